@@ -1,0 +1,19 @@
+"""Where things live, and the few settings read from the environment."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+QUERY_DIR = PROJECT_ROOT / "queries"
+SAMPLE_DIR = PROJECT_ROOT / "data" / "sample"
+DEFAULT_DB = PROJECT_ROOT / "data" / "incentive.duckdb"
+
+
+def database_path(explicit: str | os.PathLike | None = None) -> Path:
+    """`--db` wins, then the INCENTIVE_DB environment variable, then data/incentive.duckdb."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get("INCENTIVE_DB")
+    return Path(env) if env else DEFAULT_DB

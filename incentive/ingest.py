@@ -1,0 +1,699 @@
+"""From (file name, bytes) to a preview: normalized rows of one kind, and every problem located.
+
+Pure: no database, no Streamlit. The UI and the CLI both call `parse_file`, show the `Preview`, and hand an
+accepted preview to `storage.import_preview`. What the importer checks names against (regions, the catalog)
+arrives as a `Reference`, read from storage by the caller.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import periods
+from .cell_values import CellError, clean_name, clean_text, find_date, is_missing, name_key, parse_date
+from .cell_values import Number, parse_number
+from .file_kinds import (DOMAIN_OF_KIND, FOOTNOTE_PREFIXES, KINDS, TOTAL_ROW_WORDS, VALUE_KINDS, WIDE_IGNORED, Column,
+                         FileKind, enum_code, enum_spellings, match_header, strip_unit)
+from .i18n import join, t
+from .sheets import Sheet, UnreadableFile, column_letter, read_sheets
+
+HEADER_SCAN_ROWS = 30
+COUNTY_SUFFIXES = ("自治县", "县", "区", "市", "旗")
+TOWNSHIP_SUFFIXES = ("街道办事处", "办事处", "街道", "镇", "乡")
+
+# Columns stored per kind, in order; `source_row` is kept for the preview and dropped on insert.
+STORED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "regions": ("county", "township", "county_code"),
+    "indicators": ("code", "name", "domain", "track", "unit", "direction", "weight", "target", "effective_from"),
+    "race_scores": ("domain", "period", "county", "township", "indicator", "value"),
+    "welfare": ("domain", "period", "county", "township", "indicator", "value"),
+    "roster": ("as_of", "cadre_id", "name", "county", "unit", "rank", "gender", "birth_year", "ethnicity", "party",
+               "education"),
+    "training": ("cadre_id", "course", "category", "domain", "mode", "organized", "hours", "date"),
+    "movements": ("cadre_id", "date", "action", "reason"),
+}
+
+
+@dataclass
+class Problem:
+    key: str
+    row: int | None = None
+    column: str | None = None  # header text, plus the Excel letter for workbooks
+    value: str | None = None
+    params: dict = field(default_factory=dict)
+
+    def text(self, lang: str, file_name: str = "", sheet: str = "") -> str:
+        """One sentence that names file, row, column and value, as the data contract asks."""
+        where = []
+        if file_name:
+            where.append(t("at_file", lang, file=file_name))
+        if sheet:
+            where.append(t("at_sheet", lang, sheet=sheet))
+        if self.row is not None:
+            where.append(t("at_row", lang, row=self.row))
+        if self.column:
+            where.append(t("at_column", lang, column=self.column))
+        if self.value is not None:
+            where.append(t("at_value", lang, value=self.value))
+        message = t(self.key, lang, **_localized(self.params, lang))
+        if "suggestion" in self.params:
+            message += " " + t("did_you_mean", lang, suggestion=self.params["suggestion"])
+        return t("sep", lang).join(where) + (t("colon", lang) if where else "") + message
+
+
+def _localized(params: dict, lang: str) -> dict:
+    out = {}
+    for k, v in params.items():
+        if isinstance(v, tuple) and v and v[0] == "i18n":
+            out[k] = t(v[1], lang)
+        elif isinstance(v, list):
+            out[k] = join([str(x) for x in v], lang)
+        else:
+            out[k] = v
+    return out
+
+
+@dataclass
+class Note:
+    key: str
+    params: dict = field(default_factory=dict)
+
+    def text(self, lang: str) -> str:
+        return t(self.key, lang, **_localized(self.params, lang))
+
+
+@dataclass
+class Reference:
+    """The catalog and regions the file is checked against (empty lists: nothing loaded yet)."""
+
+    regions: list[tuple[str, str]] = field(default_factory=list)  # (county, township); township "" for a county
+    indicators: list[dict] = field(default_factory=list)  # code, name, domain, unit (all catalog versions)
+
+
+@dataclass
+class Preview:
+    file_name: str
+    sha256: str
+    kind: str | None = None
+    sheet: str = ""
+    encoding: str = ""
+    header_row: int | None = None
+    rows: pd.DataFrame | None = None  # STORED_COLUMNS[kind] + source_row
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    rejected_rows: set[int] = field(default_factory=set)
+    fatal: bool = False  # the file as a whole is unusable; skipping rows cannot help
+    skip_invalid: bool = False
+
+    @property
+    def importable(self) -> bool:
+        if self.fatal or self.rows is None:
+            return False
+        return not self.problems or (self.skip_invalid and len(self.rows) > 0)
+
+    def problem_texts(self, lang: str) -> list[str]:
+        return [p.text(lang, self.file_name, self.sheet) for p in self.problems]
+
+    def rejects_table(self, lang: str) -> pd.DataFrame:
+        """Rejected rows with their reasons, for download."""
+        return pd.DataFrame([{t("col_row", lang): p.row, t("col_column", lang): p.column,
+                              t("col_value", lang): p.value, t("col_problem", lang): p.text(lang)}
+                             for p in self.problems])
+
+
+def parse_file(file_name: str, data: bytes, reference: Reference, kind: str | None = None,
+               period: str | None = None, as_of: str | None = None, skip_invalid: bool = False) -> Preview:
+    """Read, recognise, normalize and validate one file. Never raises for bad input: problems are returned."""
+    preview = Preview(file_name, hashlib.sha256(data).hexdigest(), skip_invalid=skip_invalid)
+    try:
+        sheets = read_sheets(file_name, data)
+    except UnreadableFile as e:
+        return _fail(preview, Problem(e.key, params=e.params))
+    given_period = None
+    if period and period.strip():
+        given_period = periods.parse_period(period)
+        if given_period is None:
+            return _fail(preview, Problem("period_given_invalid", params={"value": period}))
+    given_as_of = None
+    if as_of and as_of.strip():
+        try:
+            given_as_of = parse_date(as_of)
+        except CellError:
+            given_as_of = None
+        if given_as_of is None:
+            return _fail(preview, Problem("as_of_given_invalid", params={"value": as_of}))
+
+    located = _locate_header(sheets, reference, kind)
+    if located is None:
+        return _fail(preview, _no_header_problem(kind))
+    table = _Table.from_sheet(located.sheet, located.header_row, located.header)
+    preview.sheet = located.sheet.name if located.sheet.is_workbook else ""
+    preview.encoding = located.sheet.encoding
+    preview.header_row = located.sheet.row_numbers[located.header_row]
+    skipped = [s.name for s in sheets if s.is_workbook and s is not located.sheet and any(map(any, s.rows))]
+    if skipped:
+        preview.notes.append(Note("note_sheets_skipped", {"sheets": skipped}))
+    table.drop_non_data_rows(preview)
+    if not table.rows:
+        return _fail(preview, Problem("no_rows"))
+
+    if located.kind == "values":
+        _parse_values(preview, table, located, reference, kind, given_period)
+    else:
+        preview.kind = located.kind
+        _parse_plain(preview, table, KINDS[located.kind], reference, given_as_of)
+    if preview.fatal:
+        return preview
+    _check_duplicates(preview, table)
+    if skip_invalid and preview.problems and not preview.fatal:
+        preview.rejected_rows = {p.row for p in preview.problems if p.row is not None}
+        preview.rows = preview.rows[~preview.rows["source_row"].isin(preview.rejected_rows)].reset_index(drop=True)
+        preview.notes.append(Note("note_rejected", {"n": len(preview.rejected_rows)}))
+    return preview
+
+
+def _fail(preview: Preview, problem: Problem) -> Preview:
+    preview.problems.append(problem)
+    preview.fatal = True
+    return preview
+
+
+def _no_header_problem(kind: str | None) -> Problem:
+    if kind is None:
+        return Problem("no_header", params={"expected": ["县区", "考核期", "指标", "干部编号", "培训项目", "指标代码"]})
+    spec = KINDS[kind]
+    return Problem("no_header_kind", params={"kind": ("i18n", f"kind_{kind}"),
+                                             "missing": [c.aliases[0] for c in spec.columns if c.required]})
+
+
+# ---------------------------------------------------------------- locating the header
+
+
+@dataclass
+class _Located:
+    sheet: Sheet
+    header_row: int  # index into sheet.rows
+    header: list[str]
+    kind: str  # a key of KINDS, or "values" for race_scores/welfare (told apart later)
+    columns: dict[int, str]
+    wide_indicators: dict[int, str] = field(default_factory=dict)  # cell index -> indicator code
+    score: int = 0
+
+
+def _header_texts(sheet: Sheet, r: int) -> list[str]:
+    """Header cells with merged ranges filled in (a merged `县区` spanning two header rows reads on both)."""
+    row = [clean_text(c) for c in sheet.rows[r]]
+    for (r0, c0), (r1, c1) in sheet.merged:
+        if r0 <= r <= r1 and r0 < len(sheet.rows):
+            top = clean_text(sheet.rows[r0][c0]) if c0 < len(sheet.rows[r0]) else ""
+            for c in range(c0, min(c1 + 1, len(row))):
+                if not row[c]:
+                    row[c] = top
+    return row
+
+
+def _locate_header(sheets: list[Sheet], reference: Reference, kind: str | None) -> _Located | None:
+    """The best-scoring (sheet, row, kind) among the first rows of every sheet, visible sheets first."""
+    indicator_lookup = _indicator_lookup(reference)
+    candidates = [kind] if kind else list(KINDS)
+    if kind in VALUE_KINDS:
+        candidates = ["values"]
+    elif kind is None:
+        candidates = [k for k in KINDS if k not in VALUE_KINDS] + ["values"]
+    best: _Located | None = None
+    for sheet in sorted(sheets, key=lambda s: s.hidden):
+        for r in range(min(HEADER_SCAN_ROWS, len(sheet.rows))):
+            header = _header_texts(sheet, r)
+            if sum(1 for h in header if h) < 2:
+                continue
+            for cand in candidates:
+                found = _score_header(sheet, r, header, cand, indicator_lookup)
+                if found and (best is None or found.score > best.score):
+                    best = found
+    return best
+
+
+def _score_header(sheet: Sheet, r: int, header: list[str], cand: str,
+                  indicator_lookup: dict[str, dict]) -> _Located | None:
+    spec = KINDS["race_scores"] if cand == "values" else KINDS[cand]
+    columns = match_header(spec, header)
+    names = set(columns.values())
+    if cand != "values":
+        if not set(spec.required) <= names:
+            return None
+        return _Located(sheet, r, header, cand, columns, score=len(columns))
+    # Long layout: county + indicator (+ period, which may also come from the title or the user).
+    if {"county", "indicator"} <= names:
+        return _Located(sheet, r, header, "values", columns, score=len(columns))
+    # Wide layout: county + one column per indicator.
+    if "county" not in names:
+        return None
+    wide = {}
+    for i, text in enumerate(header):
+        if i in columns or not text:
+            continue
+        hit = indicator_lookup.get(name_key(text)) or indicator_lookup.get(name_key(strip_unit(text)))
+        if hit:
+            wide[i] = hit["code"]
+    unknown = [h for i, h in enumerate(header) if h and i not in columns and i not in wide]
+    # A wide header must be mostly recognised: a data row with a county name in it is not a header.
+    if not wide and not (len(names) >= 2 and len(unknown) >= 1):
+        return None
+    return _Located(sheet, r, header, "values", columns, wide, score=len(columns) + len(wide))
+
+
+def _indicator_lookup(reference: Reference) -> dict[str, dict]:
+    lookup: dict[str, dict] = {}
+    for ind in reference.indicators:
+        lookup.setdefault(name_key(ind["code"]), ind)
+    for ind in reference.indicators:
+        lookup.setdefault(name_key(ind["name"]), ind)
+    return lookup
+
+
+# ---------------------------------------------------------------- the table below the header
+
+
+@dataclass
+class _Table:
+    header: list[str]
+    rows: list[list[object]]
+    row_numbers: list[int]
+    title: str
+    is_workbook: bool
+
+    @classmethod
+    def from_sheet(cls, sheet: Sheet, r: int, header: list[str]) -> _Table:
+        title = " ".join(clean_text(c) for row in sheet.rows[:r] for c in row if clean_text(c))
+        width = len(header)
+        rows = [list(row[:width]) + [None] * (width - len(row)) for row in sheet.rows[r + 1:]]
+        return cls(header, rows, sheet.row_numbers[r + 1:], title, sheet.is_workbook)
+
+    def column_label(self, index: int) -> str:
+        text = self.header[index] or "?"
+        return f"{text} ({column_letter(index)})" if self.is_workbook else text
+
+    def drop_non_data_rows(self, preview: Preview) -> None:
+        """Blank rows, total rows (合计/平均) and footnotes (注：…) are not data."""
+        keep_rows, keep_numbers, totals, footnotes = [], [], [], []
+        for row, number in zip(self.rows, self.row_numbers):
+            texts = [clean_text(c) for c in row]
+            filled = [x for x in texts if x]
+            if not filled:
+                continue
+            if any(x in TOTAL_ROW_WORDS or x.endswith(("合计", "总计")) for x in texts[:3]):
+                totals.append(number)
+                continue
+            if len(filled) == 1 and filled[0].startswith(FOOTNOTE_PREFIXES):
+                footnotes.append(number)
+                continue
+            keep_rows.append(row)
+            keep_numbers.append(number)
+        self.rows, self.row_numbers = keep_rows, keep_numbers
+        if totals:
+            preview.notes.append(Note("note_total_rows", {"rows": totals}))
+        if footnotes:
+            preview.notes.append(Note("note_footnotes", {"rows": footnotes}))
+
+
+# ---------------------------------------------------------------- cells
+
+
+def _parse_cell(col: Column, raw: object) -> object:
+    """The stored value of one cell, or CellError. Blank cells of optional columns are None."""
+    if is_missing(raw) or (isinstance(raw, str) and not clean_text(raw)):
+        if col.required and col.name != "value":
+            raise CellError("required")
+        return None
+    if col.parse == "text":
+        return clean_text(raw)
+    if col.parse == "name":
+        return clean_name(raw)
+    if col.parse == "code":
+        return clean_text(raw)
+    if col.parse == "period":
+        p = periods.parse_period(raw)
+        if p is None:
+            raise CellError("not_a_period")
+        return p
+    if col.parse == "number":
+        n = parse_number(raw)
+        if n is not None and n.value < 0 and col.name in ("weight", "hours"):
+            raise CellError("negative")
+        return n
+    if col.parse == "date":
+        return parse_date(raw)
+    if col.parse == "year":
+        return _parse_year(raw)
+    if col.parse == "enum":
+        code = enum_code(col.choices, clean_text(raw))
+        if code is None:
+            raise CellError("not_in_choices", choices=enum_spellings(col.choices))
+        return code
+    raise AssertionError(col.parse)
+
+
+def _parse_year(raw: object) -> int:
+    try:
+        d = parse_date(raw)
+        if d is not None and not isinstance(raw, (int, float)):
+            return d.year
+    except CellError:
+        pass
+    m = re.match(r"((19|20)\d{2})(年|[-/.]|$)", clean_text(raw))
+    year = int(m.group(1)) if m else None
+    if year is None and isinstance(raw, (int, float)) and float(raw).is_integer():
+        year = int(raw)
+    if year is None or not 1940 <= year <= 2010:
+        raise CellError("not_a_year")
+    return year
+
+
+def _display(raw: object) -> str:
+    return clean_text(raw)
+
+
+# ---------------------------------------------------------------- plain (one row, one record) kinds
+
+
+def _parse_plain(preview: Preview, table: _Table, spec: FileKind, reference: Reference, given_as_of) -> None:
+    located_cols = match_header(spec, table.header)
+    extra = [table.header[i] for i, h in enumerate(table.header) if h and i not in located_cols]
+    if extra:
+        preview.notes.append(Note("note_extra_columns", {"columns": extra}))
+    index_of = {name: i for i, name in located_cols.items()}
+    records: dict[str, list] = {c: [] for c in STORED_COLUMNS[spec.name]}
+    records["source_row"] = []
+    names = _NameMatcher(reference, preview) if spec.name != "regions" else None
+
+    title_as_of = find_date(table.title) if spec.name == "roster" else None
+    if spec.name == "roster" and "as_of" not in index_of:
+        as_of = title_as_of or given_as_of
+        if as_of is None:
+            preview.fatal = True
+            preview.problems.append(Problem("as_of_needed"))
+            return
+        preview.notes.append(Note("note_as_of", {"as_of": as_of.isoformat(),
+                                                 "source": ("i18n", "note_as_of_title" if title_as_of
+                                                            else "note_as_of_given")}))
+
+    for row, number in zip(table.rows, table.row_numbers):
+        record: dict[str, object] = {}
+        for col in spec.columns:
+            i = index_of.get(col.name)
+            if i is None:
+                record[col.name] = None
+                continue
+            try:
+                value = _parse_cell(col, row[i])
+            except CellError as e:
+                preview.problems.append(Problem(e.key, number, table.column_label(i), _display(row[i]), e.params))
+                value = None
+            record[col.name] = value.value if isinstance(value, Number) else value
+        if spec.name == "roster" and record.get("as_of") is None:
+            record["as_of"] = title_as_of or given_as_of
+            if record["as_of"] is None and "as_of" in index_of:
+                preview.problems.append(Problem("required", number, table.column_label(index_of["as_of"]), ""))
+        if spec.name == "indicators":
+            if record.get("domain") == "race" and not record.get("track"):
+                i = index_of.get("track", index_of["domain"])
+                preview.problems.append(Problem("track_required", number, table.column_label(i),
+                                                _display(row[i])))
+            record["effective_from"] = record.get("effective_from") or ""
+        if spec.name == "regions":
+            record["township"] = record.get("township") or ""
+        if names and "county" in index_of and record.get("county"):
+            record["county"] = names.county(record["county"], number, table.column_label(index_of["county"]))
+        for c in records:
+            if c != "source_row":
+                records[c].append(record.get(c))
+        records["source_row"].append(number)
+    if names:
+        names.report()
+    preview.rows = pd.DataFrame(records)
+
+
+# ---------------------------------------------------------------- race scores and welfare values
+
+
+def _parse_values(preview: Preview, table: _Table, located: _Located, reference: Reference, kind: str | None,
+                  given_period: str | None) -> None:
+    if not reference.indicators:
+        preview.fatal = True
+        preview.problems.append(Problem("catalog_first"))
+        return
+    spec = KINDS["race_scores"]
+    columns = located.columns
+    index_of = {name: i for i, name in columns.items()}
+    lookup = _indicator_lookup(reference)
+    by_code = {ind["code"]: ind for ind in reference.indicators}
+
+    title_period = periods.find_period(table.title) if table.title else None
+    if title_period and given_period and title_period != given_period:
+        preview.fatal = True
+        preview.problems.append(Problem("period_conflict", params={
+            "title": title_period, "other": ("i18n", "period_conflict_given"), "given": given_period}))
+        return
+    fixed_period = given_period or title_period
+    if "period" not in index_of:
+        if fixed_period is None:
+            preview.fatal = True
+            preview.problems.append(Problem("period_needed"))
+            return
+        preview.notes.append(Note("note_period_given" if given_period else "note_period_from_title",
+                                  {"period": fixed_period}))
+
+    # (source_row, county, township, period, indicator code, raw value, value column index)
+    cells: list[tuple] = []
+    names = _NameMatcher(reference, preview)
+    wide = bool(located.wide_indicators) or "indicator" not in index_of
+    if wide:
+        ignored, unknown = [], []
+        for i, text in enumerate(table.header):
+            if i in columns or i in located.wide_indicators or not text:
+                continue
+            if name_key(text) in WIDE_IGNORED or name_key(strip_unit(text)) in WIDE_IGNORED:
+                ignored.append(text)
+            else:
+                unknown.append(i)
+        if ignored:
+            preview.notes.append(Note("note_ignored_columns", {"columns": ignored}))
+        for i in unknown:
+            suggestion = _suggest(table.header[i], [ind["name"] for ind in reference.indicators])
+            params = {"suggestion": suggestion} if suggestion else {}
+            preview.problems.append(Problem("unknown_indicator_column", preview.header_row, table.column_label(i),
+                                            None, params))
+    for row, number in zip(table.rows, table.row_numbers):
+        county, township, period = _row_place_and_period(preview, table, row, number, index_of, names, spec,
+                                                         fixed_period, title_period)
+        if wide:
+            for i, code in located.wide_indicators.items():
+                cells.append((number, county, township, period, code, row[i], i))
+        else:
+            i = index_of["indicator"]
+            raw = clean_text(row[i])
+            hit = lookup.get(name_key(raw)) or lookup.get(name_key(strip_unit(raw)))
+            if hit is None:
+                suggestion = _suggest(raw, [ind["name"] for ind in reference.indicators] +
+                                      [ind["code"] for ind in reference.indicators])
+                key = "required" if not raw else "unknown_indicator"
+                preview.problems.append(Problem(key, number, table.column_label(i), raw,
+                                                {"suggestion": suggestion} if suggestion else {}))
+                continue
+            cells.append((number, county, township, period, hit["code"], row[index_of["value"]]
+                          if "value" in index_of else None, index_of.get("value")))
+    names.report()
+
+    domains = {by_code[c[4]]["domain"] for c in cells}
+    if kind in VALUE_KINDS:
+        preview.kind = kind
+        for code in sorted({c[4] for c in cells}):
+            if by_code[code]["domain"] != DOMAIN_OF_KIND[kind]:
+                preview.problems.append(Problem("kind_mismatch", params={
+                    "indicator": by_code[code]["name"], "actual": ("i18n", f"kind_{_kind_of(by_code[code])}"),
+                    "kind": ("i18n", f"kind_{kind}")}))
+                preview.fatal = True
+    elif len(domains) > 1:
+        race = sorted({by_code[c[4]]["name"] for c in cells if by_code[c[4]]["domain"] == "race"})
+        welfare = sorted({by_code[c[4]]["name"] for c in cells if by_code[c[4]]["domain"] == "welfare"})
+        preview.kind = "race_scores"
+        preview.fatal = True
+        preview.problems.append(Problem("mixed_domains", params={"race": race[:5], "welfare": welfare[:5]}))
+    else:
+        preview.kind = "welfare" if domains == {"welfare"} else "race_scores"
+
+    values = _parse_value_cells(preview, table, cells, by_code)
+    preview.rows = pd.DataFrame({
+        "domain": [by_code[c[4]]["domain"] for c in cells],
+        "period": [c[3] for c in cells],
+        "county": [c[1] for c in cells],
+        "township": [c[2] or "" for c in cells],
+        "indicator": [c[4] for c in cells],
+        "value": values,
+        "source_row": [c[0] for c in cells],
+    })
+
+
+def _kind_of(indicator: dict) -> str:
+    return "welfare" if indicator["domain"] == "welfare" else "race_scores"
+
+
+def _row_place_and_period(preview, table, row, number, index_of, names, spec, fixed_period, title_period):
+    place = {}
+    for name in ("county", "township", "period"):
+        i = index_of.get(name)
+        if i is None:
+            place[name] = None
+            continue
+        try:
+            place[name] = _parse_cell(spec.column(name), row[i])
+        except CellError as e:
+            preview.problems.append(Problem(e.key, number, table.column_label(i), _display(row[i]), e.params))
+            place[name] = None
+    period = place["period"] or fixed_period
+    if place["period"] and title_period and place["period"] != title_period:
+        preview.problems.append(Problem("period_conflict", number, table.column_label(index_of["period"]),
+                                        place["period"], {"title": title_period,
+                                                          "other": ("i18n", "period_conflict_column"),
+                                                          "given": place["period"]}))
+    county = place["county"]
+    if county:
+        county = names.county(county, number, table.column_label(index_of["county"]))
+    township = place["township"]
+    if township and county:
+        township = names.township(county, township, number, table.column_label(index_of["township"]))
+    return county, township, period
+
+
+def _parse_value_cells(preview: Preview, table: _Table, cells: list[tuple], by_code: dict) -> list:
+    """Numbers per cell; percent-unit indicators that arrived as fractions (all ≤ 1.5) are scaled to percent."""
+    parsed: list[object] = []
+    for number, _, _, _, code, raw, i in cells:
+        try:
+            parsed.append(parse_number(raw))
+        except CellError as e:
+            preview.problems.append(Problem(e.key, number, table.column_label(i), _display(raw), e.params))
+            parsed.append(None)
+    plain_by_code: dict[str, list[float]] = defaultdict(list)
+    for (_, _, _, _, code, _, _), n in zip(cells, parsed):
+        if n is not None and not n.percent:
+            plain_by_code[code].append(n.value)
+    scaled = {code for code, vals in plain_by_code.items()
+              if (by_code[code].get("unit") or "").strip() in ("%", "％") and vals and max(abs(v) for v in vals) <= 1.5
+              and any(vals)}
+    for code in sorted(scaled):
+        preview.notes.append(Note("note_percent_scaled", {"indicator": by_code[code]["name"]}))
+    out = []
+    for (_, _, _, _, code, _, _), n in zip(cells, parsed):
+        if n is None:
+            out.append(None)
+        elif code in scaled and not n.percent:
+            out.append(round(n.value * 100, 10))
+        else:
+            out.append(n.value)
+    return out
+
+
+# ---------------------------------------------------------------- names of places
+
+
+def _base_name(name: str, suffixes: tuple[str, ...]) -> str:
+    for suffix in suffixes:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _suggest(given: str, options: list[str]) -> str | None:
+    close = difflib.get_close_matches(given, options, n=1, cutoff=0.5)
+    return close[0] if close else None
+
+
+class _NameMatcher:
+    """County and township names against the region list: exact, else a unique match without the suffix."""
+
+    def __init__(self, reference: Reference, preview: Preview) -> None:
+        self.preview = preview
+        self.known = bool(reference.regions)
+        self.counties = sorted({c for c, _ in reference.regions})
+        self.townships: dict[str, list[str]] = defaultdict(list)
+        for c, tw in reference.regions:
+            if tw:
+                self.townships[c].append(tw)
+        self.fixed: Counter = Counter()
+        self._cache: dict[tuple, tuple[str | None, Problem | None]] = {}
+
+    def county(self, given: str, row: int, column: str) -> str:
+        return self._match(given, self.counties, COUNTY_SUFFIXES, "unknown_county", row, column)
+
+    def township(self, county: str, given: str, row: int, column: str) -> str:
+        if not self.known:
+            return given
+        return self._match(given, self.townships.get(county, []), TOWNSHIP_SUFFIXES, "unknown_township", row, column)
+
+    def _match(self, given, options, suffixes, error_key, row, column) -> str:
+        if not self.known:
+            return given
+        cache_key = (given, tuple(options) if len(options) < 50 else id(options), error_key)
+        if cache_key not in self._cache:
+            self._cache[cache_key] = self._resolve(given, options, suffixes, error_key)
+        matched, problem = self._cache[cache_key]
+        if problem is not None:
+            self.preview.problems.append(Problem(problem.key, row, column, given, problem.params))
+            return given
+        if matched != given:
+            self.fixed[(given, matched)] += 1
+        return matched
+
+    @staticmethod
+    def _resolve(given, options, suffixes, error_key):
+        if given in options:
+            return given, None
+        keyed = [o for o in options if name_key(o) == name_key(given)]
+        if len(keyed) == 1:
+            return keyed[0], None
+        base = _base_name(given, suffixes)
+        hits = [o for o in options if _base_name(o, suffixes) == base]
+        if len(hits) == 1:
+            return hits[0], None
+        if len(hits) > 1:
+            return None, Problem("ambiguous_name", params={"candidates": hits})
+        suggestion = _suggest(given, options)
+        return None, Problem(error_key, params={"suggestion": suggestion} if suggestion else {})
+
+    def report(self) -> None:
+        for (given, matched), n in sorted(self.fixed.items()):
+            self.preview.notes.append(Note("note_name_fixed", {"given": given, "matched": matched, "n": n}))
+
+
+# ---------------------------------------------------------------- keys
+
+
+def _check_duplicates(preview: Preview, table: _Table) -> None:
+    """The same key twice in one file is an error naming both rows (data contract)."""
+    spec = KINDS[preview.kind]
+    df = preview.rows
+    if df is None or df.empty:
+        return
+    key_cols = list(spec.key)
+    keys = df[key_cols].astype(str)
+    dup = keys.duplicated(keep=False)
+    if not dup.any():
+        return
+    first_row: dict[tuple, int] = {}
+    for idx in df.index[dup]:
+        key = tuple(keys.loc[idx])
+        row = int(df.at[idx, "source_row"])
+        if key in first_row:
+            if first_row[key] != row:  # one wide row holds many keys; only repeat rows are duplicates
+                label = " / ".join(str(v) for v in df.loc[idx, key_cols] if v not in ("", None))
+                preview.problems.append(Problem("duplicate_key", row, None, None,
+                                                {"other": first_row[key], "key": label}))
+        else:
+            first_row[key] = row

@@ -1,0 +1,133 @@
+"""Assessment periods in the four canonical forms: `2025`, `2025-H1`, `2025-Q2`, `2025-06`.
+
+Offices write periods in a dozen ways (see the data contract); everything downstream only ever sees the
+canonical form, so comparisons, sorting and "previous period" are defined once, here.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_CN_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+              "十一": 11, "十二": 12}
+
+_YEAR = r"(?P<y>(19|20)\d{2})"
+# Ordered from most to least specific: a title such as "2025年第二季度赛马考评得分表" must not stop at "2025年".
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("Q", re.compile(_YEAR + r"\s*[-_/.]?\s*[Qq]\s*(?P<n>[1-4])(?!\d)")),
+    ("Q", re.compile(_YEAR + r"\s*年?\s*(?:第\s*)?(?P<n>[一二三四1-4])\s*季度?")),
+    ("H", re.compile(_YEAR + r"\s*[-_/.]?\s*[Hh]\s*(?P<n>[12])(?!\d)")),
+    ("H", re.compile(_YEAR + r"\s*年?\s*(?P<n>上|下)\s*半\s*年")),
+    ("M", re.compile(_YEAR + r"\s*年\s*(?P<n>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月")),
+    ("M", re.compile(_YEAR + r"\s*[-/.]\s*(?P<n>1[0-2]|0?[1-9])(?![\d.])")),
+    ("Y", re.compile(_YEAR + r"\s*(?:年度?)?")),
+]
+
+
+def _clean(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def _match_to_period(kind: str, m: re.Match[str]) -> str:
+    year = m.group("y")
+    if kind == "Y":
+        return year
+    n = m.group("n")
+    if kind == "Q":
+        return f"{year}-Q{_CN_DIGITS[n]}"
+    if kind == "H":
+        return f"{year}-H{1 if n in ('上', '1') else 2}"
+    month = int(n) if n.isdigit() else _CN_MONTHS[n]
+    return f"{year}-{month:02d}"
+
+
+def parse_period(value: object) -> str | None:
+    """The canonical form of a period cell, or None when the cell is not a period.
+
+    The whole cell must be the period (trailing 年/年度 allowed); use `find_period` for titles.
+    """
+    if value is None:
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        # Excel turns "2025-06" into a date on the 1st of the month.
+        return f"{value.year}-{value.month:02d}"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = _clean(str(value))
+    if re.fullmatch(r"(19|20)\d{2}(0[1-9]|1[0-2])", text):
+        return f"{text[:4]}-{text[4:]}"
+    for kind, pattern in _PATTERNS:
+        m = pattern.fullmatch(text)
+        if m:
+            return _match_to_period(kind, m)
+    return None
+
+
+def find_period(text: str) -> str | None:
+    """The first period mentioned in free text such as a title row, most specific form first."""
+    text = _clean(text)
+    for kind, pattern in _PATTERNS:
+        if kind == "Y":
+            m = re.search(_YEAR + r"\s*年", text)
+        else:
+            m = pattern.search(text)
+        if m:
+            return _match_to_period(kind, m)
+    return None
+
+
+def form(period: str) -> str:
+    """'Y', 'H', 'Q' or 'M'."""
+    if len(period) == 4:
+        return "Y"
+    tag = period[5]
+    return tag if tag in "HQ" else "M"
+
+
+def bounds(period: str) -> tuple[dt.date, dt.date]:
+    """First and last day of the period, both inclusive."""
+    year = int(period[:4])
+    kind = form(period)
+    if kind == "Y":
+        first_month, months = 1, 12
+    elif kind == "H":
+        first_month, months = (1 if period.endswith("1") else 7), 6
+    elif kind == "Q":
+        first_month, months = 3 * int(period[-1]) - 2, 3
+    else:
+        first_month, months = int(period[5:]), 1
+    last_month = first_month + months - 1
+    return dt.date(year, first_month, 1), dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
+
+
+def sort_key(period: str) -> tuple[dt.date, dt.date]:
+    """Chronological order across forms: by start, then the shorter period first."""
+    start, end = bounds(period)
+    return start, end
+
+
+def previous(period: str) -> str:
+    """The period of the same form just before (2025-Q1 -> 2024-Q4)."""
+    year = int(period[:4])
+    kind = form(period)
+    if kind == "Y":
+        return str(year - 1)
+    n = int(period[-1]) if kind in "HQ" else int(period[5:])
+    if n > 1:
+        return f"{year}-{kind}{n - 1}" if kind in "HQ" else f"{year}-{n - 1:02d}"
+    last = {"H": 2, "Q": 4, "M": 12}[kind]
+    return f"{year - 1}-{kind}{last}" if kind in "HQ" else f"{year - 1}-12"
+
+
+def contains(period: str, day: dt.date) -> bool:
+    start, end = bounds(period)
+    return start <= day <= end
+
+
+def months(period: str) -> int:
+    """Length in months, used to prorate annual targets."""
+    return {"Y": 12, "H": 6, "Q": 3, "M": 1}[form(period)]

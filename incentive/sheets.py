@@ -1,0 +1,129 @@
+"""Reading a file's bytes into sheets: grids of cells that keep the row numbers a user sees.
+
+CSV/TSV text is decoded as UTF-8 (with or without BOM) or, failing that, GB18030 (a superset of GBK, Excel's
+"CSV" on Chinese Windows), with charset-normalizer as the last resort. Workbooks (.xlsx, .xls) are read with
+python-calamine, which never evaluates formulas. Rows are numbered as Excel shows them (1-based, blank rows and
+title rows counted); for CSV, the 1-based line where the record starts.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+import python_calamine
+
+Cell = object  # str | int | float | bool | date | datetime | None
+
+
+class UnreadableFile(Exception):
+    """The file as a whole cannot be read; `key` names the message."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+@dataclass
+class Sheet:
+    name: str  # "" for CSV
+    rows: list[list[Cell]]
+    row_numbers: list[int]  # as the user sees them, one per entry of rows
+    is_workbook: bool = False
+    hidden: bool = False
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)  # 0-based, inclusive
+    encoding: str = ""
+
+
+WORKBOOK_EXTENSIONS = (".xlsx", ".xlsm", ".xls")
+TEXT_EXTENSIONS = (".csv", ".tsv", ".txt")
+
+
+def read_sheets(file_name: str, data: bytes) -> list[Sheet]:
+    if not data or not data.strip():
+        raise UnreadableFile("file_empty")
+    lower = file_name.lower()
+    looks_like_workbook = data[:4] == b"PK\x03\x04" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    if lower.endswith(WORKBOOK_EXTENSIONS) or looks_like_workbook:
+        return _read_workbook(data)
+    if lower.endswith(TEXT_EXTENSIONS) or not lower.rpartition(".")[1]:
+        return [_read_text(data)]
+    raise UnreadableFile("file_type_unknown")
+
+
+def _read_workbook(data: bytes) -> list[Sheet]:
+    try:
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheets = []
+        for meta in book.sheets_metadata:
+            sheet = book.get_sheet_by_name(meta.name)
+            rows = sheet.to_python(skip_empty_area=False)
+            hidden = meta.visible != python_calamine.SheetVisibleEnum.Visible
+            merged = list(sheet.merged_cell_ranges or [])
+            sheets.append(Sheet(meta.name, rows, list(range(1, len(rows) + 1)), True, hidden, merged))
+    except python_calamine.PasswordError:
+        raise UnreadableFile("workbook_password") from None
+    except Exception:  # calamine raises several types for damaged files; all mean the same to the user
+        raise UnreadableFile("workbook_corrupt") from None
+    return sheets
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """(text, encoding name). UTF-8 first: GB18030 decodes almost any bytes, so it must come second."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16"), "utf-16"
+    if b"\x00" in data[:4096]:
+        raise UnreadableFile("file_binary")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        pass
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise UnreadableFile("file_encoding")
+    return str(best), best.encoding
+
+
+def _read_text(data: bytes) -> Sheet:
+    text, encoding = decode_text(data)
+    delimiter = _sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[Cell]] = []
+    numbers: list[int] = []
+    line = 1
+    try:
+        for record in reader:
+            rows.append(list(record))
+            numbers.append(line)
+            line = reader.line_num + 1
+    except csv.Error:
+        raise UnreadableFile("file_csv_broken", row=line) from None
+    return Sheet("", rows, numbers, encoding=encoding)
+
+
+def _sniff_delimiter(text: str) -> str:
+    """Tab when the first lines have more tabs than commas (TSV saved as .csv or .txt happens)."""
+    head = text[:8192]
+    counts = {d: head.count(d) for d in (",", "\t", ";")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def column_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters

@@ -1,0 +1,222 @@
+"""The DuckDB database: schema migrations, batches, history, rollback.
+
+One connection per process, a cursor per query (a DuckDB connection refuses concurrent calls); writes go through
+one lock and one transaction each. Batch ids are assigned here under that lock, never by a sequence, so the same
+code works on DuckLake later (decisions.md).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from .file_kinds import KINDS, VALUE_KINDS
+from .ingest import STORED_COLUMNS, Preview, Reference
+
+SCHEMA_DIR = Path(__file__).with_name("schema")
+TABLE_OF_KIND = {"regions": "regions", "indicators": "indicators", "race_scores": "indicator_values",
+                 "welfare": "indicator_values", "roster": "roster", "training": "training", "movements": "movements"}
+CURRENT_VIEW_OF_KIND = {"regions": "current_regions", "indicators": "current_indicators",
+                        "race_scores": "current_values", "welfare": "current_values", "roster": "current_roster",
+                        "training": "current_training", "movements": "current_movements"}
+
+
+class DatabaseLocked(Exception):
+    """Another process (normally the running app) holds the database file."""
+
+
+class BatchError(ValueError):
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+@dataclass(frozen=True)
+class ImportEffects:
+    """What a preview would do to current data, shown before the user confirms."""
+
+    new: int
+    changed: int
+    same: int
+    blanked: int  # existing values that a blank cell would empty
+    snapshot_replaced: int  # roster: cadres in snapshots this file replaces
+
+
+def migrations() -> list[tuple[int, str]]:
+    """(version, SQL) in order, from incentive/schema/NNN_name.sql."""
+    files = sorted(SCHEMA_DIR.glob("[0-9][0-9][0-9]_*.sql"))
+    return [(int(f.name[:3]), f.read_text(encoding="utf-8")) for f in files]
+
+
+class Database:
+    def __init__(self, path: str | Path, *, wait_seconds: float = 0.0) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._con = _connect(self.path, wait_seconds)
+        self._write_lock = threading.Lock()
+        self.created = self._migrate()
+
+    def close(self) -> None:
+        self._con.close()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        return self._con.cursor()
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        return self._con
+
+    def fetch_df(self, sql: str, params: dict | None = None) -> pd.DataFrame:
+        with contextlib.closing(self.cursor()) as cur:
+            return cur.execute(sql, params or {}).df()
+
+    def fetch_all(self, sql: str, params: dict | None = None) -> list[tuple]:
+        with contextlib.closing(self.cursor()) as cur:
+            return cur.execute(sql, params or {}).fetchall()
+
+    @contextlib.contextmanager
+    def transaction(self):
+        """One writer at a time, all or nothing."""
+        with self._write_lock, contextlib.closing(self.cursor()) as cur:
+            cur.begin()
+            try:
+                yield cur
+            except BaseException:
+                cur.rollback()
+                raise
+            cur.commit()
+
+    def _migrate(self) -> bool:
+        """Apply pending migrations; True when the schema was created just now (a new database)."""
+        with self._write_lock, contextlib.closing(self.cursor()) as cur:
+            cur.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at TIMESTAMP)")
+            current = cur.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+            for version, sql in migrations():
+                if version <= current:
+                    continue
+                cur.begin()
+                cur.execute(sql)
+                cur.execute("INSERT INTO schema_version VALUES ($v, $at)", {"v": version, "at": _now()})
+                cur.commit()
+            return current == 0
+
+    # ------------------------------------------------------------ reading
+
+    def reference(self) -> Reference:
+        regions = self.fetch_all("SELECT county, township FROM current_regions")
+        indicators = [dict(zip(("code", "name", "domain", "unit"), row)) for row in self.fetch_all(
+            "SELECT code, name, domain, unit FROM current_indicators ORDER BY code, effective_from DESC")]
+        return Reference(regions=[(c, tw or "") for c, tw in regions], indicators=indicators)
+
+    def batches(self) -> pd.DataFrame:
+        return self.fetch_df("SELECT id, kind, file_name AS file, row_count AS rows, status, source, created_at, "
+                             "created_by, rolled_back_at, sha256, sheet FROM batches ORDER BY id")
+
+    def data_version(self) -> str:
+        """Changes with every import and rollback: the cache key of every query result."""
+        n, top, rolled = self.fetch_all(
+            "SELECT count(*), coalesce(max(id), 0), count(rolled_back_at) FROM batches")[0]
+        return f"{n}.{top}.{rolled}"
+
+    def last_change(self) -> dt.datetime | None:
+        return self.fetch_all("SELECT max(greatest(created_at, coalesce(rolled_back_at, created_at))) "
+                              "FROM batches")[0][0]
+
+    def active_batch_count(self, source: str | None = None) -> int:
+        sql = "SELECT count(*) FROM batches WHERE status = 'active'"
+        if source is None:
+            return self.fetch_all(sql)[0][0]
+        return self.fetch_all(sql + " AND source = $source", {"source": source})[0][0]
+
+    def effects(self, preview: Preview) -> ImportEffects:
+        """Compare a preview's rows with current data by key."""
+        kind = preview.kind
+        rows = preview.rows
+        spec = KINDS[kind]
+        view = CURRENT_VIEW_OF_KIND[kind]
+        with contextlib.closing(self.cursor()) as cur:
+            cur.register("incoming", rows.drop(columns=["source_row"]))
+            if kind == "roster":
+                replaced = cur.execute(
+                    f"SELECT count(*) FROM {view} WHERE as_of IN (SELECT DISTINCT CAST(as_of AS DATE) FROM incoming)"
+                ).fetchone()[0]
+                return ImportEffects(len(rows), 0, 0, 0, replaced)
+            key = list(spec.key)
+            others = [c for c in STORED_COLUMNS[kind] if c not in key and c != "domain"]
+            on = " AND ".join(f"i.{k} IS NOT DISTINCT FROM c.{k}" for k in key)
+            differs = " OR ".join(f"i.{c} IS DISTINCT FROM c.{c}" for c in others) or "false"
+            blank = "i.value IS NULL AND c.value IS NOT NULL" if kind in VALUE_KINDS else "false"
+            new, changed, same, blanked = cur.execute(f"""
+                SELECT count(*) FILTER (WHERE c.{key[0]} IS NULL),
+                       count(*) FILTER (WHERE c.{key[0]} IS NOT NULL AND ({differs})),
+                       count(*) FILTER (WHERE c.{key[0]} IS NOT NULL AND NOT ({differs})),
+                       count(*) FILTER (WHERE {blank})
+                FROM incoming i LEFT JOIN {view} c ON {on}""").fetchone()
+            return ImportEffects(new, changed, same, blanked, 0)
+
+    # ------------------------------------------------------------ writing
+
+    def import_preview(self, preview: Preview, *, source: str, created_by: str) -> int:
+        """Store an importable preview as one new batch; returns the batch id."""
+        if not preview.importable:
+            raise BatchError("not_importable")
+        kind = preview.kind
+        columns = STORED_COLUMNS[kind]
+        frame = preview.rows[list(columns)]
+        with self.transaction() as cur:
+            batch_id = cur.execute("SELECT coalesce(max(id), 0) + 1 FROM batches").fetchone()[0]
+            cur.execute(
+                "INSERT INTO batches VALUES ($id, $kind, $file, $sha, $rows, $at, $by, $source, 'active', NULL, "
+                "$sheet)", {"id": batch_id, "kind": kind, "file": preview.file_name, "sha": preview.sha256,
+                            "rows": len(frame), "at": _now(), "by": created_by, "source": source,
+                            "sheet": preview.sheet})
+            cur.register("incoming", frame)
+            table = TABLE_OF_KIND[kind]
+            cur.execute(f"INSERT INTO {table} (batch_id, {', '.join(columns)}) "
+                        f"SELECT $batch_id, {', '.join(columns)} FROM incoming", {"batch_id": batch_id})
+            cur.unregister("incoming")
+        return batch_id
+
+    def rollback(self, batch_id: int) -> None:
+        """Undo one batch exactly: the rows it superseded become current again."""
+        with self.transaction() as cur:
+            found = cur.execute("SELECT status FROM batches WHERE id = $id", {"id": batch_id}).fetchone()
+            if found is None or found[0] != "active":
+                raise BatchError("cli_no_batch", batch=batch_id)
+            cur.execute("UPDATE batches SET status = 'rolled_back', rolled_back_at = $at WHERE id = $id",
+                        {"at": _now(), "id": batch_id})
+
+    def rollback_source(self, source: str) -> int:
+        """Roll back every active batch of a source (removing the sample data) in one transaction."""
+        with self.transaction() as cur:
+            n = cur.execute("SELECT count(*) FROM batches WHERE status = 'active' AND source = $source",
+                            {"source": source}).fetchone()[0]
+            cur.execute("UPDATE batches SET status = 'rolled_back', rolled_back_at = $at "
+                        "WHERE status = 'active' AND source = $source", {"at": _now(), "source": source})
+        return n
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now()
+
+
+def _connect(path: str, wait_seconds: float) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            return duckdb.connect(path)
+        except duckdb.IOException as e:
+            if "lock" not in str(e).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise DatabaseLocked(path) from e
+            time.sleep(0.5)
