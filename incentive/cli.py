@@ -1,0 +1,171 @@
+"""`python -m incentive [--db PATH] COMMAND`: the same importer, history and exports as the app, for scripts.
+
+Exit codes: 0 success, 1 a file refused (or a rollback/export refused), 2 usage error, 3 database held by the
+running app. Messages go to stderr so stdout stays machine-readable (decisions.md, "CLI output").
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from pathlib import Path
+
+from . import periods
+from .config import database_path
+from .export import EXPORT_KINDS, export_frame, to_csv_bytes, to_xlsx_bytes
+from .file_kinds import KINDS
+from .i18n import DEFAULT_LANGUAGE, t
+from .ingest import parse_file
+from .sample import load_sample
+from .storage import BatchError, Database, DatabaseLocked
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m incentive", description="干部激励看板 command line")
+    parser.add_argument("--db", help="DuckDB file (default: $INCENTIVE_DB or data/incentive.duckdb)")
+    parser.add_argument("--lang", choices=("zh", "en"), default=DEFAULT_LANGUAGE, help="message language")
+    parser.add_argument("--wait", type=float, default=30.0,
+                        help="seconds to wait while another process holds the database (default 30)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    init = sub.add_parser("init", help="create the schema")
+    init.add_argument("--sample", action="store_true", help="also load the bundled sample data")
+
+    imp = sub.add_parser("import", help="import files, each all-or-nothing")
+    imp.add_argument("files", nargs="+", type=Path)
+    imp.add_argument("--kind", choices=sorted(KINDS))
+    imp.add_argument("--skip-invalid", action="store_true", help="import valid rows, report rejected ones")
+    imp.add_argument("--rejects", type=Path, help="with --skip-invalid: write rejected rows as CSV here")
+    imp.add_argument("--period", help="period of a wide file that has none (e.g. 2025Q2)")
+    imp.add_argument("--as-of", dest="as_of", help="as-of date of a roster that has none (e.g. 2025-06-30)")
+
+    batches = sub.add_parser("batches", help="list import batches, oldest first")
+    batches.add_argument("--format", choices=("table", "json"), default="table")
+
+    rollback = sub.add_parser("rollback", help="undo one batch exactly")
+    rollback.add_argument("batch_id", type=int)
+
+    export = sub.add_parser("export", help="current rows of a kind in canonical columns")
+    export.add_argument("kind", choices=EXPORT_KINDS)
+    export.add_argument("--period")
+    export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    export.add_argument("--out", type=Path)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)  # exits 2 on usage errors
+    lang = args.lang
+    try:
+        db = Database(database_path(args.db), wait_seconds=args.wait)
+    except DatabaseLocked:
+        print(t("cli_locked", lang, path=database_path(args.db)), file=sys.stderr)
+        return EXIT_LOCKED
+    try:
+        return COMMANDS[args.command](db, args, lang)
+    finally:
+        db.close()
+
+
+def _init(db: Database, args, lang: str) -> int:
+    print(t("cli_init", lang, path=db.path), file=sys.stderr)
+    if args.sample:
+        ids = load_sample(db)
+        print(t("cli_sample", lang, n=len(ids)), file=sys.stderr)
+    return EXIT_OK
+
+
+def _import(db: Database, args, lang: str) -> int:
+    status = EXIT_OK
+    rejects = []
+    for path in args.files:
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            print(f"{path}: {e.strerror}", file=sys.stderr)
+            status = EXIT_REFUSED
+            continue
+        preview = parse_file(path.name, data, db.reference(), kind=args.kind, period=args.period,
+                             as_of=args.as_of, skip_invalid=args.skip_invalid)
+        if not preview.importable:
+            print(t("cli_refused", lang, file=path.name), file=sys.stderr)
+            for line in preview.problem_texts(lang):
+                print("  " + line, file=sys.stderr)
+            status = EXIT_REFUSED
+            continue
+        for line in preview.problem_texts(lang):
+            print("  " + line, file=sys.stderr)
+        if preview.problems:
+            table = preview.rejects_table(lang)
+            table.insert(0, t("col_file", lang), path.name)
+            rejects.append(table)
+        batch = db.import_preview(preview, source="cli", created_by=_who())
+        print(t("cli_imported", lang, file=path.name, kind=t(f"kind_{preview.kind}", lang), rows=len(preview.rows),
+                batch=batch))
+    if args.rejects and rejects:
+        import pandas as pd
+
+        args.rejects.write_bytes(to_csv_bytes(pd.concat(rejects, ignore_index=True)))
+    return status
+
+
+def _batches(db: Database, args, lang: str) -> int:
+    frame = db.batches()
+    if args.format == "json":
+        records = []
+        for row in frame.to_dict("records"):
+            row["created_at"] = row["created_at"].isoformat(sep=" ", timespec="seconds")
+            rolled = row["rolled_back_at"]
+            row["rolled_back_at"] = None if rolled is None or rolled != rolled else rolled.isoformat(
+                sep=" ", timespec="seconds")
+            records.append(row)
+        print(json.dumps(records, ensure_ascii=False, indent=1, default=str))
+    else:
+        shown = frame[["id", "kind", "file", "rows", "status", "source", "created_at"]]
+        print(shown.to_string(index=False) if len(shown) else "(no batches)")
+    return EXIT_OK
+
+
+def _rollback(db: Database, args, lang: str) -> int:
+    try:
+        db.rollback(args.batch_id)
+    except BatchError as e:
+        print(t(e.key, lang, **e.params), file=sys.stderr)
+        return EXIT_REFUSED
+    print(t("cli_rolled_back", lang, batch=args.batch_id), file=sys.stderr)
+    return EXIT_OK
+
+
+def _export(db: Database, args, lang: str) -> int:
+    period = None
+    if args.period:
+        period = periods.parse_period(args.period)
+        if period is None:
+            print(t("cli_bad_period", lang, value=args.period), file=sys.stderr)
+            return EXIT_USAGE
+    if args.format == "xlsx" and not args.out:
+        print(t("cli_xlsx_needs_out", lang), file=sys.stderr)
+        return EXIT_USAGE
+    frame = export_frame(db, args.kind, period)
+    data = to_xlsx_bytes(frame, args.kind) if args.format == "xlsx" else to_csv_bytes(frame)
+    if args.out:
+        args.out.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    print(t("cli_exported", lang, rows=len(frame)), file=sys.stderr)
+    return EXIT_OK
+
+
+def _who() -> str:
+    try:
+        return "cli:" + getpass.getuser()
+    except Exception:  # no user name in some containers
+        return "cli"
+
+
+COMMANDS = {"init": _init, "import": _import, "batches": _batches, "rollback": _rollback, "export": _export}

@@ -1,0 +1,47 @@
+"""Current rows of a kind in canonical columns, as CSV or Excel, with formula-like text escaped.
+
+Used by the CLI (`export`) and the Data page. Periods are canonical; missing values stay empty.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+from . import periods, queries
+from .cell_values import escape_formula
+from .storage import Database
+
+EXPORT_KINDS = ("regions", "indicators", "race_scores", "welfare", "roster", "training", "movements")
+
+
+def export_frame(db: Database, kind: str, period: str | None = None) -> pd.DataFrame:
+    con = db.connection
+    if kind in ("race_scores", "welfare"):
+        domain = "race" if kind == "race_scores" else "welfare"
+        return queries.run(con, "export_values", domain=domain, period=period)
+    if kind == "training":
+        start, end = periods.bounds(period) if period else (None, None)
+        return queries.run(con, "export_training", start=start, end=end)
+    return queries.run(con, f"export_{kind}")
+
+
+def escaped(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells a spreadsheet would run as formulas get a leading apostrophe; numbers are never touched."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(lambda v: escape_formula(v) if isinstance(v, str) else v)
+    return out
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    return escaped(frame).to_csv(index=False).encode("utf-8")
+
+
+def to_xlsx_bytes(frame: pd.DataFrame, sheet_name: str = "data") -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        escaped(frame).to_excel(writer, index=False, sheet_name=sheet_name[:31])
+    return buffer.getvalue()

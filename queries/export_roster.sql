@@ -1,0 +1,4 @@
+-- One row per cadre per current roster snapshot (personal columns included: CLI and admins only). Params: none.
+SELECT cadre_id, name, county, unit, rank, gender, birth_year, as_of, ethnicity, party, education
+FROM current_roster
+ORDER BY as_of, cadre_id

@@ -1,0 +1,6 @@
+-- One row per current training record dated between $start and $end (inclusive; NULL for no bound).
+SELECT cadre_id, course, category, domain, mode, organized, hours, date
+FROM current_training
+WHERE (CAST($start AS DATE) IS NULL OR date >= CAST($start AS DATE))
+  AND (CAST($end AS DATE) IS NULL OR date <= CAST($end AS DATE))
+ORDER BY date, cadre_id, course
