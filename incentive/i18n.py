@@ -23,6 +23,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "data_version_empty": ("数据库为空，请在「数据管理」导入数据。", "The database is empty; import data on the Data page."),
     "sample_notice": ("当前显示的是虚构的示例数据（示例地级市），仅供演示。可在「数据管理」一键移除。",
                       "You are looking at fictional sample data (a made-up prefecture). Remove it on the Data page."),
+    "sample_loading": ("首次启动，正在载入示例数据（约 10 秒）…", "First start: loading the sample data (about 10 s)…"),
+    "delta_vs_year": ("较 {year} 年 {delta}", "{delta} vs {year}"),
+    "kpi_hours_unit": ("{hours:.1f} 学时", "{hours:.1f} h"),
+    "kpi_roster_note": ("花名册截至 {as_of}；培训记录截至 {last}。", "Roster as of {as_of}; training recorded up to {last}."),
     "no_data_for_period": ("{period} 暂无数据。", "No data for {period}."),
     "coming_rankings": ("赛马排名的完整视图（综合得分、方阵、排名区间、排名变化原因）将在后续版本提供；概览页已显示当前综合得分。",
                         "The full rankings view (composite, tiers, rank intervals, why a rank changed) comes with its "

@@ -61,10 +61,14 @@ class Problem:
             where.append(t("at_column", lang, column=self.column))
         if self.value is not None:
             where.append(t("at_value", lang, value=self.value))
+        return t("sep", lang).join(where) + (t("colon", lang) if where else "") + self.message(lang)
+
+    def message(self, lang: str) -> str:
+        """The sentence without its location, for tables that show row and column separately."""
         message = t(self.key, lang, **_localized(self.params, lang))
         if "suggestion" in self.params:
             message += " " + t("did_you_mean", lang, suggestion=self.params["suggestion"])
-        return t("sep", lang).join(where) + (t("colon", lang) if where else "") + message
+        return message
 
 
 def _localized(params: dict, lang: str) -> dict:
@@ -121,10 +125,11 @@ class Preview:
         return [p.text(lang, self.file_name, self.sheet) for p in self.problems]
 
     def rejects_table(self, lang: str) -> pd.DataFrame:
-        """Rejected rows with their reasons, for download."""
+        """Every problem with its row, column and value, for the page and for download."""
         return pd.DataFrame([{t("col_row", lang): p.row, t("col_column", lang): p.column,
-                              t("col_value", lang): p.value, t("col_problem", lang): p.text(lang)}
-                             for p in self.problems])
+                              t("col_value", lang): p.value, t("col_problem", lang): p.message(lang)}
+                             for p in self.problems],
+                            columns=[t(k, lang) for k in ("col_row", "col_column", "col_value", "col_problem")])
 
 
 def parse_file(file_name: str, data: bytes, reference: Reference, kind: str | None = None,

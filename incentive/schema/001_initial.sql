@@ -75,3 +75,18 @@ CREATE VIEW current_movements AS
 SELECT cadre_id, date, action, reason, batch_id FROM movements
 WHERE batch_id IN (SELECT id FROM active_batch_ids)
 QUALIFY row_number() OVER (PARTITION BY cadre_id, date, action ORDER BY batch_id DESC) = 1;
+
+-- First and last day of a canonical period ('2025', '2025-H1', '2025-Q2', '2025-06'); mirrors incentive/periods.py.
+CREATE MACRO period_start(p) AS
+    make_date(CAST(p[1:4] AS INTEGER),
+              CASE WHEN length(p) = 4 THEN 1
+                   WHEN p[6] = 'H' THEN 6 * CAST(p[7] AS INTEGER) - 5
+                   WHEN p[6] = 'Q' THEN 3 * CAST(p[7] AS INTEGER) - 2
+                   ELSE CAST(p[6:7] AS INTEGER) END, 1);
+
+CREATE MACRO period_end(p) AS
+    last_day(make_date(CAST(p[1:4] AS INTEGER),
+                       CASE WHEN length(p) = 4 THEN 12
+                            WHEN p[6] = 'H' THEN 6 * CAST(p[7] AS INTEGER)
+                            WHEN p[6] = 'Q' THEN 3 * CAST(p[7] AS INTEGER)
+                            ELSE CAST(p[6:7] AS INTEGER) END, 1));

@@ -1,0 +1,50 @@
+"""Headline figures for the Overview page, computed from the named queries' results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .targets import status_counts_by_county, with_status
+
+
+@dataclass(frozen=True)
+class TrainingTotals:
+    cadres: int
+    trained: int
+    coverage: float | None
+    hours_per_cadre: float | None
+
+
+@dataclass(frozen=True)
+class WelfareTotals:
+    assessed: int  # county x indicator pairs with both a value and a target
+    met: int
+    near: int
+    below: int
+
+    @property
+    def met_share(self) -> float | None:
+        return self.met / self.assessed if self.assessed else None
+
+
+def training_totals(by_county: pd.DataFrame) -> TrainingTotals:
+    """Prefecture totals: coverage and hours are ratios of sums, not means of county ratios."""
+    cadres = int(by_county["cadres"].sum()) if len(by_county) else 0
+    if not cadres:
+        return TrainingTotals(0, 0, None, None)
+    trained = int(by_county["trained"].sum())
+    hours = float((by_county["hours_per_cadre"] * by_county["cadres"]).sum())
+    return TrainingTotals(cadres, trained, trained / cadres, hours / cadres)
+
+
+def welfare_totals(values: pd.DataFrame) -> WelfareTotals:
+    if values.empty:
+        return WelfareTotals(0, 0, 0, 0)
+    counts = with_status(values)["status"].value_counts()
+    met, near, below = (int(counts.get(s, 0)) for s in ("met", "near", "below"))
+    return WelfareTotals(met + near + below, met, near, below)
+
+
+__all__ = ["TrainingTotals", "WelfareTotals", "status_counts_by_county", "training_totals", "welfare_totals"]

@@ -1,0 +1,22 @@
+-- One row per county and welfare indicator of the catalog in force for $period: value (NULL when missing),
+-- target (NULL when none) and direction, for target statuses. Params: $period (canonical).
+WITH catalog AS (
+    SELECT code, name, direction, target
+    FROM current_indicators
+    WHERE domain = 'welfare'
+      AND (effective_from = '' OR period_start(effective_from) <= period_start($period))
+    QUALIFY row_number() OVER (
+        PARTITION BY code
+        ORDER BY CASE WHEN effective_from = '' THEN DATE '1900-01-01' ELSE period_start(effective_from) END DESC) = 1
+),
+counties AS (
+    SELECT DISTINCT county FROM current_values WHERE domain = 'welfare' AND period = $period AND township = ''
+),
+county_order AS (SELECT county, min(county_code) AS county_code FROM current_regions GROUP BY county)
+SELECT c.county, k.code AS indicator, k.name, v.value, k.target, k.direction
+FROM counties c
+CROSS JOIN catalog k
+LEFT JOIN current_values v
+       ON v.county = c.county AND v.indicator = k.code AND v.period = $period AND v.township = ''
+LEFT JOIN county_order o ON o.county = c.county
+ORDER BY o.county_code NULLS LAST, c.county, k.code

@@ -1,0 +1,52 @@
+"""The shared frame around every page: language, year, data-version note and the sample notice.
+
+Language and year live in the URL (widgets bound to query parameters), so a copied link opens the same view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from incentive.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from incentive.sample import has_sample
+
+from .runtime import database, run_query
+
+LANGUAGE_LABELS = {"zh": "中文", "en": "English"}
+
+
+@dataclass(frozen=True)
+class Frame:
+    lang: str
+    year: int | None
+
+
+def language() -> str:
+    """The language switch; drawn first because page titles in the navigation depend on it."""
+    return st.sidebar.segmented_control(
+        "Language / 语言", LANGUAGES, default=DEFAULT_LANGUAGE, key="lang", bind="query-params",
+        format_func=LANGUAGE_LABELS.get, required=True)
+
+
+def sidebar(lang: str) -> None:
+    """Year selector, data version and sample notice, below the navigation."""
+    years = [int(y) for y in run_query("data_years")["year"]]
+    if years:
+        st.sidebar.selectbox(t("period_year", lang), years, index=0, key="year", bind="query-params")
+    db = database()
+    batches = db.active_batch_count()
+    if batches:
+        when = db.last_change()
+        st.sidebar.caption(t("data_version", lang, batches=batches, when=f"{when:%Y-%m-%d %H:%M}"))
+    else:
+        st.sidebar.caption(t("data_version_empty", lang))
+    if has_sample(db):
+        st.sidebar.info(t("sample_notice", lang))
+
+
+def current() -> Frame:
+    lang = st.session_state.get("lang") or DEFAULT_LANGUAGE
+    year = st.session_state.get("year")
+    return Frame(lang if lang in LANGUAGES else DEFAULT_LANGUAGE, int(year) if year else None)

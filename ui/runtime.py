@@ -1,0 +1,55 @@
+"""The one database connection of this app process, and query results cached on the data version.
+
+Every rerun reads the data version (one tiny query); an import or rollback changes it, so every open session
+sees new data on its next rerun without clearing any cache by hand.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from incentive import queries
+from incentive.config import database_path
+from incentive.i18n import t
+from incentive.ingest import Preview, parse_file
+from incentive.sample import load_sample
+from incentive.storage import Database, ImportEffects
+
+
+@st.cache_resource(show_spinner=False)
+def database() -> Database:
+    db = Database(database_path())
+    if db.created:
+        # The embedded default: a fresh database starts with the fictional sample prefecture.
+        with st.spinner(t("sample_loading")):
+            load_sample(db)
+    return db
+
+
+def data_version() -> str:
+    return database().data_version()
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached_query(name: str, version: str, params: tuple) -> pd.DataFrame:
+    return queries.run(database().connection, name, **dict(params))
+
+
+def run_query(name: str, **params: object) -> pd.DataFrame:
+    """queries/<name>.sql with bound $params, cached until the data changes."""
+    return _cached_query(name, data_version(), tuple(sorted(params.items())))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def preview_upload(file_name: str, data: bytes, kind: str | None, period: str, as_of: str, skip_invalid: bool,
+                   version: str) -> tuple[Preview, ImportEffects | None]:
+    """Parse an uploaded file against the current catalog and regions, and what importing it would change.
+
+    `version` is part of the cache key: after any import the same file is checked again.
+    """
+    db = database()
+    preview = parse_file(file_name, data, db.reference(), kind=kind, period=period, as_of=as_of,
+                         skip_invalid=skip_invalid)
+    effects = db.effects(preview) if preview.importable else None
+    return preview, effects
