@@ -182,7 +182,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ambiguous_name": ("名称不唯一，可能是：{candidates}。", "is ambiguous; it could be: {candidates}."),
     "did_you_mean": ("是否为「{suggestion}」？", "did you mean “{suggestion}”?"),
     "unknown_indicator": ("指标目录中没有该指标。", "is not in the indicator catalog."),
-    "duplicate_key": ("与第 {other} 行重复（{key}）。", "duplicates row {other} ({key})."),
+    "duplicate_key": ("与第 {other} 行重复（{fields}）。", "duplicates row {other} ({fields})."),
     "track_required": ("赛马指标必须填写赛道。", "race indicators need a track."),
     # --- notes in the preview
     "note_total_rows": ("已忽略合计/平均行：第 {rows} 行。", "Total/average rows ignored: {rows}."),

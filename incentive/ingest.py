@@ -235,22 +235,26 @@ def _locate_header(sheets: list[Sheet], reference: Reference, kind: str | None) 
     for sheet in sorted(sheets, key=lambda s: s.hidden):
         for r in range(min(HEADER_SCAN_ROWS, len(sheet.rows))):
             header = _header_texts(sheet, r)
-            if sum(1 for h in header if h) < 2:
+            if not any(header):
                 continue
             for cand in candidates:
-                found = _score_header(sheet, r, header, cand, indicator_lookup)
+                found = _score_header(sheet, r, header, cand, indicator_lookup, explicit=kind is not None)
                 if found and (best is None or found.score > best.score):
                     best = found
     return best
 
 
-def _score_header(sheet: Sheet, r: int, header: list[str], cand: str,
-                  indicator_lookup: dict[str, dict]) -> _Located | None:
+def _score_header(sheet: Sheet, r: int, header: list[str], cand: str, indicator_lookup: dict[str, dict],
+                  explicit: bool) -> _Located | None:
     spec = KINDS["race_scores"] if cand == "values" else KINDS[cand]
     columns = match_header(spec, header)
     names = set(columns.values())
+    unknown = [h for i, h in enumerate(header) if h and i not in columns]
     if cand != "values":
         if not set(spec.required) <= names:
+            return None
+        # Any sheet with a county column would pass as a region list; a wide score sheet must not.
+        if cand == "regions" and not explicit and unknown and not names & {"township", "county_code"}:
             return None
         return _Located(sheet, r, header, cand, columns, score=len(columns))
     # Long layout: county + indicator (+ period, which may also come from the title or the user).
@@ -266,9 +270,7 @@ def _score_header(sheet: Sheet, r: int, header: list[str], cand: str,
         hit = indicator_lookup.get(name_key(text)) or indicator_lookup.get(name_key(strip_unit(text)))
         if hit:
             wide[i] = hit["code"]
-    unknown = [h for i, h in enumerate(header) if h and i not in columns and i not in wide]
-    # A wide header must be mostly recognised: a data row with a county name in it is not a header.
-    if not wide and not (len(names) >= 2 and len(unknown) >= 1):
+    if not wide and not unknown:
         return None
     return _Located(sheet, r, header, "values", columns, wide, score=len(columns) + len(wide))
 
@@ -699,6 +701,6 @@ def _check_duplicates(preview: Preview, table: _Table) -> None:
             if first_row[key] != row:  # one wide row holds many keys; only repeat rows are duplicates
                 label = " / ".join(str(v) for v in df.loc[idx, key_cols] if v not in ("", None))
                 preview.problems.append(Problem("duplicate_key", row, None, None,
-                                                {"other": first_row[key], "key": label}))
+                                                {"other": first_row[key], "fields": label}))
         else:
             first_row[key] = row

@@ -1,0 +1,100 @@
+"""Shared fixtures: real DuckDB files in temporary folders, small catalogs, and builders for binary test files.
+
+Binary inputs (GBK text, .xlsx, .xls) are built here by code rather than committed, so a reader sees every cell.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+import xlwt
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+sys.path.insert(0, str(ROOT))
+
+from incentive.ingest import parse_file  # noqa: E402
+from incentive.sample import load_sample  # noqa: E402
+from incentive.storage import Database  # noqa: E402
+
+
+def data_file(name: str) -> bytes:
+    return (DATA / name).read_bytes()
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = Database(tmp_path / "test.duckdb")
+    yield database
+    database.close()
+
+
+def import_ok(database: Database, name: str, data: bytes, **options) -> int:
+    preview = parse_file(name, data, database.reference(), **options)
+    assert preview.importable, preview.problem_texts("en")
+    return database.import_preview(preview, source="cli", created_by="test")
+
+
+@pytest.fixture
+def catalog_db(db):
+    """Regions (four counties, three townships) and a five-indicator catalog, from tests/data."""
+    import_ok(db, "regions.csv", data_file("regions.csv"))
+    import_ok(db, "indicators.csv", data_file("indicators.csv"))
+    return db
+
+
+@pytest.fixture(scope="session")
+def sample_db_file(tmp_path_factory) -> Path:
+    """The bundled sample loaded once per test session; tests get copies."""
+    path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
+    database = Database(path)
+    load_sample(database)
+    database.close()
+    return path
+
+
+@pytest.fixture
+def sample_db_path(sample_db_file, tmp_path) -> Path:
+    path = tmp_path / "sample.duckdb"
+    shutil.copy(sample_db_file, path)
+    return path
+
+
+def xlsx_bytes(rows: list[list], *, sheet: str = "数据", before: list[tuple[str, list[list]]] = (),
+               merges: list[str] = (), hidden: list[str] = (), percent_cells: list[str] = ()) -> bytes:
+    """A workbook with `before` sheets first (name, rows), then the data sheet; `rows` may start with blanks."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, other_rows in list(before) + [(sheet, rows)]:
+        ws = book.create_sheet(name)
+        for r, row in enumerate(other_rows, start=1):
+            for c, value in enumerate(row, start=1):
+                if value is not None:
+                    ws.cell(row=r, column=c, value=value)
+        if name in hidden:
+            ws.sheet_state = "hidden"
+    data_sheet = book[sheet]
+    for ref in merges:
+        data_sheet.merge_cells(ref)
+    for ref in percent_cells:
+        data_sheet[ref].number_format = "0%"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def xls_bytes(rows: list[list], sheet: str = "Sheet1") -> bytes:
+    book = xlwt.Workbook(encoding="utf-8")
+    ws = book.add_sheet(sheet)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value is not None:
+                ws.write(r, c, value)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

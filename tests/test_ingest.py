@@ -1,0 +1,333 @@
+"""The importer against every row of the data contract: exact parsed values or the exact located message."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+from conftest import data_file, import_ok, xls_bytes, xlsx_bytes
+
+from incentive.ingest import Reference, parse_file
+
+
+def values(preview) -> list[tuple]:
+    """(period, county, township, indicator, value) with NaN shown as None, in file order."""
+    return [(r.period, r.county, r.township, r.indicator, None if r.value is None or math.isnan(r.value)
+             else r.value) for r in preview.rows.itertuples()]
+
+
+def messages(preview, lang="zh") -> list[str]:
+    return preview.problem_texts(lang)
+
+
+# ------------------------------------------------------------------ kinds
+
+
+def test_regions_csv_with_county_rows_and_townships(db):
+    preview = parse_file("regions.csv", data_file("regions.csv"), db.reference())
+    assert preview.kind == "regions"
+    assert preview.rows[["county", "township", "county_code"]].values.tolist() == [
+        ["云岫县", "安坝镇", "990001"], ["云岫县", "碧岗街道", "990001"], ["云峤县", "丹埠镇", "990002"],
+        ["澄溪县", "", "990003"], ["枫岚区", "", "990004"]]
+
+
+def test_indicator_catalog_codes_directions_weights_targets(db):
+    preview = parse_file("indicators.csv", data_file("indicators.csv"), db.reference())
+    assert preview.kind == "indicators"
+    rows = preview.rows.set_index("code")
+    assert rows.loc["R02", ["domain", "track", "direction", "weight", "target"]].tolist() == [
+        "race", "基层治理", "lower", 5.0, 0.0]
+    assert rows.loc["W01", ["domain", "unit", "target"]].tolist() == ["welfare", "%", 95.0]
+    assert math.isnan(rows.loc["R01", "target"])
+    assert set(rows["effective_from"]) == {""}
+
+
+def test_race_track_required(db):
+    data = "指标代码,指标名称,类别,赛道,单位,方向,权重\nR9,新指标,赛马,,个,正向,3\n".encode()
+    preview = parse_file("ind.csv", data, db.reference())
+    assert messages(preview) == ["文件「ind.csv」，第 2 行，「赛道」列，值「」：赛马指标必须填写赛道。"]
+
+
+def test_race_scores_long_with_number_forms_and_missing(catalog_db):
+    preview = parse_file("race_long.csv", data_file("race_long.csv"), catalog_db.reference())
+    assert preview.kind == "race_scores" and not preview.problems
+    assert values(preview) == [
+        ("2025-Q2", "云岫县", "", "R01", 1234.0),       # thousands separator
+        ("2025-Q2", "云岫县", "安坝镇", "R01", 56.0),     # full-width digits
+        ("2025-Q2", "云峤县", "", "R02", None),          # "-" is missing, never zero
+        ("2025-Q2", "澄溪县", "", "R03", 85.0),          # "85%" stored as 85; 澄溪 -> 澄溪县
+        ("2025-Q2", "枫岚区", "", "R02", -3.2),          # a negative number is a value
+    ]
+    assert [n.text("zh") for n in preview.notes] == ["「澄溪」按「澄溪县」导入（1 行）。"]
+
+
+def test_welfare_long_is_told_apart_by_indicator_domain(catalog_db):
+    data = "考核期,县区,指标名称,完成值\n2025年上半年,云岫县,年度体检完成率,96.5%\n2025年上半年,云峤县,W02,\n"
+    preview = parse_file("w.csv", data.encode(), catalog_db.reference())
+    assert preview.kind == "welfare"
+    assert values(preview) == [("2025-H1", "云岫县", "", "W01", 96.5), ("2025-H1", "云峤县", "", "W02", None)]
+
+
+def test_roster_with_as_of_in_title(catalog_db):
+    preview = parse_file("roster.csv", data_file("roster_title.csv"), catalog_db.reference())
+    assert preview.kind == "roster" and not preview.problems
+    first, second = preview.rows.to_dict("records")
+    assert first["as_of"] == dt.date(2025, 6, 30) and second["as_of"] == dt.date(2025, 6, 30)
+    assert (second["county"], second["gender"], second["birth_year"]) == ("云峤县", "F", 1979)
+    assert [n.text("en") for n in preview.notes] == ["As-of date: 2025-06-30 (from the title).",
+                                                     "“云峤” read as “云峤县” (1 rows)."]
+
+
+def test_roster_without_as_of_is_refused_unless_given(catalog_db):
+    data = "干部编号,县区,单位,职级,性别,出生年份\nA1,云岫县,安坝镇,一级科员,男,1990\n".encode()
+    refused = parse_file("r.csv", data, catalog_db.reference())
+    assert not refused.importable
+    assert messages(refused, "en") == [
+        "File “r.csv”: The roster has no as-of date (no column, none in the title); enter it."]
+    given = parse_file("r.csv", data, catalog_db.reference(), as_of="2025/12/31")
+    assert given.importable and given.rows["as_of"].tolist() == [dt.date(2025, 12, 31)]
+
+
+def test_training_tsv_with_date_forms_and_enums(db):
+    preview = parse_file("training.tsv", data_file("training.tsv"), db.reference())
+    assert preview.kind == "training" and not preview.problems
+    assert preview.rows[["category", "mode", "organized", "hours", "date"]].values.tolist() == [
+        ["professional", "offline", "collective", 16.0, dt.date(2025, 6, 3)],
+        ["political", "online", "individual", 2.5, dt.date(2025, 6, 30)],
+        ["innovation", "offline", "collective", 8.0, dt.date(2025, 6, 30)],  # Excel serial 45838
+    ]
+
+
+def test_movements_actions_and_dotted_dates(db):
+    preview = parse_file("movements.csv", data_file("movements.csv"), db.reference())
+    assert preview.kind == "movements"
+    assert preview.rows[["cadre_id", "date", "action"]].values.tolist() == [
+        ["A0001", dt.date(2025, 6, 30), "promotion"], ["A0002", dt.date(2025, 7, 1), "fault_tolerance"]]
+
+
+def test_enum_error_lists_allowed_values(db):
+    data = "干部编号,调整日期,调整类型\nA1,2025-01-02,升官\n".encode()
+    preview = parse_file("m.csv", data, db.reference())
+    assert messages(preview) == ["文件「m.csv」，第 2 行，「调整类型」列，值「升官」：不是允许的值，应为："
+                                 "提拔、晋升职级、平职调整、转任、降职、免职、问责、容错免责。"]
+
+
+# ------------------------------------------------------------------ wide layouts
+
+
+def test_wide_with_period_in_title_unit_note_and_total_row(catalog_db):
+    preview = parse_file("wide.csv", data_file("race_wide_title.csv"), catalog_db.reference())
+    assert preview.kind == "race_scores" and not preview.problems
+    assert preview.header_row == 4
+    assert values(preview) == [
+        ("2025-Q2", "云岫县", "", "R01", 120.5), ("2025-Q2", "云岫县", "", "R02", 2.0),
+        ("2025-Q2", "云岫县", "", "R03", 96.0),
+        ("2025-Q2", "云峤县", "", "R01", 98.0), ("2025-Q2", "云峤县", "", "R02", 0.0),
+        ("2025-Q2", "云峤县", "", "R03", 91.5),
+        ("2025-Q2", "澄溪县", "", "R01", None), ("2025-Q2", "澄溪县", "", "R02", 1.0),
+        ("2025-Q2", "澄溪县", "", "R03", None),
+    ]
+    assert [n.text("zh") for n in preview.notes] == [
+        "已忽略合计/平均行：第 8 行。", "考核期取自标题：2025-Q2。", "已忽略非指标列：序号、总分、排名。"]
+
+
+def test_wide_with_period_column(catalog_db):
+    data = "考核期,县区,招商引资额,企业诉求办结率\n2025-06,云岫县,10,0.9\n2025年6月,澄溪县,20,0.95\n".encode()
+    preview = parse_file("w.csv", data, catalog_db.reference())
+    assert values(preview) == [("2025-06", "云岫县", "", "R01", 10.0), ("2025-06", "云岫县", "", "R03", 90.0),
+                               ("2025-06", "澄溪县", "", "R01", 20.0), ("2025-06", "澄溪县", "", "R03", 95.0)]
+    assert "指标「企业诉求办结率」的数值为小数形式的百分比（如 0.85），已换算为 85。" in [n.text("zh") for n in preview.notes]
+
+
+def test_wide_without_period_needs_one(catalog_db):
+    data = "县区,招商引资额\n云岫县,10\n".encode()
+    refused = parse_file("w.csv", data, catalog_db.reference())
+    assert messages(refused) == ["文件「w.csv」：文件中没有考核期（既无「考核期」列，标题中也没有），请填写考核期。"]
+    given = parse_file("w.csv", data, catalog_db.reference(), period="2025年第三季度")
+    assert values(given) == [("2025-Q3", "云岫县", "", "R01", 10.0)]
+
+
+def test_wide_title_period_conflicting_with_column_is_refused(catalog_db):
+    data = "2025年第二季度得分表\n考核期,县区,招商引资额\n2025Q3,云岫县,10\n".encode()
+    preview = parse_file("w.csv", data, catalog_db.reference())
+    assert not preview.importable
+    assert messages(preview) == ["文件「w.csv」，第 3 行，「考核期」列，值「2025-Q3」：标题中的考核期 2025-Q2 与「考核期」列 2025-Q3 不一致。"]
+
+
+def test_wide_before_catalog_is_refused_clearly(db):
+    data = "2025年第二季度得分表\n县区,招商引资额,安全生产事故起数\n云岫县,10,1\n".encode()
+    preview = parse_file("w.csv", data, db.reference())
+    assert messages(preview) == ["文件「w.csv」：请先导入指标目录，再导入考评或关爱数据。"]
+
+
+def test_wide_unknown_indicator_column_with_suggestion(catalog_db):
+    data = "县区,招商引资金额,总分\n云岫县,10,1\n".encode()
+    preview = parse_file("w.csv", data, catalog_db.reference(), period="2025Q1")
+    assert messages(preview) == ["文件「w.csv」，第 1 行，「招商引资金额」列：不是指标目录中的指标。 是否为「招商引资额」？"]
+
+
+def test_wide_mixing_race_and_welfare_is_refused(catalog_db):
+    data = "县区,招商引资额,年度体检完成率\n云岫县,10,90\n".encode()
+    preview = parse_file("w.csv", data, catalog_db.reference(), period="2025")
+    assert messages(preview, "en") == ["File “w.csv”: The file mixes race and welfare indicators (招商引资额; "
+                                       "年度体检完成率); split it into two files."]
+
+
+# ------------------------------------------------------------------ encodings and formats
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
+def test_encodings(catalog_db, encoding):
+    text = data_file("race_long.csv").decode("utf-8").replace("５６", "56")  # ５ has no GBK code? keep it simple
+    preview = parse_file("race.csv", text.encode(encoding), catalog_db.reference())
+    assert preview.kind == "race_scores" and not preview.problems
+    assert values(preview)[0] == ("2025-Q2", "云岫县", "", "R01", 1234.0)
+
+
+def test_xlsx_with_instruction_sheet_blank_rows_merged_title_and_header(catalog_db):
+    rows = [
+        [],
+        ["2025年第二季度赛马考评得分表"],
+        [],
+        ["县区", "项目建设", None],
+        [None, "招商引资额", "安全生产事故起数"],
+        ["云岫县", 12.5, 1],
+        ["平均", 12.5, 1],
+    ]
+    data = xlsx_bytes(rows, before=[("填表说明", [["请按模板填写"], ["县区", "说明"]])],
+                      merges=["A2:C2", "A4:A5", "B4:C4"])
+    preview = parse_file("score.xlsx", data, catalog_db.reference())
+    assert preview.sheet == "数据" and preview.header_row == 5
+    assert values(preview) == [("2025-Q2", "云岫县", "", "R01", 12.5), ("2025-Q2", "云岫县", "", "R02", 1.0)]
+    assert "已跳过工作表：填表说明。" in [n.text("zh") for n in preview.notes]
+
+
+def test_xlsx_problem_names_excel_row_and_column_letter(catalog_db):
+    rows = [[], [], ["考核期", "县区", "指标", "数值"], ["2025Q2", "黑山县", "招商引资额", "abc"]]
+    preview = parse_file("s.xlsx", xlsx_bytes(rows), catalog_db.reference())
+    assert messages(preview) == [
+        "文件「s.xlsx」，工作表「数据」，第 4 行，「县区 (B)」列，值「黑山县」：县区不存在于行政区划中。",
+        "文件「s.xlsx」，工作表「数据」，第 4 行，「数值 (D)」列，值「abc」：不是数字。",
+    ]
+
+
+def test_xlsx_percent_formatted_cells_arrive_as_fractions(catalog_db):
+    rows = [["考核期", "县区", "指标", "数值"], ["2025Q2", "云岫县", "R03", 0.85], ["2025Q2", "云峤县", "R03", 0.9]]
+    preview = parse_file("p.xlsx", xlsx_bytes(rows, percent_cells=["D2", "D3"]), catalog_db.reference())
+    assert [v[4] for v in values(preview)] == [85.0, 90.0]
+
+
+def test_xlsx_hidden_sheet_is_used_only_when_nothing_visible_matches(catalog_db):
+    good = [["考核期", "县区", "指标", "数值"], ["2025Q2", "云岫县", "R01", 5]]
+    data = xlsx_bytes(good, sheet="隐藏", before=[("说明", [["说明文字"]])], hidden=["隐藏"])
+    preview = parse_file("h.xlsx", data, catalog_db.reference())
+    assert preview.sheet == "隐藏" and values(preview) == [("2025-Q2", "云岫县", "", "R01", 5.0)]
+
+
+def test_legacy_xls(catalog_db):
+    rows = [["考核期", "县区", "指标", "数值"], ["2025年二季度", "云岫县", "招商引资额", 7.5]]
+    preview = parse_file("old.xls", xls_bytes(rows), catalog_db.reference())
+    assert values(preview) == [("2025-Q2", "云岫县", "", "R01", 7.5)]
+
+
+def test_xlsx_dates_and_serials(db):
+    rows = [["干部编号", "调整日期", "调整类型"], ["A1", dt.datetime(2025, 3, 4), "提拔"], ["A2", 45838, "问责"],
+            ["A3", "2025年6月30日", "降职"]]
+    preview = parse_file("m.xlsx", xlsx_bytes(rows), db.reference())
+    assert preview.rows["date"].tolist() == [dt.date(2025, 3, 4), dt.date(2025, 6, 30), dt.date(2025, 6, 30)]
+
+
+# ------------------------------------------------------------------ unreadable files
+
+
+@pytest.mark.parametrize("name,data,expected", [
+    ("empty.csv", b"", "文件「empty.csv」：文件是空的。"),
+    ("blank.csv", b"\r\n \r\n", "文件「blank.csv」：文件是空的。"),
+    ("bin.csv", b"\x00\x01\x02\x03" * 100, "文件「bin.csv」：这不是文本表格文件（含二进制内容），请上传 CSV 或 Excel 文件。"),
+    ("broken.xlsx", b"PK\x03\x04 not really a zip", "文件「broken.xlsx」：Excel 文件已损坏或不是有效的工作簿，无法读取。"),
+    ("x.pdf", b"%PDF-1.4", "文件「x.pdf」：不支持的文件类型，请上传 .csv、.tsv、.xlsx 或 .xls 文件。"),
+    ("noheader.csv", "a,b\n1,2\n".encode(), "文件「noheader.csv」：未找到可识别的表头。需要的列，例如：县区、考核期、指标、干部编号、培训项目、指标代码。"),
+])
+def test_unreadable_files_get_one_sentence(db, name, data, expected):
+    preview = parse_file(name, data, db.reference())
+    assert not preview.importable and messages(preview) == [expected]
+
+
+def test_header_only_file(catalog_db):
+    preview = parse_file("h.csv", "考核期,县区,指标,数值\n".encode(), catalog_db.reference())
+    assert messages(preview) == ["文件「h.csv」：表头下没有数据行。"]
+
+
+# ------------------------------------------------------------------ names, keys, rules
+
+
+def test_unknown_county_suggests_the_close_one(catalog_db):
+    data = "考核期,县区,指标,数值\n2025Q2,澄西县,R01,1\n".encode()
+    preview = parse_file("s.csv", data, catalog_db.reference())
+    assert messages(preview) == ["文件「s.csv」，第 2 行，「县区」列，值「澄西县」：县区不存在于行政区划中。 是否为「澄溪县」？"]
+
+
+def test_ambiguous_county_lists_candidates(db):
+    import_ok(db, "r.csv", "县区\n云岫县\n云岫区\n".encode())
+    import_ok(db, "i.csv", data_file("indicators.csv"))
+    preview = parse_file("s.csv", "考核期,县区,指标,数值\n2025Q2,云岫,R01,1\n".encode(), db.reference())
+    assert messages(preview) == ["文件「s.csv」，第 2 行，「县区」列，值「云岫」：名称不唯一，可能是：云岫区、云岫县。"]
+
+
+def test_unknown_township_and_unknown_indicator(catalog_db):
+    data = "考核期,县区,乡镇,指标,数值\n2025Q2,云岫县,丹埠镇,R01,1\n2025Q2,云岫县,,招商引资,1\n".encode()
+    preview = parse_file("s.csv", data, catalog_db.reference())
+    assert messages(preview, "en") == [
+        "File “s.csv”, row 2, column “乡镇”, value “丹埠镇”: is not a township of that county.",
+        "File “s.csv”, row 3, column “指标”, value “招商引资”: is not in the indicator catalog. "
+        "did you mean “招商引资额”?",
+    ]
+
+
+def test_names_accepted_as_is_when_no_regions_are_loaded(db):
+    import_ok(db, "i.csv", data_file("indicators.csv"))
+    preview = parse_file("s.csv", "考核期,县区,指标,数值\n2025Q2, 新 县 ,R01,1\n".encode(), db.reference())
+    assert values(preview) == [("2025-Q2", "新县", "", "R01", 1.0)]
+
+
+def test_duplicate_key_names_both_rows(catalog_db):
+    data = "考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n2025Q2,云峤县,R01,2\n2025二季度,云岫县,招商引资额,3\n"
+    preview = parse_file("d.csv", data.encode(), catalog_db.reference())
+    assert messages(preview) == ["文件「d.csv」，第 4 行：与第 2 行重复（2025-Q2 / 云岫县 / R01）。"]
+
+
+def test_skip_invalid_imports_the_rest_and_reports_rejects(catalog_db):
+    data = "考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n2025Q2,无此县,R01,2\n2025Q2,云峤县,R01,x\n"
+    strict = parse_file("s.csv", data.encode(), catalog_db.reference())
+    assert not strict.importable
+    lenient = parse_file("s.csv", data.encode(), catalog_db.reference(), skip_invalid=True)
+    assert lenient.importable
+    assert values(lenient) == [("2025-Q2", "云岫县", "", "R01", 1.0)]
+    assert lenient.rejects_table("en")["Row"].tolist() == [3, 4]
+
+
+def test_english_messages(catalog_db):
+    preview = parse_file("s.csv", "考核期,县区,指标,数值\n2025Q9,云岫县,R01,1\n".encode(), catalog_db.reference())
+    assert messages(preview, "en") == [
+        "File “s.csv”, row 2, column “考核期”, value “2025Q9”: is not a period; e.g. 2025, 2025Q2, 2025H1, 2025-06."]
+
+
+def test_kind_given_by_user_is_enforced(catalog_db):
+    data = "考核期,县区,指标,数值\n2025Q2,云岫县,W01,90\n".encode()
+    preview = parse_file("s.csv", data, catalog_db.reference(), kind="race_scores")
+    assert messages(preview, "en") == ["File “s.csv”: Indicator “年度体检完成率” belongs to “welfare indicators”, "
+                                       "not to the chosen kind “race scores”."]
+
+
+def test_footnote_rows_below_the_data_are_ignored(catalog_db):
+    data = "考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n注：数据来源于统计局\n填表人：某某\n".encode()
+    preview = parse_file("s.csv", data, catalog_db.reference())
+    assert preview.importable and len(preview.rows) == 1
+
+
+def test_reference_is_all_the_importer_needs():
+    reference = Reference(regions=[("甲县", "")], indicators=[
+        {"code": "X1", "name": "指标一", "domain": "race", "unit": "个"}])
+    preview = parse_file("s.csv", "考核期,县区,指标,数值\n2025,甲,指标一,3\n".encode(), reference)
+    assert values(preview) == [("2025", "甲县", "", "X1", 3.0)]
