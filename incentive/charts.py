@@ -43,7 +43,10 @@ def composite_bars(frame: pd.DataFrame, title: str, axis_title: str) -> go.Figur
     fig = go.Figure(go.Bar(x=data["composite"], y=data["county"], orientation="h", marker_color=colours,
                            text=[f"{v:+.2f}" for v in data["composite"]], textposition="outside",
                            hovertemplate="%{y}: %{x:.3f}<extra></extra>", cliponaxis=False))
-    fig.update_xaxes(title=axis_title)
+    # Room on both sides for the labels outside the bars, so they never run into the county names.
+    low, high = min(0.0, data["composite"].min()), max(0.0, data["composite"].max())
+    pad = 0.18 * (high - low or 1)
+    fig.update_xaxes(title=axis_title, range=[low - pad, high + pad])
     return _layout(fig, title, _height(len(data)))
 
 
@@ -67,6 +70,8 @@ def status_bars(counts: pd.DataFrame, title: str, labels: dict[str, str], axis_t
         fig.add_trace(go.Bar(name=labels[key], x=data[key], y=data["county"], orientation="h",
                              marker_color=STATUS_COLOURS[key],
                              hovertemplate="%{y}: %{x}<extra>" + labels[key] + "</extra>"))
-    fig.update_layout(barmode="stack")
     fig.update_xaxes(title=axis_title, dtick=1)
-    return _layout(fig, title, _height(len(data)))
+    fig = _layout(fig, title, _height(len(data)) + 40)
+    fig.update_layout(barmode="stack", legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left",
+                                               "x": 0, "traceorder": "normal"})
+    return fig

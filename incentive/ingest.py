@@ -164,6 +164,8 @@ def parse_file(file_name: str, data: bytes, reference: Reference, kind: str | No
     skipped = [s.name for s in sheets if s.is_workbook and s is not located.sheet and any(map(any, s.rows))]
     if skipped:
         preview.notes.append(Note("note_sheets_skipped", {"sheets": skipped}))
+    if located.kind != "values":
+        preview.kind = located.kind
     table.drop_non_data_rows(preview)
     if not table.rows:
         return _fail(preview, Problem("no_rows"))
@@ -171,7 +173,6 @@ def parse_file(file_name: str, data: bytes, reference: Reference, kind: str | No
     if located.kind == "values":
         _parse_values(preview, table, located, reference, kind, given_period)
     else:
-        preview.kind = located.kind
         _parse_plain(preview, table, KINDS[located.kind], reference, given_as_of)
     if preview.fatal:
         return preview

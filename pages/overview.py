@@ -1,4 +1,4 @@
-"""概览 Overview: one headline block and one chart per pillar, for the year chosen in the sidebar."""
+"""概览 Overview: per pillar, its headline figures beside one chart, for the year chosen in the sidebar."""
 
 import datetime as dt
 
@@ -23,54 +23,54 @@ coverage_before = run_query("training_coverage_by_county", start=dt.date(year - 
                             end=dt.date(year - 1, 12, 31))
 last_training = run_query("training_last_date", year=year)["last_date"].iloc[0]
 
-race_col, training_col, welfare_col = st.columns(3, gap="medium")
 
-with race_col.container(border=True):
-    st.subheader(t("pillar_race", lang))
-    if race_periods:
-        period = race_periods[0]
-        composite = run_query("race_composite_by_county", period=period)
-        left, middle, right = st.columns(3)
-        left.metric(t("kpi_race_period", lang), period)
-        middle.metric(t("kpi_counties", lang), len(composite))
-        right.metric(t("kpi_leader", lang), composite["county"].iloc[0])
-        st.plotly_chart(charts.composite_bars(composite, t("chart_composite", lang, period=period),
-                                              t("axis_composite", lang)), width="stretch")
-        st.caption(t("overview_composite_note", lang))
-    else:
-        st.info(t("no_data_for_period", lang, period=year))
+def pillar(title_key: str):
+    """A bordered row: figures on the left, the chart on the right (stacked on a phone)."""
+    box = st.container(border=True)
+    box.subheader(t(title_key, lang))
+    return box.columns([1, 2.4], gap="large")
 
-with training_col.container(border=True):
-    st.subheader(t("pillar_training", lang))
-    totals = overview.training_totals(coverage)
-    if totals.cadres and totals.trained:
-        before = overview.training_totals(coverage_before)
-        delta = (f"{(totals.coverage - before.coverage) * 100:+.1f} pp" if before.coverage is not None else None)
-        left, middle, right = st.columns(3)
-        left.metric(t("kpi_cadres", lang), f"{totals.cadres:,}")
-        middle.metric(t("kpi_coverage", lang), f"{totals.coverage:.1%}",
-                      delta=t("delta_vs_year", lang, year=year - 1, delta=delta) if delta else None)
-        right.metric(t("kpi_hours", lang), t("kpi_hours_unit", lang, hours=totals.hours_per_cadre))
-        st.plotly_chart(charts.coverage_bars(coverage, t("chart_coverage", lang, year=year),
-                                             t("axis_coverage", lang)), width="stretch")
-        st.caption(t("kpi_roster_note", lang, as_of=f"{coverage['roster_as_of'].iloc[0]:%Y-%m-%d}",
-                     last=f"{last_training:%Y-%m-%d}"))
-    else:
-        st.info(t("no_data_for_period", lang, period=year))
 
-with welfare_col.container(border=True):
-    st.subheader(t("pillar_welfare", lang))
-    if welfare_periods:
-        period = welfare_periods[0]
-        values = run_query("welfare_values_by_county", period=period)
-        totals = overview.welfare_totals(values)
-        counts = overview.status_counts_by_county(values)
-        left, middle, right = st.columns(3)
-        left.metric(t("kpi_welfare_period", lang), period)
-        middle.metric(t("kpi_met_share", lang), f"{totals.met_share:.0%}" if totals.met_share is not None else "—")
-        right.metric(t("kpi_below", lang), totals.below)
-        labels = {s: t(f"status_{s}", lang) for s in ("met", "near", "below")}
-        st.plotly_chart(charts.status_bars(counts, t("chart_welfare", lang, period=period), labels,
-                                           t("axis_indicators", lang)), width="stretch")
-    else:
-        st.info(t("no_data_for_period", lang, period=year))
+figures, chart = pillar("pillar_race")
+if race_periods:
+    period = race_periods[0]
+    composite = run_query("race_composite_by_county", period=period)
+    figures.metric(t("kpi_race_period", lang), period)
+    figures.metric(t("kpi_leader", lang), composite["county"].iloc[0])
+    figures.metric(t("kpi_counties", lang), len(composite))
+    chart.plotly_chart(charts.composite_bars(composite, t("chart_composite", lang, period=period),
+                                             t("axis_composite", lang)), width="stretch")
+    chart.caption(t("overview_composite_note", lang))
+else:
+    figures.info(t("no_data_for_period", lang, period=year))
+
+figures, chart = pillar("pillar_training")
+totals = overview.training_totals(coverage)
+if totals.cadres and totals.trained:
+    before = overview.training_totals(coverage_before)
+    delta = f"{(totals.coverage - before.coverage) * 100:+.1f} pp" if before.coverage is not None else None
+    figures.metric(t("kpi_coverage", lang), f"{totals.coverage:.1%}",
+                   delta=t("delta_vs_year", lang, year=year - 1, delta=delta) if delta else None)
+    figures.metric(t("kpi_hours", lang), t("kpi_hours_unit", lang, hours=totals.hours_per_cadre))
+    figures.metric(t("kpi_cadres", lang), f"{totals.cadres:,}")
+    chart.plotly_chart(charts.coverage_bars(coverage, t("chart_coverage", lang, year=year), t("axis_coverage", lang)),
+                       width="stretch")
+    chart.caption(t("kpi_roster_note", lang, as_of=f"{coverage['roster_as_of'].iloc[0]:%Y-%m-%d}",
+                    last=f"{last_training:%Y-%m-%d}"))
+else:
+    figures.info(t("no_data_for_period", lang, period=year))
+
+figures, chart = pillar("pillar_welfare")
+if welfare_periods:
+    period = welfare_periods[0]
+    values = run_query("welfare_values_by_county", period=period)
+    totals = overview.welfare_totals(values)
+    figures.metric(t("kpi_welfare_period", lang), period)
+    figures.metric(t("kpi_met_share", lang), f"{totals.met_share:.0%}" if totals.met_share is not None else "—")
+    figures.metric(t("kpi_below", lang), totals.below)
+    labels = {s: t(f"status_{s}", lang) for s in ("met", "near", "below")}
+    chart.plotly_chart(charts.status_bars(overview.status_counts_by_county(values),
+                                          t("chart_welfare", lang, period=period), labels, t("axis_indicators", lang)),
+                       width="stretch")
+else:
+    figures.info(t("no_data_for_period", lang, period=year))

@@ -1,0 +1,29 @@
+import pandas as pd
+
+from incentive import charts
+
+
+def test_composite_bars_best_on_top_with_cjk_font():
+    frame = pd.DataFrame({"county": ["甲县", "乙县", "丙县"], "composite": [0.8, -0.1, 0.3]})
+    fig = charts.composite_bars(frame, "综合得分", "得分")
+    bar = fig.data[0]
+    assert list(bar.y) == ["乙县", "丙县", "甲县"]  # plotly draws the last category at the top
+    assert bar.marker.color[-1] == charts.ACCENT and bar.marker.color[0] == charts.NEGATIVE
+    assert "Noto Sans CJK SC" in fig.layout.font.family
+    assert fig.layout.title.text == "综合得分"
+
+
+def test_coverage_bars_mark_the_lowest_and_use_percent_axis():
+    frame = pd.DataFrame({"county": ["甲县", "乙县"], "coverage": [0.9, 0.55]})
+    fig = charts.coverage_bars(frame, "覆盖率", "覆盖率")
+    assert list(fig.data[0].text) == ["90%", "55%"]
+    assert fig.data[0].marker.color[1] == charts.NEGATIVE
+    assert fig.layout.xaxis.tickformat == ".0%"
+
+
+def test_status_bars_stack_three_statuses_in_their_colours():
+    counts = pd.DataFrame({"county": ["甲县", "乙县"], "met": [3, 1], "near": [1, 0], "below": [0, 4]})
+    fig = charts.status_bars(counts, "达标", {"met": "达标", "near": "接近", "below": "未达标"}, "指标数")
+    assert [t.name for t in fig.data] == ["达标", "接近", "未达标"]
+    assert [t.marker.color for t in fig.data] == [charts.STATUS_COLOURS[s] for s in ("met", "near", "below")]
+    assert list(fig.data[2].x) == [4, 0] and fig.layout.barmode == "stack"

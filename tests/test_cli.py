@@ -1,0 +1,133 @@
+"""`python -m incentive` as a user runs it: real subprocesses, real files, exit codes and streams."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import DATA, ROOT, xlsx_bytes
+
+from incentive.storage import Database
+
+
+def cli(db_path, *args, lang="en"):
+    return subprocess.run([sys.executable, "-m", "incentive", "--db", str(db_path), "--lang", lang, *map(str, args)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def loaded(tmp_path):
+    path = tmp_path / "cli.duckdb"
+    result = cli(path, "import", DATA / "regions.csv", DATA / "indicators.csv")
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def test_init_creates_database(tmp_path):
+    result = cli(tmp_path / "new.duckdb", "init")
+    assert result.returncode == 0 and (tmp_path / "new.duckdb").exists()
+    assert "initialised" in result.stderr
+
+
+def test_import_prints_one_summary_line_per_file(loaded):
+    result = cli(loaded, "import", DATA / "race_long.csv", DATA / "race_wide_title.csv")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["imported race_long.csv: race scores, 5 rows, batch #3",
+                                          "imported race_wide_title.csv: race scores, 9 rows, batch #4"]
+
+
+def test_refused_file_exits_1_with_reasons_and_writes_nothing(loaded, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("考核期,县区,指标,数值\n2025Q2,无此县,R01,1\n", encoding="gbk")
+    result = cli(loaded, "import", bad, DATA / "race_long.csv")
+    assert result.returncode == 1
+    assert "refused bad.csv:" in result.stderr
+    assert "File “bad.csv”, row 2, column “县区”, value “无此县”: is not a county of the region list." in result.stderr
+    assert result.stdout.splitlines() == ["imported race_long.csv: race scores, 5 rows, batch #3"]
+    batches = json.loads(cli(loaded, "batches", "--format", "json").stdout)
+    assert [b["file"] for b in batches] == ["regions.csv", "indicators.csv", "race_long.csv"]
+
+
+def test_skip_invalid_writes_rejects(loaded, tmp_path):
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text("考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n2025Q2,无此县,R01,2\n", encoding="utf-8")
+    rejects = tmp_path / "rejects.csv"
+    result = cli(loaded, "import", mixed, "--skip-invalid", "--rejects", rejects)
+    assert result.returncode == 0, result.stderr
+    assert "1 rows" in result.stdout
+    lines = rejects.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "File,Row,Column,Value,Problem"
+    assert lines[1].startswith("mixed.csv,3,县区,无此县,")
+
+
+def test_batches_json_and_rollback(loaded):
+    cli(loaded, "import", DATA / "race_long.csv")
+    batches = json.loads(cli(loaded, "batches", "--format", "json").stdout)
+    assert [(b["id"], b["kind"], b["rows"], b["status"]) for b in batches] == [
+        (1, "regions", 5, "active"), (2, "indicators", 5, "active"), (3, "race_scores", 5, "active")]
+    assert set(batches[0]) >= {"id", "kind", "file", "rows", "status", "created_at"}
+    assert cli(loaded, "rollback", "3").returncode == 0
+    assert json.loads(cli(loaded, "batches", "--format", "json").stdout)[2]["status"] == "rolled_back"
+    again = cli(loaded, "rollback", "3")
+    assert again.returncode == 1 and "No active batch with id 3." in again.stderr
+
+
+def test_batches_table(loaded):
+    result = cli(loaded, "batches")
+    assert result.returncode == 0 and "regions.csv" in result.stdout and "indicators" in result.stdout
+
+
+def test_export_csv_to_stdout_with_period_and_escaping(loaded):
+    cli(loaded, "import", DATA / "race_long.csv", DATA / "movements.csv")
+    result = cli(loaded, "export", "race_scores", "--period", "2025年第二季度")
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        "period,county,township,indicator,value",
+        "2025-Q2,云岫县,,R01,1234.0", "2025-Q2,云岫县,安坝镇,R01,56.0", "2025-Q2,云峤县,,R02,",
+        "2025-Q2,澄溪县,,R03,85.0", "2025-Q2,枫岚区,,R02,-3.2"]
+    movements = cli(loaded, "export", "movements").stdout
+    assert "'=HYPERLINK" in movements  # a formula-like text cell is escaped; -3.2 above stayed a number
+
+
+def test_export_xlsx_needs_out(loaded, tmp_path):
+    refused = cli(loaded, "export", "regions", "--format", "xlsx")
+    assert refused.returncode == 2 and "--format xlsx needs --out PATH." in refused.stderr
+    out = tmp_path / "regions.xlsx"
+    assert cli(loaded, "export", "regions", "--format", "xlsx", "--out", out).returncode == 0
+    import python_calamine
+    rows = python_calamine.CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
+    assert rows[0] == ["county", "township", "county_code"] and rows[1] == ["云岫县", "安坝镇", "990001"]
+
+
+def test_usage_errors_exit_2(loaded):
+    assert cli(loaded, "export", "nonsense").returncode == 2
+    assert cli(loaded, "frobnicate").returncode == 2
+    assert cli(loaded, "export", "race_scores", "--period", "someday").returncode == 2
+
+
+def test_wide_file_period_option(loaded, tmp_path):
+    wide = tmp_path / "wide.xlsx"
+    wide.write_bytes(xlsx_bytes([["县区", "招商引资额"], ["云岫县", 3]]))
+    refused = cli(loaded, "import", wide)
+    assert refused.returncode == 1 and "enter the period" in refused.stderr
+    assert cli(loaded, "import", wide, "--period", "2025Q3").returncode == 0
+
+
+def test_database_held_by_app_exits_3_with_a_sentence(loaded):
+    holder = Database(loaded)  # this test process plays the running app
+    try:
+        result = subprocess.run([sys.executable, "-m", "incentive", "--db", str(loaded), "--wait", "1", "batches"],
+                                cwd=ROOT, capture_output=True, text=True, timeout=60)
+    finally:
+        holder.close()
+    assert result.returncode == 3
+    assert "running dashboard app holds the database" not in result.stderr  # default language is Chinese
+    assert "数据库正被运行中的看板程序占用" in result.stderr and "数据管理" in result.stderr
+
+
+def test_chinese_is_the_default_language(loaded):
+    result = subprocess.run([sys.executable, "-m", "incentive", "--db", str(loaded), "import",
+                             str(DATA / "race_long.csv")], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "已导入 race_long.csv：赛马考评得分 5 行，批次 #3"

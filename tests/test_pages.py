@@ -1,0 +1,144 @@
+"""Every page through Streamlit's AppTest on the sample data, and the Data page's upload path."""
+
+from __future__ import annotations
+
+import pytest
+import streamlit as st
+from conftest import DATA, ROOT
+from streamlit.testing.v1 import AppTest
+
+from incentive import queries
+
+PAGES = ["pages/overview.py", "pages/rankings.py", "pages/training.py", "pages/welfare.py", "pages/data.py"]
+
+
+@pytest.fixture
+def app(sample_db_path, monkeypatch):
+    monkeypatch.setenv("INCENTIVE_DB", str(sample_db_path))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    yield at
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def on_page(at: AppTest, page: str) -> AppTest:
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs(app, page):
+    on_page(app, page)
+    assert app.title[0].value
+
+
+def test_overview_headlines_come_from_the_database(app, sample_db_path):
+    metrics = {m.label: m.value for m in app.metric}
+    leader = queries.run(_connection(), "race_composite_by_county", period=metrics["最新考评期"])
+    assert metrics["综合第一"] == leader["county"].iloc[0]
+    assert metrics["参赛县区"] == str(len(leader))
+    assert metrics["在册干部"] == "7,000"
+    assert len(app.get("plotly_chart")) == 3
+
+
+def _connection():
+    from ui.runtime import database
+    return database().connection
+
+
+def test_year_selector_changes_the_overview(app):
+    app.selectbox(key="year").set_value(2024).run()
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["最新考评期"] == "2024-Q4" and metrics["关爱考评期"] == "2024-H2"
+
+
+def test_language_switch_to_english_and_back(app):
+    app.button_group(key="lang").set_value("en").run()
+    assert app.title[0].value == "Cadre Incentive Dashboard"
+    assert "Latest race period" in [m.label for m in app.metric]
+    # AppTest drops the sidebar's widgets from its tree once the navigation's titles change (the browser test
+    # clicks the real switch back); setting the bound key is the supported way to change it from Python.
+    app.session_state["lang"] = "zh"
+    app.run()
+    assert app.title[0].value == "干部激励看板"
+
+
+def test_language_from_the_url(sample_db_path, monkeypatch):
+    monkeypatch.setenv("INCENTIVE_DB", str(sample_db_path))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.query_params["lang"] = "en"
+    at.run()
+    assert at.title[0].value == "Cadre Incentive Dashboard"
+
+
+def test_upload_preview_import_and_rollback(app):
+    on_page(app, "pages/data.py")
+    gbk = "考核期,县区,指标,数值\n2026Q3,云岫,重点项目投资完成额,99.5\n".encode("gbk")
+    app.get("file_uploader")[0].set_value(("新得分.csv", gbk, "text/csv"))
+    app.run()
+    assert not app.exception
+    texts = " ".join(m.value for m in app.markdown)
+    assert "识别为「赛马考评得分」（编码 gb18030），表头在第 1 行，有效数据 1 行。" in texts
+    assert "「云岫」按「云岫县」导入（1 行）。" in " ".join(c.value for c in app.caption)
+    assert "将新增 0 条，更新 1 条，与现有相同 0 条。" in [i.value for i in app.info]
+    before = len(_connection().execute("SELECT * FROM batches").fetchall())
+    app.button(key=[b.key for b in app.button if b.key and b.key.startswith("data_import_")][0]).click().run()
+    assert not app.exception
+    assert any("已导入「新得分.csv」" in s.value for s in app.success)
+    batches = _connection().execute("SELECT id, file_name, status FROM batches ORDER BY id").fetchall()
+    assert len(batches) == before + 1 and batches[-1][1:] == ("新得分.csv", "active")
+    value = _connection().execute("SELECT value FROM current_values WHERE period = '2026-Q3' AND county = '云岫县' "
+                                  "AND township = '' AND indicator = 'R01'").fetchone()[0]
+    assert value == 99.5
+
+    app.selectbox(key="data_rollback_pick").set_value(batches[-1][0])
+    app.button(key="data_rollback").click().run()
+    assert any(f"已撤销批次 #{batches[-1][0]}" in s.value for s in app.success)
+    after = _connection().execute("SELECT value FROM current_values WHERE period = '2026-Q3' AND county = '云岫县' "
+                                  "AND township = '' AND indicator = 'R01'").fetchone()[0]
+    assert after != 99.5
+
+
+def test_bad_upload_shows_located_error_and_changes_nothing(app):
+    on_page(app, "pages/data.py")
+    version = _connection().execute("SELECT count(*) FROM batches").fetchone()[0]
+    bad = "考核期,县区,指标,数值\n2026Q3,黑山县,R01,1\n".encode()
+    app.get("file_uploader")[0].set_value(("bad.csv", bad, "text/csv"))
+    app.run()
+    assert [e.value for e in app.error] == ["发现 1 个问题，文件不能导入："]
+    problems = app.dataframe[0].value
+    assert problems.iloc[0].tolist() == [2, "县区", "黑山县", "县区不存在于行政区划中。"]
+    assert not [b for b in app.button if b.key and b.key.startswith("data_import_")]
+    assert _connection().execute("SELECT count(*) FROM batches").fetchone()[0] == version
+
+
+def test_remove_and_reload_sample(app):
+    on_page(app, "pages/data.py")
+    app.button(key="data_remove_sample").click().run()
+    assert any("已移除示例数据" in s.value for s in app.success)
+    assert _connection().execute("SELECT count(*) FROM batches WHERE status = 'active'").fetchone()[0] == 0
+    on_page(app, "pages/overview.py")
+    assert "数据库为空" in " ".join(i.value for i in app.info)
+    on_page(app, "pages/data.py")
+    app.button(key="data_load_sample").click().run()
+    assert any("已载入示例数据" in s.value for s in app.success)
+
+
+def test_multiple_files_and_template_downloads_render(app):
+    on_page(app, "pages/data.py")
+    app.get("file_uploader")[0].set_value([
+        ("r.csv", (DATA / "regions.csv").read_bytes(), "text/csv"),
+        ("m.csv", (DATA / "movements.csv").read_bytes(), "text/csv")])
+    app.run()
+    assert not app.exception
+    assert app.button(key="data_import_all")
+    assert len([d for d in app.get("download_button") if d.proto.id and "data_template" in d.proto.id]) == 7 or \
+        len(app.get("download_button")) >= 7

@@ -1,0 +1,46 @@
+import datetime as dt
+
+import pytest
+
+from incentive import periods
+
+
+@pytest.mark.parametrize("given,expected", [
+    ("2025", "2025"), ("2025年", "2025"), ("2025年度", "2025"), (2025, "2025"), (2025.0, "2025"),
+    ("2025Q2", "2025-Q2"), ("2025-Q2", "2025-Q2"), ("2025q2", "2025-Q2"), ("2025年第二季度", "2025-Q2"),
+    ("2025年二季度", "2025-Q2"), ("2025年第2季度", "2025-Q2"), ("２０２５年第２季度", "2025-Q2"),
+    ("2025-06", "2025-06"), ("2025年6月", "2025-06"), ("2025/6", "2025-06"), ("202506", "2025-06"),
+    ("2025年十二月", "2025-12"), (dt.datetime(2025, 6, 1), "2025-06"),
+    ("2025H1", "2025-H1"), ("2025-H2", "2025-H2"), ("2025年上半年", "2025-H1"), ("2025年下半年", "2025-H2"),
+])
+def test_parse_period_forms(given, expected):
+    assert periods.parse_period(given) == expected
+
+
+@pytest.mark.parametrize("given", ["", "abc", "2025-13", "2025Q5", "25Q1", "第二季度"])
+def test_parse_period_rejects(given):
+    assert periods.parse_period(given) is None
+
+
+def test_find_period_prefers_the_specific_form():
+    assert periods.find_period("2025年第二季度赛马考评得分表") == "2025-Q2"
+    assert periods.find_period("关于2024年上半年关爱指标的通报") == "2024-H1"
+    assert periods.find_period("2025年度考核") == "2025"
+    assert periods.find_period("赛马考评得分表") is None
+
+
+def test_previous_period_of_the_same_form():
+    assert [periods.previous(p) for p in ("2025-Q1", "2025-Q3", "2025-H1", "2025-01", "2025")] == [
+        "2024-Q4", "2025-Q2", "2024-H2", "2024-12", "2024"]
+
+
+def test_bounds_and_contains():
+    assert periods.bounds("2024-02") == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
+    assert periods.bounds("2025-H2") == (dt.date(2025, 7, 1), dt.date(2025, 12, 31))
+    assert periods.contains("2025-Q2", dt.date(2025, 6, 30)) and not periods.contains("2025-Q2", dt.date(2025, 7, 1))
+    assert periods.months("2025-Q2") == 3
+
+
+def test_sql_macros_agree_with_python(db):
+    for p in ("2025", "2025-H1", "2025-H2", "2025-Q1", "2025-Q4", "2024-02", "2025-12"):
+        assert db.fetch_all("SELECT period_start($p), period_end($p)", {"p": p})[0] == periods.bounds(p)

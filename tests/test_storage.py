@@ -1,0 +1,127 @@
+"""History: supersede, rollback, effects, snapshots, migrations; on real DuckDB files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pytest
+from conftest import data_file, import_ok
+
+from incentive.export import export_frame
+from incentive.ingest import parse_file
+from incentive.storage import BatchError, Database, migrations
+
+
+def race_export(db):
+    return export_frame(db, "race_scores").to_csv(index=False)
+
+
+def test_new_database_gets_schema_once(tmp_path):
+    first = Database(tmp_path / "a.duckdb")
+    assert first.created
+    first.close()
+    again = Database(tmp_path / "a.duckdb")
+    assert not again.created
+    versions = again.fetch_all("SELECT version FROM schema_version ORDER BY version")
+    assert [v for (v,) in versions] == [v for v, _ in migrations()]
+    again.close()
+
+
+def test_batch_records_file_hash_kind_rows_who_when(catalog_db):
+    batches = catalog_db.batches()
+    assert batches[["id", "kind", "file", "rows", "status", "source"]].values.tolist() == [
+        [1, "regions", "regions.csv", 5, "active", "cli"], [2, "indicators", "indicators.csv", 5, "active", "cli"]]
+    assert batches["sha256"].iloc[0] == hashlib.sha256(data_file("regions.csv")).hexdigest()
+    assert batches["created_by"].tolist() == ["test", "test"]
+    assert all(isinstance(x, dt.datetime) for x in batches["created_at"])
+
+
+def test_supersede_then_rollback_restores_exact_previous_export(catalog_db):
+    first = "考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n2025Q2,云峤县,R01,2\n"
+    import_ok(catalog_db, "a.csv", first.encode())
+    before = race_export(catalog_db)
+    second = "考核期,县区,指标,数值\n2025Q2,云岫县,R01,10\n2025Q2,澄溪县,R01,3\n"
+    batch = import_ok(catalog_db, "b.csv", second.encode())
+    after = race_export(catalog_db)
+    assert after == ("period,county,township,indicator,value\n2025-Q2,云岫县,,R01,10.0\n"
+                     "2025-Q2,云峤县,,R01,2.0\n2025-Q2,澄溪县,,R01,3.0\n")
+    catalog_db.rollback(batch)
+    assert race_export(catalog_db) == before
+    assert catalog_db.batches().set_index("id").at[batch, "status"] == "rolled_back"
+
+
+def test_rolling_back_an_earlier_batch_keeps_later_ones(catalog_db):
+    a = import_ok(catalog_db, "a.csv", "考核期,县区,指标,数值\n2025Q1,云岫县,R01,1\n".encode())
+    import_ok(catalog_db, "b.csv", "考核期,县区,指标,数值\n2025Q1,云岫县,R01,5\n2025Q1,云峤县,R01,6\n".encode())
+    catalog_db.rollback(a)
+    assert race_export(catalog_db).splitlines()[1:] == ["2025-Q1,云岫县,,R01,5.0", "2025-Q1,云峤县,,R01,6.0"]
+
+
+def test_rollback_twice_or_unknown_is_refused(catalog_db):
+    catalog_db.rollback(1)
+    with pytest.raises(BatchError):
+        catalog_db.rollback(1)
+    with pytest.raises(BatchError):
+        catalog_db.rollback(99)
+
+
+def test_blank_in_later_batch_stores_missing_and_preview_counts_it(catalog_db):
+    import_ok(catalog_db, "a.csv", "考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n2025Q2,云峤县,R01,2\n".encode())
+    later = parse_file("b.csv", "考核期,县区,指标,数值\n2025Q2,云岫县,R01,\n2025Q2,云峤县,R01,2\n2025Q2,澄溪县,R01,4\n"
+                       .encode(), catalog_db.reference())
+    effects = catalog_db.effects(later)
+    assert (effects.new, effects.changed, effects.same, effects.blanked) == (1, 1, 1, 1)
+    catalog_db.import_preview(later, source="cli", created_by="t")
+    assert race_export(catalog_db).splitlines()[1] == "2025-Q2,云岫县,,R01,"
+
+
+def test_roster_snapshot_with_same_as_of_is_replaced_whole(catalog_db):
+    header = "干部编号,县区,单位,职级,性别,出生年份,统计日期\n"
+    import_ok(catalog_db, "r1.csv", (header + "A1,云岫县,安坝镇,一级科员,男,1990,2025-06-30\n"
+                                     "A2,云岫县,安坝镇,一级科员,女,1991,2025-06-30\n").encode())
+    second = parse_file("r2.csv", (header + "A3,云峤县,丹埠镇,一级科员,男,1992,2025-06-30\n").encode(),
+                        catalog_db.reference())
+    assert catalog_db.effects(second).snapshot_replaced == 2
+    catalog_db.import_preview(second, source="cli", created_by="t")
+    assert export_frame(catalog_db, "roster")["cadre_id"].tolist() == ["A3"]
+
+
+def test_remove_sample_rolls_back_only_sample_batches(catalog_db):
+    preview = parse_file("s.csv", "考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n".encode(), catalog_db.reference())
+    catalog_db.import_preview(preview, source="sample", created_by="sample")
+    assert catalog_db.rollback_source("sample") == 1
+    assert catalog_db.active_batch_count() == 2
+    assert export_frame(catalog_db, "race_scores").empty
+
+
+def test_data_version_changes_on_import_and_rollback(catalog_db):
+    v1 = catalog_db.data_version()
+    batch = import_ok(catalog_db, "a.csv", "考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n".encode())
+    v2 = catalog_db.data_version()
+    catalog_db.rollback(batch)
+    assert len({v1, v2, catalog_db.data_version()}) == 3
+
+
+def test_refused_import_writes_nothing(catalog_db):
+    before = catalog_db.batches()
+    preview = parse_file("bad.csv", "考核期,县区,指标,数值\n2025Q2,无此县,R01,1\n".encode(), catalog_db.reference())
+    with pytest.raises(BatchError):
+        catalog_db.import_preview(preview, source="cli", created_by="t")
+    assert catalog_db.batches().equals(before)
+
+
+def test_failed_insert_rolls_back_the_whole_batch(catalog_db, monkeypatch):
+    preview = parse_file("a.csv", "考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n".encode(), catalog_db.reference())
+    preview.rows["value"] = ["not a number"]  # corrupt after validation: the INSERT itself fails
+    with pytest.raises(Exception):
+        catalog_db.import_preview(preview, source="cli", created_by="t")
+    assert len(catalog_db.batches()) == 2
+    assert catalog_db.fetch_all("SELECT count(*) FROM indicator_values")[0][0] == 0
+
+
+def test_indicator_versions_by_effective_from(db):
+    import_ok(db, "i.csv", ("指标代码,指标名称,类别,赛道,单位,方向,权重,生效起始期\n"
+                            "R1,甲,赛马,项目建设,个,正向,10,\nR1,甲,赛马,项目建设,个,正向,20,2025年\n").encode())
+    rows = export_frame(db, "indicators")[["code", "weight", "effective_from"]].values.tolist()
+    assert rows == [["R1", 10.0, ""], ["R1", 20.0, "2025"]]
