@@ -1,4 +1,9 @@
-"""干部激励看板 entry point: the language switch, navigation over the pages, the shared sidebar."""
+"""干部激励看板 entry point: the language switch, navigation over the pages, the shared sidebar.
+
+The page modules live in views/, not pages/: Streamlit treats a pages/ folder as its legacy multipage mode until
+st.navigation has run once in the server process, so a shared deep link (/rankings) opened first on a freshly
+started server would run the bare page without this frame.
+"""
 
 import streamlit as st
 
@@ -12,13 +17,12 @@ lang = frame.language()
 database()  # opens the database; on first start loads the sample data
 
 navigation = st.navigation([
-    st.Page("pages/overview.py", title=t("page_overview", lang), icon=":material/dashboard:", url_path="overview",
-            default=True),
-    st.Page("pages/rankings.py", title=t("page_rankings", lang), icon=":material/leaderboard:", url_path="rankings"),
-    st.Page("pages/training.py", title=t("page_training", lang), icon=":material/school:", url_path="training"),
-    st.Page("pages/welfare.py", title=t("page_welfare", lang), icon=":material/volunteer_activism:",
+    st.Page("views/overview.py", title=t("page_overview", lang), icon=":material/dashboard:", default=True),
+    st.Page("views/rankings.py", title=t("page_rankings", lang), icon=":material/leaderboard:", url_path="rankings"),
+    st.Page("views/training.py", title=t("page_training", lang), icon=":material/school:", url_path="training"),
+    st.Page("views/welfare.py", title=t("page_welfare", lang), icon=":material/volunteer_activism:",
             url_path="welfare"),
-    st.Page("pages/data.py", title=t("page_data", lang), icon=":material/upload_file:", url_path="data"),
+    st.Page("views/data.py", title=t("page_data", lang), icon=":material/upload_file:", url_path="data"),
 ])
 frame.sidebar(lang)
 navigation.run()

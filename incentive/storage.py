@@ -121,6 +121,11 @@ class Database:
         return self.fetch_df("SELECT id, kind, file_name AS file, row_count AS rows, status, source, created_at, "
                              "created_by, rolled_back_at, sha256, sheet FROM batches ORDER BY id")
 
+    def active_batches_of_file(self, sha256: str) -> list[int]:
+        """Active batches that imported exactly these bytes before (a likely double upload)."""
+        return [i for (i,) in self.fetch_all(
+            "SELECT id FROM batches WHERE sha256 = $sha AND status = 'active' ORDER BY id", {"sha": sha256})]
+
     def data_version(self) -> str:
         """Changes with every import and rollback: the cache key of every query result."""
         n, top, rolled = self.fetch_all(

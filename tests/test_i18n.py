@@ -14,7 +14,7 @@ def test_every_entry_has_both_languages_with_the_same_placeholders():
 
 
 def test_every_literal_key_used_in_code_exists():
-    sources = [*ROOT.glob("incentive/*.py"), *ROOT.glob("pages/*.py"), *ROOT.glob("ui/*.py"), ROOT / "app.py"]
+    sources = [*ROOT.glob("incentive/*.py"), *ROOT.glob("views/*.py"), *ROOT.glob("ui/*.py"), ROOT / "app.py"]
     used = set()
     for path in sources:
         used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+)["']""", path.read_text(encoding="utf-8")))

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from incentive import queries
 
-PAGES = ["pages/overview.py", "pages/rankings.py", "pages/training.py", "pages/welfare.py", "pages/data.py"]
+PAGES = ["views/overview.py", "views/rankings.py", "views/training.py", "views/welfare.py", "views/data.py"]
 
 
 @pytest.fixture
@@ -74,13 +74,13 @@ def test_language_from_the_url(sample_db_path, monkeypatch):
     st.cache_resource.clear()
     st.cache_data.clear()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.query_params["lang"] = "en"
+    at.query_params["lang"] = "English"  # bound widgets put the option label in the URL
     at.run()
     assert at.title[0].value == "Cadre Incentive Dashboard"
 
 
 def test_upload_preview_import_and_rollback(app):
-    on_page(app, "pages/data.py")
+    on_page(app, "views/data.py")
     gbk = "考核期,县区,指标,数值\n2026Q3,云岫,重点项目投资完成额,99.5\n".encode("gbk")
     app.get("file_uploader")[0].set_value(("新得分.csv", gbk, "text/csv"))
     app.run()
@@ -108,7 +108,7 @@ def test_upload_preview_import_and_rollback(app):
 
 
 def test_bad_upload_shows_located_error_and_changes_nothing(app):
-    on_page(app, "pages/data.py")
+    on_page(app, "views/data.py")
     version = _connection().execute("SELECT count(*) FROM batches").fetchone()[0]
     bad = "考核期,县区,指标,数值\n2026Q3,黑山县,R01,1\n".encode()
     app.get("file_uploader")[0].set_value(("bad.csv", bad, "text/csv"))
@@ -121,24 +121,40 @@ def test_bad_upload_shows_located_error_and_changes_nothing(app):
 
 
 def test_remove_and_reload_sample(app):
-    on_page(app, "pages/data.py")
+    on_page(app, "views/data.py")
     app.button(key="data_remove_sample").click().run()
     assert any("已移除示例数据" in s.value for s in app.success)
     assert _connection().execute("SELECT count(*) FROM batches WHERE status = 'active'").fetchone()[0] == 0
-    on_page(app, "pages/overview.py")
+    on_page(app, "views/overview.py")
     assert "数据库为空" in " ".join(i.value for i in app.info)
-    on_page(app, "pages/data.py")
+    on_page(app, "views/data.py")
     app.button(key="data_load_sample").click().run()
     assert any("已载入示例数据" in s.value for s in app.success)
 
 
 def test_multiple_files_and_template_downloads_render(app):
-    on_page(app, "pages/data.py")
+    on_page(app, "views/data.py")
     app.get("file_uploader")[0].set_value([
         ("r.csv", (DATA / "regions.csv").read_bytes(), "text/csv"),
         ("m.csv", (DATA / "movements.csv").read_bytes(), "text/csv")])
     app.run()
     assert not app.exception
     assert app.button(key="data_import_all")
-    assert len([d for d in app.get("download_button") if d.proto.id and "data_template" in d.proto.id]) == 7 or \
-        len(app.get("download_button")) >= 7
+    templates = [d for d in app.get("download_button") if d.proto.label in ("行政区划", "指标目录", "赛马考评得分",
+                                                                           "关爱指标", "干部花名册", "培训记录", "干部调整")]
+    assert len(templates) == 7
+    app.button(key="data_import_all").click().run()
+    assert [s.value for s in app.success] == ["已导入「r.csv」：行政区划 5 行，批次 #15。",
+                                              "已导入「m.csv」：干部调整 2 行，批次 #16。"]
+
+
+def test_double_upload_is_flagged_and_sample_can_be_removed_from_the_preview(app):
+    on_page(app, "views/data.py")
+    sample_file = sorted((ROOT / "data" / "sample").glob("05_*.csv"))[0]
+    app.get("file_uploader")[0].set_value((sample_file.name, sample_file.read_bytes(), "text/csv"))
+    app.run()
+    warnings = [w.value for w in app.warning]
+    assert warnings[0] == "同一文件已导入过（批次 #5）。再次导入只会新增一个内容相同的批次。"
+    assert warnings[1] == "数据库中仍有示例数据。导入真实数据前，建议先移除示例数据。"
+    app.button(key=[b.key for b in app.button if b.key and b.key.startswith("data_unsample_")][0]).click().run()
+    assert _connection().execute("SELECT count(*) FROM batches WHERE status = 'active'").fetchone()[0] == 0

@@ -31,22 +31,24 @@ def language() -> str:
 
 
 def sidebar(lang: str) -> None:
-    """Year selector, data version and sample notice, below the navigation."""
+    """Year selector, data version and sample notice, below the navigation; records the frame for the page."""
     years = [int(y) for y in run_query("data_years")["year"]]
+    year = None
     if years:
-        st.sidebar.selectbox(t("period_year", lang), years, index=0, key="year", bind="query-params")
+        year = st.sidebar.selectbox(t("period_year", lang), years, index=0, key="year", bind="query-params")
     db = database()
     batches = db.active_batch_count()
     if batches:
         when = db.last_change()
-        st.sidebar.caption(t("data_version", lang, batches=batches, when=f"{when:%Y-%m-%d %H:%M}"))
+        st.sidebar.caption(t("data_version", lang, version=db.data_version(), batches=batches,
+                             when=f"{when:%Y-%m-%d %H:%M}"))
     else:
         st.sidebar.caption(t("data_version_empty", lang))
     if has_sample(db):
         st.sidebar.info(t("sample_notice", lang))
+    st.session_state["frame"] = Frame(lang if lang in LANGUAGES else DEFAULT_LANGUAGE, year)
 
 
 def current() -> Frame:
-    lang = st.session_state.get("lang") or DEFAULT_LANGUAGE
-    year = st.session_state.get("year")
-    return Frame(lang if lang in LANGUAGES else DEFAULT_LANGUAGE, int(year) if year else None)
+    """The frame drawn by app.py in this run (a page is never run without it)."""
+    return st.session_state.get("frame", Frame(DEFAULT_LANGUAGE, None))

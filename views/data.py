@@ -76,8 +76,13 @@ for upload in uploads or []:
             if effects.blanked:
                 st.warning(t("data_effects_blank", lang, n=effects.blanked))
         if preview.importable:
-            if has_sample(db):
+            earlier = db.active_batches_of_file(preview.sha256)
+            if earlier:
+                st.warning(t("data_same_file", lang, batches=", #".join(map(str, earlier))))
+            if has_sample(db) and preview.kind:
                 st.warning(t("data_sample_warning", lang))
+                if st.button(t("data_remove_sample_first", lang), key=f"data_unsample_{preview.sha256[:16]}"):
+                    flash_and_rerun(t("data_sample_removed", lang, n=db.rollback_source("sample")))
             st.dataframe(preview.rows.drop(columns=["source_row"]).head(100), hide_index=True, width="stretch")
             if st.button(t("data_confirm", lang), type="primary", key=f"data_import_{preview.sha256[:16]}"):
                 batch = db.import_preview(preview, source="upload", created_by="app")
