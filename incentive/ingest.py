@@ -116,6 +116,15 @@ class Preview:
     skip_invalid: bool = False
 
     @property
+    def data_rows(self) -> int:
+        """Rows of the file that hold data (a wide row holds several values)."""
+        return 0 if self.rows is None else int(self.rows["source_row"].nunique())
+
+    @property
+    def encoding_label(self) -> str:
+        return "GBK" if self.encoding == "gb18030" else self.encoding.upper().replace("-SIG", " (BOM)")
+
+    @property
     def importable(self) -> bool:
         if self.fatal or self.rows is None:
             return False

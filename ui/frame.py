@@ -40,8 +40,8 @@ def sidebar(lang: str) -> None:
     batches = db.active_batch_count()
     if batches:
         when = db.last_change()
-        st.sidebar.caption(t("data_version", lang, version=db.data_version(), batches=batches,
-                             when=f"{when:%Y-%m-%d %H:%M}"))
+        latest = int(db.batches()["id"].max())
+        st.sidebar.caption(t("data_version", lang, latest=latest, batches=batches, when=f"{when:%Y-%m-%d %H:%M}"))
     else:
         st.sidebar.caption(t("data_version_empty", lang))
     if has_sample(db):

@@ -49,8 +49,11 @@ for upload in uploads or []:
         st.markdown(f"**{t('data_preview', lang, file=upload.name)}**")
         if preview.kind and preview.rows is not None:
             detected = "data_detected" if preview.sheet else "data_detected_csv"
-            st.write(t(detected, lang, kind=t(f"kind_{preview.kind}", lang), sheet=preview.sheet,
-                       encoding=preview.encoding, row=preview.header_row, rows=len(preview.rows)))
+            summary = t(detected, lang, kind=t(f"kind_{preview.kind}", lang), sheet=preview.sheet,
+                        encoding=preview.encoding_label, row=preview.header_row, rows=preview.data_rows)
+            if len(preview.rows) != preview.data_rows:
+                summary = summary.rstrip("。.") + t("data_values_count", lang, values=len(preview.rows))
+            st.write(summary)
         for note in preview.notes:
             st.caption("· " + note.text(lang))
         if preview.problems:
