@@ -19,6 +19,8 @@ MISSING_MARKERS = frozenset({"", "-", "--", "—", "——", "–", "/", "无", 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
+# A unit typed into the cell (`16学时`, `3起`) is form, not meaning: the column's unit says the same.
+_TRAILING_UNIT = re.compile(r"(学时|课时|小时|个|件|起|天|日|分|万元|亿元|元|人次|人|次|项|户|家)$")
 _DATE_PARTS = re.compile(r"(?P<y>(19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?")
 _COMPACT_DATE = re.compile(r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
 
@@ -74,6 +76,8 @@ def _parse_number_text(text: str) -> Number:
     if percent:
         text = text[:-1].strip()
     text = text.replace(" ", "")
+    if not percent:
+        text = _TRAILING_UNIT.sub("", text)
     if _THOUSANDS.fullmatch(text):
         text = text.replace(",", "")
     if not _NUMBER.fullmatch(text):

@@ -39,10 +39,11 @@ class FileKind:
 
 # Allowed values: canonical code -> accepted spellings. Stored values are the codes; i18n shows labels.
 ENUMS: dict[str, dict[str, tuple[str, ...]]] = {
-    "domain": {"race": ("赛马", "赛马比拼", "赛马考评", "race"), "welfare": ("关爱", "关心关爱", "welfare", "care")},
+    "domain": {"race": ("赛马", "赛马比拼", "赛马考评", "赛马指标", "考评", "race"),
+               "welfare": ("关爱", "关心关爱", "关爱指标", "welfare", "care")},
     "direction": {
-        "higher": ("正向", "越高越好", "越大越好", "高优", "higher", "positive", "+"),
-        "lower": ("逆向", "负向", "越低越好", "越小越好", "低优", "lower", "negative", "-"),
+        "higher": ("正向", "正向指标", "越高越好", "越大越好", "高优", "higher", "positive", "+"),
+        "lower": ("逆向", "逆向指标", "负向", "负向指标", "越低越好", "越小越好", "低优", "lower", "negative", "-"),
     },
     "category": {
         "political": ("政治能力", "政治", "政治理论", "政治能力培训", "political"),
@@ -81,10 +82,12 @@ def enum_spellings(enum: str) -> list[str]:
 
 
 _PERIOD = Column("period", ("考核期", "期间", "考核期间", "统计期", "年度", "季度", "period"), "period")
-_COUNTY = Column("county", ("县区", "县(市、区)", "县（市、区）", "区县", "县市区", "县(市,区)", "地区", "county"), "name")
-_TOWNSHIP = Column("township", ("乡镇", "乡镇(街道)", "乡镇（街道）", "街道", "乡镇街道", "township"), "name",
+_COUNTY = Column("county", ("县区", "县(市、区)", "县（市、区）", "区县", "县市区", "县(市,区)", "县(市、区)名称", "县区名称",
+                            "所在县区", "地区", "county"), "name")
+_TOWNSHIP = Column("township", ("乡镇", "乡镇(街道)", "乡镇（街道）", "街道", "乡镇街道", "乡镇名称", "乡镇(街道)名称",
+                                "township"), "name",
                    required=False)
-_CADRE = Column("cadre_id", ("干部编号", "人员编号", "干部id", "工号", "cadre_id"), "code")
+_CADRE = Column("cadre_id", ("干部编号", "人员编号", "干部id", "人员id", "工号", "编号", "cadre_id"), "code")
 _VALUES = (
     _PERIOD,
     _COUNTY,
@@ -119,9 +122,9 @@ KINDS: dict[str, FileKind] = {
             Column("name", ("姓名", "name"), "text", required=False, personal=True),
             _COUNTY,
             Column("unit", ("单位", "乡镇", "工作单位", "所在单位", "unit"), "text"),
-            Column("rank", ("职级", "职务层次", "rank"), "text"),
+            Column("rank", ("职级", "现职级", "职务职级", "职务层次", "rank"), "text"),
             Column("gender", ("性别", "gender"), "enum", choices="gender"),
-            Column("birth_year", ("出生年份", "出生年", "出生年月", "birth_year"), "year"),
+            Column("birth_year", ("出生年份", "出生年", "出生年月", "出生日期", "birth_year"), "year"),
             Column("as_of", ("统计日期", "截至日期", "as_of"), "date", required=False),
             Column("ethnicity", ("民族", "ethnicity"), "text", required=False, personal=True),
             Column("party", ("政治面貌", "party"), "text", required=False, personal=True),
@@ -129,18 +132,18 @@ KINDS: dict[str, FileKind] = {
         ), key=("cadre_id", "as_of")),
         FileKind("training", (
             _CADRE,
-            Column("course", ("培训项目", "班次名称", "培训班次", "培训项目名称", "course"), "text"),
+            Column("course", ("培训项目", "班次名称", "培训班次", "培训项目名称", "培训名称", "课程名称", "course"), "text"),
             Column("category", ("培训类别", "类别", "category"), "enum", choices="category"),
-            Column("domain", ("培训领域", "领域", "domain"), "text"),
-            Column("mode", ("培训方式", "方式", "mode"), "enum", choices="mode"),
-            Column("organized", ("组织形式", "organized"), "enum", choices="organized"),
-            Column("hours", ("学时", "培训学时", "hours"), "number"),
-            Column("date", ("培训日期", "日期", "date"), "date"),
+            Column("domain", ("培训领域", "领域", "行业领域", "domain"), "text"),
+            Column("mode", ("培训方式", "方式", "培训形式", "mode"), "enum", choices="mode"),
+            Column("organized", ("组织形式", "组织方式", "organized"), "enum", choices="organized"),
+            Column("hours", ("学时", "培训学时", "学时数", "培训时长", "hours"), "number"),
+            Column("date", ("培训日期", "日期", "参训日期", "培训时间", "date"), "date"),
         ), key=("cadre_id", "course", "date")),
         FileKind("movements", (
             _CADRE,
-            Column("date", ("调整日期", "日期", "date"), "date"),
-            Column("action", ("调整类型", "调整方式", "action"), "enum", choices="action"),
+            Column("date", ("调整日期", "日期", "调整时间", "任免日期", "date"), "date"),
+            Column("action", ("调整类型", "调整方式", "调整事项", "action"), "enum", choices="action"),
             Column("reason", ("事由", "原因", "reason"), "text", required=False),
         ), key=("cadre_id", "date", "action")),
     )

@@ -7,10 +7,9 @@ arrives as a `Reference`, read from storage by the caller.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -21,11 +20,11 @@ from .cell_values import Number, parse_number
 from .file_kinds import (DOMAIN_OF_KIND, FOOTNOTE_PREFIXES, KINDS, TOTAL_ROW_WORDS, VALUE_KINDS, WIDE_IGNORED, Column,
                          FileKind, enum_code, enum_spellings, match_header, strip_unit)
 from .i18n import join, t
+from .place_names import NameMatcher, suggest
 from .sheets import Sheet, UnreadableFile, column_letter, read_sheets
 
 HEADER_SCAN_ROWS = 30
-COUNTY_SUFFIXES = ("自治县", "县", "区", "市", "旗")
-TOWNSHIP_SUFFIXES = ("街道办事处", "办事处", "街道", "镇", "乡")
+_UNIT_CELL = re.compile(r"[(\[（]?(单位[:：])?(%|％|‰|万元|亿元|元|个|件|起|天|分|人|人次|次|项|户|家|学时|小时|公顷|亩)[)\]）]?")
 
 # Columns stored per kind, in order; `source_row` is kept for the preview and dropped on insert.
 STORED_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -317,13 +316,15 @@ class _Table:
         return f"{text} ({column_letter(index)})" if self.is_workbook else text
 
     def drop_non_data_rows(self, preview: Preview) -> None:
-        """Blank rows, total rows (合计/平均) and footnotes (注：…) are not data."""
+        """Blank rows, unit rows under the header, total rows (合计/平均) and footnotes (注：…) are not data."""
         keep_rows, keep_numbers, totals, footnotes = [], [], [], []
         for row, number in zip(self.rows, self.row_numbers):
             texts = [clean_text(c) for c in row]
             filled = [x for x in texts if x]
             if not filled:
                 continue
+            if not keep_rows and all(_UNIT_CELL.fullmatch(x) for x in filled):
+                continue  # a row of units (%, 万元, 个…) just below the header
             if any(x in TOTAL_ROW_WORDS or x.endswith(("合计", "总计")) for x in texts[:3]):
                 totals.append(number)
                 continue
@@ -383,7 +384,7 @@ def _parse_year(raw: object) -> int:
             return d.year
     except CellError:
         pass
-    m = re.match(r"((19|20)\d{2})(年|[-/.]|$)", clean_text(raw))
+    m = re.match(r"((19|20)\d{2})(年|[-/.]|(0[1-9]|1[0-2])(\d{2})?$|$)", clean_text(raw))
     year = int(m.group(1)) if m else None
     if year is None and isinstance(raw, (int, float)) and float(raw).is_integer():
         year = int(raw)
@@ -407,7 +408,7 @@ def _parse_plain(preview: Preview, table: _Table, spec: FileKind, reference: Ref
     index_of = {name: i for i, name in located_cols.items()}
     records: dict[str, list] = {c: [] for c in STORED_COLUMNS[spec.name]}
     records["source_row"] = []
-    names = _NameMatcher(reference, preview) if spec.name != "regions" else None
+    names = NameMatcher(reference.regions) if spec.name != "regions" else None
 
     title_as_of = find_date(table.title) if spec.name == "roster" else None
     if spec.name == "roster" and "as_of" not in index_of:
@@ -446,13 +447,14 @@ def _parse_plain(preview: Preview, table: _Table, spec: FileKind, reference: Ref
         if spec.name == "regions":
             record["township"] = record.get("township") or ""
         if names and "county" in index_of and record.get("county"):
-            record["county"] = names.county(record["county"], number, table.column_label(index_of["county"]))
+            record["county"] = _place(preview, names.county(record["county"]), number,
+                                      table.column_label(index_of["county"]))
         for c in records:
             if c != "source_row":
                 records[c].append(record.get(c))
         records["source_row"].append(number)
     if names:
-        names.report()
+        _report_accepted_names(preview, names)
     preview.rows = pd.DataFrame(records)
 
 
@@ -488,7 +490,7 @@ def _parse_values(preview: Preview, table: _Table, located: _Located, reference:
 
     # (source_row, county, township, period, indicator code, raw value, value column index)
     cells: list[tuple] = []
-    names = _NameMatcher(reference, preview)
+    names = NameMatcher(reference.regions)
     wide = bool(located.wide_indicators) or "indicator" not in index_of
     if wide:
         ignored, unknown = [], []
@@ -502,7 +504,7 @@ def _parse_values(preview: Preview, table: _Table, located: _Located, reference:
         if ignored:
             preview.notes.append(Note("note_ignored_columns", {"columns": ignored}))
         for i in unknown:
-            suggestion = _suggest(table.header[i], [ind["name"] for ind in reference.indicators])
+            suggestion = suggest(table.header[i], [ind["name"] for ind in reference.indicators])
             params = {"suggestion": suggestion} if suggestion else {}
             preview.problems.append(Problem("unknown_indicator_column", preview.header_row, table.column_label(i),
                                             None, params))
@@ -517,7 +519,7 @@ def _parse_values(preview: Preview, table: _Table, located: _Located, reference:
             raw = clean_text(row[i])
             hit = lookup.get(name_key(raw)) or lookup.get(name_key(strip_unit(raw)))
             if hit is None:
-                suggestion = _suggest(raw, [ind["name"] for ind in reference.indicators] +
+                suggestion = suggest(raw, [ind["name"] for ind in reference.indicators] +
                                       [ind["code"] for ind in reference.indicators])
                 key = "required" if not raw else "unknown_indicator"
                 preview.problems.append(Problem(key, number, table.column_label(i), raw,
@@ -525,7 +527,7 @@ def _parse_values(preview: Preview, table: _Table, located: _Located, reference:
                 continue
             cells.append((number, county, township, period, hit["code"], row[index_of["value"]]
                           if "value" in index_of else None, index_of.get("value")))
-    names.report()
+    _report_accepted_names(preview, names)
 
     domains = {by_code[c[4]]["domain"] for c in cells}
     if kind in VALUE_KINDS:
@@ -581,11 +583,22 @@ def _row_place_and_period(preview, table, row, number, index_of, names, spec, fi
                                                           "given": place["period"]}))
     county = place["county"]
     if county:
-        county = names.county(county, number, table.column_label(index_of["county"]))
+        county = _place(preview, names.county(county), number, table.column_label(index_of["county"]))
     township = place["township"]
     if township and county:
-        township = names.township(county, township, number, table.column_label(index_of["township"]))
+        township = _place(preview, names.township(county, township), number, table.column_label(index_of["township"]))
     return county, township, period
+
+
+def _place(preview: Preview, match, row: int, column: str) -> str:
+    if match.error:
+        preview.problems.append(Problem(match.error, row, column, match.name, match.params))
+    return match.name
+
+
+def _report_accepted_names(preview: Preview, names: NameMatcher) -> None:
+    for (given, matched), n in sorted(names.accepted.items()):
+        preview.notes.append(Note("note_name_fixed", {"given": given, "matched": matched, "n": n}))
 
 
 def _parse_value_cells(preview: Preview, table: _Table, cells: list[tuple], by_code: dict) -> list:
@@ -615,78 +628,6 @@ def _parse_value_cells(preview: Preview, table: _Table, cells: list[tuple], by_c
         else:
             out.append(n.value)
     return out
-
-
-# ---------------------------------------------------------------- names of places
-
-
-def _base_name(name: str, suffixes: tuple[str, ...]) -> str:
-    for suffix in suffixes:
-        if name.endswith(suffix) and len(name) > len(suffix):
-            return name[: -len(suffix)]
-    return name
-
-
-def _suggest(given: str, options: list[str]) -> str | None:
-    close = difflib.get_close_matches(given, options, n=1, cutoff=0.5)
-    return close[0] if close else None
-
-
-class _NameMatcher:
-    """County and township names against the region list: exact, else a unique match without the suffix."""
-
-    def __init__(self, reference: Reference, preview: Preview) -> None:
-        self.preview = preview
-        self.known = bool(reference.regions)
-        self.counties = sorted({c for c, _ in reference.regions})
-        self.townships: dict[str, list[str]] = defaultdict(list)
-        for c, tw in reference.regions:
-            if tw:
-                self.townships[c].append(tw)
-        self.fixed: Counter = Counter()
-        self._cache: dict[tuple, tuple[str | None, Problem | None]] = {}
-
-    def county(self, given: str, row: int, column: str) -> str:
-        return self._match(given, self.counties, COUNTY_SUFFIXES, "unknown_county", row, column)
-
-    def township(self, county: str, given: str, row: int, column: str) -> str:
-        if not self.known:
-            return given
-        return self._match(given, self.townships.get(county, []), TOWNSHIP_SUFFIXES, "unknown_township", row, column)
-
-    def _match(self, given, options, suffixes, error_key, row, column) -> str:
-        if not self.known:
-            return given
-        cache_key = (given, tuple(options) if len(options) < 50 else id(options), error_key)
-        if cache_key not in self._cache:
-            self._cache[cache_key] = self._resolve(given, options, suffixes, error_key)
-        matched, problem = self._cache[cache_key]
-        if problem is not None:
-            self.preview.problems.append(Problem(problem.key, row, column, given, problem.params))
-            return given
-        if matched != given:
-            self.fixed[(given, matched)] += 1
-        return matched
-
-    @staticmethod
-    def _resolve(given, options, suffixes, error_key):
-        if given in options:
-            return given, None
-        keyed = [o for o in options if name_key(o) == name_key(given)]
-        if len(keyed) == 1:
-            return keyed[0], None
-        base = _base_name(given, suffixes)
-        hits = [o for o in options if _base_name(o, suffixes) == base]
-        if len(hits) == 1:
-            return hits[0], None
-        if len(hits) > 1:
-            return None, Problem("ambiguous_name", params={"candidates": hits})
-        suggestion = _suggest(given, options)
-        return None, Problem(error_key, params={"suggestion": suggestion} if suggestion else {})
-
-    def report(self) -> None:
-        for (given, matched), n in sorted(self.fixed.items()):
-            self.preview.notes.append(Note("note_name_fixed", {"given": given, "matched": matched, "n": n}))
 
 
 # ---------------------------------------------------------------- keys

@@ -17,8 +17,12 @@ _CN_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七":
 
 _YEAR = r"(?P<y>(19|20)\d{2})"
 # Ordered from most to least specific: a title such as "2025年第二季度赛马考评得分表" must not stop at "2025年".
+# Statistical reports write cumulative ranges: 2025年1-6月 is the first half-year.
+_MONTH_RANGES = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2", (1, 12): ""}
+_RANGE = re.compile(_YEAR + r"\s*年\s*(?P<a>1[0-2]|0?[1-9])\s*[-—~至到]\s*(?P<b>1[0-2]|0?[1-9])\s*月")
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("Q", re.compile(_YEAR + r"\s*[-_/.]?\s*[Qq]\s*(?P<n>[1-4])(?!\d)")),
+    ("R", _RANGE),
+    ("Q", re.compile(_YEAR + r"\s*年?\s*[-_/.]?\s*[Qq]\s*(?P<n>[1-4])(?!\d)")),
     ("Q", re.compile(_YEAR + r"\s*年?\s*(?:第\s*)?(?P<n>[一二三四1-4])\s*季度?")),
     ("H", re.compile(_YEAR + r"\s*[-_/.]?\s*[Hh]\s*(?P<n>[12])(?!\d)")),
     ("H", re.compile(_YEAR + r"\s*年?\s*(?P<n>上|下)\s*半\s*年")),
@@ -32,10 +36,15 @@ def _clean(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
-def _match_to_period(kind: str, m: re.Match[str]) -> str:
+def _match_to_period(kind: str, m: re.Match[str]) -> str | None:
     year = m.group("y")
     if kind == "Y":
         return year
+    if kind == "R":
+        part = _MONTH_RANGES.get((int(m.group("a")), int(m.group("b"))))
+        if part is None:
+            return None
+        return f"{year}-{part}" if part else year
     n = m.group("n")
     if kind == "Q":
         return f"{year}-Q{_CN_DIGITS[n]}"

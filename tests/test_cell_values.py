@@ -47,3 +47,8 @@ def test_find_date_in_titles():
 def test_formula_escaping():
     assert [escape_formula(x) for x in ("=1+1", "+86", "-x", "@a", "\tx", "\rx", "东城县", "")] == [
         "'=1+1", "'+86", "'-x", "'@a", "'\tx", "'\rx", "东城县", ""]
+
+
+@pytest.mark.parametrize("given,expected", [("16学时", 16.0), ("3起", 3.0), ("85分", 85.0), ("1,200万元", 1200.0)])
+def test_a_unit_typed_into_the_cell_is_dropped(given, expected):
+    assert parse_number(given) == Number(expected)

@@ -331,3 +331,27 @@ def test_reference_is_all_the_importer_needs():
         {"code": "X1", "name": "指标一", "domain": "race", "unit": "个"}])
     preview = parse_file("s.csv", "考核期,县区,指标,数值\n2025,甲,指标一,3\n".encode(), reference)
     assert values(preview) == [("2025", "甲县", "", "X1", 3.0)]
+
+
+def test_unit_row_under_a_wide_header_is_not_data(catalog_db):
+    data = "县区,招商引资额,企业诉求办结率\n,万元,%\n云岫县,10,96\n".encode()
+    preview = parse_file("w.csv", data, catalog_db.reference(), period="2025Q1")
+    assert values(preview) == [("2025-Q1", "云岫县", "", "R01", 10.0), ("2025-Q1", "云岫县", "", "R03", 96.0)]
+
+
+@pytest.mark.parametrize("birth,year", [("1985.03", 1985), ("198503", 1985), ("1985-03-02", 1985), (1985, 1985),
+                                        ("1985年3月", 1985)])
+def test_birth_year_forms(db, birth, year):
+    rows = [["人员编号", "县区", "工作单位", "现职级", "性别", "出生日期", "统计日期"],
+            ["A1", "甲县", "甲镇", "一级科员", "女性", birth, "2025-06-30"]]
+    preview = parse_file("r.xlsx", xlsx_bytes(rows), db.reference())
+    assert preview.kind == "roster" and not preview.problems
+    assert preview.rows["birth_year"].tolist() == [year]
+
+
+def test_other_common_headers_for_training(db):
+    data = ("人员编号,培训名称,培训类别,行业领域,培训形式,组织方式,培训时长,参训日期\n"
+            "A1,专题班,政治能力,党的理论,线下,集中,16学时,2025-03-01\n").encode("gbk")
+    preview = parse_file("t.csv", data, db.reference())
+    assert preview.kind == "training" and not preview.problems
+    assert preview.rows[["hours", "organized"]].values.tolist() == [[16.0, "collective"]]

@@ -44,3 +44,15 @@ def test_bounds_and_contains():
 def test_sql_macros_agree_with_python(db):
     for p in ("2025", "2025-H1", "2025-H2", "2025-Q1", "2025-Q4", "2024-02", "2025-12"):
         assert db.fetch_all("SELECT period_start($p), period_end($p)", {"p": p})[0] == periods.bounds(p)
+
+
+@pytest.mark.parametrize("given,expected", [
+    ("2025年1-6月", "2025-H1"), ("2025年7—12月", "2025-H2"), ("2025年4-6月", "2025-Q2"), ("2025年1-12月", "2025"),
+    ("2025年Q3", "2025-Q3"),
+])
+def test_cumulative_month_ranges_of_statistical_reports(given, expected):
+    assert periods.parse_period(given) == expected
+
+
+def test_odd_month_range_is_not_a_period():
+    assert periods.parse_period("2025年2-5月") is None
