@@ -172,6 +172,7 @@ TEXT: dict[str, tuple[str, str]] = {
                       "The file mixes race and welfare indicators ({race}; {welfare}); split it into two files."),
     "kind_mismatch": ("指标「{indicator}」属于「{actual}」，与所选文件类型「{kind}」不符。",
                       "Indicator “{indicator}” belongs to “{actual}”, not to the chosen kind “{kind}”."),
+    "duplicate_indicator_column": ("与「{other}」列是同一个指标。", "is the same indicator as column “{other}”."),
     "unknown_indicator_column": ("不是指标目录中的指标。", "is not an indicator of the catalog."),
     # --- problems: cells and rows
     "required": ("必填，不能为空。", "is required."),

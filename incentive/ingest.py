@@ -503,6 +503,16 @@ def _parse_values(preview: Preview, table: _Table, located: _Located, reference:
                 unknown.append(i)
         if ignored:
             preview.notes.append(Note("note_ignored_columns", {"columns": ignored}))
+        first_column: dict[str, int] = {}
+        for i, code in sorted(located.wide_indicators.items()):
+            if code in first_column:
+                preview.fatal = True
+                preview.problems.append(Problem("duplicate_indicator_column", preview.header_row,
+                                                table.column_label(i), None,
+                                                {"other": table.column_label(first_column[code])}))
+            first_column.setdefault(code, i)
+        if preview.fatal:
+            return
         for i in unknown:
             suggestion = suggest(table.header[i], [ind["name"] for ind in reference.indicators])
             params = {"suggestion": suggestion} if suggestion else {}

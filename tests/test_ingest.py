@@ -355,3 +355,9 @@ def test_other_common_headers_for_training(db):
     preview = parse_file("t.csv", data, db.reference())
     assert preview.kind == "training" and not preview.problems
     assert preview.rows[["hours", "organized"]].values.tolist() == [[16.0, "collective"]]
+
+
+def test_two_columns_for_one_indicator_are_refused(catalog_db):
+    data = "县区,招商引资额,R01\n云岫县,10,11\n".encode()
+    preview = parse_file("w.csv", data, catalog_db.reference(), period="2025Q1")
+    assert messages(preview) == ["文件「w.csv」，第 1 行，「R01」列：与「招商引资额」列是同一个指标。"]
