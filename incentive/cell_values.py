@@ -14,6 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .i18n import TranslatedError
+
 MISSING_MARKERS = frozenset({"", "-", "--", "—", "——", "–", "/", "无", "N/A", "NA", "n/a", "na", "#N/A", "null",
                              "NULL", "None", "暂无", "空"})
 EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -25,13 +27,8 @@ _DATE_PARTS = re.compile(r"(?P<y>(19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/
 _COMPACT_DATE = re.compile(r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
 
 
-class CellError(ValueError):
-    """A cell that cannot be read; `key` names the message in the translation table."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
+class CellError(TranslatedError):
+    """A cell that cannot be read."""
 
 
 @dataclass(frozen=True)

@@ -134,7 +134,7 @@ def _rollback(db: Database, args, lang: str) -> int:
     try:
         db.rollback(args.batch_id)
     except BatchError as e:
-        print(t(e.key, lang, **e.params), file=sys.stderr)
+        print(e.text(lang), file=sys.stderr)
         return EXIT_REFUSED
     print(t("cli_rolled_back", lang, batch=args.batch_id), file=sys.stderr)
     return EXIT_OK

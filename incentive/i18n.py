@@ -221,6 +221,18 @@ TEXT: dict[str, tuple[str, str]] = {
 }
 
 
+class TranslatedError(Exception):
+    """An error whose sentence lives in the table above: `key` names it, `params` fill it in."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return t(self.key, lang, **self.params)
+
+
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     zh, en = TEXT[key]
     text = en if lang == "en" else zh

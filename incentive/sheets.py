@@ -14,16 +14,13 @@ from dataclasses import dataclass, field
 
 import python_calamine
 
+from .i18n import TranslatedError
+
 Cell = object  # str | int | float | bool | date | datetime | None
 
 
-class UnreadableFile(Exception):
-    """The file as a whole cannot be read; `key` names the message."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
+class UnreadableFile(TranslatedError):
+    """The file as a whole cannot be read."""
 
 
 @dataclass

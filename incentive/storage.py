@@ -18,6 +18,7 @@ import duckdb
 import pandas as pd
 
 from .file_kinds import KINDS, VALUE_KINDS
+from .i18n import TranslatedError
 from .ingest import STORED_COLUMNS, Preview, Reference
 
 SCHEMA_DIR = Path(__file__).with_name("schema")
@@ -32,11 +33,8 @@ class DatabaseLocked(Exception):
     """Another process (normally the running app) holds the database file."""
 
 
-class BatchError(ValueError):
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
+class BatchError(TranslatedError):
+    """A write that was refused (nothing changed)."""
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,7 @@
 -- composite = sum(weight * z) / sum(weight) over the catalog in force for the period (latest effective_from).
 -- Params: $period (canonical).
 WITH catalog AS (
-    SELECT code, direction, weight
-    FROM current_indicators
-    WHERE domain = 'race'
-      AND (effective_from = '' OR period_start(effective_from) <= period_start($period))
-    QUALIFY row_number() OVER (
-        PARTITION BY code
-        ORDER BY CASE WHEN effective_from = '' THEN DATE '1900-01-01' ELSE period_start(effective_from) END DESC) = 1
+    SELECT code, direction, weight FROM catalog_in_force('race', $period)
 ),
 vals AS (
     SELECT v.county, v.indicator, v.value

@@ -1,13 +1,7 @@
 -- One row per county and welfare indicator of the catalog in force for $period: value (NULL when missing),
 -- target (NULL when none) and direction, for target statuses. Params: $period (canonical).
 WITH catalog AS (
-    SELECT code, name, direction, target
-    FROM current_indicators
-    WHERE domain = 'welfare'
-      AND (effective_from = '' OR period_start(effective_from) <= period_start($period))
-    QUALIFY row_number() OVER (
-        PARTITION BY code
-        ORDER BY CASE WHEN effective_from = '' THEN DATE '1900-01-01' ELSE period_start(effective_from) END DESC) = 1
+    SELECT code, name, direction, target FROM catalog_in_force('welfare', $period)
 ),
 counties AS (
     SELECT DISTINCT county FROM current_values WHERE domain = 'welfare' AND period = $period AND township = ''

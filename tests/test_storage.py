@@ -125,3 +125,13 @@ def test_indicator_versions_by_effective_from(db):
                             "R1,甲,赛马,项目建设,个,正向,10,\nR1,甲,赛马,项目建设,个,正向,20,2025年\n").encode())
     rows = export_frame(db, "indicators")[["code", "weight", "effective_from"]].values.tolist()
     assert rows == [["R1", 10.0, ""], ["R1", 20.0, "2025"]]
+
+
+def test_catalog_in_force_picks_the_latest_version_not_after_the_period(db):
+    import_ok(db, "i.csv", ("指标代码,指标名称,类别,赛道,单位,方向,权重,生效起始期\n"
+                            "R1,甲,赛马,项目建设,个,正向,10,\nR1,甲,赛马,项目建设,个,正向,20,2025年\n"
+                            "R1,甲,赛马,项目建设,个,正向,30,2025H2\n").encode())
+    def weight(period):
+        return db.fetch_all("SELECT weight FROM catalog_in_force('race', $p)", {"p": period})
+    assert [weight(p) for p in ("2024-Q4", "2025-Q1", "2025-06", "2025-Q3", "2026")] == [
+        [(10.0,)], [(20.0,)], [(20.0,)], [(30.0,)], [(30.0,)]]

@@ -90,3 +90,14 @@ CREATE MACRO period_end(p) AS
                             WHEN p[6] = 'H' THEN 6 * CAST(p[7] AS INTEGER)
                             WHEN p[6] = 'Q' THEN 3 * CAST(p[7] AS INTEGER)
                             ELSE CAST(p[6:7] AS INTEGER) END, 1));
+
+-- The catalog in force for a period: per indicator code, the row with the latest effective_from <= the period
+-- (an empty effective_from means "from the beginning"); decisions.md, "Catalogs and snapshots".
+CREATE MACRO catalog_in_force(in_domain, in_period) AS TABLE
+    SELECT code, name, domain, track, unit, direction, weight, target, effective_from
+    FROM current_indicators
+    WHERE domain = in_domain
+      AND (effective_from = '' OR period_start(effective_from) <= period_start(in_period))
+    QUALIFY row_number() OVER (
+        PARTITION BY code
+        ORDER BY CASE WHEN effective_from = '' THEN DATE '1900-01-01' ELSE period_start(effective_from) END DESC) = 1;
