@@ -46,6 +46,17 @@ class ImportEffects:
     same: int
     blanked: int  # existing values that a blank cell would empty
     snapshot_replaced: int  # roster: cadres in snapshots this file replaces
+    unknown_cadres: int = 0  # training/movements: cadre ids on no roster snapshot (imported, but worth a look)
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """What the sidebar says about the data, read in one query."""
+
+    version: str  # changes with every import and rollback: the cache key of query results
+    active_batches: int
+    latest_batch: int
+    last_change: dt.datetime | None
 
 
 def migrations() -> list[tuple[int, str]]:
@@ -124,15 +135,14 @@ class Database:
         return [i for (i,) in self.fetch_all(
             "SELECT id FROM batches WHERE sha256 = $sha AND status = 'active' ORDER BY id", {"sha": sha256})]
 
-    def data_version(self) -> str:
-        """Changes with every import and rollback: the cache key of every query result."""
-        n, top, rolled = self.fetch_all(
-            "SELECT count(*), coalesce(max(id), 0), count(rolled_back_at) FROM batches")[0]
-        return f"{n}.{top}.{rolled}"
+    def version_info(self) -> VersionInfo:
+        n, top, rolled, active, last = self.fetch_all(
+            "SELECT count(*), coalesce(max(id), 0), count(rolled_back_at), count(*) FILTER (WHERE status = 'active'), "
+            "max(greatest(created_at, coalesce(rolled_back_at, created_at))) FROM batches")[0]
+        return VersionInfo(f"{n}.{top}.{rolled}", active, top, last)
 
-    def last_change(self) -> dt.datetime | None:
-        return self.fetch_all("SELECT max(greatest(created_at, coalesce(rolled_back_at, created_at))) "
-                              "FROM batches")[0][0]
+    def data_version(self) -> str:
+        return self.version_info().version
 
     def active_batch_count(self, source: str | None = None) -> int:
         sql = "SELECT count(*) FROM batches WHERE status = 'active'"
@@ -153,6 +163,11 @@ class Database:
                     f"SELECT count(*) FROM {view} WHERE as_of IN (SELECT DISTINCT CAST(as_of AS DATE) FROM incoming)"
                 ).fetchone()[0]
                 return ImportEffects(len(rows), 0, 0, 0, replaced)
+            unknown_cadres = 0
+            if "cadre_id" in rows.columns and kind != "roster":
+                unknown_cadres = cur.execute(
+                    "SELECT count(*) FROM incoming WHERE cadre_id NOT IN (SELECT cadre_id FROM current_roster)"
+                ).fetchone()[0]
             key = list(spec.key)
             others = [c for c in STORED_COLUMNS[kind] if c not in key and c != "domain"]
             on = " AND ".join(f"i.{k} IS NOT DISTINCT FROM c.{k}" for k in key)
@@ -164,7 +179,7 @@ class Database:
                        count(*) FILTER (WHERE c.{key[0]} IS NOT NULL AND NOT ({differs})),
                        count(*) FILTER (WHERE {blank})
                 FROM incoming i LEFT JOIN {view} c ON {on}""").fetchone()
-            return ImportEffects(new, changed, same, blanked, 0)
+            return ImportEffects(new, changed, same, blanked, 0, unknown_cadres)
 
     # ------------------------------------------------------------ writing
 

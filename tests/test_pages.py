@@ -100,6 +100,8 @@ def test_upload_preview_import_and_rollback(app):
     assert value == 99.5
 
     app.selectbox(key="data_rollback_pick").set_value(batches[-1][0])
+    assert app.button(key="data_rollback").disabled  # nothing is undone by a stray click
+    app.checkbox(key="data_rollback_confirm").check().run()
     app.button(key="data_rollback").click().run()
     assert any(f"已撤销批次 #{batches[-1][0]}" in s.value for s in app.success)
     after = _connection().execute("SELECT value FROM current_values WHERE period = '2026-Q3' AND county = '云岫县' "
@@ -118,6 +120,21 @@ def test_bad_upload_shows_located_error_and_changes_nothing(app):
     assert problems.iloc[0].tolist() == [2, "县区", "黑山县", "县区不存在于行政区划中。"]
     assert not [b for b in app.button if b.key and b.key.startswith("data_import_")]
     assert _connection().execute("SELECT count(*) FROM batches").fetchone()[0] == version
+
+
+def test_training_for_cadres_on_no_roster_is_flagged(app):
+    on_page(app, "views/data.py")
+    data = "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\nNOBODY1,专题班,政治能力,党的理论,线上,个人,2,2026-10-01\n"
+    app.get("file_uploader")[0].set_value(("t.csv", data.encode(), "text/csv"))
+    app.run()
+    assert "有 1 条记录的干部编号不在任何花名册中（仍可导入，但统计覆盖率时不计入）。" in [w.value for w in app.warning]
+
+
+def test_current_data_summary(app):
+    on_page(app, "views/data.py")
+    summary = app.dataframe[0].value
+    assert summary.iloc[:, 0].tolist() == ["行政区划", "指标目录", "赛马考评得分", "关爱指标", "干部花名册", "培训记录", "干部调整"]
+    assert summary.iloc[2].tolist()[1:] == [21420, "2023-Q1 – 2026-Q3"]
 
 
 def test_remove_and_reload_sample(app):
@@ -154,7 +171,7 @@ def test_double_upload_is_flagged_and_sample_can_be_removed_from_the_preview(app
     app.get("file_uploader")[0].set_value((sample_file.name, sample_file.read_bytes(), "text/csv"))
     app.run()
     warnings = [w.value for w in app.warning]
-    assert warnings[0] == "同一文件已导入过（批次 #5）。再次导入只会新增一个内容相同的批次。"
-    assert warnings[1] == "数据库中仍有示例数据。导入真实数据前，建议先移除示例数据。"
+    assert warnings == ["同一文件已导入过（批次 #5）。再次导入只会新增一个内容相同的批次。",
+                        "数据库中仍有示例数据。导入真实数据前，建议先移除示例数据。"]
     app.button(key=[b.key for b in app.button if b.key and b.key.startswith("data_unsample_")][0]).click().run()
     assert _connection().execute("SELECT count(*) FROM batches WHERE status = 'active'").fetchone()[0] == 0

@@ -11,6 +11,7 @@ from incentive.storage import Database
 
 PARAMS = {
     "data_years": {},
+    "current_data_summary": {},
     "periods_in_year": {"domain": "race", "year": 2025},
     "race_composite_by_county": {"period": "2025-Q4"},
     "training_coverage_by_county": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31)},

@@ -37,11 +37,10 @@ def sidebar(lang: str) -> None:
     if years:
         year = st.sidebar.selectbox(t("period_year", lang), years, index=0, key="year", bind="query-params")
     db = database()
-    batches = db.active_batch_count()
-    if batches:
-        when = db.last_change()
-        latest = int(db.batches()["id"].max())
-        st.sidebar.caption(t("data_version", lang, latest=latest, batches=batches, when=f"{when:%Y-%m-%d %H:%M}"))
+    info = db.version_info()
+    if info.active_batches:
+        st.sidebar.caption(t("data_version", lang, latest=info.latest_batch, batches=info.active_batches,
+                             when=f"{info.last_change:%Y-%m-%d %H:%M}"))
     else:
         st.sidebar.caption(t("data_version_empty", lang))
     if has_sample(db):

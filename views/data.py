@@ -7,122 +7,154 @@ import streamlit as st
 from incentive.export import to_csv_bytes
 from incentive.file_kinds import KINDS
 from incentive.i18n import t
+from incentive.ingest import Preview
 from incentive.sample import has_sample, load_sample
+from incentive.storage import ImportEffects
 from incentive.templates import template_xlsx
 from ui import frame
-from ui.runtime import data_version, database, preview_upload
+from ui.runtime import data_version, database, preview_upload, run_query
 
 lang = frame.current().lang
 db = database()
+UPLOADED_BY = "web"
+
+
+def kind_label(kind: str) -> str:
+    return t(f"kind_{kind}", lang)
+
+
+def flash_and_rerun(*messages: str) -> None:
+    """Show the messages after the rerun that brings the new data."""
+    st.session_state.setdefault("data_flash", []).extend(messages)
+    st.rerun()
+
+
+def import_and_report(previews: list[Preview]) -> None:
+    messages = []
+    for preview in previews:
+        batch = db.import_preview(preview, source="upload", created_by=UPLOADED_BY)
+        messages.append(t("data_imported", lang, file=preview.file_name, kind=kind_label(preview.kind),
+                          rows=len(preview.rows), batch=batch))
+    st.session_state["data_upload_round"] = st.session_state.get("data_upload_round", 0) + 1  # clears the uploader
+    flash_and_rerun(*messages)
+
+
+def draw_summary(preview: Preview) -> None:
+    detected = "data_detected" if preview.sheet else "data_detected_csv"
+    summary = t(detected, lang, kind=kind_label(preview.kind), sheet=preview.sheet, encoding=preview.encoding_label,
+                row=preview.header_row, rows=preview.data_rows)
+    if len(preview.rows) != preview.data_rows:
+        summary = summary.rstrip("。.") + t("data_values_count", lang, values=len(preview.rows))
+    st.write(summary)
+
+
+def draw_problems(preview: Preview) -> None:
+    whole_file = preview.fatal and len(preview.problems) == 1 and preview.problems[0].row is None
+    if whole_file:
+        st.error(preview.problem_texts(lang)[0])
+        return
+    if preview.importable:
+        st.warning(t("data_problems_skip", lang, n=len(preview.problems), ok=preview.data_rows,
+                     bad=len(preview.rejected_rows)))
+    else:
+        st.error(t("data_problems", lang, n=len(preview.problems)))
+    problems = preview.rejects_table(lang)
+    st.dataframe(problems.head(500), hide_index=True, width="stretch")
+    st.download_button(t("data_rejects_download", lang), to_csv_bytes(problems), mime="text/csv",
+                       file_name=f"{preview.file_name}.problems.csv", key=f"data_rejects_{preview.sha256[:16]}")
+
+
+def draw_effects(preview: Preview, effects: ImportEffects) -> None:
+    if preview.kind == "roster":
+        dates = ", ".join(sorted({f"{d:%Y-%m-%d}" for d in preview.rows["as_of"]}))
+        st.info(t("data_snapshot_replace", lang, as_of=dates, n=effects.snapshot_replaced))
+    else:
+        st.info(t("data_effects", lang, new=effects.new, changed=effects.changed, same=effects.same))
+    if effects.blanked:
+        st.warning(t("data_effects_blank", lang, n=effects.blanked))
+    if effects.unknown_cadres:
+        st.warning(t("data_unknown_cadres", lang, n=effects.unknown_cadres))
+    earlier = db.active_batches_of_file(preview.sha256)
+    if earlier:
+        st.warning(t("data_same_file", lang, batches=", #".join(map(str, earlier))))
+    if has_sample(db):
+        st.warning(t("data_sample_warning", lang))
+        if st.button(t("data_remove_sample_first", lang), key=f"data_unsample_{preview.sha256[:16]}"):
+            flash_and_rerun(t("data_sample_removed", lang, n=db.rollback_source("sample")))
+
+
+def draw_preview(preview: Preview, effects: ImportEffects | None) -> None:
+    with st.container(border=True):
+        st.markdown(f"**{t('data_preview', lang, file=preview.file_name)}**")
+        if preview.kind and preview.rows is not None:
+            draw_summary(preview)
+        for note in preview.notes:
+            st.caption("· " + note.text(lang))
+        if preview.problems:
+            draw_problems(preview)
+        if preview.importable:
+            draw_effects(preview, effects)
+            st.dataframe(preview.rows.drop(columns=["source_row"]).head(100), hide_index=True, width="stretch")
+            if st.button(t("data_confirm", lang), type="primary", key=f"data_import_{preview.sha256[:16]}"):
+                import_and_report([preview])
+
+
 st.title(t("page_data", lang))
 for message in st.session_state.pop("data_flash", []):
     st.success(message)
-
-
-def flash_and_rerun(message: str) -> None:
-    st.session_state.setdefault("data_flash", []).append(message)
-    st.rerun()
-
 
 # ---- upload, preview, import
 st.subheader(t("data_upload", lang))
 st.caption(t("data_upload_help", lang) + " " + t("data_format_doc", lang))
 options_col, upload_col = st.columns([1, 2])
-with options_col:
-    kind = st.selectbox(t("data_kind", lang), [None, *KINDS], key="data_kind",
-                        format_func=lambda k: t("data_kind_auto", lang) if k is None else t(f"kind_{k}", lang))
-    period = st.text_input(t("data_period", lang), key="data_period")
-    as_of = st.text_input(t("data_as_of", lang), key="data_as_of")
-    skip_invalid = st.checkbox(t("data_skip_invalid", lang), key="data_skip_invalid")
-with upload_col:
-    round_ = st.session_state.setdefault("data_upload_round", 0)
-    uploads = st.file_uploader(t("data_upload", lang), accept_multiple_files=True,
-                               type=["csv", "tsv", "txt", "xlsx", "xls"], key=f"data_upload_{round_}",
-                               label_visibility="collapsed")
+kind = options_col.selectbox(t("data_kind", lang), [None, *KINDS], key="data_kind",
+                             format_func=lambda k: t("data_kind_auto", lang) if k is None else kind_label(k))
+period = options_col.text_input(t("data_period", lang), key="data_period")
+as_of = options_col.text_input(t("data_as_of", lang), key="data_as_of")
+skip_invalid = options_col.checkbox(t("data_skip_invalid", lang), key="data_skip_invalid")
+uploads = upload_col.file_uploader(t("data_upload", lang), accept_multiple_files=True, label_visibility="collapsed",
+                                   type=["csv", "tsv", "txt", "xlsx", "xls"],
+                                   key=f"data_upload_{st.session_state.get('data_upload_round', 0)}")
 
-previews = []
+importable = []
 for upload in uploads or []:
     preview, effects = preview_upload(upload.name, upload.getvalue(), kind, period, as_of, skip_invalid,
                                       data_version())
-    previews.append(preview)
-    with st.container(border=True):
-        st.markdown(f"**{t('data_preview', lang, file=upload.name)}**")
-        if preview.kind and preview.rows is not None:
-            detected = "data_detected" if preview.sheet else "data_detected_csv"
-            summary = t(detected, lang, kind=t(f"kind_{preview.kind}", lang), sheet=preview.sheet,
-                        encoding=preview.encoding_label, row=preview.header_row, rows=preview.data_rows)
-            if len(preview.rows) != preview.data_rows:
-                summary = summary.rstrip("。.") + t("data_values_count", lang, values=len(preview.rows))
-            st.write(summary)
-        for note in preview.notes:
-            st.caption("· " + note.text(lang))
-        if preview.problems:
-            if preview.importable:
-                st.warning(t("data_problems_skip", lang, n=len(preview.problems), ok=len(preview.rows),
-                             bad=len(preview.rejected_rows)))
-            elif preview.fatal and len(preview.problems) == 1 and preview.problems[0].row is None:
-                st.error(preview.problem_texts(lang)[0])
-            else:
-                st.error(t("data_problems", lang, n=len(preview.problems)))
-            if not (preview.fatal and preview.problems[0].row is None and len(preview.problems) == 1):
-                problems = preview.rejects_table(lang)
-                st.dataframe(problems.head(500), hide_index=True, width="stretch")
-                st.download_button(t("data_rejects_download", lang), to_csv_bytes(problems),
-                                   file_name=f"{upload.name}.problems.csv", mime="text/csv",
-                                   key=f"data_rejects_{preview.sha256[:16]}")
-        if effects is not None:
-            if preview.kind == "roster":
-                st.info(t("data_snapshot_replace", lang, as_of=", ".join(
-                    sorted({f"{d:%Y-%m-%d}" for d in preview.rows["as_of"]})), n=effects.snapshot_replaced))
-            else:
-                st.info(t("data_effects", lang, new=effects.new, changed=effects.changed, same=effects.same))
-            if effects.blanked:
-                st.warning(t("data_effects_blank", lang, n=effects.blanked))
-        if preview.importable:
-            earlier = db.active_batches_of_file(preview.sha256)
-            if earlier:
-                st.warning(t("data_same_file", lang, batches=", #".join(map(str, earlier))))
-            if has_sample(db) and preview.kind:
-                st.warning(t("data_sample_warning", lang))
-                if st.button(t("data_remove_sample_first", lang), key=f"data_unsample_{preview.sha256[:16]}"):
-                    flash_and_rerun(t("data_sample_removed", lang, n=db.rollback_source("sample")))
-            st.dataframe(preview.rows.drop(columns=["source_row"]).head(100), hide_index=True, width="stretch")
-            if st.button(t("data_confirm", lang), type="primary", key=f"data_import_{preview.sha256[:16]}"):
-                batch = db.import_preview(preview, source="upload", created_by="app")
-                st.session_state["data_upload_round"] = round_ + 1
-                flash_and_rerun(t("data_imported", lang, file=upload.name, kind=t(f"kind_{preview.kind}", lang),
-                                  rows=len(preview.rows), batch=batch))
-
-importable = [p for p in previews if p.importable]
+    draw_preview(preview, effects)
+    if preview.importable:
+        importable.append(preview)
 if len(importable) > 1 and st.button(t("data_confirm_all", lang), key="data_import_all"):
-    messages = []
-    for preview in importable:
-        batch = db.import_preview(preview, source="upload", created_by="app")
-        messages.append(t("data_imported", lang, file=preview.file_name, kind=t(f"kind_{preview.kind}", lang),
-                          rows=len(preview.rows), batch=batch))
-    st.session_state["data_upload_round"] = round_ + 1
-    st.session_state.setdefault("data_flash", []).extend(messages[:-1])
-    flash_and_rerun(messages[-1])
+    import_and_report(importable)
+
+# ---- what is loaded now
+st.subheader(t("data_current", lang))
+summary = run_query("current_data_summary")
+summary["kind"] = summary["kind"].map(kind_label)
+summary["span"] = [f"{a} – {b}" if a else "" for a, b in zip(summary["first"], summary["last"])]
+summary = summary[["kind", "rows", "span"]]
+summary.columns = [t("col_kind", lang), t("col_rows", lang), t("data_span", lang)]
+st.dataframe(summary, hide_index=True)
 
 # ---- batches and rollback
 st.subheader(t("data_batches", lang))
 batches = db.batches().sort_values("id", ascending=False)
 shown = batches[["id", "kind", "file", "rows", "status", "source", "created_at", "created_by"]].copy()
-shown["kind"] = shown["kind"].map(lambda k: t(f"kind_{k}", lang))
+shown["kind"] = shown["kind"].map(kind_label)
 shown["status"] = shown["status"].map(lambda s: t(f"status_{s}", lang))
 shown["source"] = shown["source"].map(lambda s: t(f"source_{s}", lang))
 shown.columns = [t(k, lang) for k in ("col_batch", "col_kind", "col_file", "col_rows", "col_status", "col_source",
                                       "col_created_at", "col_created_by")]
 st.dataframe(shown, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(shown)))
-active = batches[batches["status"] == "active"]
+active = batches[batches["status"] == "active"].set_index("id")
 if len(active):
     pick_col, button_col = st.columns([3, 1], vertical_alignment="bottom")
-    batch_id = pick_col.selectbox(
-        t("data_rollback_pick", lang), active["id"].tolist(), key="data_rollback_pick",
-        format_func=lambda i: f"#{i} · {t('kind_' + active.set_index('id').at[i, 'kind'], lang)} · "
-                              f"{active.set_index('id').at[i, 'file']}")
-    if button_col.button(t("data_rollback", lang), key="data_rollback"):
+    batch_id = pick_col.selectbox(t("data_rollback_pick", lang), active.index.tolist(), key="data_rollback_pick",
+                                  format_func=lambda i: f"#{i} · {kind_label(active.at[i, 'kind'])} · "
+                                                        f"{active.at[i, 'file']}")
+    confirmed = st.checkbox(t("data_rollback_confirm", lang), key="data_rollback_confirm")
+    if button_col.button(t("data_rollback", lang), key="data_rollback", disabled=not confirmed):
         db.rollback(int(batch_id))
+        st.session_state.pop("data_rollback_confirm", None)
         flash_and_rerun(t("data_rolled_back", lang, batch=batch_id))
 
 # ---- sample data
@@ -142,6 +174,6 @@ st.subheader(t("data_templates", lang))
 columns = st.columns(4)
 for i, name in enumerate(KINDS):
     columns[i % 4].download_button(
-        t(f"kind_{name}", lang), functools.partial(template_xlsx, name, lang),
-        file_name=f"{t(f'kind_{name}', 'zh')}模板.xlsx", on_click="ignore", key=f"data_template_{name}",
+        kind_label(name), functools.partial(template_xlsx, name, lang), file_name=f"{t(f'kind_{name}', 'zh')}模板.xlsx",
+        on_click="ignore", key=f"data_template_{name}",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
