@@ -76,6 +76,23 @@ def enum_code(enum: str, value: str) -> str | None:
     return _ENUM_LOOKUP[enum].get(name_key(value))
 
 
+def labelled(kind: str, frame, lang: str):
+    """A copy of stored rows for people: Chinese headers and allowed values in Chinese (codes kept in English)."""
+    spec = KINDS[kind]
+    out = frame.drop(columns=[c for c in ("source_row", "domain") if c in frame.columns and
+                              (c == "source_row" or kind in VALUE_KINDS)])
+    if lang != "zh":
+        return out
+    names = {}
+    for col in spec.columns:
+        if col.name in out.columns:
+            names[col.name] = col.aliases[0]
+            if col.choices:
+                spelling = {code: aliases[0] for code, aliases in ENUMS[col.choices].items()}
+                out[col.name] = out[col.name].map(lambda v: spelling.get(v, v))
+    return out.rename(columns=names)
+
+
 def enum_spellings(enum: str) -> list[str]:
     """The first (Chinese) spelling of each allowed value, for messages and templates."""
     return [aliases[0] for aliases in ENUMS[enum].values()]

@@ -43,3 +43,16 @@ def test_template_headers_are_recognised(kind):
     assert (preview.header_row, [p.key for p in preview.problems]) == (1, ["no_rows"])
     if kind not in ("race_scores", "welfare"):
         assert preview.kind == kind
+
+
+def test_labelled_rows_speak_chinese_and_keep_codes_in_english():
+    import datetime as dt
+
+    import pandas as pd
+
+    from incentive.file_kinds import labelled
+    rows = pd.DataFrame({"cadre_id": ["A1"], "date": [dt.date(2025, 1, 2)], "action": ["fault_tolerance"],
+                         "reason": [None], "source_row": [2]})
+    assert labelled("movements", rows, "zh").to_dict("records") == [
+        {"干部编号": "A1", "调整日期": dt.date(2025, 1, 2), "调整类型": "容错免责", "事由": None}]
+    assert list(labelled("movements", rows, "en").columns) == ["cadre_id", "date", "action", "reason"]

@@ -5,7 +5,7 @@ import functools
 import streamlit as st
 
 from incentive.export import to_csv_bytes
-from incentive.file_kinds import KINDS
+from incentive.file_kinds import KINDS, labelled
 from incentive.i18n import t
 from incentive.ingest import Preview
 from incentive.sample import has_sample, load_sample
@@ -94,7 +94,7 @@ def draw_preview(preview: Preview, effects: ImportEffects | None) -> None:
             draw_problems(preview)
         if preview.importable:
             draw_effects(preview, effects)
-            st.dataframe(preview.rows.drop(columns=["source_row"]).head(100), hide_index=True, width="stretch")
+            st.dataframe(labelled(preview.kind, preview.rows.head(100), lang), hide_index=True, width="stretch")
             if st.button(t("data_confirm", lang), type="primary", key=f"data_import_{preview.sha256[:16]}"):
                 import_and_report([preview])
 
@@ -130,7 +130,7 @@ if len(importable) > 1 and st.button(t("data_confirm_all", lang), key="data_impo
 st.subheader(t("data_current", lang))
 summary = run_query("current_data_summary")
 summary["kind"] = summary["kind"].map(kind_label)
-summary["span"] = [f"{a} – {b}" if a else "" for a, b in zip(summary["first"], summary["last"])]
+summary["span"] = [f"{a} – {b}" if isinstance(a, str) else "" for a, b in zip(summary["first"], summary["last"])]
 summary = summary[["kind", "rows", "span"]]
 summary.columns = [t("col_kind", lang), t("col_rows", lang), t("data_span", lang)]
 st.dataframe(summary, hide_index=True)
