@@ -39,17 +39,25 @@ class Number:
 
 def clean_text(value: object) -> str:
     """NFKC (full-width to half-width) with surrounding whitespace removed; dates as ISO text."""
+    if isinstance(value, str):
+        return _clean_str(value)
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime) and value.time() == dt.time():
         value = value.date()
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    return _clean_str(str(value))
+
+
+@functools.lru_cache(maxsize=262144)
+def _clean_str(text: str) -> str:
+    # Cached: a file repeats the same county, category and date strings thousands of times.
+    return unicodedata.normalize("NFKC", text).strip()
 
 
 def is_missing(value: object) -> bool:
-    if value is None:
+    if value is None or value == "":
         return True
     if isinstance(value, float) and value != value:  # NaN
         return True
