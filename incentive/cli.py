@@ -1,7 +1,8 @@
 """`python -m incentive [--db PATH] COMMAND`: the same importer, history and exports as the app, for scripts.
 
-Exit codes: 0 success, 1 a file refused (or a rollback/export refused), 2 usage error, 3 database held by the
-running app. Messages go to stderr so stdout stays machine-readable (decisions.md, "CLI output").
+Exit codes: 0 success, 1 a file refused (or a rollback refused), 2 usage error, 3 database held by the running app.
+Messages and summaries go to stderr so stdout stays machine-readable (decisions.md, "CLI output"): only `batches`
+and `export` write to stdout.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from .export import EXPORT_KINDS, export_frame, to_csv_bytes, to_xlsx_bytes
 from .file_kinds import KINDS
 from .i18n import DEFAULT_LANGUAGE, t
 from .ingest import parse_file
-from .sample import load_sample
+from .sample import has_sample, load_sample
 from .storage import BatchError, Database, DatabaseLocked
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
@@ -73,7 +74,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _init(db: Database, args, lang: str) -> int:
     print(t("cli_init", lang, path=db.path), file=sys.stderr)
-    if args.sample:
+    if args.sample and has_sample(db):
+        print(t("cli_sample_present", lang), file=sys.stderr)
+    elif args.sample:
         ids = load_sample(db)
         print(t("cli_sample", lang, n=len(ids)), file=sys.stderr)
     return EXIT_OK
@@ -105,7 +108,7 @@ def _import(db: Database, args, lang: str) -> int:
             rejects.append(table)
         batch = db.import_preview(preview, source="cli", created_by=_who())
         print(t("cli_imported", lang, file=path.name, kind=t(f"kind_{preview.kind}", lang), rows=len(preview.rows),
-                batch=batch))
+                batch=batch), file=sys.stderr)
     if args.rejects and rejects:
         import pandas as pd
 

@@ -220,6 +220,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli_rolled_back": ("已撤销批次 #{batch}", "batch #{batch} rolled back"),
     "cli_no_batch": ("没有编号为 {batch} 的有效批次。", "No active batch with id {batch}."),
     "cli_init": ("已初始化数据库 {path}", "database initialised at {path}"),
+    "cli_sample_present": ("示例数据已载入，未重复载入。", "sample data is already loaded; nothing done"),
     "cli_sample": ("已载入示例数据：{n} 个批次", "sample data loaded: {n} batches"),
     "cli_exported": ("已导出 {rows} 行", "exported {rows} rows"),
     "cli_xlsx_needs_out": ("--format xlsx 需要 --out 指定文件。", "--format xlsx needs --out PATH."),

@@ -31,10 +31,23 @@ def test_init_creates_database(tmp_path):
     assert "initialised" in result.stderr
 
 
+def test_init_sample_on_a_fresh_database(tmp_path):
+    result = cli(tmp_path / "fresh.duckdb", "init", "--sample")
+    assert result.returncode == 0 and "sample data loaded: 14 batches" in result.stderr
+
+
+def test_init_sample_loads_once(sample_db_path):
+    result = cli(sample_db_path, "init", "--sample")
+    assert result.returncode == 0 and "sample data is already loaded; nothing done" in result.stderr
+    batches = json.loads(cli(sample_db_path, "batches", "--format", "json").stdout)
+    assert len(batches) == 14 and {b["source"] for b in batches} == {"sample"}
+
+
 def test_import_prints_one_summary_line_per_file(loaded):
     result = cli(loaded, "import", DATA / "race_long.csv", DATA / "race_wide_title.csv")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["imported race_long.csv: race scores, 5 rows, batch #3",
+    assert result.stdout == ""  # summaries go to stderr; stdout stays machine-readable
+    assert result.stderr.splitlines() == ["imported race_long.csv: race scores, 5 rows, batch #3",
                                           "imported race_wide_title.csv: race scores, 9 rows, batch #4"]
 
 
@@ -45,7 +58,7 @@ def test_refused_file_exits_1_with_reasons_and_writes_nothing(loaded, tmp_path):
     assert result.returncode == 1
     assert "refused bad.csv:" in result.stderr
     assert "File “bad.csv”, row 2, column “县区”, value “无此县”: is not a county of the region list." in result.stderr
-    assert result.stdout.splitlines() == ["imported race_long.csv: race scores, 5 rows, batch #3"]
+    assert "imported race_long.csv: race scores, 5 rows, batch #3" in result.stderr.splitlines()
     batches = json.loads(cli(loaded, "batches", "--format", "json").stdout)
     assert [b["file"] for b in batches] == ["regions.csv", "indicators.csv", "race_long.csv"]
 
@@ -56,7 +69,7 @@ def test_skip_invalid_writes_rejects(loaded, tmp_path):
     rejects = tmp_path / "rejects.csv"
     result = cli(loaded, "import", mixed, "--skip-invalid", "--rejects", rejects)
     assert result.returncode == 0, result.stderr
-    assert "1 rows" in result.stdout
+    assert "1 rows" in result.stderr
     lines = rejects.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "File,Row,Column,Value,Problem"
     assert lines[1].startswith("mixed.csv,3,县区,无此县,")
@@ -130,4 +143,4 @@ def test_database_held_by_app_exits_3_with_a_sentence(loaded):
 def test_chinese_is_the_default_language(loaded):
     result = subprocess.run([sys.executable, "-m", "incentive", "--db", str(loaded), "import",
                              str(DATA / "race_long.csv")], cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert result.stdout.strip() == "已导入 race_long.csv：赛马考评得分 5 行，批次 #3"
+    assert result.stderr.strip() == "已导入 race_long.csv：赛马考评得分 5 行，批次 #3"

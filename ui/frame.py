@@ -15,6 +15,7 @@ from incentive.sample import has_sample
 from .runtime import database, run_query
 
 LANGUAGE_LABELS = {"zh": "中文", "en": "English"}
+WATCH_SECONDS = 10
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,15 @@ def sidebar(lang: str) -> None:
     if has_sample(db):
         st.sidebar.info(t("sample_notice", lang))
     st.session_state["frame"] = Frame(lang if lang in LANGUAGES else DEFAULT_LANGUAGE, year)
+    with st.sidebar:
+        _follow_data_version(info.version)
+
+
+@st.fragment(run_every=WATCH_SECONDS)
+def _follow_data_version(shown: str) -> None:
+    """Every open session redraws soon after another session or process imports or rolls back."""
+    if database().data_version() != shown:
+        st.rerun()
 
 
 def current() -> Frame:
