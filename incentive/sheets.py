@@ -43,6 +43,9 @@ def read_sheets(file_name: str, data: bytes) -> list[Sheet]:
         raise UnreadableFile("file_empty")
     lower = file_name.lower()
     looks_like_workbook = data[:4] == b"PK\x03\x04" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    if lower.endswith(WORKBOOK_EXTENSIONS) and data.lstrip()[:1] == b"<":
+        # Web systems often export an HTML or XML table under an .xls name; Excel opens it, calamine cannot.
+        raise UnreadableFile("workbook_html")
     if lower.endswith(WORKBOOK_EXTENSIONS) or looks_like_workbook:
         return _read_workbook(data)
     if lower.endswith(TEXT_EXTENSIONS) or not lower.rpartition(".")[1]:

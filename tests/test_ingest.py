@@ -185,6 +185,12 @@ def test_encodings(catalog_db, encoding):
     assert values(preview)[0] == ("2025-Q2", "云岫县", "", "R01", 1234.0)
 
 
+def test_excel_unicode_text_is_utf16_with_tabs(catalog_db):
+    text = "考核期\t县区\t指标\t数值\r\n2025Q2\t云岫县\tR01\t7\r\n"
+    preview = parse_file("unicode.txt", text.encode("utf-16"), catalog_db.reference())
+    assert values(preview) == [("2025-Q2", "云岫县", "", "R01", 7.0)]
+
+
 def test_xlsx_with_instruction_sheet_blank_rows_merged_title_and_header(catalog_db):
     rows = [
         [],
@@ -246,6 +252,8 @@ def test_xlsx_dates_and_serials(db):
     ("blank.csv", b"\r\n \r\n", "文件「blank.csv」：文件是空的。"),
     ("bin.csv", b"\x00\x01\x02\x03" * 100, "文件「bin.csv」：这不是文本表格文件（含二进制内容），请上传 CSV 或 Excel 文件。"),
     ("broken.xlsx", b"PK\x03\x04 not really a zip", "文件「broken.xlsx」：Excel 文件已损坏或不是有效的工作簿，无法读取。"),
+    ("web.xls", b"<html><table><tr><td>1</td></tr></table></html>",
+     "文件「web.xls」：这是网页格式的表格（只是扩展名为 .xls），请用 Excel 或 WPS 打开后另存为 .xlsx 再上传。"),
     ("x.pdf", b"%PDF-1.4", "文件「x.pdf」：不支持的文件类型，请上传 .csv、.tsv、.xlsx 或 .xls 文件。"),
     ("noheader.csv", "a,b\n1,2\n".encode(), "文件「noheader.csv」：未找到可识别的表头。需要的列，例如：县区、考核期、指标、干部编号、培训项目、指标代码。"),
 ])

@@ -111,7 +111,8 @@ kind = options_col.selectbox(t("data_kind", lang), [None, *KINDS], key="data_kin
                              format_func=lambda k: t("data_kind_auto", lang) if k is None else kind_label(k))
 period = options_col.text_input(t("data_period", lang), key="data_period")
 as_of = options_col.text_input(t("data_as_of", lang), key="data_as_of")
-skip_invalid = options_col.checkbox(t("data_skip_invalid", lang), key="data_skip_invalid")
+skip_invalid = options_col.checkbox(t("data_skip_invalid", lang), key="data_skip_invalid",
+                                    help=t("data_skip_invalid_help", lang))
 uploads = upload_col.file_uploader(t("data_upload", lang), accept_multiple_files=True, label_visibility="collapsed",
                                    type=["csv", "tsv", "txt", "xlsx", "xls"],
                                    key=f"data_upload_{st.session_state.get('data_upload_round', 0)}")
@@ -142,6 +143,7 @@ shown = batches[["id", "kind", "file", "rows", "status", "source", "created_at",
 shown["kind"] = shown["kind"].map(kind_label)
 shown["status"] = shown["status"].map(lambda s: t(f"status_{s}", lang))
 shown["source"] = shown["source"].map(lambda s: t(f"source_{s}", lang))
+shown["created_by"] = shown["created_by"].map(lambda who: t("who_web", lang) if who == UPLOADED_BY else who)
 shown.columns = [t(k, lang) for k in ("col_batch", "col_kind", "col_file", "col_rows", "col_status", "col_source",
                                       "col_created_at", "col_created_by")]
 st.dataframe(shown, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(shown)))
