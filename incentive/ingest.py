@@ -518,6 +518,7 @@ def _parse_values(preview: Preview, table: _Table, located: _Located, reference:
             params = {"suggestion": suggestion} if suggestion else {}
             preview.problems.append(Problem("unknown_indicator_column", preview.header_row, table.column_label(i),
                                             None, params))
+            preview.fatal = True  # a column, not a row: skipping invalid rows cannot drop it silently
     for row, number in zip(table.rows, table.row_numbers):
         county, township, period = _row_place_and_period(preview, table, row, number, index_of, names, spec,
                                                          fixed_period, title_period)
@@ -587,6 +588,7 @@ def _row_place_and_period(preview, table, row, number, index_of, names, spec, fi
             place[name] = None
     period = place["period"] or fixed_period
     if place["period"] and title_period and place["period"] != title_period:
+        preview.fatal = True  # the title and the column disagree about the whole file (decisions.md, "Wide files")
         preview.problems.append(Problem("period_conflict", number, table.column_label(index_of["period"]),
                                         place["period"], {"title": title_period,
                                                           "other": ("i18n", "period_conflict_column"),

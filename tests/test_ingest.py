@@ -165,6 +165,8 @@ def test_wide_unknown_indicator_column_with_suggestion(catalog_db):
     data = "县区,招商引资金额,总分\n云岫县,10,1\n".encode()
     preview = parse_file("w.csv", data, catalog_db.reference(), period="2025Q1")
     assert messages(preview) == ["文件「w.csv」，第 1 行，「招商引资金额」列：不是指标目录中的指标。 是否为「招商引资额」？"]
+    lenient = parse_file("w.csv", data, catalog_db.reference(), period="2025Q1", skip_invalid=True)
+    assert not lenient.importable  # skipping rows never drops a whole column of data
 
 
 def test_wide_mixing_race_and_welfare_is_refused(catalog_db):
