@@ -50,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     rollback = sub.add_parser("rollback", help="undo one batch exactly")
     rollback.add_argument("batch_id", type=int)
 
+    sub.add_parser("remove-sample", help="roll back every batch of the bundled sample data")
+
     export = sub.add_parser("export", help="current rows of a kind in canonical columns")
     export.add_argument("kind", choices=EXPORT_KINDS)
     export.add_argument("--period")
@@ -98,6 +100,8 @@ def _import(db: Database, args, lang: str) -> int:
             print(t("cli_refused", lang, file=path.name), file=sys.stderr)
             for line in preview.problem_texts(lang):
                 print("  " + line, file=sys.stderr)
+            if has_sample(db):
+                print(t("cli_sample_hint", lang), file=sys.stderr)
             status = EXIT_REFUSED
             continue
         for line in preview.problem_texts(lang):
@@ -143,6 +147,11 @@ def _rollback(db: Database, args, lang: str) -> int:
     return EXIT_OK
 
 
+def _remove_sample(db: Database, args, lang: str) -> int:
+    print(t("data_sample_removed", lang, n=db.rollback_source("sample")), file=sys.stderr)
+    return EXIT_OK
+
+
 def _export(db: Database, args, lang: str) -> int:
     period = None
     if args.period:
@@ -171,4 +180,5 @@ def _who() -> str:
         return "cli"
 
 
-COMMANDS = {"init": _init, "import": _import, "batches": _batches, "rollback": _rollback, "export": _export}
+COMMANDS = {"init": _init, "import": _import, "batches": _batches, "rollback": _rollback,
+            "remove-sample": _remove_sample, "export": _export}

@@ -36,6 +36,18 @@ def test_init_sample_on_a_fresh_database(tmp_path):
     assert result.returncode == 0 and "sample data loaded: 14 batches" in result.stderr
 
 
+def test_refusal_with_the_sample_loaded_hints_at_removing_it(sample_db_path):
+    result = cli(sample_db_path, "import", DATA / "race_long.csv")
+    assert result.returncode == 1
+    assert "File “race_long.csv”, row 2, column “县区”, value “云岫县”" not in result.stderr  # 云岫县 is a sample county
+    assert "value “云峤县”: is not a county of the region list." in result.stderr
+    assert "Run python -m incentive remove-sample before importing real data." in result.stderr
+    removed = cli(sample_db_path, "remove-sample")
+    assert removed.returncode == 0 and "Sample data removed (14 batches)." in removed.stderr
+    batches = json.loads(cli(sample_db_path, "batches", "--format", "json").stdout)
+    assert {b["status"] for b in batches} == {"rolled_back"}
+
+
 def test_init_sample_loads_once(sample_db_path):
     result = cli(sample_db_path, "init", "--sample")
     assert result.returncode == 0 and "sample data is already loaded; nothing done" in result.stderr

@@ -120,6 +120,9 @@ def test_bad_upload_shows_located_error_and_changes_nothing(app):
     assert problems.iloc[0].tolist() == [2, "县区", "黑山县", "县区不存在于行政区划中。"]
     assert not [b for b in app.button if b.key and b.key.startswith("data_import_")]
     assert _connection().execute("SELECT count(*) FROM batches").fetchone()[0] == version
+    # Real files fail against the fictional sample's regions: the preview says so and offers the way out.
+    assert "数据库中仍有示例数据。导入真实数据前，建议先移除示例数据。" in [w.value for w in app.warning]
+    assert [b for b in app.button if b.key and b.key.startswith("data_unsample_")]
 
 
 def test_training_for_cadres_on_no_roster_is_flagged(app):
@@ -171,7 +174,7 @@ def test_double_upload_is_flagged_and_sample_can_be_removed_from_the_preview(app
     app.get("file_uploader")[0].set_value((sample_file.name, sample_file.read_bytes(), "text/csv"))
     app.run()
     warnings = [w.value for w in app.warning]
-    assert warnings == ["同一文件已导入过（批次 #5）。再次导入只会新增一个内容相同的批次。",
-                        "数据库中仍有示例数据。导入真实数据前，建议先移除示例数据。"]
+    assert warnings == ["数据库中仍有示例数据。导入真实数据前，建议先移除示例数据。",
+                        "同一文件已导入过（批次 #5）。再次导入只会新增一个内容相同的批次。"]
     app.button(key=[b.key for b in app.button if b.key and b.key.startswith("data_unsample_")][0]).click().run()
     assert _connection().execute("SELECT count(*) FROM batches WHERE status = 'active'").fetchone()[0] == 0

@@ -77,10 +77,13 @@ def draw_effects(preview: Preview, effects: ImportEffects) -> None:
     earlier = db.active_batches_of_file(preview.sha256)
     if earlier:
         st.warning(t("data_same_file", lang, batches=", #".join(map(str, earlier))))
-    if has_sample(db):
-        st.warning(t("data_sample_warning", lang))
-        if st.button(t("data_remove_sample_first", lang), key=f"data_unsample_{preview.sha256[:16]}"):
-            flash_and_rerun(t("data_sample_removed", lang, n=db.rollback_source("sample")))
+
+
+def offer_sample_removal(preview: Preview) -> None:
+    """Real files checked against the fictional sample's regions and catalog fail or mix: say so, offer the fix."""
+    st.warning(t("data_sample_warning", lang))
+    if st.button(t("data_remove_sample_first", lang), key=f"data_unsample_{preview.sha256[:16]}"):
+        flash_and_rerun(t("data_sample_removed", lang, n=db.rollback_source("sample")))
 
 
 def draw_preview(preview: Preview, effects: ImportEffects | None) -> None:
@@ -92,6 +95,8 @@ def draw_preview(preview: Preview, effects: ImportEffects | None) -> None:
             st.caption("· " + note.text(lang))
         if preview.problems:
             draw_problems(preview)
+        if has_sample(db):
+            offer_sample_removal(preview)
         if preview.importable:
             draw_effects(preview, effects)
             st.dataframe(labelled(preview.kind, preview.rows.head(100), lang), hide_index=True, width="stretch")
