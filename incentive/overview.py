@@ -39,6 +39,13 @@ def training_totals(by_county: pd.DataFrame) -> TrainingTotals:
     return TrainingTotals(cadres, trained, trained / cadres, hours / cadres)
 
 
+def coverage_change_pp(current: TrainingTotals, before: TrainingTotals) -> float | None:
+    """Change in percentage points; None when the earlier year has no training records to compare with."""
+    if current.coverage is None or before.coverage is None or before.trained == 0:
+        return None
+    return (current.coverage - before.coverage) * 100
+
+
 def welfare_totals(values: pd.DataFrame) -> WelfareTotals:
     if values.empty:
         return WelfareTotals(0, 0, 0, 0)
@@ -47,4 +54,5 @@ def welfare_totals(values: pd.DataFrame) -> WelfareTotals:
     return WelfareTotals(met + near + below, met, near, below)
 
 
-__all__ = ["TrainingTotals", "WelfareTotals", "status_counts_by_county", "training_totals", "welfare_totals"]
+__all__ = ["TrainingTotals", "WelfareTotals", "coverage_change_pp", "status_counts_by_county", "training_totals",
+           "welfare_totals"]

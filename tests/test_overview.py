@@ -28,3 +28,10 @@ def test_welfare_totals_and_counts_skip_missing():
     assert (totals.assessed, totals.met, totals.near, totals.below, totals.met_share) == (2, 1, 0, 1, 0.5)
     counts = overview.status_counts_by_county(frame)
     assert counts.values.tolist() == [["甲", 1, 0, 0], ["乙", 0, 0, 1]]
+
+
+def test_coverage_change_needs_training_in_the_earlier_year():
+    now = overview.TrainingTotals(100, 90, 0.9, 50.0)
+    assert overview.coverage_change_pp(now, overview.TrainingTotals(100, 80, 0.8, 40.0)) == pytest.approx(10.0)
+    assert overview.coverage_change_pp(now, overview.TrainingTotals(100, 0, 0.0, 0.0)) is None
+    assert overview.coverage_change_pp(now, overview.TrainingTotals(0, 0, None, None)) is None

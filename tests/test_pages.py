@@ -56,6 +56,14 @@ def test_year_selector_changes_the_overview(app):
     app.selectbox(key="year").set_value(2024).run()
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["最新考评期"] == "2024-Q4" and metrics["关爱考评期"] == "2024-H2"
+    coverage = next(m for m in app.metric if m.label == "培训覆盖率")
+    assert coverage.proto.delta.startswith("较 2023 年 ")
+
+
+def test_first_year_has_no_change_to_show(app):
+    app.selectbox(key="year").set_value(2023).run()
+    coverage = next(m for m in app.metric if m.label == "培训覆盖率")
+    assert coverage.proto.delta == ""  # 2022 has no training records: no made-up comparison
 
 
 def test_language_switch_to_english_and_back(app):
