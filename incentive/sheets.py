@@ -2,7 +2,7 @@
 
 CSV/TSV text is decoded as UTF-8 (with or without BOM) or, failing that, GB18030 (a superset of GBK, Excel's
 "CSV" on Chinese Windows), with charset-normalizer as the last resort. Workbooks (.xlsx, .xls) are read with
-python-calamine, which never evaluates formulas. Rows are numbered as Excel shows them (1-based, blank rows and
+python-calamine, which never evaluates formulas, in a child process (see workbook_reader). Rows are numbered as Excel shows them (1-based, blank rows and
 title rows counted); for CSV, the 1-based line where the record starts.
 """
 
@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import pickle
+import subprocess
+import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 
-import python_calamine
-
+from . import workbook_reader
 from .i18n import TranslatedError
+
+WORKBOOK_TIMEOUT_SECONDS = 300
+_PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
 
 Cell = object  # str | int | float | bool | date | datetime | None
 
@@ -54,20 +61,19 @@ def read_sheets(file_name: str, data: bytes) -> list[Sheet]:
 
 
 def _read_workbook(data: bytes) -> list[Sheet]:
+    """Workbooks are read in a child process (see workbook_reader): a damaged file can abort calamine's process."""
     try:
-        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        sheets = []
-        for meta in book.sheets_metadata:
-            sheet = book.get_sheet_by_name(meta.name)
-            rows = sheet.to_python(skip_empty_area=False)
-            hidden = meta.visible != python_calamine.SheetVisibleEnum.Visible
-            merged = list(sheet.merged_cell_ranges or [])
-            sheets.append(Sheet(meta.name, rows, list(range(1, len(rows) + 1)), True, hidden, merged))
-    except python_calamine.PasswordError:
-        raise UnreadableFile("workbook_password") from None
-    except Exception:  # calamine raises several types for damaged files; all mean the same to the user
+        result = subprocess.run([sys.executable, "-m", "incentive.workbook_reader"], input=data, capture_output=True,
+                                timeout=WORKBOOK_TIMEOUT_SECONDS, env={**os.environ, "PYTHONPATH": _PACKAGE_PARENT})
+    except subprocess.TimeoutExpired:
         raise UnreadableFile("workbook_corrupt") from None
-    return sheets
+    if result.returncode == workbook_reader.EXIT_PASSWORD:
+        raise UnreadableFile("workbook_password")
+    if result.returncode != 0:
+        raise UnreadableFile("workbook_corrupt")
+    # Unpickling is safe here: the bytes come from our own child process, not from the upload.
+    return [Sheet(s["name"], s["rows"], list(range(1, len(s["rows"]) + 1)), True, s["hidden"], s["merged"])
+            for s in pickle.loads(result.stdout)]
 
 
 def decode_text(data: bytes) -> tuple[str, str]:

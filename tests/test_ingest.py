@@ -371,3 +371,16 @@ def test_two_columns_for_one_indicator_are_refused(catalog_db):
     data = "县区,招商引资额,R01\n云岫县,10,11\n".encode()
     preview = parse_file("w.csv", data, catalog_db.reference(), period="2025Q1")
     assert messages(preview) == ["文件「w.csv」，第 1 行，「R01」列：与「招商引资额」列是同一个指标。"]
+
+
+def test_a_workbook_that_aborts_the_reader_is_refused_and_the_process_lives(catalog_db):
+    # Seed 155 mutates eight bytes of a small .xls so that calamine asks for hundreds of GB and aborts its process
+    # (found by fuzzing). Read in a child process, it becomes one sentence; this test process survives.
+    import random
+    data = bytearray(xls_bytes([["县区", "招商引资额"], ["云岫县", 3]]))
+    rng = random.Random(155)
+    for _ in range(8):
+        position = rng.randrange(len(data))
+        data[position] = rng.randrange(256)
+    preview = parse_file("damaged.xls", bytes(data), catalog_db.reference())
+    assert messages(preview) == ["文件「damaged.xls」：Excel 文件已损坏或不是有效的工作簿，无法读取。"]
