@@ -166,6 +166,18 @@ KINDS: dict[str, FileKind] = {
     )
 }
 
+# Columns stored per kind, in order; `source_row` is kept for the preview and dropped on insert.
+STORED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "regions": ("county", "township", "county_code"),
+    "indicators": ("code", "name", "domain", "track", "unit", "direction", "weight", "target", "effective_from"),
+    "race_scores": ("domain", "period", "county", "township", "indicator", "value"),
+    "welfare": ("domain", "period", "county", "township", "indicator", "value"),
+    "roster": ("as_of", "cadre_id", "name", "county", "unit", "rank", "gender", "birth_year", "ethnicity", "party",
+               "education"),
+    "training": ("cadre_id", "course", "category", "domain", "mode", "organized", "hours", "date"),
+    "movements": ("cadre_id", "date", "action", "reason"),
+}
+
 VALUE_KINDS = ("race_scores", "welfare")  # both stored in indicator_values, told apart by indicator domain
 DOMAIN_OF_KIND = {"race_scores": "race", "welfare": "welfare"}
 

@@ -1,8 +1,7 @@
 """From (file name, bytes) to a preview: normalized rows of one kind, and every problem located.
 
 Pure: no database, no Streamlit. The UI and the CLI both call `parse_file`, show the `Preview`, and hand an
-accepted preview to `storage.import_preview`. What the importer checks names against (regions, the catalog)
-arrives as a `Reference`, read from storage by the caller.
+accepted preview to `storage.import_preview`.
 """
 
 from __future__ import annotations
@@ -10,134 +9,20 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 import pandas as pd
 
 from . import periods
-from .cell_values import CellError, clean_name, clean_text, find_date, is_missing, name_key, parse_date
-from .cell_values import Number, parse_number
-from .file_kinds import (DOMAIN_OF_KIND, FOOTNOTE_PREFIXES, KINDS, TOTAL_ROW_WORDS, VALUE_KINDS, WIDE_IGNORED, Column,
-                         FileKind, enum_code, enum_spellings, match_header, strip_unit)
-from .i18n import join, t
+from .cell_values import CellError, Number, clean_name, clean_text, find_date, is_missing, name_key, parse_date
+from .cell_values import parse_number
+from .file_kinds import (DOMAIN_OF_KIND, KINDS, STORED_COLUMNS, VALUE_KINDS, WIDE_IGNORED, Column, FileKind,
+                         enum_code, enum_spellings, match_header, strip_unit)
 from .place_names import NameMatcher, suggest
-from .sheets import Sheet, UnreadableFile, column_letter, read_sheets
+from .preview import Note, Preview, Problem, Reference
+from .sheet_layout import Located, Table, indicator_lookup, locate_header
+from .sheets import UnreadableFile, read_sheets
 
-HEADER_SCAN_ROWS = 30
-_UNIT_CELL = re.compile(r"[(\[（]?(单位[:：])?(%|％|‰|万元|亿元|元|个|件|起|天|分|人|人次|次|项|户|家|学时|小时|公顷|亩)[)\]）]?")
-
-# Columns stored per kind, in order; `source_row` is kept for the preview and dropped on insert.
-STORED_COLUMNS: dict[str, tuple[str, ...]] = {
-    "regions": ("county", "township", "county_code"),
-    "indicators": ("code", "name", "domain", "track", "unit", "direction", "weight", "target", "effective_from"),
-    "race_scores": ("domain", "period", "county", "township", "indicator", "value"),
-    "welfare": ("domain", "period", "county", "township", "indicator", "value"),
-    "roster": ("as_of", "cadre_id", "name", "county", "unit", "rank", "gender", "birth_year", "ethnicity", "party",
-               "education"),
-    "training": ("cadre_id", "course", "category", "domain", "mode", "organized", "hours", "date"),
-    "movements": ("cadre_id", "date", "action", "reason"),
-}
-
-
-@dataclass
-class Problem:
-    key: str
-    row: int | None = None
-    column: str | None = None  # header text, plus the Excel letter for workbooks
-    value: str | None = None
-    params: dict = field(default_factory=dict)
-
-    def text(self, lang: str, file_name: str = "", sheet: str = "") -> str:
-        """One sentence that names file, row, column and value, as the data contract asks."""
-        where = []
-        if file_name:
-            where.append(t("at_file", lang, file=file_name))
-        if sheet:
-            where.append(t("at_sheet", lang, sheet=sheet))
-        if self.row is not None:
-            where.append(t("at_row", lang, row=self.row))
-        if self.column:
-            where.append(t("at_column", lang, column=self.column))
-        if self.value is not None:
-            where.append(t("at_value", lang, value=self.value))
-        return t("sep", lang).join(where) + (t("colon", lang) if where else "") + self.message(lang)
-
-    def message(self, lang: str) -> str:
-        """The sentence without its location, for tables that show row and column separately."""
-        message = t(self.key, lang, **_localized(self.params, lang))
-        if "suggestion" in self.params:
-            message += " " + t("did_you_mean", lang, suggestion=self.params["suggestion"])
-        return message
-
-
-def _localized(params: dict, lang: str) -> dict:
-    out = {}
-    for k, v in params.items():
-        if isinstance(v, tuple) and v and v[0] == "i18n":
-            out[k] = t(v[1], lang)
-        elif isinstance(v, list):
-            out[k] = join([str(x) for x in v], lang)
-        else:
-            out[k] = v
-    return out
-
-
-@dataclass
-class Note:
-    key: str
-    params: dict = field(default_factory=dict)
-
-    def text(self, lang: str) -> str:
-        return t(self.key, lang, **_localized(self.params, lang))
-
-
-@dataclass
-class Reference:
-    """The catalog and regions the file is checked against (empty lists: nothing loaded yet)."""
-
-    regions: list[tuple[str, str]] = field(default_factory=list)  # (county, township); township "" for a county
-    indicators: list[dict] = field(default_factory=list)  # code, name, domain, unit (all catalog versions)
-
-
-@dataclass
-class Preview:
-    file_name: str
-    sha256: str
-    kind: str | None = None
-    sheet: str = ""
-    encoding: str = ""
-    header_row: int | None = None
-    rows: pd.DataFrame | None = None  # STORED_COLUMNS[kind] + source_row
-    problems: list[Problem] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
-    rejected_rows: set[int] = field(default_factory=set)
-    fatal: bool = False  # the file as a whole is unusable; skipping rows cannot help
-    skip_invalid: bool = False
-
-    @property
-    def data_rows(self) -> int:
-        """Rows of the file that hold data (a wide row holds several values)."""
-        return 0 if self.rows is None else int(self.rows["source_row"].nunique())
-
-    @property
-    def encoding_label(self) -> str:
-        return "GBK" if self.encoding == "gb18030" else self.encoding.upper().replace("-SIG", " (BOM)")
-
-    @property
-    def importable(self) -> bool:
-        if self.fatal or self.rows is None:
-            return False
-        return not self.problems or (self.skip_invalid and len(self.rows) > 0)
-
-    def problem_texts(self, lang: str) -> list[str]:
-        return [p.text(lang, self.file_name, self.sheet) for p in self.problems]
-
-    def rejects_table(self, lang: str) -> pd.DataFrame:
-        """Every problem with its row, column and value, for the page and for download."""
-        return pd.DataFrame([{t("col_row", lang): p.row, t("col_column", lang): p.column,
-                              t("col_value", lang): p.value, t("col_problem", lang): p.message(lang)}
-                             for p in self.problems],
-                            columns=[t(k, lang) for k in ("col_row", "col_column", "col_value", "col_problem")])
+__all__ = ["Note", "Preview", "Problem", "Reference", "parse_file"]
 
 
 def parse_file(file_name: str, data: bytes, reference: Reference, kind: str | None = None,
@@ -162,10 +47,10 @@ def parse_file(file_name: str, data: bytes, reference: Reference, kind: str | No
         if given_as_of is None:
             return _fail(preview, Problem("as_of_given_invalid", params={"value": as_of}))
 
-    located = _locate_header(sheets, reference, kind)
+    located = locate_header(sheets, reference, kind)
     if located is None:
         return _fail(preview, _no_header_problem(kind))
-    table = _Table.from_sheet(located.sheet, located.header_row, located.header)
+    table = Table.from_sheet(located.sheet, located.header_row, located.header)
     preview.sheet = located.sheet.name if located.sheet.is_workbook else ""
     preview.encoding = located.sheet.encoding
     preview.header_row = located.sheet.row_numbers[located.header_row]
@@ -174,7 +59,11 @@ def parse_file(file_name: str, data: bytes, reference: Reference, kind: str | No
         preview.notes.append(Note("note_sheets_skipped", {"sheets": skipped}))
     if located.kind != "values":
         preview.kind = located.kind
-    table.drop_non_data_rows(preview)
+    totals, footnotes = table.drop_non_data_rows()
+    if totals:
+        preview.notes.append(Note("note_total_rows", {"rows": totals}))
+    if footnotes:
+        preview.notes.append(Note("note_footnotes", {"rows": footnotes}))
     if not table.rows:
         return _fail(preview, Problem("no_rows"))
 
@@ -204,140 +93,6 @@ def _no_header_problem(kind: str | None) -> Problem:
     spec = KINDS[kind]
     return Problem("no_header_kind", params={"kind": ("i18n", f"kind_{kind}"),
                                              "missing": [c.aliases[0] for c in spec.columns if c.required]})
-
-
-# ---------------------------------------------------------------- locating the header
-
-
-@dataclass
-class _Located:
-    sheet: Sheet
-    header_row: int  # index into sheet.rows
-    header: list[str]
-    kind: str  # a key of KINDS, or "values" for race_scores/welfare (told apart later)
-    columns: dict[int, str]
-    wide_indicators: dict[int, str] = field(default_factory=dict)  # cell index -> indicator code
-    score: int = 0
-
-
-def _header_texts(sheet: Sheet, r: int) -> list[str]:
-    """Header cells with merged ranges filled in (a merged `县区` spanning two header rows reads on both)."""
-    row = [clean_text(c) for c in sheet.rows[r]]
-    for (r0, c0), (r1, c1) in sheet.merged:
-        if r0 <= r <= r1 and r0 < len(sheet.rows):
-            top = clean_text(sheet.rows[r0][c0]) if c0 < len(sheet.rows[r0]) else ""
-            for c in range(c0, min(c1 + 1, len(row))):
-                if not row[c]:
-                    row[c] = top
-    return row
-
-
-def _locate_header(sheets: list[Sheet], reference: Reference, kind: str | None) -> _Located | None:
-    """The best-scoring (sheet, row, kind) among the first rows of every sheet, visible sheets first."""
-    indicator_lookup = _indicator_lookup(reference)
-    candidates = [kind] if kind else list(KINDS)
-    if kind in VALUE_KINDS:
-        candidates = ["values"]
-    elif kind is None:
-        candidates = [k for k in KINDS if k not in VALUE_KINDS] + ["values"]
-    best: _Located | None = None
-    for sheet in sorted(sheets, key=lambda s: s.hidden):
-        for r in range(min(HEADER_SCAN_ROWS, len(sheet.rows))):
-            header = _header_texts(sheet, r)
-            if not any(header):
-                continue
-            for cand in candidates:
-                found = _score_header(sheet, r, header, cand, indicator_lookup, explicit=kind is not None)
-                if found and (best is None or found.score > best.score):
-                    best = found
-    return best
-
-
-def _score_header(sheet: Sheet, r: int, header: list[str], cand: str, indicator_lookup: dict[str, dict],
-                  explicit: bool) -> _Located | None:
-    spec = KINDS["race_scores"] if cand == "values" else KINDS[cand]
-    columns = match_header(spec, header)
-    names = set(columns.values())
-    unknown = [h for i, h in enumerate(header) if h and i not in columns]
-    if cand != "values":
-        if not set(spec.required) <= names:
-            return None
-        # Any sheet with a county column would pass as a region list; a wide score sheet must not.
-        if cand == "regions" and not explicit and unknown and not names & {"township", "county_code"}:
-            return None
-        return _Located(sheet, r, header, cand, columns, score=len(columns))
-    # Long layout: county + indicator (+ period, which may also come from the title or the user).
-    if {"county", "indicator"} <= names:
-        return _Located(sheet, r, header, "values", columns, score=len(columns))
-    # Wide layout: county + one column per indicator.
-    if "county" not in names:
-        return None
-    wide = {}
-    for i, text in enumerate(header):
-        if i in columns or not text:
-            continue
-        hit = indicator_lookup.get(name_key(text)) or indicator_lookup.get(name_key(strip_unit(text)))
-        if hit:
-            wide[i] = hit["code"]
-    if not wide and not unknown:
-        return None
-    return _Located(sheet, r, header, "values", columns, wide, score=len(columns) + len(wide))
-
-
-def _indicator_lookup(reference: Reference) -> dict[str, dict]:
-    lookup: dict[str, dict] = {}
-    for ind in reference.indicators:
-        lookup.setdefault(name_key(ind["code"]), ind)
-    for ind in reference.indicators:
-        lookup.setdefault(name_key(ind["name"]), ind)
-    return lookup
-
-
-# ---------------------------------------------------------------- the table below the header
-
-
-@dataclass
-class _Table:
-    header: list[str]
-    rows: list[list[object]]
-    row_numbers: list[int]
-    title: str
-    is_workbook: bool
-
-    @classmethod
-    def from_sheet(cls, sheet: Sheet, r: int, header: list[str]) -> _Table:
-        title = " ".join(clean_text(c) for row in sheet.rows[:r] for c in row if clean_text(c))
-        width = len(header)
-        rows = [list(row[:width]) + [None] * (width - len(row)) for row in sheet.rows[r + 1:]]
-        return cls(header, rows, sheet.row_numbers[r + 1:], title, sheet.is_workbook)
-
-    def column_label(self, index: int) -> str:
-        text = self.header[index] or "?"
-        return f"{text} ({column_letter(index)})" if self.is_workbook else text
-
-    def drop_non_data_rows(self, preview: Preview) -> None:
-        """Blank rows, unit rows under the header, total rows (合计/平均) and footnotes (注：…) are not data."""
-        keep_rows, keep_numbers, totals, footnotes = [], [], [], []
-        for row, number in zip(self.rows, self.row_numbers):
-            texts = [clean_text(c) for c in row]
-            filled = [x for x in texts if x]
-            if not filled:
-                continue
-            if not keep_rows and all(_UNIT_CELL.fullmatch(x) for x in filled):
-                continue  # a row of units (%, 万元, 个…) just below the header
-            if any(x in TOTAL_ROW_WORDS or x.endswith(("合计", "总计")) for x in texts[:3]):
-                totals.append(number)
-                continue
-            if len(filled) == 1 and filled[0].startswith(FOOTNOTE_PREFIXES):
-                footnotes.append(number)
-                continue
-            keep_rows.append(row)
-            keep_numbers.append(number)
-        self.rows, self.row_numbers = keep_rows, keep_numbers
-        if totals:
-            preview.notes.append(Note("note_total_rows", {"rows": totals}))
-        if footnotes:
-            preview.notes.append(Note("note_footnotes", {"rows": footnotes}))
 
 
 # ---------------------------------------------------------------- cells
@@ -400,7 +155,7 @@ def _display(raw: object) -> str:
 # ---------------------------------------------------------------- plain (one row, one record) kinds
 
 
-def _parse_plain(preview: Preview, table: _Table, spec: FileKind, reference: Reference, given_as_of) -> None:
+def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Reference, given_as_of) -> None:
     located_cols = match_header(spec, table.header)
     extra = [table.header[i] for i, h in enumerate(table.header) if h and i not in located_cols]
     if extra:
@@ -461,7 +216,7 @@ def _parse_plain(preview: Preview, table: _Table, spec: FileKind, reference: Ref
 # ---------------------------------------------------------------- race scores and welfare values
 
 
-def _parse_values(preview: Preview, table: _Table, located: _Located, reference: Reference, kind: str | None,
+def _parse_values(preview: Preview, table: Table, located: Located, reference: Reference, kind: str | None,
                   given_period: str | None) -> None:
     if not reference.indicators:
         preview.fatal = True
@@ -470,7 +225,7 @@ def _parse_values(preview: Preview, table: _Table, located: _Located, reference:
     spec = KINDS["race_scores"]
     columns = located.columns
     index_of = {name: i for i, name in columns.items()}
-    lookup = _indicator_lookup(reference)
+    lookup = indicator_lookup(reference)
     by_code = {ind["code"]: ind for ind in reference.indicators}
 
     title_period = periods.find_period(table.title) if table.title else None
@@ -613,7 +368,7 @@ def _report_accepted_names(preview: Preview, names: NameMatcher) -> None:
         preview.notes.append(Note("note_name_fixed", {"given": given, "matched": matched, "n": n}))
 
 
-def _parse_value_cells(preview: Preview, table: _Table, cells: list[tuple], by_code: dict) -> list:
+def _parse_value_cells(preview: Preview, table: Table, cells: list[tuple], by_code: dict) -> list:
     """Numbers per cell; percent-unit indicators that arrived as fractions (all ≤ 1.5) are scaled to percent."""
     parsed: list[object] = []
     for number, _, _, _, code, raw, i in cells:
@@ -645,7 +400,7 @@ def _parse_value_cells(preview: Preview, table: _Table, cells: list[tuple], by_c
 # ---------------------------------------------------------------- keys
 
 
-def _check_duplicates(preview: Preview, table: _Table) -> None:
+def _check_duplicates(preview: Preview, table: Table) -> None:
     """The same key twice in one file is an error naming both rows (data contract)."""
     spec = KINDS[preview.kind]
     df = preview.rows

@@ -17,9 +17,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from .file_kinds import KINDS, VALUE_KINDS
+from .file_kinds import KINDS, STORED_COLUMNS, VALUE_KINDS
 from .i18n import TranslatedError
-from .ingest import STORED_COLUMNS, Preview, Reference
+from .preview import Preview, Reference
 
 SCHEMA_DIR = Path(__file__).with_name("schema")
 TABLE_OF_KIND = {"regions": "regions", "indicators": "indicators", "race_scores": "indicator_values",

@@ -12,7 +12,8 @@ import streamlit as st
 from incentive import queries
 from incentive.config import database_path
 from incentive.i18n import t
-from incentive.ingest import Preview, parse_file
+from incentive.ingest import parse_file
+from incentive.preview import Preview
 from incentive.sample import load_sample
 from incentive.storage import Database, ImportEffects
 

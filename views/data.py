@@ -7,7 +7,7 @@ import streamlit as st
 from incentive.export import to_csv_bytes
 from incentive.file_kinds import KINDS, labelled
 from incentive.i18n import t
-from incentive.ingest import Preview
+from incentive.preview import Preview
 from incentive.sample import has_sample, load_sample
 from incentive.storage import ImportEffects
 from incentive.templates import template_xlsx
