@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -148,10 +149,6 @@ def _parse_year(raw: object) -> int:
     return year
 
 
-def _display(raw: object) -> str:
-    return clean_text(raw)
-
-
 # ---------------------------------------------------------------- plain (one row, one record) kinds
 
 
@@ -186,7 +183,7 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
             try:
                 value = _parse_cell(col, row[i])
             except CellError as e:
-                preview.problems.append(Problem(e.key, number, table.column_label(i), _display(row[i]), e.params))
+                preview.problems.append(Problem(e.key, number, table.column_label(i), clean_text(row[i]), e.params))
                 value = None
             record[col.name] = value.value if isinstance(value, Number) else value
         if spec.name == "roster" and record.get("as_of") is None:
@@ -197,7 +194,7 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
             if record.get("domain") == "race" and not record.get("track"):
                 i = index_of.get("track", index_of["domain"])
                 preview.problems.append(Problem("track_required", number, table.column_label(i),
-                                                _display(row[i])))
+                                                clean_text(row[i])))
             record["effective_from"] = record.get("effective_from") or ""
         if spec.name == "regions":
             record["township"] = record.get("township") or ""
@@ -216,117 +213,144 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
 # ---------------------------------------------------------------- race scores and welfare values
 
 
+class _ValueCell(NamedTuple):
+    """One indicator value as read, before its number is parsed."""
+
+    row: int
+    county: str | None
+    township: str | None
+    period: str | None
+    indicator: str  # catalog code
+    raw: object
+    column: int | None  # index of the value's column
+
+
 def _parse_values(preview: Preview, table: Table, located: Located, reference: Reference, kind: str | None,
                   given_period: str | None) -> None:
+    """Race scores and welfare values, long (one value a row) or wide (one indicator a column)."""
     if not reference.indicators:
         preview.fatal = True
         preview.problems.append(Problem("catalog_first"))
         return
-    spec = KINDS["race_scores"]
-    columns = located.columns
-    index_of = {name: i for i, name in columns.items()}
-    lookup = indicator_lookup(reference)
-    by_code = {ind["code"]: ind for ind in reference.indicators}
-
+    index_of = {name: i for i, name in located.columns.items()}
     title_period = periods.find_period(table.title) if table.title else None
+    fixed_period = _fixed_period(preview, "period" in index_of, title_period, given_period)
+    wide = bool(located.wide_indicators) or "indicator" not in index_of
+    if wide:
+        _check_wide_columns(preview, table, located, reference)
+    if preview.fatal:
+        return
+    cells = _value_cells(preview, table, located, reference, index_of, fixed_period, title_period, wide)
+    by_code = {ind["code"]: ind for ind in reference.indicators}
+    preview.kind = _value_kind(preview, cells, by_code, kind)
+    values = _parse_value_cells(preview, table, cells, by_code)
+    preview.rows = pd.DataFrame({
+        "domain": [by_code[c.indicator]["domain"] for c in cells],
+        "period": [c.period for c in cells],
+        "county": [c.county for c in cells],
+        "township": [c.township or "" for c in cells],
+        "indicator": [c.indicator for c in cells],
+        "value": values,
+        "source_row": [c.row for c in cells],
+    })
+
+
+def _fixed_period(preview: Preview, has_column: bool, title_period: str | None,
+                  given_period: str | None) -> str | None:
+    """The period for every row, from the user or the title; refuses when they disagree or none exists."""
     if title_period and given_period and title_period != given_period:
         preview.fatal = True
         preview.problems.append(Problem("period_conflict", params={
             "title": title_period, "other": ("i18n", "period_conflict_given"), "given": given_period}))
-        return
-    fixed_period = given_period or title_period
-    if "period" not in index_of:
-        if fixed_period is None:
+        return None
+    fixed = given_period or title_period
+    if not has_column:
+        if fixed is None:
             preview.fatal = True
             preview.problems.append(Problem("period_needed"))
-            return
-        preview.notes.append(Note("note_period_given" if given_period else "note_period_from_title",
-                                  {"period": fixed_period}))
+        else:
+            preview.notes.append(Note("note_period_given" if given_period else "note_period_from_title",
+                                      {"period": fixed}))
+    return fixed
 
-    # (source_row, county, township, period, indicator code, raw value, value column index)
-    cells: list[tuple] = []
+
+def _check_wide_columns(preview: Preview, table: Table, located: Located, reference: Reference) -> None:
+    """Known non-indicator columns are listed and ignored; unknown or repeated indicator columns refuse the file
+    (a column, not a row: skipping invalid rows must not drop it silently)."""
+    ignored, unknown = [], []
+    for i, text in enumerate(table.header):
+        if i in located.columns or i in located.wide_indicators or not text:
+            continue
+        if name_key(text) in WIDE_IGNORED or name_key(strip_unit(text)) in WIDE_IGNORED:
+            ignored.append(text)
+        else:
+            unknown.append(i)
+    if ignored:
+        preview.notes.append(Note("note_ignored_columns", {"columns": ignored}))
+    first_column: dict[str, int] = {}
+    for i, code in sorted(located.wide_indicators.items()):
+        if code in first_column:
+            preview.problems.append(Problem("duplicate_indicator_column", preview.header_row, table.column_label(i),
+                                            None, {"other": table.column_label(first_column[code])}))
+        first_column.setdefault(code, i)
+    names = [ind["name"] for ind in reference.indicators]
+    for i in unknown:
+        suggestion = suggest(table.header[i], names)
+        preview.problems.append(Problem("unknown_indicator_column", preview.header_row, table.column_label(i), None,
+                                        {"suggestion": suggestion} if suggestion else {}))
+    if preview.problems:
+        preview.fatal = True
+
+
+def _value_cells(preview, table, located, reference, index_of, fixed_period, title_period, wide) -> list[_ValueCell]:
+    cells: list[_ValueCell] = []
     names = NameMatcher(reference.regions)
-    wide = bool(located.wide_indicators) or "indicator" not in index_of
-    if wide:
-        ignored, unknown = [], []
-        for i, text in enumerate(table.header):
-            if i in columns or i in located.wide_indicators or not text:
-                continue
-            if name_key(text) in WIDE_IGNORED or name_key(strip_unit(text)) in WIDE_IGNORED:
-                ignored.append(text)
-            else:
-                unknown.append(i)
-        if ignored:
-            preview.notes.append(Note("note_ignored_columns", {"columns": ignored}))
-        first_column: dict[str, int] = {}
-        for i, code in sorted(located.wide_indicators.items()):
-            if code in first_column:
-                preview.fatal = True
-                preview.problems.append(Problem("duplicate_indicator_column", preview.header_row,
-                                                table.column_label(i), None,
-                                                {"other": table.column_label(first_column[code])}))
-            first_column.setdefault(code, i)
-        if preview.fatal:
-            return
-        for i in unknown:
-            suggestion = suggest(table.header[i], [ind["name"] for ind in reference.indicators])
-            params = {"suggestion": suggestion} if suggestion else {}
-            preview.problems.append(Problem("unknown_indicator_column", preview.header_row, table.column_label(i),
-                                            None, params))
-            preview.fatal = True  # a column, not a row: skipping invalid rows cannot drop it silently
+    lookup = indicator_lookup(reference)
+    spellings = [ind["name"] for ind in reference.indicators] + [ind["code"] for ind in reference.indicators]
+    spec = KINDS["race_scores"]
     for row, number in zip(table.rows, table.row_numbers):
         county, township, period = _row_place_and_period(preview, table, row, number, index_of, names, spec,
                                                          fixed_period, title_period)
         if wide:
-            for i, code in located.wide_indicators.items():
-                cells.append((number, county, township, period, code, row[i], i))
-        else:
-            i = index_of["indicator"]
-            raw = clean_text(row[i])
-            hit = lookup.get(name_key(raw)) or lookup.get(name_key(strip_unit(raw)))
-            if hit is None:
-                suggestion = suggest(raw, [ind["name"] for ind in reference.indicators] +
-                                      [ind["code"] for ind in reference.indicators])
-                key = "required" if not raw else "unknown_indicator"
-                preview.problems.append(Problem(key, number, table.column_label(i), raw,
-                                                {"suggestion": suggestion} if suggestion else {}))
-                continue
-            cells.append((number, county, township, period, hit["code"], row[index_of["value"]]
-                          if "value" in index_of else None, index_of.get("value")))
+            cells += [_ValueCell(number, county, township, period, code, row[i], i)
+                      for i, code in located.wide_indicators.items()]
+            continue
+        i = index_of["indicator"]
+        raw = clean_text(row[i])
+        hit = lookup.get(name_key(raw)) or lookup.get(name_key(strip_unit(raw)))
+        if hit is None:
+            suggestion = suggest(raw, spellings) if raw else None
+            preview.problems.append(Problem("unknown_indicator" if raw else "required", number,
+                                            table.column_label(i), raw,
+                                            {"suggestion": suggestion} if suggestion else {}))
+            continue
+        value_column = index_of.get("value")
+        cells.append(_ValueCell(number, county, township, period, hit["code"],
+                                None if value_column is None else row[value_column], value_column))
     _report_accepted_names(preview, names)
+    return cells
 
-    domains = {by_code[c[4]]["domain"] for c in cells}
+
+def _value_kind(preview: Preview, cells: list[_ValueCell], by_code: dict, kind: str | None) -> str:
+    """race_scores or welfare, from the indicators' domain; a file mixing both, or contradicting the kind the
+    user named, is refused."""
+    domains = {by_code[c.indicator]["domain"] for c in cells}
     if kind in VALUE_KINDS:
-        preview.kind = kind
-        for code in sorted({c[4] for c in cells}):
+        for code in sorted({c.indicator for c in cells}):
             if by_code[code]["domain"] != DOMAIN_OF_KIND[kind]:
-                preview.problems.append(Problem("kind_mismatch", params={
-                    "indicator": by_code[code]["name"], "actual": ("i18n", f"kind_{_kind_of(by_code[code])}"),
-                    "kind": ("i18n", f"kind_{kind}")}))
+                actual = "welfare" if by_code[code]["domain"] == "welfare" else "race_scores"
                 preview.fatal = True
-    elif len(domains) > 1:
-        race = sorted({by_code[c[4]]["name"] for c in cells if by_code[c[4]]["domain"] == "race"})
-        welfare = sorted({by_code[c[4]]["name"] for c in cells if by_code[c[4]]["domain"] == "welfare"})
-        preview.kind = "race_scores"
+                preview.problems.append(Problem("kind_mismatch", params={
+                    "indicator": by_code[code]["name"], "actual": ("i18n", f"kind_{actual}"),
+                    "kind": ("i18n", f"kind_{kind}")}))
+        return kind
+    if len(domains) > 1:
+        def names_in(domain: str) -> list[str]:
+            return sorted({by_code[c.indicator]["name"] for c in cells if by_code[c.indicator]["domain"] == domain})
         preview.fatal = True
-        preview.problems.append(Problem("mixed_domains", params={"race": race[:5], "welfare": welfare[:5]}))
-    else:
-        preview.kind = "welfare" if domains == {"welfare"} else "race_scores"
-
-    values = _parse_value_cells(preview, table, cells, by_code)
-    preview.rows = pd.DataFrame({
-        "domain": [by_code[c[4]]["domain"] for c in cells],
-        "period": [c[3] for c in cells],
-        "county": [c[1] for c in cells],
-        "township": [c[2] or "" for c in cells],
-        "indicator": [c[4] for c in cells],
-        "value": values,
-        "source_row": [c[0] for c in cells],
-    })
-
-
-def _kind_of(indicator: dict) -> str:
-    return "welfare" if indicator["domain"] == "welfare" else "race_scores"
+        preview.problems.append(Problem("mixed_domains", params={"race": names_in("race")[:5],
+                                                                 "welfare": names_in("welfare")[:5]}))
+    return "welfare" if domains == {"welfare"} else "race_scores"
 
 
 def _row_place_and_period(preview, table, row, number, index_of, names, spec, fixed_period, title_period):
@@ -339,7 +363,7 @@ def _row_place_and_period(preview, table, row, number, index_of, names, spec, fi
         try:
             place[name] = _parse_cell(spec.column(name), row[i])
         except CellError as e:
-            preview.problems.append(Problem(e.key, number, table.column_label(i), _display(row[i]), e.params))
+            preview.problems.append(Problem(e.key, number, table.column_label(i), clean_text(row[i]), e.params))
             place[name] = None
     period = place["period"] or fixed_period
     if place["period"] and title_period and place["period"] != title_period:
@@ -368,33 +392,27 @@ def _report_accepted_names(preview: Preview, names: NameMatcher) -> None:
         preview.notes.append(Note("note_name_fixed", {"given": given, "matched": matched, "n": n}))
 
 
-def _parse_value_cells(preview: Preview, table: Table, cells: list[tuple], by_code: dict) -> list:
+def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], by_code: dict) -> list:
     """Numbers per cell; percent-unit indicators that arrived as fractions (all ≤ 1.5) are scaled to percent."""
-    parsed: list[object] = []
-    for number, _, _, _, code, raw, i in cells:
+    parsed: list[Number | None] = []
+    for cell in cells:
         try:
-            parsed.append(parse_number(raw))
+            parsed.append(parse_number(cell.raw))
         except CellError as e:
-            preview.problems.append(Problem(e.key, number, table.column_label(i), _display(raw), e.params))
+            preview.problems.append(Problem(e.key, cell.row, table.column_label(cell.column), clean_text(cell.raw),
+                                            e.params))
             parsed.append(None)
     plain_by_code: dict[str, list[float]] = defaultdict(list)
-    for (_, _, _, _, code, _, _), n in zip(cells, parsed):
+    for cell, n in zip(cells, parsed):
         if n is not None and not n.percent:
-            plain_by_code[code].append(n.value)
+            plain_by_code[cell.indicator].append(n.value)
     scaled = {code for code, vals in plain_by_code.items()
-              if (by_code[code].get("unit") or "").strip() in ("%", "％") and vals and max(abs(v) for v in vals) <= 1.5
-              and any(vals)}
+              if (by_code[code].get("unit") or "").strip() in ("%", "％") and any(vals)
+              and max(abs(v) for v in vals) <= 1.5}
     for code in sorted(scaled):
         preview.notes.append(Note("note_percent_scaled", {"indicator": by_code[code]["name"]}))
-    out = []
-    for (_, _, _, _, code, _, _), n in zip(cells, parsed):
-        if n is None:
-            out.append(None)
-        elif code in scaled and not n.percent:
-            out.append(round(n.value * 100, 10))
-        else:
-            out.append(n.value)
-    return out
+    return [None if n is None else round(n.value * 100, 10) if cell.indicator in scaled and not n.percent
+            else n.value for cell, n in zip(cells, parsed)]
 
 
 # ---------------------------------------------------------------- keys
