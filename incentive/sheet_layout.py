@@ -133,7 +133,7 @@ class Table:
                 continue
             if not keep_rows and all(_UNIT_CELL.fullmatch(x) for x in filled):
                 continue  # a row of units (%, 万元, 个…) just below the header
-            if any(x in TOTAL_ROW_WORDS or x.endswith(("合计", "总计")) for x in texts[:3]):
+            if any(x.endswith(TOTAL_ROW_WORDS) for x in texts[:3]):  # 合计, 全市合计, 全县平均…
                 totals.append(number)
                 continue
             if len(filled) == 1 and filled[0].startswith(FOOTNOTE_PREFIXES):

@@ -384,3 +384,11 @@ def test_a_workbook_that_aborts_the_reader_is_refused_and_the_process_lives(cata
         data[position] = rng.randrange(256)
     preview = parse_file("damaged.xls", bytes(data), catalog_db.reference())
     assert messages(preview) == ["文件「damaged.xls」：Excel 文件已损坏或不是有效的工作簿，无法读取。"]
+
+
+@pytest.mark.parametrize("label", ["合计", "总计", "平均", "全市合计", "全县平均", "小计", "平均值"])
+def test_total_rows_in_any_wording_are_not_data(catalog_db, label):
+    data = f"考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n2025Q2,{label},R01,1\n".encode()
+    preview = parse_file("s.csv", data, catalog_db.reference())
+    assert preview.importable and len(preview.rows) == 1
+    assert [n.text("zh") for n in preview.notes] == ["已忽略合计/平均行：第 3 行。"]
