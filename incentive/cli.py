@@ -13,6 +13,8 @@ import json
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 from . import periods
 from .config import database_path
 from .export import EXPORT_KINDS, export_frame, to_csv_bytes, to_xlsx_bytes
@@ -91,7 +93,7 @@ def _import(db: Database, args, lang: str) -> int:
         try:
             data = path.read_bytes()
         except OSError as e:
-            print(f"{path}: {e.strerror}", file=sys.stderr)
+            print(t("cli_cannot_read", lang, path=path, reason=e.strerror), file=sys.stderr)
             status = EXIT_REFUSED
             continue
         preview = parse_file(path.name, data, db.reference(), kind=args.kind, period=args.period,
@@ -114,8 +116,6 @@ def _import(db: Database, args, lang: str) -> int:
         print(t("cli_imported", lang, file=path.name, kind=t(f"kind_{preview.kind}", lang), rows=len(preview.rows),
                 batch=batch), file=sys.stderr)
     if args.rejects and rejects:
-        import pandas as pd
-
         args.rejects.write_bytes(to_csv_bytes(pd.concat(rejects, ignore_index=True)))
     return status
 

@@ -219,6 +219,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "note_rejected": ("跳过无效行：拒绝 {n} 行。", "Invalid rows skipped: {n} rejected."),
     # --- CLI
     "cli_imported": ("已导入 {file}：{kind} {rows} 行，批次 #{batch}", "imported {file}: {kind}, {rows} rows, batch #{batch}"),
+    "cli_cannot_read": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
     "cli_refused": ("未导入 {file}：", "refused {file}:"),
     "cli_locked": ("数据库正被运行中的看板程序占用（{path}），请在看板的「数据管理」页导入，或先停止看板。",
                    "The running dashboard app holds the database ({path}); import on its Data page, or stop the app first."),

@@ -126,6 +126,13 @@ def test_export_xlsx_needs_out(loaded, tmp_path):
     assert rows[0] == ["county", "township", "county_code"] and rows[1] == ["云岫县", "安坝镇", "990001"]
 
 
+def test_missing_file_is_refused_and_the_others_import(loaded, tmp_path):
+    result = cli(loaded, "import", tmp_path / "nope.csv", DATA / "race_long.csv")
+    assert result.returncode == 1
+    assert f"cannot read {tmp_path / 'nope.csv'}: No such file or directory" in result.stderr
+    assert "imported race_long.csv" in result.stderr
+
+
 def test_usage_errors_exit_2(loaded):
     assert cli(loaded, "export", "nonsense").returncode == 2
     assert cli(loaded, "frobnicate").returncode == 2
