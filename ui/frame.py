@@ -12,7 +12,7 @@ import streamlit as st
 from incentive.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from incentive.sample import has_sample
 
-from .runtime import database, run_query
+from .runtime import database, run_query, start_run
 
 LANGUAGE_LABELS = {"zh": "中文", "en": "English"}
 WATCH_SECONDS = 10
@@ -33,12 +33,12 @@ def language() -> str:
 
 def sidebar(lang: str) -> None:
     """Year selector, data version and sample notice, below the navigation; records the frame for the page."""
+    info = start_run()
     years = [int(y) for y in run_query("data_years")["year"]]
     year = None
     if years:
         year = st.sidebar.selectbox(t("period_year", lang), years, index=0, key="year", bind="query-params")
     db = database()
-    info = db.version_info()
     if info.active_batches:
         st.sidebar.caption(t("data_version", lang, latest=info.latest_batch, batches=info.active_batches,
                              when=f"{info.last_change:%Y-%m-%d %H:%M}"))

@@ -15,7 +15,7 @@ from incentive.i18n import t
 from incentive.ingest import parse_file
 from incentive.preview import Preview
 from incentive.sample import load_sample
-from incentive.storage import Database, ImportEffects
+from incentive.storage import Database, ImportEffects, VersionInfo
 
 
 @st.cache_resource(show_spinner=False)
@@ -28,8 +28,18 @@ def database() -> Database:
     return db
 
 
+_RUN_VERSION = "runtime_data_version"
+
+
+def start_run() -> VersionInfo:
+    """Read the data version once at the top of a script run; every query of the run is cached under it."""
+    info = database().version_info()
+    st.session_state[_RUN_VERSION] = info.version
+    return info
+
+
 def data_version() -> str:
-    return database().data_version()
+    return st.session_state.get(_RUN_VERSION) or database().data_version()
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
