@@ -27,7 +27,6 @@ class FileKind:
     name: str
     columns: tuple[Column, ...]
     key: tuple[str, ...]
-    wide_capable: bool = False
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -132,8 +131,8 @@ KINDS: dict[str, FileKind] = {
             Column("target", ("目标值", "目标", "target"), "number", required=False),
             Column("effective_from", ("生效起始期", "生效期", "起始期", "effective_from"), "period", required=False),
         ), key=("code", "effective_from")),
-        FileKind("race_scores", _VALUES, key=("period", "county", "township", "indicator"), wide_capable=True),
-        FileKind("welfare", _VALUES, key=("period", "county", "township", "indicator"), wide_capable=True),
+        FileKind("race_scores", _VALUES, key=("period", "county", "township", "indicator")),
+        FileKind("welfare", _VALUES, key=("period", "county", "township", "indicator")),
         FileKind("roster", (
             _CADRE,
             Column("name", ("姓名", "name"), "text", required=False, personal=True),

@@ -8,6 +8,10 @@ import pandas as pd
 
 from .targets import status_counts_by_county, with_status
 
+# status_counts_by_county is re-exported: the Overview page draws its counts.
+__all__ = ["TrainingTotals", "WelfareTotals", "coverage_change_pp", "status_counts_by_county", "training_totals",
+           "welfare_totals"]
+
 
 @dataclass(frozen=True)
 class TrainingTotals:
@@ -53,6 +57,3 @@ def welfare_totals(values: pd.DataFrame) -> WelfareTotals:
     met, near, below = (int(counts.get(s, 0)) for s in ("met", "near", "below"))
     return WelfareTotals(met + near + below, met, near, below)
 
-
-__all__ = ["TrainingTotals", "WelfareTotals", "coverage_change_pp", "status_counts_by_county", "training_totals",
-           "welfare_totals"]

@@ -113,12 +113,6 @@ def bounds(period: str) -> tuple[dt.date, dt.date]:
     return dt.date(year, first_month, 1), dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
 
 
-def sort_key(period: str) -> tuple[dt.date, dt.date]:
-    """Chronological order across forms: by start, then the shorter period first."""
-    start, end = bounds(period)
-    return start, end
-
-
 def previous(period: str) -> str:
     """The period of the same form just before (2025-Q1 -> 2024-Q4)."""
     year = int(period[:4])

@@ -44,11 +44,10 @@ def _header_texts(sheet: Sheet, r: int) -> list[str]:
 def locate_header(sheets: list[Sheet], reference: Reference, kind: str | None) -> Located | None:
     """The best-scoring (sheet, row, kind) among the first rows of every sheet, visible sheets first."""
     indicators = indicator_lookup(reference)
-    candidates = [kind] if kind else list(KINDS)
-    if kind in VALUE_KINDS:
-        candidates = ["values"]
-    elif kind is None:
+    if kind is None:
         candidates = [k for k in KINDS if k not in VALUE_KINDS] + ["values"]
+    else:
+        candidates = ["values"] if kind in VALUE_KINDS else [kind]
     best: Located | None = None
     for sheet in sorted(sheets, key=lambda s: s.hidden):
         for r in range(min(HEADER_SCAN_ROWS, len(sheet.rows))):

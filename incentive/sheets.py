@@ -2,8 +2,8 @@
 
 CSV/TSV text is decoded as UTF-8 (with or without BOM) or, failing that, GB18030 (a superset of GBK, Excel's
 "CSV" on Chinese Windows), with charset-normalizer as the last resort. Workbooks (.xlsx, .xls) are read with
-python-calamine, which never evaluates formulas, in a child process (see workbook_reader). Rows are numbered as Excel shows them (1-based, blank rows and
-title rows counted); for CSV, the 1-based line where the record starts.
+python-calamine, which never evaluates formulas, in a child process (see workbook_reader). Rows are numbered as
+Excel shows them (1-based, blank rows and title rows counted); for CSV, the 1-based line where the record starts.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from ui.runtime import data_version, database, preview_upload, run_query
 
 lang = frame.current().lang
 db = database()
+sample_loaded = has_sample(db)  # read once; every write below reruns the page
 UPLOADED_BY = "web"
 
 
@@ -95,7 +96,7 @@ def draw_preview(preview: Preview, effects: ImportEffects | None) -> None:
             st.caption("· " + note.text(lang))
         if preview.problems:
             draw_problems(preview)
-        if has_sample(db):
+        if sample_loaded:
             offer_sample_removal(preview)
         if preview.importable:
             draw_effects(preview, effects)
@@ -166,7 +167,7 @@ if len(active):
 
 # ---- sample data
 st.subheader(t("data_sample", lang))
-if has_sample(db):
+if sample_loaded:
     if st.button(t("data_remove_sample", lang), key="data_remove_sample"):
         flash_and_rerun(t("data_sample_removed", lang, n=db.rollback_source("sample")))
 else:
