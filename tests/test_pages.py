@@ -107,7 +107,7 @@ def test_upload_preview_import_and_rollback(app):
                                   "AND township = '' AND indicator = 'R01'").fetchone()[0]
     assert value == 99.5
 
-    app.selectbox(key="data_rollback_pick").set_value(batches[-1][0])
+    app.selectbox(key=f"data_rollback_pick_{batches[-1][0]}").set_value(batches[-1][0])
     assert app.button(key="data_rollback").disabled  # nothing is undone by a stray click
     app.checkbox(key="data_rollback_confirm").check().run()
     app.button(key="data_rollback").click().run()
@@ -123,14 +123,23 @@ def test_bad_upload_shows_located_error_and_changes_nothing(app):
     bad = "考核期,县区,指标,数值\n2026Q3,黑山县,R01,1\n".encode()
     app.get("file_uploader")[0].set_value(("bad.csv", bad, "text/csv"))
     app.run()
-    assert [e.value for e in app.error] == ["发现 1 个问题，文件不能导入："]
-    problems = app.dataframe[0].value
-    assert problems.iloc[0].tolist() == [2, "县区", "黑山县", "县区不存在于行政区划中。"]
+    assert [e.value for e in app.error] == [
+        "发现 1 个问题，文件不能导入：\n\n- 文件「bad.csv」，第 2 行，「县区」列，值「黑山县」：县区不存在于行政区划中。"]
     assert not [b for b in app.button if b.key and b.key.startswith("data_import_")]
     assert _connection().execute("SELECT count(*) FROM batches").fetchone()[0] == version
     # Real files fail against the fictional sample's regions: the preview says so and offers the way out.
     assert "数据库中仍有示例数据。导入真实数据前，建议先移除示例数据。" in [w.value for w in app.warning]
     assert [b for b in app.button if b.key and b.key.startswith("data_unsample_")]
+
+
+def test_many_problems_list_the_first_and_table_all(app):
+    on_page(app, "views/data.py")
+    rows = "".join(f"2026Q3,黑山{i}县,R01,1\n" for i in range(7))
+    app.get("file_uploader")[0].set_value(("bad.csv", ("考核期,县区,指标,数值\n" + rows).encode(), "text/csv"))
+    app.run()
+    listed = app.error[0].value.split("\n- ")[1:]
+    assert len(listed) == 5 and listed[0].startswith("文件「bad.csv」，第 2 行")
+    assert app.dataframe[0].value["行"].tolist() == [2, 3, 4, 5, 6, 7, 8]
 
 
 def test_training_for_cadres_on_no_roster_is_flagged(app):

@@ -18,6 +18,7 @@ lang = frame.current().lang
 db = database()
 sample_loaded = has_sample(db)  # read once; every write below reruns the page
 UPLOADED_BY = "web"
+LISTED_PROBLEMS = 5  # more than this and the full table follows
 
 
 def kind_label(kind: str) -> str:
@@ -50,17 +51,21 @@ def draw_summary(preview: Preview) -> None:
 
 
 def draw_problems(preview: Preview) -> None:
+    """The first problems as located sentences a user can act on; all of them in a table and a download."""
+    texts = preview.problem_texts(lang)
     whole_file = preview.fatal and len(preview.problems) == 1 and preview.problems[0].row is None
     if whole_file:
-        st.error(preview.problem_texts(lang)[0])
+        st.error(texts[0])
         return
+    listed = "\n".join(f"- {text}" for text in texts[:LISTED_PROBLEMS])
     if preview.importable:
-        st.warning(t("data_problems_skip", lang, n=len(preview.problems), ok=preview.data_rows,
-                     bad=len(preview.rejected_rows)))
+        st.warning(t("data_problems_skip", lang, n=len(texts), ok=preview.data_rows,
+                     bad=len(preview.rejected_rows)) + "\n\n" + listed)
     else:
-        st.error(t("data_problems", lang, n=len(preview.problems)))
+        st.error(t("data_problems", lang, n=len(texts)) + "\n\n" + listed)
     problems = preview.rejects_table(lang)
-    st.dataframe(problems.head(500), hide_index=True, width="stretch")
+    if len(texts) > LISTED_PROBLEMS:
+        st.dataframe(problems.head(500), hide_index=True, width="stretch")
     st.download_button(t("data_rejects_download", lang), to_csv_bytes(problems), mime="text/csv",
                        file_name=f"{preview.file_name}.problems.csv", key=f"data_rejects_{preview.sha256[:16]}")
 
@@ -156,7 +161,8 @@ st.dataframe(shown, hide_index=True, width="stretch", height=min(420, 38 + 35 * 
 active = batches[batches["status"] == "active"].set_index("id")
 if len(active):
     pick_col, button_col = st.columns([3, 1], vertical_alignment="bottom")
-    batch_id = pick_col.selectbox(t("data_rollback_pick", lang), active.index.tolist(), key="data_rollback_pick",
+    batch_id = pick_col.selectbox(t("data_rollback_pick", lang), active.index.tolist(),
+                                  key=f"data_rollback_pick_{active.index[0]}",  # a new batch is offered first
                                   format_func=lambda i: f"#{i} · {kind_label(active.at[i, 'kind'])} · "
                                                         f"{active.at[i, 'file']}")
     confirmed = st.checkbox(t("data_rollback_confirm", lang), key="data_rollback_confirm")

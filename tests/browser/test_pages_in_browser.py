@@ -1,0 +1,54 @@
+"""Scenario 1 and 3: every page opens in Chromium without an exception box and draws its main chart; the language
+switches to English and back. Screenshots of every page at desktop and phone width go to artifacts/screenshots/."""
+
+import pytest
+from playwright.sync_api import expect
+
+from .browser_steps import PLOTLY_SVG, expect_no_exception, main, open_view, save_screenshots, sidebar, wait_idle
+
+pytestmark = pytest.mark.browser
+
+# path, title in Chinese and English, whether the page draws a Plotly chart
+PAGES = [
+    ("", "干部激励看板", "Cadre Incentive Dashboard", True),
+    ("rankings", "赛马排名", "Rankings", False),
+    ("training", "培训覆盖", "Training", False),
+    ("welfare", "关心关爱", "Welfare", False),
+    ("data", "数据管理", "Data", False),
+]
+VIEWPORTS = {"desktop": {"width": 1440, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+@pytest.mark.parametrize("path, title_zh, title_en, has_chart", PAGES, ids=[p[0] or "overview" for p in PAGES])
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_page_opens_and_draws(page, app_url, screenshots, viewport, path, title_zh, title_en, has_chart):
+    page.set_viewport_size(VIEWPORTS[viewport])
+    open_view(page, f"{app_url}/{path}")
+    expect(main(page).locator("h1").first).to_contain_text(title_zh)
+    expect_no_exception(page)
+    if has_chart:
+        expect(main(page).locator(PLOTLY_SVG).first).to_be_visible()
+    save_screenshots(page, screenshots, f"{path or 'overview'}-{viewport}")
+
+
+def test_language_switches_to_english_and_back(page, app_url):
+    open_view(page, f"{app_url}/")
+    nav = sidebar(page).locator("[data-testid=stSidebarNav]")
+    expect(nav).to_contain_text("赛马排名")
+
+    sidebar(page).get_by_role("radio", name="English").click()
+    wait_idle(page, after_action=True)
+    expect(main(page).locator("h1").first).to_contain_text("Cadre Incentive Dashboard")
+    expect(nav).to_contain_text("Rankings")
+    expect(page).to_have_url(f"{app_url}/?lang=English")
+    expect_no_exception(page)
+
+    nav.get_by_role("link", name="Rankings").click()  # the language survives a change of page
+    wait_idle(page, after_action=True)
+    expect(main(page).locator("h1").first).to_have_text("Rankings")
+
+    sidebar(page).get_by_role("radio", name="中文").click()
+    wait_idle(page, after_action=True)
+    expect(main(page).locator("h1").first).to_have_text("赛马排名")
+    expect(nav).to_contain_text("概览")
+    expect_no_exception(page)
