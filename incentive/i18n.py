@@ -236,6 +236,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli_exported": ("已导出 {rows} 行", "exported {rows} rows"),
     "cli_xlsx_needs_out": ("--format xlsx 需要 --out 指定文件。", "--format xlsx needs --out PATH."),
     "cli_bad_period": ("--period 无法识别：{value}", "--period not recognised: {value}"),
+    # --- scoring
+    "scoring_unknown_track": ("没有名为「{track}」的赛道；现有赛道：{tracks}。", "No track named “{track}”; tracks are: {tracks}."),
+    "scoring_bad_weight": ("赛道「{track}」的权重 {weight} 无效，应为不小于 0 的数。",
+                           "Weight {weight} for track “{track}” is not valid; use a number of at least 0."),
+    "scoring_zero_weights": ("赛道权重之和为 0，无法计算综合得分。", "Track weights add up to 0; no composite can be computed."),
+    "scoring_bad_weights_text": ("权重「{part}」无法识别，应写作 赛道=权重，如 项目建设=0.3。",
+                                 "Weight “{part}” not understood; write TRACK=WEIGHT, e.g. 项目建设=0.3."),
+    "scoring_bad_method": ("标准化方法「{method}」无效，可选：{methods}。", "Method “{method}” is not one of {methods}."),
 }
 
 

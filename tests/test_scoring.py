@@ -1,0 +1,224 @@
+"""The composite by hand: small cases computed on paper, and properties every ranking must keep."""
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from incentive import scoring
+from incentive.scoring import ScoringError, rank_units
+
+
+def catalog(*rows):
+    """rows: (code, track, direction, weight)."""
+    return pd.DataFrame([{"code": c, "name": f"指标{c}", "track": t, "direction": d, "weight": w, "target": None}
+                         for c, t, d, w in rows])
+
+
+def values(table: dict[str, dict[str, float]]) -> pd.DataFrame:
+    """{unit: {indicator: value}} into long rows; None is a missing value."""
+    return pd.DataFrame([{"unit": u, "indicator": i, "value": math.nan if v is None else v}
+                         for u, row in table.items() for i, v in row.items()])
+
+
+def column(ranking, name):
+    return ranking.table[name].to_dict()
+
+
+def test_lower_is_better_flips_and_equal_composites_tie():
+    cat = catalog(("A", "T", "higher", 1), ("B", "T", "lower", 1))
+    r = rank_units(values({"甲": {"A": 10, "B": 1}, "乙": {"A": 20, "B": 2}, "丙": {"A": 30, "B": 3}}), cat)
+    z = 1 / math.sqrt(2 / 3)  # (30 - 20) / population sd of 10, 20, 30
+    assert r.scores.loc["丙", "A"] == pytest.approx(z) and r.scores.loc["丙", "B"] == pytest.approx(-z)
+    assert column(r, "composite") == pytest.approx({"甲": 0, "乙": 0, "丙": 0})
+    assert column(r, "rank") == {"甲": 1, "乙": 1, "丙": 1}
+
+
+def test_ties_share_the_better_rank():
+    cat = catalog(("A", "T", "higher", 1))
+    r = rank_units(values({"甲": {"A": 4}, "乙": {"A": 3}, "丙": {"A": 3}, "丁": {"A": 1}}), cat)
+    assert list(r.table.index) == ["甲", "乙", "丙", "丁"]
+    assert r.table["rank"].tolist() == [1, 2, 2, 4]
+
+
+def test_z_scores_are_capped_at_three():
+    cat = catalog(("A", "T", "higher", 1))
+    table = {f"县{i}": {"A": 0} for i in range(10)} | {"冠军县": {"A": 100}}
+    r = rank_units(values(table), cat)
+    sd = math.sqrt(10000 / 11 - (100 / 11) ** 2)
+    assert (100 - 100 / 11) / sd > 3
+    assert r.scores.loc["冠军县", "A"] == 3
+    assert r.scores.loc["县0", "A"] == pytest.approx(-(100 / 11) / sd)
+
+
+def test_all_equal_values_score_zero_or_fifty():
+    cat = catalog(("A", "T", "higher", 1))
+    data = values({"甲": {"A": 5}, "乙": {"A": 5}})
+    assert rank_units(data, cat).scores["A"].tolist() == [0, 0]
+    assert rank_units(data, cat, method="minmax").scores["A"].tolist() == [50, 50]
+
+
+def test_min_max_runs_zero_to_hundred_direction_aware_and_points_are_taken_as_they_are():
+    cat = catalog(("A", "T", "higher", 1), ("B", "T", "lower", 1))
+    data = values({"甲": {"A": 10, "B": 10}, "乙": {"A": 20, "B": 20}, "丙": {"A": 40, "B": 40}})
+    r = rank_units(data, cat, method="minmax")
+    assert r.scores["A"].to_dict() == pytest.approx({"甲": 0, "乙": 100 / 3, "丙": 100})
+    assert r.scores["B"].to_dict() == pytest.approx({"甲": 100, "乙": 200 / 3, "丙": 0})
+    points = rank_units(data, cat, method="points")
+    assert points.table["composite"].to_dict() == pytest.approx({"甲": 10, "乙": 20, "丙": 40})
+
+
+def test_missing_values_are_imputed_with_the_peer_mean_and_flagged():
+    cat = catalog(("A", "T", "higher", 1), ("B", "T", "higher", 1))
+    data = values({"甲": {"A": 10, "B": 1}, "乙": {"A": 30, "B": 3}, "丙": {"A": None, "B": 2},
+                   "丁": {"A": None, "B": None}})
+    r = rank_units(data, cat, units=["甲", "乙", "丙", "丁", "戊"])
+    assert r.raw.loc["丙", "A"] != r.raw.loc["丙", "A"]  # the stored value stays missing
+    assert r.scores.loc["丙", "A"] == 0  # imputed 20, the mean of 10 and 30: z = 0
+    assert column(r, "imputed")["丙"] == ("A",)
+    assert column(r, "ranked") == {"甲": True, "乙": True, "丙": True, "丁": False, "戊": False}
+    assert list(r.table.index[-2:]) == ["丁", "戊"]  # 数据不全: listed last, unranked, no composite
+    assert r.table.loc["丁", "rank"] is pd.NA and math.isnan(r.table.loc["丁", "composite"])
+    assert scoring.flags(r.table.loc["丙"]) == "imputed:A"
+    assert scoring.flags(r.table.loc["丁"]) == "unranked"
+    assert r.table.loc["甲", "missing"] == 0 and r.table.loc["丁", "missing"] == 2
+
+
+def test_exactly_half_missing_is_still_ranked_more_is_not():
+    cat = catalog(("A", "T", "higher", 1), ("B", "T", "higher", 1), ("C", "T", "higher", 1))
+    data = values({"甲": {"A": 1, "B": 1, "C": 1}, "乙": {"A": 2, "B": 2, "C": None},
+                   "丙": {"A": 3, "B": None, "C": None}})
+    r = rank_units(data, cat)
+    assert column(r, "ranked") == {"甲": True, "乙": True, "丙": False}
+    four = catalog(*[(c, "T", "higher", 1) for c in "ABCD"])
+    data = values({"甲": {"A": 1, "B": 1, "C": 1, "D": 1}, "乙": {"A": 2, "B": 2, "C": None, "D": None}})
+    assert column(rank_units(data, four), "ranked") == {"甲": True, "乙": True}
+
+
+def test_track_weights_default_to_catalog_shares_and_can_be_overridden():
+    cat = catalog(("A", "一", "higher", 1), ("B", "二", "higher", 3))
+    data = values({"甲": {"A": 1, "B": 0}, "乙": {"A": 0, "B": 1}})
+    r = rank_units(data, cat)
+    assert r.track_weights.to_dict() == {"一": 0.25, "二": 0.75}
+    assert column(r, "composite") == pytest.approx({"甲": 0.25 - 0.75, "乙": 0.75 - 0.25})
+    assert column(r, "rank") == {"甲": 2, "乙": 1}
+    turned = rank_units(data, cat, weights={"一": 3, "二": 1})
+    assert turned.track_weights.to_dict() == {"一": 0.75, "二": 0.25}
+    assert column(turned, "rank") == {"甲": 1, "乙": 2}
+    assert column(turned, "track_一") == {"甲": 1, "乙": -1}
+    partial = rank_units(data, cat, weights={"一": 0.75})  # 二 keeps its catalog share, then both scale
+    assert partial.track_weights.to_dict() == {"一": 0.5, "二": 0.5}
+
+
+def test_weights_text_and_bad_settings_give_clear_errors():
+    assert scoring.parse_weights("项目建设=0.4，乡村振兴=0.6") == {"项目建设": 0.4, "乡村振兴": 0.6}
+    with pytest.raises(ScoringError) as error:
+        scoring.parse_weights("项目建设=abc")
+    assert "项目建设=abc" in error.value.text("zh")
+    cat = catalog(("A", "一", "higher", 1))
+    with pytest.raises(ScoringError) as error:
+        scoring.track_weights(cat, {"不存在": 1})
+    assert "不存在" in error.value.text("zh") and "一" in error.value.text("zh")
+    with pytest.raises(ScoringError):
+        scoring.track_weights(cat, {"一": -1})
+    with pytest.raises(ScoringError):
+        scoring.track_weights(cat, {"一": 0})
+    with pytest.raises(ScoringError):
+        rank_units(values({"甲": {"A": 1}}), cat, method="median")
+
+
+@pytest.mark.parametrize("n, first, third", [(12, [1, 2, 3, 4], [9, 10, 11, 12]), (10, [1, 2, 3, 4], [8, 9, 10]),
+                                             (7, [1, 2, 3], [6, 7]), (2, [1], []), (1, [1], [])])
+def test_tiers_by_rank_thirds(n, first, third):
+    tiers = scoring.tiers(pd.Series(range(1, n + 1), index=range(1, n + 1)))
+    assert [r for r, tier in tiers.items() if tier == 1] == first
+    assert [r for r, tier in tiers.items() if tier == 3] == third
+
+
+def test_tied_units_share_a_tier_and_boundaries_are_configurable():
+    ranks = pd.Series([1, 2, 3, 4, 4, 6], index=list("abcdef"))
+    assert scoring.tiers(ranks).tolist() == [1, 1, 2, 2, 2, 3]
+    assert scoring.tiers(ranks, (0.5, 0.2)).tolist() == [1, 1, 1, 2, 2, 3]
+
+
+def random_case(seed: int, units: int = 9):
+    rng = np.random.default_rng(seed)
+    cat = catalog(*[(f"R{i}", f"赛道{i % 3}", "lower" if i % 4 == 0 else "higher", float(rng.integers(1, 10)))
+                    for i in range(7)])
+    table = {f"县{u}": {f"R{i}": (None if rng.random() < 0.08 else float(rng.normal(50, 15)))
+                        for i in range(7)} for u in range(units)}
+    return values(table), cat
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("method", scoring.METHODS)
+def test_ranks_ignore_a_constant_added_to_an_indicator_and_scaled_weights(seed, method):
+    data, cat = random_case(seed)
+    before = rank_units(data, cat, method=method, draws=0)
+    shifted = data.assign(value=data["value"] + np.where(data["indicator"] == "R2", 1000.0, 0.0))
+    assert column(rank_units(shifted, cat, method=method, draws=0), "rank") == column(before, "rank")
+    scaled = cat.assign(weight=cat["weight"] * 7)
+    assert column(rank_units(data, scaled, method=method, draws=0), "rank") == column(before, "rank")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_contributions_add_up_to_the_composite_and_to_its_change(seed):
+    data, cat = random_case(seed)
+    later, _ = random_case(seed + 100)
+    before, now = rank_units(data, cat), rank_units(later, cat)
+    assert now.contributions.sum(axis=1).to_dict() == pytest.approx(now.ranked["composite"].to_dict())
+    for unit in now.ranked.index.intersection(before.ranked.index):
+        parts = scoring.attribute_change(now, before, unit)
+        change = now.table.loc[unit, "composite"] - before.table.loc[unit, "composite"]
+        assert parts["contribution"].sum() == pytest.approx(change)
+        assert len(parts) == 7
+
+
+def test_rank_interval_brackets_the_rank_and_is_reproducible():
+    data, cat = random_case(3, units=15)
+    r = rank_units(data, cat, draws=500)
+    ranked = r.ranked
+    assert ((ranked["rank_low"] <= ranked["rank"]) | (ranked["rank_high"] >= ranked["rank"])).all()
+    assert (ranked["rank_low"] <= ranked["rank_high"]).all()
+    again = rank_units(data, cat, draws=500)
+    assert column(again, "rank_low") == column(r, "rank_low") and column(again, "rank_high") == column(r, "rank_high")
+    cat_one_track = cat.assign(track="同一赛道")  # nothing to jitter: the interval is the rank itself
+    single = rank_units(data, cat_one_track, draws=500).ranked
+    assert (single["rank_low"] == single["rank"]).all() and (single["rank_high"] == single["rank"]).all()
+
+
+def test_a_clear_leader_has_a_tight_interval_and_near_ties_a_wide_one():
+    cat = catalog(("A", "一", "higher", 1), ("B", "二", "higher", 1))
+    data = values({"甲": {"A": 100, "B": 100}, "乙": {"A": 10, "B": 0}, "丙": {"A": 0, "B": 10.5},
+                   "丁": {"A": 1, "B": 1}})
+    r = rank_units(data, cat)
+    assert (r.table.loc["甲", "rank_low"], r.table.loc["甲", "rank_high"]) == (1, 1)
+    assert (r.table.loc["乙", "rank_low"], r.table.loc["乙", "rank_high"]) == (2, 3)
+    assert (r.table.loc["丙", "rank_low"], r.table.loc["丙", "rank_high"]) == (2, 3)
+
+
+def test_method_sensitivity_ranks_are_reported():
+    cat = catalog(("A", "T", "higher", 1), ("B", "T", "higher", 1))
+    data = values({"甲": {"A": 100, "B": 0}, "乙": {"A": 0, "B": 59}, "丙": {"A": 10, "B": 50}})
+    r = rank_units(data, cat)
+    assert column(r, "rank_z") == column(r, "rank")
+    assert column(r, "rank_points") == {"甲": 1, "乙": 3, "丙": 2}
+
+
+def test_who_passed_and_who_fell_behind():
+    cat = catalog(("A", "T", "higher", 1))
+    before = rank_units(values({"甲": {"A": 3}, "乙": {"A": 2}, "丙": {"A": 1}}), cat)
+    now = rank_units(values({"甲": {"A": 2}, "乙": {"A": 1}, "丙": {"A": 3}}), cat)
+    assert scoring.passed_and_fell_behind(now, before, "甲") == (["丙"], [])
+    assert scoring.passed_and_fell_behind(now, before, "乙") == (["丙"], [])
+    assert scoring.passed_and_fell_behind(now, before, "丙") == ([], ["甲", "乙"])
+
+
+def test_an_indicator_nobody_reported_drops_out_and_its_track_weight_moves():
+    cat = catalog(("A", "一", "higher", 1), ("B", "二", "higher", 1), ("C", "二", "higher", 1))
+    data = values({"甲": {"A": 1, "B": None, "C": None}, "乙": {"A": 2, "B": None, "C": None}})
+    r = rank_units(data, cat)
+    assert r.track_weights.to_dict() == {"一": 1.0}
+    assert column(r, "ranked") == {"甲": True, "乙": True}
+    assert column(r, "rank") == {"甲": 2, "乙": 1}
