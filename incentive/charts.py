@@ -75,3 +75,102 @@ def status_bars(counts: pd.DataFrame, title: str, labels: dict[str, str], axis_t
     fig.update_layout(barmode="stack", legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left",
                                                "x": 0, "traceorder": "normal"})
     return fig
+
+
+TIER_COLOURS = {1: "#1f5fa8", 2: "#8fb1d9", 3: "#c9793a"}
+FOCUS = "#c62828"
+QUIET = "#c8ccd2"
+
+
+def tier_bars(frame: pd.DataFrame, title: str, axis_title: str, tier_labels: dict[int, str]) -> go.Figure:
+    """Composite per unit, best at the top, coloured by tier; one trace per tier so the legend names them.
+
+    frame: unit, composite, rank, tier (ranked units only). Clicking a bar selects its unit (customdata).
+    """
+    data = frame.sort_values(["rank", "unit"], ascending=[False, False])
+    fig = go.Figure()
+    for tier, label in tier_labels.items():
+        part = data[data["tier"] == tier]
+        fig.add_trace(go.Bar(name=label, x=part["composite"], y=part["unit"], orientation="h",
+                             marker_color=TIER_COLOURS[tier], customdata=part["unit"],
+                             text=[f"{v:+.2f}" if abs(v) < 10 else f"{v:.1f}" for v in part["composite"]],
+                             textposition="outside", cliponaxis=False,
+                             hovertemplate="%{y}: %{x:.3f}<extra>" + label + "</extra>"))
+    low, high = min(0.0, data["composite"].min()), max(0.0, data["composite"].max())
+    pad = 0.18 * (high - low or 1)
+    fig.update_xaxes(title=axis_title, range=[low - pad, high + pad])
+    fig.update_yaxes(categoryorder="array", categoryarray=data["unit"].tolist())
+    fig = _layout(fig, title, _height(len(data)) + 60)
+    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.16, "xanchor": "left", "x": 0},
+                      margin={"l": 10, "r": 10, "t": 50, "b": 40})
+    return fig
+
+
+def rank_intervals(frame: pd.DataFrame, title: str, axis_title: str) -> go.Figure:
+    """Each unit's rank as a dot with its 5th-95th percentile interval as a bar; rank 1 at the left."""
+    data = frame.sort_values(["rank", "unit"], ascending=[False, False])
+    fig = go.Figure(go.Scatter(
+        x=data["rank"], y=data["unit"], mode="markers", marker={"size": 10, "color": ACCENT},
+        error_x={"type": "data", "symmetric": False, "array": data["rank_high"] - data["rank"],
+                 "arrayminus": data["rank"] - data["rank_low"], "color": MUTED, "thickness": 6, "width": 0},
+        customdata=data[["rank_low", "rank_high"]],
+        hovertemplate="%{y}: %{x} (%{customdata[0]}–%{customdata[1]})<extra></extra>"))
+    n = int(data["rank"].max()) if len(data) else 1
+    fig.update_xaxes(title=axis_title, range=[0.5, n + 0.5], dtick=1)
+    fig.update_yaxes(categoryorder="array", categoryarray=data["unit"].tolist())
+    return _layout(fig, title, _height(len(data)) + 30)
+
+
+def track_heatmap(frame: pd.DataFrame, tracks: list[str], title: str, centre: float) -> go.Figure:
+    """Unit x track scores; blue above the centre (0 for z, 50 for min-max), orange below."""
+    data = frame.sort_values("rank")
+    values = data[[f"track_{track}" for track in tracks]].to_numpy(dtype=float)
+    spread = float(abs(values - centre).max()) if values.size else 1.0
+    fig = go.Figure(go.Heatmap(
+        z=values, x=tracks, y=data["unit"], zmid=centre, zmin=centre - spread, zmax=centre + spread,
+        colorscale=[[0, NEGATIVE], [0.5, "#f7f7f7"], [1, ACCENT]], text=[[f"{v:.2f}" for v in row] for row in values],
+        texttemplate="%{text}", hovertemplate="%{y} · %{x}: %{z:.3f}<extra></extra>", colorbar={"thickness": 10}))
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title, _height(len(data)) + 40)
+
+
+def rank_bump(history: pd.DataFrame, focus: str | None, title: str, axis_title: str) -> go.Figure:
+    """Rank over periods, one line per unit; the focus unit in red and labelled, the others quiet."""
+    fig = go.Figure()
+    units = history.drop_duplicates("unit")["unit"].tolist()
+    for unit in sorted(units, key=lambda u: u == focus):  # the focus line is drawn last, on top
+        part = history[history["unit"] == unit]
+        highlighted = unit == focus or focus is None
+        fig.add_trace(go.Scatter(
+            x=part["period"], y=part["rank"], mode="lines+markers", name=unit,
+            line={"color": FOCUS if unit == focus else (ACCENT if focus is None else QUIET),
+                  "width": 3 if unit == focus else 1.5},
+            marker={"size": 6 if highlighted else 4}, opacity=1 if highlighted else 0.8,
+            hovertemplate=unit + " %{x}: %{y}<extra></extra>", showlegend=False))
+    if len(history):
+        last = history[history["period"] == history["period"].iloc[-1]]
+        labelled = last if focus is None else last[last["unit"] == focus]
+        for _, row in labelled.iterrows():
+            fig.add_annotation(x=row["period"], y=row["rank"], text=row["unit"], xanchor="left", showarrow=False,
+                               xshift=8, font={"color": FOCUS if row["unit"] == focus else "#555"})
+    n = int(history["rank"].max()) if len(history) else 1
+    fig.update_yaxes(title=axis_title, autorange="reversed", dtick=1, range=[n + 0.5, 0.5])
+    fig.update_xaxes(type="category")
+    fig = _layout(fig, title, 120 + 26 * n)
+    fig.update_layout(margin={"l": 10, "r": 70, "t": 50, "b": 10})
+    return fig
+
+
+def contribution_waterfall(parts: pd.DataFrame, title: str, start_label: str, end_label: str,
+                           before: float, after: float) -> go.Figure:
+    """From the earlier composite, each indicator's push up or down, to the later composite."""
+    labels = [start_label, *parts["label"], end_label]
+    fig = go.Figure(go.Waterfall(
+        orientation="v", x=labels, measure=["absolute", *["relative"] * len(parts), "total"],
+        y=[before, *parts["contribution"], after], text=[f"{before:.2f}", *[f"{v:+.3f}" for v in
+                                                                           parts["contribution"]], f"{after:.2f}"],
+        textposition="outside", cliponaxis=False, connector={"line": {"color": "#bbb"}},
+        increasing={"marker": {"color": ACCENT}}, decreasing={"marker": {"color": NEGATIVE}},
+        totals={"marker": {"color": "#555"}}, hovertemplate="%{x}: %{y:.3f}<extra></extra>"))
+    fig.update_xaxes(tickangle=-40, automargin=True)
+    return _layout(fig, title, 460)

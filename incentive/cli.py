@@ -15,13 +15,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import periods
+from . import periods, scoring
 from .config import database_path
 from .export import EXPORT_KINDS, export_frame, to_csv_bytes, to_xlsx_bytes
 from .file_kinds import KINDS
-from .i18n import DEFAULT_LANGUAGE, t
+from .i18n import DEFAULT_LANGUAGE, TranslatedError, t
 from .ingest import parse_file
+from .rankings import LEVELS, PeerGroup, available_periods, export_table, rank_period
 from .sample import has_sample, load_sample
+from .scoring import ScoringError
 from .storage import BatchError, Database, DatabaseLocked
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
@@ -54,11 +56,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("remove-sample", help="roll back every batch of the bundled sample data")
 
-    export = sub.add_parser("export", help="current rows of a kind in canonical columns")
-    export.add_argument("kind", choices=EXPORT_KINDS)
+    export = sub.add_parser("export", help="current rows of a kind in canonical columns, or the rankings")
+    export.add_argument("kind", choices=(*EXPORT_KINDS, "rankings"))
     export.add_argument("--period")
     export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
     export.add_argument("--out", type=Path)
+    ranking = export.add_argument_group("rankings")
+    ranking.add_argument("--compare", help="compare period: adds compare_rank and rank_change")
+    ranking.add_argument("--method", choices=scoring.METHODS, default="z")
+    ranking.add_argument("--weights", help="track weights, e.g. 项目建设=0.4,乡村振兴=0.2 (others keep their share)")
+    ranking.add_argument("--level", choices=LEVELS, default="county")
+    ranking.add_argument("--county", help="with --level township: whose townships")
     return parser
 
 
@@ -162,7 +170,14 @@ def _export(db: Database, args, lang: str) -> int:
     if args.format == "xlsx" and not args.out:
         print(t("cli_xlsx_needs_out", lang), file=sys.stderr)
         return EXIT_USAGE
-    frame = export_frame(db, args.kind, period)
+    if args.kind == "rankings":
+        try:
+            frame = _rankings_frame(db, args, period, lang)
+        except (ScoringError, UsageError) as error:
+            print(error.text(lang), file=sys.stderr)
+            return EXIT_USAGE
+    else:
+        frame = export_frame(db, args.kind, period)
     data = to_xlsx_bytes(frame, args.kind) if args.format == "xlsx" else to_csv_bytes(frame)
     if args.out:
         args.out.write_bytes(data)
@@ -171,6 +186,34 @@ def _export(db: Database, args, lang: str) -> int:
         sys.stdout.flush()
     print(t("cli_exported", lang, rows=len(frame)), file=sys.stderr)
     return EXIT_OK
+
+
+class UsageError(TranslatedError):
+    """A command line the export cannot serve; its sentence names what to change."""
+
+
+def _rankings_frame(db: Database, args, period: str | None, lang: str) -> pd.DataFrame:
+    if period is None:
+        raise UsageError("cli_rankings_need_period")
+    if args.level == "township" and not args.county:
+        raise UsageError("cli_township_needs_county")
+    compare_period = None
+    if args.compare:
+        compare_period = periods.parse_period(args.compare)
+        if compare_period is None:
+            raise UsageError("cli_bad_period", value=args.compare)
+    group = PeerGroup(args.level, args.county or "")
+    available = available_periods(db.connection, group)
+    for wanted in filter(None, (period, compare_period)):
+        if wanted not in available:
+            raise UsageError("cli_no_race_period", period=wanted, periods=", ".join(available[-8:]) or "—")
+    weights = scoring.parse_weights(args.weights) if args.weights else None
+    ranking = rank_period(db.connection, period, group, method=args.method, weights=weights)
+    compare = None
+    if compare_period:
+        compare = rank_period(db.connection, compare_period, group, method=args.method, weights=weights, draws=0,
+                              sensitivity=False)
+    return export_table(ranking, group, compare, lang)
 
 
 def _who() -> str:

@@ -17,3 +17,11 @@ def database_path(explicit: str | os.PathLike | None = None) -> Path:
         return Path(explicit)
     env = os.environ.get("INCENTIVE_DB")
     return Path(env) if env else DEFAULT_DB
+
+
+DEFAULT_CLASSIFICATION = "内部资料 注意保存"
+
+
+def classification() -> str:
+    """The line every Excel download and PDF carries (decisions.md); INCENTIVE_CLASSIFICATION overrides it."""
+    return os.environ.get("INCENTIVE_CLASSIFICATION", DEFAULT_CLASSIFICATION)

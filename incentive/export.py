@@ -40,8 +40,14 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     return escaped(frame).to_csv(index=False).encode("utf-8")
 
 
-def to_xlsx_bytes(frame: pd.DataFrame, sheet_name: str = "data") -> bytes:
+def to_xlsx_bytes(frame: pd.DataFrame, sheet_name: str = "data", heading: list[str] = ()) -> bytes:
+    """One sheet; `heading` lines (a title, the classification line) sit above the header, as offices' sheets do."""
     buffer = io.BytesIO()
+    sheet_name = "".join(c for c in sheet_name if c not in "[]:*?/\\")[:31] or "data"
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        escaped(frame).to_excel(writer, index=False, sheet_name=sheet_name[:31])
+        escaped(frame).to_excel(writer, index=False, sheet_name=sheet_name,
+                                startrow=len(heading) + 1 if heading else 0)
+        sheet = writer.sheets[sheet_name]
+        for row, line in enumerate(heading, start=1):
+            sheet.cell(row=row, column=1, value=escape_formula(line))
     return buffer.getvalue()

@@ -235,8 +235,136 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli_sample": ("已载入示例数据：{n} 个批次", "sample data loaded: {n} batches"),
     "cli_exported": ("已导出 {rows} 行", "exported {rows} rows"),
     "cli_xlsx_needs_out": ("--format xlsx 需要 --out 指定文件。", "--format xlsx needs --out PATH."),
-    "cli_bad_period": ("--period 无法识别：{value}", "--period not recognised: {value}"),
+    "cli_rankings_need_period": ("导出排名需要 --period，如 --period 2025Q4。", "Exporting rankings needs --period, e.g. --period 2025Q4."),
+    "cli_township_needs_county": ("--level township 需要 --county 指定县区。", "--level township needs --county."),
+    "cli_no_race_period": ("{period} 没有赛马得分；有数据的考核期：{periods}。",
+                           "No race scores for {period}; periods with data: {periods}."),
+    "cli_bad_period": ("考核期无法识别：{value}", "period not recognised: {value}"),
+    # --- rankings page
+    "rank_level": ("比较层级", "Level"),
+    "level_county": ("县区", "Counties"),
+    "level_township": ("乡镇", "Townships"),
+    "rank_county": ("所属县区", "County"),
+    "rank_no_periods": ("还没有赛马得分数据，请在「数据管理」导入。", "No race scores yet; import them on the Data page."),
+    "rank_period": ("考评期", "Period"),
+    "rank_compare": ("对比期", "Compare with"),
+    "rank_no_compare": ("不对比", "No comparison"),
+    "rank_method": ("标准化方法", "Normalization"),
+    "method_z": ("z 分数", "z-score"),
+    "method_minmax": ("功效系数（0-100）", "Min-max (0-100)"),
+    "method_points": ("原始分值", "Points as given"),
+    "method_short_z": ("z 分数", "z"),
+    "method_short_minmax": ("功效系数", "min-max"),
+    "method_short_points": ("原始分值", "points"),
+    "rank_weights": ("赛道权重（试算）", "Track weights (what-if)"),
+    "rank_weights_help": ("默认为各赛道在指标目录中的权重占比；修改后按比例归一化为 100%，结果仅供试算。",
+                          "Defaults are each track's share of the catalog weight; changed weights are scaled to sum "
+                          "to 100% and give an exploratory ranking only."),
+    "rank_weights_reset": ("恢复目录权重", "Reset to catalog"),
+    "rank_custom_banner": ("非正式权重（试算）：{weights}。正式排名以指标目录权重为准。",
+                           "Unofficial weights (what-if): {weights}. Only catalog weights give the official ranking."),
+    "kpi_leader_unit": ("第一名{unit}", "Leading {unit}"),
+    "kpi_composite_value": ("综合得分 {value:.2f}", "composite {value:.2f}"),
+    "kpi_ranked": ("参与排名", "Ranked"),
+    "kpi_unranked": ("{n} 个数据不全", "{n} with incomplete data"),
+    "kpi_riser": ("上升最多", "Biggest riser"),
+    "kpi_faller": ("下降最多", "Biggest faller"),
+    "rank_unranked_note": ("数据不全、未参与排名（缺失一半以上赛马指标）：{units}。",
+                           "Not ranked, data incomplete (more than half of the race indicators missing): {units}."),
+    "chart_rank_composite": ("{peers}{period} 综合得分与方阵（{method}）", "{peers}Composite and tiers, {period} ({method})"),
+    "chart_rank_intervals": ("排名及其区间（权重 ±20% 扰动）", "Rank and its interval (weights ±20%)"),
+    "axis_rank": ("排名", "Rank"),
+    "rank_interval_note": ("区间为各赛道权重在 0.8-1.2 倍间随机扰动 {draws} 次后名次的第 5 至第 95 百分位；区间重叠的单位名次差异不宜过度解读。点击左图柱条查看该单位详情。",
+                           "The interval is the 5th-95th percentile rank over {draws} draws with each track weight "
+                           "scaled by 0.8-1.2; do not over-read rank gaps between units whose intervals overlap. "
+                           "Click a bar on the left to look closer."),
+    "rank_table": ("排名总表", "Ranking table"),
+    "rank_file_name": ("赛马排名_{peers}_{period}", "rankings_{peers}_{period}"),
+    "download_csv": ("下载 CSV", "Download CSV"),
+    "download_xlsx": ("下载 Excel", "Download Excel"),
+    "chart_track_heatmap": ("{period} 各赛道得分", "Track scores, {period}"),
+    "chart_rank_bump": ("历次考评排名走势", "Rank over the periods"),
+    "rank_focus_title": ("{unit}详情", "One {unit} up close"),
+    "rank_focus": ("选择{unit}", "Choose {unit}"),
+    "rank_detail": ("{unit} {period} 各项指标", "{unit}: indicators, {period}"),
+    "rank_why": ("{unit}为何排名变化", "Why {unit}'s rank changed"),
+    "rank_why_needs_compare": ("选择对比期后显示各指标对综合得分变化的贡献。",
+                               "Choose a compare period to see what each indicator added to the change."),
+    "rank_why_unranked": ("{unit}在其中一期数据不全，未参与排名，无法分解变化。",
+                          "{unit} was not ranked in one of the periods (incomplete data); no breakdown."),
+    "chart_waterfall": ("综合得分变化分解：{before} → {now}", "What changed the composite: {before} → {now}"),
+    "waterfall_start": ("{period} 得分", "{period}"),
+    "waterfall_end": ("{period} 得分", "{period}"),
+    "rank_why_note": ("综合得分是相对成绩：某项指标的贡献既来自本单位数值的变化，也来自其他单位的变化。",
+                      "The composite is relative: an indicator's push comes from the unit's own value and from how "
+                      "the other units moved."),
+    "rank_moved": ("{unit}：第 {before} 名 → 第 {now} 名。", "{unit}: rank {before} → rank {now}."),
+    "rank_passed_by": ("超过它的：{units}。", "Passed it: {units}."),
+    "rank_left_behind": ("被它超过的：{units}。", "It passed: {units}."),
+    "rank_townships": ("{county} 各乡镇 {period} 排名（同一方法）", "Townships of {county}, {period} (same method)"),
+    "rank_no_townships": ("{county} 在 {period} 没有乡镇赛马得分。", "No township race scores for {county} in {period}."),
+    "rank_methodology": ("计算方法说明", "How the ranking is computed"),
+    "rank_methodology_text": (
+        "1. **比较范围**：同一考评期内参与比较的各县区（或同一县区的各乡镇）。\n"
+        "2. **数据不全**：缺失一半以上赛马指标的单位列为「数据不全」，不参与排名，也不参与均值、标准差计算。\n"
+        "3. **缺失值**：其余单位缺失的指标用参评单位的平均值补齐，并在表中标注「插补」。\n"
+        "4. **标准化**：每项指标按方向换算，使数值越大越好。z 分数 =（数值 − 平均值）÷ 标准差（总体标准差），"
+        "逆向指标取相反数，截断于 ±3；功效系数 =（数值 − 最小值）÷（最大值 − 最小值）× 100，逆向指标取 100 减之；"
+        "原始分值不作换算。全部相同时 z 记 0、功效系数记 50。\n"
+        "5. **加权**：赛道得分 = 赛道内各指标得分按目录权重的加权平均；综合得分 = Σ 赛道权重 × 赛道得分。"
+        "赛道权重默认取各赛道在目录中的权重占比。\n"
+        "6. **排名与方阵**：综合得分最高为第 1 名，得分相同名次相同（1、2、2、4）；n 个单位中前 ⌈n/3⌉ 名为第一方阵，"
+        "后 ⌊n/3⌋ 名为第三方阵，其余为第二方阵。\n"
+        "7. **排名区间**：各赛道权重独立乘以 0.8-1.2 间的随机系数并重新归一化，模拟 {draws} 次（固定随机种子，结果可复现），"
+        "取名次的第 5 至第 95 百分位。表中另列三种标准化方法下的名次，供判断结论是否稳健。\n"
+        "8. **变化分解**：每项指标在综合得分中的份额 = 其实际权重 × 标准化得分；两期份额之差即该指标的贡献，各项贡献之和等于综合得分的变化。\n\n"
+        "完整说明与算例见 docs/methodology.md。",
+        "1. **Peers**: the counties (or the townships of one county) with race scores in the period.\n"
+        "2. **Incomplete data**: a unit missing more than half of the race indicators is listed as not ranked and "
+        "left out of the means and standard deviations.\n"
+        "3. **Missing values**: another unit's missing indicator is filled with the peer mean and flagged "
+        "“imputed”.\n"
+        "4. **Normalization**, so that higher is always better: z-score = (value − mean) ÷ population standard "
+        "deviation, sign flipped for lower-is-better, capped at ±3; min-max = (value − min) ÷ (max − min) × 100, or "
+        "100 minus that for lower-is-better; points are taken as given. All equal: z 0, min-max 50.\n"
+        "5. **Weights**: track score = catalog-weighted mean of its indicators; composite = Σ track weight × track "
+        "score; track weights default to each track's share of the catalog weight.\n"
+        "6. **Ranks and tiers**: highest composite is rank 1; ties share the better rank (1, 2, 2, 4). Of n units "
+        "the first ⌈n/3⌉ ranks are the first tier, the last ⌊n/3⌋ the third, the rest the second.\n"
+        "7. **Rank interval**: each track weight is multiplied by an independent factor in 0.8-1.2 and the weights "
+        "rescaled, {draws} times with a fixed seed; the interval is the 5th-95th percentile rank. The table also "
+        "gives the rank under each normalization method.\n"
+        "8. **Why it changed**: an indicator's part of the composite is its effective weight × its score; the "
+        "change of a part is that indicator's contribution, and the contributions add up to the change.\n\n"
+        "The full description with a worked example is in docs/methodology.md."),
+    "flag_unranked": ("数据不全（缺 {n} 项）", "Incomplete data ({n} missing)"),
+    "flag_imputed": ("插补：{names}", "Imputed: {names}"),
+    "flag_imputed_cell": ("缺失，按均值插补", "missing, peer mean used"),
+    "col_rank": ("排名", "Rank"),
+    "col_rank_interval": ("排名区间", "Interval"),
+    "col_rank_change": ("名次变化", "Change"),
+    "col_unit_county": ("县区", "County"),
+    "col_unit_township": ("乡镇", "Township"),
+    "col_composite": ("综合得分", "Composite"),
+    "col_tier": ("方阵", "Tier"),
+    "col_flags": ("提示", "Notes"),
+    "col_rank_by": ("{method}名次", "Rank by {method}"),
+    "col_indicator": ("指标", "Indicator"),
+    "col_track": ("赛道", "Track"),
+    "col_direction": ("方向", "Direction"),
+    "direction_higher": ("正向", "higher is better"),
+    "direction_lower": ("逆向", "lower is better"),
+    "col_indicator_value": ("数值", "Value"),
+    "col_peer_median": ("参评中位数", "Peer median"),
+    "col_target": ("目标值", "Target"),
+    "col_score": ("标准化得分", "Score"),
+    "col_weighted": ("计入综合", "In composite"),
+    "col_note": ("说明", "Note"),
+    "other_indicators": ("其他 {n} 项", "{n} others"),
     # --- scoring
+    "tier_1": ("第一方阵", "First tier"),
+    "tier_2": ("第二方阵", "Second tier"),
+    "tier_3": ("第三方阵", "Third tier"),
     "scoring_unknown_track": ("没有名为「{track}」的赛道；现有赛道：{tracks}。", "No track named “{track}”; tracks are: {tracks}."),
     "scoring_bad_weight": ("赛道「{track}」的权重 {weight} 无效，应为不小于 0 的数。",
                            "Weight {weight} for track “{track}” is not valid; use a number of at least 0."),

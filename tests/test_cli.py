@@ -163,3 +163,47 @@ def test_chinese_is_the_default_language(loaded):
     result = subprocess.run([sys.executable, "-m", "incentive", "--db", str(loaded), "import",
                              str(DATA / "race_long.csv")], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.stderr.strip() == "已导入 race_long.csv：赛马考评得分 5 行，批次 #3"
+
+
+def test_export_rankings_matches_the_library_and_takes_every_option(sample_db_path, tmp_path):
+    import io
+
+    import pandas as pd
+
+    from incentive import rankings
+    result = cli(sample_db_path, "export", "rankings", "--period", "2026Q3", "--compare", "2026年第二季度")
+    assert result.returncode == 0, result.stderr
+    frame = pd.read_csv(io.StringIO(result.stdout))
+    assert frame.columns[:9].tolist() == ["period", "county", "composite", "rank", "rank_low", "rank_high", "tier",
+                                          "tier_label", "flags"]
+    database = Database(sample_db_path)
+    expected = rankings.rank_period(database.connection, "2026-Q3")
+    database.close()
+    assert frame.set_index("county")["rank"].to_dict() == expected.table["rank"].astype(int).to_dict()
+    assert frame["rank_change"].notna().all() and (frame["compare_period"] == "2026-Q2").all()
+
+    weighted = cli(sample_db_path, "export", "rankings", "--period", "2026Q3", "--weights", "项目建设=1,乡村振兴=0,"
+                   "为企服务=0,基层治理=0", "--method", "minmax")
+    weighted_frame = pd.read_csv(io.StringIO(weighted.stdout))
+    assert weighted_frame.sort_values("track_项目建设", ascending=False)["rank"].tolist() == list(range(1, 13))
+
+    out = tmp_path / "towns.xlsx"
+    towns = cli(sample_db_path, "export", "rankings", "--period", "2026Q3", "--level", "township", "--county",
+                "云岫县", "--format", "xlsx", "--out", out)
+    assert towns.returncode == 0, towns.stderr
+    import python_calamine
+    rows = python_calamine.CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
+    assert rows[0][:3] == ["period", "county", "township"] and {r[1] for r in rows[1:]} == {"云岫县"}
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--period", "2019Q1"], "No race scores for 2019-Q1; periods with data:"),
+    ([], "Exporting rankings needs --period"),
+    (["--period", "2026Q3", "--weights", "不存在=1"], "No track named “不存在”"),
+    (["--period", "2026Q3", "--weights", "项目建设"], "Weight “项目建设” not understood"),
+    (["--period", "2026Q3", "--level", "township"], "--level township needs --county."),
+    (["--period", "2026Q3", "--compare", "someday"], "period not recognised: someday"),
+])
+def test_export_rankings_refuses_bad_options_clearly(sample_db_path, args, message):
+    result = cli(sample_db_path, "export", "rankings", *args)
+    assert result.returncode == 2 and message in result.stderr and result.stdout == ""

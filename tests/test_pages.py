@@ -7,7 +7,7 @@ import streamlit as st
 from conftest import DATA, ROOT
 from streamlit.testing.v1 import AppTest
 
-from incentive import queries
+from incentive import rankings
 
 PAGES = ["views/overview.py", "views/rankings.py", "views/training.py", "views/welfare.py", "views/data.py"]
 
@@ -40,8 +40,8 @@ def test_every_page_runs(app, page):
 
 def test_overview_headlines_come_from_the_database(app, sample_db_path):
     metrics = {m.label: m.value for m in app.metric}
-    leader = queries.run(_connection(), "race_composite_by_county", period=metrics["最新考评期"])
-    assert metrics["综合第一"] == leader["county"].iloc[0]
+    leader = rankings.rank_period(_connection(), metrics["最新考评期"], draws=0).ranked
+    assert metrics["综合第一"] == leader.index[0]
     assert metrics["参赛县区"] == str(len(leader))
     assert metrics["在册干部"] == "7,000"
     assert len(app.get("plotly_chart")) == 3
@@ -195,3 +195,75 @@ def test_double_upload_is_flagged_and_sample_can_be_removed_from_the_preview(app
                         "同一文件已导入过（批次 #5）。再次导入只会新增一个内容相同的批次。"]
     app.button(key=[b.key for b in app.button if b.key and b.key.startswith("data_unsample_")][0]).click().run()
     assert _connection().execute("SELECT count(*) FROM batches WHERE status = 'active'").fetchone()[0] == 0
+
+
+# ---- rankings page
+
+def _ranking_table(app):
+    return next(d.value for d in app.dataframe if "排名区间" in d.value.columns and "县区" in d.value.columns)
+
+
+def test_rankings_page_shows_the_library_ranking_with_its_charts(app):
+    on_page(app, "views/rankings.py")
+    expected = rankings.rank_period(_connection(), "2026-Q3")
+    table = _ranking_table(app)
+    assert table["县区"].tolist() == expected.table.index.tolist()
+    assert table["排名"].tolist() == expected.table["rank"].tolist()
+    assert table["综合得分"].tolist() == expected.table["composite"].round(3).tolist()
+    assert table["方阵"].iloc[0] == "第一方阵" and table["方阵"].iloc[-1] == "第三方阵"
+    assert table["名次变化"].str.match(r"^(↑\d+|↓\d+|=)$").all()  # compared with 2026-Q2 by default
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["第一名县区"] == expected.table.index[0] and metrics["参与排名"] == "12"
+    assert len(app.get("plotly_chart")) == 5  # tiers, intervals, heatmap, bump, waterfall
+    assert not [w for w in app.warning if "非正式权重" in w.value]
+    assert [s.value for s in app.selectbox if s.key == "rank_compare_2026-Q3"] == ["2026-Q2"]
+
+
+def test_rankings_method_level_focus_and_compare_controls(app):
+    on_page(app, "views/rankings.py")
+    app.selectbox(key="rank_method").set_value("minmax").run()
+    minmax = rankings.rank_period(_connection(), "2026-Q3", method="minmax")
+    assert _ranking_table(app)["县区"].tolist() == minmax.table.index.tolist()
+
+    focus = minmax.table.index[-1]
+    app.selectbox(key="rank_focus").set_value(focus).run()
+    detail = next(d.value for d in app.dataframe if "参评中位数" in d.value.columns)
+    assert len(detail) == 12 and detail["指标"].iloc[0] == "重点项目投资完成额"
+    assert any(f"{focus}：第 " in m.value for m in app.markdown)
+    assert any(f"{focus} 各乡镇 2026-Q3 排名" in m.value for m in app.markdown)
+
+    app.selectbox(key="rank_compare_2026-Q3").set_value("").run()
+    assert "选择对比期后显示各指标对综合得分变化的贡献。" in [i.value for i in app.info]
+    assert len(app.get("plotly_chart")) == 4
+
+    app.segmented_control(key="rank_level").set_value("township").run()
+    app.selectbox(key="rank_county").set_value("澄溪县").run()
+    assert not app.exception
+    towns = next(d.value for d in app.dataframe if "乡镇" in d.value.columns)
+    expected = rankings.rank_period(_connection(), "2026-Q3", rankings.PeerGroup("township", "澄溪县"),
+                                    method="minmax")
+    assert towns["乡镇"].tolist() == expected.table.index.tolist()
+
+
+def test_custom_track_weights_show_the_unofficial_banner_and_reset(app):
+    on_page(app, "views/rankings.py")
+    app.number_input(key="rank_weight_项目建设").set_value(100.0).run()
+    app.number_input(key="rank_weight_乡村振兴").set_value(0.0).run()
+    app.number_input(key="rank_weight_为企服务").set_value(0.0).run()
+    app.number_input(key="rank_weight_基层治理").set_value(0.0).run()
+    banners = [w.value for w in app.warning if "非正式权重（试算）" in w.value]
+    assert banners and "项目建设 100%" in banners[0]
+    table = _ranking_table(app)
+    assert table.sort_values("项目建设", ascending=False)["排名"].tolist() == list(range(1, 13))
+    app.button(key="rank_weights_reset").click().run()
+    assert not [w for w in app.warning if "非正式权重" in w.value]
+    assert app.number_input(key="rank_weight_项目建设").value == 26.0
+
+
+def test_rankings_page_in_english(app):
+    app.session_state["lang"] = "en"
+    on_page(app, "views/rankings.py")
+    assert app.title[0].value == "Rankings"
+    table = next(d.value for d in app.dataframe if "Interval" in d.value.columns)
+    assert {"Rank", "Change", "County", "Composite", "Tier", "Notes"} <= set(table.columns)
+    assert table["Tier"].iloc[0] == "First tier"

@@ -13,7 +13,10 @@ PARAMS = {
     "data_years": {},
     "current_data_summary": {},
     "periods_in_year": {"domain": "race", "year": 2025},
-    "race_composite_by_county": {"period": "2025-Q4"},
+    "race_values": {"period": "2025-Q4", "county": ""},
+    "race_catalog": {"period": "2025-Q4"},
+    "race_units": {"county": ""},
+    "race_periods": {"county": ""},
     "training_coverage_by_county": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31)},
     "training_last_date": {"year": 2025},
     "welfare_values_by_county": {"period": "2025-H2"},
@@ -47,24 +50,25 @@ def test_every_query_starts_with_a_comment_saying_what_a_row_is():
 
 def test_parameter_mismatch_fails_loudly(sample):
     with pytest.raises(queries.QueryParameterError, match="takes \\['period'\\], got \\['periods'\\]"):
-        queries.run(sample.connection, "race_composite_by_county", periods="2025-Q4")
+        queries.run(sample.connection, "race_catalog", periods="2025-Q4")
     with pytest.raises(queries.QueryParameterError):
         queries.run(sample.connection, "data_years", year=2025)
 
 
 def test_values_are_bound_not_pasted(sample):
     hostile = "2025-Q4' OR '1'='1"
-    assert queries.run(sample.connection, "race_composite_by_county", period=hostile).empty
+    assert queries.run(sample.connection, "race_values", period=hostile, county="").empty
+    assert queries.run(sample.connection, "race_units", county="云岫县' OR '1'='1").empty
 
 
-def test_composite_hand_computed(db):
-    from conftest import import_ok
-    import_ok(db, "i.csv", ("指标代码,指标名称,类别,赛道,单位,方向,权重\n"
-                            "A,甲,赛马,项目建设,个,正向,3\nB,乙,赛马,基层治理,起,逆向,1\n").encode())
-    import_ok(db, "v.csv", ("考核期,县区,指标,数值\n2025Q1,一县,A,10\n2025Q1,二县,A,20\n2025Q1,三县,A,30\n"
-                            "2025Q1,一县,B,5\n2025Q1,二县,B,5\n2025Q1,三县,B,\n").encode())
-    frame = queries.run(db.connection, "race_composite_by_county", period="2025-Q1")
-    # A: mean 20, population sd sqrt(200/3) = 8.165 -> z = -1.2247, 0, 1.2247. B: all equal -> 0; 三县 missing -> 0.
-    assert frame["county"].tolist() == ["三县", "二县", "一县"]
-    assert frame["composite"].round(4).tolist() == [round(3 * 1.224745 / 4, 4), 0.0, round(-3 * 1.224745 / 4, 4)]
-    assert frame["missing"].tolist() == [1, 0, 0]
+def test_race_queries_select_the_peer_group(sample):
+    counties = queries.run(sample.connection, "race_units", county="")["unit"].tolist()
+    assert len(counties) == 12 and counties[0] == "云岫县"  # county code 990001 first
+    townships = queries.run(sample.connection, "race_units", county="云岫县")["unit"].tolist()
+    assert townships == sorted(townships) and "乐岗街道" in townships
+    county_rows = queries.run(sample.connection, "race_values", period="2025-Q4", county="")
+    assert set(county_rows["unit"]) == set(counties)
+    township_rows = queries.run(sample.connection, "race_values", period="2025-Q4", county="云岫县")
+    assert set(township_rows["unit"]) <= set(townships) and len(township_rows) > 0
+    periods = queries.run(sample.connection, "race_periods", county="")["period"].tolist()
+    assert periods[0] == "2023-Q1" and periods[-1] == "2026-Q3"

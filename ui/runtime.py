@@ -9,12 +9,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from incentive import queries
+from incentive import queries, rankings
 from incentive.config import database_path
 from incentive.i18n import t
 from incentive.ingest import parse_file
 from incentive.preview import Preview
+from incentive.rankings import PeerGroup
 from incentive.sample import load_sample
+from incentive.scoring import DRAWS, Ranking
 from incentive.storage import Database, ImportEffects, VersionInfo
 
 
@@ -64,3 +66,24 @@ def preview_upload(file_name: str, data: bytes, kind: str | None, period: str, a
                          skip_invalid=skip_invalid)
     effects = db.effects(preview) if preview.importable else None
     return preview, effects
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _cached_ranking(version: str, period: str, group: PeerGroup, method: str, weights: tuple, draws: int) -> Ranking:
+    return rankings.rank_period(database().connection, period, group, method=method, weights=dict(weights) or None,
+                                draws=draws)
+
+
+def ranking(period: str, group: PeerGroup = PeerGroup(), method: str = "z", weights: dict | None = None,
+            draws: int = DRAWS) -> Ranking:
+    """One period's ranking of a peer group, computed once per data version and settings."""
+    return _cached_ranking(data_version(), period, group, method, tuple(sorted((weights or {}).items())), draws)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _cached_history(version: str, group: PeerGroup, method: str, weights: tuple) -> pd.DataFrame:
+    return rankings.rank_history(database().connection, group, method=method, weights=dict(weights) or None)
+
+
+def ranking_history(group: PeerGroup = PeerGroup(), method: str = "z", weights: dict | None = None) -> pd.DataFrame:
+    return _cached_history(data_version(), group, method, tuple(sorted((weights or {}).items())))

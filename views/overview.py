@@ -7,7 +7,7 @@ import streamlit as st
 from incentive import charts, overview
 from incentive.i18n import t
 from ui import frame
-from ui.runtime import run_query
+from ui.runtime import ranking, run_query
 
 state = frame.current()
 lang, year = state.lang, state.year
@@ -34,7 +34,7 @@ def pillar(title_key: str):
 figures, chart = pillar("pillar_race")
 if race_periods:
     period = race_periods[0]
-    composite = run_query("race_composite_by_county", period=period)
+    composite = ranking(period).ranked.reset_index().rename(columns={"unit": "county"})
     figures.metric(t("kpi_race_period", lang), period)
     figures.metric(t("kpi_leader", lang), composite["county"].iloc[0])
     figures.metric(t("kpi_counties", lang), len(composite))

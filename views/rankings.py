@@ -1,10 +1,175 @@
-"""The rankings page: the shared frame and an honest note until its own issue fills it."""
+"""赛马排名 Rankings: the composite ranking with tiers, rank intervals, rank change, drill-down and its reasons."""
 
 import streamlit as st
 
-from incentive.i18n import t
+from incentive import charts, periods, ranking_tables, scoring
+from incentive.config import classification
+from incentive.export import to_csv_bytes, to_xlsx_bytes
+from incentive.i18n import join, t
+from incentive.rankings import LEVELS, PeerGroup, compare_default
 from ui import frame
+from ui.runtime import ranking, ranking_history, run_query
 
-lang = frame.current().lang
+state = frame.current()
+lang, year = state.lang, state.year
 st.title(t("page_rankings", lang))
-st.info(t("coming_rankings", lang))
+if year is None:
+    st.info(t("data_version_empty", lang))
+    st.stop()
+
+
+# ---- controls: peer group, period, compare period, method, track weights
+level_col, county_col, period_col, compare_col, method_col = st.columns([1.1, 1, 1, 1, 1])
+level = level_col.segmented_control(t("rank_level", lang), LEVELS, default="county", key="rank_level", required=True,
+                                    format_func=lambda v: t(f"level_{v}", lang))
+counties = run_query("race_units", county="")["unit"].tolist()
+county = ""
+if level == "township":
+    county = county_col.selectbox(t("rank_county", lang), counties, key="rank_county")
+group = PeerGroup(level, county)
+available = run_query("race_periods", county=group.county_param)["period"].tolist()
+if not available:
+    st.info(t("rank_no_periods", lang))
+    st.stop()
+in_year = [p for p in available if p.startswith(str(year))] or available
+period = period_col.selectbox(t("rank_period", lang), in_year[::-1], key=f"rank_period_{year}")
+earlier = [p for p in available if periods.bounds(p)[0] < periods.bounds(period)[0]][::-1]
+suggested = compare_default(period, available)
+NO_COMPARE = ""
+compare = compare_col.selectbox(t("rank_compare", lang), [NO_COMPARE, *earlier], key=f"rank_compare_{period}",
+                                index=1 + earlier.index(suggested) if suggested else 0,
+                                format_func=lambda p: p or t("rank_no_compare", lang)) or None
+method = method_col.selectbox(t("rank_method", lang), scoring.METHODS, key="rank_method",
+                              format_func=lambda m: t(f"method_{m}", lang))
+
+catalog = run_query("race_catalog", period=period)
+default_weights = scoring.default_track_weights(catalog)
+WEIGHT_KEYS = {track: f"rank_weight_{track}" for track in default_weights.index}
+
+
+def reset_weights() -> None:
+    for key in WEIGHT_KEYS.values():
+        st.session_state.pop(key, None)
+
+
+with st.expander(t("rank_weights", lang)):
+    st.caption(t("rank_weights_help", lang))
+    weight_cols = st.columns(len(WEIGHT_KEYS) + 1, vertical_alignment="bottom")
+    entered = {track: weight_cols[i].number_input(track, min_value=0.0, max_value=100.0, step=1.0, key=key,
+                                                  value=round(float(default_weights[track]) * 100, 1))
+               for i, (track, key) in enumerate(WEIGHT_KEYS.items())}
+    weight_cols[-1].button(t("rank_weights_reset", lang), on_click=reset_weights, key="rank_weights_reset")
+custom = any(abs(entered[track] - round(float(default_weights[track]) * 100, 1)) > 1e-9 for track in entered)
+weights = entered if custom else None
+if custom and sum(entered.values()) <= 0:
+    st.error(t("scoring_zero_weights", lang))
+    st.stop()
+
+def table_height(rows: int) -> int:
+    """Every row visible up to about 25; a scrolling table hides who is at the bottom."""
+    return min(3 + 35 * (rows + 1), 950)
+
+
+# ---- the ranking
+now = ranking(period, group, method, weights)
+before = ranking(compare, group, method, weights, draws=0) if compare else None
+if custom:
+    used = join([f"{track} {share:.0%}" for track, share in now.track_weights.items()], lang)
+    st.warning(t("rank_custom_banner", lang, weights=used))
+if now.ranked.empty:
+    st.info(t("no_data_for_period", lang, period=period))
+    st.stop()
+
+unit_word = t(f"col_unit_{level}", lang)
+peer_label = county + " · " if county else ""
+leader = now.ranked.index[0]
+up, down = ranking_tables.movers(now, before)
+unranked = now.table.index[~now.table["ranked"]].tolist()
+lead_col, count_col, up_col, down_col = st.columns(4)
+lead_col.metric(t("kpi_leader_unit", lang, unit=unit_word), leader, delta_color="off", delta_arrow="off",
+                delta=t("kpi_composite_value", lang, value=now.table.at[leader, "composite"]))
+count_col.metric(t("kpi_ranked", lang), len(now.ranked), delta_color="off", delta_arrow="off",
+                 delta=t("kpi_unranked", lang, n=len(unranked)) if unranked else None)
+up_col.metric(t("kpi_riser", lang), up[0] if up else "—", delta=f"+{up[1]}" if up else None)
+down_col.metric(t("kpi_faller", lang), down[0] if down else "—", delta=f"{down[1]}" if down else None)
+if unranked:
+    st.caption(t("rank_unranked_note", lang, units=join(unranked, lang)))
+
+# ---- composite by tier (click a bar to look closer) and rank intervals
+ranked = now.ranked.reset_index()
+tier_labels = {tier: t(f"tier_{tier}", lang) for tier in (1, 2, 3)}
+bars_col, interval_col = st.columns([1.3, 1], gap="large")
+clicked = bars_col.plotly_chart(
+    charts.tier_bars(ranked, t("chart_rank_composite", lang, peers=peer_label, period=period,
+                               method=t(f"method_{method}", lang)), t("axis_composite", lang), tier_labels),
+    width="stretch", on_select="rerun", selection_mode="points", key="rank_bars")
+points = clicked.selection.points if clicked else []
+if points and points[0].get("y") != st.session_state.get("rank_clicked"):
+    st.session_state["rank_clicked"] = st.session_state["rank_focus"] = points[0].get("y")
+interval_col.plotly_chart(charts.rank_intervals(ranked, t("chart_rank_intervals", lang), t("axis_rank", lang)),
+                          width="stretch")
+interval_col.caption(t("rank_interval_note", lang, draws=scoring.DRAWS))
+
+# ---- the table, downloadable
+st.subheader(t("rank_table", lang))
+table = ranking_tables.ranking_table(now, before, level, lang)
+st.dataframe(table, hide_index=True, width="stretch", height=table_height(len(table)))
+name = t("rank_file_name", lang, peers=county or t("level_county", lang), period=period)
+csv_col, xlsx_col, _ = st.columns([1, 1, 4])
+csv_col.download_button(t("download_csv", lang), to_csv_bytes(table), file_name=f"{name}.csv", mime="text/csv",
+                        key="rank_csv", on_click="ignore")
+xlsx_col.download_button(t("download_xlsx", lang), to_xlsx_bytes(table, name, heading=[name, classification()]),
+                         file_name=f"{name}.xlsx", key="rank_xlsx", on_click="ignore",
+                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+# ---- tracks and ranks over time
+tracks = now.track_weights.index.tolist()
+heat_col, bump_col = st.columns(2, gap="large")
+heat_col.plotly_chart(charts.track_heatmap(ranked, tracks, t("chart_track_heatmap", lang, period=period),
+                                           centre=50.0 if method == "minmax" else 0.0), width="stretch")
+focus_options = now.table.index.tolist()
+if st.session_state.get("rank_focus") not in focus_options:
+    st.session_state["rank_focus"] = leader
+history = ranking_history(group, method, weights)
+bump_col.plotly_chart(charts.rank_bump(history, st.session_state["rank_focus"], t("chart_rank_bump", lang),
+                                       t("axis_rank", lang)), width="stretch")
+
+# ---- one unit: its indicators, why its rank changed, its townships
+st.subheader(t("rank_focus_title", lang, unit=unit_word))
+focus = st.selectbox(t("rank_focus", lang, unit=unit_word), focus_options, key="rank_focus")
+st.markdown(f"**{t('rank_detail', lang, unit=focus, period=period)}**")
+st.dataframe(ranking_tables.indicator_detail(now, focus, lang), hide_index=True, width="stretch",
+             height=table_height(len(now.catalog)))
+st.markdown(f"**{t('rank_why', lang, unit=focus)}**")
+if before is None:
+    st.info(t("rank_why_needs_compare", lang))
+elif focus not in now.contributions.index or focus not in before.contributions.index:
+    st.info(t("rank_why_unranked", lang, unit=focus))
+else:
+    why_col, moved_col = st.columns([2.2, 1], gap="large")
+    parts = scoring.attribute_change(now, before, focus)
+    why_col.plotly_chart(charts.contribution_waterfall(
+        ranking_tables.attribution_table(parts, lang), t("chart_waterfall", lang, before=compare, now=period),
+        t("waterfall_start", lang, period=compare), t("waterfall_end", lang, period=period),
+        float(before.table.at[focus, "composite"]), float(now.table.at[focus, "composite"])), width="stretch")
+    passed, behind = scoring.passed_and_fell_behind(now, before, focus)
+    moved_col.write(t("rank_moved", lang, unit=focus, before=before.table.at[focus, "rank"],
+                      now=now.table.at[focus, "rank"]))
+    if passed:
+        moved_col.write(t("rank_passed_by", lang, units=join(passed, lang)))
+    if behind:
+        moved_col.write(t("rank_left_behind", lang, units=join(behind, lang)))
+    moved_col.caption(t("rank_why_note", lang))
+
+if level == "county":
+    townships = ranking(period, PeerGroup("township", focus), method, weights)
+    townships_before = ranking(compare, PeerGroup("township", focus), method, weights, draws=0) if compare else None
+    st.markdown(f"**{t('rank_townships', lang, county=focus, period=period)}**")
+    if townships.ranked.empty:
+        st.info(t("rank_no_townships", lang, county=focus, period=period))
+    else:
+        st.dataframe(ranking_tables.ranking_table(townships, townships_before, "township", lang), hide_index=True,
+                     width="stretch", height=table_height(len(townships.table)))
+
+with st.expander(t("rank_methodology", lang)):
+    st.markdown(t("rank_methodology_text", lang, draws=scoring.DRAWS))

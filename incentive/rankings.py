@@ -1,0 +1,104 @@
+"""Rankings read from the database: who the peers are, their values and the catalog in force, scored.
+
+The page (through the UI's cache) and the CLI export both come here, so a link, a download and a meeting handout
+show the same ranks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from . import periods, queries, scoring
+from .i18n import t
+from .scoring import Ranking
+
+LEVELS = ("county", "township")
+
+
+@dataclass(frozen=True)
+class PeerGroup:
+    """The units compared together: all counties, or the townships of one county."""
+
+    level: str = "county"
+    county: str = ""
+
+    @property
+    def county_param(self) -> str:
+        return self.county if self.level == "township" else ""
+
+
+def available_periods(conn: duckdb.DuckDBPyConnection, group: PeerGroup = PeerGroup()) -> list[str]:
+    """Race periods with values for this peer group, oldest first."""
+    return queries.run(conn, "race_periods", county=group.county_param)["period"].tolist()
+
+
+def compare_default(period: str, available: list[str]) -> str | None:
+    """The previous stored period of the same form (2025-Q1 -> 2024-Q4), else the latest earlier one of that form."""
+    wanted = periods.previous(period)
+    if wanted in available:
+        return wanted
+    earlier = [p for p in available if periods.form(p) == periods.form(period) and
+               periods.bounds(p)[0] < periods.bounds(period)[0]]
+    return earlier[-1] if earlier else None
+
+
+def rank_period(conn: duckdb.DuckDBPyConnection, period: str, group: PeerGroup = PeerGroup(), *,
+                method: str = "z", weights: Mapping[str, float] | None = None, draws: int = scoring.DRAWS,
+                sensitivity: bool = True) -> Ranking:
+    values = queries.run(conn, "race_values", period=period, county=group.county_param)
+    catalog = queries.run(conn, "race_catalog", period=period)
+    units = queries.run(conn, "race_units", county=group.county_param)["unit"].tolist()
+    return scoring.rank_units(values, catalog, period=period, units=units, method=method, weights=weights,
+                              draws=draws, sensitivity=sensitivity)
+
+
+def rank_history(conn: duckdb.DuckDBPyConnection, group: PeerGroup = PeerGroup(), *, method: str = "z",
+                 weights: Mapping[str, float] | None = None) -> pd.DataFrame:
+    """Rank and composite of every ranked unit in every period (no intervals): the bump chart's data."""
+    frames = []
+    for period in available_periods(conn, group):
+        ranking = rank_period(conn, period, group, method=method, weights=_known(conn, period, weights),
+                              draws=0, sensitivity=False)
+        ranked = ranking.ranked
+        frames.append(pd.DataFrame({"period": period, "unit": ranked.index, "rank": ranked["rank"].to_numpy(),
+                                    "composite": ranked["composite"].to_numpy(), "tier": ranked["tier"].to_numpy()}))
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
+        columns=["period", "unit", "rank", "composite", "tier"])
+
+
+def _known(conn: duckdb.DuckDBPyConnection, period: str, weights: Mapping[str, float] | None):
+    """Overrides for the tracks this period's catalog has (an older catalog may lack a newer track)."""
+    if not weights:
+        return weights
+    tracks = set(queries.run(conn, "race_catalog", period=period)["track"])
+    return {track: w for track, w in weights.items() if track in tracks}
+
+
+def export_table(ranking: Ranking, group: PeerGroup, compare: Ranking | None = None, lang: str = "zh") -> pd.DataFrame:
+    """One row per unit, as `export rankings` writes it (decisions.md, "Scoring and statuses")."""
+    table = ranking.table
+    out = pd.DataFrame({"period": ranking.period}, index=table.index)
+    if group.level == "township":
+        out["county"] = group.county
+        out["township"] = table.index
+    else:
+        out["county"] = table.index
+    out["composite"] = table["composite"].round(6)
+    for column in ("rank", "rank_low", "rank_high", "tier"):
+        out[column] = table[column]
+    out["tier_label"] = table["tier"].map(lambda tier: t(f"tier_{tier}", lang) if pd.notna(tier) else "")
+    out["flags"] = table.apply(scoring.flags, axis=1)
+    for track in ranking.catalog["track"].drop_duplicates():
+        out[f"track_{track}"] = table[f"track_{track}"].round(6)
+    for method in scoring.METHODS:
+        out[f"rank_{method}"] = table[f"rank_{method}"]
+    if compare is not None:
+        out["compare_period"] = compare.period
+        out["compare_rank"] = compare.table["rank"].reindex(table.index)
+        out["rank_change"] = out["compare_rank"] - out["rank"]
+    return out.reset_index(drop=True)
+
