@@ -109,7 +109,7 @@ def normalize(values: pd.DataFrame, directions: pd.Series, method: str) -> pd.Da
     if method == "z":
         sd = values.std(ddof=0)
         z = (values - values.mean()) / sd.where(sd > 0) * sign
-        return z.clip(-Z_CAP, Z_CAP).fillna(0.0).where(values.notna())
+        return z.clip(-Z_CAP, Z_CAP).fillna(0.0).where(values.notna()) + 0.0  # + 0.0 turns -0.0 into 0.0
     if method == "minmax":
         low, high = values.min(), values.max()
         scaled = (values - low) / (high - low).where(high > low) * 100

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 # path, title in Chinese and English, whether the page draws a Plotly chart
 PAGES = [
     ("", "干部激励看板", "Cadre Incentive Dashboard", True),
-    ("rankings", "赛马排名", "Rankings", False),
+    ("rankings", "赛马排名", "Rankings", True),
     ("training", "培训覆盖", "Training", False),
     ("welfare", "关心关爱", "Welfare", False),
     ("data", "数据管理", "Data", False),
