@@ -84,6 +84,19 @@ def track_weights(catalog: pd.DataFrame, overrides: Mapping[str, float] | None =
     return weights / weights.sum()
 
 
+def weights_as_percent(weights: pd.Series) -> dict[str, float]:
+    """Track weights as the page shows them: percentages to one decimal."""
+    return {track: round(float(share) * 100, 1) for track, share in weights.items()}
+
+
+def custom_weights(entered: Mapping[str, float], defaults: pd.Series) -> dict[str, float] | None:
+    """The user's percentages, or None while they still equal the catalog's (as shown, rounded)."""
+    shown = weights_as_percent(defaults)
+    if all(abs(entered[track] - shown[track]) < 1e-9 for track in shown):
+        return None
+    return dict(entered)
+
+
 def parse_weights(text: str) -> dict[str, float]:
     """`项目建设=0.4,乡村振兴=0.3` (also with ， ; ；) into a mapping; the CLI's and the URL's form."""
     weights: dict[str, float] = {}

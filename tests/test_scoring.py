@@ -222,3 +222,10 @@ def test_an_indicator_nobody_reported_drops_out_and_its_track_weight_moves():
     assert r.track_weights.to_dict() == {"一": 1.0}
     assert column(r, "ranked") == {"甲": True, "乙": True}
     assert column(r, "rank") == {"甲": 2, "乙": 1}
+
+
+def test_weights_typed_as_percent_are_custom_only_when_changed():
+    defaults = pd.Series({"一": 0.26, "二": 0.74})
+    assert scoring.weights_as_percent(defaults) == {"一": 26.0, "二": 74.0}
+    assert scoring.custom_weights({"一": 26.0, "二": 74.0}, defaults) is None
+    assert scoring.custom_weights({"一": 50.0, "二": 74.0}, defaults) == {"一": 50.0, "二": 74.0}

@@ -55,15 +55,17 @@ def reset_weights() -> None:
 with st.expander(t("rank_weights", lang)):
     st.caption(t("rank_weights_help", lang))
     weight_cols = st.columns(len(WEIGHT_KEYS) + 1, vertical_alignment="bottom")
+    shown = scoring.weights_as_percent(default_weights)
     entered = {track: weight_cols[i].number_input(track, min_value=0.0, max_value=100.0, step=1.0, key=key,
-                                                  value=round(float(default_weights[track]) * 100, 1))
+                                                  value=shown[track])
                for i, (track, key) in enumerate(WEIGHT_KEYS.items())}
     weight_cols[-1].button(t("rank_weights_reset", lang), on_click=reset_weights, key="rank_weights_reset")
-custom = any(abs(entered[track] - round(float(default_weights[track]) * 100, 1)) > 1e-9 for track in entered)
-weights = entered if custom else None
-if custom and sum(entered.values()) <= 0:
+weights = scoring.custom_weights(entered, default_weights)
+custom = weights is not None
+if custom and sum(weights.values()) <= 0:
     st.error(t("scoring_zero_weights", lang))
     st.stop()
+
 
 def table_height(rows: int) -> int:
     """Every row visible up to about 25; a scrolling table hides who is at the bottom."""
