@@ -67,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     ranking.add_argument("--weights", help="track weights, e.g. 项目建设=0.4,乡村振兴=0.2 (others keep their share)")
     ranking.add_argument("--level", choices=LEVELS, default="county")
     ranking.add_argument("--county", help="with --level township: whose townships")
+    ranking.add_argument("--tiers", help="percent of units in the first and the third tier, e.g. 30,30 "
+                                          "(default: a third each)")
     return parser
 
 
@@ -208,7 +210,8 @@ def _rankings_frame(db: Database, args, period: str | None, lang: str) -> pd.Dat
         if wanted not in available:
             raise UsageError("cli_no_race_period", period=wanted, periods=", ".join(available[-8:]) or "—")
     weights = scoring.parse_weights(args.weights) if args.weights else None
-    ranking = rank_period(db.connection, period, group, method=args.method, weights=weights)
+    tiers = scoring.parse_tier_shares(args.tiers) if args.tiers else scoring.TIER_SHARES
+    ranking = rank_period(db.connection, period, group, method=args.method, weights=weights, tier_shares=tiers)
     compare = None
     if compare_period:
         compare = rank_period(db.connection, compare_period, group, method=args.method, weights=weights, draws=0,

@@ -256,10 +256,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "method_short_z": ("z 分数", "z"),
     "method_short_minmax": ("功效系数", "min-max"),
     "method_short_points": ("原始分值", "points"),
+    "rank_settings": ("赛道权重与方阵划分（试算）", "Track weights and tiers (what-if)"),
     "rank_weights": ("赛道权重（试算）", "Track weights (what-if)"),
     "rank_weights_help": ("默认为各赛道在指标目录中的权重占比；修改后按比例归一化为 100%，结果仅供试算。",
                           "Defaults are each track's share of the catalog weight; changed weights are scaled to sum "
                           "to 100% and give an exploratory ranking only."),
+    "rank_tier_first": ("第一方阵比例（%）", "First tier (% of units)"),
+    "rank_tier_third": ("第三方阵比例（%）", "Third tier (% of units)"),
+    "rank_custom_tiers": ("方阵划分：前 {first:.0%} 为第一方阵，后 {third:.0%} 为第三方阵（默认各三分之一）。",
+                          "Tiers: the top {first:.0%} are the first tier, the bottom {third:.0%} the third (default: "
+                          "a third each)."),
     "rank_weights_reset": ("恢复目录权重", "Reset to catalog"),
     "rank_custom_banner": ("非正式权重（试算）：{weights}。正式排名以指标目录权重为准。",
                            "Unofficial weights (what-if): {weights}. Only catalog weights give the official ranking."),
@@ -371,6 +377,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "scoring_zero_weights": ("赛道权重之和为 0，无法计算综合得分。", "Track weights add up to 0; no composite can be computed."),
     "scoring_bad_weights_text": ("权重「{part}」无法识别，应写作 赛道=权重，如 项目建设=0.3。",
                                  "Weight “{part}” not understood; write TRACK=WEIGHT, e.g. 项目建设=0.3."),
+    "scoring_bad_tiers": ("方阵比例「{text}」无效：应为两个百分数（第一方阵、第三方阵），第一方阵大于 0，两者之和不超过 100。",
+                          "Tier shares “{text}” are not valid: give two percentages (first, third tier), the first "
+                          "above 0, together at most 100."),
     "scoring_bad_method": ("标准化方法「{method}」无效，可选：{methods}。", "Method “{method}” is not one of {methods}."),
 }
 

@@ -48,21 +48,22 @@ def compare_default(period: str, available: list[str]) -> str | None:
 
 def rank_period(conn: duckdb.DuckDBPyConnection, period: str, group: PeerGroup = PeerGroup(), *,
                 method: str = "z", weights: Mapping[str, float] | None = None, draws: int = scoring.DRAWS,
-                sensitivity: bool = True) -> Ranking:
+                sensitivity: bool = True, tier_shares: tuple[float, float] = scoring.TIER_SHARES) -> Ranking:
     values = queries.run(conn, "race_values", period=period, county=group.county_param)
     catalog = queries.run(conn, "race_catalog", period=period)
     units = queries.run(conn, "race_units", county=group.county_param)["unit"].tolist()
     return scoring.rank_units(values, catalog, period=period, units=units, method=method, weights=weights,
-                              draws=draws, sensitivity=sensitivity)
+                              draws=draws, sensitivity=sensitivity, tier_shares=tier_shares)
 
 
 def rank_history(conn: duckdb.DuckDBPyConnection, group: PeerGroup = PeerGroup(), *, method: str = "z",
-                 weights: Mapping[str, float] | None = None) -> pd.DataFrame:
+                 weights: Mapping[str, float] | None = None,
+                 tier_shares: tuple[float, float] = scoring.TIER_SHARES) -> pd.DataFrame:
     """Rank and composite of every ranked unit in every period (no intervals): the bump chart's data."""
     frames = []
     for period in available_periods(conn, group):
         ranking = rank_period(conn, period, group, method=method, weights=_known(conn, period, weights),
-                              draws=0, sensitivity=False)
+                              draws=0, sensitivity=False, tier_shares=tier_shares)
         ranked = ranking.ranked
         frames.append(pd.DataFrame({"period": period, "unit": ranked.index, "rank": ranked["rank"].to_numpy(),
                                     "composite": ranked["composite"].to_numpy(), "tier": ranked["tier"].to_numpy()}))

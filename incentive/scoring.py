@@ -97,6 +97,33 @@ def custom_weights(entered: Mapping[str, float], defaults: pd.Series) -> dict[st
     return dict(entered)
 
 
+def parse_tier_shares(text: str) -> tuple[float, float]:
+    """`30,30` (percent of units in the first and the third tier), the CLI's form."""
+    parts = text.replace("，", ",").split(",")
+    try:
+        first, third = (float(p) / 100 for p in parts)
+        check_tier_shares((first, third))
+    except (ValueError, ScoringError):
+        raise ScoringError("scoring_bad_tiers", text=text) from None
+    return first, third
+
+
+def check_tier_shares(shares: Sequence[float]) -> None:
+    first, third = shares
+    if not (0 < first <= 1 and 0 <= third <= 1 and first + third <= 1):
+        raise ScoringError("scoring_bad_tiers", text=f"{first:.0%},{third:.0%}")
+
+
+def custom_tier_shares(entered_percent: Sequence[float]) -> tuple[float, float]:
+    """Percentages as the page shows them; unchanged defaults mean the exact thirds of decisions.md."""
+    shown = tuple(round(share * 100, 1) for share in TIER_SHARES)
+    if all(abs(e - s) < 1e-9 for e, s in zip(entered_percent, shown)):
+        return TIER_SHARES
+    shares = tuple(e / 100 for e in entered_percent)
+    check_tier_shares(shares)
+    return shares
+
+
 def parse_weights(text: str) -> dict[str, float]:
     """`项目建设=0.4,乡村振兴=0.3` (also with ， ; ；) into a mapping; the CLI's and the URL's form."""
     weights: dict[str, float] = {}

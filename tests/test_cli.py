@@ -185,6 +185,9 @@ def test_export_rankings_matches_the_library_and_takes_every_option(sample_db_pa
     weighted = cli(sample_db_path, "export", "rankings", "--period", "2026Q3", "--weights", "项目建设=1,乡村振兴=0,"
                    "为企服务=0,基层治理=0", "--method", "minmax")
     weighted_frame = pd.read_csv(io.StringIO(weighted.stdout))
+    quarters = pd.read_csv(io.StringIO(cli(sample_db_path, "export", "rankings", "--period", "2026Q3", "--tiers",
+                                           "25,25").stdout))
+    assert quarters["tier"].value_counts().to_dict() == {1: 3, 2: 6, 3: 3}
     assert weighted_frame.sort_values("track_项目建设", ascending=False)["rank"].tolist() == list(range(1, 13))
 
     out = tmp_path / "towns.xlsx"
@@ -203,6 +206,7 @@ def test_export_rankings_matches_the_library_and_takes_every_option(sample_db_pa
     (["--period", "2026Q3", "--weights", "项目建设"], "Weight “项目建设” not understood"),
     (["--period", "2026Q3", "--level", "township"], "--level township needs --county."),
     (["--period", "2026Q3", "--compare", "someday"], "period not recognised: someday"),
+    (["--period", "2026Q3", "--tiers", "80,30"], "Tier shares “80,30” are not valid"),
 ])
 def test_export_rankings_refuses_bad_options_clearly(sample_db_path, args, message):
     result = cli(sample_db_path, "export", "rankings", *args)

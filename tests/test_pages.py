@@ -267,3 +267,13 @@ def test_rankings_page_in_english(app):
     table = next(d.value for d in app.dataframe if "Interval" in d.value.columns)
     assert {"Rank", "Change", "County", "Composite", "Tier", "Notes"} <= set(table.columns)
     assert table["Tier"].iloc[0] == "First tier"
+
+
+def test_tier_boundaries_can_be_set_on_the_page(app):
+    on_page(app, "views/rankings.py")
+    app.number_input(key="rank_tier_first").set_value(25.0).run()
+    app.number_input(key="rank_tier_third").set_value(25.0).run()
+    assert any("前 25% 为第一方阵" in i.value for i in app.info)
+    assert _ranking_table(app)["方阵"].value_counts().to_dict() == {"第一方阵": 3, "第二方阵": 6, "第三方阵": 3}
+    app.number_input(key="rank_tier_first").set_value(80.0).run()
+    assert app.error and "方阵比例" in app.error[0].value

@@ -229,3 +229,15 @@ def test_weights_typed_as_percent_are_custom_only_when_changed():
     assert scoring.weights_as_percent(defaults) == {"一": 26.0, "二": 74.0}
     assert scoring.custom_weights({"一": 26.0, "二": 74.0}, defaults) is None
     assert scoring.custom_weights({"一": 50.0, "二": 74.0}, defaults) == {"一": 50.0, "二": 74.0}
+
+
+def test_tier_shares_from_the_cli_and_the_page():
+    assert scoring.parse_tier_shares("30,20") == (0.3, 0.2)
+    for bad in ("30", "a,b", "0,30", "70,40", "30,-5"):
+        with pytest.raises(ScoringError) as error:
+            scoring.parse_tier_shares(bad)
+        assert bad in error.value.text("zh")
+    assert scoring.custom_tier_shares([33.3, 33.3]) == scoring.TIER_SHARES  # shown rounded, meant exactly
+    assert scoring.custom_tier_shares([25.0, 25.0]) == (0.25, 0.25)
+    with pytest.raises(ScoringError):
+        scoring.custom_tier_shares([60.0, 60.0])

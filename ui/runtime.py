@@ -16,7 +16,7 @@ from incentive.ingest import parse_file
 from incentive.preview import Preview
 from incentive.rankings import PeerGroup
 from incentive.sample import load_sample
-from incentive.scoring import DRAWS, Ranking
+from incentive.scoring import DRAWS, TIER_SHARES, Ranking
 from incentive.storage import Database, ImportEffects, VersionInfo
 
 
@@ -69,21 +69,25 @@ def preview_upload(file_name: str, data: bytes, kind: str | None, period: str, a
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def _cached_ranking(version: str, period: str, group: PeerGroup, method: str, weights: tuple, draws: int) -> Ranking:
+def _cached_ranking(version: str, period: str, group: PeerGroup, method: str, weights: tuple, draws: int,
+                    tiers: tuple) -> Ranking:
     return rankings.rank_period(database().connection, period, group, method=method, weights=dict(weights) or None,
-                                draws=draws)
+                                draws=draws, tier_shares=tiers)
 
 
 def ranking(period: str, group: PeerGroup = PeerGroup(), method: str = "z", weights: dict | None = None,
-            draws: int = DRAWS) -> Ranking:
+            draws: int = DRAWS, tiers: tuple = TIER_SHARES) -> Ranking:
     """One period's ranking of a peer group, computed once per data version and settings."""
-    return _cached_ranking(data_version(), period, group, method, tuple(sorted((weights or {}).items())), draws)
+    return _cached_ranking(data_version(), period, group, method, tuple(sorted((weights or {}).items())), draws,
+                           tuple(tiers))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _cached_history(version: str, group: PeerGroup, method: str, weights: tuple) -> pd.DataFrame:
-    return rankings.rank_history(database().connection, group, method=method, weights=dict(weights) or None)
+def _cached_history(version: str, group: PeerGroup, method: str, weights: tuple, tiers: tuple) -> pd.DataFrame:
+    return rankings.rank_history(database().connection, group, method=method, weights=dict(weights) or None,
+                                 tier_shares=tiers)
 
 
-def ranking_history(group: PeerGroup = PeerGroup(), method: str = "z", weights: dict | None = None) -> pd.DataFrame:
-    return _cached_history(data_version(), group, method, tuple(sorted((weights or {}).items())))
+def ranking_history(group: PeerGroup = PeerGroup(), method: str = "z", weights: dict | None = None,
+                    tiers: tuple = TIER_SHARES) -> pd.DataFrame:
+    return _cached_history(data_version(), group, method, tuple(sorted((weights or {}).items())), tuple(tiers))

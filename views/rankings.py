@@ -45,14 +45,15 @@ method = method_col.selectbox(t("rank_method", lang), scoring.METHODS, key="rank
 catalog = run_query("race_catalog", period=period)
 default_weights = scoring.default_track_weights(catalog)
 WEIGHT_KEYS = {track: f"rank_weight_{track}" for track in default_weights.index}
+TIER_KEYS = ("rank_tier_first", "rank_tier_third")
 
 
 def reset_weights() -> None:
-    for key in WEIGHT_KEYS.values():
+    for key in [*WEIGHT_KEYS.values(), *TIER_KEYS]:
         st.session_state.pop(key, None)
 
 
-with st.expander(t("rank_weights", lang)):
+with st.expander(t("rank_settings", lang)):
     st.caption(t("rank_weights_help", lang))
     weight_cols = st.columns(len(WEIGHT_KEYS) + 1, vertical_alignment="bottom")
     shown = scoring.weights_as_percent(default_weights)
@@ -60,10 +61,19 @@ with st.expander(t("rank_weights", lang)):
                                                   value=shown[track])
                for i, (track, key) in enumerate(WEIGHT_KEYS.items())}
     weight_cols[-1].button(t("rank_weights_reset", lang), on_click=reset_weights, key="rank_weights_reset")
+    tier_cols = st.columns(len(WEIGHT_KEYS) + 1)
+    tier_percent = [tier_cols[i].number_input(t(key, lang), min_value=0.0, max_value=100.0, step=5.0, key=key,
+                                              value=round(share * 100, 1))
+                    for i, (key, share) in enumerate(zip(TIER_KEYS, scoring.TIER_SHARES))]
 weights = scoring.custom_weights(entered, default_weights)
 custom = weights is not None
 if custom and sum(weights.values()) <= 0:
     st.error(t("scoring_zero_weights", lang))
+    st.stop()
+try:
+    tiers = scoring.custom_tier_shares(tier_percent)
+except scoring.ScoringError as error:
+    st.error(error.text(lang))
     st.stop()
 
 
@@ -73,11 +83,13 @@ def table_height(rows: int) -> int:
 
 
 # ---- the ranking
-now = ranking(period, group, method, weights)
-before = ranking(compare, group, method, weights, draws=0) if compare else None
+now = ranking(period, group, method, weights, tiers=tiers)
+before = ranking(compare, group, method, weights, draws=0, tiers=tiers) if compare else None
 if custom:
     used = join([f"{track} {share:.0%}" for track, share in now.track_weights.items()], lang)
     st.warning(t("rank_custom_banner", lang, weights=used))
+if tiers != scoring.TIER_SHARES:
+    st.info(t("rank_custom_tiers", lang, first=tiers[0], third=tiers[1]))
 if now.ranked.empty:
     st.info(t("no_data_for_period", lang, period=period))
     st.stop()
@@ -132,7 +144,7 @@ heat_col.plotly_chart(charts.track_heatmap(ranked, tracks, t("chart_track_heatma
 focus_options = now.table.index.tolist()
 if st.session_state.get("rank_focus") not in focus_options:
     st.session_state["rank_focus"] = leader
-history = ranking_history(group, method, weights)
+history = ranking_history(group, method, weights, tiers)
 bump_col.plotly_chart(charts.rank_bump(history, st.session_state["rank_focus"], t("chart_rank_bump", lang),
                                        t("axis_rank", lang)), width="stretch")
 
@@ -164,8 +176,9 @@ else:
     moved_col.caption(t("rank_why_note", lang))
 
 if level == "county":
-    townships = ranking(period, PeerGroup("township", focus), method, weights)
-    townships_before = ranking(compare, PeerGroup("township", focus), method, weights, draws=0) if compare else None
+    townships = ranking(period, PeerGroup("township", focus), method, weights, tiers=tiers)
+    townships_before = (ranking(compare, PeerGroup("township", focus), method, weights, draws=0, tiers=tiers)
+                        if compare else None)
     st.markdown(f"**{t('rank_townships', lang, county=focus, period=period)}**")
     if townships.ranked.empty:
         st.info(t("rank_no_townships", lang, county=focus, period=period))
