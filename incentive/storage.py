@@ -202,6 +202,8 @@ class Database:
             cur.execute(f"INSERT INTO {table} (batch_id, {', '.join(columns)}) "
                         f"SELECT $batch_id, {', '.join(columns)} FROM incoming", {"batch_id": batch_id})
             cur.unregister("incoming")
+            if kind == "training":
+                _refresh_training_rollup(cur, [batch_id])
         return batch_id
 
     def rollback(self, batch_id: int) -> None:
@@ -212,15 +214,39 @@ class Database:
                 raise BatchError("cli_no_batch", batch=batch_id)
             cur.execute("UPDATE batches SET status = 'rolled_back', rolled_back_at = $at WHERE id = $id",
                         {"at": _now(), "id": batch_id})
+            _refresh_training_rollup(cur, [batch_id])
 
     def rollback_source(self, source: str) -> int:
         """Roll back every active batch of a source (removing the sample data) in one transaction."""
         with self.transaction() as cur:
-            n = cur.execute("SELECT count(*) FROM batches WHERE status = 'active' AND source = $source",
-                            {"source": source}).fetchone()[0]
+            ids = [row[0] for row in cur.execute("SELECT id FROM batches WHERE status = 'active' AND source = $source",
+                                                 {"source": source}).fetchall()]
             cur.execute("UPDATE batches SET status = 'rolled_back', rolled_back_at = $at "
                         "WHERE status = 'active' AND source = $source", {"at": _now(), "source": source})
-        return n
+            _refresh_training_rollup(cur, ids)
+        return len(ids)
+
+
+_REFRESH_ROLLUP = (
+    """CREATE OR REPLACE TEMP TABLE touched_cadres AS
+       SELECT DISTINCT cadre_id FROM training WHERE batch_id IN (SELECT unnest($ids))""",
+    "DELETE FROM training_rollup WHERE cadre_id IN (SELECT cadre_id FROM touched_cadres)",
+    """INSERT INTO training_rollup
+       SELECT cadre_id, CAST(date_trunc('month', date) AS DATE), category, domain, mode, organized,
+              coalesce(sum(hours), 0), count(*)
+       FROM current_training WHERE cadre_id IN (SELECT cadre_id FROM touched_cadres)
+       GROUP BY ALL""",
+    "DROP TABLE touched_cadres",
+)
+
+
+def _refresh_training_rollup(cur: duckdb.DuckDBPyConnection, batch_ids: list[int]) -> None:
+    """Recompute the rollup of the cadres these batches touch (nothing when they hold no training rows)."""
+    if not batch_ids:
+        return
+    cur.execute(_REFRESH_ROLLUP[0], {"ids": batch_ids})
+    for statement in _REFRESH_ROLLUP[1:]:
+        cur.execute(statement)
 
 
 def _now() -> dt.datetime:

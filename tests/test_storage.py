@@ -135,3 +135,49 @@ def test_catalog_in_force_picks_the_latest_version_not_after_the_period(db):
         return db.fetch_all("SELECT weight FROM catalog_in_force('race', $p)", {"p": period})
     assert [weight(p) for p in ("2024-Q4", "2025-Q1", "2025-06", "2025-Q3", "2026")] == [
         [(10.0,)], [(20.0,)], [(20.0,)], [(30.0,)], [(30.0,)]]
+
+
+# ---- the training rollup
+
+ROLLUP_DIRECT = """
+    SELECT cadre_id, CAST(date_trunc('month', date) AS DATE) AS month, category, domain, mode, organized,
+           sum(hours) AS hours, count(*) AS records
+    FROM current_training GROUP BY ALL ORDER BY ALL"""
+
+
+def _rollup(db):
+    return db.fetch_df("SELECT * FROM training_rollup ORDER BY ALL")
+
+
+def _training_file(rows: list[str]) -> bytes:
+    return ("干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n" + "\n".join(rows) + "\n").encode()
+
+
+def test_training_rollup_follows_import_supersede_and_rollback(db):
+    first = import_ok(db, "t1.csv", _training_file([
+        "A1,班一,政治能力,党的理论,线上,集体,4,2025-01-05", "A1,班二,政治能力,党的理论,线上,集体,6,2025-01-20",
+        "A2,班一,专业能力,乡村振兴,线下,个人,8,2025-02-01"]))
+    assert _rollup(db).equals(db.fetch_df(ROLLUP_DIRECT))
+    assert db.fetch_all("SELECT hours, records FROM training_rollup WHERE cadre_id = 'A1'") == [(10.0, 2)]
+    second = import_ok(db, "t2.csv", _training_file([  # supersedes one of A1's rows, adds A3
+        "A1,班二,政治能力,党的理论,线上,集体,2,2025-01-20", "A3,班三,创新能力,数字政府,线上,集体,3,2025-03-01"]))
+    assert _rollup(db).equals(db.fetch_df(ROLLUP_DIRECT))
+    assert db.fetch_all("SELECT hours FROM training_rollup WHERE cadre_id = 'A1'") == [(6.0,)]
+    db.rollback(second)
+    assert _rollup(db).equals(db.fetch_df(ROLLUP_DIRECT))
+    assert db.fetch_all("SELECT hours FROM training_rollup WHERE cadre_id = 'A1'") == [(10.0,)]
+    assert db.fetch_all("SELECT count(*) FROM training_rollup WHERE cadre_id = 'A3'") == [(0,)]
+    db.rollback(first)
+    assert _rollup(db).empty
+
+
+def test_training_rollup_after_removing_and_reloading_the_sample(sample_db_path):
+    from incentive.sample import load_sample
+    db = Database(sample_db_path)
+    assert _rollup(db).equals(db.fetch_df(ROLLUP_DIRECT))
+    db.rollback_source("sample")
+    assert _rollup(db).empty
+    load_sample(db)
+    assert len(_rollup(db)) > 100_000 and _rollup(db).equals(db.fetch_df(ROLLUP_DIRECT))
+    db.close()
+
