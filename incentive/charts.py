@@ -174,3 +174,92 @@ def contribution_waterfall(parts: pd.DataFrame, title: str, start_label: str, en
         totals={"marker": {"color": "#555"}}, hovertemplate="%{x}: %{y:.3f}<extra></extra>"))
     fig.update_xaxes(tickangle=-40, automargin=True)
     return _layout(fig, title, 460)
+
+
+CATEGORY_COLOURS = {"political": "#b3261e", "professional": "#1f5fa8", "innovation": "#2e7d32", "practice": "#c9793a"}
+
+
+def category_coverage_bars(frame: pd.DataFrame, labels: dict[str, str], target: float | None, title: str,
+                           target_label: str) -> go.Figure:
+    """Coverage by county, one bar per category side by side, with the coverage target as a dashed line."""
+    fig = go.Figure()
+    for category, label in labels.items():
+        fig.add_trace(go.Bar(name=label, x=frame["county"], y=frame[f"coverage_{category}"],
+                             marker_color=CATEGORY_COLOURS[category],
+                             hovertemplate="%{x} · " + label + ": %{y:.1%}<extra></extra>"))
+    if target is not None:
+        fig.add_hline(y=target, line_dash="dash", line_color="#333", annotation_text=target_label,
+                      annotation_position="top left")
+    fig.update_yaxes(tickformat=".0%", range=[0, 1.05])
+    fig = _layout(fig, title, 420)
+    fig.update_layout(barmode="group", bargap=0.25, legend={"orientation": "h", "yanchor": "top", "y": -0.15,
+                                                           "xanchor": "left", "x": 0})
+    return fig
+
+
+def domain_heatmap(frame: pd.DataFrame, value: str, title: str, percent: bool) -> go.Figure:
+    """County x training domain; darker = more. `value` is reach (share of cadres) or hours per cadre."""
+    grid = frame.pivot_table(index="county", columns="domain", values=value, aggfunc="first", sort=False)
+    grid = grid.reindex(frame["county"].drop_duplicates())
+    text = [[("" if pd.isna(v) else (f"{v:.0%}" if percent else f"{v:.1f}")) for v in row] for row in grid.to_numpy()]
+    fig = go.Figure(go.Heatmap(z=grid.to_numpy(), x=grid.columns.tolist(), y=grid.index.tolist(), text=text,
+                               texttemplate="%{text}", colorscale=[[0, "#f7f7f7"], [1, ACCENT]],
+                               hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+                               colorbar={"thickness": 10, "tickformat": ".0%" if percent else ""}))
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title, _height(len(grid)) + 60)
+
+
+def pace_lines(cumulative: pd.DataFrame, pace: pd.DataFrame, focus: str, labels: dict[str, str],
+               title: str, axis_title: str) -> go.Figure:
+    """Cumulative hours per cadre by month (all counties, and one county if chosen) against the target pace."""
+    fig = go.Figure()
+    whole = cumulative[cumulative["county"] == ""]
+    fig.add_trace(go.Scatter(x=whole["month"], y=whole["hours_per_cadre"], name=labels["all"], mode="lines+markers",
+                             line={"color": ACCENT, "width": 3}))
+    if focus:
+        one = cumulative[cumulative["county"] == focus]
+        fig.add_trace(go.Scatter(x=one["month"], y=one["hours_per_cadre"], name=focus, mode="lines+markers",
+                                 line={"color": FOCUS, "width": 2}))
+    fig.add_trace(go.Scatter(x=pace["month"], y=pace["expected"], name=labels["pace"], mode="lines",
+                             line={"color": "#555", "dash": "dash"}))
+    fig.update_yaxes(title=axis_title, rangemode="tozero")
+    fig.update_xaxes(tickformat="%Y-%m", dtick="M2" if len(pace) <= 12 else "M3", tickangle=0)
+    fig = _layout(fig, title, 380)
+    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.15, "xanchor": "left", "x": 0})
+    return fig
+
+
+def quarter_bars(frame: pd.DataFrame, title: str, axis_title: str) -> go.Figure:
+    fig = go.Figure(go.Bar(x=frame["quarter"], y=frame["hours_per_cadre"], marker_color=ACCENT,
+                           text=[f"{v:.1f}" for v in frame["hours_per_cadre"]], textposition="outside",
+                           cliponaxis=False, hovertemplate="%{x}: %{y:.1f}<extra></extra>"))
+    fig.update_yaxes(title=axis_title, rangemode="tozero")
+    fig.update_xaxes(type="category")
+    return _layout(fig, title, 380)
+
+
+def mix_bars(frame: pd.DataFrame, labels: dict[str, str], title: str) -> go.Figure:
+    """Per county, the share of hours online and the share in collective training, side by side."""
+    fig = go.Figure()
+    for column, colour in (("online", ACCENT), ("collective", NEGATIVE)):
+        fig.add_trace(go.Bar(name=labels[column], x=frame["county"], y=frame[column], marker_color=colour,
+                             text=[f"{v:.0%}" for v in frame[column]], textposition="outside", cliponaxis=False,
+                             hovertemplate="%{x} · " + labels[column] + ": %{y:.1%}<extra></extra>"))
+    fig.update_yaxes(tickformat=".0%", range=[0, 1.05])
+    fig = _layout(fig, title, 380)
+    fig.update_layout(barmode="group", legend={"orientation": "h", "yanchor": "top", "y": -0.15, "xanchor": "left",
+                                               "x": 0})
+    return fig
+
+
+def coverage_vs_composite(frame: pd.DataFrame, title: str, x_title: str, y_title: str) -> go.Figure:
+    """One dot per county: training coverage against its race composite, labelled."""
+    data = frame.sort_values("composite")
+    sides = ["middle right" if i % 2 else "middle left" for i in range(len(data))]  # neighbours label apart
+    fig = go.Figure(go.Scatter(x=data["coverage"], y=data["composite"], mode="markers+text", text=data["county"],
+                               textposition=sides, marker={"size": 11, "color": ACCENT},
+                               hovertemplate="%{text}: %{x:.1%}, %{y:.2f}<extra></extra>"))
+    fig.update_xaxes(title=x_title, tickformat=".0%")
+    fig.update_yaxes(title=y_title)
+    return _layout(fig, title, 420)

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import periods, scoring
+from . import periods, scoring, settings
 from .config import database_path
-from .export import EXPORT_KINDS, export_frame, to_csv_bytes, to_xlsx_bytes
+from .export import EXPORT_KINDS, coverage_frame, export_frame, to_csv_bytes, to_xlsx_bytes
 from .file_kinds import KINDS
 from .i18n import DEFAULT_LANGUAGE, TranslatedError, t
 from .ingest import parse_file
@@ -56,8 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("remove-sample", help="roll back every batch of the bundled sample data")
 
+    setting = sub.add_parser("settings", help="show the settings, or change one: settings KEY VALUE")
+    setting.add_argument("key", nargs="?")
+    setting.add_argument("value", nargs="?")
+
     export = sub.add_parser("export", help="current rows of a kind in canonical columns, or the rankings")
-    export.add_argument("kind", choices=(*EXPORT_KINDS, "rankings"))
+    export.add_argument("kind", choices=(*EXPORT_KINDS, "rankings", "coverage"))
     export.add_argument("--period")
     export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
     export.add_argument("--out", type=Path)
@@ -69,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     ranking.add_argument("--county", help="with --level township: whose townships")
     ranking.add_argument("--tiers", help="percent of units in the first and the third tier, e.g. 30,30 "
                                           "(default: a third each)")
+    trained = export.add_argument_group("coverage")
+    trained.add_argument("--by", choices=("county", "unit", "rank"), default="county")
+    trained.add_argument("--suppress", action="store_true",
+                         help="empty the figures of groups below the suppression threshold (for sharing)")
     return parser
 
 
@@ -178,6 +186,11 @@ def _export(db: Database, args, lang: str) -> int:
         except (ScoringError, UsageError) as error:
             print(error.text(lang), file=sys.stderr)
             return EXIT_USAGE
+    elif args.kind == "coverage":
+        if period is None:
+            print(t("cli_coverage_needs_period", lang), file=sys.stderr)
+            return EXIT_USAGE
+        frame = coverage_frame(db, period, args.by, suppress=args.suppress)
     else:
         frame = export_frame(db, args.kind, period)
     data = to_xlsx_bytes(frame, args.kind) if args.format == "xlsx" else to_csv_bytes(frame)
@@ -187,6 +200,22 @@ def _export(db: Database, args, lang: str) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     print(t("cli_exported", lang, rows=len(frame)), file=sys.stderr)
+    return EXIT_OK
+
+
+def _settings(db: Database, args, lang: str) -> int:
+    if args.key is not None:
+        if args.value is None:
+            print(t("cli_setting_needs_value", lang), file=sys.stderr)
+            return EXIT_USAGE
+        try:
+            value = settings.save(db, args.key, args.value, _who())
+        except settings.SettingError as error:
+            print(error.text(lang), file=sys.stderr)
+            return EXIT_USAGE
+        print(t("cli_setting_saved", lang, name=args.key, value=value), file=sys.stderr)
+    for key, value in settings.current(db).items():
+        print(f"{key}\t{value}")
     return EXIT_OK
 
 
@@ -227,4 +256,4 @@ def _who() -> str:
 
 
 COMMANDS = {"init": _init, "import": _import, "batches": _batches, "rollback": _rollback,
-            "remove-sample": _remove_sample, "export": _export}
+            "remove-sample": _remove_sample, "export": _export, "settings": _settings}

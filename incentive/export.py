@@ -9,7 +9,7 @@ import io
 
 import pandas as pd
 
-from . import periods, queries
+from . import coverage, periods, queries, settings
 from .cell_values import escape_formula
 from .storage import Database
 
@@ -25,6 +25,32 @@ def export_frame(db: Database, kind: str, period: str | None = None) -> pd.DataF
         start, end = periods.bounds(period) if period else (None, None)
         return queries.run(con, "export_training", start=start, end=end)
     return queries.run(con, f"export_{kind}")
+
+
+COVERAGE_COLUMNS = ["cadres", "trained", "coverage", "hours_per_cadre", "share_meeting_target",
+                    "coverage_political", "coverage_professional", "coverage_innovation", "coverage_practice"]
+
+
+def coverage_frame(db: Database, period: str, by: str = "county", *, suppress: bool = False) -> pd.DataFrame:
+    """`export coverage`: one row per county (or unit / rank level within its county) for a period of any form.
+
+    Figures are exact (decisions.md: the CLI shows exact figures); `suppressed` marks groups below the threshold,
+    and `suppress=True` empties their figures for sharing.
+    """
+    config = settings.current(db)
+    start, end = periods.bounds(period)
+    window = coverage.Window(start, end, period)
+    frame = queries.run(db.connection, "training_coverage", start=start, end=end, by=by, county="",
+                        target_hours=coverage.prorated_target(config["hours_target"], window))
+    threshold = int(config["suppression_threshold"])
+    frame = coverage.with_suppression(frame, threshold) if suppress else frame.assign(
+        suppressed=coverage.suppressed(frame, threshold))
+    frame = frame.drop(columns="group") if by == "county" else frame.rename(columns={"group": by})
+    out = frame[["county", *([by] if by != "county" else []), *COVERAGE_COLUMNS, "suppressed"]].copy()
+    for column in ("cadres", "trained"):
+        out[column] = out[column].astype("Int64").mask(out["suppressed"] & suppress)
+    out.insert(0, "period", period)
+    return out
 
 
 def escaped(frame: pd.DataFrame) -> pd.DataFrame:

@@ -49,8 +49,8 @@ def test_sample_names_are_fictional():
 
 
 def test_weak_training_county_has_the_lowest_coverage(sample):
-    frame = queries.run(sample.connection, "training_coverage_by_county", start=dt.date(2025, 1, 1),
-                        end=dt.date(2025, 12, 31))
+    frame = queries.run(sample.connection, "training_coverage", start=dt.date(2025, 1, 1),
+                        end=dt.date(2025, 12, 31), by="county", county="", target_hours=110.0)
     assert frame.sort_values("coverage")["county"].iloc[0] == synth.WEAK_TRAINING
 
 

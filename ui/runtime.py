@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from incentive import queries, rankings
+from incentive import queries, rankings, settings
 from incentive.config import database_path
 from incentive.i18n import t
 from incentive.ingest import parse_file
@@ -91,3 +91,8 @@ def _cached_history(version: str, group: PeerGroup, method: str, weights: tuple,
 def ranking_history(group: PeerGroup = PeerGroup(), method: str = "z", weights: dict | None = None,
                     tiers: tuple = TIER_SHARES) -> pd.DataFrame:
     return _cached_history(data_version(), group, method, tuple(sorted((weights or {}).items())), tuple(tiers))
+
+
+def app_settings() -> dict[str, float]:
+    """The settings in force (hours target, coverage target, suppression threshold), read fresh every run."""
+    return settings.current(database())

@@ -1,10 +1,9 @@
 """概览 Overview: per pillar, its headline figures beside one chart, for the year chosen in the sidebar."""
 
-import datetime as dt
-
 import streamlit as st
 
 from incentive import charts, overview
+from incentive import coverage as coverage_windows
 from incentive.i18n import t
 from ui import frame
 from ui.runtime import ranking, run_query
@@ -18,10 +17,12 @@ if year is None:
 
 race_periods = run_query("periods_in_year", domain="race", year=year)["period"].tolist()
 welfare_periods = run_query("periods_in_year", domain="welfare", year=year)["period"].tolist()
-coverage = run_query("training_coverage_by_county", start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
-coverage_before = run_query("training_coverage_by_county", start=dt.date(year - 1, 1, 1),
-                            end=dt.date(year - 1, 12, 31))
-last_training = run_query("training_last_date", year=year)["last_date"].iloc[0]
+this_year, last_year = coverage_windows.year_window(year), coverage_windows.year_window(year - 1)
+coverage = run_query("training_coverage", start=this_year.start, end=this_year.end, by="county", county="",
+                     target_hours=0.0)
+coverage_before = run_query("training_coverage", start=last_year.start, end=last_year.end, by="county", county="",
+                            target_hours=0.0)
+last_training = run_query("training_last_date", start=this_year.start, end=this_year.end)["last_date"].iloc[0]
 
 
 def pillar(title_key: str):

@@ -1,0 +1,27 @@
+-- One row per county and month of $start..$end: cadres on the roster in force at $end, their hours that month,
+-- and how many of them had their first training of the window that month (so a running sum is cumulative
+-- coverage). Params: $start, $end, $county ('' = all).
+WITH cadres AS (
+    SELECT * FROM cadre_training($start, $end) WHERE $county = '' OR county = $county
+),
+months AS (
+    SELECT CAST(m AS DATE) AS month
+    FROM range(date_trunc('month', CAST($start AS DATE)), CAST($end AS DATE) + INTERVAL 1 DAY, INTERVAL 1 MONTH) r(m)
+),
+sizes AS (SELECT county, count(*) AS cadres FROM cadres GROUP BY county),
+hours AS (
+    SELECT c.county, t.month, sum(t.hours) AS hours
+    FROM training_rollup t JOIN cadres c USING (cadre_id)
+    WHERE t.month BETWEEN CAST(date_trunc('month', CAST($start AS DATE)) AS DATE) AND CAST($end AS DATE)
+    GROUP BY c.county, t.month
+),
+firsts AS (
+    SELECT county, first_month AS month, count(*) AS newly_trained FROM cadres WHERE trained GROUP BY ALL
+),
+county_order AS (SELECT county, min(county_code) AS county_code FROM current_regions GROUP BY county)
+SELECT s.county, m.month, s.cadres, coalesce(h.hours, 0) AS hours, coalesce(f.newly_trained, 0) AS newly_trained
+FROM sizes s CROSS JOIN months m
+LEFT JOIN hours h ON h.county = s.county AND h.month = m.month
+LEFT JOIN firsts f ON f.county = s.county AND f.month = m.month
+LEFT JOIN county_order o ON o.county = s.county
+ORDER BY o.county_code NULLS LAST, s.county, m.month
