@@ -211,3 +211,29 @@ def test_export_rankings_matches_the_library_and_takes_every_option(sample_db_pa
 def test_export_rankings_refuses_bad_options_clearly(sample_db_path, args, message):
     result = cli(sample_db_path, "export", "rankings", *args)
     assert result.returncode == 2 and message in result.stderr and result.stdout == ""
+
+
+def test_export_coverage_and_settings(sample_db_path, tmp_path):
+    import io
+
+    import pandas as pd
+    result = cli(sample_db_path, "export", "coverage", "--period", "2025年")
+    assert result.returncode == 0, result.stderr
+    frame = pd.read_csv(io.StringIO(result.stdout))
+    assert frame.columns.tolist() == [
+        "period", "county", "cadres", "trained", "coverage", "hours_per_cadre", "share_meeting_target",
+        "coverage_political", "coverage_professional", "coverage_innovation", "coverage_practice", "suppressed"]
+    assert len(frame) == 12 and (frame["period"] == 2025).all() and frame["coverage"].between(0, 1).all()
+    by_rank = pd.read_csv(io.StringIO(cli(sample_db_path, "export", "coverage", "--period", "2025Q2", "--by",
+                                          "rank").stdout))
+    assert by_rank.columns[:3].tolist() == ["period", "county", "rank"] and by_rank["cadres"].sum() == 6984
+
+    assert cli(sample_db_path, "settings", "hours_target", "40").returncode == 0
+    listed = cli(sample_db_path, "settings")
+    assert "hours_target\t40.0" in listed.stdout
+    lower = pd.read_csv(io.StringIO(cli(sample_db_path, "export", "coverage", "--period", "2025").stdout))
+    assert (lower["share_meeting_target"] > frame["share_meeting_target"]).all()
+    bad = cli(sample_db_path, "settings", "hours_target", "lots")
+    assert bad.returncode == 2 and "Value “lots” for “hours_target” is not allowed" in bad.stderr
+    missing = cli(sample_db_path, "export", "coverage")
+    assert missing.returncode == 2 and "Exporting coverage needs --period" in missing.stderr

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 import streamlit as st
 from conftest import DATA, ROOT
 from streamlit.testing.v1 import AppTest
 
-from incentive import rankings
+from incentive import queries, rankings
 
 PAGES = ["views/overview.py", "views/rankings.py", "views/training.py", "views/welfare.py", "views/data.py"]
 
@@ -277,3 +279,56 @@ def test_tier_boundaries_can_be_set_on_the_page(app):
     assert _ranking_table(app)["方阵"].value_counts().to_dict() == {"第一方阵": 3, "第二方阵": 6, "第三方阵": 3}
     app.number_input(key="rank_tier_first").set_value(80.0).run()
     assert app.error and "方阵比例" in app.error[0].value
+
+
+# ---- training page
+
+def _table_with(app, *columns):
+    return next(d.value for d in app.dataframe if set(columns) <= set(d.value.columns))
+
+
+def test_training_page_headlines_and_tables_come_from_the_rollup(app):
+    on_page(app, "views/training.py")
+    whole = queries.run(_connection(), "training_coverage", start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31),
+                        by="all", county="", target_hours=110.0).iloc[0]
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["培训覆盖率"] == f"{whole['coverage']:.1%}" and metrics["未参训人数"] == f"{whole['untrained']:,}"
+    assert len(app.get("plotly_chart")) == 6  # categories, domains, quarters, pace, mix, coverage vs race
+    counties = _table_with(app, "政治能力")
+    assert len(counties) == 12 and counties["县区"].iloc[0] == "云岫县"
+    actions = _table_with(app, "建议")
+    assert actions.iloc[0]["县区"] == "棠梨县"  # the sample's weak-training county heads 缺什么补什么
+    assert any("对比 2025-01~2025-09" in c.value for c in app.caption)  # a running year: same months last year
+
+
+def test_training_page_window_county_slice_and_suppression(app):
+    on_page(app, "views/training.py")
+    app.segmented_control(key="training_window").set_value("quarter").run()
+    app.selectbox(key="training_quarter_2026").set_value(2).run()
+    assert any("2026-Q2（对比 2026-Q1）" in c.value for c in app.caption)
+    app.selectbox(key="training_county").set_value("棠梨县").run()
+    assert any(c.value.startswith("棠梨县 · 2026-Q2") for c in app.caption)
+    app.segmented_control(key="training_slice").set_value("rank").run()
+    ranks = _table_with(app, "职级")
+    assert set(ranks["县区"]) == {"棠梨县"} and len(ranks) == 7
+    app.segmented_control(key="training_slice").set_value("gender").run()
+    assert set(_table_with(app, "性别")["性别"]) == {"男", "女"}
+    from incentive import settings as app_settings
+    from ui.runtime import database
+    app_settings.save(database(), "suppression_threshold", 30, "test")
+    app.segmented_control(key="training_slice").set_value("unit").run()
+    units = _table_with(app, "单位", "覆盖率")
+    hidden = units["覆盖率"] == "<30"
+    assert hidden.any() and (~hidden).any() and (units.loc[hidden, "在册干部"] == "<30").all()
+    assert any("少于 30 人" in c.value for c in app.caption)
+
+
+def test_training_page_in_english_with_a_month_range(app):
+    app.session_state["lang"] = "en"
+    on_page(app, "views/training.py")
+    app.segmented_control(key="training_window").set_value("months").run()
+    app.slider(key="training_months_2026").set_value((dt.date(2026, 3, 1), dt.date(2026, 5, 1))).run()
+    assert not app.exception
+    assert app.title[0].value == "Training"
+    assert any("2026-03~2026-05 (vs 2025-12~2026-02)" in c.value for c in app.caption)
+    assert "Political" in _table_with(app, "Coverage").columns
