@@ -332,3 +332,15 @@ def test_training_page_in_english_with_a_month_range(app):
     assert app.title[0].value == "Training"
     assert any("2026-03~2026-05 (vs 2025-12~2026-02)" in c.value for c in app.caption)
     assert "Political" in _table_with(app, "Coverage").columns
+
+
+def test_settings_are_changed_on_the_data_page(app):
+    on_page(app, "views/data.py")
+    app.number_input(key="data_setting_hours_target").set_value(96.0)
+    app.button(key="data_settings_save").click().run()
+    assert "已保存 1 项设置。" in [s.value for s in app.success]
+    from incentive import settings as app_settings
+    from ui.runtime import database
+    assert app_settings.current(database())["hours_target"] == 96.0
+    on_page(app, "views/training.py")
+    assert "达到 96 学时" in [m.label for m in app.metric]

@@ -4,6 +4,7 @@ import functools
 
 import streamlit as st
 
+from incentive import settings
 from incentive.export import to_csv_bytes
 from incentive.file_kinds import KINDS, labelled
 from incentive.i18n import t
@@ -182,6 +183,20 @@ else:
         with st.spinner(t("sample_loading", lang)):
             ids = load_sample(db)
         flash_and_rerun(t("data_sample_loaded", lang, n=len(ids)))
+
+# ---- settings
+st.subheader(t("data_settings", lang))
+current = settings.current(db)
+setting_cols = st.columns(len(settings.SETTINGS) + 1, vertical_alignment="bottom")
+entered = {key: setting_cols[i].number_input(t(f"setting_{key}", lang), min_value=float(spec.minimum),
+                                             max_value=float(spec.maximum), value=float(current[key]),
+                                             step=1.0, key=f"data_setting_{key}")
+           for i, (key, spec) in enumerate(settings.SETTINGS.items())}
+if setting_cols[-1].button(t("data_settings_save", lang), key="data_settings_save"):
+    changed = [key for key in entered if entered[key] != current[key]]
+    for key in changed:
+        settings.save(db, key, entered[key], UPLOADED_BY)
+    flash_and_rerun(t("data_settings_saved", lang, n=len(changed)))
 
 # ---- templates
 st.subheader(t("data_templates", lang))

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 PAGES = [
     ("", "干部激励看板", "Cadre Incentive Dashboard", True),
     ("rankings", "赛马排名", "Rankings", True),
-    ("training", "培训覆盖", "Training", False),
+    ("training", "培训覆盖", "Training", True),
     ("welfare", "关心关爱", "Welfare", False),
     ("data", "数据管理", "Data", False),
 ]
