@@ -17,7 +17,7 @@ import pandas as pd
 
 from . import periods, scoring, settings
 from .config import database_path
-from .export import EXPORT_KINDS, coverage_frame, export_frame, to_csv_bytes, to_xlsx_bytes
+from .export import EXPORT_KINDS, coverage_frame, export_frame, to_csv_bytes, to_xlsx_bytes, untrained_frame
 from .file_kinds import KINDS
 from .i18n import DEFAULT_LANGUAGE, TranslatedError, t
 from .ingest import parse_file
@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     setting.add_argument("value", nargs="?")
 
     export = sub.add_parser("export", help="current rows of a kind in canonical columns, or the rankings")
-    export.add_argument("kind", choices=(*EXPORT_KINDS, "rankings", "coverage"))
+    export.add_argument("kind", choices=(*EXPORT_KINDS, "rankings", "coverage", "untrained"))
     export.add_argument("--period")
     export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
     export.add_argument("--out", type=Path)
@@ -191,6 +191,11 @@ def _export(db: Database, args, lang: str) -> int:
             print(t("cli_coverage_needs_period", lang), file=sys.stderr)
             return EXIT_USAGE
         frame = coverage_frame(db, period, args.by, suppress=args.suppress)
+    elif args.kind == "untrained":
+        if period is None:
+            print(t("cli_coverage_needs_period", lang), file=sys.stderr)
+            return EXIT_USAGE
+        frame = untrained_frame(db, period, args.county or "")
     else:
         frame = export_frame(db, args.kind, period)
     data = to_xlsx_bytes(frame, args.kind) if args.format == "xlsx" else to_csv_bytes(frame)

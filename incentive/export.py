@@ -53,6 +53,14 @@ def coverage_frame(db: Database, period: str, by: str = "county", *, suppress: b
     return out
 
 
+def untrained_frame(db: Database, period: str, county: str = "") -> pd.DataFrame:
+    """`export untrained`: the cadres on the roster with no training in the period, with names (CLI only)."""
+    start, end = periods.bounds(period)
+    frame = queries.run(db.connection, "training_untrained", start=start, end=end, county=county)
+    frame.insert(0, "period", period)
+    return frame
+
+
 def escaped(frame: pd.DataFrame) -> pd.DataFrame:
     """Text cells a spreadsheet would run as formulas get a leading apostrophe; numbers are never touched."""
     out = frame.copy()

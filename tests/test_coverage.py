@@ -86,6 +86,15 @@ def test_small_groups_are_suppressed_in_exports_when_asked(trained_db):
     assert shown.loc["东镇", "cadres"] == 4 and shown.loc["西镇", "suppressed"]
 
 
+def test_untrained_cadres_are_listed_by_name_for_the_cli(trained_db):
+    from incentive.export import untrained_frame
+    frame = untrained_frame(trained_db, "2025")
+    assert frame[["county", "unit", "cadre_id", "name"]].values.tolist() == [
+        ["甲县", "东镇", "A3", "三"], ["甲县", "东镇", "A4", "四"], ["甲县", "西镇", "A5", "五"],
+        ["乙县", "南镇", "B2", "八"], ["乙县", "南镇", "B3", "九"]]
+    assert untrained_frame(trained_db, "2025", "乙县")["cadre_id"].tolist() == ["B2", "B3"]
+
+
 def test_domains_mix_and_months(trained_db):
     year = coverage.year_window(2025)
     domains = queries.run(trained_db.connection, "training_domains", start=year.start, end=year.end, county="")

@@ -22,6 +22,7 @@ PARAMS = {
     "training_domains": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31), "county": ""},
     "training_mix": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31), "county": ""},
     "training_months": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31), "county": ""},
+    "training_untrained": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31), "county": ""},
     "training_last_date": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31)},
     "welfare_values_by_county": {"period": "2025-H2"},
     "export_regions": {}, "export_indicators": {}, "export_roster": {}, "export_movements": {},

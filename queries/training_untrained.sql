@@ -1,0 +1,10 @@
+-- One row per cadre on the roster in force at $end with no training in the months $start..$end: who they are and
+-- where they work. Personal data: for administrators and the CLI only, never for aggregate views.
+-- Params: $start, $end, $county ('' = all).
+SELECT c.county, c.unit, c.cadre_id, r.name, c.rank
+FROM cadre_training($start, $end) c
+JOIN roster_in_force($end) r USING (cadre_id)
+LEFT JOIN (SELECT county, min(county_code) AS county_code FROM current_regions GROUP BY county) o
+       ON o.county = c.county
+WHERE NOT c.trained AND ($county = '' OR c.county = $county)
+ORDER BY o.county_code NULLS LAST, c.county, c.unit, c.cadre_id
