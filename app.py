@@ -22,6 +22,8 @@ navigation = st.navigation([
     st.Page("views/training.py", title=t("page_training", lang), icon=":material/school:", url_path="training"),
     st.Page("views/welfare.py", title=t("page_welfare", lang), icon=":material/volunteer_activism:",
             url_path="welfare"),
+    st.Page("views/movements.py", title=t("page_movements", lang), icon=":material/swap_vert:",
+            url_path="movements"),
     st.Page("views/data.py", title=t("page_data", lang), icon=":material/upload_file:", url_path="data"),
 ])
 frame.sidebar(lang)

@@ -263,3 +263,110 @@ def coverage_vs_composite(frame: pd.DataFrame, title: str, x_title: str, y_title
     fig.update_xaxes(title=x_title, tickformat=".0%")
     fig.update_yaxes(title=y_title)
     return _layout(fig, title, 420)
+
+
+def status_grid(grid: pd.DataFrame, values: pd.DataFrame, labels: dict[str, str], title: str) -> go.Figure:
+    """The traffic lights: county x indicator coloured met / near / below; grey without a target; blank without a
+    value. `values` holds the figures printed in the cells (same shape as `grid`)."""
+    codes = {"met": 3, "near": 2, "below": 1, "": 0}
+    z = [[codes.get(cell, None) if isinstance(cell, str) else None for cell in row] for row in grid.to_numpy()]
+    text = [["" if pd.isna(v) else f"{v:g}" for v in row] for row in values.to_numpy()]
+    hover = [[labels.get(cell, "—") if isinstance(cell, str) else "—" for cell in row] for row in grid.to_numpy()]
+    scale = [[0, "#9e9e9e"], [0.25, "#9e9e9e"], [0.25, STATUS_COLOURS["below"]], [0.5, STATUS_COLOURS["below"]],
+             [0.5, STATUS_COLOURS["near"]], [0.75, STATUS_COLOURS["near"]], [0.75, STATUS_COLOURS["met"]],
+             [1, STATUS_COLOURS["met"]]]
+    fig = go.Figure(go.Heatmap(z=z, x=grid.columns.tolist(), y=grid.index.tolist(), zmin=-0.5, zmax=3.5,
+                               colorscale=scale, showscale=False, text=text, texttemplate="%{text}",
+                               textfont={"color": "white"}, customdata=hover, xgap=2, ygap=2,
+                               hovertemplate="%{y} · %{x}: %{text} (%{customdata})<extra></extra>"))
+    for key in ("met", "near", "below"):  # a legend for the colours
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=labels[key],
+                                 marker={"size": 12, "symbol": "square", "color": STATUS_COLOURS[key]}))
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(side="top")
+    fig = _layout(fig, title, _height(len(grid)) + 80)
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 90, "b": 10}, plot_bgcolor="white",
+                      legend={"orientation": "h", "yanchor": "top", "y": -0.02, "xanchor": "left", "x": 0})
+    return fig
+
+
+def welfare_radar(frame: pd.DataFrame, county: str, labels: dict[str, str], title: str) -> go.Figure:
+    """One county's %-indicators against the prefecture median (and the target where there is one)."""
+    names = frame["name"].tolist()
+    closed = names + names[:1]
+    fig = go.Figure()
+    for column, name, colour, dash in (("median", labels["median"], "#888", "dot"),
+                                       ("target", labels["target"], STATUS_COLOURS["met"], "dash"),
+                                       ("value", county, FOCUS, "solid")):
+        values = frame[column].tolist()
+        if all(pd.isna(v) for v in values):
+            continue
+        fig.add_trace(go.Scatterpolar(r=values + values[:1], theta=closed, name=name, mode="lines+markers",
+                                      line={"color": colour, "dash": dash}, connectgaps=True))
+    low = min([v for v in frame[["value", "median"]].to_numpy().ravel() if pd.notna(v)] or [0])
+    fig.update_layout(polar={"radialaxis": {"range": [max(0, low - 10), 100], "ticksuffix": "%", "angle": 90,
+                                            "tickangle": 90, "tickfont": {"size": 10}}})
+    fig = _layout(fig, title, 440)
+    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.05, "xanchor": "left", "x": 0},
+                      margin={"l": 80, "r": 80, "t": 60, "b": 20})
+    return fig
+
+
+def indicator_trend(history: pd.DataFrame, focus: str | None, target: float | None, labels: dict[str, str],
+                    title: str, axis_title: str) -> go.Figure:
+    """One welfare indicator over the periods: every county quiet, the median, the focus county, the target."""
+    fig = go.Figure()
+    for county, part in history.groupby("county", sort=False):
+        if county == focus:
+            continue
+        fig.add_trace(go.Scatter(x=part["period"], y=part["value"], mode="lines", line={"color": QUIET, "width": 1},
+                                 name=county, showlegend=False, hovertemplate=county + " %{x}: %{y}<extra></extra>"))
+    median = history.groupby("period", sort=False)["value"].median()
+    fig.add_trace(go.Scatter(x=median.index, y=median.to_numpy(), mode="lines+markers", name=labels["median"],
+                             line={"color": ACCENT, "width": 3}))
+    if focus:
+        part = history[history["county"] == focus]
+        fig.add_trace(go.Scatter(x=part["period"], y=part["value"], mode="lines+markers", name=focus,
+                                 line={"color": FOCUS, "width": 3}))
+    if target is not None and pd.notna(target):
+        fig.add_hline(y=target, line_dash="dash", line_color=STATUS_COLOURS["met"], annotation_text=labels["target"],
+                      annotation_position="top left")
+    fig.update_xaxes(type="category")
+    fig.update_yaxes(title=axis_title)
+    fig = _layout(fig, title, 380)
+    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0})
+    return fig
+
+
+def tier_rates(frame: pd.DataFrame, labels: dict[str, str], tier_labels: dict[int, str], title: str,
+               axis_title: str) -> go.Figure:
+    """Promotions and accountability cases per 100 cadres, by the counties' race tier the year before."""
+    x = [tier_labels[int(tier)] for tier in frame["tier"]]
+    fig = go.Figure()
+    for column, colour in (("promotion_per_100", ACCENT), ("accountability_per_100", NEGATIVE)):
+        fig.add_trace(go.Bar(name=labels[column], x=x, y=frame[column], marker_color=colour,
+                             text=[f"{v:.1f}" for v in frame[column]], textposition="outside", cliponaxis=False,
+                             hovertemplate="%{x} · " + labels[column] + ": %{y:.2f}<extra></extra>"))
+    fig.update_yaxes(title=axis_title, rangemode="tozero")
+    fig = _layout(fig, title, 360)
+    fig.update_layout(barmode="group", legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left",
+                                               "x": 0})
+    return fig
+
+
+def tolerance_vs_accountability(frame: pd.DataFrame, labels: dict[str, str], threshold: int,
+                                title: str) -> go.Figure:
+    """Per county, 容错免责 cases next to 问责 cases; counts a viewer may not see are drawn as 0 and labelled <N."""
+    fig = go.Figure()
+    for column, colour in (("accountability", NEGATIVE), ("fault_tolerance", STATUS_COLOURS["met"])):
+        hidden = frame[column].between(1, threshold - 1)
+        shown = frame[column].where(~hidden, 0)
+        fig.add_trace(go.Bar(name=labels[column], x=frame["county"], y=shown, marker_color=colour,
+                             text=[f"<{threshold}" if h else f"{v}" for v, h in zip(frame[column], hidden)],
+                             textposition="outside", cliponaxis=False,
+                             hovertemplate="%{x} · " + labels[column] + ": %{text}<extra></extra>"))
+    fig.update_yaxes(rangemode="tozero")
+    fig = _layout(fig, title, 360)
+    fig.update_layout(barmode="group", legend={"orientation": "h", "yanchor": "top", "y": -0.15, "xanchor": "left",
+                                               "x": 0})
+    return fig

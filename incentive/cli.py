@@ -17,7 +17,8 @@ import pandas as pd
 
 from . import periods, scoring, settings
 from .config import database_path
-from .export import EXPORT_KINDS, coverage_frame, export_frame, to_csv_bytes, to_xlsx_bytes, untrained_frame
+from .export import (EXPORT_KINDS, coverage_frame, export_frame, movements_summary_frame, to_csv_bytes,
+                     to_xlsx_bytes, untrained_frame, welfare_status_frame)
 from .file_kinds import KINDS
 from .i18n import DEFAULT_LANGUAGE, TranslatedError, t
 from .ingest import parse_file
@@ -61,7 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     setting.add_argument("value", nargs="?")
 
     export = sub.add_parser("export", help="current rows of a kind in canonical columns, or the rankings")
-    export.add_argument("kind", choices=(*EXPORT_KINDS, "rankings", "coverage", "untrained"))
+    export.add_argument("kind", choices=(*EXPORT_KINDS, "rankings", "coverage", "untrained", "welfare_status",
+                                         "movements_summary"))
+    export.add_argument("--year", type=int, help="movements_summary: the calendar year")
     export.add_argument("--period")
     export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
     export.add_argument("--out", type=Path)
@@ -191,6 +194,16 @@ def _export(db: Database, args, lang: str) -> int:
             print(t("cli_coverage_needs_period", lang), file=sys.stderr)
             return EXIT_USAGE
         frame = coverage_frame(db, period, args.by, suppress=args.suppress)
+    elif args.kind == "welfare_status":
+        if period is None:
+            print(t("cli_needs_period", lang, kind=args.kind), file=sys.stderr)
+            return EXIT_USAGE
+        frame = welfare_status_frame(db, period)
+    elif args.kind == "movements_summary":
+        if args.year is None:
+            print(t("cli_needs_year", lang), file=sys.stderr)
+            return EXIT_USAGE
+        frame = movements_summary_frame(db, args.year)
     elif args.kind == "untrained":
         if period is None:
             print(t("cli_coverage_needs_period", lang), file=sys.stderr)

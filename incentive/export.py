@@ -9,7 +9,8 @@ import io
 
 import pandas as pd
 
-from . import coverage, periods, queries, settings
+from . import coverage, movements, periods, queries, settings
+from .targets import with_status
 from .cell_values import escape_formula
 from .storage import Database
 
@@ -59,6 +60,24 @@ def untrained_frame(db: Database, period: str, county: str = "") -> pd.DataFrame
     frame = queries.run(db.connection, "training_untrained", start=start, end=end, county=county)
     frame.insert(0, "period", period)
     return frame
+
+
+def welfare_status_frame(db: Database, period: str) -> pd.DataFrame:
+    """`export welfare_status`: one row per county and indicator; status met/near/below, empty without a target
+    or a value."""
+    frame = with_status(queries.run(db.connection, "welfare_values_by_county", period=period))
+    frame["status"] = frame["status"].fillna("")
+    frame.insert(0, "period", period)
+    return frame[["period", "county", "indicator", "value", "target", "status"]]
+
+
+def movements_summary_frame(db: Database, year: int) -> pd.DataFrame:
+    """`export movements_summary`: one row per county with a count column per action, exact (CLI)."""
+    window = coverage.year_window(year)
+    decisions = queries.run(db.connection, "movements_by_county", start=window.start, end=window.end)
+    summary = movements.summary_by_county(decisions, queries.run(db.connection, "roster_sizes", day=window.end))
+    summary.insert(0, "year", year)
+    return summary[["year", "county", *movements.ACTIONS]]
 
 
 def escaped(frame: pd.DataFrame) -> pd.DataFrame:

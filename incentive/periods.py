@@ -126,6 +126,16 @@ def previous(period: str) -> str:
     return f"{year - 1}-{kind}{last}" if kind in "HQ" else f"{year - 1}-12"
 
 
+def previous_stored(period: str, available: list[str]) -> str | None:
+    """The period to compare with: the previous one of the same form (2025-Q1 -> 2024-Q4) when stored, else the
+    latest stored earlier period of that form, else None."""
+    wanted = previous(period)
+    if wanted in available:
+        return wanted
+    earlier = [p for p in available if form(p) == form(period) and bounds(p)[0] < bounds(period)[0]]
+    return max(earlier, key=lambda p: bounds(p)[0]) if earlier else None
+
+
 def contains(period: str, day: dt.date) -> bool:
     start, end = bounds(period)
     return start <= day <= end

@@ -37,13 +37,8 @@ def available_periods(conn: duckdb.DuckDBPyConnection, group: PeerGroup = PeerGr
 
 
 def compare_default(period: str, available: list[str]) -> str | None:
-    """The previous stored period of the same form (2025-Q1 -> 2024-Q4), else the latest earlier one of that form."""
-    wanted = periods.previous(period)
-    if wanted in available:
-        return wanted
-    earlier = [p for p in available if periods.form(p) == periods.form(period) and
-               periods.bounds(p)[0] < periods.bounds(period)[0]]
-    return earlier[-1] if earlier else None
+    """The compare period a ranking opens with (decisions.md, "Periods")."""
+    return periods.previous_stored(period, available)
 
 
 def rank_period(conn: duckdb.DuckDBPyConnection, period: str, group: PeerGroup = PeerGroup(), *,

@@ -1,13 +1,13 @@
 -- One row per county and welfare indicator of the catalog in force for $period: value (NULL when missing),
 -- target (NULL when none) and direction, for target statuses. Params: $period (canonical).
 WITH catalog AS (
-    SELECT code, name, direction, target FROM catalog_in_force('welfare', $period)
+    SELECT code, name, unit, direction, target FROM catalog_in_force('welfare', $period)
 ),
 counties AS (
     SELECT DISTINCT county FROM current_values WHERE domain = 'welfare' AND period = $period AND township = ''
 ),
 county_order AS (SELECT county, min(county_code) AS county_code FROM current_regions GROUP BY county)
-SELECT c.county, k.code AS indicator, k.name, v.value, k.target, k.direction
+SELECT c.county, k.code AS indicator, k.name, k.unit, v.value, k.target, k.direction
 FROM counties c
 CROSS JOIN catalog k
 LEFT JOIN current_values v

@@ -1,10 +1,85 @@
-"""The welfare page: the shared frame and an honest note until its own issue fills it."""
+"""关心关爱 Welfare: each care indicator per county against its target, the traffic lights, trends and a summary."""
 
+import pandas as pd
 import streamlit as st
 
+from incentive import charts, periods, welfare
+from incentive.export import to_csv_bytes
 from incentive.i18n import t
 from ui import frame
+from ui.runtime import run_query
 
-lang = frame.current().lang
+state = frame.current()
+lang, year = state.lang, state.year
 st.title(t("page_welfare", lang))
-st.info(t("coming_welfare", lang))
+stored = run_query("welfare_periods")["period"].tolist()
+if year is None or not stored:
+    st.info(t("welfare_no_data", lang))
+    st.stop()
+
+# ---- which period, compared with which
+in_year = [p for p in stored if p.startswith(str(year))] or stored
+period_col, compare_col = st.columns([1, 3])
+period = period_col.selectbox(t("welfare_period", lang), in_year[::-1], key=f"welfare_period_{year}")
+previous = periods.previous_stored(period, stored)
+compare_col.caption(t("welfare_compare_note", lang, previous=previous or "—"))
+values = run_query("welfare_values_by_county", period=period)
+table = welfare.status_table(values, run_query("welfare_values_by_county", period=previous) if previous else None)
+status_labels = {s: t(f"status_{s}", lang) for s in ("met", "near", "below")} | {"": t("status_no_target", lang)}
+
+# ---- the summary a meeting starts from
+st.subheader(t("welfare_summary", lang, period=period))
+st.markdown("\n".join(f"- {sentence}" for sentence in welfare.summary_sentences(table, period, lang)))
+counts = welfare.status_counts(table)
+met_col, near_col, below_col, missing_col = st.columns(4)
+met_col.metric(status_labels["met"], counts["met"])
+near_col.metric(status_labels["near"], counts["near"])
+below_col.metric(status_labels["below"], counts["below"])
+missing_col.metric(t("kpi_missing_values", lang), int(table["value"].isna().sum()))
+
+# ---- the traffic lights
+grid = welfare.status_grid(table)
+figures = table.pivot_table(index="county", columns="name", values="value", aggfunc="first", sort=False,
+                            dropna=False).reindex(index=grid.index, columns=grid.columns)
+st.plotly_chart(charts.status_grid(grid, figures, status_labels, t("chart_status_grid", lang, period=period)),
+                width="stretch")
+st.caption(t("status_rule", lang))
+
+# ---- furthest below target, and every figure
+st.subheader(t("welfare_furthest", lang))
+worst = welfare.furthest_below(table)
+if worst.empty:
+    st.success(t("welfare_none_below", lang, period=period))
+else:
+    st.dataframe(welfare.display_table(worst, lang), hide_index=True, width="stretch")
+with st.expander(t("welfare_all_figures", lang)):
+    everything = welfare.display_table(table, lang)
+    st.dataframe(everything, hide_index=True, width="stretch")
+    st.download_button(t("download_csv", lang), to_csv_bytes(everything), mime="text/csv", on_click="ignore",
+                       file_name=f"{t('file_welfare', lang, period=period)}.csv", key="welfare_csv")
+
+# ---- one county against the prefecture, and one indicator over time
+st.subheader(t("welfare_county_title", lang))
+counties = list(dict.fromkeys(table["county"]))
+names = dict(zip(table["indicator"], table["name"]))
+county_col, indicator_col = st.columns(2)
+county = county_col.selectbox(t("training_drill_county", lang), counties, key="welfare_county")
+indicator = indicator_col.selectbox(t("col_indicator", lang), list(names), key="welfare_indicator",
+                                    format_func=names.get)
+radar_col, trend_col = st.columns(2, gap="large")
+radar_col.plotly_chart(charts.welfare_radar(
+    welfare.radar_frame(table, county), county,
+    {"median": t("col_median", lang), "target": t("col_target", lang)},
+    t("chart_welfare_radar", lang, county=county, period=period)), width="stretch")
+history = pd.concat([run_query("welfare_values_by_county", period=p).assign(period=p) for p in stored],
+                    ignore_index=True)
+history = history[history["indicator"] == indicator]
+target = table.loc[table["indicator"] == indicator, "target"].iloc[0]
+trend_col.plotly_chart(charts.indicator_trend(
+    history, county, target, {"median": t("col_median", lang), "target": t("col_target", lang)},
+    t("chart_welfare_trend", lang, name=names[indicator]), history["unit"].iloc[0] if len(history) else ""),
+    width="stretch")
+if table.loc[table["indicator"] == indicator, "target"].isna().all():
+    spread = table.loc[table["indicator"] == indicator, "value"].describe()
+    trend_col.caption(t("welfare_distribution", lang, name=names[indicator], low=spread["min"],
+                        median=spread["50%"], high=spread["max"]))

@@ -1,0 +1,18 @@
+-- One row per county and action with personnel decisions dated $start..$end: the number of decisions. A decision
+-- counts for the county the cadre belonged to on its date (the roster snapshot in force then; before the first
+-- snapshot, the cadre's earliest one); a cadre on no roster counts under county ''. Params: $start, $end (dates).
+WITH decided AS (
+    SELECT cadre_id, date, action FROM current_movements
+    WHERE date BETWEEN CAST($start AS DATE) AND CAST($end AS DATE)
+),
+placed AS (
+    SELECT d.cadre_id, d.action, r.county
+    FROM decided d ASOF LEFT JOIN current_roster r ON d.cadre_id = r.cadre_id AND d.date >= r.as_of
+),
+first_seen AS (SELECT cadre_id, arg_min(county, as_of) AS county FROM current_roster GROUP BY cadre_id),
+county_order AS (SELECT county, min(county_code) AS county_code FROM current_regions GROUP BY county)
+SELECT coalesce(p.county, f.county, '') AS county, p.action, count(*) AS decisions
+FROM placed p LEFT JOIN first_seen f USING (cadre_id)
+LEFT JOIN county_order o ON o.county = coalesce(p.county, f.county, '')
+GROUP BY 1, 2, o.county_code
+ORDER BY o.county_code NULLS LAST, 1, 2
