@@ -238,3 +238,20 @@ def test_export_coverage_and_settings(sample_db_path, tmp_path):
     assert bad.returncode == 2 and "Value “lots” for “hours_target” is not allowed" in bad.stderr
     missing = cli(sample_db_path, "export", "coverage")
     assert missing.returncode == 2 and "Exporting coverage needs --period" in missing.stderr
+
+
+def test_export_welfare_status_and_movements_summary(sample_db_path):
+    import io
+
+    import pandas as pd
+    status = pd.read_csv(io.StringIO(cli(sample_db_path, "export", "welfare_status", "--period", "2026年上半年").stdout),
+                         keep_default_na=False)
+    assert status.columns.tolist() == ["period", "county", "indicator", "value", "target", "status"]
+    assert set(status["status"]) == {"met", "near", "below", ""} and len(status) == 12 * 7
+    summary = cli(sample_db_path, "export", "movements_summary", "--year", "2025", "--format", "csv")
+    frame = pd.read_csv(io.StringIO(summary.stdout))
+    assert frame.columns.tolist() == ["year", "county", "promotion", "rank_promotion", "lateral", "transfer",
+                                      "demotion", "dismissal", "accountability", "fault_tolerance"]
+    assert frame["promotion"].sum() > 100 and (frame[frame.columns[2:]] >= 0).all().all()
+    missing = cli(sample_db_path, "export", "movements_summary")
+    assert missing.returncode == 2 and "needs --year" in missing.stderr

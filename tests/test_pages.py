@@ -11,7 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from incentive import queries, rankings
 
-PAGES = ["views/overview.py", "views/rankings.py", "views/training.py", "views/welfare.py", "views/data.py"]
+PAGES = ["views/overview.py", "views/rankings.py", "views/training.py", "views/welfare.py", "views/movements.py",
+         "views/data.py"]
 
 
 @pytest.fixture
@@ -344,3 +345,35 @@ def test_settings_are_changed_on_the_data_page(app):
     assert app_settings.current(database())["hours_target"] == 96.0
     on_page(app, "views/training.py")
     assert "达到 96 学时" in [m.label for m in app.metric]
+
+
+# ---- welfare and movements pages
+
+def test_welfare_page_summary_grid_and_controls(app):
+    on_page(app, "views/welfare.py")
+    values = queries.run(_connection(), "welfare_values_by_county", period="2026-H1")
+    from incentive import welfare
+    table = welfare.status_table(values)
+    summary = app.markdown[[m.value.startswith("- 2026-H1") for m in app.markdown].index(True)].value
+    assert summary.splitlines() == [f"- {s}" for s in welfare.summary_sentences(table, "2026-H1", "zh")]
+    assert {m.label: m.value for m in app.metric}["未达标"] == str(welfare.status_counts(table)["below"])
+    assert len(app.get("plotly_chart")) == 3  # grid, radar, trend
+    app.selectbox(key="welfare_indicator").set_value("W07").run()  # no target: its distribution instead
+    assert any("容错纠错案例数无目标值" in c.value for c in app.caption)
+    app.selectbox(key="year").set_value(2024).run()
+    assert not app.exception
+    assert any("变化与上一期（2024-H1）比较" in c.value for c in app.caption)  # 2024-H2 opens, against 2024-H1
+
+
+def test_movements_page_counts_and_tiers(app):
+    on_page(app, "views/movements.py")
+    metrics = {m.label: m.value for m in app.metric}
+    expected = queries.run(_connection(), "movements_by_county", start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31))
+    assert metrics["提拔"] == str(expected[expected["action"] == "promotion"]["decisions"].sum())
+    counties = _table_with(app, "提拔", "容错免责", "在册干部")
+    assert len(counties) == 12 and set(counties.columns) >= {"降职", "免职", "问责"}
+    assert counties.map(lambda v: v in ("1", "2", "3", "4")).sum().sum() == 0  # small counts never shown
+    tiers = _table_with(app, "方阵", "县区数")
+    assert tiers["方阵"].tolist() == ["第一方阵", "第二方阵", "第三方阵"]
+    assert any("2025-Q4" in c.value for c in app.caption)
+    assert len(app.get("plotly_chart")) == 2

@@ -13,7 +13,8 @@ PAGES = [
     ("", "干部激励看板", "Cadre Incentive Dashboard", True),
     ("rankings", "赛马排名", "Rankings", True),
     ("training", "培训覆盖", "Training", True),
-    ("welfare", "关心关爱", "Welfare", False),
+    ("welfare", "关心关爱", "Welfare", True),
+    ("movements", "能上能下", "Movements", True),
     ("data", "数据管理", "Data", False),
 ]
 VIEWPORTS = {"desktop": {"width": 1440, "height": 900}, "phone": {"width": 390, "height": 844}}

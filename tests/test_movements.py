@@ -1,0 +1,87 @@
+"""能上能下 by hand: decisions counted for the county the cadre was in, rates, tiers of the year before, and the
+`<5` rule for viewers."""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+from conftest import import_ok
+
+from incentive import movements, queries
+from incentive.export import movements_summary_frame
+
+ROSTER_HEAD = "干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\n"
+
+
+@pytest.fixture
+def moved_db(db):
+    import_ok(db, "regions.csv", "县区,乡镇,县区代码\n甲县,东镇,1\n乙县,南镇,2\n".encode())
+    # C1 works in 甲县 until the 2025-06-30 snapshot shows him in 乙县.
+    import_ok(db, "r1.csv", (ROSTER_HEAD + "C1,一,甲县,东镇,一级科员,男,1990,2024-12-31\n"
+                                           "C2,二,甲县,东镇,一级科员,女,1990,2024-12-31\n"
+                                           "C3,三,乙县,南镇,一级科员,男,1990,2024-12-31\n").encode())
+    import_ok(db, "r2.csv", (ROSTER_HEAD + "C1,一,乙县,南镇,一级科员,男,1990,2025-06-30\n"
+                                           "C2,二,甲县,东镇,一级科员,女,1990,2025-06-30\n"
+                                           "C3,三,乙县,南镇,一级科员,男,1990,2025-06-30\n"
+                                           "C4,四,乙县,南镇,一级科员,男,1990,2025-06-30\n").encode())
+    import_ok(db, "m.csv", ("干部编号,调整日期,调整类型\n"
+                            "C1,2025-03-01,提拔\n"         # in 甲县 then (the 2024-12-31 snapshot)
+                            "C1,2025-08-01,晋升职级\n"     # in 乙县 by then
+                            "C2,2025-05-05,问责\nC2,2025-09-09,容错免责\n"
+                            "C4,2024-10-10,提拔\n"         # before C4's first snapshot: its earliest one, 乙县
+                            "C4,2025-01-02,平职调整\n"
+                            "X9,2025-02-02,免职\n").encode())  # on no roster
+    return db
+
+
+def year_decisions(db, year):
+    return queries.run(db.connection, "movements_by_county", start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
+
+
+def test_decisions_count_for_the_county_of_their_date(moved_db):
+    counts = year_decisions(moved_db, 2025).set_index(["county", "action"])["decisions"].to_dict()
+    assert counts == {("甲县", "promotion"): 1, ("甲县", "accountability"): 1, ("甲县", "fault_tolerance"): 1,
+                      ("乙县", "rank_promotion"): 1, ("乙县", "lateral"): 1, ("", "dismissal"): 1}
+    assert year_decisions(moved_db, 2024).values.tolist() == [["乙县", "promotion", 1]]
+
+
+def test_summary_rates_and_export(moved_db):
+    sizes = queries.run(moved_db.connection, "roster_sizes", day=dt.date(2025, 12, 31))
+    summary = movements.summary_by_county(year_decisions(moved_db, 2025), sizes).set_index("county")
+    assert summary.loc["甲县", "cadres"] == 1 and summary.loc["乙县", "cadres"] == 3
+    assert summary.loc["甲县", "promotion_per_100"] == 100 and summary.loc["乙县", "promotion"] == 0
+    assert summary.index.tolist() == ["甲县", "乙县", ""]  # the unknown county last
+    frame = movements_summary_frame(moved_db, 2025)
+    assert frame.columns.tolist() == ["year", "county", *movements.ACTIONS]
+    assert frame.set_index("county").loc["甲县", ["promotion", "accountability", "fault_tolerance"]].tolist() == [
+        1, 1, 1]
+
+
+def test_the_tier_comes_from_the_last_race_period_of_the_year_before():
+    quarters = ["2023-Q3", "2023-Q4", "2024-Q1", "2024-Q4", "2025-Q2"]
+    assert movements.tier_period(quarters, 2025) == "2024-Q4"
+    assert movements.tier_period(["2023-Q3", "2023-Q4", "2025-Q2"], 2025) == "2023-Q4"  # none in 2024
+    assert movements.tier_period(quarters, 2023) is None
+
+
+def test_by_tier_sums_counties_and_rates():
+    summary = pd.DataFrame({"county": ["甲", "乙", "丙"], "cadres": [100, 300, 200],
+                            **{a: [0, 0, 0] for a in movements.ACTIONS}})
+    summary["promotion"] = [3, 9, 2]
+    summary["accountability"] = [0, 6, 8]
+    summary["fault_tolerance"] = [0, 3, 0]
+    grouped = movements.by_tier(summary, pd.Series({"甲": 1, "乙": 1, "丙": 3})).set_index("tier")
+    assert grouped.loc[1, ["counties", "cadres", "promotion"]].tolist() == [2, 400, 12]
+    assert grouped.loc[1, "promotion_per_100"] == 3 and grouped.loc[3, "accountability_per_100"] == 4
+    assert grouped.loc[1, "fault_tolerance_per_accountability"] == 0.5
+    hidden = movements.visible_rates(grouped.reset_index(), 5).set_index("tier")
+    assert pd.isna(hidden.loc[3, "promotion_per_100"]) and hidden.loc[1, "promotion_per_100"] == 3
+
+
+@pytest.mark.parametrize("count, shown", [(0, "0"), (1, "<5"), (4, "<5"), (5, "5"), (None, "—")])
+def test_small_counts_show_less_than_the_threshold(count, shown):
+    assert movements.shown_count(count, 5) == shown
+
+
+def test_a_rate_from_a_hidden_count_is_hidden_too():
+    assert movements.shown_rate(0.5, 3, 5) == "<5" and movements.shown_rate(2.04, 12, 5) == "2.0"

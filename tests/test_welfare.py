@@ -1,0 +1,93 @@
+"""关心关爱 by hand: statuses, medians, changes, the traffic-light grid and the sentences a meeting hears."""
+
+import math
+
+import pandas as pd
+import pytest
+from conftest import import_ok
+
+from incentive import queries, welfare
+from incentive.export import welfare_status_frame
+
+CATALOG = ("指标代码,指标名称,类别,单位,方向,权重,目标值\n"
+           "W01,年度体检完成率,关爱,%,正向,1,95\nW02,超时加班天数,关爱,天,逆向,1,10\nW03,容错纠错案例数,关爱,件,正向,1,\n")
+VALUES = ("考核期,县区,指标,数值\n"
+          "2025H1,甲县,W01,95\n2025H1,乙县,W01,85.5\n2025H1,丙县,W01,71\n2025H1,丁县,W01,\n"
+          "2025H1,甲县,W02,11\n2025H1,乙县,W02,10\n2025H1,丙县,W02,12\n2025H1,丁县,W02,8\n"
+          "2025H1,甲县,W03,2\n2025H1,乙县,W03,0\n2025H1,丙县,W03,5\n2025H1,丁县,W03,1\n"
+          "2024H2,甲县,W01,90\n2024H2,乙县,W01,88\n")
+
+
+@pytest.fixture
+def care_db(db):
+    import_ok(db, "regions.csv", "县区,乡镇,县区代码\n甲县,,1\n乙县,,2\n丙县,,3\n丁县,,4\n".encode())
+    import_ok(db, "i.csv", CATALOG.encode())
+    import_ok(db, "v.csv", VALUES.encode())
+    return db
+
+
+def table_of(db, period="2025-H1", previous="2024-H2"):
+    now = queries.run(db.connection, "welfare_values_by_county", period=period)
+    return welfare.status_table(now, queries.run(db.connection, "welfare_values_by_county", period=previous))
+
+
+def cell(table, county, indicator, column):
+    return table[(table["county"] == county) & (table["indicator"] == indicator)][column].item()
+
+
+def test_statuses_medians_and_changes(care_db):
+    table = table_of(care_db)
+    assert [cell(table, c, "W01", "status") for c in ("甲县", "乙县", "丙县")] == ["met", "near", "below"]
+    assert pd.isna(cell(table, "丁县", "W01", "status"))  # missing: no status, never zero
+    assert [cell(table, c, "W02", "status") for c in ("甲县", "乙县", "丙县", "丁县")] == [
+        "near", "met", "below", "met"]  # lower is better: 11 <= 11, 10 <= 10, 12 > 11
+    assert all(pd.isna(s) for s in table[table["indicator"] == "W03"]["status"])  # no target
+    assert cell(table, "甲县", "W01", "median") == 85.5  # median of 95, 85.5, 71 (the missing value left out)
+    assert cell(table, "甲县", "W01", "change") == 5 and cell(table, "乙县", "W01", "change") == -2.5
+    assert math.isnan(cell(table, "丙县", "W01", "change"))
+    assert welfare.status_counts(table) == {"met": 3, "near": 2, "below": 2}
+
+
+def test_the_grid_shows_no_target_and_missing_differently(care_db):
+    grid = welfare.status_grid(table_of(care_db))
+    assert grid.loc["甲县"].tolist() == ["met", "near", ""]
+    assert pd.isna(grid.loc["丁县", "年度体检完成率"])
+    assert list(grid.index) == ["甲县", "乙县", "丙县", "丁县"]
+
+
+def test_furthest_below_ranks_by_relative_shortfall(care_db):
+    worst = welfare.furthest_below(table_of(care_db))
+    assert worst[["indicator", "county"]].values.tolist() == [["W01", "丙县"], ["W02", "丙县"]]
+    assert worst["shortfall"].tolist() == [24, 2]
+
+
+def test_summary_sentences_in_both_languages(care_db):
+    table = table_of(care_db)
+    assert welfare.summary_sentences(table, "2025-H1", "zh") == [
+        "2025-H1 共 7 项县区指标可判定，达标 3 项（43%）。",
+        "1 个县区年度体检完成率未达标，最低为丙县 71%（目标 95%）。",
+        "1 个县区超时加班天数未达标，最低为丙县 12 天（目标 10 天）。",
+        "另有 1 个数值缺报，未计入达标判定。"]
+    english = welfare.summary_sentences(table, "2025-H1", "en")
+    assert english[1] == "年度体检完成率: 1 counties below target; lowest 丙县 at 71% (target 95%)."
+    nothing = welfare.summary_sentences(table[table["indicator"] == "W03"], "2025-H1", "zh")
+    assert nothing == ["2025-H1 没有可判定达标情况的指标（缺少数值或目标值）。"]
+
+
+def test_every_county_met_is_said(care_db):
+    import_ok(care_db, "fix.csv", "考核期,县区,指标,数值\n2025H1,乙县,W01,96\n2025H1,丙县,W01,99\n2025H1,丁县,W01,97\n"
+                                  "2025H1,甲县,W02,9\n2025H1,丙县,W02,7\n".encode())
+    sentences = welfare.summary_sentences(table_of(care_db), "2025-H1", "zh")
+    assert sentences[-1] == "各县区均达标的指标：年度体检完成率、超时加班天数。"
+
+
+def test_radar_takes_the_percent_indicators(care_db):
+    radar = welfare.radar_frame(table_of(care_db), "乙县")
+    assert radar.values.tolist() == [["年度体检完成率", 85.5, 85.5, 95.0]]
+
+
+def test_welfare_status_export(care_db):
+    frame = welfare_status_frame(care_db, "2025-H1")
+    assert frame.columns.tolist() == ["period", "county", "indicator", "value", "target", "status"]
+    rows = frame.set_index(["county", "indicator"])["status"]
+    assert rows[("丙县", "W01")] == "below" and rows[("丁县", "W01")] == "" and rows[("甲县", "W03")] == ""
