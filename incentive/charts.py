@@ -354,6 +354,12 @@ def tier_rates(frame: pd.DataFrame, labels: dict[str, str], tier_labels: dict[in
     return fig
 
 
+def tolerance_by_year(frame: pd.DataFrame, labels: dict[str, str], threshold: int, title: str) -> go.Figure:
+    """The prefecture's 问责 and 容错免责 cases per year; counts a viewer may not see are drawn as 0, labelled <N."""
+    data = frame.assign(county=frame["year"].astype(str))
+    return tolerance_vs_accountability(data, labels, threshold, title)
+
+
 def tolerance_vs_accountability(frame: pd.DataFrame, labels: dict[str, str], threshold: int,
                                 title: str) -> go.Figure:
     """Per county, 容错免责 cases next to 问责 cases; counts a viewer may not see are drawn as 0 and labelled <N."""

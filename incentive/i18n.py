@@ -513,6 +513,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_counties": ("县区数", "Counties"),
     "file_movements": ("能上能下_{year}", "movements_{year}"),
     "chart_tolerance": ("{year} 年各县区问责与容错免责", "Accountability and fault tolerance by county, {year}"),
+    "chart_tolerance_years": ("全市历年问责与容错免责", "Accountability and fault tolerance, all counties, by year"),
     "movements_by_tier": ("与赛马方阵对照", "Against the race tiers"),
     "movements_no_tiers": ("{year} 年之前没有赛马排名，无法对照方阵。", "No race ranking before {year} to compare with."),
     "chart_tier_rates": ("{year} 年调整情况（按 {period} 方阵）", "Decisions in {year} by tier in {period}"),

@@ -26,6 +26,13 @@ def summary_by_county(decisions: pd.DataFrame, sizes: pd.DataFrame) -> pd.DataFr
     return out.rename_axis("county").reset_index()
 
 
+def totals_by_year(decisions_by_year: dict[int, pd.DataFrame]) -> pd.DataFrame:
+    """One row per year: the prefecture's count of each action (the trend of 问责 against 容错免责)."""
+    rows = [{"year": year, **{a: int(frame.loc[frame["action"] == a, "decisions"].sum()) for a in ACTIONS}}
+            for year, frame in sorted(decisions_by_year.items())]
+    return pd.DataFrame(rows, columns=["year", *ACTIONS])
+
+
 def tier_period(race_periods: list[str], year: int) -> str | None:
     """The race period whose tiers explain movements in `year`: the last of year-1, else the latest before year."""
     before = [p for p in race_periods if int(p[:4]) < year]

@@ -85,3 +85,9 @@ def test_small_counts_show_less_than_the_threshold(count, shown):
 
 def test_a_rate_from_a_hidden_count_is_hidden_too():
     assert movements.shown_rate(0.5, 3, 5) == "<5" and movements.shown_rate(2.04, 12, 5) == "2.0"
+
+
+def test_totals_by_year(moved_db):
+    yearly = movements.totals_by_year({2024: year_decisions(moved_db, 2024), 2025: year_decisions(moved_db, 2025)})
+    assert yearly["year"].tolist() == [2024, 2025]
+    assert yearly["promotion"].tolist() == [1, 1] and yearly["dismissal"].tolist() == [0, 1]

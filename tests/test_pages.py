@@ -376,4 +376,4 @@ def test_movements_page_counts_and_tiers(app):
     tiers = _table_with(app, "方阵", "县区数")
     assert tiers["方阵"].tolist() == ["第一方阵", "第二方阵", "第三方阵"]
     assert any("2025-Q4" in c.value for c in app.caption)
-    assert len(app.get("plotly_chart")) == 2
+    assert len(app.get("plotly_chart")) == 3

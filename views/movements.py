@@ -49,10 +49,16 @@ st.dataframe(table, hide_index=True, width="stretch", height=min(3 + 35 * (len(t
 st.download_button(t("download_csv", lang), to_csv_bytes(table), file_name=f"{t('file_movements', lang, year=year)}.csv",
                    mime="text/csv", key="movements_csv", on_click="ignore")
 
-# ---- 容错免责 next to 问责
+# ---- 容错免责 next to 问责: this year by county, and every year for the prefecture
 counties = summary[summary["county"] != ""]
-st.plotly_chart(charts.tolerance_vs_accountability(counties, action_labels, threshold,
-                                                   t("chart_tolerance", lang, year=year)), width="stretch")
+county_col, year_col = st.columns([2, 1], gap="large")
+county_col.plotly_chart(charts.tolerance_vs_accountability(counties, action_labels, threshold,
+                                                           t("chart_tolerance", lang, year=year)), width="stretch")
+years = sorted(run_query("data_years")["year"].tolist())
+by_year = {y: run_query("movements_by_county", start=year_window(y).start, end=year_window(y).end) for y in years}
+yearly = movements.totals_by_year({y: frame for y, frame in by_year.items() if len(frame)})
+year_col.plotly_chart(charts.tolerance_by_year(yearly, action_labels, threshold, t("chart_tolerance_years", lang)),
+                      width="stretch")
 
 # ---- do first-tier counties promote more?
 st.subheader(t("movements_by_tier", lang))
