@@ -52,6 +52,22 @@ def months_window(first: dt.date, last: dt.date) -> Window:
     return Window(start, end, label)
 
 
+def month_range_text(first: dt.date, last: dt.date) -> str:
+    """The URL form of a range of months: `2026-03~2026-05`."""
+    return f"{first:%Y-%m}~{last:%Y-%m}"
+
+
+def parse_month_range(text: str, year: int) -> tuple[dt.date, dt.date] | None:
+    """`2026-03~2026-05` back to first days of months, when both lie in `year` and in order; else None."""
+    try:
+        first, last = (dt.date(int(part[:4]), int(part[5:7]), 1) for part in text.split("~"))
+    except ValueError:
+        return None
+    if first.year != year or last.year != year or first > last:
+        return None
+    return first, last
+
+
 def previous_window(window: Window) -> Window:
     """The same number of months just before: the previous year, quarter or range."""
     months = window.months

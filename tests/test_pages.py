@@ -219,7 +219,7 @@ def test_rankings_page_shows_the_library_ranking_with_its_charts(app):
     assert metrics["第一名县区"] == expected.table.index[0] and metrics["参与排名"] == "12"
     assert len(app.get("plotly_chart")) == 5  # tiers, intervals, heatmap, bump, waterfall
     assert not [w for w in app.warning if "非正式权重" in w.value]
-    assert [s.value for s in app.selectbox if s.key == "rank_compare_2026-Q3"] == ["2026-Q2"]
+    assert [s.value for s in app.selectbox if s.key == "rank_compare"] == ["2026-Q2"]
 
 
 def test_rankings_method_level_focus_and_compare_controls(app):
@@ -235,7 +235,7 @@ def test_rankings_method_level_focus_and_compare_controls(app):
     assert any(f"{focus}：第 " in m.value for m in app.markdown)
     assert any(f"{focus} 各乡镇 2026-Q3 排名" in m.value for m in app.markdown)
 
-    app.selectbox(key="rank_compare_2026-Q3").set_value("").run()
+    app.selectbox(key="rank_compare").set_value("").run()
     assert "选择对比期后显示各指标对综合得分变化的贡献。" in [i.value for i in app.info]
     assert len(app.get("plotly_chart")) == 4
 
@@ -305,9 +305,9 @@ def test_training_page_headlines_and_tables_come_from_the_rollup(app):
 def test_training_page_window_county_slice_and_suppression(app):
     on_page(app, "views/training.py")
     app.segmented_control(key="training_window").set_value("quarter").run()
-    app.selectbox(key="training_quarter_2026").set_value(2).run()
+    app.selectbox(key="training_quarter").set_value(2).run()
     assert any("2026-Q2（对比 2026-Q1）" in c.value for c in app.caption)
-    app.selectbox(key="training_county").set_value("棠梨县").run()
+    app.selectbox(key="county").set_value("棠梨县").run()
     assert any(c.value.startswith("棠梨县 · 2026-Q2") for c in app.caption)
     app.segmented_control(key="training_slice").set_value("rank").run()
     ranks = _table_with(app, "职级")
@@ -328,7 +328,7 @@ def test_training_page_in_english_with_a_month_range(app):
     app.session_state["lang"] = "en"
     on_page(app, "views/training.py")
     app.segmented_control(key="training_window").set_value("months").run()
-    app.slider(key="training_months_2026").set_value((dt.date(2026, 3, 1), dt.date(2026, 5, 1))).run()
+    app.slider(key="training_months").set_value((dt.date(2026, 3, 1), dt.date(2026, 5, 1))).run()
     assert not app.exception
     assert app.title[0].value == "Training"
     assert any("2026-03~2026-05 (vs 2025-12~2026-02)" in c.value for c in app.caption)

@@ -12,6 +12,7 @@ import streamlit as st
 from incentive.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from incentive.sample import has_sample
 
+from . import link_state
 from .runtime import database, run_query, start_run
 
 LANGUAGE_LABELS = {"zh": "中文", "en": "English"}
@@ -22,6 +23,7 @@ WATCH_SECONDS = 10
 class Frame:
     lang: str
     year: int | None
+    county: str = ""  # "" = the whole prefecture
 
 
 def language() -> str:
@@ -35,9 +37,14 @@ def sidebar(lang: str) -> None:
     """Year selector, data version and sample notice, below the navigation; records the frame for the page."""
     info = start_run()
     years = [int(y) for y in run_query("data_years")["year"]]
-    year = None
+    counties = ["", *run_query("race_units", county="")["unit"]]
+    _note_if_unknown("year", [str(y) for y in years])
+    _note_if_unknown("county", counties)
+    year = county = None
     if years:
         year = st.sidebar.selectbox(t("period_year", lang), years, index=0, key="year", bind="query-params")
+    county = st.sidebar.selectbox(t("shared_county", lang), counties, key="county", bind="query-params",
+                                  format_func=lambda c: c or t("all_counties", lang))
     db = database()
     if info.active_batches:
         st.sidebar.caption(t("data_version", lang, latest=info.latest_batch, batches=info.active_batches,
@@ -46,9 +53,16 @@ def sidebar(lang: str) -> None:
         st.sidebar.caption(t("data_version_empty", lang))
     if has_sample(db):
         st.sidebar.info(t("sample_notice", lang))
-    st.session_state["frame"] = Frame(lang if lang in LANGUAGES else DEFAULT_LANGUAGE, year)
+    st.session_state["frame"] = Frame(lang if lang in LANGUAGES else DEFAULT_LANGUAGE, year, county or "")
     with st.sidebar:
         _follow_data_version(info.version)
+
+
+def _note_if_unknown(param: str, options: list[str]) -> None:
+    """A bound parameter Streamlit will drop (not one of the options) is said on the page, not lost silently."""
+    raw = st.query_params.get(param)
+    if raw is not None and raw not in options:
+        link_state.note_invalid(param, raw)
 
 
 @st.fragment(run_every=WATCH_SECONDS)

@@ -7,7 +7,7 @@ from incentive.config import classification
 from incentive.export import to_csv_bytes, to_xlsx_bytes
 from incentive.i18n import join, t
 from incentive.rankings import LEVELS, PeerGroup, compare_default
-from ui import frame
+from ui import frame, link_state
 from ui.runtime import ranking, ranking_history, run_query
 
 state = frame.current()
@@ -18,34 +18,56 @@ if year is None:
     st.stop()
 
 
-# ---- controls: peer group, period, compare period, method, track weights
+# ---- controls: peer group, period, compare period, method, track weights; all of them in the URL
+notes = st.container()
 level_col, county_col, period_col, compare_col, method_col = st.columns([1.1, 1, 1, 1, 1])
-level = level_col.segmented_control(t("rank_level", lang), LEVELS, default="county", key="rank_level", required=True,
-                                    format_func=lambda v: t(f"level_{v}", lang))
+level = link_state.segmented(level_col, t("rank_level", lang), LEVELS, key="rank_level", param="level",
+                             format_func=lambda v: t(f"level_{v}", lang))
 counties = run_query("race_units", county="")["unit"].tolist()
 county = ""
 if level == "township":
-    county = county_col.selectbox(t("rank_county", lang), counties, key="rank_county")
+    county = state.county or link_state.selectbox(county_col, t("rank_county", lang), counties, key="rank_county",
+                                                  param="peer")
+    if state.county:
+        county_col.caption(t("rank_county_from_sidebar", lang, county=county))
 group = PeerGroup(level, county)
 available = run_query("race_periods", county=group.county_param)["period"].tolist()
 if not available:
     st.info(t("rank_no_periods", lang))
     st.stop()
 in_year = [p for p in available if p.startswith(str(year))] or available
-period = period_col.selectbox(t("rank_period", lang), in_year[::-1], key=f"rank_period_{year}")
+period = link_state.selectbox(period_col, t("rank_period", lang), in_year[::-1], key="rank_period", param="period")
 earlier = [p for p in available if periods.bounds(p)[0] < periods.bounds(period)[0]][::-1]
-suggested = compare_default(period, available)
 NO_COMPARE = ""
-compare = compare_col.selectbox(t("rank_compare", lang), [NO_COMPARE, *earlier], key=f"rank_compare_{period}",
-                                index=1 + earlier.index(suggested) if suggested else 0,
-                                format_func=lambda p: p or t("rank_no_compare", lang)) or None
-method = method_col.selectbox(t("rank_method", lang), scoring.METHODS, key="rank_method",
-                              format_func=lambda m: t(f"method_{m}", lang))
+compare = link_state.selectbox(compare_col, t("rank_compare", lang), [NO_COMPARE, *earlier], key="rank_compare",
+                               param="compare", default=compare_default(period, available) or NO_COMPARE,
+                               format_func=lambda p: p or t("rank_no_compare", lang)) or None
+method = link_state.selectbox(method_col, t("rank_method", lang), scoring.METHODS, key="rank_method",
+                              param="method", format_func=lambda m: t(f"method_{m}", lang))
 
 catalog = run_query("race_catalog", period=period)
 default_weights = scoring.default_track_weights(catalog)
+shown_weights = scoring.weights_as_percent(default_weights)
 WEIGHT_KEYS = {track: f"rank_weight_{track}" for track in default_weights.index}
 TIER_KEYS = ("rank_tier_first", "rank_tier_third")
+shown_tiers = [round(share * 100, 1) for share in scoring.TIER_SHARES]
+
+
+def weights_from_link(text: str):
+    try:
+        given = scoring.parse_weights(text)
+        scoring.track_weights(catalog, given)  # unknown tracks and bad numbers refuse the whole parameter
+    except scoring.ScoringError:
+        return link_state.INVALID
+    return {WEIGHT_KEYS[track]: float(value) for track, value in given.items()}
+
+
+def tiers_from_link(text: str):
+    try:
+        first, third = scoring.parse_tier_shares(text)
+    except scoring.ScoringError:
+        return link_state.INVALID
+    return dict(zip(TIER_KEYS, (round(first * 100, 1), round(third * 100, 1))))
 
 
 def reset_weights() -> None:
@@ -53,18 +75,20 @@ def reset_weights() -> None:
         st.session_state.pop(key, None)
 
 
+link_state.seed_many("weights", {key: shown_weights[track] for track, key in WEIGHT_KEYS.items()}, weights_from_link)
+link_state.seed_many("tiers", dict(zip(TIER_KEYS, shown_tiers)), tiers_from_link)
 with st.expander(t("rank_settings", lang)):
     st.caption(t("rank_weights_help", lang))
     weight_cols = st.columns(len(WEIGHT_KEYS) + 1, vertical_alignment="bottom")
-    shown = scoring.weights_as_percent(default_weights)
-    entered = {track: weight_cols[i].number_input(track, min_value=0.0, max_value=100.0, step=1.0, key=key,
-                                                  value=shown[track])
+    entered = {track: weight_cols[i].number_input(track, min_value=0.0, max_value=100.0, step=1.0, key=key)
                for i, (track, key) in enumerate(WEIGHT_KEYS.items())}
     weight_cols[-1].button(t("rank_weights_reset", lang), on_click=reset_weights, key="rank_weights_reset")
     tier_cols = st.columns(len(WEIGHT_KEYS) + 1)
-    tier_percent = [tier_cols[i].number_input(t(key, lang), min_value=0.0, max_value=100.0, step=5.0, key=key,
-                                              value=round(share * 100, 1))
-                    for i, (key, share) in enumerate(zip(TIER_KEYS, scoring.TIER_SHARES))]
+    tier_percent = [tier_cols[i].number_input(t(key, lang), min_value=0.0, max_value=100.0, step=5.0, key=key)
+                    for i, key in enumerate(TIER_KEYS)]
+link_state.publish("weights", entered, shown_weights,
+                   encode=lambda w: ",".join(f"{track}={value:g}" for track, value in w.items()))
+link_state.publish("tiers", tier_percent, shown_tiers, encode=lambda p: ",".join(f"{v:g}" for v in p))
 weights = scoring.custom_weights(entered, default_weights)
 custom = weights is not None
 if custom and sum(weights.values()) <= 0:
@@ -142,8 +166,8 @@ heat_col, bump_col = st.columns(2, gap="large")
 heat_col.plotly_chart(charts.track_heatmap(ranked, tracks, t("chart_track_heatmap", lang, period=period),
                                            centre=50.0 if method == "minmax" else 0.0), width="stretch")
 focus_options = now.table.index.tolist()
-if st.session_state.get("rank_focus") not in focus_options:
-    st.session_state["rank_focus"] = leader
+focus_default = state.county if level == "county" and state.county in focus_options else leader
+link_state.seed("rank_focus", "focus", default=focus_default, options=focus_options)
 history = ranking_history(group, method, weights, tiers)
 bump_col.plotly_chart(charts.rank_bump(history, st.session_state["rank_focus"], t("chart_rank_bump", lang),
                                        t("axis_rank", lang)), width="stretch")
@@ -151,6 +175,7 @@ bump_col.plotly_chart(charts.rank_bump(history, st.session_state["rank_focus"], 
 # ---- one unit: its indicators, why its rank changed, its townships
 st.subheader(t("rank_focus_title", lang, unit=unit_word))
 focus = st.selectbox(t("rank_focus", lang, unit=unit_word), focus_options, key="rank_focus")
+link_state.publish("focus", focus, focus_default)
 st.markdown(f"**{t('rank_detail', lang, unit=focus, period=period)}**")
 st.dataframe(ranking_tables.indicator_detail(now, focus, lang), hide_index=True, width="stretch",
              height=table_height(len(now.catalog)))
@@ -188,3 +213,4 @@ if level == "county":
 
 with st.expander(t("rank_methodology", lang)):
     st.markdown(t("rank_methodology_text", lang, draws=scoring.DRAWS))
+link_state.show_notes(notes, lang)

@@ -7,7 +7,7 @@ import streamlit as st
 from incentive import charts, coverage, coverage_tables
 from incentive.export import to_csv_bytes
 from incentive.i18n import t
-from ui import frame
+from ui import frame, link_state
 from ui.runtime import app_settings, ranking, run_query
 
 state = frame.current()
@@ -29,24 +29,29 @@ def table_height(rows: int) -> int:
     return min(3 + 35 * (rows + 1), 700)
 
 
-# ---- controls: which months, and whose cadres
-kind_col, when_col, county_col = st.columns([1.2, 1.5, 1])
-kind = kind_col.segmented_control(t("window_kind", lang), ["year", "quarter", "months"], default="year",
-                                  key="training_window", required=True, format_func=lambda k: t(f"window_{k}", lang))
+# ---- controls: which months, and whose cadres; all of them in the URL (the county is the sidebar's)
+notes = st.container()
+kind_col, when_col = st.columns([1.2, 2.5])
+kind = link_state.segmented(kind_col, t("window_kind", lang), ["year", "quarter", "months"], key="training_window",
+                            param="window", format_func=lambda k: t(f"window_{k}", lang))
 if kind == "quarter":
-    quarter = when_col.selectbox(t("window_quarter", lang), [4, 3, 2, 1], key=f"training_quarter_{year}",
-                                 format_func=lambda q: f"{year}-Q{q}")
+    quarter = link_state.selectbox(when_col, t("window_quarter", lang), [4, 3, 2, 1], key="training_quarter",
+                                   param="quarter", format_func=lambda q: f"{year}-Q{q}")
     window = coverage.quarter_window(year, quarter)
 elif kind == "months":
-    first, last = when_col.slider(t("window_months", lang), min_value=dt.date(year, 1, 1),
-                                  max_value=dt.date(year, 12, 1), value=(dt.date(year, 1, 1), dt.date(year, 12, 1)),
-                                  format="YYYY-MM", key=f"training_months_{year}")
+    whole_year = (dt.date(year, 1, 1), dt.date(year, 12, 1))
+    link_state.seed("training_months", "months", default=whole_year,
+                    parse=lambda text: coverage.parse_month_range(text, year) or link_state.INVALID)
+    if not coverage.parse_month_range(coverage.month_range_text(*st.session_state["training_months"]), year):
+        st.session_state["training_months"] = whole_year  # another year was chosen in the sidebar
+    first, last = when_col.slider(t("window_months", lang), min_value=whole_year[0], max_value=whole_year[1],
+                                  format="YYYY-MM", key="training_months")
+    link_state.publish("months", (first, last), whole_year, encode=lambda r: coverage.month_range_text(*r))
     window = coverage.months_window(first, last)
 else:
     window = coverage.year_window(year)
 counties = run_query("race_units", county="")["unit"].tolist()
-county = county_col.selectbox(t("training_county", lang), ["", *counties], key="training_county",
-                              format_func=lambda c: c or t("all_counties", lang))
+county = state.county
 
 target_hours = coverage.prorated_target(config["hours_target"], window)
 coverage_target = config["coverage_target"] / 100
@@ -101,8 +106,8 @@ download(county_table, t("file_training_counties", lang, window=window.label), "
 # ---- domains: county x training domain
 st.subheader(t("training_domains", lang))
 domains = run_query("training_domains", start=window.start, end=window.end, county="")
-measure = st.segmented_control(t("domain_measure", lang), ["reach", "hours_per_cadre"], default="reach",
-                               key="training_domain_measure", required=True,
+measure = link_state.segmented(st, t("domain_measure", lang), ["reach", "hours_per_cadre"],
+                               key="training_domain_measure", param="measure",
                                format_func=lambda m: t(f"domain_{m}", lang))
 st.plotly_chart(charts.domain_heatmap(domains, measure, t(f"chart_domain_{measure}", lang, window=window.label),
                                       percent=measure == "reach"), width="stretch")
@@ -160,10 +165,12 @@ if race_periods:
 
 # ---- drill-down: one county's units, rank levels, ages, genders
 st.subheader(t("training_drill", lang))
-drill_county = county or st.selectbox(t("training_drill_county", lang), counties, key="training_drill_county")
-slice_by = st.segmented_control(t("training_slice", lang), ["unit", "rank", "age", "gender"], default="unit",
-                                key="training_slice", required=True, format_func=lambda s: t(f"slice_{s}", lang))
+drill_county = county or link_state.selectbox(st, t("training_drill_county", lang), counties,
+                                              key="training_drill_county", param="drill")
+slice_by = link_state.segmented(st, t("training_slice", lang), ["unit", "rank", "age", "gender"], key="training_slice",
+                                param="slice", format_func=lambda s: t(f"slice_{s}", lang))
 drill = coverage_tables.group_table(measured(window, slice_by, drill_county), slice_by, lang, threshold)
 st.dataframe(drill, hide_index=True, width="stretch", height=table_height(len(drill)))
 download(drill, t("file_training_drill", lang, county=drill_county, window=window.label), "training_drill_csv")
 st.caption(t("training_privacy", lang, threshold=threshold))
+link_state.show_notes(notes, lang)

@@ -6,7 +6,7 @@ import streamlit as st
 from incentive import charts, periods, welfare
 from incentive.export import to_csv_bytes
 from incentive.i18n import t
-from ui import frame
+from ui import frame, link_state
 from ui.runtime import run_query
 
 state = frame.current()
@@ -19,8 +19,10 @@ if year is None or not stored:
 
 # ---- which period, compared with which
 in_year = [p for p in stored if p.startswith(str(year))] or stored
+notes = st.container()
 period_col, compare_col = st.columns([1, 3])
-period = period_col.selectbox(t("welfare_period", lang), in_year[::-1], key=f"welfare_period_{year}")
+period = link_state.selectbox(period_col, t("welfare_period", lang), in_year[::-1], key="welfare_period",
+                              param="period")
 previous = periods.previous_stored(period, stored)
 compare_col.caption(t("welfare_compare_note", lang, previous=previous or "—"))
 values = run_query("welfare_values_by_county", period=period)
@@ -63,9 +65,10 @@ st.subheader(t("welfare_county_title", lang))
 counties = list(dict.fromkeys(table["county"]))
 names = dict(zip(table["indicator"], table["name"]))
 county_col, indicator_col = st.columns(2)
-county = county_col.selectbox(t("training_drill_county", lang), counties, key="welfare_county")
-indicator = indicator_col.selectbox(t("col_indicator", lang), list(names), key="welfare_indicator",
-                                    format_func=names.get)
+county = state.county if state.county in counties else link_state.selectbox(
+    county_col, t("training_drill_county", lang), counties, key="welfare_county", param="focus")
+indicator = link_state.selectbox(indicator_col, t("col_indicator", lang), list(names), key="welfare_indicator",
+                                 param="indicator", format_func=names.get)
 radar_col, trend_col = st.columns(2, gap="large")
 radar_col.plotly_chart(charts.welfare_radar(
     welfare.radar_frame(table, county), county,
@@ -83,3 +86,4 @@ if table.loc[table["indicator"] == indicator, "target"].isna().all():
     spread = table.loc[table["indicator"] == indicator, "value"].describe()
     trend_col.caption(t("welfare_distribution", lang, name=names[indicator], low=spread["min"],
                         median=spread["50%"], high=spread["max"]))
+link_state.show_notes(notes, lang)

@@ -1,0 +1,97 @@
+"""Every page's state through the URL (AppTest with query parameters before the run), garbage included."""
+
+import pytest
+import streamlit as st
+from conftest import ROOT
+from streamlit.testing.v1 import AppTest
+
+from incentive import rankings
+
+
+@pytest.fixture
+def opened(sample_db_path, monkeypatch):
+    """Open a page with the given query parameters, as a pasted link would."""
+    monkeypatch.setenv("INCENTIVE_DB", str(sample_db_path))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+    def open_link(page: str, **params) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.switch_page(page)
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+    yield open_link
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def table_with(at, *columns):
+    return next(d.value for d in at.dataframe if set(columns) <= set(d.value.columns))
+
+
+def infos(at):
+    return [i.value for i in at.info]
+
+
+def test_a_rankings_link_opens_the_same_view(opened):
+    at = opened("views/rankings.py", year="2025", period="2025-Q4", compare="2025-Q2", method="minmax", tiers="25,25",
+                weights="项目建设=40,乡村振兴=20,为企服务=20,基层治理=20", focus="澄溪县")
+    assert at.selectbox(key="rank_period").value == "2025-Q4"
+    assert at.selectbox(key="rank_compare").value == "2025-Q2"
+    assert at.selectbox(key="rank_method").value == "minmax"
+    assert at.selectbox(key="rank_focus").value == "澄溪县"
+    assert at.number_input(key="rank_weight_项目建设").value == 40
+    from ui.runtime import database
+    expected = rankings.rank_period(database().connection, "2025-Q4", method="minmax", tier_shares=(0.25, 0.25),
+                                    weights={"项目建设": 40, "乡村振兴": 20, "为企服务": 20, "基层治理": 20})
+    table = table_with(at, "排名区间", "县区")
+    assert table["县区"].tolist() == expected.table.index.tolist()
+    assert table["方阵"].value_counts().to_dict() == {"第一方阵": 3, "第二方阵": 6, "第三方阵": 3}
+    assert any("非正式权重（试算）" in w.value for w in at.warning)
+    assert any("澄溪县 2025-Q4 各项指标" in m.value for m in at.markdown)
+
+
+def test_changed_controls_are_written_back_and_reopen_identically(opened):
+    at = opened("views/rankings.py")
+    at.selectbox(key="rank_method").set_value("points").run()
+    at.selectbox(key="rank_compare").set_value("2025-Q3").run()
+    at.segmented_control(key="rank_level").set_value("township").run()
+    params = {key: at.query_params[key] for key in at.query_params}
+    assert params["method"] == ["points"] or params["method"] == "points"
+    flat = {k: (v[0] if isinstance(v, list) else v) for k, v in params.items()}
+    assert flat["level"] == "township" and flat["compare"] == "2025-Q3"
+    again = opened("views/rankings.py", **flat)
+    assert table_with(again, "排名区间", "乡镇").equals(table_with(at, "排名区间", "乡镇"))
+
+
+@pytest.mark.parametrize("params, shown", [
+    ({"period": "2099-Q9", "method": "median"}, ["period=2099-Q9", "method=median"]),
+    ({"weights": "项目建设=abc", "tiers": "80,80"}, ["weights=项目建设=abc", "tiers=80,80"]),
+    ({"weights": "不存在=5", "focus": "<script>", "compare": "' OR 1=1 --"}, ["weights=不存在=5", "focus=<script>"]),
+    ({"county": "不存在县", "year": "1999", "level": "province"}, ["county=不存在县", "year=1999", "level=province"]),
+])
+def test_garbage_in_a_link_falls_back_to_defaults_with_a_note(opened, params, shown):
+    at = opened("views/rankings.py", **params)
+    note = next(i for i in infos(at) if i.startswith("链接中的参数无法使用"))
+    for part in shown:
+        assert part in note
+    assert at.selectbox(key="rank_method").value in ("z", "minmax", "points")
+    assert table_with(at, "排名区间")["排名"].iloc[0] == 1  # a ranking is drawn
+
+
+def test_training_and_welfare_links(opened):
+    at = opened("views/training.py", window="months", months="2026-03~2026-05", slice="rank",
+                measure="hours_per_cadre", county="棠梨县")
+    assert any(c.value.startswith("棠梨县 · 2026-03~2026-05") for c in at.caption)
+    assert set(table_with(at, "职级", "覆盖率")["县区"]) == {"棠梨县"}
+    assert at.segmented_control(key="training_domain_measure").value == "hours_per_cadre"
+    bad = opened("views/training.py", window="months", months="2025-13~2026-99")
+    assert any("months=2025-13~2026-99" in i for i in infos(bad))
+    care = opened("views/welfare.py", year="2025", period="2025-H1", indicator="W02", county="杉浦县")
+    assert care.selectbox(key="welfare_period").value == "2025-H1"
+    assert care.selectbox(key="welfare_indicator").value == "W02"
+    assert care.selectbox(key="county").value == "杉浦县"
+    assert any("杉浦县 与全市中位数（2025-H1" in chart.proto.spec for chart in care.get("plotly_chart"))

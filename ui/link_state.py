@@ -1,0 +1,116 @@
+"""Every control of a page in the address bar, so a copied link opens the same view.
+
+The shared controls in the sidebar (language, year, county) are bound to query parameters by Streamlit itself
+(`bind="query-params"`): they survive a change of page. A page's own controls are synced here instead, because
+their options depend on the data (a period list, a county's townships) and a stale or garbled value must fall back
+to the default with a visible note rather than vanish silently:
+
+- before a control is drawn, `seed` takes its value from the URL when the URL differs from what this session last
+  wrote there (a link just opened, back/forward, a hand-edited address), else keeps the user's choice;
+- after it is drawn, `publish` writes the value back (the default leaves the parameter out, so links stay short).
+
+Widget values are driven through `st.session_state` only, never through a widget's `index`/`value` argument,
+which Streamlit would warn about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import streamlit as st
+
+from incentive.i18n import join, t
+
+_PUBLISHED = "_link_published"
+_NOTES = "_link_notes"
+INVALID = object()
+
+
+def _published() -> dict[str, str | None]:
+    return st.session_state.setdefault(_PUBLISHED, {})
+
+
+def note_invalid(param: str, raw: str) -> None:
+    notes = st.session_state.setdefault(_NOTES, [])
+    if (param, raw) not in notes:
+        notes.append((param, raw))
+
+
+def show_notes(container, lang: str) -> None:
+    """The parameters of the link that could not be used, said once, where the page put `container`."""
+    notes = st.session_state.pop(_NOTES, [])
+    if notes:
+        container.info(t("link_invalid_params", lang, params=join([f"{p}={r}" for p, r in notes], lang)))
+
+
+def seed(key: str, param: str, *, default: Any, options: Sequence | None = None,
+         parse: Callable[[str], Any] | None = None) -> None:
+    """Put the URL's value (or the default) into the control's state before it is drawn."""
+    raw = st.query_params.get(param)
+    published = _published()
+    if raw != published.get(param):
+        published[param] = raw
+        st.session_state.pop(key, None)
+        if raw is not None:
+            value = parse(raw) if parse else next((o for o in options if _text(o) == raw), INVALID)
+            if value is INVALID:
+                note_invalid(param, raw)
+            else:
+                st.session_state[key] = value
+    if options is not None and key in st.session_state and st.session_state[key] not in options:
+        del st.session_state[key]  # stale: the options changed under it (another year, another county)
+    if key not in st.session_state:
+        st.session_state[key] = default
+
+
+def publish(param: str, value: Any, default: Any, encode: Callable[[Any], str] | None = None) -> None:
+    text = None if value == default or value is None else (encode(value) if encode else _text(value))
+    if text is None:
+        if param in st.query_params:
+            del st.query_params[param]
+    else:
+        st.query_params[param] = text
+    _published()[param] = text
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+# ---- controls that live in the URL
+
+def selectbox(container, label: str, options: Sequence, *, key: str, param: str, default: Any = None,
+              format_func: Callable = str) -> Any:
+    default = options[0] if default is None else default
+    seed(key, param, default=default, options=options)
+    value = container.selectbox(label, options, key=key, format_func=format_func)
+    publish(param, value, default)
+    return value
+
+
+def segmented(container, label: str, options: Sequence, *, key: str, param: str, default: Any = None,
+              format_func: Callable = str) -> Any:
+    default = options[0] if default is None else default
+    seed(key, param, default=default, options=options)
+    value = container.segmented_control(label, options, key=key, format_func=format_func, required=True)
+    publish(param, value, default)
+    return value
+
+
+def seed_many(param: str, defaults: dict[str, Any], parse: Callable[[str], dict[str, Any] | object]) -> None:
+    """Like `seed`, for one parameter that sets several controls (track weights, tier shares)."""
+    raw = st.query_params.get(param)
+    published = _published()
+    if raw != published.get(param):
+        published[param] = raw
+        for key in defaults:
+            st.session_state.pop(key, None)
+        if raw is not None:
+            values = parse(raw)
+            if values is INVALID:
+                note_invalid(param, raw)
+            else:
+                st.session_state.update(values)
+    for key, default in defaults.items():
+        st.session_state.setdefault(key, default)
