@@ -8,11 +8,12 @@ started server would run the bare page without this frame.
 import streamlit as st
 
 from incentive.i18n import t
-from ui import frame
+from ui import frame, sharing
 from ui.runtime import database
 
 st.set_page_config(page_title="干部激励看板", page_icon=":material/leaderboard:", layout="wide")
 
+sharing.open_permalink()  # a short link (?v=…) restores its view before any control is drawn
 lang = frame.language()
 database()  # opens the database; on first start loads the sample data
 
@@ -27,4 +28,5 @@ navigation = st.navigation([
     st.Page("views/data.py", title=t("page_data", lang), icon=":material/upload_file:", url_path="data"),
 ])
 frame.sidebar(lang)
+sharing.share_button(lang, navigation.url_path)
 navigation.run()

@@ -25,3 +25,9 @@ DEFAULT_CLASSIFICATION = "内部资料 注意保存"
 def classification() -> str:
     """The line every Excel download and PDF carries (decisions.md); INCENTIVE_CLASSIFICATION overrides it."""
     return os.environ.get("INCENTIVE_CLASSIFICATION", DEFAULT_CLASSIFICATION)
+
+
+def public_url() -> str | None:
+    """The address links should start with (an intranet hostname or proxy); INCENTIVE_PUBLIC_URL, else the address
+    the browser used."""
+    return os.environ.get("INCENTIVE_PUBLIC_URL") or None

@@ -95,3 +95,36 @@ def test_training_and_welfare_links(opened):
     assert care.selectbox(key="welfare_indicator").value == "W02"
     assert care.selectbox(key="county").value == "杉浦县"
     assert any("杉浦县 与全市中位数（2025-H1" in chart.proto.spec for chart in care.get("plotly_chart"))
+
+
+def test_a_short_link_restores_the_shared_controls_and_the_page_state(opened, sample_db_path):
+    from incentive import permalinks
+    from incentive.storage import Database
+    db = Database(sample_db_path)
+    key = permalinks.save(db, "rankings", {"lang": "English", "year": "2025", "county": "澄溪县",
+                                           "method": "minmax", "period": "2025-Q2"}, created_by="test")
+    db.close()
+    at = opened("views/rankings.py", v=key)
+    assert at.title[0].value == "Rankings"
+    assert at.selectbox(key="rank_period").value == "2025-Q2"
+    assert at.selectbox(key="rank_method").value == "minmax"
+    assert at.selectbox(key="rank_focus").value == "澄溪县"  # the shared county is the county looked at
+    assert "v" not in at.query_params
+
+
+def test_an_unknown_or_malformed_short_link_says_so(opened):
+    for key in ("zzzzzz", "'; DROP TABLE permalinks; --"):
+        at = opened("views/overview.py", v=key)
+        assert any("v=" in i.value for i in at.info)
+
+
+def test_permalink_keys_and_storage(db):
+    from incentive import permalinks
+    keys = {permalinks.new_key() for _ in range(200)}
+    assert all(permalinks.KEY_SHAPE.match(k) for k in keys) and len(keys) == 200
+    key = permalinks.save(db, "training", {"window": "quarter", "county": "棠梨县"}, created_by="test")
+    link = permalinks.load(db, key)
+    assert (link.path, link.params, link.pinned_at) == ("training", {"county": "棠梨县", "window": "quarter"}, None)
+    assert permalinks.load(db, key.upper()) is None and permalinks.load(db, "") is None
+    assert permalinks.address("http://dash.example.internal/", "training", key) == \
+        f"http://dash.example.internal/training?v={key}"

@@ -7,12 +7,13 @@ from incentive import charts, movements
 from incentive.coverage import year_window
 from incentive.export import to_csv_bytes
 from incentive.i18n import t
-from ui import frame
+from ui import frame, link_state
 from ui.runtime import app_settings, ranking, run_query
 
 state = frame.current()
 lang, year = state.lang, state.year
 st.title(t("page_movements", lang))
+link_state.show_notes(st.container(), lang)
 if year is None:
     st.info(t("data_version_empty", lang))
     st.stop()

@@ -5,12 +5,13 @@ import streamlit as st
 from incentive import charts, overview
 from incentive import coverage as coverage_windows
 from incentive.i18n import t
-from ui import frame
+from ui import frame, link_state
 from ui.runtime import ranking, run_query
 
 state = frame.current()
 lang, year = state.lang, state.year
 st.title(t("app_title", lang))
+link_state.show_notes(st.container(), lang)  # a link's unusable parameters (the sidebar's are checked first)
 if year is None:
     st.info(t("data_version_empty", lang))
     st.stop()

@@ -1,0 +1,62 @@
+"""Scenario 4: change the view, take the address and the short link, open both in a fresh browser context and see
+the same selections and the same numbers."""
+
+import pytest
+from playwright.sync_api import expect
+
+from .browser_steps import expect_no_exception, main, open_view, sidebar, wait_idle
+
+pytestmark = pytest.mark.browser
+
+
+def choose(page, label: str, option: str) -> None:
+    box = main(page).get_by_role("combobox", name=label)
+    box.click()
+    box.press_sequentially(option[:2])  # type to filter, as with a long list
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_idle(page, after_action=True)
+
+
+def view_of(page) -> dict:
+    """What a leader would compare: the controls and the top of the ranking table."""
+    table = main(page).locator("[data-testid=stDataFrame]").first
+    return {"method": main(page).get_by_role("combobox", name="标准化方法").input_value(),
+            "compare": main(page).get_by_role("combobox", name="对比期").input_value(),
+            "focus": main(page).get_by_role("combobox", name="选择县区").input_value(),
+            "table": table.inner_text()[:400]}
+
+
+def test_a_shared_view_opens_the_same_elsewhere(page, app_url, chromium):
+    open_view(page, f"{app_url}/rankings")
+    choose(page, "标准化方法", "功效系数（0-100）")
+    choose(page, "对比期", "2025-Q4")
+    choose(page, "选择县区", "柏川县")
+    shown = view_of(page)
+    assert shown["method"] == "功效系数（0-100）" and shown["focus"] == "柏川县"
+    address = page.url
+    assert "method=minmax" in address and "compare=2025-Q4" in address
+
+    sidebar(page).get_by_role("button", name="分享链接").click()
+    dialog = page.locator("[data-testid=stDialog]")
+    expect(dialog).to_be_visible()
+    short = dialog.locator("[data-testid=stCode]").inner_text().strip()
+    assert "/rankings?v=" in short
+
+    for link in (address, short):
+        fresh = chromium.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
+        other = fresh.new_page()
+        open_view(other, link)
+        expect_no_exception(other)
+        assert view_of(other) == shown, link
+        fresh.close()
+
+
+def test_a_link_opened_on_a_phone_is_legible(app_url, chromium):
+    phone = chromium.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN", is_mobile=True)
+    page = phone.new_page()
+    open_view(page, f"{app_url}/rankings?method=minmax&level=township&peer=棠梨县")
+    expect(main(page).locator("h1").first).to_have_text("赛马排名")
+    expect(main(page).get_by_role("combobox", name="所属县区")).to_have_value("棠梨县")
+    width = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollWidth")
+    assert width <= 390  # nothing forces sideways scrolling
+    phone.close()
