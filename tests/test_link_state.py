@@ -128,3 +128,26 @@ def test_permalink_keys_and_storage(db):
     assert permalinks.load(db, key.upper()) is None and permalinks.load(db, "") is None
     assert permalinks.address("http://dash.example.internal/", "training", key) == \
         f"http://dash.example.internal/training?v={key}"
+
+
+def test_meeting_mode_shows_one_section_at_a_time_and_steps_through_counties(opened):
+    at = opened("views/rankings.py", present="1")
+    assert at.toggle(key="present").value is True
+    assert any(m.value.startswith("**1 / 5 · 要点**") for m in at.markdown)
+    assert len(at.get("plotly_chart")) == 0 and len(at.metric) == 4  # only the headline section
+    at.button(key="meeting_next").click().run()
+    assert any(m.value.startswith("**2 / 5 · 综合得分与排名区间**") for m in at.markdown)
+    assert len(at.get("plotly_chart")) == 2 and len(at.metric) == 0
+    assert at.query_params["section"] in ("bars", ["bars"])
+    at.button(key="meeting_county_next").click().run()
+    assert at.selectbox(key="county").value == "云岫县"  # the first county after 全市
+    at.button(key="meeting_county_previous").click().run()
+    assert at.selectbox(key="county").value == "蒲陌县"  # wraps round to the last
+    at.button(key="meeting_leave").click().run()
+    assert at.toggle(key="present").value is False and len(at.get("plotly_chart")) == 5
+
+
+def test_meeting_mode_on_every_page(opened):
+    for page in ("views/overview.py", "views/training.py", "views/welfare.py", "views/movements.py"):
+        at = opened(page, present="1")
+        assert any(m.value.startswith("**1 / ") for m in at.markdown), page

@@ -12,7 +12,7 @@ import streamlit as st
 from incentive.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from incentive.sample import has_sample
 
-from . import link_state
+from . import link_state, meeting
 from .runtime import database, run_query, start_run
 
 LANGUAGE_LABELS = {"zh": "中文", "en": "English"}
@@ -53,6 +53,7 @@ def sidebar(lang: str) -> None:
         st.sidebar.caption(t("data_version_empty", lang))
     if has_sample(db):
         st.sidebar.info(t("sample_notice", lang))
+    meeting.toggle(lang)
     st.session_state["frame"] = Frame(lang if lang in LANGUAGES else DEFAULT_LANGUAGE, year, county or "")
     with st.sidebar:
         _follow_data_version(info.version)

@@ -5,7 +5,7 @@ import streamlit as st
 from incentive import charts, overview
 from incentive import coverage as coverage_windows
 from incentive.i18n import t
-from ui import frame, link_state
+from ui import frame, link_state, meeting
 from ui.runtime import ranking, run_query
 
 state = frame.current()
@@ -33,45 +33,51 @@ def pillar(title_key: str):
     return box.columns([1, 2.4], gap="large")
 
 
-figures, chart = pillar("pillar_race")
-if race_periods:
-    period = race_periods[0]
-    composite = ranking(period).ranked.reset_index().rename(columns={"unit": "county"})
-    figures.metric(t("kpi_race_period", lang), period)
-    figures.metric(t("kpi_leader", lang), composite["county"].iloc[0])
-    figures.metric(t("kpi_counties", lang), len(composite))
-    chart.plotly_chart(charts.composite_bars(composite, t("chart_composite", lang, period=period),
-                                             t("axis_composite", lang)), width="stretch")
-    chart.caption(t("overview_composite_note", lang))
-else:
-    figures.info(t("no_data_for_period", lang, period=year))
+SECTIONS = ["race", "training", "welfare"]  # a screen each in meeting mode
+deck = meeting.Deck("overview", {name: t(f"pillar_{name}", lang) for name in SECTIONS}, lang)
 
-figures, chart = pillar("pillar_training")
-totals = overview.training_totals(coverage)
-if totals.cadres and totals.trained:
-    change = overview.coverage_change_pp(totals, overview.training_totals(coverage_before))
-    figures.metric(t("kpi_coverage", lang), f"{totals.coverage:.1%}",
-                   delta=None if change is None else t("delta_vs_year", lang, year=year - 1, delta=f"{change:+.1f} pp"))
-    figures.metric(t("kpi_hours", lang), t("kpi_hours_unit", lang, hours=totals.hours_per_cadre))
-    figures.metric(t("kpi_cadres", lang), f"{totals.cadres:,}")
-    chart.plotly_chart(charts.coverage_bars(coverage, t("chart_coverage", lang, year=year), t("axis_coverage", lang)),
-                       width="stretch")
-    chart.caption(t("kpi_roster_note", lang, as_of=f"{coverage['roster_as_of'].iloc[0]:%Y-%m-%d}",
-                    last=f"{last_training:%Y-%m-%d}"))
-else:
-    figures.info(t("no_data_for_period", lang, period=year))
+with deck.section("race"):
+    figures, chart = pillar("pillar_race")
+    if race_periods:
+        period = race_periods[0]
+        composite = ranking(period).ranked.reset_index().rename(columns={"unit": "county"})
+        figures.metric(t("kpi_race_period", lang), period)
+        figures.metric(t("kpi_leader", lang), composite["county"].iloc[0])
+        figures.metric(t("kpi_counties", lang), len(composite))
+        chart.plotly_chart(charts.composite_bars(composite, t("chart_composite", lang, period=period),
+                                                 t("axis_composite", lang)), width="stretch")
+        chart.caption(t("overview_composite_note", lang))
+    else:
+        figures.info(t("no_data_for_period", lang, period=year))
 
-figures, chart = pillar("pillar_welfare")
-if welfare_periods:
-    period = welfare_periods[0]
-    values = run_query("welfare_values_by_county", period=period)
-    totals = overview.welfare_totals(values)
-    figures.metric(t("kpi_welfare_period", lang), period)
-    figures.metric(t("kpi_met_share", lang), f"{totals.met_share:.0%}" if totals.met_share is not None else "—")
-    figures.metric(t("kpi_below", lang), totals.below)
-    labels = {s: t(f"status_{s}", lang) for s in ("met", "near", "below")}
-    chart.plotly_chart(charts.status_bars(overview.status_counts_by_county(values),
-                                          t("chart_welfare", lang, period=period), labels, t("axis_indicators", lang)),
-                       width="stretch")
-else:
-    figures.info(t("no_data_for_period", lang, period=year))
+with deck.section("training"):
+    figures, chart = pillar("pillar_training")
+    totals = overview.training_totals(coverage)
+    if totals.cadres and totals.trained:
+        change = overview.coverage_change_pp(totals, overview.training_totals(coverage_before))
+        figures.metric(t("kpi_coverage", lang), f"{totals.coverage:.1%}",
+                       delta=None if change is None else t("delta_vs_year", lang, year=year - 1, delta=f"{change:+.1f} pp"))
+        figures.metric(t("kpi_hours", lang), t("kpi_hours_unit", lang, hours=totals.hours_per_cadre))
+        figures.metric(t("kpi_cadres", lang), f"{totals.cadres:,}")
+        chart.plotly_chart(charts.coverage_bars(coverage, t("chart_coverage", lang, year=year), t("axis_coverage", lang)),
+                           width="stretch")
+        chart.caption(t("kpi_roster_note", lang, as_of=f"{coverage['roster_as_of'].iloc[0]:%Y-%m-%d}",
+                        last=f"{last_training:%Y-%m-%d}"))
+    else:
+        figures.info(t("no_data_for_period", lang, period=year))
+
+with deck.section("welfare"):
+    figures, chart = pillar("pillar_welfare")
+    if welfare_periods:
+        period = welfare_periods[0]
+        values = run_query("welfare_values_by_county", period=period)
+        totals = overview.welfare_totals(values)
+        figures.metric(t("kpi_welfare_period", lang), period)
+        figures.metric(t("kpi_met_share", lang), f"{totals.met_share:.0%}" if totals.met_share is not None else "—")
+        figures.metric(t("kpi_below", lang), totals.below)
+        labels = {s: t(f"status_{s}", lang) for s in ("met", "near", "below")}
+        chart.plotly_chart(charts.status_bars(overview.status_counts_by_county(values),
+                                              t("chart_welfare", lang, period=period), labels, t("axis_indicators", lang)),
+                           width="stretch")
+    else:
+        figures.info(t("no_data_for_period", lang, period=year))

@@ -7,7 +7,7 @@ from incentive.config import classification
 from incentive.export import to_csv_bytes, to_xlsx_bytes
 from incentive.i18n import join, t
 from incentive.rankings import LEVELS, PeerGroup, compare_default
-from ui import frame, link_state
+from ui import frame, link_state, meeting
 from ui.runtime import ranking, ranking_history, run_query
 
 state = frame.current()
@@ -106,111 +106,123 @@ def table_height(rows: int) -> int:
     return min(3 + 35 * (rows + 1), 950)
 
 
-# ---- the ranking
-now = ranking(period, group, method, weights, tiers=tiers)
-before = ranking(compare, group, method, weights, draws=0, tiers=tiers) if compare else None
-if custom:
-    used = join([f"{track} {share:.0%}" for track, share in now.track_weights.items()], lang)
-    st.warning(t("rank_custom_banner", lang, weights=used))
-if tiers != scoring.TIER_SHARES:
-    st.info(t("rank_custom_tiers", lang, first=tiers[0], third=tiers[1]))
-if now.ranked.empty:
-    st.info(t("no_data_for_period", lang, period=period))
-    st.stop()
+SECTIONS = ["headline", "bars", "table", "tracks", "focus"]  # one screen each in meeting mode
+deck = meeting.Deck("rankings", {name: t(f"section_{name}", lang) for name in SECTIONS}, lang, counties)
 
-unit_word = t(f"col_unit_{level}", lang)
-peer_label = county + " · " if county else ""
-leader = now.ranked.index[0]
-up, down = ranking_tables.movers(now, before)
-unranked = now.table.index[~now.table["ranked"]].tolist()
-lead_col, count_col, up_col, down_col = st.columns(4)
-lead_col.metric(t("kpi_leader_unit", lang, unit=unit_word), leader, delta_color="off", delta_arrow="off",
-                delta=t("kpi_composite_value", lang, value=now.table.at[leader, "composite"]))
-count_col.metric(t("kpi_ranked", lang), len(now.ranked), delta_color="off", delta_arrow="off",
-                 delta=t("kpi_unranked", lang, n=len(unranked)) if unranked else None)
-up_col.metric(t("kpi_riser", lang), up[0] if up else "—", delta=f"+{up[1]}" if up else None)
-down_col.metric(t("kpi_faller", lang), down[0] if down else "—", delta=f"{down[1]}" if down else None)
-if unranked:
-    st.caption(t("rank_unranked_note", lang, units=join(unranked, lang)))
+# ---- the ranking
+with deck.section("headline"):
+    now = ranking(period, group, method, weights, tiers=tiers)
+    before = ranking(compare, group, method, weights, draws=0, tiers=tiers) if compare else None
+    if custom:
+        used = join([f"{track} {share:.0%}" for track, share in now.track_weights.items()], lang)
+        st.warning(t("rank_custom_banner", lang, weights=used))
+    if tiers != scoring.TIER_SHARES:
+        st.info(t("rank_custom_tiers", lang, first=tiers[0], third=tiers[1]))
+    if now.ranked.empty:
+        st.info(t("no_data_for_period", lang, period=period))
+        st.stop()
+
+    unit_word = t(f"col_unit_{level}", lang)
+    peer_label = county + " · " if county else ""
+    leader = now.ranked.index[0]
+    up, down = ranking_tables.movers(now, before)
+    unranked = now.table.index[~now.table["ranked"]].tolist()
+    lead_col, count_col, up_col, down_col = st.columns(4)
+    lead_col.metric(t("kpi_leader_unit", lang, unit=unit_word), leader, delta_color="off", delta_arrow="off",
+                    delta=t("kpi_composite_value", lang, value=now.table.at[leader, "composite"]))
+    count_col.metric(t("kpi_ranked", lang), len(now.ranked), delta_color="off", delta_arrow="off",
+                     delta=t("kpi_unranked", lang, n=len(unranked)) if unranked else None)
+    up_col.metric(t("kpi_riser", lang), up[0] if up else "—", delta=f"+{up[1]}" if up else None)
+    down_col.metric(t("kpi_faller", lang), down[0] if down else "—", delta=f"{down[1]}" if down else None)
+    if unranked:
+        st.caption(t("rank_unranked_note", lang, units=join(unranked, lang)))
+
 
 # ---- composite by tier (click a bar to look closer) and rank intervals
-ranked = now.ranked.reset_index()
-tier_labels = {tier: t(f"tier_{tier}", lang) for tier in (1, 2, 3)}
-bars_col, interval_col = st.columns([1.3, 1], gap="large")
-clicked = bars_col.plotly_chart(
-    charts.tier_bars(ranked, t("chart_rank_composite", lang, peers=peer_label, period=period,
-                               method=t(f"method_{method}", lang)), t("axis_composite", lang), tier_labels),
-    width="stretch", on_select="rerun", selection_mode="points", key="rank_bars")
-points = clicked.selection.points if clicked else []
-if points and points[0].get("y") != st.session_state.get("rank_clicked"):
-    st.session_state["rank_clicked"] = st.session_state["rank_focus"] = points[0].get("y")
-interval_col.plotly_chart(charts.rank_intervals(ranked, t("chart_rank_intervals", lang), t("axis_rank", lang)),
-                          width="stretch")
-interval_col.caption(t("rank_interval_note", lang, draws=scoring.DRAWS))
+with deck.section("bars"):
+    ranked = now.ranked.reset_index()
+    tier_labels = {tier: t(f"tier_{tier}", lang) for tier in (1, 2, 3)}
+    bars_col, interval_col = st.columns([1.3, 1], gap="large")
+    clicked = bars_col.plotly_chart(
+        charts.tier_bars(ranked, t("chart_rank_composite", lang, peers=peer_label, period=period,
+                                   method=t(f"method_{method}", lang)), t("axis_composite", lang), tier_labels),
+        width="stretch", on_select="rerun", selection_mode="points", key="rank_bars")
+    points = clicked.selection.points if clicked else []
+    if points and points[0].get("y") != st.session_state.get("rank_clicked"):
+        st.session_state["rank_clicked"] = st.session_state["rank_focus"] = points[0].get("y")
+    interval_col.plotly_chart(charts.rank_intervals(ranked, t("chart_rank_intervals", lang), t("axis_rank", lang)),
+                              width="stretch")
+    interval_col.caption(t("rank_interval_note", lang, draws=scoring.DRAWS))
+
 
 # ---- the table, downloadable
-st.subheader(t("rank_table", lang))
-table = ranking_tables.ranking_table(now, before, level, lang)
-st.dataframe(table, hide_index=True, width="stretch", height=table_height(len(table)))
-name = t("rank_file_name", lang, peers=county or t("level_county", lang), period=period)
-csv_col, xlsx_col, _ = st.columns([1, 1, 4])
-csv_col.download_button(t("download_csv", lang), to_csv_bytes(table), file_name=f"{name}.csv", mime="text/csv",
-                        key="rank_csv", on_click="ignore")
-xlsx_col.download_button(t("download_xlsx", lang), to_xlsx_bytes(table, name, heading=[name, classification()]),
-                         file_name=f"{name}.xlsx", key="rank_xlsx", on_click="ignore",
-                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+with deck.section("table"):
+    st.subheader(t("rank_table", lang))
+    table = ranking_tables.ranking_table(now, before, level, lang)
+    st.dataframe(table, hide_index=True, width="stretch", height=table_height(len(table)))
+    name = t("rank_file_name", lang, peers=county or t("level_county", lang), period=period)
+    csv_col, xlsx_col, _ = st.columns([1, 1, 4])
+    csv_col.download_button(t("download_csv", lang), to_csv_bytes(table), file_name=f"{name}.csv", mime="text/csv",
+                            key="rank_csv", on_click="ignore")
+    xlsx_col.download_button(t("download_xlsx", lang), to_xlsx_bytes(table, name, heading=[name, classification()]),
+                             file_name=f"{name}.xlsx", key="rank_xlsx", on_click="ignore",
+                             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
 
 # ---- tracks and ranks over time
-tracks = now.track_weights.index.tolist()
-heat_col, bump_col = st.columns(2, gap="large")
-heat_col.plotly_chart(charts.track_heatmap(ranked, tracks, t("chart_track_heatmap", lang, period=period),
-                                           centre=50.0 if method == "minmax" else 0.0), width="stretch")
-focus_options = now.table.index.tolist()
-focus_default = state.county if level == "county" and state.county in focus_options else leader
-link_state.seed("rank_focus", "focus", default=focus_default, options=focus_options)
-history = ranking_history(group, method, weights, tiers)
-bump_col.plotly_chart(charts.rank_bump(history, st.session_state["rank_focus"], t("chart_rank_bump", lang),
-                                       t("axis_rank", lang)), width="stretch")
+with deck.section("tracks"):
+    tracks = now.track_weights.index.tolist()
+    heat_col, bump_col = st.columns(2, gap="large")
+    heat_col.plotly_chart(charts.track_heatmap(ranked, tracks, t("chart_track_heatmap", lang, period=period),
+                                               centre=50.0 if method == "minmax" else 0.0), width="stretch")
+    focus_options = now.table.index.tolist()
+    focus_default = state.county if level == "county" and state.county in focus_options else leader
+    link_state.seed("rank_focus", "focus", default=focus_default, options=focus_options)
+    history = ranking_history(group, method, weights, tiers)
+    bump_col.plotly_chart(charts.rank_bump(history, st.session_state["rank_focus"], t("chart_rank_bump", lang),
+                                           t("axis_rank", lang)), width="stretch")
+
 
 # ---- one unit: its indicators, why its rank changed, its townships
-st.subheader(t("rank_focus_title", lang, unit=unit_word))
-focus = st.selectbox(t("rank_focus", lang, unit=unit_word), focus_options, key="rank_focus")
-link_state.publish("focus", focus, focus_default)
-st.markdown(f"**{t('rank_detail', lang, unit=focus, period=period)}**")
-st.dataframe(ranking_tables.indicator_detail(now, focus, lang), hide_index=True, width="stretch",
-             height=table_height(len(now.catalog)))
-st.markdown(f"**{t('rank_why', lang, unit=focus)}**")
-if before is None:
-    st.info(t("rank_why_needs_compare", lang))
-elif focus not in now.contributions.index or focus not in before.contributions.index:
-    st.info(t("rank_why_unranked", lang, unit=focus))
-else:
-    why_col, moved_col = st.columns([2.2, 1], gap="large")
-    parts = scoring.attribute_change(now, before, focus)
-    why_col.plotly_chart(charts.contribution_waterfall(
-        ranking_tables.attribution_table(parts, lang), t("chart_waterfall", lang, before=compare, now=period),
-        t("waterfall_start", lang, period=compare), t("waterfall_end", lang, period=period),
-        float(before.table.at[focus, "composite"]), float(now.table.at[focus, "composite"])), width="stretch")
-    passed, behind = scoring.passed_and_fell_behind(now, before, focus)
-    moved_col.write(t("rank_moved", lang, unit=focus, before=before.table.at[focus, "rank"],
-                      now=now.table.at[focus, "rank"]))
-    if passed:
-        moved_col.write(t("rank_passed_by", lang, units=join(passed, lang)))
-    if behind:
-        moved_col.write(t("rank_left_behind", lang, units=join(behind, lang)))
-    moved_col.caption(t("rank_why_note", lang))
-
-if level == "county":
-    townships = ranking(period, PeerGroup("township", focus), method, weights, tiers=tiers)
-    townships_before = (ranking(compare, PeerGroup("township", focus), method, weights, draws=0, tiers=tiers)
-                        if compare else None)
-    st.markdown(f"**{t('rank_townships', lang, county=focus, period=period)}**")
-    if townships.ranked.empty:
-        st.info(t("rank_no_townships", lang, county=focus, period=period))
+with deck.section("focus"):
+    st.subheader(t("rank_focus_title", lang, unit=unit_word))
+    focus = st.selectbox(t("rank_focus", lang, unit=unit_word), focus_options, key="rank_focus")
+    link_state.publish("focus", focus, focus_default)
+    st.markdown(f"**{t('rank_detail', lang, unit=focus, period=period)}**")
+    st.dataframe(ranking_tables.indicator_detail(now, focus, lang), hide_index=True, width="stretch",
+                 height=table_height(len(now.catalog)))
+    st.markdown(f"**{t('rank_why', lang, unit=focus)}**")
+    if before is None:
+        st.info(t("rank_why_needs_compare", lang))
+    elif focus not in now.contributions.index or focus not in before.contributions.index:
+        st.info(t("rank_why_unranked", lang, unit=focus))
     else:
-        st.dataframe(ranking_tables.ranking_table(townships, townships_before, "township", lang), hide_index=True,
-                     width="stretch", height=table_height(len(townships.table)))
+        why_col, moved_col = st.columns([2.2, 1], gap="large")
+        parts = scoring.attribute_change(now, before, focus)
+        why_col.plotly_chart(charts.contribution_waterfall(
+            ranking_tables.attribution_table(parts, lang), t("chart_waterfall", lang, before=compare, now=period),
+            t("waterfall_start", lang, period=compare), t("waterfall_end", lang, period=period),
+            float(before.table.at[focus, "composite"]), float(now.table.at[focus, "composite"])), width="stretch")
+        passed, behind = scoring.passed_and_fell_behind(now, before, focus)
+        moved_col.write(t("rank_moved", lang, unit=focus, before=before.table.at[focus, "rank"],
+                          now=now.table.at[focus, "rank"]))
+        if passed:
+            moved_col.write(t("rank_passed_by", lang, units=join(passed, lang)))
+        if behind:
+            moved_col.write(t("rank_left_behind", lang, units=join(behind, lang)))
+        moved_col.caption(t("rank_why_note", lang))
 
-with st.expander(t("rank_methodology", lang)):
-    st.markdown(t("rank_methodology_text", lang, draws=scoring.DRAWS))
-link_state.show_notes(notes, lang)
+    if level == "county":
+        townships = ranking(period, PeerGroup("township", focus), method, weights, tiers=tiers)
+        townships_before = (ranking(compare, PeerGroup("township", focus), method, weights, draws=0, tiers=tiers)
+                            if compare else None)
+        st.markdown(f"**{t('rank_townships', lang, county=focus, period=period)}**")
+        if townships.ranked.empty:
+            st.info(t("rank_no_townships", lang, county=focus, period=period))
+        else:
+            st.dataframe(ranking_tables.ranking_table(townships, townships_before, "township", lang), hide_index=True,
+                         width="stretch", height=table_height(len(townships.table)))
+
+    with st.expander(t("rank_methodology", lang)):
+        st.markdown(t("rank_methodology_text", lang, draws=scoring.DRAWS))
+    link_state.show_notes(notes, lang)

@@ -7,7 +7,7 @@ import streamlit as st
 from incentive import charts, coverage, coverage_tables
 from incentive.export import to_csv_bytes
 from incentive.i18n import t
-from ui import frame, link_state
+from ui import frame, link_state, meeting
 from ui.runtime import app_settings, ranking, run_query
 
 state = frame.current()
@@ -71,106 +71,124 @@ before = coverage.comparable_previous(window, last_day)
 whole_before = measured(before, "all", county)
 total, previous = whole.iloc[0], (whole_before.iloc[0] if len(whole_before) else None)
 
+SECTIONS = ["headline", "categories", "domains", "trend", "mix", "gaps", "scatter", "drill"]  # a screen each
+deck = meeting.Deck("training", {name: t(f"section_{name}", lang) for name in SECTIONS}, lang, counties)
+
 # ---- headline figures with change against the previous window
-scope = county or t("all_counties", lang)
-st.caption(t("training_scope", lang, scope=scope, window=window.label, before=before.label,
-             as_of=f"{total['roster_as_of']:%Y-%m-%d}", target=target_hours))
-figures = st.columns(5)
-trained_before = previous is not None and previous["trained"] > 0
-change = coverage.change_pp(total["coverage"], previous["coverage"]) if trained_before else None
-figures[0].metric(t("kpi_coverage", lang), f"{total['coverage']:.1%}",
-                  delta=None if change is None else f"{change:+.1f} pp")
-hours_delta = total["hours_per_cadre"] - previous["hours_per_cadre"] if trained_before else None
-figures[1].metric(t("kpi_hours", lang), t("kpi_hours_unit", lang, hours=total["hours_per_cadre"]),
-                  delta=None if hours_delta is None else f"{hours_delta:+.1f}")
-figures[2].metric(t("kpi_hours_median", lang), t("kpi_hours_unit", lang, hours=total["hours_median"]))
-figures[3].metric(t("kpi_share_target", lang, target=f"{target_hours:.0f}"), f"{total['share_meeting_target']:.1%}")
-figures[4].metric(t("kpi_untrained", lang), f"{int(total['untrained']):,}", delta_color="inverse",
-                  delta=None if not trained_before else f"{int(total['untrained'] - previous['untrained']):+,}")
-due_hours = target_hours  # what a unit should have by the last recorded day: the target, or the pace inside it
-if last_day is not None and last_day < window.end:
-    due_hours = coverage.expected_by(config["hours_target"], window, last_day)
-    st.caption(t("training_pace", lang, day=f"{last_day:%Y-%m-%d}", expected=due_hours,
-                 actual=total["hours_per_cadre"]))
+with deck.section("headline"):
+    scope = county or t("all_counties", lang)
+    st.caption(t("training_scope", lang, scope=scope, window=window.label, before=before.label,
+                 as_of=f"{total['roster_as_of']:%Y-%m-%d}", target=target_hours))
+    figures = st.columns(5)
+    trained_before = previous is not None and previous["trained"] > 0
+    change = coverage.change_pp(total["coverage"], previous["coverage"]) if trained_before else None
+    figures[0].metric(t("kpi_coverage", lang), f"{total['coverage']:.1%}",
+                      delta=None if change is None else f"{change:+.1f} pp")
+    hours_delta = total["hours_per_cadre"] - previous["hours_per_cadre"] if trained_before else None
+    figures[1].metric(t("kpi_hours", lang), t("kpi_hours_unit", lang, hours=total["hours_per_cadre"]),
+                      delta=None if hours_delta is None else f"{hours_delta:+.1f}")
+    figures[2].metric(t("kpi_hours_median", lang), t("kpi_hours_unit", lang, hours=total["hours_median"]))
+    figures[3].metric(t("kpi_share_target", lang, target=f"{target_hours:.0f}"), f"{total['share_meeting_target']:.1%}")
+    figures[4].metric(t("kpi_untrained", lang), f"{int(total['untrained']):,}", delta_color="inverse",
+                      delta=None if not trained_before else f"{int(total['untrained'] - previous['untrained']):+,}")
+    due_hours = target_hours  # what a unit should have by the last recorded day: the target, or the pace inside it
+    if last_day is not None and last_day < window.end:
+        due_hours = coverage.expected_by(config["hours_target"], window, last_day)
+        st.caption(t("training_pace", lang, day=f"{last_day:%Y-%m-%d}", expected=due_hours,
+                     actual=total["hours_per_cadre"]))
+
 
 # ---- coverage by county per category, with the target line
-by_county = measured(window, "county")
-category_labels = {c: coverage_tables.category_label(c, lang) for c in coverage.CATEGORIES}
-st.plotly_chart(charts.category_coverage_bars(
-    by_county, category_labels, coverage_target, t("chart_category_coverage", lang, window=window.label),
-    t("target_line", lang, target=coverage_target)), width="stretch")
-county_table = coverage_tables.group_table(by_county, "county", lang, threshold)
-st.dataframe(county_table, hide_index=True, width="stretch", height=table_height(len(county_table)))
-download(county_table, t("file_training_counties", lang, window=window.label), "training_counties_csv")
+with deck.section("categories"):
+    by_county = measured(window, "county")
+    category_labels = {c: coverage_tables.category_label(c, lang) for c in coverage.CATEGORIES}
+    st.plotly_chart(charts.category_coverage_bars(
+        by_county, category_labels, coverage_target, t("chart_category_coverage", lang, window=window.label),
+        t("target_line", lang, target=coverage_target)), width="stretch")
+    county_table = coverage_tables.group_table(by_county, "county", lang, threshold)
+    st.dataframe(county_table, hide_index=True, width="stretch", height=table_height(len(county_table)))
+    download(county_table, t("file_training_counties", lang, window=window.label), "training_counties_csv")
+
 
 # ---- domains: county x training domain
-st.subheader(t("training_domains", lang))
-domains = run_query("training_domains", start=window.start, end=window.end, county="")
-measure = link_state.segmented(st, t("domain_measure", lang), ["reach", "hours_per_cadre"],
-                               key="training_domain_measure", param="measure",
-                               format_func=lambda m: t(f"domain_{m}", lang))
-st.plotly_chart(charts.domain_heatmap(domains, measure, t(f"chart_domain_{measure}", lang, window=window.label),
-                                      percent=measure == "reach"), width="stretch")
-with st.expander(t("domain_table", lang)):
-    domain_rows = coverage_tables.domain_table(domains, lang, threshold)
-    st.dataframe(domain_rows, hide_index=True, width="stretch")
-    download(domain_rows, t("file_training_domains", lang, window=window.label), "training_domains_csv")
+with deck.section("domains"):
+    st.subheader(t("training_domains", lang))
+    domains = run_query("training_domains", start=window.start, end=window.end, county="")
+    measure = link_state.segmented(st, t("domain_measure", lang), ["reach", "hours_per_cadre"],
+                                   key="training_domain_measure", param="measure",
+                                   format_func=lambda m: t(f"domain_{m}", lang))
+    st.plotly_chart(charts.domain_heatmap(domains, measure, t(f"chart_domain_{measure}", lang, window=window.label),
+                                          percent=measure == "reach"), width="stretch")
+    with st.expander(t("domain_table", lang)):
+        domain_rows = coverage_tables.domain_table(domains, lang, threshold)
+        st.dataframe(domain_rows, hide_index=True, width="stretch")
+        download(domain_rows, t("file_training_domains", lang, window=window.label), "training_domains_csv")
+
 
 # ---- over time: quarters, and cumulative hours against the pace line
-st.subheader(t("training_trend", lang))
-year_window = coverage.year_window(window.start.year)
-months = run_query("training_months", start=year_window.start, end=year_window.end, county="")
-cumulative = coverage.cumulative_by_month(months)
-pace = coverage.pace_line(cumulative.loc[cumulative["county"] == "", "month"], config["hours_target"])
-recorded = months[coverage.until(months["month"], last_day)]
-cumulative = cumulative[coverage.until(cumulative["month"], last_day)]
-trend_col, pace_col = st.columns(2, gap="large")
-trend_col.plotly_chart(charts.quarter_bars(coverage.quarterly_hours(recorded),
-                                           t("chart_quarter_hours", lang, year=window.start.year),
-                                           t("axis_hours", lang)), width="stretch")
-pace_col.plotly_chart(charts.pace_lines(cumulative, pace, county, {"all": t("all_counties", lang),
-                                                                    "pace": t("pace_line", lang)},
-                                        t("chart_pace", lang, year=window.start.year, target=config["hours_target"]),
-                                        t("axis_hours", lang)), width="stretch")
+with deck.section("trend"):
+    st.subheader(t("training_trend", lang))
+    year_window = coverage.year_window(window.start.year)
+    months = run_query("training_months", start=year_window.start, end=year_window.end, county="")
+    cumulative = coverage.cumulative_by_month(months)
+    pace = coverage.pace_line(cumulative.loc[cumulative["county"] == "", "month"], config["hours_target"])
+    recorded = months[coverage.until(months["month"], last_day)]
+    cumulative = cumulative[coverage.until(cumulative["month"], last_day)]
+    trend_col, pace_col = st.columns(2, gap="large")
+    trend_col.plotly_chart(charts.quarter_bars(coverage.quarterly_hours(recorded),
+                                               t("chart_quarter_hours", lang, year=window.start.year),
+                                               t("axis_hours", lang)), width="stretch")
+    pace_col.plotly_chart(charts.pace_lines(cumulative, pace, county, {"all": t("all_counties", lang),
+                                                                        "pace": t("pace_line", lang)},
+                                            t("chart_pace", lang, year=window.start.year, target=config["hours_target"]),
+                                            t("axis_hours", lang)), width="stretch")
+
 
 # ---- how: online or offline, collective or individual
-st.subheader(t("training_mix", lang))
-mix = coverage.mix_shares(run_query("training_mix", start=window.start, end=window.end, county=""))
-st.plotly_chart(charts.mix_bars(mix, {"online": t("mix_online", lang), "collective": t("mix_collective", lang)},
-                                t("chart_mix", lang, window=window.label)), width="stretch")
+with deck.section("mix"):
+    st.subheader(t("training_mix", lang))
+    mix = coverage.mix_shares(run_query("training_mix", start=window.start, end=window.end, county=""))
+    st.plotly_chart(charts.mix_bars(mix, {"online": t("mix_online", lang), "collective": t("mix_collective", lang)},
+                                    t("chart_mix", lang, window=window.label)), width="stretch")
+
 
 # ---- 缺什么补什么
-st.subheader(t("training_gaps", lang))
-prefecture = measured(window, "all").iloc[0]
-actions = coverage_tables.action_list(coverage.category_gaps(by_county, prefecture), coverage.domain_gaps(domains),
-                                      lang)
-st.dataframe(actions, hide_index=True, width="stretch", height=table_height(len(actions)))
-download(actions, t("file_training_actions", lang, window=window.label), "training_actions_csv")
-units = coverage.units_below_target(measured(window, "unit", county), due_hours)
-st.markdown(f"**{t('training_units_below', lang, scope=scope, target=due_hours)}**")
-below = coverage_tables.below_target_table(units, due_hours, lang, threshold)
-st.dataframe(below.head(30), hide_index=True, width="stretch", height=table_height(min(len(below), 30)))
-st.caption(t("training_units_below_count", lang, n=len(below)))
-download(below, t("file_training_below", lang, window=window.label), "training_below_csv")
+with deck.section("gaps"):
+    st.subheader(t("training_gaps", lang))
+    prefecture = measured(window, "all").iloc[0]
+    actions = coverage_tables.action_list(coverage.category_gaps(by_county, prefecture), coverage.domain_gaps(domains),
+                                          lang)
+    st.dataframe(actions, hide_index=True, width="stretch", height=table_height(len(actions)))
+    download(actions, t("file_training_actions", lang, window=window.label), "training_actions_csv")
+    units = coverage.units_below_target(measured(window, "unit", county), due_hours)
+    st.markdown(f"**{t('training_units_below', lang, scope=scope, target=due_hours)}**")
+    below = coverage_tables.below_target_table(units, due_hours, lang, threshold)
+    st.dataframe(below.head(30), hide_index=True, width="stretch", height=table_height(min(len(below), 30)))
+    st.caption(t("training_units_below_count", lang, n=len(below)))
+    download(below, t("file_training_below", lang, window=window.label), "training_below_csv")
+
 
 # ---- does training go with performance?
-race_periods = [p for p in run_query("race_periods", county="")["period"] if p.startswith(str(window.start.year))]
-if race_periods:
-    composite = ranking(race_periods[-1]).ranked["composite"].rename_axis("county").reset_index()
-    paired = by_county.merge(composite, on="county")
-    st.plotly_chart(charts.coverage_vs_composite(
-        paired, t("chart_coverage_vs_race", lang, window=window.label, period=race_periods[-1]),
-        t("axis_coverage", lang), t("axis_composite", lang)), width="stretch")
-    st.caption(t("training_scatter_note", lang))
+with deck.section("scatter"):
+    race_periods = [p for p in run_query("race_periods", county="")["period"] if p.startswith(str(window.start.year))]
+    if race_periods:
+        composite = ranking(race_periods[-1]).ranked["composite"].rename_axis("county").reset_index()
+        paired = by_county.merge(composite, on="county")
+        st.plotly_chart(charts.coverage_vs_composite(
+            paired, t("chart_coverage_vs_race", lang, window=window.label, period=race_periods[-1]),
+            t("axis_coverage", lang), t("axis_composite", lang)), width="stretch")
+        st.caption(t("training_scatter_note", lang))
+
 
 # ---- drill-down: one county's units, rank levels, ages, genders
-st.subheader(t("training_drill", lang))
-drill_county = county or link_state.selectbox(st, t("training_drill_county", lang), counties,
-                                              key="training_drill_county", param="drill")
-slice_by = link_state.segmented(st, t("training_slice", lang), ["unit", "rank", "age", "gender"], key="training_slice",
-                                param="slice", format_func=lambda s: t(f"slice_{s}", lang))
-drill = coverage_tables.group_table(measured(window, slice_by, drill_county), slice_by, lang, threshold)
-st.dataframe(drill, hide_index=True, width="stretch", height=table_height(len(drill)))
-download(drill, t("file_training_drill", lang, county=drill_county, window=window.label), "training_drill_csv")
-st.caption(t("training_privacy", lang, threshold=threshold))
-link_state.show_notes(notes, lang)
+with deck.section("drill"):
+    st.subheader(t("training_drill", lang))
+    drill_county = county or link_state.selectbox(st, t("training_drill_county", lang), counties,
+                                                  key="training_drill_county", param="drill")
+    slice_by = link_state.segmented(st, t("training_slice", lang), ["unit", "rank", "age", "gender"], key="training_slice",
+                                    param="slice", format_func=lambda s: t(f"slice_{s}", lang))
+    drill = coverage_tables.group_table(measured(window, slice_by, drill_county), slice_by, lang, threshold)
+    st.dataframe(drill, hide_index=True, width="stretch", height=table_height(len(drill)))
+    download(drill, t("file_training_drill", lang, county=drill_county, window=window.label), "training_drill_csv")
+    st.caption(t("training_privacy", lang, threshold=threshold))
+    link_state.show_notes(notes, lang)

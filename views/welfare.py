@@ -6,7 +6,7 @@ import streamlit as st
 from incentive import charts, periods, welfare
 from incentive.export import to_csv_bytes
 from incentive.i18n import t
-from ui import frame, link_state
+from ui import frame, link_state, meeting
 from ui.runtime import run_query
 
 state = frame.current()
@@ -29,61 +29,72 @@ values = run_query("welfare_values_by_county", period=period)
 table = welfare.status_table(values, run_query("welfare_values_by_county", period=previous) if previous else None)
 status_labels = {s: t(f"status_{s}", lang) for s in ("met", "near", "below")} | {"": t("status_no_target", lang)}
 
+SECTIONS = ["summary", "grid", "furthest", "county"]  # one screen each in meeting mode
+deck = meeting.Deck("welfare", {name: t(f"section_{name}", lang) for name in SECTIONS}, lang,
+                    list(dict.fromkeys(table["county"])))
+
 # ---- the summary a meeting starts from
-st.subheader(t("welfare_summary", lang, period=period))
-st.markdown("\n".join(f"- {sentence}" for sentence in welfare.summary_sentences(table, period, lang)))
-counts = welfare.status_counts(table)
-met_col, near_col, below_col, missing_col = st.columns(4)
-met_col.metric(status_labels["met"], counts["met"])
-near_col.metric(status_labels["near"], counts["near"])
-below_col.metric(status_labels["below"], counts["below"])
-missing_col.metric(t("kpi_missing_values", lang), int(table["value"].isna().sum()))
+with deck.section("summary"):
+    st.subheader(t("welfare_summary", lang, period=period))
+    st.markdown("\n".join(f"- {sentence}" for sentence in welfare.summary_sentences(table, period, lang)))
+    counts = welfare.status_counts(table)
+    met_col, near_col, below_col, missing_col = st.columns(4)
+    met_col.metric(status_labels["met"], counts["met"])
+    near_col.metric(status_labels["near"], counts["near"])
+    below_col.metric(status_labels["below"], counts["below"])
+    missing_col.metric(t("kpi_missing_values", lang), int(table["value"].isna().sum()))
+
 
 # ---- the traffic lights
-grid = welfare.status_grid(table)
-figures = table.pivot_table(index="county", columns="name", values="value", aggfunc="first", sort=False,
-                            dropna=False).reindex(index=grid.index, columns=grid.columns)
-st.plotly_chart(charts.status_grid(grid, figures, status_labels, t("chart_status_grid", lang, period=period)),
-                width="stretch")
-st.caption(t("status_rule", lang))
+with deck.section("grid"):
+    grid = welfare.status_grid(table)
+    figures = table.pivot_table(index="county", columns="name", values="value", aggfunc="first", sort=False,
+                                dropna=False).reindex(index=grid.index, columns=grid.columns)
+    st.plotly_chart(charts.status_grid(grid, figures, status_labels, t("chart_status_grid", lang, period=period)),
+                    width="stretch")
+    st.caption(t("status_rule", lang))
+
 
 # ---- furthest below target, and every figure
-st.subheader(t("welfare_furthest", lang))
-worst = welfare.furthest_below(table)
-if worst.empty:
-    st.success(t("welfare_none_below", lang, period=period))
-else:
-    st.dataframe(welfare.display_table(worst, lang), hide_index=True, width="stretch")
-with st.expander(t("welfare_all_figures", lang)):
-    everything = welfare.display_table(table, lang)
-    st.dataframe(everything, hide_index=True, width="stretch")
-    st.download_button(t("download_csv", lang), to_csv_bytes(everything), mime="text/csv", on_click="ignore",
-                       file_name=f"{t('file_welfare', lang, period=period)}.csv", key="welfare_csv")
+with deck.section("furthest"):
+    st.subheader(t("welfare_furthest", lang))
+    worst = welfare.furthest_below(table)
+    if worst.empty:
+        st.success(t("welfare_none_below", lang, period=period))
+    else:
+        st.dataframe(welfare.display_table(worst, lang), hide_index=True, width="stretch")
+    with st.expander(t("welfare_all_figures", lang)):
+        everything = welfare.display_table(table, lang)
+        st.dataframe(everything, hide_index=True, width="stretch")
+        st.download_button(t("download_csv", lang), to_csv_bytes(everything), mime="text/csv", on_click="ignore",
+                           file_name=f"{t('file_welfare', lang, period=period)}.csv", key="welfare_csv")
+
 
 # ---- one county against the prefecture, and one indicator over time
-st.subheader(t("welfare_county_title", lang))
-counties = list(dict.fromkeys(table["county"]))
-names = dict(zip(table["indicator"], table["name"]))
-county_col, indicator_col = st.columns(2)
-county = state.county if state.county in counties else link_state.selectbox(
-    county_col, t("training_drill_county", lang), counties, key="welfare_county", param="focus")
-indicator = link_state.selectbox(indicator_col, t("col_indicator", lang), list(names), key="welfare_indicator",
-                                 param="indicator", format_func=names.get)
-radar_col, trend_col = st.columns(2, gap="large")
-radar_col.plotly_chart(charts.welfare_radar(
-    welfare.radar_frame(table, county), county,
-    {"median": t("col_median", lang), "target": t("col_target", lang)},
-    t("chart_welfare_radar", lang, county=county, period=period)), width="stretch")
-history = pd.concat([run_query("welfare_values_by_county", period=p).assign(period=p) for p in stored],
-                    ignore_index=True)
-history = history[history["indicator"] == indicator]
-target = table.loc[table["indicator"] == indicator, "target"].iloc[0]
-trend_col.plotly_chart(charts.indicator_trend(
-    history, county, target, {"median": t("col_median", lang), "target": t("col_target", lang)},
-    t("chart_welfare_trend", lang, name=names[indicator]), history["unit"].iloc[0] if len(history) else ""),
-    width="stretch")
-if table.loc[table["indicator"] == indicator, "target"].isna().all():
-    spread = table.loc[table["indicator"] == indicator, "value"].describe()
-    trend_col.caption(t("welfare_distribution", lang, name=names[indicator], low=spread["min"],
-                        median=spread["50%"], high=spread["max"]))
-link_state.show_notes(notes, lang)
+with deck.section("county"):
+    st.subheader(t("welfare_county_title", lang))
+    counties = list(dict.fromkeys(table["county"]))
+    names = dict(zip(table["indicator"], table["name"]))
+    county_col, indicator_col = st.columns(2)
+    county = state.county if state.county in counties else link_state.selectbox(
+        county_col, t("training_drill_county", lang), counties, key="welfare_county", param="focus")
+    indicator = link_state.selectbox(indicator_col, t("col_indicator", lang), list(names), key="welfare_indicator",
+                                     param="indicator", format_func=names.get)
+    radar_col, trend_col = st.columns(2, gap="large")
+    radar_col.plotly_chart(charts.welfare_radar(
+        welfare.radar_frame(table, county), county,
+        {"median": t("col_median", lang), "target": t("col_target", lang)},
+        t("chart_welfare_radar", lang, county=county, period=period)), width="stretch")
+    history = pd.concat([run_query("welfare_values_by_county", period=p).assign(period=p) for p in stored],
+                        ignore_index=True)
+    history = history[history["indicator"] == indicator]
+    target = table.loc[table["indicator"] == indicator, "target"].iloc[0]
+    trend_col.plotly_chart(charts.indicator_trend(
+        history, county, target, {"median": t("col_median", lang), "target": t("col_target", lang)},
+        t("chart_welfare_trend", lang, name=names[indicator]), history["unit"].iloc[0] if len(history) else ""),
+        width="stretch")
+    if table.loc[table["indicator"] == indicator, "target"].isna().all():
+        spread = table.loc[table["indicator"] == indicator, "value"].describe()
+        trend_col.caption(t("welfare_distribution", lang, name=names[indicator], low=spread["min"],
+                            median=spread["50%"], high=spread["max"]))
+    link_state.show_notes(notes, lang)

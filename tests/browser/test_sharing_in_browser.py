@@ -60,3 +60,17 @@ def test_a_link_opened_on_a_phone_is_legible(app_url, chromium):
     width = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollWidth")
     assert width <= 390  # nothing forces sideways scrolling
     phone.close()
+
+
+def test_meeting_mode_renders_for_the_projector(page, app_url, screenshots):
+    open_view(page, f"{app_url}/rankings?present=1&section=bars")
+    expect(sidebar(page)).to_be_hidden()
+    expect(main(page)).to_contain_text("2 / 5 · 综合得分与排名区间")
+    expect(main(page).locator(".js-plotly-plot svg.main-svg").first).to_be_visible()
+    font = page.evaluate("() => getComputedStyle(document.querySelector('[data-testid=stMain] h1')).fontSize")
+    assert float(font.rstrip("px")) >= 44  # larger type than the normal page
+    page.screenshot(path=screenshots / "meeting-rankings.png")
+    page.get_by_role("button", name="▶").click()
+    wait_idle(page, after_action=True)
+    expect(main(page)).to_contain_text("3 / 5 · 排名总表")
+    expect_no_exception(page)
