@@ -29,4 +29,5 @@ navigation = st.navigation([
 ])
 frame.sidebar(lang)
 sharing.share_button(lang, navigation.url_path)
+sharing.briefing_button(lang, navigation.url_path)
 navigation.run()

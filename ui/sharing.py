@@ -9,11 +9,12 @@ from urllib.parse import urlsplit
 import streamlit as st
 import streamlit.components.v1 as components
 
-from incentive import permalinks
+from incentive import briefing, permalinks
 from incentive.config import public_url
 from incentive.i18n import t
 
 from . import link_state
+from .frame import current as frame_state
 from .runtime import database
 
 LANGUAGE_CODES = {"中文": "zh", "English": "en", "zh": "zh", "en": "en"}
@@ -89,3 +90,27 @@ def share_button(lang: str, page_path: str) -> None:
         key = permalinks.save(database(), page_path, params, created_by="web")
         st.session_state["_last_share"] = permalinks.address(base_address(), page_path, key)
         _show_link(st.session_state["_last_share"], lang)
+
+
+def briefing_button(lang: str, page_path: str) -> None:
+    """生成简报: the prefecture (or the sidebar's county) as a PDF, with a short link to this view printed in it."""
+    state = frame_state()
+    if state.year is None:
+        return
+    if st.sidebar.button(t("brief_button", lang), icon=":material/picture_as_pdf:", key="briefing",
+                         width="stretch"):
+        with st.spinner(t("brief_working", lang)):
+            key = permalinks.save(database(), page_path, {n: st.query_params[n] for n in st.query_params}, "web")
+            link = permalinks.address(base_address(), page_path, key)
+            try:
+                content = briefing.gather(database(), state.year, state.county, lang, link)
+                pdf = briefing.to_pdf(briefing.to_html(content))
+            except briefing.BriefingUnavailable as error:
+                st.session_state.pop("_briefing", None)
+                st.sidebar.error(error.text(lang))
+                return
+        st.session_state["_briefing"] = (f"{content.title}.pdf", pdf)
+    if "_briefing" in st.session_state:
+        name, pdf = st.session_state["_briefing"]
+        st.sidebar.download_button(t("brief_download", lang), pdf, file_name=name, mime="application/pdf",
+                                   key="briefing_download", on_click="ignore", width="stretch")

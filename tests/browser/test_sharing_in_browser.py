@@ -74,3 +74,17 @@ def test_meeting_mode_renders_for_the_projector(page, app_url, screenshots):
     wait_idle(page, after_action=True)
     expect(main(page)).to_contain_text("3 / 5 · 排名总表")
     expect_no_exception(page)
+
+
+def test_the_briefing_downloads_as_a_pdf_for_the_chosen_county(page, app_url, tmp_path):
+    open_view(page, f"{app_url}/training?county=棠梨县")
+    sidebar(page).get_by_role("button", name="生成简报（PDF）").click()
+    wait_idle(page, after_action=True)
+    download_button = sidebar(page).get_by_role("button", name="下载简报")
+    expect(download_button).to_be_visible(timeout=60_000)
+    with page.expect_download() as download:
+        download_button.click()
+    saved = tmp_path / "briefing.pdf"
+    download.value.save_as(saved)
+    assert download.value.suggested_filename == "棠梨县 2026 年干部激励工作简报.pdf"
+    assert saved.read_bytes().startswith(b"%PDF")

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the browser tests drive: Debian's Chromium and CJK fonts (Playwright cannot download browsers here).
+# Installs Debian's Chromium and CJK fonts: the browser tests drive them, and the briefing PDF is printed by them
+# (Playwright cannot download browsers here).
 # Does nothing when they are present; on a machine without apt-get it says so and the browser tests skip locally.
 set -euo pipefail
 if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then
