@@ -28,6 +28,7 @@ navigation = st.navigation([
     st.Page("views/data.py", title=t("page_data", lang), icon=":material/upload_file:", url_path="data"),
 ])
 frame.sidebar(lang)
+sharing.pinned_banner(lang)
 sharing.share_button(lang, navigation.url_path)
 sharing.briefing_button(lang, navigation.url_path)
 navigation.run()

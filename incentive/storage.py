@@ -249,6 +249,21 @@ def _refresh_training_rollup(cur: duckdb.DuckDBPyConnection, batch_ids: list[int
         cur.execute(statement)
 
 
+class DataAsOf:
+    """The database as it was at a moment (a pinned link): every cursor handed out sees only the batches created by
+    then and not rolled back by then (schema 004's `as_of` variable). Passed where a connection is expected, since
+    queries.run only asks it for cursors."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, moment: dt.datetime) -> None:
+        self._connection = connection
+        self.moment = moment
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        cur = self._connection.cursor()
+        cur.execute(f"SET VARIABLE as_of = TIMESTAMP '{self.moment:%Y-%m-%d %H:%M:%S.%f}'")  # a datetime, never text
+        return cur
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now()
 

@@ -6,7 +6,7 @@ WITH roster AS (
 sizes AS (SELECT county, count(*) AS cadres FROM roster GROUP BY county),
 by_domain AS (
     SELECT r.county, t.domain, count(DISTINCT t.cadre_id) AS reached, sum(t.hours) AS hours
-    FROM training_rollup t JOIN roster r USING (cadre_id)
+    FROM training_monthly t JOIN roster r USING (cadre_id)
     WHERE t.month BETWEEN CAST(date_trunc('month', CAST($start AS DATE)) AS DATE) AND CAST($end AS DATE)
     GROUP BY r.county, t.domain
 ),

@@ -5,7 +5,7 @@ WITH roster AS (
 ),
 county_order AS (SELECT county, min(county_code) AS county_code FROM current_regions GROUP BY county)
 SELECT r.county, t.mode, t.organized, sum(t.hours) AS hours, sum(t.records) AS records
-FROM training_rollup t JOIN roster r USING (cadre_id) LEFT JOIN county_order o ON o.county = r.county
+FROM training_monthly t JOIN roster r USING (cadre_id) LEFT JOIN county_order o ON o.county = r.county
 WHERE t.month BETWEEN CAST(date_trunc('month', CAST($start AS DATE)) AS DATE) AND CAST($end AS DATE)
 GROUP BY r.county, t.mode, t.organized, o.county_code
 ORDER BY o.county_code NULLS LAST, r.county, t.mode, t.organized

@@ -11,7 +11,7 @@ months AS (
 sizes AS (SELECT county, count(*) AS cadres FROM cadres GROUP BY county),
 hours AS (
     SELECT c.county, t.month, sum(t.hours) AS hours
-    FROM training_rollup t JOIN cadres c USING (cadre_id)
+    FROM training_monthly t JOIN cadres c USING (cadre_id)
     WHERE t.month BETWEEN CAST(date_trunc('month', CAST($start AS DATE)) AS DATE) AND CAST($end AS DATE)
     GROUP BY c.county, t.month
 ),

@@ -151,3 +151,28 @@ def test_meeting_mode_on_every_page(opened):
     for page in ("views/overview.py", "views/training.py", "views/welfare.py", "views/movements.py"):
         at = opened(page, present="1")
         assert any(m.value.startswith("**1 / ") for m in at.markdown), page
+
+
+def test_a_pinned_link_keeps_showing_the_data_it_was_shared_with(opened, sample_db_path):
+    from conftest import import_ok
+
+    from incentive import permalinks
+    from incentive.storage import Database
+    db = Database(sample_db_path)
+    before = rankings.rank_period(db.connection, "2026-Q3").ranked.index[0]
+    moment = db.version_info().last_change
+    key = permalinks.save(db, "", {}, created_by="test", pinned_at=moment)
+    lower = {"R03", "R09", "R11"}
+    rows = "".join(f"2026Q3,苇塘县,,R{i:02d},{0 if f'R{i:02d}' in lower else 100000}\n" for i in range(1, 13))
+    import_ok(db, "补报.csv", ("考核期,县区,乡镇,指标,数值\n" + rows).encode())
+    assert rankings.rank_period(db.connection, "2026-Q3").ranked.index[0] == "苇塘县"
+    db.close()
+
+    at = opened("views/overview.py", v=key)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["综合第一"] == before != "苇塘县"  # the data as shared
+    assert any(w.value.startswith("本链接显示") and "已有更新" in w.value for w in at.warning)
+    assert any("固定版本" in c.value for c in at.caption)
+    at.button(key="pinned_to_current").click().run()
+    assert {m.label: m.value for m in at.metric}["综合第一"] == "苇塘县"
+    assert not any(w.value.startswith("本链接显示") for w in at.warning)

@@ -13,7 +13,7 @@ from incentive.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from incentive.sample import has_sample
 
 from . import link_state, meeting
-from .runtime import database, run_query, start_run
+from .runtime import database, pinned_at, run_query, start_run
 
 LANGUAGE_LABELS = {"zh": "中文", "en": "English"}
 WATCH_SECONDS = 10
@@ -46,7 +46,9 @@ def sidebar(lang: str) -> None:
     county = st.sidebar.selectbox(t("shared_county", lang), counties, key="county", bind="query-params",
                                   format_func=lambda c: c or t("all_counties", lang))
     db = database()
-    if info.active_batches:
+    if pinned_at() is not None:
+        st.sidebar.caption(t("data_version_pinned", lang, when=f"{pinned_at():%Y-%m-%d %H:%M}"))
+    elif info.active_batches:
         st.sidebar.caption(t("data_version", lang, latest=info.latest_batch, batches=info.active_batches,
                              when=f"{info.last_change:%Y-%m-%d %H:%M}"))
     else:

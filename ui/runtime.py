@@ -6,6 +6,8 @@ sees new data on its next rerun without clearing any cache by hand.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import streamlit as st
 
@@ -17,7 +19,7 @@ from incentive.preview import Preview
 from incentive.rankings import PeerGroup
 from incentive.sample import load_sample
 from incentive.scoring import DRAWS, TIER_SHARES, Ranking
-from incentive.storage import Database, ImportEffects, VersionInfo
+from incentive.storage import Database, DataAsOf, ImportEffects, VersionInfo
 
 
 @st.cache_resource(show_spinner=False)
@@ -40,18 +42,34 @@ def start_run() -> VersionInfo:
     return info
 
 
+PINNED = "pinned_at"
+
+
+def pinned_at() -> dt.datetime | None:
+    """The moment a pinned link shows the data of (None: current data)."""
+    return st.session_state.get(PINNED)
+
+
 def data_version() -> str:
+    """The cache key of query results: the data version, or the pinned moment (its data never change)."""
+    moment = pinned_at()
+    if moment is not None:
+        return f"as-of:{moment.isoformat()}"
     return st.session_state.get(_RUN_VERSION) or database().data_version()
 
 
+def _reader(moment: dt.datetime | None):
+    return database().connection if moment is None else DataAsOf(database().connection, moment)
+
+
 @st.cache_data(show_spinner=False, max_entries=512)
-def _cached_query(name: str, version: str, params: tuple) -> pd.DataFrame:
-    return queries.run(database().connection, name, **dict(params))
+def _cached_query(name: str, version: str, params: tuple, moment: dt.datetime | None) -> pd.DataFrame:
+    return queries.run(_reader(moment), name, **dict(params))
 
 
 def run_query(name: str, **params: object) -> pd.DataFrame:
     """queries/<name>.sql with bound $params, cached until the data changes."""
-    return _cached_query(name, data_version(), tuple(sorted(params.items())))
+    return _cached_query(name, data_version(), tuple(sorted(params.items())), pinned_at())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -70,8 +88,8 @@ def preview_upload(file_name: str, data: bytes, kind: str | None, period: str, a
 
 @st.cache_data(show_spinner=False, max_entries=128)
 def _cached_ranking(version: str, period: str, group: PeerGroup, method: str, weights: tuple, draws: int,
-                    tiers: tuple) -> Ranking:
-    return rankings.rank_period(database().connection, period, group, method=method, weights=dict(weights) or None,
+                    tiers: tuple, moment: dt.datetime | None) -> Ranking:
+    return rankings.rank_period(_reader(moment), period, group, method=method, weights=dict(weights) or None,
                                 draws=draws, tier_shares=tiers)
 
 
@@ -79,18 +97,20 @@ def ranking(period: str, group: PeerGroup = PeerGroup(), method: str = "z", weig
             draws: int = DRAWS, tiers: tuple = TIER_SHARES) -> Ranking:
     """One period's ranking of a peer group, computed once per data version and settings."""
     return _cached_ranking(data_version(), period, group, method, tuple(sorted((weights or {}).items())), draws,
-                           tuple(tiers))
+                           tuple(tiers), pinned_at())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _cached_history(version: str, group: PeerGroup, method: str, weights: tuple, tiers: tuple) -> pd.DataFrame:
-    return rankings.rank_history(database().connection, group, method=method, weights=dict(weights) or None,
+def _cached_history(version: str, group: PeerGroup, method: str, weights: tuple, tiers: tuple,
+                    moment: dt.datetime | None) -> pd.DataFrame:
+    return rankings.rank_history(_reader(moment), group, method=method, weights=dict(weights) or None,
                                  tier_shares=tiers)
 
 
 def ranking_history(group: PeerGroup = PeerGroup(), method: str = "z", weights: dict | None = None,
                     tiers: tuple = TIER_SHARES) -> pd.DataFrame:
-    return _cached_history(data_version(), group, method, tuple(sorted((weights or {}).items())), tuple(tiers))
+    return _cached_history(data_version(), group, method, tuple(sorted((weights or {}).items())), tuple(tiers),
+                           pinned_at())
 
 
 def app_settings() -> dict[str, float]:

@@ -3,6 +3,7 @@ http (where the browser's clipboard API is missing), and open such a link again.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from urllib.parse import urlsplit
 
@@ -15,7 +16,7 @@ from incentive.i18n import t
 
 from . import link_state
 from .frame import current as frame_state
-from .runtime import database
+from .runtime import PINNED, database, pinned_at
 
 LANGUAGE_CODES = {"中文": "zh", "English": "en", "zh": "zh", "en": "en"}
 SHARED_KEYS = ("lang", "year", "county")  # bound in the sidebar: restored through session state
@@ -32,6 +33,10 @@ def open_permalink() -> None:
     if link is None:
         link_state.note_invalid("v", key)
         return
+    if link.pinned_at is not None:
+        st.session_state[PINNED] = link.pinned_at
+    else:
+        st.session_state.pop(PINNED, None)
     for name, value in link.params.items():
         if name == "lang":
             st.session_state["lang"] = LANGUAGE_CODES.get(value, "zh")
@@ -53,10 +58,12 @@ def base_address() -> str:
 
 
 @st.dialog("分享链接 · Share link")
-def _show_link(link: str, lang: str) -> None:
+def _show_link(link: str, pinned: str, lang: str) -> None:
     st.caption(t("share_help", lang))
     _copy_field(link, lang)
     st.code(link, language=None)
+    st.caption(t("share_pinned_help", lang))
+    st.code(pinned, language=None)
 
 
 def _copy_field(link: str, lang: str) -> None:
@@ -87,9 +94,24 @@ document.getElementById("copy").onclick = async () => {{
 def share_button(lang: str, page_path: str) -> None:
     if st.sidebar.button(t("share_button", lang), icon=":material/link:", key="share_link", width="stretch"):
         params = {name: st.query_params[name] for name in st.query_params}
-        key = permalinks.save(database(), page_path, params, created_by="web")
-        st.session_state["_last_share"] = permalinks.address(base_address(), page_path, key)
-        _show_link(st.session_state["_last_share"], lang)
+        live = permalinks.save(database(), page_path, params, created_by="web", pinned_at=pinned_at())
+        moment = pinned_at() or database().version_info().last_change or dt.datetime.now()
+        pinned = permalinks.save(database(), page_path, params, created_by="web", pinned_at=moment)
+        _show_link(permalinks.address(base_address(), page_path, live),
+                   permalinks.address(base_address(), page_path, pinned), lang)
+
+
+def pinned_banner(lang: str) -> None:
+    """On a pinned link: which moment's data this is, whether there is newer, and one click to current data."""
+    moment = pinned_at()
+    if moment is None:
+        return
+    newer = (database().version_info().last_change or moment) > moment
+    text, button = st.columns([5, 1], vertical_alignment="center")
+    text.warning(t("pinned_banner_newer" if newer else "pinned_banner", lang, when=f"{moment:%Y-%m-%d %H:%M}"))
+    if button.button(t("pinned_to_current", lang), key="pinned_to_current"):
+        st.session_state.pop(PINNED, None)
+        st.rerun()
 
 
 def briefing_button(lang: str, page_path: str) -> None:

@@ -39,7 +39,7 @@ def test_a_shared_view_opens_the_same_elsewhere(page, app_url, chromium):
     sidebar(page).get_by_role("button", name="分享链接").click()
     dialog = page.locator("[data-testid=stDialog]")
     expect(dialog).to_be_visible()
-    short = dialog.locator("[data-testid=stCode]").inner_text().strip()
+    short = dialog.locator("[data-testid=stCode]").first.inner_text().strip()
     assert "/rankings?v=" in short
 
     for link in (address, short):
