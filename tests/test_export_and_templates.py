@@ -56,3 +56,18 @@ def test_labelled_rows_speak_chinese_and_keep_codes_in_english():
     assert labelled("movements", rows, "zh").to_dict("records") == [
         {"干部编号": "A1", "调整日期": dt.date(2025, 1, 2), "调整类型": "容错免责", "事由": None}]
     assert list(labelled("movements", rows, "en").columns) == ["cadre_id", "date", "action", "reason"]
+
+
+def test_excel_downloads_carry_a_title_and_the_classification_line():
+    import io
+
+    import pandas as pd
+    import python_calamine
+
+    from incentive.config import classification
+    from incentive.export import to_xlsx_bytes
+    frame = pd.DataFrame({"县区": ["甲县", "=HYPERLINK(\"x\")"], "综合得分": [1.5, -3.2]})
+    data = to_xlsx_bytes(frame, "赛马排名_县区_2026-Q3", heading=["赛马排名_县区_2026-Q3", classification()])
+    rows = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()
+    assert rows[0][0] == "赛马排名_县区_2026-Q3" and rows[1][0] == "内部资料 注意保存"
+    assert rows[3] == ["县区", "综合得分"] and rows[5] == ["'=HYPERLINK(\"x\")", -3.2]

@@ -5,9 +5,9 @@ import streamlit as st
 
 from incentive import charts, movements
 from incentive.coverage import year_window
-from incentive.export import to_csv_bytes
 from incentive.i18n import t
 from ui import frame, link_state, meeting
+from ui.downloads import table_downloads
 from ui.runtime import app_settings, ranking, run_query
 
 state = frame.current()
@@ -53,8 +53,7 @@ with deck.section("counts"):
     table[t("col_accountability_per_100", lang)] = [
         movements.shown_rate(r, n, threshold) for r, n in zip(summary["accountability_per_100"], summary["accountability"])]
     st.dataframe(table, hide_index=True, width="stretch", height=min(3 + 35 * (len(table) + 1), 700))
-    st.download_button(t("download_csv", lang), to_csv_bytes(table), file_name=f"{t('file_movements', lang, year=year)}.csv",
-                       mime="text/csv", key="movements_csv", on_click="ignore")
+    table_downloads(table, t("file_movements", lang, year=year), "movements", lang)
 
 
 # ---- 容错免责 next to 问责: this year by county, and every year for the prefecture

@@ -3,11 +3,10 @@
 import streamlit as st
 
 from incentive import charts, periods, ranking_tables, scoring
-from incentive.config import classification
-from incentive.export import to_csv_bytes, to_xlsx_bytes
 from incentive.i18n import join, t
 from incentive.rankings import LEVELS, PeerGroup, compare_default
 from ui import frame, link_state, meeting
+from ui.downloads import table_downloads
 from ui.runtime import ranking, ranking_history, run_query
 
 state = frame.current()
@@ -161,12 +160,7 @@ with deck.section("table"):
     table = ranking_tables.ranking_table(now, before, level, lang)
     st.dataframe(table, hide_index=True, width="stretch", height=table_height(len(table)))
     name = t("rank_file_name", lang, peers=county or t("level_county", lang), period=period)
-    csv_col, xlsx_col, _ = st.columns([1, 1, 4])
-    csv_col.download_button(t("download_csv", lang), to_csv_bytes(table), file_name=f"{name}.csv", mime="text/csv",
-                            key="rank_csv", on_click="ignore")
-    xlsx_col.download_button(t("download_xlsx", lang), to_xlsx_bytes(table, name, heading=[name, classification()]),
-                             file_name=f"{name}.xlsx", key="rank_xlsx", on_click="ignore",
-                             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    table_downloads(table, name, "rank", lang)
 
 
 # ---- tracks and ranks over time

@@ -5,9 +5,9 @@ import datetime as dt
 import streamlit as st
 
 from incentive import charts, coverage, coverage_tables
-from incentive.export import to_csv_bytes
 from incentive.i18n import t
 from ui import frame, link_state, meeting
+from ui.downloads import table_downloads
 from ui.runtime import app_settings, ranking, run_query
 
 state = frame.current()
@@ -21,8 +21,7 @@ threshold = int(config["suppression_threshold"])
 
 
 def download(table, name: str, key: str) -> None:
-    st.download_button(t("download_csv", lang), to_csv_bytes(table), file_name=f"{name}.csv", mime="text/csv",
-                       key=key, on_click="ignore")
+    table_downloads(table, name, key, lang)
 
 
 def table_height(rows: int) -> int:
@@ -107,7 +106,7 @@ with deck.section("categories"):
         t("target_line", lang, target=coverage_target)), width="stretch")
     county_table = coverage_tables.group_table(by_county, "county", lang, threshold)
     st.dataframe(county_table, hide_index=True, width="stretch", height=table_height(len(county_table)))
-    download(county_table, t("file_training_counties", lang, window=window.label), "training_counties_csv")
+    download(county_table, t("file_training_counties", lang, window=window.label), "training_counties")
 
 
 # ---- domains: county x training domain
@@ -122,7 +121,7 @@ with deck.section("domains"):
     with st.expander(t("domain_table", lang)):
         domain_rows = coverage_tables.domain_table(domains, lang, threshold)
         st.dataframe(domain_rows, hide_index=True, width="stretch")
-        download(domain_rows, t("file_training_domains", lang, window=window.label), "training_domains_csv")
+        download(domain_rows, t("file_training_domains", lang, window=window.label), "training_domains")
 
 
 # ---- over time: quarters, and cumulative hours against the pace line
@@ -159,13 +158,13 @@ with deck.section("gaps"):
     actions = coverage_tables.action_list(coverage.category_gaps(by_county, prefecture), coverage.domain_gaps(domains),
                                           lang)
     st.dataframe(actions, hide_index=True, width="stretch", height=table_height(len(actions)))
-    download(actions, t("file_training_actions", lang, window=window.label), "training_actions_csv")
+    download(actions, t("file_training_actions", lang, window=window.label), "training_actions")
     units = coverage.units_below_target(measured(window, "unit", county), due_hours)
     st.markdown(f"**{t('training_units_below', lang, scope=scope, target=due_hours)}**")
     below = coverage_tables.below_target_table(units, due_hours, lang, threshold)
     st.dataframe(below.head(30), hide_index=True, width="stretch", height=table_height(min(len(below), 30)))
     st.caption(t("training_units_below_count", lang, n=len(below)))
-    download(below, t("file_training_below", lang, window=window.label), "training_below_csv")
+    download(below, t("file_training_below", lang, window=window.label), "training_below")
 
 
 # ---- does training go with performance?
@@ -189,6 +188,6 @@ with deck.section("drill"):
                                     param="slice", format_func=lambda s: t(f"slice_{s}", lang))
     drill = coverage_tables.group_table(measured(window, slice_by, drill_county), slice_by, lang, threshold)
     st.dataframe(drill, hide_index=True, width="stretch", height=table_height(len(drill)))
-    download(drill, t("file_training_drill", lang, county=drill_county, window=window.label), "training_drill_csv")
+    download(drill, t("file_training_drill", lang, county=drill_county, window=window.label), "training_drill")
     st.caption(t("training_privacy", lang, threshold=threshold))
     link_state.show_notes(notes, lang)

@@ -4,9 +4,9 @@ import pandas as pd
 import streamlit as st
 
 from incentive import charts, periods, welfare
-from incentive.export import to_csv_bytes
 from incentive.i18n import t
 from ui import frame, link_state, meeting
+from ui.downloads import table_downloads
 from ui.runtime import run_query
 
 state = frame.current()
@@ -66,8 +66,7 @@ with deck.section("furthest"):
     with st.expander(t("welfare_all_figures", lang)):
         everything = welfare.display_table(table, lang)
         st.dataframe(everything, hide_index=True, width="stretch")
-        st.download_button(t("download_csv", lang), to_csv_bytes(everything), mime="text/csv", on_click="ignore",
-                           file_name=f"{t('file_welfare', lang, period=period)}.csv", key="welfare_csv")
+        table_downloads(everything, t("file_welfare", lang, period=period), "welfare", lang)
 
 
 # ---- one county against the prefecture, and one indicator over time

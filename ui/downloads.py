@@ -1,0 +1,20 @@
+"""Every table a page shows can be taken away: CSV and Excel side by side, formula-like cells escaped, and the
+Excel file titled and marked with the classification line (decisions.md)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from incentive.config import classification
+from incentive.export import to_csv_bytes, to_xlsx_bytes
+from incentive.i18n import t
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def table_downloads(table, name: str, key: str, lang: str, container=st) -> None:
+    csv_col, xlsx_col, _ = container.columns([1, 1, 4])
+    csv_col.download_button(t("download_csv", lang), to_csv_bytes(table), file_name=f"{name}.csv", mime="text/csv",
+                            key=f"{key}_csv", on_click="ignore")
+    xlsx_col.download_button(t("download_xlsx", lang), lambda: to_xlsx_bytes(table, name, heading=[name, classification()]),
+                             file_name=f"{name}.xlsx", mime=XLSX, key=f"{key}_xlsx", on_click="ignore")
