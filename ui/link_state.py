@@ -23,12 +23,20 @@ import streamlit as st
 from incentive.i18n import join, t
 
 _PUBLISHED = "_link_published"
+_MEMORY = "_link_memory"  # the last value of every parameter this session, for coming back to a page
 _NOTES = "_link_notes"
 INVALID = object()
 
 
 def _published() -> dict[str, str | None]:
     return st.session_state.setdefault(_PUBLISHED, {})
+
+
+def _incoming(param: str) -> str | None:
+    """The URL's value; when the URL has none (Streamlit drops a page's parameters when another page opens, so
+    coming back with the browser's back button arrives bare), the value this session last had for it."""
+    raw = st.query_params.get(param)
+    return raw if raw is not None else st.session_state.setdefault(_MEMORY, {}).get(param)
 
 
 def note_invalid(param: str, raw: str) -> None:
@@ -47,9 +55,9 @@ def show_notes(container, lang: str) -> None:
 def seed(key: str, param: str, *, default: Any, options: Sequence | None = None,
          parse: Callable[[str], Any] | None = None) -> None:
     """Put the URL's value (or the default) into the control's state before it is drawn."""
-    raw = st.query_params.get(param)
+    raw = _incoming(param)
     published = _published()
-    if raw != published.get(param):
+    if raw != published.get(param) or key not in st.session_state:  # a new address, or back on this page
         published[param] = raw
         st.session_state.pop(key, None)
         if raw is not None:
@@ -72,6 +80,17 @@ def publish(param: str, value: Any, default: Any, encode: Callable[[Any], str] |
     else:
         st.query_params[param] = text
     _published()[param] = text
+    st.session_state.setdefault(_MEMORY, {})[param] = text
+
+
+def forget(*params: str) -> None:
+    """Back to defaults for these parameters: out of the URL and out of this session's memory (a reset button)."""
+    memory = st.session_state.setdefault(_MEMORY, {})
+    for param in params:
+        if param in st.query_params:
+            del st.query_params[param]
+        memory.pop(param, None)
+        _published().pop(param, None)
 
 
 def _text(value: Any) -> str:
@@ -100,9 +119,9 @@ def segmented(container, label: str, options: Sequence, *, key: str, param: str,
 
 def seed_many(param: str, defaults: dict[str, Any], parse: Callable[[str], dict[str, Any] | object]) -> None:
     """Like `seed`, for one parameter that sets several controls (track weights, tier shares)."""
-    raw = st.query_params.get(param)
+    raw = _incoming(param)
     published = _published()
-    if raw != published.get(param):
+    if raw != published.get(param) or any(key not in st.session_state for key in defaults):
         published[param] = raw
         for key in defaults:
             st.session_state.pop(key, None)

@@ -72,6 +72,7 @@ def tiers_from_link(text: str):
 def reset_weights() -> None:
     for key in [*WEIGHT_KEYS.values(), *TIER_KEYS]:
         st.session_state.pop(key, None)
+    link_state.forget("weights", "tiers")
 
 
 link_state.seed_many("weights", {key: shown_weights[track] for track, key in WEIGHT_KEYS.items()}, weights_from_link)

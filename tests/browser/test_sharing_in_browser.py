@@ -88,3 +88,16 @@ def test_the_briefing_downloads_as_a_pdf_for_the_chosen_county(page, app_url, tm
     download.value.save_as(saved)
     assert download.value.suggested_filename == "棠梨县 2026 年干部激励工作简报.pdf"
     assert saved.read_bytes().startswith(b"%PDF")
+
+
+def test_back_returns_to_the_filters_left_behind(page, app_url):
+    open_view(page, f"{app_url}/rankings")
+    choose(page, "标准化方法", "原始分值")
+    expect(page).to_have_url(f"{app_url}/rankings?method=points")
+    sidebar(page).get_by_role("link", name="培训覆盖").click()
+    wait_idle(page, after_action=True)
+    expect(main(page).locator("h1").first).to_have_text("培训覆盖")
+    page.go_back()
+    wait_idle(page, after_action=True)
+    expect(main(page).get_by_role("combobox", name="标准化方法")).to_have_value("原始分值")
+    expect(page).to_have_url(f"{app_url}/rankings?method=points")
