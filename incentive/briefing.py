@@ -24,7 +24,7 @@ import plotly.offline
 from . import charts, coverage, coverage_tables, queries, rankings, welfare
 from .config import classification
 from .i18n import TranslatedError, t
-from .storage import Database
+from .storage import Database, DataAsOf
 
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "chrome")
 PRINT_TIMEOUT_S = 120
@@ -50,14 +50,17 @@ class Briefing:
     sections: list[Section]
 
 
-def gather(db: Database, year: int, county: str, lang: str, link: str) -> Briefing:
-    """Everything the briefing says, for `year` and the prefecture (county '') or one county."""
-    conn = db.connection
+def gather(db: Database, year: int, county: str, lang: str, link: str,
+           as_of: dt.datetime | None = None) -> Briefing:
+    """Everything the briefing says, for `year` and the prefecture (county '') or one county; with `as_of`, the
+    data as they were then (a pinned view)."""
+    conn = db.connection if as_of is None else DataAsOf(db.connection, as_of)
     scope = county or t("all_counties", lang)
     info = db.version_info()
-    footer = [classification(), t("brief_generated", lang, when=f"{dt.datetime.now():%Y-%m-%d %H:%M}"),
-              t("data_version", lang, latest=info.latest_batch, batches=info.active_batches,
-                when=f"{info.last_change:%Y-%m-%d %H:%M}" if info.last_change else "—"),
+    version = (t("data_version_pinned", lang, when=f"{as_of:%Y-%m-%d %H:%M}") if as_of else
+               t("data_version", lang, latest=info.latest_batch, batches=info.active_batches,
+                 when=f"{info.last_change:%Y-%m-%d %H:%M}" if info.last_change else "—"))
+    footer = [classification(), t("brief_generated", lang, when=f"{dt.datetime.now():%Y-%m-%d %H:%M}"), version,
               t("brief_link", lang, link=link)]
     sections = [_race(conn, year, county, lang), _training(conn, year, county, lang), _care(conn, year, county, lang)]
     headline = Section(t("section_headline", lang), [p for s in sections for p in s.paragraphs[:1]])

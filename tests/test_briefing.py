@@ -58,3 +58,10 @@ def test_without_chromium_the_briefing_is_refused_with_a_sentence(monkeypatch):
     with pytest.raises(briefing.BriefingUnavailable) as error:
         briefing.to_pdf("<html></html>")
     assert "scripts/install-chromium.sh" in error.value.text("zh")
+
+
+def test_a_briefing_from_a_pinned_view_uses_the_pinned_data(sample):
+    import datetime as dt
+    content = briefing.gather(sample, 2026, "", "zh", "http://x.local/", as_of=dt.datetime(2000, 1, 1))
+    assert "数据：截至 2000-01-01 00:00（固定版本）" in content.footer
+    assert all(section.paragraphs == ["2026 暂无数据。"] for section in content.sections[1:])

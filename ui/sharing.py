@@ -125,7 +125,7 @@ def briefing_button(lang: str, page_path: str) -> None:
             key = permalinks.save(database(), page_path, {n: st.query_params[n] for n in st.query_params}, "web")
             link = permalinks.address(base_address(), page_path, key)
             try:
-                content = briefing.gather(database(), state.year, state.county, lang, link)
+                content = briefing.gather(database(), state.year, state.county, lang, link, as_of=pinned_at())
                 pdf = briefing.to_pdf(briefing.to_html(content))
             except briefing.BriefingUnavailable as error:
                 st.session_state.pop("_briefing", None)
