@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import periods, scoring, settings
+from . import access, periods, scoring, settings
 from .config import database_path
 from .export import (EXPORT_KINDS, coverage_frame, export_frame, movements_summary_frame, to_csv_bytes,
                      to_xlsx_bytes, untrained_frame, welfare_status_frame)
@@ -57,13 +57,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("remove-sample", help="roll back every batch of the bundled sample data")
 
+    sub.add_parser("hash-password", help="print the argon2 hash of a new password (read twice, not echoed)")
+
     setting = sub.add_parser("settings", help="show the settings, or change one: settings KEY VALUE")
     setting.add_argument("key", nargs="?")
     setting.add_argument("value", nargs="?")
 
     export = sub.add_parser("export", help="current rows of a kind in canonical columns, or the rankings")
     export.add_argument("kind", choices=(*EXPORT_KINDS, "rankings", "coverage", "untrained", "welfare_status",
-                                         "movements_summary"))
+                                         "movements_summary", "audit"))
     export.add_argument("--year", type=int, help="movements_summary: the calendar year")
     export.add_argument("--period")
     export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
@@ -86,6 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)  # exits 2 on usage errors
     lang = args.lang
+    if args.command == "hash-password":  # needs no database
+        return _hash_password(lang)
     try:
         db = Database(database_path(args.db), wait_seconds=args.wait)
     except DatabaseLocked:
@@ -125,6 +129,8 @@ def _import(db: Database, args, lang: str) -> int:
                 print("  " + line, file=sys.stderr)
             if has_sample(db):
                 print(t("cli_sample_hint", lang), file=sys.stderr)
+            db.record(_who(), "import", file_name=path.name, sha256=preview.sha256, outcome="refused",
+                      rows=preview.data_rows, detail=f"{len(preview.problems)} problems")
             status = EXIT_REFUSED
             continue
         for line in preview.problem_texts(lang):
@@ -160,7 +166,7 @@ def _batches(db: Database, args, lang: str) -> int:
 
 def _rollback(db: Database, args, lang: str) -> int:
     try:
-        db.rollback(args.batch_id)
+        db.rollback(args.batch_id, _who())
     except BatchError as e:
         print(e.text(lang), file=sys.stderr)
         return EXIT_REFUSED
@@ -169,7 +175,7 @@ def _rollback(db: Database, args, lang: str) -> int:
 
 
 def _remove_sample(db: Database, args, lang: str) -> int:
-    print(t("data_sample_removed", lang, n=db.rollback_source("sample")), file=sys.stderr)
+    print(t("data_sample_removed", lang, n=db.rollback_source("sample", _who())), file=sys.stderr)
     return EXIT_OK
 
 
@@ -204,6 +210,8 @@ def _export(db: Database, args, lang: str) -> int:
             print(t("cli_needs_year", lang), file=sys.stderr)
             return EXIT_USAGE
         frame = movements_summary_frame(db, args.year)
+    elif args.kind == "audit":
+        frame = db.audit_log()
     elif args.kind == "untrained":
         if period is None:
             print(t("cli_coverage_needs_period", lang), file=sys.stderr)
@@ -228,12 +236,29 @@ def _settings(db: Database, args, lang: str) -> int:
             return EXIT_USAGE
         try:
             value = settings.save(db, args.key, args.value, _who())
+            db.record(_who(), "setting", target=args.key, detail=str(value))
         except settings.SettingError as error:
             print(error.text(lang), file=sys.stderr)
             return EXIT_USAGE
         print(t("cli_setting_saved", lang, name=args.key, value=value), file=sys.stderr)
     for key, value in settings.current(db).items():
         print(f"{key}\t{value}")
+    return EXIT_OK
+
+
+def _hash_password(lang: str) -> int:
+    """A hash for secrets.toml or INCENTIVE_ADMINS; the password is read without echo (or from stdin when piped)."""
+    if sys.stdin.isatty():
+        password = getpass.getpass(t("cli_password", lang))
+        if getpass.getpass(t("cli_password_again", lang)) != password:
+            print(t("cli_password_mismatch", lang), file=sys.stderr)
+            return EXIT_USAGE
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    if len(password) < 8:
+        print(t("cli_password_short", lang), file=sys.stderr)
+        return EXIT_USAGE
+    print(access.hash_password(password))
     return EXIT_OK
 
 

@@ -183,6 +183,15 @@ class Database:
 
     # ------------------------------------------------------------ writing
 
+    def record(self, who: str, action: str, **details) -> None:
+        """An audit entry for something that is not itself a data write (a sign-in, a refused file, a setting)."""
+        with self.transaction() as cur:
+            _audit(cur, who, action, **details)
+
+    def audit_log(self) -> pd.DataFrame:
+        return self.fetch_df("SELECT happened_at, who, action, target, file_name, sha256, row_count, outcome, detail "
+                             "FROM audit ORDER BY happened_at DESC")
+
     def import_preview(self, preview: Preview, *, source: str, created_by: str) -> int:
         """Store an importable preview as one new batch; returns the batch id."""
         if not preview.importable:
@@ -204,9 +213,11 @@ class Database:
             cur.unregister("incoming")
             if kind == "training":
                 _refresh_training_rollup(cur, [batch_id])
+            _audit(cur, created_by, "import", target=f"batch {batch_id} ({kind})", file_name=preview.file_name,
+                   sha256=preview.sha256, rows=len(frame))
         return batch_id
 
-    def rollback(self, batch_id: int) -> None:
+    def rollback(self, batch_id: int, who: str = "system") -> None:
         """Undo one batch exactly: the rows it superseded become current again."""
         with self.transaction() as cur:
             found = cur.execute("SELECT status FROM batches WHERE id = $id", {"id": batch_id}).fetchone()
@@ -215,8 +226,9 @@ class Database:
             cur.execute("UPDATE batches SET status = 'rolled_back', rolled_back_at = $at WHERE id = $id",
                         {"at": _now(), "id": batch_id})
             _refresh_training_rollup(cur, [batch_id])
+            _audit(cur, who, "rollback", target=f"batch {batch_id}")
 
-    def rollback_source(self, source: str) -> int:
+    def rollback_source(self, source: str, who: str = "system") -> int:
         """Roll back every active batch of a source (removing the sample data) in one transaction."""
         with self.transaction() as cur:
             ids = [row[0] for row in cur.execute("SELECT id FROM batches WHERE status = 'active' AND source = $source",
@@ -224,7 +236,16 @@ class Database:
             cur.execute("UPDATE batches SET status = 'rolled_back', rolled_back_at = $at "
                         "WHERE status = 'active' AND source = $source", {"at": _now(), "source": source})
             _refresh_training_rollup(cur, ids)
+            _audit(cur, who, "remove_sample" if source == "sample" else "rollback_source", target=source,
+                   rows=len(ids))
         return len(ids)
+
+
+def _audit(cur: duckdb.DuckDBPyConnection, who: str, action: str, *, target: str = "", file_name: str = "",
+           sha256: str = "", rows: int | None = None, outcome: str = "ok", detail: str = "") -> None:
+    cur.execute("INSERT INTO audit VALUES ($at, $who, $action, $target, $file, $sha, $rows, $outcome, $detail)",
+                {"at": _now(), "who": who, "action": action, "target": target, "file": file_name, "sha": sha256,
+                 "rows": rows, "outcome": outcome, "detail": detail})
 
 
 _REFRESH_ROLLUP = (

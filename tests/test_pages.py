@@ -35,9 +35,19 @@ def on_page(at: AppTest, page: str) -> AppTest:
     return at
 
 
+def on_data_page(at: AppTest) -> AppTest:
+    """The Data page as a signed-in administrator (the sign-in itself is tested in test_sign_in.py)."""
+    at.session_state["admin"] = "测试管理员"
+    at.run()  # the navigation gains the Data page
+    return on_page(at, "views/data.py")
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_runs(app, page):
-    on_page(app, page)
+    if page == "views/data.py":
+        on_data_page(app)
+    else:
+        on_page(app, page)
     assert app.title[0].value
 
 
@@ -91,7 +101,7 @@ def test_language_from_the_url(sample_db_path, monkeypatch):
 
 
 def test_upload_preview_import_and_rollback(app):
-    on_page(app, "views/data.py")
+    on_data_page(app)
     gbk = "考核期,县区,指标,数值\n2026Q3,云岫,重点项目投资完成额,99.5\n".encode("gbk")
     app.get("file_uploader")[0].set_value(("新得分.csv", gbk, "text/csv"))
     app.run()
@@ -121,7 +131,7 @@ def test_upload_preview_import_and_rollback(app):
 
 
 def test_bad_upload_shows_located_error_and_changes_nothing(app):
-    on_page(app, "views/data.py")
+    on_data_page(app)
     version = _connection().execute("SELECT count(*) FROM batches").fetchone()[0]
     bad = "考核期,县区,指标,数值\n2026Q3,黑山县,R01,1\n".encode()
     app.get("file_uploader")[0].set_value(("bad.csv", bad, "text/csv"))
@@ -136,7 +146,7 @@ def test_bad_upload_shows_located_error_and_changes_nothing(app):
 
 
 def test_many_problems_list_the_first_and_table_all(app):
-    on_page(app, "views/data.py")
+    on_data_page(app)
     rows = "".join(f"2026Q3,黑山{i}县,R01,1\n" for i in range(7))
     app.get("file_uploader")[0].set_value(("bad.csv", ("考核期,县区,指标,数值\n" + rows).encode(), "text/csv"))
     app.run()
@@ -146,7 +156,7 @@ def test_many_problems_list_the_first_and_table_all(app):
 
 
 def test_training_for_cadres_on_no_roster_is_flagged(app):
-    on_page(app, "views/data.py")
+    on_data_page(app)
     data = "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\nNOBODY1,专题班,政治能力,党的理论,线上,个人,2,2026-10-01\n"
     app.get("file_uploader")[0].set_value(("t.csv", data.encode(), "text/csv"))
     app.run()
@@ -154,26 +164,26 @@ def test_training_for_cadres_on_no_roster_is_flagged(app):
 
 
 def test_current_data_summary(app):
-    on_page(app, "views/data.py")
+    on_data_page(app)
     summary = app.dataframe[0].value
     assert summary.iloc[:, 0].tolist() == ["行政区划", "指标目录", "赛马考评得分", "关爱指标", "干部花名册", "培训记录", "干部调整"]
     assert summary.iloc[2].tolist()[1:] == [21420, "2023-Q1 – 2026-Q3"]
 
 
 def test_remove_and_reload_sample(app):
-    on_page(app, "views/data.py")
+    on_data_page(app)
     app.button(key="data_remove_sample").click().run()
     assert any("已移除示例数据" in s.value for s in app.success)
     assert _connection().execute("SELECT count(*) FROM batches WHERE status = 'active'").fetchone()[0] == 0
     on_page(app, "views/overview.py")
     assert "数据库为空" in " ".join(i.value for i in app.info)
-    on_page(app, "views/data.py")
+    on_data_page(app)
     app.button(key="data_load_sample").click().run()
     assert any("已载入示例数据" in s.value for s in app.success)
 
 
 def test_multiple_files_and_template_downloads_render(app):
-    on_page(app, "views/data.py")
+    on_data_page(app)
     app.get("file_uploader")[0].set_value([
         ("r.csv", (DATA / "regions.csv").read_bytes(), "text/csv"),
         ("m.csv", (DATA / "movements.csv").read_bytes(), "text/csv")])
@@ -189,7 +199,7 @@ def test_multiple_files_and_template_downloads_render(app):
 
 
 def test_double_upload_is_flagged_and_sample_can_be_removed_from_the_preview(app):
-    on_page(app, "views/data.py")
+    on_data_page(app)
     sample_file = sorted((ROOT / "data" / "sample").glob("05_*.csv"))[0]
     app.get("file_uploader")[0].set_value((sample_file.name, sample_file.read_bytes(), "text/csv"))
     app.run()
@@ -336,7 +346,7 @@ def test_training_page_in_english_with_a_month_range(app):
 
 
 def test_settings_are_changed_on_the_data_page(app):
-    on_page(app, "views/data.py")
+    on_data_page(app)
     app.number_input(key="data_setting_hours_target").set_value(96.0)
     app.button(key="data_settings_save").click().run()
     assert "已保存 1 项设置。" in [s.value for s in app.success]

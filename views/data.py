@@ -12,13 +12,15 @@ from incentive.preview import Preview
 from incentive.sample import has_sample, load_sample
 from incentive.storage import ImportEffects
 from incentive.templates import template_xlsx
-from ui import frame
+from ui import frame, sign_in
+from ui.downloads import table_downloads
 from ui.runtime import data_version, database, preview_upload, run_query
 
 lang = frame.current().lang
+admin = sign_in.require_admin(lang)  # the page is only in the navigation for administrators; checked again here
 db = database()
 sample_loaded = has_sample(db)  # read once; every write below reruns the page
-UPLOADED_BY = "web"
+UPLOADED_BY = "web"  # batches imported before sign-in existed
 LISTED_PROBLEMS = 5  # more than this and the full table follows
 
 
@@ -33,9 +35,10 @@ def flash_and_rerun(*messages: str) -> None:
 
 
 def import_and_report(previews: list[Preview]) -> None:
+    who = sign_in.require_admin(lang)
     messages = []
     for preview in previews:
-        batch = db.import_preview(preview, source="upload", created_by=UPLOADED_BY)
+        batch = db.import_preview(preview, source="upload", created_by=who)
         messages.append(t("data_imported", lang, file=preview.file_name, kind=kind_label(preview.kind),
                           rows=len(preview.rows), batch=batch))
     st.session_state["data_upload_round"] = st.session_state.get("data_upload_round", 0) + 1  # clears the uploader
@@ -86,11 +89,20 @@ def draw_effects(preview: Preview, effects: ImportEffects) -> None:
         st.warning(t("data_same_file", lang, batches=", #".join(map(str, earlier))))
 
 
+def audit_refusal(preview: Preview) -> None:
+    """A file the importer refused is on record once per session, with its name, hash and problem count."""
+    seen = st.session_state.setdefault("data_refusals_recorded", set())
+    if not preview.importable and preview.sha256 not in seen:
+        seen.add(preview.sha256)
+        db.record(admin, "import", file_name=preview.file_name, sha256=preview.sha256, outcome="refused",
+                  rows=preview.data_rows, detail=f"{len(preview.problems)} problems")
+
+
 def offer_sample_removal(preview: Preview) -> None:
     """Real files checked against the fictional sample's regions and catalog fail or mix: say so, offer the fix."""
     st.warning(t("data_sample_warning", lang))
     if st.button(t("data_remove_sample_first", lang), key=f"data_unsample_{preview.sha256[:16]}"):
-        flash_and_rerun(t("data_sample_removed", lang, n=db.rollback_source("sample")))
+        flash_and_rerun(t("data_sample_removed", lang, n=db.rollback_source("sample", sign_in.require_admin(lang))))
 
 
 def draw_preview(preview: Preview, effects: ImportEffects | None) -> None:
@@ -134,6 +146,7 @@ for upload in uploads or []:
     preview, effects = preview_upload(upload.name, upload.getvalue(), kind, period, as_of, skip_invalid,
                                       data_version())
     draw_preview(preview, effects)
+    audit_refusal(preview)
     if preview.importable:
         importable.append(preview)
 if len(importable) > 1 and st.button(t("data_confirm_all", lang), key="data_import_all"):
@@ -168,7 +181,7 @@ if len(active):
                                                         f"{active.at[i, 'file']}")
     confirmed = st.checkbox(t("data_rollback_confirm", lang), key="data_rollback_confirm")
     if button_col.button(t("data_rollback", lang), key="data_rollback", disabled=not confirmed):
-        db.rollback(int(batch_id))
+        db.rollback(int(batch_id), sign_in.require_admin(lang))
         st.session_state.pop("data_rollback_confirm", None)
         flash_and_rerun(t("data_rolled_back", lang, batch=batch_id))
 
@@ -176,10 +189,11 @@ if len(active):
 st.subheader(t("data_sample", lang))
 if sample_loaded:
     if st.button(t("data_remove_sample", lang), key="data_remove_sample"):
-        flash_and_rerun(t("data_sample_removed", lang, n=db.rollback_source("sample")))
+        flash_and_rerun(t("data_sample_removed", lang, n=db.rollback_source("sample", sign_in.require_admin(lang))))
 else:
     st.caption(t("data_no_sample", lang))
     if st.button(t("data_load_sample", lang), key="data_load_sample"):
+        db.record(sign_in.require_admin(lang), "load_sample")
         with st.spinner(t("sample_loading", lang)):
             ids = load_sample(db)
         flash_and_rerun(t("data_sample_loaded", lang, n=len(ids)))
@@ -193,10 +207,19 @@ entered = {key: setting_cols[i].number_input(t(f"setting_{key}", lang), min_valu
                                              step=1.0, key=f"data_setting_{key}")
            for i, (key, spec) in enumerate(settings.SETTINGS.items())}
 if setting_cols[-1].button(t("data_settings_save", lang), key="data_settings_save"):
+    who = sign_in.require_admin(lang)
     changed = [key for key in entered if entered[key] != current[key]]
     for key in changed:
-        settings.save(db, key, entered[key], UPLOADED_BY)
+        settings.save(db, key, entered[key], who)
+        db.record(who, "setting", target=key, detail=str(entered[key]))
     flash_and_rerun(t("data_settings_saved", lang, n=len(changed)))
+
+# ---- the audit log
+st.subheader(t("data_audit", lang))
+log = db.audit_log()
+log.columns = [t(f"audit_{c}", lang) for c in log.columns]
+st.dataframe(log.head(300), hide_index=True, width="stretch", height=320)
+table_downloads(log, t("file_audit", lang), "data_audit", lang)
 
 # ---- templates
 st.subheader(t("data_templates", lang))

@@ -70,3 +70,23 @@ def save_screenshots(page: Page, folder: Path, name: str) -> None:
         page.wait_for_timeout(500)  # charts re-layout to the new size
         page.screenshot(path=folder / f"{name}-full.png")
         page.set_viewport_size(size)
+
+
+def sign_in(page: Page, name: str, password: str) -> None:
+    """Through the sidebar's 管理员登录 form, as an administrator does."""
+    side = page.locator("[data-testid=stSidebar]")
+    open_sidebar(page)
+    side.get_by_text("管理员登录").click()
+    side.get_by_label("用户名").fill(name)
+    side.get_by_label("密码").fill(password)
+    side.get_by_role("button", name="登录").click()
+    wait_idle(page, after_action=True)
+    side.get_by_text(f"已登录管理员：{name}").wait_for()
+
+
+def open_sidebar(page: Page) -> None:
+    """On a phone the sidebar starts folded away."""
+    expand = page.locator("[data-testid=stExpandSidebarButton]")
+    if expand.count() and expand.is_visible():
+        expand.click()
+        page.locator("[data-testid=stSidebar]").get_by_text("Language / 语言").wait_for()

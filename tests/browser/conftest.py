@@ -27,6 +27,7 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run
                   "--disable-component-update", "--disable-sync", "--disable-quic"]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 START_TIMEOUT_S = 60
+ADMIN, ADMIN_PASSWORD = "测试管理员", "browser-test-password"
 
 
 def free_port() -> int:
@@ -70,7 +71,9 @@ def app_url(chromium, sample_db_file, tmp_path_factory):
     shutil.copy(sample_db_file, database)
     port = free_port()
     log = folder / "streamlit.log"
-    env = {**os.environ, "INCENTIVE_DB": str(database), "PYTHONUNBUFFERED": "1"}
+    from incentive.access import hash_password
+    env = {**os.environ, "INCENTIVE_DB": str(database), "PYTHONUNBUFFERED": "1",
+           "INCENTIVE_ADMINS": f"{ADMIN}:{hash_password(ADMIN_PASSWORD)}"}
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                "--server.address", "127.0.0.1", "--server.port", str(port), "--server.fileWatcherType", "none",
                "--browser.gatherUsageStats", "false"]

@@ -8,7 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from .browser_steps import (FILE_INPUT, click_button, expect_no_exception, main, metric_value, open_view, sidebar,
-                           wait_idle)
+                           sign_in, wait_idle)
+from .conftest import ADMIN, ADMIN_PASSWORD
 
 pytestmark = pytest.mark.browser
 
@@ -26,8 +27,15 @@ def race_file_lifting(county: str) -> bytes:
     return ("\r\n".join(lines) + "\r\n").encode("gbk")
 
 
-def leader(page, app_url) -> str:
-    open_view(page, f"{app_url}/")
+def go(page, title: str) -> None:
+    """Through the sidebar, as a user does: a reload would start a new session and sign the administrator out."""
+    sidebar(page).locator("[data-testid=stSidebarNav]").get_by_role("link", name=title).click()
+    wait_idle(page, after_action=True)
+    expect(main(page).locator("h1").first).to_contain_text(title if title != "概览" else "干部激励看板")
+
+
+def leader(page) -> str:
+    go(page, "概览")
     return metric_value(page, "综合第一")
 
 
@@ -40,13 +48,28 @@ def upload(page, path) -> None:
     wait_idle(page, after_action=True)
 
 
+def test_the_data_page_needs_an_administrator(page, app_url):
+    open_view(page, f"{app_url}/data")
+    expect(page.get_by_role("dialog")).to_contain_text("Page not found")  # Streamlit's own notice
+    page.keyboard.press("Escape")
+    expect(main(page).locator("h1").first).not_to_have_text("数据管理")
+    expect(sidebar(page).locator("[data-testid=stSidebarNav]")).not_to_contain_text("数据管理")
+    sign_in(page, ADMIN, ADMIN_PASSWORD)
+    sidebar(page).get_by_role("link", name="数据管理").click()
+    wait_idle(page, after_action=True)
+    expect(main(page).locator("h1").first).to_have_text("数据管理")
+    expect(main(page)).to_contain_text("操作日志")
+
+
 def test_upload_import_refuse_and_roll_back(page, app_url, tmp_path):
-    before = leader(page, app_url)
+    open_view(page, f"{app_url}/")
+    sign_in(page, ADMIN, ADMIN_PASSWORD)
+    before = leader(page)
     assert before != CHALLENGER
     good = tmp_path / "赛马得分补报.csv"
     good.write_bytes(race_file_lifting(CHALLENGER))
 
-    open_view(page, f"{app_url}/data")
+    go(page, "数据管理")
     version_before = data_version_note(page)
     upload(page, good)
     preview = main(page).get_by_text("预览：赛马得分补报.csv")
@@ -55,26 +78,26 @@ def test_upload_import_refuse_and_roll_back(page, app_url, tmp_path):
     expect(main(page)).to_contain_text("将新增 0 条，更新 12 条")
     click_button(page, "确认导入")
     expect(main(page).locator("[data-testid=stAlertContentSuccess]")).to_contain_text("已导入「赛马得分补报.csv」")
-    batch_list = main(page).locator("[data-testid=stDataFrame]").last
+    batch_list = main(page).locator("[data-testid=stDataFrame]").filter(has_text="导入人").first
     expect(batch_list).to_contain_text("赛马得分补报.csv")
     rollback_pick = main(page).get_by_role("combobox", name="选择要撤销的批次")
     expect(rollback_pick).to_have_value(re.compile("赛马得分补报.csv"))  # the new batch is the one offered
     version_after = data_version_note(page)
     assert version_after != version_before
 
-    assert leader(page, app_url) == CHALLENGER
+    assert leader(page) == CHALLENGER
 
     bad = tmp_path / "坏文件.csv"
     bad.write_bytes("考核期,县区,乡镇,指标,数值\r\n2026Q3,澄溪县,,R01,十二\r\n".encode("gbk"))
-    open_view(page, f"{app_url}/data")
+    go(page, "数据管理")
     upload(page, bad)
     error = main(page).locator("[data-testid=stAlertContentError]")
     expect(error).to_contain_text("文件「坏文件.csv」，第 2 行，「数值」列，值「十二」：不是数字。")
     expect(main(page).get_by_role("button", name="确认导入", exact=True)).to_have_count(0)
     assert data_version_note(page) == version_after
-    assert leader(page, app_url) == CHALLENGER
+    assert leader(page) == CHALLENGER
 
-    open_view(page, f"{app_url}/data")
+    go(page, "数据管理")
     expect(rollback_pick).to_have_value(re.compile("赛马得分补报.csv"))
     main(page).locator("[data-testid=stCheckbox]").filter(has_text="确认撤销").click()
     wait_idle(page, after_action=True)
@@ -84,4 +107,4 @@ def test_upload_import_refuse_and_roll_back(page, app_url, tmp_path):
     expect(rollback_pick).not_to_have_value(re.compile("赛马得分补报.csv"))
     expect_no_exception(page)
 
-    assert leader(page, app_url) == before
+    assert leader(page) == before
