@@ -511,6 +511,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "training_privacy": ("人数少于 {threshold} 人的分组不显示具体数字（显示为 <{threshold}）；未参训人员名单仅限管理员。",
                          "Groups of fewer than {threshold} cadres show <{threshold} instead of figures; the names of "
                          "untrained cadres are for administrators only."),
+    "training_untrained_names": ("{county} {window} 未参训人员名单（仅管理员可见）", "Untrained cadres of {county}, {window} (administrators only)"),
+    "file_training_untrained": ("未参训人员_{county}_{window}", "untrained_{county}_{window}"),
+    "col_cadre_id": ("干部编号", "Cadre ID"),
+    "col_name": ("姓名", "Name"),
     "category_political": ("政治能力", "Political"),
     "category_professional": ("专业能力", "Professional"),
     "category_innovation": ("创新能力", "Innovation"),

@@ -387,3 +387,14 @@ def test_movements_page_counts_and_tiers(app):
     assert tiers["方阵"].tolist() == ["第一方阵", "第二方阵", "第三方阵"]
     assert any("2025-Q4" in c.value for c in app.caption)
     assert len(app.get("plotly_chart")) == 3
+
+
+def test_names_of_untrained_cadres_only_for_administrators(app):
+    on_page(app, "views/training.py")
+    assert not [e for e in app.expander if "未参训人员名单" in e.label]
+    app.session_state["admin"] = "测试管理员"
+    app.run()
+    names = next(d.value for d in app.dataframe if "姓名" in d.value.columns)
+    expected = queries.run(_connection(), "training_untrained", start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31),
+                           county="云岫县")
+    assert names["干部编号"].tolist() == expected["cadre_id"].tolist() and len(names) > 0

@@ -6,7 +6,7 @@ import streamlit as st
 
 from incentive import charts, coverage, coverage_tables
 from incentive.i18n import t
-from ui import frame, link_state, meeting
+from ui import frame, link_state, meeting, sign_in
 from ui.downloads import table_downloads
 from ui.runtime import app_settings, ranking, run_query
 
@@ -190,4 +190,12 @@ with deck.section("drill"):
     st.dataframe(drill, hide_index=True, width="stretch", height=table_height(len(drill)))
     download(drill, t("file_training_drill", lang, county=drill_county, window=window.label), "training_drill")
     st.caption(t("training_privacy", lang, threshold=threshold))
+    if sign_in.admin():  # named individuals: administrators only
+        with st.expander(t("training_untrained_names", lang, county=drill_county, window=window.label)):
+            names = run_query("training_untrained", start=window.start, end=window.end, county=drill_county)
+            names.columns = [t(k, lang) for k in ("col_unit_county", "slice_unit", "col_cadre_id", "col_name",
+                                                  "slice_rank")]
+            st.dataframe(names, hide_index=True, width="stretch")
+            download(names, t("file_training_untrained", lang, county=drill_county, window=window.label),
+                     "training_untrained")
     link_state.show_notes(notes, lang)
