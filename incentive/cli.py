@@ -8,11 +8,14 @@ and `export` write to stdout.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
+import shutil
 import sys
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
 from . import access, periods, scoring, settings
@@ -25,7 +28,7 @@ from .ingest import parse_file
 from .rankings import LEVELS, PeerGroup, available_periods, export_table, rank_period
 from .sample import has_sample, load_sample
 from .scoring import ScoringError
-from .storage import BatchError, Database, DatabaseLocked
+from .storage import BatchError, Database, DatabaseLocked, is_incentive_database
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
 
@@ -56,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     rollback.add_argument("batch_id", type=int)
 
     sub.add_parser("remove-sample", help="roll back every batch of the bundled sample data")
+
+    backup = sub.add_parser("backup", help="copy the whole database to a new file (a consistent snapshot)")
+    backup.add_argument("path", type=Path)
+    restore = sub.add_parser("restore", help="replace the database with a backup (stop the app first)")
+    restore.add_argument("path", type=Path)
 
     sub.add_parser("hash-password", help="print the argon2 hash of a new password (read twice, not echoed)")
 
@@ -90,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     lang = args.lang
     if args.command == "hash-password":  # needs no database
         return _hash_password(lang)
+    if args.command == "restore":  # replaces the file: must not open it first
+        return _restore(args, lang)
     try:
         db = Database(database_path(args.db), wait_seconds=args.wait)
     except DatabaseLocked:
@@ -246,6 +256,41 @@ def _settings(db: Database, args, lang: str) -> int:
     return EXIT_OK
 
 
+def _backup(db: Database, args, lang: str) -> int:
+    try:
+        db.backup_to(args.path, _who())
+    except BatchError as error:
+        print(error.text(lang), file=sys.stderr)
+        return EXIT_USAGE
+    print(t("cli_backup_done", lang, path=args.path), file=sys.stderr)
+    return EXIT_OK
+
+
+def _restore(args, lang: str) -> int:
+    """The backup replaces the database file; the old file is kept beside it as .before-restore."""
+    target = Path(database_path(args.db))
+    if not is_incentive_database(args.path):
+        print(t("cli_restore_not_backup", lang, path=args.path), file=sys.stderr)
+        return EXIT_USAGE
+    if target.exists():
+        try:  # the app (or another process) holding the file makes this fail: restore only with it stopped
+            duckdb.connect(str(target)).close()
+        except duckdb.IOException:
+            print(t("cli_locked", lang, path=target), file=sys.stderr)
+            return EXIT_LOCKED
+    kept = target.with_name(target.name + ".before-restore")
+    if target.exists():
+        shutil.move(str(target), kept)
+        wal = target.with_name(target.name + ".wal")
+        if wal.exists():
+            shutil.move(str(wal), kept.with_name(kept.name + ".wal"))
+    shutil.copyfile(args.path, target)
+    with contextlib.closing(Database(target)) as db:
+        db.record(_who(), "restore", target=str(args.path), detail=f"previous file kept as {kept.name}")
+    print(t("cli_restored", lang, path=args.path, kept=kept), file=sys.stderr)
+    return EXIT_OK
+
+
 def _hash_password(lang: str) -> int:
     """A hash for secrets.toml or INCENTIVE_ADMINS; the password is read without echo (or from stdin when piped)."""
     if sys.stdin.isatty():
@@ -299,4 +344,4 @@ def _who() -> str:
 
 
 COMMANDS = {"init": _init, "import": _import, "batches": _batches, "rollback": _rollback,
-            "remove-sample": _remove_sample, "export": _export, "settings": _settings}
+            "remove-sample": _remove_sample, "export": _export, "settings": _settings, "backup": _backup}

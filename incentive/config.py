@@ -31,3 +31,9 @@ def public_url() -> str | None:
     """The address links should start with (an intranet hostname or proxy); INCENTIVE_PUBLIC_URL, else the address
     the browser used."""
     return os.environ.get("INCENTIVE_PUBLIC_URL") or None
+
+
+def backup_folder() -> Path:
+    """Where the Data page writes backups: INCENTIVE_BACKUP_DIR, else backups/ beside the database file."""
+    configured = os.environ.get("INCENTIVE_BACKUP_DIR")
+    return Path(configured) if configured else database_path().resolve().parent / "backups"

@@ -74,6 +74,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "signed_in_as": ("已登录管理员：{name}", "Signed in as administrator {name}"),
     "sign_out": ("退出登录", "Sign out"),
     "viewer_password": ("访问口令", "Viewing password"),
+    "data_backup": ("备份", "Backup"),
+    "data_backup_help": ("把整个数据库复制为一个新文件（一致的快照，看板运行时也可进行）。恢复：停止看板后运行 python -m incentive restore 文件。",
+                         "Copies the whole database to a new file (a consistent snapshot, while the app runs). To "
+                         "restore: stop the app, then python -m incentive restore FILE."),
+    "data_backup_now": ("立即备份", "Back up now"),
     "data_audit": ("操作日志", "Audit log"),
     "file_audit": ("操作日志", "audit_log"),
     "audit_happened_at": ("时间", "When"),
@@ -235,6 +240,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "colon": ("：", ": "),
     # --- problems: whole file
     "file_empty": ("文件是空的。", "The file is empty."),
+    "file_too_large": ("文件太大（{size:.0f} MB），单个文件上限 {limit:g} MB；请按年度或县区拆分后分别导入。",
+                       "The file is too large ({size:.0f} MB); the limit is {limit:g} MB per file. Split it by year or "
+                       "county and import the parts."),
+    "file_too_many_rows": ("文件有 {rows:,} 行，超过单个文件 {limit:,} 行的上限；请拆分后分别导入。",
+                           "The file has {rows:,} rows, over the limit of {limit:,} per file; split it and import the parts."),
+    "workbook_bomb": ("该工作簿解压后约 {size:.0f} MB，远超正常表格，可能是恶意构造的文件，已拒收。",
+                      "This workbook would unpack to about {size:.0f} MB, far beyond a real sheet; it may be a crafted "
+                      "file and is refused."),
     "file_binary": ("这不是文本表格文件（含二进制内容），请上传 CSV 或 Excel 文件。",
                     "This is not a text table (it contains binary data); upload a CSV or Excel file."),
     "file_encoding": ("无法识别文件编码，请另存为 UTF-8 或 GBK 编码的 CSV。", "The text encoding is not recognised; save as UTF-8 or GBK CSV."),
@@ -617,6 +630,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli_password_again": ("再输入一次：", "Again: "),
     "cli_password_mismatch": ("两次输入不一致。", "The two entries differ."),
     "cli_password_short": ("密码至少 8 位。", "Use at least 8 characters."),
+    "backup_exists": ("{path} 已存在，备份不会覆盖已有文件。", "{path} exists; a backup never overwrites a file."),
+    "cli_backup_done": ("已备份到 {path}", "backed up to {path}"),
+    "cli_restore_not_backup": ("{path} 不是本看板的数据库备份。", "{path} is not a backup of this dashboard's database."),
+    "cli_restored": ("已从 {path} 恢复；原文件保留为 {kept}", "restored from {path}; the previous file is kept as {kept}"),
     "cli_setting_needs_value": ("用法：settings 名称 值", "usage: settings KEY VALUE"),
     "cli_setting_saved": ("已保存设置 {name} = {value}", "setting saved: {name} = {value}"),
     # --- scoring

@@ -14,6 +14,7 @@ import os
 import pickle
 import subprocess
 import sys
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,11 @@ from . import workbook_reader
 from .i18n import TranslatedError
 
 WORKBOOK_TIMEOUT_SECONDS = 300
+# Caps per file, overridable for bulk loads (a province's training history on the command line).
+MAX_FILE_MB = float(os.environ.get("INCENTIVE_MAX_FILE_MB", 100))
+MAX_ROWS = int(os.environ.get("INCENTIVE_MAX_ROWS", 2_000_000))
+MAX_UNZIPPED_MB = 1000  # a workbook's parts, uncompressed
+MAX_ZIP_RATIO = 200  # uncompressed / compressed, for a part over 10 MB
 _PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
 
 Cell = object  # str | int | float | bool | date | datetime | None
@@ -48,6 +54,16 @@ TEXT_EXTENSIONS = (".csv", ".tsv", ".txt")
 def read_sheets(file_name: str, data: bytes) -> list[Sheet]:
     if not data or not data.strip():
         raise UnreadableFile("file_empty")
+    if len(data) > MAX_FILE_MB * 1024 * 1024:
+        raise UnreadableFile("file_too_large", size=len(data) / 1024 / 1024, limit=MAX_FILE_MB)
+    sheets = _read(file_name, data)
+    rows = sum(len(sheet.rows) for sheet in sheets)
+    if rows > MAX_ROWS:
+        raise UnreadableFile("file_too_many_rows", rows=rows, limit=MAX_ROWS)
+    return sheets
+
+
+def _read(file_name: str, data: bytes) -> list[Sheet]:
     lower = file_name.lower()
     looks_like_workbook = data[:4] == b"PK\x03\x04" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
     if lower.endswith(WORKBOOK_EXTENSIONS) and data.lstrip()[:1] == b"<":
@@ -60,8 +76,25 @@ def read_sheets(file_name: str, data: bytes) -> list[Sheet]:
     raise UnreadableFile("file_type_unknown")
 
 
+def check_zip_bomb(data: bytes) -> None:
+    """An .xlsx is a zip: refuse one whose parts would inflate far beyond any real sheet before anything parses it."""
+    if data[:4] != b"PK\x03\x04":
+        return
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError):
+        raise UnreadableFile("workbook_corrupt") from None
+    total = sum(part.file_size for part in parts)
+    swollen = any(part.file_size > 10 * 1024 * 1024 and part.file_size > MAX_ZIP_RATIO * max(part.compress_size, 1)
+                  for part in parts)
+    if total > MAX_UNZIPPED_MB * 1024 * 1024 or swollen:
+        raise UnreadableFile("workbook_bomb", size=total / 1024 / 1024)
+
+
 def _read_workbook(data: bytes) -> list[Sheet]:
     """Workbooks are read in a child process (see workbook_reader): a damaged file can abort calamine's process."""
+    check_zip_bomb(data)
     try:
         result = subprocess.run([sys.executable, "-m", "incentive.workbook_reader"], input=data, capture_output=True,
                                 timeout=WORKBOOK_TIMEOUT_SECONDS, env={**os.environ, "PYTHONPATH": _PACKAGE_PARENT})

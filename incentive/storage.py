@@ -183,6 +183,22 @@ class Database:
 
     # ------------------------------------------------------------ writing
 
+    def backup_to(self, target: str | Path, who: str = "system") -> Path:
+        """A consistent copy of the whole database (one transaction's snapshot), safe while the app serves."""
+        target = Path(target)
+        if target.exists():
+            raise BatchError("backup_exists", path=str(target))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with self._write_lock, contextlib.closing(self.cursor()) as cur:
+            name = cur.execute("SELECT current_database()").fetchone()[0]
+            cur.execute(f"ATTACH '{_sql_path(target)}' AS backup_copy")
+            try:
+                cur.execute(f'COPY FROM DATABASE "{name}" TO backup_copy')
+            finally:
+                cur.execute("DETACH backup_copy")
+        self.record(who, "backup", target=str(target))
+        return target
+
     def record(self, who: str, action: str, **details) -> None:
         """An audit entry for something that is not itself a data write (a sign-in, a refused file, a setting)."""
         with self.transaction() as cur:
@@ -239,6 +255,20 @@ class Database:
             _audit(cur, who, "remove_sample" if source == "sample" else "rollback_source", target=source,
                    rows=len(ids))
         return len(ids)
+
+
+def _sql_path(path: Path) -> str:
+    """A file path inside a SQL string literal (ATTACH takes no parameters): quotes doubled."""
+    return str(path.resolve()).replace("'", "''")
+
+
+def is_incentive_database(path: str | Path) -> bool:
+    """A DuckDB file with this app's schema (for restore: never put a foreign file in place of the data)."""
+    try:
+        with contextlib.closing(duckdb.connect(str(path), read_only=True)) as con:
+            return con.execute("SELECT count(*) FROM schema_version").fetchone()[0] > 0
+    except duckdb.Error:
+        return False
 
 
 def _audit(cur: duckdb.DuckDBPyConnection, who: str, action: str, *, target: str = "", file_name: str = "",

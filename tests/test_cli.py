@@ -255,3 +255,24 @@ def test_export_welfare_status_and_movements_summary(sample_db_path):
     assert frame["promotion"].sum() > 100 and (frame[frame.columns[2:]] >= 0).all().all()
     missing = cli(sample_db_path, "export", "movements_summary")
     assert missing.returncode == 2 and "needs --year" in missing.stderr
+
+
+def test_backup_and_restore_give_back_identical_exports(sample_db_path, tmp_path):
+    copy = tmp_path / "backups" / "snapshot.duckdb"
+    assert cli(sample_db_path, "backup", copy).returncode == 0 and copy.exists()
+    assert ",backup," in cli(sample_db_path, "export", "audit").stdout
+    before = {kind: cli(sample_db_path, "export", kind).stdout for kind in ("race_scores", "training", "regions")}
+    assert cli(sample_db_path, "rollback", 3).returncode == 0  # a change after the backup
+    assert cli(sample_db_path, "export", "race_scores").stdout != before["race_scores"]
+    again = cli(sample_db_path, "backup", copy)
+    assert again.returncode == 2 and "never overwrites" in again.stderr
+    restored = cli(sample_db_path, "restore", copy)
+    assert restored.returncode == 0, restored.stderr
+    assert {kind: cli(sample_db_path, "export", kind).stdout for kind in before} == before
+    assert (tmp_path / "sample.duckdb.before-restore").exists()
+    log = cli(sample_db_path, "export", "audit").stdout
+    assert ",restore," in log  # the restored file's own history, plus its restoring
+    junk = tmp_path / "junk.duckdb"
+    junk.write_bytes(b"not a database")
+    refused = cli(sample_db_path, "restore", junk)
+    assert refused.returncode == 2 and "is not a backup" in refused.stderr

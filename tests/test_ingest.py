@@ -392,3 +392,33 @@ def test_total_rows_in_any_wording_are_not_data(catalog_db, label):
     preview = parse_file("s.csv", data, catalog_db.reference())
     assert preview.importable and len(preview.rows) == 1
     assert [n.text("zh") for n in preview.notes] == ["已忽略合计/平均行：第 3 行。"]
+
+
+# ---- caps and hostile workbooks
+
+def test_a_file_over_the_size_cap_is_refused_before_parsing(db, monkeypatch):
+    from incentive import sheets
+    monkeypatch.setattr(sheets, "MAX_FILE_MB", 0.001)  # a setting, lowered so the test file stays small
+    preview = parse_file("big.csv", ("县区,乡镇\n" + "云岫县,安坝镇\n" * 200).encode(), db.reference())
+    assert not preview.importable
+    assert "文件太大" in preview.problem_texts("zh")[0] and "big.csv" in preview.problem_texts("zh")[0]
+
+
+def test_a_file_over_the_row_cap_is_refused(db, monkeypatch):
+    from incentive import sheets
+    monkeypatch.setattr(sheets, "MAX_ROWS", 100)
+    preview = parse_file("many.csv", ("县区,乡镇\n" + "云岫县,安坝镇\n" * 150).encode(), db.reference())
+    assert "超过单个文件 100 行的上限" in preview.problem_texts("zh")[0]
+
+
+def test_a_decompression_bomb_is_refused_without_unpacking(db):
+    import io
+    import zipfile
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (60 * 1024 * 1024))  # 60 MB of zeros, ~60 KB packed
+    data = buffer.getvalue()
+    assert len(data) < 200_000
+    preview = parse_file("炸弹.xlsx", data, db.reference())
+    assert not preview.importable and "可能是恶意构造的文件" in preview.problem_texts("zh")[0]

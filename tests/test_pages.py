@@ -398,3 +398,13 @@ def test_names_of_untrained_cadres_only_for_administrators(app):
     expected = queries.run(_connection(), "training_untrained", start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31),
                            county="云岫县")
     assert names["干部编号"].tolist() == expected["cadre_id"].tolist() and len(names) > 0
+
+
+def test_a_backup_from_the_data_page(app, tmp_path, monkeypatch):
+    monkeypatch.setenv("INCENTIVE_BACKUP_DIR", str(tmp_path / "copies"))
+    on_data_page(app)
+    app.button(key="data_backup").click().run()
+    copies = list((tmp_path / "copies").glob("incentive-*.duckdb"))
+    assert len(copies) == 1 and any("已备份到" in s.value for s in app.success)
+    from incentive.storage import is_incentive_database
+    assert is_incentive_database(copies[0])

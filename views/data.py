@@ -1,10 +1,12 @@
 """数据管理 Data: upload files, check the preview, import, see and roll back batches, templates, sample data."""
 
+import datetime as dt
 import functools
 
 import streamlit as st
 
 from incentive import settings
+from incentive.config import backup_folder
 from incentive.export import to_csv_bytes
 from incentive.file_kinds import KINDS, labelled
 from incentive.i18n import t
@@ -213,6 +215,14 @@ if setting_cols[-1].button(t("data_settings_save", lang), key="data_settings_sav
         settings.save(db, key, entered[key], who)
         db.record(who, "setting", target=key, detail=str(entered[key]))
     flash_and_rerun(t("data_settings_saved", lang, n=len(changed)))
+
+# ---- backup: a consistent snapshot while the app serves
+st.subheader(t("data_backup", lang))
+st.caption(t("data_backup_help", lang))
+if st.button(t("data_backup_now", lang), key="data_backup"):
+    target = backup_folder() / f"incentive-{dt.datetime.now():%Y%m%d-%H%M%S}.duckdb"
+    db.backup_to(target, sign_in.require_admin(lang))
+    flash_and_rerun(t("cli_backup_done", lang, path=target))
 
 # ---- the audit log
 st.subheader(t("data_audit", lang))
