@@ -111,10 +111,13 @@ def _read_workbook(data: bytes) -> list[Sheet]:
 
 def decode_text(data: bytes) -> tuple[str, str]:
     """(text, encoding name). UTF-8 first: GB18030 decodes almost any bytes, so it must come second."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return data.decode("utf-16"), "utf-16"
+    try:  # a byte-order mark promises its encoding; broken bytes after it are the file's fault, said as such
+        if data.startswith(b"\xef\xbb\xbf"):
+            return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            return data.decode("utf-16"), "utf-16"
+    except UnicodeDecodeError:
+        raise UnreadableFile("file_encoding") from None
     if b"\x00" in data[:4096]:
         raise UnreadableFile("file_binary")
     try:
