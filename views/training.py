@@ -87,7 +87,7 @@ with deck.section("headline"):
     figures[1].metric(t("kpi_hours", lang), t("kpi_hours_unit", lang, hours=total["hours_per_cadre"]),
                       delta=None if hours_delta is None else f"{hours_delta:+.1f}")
     figures[2].metric(t("kpi_hours_median", lang), t("kpi_hours_unit", lang, hours=total["hours_median"]))
-    figures[3].metric(t("kpi_share_target", lang, target=f"{target_hours:.0f}"), f"{total['share_meeting_target']:.1%}")
+    figures[3].metric(t("kpi_share_target", lang, target=f"{target_hours:g}"), f"{total['share_meeting_target']:.1%}")
     figures[4].metric(t("kpi_untrained", lang), f"{int(total['untrained']):,}", delta_color="inverse",
                       delta=None if not trained_before else f"{int(total['untrained'] - previous['untrained']):+,}")
     due_hours = target_hours  # what a unit should have by the last recorded day: the target, or the pace inside it
