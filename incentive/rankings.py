@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from . import periods, queries, scoring
+from . import queries, scoring
 from .i18n import t
 from .scoring import Ranking
 
@@ -35,10 +35,6 @@ def available_periods(conn: duckdb.DuckDBPyConnection, group: PeerGroup = PeerGr
     """Race periods with values for this peer group, oldest first."""
     return queries.run(conn, "race_periods", county=group.county_param)["period"].tolist()
 
-
-def compare_default(period: str, available: list[str]) -> str | None:
-    """The compare period a ranking opens with (decisions.md, "Periods")."""
-    return periods.previous_stored(period, available)
 
 
 def rank_period(conn: duckdb.DuckDBPyConnection, period: str, group: PeerGroup = PeerGroup(), *,

@@ -282,11 +282,8 @@ _REFRESH_ROLLUP = (
     """CREATE OR REPLACE TEMP TABLE touched_cadres AS
        SELECT DISTINCT cadre_id FROM training WHERE batch_id IN (SELECT unnest($ids))""",
     "DELETE FROM training_rollup WHERE cadre_id IN (SELECT cadre_id FROM touched_cadres)",
-    """INSERT INTO training_rollup
-       SELECT cadre_id, CAST(date_trunc('month', date) AS DATE), category, domain, mode, organized,
-              coalesce(sum(hours), 0), count(*)
-       FROM current_training WHERE cadre_id IN (SELECT cadre_id FROM touched_cadres)
-       GROUP BY ALL""",
+    "INSERT INTO training_rollup SELECT * FROM training_by_month "
+    "WHERE cadre_id IN (SELECT cadre_id FROM touched_cadres)",
     "DROP TABLE touched_cadres",
 )
 
@@ -302,7 +299,7 @@ def _refresh_training_rollup(cur: duckdb.DuckDBPyConnection, batch_ids: list[int
 
 class DataAsOf:
     """The database as it was at a moment (a pinned link): every cursor handed out sees only the batches created by
-    then and not rolled back by then (schema 004's `as_of` variable). Passed where a connection is expected, since
+    then and not rolled back by then (schema 002's `as_of` variable). Passed where a connection is expected, since
     queries.run only asks it for cursors."""
 
     def __init__(self, connection: duckdb.DuckDBPyConnection, moment: dt.datetime) -> None:

@@ -5,7 +5,7 @@ import math
 import pytest
 from conftest import import_ok
 
-from incentive import rankings
+from incentive import periods, rankings
 from incentive.rankings import PeerGroup
 
 CATALOG = ("指标代码,指标名称,类别,赛道,单位,方向,权重,生效起始期\n"
@@ -58,9 +58,9 @@ def test_counties_in_the_regions_without_values_show_as_unranked(race_db):
 
 def test_compare_defaults_to_the_previous_period_of_the_same_form():
     available = ["2024-Q3", "2024-Q4", "2025-Q1", "2025-Q3", "2025-H1"]
-    assert rankings.compare_default("2025-Q1", available) == "2024-Q4"
-    assert rankings.compare_default("2025-Q3", available) == "2025-Q1"  # no 2025-Q2: the latest earlier quarter
-    assert rankings.compare_default("2024-Q3", available) is None
+    assert periods.previous_stored("2025-Q1", available) == "2024-Q4"
+    assert periods.previous_stored("2025-Q3", available) == "2025-Q1"  # no 2025-Q2: the latest earlier quarter
+    assert periods.previous_stored("2024-Q3", available) is None
 
 
 def test_history_ranks_every_period(race_db):

@@ -40,7 +40,7 @@ def sidebar(lang: str) -> None:
     counties = ["", *run_query("race_units", county="")["unit"]]
     _note_if_unknown("year", [str(y) for y in years])
     _note_if_unknown("county", counties)
-    year = county = None
+    year = None
     if years:
         year = st.sidebar.selectbox(t("period_year", lang), years, index=0, key="year", bind="query-params")
     county = st.sidebar.selectbox(t("shared_county", lang), counties, key="county", bind="query-params",
@@ -73,6 +73,11 @@ def _follow_data_version(shown: str) -> None:
     """Every open session redraws soon after another session or process imports or rolls back."""
     if database().data_version() != shown:
         st.rerun()
+
+
+def table_height(rows: int, limit: int = 700) -> int:
+    """Every row of a table visible up to the limit: a scrolling table hides who is at the bottom."""
+    return min(3 + 35 * (rows + 1), limit)
 
 
 def current() -> Frame:

@@ -7,6 +7,7 @@ from incentive import charts, movements
 from incentive.coverage import year_window
 from incentive.i18n import t
 from ui import frame, link_state, meeting
+from ui.frame import table_height
 from ui.downloads import table_downloads
 from ui.runtime import app_settings, ranking, run_query
 
@@ -52,7 +53,7 @@ with deck.section("counts"):
                                                for r, n in zip(summary["promotion_per_100"], summary["promotion"])]
     table[t("col_accountability_per_100", lang)] = [
         movements.shown_rate(r, n, threshold) for r, n in zip(summary["accountability_per_100"], summary["accountability"])]
-    st.dataframe(table, hide_index=True, width="stretch", height=min(3 + 35 * (len(table) + 1), 700))
+    st.dataframe(table, hide_index=True, width="stretch", height=table_height(len(table)))
     table_downloads(table, t("file_movements", lang, year=year), "movements", lang)
 
 

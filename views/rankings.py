@@ -4,8 +4,9 @@ import streamlit as st
 
 from incentive import charts, periods, ranking_tables, scoring
 from incentive.i18n import join, t
-from incentive.rankings import LEVELS, PeerGroup, compare_default
+from incentive.rankings import LEVELS, PeerGroup
 from ui import frame, link_state, meeting
+from ui.frame import table_height
 from ui.downloads import table_downloads
 from ui.runtime import ranking, ranking_history, run_query
 
@@ -39,7 +40,7 @@ period = link_state.selectbox(period_col, t("rank_period", lang), in_year[::-1],
 earlier = [p for p in available if periods.bounds(p)[0] < periods.bounds(period)[0]][::-1]
 NO_COMPARE = ""
 compare = link_state.selectbox(compare_col, t("rank_compare", lang), [NO_COMPARE, *earlier], key="rank_compare",
-                               param="compare", default=compare_default(period, available) or NO_COMPARE,
+                               param="compare", default=periods.previous_stored(period, available) or NO_COMPARE,
                                format_func=lambda p: p or t("rank_no_compare", lang)) or None
 method = link_state.selectbox(method_col, t("rank_method", lang), scoring.METHODS, key="rank_method",
                               param="method", format_func=lambda m: t(f"method_{m}", lang))
@@ -101,11 +102,6 @@ except scoring.ScoringError as error:
     st.stop()
 
 
-def table_height(rows: int) -> int:
-    """Every row visible up to about 25; a scrolling table hides who is at the bottom."""
-    return min(3 + 35 * (rows + 1), 950)
-
-
 SECTIONS = ["headline", "bars", "table", "tracks", "focus"]  # one screen each in meeting mode
 deck = meeting.Deck("rankings", {name: t(f"section_{name}", lang) for name in SECTIONS}, lang, counties)
 
@@ -159,7 +155,7 @@ with deck.section("bars"):
 with deck.section("table"):
     st.subheader(t("rank_table", lang))
     table = ranking_tables.ranking_table(now, before, level, lang)
-    st.dataframe(table, hide_index=True, width="stretch", height=table_height(len(table)))
+    st.dataframe(table, hide_index=True, width="stretch", height=table_height(len(table), 950))
     name = t("rank_file_name", lang, peers=county or t("level_county", lang), period=period)
     table_downloads(table, name, "rank", lang)
 
@@ -185,7 +181,7 @@ with deck.section("focus"):
     link_state.publish("focus", focus, focus_default)
     st.markdown(f"**{t('rank_detail', lang, unit=focus, period=period)}**")
     st.dataframe(ranking_tables.indicator_detail(now, focus, lang), hide_index=True, width="stretch",
-                 height=table_height(len(now.catalog)))
+                 height=table_height(len(now.catalog), 950))
     st.markdown(f"**{t('rank_why', lang, unit=focus)}**")
     if before is None:
         st.info(t("rank_why_needs_compare", lang))
@@ -216,7 +212,7 @@ with deck.section("focus"):
             st.info(t("rank_no_townships", lang, county=focus, period=period))
         else:
             st.dataframe(ranking_tables.ranking_table(townships, townships_before, "township", lang), hide_index=True,
-                         width="stretch", height=table_height(len(townships.table)))
+                         width="stretch", height=table_height(len(townships.table), 950))
 
     with st.expander(t("rank_methodology", lang)):
         st.markdown(t("rank_methodology_text", lang, draws=scoring.DRAWS))

@@ -7,6 +7,7 @@ import streamlit as st
 from incentive import charts, coverage, coverage_tables
 from incentive.i18n import t
 from ui import frame, link_state, meeting, sign_in
+from ui.frame import table_height
 from ui.downloads import table_downloads
 from ui.runtime import app_settings, ranking, run_query
 
@@ -22,10 +23,6 @@ threshold = int(config["suppression_threshold"])
 
 def download(table, name: str, key: str) -> None:
     table_downloads(table, name, key, lang)
-
-
-def table_height(rows: int) -> int:
-    return min(3 + 35 * (rows + 1), 700)
 
 
 # ---- controls: which months, and whose cadres; all of them in the URL (the county is the sidebar's)

@@ -1,17 +1,29 @@
--- Training rollup: current training rows summed per cadre, month and kind of training, so coverage queries never
--- scan the raw rows or redo current_training's newest-batch-per-key window. Maintained by storage.py inside the
--- transaction of every import or rollback that touches training (for the cadres of that batch), so it always
--- equals this aggregate of current_training.
-CREATE TABLE training_rollup (
-    cadre_id VARCHAR, month DATE, category VARCHAR, domain VARCHAR, mode VARCHAR, organized VARCHAR,
-    hours DOUBLE, records BIGINT
-);
+-- The data as of a moment, for pinned links: a connection that sets `SET VARIABLE as_of = TIMESTAMP '…'` sees the
+-- batches created by then and not yet rolled back then (decisions.md, "Versions and storage"); without the variable
+-- it sees the active batches. Every current_* view reads active_batch_ids, so all of them follow.
+CREATE OR REPLACE VIEW active_batch_ids AS
+SELECT id FROM batches
+WHERE CASE WHEN getvariable('as_of') IS NULL THEN status = 'active'
+           ELSE created_at <= getvariable('as_of')
+                AND (rolled_back_at IS NULL OR rolled_back_at > getvariable('as_of')) END;
 
-INSERT INTO training_rollup
-SELECT cadre_id, CAST(date_trunc('month', date) AS DATE), category, domain, mode, organized,
-       coalesce(sum(hours), 0), count(*)
+-- Current training summed per cadre, month and kind of training: the one definition of the rollup's contents.
+CREATE VIEW training_by_month AS
+SELECT cadre_id, CAST(date_trunc('month', date) AS DATE) AS month, category, domain, mode, organized,
+       coalesce(sum(hours), 0) AS hours, count(*) AS records
 FROM current_training
 GROUP BY ALL;
+
+-- The rollup: training_by_month stored, so coverage queries never scan the raw rows or redo current_training's
+-- newest-batch-per-key window. Maintained by storage.py inside the transaction of every import or rollback that
+-- touches training (for the cadres of that batch), so it always equals training_by_month.
+CREATE TABLE training_rollup AS SELECT * FROM training_by_month;
+
+-- What the queries read: the maintained rollup for current data, a fresh aggregate for a pinned moment.
+CREATE VIEW training_monthly AS
+SELECT * FROM training_rollup WHERE getvariable('as_of') IS NULL
+UNION ALL
+SELECT * FROM training_by_month WHERE getvariable('as_of') IS NOT NULL;
 
 -- App settings (hours target, suppression threshold, …): append-only, the newest row per key wins.
 CREATE TABLE settings (key VARCHAR, value VARCHAR, changed_at TIMESTAMP, changed_by VARCHAR);
@@ -31,18 +43,17 @@ CREATE MACRO age_band(born, on_day) AS
          ELSE '≥56' END;
 
 -- One row per cadre on the roster in force at the window's end: who they are (no name) and their training in
--- the months from_day..to_day (whole months), from the rollup.
+-- the months from_day..to_day (whole months).
 CREATE MACRO cadre_training(from_day, to_day) AS TABLE
     WITH t AS (
         SELECT cadre_id,
                sum(hours) AS hours,
-               sum(hours) FILTER (WHERE category = 'political') AS hours_political,
                sum(records) FILTER (WHERE category = 'political') AS records_political,
                sum(records) FILTER (WHERE category = 'professional') AS records_professional,
                sum(records) FILTER (WHERE category = 'innovation') AS records_innovation,
                sum(records) FILTER (WHERE category = 'practice') AS records_practice,
                min(month) AS first_month
-        FROM training_rollup
+        FROM training_monthly
         WHERE month BETWEEN CAST(date_trunc('month', CAST(from_day AS DATE)) AS DATE) AND CAST(to_day AS DATE)
         GROUP BY cadre_id
     )
