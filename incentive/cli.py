@@ -18,13 +18,13 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from . import access, periods, scoring, settings
+from . import access, periods, scoring, settings, synth, synth_province
 from .config import database_path
 from .export import (EXPORT_KINDS, coverage_frame, export_frame, movements_summary_frame, to_csv_bytes,
                      to_xlsx_bytes, untrained_frame, welfare_status_frame)
 from .file_kinds import KINDS
 from .i18n import DEFAULT_LANGUAGE, TranslatedError, t
-from .ingest import parse_file
+from .bulk_csv import parse_path
 from .rankings import LEVELS, PeerGroup, available_periods, export_table, rank_period
 from .sample import has_sample, load_sample
 from .scoring import ScoringError
@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="replace the database with a backup (stop the app first)")
     restore.add_argument("path", type=Path)
 
+    synth = sub.add_parser("synth", help="write a fictional province or prefecture's files (for benchmarks)")
+    synth.add_argument("--scale", choices=("province", "prefecture"), default="province")
+    synth.add_argument("--out", type=Path, required=True)
+    synth.add_argument("--seed", type=int, help="random seed (default: the scale's fixed seed)")
+
     sub.add_parser("hash-password", help="print the argon2 hash of a new password (read twice, not echoed)")
 
     setting = sub.add_parser("settings", help="show the settings, or change one: settings KEY VALUE")
@@ -98,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     lang = args.lang
     if args.command == "hash-password":  # needs no database
         return _hash_password(lang)
+    if args.command == "synth":  # writes files, no database
+        return _synth(args, lang)
     if args.command == "restore":  # replaces the file: must not open it first
         return _restore(args, lang)
     try:
@@ -109,6 +116,17 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](db, args, lang)
     finally:
         db.close()
+
+
+def _synth(args, lang: str) -> int:
+    if args.scale == "province":
+        module = synth_province
+    else:
+        module = synth
+    seed = module.SEED if args.seed is None else args.seed
+    for path in module.generate(args.out, seed=seed):
+        print(t("cli_synth_file", lang, file=path.name, mb=path.stat().st_size / 1024 / 1024), file=sys.stderr)
+    return EXIT_OK
 
 
 def _init(db: Database, args, lang: str) -> int:
@@ -126,13 +144,12 @@ def _import(db: Database, args, lang: str) -> int:
     rejects = []
     for path in args.files:
         try:
-            data = path.read_bytes()
+            preview = parse_path(path, db.reference(), kind=args.kind, period=args.period, as_of=args.as_of,
+                                 skip_invalid=args.skip_invalid)
         except OSError as e:
             print(t("cli_cannot_read", lang, path=path, reason=e.strerror), file=sys.stderr)
             status = EXIT_REFUSED
             continue
-        preview = parse_file(path.name, data, db.reference(), kind=args.kind, period=args.period,
-                             as_of=args.as_of, skip_invalid=args.skip_invalid)
         if not preview.importable:
             print(t("cli_refused", lang, file=path.name), file=sys.stderr)
             for line in preview.problem_texts(lang):

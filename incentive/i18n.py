@@ -319,6 +319,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli_rolled_back": ("已撤销批次 #{batch}", "batch #{batch} rolled back"),
     "cli_no_batch": ("没有编号为 {batch} 的有效批次。", "No active batch with id {batch}."),
     "cli_init": ("已初始化数据库 {path}", "database initialised at {path}"),
+    "cli_synth_file": ("已写入 {file}（{mb:.1f} MB）", "wrote {file} ({mb:.1f} MB)"),
     "cli_sample_hint": ("提示：数据库中仍有虚构的示例数据，文件按示例的行政区划和指标目录校验。导入真实数据前请先执行 "
                         "python -m incentive remove-sample。",
                         "Hint: the fictional sample is still loaded, so files are checked against its regions and "

@@ -34,19 +34,10 @@ def parse_file(file_name: str, data: bytes, reference: Reference, kind: str | No
         sheets = read_sheets(file_name, data)
     except UnreadableFile as e:
         return _fail(preview, Problem(e.key, params=e.params))
-    given_period = None
-    if period and period.strip():
-        given_period = periods.parse_period(period)
-        if given_period is None:
-            return _fail(preview, Problem("period_given_invalid", params={"value": period}))
-    given_as_of = None
-    if as_of and as_of.strip():
-        try:
-            given_as_of = parse_date(as_of)
-        except CellError:
-            given_as_of = None
-        if given_as_of is None:
-            return _fail(preview, Problem("as_of_given_invalid", params={"value": as_of}))
+    given = read_given(preview, period, as_of)
+    if given is None:
+        return preview
+    given_period, given_as_of = given
 
     located = locate_header(sheets, reference, kind)
     if located is None:
@@ -82,6 +73,41 @@ def parse_file(file_name: str, data: bytes, reference: Reference, kind: str | No
     return preview
 
 
+def read_given(preview: Preview, period: str | None, as_of: str | None) -> tuple | None:
+    """(period, as_of) typed by the user, parsed; None (and a fatal problem) when either is not what it says."""
+    given_period = None
+    if period and period.strip():
+        given_period = periods.parse_period(period)
+        if given_period is None:
+            _fail(preview, Problem("period_given_invalid", params={"value": period}))
+            return None
+    given_as_of = None
+    if as_of and as_of.strip():
+        try:
+            given_as_of = parse_date(as_of)
+        except CellError:
+            given_as_of = None
+        if given_as_of is None:
+            _fail(preview, Problem("as_of_given_invalid", params={"value": as_of}))
+            return None
+    return given_period, given_as_of
+
+
+def roster_title_as_of(preview: Preview, title: str, has_column: bool, given_as_of):
+    """The snapshot date a roster's rows fall back on (title, else the user's); without a column and without
+    either, the file is refused. Returns (date or None, refused)."""
+    title_as_of = find_date(title)
+    if not has_column:
+        as_of = title_as_of or given_as_of
+        if as_of is None:
+            _fail(preview, Problem("as_of_needed"))
+            return None, True
+        preview.notes.append(Note("note_as_of", {"as_of": as_of.isoformat(),
+                                                 "source": ("i18n", "note_as_of_title" if title_as_of
+                                                            else "note_as_of_given")}))
+    return title_as_of, False
+
+
 def _fail(preview: Preview, problem: Problem) -> Preview:
     preview.problems.append(problem)
     preview.fatal = True
@@ -99,7 +125,7 @@ def _no_header_problem(kind: str | None) -> Problem:
 # ---------------------------------------------------------------- cells
 
 
-def _parse_cell(col: Column, raw: object) -> object:
+def parse_cell(col: Column, raw: object) -> object:
     """The stored value of one cell, or CellError. Blank cells of optional columns are None."""
     if is_missing(raw) or (isinstance(raw, str) and not clean_text(raw)):
         if col.required and col.name != "value":
@@ -162,16 +188,11 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
     records["source_row"] = []
     names = NameMatcher(reference.regions) if spec.name != "regions" else None
 
-    title_as_of = find_date(table.title) if spec.name == "roster" else None
-    if spec.name == "roster" and "as_of" not in index_of:
-        as_of = title_as_of or given_as_of
-        if as_of is None:
-            preview.fatal = True
-            preview.problems.append(Problem("as_of_needed"))
+    title_as_of = None
+    if spec.name == "roster":
+        title_as_of, refused = roster_title_as_of(preview, table.title, "as_of" in index_of, given_as_of)
+        if refused:
             return
-        preview.notes.append(Note("note_as_of", {"as_of": as_of.isoformat(),
-                                                 "source": ("i18n", "note_as_of_title" if title_as_of
-                                                            else "note_as_of_given")}))
 
     for row, number in zip(table.rows, table.row_numbers):
         record: dict[str, object] = {}
@@ -181,7 +202,7 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
                 record[col.name] = None
                 continue
             try:
-                value = _parse_cell(col, row[i])
+                value = parse_cell(col, row[i])
             except CellError as e:
                 preview.problems.append(Problem(e.key, number, table.column_label(i), clean_text(row[i]), e.params))
                 value = None
@@ -206,7 +227,7 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
                 records[c].append(record.get(c))
         records["source_row"].append(number)
     if names:
-        _report_accepted_names(preview, names)
+        report_accepted_names(preview, names)
     preview.rows = pd.DataFrame(records)
 
 
@@ -327,7 +348,7 @@ def _value_cells(preview, table, located, reference, index_of, fixed_period, tit
         value_column = index_of.get("value")
         cells.append(_ValueCell(number, county, township, period, hit["code"],
                                 None if value_column is None else row[value_column], value_column))
-    _report_accepted_names(preview, names)
+    report_accepted_names(preview, names)
     return cells
 
 
@@ -361,7 +382,7 @@ def _row_place_and_period(preview, table, row, number, index_of, names, spec, fi
             place[name] = None
             continue
         try:
-            place[name] = _parse_cell(spec.column(name), row[i])
+            place[name] = parse_cell(spec.column(name), row[i])
         except CellError as e:
             preview.problems.append(Problem(e.key, number, table.column_label(i), clean_text(row[i]), e.params))
             place[name] = None
@@ -387,7 +408,7 @@ def _place(preview: Preview, match, row: int, column: str) -> str:
     return match.name
 
 
-def _report_accepted_names(preview: Preview, names: NameMatcher) -> None:
+def report_accepted_names(preview: Preview, names: NameMatcher) -> None:
     for (given, matched), n in sorted(names.accepted.items()):
         preview.notes.append(Note("note_name_fixed", {"given": given, "matched": matched, "n": n}))
 

@@ -26,11 +26,12 @@ def summary_by_county(decisions: pd.DataFrame, sizes: pd.DataFrame) -> pd.DataFr
     return out.rename_axis("county").reset_index()
 
 
-def totals_by_year(decisions_by_year: dict[int, pd.DataFrame]) -> pd.DataFrame:
-    """One row per year: the prefecture's count of each action (the trend of 问责 against 容错免责)."""
-    rows = [{"year": year, **{a: int(frame.loc[frame["action"] == a, "decisions"].sum()) for a in ACTIONS}}
-            for year, frame in sorted(decisions_by_year.items())]
-    return pd.DataFrame(rows, columns=["year", *ACTIONS])
+def totals_by_year(decisions: pd.DataFrame) -> pd.DataFrame:
+    """One row per year: the prefecture's count of each action (the trend of 问责 against 容错免责), from
+    queries/movements_by_year."""
+    counts = decisions.pivot_table(index="year", columns="action", values="decisions", aggfunc="sum", fill_value=0)
+    out = counts.reindex(columns=list(ACTIONS), fill_value=0).astype(int).rename_axis(None, axis=1)
+    return out.reset_index()[["year", *ACTIONS]]
 
 
 def tier_period(race_periods: list[str], year: int) -> str | None:

@@ -126,19 +126,27 @@ class Table:
         Returns the row numbers of the totals and footnotes dropped, for the preview's notes."""
         keep_rows, keep_numbers, totals, footnotes = [], [], [], []
         for row, number in zip(self.rows, self.row_numbers):
-            texts = [clean_text(c) for c in row]
-            filled = [x for x in texts if x]
-            if not filled:
-                continue
-            if not keep_rows and all(_UNIT_CELL.fullmatch(x) for x in filled):
-                continue  # a row of units (%, 万元, 个…) just below the header
-            if any(x.endswith(TOTAL_ROW_WORDS) for x in texts[:3]):  # 合计, 全市合计, 全县平均…
+            role = row_role([clean_text(c) for c in row], data_seen=bool(keep_rows))
+            if role == "total":
                 totals.append(number)
-                continue
-            if len(filled) == 1 and filled[0].startswith(FOOTNOTE_PREFIXES):
+            elif role == "footnote":
                 footnotes.append(number)
-                continue
-            keep_rows.append(row)
-            keep_numbers.append(number)
+            elif role == "data":
+                keep_rows.append(row)
+                keep_numbers.append(number)
         self.rows, self.row_numbers = keep_rows, keep_numbers
         return totals, footnotes
+
+
+def row_role(texts: list[str], data_seen: bool) -> str:
+    """What a row below the header is: blank, units (only before the first data row), total, footnote or data."""
+    filled = [x for x in texts if x]
+    if not filled:
+        return "blank"
+    if not data_seen and all(_UNIT_CELL.fullmatch(x) for x in filled):
+        return "units"  # a row of units (%, 万元, 个…) just below the header
+    if any(x.endswith(TOTAL_ROW_WORDS) for x in texts[:3]):  # 合计, 全市合计, 全县平均…
+        return "total"
+    if len(filled) == 1 and filled[0].startswith(FOOTNOTE_PREFIXES):
+        return "footnote"
+    return "data"

@@ -45,6 +45,7 @@ class Sheet:
     hidden: bool = False
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)  # 0-based, inclusive
     encoding: str = ""
+    delimiter: str = ""  # CSV/TSV only
 
 
 WORKBOOK_EXTENSIONS = (".xlsx", ".xlsm", ".xls")
@@ -72,7 +73,7 @@ def _read(file_name: str, data: bytes) -> list[Sheet]:
     if lower.endswith(WORKBOOK_EXTENSIONS) or looks_like_workbook:
         return _read_workbook(data)
     if lower.endswith(TEXT_EXTENSIONS) or not lower.rpartition(".")[1]:
-        return [_read_text(data)]
+        return [read_text(data)]
     raise UnreadableFile("file_type_unknown")
 
 
@@ -136,7 +137,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
-def _read_text(data: bytes) -> Sheet:
+def read_text(data: bytes) -> Sheet:
     text, encoding = decode_text(data)
     delimiter = _sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -150,7 +151,7 @@ def _read_text(data: bytes) -> Sheet:
             line = reader.line_num + 1
     except csv.Error:
         raise UnreadableFile("file_csv_broken", row=line) from None
-    return Sheet("", rows, numbers, encoding=encoding)
+    return Sheet("", rows, numbers, encoding=encoding, delimiter=delimiter)
 
 
 def _sniff_delimiter(text: str) -> str:

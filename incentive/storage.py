@@ -228,7 +228,7 @@ class Database:
                         f"SELECT $batch_id, {', '.join(columns)} FROM incoming", {"batch_id": batch_id})
             cur.unregister("incoming")
             if kind == "training":
-                _refresh_training_rollup(cur, [batch_id])
+                _add_training_to_rollup(cur, batch_id)
             _audit(cur, created_by, "import", target=f"batch {batch_id} ({kind})", file_name=preview.file_name,
                    sha256=preview.sha256, rows=len(frame))
         return batch_id
@@ -295,6 +295,24 @@ def _refresh_training_rollup(cur: duckdb.DuckDBPyConnection, batch_ids: list[int
     cur.execute(_REFRESH_ROLLUP[0], {"ids": batch_ids})
     for statement in _REFRESH_ROLLUP[1:]:
         cur.execute(statement)
+
+
+def _add_training_to_rollup(cur: duckdb.DuckDBPyConnection, batch_id: int) -> None:
+    """After importing training: when no other current training row belongs to the batch's cadres (a first
+    load, a new year, new people), every row of the batch is current and the rollup grows by the batch's own
+    months, without the newest-batch-per-key window over all training; otherwise the general refresh."""
+    overlap = cur.execute("""
+        SELECT count(*) FROM (
+            SELECT 1 FROM training
+            WHERE batch_id <> $id AND batch_id IN (SELECT id FROM active_batch_ids)
+              AND cadre_id IN (SELECT cadre_id FROM training WHERE batch_id = $id)
+            LIMIT 1)""", {"id": batch_id}).fetchone()[0]
+    if overlap:
+        _refresh_training_rollup(cur, [batch_id])
+        return
+    cur.execute(f"CREATE OR REPLACE TEMP VIEW new_training AS SELECT * FROM training WHERE batch_id = {int(batch_id)}")
+    cur.execute("INSERT INTO training_rollup SELECT * FROM training_months('new_training')")
+    cur.execute("DROP VIEW new_training")
 
 
 class DataAsOf:

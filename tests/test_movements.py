@@ -88,6 +88,6 @@ def test_a_rate_from_a_hidden_count_is_hidden_too():
 
 
 def test_totals_by_year(moved_db):
-    yearly = movements.totals_by_year({2024: year_decisions(moved_db, 2024), 2025: year_decisions(moved_db, 2025)})
+    yearly = movements.totals_by_year(queries.run(moved_db.connection, "movements_by_year"))
     assert yearly["year"].tolist() == [2024, 2025]
     assert yearly["promotion"].tolist() == [1, 1] and yearly["dismissal"].tolist() == [0, 1]

@@ -24,6 +24,7 @@ PARAMS = {
     "training_months": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31), "county": ""},
     "welfare_periods": {},
     "movements_by_county": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31)},
+    "movements_by_year": {},
     "roster_sizes": {"day": dt.date(2025, 12, 31)},
     "training_untrained": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31), "county": ""},
     "training_last_date": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31)},

@@ -141,7 +141,7 @@ def test_catalog_in_force_picks_the_latest_version_not_after_the_period(db):
 
 ROLLUP_DIRECT = """
     SELECT cadre_id, CAST(date_trunc('month', date) AS DATE) AS month, category, domain, mode, organized,
-           sum(hours) AS hours, count(*) AS records
+           sum(hours) AS hours, count(*) AS records, max(date) AS last_date
     FROM current_training GROUP BY ALL ORDER BY ALL"""
 
 
@@ -163,9 +163,15 @@ def test_training_rollup_follows_import_supersede_and_rollback(db):
         "A1,班二,政治能力,党的理论,线上,集体,2,2025-01-20", "A3,班三,创新能力,数字政府,线上,集体,3,2025-03-01"]))
     assert _rollup(db).equals(db.fetch_df(ROLLUP_DIRECT))
     assert db.fetch_all("SELECT hours FROM training_rollup WHERE cadre_id = 'A1'") == [(6.0,)]
+    third = import_ok(db, "t3.csv", _training_file([  # new cadres only: the rollup grows by the batch alone
+        "A4,班一,政治能力,党的理论,线上,集体,5,2025-04-02", "A4,班二,政治能力,党的理论,线上,集体,1,2025-04-30"]))
+    assert _rollup(db).equals(db.fetch_df(ROLLUP_DIRECT))
+    assert db.fetch_all("SELECT hours, records, last_date FROM training_rollup WHERE cadre_id = 'A4'") == [
+        (6.0, 2, dt.date(2025, 4, 30))]
     db.rollback(second)
     assert _rollup(db).equals(db.fetch_df(ROLLUP_DIRECT))
     assert db.fetch_all("SELECT hours FROM training_rollup WHERE cadre_id = 'A1'") == [(10.0,)]
+    db.rollback(third)
     assert db.fetch_all("SELECT count(*) FROM training_rollup WHERE cadre_id = 'A3'") == [(0,)]
     db.rollback(first)
     assert _rollup(db).empty

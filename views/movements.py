@@ -63,9 +63,7 @@ with deck.section("tolerance"):
     county_col, year_col = st.columns([2, 1], gap="large")
     county_col.plotly_chart(charts.tolerance_vs_accountability(counties, action_labels, threshold,
                                                                t("chart_tolerance", lang, year=year)), width="stretch")
-    years = sorted(run_query("data_years")["year"].tolist())
-    by_year = {y: run_query("movements_by_county", start=year_window(y).start, end=year_window(y).end) for y in years}
-    yearly = movements.totals_by_year({y: frame for y, frame in by_year.items() if len(frame)})
+    yearly = movements.totals_by_year(run_query("movements_by_year"))
     year_col.plotly_chart(charts.tolerance_by_year(yearly, action_labels, threshold, t("chart_tolerance_years", lang)),
                           width="stretch")
 
