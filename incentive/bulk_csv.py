@@ -359,6 +359,16 @@ def _value_sql(con, name: str, column: _Column, mapping: dict, sql_type: str) ->
     return f"map_{name}.value", f"LEFT JOIN map_{name} ON map_{name}.raw = {cell}"
 
 
+def _failing(con, table: str, cell: str, raws: list) -> list[str]:
+    """Conditions true for a cell holding one of these texts (None: an empty cell)."""
+    conditions = [f"{cell} IS NULL"] if None in raws else []
+    texts = [raw for raw in raws if raw is not None]
+    if texts:
+        con.execute(f"CREATE TABLE {table} AS SELECT CAST(unnest($raws) AS VARCHAR) AS raw", {"raws": texts})
+        conditions.append(f"{cell} IN (SELECT raw FROM {table})")
+    return conditions
+
+
 def _store_parsed(con, spec: FileKind, columns: dict[str, _Column], places: _Places, default_as_of,
                   roles: RowRoles, skip: int) -> None:
     """Table `parsed`: one row per data record with the stored values, the line, and whether any cell failed."""
@@ -372,18 +382,13 @@ def _store_parsed(con, spec: FileKind, columns: dict[str, _Column], places: _Pla
             mapping = {**column.values, **places.names} if name == "county" else column.values
             value, join = _value_sql(con, name, column, mapping, sql_type)
             joins.append(join)
-            if column.errors:
-                con.execute(f"CREATE TABLE bad_{name} AS SELECT unnest($raws) AS raw", {"raws": list(column.errors)})
-                bad.append(f"r.c{column.index} IN (SELECT raw FROM bad_{name})")
-            if None in column.errors:
-                bad.append(f"r.c{column.index} IS NULL")
+            bad.extend(_failing(con, f"bad_{name}", f"r.c{column.index}", list(column.errors)))
         if name == "as_of" and column is not None:
             value = f"coalesce({value}, $default_as_of)" if default_as_of else value
             bad.append(f"({value}) IS NULL")
         select.append(f"{value} AS {name}")
     if places.errors:
-        con.execute("CREATE TABLE bad_place AS SELECT unnest($raws) AS raw", {"raws": list(places.errors)})
-        bad.append(f"r.c{columns['county'].index} IN (SELECT raw FROM bad_place)")
+        bad.extend(_failing(con, "bad_place", f"r.c{columns['county'].index}", list(places.errors)))
     select.append(f"({' OR '.join(bad) or 'false'}) AS has_problem")
     params = dict(roles.params)
     if "$default_as_of" in " ".join(select):

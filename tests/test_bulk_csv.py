@@ -1,0 +1,160 @@
+"""The bulk path for large record files must give exactly the preview of the per-cell path, or step aside."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import DATA, ROOT
+
+from incentive import bulk_csv, synth_province
+from incentive.ingest import parse_file
+
+TRAINING_HEADER = "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期"
+TRAINING_ROWS = [f"A{i:04d},2025年乡村振兴专题班（第{i % 3 + 1}期）,专业能力,乡村振兴,线下,集体,16,2025/6/{i % 28 + 1}"
+                 for i in range(1, 41)]
+
+
+def _rows(frame: pd.DataFrame) -> list[tuple]:
+    plain = frame.astype(object).where(frame.notna(), None)
+    return [tuple(row) for row in plain.itertuples(index=False)]
+
+
+def assert_same_preview(path: Path, reference, **options) -> None:
+    bulk = bulk_csv.parse_large_csv(path, reference, **options)
+    assert bulk is not None, "the bulk path stepped aside"
+    cell = parse_file(path.name, path.read_bytes(), reference, **options)
+    for lang in ("zh", "en"):
+        assert bulk.problem_texts(lang) == cell.problem_texts(lang)
+        assert [n.text(lang) for n in bulk.notes] == [n.text(lang) for n in cell.notes]
+    assert (bulk.kind, bulk.encoding, bulk.header_row, bulk.sha256, bulk.fatal, bulk.importable) == \
+           (cell.kind, cell.encoding, cell.header_row, cell.sha256, cell.fatal, cell.importable)
+    assert bulk.rejected_rows == cell.rejected_rows
+    if cell.rows is None:
+        assert bulk.rows is None
+    else:
+        assert list(bulk.rows.columns) == list(cell.rows.columns)
+        assert _rows(bulk.rows) == _rows(cell.rows)
+
+
+def _write(tmp_path: Path, text: str, name: str = "training.csv", encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+@pytest.fixture
+def reference(catalog_db):
+    return catalog_db.reference()
+
+
+def test_sample_training_in_gbk_reads_the_same(reference):
+    assert_same_preview(ROOT / "data" / "sample" / "07_培训记录_2026.csv", reference)
+
+
+@pytest.mark.parametrize("name", ["roster_title.csv", "movements.csv"])
+def test_small_contract_files_read_the_same(name, reference):
+    assert_same_preview(DATA / name, reference)
+
+
+def test_a_synthetic_province_reads_the_same(tmp_path):
+    from incentive.storage import Database
+    files = synth_province.generate(tmp_path / "p", synth_province.ProvinceScale(3, 12, 300, 4000, 200))
+    db = Database(tmp_path / "p.duckdb")
+    for path in files[:2]:
+        db.import_preview(parse_file(path.name, path.read_bytes(), db.reference()), source="cli", created_by="t")
+    for path in files:
+        if path.suffix == ".csv" and path.name[:2] in ("06", "07"):
+            assert_same_preview(path, db.reference())
+    db.close()
+
+
+def test_problems_and_non_data_rows_are_reported_alike(tmp_path, reference):
+    rows = list(TRAINING_ROWS)
+    rows[3] = "A0004,班,政治,党的理论,线上,集体,两小时,2025-13-01"  # bad category, hours, date
+    rows[7] = rows[6]  # duplicate key
+    rows[9] = ",班,政治能力,党的理论,线上,集体,2,2025/6/1"  # missing cadre id
+    rows[12] = "A0013,班,政治能力,党的理论,线 上,集体,８学时,2025年6月3日"  # width, unit, Chinese date
+    text = "\n".join(["2025年培训记录（虚构）", "", TRAINING_HEADER, ",,,,,,学时,", *rows, "合计,,,,,,999,",
+                      "注：数据截至6月底。"]) + "\n"
+    path = _write(tmp_path, text)
+    assert_same_preview(path, reference)
+    assert_same_preview(path, reference, skip_invalid=True)
+    preview = bulk_csv.parse_large_csv(path, reference)
+    assert preview.problems and not preview.importable
+
+
+def test_a_roster_with_short_and_unknown_county_names(tmp_path, reference):
+    text = ("干部编号,姓名,县区,单位,职级,性别,出生年份\n"
+            + "\n".join(f"B{i:03d},名{i},{['云岫', '云峤县', '无此县', '澄溪县'][i % 4]},安坝镇,一级科员,男,1980"
+                        for i in range(20)) + "\n")
+    path = _write(tmp_path, text, "roster.csv")
+    assert_same_preview(path, reference, as_of="2025-06-30")
+    assert_same_preview(path, reference)  # no date anywhere: refused the same way
+
+
+def test_random_damage_is_judged_the_same(tmp_path, reference):
+    """Cells replaced by the awkward values real files carry; both paths must agree on every file."""
+    awkward = ["", " ", "-", "无", "N/A", "８", "16学时", "1,200", "2025年6月30日", "2025.6.30", "45838", "20250630",
+               "线 上", "集体 ", "政治", "合计", "注：见说明", "=1+1", "2025-02-30", "A0001", "%", "學時"]
+    rng = random.Random(20261126)
+    for n in range(25):
+        rows = [row.split(",") for row in TRAINING_ROWS]
+        for _ in range(rng.randint(1, 8)):
+            rows[rng.randrange(len(rows))][rng.randrange(8)] = rng.choice(awkward)
+        text = TRAINING_HEADER + "\n" + "\n".join(",".join(r) for r in rows) + "\n"
+        path = _write(tmp_path, text, f"damaged_{n}.csv", rng.choice(["utf-8", "gb18030"]))
+        assert_same_preview(path, reference)
+        assert_same_preview(path, reference, skip_invalid=True)
+
+
+@pytest.mark.parametrize("text, encoding", [
+    (TRAINING_HEADER + "\n" + TRAINING_ROWS[0] + "\n\n" + TRAINING_ROWS[1] + "\n", "utf-8"),  # a blank line
+    (TRAINING_HEADER + "\n" + TRAINING_ROWS[0] + '\nA9,"两行\n的班",专业能力,乡村振兴,线下,集体,16,2025/6/3\n', "utf-8"),
+    (TRAINING_HEADER + "\n" + TRAINING_ROWS[0] + ",多余\n", "utf-8"),  # a ragged row is read as the cell path reads it
+    (TRAINING_HEADER + "\n" + TRAINING_ROWS[0] + "\n", "utf-16"),
+])
+def test_files_it_cannot_read_line_for_line_go_to_the_cell_path(tmp_path, reference, text, encoding):
+    path = _write(tmp_path, text, encoding=encoding)
+    bulk = bulk_csv.parse_large_csv(path, reference)
+    if bulk is not None:  # DuckDB read it: then it must agree
+        assert_same_preview(path, reference)
+    preview = bulk_csv.parse_path(path, reference)
+    expected = parse_file(path.name, path.read_bytes(), reference)
+    assert preview.problem_texts("zh") == expected.problem_texts("zh") and len(preview.rows) == len(expected.rows)
+
+
+def test_other_kinds_and_small_files_take_the_cell_path(tmp_path, reference, monkeypatch):
+    assert bulk_csv.parse_large_csv(DATA / "race_long.csv", reference) is None
+    path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(TRAINING_ROWS) + "\n")
+    monkeypatch.setenv("INCENTIVE_BULK_MIN_MB", "0")
+    taken = []
+    monkeypatch.setattr(bulk_csv, "parse_large_csv", lambda *a, **k: taken.append(a) or None)
+    bulk_csv.parse_path(path, reference)
+    assert taken
+    monkeypatch.setenv("INCENTIVE_BULK_MIN_MB", "8")
+    taken.clear()
+    bulk_csv.parse_path(path, reference)
+    assert not taken
+
+
+def test_a_bulk_preview_imports_like_any_other(tmp_path, catalog_db):
+    path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(TRAINING_ROWS) + "\n")
+    preview = bulk_csv.parse_large_csv(path, catalog_db.reference())
+    effects = catalog_db.effects(preview)
+    assert effects.new == len(TRAINING_ROWS)
+    batch = catalog_db.import_preview(preview, source="cli", created_by="test")
+    assert catalog_db.fetch_all("SELECT count(*), sum(hours) FROM current_training") == [(40, 640.0)]
+    assert catalog_db.fetch_all("SELECT sum(records) FROM training_rollup") == [(40,)]
+    catalog_db.rollback(batch)
+    assert catalog_db.fetch_all("SELECT count(*) FROM training_rollup") == [(0,)]
+
+
+def test_the_row_cap_applies(tmp_path, reference, monkeypatch):
+    monkeypatch.setattr(bulk_csv.sheets, "MAX_ROWS", 10)
+    path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(TRAINING_ROWS) + "\n")
+    preview = bulk_csv.parse_large_csv(path, reference)
+    assert preview.fatal and "行" in preview.problem_texts("zh")[0]
+
