@@ -39,7 +39,7 @@ _SQL_TYPES = {"number": "DOUBLE", "date": "DATE", "year": "INTEGER"}
 
 def min_bytes() -> int:
     """Smaller files are quicker through the per-cell path (no DuckDB start-up, no temporary files)."""
-    return int(float(os.environ.get("INCENTIVE_BULK_MIN_MB", 8)) * 1024 * 1024)
+    return int(float(os.environ.get("INCENTIVE_BULK_MIN_MB", 1)) * 1024 * 1024)
 
 
 def parse_path(path: Path, reference: Reference, kind: str | None = None, period: str | None = None,

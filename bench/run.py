@@ -1,0 +1,319 @@
+"""The benchmark: a synthetic province (or prefecture) imported into a fresh database, every page timed.
+
+    python bench/run.py                     # province, then prefecture
+    python bench/run.py --scale prefecture  # one scale
+    python bench/run.py --runs 7            # more runs per figure (default 5)
+
+Prints the figures and writes them to docs/performance.md (results per scale are kept in bench/results/, so a
+run of one scale keeps the other's table). Not a test: nothing here asserts a time. The generated files and
+databases live in bench/.data/ (git-ignored, about 1.5 GB at province scale) and are reused when present.
+
+Each stage runs in its own Python process, so the page figures and the memory peak are those of a process that
+does what the app process does (open the database, run pages), not of the importer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "bench" / ".data"
+RESULTS = ROOT / "bench" / "results"
+REPORT = ROOT / "docs" / "performance.md"
+sys.path.insert(0, str(ROOT))
+
+SCALES = ("province", "prefecture")
+PAGES = ["views/overview.py", "views/rankings.py", "views/training.py", "views/welfare.py", "views/movements.py"]
+# What a user changes on each page for the warm figure: (kind of control, key). Each interaction picks a value
+# not yet shown, so the changed part is really computed (only what did not change is served from the cache).
+INTERACTIONS = {
+    "views/overview.py": [("selectbox", "county")],
+    "views/rankings.py": [("selectbox", "rank_method"), ("selectbox", "rank_period"), ("selectbox", "county")],
+    "views/training.py": [("segmented_control", "training_slice"), ("selectbox", "training_drill_county"),
+                          ("segmented_control", "training_domain_measure")],
+    "views/welfare.py": [("selectbox", "welfare_indicator"), ("selectbox", "welfare_county")],
+    "views/movements.py": [("selectbox", "county"), ("selectbox", "year")],
+}
+GOALS = {"cold": 1.5, "warm": 0.3, "rss_mb": 1536, "import_ratio": 1.5}
+BULK_ENV = {"INCENTIVE_MAX_FILE_MB": "4000", "INCENTIVE_MAX_ROWS": "30000000"}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", choices=SCALES, help="one scale (default: both)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per page figure (at least 5)")
+    parser.add_argument("--stage", choices=("import", "pages"), help=argparse.SUPPRESS)  # child processes
+    parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--files", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.stage == "import":
+        print(json.dumps(import_stage(args.db, args.files)))
+        return 0
+    if args.stage == "pages":
+        print(json.dumps(pages_stage(args.db, max(args.runs, 5))))
+        return 0
+    for scale in [args.scale] if args.scale else SCALES:
+        result = run_scale(scale, max(args.runs, 5))
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / f"{scale}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(render_scale(result))
+    REPORT.write_text(render_report(), encoding="utf-8")
+    print(f"\nwritten to {REPORT.relative_to(ROOT)}")
+    return 0
+
+
+# ---------------------------------------------------------------- orchestration
+
+
+def run_scale(scale: str, runs: int) -> dict:
+    files = DATA / scale
+    if not (files / ".complete").exists():
+        print(f"[{scale}] generating the synthetic files …", flush=True)
+        started = time.perf_counter()
+        _child([sys.executable, "-m", "incentive", "synth", "--scale", scale, "--out", str(files)])
+        (files / ".complete").write_text(f"{time.perf_counter() - started:.1f}", encoding="utf-8")
+    db = DATA / f"{scale}.duckdb"
+    for old in (db, db.with_suffix(".duckdb.wal")):
+        old.unlink(missing_ok=True)
+    print(f"[{scale}] importing into a fresh database …", flush=True)
+    imported = json.loads(_child([sys.executable, __file__, "--stage", "import", "--db", str(db),
+                                  "--files", str(files)]))
+    print(f"[{scale}] timing every page ({runs} runs each) …", flush=True)
+    pages = json.loads(_child([sys.executable, __file__, "--stage", "pages", "--db", str(db), "--runs", str(runs)]))
+    return {"scale": scale, "when": dt.datetime.now().isoformat(timespec="minutes"), "machine": machine(),
+            "synth_seconds": float((files / ".complete").read_text()), "database_mb": db.stat().st_size / 2 ** 20,
+            "import": imported, "pages": pages}
+
+
+def _child(command: list[str]) -> str:
+    env = {**os.environ, **BULK_ENV, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.stderr.write(done.stderr[-4000:])
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return done.stdout
+
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
+    memory = next((int(line.split()[1]) / 2 ** 20 for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), 0.0) if Path("/proc/meminfo").exists() else 0.0
+    import duckdb
+    import pandas
+    import streamlit
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(memory, 1), "os": platform.platform(),
+            "python": platform.python_version(), "duckdb": duckdb.__version__, "streamlit": streamlit.__version__,
+            "pandas": pandas.__version__}
+
+
+# ---------------------------------------------------------------- import stage (child process)
+
+
+def import_stage(db_path: Path, files: Path) -> dict:
+    import duckdb
+    import python_calamine
+
+    from incentive.bulk_csv import parse_path
+    from incentive.storage import Database
+
+    db = Database(db_path)
+    out = []
+    for path in sorted(p for p in files.iterdir() if p.name[:2].isdigit()):
+        started = time.perf_counter()
+        preview = parse_path(path, db.reference())
+        parsed = time.perf_counter()
+        if not preview.importable:
+            raise SystemExit(f"{path.name}: {preview.problem_texts('en')[:3]}")
+        db.import_preview(preview, source="cli", created_by="bench")
+        done = time.perf_counter()
+        out.append({"file": path.name, "kind": preview.kind, "rows": len(preview.rows), "mb": path.stat().st_size / 2 ** 20,
+                    "parse_s": parsed - started, "store_s": done - parsed, "total_s": done - started})
+    db.close()
+    training = max((f for f in out if f["kind"] == "training"), key=lambda f: f["rows"])
+    baseline = db_path.with_name("read_csv_baseline.duckdb")
+    baseline.unlink(missing_ok=True)
+    source = _utf8_copy(files / training["file"], db_path.with_name("read_csv_baseline.csv"))
+    with duckdb.connect(str(baseline)) as con:
+        started = time.perf_counter()
+        con.execute("CREATE TABLE training AS SELECT * FROM read_csv($path)", {"path": str(source)})
+        read_csv_s = time.perf_counter() - started
+    baseline.unlink()
+    if source != files / training["file"]:
+        source.unlink()
+    workbook = max((f for f in out if f["file"].endswith(".xlsx")), key=lambda f: f["rows"])
+    started = time.perf_counter()
+    python_calamine.CalamineWorkbook.from_path(str(files / workbook["file"])).get_sheet_by_index(0).to_python()
+    calamine_s = time.perf_counter() - started
+    return {"files": out, "training_file": training["file"], "duckdb_read_csv_s": read_csv_s,
+            "workbook_file": workbook["file"], "calamine_read_s": calamine_s,
+            "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def _utf8_copy(path: Path, target: Path) -> Path:
+    """DuckDB reads UTF-8 only (its encodings extension needs the network): a GBK file is given to it converted,
+    outside the timing; our importer's figure includes its own decoding."""
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+        return path
+    except UnicodeDecodeError:
+        target.write_bytes(data.decode("gb18030").encode("utf-8"))
+        return target
+
+
+# ---------------------------------------------------------------- pages stage (child process)
+
+
+def pages_stage(db_path: Path, runs: int) -> dict:
+    os.environ["INCENTIVE_DB"] = str(db_path)
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from incentive import queries
+
+    query_seconds: list[float] = []
+    plain_run = queries.run
+
+    def timed_run(connection, name, **params):
+        started = time.perf_counter()
+        try:
+            return plain_run(connection, name, **params)
+        finally:
+            query_seconds.append(time.perf_counter() - started)
+
+    queries.run = timed_run
+    universe = _universe(db_path)
+    app = str(ROOT / "app.py")
+    warm_up = AppTest.from_file(app, default_timeout=600)
+    warm_up.run()  # opens the database once, as the running app has it open
+    out = {}
+    for page in PAGES:
+        cold, cold_queries, warm, warm_queries = [], [], [], []
+        for _ in range(runs):
+            st.cache_data.clear()  # as after an import: the data version changed, no result is cached
+            at = AppTest.from_file(app, default_timeout=600)
+            at.switch_page(page)
+            query_seconds.clear()
+            cold.append(_timed(at.run))
+            cold_queries.append(sum(query_seconds))
+            _fail_on_exception(at, page)
+        used: dict[str, set] = {}
+        for i in range(runs):
+            kind, key = INTERACTIONS[page][i % len(INTERACTIONS[page])]
+            widget = getattr(at, kind)(key=key)
+            value = _next_value(widget, used.setdefault(key, {widget.value}), universe)
+            if value is None:
+                continue
+            widget.set_value(value)
+            query_seconds.clear()
+            warm.append(_timed(at.run))
+            warm_queries.append(sum(query_seconds))
+            _fail_on_exception(at, page)
+        out[page] = {"cold": _stats(cold), "warm": _stats(warm), "cold_query_s": statistics.median(cold_queries),
+                     "warm_query_s": statistics.median(warm_queries) if warm_queries else None,
+                     "interactions": [k for _, k in INTERACTIONS[page]]}
+    out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def _timed(run) -> float:
+    started = time.perf_counter()
+    run()
+    return time.perf_counter() - started
+
+
+def _fail_on_exception(at, page: str) -> None:
+    if at.exception:
+        raise SystemExit(f"{page}: {[e.value for e in at.exception]}")
+
+
+def _universe(db_path: Path) -> list:
+    """Every value a page control can take (counties, periods, years, methods, indicators, slices): an
+    interaction picks the first one its control offers and has not shown yet."""
+    import duckdb
+
+    from incentive import scoring
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        counties = [c for (c,) in con.execute("SELECT DISTINCT county FROM current_regions ORDER BY 1").fetchall()]
+        periods = [p for (p,) in con.execute("SELECT DISTINCT period FROM current_values ORDER BY 1 DESC").fetchall()]
+        codes = [c for (c,) in con.execute("SELECT DISTINCT code FROM current_indicators ORDER BY 1").fetchall()]
+    years = sorted({int(p[:4]) for p in periods}, reverse=True)
+    return [*scoring.METHODS, "unit", "rank", "age", "gender", "reach", "hours_per_cadre", *periods, *years,
+            *codes, *counties]
+
+
+def _next_value(widget, used: set, universe: list):
+    from streamlit.testing.v1.element_tree import _format_value_for_widget
+    offered = set(widget.options)  # formatted labels
+    for value in universe:
+        if value not in used and str(_format_value_for_widget(widget.format_func, value)) in offered:
+            used.add(value)
+            return value
+    return None
+
+
+def _stats(seconds: list[float]) -> dict | None:
+    if not seconds:
+        return None
+    ordered = sorted(seconds)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {"median": statistics.median(ordered), "p95": p95, "runs": len(ordered)}
+
+
+# ---------------------------------------------------------------- the report
+
+
+def render_scale(result: dict) -> str:
+    imp = result["import"]
+    training = next(f for f in imp["files"] if f["file"] == imp["training_file"])
+    workbook = next(f for f in imp["files"] if f["file"] == imp["workbook_file"])
+    lines = [f"### {result['scale'].capitalize()} scale ({result['when']})", "",
+             f"Database after import: {result['database_mb']:.0f} MB; synthetic files generated in "
+             f"{result['synth_seconds']:.0f} s.", "",
+             "| import | rows | MB | ours (s) | reference (s) | ratio | goal |", "|---|---:|---:|---:|---:|---:|---|",
+             f"| training CSV `{training['file']}` | {training['rows']:,} | {training['mb']:.0f} | "
+             f"{training['total_s']:.1f} | DuckDB `read_csv` {imp['duckdb_read_csv_s']:.1f} | "
+             f"{training['total_s'] / imp['duckdb_read_csv_s']:.2f}× | ≤ {GOALS['import_ratio']}× |",
+             f"| workbook `{workbook['file']}` | {workbook['rows']:,} | {workbook['mb']:.1f} | "
+             f"{workbook['total_s']:.1f} | python-calamine read {imp['calamine_read_s']:.1f} | "
+             f"{workbook['total_s'] / imp['calamine_read_s']:.2f}× | |",
+             f"| all {len(imp['files'])} files | {sum(f['rows'] for f in imp['files']):,} | "
+             f"{sum(f['mb'] for f in imp['files']):.0f} | {sum(f['total_s'] for f in imp['files']):.1f} | | | |", "",
+             "| page | cold median | cold p95 | warm median | warm p95 | page ÷ its queries (cold) | changed |",
+             "|---|---:|---:|---:|---:|---:|---|"]
+    for page in PAGES:
+        p = result["pages"][page]
+        warm = p["warm"] or {"median": float("nan"), "p95": float("nan")}
+        ratio = p["cold"]["median"] / p["cold_query_s"] if p["cold_query_s"] else float("nan")
+        lines.append(f"| {Path(page).stem} | {p['cold']['median']:.2f} s | {p['cold']['p95']:.2f} s | "
+                     f"{warm['median']:.2f} s | {warm['p95']:.2f} s | {ratio:.1f} | {', '.join(p['interactions'])} |")
+    lines += ["", f"Peak resident memory of the page process: {result['pages']['rss_mb']:.0f} MB "
+                  f"(goal ≤ {GOALS['rss_mb']} MB); of the import process: {imp['rss_mb']:.0f} MB.", ""]
+    return "\n".join(lines)
+
+
+def render_report() -> str:
+    results = [json.loads((RESULTS / f"{s}.json").read_text(encoding="utf-8")) for s in SCALES
+               if (RESULTS / f"{s}.json").exists()]
+    m = results[0]["machine"] if results else machine()
+    parts = [(ROOT / "bench" / "report_intro.md").read_text(encoding="utf-8").format(
+        cpu=m["cpu"], cores=m["cores"], memory=m["memory_gb"], os=m["os"], python=m["python"], duckdb=m["duckdb"],
+        streamlit=m["streamlit"], pandas=m["pandas"])]
+    parts += [render_scale(r) for r in results]
+    parts.append((ROOT / "bench" / "report_notes.md").read_text(encoding="utf-8"))
+    return "\n".join(parts)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
