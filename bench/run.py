@@ -183,16 +183,16 @@ def pages_stage(db_path: Path, runs: int) -> dict:
     from incentive import queries
 
     query_seconds: list[float] = []
-    plain_run = queries.run
+    plain_execute = queries._execute  # both queries.run and queries.arrow go through it
 
-    def timed_run(connection, name, **params):
+    def timed_execute(*args, **kwargs):
         started = time.perf_counter()
         try:
-            return plain_run(connection, name, **params)
+            return plain_execute(*args, **kwargs)
         finally:
             query_seconds.append(time.perf_counter() - started)
 
-    queries.run = timed_run
+    queries._execute = timed_execute
     universe = _universe(db_path)
     app = str(ROOT / "app.py")
     warm_up = AppTest.from_file(app, default_timeout=600)

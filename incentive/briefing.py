@@ -100,13 +100,14 @@ def _race(conn, year: int, county: str, lang: str) -> Section:
 def _training(conn, year: int, county: str, lang: str) -> Section:
     section = Section(t("page_training", lang))
     window = coverage.year_window(year)
-    by_county = queries.run(conn, "training_coverage", start=window.start, end=window.end, by="county", county="",
-                            target_hours=0.0)
+    cadres = coverage.cadres_in(conn, window)
+    by_county = coverage.window_query(conn, "training_coverage", window, cadres, by="county", county="",
+                                      target_hours=0.0)
     if by_county.empty:
         section.paragraphs.append(t("no_data_for_period", lang, period=year))
         return section
-    whole = queries.run(conn, "training_coverage", start=window.start, end=window.end, by="all", county="",
-                        target_hours=0.0).iloc[0]
+    whole = coverage.window_query(conn, "training_coverage", window, cadres, by="all", county="",
+                                  target_hours=0.0).iloc[0]
     mine = by_county.set_index("county").loc[county] if county in set(by_county["county"]) else whole
     section.paragraphs.append(t("brief_training", lang, scope=county or t("all_counties", lang), year=year,
                                 coverage=mine["coverage"], hours=mine["hours_per_cadre"],
@@ -114,7 +115,7 @@ def _training(conn, year: int, county: str, lang: str) -> Section:
     labels = {c: coverage_tables.category_label(c, lang) for c in coverage.CATEGORIES}
     section.figures.append(charts.category_coverage_bars(by_county, labels, None, t(
         "chart_category_coverage", lang, window=year), ""))
-    domains = queries.run(conn, "training_domains", start=window.start, end=window.end, county="")
+    domains = coverage.window_query(conn, "training_domains", window, cadres, county="")
     actions = coverage_tables.action_list(coverage.category_gaps(by_county, whole), coverage.domain_gaps(domains),
                                           lang)
     if county:

@@ -1,7 +1,8 @@
 """Training coverage measures from the named queries' results: windows, targets, pace, suppression and gaps.
 
 抓什么训什么、缺什么补什么: the numbers here say which county lacks which kind of training, by how much, and how far
-behind the hours target each unit is. Pure pandas; the queries do the per-cadre work on the rollup.
+behind the hours target each unit is. The queries do the per-cadre work on the rollup: `cadres_in` once per
+window (the expensive step), then `window_query` slices it as often as a page needs; the rest is pandas.
 """
 
 from __future__ import annotations
@@ -9,7 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import duckdb
 import pandas as pd
+import pyarrow as pa
+
+from . import queries
 
 CATEGORIES = ("political", "professional", "innovation", "practice")
 SLICES = ("county", "unit", "rank", "gender", "age")
@@ -28,6 +33,22 @@ class Window:
     @property
     def months(self) -> int:
         return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+
+
+def cadres_in(conn: duckdb.DuckDBPyConnection, window: Window) -> pa.Table:
+    """Every cadre on the roster at the window's end, with their training in it (queries/training_cadres)."""
+    return queries.arrow(conn, "training_cadres", start=window.start, end=window.end)
+
+
+def window_query(conn: duckdb.DuckDBPyConnection, name: str, window: Window, cadres: pa.Table | None = None,
+                 **params: object) -> pd.DataFrame:
+    """One of the queries that slice a window's cadres (training_coverage, _domains, _mix, _months); `cadres`
+    from cadres_in, computed here when the caller has none."""
+    if cadres is None:
+        cadres = cadres_in(conn, window)
+    if name != "training_coverage":
+        params = {"start": window.start, "end": window.end, **params}
+    return queries.run(conn, name, tables={"cadres": cadres}, **params)
 
 
 def month_end(year: int, month: int) -> dt.date:

@@ -41,8 +41,8 @@ def coverage_frame(db: Database, period: str, by: str = "county", *, suppress: b
     config = settings.current(db)
     start, end = periods.bounds(period)
     window = coverage.Window(start, end, period)
-    frame = queries.run(db.connection, "training_coverage", start=start, end=end, by=by, county="",
-                        target_hours=coverage.prorated_target(config["hours_target"], window))
+    frame = coverage.window_query(db.connection, "training_coverage", window, by=by, county="",
+                                  target_hours=coverage.prorated_target(config["hours_target"], window))
     threshold = int(config["suppression_threshold"])
     frame = coverage.with_suppression(frame, threshold) if suppress else frame.assign(
         suppressed=coverage.suppressed(frame, threshold))

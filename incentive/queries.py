@@ -9,8 +9,11 @@ from __future__ import annotations
 import functools
 import re
 
+from collections.abc import Mapping
+
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from .config import QUERY_DIR
 
@@ -30,7 +33,19 @@ def load(name: str) -> tuple[str, frozenset[str]]:
     return sql, names
 
 
-def run(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataFrame:
+def run(con: duckdb.DuckDBPyConnection, name: str, tables: Mapping[str, object] | None = None,
+        **params: object) -> pd.DataFrame:
+    """`tables`: frames the query reads by name (registered on its own cursor, so concurrent runs never clash)."""
+    return _execute(con, name, tables, params, lambda result: result.df())
+
+
+def arrow(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pa.Table:
+    """The result as an Arrow table: for results that other queries read again (DuckDB scans Arrow without
+    converting it, a pandas frame of text columns it converts on every scan)."""
+    return _execute(con, name, None, params, lambda result: result.to_arrow_table())
+
+
+def _execute(con, name: str, tables: Mapping[str, object] | None, params: dict, fetch):
     sql, expected = load(name)
     given = set(params)
     if given != expected:
@@ -38,7 +53,9 @@ def run(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataF
             f"query {name!r} takes {sorted(expected)}, got {sorted(given)}")
     cur = con.cursor()
     try:
-        return cur.execute(sql, params).df()
+        for table, frame in (tables or {}).items():
+            cur.register(table, frame)
+        return fetch(cur.execute(sql, params))
     finally:
         cur.close()
 

@@ -1,14 +1,14 @@
--- One row per group of cadres on the roster in force at $end, with their training in the months $start..$end
--- (from the rollup): cadres, trained, coverage, hours per cadre (all hours / all cadres), median hours, the share
+-- One row per group of the window's cadres (`cadres`: the rows of training_cadres for the window, registered by
+-- the caller): cadres, trained, coverage, hours per cadre (all hours / all cadres), median hours, the share
 -- reaching $target_hours, and coverage per category. $by: 'all' (one row), 'county', 'unit', 'rank', 'gender'
 -- or 'age'; `county` is part of the group for county and unit, or when $county names one county (then only its
--- cadres). Params: $start, $end (dates), $by, $county ('' = all), $target_hours.
+-- cadres). Params: $by, $county ('' = all), $target_hours.
 WITH cadres AS (
     SELECT *,
            CASE $by WHEN 'county' THEN county WHEN 'unit' THEN unit WHEN 'rank' THEN rank
                     WHEN 'gender' THEN gender WHEN 'age' THEN age_band ELSE '' END AS slice,
            CASE WHEN $by IN ('county', 'unit') OR $county <> '' THEN county ELSE '' END AS in_county
-    FROM cadre_training($start, $end)
+    FROM cadres
     WHERE $county = '' OR county = $county
 ),
 county_order AS (SELECT county, min(county_code) AS county_code FROM current_regions GROUP BY county)

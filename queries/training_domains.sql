@@ -1,13 +1,20 @@
--- One row per county and training domain with records in the months $start..$end: cadres of the county on the
--- roster in force at $end, cadres reached in that domain, their hours. Params: $start, $end, $county ('' = all).
+-- One row per county and training domain with records in the months $start..$end: the county's cadres (`cadres`:
+-- training_cadres of the window, registered by the caller), cadres reached in that domain, their hours.
+-- Each cadre's hours per domain first, then counties: no count(DISTINCT) over the rollup's rows.
+-- Params: $start, $end, $county ('' = all).
 WITH roster AS (
-    SELECT cadre_id, county FROM roster_in_force($end) WHERE $county = '' OR county = $county
+    SELECT cadre_id, county FROM cadres WHERE $county = '' OR county = $county
 ),
 sizes AS (SELECT county, count(*) AS cadres FROM roster GROUP BY county),
+per_cadre AS (
+    SELECT cadre_id, domain, sum(hours) AS hours
+    FROM training_monthly
+    WHERE month BETWEEN CAST(date_trunc('month', CAST($start AS DATE)) AS DATE) AND CAST($end AS DATE)
+    GROUP BY cadre_id, domain
+),
 by_domain AS (
-    SELECT r.county, t.domain, count(DISTINCT t.cadre_id) AS reached, sum(t.hours) AS hours
-    FROM training_monthly t JOIN roster r USING (cadre_id)
-    WHERE t.month BETWEEN CAST(date_trunc('month', CAST($start AS DATE)) AS DATE) AND CAST($end AS DATE)
+    SELECT r.county, t.domain, count(*) AS reached, sum(t.hours) AS hours
+    FROM per_cadre t JOIN roster r USING (cadre_id)
     GROUP BY r.county, t.domain
 ),
 county_order AS (SELECT county, min(county_code) AS county_code FROM current_regions GROUP BY county)

@@ -1,7 +1,8 @@
 -- One row per county, mode (online/offline) and organization (collective/individual): hours and records of the
--- cadres on the roster in force at $end, in the months $start..$end. Params: $start, $end, $county ('' = all).
+-- window's cadres (`cadres`: training_cadres of the window, registered by the caller) in the months $start..$end.
+-- Params: $start, $end, $county ('' = all).
 WITH roster AS (
-    SELECT cadre_id, county FROM roster_in_force($end) WHERE $county = '' OR county = $county
+    SELECT cadre_id, county FROM cadres WHERE $county = '' OR county = $county
 ),
 county_order AS (SELECT county, min(county_code) AS county_code FROM current_regions GROUP BY county)
 SELECT r.county, t.mode, t.organized, sum(t.hours) AS hours, sum(t.records) AS records

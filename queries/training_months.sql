@@ -1,22 +1,22 @@
--- One row per county and month of $start..$end: cadres on the roster in force at $end, their hours that month,
--- and how many of them had their first training of the window that month (so a running sum is cumulative
--- coverage). Params: $start, $end, $county ('' = all).
-WITH cadres AS (
-    SELECT * FROM cadre_training($start, $end) WHERE $county = '' OR county = $county
+-- One row per county and month of $start..$end: the window's cadres (`cadres`: training_cadres of the window,
+-- registered by the caller), their hours that month, and how many of them had their first training of the
+-- window that month (so a running sum is cumulative coverage). Params: $start, $end, $county ('' = all).
+WITH chosen AS (
+    SELECT * FROM cadres WHERE $county = '' OR county = $county
 ),
 months AS (
     SELECT CAST(m AS DATE) AS month
     FROM range(date_trunc('month', CAST($start AS DATE)), CAST($end AS DATE) + INTERVAL 1 DAY, INTERVAL 1 MONTH) r(m)
 ),
-sizes AS (SELECT county, count(*) AS cadres FROM cadres GROUP BY county),
+sizes AS (SELECT county, count(*) AS cadres FROM chosen GROUP BY county),
 hours AS (
     SELECT c.county, t.month, sum(t.hours) AS hours
-    FROM training_monthly t JOIN cadres c USING (cadre_id)
+    FROM training_monthly t JOIN chosen c USING (cadre_id)
     WHERE t.month BETWEEN CAST(date_trunc('month', CAST($start AS DATE)) AS DATE) AND CAST($end AS DATE)
     GROUP BY c.county, t.month
 ),
 firsts AS (
-    SELECT county, first_month AS month, count(*) AS newly_trained FROM cadres WHERE trained GROUP BY ALL
+    SELECT county, first_month AS month, count(*) AS newly_trained FROM chosen WHERE trained GROUP BY ALL
 ),
 county_order AS (SELECT county, min(county_code) AS county_code FROM current_regions GROUP BY county)
 SELECT s.county, m.month, s.cadres, coalesce(h.hours, 0) AS hours, coalesce(f.newly_trained, 0) AS newly_trained

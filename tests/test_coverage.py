@@ -41,8 +41,8 @@ def trained_db(db):
 
 
 def measure(db, window: Window, by="county", county="", target=110.0):
-    return queries.run(db.connection, "training_coverage", start=window.start, end=window.end, by=by, county=county,
-                       target_hours=target).set_index("group")
+    return coverage.window_query(db.connection, "training_coverage", window, by=by, county=county,
+                                 target_hours=target).set_index("group")
 
 
 def test_coverage_counts_each_cadre_once_against_the_roster_in_force(trained_db):
@@ -97,14 +97,13 @@ def test_untrained_cadres_are_listed_by_name_for_the_cli(trained_db):
 
 def test_domains_mix_and_months(trained_db):
     year = coverage.year_window(2025)
-    domains = queries.run(trained_db.connection, "training_domains", start=year.start, end=year.end, county="")
+    domains = coverage.window_query(trained_db.connection, "training_domains", year, county="")
     jia = domains[domains["county"] == "甲县"].set_index("domain")
     assert jia.loc["党的理论", ["reached", "hours"]].tolist() == [2, 70.0]
     assert jia.loc["数字政府", "reached"] == 1  # A7 only: A6 is off the December roster
-    mix = coverage.mix_shares(queries.run(trained_db.connection, "training_mix", start=year.start, end=year.end,
-                                          county=""))
+    mix = coverage.mix_shares(coverage.window_query(trained_db.connection, "training_mix", year, county=""))
     assert mix.set_index("county").loc["甲县", "online"] == pytest.approx(70 / 138)
-    months = queries.run(trained_db.connection, "training_months", start=year.start, end=year.end, county="")
+    months = coverage.window_query(trained_db.connection, "training_months", year, county="")
     assert len(months) == 24  # 2 counties x 12 months, months without training included
     cumulative = coverage.cumulative_by_month(months)
     last = cumulative[(cumulative["county"] == "") & (cumulative["month"] == pd.Timestamp("2025-12-01"))]

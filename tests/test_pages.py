@@ -9,7 +9,7 @@ import streamlit as st
 from conftest import DATA, ROOT
 from streamlit.testing.v1 import AppTest
 
-from incentive import queries, rankings
+from incentive import coverage, queries, rankings
 
 PAGES = ["views/overview.py", "views/rankings.py", "views/training.py", "views/welfare.py", "views/movements.py",
          "views/data.py"]
@@ -300,8 +300,8 @@ def _table_with(app, *columns):
 
 def test_training_page_headlines_and_tables_come_from_the_rollup(app):
     on_page(app, "views/training.py")
-    whole = queries.run(_connection(), "training_coverage", start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31),
-                        by="all", county="", target_hours=110.0).iloc[0]
+    whole = coverage.window_query(_connection(), "training_coverage", coverage.year_window(2026), by="all", county="",
+                                  target_hours=110.0).iloc[0]
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["培训覆盖率"] == f"{whole['coverage']:.1%}" and metrics["未参训人数"] == f"{whole['untrained']:,}"
     assert len(app.get("plotly_chart")) == 6  # categories, domains, quarters, pace, mix, coverage vs race

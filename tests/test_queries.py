@@ -17,8 +17,8 @@ PARAMS = {
     "race_catalog": {"period": "2025-Q4"},
     "race_units": {"county": ""},
     "race_periods": {"county": ""},
-    "training_coverage": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31), "by": "county", "county": "",
-                          "target_hours": 110.0},
+    "training_cadres": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31)},
+    "training_coverage": {"by": "county", "county": "", "target_hours": 110.0},
     "training_domains": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31), "county": ""},
     "training_mix": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31), "county": ""},
     "training_months": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31), "county": ""},
@@ -46,9 +46,16 @@ def test_every_query_file_has_test_parameters():
     assert sorted(PARAMS) == queries.names()
 
 
+# Queries that slice one window's cadres read them as the table `cadres` (queries/training_cadres.sql).
+READS_CADRES = ("training_coverage", "training_domains", "training_mix", "training_months")
+
+
 @pytest.mark.parametrize("name", sorted(PARAMS))
 def test_every_query_runs_on_the_sample_and_returns_rows(sample, name):
-    frame = queries.run(sample.connection, name, **PARAMS[name])
+    tables = None
+    if name in READS_CADRES:
+        tables = {"cadres": queries.arrow(sample.connection, "training_cadres", **PARAMS["training_cadres"])}
+    frame = queries.run(sample.connection, name, tables=tables, **PARAMS[name])
     assert len(frame) > 0
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 
-from incentive import queries, rankings, synth
+from incentive import coverage, rankings, synth
 from incentive.export import export_frame
 from incentive.sample import sample_files
 from incentive.storage import Database
@@ -49,8 +48,8 @@ def test_sample_names_are_fictional():
 
 
 def test_weak_training_county_has_the_lowest_coverage(sample):
-    frame = queries.run(sample.connection, "training_coverage", start=dt.date(2025, 1, 1),
-                        end=dt.date(2025, 12, 31), by="county", county="", target_hours=110.0)
+    frame = coverage.window_query(sample.connection, "training_coverage", coverage.year_window(2025), by="county",
+                                  county="", target_hours=110.0)
     assert frame.sort_values("coverage")["county"].iloc[0] == synth.WEAK_TRAINING
 
 

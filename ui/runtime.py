@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
-from incentive import queries, rankings, settings
+from incentive import coverage, queries, rankings, settings
 from incentive.config import database_path
 from incentive.i18n import t
 from incentive.ingest import parse_file
@@ -84,6 +85,26 @@ def preview_upload(file_name: str, data: bytes, kind: str | None, period: str, a
                          skip_invalid=skip_invalid)
     effects = db.effects(preview) if preview.importable else None
     return preview, effects
+
+
+@st.cache_resource(show_spinner=False, max_entries=6)
+def _window_cadres(version: str, start: dt.date, end: dt.date, moment: dt.datetime | None) -> pa.Table:
+    # A resource, not data: the 200,000-row table is shared read-only (Arrow is immutable), never copied per call.
+    return coverage.cadres_in(_reader(moment), coverage.Window(start, end, ""))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _cached_window_query(name: str, version: str, start: dt.date, end: dt.date, params: tuple,
+                         moment: dt.datetime | None) -> pd.DataFrame:
+    window = coverage.Window(start, end, "")
+    return coverage.window_query(_reader(moment), name, window, _window_cadres(version, start, end, moment),
+                                 **dict(params))
+
+
+def window_query(name: str, window: coverage.Window, **params: object) -> pd.DataFrame:
+    """A training query over one window's cadres, which are read once per window and data version."""
+    return _cached_window_query(name, data_version(), window.start, window.end, tuple(sorted(params.items())),
+                                pinned_at())
 
 
 @st.cache_data(show_spinner=False, max_entries=128)

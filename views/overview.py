@@ -6,7 +6,7 @@ from incentive import charts, overview
 from incentive import coverage as coverage_windows
 from incentive.i18n import t
 from ui import frame, link_state, meeting
-from ui.runtime import ranking, run_query
+from ui.runtime import ranking, run_query, window_query
 
 state = frame.current()
 lang, year = state.lang, state.year
@@ -19,10 +19,8 @@ if year is None:
 race_periods = run_query("periods_in_year", domain="race", year=year)["period"].tolist()
 welfare_periods = run_query("periods_in_year", domain="welfare", year=year)["period"].tolist()
 this_year, last_year = coverage_windows.year_window(year), coverage_windows.year_window(year - 1)
-coverage = run_query("training_coverage", start=this_year.start, end=this_year.end, by="county", county="",
-                     target_hours=0.0)
-coverage_before = run_query("training_coverage", start=last_year.start, end=last_year.end, by="county", county="",
-                            target_hours=0.0)
+coverage = window_query("training_coverage", this_year, by="county", county="", target_hours=0.0)
+coverage_before = window_query("training_coverage", last_year, by="county", county="", target_hours=0.0)
 last_training = run_query("training_last_date", start=this_year.start, end=this_year.end)["last_date"].iloc[0]
 
 

@@ -9,7 +9,7 @@ from incentive.i18n import t
 from ui import frame, link_state, meeting, sign_in
 from ui.frame import table_height
 from ui.downloads import table_downloads
-from ui.runtime import app_settings, ranking, run_query
+from ui.runtime import app_settings, ranking, run_query, window_query
 
 state = frame.current()
 lang, year = state.lang, state.year
@@ -54,7 +54,7 @@ coverage_target = config["coverage_target"] / 100
 
 
 def measured(win: coverage.Window, by: str, in_county: str = ""):
-    return run_query("training_coverage", start=win.start, end=win.end, by=by, county=in_county,
+    return window_query("training_coverage", win, by=by, county=in_county,
                      target_hours=coverage.prorated_target(config["hours_target"], win))
 
 
@@ -109,7 +109,7 @@ with deck.section("categories"):
 # ---- domains: county x training domain
 with deck.section("domains"):
     st.subheader(t("training_domains", lang))
-    domains = run_query("training_domains", start=window.start, end=window.end, county="")
+    domains = window_query("training_domains", window, county="")
     measure = link_state.segmented(st, t("domain_measure", lang), ["reach", "hours_per_cadre"],
                                    key="training_domain_measure", param="measure",
                                    format_func=lambda m: t(f"domain_{m}", lang))
@@ -125,7 +125,7 @@ with deck.section("domains"):
 with deck.section("trend"):
     st.subheader(t("training_trend", lang))
     year_window = coverage.year_window(window.start.year)
-    months = run_query("training_months", start=year_window.start, end=year_window.end, county="")
+    months = window_query("training_months", year_window, county="")
     cumulative = coverage.cumulative_by_month(months)
     pace = coverage.pace_line(cumulative.loc[cumulative["county"] == "", "month"], config["hours_target"])
     recorded = months[coverage.until(months["month"], last_day)]
@@ -143,7 +143,7 @@ with deck.section("trend"):
 # ---- how: online or offline, collective or individual
 with deck.section("mix"):
     st.subheader(t("training_mix", lang))
-    mix = coverage.mix_shares(run_query("training_mix", start=window.start, end=window.end, county=""))
+    mix = coverage.mix_shares(window_query("training_mix", window, county=""))
     st.plotly_chart(charts.mix_bars(mix, {"online": t("mix_online", lang), "collective": t("mix_collective", lang)},
                                     t("chart_mix", lang, window=window.label)), width="stretch")
 
