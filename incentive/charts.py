@@ -134,11 +134,28 @@ def track_heatmap(frame: pd.DataFrame, tracks: list[str], title: str, centre: fl
     return _layout(fig, title, _height(len(data)) + 40)
 
 
+BUMP_LINES = 30  # beyond this many units, the others are one quiet trace and the axis counts in tens
+
+
 def rank_bump(history: pd.DataFrame, focus: str | None, title: str, axis_title: str) -> go.Figure:
-    """Rank over periods, one line per unit; the focus unit in red and labelled, the others quiet."""
+    """Rank over periods, one line per unit; the focus unit in red and labelled, the others quiet. A province's
+    hundred counties would be a hundred traces and a 2,700-pixel chart: past BUMP_LINES units the others share
+    one trace (gaps between units) and the chart keeps a screen's height."""
     fig = go.Figure()
     units = history.drop_duplicates("unit")["unit"].tolist()
+    many = len(units) > BUMP_LINES
+    if many:
+        others = history[history["unit"] != focus]
+        xs, ys, names = [], [], []
+        for unit, part in others.groupby("unit", sort=False):
+            xs += [*part["period"], None]
+            ys += [*part["rank"], None]
+            names += [unit] * len(part) + [None]
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": QUIET, "width": 1}, opacity=0.6,
+                                 text=names, hovertemplate="%{text} %{x}: %{y}<extra></extra>", showlegend=False))
     for unit in sorted(units, key=lambda u: u == focus):  # the focus line is drawn last, on top
+        if many and unit != focus:
+            continue
         part = history[history["unit"] == unit]
         highlighted = unit == focus or focus is None
         fig.add_trace(go.Scatter(
@@ -149,14 +166,14 @@ def rank_bump(history: pd.DataFrame, focus: str | None, title: str, axis_title: 
             hovertemplate=unit + " %{x}: %{y}<extra></extra>", showlegend=False))
     if len(history):
         last = history[history["period"] == history["period"].iloc[-1]]
-        labelled = last if focus is None else last[last["unit"] == focus]
+        labelled = last if focus is None and not many else last[last["unit"] == focus]
         for _, row in labelled.iterrows():
             fig.add_annotation(x=row["period"], y=row["rank"], text=row["unit"], xanchor="left", showarrow=False,
                                xshift=8, font={"color": FOCUS if row["unit"] == focus else "#555"})
     n = int(history["rank"].max()) if len(history) else 1
-    fig.update_yaxes(title=axis_title, autorange="reversed", dtick=1, range=[n + 0.5, 0.5])
+    fig.update_yaxes(title=axis_title, autorange="reversed", dtick=10 if many else 1, range=[n + 0.5, 0.5])
     fig.update_xaxes(type="category")
-    fig = _layout(fig, title, 120 + 26 * n)
+    fig = _layout(fig, title, 600 if many else 120 + 26 * n)
     fig.update_layout(margin={"l": 10, "r": 70, "t": 50, "b": 10})
     return fig
 

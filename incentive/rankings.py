@@ -47,14 +47,28 @@ def rank_period(conn: duckdb.DuckDBPyConnection, period: str, group: PeerGroup =
                               draws=draws, sensitivity=sensitivity, tier_shares=tier_shares)
 
 
+HISTORY_PERIODS = 8  # two years of quarters: what a rank-over-time chart can show legibly
+
+
 def rank_history(conn: duckdb.DuckDBPyConnection, group: PeerGroup = PeerGroup(), *, method: str = "z",
                  weights: Mapping[str, float] | None = None,
-                 tier_shares: tuple[float, float] = scoring.TIER_SHARES) -> pd.DataFrame:
-    """Rank and composite of every ranked unit in every period (no intervals): the bump chart's data."""
+                 tier_shares: tuple[float, float] = scoring.TIER_SHARES, until: str | None = None,
+                 last: int | None = None) -> pd.DataFrame:
+    """Rank and composite of every ranked unit in every period (no intervals): the bump chart's data; with
+    `until` and `last`, only the `last` periods up to `until`. The values of all periods come in one query
+    (twenty quarters of a province would otherwise be sixty)."""
+    units = queries.run(conn, "race_units", county=group.county_param)["unit"].tolist()
+    values = queries.run(conn, "race_values_all", county=group.county_param)
+    by_period = {period: rows.drop(columns="period") for period, rows in values.groupby("period")}
+    chosen = available_periods(conn, group)
+    if until in chosen:
+        chosen = chosen[: chosen.index(until) + 1]
     frames = []
-    for period in available_periods(conn, group):
-        ranking = rank_period(conn, period, group, method=method, weights=_known(conn, period, weights),
-                              draws=0, sensitivity=False, tier_shares=tier_shares)
+    for period in chosen[-last:] if last else chosen:
+        catalog = queries.run(conn, "race_catalog", period=period)
+        ranking = scoring.rank_units(by_period[period], catalog, period=period, units=units, method=method,
+                                     weights=_known(catalog, weights), draws=0, sensitivity=False,
+                                     tier_shares=tier_shares)
         ranked = ranking.ranked
         frames.append(pd.DataFrame({"period": period, "unit": ranked.index, "rank": ranked["rank"].to_numpy(),
                                     "composite": ranked["composite"].to_numpy(), "tier": ranked["tier"].to_numpy()}))
@@ -62,11 +76,11 @@ def rank_history(conn: duckdb.DuckDBPyConnection, group: PeerGroup = PeerGroup()
         columns=["period", "unit", "rank", "composite", "tier"])
 
 
-def _known(conn: duckdb.DuckDBPyConnection, period: str, weights: Mapping[str, float] | None):
+def _known(catalog: pd.DataFrame, weights: Mapping[str, float] | None):
     """Overrides for the tracks this period's catalog has (an older catalog may lack a newer track)."""
     if not weights:
         return weights
-    tracks = set(queries.run(conn, "race_catalog", period=period)["track"])
+    tracks = set(catalog["track"])
     return {track: w for track, w in weights.items() if track in tracks}
 
 

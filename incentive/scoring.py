@@ -148,8 +148,9 @@ def normalize(values: pd.DataFrame, directions: pd.Series, method: str) -> pd.Da
     sign = directions.reindex(values.columns).map({"lower": -1.0}).fillna(1.0)  # per column
     if method == "z":
         sd = values.std(ddof=0)
-        z = (values - values.mean()) / sd.where(sd > 0) * sign
-        return z.clip(-Z_CAP, Z_CAP).fillna(0.0).where(values.notna()) + 0.0  # + 0.0 turns -0.0 into 0.0
+        z = ((values - values.mean()) / sd.where(sd > 0) * sign).to_numpy()
+        z = np.where(np.isnan(z), 0.0, np.clip(z, -Z_CAP, Z_CAP)) + 0.0  # + 0.0 turns -0.0 into 0.0
+        return pd.DataFrame(np.where(values.isna().to_numpy(), np.nan, z), index=values.index, columns=values.columns)
     if method == "minmax":
         low, high = values.min(), values.max()
         scaled = (values - low) / (high - low).where(high > low) * 100
@@ -167,11 +168,9 @@ def tiers(ranks: pd.Series, shares: Sequence[float] = TIER_SHARES) -> pd.Series:
     n = int(ranks.notna().sum())
     first_last = math.ceil(n * shares[0] - 1e-9)
     third_after = n - math.floor(n * shares[1] + 1e-9)
-    tier = pd.Series(2, index=ranks.index, dtype="Int64")
-    tier[ranks <= first_last] = 1
-    tier[ranks > third_after] = 3
-    tier[ranks.isna()] = pd.NA
-    return tier
+    values = ranks.to_numpy(dtype=float, na_value=np.nan)
+    tier = np.where(values <= first_last, 1, np.where(values > third_after, 3, 2))
+    return pd.Series(pd.array(tier, dtype="Int64"), index=ranks.index).mask(np.isnan(values))
 
 
 def rank_units(values: pd.DataFrame, catalog: pd.DataFrame, *, period: str = "", units: Sequence[str] = (),
@@ -207,7 +206,8 @@ def rank_units(values: pd.DataFrame, catalog: pd.DataFrame, *, period: str = "",
         elif sensitivity:
             other_scores = normalize(filled, catalog["direction"], other)
             table[f"rank_{other}"] = rank_descending((other_scores * indicator_weights).sum(axis=1))
-    table["imputed"] = [tuple(imputed_mask.columns[row]) for row in imputed_mask.to_numpy()]
+    codes = np.array(list(imputed_mask.columns), dtype=object)
+    table["imputed"] = [tuple(codes[row]) for row in imputed_mask.to_numpy()]
     table = table.reindex(raw.index)
     table["ranked"] = ranked
     table["missing"] = missing
@@ -227,8 +227,8 @@ def rank_units(values: pd.DataFrame, catalog: pd.DataFrame, *, period: str = "",
 
 
 def _wide(values: pd.DataFrame, units: Sequence[str], codes: pd.Index) -> pd.DataFrame:
-    values = values[values["indicator"].isin(codes)]
-    wide = values.pivot_table(index="unit", columns="indicator", values="value", aggfunc="first", dropna=False)
+    values = values[values["indicator"].isin(codes)].drop_duplicates(["unit", "indicator"])
+    wide = values.pivot(index="unit", columns="indicator", values="value")
     order = list(dict.fromkeys([*units, *values["unit"]]))  # the given order, then first appearance
     return wide.reindex(index=order, columns=codes).astype(float).rename_axis(index="unit", columns="indicator")
 

@@ -27,3 +27,23 @@ def test_status_bars_stack_three_statuses_in_their_colours():
     assert [t.name for t in fig.data] == ["达标", "接近", "未达标"]
     assert [t.marker.color for t in fig.data] == [charts.STATUS_COLOURS[s] for s in ("met", "near", "below")]
     assert list(fig.data[2].x) == [4, 0] and fig.layout.barmode == "stack"
+
+
+def _history(units: int, periods=("2026-Q1", "2026-Q2")) -> pd.DataFrame:
+    return pd.DataFrame([{"period": p, "unit": f"县{u:03d}", "rank": (u + i) % units + 1}
+                         for i, p in enumerate(periods) for u in range(units)])
+
+
+def test_rank_bump_draws_a_line_per_unit_for_a_prefecture():
+    fig = charts.rank_bump(_history(12), "县003", "名次", "名次")
+    assert len(fig.data) == 12 and fig.data[-1].name == "县003" and fig.data[-1].line.color == charts.FOCUS
+    assert fig.layout.height == 120 + 26 * 12 and fig.layout.yaxis.dtick == 1
+
+
+def test_rank_bump_keeps_a_screen_height_for_a_province():
+    fig = charts.rank_bump(_history(100), "县042", "名次", "名次")
+    assert len(fig.data) == 2  # every other county in one quiet trace, the focus on top
+    assert fig.data[-1].name == "县042" and list(fig.data[-1].y) == [43, 44]
+    assert sum(x is None for x in fig.data[0].x) == 99  # one gap after each of the 99 others
+    assert fig.layout.height == 600 and fig.layout.yaxis.dtick == 10
+    assert [a.text for a in fig.layout.annotations] == ["县042"]

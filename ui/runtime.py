@@ -122,16 +122,17 @@ def ranking(period: str, group: PeerGroup = PeerGroup(), method: str = "z", weig
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _cached_history(version: str, group: PeerGroup, method: str, weights: tuple, tiers: tuple,
+def _cached_history(version: str, group: PeerGroup, method: str, weights: tuple, tiers: tuple, until: str,
                     moment: dt.datetime | None) -> pd.DataFrame:
     return rankings.rank_history(_reader(moment), group, method=method, weights=dict(weights) or None,
-                                 tier_shares=tiers)
+                                 tier_shares=tiers, until=until, last=rankings.HISTORY_PERIODS)
 
 
-def ranking_history(group: PeerGroup = PeerGroup(), method: str = "z", weights: dict | None = None,
+def ranking_history(until: str, group: PeerGroup = PeerGroup(), method: str = "z", weights: dict | None = None,
                     tiers: tuple = TIER_SHARES) -> pd.DataFrame:
+    """Ranks over the last periods up to `until` (rankings.HISTORY_PERIODS of them)."""
     return _cached_history(data_version(), group, method, tuple(sorted((weights or {}).items())), tuple(tiers),
-                           pinned_at())
+                           until, pinned_at())
 
 
 def app_settings() -> dict[str, float]:

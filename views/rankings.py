@@ -169,7 +169,7 @@ with deck.section("tracks"):
     focus_options = now.table.index.tolist()
     focus_default = state.county if level == "county" and state.county in focus_options else leader
     link_state.seed("rank_focus", "focus", default=focus_default, options=focus_options)
-    history = ranking_history(group, method, weights, tiers)
+    history = ranking_history(period, group, method, weights, tiers)
     bump_col.plotly_chart(charts.rank_bump(history, st.session_state["rank_focus"], t("chart_rank_bump", lang),
                                            t("axis_rank", lang)), width="stretch")
 
