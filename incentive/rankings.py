@@ -50,21 +50,27 @@ def rank_period(conn: duckdb.DuckDBPyConnection, period: str, group: PeerGroup =
 HISTORY_PERIODS = 8  # two years of quarters: what a rank-over-time chart can show legibly
 
 
-def rank_history(conn: duckdb.DuckDBPyConnection, group: PeerGroup = PeerGroup(), *, method: str = "z",
-                 weights: Mapping[str, float] | None = None,
-                 tier_shares: tuple[float, float] = scoring.TIER_SHARES, until: str | None = None,
-                 last: int | None = None) -> pd.DataFrame:
-    """Rank and composite of every ranked unit in every period (no intervals): the bump chart's data; with
-    `until` and `last`, only the `last` periods up to `until`. The values of all periods come in one query
-    (twenty quarters of a province would otherwise be sixty)."""
-    units = queries.run(conn, "race_units", county=group.county_param)["unit"].tolist()
-    values = queries.run(conn, "race_values_all", county=group.county_param)
-    by_period = {period: rows.drop(columns="period") for period, rows in values.groupby("period")}
+def history_periods(conn: duckdb.DuckDBPyConnection, group: PeerGroup, until: str | None = None,
+                    last: int | None = None) -> list[str]:
+    """The periods of the rank history: all, or the `last` ones up to `until`."""
     chosen = available_periods(conn, group)
     if until in chosen:
         chosen = chosen[: chosen.index(until) + 1]
+    return chosen[-last:] if last else chosen
+
+
+def rank_history(conn: duckdb.DuckDBPyConnection, group: PeerGroup = PeerGroup(), *, method: str = "z",
+                 weights: Mapping[str, float] | None = None,
+                 tier_shares: tuple[float, float] = scoring.TIER_SHARES,
+                 periods: list[str] | None = None) -> pd.DataFrame:
+    """Rank and composite of every ranked unit in each period (no intervals): the bump chart's data; `periods`
+    from history_periods (default: all). The values of all periods come in one query (twenty quarters of a
+    province would otherwise be sixty)."""
+    units = queries.run(conn, "race_units", county=group.county_param)["unit"].tolist()
+    values = queries.run(conn, "race_values_all", county=group.county_param)
+    by_period = {period: rows.drop(columns="period") for period, rows in values.groupby("period")}
     frames = []
-    for period in chosen[-last:] if last else chosen:
+    for period in available_periods(conn, group) if periods is None else periods:
         catalog = queries.run(conn, "race_catalog", period=period)
         ranking = scoring.rank_units(by_period[period], catalog, period=period, units=units, method=method,
                                      weights=_known(catalog, weights), draws=0, sensitivity=False,

@@ -67,10 +67,10 @@ def test_history_ranks_every_period(race_db):
     history = rankings.rank_history(race_db.connection)
     assert history.groupby("period")["unit"].count().to_dict() == {"2025-Q1": 3, "2025-Q3": 3}
     assert history[(history["period"] == "2025-Q3") & (history["unit"] == "二县")]["rank"].item() == 1
-    upto = rankings.rank_history(race_db.connection, until="2025-Q1", last=8)
-    assert upto["period"].unique().tolist() == ["2025-Q1"]
-    latest = rankings.rank_history(race_db.connection, until="2025-Q3", last=1)
-    assert latest["period"].unique().tolist() == ["2025-Q3"]
+    assert rankings.history_periods(race_db.connection, PeerGroup(), until="2025-Q1", last=8) == ["2025-Q1"]
+    assert rankings.history_periods(race_db.connection, PeerGroup(), until="2025-Q3", last=1) == ["2025-Q3"]
+    assert rankings.history_periods(race_db.connection, PeerGroup()) == ["2025-Q1", "2025-Q3"]
+    latest = rankings.rank_history(race_db.connection, periods=["2025-Q3"])
     assert latest.equals(history[history["period"] == "2025-Q3"].reset_index(drop=True))
 
 

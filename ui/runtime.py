@@ -121,18 +121,22 @@ def ranking(period: str, group: PeerGroup = PeerGroup(), method: str = "z", weig
                            tuple(tiers), pinned_at())
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _cached_history(version: str, group: PeerGroup, method: str, weights: tuple, tiers: tuple, until: str,
+@st.cache_data(show_spinner=False, max_entries=256)
+def _cached_history(version: str, group: PeerGroup, method: str, weights: tuple, tiers: tuple, period: str,
                     moment: dt.datetime | None) -> pd.DataFrame:
     return rankings.rank_history(_reader(moment), group, method=method, weights=dict(weights) or None,
-                                 tier_shares=tiers, until=until, last=rankings.HISTORY_PERIODS)
+                                 tier_shares=tiers, periods=[period])
 
 
 def ranking_history(until: str, group: PeerGroup = PeerGroup(), method: str = "z", weights: dict | None = None,
                     tiers: tuple = TIER_SHARES) -> pd.DataFrame:
-    """Ranks over the last periods up to `until` (rankings.HISTORY_PERIODS of them)."""
-    return _cached_history(data_version(), group, method, tuple(sorted((weights or {}).items())), tuple(tiers),
-                           until, pinned_at())
+    """Ranks over the last periods up to `until` (rankings.HISTORY_PERIODS of them), cached period by period:
+    stepping to the previous period reuses all but one."""
+    periods = rankings.history_periods(_reader(pinned_at()), group, until, rankings.HISTORY_PERIODS)
+    parts = [_cached_history(data_version(), group, method, tuple(sorted((weights or {}).items())), tuple(tiers),
+                             period, pinned_at()) for period in periods]
+    return pd.concat(parts, ignore_index=True) if parts else rankings.rank_history(_reader(pinned_at()), group,
+                                                                                  periods=[])
 
 
 def app_settings() -> dict[str, float]:
