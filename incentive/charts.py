@@ -35,13 +35,28 @@ def _height(n_bars: int) -> int:
     return max(260, 80 + 28 * n_bars)
 
 
+# A province has a hundred counties: more bars than a screen shows. Past SCREEN_UNITS, a chart shows a chosen
+# part (its ends, or the units needing attention) and the page says so; the tables keep every unit.
+SCREEN_UNITS = 30
+ENDS = 10  # shown at each end of a ranked bar chart
+WORST = 15  # shown when a chart is about gaps
+
+
+def _with_ends(ordered: pd.DataFrame, label_column: str) -> pd.DataFrame:
+    """The first and last ENDS rows of an ordered frame with a blank '⋯' row between, when it is too long."""
+    if len(ordered) <= SCREEN_UNITS:
+        return ordered
+    gap = pd.DataFrame({label_column: ["⋯"]})
+    return pd.concat([ordered.head(ENDS), gap, ordered.tail(ENDS)], ignore_index=True)
+
+
 def composite_bars(frame: pd.DataFrame, title: str, axis_title: str) -> go.Figure:
     """Counties best at the top; positive (above average) blue, negative orange; the leader darkest."""
-    data = frame.sort_values("composite", ascending=True)
+    data = _with_ends(frame.sort_values("composite", ascending=True), "county")
     top = frame["composite"].max() if len(frame) else None
-    colours = [ACCENT if v == top else (MUTED if v >= 0 else NEGATIVE) for v in data["composite"]]
+    colours = [ACCENT if v == top else (MUTED if not v < 0 else NEGATIVE) for v in data["composite"]]
     fig = go.Figure(go.Bar(x=data["composite"], y=data["county"], orientation="h", marker_color=colours,
-                           text=[f"{v:+.2f}" for v in data["composite"]], textposition="outside",
+                           text=["" if pd.isna(v) else f"{v:+.2f}" for v in data["composite"]], textposition="outside",
                            hovertemplate="%{y}: %{x:.3f}<extra></extra>", cliponaxis=False))
     # Room on both sides for the labels outside the bars, so they never run into the county names.
     low, high = min(0.0, data["composite"].min()), max(0.0, data["composite"].max())
@@ -52,11 +67,11 @@ def composite_bars(frame: pd.DataFrame, title: str, axis_title: str) -> go.Figur
 
 def coverage_bars(frame: pd.DataFrame, title: str, axis_title: str) -> go.Figure:
     """Training coverage per county as a share, lowest at the top where the gap is."""
-    data = frame.sort_values("coverage", ascending=False)
+    data = _with_ends(frame.sort_values("coverage", ascending=False), "county")
     low = frame["coverage"].min() if len(frame) else None
     colours = [NEGATIVE if v == low else ACCENT for v in data["coverage"]]
     fig = go.Figure(go.Bar(x=data["coverage"], y=data["county"], orientation="h", marker_color=colours,
-                           text=[f"{v:.0%}" for v in data["coverage"]], textposition="outside",
+                           text=["" if pd.isna(v) else f"{v:.0%}" for v in data["coverage"]], textposition="outside",
                            hovertemplate="%{y}: %{x:.1%}<extra></extra>", cliponaxis=False))
     fig.update_xaxes(title=axis_title, tickformat=".0%", range=[0, 1.08])
     return _layout(fig, title, _height(len(data)))
@@ -171,7 +186,8 @@ def rank_bump(history: pd.DataFrame, focus: str | None, title: str, axis_title: 
             fig.add_annotation(x=row["period"], y=row["rank"], text=row["unit"], xanchor="left", showarrow=False,
                                xshift=8, font={"color": FOCUS if row["unit"] == focus else "#555"})
     n = int(history["rank"].max()) if len(history) else 1
-    fig.update_yaxes(title=axis_title, autorange="reversed", dtick=10 if many else 1, range=[n + 0.5, 0.5])
+    fig.update_yaxes(title=axis_title, autorange="reversed", range=[n + 0.5, 0.5],
+                     **({"tickvals": [1, *range(10, n + 1, 10)]} if many else {"dtick": 1}))
     fig.update_xaxes(type="category")
     fig = _layout(fig, title, 600 if many else 120 + 26 * n)
     fig.update_layout(margin={"l": 10, "r": 70, "t": 50, "b": 10})
@@ -198,7 +214,10 @@ CATEGORY_COLOURS = {"political": "#b3261e", "professional": "#1f5fa8", "innovati
 
 def category_coverage_bars(frame: pd.DataFrame, labels: dict[str, str], target: float | None, title: str,
                            target_label: str) -> go.Figure:
-    """Coverage by county, one bar per category side by side, with the coverage target as a dashed line."""
+    """Coverage by county, one bar per category side by side, with the coverage target as a dashed line; past
+    SCREEN_UNITS counties, the WORST by overall coverage (where training is missing)."""
+    if len(frame) > SCREEN_UNITS:
+        frame = frame.nsmallest(WORST, "coverage")
     fig = go.Figure()
     for category, label in labels.items():
         fig.add_trace(go.Bar(name=label, x=frame["county"], y=frame[f"coverage_{category}"],
@@ -379,7 +398,10 @@ def tolerance_by_year(frame: pd.DataFrame, labels: dict[str, str], threshold: in
 
 def tolerance_vs_accountability(frame: pd.DataFrame, labels: dict[str, str], threshold: int,
                                 title: str) -> go.Figure:
-    """Per county, 容错免责 cases next to 问责 cases; counts a viewer may not see are drawn as 0 and labelled <N."""
+    """Per county, 容错免责 cases next to 问责 cases; counts a viewer may not see are drawn as 0 and labelled <N.
+    Past SCREEN_UNITS counties, the WORST with the most of both."""
+    if len(frame) > SCREEN_UNITS:
+        frame = frame.loc[(frame["accountability"] + frame["fault_tolerance"]).nlargest(WORST).index]
     fig = go.Figure()
     for column, colour in (("accountability", NEGATIVE), ("fault_tolerance", STATUS_COLOURS["met"])):
         hidden = frame[column].between(1, threshold - 1)

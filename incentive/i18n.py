@@ -146,6 +146,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "status_met": ("达标", "Met"),
     "status_near": ("接近", "Near"),
     "status_below": ("未达标", "Below"),
+    "chart_ends_note": ("共 {n} 个县区，图中显示前 {k} 名与后 {k} 名。", "{n} counties; the chart shows the top {k} and the bottom {k}."),
+    "chart_lowest_note": ("共 {n} 个县区，图中显示覆盖率最低的 {k} 个；全部见下表。",
+                          "{n} counties; the chart shows the {k} with the lowest coverage; the table below has all."),
+    "chart_most_note": ("共 {n} 个县区，图中显示问责与容错免责合计最多的 {k} 个；全部见上表。",
+                        "{n} counties; the chart shows the {k} with the most decisions of both kinds; the table above "
+                        "has all."),
     "overview_composite_note": ("综合得分为各指标按方向标准化（z 分数，截断于 ±3）后按目录权重加权，0 为平均水平。",
                                 "Composite: each indicator standardized by direction (z-score, capped at ±3), "
                                 "weighted by the catalog; 0 is the average."),

@@ -241,8 +241,12 @@ def _write_training(out_dir: Path, rng, con, cadres: pd.DataFrame, scale: Provin
     end = np.minimum(cadres["left"].to_numpy() - 1, span_end)
     active = np.maximum(end - start + 1, 0)
     weight = active * cadres["training_rate"].to_numpy()
-    # About 6% of cadres are never trained; the rest share the records by time on the roster and appetite.
-    weight = np.where(rng.random(len(cadres)) < 0.06, 0, weight)
+    # Some cadres are never trained, more in some counties (2-12%, a third in the weak ones); the rest share the
+    # records by time on the roster and appetite.
+    county_index = cadres["county_index"].to_numpy()
+    untrained = rng.uniform(0.02, 0.12, county_index.max() + 1)
+    untrained[5::17] = 0.35
+    weight = np.where(rng.random(len(cadres)) < untrained[county_index], 0, weight)
     draw = int(scale.training_records * 1.002) + 100
     who = rng.choice(len(cadres), draw, p=weight / weight.sum())
     day = start[who] + (rng.random(draw) * active[who]).astype(np.int64)

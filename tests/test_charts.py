@@ -45,5 +45,20 @@ def test_rank_bump_keeps_a_screen_height_for_a_province():
     assert len(fig.data) == 2  # every other county in one quiet trace, the focus on top
     assert fig.data[-1].name == "县042" and list(fig.data[-1].y) == [43, 44]
     assert sum(x is None for x in fig.data[0].x) == 99  # one gap after each of the 99 others
-    assert fig.layout.height == 600 and fig.layout.yaxis.dtick == 10
+    assert fig.layout.height == 600 and list(fig.layout.yaxis.tickvals) == [1, *range(10, 101, 10)]
     assert [a.text for a in fig.layout.annotations] == ["县042"]
+
+
+def test_a_province_of_counties_shows_the_ends_or_the_gaps():
+    counties = [f"县{i:03d}" for i in range(100)]
+    composite = pd.DataFrame({"county": counties, "composite": [1 - i / 50 for i in range(100)]})
+    bars = charts.composite_bars(composite, "综合", "得分").data[0]
+    assert len(bars.y) == 2 * charts.ENDS + 1 and list(bars.y).index("⋯") == charts.ENDS
+    assert bars.y[-1] == "县000" and bars.y[0] == "县099"  # best at the top, worst at the bottom
+    coverage = pd.DataFrame({"county": counties, "coverage": [0.5 + i / 250 for i in range(100)],
+                             **{f"coverage_{c}": [0.5] * 100 for c in ("political", "professional", "innovation",
+                                                                       "practice")}})
+    grouped = charts.category_coverage_bars(coverage, {"political": "政治能力"}, 0.9, "分类", "目标")
+    assert list(grouped.data[0].x) == counties[: charts.WORST]  # the lowest coverage, where the gaps are
+    few = charts.composite_bars(composite.head(12), "综合", "得分").data[0]
+    assert len(few.y) == 12 and "⋯" not in list(few.y)

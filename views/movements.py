@@ -63,6 +63,8 @@ with deck.section("tolerance"):
     county_col, year_col = st.columns([2, 1], gap="large")
     county_col.plotly_chart(charts.tolerance_vs_accountability(counties, action_labels, threshold,
                                                                t("chart_tolerance", lang, year=year)), width="stretch")
+    if len(counties) > charts.SCREEN_UNITS:
+        county_col.caption(t("chart_most_note", lang, n=len(counties), k=charts.WORST))
     yearly = movements.totals_by_year(run_query("movements_by_year"))
     year_col.plotly_chart(charts.tolerance_by_year(yearly, action_labels, threshold, t("chart_tolerance_years", lang)),
                           width="stretch")

@@ -45,6 +45,8 @@ with deck.section("race"):
         chart.plotly_chart(charts.composite_bars(composite, t("chart_composite", lang, period=period),
                                                  t("axis_composite", lang)), width="stretch")
         chart.caption(t("overview_composite_note", lang))
+        if len(composite) > charts.SCREEN_UNITS:
+            chart.caption(t("chart_ends_note", lang, n=len(composite), k=charts.ENDS))
     else:
         figures.info(t("no_data_for_period", lang, period=year))
 
@@ -59,6 +61,8 @@ with deck.section("training"):
         figures.metric(t("kpi_cadres", lang), f"{totals.cadres:,}")
         chart.plotly_chart(charts.coverage_bars(coverage, t("chart_coverage", lang, year=year), t("axis_coverage", lang)),
                            width="stretch")
+        if len(coverage) > charts.SCREEN_UNITS:
+            chart.caption(t("chart_ends_note", lang, n=len(coverage), k=charts.ENDS))
         chart.caption(t("kpi_roster_note", lang, as_of=f"{coverage['roster_as_of'].iloc[0]:%Y-%m-%d}",
                         last=f"{last_training:%Y-%m-%d}"))
     else:

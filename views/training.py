@@ -101,6 +101,8 @@ with deck.section("categories"):
     st.plotly_chart(charts.category_coverage_bars(
         by_county, category_labels, coverage_target, t("chart_category_coverage", lang, window=window.label),
         t("target_line", lang, target=coverage_target)), width="stretch")
+    if len(by_county) > charts.SCREEN_UNITS:
+        st.caption(t("chart_lowest_note", lang, n=len(by_county), k=charts.WORST))
     county_table = coverage_tables.group_table(by_county, "county", lang, threshold)
     st.dataframe(county_table, hide_index=True, width="stretch", height=table_height(len(county_table)))
     download(county_table, t("file_training_counties", lang, window=window.label), "training_counties")
