@@ -53,6 +53,19 @@ def parse_path(path: Path, reference: Reference, kind: str | None = None, period
                       skip_invalid=skip_invalid)
 
 
+def parse_upload(file_name: str, data: bytes, reference: Reference, kind: str | None = None,
+                 period: str | None = None, as_of: str | None = None, skip_invalid: bool = False) -> Preview:
+    """The preview of uploaded bytes: a large record CSV goes through a temporary file to the bulk path."""
+    if Path(file_name).suffix.lower() in sheets.TEXT_EXTENSIONS and len(data) >= min_bytes():
+        with tempfile.TemporaryDirectory(prefix="incentive-upload-") as tmp:
+            path = Path(tmp) / Path(file_name).name
+            path.write_bytes(data)
+            preview = parse_large_csv(path, reference, kind, period, as_of, skip_invalid)
+        if preview is not None:
+            return preview
+    return parse_file(file_name, data, reference, kind=kind, period=period, as_of=as_of, skip_invalid=skip_invalid)
+
+
 def parse_large_csv(path: Path, reference: Reference, kind: str | None = None, period: str | None = None,
                     as_of: str | None = None, skip_invalid: bool = False) -> Preview | None:
     """The preview parse_file would give for this file, or None when this path cannot promise that."""

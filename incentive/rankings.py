@@ -67,10 +67,14 @@ def rank_history(conn: duckdb.DuckDBPyConnection, group: PeerGroup = PeerGroup()
     from history_periods (default: all). The values of all periods come in one query (twenty quarters of a
     province would otherwise be sixty)."""
     units = queries.run(conn, "race_units", county=group.county_param)["unit"].tolist()
-    values = queries.run(conn, "race_values_all", county=group.county_param)
-    by_period = {period: rows.drop(columns="period") for period, rows in values.groupby("period")}
+    periods = available_periods(conn, group) if periods is None else periods
+    if len(periods) == 1:
+        by_period = {periods[0]: queries.run(conn, "race_values", period=periods[0], county=group.county_param)}
+    else:
+        values = queries.run(conn, "race_values_all", county=group.county_param)
+        by_period = {period: rows.drop(columns="period") for period, rows in values.groupby("period")}
     frames = []
-    for period in available_periods(conn, group) if periods is None else periods:
+    for period in periods:
         catalog = queries.run(conn, "race_catalog", period=period)
         ranking = scoring.rank_units(by_period[period], catalog, period=period, units=units, method=method,
                                      weights=_known(catalog, weights), draws=0, sensitivity=False,

@@ -158,3 +158,15 @@ def test_the_row_cap_applies(tmp_path, reference, monkeypatch):
     preview = bulk_csv.parse_large_csv(path, reference)
     assert preview.fatal and "行" in preview.problem_texts("zh")[0]
 
+
+
+def test_a_large_upload_takes_the_bulk_path_with_its_own_name(tmp_path, reference, monkeypatch):
+    data = (TRAINING_HEADER + "\n" + "\n".join(TRAINING_ROWS) + "\n").encode("gb18030")
+    monkeypatch.setenv("INCENTIVE_BULK_MIN_MB", "0")
+    taken = []
+    real = bulk_csv.parse_large_csv
+    monkeypatch.setattr(bulk_csv, "parse_large_csv", lambda *a, **k: taken.append(a[0].name) or real(*a, **k))
+    preview = bulk_csv.parse_upload("培训记录.csv", data, reference)
+    expected = parse_file("培训记录.csv", data, reference)
+    assert taken == ["培训记录.csv"] and preview.file_name == "培训记录.csv" and preview.encoding == "gb18030"
+    assert _rows(preview.rows) == _rows(expected.rows) and preview.sha256 == expected.sha256

@@ -15,7 +15,7 @@ import streamlit as st
 from incentive import coverage, queries, rankings, settings
 from incentive.config import database_path
 from incentive.i18n import t
-from incentive.ingest import parse_file
+from incentive.bulk_csv import parse_upload
 from incentive.preview import Preview
 from incentive.rankings import PeerGroup
 from incentive.sample import load_sample
@@ -81,8 +81,8 @@ def preview_upload(file_name: str, data: bytes, kind: str | None, period: str, a
     `version` is part of the cache key: after any import the same file is checked again.
     """
     db = database()
-    preview = parse_file(file_name, data, db.reference(), kind=kind, period=period, as_of=as_of,
-                         skip_invalid=skip_invalid)
+    preview = parse_upload(file_name, data, db.reference(), kind=kind, period=period, as_of=as_of,
+                           skip_invalid=skip_invalid)
     effects = db.effects(preview) if preview.importable else None
     return preview, effects
 
