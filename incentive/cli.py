@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 
 from . import access, periods, scoring, settings, synth, synth_province
-from .config import database_path
+from .config import database_location, database_path
 from .export import (EXPORT_KINDS, coverage_frame, export_frame, movements_summary_frame, to_csv_bytes,
                      to_xlsx_bytes, untrained_frame, welfare_status_frame)
 from .file_kinds import KINDS
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "restore":  # replaces the file: must not open it first
         return _restore(args, lang)
     try:
-        db = Database(database_path(args.db), wait_seconds=args.wait)
+        db = Database(database_location(args.db), wait_seconds=args.wait)
     except DatabaseLocked:
         print(t("cli_locked", lang, path=database_path(args.db)), file=sys.stderr)
         return EXIT_LOCKED

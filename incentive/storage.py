@@ -18,7 +18,9 @@ import duckdb
 import pandas as pd
 
 from .file_kinds import KINDS, STORED_COLUMNS, VALUE_KINDS
+from . import lake
 from .i18n import TranslatedError
+from .lake import LakeLocation
 from .preview import Preview, Reference
 
 SCHEMA_DIR = Path(__file__).with_name("schema")
@@ -66,11 +68,15 @@ def migrations() -> list[tuple[int, str]]:
 
 
 class Database:
-    def __init__(self, path: str | Path, *, wait_seconds: float = 0.0) -> None:
+    def __init__(self, path: str | Path | LakeLocation, *, wait_seconds: float = 0.0) -> None:
         self.path = str(path)
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self._con = _connect(self.path, wait_seconds)
+        self.lake = path if isinstance(path, LakeLocation) else None
+        if self.lake is not None:
+            self._con = lake.connect(self.lake)
+        else:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self._con = _connect(self.path, wait_seconds)
         self._write_lock = threading.Lock()
         self.created = self._migrate()
 
@@ -78,11 +84,14 @@ class Database:
         self._con.close()
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
-        return self._con.cursor()
+        cursor = self._con.cursor()
+        return lake.prepare(cursor) if self.lake is not None else cursor
 
     @property
     def connection(self) -> duckdb.DuckDBPyConnection:
-        return self._con
+        """What queries read through: the DuckDB connection, or on DuckLake an object whose cursors are pointed at
+        the lake (queries.run, rankings and DataAsOf only ask for cursors)."""
+        return self._con if self.lake is None else _LakeReader(self._con)
 
     def fetch_df(self, sql: str, params: dict | None = None) -> pd.DataFrame:
         with contextlib.closing(self.cursor()) as cur:
@@ -109,8 +118,13 @@ class Database:
         with self._write_lock, contextlib.closing(self.cursor()) as cur:
             cur.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at TIMESTAMP)")
             current = cur.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+            if self.lake is not None:
+                _recreate_lake_macros(cur, [sql for version, sql in migrations() if version <= current])
             for version, sql in migrations():
                 if version <= current:
+                    continue
+                if self.lake is not None:
+                    _migrate_lake(cur, version, sql)
                     continue
                 cur.begin()
                 cur.execute(sql)
@@ -257,6 +271,36 @@ class Database:
         return len(ids)
 
 
+def _migrate_lake(cur: duckdb.DuckDBPyConnection, version: int, sql: str) -> None:
+    """Statement by statement, in the file's order: one transaction may not write both the lake and the
+    in-memory macros, and a view binds the macros it uses when it is created. (So a migration interrupted
+    half-way on DuckLake is not undone; the file backend's migrations are one transaction each.)"""
+    for statement, _ in lake.split_migration(sql):
+        cur.execute(statement)
+    cur.execute("INSERT INTO schema_version VALUES ($v, $at)", {"v": version, "at": _now()})
+
+
+def _recreate_lake_macros(cur: duckdb.DuckDBPyConnection, applied: list[str]) -> None:
+    """The latest definition of every macro of the applied migrations, in an order their bodies bind in (a macro
+    may use a view that uses a macro of a later migration)."""
+    latest = {}
+    for sql in applied:
+        for statement, macro in lake.split_migration(sql):
+            if macro is not None:
+                latest[macro] = statement
+    waiting = list(latest.values())
+    while waiting:
+        failed = []
+        for statement in waiting:
+            try:
+                cur.execute(statement)
+            except duckdb.CatalogException:
+                failed.append(statement)
+        if len(failed) == len(waiting):
+            cur.execute(failed[0])  # no progress: raise the real error
+        waiting = failed
+
+
 def _sql_path(path: Path) -> str:
     """A file path inside a SQL string literal (ATTACH takes no parameters): quotes doubled."""
     return str(path.resolve()).replace("'", "''")
@@ -313,6 +357,16 @@ def _add_training_to_rollup(cur: duckdb.DuckDBPyConnection, batch_id: int) -> No
     cur.execute(f"CREATE OR REPLACE TEMP VIEW new_training AS SELECT * FROM training WHERE batch_id = {int(batch_id)}")
     cur.execute("INSERT INTO training_rollup SELECT * FROM training_months('new_training')")
     cur.execute("DROP VIEW new_training")
+
+
+class _LakeReader:
+    """A DuckLake connection handing out cursors that search the lake, then the process's macros."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection) -> None:
+        self._connection = connection
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        return lake.prepare(self._connection.cursor())
 
 
 class DataAsOf:

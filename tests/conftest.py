@@ -6,6 +6,7 @@ Binary inputs (GBK text, .xlsx, .xls) are built here by code rather than committ
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -19,6 +20,7 @@ DATA = Path(__file__).resolve().parent / "data"
 sys.path.insert(0, str(ROOT))
 
 from incentive.ingest import parse_file  # noqa: E402
+from incentive.lake import LakeLocation  # noqa: E402
 from incentive.sample import load_sample  # noqa: E402
 from incentive.storage import Database  # noqa: E402
 
@@ -98,3 +100,25 @@ def xls_bytes(rows: list[list], sheet: str = "Sheet1") -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A private PostgreSQL server for the DuckLake backend (tests/postgres_server.py)."""
+    from postgres_server import PostgresServer, binaries
+    found = binaries()
+    if found is None:
+        message = "PostgreSQL server binaries not found: bash scripts/install-postgresql.sh"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    server = PostgresServer(found)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def lake_location(postgres, tmp_path) -> LakeLocation:
+    """A new DuckLake: an empty PostgreSQL catalog and a data folder of its own."""
+    return LakeLocation(f"postgres:{postgres.new_database()}", str(tmp_path / "lake-data"))

@@ -1,4 +1,5 @@
-"""History: supersede, rollback, effects, snapshots, migrations; on real DuckDB files."""
+"""History: supersede, rollback, effects, snapshots, migrations; on both backends: a real DuckDB file, and
+DuckLake on a real PostgreSQL catalog (tests/postgres_server.py)."""
 
 from __future__ import annotations
 
@@ -13,15 +14,30 @@ from incentive.ingest import parse_file
 from incentive.storage import BatchError, Database, migrations
 
 
+@pytest.fixture(params=["file", "ducklake"])
+def location(request, tmp_path):
+    """Where a test's database lives: every test of this module runs on both backends."""
+    if request.param == "file":
+        return tmp_path / "test.duckdb"
+    return request.getfixturevalue("lake_location")
+
+
+@pytest.fixture
+def db(location):
+    database = Database(location)
+    yield database
+    database.close()
+
+
 def race_export(db):
     return export_frame(db, "race_scores").to_csv(index=False)
 
 
-def test_new_database_gets_schema_once(tmp_path):
-    first = Database(tmp_path / "a.duckdb")
+def test_new_database_gets_schema_once(location):
+    first = Database(location)
     assert first.created
     first.close()
-    again = Database(tmp_path / "a.duckdb")
+    again = Database(location)
     assert not again.created
     versions = again.fetch_all("SELECT version FROM schema_version ORDER BY version")
     assert [v for (v,) in versions] == [v for v, _ in migrations()]

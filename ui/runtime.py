@@ -13,7 +13,7 @@ import pyarrow as pa
 import streamlit as st
 
 from incentive import coverage, queries, rankings, settings
-from incentive.config import database_path
+from incentive.config import database_location
 from incentive.i18n import t
 from incentive.bulk_csv import parse_upload
 from incentive.preview import Preview
@@ -25,7 +25,7 @@ from incentive.storage import Database, DataAsOf, ImportEffects, VersionInfo
 
 @st.cache_resource(show_spinner=False)
 def database() -> Database:
-    db = Database(database_path())
+    db = Database(database_location())
     if db.created:
         # The embedded default: a fresh database starts with the fictional sample prefecture.
         with st.spinner(t("sample_loading")):
