@@ -24,6 +24,7 @@ from .export import (EXPORT_KINDS, coverage_frame, export_frame, movements_summa
                      to_xlsx_bytes, untrained_frame, welfare_status_frame)
 from .file_kinds import KINDS
 from .i18n import DEFAULT_LANGUAGE, TranslatedError, t
+from .lake import LakeLocation
 from .bulk_csv import parse_path
 from .rankings import LEVELS, PeerGroup, available_periods, export_table, rank_period
 from .sample import has_sample, load_sample
@@ -285,6 +286,9 @@ def _backup(db: Database, args, lang: str) -> int:
 
 def _restore(args, lang: str) -> int:
     """The backup replaces the database file; the old file is kept beside it as .before-restore."""
+    if isinstance(database_location(args.db), LakeLocation):
+        print(t("cli_restore_lake", lang), file=sys.stderr)  # docs/deployment.md: restore a lake from its catalog
+        return EXIT_USAGE
     target = Path(database_path(args.db))
     if not is_incentive_database(args.path):
         print(t("cli_restore_not_backup", lang, path=args.path), file=sys.stderr)

@@ -325,6 +325,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli_rolled_back": ("已撤销批次 #{batch}", "batch #{batch} rolled back"),
     "cli_no_batch": ("没有编号为 {batch} 的有效批次。", "No active batch with id {batch}."),
     "cli_init": ("已初始化数据库 {path}", "database initialised at {path}"),
+    "cli_restore_lake": ("存储为 DuckLake 时不能用 restore 覆盖：请按 docs/deployment.md 从 PostgreSQL 与数据目录的备份恢复。",
+                         "restore replaces a DuckDB file; a DuckLake is restored from its PostgreSQL and data-folder "
+                         "backups (docs/deployment.md)."),
     "cli_synth_file": ("已写入 {file}（{mb:.1f} MB）", "wrote {file} ({mb:.1f} MB)"),
     "cli_sample_hint": ("提示：数据库中仍有虚构的示例数据，文件按示例的行政区划和指标目录校验。导入真实数据前请先执行 "
                         "python -m incentive remove-sample。",

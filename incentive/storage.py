@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import random
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import pandas as pd
@@ -24,6 +27,8 @@ from .lake import LakeLocation
 from .preview import Preview, Reference
 
 SCHEMA_DIR = Path(__file__).with_name("schema")
+SERIAL_ATTEMPTS = 20
+T = TypeVar("T")
 TABLE_OF_KIND = {"regions": "regions", "indicators": "indicators", "race_scores": "indicator_values",
                  "welfare": "indicator_values", "roster": "roster", "training": "training", "movements": "movements"}
 CURRENT_VIEW_OF_KIND = {"regions": "current_regions", "indicators": "current_indicators",
@@ -112,6 +117,22 @@ class Database:
                 cur.rollback()
                 raise
             cur.commit()
+
+    def serial_write(self, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """Run `work` in one transaction that no other batch write, in this process or another, overlaps: within a
+        process the write lock; across DuckLake processes a conflict on `write_serial` at commit, after which
+        the work runs again on the data the other write left (up to SERIAL_ATTEMPTS times)."""
+        for attempt in range(1, SERIAL_ATTEMPTS + 1):
+            try:
+                with self.transaction() as cur:
+                    if self.lake is not None:
+                        cur.execute("UPDATE write_serial SET writes = writes + 1")
+                    return work(cur)
+            except duckdb.TransactionException as e:
+                if self.lake is None or "conflict" not in str(e).lower() or attempt == SERIAL_ATTEMPTS:
+                    raise
+                time.sleep(random.uniform(0.05, 0.25) * attempt)
+        raise AssertionError("unreachable")
 
     def _migrate(self) -> bool:
         """Apply pending migrations; True when the schema was created just now (a new database)."""
@@ -229,7 +250,8 @@ class Database:
         kind = preview.kind
         columns = STORED_COLUMNS[kind]
         frame = preview.rows[list(columns)]
-        with self.transaction() as cur:
+
+        def store(cur: duckdb.DuckDBPyConnection) -> int:
             batch_id = cur.execute("SELECT coalesce(max(id), 0) + 1 FROM batches").fetchone()[0]
             cur.execute(
                 "INSERT INTO batches VALUES ($id, $kind, $file, $sha, $rows, $at, $by, $source, 'active', NULL, "
@@ -245,11 +267,13 @@ class Database:
                 _add_training_to_rollup(cur, batch_id)
             _audit(cur, created_by, "import", target=f"batch {batch_id} ({kind})", file_name=preview.file_name,
                    sha256=preview.sha256, rows=len(frame))
-        return batch_id
+            return batch_id
+
+        return self.serial_write(store)
 
     def rollback(self, batch_id: int, who: str = "system") -> None:
         """Undo one batch exactly: the rows it superseded become current again."""
-        with self.transaction() as cur:
+        def undo(cur: duckdb.DuckDBPyConnection) -> None:
             found = cur.execute("SELECT status FROM batches WHERE id = $id", {"id": batch_id}).fetchone()
             if found is None or found[0] != "active":
                 raise BatchError("cli_no_batch", batch=batch_id)
@@ -258,9 +282,11 @@ class Database:
             _refresh_training_rollup(cur, [batch_id])
             _audit(cur, who, "rollback", target=f"batch {batch_id}")
 
+        self.serial_write(undo)
+
     def rollback_source(self, source: str, who: str = "system") -> int:
         """Roll back every active batch of a source (removing the sample data) in one transaction."""
-        with self.transaction() as cur:
+        def undo(cur: duckdb.DuckDBPyConnection) -> int:
             ids = [row[0] for row in cur.execute("SELECT id FROM batches WHERE status = 'active' AND source = $source",
                                                  {"source": source}).fetchall()]
             cur.execute("UPDATE batches SET status = 'rolled_back', rolled_back_at = $at "
@@ -268,7 +294,9 @@ class Database:
             _refresh_training_rollup(cur, ids)
             _audit(cur, who, "remove_sample" if source == "sample" else "rollback_source", target=source,
                    rows=len(ids))
-        return len(ids)
+            return len(ids)
+
+        return self.serial_write(undo)
 
 
 def _migrate_lake(cur: duckdb.DuckDBPyConnection, version: int, sql: str) -> None:

@@ -1,0 +1,133 @@
+"""Several processes on one DuckLake (PostgreSQL catalog): each sees the others' writes, and concurrent imports
+get distinct batches; a backup of a lake is a DuckDB file the app can open."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import DATA, ROOT, data_file, import_ok
+
+from incentive import lake
+from incentive.storage import Database
+
+
+def _cli(location: lake.LakeLocation, *args: str) -> subprocess.Popen:
+    env = {**os.environ, "INCENTIVE_STORAGE": str(location), "INCENTIVE_DATA_PATH": location.data_path,
+           "PYTHONPATH": str(ROOT)}
+    env.pop("INCENTIVE_DB", None)
+    return subprocess.Popen([sys.executable, "-m", "incentive", *args], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def _done(process: subprocess.Popen) -> str:
+    out, err = process.communicate(timeout=300)
+    assert process.returncode == 0, err
+    return out
+
+
+def test_two_instances_see_each_others_imports_and_rollbacks(lake_location):
+    first, second = Database(lake_location), Database(lake_location)
+    assert first.created and not second.created
+    before = second.data_version()
+    batch = import_ok(first, "regions.csv", data_file("regions.csv"))
+    assert second.data_version() != before  # what invalidates every instance's cached results
+    assert second.fetch_all("SELECT count(*) FROM current_regions")[0][0] > 0
+    second.rollback(batch, "another instance")
+    assert first.fetch_all("SELECT count(*) FROM current_regions") == [(0,)]
+    assert first.fetch_all("SELECT action, who FROM audit WHERE action = 'rollback'") == [
+        ("rollback", "another instance")]
+    first.close()
+    second.close()
+
+
+def test_concurrent_imports_from_two_processes_get_distinct_batches(lake_location):
+    Database(lake_location).close()  # the schema exists before both start, as in a deployment
+    files = [str(DATA / name) for name in ("regions.csv", "indicators.csv")]
+    both = [_cli(lake_location, "import", *files), _cli(lake_location, "import", *files)]
+    for process in both:
+        _done(process)
+    batches = json.loads(_done(_cli(lake_location, "batches", "--format", "json")))
+    assert [b["id"] for b in batches] == [1, 2, 3, 4]  # none lost, none twice
+    assert sorted(b["file"] for b in batches) == ["indicators.csv", "indicators.csv", "regions.csv", "regions.csv"]
+    db = Database(lake_location)
+    assert db.fetch_all("SELECT count(*) FROM audit WHERE action = 'import'") == [(4,)]
+    db.close()
+
+
+def test_a_lake_backup_opens_as_a_database_file(lake_location, tmp_path):
+    db = Database(lake_location)
+    import_ok(db, "regions.csv", data_file("regions.csv"))
+    target = db.backup_to(tmp_path / "backup.duckdb", "test")
+    regions = db.fetch_all("SELECT * FROM current_regions ORDER BY ALL")
+    db.close()
+    copy = Database(target)
+    assert copy.fetch_all("SELECT * FROM current_regions ORDER BY ALL") == regions
+    copy.close()
+
+
+def test_restore_refuses_a_lake(lake_location, tmp_path):
+    process = _cli(lake_location, "restore", str(tmp_path / "any.duckdb"))
+    process.communicate(timeout=120)
+    assert process.returncode == 2
+
+
+def test_extensions_load_from_the_pinned_wheels():
+    for name in ("ducklake", "postgres"):
+        assert lake.extension_file(name).endswith(".duckdb_extension")
+    with pytest.raises(RuntimeError, match="pip install duckdb-extension-nothing"):
+        lake.extension_file("nothing")
+
+
+def test_a_write_that_overlaps_another_process_write_is_run_again(lake_location):
+    """Deterministic overlap: the first writer pauses inside its transaction while the second commits; the first
+    then conflicts on write_serial at commit and runs its work again, with the next batch id."""
+    import threading
+    first, second = Database(lake_location), Database(lake_location)
+    paused, resume = threading.Event(), threading.Event()
+    seen_ids = []
+
+    def slow_write(cur):
+        batch_id = cur.execute("SELECT coalesce(max(id), 0) + 1 FROM batches").fetchone()[0]
+        seen_ids.append(batch_id)
+        cur.execute("INSERT INTO batches (id, kind, status) VALUES ($id, 'regions', 'active')", {"id": batch_id})
+        if len(seen_ids) == 1:
+            paused.set()
+            resume.wait(60)
+        return batch_id
+
+    result = {}
+    worker = threading.Thread(target=lambda: result.setdefault("id", first.serial_write(slow_write)))
+    worker.start()
+    assert paused.wait(60)
+    other = import_ok(second, "regions.csv", data_file("regions.csv"))
+    resume.set()
+    worker.join(60)
+    assert other == 1 and seen_ids == [1, 2] and result["id"] == 2
+    assert [i for (i,) in first.fetch_all("SELECT id FROM batches ORDER BY id")] == [1, 2]
+    first.close()
+    second.close()
+
+
+def test_every_page_runs_on_a_lake(lake_location, monkeypatch):
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+    monkeypatch.setenv("INCENTIVE_STORAGE", str(lake_location))
+    monkeypatch.setenv("INCENTIVE_DATA_PATH", lake_location.data_path)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    try:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+        at.run()  # a new lake starts with the sample, like a new file
+        assert not at.exception, [e.value for e in at.exception]
+        for page in ("views/rankings.py", "views/training.py", "views/welfare.py", "views/movements.py"):
+            at.switch_page(page)
+            at.run()
+            assert not at.exception, (page, [e.value for e in at.exception])
+            assert at.title[0].value
+    finally:
+        st.cache_resource.clear()
+        st.cache_data.clear()
