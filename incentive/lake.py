@@ -83,9 +83,9 @@ def prepare(cursor: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     return cursor
 
 
-def split_migration(sql: str) -> list[tuple[str, str | None]]:
+def split_migration(sql: str, macros_into: str = "memory.main") -> list[tuple[str, str | None]]:
     """A schema file as (statement, macro name or None), in order; macro statements rewritten to create the
-    macro in `memory.main`, replacing any earlier definition."""
+    macro in `macros_into` (the process's in-memory catalog), replacing any earlier definition."""
     out = []
     for statement in duckdb.connect().extract_statements(sql):
         text = statement.query
@@ -93,7 +93,7 @@ def split_migration(sql: str) -> list[tuple[str, str | None]]:
         if match:
             name = match.group(1)
             body = _COMMENT.sub("", text).strip()
-            text = _MACRO.sub(f"CREATE OR REPLACE MACRO memory.main.{name}", body, count=1)
+            text = _MACRO.sub(f"CREATE OR REPLACE MACRO {macros_into}.{name}", body, count=1)
             out.append((text, name))
         else:
             out.append((text, None))

@@ -229,7 +229,13 @@ class Database:
             cur.execute(f"ATTACH '{_sql_path(target)}' AS backup_copy")
             try:
                 cur.execute(f'COPY FROM DATABASE "{name}" TO backup_copy')
+                if self.lake is not None:  # the lake keeps no macros: the file gets them, as a file database has
+                    cur.execute("USE backup_copy")
+                    cur.execute("SET search_path = 'backup_copy.main'")
+                    _recreate_lake_macros(cur, [sql for _, sql in migrations()], into="backup_copy.main")
             finally:
+                if self.lake is not None:
+                    lake.prepare(cur)
                 cur.execute("DETACH backup_copy")
         self.record(who, "backup", target=str(target))
         return target
@@ -308,12 +314,12 @@ def _migrate_lake(cur: duckdb.DuckDBPyConnection, version: int, sql: str) -> Non
     cur.execute("INSERT INTO schema_version VALUES ($v, $at)", {"v": version, "at": _now()})
 
 
-def _recreate_lake_macros(cur: duckdb.DuckDBPyConnection, applied: list[str]) -> None:
+def _recreate_lake_macros(cur: duckdb.DuckDBPyConnection, applied: list[str], into: str = "memory.main") -> None:
     """The latest definition of every macro of the applied migrations, in an order their bodies bind in (a macro
     may use a view that uses a macro of a later migration)."""
     latest = {}
     for sql in applied:
-        for statement, macro in lake.split_migration(sql):
+        for statement, macro in lake.split_migration(sql, into):
             if macro is not None:
                 latest[macro] = statement
     waiting = list(latest.values())

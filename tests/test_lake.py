@@ -59,13 +59,19 @@ def test_concurrent_imports_from_two_processes_get_distinct_batches(lake_locatio
 
 
 def test_a_lake_backup_opens_as_a_database_file(lake_location, tmp_path):
+    from incentive import coverage
+    from incentive.sample import load_sample
     db = Database(lake_location)
-    import_ok(db, "regions.csv", data_file("regions.csv"))
+    load_sample(db)
     target = db.backup_to(tmp_path / "backup.duckdb", "test")
+    year = coverage.year_window(2025)
+    figures = coverage.window_query(db.connection, "training_coverage", year, by="county", county="", target_hours=110.0)
     regions = db.fetch_all("SELECT * FROM current_regions ORDER BY ALL")
     db.close()
-    copy = Database(target)
-    assert copy.fetch_all("SELECT * FROM current_regions ORDER BY ALL") == regions
+    copy = Database(target)  # a DuckDB file with the lake's tables, views and macros
+    assert not copy.created and copy.fetch_all("SELECT * FROM current_regions ORDER BY ALL") == regions
+    again = coverage.window_query(copy.connection, "training_coverage", year, by="county", county="", target_hours=110.0)
+    assert again.equals(figures)
     copy.close()
 
 
