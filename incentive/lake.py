@@ -35,8 +35,14 @@ class LakeLocation:
     catalog: str
     data_path: str
 
-    def __str__(self) -> str:
+    @property
+    def setting(self) -> str:
+        """The INCENTIVE_STORAGE value that names this lake."""
         return f"ducklake:{self.catalog}"
+
+    def __str__(self) -> str:
+        """For messages and logs: the connection string without its password."""
+        return re.sub(r"(password\s*=\s*)\S+", r"\1***", self.setting)
 
 
 # The file name DuckDB derives an extension's entry point from, where it differs from the wheel's name.

@@ -16,7 +16,7 @@ from incentive.storage import Database
 
 
 def _cli(location: lake.LakeLocation, *args: str) -> subprocess.Popen:
-    env = {**os.environ, "INCENTIVE_STORAGE": str(location), "INCENTIVE_DATA_PATH": location.data_path,
+    env = {**os.environ, "INCENTIVE_STORAGE": location.setting, "INCENTIVE_DATA_PATH": location.data_path,
            "PYTHONPATH": str(ROOT)}
     env.pop("INCENTIVE_DB", None)
     return subprocess.Popen([sys.executable, "-m", "incentive", *args], cwd=ROOT, env=env, stdout=subprocess.PIPE,
@@ -121,7 +121,7 @@ def test_a_write_that_overlaps_another_process_write_is_run_again(lake_location)
 def test_every_page_runs_on_a_lake(lake_location, monkeypatch):
     import streamlit as st
     from streamlit.testing.v1 import AppTest
-    monkeypatch.setenv("INCENTIVE_STORAGE", str(lake_location))
+    monkeypatch.setenv("INCENTIVE_STORAGE", lake_location.setting)
     monkeypatch.setenv("INCENTIVE_DATA_PATH", lake_location.data_path)
     st.cache_resource.clear()
     st.cache_data.clear()
@@ -137,3 +137,9 @@ def test_every_page_runs_on_a_lake(lake_location, monkeypatch):
     finally:
         st.cache_resource.clear()
         st.cache_data.clear()
+
+
+def test_messages_never_show_the_catalog_password():
+    location = lake.LakeLocation("postgres:dbname=incentive host=db password=s3cret user=app", "/srv/lake")
+    assert str(location) == "ducklake:postgres:dbname=incentive host=db password=*** user=app"
+    assert "s3cret" in location.setting
