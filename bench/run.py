@@ -3,6 +3,7 @@
     python bench/run.py                     # province, then prefecture
     python bench/run.py --scale prefecture  # one scale
     python bench/run.py --runs 7            # more runs per figure (default 5)
+    python bench/run.py --storage file      # the DuckDB file only (default: also DuckLake, when PostgreSQL is here)
 
 Prints the figures and writes them to docs/performance.md (results per scale are kept in bench/results/, so a
 run of one scale keeps the other's table). Not a test: nothing here asserts a time. The generated files and
@@ -20,6 +21,7 @@ import json
 import os
 import platform
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -52,6 +54,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", choices=SCALES, help="one scale (default: both)")
     parser.add_argument("--runs", type=int, default=5, help="runs per page figure (at least 5)")
+    parser.add_argument("--storage", choices=("file", "ducklake", "both"), default="both",
+                        help="backends to measure (DuckLake on a private PostgreSQL server; default both)")
     parser.add_argument("--stage", choices=("import", "pages"), help=argparse.SUPPRESS)  # child processes
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--files", type=Path, help=argparse.SUPPRESS)
@@ -62,11 +66,22 @@ def main() -> int:
     if args.stage == "pages":
         print(json.dumps(pages_stage(args.db, max(args.runs, 5))))
         return 0
-    for scale in [args.scale] if args.scale else SCALES:
-        result = run_scale(scale, max(args.runs, 5))
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        (RESULTS / f"{scale}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
-        print(render_scale(result))
+    backends = ["file", "ducklake"] if args.storage == "both" else [args.storage]
+    server = _postgres() if "ducklake" in backends else None
+    if server is None and "ducklake" in backends:
+        print("PostgreSQL server binaries not found (bash scripts/install-postgresql.sh): DuckLake skipped")
+        backends.remove("ducklake")
+    try:
+        for scale in [args.scale] if args.scale else SCALES:
+            for backend in backends:
+                result = run_scale(scale, max(args.runs, 5), server if backend == "ducklake" else None)
+                RESULTS.mkdir(parents=True, exist_ok=True)
+                (RESULTS / f"{_result_name(scale, backend)}.json").write_text(
+                    json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+                print(render_scale(result))
+    finally:
+        if server is not None:
+            server.stop()
     REPORT.write_text(render_report(), encoding="utf-8")
     print(f"\nwritten to {REPORT.relative_to(ROOT)}")
     return 0
@@ -75,7 +90,8 @@ def main() -> int:
 # ---------------------------------------------------------------- orchestration
 
 
-def run_scale(scale: str, runs: int) -> dict:
+def run_scale(scale: str, runs: int, postgres=None) -> dict:
+    """One scale on one backend: the DuckDB file, or (with a PostgreSQL server) a new DuckLake."""
     files = DATA / scale
     if not (files / ".complete").exists():
         print(f"[{scale}] generating the synthetic files …", flush=True)
@@ -85,18 +101,43 @@ def run_scale(scale: str, runs: int) -> dict:
     db = DATA / f"{scale}.duckdb"
     for old in (db, db.with_suffix(".duckdb.wal")):
         old.unlink(missing_ok=True)
-    print(f"[{scale}] importing into a fresh database …", flush=True)
+    env = {}
+    if postgres is not None:
+        data_path = DATA / f"{scale}-lake"
+        shutil.rmtree(data_path, ignore_errors=True)
+        env = {"INCENTIVE_STORAGE": f"ducklake:postgres:{postgres.new_database()}", "INCENTIVE_DATA_PATH": str(data_path)}
+    backend = "ducklake" if postgres is not None else "file"
+    print(f"[{scale}, {backend}] importing into a fresh database …", flush=True)
     imported = json.loads(_child([sys.executable, __file__, "--stage", "import", "--db", str(db),
-                                  "--files", str(files)]))
-    print(f"[{scale}] timing every page ({runs} runs each) …", flush=True)
-    pages = json.loads(_child([sys.executable, __file__, "--stage", "pages", "--db", str(db), "--runs", str(runs)]))
-    return {"scale": scale, "when": dt.datetime.now().isoformat(timespec="minutes"), "machine": machine(),
-            "synth_seconds": float((files / ".complete").read_text()), "database_mb": db.stat().st_size / 2 ** 20,
-            "import": imported, "pages": pages}
+                                  "--files", str(files)], env))
+    print(f"[{scale}, {backend}] timing every page ({runs} runs each) …", flush=True)
+    pages = json.loads(_child([sys.executable, __file__, "--stage", "pages", "--db", str(db), "--runs", str(runs)],
+                              env))
+    stored = Path(env["INCENTIVE_DATA_PATH"]) if env else db
+    size = sum(f.stat().st_size for f in stored.rglob("*") if f.is_file()) if stored.is_dir() else stored.stat().st_size
+    return {"scale": scale, "backend": backend, "when": dt.datetime.now().isoformat(timespec="minutes"),
+            "machine": machine(), "synth_seconds": float((files / ".complete").read_text()),
+            "database_mb": size / 2 ** 20, "import": imported, "pages": pages}
 
 
-def _child(command: list[str]) -> str:
-    env = {**os.environ, **BULK_ENV, "PYTHONPATH": str(ROOT)}
+def _result_name(scale: str, backend: str) -> str:
+    return scale if backend == "file" else f"{scale}-{backend}"
+
+
+def _postgres():
+    """A private PostgreSQL server for the DuckLake runs (the tests' helper), or None without its binaries."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from postgres_server import PostgresServer, binaries
+    found = binaries()
+    if found is None:
+        return None
+    server = PostgresServer(found)
+    server.start()
+    return server
+
+
+def _child(command: list[str], extra_env: dict | None = None) -> str:
+    env = {**os.environ, **BULK_ENV, "PYTHONPATH": str(ROOT), **(extra_env or {})}
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     if done.returncode != 0:
         sys.stderr.write(done.stderr[-4000:])
@@ -125,9 +166,10 @@ def import_stage(db_path: Path, files: Path) -> dict:
     import python_calamine
 
     from incentive.bulk_csv import parse_path
+    from incentive.config import database_location
     from incentive.storage import Database
 
-    db = Database(db_path)
+    db = Database(database_location(db_path if not os.environ.get("INCENTIVE_STORAGE") else None))
     out = []
     for path in sorted(p for p in files.iterdir() if p.name[:2].isdigit()):
         started = time.perf_counter()
@@ -193,7 +235,7 @@ def pages_stage(db_path: Path, runs: int) -> dict:
             query_seconds.append(time.perf_counter() - started)
 
     queries._execute = timed_execute
-    universe = _universe(db_path)
+    universe = _universe()
     app = str(ROOT / "app.py")
     warm_up = AppTest.from_file(app, default_timeout=600)
     warm_up.run()  # opens the database once, as the running app has it open
@@ -238,16 +280,17 @@ def _fail_on_exception(at, page: str) -> None:
         raise SystemExit(f"{page}: {[e.value for e in at.exception]}")
 
 
-def _universe(db_path: Path) -> list:
+def _universe() -> list:
     """Every value a page control can take (counties, periods, years, methods, indicators, slices): an
     interaction picks the first one its control offers and has not shown yet."""
-    import duckdb
-
     from incentive import scoring
-    with duckdb.connect(str(db_path), read_only=True) as con:
-        counties = [c for (c,) in con.execute("SELECT DISTINCT county FROM current_regions ORDER BY 1").fetchall()]
-        periods = [p for (p,) in con.execute("SELECT DISTINCT period FROM current_values ORDER BY 1 DESC").fetchall()]
-        codes = [c for (c,) in con.execute("SELECT DISTINCT code FROM current_indicators ORDER BY 1").fetchall()]
+    from incentive.config import database_location
+    from incentive.storage import Database
+    db = Database(database_location())
+    counties = [c for (c,) in db.fetch_all("SELECT DISTINCT county FROM current_regions ORDER BY 1")]
+    periods = [p for (p,) in db.fetch_all("SELECT DISTINCT period FROM current_values ORDER BY 1 DESC")]
+    codes = [c for (c,) in db.fetch_all("SELECT DISTINCT code FROM current_indicators ORDER BY 1")]
+    db.close()
     years = sorted({int(p[:4]) for p in periods}, reverse=True)
     return [*scoring.METHODS, "unit", "rank", "age", "gender", "reach", "hours_per_cadre", *periods, *years,
             *codes, *counties]
@@ -278,8 +321,9 @@ def render_scale(result: dict) -> str:
     imp = result["import"]
     training = next(f for f in imp["files"] if f["file"] == imp["training_file"])
     workbook = next(f for f in imp["files"] if f["file"] == imp["workbook_file"])
-    lines = [f"### {result['scale'].capitalize()} scale ({result['when']})", "",
-             f"Database after import: {result['database_mb']:.0f} MB; synthetic files generated in "
+    backend = "DuckLake (PostgreSQL catalog, Parquet files)" if result.get("backend") == "ducklake" else "DuckDB file"
+    lines = [f"### {result['scale'].capitalize()} scale, {backend} ({result['when']})", "",
+             f"Stored after import: {result['database_mb']:.0f} MB; synthetic files generated in "
              f"{result['synth_seconds']:.0f} s.", "",
              "| import | rows | MB | ours (s) | reference (s) | ratio | goal |", "|---|---:|---:|---:|---:|---:|---|",
              f"| training CSV `{training['file']}` | {training['rows']:,} | {training['mb']:.0f} | "
@@ -304,15 +348,41 @@ def render_scale(result: dict) -> str:
 
 
 def render_report() -> str:
-    results = [json.loads((RESULTS / f"{s}.json").read_text(encoding="utf-8")) for s in SCALES
-               if (RESULTS / f"{s}.json").exists()]
+    results = [json.loads(path.read_text(encoding="utf-8")) for scale in SCALES for backend in ("file", "ducklake")
+               if (path := RESULTS / f"{_result_name(scale, backend)}.json").exists()]
     m = results[0]["machine"] if results else machine()
     parts = [(ROOT / "bench" / "report_intro.md").read_text(encoding="utf-8").format(
         cpu=m["cpu"], cores=m["cores"], memory=m["memory_gb"], os=m["os"], python=m["python"], duckdb=m["duckdb"],
         streamlit=m["streamlit"], pandas=m["pandas"])]
+    for scale in SCALES:
+        pair = {r.get("backend", "file"): r for r in results if r["scale"] == scale}
+        if len(pair) == 2:
+            parts.append(render_comparison(pair["file"], pair["ducklake"]))
     parts += [render_scale(r) for r in results]
     parts.append((ROOT / "bench" / "report_notes.md").read_text(encoding="utf-8"))
     return "\n".join(parts)
+
+
+def render_comparison(file: dict, lake: dict) -> str:
+    """The DuckLake column: the same figures on both backends."""
+    def training(result):
+        imp = result["import"]
+        return next(f for f in imp["files"] if f["file"] == imp["training_file"])["total_s"]
+
+    rows = [("import, training CSV", f"{training(file):.1f} s", f"{training(lake):.1f} s"),
+            ("import, all files", f"{sum(f['total_s'] for f in file['import']['files']):.1f} s",
+             f"{sum(f['total_s'] for f in lake['import']['files']):.1f} s")]
+    for page in PAGES:
+        name = Path(page).stem
+        for figure in ("cold", "warm"):
+            a, b = file["pages"][page][figure], lake["pages"][page][figure]
+            rows.append((f"{name}, {figure} median", f"{a['median']:.2f} s" if a else "—",
+                         f"{b['median']:.2f} s" if b else "—"))
+    rows.append(("page process memory", f"{file['pages']['rss_mb']:.0f} MB", f"{lake['pages']['rss_mb']:.0f} MB"))
+    lines = [f"### {file['scale'].capitalize()} scale: DuckDB file and DuckLake side by side", "",
+             "| figure | DuckDB file | DuckLake |", "|---|---:|---:|"]
+    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    return "\n".join(lines + [""])
 
 
 if __name__ == "__main__":

@@ -143,3 +143,17 @@ def test_messages_never_show_the_catalog_password():
     location = lake.LakeLocation("postgres:dbname=incentive host=db password=s3cret user=app", "/srv/lake")
     assert str(location) == "ducklake:postgres:dbname=incentive host=db password=*** user=app"
     assert "s3cret" in location.setting
+
+
+def test_short_links_settings_and_audit_are_shared_by_instances(lake_location):
+    from incentive import permalinks, settings
+    first, second = Database(lake_location), Database(lake_location)
+    key = permalinks.save(first, "training", {"window": "quarter", "lang": "en"}, "viewer")
+    link = permalinks.load(second, key)  # a link made on one instance opens on another
+    assert link is not None and link.path == "training" and link.params == {"window": "quarter", "lang": "en"}
+    settings.save(second, "hours_target", 96, "admin")
+    assert settings.current(first)["hours_target"] == 96
+    first.record("admin", "sign_in")
+    assert second.fetch_all("SELECT who, action FROM audit WHERE action = 'sign_in'") == [("admin", "sign_in")]
+    first.close()
+    second.close()
