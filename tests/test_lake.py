@@ -55,6 +55,14 @@ def test_concurrent_imports_from_two_processes_get_distinct_batches(lake_locatio
     assert sorted(b["file"] for b in batches) == ["indicators.csv", "indicators.csv", "regions.csv", "regions.csv"]
     db = Database(lake_location)
     assert db.fetch_all("SELECT count(*) FROM audit WHERE action = 'import'") == [(4,)]
+    newest = db.fetch_all("SELECT max(id) FROM batches WHERE kind = 'regions'")[0][0]
+    regions = "SELECT county, township, county_code, batch_id FROM current_regions ORDER BY ALL"
+    before = db.fetch_all(regions)
+    assert {row[-1] for row in before} == {newest}
+    _done(_cli(lake_location, "rollback", str(newest)))  # another process undoes the newer region batch
+    assert db.fetch_all("SELECT id FROM batches WHERE status = 'rolled_back'") == [(newest,)]
+    after = db.fetch_all(regions)  # the older copy is current again, seen here at once
+    assert [row[:-1] for row in after] == [row[:-1] for row in before] and {row[-1] for row in after} != {newest}
     db.close()
 
 
