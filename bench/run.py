@@ -105,7 +105,8 @@ def run_scale(scale: str, runs: int, postgres=None) -> dict:
     if postgres is not None:
         data_path = DATA / f"{scale}-lake"
         shutil.rmtree(data_path, ignore_errors=True)
-        env = {"INCENTIVE_STORAGE": f"ducklake:postgres:{postgres.new_database()}", "INCENTIVE_DATA_PATH": str(data_path)}
+        env = {"INCENTIVE_STORAGE": f"ducklake:postgres:{postgres.new_database()}",
+               "INCENTIVE_DATA_PATH": str(data_path)}
     backend = "ducklake" if postgres is not None else "file"
     print(f"[{scale}, {backend}] importing into a fresh database …", flush=True)
     imported = json.loads(_child([sys.executable, __file__, "--stage", "import", "--db", str(db),
@@ -179,7 +180,8 @@ def import_stage(db_path: Path, files: Path) -> dict:
             raise SystemExit(f"{path.name}: {preview.problem_texts('en')[:3]}")
         db.import_preview(preview, source="cli", created_by="bench")
         done = time.perf_counter()
-        out.append({"file": path.name, "kind": preview.kind, "rows": len(preview.rows), "mb": path.stat().st_size / 2 ** 20,
+        out.append({"file": path.name, "kind": preview.kind, "rows": len(preview.rows),
+                    "mb": path.stat().st_size / 2 ** 20,
                     "parse_s": parsed - started, "store_s": done - parsed, "total_s": done - started})
     db.close()
     training = max((f for f in out if f["kind"] == "training"), key=lambda f: f["rows"])

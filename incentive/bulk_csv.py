@@ -285,7 +285,8 @@ def _row_roles(con, preview: Preview, distinct: dict[int, list], skip: int) -> R
         params[f"{name}{i}"] = raws
         return f"list_contains(${name}{i}, {{t}}.c{i})"
 
-    filled = " + ".join(f"({{t}}.c{i} IS NOT NULL AND NOT {listed('blank', i, blank[i])})::INTEGER" for i in range(width))
+    filled = " + ".join(f"({{t}}.c{i} IS NOT NULL AND NOT {listed('blank', i, blank[i])})::INTEGER"
+                        for i in range(width))
     is_total = " OR ".join(listed("total", i, total[i]) for i in range(min(3, width)))
     is_foot = " OR ".join(listed("foot", i, foot[i]) for i in range(width))
     role = (f"CASE WHEN ({filled}) = 0 THEN 'blank' WHEN {is_total} THEN 'total' "
