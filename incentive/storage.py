@@ -356,18 +356,21 @@ def _audit(cur: duckdb.DuckDBPyConnection, who: str, action: str, *, target: str
                  "rows": rows, "outcome": outcome, "detail": detail})
 
 
+# A batch's rows, and the rows they supersede or bring back, share their key (cadre, course, date), so the
+# rollup changes only in the (cadre, month) groups of the batch's own rows: those are recomputed, nothing else.
 _REFRESH_ROLLUP = (
-    """CREATE OR REPLACE TEMP TABLE touched_cadres AS
-       SELECT DISTINCT cadre_id FROM training WHERE batch_id IN (SELECT unnest($ids))""",
-    "DELETE FROM training_rollup WHERE cadre_id IN (SELECT cadre_id FROM touched_cadres)",
+    """CREATE OR REPLACE TEMP TABLE touched_months AS
+       SELECT DISTINCT cadre_id, CAST(date_trunc('month', date) AS DATE) AS month
+       FROM training WHERE batch_id IN (SELECT unnest($ids))""",
+    "DELETE FROM training_rollup WHERE (cadre_id, month) IN (SELECT (cadre_id, month) FROM touched_months)",
     "INSERT INTO training_rollup SELECT * FROM training_by_month "
-    "WHERE cadre_id IN (SELECT cadre_id FROM touched_cadres)",
-    "DROP TABLE touched_cadres",
+    "WHERE (cadre_id, month) IN (SELECT (cadre_id, month) FROM touched_months)",
+    "DROP TABLE touched_months",
 )
 
 
 def _refresh_training_rollup(cur: duckdb.DuckDBPyConnection, batch_ids: list[int]) -> None:
-    """Recompute the rollup of the cadres these batches touch (nothing when they hold no training rows)."""
+    """Recompute the rollup groups these batches touch (nothing when they hold no training rows)."""
     if not batch_ids:
         return
     cur.execute(_REFRESH_ROLLUP[0], {"ids": batch_ids})
