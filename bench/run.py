@@ -99,8 +99,9 @@ def run_scale(scale: str, runs: int, postgres=None) -> dict:
         _child([sys.executable, "-m", "incentive", "synth", "--scale", scale, "--out", str(files)])
         (files / ".complete").write_text(f"{time.perf_counter() - started:.1f}", encoding="utf-8")
     db = DATA / f"{scale}.duckdb"
-    for old in (db, db.with_suffix(".duckdb.wal")):
-        old.unlink(missing_ok=True)
+    if postgres is None:
+        for old in (db, db.with_suffix(".duckdb.wal")):
+            old.unlink(missing_ok=True)
     env = {}
     if postgres is not None:
         data_path = DATA / f"{scale}-lake"
