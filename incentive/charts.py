@@ -78,7 +78,10 @@ def coverage_bars(frame: pd.DataFrame, title: str, axis_title: str) -> go.Figure
 
 
 def status_bars(counts: pd.DataFrame, title: str, labels: dict[str, str], axis_title: str) -> go.Figure:
-    """Stacked met / near / below counts per county."""
+    """Stacked met / near / below counts per county; past SCREEN_UNITS counties, the WORST with the most below
+    (then near) target."""
+    if len(counts) > SCREEN_UNITS:
+        counts = counts.sort_values(["below", "near"], ascending=False, kind="stable").head(WORST)
     data = counts.iloc[::-1]
     fig = go.Figure()
     for key in ("met", "near", "below"):

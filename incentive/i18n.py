@@ -149,6 +149,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "chart_ends_note": ("共 {n} 个县区，图中显示前 {k} 名与后 {k} 名。", "{n} counties; the chart shows the top {k} and the bottom {k}."),
     "chart_lowest_note": ("共 {n} 个县区，图中显示覆盖率最低的 {k} 个；全部见下表。",
                           "{n} counties; the chart shows the {k} with the lowest coverage; the table below has all."),
+    "chart_below_note": ("共 {n} 个县区，图中显示未达标项最多的 {k} 个；全部见关心关爱页。",
+                         "{n} counties; the chart shows the {k} with the most indicators below target; the care page "
+                         "has all."),
     "chart_most_note": ("共 {n} 个县区，图中显示问责与容错免责合计最多的 {k} 个；全部见上表。",
                         "{n} counties; the chart shows the {k} with the most decisions of both kinds; the table above "
                         "has all."),

@@ -62,3 +62,11 @@ def test_a_province_of_counties_shows_the_ends_or_the_gaps():
     assert list(grouped.data[0].x) == counties[: charts.WORST]  # the lowest coverage, where the gaps are
     few = charts.composite_bars(composite.head(12), "综合", "得分").data[0]
     assert len(few.y) == 12 and "⋯" not in list(few.y)
+
+
+def test_status_bars_of_a_province_show_the_counties_most_below_target():
+    counts = pd.DataFrame({"county": [f"县{i:03d}" for i in range(100)], "met": [5] * 100, "near": [1] * 100,
+                           "below": [i % 7 for i in range(100)]})
+    fig = charts.status_bars(counts, "达标", {"met": "达标", "near": "接近", "below": "未达标"}, "指标数")
+    shown = list(fig.data[2].y)
+    assert len(shown) == charts.WORST and all(int(c[1:]) % 7 == 6 for c in shown[-charts.WORST // 2:])

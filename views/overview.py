@@ -78,8 +78,10 @@ with deck.section("welfare"):
         figures.metric(t("kpi_met_share", lang), f"{totals.met_share:.0%}" if totals.met_share is not None else "—")
         figures.metric(t("kpi_below", lang), totals.below)
         labels = {s: t(f"status_{s}", lang) for s in ("met", "near", "below")}
-        chart.plotly_chart(charts.status_bars(overview.status_counts_by_county(values),
-                                              t("chart_welfare", lang, period=period), labels, t("axis_indicators", lang)),
-                           width="stretch")
+        counts = overview.status_counts_by_county(values)
+        chart.plotly_chart(charts.status_bars(counts, t("chart_welfare", lang, period=period), labels,
+                                              t("axis_indicators", lang)), width="stretch")
+        if len(counts) > charts.SCREEN_UNITS:
+            chart.caption(t("chart_below_note", lang, n=len(counts), k=charts.WORST))
     else:
         figures.info(t("no_data_for_period", lang, period=year))
