@@ -1,8 +1,8 @@
 """The DuckDB database: schema migrations, batches, history, rollback.
 
 One connection per process, a cursor per query (a DuckDB connection refuses concurrent calls); writes go through
-one lock and one transaction each. Batch ids are assigned here under that lock, never by a sequence, so the same
-code works on DuckLake later (decisions.md).
+one lock and one transaction each. Batch ids are assigned here under that lock, never by a sequence; on DuckLake,
+where several processes write, batch writes also conflict on one shared row and are retried (`serial_write`).
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from typing import TypeVar
 import duckdb
 import pandas as pd
 
-from .file_kinds import KINDS, STORED_COLUMNS, VALUE_KINDS
 from . import lake
+from .file_kinds import KINDS, STORED_COLUMNS, VALUE_KINDS
 from .i18n import TranslatedError
 from .lake import LakeLocation
 from .preview import Preview, Reference
