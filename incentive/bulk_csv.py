@@ -81,20 +81,23 @@ def parse_large_csv(path: Path, reference: Reference, kind: str | None = None, p
     if located is None or located.kind not in BULK_KINDS or sheet.row_numbers[-1] != len(sheet.rows):
         return None  # another kind, or a record spanning lines in the head
     with concurrent.futures.ThreadPoolExecutor(1) as pool:  # hashing releases the GIL: it runs beside DuckDB
-        digest = pool.submit(_sha256, path)
+        scanned = pool.submit(_scan, path)
         with tempfile.TemporaryDirectory(prefix="incentive-bulk-") as tmp, \
                 contextlib.closing(duckdb.connect(config={"temp_directory": tmp})) as con:
             source = path if encoding != "gb18030" else _transcode(path, Path(tmp) / "utf8.csv")
             skip = located.header_row + 1
-            if source is None or not _stage(con, source, skip, len(located.header), sheet.delimiter):
+            if source is None:
                 return None
+            records = _stage(con, source, len(located.header), skip, sheet.delimiter)
+            if records is None or scanned.result().lines != skip + records:
+                return None  # blank lines (DuckDB drops them) or cells spanning lines: numbers would drift
             preview = Preview(path.name, "", kind=located.kind, encoding=encoding, skip_invalid=skip_invalid,
                               header_row=skip)
             try:
                 _parse(con, preview, located, skip, reference, period, as_of)
             except _NotBulk:
                 return None
-        preview.sha256 = digest.result()
+        preview.sha256 = scanned.result().sha256
     return preview
 
 
@@ -136,26 +139,27 @@ def _transcode(path: Path, target: Path) -> Path | None:
     return target
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
+@dataclass(frozen=True)
+class _Scan:
+    sha256: str
+    lines: int  # as a line-numbering reader counts them (a last line without a newline counts)
+
+
+def _scan(path: Path) -> _Scan:
+    """The file's SHA-256 and its line count in one read. GB18030 never uses the newline byte inside a character,
+    so the count of a GBK file is that of its UTF-8 conversion."""
+    digest, lines, last = hashlib.sha256(), 0, b"\n"
     with path.open("rb") as f:
         while chunk := f.read(_CHUNK):
             digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _line_count(path: Path) -> int:
-    lines, last = 0, b"\n"
-    with path.open("rb") as f:
-        while chunk := f.read(_CHUNK):
             lines += chunk.count(b"\n")
             last = chunk[-1:]
-    return lines + (last != b"\n")
+    return _Scan(digest.hexdigest(), lines + (last != b"\n"))
 
 
-def _stage(con, source: Path, skip: int, width: int, delimiter: str) -> bool:
-    """Table `raw`: every record below the header as text, in file order (rowid 0 is record 1); False when a
-    record is not exactly one line."""
+def _stage(con, source: Path, width: int, skip: int, delimiter: str) -> int | None:
+    """Table `raw`: every record below the header as text, in file order (rowid 0 is record 1); the number of
+    records, or None when DuckDB cannot read the file as the per-cell reader would."""
     columns = {f"c{i}": "VARCHAR" for i in range(width)}
     try:
         con.execute("""
@@ -164,9 +168,8 @@ def _stage(con, source: Path, skip: int, width: int, delimiter: str) -> bool:
                           delim = $delim, quote = '"', escape = '"', null_padding = true, strict_mode = false)""",
                     {"path": str(source), "skip": skip, "columns": columns, "delim": delimiter})
     except duckdb.Error:
-        return False
-    records = con.execute("SELECT count(*) FROM raw").fetchone()[0]
-    return _line_count(source) == skip + records  # blank lines are dropped by DuckDB: numbers would drift
+        return None
+    return con.execute("SELECT count(*) FROM raw").fetchone()[0]
 
 
 # ---------------------------------------------------------------- parsing

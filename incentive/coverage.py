@@ -46,7 +46,7 @@ def window_query(conn: duckdb.DuckDBPyConnection, name: str, window: Window, cad
     from cadres_in, computed here when the caller has none."""
     if cadres is None:
         cadres = cadres_in(conn, window)
-    if name != "training_coverage":
+    if "start" in queries.load(name)[1]:  # the query also reads the window's months from the rollup
         params = {"start": window.start, "end": window.end, **params}
     return queries.run(conn, name, tables={"cadres": cadres}, **params)
 

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import duckdb
 
+from .queries import string_literal
+
 ALIAS = "lake"
 SEARCH_PATH = f"{ALIAS}.main,memory.main"
 _MACRO = re.compile(r"^\s*CREATE\s+(?:OR\s+REPLACE\s+)?MACRO\s+([A-Za-z_][A-Za-z0-9_]*)", re.IGNORECASE | re.MULTILINE)
@@ -73,11 +75,11 @@ def extension_file(name: str) -> str:
 def connect(location: LakeLocation) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB with the lake attached as `lake` and made the default."""
     con = duckdb.connect()
-    con.execute(f"LOAD '{_quoted(extension_file('ducklake'))}'")
+    con.execute(f"LOAD {string_literal(extension_file('ducklake'))}")
     if location.catalog.startswith("postgres:"):
-        con.execute(f"LOAD '{_quoted(extension_file('postgres'))}'")
-    con.execute(f"ATTACH '{_quoted('ducklake:' + location.catalog)}' AS {ALIAS} "
-                f"(DATA_PATH '{_quoted(location.data_path)}')")
+        con.execute(f"LOAD {string_literal(extension_file('postgres'))}")
+    con.execute(f"ATTACH {string_literal(location.setting)} AS {ALIAS} "
+                f"(DATA_PATH {string_literal(location.data_path)})")
     prepare(con)
     return con
 
@@ -93,7 +95,7 @@ def split_migration(sql: str, macros_into: str = "memory.main") -> list[tuple[st
     """A schema file as (statement, macro name or None), in order; macro statements rewritten to create the
     macro in `macros_into` (the process's in-memory catalog), replacing any earlier definition."""
     out = []
-    for statement in duckdb.connect().extract_statements(sql):
+    for statement in duckdb.extract_statements(sql):
         text = statement.query
         match = _MACRO.search(_COMMENT.sub("", text))
         if match:
@@ -105,7 +107,3 @@ def split_migration(sql: str, macros_into: str = "memory.main") -> list[tuple[st
             out.append((text, None))
     return out
 
-
-def _quoted(text: str) -> str:
-    """Inside a SQL string literal (ATTACH and LOAD take no parameters)."""
-    return text.replace("'", "''")

@@ -60,5 +60,11 @@ def _execute(con, name: str, tables: Mapping[str, object] | None, params: dict, 
         cur.close()
 
 
+def string_literal(text: str) -> str:
+    """`text` inside a SQL string literal, for the few statements that take no parameters (ATTACH, LOAD, COPY TO
+    a file): our own paths and settings only, never a user's value."""
+    return "'" + text.replace("'", "''") + "'"
+
+
 def names() -> list[str]:
     return sorted(p.stem for p in QUERY_DIR.glob("*.sql"))

@@ -48,6 +48,7 @@ def rank_period(conn: duckdb.DuckDBPyConnection, period: str, group: PeerGroup =
 
 
 HISTORY_PERIODS = 8  # two years of quarters: what a rank-over-time chart can show legibly
+HISTORY_COLUMNS = ["period", "unit", "rank", "composite", "tier"]
 
 
 def history_periods(conn: duckdb.DuckDBPyConnection, group: PeerGroup, until: str | None = None,
@@ -82,8 +83,7 @@ def rank_history(conn: duckdb.DuckDBPyConnection, group: PeerGroup = PeerGroup()
         ranked = ranking.ranked
         frames.append(pd.DataFrame({"period": period, "unit": ranked.index, "rank": ranked["rank"].to_numpy(),
                                     "composite": ranked["composite"].to_numpy(), "tier": ranked["tier"].to_numpy()}))
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
-        columns=["period", "unit", "rank", "composite", "tier"])
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=HISTORY_COLUMNS)
 
 
 def _known(catalog: pd.DataFrame, weights: Mapping[str, float] | None):

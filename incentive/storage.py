@@ -25,6 +25,7 @@ from .file_kinds import KINDS, STORED_COLUMNS, VALUE_KINDS
 from .i18n import TranslatedError
 from .lake import LakeLocation
 from .preview import Preview, Reference
+from .queries import string_literal
 
 SCHEMA_DIR = Path(__file__).with_name("schema")
 SERIAL_ATTEMPTS = 20
@@ -226,7 +227,7 @@ class Database:
         target.parent.mkdir(parents=True, exist_ok=True)
         with self._write_lock, contextlib.closing(self.cursor()) as cur:
             name = cur.execute("SELECT current_database()").fetchone()[0]
-            cur.execute(f"ATTACH '{_sql_path(target)}' AS backup_copy")
+            cur.execute(f"ATTACH {string_literal(str(target.resolve()))} AS backup_copy")
             try:
                 cur.execute(f'COPY FROM DATABASE "{name}" TO backup_copy')
                 if self.lake is not None:  # the lake keeps no macros: the file gets them, as a file database has
@@ -333,11 +334,6 @@ def _recreate_lake_macros(cur: duckdb.DuckDBPyConnection, applied: list[str], in
         if len(failed) == len(waiting):
             cur.execute(failed[0])  # no progress: raise the real error
         waiting = failed
-
-
-def _sql_path(path: Path) -> str:
-    """A file path inside a SQL string literal (ATTACH takes no parameters): quotes doubled."""
-    return str(path.resolve()).replace("'", "''")
 
 
 def is_incentive_database(path: str | Path) -> bool:

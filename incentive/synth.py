@@ -336,7 +336,6 @@ def _write_training(out_dir, rng, people: list[_Cadre], scale: Scale) -> list[Pa
     for year in range(scale.first_year, last_year + 1):
         year_start = dt.date(year, 1, 1)
         year_end = min(dt.date(year, 12, 31), last_day)
-        fraction = ((year_end - year_start).days + 1) / 365
         rows = [["干部编号", "培训项目", "培训类别", "培训领域", "培训方式", "组织形式", "学时", "培训日期"]]
         seen = set()
         for p in people:

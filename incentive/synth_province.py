@@ -17,6 +17,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 
+from .queries import string_literal
 from .synth import (ACTIONS, CATEGORIES, DOMAINS, GIVEN, RACE_INDICATORS, RANKS, SURNAMES, WELFARE_INDICATORS,
                     _write_csv, _write_indicators, quarters)
 
@@ -282,7 +283,7 @@ def _write_training(out_dir: Path, rng, con, cadres: pd.DataFrame, scale: Provin
               FROM records r JOIN courses c USING (course)
               JOIN (SELECT row_number() OVER () - 1 AS who, cadre_id FROM ids) i USING (who)
               ORDER BY r.day, r.who, r.course)
-        TO '{_sql_path(path)}' (HEADER, DELIMITER ',')""")
+        TO {string_literal(str(path.resolve()))} (HEADER, DELIMITER ',')""")
     for name in ("records", "courses", "ids"):
         con.unregister(name)
     return path
@@ -312,6 +313,3 @@ def _write_movements(out_dir: Path, rng, cadres: pd.DataFrame, scale: ProvinceSc
     book.save(path)
     return path
 
-
-def _sql_path(path: Path) -> str:
-    return str(path.resolve()).replace("'", "''")

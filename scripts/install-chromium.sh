@@ -6,11 +6,4 @@ set -euo pipefail
 if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then
     exit 0
 fi
-if ! command -v apt-get >/dev/null 2>&1; then
-    echo "install-chromium: no apt-get here; install Chromium and Noto CJK fonts yourself (or set CHROMIUM)." >&2
-    exit 0
-fi
-SUDO=""
-if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null
+bash "$(dirname "$0")/apt-install.sh" install-chromium chromium fonts-noto-cjk

@@ -135,8 +135,7 @@ def ranking_history(until: str, group: PeerGroup = PeerGroup(), method: str = "z
     periods = rankings.history_periods(_reader(pinned_at()), group, until, rankings.HISTORY_PERIODS)
     parts = [_cached_history(data_version(), group, method, tuple(sorted((weights or {}).items())), tuple(tiers),
                              period, pinned_at()) for period in periods]
-    return pd.concat(parts, ignore_index=True) if parts else rankings.rank_history(_reader(pinned_at()), group,
-                                                                                  periods=[])
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=rankings.HISTORY_COLUMNS)
 
 
 def app_settings() -> dict[str, float]:
