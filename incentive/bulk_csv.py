@@ -25,7 +25,8 @@ import pandas as pd
 from . import sheets
 from .cell_values import CellError, Number, clean_text
 from .file_kinds import FOOTNOTE_PREFIXES, KINDS, STORED_COLUMNS, TOTAL_ROW_WORDS, Column, FileKind, match_header
-from .ingest import parse_cell, parse_file, read_given, report_accepted_names, roster_title_as_of
+from .ingest import (check_rows, drop_rejected, parse_cell, parse_file, read_given, report_accepted_names,
+                     roster_title_as_of)
 from .place_names import NameMatcher
 from .preview import Note, Preview, Problem, Reference
 from .sheet_layout import Located, Table, locate_header, row_role
@@ -217,6 +218,7 @@ def _parse(con, preview: Preview, located: Located, skip: int, reference: Refere
                                                                       "limit": sheets.MAX_ROWS}))
         return
     index_of = {name: i for i, name in match_header(spec, located.header).items()}
+    preview.column_labels.update({name: table.column_label(i) for name, i in index_of.items()})
     distinct = {i: [raw for (raw,) in con.execute(f"SELECT DISTINCT c{i} FROM raw").fetchall()]
                 for i in range(width)}
     roles = _row_roles(con, preview, distinct, skip)
@@ -240,15 +242,15 @@ def _parse(con, preview: Preview, located: Located, skip: int, reference: Refere
     problems = _cell_problems(con, spec, table, columns, places, "as_of" in index_of)
     problems += _duplicates(con, spec)
     preview.problems.extend(problems)
-    if preview.skip_invalid and problems:
-        preview.rejected_rows = {p.row for p in problems if p.row is not None}
+    if preview.skip_invalid and problems:  # rows with bad cells leave before the rows leave DuckDB
         con.execute("DELETE FROM parsed WHERE line IN (SELECT unnest($lines))",
-                    {"lines": sorted(preview.rejected_rows)})
-        preview.notes.append(Note("note_rejected", {"n": len(preview.rejected_rows)}))
+                    {"lines": sorted({p.row for p in problems if p.row is not None})})
     con.execute("DROP TABLE raw")  # before the rows leave DuckDB: the text copy is the largest thing held
     stored = ", ".join(STORED_COLUMNS[spec.name])
     preview.rows = con.execute(f"SELECT {stored}, line AS source_row FROM parsed ORDER BY line") \
         .to_arrow_table().to_pandas(types_mapper=pd.ArrowDtype)
+    check_rows(preview, reference)
+    drop_rejected(preview)
 
 
 class _NotBulk(Exception):

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from . import periods
+from . import periods, plausibility
 from .cell_values import CellError, Number, clean_name, clean_text, find_date, is_missing, name_key, parse_date
 from .cell_values import parse_number
 from .file_kinds import (DOMAIN_OF_KIND, KINDS, STORED_COLUMNS, VALUE_KINDS, WIDE_IGNORED, Column, FileKind,
@@ -66,11 +66,26 @@ def parse_file(file_name: str, data: bytes, reference: Reference, kind: str | No
     if preview.fatal:
         return preview
     _check_duplicates(preview, table)
-    if skip_invalid and preview.problems and not preview.fatal:
-        preview.rejected_rows = {p.row for p in preview.problems if p.row is not None}
-        preview.rows = preview.rows[~preview.rows["source_row"].isin(preview.rejected_rows)].reset_index(drop=True)
-        preview.notes.append(Note("note_rejected", {"n": len(preview.rejected_rows)}))
+    check_rows(preview, reference)
+    drop_rejected(preview)
     return preview
+
+
+def check_rows(preview: Preview, reference: Reference) -> None:
+    """Checks of whole parsed rows that both import paths share (plausible bounds, see `plausibility`)."""
+    if preview.fatal or preview.rows is None or preview.rows.empty:
+        return
+    preview.problems.extend(plausibility.out_of_bounds(preview.rows, preview.kind, reference,
+                                                       preview.column_labels))
+
+
+def drop_rejected(preview: Preview) -> None:
+    """With skip-invalid, every row named by a problem leaves the rows to import, and a note counts them."""
+    if not preview.skip_invalid or not preview.problems or preview.fatal or preview.rows is None:
+        return
+    preview.rejected_rows = {p.row for p in preview.problems if p.row is not None}
+    preview.rows = preview.rows[~preview.rows["source_row"].isin(preview.rejected_rows)].reset_index(drop=True)
+    preview.notes.append(Note("note_rejected", {"n": len(preview.rejected_rows)}))
 
 
 def read_given(preview: Preview, period: str | None, as_of: str | None) -> tuple | None:
@@ -184,6 +199,7 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
     if extra:
         preview.notes.append(Note("note_extra_columns", {"columns": extra}))
     index_of = {name: i for i, name in located_cols.items()}
+    preview.column_labels.update({name: table.column_label(i) for name, i in index_of.items()})
     records: dict[str, list] = {c: [] for c in STORED_COLUMNS[spec.name]}
     records["source_row"] = []
     names = NameMatcher(reference.regions) if spec.name != "regions" else None
@@ -257,6 +273,9 @@ def _parse_values(preview: Preview, table: Table, located: Located, reference: R
     title_period = periods.find_period(table.title) if table.title else None
     fixed_period = _fixed_period(preview, "period" in index_of, title_period, given_period)
     wide = bool(located.wide_indicators) or "indicator" not in index_of
+    preview.column_labels.update({name: table.column_label(i) for name, i in index_of.items()})
+    preview.column_labels.update({f"indicator:{code}": table.column_label(i)
+                                  for i, code in located.wide_indicators.items()})
     if wide:
         _check_wide_columns(preview, table, located, reference)
     if preview.fatal:

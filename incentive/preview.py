@@ -87,6 +87,9 @@ class Preview:
     rejected_rows: set[int] = field(default_factory=set)
     fatal: bool = False  # the file as a whole is unusable; skipping rows cannot help
     skip_invalid: bool = False
+    # Where each stored column came from, as problems name it ("学时 (G)"): stored column name -> label; for
+    # race scores and welfare also "indicator:<code>" -> the label of that indicator's value column.
+    column_labels: dict[str, str] = field(default_factory=dict)
 
     @property
     def data_rows(self) -> int:
