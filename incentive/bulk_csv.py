@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from . import sheets
+from . import sheets, units
 from .cell_values import CellError, Number, clean_text
 from .file_kinds import FOOTNOTE_PREFIXES, KINDS, STORED_COLUMNS, TOTAL_ROW_WORDS, Column, FileKind, match_header
 from .ingest import (check_rows, drop_rejected, parse_cell, parse_file, read_given, report_accepted_names,
@@ -79,8 +79,9 @@ def parse_large_csv(path: Path, reference: Reference, kind: str | None = None, p
     except sheets.UnreadableFile:
         return None
     located = locate_header([sheet], reference, kind)
-    if located is None or located.kind not in BULK_KINDS or sheet.row_numbers[-1] != len(sheet.rows):
-        return None  # another kind, or a record spanning lines in the head
+    if located is None or located.kind not in BULK_KINDS or sheet.row_numbers[-1] != len(sheet.rows) \
+            or located.sub_header:
+        return None  # another kind, a record spanning lines in the head, or a two-row header
     with concurrent.futures.ThreadPoolExecutor(1) as pool:  # hashing releases the GIL: it runs beside DuckDB
         scanned = pool.submit(_scan, path)
         with tempfile.TemporaryDirectory(prefix="incentive-bulk-") as tmp, \
@@ -191,16 +192,45 @@ class _Column:
         return not self.errors and all(v == raw and raw is not None for raw, v in self.values.items())
 
 
-def _read_column(index: int, spec: Column, raws: list) -> _Column:
+def _read_column(index: int, spec: Column, raws: list, header_unit: str) -> _Column:
+    """Raises _NotBulk where the per-cell path does more than map each text to a value: a unit to convert (or
+    to refuse) and ids that lost digits (one problem for the whole column)."""
     values, errors = {}, {}
+    if spec.parse == "number" and header_unit and header_unit != units.HOURS:
+        raise _NotBulk
     for raw in raws:
         try:
             value = parse_cell(spec, raw)
+            if isinstance(value, Number) and value.unit not in ("", units.HOURS):
+                raise _NotBulk  # training hours are the one number column of these kinds: 学时 needs nothing
             values[raw] = value.value if isinstance(value, Number) else value
         except CellError as e:
+            if e.key == "id_digits_lost":
+                raise _NotBulk from None
             errors[raw] = e
             values[raw] = None
     return _Column(index, spec, values, errors)
+
+
+def _normalized_notes(con, columns: dict[str, _Column], table: Table, roles: RowRoles) -> list[Note]:
+    """The per-cell path's notes of texts normalized (ingest.Changes.text): rows counted, first example."""
+    notes = []
+    for column in columns.values():
+        if column.spec.parse not in ("text", "name", "code"):
+            continue
+        changed = [raw for raw, value in column.values.items()
+                   if isinstance(raw, str) and isinstance(value, str) and value != raw]
+        if not changed:
+            continue
+        n, example, first = con.execute(
+            f"SELECT count(*), arg_min(c{column.index}, rowid), min(rowid) FROM raw "
+            f"WHERE {roles.data_filter()} AND list_contains($changed, c{column.index})",
+            {**roles.params, "changed": changed}).fetchone()
+        if n:
+            notes.append((first, column.index, Note("note_text_normalized", {
+                "column": table.column_label(column.index), "n": n, "example": example,
+                "stored": column.values[example]})))
+    return [note for *_, note in sorted(notes, key=lambda x: x[:2])]  # in the order the per-cell path meets them
 
 
 def _parse(con, preview: Preview, located: Located, skip: int, reference: Reference, period: str | None,
@@ -235,13 +265,20 @@ def _parse(con, preview: Preview, located: Located, skip: int, reference: Refere
         if refused:
             return
         default_as_of = title_as_of or given[1]
-    columns = {c.name: _read_column(index_of[c.name], c, distinct[index_of[c.name]])
-               for c in spec.columns if c.name in index_of}
+    for name, i in index_of.items():  # a unit row may declare another unit for hours: the per-cell path converts
+        if roles.units and spec.column(name).parse == "number":
+            declared = con.execute(f"SELECT c{i} FROM raw WHERE rowid + 1 IN (SELECT unnest($units))",
+                                   {"units": roles.units}).fetchall()
+            if any(units.normalize_unit(clean_text(x)) not in ("", units.HOURS) for (x,) in declared):
+                raise _NotBulk
+    columns = {c.name: _read_column(index_of[c.name], c, distinct[index_of[c.name]],
+                                    table.header_unit(index_of[c.name])) for c in spec.columns if c.name in index_of}
     places = _places(con, preview, columns.get("county"), reference, roles)
     _store_parsed(con, spec, columns, places, default_as_of, roles, skip)
     problems = _cell_problems(con, spec, table, columns, places, "as_of" in index_of)
     problems += _duplicates(con, spec)
     preview.problems.extend(problems)
+    preview.notes.extend(_normalized_notes(con, columns, table, roles))
     if preview.skip_invalid and problems:  # rows with bad cells leave before the rows leave DuckDB
         con.execute("DELETE FROM parsed WHERE line IN (SELECT unnest($lines))",
                     {"lines": sorted({p.row for p in problems if p.row is not None})})

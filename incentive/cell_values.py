@@ -15,14 +15,17 @@ import unicodedata
 from dataclasses import dataclass
 
 from .i18n import TranslatedError
+from .units import TRAILING_UNIT
 
 MISSING_MARKERS = frozenset({"", "-", "--", "—", "——", "–", "/", "无", "N/A", "NA", "n/a", "na", "#N/A", "null",
                              "NULL", "None", "暂无", "空"})
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
-# A unit typed into the cell (`16学时`, `3起`) is form, not meaning: the column's unit says the same.
-_TRAILING_UNIT = re.compile(r"(学时|课时|小时|个|件|起|天|日|分|万元|亿元|元|人次|人|次|项|户|家)$")
+# Characters that show nothing but make two texts differ: zero-width spaces and joiners, word joiner, BOM.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_CJK = "\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_SPACE_BY_CJK = re.compile(f" (?=[{_CJK}])|(?<=[{_CJK}]) ")
 _DATE_PARTS = re.compile(r"(?P<y>(19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?")
 _COMPACT_DATE = re.compile(r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
 
@@ -34,11 +37,18 @@ class CellError(TranslatedError):
 @dataclass(frozen=True)
 class Number:
     value: float
-    percent: bool = False  # written with a % sign
+    unit: str = ""  # written in the cell (`万元`, `%`, `天`), or shown by a percent number format
+    percent_format: bool = False  # an Excel percent cell: the stored fraction 0.85 was shown as 85%
+
+    @property
+    def percent(self) -> bool:
+        return self.unit == "%"
 
 
 def clean_text(value: object) -> str:
-    """NFKC (full-width to half-width) with surrounding whitespace removed; dates as ISO text."""
+    """The one normalization of text: NFKC (full-width to half-width), invisible characters removed, line
+    breaks and runs of white space folded to one space, spaces beside Chinese characters removed (an Alt+Enter
+    inside a course name is typing, not meaning), trimmed; dates as ISO text. Idempotent."""
     if isinstance(value, str):
         return _clean_str(value)
     if value is None:
@@ -53,7 +63,8 @@ def clean_text(value: object) -> str:
 @functools.lru_cache(maxsize=262144)
 def _clean_str(text: str) -> str:
     # Cached: a file repeats the same county, category and date strings thousands of times.
-    return unicodedata.normalize("NFKC", text).strip()
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    return _SPACE_BY_CJK.sub("", re.sub(r"\s+", " ", text)).strip()
 
 
 def is_missing(value: object) -> bool:
@@ -64,34 +75,39 @@ def is_missing(value: object) -> bool:
     return isinstance(value, str) and clean_text(value) in MISSING_MARKERS
 
 
-def parse_number(value: object) -> Number | None:
-    """None for a missing marker; `85%` is 85 with the percent flag; `１,234` is 1234."""
+def parse_number(value: object, percent_format: bool = False) -> Number | None:
+    """None for a missing marker; `85%` is 85 in unit %; `32000万元` is 32000 in unit 万元; `１,234` is 1234.
+
+    A numeric cell whose Excel number format is a percent format (`percent_format`) holds the fraction 0.85 for
+    the 85% the user sees: it is read as 85 in unit %. The unit is kept for the caller to convert (units.py)."""
     if is_missing(value):
         return None
     if isinstance(value, bool):
         raise CellError("not_a_number")
     if isinstance(value, (int, float)):
+        if percent_format:
+            return Number(float(f"{float(value) * 100:.15g}"), "%", percent_format=True)
         return Number(float(value))
     return _parse_number_text(clean_text(value))
 
 
 @functools.lru_cache(maxsize=65536)
 def _parse_number_text(text: str) -> Number:
-    percent = text.endswith("%")
-    if percent:
-        text = text[:-1].strip()
     text = text.replace(" ", "")
-    if not percent:
-        text = _TRAILING_UNIT.sub("", text)
+    match = TRAILING_UNIT.search(text)
+    unit = match.group(1) if match else ""
+    if unit:
+        text = text[: match.start()]
     if _THOUSANDS.fullmatch(text):
         text = text.replace(",", "")
     if not _NUMBER.fullmatch(text):
         raise CellError("not_a_number")
-    return Number(float(text), percent)
+    return Number(float(text), unit)
 
 
 def parse_date(value: object) -> dt.date | None:
-    """None for a missing marker; accepts ISO, slashes, dots, 年月日, 20250630 and Excel serial numbers."""
+    """None for a missing marker; accepts ISO, slashes, dots, 年月日, 20250630 (as text or a number) and Excel
+    serial numbers."""
     if is_missing(value):
         return None
     if isinstance(value, dt.datetime):
@@ -99,6 +115,9 @@ def parse_date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if float(value).is_integer() and 19000101 <= value <= 21001231:
+            # `20261012` typed in a number cell: the compact date the contract accepts in CSV (not a serial)
+            return _parse_date_text(str(int(value)))
         return _from_serial(float(value))
     return _parse_date_text(clean_text(value))
 

@@ -1,8 +1,8 @@
 """`python -m incentive [--db PATH] COMMAND`: the same importer, history and exports as the app, for scripts.
 
 Exit codes: 0 success, 1 a file refused (or a rollback refused), 2 usage error, 3 database held by the running app.
-Messages and summaries go to stderr so stdout stays machine-readable (decisions.md, "CLI output"): only `batches`
-and `export` write to stdout.
+Messages and summaries go to stderr so stdout stays machine-readable (decisions.md, "CLI output"): only `batches`,
+`export`, `settings` and `check`'s findings write to stdout.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from . import access, periods, scoring, settings, synth, synth_province
+from . import access, checks, periods, scoring, settings, synth, synth_province
 from .config import database_location, database_path
 from .export import (EXPORT_KINDS, coverage_frame, export_frame, movements_summary_frame, to_csv_bytes,
                      to_xlsx_bytes, untrained_frame, welfare_status_frame)
@@ -60,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     rollback.add_argument("batch_id", type=int)
 
     sub.add_parser("remove-sample", help="roll back every batch of the bundled sample data")
+
+    check = sub.add_parser("check", help="values of the loaded data outside their plausible range, and unusual "
+                                         "changes from the previous period (one line each; exit 0)")
+    check.add_argument("--format", choices=("text", "csv"), default="text")
 
     backup = sub.add_parser("backup", help="copy the whole database to a new file (a consistent snapshot)")
     backup.add_argument("path", type=Path)
@@ -155,12 +159,15 @@ def _import(db: Database, args, lang: str) -> int:
             print(t("cli_refused", lang, file=path.name), file=sys.stderr)
             for line in preview.problem_texts(lang):
                 print("  " + line, file=sys.stderr)
+            _print_notes(preview, lang)
             if has_sample(db):
                 print(t("cli_sample_hint", lang), file=sys.stderr)
             db.record(_who(), "import", file_name=path.name, sha256=preview.sha256, outcome="refused",
                       rows=preview.data_rows, detail=f"{len(preview.problems)} problems")
             status = EXIT_REFUSED
             continue
+        checks.add_warnings(db, preview)
+        _print_notes(preview, lang)
         for line in preview.problem_texts(lang):
             print("  " + line, file=sys.stderr)
         if preview.problems:
@@ -173,6 +180,28 @@ def _import(db: Database, args, lang: str) -> int:
     if args.rejects and rejects:
         args.rejects.write_bytes(to_csv_bytes(pd.concat(rejects, ignore_index=True)))
     return status
+
+
+def _print_notes(preview, lang: str) -> None:
+    """What the importer changed and why (notes), and what deserves a second look (warnings): one line each."""
+    for note in preview.notes:
+        print("  " + t("cli_note", lang, text=note.text(lang)), file=sys.stderr)
+    for warning in preview.warnings:
+        print("  " + t("cli_warning", lang, text=warning.text(lang)), file=sys.stderr)
+
+
+def _check(db: Database, args, lang: str) -> int:
+    """The plausibility findings of the loaded data: a line each (or a CSV) on stdout, the count on stderr."""
+    found = checks.findings(db)
+    if args.format == "csv":
+        sys.stdout.buffer.write(to_csv_bytes(checks.findings_frame(found, lang)))
+        sys.stdout.flush()
+    else:
+        for finding in found:
+            print(finding.line(lang))
+    print(t("cli_check_summary", lang, bounds=sum(f.check == "bounds" for f in found),
+            changes=sum(f.check == "change" for f in found)), file=sys.stderr)
+    return EXIT_OK
 
 
 def _batches(db: Database, args, lang: str) -> int:
@@ -365,4 +394,5 @@ def _who() -> str:
 
 
 COMMANDS = {"init": _init, "import": _import, "batches": _batches, "rollback": _rollback,
-            "remove-sample": _remove_sample, "export": _export, "settings": _settings, "backup": _backup}
+            "remove-sample": _remove_sample, "export": _export, "settings": _settings, "backup": _backup,
+            "check": _check}

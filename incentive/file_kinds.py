@@ -129,6 +129,9 @@ KINDS: dict[str, FileKind] = {
             Column("direction", ("方向", "指标方向", "极性", "direction"), "enum", choices="direction"),
             Column("weight", ("权重", "weight"), "number"),
             Column("target", ("目标值", "目标", "target"), "number", required=False),
+            # Plausible bounds of a value (docs/data-format.md): a value outside is refused at import.
+            Column("min", ("合理下限", "下限", "最小值", "合理最小值", "下限值", "min"), "number", required=False),
+            Column("max", ("合理上限", "上限", "最大值", "合理最大值", "上限值", "max"), "number", required=False),
             Column("effective_from", ("生效起始期", "生效期", "起始期", "effective_from"), "period", required=False),
         ), key=("code", "effective_from")),
         FileKind("race_scores", _VALUES, key=("period", "county", "township", "indicator")),
@@ -168,7 +171,8 @@ KINDS: dict[str, FileKind] = {
 # Columns stored per kind, in order; `source_row` is kept for the preview and dropped on insert.
 STORED_COLUMNS: dict[str, tuple[str, ...]] = {
     "regions": ("county", "township", "county_code"),
-    "indicators": ("code", "name", "domain", "track", "unit", "direction", "weight", "target", "effective_from"),
+    "indicators": ("code", "name", "domain", "track", "unit", "direction", "weight", "target", "min", "max",
+                   "effective_from"),
     "race_scores": ("domain", "period", "county", "township", "indicator", "value"),
     "welfare": ("domain", "period", "county", "township", "indicator", "value"),
     "roster": ("as_of", "cadre_id", "name", "county", "unit", "rank", "gender", "birth_year", "ethnicity", "party",

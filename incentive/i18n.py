@@ -309,8 +309,47 @@ TEXT: dict[str, tuple[str, str]] = {
     "note_ignored_columns": ("已忽略非指标列：{columns}。", "Columns that are not indicators, ignored: {columns}."),
     "note_extra_columns": ("未识别的列（不导入）：{columns}。", "Unrecognised columns (not imported): {columns}."),
     "note_name_fixed": ("「{given}」按「{matched}」导入（{n} 行）。", "“{given}” read as “{matched}” ({n} rows)."),
-    "note_percent_scaled": ("指标「{indicator}」的数值为小数形式的百分比（如 0.85），已换算为 85。",
-                            "Indicator “{indicator}” arrived as fractions (e.g. 0.85) and was scaled to percent (85)."),
+    # --- values the importer changed or refused (intake integrity)
+    "note_percent_format": ("「{column}」列 {n} 个单元格为 Excel 百分比格式（存为小数），按显示的百分数导入，如「{example}」→ {value}。",
+                            "{n} cells of column “{column}” are Excel percent cells (stored as fractions) and were read as "
+                            "the percent shown, e.g. “{example}” → {value}."),
+    "note_percent_fraction_kept": ("指标「{indicator}」的数值都不超过 1.5（如 {example}），像是小数形式的百分比，但单元格不是百分比"
+                                   "格式，已按原值导入。若本意是百分数，请把单元格设为百分比格式或写成「85%」后重新导入。",
+                                   "All values of indicator “{indicator}” are at most 1.5 (e.g. {example}), like fractions of "
+                                   "a percent, but the cells have no percent format: imported as written. If percents were "
+                                   "meant, format the cells as percent or write “85%”, and import again."),
+    "note_unit_converted": ("「{column}」列 {n} 个单元格的单位「{source}」已换算为「{target}」（×{factor}），如「{example}」→ {value}。",
+                            "{n} cells of column “{column}” in {source} were converted to {target} (×{factor}), e.g. "
+                            "“{example}” → {value}."),
+    "note_unit_unchecked": ("「{column}」列 {n} 个单元格带单位「{unit}」，该列（或指标目录）未规定单位，按原数值导入，如「{example}」。",
+                            "{n} cells of column “{column}” carry the unit {unit}, which no catalog unit can check: "
+                            "imported as written, e.g. “{example}”."),
+    "note_text_normalized": ("「{column}」列 {n} 个单元格的文字已规范化（全角转半角，去除换行、多余空格和不可见字符），"
+                             "如「{example}」→「{stored}」。",
+                             "{n} cells of column “{column}” were normalized (full-width to half-width, line breaks, "
+                             "extra spaces and invisible characters removed), e.g. “{example}” → “{stored}”."),
+    "note_subcolumn_chosen": ("「{column}」下有子列 {subcolumns}，按规则取「{chosen}」列导入，其余子列不导入。",
+                              "Column “{column}” has sub-columns {subcolumns}; by rule “{chosen}” is imported and the "
+                              "others are not."),
+    "unit_mismatch": ("单位「{unit}」与应有的单位「{target}」不同，无法换算；请按「{target}」填写数值。",
+                      "the unit {unit} differs from the expected unit {target} and cannot be converted; enter the "
+                      "value in {target}."),
+    "unit_days_need_rule": ("以「{unit}」填写的培训时长需换算为「{target}」，但未设置每天折算学时（设置 hours_per_day）；请按学时填写。",
+                            "training time in days ({unit}) needs a 学时-per-day rule to become {target} (setting "
+                            "hours_per_day), and none is set; enter 学时."),
+    "period_number_ambiguous": ("考核期是数字 {shown}，看不出原本是几月（如 2026.10 会被 Excel 存成 2026.1）；请把该列设为文本"
+                                "格式，写成「2026-10」或「2026年10月」。",
+                                "the period is the number {shown}, which does not show the month typed (Excel stores "
+                                "2026.10 as 2026.1); set the column to text and write 2026-10 or 2026年10月."),
+    "id_digits_lost": ("编号按数字保存，已丢失位数（科学计数法或超过 15 位，共 {n} 行，如第 {rows} 行），不同的人可能变成同一"
+                       "编号。请在 Excel 中把该列设为「文本」格式，重新录入编号后再导入。",
+                       "ids were stored as numbers and lost digits (E-notation or more than 15 digits; {n} rows, e.g. "
+                       "rows {rows}), so different people may now share one id. In Excel set the column to Text, "
+                       "enter the ids again, then import."),
+    "subcolumns_ambiguous": ("「{column}」下有子列 {subcolumns}，无法确定导入哪一列（应有一列为「实际」或「完成值」）；请只保留"
+                             "一列后再导入。",
+                             "column “{column}” has sub-columns {subcolumns} and none is the actual value (实际 or 完成值); "
+                             "keep one column and import again."),
     "note_period_from_title": ("考核期取自标题：{period}。", "Period taken from the title: {period}."),
     "note_period_given": ("考核期为填写值：{period}。", "Period as entered: {period}."),
     "note_as_of": ("统计日期：{as_of}（{source}）。", "As-of date: {as_of} ({source})."),
@@ -649,6 +688,57 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli_restored": ("已从 {path} 恢复；原文件保留为 {kept}", "restored from {path}; the previous file is kept as {kept}"),
     "cli_setting_needs_value": ("用法：settings 名称 值", "usage: settings KEY VALUE"),
     "cli_setting_saved": ("已保存设置 {name} = {value}", "setting saved: {name} = {value}"),
+    # --- plausibility and unusual changes
+    "implausible_default": ("超出合理范围（{range}）：请核对是否填错；如确属实，请在指标目录中设置该指标的{side}。",
+                            "is outside the plausible range ({range}): check for a typo; if the value is right, set "
+                            "the indicator's {side} in the catalog."),
+    "implausible_catalog": ("超出指标目录设定的合理范围（{range}）：请核对是否填错；如确属实，请在指标目录中调整该指标的{side}。",
+                            "is outside the plausible range the catalog sets ({range}): check for a typo; if the value "
+                            "is right, change the indicator's {side} in the catalog."),
+    "bound_high": ("合理上限", "plausible maximum (合理上限, max)"),
+    "bound_low": ("合理下限", "plausible minimum (合理下限, min)"),
+    "implausible_hours": ("超出合理范围：一条培训记录的学时应大于 0、不超过 {high:g}；请核对是否填错；如确属实，请在「数据管理」页"
+                          "的设置中调高「每条培训记录学时上限」（max_hours_per_record）。",
+                          "is outside the plausible range: one training record has more than 0 and at most {high:g} "
+                          "hours; check for a typo; if the value is right, raise the setting “most hours per training "
+                          "record” (max_hours_per_record) on the Data page."),
+    "bounds_inverted": ("合理下限 {low} 大于合理上限 {high}，请核对。", "the plausible minimum {low} is above the plausible "
+                                                              "maximum {high}."),
+    "warn_unusual_change": ("{unit}「{indicator}」{period} 为 {new}，上期 {previous} 为 {old}，变动 {change}，远超同级单位"
+                            "同期变动的正常范围（{low} 至 {high}）：可能填错，请核对。",
+                            "{unit}, “{indicator}”, {period}: {new}, was {old} in {previous} (change {change}), far "
+                            "outside the changes of its peers ({low} to {high}): probably a typo, please check."),
+    "data_warnings": ("以下 {n} 个数值与上期相比变动异常，可能填错（仅提示，不影响导入）：",
+                      "{n} values changed unusually from the previous period and may be typos (a warning only; "
+                      "the file still imports):"),
+    "data_check": ("数据核查：已载入的数据中，{bounds} 个数值超出合理范围，{changes} 个数值与上期相比变动异常。",
+                   "Check of the loaded data: {bounds} values outside their plausible range, {changes} unusual "
+                   "changes from the previous period."),
+    "data_check_help": ("规则见 docs/data-format.md「合理范围与异常变动」；命令行：python -m incentive check。",
+                        "Rules: docs/data-format.md, “Plausible values and unusual changes”; command line: "
+                        "python -m incentive check."),
+    "check_bounds": ("超出合理范围", "outside plausible range"),
+    "check_change": ("异常变动", "unusual change"),
+    "check_col_check": ("核查项", "Check"),
+    "check_col_period": ("考核期/日期", "Period or date"),
+    "check_col_unit": ("单位", "Unit"),
+    "check_col_item": ("指标/记录", "Indicator or record"),
+    "check_col_old": ("上期值", "Previous value"),
+    "check_col_message": ("说明", "Explanation"),
+    "check_hours": ("学时", "hours"),
+    "check_line_value": ("{kind} {where}，值「{value}」：{message}", "{kind} {where}, value “{value}”: {message}"),
+    "check_line": ("{kind}：{message}", "{kind}: {message}"),
+    "cli_check_summary": ("核查完成：{bounds} 个数值超出合理范围，{changes} 个数值与上期相比变动异常。",
+                          "checked: {bounds} values outside their plausible range, {changes} unusual changes."),
+    "cli_note": ("说明：{text}", "note: {text}"),
+    "cli_warning": ("提示：{text}", "warning: {text}"),
+    "setting_max_hours_per_record": ("每条培训记录学时上限", "Most hours per training record"),
+    "setting_hours_per_day": ("每天折合学时（0 = 不换算「天」）", "Hours per training day (0 = days not converted)"),
+    "template_hint_min": ("合理下限：低于此值的数值拒收；留空则按单位默认（如 % 类「率」不低于 0，件/人/次等不为负）",
+                          "Plausible minimum: lower values are refused; blank: the default by unit (a % rate ≥ 0, "
+                          "counts ≥ 0)"),
+    "template_hint_max": ("合理上限：高于此值的数值拒收；留空则按单位默认（如 % 类「率」不超过 100）",
+                          "Plausible maximum: higher values are refused; blank: the default by unit (a % rate ≤ 100)"),
     # --- scoring
     "tier_1": ("第一方阵", "First tier"),
     "tier_2": ("第二方阵", "Second tier"),

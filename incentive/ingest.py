@@ -6,6 +6,7 @@ accepted preview to `storage.import_preview`.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections import defaultdict
@@ -13,15 +14,16 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from . import periods, plausibility
+from . import periods, plausibility, units
 from .cell_values import CellError, Number, clean_name, clean_text, find_date, is_missing, name_key, parse_date
 from .cell_values import parse_number
+from .number_formats import displayed_number, is_percent_format, is_scientific_format, zero_padded_width
 from .file_kinds import (DOMAIN_OF_KIND, KINDS, STORED_COLUMNS, VALUE_KINDS, WIDE_IGNORED, Column, FileKind,
                          enum_code, enum_spellings, match_header, strip_unit)
 from .place_names import NameMatcher, suggest
 from .preview import Note, Preview, Problem, Reference
-from .sheet_layout import Located, Table, indicator_lookup, locate_header
-from .sheets import UnreadableFile, read_sheets
+from .sheet_layout import Located, Table, bracket_unit, indicator_lookup, locate_header
+from .sheets import UnreadableFile, column_letter, read_sheets
 
 __all__ = ["Note", "Preview", "Problem", "Reference", "parse_file"]
 
@@ -42,7 +44,7 @@ def parse_file(file_name: str, data: bytes, reference: Reference, kind: str | No
     located = locate_header(sheets, reference, kind)
     if located is None:
         return _fail(preview, _no_header_problem(kind))
-    table = Table.from_sheet(located.sheet, located.header_row, located.header)
+    table = Table.from_sheet(located.sheet, located.header_row, located.header, located.header_rows)
     preview.sheet = located.sheet.name if located.sheet.is_workbook else ""
     preview.encoding = located.sheet.encoding
     preview.header_row = located.sheet.row_numbers[located.header_row]
@@ -51,6 +53,8 @@ def parse_file(file_name: str, data: bytes, reference: Reference, kind: str | No
         preview.notes.append(Note("note_sheets_skipped", {"sheets": skipped}))
     if located.kind != "values":
         preview.kind = located.kind
+    if located.sub_header and not _read_sub_columns(preview, located, table):
+        return preview
     totals, footnotes = table.drop_non_data_rows()
     if totals:
         preview.notes.append(Note("note_total_rows", {"rows": totals}))
@@ -86,6 +90,20 @@ def drop_rejected(preview: Preview) -> None:
     preview.rejected_rows = {p.row for p in preview.problems if p.row is not None}
     preview.rows = preview.rows[~preview.rows["source_row"].isin(preview.rejected_rows)].reset_index(drop=True)
     preview.notes.append(Note("note_rejected", {"n": len(preview.rejected_rows)}))
+
+
+def _read_sub_columns(preview: Preview, located: Located, table: Table) -> bool:
+    """Notes of the sub-columns taken (实际 / 完成值 by rule); False (the file refused) when a split column has
+    no single actual sub-column, naming its sub-columns."""
+    for top, subs, taken in located.sub_header.groups:
+        if taken is None:
+            _fail(preview, Problem("subcolumns_ambiguous", preview.header_row + 1, None, None,
+                                   {"column": top, "subcolumns": [f"「{text}」({column_letter(i)})" for i, text in subs]}))
+        elif len(subs) > 1:
+            chosen = next(text for i, text in subs if i == taken)
+            preview.notes.append(Note("note_subcolumn_chosen", {
+                "column": top, "chosen": chosen, "subcolumns": [f"「{text}」" for _, text in subs]}))
+    return not preview.fatal
 
 
 def read_given(preview: Preview, period: str | None, as_of: str | None) -> tuple | None:
@@ -140,8 +158,10 @@ def _no_header_problem(kind: str | None) -> Problem:
 # ---------------------------------------------------------------- cells
 
 
-def parse_cell(col: Column, raw: object) -> object:
-    """The stored value of one cell, or CellError. Blank cells of optional columns are None."""
+def parse_cell(col: Column, raw: object, number_format: str | None = None) -> object:
+    """The stored value of one cell, or CellError. Blank cells of optional columns are None. Number columns give
+    a `Number` whose unit the caller converts (`to_unit`). `number_format` is the Excel format of a numeric cell
+    (None for CSV or General): it decides what a number typed where text was meant stood for."""
     if is_missing(raw) or (isinstance(raw, str) and not clean_text(raw)):
         if col.required and col.name != "value":
             raise CellError("required")
@@ -151,14 +171,20 @@ def parse_cell(col: Column, raw: object) -> object:
     if col.parse == "name":
         return clean_name(raw)
     if col.parse == "code":
-        return clean_text(raw)
+        return _parse_code(raw, number_format)
     if col.parse == "period":
+        if isinstance(raw, float) and not raw.is_integer():
+            # 2026.10 typed in a number cell is stored as 2026.1: only the format tells October from January
+            shown = displayed_number(raw, number_format)
+            if shown is None:
+                raise CellError("period_number_ambiguous", shown=f"{raw:g}")
+            raw = shown
         p = periods.parse_period(raw)
         if p is None:
             raise CellError("not_a_period")
         return p
     if col.parse == "number":
-        n = parse_number(raw)
+        n = parse_number(raw, percent_format=is_percent_format(number_format))
         if n is not None and n.value < 0 and col.name in ("weight", "hours"):
             raise CellError("negative")
         return n
@@ -172,6 +198,25 @@ def parse_cell(col: Column, raw: object) -> object:
             raise CellError("not_in_choices", choices=enum_spellings(col.choices))
         return code
     raise AssertionError(col.parse)
+
+
+_E_NOTATION = re.compile(r"[+-]?\d+(\.\d+)?[eE][+-]?\d+")
+
+
+def _parse_code(raw: object, number_format: str | None) -> str:
+    """An id or code as text. Excel keeps 15 significant digits of a number: an id typed as a number that shows
+    in E-notation, has more than 15 digits or a fraction has lost digits, and two people may now share one id
+    (issue "intake integrity"): refused, never stored."""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        value = float(raw)
+        if is_scientific_format(number_format) or abs(value) >= 1e15 or not value.is_integer():
+            raise CellError("id_digits_lost")
+        width = zero_padded_width(number_format)
+        return str(int(value)).zfill(width) if width else str(int(value))
+    text = clean_text(raw)
+    if _E_NOTATION.fullmatch(text):
+        raise CellError("id_digits_lost")
+    return text
 
 
 def _parse_year(raw: object) -> int:
@@ -203,6 +248,8 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
     records: dict[str, list] = {c: [] for c in STORED_COLUMNS[spec.name]}
     records["source_row"] = []
     names = NameMatcher(reference.regions) if spec.name != "regions" else None
+    changes = Changes(hours_per_day(reference))
+    digits_lost: dict[int, list[tuple[int, str]]] = defaultdict(list)
 
     title_as_of = None
     if spec.name == "roster":
@@ -210,19 +257,31 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
         if refused:
             return
 
-    for row, number in zip(table.rows, table.row_numbers):
+    for position, (row, number) in enumerate(zip(table.rows, table.row_numbers)):
         record: dict[str, object] = {}
         for col in spec.columns:
             i = index_of.get(col.name)
             if i is None:
                 record[col.name] = None
                 continue
+            label = table.column_label(i)
             try:
-                value = parse_cell(col, row[i])
+                value = parse_cell(col, row[i], table.number_format(position, i))
+                if isinstance(value, Number):
+                    value = changes.to_unit(value, _plain_target_unit(spec, col, record), label, row[i],
+                                            strict=table.header_unit(i) or table.units.get(i, ""))
+                elif col.parse in ("text", "name", "code"):
+                    changes.text(label, row[i], value)
             except CellError as e:
-                preview.problems.append(Problem(e.key, number, table.column_label(i), clean_text(row[i]), e.params))
+                if e.key == "id_digits_lost":
+                    digits_lost[i].append((number, clean_text(row[i])))
+                else:
+                    preview.problems.append(Problem(e.key, number, label, clean_text(row[i]), e.params))
                 value = None
-            record[col.name] = value.value if isinstance(value, Number) else value
+            except units.UnitError as e:
+                preview.problems.append(Problem(e.key, number, label, clean_text(row[i]), e.params))
+                value = None
+            record[col.name] = value
         if spec.name == "roster" and record.get("as_of") is None:
             record["as_of"] = title_as_of or given_as_of
             if record["as_of"] is None and "as_of" in index_of:
@@ -242,9 +301,89 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
             if c != "source_row":
                 records[c].append(record.get(c))
         records["source_row"].append(number)
+    for i, found in digits_lost.items():
+        refuse_lost_digits(preview, table.column_label(i), found)
     if names:
         report_accepted_names(preview, names)
+    preview.notes.extend(changes.notes())
     preview.rows = pd.DataFrame(records)
+
+
+def _plain_target_unit(spec: FileKind, col: Column, record: dict) -> str | None:
+    """The unit a number column of a record file is stored in: 学时 for training hours, the row's own unit for a
+    catalog target; None where any unit is kept as written and reported (a weight is a relative share)."""
+    if col.name == "hours":
+        return units.HOURS
+    if spec.name == "indicators" and col.name != "weight":
+        return record.get("unit") or ""
+    return None
+
+
+def refuse_lost_digits(preview: Preview, column: str, found: list[tuple[int, str]]) -> None:
+    """Ids that lost digits refuse the whole file: which two people now share an id cannot be known."""
+    preview.fatal = True
+    preview.problems.append(Problem("id_digits_lost", found[0][0], column, found[0][1],
+                                    {"n": len(found), "rows": [row for row, _ in found[:10]]}))
+
+
+def hours_per_day(reference: Reference) -> float:
+    """学时 per day of training for hours written in days; 0 (the default) refuses days."""
+    return float((getattr(reference, "settings", None) or {}).get("hours_per_day", 0) or 0)
+
+
+class Changes:
+    """Every value the importer changed while reading one file (a unit converted, a percent cell, a text
+    normalized), counted per column with a first example, for the preview's notes (issue "intake integrity":
+    nothing changes silently)."""
+
+    def __init__(self, days_rule: float = 0) -> None:
+        self.days_rule = days_rule
+        self.counts: dict[tuple, list] = {}
+
+    def _count(self, key: tuple, example: dict) -> None:
+        entry = self.counts.setdefault(key, [0, example])
+        entry[0] += 1
+
+    def text(self, label: str, raw: object, stored: object) -> None:
+        if isinstance(raw, str) and isinstance(stored, str) and stored != raw:
+            self._count(("note_text_normalized", label), {"example": raw, "stored": stored})
+
+    def to_unit(self, number: Number, target: str | None, label: str, raw: object, strict: str = "",
+                loose: str = "") -> float:
+        """The number in the `target` unit. The unit given is the cell's own, else the column's (`strict`: a
+        header in brackets or a unit row), else a title's (`loose`, which only speaks for units of its own family:
+        `单位：万元` says nothing about a count). Raises units.UnitError when no exact conversion exists."""
+        shown = clean_text(raw) if not isinstance(raw, (int, float)) else f"{raw:g}"
+        if number.percent_format:
+            self._count(("note_percent_format", label), {"example": shown, "value": _num(number.value)})
+        source = number.unit or strict
+        if not source and loose and target and units.same_family(loose, units.normalize_unit(target)):
+            source = loose
+        if source and not units.normalize_unit(target or ""):
+            if number.unit:  # a unit nothing can check it against: kept as written, and said
+                self._count(("note_unit_unchecked", label, source), {"example": shown})
+            return number.value
+        change = units.conversion(source, target or "", self.days_rule)
+        value = units.apply(number.value, change)
+        if change is not None:
+            self._count(("note_unit_converted", label, change.source, change.target, change.factor_text),
+                        {"example": shown, "value": _num(value)})
+        return value
+
+    def notes(self) -> list[Note]:
+        out = []
+        for key, (n, example) in self.counts.items():
+            params = {"column": key[1], "n": n, **example}
+            if key[0] == "note_unit_unchecked":
+                params["unit"] = key[2]
+            if key[0] == "note_unit_converted":
+                params.update({"source": key[2], "target": key[3], "factor": key[4]})
+            out.append(Note(key[0], params))
+        return out
+
+
+def _num(value: float) -> str:
+    return f"{value:.15g}"
 
 
 # ---------------------------------------------------------------- race scores and welfare values
@@ -260,6 +399,9 @@ class _ValueCell(NamedTuple):
     indicator: str  # catalog code
     raw: object
     column: int | None  # index of the value's column
+    number_format: str | None = None  # Excel's, for a numeric cell
+    strict_unit: str = ""  # declared for this value by its column header, a unit row or the indicator's name
+    loose_unit: str = ""  # declared for the whole file (title, a long file's value header): same-family only
 
 
 def _parse_values(preview: Preview, table: Table, located: Located, reference: Reference, kind: str | None,
@@ -283,7 +425,7 @@ def _parse_values(preview: Preview, table: Table, located: Located, reference: R
     cells = _value_cells(preview, table, located, reference, index_of, fixed_period, title_period, wide)
     by_code = {ind["code"]: ind for ind in reference.indicators}
     preview.kind = _value_kind(preview, cells, by_code, kind)
-    values = _parse_value_cells(preview, table, cells, by_code)
+    values = _parse_value_cells(preview, table, cells, reference)
     preview.rows = pd.DataFrame({
         "domain": [by_code[c.indicator]["domain"] for c in cells],
         "period": [c.period for c in cells],
@@ -348,11 +490,16 @@ def _value_cells(preview, table, located, reference, index_of, fixed_period, tit
     lookup = indicator_lookup(reference)
     spellings = [ind["name"] for ind in reference.indicators] + [ind["code"] for ind in reference.indicators]
     spec = KINDS["race_scores"]
-    for row, number in zip(table.rows, table.row_numbers):
+    value_column = index_of.get("value")
+    file_unit = table.title_unit
+    if value_column is not None:
+        file_unit = table.header_unit(value_column) or table.units.get(value_column) or file_unit
+    for position, (row, number) in enumerate(zip(table.rows, table.row_numbers)):
         county, township, period = _row_place_and_period(preview, table, row, number, index_of, names, spec,
                                                          fixed_period, title_period)
         if wide:
-            cells += [_ValueCell(number, county, township, period, code, row[i], i)
+            cells += [_ValueCell(number, county, township, period, code, row[i], i, table.number_format(position, i),
+                                 table.header_unit(i) or table.units.get(i, ""), table.title_unit)
                       for i, code in located.wide_indicators.items()]
             continue
         i = index_of["indicator"]
@@ -364,9 +511,10 @@ def _value_cells(preview, table, located, reference, index_of, fixed_period, tit
                                             table.column_label(i), raw,
                                             {"suggestion": suggestion} if suggestion else {}))
             continue
-        value_column = index_of.get("value")
         cells.append(_ValueCell(number, county, township, period, hit["code"],
-                                None if value_column is None else row[value_column], value_column))
+                                None if value_column is None else row[value_column], value_column,
+                                None if value_column is None else table.number_format(position, value_column),
+                                bracket_unit(raw), file_unit))
     report_accepted_names(preview, names)
     return cells
 
@@ -432,27 +580,53 @@ def report_accepted_names(preview: Preview, names: NameMatcher) -> None:
         preview.notes.append(Note("note_name_fixed", {"given": given, "matched": matched, "n": n}))
 
 
-def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], by_code: dict) -> list:
-    """Numbers per cell; percent-unit indicators that arrived as fractions (all ≤ 1.5) are scaled to percent."""
-    parsed: list[Number | None] = []
+def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], reference: Reference) -> list:
+    """Each cell's number in its indicator's catalog unit: units typed in cells, headers, unit rows or the title
+    are converted when exact and refused otherwise; Excel percent cells are read as the percent they showed.
+    Values of a % indicator that all look like fractions but carry no percent format are kept, with a warning
+    (decisions.md, "Percent cells": never guess from the values)."""
+    changes = Changes(hours_per_day(reference))
+    values: list[float | None] = []
+    plain: dict[str, list[float]] = defaultdict(list)
+    target_of: dict[tuple, str] = {}
     for cell in cells:
+        label = table.column_label(cell.column) if cell.column is not None else ""
+        key = (cell.indicator, cell.period)
+        if key not in target_of:
+            target_of[key] = catalog_entry(reference, cell.indicator, cell.period).get("unit") or ""
+        target = target_of[key]
         try:
-            parsed.append(parse_number(cell.raw))
-        except CellError as e:
-            preview.problems.append(Problem(e.key, cell.row, table.column_label(cell.column), clean_text(cell.raw),
-                                            e.params))
-            parsed.append(None)
-    plain_by_code: dict[str, list[float]] = defaultdict(list)
-    for cell, n in zip(cells, parsed):
-        if n is not None and not n.percent:
-            plain_by_code[cell.indicator].append(n.value)
-    scaled = {code for code, vals in plain_by_code.items()
-              if (by_code[code].get("unit") or "").strip() in ("%", "％") and any(vals)
-              and max(abs(v) for v in vals) <= 1.5}
-    for code in sorted(scaled):
-        preview.notes.append(Note("note_percent_scaled", {"indicator": by_code[code]["name"]}))
-    return [None if n is None else round(n.value * 100, 10) if cell.indicator in scaled and not n.percent
-            else n.value for cell, n in zip(cells, parsed)]
+            number = parse_number(cell.raw, percent_format=is_percent_format(cell.number_format))
+            value = None if number is None else changes.to_unit(number, target, label, cell.raw,
+                                                                strict=cell.strict_unit, loose=cell.loose_unit)
+        except (CellError, units.UnitError) as e:
+            preview.problems.append(Problem(e.key, cell.row, label, clean_text(cell.raw), e.params))
+            value = number = None
+        values.append(value)
+        if number is not None and not number.unit and not number.percent_format and not cell.strict_unit:
+            plain[cell.indicator].append(number.value)
+    preview.notes.extend(changes.notes())
+    for code, found in sorted(plain.items()):
+        entry = catalog_entry(reference, code, None)
+        if units.normalize_unit(entry.get("unit")) == "%" and any(found) and max(map(abs, found)) <= 1.5:
+            preview.notes.append(Note("note_percent_fraction_kept", {"indicator": entry["name"],
+                                                                      "example": _num(next(v for v in found if v))}))
+    return values
+
+
+def catalog_entry(reference: Reference, code: str, period: str | None) -> dict:
+    """The catalog row in force for a period: the latest `effective_from` not after it, else the earliest
+    (decisions.md, "Catalogs and snapshots")."""
+    versions = [ind for ind in reference.indicators if ind["code"] == code]
+    if not versions:
+        return {}
+    versions.sort(key=lambda ind: _start(ind.get("effective_from")))
+    in_force = [ind for ind in versions if period and _start(ind.get("effective_from")) <= _start(period)]
+    return in_force[-1] if in_force else versions[0]
+
+
+def _start(period: str | None) -> dt.date:
+    return periods.bounds(period)[0] if period else dt.date.min
 
 
 # ---------------------------------------------------------------- keys

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .i18n import join, t
+from .settings import defaults as default_settings
 
 
 @dataclass
@@ -70,7 +71,10 @@ class Reference:
     """The catalog and regions the file is checked against (empty lists: nothing loaded yet)."""
 
     regions: list[tuple[str, str]] = field(default_factory=list)  # (county, township); township "" for a county
-    indicators: list[dict] = field(default_factory=list)  # code, name, domain, unit (all catalog versions)
+    # code, name, domain, unit, direction, min, max, effective_from: every catalog version (plausibility picks the
+    # version in force for a value's period)
+    indicators: list[dict] = field(default_factory=list)
+    settings: dict = field(default_factory=default_settings)  # settings.SETTINGS values (max_hours_per_record, …)
 
 
 @dataclass
@@ -84,6 +88,9 @@ class Preview:
     rows: pd.DataFrame | None = None  # STORED_COLUMNS[kind] + source_row
     problems: list[Problem] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    # Not refusals: values worth a second look before import (unusual changes from the previous period); filled by
+    # checks.add_warnings, which reads the stored data.
+    warnings: list[Note] = field(default_factory=list)
     rejected_rows: set[int] = field(default_factory=set)
     fatal: bool = False  # the file as a whole is unusable; skipping rows cannot help
     skip_invalid: bool = False

@@ -1,5 +1,5 @@
 """App settings an organization department changes rarely: the hours target, the coverage target, the
-suppression threshold. Stored in the database (append-only, newest row per key wins), so every app process and
+suppression threshold, the plausible hours of one training record. Stored in the database (append-only, newest row per key wins), so every app process and
 the CLI agree and every change is on record.
 """
 
@@ -8,9 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .i18n import TranslatedError
-from .storage import Database
+
+if TYPE_CHECKING:  # storage reads the settings into every Reference: settings must not import it
+    from .storage import Database
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,15 @@ SETTINGS = {
     "hours_target": Setting(110.0, 0.0, 2000.0),  # 学时 a cadre should reach in a year (prorated for shorter periods)
     "coverage_target": Setting(90.0, 0.0, 100.0),  # % of cadres trained in a period: the line on coverage charts
     "suppression_threshold": Setting(5, 1, 100, integer=True),  # groups smaller than this show `<5`
+    # 学时 one training record may carry; more is refused as implausible (docs/data-format.md)
+    "max_hours_per_record": Setting(200.0, 1.0, 10000.0),
+    "hours_per_day": Setting(0.0, 0.0, 24.0),  # 学时 per day of training, to read `3天` in the hours column; 0 = off
 }
+
+
+def defaults() -> dict[str, float]:
+    """Every setting at its default (what a Reference carries when no database is involved)."""
+    return {key: spec.default for key, spec in SETTINGS.items()}
 
 
 class SettingError(TranslatedError):

@@ -20,7 +20,7 @@ from typing import TypeVar
 import duckdb
 import pandas as pd
 
-from . import lake
+from . import lake, settings
 from .file_kinds import KINDS, STORED_COLUMNS, VALUE_KINDS
 from .i18n import TranslatedError
 from .lake import LakeLocation
@@ -157,10 +157,13 @@ class Database:
     # ------------------------------------------------------------ reading
 
     def reference(self) -> Reference:
+        """What a file is checked against: regions, every catalog version, and the settings in force."""
         regions = self.fetch_all("SELECT county, township FROM current_regions")
-        indicators = [dict(zip(("code", "name", "domain", "unit"), row)) for row in self.fetch_all(
-            "SELECT code, name, domain, unit FROM current_indicators ORDER BY code, effective_from DESC")]
-        return Reference(regions=[(c, tw or "") for c, tw in regions], indicators=indicators)
+        fields = ("code", "name", "domain", "unit", "direction", "min", "max", "effective_from")
+        indicators = [dict(zip(fields, row)) for row in self.fetch_all(
+            f"SELECT {', '.join(fields)} FROM current_indicators ORDER BY code, effective_from DESC")]
+        return Reference(regions=[(c, tw or "") for c, tw in regions], indicators=indicators,
+                         settings=settings.current(self))
 
     def batches(self) -> pd.DataFrame:
         return self.fetch_df("SELECT id, kind, file_name AS file, row_count AS rows, status, source, created_at, "

@@ -12,7 +12,7 @@ from .i18n import t
 
 _EXAMPLES = {
     "regions": ["示例县", "示例镇", "990101"],
-    "indicators": ["R01", "重点项目投资完成额", "赛马", "项目建设", "亿元", "正向", 10, "", ""],
+    "indicators": ["R01", "重点项目投资完成额", "赛马", "项目建设", "亿元", "正向", 10, "", 0, 500, ""],
     "race_scores": ["2025Q2", "示例县", "", "重点项目投资完成额", 12.5],
     "welfare": ["2025年上半年", "示例县", "", "年度体检完成率", "96%"],
     "roster": ["A000001", "（姓名）", "示例县", "示例镇", "一级科员", "男", 1988, "2025-06-30", "汉族", "中共党员", "大学本科"],
@@ -35,11 +35,14 @@ def template_xlsx(kind: str, lang: str = "zh") -> bytes:
     notes.append(["列", "必填", "说明", "示例"])
     for c, example in zip(spec.columns, _EXAMPLES[kind]):
         allowed = "、".join(a[0] for a in ENUMS[c.choices].values()) if c.choices else ""
-        notes.append([c.aliases[0], "是" if c.required else "否", allowed or _HINTS.get(c.parse, ""), example])
+        hint = t(_COLUMN_HINTS[kind, c.name], lang) if (kind, c.name) in _COLUMN_HINTS else _HINTS.get(c.parse, "")
+        notes.append([c.aliases[0], "是" if c.required else "否", allowed or hint, example])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
+
+_COLUMN_HINTS = {("indicators", "min"): "template_hint_min", ("indicators", "max"): "template_hint_max"}
 
 _HINTS = {
     "period": "2025、2025Q2、2025年上半年、2025-06",

@@ -2,13 +2,17 @@ import datetime as dt
 
 import pytest
 
-from incentive.cell_values import CellError, Number, escape_formula, find_date, is_missing, parse_date, parse_number
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from incentive.cell_values import (CellError, Number, clean_text, escape_formula, find_date, is_missing, parse_date,
+                                  parse_number)
 
 
 @pytest.mark.parametrize("given,expected", [
-    ("85", Number(85.0)), ("85.5", Number(85.5)), ("85%", Number(85.0, True)), ("８５", Number(85.0)),
+    ("85", Number(85.0)), ("85.5", Number(85.5)), ("85%", Number(85.0, "%")), ("８５", Number(85.0)),
     ("1,234", Number(1234.0)), ("1,234.5", Number(1234.5)), (" -3.2 ", Number(-3.2)), (7, Number(7.0)),
-    (0.85, Number(0.85)), ("８５％", Number(85.0, True)),
+    (0.85, Number(0.85)), ("８５％", Number(85.0, "%")), ("5‰", Number(5.0, "‰")),
 ])
 def test_numbers(given, expected):
     assert parse_number(given) == expected
@@ -49,6 +53,41 @@ def test_formula_escaping():
         "'=1+1", "'+86", "'-x", "'@a", "'\tx", "'\rx", "东城县", ""]
 
 
-@pytest.mark.parametrize("given,expected", [("16学时", 16.0), ("3起", 3.0), ("85分", 85.0), ("1,200万元", 1200.0)])
-def test_a_unit_typed_into_the_cell_is_dropped(given, expected):
-    assert parse_number(given) == Number(expected)
+@pytest.mark.parametrize("given,expected", [("16学时", Number(16.0, "学时")), ("3起", Number(3.0, "起")),
+                                            ("85分", Number(85.0, "分")), ("1,200万元", Number(1200.0, "万元")),
+                                            ("32000 万元", Number(32000.0, "万元")),
+                                            ("1,230,000元", Number(1230000.0, "元")), ("3天", Number(3.0, "天"))])
+def test_a_unit_typed_into_the_cell_is_kept_for_conversion(given, expected):
+    assert parse_number(given) == expected
+
+
+def test_a_percent_formatted_cell_is_the_percent_it_showed():
+    assert parse_number(0.85, percent_format=True) == Number(85.0, "%", percent_format=True)
+    assert parse_number(0.07, percent_format=True).value == 7.0  # not 7.000000000000001
+
+
+def test_an_eight_digit_number_in_a_date_cell_is_a_compact_date():
+    assert parse_date(20261012) == dt.date(2026, 10, 12)
+    assert parse_date(20261012.0) == dt.date(2026, 10, 12)
+    with pytest.raises(CellError):
+        parse_date(20261345)
+
+
+@pytest.mark.parametrize("given,expected", [
+    ("2026年乡村振兴专题\n培训班", "2026年乡村振兴专题培训班"),          # Alt+Enter inside Chinese text
+    ("2026年乡村振兴专题\r\n培训班", "2026年乡村振兴专题培训班"),
+    ("乡村振兴　专题培训班", "乡村振兴专题培训班"),                       # ideographic space
+    ("乡村振兴\u200b专题培训班", "乡村振兴专题培训班"),                  # zero-width space
+    ("Python  数据\n分析", "Python数据分析"),
+    ("Data   analysis\nbasics ", "Data analysis basics"),            # Latin words keep one space
+    ("（第１期）", "(第1期)"),
+])
+def test_one_normalization_of_text(given, expected):
+    assert clean_text(given) == expected
+
+
+@given(st.text(max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_normalization_is_idempotent(text):
+    once = clean_text(text)
+    assert clean_text(once) == once

@@ -57,7 +57,7 @@ def test_race_scores_long_with_number_forms_and_missing(catalog_db):
         ("2025-Q2", "云岫县", "安坝镇", "R01", 56.0),     # full-width digits
         ("2025-Q2", "云峤县", "", "R02", None),          # "-" is missing, never zero
         ("2025-Q2", "澄溪县", "", "R03", 85.0),          # "85%" stored as 85; 澄溪 -> 澄溪县
-        ("2025-Q2", "枫岚区", "", "R02", -3.2),          # a negative number is a value
+        ("2025-Q2", "枫岚区", "", "R01", -3.2),          # a negative number is a value (an amount: no bound)
     ]
     assert [n.text("zh") for n in preview.notes] == ["「澄溪」按「澄溪县」导入（1 行）。"]
 
@@ -135,9 +135,12 @@ def test_wide_with_period_in_title_unit_note_and_total_row(catalog_db):
 def test_wide_with_period_column(catalog_db):
     data = "考核期,县区,招商引资额,企业诉求办结率\n2025-06,云岫县,10,0.9\n2025年6月,澄溪县,20,0.95\n".encode()
     preview = parse_file("w.csv", data, catalog_db.reference())
-    assert values(preview) == [("2025-06", "云岫县", "", "R01", 10.0), ("2025-06", "云岫县", "", "R03", 90.0),
-                               ("2025-06", "澄溪县", "", "R01", 20.0), ("2025-06", "澄溪县", "", "R03", 95.0)]
-    assert "指标「企业诉求办结率」的数值为小数形式的百分比（如 0.85），已换算为 85。" in [n.text("zh") for n in preview.notes]
+    # Values of a % indicator that look like fractions are kept as written without a percent format (real growth
+    # rates of 0.9 % exist): a note says so (decisions.md, "Percent cells").
+    assert values(preview) == [("2025-06", "云岫县", "", "R01", 10.0), ("2025-06", "云岫县", "", "R03", 0.9),
+                               ("2025-06", "澄溪县", "", "R01", 20.0), ("2025-06", "澄溪县", "", "R03", 0.95)]
+    assert ("指标「企业诉求办结率」的数值都不超过 1.5（如 0.9），像是小数形式的百分比，但单元格不是百分比格式，已按原值导入。"
+            "若本意是百分数，请把单元格设为百分比格式或写成「85%」后重新导入。") in [n.text("zh") for n in preview.notes]
 
 
 def test_wide_without_period_needs_one(catalog_db):
@@ -422,3 +425,169 @@ def test_a_decompression_bomb_is_refused_without_unpacking(db):
     assert len(data) < 200_000
     preview = parse_file("炸弹.xlsx", data, db.reference())
     assert not preview.importable and "可能是恶意构造的文件" in preview.problem_texts("zh")[0]
+
+
+# ------------------------------------------------------------------ intake integrity: no wrong value enters silently
+
+TRAINING_HEAD = ["干部编号", "培训项目", "培训类别", "培训领域", "培训方式", "组织形式", "学时", "培训日期"]
+MONEY_CATALOG = Reference(indicators=[
+    {"code": "R01", "name": "招商引资额", "domain": "race", "unit": "万元"},
+    {"code": "R05", "name": "重点项目投资完成额", "domain": "race", "unit": "亿元"},
+    {"code": "R06", "name": "GDP增速", "domain": "race", "unit": "%"},
+    {"code": "R07", "name": "新开工项目数", "domain": "race", "unit": "个"},
+])
+
+
+def notes(preview, lang="zh") -> list[str]:
+    return [n.text(lang) for n in preview.notes]
+
+
+def training_csv(*rows: str, head: str = ",".join(TRAINING_HEAD)) -> bytes:
+    return (head + "\n" + "\n".join(rows) + "\n").encode()
+
+
+def test_a_period_typed_as_a_number_is_read_as_displayed(catalog_db):
+    rows = [["考核期", "县区", "指标", "数值"], [2026.1, "云岫县", "R01", 5], [2026.1, "云峤县", "R01", 6]]
+    shown = parse_file("p.xlsx", xlsx_bytes(rows, formats={"A2": "0.00", "A3": "0.0"}), catalog_db.reference())
+    assert not shown.problems
+    assert [v[0] for v in values(shown)] == ["2026-10", "2026-01"]  # 2026.10 as shown; 2026.1 as shown
+
+
+def test_a_period_number_in_a_general_cell_is_refused_with_its_place(catalog_db):
+    rows = [["考核期", "县区", "指标", "数值"], [2026.1, "云岫县", "R01", 5]]
+    preview = parse_file("p.xlsx", xlsx_bytes(rows), catalog_db.reference())
+    assert messages(preview) == ["文件「p.xlsx」，工作表「数据」，第 2 行，「考核期 (A)」列，值「2026.1」：考核期是数字 2026.1，看不出原本"
+                                 "是几月（如 2026.10 会被 Excel 存成 2026.1）；请把该列设为文本格式，写成「2026-10」或「2026年10月」。"]
+
+
+def test_ids_in_e_notation_refuse_the_column(db):
+    data = training_csv("4.30102E+17,班A,政治能力,党的理论,线上,集体,2,2025/6/1",
+                        "4.30102E+17,班B,政治能力,党的理论,线上,集体,2,2025/6/2")
+    preview = parse_file("t.csv", data, db.reference(), skip_invalid=True)
+    assert preview.fatal and not preview.importable  # skipping rows cannot help: which person is which is lost
+    assert messages(preview) == ["文件「t.csv」，第 2 行，「干部编号」列，值「4.30102E+17」：编号按数字保存，已丢失位数（科学计数法或超过"
+                                 " 15 位，共 2 行，如第 2、3 行），不同的人可能变成同一编号。请在 Excel 中把该列设为「文本」格式，"
+                                 "重新录入编号后再导入。"]
+
+
+def test_an_eighteen_digit_id_stored_as_a_number_is_refused(db):
+    rows = [TRAINING_HEAD, [430102198001011234, "班A", "政治能力", "党的理论", "线上", "集体", 2, "2025/6/1"]]
+    preview = parse_file("t.xlsx", xlsx_bytes(rows), db.reference())
+    assert preview.fatal and [p.key for p in preview.problems] == ["id_digits_lost"]
+    assert preview.problems[0].column == "干部编号 (A)"
+
+
+def test_ids_with_leading_zeros_keep_them_when_the_format_shows_them(db):
+    rows = [TRAINING_HEAD, [123, "班A", "政治能力", "党的理论", "线上", "集体", 2, "2025/6/1"]]
+    preview = parse_file("t.xlsx", xlsx_bytes(rows, formats={"A2": "000000"}), db.reference())
+    assert preview.rows["cadre_id"].tolist() == ["000123"]
+
+
+def test_dates_typed_as_eight_digit_numbers_in_a_workbook(db):
+    rows = [TRAINING_HEAD, ["A1", "班A", "政治能力", "党的理论", "线上", "集体", 2, 20261012]]
+    preview = parse_file("t.xlsx", xlsx_bytes(rows), db.reference())
+    assert not preview.problems and preview.rows["date"].tolist() == [dt.date(2026, 10, 12)]
+
+
+def test_units_in_cells_are_converted_exactly_and_reported():
+    data = ("考核期,县区,指标,数值\n2025Q2,云岫县,重点项目投资完成额,32000万元\n2025Q2,云岫县,招商引资额,\"1,230,000元\"\n"
+            "2025Q2,云峤县,重点项目投资完成额,3.5亿元\n2025Q2,云峤县,招商引资额,880\n").encode()
+    preview = parse_file("u.csv", data, MONEY_CATALOG)
+    assert not preview.problems
+    assert [v[4] for v in values(preview)] == [3.2, 123.0, 3.5, 880.0]
+    assert notes(preview) == [
+        "「数值」列 1 个单元格的单位「万元」已换算为「亿元」（×0.0001），如「32000万元」→ 3.2。",
+        "「数值」列 1 个单元格的单位「元」已换算为「万元」（×0.0001），如「1,230,000元」→ 123。"]
+
+
+def test_a_unit_that_cannot_be_converted_is_refused():
+    data = "考核期,县区,指标,数值\n2025Q2,云岫县,新开工项目数,12万元\n2025Q2,云岫县,GDP增速,5天\n".encode()
+    preview = parse_file("u.csv", data, MONEY_CATALOG)
+    assert messages(preview) == [
+        "文件「u.csv」，第 2 行，「数值」列，值「12万元」：单位「万元」与应有的单位「个」不同，无法换算；请按「个」填写数值。",
+        "文件「u.csv」，第 3 行，「数值」列，值「5天」：单位「天」与应有的单位「%」不同，无法换算；请按「%」填写数值。"]
+
+
+def test_a_unit_in_a_wide_header_or_a_unit_row_is_converted():
+    data = "2025年第二季度\n县区,重点项目投资完成额（万元）,招商引资额\n,,亿元\n云岫县,32000,1.5\n".encode()
+    preview = parse_file("w.csv", data, MONEY_CATALOG)
+    assert not preview.problems and [v[4] for v in values(preview)] == [3.2, 15000.0]
+
+
+def test_a_title_unit_speaks_only_for_its_own_family():
+    data = "2025年第二季度得分表\n单位：万元\n县区,重点项目投资完成额,新开工项目数\n云岫县,32000,12\n".encode()
+    preview = parse_file("w.csv", data, MONEY_CATALOG)
+    assert not preview.problems and [v[4] for v in values(preview)] == [3.2, 12.0]  # 个 untouched
+
+
+def test_training_hours_in_days_are_refused_unless_a_rule_is_set(db):
+    data = training_csv("A1,班A,政治能力,党的理论,线上,集体,3天,2025/6/1", "A1,班B,政治能力,党的理论,线上,集体,5小时,2025/6/2")
+    refused = parse_file("t.csv", data, db.reference())
+    assert messages(refused) == ["文件「t.csv」，第 2 行，「学时」列，值「3天」：以「天」填写的培训时长需换算为「学时」，但未设置每天折算学时"
+                                 "（设置 hours_per_day）；请按学时填写。"]
+    ruled = parse_file("t.csv", data, Reference(settings={"hours_per_day": 8}))
+    assert not ruled.problems and ruled.rows["hours"].tolist() == [24.0, 5.0]
+    assert notes(ruled) == ["「学时」列 1 个单元格的单位「天」已换算为「学时」（×8），如「3天」→ 24。",
+                            "「学时」列 1 个单元格的单位「小时」已换算为「学时」（×1），如「5小时」→ 5。"]
+
+
+def test_a_header_unit_in_days_converts_the_whole_column(db):
+    data = training_csv("A1,班A,政治能力,党的理论,线上,集体,0.5,2025/6/1",
+                        head=",".join(TRAINING_HEAD).replace("学时", "学时（天）"))
+    assert parse_file("t.csv", data, db.reference()).problems[0].key == "unit_days_need_rule"
+    ruled = parse_file("t.csv", data, Reference(settings={"hours_per_day": 8}))
+    assert ruled.rows["hours"].tolist() == [4.0]
+
+
+def test_a_course_with_an_in_cell_line_break_is_the_same_course(db):
+    first = training_csv('A1,"2026年乡村振兴专题\n培训班",专业能力,乡村振兴,线下,集体,16,2026/3/2')
+    second = training_csv("A1,2026年乡村振兴专题培训班,专业能力,乡村振兴,线下,集体,16,2026/3/2")
+    preview = parse_file("a.csv", first, db.reference())
+    assert preview.rows["course"].tolist() == ["2026年乡村振兴专题培训班"]
+    assert notes(preview) == ["「培训项目」列 1 个单元格的文字已规范化（全角转半角，去除换行、多余空格和不可见字符），如「2026年乡村振兴专题"
+                              "\n培训班」→「2026年乡村振兴专题培训班」。"]
+    import_ok(db, "a.csv", first)
+    import_ok(db, "b.csv", second)
+    assert db.fetch_all("SELECT count(*), sum(hours) FROM current_training") == [(1, 16.0)]  # not 2 and 32
+
+
+def test_growth_rates_below_one_and_a_half_percent_are_kept():
+    data = "考核期,县区,指标,数值\n2025Q2,云岫县,R06,0.8\n2025Q2,云峤县,R06,1.2\n2025Q2,澄溪县,R06,-0.5\n".encode()
+    preview = parse_file("g.csv", data, MONEY_CATALOG)
+    assert [v[4] for v in values(preview)] == [0.8, 1.2, -0.5]
+    assert notes(preview)[0].startswith("指标「GDP增速」的数值都不超过 1.5（如 0.8）")
+
+
+def test_percent_formatted_cells_are_converted_and_reported():
+    rows = [["考核期", "县区", "指标", "数值"], ["2025Q2", "云岫县", "R06", 0.008], ["2025Q2", "云峤县", "R06", 0.012]]
+    preview = parse_file("g.xlsx", xlsx_bytes(rows, formats={"D2": "0.0%", "D3": "0.0%"}), MONEY_CATALOG)
+    assert [v[4] for v in values(preview)] == [0.8, 1.2]
+    assert notes(preview) == ["「数值 (D)」列 2 个单元格为 Excel 百分比格式（存为小数），按显示的百分数导入，如「0.008」→ 0.8。"]
+
+
+@pytest.mark.parametrize("actual", ["实际", "完成值"])
+def test_a_two_row_header_takes_the_actual_sub_column(db, actual):
+    head = TRAINING_HEAD[:6] + ["学时", None, "培训日期"]
+    sub = [None] * 6 + ["计划", actual, None]
+    rows = [head, sub, ["A1", "班A", "政治能力", "党的理论", "线上", "集体", 8, 6, "2025/6/1"],
+            ["A2", "班A", "政治能力", "党的理论", "线上", "集体", 8, 7.5, "2025/6/1"]]
+    preview = parse_file("t.xlsx", xlsx_bytes(rows, merges=["G1:H1", "A1:A2", "I1:I2"]), db.reference(),
+                         skip_invalid=True)
+    assert not preview.problems and preview.rows["hours"].tolist() == [6.0, 7.5]
+    assert preview.rows["source_row"].tolist() == [3, 4]
+    assert notes(preview) == [f"「学时」下有子列 「计划」、「{actual}」，按规则取「{actual}」列导入，其余子列不导入。"]
+
+
+def test_a_two_row_header_in_a_csv_without_merges(db):
+    data = training_csv(",,,,,,计划,实际,", "A1,班A,政治能力,党的理论,线上,集体,8,6,2025/6/1",
+                        head=",".join(TRAINING_HEAD[:7] + ["", "培训日期"]))
+    preview = parse_file("t.csv", data, db.reference())
+    assert not preview.problems and preview.rows["hours"].tolist() == [6.0]
+
+
+def test_a_two_row_header_without_an_actual_sub_column_is_refused(db):
+    data = training_csv(",,,,,,计划,目标,", "A1,班A,政治能力,党的理论,线上,集体,8,6,2025/6/1",
+                        head=",".join(TRAINING_HEAD[:7] + ["", "培训日期"]))
+    preview = parse_file("t.csv", data, db.reference(), skip_invalid=True)
+    assert preview.fatal and messages(preview) == [
+        "文件「t.csv」，第 2 行：「学时」下有子列 「计划」(G)、「目标」(H)，无法确定导入哪一列（应有一列为「实际」或「完成值」）；请只保留一列后再导入。"]

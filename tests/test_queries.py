@@ -33,6 +33,9 @@ PARAMS = {
     "export_regions": {}, "export_indicators": {}, "export_roster": {}, "export_movements": {},
     "export_values": {"domain": "race", "period": None},
     "export_training": {"start": None, "end": None},
+    "value_periods": {"domain": "welfare"},
+    "value_changes": {"domain": "welfare"},
+    "training_hours_outside": {"low": 0.0, "high": 8.0},
 }
 
 
@@ -56,6 +59,10 @@ def test_every_query_runs_on_the_sample_and_returns_rows(sample, name):
     tables = None
     if name in READS_CADRES:
         tables = {"cadres": queries.arrow(sample.connection, "training_cadres", **PARAMS["training_cadres"])}
+    if name == "value_changes":  # stored values only, paired as checks.unusual_changes pairs them
+        import pandas as pd
+        tables = {"incoming": pd.DataFrame(columns=["period", "county", "township", "indicator", "value"]),
+                  "period_pairs": pd.DataFrame({"period": ["2025-H2"], "previous": ["2025-H1"]})}
     frame = queries.run(sample.connection, name, tables=tables, **PARAMS[name])
     assert len(frame) > 0
 

@@ -12,7 +12,7 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from incentive import coverage, queries, rankings, settings
+from incentive import checks, coverage, queries, rankings, settings
 from incentive.config import database_location
 from incentive.i18n import t
 from incentive.bulk_csv import parse_upload
@@ -78,11 +78,14 @@ def preview_upload(file_name: str, data: bytes, kind: str | None, period: str, a
                    version: str) -> tuple[Preview, ImportEffects | None]:
     """Parse an uploaded file against the current catalog and regions, and what importing it would change.
 
-    `version` is part of the cache key: after any import the same file is checked again.
+    `version` is part of the cache key (`check_version()`): after any import or change of settings the same file
+    is checked again.
     """
     db = database()
-    preview = parse_upload(file_name, data, db.reference(), kind=kind, period=period, as_of=as_of,
+    reference = db.reference()
+    preview = parse_upload(file_name, data, reference, kind=kind, period=period, as_of=as_of,
                            skip_invalid=skip_invalid)
+    checks.add_warnings(db, preview, reference)
     effects = db.effects(preview) if preview.importable else None
     return preview, effects
 
@@ -136,6 +139,22 @@ def ranking_history(until: str, group: PeerGroup = PeerGroup(), method: str = "z
     parts = [_cached_history(data_version(), group, method, tuple(sorted((weights or {}).items())), tuple(tiers),
                              period, pinned_at()) for period in periods]
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=rankings.HISTORY_COLUMNS)
+
+
+def check_version() -> str:
+    """The cache key of what the plausibility rules decide: the data version and the settings they read."""
+    return f"{data_version()}|{sorted(app_settings().items())}"
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _cached_findings(version: str) -> list[checks.Finding]:
+    return checks.findings(database())
+
+
+def loaded_findings() -> list[checks.Finding]:
+    """Values of the loaded data outside their plausible range, and unusual changes (checks.findings), computed
+    once per data version and settings."""
+    return _cached_findings(check_version())
 
 
 def app_settings() -> dict[str, float]:

@@ -5,7 +5,7 @@ import functools
 
 import streamlit as st
 
-from incentive import settings
+from incentive import checks, settings
 from incentive.config import backup_folder
 from incentive.export import to_csv_bytes
 from incentive.file_kinds import KINDS, labelled
@@ -16,7 +16,7 @@ from incentive.storage import ImportEffects
 from incentive.templates import template_xlsx
 from ui import frame, sign_in
 from ui.downloads import table_downloads
-from ui.runtime import data_version, database, preview_upload, run_query
+from ui.runtime import check_version, database, loaded_findings, preview_upload, run_query
 
 lang = frame.current().lang
 admin = sign_in.require_admin(lang)  # the page is only in the navigation for administrators; checked again here
@@ -91,6 +91,12 @@ def draw_effects(preview: Preview, effects: ImportEffects) -> None:
         st.warning(t("data_same_file", lang, batches=", #".join(map(str, earlier))))
 
 
+def draw_warnings(preview: Preview) -> None:
+    """Unusual changes from the previous period: not refusals, a second look before import."""
+    texts = [w.text(lang) for w in preview.warnings]
+    st.warning(t("data_warnings", lang, n=len(texts)) + "\n\n" + "\n".join(f"- {text}" for text in texts))
+
+
 def audit_refusal(preview: Preview) -> None:
     """A file the importer refused is on record once per session, with its name, hash and problem count."""
     seen = st.session_state.setdefault("data_refusals_recorded", set())
@@ -120,6 +126,8 @@ def draw_preview(preview: Preview, effects: ImportEffects | None) -> None:
             offer_sample_removal(preview)
         if preview.importable:
             draw_effects(preview, effects)
+            if preview.warnings:
+                draw_warnings(preview)
             st.dataframe(labelled(preview.kind, preview.rows.head(100), lang), hide_index=True, width="stretch")
             if st.button(t("data_confirm", lang), type="primary", key=f"data_import_{preview.sha256[:16]}"):
                 import_and_report([preview])
@@ -146,7 +154,7 @@ uploads = upload_col.file_uploader(t("data_upload", lang), accept_multiple_files
 importable = []
 for upload in uploads or []:
     preview, effects = preview_upload(upload.name, upload.getvalue(), kind, period, as_of, skip_invalid,
-                                      data_version())
+                                      check_version())
     draw_preview(preview, effects)
     audit_refusal(preview)
     if preview.importable:
@@ -162,6 +170,15 @@ summary["span"] = [f"{a} – {b}" if isinstance(a, str) else "" for a, b in zip(
 summary = summary[["kind", "rows", "span"]]
 summary.columns = [t("col_kind", lang), t("col_rows", lang), t("data_span", lang)]
 st.dataframe(summary, hide_index=True)
+findings = loaded_findings()
+check_text = t("data_check", lang, bounds=sum(f.check == "bounds" for f in findings),
+               changes=sum(f.check == "change" for f in findings)) + " " + t("data_check_help", lang)
+if findings:
+    st.info(check_text)
+    st.dataframe(checks.findings_table(findings, lang), hide_index=True, width="stretch",
+                 height=min(360, 38 + 35 * len(findings)))
+else:
+    st.caption(check_text)
 
 # ---- batches and rollback
 st.subheader(t("data_batches", lang))
