@@ -148,8 +148,9 @@ def _import(db: Database, args, lang: str) -> int:
     status = EXIT_OK
     rejects = []
     for path in args.files:
+        reference = db.reference()
         try:
-            preview = parse_path(path, db.reference(), kind=args.kind, period=args.period, as_of=args.as_of,
+            preview = parse_path(path, reference, kind=args.kind, period=args.period, as_of=args.as_of,
                                  skip_invalid=args.skip_invalid)
         except OSError as e:
             print(t("cli_cannot_read", lang, path=path, reason=e.strerror), file=sys.stderr)
@@ -166,7 +167,7 @@ def _import(db: Database, args, lang: str) -> int:
                       rows=preview.data_rows, detail=f"{len(preview.problems)} problems")
             status = EXIT_REFUSED
             continue
-        checks.add_warnings(db, preview)
+        checks.add_warnings(db, preview, reference)
         _print_notes(preview, lang)
         for line in preview.problem_texts(lang):
             print("  " + line, file=sys.stderr)

@@ -12,7 +12,7 @@ import re
 import zipfile
 
 # What identify() answers
-WORKBOOK = "workbook"  # a zip calamine reads: .xlsx, .xlsm, .xlsb, .ods
+WORKBOOK = "workbook"  # a zip of a workbook, for calamine: .xlsx, .xlsm, .xlsb, .ods
 OLE = "ole"  # a compound file: legacy .xls (or another Office 97 file: see ole_content)
 ZIP_BROKEN = "zip_broken"
 WORD = "word"
@@ -25,6 +25,7 @@ XML_SPREADSHEET = "xml_spreadsheet"  # Excel's "XML Spreadsheet 2003"
 XML = "xml"
 TEXT = "text"
 BINARY = "binary"
+PASSWORD = "password"  # from ole_content: an encrypted Office 2007+ file
 
 HEAD_BYTES = 64 * 1024
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -83,8 +84,8 @@ def _zip_content(data: bytes) -> str:
             mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
     except Exception:  # noqa: BLE001 - zipfile raises several types for a cut or damaged archive
         return ZIP_BROKEN
-    if "xl/workbook.xml" in names or "xl/workbook.bin" in names or b"opendocument.spreadsheet" in mimetype:
-        return WORKBOOK
+    if any(name.startswith("xl/") for name in names) or b"opendocument.spreadsheet" in mimetype:
+        return WORKBOOK  # with parts missing it is a damaged workbook, which calamine will say
     if "word/document.xml" in names or b"opendocument.text" in mimetype:
         return WORD
     if "ppt/presentation.xml" in names or b"opendocument.presentation" in mimetype:
@@ -96,7 +97,7 @@ def ole_content(data: bytes) -> str:
     """What a compound file that calamine could not read holds, from the stream names in its directory (UTF-16):
     an encrypted Office 2007+ file (a password), a Word or PowerPoint 97 file, or else a damaged workbook (OLE)."""
     if "EncryptedPackage".encode("utf-16-le") in data:
-        return "password"
+        return PASSWORD
     if "WordDocument".encode("utf-16-le") in data:
         return WORD
     if "PowerPoint Document".encode("utf-16-le") in data:

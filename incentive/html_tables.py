@@ -1,9 +1,9 @@
 """The first table of a web page, read as Excel reads it: many web systems export their "Excel" as an HTML table
 under an `.xls` name, and Excel and WPS open it without a word.
 
-lxml parses the page as browsers do (tags left open, broken nesting). Each cell's text is what the page shows
-(`85%`, `1,234`, an id with its leading zeros), whitespace collapsed; a cell spanning rows or columns
-(`rowspan`, `colspan`) is a merged range, its value in the top-left cell as in a workbook.
+lxml (libxml2's forgiving HTML parser) reads pages with tags left open and broken nesting. Each cell's text is
+what the page shows (`85%`, `1,234`, an id with its leading zeros), whitespace collapsed; a cell spanning rows or
+columns (`rowspan`, `colspan`) is a merged range, its value in the top-left cell as in a workbook.
 """
 
 from __future__ import annotations
@@ -18,68 +18,82 @@ MAX_COLSPAN = 1000
 MAX_ROWSPAN = 65534
 
 
-def decode_html(data: bytes, fallback) -> str:
-    """Text by the page's byte-order mark or <meta charset>, else by `fallback` (UTF-8, then GB18030)."""
+def decode_html(data: bytes) -> str:
+    """Text by the page's byte-order mark or <meta charset>, else UTF-8, else GB18030 (what Excel on Chinese
+    Windows assumes)."""
     for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
     m = _CHARSET.search(data[:4096])
+    name = None
     if m:
         try:
             name = codecs.lookup(m.group(1).decode("ascii")).name
         except LookupError:
-            name = None
-        if name in ("gb2312", "gbk", "gb18030", "cp936"):
-            name = "gb18030"  # a superset: what Excel does with a page that says gb2312
-        if name is not None:
-            return data.decode(name, errors="replace")
-    return fallback(data)
+            pass
+    if name in ("gb2312", "gbk", "gb18030", "cp936"):
+        name = "gb18030"  # a superset: what Excel does with a page that says gb2312
+    if name is None:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            name = "gb18030"
+    return data.decode(name, errors="replace")
 
 
 def first_table(text: str) -> tuple[list[list[str]], list[tuple[tuple[int, int], tuple[int, int]]]] | None:
     """(rows, merged ranges 0-based inclusive) of the first table holding no other table and some text; None when
     the page has no such table."""
     import lxml.etree
-    import lxml.html
 
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, no_network=True)
+    parser = lxml.etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
     try:
-        root = lxml.html.document_fromstring(text.encode("utf-8", errors="replace"), parser=parser)
+        root = lxml.etree.fromstring(text.encode("utf-8", errors="replace"), parser=parser)
     except (lxml.etree.LxmlError, ValueError):
         return None
+    if root is None:
+        return None
     for table in root.iter("table"):
-        if len(table.xpath(".//table")):
+        if table.xpath("boolean(.//table)"):
             continue  # a layout table around the data table
         for br in table.iter("br"):  # a line break inside a cell separates words, as on the page
             br.tail = " " + (br.tail or "")
         rows = table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
-        if any(" ".join(cell.text_content().split()) for row in rows for cell in row.xpath("./td | ./th")):
-            return _grid(rows, budget=len(text) + 1_000_000)
+        grid, merged = _grid(rows, budget=len(text) + 1_000_000)
+        if any(any(line) for line in grid):
+            return grid, merged
     return None
 
 
 def _grid(rows, budget: int) -> tuple[list[list[str]], list[tuple[tuple[int, int], tuple[int, int]]]]:
-    grid: list[list[str]] = [[] for _ in rows]
+    grid: list[list[str]] = []
     covered: list[set[int]] = [set() for _ in rows]  # columns taken by a span from a row above
     merged = []
     for r, row in enumerate(rows):
-        c = 0
-        for cell in row.xpath("./td | ./th"):
-            while c in covered[r]:
+        line: list[str] = []
+        taken = covered[r]
+        for cell in row:
+            if cell.tag not in ("td", "th"):
+                continue
+            c = len(line)
+            while c in taken:
                 c += 1
-            colspan = _span(cell.get("colspan"), MAX_COLSPAN)
-            rowspan = min(_span(cell.get("rowspan"), MAX_ROWSPAN), len(rows) - r)
-            if colspan * rowspan > budget:
-                colspan = rowspan = 1
-            budget -= colspan * rowspan
-            line = grid[r]
-            line.extend([""] * (c + 1 - len(line)))
-            line[c] = " ".join(cell.text_content().split())
-            if colspan > 1 or rowspan > 1:
-                merged.append(((r, c), (r + rowspan - 1, c + colspan - 1)))
-                for below in range(r + 1, r + rowspan):
-                    covered[below].update(range(c, c + colspan))
-            c += colspan
+            line.extend([""] * (c - len(line)))
+            text = "".join(cell.itertext()) if len(cell) else cell.text or ""
+            line.append(" ".join(text.split()))
+            colspan, rowspan = cell.get("colspan"), cell.get("rowspan")
+            if colspan or rowspan:
+                colspan = _span(colspan, MAX_COLSPAN)
+                rowspan = min(_span(rowspan, MAX_ROWSPAN), len(rows) - r)
+                if colspan * rowspan > budget:
+                    colspan = rowspan = 1
+                budget -= colspan * rowspan
+                if colspan > 1 or rowspan > 1:
+                    merged.append(((r, c), (r + rowspan - 1, c + colspan - 1)))
+                    line.extend([""] * (colspan - 1))
+                    for below in range(r + 1, r + rowspan):
+                        covered[below].update(range(c, c + colspan))
+        grid.append(line)
     return grid, merged
 
 

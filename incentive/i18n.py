@@ -260,13 +260,53 @@ TEXT: dict[str, tuple[str, str]] = {
     "file_binary": ("这不是文本表格文件（含二进制内容），请上传 CSV 或 Excel 文件。",
                     "This is not a text table (it contains binary data); upload a CSV or Excel file."),
     "file_encoding": ("无法识别文件编码，请另存为 UTF-8 或 GBK 编码的 CSV。", "The text encoding is not recognised; save as UTF-8 or GBK CSV."),
-    "file_type_unknown": ("不支持的文件类型，请上传 .csv、.tsv、.xlsx 或 .xls 文件。",
-                          "Unsupported file type; upload .csv, .tsv, .xlsx or .xls."),
     "file_csv_broken": ("CSV 格式损坏（第 {row} 行附近引号不配对）。", "The CSV is malformed (unbalanced quotes near line {row})."),
-    "workbook_corrupt": ("Excel 文件已损坏或不是有效的工作簿，无法读取。", "The Excel file is damaged or not a valid workbook."),
-    "workbook_html": ("这是网页格式的表格（只是扩展名为 .xls），请用 Excel 或 WPS 打开后另存为 .xlsx 再上传。",
-                      "This is a web-page table with an .xls name; open it in Excel or WPS and save it as .xlsx."),
     "workbook_password": ("Excel 文件设有密码，请取消密码后再上传。", "The workbook is password-protected; remove the password first."),
+    # --- what a file really is
+    "workbook_corrupt": ("这是 Excel 工作簿，但已损坏，无法读取。请用 Excel 或 WPS 打开：能打开的，另存为新的 .xlsx 后再上传；"
+                         "打不开的，请向报送单位重新索取。",
+                         "This is an Excel workbook, but it is damaged and cannot be read. Open it in Excel or WPS: if "
+                         "it opens, save it as a new .xlsx and upload that; if not, ask the sender for the file again."),
+    "workbook_not_a_workbook": ("文件名是 Excel 文件，但内容既不是 Excel 工作簿，也不是文本表格（可能已损坏，或是其他软件的文件）。"
+                                "请用 Excel 或 WPS 打开确认，另存为 .xlsx 后再上传。",
+                                "The name says Excel, but the content is neither an Excel workbook nor a text table (it "
+                                "may be damaged, or another program's file). Open it in Excel or WPS, save it as .xlsx "
+                                "and upload that."),
+    "file_zip_broken": ("文件是 zip 压缩格式（.xlsx 本身就是 zip 格式），但已损坏或不完整，常见于下载或拷贝中断。请重新导出或"
+                        "重新拷贝原文件后再上传。",
+                        "The file is a zip (as every .xlsx is), but damaged or cut short, as when a download or copy "
+                        "is interrupted. Export or copy the original again and upload that."),
+    "file_is_archive": ("这是压缩包，不是表格。请先解压，再上传其中的 .xlsx、.xls 或 .csv 文件。",
+                        "This is a compressed archive, not a table. Unpack it and upload the .xlsx, .xls or .csv "
+                        "file inside."),
+    "file_is_word": ("这是 Word 文档，不是表格。请把其中的表格复制到 Excel 或 WPS 表格中，另存为 .xlsx 后上传。",
+                     "This is a Word document, not a spreadsheet. Copy its table into Excel or WPS Spreadsheets, "
+                     "save it as .xlsx and upload that."),
+    "file_is_presentation": ("这是 PowerPoint 演示文稿，不是表格。请上传原始的 Excel（.xlsx/.xls）或 CSV 文件。",
+                             "This is a PowerPoint presentation, not a spreadsheet. Upload the original Excel "
+                             "(.xlsx/.xls) or CSV file."),
+    "file_is_pdf": ("这是 PDF 文件，无法从中读取表格数据。请上传原始的 Excel（.xlsx/.xls）或 CSV 文件。",
+                    "This is a PDF document; table data cannot be read from it. Upload the original Excel "
+                    "(.xlsx/.xls) or CSV file."),
+    "file_is_image": ("这是图片，无法从中读取表格数据。请上传原始的 Excel（.xlsx/.xls）或 CSV 文件。",
+                      "This is an image; table data cannot be read from it. Upload the original Excel (.xlsx/.xls) "
+                      "or CSV file."),
+    "file_xml_spreadsheet": ("这是「XML 电子表格 2003」格式的文件（常见于系统导出），无法直接读取。请用 Excel 或 WPS 打开，"
+                             "另存为 .xlsx 后再上传。",
+                             "This is an “XML Spreadsheet 2003” file (as some systems export), which cannot be read "
+                             "directly. Open it in Excel or WPS, save it as .xlsx and upload that."),
+    "file_is_xml": ("这是 XML 数据文件，不是表格。请上传 Excel（.xlsx/.xls）或 CSV 文件；如是从业务系统导出的，请导出为 Excel "
+                    "或 CSV 格式。",
+                    "This is an XML data file, not a table. Upload an Excel (.xlsx/.xls) or CSV file; if a system "
+                    "exported it, export as Excel or CSV instead."),
+    "file_html_no_table": ("这是网页（HTML）文件，其中没有表格。请上传 Excel 或 CSV 文件；如是从网页系统导出的，请用 Excel 或 WPS "
+                           "打开后另存为 .xlsx 再上传。",
+                           "This is a web page (HTML) with no table in it. Upload an Excel or CSV file; if a web system "
+                           "exported it, open it in Excel or WPS and save it as .xlsx."),
+    "file_html_unreadable": ("这是网页（HTML）文件，但其中的表格无法读取（文件过大或已损坏）。请用 Excel 或 WPS 打开，另存为 .xlsx "
+                             "后再上传。",
+                             "This is a web page (HTML), but its table cannot be read (too large or damaged). Open it "
+                             "in Excel or WPS, save it as .xlsx and upload that."),
     "no_header": ("未找到可识别的表头。需要的列，例如：{expected}。", "No recognisable header row. Expected columns such as: {expected}."),
     "no_header_kind": ("未找到「{kind}」的表头，缺少列：{missing}。", "No header for “{kind}”: missing columns {missing}."),
     "no_rows": ("表头下没有数据行。", "There are no data rows below the header."),

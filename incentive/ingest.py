@@ -6,7 +6,6 @@ accepted preview to `storage.import_preview`.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from collections import defaultdict
@@ -495,7 +494,7 @@ def _value_cells(preview, table, located, reference, index_of, fixed_period, tit
     if value_column is not None:
         file_unit = table.header_unit(value_column) or table.units.get(value_column) or file_unit
     for position, (row, number) in enumerate(zip(table.rows, table.row_numbers)):
-        county, township, period = _row_place_and_period(preview, table, row, number, index_of, names, spec,
+        county, township, period = _row_place_and_period(preview, table, position, index_of, names, spec,
                                                          fixed_period, title_period)
         if wide:
             cells += [_ValueCell(number, county, township, period, code, row[i], i, table.number_format(position, i),
@@ -541,7 +540,8 @@ def _value_kind(preview: Preview, cells: list[_ValueCell], by_code: dict, kind: 
     return "welfare" if domains == {"welfare"} else "race_scores"
 
 
-def _row_place_and_period(preview, table, row, number, index_of, names, spec, fixed_period, title_period):
+def _row_place_and_period(preview, table, position, index_of, names, spec, fixed_period, title_period):
+    row, number = table.rows[position], table.row_numbers[position]
     place = {}
     for name in ("county", "township", "period"):
         i = index_of.get(name)
@@ -549,7 +549,7 @@ def _row_place_and_period(preview, table, row, number, index_of, names, spec, fi
             place[name] = None
             continue
         try:
-            place[name] = parse_cell(spec.column(name), row[i])
+            place[name] = parse_cell(spec.column(name), row[i], table.number_format(position, i))
         except CellError as e:
             preview.problems.append(Problem(e.key, number, table.column_label(i), clean_text(row[i]), e.params))
             place[name] = None
@@ -615,18 +615,9 @@ def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], 
 
 
 def catalog_entry(reference: Reference, code: str, period: str | None) -> dict:
-    """The catalog row in force for a period: the latest `effective_from` not after it, else the earliest
-    (decisions.md, "Catalogs and snapshots")."""
+    """The catalog version of an indicator in force for a period ({} when the code is unknown)."""
     versions = [ind for ind in reference.indicators if ind["code"] == code]
-    if not versions:
-        return {}
-    versions.sort(key=lambda ind: _start(ind.get("effective_from")))
-    in_force = [ind for ind in versions if period and _start(ind.get("effective_from")) <= _start(period)]
-    return in_force[-1] if in_force else versions[0]
-
-
-def _start(period: str | None) -> dt.date:
-    return periods.bounds(period)[0] if period else dt.date.min
+    return plausibility.version_in_force(versions, period) if versions else {}
 
 
 # ---------------------------------------------------------------- keys

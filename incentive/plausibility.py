@@ -158,10 +158,11 @@ def _values_out_of_bounds(rows: pd.DataFrame, reference: Reference, labels: dict
 def _hours_out_of_bounds(rows: pd.DataFrame, reference: Reference, labels: dict[str, str]) -> list[Problem]:
     bounds = hours_bounds(reference.settings)
     values = _floats(rows["hours"])
-    source_rows = rows["source_row"].tolist()
-    return [Problem("implausible_hours", _row(source_rows[i]), labels.get("hours"), number_text(values[i]),
+    outside = np.flatnonzero(bounds.outside(values))  # ten million records: only the few outside leave numpy
+    source_rows = rows["source_row"].iloc[outside].tolist()
+    return [Problem("implausible_hours", _row(row), labels.get("hours"), number_text(values[i]),
                     {"high": bounds.high})
-            for i in np.flatnonzero(bounds.outside(values))]
+            for i, row in zip(outside, source_rows)]
 
 
 def _inverted_bounds(rows: pd.DataFrame, labels: dict[str, str]) -> list[Problem]:

@@ -1,6 +1,6 @@
 """App settings an organization department changes rarely: the hours target, the coverage target, the
-suppression threshold, the plausible hours of one training record. Stored in the database (append-only, newest row per key wins), so every app process and
-the CLI agree and every change is on record.
+suppression threshold, the most hours one training record may carry. Stored in the database (append-only, newest
+row per key wins), so every app process and the CLI agree and every change is on record.
 """
 
 from __future__ import annotations

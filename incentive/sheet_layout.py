@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from .cell_values import clean_text, name_key
-from .file_kinds import FOOTNOTE_PREFIXES, KINDS, TOTAL_ROW_WORDS, VALUE_KINDS, match_header, strip_unit
+from .file_kinds import (FOOTNOTE_PREFIXES, KINDS, TOTAL_ROW_WORDS, VALUE_KINDS, WIDE_IGNORED, match_header,
+                         strip_unit)
 from .preview import Reference
 from .sheets import Sheet, column_letter
 from .units import CELL_UNITS, normalize_unit
@@ -152,6 +153,11 @@ def _score_header(sheet: Sheet, r: int, header: list[str], cand: str, indicators
             return None
         # Any sheet with a county column would pass as a region list; a wide score sheet must not.
         if cand == "regions" and not explicit and unknown and not names & {"township", "county_code"}:
+            return None
+        # A kind that would ignore most of the columns is not what the file is (a wide score sheet read before
+        # the catalog fits `regions` by its 县区/乡镇/区划代码 columns and would drop every score).
+        ignored = [h for h in unknown if name_key(h) not in WIDE_IGNORED and name_key(strip_unit(h)) not in WIDE_IGNORED]
+        if not explicit and len(ignored) > len(columns):
             return None
         return Located(sheet, r, header, cand, columns, score=len(columns))
     # Long layout: county + indicator (+ period, which may also come from the title or the user).

@@ -1,9 +1,14 @@
 """Reading a file's bytes into sheets: grids of cells that keep the row numbers a user sees.
 
+What a file is, is decided by its content, not its name (file_identity): a zip workbook or an OLE compound file
+is read as a workbook, an HTML page by its first table (html_tables), anything else that is text as CSV/TSV; a
+file that cannot be read is refused with a sentence naming what it is and what to do.
+
 CSV/TSV text is decoded as UTF-8 (with or without BOM) or, failing that, GB18030 (a superset of GBK, Excel's
-"CSV" on Chinese Windows), with charset-normalizer as the last resort. Workbooks (.xlsx, .xls) are read with
-python-calamine, which never evaluates formulas, in a child process (see workbook_reader). Rows are numbered as
-Excel shows them (1-based, blank rows and title rows counted); for CSV, the 1-based line where the record starts.
+"CSV" on Chinese Windows), with charset-normalizer as the last resort. Workbooks (.xlsx, .xlsm, .xls, also .xlsb
+and .ods) are read with python-calamine, which never evaluates formulas, in a child process (see
+workbook_reader), with the number format of each numeric cell (workbook_formats). Rows are numbered as Excel shows
+them (1-based, blank rows and title rows counted); for CSV, the 1-based line where the record starts.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import workbook_reader
+from . import file_identity, workbook_reader
 from .i18n import TranslatedError
 
 WORKBOOK_TIMEOUT_SECONDS = 300
@@ -46,10 +51,26 @@ class Sheet:
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)  # 0-based, inclusive
     encoding: str = ""
     delimiter: str = ""  # CSV/TSV only
+    # Workbooks only: (index into rows, 0-based column) -> the Excel number format code ("0.00", "0%", "@") of each
+    # numeric cell whose format is not General (dates, which calamine reads as dates, are not numeric cells).
+    number_formats: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
-WORKBOOK_EXTENSIONS = (".xlsx", ".xlsm", ".xls")
+WORKBOOK_EXTENSIONS = (".xlsx", ".xlsm", ".xls")  # names only choose the sentence for an unknown binary file
 TEXT_EXTENSIONS = (".csv", ".tsv", ".txt")
+
+# Files that are not tables, by what file_identity found: each sentence names what the file is and what to do.
+REFUSALS = {
+    file_identity.ZIP_BROKEN: "file_zip_broken",
+    file_identity.WORD: "file_is_word",
+    file_identity.PRESENTATION: "file_is_presentation",
+    file_identity.ARCHIVE: "file_is_archive",
+    file_identity.PDF: "file_is_pdf",
+    file_identity.IMAGE: "file_is_image",
+    file_identity.XML_SPREADSHEET: "file_xml_spreadsheet",
+    file_identity.XML: "file_is_xml",
+    file_identity.BINARY: "file_binary",
+}
 
 
 def read_sheets(file_name: str, data: bytes) -> list[Sheet]:
@@ -65,27 +86,48 @@ def read_sheets(file_name: str, data: bytes) -> list[Sheet]:
 
 
 def _read(file_name: str, data: bytes) -> list[Sheet]:
-    lower = file_name.lower()
-    looks_like_workbook = data[:4] == b"PK\x03\x04" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-    if lower.endswith(WORKBOOK_EXTENSIONS) and data.lstrip()[:1] == b"<":
-        # Web systems often export an HTML or XML table under an .xls name; Excel opens it, calamine cannot.
-        raise UnreadableFile("workbook_html")
-    if lower.endswith(WORKBOOK_EXTENSIONS) or looks_like_workbook:
+    """By content, whatever the extension: Excel and WPS open all of these."""
+    check_zip_bomb(data)
+    what = file_identity.identify(data)
+    if what == file_identity.WORKBOOK:
         return _read_workbook(data)
-    if lower.endswith(TEXT_EXTENSIONS) or not lower.rpartition(".")[1]:
+    if what == file_identity.OLE:
+        try:
+            return _read_workbook(data)
+        except UnreadableFile as e:
+            if e.key != "workbook_corrupt":
+                raise
+            inside = file_identity.ole_content(data)
+            if inside == file_identity.PASSWORD:
+                raise UnreadableFile("workbook_password") from None
+            if inside in REFUSALS:
+                raise UnreadableFile(REFUSALS[inside]) from None
+            raise
+    if what == file_identity.TEXT:
         return [read_text(data)]
-    raise UnreadableFile("file_type_unknown")
+    if what == file_identity.HTML:
+        return [_read_html(data)]
+    if what == file_identity.BINARY and file_name.lower().endswith(WORKBOOK_EXTENSIONS):
+        raise UnreadableFile("workbook_not_a_workbook")
+    raise UnreadableFile(REFUSALS[what])
+
+
+def _read_html(data: bytes) -> Sheet:
+    """A web page's first table (see html_tables), parsed in the child process like a workbook."""
+    [sheet] = _run_reader(data, "html")
+    return Sheet("", sheet["rows"], list(range(1, len(sheet["rows"]) + 1)), merged=sheet["merged"])
 
 
 def check_zip_bomb(data: bytes) -> None:
-    """An .xlsx is a zip: refuse one whose parts would inflate far beyond any real sheet before anything parses it."""
+    """An .xlsx is a zip: refuse one whose parts would inflate far beyond any real sheet before anything parses it
+    (any zip, since what it holds is looked at next)."""
     if data[:4] != b"PK\x03\x04":
         return
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
-    except (zipfile.BadZipFile, ValueError):
-        raise UnreadableFile("workbook_corrupt") from None
+    except Exception:  # noqa: BLE001 - zipfile raises several types for a cut or damaged archive
+        raise UnreadableFile("file_zip_broken") from None
     total = sum(part.file_size for part in parts)
     swollen = any(part.file_size > 10 * 1024 * 1024 and part.file_size > MAX_ZIP_RATIO * max(part.compress_size, 1)
                   for part in parts)
@@ -94,20 +136,30 @@ def check_zip_bomb(data: bytes) -> None:
 
 
 def _read_workbook(data: bytes) -> list[Sheet]:
-    """Workbooks are read in a child process (see workbook_reader): a damaged file can abort calamine's process."""
-    check_zip_bomb(data)
+    """Calamine's rows start at A1 (skip_empty_area=False), so row i is Excel row i + 1."""
+    return [Sheet(s["name"], s["rows"], list(range(1, len(s["rows"]) + 1)), True, s["hidden"], s["merged"],
+                  number_formats=s["number_formats"])
+            for s in _run_reader(data)]
+
+
+def _run_reader(data: bytes, *mode: str) -> list[dict]:
+    """Workbooks and pages are read in a child process (see workbook_reader): a damaged file can abort calamine's
+    process, and a page's tree can take gigabytes."""
+    failed = UnreadableFile("file_html_unreadable") if mode else UnreadableFile("workbook_corrupt")
     try:
-        result = subprocess.run([sys.executable, "-m", "incentive.workbook_reader"], input=data, capture_output=True,
-                                timeout=WORKBOOK_TIMEOUT_SECONDS, env={**os.environ, "PYTHONPATH": _PACKAGE_PARENT})
+        result = subprocess.run([sys.executable, "-m", "incentive.workbook_reader", *mode], input=data,
+                                capture_output=True, timeout=WORKBOOK_TIMEOUT_SECONDS,
+                                env={**os.environ, "PYTHONPATH": _PACKAGE_PARENT})
     except subprocess.TimeoutExpired:
-        raise UnreadableFile("workbook_corrupt") from None
+        raise failed from None
     if result.returncode == workbook_reader.EXIT_PASSWORD:
         raise UnreadableFile("workbook_password")
+    if result.returncode == workbook_reader.EXIT_NO_TABLE:
+        raise UnreadableFile("file_html_no_table")
     if result.returncode != 0:
-        raise UnreadableFile("workbook_corrupt")
+        raise failed
     # Unpickling is safe here: the bytes come from our own child process, not from the upload.
-    return [Sheet(s["name"], s["rows"], list(range(1, len(s["rows"]) + 1)), True, s["hidden"], s["merged"])
-            for s in pickle.loads(result.stdout)]
+    return pickle.loads(result.stdout)
 
 
 def decode_text(data: bytes) -> tuple[str, str]:

@@ -23,7 +23,7 @@ import io
 import posixpath
 import re
 import xml.etree.ElementTree as ET
-import xml.parsers.expat
+from xml.parsers import expat
 import zipfile
 
 Formats = dict[tuple[int, int], str]  # (0-based row, 0-based column) -> format code
@@ -112,7 +112,8 @@ class _XlsxParts:
         for rel in ET.fromstring(data).iter():
             if _local(rel.tag) == "Relationship" and rel.get("TargetMode") != "External":
                 target = rel.get("Target", "")
-                path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+                path = (target.lstrip("/") if target.startswith("/")
+                        else posixpath.normpath(posixpath.join(folder, target)))
                 out.append((rel.get("Id", ""), rel.get("Type", ""), path))
         return out
 
@@ -170,28 +171,18 @@ def cell_formats(xml: bytes, wanted: dict[int, str]) -> Formats:
     return _cells_by_parsing(xml, wanted)
 
 
-_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
-_CELL_REF = re.compile(rb"""\sr\s*=\s*["']\$?([A-Za-z]{1,3})\$?([0-9]{1,7})["']""")
-
-
 def _cells_by_search(xml: bytes, wanted: dict[int, str]) -> Formats | None:
-    """The fast way: find the `s="N"` of the wanted styles and read the cell tag around each. Cell tags hold no `<`
-    and cell text is escaped, so the `<` before a match opens its tag. None when a styled cell has no `r` (the
-    reference is optional in the format): then only a full parse can count the positions."""
-    styles = b"|".join(str(i).encode() for i in sorted(wanted, reverse=True))
-    pattern = re.compile(rb"""\ss\s*=\s*["'](""" + styles + rb""")["']""")
-    out = {}
-    for m in pattern.finditer(xml):
-        start = xml.rfind(b"<", 0, m.start())
-        end = xml.find(b">", m.end())
-        tag = xml[start:end + 1]
-        if not _CELL_TAG.match(tag):
-            continue  # a row's style, or text that merely looks like an attribute
-        ref = _CELL_REF.search(tag)
-        if ref is None:
-            return None
-        out[(int(ref.group(2)) - 1, _column_index(ref.group(1).decode()))] = wanted[int(m.group(1))]
-    return out
+    """The fast way, for cells written as Excel, WPS, LibreOffice and openpyxl write them (`<c r="B2" s="3"`): a
+    tenth of the time of a parse. Trusted only when every `s="N"` of a wanted style in the part is such a cell tag
+    or a row's style (cell text is escaped, so no tag hides in it); else None, and the part is parsed."""
+    styles = b"|".join(str(i).encode() for i in wanted)
+    cells = re.findall(rb'<c r="([A-Z]{1,3})([0-9]{1,7})" s="(' + styles + rb')"', xml)
+    rows = re.findall(rb'<row [^>]* s="(' + styles + rb')"', xml)
+    if len(cells) + len(rows) != len(re.findall(rb' s="(' + styles + rb')"', xml)):
+        return None
+    column = {letters: _column_index(letters.decode()) for letters in {letters for letters, _, _ in cells}}
+    code = {str(i).encode(): wanted[i] for i in wanted}
+    return {(int(row) - 1, column[letters]): code[style] for letters, row, style in cells}
 
 
 def _cells_by_parsing(xml: bytes, wanted: dict[int, str]) -> Formats:
@@ -216,7 +207,7 @@ def _cells_by_parsing(xml: bytes, wanted: dict[int, str]) -> Formats:
             if code is not None:
                 out[(at[0], at[1])] = code
 
-    parser = xml.parsers.expat.ParserCreate()
+    parser = expat.ParserCreate()
     parser.StartElementHandler = start
     parser.Parse(xml, True)
     return out

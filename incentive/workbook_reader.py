@@ -7,7 +7,8 @@ xlrd for the number formats of a legacy .xls), so the child starts quickly.
 
 Each sheet comes back as its cells from A1 (`to_python(skip_empty_area=False)`: blank leading rows and columns
 kept, so row i is Excel row i + 1), its merged ranges and the number formats of its numeric cells
-(workbook_formats).
+(workbook_formats). With the argument `html`, the child reads a web page's first table instead (html_tables): a
+page's tree takes many times its size in memory, which the cap bounds too.
 """
 
 from __future__ import annotations
@@ -23,10 +24,12 @@ from incentive import workbook_formats
 MEMORY_LIMIT_BYTES = 4 * 1024**3
 EXIT_PASSWORD = 10
 EXIT_UNREADABLE = 11
+EXIT_NO_TABLE = 12
 
 # A sheet's <dimension> is a hint of its used range; Excel and WPS ignore a malformed one, calamine refuses the
 # sheet ("1:4" has no column part: "Range is missing the expected column component").
-_DIMENSION = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?dimension\s+ref\s*=\s*["']([^"']*)["']\s*/>""")
+_DIMENSION = re.compile(
+    rb"""<((?:[A-Za-z_][\w.-]*:)?dimension)\s+ref\s*=\s*["']([^"']*)["']\s*(?:/>|>\s*</\1\s*>)""")
 _VALID_REF = re.compile(rb"[A-Za-z]{1,3}[0-9]{1,7}(:[A-Za-z]{1,3}[0-9]{1,7})?")
 _HEAD_BYTES = 64 * 1024
 
@@ -52,7 +55,7 @@ def repair_dimensions(data: bytes) -> bytes:
                     with archive.open(info) as part:
                         head = part.read(_HEAD_BYTES).split(b"<sheetData", 1)[0]
                     m = _DIMENSION.search(head)
-                    if m and not _VALID_REF.fullmatch(m.group(1)):
+                    if m and not _VALID_REF.fullmatch(m.group(2)):
                         broken.add(info.filename)
             if not broken:
                 return data
@@ -89,13 +92,27 @@ def read(data: bytes) -> list[dict]:
     return sheets
 
 
+def read_html(data: bytes) -> list[dict] | None:
+    """The page's first table as one sheet, or None when it has none."""
+    from incentive import html_tables
+
+    table = html_tables.first_table(html_tables.decode_html(data))
+    if table is None:
+        return None
+    rows, merged = table
+    return [{"name": "", "hidden": False, "rows": rows, "merged": merged, "number_formats": {}}]
+
+
 def main() -> int:
     _cap_memory()
     import python_calamine
 
     out, sys.stdout = sys.stdout.buffer, sys.stderr  # nothing a library prints may reach the pickle
     try:
-        sheets = read(sys.stdin.buffer.read())
+        data = sys.stdin.buffer.read()
+        sheets = read_html(data) if sys.argv[1:] == ["html"] else read(data)
+        if sheets is None:
+            return EXIT_NO_TABLE
     except python_calamine.PasswordError:
         return EXIT_PASSWORD
     except BaseException:  # noqa: BLE001 - calamine raises many types, and pyo3 panics derive from BaseException

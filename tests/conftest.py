@@ -68,8 +68,10 @@ def sample_db_path(sample_db_file, tmp_path) -> Path:
 
 
 def xlsx_bytes(rows: list[list], *, sheet: str = "数据", before: list[tuple[str, list[list]]] = (),
-               merges: list[str] = (), hidden: list[str] = (), percent_cells: list[str] = ()) -> bytes:
-    """A workbook with `before` sheets first (name, rows), then the data sheet; `rows` may start with blanks."""
+               merges: list[str] = (), hidden: list[str] = (), percent_cells: list[str] = (),
+               formats: dict[str, str] | None = None) -> bytes:
+    """A workbook with `before` sheets first (name, rows), then the data sheet; `rows` may start with blanks.
+    `formats` gives data-sheet cells a number format ({"B2": "0.00"}); `percent_cells` is short for "0%"."""
     book = openpyxl.Workbook()
     book.remove(book.active)
     for name, other_rows in list(before) + [(sheet, rows)]:
@@ -85,18 +87,24 @@ def xlsx_bytes(rows: list[list], *, sheet: str = "数据", before: list[tuple[st
         data_sheet.merge_cells(ref)
     for ref in percent_cells:
         data_sheet[ref].number_format = "0%"
+    for ref, code in (formats or {}).items():
+        data_sheet[ref].number_format = code
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
-def xls_bytes(rows: list[list], sheet: str = "Sheet1") -> bytes:
+def xls_bytes(rows: list[list], sheet: str = "Sheet1", *, formats: dict[str, str] | None = None) -> bytes:
+    """A legacy .xls (BIFF8, as Excel 97-2003 saves it); `formats` gives cells a number format ({"B2": "0.00"})."""
+    from openpyxl.utils.cell import coordinate_to_tuple
+    styles = {tuple(n - 1 for n in coordinate_to_tuple(ref)): xlwt.easyxf(num_format_str=code)
+              for ref, code in (formats or {}).items()}
     book = xlwt.Workbook(encoding="utf-8")
     ws = book.add_sheet(sheet)
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             if value is not None:
-                ws.write(r, c, value)
+                ws.write(r, c, value, *([styles[(r, c)]] if (r, c) in styles else []))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -59,7 +59,12 @@ def test_import_prints_one_summary_line_per_file(loaded):
     result = cli(loaded, "import", DATA / "race_long.csv", DATA / "race_wide_title.csv")
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""  # summaries go to stderr; stdout stays machine-readable
-    assert result.stderr.splitlines() == ["imported race_long.csv: race scores, 5 rows, batch #3",
+    # what the importer changed and why comes first, a line each, then the file's summary line
+    assert result.stderr.splitlines() == ["  note: “澄溪” read as “澄溪县” (1 rows).",
+                                          "imported race_long.csv: race scores, 5 rows, batch #3",
+                                          "  note: Total/average rows ignored: 8.",
+                                          "  note: Period taken from the title: 2025-Q2.",
+                                          "  note: Columns that are not indicators, ignored: 序号, 总分, 排名.",
                                           "imported race_wide_title.csv: race scores, 9 rows, batch #4"]
 
 
@@ -162,7 +167,7 @@ def test_database_held_by_app_exits_3_with_a_sentence(loaded):
 def test_chinese_is_the_default_language(loaded):
     result = subprocess.run([sys.executable, "-m", "incentive", "--db", str(loaded), "import",
                              str(DATA / "race_long.csv")], cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert result.stderr.strip() == "已导入 race_long.csv：赛马考评得分 5 行，批次 #3"
+    assert result.stderr.rstrip().splitlines() == ["  说明：「澄溪」按「澄溪县」导入（1 行）。", "已导入 race_long.csv：赛马考评得分 5 行，批次 #3"]
 
 
 def test_export_rankings_matches_the_library_and_takes_every_option(sample_db_path, tmp_path):
@@ -276,3 +281,64 @@ def test_backup_and_restore_give_back_identical_exports(sample_db_path, tmp_path
     junk.write_bytes(b"not a database")
     refused = cli(sample_db_path, "restore", junk)
     assert refused.returncode == 2 and "is not a backup" in refused.stderr
+
+
+# ---- plausibility: warnings at import, `check` on loaded data
+
+TWELVE = ["澄溪县", "云岫县", "云峤县", "枫岚区", "青禾县", "柏川县", "鹤汀县", "星渚县", "苇塘县", "蒲陌县", "棠梨县", "松涧县"]
+
+
+@pytest.fixture
+def care(tmp_path):
+    """Twelve counties, one welfare rate, its 2025-H1 values; a 2025-H2 file where 澄溪县 typed 8.5 for 85."""
+    regions, catalog = tmp_path / "regions.csv", tmp_path / "catalog.csv"
+    regions.write_text("县区\n" + "\n".join(TWELVE) + "\n", encoding="utf-8")
+    catalog.write_text("指标代码,指标名称,类别,单位,方向,权重\nW01,带薪休假落实率,关爱,%,正向,1\n", encoding="utf-8")
+    h1 = [85.0, 80.0, 82.0, 83.0, 84.0, 85.0, 85.0, 86.0, 87.0, 88.0, 90.0, 91.0]
+    h2 = [8.5, 79.0, 82.2, 83.2, 84.5, 85.6, 85.8, 87.0, 88.4, 89.4, 91.8, 93.0]
+    for name, period, values in (("h1.csv", "2025年上半年", h1), ("h2.csv", "2025年下半年", h2)):
+        (tmp_path / name).write_text("考核期,县区,指标,数值\n" + "".join(
+            f"{period},{county},带薪休假落实率,{value}\n" for county, value in zip(TWELVE, values)), encoding="utf-8")
+    path = tmp_path / "care.duckdb"
+    assert cli(path, "import", regions, catalog, tmp_path / "h1.csv").returncode == 0
+    return path
+
+
+WARNING = ("澄溪县, “带薪休假落实率”, 2025-H2: 8.5, was 85 in 2025-H1 (change -76.5), far outside the changes of its "
+           "peers (-12.55 to +14.15): probably a typo, please check.")
+
+
+def test_import_warns_of_an_unusual_change_and_imports_anyway(care, tmp_path):
+    result = cli(care, "import", tmp_path / "h2.csv")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == ["  warning: " + WARNING,
+                                          "imported h2.csv: welfare indicators, 12 rows, batch #4"]
+
+
+def test_check_lists_findings_of_loaded_data_and_exits_0(care, tmp_path):
+    assert cli(care, "import", tmp_path / "h2.csv").returncode == 0
+    training = tmp_path / "training.csv"
+    training.write_text("干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n"
+                        "A0001,专题班,专业能力,乡村振兴,线下,集体,150,2025-06-01\n", encoding="utf-8")
+    assert cli(care, "import", training).returncode == 0
+    assert cli(care, "settings", "max_hours_per_record", "100").returncode == 0  # the 150 hours now stand out
+    result = cli(care, "check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "training records 2025-06-01 · A0001 / 专题班 · hours, value “150”: is outside the plausible range: one "
+        "training record has more than 0 and at most 100 hours; check for a typo; if the value is right, raise the "
+        "setting “most hours per training record” (max_hours_per_record) on the Data page.",
+        "welfare indicators: " + WARNING]
+    assert result.stderr.splitlines() == ["checked: 1 values outside their plausible range, 1 unusual changes."]
+    listed = cli(care, "check", "--format", "csv")
+    assert listed.returncode == 0
+    lines = listed.stdout.splitlines()
+    assert lines[0] == ("check,kind,period,previous_period,county,township,indicator,indicator_name,record,old_value,"
+                        "value,message")
+    assert lines[2].startswith("change,welfare,2025-H2,2025-H1,澄溪县,,W01,带薪休假落实率,,85.0,8.5,")
+
+
+def test_check_on_an_empty_database(tmp_path):
+    result = cli(tmp_path / "empty.duckdb", "check", lang="zh")
+    assert (result.returncode, result.stdout) == (0, "")
+    assert result.stderr.strip() == "核查完成：0 个数值超出合理范围，0 个数值与上期相比变动异常。"

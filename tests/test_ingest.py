@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from pathlib import Path
 
 import pytest
 from conftest import data_file, import_ok, xls_bytes, xlsx_bytes
@@ -256,10 +257,13 @@ def test_xlsx_dates_and_serials(db):
     ("empty.csv", b"", "文件「empty.csv」：文件是空的。"),
     ("blank.csv", b"\r\n \r\n", "文件「blank.csv」：文件是空的。"),
     ("bin.csv", b"\x00\x01\x02\x03" * 100, "文件「bin.csv」：这不是文本表格文件（含二进制内容），请上传 CSV 或 Excel 文件。"),
-    ("broken.xlsx", b"PK\x03\x04 not really a zip", "文件「broken.xlsx」：Excel 文件已损坏或不是有效的工作簿，无法读取。"),
-    ("web.xls", b"<html><table><tr><td>1</td></tr></table></html>",
-     "文件「web.xls」：这是网页格式的表格（只是扩展名为 .xls），请用 Excel 或 WPS 打开后另存为 .xlsx 再上传。"),
-    ("x.pdf", b"%PDF-1.4", "文件「x.pdf」：不支持的文件类型，请上传 .csv、.tsv、.xlsx 或 .xls 文件。"),
+    ("broken.xlsx", b"PK\x03\x04 not really a zip",
+     "文件「broken.xlsx」：文件是 zip 压缩格式（.xlsx 本身就是 zip 格式），但已损坏或不完整，常见于下载或拷贝中断。"
+     "请重新导出或重新拷贝原文件后再上传。"),
+    ("web.xls", b"<html><body><p>no table here</p></body></html>",
+     "文件「web.xls」：这是网页（HTML）文件，其中没有表格。请上传 Excel 或 CSV 文件；如是从网页系统导出的，请用 Excel 或 WPS "
+     "打开后另存为 .xlsx 再上传。"),
+    ("x.pdf", b"%PDF-1.4", "文件「x.pdf」：这是 PDF 文件，无法从中读取表格数据。请上传原始的 Excel（.xlsx/.xls）或 CSV 文件。"),
     ("noheader.csv", "a,b\n1,2\n".encode(), "文件「noheader.csv」：未找到可识别的表头。需要的列，例如：县区、考核期、指标、干部编号、培训项目、指标代码。"),
 ])
 def test_unreadable_files_get_one_sentence(db, name, data, expected):
@@ -386,7 +390,8 @@ def test_a_workbook_that_aborts_the_reader_is_refused_and_the_process_lives(cata
         position = rng.randrange(len(data))
         data[position] = rng.randrange(256)
     preview = parse_file("damaged.xls", bytes(data), catalog_db.reference())
-    assert messages(preview) == ["文件「damaged.xls」：Excel 文件已损坏或不是有效的工作簿，无法读取。"]
+    assert messages(preview) == ["文件「damaged.xls」：这是 Excel 工作簿，但已损坏，无法读取。请用 Excel 或 WPS 打开：能打开的，"
+                                 "另存为新的 .xlsx 后再上传；打不开的，请向报送单位重新索取。"]
 
 
 @pytest.mark.parametrize("label", ["合计", "总计", "平均", "全市合计", "全县平均", "小计", "平均值"])
@@ -591,3 +596,15 @@ def test_a_two_row_header_without_an_actual_sub_column_is_refused(db):
     preview = parse_file("t.csv", data, db.reference(), skip_invalid=True)
     assert preview.fatal and messages(preview) == [
         "文件「t.csv」，第 2 行：「学时」下有子列 「计划」(G)、「目标」(H)，无法确定导入哪一列（应有一列为「实际」或「完成值」）；请只保留一列后再导入。"]
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).resolve().parent.parent / "data" / "sample").glob("0*")),
+                         ids=lambda p: p.name)
+def test_every_sample_file_into_an_empty_database_is_its_kind_or_asks_for_the_catalog(path):
+    """A file whose columns fit several kinds is never taken as the kind that ignores most of them."""
+    expected = {"01": "regions", "02": "indicators", "06": "roster", "07": "training", "08": "movements"}
+    preview = parse_file(path.name, path.read_bytes(), Reference())
+    if path.name[:2] in expected:
+        assert preview.kind == expected[path.name[:2]] and preview.importable
+    else:  # race scores and welfare, long or wide: the catalog first (data contract)
+        assert [p.key for p in preview.problems] == ["catalog_first"] and not preview.importable

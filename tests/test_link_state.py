@@ -1,5 +1,7 @@
 """Every page's state through the URL (AppTest with query parameters before the run), garbage included."""
 
+import json
+
 import pytest
 import streamlit as st
 from conftest import ROOT
@@ -94,7 +96,9 @@ def test_training_and_welfare_links(opened):
     assert care.selectbox(key="welfare_period").value == "2025-H1"
     assert care.selectbox(key="welfare_indicator").value == "W02"
     assert care.selectbox(key="county").value == "杉浦县"
-    assert any("杉浦县 与全市中位数（2025-H1" in chart.proto.spec for chart in care.get("plotly_chart"))
+    # Parsed, not searched as text: without orjson, plotly writes non-ASCII as \u escapes
+    assert any("杉浦县 与全市中位数（2025-H1" in json.dumps(json.loads(chart.proto.spec), ensure_ascii=False)
+               for chart in care.get("plotly_chart"))
 
 
 def test_a_short_link_restores_the_shared_controls_and_the_page_state(opened, sample_db_path):

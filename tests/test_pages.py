@@ -9,7 +9,7 @@ import streamlit as st
 from conftest import DATA, ROOT
 from streamlit.testing.v1 import AppTest
 
-from incentive import coverage, queries, rankings
+from incentive import coverage, plausibility, queries, rankings
 
 PAGES = ["views/overview.py", "views/rankings.py", "views/training.py", "views/welfare.py", "views/movements.py",
          "views/data.py"]
@@ -208,6 +208,31 @@ def test_double_upload_is_flagged_and_sample_can_be_removed_from_the_preview(app
                         "同一文件已导入过（批次 #5）。再次导入只会新增一个内容相同的批次。"]
     app.button(key=[b.key for b in app.button if b.key and b.key.startswith("data_unsample_")][0]).click().run()
     assert _connection().execute("SELECT count(*) FROM batches WHERE status = 'active'").fetchone()[0] == 0
+
+
+def test_data_page_lists_the_check_findings_under_the_current_data(app):
+    on_data_page(app)
+    assert "数据核查：已载入的数据中，0 个数值超出合理范围，13 个数值与上期相比变动异常。" in app.info[0].value
+    findings = app.dataframe[1].value  # right after the summary
+    assert len(findings) == 13 and findings.columns.tolist() == [
+        "核查项", "类型", "考核期/日期", "单位", "指标/记录", "上期值", "值", "说明"]
+    assert findings.iloc[0].tolist()[:7] == ["异常变动", "赛马考评得分", "2023-Q2", "青禾县", "重点项目投资完成额", "14.36",
+                                             "38.93"]
+
+
+def test_an_unusual_change_warns_in_the_preview_before_import(app):
+    on_data_page(app)
+    before = _connection().execute(
+        "SELECT county, value FROM current_values WHERE indicator = 'W01' AND period = '2026-H1' ORDER BY county"
+    ).fetchall()
+    rows = [(county, value / 10 if county == before[0][0] else value + 0.5) for county, value in before]
+    data = "考核期,县区,指标,数值\n" + "".join(f"2026年下半年,{c},带薪休假落实率,{v:.2f}\n" for c, v in rows)
+    app.get("file_uploader")[0].set_value(("h2.csv", data.encode(), "text/csv"))
+    app.run()
+    warned = [w.value for w in app.warning if w.value.startswith("以下 1 个数值与上期相比变动异常")]
+    typed = plausibility.number_text(float(f"{before[0][1] / 10:.2f}"))
+    assert len(warned) == 1 and f"{before[0][0]}「带薪休假落实率」2026-H2 为 {typed}，" in warned[0]
+    assert app.button(key=[b.key for b in app.button if b.key and b.key.startswith("data_import_")][0])
 
 
 # ---- rankings page

@@ -16,6 +16,7 @@ pytestmark = pytest.mark.browser
 PERIOD = "2026Q3"  # the sample's latest race period, the one the overview ranks
 CHALLENGER = "苇塘县"  # a county the sample has slipping, so it does not lead before the upload
 LOWER_IS_BETTER = {"R03", "R09", "R11"}  # from the sample catalog
+RATES = {"R06", "R08", "R10", "R12"}  # % rates of the sample catalog: 100 is the most a rate can be
 
 
 def race_file_lifting(county: str) -> bytes:
@@ -23,7 +24,8 @@ def race_file_lifting(county: str) -> bytes:
     lines = ["2026年第三季度赛马考评得分补报", "考核期,县区,乡镇,指标,数值"]
     for number in range(1, 13):
         code = f"R{number:02d}"
-        lines.append(f"{PERIOD},{county},,{code},{0 if code in LOWER_IS_BETTER else 100000}")
+        best = 0 if code in LOWER_IS_BETTER else 100 if code in RATES else 100000
+        lines.append(f"{PERIOD},{county},,{code},{best}")
     return ("\r\n".join(lines) + "\r\n").encode("gbk")
 
 

@@ -1,0 +1,330 @@
+"""Reading bytes into sheets: the number format of each numeric cell, and files read by what they are rather than
+by their names (every file is built here by code)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import re
+import zipfile
+
+import openpyxl
+import pytest
+from conftest import xls_bytes, xlsx_bytes
+
+from incentive import file_identity, number_formats, workbook_formats
+from incentive.i18n import TEXT
+from incentive.ingest import parse_file
+from incentive.sheets import REFUSALS, read_sheets
+
+
+def values(preview) -> list[tuple]:
+    return [(r.period, r.county, r.township, r.indicator, None if r.value is None or math.isnan(r.value)
+             else r.value) for r in preview.rows.itertuples()]
+
+
+def messages(preview, lang="zh") -> list[str]:
+    return preview.problem_texts(lang)
+
+
+RACE = [["考核期", "县区", "指标", "数值"], ["2025Q2", "云岫县", "R01", 12.5], ["2025Q2", "云峤县", "R02", 3]]
+RACE_VALUES = [("2025-Q2", "云岫县", "", "R01", 12.5), ("2025-Q2", "云峤县", "", "R02", 3.0)]
+
+
+# ------------------------------------------------------------------ number formats
+
+
+def _formatted_rows():
+    """Blank rows 1-2 and column A, then a header and values under several formats (column letters B-H)."""
+    return [
+        [],
+        [],
+        [None, "考核期", "完成率", "编号", "文本格式", "日期", "常规", "文字"],
+        [None, 2026.1, 0.85, 4.30102e17, 7, dt.date(2025, 6, 30), 3.5, "2026.10"],
+        [None, 2025.06, 0.9, 12, 8, dt.date(2025, 7, 1), 4, "x"],
+    ]
+
+
+FORMATS = {"B4": "0.00", "B5": "0.00", "C4": "0%", "C5": "0.0%", "D4": "0.00E+00", "D5": "000000", "E4": "@",
+           "E5": "@", "F4": "yyyy-mm-dd", "F5": 'yyyy"年"m"月"d"日"', "H4": "0.00"}
+EXPECTED = {(3, 1): "0.00", (4, 1): "0.00", (3, 2): "0%", (4, 2): "0.0%", (3, 3): "0.00E+00", (4, 3): "000000",
+            (3, 4): "@", (4, 4): "@"}  # dates, General and the text cell formatted 0.00 are not listed
+
+
+def test_xlsx_number_formats_of_numeric_cells_align_with_rows_after_blank_rows_and_columns():
+    [sheet] = read_sheets("f.xlsx", xlsx_bytes(_formatted_rows(), formats=FORMATS))
+    assert sheet.number_formats == EXPECTED
+    assert sheet.rows[3][1] == 2026.1 and sheet.row_numbers[3] == 4  # (3, 1) is B4 as Excel shows it
+    assert sheet.rows[3][2] == 0.85 and sheet.rows[3][5] == dt.date(2025, 6, 30)
+
+
+def test_xls_number_formats_align_the_same_way():
+    [sheet] = read_sheets("f.xls", xls_bytes(_formatted_rows(), formats=FORMATS))
+    assert sheet.number_formats == EXPECTED
+    assert sheet.rows[3][1] == 2026.1 and sheet.row_numbers[3] == 4
+
+
+def test_formats_are_kept_per_sheet_and_empty_for_text_and_plain_workbooks():
+    data = xlsx_bytes([["数值"], [0.5]], before=[("说明", [["x"], [0.25]])], formats={"A2": "0%"})
+    first, second = read_sheets("s.xlsx", data)
+    assert first.number_formats == {} and second.number_formats == {(1, 0): "0%"}
+    assert read_sheets("p.xlsx", xlsx_bytes(RACE))[0].number_formats == {}
+    assert read_sheets("p.xls", xls_bytes(RACE))[0].number_formats == {}
+    assert read_sheets("p.csv", "数值\n0.5\n".encode())[0].number_formats == {}
+
+
+def test_a_custom_format_and_a_builtin_one_are_both_named_by_their_code():
+    # openpyxl writes 0% as built-in id 9 (no declaration in styles.xml) and 0.000 as a declared custom format
+    [sheet] = read_sheets("f.xlsx", xlsx_bytes([["a", "b"], [0.5, 1.25]], formats={"A2": "0%", "B2": "0.000"}))
+    assert sheet.number_formats == {(1, 0): "0%", (1, 1): "0.000"}
+
+
+SHEET_XML = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+             b'<row r="2" s="3" customFormat="1"><c r="B2" s="3"><v>1</v></c><c s="1"><v>2</v></c></row>'
+             b'<row><c r="D3" s="1" t="inlineStr"><is><t>a s="3" b</t></is></c><c><v>4</v></c><c s="3"><v>5</v></c>'
+             b'</row></sheetData></worksheet>')
+
+
+def test_cells_without_references_are_counted_as_calamine_counts_them():
+    # C2 has no r (after B2); row 3 has no r (after row 2); E3 and F3 follow D3. Row styles and text that looks
+    # like an attribute are not cells.
+    wanted = {3: "0.00", 1: "0%"}
+    assert workbook_formats.cell_formats(SHEET_XML, wanted) == {(1, 1): "0.00", (1, 2): "0%", (2, 3): "0%",
+                                                                (2, 5): "0.00"}
+    assert workbook_formats.cell_formats(SHEET_XML, {0: "0.0"}) == {(2, 4): "0.0"}  # style 0: a cell with no s
+
+
+def test_the_fast_search_agrees_with_the_parse():
+    rows = "".join(f'<row r="{r}"><c r="A{r}" s="{r % 3}"><v>{r}</v></c><c r="AB{r}" s="2" t="n"><v>1</v></c>'
+                   f'<c r="C{r}" t="s"><v>0</v></c></row>' for r in range(1, 200))
+    xml = f"<worksheet><sheetData>{rows}</sheetData></worksheet>".encode()
+    wanted = {1: "0.00", 2: "0%"}
+    fast = workbook_formats._cells_by_search(xml, wanted)
+    assert fast is not None and len(fast) == 199 + 133
+    assert fast == workbook_formats._cells_by_parsing(xml, wanted)
+    assert workbook_formats._cells_by_search(SHEET_XML, {3: "0.00", 1: "0%"}) is None  # not all cells canonical
+
+
+@pytest.mark.parametrize("code,date", [
+    ("yyyy-mm-dd", True), ('yyyy"年"m"月"d"日"', True), ("h:mm", True), ("[h]:mm:ss", True), ("mm:ss.0", True),
+    ("0.00", False), ("0%", False), ("0.00E+00", False), ("@", False), ('#,##0.00"元"', False),
+    ("[Red]0.00;[Blue]-0.00", False), ('0.0" d"', False), ("General", False), ("G/通用格式", False),
+])
+def test_date_formats_are_told_from_number_formats(code, date):
+    assert workbook_formats.is_date_format(code) is date
+
+
+@pytest.mark.parametrize("code,expected", [
+    ("General", False), ("general", False), ("G/通用格式", False), ("[Red]General", False), ("yyyy-mm-dd", False),
+    ("0.00", True), ("0%", True), ("@", True), ("0.00E+00", True), ("000000", True), (None, False), ("", False),
+])
+def test_interesting_formats(code, expected):
+    assert workbook_formats.interesting(code) is expected
+
+
+@pytest.mark.parametrize("code,decimals,percent,scientific,text", [
+    ("0.00", 2, False, False, False),
+    ("0", 0, False, False, False),
+    ("#,##0.0", 1, False, False, False),
+    ("#,##0.00_);[Red](#,##0.00)", 2, False, False, False),
+    ('"¥"#,##0.00', 2, False, False, False),
+    ("0%", 0, True, False, False),
+    ("0.00%", 2, True, False, False),
+    ('0.00"%"', 2, False, False, False),  # a quoted percent sign is text: the value is not scaled
+    ("0.00E+00", 2, False, True, False),
+    ("##0.0E+0", 1, False, True, False),
+    ("@", None, False, False, True),
+    ("General", None, False, False, False),
+    (None, None, False, False, False),
+])
+def test_number_format_codes(code, decimals, percent, scientific, text):
+    assert number_formats.displayed_decimals(code) == decimals
+    assert number_formats.is_percent_format(code) is percent
+    assert number_formats.is_scientific_format(code) is scientific
+    assert number_formats.is_text_format(code) is text
+
+
+def test_every_builtin_format_is_classified():
+    for fid, code in workbook_formats.BUILTIN_FORMATS.items():
+        date = fid in range(14, 23) or fid in (45, 46, 47)
+        assert workbook_formats.is_date_format(code) is date, (fid, code)
+    assert number_formats.displayed_number(2026.1, workbook_formats.BUILTIN_FORMATS[2]) == "2026.10"
+
+
+# ------------------------------------------------------------------ what a file really is
+
+
+def test_a_gbk_tab_separated_text_named_xls_is_read_as_text(catalog_db):
+    text = "2025年第二季度赛马考评\n考核期\t县区\t指标\t数值\n2025Q2\t云岫县\t招商引资额\t12.5\n2025Q2\t云峤县\tR02\t3\n"
+    preview = parse_file("得分.xls", text.encode("gbk"), catalog_db.reference())
+    assert preview.importable and values(preview) == RACE_VALUES
+    assert preview.encoding == "gb18030" and preview.header_row == 2 and preview.sheet == ""
+
+
+def test_a_workbook_named_csv_and_a_csv_named_xlsx_are_read_as_what_they_are(catalog_db):
+    assert values(parse_file("得分.csv", xlsx_bytes(RACE), catalog_db.reference())) == RACE_VALUES
+    csv = "考核期,县区,指标,数值\n2025Q2,云岫县,R01,12.5\n2025Q2,云峤县,R02,3\n".encode("utf-8-sig")
+    assert values(parse_file("得分.xlsx", csv, catalog_db.reference())) == RACE_VALUES
+
+
+def _with_dimension(data: bytes, ref: str) -> bytes:
+    """The workbook with the first sheet's <dimension> rewritten, as some exporting programs write it."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            part = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                part, n = re.subn(rb'<dimension ref="[^"]*"\s*/>', f'<dimension ref="{ref}"/>'.encode(), part)
+                assert n == 1
+            target.writestr(info, part)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("ref", ["1:4", "A:D", "", "A1:D", "$A$1:$D$3"])
+def test_a_dimension_hint_without_its_column_or_row_part_does_not_hide_the_cells(catalog_db, ref):
+    rows = [[], *RACE]  # the header on row 2
+    data = _with_dimension(xlsx_bytes(rows, formats={"D3": "0.0"}), ref)
+    preview = parse_file("得分.xlsx", data, catalog_db.reference())
+    assert preview.importable and values(preview) == RACE_VALUES and preview.header_row == 2
+    assert read_sheets("得分.xlsx", data)[0].number_formats == {(2, 3): "0.0"}
+
+
+def test_a_well_formed_dimension_that_understates_the_range_still_reads_every_cell(catalog_db):
+    data = _with_dimension(xlsx_bytes(RACE), "A1:B2")
+    assert values(parse_file("得分.xlsx", data, catalog_db.reference())) == RACE_VALUES
+
+
+WEB_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<style>td {{ mso-number-format:"\\@"; }}</style></head><body>
+<p>导出时间：2025-07-01</p>
+<table border="1">
+<tr><td colspan="4">2025年第二季度赛马考评得分</td></tr>
+<tr><th>考核期</th><th>县区</th><th>指标</th><th>数&nbsp;值</th></tr>
+<tr><td>2025Q2</td><td>云岫县</td><td>R01</td><td>1,234</td></tr>
+<tr><td>2025Q2</td><td>云岫县</td><td>R03</td><td>85%</td></tr>
+<tr><td>2025Q2</td><td>云峤县</td><td>R02</td><td>3</td>
+</table>{tail}</body></html>"""
+
+
+def test_a_web_page_table_named_xls_is_read_by_its_first_table(catalog_db):
+    data = WEB_PAGE.format(tail="<table><tr><td>另一个表</td></tr></table>").encode("gbk")
+    preview = parse_file("系统导出.xls", data, catalog_db.reference())
+    assert preview.importable, messages(preview)
+    assert preview.header_row == 2
+    assert values(preview) == [("2025-Q2", "云岫县", "", "R01", 1234.0), ("2025-Q2", "云岫县", "", "R03", 85.0),
+                               ("2025-Q2", "云峤县", "", "R02", 3.0)]
+
+
+def test_a_web_page_table_keeps_spans_as_merged_ranges_and_text_as_shown():
+    data = WEB_PAGE.format(tail="").replace('<td>云岫县</td><td>R01', '<td rowspan="2">云岫县</td><td>R01') \
+        .replace("<td>云岫县</td><td>R03", "<td>R03").encode("gbk")
+    [sheet] = read_sheets("x.xls", data)
+    assert sheet.rows[0] == ["2025年第二季度赛马考评得分", "", "", ""]
+    assert sheet.rows[1] == ["考核期", "县区", "指标", "数 值"]
+    assert sheet.rows[3] == ["2025Q2", "", "R03", "85%"]  # 云岫县 spans rows 3-4: a merged cell, as Excel opens it
+    assert sheet.merged == [((0, 0), (0, 3)), ((2, 1), (3, 1))]
+    assert sheet.number_formats == {} and not sheet.is_workbook
+
+
+def test_a_web_page_table_in_utf8_without_a_charset_and_nested_in_a_layout_table(catalog_db):
+    inner = "<table><tr><td>考核期</td><td>县区</td><td>指标</td><td>数值</td></tr>" \
+            "<tr><td>2025Q2<td>云岫县<td>R01<td>12.5<tr><td>2025Q2<td>云峤县<td>R02<td>3</table>"  # tags left open
+    data = f"<!DOCTYPE html><table><tr><td>{inner}</td></tr></table>".encode()
+    assert values(parse_file("x.xls", data, catalog_db.reference())) == RACE_VALUES
+
+
+XML_2003 = """<?xml version="1.0"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+ <Worksheet ss:Name="Sheet1"><Table><Row><Cell><Data ss:Type="String">县区</Data></Cell></Row></Table></Worksheet>
+</Workbook>"""
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def _ole(*stream_names: str) -> bytes:
+    """A compound file header and a directory naming these streams, which calamine cannot read as a workbook."""
+    body = b"".join(name.encode("utf-16-le").ljust(64, b"\0") + b"\0" * 64 for name in ("Root Entry", *stream_names))
+    return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + body + b"\0" * 1024
+
+
+BROKEN_XLSX = xlsx_bytes(RACE)[:-200]  # cut short: the zip's directory at its end is gone
+
+
+@pytest.mark.parametrize("name,data,key", [
+    ("web.xls", b"<html><body><p>\xe6\x97\xa0</p></body></html>", "file_html_no_table"),
+    ("x.xls", XML_2003.encode(), "file_xml_spreadsheet"),
+    ("x.xml", XML_2003.encode("utf-16"), "file_xml_spreadsheet"),
+    ("data.xls", b'<?xml version="1.0" encoding="UTF-8"?><records><r a="1"/></records>', "file_is_xml"),
+    ("report.xlsx", _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}),
+     "file_is_word"),
+    ("slides.xlsx", _zip({"[Content_Types].xml": b"<Types/>", "ppt/presentation.xml": b"<p/>"}),
+     "file_is_presentation"),
+    ("bundle.xlsx", _zip({"得分.csv": "县区\n云岫县\n".encode()}), "file_is_archive"),
+    ("bundle.csv", b"Rar!\x1a\x07\x01\x00" + bytes(range(256)), "file_is_archive"),
+    ("cut.xlsx", BROKEN_XLSX, "file_zip_broken"),
+    ("scan.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "file_is_pdf"),
+    ("photo.xls", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + bytes(200), "file_is_image"),
+    ("old.xls", _ole("WordDocument", "1Table"), "file_is_word"),
+    ("locked.xlsx", _ole("EncryptedPackage", "EncryptionInfo"), "workbook_password"),
+    ("damaged.xls", _ole("Workbook"), "workbook_corrupt"),
+    ("noise.xlsx", bytes(range(256)) * 8, "workbook_not_a_workbook"),
+    ("noise.csv", bytes(range(256)) * 8, "file_binary"),
+])
+def test_a_file_that_cannot_be_read_is_named_for_what_it_is(db, name, data, key):
+    preview = parse_file(name, data, db.reference())
+    assert not preview.importable and [p.key for p in preview.problems] == [key]
+    zh, en = TEXT[key]
+    assert messages(preview) == [f"文件「{name}」：{zh}"]
+    assert messages(preview, "en") == [f"File “{name}”: {en}"]
+
+
+def test_every_refusal_says_what_to_do_in_both_languages():
+    for key in [*REFUSALS.values(), "workbook_corrupt", "workbook_not_a_workbook", "file_html_no_table",
+                "file_html_unreadable"]:
+        zh, en = TEXT[key]
+        assert "请" in zh and re.search(r"\b(upload|open|export|unpack|copy|ask)\b", en, re.IGNORECASE), key
+
+
+def test_a_page_the_child_cannot_finish_is_named_a_web_page(db, monkeypatch):
+    from incentive import sheets
+    monkeypatch.setattr(sheets, "WORKBOOK_TIMEOUT_SECONDS", 0.001)  # as if the page's tree took too long
+    preview = parse_file("big.xls", WEB_PAGE.format(tail="").encode("gbk"), db.reference())
+    assert [p.key for p in preview.problems] == ["file_html_unreadable"]
+
+
+def test_identify_looks_at_content_only():
+    assert file_identity.identify(xlsx_bytes(RACE)) == file_identity.WORKBOOK
+    assert file_identity.identify(xls_bytes(RACE)) == file_identity.OLE
+    assert file_identity.identify("县区,乡镇\n云岫县,安坝镇\n".encode("gbk")) == file_identity.TEXT
+    assert file_identity.identify("县区\t乡镇\r\n".encode("utf-16")) == file_identity.TEXT
+    assert file_identity.identify(b"<5,a\n1,2\n") == file_identity.TEXT  # a cell that starts with "<"
+    assert file_identity.identify(b"  \r\n<TABLE><TR><TD>1</TD></TR></TABLE>") == file_identity.HTML
+
+
+def test_an_xlsx_written_by_openpyxl_with_no_styles_reads_with_no_formats():
+    book = openpyxl.Workbook()
+    book.active.append(["a", 1.5])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    assert workbook_formats.xlsx_formats(buffer.getvalue()) == {}
+
+
+def test_mutated_web_pages_and_dimension_hints_answer_with_a_preview(db):
+    from test_fuzz_ingest import mutate
+    page = WEB_PAGE.format(tail="").encode("gbk")
+    workbook = _with_dimension(xlsx_bytes(RACE), "1:4")
+    for seed in range(12):
+        for name, data in (("p.xls", mutate(page, seed)), ("w.xlsx", mutate(workbook, seed))):
+            preview = parse_file(name, data, db.reference())
+            assert all(name in text for text in preview.problem_texts("zh"))
+    spans = '<table><tr><td colspan="999999" rowspan="999999">x</td></tr>' + "<tr><td>1</td></tr>" * 50 + "</table>"
+    [sheet] = read_sheets("s.xls", spans.encode())
+    assert sheet.merged == [((0, 0), (50, 999))] and len(sheet.rows) == 51  # spans capped as the HTML standard does

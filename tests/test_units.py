@@ -1,0 +1,47 @@
+"""Units typed in cells: exact conversions, refusals, and round trips."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from incentive import units
+
+
+@pytest.mark.parametrize("source,target,value,expected", [
+    ("万元", "亿元", 32000, 3.2), ("元", "万元", 1230000, 123), ("亿元", "万元", 1.5, 15000), ("%", "‰", 0.5, 5),
+    ("‰", "%", 7, 0.7), ("小时", "学时", 5, 5), ("课时", "学时", 2, 2), ("千元", "元", 0.1, 100),
+])
+def test_exact_conversions(source, target, value, expected):
+    assert units.apply(value, units.conversion(source, target)) == expected
+
+
+def test_the_same_unit_or_no_unit_is_no_conversion():
+    assert units.conversion("万元", "万元") is None and units.conversion("", "万元") is None
+    assert units.conversion("（万元）", "万元") is None and units.conversion("％", "%") is None
+
+
+@pytest.mark.parametrize("source,target", [("人", "人次"), ("万元", "个"), ("%", "分"), ("件", "起")])
+def test_different_things_are_refused(source, target):
+    with pytest.raises(units.UnitError) as e:
+        units.conversion(source, target)
+    assert e.value.key == "unit_mismatch"
+
+
+def test_days_need_a_rule():
+    with pytest.raises(units.UnitError) as e:
+        units.conversion("天", "学时")
+    assert e.value.key == "unit_days_need_rule"
+    assert units.apply(3, units.conversion("天", "学时", hours_per_day=6)) == 18
+
+
+@given(st.decimals(min_value=Decimal("-1e9"), max_value=Decimal("1e9"), places=2, allow_nan=False),
+       st.sampled_from([("元", "万元"), ("万元", "亿元"), ("千元", "亿元"), ("%", "‰")]))
+@settings(max_examples=300, deadline=None)
+def test_a_conversion_round_trips(amount, pair):
+    value = float(amount)
+    there = units.apply(value, units.conversion(*pair))
+    assert units.apply(there, units.conversion(pair[1], pair[0])) == value
