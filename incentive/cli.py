@@ -34,13 +34,36 @@ from .storage import BatchError, Database, DatabaseLocked, is_incentive_database
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m incentive", description="干部激励看板 command line")
-    parser.add_argument("--db", help="DuckDB file (default: $INCENTIVE_DB or data/incentive.duckdb)")
-    parser.add_argument("--lang", choices=("zh", "en"), default=DEFAULT_LANGUAGE, help="message language")
-    parser.add_argument("--wait", type=float, default=30.0,
+def _global_options(parser: argparse.ArgumentParser, defaults: bool) -> None:
+    """--db, --lang and --wait, accepted before the command and after it (`incentive import x.csv --db d.duckdb`):
+    the copies on each command have no default, so they only override what was given before the command."""
+    def default(value):
+        return value if defaults else argparse.SUPPRESS
+
+    parser.add_argument("--db", default=default(None),
+                        help="DuckDB file (default: $INCENTIVE_DB or data/incentive.duckdb)")
+    parser.add_argument("--lang", choices=("zh", "en"), default=default(DEFAULT_LANGUAGE), help="message language")
+    parser.add_argument("--wait", type=float, default=default(30.0),
                         help="seconds to wait while another process holds the database (default 30)")
-    sub = parser.add_subparsers(dest="command", required=True)
+
+
+class _Commands:
+    """Subcommands that all accept the global options too."""
+
+    def __init__(self, parser: argparse.ArgumentParser) -> None:
+        self.sub = parser.add_subparsers(dest="command", required=True)
+
+    def add_parser(self, name: str, **kwargs) -> argparse.ArgumentParser:
+        command = self.sub.add_parser(name, **kwargs)
+        _global_options(command, defaults=False)
+        return command
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="incentive", description="干部激励看板 command line "
+                                     "(also python -m incentive)")
+    _global_options(parser, defaults=True)
+    sub = _Commands(parser)
 
     init = sub.add_parser("init", help="create the schema")
     init.add_argument("--sample", action="store_true", help="also load the bundled sample data")
@@ -56,8 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     batches = sub.add_parser("batches", help="list import batches, oldest first")
     batches.add_argument("--format", choices=("table", "json"), default="table")
 
-    rollback = sub.add_parser("rollback", help="undo one batch exactly")
+    rollback = sub.add_parser("rollback", help="undo one batch exactly (asks for confirmation)")
     rollback.add_argument("batch_id", type=int)
+    rollback.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
     sub.add_parser("remove-sample", help="roll back every batch of the bundled sample data")
 
@@ -149,6 +173,7 @@ def _import(db: Database, args, lang: str) -> int:
     rejects = []
     for path in args.files:
         reference = db.reference()
+        print(t("cli_reading", lang, file=path.name), file=sys.stderr)
         try:
             preview = parse_path(path, reference, kind=args.kind, period=args.period, as_of=args.as_of,
                                  skip_invalid=args.skip_invalid)
@@ -175,12 +200,23 @@ def _import(db: Database, args, lang: str) -> int:
             table = preview.rejects_table(lang)
             table.insert(0, t("col_file", lang), path.name)
             rejects.append(table)
+        effects = db.effects(preview)
         batch = db.import_preview(preview, source="cli", created_by=_who())
         print(t("cli_imported", lang, file=path.name, kind=t(f"kind_{preview.kind}", lang), rows=len(preview.rows),
-                batch=batch), file=sys.stderr)
+                batch=batch) + _effects_text(preview.kind, effects, lang), file=sys.stderr)
     if args.rejects and rejects:
         args.rejects.write_bytes(to_csv_bytes(pd.concat(rejects, ignore_index=True)))
     return status
+
+
+def _effects_text(kind: str, effects, lang: str) -> str:
+    """What the batch did to the data that was there: values added, superseded, unchanged, emptied."""
+    if kind == "roster":
+        return t("cli_effects_roster", lang, n=effects.snapshot_replaced)
+    text = t("cli_effects", lang, new=effects.new, changed=effects.changed, same=effects.same)
+    if effects.blanked:
+        text += t("cli_effects_blanked", lang, n=effects.blanked)
+    return text
 
 
 def _print_notes(preview, lang: str) -> None:
@@ -223,6 +259,15 @@ def _batches(db: Database, args, lang: str) -> int:
 
 
 def _rollback(db: Database, args, lang: str) -> int:
+    """As on the Data page, a rollback is confirmed first: interactively, or with --yes in scripts."""
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print(t("cli_rollback_needs_yes", lang, batch=args.batch_id), file=sys.stderr)
+            return EXIT_USAGE
+        answer = input(t("cli_rollback_confirm", lang, batch=args.batch_id))
+        if answer.strip().lower() not in ("y", "yes", "是"):
+            print(t("cli_rollback_cancelled", lang), file=sys.stderr)
+            return EXIT_REFUSED
     try:
         db.rollback(args.batch_id, _who())
     except BatchError as e:
@@ -277,7 +322,13 @@ def _export(db: Database, args, lang: str) -> int:
         frame = untrained_frame(db, period, args.county or "")
     else:
         frame = export_frame(db, args.kind, period)
-    data = to_xlsx_bytes(frame, args.kind) if args.format == "xlsx" else to_csv_bytes(frame)
+    if args.format == "xlsx":
+        def progress(done: int, total: int) -> None:
+            print(t("cli_writing_rows", lang, done=done, total=total), file=sys.stderr)
+
+        data = to_xlsx_bytes(frame, args.kind, progress=progress)
+    else:
+        data = to_csv_bytes(frame)
     if args.out:
         args.out.write_bytes(data)
     else:

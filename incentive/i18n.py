@@ -399,6 +399,19 @@ TEXT: dict[str, tuple[str, str]] = {
     "note_rejected": ("跳过无效行：拒绝 {n} 行。", "Invalid rows skipped: {n} rejected."),
     # --- CLI
     "cli_imported": ("已导入 {file}：{kind} {rows} 行，批次 #{batch}", "imported {file}: {kind}, {rows} rows, batch #{batch}"),
+    "cli_effects": ("（新增 {new} 个数值，覆盖已有数值 {changed} 个，与已有相同 {same} 个）",
+                    " ({new} new values, {changed} existing values superseded, {same} unchanged)"),
+    "cli_effects_blanked": ("；注意：{n} 个已有数值变为空", "; note: {n} existing values emptied"),
+    "cli_effects_roster": ("（替换同一统计日期的快照中 {n} 名干部）", " (replaces {n} cadres of the snapshot with the same date)"),
+    "cli_reading": ("正在读取 {file} …", "reading {file} …"),
+    "cli_writing_rows": ("正在写入 Excel：{done}/{total} 行", "writing Excel: {done}/{total} rows"),
+    "cli_rollback_confirm": ("确认撤销批次 #{batch}？该批次的数据将不再显示，被它覆盖的旧值恢复。输入 y 确认：",
+                             "Roll back batch #{batch}? Its data disappear and the values it superseded return. "
+                             "Type y to confirm: "),
+    "cli_rollback_needs_yes": ("撤销批次 #{batch} 需要确认：请在终端中运行并回答 y，或加上 --yes。",
+                               "Rolling back batch #{batch} needs confirmation: run it in a terminal and answer y, "
+                               "or add --yes."),
+    "cli_rollback_cancelled": ("已取消，未撤销。", "Cancelled; nothing rolled back."),
     "cli_cannot_read": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
     "cli_refused": ("未导入 {file}：", "refused {file}:"),
     "cli_locked": ("数据库正被运行中的看板程序占用（{path}），请在看板的「数据管理」页导入，或先停止看板。",

@@ -60,12 +60,16 @@ def test_import_prints_one_summary_line_per_file(loaded):
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""  # summaries go to stderr; stdout stays machine-readable
     # what the importer changed and why comes first, a line each, then the file's summary line
-    assert result.stderr.splitlines() == ["  note: “澄溪” read as “澄溪县” (1 rows).",
-                                          "imported race_long.csv: race scores, 5 rows, batch #3",
+    assert result.stderr.splitlines() == ["reading race_long.csv …",
+                                          "  note: “澄溪” read as “澄溪县” (1 rows).",
+                                          "imported race_long.csv: race scores, 5 rows, batch #3 (5 new values, 0 "
+                                          "existing values superseded, 0 unchanged)",
+                                          "reading race_wide_title.csv …",
                                           "  note: Total/average rows ignored: 8.",
                                           "  note: Period taken from the title: 2025-Q2.",
                                           "  note: Columns that are not indicators, ignored: 序号, 总分, 排名.",
-                                          "imported race_wide_title.csv: race scores, 9 rows, batch #4"]
+                                          "imported race_wide_title.csv: race scores, 9 rows, batch #4 (6 new values, 3 "
+                                          "existing values superseded, 0 unchanged); note: 1 existing values emptied"]
 
 
 def test_refused_file_exits_1_with_reasons_and_writes_nothing(loaded, tmp_path):
@@ -75,7 +79,7 @@ def test_refused_file_exits_1_with_reasons_and_writes_nothing(loaded, tmp_path):
     assert result.returncode == 1
     assert "refused bad.csv:" in result.stderr
     assert "File “bad.csv”, row 2, column “县区”, value “无此县”: is not a county of the region list." in result.stderr
-    assert "imported race_long.csv: race scores, 5 rows, batch #3" in result.stderr.splitlines()
+    assert "imported race_long.csv: race scores, 5 rows, batch #3 (5 new values" in result.stderr
     batches = json.loads(cli(loaded, "batches", "--format", "json").stdout)
     assert [b["file"] for b in batches] == ["regions.csv", "indicators.csv", "race_long.csv"]
 
@@ -98,10 +102,32 @@ def test_batches_json_and_rollback(loaded):
     assert [(b["id"], b["kind"], b["rows"], b["status"]) for b in batches] == [
         (1, "regions", 5, "active"), (2, "indicators", 5, "active"), (3, "race_scores", 5, "active")]
     assert set(batches[0]) >= {"id", "kind", "file", "rows", "status", "created_at"}
-    assert cli(loaded, "rollback", "3").returncode == 0
+    unconfirmed = cli(loaded, "rollback", "3")  # no terminal to ask in, no --yes: nothing happens
+    assert unconfirmed.returncode == 2 and "--yes" in unconfirmed.stderr
+    assert json.loads(cli(loaded, "batches", "--format", "json").stdout)[2]["status"] == "active"
+    assert cli(loaded, "rollback", "3", "--yes").returncode == 0
     assert json.loads(cli(loaded, "batches", "--format", "json").stdout)[2]["status"] == "rolled_back"
-    again = cli(loaded, "rollback", "3")
+    again = cli(loaded, "rollback", "3", "--yes")
     assert again.returncode == 1 and "No active batch with id 3." in again.stderr
+
+
+def test_global_options_after_the_command_and_from_another_folder(loaded, tmp_path):
+    result = subprocess.run([sys.executable, "-m", "incentive", "import", str(DATA / "race_long.csv"), "--db",
+                             str(loaded), "--lang", "en"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "imported race_long.csv: race scores, 5 rows, batch #3" in result.stderr
+
+
+def test_export_xlsx_reports_progress_and_keeps_numbers_numbers(sample_db_path, tmp_path):
+    import openpyxl
+    out = tmp_path / "training.xlsx"
+    result = cli(sample_db_path, "export", "training", "--format", "xlsx", "--out", out)
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("writing Excel")]
+    assert lines[0] == "writing Excel: 20000/164708 rows" and lines[-1] == "writing Excel: 164708/164708 rows"
+    sheet = openpyxl.load_workbook(out, read_only=True).active
+    header, first = list(sheet.iter_rows(min_row=1, max_row=2, values_only=True))
+    assert isinstance(first[header.index("hours")], float)
 
 
 def test_batches_table(loaded):
@@ -167,7 +193,9 @@ def test_database_held_by_app_exits_3_with_a_sentence(loaded):
 def test_chinese_is_the_default_language(loaded):
     result = subprocess.run([sys.executable, "-m", "incentive", "--db", str(loaded), "import",
                              str(DATA / "race_long.csv")], cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert result.stderr.rstrip().splitlines() == ["  说明：「澄溪」按「澄溪县」导入（1 行）。", "已导入 race_long.csv：赛马考评得分 5 行，批次 #3"]
+    assert result.stderr.rstrip().splitlines() == [
+        "正在读取 race_long.csv …", "  说明：「澄溪」按「澄溪县」导入（1 行）。",
+        "已导入 race_long.csv：赛马考评得分 5 行，批次 #3（新增 5 个数值，覆盖已有数值 0 个，与已有相同 0 个）"]
 
 
 def test_export_rankings_matches_the_library_and_takes_every_option(sample_db_path, tmp_path):
@@ -267,7 +295,7 @@ def test_backup_and_restore_give_back_identical_exports(sample_db_path, tmp_path
     assert cli(sample_db_path, "backup", copy).returncode == 0 and copy.exists()
     assert ",backup," in cli(sample_db_path, "export", "audit").stdout
     before = {kind: cli(sample_db_path, "export", kind).stdout for kind in ("race_scores", "training", "regions")}
-    assert cli(sample_db_path, "rollback", 3).returncode == 0  # a change after the backup
+    assert cli(sample_db_path, "rollback", 3, "--yes").returncode == 0  # a change after the backup
     assert cli(sample_db_path, "export", "race_scores").stdout != before["race_scores"]
     again = cli(sample_db_path, "backup", copy)
     assert again.returncode == 2 and "never overwrites" in again.stderr
@@ -311,8 +339,9 @@ WARNING = ("澄溪县, “带薪休假落实率”, 2025-H2: 8.5, was 85 in 2025
 def test_import_warns_of_an_unusual_change_and_imports_anyway(care, tmp_path):
     result = cli(care, "import", tmp_path / "h2.csv")
     assert result.returncode == 0, result.stderr
-    assert result.stderr.splitlines() == ["  warning: " + WARNING,
-                                          "imported h2.csv: welfare indicators, 12 rows, batch #4"]
+    assert result.stderr.splitlines() == ["reading h2.csv …", "  warning: " + WARNING,
+                                          "imported h2.csv: welfare indicators, 12 rows, batch #4 (12 new values, 0 "
+                                          "existing values superseded, 0 unchanged)"]
 
 
 def test_check_lists_findings_of_loaded_data_and_exits_0(care, tmp_path):

@@ -59,7 +59,7 @@ def test_concurrent_imports_from_two_processes_get_distinct_batches(lake_locatio
     regions = "SELECT county, township, county_code, batch_id FROM current_regions ORDER BY ALL"
     before = db.fetch_all(regions)
     assert {row[-1] for row in before} == {newest}
-    _done(_cli(lake_location, "rollback", str(newest)))  # another process undoes the newer region batch
+    _done(_cli(lake_location, "rollback", str(newest), "--yes"))  # another process undoes the newer region batch
     assert db.fetch_all("SELECT id FROM batches WHERE status = 'rolled_back'") == [(newest,)]
     after = db.fetch_all(regions)  # the older copy is current again, seen here at once
     assert [row[:-1] for row in after] == [row[:-1] for row in before] and {row[-1] for row in after} != {newest}
