@@ -22,14 +22,14 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from . import sheets, units
+from . import plausibility, sheets, units
 from .cell_values import CellError, Number, clean_text
 from .file_kinds import FOOTNOTE_PREFIXES, KINDS, STORED_COLUMNS, TOTAL_ROW_WORDS, Column, FileKind, match_header
-from .ingest import (check_rows, drop_rejected, parse_cell, parse_file, read_given, report_accepted_names,
-                     roster_title_as_of)
+from .ingest import (check_rows, drop_rejected, one_line, parse_cell, parse_file, read_given,
+                     report_accepted_names, roster_title_as_of)
 from .place_names import NameMatcher
 from .preview import Note, Preview, Problem, Reference
-from .sheet_layout import Located, Table, locate_header, row_role
+from .sheet_layout import Located, Table, locate_header, row_role, unknown_bracket
 
 BULK_KINDS = ("training", "roster", "movements")
 HEAD_BYTES = 1 << 20  # enough to find the header and judge the encoding
@@ -196,8 +196,8 @@ def _read_column(index: int, spec: Column, raws: list, header_unit: str) -> _Col
     """Raises _NotBulk where the per-cell path does more than map each text to a value: a unit to convert (or
     to refuse) and ids that lost digits (one problem for the whole column)."""
     values, errors = {}, {}
-    if spec.parse == "number" and header_unit and header_unit != units.HOURS:
-        raise _NotBulk
+    if spec.parse == "number" and header_unit not in ("", units.HOURS):
+        raise _NotBulk  # a unit to convert, or something in brackets to refuse: the per-cell path does both
     for raw in raws:
         try:
             value = parse_cell(spec, raw)
@@ -228,7 +228,7 @@ def _normalized_notes(con, columns: dict[str, _Column], table: Table, roles: Row
             {**roles.params, "changed": changed}).fetchone()
         if n:
             notes.append((first, column.index, Note("note_text_normalized", {
-                "column": table.column_label(column.index), "n": n, "example": example,
+                "column": table.column_label(column.index), "n": n, "example": one_line(example),
                 "stored": column.values[example]})))
     return [note for *_, note in sorted(notes, key=lambda x: x[:2])]  # in the order the per-cell path meets them
 
@@ -272,7 +272,9 @@ def _parse(con, preview: Preview, located: Located, skip: int, reference: Refere
             if any(units.normalize_unit(clean_text(x)) not in ("", units.HOURS) for (x,) in declared):
                 raise _NotBulk
     columns = {c.name: _read_column(index_of[c.name], c, distinct[index_of[c.name]],
-                                    table.header_unit(index_of[c.name])) for c in spec.columns if c.name in index_of}
+                                    table.header_unit(index_of[c.name])
+                                    or unknown_bracket(table.header[index_of[c.name]]))
+               for c in spec.columns if c.name in index_of}
     places = _places(con, preview, columns.get("county"), reference, roles)
     _store_parsed(con, spec, columns, places, default_as_of, roles, skip)
     problems = _cell_problems(con, spec, table, columns, places, "as_of" in index_of)
@@ -282,12 +284,27 @@ def _parse(con, preview: Preview, located: Located, skip: int, reference: Refere
     if preview.skip_invalid and problems:  # rows with bad cells leave before the rows leave DuckDB
         con.execute("DELETE FROM parsed WHERE line IN (SELECT unnest($lines))",
                     {"lines": sorted({p.row for p in problems if p.row is not None})})
+    _hours_as_written(con, preview, columns, table, reference)
     con.execute("DROP TABLE raw")  # before the rows leave DuckDB: the text copy is the largest thing held
     stored = ", ".join(STORED_COLUMNS[spec.name])
     preview.rows = con.execute(f"SELECT {stored}, line AS source_row FROM parsed ORDER BY line") \
         .to_arrow_table().to_pandas(types_mapper=pd.ArrowDtype)
     check_rows(preview, reference)
     drop_rejected(preview)
+
+
+def _hours_as_written(con, preview: Preview, columns: dict[str, _Column], table: Table, reference: Reference) -> None:
+    """Hours outside their bounds written with a unit (`5000学时`): quoted as written, as the per-cell path does."""
+    hours = columns.get("hours")
+    if hours is None:
+        return
+    bounds = plausibility.hours_bounds(reference.settings)
+    outside = con.execute(f"SELECT p.line, r.c{hours.index} FROM parsed p JOIN raw r ON r.rowid = p.raw_row "
+                          f"WHERE NOT (p.hours > $low AND p.hours <= $high)",
+                          {"low": bounds.low, "high": bounds.high}).fetchall()
+    for line, raw in outside:
+        if raw is not None and units.TRAILING_UNIT.search(clean_text(raw)):
+            preview.as_written[(line, table.column_label(hours.index))] = clean_text(raw)
 
 
 class _NotBulk(Exception):

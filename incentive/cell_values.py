@@ -93,11 +93,14 @@ def parse_number(value: object, percent_format: bool = False) -> Number | None:
 
 @functools.lru_cache(maxsize=65536)
 def _parse_number_text(text: str) -> Number:
-    text = text.replace(" ", "")
+    text = text.replace("\u2212", "-")  # the minus sign U+2212, which NFKC leaves as it is
     match = TRAILING_UNIT.search(text)
     unit = match.group(1) if match else ""
     if unit:
         text = text[: match.start()]
+    # A space may stand between the sign or the number and its unit (`32000 万元`, `- 3`), never inside the
+    # digits: `8 8` is a typo, not 88.
+    text = re.sub(r"^([+-]) +", r"\1", text.strip())
     if _THOUSANDS.fullmatch(text):
         text = text.replace(",", "")
     if not _NUMBER.fullmatch(text):

@@ -11,6 +11,7 @@ import argparse
 import contextlib
 import getpass
 import json
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -143,6 +144,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_LOCKED
     try:
         return COMMANDS[args.command](db, args, lang)
+    except BrokenPipeError:  # `incentive check | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     finally:
         db.close()
 

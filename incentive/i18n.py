@@ -353,11 +353,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "note_percent_format": ("「{column}」列 {n} 个单元格为 Excel 百分比格式（存为小数），按显示的百分数导入，如「{example}」→ {value}。",
                             "{n} cells of column “{column}” are Excel percent cells (stored as fractions) and were read as "
                             "the percent shown, e.g. “{example}” → {value}."),
-    "note_percent_fraction_kept": ("指标「{indicator}」的数值都不超过 1.5（如 {example}），像是小数形式的百分比，但单元格不是百分比"
-                                   "格式，已按原值导入。若本意是百分数，请把单元格设为百分比格式或写成「85%」后重新导入。",
-                                   "All values of indicator “{indicator}” are at most 1.5 (e.g. {example}), like fractions of "
-                                   "a percent, but the cells have no percent format: imported as written. If percents were "
-                                   "meant, format the cells as percent or write “85%”, and import again."),
+    "note_percent_fraction_kept": ("指标「{indicator}」中未设百分比格式、未写 % 的数值都不超过 1.5（如 {example}），像是小数形式的"
+                                   "百分比，已按原值导入。若本意是百分数，请把单元格设为百分比格式或写成「85%」后重新导入。",
+                                   "The values of indicator “{indicator}” written without % and without a percent format "
+                                   "are all at most 1.5 (e.g. {example}), like fractions of a percent: imported as "
+                                   "written. If percents were meant, format the cells as percent or write “85%”, and "
+                                   "import again."),
     "note_unit_converted": ("「{column}」列 {n} 个单元格的单位「{source}」已换算为「{target}」（×{factor}），如「{example}」→ {value}。",
                             "{n} cells of column “{column}” in {source} were converted to {target} (×{factor}), e.g. "
                             "“{example}” → {value}."),
@@ -368,6 +369,19 @@ TEXT: dict[str, tuple[str, str]] = {
                              "如「{example}」→「{stored}」。",
                              "{n} cells of column “{column}” were normalized (full-width to half-width, line breaks, "
                              "extra spaces and invisible characters removed), e.g. “{example}” → “{stored}”."),
+    "note_period_from_format": ("「{column}」列 {n} 个考核期是带小数的数字，按单元格格式显示的文字读取，如 {example} 显示为两位小数，"
+                                "读作 {value}。",
+                                "{n} periods of column “{column}” are numbers with a fraction, read as their number "
+                                "format displays them: e.g. {example} shown with two decimals, read as {value}."),
+    "unit_unknown_header": ("表头括号中的「{inner}」不是可识别的单位，无法确认数值的单位；请把数值换算为应有的单位，并删去括号中的内容后再导入。",
+                            "the header's “{inner}” in brackets is not a unit that can be read, so the numbers' unit "
+                            "is unknown; convert them to the expected unit and remove the brackets, then import again."),
+    "unit_unknown_indicator": ("指标名称后括号中的「{inner}」不是可识别的单位；请按指标目录中的单位填写数值，并删去括号中的内容。",
+                               "“{inner}” in brackets after the indicator's name is not a unit that can be read; "
+                               "enter the value in the catalog's unit and remove the brackets."),
+    "subcolumns_two_actual": ("「{column}」下有子列 {subcolumns}，不止一列像是实际值，无法确定导入哪一列；请只保留一列后再导入。",
+                              "column “{column}” has sub-columns {subcolumns} and more than one looks like the "
+                              "actual value; keep one column and import again."),
     "note_subcolumn_chosen": ("「{column}」下有子列 {subcolumns}，按规则取「{chosen}」列导入，其余子列不导入。",
                               "Column “{column}” has sub-columns {subcolumns}; by rule “{chosen}” is imported and the "
                               "others are not."),

@@ -21,7 +21,8 @@ from .file_kinds import (DOMAIN_OF_KIND, KINDS, STORED_COLUMNS, VALUE_KINDS, WID
                          enum_code, enum_spellings, match_header, strip_unit)
 from .place_names import NameMatcher, suggest
 from .preview import Note, Preview, Problem, Reference
-from .sheet_layout import Located, Table, bracket_unit, indicator_lookup, locate_header
+from .sheet_layout import (ACTUAL_SUBCOLUMNS, Located, Table, bracket_unit, indicator_lookup, locate_header,
+                           unknown_bracket)
 from .sheets import UnreadableFile, column_letter, read_sheets
 
 __all__ = ["Note", "Preview", "Problem", "Reference", "parse_file"]
@@ -78,8 +79,12 @@ def check_rows(preview: Preview, reference: Reference) -> None:
     """Checks of whole parsed rows that both import paths share (plausible bounds, see `plausibility`)."""
     if preview.fatal or preview.rows is None or preview.rows.empty:
         return
-    preview.problems.extend(plausibility.out_of_bounds(preview.rows, preview.kind, reference,
-                                                       preview.column_labels))
+    found = plausibility.out_of_bounds(preview.rows, preview.kind, reference, preview.column_labels)
+    for problem in found:
+        problem.value = preview.as_written.get((problem.row, problem.column), problem.value)  # `150%`, not `150`
+    preview.problems.extend(found)
+    # file-level problems first, then by row as the file has them (a row's cell problems before its bounds)
+    preview.problems.sort(key=lambda p: (p.row is not None, p.row or 0))
 
 
 def drop_rejected(preview: Preview) -> None:
@@ -95,13 +100,14 @@ def _read_sub_columns(preview: Preview, located: Located, table: Table) -> bool:
     """Notes of the sub-columns taken (实际 / 完成值 by rule); False (the file refused) when a split column has
     no single actual sub-column, naming its sub-columns."""
     for top, subs, taken in located.sub_header.groups:
+        named = [f"{text} ({column_letter(i)})" for i, text in subs]
         if taken is None:
-            _fail(preview, Problem("subcolumns_ambiguous", preview.header_row + 1, None, None,
-                                   {"column": top, "subcolumns": [f"「{text}」({column_letter(i)})" for i, text in subs]}))
+            several = sum(name_key(text) in ACTUAL_SUBCOLUMNS for _, text in subs) > 1
+            _fail(preview, Problem("subcolumns_two_actual" if several else "subcolumns_ambiguous",
+                                   preview.header_row + 1, None, None, {"column": top, "subcolumns": named}))
         elif len(subs) > 1:
             chosen = next(text for i, text in subs if i == taken)
-            preview.notes.append(Note("note_subcolumn_chosen", {
-                "column": top, "chosen": chosen, "subcolumns": [f"「{text}」" for _, text in subs]}))
+            preview.notes.append(Note("note_subcolumn_chosen", {"column": top, "chosen": chosen, "subcolumns": named}))
     return not preview.fatal
 
 
@@ -173,11 +179,15 @@ def parse_cell(col: Column, raw: object, number_format: str | None = None) -> ob
         return _parse_code(raw, number_format)
     if col.parse == "period":
         if isinstance(raw, float) and not raw.is_integer():
-            # 2026.10 typed in a number cell is stored as 2026.1: only the format tells October from January
+            # 2026.10 typed in a number cell is stored as 2026.1: only a format showing two decimals tells
+            # October from January
             shown = displayed_number(raw, number_format)
-            if shown is None:
-                raise CellError("period_number_ambiguous", shown=f"{raw:g}")
+            if shown is None or not re.fullmatch(r"\d{4}\.\d\d", shown):
+                raise CellError("period_number_ambiguous", shown=shown or f"{raw:g}")
             raw = shown
+        if _AMBIGUOUS_MONTH.fullmatch(clean_text(raw)):
+            # `2026.1` is what Excel shows (and writes to CSV) for 2026.10 typed into a General cell
+            raise CellError("period_number_ambiguous", shown=clean_text(raw))
         p = periods.parse_period(raw)
         if p is None:
             raise CellError("not_a_period")
@@ -199,6 +209,7 @@ def parse_cell(col: Column, raw: object, number_format: str | None = None) -> ob
     raise AssertionError(col.parse)
 
 
+_AMBIGUOUS_MONTH = re.compile(r"(19|20)\d{2}\.1")
 _E_NOTATION = re.compile(r"[+-]?\d+(\.\d+)?[eE][+-]?\d+")
 
 
@@ -244,6 +255,11 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
         preview.notes.append(Note("note_extra_columns", {"columns": extra}))
     index_of = {name: i for i, name in located_cols.items()}
     preview.column_labels.update({name: table.column_label(i) for name, i in index_of.items()})
+    for name, i in index_of.items():
+        if spec.column(name).parse == "number":
+            refuse_unknown_bracket(preview, table, i)
+    if preview.fatal:
+        return
     records: dict[str, list] = {c: [] for c in STORED_COLUMNS[spec.name]}
     records["source_row"] = []
     names = NameMatcher(reference.regions) if spec.name != "regions" else None
@@ -267,10 +283,12 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
             try:
                 value = parse_cell(col, row[i], table.number_format(position, i))
                 if isinstance(value, Number):
-                    value = changes.to_unit(value, _plain_target_unit(spec, col, record), label, row[i],
+                    value = changes.to_unit(value, _plain_target_unit(spec, col, record), label, row[i], number,
                                             strict=table.header_unit(i) or table.units.get(i, ""))
                 elif col.parse in ("text", "name", "code"):
                     changes.text(label, row[i], value)
+                elif col.parse == "period":
+                    changes.period(label, row[i], value)
             except CellError as e:
                 if e.key == "id_digits_lost":
                     digits_lost[i].append((number, clean_text(row[i])))
@@ -305,7 +323,16 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
     if names:
         report_accepted_names(preview, names)
     preview.notes.extend(changes.notes())
+    preview.as_written.update(changes.as_written)
     preview.rows = pd.DataFrame(records)
+
+
+def refuse_unknown_bracket(preview: Preview, table: Table, index: int) -> None:
+    """A number column whose header has something in brackets that is no unit we know (`学时（分钟）`)."""
+    inner = unknown_bracket(table.header[index])
+    if inner:
+        _fail(preview, Problem("unit_unknown_header", preview.header_row, table.column_label(index), None,
+                               {"inner": inner}))
 
 
 def _plain_target_unit(spec: FileKind, col: Column, record: dict) -> str | None:
@@ -338,6 +365,7 @@ class Changes:
     def __init__(self, days_rule: float = 0) -> None:
         self.days_rule = days_rule
         self.counts: dict[tuple, list] = {}
+        self.as_written: dict[tuple[int, str], str] = {}  # (row, column label) -> a number cell's text with its unit
 
     def _count(self, key: tuple, example: dict) -> None:
         entry = self.counts.setdefault(key, [0, example])
@@ -345,9 +373,14 @@ class Changes:
 
     def text(self, label: str, raw: object, stored: object) -> None:
         if isinstance(raw, str) and isinstance(stored, str) and stored != raw:
-            self._count(("note_text_normalized", label), {"example": raw, "stored": stored})
+            self._count(("note_text_normalized", label), {"example": one_line(raw), "stored": stored})
 
-    def to_unit(self, number: Number, target: str | None, label: str, raw: object, strict: str = "",
+    def period(self, label: str, raw: object, stored: object) -> None:
+        """A period typed as a number and read as its number format showed it (2026.1 shown as 2026.10)."""
+        if isinstance(raw, float) and not raw.is_integer() and stored:
+            self._count(("note_period_from_format", label), {"example": f"{raw:g}", "value": stored})
+
+    def to_unit(self, number: Number, target: str | None, label: str, raw: object, row: int, strict: str = "",
                 loose: str = "") -> float:
         """The number in the `target` unit. The unit given is the cell's own, else the column's (`strict`: a
         header in brackets or a unit row), else a title's (`loose`, which only speaks for units of its own family:
@@ -355,6 +388,8 @@ class Changes:
         shown = clean_text(raw) if not isinstance(raw, (int, float)) else f"{raw:g}"
         if number.percent_format:
             self._count(("note_percent_format", label), {"example": shown, "value": _num(number.value)})
+        if number.unit:
+            self.as_written[(row, label)] = f"{number.value:g}%" if number.percent_format else shown
         source = number.unit or strict
         if not source and loose and target and units.same_family(loose, units.normalize_unit(target)):
             source = loose
@@ -379,6 +414,11 @@ class Changes:
                 params.update({"source": key[2], "target": key[3], "factor": key[4]})
             out.append(Note(key[0], params))
         return out
+
+
+def one_line(text: str) -> str:
+    """A cell's text for a one-line message: line breaks shown as ⏎."""
+    return re.sub(r"\r\n|\r|\n", "⏎", text)
 
 
 def _num(value: float) -> str:
@@ -419,6 +459,10 @@ def _parse_values(preview: Preview, table: Table, located: Located, reference: R
                                   for i, code in located.wide_indicators.items()})
     if wide:
         _check_wide_columns(preview, table, located, reference)
+    names_and_codes = indicator_lookup(reference)
+    for i in [*located.wide_indicators, index_of.get("value")]:
+        if i is not None and name_key(table.header[i]) not in names_and_codes:
+            refuse_unknown_bracket(preview, table, i)
     if preview.fatal:
         return
     cells = _value_cells(preview, table, located, reference, index_of, fixed_period, title_period, wide)
@@ -485,6 +529,7 @@ def _check_wide_columns(preview: Preview, table: Table, located: Located, refere
 
 def _value_cells(preview, table, located, reference, index_of, fixed_period, title_period, wide) -> list[_ValueCell]:
     cells: list[_ValueCell] = []
+    changes = Changes()
     names = NameMatcher(reference.regions)
     lookup = indicator_lookup(reference)
     spellings = [ind["name"] for ind in reference.indicators] + [ind["code"] for ind in reference.indicators]
@@ -495,7 +540,7 @@ def _value_cells(preview, table, located, reference, index_of, fixed_period, tit
         file_unit = table.header_unit(value_column) or table.units.get(value_column) or file_unit
     for position, (row, number) in enumerate(zip(table.rows, table.row_numbers)):
         county, township, period = _row_place_and_period(preview, table, position, index_of, names, spec,
-                                                         fixed_period, title_period)
+                                                         fixed_period, title_period, changes)
         if wide:
             cells += [_ValueCell(number, county, township, period, code, row[i], i, table.number_format(position, i),
                                  table.header_unit(i) or table.units.get(i, ""), table.title_unit)
@@ -503,6 +548,7 @@ def _value_cells(preview, table, located, reference, index_of, fixed_period, tit
             continue
         i = index_of["indicator"]
         raw = clean_text(row[i])
+        changes.text(table.column_label(i), row[i], raw)
         hit = lookup.get(name_key(raw)) or lookup.get(name_key(strip_unit(raw)))
         if hit is None:
             suggestion = suggest(raw, spellings) if raw else None
@@ -510,11 +556,17 @@ def _value_cells(preview, table, located, reference, index_of, fixed_period, tit
                                             table.column_label(i), raw,
                                             {"suggestion": suggestion} if suggestion else {}))
             continue
+        inner = unknown_bracket(raw) if name_key(raw) not in lookup else ""
+        if inner:
+            preview.problems.append(Problem("unit_unknown_indicator", number, table.column_label(i), raw,
+                                            {"inner": inner}))
+            continue
         cells.append(_ValueCell(number, county, township, period, hit["code"],
                                 None if value_column is None else row[value_column], value_column,
                                 None if value_column is None else table.number_format(position, value_column),
                                 bracket_unit(raw), file_unit))
     report_accepted_names(preview, names)
+    preview.notes.extend(changes.notes())
     return cells
 
 
@@ -540,7 +592,7 @@ def _value_kind(preview: Preview, cells: list[_ValueCell], by_code: dict, kind: 
     return "welfare" if domains == {"welfare"} else "race_scores"
 
 
-def _row_place_and_period(preview, table, position, index_of, names, spec, fixed_period, title_period):
+def _row_place_and_period(preview, table, position, index_of, names, spec, fixed_period, title_period, changes):
     row, number = table.rows[position], table.row_numbers[position]
     place = {}
     for name in ("county", "township", "period"):
@@ -550,6 +602,10 @@ def _row_place_and_period(preview, table, position, index_of, names, spec, fixed
             continue
         try:
             place[name] = parse_cell(spec.column(name), row[i], table.number_format(position, i))
+            if name == "period":
+                changes.period(table.column_label(i), row[i], place[name])
+            else:
+                changes.text(table.column_label(i), row[i], place[name])
         except CellError as e:
             preview.problems.append(Problem(e.key, number, table.column_label(i), clean_text(row[i]), e.params))
             place[name] = None
@@ -597,7 +653,7 @@ def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], 
         target = target_of[key]
         try:
             number = parse_number(cell.raw, percent_format=is_percent_format(cell.number_format))
-            value = None if number is None else changes.to_unit(number, target, label, cell.raw,
+            value = None if number is None else changes.to_unit(number, target, label, cell.raw, cell.row,
                                                                 strict=cell.strict_unit, loose=cell.loose_unit)
         except (CellError, units.UnitError) as e:
             preview.problems.append(Problem(e.key, cell.row, label, clean_text(cell.raw), e.params))
@@ -606,6 +662,7 @@ def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], 
         if number is not None and not number.unit and not number.percent_format and not cell.strict_unit:
             plain[cell.indicator].append(number.value)
     preview.notes.extend(changes.notes())
+    preview.as_written.update(changes.as_written)
     for code, found in sorted(plain.items()):
         entry = catalog_entry(reference, code, None)
         if units.normalize_unit(entry.get("unit")) == "%" and any(found) and max(map(abs, found)) <= 1.5:

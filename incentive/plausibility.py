@@ -147,7 +147,7 @@ def _values_out_of_bounds(rows: pd.DataFrame, reference: Reference, labels: dict
         version, bounds = in_force[keys[i]]
         high_side = bounds.high is not None and values[i] > bounds.high
         from_catalog = bounds.high_from_catalog if high_side else bounds.low_from_catalog
-        shown = number_text(values[i]) + ("%" if (version.get("unit") or "").strip() in PERCENT_UNITS else "")
+        shown = number_text(values[i])  # the stored value; ingest.check_rows puts back a converted cell's text
         problems.append(Problem(
             "implausible_catalog" if from_catalog else "implausible_default", _row(source_rows[i]),
             labels.get(f"indicator:{code}") or labels.get("value"), shown,

@@ -97,6 +97,9 @@ class Preview:
     # Where each stored column came from, as problems name it ("学时 (G)"): stored column name -> label; for
     # race scores and welfare also "indicator:<code>" -> the label of that indicator's value column.
     column_labels: dict[str, str] = field(default_factory=dict)
+    # Number cells written with a unit or a percent format: (row, column label) -> the text as written, so a later
+    # problem about the stored value quotes what the clerk typed (`150%`, `32000万元`), not the stored number.
+    as_written: dict[tuple[int, str], str] = field(default_factory=dict)
 
     @property
     def data_rows(self) -> int:

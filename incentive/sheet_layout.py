@@ -258,6 +258,23 @@ def bracket_unit(text: str) -> str:
     return unit if unit in CELL_UNITS else ""
 
 
+# Words in brackets after a number column's name that say which figure is meant, and mean the value achieved:
+# never a unit. Anything else there (`学时（分钟）`, `（美元）`, `（计划）`) may change what the numbers mean.
+ACTUAL_QUALIFIERS = frozenset(name_key(w) for w in ("实际", "实际值", "实际完成", "完成", "完成值", "完成数", "合计",
+                                                     "总计", "本期", "当期"))
+
+
+def unknown_bracket(text: str) -> str:
+    """What stands in brackets at the end of a number column's header or an indicator's name when it is neither a
+    known unit nor a word for the actual value (`学时（分钟）` -> `分钟`), else "": such a column is refused rather
+    than read as if the brackets were not there (issue "intake integrity": a unit is never dropped silently)."""
+    m = _BRACKET_UNIT.search(clean_text(text))
+    if not m:
+        return ""
+    inner = normalize_unit(m.group(1))
+    return "" if inner in CELL_UNITS or name_key(inner) in ACTUAL_QUALIFIERS else inner
+
+
 def row_role(texts: list[str], data_seen: bool) -> str:
     """What a row below the header is: blank, units (only before the first data row), total, footnote or data."""
     filled = [x for x in texts if x]

@@ -140,7 +140,7 @@ def test_wide_with_period_column(catalog_db):
     # rates of 0.9 % exist): a note says so (decisions.md, "Percent cells").
     assert values(preview) == [("2025-06", "云岫县", "", "R01", 10.0), ("2025-06", "云岫县", "", "R03", 0.9),
                                ("2025-06", "澄溪县", "", "R01", 20.0), ("2025-06", "澄溪县", "", "R03", 0.95)]
-    assert ("指标「企业诉求办结率」的数值都不超过 1.5（如 0.9），像是小数形式的百分比，但单元格不是百分比格式，已按原值导入。"
+    assert ("指标「企业诉求办结率」中未设百分比格式、未写 % 的数值都不超过 1.5（如 0.9），像是小数形式的百分比，已按原值导入。"
             "若本意是百分数，请把单元格设为百分比格式或写成「85%」后重新导入。") in [n.text("zh") for n in preview.notes]
 
 
@@ -452,10 +452,20 @@ def training_csv(*rows: str, head: str = ",".join(TRAINING_HEAD)) -> bytes:
 
 
 def test_a_period_typed_as_a_number_is_read_as_displayed(catalog_db):
-    rows = [["考核期", "县区", "指标", "数值"], [2026.1, "云岫县", "R01", 5], [2026.1, "云峤县", "R01", 6]]
-    shown = parse_file("p.xlsx", xlsx_bytes(rows, formats={"A2": "0.00", "A3": "0.0"}), catalog_db.reference())
+    rows = [["考核期", "县区", "指标", "数值"], [2026.1, "云岫县", "R01", 5], [2026.12, "云峤县", "R01", 6]]
+    shown = parse_file("p.xlsx", xlsx_bytes(rows, formats={"A2": "0.00", "A3": "#,##0.00"}), catalog_db.reference())
     assert not shown.problems
-    assert [v[0] for v in values(shown)] == ["2026-10", "2026-01"]  # 2026.10 as shown; 2026.1 as shown
+    assert [v[0] for v in values(shown)] == ["2026-10", "2026-12"]  # 2026.10 and 2026.12 as shown
+    assert notes(shown) == ["「考核期 (A)」列 2 个考核期是带小数的数字，按单元格格式显示的文字读取，如 2026.1 显示为两位小数，读作 2026-10。"]
+    one_decimal = parse_file("p.xlsx", xlsx_bytes(rows[:2], formats={"A2": "0.0"}), catalog_db.reference())
+    assert [p.key for p in one_decimal.problems] == ["period_number_ambiguous"]  # "2026.1" shows October as January
+
+
+def test_a_period_written_2026_1_is_ambiguous_in_csv_too(catalog_db):
+    # Excel writes 2026.10 typed into a General cell as "2026.1" when it saves a CSV
+    data = "考核期,县区,指标,数值\n2026.1,云岫县,R01,5\n2026.3,云峤县,R01,6\n".encode()
+    preview = parse_file("p.csv", data, catalog_db.reference())
+    assert [(p.row, p.key) for p in preview.problems] == [(2, "period_number_ambiguous")]
 
 
 def test_a_period_number_in_a_general_cell_is_refused_with_its_place(catalog_db):
@@ -550,7 +560,7 @@ def test_a_course_with_an_in_cell_line_break_is_the_same_course(db):
     preview = parse_file("a.csv", first, db.reference())
     assert preview.rows["course"].tolist() == ["2026年乡村振兴专题培训班"]
     assert notes(preview) == ["「培训项目」列 1 个单元格的文字已规范化（全角转半角，去除换行、多余空格和不可见字符），如「2026年乡村振兴专题"
-                              "\n培训班」→「2026年乡村振兴专题培训班」。"]
+                              "⏎培训班」→「2026年乡村振兴专题培训班」。"]
     import_ok(db, "a.csv", first)
     import_ok(db, "b.csv", second)
     assert db.fetch_all("SELECT count(*), sum(hours) FROM current_training") == [(1, 16.0)]  # not 2 and 32
@@ -560,7 +570,7 @@ def test_growth_rates_below_one_and_a_half_percent_are_kept():
     data = "考核期,县区,指标,数值\n2025Q2,云岫县,R06,0.8\n2025Q2,云峤县,R06,1.2\n2025Q2,澄溪县,R06,-0.5\n".encode()
     preview = parse_file("g.csv", data, MONEY_CATALOG)
     assert [v[4] for v in values(preview)] == [0.8, 1.2, -0.5]
-    assert notes(preview)[0].startswith("指标「GDP增速」的数值都不超过 1.5（如 0.8）")
+    assert notes(preview)[0].startswith("指标「GDP增速」中未设百分比格式、未写 % 的数值都不超过 1.5（如 0.8）")
 
 
 def test_percent_formatted_cells_are_converted_and_reported():
@@ -580,7 +590,7 @@ def test_a_two_row_header_takes_the_actual_sub_column(db, actual):
                          skip_invalid=True)
     assert not preview.problems and preview.rows["hours"].tolist() == [6.0, 7.5]
     assert preview.rows["source_row"].tolist() == [3, 4]
-    assert notes(preview) == [f"「学时」下有子列 「计划」、「{actual}」，按规则取「{actual}」列导入，其余子列不导入。"]
+    assert notes(preview) == [f"「学时」下有子列 计划 (G)、{actual} (H)，按规则取「{actual}」列导入，其余子列不导入。"]
 
 
 def test_a_two_row_header_in_a_csv_without_merges(db):
@@ -595,7 +605,50 @@ def test_a_two_row_header_without_an_actual_sub_column_is_refused(db):
                         head=",".join(TRAINING_HEAD[:7] + ["", "培训日期"]))
     preview = parse_file("t.csv", data, db.reference(), skip_invalid=True)
     assert preview.fatal and messages(preview) == [
-        "文件「t.csv」，第 2 行：「学时」下有子列 「计划」(G)、「目标」(H)，无法确定导入哪一列（应有一列为「实际」或「完成值」）；请只保留一列后再导入。"]
+        "文件「t.csv」，第 2 行：「学时」下有子列 计划 (G)、目标 (H)，无法确定导入哪一列（应有一列为「实际」或「完成值」）；请只保留一列后再导入。"]
+
+
+def test_two_actual_sub_columns_are_refused_as_such(db):
+    data = training_csv(",,,,,,实际,完成值,", "A1,班A,政治能力,党的理论,线上,集体,8,6,2025/6/1",
+                        head=",".join(TRAINING_HEAD[:7] + ["", "培训日期"]))
+    assert [p.key for p in parse_file("t.csv", data, db.reference()).problems] == ["subcolumns_two_actual"]
+
+
+@pytest.mark.parametrize("header", ["学时（分钟）", "学时(周)", "学时（h）", "学时（计划）"])
+def test_a_number_column_with_something_unknown_in_brackets_is_refused(db, header, tmp_path, monkeypatch):
+    from incentive import bulk_csv
+    data = training_csv("A1,班A,政治能力,党的理论,线上,集体,90,2025/6/1",
+                        head=",".join(TRAINING_HEAD).replace("学时", header))
+    preview = parse_file("t.csv", data, db.reference())
+    label = header.replace("（", "(").replace("）", ")")  # headers are read after NFKC
+    assert preview.fatal and [(p.key, p.column) for p in preview.problems] == [("unit_unknown_header", label)]
+    path = tmp_path / "t.csv"
+    path.write_bytes(data)
+    assert bulk_csv.parse_large_csv(path, db.reference()) is None  # the bulk path leaves it to the per-cell path
+    monkeypatch.setenv("INCENTIVE_BULK_MIN_MB", "0")
+    assert bulk_csv.parse_path(path, db.reference()).problem_texts("zh") == preview.problem_texts("zh")
+
+
+def test_wide_and_long_value_columns_with_unknown_units_are_refused():
+    wide = "考核期,县区,重点项目投资完成额（美元）\n2026Q4,云岫县,32000\n".encode()
+    assert [p.key for p in parse_file("w.csv", wide, MONEY_CATALOG).problems] == ["unit_unknown_header"]
+    long = "考核期,县区,指标,数值\n2026Q4,云岫县,招商引资额（美元）,32000\n2026Q4,云峤县,招商引资额（万元）,5\n".encode()
+    preview = parse_file("l.csv", long, MONEY_CATALOG)
+    assert [(p.row, p.key) for p in preview.problems] == [(2, "unit_unknown_indicator")]
+
+
+def test_numbers_with_a_space_inside_are_refused_and_the_minus_sign_is_read():
+    data = "考核期,县区,指标,数值\n2025Q2,云岫县,R01,8 8\n2025Q2,云峤县,R01,\u22123\n".encode()
+    preview = parse_file("n.csv", data, MONEY_CATALOG, skip_invalid=True)
+    assert [(p.row, p.key) for p in preview.problems] == [(2, "not_a_number")]
+    assert [v[4] for v in values(preview)] == [-3.0]
+
+
+def test_normalized_names_in_score_files_are_reported():
+    data = "考核期,县区,指标,数值\n2025Q2,云岫县\u200b,R01,1\n2025Q2,\"云峤\n县\",R01,2\n".encode()
+    preview = parse_file("n.csv", data, MONEY_CATALOG)
+    assert [v[1] for v in values(preview)] == ["云岫县", "云峤县"]
+    assert notes(preview)[0].startswith("「县区」列 2 个单元格的文字已规范化")
 
 
 @pytest.mark.parametrize("path", sorted((Path(__file__).resolve().parent.parent / "data" / "sample").glob("0*")),

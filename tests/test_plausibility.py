@@ -101,8 +101,8 @@ def test_the_bounds_in_force_are_those_of_the_version_of_the_period(care_db):
     data = "考核期,县区,指标,数值\n2025Q4,澄溪县,R06,110\n2026Q1,澄溪县,R06,110\n2026Q1,云岫县,R06,121\n".encode()
     preview = parse_file("农田.csv", data, care_db.reference())
     assert [(p.row, p.key, p.value, p.params["range"]) for p in preview.problems] == [
-        (2, "implausible_default", "110%", "0–100"),  # 2025: the first version, default 0–100
-        (4, "implausible_catalog", "121%", "0–120")]  # from 2026 the catalog allows up to 120
+        (2, "implausible_default", "110", "0–100"),  # 2025: the first version, default 0–100; quoted as written
+        (4, "implausible_catalog", "121", "0–120")]  # from 2026 the catalog allows up to 120
 
 
 def test_a_catalog_row_with_min_above_max_is_refused(db):
