@@ -24,6 +24,7 @@ from .config import database_location, database_path
 from .export import (EXPORT_KINDS, coverage_frame, export_frame, movements_summary_frame, to_csv_bytes,
                      to_xlsx_bytes, untrained_frame, welfare_status_frame)
 from .file_kinds import KINDS
+from .preview import effects_text
 from .i18n import DEFAULT_LANGUAGE, TranslatedError, t
 from .lake import LakeLocation
 from .bulk_csv import parse_path
@@ -207,20 +208,10 @@ def _import(db: Database, args, lang: str) -> int:
         effects = db.effects(preview)
         batch = db.import_preview(preview, source="cli", created_by=_who())
         print(t("cli_imported", lang, file=path.name, kind=t(f"kind_{preview.kind}", lang), rows=len(preview.rows),
-                batch=batch) + _effects_text(preview.kind, effects, lang), file=sys.stderr)
+                batch=batch) + effects_text(preview.kind, effects, lang), file=sys.stderr)
     if args.rejects and rejects:
         args.rejects.write_bytes(to_csv_bytes(pd.concat(rejects, ignore_index=True)))
     return status
-
-
-def _effects_text(kind: str, effects, lang: str) -> str:
-    """What the batch did to the data that was there: values added, superseded, unchanged, emptied."""
-    if kind == "roster":
-        return t("cli_effects_roster", lang, n=effects.snapshot_replaced)
-    text = t("cli_effects", lang, new=effects.new, changed=effects.changed, same=effects.same)
-    if effects.blanked:
-        text += t("cli_effects_blanked", lang, n=effects.blanked)
-    return text
 
 
 def _print_notes(preview, lang: str) -> None:

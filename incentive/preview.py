@@ -125,3 +125,14 @@ class Preview:
                               t("col_value", lang): p.value, t("col_problem", lang): p.message(lang)}
                              for p in self.problems],
                             columns=[t(k, lang) for k in ("col_row", "col_column", "col_value", "col_problem")])
+
+
+def effects_text(kind: str, effects, lang: str) -> str:
+    """What an import did to the data that was there (a `storage.ImportEffects`), for the CLI's and the Data page's
+    summary: values added, existing values superseded, unchanged and emptied; for a roster, the cadres replaced."""
+    if kind == "roster":
+        return t("cli_effects_roster", lang, n=effects.snapshot_replaced)
+    text = t("cli_effects", lang, new=effects.new, changed=effects.changed, same=effects.same)
+    if effects.blanked:
+        text += t("cli_effects_blanked", lang, n=effects.blanked)
+    return text

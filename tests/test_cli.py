@@ -62,14 +62,14 @@ def test_import_prints_one_summary_line_per_file(loaded):
     # what the importer changed and why comes first, a line each, then the file's summary line
     assert result.stderr.splitlines() == ["reading race_long.csv …",
                                           "  note: “澄溪” read as “澄溪县” (1 rows).",
-                                          "imported race_long.csv: race scores, 5 rows, batch #3 (5 new values, 0 "
-                                          "existing values superseded, 0 unchanged)",
+                                          "imported race_long.csv: race scores, 5 rows, batch #3 (5 new, 0 existing "
+                                          "superseded, 0 unchanged)",
                                           "reading race_wide_title.csv …",
                                           "  note: Total/average rows ignored: 8.",
                                           "  note: Period taken from the title: 2025-Q2.",
                                           "  note: Columns that are not indicators, ignored: 序号, 总分, 排名.",
-                                          "imported race_wide_title.csv: race scores, 9 rows, batch #4 (6 new values, 3 "
-                                          "existing values superseded, 0 unchanged); note: 1 existing values emptied"]
+                                          "imported race_wide_title.csv: race scores, 9 rows, batch #4 (6 new, 3 existing "
+                                          "superseded, 0 unchanged); note: 1 existing values emptied"]
 
 
 def test_refused_file_exits_1_with_reasons_and_writes_nothing(loaded, tmp_path):
@@ -79,7 +79,7 @@ def test_refused_file_exits_1_with_reasons_and_writes_nothing(loaded, tmp_path):
     assert result.returncode == 1
     assert "refused bad.csv:" in result.stderr
     assert "File “bad.csv”, row 2, column “县区”, value “无此县”: is not a county of the region list." in result.stderr
-    assert "imported race_long.csv: race scores, 5 rows, batch #3 (5 new values" in result.stderr
+    assert "imported race_long.csv: race scores, 5 rows, batch #3 (5 new, 0 existing superseded" in result.stderr
     batches = json.loads(cli(loaded, "batches", "--format", "json").stdout)
     assert [b["file"] for b in batches] == ["regions.csv", "indicators.csv", "race_long.csv"]
 
@@ -195,7 +195,7 @@ def test_chinese_is_the_default_language(loaded):
                              str(DATA / "race_long.csv")], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.stderr.rstrip().splitlines() == [
         "正在读取 race_long.csv …", "  说明：「澄溪」按「澄溪县」导入（1 行）。",
-        "已导入 race_long.csv：赛马考评得分 5 行，批次 #3（新增 5 个数值，覆盖已有数值 0 个，与已有相同 0 个）"]
+        "已导入 race_long.csv：赛马考评得分 5 行，批次 #3（新增 5 条，覆盖已有 0 条，与已有相同 0 条）"]
 
 
 def test_export_rankings_matches_the_library_and_takes_every_option(sample_db_path, tmp_path):
@@ -340,8 +340,8 @@ def test_import_warns_of_an_unusual_change_and_imports_anyway(care, tmp_path):
     result = cli(care, "import", tmp_path / "h2.csv")
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines() == ["reading h2.csv …", "  warning: " + WARNING,
-                                          "imported h2.csv: welfare indicators, 12 rows, batch #4 (12 new values, 0 "
-                                          "existing values superseded, 0 unchanged)"]
+                                          "imported h2.csv: welfare indicators, 12 rows, batch #4 (12 new, 0 existing "
+                                          "superseded, 0 unchanged)"]
 
 
 def test_check_lists_findings_of_loaded_data_and_exits_0(care, tmp_path):

@@ -10,7 +10,7 @@ from incentive.config import backup_folder
 from incentive.export import to_csv_bytes
 from incentive.file_kinds import KINDS, labelled
 from incentive.i18n import t
-from incentive.preview import Preview
+from incentive.preview import Preview, effects_text
 from incentive.sample import has_sample, load_sample
 from incentive.storage import ImportEffects
 from incentive.templates import template_xlsx
@@ -39,10 +39,15 @@ def flash_and_rerun(*messages: str) -> None:
 def import_and_report(previews: list[Preview]) -> None:
     who = sign_in.require_admin(lang)
     messages = []
-    for preview in previews:
-        batch = db.import_preview(preview, source="upload", created_by=who)
-        messages.append(t("data_imported", lang, file=preview.file_name, kind=kind_label(preview.kind),
-                          rows=len(preview.rows), batch=batch))
+    with st.status(t("data_importing", lang), expanded=False) as status:
+        for preview in previews:
+            status.update(label=t("data_importing_file", lang, file=preview.file_name))
+            effects = db.effects(preview)
+            batch = db.import_preview(preview, source="upload", created_by=who)
+            messages.append(t("data_imported", lang, file=preview.file_name, kind=kind_label(preview.kind),
+                              rows=len(preview.rows), batch=batch).rstrip("。.")
+                            + effects_text(preview.kind, effects, lang) + t("full_stop", lang))
+        status.update(label=t("data_imported_all", lang), state="complete")
     st.session_state["data_upload_round"] = st.session_state.get("data_upload_round", 0) + 1  # clears the uploader
     flash_and_rerun(*messages)
 
