@@ -331,7 +331,7 @@ def status_grid(grid: pd.DataFrame, values: pd.DataFrame, labels: dict[str, str]
 
 def welfare_radar(frame: pd.DataFrame, county: str, labels: dict[str, str], title: str) -> go.Figure:
     """One county's %-indicators against the prefecture median (and the target where there is one)."""
-    names = frame["name"].tolist()
+    names = [_two_lines(name) for name in frame["name"].tolist()]  # long labels on the left and right ran out
     closed = names + names[:1]
     fig = go.Figure()
     for column, name, colour, dash in (("median", labels["median"], "#888", "dot"),
@@ -349,6 +349,22 @@ def welfare_radar(frame: pd.DataFrame, county: str, labels: dict[str, str], titl
     fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.05, "xanchor": "left", "x": 0},
                       margin={"l": 80, "r": 80, "t": 60, "b": 20})
     return fig
+
+
+def _two_lines(label: str, width: int = 5) -> str:
+    """A label longer than `width` characters (Chinese) or about 3 × width (Latin) broken into two lines near its
+    middle, at a space where there is one: a radar's side labels have little room beside the circle."""
+    if " " in label:
+        if len(label) <= 3 * width:
+            return label
+        middle = len(label) // 2
+        spaces = [i for i, c in enumerate(label) if c == " "]
+        cut = min(spaces, key=lambda i: abs(i - middle))
+        return label[:cut] + "<br>" + label[cut + 1:]
+    if len(label) <= width:
+        return label
+    cut = (len(label) + 1) // 2
+    return label[:cut] + "<br>" + label[cut:]
 
 
 def indicator_trend(history: pd.DataFrame, focus: str | None, target: float | None, labels: dict[str, str],

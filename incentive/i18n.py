@@ -197,6 +197,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "data_rollback_confirm": ("确认撤销：该批次的数据将不再显示，被它覆盖的旧值恢复", "Confirm: this batch's rows stop showing and the values it replaced return"),
     "data_confirm": ("确认导入", "Import"),
     "data_confirm_all": ("导入全部可导入的文件", "Import all importable files"),
+    "table_scrolls": ("表格共 {n} 列，较宽时可左右滑动查看全部列。", "The table has {n} columns; swipe or scroll sideways to see them all."),
     "data_importing": ("正在导入 …", "Importing …"),
     "data_importing_file": ("正在导入「{file}」…", "Importing “{file}” …"),
     "data_imported_all": ("导入完成", "Import finished"),

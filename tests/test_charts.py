@@ -70,3 +70,12 @@ def test_status_bars_of_a_province_show_the_counties_most_below_target():
     fig = charts.status_bars(counts, "达标", {"met": "达标", "near": "接近", "below": "未达标"}, "指标数")
     shown = list(fig.data[2].y)
     assert len(shown) == charts.WORST and all(int(c[1:]) % 7 == 6 for c in shown[-charts.WORST // 2:])
+
+
+def test_radar_side_labels_are_broken_into_short_lines():
+    frame = pd.DataFrame({"name": ["家访慰问完成率", "带薪休假落实率", "体检率"], "value": [90.0, 80.0, 95.0],
+                          "median": [85.0, 82.0, 93.0], "target": [95.0, 90.0, None]})
+    fig = charts.welfare_radar(frame, "澄溪县", {"median": "中位数", "target": "目标"}, "雷达")
+    labels = list(fig.data[0].theta)
+    assert labels[:3] == ["家访慰问<br>完成率", "带薪休假<br>落实率", "体检率"]
+    assert all(len(line) <= 5 for label in labels for line in label.split("<br>"))

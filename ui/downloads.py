@@ -12,7 +12,14 @@ from incentive.i18n import t
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+# A table with more columns than this runs past a phone's width (and past a desktop's from about ten): say that it
+# scrolls sideways, since the browser shows no scroll bar until it is touched.
+WIDE_TABLE_COLUMNS = 5
+
+
 def table_downloads(table, name: str, key: str, lang: str, container=st) -> None:
+    if len(table.columns) > WIDE_TABLE_COLUMNS:
+        container.caption(t("table_scrolls", lang, n=len(table.columns)))
     csv_col, xlsx_col, _ = container.columns([1, 1, 4])
     csv_col.download_button(t("download_csv", lang), to_csv_bytes(table), file_name=f"{name}.csv", mime="text/csv",
                             key=f"{key}_csv", on_click="ignore")
