@@ -178,7 +178,8 @@ def test_units_below_target_are_sorted_by_shortfall():
 
 
 def test_settings_are_stored_validated_and_defaulted(db):
-    assert settings.current(db) == {"hours_target": 110.0, "coverage_target": 90.0, "suppression_threshold": 5}
+    assert settings.current(db) == {"hours_target": 110.0, "coverage_target": 90.0, "suppression_threshold": 5,
+                                    "max_hours_per_record": 200.0, "hours_per_day": 0.0}
     settings.save(db, "hours_target", "96", "test")
     assert settings.current(db)["hours_target"] == 96.0
     for key, value in [("hours_target", "abc"), ("suppression_threshold", "2.5"), ("coverage_target", 120),

@@ -167,7 +167,9 @@ def test_a_pinned_link_keeps_showing_the_data_it_was_shared_with(opened, sample_
     moment = db.version_info().last_change
     key = permalinks.save(db, "", {}, created_by="test", pinned_at=moment)
     lower = {"R03", "R09", "R11"}
-    rows = "".join(f"2026Q3,苇塘县,,R{i:02d},{0 if f'R{i:02d}' in lower else 100000}\n" for i in range(1, 13))
+    rates = {"R06", "R08", "R10", "R12"}  # % rates: 100 is the most a rate can be
+    rows = "".join(f"2026Q3,苇塘县,,R{i:02d},{0 if f'R{i:02d}' in lower else 100 if f'R{i:02d}' in rates else 100000}\n"
+                   for i in range(1, 13))
     import_ok(db, "补报.csv", ("考核期,县区,乡镇,指标,数值\n" + rows).encode())
     assert rankings.rank_period(db.connection, "2026-Q3").ranked.index[0] == "苇塘县"
     db.close()

@@ -194,8 +194,8 @@ def test_multiple_files_and_template_downloads_render(app):
                                                                            "关爱指标", "干部花名册", "培训记录", "干部调整")]
     assert len(templates) == 7
     app.button(key="data_import_all").click().run()
-    assert [s.value for s in app.success] == ["已导入「r.csv」：行政区划 5 行，批次 #15。",
-                                              "已导入「m.csv」：干部调整 2 行，批次 #16。"]
+    assert [s.value for s in app.success] == ["已导入「r.csv」：行政区划 5 行，批次 #15（新增 5 条，覆盖已有 0 条，与已有相同 0 条）。",
+                                              "已导入「m.csv」：干部调整 2 行，批次 #16（新增 2 条，覆盖已有 0 条，与已有相同 0 条）。"]
 
 
 def test_double_upload_is_flagged_and_sample_can_be_removed_from_the_preview(app):
