@@ -378,14 +378,18 @@ def indicator_trend(history: pd.DataFrame, focus: str | None, target: float | No
 
 
 def tier_rates(frame: pd.DataFrame, labels: dict[str, str], tier_labels: dict[int, str], title: str,
-               axis_title: str) -> go.Figure:
-    """Promotions and accountability cases per 100 cadres, by the counties' race tier the year before."""
+               axis_title: str, marks: dict[str, pd.Series] | None = None) -> go.Figure:
+    """Promotions and accountability cases per 100 cadres, by the counties' race tier the year before. A rate a
+    viewer may not see is drawn as an empty bar carrying its mark (`marks[column]`, '' where shown)."""
     x = [tier_labels[int(tier)] for tier in frame["tier"]]
     fig = go.Figure()
     for column, colour in (("promotion_per_100", ACCENT), ("accountability_per_100", NEGATIVE)):
-        fig.add_trace(go.Bar(name=labels[column], x=x, y=frame[column], marker_color=colour,
-                             text=[f"{v:.1f}" for v in frame[column]], textposition="outside", cliponaxis=False,
-                             hovertemplate="%{x} · " + labels[column] + ": %{y:.2f}<extra></extra>"))
+        mark = (marks or {}).get(column, pd.Series("", index=frame.index)).reindex(frame.index).fillna("")
+        hidden = (mark != "") | frame[column].isna()
+        fig.add_trace(go.Bar(name=labels[column], x=x, y=frame[column].where(~hidden, 0), marker_color=colour,
+                             text=[m if h else f"{v:.1f}" for v, m, h in zip(frame[column], mark, hidden)],
+                             textposition="outside", cliponaxis=False,
+                             hovertemplate="%{x} · " + labels[column] + ": %{text}<extra></extra>"))
     fig.update_yaxes(title=axis_title, rangemode="tozero")
     fig = _layout(fig, title, 360)
     fig.update_layout(barmode="group", legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left",
@@ -393,24 +397,32 @@ def tier_rates(frame: pd.DataFrame, labels: dict[str, str], tier_labels: dict[in
     return fig
 
 
-def tolerance_by_year(frame: pd.DataFrame, labels: dict[str, str], threshold: int, title: str) -> go.Figure:
-    """The prefecture's 问责 and 容错免责 cases per year; counts a viewer may not see are drawn as 0, labelled <N."""
+def tolerance_by_year(frame: pd.DataFrame, labels: dict[str, str], title: str,
+                      marks: dict[str, pd.Series] | None = None) -> go.Figure:
+    """The prefecture's 问责 and 容错免责 cases per year; a count a viewer may not see is drawn as an empty bar
+    carrying its mark (`<5`, or withheld)."""
     data = frame.assign(county=frame["year"].astype(str))
-    return tolerance_vs_accountability(data, labels, threshold, title)
+    return tolerance_vs_accountability(data, labels, title, marks)
 
 
-def tolerance_vs_accountability(frame: pd.DataFrame, labels: dict[str, str], threshold: int,
-                                title: str) -> go.Figure:
-    """Per county, 容错免责 cases next to 问责 cases; counts a viewer may not see are drawn as 0 and labelled <N.
-    Past SCREEN_UNITS counties, the WORST with the most of both."""
-    if len(frame) > SCREEN_UNITS:
-        frame = frame.loc[(frame["accountability"] + frame["fault_tolerance"]).nlargest(WORST).index]
+def tolerance_vs_accountability(frame: pd.DataFrame, labels: dict[str, str], title: str,
+                                marks: dict[str, pd.Series] | None = None) -> go.Figure:
+    """Per county, 容错免责 cases next to 问责 cases; a count a viewer may not see (`marks[column]` not '') is
+    drawn as an empty bar labelled with its mark, never as a value. Past SCREEN_UNITS counties, the WORST with
+    the most of both."""
+    columns = ("accountability", "fault_tolerance")
+    marked = {c: (marks or {}).get(c, pd.Series("", index=frame.index)).reindex(frame.index).fillna("")
+              for c in columns}
+    if len(frame) > SCREEN_UNITS:  # chosen by what is shown, so the choice says nothing about hidden counts
+        visible = sum(frame[c].where(marked[c] == "", 0) for c in columns)
+        frame = frame.loc[visible.nlargest(WORST).index]
     fig = go.Figure()
-    for column, colour in (("accountability", NEGATIVE), ("fault_tolerance", STATUS_COLOURS["met"])):
-        hidden = frame[column].between(1, threshold - 1)
-        shown = frame[column].where(~hidden, 0)
-        fig.add_trace(go.Bar(name=labels[column], x=frame["county"], y=shown, marker_color=colour,
-                             text=[f"<{threshold}" if h else f"{v}" for v, h in zip(frame[column], hidden)],
+    for column, colour in zip(columns, (NEGATIVE, STATUS_COLOURS["met"])):
+        mark = marked[column].reindex(frame.index)
+        hidden = mark != ""
+        fig.add_trace(go.Bar(name=labels[column], x=frame["county"], y=frame[column].where(~hidden, 0),
+                             marker_color=colour,
+                             text=[m if h else f"{v}" for v, m, h in zip(frame[column], mark, hidden)],
                              textposition="outside", cliponaxis=False,
                              hovertemplate="%{x} · " + labels[column] + ": %{text}<extra></extra>"))
     fig.update_yaxes(rangemode="tozero")

@@ -71,13 +71,15 @@ def welfare_status_frame(db: Database, period: str) -> pd.DataFrame:
     return frame[["period", "county", "indicator", "value", "target", "status"]]
 
 
-def movements_summary_frame(db: Database, year: int) -> pd.DataFrame:
-    """`export movements_summary`: one row per county with a count column per action, exact (CLI)."""
-    window = coverage.year_window(year)
-    decisions = queries.run(db.connection, "movements_by_county", start=window.start, end=window.end)
-    summary = movements.summary_by_county(decisions, queries.run(db.connection, "roster_sizes", day=window.end))
-    summary.insert(0, "year", year)
-    return summary[["year", "county", *movements.ACTIONS]]
+def movements_summary_frame(db: Database, year: int, *, suppress: bool = False) -> pd.DataFrame:
+    """`export movements_summary`: one row per county with a count column per action, exact (decisions.md: the
+    CLI shows exact figures); `suppress=True` gives the page's view for sharing: small counts `<5` and the counts
+    withheld with them (the same complementary pattern as the page, tiers included) `withheld`."""
+    threshold = int(settings.current(db)["suppression_threshold"])
+    view = movements.year_view(db.connection, year, threshold)
+    out = movements.summary_frame(view.summary, view.pattern if suppress else None, threshold)
+    out.insert(0, "year", year)
+    return out
 
 
 def escaped(frame: pd.DataFrame) -> pd.DataFrame:
