@@ -65,14 +65,21 @@ def composite_bars(frame: pd.DataFrame, title: str, axis_title: str) -> go.Figur
     return _layout(fig, title, _height(len(data)))
 
 
-def coverage_bars(frame: pd.DataFrame, title: str, axis_title: str) -> go.Figure:
-    """Training coverage per county as a share, lowest at the top where the gap is."""
-    data = _with_ends(frame.sort_values("coverage", ascending=False), "county")
+def coverage_bars(frame: pd.DataFrame, title: str, axis_title: str, marks: pd.Series | None = None) -> go.Figure:
+    """Training coverage per county as a share, lowest at the top where the gap is. A county a viewer may not see
+    (`marks` not '') has an empty bar carrying its mark, at the bottom."""
+    marks = (marks if marks is not None else pd.Series("", index=frame.index)).reindex(frame.index).fillna("")
+    frame = frame.assign(coverage=frame["coverage"].where(marks == ""), mark=marks)
+    data = _with_ends(frame.sort_values("coverage", ascending=False, na_position="first"), "county")
     low = frame["coverage"].min() if len(frame) else None
     colours = [NEGATIVE if v == low else ACCENT for v in data["coverage"]]
-    fig = go.Figure(go.Bar(x=data["coverage"], y=data["county"], orientation="h", marker_color=colours,
-                           text=["" if pd.isna(v) else f"{v:.0%}" for v in data["coverage"]], textposition="outside",
-                           hovertemplate="%{y}: %{x:.1%}<extra></extra>", cliponaxis=False))
+    text = [m if isinstance(m, str) and m else ("" if pd.isna(v) else f"{v:.0%}")
+            for v, m in zip(data["coverage"], data["mark"])]
+    hover = [m if isinstance(m, str) and m else ("" if pd.isna(v) else f"{v:.1%}")
+             for v, m in zip(data["coverage"], data["mark"])]
+    fig = go.Figure(go.Bar(x=data["coverage"].fillna(0), y=data["county"], orientation="h", marker_color=colours,
+                           text=text, textposition="outside", customdata=hover,
+                           hovertemplate="%{y}: %{customdata}<extra></extra>", cliponaxis=False))
     fig.update_xaxes(title=axis_title, tickformat=".0%", range=[0, 1.08])
     return _layout(fig, title, _height(len(data)))
 
@@ -216,16 +223,23 @@ CATEGORY_COLOURS = {"political": "#b3261e", "professional": "#1f5fa8", "innovati
 
 
 def category_coverage_bars(frame: pd.DataFrame, labels: dict[str, str], target: float | None, title: str,
-                           target_label: str) -> go.Figure:
+                           target_label: str, marks: pd.Series | None = None) -> go.Figure:
     """Coverage by county, one bar per category side by side, with the coverage target as a dashed line; past
-    SCREEN_UNITS counties, the WORST by overall coverage (where training is missing)."""
+    SCREEN_UNITS counties, the WORST by overall coverage (where training is missing). A county a viewer may not
+    see (`marks` not '') keeps its place on the axis, labelled with its mark instead of bars."""
+    marks = (marks if marks is not None else pd.Series("", index=frame.index)).reindex(frame.index).fillna("")
     if len(frame) > SCREEN_UNITS:
-        frame = frame.nsmallest(WORST, "coverage")
+        frame = frame[marks == ""].nsmallest(WORST, "coverage")
+        marks = marks.reindex(frame.index)
     fig = go.Figure()
     for category, label in labels.items():
-        fig.add_trace(go.Bar(name=label, x=frame["county"], y=frame[f"coverage_{category}"],
+        fig.add_trace(go.Bar(name=label, x=frame["county"], y=frame[f"coverage_{category}"].where(marks == ""),
                              marker_color=CATEGORY_COLOURS[category],
                              hovertemplate="%{x} · " + label + ": %{y:.1%}<extra></extra>"))
+    for county, mark in zip(frame["county"], marks):
+        if mark:
+            fig.add_annotation(x=county, y=0, text=mark, showarrow=False, yanchor="bottom", textangle=-90,
+                               font={"color": "#555"})
     if target is not None:
         fig.add_hline(y=target, line_dash="dash", line_color="#333", annotation_text=target_label,
                       annotation_position="top left")
@@ -236,11 +250,16 @@ def category_coverage_bars(frame: pd.DataFrame, labels: dict[str, str], target: 
     return fig
 
 
-def domain_heatmap(frame: pd.DataFrame, value: str, title: str, percent: bool) -> go.Figure:
-    """County x training domain; darker = more. `value` is reach (share of cadres) or hours per cadre."""
+def domain_heatmap(frame: pd.DataFrame, value: str, title: str, percent: bool,
+                   marks: dict[str, str] | None = None) -> go.Figure:
+    """County x training domain; darker = more. `value` is reach (share of cadres) or hours per cadre. A county
+    a viewer may not see (in `marks`) has empty cells carrying its mark."""
     grid = frame.pivot_table(index="county", columns="domain", values=value, aggfunc="first", sort=False)
     grid = grid.reindex(frame["county"].drop_duplicates())
-    text = [[("" if pd.isna(v) else (f"{v:.0%}" if percent else f"{v:.1f}")) for v in row] for row in grid.to_numpy()]
+    marks = {c: m for c, m in (marks or {}).items() if m}
+    grid.loc[grid.index.isin(list(marks))] = float("nan")
+    text = [[marks.get(county) or ("" if pd.isna(v) else (f"{v:.0%}" if percent else f"{v:.1f}")) for v in row]
+            for county, row in zip(grid.index, grid.to_numpy())]
     fig = go.Figure(go.Heatmap(z=grid.to_numpy(), x=grid.columns.tolist(), y=grid.index.tolist(), text=text,
                                texttemplate="%{text}", colorscale=[[0, "#f7f7f7"], [1, ACCENT]],
                                hovertemplate="%{y} · %{x}: %{text}<extra></extra>",

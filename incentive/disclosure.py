@@ -56,13 +56,17 @@ class Pattern:
     withheld: frozenset = frozenset()
     left: frozenset = frozenset()  # (cell, quantity) pinned by a shown total for its whole line (see module doc)
     unprotected: frozenset = frozenset()  # (cell, quantity) nothing could free; empty unless threshold is 2
+    cells: frozenset = frozenset()  # every cell the pattern was made for
 
     @property
     def hidden(self) -> frozenset:
         return self.small | self.withheld
 
     def status(self, key: Hashable) -> str:
-        """'small', 'withheld' or '' (shown)."""
+        """'small', 'withheld' or '' (shown). A cell the pattern was not made for is an error, not shown: a view
+        whose figures the lines do not describe could give hidden ones away."""
+        if key not in self.cells:
+            raise KeyError(f"no suppression decided for {key!r}")
         return SMALL if key in self.small else WITHHELD if key in self.withheld else ""
 
 
@@ -138,7 +142,7 @@ def protect(sizes: Mapping[Hashable, int], lines: Iterable[Line], threshold: int
                 hidden.add(cell)
     return Pattern(frozenset(small), frozenset(hidden - small),
                    frozenset(e for e, how in settled.items() if how == "left"),
-                   frozenset(e for e, how in settled.items() if how == "unprotected"))
+                   frozenset(e for e, how in settled.items() if how == "unprotected"), frozenset(table.sizes))
 
 
 def _by_size(table: Table, keys: Iterable[Hashable], totals: set) -> list:
@@ -247,7 +251,7 @@ def _audit(table: Table, component: set, hidden: set, small: set, quantities: Se
            only: Hashable | None = None) -> list[tuple]:
     system = _System(table, component, hidden, small)
     keys = [only] if only is not None else sorted(component, key=table.order.get)
-    return [(key, q) for key in keys for q in quantities if not system.has_other_value(key, q)]
+    return system.pinned([(key, q) for key in keys for q in quantities])
 
 
 def _ranked(size: int, shown: list[int], threshold: int) -> tuple[int, int | None]:
@@ -315,30 +319,66 @@ class _System:
                 c[self.index[key, SIZE]] = 1.0
         return c
 
-    def solve(self, c: np.ndarray):
+    def solve(self, c: np.ndarray, bounds=None):
         return linprog(c, A_ub=self.a_ub, b_ub=self.b_ub, A_eq=self.a_eq if len(self.b_eq) else None,
-                       b_eq=self.b_eq if len(self.b_eq) else None, bounds=self.bounds, method="highs-ds")
+                       b_eq=self.b_eq if len(self.b_eq) else None, bounds=bounds or self.bounds,
+                       method="highs-ds")
+
+    def pinned(self, wanted: list[tuple]) -> list[tuple]:
+        """Those of `wanted` (cell, quantity) that cannot take an integer value other than their true one.
+
+        Every integer solution found on the way (a vertex of the system, or of the system with a cap on its
+        unbounded sizes, which is still a solution) frees every quantity it gives another value; a few vertices
+        in fixed pseudo-random directions free most, and the rest are asked one by one."""
+        objectives = {kq: self.objective(*kq) for kq in wanted}
+        truth = {kq: self.table.value(*kq) for kq in wanted}
+        open_ = dict.fromkeys(wanted)
+
+        def absorb(x) -> None:
+            if x is None or not np.allclose(x, np.round(x), atol=_EPS):
+                return
+            for kq in [kq for kq in open_ if abs(objectives[kq] @ x - truth[kq]) >= 1 - _EPS]:
+                del open_[kq]
+
+        cap = 2 * max([*self.table.sizes.values(), self.table.threshold]) + 1
+        capped = [(low, high if high is not None else cap) for low, high in self.bounds]
+        directions = np.random.default_rng(0).standard_normal((4, len(self.index)))
+        for c in directions:
+            if not open_:
+                break
+            result = self.solve(c, capped)
+            absorb(result.x if result.status == 0 else None)
+        for kq in list(open_):
+            if kq in open_:
+                free, witness = self._other_value(objectives[kq], truth[kq])
+                absorb(witness)
+                if free:
+                    open_.pop(kq, None)
+        return list(open_)
 
     def has_other_value(self, key: Hashable, quantity: str) -> bool:
         """Whether (key, quantity) can take an integer value other than its true one, given what is shown."""
-        actual = self.table.value(key, quantity)
-        c = self.objective(key, quantity)
+        return self._other_value(self.objective(key, quantity), self.table.value(key, quantity))[0]
+
+    def _other_value(self, c: np.ndarray, actual: int) -> tuple[bool, np.ndarray | None]:
+        """(whether c·x can take another integer value, an integer solution showing it if one came up)."""
         for direction in (1.0, -1.0):  # larger first, then smaller
             result = self.solve(-direction * c)
             if result.status == 3:  # unbounded: an onlooker has no limit on that side
-                return True
+                return True, None
             if result.status != 0:
                 raise RuntimeError(f"disclosure audit: {result.message}")
             furthest = -direction * result.fun
             if direction * (furthest - actual) < 1 - _EPS:
                 continue  # no other integer on this side
             if np.allclose(result.x, np.round(result.x), atol=_EPS):
-                return True  # an integer solution with another value
-            if self._integer_beyond(c, actual, direction):
-                return True
-        return False
+                return True, result.x  # an integer solution with another value
+            witness = self._integer_beyond(c, actual, direction)
+            if witness is not None:
+                return True, witness
+        return False, None
 
-    def _integer_beyond(self, c: np.ndarray, actual: int, direction: float) -> bool:
+    def _integer_beyond(self, c: np.ndarray, actual: int, direction: float) -> np.ndarray | None:
         """An integer solution with c·x at least actual+1 (direction 1) or at most actual-1 (direction -1)."""
         constraints = [LinearConstraint(c, actual + 1 if direction > 0 else -np.inf,
                                         np.inf if direction > 0 else actual - 1)]
@@ -350,4 +390,4 @@ class _System:
         high = [np.inf if b[1] is None else b[1] for b in self.bounds]
         result = milp(np.zeros(len(c)), constraints=constraints, integrality=np.ones(len(c)),
                       bounds=Bounds(low, high))
-        return result.status == 0
+        return np.round(result.x) if result.status == 0 else None

@@ -33,19 +33,23 @@ COVERAGE_COLUMNS = ["cadres", "trained", "coverage", "hours_per_cadre", "share_m
 
 
 def coverage_frame(db: Database, period: str, by: str = "county", *, suppress: bool = False) -> pd.DataFrame:
-    """`export coverage`: one row per county (or unit / rank level within its county) for a period of any form.
+    """`export coverage`: one row per county (or unit within its county, or rank level) for a period of any form.
 
-    Figures are exact (decisions.md: the CLI shows exact figures); `suppressed` marks groups below the threshold,
-    and `suppress=True` empties their figures for sharing.
+    Figures are exact (decisions.md: the CLI shows exact figures); `suppressed` marks the groups a viewer of the
+    app does not see (smaller than the threshold, or withheld with one so that it cannot be worked out from the
+    totals: the window's one pattern, coverage.disclosure_pattern), and `suppress=True` empties their figures.
     """
     config = settings.current(db)
     start, end = periods.bounds(period)
     window = coverage.Window(start, end, period)
-    frame = coverage.window_query(db.connection, "training_coverage", window, by=by, county="",
-                                  target_hours=coverage.prorated_target(config["hours_target"], window))
-    threshold = int(config["suppression_threshold"])
-    frame = coverage.with_suppression(frame, threshold) if suppress else frame.assign(
-        suppressed=coverage.suppressed(frame, threshold))
+    target_hours = coverage.prorated_target(config["hours_target"], window)
+    cadres = coverage.cadres_in(db.connection, window)
+    frame = coverage.window_query(db.connection, "training_coverage", window, cadres, by=by, county="",
+                                  target_hours=target_hours)
+    pattern = coverage.disclosure_pattern(db.connection, window, cadres, int(config["suppression_threshold"]),
+                                          target_hours)
+    statuses = coverage.group_statuses(frame, by, pattern)
+    frame = coverage.with_suppression(frame, statuses) if suppress else frame.assign(suppressed=statuses != "")
     frame = frame.drop(columns="group") if by == "county" else frame.rename(columns={"group": by})
     out = frame[["county", *([by] if by != "county" else []), *COVERAGE_COLUMNS, "suppressed"]].copy()
     for column in ("cadres", "trained"):
