@@ -407,7 +407,7 @@ def tier_rates(frame: pd.DataFrame, labels: dict[str, str], tier_labels: dict[in
         hidden = (mark != "") | frame[column].isna()
         fig.add_trace(go.Bar(name=labels[column], x=x, y=frame[column].where(~hidden, 0), marker_color=colour,
                              text=[m if h else f"{v:.1f}" for v, m, h in zip(frame[column], mark, hidden)],
-                             textposition="outside", cliponaxis=False,
+                             textposition="outside", cliponaxis=False, constraintext="none",
                              hovertemplate="%{x} · " + labels[column] + ": %{text}<extra></extra>"))
     fig.update_yaxes(title=axis_title, rangemode="tozero")
     fig = _layout(fig, title, 360)
@@ -442,7 +442,8 @@ def tolerance_vs_accountability(frame: pd.DataFrame, labels: dict[str, str], tit
         fig.add_trace(go.Bar(name=labels[column], x=frame["county"], y=frame[column].where(~hidden, 0),
                              marker_color=colour,
                              text=[m if h else f"{v}" for v, m, h in zip(frame[column], mark, hidden)],
-                             textposition="outside", cliponaxis=False,
+                             textposition="outside", cliponaxis=False, constraintext="none",
+                             textangle=-90 if len(frame) > 6 else 0,  # many narrow bars: labels read upwards
                              hovertemplate="%{x} · " + labels[column] + ": %{text}<extra></extra>"))
     fig.update_yaxes(rangemode="tozero")
     fig = _layout(fig, title, 360)

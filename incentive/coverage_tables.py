@@ -87,8 +87,11 @@ def action_list(category_gaps: pd.DataFrame, domain_gaps: pd.DataFrame, lang: st
 
 
 def below_target_table(units: pd.DataFrame, target: float, lang: str, threshold: int,
-                       statuses: pd.Series) -> pd.DataFrame:
-    statuses = statuses.reindex(units.index).fillna("")
+                       statuses: pd.Series | None = None) -> pd.DataFrame:
+    """Units short of the hours target. The page passes shown units only (a hidden unit's place in this list would
+    tell how far below the target it is); `statuses` hides the figures of any hidden unit left in."""
+    statuses = (statuses if statuses is not None else pd.Series("", index=units.index)).reindex(units.index)
+    statuses = statuses.fillna("")
     out = pd.DataFrame({
         t("col_unit_county", lang): units["county"],
         t("slice_unit", lang): units["group"],

@@ -412,6 +412,9 @@ TEXT: dict[str, tuple[str, str]] = {
                                   "“withheld (fewer than {threshold})”; some other groups show “withheld”, so that "
                                   "a small group's figures cannot be worked out by subtracting the others from the "
                                   "county's or prefecture's total. Names of untrained cadres: administrators only."),
+    "training_units_below_hidden": ("另有 {n} 个单位的数字不公开（人数少于阈值或为防推算而隐藏），不论是否达标均未列入。",
+                                    "{n} more units whose figures are withheld (too small, or hidden with a small one) "
+                                    "are left out, whether or not they meet the target."),
     # --- CLI
     "cli_imported": ("已导入 {file}：{kind} {rows} 行，批次 #{batch}", "imported {file}: {kind}, {rows} rows, batch #{batch}"),
     "cli_cannot_read": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),

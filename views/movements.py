@@ -7,7 +7,7 @@ from incentive import charts, movements
 from incentive.coverage import year_window
 from incentive.i18n import t
 from ui import frame, link_state, meeting
-from ui.frame import table_height
+from ui.frame import fit_marks, table_height
 from ui.downloads import table_downloads
 from ui.runtime import app_settings, movement_year, run_query
 
@@ -19,6 +19,7 @@ if year is None:
     st.info(t("data_version_empty", lang))
     st.stop()
 threshold = int(app_settings()["suppression_threshold"])
+marks_text = (t("withheld", lang),)  # what every hidden figure's text but <5 contains
 window = year_window(year)
 decisions = run_query("movements_by_county", start=window.start, end=window.end)
 if decisions.empty:
@@ -64,7 +65,8 @@ with deck.section("counts"):
         marks = movements.statuses(summary, pattern, action)
         table[t(f"col_{rate}", lang)] = [movements.shown_rate(r, m, threshold, lang)
                                          for r, m in zip(summary[rate], marks)]
-    st.dataframe(table, hide_index=True, width="stretch", height=table_height(len(table)))
+    st.dataframe(table, column_config=fit_marks(table, marks_text), hide_index=True, width="stretch",
+                 height=table_height(len(table)))
     table_downloads(table, t("file_movements", lang, year=year), "movements", lang)
 
 
@@ -97,7 +99,7 @@ with deck.section("tiers"):
     else:
         grouped = movements.by_tier(counties, this_year.tiers)  # the tiers the pattern was made with
         tier_labels = {tier: t(f"tier_{tier}", lang) for tier in (1, 2, 3)}
-        chart_col, table_col = st.columns([1.2, 1], gap="large")
+        chart_col, table_col = st.columns([1, 1.3], gap="large")  # the table's eight columns fit beside
         rate_marks = {rate: movements.chart_marks(movements.tier_statuses(grouped, pattern, action), threshold, lang)
                       for rate, action in movements.RATES.items()}
         chart_col.plotly_chart(charts.tier_rates(
@@ -113,5 +115,6 @@ with deck.section("tiers"):
                                   zip(grouped[a], movements.tier_statuses(grouped, pattern, a))]
                for a in ("promotion", "demotion", "dismissal", "accountability", "fault_tolerance")},
         })
-        table_col.dataframe(tier_table, hide_index=True, width="stretch")
+        table_col.dataframe(tier_table, column_config=fit_marks(tier_table, marks_text), hide_index=True,
+                            width="stretch")
         table_col.caption(t("movements_tier_note", lang, period=period, year=year))

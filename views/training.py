@@ -8,7 +8,7 @@ from incentive import charts, coverage, coverage_tables
 from incentive.disclosure import SMALL
 from incentive.i18n import t
 from ui import frame, link_state, meeting, sign_in
-from ui.frame import table_height
+from ui.frame import fit_marks, table_height
 from ui.downloads import table_downloads
 from ui.runtime import app_settings, ranking, run_query, training_pattern, window_query
 
@@ -20,6 +20,7 @@ if year is None:
     st.stop()
 config = app_settings()
 threshold = int(config["suppression_threshold"])
+marks_text = (t("withheld", lang),)  # what every hidden figure's text contains
 
 
 def download(table, name: str, key: str) -> None:
@@ -133,7 +134,8 @@ with deck.section("categories"):
     if len(by_county) > charts.SCREEN_UNITS:
         st.caption(t("chart_lowest_note", lang, n=len(by_county), k=charts.WORST))
     county_table = coverage_tables.group_table(by_county, "county", lang, threshold, county_hidden)
-    st.dataframe(county_table, hide_index=True, width="stretch", height=table_height(len(county_table)))
+    st.dataframe(county_table, column_config=fit_marks(county_table, marks_text), hide_index=True, width="stretch",
+                 height=table_height(len(county_table)))
     download(county_table, t("file_training_counties", lang, window=window.label), "training_counties")
 
 
@@ -150,7 +152,8 @@ with deck.section("domains"):
                                           marks=dict(zip(domains["county"], marks(domain_hidden)))), width="stretch")
     with st.expander(t("domain_table", lang)):
         domain_rows = coverage_tables.domain_table(domains, lang, threshold, domain_hidden)
-        st.dataframe(domain_rows, hide_index=True, width="stretch")
+        st.dataframe(domain_rows, column_config=fit_marks(domain_rows, marks_text), hide_index=True,
+                     width="stretch")
         download(domain_rows, t("file_training_domains", lang, window=window.label), "training_domains")
 
 
@@ -190,12 +193,17 @@ with deck.section("gaps"):
                                           coverage.domain_gaps(domains[domain_hidden == ""]), lang)
     st.dataframe(actions, hide_index=True, width="stretch", height=table_height(len(actions)))
     download(actions, t("file_training_actions", lang, window=window.label), "training_actions")
-    units = coverage.units_below_target(measured(window, "unit", county), due_hours)
+    by_unit = measured(window, "unit", county)
+    unit_hidden = coverage.group_statuses(by_unit, "unit", pattern)
+    # Hidden units are left out whatever their hours: listing them, or their place in this order, would say how
+    # far below the target they are.
+    units = coverage.units_below_target(by_unit[unit_hidden == ""], due_hours)
     st.markdown(f"**{t('training_units_below', lang, scope=scope, target=due_hours)}**")
-    below = coverage_tables.below_target_table(units, due_hours, lang, threshold,
-                                               coverage.group_statuses(units, "unit", pattern))
+    below = coverage_tables.below_target_table(units, due_hours, lang, threshold)
     st.dataframe(below.head(30), hide_index=True, width="stretch", height=table_height(min(len(below), 30)))
     st.caption(t("training_units_below_count", lang, n=len(below)))
+    if (unit_hidden != "").any():
+        st.caption(t("training_units_below_hidden", lang, n=int((unit_hidden != "").sum())))
     download(below, t("file_training_below", lang, window=window.label), "training_below")
 
 
@@ -221,7 +229,8 @@ with deck.section("drill"):
     groups = measured(window, slice_by, drill_county)
     drill = coverage_tables.group_table(groups, slice_by, lang, threshold,
                                         coverage.group_statuses(groups, slice_by, pattern))
-    st.dataframe(drill, hide_index=True, width="stretch", height=table_height(len(drill)))
+    st.dataframe(drill, column_config=fit_marks(drill, marks_text), hide_index=True, width="stretch",
+                 height=table_height(len(drill)))
     download(drill, t("file_training_drill", lang, county=drill_county, window=window.label), "training_drill")
     st.caption(t("training_privacy_withheld", lang, threshold=threshold))
     if sign_in.admin():  # named individuals: administrators only
