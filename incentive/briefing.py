@@ -21,7 +21,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.offline
 
-from . import charts, coverage, coverage_tables, queries, rankings, welfare
+from . import charts, coverage, coverage_tables, queries, rankings, settings, welfare
 from .config import classification
 from .i18n import TranslatedError, t
 from .storage import Database, DataAsOf
@@ -62,7 +62,9 @@ def gather(db: Database, year: int, county: str, lang: str, link: str,
                  when=f"{info.last_change:%Y-%m-%d %H:%M}" if info.last_change else "—"))
     footer = [classification(), t("brief_generated", lang, when=f"{dt.datetime.now():%Y-%m-%d %H:%M}"), version,
               t("brief_link", lang, link=link)]
-    sections = [_race(conn, year, county, lang), _training(conn, year, county, lang), _care(conn, year, county, lang)]
+    config = settings.current(db)
+    sections = [_race(conn, year, county, lang), _training(conn, year, county, lang, config),
+                _care(conn, year, county, lang)]
     headline = Section(t("section_headline", lang), [p for s in sections for p in s.paragraphs[:1]])
     return Briefing(t("brief_title", lang, scope=scope, year=year), t("app_title", lang), footer,
                     [headline, *sections])
@@ -97,7 +99,9 @@ def _race(conn, year: int, county: str, lang: str) -> Section:
     return section
 
 
-def _training(conn, year: int, county: str, lang: str) -> Section:
+def _training(conn, year: int, county: str, lang: str, config: dict) -> Section:
+    """The year's coverage; a county the page hides (too small, or withheld with one) is hidden here too, by the
+    same pattern (coverage.disclosure_pattern)."""
     section = Section(t("page_training", lang))
     window = coverage.year_window(year)
     cadres = coverage.cadres_in(conn, window)
@@ -106,18 +110,24 @@ def _training(conn, year: int, county: str, lang: str) -> Section:
     if by_county.empty:
         section.paragraphs.append(t("no_data_for_period", lang, period=year))
         return section
+    pattern = coverage.disclosure_pattern(conn, window, cadres, int(config["suppression_threshold"]),
+                                          coverage.prorated_target(config["hours_target"], window))
+    hidden = coverage.county_statuses(by_county["county"], pattern)
     whole = coverage.window_query(conn, "training_coverage", window, cadres, by="all", county="",
                                   target_hours=0.0).iloc[0]
     mine = by_county.set_index("county").loc[county] if county in set(by_county["county"]) else whole
-    section.paragraphs.append(t("brief_training", lang, scope=county or t("all_counties", lang), year=year,
-                                coverage=mine["coverage"], hours=mine["hours_per_cadre"],
-                                prefecture=whole["coverage"]))
+    if not (county and hidden[by_county["county"] == county].ne("").any()):
+        section.paragraphs.append(t("brief_training", lang, scope=county or t("all_counties", lang), year=year,
+                                    coverage=mine["coverage"], hours=mine["hours_per_cadre"],
+                                    prefecture=whole["coverage"]))
     labels = {c: coverage_tables.category_label(c, lang) for c in coverage.CATEGORIES}
-    section.figures.append(charts.category_coverage_bars(by_county, labels, None, t(
-        "chart_category_coverage", lang, window=year), ""))
+    section.figures.append(charts.category_coverage_bars(
+        coverage.hide_counties(by_county, pattern), labels, None, t("chart_category_coverage", lang, window=year), "",
+        hidden.map(lambda s: t("withheld", lang) if s else "")))
     domains = coverage.window_query(conn, "training_domains", window, cadres, county="")
-    actions = coverage_tables.action_list(coverage.category_gaps(by_county, whole), coverage.domain_gaps(domains),
-                                          lang)
+    shown_domains = domains[coverage.county_statuses(domains["county"], pattern) == ""]
+    actions = coverage_tables.action_list(coverage.category_gaps(by_county[hidden == ""], whole),
+                                          coverage.domain_gaps(shown_domains), lang)
     if county:
         actions = actions[actions[t("col_unit_county", lang)] == county]
     section.tables.append(actions.drop(columns=[t("col_gap_pp", lang)]).head(12))

@@ -65,14 +65,21 @@ def composite_bars(frame: pd.DataFrame, title: str, axis_title: str) -> go.Figur
     return _layout(fig, title, _height(len(data)))
 
 
-def coverage_bars(frame: pd.DataFrame, title: str, axis_title: str) -> go.Figure:
-    """Training coverage per county as a share, lowest at the top where the gap is."""
-    data = _with_ends(frame.sort_values("coverage", ascending=False), "county")
+def coverage_bars(frame: pd.DataFrame, title: str, axis_title: str, marks: pd.Series | None = None) -> go.Figure:
+    """Training coverage per county as a share, lowest at the top where the gap is. A county a viewer may not see
+    (`marks` not '') has an empty bar carrying its mark, at the bottom."""
+    marks = (marks if marks is not None else pd.Series("", index=frame.index)).reindex(frame.index).fillna("")
+    frame = frame.assign(coverage=frame["coverage"].where(marks == ""), mark=marks)
+    data = _with_ends(frame.sort_values("coverage", ascending=False, na_position="first"), "county")
     low = frame["coverage"].min() if len(frame) else None
     colours = [NEGATIVE if v == low else ACCENT for v in data["coverage"]]
-    fig = go.Figure(go.Bar(x=data["coverage"], y=data["county"], orientation="h", marker_color=colours,
-                           text=["" if pd.isna(v) else f"{v:.0%}" for v in data["coverage"]], textposition="outside",
-                           hovertemplate="%{y}: %{x:.1%}<extra></extra>", cliponaxis=False))
+    text = [m if isinstance(m, str) and m else ("" if pd.isna(v) else f"{v:.0%}")
+            for v, m in zip(data["coverage"], data["mark"])]
+    hover = [m if isinstance(m, str) and m else ("" if pd.isna(v) else f"{v:.1%}")
+             for v, m in zip(data["coverage"], data["mark"])]
+    fig = go.Figure(go.Bar(x=data["coverage"].fillna(0), y=data["county"], orientation="h", marker_color=colours,
+                           text=text, textposition="outside", customdata=hover,
+                           hovertemplate="%{y}: %{customdata}<extra></extra>", cliponaxis=False))
     fig.update_xaxes(title=axis_title, tickformat=".0%", range=[0, 1.08])
     return _layout(fig, title, _height(len(data)))
 
@@ -216,16 +223,23 @@ CATEGORY_COLOURS = {"political": "#b3261e", "professional": "#1f5fa8", "innovati
 
 
 def category_coverage_bars(frame: pd.DataFrame, labels: dict[str, str], target: float | None, title: str,
-                           target_label: str) -> go.Figure:
+                           target_label: str, marks: pd.Series | None = None) -> go.Figure:
     """Coverage by county, one bar per category side by side, with the coverage target as a dashed line; past
-    SCREEN_UNITS counties, the WORST by overall coverage (where training is missing)."""
+    SCREEN_UNITS counties, the WORST by overall coverage (where training is missing). A county a viewer may not
+    see (`marks` not '') keeps its place on the axis, labelled with its mark instead of bars."""
+    marks = (marks if marks is not None else pd.Series("", index=frame.index)).reindex(frame.index).fillna("")
     if len(frame) > SCREEN_UNITS:
-        frame = frame.nsmallest(WORST, "coverage")
+        frame = frame[marks == ""].nsmallest(WORST, "coverage")
+        marks = marks.reindex(frame.index)
     fig = go.Figure()
     for category, label in labels.items():
-        fig.add_trace(go.Bar(name=label, x=frame["county"], y=frame[f"coverage_{category}"],
+        fig.add_trace(go.Bar(name=label, x=frame["county"], y=frame[f"coverage_{category}"].where(marks == ""),
                              marker_color=CATEGORY_COLOURS[category],
                              hovertemplate="%{x} · " + label + ": %{y:.1%}<extra></extra>"))
+    for county, mark in zip(frame["county"], marks):
+        if mark:
+            fig.add_annotation(x=county, y=0, text=mark, showarrow=False, yanchor="bottom", textangle=-90,
+                               font={"color": "#555"})
     if target is not None:
         fig.add_hline(y=target, line_dash="dash", line_color="#333", annotation_text=target_label,
                       annotation_position="top left")
@@ -236,11 +250,16 @@ def category_coverage_bars(frame: pd.DataFrame, labels: dict[str, str], target: 
     return fig
 
 
-def domain_heatmap(frame: pd.DataFrame, value: str, title: str, percent: bool) -> go.Figure:
-    """County x training domain; darker = more. `value` is reach (share of cadres) or hours per cadre."""
+def domain_heatmap(frame: pd.DataFrame, value: str, title: str, percent: bool,
+                   marks: dict[str, str] | None = None) -> go.Figure:
+    """County x training domain; darker = more. `value` is reach (share of cadres) or hours per cadre. A county
+    a viewer may not see (in `marks`) has empty cells carrying its mark."""
     grid = frame.pivot_table(index="county", columns="domain", values=value, aggfunc="first", sort=False)
     grid = grid.reindex(frame["county"].drop_duplicates())
-    text = [[("" if pd.isna(v) else (f"{v:.0%}" if percent else f"{v:.1f}")) for v in row] for row in grid.to_numpy()]
+    marks = {c: m for c, m in (marks or {}).items() if m}
+    grid.loc[grid.index.isin(list(marks))] = float("nan")
+    text = [[marks.get(county) or ("" if pd.isna(v) else (f"{v:.0%}" if percent else f"{v:.1f}")) for v in row]
+            for county, row in zip(grid.index, grid.to_numpy())]
     fig = go.Figure(go.Heatmap(z=grid.to_numpy(), x=grid.columns.tolist(), y=grid.index.tolist(), text=text,
                                texttemplate="%{text}", colorscale=[[0, "#f7f7f7"], [1, ACCENT]],
                                hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
@@ -394,14 +413,18 @@ def indicator_trend(history: pd.DataFrame, focus: str | None, target: float | No
 
 
 def tier_rates(frame: pd.DataFrame, labels: dict[str, str], tier_labels: dict[int, str], title: str,
-               axis_title: str) -> go.Figure:
-    """Promotions and accountability cases per 100 cadres, by the counties' race tier the year before."""
+               axis_title: str, marks: dict[str, pd.Series] | None = None) -> go.Figure:
+    """Promotions and accountability cases per 100 cadres, by the counties' race tier the year before. A rate a
+    viewer may not see is drawn as an empty bar carrying its mark (`marks[column]`, '' where shown)."""
     x = [tier_labels[int(tier)] for tier in frame["tier"]]
     fig = go.Figure()
     for column, colour in (("promotion_per_100", ACCENT), ("accountability_per_100", NEGATIVE)):
-        fig.add_trace(go.Bar(name=labels[column], x=x, y=frame[column], marker_color=colour,
-                             text=[f"{v:.1f}" for v in frame[column]], textposition="outside", cliponaxis=False,
-                             hovertemplate="%{x} · " + labels[column] + ": %{y:.2f}<extra></extra>"))
+        mark = (marks or {}).get(column, pd.Series("", index=frame.index)).reindex(frame.index).fillna("")
+        hidden = (mark != "") | frame[column].isna()
+        fig.add_trace(go.Bar(name=labels[column], x=x, y=frame[column].where(~hidden, 0), marker_color=colour,
+                             text=[m if h else f"{v:.1f}" for v, m, h in zip(frame[column], mark, hidden)],
+                             textposition="outside", cliponaxis=False, constraintext="none",
+                             hovertemplate="%{x} · " + labels[column] + ": %{text}<extra></extra>"))
     fig.update_yaxes(title=axis_title, rangemode="tozero")
     fig = _layout(fig, title, 360)
     fig.update_layout(barmode="group", legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left",
@@ -409,25 +432,34 @@ def tier_rates(frame: pd.DataFrame, labels: dict[str, str], tier_labels: dict[in
     return fig
 
 
-def tolerance_by_year(frame: pd.DataFrame, labels: dict[str, str], threshold: int, title: str) -> go.Figure:
-    """The prefecture's 问责 and 容错免责 cases per year; counts a viewer may not see are drawn as 0, labelled <N."""
+def tolerance_by_year(frame: pd.DataFrame, labels: dict[str, str], title: str,
+                      marks: dict[str, pd.Series] | None = None) -> go.Figure:
+    """The prefecture's 问责 and 容错免责 cases per year; a count a viewer may not see is drawn as an empty bar
+    carrying its mark (`<5`, or withheld)."""
     data = frame.assign(county=frame["year"].astype(str))
-    return tolerance_vs_accountability(data, labels, threshold, title)
+    return tolerance_vs_accountability(data, labels, title, marks)
 
 
-def tolerance_vs_accountability(frame: pd.DataFrame, labels: dict[str, str], threshold: int,
-                                title: str) -> go.Figure:
-    """Per county, 容错免责 cases next to 问责 cases; counts a viewer may not see are drawn as 0 and labelled <N.
-    Past SCREEN_UNITS counties, the WORST with the most of both."""
-    if len(frame) > SCREEN_UNITS:
-        frame = frame.loc[(frame["accountability"] + frame["fault_tolerance"]).nlargest(WORST).index]
+def tolerance_vs_accountability(frame: pd.DataFrame, labels: dict[str, str], title: str,
+                                marks: dict[str, pd.Series] | None = None) -> go.Figure:
+    """Per county, 容错免责 cases next to 问责 cases; a count a viewer may not see (`marks[column]` not '') is
+    drawn as an empty bar labelled with its mark, never as a value. Past SCREEN_UNITS counties, the WORST with
+    the most of both."""
+    columns = ("accountability", "fault_tolerance")
+    marked = {c: (marks or {}).get(c, pd.Series("", index=frame.index)).reindex(frame.index).fillna("")
+              for c in columns}
+    if len(frame) > SCREEN_UNITS:  # chosen by what is shown, so the choice says nothing about hidden counts
+        visible = sum(frame[c].where(marked[c] == "", 0) for c in columns)
+        frame = frame.loc[visible.nlargest(WORST).index]
     fig = go.Figure()
-    for column, colour in (("accountability", NEGATIVE), ("fault_tolerance", STATUS_COLOURS["met"])):
-        hidden = frame[column].between(1, threshold - 1)
-        shown = frame[column].where(~hidden, 0)
-        fig.add_trace(go.Bar(name=labels[column], x=frame["county"], y=shown, marker_color=colour,
-                             text=[f"<{threshold}" if h else f"{v}" for v, h in zip(frame[column], hidden)],
-                             textposition="outside", cliponaxis=False,
+    for column, colour in zip(columns, (NEGATIVE, STATUS_COLOURS["met"])):
+        mark = marked[column].reindex(frame.index)
+        hidden = mark != ""
+        fig.add_trace(go.Bar(name=labels[column], x=frame["county"], y=frame[column].where(~hidden, 0),
+                             marker_color=colour,
+                             text=[m if h else f"{v}" for v, m, h in zip(frame[column], mark, hidden)],
+                             textposition="outside", cliponaxis=False, constraintext="none",
+                             textangle=-90 if len(frame) > 6 else 0,  # many narrow bars: labels read upwards
                              hovertemplate="%{x} · " + labels[column] + ": %{text}<extra></extra>"))
     fig.update_yaxes(rangemode="tozero")
     fig = _layout(fig, title, 360)

@@ -125,7 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     trained = export.add_argument_group("coverage")
     trained.add_argument("--by", choices=("county", "unit", "rank"), default="county")
     trained.add_argument("--suppress", action="store_true",
-                         help="empty the figures of groups below the suppression threshold (for sharing)")
+                         help="coverage, movements_summary: hide what a viewer of the app does not see (small "
+                              "groups and counts, and the figures withheld with them so they cannot be worked out "
+                              "from totals), for sharing")
     return parser
 
 
@@ -307,7 +309,7 @@ def _export(db: Database, args, lang: str) -> int:
         if args.year is None:
             print(t("cli_needs_year", lang), file=sys.stderr)
             return EXIT_USAGE
-        frame = movements_summary_frame(db, args.year)
+        frame = movements_summary_frame(db, args.year, suppress=args.suppress)
     elif args.kind == "audit":
         frame = db.audit_log()
     elif args.kind == "untrained":

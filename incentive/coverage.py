@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from . import queries
+from . import disclosure, queries
 
 CATEGORIES = ("political", "professional", "innovation", "practice")
 SLICES = ("county", "unit", "rank", "gender", "age")
@@ -148,19 +148,87 @@ def until(months: pd.Series, last_day: dt.date | None) -> pd.Series:
     return pd.to_datetime(months) <= pd.Timestamp(last_day)
 
 
+# ---- what a viewer may see: one pattern per window for every figure of its groups (incentive/disclosure.py)
+
+PARTS = ("trained", "meeting_target", *(f"reached_{c}" for c in CATEGORIES))
+GROUP_SLICES = ("unit", "rank", "gender", "age")
+
+
+def group_key(slice_: str, county: str, group) -> tuple:
+    """The cell of one group: ('all', '', '') the prefecture, ('county', c, c), (slice, county, group) inside a
+    county, and ('rank', '', rank level) for the prefecture's rank levels."""
+    return (slice_, county or "", "" if pd.isna(group) else str(group))
+
+
+def disclosure_lines(groups: pd.DataFrame) -> tuple[dict, dict, list[disclosure.Line]]:
+    """Sizes (cadres), parts (trained, reaching the hours target, reached per category) and lines of every group
+    shown for a window (queries/training_disclosure): the counties add up to the prefecture, each slice of a
+    county to the county, and the prefecture's rank levels to the prefecture and to the counties' levels."""
+    keys = [group_key(s, c, g) for s, c, g in zip(groups["slice"], groups["county"], groups["group"])]
+    sizes = dict(zip(keys, groups["cadres"].astype(int)))
+    parts = {part: dict(zip(keys, groups[part].astype(int))) for part in PARTS}
+    everyone = group_key("all", "", "")
+    frame = groups.assign(key=keys)
+    members = frame.groupby(["slice", "county"], sort=False)["key"].agg(tuple)
+    lines = [disclosure.Line(everyone, tuple(frame.loc[frame["slice"] == "county", "key"]))]
+    if ("rank", "") in members:
+        lines.append(disclosure.Line(everyone, members[("rank", "")]))
+        by_level = frame[(frame["slice"] == "rank") & (frame["county"] != "")].groupby("group", sort=False)["key"]
+        for level, inside in by_level.agg(tuple).items():
+            lines.append(disclosure.Line(group_key("rank", "", level), inside))
+    for county in frame.loc[frame["slice"] == "county", "county"]:
+        for slice_ in GROUP_SLICES:
+            if (slice_, county) in members:
+                lines.append(disclosure.Line(group_key("county", county, county), members[(slice_, county)]))
+    return sizes, parts, lines
+
+
+def disclosure_pattern(conn: duckdb.DuckDBPyConnection, window: Window, cadres: pa.Table | None, threshold: int,
+                       target_hours: float) -> disclosure.Pattern:
+    """Which groups of a window a viewer sees as `<threshold` (small) or withheld, on every view of them.
+    `target_hours`: the window's prorated target (the share reaching it is one of the figures protected)."""
+    groups = window_query(conn, "training_disclosure", window, cadres, target_hours=target_hours)
+    sizes, parts, lines = disclosure_lines(groups)
+    return disclosure.protect(sizes, lines, threshold, parts)
+
+
+def group_statuses(frame: pd.DataFrame, by: str, pattern: disclosure.Pattern) -> pd.Series:
+    """'small', 'withheld' or '' for each row of a training_coverage result sliced `by`."""
+    if by == "all":
+        keys = [group_key("all", "", "") if not c else group_key("county", c, c) for c in frame["county"]]
+    else:
+        keys = [group_key(by, c, g) for c, g in zip(frame["county"], frame["group"])]
+    return pd.Series([pattern.status(k) for k in keys], index=frame.index, dtype=object)
+
+
+def county_statuses(counties: pd.Series, pattern: disclosure.Pattern) -> pd.Series:
+    return pd.Series([pattern.status(group_key("county", c, c)) for c in counties], index=counties.index,
+                     dtype=object)
+
+
 def suppressed(frame: pd.DataFrame, threshold: int) -> pd.Series:
-    """Groups with fewer cadres than the threshold: their rates are not shown to viewers."""
+    """Groups with fewer cadres than the threshold (primary suppression only; views use `group_statuses`)."""
     return frame["cadres"] < threshold
 
 
-def with_suppression(frame: pd.DataFrame, threshold: int) -> pd.DataFrame:
-    """Rates of small groups blanked (NaN) and a `suppressed` flag, for downloads and CLI --suppress."""
+def with_suppression(frame: pd.DataFrame, statuses: pd.Series) -> pd.DataFrame:
+    """Figures of hidden groups (small, or withheld with them) blanked (NaN), for CLI --suppress."""
     out = frame.copy()
-    small = suppressed(out, threshold)
+    hidden = statuses != ""
     for column in RATE_COLUMNS:
         if column in out:
-            out[column] = out[column].astype(float).where(~small)
-    out["suppressed"] = small
+            out[column] = out[column].astype(float).where(~hidden)
+    out["suppressed"] = hidden
+    return out
+
+
+def hide_counties(by_county: pd.DataFrame, pattern: disclosure.Pattern) -> pd.DataFrame:
+    """A by-county frame with the figures of hidden counties blanked (NaN), for charts."""
+    hidden = county_statuses(by_county["county"], pattern) != ""
+    out = by_county.copy()
+    for column in [c for c in out.columns if c not in ("county", "group", "roster_as_of")]:
+        if pd.api.types.is_numeric_dtype(out[column]):
+            out[column] = out[column].astype(float).where(~hidden)
     return out
 
 

@@ -1,10 +1,13 @@
-"""The training page's tables in the user's language, with small groups suppressed (`<5`) for viewers."""
+"""The training page's tables in the user's language, with the groups a viewer may not see hidden: a small group's
+counts read `<5` and its rates "withheld (fewer than 5)", a group withheld to protect a small one reads "withheld"
+(coverage.group_statuses, the window's one pattern)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from .coverage import CATEGORIES, suppressed
+from .coverage import CATEGORIES
+from .disclosure import SMALL, WITHHELD
 from .i18n import t
 
 
@@ -26,25 +29,37 @@ def _hours(value) -> str:
     return "—" if pd.isna(value) else f"{value:.1f}"
 
 
-def group_table(frame: pd.DataFrame, by: str, lang: str, threshold: int) -> pd.DataFrame:
-    """One row per group; every figure of a group smaller than `threshold` reads `<threshold`."""
-    small = suppressed(frame, threshold)
-    hidden = f"<{threshold}"
+def _hidden_counts(values: pd.Series, statuses: pd.Series, threshold: int, lang: str) -> pd.Series:
+    return values.mask(statuses == SMALL, f"<{threshold}").mask(statuses == WITHHELD, t("withheld", lang))
+
+
+def _hidden_rates(values: pd.Series, statuses: pd.Series, threshold: int, lang: str) -> pd.Series:
+    """A rate of a hidden group in words that fit a rate (never `<5`, which reads as a count)."""
+    return values.mask(statuses == SMALL, t("withheld_rate_small", lang, threshold=threshold)).mask(
+        statuses == WITHHELD, t("withheld", lang))
+
+
+def group_table(frame: pd.DataFrame, by: str, lang: str, threshold: int, statuses: pd.Series) -> pd.DataFrame:
+    """One row per group; `statuses` ('small', 'withheld', '') says which groups' figures are hidden."""
+    statuses = statuses.reindex(frame.index).fillna("")
     out = pd.DataFrame(index=frame.index)
     if by != "county" and frame["county"].ne("").any():
         out[t("col_unit_county", lang)] = frame["county"]
     out[t(f"slice_{by}", lang)] = [slice_value(by, v, lang) for v in frame["group"]]
-    columns = {
-        "col_cadres": frame["cadres"].map(str), "col_trained": frame["trained"].map(str),
+    counts = {"col_cadres": frame["cadres"].map(str), "col_trained": frame["trained"].map(str)}
+    rates = {
         "col_coverage": frame["coverage"].map(_percent), "col_hours_per_cadre": frame["hours_per_cadre"].map(_hours),
         "col_hours_median": frame["hours_median"].map(_hours),
         "col_share_target": frame["share_meeting_target"].map(_percent),
     }
-    for key, values in columns.items():
-        out[t(key, lang)] = values.where(~small, hidden)
+    for key, values in counts.items():
+        out[t(key, lang)] = _hidden_counts(values, statuses, threshold, lang)
+    for key, values in rates.items():
+        out[t(key, lang)] = _hidden_rates(values, statuses, threshold, lang)
     for category in CATEGORIES:
-        out[category_label(category, lang)] = frame[f"coverage_{category}"].map(_percent).where(~small, hidden)
-    out[t("col_untrained", lang)] = frame["untrained"].map(str).where(~small, hidden)
+        out[category_label(category, lang)] = _hidden_rates(frame[f"coverage_{category}"].map(_percent), statuses,
+                                                            threshold, lang)
+    out[t("col_untrained", lang)] = _hidden_counts(frame["untrained"].map(str), statuses, threshold, lang)
     return out.reset_index(drop=True)
 
 
@@ -71,28 +86,33 @@ def action_list(category_gaps: pd.DataFrame, domain_gaps: pd.DataFrame, lang: st
     return frame
 
 
-def below_target_table(units: pd.DataFrame, target: float, lang: str, threshold: int) -> pd.DataFrame:
-    small = suppressed(units, threshold)
-    hidden = f"<{threshold}"
+def below_target_table(units: pd.DataFrame, target: float, lang: str, threshold: int,
+                       statuses: pd.Series | None = None) -> pd.DataFrame:
+    """Units short of the hours target. The page passes shown units only (a hidden unit's place in this list would
+    tell how far below the target it is); `statuses` hides the figures of any hidden unit left in."""
+    statuses = (statuses if statuses is not None else pd.Series("", index=units.index)).reindex(units.index)
+    statuses = statuses.fillna("")
     out = pd.DataFrame({
         t("col_unit_county", lang): units["county"],
         t("slice_unit", lang): units["group"],
-        t("col_cadres", lang): units["cadres"].map(str).where(~small, hidden),
-        t("col_hours_per_cadre", lang): units["hours_per_cadre"].map(_hours).where(~small, hidden),
+        t("col_cadres", lang): _hidden_counts(units["cadres"].map(str), statuses, threshold, lang),
+        t("col_hours_per_cadre", lang): _hidden_rates(units["hours_per_cadre"].map(_hours), statuses, threshold,
+                                                       lang),
         t("col_target_hours", lang): f"{target:.1f}",
-        t("col_shortfall", lang): units["shortfall"].map(_hours).where(~small, hidden),
+        t("col_shortfall", lang): _hidden_rates(units["shortfall"].map(_hours), statuses, threshold, lang),
     })
     return out.reset_index(drop=True)
 
 
-def domain_table(domains: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
-    small = domains["cadres"] < threshold
-    hidden = f"<{threshold}"
+def domain_table(domains: pd.DataFrame, lang: str, threshold: int, statuses: pd.Series) -> pd.DataFrame:
+    """County x domain; `statuses` are the counties' (a hidden county's figures are hidden in every domain)."""
+    statuses = statuses.reindex(domains.index).fillna("")
     return pd.DataFrame({
         t("col_unit_county", lang): domains["county"],
         t("col_domain", lang): domains["domain"],
-        t("col_cadres", lang): domains["cadres"].map(str).where(~small, hidden),
-        t("col_reached", lang): domains["reached"].map(str).where(~small, hidden),
-        t("col_reach", lang): domains["reach"].map(_percent).where(~small, hidden),
-        t("col_hours_per_cadre", lang): domains["hours_per_cadre"].map(_hours).where(~small, hidden),
+        t("col_cadres", lang): _hidden_counts(domains["cadres"].map(str), statuses, threshold, lang),
+        t("col_reached", lang): _hidden_counts(domains["reached"].map(str), statuses, threshold, lang),
+        t("col_reach", lang): _hidden_rates(domains["reach"].map(_percent), statuses, threshold, lang),
+        t("col_hours_per_cadre", lang): _hidden_rates(domains["hours_per_cadre"].map(_hours), statuses, threshold,
+                                                       lang),
     }).reset_index(drop=True)

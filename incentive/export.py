@@ -38,19 +38,23 @@ COVERAGE_COLUMNS = ["cadres", "trained", "coverage", "hours_per_cadre", "share_m
 
 
 def coverage_frame(db: Database, period: str, by: str = "county", *, suppress: bool = False) -> pd.DataFrame:
-    """`export coverage`: one row per county (or unit / rank level within its county) for a period of any form.
+    """`export coverage`: one row per county (or unit within its county, or rank level) for a period of any form.
 
-    Figures are exact (decisions.md: the CLI shows exact figures); `suppressed` marks groups below the threshold,
-    and `suppress=True` empties their figures for sharing.
+    Figures are exact (decisions.md: the CLI shows exact figures); `suppressed` marks the groups a viewer of the
+    app does not see (smaller than the threshold, or withheld with one so that it cannot be worked out from the
+    totals: the window's one pattern, coverage.disclosure_pattern), and `suppress=True` empties their figures.
     """
     config = settings.current(db)
     start, end = periods.bounds(period)
     window = coverage.Window(start, end, period)
-    frame = coverage.window_query(db.connection, "training_coverage", window, by=by, county="",
-                                  target_hours=coverage.prorated_target(config["hours_target"], window))
-    threshold = int(config["suppression_threshold"])
-    frame = coverage.with_suppression(frame, threshold) if suppress else frame.assign(
-        suppressed=coverage.suppressed(frame, threshold))
+    target_hours = coverage.prorated_target(config["hours_target"], window)
+    cadres = coverage.cadres_in(db.connection, window)
+    frame = coverage.window_query(db.connection, "training_coverage", window, cadres, by=by, county="",
+                                  target_hours=target_hours)
+    pattern = coverage.disclosure_pattern(db.connection, window, cadres, int(config["suppression_threshold"]),
+                                          target_hours)
+    statuses = coverage.group_statuses(frame, by, pattern)
+    frame = coverage.with_suppression(frame, statuses) if suppress else frame.assign(suppressed=statuses != "")
     frame = frame.drop(columns="group") if by == "county" else frame.rename(columns={"group": by})
     out = frame[["county", *([by] if by != "county" else []), *COVERAGE_COLUMNS, "suppressed"]].copy()
     for column in ("cadres", "trained"):
@@ -76,13 +80,15 @@ def welfare_status_frame(db: Database, period: str) -> pd.DataFrame:
     return frame[["period", "county", "indicator", "value", "target", "status"]]
 
 
-def movements_summary_frame(db: Database, year: int) -> pd.DataFrame:
-    """`export movements_summary`: one row per county with a count column per action, exact (CLI)."""
-    window = coverage.year_window(year)
-    decisions = queries.run(db.connection, "movements_by_county", start=window.start, end=window.end)
-    summary = movements.summary_by_county(decisions, queries.run(db.connection, "roster_sizes", day=window.end))
-    summary.insert(0, "year", year)
-    return summary[["year", "county", *movements.ACTIONS]]
+def movements_summary_frame(db: Database, year: int, *, suppress: bool = False) -> pd.DataFrame:
+    """`export movements_summary`: one row per county with a count column per action, exact (decisions.md: the
+    CLI shows exact figures); `suppress=True` gives the page's view for sharing: small counts `<5` and the counts
+    withheld with them (the same complementary pattern as the page, tiers included) `withheld`."""
+    threshold = int(settings.current(db)["suppression_threshold"])
+    view = movements.year_view(db.connection, year, threshold)
+    out = movements.summary_frame(view.summary, view.pattern if suppress else None, threshold)
+    out.insert(0, "year", year)
+    return out
 
 
 def escaped(frame: pd.DataFrame) -> pd.DataFrame:

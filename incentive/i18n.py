@@ -416,6 +416,24 @@ TEXT: dict[str, tuple[str, str]] = {
     "note_as_of_given": ("填写值", "as entered"),
     "note_sheets_skipped": ("已跳过工作表：{sheets}。", "Sheets skipped: {sheets}."),
     "note_rejected": ("跳过无效行：拒绝 {n} 行。", "Invalid rows skipped: {n} rejected."),
+    # --- complementary suppression
+    "withheld": ("不公开", "withheld"),
+    "withheld_rate_small": ("不公开（人数少于{threshold}）", "withheld (fewer than {threshold})"),
+    "withheld_note": ("「不公开」的数字并不小：为防止用合计、小计减去其余数字推算出小于 {threshold} 的数字，"
+                      "本页各表、图和下载中一并隐藏。",
+                      "“withheld” figures are not small: they are hidden as well, in every table, chart and "
+                      "download on this page, so that no figure below {threshold} can be worked out by subtracting "
+                      "the others from a total or subtotal."),
+    "training_privacy_withheld": ("人数少于 {threshold} 人的分组显示 <{threshold}，比率显示「不公开（人数少于 {threshold}）」；"
+                                  "另有分组标为「不公开」，以免用县区或全市合计减去其余分组推算出小组的数字。"
+                                  "未参训人员名单仅限管理员查看。",
+                                  "Groups of fewer than {threshold} cadres show <{threshold}, and their rates "
+                                  "“withheld (fewer than {threshold})”; some other groups show “withheld”, so that "
+                                  "a small group's figures cannot be worked out by subtracting the others from the "
+                                  "county's or prefecture's total. Names of untrained cadres: administrators only."),
+    "training_units_below_hidden": ("另有 {n} 个单位的数字不公开（人数少于阈值或为防推算而隐藏），不论是否达标均未列入。",
+                                    "{n} more units whose figures are withheld (too small, or hidden with a small one) "
+                                    "are left out, whether or not they meet the target."),
     # --- CLI
     "cli_imported": ("已导入 {file}：{kind} {rows} 行，批次 #{batch}", "imported {file}: {kind}, {rows} rows, batch #{batch}"),
     "cli_effects": ("（新增 {new} 条，覆盖已有 {changed} 条，与已有相同 {same} 条）",

@@ -2,12 +2,22 @@
 
 Counts only, never individuals. Decisions.md: for movements in year Y, a county's tier is its tier in the last race
 period of year Y-1, else in the latest race period before Y; personnel-event counts from 1 to threshold - 1 show
-`<5` for viewers (0 shows 0).
+`<5` for viewers (0 shows 0). Totals and tier subtotals would give those back by subtraction, so a year's figures
+are hidden by one complementary pattern (`year_view`, incentive/disclosure.py) that the page's table,
+headline, tier table, charts, downloads and `export movements_summary --suppress` all show.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
+import duckdb
 import pandas as pd
+
+from . import disclosure, queries, rankings
+from .disclosure import SMALL, WITHHELD, Line, Pattern
+from .i18n import t
 
 ACTIONS = ("promotion", "rank_promotion", "lateral", "transfer", "demotion", "dismissal", "accountability",
            "fault_tolerance")
@@ -53,27 +63,117 @@ def by_tier(summary: pd.DataFrame, tiers: pd.Series) -> pd.DataFrame:
     return grouped.reset_index()
 
 
-def visible_rates(grouped: pd.DataFrame, threshold: int) -> pd.DataFrame:
-    """Rates whose count a viewer may not see become NaN, so a chart cannot give the count away."""
+# ---- what a viewer may see: one pattern per year for every view of that year's figures
+
+RATES = {"promotion_per_100": "promotion", "accountability_per_100": "accountability"}
+
+
+def county_key(county: str, action: str) -> tuple:
+    return ("county", county, action)
+
+
+def tier_key(tier: int, action: str) -> tuple:
+    return ("tier", int(tier), action)
+
+
+def total_key(action: str) -> tuple:
+    return ("all", action)
+
+
+def disclosure_lines(summary: pd.DataFrame, tiers: pd.Series | None) -> tuple[dict, list[Line]]:
+    """Sizes and lines of a year's counts, per action: the counties of each tier add up to the tier's subtotal
+    (when tiers are shown), and the tiers with the counties outside them add up to the prefecture's total."""
+    sizes, lines = {}, []
+    tier_of = summary["county"].map(tiers) if tiers is not None else pd.Series(pd.NA, index=summary.index)
+    tier_of = tier_of.where(summary["county"] != "")
+    for action in ACTIONS:
+        top = []
+        for county, count in zip(summary["county"], summary[action]):
+            sizes[county_key(county, action)] = int(count)
+        for tier in sorted(tier_of.dropna().unique()):
+            members = tuple(county_key(c, action) for c in summary.loc[tier_of == tier, "county"])
+            sizes[tier_key(tier, action)] = sum(sizes[m] for m in members)
+            lines.append(Line(tier_key(tier, action), members))
+            top.append(tier_key(tier, action))
+        top += [county_key(c, action) for c in summary.loc[tier_of.isna(), "county"]]
+        sizes[total_key(action)] = int(summary[action].sum())
+        lines.append(Line(total_key(action), tuple(top)))
+    return sizes, lines
+
+
+@dataclass(frozen=True)
+class YearView:
+    """A year's counts by county, the tiers they are compared with (None before any race), and the one pattern
+    every view of them shows."""
+
+    summary: pd.DataFrame
+    tiers: pd.Series | None
+    tier_period: str | None
+    pattern: Pattern
+
+
+def year_view(conn: duckdb.DuckDBPyConnection, year: int, threshold: int) -> YearView:
+    window_start, window_end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    summary = summary_by_county(queries.run(conn, "movements_by_county", start=window_start, end=window_end),
+                                queries.run(conn, "roster_sizes", day=window_end))
+    period = tier_period(queries.run(conn, "race_periods", county="")["period"].tolist(), year)
+    tiers = None
+    if period is not None:  # tiers only: no rank intervals needed
+        tiers = rankings.rank_period(conn, period, draws=0, sensitivity=False).ranked["tier"]
+    sizes, lines = disclosure_lines(summary, tiers)
+    return YearView(summary, tiers, period, disclosure.protect(sizes, lines, threshold))
+
+
+def statuses(summary: pd.DataFrame, pattern: Pattern, action: str) -> pd.Series:
+    """'small', 'withheld' or '' for each county's count of `action`."""
+    return pd.Series([pattern.status(county_key(c, action)) for c in summary["county"]], index=summary.index)
+
+
+def tier_statuses(grouped: pd.DataFrame, pattern: Pattern, action: str) -> pd.Series:
+    return pd.Series([pattern.status(tier_key(tier, action)) for tier in grouped["tier"]], index=grouped.index)
+
+
+def visible_rates(grouped: pd.DataFrame, pattern: Pattern) -> pd.DataFrame:
+    """Tier rates whose count a viewer may not see become NaN, so a chart cannot give the count away."""
     out = grouped.copy()
-    for rate, count in (("promotion_per_100", "promotion"), ("accountability_per_100", "accountability")):
-        out[rate] = out[rate].where(~out[count].map(lambda n: hidden_count(n, threshold)))
+    for rate, count in RATES.items():
+        out[rate] = out[rate].where(tier_statuses(grouped, pattern, count) == "")
     return out
 
 
-def hidden_count(count, threshold: int) -> bool:
-    """A count a viewer may not see: 1 to threshold - 1 (0 is shown)."""
-    return pd.notna(count) and 0 < count < threshold
-
-
-def shown_count(count, threshold: int) -> str:
+def shown_count(count, status: str, threshold: int, lang: str) -> str:
+    """A count as a viewer sees it: `<5` when small, withheld when hidden to protect a small one."""
     if pd.isna(count):
         return "—"
-    return f"<{threshold}" if hidden_count(count, threshold) else f"{int(count)}"
+    if status == SMALL:
+        return f"<{threshold}"
+    if status == WITHHELD:
+        return t("withheld", lang)
+    return f"{int(count)}"
 
 
-def shown_rate(rate, count, threshold: int) -> str:
-    """A rate per 100 cadres, hidden like the count it comes from."""
+def shown_rate(rate, status: str, threshold: int, lang: str) -> str:
+    """A rate per 100 cadres, hidden like the count it comes from, in words that fit a rate (never `<5`)."""
     if pd.isna(rate):
         return "—"
-    return f"<{threshold}" if hidden_count(count, threshold) else f"{rate:.1f}"
+    if status == SMALL:
+        return t("withheld_rate_small", lang, threshold=threshold)
+    if status == WITHHELD:
+        return t("withheld", lang)
+    return f"{rate:.1f}"
+
+
+def chart_marks(statuses_: pd.Series, threshold: int, lang: str) -> pd.Series:
+    """The label a hidden bar carries instead of its value ('' for a shown one)."""
+    return statuses_.map({SMALL: f"<{threshold}", WITHHELD: t("withheld", lang)}).fillna("")
+
+
+def summary_frame(summary: pd.DataFrame, pattern: Pattern | None, threshold: int) -> pd.DataFrame:
+    """`export movements_summary`: one row per county, a count per action; with a pattern (--suppress), small
+    counts read `<threshold` and withheld ones `withheld`, exactly as a viewer sees them."""
+    out = summary[["county", *ACTIONS]].copy()
+    if pattern is not None:
+        for action in ACTIONS:
+            marks = statuses(summary, pattern, action)
+            out[action] = [shown_count(n, s, threshold, "en") for n, s in zip(summary[action], marks)]
+    return out

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from conftest import import_ok
 
-from incentive import movements, queries
+from incentive import disclosure, movements, queries
 from incentive.export import movements_summary_frame
 
 ROSTER_HEAD = "干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\n"
@@ -74,17 +74,25 @@ def test_by_tier_sums_counties_and_rates():
     assert grouped.loc[1, ["counties", "cadres", "promotion"]].tolist() == [2, 400, 12]
     assert grouped.loc[1, "promotion_per_100"] == 3 and grouped.loc[3, "accountability_per_100"] == 4
     assert grouped.loc[1, "fault_tolerance_per_accountability"] == 0.5
-    hidden = movements.visible_rates(grouped.reset_index(), 5).set_index("tier")
-    assert pd.isna(hidden.loc[3, "promotion_per_100"]) and hidden.loc[1, "promotion_per_100"] == 3
+    sizes, lines = movements.disclosure_lines(summary, pd.Series({"甲": 1, "乙": 1, "丙": 3}))
+    pattern = disclosure.protect(sizes, lines, 5)
+    hidden = movements.visible_rates(grouped.reset_index(), pattern).set_index("tier")
+    # tier 3's 2 promotions are hidden, and tier 1's 12 with them: the prefecture's 14 would give them back
+    assert hidden["promotion_per_100"].isna().all() and hidden.loc[1, "accountability_per_100"] == 1.5
+    assert pattern.status(movements.tier_key(3, "promotion")) == "withheld"  # a small subtotal: not `<5`
 
 
-@pytest.mark.parametrize("count, shown", [(0, "0"), (1, "<5"), (4, "<5"), (5, "5"), (None, "—")])
-def test_small_counts_show_less_than_the_threshold(count, shown):
-    assert movements.shown_count(count, 5) == shown
+@pytest.mark.parametrize("count, status, shown", [(0, "", "0"), (1, "small", "<5"), (4, "small", "<5"),
+                                                  (5, "", "5"), (None, "", "—"), (12, "withheld", "不公开")])
+def test_small_counts_show_less_than_the_threshold(count, status, shown):
+    assert movements.shown_count(count, status, 5, "zh") == shown
 
 
-def test_a_rate_from_a_hidden_count_is_hidden_too():
-    assert movements.shown_rate(0.5, 3, 5) == "<5" and movements.shown_rate(2.04, 12, 5) == "2.0"
+def test_a_rate_from_a_hidden_count_is_hidden_too_in_words_for_a_rate():
+    assert movements.shown_rate(0.5, "small", 5, "zh") == "不公开（人数少于5）"
+    assert movements.shown_rate(0.5, "small", 5, "en") == "withheld (fewer than 5)"
+    assert movements.shown_rate(6.0, "withheld", 5, "en") == "withheld"
+    assert movements.shown_rate(2.04, "", 5, "en") == "2.0"
 
 
 def test_totals_by_year(moved_db):

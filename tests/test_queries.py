@@ -20,6 +20,7 @@ PARAMS = {
     "race_periods": {"county": ""},
     "training_cadres": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31)},
     "training_coverage": {"by": "county", "county": "", "target_hours": 110.0},
+    "training_disclosure": {"target_hours": 110.0},
     "training_domains": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31), "county": ""},
     "training_mix": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31), "county": ""},
     "training_months": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31), "county": ""},
@@ -51,7 +52,7 @@ def test_every_query_file_has_test_parameters():
 
 
 # Queries that slice one window's cadres read them as the table `cadres` (queries/training_cadres.sql).
-READS_CADRES = ("training_coverage", "training_domains", "training_mix", "training_months")
+READS_CADRES = ("training_coverage", "training_disclosure", "training_domains", "training_mix", "training_months")
 
 
 @pytest.mark.parametrize("name", sorted(PARAMS))

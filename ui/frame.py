@@ -80,6 +80,18 @@ def table_height(rows: int, limit: int = 700) -> int:
     return min(3 + 35 * (rows + 1), limit)
 
 
+def fit_marks(table, marks: tuple[str, ...]) -> dict:
+    """column_config that widens the columns holding a suppression mark to the mark's length: a grid sizes its
+    columns by the first rows, and a cut-off 不公开（人数少于5） would read as plain 不公开."""
+    config = {}
+    for column in table.columns:
+        texts = [v for v in table[column] if isinstance(v, str) and any(m in v for m in marks)]
+        if texts:
+            units = max(sum(2 if ord(ch) > 0x2E7F else 1 for ch in text) for text in [*texts, str(column)])
+            config[column] = st.column_config.Column(width=int(7.5 * units + 28))
+    return config
+
+
 def current() -> Frame:
     """The frame drawn by app.py in this run (a page is never run without it)."""
     return st.session_state.get("frame", Frame(DEFAULT_LANGUAGE, None))

@@ -12,7 +12,7 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from incentive import checks, coverage, queries, rankings, settings
+from incentive import checks, coverage, movements, queries, rankings, settings
 from incentive.config import database_location
 from incentive.i18n import t
 from incentive.bulk_csv import parse_upload
@@ -160,3 +160,30 @@ def loaded_findings() -> list[checks.Finding]:
 def app_settings() -> dict[str, float]:
     """The settings in force (hours target, coverage target, suppression threshold), read fresh every run."""
     return settings.current(database())
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _cached_movement_year(version: str, year: int, threshold: int, moment: dt.datetime | None) -> movements.YearView:
+    return movements.year_view(_reader(moment), year, threshold)
+
+
+def movement_year(year: int, threshold: int) -> movements.YearView:
+    """A year's personnel counts by county, their tiers, and which counts a viewer sees as `<5` or withheld (one
+    pattern for every view of them), computed once per data version."""
+    return _cached_movement_year(data_version(), year, threshold, pinned_at())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_training_pattern(version: str, start: dt.date, end: dt.date, threshold: int, target_hours: float,
+                             moment: dt.datetime | None):
+    window = coverage.Window(start, end, "")
+    return coverage.disclosure_pattern(_reader(moment), window, _window_cadres(version, start, end, moment),
+                                       threshold, target_hours)
+
+
+def training_pattern(window: coverage.Window):
+    """Which training groups of a window a viewer sees as `<5` or withheld, the same on every view of them
+    (coverage.disclosure_pattern), computed once per window, data version and settings."""
+    config = app_settings()
+    return _cached_training_pattern(data_version(), window.start, window.end, int(config["suppression_threshold"]),
+                                    coverage.prorated_target(config["hours_target"], window), pinned_at())

@@ -7,9 +7,9 @@ from incentive import charts, movements
 from incentive.coverage import year_window
 from incentive.i18n import t
 from ui import frame, link_state, meeting
-from ui.frame import table_height
+from ui.frame import fit_marks, table_height
 from ui.downloads import table_downloads
-from ui.runtime import app_settings, ranking, run_query
+from ui.runtime import app_settings, movement_year, run_query
 
 state = frame.current()
 lang, year = state.lang, state.year
@@ -19,13 +19,20 @@ if year is None:
     st.info(t("data_version_empty", lang))
     st.stop()
 threshold = int(app_settings()["suppression_threshold"])
+marks_text = (t("withheld", lang),)  # what every hidden figure's text but <5 contains
 window = year_window(year)
 decisions = run_query("movements_by_county", start=window.start, end=window.end)
 if decisions.empty:
     st.info(t("movements_none", lang, year=year))
     st.stop()
-summary = movements.summary_by_county(decisions, run_query("roster_sizes", day=window.end))
+this_year = movement_year(year, threshold)
+summary, pattern = this_year.summary, this_year.pattern  # one hidden set for every figure of the year on this page
 action_labels = {a: t(f"action_{a}", lang) for a in movements.ACTIONS}
+
+
+def total_status(action: str) -> str:
+    return pattern.status(movements.total_key(action))
+
 
 SECTIONS = ["headline", "counts", "tolerance", "tiers"]  # one screen each in meeting mode
 deck = meeting.Deck("movements", {name: t(f"section_{name}", lang) for name in SECTIONS}, lang, [])
@@ -35,25 +42,31 @@ with deck.section("headline"):
     totals = summary[list(movements.ACTIONS)].sum()
     cadres = summary["cadres"].sum()
     figures = st.columns(4)
-    figures[0].metric(action_labels["promotion"], movements.shown_count(totals["promotion"], threshold))
-    figures[1].metric(t("kpi_promotion_rate", lang), movements.shown_rate(totals["promotion"] / cadres * 100,
-                                                                          totals["promotion"], threshold))
-    figures[2].metric(action_labels["accountability"], movements.shown_count(totals["accountability"], threshold))
-    figures[3].metric(action_labels["fault_tolerance"], movements.shown_count(totals["fault_tolerance"], threshold))
+    figures[0].metric(action_labels["promotion"],
+                      movements.shown_count(totals["promotion"], total_status("promotion"), threshold, lang))
+    figures[1].metric(t("kpi_promotion_rate", lang), movements.shown_rate(
+        totals["promotion"] / cadres * 100, total_status("promotion"), threshold, lang))
+    for column, action in ((figures[2], "accountability"), (figures[3], "fault_tolerance")):
+        column.metric(action_labels[action],
+                      movements.shown_count(totals[action], total_status(action), threshold, lang))
     st.caption(t("movements_note", lang, year=year, threshold=threshold))
+    if pattern.withheld:
+        st.caption(t("withheld_note", lang, threshold=threshold))
 
 
 # ---- counts per county and action
 with deck.section("counts"):
     table = pd.DataFrame({t("col_unit_county", lang): summary["county"].replace("", t("county_unknown", lang))})
     for action, label in action_labels.items():
-        table[label] = summary[action].map(lambda n: movements.shown_count(n, threshold))
+        marks = movements.statuses(summary, pattern, action)
+        table[label] = [movements.shown_count(n, m, threshold, lang) for n, m in zip(summary[action], marks)]
     table[t("col_cadres", lang)] = summary["cadres"].map(lambda n: "—" if pd.isna(n) else f"{n}")
-    table[t("col_promotion_per_100", lang)] = [movements.shown_rate(r, n, threshold)
-                                               for r, n in zip(summary["promotion_per_100"], summary["promotion"])]
-    table[t("col_accountability_per_100", lang)] = [
-        movements.shown_rate(r, n, threshold) for r, n in zip(summary["accountability_per_100"], summary["accountability"])]
-    st.dataframe(table, hide_index=True, width="stretch", height=table_height(len(table)))
+    for rate, action in movements.RATES.items():
+        marks = movements.statuses(summary, pattern, action)
+        table[t(f"col_{rate}", lang)] = [movements.shown_rate(r, m, threshold, lang)
+                                         for r, m in zip(summary[rate], marks)]
+    st.dataframe(table, column_config=fit_marks(table, marks_text), hide_index=True, width="stretch",
+                 height=table_height(len(table)))
     table_downloads(table, t("file_movements", lang, year=year), "movements", lang)
 
 
@@ -61,36 +74,47 @@ with deck.section("counts"):
 with deck.section("tolerance"):
     counties = summary[summary["county"] != ""]
     county_col, year_col = st.columns([2, 1], gap="large")
-    county_col.plotly_chart(charts.tolerance_vs_accountability(counties, action_labels, threshold,
-                                                               t("chart_tolerance", lang, year=year)), width="stretch")
+    county_marks = {a: movements.chart_marks(movements.statuses(counties, pattern, a), threshold, lang)
+                    for a in ("accountability", "fault_tolerance")}
+    county_col.plotly_chart(charts.tolerance_vs_accountability(counties, action_labels,
+                                                               t("chart_tolerance", lang, year=year), county_marks),
+                            width="stretch")
     if len(counties) > charts.SCREEN_UNITS:
         county_col.caption(t("chart_most_note", lang, n=len(counties), k=charts.WORST))
     yearly = movements.totals_by_year(run_query("movements_by_year"))
-    year_col.plotly_chart(charts.tolerance_by_year(yearly, action_labels, threshold, t("chart_tolerance_years", lang)),
-                          width="stretch")
+    by_year = {int(y): movement_year(int(y), threshold).pattern for y in yearly["year"]}  # each its own
+    year_marks = {a: movements.chart_marks(pd.Series([by_year[int(y)].status(movements.total_key(a))
+                                                      for y in yearly["year"]], index=yearly.index), threshold, lang)
+                  for a in ("accountability", "fault_tolerance")}
+    year_col.plotly_chart(charts.tolerance_by_year(yearly, action_labels, t("chart_tolerance_years", lang),
+                                                   year_marks), width="stretch")
 
 
 # ---- do first-tier counties promote more?
 with deck.section("tiers"):
     st.subheader(t("movements_by_tier", lang))
-    period = movements.tier_period(run_query("race_periods", county="")["period"].tolist(), year)
+    period = this_year.tier_period
     if period is None:
         st.info(t("movements_no_tiers", lang, year=year))
     else:
-        tiers = ranking(period).ranked["tier"]
-        grouped = movements.by_tier(counties, tiers)
+        grouped = movements.by_tier(counties, this_year.tiers)  # the tiers the pattern was made with
         tier_labels = {tier: t(f"tier_{tier}", lang) for tier in (1, 2, 3)}
-        chart_col, table_col = st.columns([1.2, 1], gap="large")
+        chart_col, table_col = st.columns([1, 1.3], gap="large")  # the table's eight columns fit beside
+        rate_marks = {rate: movements.chart_marks(movements.tier_statuses(grouped, pattern, action), threshold, lang)
+                      for rate, action in movements.RATES.items()}
         chart_col.plotly_chart(charts.tier_rates(
-            movements.visible_rates(grouped, threshold), {"promotion_per_100": t("col_promotion_per_100", lang),
+            movements.visible_rates(grouped, pattern), {"promotion_per_100": t("col_promotion_per_100", lang),
                       "accountability_per_100": t("col_accountability_per_100", lang)}, tier_labels,
-            t("chart_tier_rates", lang, year=year, period=period), t("axis_per_100", lang)), width="stretch")
+            t("chart_tier_rates", lang, year=year, period=period), t("axis_per_100", lang), rate_marks),
+            width="stretch")
         tier_table = pd.DataFrame({
             t("col_tier", lang): grouped["tier"].map(lambda tier: tier_labels[int(tier)]),
             t("col_counties", lang): grouped["counties"],
             t("col_cadres", lang): grouped["cadres"],
-            **{action_labels[a]: grouped[a].map(lambda n: movements.shown_count(n, threshold))
+            **{action_labels[a]: [movements.shown_count(n, m, threshold, lang) for n, m in
+                                  zip(grouped[a], movements.tier_statuses(grouped, pattern, a))]
                for a in ("promotion", "demotion", "dismissal", "accountability", "fault_tolerance")},
         })
-        table_col.dataframe(tier_table, hide_index=True, width="stretch")
+        table_col.dataframe(tier_table, column_config=fit_marks(tier_table, marks_text), hide_index=True,
+                            width="stretch")
         table_col.caption(t("movements_tier_note", lang, period=period, year=year))

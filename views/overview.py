@@ -6,7 +6,7 @@ from incentive import charts, overview
 from incentive import coverage as coverage_windows
 from incentive.i18n import t
 from ui import frame, link_state, meeting
-from ui.runtime import ranking, run_query, window_query
+from ui.runtime import ranking, run_query, training_pattern, window_query
 
 state = frame.current()
 lang, year = state.lang, state.year
@@ -59,8 +59,10 @@ with deck.section("training"):
                        delta=None if change is None else t("delta_vs_year", lang, year=year - 1, delta=f"{change:+.1f} pp"))
         figures.metric(t("kpi_hours", lang), t("kpi_hours_unit", lang, hours=totals.hours_per_cadre))
         figures.metric(t("kpi_cadres", lang), f"{totals.cadres:,}")
-        chart.plotly_chart(charts.coverage_bars(coverage, t("chart_coverage", lang, year=year), t("axis_coverage", lang)),
-                           width="stretch")
+        hidden = coverage_windows.county_statuses(coverage["county"], training_pattern(this_year))
+        marks = hidden.map(lambda s: t("withheld", lang) if s else "")  # a county too small to show
+        chart.plotly_chart(charts.coverage_bars(coverage, t("chart_coverage", lang, year=year), t("axis_coverage", lang),
+                                                marks), width="stretch")
         if len(coverage) > charts.SCREEN_UNITS:
             chart.caption(t("chart_ends_note", lang, n=len(coverage), k=charts.ENDS))
         chart.caption(t("kpi_roster_note", lang, as_of=f"{coverage['roster_as_of'].iloc[0]:%Y-%m-%d}",

@@ -5,11 +5,12 @@ import datetime as dt
 import streamlit as st
 
 from incentive import charts, coverage, coverage_tables
+from incentive.disclosure import SMALL
 from incentive.i18n import t
 from ui import frame, link_state, meeting, sign_in
-from ui.frame import table_height
+from ui.frame import fit_marks, table_height
 from ui.downloads import table_downloads
-from ui.runtime import app_settings, ranking, run_query, window_query
+from ui.runtime import app_settings, ranking, run_query, training_pattern, window_query
 
 state = frame.current()
 lang, year = state.lang, state.year
@@ -19,6 +20,7 @@ if year is None:
     st.stop()
 config = app_settings()
 threshold = int(config["suppression_threshold"])
+marks_text = (t("withheld", lang),)  # what every hidden figure's text contains
 
 
 def download(table, name: str, key: str) -> None:
@@ -66,6 +68,23 @@ last_day = coverage.as_date(run_query("training_last_date", start=window.start, 
 before = coverage.comparable_previous(window, last_day)
 whole_before = measured(before, "all", county)
 total, previous = whole.iloc[0], (whole_before.iloc[0] if len(whole_before) else None)
+# One pattern per window says which groups a viewer sees as <5 or withheld, on every table, chart and download
+pattern, pattern_before = training_pattern(window), training_pattern(before)
+scope_hidden = coverage.group_statuses(whole, "all", pattern).iloc[0]
+if previous is not None and coverage.group_statuses(whole_before, "all", pattern_before).iloc[0]:
+    previous = None  # a change against a hidden figure would give it back
+
+
+def hidden_text(status: str, rate: bool = True) -> str:
+    if status == SMALL and not rate:
+        return f"<{threshold}"
+    return t("withheld_rate_small", lang, threshold=threshold) if status == SMALL else t("withheld", lang)
+
+
+def marks(statuses):
+    """What a hidden county carries in a chart instead of its figures."""
+    return statuses.map(lambda s: hidden_text(s, rate=False) if s else "")
+
 
 SECTIONS = ["headline", "categories", "domains", "trend", "mix", "gaps", "scatter", "drill"]  # a screen each
 deck = meeting.Deck("training", {name: t(f"section_{name}", lang) for name in SECTIONS}, lang, counties)
@@ -76,35 +95,47 @@ with deck.section("headline"):
     st.caption(t("training_scope", lang, scope=scope, window=window.label, before=before.label,
                  as_of=f"{total['roster_as_of']:%Y-%m-%d}", target=target_hours))
     figures = st.columns(5)
+    if scope_hidden:  # a county too small to show (or withheld with one)
+        total = total.copy()
+        for column in ("coverage", "hours_per_cadre", "hours_median", "share_meeting_target", "untrained"):
+            total[column] = float("nan")
+        previous = None
     trained_before = previous is not None and previous["trained"] > 0
     change = coverage.change_pp(total["coverage"], previous["coverage"]) if trained_before else None
-    figures[0].metric(t("kpi_coverage", lang), f"{total['coverage']:.1%}",
+    shown = (lambda text: hidden_text(scope_hidden)) if scope_hidden else (lambda text: text)
+    figures[0].metric(t("kpi_coverage", lang), shown(f"{total['coverage']:.1%}"),
                       delta=None if change is None else f"{change:+.1f} pp")
     hours_delta = total["hours_per_cadre"] - previous["hours_per_cadre"] if trained_before else None
-    figures[1].metric(t("kpi_hours", lang), t("kpi_hours_unit", lang, hours=total["hours_per_cadre"]),
+    figures[1].metric(t("kpi_hours", lang), shown(t("kpi_hours_unit", lang, hours=total["hours_per_cadre"])),
                       delta=None if hours_delta is None else f"{hours_delta:+.1f}")
-    figures[2].metric(t("kpi_hours_median", lang), t("kpi_hours_unit", lang, hours=total["hours_median"]))
-    figures[3].metric(t("kpi_share_target", lang, target=f"{target_hours:g}"), f"{total['share_meeting_target']:.1%}")
-    figures[4].metric(t("kpi_untrained", lang), f"{int(total['untrained']):,}", delta_color="inverse",
+    figures[2].metric(t("kpi_hours_median", lang), shown(t("kpi_hours_unit", lang, hours=total["hours_median"])))
+    figures[3].metric(t("kpi_share_target", lang, target=f"{target_hours:g}"),
+                      shown(f"{total['share_meeting_target']:.1%}"))
+    figures[4].metric(t("kpi_untrained", lang), hidden_text(scope_hidden, rate=False) if scope_hidden else
+                      f"{int(total['untrained']):,}", delta_color="inverse",
                       delta=None if not trained_before else f"{int(total['untrained'] - previous['untrained']):+,}")
     due_hours = target_hours  # what a unit should have by the last recorded day: the target, or the pace inside it
     if last_day is not None and last_day < window.end:
         due_hours = coverage.expected_by(config["hours_target"], window, last_day)
-        st.caption(t("training_pace", lang, day=f"{last_day:%Y-%m-%d}", expected=due_hours,
-                     actual=total["hours_per_cadre"]))
+        if not scope_hidden:
+            st.caption(t("training_pace", lang, day=f"{last_day:%Y-%m-%d}", expected=due_hours,
+                         actual=total["hours_per_cadre"]))
 
 
 # ---- coverage by county per category, with the target line
 with deck.section("categories"):
     by_county = measured(window, "county")
+    county_hidden = coverage.group_statuses(by_county, "county", pattern)
+    shown_counties = coverage.hide_counties(by_county, pattern)  # what charts may draw
     category_labels = {c: coverage_tables.category_label(c, lang) for c in coverage.CATEGORIES}
     st.plotly_chart(charts.category_coverage_bars(
-        by_county, category_labels, coverage_target, t("chart_category_coverage", lang, window=window.label),
-        t("target_line", lang, target=coverage_target)), width="stretch")
+        shown_counties, category_labels, coverage_target, t("chart_category_coverage", lang, window=window.label),
+        t("target_line", lang, target=coverage_target), marks(county_hidden)), width="stretch")
     if len(by_county) > charts.SCREEN_UNITS:
         st.caption(t("chart_lowest_note", lang, n=len(by_county), k=charts.WORST))
-    county_table = coverage_tables.group_table(by_county, "county", lang, threshold)
-    st.dataframe(county_table, hide_index=True, width="stretch", height=table_height(len(county_table)))
+    county_table = coverage_tables.group_table(by_county, "county", lang, threshold, county_hidden)
+    st.dataframe(county_table, column_config=fit_marks(county_table, marks_text), hide_index=True, width="stretch",
+                 height=table_height(len(county_table)))
     download(county_table, t("file_training_counties", lang, window=window.label), "training_counties")
 
 
@@ -115,11 +146,14 @@ with deck.section("domains"):
     measure = link_state.segmented(st, t("domain_measure", lang), ["reach", "hours_per_cadre"],
                                    key="training_domain_measure", param="measure",
                                    format_func=lambda m: t(f"domain_{m}", lang))
+    domain_hidden = coverage.county_statuses(domains["county"], pattern)
     st.plotly_chart(charts.domain_heatmap(domains, measure, t(f"chart_domain_{measure}", lang, window=window.label),
-                                          percent=measure == "reach"), width="stretch")
+                                          percent=measure == "reach",
+                                          marks=dict(zip(domains["county"], marks(domain_hidden)))), width="stretch")
     with st.expander(t("domain_table", lang)):
-        domain_rows = coverage_tables.domain_table(domains, lang, threshold)
-        st.dataframe(domain_rows, hide_index=True, width="stretch")
+        domain_rows = coverage_tables.domain_table(domains, lang, threshold, domain_hidden)
+        st.dataframe(domain_rows, column_config=fit_marks(domain_rows, marks_text), hide_index=True,
+                     width="stretch")
         download(domain_rows, t("file_training_domains", lang, window=window.label), "training_domains")
 
 
@@ -136,8 +170,8 @@ with deck.section("trend"):
     trend_col.plotly_chart(charts.quarter_bars(coverage.quarterly_hours(recorded),
                                                t("chart_quarter_hours", lang, year=window.start.year),
                                                t("axis_hours", lang)), width="stretch")
-    pace_col.plotly_chart(charts.pace_lines(cumulative, pace, county, {"all": t("all_counties", lang),
-                                                                        "pace": t("pace_line", lang)},
+    pace_col.plotly_chart(charts.pace_lines(cumulative, pace, "" if scope_hidden else county,
+                                            {"all": t("all_counties", lang), "pace": t("pace_line", lang)},
                                             t("chart_pace", lang, year=window.start.year, target=config["hours_target"]),
                                             t("axis_hours", lang)), width="stretch")
 
@@ -146,6 +180,7 @@ with deck.section("trend"):
 with deck.section("mix"):
     st.subheader(t("training_mix", lang))
     mix = coverage.mix_shares(window_query("training_mix", window, county=""))
+    mix = mix[coverage.county_statuses(mix["county"], pattern) == ""]  # no shares of a hidden county
     st.plotly_chart(charts.mix_bars(mix, {"online": t("mix_online", lang), "collective": t("mix_collective", lang)},
                                     t("chart_mix", lang, window=window.label)), width="stretch")
 
@@ -154,15 +189,21 @@ with deck.section("mix"):
 with deck.section("gaps"):
     st.subheader(t("training_gaps", lang))
     prefecture = measured(window, "all").iloc[0]
-    actions = coverage_tables.action_list(coverage.category_gaps(by_county, prefecture), coverage.domain_gaps(domains),
-                                          lang)
+    actions = coverage_tables.action_list(coverage.category_gaps(by_county[county_hidden == ""], prefecture),
+                                          coverage.domain_gaps(domains[domain_hidden == ""]), lang)
     st.dataframe(actions, hide_index=True, width="stretch", height=table_height(len(actions)))
     download(actions, t("file_training_actions", lang, window=window.label), "training_actions")
-    units = coverage.units_below_target(measured(window, "unit", county), due_hours)
+    by_unit = measured(window, "unit", county)
+    unit_hidden = coverage.group_statuses(by_unit, "unit", pattern)
+    # Hidden units are left out whatever their hours: listing them, or their place in this order, would say how
+    # far below the target they are.
+    units = coverage.units_below_target(by_unit[unit_hidden == ""], due_hours)
     st.markdown(f"**{t('training_units_below', lang, scope=scope, target=due_hours)}**")
     below = coverage_tables.below_target_table(units, due_hours, lang, threshold)
     st.dataframe(below.head(30), hide_index=True, width="stretch", height=table_height(min(len(below), 30)))
     st.caption(t("training_units_below_count", lang, n=len(below)))
+    if (unit_hidden != "").any():
+        st.caption(t("training_units_below_hidden", lang, n=int((unit_hidden != "").sum())))
     download(below, t("file_training_below", lang, window=window.label), "training_below")
 
 
@@ -171,7 +212,7 @@ with deck.section("scatter"):
     race_periods = [p for p in run_query("race_periods", county="")["period"] if p.startswith(str(window.start.year))]
     if race_periods:
         composite = ranking(race_periods[-1]).ranked["composite"].rename_axis("county").reset_index()
-        paired = by_county.merge(composite, on="county")
+        paired = by_county[county_hidden == ""].merge(composite, on="county")
         st.plotly_chart(charts.coverage_vs_composite(
             paired, t("chart_coverage_vs_race", lang, window=window.label, period=race_periods[-1]),
             t("axis_coverage", lang), t("axis_composite", lang)), width="stretch")
@@ -185,10 +226,13 @@ with deck.section("drill"):
                                                   key="training_drill_county", param="drill")
     slice_by = link_state.segmented(st, t("training_slice", lang), ["unit", "rank", "age", "gender"], key="training_slice",
                                     param="slice", format_func=lambda s: t(f"slice_{s}", lang))
-    drill = coverage_tables.group_table(measured(window, slice_by, drill_county), slice_by, lang, threshold)
-    st.dataframe(drill, hide_index=True, width="stretch", height=table_height(len(drill)))
+    groups = measured(window, slice_by, drill_county)
+    drill = coverage_tables.group_table(groups, slice_by, lang, threshold,
+                                        coverage.group_statuses(groups, slice_by, pattern))
+    st.dataframe(drill, column_config=fit_marks(drill, marks_text), hide_index=True, width="stretch",
+                 height=table_height(len(drill)))
     download(drill, t("file_training_drill", lang, county=drill_county, window=window.label), "training_drill")
-    st.caption(t("training_privacy", lang, threshold=threshold))
+    st.caption(t("training_privacy_withheld", lang, threshold=threshold))
     if sign_in.admin():  # named individuals: administrators only
         with st.expander(t("training_untrained_names", lang, county=drill_county, window=window.label)):
             names = run_query("training_untrained", start=window.start, end=window.end, county=drill_county)

@@ -1,0 +1,393 @@
+"""Complementary cell suppression: which figures of a table to withhold so that no withheld figure can be worked
+out from the figures shown. The method and its sources are in docs/security.md ("Small numbers").
+
+A table is given as cells (any hashable key) with a non-negative integer size, and lines: a total cell and the
+member cells it is the sum of (a column and its column total, the counties of a tier and the tier's subtotal, the
+units of a county and the county). A cell may also carry parts: counts within its size that add up along the same
+lines (cadres trained out of the cadres of a group). Every view that shows any of these figures must be described
+by the lines, and must show exactly the pattern returned here, so that figures cannot be combined across views.
+
+1. Primary suppression: a size from 1 to threshold - 1 is small (shown as `<5`). A 0 is always shown.
+2. Secondary suppression, the statistical offices' rule of at least two suppressed cells per line: a line with
+   exactly one hidden cell gets its smallest shown non-zero cell withheld as well.
+3. Audit by linear programming: for every hidden cell, the range of values it could take given everything shown
+   (shown cells exact, small cells 1..threshold-1, withheld cells at least the threshold because the method only
+   withholds non-zero cells that are not small, parts between 0 and the size, every line adding up) must hold
+   more than one integer, for its size, for each part and for each size minus a part. While some hidden value is
+   pinned to one integer, the smallest shown cell of its lines whose withholding frees it is withheld too, and
+   steps 2-3 repeat. A part pinned even when every member of its lines is withheld (a shown total of 0 trained
+   or of everyone trained fixes it for the whole line) is left as it is and reported in `Pattern.left`.
+
+Sizes are settled before parts, so the cells withheld for sizes depend on the sizes alone.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.optimize import Bounds, LinearConstraint, linprog, milp
+
+SMALL = "small"
+WITHHELD = "withheld"
+SIZE = "size"
+_EPS = 1e-6
+_TRIES = 12  # candidates tried one by one before falling back to the smallest
+
+
+@dataclass(frozen=True)
+class Line:
+    """`total` is the sum of `members`, and both sides are shown somewhere."""
+
+    total: Hashable
+    members: tuple
+
+    def cells(self) -> tuple:
+        return (*self.members, self.total)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """The cells to hide: `small` (shown as `<threshold`) and `withheld` (hidden so the small ones stay hidden)."""
+
+    small: frozenset = frozenset()
+    withheld: frozenset = frozenset()
+    left: frozenset = frozenset()  # (cell, quantity) pinned by a shown total for its whole line (see module doc)
+    unprotected: frozenset = frozenset()  # (cell, quantity) nothing could free; empty unless threshold is 2
+    cells: frozenset = frozenset()  # every cell the pattern was made for
+
+    @property
+    def hidden(self) -> frozenset:
+        return self.small | self.withheld
+
+    def status(self, key: Hashable) -> str:
+        """'small', 'withheld' or '' (shown). A cell the pattern was not made for is an error, not shown: a view
+        whose figures the lines do not describe could give hidden ones away."""
+        if key not in self.cells:
+            raise KeyError(f"no suppression decided for {key!r}")
+        return SMALL if key in self.small else WITHHELD if key in self.withheld else ""
+
+
+@dataclass
+class Table:
+    """Cells, lines and parts, checked for adding up."""
+
+    sizes: Mapping[Hashable, int]
+    lines: Sequence[Line]
+    threshold: int
+    parts: Mapping[str, Mapping[Hashable, int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.sizes = {k: int(v) for k, v in self.sizes.items()}
+        self.parts = {name: {k: int(values.get(k, 0)) for k in self.sizes} for name, values in self.parts.items()}
+        self.lines = [Line(line.total, tuple(line.members)) for line in self.lines]
+        self.order = {k: i for i, k in enumerate(self.sizes)}
+        self.lines_of: dict[Hashable, list[int]] = defaultdict(list)
+        for index, line in enumerate(self.lines):
+            for key in line.cells():
+                if key not in self.sizes:
+                    raise ValueError(f"line {index} names a cell without a size: {key!r}")
+                self.lines_of[key].append(index)
+            for name, values in (("size", self.sizes), *self.parts.items()):
+                if values[line.total] != sum(values[m] for m in line.members):
+                    raise ValueError(f"line {index} does not add up ({name}): {line.total!r}")
+        for key, size in self.sizes.items():
+            if size < 0 or any(not 0 <= part[key] <= size for part in self.parts.values()):
+                raise ValueError(f"cell {key!r}: sizes are counts and parts lie within them")
+
+    def quantities(self) -> list[str]:
+        return [SIZE, *(f"{kind}:{name}" for name in self.parts for kind in ("part", "rest"))]
+
+    def value(self, key: Hashable, quantity: str) -> int:
+        if quantity == SIZE:
+            return self.sizes[key]
+        kind, name = quantity.split(":", 1)
+        part = self.parts[name][key]
+        return part if kind == "part" else self.sizes[key] - part
+
+
+def small_cells(sizes: Mapping[Hashable, int], threshold: int) -> set:
+    """Primary suppression: sizes from 1 to threshold - 1."""
+    return {k for k, v in sizes.items() if 1 <= v < threshold}
+
+
+def _totals(table: Table) -> set:
+    return {line.total for line in table.lines}
+
+
+def protect(sizes: Mapping[Hashable, int], lines: Iterable[Line], threshold: int,
+            parts: Mapping[str, Mapping[Hashable, int]] | None = None) -> Pattern:
+    """Which cells to hide so that no hidden figure can be derived from the shown ones (module doc)."""
+    table = Table(sizes, list(lines), threshold, parts or {})
+    small = small_cells(table.sizes, threshold) - _totals(table)  # a small total is withheld, not `<5`
+    hidden = small_cells(table.sizes, threshold)
+    settled: dict[tuple, str] = {}  # exposures accepted: "left" or "unprotected"
+    memo: dict = {}
+    for quantities in ([SIZE], table.quantities()):
+        while True:
+            _two_per_line(table, hidden)
+            found = [e for e in exposures(table, hidden, small, quantities, memo) if e not in settled]
+            if not found:
+                break
+            key, quantity = found[0]
+            if quantity == SIZE and threshold <= 2 and key in small:
+                settled[found[0]] = "unprotected"  # `<2` itself says 1
+                continue
+            cell = _freeing_cell(table, hidden, small, key, quantity)
+            if cell is None:
+                settled[found[0]] = "unprotected" if quantity == SIZE else "left"
+            else:
+                hidden.add(cell)
+    return Pattern(frozenset(small), frozenset(hidden - small),
+                   frozenset(e for e, how in settled.items() if how == "left"),
+                   frozenset(e for e, how in settled.items() if how == "unprotected"), frozenset(table.sizes))
+
+
+def _by_size(table: Table, keys: Iterable[Hashable], totals: set) -> list:
+    return sorted(keys, key=lambda k: (table.sizes[k], k in totals, table.order[k]))
+
+
+def _two_per_line(table: Table, hidden: set) -> None:
+    """At least two hidden cells in every line that has one: add the line's smallest shown non-zero cell."""
+    changed = True
+    while changed:
+        changed = False
+        for line in table.lines:
+            cells = line.cells()
+            if sum(c in hidden for c in cells) != 1:
+                continue
+            shown = [c for c in cells if c not in hidden and table.sizes[c] > 0]
+            if shown:
+                hidden.add(_by_size(table, shown, {line.total})[0])
+                changed = True
+
+
+def _freeing_cell(table: Table, hidden: set, small: set, key: Hashable, quantity: str) -> Hashable | None:
+    """The smallest shown cell of `key`'s lines whose withholding frees (key, quantity); else the smallest, when
+    withholding more of them could; else None."""
+    lines = [table.lines[i] for i in table.lines_of[key]]
+    totals = {line.total for line in lines}
+    if quantity == SIZE:
+        pool = {c for line in lines for c in line.cells()}
+    else:  # parts: never a total, which would only move the question up a level
+        pool = {c for line in lines for c in line.members}
+    candidates = _by_size(table, [c for c in pool if c not in hidden and table.sizes[c] > 0], totals)
+    for cell in candidates[:_TRIES]:
+        if not _pinned(table, hidden | {cell}, small, key, quantity):
+            return cell
+    if not candidates:
+        if quantity != SIZE:
+            return None
+        # every cell of its own lines is hidden or 0: look along the lines of the cells hidden with it
+        component = next(c for c in _components(table, hidden) if key in c)
+        wider = {c for h in component for i in table.lines_of[h] for c in table.lines[i].cells()}
+        candidates = _by_size(table, [c for c in wider if c not in hidden and table.sizes[c] > 0], set())
+        return candidates[0] if candidates else None
+    if quantity != SIZE and _pinned(table, hidden | set(candidates), small, key, quantity):
+        return None  # pinned by the shown totals themselves
+    return candidates[0]
+
+
+def _pinned(table: Table, hidden: set, small: set, key: Hashable, quantity: str) -> bool:
+    component = next(c for c in _components(table, hidden) if key in c)
+    return (key, quantity) in _audit(table, component, hidden, small, [quantity], only=key)
+
+
+def _components(table: Table, hidden: set) -> list[set]:
+    """Hidden cells linked through lines that hold more than one of them."""
+    parent = {h: h for h in hidden}
+
+    def root(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for line in table.lines:
+        inside = [c for c in line.cells() if c in hidden]
+        for other in inside[1:]:
+            parent[root(other)] = root(inside[0])
+    groups: dict = defaultdict(set)
+    for h in hidden:
+        groups[root(h)].add(h)
+    return sorted(groups.values(), key=lambda g: min(table.order[k] for k in g))
+
+
+def exposures(table: Table, hidden: set, small: set, quantities: Sequence[str] | None = None,
+              memo: dict | None = None) -> list[tuple]:
+    """(cell, quantity) of hidden cells whose value the shown figures pin to one integer. A component's answer
+    depends on its cells alone (every hidden cell of the lines around it belongs to it), so `memo` keeps them."""
+    out = []
+    quantities = tuple(quantities or table.quantities())
+    for component in _components(table, set(hidden)):
+        key = (frozenset(component), quantities)
+        if memo is None or key not in memo:
+            found = _audit(table, component, set(hidden), small, quantities)
+            if memo is None:
+                out += found
+                continue
+            memo[key] = found
+        out += memo[key]
+    return sorted(out, key=lambda e: (table.order[e[0]], e[1]))
+
+
+def intervals(table: Table, pattern: Pattern) -> dict[tuple, tuple[float, float]]:
+    """Every hidden cell's smallest and largest possible value of each quantity (LP relaxation), for reports."""
+    out = {}
+    for component in _components(table, set(pattern.hidden)):
+        system = _System(table, component, set(pattern.hidden), set(pattern.small))
+        for key in sorted(component, key=table.order.get):
+            for quantity in table.quantities():
+                objective = system.objective(key, quantity)
+                low, high = system.solve(objective), system.solve(-objective)
+                out[key, quantity] = (low.fun if low.status == 0 else -np.inf,
+                                      -high.fun if high.status == 0 else np.inf)
+    return out
+
+
+def _audit(table: Table, component: set, hidden: set, small: set, quantities: Sequence[str],
+           only: Hashable | None = None) -> list[tuple]:
+    system = _System(table, component, hidden, small)
+    keys = [only] if only is not None else sorted(component, key=table.order.get)
+    return system.pinned([(key, q) for key in keys for q in quantities])
+
+
+def _ranked(size: int, shown: list[int], threshold: int) -> tuple[int, int | None]:
+    """What an onlooker is credited with knowing of a withheld size: at least the threshold (1 for a small
+    total), and where it ranks among the shown non-zero sizes of the lines around it (a method that withholds the
+    smallest cells first could tell them that)."""
+    below = [s for s in shown if s < size]
+    above = [s for s in shown if s >= size]
+    floor = threshold if size >= threshold else 1
+    return max(floor, below[-1] + 1 if below else 0), (above[0] if above else None)
+
+
+class _System:
+    """The linear system an onlooker can write for one component: a variable per hidden size and part."""
+
+    def __init__(self, table: Table, component: set, hidden: set, small: set):
+        self.table = table
+        keys = sorted(component, key=table.order.get)
+        self.names = [SIZE, *table.parts]
+        self.index = {(k, n): i for i, (k, n) in enumerate((k, n) for n in self.names for k in keys)}
+        width = len(self.index)
+        rows, rhs = [], []
+        for i in sorted({i for k in keys for i in table.lines_of[k]}):
+            line = table.lines[i]
+            for name in self.names:
+                values = table.sizes if name == SIZE else table.parts[name]
+                row = np.zeros(width)
+                constant = 0.0
+                for cell, sign in ((m, 1.0) for m in line.members):
+                    if cell in hidden:
+                        row[self.index[cell, name]] += sign
+                    else:
+                        constant -= sign * values[cell]
+                if line.total in hidden:
+                    row[self.index[line.total, name]] -= 1.0
+                else:
+                    constant += values[line.total]
+                rows.append(row)
+                rhs.append(constant)
+        self.a_eq = np.array(rows) if rows else np.zeros((0, width))
+        self.b_eq = np.array(rhs)
+        within = []
+        for k in keys:
+            for name in self.names[1:]:
+                row = np.zeros(width)
+                row[self.index[k, name]], row[self.index[k, SIZE]] = 1.0, -1.0
+                within.append(row)
+        self.a_ub = np.array(within) if within else None
+        self.b_ub = np.zeros(len(within)) if within else None
+        threshold = table.threshold
+        around = sorted({table.sizes[c] for i in {i for k in keys for i in table.lines_of[k]}
+                         for c in table.lines[i].cells() if c not in hidden and table.sizes[c] > 0})
+        self.bounds = [((1, threshold - 1) if k in small else _ranked(table.sizes[k], around, threshold))
+                       if n == SIZE else (0, None) for (k, n) in self.index]
+
+    def objective(self, key: Hashable, quantity: str) -> np.ndarray:
+        c = np.zeros(len(self.index))
+        if quantity == SIZE:
+            c[self.index[key, SIZE]] = 1.0
+        else:
+            kind, name = quantity.split(":", 1)
+            c[self.index[key, name]] = 1.0
+            if kind == "rest":
+                c = -c
+                c[self.index[key, SIZE]] = 1.0
+        return c
+
+    def solve(self, c: np.ndarray, bounds=None):
+        return linprog(c, A_ub=self.a_ub, b_ub=self.b_ub, A_eq=self.a_eq if len(self.b_eq) else None,
+                       b_eq=self.b_eq if len(self.b_eq) else None, bounds=bounds or self.bounds,
+                       method="highs-ds")
+
+    def pinned(self, wanted: list[tuple]) -> list[tuple]:
+        """Those of `wanted` (cell, quantity) that cannot take an integer value other than their true one.
+
+        Every integer solution found on the way (a vertex of the system, or of the system with a cap on its
+        unbounded sizes, which is still a solution) frees every quantity it gives another value; a few vertices
+        in fixed pseudo-random directions free most, and the rest are asked one by one."""
+        objectives = {kq: self.objective(*kq) for kq in wanted}
+        truth = {kq: self.table.value(*kq) for kq in wanted}
+        open_ = dict.fromkeys(wanted)
+
+        def absorb(x) -> None:
+            if x is None or not np.allclose(x, np.round(x), atol=_EPS):
+                return
+            for kq in [kq for kq in open_ if abs(objectives[kq] @ x - truth[kq]) >= 1 - _EPS]:
+                del open_[kq]
+
+        cap = 2 * max([*self.table.sizes.values(), self.table.threshold]) + 1
+        capped = [(low, high if high is not None else cap) for low, high in self.bounds]
+        directions = np.random.default_rng(0).standard_normal((4, len(self.index)))
+        for c in directions:
+            if not open_:
+                break
+            result = self.solve(c, capped)
+            absorb(result.x if result.status == 0 else None)
+        for kq in list(open_):
+            if kq in open_:
+                free, witness = self._other_value(objectives[kq], truth[kq])
+                absorb(witness)
+                if free:
+                    open_.pop(kq, None)
+        return list(open_)
+
+    def has_other_value(self, key: Hashable, quantity: str) -> bool:
+        """Whether (key, quantity) can take an integer value other than its true one, given what is shown."""
+        return self._other_value(self.objective(key, quantity), self.table.value(key, quantity))[0]
+
+    def _other_value(self, c: np.ndarray, actual: int) -> tuple[bool, np.ndarray | None]:
+        """(whether c·x can take another integer value, an integer solution showing it if one came up)."""
+        for direction in (1.0, -1.0):  # larger first, then smaller
+            result = self.solve(-direction * c)
+            if result.status == 3:  # unbounded: an onlooker has no limit on that side
+                return True, None
+            if result.status != 0:
+                raise RuntimeError(f"disclosure audit: {result.message}")
+            furthest = -direction * result.fun
+            if direction * (furthest - actual) < 1 - _EPS:
+                continue  # no other integer on this side
+            if np.allclose(result.x, np.round(result.x), atol=_EPS):
+                return True, result.x  # an integer solution with another value
+            witness = self._integer_beyond(c, actual, direction)
+            if witness is not None:
+                return True, witness
+        return False, None
+
+    def _integer_beyond(self, c: np.ndarray, actual: int, direction: float) -> np.ndarray | None:
+        """An integer solution with c·x at least actual+1 (direction 1) or at most actual-1 (direction -1)."""
+        constraints = [LinearConstraint(c, actual + 1 if direction > 0 else -np.inf,
+                                        np.inf if direction > 0 else actual - 1)]
+        if len(self.b_eq):
+            constraints.append(LinearConstraint(self.a_eq, self.b_eq, self.b_eq))
+        if self.a_ub is not None:
+            constraints.append(LinearConstraint(self.a_ub, -np.inf, self.b_ub))
+        low = [b[0] for b in self.bounds]
+        high = [np.inf if b[1] is None else b[1] for b in self.bounds]
+        result = milp(np.zeros(len(c)), constraints=constraints, integrality=np.ones(len(c)),
+                      bounds=Bounds(low, high))
+        return np.round(result.x) if result.status == 0 else None
