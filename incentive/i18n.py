@@ -61,7 +61,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "brief_race_county": ("{period} 赛马综合排名：{county} 第 {rank} 名（共 {n} 个，排名区间 {low}–{high}），{tier}。",
                           "Race {period}: {county} ranks {rank} of {n} (interval {low}–{high}), {tier}."),
     "brief_training": ("{year} 年{scope}培训覆盖率 {coverage:.1%}，人均 {hours:.1f} 学时（全市覆盖率 {prefecture:.1%}）。",
-                       "Training {year}, {scope}: coverage {coverage:.1%}, {hours:.1f} h per cadre (prefecture "
+                       "Training {year}, {scope}: coverage {coverage:.1%}, {hours:.1f} {hours:hour|hours} per cadre "
+                       "(prefecture "
                        "{prefecture:.1%})."),
     "brief_care_county": ("{county} {period}：{total} 项可判定指标中达标 {met} 项；未达标：{below}。",
                           "{county} {period}: {met} of {total} judged {total:indicator|indicators} met; below target: {below}."),
@@ -116,7 +117,7 @@ TEXT: dict[str, tuple[str, str]] = {
                       "Data page."),
     "sample_loading": ("首次启动，正在载入示例数据（约 10 秒）…", "First start: loading the sample data (about 10 s)…"),
     "delta_vs_year": ("较 {year} 年 {delta}", "{delta} vs {year}"),
-    "kpi_hours_unit": ("{hours:.1f} 学时", "{hours:.1f} h"),
+    "kpi_hours_unit": ("{hours:.1f} 学时", "{hours:.1f} {hours:hour|hours}"),
     "kpi_roster_note": ("花名册截至 {as_of}；培训记录截至 {last}。", "Roster as of {as_of}; training recorded up to {last}."),
     "no_data_for_period": ("{period} 暂无数据。", "No data for {period}."),
     "coming_rankings": ("赛马排名的完整视图（综合得分、方阵、排名区间、排名变化原因）将在后续版本提供；概览页已显示当前综合得分。",
@@ -379,11 +380,10 @@ TEXT: dict[str, tuple[str, str]] = {
                               "Column “{column}” has sub-columns {subcolumns}; by rule “{chosen}” is imported and the "
                               "others are not."),
     "unit_mismatch": ("单位「{unit}」与应有的单位「{target}」不同，无法换算；请按「{target}」填写数值。",
-                      "the unit {unit} differs from the expected unit {target} and cannot be converted; enter the "
-                      "value in {target}."),
+                      "is in {unit}, which cannot be converted to {target}; enter the value in {target}."),
     "unit_days_need_rule": ("以「{unit}」填写的培训时长需换算为「{target}」，但未设置每天折算学时（设置 hours_per_day）；请按学时填写。",
-                            "training time in days ({unit}) needs a 学时-per-day rule to become {target} (setting "
-                            "hours_per_day), and none is set; enter 学时."),
+                            "is in {unit}: days become {target} only with the hours-per-day setting "
+                            "(hours_per_day), which is not set; enter hours."),
     "period_number_ambiguous": ("考核期是数字 {shown}，看不出原本是几月（如 2026.10 会被 Excel 存成 2026.1）；请把该列设为文本"
                                 "格式，写成「2026-10」或「2026年10月」。",
                                 "the period is the number {shown}, which does not show the month typed (Excel stores "
@@ -575,10 +575,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "training_scope": ("{scope} · {window}（对比 {before}）· 花名册截至 {as_of} · 学时目标 {target:.1f} 学时/人",
                        "{scope} · {window} (vs {before}) · roster as of {as_of} · hours target {target:.1f} per cadre"),
     "kpi_hours_median": ("学时中位数", "Median hours"),
-    "kpi_share_target": ("达到 {target} 学时", "Reaching {target} h"),
+    "kpi_share_target": ("达到 {target} 学时", "Reaching {target} {target:hour|hours}"),
     "kpi_untrained": ("未参训人数", "Not trained"),
     "training_pace": ("培训记录截至 {day}：按进度此时应达 {expected:.1f} 学时/人，实际 {actual:.1f}。",
-                      "Training recorded up to {day}: on pace a cadre should have {expected:.1f} h by then; actual "
+                      "Training recorded up to {day}: on pace a cadre should have {expected:.1f} {expected:hour|hours} by "
+                      "then; actual "
                       "{actual:.1f}."),
     "chart_category_coverage": ("{window} 各县区分类培训覆盖率", "Coverage by county and category, {window}"),
     "target_line": ("目标 {target:.0%}", "target {target:.0%}"),
@@ -596,7 +597,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "axis_hours": ("学时/人", "Hours per cadre"),
     "pace_line": ("目标进度", "Target pace"),
     "chart_pace": ("{year} 年累计人均学时与目标进度（年度 {target:g} 学时）",
-                   "Cumulative hours per cadre against the target pace, {year} ({target:g} h a year)"),
+                   "Cumulative hours per cadre against the target pace, {year} ({target:g} {target:hour|hours} a year)"),
     "training_mix": ("培训方式", "How cadres are trained"),
     "mix_online": ("线上学时占比", "Online share of hours"),
     "mix_collective": ("集体培训学时占比", "Collective share of hours"),
@@ -645,7 +646,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_gap_pp": ("低于全市（百分点）", "Below prefecture (pp)"),
     "col_suggestion": ("建议", "Suggestion"),
     "col_target_hours": ("目标学时", "Target hours"),
-    "col_shortfall": ("差距（学时/人）", "Shortfall (h per cadre)"),
+    "col_shortfall": ("差距（学时/人）", "Shortfall (hours per cadre)"),
     "col_domain": ("培训领域", "Domain"),
     "col_reached": ("覆盖人数", "Cadres reached"),
     "col_reach": ("覆盖比例", "Share reached"),
@@ -803,6 +804,124 @@ TEXT: dict[str, tuple[str, str]] = {
                           "Tier shares “{text}” are not valid: give two percentages (first, third tier), the first "
                           "above 0, together at most 100."),
     "scoring_bad_method": ("标准化方法「{method}」无效，可选：{methods}。", "Method “{method}” is not one of {methods}."),
+    # --- fixed labels the data refer to by their Chinese names (incentive/labels.py)
+    "track_projects": ("项目建设", "Project construction"),
+    "track_rural": ("乡村振兴", "Rural revitalization"),
+    "track_business": ("为企服务", "Business services"),
+    "track_governance": ("基层治理", "Grassroots governance"),
+    "domain_race": ("赛马", "Race"),
+    "domain_welfare": ("关爱", "Care"),
+    "mode_online": ("线上", "Online"),
+    "mode_offline": ("线下", "Offline"),
+    "organized_collective": ("集体", "Collective"),
+    "organized_individual": ("个人", "Individual"),
+    # Units of measure the importer knows (units.CELL_UNITS): English gives "singular|plural"; "" = no word.
+    "unit_yuan": ("元", "yuan|yuan"),
+    "unit_thousand_yuan": ("千元", "thousand yuan|thousand yuan"),
+    "unit_ten_thousand_yuan": ("万元", "ten thousand yuan|ten thousand yuan"),
+    "unit_million_yuan": ("百万元", "million yuan|million yuan"),
+    "unit_ten_million_yuan": ("千万元", "ten million yuan|ten million yuan"),
+    "unit_hundred_million_yuan": ("亿元", "hundred million yuan|hundred million yuan"),
+    "unit_study_hour": ("学时", "hour|hours"),
+    "unit_class_hour": ("课时", "class hour|class hours"),
+    "unit_hour": ("小时", "hour|hours"),
+    "unit_person_time": ("人次", "person-time|person-times"),
+    "unit_ten_thousand_people": ("万人", "ten thousand people|ten thousand people"),
+    "unit_day": ("天", "day|days"),
+    "unit_day_ri": ("日", "day|days"),
+    "unit_piece": ("个", "|"),
+    "unit_item": ("件", "case|cases"),
+    "unit_incident": ("起", "incident|incidents"),
+    "unit_point": ("分", "point|points"),
+    "unit_person": ("人", "person|people"),
+    "unit_time": ("次", "time|times"),
+    "unit_task": ("项", "item|items"),
+    "unit_household": ("户", "household|households"),
+    "unit_organization": ("家", "organization|organizations"),
+    "unit_person_ming": ("名", "person|people"),
+    "unit_session": ("场", "session|sessions"),
+    "unit_article": ("篇", "article|articles"),
+    "unit_institution": ("所", "institution|institutions"),
+    "unit_facility": ("座", "facility|facilities"),
+    "unit_batch": ("批", "batch|batches"),
+    "unit_mu": ("亩", "mu|mu"),
+    "unit_hectare": ("公顷", "hectare|hectares"),
+    "unit_kilometre": ("公里", "km|km"),
+    "unit_tonne": ("吨", "tonne|tonnes"),
+    "unit_percent": ("%", "%|%"),
+    "unit_permille": ("‰", "‰|‰"),
+    # Column headers of stored rows in English (file_kinds.labelled; Chinese uses each column's first alias)
+    "field_county": ("县区", "County"),
+    "field_township": ("乡镇", "Township"),
+    "field_county_code": ("区划代码", "County code"),
+    "field_code": ("代码", "Code"),
+    "field_name": ("名称", "Name"),
+    "field_domain": ("类别", "Domain"),
+    "field_track": ("赛道", "Track"),
+    "field_unit": ("单位", "Unit"),
+    "field_direction": ("方向", "Direction"),
+    "field_weight": ("权重", "Weight"),
+    "field_target": ("目标值", "Target"),
+    "field_min": ("合理下限", "Plausible minimum"),
+    "field_max": ("合理上限", "Plausible maximum"),
+    "field_effective_from": ("生效起始期", "Effective from"),
+    "field_period": ("考核期", "Period"),
+    "field_indicator": ("指标", "Indicator"),
+    "field_value": ("数值", "Value"),
+    "field_cadre_id": ("干部编号", "Cadre ID"),
+    "field_rank": ("职级", "Rank level"),
+    "field_gender": ("性别", "Gender"),
+    "field_birth_year": ("出生年份", "Birth year"),
+    "field_as_of": ("统计日期", "As of"),
+    "field_ethnicity": ("民族", "Ethnicity"),
+    "field_party": ("政治面貌", "Political affiliation"),
+    "field_education": ("学历", "Education"),
+    "field_course": ("培训项目", "Course"),
+    "field_category": ("培训类别", "Category"),
+    "field_mode": ("培训方式", "Mode"),
+    "field_organized": ("组织形式", "Organized as"),
+    "field_hours": ("学时", "Hours"),
+    "field_date": ("日期", "Date"),
+    "field_action": ("调整类型", "Decision"),
+    "field_reason": ("事由", "Reason"),
+    # --- the audit log as people read it (codes in the database, words on the page)
+    "audit_action_sign_in": ("登录", "Sign-in"),
+    "audit_action_sign_out": ("退出登录", "Sign-out"),
+    "audit_action_view_sign_in": ("访问口令验证", "Viewing password"),
+    "audit_action_import": ("导入", "Import"),
+    "audit_action_rollback": ("撤销批次", "Rollback"),
+    "audit_action_remove_sample": ("移除示例数据", "Sample data removed"),
+    "audit_action_rollback_source": ("按来源撤销", "Rollback by source"),
+    "audit_action_load_sample": ("载入示例数据", "Sample data loaded"),
+    "audit_action_backup": ("备份", "Backup"),
+    "audit_action_restore": ("恢复", "Restore"),
+    "audit_action_setting": ("修改设置", "Setting changed"),
+    "who_viewer": ("访客", "viewer"),
+    "who_sample": ("示例数据", "sample data"),
+    "who_cli": ("命令行（{user}）", "command line ({user})"),
+    "audit_outcome_ok": ("成功", "Done"),
+    "audit_outcome_failed": ("失败", "Failed"),
+    "audit_outcome_locked": ("已锁定", "Locked out"),
+    "audit_outcome_refused": ("拒收", "Refused"),
+    "audit_target_batch": ("批次 #{batch}（{kind}）", "batch #{batch} ({kind})"),
+    "audit_target_batch_only": ("批次 #{batch}", "batch #{batch}"),
+    "audit_detail_problems": ("{n} 个问题", "{n} {n:problem|problems}"),
+    "audit_detail_kept": ("原文件保留为 {name}", "previous file kept as {name}"),
+    # --- numbers and Streamlit's own widgets
+    "delta_pp": ("{delta:+.1f} 个百分点", "{delta:+.1f} pp"),
+    "uploader_button": ("选择文件", "Browse files"),
+    "uploader_add": ("添加文件", "Add files"),
+    "uploader_drop": ("将文件拖放到此处", "Drop the files here"),
+    "uploader_limit": ("单个文件不超过 {mb} MB", "Up to {mb} MB per file"),
+    "uploader_refused": ("未上传：文件超过 {mb} MB", "Not uploaded: larger than {mb} MB"),
+    "input_enter": ("按回车键确认", "Press Enter to apply"),
+    "page_not_found": ("页面不存在", "Page not found"),
+    "page_not_found_text": ("没有「/{path}」这个页面。请从左侧栏选择页面，或回到概览。",
+                            "There is no page “/{path}”. Choose a page in the sidebar, or go back to the overview."),
+    "page_admin_only": ("「{page}」页仅限管理员：请先在左侧栏「管理员登录」，登录后本页即显示。",
+                        "The “{page}” page is for administrators: sign in from the sidebar (Administrator sign-in) "
+                        "and it opens here."),
+    "back_to_overview": ("回到概览", "Back to the overview"),
 }
 
 
@@ -815,7 +934,24 @@ class TranslatedError(Exception):
         self.params = params
 
     def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        return t(self.key, lang, **self.params)
+        return t(self.key, lang, **localize(self.params, lang))
+
+
+def localize(params: dict, lang: str) -> dict:
+    """Parameters as the sentence shows them: ("i18n", key) becomes that key's text, ("unit", 万元) the unit's
+    name in the language (labels.unit_label), a list its items joined."""
+    out = {}
+    for name, value in params.items():
+        if isinstance(value, tuple) and len(value) == 2 and value[0] == "i18n":
+            out[name] = t(value[1], lang)
+        elif isinstance(value, tuple) and len(value) == 2 and value[0] == "unit":
+            from .labels import unit_label  # labels builds on this module
+            out[name] = unit_label(value[1], lang)
+        elif isinstance(value, list):
+            out[name] = join([str(item) for item in value], lang)
+        else:
+            out[name] = value
+    return out
 
 
 class _Formatter(string.Formatter):

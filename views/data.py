@@ -5,7 +5,7 @@ import functools
 
 import streamlit as st
 
-from incentive import checks, settings
+from incentive import checks, labels, settings
 from incentive.config import backup_folder
 from incentive.export import to_csv_bytes
 from incentive.file_kinds import KINDS, labelled
@@ -22,7 +22,6 @@ lang = frame.current().lang
 admin = sign_in.require_admin(lang)  # the page is only in the navigation for administrators; checked again here
 db = database()
 sample_loaded = has_sample(db)  # read once; every write below reruns the page
-UPLOADED_BY = "web"  # batches imported before sign-in existed
 LISTED_PROBLEMS = 5  # more than this and the full table follows
 
 
@@ -147,8 +146,9 @@ period = options_col.text_input(t("data_period", lang), key="data_period")
 as_of = options_col.text_input(t("data_as_of", lang), key="data_as_of")
 skip_invalid = options_col.checkbox(t("data_skip_invalid", lang), key="data_skip_invalid",
                                     help=t("data_skip_invalid_help", lang))
+# Every file reaches the importer, which names what a wrong one is in the user's language (a Word document, a PDF,
+# an archive); a `type=` filter would refuse it in Streamlit's English instead.
 uploads = upload_col.file_uploader(t("data_upload", lang), accept_multiple_files=True, label_visibility="collapsed",
-                                   type=["csv", "tsv", "txt", "xlsx", "xls"],
                                    key=f"data_upload_{st.session_state.get('data_upload_round', 0)}")
 
 importable = []
@@ -187,7 +187,7 @@ shown = batches[["id", "kind", "file", "rows", "status", "source", "created_at",
 shown["kind"] = shown["kind"].map(kind_label)
 shown["status"] = shown["status"].map(lambda s: t(f"status_{s}", lang))
 shown["source"] = shown["source"].map(lambda s: t(f"source_{s}", lang))
-shown["created_by"] = shown["created_by"].map(lambda who: t("who_web", lang) if who == UPLOADED_BY else who)
+shown["created_by"] = shown["created_by"].map(lambda who: labels.who_text(who, lang))
 shown.columns = [t(k, lang) for k in ("col_batch", "col_kind", "col_file", "col_rows", "col_status", "col_source",
                                       "col_created_at", "col_created_by")]
 st.dataframe(shown, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(shown)))
@@ -221,10 +221,18 @@ else:
 st.subheader(t("data_settings", lang))
 current = settings.current(db)
 setting_cols = st.columns(len(settings.SETTINGS) + 1, vertical_alignment="bottom")
-entered = {key: setting_cols[i].number_input(t(f"setting_{key}", lang), min_value=float(spec.minimum),
-                                             max_value=float(spec.maximum), value=float(current[key]),
-                                             step=1.0, key=f"data_setting_{key}")
-           for i, (key, spec) in enumerate(settings.SETTINGS.items())}
+
+
+def setting_input(column, key: str, spec: settings.Setting):
+    """A whole-number setting (the suppression threshold) as an integer input (5, not 5.00); the others show
+    their value as typed (110, 0.5), never padded to two decimals."""
+    number = int if spec.integer else float
+    return column.number_input(t(f"setting_{key}", lang), min_value=number(spec.minimum),
+                               max_value=number(spec.maximum), value=number(current[key]), step=number(1),
+                               format="%d" if spec.integer else "%g", key=f"data_setting_{key}")
+
+
+entered = {key: setting_input(setting_cols[i], key, spec) for i, (key, spec) in enumerate(settings.SETTINGS.items())}
 if setting_cols[-1].button(t("data_settings_save", lang), key="data_settings_save"):
     who = sign_in.require_admin(lang)
     changed = [key for key in entered if entered[key] != current[key]]
@@ -243,8 +251,7 @@ if st.button(t("data_backup_now", lang), key="data_backup"):
 
 # ---- the audit log
 st.subheader(t("data_audit", lang))
-log = db.audit_log()
-log.columns = [t(f"audit_{c}", lang) for c in log.columns]
+log = labels.audit_table(db.audit_log(), lang)
 st.dataframe(log.head(300), hide_index=True, width="stretch", height=320)
 table_downloads(log, t("file_audit", lang), "data_audit", lang)
 

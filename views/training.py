@@ -79,7 +79,7 @@ with deck.section("headline"):
     trained_before = previous is not None and previous["trained"] > 0
     change = coverage.change_pp(total["coverage"], previous["coverage"]) if trained_before else None
     figures[0].metric(t("kpi_coverage", lang), f"{total['coverage']:.1%}",
-                      delta=None if change is None else f"{change:+.1f} pp")
+                      delta=None if change is None else t("delta_pp", lang, delta=change))
     hours_delta = total["hours_per_cadre"] - previous["hours_per_cadre"] if trained_before else None
     figures[1].metric(t("kpi_hours", lang), t("kpi_hours_unit", lang, hours=total["hours_per_cadre"]),
                       delta=None if hours_delta is None else f"{hours_delta:+.1f}")
