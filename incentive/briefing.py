@@ -109,7 +109,7 @@ def _training(conn, year: int, county: str, lang: str) -> Section:
     whole = coverage.window_query(conn, "training_coverage", window, cadres, by="all", county="",
                                   target_hours=0.0).iloc[0]
     mine = by_county.set_index("county").loc[county] if county in set(by_county["county"]) else whole
-    section.paragraphs.append(t("brief_training", lang, scope=county or t("all_counties", lang), year=year,
+    section.paragraphs.append(t("brief_training", lang, scope=county or t("scope_all_counties", lang), year=year,
                                 coverage=mine["coverage"], hours=mine["hours_per_cadre"],
                                 prefecture=whole["coverage"]))
     labels = {c: coverage_tables.category_label(c, lang) for c in coverage.CATEGORIES}

@@ -597,7 +597,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "axis_hours": ("学时/人", "Hours per cadre"),
     "pace_line": ("目标进度", "Target pace"),
     "chart_pace": ("{year} 年累计人均学时与目标进度（年度 {target:g} 学时）",
-                   "Cumulative hours per cadre against the target pace, {year} ({target:g} {target:hour|hours} a year)"),
+                   "Cumulative hours vs target pace, {year} ({target:g} a year)"),
     "training_mix": ("培训方式", "How cadres are trained"),
     "mix_online": ("线上学时占比", "Online share of hours"),
     "mix_collective": ("集体培训学时占比", "Collective share of hours"),
@@ -710,7 +710,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_counties": ("县区数", "Counties"),
     "file_movements": ("能上能下_{year}", "movements_{year}"),
     "chart_tolerance": ("{year} 年各县区问责与容错免责", "Accountability and fault tolerance by county, {year}"),
-    "chart_tolerance_years": ("全市历年问责与容错免责", "Accountability and fault tolerance, all counties, by year"),
+    "chart_tolerance_years": ("全市历年问责与容错免责", "All counties, by year"),
     "movements_by_tier": ("与赛马方阵对照", "Against the race tiers"),
     "movements_no_tiers": ("{year} 年之前没有赛马排名，无法对照方阵。", "No race ranking before {year} to compare with."),
     "chart_tier_rates": ("{year} 年调整情况（按 {period} 方阵）", "Decisions in {year} by tier in {period}"),
@@ -903,12 +903,23 @@ TEXT: dict[str, tuple[str, str]] = {
     "audit_outcome_failed": ("失败", "Failed"),
     "audit_outcome_locked": ("已锁定", "Locked out"),
     "audit_outcome_refused": ("拒收", "Refused"),
-    "audit_target_batch": ("批次 #{batch}（{kind}）", "batch #{batch} ({kind})"),
-    "audit_target_batch_only": ("批次 #{batch}", "batch #{batch}"),
+    "audit_target_batch": ("批次 #{batch}（{kind}）", "Batch #{batch} ({kind})"),
+    "audit_target_batch_only": ("批次 #{batch}", "Batch #{batch}"),
     "audit_detail_problems": ("{n} 个问题", "{n} {n:problem|problems}"),
     "audit_detail_kept": ("原文件保留为 {name}", "previous file kept as {name}"),
     # --- numbers and Streamlit's own widgets
     "delta_pp": ("{delta:+.1f} 个百分点", "{delta:+.1f} pp"),
+    "word_county": ("县区", "county"),
+    "word_township": ("乡镇", "township"),
+    "scope_all_counties": ("全市", "all counties"),
+    "actions_promotion": ("提拔", "Promotions"),
+    "actions_rank_promotion": ("晋升职级", "Rank promotions"),
+    "actions_lateral": ("平职调整", "Lateral moves"),
+    "actions_transfer": ("转任", "Transfers"),
+    "actions_demotion": ("降职", "Demotions"),
+    "actions_dismissal": ("免职", "Dismissals"),
+    "actions_accountability": ("问责", "Accountability cases"),
+    "actions_fault_tolerance": ("容错免责", "Fault-tolerance cases"),
     "uploader_button": ("选择文件", "Browse files"),
     "uploader_add": ("添加文件", "Add files"),
     "uploader_drop": ("将文件拖放到此处", "Drop the files here"),
@@ -991,6 +1002,12 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     zh, en = TEXT[key]
     text = en if lang == "en" else zh
     return _FORMATTER.format(text, **params) if params else text
+
+
+def capital(text: str) -> str:
+    """A label that stands alone (a table cell, a button, an option): "race scores" -> "Race scores". Chinese is
+    unchanged; the same words inside a sentence stay lower case."""
+    return text[:1].upper() + text[1:]
 
 
 def join(items: list[str], lang: str) -> str:

@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 
-from .i18n import t
+from .i18n import capital, t
 
 # The four tracks of the horse race as the catalog names them (赛道); other tracks are data, shown as written.
 STANDARD_TRACKS = {"项目建设": "track_projects", "乡村振兴": "track_rural", "为企服务": "track_business",
@@ -64,9 +64,9 @@ def quantity(number: str, value: float, unit: str | None, lang: str) -> str:
 def who_text(who: str, lang: str) -> str:
     """Who did something: an administrator's name as written; the app's own actors in words."""
     if who in ("web", "viewer", "sample"):
-        return t({"web": "who_web", "viewer": "who_viewer", "sample": "who_sample"}[who], lang)
+        return capital(t({"web": "who_web", "viewer": "who_viewer", "sample": "who_sample"}[who], lang))
     if who == "cli" or (who or "").startswith("cli:"):
-        return t("who_cli", lang, user=who[4:] or "—")
+        return capital(t("who_cli", lang, user=who[4:] or "—"))
     return who or ""
 
 

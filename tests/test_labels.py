@@ -54,7 +54,7 @@ def test_the_audit_log_reads_as_words():
     assert zh["对象"].tolist()[1:6:4] == ["批次 #7（赛马考评得分）", "小组隐藏阈值（人数少于此值显示 <N）"]
     assert zh["结果"].tolist()[:4] == ["已锁定", "成功", "失败", "拒收"] and zh["说明"].tolist()[3::2] == ["3 个问题", "10"]
     en = labels.audit_table(log, "en")
-    assert en["Action"].tolist()[:2] == ["Sign-in", "Import"] and en["Target"].iloc[1] == "batch #7 (race scores)"
-    assert en["Detail"].iloc[3] == "3 problems" and en["Who"].iloc[1] == "command line (ops)"
+    assert en["Action"].tolist()[:2] == ["Sign-in", "Import"] and en["Target"].iloc[1] == "Batch #7 (race scores)"
+    assert en["Detail"].iloc[3] == "3 problems" and en["Who"].iloc[1] == "Command line (ops)"
     unknown = labels.audit_table(log.assign(action="purge", outcome="partial"), "en")
     assert set(unknown["Action"]) == {"purge"} and set(unknown["Outcome"]) == {"partial"}  # a newer code, as stored

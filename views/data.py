@@ -9,12 +9,12 @@ from incentive import checks, labels, settings
 from incentive.config import backup_folder
 from incentive.export import to_csv_bytes
 from incentive.file_kinds import KINDS, labelled
-from incentive.i18n import t
+from incentive.i18n import capital, t
 from incentive.preview import Preview
 from incentive.sample import has_sample, load_sample
 from incentive.storage import ImportEffects
 from incentive.templates import template_xlsx
-from ui import frame, sign_in
+from ui import frame, link_state, sign_in
 from ui.downloads import table_downloads
 from ui.runtime import check_version, database, loaded_findings, preview_upload, run_query
 
@@ -140,8 +140,10 @@ for message in st.session_state.pop("data_flash", []):
 st.subheader(t("data_upload", lang))
 st.caption(t("data_upload_help", lang) + " " + t("data_format_doc", lang))
 options_col, upload_col = st.columns([1, 2])
-kind = options_col.selectbox(t("data_kind", lang), [None, *KINDS], key="data_kind",
-                             format_func=lambda k: t("data_kind_auto", lang) if k is None else kind_label(k))
+AUTO = ""  # not None: a select box whose value is None shows Streamlit's (English) placeholder instead
+kind = options_col.selectbox(t("data_kind", lang), [AUTO, *KINDS], key=link_state.relabel("data_kind"),
+                             format_func=lambda k: t("data_kind_auto", lang) if k == AUTO else capital(kind_label(k))
+                             ) or None
 period = options_col.text_input(t("data_period", lang), key="data_period")
 as_of = options_col.text_input(t("data_as_of", lang), key="data_as_of")
 skip_invalid = options_col.checkbox(t("data_skip_invalid", lang), key="data_skip_invalid",
@@ -165,7 +167,7 @@ if len(importable) > 1 and st.button(t("data_confirm_all", lang), key="data_impo
 # ---- what is loaded now
 st.subheader(t("data_current", lang))
 summary = run_query("current_data_summary")
-summary["kind"] = summary["kind"].map(kind_label)
+summary["kind"] = summary["kind"].map(lambda k: capital(kind_label(k)))
 summary["span"] = [f"{a} – {b}" if isinstance(a, str) else "" for a, b in zip(summary["first"], summary["last"])]
 summary = summary[["kind", "rows", "span"]]
 summary.columns = [t("col_kind", lang), t("col_rows", lang), t("data_span", lang)]
@@ -184,9 +186,9 @@ else:
 st.subheader(t("data_batches", lang))
 batches = db.batches().sort_values("id", ascending=False)
 shown = batches[["id", "kind", "file", "rows", "status", "source", "created_at", "created_by"]].copy()
-shown["kind"] = shown["kind"].map(kind_label)
-shown["status"] = shown["status"].map(lambda s: t(f"status_{s}", lang))
-shown["source"] = shown["source"].map(lambda s: t(f"source_{s}", lang))
+shown["kind"] = shown["kind"].map(lambda k: capital(kind_label(k)))
+shown["status"] = shown["status"].map(lambda s: capital(t(f"status_{s}", lang)))
+shown["source"] = shown["source"].map(lambda s: capital(t(f"source_{s}", lang)))
 shown["created_by"] = shown["created_by"].map(lambda who: labels.who_text(who, lang))
 shown.columns = [t(k, lang) for k in ("col_batch", "col_kind", "col_file", "col_rows", "col_status", "col_source",
                                       "col_created_at", "col_created_by")]
@@ -195,8 +197,9 @@ active = batches[batches["status"] == "active"].set_index("id")
 if len(active):
     pick_col, button_col = st.columns([3, 1], vertical_alignment="bottom")
     batch_id = pick_col.selectbox(t("data_rollback_pick", lang), active.index.tolist(),
-                                  key=f"data_rollback_pick_{active.index[0]}",  # a new batch is offered first
-                                  format_func=lambda i: f"#{i} · {kind_label(active.at[i, 'kind'])} · "
+                                  # a new batch is offered first
+                                  key=link_state.relabel(f"data_rollback_pick_{active.index[0]}"),
+                                  format_func=lambda i: f"#{i} · {capital(kind_label(active.at[i, 'kind']))} · "
                                                         f"{active.at[i, 'file']}")
     confirmed = st.checkbox(t("data_rollback_confirm", lang), key="data_rollback_confirm")
     if button_col.button(t("data_rollback", lang), key="data_rollback", disabled=not confirmed):
@@ -260,6 +263,6 @@ st.subheader(t("data_templates", lang))
 columns = st.columns(4)
 for i, name in enumerate(KINDS):
     columns[i % 4].download_button(
-        kind_label(name), functools.partial(template_xlsx, name, lang), file_name=f"{t(f'kind_{name}', 'zh')}模板.xlsx",
-        on_click="ignore", key=f"data_template_{name}",
+        capital(kind_label(name)), functools.partial(template_xlsx, name, lang),
+        file_name=f"{t(f'kind_{name}', 'zh')}模板.xlsx", on_click="ignore", key=f"data_template_{name}",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -25,7 +25,7 @@ if decisions.empty:
     st.info(t("movements_none", lang, year=year))
     st.stop()
 summary = movements.summary_by_county(decisions, run_query("roster_sizes", day=window.end))
-action_labels = {a: t(f"action_{a}", lang) for a in movements.ACTIONS}
+action_labels = {a: t(f"actions_{a}", lang) for a in movements.ACTIONS}  # counts: "Promotions"
 
 SECTIONS = ["headline", "counts", "tolerance", "tiers"]  # one screen each in meeting mode
 deck = meeting.Deck("movements", {name: t(f"section_{name}", lang) for name in SECTIONS}, lang, [])

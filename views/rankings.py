@@ -120,7 +120,7 @@ with deck.section("headline"):
         st.info(t("no_data_for_period", lang, period=period))
         st.stop()
 
-    unit_word = t(f"col_unit_{level}", lang)
+    unit_word = t(f"word_{level}", lang)  # inside a sentence: "Leading county"
     peer_label = county + " · " if county else ""
     leader = now.ranked.index[0]
     up, down = ranking_tables.movers(now, before)

@@ -159,7 +159,8 @@ with deck.section("gaps"):
     st.dataframe(actions, hide_index=True, width="stretch", height=table_height(len(actions)))
     download(actions, t("file_training_actions", lang, window=window.label), "training_actions")
     units = coverage.units_below_target(measured(window, "unit", county), due_hours)
-    st.markdown(f"**{t('training_units_below', lang, scope=scope, target=due_hours)}**")
+    in_scope = county or t("scope_all_counties", lang)  # inside a sentence
+    st.markdown(f"**{t('training_units_below', lang, scope=in_scope, target=due_hours)}**")
     below = coverage_tables.below_target_table(units, due_hours, lang, threshold)
     st.dataframe(below.head(30), hide_index=True, width="stretch", height=table_height(min(len(below), 30)))
     st.caption(t("training_units_below_count", lang, n=len(below)))
