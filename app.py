@@ -5,20 +5,26 @@ st.navigation has run once in the server process, so a shared deep link (/rankin
 started server would run the bare page without this frame.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from incentive.i18n import t
-from ui import frame, sharing, sign_in
+from ui import chrome, frame, sharing, sign_in
 from ui.runtime import database
 
-st.set_page_config(page_title="干部激励看板", page_icon=":material/leaderboard:", layout="wide")
+# The tab icon ships with the app (scripts/make_icon.py): a `:material/…:` page icon makes every browser fetch it
+# from Google's font service, which a closed intranet cannot reach.
+ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
 
 sharing.open_permalink()  # a short link (?v=…) restores its view before any control is drawn
 lang = frame.language()
+st.set_page_config(page_title=t("app_title", lang), page_icon=str(ICON), layout="wide")
+chrome.translate_widgets(lang)  # Streamlit's own words in the upload box and text inputs
 database()  # opens the database; on first start loads the sample data
 sign_in.viewer_gate(lang)  # when the deployment requires a viewing password
 
-navigation = st.navigation([
+pages = [
     st.Page("views/overview.py", title=t("page_overview", lang), icon=":material/dashboard:", default=True),
     st.Page("views/rankings.py", title=t("page_rankings", lang), icon=":material/leaderboard:", url_path="rankings"),
     st.Page("views/training.py", title=t("page_training", lang), icon=":material/school:", url_path="training"),
@@ -28,7 +34,9 @@ navigation = st.navigation([
             url_path="movements"),
     *([st.Page("views/data.py", title=t("page_data", lang), icon=":material/upload_file:", url_path="data")]
       if sign_in.admin() else []),  # not in the navigation, so not reachable by URL, until signed in
-])
+]
+unknown = chrome.unknown_address_page({page.url_path for page in pages}, lang)  # instead of "Page not found"
+navigation = st.navigation([*pages, *([unknown] if unknown else [])])
 frame.sidebar(lang)
 sharing.pinned_banner(lang)
 sharing.share_button(lang, navigation.url_path)

@@ -117,7 +117,7 @@ def _training(conn, year: int, county: str, lang: str, config: dict) -> Section:
                                   target_hours=0.0).iloc[0]
     mine = by_county.set_index("county").loc[county] if county in set(by_county["county"]) else whole
     if not (county and hidden[by_county["county"] == county].ne("").any()):
-        section.paragraphs.append(t("brief_training", lang, scope=county or t("all_counties", lang), year=year,
+        section.paragraphs.append(t("brief_training", lang, scope=county or t("scope_all_counties", lang), year=year,
                                     coverage=mine["coverage"], hours=mine["hours_per_cadre"],
                                     prefecture=whole["coverage"]))
     labels = {c: coverage_tables.category_label(c, lang) for c in coverage.CATEGORIES}

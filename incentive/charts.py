@@ -146,13 +146,15 @@ def rank_intervals(frame: pd.DataFrame, title: str, axis_title: str) -> go.Figur
     return _layout(fig, title, _height(len(data)) + 30)
 
 
-def track_heatmap(frame: pd.DataFrame, tracks: list[str], title: str, centre: float) -> go.Figure:
-    """Unit x track scores; blue above the centre (0 for z, 50 for min-max), orange below."""
+def track_heatmap(frame: pd.DataFrame, tracks: list[str], title: str, track_labels: list[str],
+                  centre: float) -> go.Figure:
+    """Unit x track scores; blue above the centre (0 for z, 50 for min-max), orange below. `track_labels` name the
+    columns in the user's language."""
     data = frame.sort_values("rank")
     values = data[[f"track_{track}" for track in tracks]].to_numpy(dtype=float)
     spread = float(abs(values - centre).max()) if values.size else 1.0
     fig = go.Figure(go.Heatmap(
-        z=values, x=tracks, y=data["unit"], zmid=centre, zmin=centre - spread, zmax=centre + spread,
+        z=values, x=track_labels, y=data["unit"], zmid=centre, zmin=centre - spread, zmax=centre + spread,
         colorscale=[[0, NEGATIVE], [0.5, "#f7f7f7"], [1, ACCENT]], text=[[f"{v:.2f}" for v in row] for row in values],
         texttemplate="%{text}", hovertemplate="%{y} · %{x}: %{z:.3f}<extra></extra>", colorbar={"thickness": 10}))
     fig.update_yaxes(autorange="reversed")

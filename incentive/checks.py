@@ -14,7 +14,7 @@ import pandas as pd
 
 from . import plausibility, queries
 from .file_kinds import DOMAIN_OF_KIND, VALUE_KINDS
-from .i18n import t
+from .i18n import capital, t
 from .preview import Note, Preview, Reference
 from .storage import Database
 
@@ -138,7 +138,7 @@ def findings_table(found: list[Finding], lang: str) -> pd.DataFrame:
     columns = [t(k, lang) for k in ("check_col_check", "col_kind", "check_col_period", "check_col_unit",
                                     "check_col_item", "check_col_old", "col_value", "check_col_message")]
     return pd.DataFrame([[
-        t(f"check_{f.check}", lang), t(f"kind_{f.kind}", lang), f.period,
+        capital(t(f"check_{f.check}", lang)), capital(t(f"kind_{f.kind}", lang)), f.period,
         " ".join(p for p in (f.county, f.township) if p) or f.record.split(" / ")[0],
         f.item(lang) if f.kind != "training" else f"{f.record.split(' / ', 1)[-1]} · {f.item(lang)}",
         "" if f.old is None else plausibility.number_text(f.old),

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .cell_values import clean_text, name_key
+from .i18n import t
 
 
 @dataclass(frozen=True)
@@ -76,20 +77,25 @@ def enum_code(enum: str, value: str) -> str | None:
 
 
 def labelled(kind: str, frame, lang: str):
-    """A copy of stored rows for people: Chinese headers and allowed values in Chinese (codes kept in English)."""
+    """A copy of stored rows for people: headers and allowed values in the user's language (in Chinese each
+    column's first spelling, as the templates write it; in English the `field_` and value labels of i18n)."""
     spec = KINDS[kind]
     out = frame.drop(columns=[c for c in ("source_row", "domain") if c in frame.columns and
                               (c == "source_row" or kind in VALUE_KINDS)])
-    if lang != "zh":
-        return out
     names = {}
     for col in spec.columns:
         if col.name in out.columns:
-            names[col.name] = col.aliases[0]
+            names[col.name] = col.aliases[0] if lang == "zh" else t(f"field_{col.name}", lang)
             if col.choices:
-                spelling = {code: aliases[0] for code, aliases in ENUMS[col.choices].items()}
+                spelling = {code: (aliases[0] if lang == "zh" else t(f"{VALUE_LABELS[col.choices]}{code}", lang))
+                            for code, aliases in ENUMS[col.choices].items()}
                 out[col.name] = out[col.name].map(lambda v: spelling.get(v, v))
     return out.rename(columns=names)
+
+
+# The i18n key prefix of each allowed value's label (a value's key is the prefix and its code).
+VALUE_LABELS = {"domain": "domain_", "direction": "direction_", "category": "category_", "mode": "mode_",
+                "organized": "organized_", "action": "action_", "gender": "gender_"}
 
 
 def enum_spellings(enum: str) -> list[str]:

@@ -1,10 +1,15 @@
 """Every user-facing sentence, in Simplified Chinese (default) and English.
 
 One table, so a missing translation is a test failure rather than a surprise in a meeting. Keys are stable
-identifiers; `t(key, lang, **params)` formats with str.format.
+identifiers; `t(key, lang, **params)` formats with str.format, plus one addition for English counts: a field whose
+format spec holds a `|` prints the singular or the plural form of a word for that count, not the count itself:
+`"{n} {n:county|counties} below target"` reads "1 county below target", "3 counties below target". Chinese
+needs no plural, so its strings only use `{n}`.
 """
 
 from __future__ import annotations
+
+import string
 
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
@@ -52,14 +57,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "brief_generated": ("生成时间：{when}", "Generated {when}"),
     "brief_link": ("在线查看：{link}", "Live view: {link}"),
     "brief_race_leader": ("{period} 赛马综合排名：{leader} 居首，共 {n} 个县区参评。",
-                          "Race {period}: {leader} leads {n} counties."),
+                          "Race {period}: {leader} leads {n} {n:county|counties}."),
     "brief_race_county": ("{period} 赛马综合排名：{county} 第 {rank} 名（共 {n} 个，排名区间 {low}–{high}），{tier}。",
                           "Race {period}: {county} ranks {rank} of {n} (interval {low}–{high}), {tier}."),
     "brief_training": ("{year} 年{scope}培训覆盖率 {coverage:.1%}，人均 {hours:.1f} 学时（全市覆盖率 {prefecture:.1%}）。",
-                       "Training {year}, {scope}: coverage {coverage:.1%}, {hours:.1f} h per cadre (prefecture "
+                       "Training {year}, {scope}: coverage {coverage:.1%}, {hours:.1f} {hours:hour|hours} per cadre "
+                       "(prefecture "
                        "{prefecture:.1%})."),
     "brief_care_county": ("{county} {period}：{total} 项可判定指标中达标 {met} 项；未达标：{below}。",
-                          "{county} {period}: {met} of {total} judged indicators met; below target: {below}."),
+                          "{county} {period}: {met} of {total} judged {total:indicator|indicators} met; below target: {below}."),
     "brief_no_chromium": ("生成 PDF 需要 Chromium 浏览器，本机未安装。请运行 bash scripts/install-chromium.sh（或设置 CHROMIUM 指向浏览器）后重试。",
                           "The PDF needs the Chromium browser, which is not installed here. Run bash "
                           "scripts/install-chromium.sh (or set CHROMIUM to a browser) and try again."),
@@ -69,7 +75,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "signin_password": ("密码", "Password"),
     "signin_submit": ("登录", "Sign in"),
     "signin_failed": ("用户名或密码不正确。", "Wrong name or password."),
-    "signin_locked": ("登录失败次数过多，请 {minutes} 分钟后再试。", "Too many failed attempts; try again in {minutes} minutes."),
+    "signin_locked": ("登录失败次数过多，请 {minutes} 分钟后再试。", "Too many failed attempts; try again in {minutes} {minutes:minute|minutes}."),
     "signin_required": ("此操作需要管理员登录。", "This needs an administrator to sign in."),
     "signed_in_as": ("已登录管理员：{name}", "Signed in as administrator {name}"),
     "sign_out": ("退出登录", "Sign out"),
@@ -104,14 +110,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "shared_county": ("县区", "County"),
     "link_invalid_params": ("链接中的参数无法使用，已改用默认值：{params}。", "Some link parameters could not be used; defaults are shown instead: {params}."),
     "data_version": ("数据：{batches} 个有效批次（最新 #{latest}），更新于 {when}",
-                     "Data: {batches} active batches (latest #{latest}), updated {when}"),
+                     "Data: {batches} active {batches:batch|batches} (latest #{latest}), updated {when}"),
     "data_version_empty": ("数据库为空，请在「数据管理」导入数据。", "The database is empty; import data on the Data page."),
     "sample_notice": ("当前显示的是示例数据：澜州市及其县区、干部均为虚构，仅供演示。可在「数据管理」一键移除。",
                       "You are looking at sample data: 澜州市, its counties and cadres are fictional. Remove it on the "
                       "Data page."),
     "sample_loading": ("首次启动，正在载入示例数据（约 10 秒）…", "First start: loading the sample data (about 10 s)…"),
     "delta_vs_year": ("较 {year} 年 {delta}", "{delta} vs {year}"),
-    "kpi_hours_unit": ("{hours:.1f} 学时", "{hours:.1f} h"),
+    "kpi_hours_unit": ("{hours:.1f} 学时", "{hours:.1f} {hours:hour|hours}"),
     "kpi_roster_note": ("花名册截至 {as_of}；培训记录截至 {last}。", "Roster as of {as_of}; training recorded up to {last}."),
     "no_data_for_period": ("{period} 暂无数据。", "No data for {period}."),
     "coming_rankings": ("赛马排名的完整视图（综合得分、方阵、排名区间、排名变化原因）将在后续版本提供；概览页已显示当前综合得分。",
@@ -146,14 +152,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "status_met": ("达标", "Met"),
     "status_near": ("接近", "Near"),
     "status_below": ("未达标", "Below"),
-    "chart_ends_note": ("共 {n} 个县区，图中显示前 {k} 名与后 {k} 名。", "{n} counties; the chart shows the top {k} and the bottom {k}."),
+    "chart_ends_note": ("共 {n} 个县区，图中显示前 {k} 名与后 {k} 名。", "{n} {n:county|counties}; the chart shows the top {k} and the bottom {k}."),
     "chart_lowest_note": ("共 {n} 个县区，图中显示覆盖率最低的 {k} 个；全部见下表。",
-                          "{n} counties; the chart shows the {k} with the lowest coverage; the table below has all."),
+                          "{n} {n:county|counties}; the chart shows the {k} with the lowest coverage; the table below has all."),
     "chart_below_note": ("共 {n} 个县区，图中显示未达标项最多的 {k} 个；全部见关心关爱页。",
-                         "{n} counties; the chart shows the {k} with the most indicators below target; the care page "
+                         "{n} {n:county|counties}; the chart shows the {k} with the most indicators below target; the care page "
                          "has all."),
     "chart_most_note": ("共 {n} 个县区，图中显示问责与容错免责合计最多的 {k} 个；全部见上表。",
-                        "{n} counties; the chart shows the {k} with the most decisions of both kinds; the table above "
+                        "{n} {n:county|counties}; the chart shows the {k} with the most decisions of both kinds; the table above "
                         "has all."),
     "overview_composite_note": ("综合得分为各指标按方向标准化（z 分数，截断于 ±3）后按目录权重加权，0 为平均水平。",
                                 "Composite: each indicator standardized by direction (z-score, capped at ±3), "
@@ -173,25 +179,27 @@ TEXT: dict[str, tuple[str, str]] = {
                                "with any problem imports nothing."),
     "data_preview": ("预览：{file}", "Preview: {file}"),
     "data_detected": ("识别为「{kind}」，工作表「{sheet}」，表头在第 {row} 行，有效数据 {rows} 行。",
-                      "Detected as “{kind}”, sheet “{sheet}”, header on row {row}, {rows} data rows."),
+                      "Detected as “{kind}”, sheet “{sheet}”, header on row {row}, {rows} data {rows:row|rows}."),
     "data_detected_csv": ("识别为「{kind}」（编码 {encoding}），表头在第 {row} 行，有效数据 {rows} 行。",
-                          "Detected as “{kind}” (encoding {encoding}), header on row {row}, {rows} data rows."),
-    "data_problems": ("发现 {n} 个问题，文件不能导入：", "{n} problems found; the file cannot be imported:"),
+                          "Detected as “{kind}” (encoding {encoding}), header on row {row}, {rows} data {rows:row|rows}."),
+    "data_problems": ("发现 {n} 个问题，文件不能导入：", "{n} {n:problem|problems} found; the file cannot be imported:"),
     "data_problems_skip": ("发现 {n} 个问题；勾选了跳过无效行，将导入 {ok} 行，拒绝 {bad} 行。",
-                           "{n} problems found; skipping invalid rows: {ok} rows import, {bad} are rejected."),
+                           "{n} {n:problem|problems} found; skipping invalid rows: {ok} {ok:row imports|rows import}, {bad} {bad:is|are} "
+                           "rejected."),
     "data_effects": ("将新增 {new} 条，更新 {changed} 条，与现有相同 {same} 条。",
-                     "{new} new rows, {changed} changed, {same} unchanged."),
+                     "{new} new {new:row|rows}, {changed} changed, {same} unchanged."),
     "data_effects_blank": ("注意：有 {n} 个已有数值将变为空（文件中为空白）。",
-                           "Note: {n} existing values become empty (blank in this file)."),
+                           "Note: {n} existing {n:value becomes|values become} empty (blank in this file)."),
     "data_snapshot_replace": ("将整体替换统计日期为 {as_of} 的花名册快照（现有 {n} 人）。",
-                              "Replaces the roster snapshot as of {as_of} as a whole (currently {n} cadres)."),
+                              "Replaces the roster snapshot as of {as_of} as a whole (currently {n} {n:cadre|cadres})."),
     "data_sample_warning": ("数据库中仍有示例数据。导入真实数据前，建议先移除示例数据。",
                             "Sample data is still loaded. Remove it before importing real data."),
     "data_same_file": ("同一文件已导入过（批次 #{batches}）。再次导入只会新增一个内容相同的批次。",
                        "This exact file was imported before (batch #{batches}); importing it again adds an identical batch."),
     "data_remove_sample_first": ("先移除示例数据", "Remove the sample first"),
     "data_unknown_cadres": ("有 {n} 条记录的干部编号不在任何花名册中（仍可导入，但统计覆盖率时不计入）。",
-                            "{n} records have a cadre id on no roster (they import, but coverage cannot count them)."),
+                            "{n} {n:record has|records have} a cadre id on no roster ({n:it imports|they import}, but coverage "
+                            "cannot count {n:it|them})."),
     "data_current": ("当前数据", "Current data"),
     "data_span": ("范围", "Span"),
     "data_rollback_confirm": ("确认撤销：该批次的数据将不再显示，被它覆盖的旧值恢复", "Confirm: this batch's rows stop showing and the values it replaced return"),
@@ -202,9 +210,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "data_importing_file": ("正在导入「{file}」…", "Importing “{file}” …"),
     "data_imported_all": ("导入完成", "Import finished"),
     "full_stop": ("。", "."),
-    "data_imported": ("已导入「{file}」：{kind} {rows} 行，批次 #{batch}。", "Imported “{file}”: {kind}, {rows} rows, batch #{batch}."),
+    "data_imported": ("已导入「{file}」：{kind} {rows} 行，批次 #{batch}。", "Imported “{file}”: {kind}, {rows} {rows:row|rows}, batch #{batch}."),
     "data_rejects_download": ("下载问题清单（CSV）", "Download the list of problems (CSV)"),
-    "data_values_count": ("（共 {values} 个数值）", " ({values} values)"),
+    "data_values_count": ("（共 {values} 个数值）", " ({values} {values:value|values})"),
     "data_batches": ("导入批次", "Import batches"),
     "data_rollback": ("撤销批次", "Roll back batch"),
     "data_rollback_pick": ("选择要撤销的批次", "Batch to roll back"),
@@ -212,9 +220,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "data_templates": ("下载填报模板（Excel，中文表头）", "Download templates (Excel, Chinese headers)"),
     "data_sample": ("示例数据", "Sample data"),
     "data_remove_sample": ("移除全部示例数据", "Remove all sample data"),
-    "data_sample_removed": ("已移除示例数据（{n} 个批次）。", "Sample data removed ({n} batches)."),
+    "data_sample_removed": ("已移除示例数据（{n} 个批次）。", "Sample data removed ({n} {n:batch|batches})."),
     "data_load_sample": ("载入示例数据", "Load sample data"),
-    "data_sample_loaded": ("已载入示例数据（{n} 个批次）。", "Sample data loaded ({n} batches)."),
+    "data_sample_loaded": ("已载入示例数据（{n} 个批次）。", "Sample data loaded ({n} {n:batch|batches})."),
     "data_no_sample": ("当前没有示例数据。", "No sample data is loaded."),
     "data_format_doc": ("各类文件的列、示例与拒收规则见 docs/data-format.md。", "Columns, examples and refusal rules: docs/data-format.md."),
     "data_notes": ("说明", "Notes"),
@@ -258,7 +266,7 @@ TEXT: dict[str, tuple[str, str]] = {
                        "The file is too large ({size:.0f} MB); the limit is {limit:g} MB per file. Split it by year or "
                        "county and import the parts."),
     "file_too_many_rows": ("文件有 {rows:,} 行，超过单个文件 {limit:,} 行的上限；请拆分后分别导入。",
-                           "The file has {rows:,} rows, over the limit of {limit:,} per file; split it and import the parts."),
+                           "The file has {rows:,} {rows:row|rows}, over the limit of {limit:,} per file; split it and import the parts."),
     "workbook_bomb": ("该工作簿解压后约 {size:.0f} MB，远超正常表格，可能是恶意构造的文件，已拒收。",
                       "This workbook would unpack to about {size:.0f} MB, far beyond a real sheet; it may be a crafted "
                       "file and is refused."),
@@ -353,11 +361,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "note_footnotes": ("已忽略表尾说明：第 {rows} 行。", "Footnotes ignored: rows {rows}."),
     "note_ignored_columns": ("已忽略非指标列：{columns}。", "Columns that are not indicators, ignored: {columns}."),
     "note_extra_columns": ("未识别的列（不导入）：{columns}。", "Unrecognised columns (not imported): {columns}."),
-    "note_name_fixed": ("「{given}」按「{matched}」导入（{n} 行）。", "“{given}” read as “{matched}” ({n} rows)."),
+    "note_name_fixed": ("「{given}」按「{matched}」导入（{n} 行）。", "“{given}” read as “{matched}” ({n} {n:row|rows})."),
     # --- values the importer changed or refused (intake integrity)
     "note_percent_format": ("「{column}」列 {n} 个单元格为 Excel 百分比格式（存为小数），按显示的百分数导入，如「{example}」→ {value}。",
-                            "{n} cells of column “{column}” are Excel percent cells (stored as fractions) and were read as "
-                            "the percent shown, e.g. “{example}” → {value}."),
+                            "Column “{column}”: {n} Excel percent {n:cell|cells} (stored as fractions) read as the percent "
+                            "shown, e.g. “{example}” → {value}."),
     "note_percent_fraction_kept": ("指标「{indicator}」中未设百分比格式、未写 % 的数值都不超过 1.5（如 {example}），像是小数形式的"
                                    "百分比，已按原值导入。若本意是百分数，请把单元格设为百分比格式或写成「85%」后重新导入。",
                                    "The values of indicator “{indicator}” written without % and without a percent format "
@@ -365,14 +373,14 @@ TEXT: dict[str, tuple[str, str]] = {
                                    "written. If percents were meant, format the cells as percent or write “85%”, and "
                                    "import again."),
     "note_unit_converted": ("「{column}」列 {n} 个单元格的单位「{source}」已换算为「{target}」（×{factor}），如「{example}」→ {value}。",
-                            "{n} cells of column “{column}” in {source} were converted to {target} (×{factor}), e.g. "
+                            "Column “{column}”: {n} {n:cell|cells} in {source} converted to {target} (×{factor}), e.g. "
                             "“{example}” → {value}."),
     "note_unit_unchecked": ("「{column}」列 {n} 个单元格带单位「{unit}」，该列（或指标目录）未规定单位，按原数值导入，如「{example}」。",
-                            "{n} cells of column “{column}” carry the unit {unit}, which no catalog unit can check: "
+                            "Column “{column}”: {n} {n:cell|cells} with the unit {unit}, which no catalog unit can check: "
                             "imported as written, e.g. “{example}”."),
     "note_text_normalized": ("「{column}」列 {n} 个单元格的文字已规范化（全角转半角，去除换行、多余空格和不可见字符），"
                              "如「{example}」→「{stored}」。",
-                             "{n} cells of column “{column}” were normalized (full-width to half-width, line breaks, "
+                             "Column “{column}”: {n} {n:cell|cells} normalized (full-width to half-width, line breaks, "
                              "extra spaces and invisible characters removed), e.g. “{example}” → “{stored}”."),
     "note_period_from_format": ("「{column}」列 {n} 个考核期是带小数的数字，按单元格格式显示的文字读取，如 {example} 显示为两位小数，"
                                 "读作 {value}。",
@@ -391,19 +399,18 @@ TEXT: dict[str, tuple[str, str]] = {
                               "Column “{column}” has sub-columns {subcolumns}; by rule “{chosen}” is imported and the "
                               "others are not."),
     "unit_mismatch": ("单位「{unit}」与应有的单位「{target}」不同，无法换算；请按「{target}」填写数值。",
-                      "the unit {unit} differs from the expected unit {target} and cannot be converted; enter the "
-                      "value in {target}."),
+                      "is in {unit}, which cannot be converted to {target}; enter the value in {target}."),
     "unit_days_need_rule": ("以「{unit}」填写的培训时长需换算为「{target}」，但未设置每天折算学时（设置 hours_per_day）；请按学时填写。",
-                            "training time in days ({unit}) needs a 学时-per-day rule to become {target} (setting "
-                            "hours_per_day), and none is set; enter 学时."),
+                            "is in {unit}: days become {target} only with the hours-per-day setting "
+                            "(hours_per_day), which is not set; enter hours."),
     "period_number_ambiguous": ("考核期是数字 {shown}，看不出原本是几月（如 2026.10 会被 Excel 存成 2026.1）；请把该列设为文本"
                                 "格式，写成「2026-10」或「2026年10月」。",
                                 "the period is the number {shown}, which does not show the month typed (Excel stores "
                                 "2026.10 as 2026.1); set the column to text and write 2026-10 or 2026年10月."),
     "id_digits_lost": ("编号按数字保存，已丢失位数（科学计数法或超过 15 位，共 {n} 行，如第 {rows} 行），不同的人可能变成同一"
                        "编号。请在 Excel 中把该列设为「文本」格式，重新录入编号后再导入。",
-                       "ids were stored as numbers and lost digits (E-notation or more than 15 digits; {n} rows, e.g. "
-                       "rows {rows}), so different people may now share one id. In Excel set the column to Text, "
+                       "ids were stored as numbers and lost digits (E-notation or more than 15 digits; {n} {n:row|rows}; row "
+                       "numbers {rows}), so different people may now share one id. In Excel set the column to Text, "
                        "enter the ids again, then import."),
     "subcolumns_ambiguous": ("「{column}」下有子列 {subcolumns}，无法确定导入哪一列（应有一列为「实际」或「完成值」）；请只保留"
                              "一列后再导入。",
@@ -435,7 +442,7 @@ TEXT: dict[str, tuple[str, str]] = {
                                     "{n} more units whose figures are withheld (too small, or hidden with a small one) "
                                     "are left out, whether or not they meet the target."),
     # --- CLI
-    "cli_imported": ("已导入 {file}：{kind} {rows} 行，批次 #{batch}", "imported {file}: {kind}, {rows} rows, batch #{batch}"),
+    "cli_imported": ("已导入 {file}：{kind} {rows} 行，批次 #{batch}", "imported {file}: {kind}, {rows} {rows:row|rows}, batch #{batch}"),
     "cli_effects": ("（新增 {new} 条，覆盖已有 {changed} 条，与已有相同 {same} 条）",
                     " ({new} new, {changed} existing superseded, {same} unchanged)"),
     "cli_effects_blanked": ("；注意：{n} 个已有数值变为空", "; note: {n} existing values emptied"),
@@ -466,8 +473,8 @@ TEXT: dict[str, tuple[str, str]] = {
                         "Hint: the fictional sample is still loaded, so files are checked against its regions and "
                         "catalog. Run python -m incentive remove-sample before importing real data."),
     "cli_sample_present": ("示例数据已载入，未重复载入。", "sample data is already loaded; nothing done"),
-    "cli_sample": ("已载入示例数据：{n} 个批次", "sample data loaded: {n} batches"),
-    "cli_exported": ("已导出 {rows} 行", "exported {rows} rows"),
+    "cli_sample": ("已载入示例数据：{n} 个批次", "sample data loaded: {n} {n:batch|batches}"),
+    "cli_exported": ("已导出 {rows} 行", "exported {rows} {rows:row|rows}"),
     "cli_xlsx_needs_out": ("--format xlsx 需要 --out 指定文件。", "--format xlsx needs --out PATH."),
     "cli_rankings_need_period": ("导出排名需要 --period，如 --period 2025Q4。", "Exporting rankings needs --period, e.g. --period 2025Q4."),
     "cli_coverage_needs_period": ("导出覆盖率需要 --period，如 --period 2025 或 2025Q2。",
@@ -520,7 +527,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "chart_rank_intervals": ("排名及其区间（权重 ±20% 扰动）", "Rank and its interval (weights ±20%)"),
     "axis_rank": ("排名", "Rank"),
     "rank_interval_note": ("区间为各赛道权重在 0.8-1.2 倍间随机扰动 {draws} 次后名次的第 5 至第 95 百分位；区间重叠的单位名次差异不宜过度解读。点击左图柱条查看该单位详情。",
-                           "The interval is the 5th-95th percentile rank over {draws} draws with each track weight "
+                           "The interval is the 5th-95th percentile rank over {draws} {draws:draw|draws} with each track weight "
                            "scaled by 0.8-1.2; do not over-read rank gaps between units whose intervals overlap. "
                            "Click a bar on the left to look closer."),
     "rank_table": ("排名总表", "Ranking table"),
@@ -577,7 +584,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "6. **Ranks and tiers**: highest composite is rank 1; ties share the better rank (1, 2, 2, 4). Of n units "
         "the first ⌈n/3⌉ ranks are the first tier, the last ⌊n/3⌋ the third, the rest the second.\n"
         "7. **Rank interval**: each track weight is multiplied by an independent factor in 0.8-1.2 and the weights "
-        "rescaled, {draws} times with a fixed seed; the interval is the 5th-95th percentile rank. The table also "
+        "rescaled, {draws} {draws:time|times} with a fixed seed; the interval is the 5th-95th percentile rank. The table also "
         "gives the rank under each normalization method.\n"
         "8. **Why it changed**: an indicator's part of the composite is its effective weight × its score; the "
         "change of a part is that indicator's contribution, and the contributions add up to the change.\n\n"
@@ -605,7 +612,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_score": ("标准化得分", "Score"),
     "col_weighted": ("计入综合", "In composite"),
     "col_note": ("说明", "Note"),
-    "other_indicators": ("其他 {n} 项", "{n} others"),
+    "other_indicators": ("其他 {n} 项", "{n} {n:other|others}"),
     # --- training page
     "window_kind": ("统计区间", "Window"),
     "window_year": ("全年", "Year"),
@@ -618,10 +625,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "training_scope": ("{scope} · {window}（对比 {before}）· 花名册截至 {as_of} · 学时目标 {target:.1f} 学时/人",
                        "{scope} · {window} (vs {before}) · roster as of {as_of} · hours target {target:.1f} per cadre"),
     "kpi_hours_median": ("学时中位数", "Median hours"),
-    "kpi_share_target": ("达到 {target} 学时", "Reaching {target} h"),
+    "kpi_share_target": ("达到 {target} 学时", "Reaching {target} {target:hour|hours}"),
     "kpi_untrained": ("未参训人数", "Not trained"),
     "training_pace": ("培训记录截至 {day}：按进度此时应达 {expected:.1f} 学时/人，实际 {actual:.1f}。",
-                      "Training recorded up to {day}: on pace a cadre should have {expected:.1f} h by then; actual "
+                      "Training recorded up to {day}: on pace a cadre should have {expected:.1f} {expected:hour|hours} by "
+                      "then; actual "
                       "{actual:.1f}."),
     "chart_category_coverage": ("{window} 各县区分类培训覆盖率", "Coverage by county and category, {window}"),
     "target_line": ("目标 {target:.0%}", "target {target:.0%}"),
@@ -639,7 +647,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "axis_hours": ("学时/人", "Hours per cadre"),
     "pace_line": ("目标进度", "Target pace"),
     "chart_pace": ("{year} 年累计人均学时与目标进度（年度 {target:g} 学时）",
-                   "Cumulative hours per cadre against the target pace, {year} ({target:g} h a year)"),
+                   "Cumulative hours vs target pace, {year} ({target:g} a year)"),
     "training_mix": ("培训方式", "How cadres are trained"),
     "mix_online": ("线上学时占比", "Online share of hours"),
     "mix_collective": ("集体培训学时占比", "Collective share of hours"),
@@ -649,7 +657,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "training_units_below": ("{scope} 人均学时未达 {target:.1f} 学时的单位（差距大者在前）",
                              "Units in {scope} below {target:.1f} hours per cadre (largest shortfall first)"),
     "training_units_below_count": ("共 {n} 个单位未达目标；下载可得完整列表。",
-                                   "{n} units below target; the download has all of them."),
+                                   "{n} {n:unit|units} below target; the download has all of them."),
     "file_training_below": ("学时未达标单位_{window}", "units_below_target_{window}"),
     "chart_coverage_vs_race": ("培训覆盖率与赛马综合得分（{window} 培训，{period} 赛马）",
                                "Training coverage and race composite ({window} training, {period} race)"),
@@ -664,7 +672,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "slice_gender": ("性别", "Gender"),
     "file_training_drill": ("培训覆盖_{county}_{window}", "training_{county}_{window}"),
     "training_privacy": ("人数少于 {threshold} 人的分组不显示具体数字（显示为 <{threshold}）；未参训人员名单仅限管理员。",
-                         "Groups of fewer than {threshold} cadres show <{threshold} instead of figures; the names of "
+                         "Groups of fewer than {threshold} {threshold:cadre|cadres} show <{threshold} instead of figures; the names of "
                          "untrained cadres are for administrators only."),
     "training_untrained_names": ("{county} {window} 未参训人员名单（仅管理员可见）", "Untrained cadres of {county}, {window} (administrators only)"),
     "file_training_untrained": ("未参训人员_{county}_{window}", "untrained_{county}_{window}"),
@@ -688,14 +696,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_gap_pp": ("低于全市（百分点）", "Below prefecture (pp)"),
     "col_suggestion": ("建议", "Suggestion"),
     "col_target_hours": ("目标学时", "Target hours"),
-    "col_shortfall": ("差距（学时/人）", "Shortfall (h per cadre)"),
+    "col_shortfall": ("差距（学时/人）", "Shortfall (hours per cadre)"),
     "col_domain": ("培训领域", "Domain"),
     "col_reached": ("覆盖人数", "Cadres reached"),
     "col_reach": ("覆盖比例", "Share reached"),
     "gap_category": ("{category}培训", "{category} training"),
     "gap_domain": ("领域：{domain}", "Domain: {domain}"),
     "suggest_category": ("{category}覆盖率 {coverage:.0%}，全市 {prefecture:.0%}：组织未参加的 {n} 名干部参训",
-                         "{category} coverage {coverage:.0%} vs {prefecture:.0%} prefecture: bring the {n} cadres not "
+                         "{category} coverage {coverage:.0%} vs {prefecture:.0%} prefecture: bring the {n} {n:cadre|cadres} not "
                          "reached into training"),
     "suggest_domain": ("{domain}领域覆盖 {reach:.0%}，全市 {prefecture:.0%}：增设{domain}专题班次",
                        "{domain} reaches {reach:.0%} of cadres vs {prefecture:.0%} prefecture: add {domain} courses"),
@@ -710,11 +718,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "welfare_summary_none": ("{period} 没有可判定达标情况的指标（缺少数值或目标值）。",
                              "No indicator in {period} has both a value and a target to judge."),
     "welfare_summary_overall": ("{period} 共 {total} 项县区指标可判定，达标 {met} 项（{share:.0%}）。",
-                                "{period}: {met} of {total} county indicators with a target are met ({share:.0%})."),
+                                "{period}: {met} of {total} county {total:indicator|indicators} with a target {met:is|are} met "
+                                "({share:.0%})."),
     "welfare_summary_below": ("{n} 个县区{name}未达标，最低为{county} {value}（目标 {target}）。",
-                              "{name}: {n} counties below target; lowest {county} at {value} (target {target})."),
+                              "{name}: {n} {n:county|counties} below target; lowest {county} at {value} (target {target})."),
     "welfare_summary_all_met": ("各县区均达标的指标：{names}。", "Met in every county: {names}."),
-    "welfare_summary_missing": ("另有 {n} 个数值缺报，未计入达标判定。", "{n} values were not reported and are not judged."),
+    "welfare_summary_missing": ("另有 {n} 个数值缺报，未计入达标判定。", "{n} {n:value was|values were} not reported and {n:is|are} not judged."),
     "kpi_missing_values": ("缺报数值", "Values missing"),
     "chart_status_grid": ("{period} 各县区关爱指标达标情况（红绿灯）", "Care indicators by county, {period}"),
     "status_rule": ("正向指标：数值 ≥ 目标为达标，≥ 目标的 90% 为接近；逆向指标：≤ 目标为达标，≤ 目标的 110% 为接近。灰色为无目标值，空白为缺报。",
@@ -751,7 +760,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_counties": ("县区数", "Counties"),
     "file_movements": ("能上能下_{year}", "movements_{year}"),
     "chart_tolerance": ("{year} 年各县区问责与容错免责", "Accountability and fault tolerance by county, {year}"),
-    "chart_tolerance_years": ("全市历年问责与容错免责", "Accountability and fault tolerance, all counties, by year"),
+    "chart_tolerance_years": ("全市历年问责与容错免责", "All counties, by year"),
     "movements_by_tier": ("与赛马方阵对照", "Against the race tiers"),
     "movements_no_tiers": ("{year} 年之前没有赛马排名，无法对照方阵。", "No race ranking before {year} to compare with."),
     "chart_tier_rates": ("{year} 年调整情况（按 {period} 方阵）", "Decisions in {year} by tier in {period}"),
@@ -764,7 +773,7 @@ TEXT: dict[str, tuple[str, str]] = {
                           "Value “{value}” for “{name}” is not allowed; use {low:g} to {high:g}."),
     "data_settings": ("设置", "Settings"),
     "data_settings_save": ("保存设置", "Save settings"),
-    "data_settings_saved": ("已保存 {n} 项设置。", "{n} settings saved."),
+    "data_settings_saved": ("已保存 {n} 项设置。", "{n} {n:setting|settings} saved."),
     "setting_hours_target": ("年度学时目标（学时/人）", "Annual hours target (hours per cadre)"),
     "setting_coverage_target": ("培训覆盖率目标（%）", "Training coverage target (%)"),
     "setting_suppression_threshold": ("小组隐藏阈值（人数少于此值显示 <N）", "Suppression threshold (smaller groups show <N)"),
@@ -799,11 +808,12 @@ TEXT: dict[str, tuple[str, str]] = {
                             "{unit}, “{indicator}”, {period}: {new}, was {old} in {previous} (change {change}), far "
                             "outside the changes of its peers ({low} to {high}): probably a typo, please check."),
     "data_warnings": ("以下 {n} 个数值与上期相比变动异常，可能填错（仅提示，不影响导入）：",
-                      "{n} values changed unusually from the previous period and may be typos (a warning only; "
+                      "{n} {n:value|values} changed unusually from the previous period and may be {n:a typo|typos} (a warning "
+                      "only; "
                       "the file still imports):"),
     "data_check": ("数据核查：已载入的数据中，{bounds} 个数值超出合理范围，{changes} 个数值与上期相比变动异常。",
-                   "Check of the loaded data: {bounds} values outside their plausible range, {changes} unusual "
-                   "changes from the previous period."),
+                   "Check of the loaded data: {bounds} {bounds:value|values} outside {bounds:its|their} plausible range, "
+                   "{changes} unusual {changes:change|changes} from the previous period."),
     "data_check_help": ("规则见 docs/data-format.md「合理范围与异常变动」；命令行：python -m incentive check。",
                         "Rules: docs/data-format.md, “Plausible values and unusual changes”; command line: "
                         "python -m incentive check."),
@@ -819,7 +829,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "check_line_value": ("{kind} {where}，值「{value}」：{message}", "{kind} {where}, value “{value}”: {message}"),
     "check_line": ("{kind}：{message}", "{kind}: {message}"),
     "cli_check_summary": ("核查完成：{bounds} 个数值超出合理范围，{changes} 个数值与上期相比变动异常。",
-                          "checked: {bounds} values outside their plausible range, {changes} unusual changes."),
+                          "checked: {bounds} {bounds:value|values} outside {bounds:its|their} plausible range, {changes} unusual "
+                          "{changes:change|changes}."),
     "cli_note": ("说明：{text}", "note: {text}"),
     "cli_warning": ("提示：{text}", "warning: {text}"),
     "setting_max_hours_per_record": ("每条培训记录学时上限", "Most hours per training record"),
@@ -843,6 +854,135 @@ TEXT: dict[str, tuple[str, str]] = {
                           "Tier shares “{text}” are not valid: give two percentages (first, third tier), the first "
                           "above 0, together at most 100."),
     "scoring_bad_method": ("标准化方法「{method}」无效，可选：{methods}。", "Method “{method}” is not one of {methods}."),
+    # --- fixed labels the data refer to by their Chinese names (incentive/labels.py)
+    "track_projects": ("项目建设", "Project construction"),
+    "track_rural": ("乡村振兴", "Rural revitalization"),
+    "track_business": ("为企服务", "Business services"),
+    "track_governance": ("基层治理", "Grassroots governance"),
+    "domain_race": ("赛马", "Race"),
+    "domain_welfare": ("关爱", "Care"),
+    "mode_online": ("线上", "Online"),
+    "mode_offline": ("线下", "Offline"),
+    "organized_collective": ("集体", "Collective"),
+    "organized_individual": ("个人", "Individual"),
+    # Units of measure the importer knows (units.CELL_UNITS): English gives "singular|plural"; "" = no word.
+    "unit_yuan": ("元", "yuan|yuan"),
+    "unit_thousand_yuan": ("千元", "thousand yuan|thousand yuan"),
+    "unit_ten_thousand_yuan": ("万元", "ten thousand yuan|ten thousand yuan"),
+    "unit_million_yuan": ("百万元", "million yuan|million yuan"),
+    "unit_ten_million_yuan": ("千万元", "ten million yuan|ten million yuan"),
+    "unit_hundred_million_yuan": ("亿元", "hundred million yuan|hundred million yuan"),
+    "unit_study_hour": ("学时", "hour|hours"),
+    "unit_class_hour": ("课时", "class hour|class hours"),
+    "unit_hour": ("小时", "hour|hours"),
+    "unit_person_time": ("人次", "person-time|person-times"),
+    "unit_ten_thousand_people": ("万人", "ten thousand people|ten thousand people"),
+    "unit_day": ("天", "day|days"),
+    "unit_day_ri": ("日", "day|days"),
+    "unit_piece": ("个", "|"),
+    "unit_item": ("件", "case|cases"),
+    "unit_incident": ("起", "incident|incidents"),
+    "unit_point": ("分", "point|points"),
+    "unit_person": ("人", "person|people"),
+    "unit_time": ("次", "time|times"),
+    "unit_task": ("项", "item|items"),
+    "unit_household": ("户", "household|households"),
+    "unit_organization": ("家", "organization|organizations"),
+    "unit_person_ming": ("名", "person|people"),
+    "unit_session": ("场", "session|sessions"),
+    "unit_article": ("篇", "article|articles"),
+    "unit_institution": ("所", "institution|institutions"),
+    "unit_facility": ("座", "facility|facilities"),
+    "unit_batch": ("批", "batch|batches"),
+    "unit_mu": ("亩", "mu|mu"),
+    "unit_hectare": ("公顷", "hectare|hectares"),
+    "unit_kilometre": ("公里", "km|km"),
+    "unit_tonne": ("吨", "tonne|tonnes"),
+    "unit_percent": ("%", "%|%"),
+    "unit_permille": ("‰", "‰|‰"),
+    # Column headers of stored rows in English (file_kinds.labelled; Chinese uses each column's first alias)
+    "field_county": ("县区", "County"),
+    "field_township": ("乡镇", "Township"),
+    "field_county_code": ("区划代码", "County code"),
+    "field_code": ("代码", "Code"),
+    "field_name": ("名称", "Name"),
+    "field_domain": ("类别", "Domain"),
+    "field_track": ("赛道", "Track"),
+    "field_unit": ("单位", "Unit"),
+    "field_direction": ("方向", "Direction"),
+    "field_weight": ("权重", "Weight"),
+    "field_target": ("目标值", "Target"),
+    "field_min": ("合理下限", "Plausible minimum"),
+    "field_max": ("合理上限", "Plausible maximum"),
+    "field_effective_from": ("生效起始期", "Effective from"),
+    "field_period": ("考核期", "Period"),
+    "field_indicator": ("指标", "Indicator"),
+    "field_value": ("数值", "Value"),
+    "field_cadre_id": ("干部编号", "Cadre ID"),
+    "field_rank": ("职级", "Rank level"),
+    "field_gender": ("性别", "Gender"),
+    "field_birth_year": ("出生年份", "Birth year"),
+    "field_as_of": ("统计日期", "As of"),
+    "field_ethnicity": ("民族", "Ethnicity"),
+    "field_party": ("政治面貌", "Political affiliation"),
+    "field_education": ("学历", "Education"),
+    "field_course": ("培训项目", "Course"),
+    "field_category": ("培训类别", "Category"),
+    "field_mode": ("培训方式", "Mode"),
+    "field_organized": ("组织形式", "Organized as"),
+    "field_hours": ("学时", "Hours"),
+    "field_date": ("日期", "Date"),
+    "field_action": ("调整类型", "Decision"),
+    "field_reason": ("事由", "Reason"),
+    # --- the audit log as people read it (codes in the database, words on the page)
+    "audit_action_sign_in": ("登录", "Sign-in"),
+    "audit_action_sign_out": ("退出登录", "Sign-out"),
+    "audit_action_view_sign_in": ("访问口令验证", "Viewing password"),
+    "audit_action_import": ("导入", "Import"),
+    "audit_action_rollback": ("撤销批次", "Rollback"),
+    "audit_action_remove_sample": ("移除示例数据", "Sample data removed"),
+    "audit_action_rollback_source": ("按来源撤销", "Rollback by source"),
+    "audit_action_load_sample": ("载入示例数据", "Sample data loaded"),
+    "audit_action_backup": ("备份", "Backup"),
+    "audit_action_restore": ("恢复", "Restore"),
+    "audit_action_setting": ("修改设置", "Setting changed"),
+    "who_viewer": ("访客", "viewer"),
+    "who_sample": ("示例数据", "sample data"),
+    "who_cli": ("命令行（{user}）", "command line ({user})"),
+    "audit_outcome_ok": ("成功", "Done"),
+    "audit_outcome_failed": ("失败", "Failed"),
+    "audit_outcome_locked": ("已锁定", "Locked out"),
+    "audit_outcome_refused": ("拒收", "Refused"),
+    "audit_target_batch": ("批次 #{batch}（{kind}）", "Batch #{batch} ({kind})"),
+    "audit_target_batch_only": ("批次 #{batch}", "Batch #{batch}"),
+    "audit_detail_problems": ("{n} 个问题", "{n} {n:problem|problems}"),
+    "audit_detail_kept": ("原文件保留为 {name}", "previous file kept as {name}"),
+    # --- numbers and Streamlit's own widgets
+    "delta_pp": ("{delta:+.1f} 个百分点", "{delta:+.1f} pp"),
+    "word_county": ("县区", "county"),
+    "word_township": ("乡镇", "township"),
+    "scope_all_counties": ("全市", "all counties"),
+    "actions_promotion": ("提拔", "Promotions"),
+    "actions_rank_promotion": ("晋升职级", "Rank promotions"),
+    "actions_lateral": ("平职调整", "Lateral moves"),
+    "actions_transfer": ("转任", "Transfers"),
+    "actions_demotion": ("降职", "Demotions"),
+    "actions_dismissal": ("免职", "Dismissals"),
+    "actions_accountability": ("问责", "Accountability cases"),
+    "actions_fault_tolerance": ("容错免责", "Fault-tolerance cases"),
+    "uploader_button": ("选择文件", "Browse files"),
+    "uploader_add": ("添加文件", "Add files"),
+    "uploader_drop": ("将文件拖放到此处", "Drop the files here"),
+    "uploader_limit": ("单个文件不超过 {mb} MB", "Up to {mb} MB per file"),
+    "uploader_refused": ("未上传：文件超过 {mb} MB", "Not uploaded: larger than {mb} MB"),
+    "input_enter": ("按回车键确认", "Press Enter to apply"),
+    "page_not_found": ("页面不存在", "Page not found"),
+    "page_not_found_text": ("没有「/{path}」这个页面。请从左侧栏选择页面，或回到概览。",
+                            "There is no page “/{path}”. Choose a page in the sidebar, or go back to the overview."),
+    "page_admin_only": ("「{page}」页仅限管理员：请先在左侧栏「管理员登录」，登录后本页即显示。",
+                        "The “{page}” page is for administrators: sign in from the sidebar (Administrator sign-in) "
+                        "and it opens here."),
+    "back_to_overview": ("回到概览", "Back to the overview"),
 }
 
 
@@ -855,13 +995,69 @@ class TranslatedError(Exception):
         self.params = params
 
     def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        return t(self.key, lang, **self.params)
+        return t(self.key, lang, **localize(self.params, lang))
+
+
+def localize(params: dict, lang: str) -> dict:
+    """Parameters as the sentence shows them: ("i18n", key) becomes that key's text, ("unit", 万元) the unit's
+    name in the language (labels.unit_label), a list its items joined."""
+    out = {}
+    for name, value in params.items():
+        if isinstance(value, tuple) and len(value) == 2 and value[0] == "i18n":
+            out[name] = t(value[1], lang)
+        elif isinstance(value, tuple) and len(value) == 2 and value[0] == "unit":
+            from .labels import unit_label  # labels builds on this module
+            out[name] = unit_label(value[1], lang)
+        elif isinstance(value, list):
+            out[name] = join([str(item) for item in value], lang)
+        else:
+            out[name] = value
+    return out
+
+
+class _Formatter(string.Formatter):
+    """str.format, and `{n:singular|plural}` for a word that agrees with the count n."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" in format_spec:
+            singular, plural_form = format_spec.split("|", 1)
+            return singular if is_one(value) else plural_form
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
+def is_one(count: object) -> bool:
+    """Whether an English noun after this count is singular: exactly one (1, 1.0, "1"); a list counts its items."""
+    if isinstance(count, (list, tuple, set)):
+        return len(count) == 1
+    try:
+        return float(str(count).replace(",", "")) == 1
+    except ValueError:
+        return False
+
+
+def plural(count: object, singular: str, plural_form: str) -> str:
+    """The word for this many: plural(1, "county", "counties") -> "county"."""
+    return singular if is_one(count) else plural_form
+
+
+def counted(count: object, singular: str, plural_form: str) -> str:
+    """The count and its word: counted(2, "county", "counties") -> "2 counties"."""
+    return f"{count} {plural(count, singular, plural_form)}"
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     zh, en = TEXT[key]
     text = en if lang == "en" else zh
-    return text.format(**params) if params else text
+    return _FORMATTER.format(text, **params) if params else text
+
+
+def capital(text: str) -> str:
+    """A label that stands alone (a table cell, a button, an option): "race scores" -> "Race scores". Chinese is
+    unchanged; the same words inside a sentence stay lower case."""
+    return text[:1].upper() + text[1:]
 
 
 def join(items: list[str], lang: str) -> str:

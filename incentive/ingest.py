@@ -409,9 +409,9 @@ class Changes:
         for key, (n, example) in self.counts.items():
             params = {"column": key[1], "n": n, **example}
             if key[0] == "note_unit_unchecked":
-                params["unit"] = key[2]
+                params["unit"] = ("unit", key[2])
             if key[0] == "note_unit_converted":
-                params.update({"source": key[2], "target": key[3], "factor": key[4]})
+                params.update({"source": ("unit", key[2]), "target": ("unit", key[3]), "factor": key[4]})
             out.append(Note(key[0], params))
         return out
 

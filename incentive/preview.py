@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .i18n import join, t
+from .i18n import localize, t
 from .settings import defaults as default_settings
 
 
@@ -46,15 +46,7 @@ class Problem:
 
 
 def _localized(params: dict, lang: str) -> dict:
-    out = {}
-    for k, v in params.items():
-        if isinstance(v, tuple) and v and v[0] == "i18n":
-            out[k] = t(v[1], lang)
-        elif isinstance(v, list):
-            out[k] = join([str(x) for x in v], lang)
-        else:
-            out[k] = v
-    return out
+    return localize(params, lang)
 
 
 @dataclass

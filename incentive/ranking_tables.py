@@ -10,7 +10,8 @@ import math
 import pandas as pd
 
 from . import scoring
-from .i18n import t
+from .i18n import join, t
+from .labels import track_label
 from .scoring import Ranking
 
 
@@ -44,7 +45,7 @@ def flags_text(row: pd.Series, ranking: Ranking, lang: str) -> str:
     if not row["ranked"]:
         return t("flag_unranked", lang, n=row["missing"])
     names = [ranking.catalog.at[code, "name"] for code in row["imputed"]]
-    return t("flag_imputed", lang, names="、".join(names)) if names else ""
+    return t("flag_imputed", lang, names=join(names, lang)) if names else ""
 
 
 def ranking_table(now: Ranking, before: Ranking | None, level: str, lang: str) -> pd.DataFrame:
@@ -59,7 +60,7 @@ def ranking_table(now: Ranking, before: Ranking | None, level: str, lang: str) -
         t("col_composite", lang): table["composite"].round(3),
     })
     for track in now.catalog["track"].drop_duplicates():
-        out[track] = table[f"track_{track}"].round(3)
+        out[track_label(track, lang)] = table[f"track_{track}"].round(3)
     out[t("col_tier", lang)] = table["tier"].map(lambda tier: t(f"tier_{tier}", lang) if pd.notna(tier) else "")
     out[t("col_flags", lang)] = table.apply(lambda row: flags_text(row, now, lang), axis=1)
     for method in scoring.METHODS:
@@ -98,7 +99,7 @@ def indicator_detail(ranking: Ranking, unit: str, lang: str) -> pd.DataFrame:
         target = catalog.at[code, "target"]
         rows.append({
             t("col_indicator", lang): catalog.at[code, "name"],
-            t("col_track", lang): catalog.at[code, "track"],
+            t("col_track", lang): track_label(catalog.at[code, "track"], lang),
             t("col_direction", lang): t(f"direction_{catalog.at[code, 'direction']}", lang),
             t("col_indicator_value", lang): number_text(value),
             t("col_peer_median", lang): number_text(peers[code].median() if code in peers else math.nan),

@@ -84,9 +84,9 @@ def conversion(source: str, target: str, hours_per_day: float = 0) -> Conversion
         return Conversion(source, target, family[source] / family[target])
     if source in DAYS and same_family(target, HOURS):
         if not hours_per_day:
-            raise UnitError("unit_days_need_rule", unit=source, target=target)
+            raise UnitError("unit_days_need_rule", unit=("unit", source), target=("unit", target))
         return Conversion(source, target, Decimal(str(hours_per_day)) / family_of(HOURS)[target])
-    raise UnitError("unit_mismatch", unit=source, target=target)
+    raise UnitError("unit_mismatch", unit=("unit", source), target=("unit", target))
 
 
 def apply(value: float, change: Conversion | None) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .i18n import join, t
+from .labels import quantity
 from .targets import STATUSES, with_status
 
 
@@ -49,9 +50,9 @@ def furthest_below(table: pd.DataFrame, per_indicator: int = 3) -> pd.DataFrame:
     return below.groupby("indicator", sort=False).head(per_indicator).reset_index(drop=True)
 
 
-def _value_text(value: float, unit: str) -> str:
+def _value_text(value: float, unit: str, lang: str) -> str:
     number = f"{value:.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:.1f}"
-    return f"{number}{unit if unit == '%' else (' ' + unit if unit else '')}"
+    return quantity(number, value, unit, lang)
 
 
 def summary_sentences(table: pd.DataFrame, period: str, lang: str) -> list[str]:
@@ -69,8 +70,8 @@ def summary_sentences(table: pd.DataFrame, period: str, lang: str) -> list[str]:
     for indicator, n in counts.items():
         row = worst.loc[indicator]
         sentences.append(t("welfare_summary_below", lang, n=n, name=row["name"], county=row["county"],
-                           value=_value_text(row["value"], row["unit"] or ""),
-                           target=_value_text(row["target"], row["unit"] or "")))
+                           value=_value_text(row["value"], row["unit"] or "", lang),
+                           target=_value_text(row["target"], row["unit"] or "", lang)))
     all_met = [name for name, part in judged.groupby("name", sort=False) if (part["status"] == "met").all()]
     if all_met:
         sentences.append(t("welfare_summary_all_met", lang, names=join(all_met, lang)))

@@ -45,7 +45,7 @@ def test_template_headers_are_recognised(kind):
         assert preview.kind == kind
 
 
-def test_labelled_rows_speak_chinese_and_keep_codes_in_english():
+def test_labelled_rows_speak_the_users_language():
     import datetime as dt
 
     import pandas as pd
@@ -55,7 +55,8 @@ def test_labelled_rows_speak_chinese_and_keep_codes_in_english():
                          "reason": [None], "source_row": [2]})
     assert labelled("movements", rows, "zh").to_dict("records") == [
         {"干部编号": "A1", "调整日期": dt.date(2025, 1, 2), "调整类型": "容错免责", "事由": None}]
-    assert list(labelled("movements", rows, "en").columns) == ["cadre_id", "date", "action", "reason"]
+    assert labelled("movements", rows, "en").to_dict("records") == [
+        {"Cadre ID": "A1", "Date": dt.date(2025, 1, 2), "Decision": "Fault tolerance", "Reason": None}]
 
 
 def test_excel_downloads_carry_a_title_and_the_classification_line():

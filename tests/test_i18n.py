@@ -26,3 +26,45 @@ def test_every_literal_key_used_in_code_exists():
 
 def test_default_is_chinese():
     assert t("page_data") == "数据管理" and t("page_data", "en") == "Data"
+
+
+# Parameters that are counts: an English noun after one of them must agree with it.
+COUNTS = {"n", "k", "rows", "batches", "values", "ok", "bad", "new", "changed", "same", "met", "total", "bounds",
+          "changes", "draws", "minutes", "missing", "threshold", "limit"}
+
+
+def _with_counts(text: str, count: int) -> str:
+    """The English sentence with every count set to `count`, every other field as X, and a word chosen for the
+    count (`{n:row|rows}`) as FORM: what follows a count unchosen is what may be wrong."""
+    def field(match: re.Match) -> str:
+        name, spec = match.group(1), match.group(2) or ""
+        if name not in COUNTS:
+            return "X"
+        return "FORM" if "|" in spec else str(count)
+    return re.sub(r"{(\w+)(:[^{}]*)?}", field, text)
+
+
+def test_english_nouns_agree_with_their_counts():
+    """`1 counties below target` is a bug: a count of one is never followed by a plural noun (or `are`/`were`)."""
+    plural_after_one = re.compile(r"\b1 (?:[a-z-]+ )?(?:[a-z]+s|are|were|have)\b(?! \d)")
+    wrong = {}
+    for key, (_, en) in TEXT.items():
+        one = _with_counts(en, 1)
+        found = [m.group(0) for m in plural_after_one.finditer(one)]
+        found = [f for f in found if not re.fullmatch(r"1 (?:of|in|is|was|has|its|this|as|less|across)", f)]
+        if found:
+            wrong[key] = found
+    assert not wrong
+
+
+def test_plural_forms():
+    from incentive.i18n import counted, plural
+    assert counted(1, "county", "counties") == "1 county" and counted(2, "county", "counties") == "2 counties"
+    assert plural(0, "county", "counties") == "counties" and plural(1.0, "row", "rows") == "row"
+    TEXT["_test_plural"] = ("{n} 个县区未达标", "{n} {n:county|counties} below target")
+    try:
+        assert t("_test_plural", "en", n=1) == "1 county below target"
+        assert t("_test_plural", "en", n=12) == "12 counties below target"
+        assert t("_test_plural", "zh", n=1) == "1 个县区未达标"
+    finally:
+        del TEXT["_test_plural"]

@@ -77,7 +77,7 @@ def test_roster_with_as_of_in_title(catalog_db):
     assert first["as_of"] == dt.date(2025, 6, 30) and second["as_of"] == dt.date(2025, 6, 30)
     assert (second["county"], second["gender"], second["birth_year"]) == ("云峤县", "F", 1979)
     assert [n.text("en") for n in preview.notes] == ["As-of date: 2025-06-30 (from the title).",
-                                                     "“云峤” read as “云峤县” (1 rows)."]
+                                                     "“云峤” read as “云峤县” (1 row)."]
 
 
 def test_roster_without_as_of_is_refused_unless_given(catalog_db):

@@ -373,6 +373,9 @@ def test_training_page_in_english_with_a_month_range(app):
 
 def test_settings_are_changed_on_the_data_page(app):
     on_data_page(app)
+    threshold = app.number_input(key="data_setting_suppression_threshold")
+    assert threshold.value == 5 and threshold.proto.format == "%d"  # a whole number reads 5, not 5.00
+    assert app.number_input(key="data_setting_hours_target").proto.format == "%g"  # 110, not 110.00
     app.number_input(key="data_setting_hours_target").set_value(96.0)
     app.button(key="data_settings_save").click().run()
     assert "已保存 1 项设置。" in [s.value for s in app.success]

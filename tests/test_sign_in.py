@@ -101,7 +101,7 @@ def test_the_data_page_is_not_reachable_until_an_administrator_signs_in(app):
     app.run()
     assert app.title[0].value == "数据管理" and not app.exception
     log = next(d.value for d in app.dataframe if "操作" in d.value.columns)
-    assert log.iloc[0][["操作人", "操作", "结果"]].tolist() == ["王主任", "sign_in", "ok"]
+    assert log.iloc[0][["操作人", "操作", "结果"]].tolist() == ["王主任", "登录", "成功"]  # codes in words
 
 
 def test_a_wrong_password_is_refused_in_the_sidebar(app):

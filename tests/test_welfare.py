@@ -69,7 +69,9 @@ def test_summary_sentences_in_both_languages(care_db):
         "1 个县区超时加班天数未达标，最低为丙县 12 天（目标 10 天）。",
         "另有 1 个数值缺报，未计入达标判定。"]
     english = welfare.summary_sentences(table, "2025-H1", "en")
-    assert english[1] == "年度体检完成率: 1 counties below target; lowest 丙县 at 71% (target 95%)."
+    assert english[1:] == ["年度体检完成率: 1 county below target; lowest 丙县 at 71% (target 95%).",
+                           "超时加班天数: 1 county below target; lowest 丙县 at 12 days (target 10 days).",
+                           "1 value was not reported and is not judged."]  # names are data; units are words
     nothing = welfare.summary_sentences(table[table["indicator"] == "W03"], "2025-H1", "zh")
     assert nothing == ["2025-H1 没有可判定达标情况的指标（缺少数值或目标值）。"]
 

@@ -28,9 +28,11 @@ class Frame:
 
 def language() -> str:
     """The language switch; drawn first because page titles in the navigation depend on it."""
-    return st.sidebar.segmented_control(
+    lang = st.sidebar.segmented_control(
         "Language / 语言", LANGUAGES, default=DEFAULT_LANGUAGE, key="lang", bind="query-params",
         format_func=LANGUAGE_LABELS.get, required=True)
+    link_state.refresh_labels(lang)
+    return lang
 
 
 def sidebar(lang: str) -> None:
@@ -43,7 +45,8 @@ def sidebar(lang: str) -> None:
     year = None
     if years:
         year = st.sidebar.selectbox(t("period_year", lang), years, index=0, key="year", bind="query-params")
-    county = st.sidebar.selectbox(t("shared_county", lang), counties, key="county", bind="query-params",
+    county = st.sidebar.selectbox(t("shared_county", lang), counties, key=link_state.relabel("county"),
+                                  bind="query-params",
                                   format_func=lambda c: c or t("all_counties", lang))
     db = database()
     if pinned_at() is not None:

@@ -25,7 +25,27 @@ from incentive.i18n import join, t
 _PUBLISHED = "_link_published"
 _MEMORY = "_link_memory"  # the last value of every parameter this session, for coming back to a page
 _NOTES = "_link_notes"
+_RELABEL = "_relabel_keys"
+_DRAWN_IN = "_labels_drawn_in"
 INVALID = object()
+
+
+def relabel(key: str) -> str:
+    """A select box whose option labels are in the user's language: after a language switch the browser would keep
+    showing the old label of the chosen option (Streamlit redraws a keyed select box's choice only when its value
+    is set), so `refresh_labels` sets it again. Returns the key."""
+    st.session_state.setdefault(_RELABEL, set()).add(key)
+    return key
+
+
+def refresh_labels(lang: str) -> None:
+    """At the top of a run, right after the language switch: when the language changed, every registered select
+    box gets its own value again, which makes Streamlit send the choice in the new language."""
+    if st.session_state.get(_DRAWN_IN, lang) != lang:
+        for key in st.session_state.get(_RELABEL, set()):
+            if key in st.session_state:
+                st.session_state[key] = st.session_state[key]
+    st.session_state[_DRAWN_IN] = lang
 
 
 def _published() -> dict[str, str | None]:
@@ -103,7 +123,7 @@ def selectbox(container, label: str, options: Sequence, *, key: str, param: str,
               format_func: Callable = str) -> Any:
     default = options[0] if default is None else default
     seed(key, param, default=default, options=options)
-    value = container.selectbox(label, options, key=key, format_func=format_func)
+    value = container.selectbox(label, options, key=relabel(key), format_func=format_func)
     publish(param, value, default)
     return value
 

@@ -57,8 +57,12 @@ def base_address() -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-@st.dialog("分享链接 · Share link")
 def _show_link(link: str, pinned: str, lang: str) -> None:
+    """The two links in a dialog titled in the user's language (a decorator's title would be fixed at import)."""
+    st.dialog(t("share_button", lang))(_link_dialog)(link, pinned, lang)
+
+
+def _link_dialog(link: str, pinned: str, lang: str) -> None:
     st.caption(t("share_help", lang))
     _copy_field(link, lang)
     st.code(link, language=None)

@@ -5,16 +5,16 @@ import functools
 
 import streamlit as st
 
-from incentive import checks, settings
+from incentive import checks, labels, settings
 from incentive.config import backup_folder
 from incentive.export import to_csv_bytes
 from incentive.file_kinds import KINDS, labelled
-from incentive.i18n import t
+from incentive.i18n import capital, t
 from incentive.preview import Preview, effects_text
 from incentive.sample import has_sample, load_sample
 from incentive.storage import ImportEffects
 from incentive.templates import template_xlsx
-from ui import frame, sign_in
+from ui import frame, link_state, sign_in
 from ui.downloads import table_downloads
 from ui.runtime import check_version, database, loaded_findings, preview_upload, run_query
 
@@ -22,7 +22,6 @@ lang = frame.current().lang
 admin = sign_in.require_admin(lang)  # the page is only in the navigation for administrators; checked again here
 db = database()
 sample_loaded = has_sample(db)  # read once; every write below reruns the page
-UPLOADED_BY = "web"  # batches imported before sign-in existed
 LISTED_PROBLEMS = 5  # more than this and the full table follows
 
 
@@ -146,14 +145,17 @@ for message in st.session_state.pop("data_flash", []):
 st.subheader(t("data_upload", lang))
 st.caption(t("data_upload_help", lang) + " " + t("data_format_doc", lang))
 options_col, upload_col = st.columns([1, 2])
-kind = options_col.selectbox(t("data_kind", lang), [None, *KINDS], key="data_kind",
-                             format_func=lambda k: t("data_kind_auto", lang) if k is None else kind_label(k))
+AUTO = ""  # not None: a select box whose value is None shows Streamlit's (English) placeholder instead
+kind = options_col.selectbox(t("data_kind", lang), [AUTO, *KINDS], key=link_state.relabel("data_kind"),
+                             format_func=lambda k: t("data_kind_auto", lang) if k == AUTO else capital(kind_label(k))
+                             ) or None
 period = options_col.text_input(t("data_period", lang), key="data_period")
 as_of = options_col.text_input(t("data_as_of", lang), key="data_as_of")
 skip_invalid = options_col.checkbox(t("data_skip_invalid", lang), key="data_skip_invalid",
                                     help=t("data_skip_invalid_help", lang))
+# Every file reaches the importer, which names what a wrong one is in the user's language (a Word document, a PDF,
+# an archive); a `type=` filter would refuse it in Streamlit's English instead.
 uploads = upload_col.file_uploader(t("data_upload", lang), accept_multiple_files=True, label_visibility="collapsed",
-                                   type=["csv", "tsv", "txt", "xlsx", "xls"],
                                    key=f"data_upload_{st.session_state.get('data_upload_round', 0)}")
 
 importable = []
@@ -170,7 +172,7 @@ if len(importable) > 1 and st.button(t("data_confirm_all", lang), key="data_impo
 # ---- what is loaded now
 st.subheader(t("data_current", lang))
 summary = run_query("current_data_summary")
-summary["kind"] = summary["kind"].map(kind_label)
+summary["kind"] = summary["kind"].map(lambda k: capital(kind_label(k)))
 summary["span"] = [f"{a} – {b}" if isinstance(a, str) else "" for a, b in zip(summary["first"], summary["last"])]
 summary = summary[["kind", "rows", "span"]]
 summary.columns = [t("col_kind", lang), t("col_rows", lang), t("data_span", lang)]
@@ -189,10 +191,10 @@ else:
 st.subheader(t("data_batches", lang))
 batches = db.batches().sort_values("id", ascending=False)
 shown = batches[["id", "kind", "file", "rows", "status", "source", "created_at", "created_by"]].copy()
-shown["kind"] = shown["kind"].map(kind_label)
-shown["status"] = shown["status"].map(lambda s: t(f"status_{s}", lang))
-shown["source"] = shown["source"].map(lambda s: t(f"source_{s}", lang))
-shown["created_by"] = shown["created_by"].map(lambda who: t("who_web", lang) if who == UPLOADED_BY else who)
+shown["kind"] = shown["kind"].map(lambda k: capital(kind_label(k)))
+shown["status"] = shown["status"].map(lambda s: capital(t(f"status_{s}", lang)))
+shown["source"] = shown["source"].map(lambda s: capital(t(f"source_{s}", lang)))
+shown["created_by"] = shown["created_by"].map(lambda who: labels.who_text(who, lang))
 shown.columns = [t(k, lang) for k in ("col_batch", "col_kind", "col_file", "col_rows", "col_status", "col_source",
                                       "col_created_at", "col_created_by")]
 st.dataframe(shown, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(shown)))
@@ -200,8 +202,9 @@ active = batches[batches["status"] == "active"].set_index("id")
 if len(active):
     pick_col, button_col = st.columns([3, 1], vertical_alignment="bottom")
     batch_id = pick_col.selectbox(t("data_rollback_pick", lang), active.index.tolist(),
-                                  key=f"data_rollback_pick_{active.index[0]}",  # a new batch is offered first
-                                  format_func=lambda i: f"#{i} · {kind_label(active.at[i, 'kind'])} · "
+                                  # a new batch is offered first
+                                  key=link_state.relabel(f"data_rollback_pick_{active.index[0]}"),
+                                  format_func=lambda i: f"#{i} · {capital(kind_label(active.at[i, 'kind']))} · "
                                                         f"{active.at[i, 'file']}")
     confirmed = st.checkbox(t("data_rollback_confirm", lang), key="data_rollback_confirm")
     if button_col.button(t("data_rollback", lang), key="data_rollback", disabled=not confirmed):
@@ -226,10 +229,18 @@ else:
 st.subheader(t("data_settings", lang))
 current = settings.current(db)
 setting_cols = st.columns(len(settings.SETTINGS) + 1, vertical_alignment="bottom")
-entered = {key: setting_cols[i].number_input(t(f"setting_{key}", lang), min_value=float(spec.minimum),
-                                             max_value=float(spec.maximum), value=float(current[key]),
-                                             step=1.0, key=f"data_setting_{key}")
-           for i, (key, spec) in enumerate(settings.SETTINGS.items())}
+
+
+def setting_input(column, key: str, spec: settings.Setting):
+    """A whole-number setting (the suppression threshold) as an integer input (5, not 5.00); the others show
+    their value as typed (110, 0.5), never padded to two decimals."""
+    number = int if spec.integer else float
+    return column.number_input(t(f"setting_{key}", lang), min_value=number(spec.minimum),
+                               max_value=number(spec.maximum), value=number(current[key]), step=number(1),
+                               format="%d" if spec.integer else "%g", key=f"data_setting_{key}")
+
+
+entered = {key: setting_input(setting_cols[i], key, spec) for i, (key, spec) in enumerate(settings.SETTINGS.items())}
 if setting_cols[-1].button(t("data_settings_save", lang), key="data_settings_save"):
     who = sign_in.require_admin(lang)
     changed = [key for key in entered if entered[key] != current[key]]
@@ -248,8 +259,7 @@ if st.button(t("data_backup_now", lang), key="data_backup"):
 
 # ---- the audit log
 st.subheader(t("data_audit", lang))
-log = db.audit_log()
-log.columns = [t(f"audit_{c}", lang) for c in log.columns]
+log = labels.audit_table(db.audit_log(), lang)
 st.dataframe(log.head(300), hide_index=True, width="stretch", height=320)
 table_downloads(log, t("file_audit", lang), "data_audit", lang)
 
@@ -258,6 +268,6 @@ st.subheader(t("data_templates", lang))
 columns = st.columns(4)
 for i, name in enumerate(KINDS):
     columns[i % 4].download_button(
-        kind_label(name), functools.partial(template_xlsx, name, lang), file_name=f"{t(f'kind_{name}', 'zh')}模板.xlsx",
-        on_click="ignore", key=f"data_template_{name}",
+        capital(kind_label(name)), functools.partial(template_xlsx, name, lang),
+        file_name=f"{t(f'kind_{name}', 'zh')}模板.xlsx", on_click="ignore", key=f"data_template_{name}",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

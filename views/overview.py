@@ -56,7 +56,8 @@ with deck.section("training"):
     if totals.cadres and totals.trained:
         change = overview.coverage_change_pp(totals, overview.training_totals(coverage_before))
         figures.metric(t("kpi_coverage", lang), f"{totals.coverage:.1%}",
-                       delta=None if change is None else t("delta_vs_year", lang, year=year - 1, delta=f"{change:+.1f} pp"))
+                       delta=None if change is None else t("delta_vs_year", lang, year=year - 1,
+                                                          delta=t("delta_pp", lang, delta=change)))
         figures.metric(t("kpi_hours", lang), t("kpi_hours_unit", lang, hours=totals.hours_per_cadre))
         figures.metric(t("kpi_cadres", lang), f"{totals.cadres:,}")
         hidden = coverage_windows.county_statuses(coverage["county"], training_pattern(this_year))

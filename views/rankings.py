@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from incentive import charts, periods, ranking_tables, scoring
+from incentive import charts, labels, periods, ranking_tables, scoring
 from incentive.i18n import join, t
 from incentive.rankings import LEVELS, PeerGroup
 from ui import frame, link_state, meeting
@@ -81,7 +81,8 @@ link_state.seed_many("tiers", dict(zip(TIER_KEYS, shown_tiers)), tiers_from_link
 with st.expander(t("rank_settings", lang)):
     st.caption(t("rank_weights_help", lang))
     weight_cols = st.columns(len(WEIGHT_KEYS) + 1, vertical_alignment="bottom")
-    entered = {track: weight_cols[i].number_input(track, min_value=0.0, max_value=100.0, step=1.0, key=key)
+    entered = {track: weight_cols[i].number_input(labels.track_label(track, lang), min_value=0.0, max_value=100.0,
+                                                  step=1.0, key=key)
                for i, (track, key) in enumerate(WEIGHT_KEYS.items())}
     weight_cols[-1].button(t("rank_weights_reset", lang), on_click=reset_weights, key="rank_weights_reset")
     tier_cols = st.columns(len(WEIGHT_KEYS) + 1)
@@ -110,7 +111,8 @@ with deck.section("headline"):
     now = ranking(period, group, method, weights, tiers=tiers)
     before = ranking(compare, group, method, weights, draws=0, tiers=tiers) if compare else None
     if custom:
-        used = join([f"{track} {share:.0%}" for track, share in now.track_weights.items()], lang)
+        used = join([f"{labels.track_label(track, lang)} {share:.0%}" for track, share in now.track_weights.items()],
+                    lang)
         st.warning(t("rank_custom_banner", lang, weights=used))
     if tiers != scoring.TIER_SHARES:
         st.info(t("rank_custom_tiers", lang, first=tiers[0], third=tiers[1]))
@@ -118,7 +120,7 @@ with deck.section("headline"):
         st.info(t("no_data_for_period", lang, period=period))
         st.stop()
 
-    unit_word = t(f"col_unit_{level}", lang)
+    unit_word = t(f"word_{level}", lang)  # inside a sentence: "Leading county"
     peer_label = county + " · " if county else ""
     leader = now.ranked.index[0]
     up, down = ranking_tables.movers(now, before)
@@ -165,6 +167,7 @@ with deck.section("tracks"):
     tracks = now.track_weights.index.tolist()
     heat_col, bump_col = st.columns(2, gap="large")
     heat_col.plotly_chart(charts.track_heatmap(ranked, tracks, t("chart_track_heatmap", lang, period=period),
+                                               [labels.track_label(track, lang) for track in tracks],
                                                centre=50.0 if method == "minmax" else 0.0), width="stretch")
     focus_options = now.table.index.tolist()
     focus_default = state.county if level == "county" and state.county in focus_options else leader

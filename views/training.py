@@ -104,7 +104,7 @@ with deck.section("headline"):
     change = coverage.change_pp(total["coverage"], previous["coverage"]) if trained_before else None
     shown = (lambda text: hidden_text(scope_hidden)) if scope_hidden else (lambda text: text)
     figures[0].metric(t("kpi_coverage", lang), shown(f"{total['coverage']:.1%}"),
-                      delta=None if change is None else f"{change:+.1f} pp")
+                      delta=None if change is None else t("delta_pp", lang, delta=change))
     hours_delta = total["hours_per_cadre"] - previous["hours_per_cadre"] if trained_before else None
     figures[1].metric(t("kpi_hours", lang), shown(t("kpi_hours_unit", lang, hours=total["hours_per_cadre"])),
                       delta=None if hours_delta is None else f"{hours_delta:+.1f}")
@@ -198,7 +198,8 @@ with deck.section("gaps"):
     # Hidden units are left out whatever their hours: listing them, or their place in this order, would say how
     # far below the target they are.
     units = coverage.units_below_target(by_unit[unit_hidden == ""], due_hours)
-    st.markdown(f"**{t('training_units_below', lang, scope=scope, target=due_hours)}**")
+    in_scope = county or t("scope_all_counties", lang)  # inside a sentence
+    st.markdown(f"**{t('training_units_below', lang, scope=in_scope, target=due_hours)}**")
     below = coverage_tables.below_target_table(units, due_hours, lang, threshold)
     st.dataframe(below.head(30), hide_index=True, width="stretch", height=table_height(min(len(below), 30)))
     st.caption(t("training_units_below_count", lang, n=len(below)))

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from incentive import charts, periods, welfare
+from incentive import charts, labels, periods, welfare
 from incentive.i18n import t
 from ui import frame, link_state, meeting
 from ui.downloads import table_downloads
@@ -90,7 +90,8 @@ with deck.section("county"):
     target = table.loc[table["indicator"] == indicator, "target"].iloc[0]
     trend_col.plotly_chart(charts.indicator_trend(
         history, county, target, {"median": t("col_median", lang), "target": t("col_target", lang)},
-        t("chart_welfare_trend", lang, name=names[indicator]), history["unit"].iloc[0] if len(history) else ""),
+        t("chart_welfare_trend", lang, name=names[indicator]),
+        labels.unit_label(history["unit"].iloc[0], lang) if len(history) else ""),
         width="stretch")
     if table.loc[table["indicator"] == indicator, "target"].isna().all():
         spread = table.loc[table["indicator"] == indicator, "value"].describe()

@@ -1,0 +1,131 @@
+"""Words the data refer to by their Chinese names, in the user's language: the product's four standard tracks, the
+units of measure the importer knows, and the audit log's codes.
+
+Data stay data: a track, unit or name the product does not know is shown as written, in either language (county,
+township, indicator, course and work-unit names are never translated).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .i18n import capital, t
+
+# The four tracks of the horse race as the catalog names them (赛道); other tracks are data, shown as written.
+STANDARD_TRACKS = {"项目建设": "track_projects", "乡村振兴": "track_rural", "为企服务": "track_business",
+                   "基层治理": "track_governance"}
+
+# Every unit units.CELL_UNITS knows, with its i18n key (English "singular|plural").
+UNIT_KEYS = {
+    "元": "unit_yuan", "千元": "unit_thousand_yuan", "万元": "unit_ten_thousand_yuan", "百万元": "unit_million_yuan",
+    "千万元": "unit_ten_million_yuan", "亿元": "unit_hundred_million_yuan", "学时": "unit_study_hour",
+    "课时": "unit_class_hour", "小时": "unit_hour", "人次": "unit_person_time", "万人": "unit_ten_thousand_people",
+    "天": "unit_day", "日": "unit_day_ri", "个": "unit_piece", "件": "unit_item", "起": "unit_incident",
+    "分": "unit_point", "人": "unit_person", "次": "unit_time", "项": "unit_task", "户": "unit_household",
+    "家": "unit_organization", "名": "unit_person_ming", "场": "unit_session", "篇": "unit_article",
+    "所": "unit_institution", "座": "unit_facility", "批": "unit_batch", "亩": "unit_mu", "公顷": "unit_hectare",
+    "公里": "unit_kilometre", "吨": "unit_tonne", "%": "unit_percent", "‰": "unit_permille",
+}
+SYMBOLS = ("%", "‰")  # written right after the number, in both languages
+
+
+def track_label(track: str, lang: str) -> str:
+    """项目建设 -> "Project construction" in English; a track outside the standard four as written."""
+    key = STANDARD_TRACKS.get(track)
+    return t(key, lang) if key else track
+
+
+def unit_label(unit: str | None, lang: str, count: float | None = None) -> str:
+    """A unit of measure as a word in the user's language (English agrees with `count`; plural without one);
+    a unit the importer does not know, as written."""
+    unit = (unit or "").strip()
+    key = UNIT_KEYS.get(unit)
+    if key is None:
+        return unit
+    text = t(key, lang)
+    if lang != "en":
+        return text
+    singular, plural_form = text.split("|", 1)
+    return singular if count is not None and float(count) == 1 else plural_form
+
+
+def quantity(number: str, value: float, unit: str | None, lang: str) -> str:
+    """`number` (the value already formatted) with its unit: 85%, 12 天 / 12 days, 3 件 / 3 cases."""
+    word = unit_label(unit, lang, value)
+    if not word:
+        return number
+    return f"{number}{word}" if word in SYMBOLS else f"{number} {word}"
+
+
+# ---- the audit log
+
+def who_text(who: str, lang: str) -> str:
+    """Who did something: an administrator's name as written; the app's own actors in words."""
+    if who in ("web", "viewer", "sample"):
+        return capital(t({"web": "who_web", "viewer": "who_viewer", "sample": "who_sample"}[who], lang))
+    if who == "cli" or (who or "").startswith("cli:"):
+        return capital(t("who_cli", lang, user=who[4:] or "—"))
+    return who or ""
+
+
+def _target_text(action: str, target: str, lang: str) -> str:
+    batch = re.fullmatch(r"batch (\d+)(?: \((\w+)\))?", target or "")
+    if batch:
+        number, kind = batch.groups()
+        if kind:
+            return t("audit_target_batch", lang, batch=number, kind=t(f"kind_{kind}", lang))
+        return t("audit_target_batch_only", lang, batch=number)
+    if action in ("remove_sample", "rollback_source") and target in ("sample", "upload", "cli"):
+        return t(f"source_{target}", lang)
+    if action == "setting" and f"setting_{target}" in _SETTING_KEYS:
+        return t(f"setting_{target}", lang)
+    return target or ""
+
+
+def _detail_text(action: str, detail: str, lang: str) -> str:
+    problems = re.fullmatch(r"(\d+) problems", detail or "")
+    if problems:
+        return t("audit_detail_problems", lang, n=int(problems.group(1)))
+    kept = re.fullmatch(r"previous file kept as (.+)", detail or "")
+    if kept:
+        return t("audit_detail_kept", lang, name=kept.group(1))
+    if action == "setting":
+        try:
+            return f"{float(detail):g}"
+        except ValueError:
+            return detail
+    return detail or ""
+
+
+def _coded(prefix: str, code: str, lang: str) -> str:
+    key = f"{prefix}{code}"
+    return t(key, lang) if key in _AUDIT_KEYS else (code or "")
+
+
+def audit_table(log: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The audit log (storage.Database.audit_log) for people: actions, outcomes, targets and details in words,
+    headers translated. Unknown codes (from a newer version) are shown as stored."""
+    out = pd.DataFrame({
+        "happened_at": log["happened_at"],
+        "who": [who_text(w, lang) for w in log["who"]],
+        "action": [_coded("audit_action_", a, lang) for a in log["action"]],
+        "target": [_target_text(a, target, lang) for a, target in zip(log["action"], log["target"])],
+        "file_name": log["file_name"],
+        "sha256": log["sha256"],
+        "row_count": log["row_count"],
+        "outcome": [_coded("audit_outcome_", o, lang) for o in log["outcome"]],
+        "detail": [_detail_text(a, d, lang) for a, d in zip(log["action"], log["detail"])],
+    })
+    out.columns = [t(f"audit_{column}", lang) for column in out.columns]
+    return out
+
+
+def _keys_with(prefix: str) -> frozenset[str]:
+    from .i18n import TEXT
+    return frozenset(key for key in TEXT if key.startswith(prefix))
+
+
+_AUDIT_KEYS = _keys_with("audit_")
+_SETTING_KEYS = _keys_with("setting_")

@@ -1,0 +1,232 @@
+"""Every page, in Chinese and in English, shows only its own language outside data values.
+
+Each page of views/ runs through AppTest on the sample database in both languages, in its default view and after
+the controls that change what it says (other windows, levels, slices, an upload, meeting mode, the share dialog).
+Every visible text is collected (tests/page_text.py: headings, markdown, captions, alerts, metrics, widget labels,
+options and help, table headers and cells, chart titles, axes, legends, annotations and hover text).
+
+- English: no Chinese character may remain once data values are taken out: county, township, indicator, work-unit,
+  rank-level, course and file names, people and the sample prefecture's name (page_text.data_values).
+- Chinese: no English word may remain once data values and the technical names below are taken out.
+
+Streamlit's own chrome drawn in the browser (the upload box, the input hint) is not in AppTest's tree; the browser
+test checks it on screen (tests/browser/test_offline_and_chrome.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+import duckdb
+import pytest
+import streamlit as st
+from conftest import ROOT
+from page_text import data_values, visible_texts, without
+from streamlit.testing.v1 import AppTest
+
+
+ADMIN = "测试管理员"
+SAMPLE_PREFECTURE = "澜州市"  # the fictional sample's prefecture: a place name, like its counties (sample_notice)
+
+# Both languages, by design: the language switch must be readable by someone who cannot read the language shown.
+LANGUAGE_SWITCH = ("Language / 语言", "中文", "English")
+
+CJK = re.compile(r"[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
+
+# English that the Chinese interface keeps on purpose, each for a reason:
+TECHNICAL = [
+    r"https?://\S+",                               # links (the share dialog's)
+    r"\bdocs/[\w.-]+\.md\b",                       # the repository's documents, named by their paths
+    r"\bpython -m incentive(?: \w+)?",             # command lines to type, as typed
+    r"\bscripts/[\w.-]+\.sh\b",                    # install scripts, by their paths
+    r"\bSHA-256\b",                                # the name of the checksum (audit log column)
+    r"\bUTF-8\b", r"\bGBK\b",                      # text encodings, as Excel and WPS name them
+    r"\bCSV\b", r"\bTSV\b", r"\bPDF\b", r"\bExcel\b", r"\.xlsx?\b",  # file formats, as offices name them
+    r"\bCtrl\+C\b",                                # a key to press
+    r"\b[0-9a-f]{64}\b",                           # SHA-256 values in the audit log
+]
+
+
+@pytest.fixture(scope="module")
+def sample_db_module(tmp_path_factory, sample_db_file):
+    import shutil
+    path = tmp_path_factory.mktemp("language") / "sample.duckdb"
+    shutil.copy(sample_db_file, path)
+    return path
+
+
+@pytest.fixture
+def app(sample_db_module, monkeypatch, tmp_path):
+    import shutil
+    path = tmp_path / "sample.duckdb"
+    shutil.copy(sample_db_module, path)
+    monkeypatch.setenv("INCENTIVE_DB", str(path))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.data_source = sample_db_module  # read for data values; the app holds its own copy open
+    yield at
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def _data(path, page: str, extra: tuple[str, ...] = ()) -> list[str]:
+    with duckdb.connect(str(path), read_only=True) as connection:
+        return data_values(connection, page, (ADMIN, SAMPLE_PREFECTURE, *extra))
+
+
+def foreign_text(texts: list[tuple[str, str]], lang: str, data: list[str]) -> list[tuple[str, str]]:
+    """The texts that still hold words of the other language once data values (and in Chinese, the technical
+    names) are taken out."""
+    wrong = []
+    for where, text in texts:
+        if where in ("segmented label", "segmented option") and text in LANGUAGE_SWITCH:
+            continue
+        rest = without(text, data)
+        if lang == "en":
+            if CJK.search(rest):
+                wrong.append((where, text))
+        else:
+            for pattern in TECHNICAL:
+                rest = re.sub(pattern, " ", rest)
+            if ENGLISH_WORD.search(rest):
+                wrong.append((where, text))
+    return wrong
+
+
+def check(at: AppTest, lang: str, page: str, state: str, extra: tuple[str, ...] = ()) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    wrong = foreign_text(visible_texts(at), lang, _data(at.data_source, page, extra))
+    assert not wrong, f"{page} ({state}, {lang}): {sorted(set(wrong))[:20]}"
+
+
+def open_page(at: AppTest, lang: str, page: str, admin: bool = False) -> AppTest:
+    at.session_state["lang"] = lang
+    if admin:
+        at.session_state["admin"] = ADMIN
+    at.run()
+    at.switch_page(page)
+    at.run()
+    return at
+
+
+# ---- one scenario per page: what the page says by default and after the controls that change its words
+
+def overview(at, lang):
+    page = "views/overview.py"
+    open_page(at, lang, page)
+    check(at, lang, page, "default")
+    at.session_state["present"] = True
+    at.run()
+    check(at, lang, page, "meeting mode")
+
+
+def rankings(at, lang):
+    page = "views/rankings.py"
+    open_page(at, lang, page)
+    check(at, lang, page, "default")
+    at.button(key="share_link").click().run()
+    check(at, lang, page, "share dialog")
+    at.selectbox(key="rank_method").set_value("minmax").run()
+    at.number_input(key="rank_weight_项目建设").set_value(60.0).run()
+    at.number_input(key="rank_tier_first").set_value(25.0).run()
+    check(at, lang, page, "what-if weights and tiers")
+    at.selectbox(key="rank_compare").set_value("").run()
+    check(at, lang, page, "no comparison")
+    at.segmented_control(key="rank_level").set_value("township").run()
+    check(at, lang, page, "townships")
+    at.session_state["present"] = True
+    at.run()
+    check(at, lang, page, "meeting mode")
+
+
+def training(at, lang):
+    page = "views/training.py"
+    open_page(at, lang, page, admin=True)  # the names of untrained cadres show to administrators
+    check(at, lang, page, "default")
+    for value in ("rank", "age", "gender", "unit"):
+        at.segmented_control(key="training_slice").set_value(value).run()
+        check(at, lang, page, f"by {value}")
+    at.segmented_control(key="training_domain_measure").set_value("hours_per_cadre").run()
+    at.segmented_control(key="training_window").set_value("quarter").run()
+    check(at, lang, page, "quarter")
+    at.segmented_control(key="training_window").set_value("months").run()
+    check(at, lang, page, "months")
+    at.selectbox(key="county").set_value("棠梨县").run()
+    check(at, lang, page, "one county")
+
+
+def welfare(at, lang):
+    page = "views/welfare.py"
+    open_page(at, lang, page)
+    check(at, lang, page, "default")
+    at.selectbox(key="welfare_indicator").set_value("W07").run()  # no target: its spread in a sentence
+    check(at, lang, page, "indicator without a target")
+    at.selectbox(key="year").set_value(2023).run()
+    check(at, lang, page, "first year")
+
+
+def movements(at, lang):
+    page = "views/movements.py"
+    open_page(at, lang, page)
+    check(at, lang, page, "default")
+    at.selectbox(key="year").set_value(2023).run()  # no race tiers before the first year
+    check(at, lang, page, "first year")
+
+
+UPLOAD = ("考核期,县区,指标,数值\n2026Q3,云岫,重点项目投资完成额,99.5\n2026Q3,黑山县,R01,1\n"
+          "2026Q3,青禾县,R01,12万元\n")
+
+
+def data(at, lang):
+    page = "views/data.py"
+    open_page(at, lang, page, admin=True)
+    check(at, lang, page, "default")
+    at.get("file_uploader")[0].set_value(("新得分.csv", UPLOAD.encode("gbk"), "text/csv"))
+    at.run()
+    file_cells = tuple(re.split(r"[,\n]", UPLOAD)) + ("新得分.csv", "云岫")  # the file's own words are data
+    check(at, lang, page, "a refused upload", file_cells)
+    at.checkbox(key="data_skip_invalid").check().run()
+    check(at, lang, page, "an upload with invalid rows skipped", file_cells)
+
+
+SCENARIOS = {"overview": overview, "rankings": rankings, "training": training, "welfare": welfare,
+             "movements": movements, "data": data}
+
+
+def test_every_page_has_a_scenario():
+    pages = {path.stem for path in (ROOT / "views").glob("*.py")} - {"not_found"}
+    assert pages == set(SCENARIOS)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_page_speaks_one_language(app, name, lang):
+    SCENARIOS[name](app, lang)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("path", ["rankngs", "data"])
+def test_unknown_address_page_speaks_one_language(app, path, lang, monkeypatch):
+    """views/not_found.py, which app.py registers at an address no page has (ui/chrome.py), instead of Streamlit's
+    English dialog. AppTest has no browser address: the address is given to ui.chrome directly."""
+    import ui.chrome
+    monkeypatch.setattr(ui.chrome, "requested_path", lambda: path)
+    open_page(app, lang, "views/not_found.py")
+    check(app, lang, "views/not_found.py", "unknown address", (path,))
+    expected = {("zh", "data"): "数据管理", ("en", "data"): "Data", ("zh", "rankngs"): "页面不存在",
+                ("en", "rankngs"): "Page not found"}[(lang, path)]
+    assert app.title[0].value == expected
+
+
+def test_the_collector_reads_every_kind_of_text(app):
+    """A guard on the guard: the English check fails when a page does show Chinese."""
+    open_page(app, "en", "views/rankings.py")
+    texts = visible_texts(app)
+    kinds = {where.split(" of ")[0] for where, _ in texts}
+    assert {"title", "metric label", "column", "cell", "chart title", "axis title", "trace name",
+            "selectbox label", "segmented option", "number_input label", "caption", "expandable"} <= kinds
+    assert foreign_text([("caption", "第一方阵")], "en", []) and not foreign_text([("caption", "云岫县")], "en",
+                                                                                   ["云岫县"])
+    assert foreign_text([("caption", "Upload")], "zh", []) and not foreign_text([("caption", "下载 CSV")], "zh", [])

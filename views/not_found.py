@@ -1,0 +1,19 @@
+"""An address that names no page (a typo, an old link, the Data page before sign-in): said in the user's language
+instead of Streamlit's English "Page not found" dialog (ui/chrome.py registers this page at that address)."""
+
+import streamlit as st
+
+from incentive.i18n import t
+from ui import frame
+from ui.chrome import UNKNOWN_PATH
+
+ADMIN_PAGES = {"data": "page_data"}  # in the navigation only for administrators
+
+lang = frame.current().lang
+path = st.session_state.get(UNKNOWN_PATH, "")
+st.title(t("page_not_found", lang) if path not in ADMIN_PAGES else t(ADMIN_PAGES[path], lang))
+if path in ADMIN_PAGES:
+    st.info(t("page_admin_only", lang, page=t(ADMIN_PAGES[path], lang)))
+else:
+    st.info(t("page_not_found_text", lang, path=path))
+st.page_link("views/overview.py", label=t("back_to_overview", lang), icon=":material/dashboard:")
