@@ -205,7 +205,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "data_rollback_confirm": ("确认撤销：该批次的数据将不再显示，被它覆盖的旧值恢复", "Confirm: this batch's rows stop showing and the values it replaced return"),
     "data_confirm": ("确认导入", "Import"),
     "data_confirm_all": ("导入全部可导入的文件", "Import all importable files"),
-    "table_scrolls": ("表格共 {n} 列，较宽时可左右滑动查看全部列。", "The table has {n} columns; swipe or scroll sideways to see them all."),
+    "table_scrolls": ("表格共 {n} 列，较宽时可左右滑动查看全部列。", "The table has {n} {n:column|columns}; swipe or scroll sideways to see them all."),
     "data_importing": ("正在导入 …", "Importing …"),
     "data_importing_file": ("正在导入「{file}」…", "Importing “{file}” …"),
     "data_imported_all": ("导入完成", "Import finished"),
@@ -384,7 +384,7 @@ TEXT: dict[str, tuple[str, str]] = {
                              "extra spaces and invisible characters removed), e.g. “{example}” → “{stored}”."),
     "note_period_from_format": ("「{column}」列 {n} 个考核期是带小数的数字，按单元格格式显示的文字读取，如 {example} 显示为两位小数，"
                                 "读作 {value}。",
-                                "{n} periods of column “{column}” are numbers with a fraction, read as their number "
+                                "{n} {n:period|periods} of column “{column}”: numbers with a fraction, read as their number "
                                 "format displays them: e.g. {example} shown with two decimals, read as {value}."),
     "unit_unknown_header": ("表头括号中的「{inner}」不是可识别的单位，无法确认数值的单位；请把数值换算为应有的单位，并删去括号中的内容后再导入。",
                             "the header's “{inner}” in brackets is not a unit that can be read, so the numbers' unit "
@@ -434,21 +434,21 @@ TEXT: dict[str, tuple[str, str]] = {
     "training_privacy_withheld": ("人数少于 {threshold} 人的分组显示 <{threshold}，比率显示「不公开（人数少于 {threshold}）」；"
                                   "另有分组标为「不公开」，以免用县区或全市合计减去其余分组推算出小组的数字。"
                                   "未参训人员名单仅限管理员查看。",
-                                  "Groups of fewer than {threshold} cadres show <{threshold}, and their rates "
+                                  "Groups of fewer than {threshold} {threshold:cadre|cadres} show <{threshold}, and their rates "
                                   "“withheld (fewer than {threshold})”; some other groups show “withheld”, so that "
                                   "a small group's figures cannot be worked out by subtracting the others from the "
                                   "county's or prefecture's total. Names of untrained cadres: administrators only."),
     "training_units_below_hidden": ("另有 {n} 个单位的数字不公开（人数少于阈值或为防推算而隐藏），不论是否达标均未列入。",
-                                    "{n} more units whose figures are withheld (too small, or hidden with a small one) "
+                                    "{n} more {n:unit|units} whose figures are withheld (too small, or hidden with a small one) "
                                     "are left out, whether or not they meet the target."),
     # --- CLI
     "cli_imported": ("已导入 {file}：{kind} {rows} 行，批次 #{batch}", "imported {file}: {kind}, {rows} {rows:row|rows}, batch #{batch}"),
     "cli_effects": ("（新增 {new} 条，覆盖已有 {changed} 条，与已有相同 {same} 条）",
                     " ({new} new, {changed} existing superseded, {same} unchanged)"),
-    "cli_effects_blanked": ("；注意：{n} 个已有数值变为空", "; note: {n} existing values emptied"),
-    "cli_effects_roster": ("（替换同一统计日期的快照中 {n} 名干部）", " (replaces {n} cadres of the snapshot with the same date)"),
+    "cli_effects_blanked": ("；注意：{n} 个已有数值变为空", "; note: {n} existing {n:value|values} emptied"),
+    "cli_effects_roster": ("（替换同一统计日期的快照中 {n} 名干部）", " (replaces {n} {n:cadre|cadres} of the snapshot with the same date)"),
     "cli_reading": ("正在读取 {file} …", "reading {file} …"),
-    "cli_writing_rows": ("正在写入 Excel：{done}/{total} 行", "writing Excel: {done}/{total} rows"),
+    "cli_writing_rows": ("正在写入 Excel：{done}/{total} 行", "writing Excel: {done}/{total} {total:row|rows}"),
     "cli_rollback_confirm": ("确认撤销批次 #{batch}？该批次的数据将不再显示，被它覆盖的旧值恢复。输入 y 确认：",
                              "Roll back batch #{batch}? Its data disappear and the values it superseded return. "
                              "Type y to confirm: "),
