@@ -61,7 +61,7 @@ def test_import_prints_one_summary_line_per_file(loaded):
     assert result.stdout == ""  # summaries go to stderr; stdout stays machine-readable
     # what the importer changed and why comes first, a line each, then the file's summary line
     assert result.stderr.splitlines() == ["reading race_long.csv …",
-                                          "  note: “澄溪” read as “澄溪县” (1 rows).",
+                                          "  note: “澄溪” read as “澄溪县” (1 row).",
                                           "imported race_long.csv: race scores, 5 rows, batch #3 (5 new, 0 existing "
                                           "superseded, 0 unchanged)",
                                           "reading race_wide_title.csv …",
@@ -90,7 +90,7 @@ def test_skip_invalid_writes_rejects(loaded, tmp_path):
     rejects = tmp_path / "rejects.csv"
     result = cli(loaded, "import", mixed, "--skip-invalid", "--rejects", rejects)
     assert result.returncode == 0, result.stderr
-    assert "1 rows" in result.stderr
+    assert "1 row," in result.stderr
     lines = rejects.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "File,Row,Column,Value,Problem"
     assert lines[1].startswith("mixed.csv,3,县区,无此县,")
