@@ -14,11 +14,9 @@ For every hidden figure the onlooker's possible values must include at least two
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 import numpy as np
-import pandas as pd
 import pytest
 import streamlit as st
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as strat
@@ -320,7 +318,7 @@ def test_random_groups_keep_their_size_and_trained_count_uncertain(table, thresh
        strat.integers(3, 6), strat.data())
 def test_the_closed_form_for_one_line_agrees_with_the_linear_program(members, threshold, data):
     """Hidden members of one line under a shown total are audited by formula; the LP must say the same."""
-    from incentive.disclosure import SIZE, Table, _one_line_pinned, _System
+    from incentive.disclosure import Table, _one_line_pinned, _System
     sizes = {i: size for i, (size, _) in enumerate(members)}
     trained = {i: round(size * share) for i, (size, share) in enumerate(members)}
     sizes["T"], trained["T"] = sum(sizes.values()), sum(trained.values())
