@@ -249,9 +249,46 @@ def intervals(table: Table, pattern: Pattern) -> dict[tuple, tuple[float, float]
 
 def _audit(table: Table, component: set, hidden: set, small: set, quantities: Sequence[str],
            only: Hashable | None = None) -> list[tuple]:
-    system = _System(table, component, hidden, small)
     keys = [only] if only is not None else sorted(component, key=table.order.get)
-    return system.pinned([(key, q) for key in keys for q in quantities])
+    wanted = [(key, q) for key in keys for q in quantities]
+    around = {i for k in component for i in table.lines_of[k]}
+    if len(around) == 1 and table.lines[next(iter(around))].total not in hidden:
+        return _one_line_pinned(table, component, table.lines[next(iter(around))], hidden, small, wanted)
+    return _System(table, component, hidden, small).pinned(wanted)
+
+
+def _one_line_pinned(table: Table, component: set, line: Line, hidden: set, small: set,
+                     wanted: list[tuple]) -> list[tuple]:
+    """The common case in closed form: hidden members of one line whose total is shown. With sizes x_i in their
+    bounds adding up to the remainder R, x_i ranges over [max(lo_i, R - sum of the others' highs), min(hi_i, R -
+    sum of the others' lows)]; a part p_i (all parts adding up to P, each within its size) over [max(0, P - R +
+    low x_i), min(P, high x_i)], and x_i - p_i over [max(0, low x_i - P), min(high x_i, R - P)]. Every end is an
+    integer and is reached, so these are the integer ranges the linear program would give."""
+    system = _System.bounds_only(table, component, hidden, small)
+    members = [m for m in line.members if m in hidden]
+    remainder = table.sizes[line.total] - sum(table.sizes[m] for m in line.members if m not in hidden)
+    lows = {m: system[m][0] for m in members}
+    highs = {m: system[m][1] for m in members}  # None: no limit
+    unbounded = sum(h is None for h in highs.values())
+    finite_high = sum(h for h in highs.values() if h is not None)
+    low_total = sum(lows.values())
+    pinned = []
+    for key, quantity in wanted:
+        others_low = low_total - lows[key]
+        others_unbounded = unbounded - (highs[key] is None)
+        low = lows[key] if others_unbounded else max(lows[key], remainder - (finite_high - (highs[key] or 0)))
+        high = remainder - others_low if highs[key] is None else min(highs[key], remainder - others_low)
+        if quantity != SIZE:
+            kind, name = quantity.split(":", 1)
+            values = table.parts[name]
+            part_total = values[line.total] - sum(values[m] for m in line.members if m not in hidden)
+            if kind == "part":
+                low, high = max(0, part_total - remainder + low), min(part_total, high)
+            else:
+                low, high = max(0, low - part_total), min(high, remainder - part_total)
+        if high - low < 1:
+            pinned.append((key, quantity))
+    return pinned
 
 
 def _ranked(size: int, shown: list[int], threshold: int) -> tuple[int, int | None]:
@@ -301,11 +338,17 @@ class _System:
                 within.append(row)
         self.a_ub = np.array(within) if within else None
         self.b_ub = np.zeros(len(within)) if within else None
-        threshold = table.threshold
+        sizes = self.bounds_only(table, component, hidden, small)
+        self.bounds = [sizes[k] if n == SIZE else (0, None) for (k, n) in self.index]
+
+    @staticmethod
+    def bounds_only(table: Table, component: set, hidden: set, small: set) -> dict:
+        """Each hidden cell's (lowest, highest or None) size as the onlooker is credited with knowing it."""
+        keys = sorted(component, key=table.order.get)
         around = sorted({table.sizes[c] for i in {i for k in keys for i in table.lines_of[k]}
                          for c in table.lines[i].cells() if c not in hidden and table.sizes[c] > 0})
-        self.bounds = [((1, threshold - 1) if k in small else _ranked(table.sizes[k], around, threshold))
-                       if n == SIZE else (0, None) for (k, n) in self.index]
+        return {k: (1, table.threshold - 1) if k in small else _ranked(table.sizes[k], around, table.threshold)
+                for k in keys}
 
     def objective(self, key: Hashable, quantity: str) -> np.ndarray:
         c = np.zeros(len(self.index))
@@ -343,7 +386,7 @@ class _System:
         cap = 2 * max([*self.table.sizes.values(), self.table.threshold]) + 1
         capped = [(low, high if high is not None else cap) for low, high in self.bounds]
         directions = np.random.default_rng(0).standard_normal((4, len(self.index)))
-        for c in directions:
+        for c in directions if len(wanted) > 2 else ():
             if not open_:
                 break
             result = self.solve(c, capped)

@@ -14,11 +14,9 @@ For every hidden figure the onlooker's possible values must include at least two
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 import numpy as np
-import pandas as pd
 import pytest
 import streamlit as st
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as strat
@@ -313,6 +311,28 @@ def test_random_groups_keep_their_size_and_trained_count_uncertain(table, thresh
     ranges = onlooker_ranges(sizes, lines, shown, marks, threshold, {"trained": trained})
     left = {(k, "trained") for k, q in pattern.left if q == "part:trained"}  # fixed by a shown total (0 trained)
     assert all(high >= low + 1 for kq, (low, high) in ranges.items() if kq not in left), ranges
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(strat.lists(strat.tuples(strat.integers(0, 20), strat.floats(0, 1)), min_size=2, max_size=6),
+       strat.integers(3, 6), strat.data())
+def test_the_closed_form_for_one_line_agrees_with_the_linear_program(members, threshold, data):
+    """Hidden members of one line under a shown total are audited by formula; the LP must say the same."""
+    from incentive.disclosure import Table, _one_line_pinned, _System
+    sizes = {i: size for i, (size, _) in enumerate(members)}
+    trained = {i: round(size * share) for i, (size, share) in enumerate(members)}
+    sizes["T"], trained["T"] = sum(sizes.values()), sum(trained.values())
+    line = Line("T", tuple(range(len(members))))
+    table = Table(sizes, [line], threshold, {"trained": trained})
+    small = {i for i in range(len(members)) if 1 <= sizes[i] < threshold}
+    others = [i for i in range(len(members)) if sizes[i] >= threshold]
+    hidden = small | set(data.draw(strat.lists(strat.sampled_from(others), unique=True)) if others else [])
+    if not hidden:
+        return
+    wanted = [(k, q) for k in sorted(hidden) for q in table.quantities()]
+    by_formula = _one_line_pinned(table, hidden, line, hidden, small, wanted)
+    by_program = _System(table, hidden, hidden, small).pinned(wanted)
+    assert sorted(by_formula, key=str) == sorted(by_program, key=str)
 
 
 def brute_force(sizes, lines, pattern, threshold, key):
