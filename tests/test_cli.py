@@ -69,7 +69,7 @@ def test_import_prints_one_summary_line_per_file(loaded):
                                           "  note: Period taken from the title: 2025-Q2.",
                                           "  note: Columns that are not indicators, ignored: 序号, 总分, 排名.",
                                           "imported race_wide_title.csv: race scores, 9 rows, batch #4 (6 new, 3 existing "
-                                          "superseded, 0 unchanged); note: 1 existing values emptied"]
+                                          "superseded, 0 unchanged); note: 1 existing value emptied"]
 
 
 def test_refused_file_exits_1_with_reasons_and_writes_nothing(loaded, tmp_path):
@@ -358,7 +358,7 @@ def test_check_lists_findings_of_loaded_data_and_exits_0(care, tmp_path):
         "training record has more than 0 and at most 100 hours; check for a typo; if the value is right, raise the "
         "setting “most hours per training record” (max_hours_per_record) on the Data page.",
         "welfare indicators: " + WARNING]
-    assert result.stderr.splitlines() == ["checked: 1 values outside their plausible range, 1 unusual changes."]
+    assert result.stderr.splitlines() == ["checked: 1 value outside its plausible range, 1 unusual change."]
     listed = cli(care, "check", "--format", "csv")
     assert listed.returncode == 0
     lines = listed.stdout.splitlines()
