@@ -416,6 +416,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "note_as_of_given": ("填写值", "as entered"),
     "note_sheets_skipped": ("已跳过工作表：{sheets}。", "Sheets skipped: {sheets}."),
     "note_rejected": ("跳过无效行：拒绝 {n} 行。", "Invalid rows skipped: {n} rejected."),
+    # --- security
+    "session_ended": ("此会话已结束：登录身份与本浏览器不符。请重新打开页面。",
+                      "This session has ended: its sign-in does not belong to this browser. Open the page again."),
+    "signin_no_cookie": ("无法登录：浏览器未发送会话 Cookie（请允许本站 Cookie 后重新打开页面）。",
+                         "Cannot sign in: the browser sent no session cookie (allow cookies for this site and open "
+                         "the page again)."),
     # --- CLI
     "cli_imported": ("已导入 {file}：{kind} {rows} 行，批次 #{batch}", "imported {file}: {kind}, {rows} rows, batch #{batch}"),
     "cli_effects": ("（新增 {new} 条，覆盖已有 {changed} 条，与已有相同 {same} 条）",
