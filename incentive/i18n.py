@@ -422,6 +422,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "signin_no_cookie": ("无法登录：浏览器未发送会话 Cookie（请允许本站 Cookie 后重新打开页面）。",
                          "Cannot sign in: the browser sent no session cookie (allow cookies for this site and open "
                          "the page again)."),
+    "cell_too_long": ("单元格 {cell} 有 {length:,} 个字符，超过每个单元格 {limit:,} 个字符的上限；文件未读取。",
+                      "Cell {cell} holds {length:,} characters, over the limit of {limit:,} per cell; the file was "
+                      "not read."),
+    "file_rows_over_cap": ("文件超过单个文件 {limit:,} 行的上限，读取已停止；请拆分后分别导入。",
+                           "The file has more than {limit:,} rows, the limit per file; reading stopped. Split it and "
+                           "import the parts."),
+    "file_cells_over_cap": ("文件超过单个文件 {limit:,} 个单元格的上限，读取已停止；请拆分后分别导入。",
+                            "The file has more than {limit:,} cells, the limit per file; reading stopped. Split it "
+                            "and import the parts."),
+    "file_read_timeout": ("读取文件超过 {seconds:g} 秒仍未完成，已停止；请拆分后分别导入。",
+                          "Reading the file took more than {seconds:g} seconds and was stopped; split it and import "
+                          "the parts."),
     # --- CLI
     "cli_imported": ("已导入 {file}：{kind} {rows} 行，批次 #{batch}", "imported {file}: {kind}, {rows} rows, batch #{batch}"),
     "cli_effects": ("（新增 {new} 条，覆盖已有 {changed} 条，与已有相同 {same} 条）",
