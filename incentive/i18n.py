@@ -434,6 +434,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "file_read_timeout": ("读取文件超过 {seconds:g} 秒仍未完成，已停止；请拆分后分别导入。",
                           "Reading the file took more than {seconds:g} seconds and was stopped; split it and import "
                           "the parts."),
+    "name_invisible_char": ("名称含不可见字符或控制字符 {char}（如零宽字符、文字方向控制符），请删除后重新导入。",
+                            "the name contains the invisible or control character {char} (a zero-width or "
+                            "text-direction character); remove it and import again."),
+    "name_too_long": ("名称有 {length} 个字符，超过名称 {limit} 个字符的上限。",
+                      "the name has {length} characters, over the limit of {limit} for a name."),
     # --- CLI
     "cli_imported": ("已导入 {file}：{kind} {rows} 行，批次 #{batch}", "imported {file}: {kind}, {rows} rows, batch #{batch}"),
     "cli_effects": ("（新增 {new} 条，覆盖已有 {changed} 条，与已有相同 {same} 条）",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 import streamlit as st
 from conftest import ROOT, import_ok
@@ -51,3 +54,111 @@ def test_rankings_county_without_township_scores_shows_a_sentence_not_a_tracebac
     at.segmented_control(key="rank_level").set_value("township").run()
     at.selectbox(key="rank_county").set_value("一县").run()
     assert not at.exception, [e.value for e in at.exception]
+
+
+# ---- item 7: names and links are shown as text
+
+LINK_COUNTY = "[甲县](https://evil.example/a)"
+HTML_INDICATOR = "<a href='https://evil.example/b'>体检</a>率"  # Plotly would draw this as a link
+
+
+def _crafted_db(path):
+    database = Database(path)
+    import_ok(database, "regions.csv", f"县区,乡镇,县区代码\n\"{LINK_COUNTY}\",,1\n乙县,,2\n丙县,,3\n".encode())
+    import_ok(database, "i.csv", ("指标代码,指标名称,类别,赛道,单位,方向,权重,目标值\n"
+                                  "A,甲,赛马,项目建设,个,正向,3,\nB,乙,赛马,基层治理,起,逆向,1,\n"
+                                  f"W1,\"{HTML_INDICATOR}\",关爱,,%,正向,1,95\nW2,家访率,关爱,,%,正向,1,90\n").encode())
+    import_ok(database, "v.csv", ("考核期,县区,乡镇,指标,数值\n"
+                                  f"2025Q1,\"{LINK_COUNTY}\",,A,30\n2025Q1,乙县,,A,20\n2025Q1,丙县,,A,10\n"
+                                  f"2025Q1,\"{LINK_COUNTY}\",,B,1\n2025Q1,乙县,,B,5\n2025Q1,丙县,,B,9\n"
+                                  ).encode())
+    import_ok(database, "w.csv", ("考核期,县区,乡镇,指标,数值\n"
+                                  f"2025H1,\"{LINK_COUNTY}\",,W1,80\n2025H1,乙县,,W1,99\n2025H1,丙县,,W1,97\n"
+                                  f"2025H1,\"{LINK_COUNTY}\",,W2,95\n2025H1,乙县,,W2,95\n2025H1,丙县,,W2,95\n"
+                                  ).encode())
+    return database
+
+
+MARKDOWN_ELEMENTS = ("markdown", "caption", "info", "warning", "error", "success", "subheader", "title", "header")
+
+
+def _markdown_sources(at: AppTest) -> list[str]:
+    texts = [e.value for kind in MARKDOWN_ELEMENTS for e in at.get(kind)]
+    texts += [e.label for e in at.get("metric")] + [e.label for e in at.get("expandable")]
+    return [text for text in texts if isinstance(text, str)]
+
+
+def _assert_no_live_link(texts: list[str]) -> None:
+    """The raw Markdown never holds a link, an autolink or a bare URL: only their escaped forms."""
+    for text in texts:
+        bare = re.sub(r"\\.", "□", text)  # what Markdown still reads as markup once escapes are taken out
+        assert "](" not in bare and "<" not in bare and "://" not in bare, text
+
+
+def _plotly_strings(at: AppTest) -> list[str]:
+    found: list[str] = []
+
+    def walk(node):
+        if isinstance(node, str):
+            found.append(node)
+        elif isinstance(node, dict):
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+    for chart in at.get("plotly_chart"):
+        walk(json.loads(chart.proto.spec))
+    return found
+
+
+@pytest.fixture
+def crafted(tmp_path, monkeypatch):
+    path = tmp_path / "crafted.duckdb"
+    _crafted_db(path).close()
+    yield path, monkeypatch
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def test_a_crafted_link_parameter_is_shown_as_text_in_the_notice(crafted):
+    path, monkeypatch = crafted
+    at = _app(path, monkeypatch)
+    at.query_params["county"] = "[点此](https://evil.example/c)"
+    at.run()
+    notes = [i.value for i in at.info if "链接中的参数无法使用" in i.value]
+    assert notes and "county=\\[点此\\]\\(https\\://evil.example/c\\)" in notes[0]
+    _assert_no_live_link(_markdown_sources(at))
+
+
+@pytest.mark.parametrize("page", ["views/rankings.py", "views/welfare.py", "views/overview.py"])
+def test_imported_names_never_become_links_on_pages_or_charts(crafted, page):
+    path, monkeypatch = crafted
+    at = _app(path, monkeypatch)
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    if page == "views/rankings.py":  # the county named like a link leads: its detail, why, townships
+        assert at.selectbox(key="rank_focus").value == LINK_COUNTY
+    if page == "views/welfare.py":
+        summary = next(m.value for m in at.markdown if m.value.startswith("- "))
+        assert "\\<a href='https\\://evil.example/b'\\>体检\\</a\\>率" in summary  # named, escaped
+        at.selectbox(key="welfare_county").set_value(LINK_COUNTY).run()
+        assert not at.exception
+    _assert_no_live_link(_markdown_sources(at))
+    strings = _plotly_strings(at)
+    assert strings and not [s for s in strings if "<a " in s or "<a\u00a0" in s]
+    assert any("&lt;a href='https://evil.example/b'&gt;" in s for s in strings) or page != "views/welfare.py"
+
+
+def test_the_briefing_html_has_no_link_from_a_name(crafted):
+    from incentive import briefing
+    path, _ = crafted
+    database = Database(path)
+    try:
+        document = briefing.to_html(briefing.gather(database, 2025, LINK_COUNTY, "zh", "http://dashboard.local/"))
+    finally:
+        database.close()
+    assert "<a href='https://evil.example" not in document and "\\u003ca href" not in document
+    assert "&lt;a href=" in document or "\\u0026lt;a href" in document  # the name is there, as text
+

@@ -19,6 +19,7 @@ import streamlit as st
 
 from incentive import access
 from incentive.i18n import t
+from incentive.safe_text import tm
 
 from .runtime import database
 
@@ -110,7 +111,7 @@ def viewer_gate(lang: str) -> None:
 def sidebar_form(lang: str) -> None:
     name = admin()
     if name:
-        st.sidebar.caption(t("signed_in_as", lang, name=name))
+        st.sidebar.caption(tm("signed_in_as", lang, name=name))
         if st.sidebar.button(t("sign_out", lang), key="sign_out", width="stretch"):
             database().record(name, "sign_out")
             st.session_state.pop(ADMIN, None)
