@@ -162,3 +162,36 @@ def test_the_briefing_html_has_no_link_from_a_name(crafted):
     assert "<a href='https://evil.example" not in document and "\\u003ca href" not in document
     assert "&lt;a href=" in document or "\\u0026lt;a href" in document  # the name is there, as text
 
+
+# ---- item 8: signed numbers in page downloads stay numbers
+
+def test_the_welfare_tables_download_keeps_signed_changes_as_numbers(sample_db_path, monkeypatch):
+    import csv
+    import io
+
+    import openpyxl
+
+    import ui.downloads
+    from incentive import export
+    taken = {}
+
+    def recording(table):
+        taken.setdefault("tables", []).append(table)
+        return export.to_csv_bytes(table)
+    monkeypatch.setattr(ui.downloads, "to_csv_bytes", recording)
+    at = _app(sample_db_path, monkeypatch)
+    at.switch_page("views/welfare.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    table = next(t for t in taken["tables"] if "较上期" in t.columns or "变化" in "".join(t.columns))
+    change = next(c for c in table.columns if "变化" in c or "较上期" in c)
+    assert table[change].str.startswith("-").any()  # the page shows signed text
+    rows = list(csv.reader(io.StringIO(export.to_csv_bytes(table).decode())))
+    column = rows[0].index(change)
+    cells = [row[column] for row in rows[1:]]
+    assert not [c for c in cells if c.startswith("'")]
+    assert any(c.startswith("-") and float(c) < 0 for c in cells if c != "—")
+    sheet = openpyxl.load_workbook(io.BytesIO(export.to_xlsx_bytes(table))).active
+    values = [sheet.cell(row=r, column=column + 1).value for r in range(2, sheet.max_row + 1)]
+    assert any(isinstance(v, float) and v < 0 for v in values)
+    assert not [v for v in values if isinstance(v, str) and v != "—"]
