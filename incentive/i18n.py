@@ -439,6 +439,7 @@ TEXT: dict[str, tuple[str, str]] = {
                             "text-direction character); remove it and import again."),
     "name_too_long": ("名称有 {length} 个字符，超过名称 {limit} 个字符的上限。",
                       "the name has {length} characters, over the limit of {limit} for a name."),
+    "cli_unlocked": ("已解除 {name} 的登录锁定。", "{name} may sign in again (the failed attempts no longer count)."),
     # --- CLI
     "cli_imported": ("已导入 {file}：{kind} {rows} 行，批次 #{batch}", "imported {file}: {kind}, {rows} rows, batch #{batch}"),
     "cli_effects": ("（新增 {new} 条，覆盖已有 {changed} 条，与已有相同 {same} 条）",

@@ -49,6 +49,25 @@ def browser_binding() -> str | None:
     return hmac.new(_binding_key(), token, hashlib.sha256).hexdigest()
 
 
+def session_is_admin(app_session) -> bool:
+    """For handlers outside a script run (ui/cache_guard.py): does this Streamlit AppSession hold an administrator
+    role bound to the browser on its current connection?"""
+    from streamlit import runtime
+    from streamlit.web.server.starlette.starlette_app_utils import decode_xsrf_token_string
+
+    try:
+        state = app_session.session_state
+        name, bound = state[ADMIN] if ADMIN in state else None, state[BINDING] if BINDING in state else None
+        client = runtime.get_instance().get_client(app_session.id)
+        cookie = client.client_context.cookies.get(XSRF_COOKIE, "") if client and client.client_context else ""
+    except Exception:
+        return False
+    token, _ = decode_xsrf_token_string(cookie or "")
+    if name is None or bound is None or not token:
+        return False
+    return hmac.compare_digest(bound, hmac.new(_binding_key(), token, hashlib.sha256).hexdigest())
+
+
 def _bound() -> bool:
     bound = st.session_state.get(BINDING)
     return bound is not None and hmac.compare_digest(bound, browser_binding() or "")
@@ -65,6 +84,15 @@ def end_if_taken_over(lang: str) -> None:
     database().record(who, "session_takeover", outcome="refused", detail="role binding did not match")
     st.error(t("session_ended", lang))
     st.stop()
+
+
+def client_address() -> str:
+    """The client's address as the server sees it (behind a proxy: the proxy's, so the per-address limit is then
+    one for all; the per-name limit still holds)."""
+    try:
+        return st.context.ip_address or ""
+    except Exception:  # AppTest has no connection
+        return ""
 
 
 def credentials() -> access.Credentials:
@@ -100,10 +128,14 @@ def viewer_gate(lang: str) -> None:
     with st.form("viewer_form"):
         password = st.text_input(t("viewer_password", lang), type="password")
         if st.form_submit_button(t("signin_submit", lang)):
-            if access.viewer_allowed(creds, password):
+            try:
+                allowed = access.viewer_sign_in(database(), creds, password, client_address())
+            except access.SignInRefused as refused:
+                st.error(refused.text(lang))
+                st.stop()
+            if allowed:
                 _grant(VIEWER, True)
                 st.rerun()
-            database().record("viewer", "view_sign_in", outcome="failed")
             st.error(t("signin_failed", lang))
     st.stop()
 
@@ -128,7 +160,7 @@ def sidebar_form(lang: str) -> None:
                 st.error(t("signin_no_cookie", lang))
                 return
             try:
-                name = access.sign_in(database(), credentials(), user, password)
+                name = access.sign_in(database(), credentials(), user, password, client_address())
             except access.SignInRefused as refused:
                 st.error(refused.text(lang))
             else:
