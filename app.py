@@ -8,10 +8,11 @@ started server would run the bare page without this frame.
 import streamlit as st
 
 from incentive.i18n import t
-from ui import frame, sharing, sign_in
+from ui import cache_guard, frame, sharing, sign_in
 from ui.runtime import database
 
 st.set_page_config(page_title="干部激励看板", page_icon=":material/leaderboard:", layout="wide")
+cache_guard.install()  # a websocket `clear_cache` from a session without the administrator role is refused
 
 sharing.open_permalink()  # a short link (?v=…) restores its view before any control is drawn
 lang = frame.language()

@@ -216,3 +216,22 @@ def test_failed_sign_in_rows_are_capped(db, monkeypatch):
             access.sign_in(db, creds, f"名{i}", "x", client=f"10.0.2.{i}")
     assert len(db.audit_log()) == 3
 
+
+def test_clear_cache_is_refused_for_a_session_without_the_administrator_role(monkeypatch):
+    """Security item 5, the patch itself (the websocket attack is in tests/browser/test_attacks_in_browser.py)."""
+    from streamlit.runtime.app_session import AppSession
+
+    from ui import cache_guard, sign_in
+    cleared = []
+    monkeypatch.setattr(AppSession, "_handle_clear_cache_request", lambda self: cleared.append(self))
+    cache_guard.install()
+    cache_guard.install()  # once only
+
+    class Anonymous:
+        id = "no-page"
+        session_state: dict = {}
+    AppSession._handle_clear_cache_request(Anonymous())
+    assert cleared == []
+    monkeypatch.setattr(sign_in, "session_is_admin", lambda session: True)
+    AppSession._handle_clear_cache_request(Anonymous())
+    assert len(cleared) == 1

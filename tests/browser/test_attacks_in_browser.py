@@ -44,3 +44,23 @@ def test_a_resumed_session_id_does_not_carry_the_administrator_role(page, app_ur
     assert any("会话已结束" in text for text in seen.texts)
     again = run_page(app_url, "data", session_id=session_id)  # and stays without a role
     assert again.page_paths and "data" not in again.page_paths
+
+
+def test_clear_cache_from_a_client_that_never_opened_a_page_is_refused(page, app_url):
+    """Security item 5: Streamlit would clear every user's caches for any client. Observable: the key binding a
+    role to its browser is a cached resource; cleared, the administrator's next run would end the session."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+
+    from .attacker import send_only
+    open_view(page, app_url)
+    sign_in(page, ADMIN, ADMIN_PASSWORD)
+    nav = page.locator("[data-testid=stSidebarNav]")
+    nav.get_by_text("数据管理").wait_for()
+    attack = BackMsg()
+    attack.clear_cache = True
+    send_only(app_url, attack)
+    nav.get_by_text("赛马排名").click()
+    page.get_by_text("赛马排名").first.wait_for()
+    page.wait_for_timeout(2000)
+    assert page.get_by_text("会话已结束").count() == 0
+    nav.get_by_text("数据管理").wait_for(timeout=5000)  # still the administrator
