@@ -10,7 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from incentive.i18n import t
-from ui import chrome, frame, sharing, sign_in
+from ui import cache_guard, chrome, frame, sharing, sign_in
 from ui.runtime import database
 
 # The tab icon ships with the app (scripts/make_icon.py): a `:material/…:` page icon makes every browser fetch it
@@ -20,6 +20,7 @@ ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
 sharing.open_permalink()  # a short link (?v=…) restores its view before any control is drawn
 lang = frame.language()
 st.set_page_config(page_title=t("app_title", lang), page_icon=str(ICON), layout="wide")
+cache_guard.install()  # a websocket `clear_cache` from a session without the administrator role is refused
 chrome.translate_widgets(lang)  # Streamlit's own words in the upload box and text inputs
 database()  # opens the database; on first start loads the sample data
 sign_in.viewer_gate(lang)  # when the deployment requires a viewing password

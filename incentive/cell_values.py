@@ -175,8 +175,24 @@ def clean_name(value: object) -> str:
     return re.sub(r"\s+", "", clean_text(value))
 
 
+# A number as text: a sign (ASCII or the minus sign U+2212), digits (with thousands commas or not), decimals, a
+# percent sign. A spreadsheet reads it as a number, never as a formula.
+_PLAIN_NUMBER = re.compile(r"[+\-\u2212]?(\d{1,3}(,\d{3})+|\d+|(?=\.\d))(\.\d+)?%?")
+
+
+def plain_number_text(text: str) -> str | None:
+    """`text` as a spreadsheet reads a number (U+2212 as `-`), when it is one; else None."""
+    if _PLAIN_NUMBER.fullmatch(text):
+        return text.replace("\u2212", "-")
+    return None
+
+
 def escape_formula(text: str) -> str:
-    """Keep a spreadsheet from running a text cell as a formula (decisions: =, +, -, @, tab, CR)."""
+    """Keep a spreadsheet from running a text cell as a formula (decisions: =, +, -, @, tab, CR). A plain number
+    held as text (`-43.3`, `+2`, `−3`) is no formula: it is left a number, not turned into text by an apostrophe."""
+    number = plain_number_text(text)
+    if number is not None:
+        return number
     if text and text[0] in "=+-@\t\r":
         return "'" + text
     return text

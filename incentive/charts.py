@@ -5,8 +5,11 @@ Pure functions DataFrame -> Figure; tests inspect the figures' data, not pixels.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+
+from .safe_text import plotly as _inert
 
 FONT_STACK = ("Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, "
               "WenQuanYi Micro Hei, sans-serif")
@@ -17,8 +20,9 @@ NEGATIVE = "#c9793a"
 
 
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
+    _make_inert(fig)
     fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        title={"text": _inert(title), "x": 0, "xanchor": "left", "font": {"size": 16}},
         font={"family": FONT_STACK, "size": 13},
         height=height,
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
@@ -29,6 +33,33 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     fig.update_xaxes(gridcolor="#e8e8e8", zerolinecolor="#888")
     fig.update_yaxes(gridcolor="#e8e8e8")
     return fig
+
+
+def _make_inert(fig: go.Figure) -> None:
+    """Plotly reads <a href>, <b>, <br> and entities in titles, trace names, category labels, text and
+    annotations: names from files are escaped there (docs/security.md). Hover templates, which are markup on
+    purpose, take the data through %{…} as escaped here, and names concatenated into them are escaped where they
+    are built. A click on a bar reports the escaped label: html.unescape gives the name back."""
+    for trace in fig.data:
+        for attr in ("x", "y", "text", "name", "labels"):  # theta: _two_lines
+            if attr in trace and trace[attr] is not None:
+                trace[attr] = _inert_values(trace[attr])
+    for annotation in fig.layout.annotations:
+        annotation.text = _inert(annotation.text)
+    for axis in (fig.layout.xaxis, fig.layout.yaxis):
+        if axis.title.text:
+            axis.title.text = _inert(axis.title.text)
+
+
+def _inert_values(values):
+    """Strings escaped, in a (nested) list; the very object back when nothing needed escaping."""
+    if isinstance(values, str):
+        return _inert(values)
+    if isinstance(values, (list, tuple, np.ndarray)):
+        escaped = [_inert_values(v) for v in values]
+        if any(e is not v and (not isinstance(v, str) or e != v) for e, v in zip(escaped, values)):
+            return escaped
+    return values
 
 
 def _height(n_bars: int) -> int:
@@ -190,7 +221,7 @@ def rank_bump(history: pd.DataFrame, focus: str | None, title: str, axis_title: 
             line={"color": FOCUS if unit == focus else (ACCENT if focus is None else QUIET),
                   "width": 3 if unit == focus else 1.5},
             marker={"size": 6 if highlighted else 4}, opacity=1 if highlighted else 0.8,
-            hovertemplate=unit + " %{x}: %{y}<extra></extra>", showlegend=False))
+            hovertemplate=_inert(unit) + " %{x}: %{y}<extra></extra>", showlegend=False))
     if len(history):
         last = history[history["period"] == history["period"].iloc[-1]]
         labelled = last if focus is None and not many else last[last["unit"] == focus]
@@ -374,18 +405,19 @@ def welfare_radar(frame: pd.DataFrame, county: str, labels: dict[str, str], titl
 
 def _two_lines(label: str, width: int = 5) -> str:
     """A label longer than `width` characters (Chinese) or about 3 × width (Latin) broken into two lines near its
-    middle, at a space where there is one: a radar's side labels have little room beside the circle."""
+    middle, at a space where there is one: a radar's side labels have little room beside the circle. Escaped for
+    Plotly here (the <br> is markup), so _make_inert leaves `theta` alone."""
     if " " in label:
         if len(label) <= 3 * width:
-            return label
+            return _inert(label)
         middle = len(label) // 2
         spaces = [i for i, c in enumerate(label) if c == " "]
         cut = min(spaces, key=lambda i: abs(i - middle))
-        return label[:cut] + "<br>" + label[cut + 1:]
+        return _inert(label[:cut]) + "<br>" + _inert(label[cut + 1:])
     if len(label) <= width:
-        return label
+        return _inert(label)
     cut = (len(label) + 1) // 2
-    return label[:cut] + "<br>" + label[cut:]
+    return _inert(label[:cut]) + "<br>" + _inert(label[cut:])
 
 
 def indicator_trend(history: pd.DataFrame, focus: str | None, target: float | None, labels: dict[str, str],
@@ -396,7 +428,8 @@ def indicator_trend(history: pd.DataFrame, focus: str | None, target: float | No
         if county == focus:
             continue
         fig.add_trace(go.Scatter(x=part["period"], y=part["value"], mode="lines", line={"color": QUIET, "width": 1},
-                                 name=county, showlegend=False, hovertemplate=county + " %{x}: %{y}<extra></extra>"))
+                                 name=county, showlegend=False,
+                                 hovertemplate=_inert(county) + " %{x}: %{y}<extra></extra>"))
     median = history.groupby("period", sort=False)["value"].median()
     fig.add_trace(go.Scatter(x=median.index, y=median.to_numpy(), mode="lines+markers", name=labels["median"],
                              line={"color": ACCENT, "width": 3}))

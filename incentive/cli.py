@@ -102,6 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--seed", type=int, help="random seed (default: the scale's fixed seed)")
 
     sub.add_parser("hash-password", help="print the argon2 hash of a new password (read twice, not echoed)")
+    unlock = sub.add_parser("unlock", help="let an administrator name locked by failed sign-ins sign in again")
+    unlock.add_argument("name")
 
     setting = sub.add_parser("settings", help="show the settings, or change one: settings KEY VALUE")
     setting.add_argument("key", nargs="?")
@@ -406,6 +408,13 @@ def _hash_password(lang: str) -> int:
     return EXIT_OK
 
 
+def _unlock(db: Database, args, lang: str) -> int:
+    """The name's failed sign-ins so far stop counting, in the running app too (it reads the audit log)."""
+    access.unlock(db, args.name, _who())
+    print(t("cli_unlocked", lang, name=args.name.strip()), file=sys.stderr)
+    return EXIT_OK
+
+
 class UsageError(TranslatedError):
     """A command line the export cannot serve; its sentence names what to change."""
 
@@ -444,4 +453,4 @@ def _who() -> str:
 
 COMMANDS = {"init": _init, "import": _import, "batches": _batches, "rollback": _rollback,
             "remove-sample": _remove_sample, "export": _export, "settings": _settings, "backup": _backup,
-            "check": _check}
+            "check": _check, "unlock": _unlock}

@@ -16,7 +16,7 @@ import xlsxwriter
 
 from . import coverage, movements, periods, queries, settings
 from .targets import with_status
-from .cell_values import escape_formula
+from .cell_values import escape_formula, plain_number_text
 from .storage import Database
 
 EXPORT_KINDS = ("regions", "indicators", "race_scores", "welfare", "roster", "training", "movements")
@@ -92,7 +92,8 @@ def movements_summary_frame(db: Database, year: int, *, suppress: bool = False) 
 
 
 def escaped(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text cells a spreadsheet would run as formulas get a leading apostrophe; numbers are never touched."""
+    """Text cells a spreadsheet would run as formulas get a leading apostrophe; numbers are never touched, nor is
+    text that is a plain number (`-43.3`, `+2`; `−3` is written `-3`): a spreadsheet reads it as the number."""
     out = frame.copy()
     for column in out.columns:
         if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
@@ -148,4 +149,19 @@ def _write_cell(sheet, row: int, col: int, value: object, date_format) -> None:
     elif isinstance(value, (dt.date, dt.datetime, pd.Timestamp)):
         sheet.write_datetime(row, col, pd.Timestamp(value).to_pydatetime(), date_format)
     else:
-        sheet.write_string(row, col, escape_formula(str(value)))
+        text = str(value)
+        number = _as_number(text)
+        if number is not None:
+            sheet.write_number(row, col, number)
+        else:
+            sheet.write_string(row, col, escape_formula(text))
+
+
+def _as_number(text: str) -> float | None:
+    """A page table's signed or decimal number held as text (`-43.3`, `+1.2`, `−3`, `0.5`) as the number; digits
+    alone (`00123`, an id) and percentages stay text as they are shown."""
+    number = plain_number_text(text)
+    if number is None or number.endswith("%") or not any(c in number for c in "+-."):
+        return None
+    value = float(number.replace(",", ""))
+    return value if math.isfinite(value) and len(number.strip("+-").replace(",", "").replace(".", "")) <= 15 else None

@@ -441,6 +441,30 @@ TEXT: dict[str, tuple[str, str]] = {
     "training_units_below_hidden": ("另有 {n} 个单位的数字不公开（人数少于阈值或为防推算而隐藏），不论是否达标均未列入。",
                                     "{n} more {n:unit|units} whose figures are withheld (too small, or hidden with a small one) "
                                     "are left out, whether or not they meet the target."),
+    # --- security
+    "session_ended": ("此会话已结束：登录身份与本浏览器不符。请重新打开页面。",
+                      "This session has ended: its sign-in does not belong to this browser. Open the page again."),
+    "signin_no_cookie": ("无法登录：浏览器未发送会话 Cookie（请允许本站 Cookie 后重新打开页面）。",
+                         "Cannot sign in: the browser sent no session cookie (allow cookies for this site and open "
+                         "the page again)."),
+    "cell_too_long": ("单元格 {cell} 有 {length:,} 个字符，超过每个单元格 {limit:,} 个字符的上限；文件未读取。",
+                      "Cell {cell} holds {length:,} characters, over the limit of {limit:,} per cell; the file was "
+                      "not read."),
+    "file_rows_over_cap": ("文件超过单个文件 {limit:,} 行的上限，读取已停止；请拆分后分别导入。",
+                           "The file has more than {limit:,} rows, the limit per file; reading stopped. Split it and "
+                           "import the parts."),
+    "file_cells_over_cap": ("文件超过单个文件 {limit:,} 个单元格的上限，读取已停止；请拆分后分别导入。",
+                            "The file has more than {limit:,} cells, the limit per file; reading stopped. Split it "
+                            "and import the parts."),
+    "file_read_timeout": ("读取文件超过 {seconds:g} 秒仍未完成，已停止；请拆分后分别导入。",
+                          "Reading the file took more than {seconds:g} seconds and was stopped; split it and import "
+                          "the parts."),
+    "name_invisible_char": ("名称含不可见字符或控制字符 {char}（如零宽字符、文字方向控制符），请删除后重新导入。",
+                            "the name contains the invisible or control character {char} (a zero-width or "
+                            "text-direction character); remove it and import again."),
+    "name_too_long": ("名称有 {length} 个字符，超过名称 {limit} 个字符的上限。",
+                      "the name has {length} characters, over the limit of {limit} for a name."),
+    "cli_unlocked": ("已解除 {name} 的登录锁定。", "{name} may sign in again (the failed attempts no longer count)."),
     # --- CLI
     "cli_imported": ("已导入 {file}：{kind} {rows} 行，批次 #{batch}", "imported {file}: {kind}, {rows} {rows:row|rows}, batch #{batch}"),
     "cli_effects": ("（新增 {new} 条，覆盖已有 {changed} 条，与已有相同 {same} 条）",

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from . import periods, plausibility, units
+from . import periods, plausibility, safe_text, units
 from .cell_values import CellError, Number, clean_name, clean_text, find_date, is_missing, name_key, parse_date
 from .cell_values import parse_number
 from .number_formats import displayed_number, is_percent_format, is_scientific_format, zero_padded_width
@@ -167,6 +167,8 @@ def parse_cell(col: Column, raw: object, number_format: str | None = None) -> ob
     """The stored value of one cell, or CellError. Blank cells of optional columns are None. Number columns give
     a `Number` whose unit the caller converts (`to_unit`). `number_format` is the Excel format of a numeric cell
     (None for CSV or General): it decides what a number typed where text was meant stood for."""
+    if _is_name(col) and isinstance(raw, str):
+        _check_name(raw)  # on the raw cell: clean_text would silently drop the zero-width characters
     if is_missing(raw) or (isinstance(raw, str) and not clean_text(raw)):
         if col.required and col.name != "value":
             raise CellError("required")
@@ -207,6 +209,23 @@ def parse_cell(col: Column, raw: object, number_format: str | None = None) -> ob
             raise CellError("not_in_choices", choices=enum_spellings(col.choices))
         return code
     raise AssertionError(col.parse)
+
+
+def _is_name(col: Column) -> bool:
+    """Place names (county, township) and the indicator catalog's and roster's name columns."""
+    return col.parse == "name" or col.name == "name"
+
+
+def _check_name(raw: str) -> None:
+    """Names are what counties, townships, indicators and cadres are told apart by, on pages, links and the PDF:
+    no control or invisible characters (a right-to-left override or a zero-width space would make two names look
+    alike), and at most NAME_MAX_CHARS characters (docs/security.md)."""
+    found = safe_text.forbidden_in_name(raw)
+    if found is not None:
+        raise CellError("name_invisible_char", char=found)
+    length = len(clean_text(raw))
+    if length > safe_text.NAME_MAX_CHARS:
+        raise CellError("name_too_long", length=length, limit=safe_text.NAME_MAX_CHARS)
 
 
 _AMBIGUOUS_MONTH = re.compile(r"(19|20)\d{2}\.1")

@@ -241,7 +241,10 @@ def _indicator_weights(present: pd.DataFrame, track_share: pd.Series) -> tuple[p
     within = present["weight"] / present.groupby("track")["weight"].transform("sum")
     used = track_share[track_share.index.isin(present["track"])]
     used = used / used.sum() if used.sum() > 0 else used
-    return (within * present["track"].map(used)).rename("weight"), used
+    # by position and as floats: with no indicator present, mapping the (empty) text column would keep its text
+    # dtype, and text x number raises TypeError
+    share = used.reindex(present["track"]).to_numpy(dtype=float)
+    return pd.Series(within.to_numpy(dtype=float) * share, index=present.index, name="weight"), used
 
 
 def _scored_table(scores: pd.DataFrame, indicator_weights: pd.Series, catalog: pd.DataFrame,

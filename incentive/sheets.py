@@ -30,6 +30,8 @@ WORKBOOK_TIMEOUT_SECONDS = 300
 # Caps per file, overridable for bulk loads (a province's training history on the command line).
 MAX_FILE_MB = float(os.environ.get("INCENTIVE_MAX_FILE_MB", 100))
 MAX_ROWS = int(os.environ.get("INCENTIVE_MAX_ROWS", 2_000_000))
+MAX_CELLS = int(os.environ.get("INCENTIVE_MAX_CELLS", 40_000_000))
+MAX_CELL_CHARS = workbook_reader.MAX_CELL_CHARS  # any text cell, before header matching looks at it
 MAX_UNZIPPED_MB = 1000  # a workbook's parts, uncompressed
 MAX_ZIP_RATIO = 200  # uncompressed / compressed, for a part over 10 MB
 _PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
@@ -82,7 +84,22 @@ def read_sheets(file_name: str, data: bytes) -> list[Sheet]:
     rows = sum(len(sheet.rows) for sheet in sheets)
     if rows > MAX_ROWS:
         raise UnreadableFile("file_too_many_rows", rows=rows, limit=MAX_ROWS)
+    for sheet in sheets:  # CSV and web pages; workbooks were measured in the child already
+        if not sheet.is_workbook:
+            check_cell_lengths(sheet)
     return sheets
+
+
+def check_cell_lengths(sheet: Sheet) -> None:
+    for row, number in zip(sheet.rows, sheet.row_numbers):
+        for c, value in enumerate(row):
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                raise _cell_too_long(sheet.name, number, c, len(value))
+
+
+def _cell_too_long(sheet: str, row: int, column: int, length: int) -> UnreadableFile:
+    where = f"{sheet}!{column_letter(column)}{row}" if sheet else f"{column_letter(column)}{row}"
+    return UnreadableFile("cell_too_long", cell=where, length=length, limit=MAX_CELL_CHARS)
 
 
 def _read(file_name: str, data: bytes) -> list[Sheet]:
@@ -104,6 +121,8 @@ def _read(file_name: str, data: bytes) -> list[Sheet]:
                 raise UnreadableFile(REFUSALS[inside]) from None
             raise
     if what == file_identity.TEXT:
+        if data.count(b"\n") > MAX_ROWS:  # lines bound records from above: cheap, before decoding
+            raise UnreadableFile("file_rows_over_cap", limit=MAX_ROWS)
         return [read_text(data)]
     if what == file_identity.HTML:
         return [_read_html(data)]
@@ -149,9 +168,12 @@ def _run_reader(data: bytes, *mode: str) -> list[dict]:
     try:
         result = subprocess.run([sys.executable, "-m", "incentive.workbook_reader", *mode], input=data,
                                 capture_output=True, timeout=WORKBOOK_TIMEOUT_SECONDS,
-                                env={**os.environ, "PYTHONPATH": _PACKAGE_PARENT})
+                                env={**os.environ, "PYTHONPATH": _PACKAGE_PARENT, "INCENTIVE_MAX_ROWS": str(MAX_ROWS),
+                                     "INCENTIVE_MAX_CELLS": str(MAX_CELLS)})
     except subprocess.TimeoutExpired:
-        raise failed from None
+        if mode:
+            raise failed from None
+        raise UnreadableFile("file_read_timeout", seconds=WORKBOOK_TIMEOUT_SECONDS) from None
     if result.returncode == workbook_reader.EXIT_PASSWORD:
         raise UnreadableFile("workbook_password")
     if result.returncode == workbook_reader.EXIT_NO_TABLE:
@@ -159,7 +181,14 @@ def _run_reader(data: bytes, *mode: str) -> list[dict]:
     if result.returncode != 0:
         raise failed
     # Unpickling is safe here: the bytes come from our own child process, not from the upload.
-    return pickle.loads(result.stdout)
+    sheets = pickle.loads(result.stdout)
+    if isinstance(sheets, dict):  # refused by a cap inside the child
+        params = dict(sheets)
+        key = params.pop("refused")
+        if key == "cell_too_long":
+            raise _cell_too_long(params["sheet"], params["row"], params["column"], params["length"])
+        raise UnreadableFile(key, **params)
+    return sheets
 
 
 def decode_text(data: bytes) -> tuple[str, str]:

@@ -55,9 +55,10 @@ def _value_text(value: float, unit: str, lang: str) -> str:
     return quantity(number, value, unit, lang)
 
 
-def summary_sentences(table: pd.DataFrame, period: str, lang: str) -> list[str]:
+def summary_sentences(table: pd.DataFrame, period: str, lang: str, quote=str) -> list[str]:
     """Plain sentences for the meeting, from the figures: the overall picture, then each indicator with counties
-    below target (worst first), then the indicators every county met."""
+    below target (worst first), then the indicators every county met. `quote` makes the names from files inert
+    where the sentences go (safe_text.markdown for a page; the briefing escapes its HTML as a whole)."""
     judged = table.dropna(subset=["status"])
     if judged.empty:
         return [t("welfare_summary_none", lang, period=period)]
@@ -69,12 +70,13 @@ def summary_sentences(table: pd.DataFrame, period: str, lang: str) -> list[str]:
                                                                                           kind="stable")
     for indicator, n in counts.items():
         row = worst.loc[indicator]
-        sentences.append(t("welfare_summary_below", lang, n=n, name=row["name"], county=row["county"],
+        sentences.append(t("welfare_summary_below", lang, n=n, name=quote(row["name"]),
+                           county=quote(row["county"]),
                            value=_value_text(row["value"], row["unit"] or "", lang),
                            target=_value_text(row["target"], row["unit"] or "", lang)))
     all_met = [name for name, part in judged.groupby("name", sort=False) if (part["status"] == "met").all()]
     if all_met:
-        sentences.append(t("welfare_summary_all_met", lang, names=join(all_met, lang)))
+        sentences.append(t("welfare_summary_all_met", lang, names=join([quote(name) for name in all_met], lang)))
     missing = table[table["value"].isna()]
     if len(missing):
         sentences.append(t("welfare_summary_missing", lang, n=len(missing)))

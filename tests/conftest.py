@@ -25,6 +25,14 @@ from incentive.sample import load_sample  # noqa: E402
 from incentive.storage import Database  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def _fresh_sign_in_counts():
+    """Sign-in attempts are counted in the process (incentive.access.ATTEMPTS): each test starts with none."""
+    from incentive import access
+    access.ATTEMPTS.reset()
+    yield
+
+
 def data_file(name: str) -> bytes:
     return (DATA / name).read_bytes()
 

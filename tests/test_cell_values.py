@@ -49,8 +49,14 @@ def test_find_date_in_titles():
 
 
 def test_formula_escaping():
-    assert [escape_formula(x) for x in ("=1+1", "+86", "-x", "@a", "\tx", "\rx", "东城县", "")] == [
-        "'=1+1", "'+86", "'-x", "'@a", "'\tx", "'\rx", "东城县", ""]
+    assert [escape_formula(x) for x in ("=1+1", "+86x", "-x", "@a", "\tx", "\rx", "东城县", "", "-1+2")] == [
+        "'=1+1", "'+86x", "'-x", "'@a", "'\tx", "'\rx", "东城县", "", "'-1+2"]
+
+
+def test_a_plain_number_held_as_text_stays_a_number():
+    """Security item 8: `-43.3` in a text column of a page table is a number to a spreadsheet, not a formula."""
+    assert [escape_formula(x) for x in ("-43.3", "+2", "\u221243.3", "-1,234.5", "-12.5%", "-.5", "+86")] == [
+        "-43.3", "+2", "-43.3", "-1,234.5", "-12.5%", "-.5", "+86"]
 
 
 @pytest.mark.parametrize("given,expected", [("16学时", Number(16.0, "学时")), ("3起", Number(3.0, "起")),

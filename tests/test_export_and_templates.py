@@ -72,3 +72,22 @@ def test_excel_downloads_carry_a_title_and_the_classification_line():
     rows = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()
     assert rows[0][0] == "赛马排名_县区_2026-Q3" and rows[1][0] == "内部资料 注意保存"
     assert rows[3] == ["县区", "综合得分"] and rows[5] == ["'=HYPERLINK(\"x\")", -3.2]
+
+
+def test_signed_numbers_in_text_columns_stay_numbers_in_both_downloads():
+    """Security item 8: a page table's change column holds text like `-43.3` and `+1.2`; the CSV must not put an
+    apostrophe before them and the Excel file must store them as numbers, while formulas are still escaped."""
+    import io
+
+    import openpyxl
+    import pandas as pd
+
+    from incentive.export import to_xlsx_bytes
+    frame = pd.DataFrame({"县区": ["=HYPERLINK(\"x\")", "乙县", "丙县"], "变化": ["-43.3", "+1.2", "\u22123"],
+                          "编号": ["00123", "-x", "—"]})
+    lines = to_csv_bytes(frame).decode().splitlines()
+    assert lines[1:] == ["\"'=HYPERLINK(\"\"x\"\")\",-43.3,00123", "乙县,+1.2,'-x", "丙县,-3,—"]
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(frame))).active
+    assert [sheet.cell(row=r, column=2).value for r in (2, 3, 4)] == [-43.3, 1.2, -3]
+    assert [sheet.cell(row=r, column=3).value for r in (2, 3, 4)] == ["00123", "'-x", "—"]
+    assert sheet.cell(row=2, column=1).value == "'=HYPERLINK(\"x\")"

@@ -90,3 +90,13 @@ def test_export_table_columns_and_rank_change(race_db):
     towns = rankings.export_table(rankings.rank_period(race_db.connection, "2025-Q3", PeerGroup("township", "一县")),
                                   PeerGroup("township", "一县"))
     assert towns[["county", "township"]].values.tolist() == [["一县", "西镇"], ["一县", "东镇"]]
+
+
+def test_a_county_whose_townships_have_no_scores_ranks_nobody_without_error(race_db):
+    """Security item 6: 一县 has townships but none has a 2025-Q1 score; ranking them used to raise TypeError
+    (an empty text column times the track weights), which the page showed viewers as a traceback."""
+    towns = rankings.rank_period(race_db.connection, "2025-Q1", PeerGroup("township", "一县"))
+    assert towns.ranked.empty and towns.table.index.tolist() == ["东镇", "西镇"]
+    assert not towns.table["ranked"].any()
+    nobody = rankings.rank_period(race_db.connection, "2025-Q1", PeerGroup("township", "三县"))  # no townships
+    assert nobody.table.empty

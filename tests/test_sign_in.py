@@ -127,3 +127,111 @@ def test_a_viewer_password_closes_the_whole_app(sample_db_path, monkeypatch):
     at.run()
     assert len(at.get("plotly_chart")) == 3
     st.cache_resource.clear()
+
+
+# ---- security item 4: attempts counted before the check, per name and per address; unlock; no password kept
+
+def _counting_checks(monkeypatch, seconds: float = 0.05):
+    import threading
+    import time
+    calls, lock = [], threading.Lock()
+    real = access._matches
+
+    def counted(hashed, password):
+        with lock:
+            calls.append(password)
+        time.sleep(seconds)  # a slow check, so the parallel guesses really overlap
+        return real(hashed, password)
+    monkeypatch.setattr(access, "_matches", counted)
+    return calls
+
+
+def _parallel(n: int, attempt) -> list:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(i):
+        try:
+            return attempt(i)
+        except access.SignInRefused as refused:
+            return refused.key
+    with ThreadPoolExecutor(n) as pool:
+        return list(pool.map(one, range(n)))
+
+
+def test_twenty_parallel_guesses_get_at_most_five_checks(db, monkeypatch):
+    creds = access.Credentials({"王主任": HASHED})
+    calls = _counting_checks(monkeypatch)
+    outcomes = _parallel(20, lambda i: access.sign_in(db, creds, "王主任", f"guess{i}", client=f"10.0.0.{i}"))
+    assert len(calls) == access.MAX_FAILURES
+    assert outcomes.count("signin_failed") == 5 and outcomes.count("signin_locked") == 15
+
+
+def test_one_address_trying_many_names_is_limited_too(db, monkeypatch):
+    creds = access.Credentials({"王主任": HASHED})
+    calls = _counting_checks(monkeypatch, 0.01)
+    outcomes = _parallel(40, lambda i: access.sign_in(db, creds, f"名字{i}", "guess", client="10.0.0.9"))
+    assert len(calls) == access.MAX_CLIENT_FAILURES and outcomes.count("signin_locked") == 20
+    assert access.sign_in(db, creds, "王主任", PASSWORD, client="10.0.0.8") == "王主任"  # another address
+
+
+def test_the_viewing_password_is_limited_per_address(db, monkeypatch):
+    creds = access.Credentials({}, viewer=HASHED)
+    calls = _counting_checks(monkeypatch)
+    outcomes = _parallel(12, lambda i: access.viewer_sign_in(db, creds, f"guess{i}", client="10.0.0.7"))
+    assert len(calls) == access.MAX_FAILURES and outcomes.count("signin_locked") == 7
+    assert access.viewer_sign_in(db, creds, PASSWORD, client="10.0.0.6")
+
+
+def test_a_locked_name_is_unlocked_from_the_command_line(tmp_path, monkeypatch):
+    from incentive import cli
+    from incentive.storage import Database
+    path = tmp_path / "u.duckdb"
+    database = Database(path)
+    creds = access.Credentials({"王主任": HASHED})
+    for i in range(access.MAX_FAILURES + 2):
+        with pytest.raises(access.SignInRefused):
+            access.sign_in(database, creds, "王主任", "guess", client=f"10.0.1.{i}")
+    database.close()
+    assert cli.main(["unlock", "王主任", "--db", str(path)]) == 0
+    database = Database(path)
+    access.ATTEMPTS.reset()  # another process: the app counts from the audit log
+    assert access.sign_in(database, creds, "王主任", PASSWORD, client="10.0.1.99") == "王主任"
+    database.close()
+
+
+def test_a_password_typed_into_the_name_box_is_never_stored(db):
+    creds = access.Credentials({"王主任": HASHED})
+    with pytest.raises(access.SignInRefused):
+        access.sign_in(db, creds, PASSWORD, "")
+    log = db.audit_log()
+    assert PASSWORD not in log.to_csv() and log["who"].tolist() == [access.UNKNOWN_NAME]
+
+
+def test_failed_sign_in_rows_are_capped(db, monkeypatch):
+    monkeypatch.setattr(access, "AUDIT_FAILURES_PER_WINDOW", 3)
+    monkeypatch.setattr(access, "_matches", lambda hashed, password: False)
+    creds = access.Credentials({"王主任": HASHED})
+    for i in range(10):
+        with pytest.raises(access.SignInRefused):
+            access.sign_in(db, creds, f"名{i}", "x", client=f"10.0.2.{i}")
+    assert len(db.audit_log()) == 3
+
+
+def test_clear_cache_is_refused_for_a_session_without_the_administrator_role(monkeypatch):
+    """Security item 5, the patch itself (the websocket attack is in tests/browser/test_attacks_in_browser.py)."""
+    from streamlit.runtime.app_session import AppSession
+
+    from ui import cache_guard, sign_in
+    cleared = []
+    monkeypatch.setattr(AppSession, "_handle_clear_cache_request", lambda self: cleared.append(self))
+    cache_guard.install()
+    cache_guard.install()  # once only
+
+    class Anonymous:
+        id = "no-page"
+        session_state: dict = {}
+    AppSession._handle_clear_cache_request(Anonymous())
+    assert cleared == []
+    monkeypatch.setattr(sign_in, "session_is_admin", lambda session: True)
+    AppSession._handle_clear_cache_request(Anonymous())
+    assert len(cleared) == 1

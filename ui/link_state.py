@@ -21,6 +21,7 @@ from typing import Any
 import streamlit as st
 
 from incentive.i18n import join, t
+from incentive.safe_text import tm
 
 _PUBLISHED = "_link_published"
 _MEMORY = "_link_memory"  # the last value of every parameter this session, for coming back to a page
@@ -69,7 +70,7 @@ def show_notes(container, lang: str) -> None:
     """The parameters of the link that could not be used, said once, where the page put `container`."""
     notes = st.session_state.pop(_NOTES, [])
     if notes:
-        container.info(t("link_invalid_params", lang, params=join([f"{p}={r}" for p, r in notes], lang)))
+        container.info(tm("link_invalid_params", lang, params=join([f"{p}={r}" for p, r in notes], lang)))
 
 
 def seed(key: str, param: str, *, default: Any, options: Sequence | None = None,

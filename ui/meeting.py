@@ -13,6 +13,7 @@ import contextlib
 import streamlit as st
 
 from incentive.i18n import t
+from incentive.safe_text import markdown
 
 from . import link_state
 
@@ -84,7 +85,7 @@ class Deck:
             stepper = county_col.columns([1, 3, 1], vertical_alignment="center")
             stepper[0].button("‹", key="meeting_county_previous", on_click=_step_county, args=(counties, -1),
                               help=t("meeting_county_previous", lang))
-            stepper[1].markdown(f"**{st.session_state.get('county') or t('all_counties', lang)}**")
+            stepper[1].markdown(f"**{markdown(st.session_state.get('county') or t('all_counties', lang))}**")
             stepper[2].button("›", key="meeting_county_next", on_click=_step_county, args=(counties, 1),
                               help=t("meeting_county_next", lang))
         leave_col.button(t("meeting_leave", lang), key="meeting_leave", on_click=_leave)

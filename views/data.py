@@ -10,6 +10,7 @@ from incentive.config import backup_folder
 from incentive.export import to_csv_bytes
 from incentive.file_kinds import KINDS, labelled
 from incentive.i18n import capital, t
+from incentive.safe_text import markdown, tm
 from incentive.preview import Preview, effects_text
 from incentive.sample import has_sample, load_sample
 from incentive.storage import ImportEffects
@@ -57,7 +58,7 @@ def draw_summary(preview: Preview) -> None:
                 row=preview.header_row, rows=preview.data_rows)
     if len(preview.rows) != preview.data_rows:
         summary = summary.rstrip("。.") + t("data_values_count", lang, values=len(preview.rows))
-    st.write(summary)
+    st.markdown(markdown(summary))
 
 
 def draw_problems(preview: Preview) -> None:
@@ -65,9 +66,9 @@ def draw_problems(preview: Preview) -> None:
     texts = preview.problem_texts(lang)
     whole_file = preview.fatal and len(preview.problems) == 1 and preview.problems[0].row is None
     if whole_file:
-        st.error(texts[0])
+        st.error(markdown(texts[0]))
         return
-    listed = "\n".join(f"- {text}" for text in texts[:LISTED_PROBLEMS])
+    listed = "\n".join(f"- {markdown(text)}" for text in texts[:LISTED_PROBLEMS])
     if preview.importable:
         st.warning(t("data_problems_skip", lang, n=len(texts), ok=preview.data_rows,
                      bad=len(preview.rejected_rows)) + "\n\n" + listed)
@@ -98,7 +99,7 @@ def draw_effects(preview: Preview, effects: ImportEffects) -> None:
 def draw_warnings(preview: Preview) -> None:
     """Unusual changes from the previous period: not refusals, a second look before import."""
     texts = [w.text(lang) for w in preview.warnings]
-    st.warning(t("data_warnings", lang, n=len(texts)) + "\n\n" + "\n".join(f"- {text}" for text in texts))
+    st.warning(t("data_warnings", lang, n=len(texts)) + "\n\n" + "\n".join(f"- {markdown(text)}" for text in texts))
 
 
 def audit_refusal(preview: Preview) -> None:
@@ -119,11 +120,11 @@ def offer_sample_removal(preview: Preview) -> None:
 
 def draw_preview(preview: Preview, effects: ImportEffects | None) -> None:
     with st.container(border=True):
-        st.markdown(f"**{t('data_preview', lang, file=preview.file_name)}**")
+        st.markdown(f"**{tm('data_preview', lang, file=preview.file_name)}**")
         if preview.kind and preview.rows is not None:
             draw_summary(preview)
         for note in preview.notes:
-            st.caption("· " + note.text(lang))
+            st.caption("· " + markdown(note.text(lang)))
         if preview.problems:
             draw_problems(preview)
         if sample_loaded:

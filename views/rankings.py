@@ -1,9 +1,12 @@
 """赛马排名 Rankings: the composite ranking with tiers, rank intervals, rank change, drill-down and its reasons."""
 
+import html
+
 import streamlit as st
 
 from incentive import charts, labels, periods, ranking_tables, scoring
 from incentive.i18n import join, t
+from incentive.safe_text import tm
 from incentive.rankings import LEVELS, PeerGroup
 from ui import frame, link_state, meeting
 from ui.frame import table_height
@@ -29,7 +32,7 @@ if level == "township":
     county = state.county or link_state.selectbox(county_col, t("rank_county", lang), counties, key="rank_county",
                                                   param="peer")
     if state.county:
-        county_col.caption(t("rank_county_from_sidebar", lang, county=county))
+        county_col.caption(tm("rank_county_from_sidebar", lang, county=county))
 group = PeerGroup(level, county)
 available = run_query("race_periods", county=group.county_param)["period"].tolist()
 if not available:
@@ -113,7 +116,7 @@ with deck.section("headline"):
     if custom:
         used = join([f"{labels.track_label(track, lang)} {share:.0%}" for track, share in now.track_weights.items()],
                     lang)
-        st.warning(t("rank_custom_banner", lang, weights=used))
+        st.warning(tm("rank_custom_banner", lang, weights=used))
     if tiers != scoring.TIER_SHARES:
         st.info(t("rank_custom_tiers", lang, first=tiers[0], third=tiers[1]))
     if now.ranked.empty:
@@ -133,7 +136,7 @@ with deck.section("headline"):
     up_col.metric(t("kpi_riser", lang), up[0] if up else "—", delta=f"+{up[1]}" if up else None)
     down_col.metric(t("kpi_faller", lang), down[0] if down else "—", delta=f"{down[1]}" if down else None)
     if unranked:
-        st.caption(t("rank_unranked_note", lang, units=join(unranked, lang)))
+        st.caption(tm("rank_unranked_note", lang, units=join(unranked, lang)))
 
 
 # ---- composite by tier (click a bar to look closer) and rank intervals
@@ -146,8 +149,8 @@ with deck.section("bars"):
                                    method=t(f"method_{method}", lang)), t("axis_composite", lang), tier_labels),
         width="stretch", on_select="rerun", selection_mode="points", key="rank_bars")
     points = clicked.selection.points if clicked else []
-    if points and points[0].get("y") != st.session_state.get("rank_clicked"):
-        st.session_state["rank_clicked"] = st.session_state["rank_focus"] = points[0].get("y")
+    if points and html.unescape(points[0].get("y") or "") != st.session_state.get("rank_clicked"):
+        st.session_state["rank_clicked"] = st.session_state["rank_focus"] = html.unescape(points[0].get("y"))
     interval_col.plotly_chart(charts.rank_intervals(ranked, t("chart_rank_intervals", lang), t("axis_rank", lang)),
                               width="stretch")
     interval_col.caption(t("rank_interval_note", lang, draws=scoring.DRAWS))
@@ -182,14 +185,14 @@ with deck.section("focus"):
     st.subheader(t("rank_focus_title", lang, unit=unit_word))
     focus = st.selectbox(t("rank_focus", lang, unit=unit_word), focus_options, key="rank_focus")
     link_state.publish("focus", focus, focus_default)
-    st.markdown(f"**{t('rank_detail', lang, unit=focus, period=period)}**")
+    st.markdown(f"**{tm('rank_detail', lang, unit=focus, period=period)}**")
     st.dataframe(ranking_tables.indicator_detail(now, focus, lang), hide_index=True, width="stretch",
                  height=table_height(len(now.catalog), 950))
-    st.markdown(f"**{t('rank_why', lang, unit=focus)}**")
+    st.markdown(f"**{tm('rank_why', lang, unit=focus)}**")
     if before is None:
         st.info(t("rank_why_needs_compare", lang))
     elif focus not in now.contributions.index or focus not in before.contributions.index:
-        st.info(t("rank_why_unranked", lang, unit=focus))
+        st.info(tm("rank_why_unranked", lang, unit=focus))
     else:
         why_col, moved_col = st.columns([2.2, 1], gap="large")
         parts = scoring.attribute_change(now, before, focus)
@@ -198,21 +201,21 @@ with deck.section("focus"):
             t("waterfall_start", lang, period=compare), t("waterfall_end", lang, period=period),
             float(before.table.at[focus, "composite"]), float(now.table.at[focus, "composite"])), width="stretch")
         passed, behind = scoring.passed_and_fell_behind(now, before, focus)
-        moved_col.write(t("rank_moved", lang, unit=focus, before=before.table.at[focus, "rank"],
+        moved_col.write(tm("rank_moved", lang, unit=focus, before=before.table.at[focus, "rank"],
                           now=now.table.at[focus, "rank"]))
         if passed:
-            moved_col.write(t("rank_passed_by", lang, units=join(passed, lang)))
+            moved_col.write(tm("rank_passed_by", lang, units=join(passed, lang)))
         if behind:
-            moved_col.write(t("rank_left_behind", lang, units=join(behind, lang)))
+            moved_col.write(tm("rank_left_behind", lang, units=join(behind, lang)))
         moved_col.caption(t("rank_why_note", lang))
 
     if level == "county":
         townships = ranking(period, PeerGroup("township", focus), method, weights, tiers=tiers)
         townships_before = (ranking(compare, PeerGroup("township", focus), method, weights, draws=0, tiers=tiers)
                             if compare else None)
-        st.markdown(f"**{t('rank_townships', lang, county=focus, period=period)}**")
+        st.markdown(f"**{tm('rank_townships', lang, county=focus, period=period)}**")
         if townships.ranked.empty:
-            st.info(t("rank_no_townships", lang, county=focus, period=period))
+            st.info(tm("rank_no_townships", lang, county=focus, period=period))
         else:
             st.dataframe(ranking_tables.ranking_table(townships, townships_before, "township", lang), hide_index=True,
                          width="stretch", height=table_height(len(townships.table), 950))

@@ -7,6 +7,7 @@ import streamlit as st
 from incentive import charts, coverage, coverage_tables
 from incentive.disclosure import SMALL
 from incentive.i18n import t
+from incentive.safe_text import markdown, tm
 from ui import frame, link_state, meeting, sign_in
 from ui.frame import fit_marks, table_height
 from ui.downloads import table_downloads
@@ -92,7 +93,7 @@ deck = meeting.Deck("training", {name: t(f"section_{name}", lang) for name in SE
 # ---- headline figures with change against the previous window
 with deck.section("headline"):
     scope = county or t("all_counties", lang)
-    st.caption(t("training_scope", lang, scope=scope, window=window.label, before=before.label,
+    st.caption(t("training_scope", lang, scope=markdown(scope), window=window.label, before=before.label,
                  as_of=f"{total['roster_as_of']:%Y-%m-%d}", target=target_hours))
     figures = st.columns(5)
     if scope_hidden:  # a county too small to show (or withheld with one)
@@ -199,7 +200,7 @@ with deck.section("gaps"):
     # far below the target they are.
     units = coverage.units_below_target(by_unit[unit_hidden == ""], due_hours)
     in_scope = county or t("scope_all_counties", lang)  # inside a sentence
-    st.markdown(f"**{t('training_units_below', lang, scope=in_scope, target=due_hours)}**")
+    st.markdown(f"**{tm('training_units_below', lang, scope=in_scope, target=due_hours)}**")
     below = coverage_tables.below_target_table(units, due_hours, lang, threshold)
     st.dataframe(below.head(30), hide_index=True, width="stretch", height=table_height(min(len(below), 30)))
     st.caption(t("training_units_below_count", lang, n=len(below)))
@@ -235,7 +236,7 @@ with deck.section("drill"):
     download(drill, t("file_training_drill", lang, county=drill_county, window=window.label), "training_drill")
     st.caption(t("training_privacy_withheld", lang, threshold=threshold))
     if sign_in.admin():  # named individuals: administrators only
-        with st.expander(t("training_untrained_names", lang, county=drill_county, window=window.label)):
+        with st.expander(t("training_untrained_names", lang, county=markdown(drill_county), window=window.label)):
             names = run_query("training_untrained", start=window.start, end=window.end, county=drill_county)
             names.columns = [t(k, lang) for k in ("col_unit_county", "slice_unit", "col_cadre_id", "col_name",
                                                   "slice_rank")]

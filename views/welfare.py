@@ -5,6 +5,7 @@ import streamlit as st
 
 from incentive import charts, labels, periods, welfare
 from incentive.i18n import t
+from incentive.safe_text import markdown, tm
 from ui import frame, link_state, meeting
 from ui.downloads import table_downloads
 from ui.runtime import run_query
@@ -36,7 +37,8 @@ deck = meeting.Deck("welfare", {name: t(f"section_{name}", lang) for name in SEC
 # ---- the summary a meeting starts from
 with deck.section("summary"):
     st.subheader(t("welfare_summary", lang, period=period))
-    st.markdown("\n".join(f"- {sentence}" for sentence in welfare.summary_sentences(table, period, lang)))
+    sentences = welfare.summary_sentences(table, period, lang, quote=markdown)
+    st.markdown("\n".join(f"- {sentence}" for sentence in sentences))
     counts = welfare.status_counts(table)
     met_col, near_col, below_col, missing_col = st.columns(4)
     met_col.metric(status_labels["met"], counts["met"])
@@ -95,6 +97,6 @@ with deck.section("county"):
         width="stretch")
     if table.loc[table["indicator"] == indicator, "target"].isna().all():
         spread = table.loc[table["indicator"] == indicator, "value"].describe()
-        trend_col.caption(t("welfare_distribution", lang, name=names[indicator], low=spread["min"],
+        trend_col.caption(tm("welfare_distribution", lang, name=names[indicator], low=spread["min"],
                             median=spread["50%"], high=spread["max"]))
     link_state.show_notes(notes, lang)

@@ -1,0 +1,69 @@
+"""Workbooks built to freeze the server (issue: security under attack, items 2 and 3): each is refused quickly,
+with a located sentence, while another user's work runs at nearly its usual pace."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from incentive import sheets
+from incentive.ingest import parse_file
+
+from hostile_files import long_shared_string, many_rows
+
+
+def page_work() -> float:
+    """Stands for another user's page run: pure Python work that needs the interpreter lock."""
+    start = time.perf_counter()
+    total = 0
+    for i in range(1_500_000):
+        total += i % 7
+    return time.perf_counter() - start
+
+
+def ratio_while(action) -> tuple[float, object]:
+    """How much slower page_work runs while `action` runs in another thread (the app's upload handling)."""
+    baseline = min(page_work() for _ in range(3))
+    result = {}
+    worker = threading.Thread(target=lambda: result.setdefault("value", action()))
+    worker.start()
+    during = []
+    while worker.is_alive():
+        during.append(page_work())
+    worker.join()
+    return (sorted(during)[len(during) // 2] / baseline if during else 1.0), result["value"]
+
+
+def test_a_ten_megabyte_shared_string_in_a_hundred_cells_is_refused_at_once(db):
+    data = long_shared_string()
+    start = time.monotonic()
+    ratio, preview = ratio_while(lambda: parse_file("regions.xlsx", data, db.reference()))
+    assert time.monotonic() - start < 30
+    assert [p.key for p in preview.problems] == ["cell_too_long"]
+    text = preview.problem_texts("en")[0]
+    assert "Sheet1!A2" in text and "10,000,000" in text and "1,000" in text
+    assert ratio < 3, f"another user's page ran {ratio:.1f}× slower"
+
+
+def test_a_long_name_in_csv_is_refused_with_its_cell(db):
+    data = ("县区,县区代码\n澄溪县,1\n" + "县" * 1001 + ",2\n").encode()
+    preview = parse_file("regions.csv", data, db.reference())
+    assert [p.key for p in preview.problems] == ["cell_too_long"]
+    assert "A3" in preview.problem_texts("en")[0]
+
+
+def test_a_million_rows_stop_at_the_cap_while_streaming(db, monkeypatch):
+    monkeypatch.setattr(sheets, "MAX_ROWS", 100_000)
+    data = many_rows(1_000_000)
+    start = time.monotonic()
+    ratio, preview = ratio_while(lambda: parse_file("training.xlsx", data, db.reference()))
+    assert time.monotonic() - start < 15  # the whole book takes calamine alone ~10 s, the import much longer
+    assert [p.key for p in preview.problems] == ["file_rows_over_cap"]
+    assert "100,000" in preview.problem_texts("en")[0]
+    assert ratio < 3, f"another user's page ran {ratio:.1f}× slower"
+
+
+def test_csv_lines_are_counted_before_decoding(db, monkeypatch):
+    monkeypatch.setattr(sheets, "MAX_ROWS", 10)
+    preview = parse_file("training.csv", ("a,b\n" + "1,2\n" * 20).encode(), db.reference())
+    assert [p.key for p in preview.problems] == ["file_rows_over_cap"]

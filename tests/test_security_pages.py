@@ -1,0 +1,197 @@
+"""Security items that show on pages, through AppTest on small databases built here."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import streamlit as st
+from conftest import ROOT, import_ok
+from streamlit.testing.v1 import AppTest
+
+from incentive.storage import Database
+
+
+def _app(path, monkeypatch) -> AppTest:
+    monkeypatch.setenv("INCENTIVE_DB", str(path))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.fixture
+def townships_unscored(tmp_path, monkeypatch):
+    """Three counties scored in 2025-Q1; 一县 has two townships, neither with a score."""
+    path = tmp_path / "small.duckdb"
+    database = Database(path)
+    import_ok(database, "regions.csv", "县区,乡镇,县区代码\n一县,东镇,3\n一县,西镇,3\n二县,,2\n三县,,1\n".encode())
+    import_ok(database, "i.csv", ("指标代码,指标名称,类别,赛道,单位,方向,权重\n"
+                                  "A,甲,赛马,项目建设,个,正向,3\nB,乙,赛马,基层治理,起,逆向,1\n").encode())
+    import_ok(database, "v.csv", ("考核期,县区,乡镇,指标,数值\n2025Q1,一县,,A,30\n2025Q1,二县,,A,20\n"
+                                  "2025Q1,三县,,A,10\n2025Q1,一县,,B,1\n2025Q1,二县,,B,5\n"
+                                  "2025Q1,三县,,B,9\n").encode())
+    database.close()
+    at = _app(path, monkeypatch)
+    yield at
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def test_rankings_county_without_township_scores_shows_a_sentence_not_a_traceback(townships_unscored):
+    at = townships_unscored
+    at.switch_page("views/rankings.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="rank_focus").value == "一县"  # the leader, whose townships have no scores
+    assert any("一县 在 2025-Q1 没有乡镇赛马得分。" == i.value for i in at.info)
+    for focus in ("二县", "三县", "一县"):  # and staying on the page keeps working
+        at.selectbox(key="rank_focus").set_value(focus).run()
+        assert not at.exception, [e.value for e in at.exception]
+    at.segmented_control(key="rank_level").set_value("township").run()
+    at.selectbox(key="rank_county").set_value("一县").run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
+# ---- item 7: names and links are shown as text
+
+LINK_COUNTY = "[甲县](https://evil.example/a)"
+HTML_INDICATOR = "<a href='https://evil.example/b'>体检</a>率"  # Plotly would draw this as a link
+
+
+def _crafted_db(path):
+    database = Database(path)
+    import_ok(database, "regions.csv", f"县区,乡镇,县区代码\n\"{LINK_COUNTY}\",,1\n乙县,,2\n丙县,,3\n".encode())
+    import_ok(database, "i.csv", ("指标代码,指标名称,类别,赛道,单位,方向,权重,目标值\n"
+                                  "A,甲,赛马,项目建设,个,正向,3,\nB,乙,赛马,基层治理,起,逆向,1,\n"
+                                  f"W1,\"{HTML_INDICATOR}\",关爱,,%,正向,1,95\nW2,家访率,关爱,,%,正向,1,90\n").encode())
+    import_ok(database, "v.csv", ("考核期,县区,乡镇,指标,数值\n"
+                                  f"2025Q1,\"{LINK_COUNTY}\",,A,30\n2025Q1,乙县,,A,20\n2025Q1,丙县,,A,10\n"
+                                  f"2025Q1,\"{LINK_COUNTY}\",,B,1\n2025Q1,乙县,,B,5\n2025Q1,丙县,,B,9\n"
+                                  ).encode())
+    import_ok(database, "w.csv", ("考核期,县区,乡镇,指标,数值\n"
+                                  f"2025H1,\"{LINK_COUNTY}\",,W1,80\n2025H1,乙县,,W1,99\n2025H1,丙县,,W1,97\n"
+                                  f"2025H1,\"{LINK_COUNTY}\",,W2,95\n2025H1,乙县,,W2,95\n2025H1,丙县,,W2,95\n"
+                                  ).encode())
+    return database
+
+
+MARKDOWN_ELEMENTS = ("markdown", "caption", "info", "warning", "error", "success", "subheader", "title", "header")
+
+
+def _markdown_sources(at: AppTest) -> list[str]:
+    texts = [e.value for kind in MARKDOWN_ELEMENTS for e in at.get(kind)]
+    texts += [e.label for e in at.get("metric")] + [e.label for e in at.get("expandable")]
+    return [text for text in texts if isinstance(text, str)]
+
+
+def _assert_no_live_link(texts: list[str]) -> None:
+    """The raw Markdown never holds a link, an autolink or a bare URL: only their escaped forms."""
+    for text in texts:
+        bare = re.sub(r"\\.", "□", text)  # what Markdown still reads as markup once escapes are taken out
+        assert "](" not in bare and "<" not in bare and "://" not in bare, text
+
+
+def _plotly_strings(at: AppTest) -> list[str]:
+    found: list[str] = []
+
+    def walk(node):
+        if isinstance(node, str):
+            found.append(node)
+        elif isinstance(node, dict):
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+    for chart in at.get("plotly_chart"):
+        walk(json.loads(chart.proto.spec))
+    return found
+
+
+@pytest.fixture
+def crafted(tmp_path, monkeypatch):
+    path = tmp_path / "crafted.duckdb"
+    _crafted_db(path).close()
+    yield path, monkeypatch
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def test_a_crafted_link_parameter_is_shown_as_text_in_the_notice(crafted):
+    path, monkeypatch = crafted
+    at = _app(path, monkeypatch)
+    at.query_params["county"] = "[点此](https://evil.example/c)"
+    at.run()
+    notes = [i.value for i in at.info if "链接中的参数无法使用" in i.value]
+    assert notes and "county=\\[点此\\]\\(https\\://evil.example/c\\)" in notes[0]
+    _assert_no_live_link(_markdown_sources(at))
+
+
+@pytest.mark.parametrize("page", ["views/rankings.py", "views/welfare.py", "views/overview.py"])
+def test_imported_names_never_become_links_on_pages_or_charts(crafted, page):
+    path, monkeypatch = crafted
+    at = _app(path, monkeypatch)
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    if page == "views/rankings.py":  # the county named like a link leads: its detail, why, townships
+        assert at.selectbox(key="rank_focus").value == LINK_COUNTY
+    if page == "views/welfare.py":
+        summary = next(m.value for m in at.markdown if m.value.startswith("- "))
+        assert "\\<a href='https\\://evil.example/b'\\>体检\\</a\\>率" in summary  # named, escaped
+        at.selectbox(key="welfare_county").set_value(LINK_COUNTY).run()
+        assert not at.exception
+    _assert_no_live_link(_markdown_sources(at))
+    strings = _plotly_strings(at)
+    assert strings and not [s for s in strings if "<a " in s or "<a\u00a0" in s]
+    assert any("&lt;a href='https://evil.example/b'&gt;" in s for s in strings) or page != "views/welfare.py"
+
+
+def test_the_briefing_html_has_no_link_from_a_name(crafted):
+    from incentive import briefing
+    path, _ = crafted
+    database = Database(path)
+    try:
+        document = briefing.to_html(briefing.gather(database, 2025, LINK_COUNTY, "zh", "http://dashboard.local/"))
+    finally:
+        database.close()
+    assert "<a href='https://evil.example" not in document and "\\u003ca href" not in document
+    assert "&lt;a href=" in document or "\\u0026lt;a href" in document  # the name is there, as text
+
+
+# ---- item 8: signed numbers in page downloads stay numbers
+
+def test_the_welfare_tables_download_keeps_signed_changes_as_numbers(sample_db_path, monkeypatch):
+    import csv
+    import io
+
+    import openpyxl
+
+    import ui.downloads
+    from incentive import export
+    taken = {}
+
+    def recording(table):
+        taken.setdefault("tables", []).append(table)
+        return export.to_csv_bytes(table)
+    monkeypatch.setattr(ui.downloads, "to_csv_bytes", recording)
+    at = _app(sample_db_path, monkeypatch)
+    at.switch_page("views/welfare.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    table = next(t for t in taken["tables"] if "较上期" in t.columns or "变化" in "".join(t.columns))
+    change = next(c for c in table.columns if "变化" in c or "较上期" in c)
+    assert table[change].str.startswith("-").any()  # the page shows signed text
+    rows = list(csv.reader(io.StringIO(export.to_csv_bytes(table).decode())))
+    column = rows[0].index(change)
+    cells = [row[column] for row in rows[1:]]
+    assert not [c for c in cells if c.startswith("'")]
+    assert any(c.startswith("-") and float(c) < 0 for c in cells if c != "—")
+    sheet = openpyxl.load_workbook(io.BytesIO(export.to_xlsx_bytes(table))).active
+    values = [sheet.cell(row=r, column=column + 1).value for r in range(2, sheet.max_row + 1)]
+    assert any(isinstance(v, float) and v < 0 for v in values)
+    assert not [v for v in values if isinstance(v, str) and v != "—"]
