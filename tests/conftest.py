@@ -138,3 +138,11 @@ def postgres():
 def lake_location(postgres, tmp_path) -> LakeLocation:
     """A new DuckLake: an empty PostgreSQL catalog and a data folder of its own."""
     return LakeLocation(f"postgres:{postgres.new_database()}", str(tmp_path / "lake-data"))
+
+
+def as_admin(at, name: str) -> None:
+    """An AppTest session signed in as an administrator without the form (the form is tested in test_sign_in.py).
+    AppTest runs without a browser connection, so the role is bound to ui.sign_in's stand-in for none."""
+    from ui import sign_in
+    at.session_state[sign_in.ADMIN] = name
+    at.session_state[sign_in.BINDING] = sign_in.NO_BROWSER

@@ -20,7 +20,7 @@ import re
 import duckdb
 import pytest
 import streamlit as st
-from conftest import ROOT
+from conftest import ROOT, as_admin
 from page_text import data_values, visible_texts, without
 from streamlit.testing.v1 import AppTest
 
@@ -104,7 +104,7 @@ def check(at: AppTest, lang: str, page: str, state: str, extra: tuple[str, ...] 
 def open_page(at: AppTest, lang: str, page: str, admin: bool = False) -> AppTest:
     at.session_state["lang"] = lang
     if admin:
-        at.session_state["admin"] = ADMIN
+        as_admin(at, ADMIN)
     at.run()
     at.switch_page(page)
     at.run()

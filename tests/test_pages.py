@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 import streamlit as st
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, as_admin
 from streamlit.testing.v1 import AppTest
 
 from incentive import coverage, plausibility, queries, rankings
@@ -37,7 +37,7 @@ def on_page(at: AppTest, page: str) -> AppTest:
 
 def on_data_page(at: AppTest) -> AppTest:
     """The Data page as a signed-in administrator (the sign-in itself is tested in test_sign_in.py)."""
-    at.session_state["admin"] = "测试管理员"
+    as_admin(at, "测试管理员")
     at.run()  # the navigation gains the Data page
     return on_page(at, "views/data.py")
 
@@ -421,7 +421,7 @@ def test_movements_page_counts_and_tiers(app):
 def test_names_of_untrained_cadres_only_for_administrators(app):
     on_page(app, "views/training.py")
     assert not [e for e in app.expander if "未参训人员名单" in e.label]
-    app.session_state["admin"] = "测试管理员"
+    as_admin(app, "测试管理员")
     app.run()
     names = next(d.value for d in app.dataframe if "姓名" in d.value.columns)
     expected = queries.run(_connection(), "training_untrained", start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31),
