@@ -60,7 +60,7 @@ def test_import_prints_one_summary_line_per_file(loaded):
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""  # summaries go to stderr; stdout stays machine-readable
     # what the importer changed and why comes first, a line each, then the file's summary line
-    assert result.stderr.splitlines() == ["  note: “澄溪” read as “澄溪县” (1 rows).",
+    assert result.stderr.splitlines() == ["  note: “澄溪” read as “澄溪县” (1 row).",
                                           "imported race_long.csv: race scores, 5 rows, batch #3",
                                           "  note: Total/average rows ignored: 8.",
                                           "  note: Period taken from the title: 2025-Q2.",
@@ -86,7 +86,7 @@ def test_skip_invalid_writes_rejects(loaded, tmp_path):
     rejects = tmp_path / "rejects.csv"
     result = cli(loaded, "import", mixed, "--skip-invalid", "--rejects", rejects)
     assert result.returncode == 0, result.stderr
-    assert "1 rows" in result.stderr
+    assert "1 row," in result.stderr
     lines = rejects.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "File,Row,Column,Value,Problem"
     assert lines[1].startswith("mixed.csv,3,县区,无此县,")
@@ -329,7 +329,7 @@ def test_check_lists_findings_of_loaded_data_and_exits_0(care, tmp_path):
         "training record has more than 0 and at most 100 hours; check for a typo; if the value is right, raise the "
         "setting “most hours per training record” (max_hours_per_record) on the Data page.",
         "welfare indicators: " + WARNING]
-    assert result.stderr.splitlines() == ["checked: 1 values outside their plausible range, 1 unusual changes."]
+    assert result.stderr.splitlines() == ["checked: 1 value outside its plausible range, 1 unusual change."]
     listed = cli(care, "check", "--format", "csv")
     assert listed.returncode == 0
     lines = listed.stdout.splitlines()
