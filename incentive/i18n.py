@@ -998,7 +998,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "uploader_add": ("添加文件", "Add files"),
     "uploader_drop": ("将文件拖放到此处", "Drop the files here"),
     "uploader_limit": ("单个文件不超过 {mb} MB", "Up to {mb} MB per file"),
-    "uploader_refused": ("未上传：文件超过 {mb} MB", "Not uploaded: larger than {mb} MB"),
+    "uploader_refused": ("未能上传此文件（单个文件不超过 {mb} MB）", "Could not upload this file (up to {mb} MB per file)"),
     "input_enter": ("按回车键确认", "Press Enter to apply"),
     "page_not_found": ("页面不存在", "Page not found"),
     "page_not_found_text": ("没有「/{path}」这个页面。请从左侧栏选择页面，或回到概览。",

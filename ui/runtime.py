@@ -28,7 +28,7 @@ def database() -> Database:
     db = Database(database_location())
     if db.created:
         # The embedded default: a fresh database starts with the fictional sample prefecture.
-        with st.spinner(t("sample_loading")):
+        with st.spinner(t("sample_loading", st.session_state.get("lang") or "zh")):  # the switch is drawn first
             load_sample(db)
     return db
 

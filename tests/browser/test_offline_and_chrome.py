@@ -127,6 +127,8 @@ def test_no_request_leaves_the_machine(offline_page, app_url, recorder, screensh
 
 
 def _after(page, selector: str) -> str:
+    """What CSS writes after the element (ui/chrome.py), once Streamlit has drawn it."""
+    page.locator(selector).first.wait_for(state="attached")
     return page.evaluate("(s) => getComputedStyle(document.querySelector(s), '::after').content", selector)
 
 
@@ -151,6 +153,7 @@ def test_streamlits_own_words_read_in_chinese(page, app_url, screenshots):
     instructions = "[data-testid=stFileUploaderDropzoneInstructions] span"
     assert _after(page, instructions) == '"单个文件不超过 50 MB"'
     assert page.evaluate("(s) => getComputedStyle(document.querySelector(s)).fontSize", instructions) == "0px"
+    save_screenshots(page, screenshots, "data-zh")
 
     page.locator("[data-testid=stTextInputField]").first.fill("2025")
     expect(page.locator("[data-testid=InputInstructions]")).to_be_visible()
