@@ -451,10 +451,10 @@ TEXT: dict[str, tuple[str, str]] = {
                       "Cell {cell} holds {length:,} characters, over the limit of {limit:,} per cell; the file was "
                       "not read."),
     "file_rows_over_cap": ("文件超过单个文件 {limit:,} 行的上限，读取已停止；请拆分后分别导入。",
-                           "The file has more than {limit:,} rows, the limit per file; reading stopped. Split it and "
+                           "The file has more than {limit:,} {limit:row|rows}, the limit per file; reading stopped. Split it and "
                            "import the parts."),
     "file_cells_over_cap": ("文件超过单个文件 {limit:,} 个单元格的上限，读取已停止；请拆分后分别导入。",
-                            "The file has more than {limit:,} cells, the limit per file; reading stopped. Split it "
+                            "The file has more than {limit:,} {limit:cell|cells}, the limit per file; reading stopped. Split it "
                             "and import the parts."),
     "file_read_timeout": ("读取文件超过 {seconds:g} 秒仍未完成，已停止；请拆分后分别导入。",
                           "Reading the file took more than {seconds:g} seconds and was stopped; split it and import "
