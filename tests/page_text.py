@@ -10,6 +10,7 @@ An element type it does not know fails the walk, so a new kind of element cannot
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -131,6 +132,13 @@ def _strings(values) -> list[str]:
 
 
 def _figure_texts(spec: dict):
+    """Every text of a chart as a reader sees it: HTML entities (charts escape names) shown as characters, and a
+    label broken over lines (`家访慰问<br>完成率`) read as one."""
+    for where, text in _figure_raw_texts(spec):
+        yield where, html.unescape(re.sub(r"<br\s*/?>", "", text or ""))
+
+
+def _figure_raw_texts(spec: dict):
     layout = spec.get("layout", {})
     title = layout.get("title")
     if isinstance(title, dict):
