@@ -146,3 +146,20 @@ def as_admin(at, name: str) -> None:
     from ui import sign_in
     at.session_state[sign_in.ADMIN] = name
     at.session_state[sign_in.BINDING] = sign_in.NO_BROWSER
+
+
+@pytest.fixture
+def app(sample_db_path, monkeypatch):
+    """The whole app over a copy of the sample database, run once, with Streamlit's caches cleared around it (a
+    module may define its own `app`, e.g. with administrators configured)."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+    monkeypatch.setenv("INCENTIVE_DB", str(sample_db_path))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    yield at
+    st.cache_resource.clear()
+    st.cache_data.clear()

@@ -18,12 +18,9 @@ import json
 
 import numpy as np
 import pytest
-import streamlit as st
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as strat
 from scipy.optimize import Bounds, LinearConstraint, linprog, milp
-from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
 from incentive import coverage, disclosure, movements, settings
 from incentive.disclosure import Line
 from incentive.i18n import t
@@ -390,16 +387,6 @@ def test_a_view_not_described_by_the_lines_is_refused():
 
 # ---- what a viewer of the pages sees
 
-@pytest.fixture
-def app(sample_db_path, monkeypatch):
-    monkeypatch.setenv("INCENTIVE_DB", str(sample_db_path))
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.run()
-    yield at
-    st.cache_resource.clear()
-    st.cache_data.clear()
 
 
 def _open(at, page):

@@ -15,19 +15,6 @@ PAGES = ["views/overview.py", "views/rankings.py", "views/training.py", "views/w
          "views/data.py"]
 
 
-@pytest.fixture
-def app(sample_db_path, monkeypatch):
-    monkeypatch.setenv("INCENTIVE_DB", str(sample_db_path))
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    yield at
-    st.cache_resource.clear()
-    st.cache_data.clear()
-
-
 def on_page(at: AppTest, page: str) -> AppTest:
     at.switch_page(page)
     at.run()
