@@ -444,6 +444,9 @@ TEXT: dict[str, tuple[str, str]] = {
     # --- security
     "session_ended": ("此会话已结束：登录身份与本浏览器不符。请重新打开页面。",
                       "This session has ended: its sign-in does not belong to this browser. Open the page again."),
+    "signin_no_server": ("无法登录：应用未以 serve.py 启动（请运行 streamlit run serve.py），登录所需的会话 Cookie 不可用。",
+                         "Cannot sign in: the app was not started with serve.py (run streamlit run serve.py), so "
+                         "the session cookie sign-in needs is not available."),
     "signin_no_cookie": ("无法登录：浏览器未发送会话 Cookie（请允许本站 Cookie 后重新打开页面）。",
                          "Cannot sign in: the browser sent no session cookie (allow cookies for this site and open "
                          "the page again)."),

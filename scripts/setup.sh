@@ -18,4 +18,4 @@ fi
 echo "setup: installing $requirements into .venv (a few minutes the first time)" >&2
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
-echo "setup: ready. Run the app with .venv/bin/streamlit run app.py; the CLI is .venv/bin/incentive" >&2
+echo "setup: ready. Run the app with .venv/bin/streamlit run serve.py; the CLI is .venv/bin/incentive" >&2

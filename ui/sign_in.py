@@ -1,87 +1,86 @@
 """Signing in, in the sidebar: administrators reach the Data page and named lists; viewers may need a password
-when the deployment closes the whole app. The role lives in the session; every write re-checks it.
+when the deployment closes the whole app. Every write re-checks the role.
 
-A role is bound to the browser that signed in, not to the Streamlit session id (which appears in upload URLs and
-so in proxy logs, and lets any client resume the session). The binding is an HMAC, under a per-process key, of the
-token inside the browser's `_streamlit_xsrf` cookie as sent with the websocket connection that runs this script
-(`st.context.cookies`). A client that resumes the session with the id alone presents another cookie (or none);
-every page run and every `admin()` check compares, and a mismatch ends the session: its state is cleared, the
-event audited, and nothing more runs.
+A role is held by the browser, not by the Streamlit session (any client that presents a session id, which is in
+every upload URL and so in proxy logs, resumes that session). ui/browser_session.py keeps roles in the server
+process keyed by the browser's HttpOnly cookie; a sign-in is completed by a redirect that rotates that cookie.
+Each session also remembers the browser it started with: a run from another browser ends the session (its state,
+which may hold a previewed roster, is cleared; the event is audited when the session held a role).
+AppTest runs have no browser: their role lives in the session, which no other client can reach.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
+from urllib.parse import quote, urlencode, urlparse
 
 import streamlit as st
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from incentive import access
 from incentive.i18n import t
 from incentive.safe_text import tm
 
+from . import browser_session, server
 from .runtime import database
 
 ADMIN = "admin"
-VIEWER = "viewer_ok"
-BINDING = "role_binding"
-XSRF_COOKIE = "_streamlit_xsrf"
+VIEWER = "viewer"
+BINDING = "browser_binding"
+HELD_ROLE = "held_role"
 NO_BROWSER = "no-browser"  # a script run without a websocket client (AppTest); a real connection always has headers
 
 
-@st.cache_resource(show_spinner=False)
-def _binding_key() -> bytes:
-    """Lives as long as the server process: a restart ends every binding (sessions end with it anyway)."""
-    return secrets.token_bytes(32)
-
-
 def browser_binding() -> str | None:
-    """What binds a role to this browser: an HMAC of its XSRF cookie's token; None when the connection carries no
-    valid token (a role cannot be bound to it)."""
+    """What names this browser: the HMAC of its session cookie; `NO_BROWSER:<session>` for a run without a
+    connection; None when the connection carries no valid cookie (then no role can be held)."""
     if not st.context.headers:
-        return NO_BROWSER
-    from streamlit.web.server.starlette.starlette_app_utils import decode_xsrf_token_string
+        ctx = get_script_run_ctx()
+        return f"{NO_BROWSER}:{ctx.session_id if ctx else ''}"
+    return browser_session.binding_of(st.context.cookies.get(browser_session.COOKIE))
 
-    token, _ = decode_xsrf_token_string(st.context.cookies.get(XSRF_COOKIE, ""))
-    if not token:
+
+def _role(role: str) -> object | None:
+    binding = browser_binding()
+    if binding is None:
         return None
-    return hmac.new(_binding_key(), token, hashlib.sha256).hexdigest()
+    if binding.startswith(NO_BROWSER):
+        return st.session_state.get(role) if st.session_state.get(BINDING) == NO_BROWSER else None
+    return browser_session.granted(binding, role)
 
 
 def session_is_admin(app_session) -> bool:
-    """For handlers outside a script run (ui/cache_guard.py): does this Streamlit AppSession hold an administrator
-    role bound to the browser on its current connection?"""
+    """For handlers outside a script run (ui/cache_guard.py): does the browser on this AppSession's current
+    connection hold the administrator role?"""
     from streamlit import runtime
-    from streamlit.web.server.starlette.starlette_app_utils import decode_xsrf_token_string
 
     try:
-        state = app_session.session_state
-        name, bound = state[ADMIN] if ADMIN in state else None, state[BINDING] if BINDING in state else None
         client = runtime.get_instance().get_client(app_session.id)
-        cookie = client.client_context.cookies.get(XSRF_COOKIE, "") if client and client.client_context else ""
+        cookie = client.client_context.cookies.get(browser_session.COOKIE) if client and client.client_context else None
     except Exception:
         return False
-    token, _ = decode_xsrf_token_string(cookie or "")
-    if name is None or bound is None or not token:
-        return False
-    return hmac.compare_digest(bound, hmac.new(_binding_key(), token, hashlib.sha256).hexdigest())
-
-
-def _bound() -> bool:
-    bound = st.session_state.get(BINDING)
-    return bound is not None and hmac.compare_digest(bound, browser_binding() or "")
+    return browser_session.granted(browser_session.binding_of(cookie), ADMIN) is not None
 
 
 def end_if_taken_over(lang: str) -> None:
-    """At the top of every page run: a session holding a role that this browser did not earn is ended."""
-    holds_role = st.session_state.get(ADMIN) is not None or st.session_state.get(VIEWER)
-    if not holds_role or _bound():
+    """At the top of every page run: the session is tied to the browser of its first run; another browser's run
+    ends it."""
+    current = browser_binding()
+    current = NO_BROWSER if current and current.startswith(NO_BROWSER) else current
+    first = st.session_state.get(BINDING)
+    if first is None:
+        st.session_state[BINDING] = current
         return
-    who = st.session_state.get(ADMIN) or "viewer"
+    if first == current:
+        if _role(ADMIN) is not None or _role(VIEWER):
+            st.session_state[HELD_ROLE] = True
+        return
+    held = st.session_state.get(HELD_ROLE)
     for key in list(st.session_state.keys()):
         del st.session_state[key]
-    database().record(who, "session_takeover", outcome="refused", detail="role binding did not match")
+    st.session_state[BINDING] = current
+    if held:
+        database().record("(session)", "session_takeover", outcome="refused", detail="browser did not match")
     st.error(t("session_ended", lang))
     st.stop()
 
@@ -104,9 +103,9 @@ def credentials() -> access.Credentials:
 
 
 def admin() -> str | None:
-    """The signed-in administrator's name, or None (also when the role is not bound to this browser)."""
-    name = st.session_state.get(ADMIN)
-    return name if name is not None and _bound() else None
+    """The signed-in administrator's name, or None."""
+    name = _role(ADMIN)
+    return name if isinstance(name, str) else None
 
 
 def require_admin(lang: str) -> str:
@@ -122,12 +121,14 @@ def viewer_gate(lang: str) -> None:
     """When a viewer password is configured, nothing shows until it is given."""
     end_if_taken_over(lang)
     creds = credentials()
-    if creds.viewer is None or (st.session_state.get(VIEWER) and _bound()) or admin():
+    if creds.viewer is None or _role(VIEWER) or admin():
         return
     st.title(t("app_title", lang))
     with st.form("viewer_form"):
         password = st.text_input(t("viewer_password", lang), type="password")
         if st.form_submit_button(t("signin_submit", lang)):
+            if not _can_hold_role(lang):
+                st.stop()
             try:
                 allowed = access.viewer_sign_in(database(), creds, password, client_address())
             except access.SignInRefused as refused:
@@ -135,7 +136,6 @@ def viewer_gate(lang: str) -> None:
                 st.stop()
             if allowed:
                 _grant(VIEWER, True)
-                st.rerun()
             st.error(t("signin_failed", lang))
     st.stop()
 
@@ -146,8 +146,11 @@ def sidebar_form(lang: str) -> None:
         st.sidebar.caption(tm("signed_in_as", lang, name=name))
         if st.sidebar.button(t("sign_out", lang), key="sign_out", width="stretch"):
             database().record(name, "sign_out")
-            st.session_state.pop(ADMIN, None)
-            st.session_state.pop(BINDING, None)
+            binding = browser_binding()
+            if binding and binding.startswith(NO_BROWSER):
+                st.session_state.pop(ADMIN, None)
+            else:
+                browser_session.revoke(binding)
             st.rerun()
         return
     with st.sidebar.expander(t("signin_title", lang)):
@@ -156,8 +159,7 @@ def sidebar_form(lang: str) -> None:
             password = st.text_input(t("signin_password", lang), type="password")
             submitted = st.form_submit_button(t("signin_submit", lang))
         if submitted:
-            if browser_binding() is None:
-                st.error(t("signin_no_cookie", lang))
+            if not _can_hold_role(lang):
                 return
             try:
                 name = access.sign_in(database(), credentials(), user, password, client_address())
@@ -165,13 +167,29 @@ def sidebar_form(lang: str) -> None:
                 st.error(refused.text(lang))
             else:
                 _grant(ADMIN, name)
-                st.rerun()
+
+
+def _can_hold_role(lang: str) -> bool:
+    if browser_binding() is not None:
+        return True
+    st.error(t("signin_no_cookie" if server.INSTALLED else "signin_no_server", lang))
+    return False
 
 
 def _grant(role: str, value: object) -> None:
-    """Give this session a role bound to the browser that earned it (a fresh binding at every sign-in)."""
+    """Give this browser a role. With a browser: a one-time ticket and a redirect to the route that rotates its
+    cookie (the page reloads signed in, at the same address). Without one (AppTest): the session holds it."""
     binding = browser_binding()
-    if binding is None:
-        return
-    st.session_state[BINDING] = binding
-    st.session_state[role] = value
+    if binding.startswith(NO_BROWSER):
+        st.session_state[role] = value
+        st.rerun()
+    ticket = browser_session.issue_ticket(binding, role, value)
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    here = urlparse(st.context.url or "").path or f"/{base}"
+    query = urlencode([(key, value) for key in st.query_params for value in st.query_params.get_all(key)])
+    next_path = here + (f"?{query}" if query else "")
+    message = ForwardMsg()
+    message.auth_redirect.url = (f"{'/' + base if base else ''}{browser_session.SIGNED_IN_ROUTE}"
+                                 f"?ticket={ticket}&next={quote(next_path, safe='')}")
+    get_script_run_ctx().enqueue(message)  # the browser follows it at once (Streamlit's own st.login does this)
+    st.stop()

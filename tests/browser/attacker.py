@@ -1,5 +1,5 @@
 """An outsider's websocket client for the running app: it speaks Streamlit's protocol directly (no browser), with
-its own XSRF cookie, and may present someone else's session id, as anyone who read a proxy log could."""
+its own cookies, and may present someone else's session id, as anyone who read a proxy log could."""
 
 from __future__ import annotations
 
@@ -23,22 +23,27 @@ class Seen:
     finished: bool = False
 
 
-def own_xsrf_cookie(base_url: str) -> str:
-    with urllib.request.urlopen(f"{base_url}/_stcore/health") as response:  # where Streamlit sets it
+def own_cookies(base_url: str) -> dict[str, str]:
+    """The cookies a client of its own is given: Streamlit's XSRF cookie and the app's session cookie."""
+    with urllib.request.urlopen(f"{base_url}/_stcore/health") as response:  # where Streamlit sets the XSRF one
         jar = http.cookies.SimpleCookie()
         for header in response.headers.get_all("Set-Cookie") or []:
             jar.load(header)
-    return jar["_streamlit_xsrf"].value
+    return {name: morsel.value for name, morsel in jar.items()}
 
 
-def _run(base_url: str, messages: list[BackMsg], session_id: str | None, timeout: float) -> Seen:
-    cookie = own_xsrf_cookie(base_url)
-    protocols = ["streamlit", cookie] + ([session_id] if session_id else [])
+def _run(base_url: str, messages: list[BackMsg], session_id: str | None, timeout: float,
+         session_cookie: str | None = None) -> Seen:
+    cookies = own_cookies(base_url)
+    if session_cookie is not None:
+        cookies["incentive_session"] = session_cookie
+    protocols = ["streamlit", cookies["_streamlit_xsrf"]] + ([session_id] if session_id else [])
     url = base_url.replace("http://", "ws://") + "/_stcore/stream"
     seen = Seen()
     deadline = time.monotonic() + timeout
     with connect(url, subprotocols=protocols, max_size=None,
-                 additional_headers={"Cookie": f"_streamlit_xsrf={cookie}", "Origin": base_url}) as socket:
+                 additional_headers={"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()),
+                                     "Origin": base_url}) as socket:
         for message in messages:
             socket.send(message.SerializeToString())
         while (left := deadline - time.monotonic()) > 0:
@@ -72,3 +77,11 @@ def run_page(base_url: str, page_name: str = "", session_id: str | None = None, 
 def send_only(base_url: str, message: BackMsg, session_id: str | None = None, wait: float = 1.0) -> None:
     """Connect and send one message, without ever running a page."""
     _run(base_url, [message], session_id, wait)
+
+
+def run_page_with_cookie(base_url: str, session_cookie: str, page_name: str = "", timeout: float = 30) -> Seen:
+    """A new session presenting a given session cookie (one seen in a browser), for one run of a page."""
+    back = BackMsg()
+    back.rerun_script.query_string = ""
+    back.rerun_script.page_name = page_name
+    return _run(base_url, [back], None, timeout, session_cookie)

@@ -63,6 +63,14 @@ def chromium():
         launched.close()
 
 
+_LOGS: dict[str, Path] = {}
+
+
+def server_log(base_url: str) -> Path:
+    """The output of the app server at `base_url` (started by `app_url`)."""
+    return _LOGS[base_url]
+
+
 @pytest.fixture(scope="module")
 def app_url(chromium, sample_db_file, tmp_path_factory):
     """Base URL of a running app whose database is a fresh copy of the loaded sample; stopped after the module."""
@@ -74,7 +82,7 @@ def app_url(chromium, sample_db_file, tmp_path_factory):
     from incentive.access import hash_password
     env = {**os.environ, "INCENTIVE_DB": str(database), "PYTHONUNBUFFERED": "1",
            "INCENTIVE_ADMINS": f"{ADMIN}:{hash_password(ADMIN_PASSWORD)}"}
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+    command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.headless", "true",
                "--server.address", "127.0.0.1", "--server.port", str(port), "--server.fileWatcherType", "none",
                "--browser.gatherUsageStats", "false"]
     with log.open("w") as out:
@@ -85,6 +93,7 @@ def app_url(chromium, sample_db_file, tmp_path_factory):
         warm_up = chromium.new_page()
         open_view(warm_up, base_url)  # the first script run opens the database and fills the caches
         warm_up.close()
+        _LOGS[base_url] = log
         yield base_url
     finally:
         server.terminate()

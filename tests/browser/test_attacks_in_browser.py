@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from .attacker import run_page
+import urllib.error
+import urllib.request
+
+import pytest
+
+from .attacker import own_cookies, run_page, run_page_with_cookie
 from .browser_steps import open_view, sign_in
-from .conftest import ADMIN, ADMIN_PASSWORD
+from .conftest import ADMIN, ADMIN_PASSWORD, server_log
 
 
 def victim_session_id(page, url: str) -> str:
@@ -42,13 +47,43 @@ def test_a_resumed_session_id_does_not_carry_the_administrator_role(page, app_ur
     assert seen.session_id == session_id  # Streamlit did hand over the session …
     assert "data" not in seen.page_paths  # … but not the administrator's pages: the session is ended
     assert any("会话已结束" in text for text in seen.texts)
-    again = run_page(app_url, "data", session_id=session_id)  # and stays without a role
-    assert again.page_paths and "data" not in again.page_paths
+    again = run_page(app_url, "data", session_id=session_id)  # another client: ended again, never a role
+    assert again.finished and "data" not in again.page_paths
+
+
+def test_the_session_cookie_is_http_only_and_rotated_at_sign_in(page, app_url):
+    """Security item 1: the cookie a role is held by cannot be read by script in the page, and a token planted
+    before sign-in (session fixation) is not the one that holds the role."""
+    open_view(page, app_url)
+    before = {c["name"]: c for c in page.context.cookies()}["incentive_session"]
+    assert before["httpOnly"] and before["sameSite"] == "Strict"
+    assert "incentive_session" not in page.evaluate("document.cookie")
+    sign_in(page, ADMIN, ADMIN_PASSWORD)
+    after = {c["name"]: c for c in page.context.cookies()}["incentive_session"]
+    assert after["value"] != before["value"] and after["httpOnly"]
+
+    planted = run_page_with_cookie(app_url, before["value"], "data")  # the old token holds nothing
+    assert planted.finished and "data" not in planted.page_paths
+    held = run_page_with_cookie(app_url, after["value"], "data")  # the new one does (as the browser itself)
+    assert "data" in held.page_paths
+
+
+def test_uploads_are_refused_without_the_administrator_role(page, app_url):
+    """Security item 5: Streamlit's upload endpoint would take up to 50 MB per file for any session id."""
+    session_id = victim_session_id(page, app_url)
+    cookies = own_cookies(app_url)
+    request = urllib.request.Request(
+        f"{app_url}/_stcore/upload_file/{session_id}/f1", method="PUT", data=b"x" * 1000,
+        headers={"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()),
+                 "X-Xsrftoken": cookies["_streamlit_xsrf"], "Content-Type": "application/octet-stream"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request)
+    assert refused.value.code == 403
 
 
 def test_clear_cache_from_a_client_that_never_opened_a_page_is_refused(page, app_url):
-    """Security item 5: Streamlit would clear every user's caches for any client. Observable: the key binding a
-    role to its browser is a cached resource; cleared, the administrator's next run would end the session."""
+    """Security item 5: Streamlit would clear every user's caches for any client. Observable: the guard logs the
+    refusal, and the administrator's session goes on as before."""
     from streamlit.proto.BackMsg_pb2 import BackMsg
 
     from .attacker import send_only
@@ -64,3 +99,4 @@ def test_clear_cache_from_a_client_that_never_opened_a_page_is_refused(page, app
     page.wait_for_timeout(2000)
     assert page.get_by_text("会话已结束").count() == 0
     nav.get_by_text("数据管理").wait_for(timeout=5000)  # still the administrator
+    assert "clear_cache refused" in server_log(app_url).read_text()
