@@ -167,9 +167,9 @@ def import_stage(db_path: Path, files: Path) -> dict:
     import duckdb
     import python_calamine
 
-    from incentive.bulk_csv import parse_path
+    from incentive.intake.bulk_csv import parse_path
     from incentive.config import database_location
-    from incentive.storage import Database
+    from incentive.store.storage import Database
 
     db = Database(database_location(db_path if not os.environ.get("INCENTIVE_STORAGE") else None))
     out = []
@@ -225,7 +225,7 @@ def pages_stage(db_path: Path, runs: int) -> dict:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    from incentive import queries
+    from incentive.store import queries
 
     query_seconds: list[float] = []
     plain_execute = queries._execute  # both queries.run and queries.arrow go through it
@@ -286,9 +286,9 @@ def _fail_on_exception(at, page: str) -> None:
 def _universe() -> list:
     """Every value a page control can take (counties, periods, years, methods, indicators, slices): an
     interaction picks the first one its control offers and has not shown yet."""
-    from incentive import scoring
+    from incentive.race import scoring
     from incentive.config import database_location
-    from incentive.storage import Database
+    from incentive.store.storage import Database
     db = Database(database_location())
     counties = [c for (c,) in db.fetch_all("SELECT DISTINCT county FROM current_regions ORDER BY 1")]
     periods = [p for (p,) in db.fetch_all("SELECT DISTINCT period FROM current_values ORDER BY 1 DESC")]

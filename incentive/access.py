@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from .i18n import TranslatedError
-from .storage import Database
+from incentive.i18n import TranslatedError
+from incentive.store.storage import Database
 
 HASHER = PasswordHasher()
 MAX_FAILURES = 5

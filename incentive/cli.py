@@ -19,19 +19,23 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from . import access, checks, periods, scoring, settings, synth, synth_province
-from .config import database_location, database_path
-from .export import (EXPORT_KINDS, coverage_frame, export_frame, movements_summary_frame, to_csv_bytes,
+from incentive import access, periods
+from incentive.intake import checks
+from incentive.race import scoring
+from incentive.store import settings
+from incentive.demo import synth, synth_province
+from incentive.config import database_location, database_path
+from incentive.sharing.export import (EXPORT_KINDS, coverage_frame, export_frame, movements_summary_frame, to_csv_bytes,
                      to_xlsx_bytes, untrained_frame, welfare_status_frame)
-from .file_kinds import KINDS
-from .preview import effects_text
-from .i18n import DEFAULT_LANGUAGE, TranslatedError, t
-from .lake import LakeLocation
-from .bulk_csv import parse_path
-from .rankings import LEVELS, PeerGroup, available_periods, export_table, rank_period
-from .sample import has_sample, load_sample
-from .scoring import ScoringError
-from .storage import BatchError, Database, DatabaseLocked, is_incentive_database
+from incentive.intake.file_kinds import KINDS
+from incentive.intake.preview import effects_text
+from incentive.i18n import DEFAULT_LANGUAGE, TranslatedError, t
+from incentive.store.lake import LakeLocation
+from incentive.intake.bulk_csv import parse_path
+from incentive.race.rankings import LEVELS, PeerGroup, available_periods, export_table, rank_period
+from incentive.demo.sample import has_sample, load_sample
+from incentive.race.scoring import ScoringError
+from incentive.store.storage import BatchError, Database, DatabaseLocked, is_incentive_database
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
 

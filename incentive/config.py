@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-QUERY_DIR = PROJECT_ROOT / "queries"
 SAMPLE_DIR = PROJECT_ROOT / "data" / "sample"
 DEFAULT_DB = PROJECT_ROOT / "data" / "incentive.duckdb"
 
@@ -22,7 +21,7 @@ def database_path(explicit: str | os.PathLike | None = None) -> Path:
 def database_location(explicit: str | os.PathLike | None = None):
     """The storage backend: INCENTIVE_STORAGE=ducklake:<catalog> (e.g. `ducklake:postgres:dbname=incentive
     host=db.intranet`) with INCENTIVE_DATA_PATH for the Parquet files, else the DuckDB file of database_path."""
-    from .lake import LakeLocation
+    from incentive.store.lake import LakeLocation
     storage = os.environ.get("INCENTIVE_STORAGE", "").strip()
     if not explicit and storage.startswith("ducklake:"):
         data_path = os.environ.get("INCENTIVE_DATA_PATH", "").strip()

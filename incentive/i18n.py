@@ -1025,15 +1025,41 @@ class TranslatedError(Exception):
         return t(self.key, lang, **localize(self.params, lang))
 
 
+# Every unit units.CELL_UNITS knows, with its i18n key (English "singular|plural").
+UNIT_KEYS = {
+    "元": "unit_yuan", "千元": "unit_thousand_yuan", "万元": "unit_ten_thousand_yuan", "百万元": "unit_million_yuan",
+    "千万元": "unit_ten_million_yuan", "亿元": "unit_hundred_million_yuan", "学时": "unit_study_hour",
+    "课时": "unit_class_hour", "小时": "unit_hour", "人次": "unit_person_time", "万人": "unit_ten_thousand_people",
+    "天": "unit_day", "日": "unit_day_ri", "个": "unit_piece", "件": "unit_item", "起": "unit_incident",
+    "分": "unit_point", "人": "unit_person", "次": "unit_time", "项": "unit_task", "户": "unit_household",
+    "家": "unit_organization", "名": "unit_person_ming", "场": "unit_session", "篇": "unit_article",
+    "所": "unit_institution", "座": "unit_facility", "批": "unit_batch", "亩": "unit_mu", "公顷": "unit_hectare",
+    "公里": "unit_kilometre", "吨": "unit_tonne", "%": "unit_percent", "‰": "unit_permille",
+}
+
+
+def unit_label(unit: str | None, lang: str, count: float | None = None) -> str:
+    """A unit of measure as a word in the user's language (English agrees with `count`; plural without one);
+    a unit the importer does not know, as written."""
+    unit = (unit or "").strip()
+    key = UNIT_KEYS.get(unit)
+    if key is None:
+        return unit
+    text = t(key, lang)
+    if lang != "en":
+        return text
+    singular, plural_form = text.split("|", 1)
+    return singular if count is not None and float(count) == 1 else plural_form
+
+
 def localize(params: dict, lang: str) -> dict:
     """Parameters as the sentence shows them: ("i18n", key) becomes that key's text, ("unit", 万元) the unit's
-    name in the language (labels.unit_label), a list its items joined."""
+    name in the language (unit_label), a list its items joined."""
     out = {}
     for name, value in params.items():
         if isinstance(value, tuple) and len(value) == 2 and value[0] == "i18n":
             out[name] = t(value[1], lang)
         elif isinstance(value, tuple) and len(value) == 2 and value[0] == "unit":
-            from .labels import unit_label  # labels builds on this module
             out[name] = unit_label(value[1], lang)
         elif isinstance(value, list):
             out[name] = join([str(item) for item in value], lang)

@@ -11,23 +11,12 @@ import re
 
 import pandas as pd
 
-from .i18n import capital, t
+from incentive.i18n import capital, t, unit_label
 
 # The four tracks of the horse race as the catalog names them (赛道); other tracks are data, shown as written.
 STANDARD_TRACKS = {"项目建设": "track_projects", "乡村振兴": "track_rural", "为企服务": "track_business",
                    "基层治理": "track_governance"}
 
-# Every unit units.CELL_UNITS knows, with its i18n key (English "singular|plural").
-UNIT_KEYS = {
-    "元": "unit_yuan", "千元": "unit_thousand_yuan", "万元": "unit_ten_thousand_yuan", "百万元": "unit_million_yuan",
-    "千万元": "unit_ten_million_yuan", "亿元": "unit_hundred_million_yuan", "学时": "unit_study_hour",
-    "课时": "unit_class_hour", "小时": "unit_hour", "人次": "unit_person_time", "万人": "unit_ten_thousand_people",
-    "天": "unit_day", "日": "unit_day_ri", "个": "unit_piece", "件": "unit_item", "起": "unit_incident",
-    "分": "unit_point", "人": "unit_person", "次": "unit_time", "项": "unit_task", "户": "unit_household",
-    "家": "unit_organization", "名": "unit_person_ming", "场": "unit_session", "篇": "unit_article",
-    "所": "unit_institution", "座": "unit_facility", "批": "unit_batch", "亩": "unit_mu", "公顷": "unit_hectare",
-    "公里": "unit_kilometre", "吨": "unit_tonne", "%": "unit_percent", "‰": "unit_permille",
-}
 SYMBOLS = ("%", "‰")  # written right after the number, in both languages
 
 
@@ -35,20 +24,6 @@ def track_label(track: str, lang: str) -> str:
     """项目建设 -> "Project construction" in English; a track outside the standard four as written."""
     key = STANDARD_TRACKS.get(track)
     return t(key, lang) if key else track
-
-
-def unit_label(unit: str | None, lang: str, count: float | None = None) -> str:
-    """A unit of measure as a word in the user's language (English agrees with `count`; plural without one);
-    a unit the importer does not know, as written."""
-    unit = (unit or "").strip()
-    key = UNIT_KEYS.get(unit)
-    if key is None:
-        return unit
-    text = t(key, lang)
-    if lang != "en":
-        return text
-    singular, plural_form = text.split("|", 1)
-    return singular if count is not None and float(count) == 1 else plural_form
 
 
 def quantity(number: str, value: float, unit: str | None, lang: str) -> str:
@@ -123,7 +98,7 @@ def audit_table(log: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def _keys_with(prefix: str) -> frozenset[str]:
-    from .i18n import TEXT
+    from incentive.i18n import TEXT
     return frozenset(key for key in TEXT if key.startswith(prefix))
 
 

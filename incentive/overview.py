@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .targets import status_counts_by_county, with_status
+from incentive.care.targets import status_counts_by_county, with_status
 
 # status_counts_by_county is re-exported: the Overview page draws its counts.
 __all__ = ["TrainingTotals", "WelfareTotals", "coverage_change_pp", "status_counts_by_county", "training_totals",

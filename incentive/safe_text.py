@@ -13,7 +13,7 @@ import html
 import re
 import unicodedata
 
-from .i18n import t
+from incentive.i18n import t
 
 # Every ASCII punctuation mark Markdown (CommonMark, GFM, Streamlit's :color[…] directives, $math$) gives a
 # meaning to; a backslash before any ASCII punctuation shows it literally. `:` and `@` break GFM's autolinks

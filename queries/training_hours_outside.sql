@@ -1,5 +1,5 @@
 -- One row per current training record whose hours lie outside ($low, $high]: the candidates the plausibility rule
--- (incentive/plausibility.py, which supplies the bounds and decides) looks at, so a check never loads every record.
+-- (incentive/intake/plausibility.py, which supplies the bounds and decides) looks at, so a check never loads every record.
 -- Params: $low, $high (学时).
 SELECT cadre_id, course, date, hours
 FROM current_training

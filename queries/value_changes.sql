@@ -1,5 +1,5 @@
 -- One row per unit (county, or township), indicator and period of `period_pairs` that has a value both in that
--- period and in its paired previous period: the two values, for the unusual-change rule (incentive/plausibility.py).
+-- period and in its paired previous period: the two values, for the unusual-change rule (incentive/intake/plausibility.py).
 -- The values are the current ones of $domain with the rows of `incoming` (a file's preview; empty to check loaded
 -- data) in place of the same keys, so a file's values are compared with its peers as they would be after import.
 -- Tables: incoming (period, county, township, indicator, value), period_pairs (period, previous).

@@ -19,10 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 sys.path.insert(0, str(ROOT))
 
-from incentive.ingest import parse_file  # noqa: E402
-from incentive.lake import LakeLocation  # noqa: E402
-from incentive.sample import load_sample  # noqa: E402
-from incentive.storage import Database  # noqa: E402
+from incentive.intake.ingest import parse_file  # noqa: E402
+from incentive.store.lake import LakeLocation  # noqa: E402
+from incentive.demo.sample import load_sample  # noqa: E402
+from incentive.store.storage import Database  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

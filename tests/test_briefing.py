@@ -7,14 +7,15 @@ import unicodedata
 import pypdf
 import pytest
 
-from incentive import briefing, rankings
+from incentive.sharing import briefing
+from incentive.race import rankings
 
 pytestmark = pytest.mark.browser  # needs Chromium, like the browser tests
 
 
 @pytest.fixture(scope="module")
 def sample(sample_db_file):
-    from incentive.storage import Database
+    from incentive.store.storage import Database
     db = Database(sample_db_file)
     yield db
     db.close()

@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 from conftest import DATA, ROOT
 
-from incentive import bulk_csv, synth_province
-from incentive.ingest import parse_file
+from incentive.intake import bulk_csv
+from incentive.demo import synth_province
+from incentive.intake.ingest import parse_file
 
 TRAINING_HEADER = "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期"
 TRAINING_ROWS = [f"A{i:04d},2025年乡村振兴专题班（第{i % 3 + 1}期）,专业能力,乡村振兴,线下,集体,16,2025/6/{i % 28 + 1}"
@@ -60,7 +61,7 @@ def test_small_contract_files_read_the_same(name, reference):
 
 
 def test_a_synthetic_province_reads_the_same(tmp_path):
-    from incentive.storage import Database
+    from incentive.store.storage import Database
     files = synth_province.generate(tmp_path / "p", synth_province.ProvinceScale(3, 12, 300, 4000, 200))
     db = Database(tmp_path / "p.duckdb")
     for path in files[:2]:

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from incentive.cell_values import (CellError, Number, clean_text, escape_formula, find_date, is_missing, parse_date,
+from incentive.intake.cell_values import (CellError, Number, clean_text, escape_formula, find_date, is_missing, parse_date,
                                   parse_number)
 
 

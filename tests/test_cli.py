@@ -9,7 +9,7 @@ import sys
 import pytest
 from conftest import DATA, ROOT, xlsx_bytes
 
-from incentive.storage import Database
+from incentive.store.storage import Database
 
 
 def cli(db_path, *args, lang="en"):
@@ -203,7 +203,7 @@ def test_export_rankings_matches_the_library_and_takes_every_option(sample_db_pa
 
     import pandas as pd
 
-    from incentive import rankings
+    from incentive.race import rankings
     result = cli(sample_db_path, "export", "rankings", "--period", "2026Q3", "--compare", "2026年第二季度")
     assert result.returncode == 0, result.stderr
     frame = pd.read_csv(io.StringIO(result.stdout))

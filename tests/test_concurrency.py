@@ -7,9 +7,9 @@ import threading
 
 from conftest import ROOT
 
-from incentive.ingest import parse_file
-from incentive.sample import sample_files
-from incentive.storage import Database
+from incentive.intake.ingest import parse_file
+from incentive.demo.sample import sample_files
+from incentive.store.storage import Database
 
 TRAINING = [p for p in sample_files() if p.name.startswith("07_培训记录")]
 

@@ -7,9 +7,10 @@ import pandas as pd
 import pytest
 from conftest import import_ok
 
-from incentive import coverage, queries, settings
-from incentive.coverage import Window
-from incentive.export import coverage_frame
+from incentive.training import coverage
+from incentive.store import queries, settings
+from incentive.training.coverage import Window
+from incentive.sharing.export import coverage_frame
 
 ROSTER_HEAD = "干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\n"
 # Mid-year: 甲县 has A1-A4 in 东镇 and A5-A6 in 西镇; 乙县 has B1-B3. By year end A6 has left and A7 joined.
@@ -91,7 +92,7 @@ def test_small_groups_are_suppressed_in_exports_when_asked(trained_db):
 
 
 def test_untrained_cadres_are_listed_by_name_for_the_cli(trained_db):
-    from incentive.export import untrained_frame
+    from incentive.sharing.export import untrained_frame
     frame = untrained_frame(trained_db, "2025")
     assert frame[["county", "unit", "cadre_id", "name"]].values.tolist() == [
         ["甲县", "东镇", "A3", "三"], ["甲县", "东镇", "A4", "四"], ["甲县", "西镇", "A5", "五"],
@@ -116,7 +117,7 @@ def test_domains_mix_and_months(trained_db):
 
 
 def test_rollup_measures_equal_a_direct_count_on_the_raw_rows(sample_db_path):
-    from incentive.storage import Database
+    from incentive.store.storage import Database
     db = Database(sample_db_path)
     for window in (coverage.year_window(2024), coverage.quarter_window(2025, 2)):
         fast = measure(db, window)

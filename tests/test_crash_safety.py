@@ -10,8 +10,8 @@ import time
 import pytest
 from conftest import ROOT
 
-from incentive.sample import sample_files
-from incentive.storage import Database
+from incentive.demo.sample import sample_files
+from incentive.store.storage import Database
 
 TRAINING = next(p for p in sample_files() if p.name == "07_培训记录_2025.csv")
 

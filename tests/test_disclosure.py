@@ -21,10 +21,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as strat
 from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
-from incentive import coverage, disclosure, movements, settings
+from incentive.training import coverage
+from incentive import disclosure
+from incentive.care import movements
+from incentive.store import settings
 from incentive.disclosure import Line
 from incentive.i18n import t
-from incentive.storage import Database
+from incentive.store.storage import Database
 
 FEW = hsettings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -188,7 +191,7 @@ def test_no_movement_count_of_the_sample_can_be_recovered(sample, year):
 
 
 def test_the_cli_suppressed_summary_shows_the_pages_pattern(sample):
-    from incentive.export import movements_summary_frame
+    from incentive.sharing.export import movements_summary_frame
     settings.save(sample, "suppression_threshold", 5, "test")
     frame = movements_summary_frame(sample, 2026, suppress=True).set_index("county")
     pattern = movements.year_view(sample.connection, 2026, 5).pattern

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from conftest import DATA, import_ok
 
-from incentive.export import escaped, export_frame, to_csv_bytes
-from incentive.file_kinds import KINDS
-from incentive.ingest import Reference, parse_file
-from incentive.storage import Database
-from incentive.templates import template_xlsx
+from incentive.sharing.export import escaped, export_frame, to_csv_bytes
+from incentive.intake.file_kinds import KINDS
+from incentive.intake.ingest import Reference, parse_file
+from incentive.store.storage import Database
+from incentive.intake.templates import template_xlsx
 
 ALL_FILES = ["regions.csv", "indicators.csv", "race_long.csv", "roster_title.csv", "training.tsv", "movements.csv"]
 
@@ -50,7 +50,7 @@ def test_labelled_rows_speak_the_users_language():
 
     import pandas as pd
 
-    from incentive.file_kinds import labelled
+    from incentive.intake.file_kinds import labelled
     rows = pd.DataFrame({"cadre_id": ["A1"], "date": [dt.date(2025, 1, 2)], "action": ["fault_tolerance"],
                          "reason": [None], "source_row": [2]})
     assert labelled("movements", rows, "zh").to_dict("records") == [
@@ -66,7 +66,7 @@ def test_excel_downloads_carry_a_title_and_the_classification_line():
     import python_calamine
 
     from incentive.config import classification
-    from incentive.export import to_xlsx_bytes
+    from incentive.sharing.export import to_xlsx_bytes
     frame = pd.DataFrame({"县区": ["甲县", "=HYPERLINK(\"x\")"], "综合得分": [1.5, -3.2]})
     data = to_xlsx_bytes(frame, "赛马排名_县区_2026-Q3", heading=["赛马排名_县区_2026-Q3", classification()])
     rows = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()
@@ -82,7 +82,7 @@ def test_signed_numbers_in_text_columns_stay_numbers_in_both_downloads():
     import openpyxl
     import pandas as pd
 
-    from incentive.export import to_xlsx_bytes
+    from incentive.sharing.export import to_xlsx_bytes
     frame = pd.DataFrame({"县区": ["=HYPERLINK(\"x\")", "乙县", "丙县"], "变化": ["-43.3", "+1.2", "\u22123"],
                           "编号": ["00123", "-x", "—"]})
     lines = to_csv_bytes(frame).decode().splitlines()

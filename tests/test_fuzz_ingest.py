@@ -10,8 +10,8 @@ from conftest import DATA, import_ok
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from incentive.ingest import parse_file
-from incentive.preview import Preview
+from incentive.intake.ingest import parse_file
+from incentive.intake.preview import Preview
 
 CSV_SEED = (DATA / "race_long.csv").read_bytes()
 FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -108,8 +108,9 @@ INJECTIONS = ["x'); DROP TABLE batches; --", "' OR '1'='1", '"; DELETE FROM audi
 
 
 def test_injection_strings_stay_data(db):
-    from incentive import queries, rankings
-    from incentive.export import export_frame
+    from incentive.store import queries
+    from incentive.race import rankings
+    from incentive.sharing.export import export_frame
     regions = "县区,乡镇,县区代码\n" + "".join(f'"{name.replace(chr(34), chr(34) * 2)}",,9{i}\n'
                                             for i, name in enumerate(INJECTIONS))
     import_ok(db, "r.csv", regions.encode())
@@ -122,11 +123,11 @@ def test_injection_strings_stay_data(db):
     import_ok(db, "v.csv", values.encode())
     assert db.fetch_all("SELECT count(*) FROM batches")[0][0] == 3  # nothing dropped, nothing deleted
     ranking = rankings.rank_period(db.connection, "2025-Q1")
-    from incentive.cell_values import clean_name
+    from incentive.intake.cell_values import clean_name
     assert set(ranking.table.index) == {clean_name(name) for name in INJECTIONS}  # stored as names, spaces tidied
     for hostile in INJECTIONS:
         assert queries.run(db.connection, "race_values", period=hostile, county=hostile).empty
         assert queries.run(db.connection, "race_units", county=hostile).empty
     exported = export_frame(db, "regions")
-    from incentive.export import to_csv_bytes
+    from incentive.sharing.export import to_csv_bytes
     assert "'=cmd|" in to_csv_bytes(exported).decode()  # escaped on the way out

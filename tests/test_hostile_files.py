@@ -6,8 +6,8 @@ from __future__ import annotations
 import threading
 import time
 
-from incentive import sheets
-from incentive.ingest import parse_file
+from incentive.intake import sheets
+from incentive.intake.ingest import parse_file
 
 from hostile_files import long_shared_string, many_rows
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import data_file, import_ok, xls_bytes, xlsx_bytes
 
-from incentive.ingest import Reference, parse_file
+from incentive.intake.ingest import Reference, parse_file
 
 
 def values(preview) -> list[tuple]:
@@ -405,7 +405,7 @@ def test_total_rows_in_any_wording_are_not_data(catalog_db, label):
 # ---- caps and hostile workbooks
 
 def test_a_file_over_the_size_cap_is_refused_before_parsing(db, monkeypatch):
-    from incentive import sheets
+    from incentive.intake import sheets
     monkeypatch.setattr(sheets, "MAX_FILE_MB", 0.001)  # a setting, lowered so the test file stays small
     preview = parse_file("big.csv", ("县区,乡镇\n" + "云岫县,安坝镇\n" * 200).encode(), db.reference())
     assert not preview.importable
@@ -413,7 +413,7 @@ def test_a_file_over_the_size_cap_is_refused_before_parsing(db, monkeypatch):
 
 
 def test_a_file_over_the_row_cap_is_refused(db, monkeypatch):
-    from incentive import sheets
+    from incentive.intake import sheets
     monkeypatch.setattr(sheets, "MAX_ROWS", 100)
     preview = parse_file("many.csv", ("县区,乡镇\n" + "云岫县,安坝镇\n" * 150).encode(), db.reference())
     assert "超过单个文件 100 行的上限" in preview.problem_texts("zh")[0]
@@ -616,7 +616,7 @@ def test_two_actual_sub_columns_are_refused_as_such(db):
 
 @pytest.mark.parametrize("header", ["学时（分钟）", "学时(周)", "学时（h）", "学时（计划）"])
 def test_a_number_column_with_something_unknown_in_brackets_is_refused(db, header, tmp_path, monkeypatch):
-    from incentive import bulk_csv
+    from incentive.intake import bulk_csv
     data = training_csv("A1,班A,政治能力,党的理论,线上,集体,90,2025/6/1",
                         head=",".join(TRAINING_HEAD).replace("学时", header))
     preview = parse_file("t.csv", data, db.reference())

@@ -4,10 +4,10 @@ import datetime as dt
 
 import pandas as pd
 
-from incentive import labels
-from incentive.file_kinds import ENUMS, KINDS, VALUE_LABELS
+from incentive import i18n, labels
+from incentive.intake.file_kinds import ENUMS, KINDS, VALUE_LABELS
 from incentive.i18n import TEXT, t
-from incentive.units import CELL_UNITS
+from incentive.intake.units import CELL_UNITS
 
 
 def test_the_four_standard_tracks_are_translated_and_other_tracks_are_data():
@@ -18,11 +18,11 @@ def test_the_four_standard_tracks_are_translated_and_other_tracks_are_data():
 
 
 def test_every_unit_the_importer_knows_has_words_and_others_stay_as_written():
-    assert set(labels.UNIT_KEYS) == set(CELL_UNITS)
-    for unit, key in labels.UNIT_KEYS.items():
+    assert set(i18n.UNIT_KEYS) == set(CELL_UNITS)
+    for unit, key in i18n.UNIT_KEYS.items():
         assert t(key, "zh") == unit and t(key, "en").count("|") == 1, unit
-    assert labels.unit_label("学时", "en") == "hours" and labels.unit_label("学时", "en", 1) == "hour"
-    assert labels.unit_label("学时", "zh") == "学时" and labels.unit_label("吨标煤", "en") == "吨标煤"
+    assert i18n.unit_label("学时", "en") == "hours" and i18n.unit_label("学时", "en", 1) == "hour"
+    assert i18n.unit_label("学时", "zh") == "学时" and i18n.unit_label("吨标煤", "en") == "吨标煤"
     assert labels.quantity("12", 12, "天", "en") == "12 days" and labels.quantity("1", 1, "件", "en") == "1 case"
     assert labels.quantity("85", 85, "%", "en") == "85%" and labels.quantity("3", 3, "个", "en") == "3"
     assert labels.quantity("12", 12, "天", "zh") == "12 天" and labels.quantity("85", 85, "%", "zh") == "85%"

@@ -11,8 +11,8 @@ import sys
 import pytest
 from conftest import DATA, ROOT, data_file, import_ok
 
-from incentive import lake
-from incentive.storage import Database
+from incentive.store import lake
+from incentive.store.storage import Database
 
 
 def _cli(location: lake.LakeLocation, *args: str) -> subprocess.Popen:
@@ -67,8 +67,8 @@ def test_concurrent_imports_from_two_processes_get_distinct_batches(lake_locatio
 
 
 def test_a_lake_backup_opens_as_a_database_file(lake_location, tmp_path):
-    from incentive import coverage
-    from incentive.sample import load_sample
+    from incentive.training import coverage
+    from incentive.demo.sample import load_sample
     db = Database(lake_location)
     load_sample(db)
     target = db.backup_to(tmp_path / "backup.duckdb", "test")
@@ -154,7 +154,8 @@ def test_messages_never_show_the_catalog_password():
 
 
 def test_short_links_settings_and_audit_are_shared_by_instances(lake_location):
-    from incentive import permalinks, settings
+    from incentive.sharing import permalinks
+    from incentive.store import settings
     first, second = Database(lake_location), Database(lake_location)
     key = permalinks.save(first, "training", {"window": "quarter", "lang": "en"}, "viewer")
     link = permalinks.load(second, key)  # a link made on one instance opens on another

@@ -7,7 +7,7 @@ import streamlit as st
 from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 
-from incentive import rankings
+from incentive.race import rankings
 
 
 @pytest.fixture
@@ -102,8 +102,8 @@ def test_training_and_welfare_links(opened):
 
 
 def test_a_short_link_restores_the_shared_controls_and_the_page_state(opened, sample_db_path):
-    from incentive import permalinks
-    from incentive.storage import Database
+    from incentive.sharing import permalinks
+    from incentive.store.storage import Database
     db = Database(sample_db_path)
     key = permalinks.save(db, "rankings", {"lang": "English", "year": "2025", "county": "澄溪县",
                                            "method": "minmax", "period": "2025-Q2"}, created_by="test")
@@ -123,7 +123,7 @@ def test_an_unknown_or_malformed_short_link_says_so(opened):
 
 
 def test_permalink_keys_and_storage(db):
-    from incentive import permalinks
+    from incentive.sharing import permalinks
     keys = {permalinks.new_key() for _ in range(200)}
     assert all(permalinks.KEY_SHAPE.match(k) for k in keys) and len(keys) == 200
     key = permalinks.save(db, "training", {"window": "quarter", "county": "棠梨县"}, created_by="test")
@@ -160,8 +160,8 @@ def test_meeting_mode_on_every_page(opened):
 def test_a_pinned_link_keeps_showing_the_data_it_was_shared_with(opened, sample_db_path):
     from conftest import import_ok
 
-    from incentive import permalinks
-    from incentive.storage import Database
+    from incentive.sharing import permalinks
+    from incentive.store.storage import Database
     db = Database(sample_db_path)
     before = rankings.rank_period(db.connection, "2026-Q3").ranked.index[0]
     moment = db.version_info().last_change

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from conftest import ROOT
 
-from incentive import scoring
+from incentive.race import scoring
 
 DOC = (ROOT / "docs" / "methodology.md").read_text(encoding="utf-8")
 

@@ -7,8 +7,10 @@ import pandas as pd
 import pytest
 from conftest import import_ok
 
-from incentive import disclosure, movements, queries
-from incentive.export import movements_summary_frame
+from incentive import disclosure
+from incentive.care import movements
+from incentive.store import queries
+from incentive.sharing.export import movements_summary_frame
 
 ROSTER_HEAD = "干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\n"
 

@@ -1,7 +1,8 @@
 import pandas as pd
 import pytest
 
-from incentive import overview, targets
+from incentive import overview
+from incentive.care import targets
 
 
 @pytest.mark.parametrize("value,target,direction,expected", [

@@ -9,7 +9,10 @@ import streamlit as st
 from conftest import DATA, ROOT, as_admin
 from streamlit.testing.v1 import AppTest
 
-from incentive import coverage, plausibility, queries, rankings
+from incentive.training import coverage
+from incentive.intake import plausibility
+from incentive.store import queries
+from incentive.race import rankings
 
 PAGES = ["views/overview.py", "views/rankings.py", "views/training.py", "views/welfare.py", "views/movements.py",
          "views/data.py"]
@@ -336,7 +339,7 @@ def test_training_page_window_county_slice_and_suppression(app):
     assert set(ranks["县区"]) == {"棠梨县"} and len(ranks) == 7
     app.segmented_control(key="training_slice").set_value("gender").run()
     assert set(_table_with(app, "性别")["性别"]) == {"男", "女"}
-    from incentive import settings as app_settings
+    from incentive.store import settings as app_settings
     from ui.runtime import database
     app_settings.save(database(), "suppression_threshold", 30, "test")
     app.segmented_control(key="training_slice").set_value("unit").run()
@@ -366,7 +369,7 @@ def test_settings_are_changed_on_the_data_page(app):
     app.number_input(key="data_setting_hours_target").set_value(96.0)
     app.button(key="data_settings_save").click().run()
     assert "已保存 1 项设置。" in [s.value for s in app.success]
-    from incentive import settings as app_settings
+    from incentive.store import settings as app_settings
     from ui.runtime import database
     assert app_settings.current(database())["hours_target"] == 96.0
     on_page(app, "views/training.py")
@@ -378,7 +381,7 @@ def test_settings_are_changed_on_the_data_page(app):
 def test_welfare_page_summary_grid_and_controls(app):
     on_page(app, "views/welfare.py")
     values = queries.run(_connection(), "welfare_values_by_county", period="2026-H1")
-    from incentive import welfare
+    from incentive.care import welfare
     table = welfare.status_table(values)
     summary = app.markdown[[m.value.startswith("- 2026-H1") for m in app.markdown].index(True)].value
     assert summary.splitlines() == [f"- {s}" for s in welfare.summary_sentences(table, "2026-H1", "zh")]
@@ -422,5 +425,5 @@ def test_a_backup_from_the_data_page(app, tmp_path, monkeypatch):
     app.button(key="data_backup").click().run()
     copies = list((tmp_path / "copies").glob("incentive-*.duckdb"))
     assert len(copies) == 1 and any("已备份到" in s.value for s in app.success)
-    from incentive.storage import is_incentive_database
+    from incentive.store.storage import is_incentive_database
     assert is_incentive_database(copies[0])

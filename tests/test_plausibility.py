@@ -11,11 +11,12 @@ from conftest import import_ok
 from hypothesis import HealthCheck, given, settings as hsettings
 from hypothesis import strategies as st
 
-from incentive import bulk_csv, checks, plausibility, settings
-from incentive.export import export_frame
-from incentive.ingest import parse_file
-from incentive.preview import Reference
-from incentive.storage import Database
+from incentive.intake import bulk_csv, checks, plausibility
+from incentive.store import settings
+from incentive.sharing.export import export_frame
+from incentive.intake.ingest import parse_file
+from incentive.intake.preview import Reference
+from incentive.store.storage import Database
 
 FEW = hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from incentive import queries
-from incentive.storage import Database
+from incentive.store import queries
+from incentive.store.storage import Database
 
 PARAMS = {
     "data_years": {},

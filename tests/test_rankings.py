@@ -5,8 +5,9 @@ import math
 import pytest
 from conftest import import_ok
 
-from incentive import periods, rankings
-from incentive.rankings import PeerGroup
+from incentive import periods
+from incentive.race import rankings
+from incentive.race.rankings import PeerGroup
 
 CATALOG = ("指标代码,指标名称,类别,赛道,单位,方向,权重,生效起始期\n"
            "A,甲,赛马,项目建设,个,正向,3,\nB,乙,赛马,基层治理,起,逆向,1,\n"

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from incentive import coverage, rankings, synth
-from incentive.export import export_frame
-from incentive.sample import sample_files
-from incentive.storage import Database
+from incentive.training import coverage
+from incentive.race import rankings
+from incentive.demo import synth
+from incentive.sharing.export import export_frame
+from incentive.demo.sample import sample_files
+from incentive.store.storage import Database
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from incentive import scoring
-from incentive.scoring import ScoringError, rank_units
+from incentive.race import scoring
+from incentive.race.scoring import ScoringError, rank_units
 
 
 def catalog(*rows):

@@ -8,7 +8,7 @@ import statistics
 import pandas as pd
 import pytest
 
-from incentive import scoring
+from incentive.race import scoring
 
 
 def reference_ranks(table: dict[str, dict[str, float | None]], catalog: list[tuple[str, str, str, float]],

@@ -10,7 +10,7 @@ import streamlit as st
 from conftest import ROOT, import_ok
 from streamlit.testing.v1 import AppTest
 
-from incentive.storage import Database
+from incentive.store.storage import Database
 
 
 def _app(path, monkeypatch) -> AppTest:
@@ -152,7 +152,7 @@ def test_imported_names_never_become_links_on_pages_or_charts(crafted, page):
 
 
 def test_the_briefing_html_has_no_link_from_a_name(crafted):
-    from incentive import briefing
+    from incentive.sharing import briefing
     path, _ = crafted
     database = Database(path)
     try:
@@ -172,7 +172,7 @@ def test_the_welfare_tables_download_keeps_signed_changes_as_numbers(sample_db_p
     import openpyxl
 
     import ui.downloads
-    from incentive import export
+    from incentive.sharing import export
     taken = {}
 
     def recording(table):

@@ -13,10 +13,10 @@ import openpyxl
 import pytest
 from conftest import xls_bytes, xlsx_bytes
 
-from incentive import file_identity, number_formats, workbook_formats
+from incentive.intake import file_identity, number_formats, workbook_formats
 from incentive.i18n import TEXT
-from incentive.ingest import parse_file
-from incentive.sheets import REFUSALS, read_sheets
+from incentive.intake.ingest import parse_file
+from incentive.intake.sheets import REFUSALS, read_sheets
 
 
 def values(preview) -> list[tuple]:
@@ -294,7 +294,7 @@ def test_every_refusal_says_what_to_do_in_both_languages():
 
 
 def test_a_page_the_child_cannot_finish_is_named_a_web_page(db, monkeypatch):
-    from incentive import sheets
+    from incentive.intake import sheets
     monkeypatch.setattr(sheets, "WORKBOOK_TIMEOUT_SECONDS", 0.001)  # as if the page's tree took too long
     preview = parse_file("big.xls", WEB_PAGE.format(tail="").encode("gbk"), db.reference())
     assert [p.key for p in preview.problems] == ["file_html_unreadable"]

@@ -184,7 +184,7 @@ def test_the_viewing_password_is_limited_per_address(db, monkeypatch):
 
 def test_a_locked_name_is_unlocked_from_the_command_line(tmp_path, monkeypatch):
     from incentive import cli
-    from incentive.storage import Database
+    from incentive.store.storage import Database
     path = tmp_path / "u.duckdb"
     database = Database(path)
     creds = access.Credentials({"王主任": HASHED})

@@ -9,9 +9,9 @@ import hashlib
 import pytest
 from conftest import data_file, import_ok
 
-from incentive.export import export_frame
-from incentive.ingest import parse_file
-from incentive.storage import BatchError, Database, migrations
+from incentive.sharing.export import export_frame
+from incentive.intake.ingest import parse_file
+from incentive.store.storage import BatchError, Database, migrations
 
 
 @pytest.fixture(params=["file", "ducklake"])
@@ -194,7 +194,7 @@ def test_training_rollup_follows_import_supersede_and_rollback(db):
 
 
 def test_training_rollup_after_removing_and_reloading_the_sample(sample_db_path):
-    from incentive.sample import load_sample
+    from incentive.demo.sample import load_sample
     db = Database(sample_db_path)
     assert _rollup(db).equals(db.fetch_df(ROLLUP_DIRECT))
     db.rollback_source("sample")

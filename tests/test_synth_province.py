@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 from conftest import ROOT
 
-from incentive import synth_province
-from incentive.bulk_csv import parse_path
-from incentive.storage import Database
+from incentive.demo import synth_province
+from incentive.intake.bulk_csv import parse_path
+from incentive.store.storage import Database
 
 TINY = synth_province.ProvinceScale(counties=4, townships=20, cadres=600, training_records=9_000, movements=300)
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from incentive import units
+from incentive.intake import units
 
 
 @pytest.mark.parametrize("source,target,value,expected", [

@@ -6,8 +6,9 @@ import pandas as pd
 import pytest
 from conftest import import_ok
 
-from incentive import queries, welfare
-from incentive.export import welfare_status_frame
+from incentive.store import queries
+from incentive.care import welfare
+from incentive.sharing.export import welfare_status_frame
 
 CATALOG = ("指标代码,指标名称,类别,单位,方向,权重,目标值\n"
            "W01,年度体检完成率,关爱,%,正向,1,95\nW02,超时加班天数,关爱,天,逆向,1,10\nW03,容错纠错案例数,关爱,件,正向,1,\n")

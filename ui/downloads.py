@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from incentive.config import classification
-from incentive.export import to_csv_bytes, to_xlsx_bytes
+from incentive.sharing.export import to_csv_bytes, to_xlsx_bytes
 from incentive.i18n import t
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

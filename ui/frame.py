@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from incentive.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
-from incentive.sample import has_sample
+from incentive.demo.sample import has_sample
 
 from . import link_state, meeting
 from .runtime import database, pinned_at, run_query, start_run

@@ -12,15 +12,19 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from incentive import checks, coverage, movements, queries, rankings, settings
+from incentive.intake import checks
+from incentive.training import coverage
+from incentive.care import movements
+from incentive.store import queries, settings
+from incentive.race import rankings
 from incentive.config import database_location
 from incentive.i18n import t
-from incentive.bulk_csv import parse_upload
-from incentive.preview import Preview
-from incentive.rankings import PeerGroup
-from incentive.sample import load_sample
-from incentive.scoring import DRAWS, TIER_SHARES, Ranking
-from incentive.storage import Database, DataAsOf, ImportEffects, VersionInfo
+from incentive.intake.bulk_csv import parse_upload
+from incentive.intake.preview import Preview
+from incentive.race.rankings import PeerGroup
+from incentive.demo.sample import load_sample
+from incentive.race.scoring import DRAWS, TIER_SHARES, Ranking
+from incentive.store.storage import Database, DataAsOf, ImportEffects, VersionInfo
 
 
 @st.cache_resource(show_spinner=False)

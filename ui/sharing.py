@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import streamlit as st
 import streamlit.components.v1 as components
 
-from incentive import briefing, permalinks
+from incentive.sharing import briefing, permalinks
 from incentive.config import public_url
 from incentive.i18n import t
 

@@ -5,16 +5,18 @@ import functools
 
 import streamlit as st
 
-from incentive import checks, labels, settings
+from incentive.intake import checks
+from incentive import labels
+from incentive.store import settings
 from incentive.config import backup_folder
-from incentive.export import to_csv_bytes
-from incentive.file_kinds import KINDS, labelled
+from incentive.sharing.export import to_csv_bytes
+from incentive.intake.file_kinds import KINDS, labelled
 from incentive.i18n import capital, t
 from incentive.safe_text import markdown, tm
-from incentive.preview import Preview, effects_text
-from incentive.sample import has_sample, load_sample
-from incentive.storage import ImportEffects
-from incentive.templates import template_xlsx
+from incentive.intake.preview import Preview, effects_text
+from incentive.demo.sample import has_sample, load_sample
+from incentive.store.storage import ImportEffects
+from incentive.intake.templates import template_xlsx
 from ui import frame, link_state, sign_in
 from ui.downloads import table_downloads
 from ui.runtime import check_version, database, loaded_findings, preview_upload, run_query

@@ -3,8 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from incentive import charts, movements
-from incentive.coverage import year_window
+from incentive import charts
+from incentive.care import movements
+from incentive.training.coverage import year_window
 from incentive.i18n import t
 from ui import frame, link_state, meeting
 from ui.frame import fit_marks, table_height

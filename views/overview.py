@@ -3,7 +3,7 @@
 import streamlit as st
 
 from incentive import charts, overview
-from incentive import coverage as coverage_windows
+from incentive.training import coverage as coverage_windows
 from incentive.i18n import t
 from ui import frame, link_state, meeting
 from ui.runtime import ranking, run_query, training_pattern, window_query

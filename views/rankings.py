@@ -4,10 +4,11 @@ import html
 
 import streamlit as st
 
-from incentive import charts, labels, periods, ranking_tables, scoring
+from incentive import charts, labels, periods
+from incentive.race import ranking_tables, scoring
 from incentive.i18n import join, t
 from incentive.safe_text import tm
-from incentive.rankings import LEVELS, PeerGroup
+from incentive.race.rankings import LEVELS, PeerGroup
 from ui import frame, link_state, meeting
 from ui.frame import table_height
 from ui.downloads import table_downloads

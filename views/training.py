@@ -4,7 +4,8 @@ import datetime as dt
 
 import streamlit as st
 
-from incentive import charts, coverage, coverage_tables
+from incentive import charts
+from incentive.training import coverage, coverage_tables
 from incentive.disclosure import SMALL
 from incentive.i18n import t
 from incentive.safe_text import markdown, tm

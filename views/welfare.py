@@ -3,8 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from incentive import charts, labels, periods, welfare
-from incentive.i18n import t
+from incentive import charts, labels, periods
+from incentive.care import welfare
+from incentive.i18n import t, unit_label
 from incentive.safe_text import markdown, tm
 from ui import frame, link_state, meeting
 from ui.downloads import table_downloads
@@ -93,7 +94,7 @@ with deck.section("county"):
     trend_col.plotly_chart(charts.indicator_trend(
         history, county, target, {"median": t("col_median", lang), "target": t("col_target", lang)},
         t("chart_welfare_trend", lang, name=names[indicator]),
-        labels.unit_label(history["unit"].iloc[0], lang) if len(history) else ""),
+        unit_label(history["unit"].iloc[0], lang) if len(history) else ""),
         width="stretch")
     if table.loc[table["indicator"] == indicator, "target"].isna().all():
         spread = table.loc[table["indicator"] == indicator, "value"].describe()

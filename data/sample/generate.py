@@ -1,6 +1,6 @@
 """Regenerate the bundled sample files in this folder: `python data/sample/generate.py`.
 
-Deterministic (fixed seed in incentive/synth.py): the same files, the same values, every time.
+Deterministic (fixed seed in incentive/demo/synth.py): the same files, the same values, every time.
 """
 
 import sys

@@ -1,0 +1,181 @@
+"""能上能下: personnel decisions per county and year, their rates, and how they line up with the race tiers.
+
+Counts only, never individuals. Decisions.md: for movements in year Y, a county's tier is its tier in the last race
+period of year Y-1, else in the latest race period before Y; personnel-event counts from 1 to threshold - 1 show
+`<5` for viewers (0 shows 0). Totals and tier subtotals would give those back by subtraction, so a year's figures
+are hidden by one complementary pattern (`year_view`, incentive/disclosure.py) that the page's table,
+headline, tier table, charts, downloads and `export movements_summary --suppress` all show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from incentive import disclosure
+from incentive.store import queries
+from incentive.race import rankings
+from incentive.disclosure import SMALL, WITHHELD, Line, Pattern
+from incentive.i18n import t
+
+ACTIONS = ("promotion", "rank_promotion", "lateral", "transfer", "demotion", "dismissal", "accountability",
+           "fault_tolerance")
+
+
+def summary_by_county(decisions: pd.DataFrame, sizes: pd.DataFrame) -> pd.DataFrame:
+    """One row per county (roster order, then any county only the decisions name): a count per action, cadres on
+    the roster, promotions and accountability cases per 100 cadres."""
+    counts = decisions.pivot_table(index="county", columns="action", values="decisions", aggfunc="sum",
+                                   fill_value=0, sort=False)
+    order = list(dict.fromkeys([*sizes["county"], *decisions["county"]]))
+    out = counts.reindex(index=order, columns=list(ACTIONS), fill_value=0).fillna(0).astype(int)
+    out["cadres"] = sizes.set_index("county")["cadres"].reindex(order).astype("Int64")
+    out["promotion_per_100"] = out["promotion"] / out["cadres"] * 100
+    out["accountability_per_100"] = out["accountability"] / out["cadres"] * 100
+    return out.rename_axis("county").reset_index()
+
+
+def totals_by_year(decisions: pd.DataFrame) -> pd.DataFrame:
+    """One row per year: the prefecture's count of each action (the trend of 问责 against 容错免责), from
+    queries/movements_by_year."""
+    counts = decisions.pivot_table(index="year", columns="action", values="decisions", aggfunc="sum", fill_value=0)
+    out = counts.reindex(columns=list(ACTIONS), fill_value=0).astype(int).rename_axis(None, axis=1)
+    return out.reset_index()[["year", *ACTIONS]]
+
+
+def tier_period(race_periods: list[str], year: int) -> str | None:
+    """The race period whose tiers explain movements in `year`: the last of year-1, else the latest before year."""
+    before = [p for p in race_periods if int(p[:4]) < year]
+    last_year = [p for p in before if int(p[:4]) == year - 1]
+    return (last_year or before or [None])[-1]
+
+
+def by_tier(summary: pd.DataFrame, tiers: pd.Series) -> pd.DataFrame:
+    """Counties grouped by their tier: counties, cadres, decisions, and rates per 100 cadres."""
+    frame = summary[summary["county"].isin(tiers.index)].assign(tier=lambda f: f["county"].map(tiers))
+    grouped = frame.groupby("tier").agg(counties=("county", "count"), cadres=("cadres", "sum"),
+                                        **{action: (action, "sum") for action in ACTIONS})
+    grouped["promotion_per_100"] = grouped["promotion"] / grouped["cadres"] * 100
+    grouped["accountability_per_100"] = grouped["accountability"] / grouped["cadres"] * 100
+    grouped["fault_tolerance_per_accountability"] = (grouped["fault_tolerance"] /
+                                                     grouped["accountability"].where(grouped["accountability"] > 0))
+    return grouped.reset_index()
+
+
+# ---- what a viewer may see: one pattern per year for every view of that year's figures
+
+RATES = {"promotion_per_100": "promotion", "accountability_per_100": "accountability"}
+
+
+def county_key(county: str, action: str) -> tuple:
+    return ("county", county, action)
+
+
+def tier_key(tier: int, action: str) -> tuple:
+    return ("tier", int(tier), action)
+
+
+def total_key(action: str) -> tuple:
+    return ("all", action)
+
+
+def disclosure_lines(summary: pd.DataFrame, tiers: pd.Series | None) -> tuple[dict, list[Line]]:
+    """Sizes and lines of a year's counts, per action: the counties of each tier add up to the tier's subtotal
+    (when tiers are shown), and the tiers with the counties outside them add up to the prefecture's total."""
+    sizes, lines = {}, []
+    tier_of = summary["county"].map(tiers) if tiers is not None else pd.Series(pd.NA, index=summary.index)
+    tier_of = tier_of.where(summary["county"] != "")
+    for action in ACTIONS:
+        top = []
+        for county, count in zip(summary["county"], summary[action]):
+            sizes[county_key(county, action)] = int(count)
+        for tier in sorted(tier_of.dropna().unique()):
+            members = tuple(county_key(c, action) for c in summary.loc[tier_of == tier, "county"])
+            sizes[tier_key(tier, action)] = sum(sizes[m] for m in members)
+            lines.append(Line(tier_key(tier, action), members))
+            top.append(tier_key(tier, action))
+        top += [county_key(c, action) for c in summary.loc[tier_of.isna(), "county"]]
+        sizes[total_key(action)] = int(summary[action].sum())
+        lines.append(Line(total_key(action), tuple(top)))
+    return sizes, lines
+
+
+@dataclass(frozen=True)
+class YearView:
+    """A year's counts by county, the tiers they are compared with (None before any race), and the one pattern
+    every view of them shows."""
+
+    summary: pd.DataFrame
+    tiers: pd.Series | None
+    tier_period: str | None
+    pattern: Pattern
+
+
+def year_view(conn: duckdb.DuckDBPyConnection, year: int, threshold: int) -> YearView:
+    window_start, window_end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    summary = summary_by_county(queries.run(conn, "movements_by_county", start=window_start, end=window_end),
+                                queries.run(conn, "roster_sizes", day=window_end))
+    period = tier_period(queries.run(conn, "race_periods", county="")["period"].tolist(), year)
+    tiers = None
+    if period is not None:  # tiers only: no rank intervals needed
+        tiers = rankings.rank_period(conn, period, draws=0, sensitivity=False).ranked["tier"]
+    sizes, lines = disclosure_lines(summary, tiers)
+    return YearView(summary, tiers, period, disclosure.protect(sizes, lines, threshold))
+
+
+def statuses(summary: pd.DataFrame, pattern: Pattern, action: str) -> pd.Series:
+    """'small', 'withheld' or '' for each county's count of `action`."""
+    return pd.Series([pattern.status(county_key(c, action)) for c in summary["county"]], index=summary.index)
+
+
+def tier_statuses(grouped: pd.DataFrame, pattern: Pattern, action: str) -> pd.Series:
+    return pd.Series([pattern.status(tier_key(tier, action)) for tier in grouped["tier"]], index=grouped.index)
+
+
+def visible_rates(grouped: pd.DataFrame, pattern: Pattern) -> pd.DataFrame:
+    """Tier rates whose count a viewer may not see become NaN, so a chart cannot give the count away."""
+    out = grouped.copy()
+    for rate, count in RATES.items():
+        out[rate] = out[rate].where(tier_statuses(grouped, pattern, count) == "")
+    return out
+
+
+def shown_count(count, status: str, threshold: int, lang: str) -> str:
+    """A count as a viewer sees it: `<5` when small, withheld when hidden to protect a small one."""
+    if pd.isna(count):
+        return "—"
+    if status == SMALL:
+        return f"<{threshold}"
+    if status == WITHHELD:
+        return t("withheld", lang)
+    return f"{int(count)}"
+
+
+def shown_rate(rate, status: str, threshold: int, lang: str) -> str:
+    """A rate per 100 cadres, hidden like the count it comes from, in words that fit a rate (never `<5`)."""
+    if pd.isna(rate):
+        return "—"
+    if status == SMALL:
+        return t("withheld_rate_small", lang, threshold=threshold)
+    if status == WITHHELD:
+        return t("withheld", lang)
+    return f"{rate:.1f}"
+
+
+def chart_marks(statuses_: pd.Series, threshold: int, lang: str) -> pd.Series:
+    """The label a hidden bar carries instead of its value ('' for a shown one)."""
+    return statuses_.map({SMALL: f"<{threshold}", WITHHELD: t("withheld", lang)}).fillna("")
+
+
+def summary_frame(summary: pd.DataFrame, pattern: Pattern | None, threshold: int) -> pd.DataFrame:
+    """`export movements_summary`: one row per county, a count per action; with a pattern (--suppress), small
+    counts read `<threshold` and withheld ones `withheld`, exactly as a viewer sees them."""
+    out = summary[["county", *ACTIONS]].copy()
+    if pattern is not None:
+        for action in ACTIONS:
+            marks = statuses(summary, pattern, action)
+            out[action] = [shown_count(n, s, threshold, "en") for n, s in zip(summary[action], marks)]
+    return out

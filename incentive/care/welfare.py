@@ -1,0 +1,108 @@
+"""关心关爱: each welfare indicator per county against its target and the prefecture, and what a meeting should hear.
+
+Built from `welfare_values_by_county` (one row per county and indicator of the catalog in force). Statuses follow
+targets.py (decisions.md); a missing value has no status and is never counted as zero.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from incentive.i18n import join, t
+from incentive.labels import quantity
+from incentive.care.targets import STATUSES, with_status
+
+
+def status_table(values: pd.DataFrame, previous: pd.DataFrame | None = None) -> pd.DataFrame:
+    """values + status, the prefecture median of the indicator, and the change since the previous period."""
+    table = with_status(values)
+    table["median"] = table.groupby("indicator")["value"].transform("median")
+    if previous is not None and len(previous):
+        before = previous.set_index(["county", "indicator"])["value"]
+        table["previous"] = [before.get((c, i)) for c, i in zip(table["county"], table["indicator"])]
+        table["change"] = table["value"] - table["previous"].astype(float)
+    else:
+        table["previous"] = float("nan")
+        table["change"] = float("nan")
+    return table
+
+
+def status_grid(table: pd.DataFrame) -> pd.DataFrame:
+    """County x indicator name: met / near / below, '' without a target, None without a value."""
+    cells = table.assign(cell=[s if isinstance(s, str) else ("" if pd.isna(tg) and pd.notna(v) else None)
+                               for s, tg, v in zip(table["status"], table["target"], table["value"])])
+    grid = cells.pivot_table(index="county", columns="name", values="cell", aggfunc="first", sort=False,
+                             dropna=False)
+    order = list(dict.fromkeys(table["county"]))
+    names = list(dict.fromkeys(table["name"]))
+    return grid.reindex(index=order, columns=names)
+
+
+def furthest_below(table: pd.DataFrame, per_indicator: int = 3) -> pd.DataFrame:
+    """Per indicator, the counties below target with the largest relative shortfall first."""
+    below = table[table["status"] == "below"].copy()
+    if below.empty:
+        return below.assign(shortfall=pd.Series(dtype=float))
+    lower = below["direction"] == "lower"
+    below["shortfall"] = (below["target"] - below["value"]).where(~lower, below["value"] - below["target"])
+    below["relative"] = below["shortfall"] / below["target"].abs().where(below["target"] != 0, 1)
+    below = below.sort_values(["indicator", "relative"], ascending=[True, False])
+    return below.groupby("indicator", sort=False).head(per_indicator).reset_index(drop=True)
+
+
+def _value_text(value: float, unit: str, lang: str) -> str:
+    number = f"{value:.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:.1f}"
+    return quantity(number, value, unit, lang)
+
+
+def summary_sentences(table: pd.DataFrame, period: str, lang: str, quote=str) -> list[str]:
+    """Plain sentences for the meeting, from the figures: the overall picture, then each indicator with counties
+    below target (worst first), then the indicators every county met. `quote` makes the names from files inert
+    where the sentences go (safe_text.markdown for a page; the briefing escapes its HTML as a whole)."""
+    judged = table.dropna(subset=["status"])
+    if judged.empty:
+        return [t("welfare_summary_none", lang, period=period)]
+    met = int((judged["status"] == "met").sum())
+    sentences = [t("welfare_summary_overall", lang, period=period, met=met, total=len(judged),
+                   share=met / len(judged))]
+    worst = furthest_below(table, per_indicator=1).set_index("indicator")
+    counts = judged[judged["status"] == "below"].groupby("indicator").size().sort_values(ascending=False,
+                                                                                          kind="stable")
+    for indicator, n in counts.items():
+        row = worst.loc[indicator]
+        sentences.append(t("welfare_summary_below", lang, n=n, name=quote(row["name"]),
+                           county=quote(row["county"]),
+                           value=_value_text(row["value"], row["unit"] or "", lang),
+                           target=_value_text(row["target"], row["unit"] or "", lang)))
+    all_met = [name for name, part in judged.groupby("name", sort=False) if (part["status"] == "met").all()]
+    if all_met:
+        sentences.append(t("welfare_summary_all_met", lang, names=join([quote(name) for name in all_met], lang)))
+    missing = table[table["value"].isna()]
+    if len(missing):
+        sentences.append(t("welfare_summary_missing", lang, n=len(missing)))
+    return sentences
+
+
+def radar_frame(table: pd.DataFrame, county: str) -> pd.DataFrame:
+    """For the radar: the county's value and the prefecture median per %-indicator (one scale for all axes)."""
+    percent = table[(table["unit"] == "%") & (table["county"] == county)]
+    return percent[["name", "value", "median", "target"]].reset_index(drop=True)
+
+
+def status_counts(table: pd.DataFrame) -> dict[str, int]:
+    return {status: int((table["status"] == status).sum()) for status in STATUSES}
+
+
+def display_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Every county and indicator as a leader reads it: value, target, status, prefecture median, change."""
+    def number(v):
+        return "—" if pd.isna(v) else f"{v:g}"
+    return pd.DataFrame({
+        t("col_unit_county", lang): table["county"],
+        t("col_indicator", lang): table["name"],
+        t("col_indicator_value", lang): table["value"].map(number),
+        t("col_target", lang): table["target"].map(number),
+        t("col_status", lang): table["status"].map(lambda s: t(f"status_{s}", lang) if isinstance(s, str) else ""),
+        t("col_median", lang): table["median"].map(number),
+        t("col_change", lang): table["change"].map(lambda v: "—" if pd.isna(v) else f"{v:+.1f}"),
+    }).reset_index(drop=True)

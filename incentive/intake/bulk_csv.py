@@ -1,0 +1,514 @@
+"""Large CSV files of one record per row (training, roster, movements), parsed a column at a time in DuckDB.
+
+A province's training history is ten million rows: read cell by cell in Python it takes minutes and gigabytes.
+Here DuckDB reads the file as text, and every *distinct* text of a column goes once through the per-cell path's
+own parsers (ingest.parse_cell, the name matcher, sheet_layout.row_role), so both paths store the same values
+and report the same problems at the same line numbers; only the per-row work moves into SQL. A file this path
+cannot read line for line the same way (blank lines, cells spanning lines, ragged rows, UTF-16, a later byte
+that breaks the encoding…) gives None, and the caller reads it with ingest.parse_file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import concurrent.futures
+import contextlib
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from incentive.intake import plausibility, sheets, units
+from incentive.intake.cell_values import CellError, Number, clean_text
+from incentive.intake.file_kinds import FOOTNOTE_PREFIXES, KINDS, STORED_COLUMNS, TOTAL_ROW_WORDS, Column, FileKind, match_header
+from incentive.intake.ingest import (check_rows, drop_rejected, one_line, parse_cell, parse_file, read_given,
+                     report_accepted_names, roster_title_as_of)
+from incentive.intake.place_names import NameMatcher
+from incentive.intake.preview import Note, Preview, Problem, Reference
+from incentive.intake.sheet_layout import Located, Table, locate_header, row_role, unknown_bracket
+
+BULK_KINDS = ("training", "roster", "movements")
+HEAD_BYTES = 1 << 20  # enough to find the header and judge the encoding
+LEADING_ROWS = 50  # records judged in Python for unit rows, which only count before the first data row
+_CHUNK = 16 << 20
+_SQL_TYPES = {"number": "DOUBLE", "date": "DATE", "year": "INTEGER"}
+
+
+def min_bytes() -> int:
+    """Smaller files are quicker through the per-cell path (no DuckDB start-up, no temporary files)."""
+    return int(float(os.environ.get("INCENTIVE_BULK_MIN_MB", 1)) * 1024 * 1024)
+
+
+def parse_path(path: Path, reference: Reference, kind: str | None = None, period: str | None = None,
+               as_of: str | None = None, skip_invalid: bool = False) -> Preview:
+    """The preview of a file on disk: a large record-per-row CSV in bulk, anything else cell by cell."""
+    if path.suffix.lower() in sheets.TEXT_EXTENSIONS and path.stat().st_size >= min_bytes():
+        preview = parse_large_csv(path, reference, kind, period, as_of, skip_invalid)
+        if preview is not None:
+            return preview
+    return parse_file(path.name, path.read_bytes(), reference, kind=kind, period=period, as_of=as_of,
+                      skip_invalid=skip_invalid)
+
+
+def parse_upload(file_name: str, data: bytes, reference: Reference, kind: str | None = None,
+                 period: str | None = None, as_of: str | None = None, skip_invalid: bool = False) -> Preview:
+    """The preview of uploaded bytes: a large record CSV goes through a temporary file to the bulk path."""
+    if Path(file_name).suffix.lower() in sheets.TEXT_EXTENSIONS and len(data) >= min_bytes():
+        with tempfile.TemporaryDirectory(prefix="incentive-upload-") as tmp:
+            path = Path(tmp) / Path(file_name).name
+            path.write_bytes(data)
+            preview = parse_large_csv(path, reference, kind, period, as_of, skip_invalid)
+        if preview is not None:
+            return preview
+    return parse_file(file_name, data, reference, kind=kind, period=period, as_of=as_of, skip_invalid=skip_invalid)
+
+
+def parse_large_csv(path: Path, reference: Reference, kind: str | None = None, period: str | None = None,
+                    as_of: str | None = None, skip_invalid: bool = False) -> Preview | None:
+    """The preview parse_file would give for this file, or None when this path cannot promise that."""
+    head = _head(path)
+    encoding = _encoding(head)
+    if encoding is None or path.stat().st_size > sheets.MAX_FILE_MB * 1024 * 1024:
+        return None
+    try:
+        sheet = sheets.read_text(head)
+    except sheets.UnreadableFile:
+        return None
+    located = locate_header([sheet], reference, kind)
+    if located is None or located.kind not in BULK_KINDS or sheet.row_numbers[-1] != len(sheet.rows) \
+            or located.sub_header:
+        return None  # another kind, a record spanning lines in the head, or a two-row header
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:  # hashing releases the GIL: it runs beside DuckDB
+        scanned = pool.submit(_scan, path)
+        with tempfile.TemporaryDirectory(prefix="incentive-bulk-") as tmp, \
+                contextlib.closing(duckdb.connect(config={"temp_directory": tmp})) as con:
+            source = path if encoding != "gb18030" else _transcode(path, Path(tmp) / "utf8.csv")
+            skip = located.header_row + 1
+            if source is None:
+                return None
+            records = _stage(con, source, len(located.header), skip, sheet.delimiter)
+            if records is None or scanned.result().lines != skip + records:
+                return None  # blank lines (DuckDB drops them) or cells spanning lines: numbers would drift
+            preview = Preview(path.name, "", kind=located.kind, encoding=encoding, skip_invalid=skip_invalid,
+                              header_row=skip)
+            try:
+                _parse(con, preview, located, skip, reference, period, as_of)
+            except _NotBulk:
+                return None
+        preview.sha256 = scanned.result().sha256
+    return preview
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as f:
+        head = f.read(HEAD_BYTES)
+    cut = head.rfind(b"\n")
+    return head[: cut + 1] if cut > 0 else head
+
+
+def _encoding(head: bytes) -> str | None:
+    """sheets.decode_text's choice, made on the head; a later byte that breaks it fails the read (→ None)."""
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head[:4096]:
+        return None
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            head.decode(encoding)
+            return encoding
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _transcode(path: Path, target: Path) -> Path | None:
+    """GBK/GB18030 to UTF-8 in chunks: DuckDB reads only UTF-8 without extensions fetched from the network."""
+    decoder = codecs.getincrementaldecoder("gb18030")(errors="strict")
+    try:
+        with path.open("rb") as src, target.open("wb") as dst:
+            while chunk := src.read(_CHUNK):
+                dst.write(decoder.decode(chunk).encode("utf-8"))
+            dst.write(decoder.decode(b"", final=True).encode("utf-8"))
+    except UnicodeDecodeError:
+        return None
+    return target
+
+
+@dataclass(frozen=True)
+class _Scan:
+    sha256: str
+    lines: int  # as a line-numbering reader counts them (a last line without a newline counts)
+
+
+def _scan(path: Path) -> _Scan:
+    """The file's SHA-256 and its line count in one read. GB18030 never uses the newline byte inside a character,
+    so the count of a GBK file is that of its UTF-8 conversion."""
+    digest, lines, last = hashlib.sha256(), 0, b"\n"
+    with path.open("rb") as f:
+        while chunk := f.read(_CHUNK):
+            digest.update(chunk)
+            lines += chunk.count(b"\n")
+            last = chunk[-1:]
+    return _Scan(digest.hexdigest(), lines + (last != b"\n"))
+
+
+def _stage(con, source: Path, width: int, skip: int, delimiter: str) -> int | None:
+    """Table `raw`: every record below the header as text, in file order (rowid 0 is record 1); the number of
+    records, or None when DuckDB cannot read the file as the per-cell reader would."""
+    columns = {f"c{i}": "VARCHAR" for i in range(width)}
+    try:
+        con.execute("""
+            CREATE TABLE raw AS
+            FROM read_csv($path, header = false, skip = $skip, auto_detect = false, columns = $columns,
+                          delim = $delim, quote = '"', escape = '"', null_padding = true, strict_mode = false)""",
+                    {"path": str(source), "skip": skip, "columns": columns, "delim": delimiter})
+    except duckdb.Error:
+        return None
+    return con.execute("SELECT count(*) FROM raw").fetchone()[0]
+
+
+# ---------------------------------------------------------------- parsing
+
+
+@dataclass
+class _Column:
+    """What the per-cell path makes of every distinct text of one column of the file."""
+
+    index: int
+    spec: Column
+    values: dict  # raw -> stored value, None for blank or unreadable
+    errors: dict  # raw -> CellError
+
+    @property
+    def identity(self) -> bool:
+        """Every text is stored as itself: SQL can take the column as it is."""
+        return not self.errors and all(v == raw and raw is not None for raw, v in self.values.items())
+
+
+def _read_column(index: int, spec: Column, raws: list, header_unit: str) -> _Column:
+    """Raises _NotBulk where the per-cell path does more than map each text to a value: a unit to convert (or
+    to refuse) and ids that lost digits (one problem for the whole column)."""
+    values, errors = {}, {}
+    if spec.parse == "number" and header_unit not in ("", units.HOURS):
+        raise _NotBulk  # a unit to convert, or something in brackets to refuse: the per-cell path does both
+    for raw in raws:
+        try:
+            value = parse_cell(spec, raw)
+            if isinstance(value, Number) and value.unit not in ("", units.HOURS):
+                raise _NotBulk  # training hours are the one number column of these kinds: 学时 needs nothing
+            values[raw] = value.value if isinstance(value, Number) else value
+        except CellError as e:
+            if e.key == "id_digits_lost":
+                raise _NotBulk from None
+            errors[raw] = e
+            values[raw] = None
+    return _Column(index, spec, values, errors)
+
+
+def _normalized_notes(con, columns: dict[str, _Column], table: Table, roles: RowRoles) -> list[Note]:
+    """The per-cell path's notes of texts normalized (ingest.Changes.text): rows counted, first example."""
+    notes = []
+    for column in columns.values():
+        if column.spec.parse not in ("text", "name", "code"):
+            continue
+        changed = [raw for raw, value in column.values.items()
+                   if isinstance(raw, str) and isinstance(value, str) and value != raw]
+        if not changed:
+            continue
+        n, example, first = con.execute(
+            f"SELECT count(*), arg_min(c{column.index}, rowid), min(rowid) FROM raw "
+            f"WHERE {roles.data_filter()} AND list_contains($changed, c{column.index})",
+            {**roles.params, "changed": changed}).fetchone()
+        if n:
+            notes.append((first, column.index, Note("note_text_normalized", {
+                "column": table.column_label(column.index), "n": n, "example": one_line(example),
+                "stored": column.values[example]})))
+    return [note for *_, note in sorted(notes, key=lambda x: x[:2])]  # in the order the per-cell path meets them
+
+
+def _parse(con, preview: Preview, located: Located, skip: int, reference: Reference, period: str | None,
+           as_of: str | None) -> None:
+    given = read_given(preview, period, as_of)
+    if given is None:
+        return
+    spec = KINDS[located.kind]
+    width = len(located.header)
+    table = Table.from_sheet(located.sheet, located.header_row, located.header)
+    records = con.execute("SELECT count(*) FROM raw").fetchone()[0]
+    if skip + records > sheets.MAX_ROWS:
+        preview.fatal = True
+        preview.problems.append(Problem("file_too_many_rows", params={"rows": skip + records,
+                                                                      "limit": sheets.MAX_ROWS}))
+        return
+    index_of = {name: i for i, name in match_header(spec, located.header).items()}
+    preview.column_labels.update({name: table.column_label(i) for name, i in index_of.items()})
+    distinct = {i: [raw for (raw,) in con.execute(f"SELECT DISTINCT c{i} FROM raw").fetchall()]
+                for i in range(width)}
+    roles = _row_roles(con, preview, distinct, skip)
+    if not con.execute(f"SELECT count(*) FROM raw WHERE {roles.data_filter()}", roles.params).fetchone()[0]:
+        preview.fatal = True
+        preview.problems.append(Problem("no_rows"))
+        return
+    extra = [h for i, h in enumerate(located.header) if h and i not in index_of.values()]
+    if extra:
+        preview.notes.append(Note("note_extra_columns", {"columns": extra}))
+    default_as_of = None
+    if spec.name == "roster":
+        title_as_of, refused = roster_title_as_of(preview, table.title, "as_of" in index_of, given[1])
+        if refused:
+            return
+        default_as_of = title_as_of or given[1]
+    for name, i in index_of.items():  # a unit row may declare another unit for hours: the per-cell path converts
+        if roles.units and spec.column(name).parse == "number":
+            declared = con.execute(f"SELECT c{i} FROM raw WHERE rowid + 1 IN (SELECT unnest($units))",
+                                   {"units": roles.units}).fetchall()
+            if any(units.normalize_unit(clean_text(x)) not in ("", units.HOURS) for (x,) in declared):
+                raise _NotBulk
+    columns = {c.name: _read_column(index_of[c.name], c, distinct[index_of[c.name]],
+                                    table.header_unit(index_of[c.name])
+                                    or unknown_bracket(table.header[index_of[c.name]]))
+               for c in spec.columns if c.name in index_of}
+    places = _places(con, preview, columns.get("county"), reference, roles)
+    _store_parsed(con, spec, columns, places, default_as_of, roles, skip)
+    problems = _cell_problems(con, spec, table, columns, places, "as_of" in index_of)
+    problems += _duplicates(con, spec)
+    preview.problems.extend(problems)
+    preview.notes.extend(_normalized_notes(con, columns, table, roles))
+    if preview.skip_invalid and problems:  # rows with bad cells leave before the rows leave DuckDB
+        con.execute("DELETE FROM parsed WHERE line IN (SELECT unnest($lines))",
+                    {"lines": sorted({p.row for p in problems if p.row is not None})})
+    _hours_as_written(con, preview, columns, table, reference)
+    con.execute("DROP TABLE raw")  # before the rows leave DuckDB: the text copy is the largest thing held
+    stored = ", ".join(STORED_COLUMNS[spec.name])
+    preview.rows = con.execute(f"SELECT {stored}, line AS source_row FROM parsed ORDER BY line") \
+        .to_arrow_table().to_pandas(types_mapper=pd.ArrowDtype)
+    check_rows(preview, reference)
+    drop_rejected(preview)
+
+
+def _hours_as_written(con, preview: Preview, columns: dict[str, _Column], table: Table, reference: Reference) -> None:
+    """Hours outside their bounds written with a unit (`5000学时`): quoted as written, as the per-cell path does."""
+    hours = columns.get("hours")
+    if hours is None:
+        return
+    bounds = plausibility.hours_bounds(reference.settings)
+    outside = con.execute(f"SELECT p.line, r.c{hours.index} FROM parsed p JOIN raw r ON r.rowid = p.raw_row "
+                          f"WHERE NOT (p.hours > $low AND p.hours <= $high)",
+                          {"low": bounds.low, "high": bounds.high}).fetchall()
+    for line, raw in outside:
+        if raw is not None and units.TRAILING_UNIT.search(clean_text(raw)):
+            preview.as_written[(line, table.column_label(hours.index))] = clean_text(raw)
+
+
+class _NotBulk(Exception):
+    """This file is for the per-cell path after all."""
+
+
+@dataclass(frozen=True)
+class RowRoles:
+    """Which records of `raw` are data, as sheet_layout.row_role decides it: a SQL expression over the columns
+    (blank, total, footnote, data) with its parameters, and the leading unit rows judged in Python."""
+
+    sql: str
+    params: dict
+    units: list[int]
+
+    def data_filter(self, table: str = "raw") -> str:
+        role = self.sql.replace("{t}", table)
+        if not self.units:
+            return f"({role}) = 'data'"
+        return f"({role}) = 'data' AND {table}.rowid + 1 NOT IN ({', '.join(map(str, self.units))})"
+
+
+def _row_roles(con, preview: Preview, distinct: dict[int, list], skip: int) -> RowRoles:
+    """The roles of the records, and notes of the totals and footnotes dropped."""
+    width = len(distinct)
+    blank, total, foot = {}, {}, {}
+    for i, raws in distinct.items():
+        texts = {raw: clean_text(raw) for raw in raws}
+        blank[i] = [raw for raw, text in texts.items() if not text and raw is not None]
+        total[i] = [raw for raw, text in texts.items() if i < 3 and text.endswith(TOTAL_ROW_WORDS)]
+        foot[i] = [raw for raw, text in texts.items() if text and text.startswith(FOOTNOTE_PREFIXES)]
+    params = {}
+
+    def listed(name: str, i: int, raws: list) -> str:
+        if not raws:
+            return "false"
+        params[f"{name}{i}"] = raws
+        return f"list_contains(${name}{i}, {{t}}.c{i})"
+
+    filled = " + ".join(f"({{t}}.c{i} IS NOT NULL AND NOT {listed('blank', i, blank[i])})::INTEGER"
+                        for i in range(width))
+    is_total = " OR ".join(listed("total", i, total[i]) for i in range(min(3, width)))
+    is_foot = " OR ".join(listed("foot", i, foot[i]) for i in range(width))
+    role = (f"CASE WHEN ({filled}) = 0 THEN 'blank' WHEN {is_total} THEN 'total' "
+            f"WHEN ({filled}) = 1 AND ({is_foot}) THEN 'footnote' ELSE 'data' END")
+    # A row of units counts only before the first data row: those few records are judged in Python.
+    leading = con.execute(f"SELECT rowid + 1, {', '.join(f'c{i}' for i in range(width))} FROM raw "
+                          f"WHERE rowid < {LEADING_ROWS} ORDER BY rowid").fetchall()
+    units = []
+    for record, *row in leading:
+        judged = row_role([clean_text(c) for c in row], data_seen=False)
+        if judged == "data":
+            break
+        if judged == "units":
+            units.append(record)
+    else:
+        if len(leading) == LEADING_ROWS:
+            raise _NotBulk  # no data in the first rows: where units stop counting is for the per-cell path
+    found = con.execute(f"SELECT rowid + 1 AS record, {role.replace('{t}', 'raw')} AS role FROM raw "
+                        f"WHERE role IN ('total', 'footnote') ORDER BY rowid", params).fetchall()
+    for kind, key in (("total", "note_total_rows"), ("footnote", "note_footnotes")):
+        lines = [record + skip for record, judged in found if judged == kind and record not in units]
+        if lines:
+            preview.notes.append(Note(key, {"rows": lines}))
+    return RowRoles(role, params, units)
+
+
+@dataclass
+class _Places:
+    """County names as the name matcher resolves them: raw text -> known name, and the texts it refuses."""
+
+    names: dict
+    errors: dict  # raw -> Match with an error
+
+
+def _places(con, preview: Preview, county: _Column | None, reference: Reference, roles: RowRoles) -> _Places:
+    if county is None:
+        return _Places({}, {})
+    matcher = NameMatcher(reference.regions)
+    rows_of = dict(con.execute(f"SELECT c{county.index}, count(*) FROM raw WHERE {roles.data_filter()} GROUP BY ALL",
+                               roles.params).fetchall())
+    names, errors = {}, {}
+    for raw, value in county.values.items():
+        if not value:
+            continue
+        match = matcher.county(value)
+        names[raw] = match.name
+        if match.error:
+            errors[raw] = match
+    # The per-cell path counts each accepted short name once per row: so do the notes here.
+    for (given, matched), _ in list(matcher.accepted.items()):
+        matcher.accepted[(given, matched)] = sum(n for raw, n in rows_of.items()
+                                                 if county.values.get(raw) == given and names.get(raw) == matched)
+    report_accepted_names(preview, matcher)
+    return _Places(names, errors)
+
+
+def _register_map(con, name: str, mapping: dict, sql_type: str) -> None:
+    frame = pd.DataFrame({"raw": list(mapping), "value": pd.Series(list(mapping.values()), dtype=object)})
+    con.register(f"{name}_frame", frame)
+    con.execute(f"CREATE TABLE {name} AS SELECT raw, CAST(value AS {sql_type}) AS value FROM {name}_frame")
+    con.unregister(f"{name}_frame")
+
+
+# Formats SQL can read a whole column with, used only where they give what the cell parser gives for every
+# distinct text of the column (checked each time), because a join per column costs more.
+_SQL_READERS = {
+    "DATE": [f"CAST(try_strptime({{c}}, '{f}') AS DATE)" for f in ("%Y/%m/%d", "%Y-%m-%d", "%Y.%m.%d")],
+    "DOUBLE": ["TRY_CAST({c} AS DOUBLE)"],
+}
+
+
+def _value_sql(con, name: str, column: _Column, mapping: dict, sql_type: str) -> tuple[str, str]:
+    """(expression, join) giving the stored value of a column: the text itself, a SQL reader that agrees with
+    the cell parser on every distinct text, or a join with the parser's answers."""
+    cell = f"r.c{column.index}"
+    if name != "county" and column.identity:
+        return cell, ""
+    _register_map(con, f"map_{name}", mapping, sql_type)
+    for reader in _SQL_READERS.get(sql_type, []) if name != "county" else []:
+        disagree = con.execute(f"SELECT count(*) FROM map_{name} "
+                               f"WHERE {reader.format(c='raw')} IS DISTINCT FROM value").fetchone()[0]
+        if not disagree:
+            return reader.format(c=cell), ""
+    return f"map_{name}.value", f"LEFT JOIN map_{name} ON map_{name}.raw = {cell}"
+
+
+def _failing(con, table: str, cell: str, raws: list) -> list[str]:
+    """Conditions true for a cell holding one of these texts (None: an empty cell)."""
+    conditions = [f"{cell} IS NULL"] if None in raws else []
+    texts = [raw for raw in raws if raw is not None]
+    if texts:
+        con.execute(f"CREATE TABLE {table} AS SELECT CAST(unnest($raws) AS VARCHAR) AS raw", {"raws": texts})
+        conditions.append(f"{cell} IN (SELECT raw FROM {table})")
+    return conditions
+
+
+def _store_parsed(con, spec: FileKind, columns: dict[str, _Column], places: _Places, default_as_of,
+                  roles: RowRoles, skip: int) -> None:
+    """Table `parsed`: one row per data record with the stored values, the line, and whether any cell failed."""
+    select, joins, bad = [f"r.rowid + 1 + {skip} AS line", "r.rowid AS raw_row"], [], []
+    for name in STORED_COLUMNS[spec.name]:
+        column = columns.get(name)
+        sql_type = _SQL_TYPES.get(spec.column(name).parse, "VARCHAR")
+        if column is None:
+            value = "$default_as_of" if name == "as_of" and default_as_of else f"CAST(NULL AS {sql_type})"
+        else:
+            mapping = {**column.values, **places.names} if name == "county" else column.values
+            value, join = _value_sql(con, name, column, mapping, sql_type)
+            joins.append(join)
+            bad.extend(_failing(con, f"bad_{name}", f"r.c{column.index}", list(column.errors)))
+        if name == "as_of" and column is not None:
+            value = f"coalesce({value}, $default_as_of)" if default_as_of else value
+            bad.append(f"({value}) IS NULL")
+        select.append(f"{value} AS {name}")
+    if places.errors:
+        bad.extend(_failing(con, "bad_place", f"r.c{columns['county'].index}", list(places.errors)))
+    select.append(f"({' OR '.join(bad) or 'false'}) AS has_problem")
+    params = dict(roles.params)
+    if "$default_as_of" in " ".join(select):
+        params["default_as_of"] = default_as_of
+    con.execute(f"CREATE TABLE parsed AS SELECT {', '.join(select)} FROM raw r {' '.join(joins)} "
+                f"WHERE {roles.data_filter('r')}", params)
+
+
+def _cell_problems(con, spec: FileKind, table: Table, columns: dict[str, _Column], places: _Places,
+                   as_of_column: bool) -> list[Problem]:
+    """The problems of the rows that have any, in the per-cell path's order (row, then column order)."""
+    ordered = [columns[c.name] for c in spec.columns if c.name in columns]
+    raw_columns = ", ".join(f"r.c{c.index}" for c in ordered)
+    rows = con.execute(f"SELECT p.line, {'p.as_of' if as_of_column else 'NULL'}, {raw_columns} "
+                       f"FROM (SELECT * FROM parsed WHERE has_problem) p JOIN raw r ON r.rowid = p.raw_row "
+                       f"ORDER BY p.line").fetchall()
+    problems = []
+    for line, as_of, *raws in rows:
+        for column, raw in zip(ordered, raws):
+            error = column.errors.get(raw)
+            if error is not None:
+                problems.append(Problem(error.key, line, table.column_label(column.index), clean_text(raw),
+                                        error.params))
+        if as_of_column and as_of is None:
+            problems.append(Problem("required", line, table.column_label(columns["as_of"].index), ""))
+        if "county" in columns:
+            raw = raws[ordered.index(columns["county"])]
+            match = places.errors.get(raw)
+            if match is not None:
+                problems.append(Problem(match.error, line, table.column_label(columns["county"].index),
+                                        match.name, match.params))
+    return problems
+
+
+def _duplicates(con, spec: FileKind) -> list[Problem]:
+    """The same key twice names both rows (as ingest._check_duplicates): candidates by a hash of the key, which
+    aggregates far faster than the key's text, then compared exactly."""
+    key = ", ".join(spec.key)
+    candidates = con.execute(f"""
+        SELECT line, {key} FROM parsed
+        WHERE hash({key}) IN (SELECT hash({key}) AS h FROM parsed GROUP BY h HAVING count(*) > 1)
+        ORDER BY line""").fetchall()
+    first_line: dict[tuple, int] = {}
+    problems = []
+    for line, *values in candidates:
+        first = first_line.setdefault(tuple(values), line)
+        if first != line:
+            problems.append(Problem("duplicate_key", line, None, None, {
+                "other": first, "fields": " / ".join(str(v) for v in values if v not in ("", None))}))
+    return problems

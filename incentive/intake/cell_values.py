@@ -1,0 +1,198 @@
+"""Normalizing single cells: missing markers, numbers, percentages, dates, names.
+
+Each parser takes what a CSV or Excel reader produced (str, int, float, date, datetime or None) and returns the
+normalized value, or raises `CellError` with a message key that `i18n` turns into a sentence. Forgiving about form
+(full-width digits, thousands separators, `2025年6月30日`), strict about meaning (never guesses a number).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from incentive.i18n import TranslatedError
+from incentive.intake.units import TRAILING_UNIT
+
+MISSING_MARKERS = frozenset({"", "-", "--", "—", "——", "–", "/", "无", "N/A", "NA", "n/a", "na", "#N/A", "null",
+                             "NULL", "None", "暂无", "空"})
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
+# Characters that show nothing but make two texts differ: zero-width spaces and joiners, word joiner, BOM.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_CJK = "\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_SPACE_BY_CJK = re.compile(f" (?=[{_CJK}])|(?<=[{_CJK}]) ")
+_DATE_PARTS = re.compile(r"(?P<y>(19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?")
+_COMPACT_DATE = re.compile(r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
+
+
+class CellError(TranslatedError):
+    """A cell that cannot be read."""
+
+
+@dataclass(frozen=True)
+class Number:
+    value: float
+    unit: str = ""  # written in the cell (`万元`, `%`, `天`), or shown by a percent number format
+    percent_format: bool = False  # an Excel percent cell: the stored fraction 0.85 was shown as 85%
+
+    @property
+    def percent(self) -> bool:
+        return self.unit == "%"
+
+
+def clean_text(value: object) -> str:
+    """The one normalization of text: NFKC (full-width to half-width), invisible characters removed, line
+    breaks and runs of white space folded to one space, spaces beside Chinese characters removed (an Alt+Enter
+    inside a course name is typing, not meaning), trimmed; dates as ISO text. Idempotent."""
+    if isinstance(value, str):
+        return _clean_str(value)
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        value = value.date()
+    return _clean_str(str(value))
+
+
+@functools.lru_cache(maxsize=262144)
+def _clean_str(text: str) -> str:
+    # Cached: a file repeats the same county, category and date strings thousands of times.
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    return _SPACE_BY_CJK.sub("", re.sub(r"\s+", " ", text)).strip()
+
+
+def is_missing(value: object) -> bool:
+    if value is None or value == "":
+        return True
+    if isinstance(value, float) and value != value:  # NaN
+        return True
+    return isinstance(value, str) and clean_text(value) in MISSING_MARKERS
+
+
+def parse_number(value: object, percent_format: bool = False) -> Number | None:
+    """None for a missing marker; `85%` is 85 in unit %; `32000万元` is 32000 in unit 万元; `１,234` is 1234.
+
+    A numeric cell whose Excel number format is a percent format (`percent_format`) holds the fraction 0.85 for
+    the 85% the user sees: it is read as 85 in unit %. The unit is kept for the caller to convert (units.py)."""
+    if is_missing(value):
+        return None
+    if isinstance(value, bool):
+        raise CellError("not_a_number")
+    if isinstance(value, (int, float)):
+        if percent_format:
+            return Number(float(f"{float(value) * 100:.15g}"), "%", percent_format=True)
+        return Number(float(value))
+    return _parse_number_text(clean_text(value))
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_number_text(text: str) -> Number:
+    text = text.replace("\u2212", "-")  # the minus sign U+2212, which NFKC leaves as it is
+    match = TRAILING_UNIT.search(text)
+    unit = match.group(1) if match else ""
+    if unit:
+        text = text[: match.start()]
+    # A space may stand between the sign or the number and its unit (`32000 万元`, `- 3`), never inside the
+    # digits: `8 8` is a typo, not 88.
+    text = re.sub(r"^([+-]) +", r"\1", text.strip())
+    if _THOUSANDS.fullmatch(text):
+        text = text.replace(",", "")
+    if not _NUMBER.fullmatch(text):
+        raise CellError("not_a_number")
+    return Number(float(text), unit)
+
+
+def parse_date(value: object) -> dt.date | None:
+    """None for a missing marker; accepts ISO, slashes, dots, 年月日, 20250630 (as text or a number) and Excel
+    serial numbers."""
+    if is_missing(value):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if float(value).is_integer() and 19000101 <= value <= 21001231:
+            # `20261012` typed in a number cell: the compact date the contract accepts in CSV (not a serial)
+            return _parse_date_text(str(int(value)))
+        return _from_serial(float(value))
+    return _parse_date_text(clean_text(value))
+
+
+def _from_serial(serial: float) -> dt.date:
+    # Excel serials for 1954..2119; anything else is not a date someone meant.
+    if not 20000 <= serial <= 80000:
+        raise CellError("not_a_date")
+    return EXCEL_EPOCH + dt.timedelta(days=int(serial))
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_date_text(text: str) -> dt.date:
+    m = _DATE_PARTS.fullmatch(text) or _DATE_PARTS.fullmatch(text.split(" ")[0])
+    if m:
+        y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    elif _COMPACT_DATE.fullmatch(text):
+        y, mo, d = int(text[:4]), int(text[4:6]), int(text[6:])
+    elif re.fullmatch(r"\d+(\.0+)?", text):
+        return _from_serial(float(text))
+    else:
+        raise CellError("not_a_date")
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        raise CellError("not_a_date") from None
+
+
+def find_date(text: str) -> dt.date | None:
+    """A date mentioned in a title: `（截至2025年6月30日）`, or `2025年6月底` for the month's last day."""
+    text = clean_text(text)
+    m = _DATE_PARTS.search(text)
+    if m:
+        try:
+            return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            return None
+    m = re.search(r"((?:19|20)\d{2})\s*年\s*(1[0-2]|0?[1-9])\s*月\s*[底末]", text)
+    if m:
+        year, month = int(m.group(1)), int(m.group(2))
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return None
+
+
+def name_key(value: object) -> str:
+    """How names are compared: width-, case- and whitespace-insensitive."""
+    return re.sub(r"\s+", "", clean_text(value)).casefold()
+
+
+def clean_name(value: object) -> str:
+    """How names are stored: NFKC, no whitespace (stray spaces inside Chinese names are typing noise)."""
+    return re.sub(r"\s+", "", clean_text(value))
+
+
+# A number as text: a sign (ASCII or the minus sign U+2212), digits (with thousands commas or not), decimals, a
+# percent sign. A spreadsheet reads it as a number, never as a formula.
+_PLAIN_NUMBER = re.compile(r"[+\-\u2212]?(\d{1,3}(,\d{3})+|\d+|(?=\.\d))(\.\d+)?%?")
+
+
+def plain_number_text(text: str) -> str | None:
+    """`text` as a spreadsheet reads a number (U+2212 as `-`), when it is one; else None."""
+    if _PLAIN_NUMBER.fullmatch(text):
+        return text.replace("\u2212", "-")
+    return None
+
+
+def escape_formula(text: str) -> str:
+    """Keep a spreadsheet from running a text cell as a formula (decisions: =, +, -, @, tab, CR). A plain number
+    held as text (`-43.3`, `+2`, `−3`) is no formula: it is left a number, not turned into text by an apostrophe."""
+    number = plain_number_text(text)
+    if number is not None:
+        return number
+    if text and text[0] in "=+-@\t\r":
+        return "'" + text
+    return text

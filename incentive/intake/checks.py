@@ -1,0 +1,155 @@
+"""Plausibility findings that need the stored data, for a preview and for the data already loaded.
+
+A preview of scores or welfare gets `warnings`: its values that changed unusually from the previous stored period,
+compared with their peers as they would be after import (`add_warnings`). `findings` lists, for all loaded data,
+the values outside their plausible bounds and the unusual changes: `python -m incentive check` prints them and the
+Data page shows them. Both call the same rules in `plausibility`; the SQL is in queries/.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from incentive.intake import plausibility
+from incentive.store import queries
+from incentive.intake.file_kinds import DOMAIN_OF_KIND, VALUE_KINDS
+from incentive.i18n import capital, t
+from incentive.intake.preview import Note, Preview, Reference
+from incentive.store.storage import Database
+
+_INCOMING = ["period", "county", "township", "indicator", "value"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One value of the loaded data worth a second look."""
+
+    check: str  # "bounds" (outside the plausible range) | "change" (unusual change from the previous period)
+    kind: str  # race_scores | welfare | training
+    period: str  # the period, or a training record's date
+    note: Note  # the sentence, translatable
+    county: str = ""
+    township: str = ""
+    indicator: str = ""  # catalog code, or "hours"
+    name: str = ""  # the indicator's name
+    record: str = ""  # a training record: cadre id / course
+    value: float | None = None
+    old: float | None = None
+    previous: str = ""
+
+    def item(self, lang: str) -> str:
+        return self.name or (t("check_hours", lang) if self.indicator == "hours" else self.indicator)
+
+    def line(self, lang: str) -> str:
+        """One line for the CLI: kind, where, and the sentence (with the value, for a bound)."""
+        unit = " ".join(p for p in (self.county, self.township) if p)
+        where = " · ".join(p for p in (self.period, unit, self.record, self.item(lang)) if p)
+        kind = t(f"kind_{self.kind}", lang)
+        if self.check == "bounds":
+            return t("check_line_value", lang, kind=kind, where=where, value=self._value_text(),
+                     message=self.note.text(lang))
+        return t("check_line", lang, kind=kind, message=self.note.text(lang))  # the sentence names the unit
+
+    def _value_text(self) -> str:
+        return "" if self.value is None else plausibility.number_text(self.value)
+
+
+def add_warnings(db: Database, preview: Preview, reference: Reference | None = None) -> None:
+    """Fill `preview.warnings` with the unusual changes among its values (scores and welfare; nothing else)."""
+    preview.warnings = []
+    if preview.kind not in VALUE_KINDS or not preview.importable or preview.rows is None or preview.rows.empty:
+        return
+    reference = reference or db.reference()
+    incoming = preview.rows[_INCOMING].dropna(subset=["period", "county", "indicator"])
+    flagged = unusual_changes(db, DOMAIN_OF_KIND[preview.kind], incoming)
+    mine = set(map(tuple, incoming[["period", "county", "township", "indicator"]].astype(str).values.tolist()))
+    names = _names(reference)
+    preview.warnings = [plausibility.change_note(row, names.get(row["indicator"], row["indicator"]))
+                        for row in flagged.to_dict("records")
+                        if (row["period"], row["county"], row["township"], row["indicator"]) in mine]
+
+
+def unusual_changes(db: Database, domain: str, incoming: pd.DataFrame | None = None) -> pd.DataFrame:
+    """plausibility.unusual_changes over the current values of a domain, with `incoming` rows (a preview's) in
+    place of the same keys; without `incoming`, over every stored period."""
+    stored = queries.run(db.connection, "value_periods", domain=domain)["period"].tolist()
+    if incoming is None:
+        incoming = pd.DataFrame({c: pd.Series(dtype="float64" if c == "value" else "object") for c in _INCOMING})
+        targets = stored
+    else:
+        targets = sorted(set(incoming["period"]))
+    pairs = plausibility.previous_periods(targets, sorted(set(stored) | set(targets)))
+    if not pairs:
+        return plausibility.unusual_changes(pd.DataFrame(columns=plausibility.CHANGE_COLUMNS))
+    period_pairs = pd.DataFrame({"period": list(pairs), "previous": list(pairs.values())})
+    changes = queries.run(db.connection, "value_changes", tables={"incoming": incoming,
+                                                                   "period_pairs": period_pairs}, domain=domain)
+    return plausibility.unusual_changes(changes)
+
+
+def findings(db: Database) -> list[Finding]:
+    """Every plausibility finding on the loaded data: values outside their bounds (scores, welfare, training
+    hours), then unusual changes; oldest period first within each."""
+    reference = db.reference()
+    names = _names(reference)
+    out: list[Finding] = []
+    changes: list[Finding] = []
+    for kind in VALUE_KINDS:
+        domain = DOMAIN_OF_KIND[kind]
+        values = queries.run(db.connection, "export_values", domain=domain, period=None)
+        rows = values.assign(domain=domain, source_row=range(len(values)))
+        for problem in plausibility.out_of_bounds(rows, kind, reference, {}):
+            row = values.iloc[problem.row]
+            out.append(Finding("bounds", kind, row["period"], Note(problem.key, problem.params), row["county"],
+                               row["township"] or "", row["indicator"], names.get(row["indicator"], ""),
+                               value=float(row["value"])))
+        for row in unusual_changes(db, domain).to_dict("records"):
+            changes.append(Finding("change", kind, row["period"],
+                                   plausibility.change_note(row, names.get(row["indicator"], row["indicator"])),
+                                   row["county"], row["township"], row["indicator"],
+                                   names.get(row["indicator"], ""), value=row["new"], old=row["old"],
+                                   previous=row["previous"]))
+    hours = plausibility.hours_bounds(reference.settings)
+    records = queries.run(db.connection, "training_hours_outside", low=hours.low, high=hours.high)
+    rows = records.assign(source_row=range(len(records)))
+    for problem in plausibility.out_of_bounds(rows, "training", reference, {}):
+        row = records.iloc[problem.row]
+        out.append(Finding("bounds", "training", pd.Timestamp(row["date"]).date().isoformat(),
+                           Note(problem.key, problem.params), indicator="hours",
+                           record=f"{row['cadre_id']} / {row['course']}", value=float(row["hours"])))
+    return out + changes
+
+
+FINDING_COLUMNS = ["check", "kind", "period", "previous_period", "county", "township", "indicator", "indicator_name",
+                   "record", "old_value", "value", "message"]
+
+
+def findings_frame(found: list[Finding], lang: str) -> pd.DataFrame:
+    """One row per finding in canonical English columns (the CSV of `check --format csv`)."""
+    return pd.DataFrame([{
+        "check": f.check, "kind": f.kind, "period": f.period, "previous_period": f.previous, "county": f.county,
+        "township": f.township, "indicator": f.indicator, "indicator_name": f.name, "record": f.record,
+        "old_value": f.old, "value": f.value, "message": f.note.text(lang)} for f in found], columns=FINDING_COLUMNS)
+
+
+def findings_table(found: list[Finding], lang: str) -> pd.DataFrame:
+    """The findings for people (the Data page): translated headers, one row each."""
+    columns = [t(k, lang) for k in ("check_col_check", "col_kind", "check_col_period", "check_col_unit",
+                                    "check_col_item", "check_col_old", "col_value", "check_col_message")]
+    return pd.DataFrame([[
+        capital(t(f"check_{f.check}", lang)), capital(t(f"kind_{f.kind}", lang)), f.period,
+        " ".join(p for p in (f.county, f.township) if p) or f.record.split(" / ")[0],
+        f.item(lang) if f.kind != "training" else f"{f.record.split(' / ', 1)[-1]} · {f.item(lang)}",
+        "" if f.old is None else plausibility.number_text(f.old),
+        "" if f.value is None else plausibility.number_text(f.value), f.note.text(lang)] for f in found],
+        columns=columns)
+
+
+def _names(reference: Reference) -> dict[str, str]:
+    """Indicator code -> name (of its latest version)."""
+    names: dict[str, str] = {}
+    for version in reference.indicators:  # ordered by code, newest effective_from first
+        names.setdefault(version["code"], version["name"])
+    return names

@@ -1,0 +1,220 @@
+"""The kinds of file an office sends (data contract, "File kinds"): columns, aliases, keys, allowed values.
+
+This table is the single source for header recognition, validation, templates and exports. Aliases are compared
+with `cell_values.name_key` (width-, case- and whitespace-insensitive); more aliases are welcome.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from incentive.intake.cell_values import clean_text, name_key
+from incentive.i18n import t
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    aliases: tuple[str, ...]
+    parse: str  # text | name | code | period | number | date | year | enum
+    required: bool = True
+    personal: bool = False  # never shown in aggregate views
+    choices: str = ""  # enum name in ENUMS, for parse == "enum"
+
+
+@dataclass(frozen=True)
+class FileKind:
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if c.required)
+
+
+# Allowed values: canonical code -> accepted spellings. Stored values are the codes; i18n shows labels.
+ENUMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "domain": {"race": ("赛马", "赛马比拼", "赛马考评", "赛马指标", "考评", "race"),
+               "welfare": ("关爱", "关心关爱", "关爱指标", "welfare", "care")},
+    "direction": {
+        "higher": ("正向", "正向指标", "越高越好", "越大越好", "高优", "higher", "positive", "+"),
+        "lower": ("逆向", "逆向指标", "负向", "负向指标", "越低越好", "越小越好", "低优", "lower", "negative", "-"),
+    },
+    "category": {
+        "political": ("政治能力", "政治", "政治理论", "政治能力培训", "political"),
+        "professional": ("专业能力", "专业", "专业能力培训", "业务能力", "professional"),
+        "innovation": ("创新能力", "创新", "创新能力培训", "innovation"),
+        "practice": ("实践锻炼", "实践", "实践锻炼培训", "practice"),
+    },
+    "mode": {"online": ("线上", "网络", "在线", "网络培训", "online"),
+             "offline": ("线下", "面授", "现场", "集中面授", "offline")},
+    "organized": {"collective": ("集体", "集中", "组织调训", "集体培训", "collective"),
+                  "individual": ("个人", "自学", "个人自学", "individual")},
+    "action": {
+        "promotion": ("提拔", "提拔任用", "promotion"),
+        "rank_promotion": ("晋升职级", "职级晋升", "rank_promotion"),
+        "lateral": ("平职调整", "平级调整", "平级交流", "lateral"),
+        "transfer": ("转任", "transfer"),
+        "demotion": ("降职", "降级", "demotion"),
+        "dismissal": ("免职", "dismissal"),
+        "accountability": ("问责", "accountability"),
+        "fault_tolerance": ("容错免责", "容错", "容错纠错", "fault_tolerance"),
+    },
+    "gender": {"M": ("男", "男性", "M", "male"), "F": ("女", "女性", "F", "female")},
+}
+
+_ENUM_LOOKUP = {enum: {name_key(alias): code for code, aliases in values.items() for alias in aliases + (code,)}
+                for enum, values in ENUMS.items()}
+
+
+def enum_code(enum: str, value: str) -> str | None:
+    return _ENUM_LOOKUP[enum].get(name_key(value))
+
+
+def labelled(kind: str, frame, lang: str):
+    """A copy of stored rows for people: headers and allowed values in the user's language (in Chinese each
+    column's first spelling, as the templates write it; in English the `field_` and value labels of i18n)."""
+    spec = KINDS[kind]
+    out = frame.drop(columns=[c for c in ("source_row", "domain") if c in frame.columns and
+                              (c == "source_row" or kind in VALUE_KINDS)])
+    names = {}
+    for col in spec.columns:
+        if col.name in out.columns:
+            names[col.name] = col.aliases[0] if lang == "zh" else t(f"field_{col.name}", lang)
+            if col.choices:
+                spelling = {code: (aliases[0] if lang == "zh" else t(f"{VALUE_LABELS[col.choices]}{code}", lang))
+                            for code, aliases in ENUMS[col.choices].items()}
+                out[col.name] = out[col.name].map(lambda v: spelling.get(v, v))
+    return out.rename(columns=names)
+
+
+# The i18n key prefix of each allowed value's label (a value's key is the prefix and its code).
+VALUE_LABELS = {"domain": "domain_", "direction": "direction_", "category": "category_", "mode": "mode_",
+                "organized": "organized_", "action": "action_", "gender": "gender_"}
+
+
+def enum_spellings(enum: str) -> list[str]:
+    """The first (Chinese) spelling of each allowed value, for messages and templates."""
+    return [aliases[0] for aliases in ENUMS[enum].values()]
+
+
+_PERIOD = Column("period", ("考核期", "期间", "考核期间", "统计期", "年度", "季度", "period"), "period")
+_COUNTY = Column("county", ("县区", "县(市、区)", "县（市、区）", "区县", "县市区", "县(市,区)", "县(市、区)名称", "县区名称",
+                            "所在县区", "地区", "county"), "name")
+_TOWNSHIP = Column("township", ("乡镇", "乡镇(街道)", "乡镇（街道）", "街道", "乡镇街道", "乡镇名称", "乡镇(街道)名称",
+                                "township"), "name",
+                   required=False)
+_CADRE = Column("cadre_id", ("干部编号", "人员编号", "干部id", "人员id", "工号", "编号", "cadre_id"), "code")
+_VALUES = (
+    _PERIOD,
+    _COUNTY,
+    _TOWNSHIP,
+    Column("indicator", ("指标", "指标代码", "指标名称", "考核指标", "indicator"), "text"),
+    Column("value", ("数值", "得分", "指标值", "完成值", "分值", "value"), "number", required=False),
+)
+
+KINDS: dict[str, FileKind] = {
+    k.name: k
+    for k in (
+        FileKind("regions", (
+            _COUNTY,
+            _TOWNSHIP,
+            Column("county_code", ("区划代码", "行政区划代码", "县区代码", "county_code"), "code", required=False),
+        ), key=("county", "township")),
+        FileKind("indicators", (
+            Column("code", ("指标代码", "代码", "编码", "code"), "code"),
+            Column("name", ("指标名称", "名称", "指标", "name"), "text"),
+            Column("domain", ("类别", "指标类别", "领域", "domain"), "enum", choices="domain"),
+            Column("track", ("赛道", "track"), "text", required=False),
+            Column("unit", ("单位", "计量单位", "unit"), "text", required=False),
+            Column("direction", ("方向", "指标方向", "极性", "direction"), "enum", choices="direction"),
+            Column("weight", ("权重", "weight"), "number"),
+            Column("target", ("目标值", "目标", "target"), "number", required=False),
+            # Plausible bounds of a value (docs/data-format.md): a value outside is refused at import.
+            Column("min", ("合理下限", "下限", "最小值", "合理最小值", "下限值", "min"), "number", required=False),
+            Column("max", ("合理上限", "上限", "最大值", "合理最大值", "上限值", "max"), "number", required=False),
+            Column("effective_from", ("生效起始期", "生效期", "起始期", "effective_from"), "period", required=False),
+        ), key=("code", "effective_from")),
+        FileKind("race_scores", _VALUES, key=("period", "county", "township", "indicator")),
+        FileKind("welfare", _VALUES, key=("period", "county", "township", "indicator")),
+        FileKind("roster", (
+            _CADRE,
+            Column("name", ("姓名", "name"), "text", required=False, personal=True),
+            _COUNTY,
+            Column("unit", ("单位", "乡镇", "工作单位", "所在单位", "unit"), "text"),
+            Column("rank", ("职级", "现职级", "职务职级", "职务层次", "rank"), "text"),
+            Column("gender", ("性别", "gender"), "enum", choices="gender"),
+            Column("birth_year", ("出生年份", "出生年", "出生年月", "出生日期", "birth_year"), "year"),
+            Column("as_of", ("统计日期", "截至日期", "as_of"), "date", required=False),
+            Column("ethnicity", ("民族", "ethnicity"), "text", required=False, personal=True),
+            Column("party", ("政治面貌", "party"), "text", required=False, personal=True),
+            Column("education", ("学历", "education"), "text", required=False, personal=True),
+        ), key=("cadre_id", "as_of")),
+        FileKind("training", (
+            _CADRE,
+            Column("course", ("培训项目", "班次名称", "培训班次", "培训项目名称", "培训名称", "课程名称", "course"), "text"),
+            Column("category", ("培训类别", "类别", "category"), "enum", choices="category"),
+            Column("domain", ("培训领域", "领域", "行业领域", "domain"), "text"),
+            Column("mode", ("培训方式", "方式", "培训形式", "mode"), "enum", choices="mode"),
+            Column("organized", ("组织形式", "组织方式", "organized"), "enum", choices="organized"),
+            Column("hours", ("学时", "培训学时", "学时数", "培训时长", "hours"), "number"),
+            Column("date", ("培训日期", "日期", "参训日期", "培训时间", "date"), "date"),
+        ), key=("cadre_id", "course", "date")),
+        FileKind("movements", (
+            _CADRE,
+            Column("date", ("调整日期", "日期", "调整时间", "任免日期", "date"), "date"),
+            Column("action", ("调整类型", "调整方式", "调整事项", "action"), "enum", choices="action"),
+            Column("reason", ("事由", "原因", "reason"), "text", required=False),
+        ), key=("cadre_id", "date", "action")),
+    )
+}
+
+# Columns stored per kind, in order; `source_row` is kept for the preview and dropped on insert.
+STORED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "regions": ("county", "township", "county_code"),
+    "indicators": ("code", "name", "domain", "track", "unit", "direction", "weight", "target", "min", "max",
+                   "effective_from"),
+    "race_scores": ("domain", "period", "county", "township", "indicator", "value"),
+    "welfare": ("domain", "period", "county", "township", "indicator", "value"),
+    "roster": ("as_of", "cadre_id", "name", "county", "unit", "rank", "gender", "birth_year", "ethnicity", "party",
+               "education"),
+    "training": ("cadre_id", "course", "category", "domain", "mode", "organized", "hours", "date"),
+    "movements": ("cadre_id", "date", "action", "reason"),
+}
+
+VALUE_KINDS = ("race_scores", "welfare")  # both stored in indicator_values, told apart by indicator domain
+DOMAIN_OF_KIND = {"race_scores": "race", "welfare": "welfare"}
+
+# Columns a wide file may carry that are not indicators (decisions, "Wide files"); listed in the preview.
+WIDE_IGNORED = frozenset(name_key(w) for w in (
+    "序号", "编号", "总分", "合计", "总计", "综合得分", "得分合计", "排名", "名次", "综合排名", "备注", "说明",
+    "区划代码", "行政区划代码", "县区代码", "填报单位", "填报人"))
+
+TOTAL_ROW_WORDS = ("合计", "总计", "平均", "平均值", "均值", "小计")
+FOOTNOTE_PREFIXES = ("注", "备注", "说明", "填表", "制表", "审核", "数据来源", "联系人", "填报")
+
+
+def match_header(kind: FileKind, header: list[str]) -> dict[int, str]:
+    """Cell index -> canonical column; the first cell wins when two cells name the same column."""
+    lookup: dict[str, str] = {}
+    for col in kind.columns:
+        for alias in col.aliases:
+            lookup.setdefault(name_key(alias), col.name)
+    found: dict[int, str] = {}
+    taken: set[str] = set()
+    for i, text in enumerate(header):
+        name = lookup.get(name_key(text)) or lookup.get(name_key(strip_unit(text)))
+        if name and name not in taken:
+            found[i] = name
+            taken.add(name)
+    return found
+
+
+def strip_unit(text: str) -> str:
+    """`学时（小时）` -> `学时`: headers often carry their unit in brackets."""
+    return re.sub(r"[(\[【].*?[)\]】]$", "", clean_text(text)).strip()

@@ -1,0 +1,724 @@
+"""From (file name, bytes) to a preview: normalized rows of one kind, and every problem located.
+
+Pure: no database, no Streamlit. The UI and the CLI both call `parse_file`, show the `Preview`, and hand an
+accepted preview to `storage.import_preview`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from typing import NamedTuple
+
+import pandas as pd
+
+from incentive import periods, safe_text
+from incentive.intake import plausibility, units
+from incentive.intake.cell_values import CellError, Number, clean_name, clean_text, find_date, is_missing, name_key, parse_date
+from incentive.intake.cell_values import parse_number
+from incentive.intake.number_formats import displayed_number, is_percent_format, is_scientific_format, zero_padded_width
+from incentive.intake.file_kinds import (DOMAIN_OF_KIND, KINDS, STORED_COLUMNS, VALUE_KINDS, WIDE_IGNORED, Column, FileKind,
+                         enum_code, enum_spellings, match_header, strip_unit)
+from incentive.intake.place_names import NameMatcher, suggest
+from incentive.intake.preview import Note, Preview, Problem, Reference
+from incentive.intake.sheet_layout import (ACTUAL_SUBCOLUMNS, Located, Table, bracket_unit, indicator_lookup, locate_header,
+                           unknown_bracket)
+from incentive.intake.sheets import UnreadableFile, column_letter, read_sheets
+
+__all__ = ["Note", "Preview", "Problem", "Reference", "parse_file"]
+
+
+def parse_file(file_name: str, data: bytes, reference: Reference, kind: str | None = None,
+               period: str | None = None, as_of: str | None = None, skip_invalid: bool = False) -> Preview:
+    """Read, recognise, normalize and validate one file. Never raises for bad input: problems are returned."""
+    preview = Preview(file_name, hashlib.sha256(data).hexdigest(), skip_invalid=skip_invalid)
+    try:
+        sheets = read_sheets(file_name, data)
+    except UnreadableFile as e:
+        return _fail(preview, Problem(e.key, params=e.params))
+    given = read_given(preview, period, as_of)
+    if given is None:
+        return preview
+    given_period, given_as_of = given
+
+    located = locate_header(sheets, reference, kind)
+    if located is None:
+        return _fail(preview, _no_header_problem(kind))
+    table = Table.from_sheet(located.sheet, located.header_row, located.header, located.header_rows)
+    preview.sheet = located.sheet.name if located.sheet.is_workbook else ""
+    preview.encoding = located.sheet.encoding
+    preview.header_row = located.sheet.row_numbers[located.header_row]
+    skipped = [s.name for s in sheets if s.is_workbook and s is not located.sheet and any(map(any, s.rows))]
+    if skipped:
+        preview.notes.append(Note("note_sheets_skipped", {"sheets": skipped}))
+    if located.kind != "values":
+        preview.kind = located.kind
+    if located.sub_header and not _read_sub_columns(preview, located, table):
+        return preview
+    totals, footnotes = table.drop_non_data_rows()
+    if totals:
+        preview.notes.append(Note("note_total_rows", {"rows": totals}))
+    if footnotes:
+        preview.notes.append(Note("note_footnotes", {"rows": footnotes}))
+    if not table.rows:
+        return _fail(preview, Problem("no_rows"))
+
+    if located.kind == "values":
+        _parse_values(preview, table, located, reference, kind, given_period)
+    else:
+        _parse_plain(preview, table, KINDS[located.kind], reference, given_as_of)
+    if preview.fatal:
+        return preview
+    _check_duplicates(preview, table)
+    check_rows(preview, reference)
+    drop_rejected(preview)
+    return preview
+
+
+def check_rows(preview: Preview, reference: Reference) -> None:
+    """Checks of whole parsed rows that both import paths share (plausible bounds, see `plausibility`)."""
+    if preview.fatal or preview.rows is None or preview.rows.empty:
+        return
+    found = plausibility.out_of_bounds(preview.rows, preview.kind, reference, preview.column_labels)
+    for problem in found:
+        problem.value = preview.as_written.get((problem.row, problem.column), problem.value)  # `150%`, not `150`
+    preview.problems.extend(found)
+    # file-level problems first, then by row as the file has them (a row's cell problems before its bounds)
+    preview.problems.sort(key=lambda p: (p.row is not None, p.row or 0))
+
+
+def drop_rejected(preview: Preview) -> None:
+    """With skip-invalid, every row named by a problem leaves the rows to import, and a note counts them."""
+    if not preview.skip_invalid or not preview.problems or preview.fatal or preview.rows is None:
+        return
+    preview.rejected_rows = {p.row for p in preview.problems if p.row is not None}
+    preview.rows = preview.rows[~preview.rows["source_row"].isin(preview.rejected_rows)].reset_index(drop=True)
+    preview.notes.append(Note("note_rejected", {"n": len(preview.rejected_rows)}))
+
+
+def _read_sub_columns(preview: Preview, located: Located, table: Table) -> bool:
+    """Notes of the sub-columns taken (实际 / 完成值 by rule); False (the file refused) when a split column has
+    no single actual sub-column, naming its sub-columns."""
+    for top, subs, taken in located.sub_header.groups:
+        named = [f"{text} ({column_letter(i)})" for i, text in subs]
+        if taken is None:
+            several = sum(name_key(text) in ACTUAL_SUBCOLUMNS for _, text in subs) > 1
+            _fail(preview, Problem("subcolumns_two_actual" if several else "subcolumns_ambiguous",
+                                   preview.header_row + 1, None, None, {"column": top, "subcolumns": named}))
+        elif len(subs) > 1:
+            chosen = next(text for i, text in subs if i == taken)
+            preview.notes.append(Note("note_subcolumn_chosen", {"column": top, "chosen": chosen, "subcolumns": named}))
+    return not preview.fatal
+
+
+def read_given(preview: Preview, period: str | None, as_of: str | None) -> tuple | None:
+    """(period, as_of) typed by the user, parsed; None (and a fatal problem) when either is not what it says."""
+    given_period = None
+    if period and period.strip():
+        given_period = periods.parse_period(period)
+        if given_period is None:
+            _fail(preview, Problem("period_given_invalid", params={"value": period}))
+            return None
+    given_as_of = None
+    if as_of and as_of.strip():
+        try:
+            given_as_of = parse_date(as_of)
+        except CellError:
+            given_as_of = None
+        if given_as_of is None:
+            _fail(preview, Problem("as_of_given_invalid", params={"value": as_of}))
+            return None
+    return given_period, given_as_of
+
+
+def roster_title_as_of(preview: Preview, title: str, has_column: bool, given_as_of):
+    """The snapshot date a roster's rows fall back on (title, else the user's); without a column and without
+    either, the file is refused. Returns (date or None, refused)."""
+    title_as_of = find_date(title)
+    if not has_column:
+        as_of = title_as_of or given_as_of
+        if as_of is None:
+            _fail(preview, Problem("as_of_needed"))
+            return None, True
+        preview.notes.append(Note("note_as_of", {"as_of": as_of.isoformat(),
+                                                 "source": ("i18n", "note_as_of_title" if title_as_of
+                                                            else "note_as_of_given")}))
+    return title_as_of, False
+
+
+def _fail(preview: Preview, problem: Problem) -> Preview:
+    preview.problems.append(problem)
+    preview.fatal = True
+    return preview
+
+
+def _no_header_problem(kind: str | None) -> Problem:
+    if kind is None:
+        return Problem("no_header", params={"expected": ["县区", "考核期", "指标", "干部编号", "培训项目", "指标代码"]})
+    spec = KINDS[kind]
+    return Problem("no_header_kind", params={"kind": ("i18n", f"kind_{kind}"),
+                                             "missing": [c.aliases[0] for c in spec.columns if c.required]})
+
+
+# ---------------------------------------------------------------- cells
+
+
+def parse_cell(col: Column, raw: object, number_format: str | None = None) -> object:
+    """The stored value of one cell, or CellError. Blank cells of optional columns are None. Number columns give
+    a `Number` whose unit the caller converts (`to_unit`). `number_format` is the Excel format of a numeric cell
+    (None for CSV or General): it decides what a number typed where text was meant stood for."""
+    if _is_name(col) and isinstance(raw, str):
+        _check_name(raw)  # on the raw cell: clean_text would silently drop the zero-width characters
+    if is_missing(raw) or (isinstance(raw, str) and not clean_text(raw)):
+        if col.required and col.name != "value":
+            raise CellError("required")
+        return None
+    if col.parse == "text":
+        return clean_text(raw)
+    if col.parse == "name":
+        return clean_name(raw)
+    if col.parse == "code":
+        return _parse_code(raw, number_format)
+    if col.parse == "period":
+        if isinstance(raw, float) and not raw.is_integer():
+            # 2026.10 typed in a number cell is stored as 2026.1: only a format showing two decimals tells
+            # October from January
+            shown = displayed_number(raw, number_format)
+            if shown is None or not re.fullmatch(r"\d{4}\.\d\d", shown):
+                raise CellError("period_number_ambiguous", shown=shown or f"{raw:g}")
+            raw = shown
+        if _AMBIGUOUS_MONTH.fullmatch(clean_text(raw)):
+            # `2026.1` is what Excel shows (and writes to CSV) for 2026.10 typed into a General cell
+            raise CellError("period_number_ambiguous", shown=clean_text(raw))
+        p = periods.parse_period(raw)
+        if p is None:
+            raise CellError("not_a_period")
+        return p
+    if col.parse == "number":
+        n = parse_number(raw, percent_format=is_percent_format(number_format))
+        if n is not None and n.value < 0 and col.name in ("weight", "hours"):
+            raise CellError("negative")
+        return n
+    if col.parse == "date":
+        return parse_date(raw)
+    if col.parse == "year":
+        return _parse_year(raw)
+    if col.parse == "enum":
+        code = enum_code(col.choices, clean_text(raw))
+        if code is None:
+            raise CellError("not_in_choices", choices=enum_spellings(col.choices))
+        return code
+    raise AssertionError(col.parse)
+
+
+def _is_name(col: Column) -> bool:
+    """Place names (county, township) and the indicator catalog's and roster's name columns."""
+    return col.parse == "name" or col.name == "name"
+
+
+def _check_name(raw: str) -> None:
+    """Names are what counties, townships, indicators and cadres are told apart by, on pages, links and the PDF:
+    no control or invisible characters (a right-to-left override or a zero-width space would make two names look
+    alike), and at most NAME_MAX_CHARS characters (docs/security.md)."""
+    found = safe_text.forbidden_in_name(raw)
+    if found is not None:
+        raise CellError("name_invisible_char", char=found)
+    length = len(clean_text(raw))
+    if length > safe_text.NAME_MAX_CHARS:
+        raise CellError("name_too_long", length=length, limit=safe_text.NAME_MAX_CHARS)
+
+
+_AMBIGUOUS_MONTH = re.compile(r"(19|20)\d{2}\.1")
+_E_NOTATION = re.compile(r"[+-]?\d+(\.\d+)?[eE][+-]?\d+")
+
+
+def _parse_code(raw: object, number_format: str | None) -> str:
+    """An id or code as text. Excel keeps 15 significant digits of a number: an id typed as a number that shows
+    in E-notation, has more than 15 digits or a fraction has lost digits, and two people may now share one id
+    (issue "intake integrity"): refused, never stored."""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        value = float(raw)
+        if is_scientific_format(number_format) or abs(value) >= 1e15 or not value.is_integer():
+            raise CellError("id_digits_lost")
+        width = zero_padded_width(number_format)
+        return str(int(value)).zfill(width) if width else str(int(value))
+    text = clean_text(raw)
+    if _E_NOTATION.fullmatch(text):
+        raise CellError("id_digits_lost")
+    return text
+
+
+def _parse_year(raw: object) -> int:
+    try:
+        d = parse_date(raw)
+        if d is not None and not isinstance(raw, (int, float)):
+            return d.year
+    except CellError:
+        pass
+    m = re.match(r"((19|20)\d{2})(年|[-/.]|(0[1-9]|1[0-2])(\d{2})?$|$)", clean_text(raw))
+    year = int(m.group(1)) if m else None
+    if year is None and isinstance(raw, (int, float)) and float(raw).is_integer():
+        year = int(raw)
+    if year is None or not 1940 <= year <= 2010:
+        raise CellError("not_a_year")
+    return year
+
+
+# ---------------------------------------------------------------- plain (one row, one record) kinds
+
+
+def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Reference, given_as_of) -> None:
+    located_cols = match_header(spec, table.header)
+    extra = [table.header[i] for i, h in enumerate(table.header) if h and i not in located_cols]
+    if extra:
+        preview.notes.append(Note("note_extra_columns", {"columns": extra}))
+    index_of = {name: i for i, name in located_cols.items()}
+    preview.column_labels.update({name: table.column_label(i) for name, i in index_of.items()})
+    for name, i in index_of.items():
+        if spec.column(name).parse == "number":
+            refuse_unknown_bracket(preview, table, i)
+    if preview.fatal:
+        return
+    records: dict[str, list] = {c: [] for c in STORED_COLUMNS[spec.name]}
+    records["source_row"] = []
+    names = NameMatcher(reference.regions) if spec.name != "regions" else None
+    changes = Changes(hours_per_day(reference))
+    digits_lost: dict[int, list[tuple[int, str]]] = defaultdict(list)
+
+    title_as_of = None
+    if spec.name == "roster":
+        title_as_of, refused = roster_title_as_of(preview, table.title, "as_of" in index_of, given_as_of)
+        if refused:
+            return
+
+    for position, (row, number) in enumerate(zip(table.rows, table.row_numbers)):
+        record: dict[str, object] = {}
+        for col in spec.columns:
+            i = index_of.get(col.name)
+            if i is None:
+                record[col.name] = None
+                continue
+            label = table.column_label(i)
+            try:
+                value = parse_cell(col, row[i], table.number_format(position, i))
+                if isinstance(value, Number):
+                    value = changes.to_unit(value, _plain_target_unit(spec, col, record), label, row[i], number,
+                                            strict=table.header_unit(i) or table.units.get(i, ""))
+                elif col.parse in ("text", "name", "code"):
+                    changes.text(label, row[i], value)
+                elif col.parse == "period":
+                    changes.period(label, row[i], value)
+            except CellError as e:
+                if e.key == "id_digits_lost":
+                    digits_lost[i].append((number, clean_text(row[i])))
+                else:
+                    preview.problems.append(Problem(e.key, number, label, clean_text(row[i]), e.params))
+                value = None
+            except units.UnitError as e:
+                preview.problems.append(Problem(e.key, number, label, clean_text(row[i]), e.params))
+                value = None
+            record[col.name] = value
+        if spec.name == "roster" and record.get("as_of") is None:
+            record["as_of"] = title_as_of or given_as_of
+            if record["as_of"] is None and "as_of" in index_of:
+                preview.problems.append(Problem("required", number, table.column_label(index_of["as_of"]), ""))
+        if spec.name == "indicators":
+            if record.get("domain") == "race" and not record.get("track"):
+                i = index_of.get("track", index_of["domain"])
+                preview.problems.append(Problem("track_required", number, table.column_label(i),
+                                                clean_text(row[i])))
+            record["effective_from"] = record.get("effective_from") or ""
+        if spec.name == "regions":
+            record["township"] = record.get("township") or ""
+        if names and "county" in index_of and record.get("county"):
+            record["county"] = _place(preview, names.county(record["county"]), number,
+                                      table.column_label(index_of["county"]))
+        for c in records:
+            if c != "source_row":
+                records[c].append(record.get(c))
+        records["source_row"].append(number)
+    for i, found in digits_lost.items():
+        refuse_lost_digits(preview, table.column_label(i), found)
+    if names:
+        report_accepted_names(preview, names)
+    preview.notes.extend(changes.notes())
+    preview.as_written.update(changes.as_written)
+    preview.rows = pd.DataFrame(records)
+
+
+def refuse_unknown_bracket(preview: Preview, table: Table, index: int) -> None:
+    """A number column whose header has something in brackets that is no unit we know (`学时（分钟）`)."""
+    inner = unknown_bracket(table.header[index])
+    if inner:
+        _fail(preview, Problem("unit_unknown_header", preview.header_row, table.column_label(index), None,
+                               {"inner": inner}))
+
+
+def _plain_target_unit(spec: FileKind, col: Column, record: dict) -> str | None:
+    """The unit a number column of a record file is stored in: 学时 for training hours, the row's own unit for a
+    catalog target; None where any unit is kept as written and reported (a weight is a relative share)."""
+    if col.name == "hours":
+        return units.HOURS
+    if spec.name == "indicators" and col.name != "weight":
+        return record.get("unit") or ""
+    return None
+
+
+def refuse_lost_digits(preview: Preview, column: str, found: list[tuple[int, str]]) -> None:
+    """Ids that lost digits refuse the whole file: which two people now share an id cannot be known."""
+    preview.fatal = True
+    preview.problems.append(Problem("id_digits_lost", found[0][0], column, found[0][1],
+                                    {"n": len(found), "rows": [row for row, _ in found[:10]]}))
+
+
+def hours_per_day(reference: Reference) -> float:
+    """学时 per day of training for hours written in days; 0 (the default) refuses days."""
+    return float((getattr(reference, "settings", None) or {}).get("hours_per_day", 0) or 0)
+
+
+class Changes:
+    """Every value the importer changed while reading one file (a unit converted, a percent cell, a text
+    normalized), counted per column with a first example, for the preview's notes (issue "intake integrity":
+    nothing changes silently)."""
+
+    def __init__(self, days_rule: float = 0) -> None:
+        self.days_rule = days_rule
+        self.counts: dict[tuple, list] = {}
+        self.as_written: dict[tuple[int, str], str] = {}  # (row, column label) -> a number cell's text with its unit
+
+    def _count(self, key: tuple, example: dict) -> None:
+        entry = self.counts.setdefault(key, [0, example])
+        entry[0] += 1
+
+    def text(self, label: str, raw: object, stored: object) -> None:
+        if isinstance(raw, str) and isinstance(stored, str) and stored != raw:
+            self._count(("note_text_normalized", label), {"example": one_line(raw), "stored": stored})
+
+    def period(self, label: str, raw: object, stored: object) -> None:
+        """A period typed as a number and read as its number format showed it (2026.1 shown as 2026.10)."""
+        if isinstance(raw, float) and not raw.is_integer() and stored:
+            self._count(("note_period_from_format", label), {"example": f"{raw:g}", "value": stored})
+
+    def to_unit(self, number: Number, target: str | None, label: str, raw: object, row: int, strict: str = "",
+                loose: str = "") -> float:
+        """The number in the `target` unit. The unit given is the cell's own, else the column's (`strict`: a
+        header in brackets or a unit row), else a title's (`loose`, which only speaks for units of its own family:
+        `单位：万元` says nothing about a count). Raises units.UnitError when no exact conversion exists."""
+        shown = clean_text(raw) if not isinstance(raw, (int, float)) else f"{raw:g}"
+        if number.percent_format:
+            self._count(("note_percent_format", label), {"example": shown, "value": _num(number.value)})
+        if number.unit:
+            self.as_written[(row, label)] = f"{number.value:g}%" if number.percent_format else shown
+        source = number.unit or strict
+        if not source and loose and target and units.same_family(loose, units.normalize_unit(target)):
+            source = loose
+        if source and not units.normalize_unit(target or ""):
+            if number.unit:  # a unit nothing can check it against: kept as written, and said
+                self._count(("note_unit_unchecked", label, source), {"example": shown})
+            return number.value
+        change = units.conversion(source, target or "", self.days_rule)
+        value = units.apply(number.value, change)
+        if change is not None:
+            self._count(("note_unit_converted", label, change.source, change.target, change.factor_text),
+                        {"example": shown, "value": _num(value)})
+        return value
+
+    def notes(self) -> list[Note]:
+        out = []
+        for key, (n, example) in self.counts.items():
+            params = {"column": key[1], "n": n, **example}
+            if key[0] == "note_unit_unchecked":
+                params["unit"] = ("unit", key[2])
+            if key[0] == "note_unit_converted":
+                params.update({"source": ("unit", key[2]), "target": ("unit", key[3]), "factor": key[4]})
+            out.append(Note(key[0], params))
+        return out
+
+
+def one_line(text: str) -> str:
+    """A cell's text for a one-line message: line breaks shown as ⏎."""
+    return re.sub(r"\r\n|\r|\n", "⏎", text)
+
+
+def _num(value: float) -> str:
+    return f"{value:.15g}"
+
+
+# ---------------------------------------------------------------- race scores and welfare values
+
+
+class _ValueCell(NamedTuple):
+    """One indicator value as read, before its number is parsed."""
+
+    row: int
+    county: str | None
+    township: str | None
+    period: str | None
+    indicator: str  # catalog code
+    raw: object
+    column: int | None  # index of the value's column
+    number_format: str | None = None  # Excel's, for a numeric cell
+    strict_unit: str = ""  # declared for this value by its column header, a unit row or the indicator's name
+    loose_unit: str = ""  # declared for the whole file (title, a long file's value header): same-family only
+
+
+def _parse_values(preview: Preview, table: Table, located: Located, reference: Reference, kind: str | None,
+                  given_period: str | None) -> None:
+    """Race scores and welfare values, long (one value a row) or wide (one indicator a column)."""
+    if not reference.indicators:
+        preview.fatal = True
+        preview.problems.append(Problem("catalog_first"))
+        return
+    index_of = {name: i for i, name in located.columns.items()}
+    title_period = periods.find_period(table.title) if table.title else None
+    fixed_period = _fixed_period(preview, "period" in index_of, title_period, given_period)
+    wide = bool(located.wide_indicators) or "indicator" not in index_of
+    preview.column_labels.update({name: table.column_label(i) for name, i in index_of.items()})
+    preview.column_labels.update({f"indicator:{code}": table.column_label(i)
+                                  for i, code in located.wide_indicators.items()})
+    if wide:
+        _check_wide_columns(preview, table, located, reference)
+    names_and_codes = indicator_lookup(reference)
+    for i in [*located.wide_indicators, index_of.get("value")]:
+        if i is not None and name_key(table.header[i]) not in names_and_codes:
+            refuse_unknown_bracket(preview, table, i)
+    if preview.fatal:
+        return
+    cells = _value_cells(preview, table, located, reference, index_of, fixed_period, title_period, wide)
+    by_code = {ind["code"]: ind for ind in reference.indicators}
+    preview.kind = _value_kind(preview, cells, by_code, kind)
+    values = _parse_value_cells(preview, table, cells, reference)
+    preview.rows = pd.DataFrame({
+        "domain": [by_code[c.indicator]["domain"] for c in cells],
+        "period": [c.period for c in cells],
+        "county": [c.county for c in cells],
+        "township": [c.township or "" for c in cells],
+        "indicator": [c.indicator for c in cells],
+        "value": values,
+        "source_row": [c.row for c in cells],
+    })
+
+
+def _fixed_period(preview: Preview, has_column: bool, title_period: str | None,
+                  given_period: str | None) -> str | None:
+    """The period for every row, from the user or the title; refuses when they disagree or none exists."""
+    if title_period and given_period and title_period != given_period:
+        preview.fatal = True
+        preview.problems.append(Problem("period_conflict", params={
+            "title": title_period, "other": ("i18n", "period_conflict_given"), "given": given_period}))
+        return None
+    fixed = given_period or title_period
+    if not has_column:
+        if fixed is None:
+            preview.fatal = True
+            preview.problems.append(Problem("period_needed"))
+        else:
+            preview.notes.append(Note("note_period_given" if given_period else "note_period_from_title",
+                                      {"period": fixed}))
+    return fixed
+
+
+def _check_wide_columns(preview: Preview, table: Table, located: Located, reference: Reference) -> None:
+    """Known non-indicator columns are listed and ignored; unknown or repeated indicator columns refuse the file
+    (a column, not a row: skipping invalid rows must not drop it silently)."""
+    ignored, unknown = [], []
+    for i, text in enumerate(table.header):
+        if i in located.columns or i in located.wide_indicators or not text:
+            continue
+        if name_key(text) in WIDE_IGNORED or name_key(strip_unit(text)) in WIDE_IGNORED:
+            ignored.append(text)
+        else:
+            unknown.append(i)
+    if ignored:
+        preview.notes.append(Note("note_ignored_columns", {"columns": ignored}))
+    first_column: dict[str, int] = {}
+    for i, code in sorted(located.wide_indicators.items()):
+        if code in first_column:
+            preview.problems.append(Problem("duplicate_indicator_column", preview.header_row, table.column_label(i),
+                                            None, {"other": table.column_label(first_column[code])}))
+        first_column.setdefault(code, i)
+    names = [ind["name"] for ind in reference.indicators]
+    for i in unknown:
+        suggestion = suggest(table.header[i], names)
+        preview.problems.append(Problem("unknown_indicator_column", preview.header_row, table.column_label(i), None,
+                                        {"suggestion": suggestion} if suggestion else {}))
+    if preview.problems:
+        preview.fatal = True
+
+
+def _value_cells(preview, table, located, reference, index_of, fixed_period, title_period, wide) -> list[_ValueCell]:
+    cells: list[_ValueCell] = []
+    changes = Changes()
+    names = NameMatcher(reference.regions)
+    lookup = indicator_lookup(reference)
+    spellings = [ind["name"] for ind in reference.indicators] + [ind["code"] for ind in reference.indicators]
+    spec = KINDS["race_scores"]
+    value_column = index_of.get("value")
+    file_unit = table.title_unit
+    if value_column is not None:
+        file_unit = table.header_unit(value_column) or table.units.get(value_column) or file_unit
+    for position, (row, number) in enumerate(zip(table.rows, table.row_numbers)):
+        county, township, period = _row_place_and_period(preview, table, position, index_of, names, spec,
+                                                         fixed_period, title_period, changes)
+        if wide:
+            cells += [_ValueCell(number, county, township, period, code, row[i], i, table.number_format(position, i),
+                                 table.header_unit(i) or table.units.get(i, ""), table.title_unit)
+                      for i, code in located.wide_indicators.items()]
+            continue
+        i = index_of["indicator"]
+        raw = clean_text(row[i])
+        changes.text(table.column_label(i), row[i], raw)
+        hit = lookup.get(name_key(raw)) or lookup.get(name_key(strip_unit(raw)))
+        if hit is None:
+            suggestion = suggest(raw, spellings) if raw else None
+            preview.problems.append(Problem("unknown_indicator" if raw else "required", number,
+                                            table.column_label(i), raw,
+                                            {"suggestion": suggestion} if suggestion else {}))
+            continue
+        inner = unknown_bracket(raw) if name_key(raw) not in lookup else ""
+        if inner:
+            preview.problems.append(Problem("unit_unknown_indicator", number, table.column_label(i), raw,
+                                            {"inner": inner}))
+            continue
+        cells.append(_ValueCell(number, county, township, period, hit["code"],
+                                None if value_column is None else row[value_column], value_column,
+                                None if value_column is None else table.number_format(position, value_column),
+                                bracket_unit(raw), file_unit))
+    report_accepted_names(preview, names)
+    preview.notes.extend(changes.notes())
+    return cells
+
+
+def _value_kind(preview: Preview, cells: list[_ValueCell], by_code: dict, kind: str | None) -> str:
+    """race_scores or welfare, from the indicators' domain; a file mixing both, or contradicting the kind the
+    user named, is refused."""
+    domains = {by_code[c.indicator]["domain"] for c in cells}
+    if kind in VALUE_KINDS:
+        for code in sorted({c.indicator for c in cells}):
+            if by_code[code]["domain"] != DOMAIN_OF_KIND[kind]:
+                actual = "welfare" if by_code[code]["domain"] == "welfare" else "race_scores"
+                preview.fatal = True
+                preview.problems.append(Problem("kind_mismatch", params={
+                    "indicator": by_code[code]["name"], "actual": ("i18n", f"kind_{actual}"),
+                    "kind": ("i18n", f"kind_{kind}")}))
+        return kind
+    if len(domains) > 1:
+        def names_in(domain: str) -> list[str]:
+            return sorted({by_code[c.indicator]["name"] for c in cells if by_code[c.indicator]["domain"] == domain})
+        preview.fatal = True
+        preview.problems.append(Problem("mixed_domains", params={"race": names_in("race")[:5],
+                                                                 "welfare": names_in("welfare")[:5]}))
+    return "welfare" if domains == {"welfare"} else "race_scores"
+
+
+def _row_place_and_period(preview, table, position, index_of, names, spec, fixed_period, title_period, changes):
+    row, number = table.rows[position], table.row_numbers[position]
+    place = {}
+    for name in ("county", "township", "period"):
+        i = index_of.get(name)
+        if i is None:
+            place[name] = None
+            continue
+        try:
+            place[name] = parse_cell(spec.column(name), row[i], table.number_format(position, i))
+            if name == "period":
+                changes.period(table.column_label(i), row[i], place[name])
+            else:
+                changes.text(table.column_label(i), row[i], place[name])
+        except CellError as e:
+            preview.problems.append(Problem(e.key, number, table.column_label(i), clean_text(row[i]), e.params))
+            place[name] = None
+    period = place["period"] or fixed_period
+    if place["period"] and title_period and place["period"] != title_period:
+        preview.fatal = True  # the title and the column disagree about the whole file (decisions.md, "Wide files")
+        preview.problems.append(Problem("period_conflict", number, table.column_label(index_of["period"]),
+                                        place["period"], {"title": title_period,
+                                                          "other": ("i18n", "period_conflict_column"),
+                                                          "given": place["period"]}))
+    county = place["county"]
+    if county:
+        county = _place(preview, names.county(county), number, table.column_label(index_of["county"]))
+    township = place["township"]
+    if township and county:
+        township = _place(preview, names.township(county, township), number, table.column_label(index_of["township"]))
+    return county, township, period
+
+
+def _place(preview: Preview, match, row: int, column: str) -> str:
+    if match.error:
+        preview.problems.append(Problem(match.error, row, column, match.name, match.params))
+    return match.name
+
+
+def report_accepted_names(preview: Preview, names: NameMatcher) -> None:
+    for (given, matched), n in sorted(names.accepted.items()):
+        preview.notes.append(Note("note_name_fixed", {"given": given, "matched": matched, "n": n}))
+
+
+def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], reference: Reference) -> list:
+    """Each cell's number in its indicator's catalog unit: units typed in cells, headers, unit rows or the title
+    are converted when exact and refused otherwise; Excel percent cells are read as the percent they showed.
+    Values of a % indicator that all look like fractions but carry no percent format are kept, with a warning
+    (decisions.md, "Percent cells": never guess from the values)."""
+    changes = Changes(hours_per_day(reference))
+    values: list[float | None] = []
+    plain: dict[str, list[float]] = defaultdict(list)
+    target_of: dict[tuple, str] = {}
+    for cell in cells:
+        label = table.column_label(cell.column) if cell.column is not None else ""
+        key = (cell.indicator, cell.period)
+        if key not in target_of:
+            target_of[key] = catalog_entry(reference, cell.indicator, cell.period).get("unit") or ""
+        target = target_of[key]
+        try:
+            number = parse_number(cell.raw, percent_format=is_percent_format(cell.number_format))
+            value = None if number is None else changes.to_unit(number, target, label, cell.raw, cell.row,
+                                                                strict=cell.strict_unit, loose=cell.loose_unit)
+        except (CellError, units.UnitError) as e:
+            preview.problems.append(Problem(e.key, cell.row, label, clean_text(cell.raw), e.params))
+            value = number = None
+        values.append(value)
+        if number is not None and not number.unit and not number.percent_format and not cell.strict_unit:
+            plain[cell.indicator].append(number.value)
+    preview.notes.extend(changes.notes())
+    preview.as_written.update(changes.as_written)
+    for code, found in sorted(plain.items()):
+        entry = catalog_entry(reference, code, None)
+        if units.normalize_unit(entry.get("unit")) == "%" and any(found) and max(map(abs, found)) <= 1.5:
+            preview.notes.append(Note("note_percent_fraction_kept", {"indicator": entry["name"],
+                                                                      "example": _num(next(v for v in found if v))}))
+    return values
+
+
+def catalog_entry(reference: Reference, code: str, period: str | None) -> dict:
+    """The catalog version of an indicator in force for a period ({} when the code is unknown)."""
+    versions = [ind for ind in reference.indicators if ind["code"] == code]
+    return plausibility.version_in_force(versions, period) if versions else {}
+
+
+# ---------------------------------------------------------------- keys
+
+
+def _check_duplicates(preview: Preview, table: Table) -> None:
+    """The same key twice in one file is an error naming both rows (data contract)."""
+    spec = KINDS[preview.kind]
+    df = preview.rows
+    if df is None or df.empty:
+        return
+    key_cols = list(spec.key)
+    keys = df[key_cols].astype(str)
+    dup = keys.duplicated(keep=False)
+    if not dup.any():
+        return
+    first_row: dict[tuple, int] = {}
+    for idx in df.index[dup]:
+        key = tuple(keys.loc[idx])
+        row = int(df.at[idx, "source_row"])
+        if key in first_row:
+            if first_row[key] != row:  # one wide row holds many keys; only repeat rows are duplicates
+                label = " / ".join(str(v) for v in df.loc[idx, key_cols] if v not in ("", None))
+                preview.problems.append(Problem("duplicate_key", row, None, None,
+                                                {"other": first_row[key], "fields": label}))
+        else:
+            first_row[key] = row

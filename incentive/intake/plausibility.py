@@ -1,0 +1,265 @@
+"""Plausible values: bounds a stored value must lie in, and unusual changes from the previous period.
+
+Pure: works on a preview's parsed rows (or stored rows shaped alike) and the `Reference` (catalog bounds, settings);
+`checks` reads the stored data these rules compare with. The rules, with examples, are in docs/data-format.md
+(合理范围与异常变动 · Plausible values and unusual changes).
+
+- Bounds (refusals): a catalog version's `min`/`max` (合理下限/合理上限), each replacing the default of its side;
+  defaults by unit: a `%` rate (名称含「率」, higher is better, not a rate of change) lies in 0–100, a count (件, 人,
+  次, …) is ≥ 0; the hours of one training record lie in (0, max_hours_per_record]. Bounds are inclusive.
+- Unusual changes (warnings): a unit's change from the previous stored period beyond Q1 − 3·w or Q3 + 3·w of the
+  changes of its peers (same indicator, level and period), w = max(IQR, 5 % of the peers' typical level, 1 for
+  whole numbers), among at least 5 peers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from incentive import periods
+from incentive.intake.file_kinds import VALUE_KINDS
+from incentive.intake.preview import Note, Problem, Reference
+
+COUNT_UNITS = frozenset(("件", "人", "次", "个", "人次", "户", "项", "起", "家"))
+PERCENT_UNITS = frozenset(("%", "％"))
+# A rate of change (增长率, 增速, 同比…) may be negative or above 100 %: no default range.
+CHANGE_WORDS = ("增长", "增速", "增幅", "增减", "变化", "变动", "同比", "环比", "下降", "降幅", "提升", "提高")
+
+FENCE = 3.0  # how many widths beyond the quartiles a change must lie to be unusual
+MIN_PEERS = 5  # units (the unit itself included) with a value in both periods; fewer: no warning
+LEVEL_SHARE = 0.05  # the width is at least this share of the peers' typical (median absolute) previous value
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """Where a value may lie: low ≤ v ≤ high (low < v when `low_open`); None is no bound on that side."""
+
+    low: float | None = None
+    high: float | None = None
+    low_open: bool = False
+    low_from_catalog: bool = False
+    high_from_catalog: bool = False
+
+    @property
+    def range_text(self) -> str:
+        """`0–100`, `≥ 0`, `≤ 100`: the same in both languages."""
+        if self.low is not None and self.high is not None:
+            return f"{number_text(self.low)}–{number_text(self.high)}"
+        if self.low is not None:
+            return f"{'>' if self.low_open else '≥'} {number_text(self.low)}"
+        return f"≤ {number_text(self.high)}"
+
+    def outside(self, values: np.ndarray) -> np.ndarray:
+        """True where a value lies outside (missing values never do)."""
+        low = -math.inf if self.low is None else self.low
+        high = math.inf if self.high is None else self.high
+        with np.errstate(invalid="ignore"):
+            below = values <= low if self.low_open else values < low
+            return below | (values > high)
+
+
+def number_text(value: float) -> str:
+    """A stored number as a person reads it: 150, 8.5, 0.85 (no float noise, no exponent for ordinary sizes)."""
+    value = float(value)
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.10g}"
+
+
+def hours_bounds(settings: dict) -> Bounds:
+    """The hours of one training record: more than 0, at most the setting `max_hours_per_record`."""
+    return Bounds(0.0, float(settings.get("max_hours_per_record", 200.0)), low_open=True)
+
+
+def indicator_bounds(version: dict) -> Bounds | None:
+    """The bounds of one catalog version: its own `min`/`max`, each replacing the default by unit of its side."""
+    low, high = _given(version.get("min")), _given(version.get("max"))
+    default_low = default_high = None
+    unit = (version.get("unit") or "").strip()
+    name = version.get("name") or ""
+    if unit in PERCENT_UNITS and version.get("direction") == "higher" and "率" in name \
+            and not any(word in name for word in CHANGE_WORDS):
+        default_low, default_high = 0.0, 100.0
+    elif unit in COUNT_UNITS:
+        default_low = 0.0
+    bounds = Bounds(default_low if low is None else low, default_high if high is None else high,
+                    low_from_catalog=low is not None, high_from_catalog=high is not None)
+    return None if bounds.low is None and bounds.high is None else bounds
+
+
+def version_in_force(versions: list[dict], period: str | None) -> dict:
+    """The catalog version in force for a period: the latest `effective_from` ≤ the period (an empty one means
+    from the beginning); before every version, the earliest (decisions.md, "Catalogs and snapshots")."""
+    def start(version: dict) -> dt.date:
+        return periods.bounds(version["effective_from"])[0] if version.get("effective_from") else dt.date.min
+
+    if period is None:
+        return max(versions, key=start)
+    begins = periods.bounds(period)[0]
+    valid = [v for v in versions if start(v) <= begins]
+    return max(valid, key=start) if valid else min(versions, key=start)
+
+
+def out_of_bounds(rows: pd.DataFrame, kind: str | None, reference: Reference,
+                  labels: dict[str, str]) -> list[Problem]:
+    """One located problem per value outside its plausible bounds (row = `source_row`, column = the label the
+    value came from), in the order of the rows; for a catalog, one per version whose min is above its max."""
+    if rows is None or rows.empty:
+        return []
+    if kind in VALUE_KINDS:
+        return _values_out_of_bounds(rows, reference, labels)
+    if kind == "training":
+        return _hours_out_of_bounds(rows, reference, labels)
+    if kind == "indicators" and "min" in rows.columns and "max" in rows.columns:
+        return _inverted_bounds(rows, labels)
+    return []
+
+
+def _values_out_of_bounds(rows: pd.DataFrame, reference: Reference, labels: dict[str, str]) -> list[Problem]:
+    versions: dict[str, list[dict]] = defaultdict(list)
+    for version in reference.indicators:
+        versions[version["code"]].append(version)
+    values = _floats(rows["value"])
+    keys = list(zip(rows["indicator"].tolist(), rows["period"].tolist()))
+    in_force: dict[tuple, tuple[dict, Bounds] | None] = {}
+    for code, period in set(keys):
+        if code in versions:
+            version = version_in_force(versions[code], period if isinstance(period, str) and period else None)
+            bounds = indicator_bounds(version)
+            in_force[code, period] = None if bounds is None else (version, bounds)
+        else:
+            in_force[code, period] = None
+    found = [in_force[key] for key in keys]
+    low = np.array([-math.inf if f is None or f[1].low is None else f[1].low for f in found], dtype=float)
+    high = np.array([math.inf if f is None or f[1].high is None else f[1].high for f in found], dtype=float)
+    with np.errstate(invalid="ignore"):
+        outside = (values < low) | (values > high)  # catalog and unit bounds are closed (only hours' low is open)
+    problems = []
+    source_rows = rows["source_row"].tolist()
+    for i in np.flatnonzero(outside):
+        code = keys[i][0]
+        version, bounds = in_force[keys[i]]
+        high_side = bounds.high is not None and values[i] > bounds.high
+        from_catalog = bounds.high_from_catalog if high_side else bounds.low_from_catalog
+        shown = number_text(values[i])  # the stored value; ingest.check_rows puts back a converted cell's text
+        problems.append(Problem(
+            "implausible_catalog" if from_catalog else "implausible_default", _row(source_rows[i]),
+            labels.get(f"indicator:{code}") or labels.get("value"), shown,
+            {"range": bounds.range_text, "side": ("i18n", "bound_high" if high_side else "bound_low")}))
+    return problems
+
+
+def _hours_out_of_bounds(rows: pd.DataFrame, reference: Reference, labels: dict[str, str]) -> list[Problem]:
+    bounds = hours_bounds(reference.settings)
+    values = _floats(rows["hours"])
+    outside = np.flatnonzero(bounds.outside(values))  # ten million records: only the few outside leave numpy
+    source_rows = rows["source_row"].iloc[outside].tolist()
+    return [Problem("implausible_hours", _row(row), labels.get("hours"), number_text(values[i]),
+                    {"high": bounds.high})
+            for i, row in zip(outside, source_rows)]
+
+
+def _inverted_bounds(rows: pd.DataFrame, labels: dict[str, str]) -> list[Problem]:
+    low, high = _floats(rows["min"]), _floats(rows["max"])
+    source_rows = rows["source_row"].tolist()
+    with np.errstate(invalid="ignore"):
+        inverted = low > high
+    return [Problem("bounds_inverted", _row(source_rows[i]), labels.get("min"), number_text(low[i]),
+                    {"low": number_text(low[i]), "high": number_text(high[i])})
+            for i in np.flatnonzero(inverted)]
+
+
+# ---------------------------------------------------------------- unusual changes
+
+
+CHANGE_COLUMNS = ["period", "previous", "county", "township", "indicator", "old", "new"]
+
+
+def unusual_changes(pairs: pd.DataFrame) -> pd.DataFrame:
+    """The rows of `pairs` (CHANGE_COLUMNS: a unit's value in a period and in its previous stored period, both
+    present) whose change lies far outside the changes of their peers: the same indicator, the same level (county,
+    or township) and the same period. Adds `change`, the fences `low` and `high`, and `peers`.
+
+    change = new − old (absolute, in the indicator's unit); with Q1, Q3 the quartiles of the peers' changes and
+    w = max(Q3 − Q1, 5 % of the median |old| of the peers, 1 when every value of the group is a whole number),
+    a change below Q1 − 3·w or above Q3 + 3·w is unusual, when at least 5 peers (the unit included) have both
+    values.
+    """
+    frame = pairs[CHANGE_COLUMNS].copy()
+    frame["old"] = frame["old"].astype(float)
+    frame["new"] = frame["new"].astype(float)
+    frame = frame[frame["old"].notna() & frame["new"].notna()]
+    out_columns = [*CHANGE_COLUMNS, "change", "low", "high", "peers"]
+    if frame.empty:
+        return pd.DataFrame(columns=out_columns)
+    frame["change"] = (frame["new"] - frame["old"]).round(10)
+    frame["level"] = np.where(frame["township"].fillna("") == "", "county", "township")
+    frame["abs_old"] = frame["old"].abs()
+    frame["whole"] = (frame["old"] % 1 == 0) & (frame["new"] % 1 == 0)
+    keys = ["indicator", "level", "period"]
+    groups = frame.groupby(keys, sort=False)
+    stats = pd.DataFrame({
+        "q1": groups["change"].quantile(0.25),
+        "q3": groups["change"].quantile(0.75),
+        "typical": groups["abs_old"].median(),
+        "all_whole": groups["whole"].all(),
+        "peers": groups["change"].size(),
+    }).reset_index()
+    frame = frame.merge(stats, on=keys, how="left")
+    width = np.maximum.reduce([(frame["q3"] - frame["q1"]).to_numpy(), LEVEL_SHARE * frame["typical"].to_numpy(),
+                               np.where(frame["all_whole"], 1.0, 0.0)])
+    frame["low"] = frame["q1"] - FENCE * width
+    frame["high"] = frame["q3"] + FENCE * width
+    unusual = (frame["peers"] >= MIN_PEERS) & ((frame["change"] < frame["low"]) | (frame["change"] > frame["high"]))
+    out = frame.loc[unusual, out_columns]
+    return out.sort_values(["period", "indicator", "county", "township"]).reset_index(drop=True)
+
+
+def change_note(change: dict, indicator_name: str) -> Note:
+    """The warning for one row of `unusual_changes`, with the unit, indicator, period, old and new value."""
+    unit = " ".join(p for p in (change["county"], change["township"]) if p)
+    return Note("warn_unusual_change", {
+        "unit": unit, "indicator": indicator_name, "period": change["period"], "previous": change["previous"],
+        "old": number_text(change["old"]), "new": number_text(change["new"]),
+        "change": _signed(change["change"]), "low": _signed(round(change["low"], 2)),
+        "high": _signed(round(change["high"], 2))})
+
+
+def previous_periods(targets: list[str], available: list[str]) -> dict[str, str]:
+    """Each target period's previous stored period of the same form (2025-Q1 → 2024-Q4, else the latest earlier one
+    stored), where there is one."""
+    pairs = {p: periods.previous_stored(p, available) for p in targets}
+    return {p: q for p, q in pairs.items() if q is not None}
+
+
+def _signed(value: float) -> str:
+    text = number_text(round(float(value), 10))
+    return text if text.startswith("-") or text == "0" else "+" + text
+
+
+def _given(value) -> float | None:
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number
+
+
+def _floats(column: pd.Series) -> np.ndarray:
+    """Numbers as float64 with NaN for missing, from object, float or Arrow columns alike."""
+    try:
+        return column.to_numpy(dtype=float, na_value=np.nan)
+    except (TypeError, ValueError):
+        return pd.to_numeric(column, errors="coerce").to_numpy(dtype=float)
+
+
+def _row(value) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)

@@ -1,0 +1,130 @@
+"""What the importer hands back: the rows it read, and every problem and note, located and translatable.
+
+The Data page and the CLI show a `Preview`; storage imports it. What the file is checked against (regions, the
+catalog) arrives as a `Reference`, read from storage by the caller, so parsing itself needs no database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from incentive.i18n import localize, t
+from incentive.store.settings import defaults as default_settings
+
+
+@dataclass
+class Problem:
+    key: str
+    row: int | None = None
+    column: str | None = None  # header text, plus the Excel letter for workbooks
+    value: str | None = None
+    params: dict = field(default_factory=dict)
+
+    def text(self, lang: str, file_name: str = "", sheet: str = "") -> str:
+        """One sentence that names file, row, column and value, as the data contract asks."""
+        where = []
+        if file_name:
+            where.append(t("at_file", lang, file=file_name))
+        if sheet:
+            where.append(t("at_sheet", lang, sheet=sheet))
+        if self.row is not None:
+            where.append(t("at_row", lang, row=self.row))
+        if self.column:
+            where.append(t("at_column", lang, column=self.column))
+        if self.value is not None:
+            where.append(t("at_value", lang, value=self.value))
+        return t("sep", lang).join(where) + (t("colon", lang) if where else "") + self.message(lang)
+
+    def message(self, lang: str) -> str:
+        """The sentence without its location, for tables that show row and column separately."""
+        message = t(self.key, lang, **_localized(self.params, lang))
+        if "suggestion" in self.params:
+            message += " " + t("did_you_mean", lang, suggestion=self.params["suggestion"])
+        return message
+
+
+def _localized(params: dict, lang: str) -> dict:
+    return localize(params, lang)
+
+
+@dataclass
+class Note:
+    key: str
+    params: dict = field(default_factory=dict)
+
+    def text(self, lang: str) -> str:
+        return t(self.key, lang, **_localized(self.params, lang))
+
+
+@dataclass
+class Reference:
+    """The catalog and regions the file is checked against (empty lists: nothing loaded yet)."""
+
+    regions: list[tuple[str, str]] = field(default_factory=list)  # (county, township); township "" for a county
+    # code, name, domain, unit, direction, min, max, effective_from: every catalog version (plausibility picks the
+    # version in force for a value's period)
+    indicators: list[dict] = field(default_factory=list)
+    settings: dict = field(default_factory=default_settings)  # settings.SETTINGS values (max_hours_per_record, …)
+
+
+@dataclass
+class Preview:
+    file_name: str
+    sha256: str
+    kind: str | None = None
+    sheet: str = ""
+    encoding: str = ""
+    header_row: int | None = None
+    rows: pd.DataFrame | None = None  # STORED_COLUMNS[kind] + source_row
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    # Not refusals: values worth a second look before import (unusual changes from the previous period); filled by
+    # checks.add_warnings, which reads the stored data.
+    warnings: list[Note] = field(default_factory=list)
+    rejected_rows: set[int] = field(default_factory=set)
+    fatal: bool = False  # the file as a whole is unusable; skipping rows cannot help
+    skip_invalid: bool = False
+    # Where each stored column came from, as problems name it ("学时 (G)"): stored column name -> label; for
+    # race scores and welfare also "indicator:<code>" -> the label of that indicator's value column.
+    column_labels: dict[str, str] = field(default_factory=dict)
+    # Number cells written with a unit or a percent format: (row, column label) -> the text as written, so a later
+    # problem about the stored value quotes what the clerk typed (`150%`, `32000万元`), not the stored number.
+    as_written: dict[tuple[int, str], str] = field(default_factory=dict)
+
+    @property
+    def data_rows(self) -> int:
+        """Rows of the file that hold data (a wide row holds several values)."""
+        return 0 if self.rows is None else int(self.rows["source_row"].nunique())
+
+    @property
+    def encoding_label(self) -> str:
+        return "GBK" if self.encoding == "gb18030" else self.encoding.upper().replace("-SIG", " (BOM)")
+
+    @property
+    def importable(self) -> bool:
+        if self.fatal or self.rows is None:
+            return False
+        return not self.problems or (self.skip_invalid and len(self.rows) > 0)
+
+    def problem_texts(self, lang: str) -> list[str]:
+        return [p.text(lang, self.file_name, self.sheet) for p in self.problems]
+
+    def rejects_table(self, lang: str) -> pd.DataFrame:
+        """Every problem with its row, column and value, for the page and for download."""
+        return pd.DataFrame([{t("col_row", lang): p.row, t("col_column", lang): p.column,
+                              t("col_value", lang): p.value, t("col_problem", lang): p.message(lang)}
+                             for p in self.problems],
+                            columns=[t(k, lang) for k in ("col_row", "col_column", "col_value", "col_problem")])
+
+
+def effects_text(kind: str, effects, lang: str) -> str:
+    """What an import did to the data that was there (a `storage.ImportEffects`), for the CLI's and the Data page's
+    summary: values added, existing values superseded, unchanged and emptied; for a roster, the cadres replaced."""
+    if kind == "roster":
+        return t("cli_effects_roster", lang, n=effects.snapshot_replaced)
+    text = t("cli_effects", lang, new=effects.new, changed=effects.changed, same=effects.same)
+    if effects.blanked:
+        text += t("cli_effects_blanked", lang, n=effects.blanked)
+    return text

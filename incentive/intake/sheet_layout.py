@@ -1,0 +1,289 @@
+"""Where a sheet's data is: the header row (and which kind it announces), the title above it, the rows below.
+
+Offices put titles, unit notes, blank rows and merged cells above the header, and totals, unit rows and footnotes
+around the data; this module finds the table inside all that, scoring the first rows of every sheet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from incentive.intake.cell_values import clean_text, name_key
+from incentive.intake.file_kinds import (FOOTNOTE_PREFIXES, KINDS, TOTAL_ROW_WORDS, VALUE_KINDS, WIDE_IGNORED, match_header,
+                         strip_unit)
+from incentive.intake.preview import Reference
+from incentive.intake.sheets import Sheet, column_letter
+from incentive.intake.units import CELL_UNITS, normalize_unit
+
+HEADER_SCAN_ROWS = 30
+_TITLE_UNIT = re.compile(r"(?:计量)?单位\s*[:：]\s*([^\s,，;；)）]+)")
+_BRACKET_UNIT = re.compile(r"[(\[【]\s*(?:单位[:：])?\s*([^()\[\]【】]+?)\s*[)\]】]$")
+_UNIT_CELL = re.compile(r"[(\[（]?(单位[:：])?(%|％|‰|万元|亿元|元|个|件|起|天|分|人|人次|次|项|户|家|学时|小时|公顷|亩)[)\]）]?")
+
+
+@dataclass
+class Located:
+    sheet: Sheet
+    header_row: int  # index into sheet.rows
+    header: list[str]
+    kind: str  # a key of KINDS, or "values" for race_scores/welfare (told apart later)
+    columns: dict[int, str]
+    wide_indicators: dict[int, str] = field(default_factory=dict)  # cell index -> indicator code
+    score: int = 0
+    sub_header: SubHeader | None = None  # a second header row of sub-columns (计划 / 实际) under the header
+
+    @property
+    def header_rows(self) -> int:
+        return 2 if self.sub_header else 1
+
+
+# Sub-columns that hold the value achieved, taken when a column is split (学时 over 计划 / 实际): the data contract's
+# columns are actual values; plans and targets are not imported.
+ACTUAL_SUBCOLUMNS = frozenset(name_key(w) for w in ("实际", "实际值", "实际数", "实际完成", "完成", "完成值", "完成数",
+                                                     "实绩", "实际学时", "actual"))
+
+
+@dataclass
+class SubHeader:
+    """How a two-row header was read: per split column, its sub-columns and the one taken (None: ambiguous)."""
+
+    groups: list[tuple[str, list[tuple[int, str]], int | None]]  # (column text, [(index, sub text)], taken index)
+
+    @property
+    def ambiguous(self) -> list[tuple[str, list[str]]]:
+        return [(top, [text for _, text in subs]) for top, subs, taken in self.groups if taken is None]
+
+
+def read_sub_header(sheet: Sheet, r: int, header: list[str]) -> tuple[list[str], SubHeader] | None:
+    """When the row under the header splits header cells into sub-columns (`学时` merged over `计划`/`实际`), the
+    header with each split column named once (on the sub-column taken) and the split; else None. The row of
+    sub-columns is header, never data."""
+    if r + 1 >= len(sheet.rows):
+        return None
+    top = [clean_text(c) for c in sheet.rows[r]] + [""] * len(header)
+    below = [clean_text(c) for c in sheet.rows[r + 1]][: len(header)]
+    filled = [i for i, x in enumerate(below) if x]
+    if len(filled) < 2 or any(_UNIT_CELL.fullmatch(below[i]) or _looks_like_number(below[i]) for i in filled):
+        return None
+    spans = _header_spans(sheet, r, top, len(header))
+    owner = {i: start for start, end in spans for i in range(start, end + 1)}
+    if any(i not in owner for i in filled):
+        return None
+    resolved = list(header)
+    groups = []
+    for start, end in spans:
+        subs = [(i, below[i]) for i in range(start, end + 1) if i < len(below) and below[i]]
+        if not subs:
+            continue
+        actual = [i for i, text in subs if name_key(text) in ACTUAL_SUBCOLUMNS]
+        taken = subs[0][0] if len(subs) == 1 else actual[0] if len(actual) == 1 else None
+        for i in range(start, end + 1):
+            resolved[i] = ""
+        resolved[taken if taken is not None else start] = top[start]
+        groups.append((top[start], subs, taken))
+    return resolved, SubHeader(groups)
+
+
+def _header_spans(sheet: Sheet, r: int, top: list[str], width: int) -> list[tuple[int, int]]:
+    """Header cells that span several columns: merged across, or followed by blank header cells."""
+    spans, merged_cols = [], set()
+    for (r0, c0), (r1, c1) in sheet.merged:
+        if r0 == r and c1 > c0:
+            spans.append((c0, min(c1, width - 1)))
+            merged_cols.update(range(c0, c1 + 1))
+    for c in range(width):
+        if top[c] and c not in merged_cols:
+            end = c
+            while end + 1 < width and not top[end + 1] and end + 1 not in merged_cols:
+                end += 1
+            if end > c:
+                spans.append((c, end))
+    return sorted(spans)
+
+
+def _looks_like_number(text: str) -> bool:
+    return bool(re.fullmatch(r"[+-]?[\d,.]+%?", text))
+
+
+def _header_texts(sheet: Sheet, r: int) -> list[str]:
+    """Header cells with merged ranges filled in (a merged `县区` spanning two header rows reads on both)."""
+    row = [clean_text(c) for c in sheet.rows[r]]
+    for (r0, c0), (r1, c1) in sheet.merged:
+        if r0 <= r <= r1 and r0 < len(sheet.rows):
+            top = clean_text(sheet.rows[r0][c0]) if c0 < len(sheet.rows[r0]) else ""
+            for c in range(c0, min(c1 + 1, len(row))):
+                if not row[c]:
+                    row[c] = top
+    return row
+
+
+def locate_header(sheets: list[Sheet], reference: Reference, kind: str | None) -> Located | None:
+    """The best-scoring (sheet, row, kind) among the first rows of every sheet, visible sheets first."""
+    indicators = indicator_lookup(reference)
+    if kind is None:
+        candidates = [k for k in KINDS if k not in VALUE_KINDS] + ["values"]
+    else:
+        candidates = ["values"] if kind in VALUE_KINDS else [kind]
+    best: Located | None = None
+    for sheet in sorted(sheets, key=lambda s: s.hidden):
+        for r in range(min(HEADER_SCAN_ROWS, len(sheet.rows))):
+            header = _header_texts(sheet, r)
+            if not any(header):
+                continue
+            split = read_sub_header(sheet, r, header)
+            for cand in candidates:
+                found = _score_header(sheet, r, split[0] if split else header, cand, indicators,
+                                      explicit=kind is not None)
+                if found and split:
+                    found.sub_header = split[1]
+                if found and (best is None or found.score > best.score):
+                    best = found
+    return best
+
+
+def _score_header(sheet: Sheet, r: int, header: list[str], cand: str, indicators: dict[str, dict],
+                  explicit: bool) -> Located | None:
+    spec = KINDS["race_scores"] if cand == "values" else KINDS[cand]
+    columns = match_header(spec, header)
+    names = set(columns.values())
+    unknown = [h for i, h in enumerate(header) if h and i not in columns]
+    if cand != "values":
+        if not set(spec.required) <= names:
+            return None
+        # Any sheet with a county column would pass as a region list; a wide score sheet must not.
+        if cand == "regions" and not explicit and unknown and not names & {"township", "county_code"}:
+            return None
+        # A kind that would ignore most of the columns is not what the file is (a wide score sheet read before
+        # the catalog fits `regions` by its 县区/乡镇/区划代码 columns and would drop every score).
+        ignored = [h for h in unknown if name_key(h) not in WIDE_IGNORED and name_key(strip_unit(h)) not in WIDE_IGNORED]
+        if not explicit and len(ignored) > len(columns):
+            return None
+        return Located(sheet, r, header, cand, columns, score=len(columns))
+    # Long layout: county + indicator (+ period, which may also come from the title or the user).
+    if {"county", "indicator"} <= names:
+        return Located(sheet, r, header, "values", columns, score=len(columns))
+    # Wide layout: county + one column per indicator.
+    if "county" not in names:
+        return None
+    wide = {}
+    for i, text in enumerate(header):
+        if i in columns or not text:
+            continue
+        hit = indicators.get(name_key(text)) or indicators.get(name_key(strip_unit(text)))
+        if hit:
+            wide[i] = hit["code"]
+    if not wide and not unknown:
+        return None
+    return Located(sheet, r, header, "values", columns, wide, score=len(columns) + len(wide))
+
+
+def indicator_lookup(reference: Reference) -> dict[str, dict]:
+    lookup: dict[str, dict] = {}
+    for ind in reference.indicators:
+        lookup.setdefault(name_key(ind["code"]), ind)
+    for ind in reference.indicators:
+        lookup.setdefault(name_key(ind["name"]), ind)
+    return lookup
+
+
+@dataclass
+class Table:
+    header: list[str]
+    rows: list[list[object]]
+    row_numbers: list[int]
+    title: str
+    is_workbook: bool
+    formats: list[dict[int, str]] = field(default_factory=list)  # per row: column -> Excel number format
+    units: dict[int, str] = field(default_factory=dict)  # column -> unit from a unit row under the header
+
+    @classmethod
+    def from_sheet(cls, sheet: Sheet, r: int, header: list[str], header_rows: int = 1) -> Table:
+        title = " ".join(clean_text(c) for row in sheet.rows[:r] for c in row if clean_text(c))
+        width = len(header)
+        first = r + header_rows
+        rows = [list(row[:width]) + [None] * (width - len(row)) for row in sheet.rows[first:]]
+        by_row: dict[int, dict[int, str]] = {}
+        for (i, c), code in getattr(sheet, "number_formats", {}).items():
+            if i >= first and c < width:
+                by_row.setdefault(i, {})[c] = code
+        formats = [by_row.get(i, {}) for i in range(first, len(sheet.rows))]
+        return cls(header, rows, sheet.row_numbers[first:], title, sheet.is_workbook, formats)
+
+    @property
+    def title_unit(self) -> str:
+        """The unit a title or unit note above the header declares (`单位：万元`), or ""."""
+        m = _TITLE_UNIT.search(self.title)
+        unit = normalize_unit(m.group(1)) if m else ""
+        return unit if unit in CELL_UNITS else ""
+
+    def header_unit(self, index: int) -> str:
+        """The unit in brackets at the end of a header cell (`学时（天）` -> `天`), or ""."""
+        return bracket_unit(self.header[index])
+
+    def number_format(self, position: int, index: int) -> str | None:
+        return self.formats[position].get(index) if position < len(self.formats) else None
+
+    def column_label(self, index: int) -> str:
+        text = self.header[index] or "?"
+        return f"{text} ({column_letter(index)})" if self.is_workbook else text
+
+    def drop_non_data_rows(self) -> tuple[list[int], list[int]]:
+        """Blank rows, unit rows under the header, total rows (合计/平均) and footnotes (注：…) are not data.
+
+        Returns the row numbers of the totals and footnotes dropped, for the preview's notes."""
+        keep_rows, keep_numbers, keep_formats, totals, footnotes = [], [], [], [], []
+        formats = self.formats or [{} for _ in self.rows]
+        for row, number, fmt in zip(self.rows, self.row_numbers, formats):
+            texts = [clean_text(c) for c in row]
+            role = row_role(texts, data_seen=bool(keep_rows))
+            if role == "total":
+                totals.append(number)
+            elif role == "footnote":
+                footnotes.append(number)
+            elif role == "units":
+                self.units.update({i: normalize_unit(x) for i, x in enumerate(texts) if x})
+            elif role == "data":
+                keep_rows.append(row)
+                keep_numbers.append(number)
+                keep_formats.append(fmt)
+        self.rows, self.row_numbers, self.formats = keep_rows, keep_numbers, keep_formats
+        return totals, footnotes
+
+
+def bracket_unit(text: str) -> str:
+    """The unit in brackets at the end of a header or indicator name (`招商引资额（万元）` -> `万元`), or ""."""
+    m = _BRACKET_UNIT.search(clean_text(text))
+    unit = normalize_unit(m.group(1)) if m else ""
+    return unit if unit in CELL_UNITS else ""
+
+
+# Words in brackets after a number column's name that say which figure is meant, and mean the value achieved:
+# never a unit. Anything else there (`学时（分钟）`, `（美元）`, `（计划）`) may change what the numbers mean.
+ACTUAL_QUALIFIERS = frozenset(name_key(w) for w in ("实际", "实际值", "实际完成", "完成", "完成值", "完成数", "合计",
+                                                     "总计", "本期", "当期"))
+
+
+def unknown_bracket(text: str) -> str:
+    """What stands in brackets at the end of a number column's header or an indicator's name when it is neither a
+    known unit nor a word for the actual value (`学时（分钟）` -> `分钟`), else "": such a column is refused rather
+    than read as if the brackets were not there (issue "intake integrity": a unit is never dropped silently)."""
+    m = _BRACKET_UNIT.search(clean_text(text))
+    if not m:
+        return ""
+    inner = normalize_unit(m.group(1))
+    return "" if inner in CELL_UNITS or name_key(inner) in ACTUAL_QUALIFIERS else inner
+
+
+def row_role(texts: list[str], data_seen: bool) -> str:
+    """What a row below the header is: blank, units (only before the first data row), total, footnote or data."""
+    filled = [x for x in texts if x]
+    if not filled:
+        return "blank"
+    if not data_seen and all(_UNIT_CELL.fullmatch(x) for x in filled):
+        return "units"  # a row of units (%, 万元, 个…) just below the header
+    if any(x.endswith(TOTAL_ROW_WORDS) for x in texts[:3]):  # 合计, 全市合计, 全县平均…
+        return "total"
+    if len(filled) == 1 and filled[0].startswith(FOOTNOTE_PREFIXES):
+        return "footnote"
+    return "data"

@@ -1,0 +1,102 @@
+"""Units of measure written in cells, headers and titles, and the exact conversions between them.
+
+A unit typed into a cell (`32000万元`, `3天`, `85%`) is part of the value's meaning: the importer never drops one.
+It converts to the unit the catalog (or the column) expects when the conversion is exact, and refuses the cell
+otherwise (intake-integrity rule, docs/data-format.md "单位"). Conversions use decimal arithmetic, so `32000万元`
+becomes exactly 3.2 亿元, not 3.2000000000000006.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from incentive.i18n import TranslatedError
+
+# Units a cell may carry after its number, longest first so `万元` wins over `元` and `人次` over `人`.
+CELL_UNITS = ("千万元", "百万元", "亿元", "万元", "千元", "元", "学时", "课时", "小时", "人次", "万人", "天", "日",
+              "个", "件", "起", "分", "人", "次", "项", "户", "家", "名", "场", "篇", "所", "座", "批", "亩", "公顷",
+              "公里", "吨", "%", "‰")
+TRAILING_UNIT = re.compile("(" + "|".join(re.escape(u) for u in CELL_UNITS) + r")$")
+
+# Families whose members convert exactly: unit -> size in the family's base unit.
+_FAMILIES: tuple[dict[str, Decimal], ...] = (
+    {"元": Decimal(1), "千元": Decimal(10) ** 3, "万元": Decimal(10) ** 4, "百万元": Decimal(10) ** 6,
+     "千万元": Decimal(10) ** 7, "亿元": Decimal(10) ** 8},
+    {"%": Decimal("0.01"), "‰": Decimal("0.001")},
+    # Training time: 课时 and 小时 are counted as 学时 one for one (decisions in docs/design-notes.md, "Units").
+    {"学时": Decimal(1), "课时": Decimal(1), "小时": Decimal(1)},
+)
+DAYS = ("天", "日")
+HOURS = "学时"
+
+
+class UnitError(TranslatedError):
+    """A unit that cannot be converted to the one expected."""
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """How a value was changed: from one unit to another by an exact factor (for the preview's notes)."""
+
+    source: str
+    target: str
+    factor: Decimal
+
+    @property
+    def factor_text(self) -> str:
+        return format_decimal(self.factor)
+
+
+def normalize_unit(text: str | None) -> str:
+    """`（万元）`, `单位：万元`, `％` -> `万元` / `%`; "" when nothing is left."""
+    if not text:
+        return ""
+    text = re.sub(r"\s+", "", text).replace("％", "%")
+    text = re.sub(r"^[(\[（【]|[)\]）】]$", "", text)
+    text = re.sub(r"^(计量)?单位[:：]?", "", text)
+    return text.strip()
+
+
+def family_of(unit: str) -> dict[str, Decimal] | None:
+    for family in _FAMILIES:
+        if unit in family:
+            return family
+    return None
+
+
+def same_family(a: str, b: str) -> bool:
+    family = family_of(a)
+    return family is not None and b in family
+
+
+def conversion(source: str, target: str, hours_per_day: float = 0) -> Conversion | None:
+    """The exact conversion from `source` to `target`; None when they are the same unit (or no unit is given).
+
+    Raises UnitError when they differ and no exact conversion exists: other families, counts of different things
+    (人 and 人次), or days for 学时 while no 学时-per-day rule is set (the `hours_per_day` setting, 0 = off)."""
+    source, target = normalize_unit(source), normalize_unit(target)
+    if not source or not target or source == target:
+        return None
+    family = family_of(source)
+    if family is not None and target in family:
+        return Conversion(source, target, family[source] / family[target])
+    if source in DAYS and same_family(target, HOURS):
+        if not hours_per_day:
+            raise UnitError("unit_days_need_rule", unit=("unit", source), target=("unit", target))
+        return Conversion(source, target, Decimal(str(hours_per_day)) / family_of(HOURS)[target])
+    raise UnitError("unit_mismatch", unit=("unit", source), target=("unit", target))
+
+
+def apply(value: float, change: Conversion | None) -> float:
+    """The value in the target unit, rounded where binary floats would add noise (15 significant digits)."""
+    if change is None:
+        return value
+    converted = Decimal(repr(value)) * change.factor
+    return float(f"{converted:.15g}")
+
+
+def format_decimal(number: Decimal) -> str:
+    text = f"{number:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -1,0 +1,126 @@
+"""The rankings page's tables in the user's language: what a leader reads, built from a Ranking.
+
+Pure functions, so the page only draws them and the tests can read every cell.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from incentive.race import scoring
+from incentive.i18n import join, t
+from incentive.labels import track_label
+from incentive.race.scoring import Ranking
+
+
+def rank_changes(now: Ranking, before: Ranking | None) -> pd.Series:
+    """Places gained since `before` (positive = moved up); missing where a unit was not ranked in both."""
+    if before is None:
+        return pd.Series(pd.NA, index=now.table.index, dtype="Int64")
+    return (before.table["rank"].reindex(now.table.index) - now.table["rank"]).astype("Int64")
+
+
+def change_arrow(change) -> str:
+    if change is pd.NA or change is None or (isinstance(change, float) and math.isnan(change)):
+        return "—"
+    if change > 0:
+        return f"↑{change}"
+    if change < 0:
+        return f"↓{-change}"
+    return "="
+
+
+def interval_text(row: pd.Series) -> str:
+    if pd.isna(row["rank_low"]):
+        return ""
+    if row["rank_low"] == row["rank_high"]:
+        return f"{row['rank_low']}"
+    return f"{row['rank_low']}–{row['rank_high']}"
+
+
+def flags_text(row: pd.Series, ranking: Ranking, lang: str) -> str:
+    """`数据不全（缺 7 项）` or `插补：项目审批平均用时` in words, for the table a leader reads."""
+    if not row["ranked"]:
+        return t("flag_unranked", lang, n=row["missing"])
+    names = [ranking.catalog.at[code, "name"] for code in row["imputed"]]
+    return t("flag_imputed", lang, names=join(names, lang)) if names else ""
+
+
+def ranking_table(now: Ranking, before: Ranking | None, level: str, lang: str) -> pd.DataFrame:
+    """One row per unit: rank, interval, change, unit, composite, tracks, tier, flags, ranks by other methods."""
+    table = now.table
+    changes = rank_changes(now, before)
+    out = pd.DataFrame({
+        t("col_rank", lang): table["rank"],
+        t("col_rank_interval", lang): table.apply(interval_text, axis=1),
+        t("col_rank_change", lang): [change_arrow(c) for c in changes],
+        t(f"col_unit_{level}", lang): table.index,
+        t("col_composite", lang): table["composite"].round(3),
+    })
+    for track in now.catalog["track"].drop_duplicates():
+        out[track_label(track, lang)] = table[f"track_{track}"].round(3)
+    out[t("col_tier", lang)] = table["tier"].map(lambda tier: t(f"tier_{tier}", lang) if pd.notna(tier) else "")
+    out[t("col_flags", lang)] = table.apply(lambda row: flags_text(row, now, lang), axis=1)
+    for method in scoring.METHODS:
+        out[t("col_rank_by", lang, method=t(f"method_short_{method}", lang))] = table[f"rank_{method}"]
+    return out.reset_index(drop=True)
+
+
+def movers(now: Ranking, before: Ranking | None) -> tuple[tuple[str, int] | None, tuple[str, int] | None]:
+    """The unit that gained most places and the one that lost most (None when nobody moved that way)."""
+    changes = rank_changes(now, before).dropna()
+    if changes.empty:
+        return None, None
+    up, down = changes.idxmax(), changes.idxmin()
+    return ((up, int(changes[up])) if changes[up] > 0 else None,
+            (down, int(changes[down])) if changes[down] < 0 else None)
+
+
+def number_text(value, decimals: int = 2) -> str:
+    """A figure as a leader reads it: thousands separated, trailing zeros dropped, a dash when missing."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    text = f"{value:,.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def indicator_detail(ranking: Ranking, unit: str, lang: str) -> pd.DataFrame:
+    """Each indicator of `unit`: value against the peer median and the target, its score and its weighted part."""
+    catalog = ranking.catalog
+    raw = ranking.raw
+    peers = raw.loc[ranking.ranked.index]
+    ranked = unit in ranking.scores.index
+    rows = []
+    for code in catalog.index:
+        value = raw.at[unit, code] if code in raw.columns else math.nan
+        imputed = ranked and code in ranking.table.at[unit, "imputed"]
+        target = catalog.at[code, "target"]
+        rows.append({
+            t("col_indicator", lang): catalog.at[code, "name"],
+            t("col_track", lang): track_label(catalog.at[code, "track"], lang),
+            t("col_direction", lang): t(f"direction_{catalog.at[code, 'direction']}", lang),
+            t("col_indicator_value", lang): number_text(value),
+            t("col_peer_median", lang): number_text(peers[code].median() if code in peers else math.nan),
+            t("col_target", lang): number_text(target),
+            t("col_score", lang): number_text(ranking.scores.at[unit, code]
+                                              if ranked and code in ranking.scores else math.nan, 3),
+            t("col_weighted", lang): number_text(ranking.contributions.at[unit, code]
+                                                 if ranked and code in ranking.contributions else math.nan, 3),
+            t("col_note", lang): t("flag_imputed_cell", lang) if imputed else "",
+        })
+    return pd.DataFrame(rows)
+
+
+def attribution_table(parts: pd.DataFrame, lang: str, limit: int = 8) -> pd.DataFrame:
+    """The largest pushes first; the rest folded into one `其他 N 项` row so the waterfall stays readable."""
+    ordered = parts.assign(size=parts["contribution"].abs()).sort_values("size", ascending=False)
+    shown = ordered.head(limit)
+    rest = ordered.iloc[limit:]
+    labels = shown["name"].tolist()
+    values = shown["contribution"].tolist()
+    if len(rest):
+        labels.append(t("other_indicators", lang, n=len(rest)))
+        values.append(rest["contribution"].sum())
+    return pd.DataFrame({"label": labels, "contribution": values})

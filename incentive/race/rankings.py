@@ -1,0 +1,121 @@
+"""Rankings read from the database: who the peers are, their values and the catalog in force, scored.
+
+The page (through the UI's cache) and the CLI export both come here, so a link, a download and a meeting handout
+show the same ranks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from incentive.store import queries
+from incentive.race import scoring
+from incentive.i18n import t
+from incentive.race.scoring import Ranking
+
+LEVELS = ("county", "township")
+
+
+@dataclass(frozen=True)
+class PeerGroup:
+    """The units compared together: all counties, or the townships of one county."""
+
+    level: str = "county"
+    county: str = ""
+
+    @property
+    def county_param(self) -> str:
+        return self.county if self.level == "township" else ""
+
+
+def available_periods(conn: duckdb.DuckDBPyConnection, group: PeerGroup = PeerGroup()) -> list[str]:
+    """Race periods with values for this peer group, oldest first."""
+    return queries.run(conn, "race_periods", county=group.county_param)["period"].tolist()
+
+
+
+def rank_period(conn: duckdb.DuckDBPyConnection, period: str, group: PeerGroup = PeerGroup(), *,
+                method: str = "z", weights: Mapping[str, float] | None = None, draws: int = scoring.DRAWS,
+                sensitivity: bool = True, tier_shares: tuple[float, float] = scoring.TIER_SHARES) -> Ranking:
+    values = queries.run(conn, "race_values", period=period, county=group.county_param)
+    catalog = queries.run(conn, "race_catalog", period=period)
+    units = queries.run(conn, "race_units", county=group.county_param)["unit"].tolist()
+    return scoring.rank_units(values, catalog, period=period, units=units, method=method, weights=weights,
+                              draws=draws, sensitivity=sensitivity, tier_shares=tier_shares)
+
+
+HISTORY_PERIODS = 8  # two years of quarters: what a rank-over-time chart can show legibly
+HISTORY_COLUMNS = ["period", "unit", "rank", "composite", "tier"]
+
+
+def history_periods(conn: duckdb.DuckDBPyConnection, group: PeerGroup, until: str | None = None,
+                    last: int | None = None) -> list[str]:
+    """The periods of the rank history: all, or the `last` ones up to `until`."""
+    chosen = available_periods(conn, group)
+    if until in chosen:
+        chosen = chosen[: chosen.index(until) + 1]
+    return chosen[-last:] if last else chosen
+
+
+def rank_history(conn: duckdb.DuckDBPyConnection, group: PeerGroup = PeerGroup(), *, method: str = "z",
+                 weights: Mapping[str, float] | None = None,
+                 tier_shares: tuple[float, float] = scoring.TIER_SHARES,
+                 periods: list[str] | None = None) -> pd.DataFrame:
+    """Rank and composite of every ranked unit in each period (no intervals): the bump chart's data; `periods`
+    from history_periods (default: all). The values of all periods come in one query (twenty quarters of a
+    province would otherwise be sixty)."""
+    units = queries.run(conn, "race_units", county=group.county_param)["unit"].tolist()
+    periods = available_periods(conn, group) if periods is None else periods
+    if len(periods) == 1:
+        by_period = {periods[0]: queries.run(conn, "race_values", period=periods[0], county=group.county_param)}
+    else:
+        values = queries.run(conn, "race_values_all", county=group.county_param)
+        by_period = {period: rows.drop(columns="period") for period, rows in values.groupby("period")}
+    frames = []
+    for period in periods:
+        catalog = queries.run(conn, "race_catalog", period=period)
+        ranking = scoring.rank_units(by_period[period], catalog, period=period, units=units, method=method,
+                                     weights=_known(catalog, weights), draws=0, sensitivity=False,
+                                     tier_shares=tier_shares)
+        ranked = ranking.ranked
+        frames.append(pd.DataFrame({"period": period, "unit": ranked.index, "rank": ranked["rank"].to_numpy(),
+                                    "composite": ranked["composite"].to_numpy(), "tier": ranked["tier"].to_numpy()}))
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=HISTORY_COLUMNS)
+
+
+def _known(catalog: pd.DataFrame, weights: Mapping[str, float] | None):
+    """Overrides for the tracks this period's catalog has (an older catalog may lack a newer track)."""
+    if not weights:
+        return weights
+    tracks = set(catalog["track"])
+    return {track: w for track, w in weights.items() if track in tracks}
+
+
+def export_table(ranking: Ranking, group: PeerGroup, compare: Ranking | None = None, lang: str = "zh") -> pd.DataFrame:
+    """One row per unit, as `export rankings` writes it (decisions.md, "Scoring and statuses")."""
+    table = ranking.table
+    out = pd.DataFrame({"period": ranking.period}, index=table.index)
+    if group.level == "township":
+        out["county"] = group.county
+        out["township"] = table.index
+    else:
+        out["county"] = table.index
+    out["composite"] = table["composite"].round(6)
+    for column in ("rank", "rank_low", "rank_high", "tier"):
+        out[column] = table[column]
+    out["tier_label"] = table["tier"].map(lambda tier: t(f"tier_{tier}", lang) if pd.notna(tier) else "")
+    out["flags"] = table.apply(scoring.flags, axis=1)
+    for track in ranking.catalog["track"].drop_duplicates():
+        out[f"track_{track}"] = table[f"track_{track}"].round(6)
+    for method in scoring.METHODS:
+        out[f"rank_{method}"] = table[f"rank_{method}"]
+    if compare is not None:
+        out["compare_period"] = compare.period
+        out["compare_rank"] = compare.table["rank"].reindex(table.index)
+        out["rank_change"] = out["compare_rank"] - out["rank"]
+    return out.reset_index(drop=True)
+

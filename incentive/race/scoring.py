@@ -1,0 +1,315 @@
+"""The horse-race composite: normalize, weight, rank, tier, and say how sure and why.
+
+Ranks decide commendation and promotion, so every step is a plain formula a reader can redo by hand
+(docs/methodology.md): per period, across the units being compared,
+
+1. a unit missing more than half of the period's race indicators is 数据不全 (unranked) and leaves the peer group;
+2. a peer's missing value is imputed with the peer mean of that indicator (flagged, never hidden);
+3. each indicator is normalized direction-aware: z-score (population sd, capped at ±3), min-max 0-100, or taken
+   as points;
+4. track score = catalog-weighted mean of its indicators; composite = sum of track weight x track score;
+5. rank 1 is best, ties share the better rank; tiers by rank thirds; a rank interval from jittered track weights.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from incentive.i18n import TranslatedError
+
+METHODS = ("z", "minmax", "points")
+Z_CAP = 3.0
+DRAWS = 500
+SEED = 20260101
+WEIGHT_JITTER = (0.8, 1.2)
+INTERVAL = (5, 95)  # percentiles of the simulated ranks
+TIER_SHARES = (1 / 3, 1 / 3)  # share of units in the first and in the third tier
+RANK_DECIMALS = 9  # composites equal to this many decimals are ties (float noise never breaks a tie)
+
+
+class ScoringError(TranslatedError):
+    """A setting the ranking cannot use (an unknown track, a garbled weight)."""
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """One period's ranking of one peer group.
+
+    `table` is indexed by unit in display order (rank, then the given unit order; unranked last) with columns
+    composite, rank, rank_low, rank_high, tier, ranked, imputed (tuple of codes), missing (count), one
+    `track_<name>` per track, and `rank_<method>` for every method. `contributions` (unit x indicator) sum across
+    a row to the composite; `scores` are the normalized values; `raw` the values as stored (NaN = missing).
+    """
+
+    period: str
+    method: str
+    table: pd.DataFrame
+    scores: pd.DataFrame
+    contributions: pd.DataFrame
+    raw: pd.DataFrame
+    track_weights: pd.Series
+    indicator_weights: pd.Series
+    catalog: pd.DataFrame
+
+    @property
+    def ranked(self) -> pd.DataFrame:
+        return self.table[self.table["ranked"]]
+
+
+def default_track_weights(catalog: pd.DataFrame) -> pd.Series:
+    """Each track's share of the catalog's total race weight, in catalog order."""
+    weights = catalog.groupby("track", sort=False)["weight"].sum()
+    total = weights.sum()
+    if total <= 0:
+        return pd.Series(1 / len(weights), index=weights.index) if len(weights) else weights
+    return weights / total
+
+
+def track_weights(catalog: pd.DataFrame, overrides: Mapping[str, float] | None = None) -> pd.Series:
+    """Catalog shares with the user's overrides put in, scaled to sum to 1 (tracks not named keep their share)."""
+    weights = default_track_weights(catalog).copy()
+    for track, weight in (overrides or {}).items():
+        if track not in weights.index:
+            raise ScoringError("scoring_unknown_track", track=track, tracks="、".join(weights.index))
+        if not math.isfinite(weight) or weight < 0:
+            raise ScoringError("scoring_bad_weight", track=track, weight=weight)
+        weights[track] = weight
+    if weights.sum() <= 0:
+        raise ScoringError("scoring_zero_weights")
+    return weights / weights.sum()
+
+
+def weights_as_percent(weights: pd.Series) -> dict[str, float]:
+    """Track weights as the page shows them: percentages to one decimal."""
+    return {track: round(float(share) * 100, 1) for track, share in weights.items()}
+
+
+def custom_weights(entered: Mapping[str, float], defaults: pd.Series) -> dict[str, float] | None:
+    """The user's percentages, or None while they still equal the catalog's (as shown, rounded)."""
+    shown = weights_as_percent(defaults)
+    if all(abs(entered[track] - shown[track]) < 1e-9 for track in shown):
+        return None
+    return dict(entered)
+
+
+def parse_tier_shares(text: str) -> tuple[float, float]:
+    """`30,30` (percent of units in the first and the third tier), the CLI's form."""
+    parts = text.replace("，", ",").split(",")
+    try:
+        first, third = (float(p) / 100 for p in parts)
+        check_tier_shares((first, third))
+    except (ValueError, ScoringError):
+        raise ScoringError("scoring_bad_tiers", text=text) from None
+    return first, third
+
+
+def check_tier_shares(shares: Sequence[float]) -> None:
+    first, third = shares
+    if not (0 < first <= 1 and 0 <= third <= 1 and first + third <= 1):
+        raise ScoringError("scoring_bad_tiers", text=f"{first:.0%},{third:.0%}")
+
+
+def custom_tier_shares(entered_percent: Sequence[float]) -> tuple[float, float]:
+    """Percentages as the page shows them; unchanged defaults mean the exact thirds of decisions.md."""
+    shown = tuple(round(share * 100, 1) for share in TIER_SHARES)
+    if all(abs(e - s) < 1e-9 for e, s in zip(entered_percent, shown)):
+        return TIER_SHARES
+    shares = tuple(e / 100 for e in entered_percent)
+    check_tier_shares(shares)
+    return shares
+
+
+def parse_weights(text: str) -> dict[str, float]:
+    """`项目建设=0.4,乡村振兴=0.3` (also with ， ; ；) into a mapping; the CLI's and the URL's form."""
+    weights: dict[str, float] = {}
+    for part in text.replace("，", ",").replace("；", ",").replace(";", ",").split(","):
+        if not part.strip():
+            continue
+        track, sep, number = part.partition("=")
+        try:
+            value = float(number)
+        except ValueError:
+            value = math.nan
+        if not sep or not track.strip() or not math.isfinite(value):
+            raise ScoringError("scoring_bad_weights_text", part=part.strip())
+        weights[track.strip()] = value
+    return weights
+
+
+def normalize(values: pd.DataFrame, directions: pd.Series, method: str) -> pd.DataFrame:
+    """Column-wise, over the peers in `values` (no missing cells): higher is always better afterwards."""
+    if method == "points":
+        return values.astype(float)
+    sign = directions.reindex(values.columns).map({"lower": -1.0}).fillna(1.0)  # per column
+    if method == "z":
+        sd = values.std(ddof=0)
+        z = ((values - values.mean()) / sd.where(sd > 0) * sign).to_numpy()
+        z = np.where(np.isnan(z), 0.0, np.clip(z, -Z_CAP, Z_CAP)) + 0.0  # + 0.0 turns -0.0 into 0.0
+        return pd.DataFrame(np.where(values.isna().to_numpy(), np.nan, z), index=values.index, columns=values.columns)
+    if method == "minmax":
+        low, high = values.min(), values.max()
+        scaled = (values - low) / (high - low).where(high > low) * 100
+        return (50 + (scaled - 50) * sign).fillna(50.0).where(values.notna())
+    raise ScoringError("scoring_bad_method", method=method, methods="/".join(METHODS))
+
+
+def rank_descending(composites: pd.Series | pd.DataFrame):
+    """Rank 1 = highest; ties share the better rank (1, 2, 2, 4)."""
+    return composites.round(RANK_DECIMALS).rank(ascending=False, method="min")
+
+
+def tiers(ranks: pd.Series, shares: Sequence[float] = TIER_SHARES) -> pd.Series:
+    """1 = 第一方阵 for ranks <= ceil(n x first share); 3 for ranks > n - floor(n x third share); else 2."""
+    n = int(ranks.notna().sum())
+    first_last = math.ceil(n * shares[0] - 1e-9)
+    third_after = n - math.floor(n * shares[1] + 1e-9)
+    values = ranks.to_numpy(dtype=float, na_value=np.nan)
+    tier = np.where(values <= first_last, 1, np.where(values > third_after, 3, 2))
+    return pd.Series(pd.array(tier, dtype="Int64"), index=ranks.index).mask(np.isnan(values))
+
+
+def rank_units(values: pd.DataFrame, catalog: pd.DataFrame, *, period: str = "", units: Sequence[str] = (),
+               method: str = "z", weights: Mapping[str, float] | None = None,
+               tier_shares: Sequence[float] = TIER_SHARES, draws: int = DRAWS, seed: int = SEED,
+               sensitivity: bool = True) -> Ranking:
+    """Rank the units of one peer group in one period.
+
+    values: long rows (unit, indicator, value; value NaN = missing); catalog: the race indicators in force
+    (code, name, track, direction, weight, target). `units` lists every unit being compared, in display order,
+    so one with no value at all shows as 数据不全 rather than vanishing.
+    """
+    catalog = catalog.set_index("code", drop=False)
+    raw = _wide(values, units, catalog.index)
+    present = raw.columns[raw.notna().any()]
+    missing = raw[present].isna().sum(axis=1)
+    ranked = (missing <= len(present) / 2) & (len(present) > 0)
+    peers = raw.loc[ranked, present]
+    imputed_mask = peers.isna()
+    filled = peers.fillna(peers.mean())
+
+    base_weights = track_weights(catalog, weights)
+    indicator_weights, used_tracks = _indicator_weights(catalog.loc[present], base_weights)
+    scores = normalize(filled, catalog["direction"], method)
+    table = _scored_table(scores, indicator_weights, catalog, used_tracks)
+    table["rank"] = rank_descending(table["composite"])
+    table["tier"] = tiers(table["rank"], tier_shares)
+    low, high = _rank_interval(table[[f"track_{t}" for t in used_tracks.index]], used_tracks, draws, seed)
+    table["rank_low"], table["rank_high"] = low, high
+    for other in METHODS:
+        if other == method:
+            table[f"rank_{other}"] = table["rank"]
+        elif sensitivity:
+            other_scores = normalize(filled, catalog["direction"], other)
+            table[f"rank_{other}"] = rank_descending((other_scores * indicator_weights).sum(axis=1))
+    codes = np.array(list(imputed_mask.columns), dtype=object)
+    table["imputed"] = [tuple(codes[row]) for row in imputed_mask.to_numpy()]
+    table = table.reindex(raw.index)
+    table["ranked"] = ranked
+    table["missing"] = missing
+    table["imputed"] = table["imputed"].apply(lambda codes: codes if isinstance(codes, tuple) else ())
+    for track in base_weights.index:
+        if f"track_{track}" not in table:
+            table[f"track_{track}"] = math.nan
+    order = table.assign(_pos=range(len(table))).sort_values(["ranked", "rank", "_pos"],
+                                                            ascending=[False, True, True]).index
+    for column in ["rank", "rank_low", "rank_high", *[f"rank_{m}" for m in METHODS]]:
+        if column in table:
+            table[column] = table[column].astype("Float64").round().astype("Int64")
+    peers_in_order = [unit for unit in order if unit in scores.index]
+    return Ranking(period=period, method=method, table=table.loc[order], scores=scores.loc[peers_in_order],
+                   contributions=(scores * indicator_weights).loc[peers_in_order], raw=raw.loc[order],
+                   track_weights=used_tracks, indicator_weights=indicator_weights, catalog=catalog)
+
+
+def _wide(values: pd.DataFrame, units: Sequence[str], codes: pd.Index) -> pd.DataFrame:
+    values = values[values["indicator"].isin(codes)].drop_duplicates(["unit", "indicator"])
+    wide = values.pivot(index="unit", columns="indicator", values="value")
+    order = list(dict.fromkeys([*units, *values["unit"]]))  # the given order, then first appearance
+    return wide.reindex(index=order, columns=codes).astype(float).rename_axis(index="unit", columns="indicator")
+
+
+def _indicator_weights(present: pd.DataFrame, track_share: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Each present indicator's weight in the composite: its track's weight x its share within the track.
+
+    A track with no indicator present this period drops out and the others are scaled up to sum to 1.
+    """
+    within = present["weight"] / present.groupby("track")["weight"].transform("sum")
+    used = track_share[track_share.index.isin(present["track"])]
+    used = used / used.sum() if used.sum() > 0 else used
+    # by position and as floats: with no indicator present, mapping the (empty) text column would keep its text
+    # dtype, and text x number raises TypeError
+    share = used.reindex(present["track"]).to_numpy(dtype=float)
+    return pd.Series(within.to_numpy(dtype=float) * share, index=present.index, name="weight"), used
+
+
+def _scored_table(scores: pd.DataFrame, indicator_weights: pd.Series, catalog: pd.DataFrame,
+                  used_tracks: pd.Series) -> pd.DataFrame:
+    table = pd.DataFrame(index=scores.index)
+    table["composite"] = (scores * indicator_weights).sum(axis=1)
+    for track, share in used_tracks.items():
+        codes = catalog.index[(catalog["track"] == track) & catalog.index.isin(scores.columns)]
+        within = indicator_weights[codes] / share
+        table[f"track_{track}"] = (scores[codes] * within).sum(axis=1)
+    return table
+
+
+def _rank_interval(track_scores: pd.DataFrame, weights: pd.Series, draws: int, seed: int):
+    """5th-95th percentile rank when each track weight is scaled by an independent U(0.8, 1.2) factor."""
+    if draws <= 0 or track_scores.empty:
+        return math.nan, math.nan
+    rng = np.random.default_rng(seed)
+    jittered = weights.to_numpy() * rng.uniform(*WEIGHT_JITTER, size=(draws, len(weights)))
+    jittered /= jittered.sum(axis=1, keepdims=True)
+    composites = pd.DataFrame(track_scores.to_numpy() @ jittered.T, index=track_scores.index)
+    ranks = rank_descending(composites).to_numpy()
+    low = np.percentile(ranks, INTERVAL[0], axis=1, method="inverted_cdf")
+    high = np.percentile(ranks, INTERVAL[1], axis=1, method="inverted_cdf")
+    return low, high
+
+
+# ---- explaining a change between two periods
+
+def attribute_change(now: Ranking, before: Ranking, unit: str) -> pd.DataFrame:
+    """Per-indicator contributions to the change of `unit`'s composite from `before` to `now`; they sum to it.
+
+    An indicator's part of a composite is its weight x its normalized score; the change splits into the
+    change of each part (an indicator present in one period only counts 0 in the other).
+    """
+    if unit not in now.contributions.index or unit not in before.contributions.index:
+        return pd.DataFrame(columns=["indicator", "name", "track", "before", "now", "contribution"])
+    after = now.contributions.loc[unit]
+    earlier = before.contributions.loc[unit]
+    codes = list(dict.fromkeys([*now.catalog.index[now.catalog.index.isin(after.index)],
+                                *earlier.index]))
+    names = pd.concat([before.catalog, now.catalog]).drop_duplicates("code", keep="last").set_index("code")
+    frame = pd.DataFrame({"indicator": codes,
+                          "name": names["name"].reindex(codes).to_numpy(),
+                          "track": names["track"].reindex(codes).to_numpy(),
+                          "before": earlier.reindex(codes).fillna(0.0).to_numpy(),
+                          "now": after.reindex(codes).fillna(0.0).to_numpy()})
+    frame["contribution"] = frame["now"] - frame["before"]
+    return frame
+
+
+def passed_and_fell_behind(now: Ranking, before: Ranking, unit: str) -> tuple[list[str], list[str]]:
+    """Units that were behind `unit` and are now ahead (passed it), and those ahead that are now behind."""
+    ranks_now, ranks_before = now.ranked["rank"], before.ranked["rank"]
+    if unit not in ranks_now.index or unit not in ranks_before.index:
+        return [], []
+    both = ranks_now.index.intersection(ranks_before.index).drop(unit)
+    passed = [u for u in both if ranks_before[u] > ranks_before[unit] and ranks_now[u] < ranks_now[unit]]
+    behind = [u for u in both if ranks_before[u] < ranks_before[unit] and ranks_now[u] > ranks_now[unit]]
+    return passed, behind
+
+
+def flags(row: pd.Series) -> str:
+    """`imputed:R03;unranked`, the export's flags column."""
+    parts = [f"imputed:{code}" for code in row["imputed"]]
+    if not row["ranked"]:
+        parts.append("unranked")
+    return ";".join(parts)

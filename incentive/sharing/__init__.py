@@ -1,0 +1,2 @@
+"""Sharing results: short links (`permalinks`), the briefing PDF (`briefing`), downloads and CLI exports
+(`export`)."""

@@ -1,0 +1,218 @@
+"""The briefing PDF a meeting takes home: the prefecture or one county on a few pages, from the same queries and
+scoring as the pages.
+
+The briefing is an HTML document (charts as Plotly figures, drawn by the bundled plotly.js, no network) printed to
+PDF by headless Chromium, which embeds the subset of the CJK font it used, so Chinese renders and can be searched.
+Without Chromium the briefing is refused with a sentence saying how to install it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.offline
+
+from incentive import charts
+from incentive.training import coverage, coverage_tables
+from incentive.store import queries, settings
+from incentive.race import rankings
+from incentive.care import welfare
+from incentive.config import classification
+from incentive.i18n import TranslatedError, t
+from incentive.store.storage import Database, DataAsOf
+
+CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "chrome")
+PRINT_TIMEOUT_S = 120
+
+
+class BriefingUnavailable(TranslatedError):
+    """No browser engine to print with; the sentence says how to install one."""
+
+
+@dataclass
+class Section:
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    figures: list[go.Figure] = field(default_factory=list)
+    tables: list[pd.DataFrame] = field(default_factory=list)
+
+
+@dataclass
+class Briefing:
+    title: str
+    subtitle: str
+    footer: list[str]
+    sections: list[Section]
+
+
+def gather(db: Database, year: int, county: str, lang: str, link: str,
+           as_of: dt.datetime | None = None) -> Briefing:
+    """Everything the briefing says, for `year` and the prefecture (county '') or one county; with `as_of`, the
+    data as they were then (a pinned view)."""
+    conn = db.connection if as_of is None else DataAsOf(db.connection, as_of)
+    scope = county or t("all_counties", lang)
+    info = db.version_info()
+    version = (t("data_version_pinned", lang, when=f"{as_of:%Y-%m-%d %H:%M}") if as_of else
+               t("data_version", lang, latest=info.latest_batch, batches=info.active_batches,
+                 when=f"{info.last_change:%Y-%m-%d %H:%M}" if info.last_change else "—"))
+    footer = [classification(), t("brief_generated", lang, when=f"{dt.datetime.now():%Y-%m-%d %H:%M}"), version,
+              t("brief_link", lang, link=link)]
+    config = settings.current(db)
+    sections = [_race(conn, year, county, lang), _training(conn, year, county, lang, config),
+                _care(conn, year, county, lang)]
+    headline = Section(t("section_headline", lang), [p for s in sections for p in s.paragraphs[:1]])
+    return Briefing(t("brief_title", lang, scope=scope, year=year), t("app_title", lang), footer,
+                    [headline, *sections])
+
+
+def _race(conn, year: int, county: str, lang: str) -> Section:
+    section = Section(t("page_rankings", lang))
+    in_year = [p for p in rankings.available_periods(conn) if p.startswith(str(year))]
+    if not in_year:
+        section.paragraphs.append(t("no_data_for_period", lang, period=year))
+        return section
+    period = in_year[-1]
+    ranking = rankings.rank_period(conn, period)
+    table = ranking.table
+    if county and county in table.index and table.at[county, "ranked"]:
+        row = table.loc[county]
+        section.paragraphs.append(t("brief_race_county", lang, county=county, period=period, rank=row["rank"],
+                                    n=len(ranking.ranked), low=row["rank_low"], high=row["rank_high"],
+                                    tier=t(f"tier_{row['tier']}", lang)))
+    else:
+        section.paragraphs.append(t("brief_race_leader", lang, period=period, leader=ranking.ranked.index[0],
+                                    n=len(ranking.ranked)))
+    tier_labels = {tier: t(f"tier_{tier}", lang) for tier in (1, 2, 3)}
+    section.figures.append(charts.tier_bars(ranking.ranked.reset_index(), t(
+        "chart_rank_composite", lang, peers="", period=period, method=t("method_z", lang)),
+        t("axis_composite", lang), tier_labels))
+    section.tables.append(pd.DataFrame({
+        t("col_rank", lang): table["rank"], t("col_rank_interval", lang): [
+            "" if pd.isna(r["rank_low"]) else f"{r['rank_low']}–{r['rank_high']}" for _, r in table.iterrows()],
+        t("col_unit_county", lang): table.index, t("col_composite", lang): table["composite"].round(3),
+        t("col_tier", lang): table["tier"].map(lambda tier: tier_labels.get(tier, "") if pd.notna(tier) else "")}))
+    return section
+
+
+def _training(conn, year: int, county: str, lang: str, config: dict) -> Section:
+    """The year's coverage; a county the page hides (too small, or withheld with one) is hidden here too, by the
+    same pattern (coverage.disclosure_pattern)."""
+    section = Section(t("page_training", lang))
+    window = coverage.year_window(year)
+    cadres = coverage.cadres_in(conn, window)
+    by_county = coverage.window_query(conn, "training_coverage", window, cadres, by="county", county="",
+                                      target_hours=0.0)
+    if by_county.empty:
+        section.paragraphs.append(t("no_data_for_period", lang, period=year))
+        return section
+    pattern = coverage.disclosure_pattern(conn, window, cadres, int(config["suppression_threshold"]),
+                                          coverage.prorated_target(config["hours_target"], window))
+    hidden = coverage.county_statuses(by_county["county"], pattern)
+    whole = coverage.window_query(conn, "training_coverage", window, cadres, by="all", county="",
+                                  target_hours=0.0).iloc[0]
+    mine = by_county.set_index("county").loc[county] if county in set(by_county["county"]) else whole
+    if not (county and hidden[by_county["county"] == county].ne("").any()):
+        section.paragraphs.append(t("brief_training", lang, scope=county or t("scope_all_counties", lang), year=year,
+                                    coverage=mine["coverage"], hours=mine["hours_per_cadre"],
+                                    prefecture=whole["coverage"]))
+    labels = {c: coverage_tables.category_label(c, lang) for c in coverage.CATEGORIES}
+    section.figures.append(charts.category_coverage_bars(
+        coverage.hide_counties(by_county, pattern), labels, None, t("chart_category_coverage", lang, window=year), "",
+        hidden.map(lambda s: t("withheld", lang) if s else "")))
+    domains = coverage.window_query(conn, "training_domains", window, cadres, county="")
+    shown_domains = domains[coverage.county_statuses(domains["county"], pattern) == ""]
+    actions = coverage_tables.action_list(coverage.category_gaps(by_county[hidden == ""], whole),
+                                          coverage.domain_gaps(shown_domains), lang)
+    if county:
+        actions = actions[actions[t("col_unit_county", lang)] == county]
+    section.tables.append(actions.drop(columns=[t("col_gap_pp", lang)]).head(12))
+    return section
+
+
+def _care(conn, year: int, county: str, lang: str) -> Section:
+    section = Section(t("page_welfare", lang))
+    stored = [p for p in queries.run(conn, "welfare_periods")["period"] if p.startswith(str(year))]
+    if not stored:
+        section.paragraphs.append(t("no_data_for_period", lang, period=year))
+        return section
+    period = stored[-1]
+    table = welfare.status_table(queries.run(conn, "welfare_values_by_county", period=period))
+    sentences = welfare.summary_sentences(table, period, lang)
+    if county:
+        own = table[table["county"] == county]
+        below = own[own["status"] == "below"]["name"].tolist()
+        sentences.insert(0, t("brief_care_county", lang, county=county, period=period,
+                              met=int((own["status"] == "met").sum()), total=int(own["status"].notna().sum()),
+                              below="、".join(below) or "—"))
+    section.paragraphs.extend(sentences)
+    grid = welfare.status_grid(table)
+    figures = table.pivot_table(index="county", columns="name", values="value", aggfunc="first", sort=False,
+                                dropna=False).reindex(index=grid.index, columns=grid.columns)
+    labels = {s: t(f"status_{s}", lang) for s in ("met", "near", "below")} | {"": t("status_no_target", lang)}
+    section.figures.append(charts.status_grid(grid, figures, labels, t("chart_status_grid", lang, period=period)))
+    return section
+
+
+# ---- HTML and PDF
+
+CSS = """
+@page { size: A4; margin: 16mm 14mm; }
+body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif;
+       color: #111; font-size: 11pt; }
+h1 { font-size: 20pt; margin: 0 0 4pt; } h2 { font-size: 15pt; border-bottom: 2px solid #1f5fa8; }
+.subtitle { color: #555; } .footer { color: #555; font-size: 9pt; margin-top: 8pt; }
+section { page-break-before: always; } section.first { page-break-before: avoid; }
+table { border-collapse: collapse; font-size: 9.5pt; margin: 6pt 0; }
+td, th { border: 1px solid #bbb; padding: 2pt 5pt; text-align: left; }
+.figure { width: 100%; page-break-inside: avoid; }
+"""
+
+
+def to_html(briefing: Briefing) -> str:
+    parts = [f"<h1>{html.escape(briefing.title)}</h1><div class='subtitle'>{html.escape(briefing.subtitle)}</div>",
+             "<div class='footer'>" + "<br>".join(html.escape(line) for line in briefing.footer) + "</div>"]
+    for i, section in enumerate(briefing.sections):
+        body = [f"<h2>{html.escape(section.title)}</h2>"]
+        body += [f"<p>{html.escape(p)}</p>" for p in section.paragraphs]
+        for figure in section.figures:
+            figure = go.Figure(figure).update_layout(width=720, margin={"l": 90, "r": 30, "t": 130, "b": 70})
+            body.append("<div class='figure'>" + figure.to_html(full_html=False, include_plotlyjs=False,
+                                                                  config={"staticPlot": True}) + "</div>")
+        body += [table.to_html(index=False, escape=True, na_rep="") for table in section.tables]
+        parts.append(f"<section class='{'first' if i == 0 else ''}'>" + "".join(body) + "</section>")
+    return ("<!doctype html><html><head><meta charset='utf-8'><style>" + CSS + "</style><script>"
+            + plotly.offline.get_plotlyjs() + "</script></head><body>" + "".join(parts) + "</body></html>")
+
+
+def chromium_path() -> str | None:
+    configured = os.environ.get("CHROMIUM")
+    if configured and Path(configured).exists():
+        return configured
+    return next((found for name in CHROMIUM_CANDIDATES if (found := shutil.which(name))), None)
+
+
+def to_pdf(document: str) -> bytes:
+    """Print the HTML with headless Chromium (offline: no network flags), waiting for the charts to draw."""
+    browser = chromium_path()
+    if browser is None:
+        raise BriefingUnavailable("brief_no_chromium")
+    with tempfile.TemporaryDirectory() as folder:
+        source, target = Path(folder) / "briefing.html", Path(folder) / "briefing.pdf"
+        source.write_text(document, encoding="utf-8")
+        command = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                   f"--user-data-dir={folder}/profile", "--no-pdf-header-footer", "--virtual-time-budget=15000",
+                   f"--print-to-pdf={target}", source.as_uri()]
+        result = subprocess.run(command, capture_output=True, timeout=PRINT_TIMEOUT_S)
+        if not target.exists() or target.stat().st_size == 0:
+            raise BriefingUnavailable("brief_print_failed", reason=result.stderr.decode(errors="replace")[-300:])
+        return target.read_bytes()

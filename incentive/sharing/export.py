@@ -1,0 +1,170 @@
+"""Current rows of a kind in canonical columns, as CSV or Excel, with formula-like text escaped.
+
+Used by the CLI (`export`) and the Data page. Periods are canonical; missing values stay empty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+import xlsxwriter
+
+from incentive.training import coverage
+from incentive.care import movements
+from incentive import periods
+from incentive.store import queries, settings
+from incentive.care.targets import with_status
+from incentive.intake.cell_values import escape_formula, plain_number_text
+from incentive.store.storage import Database
+
+EXPORT_KINDS = ("regions", "indicators", "race_scores", "welfare", "roster", "training", "movements")
+
+
+def export_frame(db: Database, kind: str, period: str | None = None) -> pd.DataFrame:
+    con = db.connection
+    if kind in ("race_scores", "welfare"):
+        domain = "race" if kind == "race_scores" else "welfare"
+        return queries.run(con, "export_values", domain=domain, period=period)
+    if kind == "training":
+        start, end = periods.bounds(period) if period else (None, None)
+        return queries.run(con, "export_training", start=start, end=end)
+    return queries.run(con, f"export_{kind}")
+
+
+COVERAGE_COLUMNS = ["cadres", "trained", "coverage", "hours_per_cadre", "share_meeting_target",
+                    "coverage_political", "coverage_professional", "coverage_innovation", "coverage_practice"]
+
+
+def coverage_frame(db: Database, period: str, by: str = "county", *, suppress: bool = False) -> pd.DataFrame:
+    """`export coverage`: one row per county (or unit within its county, or rank level) for a period of any form.
+
+    Figures are exact (decisions.md: the CLI shows exact figures); `suppressed` marks the groups a viewer of the
+    app does not see (smaller than the threshold, or withheld with one so that it cannot be worked out from the
+    totals: the window's one pattern, coverage.disclosure_pattern), and `suppress=True` empties their figures.
+    """
+    config = settings.current(db)
+    start, end = periods.bounds(period)
+    window = coverage.Window(start, end, period)
+    target_hours = coverage.prorated_target(config["hours_target"], window)
+    cadres = coverage.cadres_in(db.connection, window)
+    frame = coverage.window_query(db.connection, "training_coverage", window, cadres, by=by, county="",
+                                  target_hours=target_hours)
+    pattern = coverage.disclosure_pattern(db.connection, window, cadres, int(config["suppression_threshold"]),
+                                          target_hours)
+    statuses = coverage.group_statuses(frame, by, pattern)
+    frame = coverage.with_suppression(frame, statuses) if suppress else frame.assign(suppressed=statuses != "")
+    frame = frame.drop(columns="group") if by == "county" else frame.rename(columns={"group": by})
+    out = frame[["county", *([by] if by != "county" else []), *COVERAGE_COLUMNS, "suppressed"]].copy()
+    for column in ("cadres", "trained"):
+        out[column] = out[column].astype("Int64").mask(out["suppressed"] & suppress)
+    out.insert(0, "period", period)
+    return out
+
+
+def untrained_frame(db: Database, period: str, county: str = "") -> pd.DataFrame:
+    """`export untrained`: the cadres on the roster with no training in the period, with names (CLI only)."""
+    start, end = periods.bounds(period)
+    frame = queries.run(db.connection, "training_untrained", start=start, end=end, county=county)
+    frame.insert(0, "period", period)
+    return frame
+
+
+def welfare_status_frame(db: Database, period: str) -> pd.DataFrame:
+    """`export welfare_status`: one row per county and indicator; status met/near/below, empty without a target
+    or a value."""
+    frame = with_status(queries.run(db.connection, "welfare_values_by_county", period=period))
+    frame["status"] = frame["status"].fillna("")
+    frame.insert(0, "period", period)
+    return frame[["period", "county", "indicator", "value", "target", "status"]]
+
+
+def movements_summary_frame(db: Database, year: int, *, suppress: bool = False) -> pd.DataFrame:
+    """`export movements_summary`: one row per county with a count column per action, exact (decisions.md: the
+    CLI shows exact figures); `suppress=True` gives the page's view for sharing: small counts `<5` and the counts
+    withheld with them (the same complementary pattern as the page, tiers included) `withheld`."""
+    threshold = int(settings.current(db)["suppression_threshold"])
+    view = movements.year_view(db.connection, year, threshold)
+    out = movements.summary_frame(view.summary, view.pattern if suppress else None, threshold)
+    out.insert(0, "year", year)
+    return out
+
+
+def escaped(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells a spreadsheet would run as formulas get a leading apostrophe; numbers are never touched, nor is
+    text that is a plain number (`-43.3`, `+2`; `−3` is written `-3`): a spreadsheet reads it as the number."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(lambda v: escape_formula(v) if isinstance(v, str) else v)
+    return out
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    return escaped(frame).to_csv(index=False).encode("utf-8")
+
+
+def to_xlsx_bytes(frame: pd.DataFrame, sheet_name: str = "data", heading: list[str] = (),
+                  progress: Callable[[int, int], None] | None = None) -> bytes:
+    """One sheet; `heading` lines (a title, the classification line) sit above the header, as offices' sheets do.
+
+    Written with XlsxWriter, cell by cell, so numbers stay numbers (never text), dates are dates, and text that a
+    spreadsheet would run as a formula is escaped. `progress(rows written, rows in all)` is called every
+    PROGRESS_ROWS rows and at the end: a province's training history is a few minutes of writing."""
+    buffer = io.BytesIO()
+    sheet_name = "".join(c for c in sheet_name if c not in "[]:*?/\\")[:31] or "data"
+    options = {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
+               "strings_to_urls": False, "nan_inf_to_errors": False}
+    with xlsxwriter.Workbook(buffer, options) as book:
+        sheet = book.add_worksheet(sheet_name)
+        date_format = book.add_format({"num_format": "yyyy-mm-dd"})
+        for row, line in enumerate(heading):
+            sheet.write_string(row, 0, escape_formula(line))
+        top = len(heading) + 1 if heading else 0
+        for col, name in enumerate(frame.columns):
+            sheet.write_string(top, col, escape_formula(str(name)))
+        total = len(frame)
+        for i, values in enumerate(frame.itertuples(index=False, name=None), start=1):
+            for col, value in enumerate(values):
+                _write_cell(sheet, top + i, col, value, date_format)
+            if progress and (i % PROGRESS_ROWS == 0):
+                progress(i, total)
+        if progress:
+            progress(total, total)
+    return buffer.getvalue()
+
+
+PROGRESS_ROWS = 20_000
+
+
+def _write_cell(sheet, row: int, col: int, value: object, date_format) -> None:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return
+    if isinstance(value, (bool, np.bool_)):
+        sheet.write_boolean(row, col, bool(value))
+    elif isinstance(value, (int, float, np.integer, np.floating)):
+        if math.isfinite(value):
+            sheet.write_number(row, col, float(value))
+    elif isinstance(value, (dt.date, dt.datetime, pd.Timestamp)):
+        sheet.write_datetime(row, col, pd.Timestamp(value).to_pydatetime(), date_format)
+    else:
+        text = str(value)
+        number = _as_number(text)
+        if number is not None:
+            sheet.write_number(row, col, number)
+        else:
+            sheet.write_string(row, col, escape_formula(text))
+
+
+def _as_number(text: str) -> float | None:
+    """A page table's signed or decimal number held as text (`-43.3`, `+1.2`, `−3`, `0.5`) as the number; digits
+    alone (`00123`, an id) and percentages stay text as they are shown."""
+    number = plain_number_text(text)
+    if number is None or number.endswith("%") or not any(c in number for c in "+-."):
+        return None
+    value = float(number.replace(",", ""))
+    return value if math.isfinite(value) and len(number.strip("+-").replace(",", "").replace(".", "")) <= 15 else None

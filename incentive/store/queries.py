@@ -1,0 +1,72 @@
+"""Named queries: one `.sql` file per query in queries/, run with bound `$params` only.
+
+The loader reads the `$names` a file uses and refuses a call whose parameters differ, so a typo fails loudly
+instead of silently binding nothing (style.md, after Evidence and Datasette).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from collections.abc import Mapping
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+QUERY_DIR = Path(__file__).resolve().parents[2] / "queries"  # the project's queries/ folder
+
+
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_COMMENT_OR_STRING = re.compile(r"--[^\n]*|'(?:[^']|'')*'")
+
+
+class QueryParameterError(ValueError):
+    pass
+
+
+@functools.lru_cache(maxsize=None)
+def load(name: str) -> tuple[str, frozenset[str]]:
+    """The SQL text of queries/<name>.sql and the parameter names it uses."""
+    sql = (QUERY_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    names = frozenset(_PARAM.findall(_COMMENT_OR_STRING.sub("", sql)))
+    return sql, names
+
+
+def run(con: duckdb.DuckDBPyConnection, name: str, tables: Mapping[str, object] | None = None,
+        **params: object) -> pd.DataFrame:
+    """`tables`: frames the query reads by name (registered on its own cursor, so concurrent runs never clash)."""
+    return _execute(con, name, tables, params, lambda result: result.df())
+
+
+def arrow(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pa.Table:
+    """The result as an Arrow table: for results that other queries read again (DuckDB scans Arrow without
+    converting it, a pandas frame of text columns it converts on every scan)."""
+    return _execute(con, name, None, params, lambda result: result.to_arrow_table())
+
+
+def _execute(con, name: str, tables: Mapping[str, object] | None, params: dict, fetch):
+    sql, expected = load(name)
+    given = set(params)
+    if given != expected:
+        raise QueryParameterError(
+            f"query {name!r} takes {sorted(expected)}, got {sorted(given)}")
+    cur = con.cursor()
+    try:
+        for table, frame in (tables or {}).items():
+            cur.register(table, frame)
+        return fetch(cur.execute(sql, params))
+    finally:
+        cur.close()
+
+
+def string_literal(text: str) -> str:
+    """`text` inside a SQL string literal, for the few statements that take no parameters (ATTACH, LOAD, COPY TO
+    a file): our own paths and settings only, never a user's value."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def names() -> list[str]:
+    return sorted(p.stem for p in QUERY_DIR.glob("*.sql"))

@@ -1,0 +1,71 @@
+"""App settings an organization department changes rarely: the hours target, the coverage target, the
+suppression threshold, the most hours one training record may carry. Stored in the database (append-only, newest
+row per key wins), so every app process and the CLI agree and every change is on record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from incentive.i18n import TranslatedError
+
+if TYPE_CHECKING:  # storage reads the settings into every Reference: settings must not import it
+    from incentive.store.storage import Database
+
+
+@dataclass(frozen=True)
+class Setting:
+    default: float
+    minimum: float
+    maximum: float
+    integer: bool = False
+
+
+SETTINGS = {
+    "hours_target": Setting(110.0, 0.0, 2000.0),  # 学时 a cadre should reach in a year (prorated for shorter periods)
+    "coverage_target": Setting(90.0, 0.0, 100.0),  # % of cadres trained in a period: the line on coverage charts
+    "suppression_threshold": Setting(5, 1, 100, integer=True),  # groups smaller than this show `<5`
+    # 学时 one training record may carry; more is refused as implausible (docs/data-format.md)
+    "max_hours_per_record": Setting(200.0, 1.0, 10000.0),
+    "hours_per_day": Setting(0.0, 0.0, 24.0),  # 学时 per day of training, to read `3天` in the hours column; 0 = off
+}
+
+
+def defaults() -> dict[str, float]:
+    """Every setting at its default (what a Reference carries when no database is involved)."""
+    return {key: spec.default for key, spec in SETTINGS.items()}
+
+
+class SettingError(TranslatedError):
+    """A setting value that is not allowed; the sentence says the range."""
+
+
+def current(db: Database) -> dict[str, float]:
+    """Every setting, stored value or default."""
+    stored = dict(db.fetch_all("SELECT key, arg_max(value, changed_at) FROM settings GROUP BY key"))
+    return {key: _parse(key, stored[key]) if key in stored else spec.default for key, spec in SETTINGS.items()}
+
+
+def save(db: Database, key: str, value: object, changed_by: str) -> float:
+    number = _parse(key, value)
+    with db.transaction() as cur:
+        cur.execute("INSERT INTO settings VALUES ($key, $value, $at, $by)",
+                    {"key": key, "value": str(number), "at": dt.datetime.now(), "by": changed_by})
+    return number
+
+
+def _parse(key: str, value: object) -> float:
+    if key not in SETTINGS:
+        raise SettingError("setting_unknown", name=key, names=", ".join(SETTINGS))
+    spec = SETTINGS[key]
+    try:
+        number = float(str(value).strip())
+    except ValueError:
+        number = math.nan
+    if not math.isfinite(number) or not spec.minimum <= number <= spec.maximum or (
+            spec.integer and number != int(number)):
+        raise SettingError("setting_bad_value", name=key, value=value, low=spec.minimum, high=spec.maximum)
+    return int(number) if spec.integer else number

@@ -1,0 +1,305 @@
+"""Training coverage measures from the named queries' results: windows, targets, pace, suppression and gaps.
+
+抓什么训什么、缺什么补什么: the numbers here say which county lacks which kind of training, by how much, and how far
+behind the hours target each unit is. The queries do the per-cadre work on the rollup: `cadres_in` once per
+window (the expensive step), then `window_query` slices it as often as a page needs; the rest is pandas.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from incentive import disclosure
+from incentive.store import queries
+
+CATEGORIES = ("political", "professional", "innovation", "practice")
+SLICES = ("county", "unit", "rank", "gender", "age")
+RATE_COLUMNS = ("coverage", "hours_per_cadre", "hours_median", "share_meeting_target",
+                *(f"coverage_{c}" for c in CATEGORIES))
+
+
+@dataclass(frozen=True)
+class Window:
+    """A span of whole months: a year, a quarter, or a custom range of months."""
+
+    start: dt.date  # first day of the first month
+    end: dt.date  # last day of the last month
+    label: str
+
+    @property
+    def months(self) -> int:
+        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+
+
+def cadres_in(conn: duckdb.DuckDBPyConnection, window: Window) -> pa.Table:
+    """Every cadre on the roster at the window's end, with their training in it (queries/training_cadres)."""
+    return queries.arrow(conn, "training_cadres", start=window.start, end=window.end)
+
+
+def window_query(conn: duckdb.DuckDBPyConnection, name: str, window: Window, cadres: pa.Table | None = None,
+                 **params: object) -> pd.DataFrame:
+    """One of the queries that slice a window's cadres (training_coverage, _domains, _mix, _months); `cadres`
+    from cadres_in, computed here when the caller has none."""
+    if cadres is None:
+        cadres = cadres_in(conn, window)
+    if "start" in queries.load(name)[1]:  # the query also reads the window's months from the rollup
+        params = {"start": window.start, "end": window.end, **params}
+    return queries.run(conn, name, tables={"cadres": cadres}, **params)
+
+
+def month_end(year: int, month: int) -> dt.date:
+    return (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+
+
+def year_window(year: int) -> Window:
+    return Window(dt.date(year, 1, 1), dt.date(year, 12, 31), str(year))
+
+
+def quarter_window(year: int, quarter: int) -> Window:
+    first = 3 * quarter - 2
+    return Window(dt.date(year, first, 1), month_end(year, first + 2), f"{year}-Q{quarter}")
+
+
+def months_window(first: dt.date, last: dt.date) -> Window:
+    """Whole months from `first`'s month to `last`'s month (swapped if given backwards)."""
+    first, last = min(first, last), max(first, last)
+    start = first.replace(day=1)
+    end = month_end(last.year, last.month)
+    label = f"{start:%Y-%m}" if start.month == end.month and start.year == end.year else f"{start:%Y-%m}~{end:%Y-%m}"
+    return Window(start, end, label)
+
+
+def month_range_text(first: dt.date, last: dt.date) -> str:
+    """The URL form of a range of months: `2026-03~2026-05`."""
+    return f"{first:%Y-%m}~{last:%Y-%m}"
+
+
+def parse_month_range(text: str, year: int) -> tuple[dt.date, dt.date] | None:
+    """`2026-03~2026-05` back to first days of months, when both lie in `year` and in order; else None."""
+    try:
+        first, last = (dt.date(int(part[:4]), int(part[5:7]), 1) for part in text.split("~"))
+    except ValueError:
+        return None
+    if first.year != year or last.year != year or first > last:
+        return None
+    return first, last
+
+
+def previous_window(window: Window) -> Window:
+    """The same number of months just before: the previous year, quarter or range."""
+    months = window.months
+    index = window.start.year * 12 + window.start.month - 1 - months
+    start = dt.date(index // 12, index % 12 + 1, 1)
+    last_index = index + months - 1
+    end = month_end(last_index // 12, last_index % 12 + 1)
+    if months == 12 and start.month == 1:
+        return year_window(start.year)
+    if months == 3 and start.month % 3 == 1:
+        return quarter_window(start.year, (start.month + 2) // 3)
+    return months_window(start, end)
+
+
+def comparable_previous(window: Window, last_day: dt.date | None) -> Window:
+    """The previous window; while `window` is still running (data end before its end), only its months so far,
+    so a year to date is compared with the same months a year earlier."""
+    before = previous_window(window)
+    if last_day is None or last_day >= window.end or last_day < window.start:
+        return before
+    elapsed = (last_day.year - window.start.year) * 12 + last_day.month - window.start.month + 1
+    last_index = before.start.year * 12 + before.start.month - 1 + elapsed - 1
+    return months_window(before.start, dt.date(last_index // 12, last_index % 12 + 1, 1))
+
+
+def prorated_target(annual_hours: float, window: Window) -> float:
+    """The annual hours target for a window shorter or longer than a year (decisions.md, "Coverage")."""
+    return annual_hours * window.months / 12
+
+
+def expected_by(annual_hours: float, window: Window, day: dt.date) -> float:
+    """Where a cadre should be on `day` to reach the window's target at its end (the pace line), pro rata by day."""
+    if day >= window.end:
+        return prorated_target(annual_hours, window)
+    if day < window.start:
+        return 0.0
+    elapsed = (day - window.start).days + 1
+    total = (window.end - window.start).days + 1
+    return prorated_target(annual_hours, window) * elapsed / total
+
+
+def pace_line(months: pd.Series, annual_hours: float) -> pd.DataFrame:
+    """Cumulative hours a cadre should have at the end of each month of a year to reach the annual target."""
+    return pd.DataFrame({"month": months.to_numpy(),
+                         "expected": [annual_hours * (i + 1) / 12 for i in range(len(months))]})
+
+
+def as_date(value) -> dt.date | None:
+    """A query's date cell (Timestamp, date or NaT) as a date or None."""
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def until(months: pd.Series, last_day: dt.date | None) -> pd.Series:
+    """Months that have started by `last_day` (all when there is no training at all)."""
+    if last_day is None:
+        return pd.Series(True, index=months.index)
+    return pd.to_datetime(months) <= pd.Timestamp(last_day)
+
+
+# ---- what a viewer may see: one pattern per window for every figure of its groups (incentive/disclosure.py)
+
+PARTS = ("trained", "meeting_target", *(f"reached_{c}" for c in CATEGORIES))
+GROUP_SLICES = ("unit", "rank", "gender", "age")
+
+
+def group_key(slice_: str, county: str, group) -> tuple:
+    """The cell of one group: ('all', '', '') the prefecture, ('county', c, c), (slice, county, group) inside a
+    county, and ('rank', '', rank level) for the prefecture's rank levels."""
+    return (slice_, county or "", "" if pd.isna(group) else str(group))
+
+
+def disclosure_lines(groups: pd.DataFrame) -> tuple[dict, dict, list[disclosure.Line]]:
+    """Sizes (cadres), parts (trained, reaching the hours target, reached per category) and lines of every group
+    shown for a window (queries/training_disclosure): the counties add up to the prefecture, each slice of a
+    county to the county, and the prefecture's rank levels to the prefecture and to the counties' levels."""
+    keys = [group_key(s, c, g) for s, c, g in zip(groups["slice"], groups["county"], groups["group"])]
+    sizes = dict(zip(keys, groups["cadres"].astype(int)))
+    parts = {part: dict(zip(keys, groups[part].astype(int))) for part in PARTS}
+    everyone = group_key("all", "", "")
+    frame = groups.assign(key=keys)
+    members = frame.groupby(["slice", "county"], sort=False)["key"].agg(tuple)
+    lines = [disclosure.Line(everyone, tuple(frame.loc[frame["slice"] == "county", "key"]))]
+    if ("rank", "") in members:
+        lines.append(disclosure.Line(everyone, members[("rank", "")]))
+        by_level = frame[(frame["slice"] == "rank") & (frame["county"] != "")].groupby("group", sort=False)["key"]
+        for level, inside in by_level.agg(tuple).items():
+            lines.append(disclosure.Line(group_key("rank", "", level), inside))
+    for county in frame.loc[frame["slice"] == "county", "county"]:
+        for slice_ in GROUP_SLICES:
+            if (slice_, county) in members:
+                lines.append(disclosure.Line(group_key("county", county, county), members[(slice_, county)]))
+    return sizes, parts, lines
+
+
+def disclosure_pattern(conn: duckdb.DuckDBPyConnection, window: Window, cadres: pa.Table | None, threshold: int,
+                       target_hours: float) -> disclosure.Pattern:
+    """Which groups of a window a viewer sees as `<threshold` (small) or withheld, on every view of them.
+    `target_hours`: the window's prorated target (the share reaching it is one of the figures protected)."""
+    groups = window_query(conn, "training_disclosure", window, cadres, target_hours=target_hours)
+    sizes, parts, lines = disclosure_lines(groups)
+    return disclosure.protect(sizes, lines, threshold, parts)
+
+
+def group_statuses(frame: pd.DataFrame, by: str, pattern: disclosure.Pattern) -> pd.Series:
+    """'small', 'withheld' or '' for each row of a training_coverage result sliced `by`."""
+    if by == "all":
+        keys = [group_key("all", "", "") if not c else group_key("county", c, c) for c in frame["county"]]
+    else:
+        keys = [group_key(by, c, g) for c, g in zip(frame["county"], frame["group"])]
+    return pd.Series([pattern.status(k) for k in keys], index=frame.index, dtype=object)
+
+
+def county_statuses(counties: pd.Series, pattern: disclosure.Pattern) -> pd.Series:
+    return pd.Series([pattern.status(group_key("county", c, c)) for c in counties], index=counties.index,
+                     dtype=object)
+
+
+def suppressed(frame: pd.DataFrame, threshold: int) -> pd.Series:
+    """Groups with fewer cadres than the threshold (primary suppression only; views use `group_statuses`)."""
+    return frame["cadres"] < threshold
+
+
+def with_suppression(frame: pd.DataFrame, statuses: pd.Series) -> pd.DataFrame:
+    """Figures of hidden groups (small, or withheld with them) blanked (NaN), for CLI --suppress."""
+    out = frame.copy()
+    hidden = statuses != ""
+    for column in RATE_COLUMNS:
+        if column in out:
+            out[column] = out[column].astype(float).where(~hidden)
+    out["suppressed"] = hidden
+    return out
+
+
+def hide_counties(by_county: pd.DataFrame, pattern: disclosure.Pattern) -> pd.DataFrame:
+    """A by-county frame with the figures of hidden counties blanked (NaN), for charts."""
+    hidden = county_statuses(by_county["county"], pattern) != ""
+    out = by_county.copy()
+    for column in [c for c in out.columns if c not in ("county", "group", "roster_as_of")]:
+        if pd.api.types.is_numeric_dtype(out[column]):
+            out[column] = out[column].astype(float).where(~hidden)
+    return out
+
+
+def category_gaps(by_county: pd.DataFrame, prefecture: pd.Series) -> pd.DataFrame:
+    """Each county's weakest category against the prefecture: county, category, coverage, prefecture, gap (points),
+    cadres not reached in that category; the widest gaps first."""
+    rows = []
+    for _, county in by_county.iterrows():
+        gaps = {c: county[f"coverage_{c}"] - prefecture[f"coverage_{c}"] for c in CATEGORIES}
+        weakest = min(gaps, key=gaps.get)
+        rows.append({"county": county["county"], "category": weakest,
+                     "coverage": county[f"coverage_{weakest}"], "prefecture": prefecture[f"coverage_{weakest}"],
+                     "gap_pp": gaps[weakest] * 100,
+                     "not_reached": int(round(county["cadres"] * (1 - county[f"coverage_{weakest}"])))})
+    return pd.DataFrame(rows, columns=["county", "category", "coverage", "prefecture", "gap_pp", "not_reached"]
+                        ).sort_values("gap_pp", kind="stable").reset_index(drop=True)
+
+
+def domain_gaps(domains: pd.DataFrame) -> pd.DataFrame:
+    """Each county's least-reached domain against the prefecture's reach of that domain."""
+    totals = domains.groupby("domain").agg(reached=("reached", "sum"))
+    sizes = domains.drop_duplicates("county")["cadres"].sum()
+    prefecture = totals["reached"] / sizes if sizes else totals["reached"] * 0
+    out = domains.assign(prefecture=domains["domain"].map(prefecture))
+    out["gap_pp"] = (out["reach"] - out["prefecture"]) * 100
+    weakest = out.loc[out.groupby("county", sort=False)["gap_pp"].idxmin()]
+    return weakest[["county", "domain", "reach", "prefecture", "gap_pp", "cadres", "reached"]].sort_values(
+        "gap_pp", kind="stable").reset_index(drop=True)
+
+
+def units_below_target(by_unit: pd.DataFrame, target_hours: float) -> pd.DataFrame:
+    """Units whose hours per cadre fall short of the target, the largest shortfall first."""
+    out = by_unit.assign(shortfall=target_hours - by_unit["hours_per_cadre"])
+    out = out[out["shortfall"] > 0]
+    return out.sort_values(["shortfall", "county", "group"], ascending=[False, True, True]).reset_index(drop=True)
+
+
+def cumulative_by_month(months: pd.DataFrame) -> pd.DataFrame:
+    """Per county and for the whole set (county ''): cumulative hours per cadre and coverage at each month's end."""
+    whole = months.groupby("month", as_index=False).agg(cadres=("cadres", "sum"), hours=("hours", "sum"),
+                                                        newly_trained=("newly_trained", "sum"))
+    whole["county"] = ""
+    frame = pd.concat([months, whole], ignore_index=True).sort_values(["county", "month"], kind="stable")
+    grouped = frame.groupby("county", sort=False)
+    frame["hours_per_cadre"] = grouped["hours"].cumsum() / frame["cadres"]
+    frame["coverage"] = grouped["newly_trained"].cumsum() / frame["cadres"]
+    return frame.reset_index(drop=True)
+
+
+def quarterly_hours(months: pd.DataFrame) -> pd.DataFrame:
+    """Hours per cadre in each quarter of the window, for the whole set of counties."""
+    frame = months.assign(quarter=[f"{m.year}-Q{(m.month + 2) // 3}" for m in pd.to_datetime(months["month"])])
+    cadres = months.drop_duplicates("county")["cadres"].sum()
+    out = frame.groupby("quarter", as_index=False)["hours"].sum()
+    out["hours_per_cadre"] = out["hours"] / cadres if cadres else 0.0
+    return out
+
+
+def mix_shares(mix: pd.DataFrame) -> pd.DataFrame:
+    """Per county: share of hours online and share of hours in collective training."""
+    hours = mix.groupby("county", sort=False)["hours"].sum()
+    online = mix[mix["mode"] == "online"].groupby("county", sort=False)["hours"].sum()
+    collective = mix[mix["organized"] == "collective"].groupby("county", sort=False)["hours"].sum()
+    out = pd.DataFrame({"hours": hours})
+    out["online"] = (online.reindex(out.index).fillna(0) / out["hours"]).where(out["hours"] > 0)
+    out["collective"] = (collective.reindex(out.index).fillna(0) / out["hours"]).where(out["hours"] > 0)
+    return out.reset_index()
+
+
+def change_pp(now: float | None, before: float | None) -> float | None:
+    if now is None or before is None or pd.isna(now) or pd.isna(before):
+        return None
+    return (now - before) * 100
