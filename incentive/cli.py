@@ -1,8 +1,9 @@
 """`python -m incentive [--db PATH] COMMAND`: the same importer, history and exports as the app, for scripts.
 
 Exit codes: 0 success, 1 a file refused (or a rollback refused), 2 usage error, 3 database held by the running app.
-Messages and summaries go to stderr so stdout stays machine-readable (decisions.md, "CLI output"): only `batches`,
-`export`, `settings` and `check`'s findings write to stdout.
+Messages and summaries go to stderr so stdout stays machine-readable
+(docs/decisions.md#standard-output-and-standard-error): only `batches`, `export`, `settings` and `check`'s findings
+write to stdout.
 """
 
 from __future__ import annotations
