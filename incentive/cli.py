@@ -1,8 +1,9 @@
 """`python -m incentive [--db PATH] COMMAND`: the same importer, history and exports as the app, for scripts.
 
 Exit codes: 0 success, 1 a file refused (or a rollback refused), 2 usage error, 3 database held by the running app.
-Messages and summaries go to stderr so stdout stays machine-readable (decisions.md, "CLI output"): only `batches`,
-`export`, `settings` and `check`'s findings write to stdout.
+Messages and summaries go to stderr so stdout stays machine-readable
+(docs/decisions.md#standard-output-and-standard-error): only `batches`, `export`, `settings` and `check`'s findings
+write to stdout.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from incentive import access, periods
 from incentive.intake import checks
 from incentive.race import scoring
 from incentive.store import settings
-from incentive.demo import synth, synth_province
+from incentive.demo import synth
 from incentive.config import database_location, database_path
 from incentive.sharing.export import (EXPORT_KINDS, coverage_frame, export_frame, movements_summary_frame, to_csv_bytes,
                      to_xlsx_bytes, untrained_frame, welfare_status_frame)
@@ -161,12 +162,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _synth(args, lang: str) -> int:
-    if args.scale == "province":
-        module = synth_province
-    else:
-        module = synth
-    seed = module.SEED if args.seed is None else args.seed
-    for path in module.generate(args.out, seed=seed):
+    for path in synth.generate(args.out, synth.SCALES[args.scale], seed=args.seed):
         print(t("cli_synth_file", lang, file=path.name, mb=path.stat().st_size / 1024 / 1024), file=sys.stderr)
     return EXIT_OK
 

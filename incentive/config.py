@@ -37,7 +37,8 @@ DEFAULT_CLASSIFICATION = "内部资料 注意保存"
 
 
 def classification() -> str:
-    """The line every Excel download and PDF carries (decisions.md); INCENTIVE_CLASSIFICATION overrides it."""
+    """The line every Excel download and PDF carries (docs/decisions.md#classification-line);
+    INCENTIVE_CLASSIFICATION overrides it."""
     return os.environ.get("INCENTIVE_CLASSIFICATION", DEFAULT_CLASSIFICATION)
 
 

@@ -1,5 +1,5 @@
 -- One row per period with current values of one domain (any level), oldest first: what "the previous stored
--- period" is looked up in (decisions.md, "Periods"). Params: $domain ('race' | 'welfare').
+-- period" is looked up in (docs/decisions.md#previous-period). Params: $domain ('race' | 'welfare').
 SELECT DISTINCT period
 FROM current_values
 WHERE domain = $domain

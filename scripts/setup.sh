@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# setup.sh [--dev]: the virtual environment .venv with the pinned packages (the test tools too with --dev) and the
-# `incentive` command. Works on stock Debian: needs only python3 (no `python` alias), never installs into the
-# system Python (which pip refuses, PEP 668), and installs Debian's python3-venv when venv cannot create one.
-# Run it again after pulling: it installs what changed.
+# setup.sh [--dev]: the virtual environment .venv with the locked packages (the test tools and linter too with
+# --dev) and the `incentive` command. Works on stock Debian: needs only python3 (no `python` alias), never installs
+# into the system Python (which pip refuses, PEP 668), and installs Debian's python3-venv when venv cannot create
+# one. Run it again after pulling: it installs what changed.
+#
+# Installs are reproducible: requirements.lock / requirements-dev.lock (made from pyproject.toml by
+# scripts/lock.sh) pin every package, transitive ones included, with its hashes, and pip refuses anything else
+# (--require-hashes). The lock includes the build backend (setuptools), so the project itself installs with
+# --no-build-isolation and --no-deps: nothing unhashed is fetched.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY="${PYTHON:-python3}"
-requirements=requirements.txt
-if [ "${1:-}" = "--dev" ]; then requirements=requirements-dev.txt; fi
+lock=requirements.lock
+if [ "${1:-}" = "--dev" ]; then lock=requirements-dev.lock; fi
 if [ ! -x .venv/bin/python ]; then
     if ! "$PY" -m venv .venv 2>/dev/null; then
         rm -rf .venv
@@ -15,7 +20,8 @@ if [ ! -x .venv/bin/python ]; then
         "$PY" -m venv .venv
     fi
 fi
-echo "setup: installing $requirements into .venv (a few minutes the first time)" >&2
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements"
-.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+pip=(.venv/bin/python -m pip --disable-pip-version-check)
+echo "setup: installing $lock into .venv (a few minutes the first time)" >&2
+"${pip[@]}" install --quiet --require-hashes -r "$lock"
+"${pip[@]}" install --quiet --no-deps --no-build-isolation -e .
 echo "setup: ready. Run the app with .venv/bin/streamlit run serve.py; the CLI is .venv/bin/incentive" >&2

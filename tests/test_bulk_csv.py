@@ -10,7 +10,7 @@ import pytest
 from conftest import DATA, ROOT
 
 from incentive.intake import bulk_csv
-from incentive.demo import synth_province
+from incentive.demo import synth
 from incentive.intake.ingest import parse_file
 
 TRAINING_HEADER = "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期"
@@ -62,7 +62,7 @@ def test_small_contract_files_read_the_same(name, reference):
 
 def test_a_synthetic_province_reads_the_same(tmp_path):
     from incentive.store.storage import Database
-    files = synth_province.generate(tmp_path / "p", synth_province.ProvinceScale(3, 12, 300, 4000, 200))
+    files = synth.generate(tmp_path / "p", synth.province(3, 12, 300, 4000, 200))
     db = Database(tmp_path / "p.duckdb")
     for path in files[:2]:
         db.import_preview(parse_file(path.name, path.read_bytes(), db.reference()), source="cli", created_by="t")

@@ -79,7 +79,7 @@ def test_slices_by_unit_rank_gender_and_age(trained_db):
 def test_small_groups_are_suppressed_in_exports_when_asked(trained_db):
     frame = coverage_frame(trained_db, "2025", "unit")
     assert frame["suppressed"].tolist() == [True, True, True]  # 4, 2 and 3 cadres: all below 5
-    assert frame.loc[0, "coverage"] == pytest.approx(0.5)  # exact by default (decisions.md)
+    assert frame.loc[0, "coverage"] == pytest.approx(0.5)  # exact by default (docs/decisions.md#cli-exports-are-exact)
     hidden = coverage_frame(trained_db, "2025", "unit", suppress=True)
     assert hidden["coverage"].isna().all() and hidden["cadres"].isna().all()
     settings.save(trained_db, "suppression_threshold", 3, "test")

@@ -200,7 +200,8 @@ def test_the_cli_suppressed_summary_shows_the_pages_pattern(sample):
         if key[0] == "county":
             assert frame.loc[key[1], key[2]] == "withheld"
     exact = movements_summary_frame(sample, 2026).set_index("county")
-    assert exact.loc["棠梨县", "accountability"] == 3  # the CLI's default stays exact (decisions.md)
+    # the CLI's default stays exact (docs/decisions.md#cli-exports-are-exact)
+    assert exact.loc["棠梨县", "accountability"] == 3
 
 
 def _sample_training(db, window, threshold):

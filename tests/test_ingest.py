@@ -137,7 +137,7 @@ def test_wide_with_period_column(catalog_db):
     data = "考核期,县区,招商引资额,企业诉求办结率\n2025-06,云岫县,10,0.9\n2025年6月,澄溪县,20,0.95\n".encode()
     preview = parse_file("w.csv", data, catalog_db.reference())
     # Values of a % indicator that look like fractions are kept as written without a percent format (real growth
-    # rates of 0.9 % exist): a note says so (decisions.md, "Percent cells").
+    # rates of 0.9 % exist): a note says so (docs/decisions.md#percent-cells).
     assert values(preview) == [("2025-06", "云岫县", "", "R01", 10.0), ("2025-06", "云岫县", "", "R03", 0.9),
                                ("2025-06", "澄溪县", "", "R01", 20.0), ("2025-06", "澄溪县", "", "R03", 0.95)]
     assert ("指标「企业诉求办结率」中未设百分比格式、未写 % 的数值都不超过 1.5（如 0.9），像是小数形式的百分比，已按原值导入。"

@@ -10,17 +10,17 @@ import openpyxl
 import pytest
 from conftest import ROOT
 
-from incentive.demo import synth_province
+from incentive.demo import synth
 from incentive.intake.bulk_csv import parse_path
 from incentive.store.storage import Database
 
-TINY = synth_province.ProvinceScale(counties=4, townships=20, cadres=600, training_records=9_000, movements=300)
+TINY = synth.province(counties=4, townships=20, cadres=600, training_records=9_000, movements=300)
 
 
 @pytest.fixture(scope="module")
 def province(tmp_path_factory):
     out = tmp_path_factory.mktemp("province")
-    return synth_province.generate(out, TINY)
+    return synth.generate(out, TINY)
 
 
 def _csv_rows(path, encoding="utf-8"):
@@ -41,12 +41,12 @@ def test_sizes_are_those_asked_for(province):
     sheet = openpyxl.load_workbook(province[-1], read_only=True).worksheets[0]
     assert sum(1 for _ in sheet.iter_rows()) == 2 + TINY.movements
     rosters = [p for p in province if p.name.startswith("06_")]
-    assert len(rosters) == len(synth_province.ROSTER_DATES)
+    assert len(rosters) == len(synth.roster_dates(TINY))
     assert all("虚构" in _csv_rows(p)[0][0] for p in rosters)
 
 
 def test_the_same_seed_gives_the_same_files(province, tmp_path):
-    again = synth_province.generate(tmp_path, TINY)
+    again = synth.generate(tmp_path, TINY)
     for first, second in zip(province, again):
         if first.suffix == ".csv":
             assert first.read_bytes() == second.read_bytes(), first.name

@@ -1,5 +1,5 @@
 """Every table a page shows can be taken away: CSV and Excel side by side, formula-like cells escaped, and the
-Excel file titled and marked with the classification line (decisions.md)."""
+Excel file titled and marked with the classification line (docs/decisions.md#classification-line)."""
 
 from __future__ import annotations
 

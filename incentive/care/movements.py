@@ -1,9 +1,9 @@
 """能上能下: personnel decisions per county and year, their rates, and how they line up with the race tiers.
 
-Counts only, never individuals. Decisions.md: for movements in year Y, a county's tier is its tier in the last race
-period of year Y-1, else in the latest race period before Y; personnel-event counts from 1 to threshold - 1 show
-`<5` for viewers (0 shows 0). Totals and tier subtotals would give those back by subtraction, so a year's figures
-are hidden by one complementary pattern (`year_view`, incentive/disclosure.py) that the page's table,
+Counts only, never individuals. For movements in year Y, a county's tier is its tier in the last race period of year Y-1
+(docs/decisions.md#tier-of-the-period-before), else in the latest race period before Y; personnel-event counts from 1 to
+threshold - 1 show `<5` for viewers (0 shows 0). Totals and tier subtotals would give those back by subtraction, so a
+year's figures are hidden by one complementary pattern (`year_view`, incentive/disclosure.py) that the page's table,
 headline, tier table, charts, downloads and `export movements_summary --suppress` all show.
 """
 

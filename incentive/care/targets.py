@@ -1,4 +1,4 @@
-"""Target status of a value: met / near / below (decisions.md, "Scoring and statuses").
+"""Target status of a value: met / near / below (docs/decisions.md#target-status).
 
 Higher-is-better: met if value >= target, near if value >= 0.9 x target, else below. Lower-is-better: met if
 value <= target, near if value <= 1.1 x target; with target 0 only met or below. Boundaries inclusive. No status

@@ -1,7 +1,7 @@
 """关心关爱: each welfare indicator per county against its target and the prefecture, and what a meeting should hear.
 
 Built from `welfare_values_by_county` (one row per county and indicator of the catalog in force). Statuses follow
-targets.py (decisions.md); a missing value has no status and is never counted as zero.
+targets.py (docs/decisions.md#target-status); a missing value has no status and is never counted as zero.
 """
 
 from __future__ import annotations

@@ -1,2 +1,2 @@
-"""Demonstration data: the bundled sample (`sample`), the sample prefecture's generator (`synth`) and a
-province-scale generator for the benchmark (`synth_province`)."""
+"""Demonstration data: the bundled sample (`sample`) and the generator of fictional places' files at two scales,
+the sample prefecture and the benchmark's province (`synth`)."""

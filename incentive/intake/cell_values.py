@@ -188,8 +188,9 @@ def plain_number_text(text: str) -> str | None:
 
 
 def escape_formula(text: str) -> str:
-    """Keep a spreadsheet from running a text cell as a formula (decisions: =, +, -, @, tab, CR). A plain number
-    held as text (`-43.3`, `+2`, `−3`) is no formula: it is left a number, not turned into text by an apostrophe."""
+    """Keep a spreadsheet from running a text cell as a formula (=, +, -, @, tab, CR:
+    docs/decisions.md#formula-escaping). A plain number held as text (`-43.3`, `+2`, `−3`) is no formula: it is
+    left a number, not turned into text by an apostrophe."""
     number = plain_number_text(text)
     if number is not None:
         return number

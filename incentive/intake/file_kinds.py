@@ -190,7 +190,7 @@ STORED_COLUMNS: dict[str, tuple[str, ...]] = {
 VALUE_KINDS = ("race_scores", "welfare")  # both stored in indicator_values, told apart by indicator domain
 DOMAIN_OF_KIND = {"race_scores": "race", "welfare": "welfare"}
 
-# Columns a wide file may carry that are not indicators (decisions, "Wide files"); listed in the preview.
+# Columns a wide file may carry that are not indicators (docs/decisions.md#wide-files); listed in the preview.
 WIDE_IGNORED = frozenset(name_key(w) for w in (
     "序号", "编号", "总分", "合计", "总计", "综合得分", "得分合计", "排名", "名次", "综合排名", "备注", "说明",
     "区划代码", "行政区划代码", "县区代码", "填报单位", "填报人"))

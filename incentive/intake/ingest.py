@@ -631,7 +631,7 @@ def _row_place_and_period(preview, table, position, index_of, names, spec, fixed
             place[name] = None
     period = place["period"] or fixed_period
     if place["period"] and title_period and place["period"] != title_period:
-        preview.fatal = True  # the title and the column disagree about the whole file (decisions.md, "Wide files")
+        preview.fatal = True  # the title and the column disagree about the whole file (docs/decisions.md#wide-files)
         preview.problems.append(Problem("period_conflict", number, table.column_label(index_of["period"]),
                                         place["period"], {"title": title_period,
                                                           "other": ("i18n", "period_conflict_column"),
@@ -660,7 +660,7 @@ def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], 
     """Each cell's number in its indicator's catalog unit: units typed in cells, headers, unit rows or the title
     are converted when exact and refused otherwise; Excel percent cells are read as the percent they showed.
     Values of a % indicator that all look like fractions but carry no percent format are kept, with a warning
-    (decisions.md, "Percent cells": never guess from the values)."""
+    (docs/decisions.md#percent-cells: never guess from the values)."""
     changes = Changes(hours_per_day(reference))
     values: list[float | None] = []
     plain: dict[str, list[float]] = defaultdict(list)

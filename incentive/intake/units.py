@@ -25,7 +25,7 @@ _FAMILIES: tuple[dict[str, Decimal], ...] = (
     {"元": Decimal(1), "千元": Decimal(10) ** 3, "万元": Decimal(10) ** 4, "百万元": Decimal(10) ** 6,
      "千万元": Decimal(10) ** 7, "亿元": Decimal(10) ** 8},
     {"%": Decimal("0.01"), "‰": Decimal("0.001")},
-    # Training time: 课时 and 小时 are counted as 学时 one for one (decisions in docs/design-notes.md, "Units").
+    # Training time: 课时 and 小时 are counted as 学时 one for one (docs/decisions.md#units-and-conversions).
     {"学时": Decimal(1), "课时": Decimal(1), "小时": Decimal(1)},
 )
 DAYS = ("天", "日")

@@ -96,7 +96,7 @@ def _known(catalog: pd.DataFrame, weights: Mapping[str, float] | None):
 
 
 def export_table(ranking: Ranking, group: PeerGroup, compare: Ranking | None = None, lang: str = "zh") -> pd.DataFrame:
-    """One row per unit, as `export rankings` writes it (decisions.md, "Scoring and statuses")."""
+    """One row per unit, as `export rankings` writes it (docs/decisions.md#ranking-export-columns)."""
     table = ranking.table
     out = pd.DataFrame({"period": ranking.period}, index=table.index)
     if group.level == "township":

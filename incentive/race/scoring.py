@@ -115,7 +115,7 @@ def check_tier_shares(shares: Sequence[float]) -> None:
 
 
 def custom_tier_shares(entered_percent: Sequence[float]) -> tuple[float, float]:
-    """Percentages as the page shows them; unchanged defaults mean the exact thirds of decisions.md."""
+    """Percentages as the page shows them; unchanged defaults mean the exact thirds (docs/decisions.md#tiers)."""
     shown = tuple(round(share * 100, 1) for share in TIER_SHARES)
     if all(abs(e - s) < 1e-9 for e, s in zip(entered_percent, shown)):
         return TIER_SHARES

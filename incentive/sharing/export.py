@@ -43,7 +43,7 @@ COVERAGE_COLUMNS = ["cadres", "trained", "coverage", "hours_per_cadre", "share_m
 def coverage_frame(db: Database, period: str, by: str = "county", *, suppress: bool = False) -> pd.DataFrame:
     """`export coverage`: one row per county (or unit within its county, or rank level) for a period of any form.
 
-    Figures are exact (decisions.md: the CLI shows exact figures); `suppressed` marks the groups a viewer of the
+    Figures are exact (docs/decisions.md#cli-exports-are-exact); `suppressed` marks the groups a viewer of the
     app does not see (smaller than the threshold, or withheld with one so that it cannot be worked out from the
     totals: the window's one pattern, coverage.disclosure_pattern), and `suppress=True` empties their figures.
     """
@@ -84,9 +84,9 @@ def welfare_status_frame(db: Database, period: str) -> pd.DataFrame:
 
 
 def movements_summary_frame(db: Database, year: int, *, suppress: bool = False) -> pd.DataFrame:
-    """`export movements_summary`: one row per county with a count column per action, exact (decisions.md: the
-    CLI shows exact figures); `suppress=True` gives the page's view for sharing: small counts `<5` and the counts
-    withheld with them (the same complementary pattern as the page, tiers included) `withheld`."""
+    """`export movements_summary`: one row per county with a count column per action, exact
+    (docs/decisions.md#cli-exports-are-exact); `suppress=True` gives the page's view for sharing: small counts `<5`
+    and the counts withheld with them (the same complementary pattern as the page, tiers included) `withheld`."""
     threshold = int(settings.current(db)["suppression_threshold"])
     view = movements.year_view(db.connection, year, threshold)
     out = movements.summary_frame(view.summary, view.pattern if suppress else None, threshold)

@@ -116,7 +116,7 @@ def comparable_previous(window: Window, last_day: dt.date | None) -> Window:
 
 
 def prorated_target(annual_hours: float, window: Window) -> float:
-    """The annual hours target for a window shorter or longer than a year (decisions.md, "Coverage")."""
+    """The annual hours target for a window shorter or longer than a year (docs/decisions.md#coverage)."""
     return annual_hours * window.months / 12
 
 

@@ -1,6 +1,6 @@
 -- Initial schema. Every data row carries the batch that brought it; a rollback only marks its batch, and the
 -- current value of a key is the row of the newest active batch. No constraints, sequences or indexes: DuckLake has
--- none, so the importer checks keys and ids come from code (decisions.md, "Versions and storage").
+-- none, so the importer checks keys and ids come from code (docs/decisions.md#batch-ids-and-time).
 
 CREATE TABLE meta (key VARCHAR, value VARCHAR);
 
@@ -92,7 +92,7 @@ CREATE MACRO period_end(p) AS
                             ELSE CAST(p[6:7] AS INTEGER) END, 1));
 
 -- The catalog in force for a period: per indicator code, the row with the latest effective_from <= the period
--- (an empty effective_from means "from the beginning"); decisions.md, "Catalogs and snapshots".
+-- (an empty effective_from means "from the beginning"); docs/decisions.md#catalog-versions.
 CREATE MACRO catalog_in_force(in_domain, in_period) AS TABLE
     SELECT code, name, domain, track, unit, direction, weight, target, effective_from
     FROM current_indicators

@@ -1,5 +1,5 @@
 -- The data as of a moment, for pinned links: a connection that sets `SET VARIABLE as_of = TIMESTAMP '…'` sees the
--- batches created by then and not yet rolled back then (decisions.md, "Versions and storage"); without the variable
+-- batches created by then and not yet rolled back then (docs/decisions.md#batch-ids-and-time); without the variable
 -- it sees the active batches. Every current_* view reads active_batch_ids, so all of them follow.
 CREATE OR REPLACE VIEW active_batch_ids AS
 SELECT id FROM batches
@@ -28,13 +28,15 @@ SELECT * FROM training_by_month WHERE getvariable('as_of') IS NOT NULL;
 -- App settings (hours target, suppression threshold, …): append-only, the newest row per key wins.
 CREATE TABLE settings (key VARCHAR, value VARCHAR, changed_at TIMESTAMP, changed_by VARCHAR);
 
--- The roster snapshot in force on a day: the latest as_of on or before it, else the earliest (decisions.md).
+-- The roster snapshot in force on a day: the latest as_of on or before it, else the earliest
+-- (docs/decisions.md#roster-snapshots).
 CREATE MACRO roster_in_force(on_day) AS TABLE
     SELECT * FROM current_roster
     WHERE as_of = coalesce((SELECT max(as_of) FROM current_roster WHERE as_of <= CAST(on_day AS DATE)),
                            (SELECT min(as_of) FROM current_roster));
 
--- Age band of a cadre born in `born` at the end of a period (decisions.md: ≤35, 36-45, 46-55, ≥56).
+-- Age band of a cadre born in `born` at the end of a period: ≤35, 36-45, 46-55, ≥56
+-- (docs/decisions.md#order-and-age-bands).
 CREATE MACRO age_band(born, on_day) AS
     CASE WHEN born IS NULL THEN ''
          WHEN year(CAST(on_day AS DATE)) - born <= 35 THEN '≤35'
