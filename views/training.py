@@ -30,23 +30,24 @@ def download(table, name: str, key: str) -> None:
 
 
 # ---- controls: which months, and whose cadres; all of them in the URL (the county is the sidebar's)
+link = link_state.page()  # ui/page_state.TrainingState
 notes = st.container()
 kind_col, when_col = st.columns([1.2, 2.5])
-kind = link_state.segmented(kind_col, t("window_kind", lang), ["year", "quarter", "months"], key="training_window",
-                            param="window", format_func=lambda k: t(f"window_{k}", lang))
+kind = link.segmented(kind_col, t("window_kind", lang), ["year", "quarter", "months"], key="training_window",
+                            field="window", format_func=lambda k: t(f"window_{k}", lang))
 if kind == "quarter":
-    quarter = link_state.selectbox(when_col, t("window_quarter", lang), [4, 3, 2, 1], key="training_quarter",
-                                   param="quarter", format_func=lambda q: f"{year}-Q{q}")
+    quarter = link.selectbox(when_col, t("window_quarter", lang), [4, 3, 2, 1], key="training_quarter",
+                                   field="quarter", format_func=lambda q: f"{year}-Q{q}")
     window = coverage.quarter_window(year, quarter)
 elif kind == "months":
     whole_year = (dt.date(year, 1, 1), dt.date(year, 12, 1))
-    link_state.seed("training_months", "months", default=whole_year,
+    link.seed("training_months", "months", default=whole_year,
                     parse=lambda text: coverage.parse_month_range(text, year) or link_state.INVALID)
     if not coverage.parse_month_range(coverage.month_range_text(*st.session_state["training_months"]), year):
         st.session_state["training_months"] = whole_year  # another year was chosen in the sidebar
     first, last = when_col.slider(t("window_months", lang), min_value=whole_year[0], max_value=whole_year[1],
                                   format="YYYY-MM", key="training_months")
-    link_state.publish("months", (first, last), whole_year, encode=lambda r: coverage.month_range_text(*r))
+    link.publish("months", (first, last), whole_year, encode=lambda r: coverage.month_range_text(*r))
     window = coverage.months_window(first, last)
 else:
     window = coverage.year_window(year)
@@ -145,8 +146,8 @@ with deck.section("categories"):
 with deck.section("domains"):
     st.subheader(t("training_domains", lang))
     domains = window_query("training_domains", window, county="")
-    measure = link_state.segmented(st, t("domain_measure", lang), ["reach", "hours_per_cadre"],
-                                   key="training_domain_measure", param="measure",
+    measure = link.segmented(st, t("domain_measure", lang), ["reach", "hours_per_cadre"],
+                                   key="training_domain_measure", field="measure",
                                    format_func=lambda m: t(f"domain_{m}", lang))
     domain_hidden = coverage.county_statuses(domains["county"], pattern)
     st.plotly_chart(charts.domain_heatmap(domains, measure, t(f"chart_domain_{measure}", lang, window=window.label),
@@ -225,10 +226,10 @@ with deck.section("scatter"):
 # ---- drill-down: one county's units, rank levels, ages, genders
 with deck.section("drill"):
     st.subheader(t("training_drill", lang))
-    drill_county = county or link_state.selectbox(st, t("training_drill_county", lang), counties,
-                                                  key="training_drill_county", param="drill")
-    slice_by = link_state.segmented(st, t("training_slice", lang), ["unit", "rank", "age", "gender"], key="training_slice",
-                                    param="slice", format_func=lambda s: t(f"slice_{s}", lang))
+    drill_county = county or link.selectbox(st, t("training_drill_county", lang), counties,
+                                                  key="training_drill_county", field="drill")
+    slice_by = link.segmented(st, t("training_slice", lang), ["unit", "rank", "age", "gender"], key="training_slice",
+                                    field="slice", format_func=lambda s: t(f"slice_{s}", lang))
     groups = measured(window, slice_by, drill_county)
     drill = coverage_tables.group_table(groups, slice_by, lang, threshold,
                                         coverage.group_statuses(groups, slice_by, pattern))

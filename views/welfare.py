@@ -21,10 +21,11 @@ if year is None or not stored:
 
 # ---- which period, compared with which
 in_year = [p for p in stored if p.startswith(str(year))] or stored
+link = link_state.page()  # ui/page_state.WelfareState
 notes = st.container()
 period_col, compare_col = st.columns([1, 3])
-period = link_state.selectbox(period_col, t("welfare_period", lang), in_year[::-1], key="welfare_period",
-                              param="period")
+period = link.selectbox(period_col, t("welfare_period", lang), in_year[::-1], key="welfare_period",
+                              field="period")
 previous = periods.previous_stored(period, stored)
 compare_col.caption(t("welfare_compare_note", lang, previous=previous or "—"))
 values = run_query("welfare_values_by_county", period=period)
@@ -78,10 +79,10 @@ with deck.section("county"):
     counties = list(dict.fromkeys(table["county"]))
     names = dict(zip(table["indicator"], table["name"]))
     county_col, indicator_col = st.columns(2)
-    county = state.county if state.county in counties else link_state.selectbox(
-        county_col, t("training_drill_county", lang), counties, key="welfare_county", param="focus")
-    indicator = link_state.selectbox(indicator_col, t("col_indicator", lang), list(names), key="welfare_indicator",
-                                     param="indicator", format_func=names.get)
+    county = state.county if state.county in counties else link.selectbox(
+        county_col, t("training_drill_county", lang), counties, key="welfare_county", field="focus")
+    indicator = link.selectbox(indicator_col, t("col_indicator", lang), list(names), key="welfare_indicator",
+                                     field="indicator", format_func=names.get)
     radar_col, trend_col = st.columns(2, gap="large")
     radar_col.plotly_chart(charts.welfare_radar(
         welfare.radar_frame(table, county), county,
