@@ -40,9 +40,13 @@ available = run_query("race_periods", county=group.county_param)["period"].tolis
 if not available:
     st.info(t("rank_no_periods", lang))
     st.stop()
-in_year = [p for p in available if p.startswith(str(year))] or available
-period = link.selectbox(period_col, t("rank_period", lang), in_year[::-1], key="rank_period", field="period")
-earlier = [p for p in available if periods.bounds(p)[0] < periods.bounds(period)[0]][::-1]
+in_year = periods.of_year(available, year)
+if not in_year:
+    link_state.show_notes(notes, lang)
+    st.info(t("no_data_for_period", lang, period=year))
+    st.stop()
+period = link.selectbox(period_col, t("rank_period", lang), in_year, key="rank_period", field="period")
+earlier = periods.earlier(available, period)
 NO_COMPARE = ""
 compare = link.selectbox(compare_col, t("rank_compare", lang), [NO_COMPARE, *earlier], key="rank_compare",
                                field="compare", default=periods.previous_stored(period, available) or NO_COMPARE,
@@ -144,7 +148,7 @@ with deck.section("headline"):
 # ---- composite by tier (click a bar to look closer) and rank intervals
 with deck.section("bars"):
     ranked = now.ranked.reset_index()
-    tier_labels = {tier: t(f"tier_{tier}", lang) for tier in (1, 2, 3)}
+    tier_labels = labels.tier_labels(lang)
     bars_col, interval_col = st.columns([1.3, 1], gap="large")
     clicked = bars_col.plotly_chart(
         charts.tier_bars(ranked, t("chart_rank_composite", lang, peers=peer_label, period=period,
