@@ -201,3 +201,13 @@ def _cached_welfare_period(version: str, period: str, moment: dt.datetime | None
 def welfare_period(period: str) -> welfare.PeriodView:
     """One half-year's care figures against the previous one (welfare.period_view), once per data version."""
     return _cached_welfare_period(data_version(), period, pinned_at())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _cached_welfare_history(version: str, moment: dt.datetime | None) -> pd.DataFrame:
+    return welfare.history(_reader(moment))
+
+
+def welfare_history() -> pd.DataFrame:
+    """Every stored period's care values by county (welfare.history), once per data version."""
+    return _cached_welfare_history(data_version(), pinned_at())

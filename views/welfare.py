@@ -1,6 +1,5 @@
 """关心关爱 Welfare: each care indicator per county against its target, the traffic lights, trends and a summary."""
 
-import pandas as pd
 import streamlit as st
 
 from incentive import charts, labels, periods
@@ -9,7 +8,7 @@ from incentive.i18n import t, unit_label
 from incentive.safe_text import markdown, tm
 from ui import frame, link_state, meeting
 from ui.downloads import table_downloads
-from ui.runtime import run_query, welfare_period
+from ui.runtime import run_query, welfare_history, welfare_period
 
 state = frame.current()
 lang, year = state.lang, state.year
@@ -87,8 +86,7 @@ with deck.section("county"):
         welfare.radar_frame(table, county), county,
         {"median": t("col_median", lang), "target": t("col_target", lang)},
         t("chart_welfare_radar", lang, county=county, period=period)), width="stretch")
-    history = pd.concat([run_query("welfare_values_by_county", period=p).assign(period=p) for p in stored],
-                        ignore_index=True)
+    history = welfare_history()
     history = history[history["indicator"] == indicator]
     target = table.loc[table["indicator"] == indicator, "target"].iloc[0]
     trend_col.plotly_chart(charts.indicator_trend(

@@ -55,6 +55,13 @@ def period_view(conn: duckdb.DuckDBPyConnection, period: str) -> PeriodView:
     return PeriodView(period, previous, status_table(values, before))
 
 
+def history(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every stored period's county values (welfare_values_by_county with a `period` column), oldest first: the
+    trend of an indicator with its target line."""
+    frames = [queries.run(conn, "welfare_values_by_county", period=p).assign(period=p) for p in stored_periods(conn)]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
 def status_grid(table: pd.DataFrame) -> pd.DataFrame:
     """County x indicator name: met / near / below, '' without a target, None without a value."""
     cells = table.assign(cell=[s if isinstance(s, str) else ("" if pd.isna(tg) and pd.notna(v) else None)
