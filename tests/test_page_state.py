@@ -65,6 +65,9 @@ def test_every_page_after_every_other_page_keeps_its_own_state(app):
         app.switch_page(page).run()
         assert not app.exception, (page, [e.value for e in app.exception])
         chosen[page] = set_controls(app, page)
+    app.switch_page("views/rankings.py").run()
+    assert app.session_state["_link_page"].state() == page_state.RankingsState(  # the dataclass, as in the URL
+        period="2025-Q2", compare="", method="minmax", focus="棠梨县")
     walk = every_pair_once(list(PAGES))
     assert len(walk) == len(PAGES) * (len(PAGES) - 1) + 1
     for before, page in zip(walk, walk[1:]):

@@ -181,9 +181,6 @@ class Page:
             elif name in OLD_NAMES:
                 del st.query_params[name]  # another page's control in an old link: meaningless here
 
-    def incoming(self, field: str) -> str | None:
-        return _incoming(self.param(field))
-
     def seed(self, key: str, field: str, **options) -> None:
         seed(key, self.param(field), **options)
 
