@@ -10,7 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from incentive.i18n import t
-from ui import cache_guard, chrome, frame, sharing, sign_in
+from ui import cache_guard, chrome, frame, link_state, sharing, sign_in
 from ui.runtime import database
 
 # The tab icon ships with the app (scripts/make_icon.py): a `:material/…:` page icon makes every browser fetch it
@@ -38,6 +38,7 @@ pages = [
 ]
 unknown = chrome.unknown_address_page({page.url_path for page in pages}, lang)  # instead of "Page not found"
 navigation = st.navigation([*pages, *([unknown] if unknown else [])])
+link_state.enter(navigation.url_path)  # this page's parameters only, under its own prefix, before anything reads them
 frame.sidebar(lang)
 sharing.pinned_banner(lang)
 sharing.share_button(lang, navigation.url_path)

@@ -58,8 +58,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "brief_link": ("在线查看：{link}", "Live view: {link}"),
     "brief_race_leader": ("{period} 赛马综合排名：{leader} 居首，共 {n} 个县区参评。",
                           "Race {period}: {leader} leads {n} {n:county|counties}."),
-    "brief_race_county": ("{period} 赛马综合排名：{county} 第 {rank} 名（共 {n} 个，排名区间 {low}–{high}），{tier}。",
-                          "Race {period}: {county} ranks {rank} of {n} (interval {low}–{high}), {tier}."),
+    "brief_race_county": ("{period} 赛马综合排名：{county} 第 {rank} 名（共 {n} 个，排名区间 {interval}），{tier}。",
+                          "Race {period}: {county} ranks {rank} of {n} (interval {interval}), {tier}."),
     "brief_training": ("{year} 年{scope}培训覆盖率 {coverage:.1%}，人均 {hours:.1f} 学时（全市覆盖率 {prefecture:.1%}）。",
                        "Training {year}, {scope}: coverage {coverage:.1%}, {hours:.1f} {hours:hour|hours} per cadre "
                        "(prefecture "

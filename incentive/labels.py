@@ -1,5 +1,5 @@
 """Words the data refer to by their Chinese names, in the user's language: the product's four standard tracks, the
-units of measure the importer knows, and the audit log's codes.
+race tiers and target statuses, the units of measure the importer knows, and the audit log's codes.
 
 Data stay data: a track, unit or name the product does not know is shown as written, in either language (county,
 township, indicator, course and work-unit names are never translated).
@@ -11,6 +11,7 @@ import re
 
 import pandas as pd
 
+from incentive.care.targets import STATUSES
 from incentive.i18n import capital, t, unit_label
 
 # The four tracks of the horse race as the catalog names them (赛道); other tracks are data, shown as written.
@@ -24,6 +25,28 @@ def track_label(track: str, lang: str) -> str:
     """项目建设 -> "Project construction" in English; a track outside the standard four as written."""
     key = STANDARD_TRACKS.get(track)
     return t(key, lang) if key else track
+
+
+TIERS = (1, 2, 3)  # 第一/第二/第三方阵 (scoring.assign_tiers)
+
+
+def tier_label(tier, lang: str) -> str:
+    """1 -> 第一方阵 / "First tier"; "" for an unranked unit (tier missing)."""
+    return "" if tier is None or pd.isna(tier) else t(f"tier_{int(tier)}", lang)
+
+
+def tier_labels(lang: str) -> dict[int, str]:
+    return {tier: tier_label(tier, lang) for tier in TIERS}
+
+
+def status_label(status, lang: str) -> str:
+    """met / near / below (care.targets) -> 达标 / 接近 / 未达标; "" without a status (no value or no target)."""
+    return t(f"status_{status}", lang) if isinstance(status, str) and status else ""
+
+
+def status_labels(lang: str) -> dict[str, str]:
+    """The three statuses and, under "", the grey of an indicator without a target (welfare.status_grid)."""
+    return {s: status_label(s, lang) for s in STATUSES} | {"": t("status_no_target", lang)}
 
 
 def quantity(number: str, value: float, unit: str | None, lang: str) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from incentive.care.targets import status_counts_by_county, with_status
+from incentive.training import coverage
 
 # status_counts_by_county is re-exported: the Overview page draws its counts.
 __all__ = ["TrainingTotals", "WelfareTotals", "coverage_change_pp", "status_counts_by_county", "training_totals",
@@ -44,10 +45,9 @@ def training_totals(by_county: pd.DataFrame) -> TrainingTotals:
 
 
 def coverage_change_pp(current: TrainingTotals, before: TrainingTotals) -> float | None:
-    """Change in percentage points; None when the earlier year has no training records to compare with."""
-    if current.coverage is None or before.coverage is None or before.trained == 0:
-        return None
-    return (current.coverage - before.coverage) * 100
+    """Change in percentage points; None when the earlier year has no training records to compare with
+    (coverage.coverage_change_pp, the training page's rule)."""
+    return coverage.coverage_change_pp(current.coverage, before.coverage, before.trained)
 
 
 def welfare_totals(values: pd.DataFrame) -> WelfareTotals:

@@ -10,6 +10,7 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _CN_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
@@ -134,6 +135,31 @@ def previous_stored(period: str, available: list[str]) -> str | None:
         return wanted
     earlier = [p for p in available if form(p) == form(period) and bounds(p)[0] < bounds(period)[0]]
     return max(earlier, key=lambda p: bounds(p)[0]) if earlier else None
+
+
+def newest_first(stored: Iterable[str]) -> list[str]:
+    """Periods by their first day, latest first; of two starting the same day, the longer first (2026-H2 before
+    2026-Q3), as the periods' SQL ordering does (queries/race_periods.sql read backwards would not)."""
+    return sorted(dict.fromkeys(stored), key=bounds, reverse=True)
+
+
+def of_year(stored: Iterable[str], year: int | None) -> list[str]:
+    """The stored periods of the sidebar's `year` (a canonical period lies in one calendar year), newest first;
+    [] for a year with none or no year. The one rule for which periods a page, the briefing and the Overview show
+    for a year: a year without data of a kind says so rather than showing another year's."""
+    if year is None:
+        return []
+    return [p for p in newest_first(stored) if int(p[:4]) == int(year)]
+
+
+def latest_of_year(stored: Iterable[str], year: int | None) -> str | None:
+    """The period a year's view shows by default: the newest of `of_year`, None when the year has none."""
+    return next(iter(of_year(stored, year)), None)
+
+
+def earlier(stored: Iterable[str], period: str) -> list[str]:
+    """The stored periods that start before `period` does, newest first: what it can be compared with."""
+    return [p for p in newest_first(stored) if bounds(p)[0] < bounds(period)[0]]
 
 
 def contains(period: str, day: dt.date) -> bool:

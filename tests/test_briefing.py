@@ -37,7 +37,8 @@ def test_a_county_briefing_has_its_figures_pages_and_link(sample):
     assert pages == 4  # headlines, race, training, care
     rank = rankings.rank_period(sample.connection, "2026-Q3").table.loc["棠梨县"]
     assert f"棠梨县 第 {rank['rank']} 名" in text
-    assert re.search(f"排名区间 {rank['rank_low']}[–‒-]{rank['rank_high']}", text)  # the dash prints as ‒
+    interval = rankings.interval_text(rank["rank_low"], rank["rank_high"])  # as the page prints it
+    assert re.search("排名区间 " + interval.replace("–", "[–‒-]"), text)  # the dash prints as ‒
     assert "棠梨县培训覆盖率" in text and "内部资料 注意保存" in text
     assert "http://dashboard.local/rankings?v=abc234" in text and "个有效批次" in text
     assert "住房困难解决率" in text  # the care summary sentences

@@ -62,9 +62,9 @@ def test_changed_controls_are_written_back_and_reopen_identically(opened):
     at.selectbox(key="rank_compare").set_value("2025-Q3").run()
     at.segmented_control(key="rank_level").set_value("township").run()
     params = {key: at.query_params[key] for key in at.query_params}
-    assert params["method"] == ["points"] or params["method"] == "points"
+    assert params["rank.method"] == ["points"] or params["rank.method"] == "points"
     flat = {k: (v[0] if isinstance(v, list) else v) for k, v in params.items()}
-    assert flat["level"] == "township" and flat["compare"] == "2025-Q3"
+    assert flat["rank.level"] == "township" and flat["rank.compare"] == "2025-Q3"
     again = opened("views/rankings.py", **flat)
     assert table_with(again, "排名区间", "乡镇").equals(table_with(at, "排名区间", "乡镇"))
 
@@ -142,7 +142,7 @@ def test_meeting_mode_shows_one_section_at_a_time_and_steps_through_counties(ope
     at.button(key="meeting_next").click().run()
     assert any(m.value.startswith("**2 / 5 · 综合得分与排名区间**") for m in at.markdown)
     assert len(at.get("plotly_chart")) == 2 and len(at.metric) == 0
-    assert at.query_params["section"] in ("bars", ["bars"])
+    assert at.query_params["rank.section"] in ("bars", ["bars"])
     at.button(key="meeting_county_next").click().run()
     assert at.selectbox(key="county").value == "云岫县"  # the first county after 全市
     at.button(key="meeting_county_previous").click().run()

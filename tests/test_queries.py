@@ -12,7 +12,6 @@ from incentive.store.storage import Database
 PARAMS = {
     "data_years": {},
     "current_data_summary": {},
-    "periods_in_year": {"domain": "race", "year": 2025},
     "race_values": {"period": "2025-Q4", "county": ""},
     "race_values_all": {"county": ""},
     "race_catalog": {"period": "2025-Q4"},

@@ -9,25 +9,34 @@ to the default with a visible note rather than vanish silently:
   wrote there (a link just opened, back/forward, a hand-edited address), else keeps the user's choice;
 - after it is drawn, `publish` writes the value back (the default leaves the parameter out, so links stay short).
 
+A page's controls are the fields of its state (ui/page_state.py) and live in the URL under the page's prefix
+(`rank.period`), through the `Page` that `enter` makes for the page being shown: a page never reads or carries
+another page's parameters, and coming back to a page restores its own last choices. Links made before the prefixes
+(`/rankings?period=2025-Q4`) still open: on the page they name, a bare field name is read as that page's field.
+
 Widget values are driven through `st.session_state` only, never through a widget's `index`/`value` argument,
 which Streamlit would warn about.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import streamlit as st
 
-from incentive.i18n import join, t
+from incentive.i18n import join
 from incentive.safe_text import tm
+
+from .page_state import OLD_NAMES, PAGES, SHARED
 
 _PUBLISHED = "_link_published"
 _MEMORY = "_link_memory"  # the last value of every parameter this session, for coming back to a page
 _NOTES = "_link_notes"
 _RELABEL = "_relabel_keys"
 _DRAWN_IN = "_labels_drawn_in"
+_PAGE = "_link_page"
 INVALID = object()
 
 
@@ -93,7 +102,8 @@ def seed(key: str, param: str, *, default: Any, options: Sequence | None = None,
         st.session_state[key] = default
 
 
-def publish(param: str, value: Any, default: Any, encode: Callable[[Any], str] | None = None) -> None:
+def publish(param: str, value: Any, default: Any, encode: Callable[[Any], str] | None = None) -> str | None:
+    """Write the control's value to the URL (the default leaves it out); returns the text written."""
     text = None if value == default or value is None else (encode(value) if encode else _text(value))
     if text is None:
         if param in st.query_params:
@@ -102,6 +112,7 @@ def publish(param: str, value: Any, default: Any, encode: Callable[[Any], str] |
         st.query_params[param] = text
     _published()[param] = text
     st.session_state.setdefault(_MEMORY, {})[param] = text
+    return text
 
 
 def forget(*params: str) -> None:
@@ -116,26 +127,6 @@ def forget(*params: str) -> None:
 
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
-
-
-# ---- controls that live in the URL
-
-def selectbox(container, label: str, options: Sequence, *, key: str, param: str, default: Any = None,
-              format_func: Callable = str) -> Any:
-    default = options[0] if default is None else default
-    seed(key, param, default=default, options=options)
-    value = container.selectbox(label, options, key=relabel(key), format_func=format_func)
-    publish(param, value, default)
-    return value
-
-
-def segmented(container, label: str, options: Sequence, *, key: str, param: str, default: Any = None,
-              format_func: Callable = str) -> Any:
-    default = options[0] if default is None else default
-    seed(key, param, default=default, options=options)
-    value = container.segmented_control(label, options, key=key, format_func=format_func, required=True)
-    publish(param, value, default)
-    return value
 
 
 def seed_many(param: str, defaults: dict[str, Any], parse: Callable[[str], dict[str, Any] | object]) -> None:
@@ -154,3 +145,83 @@ def seed_many(param: str, defaults: dict[str, Any], parse: Callable[[str], dict[
                 st.session_state.update(values)
     for key, default in defaults.items():
         st.session_state.setdefault(key, default)
+
+
+# ---- one page's controls, under its prefix
+
+class Page:
+    """The page being shown: its prefix in the URL and its state's fields (ui/page_state.py). Every method takes a
+    field name and reads or writes the parameter `<prefix>.<field>`."""
+
+    def __init__(self, url_path: str) -> None:
+        self.prefix, self.state_type = PAGES.get(url_path, ("", None))
+        self.fields = tuple(f.name for f in dataclasses.fields(self.state_type)) if self.state_type else ()
+        self.written: dict[str, str | None] = {}
+
+    def param(self, field: str) -> str:
+        if field not in self.fields:
+            raise KeyError(f"{field} is not a field of {self.state_type}")  # a page control not declared
+        return f"{self.prefix}.{field}"
+
+    def tidy_address(self) -> None:
+        """Before anything reads the URL: another page's parameters leave it (that page keeps them in this
+        session's memory), and a bare name of an older link that is this page's field takes the prefixed name.
+        Bare names that no page uses (Streamlit's `embed`, say) are left alone."""
+        for name in list(st.query_params):
+            if name in SHARED:
+                continue
+            prefix, dot, field = name.partition(".")
+            if dot:
+                if prefix != self.prefix or field not in self.fields:
+                    del st.query_params[name]
+            elif name in self.fields:
+                value = st.query_params[name]
+                del st.query_params[name]
+                st.query_params.setdefault(self.param(name), value)
+            elif name in OLD_NAMES:
+                del st.query_params[name]  # another page's control in an old link: meaningless here
+
+    def seed(self, key: str, field: str, **options) -> None:
+        seed(key, self.param(field), **options)
+
+    def seed_many(self, field: str, defaults: dict[str, Any], parse) -> None:
+        seed_many(self.param(field), defaults, parse)
+
+    def publish(self, field: str, value: Any, default: Any, encode: Callable[[Any], str] | None = None) -> None:
+        self.written[field] = publish(self.param(field), value, default, encode)
+
+    def forget(self, *fields: str) -> None:
+        forget(*(self.param(field) for field in fields))
+
+    def selectbox(self, container, label: str, options: Sequence, *, key: str, field: str, default: Any = None,
+                  format_func: Callable = str) -> Any:
+        default = options[0] if default is None else default
+        self.seed(key, field, default=default, options=options)
+        value = container.selectbox(label, options, key=relabel(key), format_func=format_func)
+        self.publish(field, value, default)
+        return value
+
+    def segmented(self, container, label: str, options: Sequence, *, key: str, field: str, default: Any = None,
+                  format_func: Callable = str) -> Any:
+        default = options[0] if default is None else default
+        self.seed(key, field, default=default, options=options)
+        value = container.segmented_control(label, options, key=key, format_func=format_func, required=True)
+        self.publish(field, value, default)
+        return value
+
+    def state(self):
+        """The page's state as written to the URL in this run so far (None: the default, left out)."""
+        return self.state_type(**{field: self.written.get(field) for field in self.fields})
+
+
+def enter(url_path: str) -> Page:
+    """Called once per run by app.py with the page about to be shown, before the sidebar reads the URL."""
+    page = Page(url_path)
+    page.tidy_address()
+    st.session_state[_PAGE] = page
+    return page
+
+
+def page() -> Page:
+    """The page of this run (from `enter`)."""
+    return st.session_state[_PAGE]

@@ -67,10 +67,11 @@ class Deck:
         if not self.on:
             return
         st.html(STYLE)
-        link_state.seed(self.key, "section", default=self.names[0], options=self.names)
+        page = link_state.page()
+        page.seed(self.key, "section", default=self.names[0], options=self.names)
         self.current = st.session_state[self.key]
         self._bar(sections, lang, list(counties))
-        link_state.publish("section", self.current, self.names[0])
+        page.publish("section", self.current, self.names[0])
 
     def _bar(self, sections: dict[str, str], lang: str, counties: list[str]) -> None:
         index = self.names.index(self.current)

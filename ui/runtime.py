@@ -14,7 +14,7 @@ import streamlit as st
 
 from incentive.intake import checks
 from incentive.training import coverage
-from incentive.care import movements
+from incentive.care import movements, welfare
 from incentive.store import queries, settings
 from incentive.race import rankings
 from incentive.config import database_location
@@ -191,3 +191,23 @@ def training_pattern(window: coverage.Window):
     config = app_settings()
     return _cached_training_pattern(data_version(), window.start, window.end, int(config["suppression_threshold"]),
                                     coverage.prorated_target(config["hours_target"], window), pinned_at())
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _cached_welfare_period(version: str, period: str, moment: dt.datetime | None) -> welfare.PeriodView:
+    return welfare.period_view(_reader(moment), period)
+
+
+def welfare_period(period: str) -> welfare.PeriodView:
+    """One half-year's care figures against the previous one (welfare.period_view), once per data version."""
+    return _cached_welfare_period(data_version(), period, pinned_at())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _cached_welfare_history(version: str, moment: dt.datetime | None) -> pd.DataFrame:
+    return welfare.history(_reader(moment))
+
+
+def welfare_history() -> pd.DataFrame:
+    """Every stored period's care values by county (welfare.history), once per data version."""
+    return _cached_welfare_history(data_version(), pinned_at())

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from incentive import charts
+from incentive import charts, labels
 from incentive.care import movements
 from incentive.training.coverage import year_window
 from incentive.i18n import t
@@ -31,25 +31,20 @@ summary, pattern = this_year.summary, this_year.pattern  # one hidden set for ev
 action_labels = {a: t(f"action_{a}", lang) for a in movements.ACTIONS}
 
 
-def total_status(action: str) -> str:
-    return pattern.status(movements.total_key(action))
-
-
 SECTIONS = ["headline", "counts", "tolerance", "tiers"]  # one screen each in meeting mode
 deck = meeting.Deck("movements", {name: t(f"section_{name}", lang) for name in SECTIONS}, lang, [])
 
 # ---- headline figures for the year
 with deck.section("headline"):
-    totals = summary[list(movements.ACTIONS)].sum()
-    cadres = summary["cadres"].sum()
+    totals = movements.totals(this_year)
     figures = st.columns(4)
-    figures[0].metric(action_labels["promotion"],
-                      movements.shown_count(totals["promotion"], total_status("promotion"), threshold, lang))
+    figures[0].metric(action_labels["promotion"], movements.shown_count(
+        totals.counts["promotion"], totals.statuses["promotion"], threshold, lang))
     figures[1].metric(t("kpi_promotion_rate", lang), movements.shown_rate(
-        totals["promotion"] / cadres * 100, total_status("promotion"), threshold, lang))
+        totals.promotion_per_100, totals.statuses["promotion"], threshold, lang))
     for column, action in ((figures[2], "accountability"), (figures[3], "fault_tolerance")):
         column.metric(action_labels[action],
-                      movements.shown_count(totals[action], total_status(action), threshold, lang))
+                      movements.shown_count(totals.counts[action], totals.statuses[action], threshold, lang))
     st.caption(t("movements_note", lang, year=year, threshold=threshold))
     if pattern.withheld:
         st.caption(t("withheld_note", lang, threshold=threshold))
@@ -57,15 +52,10 @@ with deck.section("headline"):
 
 # ---- counts per county and action
 with deck.section("counts"):
-    table = pd.DataFrame({t("col_unit_county", lang): summary["county"].replace("", t("county_unknown", lang))})
-    for action, label in action_labels.items():
-        marks = movements.statuses(summary, pattern, action)
-        table[label] = [movements.shown_count(n, m, threshold, lang) for n, m in zip(summary[action], marks)]
-    table[t("col_cadres", lang)] = summary["cadres"].map(lambda n: "—" if pd.isna(n) else f"{n}")
-    for rate, action in movements.RATES.items():
-        marks = movements.statuses(summary, pattern, action)
-        table[t(f"col_{rate}", lang)] = [movements.shown_rate(r, m, threshold, lang)
-                                         for r, m in zip(summary[rate], marks)]
+    table = movements.county_table(summary, pattern, threshold, lang)
+    table["county"] = table["county"].replace("", t("county_unknown", lang))
+    table.columns = [t("col_unit_county", lang), *action_labels.values(), t("col_cadres", lang),
+                     *(t(f"col_{rate}", lang) for rate in movements.RATES)]
     st.dataframe(table, column_config=fit_marks(table, marks_text), hide_index=True, width="stretch",
                  height=table_height(len(table)))
     table_downloads(table, t("file_movements", lang, year=year), "movements", lang)
@@ -99,7 +89,7 @@ with deck.section("tiers"):
         st.info(t("movements_no_tiers", lang, year=year))
     else:
         grouped = movements.by_tier(counties, this_year.tiers)  # the tiers the pattern was made with
-        tier_labels = {tier: t(f"tier_{tier}", lang) for tier in (1, 2, 3)}
+        tier_labels = labels.tier_labels(lang)
         chart_col, table_col = st.columns([1, 1.3], gap="large")  # the table's eight columns fit beside
         rate_marks = {rate: movements.chart_marks(movements.tier_statuses(grouped, pattern, action), threshold, lang)
                       for rate, action in movements.RATES.items()}
@@ -108,14 +98,10 @@ with deck.section("tiers"):
                       "accountability_per_100": t("col_accountability_per_100", lang)}, tier_labels,
             t("chart_tier_rates", lang, year=year, period=period), t("axis_per_100", lang), rate_marks),
             width="stretch")
-        tier_table = pd.DataFrame({
-            t("col_tier", lang): grouped["tier"].map(lambda tier: tier_labels[int(tier)]),
-            t("col_counties", lang): grouped["counties"],
-            t("col_cadres", lang): grouped["cadres"],
-            **{action_labels[a]: [movements.shown_count(n, m, threshold, lang) for n, m in
-                                  zip(grouped[a], movements.tier_statuses(grouped, pattern, a))]
-               for a in ("promotion", "demotion", "dismissal", "accountability", "fault_tolerance")},
-        })
+        tier_table = movements.tier_table(grouped, pattern, threshold, lang)
+        tier_table["tier"] = tier_table["tier"].map(lambda tier: labels.tier_label(tier, lang))
+        tier_table.columns = [t("col_tier", lang), t("col_counties", lang), t("col_cadres", lang),
+                              *(action_labels[a] for a in movements.TIER_ACTIONS)]
         table_col.dataframe(tier_table, column_config=fit_marks(tier_table, marks_text), hide_index=True,
                             width="stretch")
         table_col.caption(t("movements_tier_note", lang, period=period, year=year))

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from incentive import charts, overview
+from incentive import charts, overview, periods
+from incentive.labels import status_labels
 from incentive.training import coverage as coverage_windows
 from incentive.i18n import t
 from ui import frame, link_state, meeting
@@ -16,8 +17,8 @@ if year is None:
     st.info(t("data_version_empty", lang))
     st.stop()
 
-race_periods = run_query("periods_in_year", domain="race", year=year)["period"].tolist()
-welfare_periods = run_query("periods_in_year", domain="welfare", year=year)["period"].tolist()
+race_period = periods.latest_of_year(run_query("race_periods", county="")["period"], year)
+welfare_period = periods.latest_of_year(run_query("welfare_periods")["period"], year)
 this_year, last_year = coverage_windows.year_window(year), coverage_windows.year_window(year - 1)
 coverage = window_query("training_coverage", this_year, by="county", county="", target_hours=0.0)
 coverage_before = window_query("training_coverage", last_year, by="county", county="", target_hours=0.0)
@@ -36,8 +37,8 @@ deck = meeting.Deck("overview", {name: t(f"pillar_{name}", lang) for name in SEC
 
 with deck.section("race"):
     figures, chart = pillar("pillar_race")
-    if race_periods:
-        period = race_periods[0]
+    if race_period:
+        period = race_period
         composite = ranking(period).ranked.reset_index().rename(columns={"unit": "county"})
         figures.metric(t("kpi_race_period", lang), period)
         figures.metric(t("kpi_leader", lang), composite["county"].iloc[0])
@@ -73,14 +74,14 @@ with deck.section("training"):
 
 with deck.section("welfare"):
     figures, chart = pillar("pillar_welfare")
-    if welfare_periods:
-        period = welfare_periods[0]
+    if welfare_period:
+        period = welfare_period
         values = run_query("welfare_values_by_county", period=period)
         totals = overview.welfare_totals(values)
         figures.metric(t("kpi_welfare_period", lang), period)
         figures.metric(t("kpi_met_share", lang), f"{totals.met_share:.0%}" if totals.met_share is not None else "—")
         figures.metric(t("kpi_below", lang), totals.below)
-        labels = {s: t(f"status_{s}", lang) for s in ("met", "near", "below")}
+        labels = {s: label for s, label in status_labels(lang).items() if s}  # bars of the three statuses
         counts = overview.status_counts_by_county(values)
         chart.plotly_chart(charts.status_bars(counts, t("chart_welfare", lang, period=period), labels,
                                               t("axis_indicators", lang)), width="stretch")

@@ -23,15 +23,16 @@ if year is None:
 
 
 # ---- controls: peer group, period, compare period, method, track weights; all of them in the URL
+link = link_state.page()  # ui/page_state.RankingsState
 notes = st.container()
 level_col, county_col, period_col, compare_col, method_col = st.columns([1.1, 1, 1, 1, 1])
-level = link_state.segmented(level_col, t("rank_level", lang), LEVELS, key="rank_level", param="level",
+level = link.segmented(level_col, t("rank_level", lang), LEVELS, key="rank_level", field="level",
                              format_func=lambda v: t(f"level_{v}", lang))
 counties = run_query("race_units", county="")["unit"].tolist()
 county = ""
 if level == "township":
-    county = state.county or link_state.selectbox(county_col, t("rank_county", lang), counties, key="rank_county",
-                                                  param="peer")
+    county = state.county or link.selectbox(county_col, t("rank_county", lang), counties, key="rank_county",
+                                                  field="peer")
     if state.county:
         county_col.caption(tm("rank_county_from_sidebar", lang, county=county))
 group = PeerGroup(level, county)
@@ -39,15 +40,19 @@ available = run_query("race_periods", county=group.county_param)["period"].tolis
 if not available:
     st.info(t("rank_no_periods", lang))
     st.stop()
-in_year = [p for p in available if p.startswith(str(year))] or available
-period = link_state.selectbox(period_col, t("rank_period", lang), in_year[::-1], key="rank_period", param="period")
-earlier = [p for p in available if periods.bounds(p)[0] < periods.bounds(period)[0]][::-1]
+in_year = periods.of_year(available, year)
+if not in_year:
+    link_state.show_notes(notes, lang)
+    st.info(t("no_data_for_period", lang, period=year))
+    st.stop()
+period = link.selectbox(period_col, t("rank_period", lang), in_year, key="rank_period", field="period")
+earlier = periods.earlier(available, period)
 NO_COMPARE = ""
-compare = link_state.selectbox(compare_col, t("rank_compare", lang), [NO_COMPARE, *earlier], key="rank_compare",
-                               param="compare", default=periods.previous_stored(period, available) or NO_COMPARE,
+compare = link.selectbox(compare_col, t("rank_compare", lang), [NO_COMPARE, *earlier], key="rank_compare",
+                               field="compare", default=periods.previous_stored(period, available) or NO_COMPARE,
                                format_func=lambda p: p or t("rank_no_compare", lang)) or None
-method = link_state.selectbox(method_col, t("rank_method", lang), scoring.METHODS, key="rank_method",
-                              param="method", format_func=lambda m: t(f"method_{m}", lang))
+method = link.selectbox(method_col, t("rank_method", lang), scoring.METHODS, key="rank_method",
+                              field="method", format_func=lambda m: t(f"method_{m}", lang))
 
 catalog = run_query("race_catalog", period=period)
 default_weights = scoring.default_track_weights(catalog)
@@ -77,11 +82,11 @@ def tiers_from_link(text: str):
 def reset_weights() -> None:
     for key in [*WEIGHT_KEYS.values(), *TIER_KEYS]:
         st.session_state.pop(key, None)
-    link_state.forget("weights", "tiers")
+    link.forget("weights", "tiers")
 
 
-link_state.seed_many("weights", {key: shown_weights[track] for track, key in WEIGHT_KEYS.items()}, weights_from_link)
-link_state.seed_many("tiers", dict(zip(TIER_KEYS, shown_tiers)), tiers_from_link)
+link.seed_many("weights", {key: shown_weights[track] for track, key in WEIGHT_KEYS.items()}, weights_from_link)
+link.seed_many("tiers", dict(zip(TIER_KEYS, shown_tiers)), tiers_from_link)
 with st.expander(t("rank_settings", lang)):
     st.caption(t("rank_weights_help", lang))
     weight_cols = st.columns(len(WEIGHT_KEYS) + 1, vertical_alignment="bottom")
@@ -92,9 +97,9 @@ with st.expander(t("rank_settings", lang)):
     tier_cols = st.columns(len(WEIGHT_KEYS) + 1)
     tier_percent = [tier_cols[i].number_input(t(key, lang), min_value=0.0, max_value=100.0, step=5.0, key=key)
                     for i, key in enumerate(TIER_KEYS)]
-link_state.publish("weights", entered, shown_weights,
+link.publish("weights", entered, shown_weights,
                    encode=lambda w: ",".join(f"{track}={value:g}" for track, value in w.items()))
-link_state.publish("tiers", tier_percent, shown_tiers, encode=lambda p: ",".join(f"{v:g}" for v in p))
+link.publish("tiers", tier_percent, shown_tiers, encode=lambda p: ",".join(f"{v:g}" for v in p))
 weights = scoring.custom_weights(entered, default_weights)
 custom = weights is not None
 if custom and sum(weights.values()) <= 0:
@@ -143,7 +148,7 @@ with deck.section("headline"):
 # ---- composite by tier (click a bar to look closer) and rank intervals
 with deck.section("bars"):
     ranked = now.ranked.reset_index()
-    tier_labels = {tier: t(f"tier_{tier}", lang) for tier in (1, 2, 3)}
+    tier_labels = labels.tier_labels(lang)
     bars_col, interval_col = st.columns([1.3, 1], gap="large")
     clicked = bars_col.plotly_chart(
         charts.tier_bars(ranked, t("chart_rank_composite", lang, peers=peer_label, period=period,
@@ -175,7 +180,7 @@ with deck.section("tracks"):
                                                centre=50.0 if method == "minmax" else 0.0), width="stretch")
     focus_options = now.table.index.tolist()
     focus_default = state.county if level == "county" and state.county in focus_options else leader
-    link_state.seed("rank_focus", "focus", default=focus_default, options=focus_options)
+    link.seed("rank_focus", "focus", default=focus_default, options=focus_options)
     history = ranking_history(period, group, method, weights, tiers)
     bump_col.plotly_chart(charts.rank_bump(history, st.session_state["rank_focus"], t("chart_rank_bump", lang),
                                            t("axis_rank", lang)), width="stretch")
@@ -185,7 +190,7 @@ with deck.section("tracks"):
 with deck.section("focus"):
     st.subheader(t("rank_focus_title", lang, unit=unit_word))
     focus = st.selectbox(t("rank_focus", lang, unit=unit_word), focus_options, key="rank_focus")
-    link_state.publish("focus", focus, focus_default)
+    link.publish("focus", focus, focus_default)
     st.markdown(f"**{tm('rank_detail', lang, unit=focus, period=period)}**")
     st.dataframe(ranking_tables.indicator_detail(now, focus, lang), hide_index=True, width="stretch",
                  height=table_height(len(now.catalog), 950))

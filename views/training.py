@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from incentive import charts
+from incentive import charts, periods
 from incentive.training import coverage, coverage_tables
 from incentive.disclosure import SMALL
 from incentive.i18n import t
@@ -30,23 +30,24 @@ def download(table, name: str, key: str) -> None:
 
 
 # ---- controls: which months, and whose cadres; all of them in the URL (the county is the sidebar's)
+link = link_state.page()  # ui/page_state.TrainingState
 notes = st.container()
 kind_col, when_col = st.columns([1.2, 2.5])
-kind = link_state.segmented(kind_col, t("window_kind", lang), ["year", "quarter", "months"], key="training_window",
-                            param="window", format_func=lambda k: t(f"window_{k}", lang))
+kind = link.segmented(kind_col, t("window_kind", lang), ["year", "quarter", "months"], key="training_window",
+                            field="window", format_func=lambda k: t(f"window_{k}", lang))
 if kind == "quarter":
-    quarter = link_state.selectbox(when_col, t("window_quarter", lang), [4, 3, 2, 1], key="training_quarter",
-                                   param="quarter", format_func=lambda q: f"{year}-Q{q}")
+    quarter = link.selectbox(when_col, t("window_quarter", lang), [4, 3, 2, 1], key="training_quarter",
+                                   field="quarter", format_func=lambda q: f"{year}-Q{q}")
     window = coverage.quarter_window(year, quarter)
 elif kind == "months":
     whole_year = (dt.date(year, 1, 1), dt.date(year, 12, 1))
-    link_state.seed("training_months", "months", default=whole_year,
+    link.seed("training_months", "months", default=whole_year,
                     parse=lambda text: coverage.parse_month_range(text, year) or link_state.INVALID)
     if not coverage.parse_month_range(coverage.month_range_text(*st.session_state["training_months"]), year):
         st.session_state["training_months"] = whole_year  # another year was chosen in the sidebar
     first, last = when_col.slider(t("window_months", lang), min_value=whole_year[0], max_value=whole_year[1],
                                   format="YYYY-MM", key="training_months")
-    link_state.publish("months", (first, last), whole_year, encode=lambda r: coverage.month_range_text(*r))
+    link.publish("months", (first, last), whole_year, encode=lambda r: coverage.month_range_text(*r))
     window = coverage.months_window(first, last)
 else:
     window = coverage.year_window(year)
@@ -69,12 +70,14 @@ if whole.empty or whole["cadres"].iloc[0] == 0:
 last_day = coverage.as_date(run_query("training_last_date", start=window.start, end=window.end)["last_date"].iloc[0])
 before = coverage.comparable_previous(window, last_day)
 whole_before = measured(before, "all", county)
-total, previous = whole.iloc[0], (whole_before.iloc[0] if len(whole_before) else None)
 # One pattern per window says which groups a viewer sees as <5 or withheld, on every table, chart and download
 pattern, pattern_before = training_pattern(window), training_pattern(before)
-scope_hidden = coverage.group_statuses(whole, "all", pattern).iloc[0]
-if previous is not None and coverage.group_statuses(whole_before, "all", pattern_before).iloc[0]:
-    previous = None  # a change against a hidden figure would give it back
+head = coverage.headline(whole.iloc[0], whole_before.iloc[0] if len(whole_before) else None,
+                         coverage.group_statuses(whole, "all", pattern).iloc[0],
+                         coverage.group_statuses(whole_before, "all", pattern_before).iloc[0]
+                         if len(whole_before) else "")
+scope_hidden, total = head.hidden, head.figures
+due_hours = coverage.due_hours(config["hours_target"], window, last_day)
 
 
 def hidden_text(status: str, rate: bool = True) -> str:
@@ -97,31 +100,20 @@ with deck.section("headline"):
     st.caption(t("training_scope", lang, scope=markdown(scope), window=window.label, before=before.label,
                  as_of=f"{total['roster_as_of']:%Y-%m-%d}", target=target_hours))
     figures = st.columns(5)
-    if scope_hidden:  # a county too small to show (or withheld with one)
-        total = total.copy()
-        for column in ("coverage", "hours_per_cadre", "hours_median", "share_meeting_target", "untrained"):
-            total[column] = float("nan")
-        previous = None
-    trained_before = previous is not None and previous["trained"] > 0
-    change = coverage.change_pp(total["coverage"], previous["coverage"]) if trained_before else None
     shown = (lambda text: hidden_text(scope_hidden)) if scope_hidden else (lambda text: text)
     figures[0].metric(t("kpi_coverage", lang), shown(f"{total['coverage']:.1%}"),
-                      delta=None if change is None else t("delta_pp", lang, delta=change))
-    hours_delta = total["hours_per_cadre"] - previous["hours_per_cadre"] if trained_before else None
+                      delta=None if head.coverage_pp is None else t("delta_pp", lang, delta=head.coverage_pp))
     figures[1].metric(t("kpi_hours", lang), shown(t("kpi_hours_unit", lang, hours=total["hours_per_cadre"])),
-                      delta=None if hours_delta is None else f"{hours_delta:+.1f}")
+                      delta=None if head.hours is None else f"{head.hours:+.1f}")
     figures[2].metric(t("kpi_hours_median", lang), shown(t("kpi_hours_unit", lang, hours=total["hours_median"])))
     figures[3].metric(t("kpi_share_target", lang, target=f"{target_hours:g}"),
                       shown(f"{total['share_meeting_target']:.1%}"))
     figures[4].metric(t("kpi_untrained", lang), hidden_text(scope_hidden, rate=False) if scope_hidden else
                       f"{int(total['untrained']):,}", delta_color="inverse",
-                      delta=None if not trained_before else f"{int(total['untrained'] - previous['untrained']):+,}")
-    due_hours = target_hours  # what a unit should have by the last recorded day: the target, or the pace inside it
-    if last_day is not None and last_day < window.end:
-        due_hours = coverage.expected_by(config["hours_target"], window, last_day)
-        if not scope_hidden:
-            st.caption(t("training_pace", lang, day=f"{last_day:%Y-%m-%d}", expected=due_hours,
-                         actual=total["hours_per_cadre"]))
+                      delta=None if head.untrained is None else f"{head.untrained:+,}")
+    if coverage.running(window, last_day) and not scope_hidden:
+        st.caption(t("training_pace", lang, day=f"{last_day:%Y-%m-%d}", expected=due_hours,
+                     actual=total["hours_per_cadre"]))
 
 
 # ---- coverage by county per category, with the target line
@@ -145,8 +137,8 @@ with deck.section("categories"):
 with deck.section("domains"):
     st.subheader(t("training_domains", lang))
     domains = window_query("training_domains", window, county="")
-    measure = link_state.segmented(st, t("domain_measure", lang), ["reach", "hours_per_cadre"],
-                                   key="training_domain_measure", param="measure",
+    measure = link.segmented(st, t("domain_measure", lang), ["reach", "hours_per_cadre"],
+                                   key="training_domain_measure", field="measure",
                                    format_func=lambda m: t(f"domain_{m}", lang))
     domain_hidden = coverage.county_statuses(domains["county"], pattern)
     st.plotly_chart(charts.domain_heatmap(domains, measure, t(f"chart_domain_{measure}", lang, window=window.label),
@@ -163,16 +155,13 @@ with deck.section("domains"):
 with deck.section("trend"):
     st.subheader(t("training_trend", lang))
     year_window = coverage.year_window(window.start.year)
-    months = window_query("training_months", year_window, county="")
-    cumulative = coverage.cumulative_by_month(months)
-    pace = coverage.pace_line(cumulative.loc[cumulative["county"] == "", "month"], config["hours_target"])
-    recorded = months[coverage.until(months["month"], last_day)]
-    cumulative = cumulative[coverage.until(cumulative["month"], last_day)]
+    over_time = coverage.trend(window_query("training_months", year_window, county=""), config["hours_target"],
+                               last_day)
     trend_col, pace_col = st.columns(2, gap="large")
-    trend_col.plotly_chart(charts.quarter_bars(coverage.quarterly_hours(recorded),
+    trend_col.plotly_chart(charts.quarter_bars(over_time.quarterly,
                                                t("chart_quarter_hours", lang, year=window.start.year),
                                                t("axis_hours", lang)), width="stretch")
-    pace_col.plotly_chart(charts.pace_lines(cumulative, pace, "" if scope_hidden else county,
+    pace_col.plotly_chart(charts.pace_lines(over_time.cumulative, over_time.pace, "" if scope_hidden else county,
                                             {"all": t("all_counties", lang), "pace": t("pace_line", lang)},
                                             t("chart_pace", lang, year=window.start.year, target=config["hours_target"]),
                                             t("axis_hours", lang)), width="stretch")
@@ -212,12 +201,12 @@ with deck.section("gaps"):
 
 # ---- does training go with performance?
 with deck.section("scatter"):
-    race_periods = [p for p in run_query("race_periods", county="")["period"] if p.startswith(str(window.start.year))]
-    if race_periods:
-        composite = ranking(race_periods[-1]).ranked["composite"].rename_axis("county").reset_index()
+    race_period = periods.latest_of_year(run_query("race_periods", county="")["period"], window.start.year)
+    if race_period:
+        composite = ranking(race_period).ranked["composite"].rename_axis("county").reset_index()
         paired = by_county[county_hidden == ""].merge(composite, on="county")
         st.plotly_chart(charts.coverage_vs_composite(
-            paired, t("chart_coverage_vs_race", lang, window=window.label, period=race_periods[-1]),
+            paired, t("chart_coverage_vs_race", lang, window=window.label, period=race_period),
             t("axis_coverage", lang), t("axis_composite", lang)), width="stretch")
         st.caption(t("training_scatter_note", lang))
 
@@ -225,10 +214,10 @@ with deck.section("scatter"):
 # ---- drill-down: one county's units, rank levels, ages, genders
 with deck.section("drill"):
     st.subheader(t("training_drill", lang))
-    drill_county = county or link_state.selectbox(st, t("training_drill_county", lang), counties,
-                                                  key="training_drill_county", param="drill")
-    slice_by = link_state.segmented(st, t("training_slice", lang), ["unit", "rank", "age", "gender"], key="training_slice",
-                                    param="slice", format_func=lambda s: t(f"slice_{s}", lang))
+    drill_county = county or link.selectbox(st, t("training_drill_county", lang), counties,
+                                                  key="training_drill_county", field="drill")
+    slice_by = link.segmented(st, t("training_slice", lang), ["unit", "rank", "age", "gender"], key="training_slice",
+                                    field="slice", format_func=lambda s: t(f"slice_{s}", lang))
     groups = measured(window, slice_by, drill_county)
     drill = coverage_tables.group_table(groups, slice_by, lang, threshold,
                                         coverage.group_statuses(groups, slice_by, pattern))

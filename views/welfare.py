@@ -1,6 +1,5 @@
 """关心关爱 Welfare: each care indicator per county against its target, the traffic lights, trends and a summary."""
 
-import pandas as pd
 import streamlit as st
 
 from incentive import charts, labels, periods
@@ -9,7 +8,7 @@ from incentive.i18n import t, unit_label
 from incentive.safe_text import markdown, tm
 from ui import frame, link_state, meeting
 from ui.downloads import table_downloads
-from ui.runtime import run_query
+from ui.runtime import run_query, welfare_history, welfare_period
 
 state = frame.current()
 lang, year = state.lang, state.year
@@ -20,16 +19,19 @@ if year is None or not stored:
     st.stop()
 
 # ---- which period, compared with which
-in_year = [p for p in stored if p.startswith(str(year))] or stored
+link = link_state.page()  # ui/page_state.WelfareState
 notes = st.container()
+in_year = periods.of_year(stored, year)
+if not in_year:
+    link_state.show_notes(notes, lang)
+    st.info(t("no_data_for_period", lang, period=year))
+    st.stop()
 period_col, compare_col = st.columns([1, 3])
-period = link_state.selectbox(period_col, t("welfare_period", lang), in_year[::-1], key="welfare_period",
-                              param="period")
-previous = periods.previous_stored(period, stored)
-compare_col.caption(t("welfare_compare_note", lang, previous=previous or "—"))
-values = run_query("welfare_values_by_county", period=period)
-table = welfare.status_table(values, run_query("welfare_values_by_county", period=previous) if previous else None)
-status_labels = {s: t(f"status_{s}", lang) for s in ("met", "near", "below")} | {"": t("status_no_target", lang)}
+period = link.selectbox(period_col, t("welfare_period", lang), in_year, key="welfare_period", field="period")
+view = welfare_period(period)
+compare_col.caption(t("welfare_compare_note", lang, previous=view.previous or "—"))
+table = view.table
+status_labels = labels.status_labels(lang)
 
 SECTIONS = ["summary", "grid", "furthest", "county"]  # one screen each in meeting mode
 deck = meeting.Deck("welfare", {name: t(f"section_{name}", lang) for name in SECTIONS}, lang,
@@ -50,10 +52,7 @@ with deck.section("summary"):
 
 # ---- the traffic lights
 with deck.section("grid"):
-    grid = welfare.status_grid(table)
-    figures = table.pivot_table(index="county", columns="name", values="value", aggfunc="first", sort=False,
-                                dropna=False).reindex(index=grid.index, columns=grid.columns)
-    st.plotly_chart(charts.status_grid(grid, figures, status_labels, t("chart_status_grid", lang, period=period)),
+    st.plotly_chart(charts.status_grid(welfare.status_grid(table), welfare.value_grid(table), status_labels, t("chart_status_grid", lang, period=period)),
                     width="stretch")
     st.caption(t("status_rule", lang))
 
@@ -78,17 +77,16 @@ with deck.section("county"):
     counties = list(dict.fromkeys(table["county"]))
     names = dict(zip(table["indicator"], table["name"]))
     county_col, indicator_col = st.columns(2)
-    county = state.county if state.county in counties else link_state.selectbox(
-        county_col, t("training_drill_county", lang), counties, key="welfare_county", param="focus")
-    indicator = link_state.selectbox(indicator_col, t("col_indicator", lang), list(names), key="welfare_indicator",
-                                     param="indicator", format_func=names.get)
+    county = state.county if state.county in counties else link.selectbox(
+        county_col, t("training_drill_county", lang), counties, key="welfare_county", field="focus")
+    indicator = link.selectbox(indicator_col, t("col_indicator", lang), list(names), key="welfare_indicator",
+                                     field="indicator", format_func=names.get)
     radar_col, trend_col = st.columns(2, gap="large")
     radar_col.plotly_chart(charts.welfare_radar(
         welfare.radar_frame(table, county), county,
         {"median": t("col_median", lang), "target": t("col_target", lang)},
         t("chart_welfare_radar", lang, county=county, period=period)), width="stretch")
-    history = pd.concat([run_query("welfare_values_by_county", period=p).assign(period=p) for p in stored],
-                        ignore_index=True)
+    history = welfare_history()
     history = history[history["indicator"] == indicator]
     target = table.loc[table["indicator"] == indicator, "target"].iloc[0]
     trend_col.plotly_chart(charts.indicator_trend(

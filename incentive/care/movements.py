@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from incentive import disclosure
+from incentive import disclosure, periods
 from incentive.store import queries
 from incentive.race import rankings
 from incentive.disclosure import SMALL, WITHHELD, Line, Pattern
@@ -23,6 +23,8 @@ from incentive.i18n import t
 
 ACTIONS = ("promotion", "rank_promotion", "lateral", "transfer", "demotion", "dismissal", "accountability",
            "fault_tolerance")
+RATES = {"promotion_per_100": "promotion", "accountability_per_100": "accountability"}  # rate -> its count
+TIER_ACTIONS = ("promotion", "demotion", "dismissal", "accountability", "fault_tolerance")  # the tier table's
 
 
 def summary_by_county(decisions: pd.DataFrame, sizes: pd.DataFrame) -> pd.DataFrame:
@@ -33,9 +35,17 @@ def summary_by_county(decisions: pd.DataFrame, sizes: pd.DataFrame) -> pd.DataFr
     order = list(dict.fromkeys([*sizes["county"], *decisions["county"]]))
     out = counts.reindex(index=order, columns=list(ACTIONS), fill_value=0).fillna(0).astype(int)
     out["cadres"] = sizes.set_index("county")["cadres"].reindex(order).astype("Int64")
-    out["promotion_per_100"] = out["promotion"] / out["cadres"] * 100
-    out["accountability_per_100"] = out["accountability"] / out["cadres"] * 100
+    for rate, action in RATES.items():
+        out[rate] = per_100(out[action], out["cadres"])
     return out.rename_axis("county").reset_index()
+
+
+def per_100(count, cadres):
+    """Decisions per 100 cadres on the roster in force at the year's end (scalars or Series); NaN without cadres."""
+    if isinstance(cadres, pd.Series):
+        cadres = cadres.astype(float)  # a missing roster size (NA) becomes NaN, and so does its rate
+        return count.astype(float) / cadres.where(cadres > 0) * 100
+    return float("nan") if pd.isna(cadres) or not cadres else count / cadres * 100
 
 
 def totals_by_year(decisions: pd.DataFrame) -> pd.DataFrame:
@@ -47,10 +57,10 @@ def totals_by_year(decisions: pd.DataFrame) -> pd.DataFrame:
 
 
 def tier_period(race_periods: list[str], year: int) -> str | None:
-    """The race period whose tiers explain movements in `year`: the last of year-1, else the latest before year."""
-    before = [p for p in race_periods if int(p[:4]) < year]
-    last_year = [p for p in before if int(p[:4]) == year - 1]
-    return (last_year or before or [None])[-1]
+    """The race period whose tiers explain movements in `year` (decisions.md): the latest of year-1
+    (periods.latest_of_year), else the latest before year, else None."""
+    before = [p for p in periods.newest_first(race_periods) if int(p[:4]) < year]
+    return periods.latest_of_year(before, year - 1) or next(iter(before), None)
 
 
 def by_tier(summary: pd.DataFrame, tiers: pd.Series) -> pd.DataFrame:
@@ -58,16 +68,14 @@ def by_tier(summary: pd.DataFrame, tiers: pd.Series) -> pd.DataFrame:
     frame = summary[summary["county"].isin(tiers.index)].assign(tier=lambda f: f["county"].map(tiers))
     grouped = frame.groupby("tier").agg(counties=("county", "count"), cadres=("cadres", "sum"),
                                         **{action: (action, "sum") for action in ACTIONS})
-    grouped["promotion_per_100"] = grouped["promotion"] / grouped["cadres"] * 100
-    grouped["accountability_per_100"] = grouped["accountability"] / grouped["cadres"] * 100
+    for rate, action in RATES.items():
+        grouped[rate] = per_100(grouped[action], grouped["cadres"])
     grouped["fault_tolerance_per_accountability"] = (grouped["fault_tolerance"] /
                                                      grouped["accountability"].where(grouped["accountability"] > 0))
     return grouped.reset_index()
 
 
 # ---- what a viewer may see: one pattern per year for every view of that year's figures
-
-RATES = {"promotion_per_100": "promotion", "accountability_per_100": "accountability"}
 
 
 def county_key(county: str, action: str) -> tuple:
@@ -170,12 +178,56 @@ def chart_marks(statuses_: pd.Series, threshold: int, lang: str) -> pd.Series:
     return statuses_.map({SMALL: f"<{threshold}", WITHHELD: t("withheld", lang)}).fillna("")
 
 
-def summary_frame(summary: pd.DataFrame, pattern: Pattern | None, threshold: int) -> pd.DataFrame:
-    """`export movements_summary`: one row per county, a count per action; with a pattern (--suppress), small
-    counts read `<threshold` and withheld ones `withheld`, exactly as a viewer sees them."""
-    out = summary[["county", *ACTIONS]].copy()
-    if pattern is not None:
-        for action in ACTIONS:
+def county_table(summary: pd.DataFrame, pattern: Pattern | None, threshold: int, lang: str) -> pd.DataFrame:
+    """One row per county of a year as a viewer sees it: county ('' = not on any roster), a count per action
+    (shown_count: `<5`, withheld), cadres ("—" when unknown) and the rates per 100 cadres (shown_rate, hidden with
+    their count). Without a pattern (the CLI's exact figures) counts are the integers and rates the floats."""
+    out = summary[["county"]].copy()
+    for action in ACTIONS:
+        if pattern is None:
+            out[action] = summary[action]
+        else:
             marks = statuses(summary, pattern, action)
-            out[action] = [shown_count(n, s, threshold, "en") for n, s in zip(summary[action], marks)]
+            out[action] = [shown_count(n, m, threshold, lang) for n, m in zip(summary[action], marks)]
+    out["cadres"] = summary["cadres"] if pattern is None else summary["cadres"].map(
+        lambda n: "—" if pd.isna(n) else f"{n}")
+    for rate, action in RATES.items():
+        if pattern is None:
+            out[rate] = summary[rate]
+        else:
+            marks = statuses(summary, pattern, action)
+            out[rate] = [shown_rate(r, m, threshold, lang) for r, m in zip(summary[rate], marks)]
+    return out
+
+
+def summary_frame(summary: pd.DataFrame, pattern: Pattern | None, threshold: int) -> pd.DataFrame:
+    """`export movements_summary`: county_table's counts; with a pattern (--suppress), small counts read
+    `<threshold` and withheld ones `withheld`, exactly as a viewer sees them."""
+    return county_table(summary, pattern, threshold, "en")[["county", *ACTIONS]]
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The prefecture's year: decisions per action, cadres, promotions per 100 cadres, and each total's status
+    under the year's pattern ('' shown, 'small', 'withheld')."""
+
+    counts: dict[str, int]
+    cadres: int
+    promotion_per_100: float
+    statuses: dict[str, str]
+
+
+def totals(view: YearView) -> Totals:
+    counts = {action: int(view.summary[action].sum()) for action in ACTIONS}
+    cadres = int(view.summary["cadres"].sum())
+    return Totals(counts, cadres, per_100(counts["promotion"], cadres),
+                  {action: view.pattern.status(total_key(action)) for action in ACTIONS})
+
+
+def tier_table(grouped: pd.DataFrame, pattern: Pattern, threshold: int, lang: str) -> pd.DataFrame:
+    """by_tier as a viewer sees it: tier, counties, cadres and the TIER_ACTIONS counts (shown_count)."""
+    out = grouped[["tier", "counties", "cadres"]].copy()
+    for action in TIER_ACTIONS:
+        out[action] = [shown_count(n, m, threshold, lang)
+                       for n, m in zip(grouped[action], tier_statuses(grouped, pattern, action))]
     return out

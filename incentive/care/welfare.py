@@ -6,10 +6,15 @@ targets.py (docs/decisions.md#target-status); a missing value has no status and 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import duckdb
 import pandas as pd
 
+from incentive import periods
 from incentive.i18n import join, t
-from incentive.labels import quantity
+from incentive.labels import quantity, status_label
+from incentive.store import queries
 from incentive.care.targets import STATUSES, with_status
 
 
@@ -27,6 +32,36 @@ def status_table(values: pd.DataFrame, previous: pd.DataFrame | None = None) -> 
     return table
 
 
+@dataclass(frozen=True)
+class PeriodView:
+    """One half-year of care figures as every view shows them: `table` is status_table of the period against
+    `previous` (periods.previous_stored: the previous stored period of the same form, None without one)."""
+
+    period: str
+    previous: str | None
+    table: pd.DataFrame
+
+
+def stored_periods(conn: duckdb.DuckDBPyConnection) -> list[str]:
+    """Welfare periods with county values, oldest first (queries/welfare_periods)."""
+    return queries.run(conn, "welfare_periods")["period"].tolist()
+
+
+def period_view(conn: duckdb.DuckDBPyConnection, period: str) -> PeriodView:
+    """The page's, the briefing's and `export welfare_status`'s figures for `period`."""
+    previous = periods.previous_stored(period, stored_periods(conn))
+    values = queries.run(conn, "welfare_values_by_county", period=period)
+    before = queries.run(conn, "welfare_values_by_county", period=previous) if previous else None
+    return PeriodView(period, previous, status_table(values, before))
+
+
+def history(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every stored period's county values (welfare_values_by_county with a `period` column), oldest first: the
+    trend of an indicator with its target line."""
+    frames = [queries.run(conn, "welfare_values_by_county", period=p).assign(period=p) for p in stored_periods(conn)]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
 def status_grid(table: pd.DataFrame) -> pd.DataFrame:
     """County x indicator name: met / near / below, '' without a target, None without a value."""
     cells = table.assign(cell=[s if isinstance(s, str) else ("" if pd.isna(tg) and pd.notna(v) else None)
@@ -36,6 +71,21 @@ def status_grid(table: pd.DataFrame) -> pd.DataFrame:
     order = list(dict.fromkeys(table["county"]))
     names = list(dict.fromkeys(table["name"]))
     return grid.reindex(index=order, columns=names)
+
+
+def value_grid(table: pd.DataFrame) -> pd.DataFrame:
+    """The values behind status_grid, cell for cell (the traffic lights print them)."""
+    grid = status_grid(table)
+    values = table.pivot_table(index="county", columns="name", values="value", aggfunc="first", sort=False,
+                               dropna=False)
+    return values.reindex(index=grid.index, columns=grid.columns)
+
+
+def county_counts(table: pd.DataFrame, county: str) -> tuple[int, int, list[str]]:
+    """One county's indicators met, indicators judged (with a value and a target), and the names below target."""
+    own = table[table["county"] == county]
+    below = own.loc[own["status"] == "below", "name"].tolist()
+    return int((own["status"] == "met").sum()), int(own["status"].notna().sum()), below
 
 
 def furthest_below(table: pd.DataFrame, per_indicator: int = 3) -> pd.DataFrame:
@@ -102,7 +152,7 @@ def display_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_indicator", lang): table["name"],
         t("col_indicator_value", lang): table["value"].map(number),
         t("col_target", lang): table["target"].map(number),
-        t("col_status", lang): table["status"].map(lambda s: t(f"status_{s}", lang) if isinstance(s, str) else ""),
+        t("col_status", lang): table["status"].map(lambda s: status_label(s, lang)),
         t("col_median", lang): table["median"].map(number),
         t("col_change", lang): table["change"].map(lambda v: "—" if pd.isna(v) else f"{v:+.1f}"),
     }).reset_index(drop=True)

@@ -1,4 +1,5 @@
-"""The rankings page's tables in the user's language: what a leader reads, built from a Ranking.
+"""The ranking tables in the user's language: what a leader reads on the page and in the briefing, built from a
+Ranking (the figures from rankings.ranking_rows, which `export rankings` writes too).
 
 Pure functions, so the page only draws them and the tests can read every cell.
 """
@@ -9,17 +10,10 @@ import math
 
 import pandas as pd
 
-from incentive.race import scoring
+from incentive.race import rankings, scoring
 from incentive.i18n import join, t
-from incentive.labels import track_label
+from incentive.labels import tier_label, track_label
 from incentive.race.scoring import Ranking
-
-
-def rank_changes(now: Ranking, before: Ranking | None) -> pd.Series:
-    """Places gained since `before` (positive = moved up); missing where a unit was not ranked in both."""
-    if before is None:
-        return pd.Series(pd.NA, index=now.table.index, dtype="Int64")
-    return (before.table["rank"].reindex(now.table.index) - now.table["rank"]).astype("Int64")
 
 
 def change_arrow(change) -> str:
@@ -32,14 +26,6 @@ def change_arrow(change) -> str:
     return "="
 
 
-def interval_text(row: pd.Series) -> str:
-    if pd.isna(row["rank_low"]):
-        return ""
-    if row["rank_low"] == row["rank_high"]:
-        return f"{row['rank_low']}"
-    return f"{row['rank_low']}–{row['rank_high']}"
-
-
 def flags_text(row: pd.Series, ranking: Ranking, lang: str) -> str:
     """`数据不全（缺 7 项）` or `插补：项目审批平均用时` in words, for the table a leader reads."""
     if not row["ranked"]:
@@ -49,28 +35,28 @@ def flags_text(row: pd.Series, ranking: Ranking, lang: str) -> str:
 
 
 def ranking_table(now: Ranking, before: Ranking | None, level: str, lang: str) -> pd.DataFrame:
-    """One row per unit: rank, interval, change, unit, composite, tracks, tier, flags, ranks by other methods."""
-    table = now.table
-    changes = rank_changes(now, before)
+    """rankings.ranking_rows as a leader reads it: rank, interval, change, unit, composite (3 decimals), tracks,
+    tier, flags, ranks by other methods; the briefing prints a few of these columns."""
+    rows = rankings.ranking_rows(now, before)
     out = pd.DataFrame({
-        t("col_rank", lang): table["rank"],
-        t("col_rank_interval", lang): table.apply(interval_text, axis=1),
-        t("col_rank_change", lang): [change_arrow(c) for c in changes],
-        t(f"col_unit_{level}", lang): table.index,
-        t("col_composite", lang): table["composite"].round(3),
+        t("col_rank", lang): rows["rank"],
+        t("col_rank_interval", lang): rows["interval"],
+        t("col_rank_change", lang): [change_arrow(c) for c in rows["rank_change"]],
+        t(f"col_unit_{level}", lang): rows.index,
+        t("col_composite", lang): rows["composite"].round(3),
     })
     for track in now.catalog["track"].drop_duplicates():
-        out[track_label(track, lang)] = table[f"track_{track}"].round(3)
-    out[t("col_tier", lang)] = table["tier"].map(lambda tier: t(f"tier_{tier}", lang) if pd.notna(tier) else "")
-    out[t("col_flags", lang)] = table.apply(lambda row: flags_text(row, now, lang), axis=1)
+        out[track_label(track, lang)] = rows[f"track_{track}"].round(3)
+    out[t("col_tier", lang)] = rows["tier"].map(lambda tier: tier_label(tier, lang))
+    out[t("col_flags", lang)] = now.table.apply(lambda row: flags_text(row, now, lang), axis=1)
     for method in scoring.METHODS:
-        out[t("col_rank_by", lang, method=t(f"method_short_{method}", lang))] = table[f"rank_{method}"]
+        out[t("col_rank_by", lang, method=t(f"method_short_{method}", lang))] = rows[f"rank_{method}"]
     return out.reset_index(drop=True)
 
 
 def movers(now: Ranking, before: Ranking | None) -> tuple[tuple[str, int] | None, tuple[str, int] | None]:
     """The unit that gained most places and the one that lost most (None when nobody moved that way)."""
-    changes = rank_changes(now, before).dropna()
+    changes = rankings.rank_changes(now, before).dropna()
     if changes.empty:
         return None, None
     up, down = changes.idxmax(), changes.idxmin()

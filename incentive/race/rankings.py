@@ -14,7 +14,7 @@ import pandas as pd
 
 from incentive.store import queries
 from incentive.race import scoring
-from incentive.i18n import t
+from incentive.labels import tier_label
 from incentive.race.scoring import Ranking
 
 LEVELS = ("county", "township")
@@ -95,27 +95,68 @@ def _known(catalog: pd.DataFrame, weights: Mapping[str, float] | None):
     return {track: w for track, w in weights.items() if track in tracks}
 
 
-def export_table(ranking: Ranking, group: PeerGroup, compare: Ranking | None = None, lang: str = "zh") -> pd.DataFrame:
-    """One row per unit, as `export rankings` writes it (docs/decisions.md#ranking-export-columns)."""
-    table = ranking.table
-    out = pd.DataFrame({"period": ranking.period}, index=table.index)
-    if group.level == "township":
-        out["county"] = group.county
-        out["township"] = table.index
-    else:
-        out["county"] = table.index
-    out["composite"] = table["composite"].round(6)
-    for column in ("rank", "rank_low", "rank_high", "tier"):
+def rank_changes(now: Ranking, before: Ranking | None) -> pd.Series:
+    """Places gained since `before` (compare rank − rank: positive = moved up), per unit of `now`; missing where a
+    unit was not ranked in both or there is no `before` (design-notes, "rank_change")."""
+    if before is None:
+        return pd.Series(pd.NA, index=now.table.index, dtype="Int64")
+    return (before.table["rank"].reindex(now.table.index) - now.table["rank"]).astype("Int64")
+
+
+def interval_text(low, high) -> str:
+    """A rank interval as every table and sentence prints it: `2–5`; `3` when both ends agree (a rank that never
+    moved under the weight draws); "" for an unranked unit."""
+    if low is None or pd.isna(low):
+        return ""
+    return f"{int(low)}" if low == high else f"{int(low)}–{int(high)}"
+
+
+def ranking_rows(now: Ranking, before: Ranking | None = None) -> pd.DataFrame:
+    """The one ranking table every view prints (the page, the briefing, `export rankings`), indexed by unit in the
+    ranking's order (unranked last): rank, rank_low, rank_high, interval (text), compare_rank, rank_change
+    (Int64, missing without `before`), composite (unrounded), tier (1-3, missing when unranked), ranked,
+    missing (indicators), imputed (codes), flags (scoring.flags), track_<track> scores, rank_<method>."""
+    table = now.table
+    out = pd.DataFrame(index=table.index)
+    for column in ("rank", "rank_low", "rank_high"):
         out[column] = table[column]
-    out["tier_label"] = table["tier"].map(lambda tier: t(f"tier_{tier}", lang) if pd.notna(tier) else "")
+    out["interval"] = [interval_text(low, high) for low, high in zip(table["rank_low"], table["rank_high"])]
+    out["compare_rank"] = (before.table["rank"].reindex(table.index) if before is not None
+                           else pd.Series(pd.NA, index=table.index))
+    out["rank_change"] = rank_changes(now, before)
+    out["composite"] = table["composite"]
+    out["tier"] = table["tier"]
+    for column in ("ranked", "missing", "imputed"):
+        out[column] = table[column]
     out["flags"] = table.apply(scoring.flags, axis=1)
-    for track in ranking.catalog["track"].drop_duplicates():
-        out[f"track_{track}"] = table[f"track_{track}"].round(6)
+    for track in now.catalog["track"].drop_duplicates():
+        out[f"track_{track}"] = table[f"track_{track}"]
     for method in scoring.METHODS:
         out[f"rank_{method}"] = table[f"rank_{method}"]
+    return out
+
+
+def export_table(ranking: Ranking, group: PeerGroup, compare: Ranking | None = None, lang: str = "zh") -> pd.DataFrame:
+    """One row per unit, as `export rankings` writes it (decisions.md, "Scoring and statuses"): ranking_rows in
+    canonical columns, composite and track scores to 6 decimals."""
+    rows = ranking_rows(ranking, compare)
+    out = pd.DataFrame({"period": ranking.period}, index=rows.index)
+    if group.level == "township":
+        out["county"] = group.county
+        out["township"] = rows.index
+    else:
+        out["county"] = rows.index
+    out["composite"] = rows["composite"].round(6)
+    for column in ("rank", "rank_low", "rank_high", "tier"):
+        out[column] = rows[column]
+    out["tier_label"] = rows["tier"].map(lambda tier: tier_label(tier, lang))
+    out["flags"] = rows["flags"]
+    for track in ranking.catalog["track"].drop_duplicates():
+        out[f"track_{track}"] = rows[f"track_{track}"].round(6)
+    for method in scoring.METHODS:
+        out[f"rank_{method}"] = rows[f"rank_{method}"]
     if compare is not None:
         out["compare_period"] = compare.period
-        out["compare_rank"] = compare.table["rank"].reindex(table.index)
+        out["compare_rank"] = rows["compare_rank"]
         out["rank_change"] = out["compare_rank"] - out["rank"]
     return out.reset_index(drop=True)
-

@@ -21,11 +21,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.offline
 
-from incentive import charts
+from incentive import charts, periods
 from incentive.training import coverage, coverage_tables
-from incentive.store import queries, settings
-from incentive.race import rankings
+from incentive.store import settings
+from incentive.race import ranking_tables, rankings
 from incentive.care import welfare
+from incentive.labels import status_labels, tier_label, tier_labels
 from incentive.config import classification
 from incentive.i18n import TranslatedError, t
 from incentive.store.storage import Database, DataAsOf
@@ -75,31 +76,29 @@ def gather(db: Database, year: int, county: str, lang: str, link: str,
 
 
 def _race(conn, year: int, county: str, lang: str) -> Section:
+    """The rankings page's default view of the year's latest race period (z-score, catalog weights), its table
+    cut to rank, interval, county, composite and tier."""
     section = Section(t("page_rankings", lang))
-    in_year = [p for p in rankings.available_periods(conn) if p.startswith(str(year))]
-    if not in_year:
+    period = periods.latest_of_year(rankings.available_periods(conn), year)
+    if period is None:
         section.paragraphs.append(t("no_data_for_period", lang, period=year))
         return section
-    period = in_year[-1]
     ranking = rankings.rank_period(conn, period)
-    table = ranking.table
-    if county and county in table.index and table.at[county, "ranked"]:
-        row = table.loc[county]
+    rows = rankings.ranking_rows(ranking)
+    if county and county in rows.index and rows.at[county, "ranked"]:
+        row = rows.loc[county]
         section.paragraphs.append(t("brief_race_county", lang, county=county, period=period, rank=row["rank"],
-                                    n=len(ranking.ranked), low=row["rank_low"], high=row["rank_high"],
-                                    tier=t(f"tier_{row['tier']}", lang)))
+                                    n=len(ranking.ranked), interval=row["interval"],
+                                    tier=tier_label(row["tier"], lang)))
     else:
         section.paragraphs.append(t("brief_race_leader", lang, period=period, leader=ranking.ranked.index[0],
                                     n=len(ranking.ranked)))
-    tier_labels = {tier: t(f"tier_{tier}", lang) for tier in (1, 2, 3)}
     section.figures.append(charts.tier_bars(ranking.ranked.reset_index(), t(
         "chart_rank_composite", lang, peers="", period=period, method=t("method_z", lang)),
-        t("axis_composite", lang), tier_labels))
-    section.tables.append(pd.DataFrame({
-        t("col_rank", lang): table["rank"], t("col_rank_interval", lang): [
-            "" if pd.isna(r["rank_low"]) else f"{r['rank_low']}–{r['rank_high']}" for _, r in table.iterrows()],
-        t("col_unit_county", lang): table.index, t("col_composite", lang): table["composite"].round(3),
-        t("col_tier", lang): table["tier"].map(lambda tier: tier_labels.get(tier, "") if pd.notna(tier) else "")}))
+        t("axis_composite", lang), tier_labels(lang)))
+    table = ranking_tables.ranking_table(ranking, None, "county", lang)
+    section.tables.append(table[[t(key, lang) for key in ("col_rank", "col_rank_interval", "col_unit_county",
+                                                           "col_composite", "col_tier")]])
     return section
 
 
@@ -139,26 +138,21 @@ def _training(conn, year: int, county: str, lang: str, config: dict) -> Section:
 
 
 def _care(conn, year: int, county: str, lang: str) -> Section:
+    """The care page's default view of the year's latest half-year: its summary and traffic lights."""
     section = Section(t("page_welfare", lang))
-    stored = [p for p in queries.run(conn, "welfare_periods")["period"] if p.startswith(str(year))]
-    if not stored:
+    period = periods.latest_of_year(welfare.stored_periods(conn), year)
+    if period is None:
         section.paragraphs.append(t("no_data_for_period", lang, period=year))
         return section
-    period = stored[-1]
-    table = welfare.status_table(queries.run(conn, "welfare_values_by_county", period=period))
+    table = welfare.period_view(conn, period).table
     sentences = welfare.summary_sentences(table, period, lang)
     if county:
-        own = table[table["county"] == county]
-        below = own[own["status"] == "below"]["name"].tolist()
-        sentences.insert(0, t("brief_care_county", lang, county=county, period=period,
-                              met=int((own["status"] == "met").sum()), total=int(own["status"].notna().sum()),
+        met, judged, below = welfare.county_counts(table, county)
+        sentences.insert(0, t("brief_care_county", lang, county=county, period=period, met=met, total=judged,
                               below="、".join(below) or "—"))
     section.paragraphs.extend(sentences)
-    grid = welfare.status_grid(table)
-    figures = table.pivot_table(index="county", columns="name", values="value", aggfunc="first", sort=False,
-                                dropna=False).reindex(index=grid.index, columns=grid.columns)
-    labels = {s: t(f"status_{s}", lang) for s in ("met", "near", "below")} | {"": t("status_no_target", lang)}
-    section.figures.append(charts.status_grid(grid, figures, labels, t("chart_status_grid", lang, period=period)))
+    section.figures.append(charts.status_grid(welfare.status_grid(table), welfare.value_grid(table),
+                                              status_labels(lang), t("chart_status_grid", lang, period=period)))
     return section
 
 

@@ -15,10 +15,9 @@ import pandas as pd
 import xlsxwriter
 
 from incentive.training import coverage
-from incentive.care import movements
+from incentive.care import movements, welfare
 from incentive import periods
 from incentive.store import queries, settings
-from incentive.care.targets import with_status
 from incentive.intake.cell_values import escape_formula, plain_number_text
 from incentive.store.storage import Database
 
@@ -48,8 +47,7 @@ def coverage_frame(db: Database, period: str, by: str = "county", *, suppress: b
     totals: the window's one pattern, coverage.disclosure_pattern), and `suppress=True` empties their figures.
     """
     config = settings.current(db)
-    start, end = periods.bounds(period)
-    window = coverage.Window(start, end, period)
+    window = coverage.period_window(period)
     target_hours = coverage.prorated_target(config["hours_target"], window)
     cadres = coverage.cadres_in(db.connection, window)
     frame = coverage.window_query(db.connection, "training_coverage", window, cadres, by=by, county="",
@@ -77,7 +75,7 @@ def untrained_frame(db: Database, period: str, county: str = "") -> pd.DataFrame
 def welfare_status_frame(db: Database, period: str) -> pd.DataFrame:
     """`export welfare_status`: one row per county and indicator; status met/near/below, empty without a target
     or a value."""
-    frame = with_status(queries.run(db.connection, "welfare_values_by_county", period=period))
+    frame = welfare.period_view(db.connection, period).table  # the page's statuses
     frame["status"] = frame["status"].fillna("")
     frame.insert(0, "period", period)
     return frame[["period", "county", "indicator", "value", "target", "status"]]

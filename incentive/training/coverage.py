@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from incentive import disclosure
+from incentive import disclosure, periods
 from incentive.store import queries
 
 CATEGORIES = ("political", "professional", "innovation", "practice")
@@ -300,6 +300,84 @@ def mix_shares(mix: pd.DataFrame) -> pd.DataFrame:
 
 
 def change_pp(now: float | None, before: float | None) -> float | None:
+    """A rate's change in percentage points; None when either side is missing."""
     if now is None or before is None or pd.isna(now) or pd.isna(before):
         return None
     return (now - before) * 100
+
+
+def coverage_change_pp(now: float | None, before: float | None, trained_before: int | None) -> float | None:
+    """Coverage against an earlier window, in percentage points; None when that window had no training at all
+    (records not loaded yet: a fall from nothing would read as a collapse). The Overview and the training page."""
+    if not trained_before or pd.isna(trained_before):
+        return None
+    return change_pp(now, before)
+
+
+HEADLINE_FIGURES = ("coverage", "hours_per_cadre", "hours_median", "share_meeting_target", "untrained")
+
+
+@dataclass(frozen=True)
+class Headline:
+    """A scope's headline on the training page: `figures` is its training_coverage row (the HEADLINE_FIGURES NaN
+    when `hidden` is 'small' or 'withheld'); the changes against the comparable previous window are None when
+    there is nothing to compare with or either side is hidden (a change against a hidden figure gives it back)."""
+
+    figures: pd.Series
+    hidden: str
+    coverage_pp: float | None
+    hours: float | None  # hours per cadre
+    untrained: int | None  # cadres
+
+
+def headline(now: pd.Series, before: pd.Series | None, hidden: str, hidden_before: str) -> Headline:
+    """`now` and `before`: the scope's training_coverage rows (by="all") for the window and comparable_previous;
+    `hidden`, `hidden_before`: their group_statuses."""
+    figures = now.copy()
+    if hidden:
+        for column in HEADLINE_FIGURES:
+            figures[column] = float("nan")
+    if hidden or hidden_before or before is None or not before["trained"] > 0:
+        return Headline(figures, hidden, None, None, None)
+    return Headline(figures, hidden, coverage_change_pp(now["coverage"], before["coverage"], before["trained"]),
+                    float(now["hours_per_cadre"] - before["hours_per_cadre"]),
+                    int(now["untrained"] - before["untrained"]))
+
+
+def running(window: Window, last_day: dt.date | None) -> bool:
+    """Whether the data stop before the window's end (a year to date): then the pace, not the target, applies."""
+    return last_day is not None and last_day < window.end
+
+
+def due_hours(annual_hours: float, window: Window, last_day: dt.date | None) -> float:
+    """The hours a unit should have by the last recorded training day: the window's prorated target once the
+    window is over (or without data), the pace line's figure while it is still running (design notes,
+    "Pace"). Units below target on the page are measured against it."""
+    if running(window, last_day):
+        return expected_by(annual_hours, window, last_day)
+    return prorated_target(annual_hours, window)
+
+
+@dataclass(frozen=True)
+class Trend:
+    """A year's training over time up to the last recorded day: hours per cadre per quarter, cumulative hours and
+    coverage per county and month (county '' = all), and the pace line to the annual target."""
+
+    quarterly: pd.DataFrame
+    cumulative: pd.DataFrame
+    pace: pd.DataFrame
+
+
+def trend(months: pd.DataFrame, annual_hours: float, last_day: dt.date | None) -> Trend:
+    """From training_months over a year window. The pace line runs the whole year; quarters and cumulative
+    figures stop at the month of `last_day`, so months not yet recorded do not read as months without training."""
+    cumulative = cumulative_by_month(months)
+    pace = pace_line(cumulative.loc[cumulative["county"] == "", "month"], annual_hours)
+    recorded = months[until(months["month"], last_day)]
+    return Trend(quarterly_hours(recorded), cumulative[until(cumulative["month"], last_day)], pace)
+
+
+def period_window(period: str) -> Window:
+    """The window of a canonical period of any form (`2025`, `2025-Q2`, `2025-06`), labelled by it."""
+    start, end = periods.bounds(period)
+    return Window(start, end, period)

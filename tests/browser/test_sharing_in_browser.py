@@ -34,7 +34,7 @@ def test_a_shared_view_opens_the_same_elsewhere(page, app_url, chromium):
     shown = view_of(page)
     assert shown["method"] == "功效系数（0-100）" and shown["focus"] == "柏川县"
     address = page.url
-    assert "method=minmax" in address and "compare=2025-Q4" in address
+    assert "rank.method=minmax" in address and "rank.compare=2025-Q4" in address
 
     sidebar(page).get_by_role("button", name="分享链接").click()
     dialog = page.locator("[data-testid=stDialog]")
@@ -93,11 +93,11 @@ def test_the_briefing_downloads_as_a_pdf_for_the_chosen_county(page, app_url, tm
 def test_back_returns_to_the_filters_left_behind(page, app_url):
     open_view(page, f"{app_url}/rankings")
     choose(page, "标准化方法", "原始分值")
-    expect(page).to_have_url(f"{app_url}/rankings?method=points")
+    expect(page).to_have_url(f"{app_url}/rankings?rank.method=points")
     sidebar(page).get_by_role("link", name="培训覆盖").click()
     wait_idle(page, after_action=True)
     expect(main(page).locator("h1").first).to_have_text("培训覆盖")
     page.go_back()
     wait_idle(page, after_action=True)
     expect(main(page).get_by_role("combobox", name="标准化方法")).to_have_value("原始分值")
-    expect(page).to_have_url(f"{app_url}/rankings?method=points")
+    expect(page).to_have_url(f"{app_url}/rankings?rank.method=points")

@@ -1,0 +1,108 @@
+"""One view, one set of figures (issue 16): for the same period, year and filters, the page, the briefing and the
+CLI export print the same ranks, intervals, tiers, coverage and statuses, because all three take them from the
+same library functions (rankings.ranking_rows, coverage.window_query and its pattern, welfare.period_view)."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from conftest import ROOT
+
+from incentive.labels import status_label, tier_label
+from incentive.race import rankings
+from incentive.sharing import briefing
+
+YEAR = 2025
+
+
+def cli_frame(db_path, *args) -> pd.DataFrame:
+    result = subprocess.run([sys.executable, "-m", "incentive", "--db", str(db_path), "--lang", "zh", "export",
+                             *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    return pd.read_csv(io.StringIO(result.stdout), keep_default_na=False)
+
+
+def table_with(at, *columns) -> pd.DataFrame:
+    return next(d.value for d in at.dataframe if set(columns) <= set(d.value.columns))
+
+
+@pytest.fixture
+def views(app, sample_db_file, tmp_path):
+    """The app on YEAR (sidebar), its database for the briefing, and a copy of the same data for the CLI (the
+    app's process holds its own file)."""
+    from ui.runtime import database
+    app.selectbox(key="year").set_value(YEAR).run()
+    copy = tmp_path / "cli.duckdb"
+    shutil.copy(sample_db_file, copy)
+    return app, database(), copy
+
+
+def test_ranks_intervals_and_tiers_agree(views):
+    at, db, cli_db = views
+    at.switch_page("views/rankings.py").run()
+    period = at.selectbox(key="rank_period").value
+    assert period == f"{YEAR}-Q4"  # the page's default: the latest period of the year, as the briefing's
+    page = table_with(at, "排名区间", "县区").set_index("县区")
+
+    brief = briefing.gather(db, YEAR, "", "zh", "http://x.local/")
+    race = next(s for s in brief.sections if s.title == "赛马排名")
+    printed = race.tables[0].set_index("县区")
+    exported = cli_frame(cli_db, "rankings", "--period", period).set_index("county")
+
+    assert page.index.tolist() == printed.index.tolist() == exported.index.tolist()
+    for county in page.index:
+        shown = page.loc[county]
+        assert printed.loc[county, "排名"] == shown["排名"] == exported.loc[county, "rank"], county
+        cli_interval = rankings.interval_text(exported.loc[county, "rank_low"], exported.loc[county, "rank_high"])
+        assert printed.loc[county, "排名区间"] == shown["排名区间"] == cli_interval, county
+        assert printed.loc[county, "综合得分"] == shown["综合得分"]
+        assert shown["综合得分"] == pytest.approx(exported.loc[county, "composite"], abs=5e-4 + 1e-9)  # 6 → 3 places
+        assert printed.loc[county, "方阵"] == shown["方阵"] == exported.loc[county, "tier_label"]
+    assert any("–" not in text for text in page["排名区间"])  # a single rank prints as one number everywhere
+
+    county = page.index[0]
+    with_county = briefing.gather(db, YEAR, county, "zh", "http://x.local/")
+    sentence = next(s for s in with_county.sections if s.title == "赛马排名").paragraphs[0]
+    assert f"第 {page.loc[county, '排名']} 名" in sentence and f"排名区间 {page.loc[county, '排名区间']}）" in sentence
+    assert tier_label(int(exported.loc[county, "tier"]), "zh") in sentence
+
+
+def test_coverage_figures_agree(views):
+    at, db, cli_db = views
+    at.switch_page("views/training.py").run()  # the window defaults to the sidebar's year
+    page = table_with(at, "覆盖率", "县区").set_index("县区")
+    exported = cli_frame(cli_db, "coverage", "--period", YEAR).set_index("county")
+    assert page.index.tolist() == exported.index.tolist()
+    hidden = exported["suppressed"].astype(str) == "True"
+    for county in page.index:
+        if hidden[county]:
+            assert "%" not in page.loc[county, "覆盖率"], county  # withheld on the page too
+        else:
+            assert page.loc[county, "覆盖率"] == f"{float(exported.loc[county, 'coverage']):.1%}", county
+
+    shown = exported[~hidden].index[0]
+    sentence = briefing.gather(db, YEAR, shown, "zh", "http://x.local/").sections[2].paragraphs[0]
+    assert f"覆盖率 {page.loc[shown, '覆盖率']}" in sentence
+    prefecture = {m.label: m.value for m in at.metric}["培训覆盖率"]
+    assert f"全市覆盖率 {prefecture}" in sentence
+
+
+def test_care_statuses_agree(views):
+    at, db, cli_db = views
+    at.switch_page("views/welfare.py").run()
+    period = at.selectbox(key="welfare_period").value
+    assert period == f"{YEAR}-H2"
+    page = max((d.value for d in at.dataframe if {"状态", "指标"} <= set(d.value.columns)), key=len)  # all figures
+    exported = cli_frame(cli_db, "welfare_status", "--period", period)
+    assert page["状态"].tolist() == [status_label(s, "zh") for s in exported["status"]]
+
+    county = exported["county"].iloc[0]
+    sentence = briefing.gather(db, YEAR, county, "zh", "http://x.local/").sections[3].paragraphs[0]
+    own = exported[exported["county"] == county]
+    judged = own[own["status"] != ""]
+    assert f"{len(judged)} 项可判定指标中达标 {int((judged['status'] == 'met').sum())} 项" in sentence

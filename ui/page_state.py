@@ -1,0 +1,72 @@
+"""What each page keeps in the address: one dataclass per page, its fields the page's own controls.
+
+Every field is the control's text as it stands in the URL; None (left out of the URL, so links stay short) is the
+page's default, which often depends on the data: the latest period of the year, the sidebar's county, the leader
+of the ranking. The page decides whether a text can be used (an option of the control) and says so when not.
+
+In the URL a field is named `<prefix>.<field>` (`rank.period`, `care.period`): two pages may both have a period
+without one page's choice being read by the other (issue 16). The shared controls of the sidebar (`SHARED`) are
+bare names and follow the user from page to page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+SHARED = ("lang", "year", "county", "present", "v")  # the frame's: the same meaning on every page
+
+
+@dataclass(frozen=True)
+class OverviewState:
+    section: str | None = None  # meeting mode's screen
+
+
+@dataclass(frozen=True)
+class RankingsState:
+    level: str | None = None  # county | township; None = county
+    peer: str | None = None  # whose townships, when the sidebar names no county; None = the first county
+    period: str | None = None  # a race period of the sidebar's year; None = its latest
+    compare: str | None = None  # an earlier race period; left out = the previous stored one of the same form, empty = none
+    method: str | None = None  # z | minmax | points; None = z
+    weights: str | None = None  # 项目建设=40,乡村振兴=20,… in percent; None = the catalog's
+    tiers: str | None = None  # first,third tier in percent (30,30); None = a third each
+    focus: str | None = None  # the unit looked at; None = the sidebar's county, else the leader
+    section: str | None = None
+
+
+@dataclass(frozen=True)
+class TrainingState:
+    window: str | None = None  # year | quarter | months; None = year
+    quarter: str | None = None  # 1-4; None = 4
+    months: str | None = None  # 2026-03~2026-05 within the sidebar's year; None = the whole year
+    measure: str | None = None  # reach | hours_per_cadre; None = reach
+    drill: str | None = None  # the county drilled into when the sidebar names none; None = the first county
+    slice: str | None = None  # unit | rank | age | gender; None = unit
+    section: str | None = None
+
+
+@dataclass(frozen=True)
+class WelfareState:
+    period: str | None = None  # a welfare half-year of the sidebar's year; None = its latest
+    focus: str | None = None  # the county of the radar when the sidebar names none; None = the first county
+    indicator: str | None = None  # the indicator of the trend; None = the first
+    section: str | None = None
+
+
+@dataclass(frozen=True)
+class MovementsState:
+    section: str | None = None
+
+
+# url path of the page -> (prefix in the URL, its state)
+PAGES: dict[str, tuple[str, type]] = {
+    "": ("home", OverviewState),
+    "rankings": ("rank", RankingsState),
+    "training": ("train", TrainingState),
+    "welfare": ("care", WelfareState),
+    "movements": ("moves", MovementsState),
+}
+
+# Names that were bare in links made before issue 16: on the page a link opens, such a name is that page's field.
+OLD_NAMES = frozenset(field.name for _, state in PAGES.values() for field in fields(state))
+assert not OLD_NAMES & set(SHARED), "a page field may not reuse a shared name"
