@@ -137,7 +137,7 @@ def ranking_rows(now: Ranking, before: Ranking | None = None) -> pd.DataFrame:
 
 
 def export_table(ranking: Ranking, group: PeerGroup, compare: Ranking | None = None, lang: str = "zh") -> pd.DataFrame:
-    """One row per unit, as `export rankings` writes it (decisions.md, "Scoring and statuses"): ranking_rows in
+    """One row per unit, as `export rankings` writes it (docs/decisions.md#ranking-export-columns): ranking_rows in
     canonical columns, composite and track scores to 6 decimals."""
     rows = ranking_rows(ranking, compare)
     out = pd.DataFrame({"period": ranking.period}, index=rows.index)
