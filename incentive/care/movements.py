@@ -57,7 +57,7 @@ def totals_by_year(decisions: pd.DataFrame) -> pd.DataFrame:
 
 
 def tier_period(race_periods: list[str], year: int) -> str | None:
-    """The race period whose tiers explain movements in `year` (decisions.md): the latest of year-1
+    """The race period whose tiers explain movements in `year` (docs/decisions.md#tier-of-the-period-before): the latest of year-1
     (periods.latest_of_year), else the latest before year, else None."""
     before = [p for p in periods.newest_first(race_periods) if int(p[:4]) < year]
     return periods.latest_of_year(before, year - 1) or next(iter(before), None)
