@@ -3,7 +3,8 @@
 Streamlit lets any client resume a session by presenting its id (which is in every upload URL, so in proxy logs),
 so a role must not live in the session. It lives here, in the server process, keyed by an HMAC of a random token
 that only the browser holds, in the `incentive_session` cookie: HttpOnly (no script in the page can read it),
-SameSite=Strict, set by `CookieMiddleware` on the first HTTP response to a browser that has none. A sign-in
+SameSite=Lax (sent when a link from another site is followed, so that does not sign
+the browser out; never with another site's form posts or requests), set by `SessionCookie` on the first HTTP response to a browser that has none. A sign-in
 checked on the websocket cannot set a cookie, so it ends in a one-time ticket: the page is sent to
 `/_incentive/signed-in?ticket=…`, which (only for the browser whose cookie earned it, within a minute) issues a new
 token with the role and redirects back. The token is rotated at every sign-in, so a token planted before it
@@ -130,7 +131,7 @@ def _drop_expired() -> None:
 
 
 def cookie_header(token: str, secure: bool) -> bytes:
-    return (f"{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict" + ("; Secure" if secure else "")).encode()
+    return (f"{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax" + ("; Secure" if secure else "")).encode()
 
 
 def token_in(headers: list[tuple[bytes, bytes]]) -> str | None:

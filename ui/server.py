@@ -33,13 +33,20 @@ class SessionCookie:
             await self.app(scope, receive, send)
             return
         token = bs.token_in(scope.get("headers", []))
-        refusal = _upload_refusal(scope, token)
+        refusal = _upload_refusal(scope, token) or _media_refusal(scope, token)
         if refusal is not None:
             await refusal(scope, receive, send)
             return
-        if token is not None:
-            await self.app(scope, receive, send)
-            return
+        reserved = _reserve_upload(scope)
+        try:
+            if token is not None:
+                await self.app(scope, receive, send)
+                return
+            await self._with_new_cookie(scope, receive, send)
+        finally:
+            _release_upload(reserved)
+
+    async def _with_new_cookie(self, scope, receive, send):
         header = bs.cookie_header(secrets.token_urlsafe(32), scope.get("scheme") == "https")
 
         async def send_with_cookie(message):
@@ -55,25 +62,100 @@ class SessionCookie:
         await self.app(scope, receive, send_with_cookie)
 
 
-def _upload_refusal(scope, token: str | None) -> PlainTextResponse | None:
-    """A PUT to Streamlit's upload endpoint from a browser without the administrator role, or beyond what one
-    session may hold, is refused before any of the body is read."""
+_IN_FLIGHT: dict[str, int] = {}  # session id -> bytes of uploads accepted but not yet stored (event loop only)
+
+
+def _upload_target(scope) -> str | None:
+    """The session id of a PUT or DELETE on Streamlit's upload endpoint, else None."""
     prefix = f"{_base_path()}/_stcore/upload_file/"
     path = scope.get("path", "")
-    if scope.get("method") != "PUT" or not path.startswith(prefix):
+    if scope.get("method") not in ("PUT", "DELETE") or not path.startswith(prefix):
+        return None
+    return path[len(prefix):].split("/", 1)[0]
+
+
+def _declared_length(scope) -> int | None:
+    declared = next((value for key, value in scope.get("headers", []) if key.lower() == b"content-length"), None)
+    try:
+        return int(declared) if declared is not None else None
+    except ValueError:
+        return None
+
+
+def _upload_refusal(scope, token: str | None) -> PlainTextResponse | None:
+    """A PUT or DELETE on Streamlit's upload endpoint from a browser without the administrator role is refused;
+    so is a PUT without a length, or one that would take the session (stored plus still arriving) past its limit.
+    All before any of the body is read."""
+    session_id = _upload_target(scope)
+    if session_id is None:
         return None
     if bs.granted(bs.binding_of(token), "admin") is None:
         return PlainTextResponse("Uploads are for signed-in administrators.", status_code=403)
-    session_id = path[len(prefix):].split("/", 1)[0]
-    declared = next((value for key, value in scope.get("headers", []) if key.lower() == b"content-length"), b"0")
-    try:
-        incoming = int(declared)
-    except ValueError:
-        incoming = 0
-    if _held_by(session_id) + incoming > bs.upload_session_limit():
+    if scope["method"] == "DELETE":
+        return None
+    incoming = _declared_length(scope)
+    if incoming is None:
+        return PlainTextResponse("An upload must declare its length.", status_code=411)
+    if _held_by(session_id) + _IN_FLIGHT.get(session_id, 0) + incoming > bs.upload_session_limit():
         return PlainTextResponse("This session holds too many uploaded bytes; import or remove files first.",
                                  status_code=413)
     return None
+
+
+def _reserve_upload(scope) -> tuple[str, int] | None:
+    """Count an accepted PUT's bytes against its session until it has been stored (concurrent uploads)."""
+    session_id = _upload_target(scope)
+    if session_id is None or scope["method"] != "PUT":
+        return None
+    size = _declared_length(scope) or 0
+    _IN_FLIGHT[session_id] = _IN_FLIGHT.get(session_id, 0) + size
+    return session_id, size
+
+
+def _release_upload(reserved: tuple[str, int] | None) -> None:
+    if reserved is None:
+        return
+    session_id, size = reserved
+    left = _IN_FLIGHT.get(session_id, 0) - size
+    if left > 0:
+        _IN_FLIGHT[session_id] = left
+    else:
+        _IN_FLIGHT.pop(session_id, None)
+
+
+def _media_refusal(scope, token: str | None) -> PlainTextResponse | None:
+    """A file Streamlit serves under /media/ (downloads such as the administrators' list of untrained cadres, whose
+    address reaches proxy logs) goes only to a browser that holds a session showing it; others get 404."""
+    prefix = f"{_base_path()}/media/"
+    path = scope.get("path", "")
+    if scope.get("method") not in ("GET", "HEAD") or not path.startswith(prefix):
+        return None
+    file_id = path[len(prefix):].split(".", 1)[0]
+    binding = bs.binding_of(token)
+    if binding is not None and any(_browser_of(session) == binding for session in _sessions_showing(file_id)):
+        return None
+    return PlainTextResponse("File not found.", status_code=404)
+
+
+def _sessions_showing(file_id: str) -> list[str]:
+    from streamlit import runtime
+    try:
+        manager = runtime.get_instance().media_file_mgr
+        with manager._lock:  # Streamlit 1.67's MediaFileManager: session id -> {element: file id}
+            return [session for session, files in manager._files_by_session_and_coord.items()
+                    if file_id in files.values()]
+    except Exception:
+        return []
+
+
+def _browser_of(session_id: str) -> str | None:
+    from streamlit import runtime
+    try:
+        client = runtime.get_instance().get_client(session_id)
+        cookies = client.client_context.cookies if client and client.client_context else {}
+    except Exception:
+        return None
+    return bs.binding_of(cookies.get(bs.COOKIE))
 
 
 def _held_by(session_id: str) -> int:

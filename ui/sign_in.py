@@ -70,8 +70,7 @@ def end_if_taken_over(lang: str) -> None:
     first = st.session_state.get(BINDING)
     if first is None:
         st.session_state[BINDING] = current
-        return
-    if first == current:
+    if (first or current) == current:
         if _role(ADMIN) is not None or _role(VIEWER):
             st.session_state[HELD_ROLE] = True
         return

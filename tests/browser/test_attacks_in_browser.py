@@ -56,7 +56,7 @@ def test_the_session_cookie_is_http_only_and_rotated_at_sign_in(page, app_url):
     before sign-in (session fixation) is not the one that holds the role."""
     open_view(page, app_url)
     before = {c["name"]: c for c in page.context.cookies()}["incentive_session"]
-    assert before["httpOnly"] and before["sameSite"] == "Strict"
+    assert before["httpOnly"] and before["sameSite"] == "Lax"
     assert "incentive_session" not in page.evaluate("document.cookie")
     sign_in(page, ADMIN, ADMIN_PASSWORD)
     after = {c["name"]: c for c in page.context.cookies()}["incentive_session"]
@@ -100,3 +100,60 @@ def test_clear_cache_from_a_client_that_never_opened_a_page_is_refused(page, app
     assert page.get_by_text("会话已结束").count() == 0
     nav.get_by_text("数据管理").wait_for(timeout=5000)  # still the administrator
     assert "clear_cache refused" in server_log(app_url).read_text()
+
+
+def test_downloads_go_only_to_the_browser_showing_them(page, app_url):
+    """A download's /media/ address reaches proxy logs; fetched without the browser that shows it, it is not there."""
+    urls: list[str] = []
+
+    def frames(socket):
+        def received(payload):
+            if isinstance(payload, bytes):
+                msg = ForwardMsg()
+                try:
+                    msg.ParseFromString(payload)
+                except Exception:
+                    return
+                if msg.WhichOneof("type") == "delta" and msg.delta.new_element.WhichOneof("type") == "download_button":
+                    urls.append(msg.delta.new_element.download_button.url)
+        socket.on("framereceived", received)
+
+    page.on("websocket", frames)
+    open_view(page, f"{app_url}/rankings")
+    media = [url for url in urls if "/media/" in url]
+    assert media, "the rankings page offers no download"
+    address = app_url + media[0]
+    assert page.request.get(address).status == 200  # the browser showing it
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(address)  # anyone else, e.g. a proxy-log reader
+    assert refused.value.code == 404
+    cookies = own_cookies(app_url)
+    other = urllib.request.Request(address, headers={"Cookie": f"incentive_session={cookies['incentive_session']}"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(other)
+    assert refused.value.code == 404
+
+
+def test_a_delete_or_an_unsized_upload_is_refused(page, app_url):
+    session_id = victim_session_id(page, app_url)
+    cookies = own_cookies(app_url)
+    headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()), "X-Xsrftoken": cookies["_streamlit_xsrf"]}
+    delete = urllib.request.Request(f"{app_url}/_stcore/upload_file/{session_id}/f1", method="DELETE",
+                                    headers=headers)
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(delete)
+    assert refused.value.code == 403
+
+
+def test_following_a_link_from_another_site_keeps_the_sign_in(page, app_url, tmp_path):
+    """The session cookie is SameSite=Lax: a link clicked on an intranet portal (another host) still sends it."""
+    open_view(page, app_url)
+    sign_in(page, ADMIN, ADMIN_PASSWORD)
+    signed = {c["name"]: c for c in page.context.cookies(app_url)}["incentive_session"]["value"]
+    portal = app_url.replace("127.0.0.1", "localhost")  # another site to the browser
+    page.goto(f"{portal}/_stcore/health")
+    page.evaluate(f"() => {{ const a = document.createElement('a'); a.href = '{app_url}/rankings'; "
+                  "a.textContent = 'go'; document.body.appendChild(a); a.click(); }")
+    page.wait_for_url(f"{app_url}/rankings")
+    page.locator("[data-testid=stSidebarNav]").get_by_text("数据管理").wait_for()
+    assert {c["name"]: c for c in page.context.cookies(app_url)}["incentive_session"]["value"] == signed
