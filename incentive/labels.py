@@ -80,7 +80,7 @@ def _coded(prefix: str, code: str, lang: str) -> str:
 
 
 def audit_table(log: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The audit log (storage.Database.audit_log) for people: actions, outcomes, targets and details in words,
+    """The audit log (`store.audit.log`) for people: actions, outcomes, targets and details in words,
     headers translated. Unknown codes (from a newer version) are shown as stored."""
     out = pd.DataFrame({
         "happened_at": log["happened_at"],

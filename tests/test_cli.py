@@ -9,7 +9,7 @@ import sys
 import pytest
 from conftest import DATA, ROOT, xlsx_bytes
 
-from incentive.store.storage import Database
+from incentive.store.database import Database
 
 
 def cli(db_path, *args, lang="en"):

@@ -425,5 +425,5 @@ def test_a_backup_from_the_data_page(app, tmp_path, monkeypatch):
     app.button(key="data_backup").click().run()
     copies = list((tmp_path / "copies").glob("incentive-*.duckdb"))
     assert len(copies) == 1 and any("已备份到" in s.value for s in app.success)
-    from incentive.store.storage import is_incentive_database
+    from incentive.store.backup import is_incentive_database
     assert is_incentive_database(copies[0])

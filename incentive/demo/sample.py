@@ -6,7 +6,9 @@ from pathlib import Path
 
 from incentive.config import SAMPLE_DIR
 from incentive.intake.ingest import parse_file
-from incentive.store.storage import Database
+from incentive.store import batches
+from incentive.store.database import Database
+from incentive.store.reference import current_reference
 
 
 class SampleError(RuntimeError):
@@ -22,13 +24,13 @@ def load_sample(db: Database, folder: Path = SAMPLE_DIR) -> list[int]:
     """Import every sample file through the same importer users get; returns the batch ids."""
     batch_ids = []
     for path in sample_files(folder):
-        preview = parse_file(path.name, path.read_bytes(), db.reference())
+        preview = parse_file(path.name, path.read_bytes(), current_reference(db))
         if not preview.importable:
             # The sample is ours: a refusal here is a bug in the generator or the importer, not user input.
             raise SampleError(f"{path.name}: " + "; ".join(preview.problem_texts("en")[:5]))
-        batch_ids.append(db.import_preview(preview, source="sample", created_by="sample"))
+        batch_ids.append(batches.import_preview(db, preview, source="sample", created_by="sample"))
     return batch_ids
 
 
 def has_sample(db: Database) -> bool:
-    return db.active_batch_count("sample") > 0
+    return batches.active_count(db, "sample") > 0
