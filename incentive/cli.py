@@ -12,11 +12,9 @@ import contextlib
 import getpass
 import json
 import os
-import shutil
 import sys
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
 from incentive import access, periods
@@ -36,7 +34,6 @@ from incentive.race.rankings import LEVELS, PeerGroup, available_periods, export
 from incentive.demo.sample import has_sample, load_sample
 from incentive.race.scoring import ScoringError
 from incentive.store import audit, backup, batches
-from incentive.store.backup import is_incentive_database
 from incentive.store.batches import BatchError
 from incentive.store.database import Database, DatabaseLocked
 from incentive.store.effects import import_effects
@@ -181,7 +178,7 @@ def _init(db: Database, args, lang: str) -> int:
     if args.sample and has_sample(db):
         print(t("cli_sample_present", lang), file=sys.stderr)
     elif args.sample:
-        ids = load_sample(db)
+        ids = load_sample(db, _who())
         print(t("cli_sample", lang, n=len(ids)), file=sys.stderr)
     return EXIT_OK
 
@@ -206,8 +203,8 @@ def _import(db: Database, args, lang: str) -> int:
             _print_notes(preview, lang)
             if has_sample(db):
                 print(t("cli_sample_hint", lang), file=sys.stderr)
-            audit.record(db, _who(), "import", file_name=path.name, sha256=preview.sha256, outcome="refused",
-                      rows=preview.data_rows, detail=f"{len(preview.problems)} problems")
+            with contextlib.suppress(BatchError):  # the importer records the refusal, then says no
+                batches.import_preview(db, preview, source="cli", created_by=_who())
             status = EXIT_REFUSED
             continue
         checks.add_warnings(db, preview, reference)
@@ -353,7 +350,6 @@ def _settings(db: Database, args, lang: str) -> int:
             return EXIT_USAGE
         try:
             value = settings.save(db, args.key, args.value, _who())
-            audit.record(db, _who(), "setting", target=args.key, detail=str(value))
         except settings.SettingError as error:
             print(error.text(lang), file=sys.stderr)
             return EXIT_USAGE
@@ -379,24 +375,14 @@ def _restore(args, lang: str) -> int:
         print(t("cli_restore_lake", lang), file=sys.stderr)  # docs/deployment.md: restore a lake from its catalog
         return EXIT_USAGE
     target = Path(database_path(args.db))
-    if not is_incentive_database(args.path):
-        print(t("cli_restore_not_backup", lang, path=args.path), file=sys.stderr)
+    try:
+        kept = backup.restore(args.path, target, _who())
+    except backup.BackupError as error:
+        print(error.text(lang), file=sys.stderr)
         return EXIT_USAGE
-    if target.exists():
-        try:  # the app (or another process) holding the file makes this fail: restore only with it stopped
-            duckdb.connect(str(target)).close()
-        except duckdb.IOException:
-            print(t("cli_locked", lang, path=target), file=sys.stderr)
-            return EXIT_LOCKED
-    kept = target.with_name(target.name + ".before-restore")
-    if target.exists():
-        shutil.move(str(target), kept)
-        wal = target.with_name(target.name + ".wal")
-        if wal.exists():
-            shutil.move(str(wal), kept.with_name(kept.name + ".wal"))
-    shutil.copyfile(args.path, target)
-    with contextlib.closing(Database(target)) as db:
-        audit.record(db, _who(), "restore", target=str(args.path), detail=f"previous file kept as {kept.name}")
+    except DatabaseLocked:  # the app (or another process) holds the file: restore only with it stopped
+        print(t("cli_locked", lang, path=target), file=sys.stderr)
+        return EXIT_LOCKED
     print(t("cli_restored", lang, path=args.path, kept=kept), file=sys.stderr)
     return EXIT_OK
 

@@ -1,5 +1,6 @@
 """数据管理 Data: upload files, check the preview, import, see and roll back batches, templates, sample data."""
 
+import contextlib
 import datetime as dt
 import functools
 
@@ -16,6 +17,7 @@ from incentive.safe_text import markdown, tm
 from incentive.intake.preview import Preview, effects_text
 from incentive.demo.sample import has_sample, load_sample
 from incentive.store import audit, backup, batches
+from incentive.store.batches import BatchError
 from incentive.store.effects import ImportEffects, import_effects
 from incentive.intake.templates import template_xlsx
 from ui import frame, link_state, sign_in
@@ -105,13 +107,14 @@ def draw_warnings(preview: Preview) -> None:
     st.warning(t("data_warnings", lang, n=len(texts)) + "\n\n" + "\n".join(f"- {markdown(text)}" for text in texts))
 
 
-def audit_refusal(preview: Preview) -> None:
-    """A file the importer refused is on record once per session, with its name, hash and problem count."""
+def record_refusal(preview: Preview) -> None:
+    """A refused file is offered to the importer once per session (the page reruns at every click), which puts the
+    refusal on record with the file's name, hash and problem count, and writes nothing else."""
     seen = st.session_state.setdefault("data_refusals_recorded", set())
     if not preview.importable and preview.sha256 not in seen:
         seen.add(preview.sha256)
-        audit.record(db, admin, "import", file_name=preview.file_name, sha256=preview.sha256, outcome="refused",
-                  rows=preview.data_rows, detail=f"{len(preview.problems)} problems")
+        with contextlib.suppress(BatchError):
+            batches.import_preview(db, preview, source="upload", created_by=admin)
 
 
 def offer_sample_removal(preview: Preview) -> None:
@@ -168,7 +171,7 @@ for upload in uploads or []:
     preview, effects = preview_upload(upload.name, upload.getvalue(), kind, period, as_of, skip_invalid,
                                       check_version())
     draw_preview(preview, effects)
-    audit_refusal(preview)
+    record_refusal(preview)
     if preview.importable:
         importable.append(preview)
 if len(importable) > 1 and st.button(t("data_confirm_all", lang), key="data_import_all"):
@@ -226,9 +229,8 @@ if sample_loaded:
 else:
     st.caption(t("data_no_sample", lang))
     if st.button(t("data_load_sample", lang), key="data_load_sample"):
-        audit.record(db, sign_in.require_admin(lang), "load_sample")
         with st.spinner(t("sample_loading", lang)):
-            ids = load_sample(db)
+            ids = load_sample(db, sign_in.require_admin(lang))
         flash_and_rerun(t("data_sample_loaded", lang, n=len(ids)))
 
 # ---- settings
@@ -252,7 +254,6 @@ if setting_cols[-1].button(t("data_settings_save", lang), key="data_settings_sav
     changed = [key for key in entered if entered[key] != current[key]]
     for key in changed:
         settings.save(db, key, entered[key], who)
-        audit.record(db, who, "setting", target=key, detail=str(entered[key]))
     flash_and_rerun(t("data_settings_saved", lang, n=len(changed)))
 
 # ---- backup: a consistent snapshot while the app serves

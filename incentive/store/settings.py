@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import duckdb
 
 from incentive.i18n import TranslatedError
+from incentive.store import audit
 from incentive.store.database import Database
 
 
@@ -56,12 +57,14 @@ def read(cur: duckdb.DuckDBPyConnection) -> dict[str, float]:
 
 
 def save(db: Database, key: str, value: object, changed_by: str) -> float:
-    """Store a new value of setting `key` (a number or its text); returns the value stored (an int for integer
-    settings). SettingError, and nothing written, for an unknown key or a value outside the setting's range."""
+    """Store a new value of setting `key` (a number or its text) with its audit row ("setting", the key, the value
+    stored) in one transaction; returns the value stored (an int for integer settings). SettingError, and nothing
+    written, for an unknown key or a value outside the setting's range."""
     number = _parse(key, value)
     with db.transaction() as cur:
         cur.execute("INSERT INTO settings VALUES ($key, $value, $at, $by)",
                     {"key": key, "value": str(number), "at": dt.datetime.now(), "by": changed_by})
+        audit.write(cur, changed_by, "setting", target=key, detail=str(number))
     return number
 
 
