@@ -169,17 +169,19 @@ def import_stage(db_path: Path, files: Path) -> dict:
 
     from incentive.intake.bulk_csv import parse_path
     from incentive.config import database_location
-    from incentive.store.storage import Database
+    from incentive.store import batches
+    from incentive.store.database import Database
+    from incentive.store.reference import current_reference
 
     db = Database(database_location(db_path if not os.environ.get("INCENTIVE_STORAGE") else None))
     out = []
     for path in sorted(p for p in files.iterdir() if p.name[:2].isdigit()):
         started = time.perf_counter()
-        preview = parse_path(path, db.reference())
+        preview = parse_path(path, current_reference(db))
         parsed = time.perf_counter()
         if not preview.importable:
             raise SystemExit(f"{path.name}: {preview.problem_texts('en')[:3]}")
-        db.import_preview(preview, source="cli", created_by="bench")
+        batches.import_preview(db, preview, source="cli", created_by="bench")
         done = time.perf_counter()
         out.append({"file": path.name, "kind": preview.kind, "rows": len(preview.rows),
                     "mb": path.stat().st_size / 2 ** 20,
@@ -288,7 +290,7 @@ def _universe() -> list:
     interaction picks the first one its control offers and has not shown yet."""
     from incentive.race import scoring
     from incentive.config import database_location
-    from incentive.store.storage import Database
+    from incentive.store.database import Database
     db = Database(database_location())
     counties = [c for (c,) in db.fetch_all("SELECT DISTINCT county FROM current_regions ORDER BY 1")]
     periods = [p for (p,) in db.fetch_all("SELECT DISTINCT period FROM current_values ORDER BY 1 DESC")]

@@ -18,7 +18,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from incentive.i18n import TranslatedError
-from incentive.store.storage import Database
+from incentive.store import audit
+from incentive.store.database import Database
 
 HASHER = PasswordHasher()
 MAX_FAILURES = 5
@@ -143,12 +144,12 @@ def _last_unlock(db: Database, name: str) -> dt.datetime | None:
 def unlock(db: Database, name: str, who: str) -> None:
     """`incentive unlock NAME`: the name's failures so far no longer count (in every app process: it is read
     from the audit log at the next attempt)."""
-    db.record(who, "sign_in_unlock", target=name.strip())
+    audit.record(db, who, "sign_in_unlock", target=name.strip())
 
 
 def _audit_refusal(db: Database, who: str, outcome: str, action: str = "sign_in") -> None:
     if ATTEMPTS.may_audit(dt.datetime.now()):
-        db.record(who, action, outcome=outcome)
+        audit.record(db, who, action, outcome=outcome)
 
 
 def _check(hashed: str | None, password: str) -> bool:
@@ -178,7 +179,7 @@ def sign_in(db: Database, credentials: Credentials, name: str, password: str, cl
         _audit_refusal(db, who, "failed")
         raise SignInRefused("signin_failed")
     ATTEMPTS.give_back(keys, now)
-    db.record(name, "sign_in")
+    audit.record(db, name, "sign_in")
     return name
 
 

@@ -13,11 +13,9 @@ import contextlib
 import getpass
 import json
 import os
-import shutil
 import sys
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
 from incentive import access, periods
@@ -36,7 +34,11 @@ from incentive.intake.bulk_csv import parse_path
 from incentive.race.rankings import LEVELS, PeerGroup, available_periods, export_table, rank_period
 from incentive.demo.sample import has_sample, load_sample
 from incentive.race.scoring import ScoringError
-from incentive.store.storage import BatchError, Database, DatabaseLocked, is_incentive_database
+from incentive.store import audit, backup, batches
+from incentive.store.batches import BatchError
+from incentive.store.database import Database, DatabaseLocked
+from incentive.store.effects import import_effects
+from incentive.store.reference import current_reference
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
 
@@ -83,8 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--period", help="period of a wide file that has none (e.g. 2025Q2)")
     imp.add_argument("--as-of", dest="as_of", help="as-of date of a roster that has none (e.g. 2025-06-30)")
 
-    batches = sub.add_parser("batches", help="list import batches, oldest first")
-    batches.add_argument("--format", choices=("table", "json"), default="table")
+    listing = sub.add_parser("batches", help="list import batches, oldest first")
+    listing.add_argument("--format", choices=("table", "json"), default="table")
 
     rollback = sub.add_parser("rollback", help="undo one batch exactly (asks for confirmation)")
     rollback.add_argument("batch_id", type=int)
@@ -96,8 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
                                          "changes from the previous period (one line each; exit 0)")
     check.add_argument("--format", choices=("text", "csv"), default="text")
 
-    backup = sub.add_parser("backup", help="copy the whole database to a new file (a consistent snapshot)")
-    backup.add_argument("path", type=Path)
+    snapshot = sub.add_parser("backup", help="copy the whole database to a new file (a consistent snapshot)")
+    snapshot.add_argument("path", type=Path)
     restore = sub.add_parser("restore", help="replace the database with a backup (stop the app first)")
     restore.add_argument("path", type=Path)
 
@@ -172,7 +174,7 @@ def _init(db: Database, args, lang: str) -> int:
     if args.sample and has_sample(db):
         print(t("cli_sample_present", lang), file=sys.stderr)
     elif args.sample:
-        ids = load_sample(db)
+        ids = load_sample(db, _who())
         print(t("cli_sample", lang, n=len(ids)), file=sys.stderr)
     return EXIT_OK
 
@@ -181,7 +183,7 @@ def _import(db: Database, args, lang: str) -> int:
     status = EXIT_OK
     rejects = []
     for path in args.files:
-        reference = db.reference()
+        reference = current_reference(db)
         print(t("cli_reading", lang, file=path.name), file=sys.stderr)
         try:
             preview = parse_path(path, reference, kind=args.kind, period=args.period, as_of=args.as_of,
@@ -197,8 +199,8 @@ def _import(db: Database, args, lang: str) -> int:
             _print_notes(preview, lang)
             if has_sample(db):
                 print(t("cli_sample_hint", lang), file=sys.stderr)
-            db.record(_who(), "import", file_name=path.name, sha256=preview.sha256, outcome="refused",
-                      rows=preview.data_rows, detail=f"{len(preview.problems)} problems")
+            with contextlib.suppress(BatchError):  # the importer records the refusal, then says no
+                batches.import_preview(db, preview, source="cli", created_by=_who())
             status = EXIT_REFUSED
             continue
         checks.add_warnings(db, preview, reference)
@@ -209,8 +211,8 @@ def _import(db: Database, args, lang: str) -> int:
             table = preview.rejects_table(lang)
             table.insert(0, t("col_file", lang), path.name)
             rejects.append(table)
-        effects = db.effects(preview)
-        batch = db.import_preview(preview, source="cli", created_by=_who())
+        effects = import_effects(db, preview)
+        batch = batches.import_preview(db, preview, source="cli", created_by=_who())
         print(t("cli_imported", lang, file=path.name, kind=t(f"kind_{preview.kind}", lang), rows=len(preview.rows),
                 batch=batch) + effects_text(preview.kind, effects, lang), file=sys.stderr)
     if args.rejects and rejects:
@@ -241,7 +243,7 @@ def _check(db: Database, args, lang: str) -> int:
 
 
 def _batches(db: Database, args, lang: str) -> int:
-    frame = db.batches()
+    frame = batches.history(db)
     if args.format == "json":
         records = []
         for row in frame.to_dict("records"):
@@ -268,7 +270,7 @@ def _rollback(db: Database, args, lang: str) -> int:
             print(t("cli_rollback_cancelled", lang), file=sys.stderr)
             return EXIT_REFUSED
     try:
-        db.rollback(args.batch_id, _who())
+        batches.rollback(db, args.batch_id, _who())
     except BatchError as e:
         print(e.text(lang), file=sys.stderr)
         return EXIT_REFUSED
@@ -277,7 +279,7 @@ def _rollback(db: Database, args, lang: str) -> int:
 
 
 def _remove_sample(db: Database, args, lang: str) -> int:
-    print(t("data_sample_removed", lang, n=db.rollback_source("sample", _who())), file=sys.stderr)
+    print(t("data_sample_removed", lang, n=batches.rollback_source(db, "sample", _who())), file=sys.stderr)
     return EXIT_OK
 
 
@@ -313,7 +315,7 @@ def _export(db: Database, args, lang: str) -> int:
             return EXIT_USAGE
         frame = movements_summary_frame(db, args.year, suppress=args.suppress)
     elif args.kind == "audit":
-        frame = db.audit_log()
+        frame = audit.log(db)
     elif args.kind == "untrained":
         if period is None:
             print(t("cli_coverage_needs_period", lang), file=sys.stderr)
@@ -344,7 +346,6 @@ def _settings(db: Database, args, lang: str) -> int:
             return EXIT_USAGE
         try:
             value = settings.save(db, args.key, args.value, _who())
-            db.record(_who(), "setting", target=args.key, detail=str(value))
         except settings.SettingError as error:
             print(error.text(lang), file=sys.stderr)
             return EXIT_USAGE
@@ -356,8 +357,8 @@ def _settings(db: Database, args, lang: str) -> int:
 
 def _backup(db: Database, args, lang: str) -> int:
     try:
-        db.backup_to(args.path, _who())
-    except BatchError as error:
+        backup.backup_to(db, args.path, _who())
+    except backup.BackupError as error:
         print(error.text(lang), file=sys.stderr)
         return EXIT_USAGE
     print(t("cli_backup_done", lang, path=args.path), file=sys.stderr)
@@ -370,24 +371,14 @@ def _restore(args, lang: str) -> int:
         print(t("cli_restore_lake", lang), file=sys.stderr)  # docs/deployment.md: restore a lake from its catalog
         return EXIT_USAGE
     target = Path(database_path(args.db))
-    if not is_incentive_database(args.path):
-        print(t("cli_restore_not_backup", lang, path=args.path), file=sys.stderr)
+    try:
+        kept = backup.restore(args.path, target, _who())
+    except backup.BackupError as error:
+        print(error.text(lang), file=sys.stderr)
         return EXIT_USAGE
-    if target.exists():
-        try:  # the app (or another process) holding the file makes this fail: restore only with it stopped
-            duckdb.connect(str(target)).close()
-        except duckdb.IOException:
-            print(t("cli_locked", lang, path=target), file=sys.stderr)
-            return EXIT_LOCKED
-    kept = target.with_name(target.name + ".before-restore")
-    if target.exists():
-        shutil.move(str(target), kept)
-        wal = target.with_name(target.name + ".wal")
-        if wal.exists():
-            shutil.move(str(wal), kept.with_name(kept.name + ".wal"))
-    shutil.copyfile(args.path, target)
-    with contextlib.closing(Database(target)) as db:
-        db.record(_who(), "restore", target=str(args.path), detail=f"previous file kept as {kept.name}")
+    except DatabaseLocked:  # the app (or another process) holds the file: restore only with it stopped
+        print(t("cli_locked", lang, path=target), file=sys.stderr)
+        return EXIT_LOCKED
     print(t("cli_restored", lang, path=args.path, kept=kept), file=sys.stderr)
     return EXIT_OK
 

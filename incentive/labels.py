@@ -75,7 +75,7 @@ def _target_text(action: str, target: str, lang: str) -> str:
         if kind:
             return t("audit_target_batch", lang, batch=number, kind=t(f"kind_{kind}", lang))
         return t("audit_target_batch_only", lang, batch=number)
-    if action in ("remove_sample", "rollback_source") and target in ("sample", "upload", "cli"):
+    if action in ("load_sample", "remove_sample", "rollback_source") and target in ("sample", "upload", "cli"):
         return t(f"source_{target}", lang)
     if action == "setting" and f"setting_{target}" in _SETTING_KEYS:
         return t(f"setting_{target}", lang)
@@ -103,7 +103,7 @@ def _coded(prefix: str, code: str, lang: str) -> str:
 
 
 def audit_table(log: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The audit log (storage.Database.audit_log) for people: actions, outcomes, targets and details in words,
+    """The audit log (`store.audit.log`) for people: actions, outcomes, targets and details in words,
     headers translated. Unknown codes (from a newer version) are shown as stored."""
     out = pd.DataFrame({
         "happened_at": log["happened_at"],

@@ -22,7 +22,9 @@ sys.path.insert(0, str(ROOT))
 from incentive.intake.ingest import parse_file  # noqa: E402
 from incentive.store.lake import LakeLocation  # noqa: E402
 from incentive.demo.sample import load_sample  # noqa: E402
-from incentive.store.storage import Database  # noqa: E402
+from incentive.store import batches  # noqa: E402
+from incentive.store.database import Database  # noqa: E402
+from incentive.store.reference import current_reference  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -45,9 +47,9 @@ def db(tmp_path):
 
 
 def import_ok(database: Database, name: str, data: bytes, **options) -> int:
-    preview = parse_file(name, data, database.reference(), **options)
+    preview = parse_file(name, data, current_reference(database), **options)
     assert preview.importable, preview.problem_texts("en")
-    return database.import_preview(preview, source="cli", created_by="test")
+    return batches.import_preview(database, preview, source="cli", created_by="test")
 
 
 @pytest.fixture

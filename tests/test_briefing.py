@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser  # needs Chromium, like the browser tests
 
 @pytest.fixture(scope="module")
 def sample(sample_db_file):
-    from incentive.store.storage import Database
+    from incentive.store.database import Database
     db = Database(sample_db_file)
     yield db
     db.close()

@@ -12,6 +12,9 @@ from conftest import DATA, ROOT
 from incentive.intake import bulk_csv
 from incentive.demo import synth
 from incentive.intake.ingest import parse_file
+from incentive.store import batches
+from incentive.store.effects import import_effects
+from incentive.store.reference import current_reference
 
 TRAINING_HEADER = "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期"
 TRAINING_ROWS = [f"A{i:04d},2025年乡村振兴专题班（第{i % 3 + 1}期）,专业能力,乡村振兴,线下,集体,16,2025/6/{i % 28 + 1}"
@@ -48,7 +51,7 @@ def _write(tmp_path: Path, text: str, name: str = "training.csv", encoding: str 
 
 @pytest.fixture
 def reference(catalog_db):
-    return catalog_db.reference()
+    return current_reference(catalog_db)
 
 
 def test_sample_training_in_gbk_reads_the_same(reference):
@@ -61,14 +64,15 @@ def test_small_contract_files_read_the_same(name, reference):
 
 
 def test_a_synthetic_province_reads_the_same(tmp_path):
-    from incentive.store.storage import Database
+    from incentive.store.database import Database
     files = synth.generate(tmp_path / "p", synth.province(3, 12, 300, 4000, 200))
     db = Database(tmp_path / "p.duckdb")
     for path in files[:2]:
-        db.import_preview(parse_file(path.name, path.read_bytes(), db.reference()), source="cli", created_by="t")
+        batches.import_preview(db, parse_file(path.name, path.read_bytes(),
+                                              current_reference(db)), source="cli", created_by="t")
     for path in files:
         if path.suffix == ".csv" and path.name[:2] in ("06", "07"):
-            assert_same_preview(path, db.reference())
+            assert_same_preview(path, current_reference(db))
     db.close()
 
 
@@ -143,13 +147,13 @@ def test_other_kinds_and_small_files_take_the_cell_path(tmp_path, reference, mon
 
 def test_a_bulk_preview_imports_like_any_other(tmp_path, catalog_db):
     path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(TRAINING_ROWS) + "\n")
-    preview = bulk_csv.parse_large_csv(path, catalog_db.reference())
-    effects = catalog_db.effects(preview)
+    preview = bulk_csv.parse_large_csv(path, current_reference(catalog_db))
+    effects = import_effects(catalog_db, preview)
     assert effects.new == len(TRAINING_ROWS)
-    batch = catalog_db.import_preview(preview, source="cli", created_by="test")
+    batch = batches.import_preview(catalog_db, preview, source="cli", created_by="test")
     assert catalog_db.fetch_all("SELECT count(*), sum(hours) FROM current_training") == [(40, 640.0)]
     assert catalog_db.fetch_all("SELECT sum(records) FROM training_rollup") == [(40,)]
-    catalog_db.rollback(batch)
+    batches.rollback(catalog_db, batch)
     assert catalog_db.fetch_all("SELECT count(*) FROM training_rollup") == [(0,)]
 
 

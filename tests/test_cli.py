@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 
 import pytest
 from conftest import DATA, ROOT, xlsx_bytes
 
-from incentive.store.storage import Database
+from incentive.store.database import Database
 
 
 def cli(db_path, *args, lang="en"):
@@ -34,6 +35,8 @@ def test_init_creates_database(tmp_path):
 def test_init_sample_on_a_fresh_database(tmp_path):
     result = cli(tmp_path / "fresh.duckdb", "init", "--sample")
     assert result.returncode == 0 and "sample data loaded: 14 batches" in result.stderr
+    log = cli(tmp_path / "fresh.duckdb", "export", "audit").stdout
+    assert log.count(",load_sample,") == 1 and log.count(",import,") == 14  # the load is on record, as in the app
 
 
 def test_refusal_with_the_sample_loaded_hints_at_removing_it(sample_db_path):
@@ -82,6 +85,8 @@ def test_refused_file_exits_1_with_reasons_and_writes_nothing(loaded, tmp_path):
     assert "imported race_long.csv: race scores, 5 rows, batch #3 (5 new, 0 existing superseded" in result.stderr
     batches = json.loads(cli(loaded, "batches", "--format", "json").stdout)
     assert [b["file"] for b in batches] == ["regions.csv", "indicators.csv", "race_long.csv"]
+    refusals = [line for line in cli(loaded, "export", "audit").stdout.splitlines() if ",refused," in line]
+    assert len(refusals) == 1 and ",import,,bad.csv," in refusals[0]  # recorded once, by the importer
 
 
 def test_skip_invalid_writes_rejects(loaded, tmp_path):
@@ -309,6 +314,21 @@ def test_backup_and_restore_give_back_identical_exports(sample_db_path, tmp_path
     junk.write_bytes(b"not a database")
     refused = cli(sample_db_path, "restore", junk)
     assert refused.returncode == 2 and "is not a backup" in refused.stderr
+
+
+@pytest.mark.parametrize("name", ['my"db.duckdb', "it's 数据 库.duckdb"])
+def test_backup_and_restore_of_files_with_quotes_spaces_and_chinese_in_their_names(loaded, tmp_path, name):
+    path = tmp_path / name
+    shutil.copyfile(loaded, path)
+    copy = tmp_path / "备份 'b'" / name
+    made = cli(path, "backup", copy)
+    assert made.returncode == 0 and copy.exists(), made.stderr
+    assert cli(path, "rollback", 2, "--yes").returncode == 0
+    restored = cli(path, "restore", copy)
+    assert restored.returncode == 0, restored.stderr
+    assert [b["status"] for b in json.loads(cli(path, "batches", "--format", "json").stdout)] == ["active"] * 2
+    assert (tmp_path / f"{name}.before-restore").exists()
+    assert ",restore," in cli(path, "export", "audit").stdout
 
 
 # ---- plausibility: warnings at import, `check` on loaded data

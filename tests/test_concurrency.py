@@ -9,7 +9,9 @@ from conftest import ROOT
 
 from incentive.intake.ingest import parse_file
 from incentive.demo.sample import sample_files
-from incentive.store.storage import Database
+from incentive.store import batches
+from incentive.store.database import Database
+from incentive.store.reference import current_reference
 
 TRAINING = [p for p in sample_files() if p.name.startswith("07_培训记录")]
 
@@ -21,15 +23,15 @@ def test_two_processes_importing_at_once_both_land(sample_db_path):
     codes = [child.wait(timeout=300) for child in children]
     assert codes == [0, 0], [child.stderr.read().decode() for child in children]
     db = Database(sample_db_path)
-    batches = db.fetch_all("SELECT id, file_name FROM batches WHERE source = 'cli' ORDER BY id")
-    assert sorted(name for _, name in batches) == sorted(p.name for p in TRAINING[:2])
-    assert [i for i, _ in batches] == [15, 16]  # ids given in turn, none lost
+    landed = db.fetch_all("SELECT id, file_name FROM batches WHERE source = 'cli' ORDER BY id")
+    assert sorted(name for _, name in landed) == sorted(p.name for p in TRAINING[:2])
+    assert [i for i, _ in landed] == [15, 16]  # ids given in turn, none lost
     db.close()
 
 
 def test_two_sessions_of_one_app_process_write_in_turn_and_readers_see_whole_batches(sample_db_path):
     db = Database(sample_db_path)
-    previews = [parse_file(p.name, p.read_bytes(), db.reference()) for p in TRAINING[2:4]]
+    previews = [parse_file(p.name, p.read_bytes(), current_reference(db)) for p in TRAINING[2:4]]
     before = db.fetch_all("SELECT count(*) FROM current_training")[0][0]
     totals = {before + len(previews[0].rows) - _overlap(db, previews[0]),
               before + len(previews[1].rows) - _overlap(db, previews[1])}
@@ -41,7 +43,7 @@ def test_two_sessions_of_one_app_process_write_in_turn_and_readers_see_whole_bat
 
     def write(preview):
         try:
-            db.import_preview(preview, source="upload", created_by="session")
+            batches.import_preview(db, preview, source="upload", created_by="session")
         except Exception as error:  # noqa: BLE001 - the test reports any failure of a writer
             errors.append(error)
     reader = threading.Thread(target=read)

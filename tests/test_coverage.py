@@ -117,7 +117,7 @@ def test_domains_mix_and_months(trained_db):
 
 
 def test_rollup_measures_equal_a_direct_count_on_the_raw_rows(sample_db_path):
-    from incentive.store.storage import Database
+    from incentive.store.database import Database
     db = Database(sample_db_path)
     for window in (coverage.year_window(2024), coverage.quarter_window(2025, 2)):
         fast = measure(db, window)

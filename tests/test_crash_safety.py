@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 
 from incentive.demo.sample import sample_files
-from incentive.store.storage import Database
+from incentive.store.database import Database
 
 TRAINING = next(p for p in sample_files() if p.name == "07_培训记录_2025.csv")
 

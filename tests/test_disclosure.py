@@ -27,7 +27,7 @@ from incentive.care import movements
 from incentive.store import settings
 from incentive.disclosure import Line
 from incentive.i18n import t
-from incentive.store.storage import Database
+from incentive.store.database import Database
 
 FEW = hsettings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -8,7 +8,7 @@ from conftest import DATA, import_ok
 from incentive.sharing.export import escaped, export_frame, to_csv_bytes
 from incentive.intake.file_kinds import KINDS
 from incentive.intake.ingest import Reference, parse_file
-from incentive.store.storage import Database
+from incentive.store.database import Database
 from incentive.intake.templates import template_xlsx
 
 ALL_FILES = ["regions.csv", "indicators.csv", "race_long.csv", "roster_title.csv", "training.tsv", "movements.csv"]

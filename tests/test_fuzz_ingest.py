@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from incentive.intake.ingest import parse_file
 from incentive.intake.preview import Preview
+from incentive.store.reference import current_reference
 
 CSV_SEED = (DATA / "race_long.csv").read_bytes()
 FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -37,7 +38,7 @@ def mutate(data: bytes, seed: int) -> bytes:
 
 
 def answers_with_a_preview(db, name: str, data: bytes, **options) -> Preview:
-    preview = parse_file(name, data, db.reference(), **options)
+    preview = parse_file(name, data, current_reference(db), **options)
     assert isinstance(preview, Preview)
     for text in preview.problem_texts("zh") + preview.problem_texts("en"):
         assert name in text or "文件" in text or "file" in text.lower()

@@ -8,6 +8,7 @@ import time
 
 from incentive.intake import sheets
 from incentive.intake.ingest import parse_file
+from incentive.store.reference import current_reference
 
 from hostile_files import long_shared_string, many_rows
 
@@ -40,7 +41,7 @@ def ratio_while(action) -> tuple[float, object]:
 def test_a_ten_megabyte_shared_string_in_a_hundred_cells_is_refused_at_once(db):
     data = long_shared_string()
     start = time.monotonic()
-    ratio, preview = ratio_while(lambda: parse_file("regions.xlsx", data, db.reference()))
+    ratio, preview = ratio_while(lambda: parse_file("regions.xlsx", data, current_reference(db)))
     assert time.monotonic() - start < 30
     assert [p.key for p in preview.problems] == ["cell_too_long"]
     text = preview.problem_texts("en")[0]
@@ -50,7 +51,7 @@ def test_a_ten_megabyte_shared_string_in_a_hundred_cells_is_refused_at_once(db):
 
 def test_a_long_name_in_csv_is_refused_with_its_cell(db):
     data = ("县区,县区代码\n澄溪县,1\n" + "县" * 1001 + ",2\n").encode()
-    preview = parse_file("regions.csv", data, db.reference())
+    preview = parse_file("regions.csv", data, current_reference(db))
     assert [p.key for p in preview.problems] == ["cell_too_long"]
     assert "A3" in preview.problem_texts("en")[0]
 
@@ -59,7 +60,7 @@ def test_a_million_rows_stop_at_the_cap_while_streaming(db, monkeypatch):
     monkeypatch.setattr(sheets, "MAX_ROWS", 100_000)
     data = many_rows(1_000_000)
     start = time.monotonic()
-    ratio, preview = ratio_while(lambda: parse_file("training.xlsx", data, db.reference()))
+    ratio, preview = ratio_while(lambda: parse_file("training.xlsx", data, current_reference(db)))
     assert time.monotonic() - start < 15  # the whole book takes calamine alone ~10 s, the import much longer
     assert [p.key for p in preview.problems] == ["file_rows_over_cap"]
     assert "100,000" in preview.problem_texts("en")[0]
@@ -68,5 +69,5 @@ def test_a_million_rows_stop_at_the_cap_while_streaming(db, monkeypatch):
 
 def test_csv_lines_are_counted_before_decoding(db, monkeypatch):
     monkeypatch.setattr(sheets, "MAX_ROWS", 10)
-    preview = parse_file("training.csv", ("a,b\n" + "1,2\n" * 20).encode(), db.reference())
+    preview = parse_file("training.csv", ("a,b\n" + "1,2\n" * 20).encode(), current_reference(db))
     assert [p.key for p in preview.problems] == ["file_rows_over_cap"]

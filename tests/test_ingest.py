@@ -10,6 +10,7 @@ import pytest
 from conftest import data_file, import_ok, xls_bytes, xlsx_bytes
 
 from incentive.intake.ingest import Reference, parse_file
+from incentive.store.reference import current_reference
 
 
 def values(preview) -> list[tuple]:
@@ -26,7 +27,7 @@ def messages(preview, lang="zh") -> list[str]:
 
 
 def test_regions_csv_with_county_rows_and_townships(db):
-    preview = parse_file("regions.csv", data_file("regions.csv"), db.reference())
+    preview = parse_file("regions.csv", data_file("regions.csv"), current_reference(db))
     assert preview.kind == "regions"
     assert preview.rows[["county", "township", "county_code"]].values.tolist() == [
         ["云岫县", "安坝镇", "990001"], ["云岫县", "碧岗街道", "990001"], ["云峤县", "丹埠镇", "990002"],
@@ -34,7 +35,7 @@ def test_regions_csv_with_county_rows_and_townships(db):
 
 
 def test_indicator_catalog_codes_directions_weights_targets(db):
-    preview = parse_file("indicators.csv", data_file("indicators.csv"), db.reference())
+    preview = parse_file("indicators.csv", data_file("indicators.csv"), current_reference(db))
     assert preview.kind == "indicators"
     rows = preview.rows.set_index("code")
     assert rows.loc["R02", ["domain", "track", "direction", "weight", "target"]].tolist() == [
@@ -46,12 +47,12 @@ def test_indicator_catalog_codes_directions_weights_targets(db):
 
 def test_race_track_required(db):
     data = "指标代码,指标名称,类别,赛道,单位,方向,权重\nR9,新指标,赛马,,个,正向,3\n".encode()
-    preview = parse_file("ind.csv", data, db.reference())
+    preview = parse_file("ind.csv", data, current_reference(db))
     assert messages(preview) == ["文件「ind.csv」，第 2 行，「赛道」列，值「」：赛马指标必须填写赛道。"]
 
 
 def test_race_scores_long_with_number_forms_and_missing(catalog_db):
-    preview = parse_file("race_long.csv", data_file("race_long.csv"), catalog_db.reference())
+    preview = parse_file("race_long.csv", data_file("race_long.csv"), current_reference(catalog_db))
     assert preview.kind == "race_scores" and not preview.problems
     assert values(preview) == [
         ("2025-Q2", "云岫县", "", "R01", 1234.0),       # thousands separator
@@ -65,13 +66,13 @@ def test_race_scores_long_with_number_forms_and_missing(catalog_db):
 
 def test_welfare_long_is_told_apart_by_indicator_domain(catalog_db):
     data = "考核期,县区,指标名称,完成值\n2025年上半年,云岫县,年度体检完成率,96.5%\n2025年上半年,云峤县,W02,\n"
-    preview = parse_file("w.csv", data.encode(), catalog_db.reference())
+    preview = parse_file("w.csv", data.encode(), current_reference(catalog_db))
     assert preview.kind == "welfare"
     assert values(preview) == [("2025-H1", "云岫县", "", "W01", 96.5), ("2025-H1", "云峤县", "", "W02", None)]
 
 
 def test_roster_with_as_of_in_title(catalog_db):
-    preview = parse_file("roster.csv", data_file("roster_title.csv"), catalog_db.reference())
+    preview = parse_file("roster.csv", data_file("roster_title.csv"), current_reference(catalog_db))
     assert preview.kind == "roster" and not preview.problems
     first, second = preview.rows.to_dict("records")
     assert first["as_of"] == dt.date(2025, 6, 30) and second["as_of"] == dt.date(2025, 6, 30)
@@ -82,16 +83,16 @@ def test_roster_with_as_of_in_title(catalog_db):
 
 def test_roster_without_as_of_is_refused_unless_given(catalog_db):
     data = "干部编号,县区,单位,职级,性别,出生年份\nA1,云岫县,安坝镇,一级科员,男,1990\n".encode()
-    refused = parse_file("r.csv", data, catalog_db.reference())
+    refused = parse_file("r.csv", data, current_reference(catalog_db))
     assert not refused.importable
     assert messages(refused, "en") == [
         "File “r.csv”: The roster has no as-of date (no column, none in the title); enter it."]
-    given = parse_file("r.csv", data, catalog_db.reference(), as_of="2025/12/31")
+    given = parse_file("r.csv", data, current_reference(catalog_db), as_of="2025/12/31")
     assert given.importable and given.rows["as_of"].tolist() == [dt.date(2025, 12, 31)]
 
 
 def test_training_tsv_with_date_forms_and_enums(db):
-    preview = parse_file("training.tsv", data_file("training.tsv"), db.reference())
+    preview = parse_file("training.tsv", data_file("training.tsv"), current_reference(db))
     assert preview.kind == "training" and not preview.problems
     assert preview.rows[["category", "mode", "organized", "hours", "date"]].values.tolist() == [
         ["professional", "offline", "collective", 16.0, dt.date(2025, 6, 3)],
@@ -101,7 +102,7 @@ def test_training_tsv_with_date_forms_and_enums(db):
 
 
 def test_movements_actions_and_dotted_dates(db):
-    preview = parse_file("movements.csv", data_file("movements.csv"), db.reference())
+    preview = parse_file("movements.csv", data_file("movements.csv"), current_reference(db))
     assert preview.kind == "movements"
     assert preview.rows[["cadre_id", "date", "action"]].values.tolist() == [
         ["A0001", dt.date(2025, 6, 30), "promotion"], ["A0002", dt.date(2025, 7, 1), "fault_tolerance"]]
@@ -109,7 +110,7 @@ def test_movements_actions_and_dotted_dates(db):
 
 def test_enum_error_lists_allowed_values(db):
     data = "干部编号,调整日期,调整类型\nA1,2025-01-02,升官\n".encode()
-    preview = parse_file("m.csv", data, db.reference())
+    preview = parse_file("m.csv", data, current_reference(db))
     assert messages(preview) == ["文件「m.csv」，第 2 行，「调整类型」列，值「升官」：不是允许的值，应为："
                                  "提拔、晋升职级、平职调整、转任、降职、免职、问责、容错免责。"]
 
@@ -118,7 +119,7 @@ def test_enum_error_lists_allowed_values(db):
 
 
 def test_wide_with_period_in_title_unit_note_and_total_row(catalog_db):
-    preview = parse_file("wide.csv", data_file("race_wide_title.csv"), catalog_db.reference())
+    preview = parse_file("wide.csv", data_file("race_wide_title.csv"), current_reference(catalog_db))
     assert preview.kind == "race_scores" and not preview.problems
     assert preview.header_row == 4
     assert values(preview) == [
@@ -135,7 +136,7 @@ def test_wide_with_period_in_title_unit_note_and_total_row(catalog_db):
 
 def test_wide_with_period_column(catalog_db):
     data = "考核期,县区,招商引资额,企业诉求办结率\n2025-06,云岫县,10,0.9\n2025年6月,澄溪县,20,0.95\n".encode()
-    preview = parse_file("w.csv", data, catalog_db.reference())
+    preview = parse_file("w.csv", data, current_reference(catalog_db))
     # Values of a % indicator that look like fractions are kept as written without a percent format (real growth
     # rates of 0.9 % exist): a note says so (docs/decisions.md#percent-cells).
     assert values(preview) == [("2025-06", "云岫县", "", "R01", 10.0), ("2025-06", "云岫县", "", "R03", 0.9),
@@ -146,36 +147,36 @@ def test_wide_with_period_column(catalog_db):
 
 def test_wide_without_period_needs_one(catalog_db):
     data = "县区,招商引资额\n云岫县,10\n".encode()
-    refused = parse_file("w.csv", data, catalog_db.reference())
+    refused = parse_file("w.csv", data, current_reference(catalog_db))
     assert messages(refused) == ["文件「w.csv」：文件中没有考核期（既无「考核期」列，标题中也没有），请填写考核期。"]
-    given = parse_file("w.csv", data, catalog_db.reference(), period="2025年第三季度")
+    given = parse_file("w.csv", data, current_reference(catalog_db), period="2025年第三季度")
     assert values(given) == [("2025-Q3", "云岫县", "", "R01", 10.0)]
 
 
 def test_wide_title_period_conflicting_with_column_is_refused(catalog_db):
     data = "2025年第二季度得分表\n考核期,县区,招商引资额\n2025Q3,云岫县,10\n".encode()
-    preview = parse_file("w.csv", data, catalog_db.reference())
+    preview = parse_file("w.csv", data, current_reference(catalog_db))
     assert not preview.importable
     assert messages(preview) == ["文件「w.csv」，第 3 行，「考核期」列，值「2025-Q3」：标题中的考核期 2025-Q2 与「考核期」列 2025-Q3 不一致。"]
 
 
 def test_wide_before_catalog_is_refused_clearly(db):
     data = "2025年第二季度得分表\n县区,招商引资额,安全生产事故起数\n云岫县,10,1\n".encode()
-    preview = parse_file("w.csv", data, db.reference())
+    preview = parse_file("w.csv", data, current_reference(db))
     assert messages(preview) == ["文件「w.csv」：请先导入指标目录，再导入考评或关爱数据。"]
 
 
 def test_wide_unknown_indicator_column_with_suggestion(catalog_db):
     data = "县区,招商引资金额,总分\n云岫县,10,1\n".encode()
-    preview = parse_file("w.csv", data, catalog_db.reference(), period="2025Q1")
+    preview = parse_file("w.csv", data, current_reference(catalog_db), period="2025Q1")
     assert messages(preview) == ["文件「w.csv」，第 1 行，「招商引资金额」列：不是指标目录中的指标。 是否为「招商引资额」？"]
-    lenient = parse_file("w.csv", data, catalog_db.reference(), period="2025Q1", skip_invalid=True)
+    lenient = parse_file("w.csv", data, current_reference(catalog_db), period="2025Q1", skip_invalid=True)
     assert not lenient.importable  # skipping rows never drops a whole column of data
 
 
 def test_wide_mixing_race_and_welfare_is_refused(catalog_db):
     data = "县区,招商引资额,年度体检完成率\n云岫县,10,90\n".encode()
-    preview = parse_file("w.csv", data, catalog_db.reference(), period="2025")
+    preview = parse_file("w.csv", data, current_reference(catalog_db), period="2025")
     assert messages(preview, "en") == ["File “w.csv”: The file mixes race and welfare indicators (招商引资额; "
                                        "年度体检完成率); split it into two files."]
 
@@ -186,14 +187,14 @@ def test_wide_mixing_race_and_welfare_is_refused(catalog_db):
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
 def test_encodings(catalog_db, encoding):
     text = data_file("race_long.csv").decode("utf-8").replace("５６", "56")  # ５ has no GBK code? keep it simple
-    preview = parse_file("race.csv", text.encode(encoding), catalog_db.reference())
+    preview = parse_file("race.csv", text.encode(encoding), current_reference(catalog_db))
     assert preview.kind == "race_scores" and not preview.problems
     assert values(preview)[0] == ("2025-Q2", "云岫县", "", "R01", 1234.0)
 
 
 def test_excel_unicode_text_is_utf16_with_tabs(catalog_db):
     text = "考核期\t县区\t指标\t数值\r\n2025Q2\t云岫县\tR01\t7\r\n"
-    preview = parse_file("unicode.txt", text.encode("utf-16"), catalog_db.reference())
+    preview = parse_file("unicode.txt", text.encode("utf-16"), current_reference(catalog_db))
     assert values(preview) == [("2025-Q2", "云岫县", "", "R01", 7.0)]
 
 
@@ -209,7 +210,7 @@ def test_xlsx_with_instruction_sheet_blank_rows_merged_title_and_header(catalog_
     ]
     data = xlsx_bytes(rows, before=[("填表说明", [["请按模板填写"], ["县区", "说明"]])],
                       merges=["A2:C2", "A4:A5", "B4:C4"])
-    preview = parse_file("score.xlsx", data, catalog_db.reference())
+    preview = parse_file("score.xlsx", data, current_reference(catalog_db))
     assert preview.sheet == "数据" and preview.header_row == 5
     assert values(preview) == [("2025-Q2", "云岫县", "", "R01", 12.5), ("2025-Q2", "云岫县", "", "R02", 1.0)]
     assert "已跳过工作表：填表说明。" in [n.text("zh") for n in preview.notes]
@@ -217,7 +218,7 @@ def test_xlsx_with_instruction_sheet_blank_rows_merged_title_and_header(catalog_
 
 def test_xlsx_problem_names_excel_row_and_column_letter(catalog_db):
     rows = [[], [], ["考核期", "县区", "指标", "数值"], ["2025Q2", "黑山县", "招商引资额", "abc"]]
-    preview = parse_file("s.xlsx", xlsx_bytes(rows), catalog_db.reference())
+    preview = parse_file("s.xlsx", xlsx_bytes(rows), current_reference(catalog_db))
     assert messages(preview) == [
         "文件「s.xlsx」，工作表「数据」，第 4 行，「县区 (B)」列，值「黑山县」：县区不存在于行政区划中。",
         "文件「s.xlsx」，工作表「数据」，第 4 行，「数值 (D)」列，值「abc」：不是数字。",
@@ -226,27 +227,27 @@ def test_xlsx_problem_names_excel_row_and_column_letter(catalog_db):
 
 def test_xlsx_percent_formatted_cells_arrive_as_fractions(catalog_db):
     rows = [["考核期", "县区", "指标", "数值"], ["2025Q2", "云岫县", "R03", 0.85], ["2025Q2", "云峤县", "R03", 0.9]]
-    preview = parse_file("p.xlsx", xlsx_bytes(rows, percent_cells=["D2", "D3"]), catalog_db.reference())
+    preview = parse_file("p.xlsx", xlsx_bytes(rows, percent_cells=["D2", "D3"]), current_reference(catalog_db))
     assert [v[4] for v in values(preview)] == [85.0, 90.0]
 
 
 def test_xlsx_hidden_sheet_is_used_only_when_nothing_visible_matches(catalog_db):
     good = [["考核期", "县区", "指标", "数值"], ["2025Q2", "云岫县", "R01", 5]]
     data = xlsx_bytes(good, sheet="隐藏", before=[("说明", [["说明文字"]])], hidden=["隐藏"])
-    preview = parse_file("h.xlsx", data, catalog_db.reference())
+    preview = parse_file("h.xlsx", data, current_reference(catalog_db))
     assert preview.sheet == "隐藏" and values(preview) == [("2025-Q2", "云岫县", "", "R01", 5.0)]
 
 
 def test_legacy_xls(catalog_db):
     rows = [["考核期", "县区", "指标", "数值"], ["2025年二季度", "云岫县", "招商引资额", 7.5]]
-    preview = parse_file("old.xls", xls_bytes(rows), catalog_db.reference())
+    preview = parse_file("old.xls", xls_bytes(rows), current_reference(catalog_db))
     assert values(preview) == [("2025-Q2", "云岫县", "", "R01", 7.5)]
 
 
 def test_xlsx_dates_and_serials(db):
     rows = [["干部编号", "调整日期", "调整类型"], ["A1", dt.datetime(2025, 3, 4), "提拔"], ["A2", 45838, "问责"],
             ["A3", "2025年6月30日", "降职"]]
-    preview = parse_file("m.xlsx", xlsx_bytes(rows), db.reference())
+    preview = parse_file("m.xlsx", xlsx_bytes(rows), current_reference(db))
     assert preview.rows["date"].tolist() == [dt.date(2025, 3, 4), dt.date(2025, 6, 30), dt.date(2025, 6, 30)]
 
 
@@ -267,12 +268,12 @@ def test_xlsx_dates_and_serials(db):
     ("noheader.csv", "a,b\n1,2\n".encode(), "文件「noheader.csv」：未找到可识别的表头。需要的列，例如：县区、考核期、指标、干部编号、培训项目、指标代码。"),
 ])
 def test_unreadable_files_get_one_sentence(db, name, data, expected):
-    preview = parse_file(name, data, db.reference())
+    preview = parse_file(name, data, current_reference(db))
     assert not preview.importable and messages(preview) == [expected]
 
 
 def test_header_only_file(catalog_db):
-    preview = parse_file("h.csv", "考核期,县区,指标,数值\n".encode(), catalog_db.reference())
+    preview = parse_file("h.csv", "考核期,县区,指标,数值\n".encode(), current_reference(catalog_db))
     assert messages(preview) == ["文件「h.csv」：表头下没有数据行。"]
 
 
@@ -281,20 +282,20 @@ def test_header_only_file(catalog_db):
 
 def test_unknown_county_suggests_the_close_one(catalog_db):
     data = "考核期,县区,指标,数值\n2025Q2,澄西县,R01,1\n".encode()
-    preview = parse_file("s.csv", data, catalog_db.reference())
+    preview = parse_file("s.csv", data, current_reference(catalog_db))
     assert messages(preview) == ["文件「s.csv」，第 2 行，「县区」列，值「澄西县」：县区不存在于行政区划中。 是否为「澄溪县」？"]
 
 
 def test_ambiguous_county_lists_candidates(db):
     import_ok(db, "r.csv", "县区\n云岫县\n云岫区\n".encode())
     import_ok(db, "i.csv", data_file("indicators.csv"))
-    preview = parse_file("s.csv", "考核期,县区,指标,数值\n2025Q2,云岫,R01,1\n".encode(), db.reference())
+    preview = parse_file("s.csv", "考核期,县区,指标,数值\n2025Q2,云岫,R01,1\n".encode(), current_reference(db))
     assert messages(preview) == ["文件「s.csv」，第 2 行，「县区」列，值「云岫」：名称不唯一，可能是：云岫区、云岫县。"]
 
 
 def test_unknown_township_and_unknown_indicator(catalog_db):
     data = "考核期,县区,乡镇,指标,数值\n2025Q2,云岫县,丹埠镇,R01,1\n2025Q2,云岫县,,招商引资,1\n".encode()
-    preview = parse_file("s.csv", data, catalog_db.reference())
+    preview = parse_file("s.csv", data, current_reference(catalog_db))
     assert messages(preview, "en") == [
         "File “s.csv”, row 2, column “乡镇”, value “丹埠镇”: is not a township of that county.",
         "File “s.csv”, row 3, column “指标”, value “招商引资”: is not in the indicator catalog. "
@@ -304,42 +305,42 @@ def test_unknown_township_and_unknown_indicator(catalog_db):
 
 def test_names_accepted_as_is_when_no_regions_are_loaded(db):
     import_ok(db, "i.csv", data_file("indicators.csv"))
-    preview = parse_file("s.csv", "考核期,县区,指标,数值\n2025Q2, 新 县 ,R01,1\n".encode(), db.reference())
+    preview = parse_file("s.csv", "考核期,县区,指标,数值\n2025Q2, 新 县 ,R01,1\n".encode(), current_reference(db))
     assert values(preview) == [("2025-Q2", "新县", "", "R01", 1.0)]
 
 
 def test_duplicate_key_names_both_rows(catalog_db):
     data = "考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n2025Q2,云峤县,R01,2\n2025二季度,云岫县,招商引资额,3\n"
-    preview = parse_file("d.csv", data.encode(), catalog_db.reference())
+    preview = parse_file("d.csv", data.encode(), current_reference(catalog_db))
     assert messages(preview) == ["文件「d.csv」，第 4 行：与第 2 行重复（2025-Q2 / 云岫县 / R01）。"]
 
 
 def test_skip_invalid_imports_the_rest_and_reports_rejects(catalog_db):
     data = "考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n2025Q2,无此县,R01,2\n2025Q2,云峤县,R01,x\n"
-    strict = parse_file("s.csv", data.encode(), catalog_db.reference())
+    strict = parse_file("s.csv", data.encode(), current_reference(catalog_db))
     assert not strict.importable
-    lenient = parse_file("s.csv", data.encode(), catalog_db.reference(), skip_invalid=True)
+    lenient = parse_file("s.csv", data.encode(), current_reference(catalog_db), skip_invalid=True)
     assert lenient.importable
     assert values(lenient) == [("2025-Q2", "云岫县", "", "R01", 1.0)]
     assert lenient.rejects_table("en")["Row"].tolist() == [3, 4]
 
 
 def test_english_messages(catalog_db):
-    preview = parse_file("s.csv", "考核期,县区,指标,数值\n2025Q9,云岫县,R01,1\n".encode(), catalog_db.reference())
+    preview = parse_file("s.csv", "考核期,县区,指标,数值\n2025Q9,云岫县,R01,1\n".encode(), current_reference(catalog_db))
     assert messages(preview, "en") == [
         "File “s.csv”, row 2, column “考核期”, value “2025Q9”: is not a period; e.g. 2025, 2025Q2, 2025H1, 2025-06."]
 
 
 def test_kind_given_by_user_is_enforced(catalog_db):
     data = "考核期,县区,指标,数值\n2025Q2,云岫县,W01,90\n".encode()
-    preview = parse_file("s.csv", data, catalog_db.reference(), kind="race_scores")
+    preview = parse_file("s.csv", data, current_reference(catalog_db), kind="race_scores")
     assert messages(preview, "en") == ["File “s.csv”: Indicator “年度体检完成率” belongs to “welfare indicators”, "
                                        "not to the chosen kind “race scores”."]
 
 
 def test_footnote_rows_below_the_data_are_ignored(catalog_db):
     data = "考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n注：数据来源于统计局\n填表人：某某\n".encode()
-    preview = parse_file("s.csv", data, catalog_db.reference())
+    preview = parse_file("s.csv", data, current_reference(catalog_db))
     assert preview.importable and len(preview.rows) == 1
 
 
@@ -352,7 +353,7 @@ def test_reference_is_all_the_importer_needs():
 
 def test_unit_row_under_a_wide_header_is_not_data(catalog_db):
     data = "县区,招商引资额,企业诉求办结率\n,万元,%\n云岫县,10,96\n".encode()
-    preview = parse_file("w.csv", data, catalog_db.reference(), period="2025Q1")
+    preview = parse_file("w.csv", data, current_reference(catalog_db), period="2025Q1")
     assert values(preview) == [("2025-Q1", "云岫县", "", "R01", 10.0), ("2025-Q1", "云岫县", "", "R03", 96.0)]
 
 
@@ -361,7 +362,7 @@ def test_unit_row_under_a_wide_header_is_not_data(catalog_db):
 def test_birth_year_forms(db, birth, year):
     rows = [["人员编号", "县区", "工作单位", "现职级", "性别", "出生日期", "统计日期"],
             ["A1", "甲县", "甲镇", "一级科员", "女性", birth, "2025-06-30"]]
-    preview = parse_file("r.xlsx", xlsx_bytes(rows), db.reference())
+    preview = parse_file("r.xlsx", xlsx_bytes(rows), current_reference(db))
     assert preview.kind == "roster" and not preview.problems
     assert preview.rows["birth_year"].tolist() == [year]
 
@@ -369,14 +370,14 @@ def test_birth_year_forms(db, birth, year):
 def test_other_common_headers_for_training(db):
     data = ("人员编号,培训名称,培训类别,行业领域,培训形式,组织方式,培训时长,参训日期\n"
             "A1,专题班,政治能力,党的理论,线下,集中,16学时,2025-03-01\n").encode("gbk")
-    preview = parse_file("t.csv", data, db.reference())
+    preview = parse_file("t.csv", data, current_reference(db))
     assert preview.kind == "training" and not preview.problems
     assert preview.rows[["hours", "organized"]].values.tolist() == [[16.0, "collective"]]
 
 
 def test_two_columns_for_one_indicator_are_refused(catalog_db):
     data = "县区,招商引资额,R01\n云岫县,10,11\n".encode()
-    preview = parse_file("w.csv", data, catalog_db.reference(), period="2025Q1")
+    preview = parse_file("w.csv", data, current_reference(catalog_db), period="2025Q1")
     assert messages(preview) == ["文件「w.csv」，第 1 行，「R01」列：与「招商引资额」列是同一个指标。"]
 
 
@@ -389,7 +390,7 @@ def test_a_workbook_that_aborts_the_reader_is_refused_and_the_process_lives(cata
     for _ in range(8):
         position = rng.randrange(len(data))
         data[position] = rng.randrange(256)
-    preview = parse_file("damaged.xls", bytes(data), catalog_db.reference())
+    preview = parse_file("damaged.xls", bytes(data), current_reference(catalog_db))
     assert messages(preview) == ["文件「damaged.xls」：这是 Excel 工作簿，但已损坏，无法读取。请用 Excel 或 WPS 打开：能打开的，"
                                  "另存为新的 .xlsx 后再上传；打不开的，请向报送单位重新索取。"]
 
@@ -397,7 +398,7 @@ def test_a_workbook_that_aborts_the_reader_is_refused_and_the_process_lives(cata
 @pytest.mark.parametrize("label", ["合计", "总计", "平均", "全市合计", "全县平均", "小计", "平均值"])
 def test_total_rows_in_any_wording_are_not_data(catalog_db, label):
     data = f"考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n2025Q2,{label},R01,1\n".encode()
-    preview = parse_file("s.csv", data, catalog_db.reference())
+    preview = parse_file("s.csv", data, current_reference(catalog_db))
     assert preview.importable and len(preview.rows) == 1
     assert [n.text("zh") for n in preview.notes] == ["已忽略合计/平均行：第 3 行。"]
 
@@ -407,7 +408,7 @@ def test_total_rows_in_any_wording_are_not_data(catalog_db, label):
 def test_a_file_over_the_size_cap_is_refused_before_parsing(db, monkeypatch):
     from incentive.intake import sheets
     monkeypatch.setattr(sheets, "MAX_FILE_MB", 0.001)  # a setting, lowered so the test file stays small
-    preview = parse_file("big.csv", ("县区,乡镇\n" + "云岫县,安坝镇\n" * 200).encode(), db.reference())
+    preview = parse_file("big.csv", ("县区,乡镇\n" + "云岫县,安坝镇\n" * 200).encode(), current_reference(db))
     assert not preview.importable
     assert "文件太大" in preview.problem_texts("zh")[0] and "big.csv" in preview.problem_texts("zh")[0]
 
@@ -415,7 +416,7 @@ def test_a_file_over_the_size_cap_is_refused_before_parsing(db, monkeypatch):
 def test_a_file_over_the_row_cap_is_refused(db, monkeypatch):
     from incentive.intake import sheets
     monkeypatch.setattr(sheets, "MAX_ROWS", 100)
-    preview = parse_file("many.csv", ("县区,乡镇\n" + "云岫县,安坝镇\n" * 150).encode(), db.reference())
+    preview = parse_file("many.csv", ("县区,乡镇\n" + "云岫县,安坝镇\n" * 150).encode(), current_reference(db))
     assert "超过单个文件 100 行的上限" in preview.problem_texts("zh")[0]
 
 
@@ -428,7 +429,7 @@ def test_a_decompression_bomb_is_refused_without_unpacking(db):
         archive.writestr("xl/worksheets/sheet1.xml", b"0" * (60 * 1024 * 1024))  # 60 MB of zeros, ~60 KB packed
     data = buffer.getvalue()
     assert len(data) < 200_000
-    preview = parse_file("炸弹.xlsx", data, db.reference())
+    preview = parse_file("炸弹.xlsx", data, current_reference(db))
     assert not preview.importable and "可能是恶意构造的文件" in preview.problem_texts("zh")[0]
 
 
@@ -453,24 +454,24 @@ def training_csv(*rows: str, head: str = ",".join(TRAINING_HEAD)) -> bytes:
 
 def test_a_period_typed_as_a_number_is_read_as_displayed(catalog_db):
     rows = [["考核期", "县区", "指标", "数值"], [2026.1, "云岫县", "R01", 5], [2026.12, "云峤县", "R01", 6]]
-    shown = parse_file("p.xlsx", xlsx_bytes(rows, formats={"A2": "0.00", "A3": "#,##0.00"}), catalog_db.reference())
+    shown = parse_file("p.xlsx", xlsx_bytes(rows, formats={"A2": "0.00", "A3": "#,##0.00"}), current_reference(catalog_db))
     assert not shown.problems
     assert [v[0] for v in values(shown)] == ["2026-10", "2026-12"]  # 2026.10 and 2026.12 as shown
     assert notes(shown) == ["「考核期 (A)」列 2 个考核期是带小数的数字，按单元格格式显示的文字读取，如 2026.1 显示为两位小数，读作 2026-10。"]
-    one_decimal = parse_file("p.xlsx", xlsx_bytes(rows[:2], formats={"A2": "0.0"}), catalog_db.reference())
+    one_decimal = parse_file("p.xlsx", xlsx_bytes(rows[:2], formats={"A2": "0.0"}), current_reference(catalog_db))
     assert [p.key for p in one_decimal.problems] == ["period_number_ambiguous"]  # "2026.1" shows October as January
 
 
 def test_a_period_written_2026_1_is_ambiguous_in_csv_too(catalog_db):
     # Excel writes 2026.10 typed into a General cell as "2026.1" when it saves a CSV
     data = "考核期,县区,指标,数值\n2026.1,云岫县,R01,5\n2026.3,云峤县,R01,6\n".encode()
-    preview = parse_file("p.csv", data, catalog_db.reference())
+    preview = parse_file("p.csv", data, current_reference(catalog_db))
     assert [(p.row, p.key) for p in preview.problems] == [(2, "period_number_ambiguous")]
 
 
 def test_a_period_number_in_a_general_cell_is_refused_with_its_place(catalog_db):
     rows = [["考核期", "县区", "指标", "数值"], [2026.1, "云岫县", "R01", 5]]
-    preview = parse_file("p.xlsx", xlsx_bytes(rows), catalog_db.reference())
+    preview = parse_file("p.xlsx", xlsx_bytes(rows), current_reference(catalog_db))
     assert messages(preview) == ["文件「p.xlsx」，工作表「数据」，第 2 行，「考核期 (A)」列，值「2026.1」：考核期是数字 2026.1，看不出原本"
                                  "是几月（如 2026.10 会被 Excel 存成 2026.1）；请把该列设为文本格式，写成「2026-10」或「2026年10月」。"]
 
@@ -478,7 +479,7 @@ def test_a_period_number_in_a_general_cell_is_refused_with_its_place(catalog_db)
 def test_ids_in_e_notation_refuse_the_column(db):
     data = training_csv("4.30102E+17,班A,政治能力,党的理论,线上,集体,2,2025/6/1",
                         "4.30102E+17,班B,政治能力,党的理论,线上,集体,2,2025/6/2")
-    preview = parse_file("t.csv", data, db.reference(), skip_invalid=True)
+    preview = parse_file("t.csv", data, current_reference(db), skip_invalid=True)
     assert preview.fatal and not preview.importable  # skipping rows cannot help: which person is which is lost
     assert messages(preview) == ["文件「t.csv」，第 2 行，「干部编号」列，值「4.30102E+17」：编号按数字保存，已丢失位数（科学计数法或超过"
                                  " 15 位，共 2 行，如第 2、3 行），不同的人可能变成同一编号。请在 Excel 中把该列设为「文本」格式，"
@@ -487,20 +488,20 @@ def test_ids_in_e_notation_refuse_the_column(db):
 
 def test_an_eighteen_digit_id_stored_as_a_number_is_refused(db):
     rows = [TRAINING_HEAD, [430102198001011234, "班A", "政治能力", "党的理论", "线上", "集体", 2, "2025/6/1"]]
-    preview = parse_file("t.xlsx", xlsx_bytes(rows), db.reference())
+    preview = parse_file("t.xlsx", xlsx_bytes(rows), current_reference(db))
     assert preview.fatal and [p.key for p in preview.problems] == ["id_digits_lost"]
     assert preview.problems[0].column == "干部编号 (A)"
 
 
 def test_ids_with_leading_zeros_keep_them_when_the_format_shows_them(db):
     rows = [TRAINING_HEAD, [123, "班A", "政治能力", "党的理论", "线上", "集体", 2, "2025/6/1"]]
-    preview = parse_file("t.xlsx", xlsx_bytes(rows, formats={"A2": "000000"}), db.reference())
+    preview = parse_file("t.xlsx", xlsx_bytes(rows, formats={"A2": "000000"}), current_reference(db))
     assert preview.rows["cadre_id"].tolist() == ["000123"]
 
 
 def test_dates_typed_as_eight_digit_numbers_in_a_workbook(db):
     rows = [TRAINING_HEAD, ["A1", "班A", "政治能力", "党的理论", "线上", "集体", 2, 20261012]]
-    preview = parse_file("t.xlsx", xlsx_bytes(rows), db.reference())
+    preview = parse_file("t.xlsx", xlsx_bytes(rows), current_reference(db))
     assert not preview.problems and preview.rows["date"].tolist() == [dt.date(2026, 10, 12)]
 
 
@@ -537,7 +538,7 @@ def test_a_title_unit_speaks_only_for_its_own_family():
 
 def test_training_hours_in_days_are_refused_unless_a_rule_is_set(db):
     data = training_csv("A1,班A,政治能力,党的理论,线上,集体,3天,2025/6/1", "A1,班B,政治能力,党的理论,线上,集体,5小时,2025/6/2")
-    refused = parse_file("t.csv", data, db.reference())
+    refused = parse_file("t.csv", data, current_reference(db))
     assert messages(refused) == ["文件「t.csv」，第 2 行，「学时」列，值「3天」：以「天」填写的培训时长需换算为「学时」，但未设置每天折算学时"
                                  "（设置 hours_per_day）；请按学时填写。"]
     ruled = parse_file("t.csv", data, Reference(settings={"hours_per_day": 8}))
@@ -549,7 +550,7 @@ def test_training_hours_in_days_are_refused_unless_a_rule_is_set(db):
 def test_a_header_unit_in_days_converts_the_whole_column(db):
     data = training_csv("A1,班A,政治能力,党的理论,线上,集体,0.5,2025/6/1",
                         head=",".join(TRAINING_HEAD).replace("学时", "学时（天）"))
-    assert parse_file("t.csv", data, db.reference()).problems[0].key == "unit_days_need_rule"
+    assert parse_file("t.csv", data, current_reference(db)).problems[0].key == "unit_days_need_rule"
     ruled = parse_file("t.csv", data, Reference(settings={"hours_per_day": 8}))
     assert ruled.rows["hours"].tolist() == [4.0]
 
@@ -557,7 +558,7 @@ def test_a_header_unit_in_days_converts_the_whole_column(db):
 def test_a_course_with_an_in_cell_line_break_is_the_same_course(db):
     first = training_csv('A1,"2026年乡村振兴专题\n培训班",专业能力,乡村振兴,线下,集体,16,2026/3/2')
     second = training_csv("A1,2026年乡村振兴专题培训班,专业能力,乡村振兴,线下,集体,16,2026/3/2")
-    preview = parse_file("a.csv", first, db.reference())
+    preview = parse_file("a.csv", first, current_reference(db))
     assert preview.rows["course"].tolist() == ["2026年乡村振兴专题培训班"]
     assert notes(preview) == ["「培训项目」列 1 个单元格的文字已规范化（全角转半角，去除换行、多余空格和不可见字符），如「2026年乡村振兴专题"
                               "⏎培训班」→「2026年乡村振兴专题培训班」。"]
@@ -586,7 +587,7 @@ def test_a_two_row_header_takes_the_actual_sub_column(db, actual):
     sub = [None] * 6 + ["计划", actual, None]
     rows = [head, sub, ["A1", "班A", "政治能力", "党的理论", "线上", "集体", 8, 6, "2025/6/1"],
             ["A2", "班A", "政治能力", "党的理论", "线上", "集体", 8, 7.5, "2025/6/1"]]
-    preview = parse_file("t.xlsx", xlsx_bytes(rows, merges=["G1:H1", "A1:A2", "I1:I2"]), db.reference(),
+    preview = parse_file("t.xlsx", xlsx_bytes(rows, merges=["G1:H1", "A1:A2", "I1:I2"]), current_reference(db),
                          skip_invalid=True)
     assert not preview.problems and preview.rows["hours"].tolist() == [6.0, 7.5]
     assert preview.rows["source_row"].tolist() == [3, 4]
@@ -596,14 +597,14 @@ def test_a_two_row_header_takes_the_actual_sub_column(db, actual):
 def test_a_two_row_header_in_a_csv_without_merges(db):
     data = training_csv(",,,,,,计划,实际,", "A1,班A,政治能力,党的理论,线上,集体,8,6,2025/6/1",
                         head=",".join(TRAINING_HEAD[:7] + ["", "培训日期"]))
-    preview = parse_file("t.csv", data, db.reference())
+    preview = parse_file("t.csv", data, current_reference(db))
     assert not preview.problems and preview.rows["hours"].tolist() == [6.0]
 
 
 def test_a_two_row_header_without_an_actual_sub_column_is_refused(db):
     data = training_csv(",,,,,,计划,目标,", "A1,班A,政治能力,党的理论,线上,集体,8,6,2025/6/1",
                         head=",".join(TRAINING_HEAD[:7] + ["", "培训日期"]))
-    preview = parse_file("t.csv", data, db.reference(), skip_invalid=True)
+    preview = parse_file("t.csv", data, current_reference(db), skip_invalid=True)
     assert preview.fatal and messages(preview) == [
         "文件「t.csv」，第 2 行：「学时」下有子列 计划 (G)、目标 (H)，无法确定导入哪一列（应有一列为「实际」或「完成值」）；请只保留一列后再导入。"]
 
@@ -611,7 +612,7 @@ def test_a_two_row_header_without_an_actual_sub_column_is_refused(db):
 def test_two_actual_sub_columns_are_refused_as_such(db):
     data = training_csv(",,,,,,实际,完成值,", "A1,班A,政治能力,党的理论,线上,集体,8,6,2025/6/1",
                         head=",".join(TRAINING_HEAD[:7] + ["", "培训日期"]))
-    assert [p.key for p in parse_file("t.csv", data, db.reference()).problems] == ["subcolumns_two_actual"]
+    assert [p.key for p in parse_file("t.csv", data, current_reference(db)).problems] == ["subcolumns_two_actual"]
 
 
 @pytest.mark.parametrize("header", ["学时（分钟）", "学时(周)", "学时（h）", "学时（计划）"])
@@ -619,14 +620,14 @@ def test_a_number_column_with_something_unknown_in_brackets_is_refused(db, heade
     from incentive.intake import bulk_csv
     data = training_csv("A1,班A,政治能力,党的理论,线上,集体,90,2025/6/1",
                         head=",".join(TRAINING_HEAD).replace("学时", header))
-    preview = parse_file("t.csv", data, db.reference())
+    preview = parse_file("t.csv", data, current_reference(db))
     label = header.replace("（", "(").replace("）", ")")  # headers are read after NFKC
     assert preview.fatal and [(p.key, p.column) for p in preview.problems] == [("unit_unknown_header", label)]
     path = tmp_path / "t.csv"
     path.write_bytes(data)
-    assert bulk_csv.parse_large_csv(path, db.reference()) is None  # the bulk path leaves it to the per-cell path
+    assert bulk_csv.parse_large_csv(path, current_reference(db)) is None  # the bulk path leaves it to the per-cell path
     monkeypatch.setenv("INCENTIVE_BULK_MIN_MB", "0")
-    assert bulk_csv.parse_path(path, db.reference()).problem_texts("zh") == preview.problem_texts("zh")
+    assert bulk_csv.parse_path(path, current_reference(db)).problem_texts("zh") == preview.problem_texts("zh")
 
 
 def test_wide_and_long_value_columns_with_unknown_units_are_refused():

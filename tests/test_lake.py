@@ -12,7 +12,8 @@ import pytest
 from conftest import DATA, ROOT, data_file, import_ok
 
 from incentive.store import lake
-from incentive.store.storage import Database
+from incentive.store import audit, backup, batches
+from incentive.store.database import Database
 
 
 def _cli(location: lake.LakeLocation, *args: str) -> subprocess.Popen:
@@ -32,11 +33,11 @@ def _done(process: subprocess.Popen) -> str:
 def test_two_instances_see_each_others_imports_and_rollbacks(lake_location):
     first, second = Database(lake_location), Database(lake_location)
     assert first.created and not second.created
-    before = second.data_version()
+    before = batches.data_version(second)
     batch = import_ok(first, "regions.csv", data_file("regions.csv"))
-    assert second.data_version() != before  # what invalidates every instance's cached results
+    assert batches.data_version(second) != before  # what invalidates every instance's cached results
     assert second.fetch_all("SELECT count(*) FROM current_regions")[0][0] > 0
-    second.rollback(batch, "another instance")
+    batches.rollback(second, batch, "another instance")
     assert first.fetch_all("SELECT count(*) FROM current_regions") == [(0,)]
     assert first.fetch_all("SELECT action, who FROM audit WHERE action = 'rollback'") == [
         ("rollback", "another instance")]
@@ -50,9 +51,9 @@ def test_concurrent_imports_from_two_processes_get_distinct_batches(lake_locatio
     both = [_cli(lake_location, "import", *files), _cli(lake_location, "import", *files)]
     for process in both:
         _done(process)
-    batches = json.loads(_done(_cli(lake_location, "batches", "--format", "json")))
-    assert [b["id"] for b in batches] == [1, 2, 3, 4]  # none lost, none twice
-    assert sorted(b["file"] for b in batches) == ["indicators.csv", "indicators.csv", "regions.csv", "regions.csv"]
+    listed = json.loads(_done(_cli(lake_location, "batches", "--format", "json")))
+    assert [b["id"] for b in listed] == [1, 2, 3, 4]  # none lost, none twice
+    assert sorted(b["file"] for b in listed) == ["indicators.csv", "indicators.csv", "regions.csv", "regions.csv"]
     db = Database(lake_location)
     assert db.fetch_all("SELECT count(*) FROM audit WHERE action = 'import'") == [(4,)]
     newest = db.fetch_all("SELECT max(id) FROM batches WHERE kind = 'regions'")[0][0]
@@ -71,7 +72,7 @@ def test_a_lake_backup_opens_as_a_database_file(lake_location, tmp_path):
     from incentive.demo.sample import load_sample
     db = Database(lake_location)
     load_sample(db)
-    target = db.backup_to(tmp_path / "backup.duckdb", "test")
+    target = backup.backup_to(db, tmp_path / "backup.duckdb", "test")
     year = coverage.year_window(2025)
     figures = coverage.window_query(db.connection, "training_coverage", year, by="county", county="", target_hours=110.0)
     regions = db.fetch_all("SELECT * FROM current_regions ORDER BY ALL")
@@ -162,7 +163,7 @@ def test_short_links_settings_and_audit_are_shared_by_instances(lake_location):
     assert link is not None and link.path == "training" and link.params == {"window": "quarter", "lang": "en"}
     settings.save(second, "hours_target", 96, "admin")
     assert settings.current(first)["hours_target"] == 96
-    first.record("admin", "sign_in")
+    audit.record(first, "admin", "sign_in")
     assert second.fetch_all("SELECT who, action FROM audit WHERE action = 'sign_in'") == [("admin", "sign_in")]
     first.close()
     second.close()

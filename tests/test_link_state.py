@@ -8,6 +8,7 @@ from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 
 from incentive.race import rankings
+from incentive.store import batches
 
 
 @pytest.fixture
@@ -103,7 +104,7 @@ def test_training_and_welfare_links(opened):
 
 def test_a_short_link_restores_the_shared_controls_and_the_page_state(opened, sample_db_path):
     from incentive.sharing import permalinks
-    from incentive.store.storage import Database
+    from incentive.store.database import Database
     db = Database(sample_db_path)
     key = permalinks.save(db, "rankings", {"lang": "English", "year": "2025", "county": "澄溪县",
                                            "method": "minmax", "period": "2025-Q2"}, created_by="test")
@@ -161,10 +162,10 @@ def test_a_pinned_link_keeps_showing_the_data_it_was_shared_with(opened, sample_
     from conftest import import_ok
 
     from incentive.sharing import permalinks
-    from incentive.store.storage import Database
+    from incentive.store.database import Database
     db = Database(sample_db_path)
     before = rankings.rank_period(db.connection, "2026-Q3").ranked.index[0]
-    moment = db.version_info().last_change
+    moment = batches.version_info(db).last_change
     key = permalinks.save(db, "", {}, created_by="test", pinned_at=moment)
     lower = {"R03", "R09", "R11"}
     rates = {"R06", "R08", "R10", "R12"}  # % rates: 100 is the most a rate can be

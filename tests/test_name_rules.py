@@ -6,7 +6,7 @@ from incentive.intake.file_kinds import KINDS
 from incentive.intake.ingest import parse_cell, parse_file
 from incentive.intake.cell_values import CellError
 from incentive.safe_text import NAME_MAX_CHARS, markdown
-from incentive.store.storage import Reference
+from incentive.intake.preview import Reference
 
 SPOOFS = {"\u202e": "U+202E", "\u200b": "U+200B", "\u200f": "U+200F", "\u2066": "U+2066", "\ufeff": "U+FEFF",
           "\u0085": "U+0085", "\x07": "U+0007", "\n": "U+000A"}

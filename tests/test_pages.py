@@ -130,6 +130,9 @@ def test_bad_upload_shows_located_error_and_changes_nothing(app):
         "发现 1 个问题，文件不能导入：\n\n- 文件「bad.csv」，第 2 行，「县区」列，值「黑山县」：县区不存在于行政区划中。"]
     assert not [b for b in app.button if b.key and b.key.startswith("data_import_")]
     assert _connection().execute("SELECT count(*) FROM batches").fetchone()[0] == version
+    app.run()  # a rerun does not record the refusal again
+    assert _connection().execute("SELECT who, file_name, outcome FROM audit WHERE action = 'import' "
+                                 "AND outcome = 'refused'").fetchall() == [("测试管理员", "bad.csv", "refused")]
     # Real files fail against the fictional sample's regions: the preview says so and offers the way out.
     assert "数据库中仍有示例数据。导入真实数据前，建议先移除示例数据。" in [w.value for w in app.warning]
     assert [b for b in app.button if b.key and b.key.startswith("data_unsample_")]
@@ -170,6 +173,8 @@ def test_remove_and_reload_sample(app):
     on_data_page(app)
     app.button(key="data_load_sample").click().run()
     assert any("已载入示例数据" in s.value for s in app.success)
+    loads = "SELECT who, row_count FROM audit WHERE action = 'load_sample' ORDER BY happened_at"
+    assert _connection().execute(loads).fetchall() == [("sample", 14), ("测试管理员", 14)]  # the fixture's, the page's
 
 
 def test_multiple_files_and_template_downloads_render(app):
@@ -372,6 +377,8 @@ def test_settings_are_changed_on_the_data_page(app):
     from incentive.store import settings as app_settings
     from ui.runtime import database
     assert app_settings.current(database())["hours_target"] == 96.0
+    assert database().fetch_all("SELECT who, target, detail FROM audit WHERE action = 'setting'") == [
+        ("测试管理员", "hours_target", "96.0")]  # once: the page no longer records it besides the save
     on_page(app, "views/training.py")
     assert "达到 96 学时" in [m.label for m in app.metric]
 
@@ -425,5 +432,5 @@ def test_a_backup_from_the_data_page(app, tmp_path, monkeypatch):
     app.button(key="data_backup").click().run()
     copies = list((tmp_path / "copies").glob("incentive-*.duckdb"))
     assert len(copies) == 1 and any("已备份到" in s.value for s in app.success)
-    from incentive.store.storage import is_incentive_database
+    from incentive.store.backup import is_incentive_database
     assert is_incentive_database(copies[0])

@@ -16,7 +16,9 @@ from incentive.store import settings
 from incentive.sharing.export import export_frame
 from incentive.intake.ingest import parse_file
 from incentive.intake.preview import Reference
-from incentive.store.storage import Database
+from incentive.store import batches
+from incentive.store.database import Database
+from incentive.store.reference import current_reference
 
 FEW = hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -56,7 +58,7 @@ def welfare(rows: list[tuple]) -> bytes:
 
 def test_a_rate_of_150_percent_is_refused_with_row_and_column(care_db):
     data = welfare([("2025年上半年", "云岫县", "带薪休假落实率", "95%"), ("2025年上半年", "澄溪县", "带薪休假落实率", "150%")])
-    preview = parse_file("关爱.csv", data, care_db.reference())
+    preview = parse_file("关爱.csv", data, current_reference(care_db))
     assert not preview.importable
     assert preview.problem_texts("zh") == [
         "文件「关爱.csv」，第 3 行，「数值」列，值「150%」：超出合理范围（0–100）：请核对是否填错；如确属实，请在指标目录中设置该指标的合理上限。"]
@@ -67,15 +69,15 @@ def test_a_rate_of_150_percent_is_refused_with_row_and_column(care_db):
 
 def test_skip_invalid_imports_the_rest(care_db):
     data = welfare([("2025年上半年", "云岫县", "带薪休假落实率", "95%"), ("2025年上半年", "澄溪县", "带薪休假落实率", "150%")])
-    preview = parse_file("关爱.csv", data, care_db.reference(), skip_invalid=True)
+    preview = parse_file("关爱.csv", data, current_reference(care_db), skip_invalid=True)
     assert preview.importable and preview.rejected_rows == {3}
-    care_db.import_preview(preview, source="cli", created_by="test")
+    batches.import_preview(care_db, preview, source="cli", created_by="test")
     assert export_frame(care_db, "welfare").values.tolist() == [["2025-H1", "云岫县", "", "W01", 95.0]]
 
 
 def test_a_wide_file_names_each_value_column(care_db):
     data = "考核期,县区,带薪休假落实率,容错纠错案例数\n2025H1,澄溪县,100%,0\n2025H1,云岫县,-5%,-1\n".encode()
-    preview = parse_file("宽表.csv", data, care_db.reference())
+    preview = parse_file("宽表.csv", data, current_reference(care_db))
     assert preview.problem_texts("zh") == [
         "文件「宽表.csv」，第 3 行，「带薪休假落实率」列，值「-5%」：超出合理范围（0–100）：请核对是否填错；如确属实，请在指标目录中设置该指标的合理下限。",
         "文件「宽表.csv」，第 3 行，「容错纠错案例数」列，值「-1」：超出合理范围（≥ 0）：请核对是否填错；如确属实，请在指标目录中设置该指标的合理下限。"]
@@ -83,7 +85,7 @@ def test_a_wide_file_names_each_value_column(care_db):
 
 def test_rates_of_change_and_amounts_have_no_default_range(care_db):
     data = "考核期,县区,指标,数值\n2025Q2,澄溪县,R04,-3.5%\n2025Q2,云岫县,R04,150%\n2025Q2,云峤县,R01,-2\n".encode()
-    preview = parse_file("增长.csv", data, care_db.reference())
+    preview = parse_file("增长.csv", data, current_reference(care_db))
     assert preview.importable and not preview.problems
     assert preview.rows["value"].tolist() == [-3.5, 150.0, -2.0]
 
@@ -91,7 +93,7 @@ def test_rates_of_change_and_amounts_have_no_default_range(care_db):
 def test_catalog_bounds_override_the_defaults(care_db):
     data = welfare([("2025年上半年", "澄溪县", "住房补贴发放完成率", "130%"), ("2025年上半年", "云岫县", "住房补贴发放完成率", "160%"),
                     ("2025年上半年", "云峤县", "住房补贴发放完成率", "-1%")])
-    preview = parse_file("完成率.csv", data, care_db.reference())
+    preview = parse_file("完成率.csv", data, current_reference(care_db))
     # 130 % is above the default 100 but within the catalog's 150; the default minimum 0 still holds
     assert preview.problem_texts("zh") == [
         "文件「完成率.csv」，第 3 行，「数值」列，值「160%」：超出指标目录设定的合理范围（0–150）：请核对是否填错；如确属实，请在指标目录中调整该指标的合理上限。",
@@ -100,7 +102,7 @@ def test_catalog_bounds_override_the_defaults(care_db):
 
 def test_the_bounds_in_force_are_those_of_the_version_of_the_period(care_db):
     data = "考核期,县区,指标,数值\n2025Q4,澄溪县,R06,110\n2026Q1,澄溪县,R06,110\n2026Q1,云岫县,R06,121\n".encode()
-    preview = parse_file("农田.csv", data, care_db.reference())
+    preview = parse_file("农田.csv", data, current_reference(care_db))
     assert [(p.row, p.key, p.value, p.params["range"]) for p in preview.problems] == [
         (2, "implausible_default", "110", "0–100"),  # 2025: the first version, default 0–100; quoted as written
         (4, "implausible_catalog", "121", "0–120")]  # from 2026 the catalog allows up to 120
@@ -108,7 +110,7 @@ def test_the_bounds_in_force_are_those_of_the_version_of_the_period(care_db):
 
 def test_a_catalog_row_with_min_above_max_is_refused(db):
     data = "指标代码,指标名称,类别,单位,方向,权重,下限,上限\nW01,带薪休假落实率,关爱,%,正向,1,100,50\n".encode()
-    preview = parse_file("目录.csv", data, db.reference())
+    preview = parse_file("目录.csv", data, current_reference(db))
     assert preview.problem_texts("zh") == [
         "文件「目录.csv」，第 2 行，「下限」列，值「100」：合理下限 100 大于合理上限 50，请核对。"]
 
@@ -117,10 +119,10 @@ def test_catalog_bounds_are_stored_exported_and_referenced(care_db):
     exported = export_frame(care_db, "indicators")
     assert list(exported.columns) == ["code", "name", "domain", "track", "unit", "direction", "weight", "target",
                                       "min", "max", "effective_from"]
-    r06 = [i for i in care_db.reference().indicators if i["code"] == "R06"]
+    r06 = [i for i in current_reference(care_db).indicators if i["code"] == "R06"]
     assert [(i["direction"], i["min"], i["max"], i["effective_from"]) for i in r06] == [
         ("higher", None, 120.0, "2026"), ("higher", None, None, "")]
-    assert care_db.reference().settings["max_hours_per_record"] == 200.0
+    assert current_reference(care_db).settings["max_hours_per_record"] == 200.0
 
 
 def _training_file(tmp_path, text: str = TRAINING):
@@ -142,30 +144,30 @@ def test_5000_hours_in_one_record_is_refused_on_both_paths(db, tmp_path, path_ki
 
     def parse(**options):
         if path_kind == "bulk":
-            preview = bulk_csv.parse_large_csv(path, db.reference(), **options)
+            preview = bulk_csv.parse_large_csv(path, current_reference(db), **options)
             assert preview is not None, "the bulk path stepped aside"
             return preview
-        return parse_file(path.name, path.read_bytes(), db.reference(), **options)
+        return parse_file(path.name, path.read_bytes(), current_reference(db), **options)
 
     refused = parse()
     assert not refused.importable and refused.problem_texts("zh") == EXPECTED_HOURS
     skipped = parse(skip_invalid=True)
     assert skipped.rejected_rows == {3, 5}
-    db.import_preview(skipped, source="cli", created_by="test")
+    batches.import_preview(db, skipped, source="cli", created_by="test")
     assert export_frame(db, "training")[["cadre_id", "hours"]].values.tolist() == [["A0001", 16.0], ["A0003", 200.0]]
 
 
 def test_the_hours_setting_moves_the_bound(db, tmp_path):
     settings.save(db, "max_hours_per_record", 6000, "test")
     text = "\n".join([TRAINING_HEADER, "A0002,乡村振兴专题班,专业能力,乡村振兴,线下,集体,5000,2025-06-01"]) + "\n"
-    preview = parse_file("培训.csv", text.encode(), db.reference())
+    preview = parse_file("培训.csv", text.encode(), current_reference(db))
     assert preview.importable and preview.rows["hours"].tolist() == [5000.0]
 
 
 def test_hours_per_day_is_a_setting_off_by_default(db):
     assert settings.current(db)["hours_per_day"] == 0.0
     settings.save(db, "hours_per_day", 8, "test")
-    assert db.reference().settings["hours_per_day"] == 8.0
+    assert current_reference(db).settings["hours_per_day"] == 8.0
 
 
 finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
@@ -213,7 +215,7 @@ def load_h1(db, counties: list[str] = COUNTIES) -> None:
 
 def test_an_unusual_change_is_listed_with_old_and_new_value_and_imports_anyway(care_db):
     load_h1(care_db)
-    preview = parse_file("h2.csv", h2_file(), care_db.reference())
+    preview = parse_file("h2.csv", h2_file(), current_reference(care_db))
     checks.add_warnings(care_db, preview)
     assert preview.importable and not preview.problems
     assert [w.text("zh") for w in preview.warnings] == [
@@ -221,21 +223,21 @@ def test_an_unusual_change_is_listed_with_old_and_new_value_and_imports_anyway(c
     assert [w.text("en") for w in preview.warnings] == [
         "澄溪县, “带薪休假落实率”, 2025-H2: 8.5, was 85 in 2025-H1 (change -76.5), far outside the changes of its "
         "peers (-12.55 to +14.15): probably a typo, please check."]
-    care_db.import_preview(preview, source="cli", created_by="test")
+    batches.import_preview(care_db, preview, source="cli", created_by="test")
     stored = export_frame(care_db, "welfare", "2025-H2")
     assert stored.loc[stored["county"] == "澄溪县", "value"].tolist() == [8.5]
 
 
 def test_an_ordinary_file_gets_no_warning(care_db):
     load_h1(care_db)
-    preview = parse_file("h2.csv", h2_file(first=86.0), care_db.reference())
+    preview = parse_file("h2.csv", h2_file(first=86.0), current_reference(care_db))
     checks.add_warnings(care_db, preview)
     assert preview.warnings == []
 
 
 def test_fewer_than_five_peers_give_no_warning(care_db):
     load_h1(care_db, COUNTIES[:4])
-    preview = parse_file("h2.csv", h2_file(counties=COUNTIES[:4]), care_db.reference())
+    preview = parse_file("h2.csv", h2_file(counties=COUNTIES[:4]), current_reference(care_db))
     checks.add_warnings(care_db, preview)
     assert preview.importable and preview.warnings == []
 
@@ -244,7 +246,7 @@ def test_the_file_is_compared_with_peers_as_stored_after_import(care_db):
     """A file with one county: its peers are the stored values of the others."""
     load_h1(care_db)
     import_ok(care_db, "h2.csv", h2_file(first=86.0))
-    preview = parse_file("fix.csv", welfare([("2025年下半年", "云岫县", "带薪休假落实率", 8)]), care_db.reference())
+    preview = parse_file("fix.csv", welfare([("2025年下半年", "云岫县", "带薪休假落实率", 8)]), current_reference(care_db))
     checks.add_warnings(care_db, preview)
     assert [(w.params["unit"], w.params["old"], w.params["new"]) for w in preview.warnings] == [("云岫县", "80", "8")]
 
@@ -308,10 +310,10 @@ def test_warnings_and_check_run_on_ducklake(lake_location):
         import_ok(db, "regions.csv", ("县区\n" + "\n".join(COUNTIES) + "\n").encode())
         import_ok(db, "indicators.csv", CATALOG.encode())
         load_h1(db)
-        preview = parse_file("h2.csv", h2_file(), db.reference())
+        preview = parse_file("h2.csv", h2_file(), current_reference(db))
         checks.add_warnings(db, preview)
         assert [w.params["new"] for w in preview.warnings] == ["8.5"]
-        db.import_preview(preview, source="cli", created_by="test")
+        batches.import_preview(db, preview, source="cli", created_by="test")
         assert [(f.check, f.county, f.old, f.value) for f in checks.findings(db)] == [("change", "澄溪县", 85.0, 8.5)]
     finally:
         db.close()

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from incentive.store import queries
-from incentive.store.storage import Database
+from incentive.store.database import Database
 
 PARAMS = {
     "data_years": {},

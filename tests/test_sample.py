@@ -10,7 +10,8 @@ from incentive.race import rankings
 from incentive.demo import synth
 from incentive.sharing.export import export_frame
 from incentive.demo.sample import sample_files
-from incentive.store.storage import Database
+from incentive.store import batches
+from incentive.store.database import Database
 
 
 @pytest.fixture(scope="module")
@@ -25,8 +26,8 @@ def count(db, sql):
 
 
 def test_sample_batches_are_marked_sample(sample):
-    batches = sample.batches()
-    assert len(batches) == len(sample_files()) and set(batches["source"]) == {"sample"}
+    history = batches.history(sample)
+    assert len(history) == len(sample_files()) and set(history["source"]) == {"sample"}
 
 
 def test_sample_sizes(sample):

@@ -10,7 +10,7 @@ import streamlit as st
 from conftest import ROOT, import_ok
 from streamlit.testing.v1 import AppTest
 
-from incentive.store.storage import Database
+from incentive.store.database import Database
 
 
 def _app(path, monkeypatch) -> AppTest:

@@ -17,6 +17,7 @@ from incentive.intake import file_identity, number_formats, workbook_formats
 from incentive.i18n import TEXT
 from incentive.intake.ingest import parse_file
 from incentive.intake.sheets import REFUSALS, read_sheets
+from incentive.store.reference import current_reference
 
 
 def values(preview) -> list[tuple]:
@@ -157,15 +158,15 @@ def test_every_builtin_format_is_classified():
 
 def test_a_gbk_tab_separated_text_named_xls_is_read_as_text(catalog_db):
     text = "2025年第二季度赛马考评\n考核期\t县区\t指标\t数值\n2025Q2\t云岫县\t招商引资额\t12.5\n2025Q2\t云峤县\tR02\t3\n"
-    preview = parse_file("得分.xls", text.encode("gbk"), catalog_db.reference())
+    preview = parse_file("得分.xls", text.encode("gbk"), current_reference(catalog_db))
     assert preview.importable and values(preview) == RACE_VALUES
     assert preview.encoding == "gb18030" and preview.header_row == 2 and preview.sheet == ""
 
 
 def test_a_workbook_named_csv_and_a_csv_named_xlsx_are_read_as_what_they_are(catalog_db):
-    assert values(parse_file("得分.csv", xlsx_bytes(RACE), catalog_db.reference())) == RACE_VALUES
+    assert values(parse_file("得分.csv", xlsx_bytes(RACE), current_reference(catalog_db))) == RACE_VALUES
     csv = "考核期,县区,指标,数值\n2025Q2,云岫县,R01,12.5\n2025Q2,云峤县,R02,3\n".encode("utf-8-sig")
-    assert values(parse_file("得分.xlsx", csv, catalog_db.reference())) == RACE_VALUES
+    assert values(parse_file("得分.xlsx", csv, current_reference(catalog_db))) == RACE_VALUES
 
 
 def _with_dimension(data: bytes, ref: str) -> bytes:
@@ -185,14 +186,14 @@ def _with_dimension(data: bytes, ref: str) -> bytes:
 def test_a_dimension_hint_without_its_column_or_row_part_does_not_hide_the_cells(catalog_db, ref):
     rows = [[], *RACE]  # the header on row 2
     data = _with_dimension(xlsx_bytes(rows, formats={"D3": "0.0"}), ref)
-    preview = parse_file("得分.xlsx", data, catalog_db.reference())
+    preview = parse_file("得分.xlsx", data, current_reference(catalog_db))
     assert preview.importable and values(preview) == RACE_VALUES and preview.header_row == 2
     assert read_sheets("得分.xlsx", data)[0].number_formats == {(2, 3): "0.0"}
 
 
 def test_a_well_formed_dimension_that_understates_the_range_still_reads_every_cell(catalog_db):
     data = _with_dimension(xlsx_bytes(RACE), "A1:B2")
-    assert values(parse_file("得分.xlsx", data, catalog_db.reference())) == RACE_VALUES
+    assert values(parse_file("得分.xlsx", data, current_reference(catalog_db))) == RACE_VALUES
 
 
 WEB_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
@@ -209,7 +210,7 @@ WEB_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; ch
 
 def test_a_web_page_table_named_xls_is_read_by_its_first_table(catalog_db):
     data = WEB_PAGE.format(tail="<table><tr><td>另一个表</td></tr></table>").encode("gbk")
-    preview = parse_file("系统导出.xls", data, catalog_db.reference())
+    preview = parse_file("系统导出.xls", data, current_reference(catalog_db))
     assert preview.importable, messages(preview)
     assert preview.header_row == 2
     assert values(preview) == [("2025-Q2", "云岫县", "", "R01", 1234.0), ("2025-Q2", "云岫县", "", "R03", 85.0),
@@ -231,7 +232,7 @@ def test_a_web_page_table_in_utf8_without_a_charset_and_nested_in_a_layout_table
     inner = "<table><tr><td>考核期</td><td>县区</td><td>指标</td><td>数值</td></tr>" \
             "<tr><td>2025Q2<td>云岫县<td>R01<td>12.5<tr><td>2025Q2<td>云峤县<td>R02<td>3</table>"  # tags left open
     data = f"<!DOCTYPE html><table><tr><td>{inner}</td></tr></table>".encode()
-    assert values(parse_file("x.xls", data, catalog_db.reference())) == RACE_VALUES
+    assert values(parse_file("x.xls", data, current_reference(catalog_db))) == RACE_VALUES
 
 
 XML_2003 = """<?xml version="1.0"?>
@@ -279,7 +280,7 @@ BROKEN_XLSX = xlsx_bytes(RACE)[:-200]  # cut short: the zip's directory at its e
     ("noise.csv", bytes(range(256)) * 8, "file_binary"),
 ])
 def test_a_file_that_cannot_be_read_is_named_for_what_it_is(db, name, data, key):
-    preview = parse_file(name, data, db.reference())
+    preview = parse_file(name, data, current_reference(db))
     assert not preview.importable and [p.key for p in preview.problems] == [key]
     zh, en = TEXT[key]
     assert messages(preview) == [f"文件「{name}」：{zh}"]
@@ -296,7 +297,7 @@ def test_every_refusal_says_what_to_do_in_both_languages():
 def test_a_page_the_child_cannot_finish_is_named_a_web_page(db, monkeypatch):
     from incentive.intake import sheets
     monkeypatch.setattr(sheets, "WORKBOOK_TIMEOUT_SECONDS", 0.001)  # as if the page's tree took too long
-    preview = parse_file("big.xls", WEB_PAGE.format(tail="").encode("gbk"), db.reference())
+    preview = parse_file("big.xls", WEB_PAGE.format(tail="").encode("gbk"), current_reference(db))
     assert [p.key for p in preview.problems] == ["file_html_unreadable"]
 
 
@@ -323,7 +324,7 @@ def test_mutated_web_pages_and_dimension_hints_answer_with_a_preview(db):
     workbook = _with_dimension(xlsx_bytes(RACE), "1:4")
     for seed in range(12):
         for name, data in (("p.xls", mutate(page, seed)), ("w.xlsx", mutate(workbook, seed))):
-            preview = parse_file(name, data, db.reference())
+            preview = parse_file(name, data, current_reference(db))
             assert all(name in text for text in preview.problem_texts("zh"))
     spans = '<table><tr><td colspan="999999" rowspan="999999">x</td></tr>' + "<tr><td>1</td></tr>" * 50 + "</table>"
     [sheet] = read_sheets("s.xls", spans.encode())

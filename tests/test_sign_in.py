@@ -7,6 +7,7 @@ from conftest import DATA, ROOT, import_ok
 from streamlit.testing.v1 import AppTest
 
 from incentive import access
+from incentive.store import audit, batches
 
 PASSWORD = "correct horse 9"
 HASHED = access.hash_password(PASSWORD)
@@ -39,15 +40,15 @@ def test_sign_in_is_audited_and_locks_after_five_failures(db):
     assert "15 分钟" in locked.value.text("zh")
     with pytest.raises(access.SignInRefused):
         access.sign_in(db, creds, "不存在", PASSWORD)
-    log = db.audit_log()
+    log = audit.log(db)
     assert log["outcome"].tolist()[::-1] == ["ok"] + ["failed"] * 5 + ["locked", "failed"]
     assert (log["action"] == "sign_in").all()
 
 
 def test_data_writes_are_on_record(catalog_db):
     batch = import_ok(catalog_db, "race_long.csv", (DATA / "race_long.csv").read_bytes())
-    catalog_db.rollback(batch, "王主任")
-    log = catalog_db.audit_log().iloc[::-1]
+    batches.rollback(catalog_db, batch, "王主任")
+    log = audit.log(catalog_db).iloc[::-1]
     imports = log[log["action"] == "import"]
     assert imports["file_name"].tolist() == ["regions.csv", "indicators.csv", "race_long.csv"]
     assert imports["sha256"].str.len().eq(64).all() and imports["row_count"].iloc[-1] == 5
@@ -184,7 +185,7 @@ def test_the_viewing_password_is_limited_per_address(db, monkeypatch):
 
 def test_a_locked_name_is_unlocked_from_the_command_line(tmp_path, monkeypatch):
     from incentive import cli
-    from incentive.store.storage import Database
+    from incentive.store.database import Database
     path = tmp_path / "u.duckdb"
     database = Database(path)
     creds = access.Credentials({"王主任": HASHED})
@@ -203,7 +204,7 @@ def test_a_password_typed_into_the_name_box_is_never_stored(db):
     creds = access.Credentials({"王主任": HASHED})
     with pytest.raises(access.SignInRefused):
         access.sign_in(db, creds, PASSWORD, "")
-    log = db.audit_log()
+    log = audit.log(db)
     assert PASSWORD not in log.to_csv() and log["who"].tolist() == [access.UNKNOWN_NAME]
 
 
@@ -214,7 +215,7 @@ def test_failed_sign_in_rows_are_capped(db, monkeypatch):
     for i in range(10):
         with pytest.raises(access.SignInRefused):
             access.sign_in(db, creds, f"名{i}", "x", client=f"10.0.2.{i}")
-    assert len(db.audit_log()) == 3
+    assert len(audit.log(db)) == 3
 
 
 def test_clear_cache_is_refused_for_a_session_without_the_administrator_role(monkeypatch):

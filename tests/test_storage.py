@@ -11,7 +11,12 @@ from conftest import data_file, import_ok
 
 from incentive.sharing.export import export_frame
 from incentive.intake.ingest import parse_file
-from incentive.store.storage import BatchError, Database, migrations
+from incentive.store import audit, backup, batches, migrations
+from incentive.store.batches import BatchError
+from incentive.store.database import Database
+from incentive.store.effects import import_effects
+from incentive.store.queries import identifier
+from incentive.store.reference import current_reference
 
 
 @pytest.fixture(params=["file", "ducklake"])
@@ -40,17 +45,17 @@ def test_new_database_gets_schema_once(location):
     again = Database(location)
     assert not again.created
     versions = again.fetch_all("SELECT version FROM schema_version ORDER BY version")
-    assert [v for (v,) in versions] == [v for v, _ in migrations()]
+    assert [v for (v,) in versions] == [v for v, _ in migrations.ordered()]
     again.close()
 
 
 def test_batch_records_file_hash_kind_rows_who_when(catalog_db):
-    batches = catalog_db.batches()
-    assert batches[["id", "kind", "file", "rows", "status", "source"]].values.tolist() == [
+    history = batches.history(catalog_db)
+    assert history[["id", "kind", "file", "rows", "status", "source"]].values.tolist() == [
         [1, "regions", "regions.csv", 5, "active", "cli"], [2, "indicators", "indicators.csv", 5, "active", "cli"]]
-    assert batches["sha256"].iloc[0] == hashlib.sha256(data_file("regions.csv")).hexdigest()
-    assert batches["created_by"].tolist() == ["test", "test"]
-    assert all(isinstance(x, dt.datetime) for x in batches["created_at"])
+    assert history["sha256"].iloc[0] == hashlib.sha256(data_file("regions.csv")).hexdigest()
+    assert history["created_by"].tolist() == ["test", "test"]
+    assert all(isinstance(x, dt.datetime) for x in history["created_at"])
 
 
 def test_supersede_then_rollback_restores_exact_previous_export(catalog_db):
@@ -62,33 +67,33 @@ def test_supersede_then_rollback_restores_exact_previous_export(catalog_db):
     after = race_export(catalog_db)
     assert after == ("period,county,township,indicator,value\n2025-Q2,云岫县,,R01,10.0\n"
                      "2025-Q2,云峤县,,R01,2.0\n2025-Q2,澄溪县,,R01,3.0\n")
-    catalog_db.rollback(batch)
+    batches.rollback(catalog_db, batch)
     assert race_export(catalog_db) == before
-    assert catalog_db.batches().set_index("id").at[batch, "status"] == "rolled_back"
+    assert batches.history(catalog_db).set_index("id").at[batch, "status"] == "rolled_back"
 
 
 def test_rolling_back_an_earlier_batch_keeps_later_ones(catalog_db):
     a = import_ok(catalog_db, "a.csv", "考核期,县区,指标,数值\n2025Q1,云岫县,R01,1\n".encode())
     import_ok(catalog_db, "b.csv", "考核期,县区,指标,数值\n2025Q1,云岫县,R01,5\n2025Q1,云峤县,R01,6\n".encode())
-    catalog_db.rollback(a)
+    batches.rollback(catalog_db, a)
     assert race_export(catalog_db).splitlines()[1:] == ["2025-Q1,云岫县,,R01,5.0", "2025-Q1,云峤县,,R01,6.0"]
 
 
 def test_rollback_twice_or_unknown_is_refused(catalog_db):
-    catalog_db.rollback(1)
+    batches.rollback(catalog_db, 1)
     with pytest.raises(BatchError):
-        catalog_db.rollback(1)
+        batches.rollback(catalog_db, 1)
     with pytest.raises(BatchError):
-        catalog_db.rollback(99)
+        batches.rollback(catalog_db, 99)
 
 
 def test_blank_in_later_batch_stores_missing_and_preview_counts_it(catalog_db):
     import_ok(catalog_db, "a.csv", "考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n2025Q2,云峤县,R01,2\n".encode())
     later = parse_file("b.csv", "考核期,县区,指标,数值\n2025Q2,云岫县,R01,\n2025Q2,云峤县,R01,2\n2025Q2,澄溪县,R01,4\n"
-                       .encode(), catalog_db.reference())
-    effects = catalog_db.effects(later)
+                       .encode(), current_reference(catalog_db))
+    effects = import_effects(catalog_db, later)
     assert (effects.new, effects.changed, effects.same, effects.blanked) == (1, 1, 1, 1)
-    catalog_db.import_preview(later, source="cli", created_by="t")
+    batches.import_preview(catalog_db, later, source="cli", created_by="t")
     assert race_export(catalog_db).splitlines()[1] == "2025-Q2,云岫县,,R01,"
 
 
@@ -97,42 +102,42 @@ def test_roster_snapshot_with_same_as_of_is_replaced_whole(catalog_db):
     import_ok(catalog_db, "r1.csv", (header + "A1,云岫县,安坝镇,一级科员,男,1990,2025-06-30\n"
                                      "A2,云岫县,安坝镇,一级科员,女,1991,2025-06-30\n").encode())
     second = parse_file("r2.csv", (header + "A3,云峤县,丹埠镇,一级科员,男,1992,2025-06-30\n").encode(),
-                        catalog_db.reference())
-    assert catalog_db.effects(second).snapshot_replaced == 2
-    catalog_db.import_preview(second, source="cli", created_by="t")
+                        current_reference(catalog_db))
+    assert import_effects(catalog_db, second).snapshot_replaced == 2
+    batches.import_preview(catalog_db, second, source="cli", created_by="t")
     assert export_frame(catalog_db, "roster")["cadre_id"].tolist() == ["A3"]
 
 
 def test_remove_sample_rolls_back_only_sample_batches(catalog_db):
-    preview = parse_file("s.csv", "考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n".encode(), catalog_db.reference())
-    catalog_db.import_preview(preview, source="sample", created_by="sample")
-    assert catalog_db.rollback_source("sample") == 1
-    assert catalog_db.active_batch_count() == 2
+    preview = parse_file("s.csv", "考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n".encode(), current_reference(catalog_db))
+    batches.import_preview(catalog_db, preview, source="sample", created_by="sample")
+    assert batches.rollback_source(catalog_db, "sample") == 1
+    assert batches.active_count(catalog_db) == 2
     assert export_frame(catalog_db, "race_scores").empty
 
 
 def test_data_version_changes_on_import_and_rollback(catalog_db):
-    v1 = catalog_db.data_version()
+    v1 = batches.data_version(catalog_db)
     batch = import_ok(catalog_db, "a.csv", "考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n".encode())
-    v2 = catalog_db.data_version()
-    catalog_db.rollback(batch)
-    assert len({v1, v2, catalog_db.data_version()}) == 3
+    v2 = batches.data_version(catalog_db)
+    batches.rollback(catalog_db, batch)
+    assert len({v1, v2, batches.data_version(catalog_db)}) == 3
 
 
 def test_refused_import_writes_nothing(catalog_db):
-    before = catalog_db.batches()
-    preview = parse_file("bad.csv", "考核期,县区,指标,数值\n2025Q2,无此县,R01,1\n".encode(), catalog_db.reference())
+    before = batches.history(catalog_db)
+    preview = parse_file("bad.csv", "考核期,县区,指标,数值\n2025Q2,无此县,R01,1\n".encode(), current_reference(catalog_db))
     with pytest.raises(BatchError):
-        catalog_db.import_preview(preview, source="cli", created_by="t")
-    assert catalog_db.batches().equals(before)
+        batches.import_preview(catalog_db, preview, source="cli", created_by="t")
+    assert batches.history(catalog_db).equals(before)
 
 
 def test_failed_insert_rolls_back_the_whole_batch(catalog_db, monkeypatch):
-    preview = parse_file("a.csv", "考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n".encode(), catalog_db.reference())
+    preview = parse_file("a.csv", "考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n".encode(), current_reference(catalog_db))
     preview.rows["value"] = ["not a number"]  # corrupt after validation: the INSERT itself fails
     with pytest.raises(Exception):
-        catalog_db.import_preview(preview, source="cli", created_by="t")
-    assert len(catalog_db.batches()) == 2
+        batches.import_preview(catalog_db, preview, source="cli", created_by="t")
+    assert len(batches.history(catalog_db)) == 2
     assert catalog_db.fetch_all("SELECT count(*) FROM indicator_values")[0][0] == 0
 
 
@@ -184,12 +189,12 @@ def test_training_rollup_follows_import_supersede_and_rollback(db):
     assert _rollup(db).equals(db.fetch_df(ROLLUP_DIRECT))
     assert db.fetch_all("SELECT hours, records, last_date FROM training_rollup WHERE cadre_id = 'A4'") == [
         (6.0, 2, dt.date(2025, 4, 30))]
-    db.rollback(second)
+    batches.rollback(db, second)
     assert _rollup(db).equals(db.fetch_df(ROLLUP_DIRECT))
     assert db.fetch_all("SELECT hours FROM training_rollup WHERE cadre_id = 'A1'") == [(10.0,)]
-    db.rollback(third)
+    batches.rollback(db, third)
     assert db.fetch_all("SELECT count(*) FROM training_rollup WHERE cadre_id = 'A3'") == [(0,)]
-    db.rollback(first)
+    batches.rollback(db, first)
     assert _rollup(db).empty
 
 
@@ -197,9 +202,46 @@ def test_training_rollup_after_removing_and_reloading_the_sample(sample_db_path)
     from incentive.demo.sample import load_sample
     db = Database(sample_db_path)
     assert _rollup(db).equals(db.fetch_df(ROLLUP_DIRECT))
-    db.rollback_source("sample")
+    batches.rollback_source(db, "sample")
     assert _rollup(db).empty
     load_sample(db)
     assert len(_rollup(db)) > 100_000 and _rollup(db).equals(db.fetch_df(ROLLUP_DIRECT))
     db.close()
 
+
+
+
+# ---- names that SQL must quote
+
+# A double quote ends a quoted identifier, a single quote a string literal; spaces and Chinese are ordinary.
+AWKWARD_NAMES = ['my"db.duckdb', "it's 数据 库.duckdb", '备份 "甲" \'乙\'.duckdb']
+
+
+def test_identifier_quotes_whatever_a_name_holds():
+    assert identifier('my"db') == '"my""db"' and identifier("it's 库") == '"it\'s 库"'
+    db = Database(":memory:")
+    for name in ['my"db', "it's 数据 库", '"', 'a""b', "select"]:
+        assert db.fetch_df(f"SELECT 1 AS {identifier(name)}").columns.tolist() == [name]
+    db.close()
+
+
+@pytest.mark.parametrize("name", AWKWARD_NAMES)
+def test_backup_of_a_file_with_quotes_spaces_and_chinese_in_its_name(tmp_path, name):
+    db = Database(tmp_path / name)
+    import_ok(db, "regions.csv", data_file("regions.csv"))
+    regions = db.fetch_all("SELECT * FROM current_regions ORDER BY ALL")
+    target = backup.backup_to(db, tmp_path / "backups" / name, "admin")
+    assert audit.log(db)[["who", "action", "target"]].values.tolist()[0] == ["admin", "backup", str(target)]
+    db.close()
+    copy = Database(target)
+    assert not copy.created and copy.fetch_all("SELECT * FROM current_regions ORDER BY ALL") == regions
+    copy.close()
+    assert backup.is_incentive_database(target)
+
+
+def test_backup_to_an_awkward_name_on_both_backends(db, tmp_path):
+    import_ok(db, "regions.csv", data_file("regions.csv"))
+    target = backup.backup_to(db, tmp_path / AWKWARD_NAMES[2], "admin")
+    copy = Database(target)  # from a lake too: the macros were written into the file under the quoted alias
+    assert copy.fetch_all("SELECT count(*) FROM current_regions") == db.fetch_all("SELECT count(*) FROM current_regions")
+    copy.close()

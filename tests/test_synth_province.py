@@ -12,7 +12,9 @@ from conftest import ROOT
 
 from incentive.demo import synth
 from incentive.intake.bulk_csv import parse_path
-from incentive.store.storage import Database
+from incentive.store import batches
+from incentive.store.database import Database
+from incentive.store.reference import current_reference
 
 TINY = synth.province(counties=4, townships=20, cadres=600, training_records=9_000, movements=300)
 
@@ -59,9 +61,9 @@ def test_the_same_seed_gives_the_same_files(province, tmp_path):
 def test_every_file_imports_whole(province, tmp_path):
     db = Database(tmp_path / "province.duckdb")
     for path in province:
-        preview = parse_path(path, db.reference())
+        preview = parse_path(path, current_reference(db))
         assert preview.importable, (path.name, preview.problem_texts("en")[:3])
-        db.import_preview(preview, source="cli", created_by="test")
+        batches.import_preview(db, preview, source="cli", created_by="test")
     assert db.fetch_all("SELECT count(*) FROM current_training") == [(TINY.training_records,)]
     assert db.fetch_all("SELECT sum(records) FROM training_rollup") == [(TINY.training_records,)]
     assert db.fetch_all("SELECT count(DISTINCT county) FROM current_roster") == [(4,)]

@@ -11,6 +11,7 @@ import streamlit as st
 
 from incentive.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from incentive.demo.sample import has_sample
+from incentive.store import batches
 
 from . import link_state, meeting
 from .runtime import database, pinned_at, run_query, start_run
@@ -74,7 +75,7 @@ def _note_if_unknown(param: str, options: list[str]) -> None:
 @st.fragment(run_every=WATCH_SECONDS)
 def _follow_data_version(shown: str) -> None:
     """Every open session redraws soon after another session or process imports or rolls back."""
-    if database().data_version() != shown:
+    if batches.data_version(database()) != shown:
         st.rerun()
 
 

@@ -24,7 +24,11 @@ from incentive.intake.preview import Preview
 from incentive.race.rankings import PeerGroup
 from incentive.demo.sample import load_sample
 from incentive.race.scoring import DRAWS, TIER_SHARES, Ranking
-from incentive.store.storage import Database, DataAsOf, ImportEffects, VersionInfo
+from incentive.store import batches
+from incentive.store.batches import VersionInfo
+from incentive.store.database import DataAsOf, Database
+from incentive.store.effects import ImportEffects, import_effects
+from incentive.store.reference import current_reference
 
 
 @st.cache_resource(show_spinner=False)
@@ -42,7 +46,7 @@ _RUN_VERSION = "runtime_data_version"
 
 def start_run() -> VersionInfo:
     """Read the data version once at the top of a script run; every query of the run is cached under it."""
-    info = database().version_info()
+    info = batches.version_info(database())
     st.session_state[_RUN_VERSION] = info.version
     return info
 
@@ -60,7 +64,7 @@ def data_version() -> str:
     moment = pinned_at()
     if moment is not None:
         return f"as-of:{moment.isoformat()}"
-    return st.session_state.get(_RUN_VERSION) or database().data_version()
+    return st.session_state.get(_RUN_VERSION) or batches.data_version(database())
 
 
 def _reader(moment: dt.datetime | None):
@@ -86,11 +90,11 @@ def preview_upload(file_name: str, data: bytes, kind: str | None, period: str, a
     is checked again.
     """
     db = database()
-    reference = db.reference()
+    reference = current_reference(db)
     preview = parse_upload(file_name, data, reference, kind=kind, period=period, as_of=as_of,
                            skip_invalid=skip_invalid)
     checks.add_warnings(db, preview, reference)
-    effects = db.effects(preview) if preview.importable else None
+    effects = import_effects(db, preview) if preview.importable else None
     return preview, effects
 
 

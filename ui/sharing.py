@@ -13,6 +13,7 @@ import streamlit.components.v1 as components
 from incentive.sharing import briefing, permalinks
 from incentive.config import public_url
 from incentive.i18n import t
+from incentive.store import batches
 
 from . import link_state
 from .frame import current as frame_state
@@ -99,7 +100,7 @@ def share_button(lang: str, page_path: str) -> None:
     if st.sidebar.button(t("share_button", lang), icon=":material/link:", key="share_link", width="stretch"):
         params = {name: st.query_params[name] for name in st.query_params}
         live = permalinks.save(database(), page_path, params, created_by="web", pinned_at=pinned_at())
-        moment = pinned_at() or database().version_info().last_change or dt.datetime.now()
+        moment = pinned_at() or batches.version_info(database()).last_change or dt.datetime.now()
         pinned = permalinks.save(database(), page_path, params, created_by="web", pinned_at=moment)
         _show_link(permalinks.address(base_address(), page_path, live),
                    permalinks.address(base_address(), page_path, pinned), lang)
@@ -110,7 +111,7 @@ def pinned_banner(lang: str) -> None:
     moment = pinned_at()
     if moment is None:
         return
-    newer = (database().version_info().last_change or moment) > moment
+    newer = (batches.version_info(database()).last_change or moment) > moment
     text, button = st.columns([5, 1], vertical_alignment="center")
     text.warning(t("pinned_banner_newer" if newer else "pinned_banner", lang, when=f"{moment:%Y-%m-%d %H:%M}"))
     if button.button(t("pinned_to_current", lang), key="pinned_to_current"):

@@ -20,6 +20,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from incentive import access
 from incentive.i18n import t
 from incentive.safe_text import tm
+from incentive.store import audit
 
 from . import browser_session, server
 from .runtime import database
@@ -79,7 +80,7 @@ def end_if_taken_over(lang: str) -> None:
         del st.session_state[key]
     st.session_state[BINDING] = current
     if held:
-        database().record("(session)", "session_takeover", outcome="refused", detail="browser did not match")
+        audit.record(database(), "(session)", "session_takeover", outcome="refused", detail="browser did not match")
     st.error(t("session_ended", lang))
     st.stop()
 
@@ -144,7 +145,7 @@ def sidebar_form(lang: str) -> None:
     if name:
         st.sidebar.caption(tm("signed_in_as", lang, name=name))
         if st.sidebar.button(t("sign_out", lang), key="sign_out", width="stretch"):
-            database().record(name, "sign_out")
+            audit.record(database(), name, "sign_out")
             binding = browser_binding()
             if binding and binding.startswith(NO_BROWSER):
                 st.session_state.pop(ADMIN, None)

@@ -1,5 +1,6 @@
 """数据管理 Data: upload files, check the preview, import, see and roll back batches, templates, sample data."""
 
+import contextlib
 import datetime as dt
 import functools
 
@@ -15,7 +16,9 @@ from incentive.i18n import capital, t
 from incentive.safe_text import markdown, tm
 from incentive.intake.preview import Preview, effects_text
 from incentive.demo.sample import has_sample, load_sample
-from incentive.store.storage import ImportEffects
+from incentive.store import audit, backup, batches
+from incentive.store.batches import BatchError
+from incentive.store.effects import ImportEffects, import_effects
 from incentive.intake.templates import template_xlsx
 from ui import frame, link_state, sign_in
 from ui.downloads import table_downloads
@@ -44,8 +47,8 @@ def import_and_report(previews: list[Preview]) -> None:
     with st.status(t("data_importing", lang), expanded=False) as status:
         for preview in previews:
             status.update(label=t("data_importing_file", lang, file=preview.file_name))
-            effects = db.effects(preview)
-            batch = db.import_preview(preview, source="upload", created_by=who)
+            effects = import_effects(db, preview)
+            batch = batches.import_preview(db, preview, source="upload", created_by=who)
             messages.append(t("data_imported", lang, file=preview.file_name, kind=kind_label(preview.kind),
                               rows=len(preview.rows), batch=batch).rstrip("。.")
                             + effects_text(preview.kind, effects, lang) + t("full_stop", lang))
@@ -93,7 +96,7 @@ def draw_effects(preview: Preview, effects: ImportEffects) -> None:
         st.warning(t("data_effects_blank", lang, n=effects.blanked))
     if effects.unknown_cadres:
         st.warning(t("data_unknown_cadres", lang, n=effects.unknown_cadres))
-    earlier = db.active_batches_of_file(preview.sha256)
+    earlier = batches.active_of_file(db, preview.sha256)
     if earlier:
         st.warning(t("data_same_file", lang, batches=", #".join(map(str, earlier))))
 
@@ -104,20 +107,22 @@ def draw_warnings(preview: Preview) -> None:
     st.warning(t("data_warnings", lang, n=len(texts)) + "\n\n" + "\n".join(f"- {markdown(text)}" for text in texts))
 
 
-def audit_refusal(preview: Preview) -> None:
-    """A file the importer refused is on record once per session, with its name, hash and problem count."""
+def record_refusal(preview: Preview) -> None:
+    """A refused file is offered to the importer once per session (the page reruns at every click), which puts the
+    refusal on record with the file's name, hash and problem count, and writes nothing else."""
     seen = st.session_state.setdefault("data_refusals_recorded", set())
     if not preview.importable and preview.sha256 not in seen:
         seen.add(preview.sha256)
-        db.record(admin, "import", file_name=preview.file_name, sha256=preview.sha256, outcome="refused",
-                  rows=preview.data_rows, detail=f"{len(preview.problems)} problems")
+        with contextlib.suppress(BatchError):
+            batches.import_preview(db, preview, source="upload", created_by=admin)
 
 
 def offer_sample_removal(preview: Preview) -> None:
     """Real files checked against the fictional sample's regions and catalog fail or mix: say so, offer the fix."""
     st.warning(t("data_sample_warning", lang))
     if st.button(t("data_remove_sample_first", lang), key=f"data_unsample_{preview.sha256[:16]}"):
-        flash_and_rerun(t("data_sample_removed", lang, n=db.rollback_source("sample", sign_in.require_admin(lang))))
+        removed = batches.rollback_source(db, "sample", sign_in.require_admin(lang))
+        flash_and_rerun(t("data_sample_removed", lang, n=removed))
 
 
 def draw_preview(preview: Preview, effects: ImportEffects | None) -> None:
@@ -166,7 +171,7 @@ for upload in uploads or []:
     preview, effects = preview_upload(upload.name, upload.getvalue(), kind, period, as_of, skip_invalid,
                                       check_version())
     draw_preview(preview, effects)
-    audit_refusal(preview)
+    record_refusal(preview)
     if preview.importable:
         importable.append(preview)
 if len(importable) > 1 and st.button(t("data_confirm_all", lang), key="data_import_all"):
@@ -192,8 +197,8 @@ else:
 
 # ---- batches and rollback
 st.subheader(t("data_batches", lang))
-batches = db.batches().sort_values("id", ascending=False)
-shown = batches[["id", "kind", "file", "rows", "status", "source", "created_at", "created_by"]].copy()
+history = batches.history(db).sort_values("id", ascending=False)
+shown = history[["id", "kind", "file", "rows", "status", "source", "created_at", "created_by"]].copy()
 shown["kind"] = shown["kind"].map(lambda k: capital(kind_label(k)))
 shown["status"] = shown["status"].map(lambda s: capital(t(f"status_{s}", lang)))
 shown["source"] = shown["source"].map(lambda s: capital(t(f"source_{s}", lang)))
@@ -201,7 +206,7 @@ shown["created_by"] = shown["created_by"].map(lambda who: labels.who_text(who, l
 shown.columns = [t(k, lang) for k in ("col_batch", "col_kind", "col_file", "col_rows", "col_status", "col_source",
                                       "col_created_at", "col_created_by")]
 st.dataframe(shown, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(shown)))
-active = batches[batches["status"] == "active"].set_index("id")
+active = history[history["status"] == "active"].set_index("id")
 if len(active):
     pick_col, button_col = st.columns([3, 1], vertical_alignment="bottom")
     batch_id = pick_col.selectbox(t("data_rollback_pick", lang), active.index.tolist(),
@@ -211,7 +216,7 @@ if len(active):
                                                         f"{active.at[i, 'file']}")
     confirmed = st.checkbox(t("data_rollback_confirm", lang), key="data_rollback_confirm")
     if button_col.button(t("data_rollback", lang), key="data_rollback", disabled=not confirmed):
-        db.rollback(int(batch_id), sign_in.require_admin(lang))
+        batches.rollback(db, int(batch_id), sign_in.require_admin(lang))
         st.session_state.pop("data_rollback_confirm", None)
         flash_and_rerun(t("data_rolled_back", lang, batch=batch_id))
 
@@ -219,13 +224,13 @@ if len(active):
 st.subheader(t("data_sample", lang))
 if sample_loaded:
     if st.button(t("data_remove_sample", lang), key="data_remove_sample"):
-        flash_and_rerun(t("data_sample_removed", lang, n=db.rollback_source("sample", sign_in.require_admin(lang))))
+        removed = batches.rollback_source(db, "sample", sign_in.require_admin(lang))
+        flash_and_rerun(t("data_sample_removed", lang, n=removed))
 else:
     st.caption(t("data_no_sample", lang))
     if st.button(t("data_load_sample", lang), key="data_load_sample"):
-        db.record(sign_in.require_admin(lang), "load_sample")
         with st.spinner(t("sample_loading", lang)):
-            ids = load_sample(db)
+            ids = load_sample(db, sign_in.require_admin(lang))
         flash_and_rerun(t("data_sample_loaded", lang, n=len(ids)))
 
 # ---- settings
@@ -249,7 +254,6 @@ if setting_cols[-1].button(t("data_settings_save", lang), key="data_settings_sav
     changed = [key for key in entered if entered[key] != current[key]]
     for key in changed:
         settings.save(db, key, entered[key], who)
-        db.record(who, "setting", target=key, detail=str(entered[key]))
     flash_and_rerun(t("data_settings_saved", lang, n=len(changed)))
 
 # ---- backup: a consistent snapshot while the app serves
@@ -257,12 +261,12 @@ st.subheader(t("data_backup", lang))
 st.caption(t("data_backup_help", lang))
 if st.button(t("data_backup_now", lang), key="data_backup"):
     target = backup_folder() / f"incentive-{dt.datetime.now():%Y%m%d-%H%M%S}.duckdb"
-    db.backup_to(target, sign_in.require_admin(lang))
+    backup.backup_to(db, target, sign_in.require_admin(lang))
     flash_and_rerun(t("cli_backup_done", lang, path=target))
 
 # ---- the audit log
 st.subheader(t("data_audit", lang))
-log = labels.audit_table(db.audit_log(), lang)
+log = labels.audit_table(audit.log(db), lang)
 st.dataframe(log.head(300), hide_index=True, width="stretch", height=320)
 table_downloads(log, t("file_audit", lang), "data_audit", lang)
 

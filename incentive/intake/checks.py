@@ -17,7 +17,8 @@ from incentive.store import queries
 from incentive.intake.file_kinds import DOMAIN_OF_KIND, VALUE_KINDS
 from incentive.i18n import capital, t
 from incentive.intake.preview import Note, Preview, Reference
-from incentive.store.storage import Database
+from incentive.store.database import Database
+from incentive.store.reference import current_reference
 
 _INCOMING = ["period", "county", "township", "indicator", "value"]
 
@@ -61,7 +62,7 @@ def add_warnings(db: Database, preview: Preview, reference: Reference | None = N
     preview.warnings = []
     if preview.kind not in VALUE_KINDS or not preview.importable or preview.rows is None or preview.rows.empty:
         return
-    reference = reference or db.reference()
+    reference = reference or current_reference(db)
     incoming = preview.rows[_INCOMING].dropna(subset=["period", "county", "indicator"])
     flagged = unusual_changes(db, DOMAIN_OF_KIND[preview.kind], incoming)
     mine = set(map(tuple, incoming[["period", "county", "township", "indicator"]].astype(str).values.tolist()))
@@ -92,7 +93,7 @@ def unusual_changes(db: Database, domain: str, incoming: pd.DataFrame | None = N
 def findings(db: Database) -> list[Finding]:
     """Every plausibility finding on the loaded data: values outside their bounds (scores, welfare, training
     hours), then unusual changes; oldest period first within each."""
-    reference = db.reference()
+    reference = current_reference(db)
     names = _names(reference)
     out: list[Finding] = []
     changes: list[Finding] = []

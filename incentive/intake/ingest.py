@@ -1,7 +1,7 @@
 """From (file name, bytes) to a preview: normalized rows of one kind, and every problem located.
 
 Pure: no database, no Streamlit. The UI and the CLI both call `parse_file`, show the `Preview`, and hand an
-accepted preview to `storage.import_preview`.
+accepted preview to `store.batches.import_preview`.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """What the importer hands back: the rows it read, and every problem and note, located and translatable.
 
-The Data page and the CLI show a `Preview`; storage imports it. What the file is checked against (regions, the
-catalog) arrives as a `Reference`, read from storage by the caller, so parsing itself needs no database.
+The Data page and the CLI show a `Preview`; `store.batches` imports it. What the file is checked against (regions,
+the catalog) arrives as a `Reference`, read from the database by the caller (`store.reference`), so parsing itself
+needs no database.
 """
 
 from __future__ import annotations
@@ -120,8 +121,8 @@ class Preview:
 
 
 def effects_text(kind: str, effects, lang: str) -> str:
-    """What an import did to the data that was there (a `storage.ImportEffects`), for the CLI's and the Data page's
-    summary: values added, existing values superseded, unchanged and emptied; for a roster, the cadres replaced."""
+    """What an import did to the data that was there (a `store.effects.ImportEffects`), for the CLI's and the Data
+    page's summary: values added, existing values superseded, unchanged and emptied; for a roster, the cadres replaced."""
     if kind == "roster":
         return t("cli_effects_roster", lang, n=effects.snapshot_replaced)
     text = t("cli_effects", lang, new=effects.new, changed=effects.changed, same=effects.same)

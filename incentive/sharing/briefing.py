@@ -29,7 +29,8 @@ from incentive.care import welfare
 from incentive.labels import status_labels, tier_label, tier_labels
 from incentive.config import classification
 from incentive.i18n import TranslatedError, t
-from incentive.store.storage import Database, DataAsOf
+from incentive.store import batches
+from incentive.store.database import DataAsOf, Database
 
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "chrome")
 PRINT_TIMEOUT_S = 120
@@ -61,7 +62,7 @@ def gather(db: Database, year: int, county: str, lang: str, link: str,
     data as they were then (a pinned view)."""
     conn = db.connection if as_of is None else DataAsOf(db.connection, as_of)
     scope = county or t("all_counties", lang)
-    info = db.version_info()
+    info = batches.version_info(db)
     version = (t("data_version_pinned", lang, when=f"{as_of:%Y-%m-%d %H:%M}") if as_of else
                t("data_version", lang, latest=info.latest_batch, batches=info.active_batches,
                  when=f"{info.last_change:%Y-%m-%d %H:%M}" if info.last_change else "—"))

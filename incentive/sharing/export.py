@@ -19,7 +19,7 @@ from incentive.care import movements, welfare
 from incentive import periods
 from incentive.store import queries, settings
 from incentive.intake.cell_values import escape_formula, plain_number_text
-from incentive.store.storage import Database
+from incentive.store.database import Database
 
 EXPORT_KINDS = ("regions", "indicators", "race_scores", "welfare", "roster", "training", "movements")
 

@@ -12,7 +12,7 @@ import re
 import secrets
 from dataclasses import dataclass
 
-from incentive.store.storage import Database
+from incentive.store.database import Database
 
 ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no i, l, o, 0, 1
 KEY_LENGTH = 6

@@ -1,2 +1,6 @@
-"""The database: connection, migrations (`schema/`), batches and history, audit log, backups (`storage`);
-the DuckLake backend (`lake`); named SQL queries from `queries/` (`queries`); stored settings."""
+"""The database: the open connection and its transactions (`database`), the schema's migrations (`migrations`,
+from `schema/`), batches with their history and rollback (`batches`), what an import would change (`effects`),
+what a file is checked against (`reference`), the training rollup (`rollup`), the audit log (`audit`), backups
+(`backup`), stored settings (`settings`), the DuckLake backend (`lake`) and named SQL from `queries/` (`queries`).
+
+Every module but `database`, `migrations`, `lake` and `queries` takes an open `Database` as its first argument."""

@@ -21,10 +21,10 @@ from pathlib import Path
 
 import duckdb
 
-from incentive.store.queries import string_literal
+from incentive.store.queries import identifier, string_literal
 
 ALIAS = "lake"
-SEARCH_PATH = f"{ALIAS}.main,memory.main"
+SEARCH_PATH = f"{identifier(ALIAS)}.main,memory.main"
 _MACRO = re.compile(r"^\s*CREATE\s+(?:OR\s+REPLACE\s+)?MACRO\s+([A-Za-z_][A-Za-z0-9_]*)", re.IGNORECASE | re.MULTILINE)
 _COMMENT = re.compile(r"--[^\n]*")
 
@@ -78,7 +78,7 @@ def connect(location: LakeLocation) -> duckdb.DuckDBPyConnection:
     con.execute(f"LOAD {string_literal(extension_file('ducklake'))}")
     if location.catalog.startswith("postgres:"):
         con.execute(f"LOAD {string_literal(extension_file('postgres'))}")
-    con.execute(f"ATTACH {string_literal(location.setting)} AS {ALIAS} "
+    con.execute(f"ATTACH {string_literal(location.setting)} AS {identifier(ALIAS)} "
                 f"(DATA_PATH {string_literal(location.data_path)})")
     prepare(con)
     return con
@@ -86,14 +86,15 @@ def connect(location: LakeLocation) -> duckdb.DuckDBPyConnection:
 
 def prepare(cursor: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     """A new cursor starts in the in-memory catalog: point it at the lake, then the macros."""
-    cursor.execute(f"USE {ALIAS}")
-    cursor.execute(f"SET search_path = '{SEARCH_PATH}'")
+    cursor.execute(f"USE {identifier(ALIAS)}")
+    cursor.execute(f"SET search_path = {string_literal(SEARCH_PATH)}")
     return cursor
 
 
 def split_migration(sql: str, macros_into: str = "memory.main") -> list[tuple[str, str | None]]:
     """A schema file as (statement, macro name or None), in order; macro statements rewritten to create the
-    macro in `macros_into` (the process's in-memory catalog), replacing any earlier definition."""
+    macro in `macros_into` (a catalog.schema, quoted where it needs to be: the process's in-memory catalog by default),
+    replacing any earlier definition."""
     out = []
     for statement in duckdb.extract_statements(sql):
         text = statement.query

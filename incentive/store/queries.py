@@ -68,5 +68,12 @@ def string_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def identifier(name: str) -> str:
+    """`name` as a quoted SQL identifier (`my"db` → `"my""db"`), for the names a statement cannot take as a
+    parameter: a database alias, a database named after its file (`COPY FROM DATABASE`), a table or a column.
+    Quoting keeps the name as written, case included, whatever characters it holds."""
+    return '"' + name.replace('"', '""') + '"'
+
+
 def names() -> list[str]:
     return sorted(p.stem for p in QUERY_DIR.glob("*.sql"))

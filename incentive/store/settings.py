@@ -5,15 +5,16 @@ row per key wins), so every app process and the CLI agree and every change is on
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+
+import duckdb
 
 from incentive.i18n import TranslatedError
-
-if TYPE_CHECKING:  # storage reads the settings into every Reference: settings must not import it
-    from incentive.store.storage import Database
+from incentive.store import audit
+from incentive.store.database import Database
 
 
 @dataclass(frozen=True)
@@ -45,15 +46,25 @@ class SettingError(TranslatedError):
 
 def current(db: Database) -> dict[str, float]:
     """Every setting, stored value or default."""
-    stored = dict(db.fetch_all("SELECT key, arg_max(value, changed_at) FROM settings GROUP BY key"))
+    with contextlib.closing(db.cursor()) as cur:
+        return read(cur)
+
+
+def read(cur: duckdb.DuckDBPyConnection) -> dict[str, float]:
+    """Every setting as `cur` sees it (inside a transaction, with what it has written)."""
+    stored = dict(cur.execute("SELECT key, arg_max(value, changed_at) FROM settings GROUP BY key").fetchall())
     return {key: _parse(key, stored[key]) if key in stored else spec.default for key, spec in SETTINGS.items()}
 
 
 def save(db: Database, key: str, value: object, changed_by: str) -> float:
+    """Store a new value of setting `key` (a number or its text) with its audit row ("setting", the key, the value
+    stored) in one transaction; returns the value stored (an int for integer settings). SettingError, and nothing
+    written, for an unknown key or a value outside the setting's range."""
     number = _parse(key, value)
     with db.transaction() as cur:
         cur.execute("INSERT INTO settings VALUES ($key, $value, $at, $by)",
                     {"key": key, "value": str(number), "at": dt.datetime.now(), "by": changed_by})
+        audit.write(cur, changed_by, "setting", target=key, detail=str(number))
     return number
 
 

@@ -1,0 +1,147 @@
+"""The open database: one DuckDB connection per process (a file, or DuckLake attached to an in-memory DuckDB),
+cursors for reading, transactions for writing.
+
+A DuckDB connection refuses concurrent calls, so every query takes a cursor of its own; writes go through one lock
+and one transaction each. On DuckLake, where several processes write, batch writes also conflict on one shared row
+and are retried (`Database.serial_write`). What is read and written lives in the modules beside this one
+(`batches`, `audit`, `backup`, `settings` …), which take a `Database` as their first argument.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import random
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import duckdb
+import pandas as pd
+
+from incentive.store import lake, migrations
+from incentive.store.lake import LakeLocation
+
+SERIAL_ATTEMPTS = 20
+T = TypeVar("T")
+
+
+class DatabaseLocked(Exception):
+    """Another process (normally the running app) holds the database file."""
+
+
+class Database:
+    """A DuckDB file (`path`; `":memory:"` for none) or a DuckLake (`LakeLocation`), migrated on opening.
+
+    `wait_seconds`: how long to keep trying while another process holds the file, then `DatabaseLocked`.
+    `created` is True when the schema was created by this opening (a new database)."""
+
+    def __init__(self, path: str | Path | LakeLocation, *, wait_seconds: float = 0.0) -> None:
+        self.path = str(path)
+        self.lake = path if isinstance(path, LakeLocation) else None
+        if self.lake is not None:
+            self._con = lake.connect(self.lake)
+        else:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self._con = _connect(self.path, wait_seconds)
+        self._write_lock = threading.Lock()
+        with self.exclusive() as cur:
+            self.created = migrations.apply(cur, on_lake=self.lake is not None)
+
+    def close(self) -> None:
+        self._con.close()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        cursor = self._con.cursor()
+        return lake.prepare(cursor) if self.lake is not None else cursor
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """What queries read through: the DuckDB connection, or on DuckLake an object whose cursors are pointed at
+        the lake (queries.run, rankings and DataAsOf only ask for cursors)."""
+        return self._con if self.lake is None else _LakeReader(self._con)
+
+    def fetch_df(self, sql: str, params: dict | None = None) -> pd.DataFrame:
+        with contextlib.closing(self.cursor()) as cur:
+            return cur.execute(sql, params or {}).df()
+
+    def fetch_all(self, sql: str, params: dict | None = None) -> list[tuple]:
+        with contextlib.closing(self.cursor()) as cur:
+            return cur.execute(sql, params or {}).fetchall()
+
+    @contextlib.contextmanager
+    def exclusive(self):
+        """A cursor while no other write of this process runs, outside any transaction: for statements that manage
+        their own (migrations, ATTACH and COPY of a backup)."""
+        with self._write_lock, contextlib.closing(self.cursor()) as cur:
+            yield cur
+
+    @contextlib.contextmanager
+    def transaction(self):
+        """One writer at a time, all or nothing: the cursor yielded is inside a transaction, committed when the
+        block ends and rolled back when it raises."""
+        with self.exclusive() as cur:
+            cur.begin()
+            try:
+                yield cur
+            except BaseException:
+                cur.rollback()
+                raise
+            cur.commit()
+
+    def serial_write(self, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """Run `work` in one transaction that no other batch write, in this process or another, overlaps: within a
+        process the write lock; across DuckLake processes a conflict on `write_serial` at commit, after which
+        the work runs again on the data the other write left (up to SERIAL_ATTEMPTS times)."""
+        for attempt in range(1, SERIAL_ATTEMPTS + 1):
+            try:
+                with self.transaction() as cur:
+                    if self.lake is not None:
+                        cur.execute("UPDATE write_serial SET writes = writes + 1")
+                    return work(cur)
+            except duckdb.TransactionException as e:
+                if self.lake is None or "conflict" not in str(e).lower() or attempt == SERIAL_ATTEMPTS:
+                    raise
+                time.sleep(random.uniform(0.05, 0.25) * attempt)
+        raise AssertionError("unreachable")
+
+
+class _LakeReader:
+    """A DuckLake connection handing out cursors that search the lake, then the process's macros."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection) -> None:
+        self._connection = connection
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        return lake.prepare(self._connection.cursor())
+
+
+class DataAsOf:
+    """The database as it was at a moment (a pinned link): every cursor handed out sees only the batches created by
+    then and not rolled back by then (schema 002's `as_of` variable). Passed where a connection is expected, since
+    queries.run only asks it for cursors."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, moment: dt.datetime) -> None:
+        self._connection = connection
+        self.moment = moment
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        cur = self._connection.cursor()
+        cur.execute(f"SET VARIABLE as_of = TIMESTAMP '{self.moment:%Y-%m-%d %H:%M:%S.%f}'")  # a datetime, never text
+        return cur
+
+
+def _connect(path: str, wait_seconds: float) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            return duckdb.connect(path)
+        except duckdb.IOException as e:
+            if "lock" not in str(e).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise DatabaseLocked(path) from e
+            time.sleep(0.5)

@@ -1,0 +1,59 @@
+"""What importing a preview would do to current data, compared by key: shown before the user confirms."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+
+from incentive.intake.file_kinds import KINDS, STORED_COLUMNS, VALUE_KINDS
+from incentive.intake.preview import Preview
+from incentive.store.database import Database
+from incentive.store.queries import identifier
+
+CURRENT_VIEW_OF_KIND = {"regions": "current_regions", "indicators": "current_indicators",
+                        "race_scores": "current_values", "welfare": "current_values", "roster": "current_roster",
+                        "training": "current_training", "movements": "current_movements"}
+
+
+@dataclass(frozen=True)
+class ImportEffects:
+    """What a preview would do to current data, in rows (values), shown before the user confirms."""
+
+    new: int
+    changed: int
+    same: int
+    blanked: int  # existing values that a blank cell would empty
+    snapshot_replaced: int  # roster: cadres in snapshots this file replaces
+    unknown_cadres: int = 0  # training/movements: cadre ids on no roster snapshot (imported, but worth a look)
+
+
+def import_effects(db: Database, preview: Preview) -> ImportEffects:
+    """Compare an importable preview's rows with current data by the key of its kind (file_kinds.KINDS). A roster
+    replaces whole snapshots: only `new` and `snapshot_replaced` are counted for it."""
+    kind = preview.kind
+    rows = preview.rows
+    view = identifier(CURRENT_VIEW_OF_KIND[kind])
+    with contextlib.closing(db.cursor()) as cur:
+        cur.register("incoming", rows.drop(columns=["source_row"]))
+        if kind == "roster":
+            replaced = cur.execute(
+                f"SELECT count(*) FROM {view} WHERE as_of IN (SELECT DISTINCT CAST(as_of AS DATE) FROM incoming)"
+            ).fetchone()[0]
+            return ImportEffects(len(rows), 0, 0, 0, replaced)
+        unknown_cadres = 0
+        if "cadre_id" in rows.columns:
+            unknown_cadres = cur.execute(
+                "SELECT count(*) FROM incoming WHERE cadre_id NOT IN (SELECT cadre_id FROM current_roster)"
+            ).fetchone()[0]
+        key = [identifier(c) for c in KINDS[kind].key]
+        others = [identifier(c) for c in STORED_COLUMNS[kind] if c not in KINDS[kind].key and c != "domain"]
+        on = " AND ".join(f"i.{k} IS NOT DISTINCT FROM c.{k}" for k in key)
+        differs = " OR ".join(f"i.{c} IS DISTINCT FROM c.{c}" for c in others) or "false"
+        blank = "i.value IS NULL AND c.value IS NOT NULL" if kind in VALUE_KINDS else "false"
+        new, changed, same, blanked = cur.execute(f"""
+            SELECT count(*) FILTER (WHERE c.{key[0]} IS NULL),
+                   count(*) FILTER (WHERE c.{key[0]} IS NOT NULL AND ({differs})),
+                   count(*) FILTER (WHERE c.{key[0]} IS NOT NULL AND NOT ({differs})),
+                   count(*) FILTER (WHERE {blank})
+            FROM incoming i LEFT JOIN {view} c ON {on}""").fetchone()
+        return ImportEffects(new, changed, same, blanked, 0, unknown_cadres)
