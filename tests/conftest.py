@@ -25,6 +25,21 @@ from incentive.demo.sample import load_sample  # noqa: E402
 from incentive.store.storage import Database  # noqa: E402
 
 
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+
+
+def pytest_collection_modifyitems(config, items):
+    """`browser` for everything under tests/browser/, `lake` for every test on the private PostgreSQL catalog, and
+    `slow` for both: `python -m pytest -m "not slow"` is the quick run of the logic (README, "Test it")."""
+    for item in items:
+        if BROWSER_TESTS in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+        if "postgres" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.lake)
+        if item.get_closest_marker("browser") or item.get_closest_marker("lake"):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_sign_in_counts():
     """Sign-in attempts are counted in the process (incentive.access.ATTEMPTS): each test starts with none."""

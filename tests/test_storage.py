@@ -14,7 +14,7 @@ from incentive.intake.ingest import parse_file
 from incentive.store.storage import BatchError, Database, migrations
 
 
-@pytest.fixture(params=["file", "ducklake"])
+@pytest.fixture(params=["file", pytest.param("ducklake", marks=pytest.mark.lake)])
 def location(request, tmp_path):
     """Where a test's database lives: every test of this module runs on both backends."""
     if request.param == "file":
