@@ -20,7 +20,7 @@ from typing import TypeVar
 import duckdb
 import pandas as pd
 
-from incentive.store import lake, settings
+from incentive.store import faults, lake, settings
 from incentive.intake.file_kinds import KINDS, STORED_COLUMNS, VALUE_KINDS
 from incentive.i18n import TranslatedError
 from incentive.store.lake import LakeLocation
@@ -128,7 +128,10 @@ class Database:
                 with self.transaction() as cur:
                     if self.lake is not None:
                         cur.execute("UPDATE write_serial SET writes = writes + 1")
-                    return work(cur)
+                    result = work(cur)
+                    faults.reach("before_commit")
+                faults.reach("after_commit")
+                return result
             except duckdb.TransactionException as e:
                 if self.lake is None or "conflict" not in str(e).lower() or attempt == SERIAL_ATTEMPTS:
                     raise
@@ -269,10 +272,12 @@ class Database:
                             "rows": len(frame), "at": _now(), "by": created_by, "source": source,
                             "sheet": preview.sheet})
             cur.register("incoming", frame)
+            faults.reach("after_staging")
             table = TABLE_OF_KIND[kind]
             cur.execute(f"INSERT INTO {table} (batch_id, {', '.join(columns)}) "
                         f"SELECT $batch_id, {', '.join(columns)} FROM incoming", {"batch_id": batch_id})
             cur.unregister("incoming")
+            faults.reach("mid_write")
             if kind == "training":
                 _add_training_to_rollup(cur, batch_id)
             _audit(cur, created_by, "import", target=f"batch {batch_id} ({kind})", file_name=preview.file_name,
@@ -289,6 +294,7 @@ class Database:
                 raise BatchError("cli_no_batch", batch=batch_id)
             cur.execute("UPDATE batches SET status = 'rolled_back', rolled_back_at = $at WHERE id = $id",
                         {"at": _now(), "id": batch_id})
+            faults.reach("mid_write")
             _refresh_training_rollup(cur, [batch_id])
             _audit(cur, who, "rollback", target=f"batch {batch_id}")
 
@@ -301,6 +307,7 @@ class Database:
                                                  {"source": source}).fetchall()]
             cur.execute("UPDATE batches SET status = 'rolled_back', rolled_back_at = $at "
                         "WHERE status = 'active' AND source = $source", {"at": _now(), "source": source})
+            faults.reach("mid_write")
             _refresh_training_rollup(cur, ids)
             _audit(cur, who, "remove_sample" if source == "sample" else "rollback_source", target=source,
                    rows=len(ids))
