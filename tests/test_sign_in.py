@@ -2,9 +2,7 @@
 it, and every change on record in the audit log."""
 
 import pytest
-import streamlit as st
 from conftest import DATA, ROOT, import_ok
-from streamlit.testing.v1 import AppTest
 
 from incentive import access
 
@@ -75,16 +73,8 @@ def test_the_cli_records_its_actions(tmp_path):
 
 
 @pytest.fixture
-def app(sample_db_path, monkeypatch):
-    monkeypatch.setenv("INCENTIVE_DB", str(sample_db_path))
-    monkeypatch.setenv("INCENTIVE_ADMINS", f"王主任:{HASHED}")
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.run()
-    yield at
-    st.cache_resource.clear()
-    st.cache_data.clear()
+def app(app_factory):
+    return app_factory(env={"INCENTIVE_ADMINS": f"王主任:{HASHED}"})
 
 
 def test_the_data_page_is_not_reachable_until_an_administrator_signs_in(app):
@@ -115,18 +105,13 @@ def test_a_wrong_password_is_refused_in_the_sidebar(app):
         app.switch_page("views/data.py")
 
 
-def test_a_viewer_password_closes_the_whole_app(sample_db_path, monkeypatch):
-    monkeypatch.setenv("INCENTIVE_DB", str(sample_db_path))
-    monkeypatch.setenv("INCENTIVE_VIEWER_HASH", access.hash_password("viewers only 1"))
-    st.cache_resource.clear()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.run()
+def test_a_viewer_password_closes_the_whole_app(app_factory):
+    at = app_factory(env={"INCENTIVE_VIEWER_HASH": access.hash_password("viewers only 1")})
     assert not at.get("plotly_chart") and at.text_input[0].label == "访问口令"
     at.get("form")[0].text_input[0].input("viewers only 1")
     at.get("form")[0].button[0].click()
     at.run()
     assert len(at.get("plotly_chart")) == 3
-    st.cache_resource.clear()
 
 
 # ---- security item 4: attempts counted before the check, per name and per address; unlock; no password kept
