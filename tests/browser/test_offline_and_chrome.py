@@ -159,8 +159,8 @@ def test_streamlits_own_words_read_in_chinese(page, app_url, screenshots):
     expect(page.locator("[data-testid=InputInstructions]")).to_be_visible()
     assert _after(page, "[data-testid=InputInstructions] span") == '"按回车键确认"'
     page.locator("[data-testid=stTextInputField]").first.fill("")
-    page.keyboard.press("Enter")
-    wait_idle(page, after_action=True)
+    page.keyboard.press("Enter")  # back to the value it had: Streamlit asks for no rerun
+    wait_idle(page)
 
     page.set_input_files(FILE_INPUT, files=[{"name": "说明.docx", "mimeType": "application/octet-stream",
                                              "buffer": b"PK\x03\x04" + b"\x00" * 200}])
