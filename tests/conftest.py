@@ -39,14 +39,16 @@ BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
 
 def pytest_collection_modifyitems(config, items):
     """`browser` for everything under tests/browser/, `lake` for every test on the private PostgreSQL catalog, and
-    `slow` for both: `python -m pytest -m "not slow"` is the quick run of the logic (README, "Test it")."""
+    `slow` for both and for every test of pages through AppTest (the `app_factory` fixture): `python -m pytest -m
+    "not slow"` is the quick run of the logic (README, "Test it"). Other slow tests carry `slow` themselves."""
     for item in items:
         if BROWSER_TESTS in Path(item.path).resolve().parents:
             item.add_marker(pytest.mark.browser)
-        if "postgres" in getattr(item, "fixturenames", ()):
+        fixtures = getattr(item, "fixturenames", ())
+        if "postgres" in fixtures:
             item.add_marker(pytest.mark.lake)
-        if item.get_closest_marker("browser") or item.get_closest_marker("lake"):
-            item.add_marker(pytest.mark.slow)
+        if item.get_closest_marker("browser") or item.get_closest_marker("lake") or "app_factory" in fixtures:
+            item.add_marker(pytest.mark.slow)  # every AppTest session runs the whole app: seconds per run
 
 
 @pytest.fixture(autouse=True)

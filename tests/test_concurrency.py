@@ -5,11 +5,14 @@ import subprocess
 import sys
 import threading
 
+import pytest
 from conftest import ROOT
 
 from incentive.intake.ingest import parse_file
 from incentive.demo.sample import sample_files
 from incentive.store.storage import Database
+
+pytestmark = pytest.mark.slow  # two child processes, or two threads, each importing 44,000 training records
 
 TRAINING = [p for p in sample_files() if p.name.startswith("07_培训记录")]
 

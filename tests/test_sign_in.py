@@ -52,6 +52,7 @@ def test_data_writes_are_on_record(catalog_db):
     assert log.iloc[-1][["who", "action", "target"]].tolist() == ["王主任", "rollback", f"batch {batch}"]
 
 
+@pytest.mark.slow
 def test_the_cli_records_its_actions(tmp_path):
     import subprocess
     import sys
@@ -167,6 +168,7 @@ def test_the_viewing_password_is_limited_per_address(db, monkeypatch):
     assert access.viewer_sign_in(db, creds, PASSWORD, client="10.0.0.6")
 
 
+@pytest.mark.slow
 def test_a_locked_name_is_unlocked_from_the_command_line(tmp_path, monkeypatch):
     from incentive import cli
     from incentive.store.storage import Database

@@ -193,6 +193,7 @@ def test_training_rollup_follows_import_supersede_and_rollback(db):
     assert _rollup(db).empty
 
 
+@pytest.mark.slow
 def test_training_rollup_after_removing_and_reloading_the_sample(sample_db_path):
     from incentive.demo.sample import load_sample
     db = Database(sample_db_path)
