@@ -25,6 +25,7 @@ def test_credentials_from_secrets_and_environment():
     assert access.load_credentials(None, {}).admins == {}
 
 
+@pytest.mark.slow
 def test_sign_in_is_audited_and_locks_after_five_failures(db):
     creds = access.Credentials({"王主任": HASHED})
     assert access.sign_in(db, creds, " 王主任 ", PASSWORD) == "王主任"
@@ -144,6 +145,7 @@ def _parallel(n: int, attempt) -> list:
         return list(pool.map(one, range(n)))
 
 
+@pytest.mark.slow
 def test_twenty_parallel_guesses_get_at_most_five_checks(db, monkeypatch):
     creds = access.Credentials({"王主任": HASHED})
     calls = _counting_checks(monkeypatch)
@@ -152,6 +154,7 @@ def test_twenty_parallel_guesses_get_at_most_five_checks(db, monkeypatch):
     assert outcomes.count("signin_failed") == 5 and outcomes.count("signin_locked") == 15
 
 
+@pytest.mark.slow
 def test_one_address_trying_many_names_is_limited_too(db, monkeypatch):
     creds = access.Credentials({"王主任": HASHED})
     calls = _counting_checks(monkeypatch, 0.01)
