@@ -14,6 +14,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 import xlwt
+from hypothesis import settings as hypothesis_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -25,6 +26,31 @@ from incentive.demo.sample import load_sample  # noqa: E402
 from incentive.store import batches  # noqa: E402
 from incentive.store.database import Database  # noqa: E402
 from incentive.store.reference import current_reference  # noqa: E402
+
+
+# Hypothesis draws the same examples on every run (derandomize: seeded from each test's source), so a failure
+# in CI is the failure you get locally; no deadline, since two loaded cores make any per-example time limit
+# flaky; and no example database, since the run leaves nothing behind (like `-p no:cacheprovider`). To hunt for
+# new examples, run with HYPOTHESIS_PROFILE=explore. Settings a test gives itself (max_examples …) still apply.
+hypothesis_settings.register_profile("seeded", derandomize=True, deadline=None, database=None)
+hypothesis_settings.register_profile("explore", deadline=None, database=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "seeded"))
+
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+
+
+def pytest_collection_modifyitems(config, items):
+    """`browser` for everything under tests/browser/, `lake` for every test on the private PostgreSQL catalog, and
+    `slow` for both and for every test of pages through AppTest (the `app_factory` fixture): `python -m pytest -m
+    "not slow"` is the quick run of the logic (README, "Test it"). Other slow tests carry `slow` themselves."""
+    for item in items:
+        if BROWSER_TESTS in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+        fixtures = getattr(item, "fixturenames", ())
+        if "postgres" in fixtures:
+            item.add_marker(pytest.mark.lake)
+        if item.get_closest_marker("browser") or item.get_closest_marker("lake") or "app_factory" in fixtures:
+            item.add_marker(pytest.mark.slow)  # every AppTest session runs the whole app: seconds per run
 
 
 @pytest.fixture(autouse=True)
@@ -151,17 +177,48 @@ def as_admin(at, name: str) -> None:
 
 
 @pytest.fixture
-def app(sample_db_path, monkeypatch):
-    """The whole app over a copy of the sample database, run once, with Streamlit's caches cleared around it (a
-    module may define its own `app`, e.g. with administrators configured)."""
+def app_factory(request, monkeypatch):
+    """Makes AppTest sessions of the whole app (`app.py`), the one way tests build them: Streamlit's caches (the
+    database connection, query results) are cleared when the test starts and when it ends, so nothing cached
+    crosses from one test to the next; sessions made within one test share them, like sessions of one server.
+
+    `make(db=None, *, env=None, page=None, query=None, timeout=180, run=True)`: `db` is the database file
+    (INCENTIVE_DB; a copy of the sample when omitted, none when `env` sets INCENTIVE_STORAGE); `env` sets further
+    environment variables for the test; `query` sets query parameters as a pasted link would, `page` switches to
+    a page before the first run. With `run` the session is run once and must have raised nothing."""
     import streamlit as st
     from streamlit.testing.v1 import AppTest
-    monkeypatch.setenv("INCENTIVE_DB", str(sample_db_path))
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    yield at
-    st.cache_resource.clear()
-    st.cache_data.clear()
+
+    def clear() -> None:
+        st.cache_resource.clear()
+        st.cache_data.clear()
+
+    def make(db: Path | str | None = None, *, env: dict[str, str] | None = None, page: str | None = None,
+             query: dict[str, str] | None = None, timeout: float = 180, run: bool = True) -> AppTest:
+        env = dict(env or {})
+        if db is None and "INCENTIVE_STORAGE" not in env:
+            db = request.getfixturevalue("sample_db_path")
+        if db is not None:
+            monkeypatch.setenv("INCENTIVE_DB", str(db))
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+        for key, value in (query or {}).items():
+            at.query_params[key] = value
+        if page is not None:
+            at.switch_page(page)
+        if run:
+            at.run()
+            assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    clear()
+    yield make
+    clear()
+
+
+@pytest.fixture
+def app(app_factory):
+    """The whole app over a copy of the sample database, run once (a module may define its own `app`, e.g. with
+    administrators configured)."""
+    return app_factory()

@@ -54,6 +54,7 @@ def reference(catalog_db):
     return current_reference(catalog_db)
 
 
+@pytest.mark.slow
 def test_sample_training_in_gbk_reads_the_same(reference):
     assert_same_preview(ROOT / "data" / "sample" / "07_培训记录_2026.csv", reference)
 
@@ -63,6 +64,7 @@ def test_small_contract_files_read_the_same(name, reference):
     assert_same_preview(DATA / name, reference)
 
 
+@pytest.mark.slow
 def test_a_synthetic_province_reads_the_same(tmp_path):
     from incentive.store.database import Database
     files = synth.generate(tmp_path / "p", synth.province(3, 12, 300, 4000, 200))
@@ -100,6 +102,7 @@ def test_a_roster_with_short_and_unknown_county_names(tmp_path, reference):
     assert_same_preview(path, reference)  # no date anywhere: refused the same way
 
 
+@pytest.mark.slow
 def test_random_damage_is_judged_the_same(tmp_path, reference):
     """Cells replaced by the awkward values real files carry; both paths must agree on every file."""
     awkward = ["", " ", "-", "无", "N/A", "８", "16学时", "1,200", "2025年6月30日", "2025.6.30", "45838", "20250630",

@@ -12,10 +12,16 @@ from conftest import DATA, ROOT, xlsx_bytes
 
 from incentive.store.database import Database
 
+pytestmark = pytest.mark.slow  # every test runs the CLI as a child process: a second or more each just to start
+
+# Bounds on a child that hangs, not expectations of speed: on two busy cores an export of the sample has taken
+# over two minutes.
+TIMEOUT_S = 600
+
 
 def cli(db_path, *args, lang="en"):
     return subprocess.run([sys.executable, "-m", "incentive", "--db", str(db_path), "--lang", lang, *map(str, args)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+                          cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT_S)
 
 
 @pytest.fixture
@@ -118,7 +124,7 @@ def test_batches_json_and_rollback(loaded):
 
 def test_global_options_after_the_command_and_from_another_folder(loaded, tmp_path):
     result = subprocess.run([sys.executable, "-m", "incentive", "import", str(DATA / "race_long.csv"), "--db",
-                             str(loaded), "--lang", "en"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+                             str(loaded), "--lang", "en"], cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT_S)
     assert result.returncode == 0, result.stderr
     assert "imported race_long.csv: race scores, 5 rows, batch #3" in result.stderr
 
@@ -187,7 +193,7 @@ def test_database_held_by_app_exits_3_with_a_sentence(loaded):
     holder = Database(loaded)  # this test process plays the running app
     try:
         result = subprocess.run([sys.executable, "-m", "incentive", "--db", str(loaded), "--wait", "1", "batches"],
-                                cwd=ROOT, capture_output=True, text=True, timeout=60)
+                                cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT_S)
     finally:
         holder.close()
     assert result.returncode == 3
@@ -197,7 +203,7 @@ def test_database_held_by_app_exits_3_with_a_sentence(loaded):
 
 def test_chinese_is_the_default_language(loaded):
     result = subprocess.run([sys.executable, "-m", "incentive", "--db", str(loaded), "import",
-                             str(DATA / "race_long.csv")], cwd=ROOT, capture_output=True, text=True, timeout=60)
+                             str(DATA / "race_long.csv")], cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT_S)
     assert result.stderr.rstrip().splitlines() == [
         "正在读取 race_long.csv …", "  说明：「澄溪」按「澄溪县」导入（1 行）。",
         "已导入 race_long.csv：赛马考评得分 5 行，批次 #3（新增 5 条，覆盖已有 0 条，与已有相同 0 条）"]

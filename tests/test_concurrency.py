@@ -5,6 +5,7 @@ import subprocess
 import sys
 import threading
 
+import pytest
 from conftest import ROOT
 
 from incentive.intake.ingest import parse_file
@@ -12,6 +13,8 @@ from incentive.demo.sample import sample_files
 from incentive.store import batches
 from incentive.store.database import Database
 from incentive.store.reference import current_reference
+
+pytestmark = pytest.mark.slow  # two child processes, or two threads, each importing 44,000 training records
 
 TRAINING = [p for p in sample_files() if p.name.startswith("07_培训记录")]
 

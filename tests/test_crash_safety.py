@@ -1,17 +1,20 @@
-"""Killed mid-write: an import or a rollback in a child process gets SIGKILL part way; the database must open,
-earlier data be intact, and no partial batch be visible."""
+"""Killed mid-write: an import or a rollback in a child process gets SIGKILL at a named point of the write
+(incentive/store/faults.py, switched on by INCENTIVE_FAULT in the child's environment only); the test checks the
+kill landed there, then that the database opens, earlier data is intact, and the write is all or nothing."""
 
 import os
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
 from conftest import ROOT
 
 from incentive.demo.sample import sample_files
+from incentive.store import faults
 from incentive.store.database import Database
+
+pytestmark = pytest.mark.slow  # a child process per kill, each loading 44,000 rows or rolling back the sample
 
 TRAINING = next(p for p in sample_files() if p.name == "07_培训记录_2025.csv")
 
@@ -29,37 +32,48 @@ def snapshot(path):
         db.close()
 
 
-def start(path, *args):
-    return subprocess.Popen([sys.executable, "-m", "incentive", "--db", str(path), *map(str, args)], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def killed_at(point, path, *args):
+    """Run the CLI with the fault point set; assert it died by SIGKILL at that point and nowhere else."""
+    child = subprocess.run([sys.executable, "-m", "incentive", "--db", str(path), *map(str, args)], cwd=ROOT,
+                           env={**os.environ, faults.VARIABLE: point}, capture_output=True, timeout=600)
+    stderr = child.stderr.decode(errors="replace")
+    assert child.returncode == -signal.SIGKILL, (child.returncode, stderr[-2000:])
+    assert stderr.splitlines()[-1] == f"{faults.VARIABLE} reached: {point}", stderr[-2000:]
 
 
-# Start-up, parsing (the bulk path), writing, committing: ≈1.0-1.2 s in all on two cores, so the kills spread
-# over it. (A kill sweep across the commit found DuckDB 1.5.5 leaving a partial state or a checksum error when
-# the transaction rewrote more than a row group of the rollup; the refresh now rewrites only the touched months.)
-@pytest.mark.parametrize("delay", [0.4, 0.7, 0.85, 0.95, 1.05, 1.2])
-def test_a_killed_import_leaves_no_partial_batch(sample_db_path, delay):
+def test_the_points_are_the_documented_ones():
+    assert faults.POINTS == ("after_staging", "mid_write", "before_commit", "after_commit")
+    assert all(point in faults.__doc__ for point in faults.POINTS)
+
+
+@pytest.mark.parametrize("point", faults.POINTS)
+def test_a_killed_import_leaves_no_partial_batch(sample_db_path, point):
     before = snapshot(sample_db_path)
-    child = start(sample_db_path, "import", TRAINING)  # 44,000 rows: parsing, then one transaction
-    time.sleep(delay)
-    child.send_signal(signal.SIGKILL)
-    child.wait()
+    killed_at(point, sample_db_path, "import", TRAINING)  # 44,000 rows in one transaction
     after = snapshot(sample_db_path)
     assert after["orphans"] == 0
-    if len(after["batches"]) == len(before["batches"]):  # killed before the commit: nothing of it is visible
+    assert after["rollup"] == after["training"][0]  # the rollup counts exactly the current rows
+    if point != "after_commit":  # killed before the commit: nothing of it is visible
         assert after == before
-    else:  # the commit won the race: the whole batch is there, rollup included
-        assert after["batches"][:-1] == before["batches"] and after["rollup"] == after["training"][0]
+    else:  # committed: the whole batch is there, rollup included
+        assert after["batches"][:-1] == before["batches"] and after["batches"][-1][1] == "active"
+        db = Database(sample_db_path)
+        try:
+            stored = db.fetch_all("SELECT count(*) FROM training WHERE batch_id = $id", {"id": after["batches"][-1][0]})
+            declared = db.fetch_all("SELECT row_count FROM batches WHERE id = $id", {"id": after["batches"][-1][0]})
+        finally:
+            db.close()
+        assert stored == declared and stored[0][0] > 40_000
 
 
-@pytest.mark.parametrize("delay", [0.7, 0.85, 0.95])  # the rollback itself runs in the last ≈0.3 s
-def test_a_killed_rollback_is_all_or_nothing(sample_db_path, delay):
+@pytest.mark.parametrize("point", ["mid_write", "before_commit", "after_commit"])
+def test_a_killed_rollback_is_all_or_nothing(sample_db_path, point):
     before = snapshot(sample_db_path)
-    child = start(sample_db_path, "remove-sample")  # every sample batch and the whole rollup, in one transaction
-    time.sleep(delay)
-    os.kill(child.pid, signal.SIGKILL)
-    child.wait()
+    killed_at(point, sample_db_path, "remove-sample")  # every sample batch and the whole rollup, in one transaction
     after = snapshot(sample_db_path)
     statuses = {status for _, status in after["batches"]}
-    assert statuses in ({"active"}, {"rolled_back"})  # never some batches rolled back and others not
-    assert after == before or (after["training"][0] == 0 and not after["rollup"])
+    if point != "after_commit":
+        assert statuses == {"active"} and after == before
+    else:  # every batch rolled back, none left half-way, and the rollup emptied with them
+        assert statuses == {"rolled_back"} and after["training"][0] == 0 and not after["rollup"]
+    assert after["orphans"] == 0

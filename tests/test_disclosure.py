@@ -211,7 +211,7 @@ def _sample_training(db, window, threshold):
 
 
 @pytest.mark.parametrize("window, threshold", [(coverage.quarter_window(2026, 2), 12),
-                                               (coverage.year_window(2025), 30)])
+                                               pytest.param(coverage.year_window(2025), 30, marks=pytest.mark.slow)])
 def test_no_training_group_of_the_sample_can_be_recovered(sample, window, threshold):
     sizes, parts, lines, pattern = _sample_training(sample, window, threshold)
     assert pattern.small and not pattern.unprotected

@@ -5,6 +5,7 @@ import io
 import random
 
 import openpyxl
+import pytest
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from conftest import DATA, import_ok
 from hypothesis import HealthCheck, given, settings
@@ -13,6 +14,8 @@ from hypothesis import strategies as st
 from incentive.intake.ingest import parse_file
 from incentive.intake.preview import Preview
 from incentive.store.reference import current_reference
+
+pytestmark = pytest.mark.slow  # hundreds of generated files, each through the whole importer
 
 CSV_SEED = (DATA / "race_long.csv").read_bytes()
 FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

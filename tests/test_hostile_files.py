@@ -6,6 +6,8 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
+
 from incentive.intake import sheets
 from incentive.intake.ingest import parse_file
 from incentive.store.reference import current_reference
@@ -38,6 +40,7 @@ def ratio_while(action) -> tuple[float, object]:
     return (sorted(during)[len(during) // 2] / baseline if during else 1.0), result["value"]
 
 
+@pytest.mark.slow
 def test_a_ten_megabyte_shared_string_in_a_hundred_cells_is_refused_at_once(db):
     data = long_shared_string()
     start = time.monotonic()
@@ -56,6 +59,7 @@ def test_a_long_name_in_csv_is_refused_with_its_cell(db):
     assert "A3" in preview.problem_texts("en")[0]
 
 
+@pytest.mark.slow
 def test_a_million_rows_stop_at_the_cap_while_streaming(db, monkeypatch):
     monkeypatch.setattr(sheets, "MAX_ROWS", 100_000)
     data = many_rows(1_000_000)

@@ -127,25 +127,14 @@ def test_a_write_that_overlaps_another_process_write_is_run_again(lake_location)
     second.close()
 
 
-def test_every_page_runs_on_a_lake(lake_location, monkeypatch):
-    import streamlit as st
-    from streamlit.testing.v1 import AppTest
-    monkeypatch.setenv("INCENTIVE_STORAGE", lake_location.setting)
-    monkeypatch.setenv("INCENTIVE_DATA_PATH", lake_location.data_path)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    try:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-        at.run()  # a new lake starts with the sample, like a new file
-        assert not at.exception, [e.value for e in at.exception]
-        for page in ("views/rankings.py", "views/training.py", "views/welfare.py", "views/movements.py"):
-            at.switch_page(page)
-            at.run()
-            assert not at.exception, (page, [e.value for e in at.exception])
-            assert at.title[0].value
-    finally:
-        st.cache_resource.clear()
-        st.cache_data.clear()
+def test_every_page_runs_on_a_lake(lake_location, app_factory):
+    at = app_factory(env={"INCENTIVE_STORAGE": lake_location.setting, "INCENTIVE_DATA_PATH": lake_location.data_path},
+                     timeout=600)  # a new lake starts with the sample, like a new file (minutes on a busy machine)
+    for page in ("views/rankings.py", "views/training.py", "views/welfare.py", "views/movements.py"):
+        at.switch_page(page)
+        at.run()
+        assert not at.exception, (page, [e.value for e in at.exception])
+        assert at.title[0].value
 
 
 def test_messages_never_show_the_catalog_password():

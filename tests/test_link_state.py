@@ -3,32 +3,17 @@
 import json
 
 import pytest
-import streamlit as st
-from conftest import ROOT
-from streamlit.testing.v1 import AppTest
 
 from incentive.race import rankings
 from incentive.store import batches
 
 
 @pytest.fixture
-def opened(sample_db_path, monkeypatch):
-    """Open a page with the given query parameters, as a pasted link would."""
-    monkeypatch.setenv("INCENTIVE_DB", str(sample_db_path))
-    st.cache_resource.clear()
-    st.cache_data.clear()
-
-    def open_link(page: str, **params) -> AppTest:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-        for key, value in params.items():
-            at.query_params[key] = value
-        at.switch_page(page)
-        at.run()
-        assert not at.exception, [e.value for e in at.exception]
-        return at
-    yield open_link
-    st.cache_resource.clear()
-    st.cache_data.clear()
+def opened(app_factory, sample_db_path):
+    """Open a page with the given query parameters, as a pasted link would (all on one copy of the sample)."""
+    def open_link(page: str, **params):
+        return app_factory(sample_db_path, page=page, query=params)
+    return open_link
 
 
 def table_with(at, *columns):

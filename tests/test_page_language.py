@@ -19,7 +19,6 @@ import re
 
 import duckdb
 import pytest
-import streamlit as st
 from conftest import ROOT, as_admin
 from page_text import data_values, visible_texts, without
 from streamlit.testing.v1 import AppTest
@@ -57,18 +56,13 @@ def sample_db_module(tmp_path_factory, sample_db_file):
 
 
 @pytest.fixture
-def app(sample_db_module, monkeypatch, tmp_path):
+def app(sample_db_module, app_factory, tmp_path):
     import shutil
     path = tmp_path / "sample.duckdb"
     shutil.copy(sample_db_module, path)
-    monkeypatch.setenv("INCENTIVE_DB", str(path))
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at = app_factory(path, timeout=240, run=False)
     at.data_source = sample_db_module  # read for data values; the app holds its own copy open
-    yield at
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    return at
 
 
 def _data(path, page: str, extra: tuple[str, ...] = ()) -> list[str]:

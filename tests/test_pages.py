@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import streamlit as st
 from conftest import DATA, ROOT, as_admin
 from streamlit.testing.v1 import AppTest
 
@@ -80,13 +79,8 @@ def test_language_switch_to_english_and_back(app):
     assert app.title[0].value == "干部激励看板"
 
 
-def test_language_from_the_url(sample_db_path, monkeypatch):
-    monkeypatch.setenv("INCENTIVE_DB", str(sample_db_path))
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.query_params["lang"] = "English"  # bound widgets put the option label in the URL
-    at.run()
+def test_language_from_the_url(app_factory):
+    at = app_factory(query={"lang": "English"})  # bound widgets put the option label in the URL
     assert at.title[0].value == "Cadre Incentive Dashboard"
 
 

@@ -69,6 +69,7 @@ def test_improving_county_climbs_and_slipping_county_falls(sample):
     assert rank("2026-Q3", "柏川县") > rank("2023-Q1", "柏川县")
 
 
+@pytest.mark.slow
 def test_generator_is_deterministic(tmp_path):
     first = synth.generate(tmp_path / "a")
     second = synth.generate(tmp_path / "b")

@@ -179,13 +179,22 @@ def test_rank_interval_brackets_the_rank_and_is_reproducible():
     data, cat = random_case(3, units=15)
     r = rank_units(data, cat, draws=500)
     ranked = r.ranked
-    assert ((ranked["rank_low"] <= ranked["rank"]) | (ranked["rank_high"] >= ranked["rank"])).all()
-    assert (ranked["rank_low"] <= ranked["rank_high"]).all()
+    assert ((ranked["rank_low"] <= ranked["rank"]) & (ranked["rank"] <= ranked["rank_high"])).all()
+    assert ranked["rank_low"].between(1, len(ranked)).all() and ranked["rank_high"].between(1, len(ranked)).all()
+    assert (ranked["rank_low"] == ranked["rank_low"].round()).all()  # ranks that occurred, not averages
     again = rank_units(data, cat, draws=500)
     assert column(again, "rank_low") == column(r, "rank_low") and column(again, "rank_high") == column(r, "rank_high")
     cat_one_track = cat.assign(track="同一赛道")  # nothing to jitter: the interval is the rank itself
     single = rank_units(data, cat_one_track, draws=500).ranked
     assert (single["rank_low"] == single["rank"]).all() and (single["rank_high"] == single["rank"]).all()
+
+
+@pytest.mark.xfail(strict=True, reason="the 5th-95th percentile of the jittered ranks need not contain the rank "
+                   "at the stated weights (methodology 7); whether it must is a methodology decision")
+def test_the_rank_interval_can_miss_the_rank_itself():
+    data, cat = random_case(197, units=30)  # found by a sweep of 600 cases: 县 ranked 14th, interval 15-17
+    ranked = rank_units(data, cat, draws=500).ranked
+    assert ((ranked["rank_low"] <= ranked["rank"]) & (ranked["rank"] <= ranked["rank_high"])).all()
 
 
 def test_a_clear_leader_has_a_tight_interval_and_near_ties_a_wide_one():

@@ -6,25 +6,14 @@ import json
 import re
 
 import pytest
-import streamlit as st
-from conftest import ROOT, import_ok
+from conftest import import_ok
 from streamlit.testing.v1 import AppTest
 
 from incentive.store.database import Database
 
 
-def _app(path, monkeypatch) -> AppTest:
-    monkeypatch.setenv("INCENTIVE_DB", str(path))
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
 @pytest.fixture
-def townships_unscored(tmp_path, monkeypatch):
+def townships_unscored(tmp_path, app_factory):
     """Three counties scored in 2025-Q1; 一县 has two townships, neither with a score."""
     path = tmp_path / "small.duckdb"
     database = Database(path)
@@ -35,10 +24,7 @@ def townships_unscored(tmp_path, monkeypatch):
                                   "2025Q1,三县,,A,10\n2025Q1,一县,,B,1\n2025Q1,二县,,B,5\n"
                                   "2025Q1,三县,,B,9\n").encode())
     database.close()
-    at = _app(path, monkeypatch)
-    yield at
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    return app_factory(path)
 
 
 def test_rankings_county_without_township_scores_shows_a_sentence_not_a_traceback(townships_unscored):
@@ -113,17 +99,14 @@ def _plotly_strings(at: AppTest) -> list[str]:
 
 
 @pytest.fixture
-def crafted(tmp_path, monkeypatch):
+def crafted(tmp_path):
     path = tmp_path / "crafted.duckdb"
     _crafted_db(path).close()
-    yield path, monkeypatch
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    return path
 
 
-def test_a_crafted_link_parameter_is_shown_as_text_in_the_notice(crafted):
-    path, monkeypatch = crafted
-    at = _app(path, monkeypatch)
+def test_a_crafted_link_parameter_is_shown_as_text_in_the_notice(crafted, app_factory):
+    at = app_factory(crafted)
     at.query_params["county"] = "[点此](https://evil.example/c)"
     at.run()
     notes = [i.value for i in at.info if "链接中的参数无法使用" in i.value]
@@ -132,9 +115,8 @@ def test_a_crafted_link_parameter_is_shown_as_text_in_the_notice(crafted):
 
 
 @pytest.mark.parametrize("page", ["views/rankings.py", "views/welfare.py", "views/overview.py"])
-def test_imported_names_never_become_links_on_pages_or_charts(crafted, page):
-    path, monkeypatch = crafted
-    at = _app(path, monkeypatch)
+def test_imported_names_never_become_links_on_pages_or_charts(crafted, page, app_factory):
+    at = app_factory(crafted)
     at.switch_page(page)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
@@ -153,8 +135,7 @@ def test_imported_names_never_become_links_on_pages_or_charts(crafted, page):
 
 def test_the_briefing_html_has_no_link_from_a_name(crafted):
     from incentive.sharing import briefing
-    path, _ = crafted
-    database = Database(path)
+    database = Database(crafted)
     try:
         document = briefing.to_html(briefing.gather(database, 2025, LINK_COUNTY, "zh", "http://dashboard.local/"))
     finally:
@@ -165,7 +146,7 @@ def test_the_briefing_html_has_no_link_from_a_name(crafted):
 
 # ---- item 8: signed numbers in page downloads stay numbers
 
-def test_the_welfare_tables_download_keeps_signed_changes_as_numbers(sample_db_path, monkeypatch):
+def test_the_welfare_tables_download_keeps_signed_changes_as_numbers(app_factory, monkeypatch):
     import csv
     import io
 
@@ -179,10 +160,7 @@ def test_the_welfare_tables_download_keeps_signed_changes_as_numbers(sample_db_p
         taken.setdefault("tables", []).append(table)
         return export.to_csv_bytes(table)
     monkeypatch.setattr(ui.downloads, "to_csv_bytes", recording)
-    at = _app(sample_db_path, monkeypatch)
-    at.switch_page("views/welfare.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    app_factory(page="views/welfare.py")  # runs the page once, failing on any exception
     table = next(t for t in taken["tables"] if "较上期" in t.columns or "变化" in "".join(t.columns))
     change = next(c for c in table.columns if "变化" in c or "较上期" in c)
     assert table[change].str.startswith("-").any()  # the page shows signed text

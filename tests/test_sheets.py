@@ -318,6 +318,7 @@ def test_an_xlsx_written_by_openpyxl_with_no_styles_reads_with_no_formats():
     assert workbook_formats.xlsx_formats(buffer.getvalue()) == {}
 
 
+@pytest.mark.slow
 def test_mutated_web_pages_and_dimension_hints_answer_with_a_preview(db):
     from test_fuzz_ingest import mutate
     page = WEB_PAGE.format(tail="").encode("gbk")

@@ -2,9 +2,7 @@
 it, and every change on record in the audit log."""
 
 import pytest
-import streamlit as st
 from conftest import DATA, ROOT, import_ok
-from streamlit.testing.v1 import AppTest
 
 from incentive import access
 from incentive.store import audit, batches
@@ -28,6 +26,7 @@ def test_credentials_from_secrets_and_environment():
     assert access.load_credentials(None, {}).admins == {}
 
 
+@pytest.mark.slow
 def test_sign_in_is_audited_and_locks_after_five_failures(db):
     creds = access.Credentials({"王主任": HASHED})
     assert access.sign_in(db, creds, " 王主任 ", PASSWORD) == "王主任"
@@ -55,6 +54,7 @@ def test_data_writes_are_on_record(catalog_db):
     assert log.iloc[-1][["who", "action", "target"]].tolist() == ["王主任", "rollback", f"batch {batch}"]
 
 
+@pytest.mark.slow
 def test_the_cli_records_its_actions(tmp_path):
     import subprocess
     import sys
@@ -76,16 +76,8 @@ def test_the_cli_records_its_actions(tmp_path):
 
 
 @pytest.fixture
-def app(sample_db_path, monkeypatch):
-    monkeypatch.setenv("INCENTIVE_DB", str(sample_db_path))
-    monkeypatch.setenv("INCENTIVE_ADMINS", f"王主任:{HASHED}")
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.run()
-    yield at
-    st.cache_resource.clear()
-    st.cache_data.clear()
+def app(app_factory):
+    return app_factory(env={"INCENTIVE_ADMINS": f"王主任:{HASHED}"})
 
 
 def test_the_data_page_is_not_reachable_until_an_administrator_signs_in(app):
@@ -116,18 +108,13 @@ def test_a_wrong_password_is_refused_in_the_sidebar(app):
         app.switch_page("views/data.py")
 
 
-def test_a_viewer_password_closes_the_whole_app(sample_db_path, monkeypatch):
-    monkeypatch.setenv("INCENTIVE_DB", str(sample_db_path))
-    monkeypatch.setenv("INCENTIVE_VIEWER_HASH", access.hash_password("viewers only 1"))
-    st.cache_resource.clear()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.run()
+def test_a_viewer_password_closes_the_whole_app(app_factory):
+    at = app_factory(env={"INCENTIVE_VIEWER_HASH": access.hash_password("viewers only 1")})
     assert not at.get("plotly_chart") and at.text_input[0].label == "访问口令"
     at.get("form")[0].text_input[0].input("viewers only 1")
     at.get("form")[0].button[0].click()
     at.run()
     assert len(at.get("plotly_chart")) == 3
-    st.cache_resource.clear()
 
 
 # ---- security item 4: attempts counted before the check, per name and per address; unlock; no password kept
@@ -159,6 +146,7 @@ def _parallel(n: int, attempt) -> list:
         return list(pool.map(one, range(n)))
 
 
+@pytest.mark.slow
 def test_twenty_parallel_guesses_get_at_most_five_checks(db, monkeypatch):
     creds = access.Credentials({"王主任": HASHED})
     calls = _counting_checks(monkeypatch)
@@ -167,6 +155,7 @@ def test_twenty_parallel_guesses_get_at_most_five_checks(db, monkeypatch):
     assert outcomes.count("signin_failed") == 5 and outcomes.count("signin_locked") == 15
 
 
+@pytest.mark.slow
 def test_one_address_trying_many_names_is_limited_too(db, monkeypatch):
     creds = access.Credentials({"王主任": HASHED})
     calls = _counting_checks(monkeypatch, 0.01)
@@ -183,6 +172,7 @@ def test_the_viewing_password_is_limited_per_address(db, monkeypatch):
     assert access.viewer_sign_in(db, creds, PASSWORD, client="10.0.0.6")
 
 
+@pytest.mark.slow
 def test_a_locked_name_is_unlocked_from_the_command_line(tmp_path, monkeypatch):
     from incentive import cli
     from incentive.store.database import Database

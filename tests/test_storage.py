@@ -19,7 +19,7 @@ from incentive.store.queries import identifier
 from incentive.store.reference import current_reference
 
 
-@pytest.fixture(params=["file", "ducklake"])
+@pytest.fixture(params=["file", pytest.param("ducklake", marks=pytest.mark.lake)])
 def location(request, tmp_path):
     """Where a test's database lives: every test of this module runs on both backends."""
     if request.param == "file":
@@ -198,6 +198,7 @@ def test_training_rollup_follows_import_supersede_and_rollback(db):
     assert _rollup(db).empty
 
 
+@pytest.mark.slow
 def test_training_rollup_after_removing_and_reloading_the_sample(sample_db_path):
     from incentive.demo.sample import load_sample
     db = Database(sample_db_path)

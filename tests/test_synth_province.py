@@ -70,6 +70,7 @@ def test_every_file_imports_whole(province, tmp_path):
     db.close()
 
 
+@pytest.mark.slow
 def test_the_prefecture_scale_is_the_bundled_sample(tmp_path):
     done = subprocess.run([sys.executable, "-m", "incentive", "synth", "--scale", "prefecture", "--out", str(tmp_path)],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from incentive.store import faults
 from incentive.i18n import TranslatedError
 from incentive.intake.file_kinds import STORED_COLUMNS
 from incentive.intake.preview import Preview
@@ -65,10 +66,12 @@ def store(cur: duckdb.DuckDBPyConnection, preview: Preview, *, source: str, crea
         {"id": batch_id, "kind": kind, "file": preview.file_name, "sha": preview.sha256, "rows": len(frame),
          "at": dt.datetime.now(), "by": created_by, "source": source, "sheet": preview.sheet})
     cur.register("incoming", frame)
+    faults.reach("after_staging")
     listed = ", ".join(identifier(c) for c in columns)
     cur.execute(f"INSERT INTO {identifier(TABLE_OF_KIND[kind])} (batch_id, {listed}) "
                 f"SELECT $batch_id, {listed} FROM incoming", {"batch_id": batch_id})
     cur.unregister("incoming")
+    faults.reach("mid_write")
     if kind == "training":
         rollup.add_batch(cur, batch_id)
     audit.write(cur, created_by, "import", target=f"batch {batch_id} ({kind})", file_name=preview.file_name,
@@ -85,6 +88,7 @@ def rollback(db: Database, batch_id: int, who: str = "system") -> None:
             raise BatchError("cli_no_batch", batch=batch_id)
         cur.execute("UPDATE batches SET status = 'rolled_back', rolled_back_at = $at WHERE id = $id",
                     {"at": dt.datetime.now(), "id": batch_id})
+        faults.reach("mid_write")
         rollup.refresh(cur, [batch_id])
         audit.write(cur, who, "rollback", target=f"batch {batch_id}")
 
@@ -98,6 +102,7 @@ def rollback_source(db: Database, source: str, who: str = "system") -> int:
                                              {"source": source}).fetchall()]
         cur.execute("UPDATE batches SET status = 'rolled_back', rolled_back_at = $at "
                     "WHERE status = 'active' AND source = $source", {"at": dt.datetime.now(), "source": source})
+        faults.reach("mid_write")
         rollup.refresh(cur, ids)
         audit.write(cur, who, "remove_sample" if source == "sample" else "rollback_source", target=source,
                     rows=len(ids))

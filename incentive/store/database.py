@@ -21,6 +21,7 @@ from typing import TypeVar
 import duckdb
 import pandas as pd
 
+from incentive.store import faults
 from incentive.store import lake, migrations
 from incentive.store.lake import LakeLocation
 
@@ -101,7 +102,10 @@ class Database:
                 with self.transaction() as cur:
                     if self.lake is not None:
                         cur.execute("UPDATE write_serial SET writes = writes + 1")
-                    return work(cur)
+                    result = work(cur)
+                    faults.reach("before_commit")
+                faults.reach("after_commit")
+                return result
             except duckdb.TransactionException as e:
                 if self.lake is None or "conflict" not in str(e).lower() or attempt == SERIAL_ATTEMPTS:
                     raise

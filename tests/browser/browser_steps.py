@@ -2,38 +2,120 @@
 
 from __future__ import annotations
 
+import time
+import weakref
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 APP_IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
 EXCEPTION = "[data-testid=stException]"
 PLOTLY_SVG = ".js-plotly-plot svg.main-svg"
 FILE_INPUT = "[data-testid=stFileUploader] input[type=file]"
 
+# How long any one step may take: a script run, a chart drawn, a PDF printed. Generous, because on two loaded
+# cores a page's run has taken over 30 s; the waits below end as soon as the app says it is done, not after this.
+PATIENCE_MS = 240_000
 
-APP_BUSY = "[data-testid=stApp]:not([data-test-script-state=notRunning])"
+
+class ScriptRuns:
+    """What the page's websocket says about script runs, frame by frame: the browser asking for a run of the whole
+    script (BackMsg rerun_script), the server starting one (ForwardMsg new_session) and ending it (script_finished).
+    Runs of a fragment alone (ui/frame.py's data-version watch, every few seconds) are left out: they change
+    nothing a test waits for, and a full rerun they trigger shows as a server-started run."""
+
+    def __init__(self, page: Page) -> None:
+        self.events: list[str] = []  # "requested" | "started" | "finished" | "interrupted"
+        self.settled_at = 0  # len(events) when the last wait ended: what came after belongs to the next action
+        page.on("websocket", self._socket)
+
+    def _socket(self, socket) -> None:
+        if socket.url.endswith("/_stcore/stream"):
+            socket.on("framesent", self._sent)
+            socket.on("framereceived", self._received)
+
+    def _sent(self, payload) -> None:
+        message = _parsed(BackMsg, payload)
+        if message is not None and message.WhichOneof("type") == "rerun_script" \
+                and not message.rerun_script.fragment_id:
+            self.events.append("requested")
+
+    def _received(self, payload) -> None:
+        message = _parsed(ForwardMsg, payload)
+        if message is None or message.metadata.run.fragment_ids:
+            return
+        kind = message.WhichOneof("type")
+        if kind == "new_session":
+            self.events.append("started")
+        elif kind == "script_finished" and message.script_finished != ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY:
+            self.events.append("interrupted" if message.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN
+                               else "finished")
+
+    def done_since(self, mark: int) -> bool:
+        """A run was asked for after `mark`, a run started after that request, and the last run has ended with
+        nothing asked for or started since (a run cut short for a rerun does not count as ended)."""
+        events = self.events[mark:]
+        if "requested" not in events:
+            return False
+        asked = len(events) - 1 - events[::-1].index("requested")
+        after = events[asked:]
+        return "started" in after and after[-1] == "finished"
+
+    def pending(self) -> bool:
+        """A run has been asked for or started and has not ended."""
+        active = [e for e in self.events if e != "interrupted"]
+        return bool(active) and active[-1] != "finished"
+
+
+_RUNS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _parsed(kind, payload):
+    if not isinstance(payload, bytes):
+        return None
+    message = kind()
+    try:
+        message.ParseFromString(payload)
+    except Exception:  # noqa: BLE001 - not a message of this kind
+        return None
+    return message
+
+
+def script_runs(page: Page) -> ScriptRuns:
+    """The page's run log, started the first time it is asked for (open_view asks before the page loads)."""
+    if page not in _RUNS:
+        _RUNS[page] = ScriptRuns(page)
+    return _RUNS[page]
 
 
 def wait_idle(page: Page, *, after_action: bool = False) -> None:
-    """The script run triggered by the last action has finished.
+    """The script run triggered by the last action has finished, and the page shows it.
 
-    After a click the rerun may not have started yet, so first give it a moment to start; a run that finished
-    before we looked is fine too.
-    """
-    if after_action:
-        try:
-            page.wait_for_selector(APP_BUSY, state="attached", timeout=2_000)
-        except PlaywrightTimeout:
-            pass
-    page.wait_for_selector(APP_IDLE, state="attached")
+    `after_action`: the action since the last wait (a click, a file set, a link followed) asks the server for a
+    rerun; wait, however late that run starts and however long it takes, until a run asked for after the last
+    wait has started and ended with no other run pending. (Every action this is used after reruns the script, so
+    a missing request fails the test rather than passing on the earlier state.) Without it: wait until no run is
+    pending. Then the page's own "not running" state, which follows the frames."""
+    runs = script_runs(page)
+    deadline = time.monotonic() + PATIENCE_MS / 1000
+    while not (runs.done_since(runs.settled_at) if after_action else not runs.pending()):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no finished script run within {PATIENCE_MS // 1000} s of the action; "
+                                 f"websocket events since: {runs.events[runs.settled_at:]}")
+        page.wait_for_timeout(50)  # lets Playwright deliver the websocket events
+    page.wait_for_selector(APP_IDLE, state="attached", timeout=max(1_000, (deadline - time.monotonic()) * 1000))
+    runs.settled_at = len(runs.events)
 
 
 def open_view(page: Page, url: str) -> None:
-    page.goto(url)
-    page.wait_for_selector("[data-testid=stApp]")
-    wait_idle(page)
+    """Load `url` and wait for its first script run (a new websocket, a new session)."""
+    runs = script_runs(page)
+    runs.settled_at = len(runs.events)
+    page.goto(url, timeout=PATIENCE_MS)
+    page.wait_for_selector("[data-testid=stApp]", timeout=PATIENCE_MS)
+    wait_idle(page, after_action=True)
 
 
 def main(page: Page):

@@ -19,14 +19,16 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from .browser_steps import open_view
+from playwright.sync_api import expect
+
+from .browser_steps import PATIENCE_MS, open_view
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--disable-quic"]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
-START_TIMEOUT_S = 60
+START_TIMEOUT_S = 180
 ADMIN, ADMIN_PASSWORD = "测试管理员", "browser-test-password"
 
 
@@ -48,6 +50,11 @@ def wait_healthy(base_url: str, server: subprocess.Popen, log: Path) -> None:
         except OSError:
             time.sleep(0.3)
     pytest.fail(f"streamlit did not answer /_stcore/health within {START_TIMEOUT_S} s:\n{log.read_text()[-3000:]}")
+
+
+# expect(...) gives an element this long to appear or change after the script run that draws it has finished
+# (Playwright's default is 5 s, short on two loaded cores: charts draw after the run).
+expect.set_options(timeout=60_000)
 
 
 @pytest.fixture(scope="session")
@@ -107,7 +114,7 @@ def app_url(chromium, sample_db_file, tmp_path_factory):
 def page(chromium):
     context = chromium.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
     tab = context.new_page()
-    tab.set_default_timeout(30_000)
+    tab.set_default_timeout(PATIENCE_MS // 2)  # a click or a locator; waits for script runs have their own
     yield tab
     context.close()
 

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from .browser_steps import (FILE_INPUT, click_button, expect_no_exception, main, open_sidebar, open_view,
+from .browser_steps import (FILE_INPUT, PATIENCE_MS, click_button, expect_no_exception, main, open_sidebar, open_view,
                             save_screenshots, sidebar, sign_in, wait_idle)
 from .conftest import ADMIN, ADMIN_PASSWORD, CHROMIUM, CHROMIUM_FLAGS
 
@@ -77,7 +77,7 @@ def offline_page(chromium, recorder):
                                                   "bypass": "127.0.0.1"})  # Playwright proxies loopback too
     context = proxied.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
     tab = context.new_page()
-    tab.set_default_timeout(30_000)
+    tab.set_default_timeout(PATIENCE_MS // 2)
     tab.requested = []
     context.on("request", lambda request: tab.requested.append(request.url))
     tab.on("websocket", lambda socket: tab.requested.append(socket.url))
@@ -159,8 +159,8 @@ def test_streamlits_own_words_read_in_chinese(page, app_url, screenshots):
     expect(page.locator("[data-testid=InputInstructions]")).to_be_visible()
     assert _after(page, "[data-testid=InputInstructions] span") == '"按回车键确认"'
     page.locator("[data-testid=stTextInputField]").first.fill("")
-    page.keyboard.press("Enter")
-    wait_idle(page, after_action=True)
+    page.keyboard.press("Enter")  # back to the value it had: Streamlit asks for no rerun
+    wait_idle(page)
 
     page.set_input_files(FILE_INPUT, files=[{"name": "说明.docx", "mimeType": "application/octet-stream",
                                              "buffer": b"PK\x03\x04" + b"\x00" * 200}])
