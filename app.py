@@ -29,12 +29,15 @@ pages = [
     st.Page("views/overview.py", title=t("page_overview", lang), icon=":material/dashboard:", default=True),
     st.Page("views/rankings.py", title=t("page_rankings", lang), icon=":material/leaderboard:", url_path="rankings"),
     st.Page("views/training.py", title=t("page_training", lang), icon=":material/school:", url_path="training"),
-    st.Page("views/welfare.py", title=t("page_welfare", lang), icon=":material/volunteer_activism:",
-            url_path="welfare"),
-    st.Page("views/movements.py", title=t("page_movements", lang), icon=":material/swap_vert:",
-            url_path="movements"),
-    *([st.Page("views/data.py", title=t("page_data", lang), icon=":material/upload_file:", url_path="data")]
-      if sign_in.admin() else []),  # not in the navigation, so not reachable by URL, until signed in
+    st.Page(
+        "views/welfare.py", title=t("page_welfare", lang), icon=":material/volunteer_activism:", url_path="welfare"
+    ),
+    st.Page("views/movements.py", title=t("page_movements", lang), icon=":material/swap_vert:", url_path="movements"),
+    *(
+        [st.Page("views/data.py", title=t("page_data", lang), icon=":material/upload_file:", url_path="data")]
+        if sign_in.admin()
+        else []
+    ),  # not in the navigation, so not reachable by URL, until signed in
 ]
 unknown = chrome.unknown_address_page({page.url_path for page in pages}, lang)  # instead of "Page not found"
 navigation = st.navigation([*pages, *([unknown] if unknown else [])])

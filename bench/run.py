@@ -41,8 +41,11 @@ PAGES = ["views/overview.py", "views/rankings.py", "views/training.py", "views/w
 INTERACTIONS = {
     "views/overview.py": [("selectbox", "county")],
     "views/rankings.py": [("selectbox", "rank_method"), ("selectbox", "rank_period"), ("selectbox", "county")],
-    "views/training.py": [("segmented_control", "training_slice"), ("selectbox", "training_drill_county"),
-                          ("segmented_control", "training_domain_measure")],
+    "views/training.py": [
+        ("segmented_control", "training_slice"),
+        ("selectbox", "training_drill_county"),
+        ("segmented_control", "training_domain_measure"),
+    ],
     "views/welfare.py": [("selectbox", "welfare_indicator"), ("selectbox", "welfare_county")],
     "views/movements.py": [("selectbox", "county"), ("selectbox", "year")],
 }
@@ -54,8 +57,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", choices=SCALES, help="one scale (default: both)")
     parser.add_argument("--runs", type=int, default=5, help="runs per page figure (at least 5)")
-    parser.add_argument("--storage", choices=("file", "ducklake", "both"), default="both",
-                        help="backends to measure (DuckLake on a private PostgreSQL server; default both)")
+    parser.add_argument(
+        "--storage",
+        choices=("file", "ducklake", "both"),
+        default="both",
+        help="backends to measure (DuckLake on a private PostgreSQL server; default both)",
+    )
     parser.add_argument("--stage", choices=("import", "pages"), help=argparse.SUPPRESS)  # child processes
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--files", type=Path, help=argparse.SUPPRESS)
@@ -77,7 +84,8 @@ def main() -> int:
                 result = run_scale(scale, max(args.runs, 5), server if backend == "ducklake" else None)
                 RESULTS.mkdir(parents=True, exist_ok=True)
                 (RESULTS / f"{_result_name(scale, backend)}.json").write_text(
-                    json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+                    json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8"
+                )
                 print(render_scale(result))
     finally:
         if server is not None:
@@ -106,20 +114,31 @@ def run_scale(scale: str, runs: int, postgres=None) -> dict:
     if postgres is not None:
         data_path = DATA / f"{scale}-lake"
         shutil.rmtree(data_path, ignore_errors=True)
-        env = {"INCENTIVE_STORAGE": f"ducklake:postgres:{postgres.new_database()}",
-               "INCENTIVE_DATA_PATH": str(data_path)}
+        env = {
+            "INCENTIVE_STORAGE": f"ducklake:postgres:{postgres.new_database()}",
+            "INCENTIVE_DATA_PATH": str(data_path),
+        }
     backend = "ducklake" if postgres is not None else "file"
     print(f"[{scale}, {backend}] importing into a fresh database …", flush=True)
-    imported = json.loads(_child([sys.executable, __file__, "--stage", "import", "--db", str(db),
-                                  "--files", str(files)], env))
+    imported = json.loads(
+        _child([sys.executable, __file__, "--stage", "import", "--db", str(db), "--files", str(files)], env)
+    )
     print(f"[{scale}, {backend}] timing every page ({runs} runs each) …", flush=True)
-    pages = json.loads(_child([sys.executable, __file__, "--stage", "pages", "--db", str(db), "--runs", str(runs)],
-                              env))
+    pages = json.loads(
+        _child([sys.executable, __file__, "--stage", "pages", "--db", str(db), "--runs", str(runs)], env)
+    )
     stored = Path(env["INCENTIVE_DATA_PATH"]) if env else db
     size = sum(f.stat().st_size for f in stored.rglob("*") if f.is_file()) if stored.is_dir() else stored.stat().st_size
-    return {"scale": scale, "backend": backend, "when": dt.datetime.now().isoformat(timespec="minutes"),
-            "machine": machine(), "synth_seconds": float((files / ".complete").read_text()),
-            "database_mb": size / 2 ** 20, "import": imported, "pages": pages}
+    return {
+        "scale": scale,
+        "backend": backend,
+        "when": dt.datetime.now().isoformat(timespec="minutes"),
+        "machine": machine(),
+        "synth_seconds": float((files / ".complete").read_text()),
+        "database_mb": size / 2**20,
+        "import": imported,
+        "pages": pages,
+    }
 
 
 def _result_name(scale: str, backend: str) -> str:
@@ -130,6 +149,7 @@ def _postgres():
     """A private PostgreSQL server for the DuckLake runs (the tests' helper), or None without its binaries."""
     sys.path.insert(0, str(ROOT / "tests"))
     from postgres_server import PostgresServer, binaries
+
     found = binaries()
     if found is None:
         return None
@@ -148,16 +168,44 @@ def _child(command: list[str], extra_env: dict | None = None) -> str:
 
 
 def machine() -> dict:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
-    memory = next((int(line.split()[1]) / 2 ** 20 for line in Path("/proc/meminfo").read_text().splitlines()
-                   if line.startswith("MemTotal")), 0.0) if Path("/proc/meminfo").exists() else 0.0
+    cpu = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor(),
+        )
+        if Path("/proc/cpuinfo").exists()
+        else ""
+    )
+    memory = (
+        next(
+            (
+                int(line.split()[1]) / 2**20
+                for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")
+            ),
+            0.0,
+        )
+        if Path("/proc/meminfo").exists()
+        else 0.0
+    )
     import duckdb
     import pandas
     import streamlit
-    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(memory, 1), "os": platform.platform(),
-            "python": platform.python_version(), "duckdb": duckdb.__version__, "streamlit": streamlit.__version__,
-            "pandas": pandas.__version__}
+
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(memory, 1),
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "duckdb": duckdb.__version__,
+        "streamlit": streamlit.__version__,
+        "pandas": pandas.__version__,
+    }
 
 
 # ---------------------------------------------------------------- import stage (child process)
@@ -167,8 +215,8 @@ def import_stage(db_path: Path, files: Path) -> dict:
     import duckdb
     import python_calamine
 
-    from incentive.intake.bulk_csv import parse_path
     from incentive.config import database_location
+    from incentive.intake.bulk_csv import parse_path
     from incentive.store import batches
     from incentive.store.database import Database
     from incentive.store.reference import current_reference
@@ -183,9 +231,17 @@ def import_stage(db_path: Path, files: Path) -> dict:
             raise SystemExit(f"{path.name}: {preview.problem_texts('en')[:3]}")
         batches.import_preview(db, preview, source="cli", created_by="bench")
         done = time.perf_counter()
-        out.append({"file": path.name, "kind": preview.kind, "rows": len(preview.rows),
-                    "mb": path.stat().st_size / 2 ** 20,
-                    "parse_s": parsed - started, "store_s": done - parsed, "total_s": done - started})
+        out.append(
+            {
+                "file": path.name,
+                "kind": preview.kind,
+                "rows": len(preview.rows),
+                "mb": path.stat().st_size / 2**20,
+                "parse_s": parsed - started,
+                "store_s": done - parsed,
+                "total_s": done - started,
+            }
+        )
     db.close()
     training = max((f for f in out if f["kind"] == "training"), key=lambda f: f["rows"])
     baseline = db_path.with_name("read_csv_baseline.duckdb")
@@ -202,9 +258,14 @@ def import_stage(db_path: Path, files: Path) -> dict:
     started = time.perf_counter()
     python_calamine.CalamineWorkbook.from_path(str(files / workbook["file"])).get_sheet_by_index(0).to_python()
     calamine_s = time.perf_counter() - started
-    return {"files": out, "training_file": training["file"], "duckdb_read_csv_s": read_csv_s,
-            "workbook_file": workbook["file"], "calamine_read_s": calamine_s,
-            "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {
+        "files": out,
+        "training_file": training["file"],
+        "duckdb_read_csv_s": read_csv_s,
+        "workbook_file": workbook["file"],
+        "calamine_read_s": calamine_s,
+        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
 
 
 def _utf8_copy(path: Path, target: Path) -> Path:
@@ -267,9 +328,13 @@ def pages_stage(db_path: Path, runs: int) -> dict:
             warm.append(_timed(at.run))
             warm_queries.append(sum(query_seconds))
             _fail_on_exception(at, page)
-        out[page] = {"cold": _stats(cold), "warm": _stats(warm), "cold_query_s": statistics.median(cold_queries),
-                     "warm_query_s": statistics.median(warm_queries) if warm_queries else None,
-                     "interactions": [k for _, k in INTERACTIONS[page]]}
+        out[page] = {
+            "cold": _stats(cold),
+            "warm": _stats(warm),
+            "cold_query_s": statistics.median(cold_queries),
+            "warm_query_s": statistics.median(warm_queries) if warm_queries else None,
+            "interactions": [k for _, k in INTERACTIONS[page]],
+        }
     out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out
 
@@ -288,21 +353,34 @@ def _fail_on_exception(at, page: str) -> None:
 def _universe() -> list:
     """Every value a page control can take (counties, periods, years, methods, indicators, slices): an
     interaction picks the first one its control offers and has not shown yet."""
-    from incentive.race import scoring
     from incentive.config import database_location
+    from incentive.race import scoring
     from incentive.store.database import Database
+
     db = Database(database_location())
     counties = [c for (c,) in db.fetch_all("SELECT DISTINCT county FROM current_regions ORDER BY 1")]
     periods = [p for (p,) in db.fetch_all("SELECT DISTINCT period FROM current_values ORDER BY 1 DESC")]
     codes = [c for (c,) in db.fetch_all("SELECT DISTINCT code FROM current_indicators ORDER BY 1")]
     db.close()
     years = sorted({int(p[:4]) for p in periods}, reverse=True)
-    return [*scoring.METHODS, "unit", "rank", "age", "gender", "reach", "hours_per_cadre", *periods, *years,
-            *codes, *counties]
+    return [
+        *scoring.METHODS,
+        "unit",
+        "rank",
+        "age",
+        "gender",
+        "reach",
+        "hours_per_cadre",
+        *periods,
+        *years,
+        *codes,
+        *counties,
+    ]
 
 
 def _next_value(widget, used: set, universe: list):
     from streamlit.testing.v1.element_tree import _format_value_for_widget
+
     offered = set(widget.options)  # formatted labels
     for value in universe:
         if value not in used and str(_format_value_for_widget(widget.format_func, value)) in offered:
@@ -327,38 +405,65 @@ def render_scale(result: dict) -> str:
     training = next(f for f in imp["files"] if f["file"] == imp["training_file"])
     workbook = next(f for f in imp["files"] if f["file"] == imp["workbook_file"])
     backend = "DuckLake (PostgreSQL catalog, Parquet files)" if result.get("backend") == "ducklake" else "DuckDB file"
-    lines = [f"### {result['scale'].capitalize()} scale, {backend} ({result['when']})", "",
-             f"Stored after import: {result['database_mb']:.0f} MB; synthetic files generated in "
-             f"{result['synth_seconds']:.0f} s.", "",
-             "| import | rows | MB | ours (s) | reference (s) | ratio | goal |", "|---|---:|---:|---:|---:|---:|---|",
-             f"| training CSV `{training['file']}` | {training['rows']:,} | {training['mb']:.0f} | "
-             f"{training['total_s']:.1f} | DuckDB `read_csv` {imp['duckdb_read_csv_s']:.1f} | "
-             f"{training['total_s'] / imp['duckdb_read_csv_s']:.2f}× | ≤ {GOALS['import_ratio']}× |",
-             f"| workbook `{workbook['file']}` | {workbook['rows']:,} | {workbook['mb']:.1f} | "
-             f"{workbook['total_s']:.1f} | python-calamine read {imp['calamine_read_s']:.1f} | "
-             f"{workbook['total_s'] / imp['calamine_read_s']:.2f}× | |",
-             f"| all {len(imp['files'])} files | {sum(f['rows'] for f in imp['files']):,} | "
-             f"{sum(f['mb'] for f in imp['files']):.0f} | {sum(f['total_s'] for f in imp['files']):.1f} | | | |", "",
-             "| page | cold median | cold p95 | warm median | warm p95 | page ÷ its queries (cold) | changed |",
-             "|---|---:|---:|---:|---:|---:|---|"]
+    lines = [
+        f"### {result['scale'].capitalize()} scale, {backend} ({result['when']})",
+        "",
+        f"Stored after import: {result['database_mb']:.0f} MB; synthetic files generated in "
+        f"{result['synth_seconds']:.0f} s.",
+        "",
+        "| import | rows | MB | ours (s) | reference (s) | ratio | goal |",
+        "|---|---:|---:|---:|---:|---:|---|",
+        f"| training CSV `{training['file']}` | {training['rows']:,} | {training['mb']:.0f} | "
+        f"{training['total_s']:.1f} | DuckDB `read_csv` {imp['duckdb_read_csv_s']:.1f} | "
+        f"{training['total_s'] / imp['duckdb_read_csv_s']:.2f}× | ≤ {GOALS['import_ratio']}× |",
+        f"| workbook `{workbook['file']}` | {workbook['rows']:,} | {workbook['mb']:.1f} | "
+        f"{workbook['total_s']:.1f} | python-calamine read {imp['calamine_read_s']:.1f} | "
+        f"{workbook['total_s'] / imp['calamine_read_s']:.2f}× | |",
+        f"| all {len(imp['files'])} files | {sum(f['rows'] for f in imp['files']):,} | "
+        f"{sum(f['mb'] for f in imp['files']):.0f} | {sum(f['total_s'] for f in imp['files']):.1f} | | | |",
+        "",
+        "| page | cold median | cold p95 | warm median | warm p95 | page ÷ its queries (cold) | changed |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
     for page in PAGES:
         p = result["pages"][page]
         warm = p["warm"] or {"median": float("nan"), "p95": float("nan")}
         ratio = p["cold"]["median"] / p["cold_query_s"] if p["cold_query_s"] else float("nan")
-        lines.append(f"| {Path(page).stem} | {p['cold']['median']:.2f} s | {p['cold']['p95']:.2f} s | "
-                     f"{warm['median']:.2f} s | {warm['p95']:.2f} s | {ratio:.1f} | {', '.join(p['interactions'])} |")
-    lines += ["", f"Peak resident memory of the page process: {result['pages']['rss_mb']:.0f} MB "
-                  f"(goal ≤ {GOALS['rss_mb']} MB); of the import process: {imp['rss_mb']:.0f} MB.", ""]
+        lines.append(
+            f"| {Path(page).stem} | {p['cold']['median']:.2f} s | {p['cold']['p95']:.2f} s | "
+            f"{warm['median']:.2f} s | {warm['p95']:.2f} s | {ratio:.1f} | {', '.join(p['interactions'])} |"
+        )
+    lines += [
+        "",
+        f"Peak resident memory of the page process: {result['pages']['rss_mb']:.0f} MB "
+        f"(goal ≤ {GOALS['rss_mb']} MB); of the import process: {imp['rss_mb']:.0f} MB.",
+        "",
+    ]
     return "\n".join(lines)
 
 
 def render_report() -> str:
-    results = [json.loads(path.read_text(encoding="utf-8")) for scale in SCALES for backend in ("file", "ducklake")
-               if (path := RESULTS / f"{_result_name(scale, backend)}.json").exists()]
+    results = [
+        json.loads(path.read_text(encoding="utf-8"))
+        for scale in SCALES
+        for backend in ("file", "ducklake")
+        if (path := RESULTS / f"{_result_name(scale, backend)}.json").exists()
+    ]
     m = results[0]["machine"] if results else machine()
-    parts = [(ROOT / "bench" / "report_intro.md").read_text(encoding="utf-8").format(
-        cpu=m["cpu"], cores=m["cores"], memory=m["memory_gb"], os=m["os"], python=m["python"], duckdb=m["duckdb"],
-        streamlit=m["streamlit"], pandas=m["pandas"])]
+    parts = [
+        (ROOT / "bench" / "report_intro.md")
+        .read_text(encoding="utf-8")
+        .format(
+            cpu=m["cpu"],
+            cores=m["cores"],
+            memory=m["memory_gb"],
+            os=m["os"],
+            python=m["python"],
+            duckdb=m["duckdb"],
+            streamlit=m["streamlit"],
+            pandas=m["pandas"],
+        )
+    ]
     for scale in SCALES:
         pair = {r.get("backend", "file"): r for r in results if r["scale"] == scale}
         if len(pair) == 2:
@@ -370,24 +475,35 @@ def render_report() -> str:
 
 def render_comparison(file: dict, lake: dict) -> str:
     """The DuckLake column: the same figures on both backends."""
+
     def training(result):
         imp = result["import"]
         return next(f for f in imp["files"] if f["file"] == imp["training_file"])["total_s"]
 
-    rows = [("import, training CSV", f"{training(file):.1f} s", f"{training(lake):.1f} s"),
-            ("import, all files", f"{sum(f['total_s'] for f in file['import']['files']):.1f} s",
-             f"{sum(f['total_s'] for f in lake['import']['files']):.1f} s")]
+    rows = [
+        ("import, training CSV", f"{training(file):.1f} s", f"{training(lake):.1f} s"),
+        (
+            "import, all files",
+            f"{sum(f['total_s'] for f in file['import']['files']):.1f} s",
+            f"{sum(f['total_s'] for f in lake['import']['files']):.1f} s",
+        ),
+    ]
     for page in PAGES:
         name = Path(page).stem
         for figure in ("cold", "warm"):
             a, b = file["pages"][page][figure], lake["pages"][page][figure]
-            rows.append((f"{name}, {figure} median", f"{a['median']:.2f} s" if a else "—",
-                         f"{b['median']:.2f} s" if b else "—"))
+            rows.append(
+                (f"{name}, {figure} median", f"{a['median']:.2f} s" if a else "—", f"{b['median']:.2f} s" if b else "—")
+            )
     rows.append(("page process memory", f"{file['pages']['rss_mb']:.0f} MB", f"{lake['pages']['rss_mb']:.0f} MB"))
-    lines = [f"### {file['scale'].capitalize()} scale: DuckDB file and DuckLake side by side", "",
-             "| figure | DuckDB file | DuckLake |", "|---|---:|---:|"]
+    lines = [
+        f"### {file['scale'].capitalize()} scale: DuckDB file and DuckLake side by side",
+        "",
+        "| figure | DuckDB file | DuckLake |",
+        "|---|---:|---:|",
+    ]
     lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
-    return "\n".join(lines + [""])
+    return "\n".join([*lines, ""])
 
 
 if __name__ == "__main__":

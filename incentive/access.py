@@ -131,14 +131,18 @@ def failures_since(db: Database, who: str, since: dt.datetime) -> int:
 def _failure_times(db: Database, who: str, since: dt.datetime) -> list[dt.datetime]:
     unlocked = _last_unlock(db, who)
     floor = max(since, unlocked) if unlocked else since
-    rows = db.fetch_all("SELECT happened_at FROM audit WHERE action = 'sign_in' AND outcome = 'failed' "
-                        "AND who = $who AND happened_at >= $since", {"who": who, "since": floor})
+    rows = db.fetch_all(
+        "SELECT happened_at FROM audit WHERE action = 'sign_in' AND outcome = 'failed' "
+        "AND who = $who AND happened_at >= $since",
+        {"who": who, "since": floor},
+    )
     return [row[0] for row in rows]
 
 
 def _last_unlock(db: Database, name: str) -> dt.datetime | None:
-    return db.fetch_all("SELECT max(happened_at) FROM audit WHERE action = 'sign_in_unlock' AND target = $name",
-                        {"name": name})[0][0]
+    return db.fetch_all(
+        "SELECT max(happened_at) FROM audit WHERE action = 'sign_in_unlock' AND target = $name", {"name": name}
+    )[0][0]
 
 
 def unlock(db: Database, name: str, who: str) -> None:

@@ -19,25 +19,32 @@ from pathlib import Path
 import pandas as pd
 
 from incentive import access, periods
-from incentive.intake import checks
-from incentive.race import scoring
-from incentive.store import settings
-from incentive.demo import synth
 from incentive.config import database_location, database_path
-from incentive.sharing.export import (EXPORT_KINDS, coverage_frame, export_frame, movements_summary_frame, to_csv_bytes,
-                     to_xlsx_bytes, untrained_frame, welfare_status_frame)
+from incentive.demo import synth
+from incentive.demo.sample import has_sample, load_sample
+from incentive.i18n import DEFAULT_LANGUAGE, TranslatedError, t
+from incentive.intake import checks
+from incentive.intake.bulk_csv import parse_path
 from incentive.intake.file_kinds import KINDS
 from incentive.intake.preview import effects_text
-from incentive.i18n import DEFAULT_LANGUAGE, TranslatedError, t
-from incentive.store.lake import LakeLocation
-from incentive.intake.bulk_csv import parse_path
+from incentive.race import scoring
 from incentive.race.rankings import LEVELS, PeerGroup, available_periods, export_table, rank_period
-from incentive.demo.sample import has_sample, load_sample
 from incentive.race.scoring import ScoringError
-from incentive.store import audit, backup, batches
+from incentive.sharing.export import (
+    EXPORT_KINDS,
+    coverage_frame,
+    export_frame,
+    movements_summary_frame,
+    to_csv_bytes,
+    to_xlsx_bytes,
+    untrained_frame,
+    welfare_status_frame,
+)
+from incentive.store import audit, backup, batches, settings
 from incentive.store.batches import BatchError
 from incentive.store.database import Database, DatabaseLocked
 from incentive.store.effects import import_effects
+from incentive.store.lake import LakeLocation
 from incentive.store.reference import current_reference
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
@@ -46,14 +53,20 @@ EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
 def _global_options(parser: argparse.ArgumentParser, defaults: bool) -> None:
     """--db, --lang and --wait, accepted before the command and after it (`incentive import x.csv --db d.duckdb`):
     the copies on each command have no default, so they only override what was given before the command."""
+
     def default(value):
         return value if defaults else argparse.SUPPRESS
 
-    parser.add_argument("--db", default=default(None),
-                        help="DuckDB file (default: $INCENTIVE_DB or data/incentive.duckdb)")
+    parser.add_argument(
+        "--db", default=default(None), help="DuckDB file (default: $INCENTIVE_DB or data/incentive.duckdb)"
+    )
     parser.add_argument("--lang", choices=("zh", "en"), default=default(DEFAULT_LANGUAGE), help="message language")
-    parser.add_argument("--wait", type=float, default=default(30.0),
-                        help="seconds to wait while another process holds the database (default 30)")
+    parser.add_argument(
+        "--wait",
+        type=float,
+        default=default(30.0),
+        help="seconds to wait while another process holds the database (default 30)",
+    )
 
 
 class _Commands:
@@ -69,8 +82,9 @@ class _Commands:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="incentive", description="干部激励看板 command line "
-                                     "(also python -m incentive)")
+    parser = argparse.ArgumentParser(
+        prog="incentive", description="干部激励看板 command line (also python -m incentive)"
+    )
     _global_options(parser, defaults=True)
     sub = _Commands(parser)
 
@@ -94,8 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("remove-sample", help="roll back every batch of the bundled sample data")
 
-    check = sub.add_parser("check", help="values of the loaded data outside their plausible range, and unusual "
-                                         "changes from the previous period (one line each; exit 0)")
+    check = sub.add_parser(
+        "check",
+        help="values of the loaded data outside their plausible range, and unusual "
+        "changes from the previous period (one line each; exit 0)",
+    )
     check.add_argument("--format", choices=("text", "csv"), default="text")
 
     snapshot = sub.add_parser("backup", help="copy the whole database to a new file (a consistent snapshot)")
@@ -117,8 +134,10 @@ def build_parser() -> argparse.ArgumentParser:
     setting.add_argument("value", nargs="?")
 
     export = sub.add_parser("export", help="current rows of a kind in canonical columns, or the rankings")
-    export.add_argument("kind", choices=(*EXPORT_KINDS, "rankings", "coverage", "untrained", "welfare_status",
-                                         "movements_summary", "audit"))
+    export.add_argument(
+        "kind",
+        choices=(*EXPORT_KINDS, "rankings", "coverage", "untrained", "welfare_status", "movements_summary", "audit"),
+    )
     export.add_argument("--year", type=int, help="movements_summary: the calendar year")
     export.add_argument("--period")
     export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
@@ -129,14 +148,18 @@ def build_parser() -> argparse.ArgumentParser:
     ranking.add_argument("--weights", help="track weights, e.g. 项目建设=0.4,乡村振兴=0.2 (others keep their share)")
     ranking.add_argument("--level", choices=LEVELS, default="county")
     ranking.add_argument("--county", help="with --level township: whose townships")
-    ranking.add_argument("--tiers", help="percent of units in the first and the third tier, e.g. 30,30 "
-                                          "(default: a third each)")
+    ranking.add_argument(
+        "--tiers", help="percent of units in the first and the third tier, e.g. 30,30 (default: a third each)"
+    )
     trained = export.add_argument_group("coverage")
     trained.add_argument("--by", choices=("county", "unit", "rank"), default="county")
-    trained.add_argument("--suppress", action="store_true",
-                         help="coverage, movements_summary: hide what a viewer of the app does not see (small "
-                              "groups and counts, and the figures withheld with them so they cannot be worked out "
-                              "from totals), for sharing")
+    trained.add_argument(
+        "--suppress",
+        action="store_true",
+        help="coverage, movements_summary: hide what a viewer of the app does not see (small "
+        "groups and counts, and the figures withheld with them so they cannot be worked out "
+        "from totals), for sharing",
+    )
     return parser
 
 
@@ -186,8 +209,9 @@ def _import(db: Database, args, lang: str) -> int:
         reference = current_reference(db)
         print(t("cli_reading", lang, file=path.name), file=sys.stderr)
         try:
-            preview = parse_path(path, reference, kind=args.kind, period=args.period, as_of=args.as_of,
-                                 skip_invalid=args.skip_invalid)
+            preview = parse_path(
+                path, reference, kind=args.kind, period=args.period, as_of=args.as_of, skip_invalid=args.skip_invalid
+            )
         except OSError as e:
             print(t("cli_cannot_read", lang, path=path, reason=e.strerror), file=sys.stderr)
             status = EXIT_REFUSED
@@ -213,8 +237,18 @@ def _import(db: Database, args, lang: str) -> int:
             rejects.append(table)
         effects = import_effects(db, preview)
         batch = batches.import_preview(db, preview, source="cli", created_by=_who())
-        print(t("cli_imported", lang, file=path.name, kind=t(f"kind_{preview.kind}", lang), rows=len(preview.rows),
-                batch=batch) + effects_text(preview.kind, effects, lang), file=sys.stderr)
+        print(
+            t(
+                "cli_imported",
+                lang,
+                file=path.name,
+                kind=t(f"kind_{preview.kind}", lang),
+                rows=len(preview.rows),
+                batch=batch,
+            )
+            + effects_text(preview.kind, effects, lang),
+            file=sys.stderr,
+        )
     if args.rejects and rejects:
         args.rejects.write_bytes(to_csv_bytes(pd.concat(rejects, ignore_index=True)))
     return status
@@ -237,8 +271,15 @@ def _check(db: Database, args, lang: str) -> int:
     else:
         for finding in found:
             print(finding.line(lang))
-    print(t("cli_check_summary", lang, bounds=sum(f.check == "bounds" for f in found),
-            changes=sum(f.check == "change" for f in found)), file=sys.stderr)
+    print(
+        t(
+            "cli_check_summary",
+            lang,
+            bounds=sum(f.check == "bounds" for f in found),
+            changes=sum(f.check == "change" for f in found),
+        ),
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -249,8 +290,9 @@ def _batches(db: Database, args, lang: str) -> int:
         for row in frame.to_dict("records"):
             row["created_at"] = row["created_at"].isoformat(sep=" ", timespec="seconds")
             rolled = row["rolled_back_at"]
-            row["rolled_back_at"] = None if rolled is None or rolled != rolled else rolled.isoformat(
-                sep=" ", timespec="seconds")
+            row["rolled_back_at"] = (
+                None if rolled is None or rolled != rolled else rolled.isoformat(sep=" ", timespec="seconds")
+            )
             records.append(row)
         print(json.dumps(records, ensure_ascii=False, indent=1, default=str))
     else:
@@ -324,6 +366,7 @@ def _export(db: Database, args, lang: str) -> int:
     else:
         frame = export_frame(db, args.kind, period)
     if args.format == "xlsx":
+
         def progress(done: int, total: int) -> None:
             print(t("cli_writing_rows", lang, done=done, total=total), file=sys.stderr)
 
@@ -430,8 +473,9 @@ def _rankings_frame(db: Database, args, period: str | None, lang: str) -> pd.Dat
     ranking = rank_period(db.connection, period, group, method=args.method, weights=weights, tier_shares=tiers)
     compare = None
     if compare_period:
-        compare = rank_period(db.connection, compare_period, group, method=args.method, weights=weights, draws=0,
-                              sensitivity=False)
+        compare = rank_period(
+            db.connection, compare_period, group, method=args.method, weights=weights, draws=0, sensitivity=False
+        )
     return export_table(ranking, group, compare, lang)
 
 
@@ -442,6 +486,15 @@ def _who() -> str:
         return "cli"
 
 
-COMMANDS = {"init": _init, "import": _import, "batches": _batches, "rollback": _rollback,
-            "remove-sample": _remove_sample, "export": _export, "settings": _settings, "backup": _backup,
-            "check": _check, "unlock": _unlock}
+COMMANDS = {
+    "init": _init,
+    "import": _import,
+    "batches": _batches,
+    "rollback": _rollback,
+    "remove-sample": _remove_sample,
+    "export": _export,
+    "settings": _settings,
+    "backup": _backup,
+    "check": _check,
+    "unlock": _unlock,
+}

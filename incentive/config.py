@@ -22,12 +22,13 @@ def database_location(explicit: str | os.PathLike | None = None):
     """The storage backend: INCENTIVE_STORAGE=ducklake:<catalog> (e.g. `ducklake:postgres:dbname=incentive
     host=db.intranet`) with INCENTIVE_DATA_PATH for the Parquet files, else the DuckDB file of database_path."""
     from incentive.store.lake import LakeLocation
+
     storage = os.environ.get("INCENTIVE_STORAGE", "").strip()
     if not explicit and storage.startswith("ducklake:"):
         data_path = os.environ.get("INCENTIVE_DATA_PATH", "").strip()
         if not data_path:
             raise SystemExit("INCENTIVE_STORAGE names a DuckLake: set INCENTIVE_DATA_PATH to its data folder too")
-        return LakeLocation(storage[len("ducklake:"):], data_path)
+        return LakeLocation(storage[len("ducklake:") :], data_path)
     if storage not in ("", "duckdb"):
         raise SystemExit(f"INCENTIVE_STORAGE={storage!r}: use duckdb (the default) or ducklake:<catalog>")
     return database_path(explicit)

@@ -117,8 +117,12 @@ def _totals(table: Table) -> set:
     return {line.total for line in table.lines}
 
 
-def protect(sizes: Mapping[Hashable, int], lines: Iterable[Line], threshold: int,
-            parts: Mapping[str, Mapping[Hashable, int]] | None = None) -> Pattern:
+def protect(
+    sizes: Mapping[Hashable, int],
+    lines: Iterable[Line],
+    threshold: int,
+    parts: Mapping[str, Mapping[Hashable, int]] | None = None,
+) -> Pattern:
     """Which cells to hide so that no hidden figure can be derived from the shown ones (module doc)."""
     table = Table(sizes, list(lines), threshold, parts or {})
     small = small_cells(table.sizes, threshold) - _totals(table)  # a small total is withheld, not `<5`
@@ -140,9 +144,13 @@ def protect(sizes: Mapping[Hashable, int], lines: Iterable[Line], threshold: int
                 settled[found[0]] = "unprotected" if quantity == SIZE else "left"
             else:
                 hidden.add(cell)
-    return Pattern(frozenset(small), frozenset(hidden - small),
-                   frozenset(e for e, how in settled.items() if how == "left"),
-                   frozenset(e for e, how in settled.items() if how == "unprotected"), frozenset(table.sizes))
+    return Pattern(
+        frozenset(small),
+        frozenset(hidden - small),
+        frozenset(e for e, how in settled.items() if how == "left"),
+        frozenset(e for e, how in settled.items() if how == "unprotected"),
+        frozenset(table.sizes),
+    )
 
 
 def _by_size(table: Table, keys: Iterable[Hashable], totals: set) -> list:
@@ -215,8 +223,9 @@ def _components(table: Table, hidden: set) -> list[set]:
     return sorted(groups.values(), key=lambda g: min(table.order[k] for k in g))
 
 
-def exposures(table: Table, hidden: set, small: set, quantities: Sequence[str] | None = None,
-              memo: dict | None = None) -> list[tuple]:
+def exposures(
+    table: Table, hidden: set, small: set, quantities: Sequence[str] | None = None, memo: dict | None = None
+) -> list[tuple]:
     """(cell, quantity) of hidden cells whose value the shown figures pin to one integer. A component's answer
     depends on its cells alone (every hidden cell of the lines around it belongs to it), so `memo` keeps them."""
     out = []
@@ -242,13 +251,16 @@ def intervals(table: Table, pattern: Pattern) -> dict[tuple, tuple[float, float]
             for quantity in table.quantities():
                 objective = system.objective(key, quantity)
                 low, high = system.solve(objective), system.solve(-objective)
-                out[key, quantity] = (low.fun if low.status == 0 else -np.inf,
-                                      -high.fun if high.status == 0 else np.inf)
+                out[key, quantity] = (
+                    low.fun if low.status == 0 else -np.inf,
+                    -high.fun if high.status == 0 else np.inf,
+                )
     return out
 
 
-def _audit(table: Table, component: set, hidden: set, small: set, quantities: Sequence[str],
-           only: Hashable | None = None) -> list[tuple]:
+def _audit(
+    table: Table, component: set, hidden: set, small: set, quantities: Sequence[str], only: Hashable | None = None
+) -> list[tuple]:
     keys = [only] if only is not None else sorted(component, key=table.order.get)
     wanted = [(key, q) for key in keys for q in quantities]
     around = {i for k in component for i in table.lines_of[k]}
@@ -257,8 +269,9 @@ def _audit(table: Table, component: set, hidden: set, small: set, quantities: Se
     return _System(table, component, hidden, small).pinned(wanted)
 
 
-def _one_line_pinned(table: Table, component: set, line: Line, hidden: set, small: set,
-                     wanted: list[tuple]) -> list[tuple]:
+def _one_line_pinned(
+    table: Table, component: set, line: Line, hidden: set, small: set, wanted: list[tuple]
+) -> list[tuple]:
     """The common case in closed form: hidden members of one line whose total is shown. With sizes x_i in their
     bounds adding up to the remainder R, x_i ranges over [max(lo_i, R - sum of the others' highs), min(hi_i, R -
     sum of the others' lows)]; a part p_i (all parts adding up to P, each within its size) over [max(0, P - R +
@@ -345,10 +358,18 @@ class _System:
     def bounds_only(table: Table, component: set, hidden: set, small: set) -> dict:
         """Each hidden cell's (lowest, highest or None) size as the onlooker is credited with knowing it."""
         keys = sorted(component, key=table.order.get)
-        around = sorted({table.sizes[c] for i in {i for k in keys for i in table.lines_of[k]}
-                         for c in table.lines[i].cells() if c not in hidden and table.sizes[c] > 0})
-        return {k: (1, table.threshold - 1) if k in small else _ranked(table.sizes[k], around, table.threshold)
-                for k in keys}
+        around = sorted(
+            {
+                table.sizes[c]
+                for i in {i for k in keys for i in table.lines_of[k]}
+                for c in table.lines[i].cells()
+                if c not in hidden and table.sizes[c] > 0
+            }
+        )
+        return {
+            k: (1, table.threshold - 1) if k in small else _ranked(table.sizes[k], around, table.threshold)
+            for k in keys
+        }
 
     def objective(self, key: Hashable, quantity: str) -> np.ndarray:
         c = np.zeros(len(self.index))
@@ -363,9 +384,15 @@ class _System:
         return c
 
     def solve(self, c: np.ndarray, bounds=None):
-        return linprog(c, A_ub=self.a_ub, b_ub=self.b_ub, A_eq=self.a_eq if len(self.b_eq) else None,
-                       b_eq=self.b_eq if len(self.b_eq) else None, bounds=bounds or self.bounds,
-                       method="highs-ds")
+        return linprog(
+            c,
+            A_ub=self.a_ub,
+            b_ub=self.b_ub,
+            A_eq=self.a_eq if len(self.b_eq) else None,
+            b_eq=self.b_eq if len(self.b_eq) else None,
+            bounds=bounds or self.bounds,
+            method="highs-ds",
+        )
 
     def pinned(self, wanted: list[tuple]) -> list[tuple]:
         """Those of `wanted` (cell, quantity) that cannot take an integer value other than their true one.
@@ -423,14 +450,14 @@ class _System:
 
     def _integer_beyond(self, c: np.ndarray, actual: int, direction: float) -> np.ndarray | None:
         """An integer solution with c·x at least actual+1 (direction 1) or at most actual-1 (direction -1)."""
-        constraints = [LinearConstraint(c, actual + 1 if direction > 0 else -np.inf,
-                                        np.inf if direction > 0 else actual - 1)]
+        constraints = [
+            LinearConstraint(c, actual + 1 if direction > 0 else -np.inf, np.inf if direction > 0 else actual - 1)
+        ]
         if len(self.b_eq):
             constraints.append(LinearConstraint(self.a_eq, self.b_eq, self.b_eq))
         if self.a_ub is not None:
             constraints.append(LinearConstraint(self.a_ub, -np.inf, self.b_ub))
         low = [b[0] for b in self.bounds]
         high = [np.inf if b[1] is None else b[1] for b in self.bounds]
-        result = milp(np.zeros(len(c)), constraints=constraints, integrality=np.ones(len(c)),
-                      bounds=Bounds(low, high))
+        result = milp(np.zeros(len(c)), constraints=constraints, integrality=np.ones(len(c)), bounds=Bounds(low, high))
         return np.round(result.x) if result.status == 0 else None

@@ -56,34 +56,49 @@ TEXT: dict[str, tuple[str, str]] = {
     "brief_title": ("{scope} {year} 年干部激励工作简报", "{scope}: cadre incentive briefing, {year}"),
     "brief_generated": ("生成时间：{when}", "Generated {when}"),
     "brief_link": ("在线查看：{link}", "Live view: {link}"),
-    "brief_race_leader": ("{period} 赛马综合排名：{leader} 居首，共 {n} 个县区参评。",
-                          "Race {period}: {leader} leads {n} {n:county|counties}."),
-    "brief_race_county": ("{period} 赛马综合排名：{county} 第 {rank} 名（共 {n} 个，排名区间 {interval}），{tier}。",
-                          "Race {period}: {county} ranks {rank} of {n} (interval {interval}), {tier}."),
-    "brief_training": ("{year} 年{scope}培训覆盖率 {coverage:.1%}，人均 {hours:.1f} 学时（全市覆盖率 {prefecture:.1%}）。",
-                       "Training {year}, {scope}: coverage {coverage:.1%}, {hours:.1f} {hours:hour|hours} per cadre "
-                       "(prefecture "
-                       "{prefecture:.1%})."),
-    "brief_care_county": ("{county} {period}：{total} 项可判定指标中达标 {met} 项；未达标：{below}。",
-                          "{county} {period}: {met} of {total} judged {total:indicator|indicators} met; below target: {below}."),
-    "brief_no_chromium": ("生成 PDF 需要 Chromium 浏览器，本机未安装。请运行 bash scripts/install-chromium.sh（或设置 CHROMIUM 指向浏览器）后重试。",
-                          "The PDF needs the Chromium browser, which is not installed here. Run bash "
-                          "scripts/install-chromium.sh (or set CHROMIUM to a browser) and try again."),
+    "brief_race_leader": (
+        "{period} 赛马综合排名：{leader} 居首，共 {n} 个县区参评。",
+        "Race {period}: {leader} leads {n} {n:county|counties}.",
+    ),
+    "brief_race_county": (
+        "{period} 赛马综合排名：{county} 第 {rank} 名（共 {n} 个，排名区间 {interval}），{tier}。",
+        "Race {period}: {county} ranks {rank} of {n} (interval {interval}), {tier}.",
+    ),
+    "brief_training": (
+        "{year} 年{scope}培训覆盖率 {coverage:.1%}，人均 {hours:.1f} 学时（全市覆盖率 {prefecture:.1%}）。",
+        "Training {year}, {scope}: coverage {coverage:.1%}, {hours:.1f} {hours:hour|hours} per cadre "
+        "(prefecture "
+        "{prefecture:.1%}).",
+    ),
+    "brief_care_county": (
+        "{county} {period}：{total} 项可判定指标中达标 {met} 项；未达标：{below}。",
+        "{county} {period}: {met} of {total} judged {total:indicator|indicators} met; below target: {below}.",
+    ),
+    "brief_no_chromium": (
+        "生成 PDF 需要 Chromium 浏览器，本机未安装。请运行 bash scripts/install-chromium.sh（或设置 CHROMIUM 指向浏览器）后重试。",
+        "The PDF needs the Chromium browser, which is not installed here. Run bash "
+        "scripts/install-chromium.sh (or set CHROMIUM to a browser) and try again.",
+    ),
     "brief_print_failed": ("PDF 生成失败：{reason}", "The PDF could not be printed: {reason}"),
     "signin_title": ("管理员登录", "Administrator sign-in"),
     "signin_name": ("用户名", "Name"),
     "signin_password": ("密码", "Password"),
     "signin_submit": ("登录", "Sign in"),
     "signin_failed": ("用户名或密码不正确。", "Wrong name or password."),
-    "signin_locked": ("登录失败次数过多，请 {minutes} 分钟后再试。", "Too many failed attempts; try again in {minutes} {minutes:minute|minutes}."),
+    "signin_locked": (
+        "登录失败次数过多，请 {minutes} 分钟后再试。",
+        "Too many failed attempts; try again in {minutes} {minutes:minute|minutes}.",
+    ),
     "signin_required": ("此操作需要管理员登录。", "This needs an administrator to sign in."),
     "signed_in_as": ("已登录管理员：{name}", "Signed in as administrator {name}"),
     "sign_out": ("退出登录", "Sign out"),
     "viewer_password": ("访问口令", "Viewing password"),
     "data_backup": ("备份", "Backup"),
-    "data_backup_help": ("把整个数据库复制为一个新文件（一致的快照，看板运行时也可进行）。恢复：停止看板后运行 python -m incentive restore 文件。",
-                         "Copies the whole database to a new file (a consistent snapshot, while the app runs). To "
-                         "restore: stop the app, then python -m incentive restore FILE."),
+    "data_backup_help": (
+        "把整个数据库复制为一个新文件（一致的快照，看板运行时也可进行）。恢复：停止看板后运行 python -m incentive restore 文件。",
+        "Copies the whole database to a new file (a consistent snapshot, while the app runs). To "
+        "restore: stop the app, then python -m incentive restore FILE.",
+    ),
     "data_backup_now": ("立即备份", "Back up now"),
     "data_audit": ("操作日志", "Audit log"),
     "file_audit": ("操作日志", "audit_log"),
@@ -97,38 +112,64 @@ TEXT: dict[str, tuple[str, str]] = {
     "audit_outcome": ("结果", "Outcome"),
     "audit_detail": ("说明", "Detail"),
     "share_button": ("分享链接", "Share link"),
-    "share_help": ("打开此链接即可看到与当前完全相同的页面和筛选条件。", "This link opens exactly this page with these selections."),
-    "share_pinned_help": ("固定数据版本的链接（打开时显示分享时的数据，即使之后有新导入）：",
-                          "A link pinned to today's data (shows the data as shared, even after new imports):"),
+    "share_help": (
+        "打开此链接即可看到与当前完全相同的页面和筛选条件。",
+        "This link opens exactly this page with these selections.",
+    ),
+    "share_pinned_help": (
+        "固定数据版本的链接（打开时显示分享时的数据，即使之后有新导入）：",
+        "A link pinned to today's data (shows the data as shared, even after new imports):",
+    ),
     "pinned_banner": ("本链接显示 {when} 的数据。", "This link shows the data as of {when}."),
-    "pinned_banner_newer": ("本链接显示 {when} 的数据，已有更新。", "This link shows the data as of {when}; newer data exist."),
+    "pinned_banner_newer": (
+        "本链接显示 {when} 的数据，已有更新。",
+        "This link shows the data as of {when}; newer data exist.",
+    ),
     "pinned_to_current": ("查看最新数据", "Show current data"),
     "data_version_pinned": ("数据：截至 {when}（固定版本）", "Data: as of {when} (pinned)"),
     "share_copy": ("复制", "Copy"),
     "share_copied": ("已复制", "Copied"),
     "share_select": ("已选中链接，请按 Ctrl+C 复制", "The link is selected: press Ctrl+C to copy"),
     "shared_county": ("县区", "County"),
-    "link_invalid_params": ("链接中的参数无法使用，已改用默认值：{params}。", "Some link parameters could not be used; defaults are shown instead: {params}."),
-    "data_version": ("数据：{batches} 个有效批次（最新 #{latest}），更新于 {when}",
-                     "Data: {batches} active {batches:batch|batches} (latest #{latest}), updated {when}"),
-    "data_version_empty": ("数据库为空，请在「数据管理」导入数据。", "The database is empty; import data on the Data page."),
-    "sample_notice": ("当前显示的是示例数据：澜州市及其县区、干部均为虚构，仅供演示。可在「数据管理」一键移除。",
-                      "You are looking at sample data: 澜州市, its counties and cadres are fictional. Remove it on the "
-                      "Data page."),
+    "link_invalid_params": (
+        "链接中的参数无法使用，已改用默认值：{params}。",
+        "Some link parameters could not be used; defaults are shown instead: {params}.",
+    ),
+    "data_version": (
+        "数据：{batches} 个有效批次（最新 #{latest}），更新于 {when}",
+        "Data: {batches} active {batches:batch|batches} (latest #{latest}), updated {when}",
+    ),
+    "data_version_empty": (
+        "数据库为空，请在「数据管理」导入数据。",
+        "The database is empty; import data on the Data page.",
+    ),
+    "sample_notice": (
+        "当前显示的是示例数据：澜州市及其县区、干部均为虚构，仅供演示。可在「数据管理」一键移除。",
+        "You are looking at sample data: 澜州市, its counties and cadres are fictional. Remove it on the Data page.",
+    ),
     "sample_loading": ("首次启动，正在载入示例数据（约 10 秒）…", "First start: loading the sample data (about 10 s)…"),
     "delta_vs_year": ("较 {year} 年 {delta}", "{delta} vs {year}"),
     "kpi_hours_unit": ("{hours:.1f} 学时", "{hours:.1f} {hours:hour|hours}"),
-    "kpi_roster_note": ("花名册截至 {as_of}；培训记录截至 {last}。", "Roster as of {as_of}; training recorded up to {last}."),
+    "kpi_roster_note": (
+        "花名册截至 {as_of}；培训记录截至 {last}。",
+        "Roster as of {as_of}; training recorded up to {last}.",
+    ),
     "no_data_for_period": ("{period} 暂无数据。", "No data for {period}."),
-    "coming_rankings": ("赛马排名的完整视图（综合得分、方阵、排名区间、排名变化原因）将在后续版本提供；概览页已显示当前综合得分。",
-                        "The full rankings view (composite, tiers, rank intervals, why a rank changed) comes with its "
-                        "own work; the Overview already shows the current composite."),
-    "coming_training": ("培训覆盖的完整视图（分类覆盖率、学时达标、领域缺口、缺什么补什么）将在后续版本提供；概览页已显示覆盖率。",
-                        "The full training view (coverage by category, hours, domain gaps, action list) comes with "
-                        "its own work; the Overview already shows coverage."),
-    "coming_welfare": ("关心关爱与能上能下的完整视图（达标红绿灯、趋势、干部调整统计）将在后续版本提供；概览页已显示达标情况。",
-                       "The full welfare and movements view (status grid, trends, personnel decisions) comes with its "
-                       "own work; the Overview already shows target attainment."),
+    "coming_rankings": (
+        "赛马排名的完整视图（综合得分、方阵、排名区间、排名变化原因）将在后续版本提供；概览页已显示当前综合得分。",
+        "The full rankings view (composite, tiers, rank intervals, why a rank changed) comes with its "
+        "own work; the Overview already shows the current composite.",
+    ),
+    "coming_training": (
+        "培训覆盖的完整视图（分类覆盖率、学时达标、领域缺口、缺什么补什么）将在后续版本提供；概览页已显示覆盖率。",
+        "The full training view (coverage by category, hours, domain gaps, action list) comes with "
+        "its own work; the Overview already shows coverage.",
+    ),
+    "coming_welfare": (
+        "关心关爱与能上能下的完整视图（达标红绿灯、趋势、干部调整统计）将在后续版本提供；概览页已显示达标情况。",
+        "The full welfare and movements view (status grid, trends, personnel decisions) comes with its "
+        "own work; the Overview already shows target attainment.",
+    ),
     # --- overview
     "pillar_race": ("赛马比拼", "Horse race"),
     "pillar_training": ("能力培训", "Training"),
@@ -152,71 +193,121 @@ TEXT: dict[str, tuple[str, str]] = {
     "status_met": ("达标", "Met"),
     "status_near": ("接近", "Near"),
     "status_below": ("未达标", "Below"),
-    "chart_ends_note": ("共 {n} 个县区，图中显示前 {k} 名与后 {k} 名。", "{n} {n:county|counties}; the chart shows the top {k} and the bottom {k}."),
-    "chart_lowest_note": ("共 {n} 个县区，图中显示覆盖率最低的 {k} 个；全部见下表。",
-                          "{n} {n:county|counties}; the chart shows the {k} with the lowest coverage; the table below has all."),
-    "chart_below_note": ("共 {n} 个县区，图中显示未达标项最多的 {k} 个；全部见关心关爱页。",
-                         "{n} {n:county|counties}; the chart shows the {k} with the most indicators below target; the care page "
-                         "has all."),
-    "chart_most_note": ("共 {n} 个县区，图中显示问责与容错免责合计最多的 {k} 个；全部见上表。",
-                        "{n} {n:county|counties}; the chart shows the {k} with the most decisions of both kinds; the table above "
-                        "has all."),
-    "overview_composite_note": ("综合得分为各指标按方向标准化（z 分数，截断于 ±3）后按目录权重加权，0 为平均水平。",
-                                "Composite: each indicator standardized by direction (z-score, capped at ±3), "
-                                "weighted by the catalog; 0 is the average."),
+    "chart_ends_note": (
+        "共 {n} 个县区，图中显示前 {k} 名与后 {k} 名。",
+        "{n} {n:county|counties}; the chart shows the top {k} and the bottom {k}.",
+    ),
+    "chart_lowest_note": (
+        "共 {n} 个县区，图中显示覆盖率最低的 {k} 个；全部见下表。",
+        "{n} {n:county|counties}; the chart shows the {k} with the lowest coverage; the table below has all.",
+    ),
+    "chart_below_note": (
+        "共 {n} 个县区，图中显示未达标项最多的 {k} 个；全部见关心关爱页。",
+        "{n} {n:county|counties}; the chart shows the {k} with the most indicators below target; the care page "
+        "has all.",
+    ),
+    "chart_most_note": (
+        "共 {n} 个县区，图中显示问责与容错免责合计最多的 {k} 个；全部见上表。",
+        "{n} {n:county|counties}; the chart shows the {k} with the most decisions of both kinds; the table above "
+        "has all.",
+    ),
+    "overview_composite_note": (
+        "综合得分为各指标按方向标准化（z 分数，截断于 ±3）后按目录权重加权，0 为平均水平。",
+        "Composite: each indicator standardized by direction (z-score, capped at ±3), "
+        "weighted by the catalog; 0 is the average.",
+    ),
     # --- data page
     "data_upload": ("上传数据文件", "Upload data files"),
-    "data_upload_help": ("支持 CSV（UTF-8 或 GBK）、TSV、Excel（.xlsx/.xls）。可一次上传多个文件，每个文件单独整体导入。",
-                         "CSV (UTF-8 or GBK), TSV and Excel (.xlsx/.xls). Several files at once; each imports whole "
-                         "or not at all."),
+    "data_upload_help": (
+        "支持 CSV（UTF-8 或 GBK）、TSV、Excel（.xlsx/.xls）。可一次上传多个文件，每个文件单独整体导入。",
+        "CSV (UTF-8 or GBK), TSV and Excel (.xlsx/.xls). Several files at once; each imports whole or not at all.",
+    ),
     "data_kind": ("文件类型", "File kind"),
     "data_kind_auto": ("自动识别", "Detect automatically"),
     "data_period": ("考核期（宽表无期间时填写，如 2025Q2）", "Period (for wide files without one, e.g. 2025Q2)"),
-    "data_as_of": ("统计日期（花名册无统计日期时填写，如 2025-06-30）", "As-of date (for rosters without one, e.g. 2025-06-30)"),
+    "data_as_of": (
+        "统计日期（花名册无统计日期时填写，如 2025-06-30）",
+        "As-of date (for rosters without one, e.g. 2025-06-30)",
+    ),
     "data_skip_invalid": ("跳过无效行", "Skip invalid rows"),
-    "data_skip_invalid_help": ("有效行照常导入；被拒的行及原因可以下载。不勾选时，文件有任何问题都不导入。",
-                               "Valid rows import; rejected rows can be downloaded with their reasons. Unticked, a file "
-                               "with any problem imports nothing."),
+    "data_skip_invalid_help": (
+        "有效行照常导入；被拒的行及原因可以下载。不勾选时，文件有任何问题都不导入。",
+        "Valid rows import; rejected rows can be downloaded with their reasons. Unticked, a file "
+        "with any problem imports nothing.",
+    ),
     "data_preview": ("预览：{file}", "Preview: {file}"),
-    "data_detected": ("识别为「{kind}」，工作表「{sheet}」，表头在第 {row} 行，有效数据 {rows} 行。",
-                      "Detected as “{kind}”, sheet “{sheet}”, header on row {row}, {rows} data {rows:row|rows}."),
-    "data_detected_csv": ("识别为「{kind}」（编码 {encoding}），表头在第 {row} 行，有效数据 {rows} 行。",
-                          "Detected as “{kind}” (encoding {encoding}), header on row {row}, {rows} data {rows:row|rows}."),
-    "data_problems": ("发现 {n} 个问题，文件不能导入：", "{n} {n:problem|problems} found; the file cannot be imported:"),
-    "data_problems_skip": ("发现 {n} 个问题；勾选了跳过无效行，将导入 {ok} 行，拒绝 {bad} 行。",
-                           "{n} {n:problem|problems} found; skipping invalid rows: {ok} {ok:row imports|rows import}, {bad} {bad:is|are} "
-                           "rejected."),
-    "data_effects": ("将新增 {new} 条，更新 {changed} 条，与现有相同 {same} 条。",
-                     "{new} new {new:row|rows}, {changed} changed, {same} unchanged."),
-    "data_effects_blank": ("注意：有 {n} 个已有数值将变为空（文件中为空白）。",
-                           "Note: {n} existing {n:value becomes|values become} empty (blank in this file)."),
-    "data_snapshot_replace": ("将整体替换统计日期为 {as_of} 的花名册快照（现有 {n} 人）。",
-                              "Replaces the roster snapshot as of {as_of} as a whole (currently {n} {n:cadre|cadres})."),
-    "data_sample_warning": ("数据库中仍有示例数据。导入真实数据前，建议先移除示例数据。",
-                            "Sample data is still loaded. Remove it before importing real data."),
-    "data_same_file": ("同一文件已导入过（批次 #{batches}）。再次导入只会新增一个内容相同的批次。",
-                       "This exact file was imported before (batch #{batches}); importing it again adds an identical batch."),
+    "data_detected": (
+        "识别为「{kind}」，工作表「{sheet}」，表头在第 {row} 行，有效数据 {rows} 行。",
+        "Detected as “{kind}”, sheet “{sheet}”, header on row {row}, {rows} data {rows:row|rows}.",
+    ),
+    "data_detected_csv": (
+        "识别为「{kind}」（编码 {encoding}），表头在第 {row} 行，有效数据 {rows} 行。",
+        "Detected as “{kind}” (encoding {encoding}), header on row {row}, {rows} data {rows:row|rows}.",
+    ),
+    "data_problems": (
+        "发现 {n} 个问题，文件不能导入：",
+        "{n} {n:problem|problems} found; the file cannot be imported:",
+    ),
+    "data_problems_skip": (
+        "发现 {n} 个问题；勾选了跳过无效行，将导入 {ok} 行，拒绝 {bad} 行。",
+        "{n} {n:problem|problems} found; skipping invalid rows: {ok} {ok:row imports|rows import}, {bad} {bad:is|are} "
+        "rejected.",
+    ),
+    "data_effects": (
+        "将新增 {new} 条，更新 {changed} 条，与现有相同 {same} 条。",
+        "{new} new {new:row|rows}, {changed} changed, {same} unchanged.",
+    ),
+    "data_effects_blank": (
+        "注意：有 {n} 个已有数值将变为空（文件中为空白）。",
+        "Note: {n} existing {n:value becomes|values become} empty (blank in this file).",
+    ),
+    "data_snapshot_replace": (
+        "将整体替换统计日期为 {as_of} 的花名册快照（现有 {n} 人）。",
+        "Replaces the roster snapshot as of {as_of} as a whole (currently {n} {n:cadre|cadres}).",
+    ),
+    "data_sample_warning": (
+        "数据库中仍有示例数据。导入真实数据前，建议先移除示例数据。",
+        "Sample data is still loaded. Remove it before importing real data.",
+    ),
+    "data_same_file": (
+        "同一文件已导入过（批次 #{batches}）。再次导入只会新增一个内容相同的批次。",
+        "This exact file was imported before (batch #{batches}); importing it again adds an identical batch.",
+    ),
     "data_remove_sample_first": ("先移除示例数据", "Remove the sample first"),
-    "data_unknown_cadres": ("有 {n} 条记录的干部编号不在任何花名册中（仍可导入，但统计覆盖率时不计入）。",
-                            "{n} {n:record has|records have} a cadre id on no roster ({n:it imports|they import}, but coverage "
-                            "cannot count {n:it|them})."),
+    "data_unknown_cadres": (
+        "有 {n} 条记录的干部编号不在任何花名册中（仍可导入，但统计覆盖率时不计入）。",
+        "{n} {n:record has|records have} a cadre id on no roster ({n:it imports|they import}, but coverage "
+        "cannot count {n:it|them}).",
+    ),
     "data_current": ("当前数据", "Current data"),
     "data_span": ("范围", "Span"),
-    "data_rollback_confirm": ("确认撤销：该批次的数据将不再显示，被它覆盖的旧值恢复", "Confirm: this batch's rows stop showing and the values it replaced return"),
+    "data_rollback_confirm": (
+        "确认撤销：该批次的数据将不再显示，被它覆盖的旧值恢复",
+        "Confirm: this batch's rows stop showing and the values it replaced return",
+    ),
     "data_confirm": ("确认导入", "Import"),
     "data_confirm_all": ("导入全部可导入的文件", "Import all importable files"),
-    "table_scrolls": ("表格共 {n} 列，较宽时可左右滑动查看全部列。", "The table has {n} {n:column|columns}; swipe or scroll sideways to see them all."),
+    "table_scrolls": (
+        "表格共 {n} 列，较宽时可左右滑动查看全部列。",
+        "The table has {n} {n:column|columns}; swipe or scroll sideways to see them all.",
+    ),
     "data_importing": ("正在导入 …", "Importing …"),
     "data_importing_file": ("正在导入「{file}」…", "Importing “{file}” …"),
     "data_imported_all": ("导入完成", "Import finished"),
     "full_stop": ("。", "."),
-    "data_imported": ("已导入「{file}」：{kind} {rows} 行，批次 #{batch}。", "Imported “{file}”: {kind}, {rows} {rows:row|rows}, batch #{batch}."),
+    "data_imported": (
+        "已导入「{file}」：{kind} {rows} 行，批次 #{batch}。",
+        "Imported “{file}”: {kind}, {rows} {rows:row|rows}, batch #{batch}.",
+    ),
     "data_rejects_download": ("下载问题清单（CSV）", "Download the list of problems (CSV)"),
     "data_values_count": ("（共 {values} 个数值）", " ({values} {values:value|values})"),
     "data_batches": ("导入批次", "Import batches"),
     "data_rollback": ("撤销批次", "Roll back batch"),
     "data_rollback_pick": ("选择要撤销的批次", "Batch to roll back"),
-    "data_rolled_back": ("已撤销批次 #{batch}，数据已恢复到导入前的状态。", "Batch #{batch} rolled back; data is as it was before it."),
+    "data_rolled_back": (
+        "已撤销批次 #{batch}，数据已恢复到导入前的状态。",
+        "Batch #{batch} rolled back; data is as it was before it.",
+    ),
     "data_templates": ("下载填报模板（Excel，中文表头）", "Download templates (Excel, Chinese headers)"),
     "data_sample": ("示例数据", "Sample data"),
     "data_remove_sample": ("移除全部示例数据", "Remove all sample data"),
@@ -224,7 +315,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "data_load_sample": ("载入示例数据", "Load sample data"),
     "data_sample_loaded": ("已载入示例数据（{n} 个批次）。", "Sample data loaded ({n} {n:batch|batches})."),
     "data_no_sample": ("当前没有示例数据。", "No sample data is loaded."),
-    "data_format_doc": ("各类文件的列、示例与拒收规则见 docs/data-format.md。", "Columns, examples and refusal rules: docs/data-format.md."),
+    "data_format_doc": (
+        "各类文件的列、示例与拒收规则见 docs/data-format.md。",
+        "Columns, examples and refusal rules: docs/data-format.md.",
+    ),
     "data_notes": ("说明", "Notes"),
     "col_batch": ("批次", "Batch"),
     "col_kind": ("类型", "Kind"),
@@ -262,90 +356,158 @@ TEXT: dict[str, tuple[str, str]] = {
     "colon": ("：", ": "),
     # --- problems: whole file
     "file_empty": ("文件是空的。", "The file is empty."),
-    "file_too_large": ("文件太大（{size:.0f} MB），单个文件上限 {limit:g} MB；请按年度或县区拆分后分别导入。",
-                       "The file is too large ({size:.0f} MB); the limit is {limit:g} MB per file. Split it by year or "
-                       "county and import the parts."),
-    "file_too_many_rows": ("文件有 {rows:,} 行，超过单个文件 {limit:,} 行的上限；请拆分后分别导入。",
-                           "The file has {rows:,} {rows:row|rows}, over the limit of {limit:,} per file; split it and import the parts."),
-    "workbook_bomb": ("该工作簿解压后约 {size:.0f} MB，远超正常表格，可能是恶意构造的文件，已拒收。",
-                      "This workbook would unpack to about {size:.0f} MB, far beyond a real sheet; it may be a crafted "
-                      "file and is refused."),
-    "file_binary": ("这不是文本表格文件（含二进制内容），请上传 CSV 或 Excel 文件。",
-                    "This is not a text table (it contains binary data); upload a CSV or Excel file."),
-    "file_encoding": ("无法识别文件编码，请另存为 UTF-8 或 GBK 编码的 CSV。", "The text encoding is not recognised; save as UTF-8 or GBK CSV."),
-    "file_csv_broken": ("CSV 格式损坏（第 {row} 行附近引号不配对）。", "The CSV is malformed (unbalanced quotes near line {row})."),
-    "workbook_password": ("Excel 文件设有密码，请取消密码后再上传。", "The workbook is password-protected; remove the password first."),
+    "file_too_large": (
+        "文件太大（{size:.0f} MB），单个文件上限 {limit:g} MB；请按年度或县区拆分后分别导入。",
+        "The file is too large ({size:.0f} MB); the limit is {limit:g} MB per file. Split it by year or "
+        "county and import the parts.",
+    ),
+    "file_too_many_rows": (
+        "文件有 {rows:,} 行，超过单个文件 {limit:,} 行的上限；请拆分后分别导入。",
+        "The file has {rows:,} {rows:row|rows}, over the limit of {limit:,} per file; split it and import the parts.",
+    ),
+    "workbook_bomb": (
+        "该工作簿解压后约 {size:.0f} MB，远超正常表格，可能是恶意构造的文件，已拒收。",
+        "This workbook would unpack to about {size:.0f} MB, far beyond a real sheet; it may be a crafted "
+        "file and is refused.",
+    ),
+    "file_binary": (
+        "这不是文本表格文件（含二进制内容），请上传 CSV 或 Excel 文件。",
+        "This is not a text table (it contains binary data); upload a CSV or Excel file.",
+    ),
+    "file_encoding": (
+        "无法识别文件编码，请另存为 UTF-8 或 GBK 编码的 CSV。",
+        "The text encoding is not recognised; save as UTF-8 or GBK CSV.",
+    ),
+    "file_csv_broken": (
+        "CSV 格式损坏（第 {row} 行附近引号不配对）。",
+        "The CSV is malformed (unbalanced quotes near line {row}).",
+    ),
+    "workbook_password": (
+        "Excel 文件设有密码，请取消密码后再上传。",
+        "The workbook is password-protected; remove the password first.",
+    ),
     # --- what a file really is
-    "workbook_corrupt": ("这是 Excel 工作簿，但已损坏，无法读取。请用 Excel 或 WPS 打开：能打开的，另存为新的 .xlsx 后再上传；"
-                         "打不开的，请向报送单位重新索取。",
-                         "This is an Excel workbook, but it is damaged and cannot be read. Open it in Excel or WPS: if "
-                         "it opens, save it as a new .xlsx and upload that; if not, ask the sender for the file again."),
-    "workbook_not_a_workbook": ("文件名是 Excel 文件，但内容既不是 Excel 工作簿，也不是文本表格（可能已损坏，或是其他软件的文件）。"
-                                "请用 Excel 或 WPS 打开确认，另存为 .xlsx 后再上传。",
-                                "The name says Excel, but the content is neither an Excel workbook nor a text table (it "
-                                "may be damaged, or another program's file). Open it in Excel or WPS, save it as .xlsx "
-                                "and upload that."),
-    "file_zip_broken": ("文件是 zip 压缩格式（.xlsx 本身就是 zip 格式），但已损坏或不完整，常见于下载或拷贝中断。请重新导出或"
-                        "重新拷贝原文件后再上传。",
-                        "The file is a zip (as every .xlsx is), but damaged or cut short, as when a download or copy "
-                        "is interrupted. Export or copy the original again and upload that."),
-    "file_is_archive": ("这是压缩包，不是表格。请先解压，再上传其中的 .xlsx、.xls 或 .csv 文件。",
-                        "This is a compressed archive, not a table. Unpack it and upload the .xlsx, .xls or .csv "
-                        "file inside."),
-    "file_is_word": ("这是 Word 文档，不是表格。请把其中的表格复制到 Excel 或 WPS 表格中，另存为 .xlsx 后上传。",
-                     "This is a Word document, not a spreadsheet. Copy its table into Excel or WPS Spreadsheets, "
-                     "save it as .xlsx and upload that."),
-    "file_is_presentation": ("这是 PowerPoint 演示文稿，不是表格。请上传原始的 Excel（.xlsx/.xls）或 CSV 文件。",
-                             "This is a PowerPoint presentation, not a spreadsheet. Upload the original Excel "
-                             "(.xlsx/.xls) or CSV file."),
-    "file_is_pdf": ("这是 PDF 文件，无法从中读取表格数据。请上传原始的 Excel（.xlsx/.xls）或 CSV 文件。",
-                    "This is a PDF document; table data cannot be read from it. Upload the original Excel "
-                    "(.xlsx/.xls) or CSV file."),
-    "file_is_image": ("这是图片，无法从中读取表格数据。请上传原始的 Excel（.xlsx/.xls）或 CSV 文件。",
-                      "This is an image; table data cannot be read from it. Upload the original Excel (.xlsx/.xls) "
-                      "or CSV file."),
-    "file_xml_spreadsheet": ("这是「XML 电子表格 2003」格式的文件（常见于系统导出），无法直接读取。请用 Excel 或 WPS 打开，"
-                             "另存为 .xlsx 后再上传。",
-                             "This is an “XML Spreadsheet 2003” file (as some systems export), which cannot be read "
-                             "directly. Open it in Excel or WPS, save it as .xlsx and upload that."),
-    "file_is_xml": ("这是 XML 数据文件，不是表格。请上传 Excel（.xlsx/.xls）或 CSV 文件；如是从业务系统导出的，请导出为 Excel "
-                    "或 CSV 格式。",
-                    "This is an XML data file, not a table. Upload an Excel (.xlsx/.xls) or CSV file; if a system "
-                    "exported it, export as Excel or CSV instead."),
-    "file_html_no_table": ("这是网页（HTML）文件，其中没有表格。请上传 Excel 或 CSV 文件；如是从网页系统导出的，请用 Excel 或 WPS "
-                           "打开后另存为 .xlsx 再上传。",
-                           "This is a web page (HTML) with no table in it. Upload an Excel or CSV file; if a web system "
-                           "exported it, open it in Excel or WPS and save it as .xlsx."),
-    "file_html_unreadable": ("这是网页（HTML）文件，但其中的表格无法读取（文件过大或已损坏）。请用 Excel 或 WPS 打开，另存为 .xlsx "
-                             "后再上传。",
-                             "This is a web page (HTML), but its table cannot be read (too large or damaged). Open it "
-                             "in Excel or WPS, save it as .xlsx and upload that."),
-    "no_header": ("未找到可识别的表头。需要的列，例如：{expected}。", "No recognisable header row. Expected columns such as: {expected}."),
-    "no_header_kind": ("未找到「{kind}」的表头，缺少列：{missing}。", "No header for “{kind}”: missing columns {missing}."),
+    "workbook_corrupt": (
+        "这是 Excel 工作簿，但已损坏，无法读取。请用 Excel 或 WPS 打开：能打开的，另存为新的 .xlsx 后再上传；"
+        "打不开的，请向报送单位重新索取。",
+        "This is an Excel workbook, but it is damaged and cannot be read. Open it in Excel or WPS: if "
+        "it opens, save it as a new .xlsx and upload that; if not, ask the sender for the file again.",
+    ),
+    "workbook_not_a_workbook": (
+        "文件名是 Excel 文件，但内容既不是 Excel 工作簿，也不是文本表格（可能已损坏，或是其他软件的文件）。"
+        "请用 Excel 或 WPS 打开确认，另存为 .xlsx 后再上传。",
+        "The name says Excel, but the content is neither an Excel workbook nor a text table (it "
+        "may be damaged, or another program's file). Open it in Excel or WPS, save it as .xlsx "
+        "and upload that.",
+    ),
+    "file_zip_broken": (
+        "文件是 zip 压缩格式（.xlsx 本身就是 zip 格式），但已损坏或不完整，常见于下载或拷贝中断。请重新导出或"
+        "重新拷贝原文件后再上传。",
+        "The file is a zip (as every .xlsx is), but damaged or cut short, as when a download or copy "
+        "is interrupted. Export or copy the original again and upload that.",
+    ),
+    "file_is_archive": (
+        "这是压缩包，不是表格。请先解压，再上传其中的 .xlsx、.xls 或 .csv 文件。",
+        "This is a compressed archive, not a table. Unpack it and upload the .xlsx, .xls or .csv file inside.",
+    ),
+    "file_is_word": (
+        "这是 Word 文档，不是表格。请把其中的表格复制到 Excel 或 WPS 表格中，另存为 .xlsx 后上传。",
+        "This is a Word document, not a spreadsheet. Copy its table into Excel or WPS Spreadsheets, "
+        "save it as .xlsx and upload that.",
+    ),
+    "file_is_presentation": (
+        "这是 PowerPoint 演示文稿，不是表格。请上传原始的 Excel（.xlsx/.xls）或 CSV 文件。",
+        "This is a PowerPoint presentation, not a spreadsheet. Upload the original Excel (.xlsx/.xls) or CSV file.",
+    ),
+    "file_is_pdf": (
+        "这是 PDF 文件，无法从中读取表格数据。请上传原始的 Excel（.xlsx/.xls）或 CSV 文件。",
+        "This is a PDF document; table data cannot be read from it. Upload the original Excel "
+        "(.xlsx/.xls) or CSV file.",
+    ),
+    "file_is_image": (
+        "这是图片，无法从中读取表格数据。请上传原始的 Excel（.xlsx/.xls）或 CSV 文件。",
+        "This is an image; table data cannot be read from it. Upload the original Excel (.xlsx/.xls) or CSV file.",
+    ),
+    "file_xml_spreadsheet": (
+        "这是「XML 电子表格 2003」格式的文件（常见于系统导出），无法直接读取。请用 Excel 或 WPS 打开，"
+        "另存为 .xlsx 后再上传。",
+        "This is an “XML Spreadsheet 2003” file (as some systems export), which cannot be read "
+        "directly. Open it in Excel or WPS, save it as .xlsx and upload that.",
+    ),
+    "file_is_xml": (
+        "这是 XML 数据文件，不是表格。请上传 Excel（.xlsx/.xls）或 CSV 文件；如是从业务系统导出的，请导出为 Excel "
+        "或 CSV 格式。",
+        "This is an XML data file, not a table. Upload an Excel (.xlsx/.xls) or CSV file; if a system "
+        "exported it, export as Excel or CSV instead.",
+    ),
+    "file_html_no_table": (
+        "这是网页（HTML）文件，其中没有表格。请上传 Excel 或 CSV 文件；如是从网页系统导出的，请用 Excel 或 WPS "
+        "打开后另存为 .xlsx 再上传。",
+        "This is a web page (HTML) with no table in it. Upload an Excel or CSV file; if a web system "
+        "exported it, open it in Excel or WPS and save it as .xlsx.",
+    ),
+    "file_html_unreadable": (
+        "这是网页（HTML）文件，但其中的表格无法读取（文件过大或已损坏）。请用 Excel 或 WPS 打开，另存为 .xlsx "
+        "后再上传。",
+        "This is a web page (HTML), but its table cannot be read (too large or damaged). Open it "
+        "in Excel or WPS, save it as .xlsx and upload that.",
+    ),
+    "no_header": (
+        "未找到可识别的表头。需要的列，例如：{expected}。",
+        "No recognisable header row. Expected columns such as: {expected}.",
+    ),
+    "no_header_kind": (
+        "未找到「{kind}」的表头，缺少列：{missing}。",
+        "No header for “{kind}”: missing columns {missing}.",
+    ),
     "no_rows": ("表头下没有数据行。", "There are no data rows below the header."),
-    "catalog_first": ("请先导入指标目录，再导入考评或关爱数据。", "Import the indicator catalog before scores or welfare data."),
-    "period_needed": ("文件中没有考核期（既无「考核期」列，标题中也没有），请填写考核期。",
-                      "The file gives no period (no period column, none in the title); enter the period."),
-    "period_conflict": ("标题中的考核期 {title} 与{other} {given} 不一致。", "The title's period {title} conflicts with {other} {given}."),
+    "catalog_first": (
+        "请先导入指标目录，再导入考评或关爱数据。",
+        "Import the indicator catalog before scores or welfare data.",
+    ),
+    "period_needed": (
+        "文件中没有考核期（既无「考核期」列，标题中也没有），请填写考核期。",
+        "The file gives no period (no period column, none in the title); enter the period.",
+    ),
+    "period_conflict": (
+        "标题中的考核期 {title} 与{other} {given} 不一致。",
+        "The title's period {title} conflicts with {other} {given}.",
+    ),
     "period_conflict_column": ("「考核期」列", "the period column"),
     "period_conflict_given": ("填写的考核期", "the period entered"),
-    "period_given_invalid": ("填写的考核期「{value}」无法识别，示例：2025、2025Q2、2025年上半年、2025-06。",
-                             "The period entered, “{value}”, is not recognised; e.g. 2025, 2025Q2, 2025H1, 2025-06."),
-    "as_of_needed": ("花名册缺少统计日期（无「统计日期」列，标题中也没有），请填写统计日期。",
-                     "The roster has no as-of date (no column, none in the title); enter it."),
-    "as_of_given_invalid": ("填写的统计日期「{value}」无法识别，示例：2025-06-30。", "The as-of date “{value}” is not recognised; e.g. 2025-06-30."),
-    "mixed_domains": ("同一文件中同时有赛马指标和关爱指标（{race}；{welfare}），请分开两个文件。",
-                      "The file mixes race and welfare indicators ({race}; {welfare}); split it into two files."),
-    "kind_mismatch": ("指标「{indicator}」属于「{actual}」，与所选文件类型「{kind}」不符。",
-                      "Indicator “{indicator}” belongs to “{actual}”, not to the chosen kind “{kind}”."),
+    "period_given_invalid": (
+        "填写的考核期「{value}」无法识别，示例：2025、2025Q2、2025年上半年、2025-06。",
+        "The period entered, “{value}”, is not recognised; e.g. 2025, 2025Q2, 2025H1, 2025-06.",
+    ),
+    "as_of_needed": (
+        "花名册缺少统计日期（无「统计日期」列，标题中也没有），请填写统计日期。",
+        "The roster has no as-of date (no column, none in the title); enter it.",
+    ),
+    "as_of_given_invalid": (
+        "填写的统计日期「{value}」无法识别，示例：2025-06-30。",
+        "The as-of date “{value}” is not recognised; e.g. 2025-06-30.",
+    ),
+    "mixed_domains": (
+        "同一文件中同时有赛马指标和关爱指标（{race}；{welfare}），请分开两个文件。",
+        "The file mixes race and welfare indicators ({race}; {welfare}); split it into two files.",
+    ),
+    "kind_mismatch": (
+        "指标「{indicator}」属于「{actual}」，与所选文件类型「{kind}」不符。",
+        "Indicator “{indicator}” belongs to “{actual}”, not to the chosen kind “{kind}”.",
+    ),
     "duplicate_indicator_column": ("与「{other}」列是同一个指标。", "is the same indicator as column “{other}”."),
     "unknown_indicator_column": ("不是指标目录中的指标。", "is not an indicator of the catalog."),
     # --- problems: cells and rows
     "required": ("必填，不能为空。", "is required."),
     "not_a_number": ("不是数字。", "is not a number."),
-    "not_a_date": ("不是日期，示例：2025-06-30、2025/6/30、2025年6月30日。", "is not a date; e.g. 2025-06-30 or 2025/6/30."),
-    "not_a_period": ("不是考核期，示例：2025、2025Q2、2025年二季度、2025年上半年、2025-06。",
-                     "is not a period; e.g. 2025, 2025Q2, 2025H1, 2025-06."),
+    "not_a_date": (
+        "不是日期，示例：2025-06-30、2025/6/30、2025年6月30日。",
+        "is not a date; e.g. 2025-06-30 or 2025/6/30.",
+    ),
+    "not_a_period": (
+        "不是考核期，示例：2025、2025Q2、2025年二季度、2025年上半年、2025-06。",
+        "is not a period; e.g. 2025, 2025Q2, 2025H1, 2025-06.",
+    ),
     "not_a_year": ("不是出生年份（应为 1940–2010 之间的年份）。", "is not a birth year (1940-2010)."),
     "not_in_choices": ("不是允许的值，应为：{choices}。", "is not allowed; use one of: {choices}."),
     "negative": ("不能为负数。", "must not be negative."),
@@ -361,61 +523,93 @@ TEXT: dict[str, tuple[str, str]] = {
     "note_footnotes": ("已忽略表尾说明：第 {rows} 行。", "Footnotes ignored: rows {rows}."),
     "note_ignored_columns": ("已忽略非指标列：{columns}。", "Columns that are not indicators, ignored: {columns}."),
     "note_extra_columns": ("未识别的列（不导入）：{columns}。", "Unrecognised columns (not imported): {columns}."),
-    "note_name_fixed": ("「{given}」按「{matched}」导入（{n} 行）。", "“{given}” read as “{matched}” ({n} {n:row|rows})."),
+    "note_name_fixed": (
+        "「{given}」按「{matched}」导入（{n} 行）。",
+        "“{given}” read as “{matched}” ({n} {n:row|rows}).",
+    ),
     # --- values the importer changed or refused (intake integrity)
-    "note_percent_format": ("「{column}」列 {n} 个单元格为 Excel 百分比格式（存为小数），按显示的百分数导入，如「{example}」→ {value}。",
-                            "Column “{column}”: {n} Excel percent {n:cell|cells} (stored as fractions) read as the percent "
-                            "shown, e.g. “{example}” → {value}."),
-    "note_percent_fraction_kept": ("指标「{indicator}」中未设百分比格式、未写 % 的数值都不超过 1.5（如 {example}），像是小数形式的"
-                                   "百分比，已按原值导入。若本意是百分数，请把单元格设为百分比格式或写成「85%」后重新导入。",
-                                   "The values of indicator “{indicator}” written without % and without a percent format "
-                                   "are all at most 1.5 (e.g. {example}), like fractions of a percent: imported as "
-                                   "written. If percents were meant, format the cells as percent or write “85%”, and "
-                                   "import again."),
-    "note_unit_converted": ("「{column}」列 {n} 个单元格的单位「{source}」已换算为「{target}」（×{factor}），如「{example}」→ {value}。",
-                            "Column “{column}”: {n} {n:cell|cells} in {source} converted to {target} (×{factor}), e.g. "
-                            "“{example}” → {value}."),
-    "note_unit_unchecked": ("「{column}」列 {n} 个单元格带单位「{unit}」，该列（或指标目录）未规定单位，按原数值导入，如「{example}」。",
-                            "Column “{column}”: {n} {n:cell|cells} with the unit {unit}, which no catalog unit can check: "
-                            "imported as written, e.g. “{example}”."),
-    "note_text_normalized": ("「{column}」列 {n} 个单元格的文字已规范化（全角转半角，去除换行、多余空格和不可见字符），"
-                             "如「{example}」→「{stored}」。",
-                             "Column “{column}”: {n} {n:cell|cells} normalized (full-width to half-width, line breaks, "
-                             "extra spaces and invisible characters removed), e.g. “{example}” → “{stored}”."),
-    "note_period_from_format": ("「{column}」列 {n} 个考核期是带小数的数字，按单元格格式显示的文字读取，如 {example} 显示为两位小数，"
-                                "读作 {value}。",
-                                "{n} {n:period|periods} of column “{column}”: numbers with a fraction, read as their number "
-                                "format displays them: e.g. {example} shown with two decimals, read as {value}."),
-    "unit_unknown_header": ("表头括号中的「{inner}」不是可识别的单位，无法确认数值的单位；请把数值换算为应有的单位，并删去括号中的内容后再导入。",
-                            "the header's “{inner}” in brackets is not a unit that can be read, so the numbers' unit "
-                            "is unknown; convert them to the expected unit and remove the brackets, then import again."),
-    "unit_unknown_indicator": ("指标名称后括号中的「{inner}」不是可识别的单位；请按指标目录中的单位填写数值，并删去括号中的内容。",
-                               "“{inner}” in brackets after the indicator's name is not a unit that can be read; "
-                               "enter the value in the catalog's unit and remove the brackets."),
-    "subcolumns_two_actual": ("「{column}」下有子列 {subcolumns}，不止一列像是实际值，无法确定导入哪一列；请只保留一列后再导入。",
-                              "column “{column}” has sub-columns {subcolumns} and more than one looks like the "
-                              "actual value; keep one column and import again."),
-    "note_subcolumn_chosen": ("「{column}」下有子列 {subcolumns}，按规则取「{chosen}」列导入，其余子列不导入。",
-                              "Column “{column}” has sub-columns {subcolumns}; by rule “{chosen}” is imported and the "
-                              "others are not."),
-    "unit_mismatch": ("单位「{unit}」与应有的单位「{target}」不同，无法换算；请按「{target}」填写数值。",
-                      "is in {unit}, which cannot be converted to {target}; enter the value in {target}."),
-    "unit_days_need_rule": ("以「{unit}」填写的培训时长需换算为「{target}」，但未设置每天折算学时（设置 hours_per_day）；请按学时填写。",
-                            "is in {unit}: days become {target} only with the hours-per-day setting "
-                            "(hours_per_day), which is not set; enter hours."),
-    "period_number_ambiguous": ("考核期是数字 {shown}，看不出原本是几月（如 2026.10 会被 Excel 存成 2026.1）；请把该列设为文本"
-                                "格式，写成「2026-10」或「2026年10月」。",
-                                "the period is the number {shown}, which does not show the month typed (Excel stores "
-                                "2026.10 as 2026.1); set the column to text and write 2026-10 or 2026年10月."),
-    "id_digits_lost": ("编号按数字保存，已丢失位数（科学计数法或超过 15 位，共 {n} 行，如第 {rows} 行），不同的人可能变成同一"
-                       "编号。请在 Excel 中把该列设为「文本」格式，重新录入编号后再导入。",
-                       "ids were stored as numbers and lost digits (E-notation or more than 15 digits; {n} {n:row|rows}; row "
-                       "numbers {rows}), so different people may now share one id. In Excel set the column to Text, "
-                       "enter the ids again, then import."),
-    "subcolumns_ambiguous": ("「{column}」下有子列 {subcolumns}，无法确定导入哪一列（应有一列为「实际」或「完成值」）；请只保留"
-                             "一列后再导入。",
-                             "column “{column}” has sub-columns {subcolumns} and none is the actual value (实际 or 完成值); "
-                             "keep one column and import again."),
+    "note_percent_format": (
+        "「{column}」列 {n} 个单元格为 Excel 百分比格式（存为小数），按显示的百分数导入，如「{example}」→ {value}。",
+        "Column “{column}”: {n} Excel percent {n:cell|cells} (stored as fractions) read as the percent "
+        "shown, e.g. “{example}” → {value}.",
+    ),
+    "note_percent_fraction_kept": (
+        "指标「{indicator}」中未设百分比格式、未写 % 的数值都不超过 1.5（如 {example}），像是小数形式的"
+        "百分比，已按原值导入。若本意是百分数，请把单元格设为百分比格式或写成「85%」后重新导入。",
+        "The values of indicator “{indicator}” written without % and without a percent format "
+        "are all at most 1.5 (e.g. {example}), like fractions of a percent: imported as "
+        "written. If percents were meant, format the cells as percent or write “85%”, and "
+        "import again.",
+    ),
+    "note_unit_converted": (
+        "「{column}」列 {n} 个单元格的单位「{source}」已换算为「{target}」（×{factor}），如「{example}」→ {value}。",
+        "Column “{column}”: {n} {n:cell|cells} in {source} converted to {target} (×{factor}), e.g. "
+        "“{example}” → {value}.",
+    ),
+    "note_unit_unchecked": (
+        "「{column}」列 {n} 个单元格带单位「{unit}」，该列（或指标目录）未规定单位，按原数值导入，如「{example}」。",
+        "Column “{column}”: {n} {n:cell|cells} with the unit {unit}, which no catalog unit can check: "
+        "imported as written, e.g. “{example}”.",
+    ),
+    "note_text_normalized": (
+        "「{column}」列 {n} 个单元格的文字已规范化（全角转半角，去除换行、多余空格和不可见字符），"
+        "如「{example}」→「{stored}」。",
+        "Column “{column}”: {n} {n:cell|cells} normalized (full-width to half-width, line breaks, "
+        "extra spaces and invisible characters removed), e.g. “{example}” → “{stored}”.",
+    ),
+    "note_period_from_format": (
+        "「{column}」列 {n} 个考核期是带小数的数字，按单元格格式显示的文字读取，如 {example} 显示为两位小数，"
+        "读作 {value}。",
+        "{n} {n:period|periods} of column “{column}”: numbers with a fraction, read as their number "
+        "format displays them: e.g. {example} shown with two decimals, read as {value}.",
+    ),
+    "unit_unknown_header": (
+        "表头括号中的「{inner}」不是可识别的单位，无法确认数值的单位；请把数值换算为应有的单位，并删去括号中的内容后再导入。",
+        "the header's “{inner}” in brackets is not a unit that can be read, so the numbers' unit "
+        "is unknown; convert them to the expected unit and remove the brackets, then import again.",
+    ),
+    "unit_unknown_indicator": (
+        "指标名称后括号中的「{inner}」不是可识别的单位；请按指标目录中的单位填写数值，并删去括号中的内容。",
+        "“{inner}” in brackets after the indicator's name is not a unit that can be read; "
+        "enter the value in the catalog's unit and remove the brackets.",
+    ),
+    "subcolumns_two_actual": (
+        "「{column}」下有子列 {subcolumns}，不止一列像是实际值，无法确定导入哪一列；请只保留一列后再导入。",
+        "column “{column}” has sub-columns {subcolumns} and more than one looks like the "
+        "actual value; keep one column and import again.",
+    ),
+    "note_subcolumn_chosen": (
+        "「{column}」下有子列 {subcolumns}，按规则取「{chosen}」列导入，其余子列不导入。",
+        "Column “{column}” has sub-columns {subcolumns}; by rule “{chosen}” is imported and the others are not.",
+    ),
+    "unit_mismatch": (
+        "单位「{unit}」与应有的单位「{target}」不同，无法换算；请按「{target}」填写数值。",
+        "is in {unit}, which cannot be converted to {target}; enter the value in {target}.",
+    ),
+    "unit_days_need_rule": (
+        "以「{unit}」填写的培训时长需换算为「{target}」，但未设置每天折算学时（设置 hours_per_day）；请按学时填写。",
+        "is in {unit}: days become {target} only with the hours-per-day setting "
+        "(hours_per_day), which is not set; enter hours.",
+    ),
+    "period_number_ambiguous": (
+        "考核期是数字 {shown}，看不出原本是几月（如 2026.10 会被 Excel 存成 2026.1）；请把该列设为文本"
+        "格式，写成「2026-10」或「2026年10月」。",
+        "the period is the number {shown}, which does not show the month typed (Excel stores "
+        "2026.10 as 2026.1); set the column to text and write 2026-10 or 2026年10月.",
+    ),
+    "id_digits_lost": (
+        "编号按数字保存，已丢失位数（科学计数法或超过 15 位，共 {n} 行，如第 {rows} 行），不同的人可能变成同一"
+        "编号。请在 Excel 中把该列设为「文本」格式，重新录入编号后再导入。",
+        "ids were stored as numbers and lost digits (E-notation or more than 15 digits; {n} {n:row|rows}; row "
+        "numbers {rows}), so different people may now share one id. In Excel set the column to Text, "
+        "enter the ids again, then import.",
+    ),
+    "subcolumns_ambiguous": (
+        "「{column}」下有子列 {subcolumns}，无法确定导入哪一列（应有一列为「实际」或「完成值」）；请只保留"
+        "一列后再导入。",
+        "column “{column}” has sub-columns {subcolumns} and none is the actual value (实际 or 完成值); "
+        "keep one column and import again.",
+    ),
     "note_period_from_title": ("考核期取自标题：{period}。", "Period taken from the title: {period}."),
     "note_period_given": ("考核期为填写值：{period}。", "Period as entered: {period}."),
     "note_as_of": ("统计日期：{as_of}（{source}）。", "As-of date: {as_of} ({source})."),
@@ -426,91 +620,138 @@ TEXT: dict[str, tuple[str, str]] = {
     # --- complementary suppression
     "withheld": ("不公开", "withheld"),
     "withheld_rate_small": ("不公开（人数少于{threshold}）", "withheld (fewer than {threshold})"),
-    "withheld_note": ("「不公开」的数字并不小：为防止用合计、小计减去其余数字推算出小于 {threshold} 的数字，"
-                      "本页各表、图和下载中一并隐藏。",
-                      "“withheld” figures are not small: they are hidden as well, in every table, chart and "
-                      "download on this page, so that no figure below {threshold} can be worked out by subtracting "
-                      "the others from a total or subtotal."),
-    "training_privacy_withheld": ("人数少于 {threshold} 人的分组显示 <{threshold}，比率显示「不公开（人数少于 {threshold}）」；"
-                                  "另有分组标为「不公开」，以免用县区或全市合计减去其余分组推算出小组的数字。"
-                                  "未参训人员名单仅限管理员查看。",
-                                  "Groups of fewer than {threshold} {threshold:cadre|cadres} show <{threshold}, and their rates "
-                                  "“withheld (fewer than {threshold})”; some other groups show “withheld”, so that "
-                                  "a small group's figures cannot be worked out by subtracting the others from the "
-                                  "county's or prefecture's total. Names of untrained cadres: administrators only."),
-    "training_units_below_hidden": ("另有 {n} 个单位的数字不公开（人数少于阈值或为防推算而隐藏），不论是否达标均未列入。",
-                                    "{n} more {n:unit|units} whose figures are withheld (too small, or hidden with a small one) "
-                                    "are left out, whether or not they meet the target."),
+    "withheld_note": (
+        "「不公开」的数字并不小：为防止用合计、小计减去其余数字推算出小于 {threshold} 的数字，"
+        "本页各表、图和下载中一并隐藏。",
+        "“withheld” figures are not small: they are hidden as well, in every table, chart and "
+        "download on this page, so that no figure below {threshold} can be worked out by subtracting "
+        "the others from a total or subtotal.",
+    ),
+    "training_privacy_withheld": (
+        "人数少于 {threshold} 人的分组显示 <{threshold}，比率显示「不公开（人数少于 {threshold}）」；"
+        "另有分组标为「不公开」，以免用县区或全市合计减去其余分组推算出小组的数字。"
+        "未参训人员名单仅限管理员查看。",
+        "Groups of fewer than {threshold} {threshold:cadre|cadres} show <{threshold}, and their rates "
+        "“withheld (fewer than {threshold})”; some other groups show “withheld”, so that "
+        "a small group's figures cannot be worked out by subtracting the others from the "
+        "county's or prefecture's total. Names of untrained cadres: administrators only.",
+    ),
+    "training_units_below_hidden": (
+        "另有 {n} 个单位的数字不公开（人数少于阈值或为防推算而隐藏），不论是否达标均未列入。",
+        "{n} more {n:unit|units} whose figures are withheld (too small, or hidden with a small one) "
+        "are left out, whether or not they meet the target.",
+    ),
     # --- security
-    "session_ended": ("此会话已结束：登录身份与本浏览器不符。请重新打开页面。",
-                      "This session has ended: its sign-in does not belong to this browser. Open the page again."),
-    "signin_no_server": ("无法登录：应用未以 serve.py 启动（请运行 streamlit run serve.py），登录所需的会话 Cookie 不可用。",
-                         "Cannot sign in: the app was not started with serve.py (run streamlit run serve.py), so "
-                         "the session cookie sign-in needs is not available."),
-    "signin_no_cookie": ("无法登录：浏览器未发送会话 Cookie（请允许本站 Cookie 后重新打开页面）。",
-                         "Cannot sign in: the browser sent no session cookie (allow cookies for this site and open "
-                         "the page again)."),
-    "cell_too_long": ("单元格 {cell} 有 {length:,} 个字符，超过每个单元格 {limit:,} 个字符的上限；文件未读取。",
-                      "Cell {cell} holds {length:,} characters, over the limit of {limit:,} per cell; the file was "
-                      "not read."),
-    "file_rows_over_cap": ("文件超过单个文件 {limit:,} 行的上限，读取已停止；请拆分后分别导入。",
-                           "The file has more than {limit:,} {limit:row|rows}, the limit per file; reading stopped. Split it and "
-                           "import the parts."),
-    "file_cells_over_cap": ("文件超过单个文件 {limit:,} 个单元格的上限，读取已停止；请拆分后分别导入。",
-                            "The file has more than {limit:,} {limit:cell|cells}, the limit per file; reading stopped. Split it "
-                            "and import the parts."),
-    "file_read_timeout": ("读取文件超过 {seconds:g} 秒仍未完成，已停止；请拆分后分别导入。",
-                          "Reading the file took more than {seconds:g} seconds and was stopped; split it and import "
-                          "the parts."),
-    "name_invisible_char": ("名称含不可见字符或控制字符 {char}（如零宽字符、文字方向控制符），请删除后重新导入。",
-                            "the name contains the invisible or control character {char} (a zero-width or "
-                            "text-direction character); remove it and import again."),
-    "name_too_long": ("名称有 {length} 个字符，超过名称 {limit} 个字符的上限。",
-                      "the name has {length} characters, over the limit of {limit} for a name."),
+    "session_ended": (
+        "此会话已结束：登录身份与本浏览器不符。请重新打开页面。",
+        "This session has ended: its sign-in does not belong to this browser. Open the page again.",
+    ),
+    "signin_no_server": (
+        "无法登录：应用未以 serve.py 启动（请运行 streamlit run serve.py），登录所需的会话 Cookie 不可用。",
+        "Cannot sign in: the app was not started with serve.py (run streamlit run serve.py), so "
+        "the session cookie sign-in needs is not available.",
+    ),
+    "signin_no_cookie": (
+        "无法登录：浏览器未发送会话 Cookie（请允许本站 Cookie 后重新打开页面）。",
+        "Cannot sign in: the browser sent no session cookie (allow cookies for this site and open the page again).",
+    ),
+    "cell_too_long": (
+        "单元格 {cell} 有 {length:,} 个字符，超过每个单元格 {limit:,} 个字符的上限；文件未读取。",
+        "Cell {cell} holds {length:,} characters, over the limit of {limit:,} per cell; the file was not read.",
+    ),
+    "file_rows_over_cap": (
+        "文件超过单个文件 {limit:,} 行的上限，读取已停止；请拆分后分别导入。",
+        "The file has more than {limit:,} {limit:row|rows}, the limit per file; reading stopped. Split it and "
+        "import the parts.",
+    ),
+    "file_cells_over_cap": (
+        "文件超过单个文件 {limit:,} 个单元格的上限，读取已停止；请拆分后分别导入。",
+        "The file has more than {limit:,} {limit:cell|cells}, the limit per file; reading stopped. Split it "
+        "and import the parts.",
+    ),
+    "file_read_timeout": (
+        "读取文件超过 {seconds:g} 秒仍未完成，已停止；请拆分后分别导入。",
+        "Reading the file took more than {seconds:g} seconds and was stopped; split it and import the parts.",
+    ),
+    "name_invisible_char": (
+        "名称含不可见字符或控制字符 {char}（如零宽字符、文字方向控制符），请删除后重新导入。",
+        "the name contains the invisible or control character {char} (a zero-width or "
+        "text-direction character); remove it and import again.",
+    ),
+    "name_too_long": (
+        "名称有 {length} 个字符，超过名称 {limit} 个字符的上限。",
+        "the name has {length} characters, over the limit of {limit} for a name.",
+    ),
     "cli_unlocked": ("已解除 {name} 的登录锁定。", "{name} may sign in again (the failed attempts no longer count)."),
     # --- CLI
-    "cli_imported": ("已导入 {file}：{kind} {rows} 行，批次 #{batch}", "imported {file}: {kind}, {rows} {rows:row|rows}, batch #{batch}"),
-    "cli_effects": ("（新增 {new} 条，覆盖已有 {changed} 条，与已有相同 {same} 条）",
-                    " ({new} new, {changed} existing superseded, {same} unchanged)"),
+    "cli_imported": (
+        "已导入 {file}：{kind} {rows} 行，批次 #{batch}",
+        "imported {file}: {kind}, {rows} {rows:row|rows}, batch #{batch}",
+    ),
+    "cli_effects": (
+        "（新增 {new} 条，覆盖已有 {changed} 条，与已有相同 {same} 条）",
+        " ({new} new, {changed} existing superseded, {same} unchanged)",
+    ),
     "cli_effects_blanked": ("；注意：{n} 个已有数值变为空", "; note: {n} existing {n:value|values} emptied"),
-    "cli_effects_roster": ("（替换同一统计日期的快照中 {n} 名干部）", " (replaces {n} {n:cadre|cadres} of the snapshot with the same date)"),
+    "cli_effects_roster": (
+        "（替换同一统计日期的快照中 {n} 名干部）",
+        " (replaces {n} {n:cadre|cadres} of the snapshot with the same date)",
+    ),
     "cli_reading": ("正在读取 {file} …", "reading {file} …"),
     "cli_writing_rows": ("正在写入 Excel：{done}/{total} 行", "writing Excel: {done}/{total} {total:row|rows}"),
-    "cli_rollback_confirm": ("确认撤销批次 #{batch}？该批次的数据将不再显示，被它覆盖的旧值恢复。输入 y 确认：",
-                             "Roll back batch #{batch}? Its data disappear and the values it superseded return. "
-                             "Type y to confirm: "),
-    "cli_rollback_needs_yes": ("撤销批次 #{batch} 需要确认：请在终端中运行并回答 y，或加上 --yes。",
-                               "Rolling back batch #{batch} needs confirmation: run it in a terminal and answer y, "
-                               "or add --yes."),
+    "cli_rollback_confirm": (
+        "确认撤销批次 #{batch}？该批次的数据将不再显示，被它覆盖的旧值恢复。输入 y 确认：",
+        "Roll back batch #{batch}? Its data disappear and the values it superseded return. Type y to confirm: ",
+    ),
+    "cli_rollback_needs_yes": (
+        "撤销批次 #{batch} 需要确认：请在终端中运行并回答 y，或加上 --yes。",
+        "Rolling back batch #{batch} needs confirmation: run it in a terminal and answer y, or add --yes.",
+    ),
     "cli_rollback_cancelled": ("已取消，未撤销。", "Cancelled; nothing rolled back."),
     "cli_cannot_read": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
     "cli_refused": ("未导入 {file}：", "refused {file}:"),
-    "cli_locked": ("数据库正被运行中的看板程序占用（{path}），请在看板的「数据管理」页导入，或先停止看板。",
-                   "The running dashboard app holds the database ({path}); import on its Data page, or stop the app first."),
+    "cli_locked": (
+        "数据库正被运行中的看板程序占用（{path}），请在看板的「数据管理」页导入，或先停止看板。",
+        "The running dashboard app holds the database ({path}); import on its Data page, or stop the app first.",
+    ),
     "not_importable": ("该文件有问题，不能导入。", "The file has problems and cannot be imported."),
     "cli_rolled_back": ("已撤销批次 #{batch}", "batch #{batch} rolled back"),
     "cli_no_batch": ("没有编号为 {batch} 的有效批次。", "No active batch with id {batch}."),
     "cli_init": ("已初始化数据库 {path}", "database initialised at {path}"),
-    "cli_restore_lake": ("存储为 DuckLake 时不能用 restore 覆盖：请按 docs/deployment.md 从 PostgreSQL 与数据目录的备份恢复。",
-                         "restore replaces a DuckDB file; a DuckLake is restored from its PostgreSQL and data-folder "
-                         "backups (docs/deployment.md)."),
+    "cli_restore_lake": (
+        "存储为 DuckLake 时不能用 restore 覆盖：请按 docs/deployment.md 从 PostgreSQL 与数据目录的备份恢复。",
+        "restore replaces a DuckDB file; a DuckLake is restored from its PostgreSQL and data-folder "
+        "backups (docs/deployment.md).",
+    ),
     "cli_synth_file": ("已写入 {file}（{mb:.1f} MB）", "wrote {file} ({mb:.1f} MB)"),
-    "cli_sample_hint": ("提示：数据库中仍有虚构的示例数据，文件按示例的行政区划和指标目录校验。导入真实数据前请先执行 "
-                        "python -m incentive remove-sample。",
-                        "Hint: the fictional sample is still loaded, so files are checked against its regions and "
-                        "catalog. Run python -m incentive remove-sample before importing real data."),
+    "cli_sample_hint": (
+        "提示：数据库中仍有虚构的示例数据，文件按示例的行政区划和指标目录校验。导入真实数据前请先执行 "
+        "python -m incentive remove-sample。",
+        "Hint: the fictional sample is still loaded, so files are checked against its regions and "
+        "catalog. Run python -m incentive remove-sample before importing real data.",
+    ),
     "cli_sample_present": ("示例数据已载入，未重复载入。", "sample data is already loaded; nothing done"),
     "cli_sample": ("已载入示例数据：{n} 个批次", "sample data loaded: {n} {n:batch|batches}"),
     "cli_exported": ("已导出 {rows} 行", "exported {rows} {rows:row|rows}"),
     "cli_xlsx_needs_out": ("--format xlsx 需要 --out 指定文件。", "--format xlsx needs --out PATH."),
-    "cli_rankings_need_period": ("导出排名需要 --period，如 --period 2025Q4。", "Exporting rankings needs --period, e.g. --period 2025Q4."),
-    "cli_coverage_needs_period": ("导出覆盖率需要 --period，如 --period 2025 或 2025Q2。",
-                                  "Exporting coverage needs --period, e.g. --period 2025 or 2025Q2."),
+    "cli_rankings_need_period": (
+        "导出排名需要 --period，如 --period 2025Q4。",
+        "Exporting rankings needs --period, e.g. --period 2025Q4.",
+    ),
+    "cli_coverage_needs_period": (
+        "导出覆盖率需要 --period，如 --period 2025 或 2025Q2。",
+        "Exporting coverage needs --period, e.g. --period 2025 or 2025Q2.",
+    ),
     "cli_needs_period": ("导出 {kind} 需要 --period。", "Exporting {kind} needs --period."),
-    "cli_needs_year": ("导出 movements_summary 需要 --year，如 --year 2025。", "Exporting movements_summary needs --year, e.g. --year 2025."),
+    "cli_needs_year": (
+        "导出 movements_summary 需要 --year，如 --year 2025。",
+        "Exporting movements_summary needs --year, e.g. --year 2025.",
+    ),
     "cli_township_needs_county": ("--level township 需要 --county 指定县区。", "--level township needs --county."),
-    "cli_no_race_period": ("{period} 没有赛马得分；有数据的考核期：{periods}。",
-                           "No race scores for {period}; periods with data: {periods}."),
+    "cli_no_race_period": (
+        "{period} 没有赛马得分；有数据的考核期：{periods}。",
+        "No race scores for {period}; periods with data: {periods}.",
+    ),
     "cli_bad_period": ("考核期无法识别：{value}", "period not recognised: {value}"),
     # --- rankings page
     "rank_level": ("比较层级", "Level"),
@@ -518,7 +759,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "level_township": ("乡镇", "Townships"),
     "rank_county": ("所属县区", "County"),
     "rank_county_from_sidebar": ("{county}（侧栏所选县区）", "{county} (the county chosen in the sidebar)"),
-    "rank_no_periods": ("还没有赛马得分数据，请在「数据管理」导入。", "No race scores yet; import them on the Data page."),
+    "rank_no_periods": (
+        "还没有赛马得分数据，请在「数据管理」导入。",
+        "No race scores yet; import them on the Data page.",
+    ),
     "rank_period": ("考评期", "Period"),
     "rank_compare": ("对比期", "Compare with"),
     "rank_no_compare": ("不对比", "No comparison"),
@@ -531,32 +775,44 @@ TEXT: dict[str, tuple[str, str]] = {
     "method_short_points": ("原始分值", "points"),
     "rank_settings": ("赛道权重与方阵划分（试算）", "Track weights and tiers (what-if)"),
     "rank_weights": ("赛道权重（试算）", "Track weights (what-if)"),
-    "rank_weights_help": ("默认为各赛道在指标目录中的权重占比；修改后按比例归一化为 100%，结果仅供试算。",
-                          "Defaults are each track's share of the catalog weight; changed weights are scaled to sum "
-                          "to 100% and give an exploratory ranking only."),
+    "rank_weights_help": (
+        "默认为各赛道在指标目录中的权重占比；修改后按比例归一化为 100%，结果仅供试算。",
+        "Defaults are each track's share of the catalog weight; changed weights are scaled to sum "
+        "to 100% and give an exploratory ranking only.",
+    ),
     "rank_tier_first": ("第一方阵比例（%）", "First tier (% of units)"),
     "rank_tier_third": ("第三方阵比例（%）", "Third tier (% of units)"),
-    "rank_custom_tiers": ("方阵划分：前 {first:.0%} 为第一方阵，后 {third:.0%} 为第三方阵（默认各三分之一）。",
-                          "Tiers: the top {first:.0%} are the first tier, the bottom {third:.0%} the third (default: "
-                          "a third each)."),
+    "rank_custom_tiers": (
+        "方阵划分：前 {first:.0%} 为第一方阵，后 {third:.0%} 为第三方阵（默认各三分之一）。",
+        "Tiers: the top {first:.0%} are the first tier, the bottom {third:.0%} the third (default: a third each).",
+    ),
     "rank_weights_reset": ("恢复目录权重", "Reset to catalog"),
-    "rank_custom_banner": ("非正式权重（试算）：{weights}。正式排名以指标目录权重为准。",
-                           "Unofficial weights (what-if): {weights}. Only catalog weights give the official ranking."),
+    "rank_custom_banner": (
+        "非正式权重（试算）：{weights}。正式排名以指标目录权重为准。",
+        "Unofficial weights (what-if): {weights}. Only catalog weights give the official ranking.",
+    ),
     "kpi_leader_unit": ("第一名{unit}", "Leading {unit}"),
     "kpi_composite_value": ("综合得分 {value:.2f}", "composite {value:.2f}"),
     "kpi_ranked": ("参与排名", "Ranked"),
     "kpi_unranked": ("{n} 个数据不全", "{n} with incomplete data"),
     "kpi_riser": ("上升最多", "Biggest riser"),
     "kpi_faller": ("下降最多", "Biggest faller"),
-    "rank_unranked_note": ("数据不全、未参与排名（缺失一半以上赛马指标）：{units}。",
-                           "Not ranked, data incomplete (more than half of the race indicators missing): {units}."),
-    "chart_rank_composite": ("{peers}{period} 综合得分与方阵（{method}）", "{peers}Composite and tiers, {period} ({method})"),
+    "rank_unranked_note": (
+        "数据不全、未参与排名（缺失一半以上赛马指标）：{units}。",
+        "Not ranked, data incomplete (more than half of the race indicators missing): {units}.",
+    ),
+    "chart_rank_composite": (
+        "{peers}{period} 综合得分与方阵（{method}）",
+        "{peers}Composite and tiers, {period} ({method})",
+    ),
     "chart_rank_intervals": ("排名及其区间（权重 ±20% 扰动）", "Rank and its interval (weights ±20%)"),
     "axis_rank": ("排名", "Rank"),
-    "rank_interval_note": ("区间为各赛道权重在 0.8-1.2 倍间随机扰动 {draws} 次后名次的第 5 至第 95 百分位；区间重叠的单位名次差异不宜过度解读。点击左图柱条查看该单位详情。",
-                           "The interval is the 5th-95th percentile rank over {draws} {draws:draw|draws} with each track weight "
-                           "scaled by 0.8-1.2; do not over-read rank gaps between units whose intervals overlap. "
-                           "Click a bar on the left to look closer."),
+    "rank_interval_note": (
+        "区间为各赛道权重在 0.8-1.2 倍间随机扰动 {draws} 次后名次的第 5 至第 95 百分位；区间重叠的单位名次差异不宜过度解读。点击左图柱条查看该单位详情。",
+        "The interval is the 5th-95th percentile rank over {draws} {draws:draw|draws} with each track weight "
+        "scaled by 0.8-1.2; do not over-read rank gaps between units whose intervals overlap. "
+        "Click a bar on the left to look closer.",
+    ),
     "rank_table": ("排名总表", "Ranking table"),
     "rank_file_name": ("赛马排名_{peers}_{period}", "rankings_{peers}_{period}"),
     "download_csv": ("下载 CSV", "Download CSV"),
@@ -567,21 +823,30 @@ TEXT: dict[str, tuple[str, str]] = {
     "rank_focus": ("选择{unit}", "Choose {unit}"),
     "rank_detail": ("{unit} {period} 各项指标", "{unit}: indicators, {period}"),
     "rank_why": ("{unit}为何排名变化", "Why {unit}'s rank changed"),
-    "rank_why_needs_compare": ("选择对比期后显示各指标对综合得分变化的贡献。",
-                               "Choose a compare period to see what each indicator added to the change."),
-    "rank_why_unranked": ("{unit}在其中一期数据不全，未参与排名，无法分解变化。",
-                          "{unit} was not ranked in one of the periods (incomplete data); no breakdown."),
+    "rank_why_needs_compare": (
+        "选择对比期后显示各指标对综合得分变化的贡献。",
+        "Choose a compare period to see what each indicator added to the change.",
+    ),
+    "rank_why_unranked": (
+        "{unit}在其中一期数据不全，未参与排名，无法分解变化。",
+        "{unit} was not ranked in one of the periods (incomplete data); no breakdown.",
+    ),
     "chart_waterfall": ("综合得分变化分解：{before} → {now}", "What changed the composite: {before} → {now}"),
     "waterfall_start": ("{period} 得分", "{period}"),
     "waterfall_end": ("{period} 得分", "{period}"),
-    "rank_why_note": ("综合得分是相对成绩：某项指标的贡献既来自本单位数值的变化，也来自其他单位的变化。",
-                      "The composite is relative: an indicator's push comes from the unit's own value and from how "
-                      "the other units moved."),
+    "rank_why_note": (
+        "综合得分是相对成绩：某项指标的贡献既来自本单位数值的变化，也来自其他单位的变化。",
+        "The composite is relative: an indicator's push comes from the unit's own value and from how "
+        "the other units moved.",
+    ),
     "rank_moved": ("{unit}：第 {before} 名 → 第 {now} 名。", "{unit}: rank {before} → rank {now}."),
     "rank_passed_by": ("超过它的：{units}。", "Passed it: {units}."),
     "rank_left_behind": ("被它超过的：{units}。", "It passed: {units}."),
     "rank_townships": ("{county} 各乡镇 {period} 排名（同一方法）", "Townships of {county}, {period} (same method)"),
-    "rank_no_townships": ("{county} 在 {period} 没有乡镇赛马得分。", "No township race scores for {county} in {period}."),
+    "rank_no_townships": (
+        "{county} 在 {period} 没有乡镇赛马得分。",
+        "No township race scores for {county} in {period}.",
+    ),
     "rank_methodology": ("计算方法说明", "How the ranking is computed"),
     "rank_methodology_text": (
         "1. **比较范围**：同一考评期内参与比较的各县区（或同一县区的各乡镇）。\n"
@@ -615,7 +880,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "gives the rank under each normalization method.\n"
         "8. **Why it changed**: an indicator's part of the composite is its effective weight × its score; the "
         "change of a part is that indicator's contribution, and the contributions add up to the change.\n\n"
-        "The full description with a worked example is in docs/methodology.md."),
+        "The full description with a worked example is in docs/methodology.md.",
+    ),
     "flag_unranked": ("数据不全（缺 {n} 项）", "Incomplete data ({n} missing)"),
     "flag_imputed": ("插补：{names}", "Imputed: {names}"),
     "flag_imputed_cell": ("缺失，按均值插补", "missing, peer mean used"),
@@ -647,17 +913,23 @@ TEXT: dict[str, tuple[str, str]] = {
     "window_months": ("按月", "Months"),
     "training_county": ("范围", "Scope"),
     "all_counties": ("全市", "All counties"),
-    "training_no_roster": ("该区间没有花名册，无法计算覆盖率；请先导入干部花名册。",
-                           "No roster for this window, so no coverage; import a cadre roster first."),
-    "training_scope": ("{scope} · {window}（对比 {before}）· 花名册截至 {as_of} · 学时目标 {target:.1f} 学时/人",
-                       "{scope} · {window} (vs {before}) · roster as of {as_of} · hours target {target:.1f} per cadre"),
+    "training_no_roster": (
+        "该区间没有花名册，无法计算覆盖率；请先导入干部花名册。",
+        "No roster for this window, so no coverage; import a cadre roster first.",
+    ),
+    "training_scope": (
+        "{scope} · {window}（对比 {before}）· 花名册截至 {as_of} · 学时目标 {target:.1f} 学时/人",
+        "{scope} · {window} (vs {before}) · roster as of {as_of} · hours target {target:.1f} per cadre",
+    ),
     "kpi_hours_median": ("学时中位数", "Median hours"),
     "kpi_share_target": ("达到 {target} 学时", "Reaching {target} {target:hour|hours}"),
     "kpi_untrained": ("未参训人数", "Not trained"),
-    "training_pace": ("培训记录截至 {day}：按进度此时应达 {expected:.1f} 学时/人，实际 {actual:.1f}。",
-                      "Training recorded up to {day}: on pace a cadre should have {expected:.1f} {expected:hour|hours} by "
-                      "then; actual "
-                      "{actual:.1f}."),
+    "training_pace": (
+        "培训记录截至 {day}：按进度此时应达 {expected:.1f} 学时/人，实际 {actual:.1f}。",
+        "Training recorded up to {day}: on pace a cadre should have {expected:.1f} {expected:hour|hours} by "
+        "then; actual "
+        "{actual:.1f}.",
+    ),
     "chart_category_coverage": ("{window} 各县区分类培训覆盖率", "Coverage by county and category, {window}"),
     "target_line": ("目标 {target:.0%}", "target {target:.0%}"),
     "file_training_counties": ("培训覆盖_各县区_{window}", "training_by_county_{window}"),
@@ -673,22 +945,33 @@ TEXT: dict[str, tuple[str, str]] = {
     "chart_quarter_hours": ("{year} 年各季度人均学时（全市）", "Hours per cadre by quarter, {year} (all counties)"),
     "axis_hours": ("学时/人", "Hours per cadre"),
     "pace_line": ("目标进度", "Target pace"),
-    "chart_pace": ("{year} 年累计人均学时与目标进度（年度 {target:g} 学时）",
-                   "Cumulative hours vs target pace, {year} ({target:g} a year)"),
+    "chart_pace": (
+        "{year} 年累计人均学时与目标进度（年度 {target:g} 学时）",
+        "Cumulative hours vs target pace, {year} ({target:g} a year)",
+    ),
     "training_mix": ("培训方式", "How cadres are trained"),
     "mix_online": ("线上学时占比", "Online share of hours"),
     "mix_collective": ("集体培训学时占比", "Collective share of hours"),
     "chart_mix": ("{window} 各县区培训方式", "Training mix by county, {window}"),
     "training_gaps": ("缺什么补什么", "What is missing, and what to do"),
     "file_training_actions": ("缺什么补什么_{window}", "training_gaps_{window}"),
-    "training_units_below": ("{scope} 人均学时未达 {target:.1f} 学时的单位（差距大者在前）",
-                             "Units in {scope} below {target:.1f} hours per cadre (largest shortfall first)"),
-    "training_units_below_count": ("共 {n} 个单位未达目标；下载可得完整列表。",
-                                   "{n} {n:unit|units} below target; the download has all of them."),
+    "training_units_below": (
+        "{scope} 人均学时未达 {target:.1f} 学时的单位（差距大者在前）",
+        "Units in {scope} below {target:.1f} hours per cadre (largest shortfall first)",
+    ),
+    "training_units_below_count": (
+        "共 {n} 个单位未达目标；下载可得完整列表。",
+        "{n} {n:unit|units} below target; the download has all of them.",
+    ),
     "file_training_below": ("学时未达标单位_{window}", "units_below_target_{window}"),
-    "chart_coverage_vs_race": ("培训覆盖率与赛马综合得分（{window} 培训，{period} 赛马）",
-                               "Training coverage and race composite ({window} training, {period} race)"),
-    "training_scatter_note": ("每个点为一个县区。两者相关不代表因果。", "One dot per county. Going together is not cause."),
+    "chart_coverage_vs_race": (
+        "培训覆盖率与赛马综合得分（{window} 培训，{period} 赛马）",
+        "Training coverage and race composite ({window} training, {period} race)",
+    ),
+    "training_scatter_note": (
+        "每个点为一个县区。两者相关不代表因果。",
+        "One dot per county. Going together is not cause.",
+    ),
     "training_drill": ("县区细分", "Inside one county"),
     "training_drill_county": ("选择县区", "County"),
     "training_slice": ("按", "By"),
@@ -698,10 +981,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "slice_age": ("年龄段", "Age band"),
     "slice_gender": ("性别", "Gender"),
     "file_training_drill": ("培训覆盖_{county}_{window}", "training_{county}_{window}"),
-    "training_privacy": ("人数少于 {threshold} 人的分组不显示具体数字（显示为 <{threshold}）；未参训人员名单仅限管理员。",
-                         "Groups of fewer than {threshold} {threshold:cadre|cadres} show <{threshold} instead of figures; the names of "
-                         "untrained cadres are for administrators only."),
-    "training_untrained_names": ("{county} {window} 未参训人员名单（仅管理员可见）", "Untrained cadres of {county}, {window} (administrators only)"),
+    "training_privacy": (
+        "人数少于 {threshold} 人的分组不显示具体数字（显示为 <{threshold}）；未参训人员名单仅限管理员。",
+        "Groups of fewer than {threshold} {threshold:cadre|cadres} show <{threshold} instead of figures; the names of "
+        "untrained cadres are for administrators only.",
+    ),
+    "training_untrained_names": (
+        "{county} {window} 未参训人员名单（仅管理员可见）",
+        "Untrained cadres of {county}, {window} (administrators only)",
+    ),
     "file_training_untrained": ("未参训人员_{county}_{window}", "untrained_{county}_{window}"),
     "col_cadre_id": ("干部编号", "Cadre ID"),
     "col_name": ("姓名", "Name"),
@@ -729,42 +1017,66 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_reach": ("覆盖比例", "Share reached"),
     "gap_category": ("{category}培训", "{category} training"),
     "gap_domain": ("领域：{domain}", "Domain: {domain}"),
-    "suggest_category": ("{category}覆盖率 {coverage:.0%}，全市 {prefecture:.0%}：组织未参加的 {n} 名干部参训",
-                         "{category} coverage {coverage:.0%} vs {prefecture:.0%} prefecture: bring the {n} {n:cadre|cadres} not "
-                         "reached into training"),
-    "suggest_domain": ("{domain}领域覆盖 {reach:.0%}，全市 {prefecture:.0%}：增设{domain}专题班次",
-                       "{domain} reaches {reach:.0%} of cadres vs {prefecture:.0%} prefecture: add {domain} courses"),
+    "suggest_category": (
+        "{category}覆盖率 {coverage:.0%}，全市 {prefecture:.0%}：组织未参加的 {n} 名干部参训",
+        "{category} coverage {coverage:.0%} vs {prefecture:.0%} prefecture: bring the {n} {n:cadre|cadres} not "
+        "reached into training",
+    ),
+    "suggest_domain": (
+        "{domain}领域覆盖 {reach:.0%}，全市 {prefecture:.0%}：增设{domain}专题班次",
+        "{domain} reaches {reach:.0%} of cadres vs {prefecture:.0%} prefecture: add {domain} courses",
+    ),
     # --- welfare page
-    "welfare_no_data": ("还没有关心关爱指标数据，请在「数据管理」导入。", "No welfare figures yet; import them on the Data page."),
+    "welfare_no_data": (
+        "还没有关心关爱指标数据，请在「数据管理」导入。",
+        "No welfare figures yet; import them on the Data page.",
+    ),
     "welfare_period": ("考评期", "Period"),
-    "welfare_compare_note": ("变化与上一期（{previous}）比较；状态按目标值判定：达到目标为达标，差距在 10% 以内为接近。",
-                             "Changes are against the previous period ({previous}); status against the target: met, "
-                             "near (within 10%), below."),
+    "welfare_compare_note": (
+        "变化与上一期（{previous}）比较；状态按目标值判定：达到目标为达标，差距在 10% 以内为接近。",
+        "Changes are against the previous period ({previous}); status against the target: met, "
+        "near (within 10%), below.",
+    ),
     "status_no_target": ("无目标值", "No target"),
     "welfare_summary": ("{period} 要点", "Key points, {period}"),
-    "welfare_summary_none": ("{period} 没有可判定达标情况的指标（缺少数值或目标值）。",
-                             "No indicator in {period} has both a value and a target to judge."),
-    "welfare_summary_overall": ("{period} 共 {total} 项县区指标可判定，达标 {met} 项（{share:.0%}）。",
-                                "{period}: {met} of {total} county {total:indicator|indicators} with a target {met:is|are} met "
-                                "({share:.0%})."),
-    "welfare_summary_below": ("{n} 个县区{name}未达标，最低为{county} {value}（目标 {target}）。",
-                              "{name}: {n} {n:county|counties} below target; lowest {county} at {value} (target {target})."),
+    "welfare_summary_none": (
+        "{period} 没有可判定达标情况的指标（缺少数值或目标值）。",
+        "No indicator in {period} has both a value and a target to judge.",
+    ),
+    "welfare_summary_overall": (
+        "{period} 共 {total} 项县区指标可判定，达标 {met} 项（{share:.0%}）。",
+        "{period}: {met} of {total} county {total:indicator|indicators} with a target {met:is|are} met ({share:.0%}).",
+    ),
+    "welfare_summary_below": (
+        "{n} 个县区{name}未达标，最低为{county} {value}（目标 {target}）。",
+        "{name}: {n} {n:county|counties} below target; lowest {county} at {value} (target {target}).",
+    ),
     "welfare_summary_all_met": ("各县区均达标的指标：{names}。", "Met in every county: {names}."),
-    "welfare_summary_missing": ("另有 {n} 个数值缺报，未计入达标判定。", "{n} {n:value was|values were} not reported and {n:is|are} not judged."),
+    "welfare_summary_missing": (
+        "另有 {n} 个数值缺报，未计入达标判定。",
+        "{n} {n:value was|values were} not reported and {n:is|are} not judged.",
+    ),
     "kpi_missing_values": ("缺报数值", "Values missing"),
     "chart_status_grid": ("{period} 各县区关爱指标达标情况（红绿灯）", "Care indicators by county, {period}"),
-    "status_rule": ("正向指标：数值 ≥ 目标为达标，≥ 目标的 90% 为接近；逆向指标：≤ 目标为达标，≤ 目标的 110% 为接近。灰色为无目标值，空白为缺报。",
-                    "Higher is better: met at or above target, near from 90% of it; lower is better: met at or "
-                    "below target, near up to 110% of it. Grey: no target; blank: not reported."),
+    "status_rule": (
+        "正向指标：数值 ≥ 目标为达标，≥ 目标的 90% 为接近；逆向指标：≤ 目标为达标，≤ 目标的 110% 为接近。灰色为无目标值，空白为缺报。",
+        "Higher is better: met at or above target, near from 90% of it; lower is better: met at or "
+        "below target, near up to 110% of it. Grey: no target; blank: not reported.",
+    ),
     "welfare_furthest": ("距目标最远的县区（每项指标前 3 名）", "Furthest below target (three per indicator)"),
     "welfare_none_below": ("{period} 没有未达标的指标。", "Nothing below target in {period}."),
     "welfare_all_figures": ("全部数值", "All figures"),
     "file_welfare": ("关心关爱_{period}", "welfare_{period}"),
     "welfare_county_title": ("县区对比与趋势", "One county, and one indicator over time"),
-    "chart_welfare_radar": ("{county} 与全市中位数（{period}，百分比指标）", "{county} against the median ({period}, % indicators)"),
+    "chart_welfare_radar": (
+        "{county} 与全市中位数（{period}，百分比指标）",
+        "{county} against the median ({period}, % indicators)",
+    ),
     "chart_welfare_trend": ("{name}历次考评", "{name} over the periods"),
-    "welfare_distribution": ("{name}无目标值：本期最低 {low:g}，中位数 {median:g}，最高 {high:g}。",
-                             "{name} has no target: this period ranges from {low:g} (median {median:g}) to {high:g}."),
+    "welfare_distribution": (
+        "{name}无目标值：本期最低 {low:g}，中位数 {median:g}，最高 {high:g}。",
+        "{name} has no target: this period ranges from {low:g} (median {median:g}) to {high:g}.",
+    ),
     "col_median": ("全市中位数", "Median"),
     "col_change": ("较上期", "Change"),
     # --- movements page
@@ -778,9 +1090,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "action_fault_tolerance": ("容错免责", "Fault tolerance"),
     "movements_none": ("{year} 年没有干部调整记录。", "No personnel decisions recorded in {year}."),
     "kpi_promotion_rate": ("每百名干部提拔", "Promotions per 100 cadres"),
-    "movements_note": ("{year} 年全年；按调整日期所在花名册计入县区。只统计人数，不列个人；1 至 {threshold} 以下的数字显示为 <{threshold}。",
-                       "All of {year}; each decision counts for the county on the roster in force on its date. "
-                       "Counts only, never individuals; counts from 1 to below {threshold} show <{threshold}."),
+    "movements_note": (
+        "{year} 年全年；按调整日期所在花名册计入县区。只统计人数，不列个人；1 至 {threshold} 以下的数字显示为 <{threshold}。",
+        "All of {year}; each decision counts for the county on the roster in force on its date. "
+        "Counts only, never individuals; counts from 1 to below {threshold} show <{threshold}.",
+    ),
     "county_unknown": ("（花名册中无此人）", "(not on any roster)"),
     "col_promotion_per_100": ("每百人提拔", "Promotions per 100"),
     "col_accountability_per_100": ("每百人问责", "Accountability per 100"),
@@ -789,61 +1103,95 @@ TEXT: dict[str, tuple[str, str]] = {
     "chart_tolerance": ("{year} 年各县区问责与容错免责", "Accountability and fault tolerance by county, {year}"),
     "chart_tolerance_years": ("全市历年问责与容错免责", "All counties, by year"),
     "movements_by_tier": ("与赛马方阵对照", "Against the race tiers"),
-    "movements_no_tiers": ("{year} 年之前没有赛马排名，无法对照方阵。", "No race ranking before {year} to compare with."),
+    "movements_no_tiers": (
+        "{year} 年之前没有赛马排名，无法对照方阵。",
+        "No race ranking before {year} to compare with.",
+    ),
     "chart_tier_rates": ("{year} 年调整情况（按 {period} 方阵）", "Decisions in {year} by tier in {period}"),
     "axis_per_100": ("每百名干部", "Per 100 cadres"),
-    "movements_tier_note": ("方阵取 {year} 年前一年最后一个考评期（{period}）的赛马排名。",
-                            "Tiers are from the last race period before {year} ({period})."),
+    "movements_tier_note": (
+        "方阵取 {year} 年前一年最后一个考评期（{period}）的赛马排名。",
+        "Tiers are from the last race period before {year} ({period}).",
+    ),
     # --- settings
-    "setting_unknown": ("没有名为「{name}」的设置；可用：{names}。", "No setting named “{name}”; settings are: {names}."),
-    "setting_bad_value": ("设置「{name}」的值「{value}」无效，应在 {low:g} 至 {high:g} 之间。",
-                          "Value “{value}” for “{name}” is not allowed; use {low:g} to {high:g}."),
+    "setting_unknown": (
+        "没有名为「{name}」的设置；可用：{names}。",
+        "No setting named “{name}”; settings are: {names}.",
+    ),
+    "setting_bad_value": (
+        "设置「{name}」的值「{value}」无效，应在 {low:g} 至 {high:g} 之间。",
+        "Value “{value}” for “{name}” is not allowed; use {low:g} to {high:g}.",
+    ),
     "data_settings": ("设置", "Settings"),
     "data_settings_save": ("保存设置", "Save settings"),
     "data_settings_saved": ("已保存 {n} 项设置。", "{n} {n:setting|settings} saved."),
     "setting_hours_target": ("年度学时目标（学时/人）", "Annual hours target (hours per cadre)"),
     "setting_coverage_target": ("培训覆盖率目标（%）", "Training coverage target (%)"),
-    "setting_suppression_threshold": ("小组隐藏阈值（人数少于此值显示 <N）", "Suppression threshold (smaller groups show <N)"),
+    "setting_suppression_threshold": (
+        "小组隐藏阈值（人数少于此值显示 <N）",
+        "Suppression threshold (smaller groups show <N)",
+    ),
     "cli_password": ("新密码：", "New password: "),
     "cli_password_again": ("再输入一次：", "Again: "),
     "cli_password_mismatch": ("两次输入不一致。", "The two entries differ."),
     "cli_password_short": ("密码至少 8 位。", "Use at least 8 characters."),
     "backup_exists": ("{path} 已存在，备份不会覆盖已有文件。", "{path} exists; a backup never overwrites a file."),
     "cli_backup_done": ("已备份到 {path}", "backed up to {path}"),
-    "cli_restore_not_backup": ("{path} 不是本看板的数据库备份。", "{path} is not a backup of this dashboard's database."),
-    "cli_restored": ("已从 {path} 恢复；原文件保留为 {kept}", "restored from {path}; the previous file is kept as {kept}"),
+    "cli_restore_not_backup": (
+        "{path} 不是本看板的数据库备份。",
+        "{path} is not a backup of this dashboard's database.",
+    ),
+    "cli_restored": (
+        "已从 {path} 恢复；原文件保留为 {kept}",
+        "restored from {path}; the previous file is kept as {kept}",
+    ),
     "cli_setting_needs_value": ("用法：settings 名称 值", "usage: settings KEY VALUE"),
     "cli_setting_saved": ("已保存设置 {name} = {value}", "setting saved: {name} = {value}"),
     # --- plausibility and unusual changes
-    "implausible_default": ("超出合理范围（{range}）：请核对是否填错；如确属实，请在指标目录中设置该指标的{side}。",
-                            "is outside the plausible range ({range}): check for a typo; if the value is right, set "
-                            "the indicator's {side} in the catalog."),
-    "implausible_catalog": ("超出指标目录设定的合理范围（{range}）：请核对是否填错；如确属实，请在指标目录中调整该指标的{side}。",
-                            "is outside the plausible range the catalog sets ({range}): check for a typo; if the value "
-                            "is right, change the indicator's {side} in the catalog."),
+    "implausible_default": (
+        "超出合理范围（{range}）：请核对是否填错；如确属实，请在指标目录中设置该指标的{side}。",
+        "is outside the plausible range ({range}): check for a typo; if the value is right, set "
+        "the indicator's {side} in the catalog.",
+    ),
+    "implausible_catalog": (
+        "超出指标目录设定的合理范围（{range}）：请核对是否填错；如确属实，请在指标目录中调整该指标的{side}。",
+        "is outside the plausible range the catalog sets ({range}): check for a typo; if the value "
+        "is right, change the indicator's {side} in the catalog.",
+    ),
     "bound_high": ("合理上限", "plausible maximum (合理上限, max)"),
     "bound_low": ("合理下限", "plausible minimum (合理下限, min)"),
-    "implausible_hours": ("超出合理范围：一条培训记录的学时应大于 0、不超过 {high:g}；请核对是否填错；如确属实，请在「数据管理」页"
-                          "的设置中调高「每条培训记录学时上限」（max_hours_per_record）。",
-                          "is outside the plausible range: one training record has more than 0 and at most {high:g} "
-                          "hours; check for a typo; if the value is right, raise the setting “most hours per training "
-                          "record” (max_hours_per_record) on the Data page."),
-    "bounds_inverted": ("合理下限 {low} 大于合理上限 {high}，请核对。", "the plausible minimum {low} is above the plausible "
-                                                              "maximum {high}."),
-    "warn_unusual_change": ("{unit}「{indicator}」{period} 为 {new}，上期 {previous} 为 {old}，变动 {change}，远超同级单位"
-                            "同期变动的正常范围（{low} 至 {high}）：可能填错，请核对。",
-                            "{unit}, “{indicator}”, {period}: {new}, was {old} in {previous} (change {change}), far "
-                            "outside the changes of its peers ({low} to {high}): probably a typo, please check."),
-    "data_warnings": ("以下 {n} 个数值与上期相比变动异常，可能填错（仅提示，不影响导入）：",
-                      "{n} {n:value|values} changed unusually from the previous period and may be {n:a typo|typos} (a warning "
-                      "only; "
-                      "the file still imports):"),
-    "data_check": ("数据核查：已载入的数据中，{bounds} 个数值超出合理范围，{changes} 个数值与上期相比变动异常。",
-                   "Check of the loaded data: {bounds} {bounds:value|values} outside {bounds:its|their} plausible range, "
-                   "{changes} unusual {changes:change|changes} from the previous period."),
-    "data_check_help": ("规则见 docs/data-format.md「合理范围与异常变动」；命令行：python -m incentive check。",
-                        "Rules: docs/data-format.md, “Plausible values and unusual changes”; command line: "
-                        "python -m incentive check."),
+    "implausible_hours": (
+        "超出合理范围：一条培训记录的学时应大于 0、不超过 {high:g}；请核对是否填错；如确属实，请在「数据管理」页"
+        "的设置中调高「每条培训记录学时上限」（max_hours_per_record）。",
+        "is outside the plausible range: one training record has more than 0 and at most {high:g} "
+        "hours; check for a typo; if the value is right, raise the setting “most hours per training "
+        "record” (max_hours_per_record) on the Data page.",
+    ),
+    "bounds_inverted": (
+        "合理下限 {low} 大于合理上限 {high}，请核对。",
+        "the plausible minimum {low} is above the plausible maximum {high}.",
+    ),
+    "warn_unusual_change": (
+        "{unit}「{indicator}」{period} 为 {new}，上期 {previous} 为 {old}，变动 {change}，远超同级单位"
+        "同期变动的正常范围（{low} 至 {high}）：可能填错，请核对。",
+        "{unit}, “{indicator}”, {period}: {new}, was {old} in {previous} (change {change}), far "
+        "outside the changes of its peers ({low} to {high}): probably a typo, please check.",
+    ),
+    "data_warnings": (
+        "以下 {n} 个数值与上期相比变动异常，可能填错（仅提示，不影响导入）：",
+        "{n} {n:value|values} changed unusually from the previous period and may be {n:a typo|typos} (a warning "
+        "only; "
+        "the file still imports):",
+    ),
+    "data_check": (
+        "数据核查：已载入的数据中，{bounds} 个数值超出合理范围，{changes} 个数值与上期相比变动异常。",
+        "Check of the loaded data: {bounds} {bounds:value|values} outside {bounds:its|their} plausible range, "
+        "{changes} unusual {changes:change|changes} from the previous period.",
+    ),
+    "data_check_help": (
+        "规则见 docs/data-format.md「合理范围与异常变动」；命令行：python -m incentive check。",
+        "Rules: docs/data-format.md, “Plausible values and unusual changes”; command line: python -m incentive check.",
+    ),
     "check_bounds": ("超出合理范围", "outside plausible range"),
     "check_change": ("异常变动", "unusual change"),
     "check_col_check": ("核查项", "Check"),
@@ -855,32 +1203,52 @@ TEXT: dict[str, tuple[str, str]] = {
     "check_hours": ("学时", "hours"),
     "check_line_value": ("{kind} {where}，值「{value}」：{message}", "{kind} {where}, value “{value}”: {message}"),
     "check_line": ("{kind}：{message}", "{kind}: {message}"),
-    "cli_check_summary": ("核查完成：{bounds} 个数值超出合理范围，{changes} 个数值与上期相比变动异常。",
-                          "checked: {bounds} {bounds:value|values} outside {bounds:its|their} plausible range, {changes} unusual "
-                          "{changes:change|changes}."),
+    "cli_check_summary": (
+        "核查完成：{bounds} 个数值超出合理范围，{changes} 个数值与上期相比变动异常。",
+        "checked: {bounds} {bounds:value|values} outside {bounds:its|their} plausible range, {changes} unusual "
+        "{changes:change|changes}.",
+    ),
     "cli_note": ("说明：{text}", "note: {text}"),
     "cli_warning": ("提示：{text}", "warning: {text}"),
     "setting_max_hours_per_record": ("每条培训记录学时上限", "Most hours per training record"),
     "setting_hours_per_day": ("每天折合学时（0 = 不换算「天」）", "Hours per training day (0 = days not converted)"),
-    "template_hint_min": ("合理下限：低于此值的数值拒收；留空则按单位默认（如 % 类「率」不低于 0，件/人/次等不为负）",
-                          "Plausible minimum: lower values are refused; blank: the default by unit (a % rate ≥ 0, "
-                          "counts ≥ 0)"),
-    "template_hint_max": ("合理上限：高于此值的数值拒收；留空则按单位默认（如 % 类「率」不超过 100）",
-                          "Plausible maximum: higher values are refused; blank: the default by unit (a % rate ≤ 100)"),
+    "template_hint_min": (
+        "合理下限：低于此值的数值拒收；留空则按单位默认（如 % 类「率」不低于 0，件/人/次等不为负）",
+        "Plausible minimum: lower values are refused; blank: the default by unit (a % rate ≥ 0, counts ≥ 0)",
+    ),
+    "template_hint_max": (
+        "合理上限：高于此值的数值拒收；留空则按单位默认（如 % 类「率」不超过 100）",
+        "Plausible maximum: higher values are refused; blank: the default by unit (a % rate ≤ 100)",
+    ),
     # --- scoring
     "tier_1": ("第一方阵", "First tier"),
     "tier_2": ("第二方阵", "Second tier"),
     "tier_3": ("第三方阵", "Third tier"),
-    "scoring_unknown_track": ("没有名为「{track}」的赛道；现有赛道：{tracks}。", "No track named “{track}”; tracks are: {tracks}."),
-    "scoring_bad_weight": ("赛道「{track}」的权重 {weight} 无效，应为不小于 0 的数。",
-                           "Weight {weight} for track “{track}” is not valid; use a number of at least 0."),
-    "scoring_zero_weights": ("赛道权重之和为 0，无法计算综合得分。", "Track weights add up to 0; no composite can be computed."),
-    "scoring_bad_weights_text": ("权重「{part}」无法识别，应写作 赛道=权重，如 项目建设=0.3。",
-                                 "Weight “{part}” not understood; write TRACK=WEIGHT, e.g. 项目建设=0.3."),
-    "scoring_bad_tiers": ("方阵比例「{text}」无效：应为两个百分数（第一方阵、第三方阵），第一方阵大于 0，两者之和不超过 100。",
-                          "Tier shares “{text}” are not valid: give two percentages (first, third tier), the first "
-                          "above 0, together at most 100."),
-    "scoring_bad_method": ("标准化方法「{method}」无效，可选：{methods}。", "Method “{method}” is not one of {methods}."),
+    "scoring_unknown_track": (
+        "没有名为「{track}」的赛道；现有赛道：{tracks}。",
+        "No track named “{track}”; tracks are: {tracks}.",
+    ),
+    "scoring_bad_weight": (
+        "赛道「{track}」的权重 {weight} 无效，应为不小于 0 的数。",
+        "Weight {weight} for track “{track}” is not valid; use a number of at least 0.",
+    ),
+    "scoring_zero_weights": (
+        "赛道权重之和为 0，无法计算综合得分。",
+        "Track weights add up to 0; no composite can be computed.",
+    ),
+    "scoring_bad_weights_text": (
+        "权重「{part}」无法识别，应写作 赛道=权重，如 项目建设=0.3。",
+        "Weight “{part}” not understood; write TRACK=WEIGHT, e.g. 项目建设=0.3.",
+    ),
+    "scoring_bad_tiers": (
+        "方阵比例「{text}」无效：应为两个百分数（第一方阵、第三方阵），第一方阵大于 0，两者之和不超过 100。",
+        "Tier shares “{text}” are not valid: give two percentages (first, third tier), the first "
+        "above 0, together at most 100.",
+    ),
+    "scoring_bad_method": (
+        "标准化方法「{method}」无效，可选：{methods}。",
+        "Method “{method}” is not one of {methods}.",
+    ),
     # --- fixed labels the data refer to by their Chinese names (incentive/labels.py)
     "track_projects": ("项目建设", "Project construction"),
     "track_rural": ("乡村振兴", "Rural revitalization"),
@@ -1001,14 +1369,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "uploader_add": ("添加文件", "Add files"),
     "uploader_drop": ("将文件拖放到此处", "Drop the files here"),
     "uploader_limit": ("单个文件不超过 {mb} MB", "Up to {mb} MB per file"),
-    "uploader_refused": ("未能上传此文件（单个文件不超过 {mb} MB）", "Could not upload this file (up to {mb} MB per file)"),
+    "uploader_refused": (
+        "未能上传此文件（单个文件不超过 {mb} MB）",
+        "Could not upload this file (up to {mb} MB per file)",
+    ),
     "input_enter": ("按回车键确认", "Press Enter to apply"),
     "page_not_found": ("页面不存在", "Page not found"),
-    "page_not_found_text": ("没有「/{path}」这个页面。请从左侧栏选择页面，或回到概览。",
-                            "There is no page “/{path}”. Choose a page in the sidebar, or go back to the overview."),
-    "page_admin_only": ("「{page}」页仅限管理员：请先在左侧栏「管理员登录」，登录后本页即显示。",
-                        "The “{page}” page is for administrators: sign in from the sidebar (Administrator sign-in) "
-                        "and it opens here."),
+    "page_not_found_text": (
+        "没有「/{path}」这个页面。请从左侧栏选择页面，或回到概览。",
+        "There is no page “/{path}”. Choose a page in the sidebar, or go back to the overview.",
+    ),
+    "page_admin_only": (
+        "「{page}」页仅限管理员：请先在左侧栏「管理员登录」，登录后本页即显示。",
+        "The “{page}” page is for administrators: sign in from the sidebar (Administrator sign-in) and it opens here.",
+    ),
     "back_to_overview": ("回到概览", "Back to the overview"),
 }
 
@@ -1027,14 +1401,40 @@ class TranslatedError(Exception):
 
 # Every unit units.CELL_UNITS knows, with its i18n key (English "singular|plural").
 UNIT_KEYS = {
-    "元": "unit_yuan", "千元": "unit_thousand_yuan", "万元": "unit_ten_thousand_yuan", "百万元": "unit_million_yuan",
-    "千万元": "unit_ten_million_yuan", "亿元": "unit_hundred_million_yuan", "学时": "unit_study_hour",
-    "课时": "unit_class_hour", "小时": "unit_hour", "人次": "unit_person_time", "万人": "unit_ten_thousand_people",
-    "天": "unit_day", "日": "unit_day_ri", "个": "unit_piece", "件": "unit_item", "起": "unit_incident",
-    "分": "unit_point", "人": "unit_person", "次": "unit_time", "项": "unit_task", "户": "unit_household",
-    "家": "unit_organization", "名": "unit_person_ming", "场": "unit_session", "篇": "unit_article",
-    "所": "unit_institution", "座": "unit_facility", "批": "unit_batch", "亩": "unit_mu", "公顷": "unit_hectare",
-    "公里": "unit_kilometre", "吨": "unit_tonne", "%": "unit_percent", "‰": "unit_permille",
+    "元": "unit_yuan",
+    "千元": "unit_thousand_yuan",
+    "万元": "unit_ten_thousand_yuan",
+    "百万元": "unit_million_yuan",
+    "千万元": "unit_ten_million_yuan",
+    "亿元": "unit_hundred_million_yuan",
+    "学时": "unit_study_hour",
+    "课时": "unit_class_hour",
+    "小时": "unit_hour",
+    "人次": "unit_person_time",
+    "万人": "unit_ten_thousand_people",
+    "天": "unit_day",
+    "日": "unit_day_ri",
+    "个": "unit_piece",
+    "件": "unit_item",
+    "起": "unit_incident",
+    "分": "unit_point",
+    "人": "unit_person",
+    "次": "unit_time",
+    "项": "unit_task",
+    "户": "unit_household",
+    "家": "unit_organization",
+    "名": "unit_person_ming",
+    "场": "unit_session",
+    "篇": "unit_article",
+    "所": "unit_institution",
+    "座": "unit_facility",
+    "批": "unit_batch",
+    "亩": "unit_mu",
+    "公顷": "unit_hectare",
+    "公里": "unit_kilometre",
+    "吨": "unit_tonne",
+    "%": "unit_percent",
+    "‰": "unit_permille",
 }
 
 

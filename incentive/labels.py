@@ -15,8 +15,12 @@ from incentive.care.targets import STATUSES
 from incentive.i18n import capital, t, unit_label
 
 # The four tracks of the horse race as the catalog names them (赛道); other tracks are data, shown as written.
-STANDARD_TRACKS = {"项目建设": "track_projects", "乡村振兴": "track_rural", "为企服务": "track_business",
-                   "基层治理": "track_governance"}
+STANDARD_TRACKS = {
+    "项目建设": "track_projects",
+    "乡村振兴": "track_rural",
+    "为企服务": "track_business",
+    "基层治理": "track_governance",
+}
 
 SYMBOLS = ("%", "‰")  # written right after the number, in both languages
 
@@ -58,6 +62,7 @@ def quantity(number: str, value: float, unit: str | None, lang: str) -> str:
 
 
 # ---- the audit log
+
 
 def who_text(who: str, lang: str) -> str:
     """Who did something: an administrator's name as written; the app's own actors in words."""
@@ -105,23 +110,26 @@ def _coded(prefix: str, code: str, lang: str) -> str:
 def audit_table(log: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The audit log (`store.audit.log`) for people: actions, outcomes, targets and details in words,
     headers translated. Unknown codes (from a newer version) are shown as stored."""
-    out = pd.DataFrame({
-        "happened_at": log["happened_at"],
-        "who": [who_text(w, lang) for w in log["who"]],
-        "action": [_coded("audit_action_", a, lang) for a in log["action"]],
-        "target": [_target_text(a, target, lang) for a, target in zip(log["action"], log["target"])],
-        "file_name": log["file_name"],
-        "sha256": log["sha256"],
-        "row_count": log["row_count"],
-        "outcome": [_coded("audit_outcome_", o, lang) for o in log["outcome"]],
-        "detail": [_detail_text(a, d, lang) for a, d in zip(log["action"], log["detail"])],
-    })
+    out = pd.DataFrame(
+        {
+            "happened_at": log["happened_at"],
+            "who": [who_text(w, lang) for w in log["who"]],
+            "action": [_coded("audit_action_", a, lang) for a in log["action"]],
+            "target": [_target_text(a, target, lang) for a, target in zip(log["action"], log["target"], strict=False)],
+            "file_name": log["file_name"],
+            "sha256": log["sha256"],
+            "row_count": log["row_count"],
+            "outcome": [_coded("audit_outcome_", o, lang) for o in log["outcome"]],
+            "detail": [_detail_text(a, d, lang) for a, d in zip(log["action"], log["detail"], strict=False)],
+        }
+    )
     out.columns = [t(f"audit_{column}", lang) for column in out.columns]
     return out
 
 
 def _keys_with(prefix: str) -> frozenset[str]:
     from incentive.i18n import TEXT
+
     return frozenset(key for key in TEXT if key.startswith(prefix))
 
 

@@ -10,8 +10,14 @@ from incentive.care.targets import status_counts_by_county, with_status
 from incentive.training import coverage
 
 # status_counts_by_county is re-exported: the Overview page draws its counts.
-__all__ = ["TrainingTotals", "WelfareTotals", "coverage_change_pp", "status_counts_by_county", "training_totals",
-           "welfare_totals"]
+__all__ = [
+    "TrainingTotals",
+    "WelfareTotals",
+    "coverage_change_pp",
+    "status_counts_by_county",
+    "training_totals",
+    "welfare_totals",
+]
 
 
 @dataclass(frozen=True)
@@ -56,4 +62,3 @@ def welfare_totals(values: pd.DataFrame) -> WelfareTotals:
     counts = with_status(values)["status"].value_counts()
     met, near, below = (int(counts.get(s, 0)) for s in ("met", "near", "below"))
     return WelfareTotals(met + near + below, met, near, below)
-

@@ -13,8 +13,20 @@ import unicodedata
 from collections.abc import Iterable
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_CN_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
-              "十一": 11, "十二": 12}
+_CN_MONTHS = {
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+    "十一": 11,
+    "十二": 12,
+}
 
 _YEAR = r"(?P<y>(19|20)\d{2})"
 # Ordered from most to least specific: a title such as "2025年第二季度赛马考评得分表" must not stop at "2025年".
@@ -81,10 +93,7 @@ def find_period(text: str) -> str | None:
     """The first period mentioned in free text such as a title row, most specific form first."""
     text = _clean(text)
     for kind, pattern in _PATTERNS:
-        if kind == "Y":
-            m = re.search(_YEAR + r"\s*年", text)
-        else:
-            m = pattern.search(text)
+        m = re.search(_YEAR + r"\s*年", text) if kind == "Y" else pattern.search(text)
         if m:
             return _match_to_period(kind, m)
     return None

@@ -36,8 +36,9 @@ def markdown(value: object) -> str:
 def tm(key: str, lang: str, **params: object) -> str:
     """t() for a Markdown sink: string parameters (names, file names, link parameters) escaped, numbers kept so
     the template's number formats still apply."""
-    return t(key, lang, **{name: markdown(value) if isinstance(value, str) else value
-                           for name, value in params.items()})
+    return t(
+        key, lang, **{name: markdown(value) if isinstance(value, str) else value for name, value in params.items()}
+    )
 
 
 def plotly(value: object) -> object:

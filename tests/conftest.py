@@ -20,13 +20,12 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 sys.path.insert(0, str(ROOT))
 
-from incentive.intake.ingest import parse_file  # noqa: E402
-from incentive.store.lake import LakeLocation  # noqa: E402
 from incentive.demo.sample import load_sample  # noqa: E402
+from incentive.intake.ingest import parse_file  # noqa: E402
 from incentive.store import batches  # noqa: E402
 from incentive.store.database import Database  # noqa: E402
+from incentive.store.lake import LakeLocation  # noqa: E402
 from incentive.store.reference import current_reference  # noqa: E402
-
 
 # Hypothesis draws the same examples on every run (derandomize: seeded from each test's source), so a failure
 # in CI is the failure you get locally; no deadline, since two loaded cores make any per-example time limit
@@ -57,6 +56,7 @@ def pytest_collection_modifyitems(config, items):
 def _fresh_sign_in_counts():
     """Sign-in attempts are counted in the process (incentive.access.ATTEMPTS): each test starts with none."""
     from incentive import access
+
     access.ATTEMPTS.reset()
     yield
 
@@ -103,14 +103,21 @@ def sample_db_path(sample_db_file, tmp_path) -> Path:
     return path
 
 
-def xlsx_bytes(rows: list[list], *, sheet: str = "数据", before: list[tuple[str, list[list]]] = (),
-               merges: list[str] = (), hidden: list[str] = (), percent_cells: list[str] = (),
-               formats: dict[str, str] | None = None) -> bytes:
+def xlsx_bytes(
+    rows: list[list],
+    *,
+    sheet: str = "数据",
+    before: list[tuple[str, list[list]]] = (),
+    merges: list[str] = (),
+    hidden: list[str] = (),
+    percent_cells: list[str] = (),
+    formats: dict[str, str] | None = None,
+) -> bytes:
     """A workbook with `before` sheets first (name, rows), then the data sheet; `rows` may start with blanks.
     `formats` gives data-sheet cells a number format ({"B2": "0.00"}); `percent_cells` is short for "0%"."""
     book = openpyxl.Workbook()
     book.remove(book.active)
-    for name, other_rows in list(before) + [(sheet, rows)]:
+    for name, other_rows in [*list(before), (sheet, rows)]:
         ws = book.create_sheet(name)
         for r, row in enumerate(other_rows, start=1):
             for c, value in enumerate(row, start=1):
@@ -133,8 +140,11 @@ def xlsx_bytes(rows: list[list], *, sheet: str = "数据", before: list[tuple[st
 def xls_bytes(rows: list[list], sheet: str = "Sheet1", *, formats: dict[str, str] | None = None) -> bytes:
     """A legacy .xls (BIFF8, as Excel 97-2003 saves it); `formats` gives cells a number format ({"B2": "0.00"})."""
     from openpyxl.utils.cell import coordinate_to_tuple
-    styles = {tuple(n - 1 for n in coordinate_to_tuple(ref)): xlwt.easyxf(num_format_str=code)
-              for ref, code in (formats or {}).items()}
+
+    styles = {
+        tuple(n - 1 for n in coordinate_to_tuple(ref)): xlwt.easyxf(num_format_str=code)
+        for ref, code in (formats or {}).items()
+    }
     book = xlwt.Workbook(encoding="utf-8")
     ws = book.add_sheet(sheet)
     for r, row in enumerate(rows):
@@ -150,6 +160,7 @@ def xls_bytes(rows: list[list], sheet: str = "Sheet1", *, formats: dict[str, str
 def postgres():
     """A private PostgreSQL server for the DuckLake backend (tests/postgres_server.py)."""
     from postgres_server import PostgresServer, binaries
+
     found = binaries()
     if found is None:
         message = "PostgreSQL server binaries not found: bash scripts/install-postgresql.sh"
@@ -172,6 +183,7 @@ def as_admin(at, name: str) -> None:
     """An AppTest session signed in as an administrator without the form (the form is tested in test_sign_in.py).
     AppTest runs without a browser connection, so the role is bound to ui.sign_in's stand-in for none."""
     from ui import sign_in
+
     at.session_state[sign_in.ADMIN] = name
     at.session_state[sign_in.BINDING] = sign_in.NO_BROWSER
 
@@ -193,8 +205,15 @@ def app_factory(request, monkeypatch):
         st.cache_resource.clear()
         st.cache_data.clear()
 
-    def make(db: Path | str | None = None, *, env: dict[str, str] | None = None, page: str | None = None,
-             query: dict[str, str] | None = None, timeout: float = 180, run: bool = True) -> AppTest:
+    def make(
+        db: Path | str | None = None,
+        *,
+        env: dict[str, str] | None = None,
+        page: str | None = None,
+        query: dict[str, str] | None = None,
+        timeout: float = 180,
+        run: bool = True,
+    ) -> AppTest:
         env = dict(env or {})
         if db is None and "INCENTIVE_STORAGE" not in env:
             db = request.getfixturevalue("sample_db_path")

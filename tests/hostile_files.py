@@ -37,11 +37,17 @@ def _book(strings: list[str], sheet_rows: str, dimension: str) -> bytes:
         z.writestr("_rels/.rels", ROOT_RELS)
         z.writestr("xl/workbook.xml", WORKBOOK)
         z.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
-        z.writestr("xl/sharedStrings.xml", f'<?xml version="1.0" encoding="UTF-8"?><sst {NS} count="{len(strings)}" '
-                                           f'uniqueCount="{len(strings)}">{shared}</sst>')
-        z.writestr("xl/worksheets/sheet1.xml", f'<?xml version="1.0" encoding="UTF-8"?><worksheet {NS}>'
-                                               f'<dimension ref="{dimension}"/><sheetData>{sheet_rows}</sheetData>'
-                                               f'</worksheet>')
+        z.writestr(
+            "xl/sharedStrings.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><sst {NS} count="{len(strings)}" '
+            f'uniqueCount="{len(strings)}">{shared}</sst>',
+        )
+        z.writestr(
+            "xl/worksheets/sheet1.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><worksheet {NS}>'
+            f'<dimension ref="{dimension}"/><sheetData>{sheet_rows}</sheetData>'
+            f"</worksheet>",
+        )
     return out.getvalue()
 
 
@@ -51,14 +57,17 @@ def long_shared_string(length: int = 10_000_000, cells: int = 100) -> bytes:
     letters = [chr(0x4E00 + i * 37) for i in range(64)]  # varied enough not to pass for a decompression bomb
     strings = ["县区", "县区代码", "".join(random.Random(0).choices(letters, k=length))]
     rows = ['<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>']
-    rows += [f'<row r="{r}"><c r="A{r}" t="s"><v>2</v></c><c r="B{r}"><v>{r}</v></c></row>'
-             for r in range(2, cells + 2)]
+    rows += [
+        f'<row r="{r}"><c r="A{r}" t="s"><v>2</v></c><c r="B{r}"><v>{r}</v></c></row>' for r in range(2, cells + 2)
+    ]
     return _book(strings, "".join(rows), f"A1:B{cells + 1}")
 
 
 def many_rows(rows: int = 1_000_000) -> bytes:
     """A training-records-like sheet of `rows` short numeric rows."""
     parts = ['<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>']
-    parts += [f'<row r="{r}"><c r="A{r}"><v>{r}</v></c><c r="B{r}"><v>{r % 97}</v></c><c r="C{r}"><v>1.5</v></c></row>'
-              for r in range(2, rows + 2)]
+    parts += [
+        f'<row r="{r}"><c r="A{r}"><v>{r}</v></c><c r="B{r}"><v>{r % 97}</v></c><c r="C{r}"><v>1.5</v></c></row>'
+        for r in range(2, rows + 2)
+    ]
     return _book(["身份证号", "学时", "得分"], "".join(parts), f"A1:C{rows + 1}")

@@ -68,8 +68,12 @@ def _element(element, out: list) -> None:
             out.append(("html", re.sub(r"<[^>]+>", " ", body)))
         return
     if kind == "metric":
-        out += [("metric label", proto.label), ("metric", proto.body), ("metric delta", proto.delta),
-                ("metric help", proto.help)]
+        out += [
+            ("metric label", proto.label),
+            ("metric", proto.body),
+            ("metric delta", proto.delta),
+            ("metric help", proto.help),
+        ]
         return
     if kind == "exception":
         out.append(("exception", proto.message))
@@ -78,21 +82,33 @@ def _element(element, out: list) -> None:
         out += [(kind, proto.label), (f"{kind} help", proto.help)]
         return
     if kind in ("selectbox", "multiselect", "radio"):
-        out += [(f"{kind} label", proto.label), (f"{kind} help", proto.help),
-                (f"{kind} placeholder", getattr(proto, "placeholder", "")),
-                *((f"{kind} option", option) for option in proto.options)]
+        out += [
+            (f"{kind} label", proto.label),
+            (f"{kind} help", proto.help),
+            (f"{kind} placeholder", getattr(proto, "placeholder", "")),
+            *((f"{kind} option", option) for option in proto.options),
+        ]
         return
     if kind == "button_group":
-        out += [("segmented label", proto.label), ("segmented help", proto.help),
-                *(("segmented option", option.content) for option in proto.options)]
+        out += [
+            ("segmented label", proto.label),
+            ("segmented help", proto.help),
+            *(("segmented option", option.content) for option in proto.options),
+        ]
         return
     if kind in ("number_input", "text_input", "text_area", "date_input", "time_input", "color_picker"):
-        out += [(f"{kind} label", proto.label), (f"{kind} help", proto.help),
-                (f"{kind} placeholder", getattr(proto, "placeholder", ""))]
+        out += [
+            (f"{kind} label", proto.label),
+            (f"{kind} help", proto.help),
+            (f"{kind} placeholder", getattr(proto, "placeholder", "")),
+        ]
         return
     if kind in ("checkbox", "toggle", "slider", "select_slider", "file_uploader"):
-        out += [(f"{kind} label", proto.label), (f"{kind} help", proto.help),
-                *((f"{kind} option", option) for option in getattr(proto, "options", []))]
+        out += [
+            (f"{kind} label", proto.label),
+            (f"{kind} help", proto.help),
+            *((f"{kind} option", option) for option in getattr(proto, "options", [])),
+        ]
         return
     if kind == "arrow_data_frame" or kind == "dataframe" or kind == "table":
         out += list(_table_texts(element.value))
@@ -170,11 +186,17 @@ def _figure_raw_texts(spec: dict):
 # ---- what is data, and may keep its own language in either interface
 
 DATA_QUERIES = (
-    "SELECT county FROM regions", "SELECT township FROM regions",
-    "SELECT name FROM indicators", "SELECT code FROM indicators",
-    "SELECT unit FROM roster", "SELECT rank FROM roster", "SELECT name FROM roster", "SELECT cadre_id FROM roster",
+    "SELECT county FROM regions",
+    "SELECT township FROM regions",
+    "SELECT name FROM indicators",
+    "SELECT code FROM indicators",
+    "SELECT unit FROM roster",
+    "SELECT rank FROM roster",
+    "SELECT name FROM roster",
+    "SELECT cadre_id FROM roster",
     "SELECT course FROM training",
-    "SELECT file_name FROM batches", "SELECT file_name FROM audit",
+    "SELECT file_name FROM batches",
+    "SELECT file_name FROM audit",
 )
 # Training domains are free text of the training records, shown as written on the training page. Two of the
 # sample's domains are spelt like standard tracks (乡村振兴, 基层治理), which must be translated where they are
@@ -189,6 +211,7 @@ def data_values(connection, page: str = "", extra: tuple[str, ...] = ()) -> list
     levels, people and their ids, courses, file names): shown as written in both languages. Longest first, so a
     township that contains its county's name is removed whole."""
     from incentive.labels import STANDARD_TRACKS
+
     values = set(extra)
     for sql in (*DATA_QUERIES, *PAGE_QUERIES.get(page, ())):
         values |= {row[0] for row in connection.execute(sql).fetchall() if isinstance(row[0], str) and row[0]}

@@ -50,8 +50,11 @@ class PostgresServer:
         """A fresh, empty database; returns its connection string as DuckDB's postgres extension takes it."""
         self._databases += 1
         name = f"incentive_{self._databases}"
-        subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-q", "-c",
-                        f"CREATE DATABASE {name}"], check=True, capture_output=True)
+        subprocess.run(
+            ["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-q", "-c", f"CREATE DATABASE {name}"],
+            check=True,
+            capture_output=True,
+        )
         return self.dsn(name)
 
     def dsn(self, name: str) -> str:

@@ -49,6 +49,7 @@ def race_file(value: int) -> bytes:
 
 # ---- settings
 
+
 def test_a_setting_is_saved_with_its_audit_row(db):
     assert settings.save(db, "hours_target", "96", "admin") == 96.0
     assert rows(db) == [("admin", "setting", "hours_target", "ok")]
@@ -70,6 +71,7 @@ def test_a_refused_setting_writes_nothing(db):
 
 # ---- imports, refusals, rollbacks
 
+
 def test_a_failed_import_leaves_neither_batch_nor_row(catalog_db, fail_after_audit):
     before = rows(catalog_db)
     preview = parse_file("a.csv", race_file(1), current_reference(catalog_db))
@@ -80,14 +82,19 @@ def test_a_failed_import_leaves_neither_batch_nor_row(catalog_db, fail_after_aud
 
 
 def test_a_refused_file_is_recorded_by_the_importer(catalog_db):
-    preview = parse_file("bad.csv", "考核期,县区,指标,数值\n2025Q2,无此县,R01,1\n".encode(),
-                         current_reference(catalog_db))
+    preview = parse_file(
+        "bad.csv", "考核期,县区,指标,数值\n2025Q2,无此县,R01,1\n".encode(), current_reference(catalog_db)
+    )
     with pytest.raises(BatchError):
         batches.import_preview(catalog_db, preview, source="upload", created_by="admin")
     assert rows(catalog_db)[-1] == ("admin", "import", "", "refused")
     latest = audit.log(catalog_db).iloc[0]
     assert (latest["file_name"], latest["sha256"], latest["row_count"], latest["detail"]) == (
-        "bad.csv", preview.sha256, 1, "1 problems")
+        "bad.csv",
+        preview.sha256,
+        1,
+        "1 problems",
+    )
     assert len(batches.history(catalog_db)) == 2
 
 
@@ -110,6 +117,7 @@ def test_a_failed_rollback_leaves_the_batch_active_and_no_row(catalog_db, monkey
 
 
 # ---- the sample
+
 
 @pytest.fixture
 def small_sample(tmp_path):
@@ -153,6 +161,7 @@ def test_a_sample_file_failing_half_way_leaves_nothing(db, small_sample, monkeyp
 
 
 # ---- backup and restore
+
 
 def test_a_backup_whose_row_cannot_be_written_is_deleted(db, tmp_path, monkeypatch):
     import_ok(db, "regions.csv", data_file("regions.csv"))

@@ -7,8 +7,8 @@ import unicodedata
 import pypdf
 import pytest
 
-from incentive.sharing import briefing
 from incentive.race import rankings
+from incentive.sharing import briefing
 
 pytestmark = pytest.mark.browser  # needs Chromium, like the browser tests
 
@@ -16,6 +16,7 @@ pytestmark = pytest.mark.browser  # needs Chromium, like the browser tests
 @pytest.fixture(scope="module")
 def sample(sample_db_file):
     from incentive.store.database import Database
+
     db = Database(sample_db_file)
     yield db
     db.close()
@@ -64,6 +65,7 @@ def test_without_chromium_the_briefing_is_refused_with_a_sentence(monkeypatch):
 
 def test_a_briefing_from_a_pinned_view_uses_the_pinned_data(sample):
     import datetime as dt
+
     content = briefing.gather(sample, 2026, "", "zh", "http://x.local/", as_of=dt.datetime(2000, 1, 1))
     assert "数据：截至 2000-01-01 00:00（固定版本）" in content.footer
     assert all(section.paragraphs == ["2026 暂无数据。"] for section in content.sections[1:])

@@ -9,16 +9,18 @@ import pandas as pd
 import pytest
 from conftest import DATA, ROOT
 
-from incentive.intake import bulk_csv
 from incentive.demo import synth
+from incentive.intake import bulk_csv
 from incentive.intake.ingest import parse_file
 from incentive.store import batches
 from incentive.store.effects import import_effects
 from incentive.store.reference import current_reference
 
 TRAINING_HEADER = "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期"
-TRAINING_ROWS = [f"A{i:04d},2025年乡村振兴专题班（第{i % 3 + 1}期）,专业能力,乡村振兴,线下,集体,16,2025/6/{i % 28 + 1}"
-                 for i in range(1, 41)]
+TRAINING_ROWS = [
+    f"A{i:04d},2025年乡村振兴专题班（第{i % 3 + 1}期）,专业能力,乡村振兴,线下,集体,16,2025/6/{i % 28 + 1}"
+    for i in range(1, 41)
+]
 
 
 def _rows(frame: pd.DataFrame) -> list[tuple]:
@@ -33,8 +35,14 @@ def assert_same_preview(path: Path, reference, **options) -> None:
     for lang in ("zh", "en"):
         assert bulk.problem_texts(lang) == cell.problem_texts(lang)
         assert [n.text(lang) for n in bulk.notes] == [n.text(lang) for n in cell.notes]
-    assert (bulk.kind, bulk.encoding, bulk.header_row, bulk.sha256, bulk.fatal, bulk.importable) == \
-           (cell.kind, cell.encoding, cell.header_row, cell.sha256, cell.fatal, cell.importable)
+    assert (bulk.kind, bulk.encoding, bulk.header_row, bulk.sha256, bulk.fatal, bulk.importable) == (
+        cell.kind,
+        cell.encoding,
+        cell.header_row,
+        cell.sha256,
+        cell.fatal,
+        cell.importable,
+    )
     assert bulk.rejected_rows == cell.rejected_rows
     if cell.rows is None:
         assert bulk.rows is None
@@ -67,11 +75,13 @@ def test_small_contract_files_read_the_same(name, reference):
 @pytest.mark.slow
 def test_a_synthetic_province_reads_the_same(tmp_path):
     from incentive.store.database import Database
+
     files = synth.generate(tmp_path / "p", synth.province(3, 12, 300, 4000, 200))
     db = Database(tmp_path / "p.duckdb")
     for path in files[:2]:
-        batches.import_preview(db, parse_file(path.name, path.read_bytes(),
-                                              current_reference(db)), source="cli", created_by="t")
+        batches.import_preview(
+            db, parse_file(path.name, path.read_bytes(), current_reference(db)), source="cli", created_by="t"
+        )
     for path in files:
         if path.suffix == ".csv" and path.name[:2] in ("06", "07"):
             assert_same_preview(path, current_reference(db))
@@ -84,8 +94,20 @@ def test_problems_and_non_data_rows_are_reported_alike(tmp_path, reference):
     rows[7] = rows[6]  # duplicate key
     rows[9] = ",班,政治能力,党的理论,线上,集体,2,2025/6/1"  # missing cadre id
     rows[12] = "A0013,班,政治能力,党的理论,线 上,集体,８学时,2025年6月3日"  # width, unit, Chinese date
-    text = "\n".join(["2025年培训记录（虚构）", "", TRAINING_HEADER, ",,,,,,学时,", *rows, "合计,,,,,,999,",
-                      "注：数据截至6月底。"]) + "\n"
+    text = (
+        "\n".join(
+            [
+                "2025年培训记录（虚构）",
+                "",
+                TRAINING_HEADER,
+                ",,,,,,学时,",
+                *rows,
+                "合计,,,,,,999,",
+                "注：数据截至6月底。",
+            ]
+        )
+        + "\n"
+    )
     path = _write(tmp_path, text)
     assert_same_preview(path, reference)
     assert_same_preview(path, reference, skip_invalid=True)
@@ -94,9 +116,13 @@ def test_problems_and_non_data_rows_are_reported_alike(tmp_path, reference):
 
 
 def test_a_roster_with_short_and_unknown_county_names(tmp_path, reference):
-    text = ("干部编号,姓名,县区,单位,职级,性别,出生年份\n"
-            + "\n".join(f"B{i:03d},名{i},{['云岫', '云峤县', '无此县', '澄溪县'][i % 4]},安坝镇,一级科员,男,1980"
-                        for i in range(20)) + "\n")
+    text = (
+        "干部编号,姓名,县区,单位,职级,性别,出生年份\n"
+        + "\n".join(
+            f"B{i:03d},名{i},{['云岫', '云峤县', '无此县', '澄溪县'][i % 4]},安坝镇,一级科员,男,1980" for i in range(20)
+        )
+        + "\n"
+    )
     path = _write(tmp_path, text, "roster.csv")
     assert_same_preview(path, reference, as_of="2025-06-30")
     assert_same_preview(path, reference)  # no date anywhere: refused the same way
@@ -105,8 +131,30 @@ def test_a_roster_with_short_and_unknown_county_names(tmp_path, reference):
 @pytest.mark.slow
 def test_random_damage_is_judged_the_same(tmp_path, reference):
     """Cells replaced by the awkward values real files carry; both paths must agree on every file."""
-    awkward = ["", " ", "-", "无", "N/A", "８", "16学时", "1,200", "2025年6月30日", "2025.6.30", "45838", "20250630",
-               "线 上", "集体 ", "政治", "合计", "注：见说明", "=1+1", "2025-02-30", "A0001", "%", "學時"]
+    awkward = [
+        "",
+        " ",
+        "-",
+        "无",
+        "N/A",
+        "８",
+        "16学时",
+        "1,200",
+        "2025年6月30日",
+        "2025.6.30",
+        "45838",
+        "20250630",
+        "线 上",
+        "集体 ",
+        "政治",
+        "合计",
+        "注：见说明",
+        "=1+1",
+        "2025-02-30",
+        "A0001",
+        "%",
+        "學時",
+    ]
     rng = random.Random(20261126)
     for n in range(25):
         rows = [row.split(",") for row in TRAINING_ROWS]
@@ -118,12 +166,21 @@ def test_random_damage_is_judged_the_same(tmp_path, reference):
         assert_same_preview(path, reference, skip_invalid=True)
 
 
-@pytest.mark.parametrize("text, encoding", [
-    (TRAINING_HEADER + "\n" + TRAINING_ROWS[0] + "\n\n" + TRAINING_ROWS[1] + "\n", "utf-8"),  # a blank line
-    (TRAINING_HEADER + "\n" + TRAINING_ROWS[0] + '\nA9,"两行\n的班",专业能力,乡村振兴,线下,集体,16,2025/6/3\n', "utf-8"),
-    (TRAINING_HEADER + "\n" + TRAINING_ROWS[0] + ",多余\n", "utf-8"),  # a ragged row is read as the cell path reads it
-    (TRAINING_HEADER + "\n" + TRAINING_ROWS[0] + "\n", "utf-16"),
-])
+@pytest.mark.parametrize(
+    "text, encoding",
+    [
+        (TRAINING_HEADER + "\n" + TRAINING_ROWS[0] + "\n\n" + TRAINING_ROWS[1] + "\n", "utf-8"),  # a blank line
+        (
+            TRAINING_HEADER + "\n" + TRAINING_ROWS[0] + '\nA9,"两行\n的班",专业能力,乡村振兴,线下,集体,16,2025/6/3\n',
+            "utf-8",
+        ),
+        (
+            TRAINING_HEADER + "\n" + TRAINING_ROWS[0] + ",多余\n",
+            "utf-8",
+        ),  # a ragged row is read as the cell path reads it
+        (TRAINING_HEADER + "\n" + TRAINING_ROWS[0] + "\n", "utf-16"),
+    ],
+)
 def test_files_it_cannot_read_line_for_line_go_to_the_cell_path(tmp_path, reference, text, encoding):
     path = _write(tmp_path, text, encoding=encoding)
     bulk = bulk_csv.parse_large_csv(path, reference)
@@ -165,7 +222,6 @@ def test_the_row_cap_applies(tmp_path, reference, monkeypatch):
     path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(TRAINING_ROWS) + "\n")
     preview = bulk_csv.parse_large_csv(path, reference)
     assert preview.fatal and "行" in preview.problem_texts("zh")[0]
-
 
 
 def test_a_large_upload_takes_the_bulk_path_with_its_own_name(tmp_path, reference, monkeypatch):

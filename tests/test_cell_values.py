@@ -1,19 +1,37 @@
 import datetime as dt
 
 import pytest
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from incentive.intake.cell_values import (CellError, Number, clean_text, escape_formula, find_date, is_missing, parse_date,
-                                  parse_number)
+from incentive.intake.cell_values import (
+    CellError,
+    Number,
+    clean_text,
+    escape_formula,
+    find_date,
+    is_missing,
+    parse_date,
+    parse_number,
+)
 
 
-@pytest.mark.parametrize("given,expected", [
-    ("85", Number(85.0)), ("85.5", Number(85.5)), ("85%", Number(85.0, "%")), ("８５", Number(85.0)),
-    ("1,234", Number(1234.0)), ("1,234.5", Number(1234.5)), (" -3.2 ", Number(-3.2)), (7, Number(7.0)),
-    (0.85, Number(0.85)), ("８５％", Number(85.0, "%")), ("5‰", Number(5.0, "‰")),
-])
+@pytest.mark.parametrize(
+    "given,expected",
+    [
+        ("85", Number(85.0)),
+        ("85.5", Number(85.5)),
+        ("85%", Number(85.0, "%")),
+        ("８５", Number(85.0)),
+        ("1,234", Number(1234.0)),
+        ("1,234.5", Number(1234.5)),
+        (" -3.2 ", Number(-3.2)),
+        (7, Number(7.0)),
+        (0.85, Number(0.85)),
+        ("８５％", Number(85.0, "%")),
+        ("5‰", Number(5.0, "‰")),
+    ],
+)
 def test_numbers(given, expected):
     assert parse_number(given) == expected
 
@@ -30,8 +48,20 @@ def test_not_numbers(bad):
     assert e.value.key == "not_a_number"
 
 
-@pytest.mark.parametrize("given", ["2025-06-30", "2025/6/30", "2025.6.30", "2025年6月30日", "20250630", 45838,
-                                   "45838", dt.datetime(2025, 6, 30, 0, 0), "2025-06-30 00:00:00"])
+@pytest.mark.parametrize(
+    "given",
+    [
+        "2025-06-30",
+        "2025/6/30",
+        "2025.6.30",
+        "2025年6月30日",
+        "20250630",
+        45838,
+        "45838",
+        dt.datetime(2025, 6, 30, 0, 0),
+        "2025-06-30 00:00:00",
+    ],
+)
 def test_dates(given):
     assert parse_date(given) == dt.date(2025, 6, 30)
 
@@ -50,19 +80,43 @@ def test_find_date_in_titles():
 
 def test_formula_escaping():
     assert [escape_formula(x) for x in ("=1+1", "+86x", "-x", "@a", "\tx", "\rx", "东城县", "", "-1+2")] == [
-        "'=1+1", "'+86x", "'-x", "'@a", "'\tx", "'\rx", "东城县", "", "'-1+2"]
+        "'=1+1",
+        "'+86x",
+        "'-x",
+        "'@a",
+        "'\tx",
+        "'\rx",
+        "东城县",
+        "",
+        "'-1+2",
+    ]
 
 
 def test_a_plain_number_held_as_text_stays_a_number():
     """Security item 8: `-43.3` in a text column of a page table is a number to a spreadsheet, not a formula."""
     assert [escape_formula(x) for x in ("-43.3", "+2", "\u221243.3", "-1,234.5", "-12.5%", "-.5", "+86")] == [
-        "-43.3", "+2", "-43.3", "-1,234.5", "-12.5%", "-.5", "+86"]
+        "-43.3",
+        "+2",
+        "-43.3",
+        "-1,234.5",
+        "-12.5%",
+        "-.5",
+        "+86",
+    ]
 
 
-@pytest.mark.parametrize("given,expected", [("16学时", Number(16.0, "学时")), ("3起", Number(3.0, "起")),
-                                            ("85分", Number(85.0, "分")), ("1,200万元", Number(1200.0, "万元")),
-                                            ("32000 万元", Number(32000.0, "万元")),
-                                            ("1,230,000元", Number(1230000.0, "元")), ("3天", Number(3.0, "天"))])
+@pytest.mark.parametrize(
+    "given,expected",
+    [
+        ("16学时", Number(16.0, "学时")),
+        ("3起", Number(3.0, "起")),
+        ("85分", Number(85.0, "分")),
+        ("1,200万元", Number(1200.0, "万元")),
+        ("32000 万元", Number(32000.0, "万元")),
+        ("1,230,000元", Number(1230000.0, "元")),
+        ("3天", Number(3.0, "天")),
+    ],
+)
 def test_a_unit_typed_into_the_cell_is_kept_for_conversion(given, expected):
     assert parse_number(given) == expected
 
@@ -79,15 +133,18 @@ def test_an_eight_digit_number_in_a_date_cell_is_a_compact_date():
         parse_date(20261345)
 
 
-@pytest.mark.parametrize("given,expected", [
-    ("2026年乡村振兴专题\n培训班", "2026年乡村振兴专题培训班"),          # Alt+Enter inside Chinese text
-    ("2026年乡村振兴专题\r\n培训班", "2026年乡村振兴专题培训班"),
-    ("乡村振兴　专题培训班", "乡村振兴专题培训班"),                       # ideographic space
-    ("乡村振兴\u200b专题培训班", "乡村振兴专题培训班"),                  # zero-width space
-    ("Python  数据\n分析", "Python数据分析"),
-    ("Data   analysis\nbasics ", "Data analysis basics"),            # Latin words keep one space
-    ("（第１期）", "(第1期)"),
-])
+@pytest.mark.parametrize(
+    "given,expected",
+    [
+        ("2026年乡村振兴专题\n培训班", "2026年乡村振兴专题培训班"),  # Alt+Enter inside Chinese text
+        ("2026年乡村振兴专题\r\n培训班", "2026年乡村振兴专题培训班"),
+        ("乡村振兴　专题培训班", "乡村振兴专题培训班"),  # ideographic space
+        ("乡村振兴\u200b专题培训班", "乡村振兴专题培训班"),  # zero-width space
+        ("Python  数据\n分析", "Python数据分析"),
+        ("Data   analysis\nbasics ", "Data analysis basics"),  # Latin words keep one space
+        ("（第１期）", "(第1期)"),
+    ],
+)
 def test_one_normalization_of_text(given, expected):
     assert clean_text(given) == expected
 

@@ -30,8 +30,13 @@ def test_status_bars_stack_three_statuses_in_their_colours():
 
 
 def _history(units: int, periods=("2026-Q1", "2026-Q2")) -> pd.DataFrame:
-    return pd.DataFrame([{"period": p, "unit": f"县{u:03d}", "rank": (u + i) % units + 1}
-                         for i, p in enumerate(periods) for u in range(units)])
+    return pd.DataFrame(
+        [
+            {"period": p, "unit": f"县{u:03d}", "rank": (u + i) % units + 1}
+            for i, p in enumerate(periods)
+            for u in range(units)
+        ]
+    )
 
 
 def test_rank_bump_draws_a_line_per_unit_for_a_prefecture():
@@ -55,9 +60,13 @@ def test_a_province_of_counties_shows_the_ends_or_the_gaps():
     bars = charts.composite_bars(composite, "综合", "得分").data[0]
     assert len(bars.y) == 2 * charts.ENDS + 1 and list(bars.y).index("⋯") == charts.ENDS
     assert bars.y[-1] == "县000" and bars.y[0] == "县099"  # best at the top, worst at the bottom
-    coverage = pd.DataFrame({"county": counties, "coverage": [0.5 + i / 250 for i in range(100)],
-                             **{f"coverage_{c}": [0.5] * 100 for c in ("political", "professional", "innovation",
-                                                                       "practice")}})
+    coverage = pd.DataFrame(
+        {
+            "county": counties,
+            "coverage": [0.5 + i / 250 for i in range(100)],
+            **{f"coverage_{c}": [0.5] * 100 for c in ("political", "professional", "innovation", "practice")},
+        }
+    )
     grouped = charts.category_coverage_bars(coverage, {"political": "政治能力"}, 0.9, "分类", "目标")
     assert list(grouped.data[0].x) == counties[: charts.WORST]  # the lowest coverage, where the gaps are
     few = charts.composite_bars(composite.head(12), "综合", "得分").data[0]
@@ -65,16 +74,28 @@ def test_a_province_of_counties_shows_the_ends_or_the_gaps():
 
 
 def test_status_bars_of_a_province_show_the_counties_most_below_target():
-    counts = pd.DataFrame({"county": [f"县{i:03d}" for i in range(100)], "met": [5] * 100, "near": [1] * 100,
-                           "below": [i % 7 for i in range(100)]})
+    counts = pd.DataFrame(
+        {
+            "county": [f"县{i:03d}" for i in range(100)],
+            "met": [5] * 100,
+            "near": [1] * 100,
+            "below": [i % 7 for i in range(100)],
+        }
+    )
     fig = charts.status_bars(counts, "达标", {"met": "达标", "near": "接近", "below": "未达标"}, "指标数")
     shown = list(fig.data[2].y)
-    assert len(shown) == charts.WORST and all(int(c[1:]) % 7 == 6 for c in shown[-charts.WORST // 2:])
+    assert len(shown) == charts.WORST and all(int(c[1:]) % 7 == 6 for c in shown[-charts.WORST // 2 :])
 
 
 def test_radar_side_labels_are_broken_into_short_lines():
-    frame = pd.DataFrame({"name": ["家访慰问完成率", "带薪休假落实率", "体检率"], "value": [90.0, 80.0, 95.0],
-                          "median": [85.0, 82.0, 93.0], "target": [95.0, 90.0, None]})
+    frame = pd.DataFrame(
+        {
+            "name": ["家访慰问完成率", "带薪休假落实率", "体检率"],
+            "value": [90.0, 80.0, 95.0],
+            "median": [85.0, 82.0, 93.0],
+            "target": [95.0, 90.0, None],
+        }
+    )
     fig = charts.welfare_radar(frame, "澄溪县", {"median": "中位数", "target": "目标"}, "雷达")
     labels = list(fig.data[0].theta)
     assert labels[:3] == ["家访慰问<br>完成率", "带薪休假<br>落实率", "体检率"]

@@ -20,8 +20,13 @@ TIMEOUT_S = 600
 
 
 def cli(db_path, *args, lang="en"):
-    return subprocess.run([sys.executable, "-m", "incentive", "--db", str(db_path), "--lang", lang, *map(str, args)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT_S)
+    return subprocess.run(
+        [sys.executable, "-m", "incentive", "--db", str(db_path), "--lang", lang, *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+    )
 
 
 @pytest.fixture
@@ -48,7 +53,9 @@ def test_init_sample_on_a_fresh_database(tmp_path):
 def test_refusal_with_the_sample_loaded_hints_at_removing_it(sample_db_path):
     result = cli(sample_db_path, "import", DATA / "race_long.csv")
     assert result.returncode == 1
-    assert "File “race_long.csv”, row 2, column “县区”, value “云岫县”" not in result.stderr  # 云岫县 is a sample county
+    assert (
+        "File “race_long.csv”, row 2, column “县区”, value “云岫县”" not in result.stderr
+    )  # 云岫县 is a sample county
     assert "value “云峤县”: is not a county of the region list." in result.stderr
     assert "Run python -m incentive remove-sample before importing real data." in result.stderr
     removed = cli(sample_db_path, "remove-sample")
@@ -69,16 +76,17 @@ def test_import_prints_one_summary_line_per_file(loaded):
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""  # summaries go to stderr; stdout stays machine-readable
     # what the importer changed and why comes first, a line each, then the file's summary line
-    assert result.stderr.splitlines() == ["reading race_long.csv …",
-                                          "  note: “澄溪” read as “澄溪县” (1 row).",
-                                          "imported race_long.csv: race scores, 5 rows, batch #3 (5 new, 0 existing "
-                                          "superseded, 0 unchanged)",
-                                          "reading race_wide_title.csv …",
-                                          "  note: Total/average rows ignored: 8.",
-                                          "  note: Period taken from the title: 2025-Q2.",
-                                          "  note: Columns that are not indicators, ignored: 序号, 总分, 排名.",
-                                          "imported race_wide_title.csv: race scores, 9 rows, batch #4 (6 new, 3 existing "
-                                          "superseded, 0 unchanged); note: 1 existing value emptied"]
+    assert result.stderr.splitlines() == [
+        "reading race_long.csv …",
+        "  note: “澄溪” read as “澄溪县” (1 row).",
+        "imported race_long.csv: race scores, 5 rows, batch #3 (5 new, 0 existing superseded, 0 unchanged)",
+        "reading race_wide_title.csv …",
+        "  note: Total/average rows ignored: 8.",
+        "  note: Period taken from the title: 2025-Q2.",
+        "  note: Columns that are not indicators, ignored: 序号, 总分, 排名.",
+        "imported race_wide_title.csv: race scores, 9 rows, batch #4 (6 new, 3 existing "
+        "superseded, 0 unchanged); note: 1 existing value emptied",
+    ]
 
 
 def test_refused_file_exits_1_with_reasons_and_writes_nothing(loaded, tmp_path):
@@ -111,7 +119,10 @@ def test_batches_json_and_rollback(loaded):
     cli(loaded, "import", DATA / "race_long.csv")
     batches = json.loads(cli(loaded, "batches", "--format", "json").stdout)
     assert [(b["id"], b["kind"], b["rows"], b["status"]) for b in batches] == [
-        (1, "regions", 5, "active"), (2, "indicators", 5, "active"), (3, "race_scores", 5, "active")]
+        (1, "regions", 5, "active"),
+        (2, "indicators", 5, "active"),
+        (3, "race_scores", 5, "active"),
+    ]
     assert set(batches[0]) >= {"id", "kind", "file", "rows", "status", "created_at"}
     unconfirmed = cli(loaded, "rollback", "3")  # no terminal to ask in, no --yes: nothing happens
     assert unconfirmed.returncode == 2 and "--yes" in unconfirmed.stderr
@@ -123,14 +134,20 @@ def test_batches_json_and_rollback(loaded):
 
 
 def test_global_options_after_the_command_and_from_another_folder(loaded, tmp_path):
-    result = subprocess.run([sys.executable, "-m", "incentive", "import", str(DATA / "race_long.csv"), "--db",
-                             str(loaded), "--lang", "en"], cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT_S)
+    result = subprocess.run(
+        [sys.executable, "-m", "incentive", "import", str(DATA / "race_long.csv"), "--db", str(loaded), "--lang", "en"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+    )
     assert result.returncode == 0, result.stderr
     assert "imported race_long.csv: race scores, 5 rows, batch #3" in result.stderr
 
 
 def test_export_xlsx_reports_progress_and_keeps_numbers_numbers(sample_db_path, tmp_path):
     import openpyxl
+
     out = tmp_path / "training.xlsx"
     result = cli(sample_db_path, "export", "training", "--format", "xlsx", "--out", out)
     assert result.returncode == 0, result.stderr
@@ -152,8 +169,12 @@ def test_export_csv_to_stdout_with_period_and_escaping(loaded):
     assert result.returncode == 0
     assert result.stdout.splitlines() == [
         "period,county,township,indicator,value",
-        "2025-Q2,云岫县,,R01,1234.0", "2025-Q2,云岫县,安坝镇,R01,56.0", "2025-Q2,云峤县,,R02,",
-        "2025-Q2,澄溪县,,R03,85.0", "2025-Q2,枫岚区,,R01,-3.2"]
+        "2025-Q2,云岫县,,R01,1234.0",
+        "2025-Q2,云岫县,安坝镇,R01,56.0",
+        "2025-Q2,云峤县,,R02,",
+        "2025-Q2,澄溪县,,R03,85.0",
+        "2025-Q2,枫岚区,,R01,-3.2",
+    ]
     movements = cli(loaded, "export", "movements").stdout
     assert "'=HYPERLINK" in movements  # a formula-like text cell is escaped; -3.2 above stayed a number
 
@@ -164,6 +185,7 @@ def test_export_xlsx_needs_out(loaded, tmp_path):
     out = tmp_path / "regions.xlsx"
     assert cli(loaded, "export", "regions", "--format", "xlsx", "--out", out).returncode == 0
     import python_calamine
+
     rows = python_calamine.CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
     assert rows[0] == ["county", "township", "county_code"] and rows[1] == ["云岫县", "安坝镇", "990001"]
 
@@ -192,8 +214,13 @@ def test_wide_file_period_option(loaded, tmp_path):
 def test_database_held_by_app_exits_3_with_a_sentence(loaded):
     holder = Database(loaded)  # this test process plays the running app
     try:
-        result = subprocess.run([sys.executable, "-m", "incentive", "--db", str(loaded), "--wait", "1", "batches"],
-                                cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT_S)
+        result = subprocess.run(
+            [sys.executable, "-m", "incentive", "--db", str(loaded), "--wait", "1", "batches"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_S,
+        )
     finally:
         holder.close()
     assert result.returncode == 3
@@ -202,11 +229,18 @@ def test_database_held_by_app_exits_3_with_a_sentence(loaded):
 
 
 def test_chinese_is_the_default_language(loaded):
-    result = subprocess.run([sys.executable, "-m", "incentive", "--db", str(loaded), "import",
-                             str(DATA / "race_long.csv")], cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT_S)
+    result = subprocess.run(
+        [sys.executable, "-m", "incentive", "--db", str(loaded), "import", str(DATA / "race_long.csv")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+    )
     assert result.stderr.rstrip().splitlines() == [
-        "正在读取 race_long.csv …", "  说明：「澄溪」按「澄溪县」导入（1 行）。",
-        "已导入 race_long.csv：赛马考评得分 5 行，批次 #3（新增 5 条，覆盖已有 0 条，与已有相同 0 条）"]
+        "正在读取 race_long.csv …",
+        "  说明：「澄溪」按「澄溪县」导入（1 行）。",
+        "已导入 race_long.csv：赛马考评得分 5 行，批次 #3（新增 5 条，覆盖已有 0 条，与已有相同 0 条）",
+    ]
 
 
 def test_export_rankings_matches_the_library_and_takes_every_option(sample_db_path, tmp_path):
@@ -215,43 +249,80 @@ def test_export_rankings_matches_the_library_and_takes_every_option(sample_db_pa
     import pandas as pd
 
     from incentive.race import rankings
+
     result = cli(sample_db_path, "export", "rankings", "--period", "2026Q3", "--compare", "2026年第二季度")
     assert result.returncode == 0, result.stderr
     frame = pd.read_csv(io.StringIO(result.stdout))
-    assert frame.columns[:9].tolist() == ["period", "county", "composite", "rank", "rank_low", "rank_high", "tier",
-                                          "tier_label", "flags"]
+    assert frame.columns[:9].tolist() == [
+        "period",
+        "county",
+        "composite",
+        "rank",
+        "rank_low",
+        "rank_high",
+        "tier",
+        "tier_label",
+        "flags",
+    ]
     database = Database(sample_db_path)
     expected = rankings.rank_period(database.connection, "2026-Q3")
     database.close()
     assert frame.set_index("county")["rank"].to_dict() == expected.table["rank"].astype(int).to_dict()
     assert frame["rank_change"].notna().all() and (frame["compare_period"] == "2026-Q2").all()
 
-    weighted = cli(sample_db_path, "export", "rankings", "--period", "2026Q3", "--weights", "项目建设=1,乡村振兴=0,"
-                   "为企服务=0,基层治理=0", "--method", "minmax")
+    weighted = cli(
+        sample_db_path,
+        "export",
+        "rankings",
+        "--period",
+        "2026Q3",
+        "--weights",
+        "项目建设=1,乡村振兴=0,为企服务=0,基层治理=0",
+        "--method",
+        "minmax",
+    )
     weighted_frame = pd.read_csv(io.StringIO(weighted.stdout))
-    quarters = pd.read_csv(io.StringIO(cli(sample_db_path, "export", "rankings", "--period", "2026Q3", "--tiers",
-                                           "25,25").stdout))
+    quarters = pd.read_csv(
+        io.StringIO(cli(sample_db_path, "export", "rankings", "--period", "2026Q3", "--tiers", "25,25").stdout)
+    )
     assert quarters["tier"].value_counts().to_dict() == {1: 3, 2: 6, 3: 3}
     assert weighted_frame.sort_values("track_项目建设", ascending=False)["rank"].tolist() == list(range(1, 13))
 
     out = tmp_path / "towns.xlsx"
-    towns = cli(sample_db_path, "export", "rankings", "--period", "2026Q3", "--level", "township", "--county",
-                "云岫县", "--format", "xlsx", "--out", out)
+    towns = cli(
+        sample_db_path,
+        "export",
+        "rankings",
+        "--period",
+        "2026Q3",
+        "--level",
+        "township",
+        "--county",
+        "云岫县",
+        "--format",
+        "xlsx",
+        "--out",
+        out,
+    )
     assert towns.returncode == 0, towns.stderr
     import python_calamine
+
     rows = python_calamine.CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
     assert rows[0][:3] == ["period", "county", "township"] and {r[1] for r in rows[1:]} == {"云岫县"}
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--period", "2019Q1"], "No race scores for 2019-Q1; periods with data:"),
-    ([], "Exporting rankings needs --period"),
-    (["--period", "2026Q3", "--weights", "不存在=1"], "No track named “不存在”"),
-    (["--period", "2026Q3", "--weights", "项目建设"], "Weight “项目建设” not understood"),
-    (["--period", "2026Q3", "--level", "township"], "--level township needs --county."),
-    (["--period", "2026Q3", "--compare", "someday"], "period not recognised: someday"),
-    (["--period", "2026Q3", "--tiers", "80,30"], "Tier shares “80,30” are not valid"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--period", "2019Q1"], "No race scores for 2019-Q1; periods with data:"),
+        ([], "Exporting rankings needs --period"),
+        (["--period", "2026Q3", "--weights", "不存在=1"], "No track named “不存在”"),
+        (["--period", "2026Q3", "--weights", "项目建设"], "Weight “项目建设” not understood"),
+        (["--period", "2026Q3", "--level", "township"], "--level township needs --county."),
+        (["--period", "2026Q3", "--compare", "someday"], "period not recognised: someday"),
+        (["--period", "2026Q3", "--tiers", "80,30"], "Tier shares “80,30” are not valid"),
+    ],
+)
 def test_export_rankings_refuses_bad_options_clearly(sample_db_path, args, message):
     result = cli(sample_db_path, "export", "rankings", *args)
     assert result.returncode == 2 and message in result.stderr and result.stdout == ""
@@ -261,15 +332,28 @@ def test_export_coverage_and_settings(sample_db_path, tmp_path):
     import io
 
     import pandas as pd
+
     result = cli(sample_db_path, "export", "coverage", "--period", "2025年")
     assert result.returncode == 0, result.stderr
     frame = pd.read_csv(io.StringIO(result.stdout))
     assert frame.columns.tolist() == [
-        "period", "county", "cadres", "trained", "coverage", "hours_per_cadre", "share_meeting_target",
-        "coverage_political", "coverage_professional", "coverage_innovation", "coverage_practice", "suppressed"]
+        "period",
+        "county",
+        "cadres",
+        "trained",
+        "coverage",
+        "hours_per_cadre",
+        "share_meeting_target",
+        "coverage_political",
+        "coverage_professional",
+        "coverage_innovation",
+        "coverage_practice",
+        "suppressed",
+    ]
     assert len(frame) == 12 and (frame["period"] == 2025).all() and frame["coverage"].between(0, 1).all()
-    by_rank = pd.read_csv(io.StringIO(cli(sample_db_path, "export", "coverage", "--period", "2025Q2", "--by",
-                                          "rank").stdout))
+    by_rank = pd.read_csv(
+        io.StringIO(cli(sample_db_path, "export", "coverage", "--period", "2025Q2", "--by", "rank").stdout)
+    )
     assert by_rank.columns[:3].tolist() == ["period", "county", "rank"]
     assert by_rank["cadres"].sum() == 6978  # the roster of 2024-12-31 is the one in force on 2025-06-30
 
@@ -288,14 +372,27 @@ def test_export_welfare_status_and_movements_summary(sample_db_path):
     import io
 
     import pandas as pd
-    status = pd.read_csv(io.StringIO(cli(sample_db_path, "export", "welfare_status", "--period", "2026年上半年").stdout),
-                         keep_default_na=False)
+
+    status = pd.read_csv(
+        io.StringIO(cli(sample_db_path, "export", "welfare_status", "--period", "2026年上半年").stdout),
+        keep_default_na=False,
+    )
     assert status.columns.tolist() == ["period", "county", "indicator", "value", "target", "status"]
     assert set(status["status"]) == {"met", "near", "below", ""} and len(status) == 12 * 7
     summary = cli(sample_db_path, "export", "movements_summary", "--year", "2025", "--format", "csv")
     frame = pd.read_csv(io.StringIO(summary.stdout))
-    assert frame.columns.tolist() == ["year", "county", "promotion", "rank_promotion", "lateral", "transfer",
-                                      "demotion", "dismissal", "accountability", "fault_tolerance"]
+    assert frame.columns.tolist() == [
+        "year",
+        "county",
+        "promotion",
+        "rank_promotion",
+        "lateral",
+        "transfer",
+        "demotion",
+        "dismissal",
+        "accountability",
+        "fault_tolerance",
+    ]
     assert frame["promotion"].sum() > 100 and (frame[frame.columns[2:]] >= 0).all().all()
     missing = cli(sample_db_path, "export", "movements_summary")
     assert missing.returncode == 2 and "needs --year" in missing.stderr
@@ -339,7 +436,20 @@ def test_backup_and_restore_of_files_with_quotes_spaces_and_chinese_in_their_nam
 
 # ---- plausibility: warnings at import, `check` on loaded data
 
-TWELVE = ["澄溪县", "云岫县", "云峤县", "枫岚区", "青禾县", "柏川县", "鹤汀县", "星渚县", "苇塘县", "蒲陌县", "棠梨县", "松涧县"]
+TWELVE = [
+    "澄溪县",
+    "云岫县",
+    "云峤县",
+    "枫岚区",
+    "青禾县",
+    "柏川县",
+    "鹤汀县",
+    "星渚县",
+    "苇塘县",
+    "蒲陌县",
+    "棠梨县",
+    "松涧县",
+]
 
 
 @pytest.fixture
@@ -351,30 +461,42 @@ def care(tmp_path):
     h1 = [85.0, 80.0, 82.0, 83.0, 84.0, 85.0, 85.0, 86.0, 87.0, 88.0, 90.0, 91.0]
     h2 = [8.5, 79.0, 82.2, 83.2, 84.5, 85.6, 85.8, 87.0, 88.4, 89.4, 91.8, 93.0]
     for name, period, values in (("h1.csv", "2025年上半年", h1), ("h2.csv", "2025年下半年", h2)):
-        (tmp_path / name).write_text("考核期,县区,指标,数值\n" + "".join(
-            f"{period},{county},带薪休假落实率,{value}\n" for county, value in zip(TWELVE, values)), encoding="utf-8")
+        (tmp_path / name).write_text(
+            "考核期,县区,指标,数值\n"
+            + "".join(
+                f"{period},{county},带薪休假落实率,{value}\n" for county, value in zip(TWELVE, values, strict=False)
+            ),
+            encoding="utf-8",
+        )
     path = tmp_path / "care.duckdb"
     assert cli(path, "import", regions, catalog, tmp_path / "h1.csv").returncode == 0
     return path
 
 
-WARNING = ("澄溪县, “带薪休假落实率”, 2025-H2: 8.5, was 85 in 2025-H1 (change -76.5), far outside the changes of its "
-           "peers (-12.55 to +14.15): probably a typo, please check.")
+WARNING = (
+    "澄溪县, “带薪休假落实率”, 2025-H2: 8.5, was 85 in 2025-H1 (change -76.5), far outside the changes of its "
+    "peers (-12.55 to +14.15): probably a typo, please check."
+)
 
 
 def test_import_warns_of_an_unusual_change_and_imports_anyway(care, tmp_path):
     result = cli(care, "import", tmp_path / "h2.csv")
     assert result.returncode == 0, result.stderr
-    assert result.stderr.splitlines() == ["reading h2.csv …", "  warning: " + WARNING,
-                                          "imported h2.csv: welfare indicators, 12 rows, batch #4 (12 new, 0 existing "
-                                          "superseded, 0 unchanged)"]
+    assert result.stderr.splitlines() == [
+        "reading h2.csv …",
+        "  warning: " + WARNING,
+        "imported h2.csv: welfare indicators, 12 rows, batch #4 (12 new, 0 existing superseded, 0 unchanged)",
+    ]
 
 
 def test_check_lists_findings_of_loaded_data_and_exits_0(care, tmp_path):
     assert cli(care, "import", tmp_path / "h2.csv").returncode == 0
     training = tmp_path / "training.csv"
-    training.write_text("干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n"
-                        "A0001,专题班,专业能力,乡村振兴,线下,集体,150,2025-06-01\n", encoding="utf-8")
+    training.write_text(
+        "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n"
+        "A0001,专题班,专业能力,乡村振兴,线下,集体,150,2025-06-01\n",
+        encoding="utf-8",
+    )
     assert cli(care, "import", training).returncode == 0
     assert cli(care, "settings", "max_hours_per_record", "100").returncode == 0  # the 150 hours now stand out
     result = cli(care, "check")
@@ -383,13 +505,15 @@ def test_check_lists_findings_of_loaded_data_and_exits_0(care, tmp_path):
         "training records 2025-06-01 · A0001 / 专题班 · hours, value “150”: is outside the plausible range: one "
         "training record has more than 0 and at most 100 hours; check for a typo; if the value is right, raise the "
         "setting “most hours per training record” (max_hours_per_record) on the Data page.",
-        "welfare indicators: " + WARNING]
+        "welfare indicators: " + WARNING,
+    ]
     assert result.stderr.splitlines() == ["checked: 1 value outside its plausible range, 1 unusual change."]
     listed = cli(care, "check", "--format", "csv")
     assert listed.returncode == 0
     lines = listed.stdout.splitlines()
-    assert lines[0] == ("check,kind,period,previous_period,county,township,indicator,indicator_name,record,old_value,"
-                        "value,message")
+    assert lines[0] == (
+        "check,kind,period,previous_period,county,township,indicator,indicator_name,record,old_value,value,message"
+    )
     assert lines[2].startswith("change,welfare,2025-H2,2025-H1,澄溪县,,W01,带薪休假落实率,,85.0,8.5,")
 
 

@@ -8,8 +8,8 @@ import threading
 import pytest
 from conftest import ROOT
 
-from incentive.intake.ingest import parse_file
 from incentive.demo.sample import sample_files
+from incentive.intake.ingest import parse_file
 from incentive.store import batches
 from incentive.store.database import Database
 from incentive.store.reference import current_reference
@@ -20,9 +20,15 @@ TRAINING = [p for p in sample_files() if p.name.startswith("07_培训记录")]
 
 
 def test_two_processes_importing_at_once_both_land(sample_db_path):
-    children = [subprocess.Popen([sys.executable, "-m", "incentive", "--db", str(sample_db_path), "--wait", "120",
-                                  "import", path], cwd=ROOT, stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.PIPE) for path in TRAINING[:2]]
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-m", "incentive", "--db", str(sample_db_path), "--wait", "120", "import", path],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for path in TRAINING[:2]
+    ]
     codes = [child.wait(timeout=300) for child in children]
     assert codes == [0, 0], [child.stderr.read().decode() for child in children]
     db = Database(sample_db_path)
@@ -36,8 +42,10 @@ def test_two_sessions_of_one_app_process_write_in_turn_and_readers_see_whole_bat
     db = Database(sample_db_path)
     previews = [parse_file(p.name, p.read_bytes(), current_reference(db)) for p in TRAINING[2:4]]
     before = db.fetch_all("SELECT count(*) FROM current_training")[0][0]
-    totals = {before + len(previews[0].rows) - _overlap(db, previews[0]),
-              before + len(previews[1].rows) - _overlap(db, previews[1])}
+    totals = {
+        before + len(previews[0].rows) - _overlap(db, previews[0]),
+        before + len(previews[1].rows) - _overlap(db, previews[1]),
+    }
     seen, errors, done = set(), [], threading.Event()
 
     def read():
@@ -47,8 +55,9 @@ def test_two_sessions_of_one_app_process_write_in_turn_and_readers_see_whole_bat
     def write(preview):
         try:
             batches.import_preview(db, preview, source="upload", created_by="session")
-        except Exception as error:  # noqa: BLE001 - the test reports any failure of a writer
+        except Exception as error:
             errors.append(error)
+
     reader = threading.Thread(target=read)
     reader.start()
     writers = [threading.Thread(target=write, args=(p,)) for p in previews]
@@ -69,8 +78,8 @@ def _overlap(db, preview) -> int:
     """Rows of the file that replace rows already there (same key), so the count does not grow by them."""
     db.connection.register("incoming", preview.rows[["cadre_id", "course", "date"]])
     try:
-        return db.connection.execute("SELECT count(*) FROM incoming i JOIN current_training c USING "
-                                     "(cadre_id, course, date)").fetchone()[0]
+        return db.connection.execute(
+            "SELECT count(*) FROM incoming i JOIN current_training c USING (cadre_id, course, date)"
+        ).fetchone()[0]
     finally:
         db.connection.unregister("incoming")
-

@@ -8,16 +8,22 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CODE = [*sorted((ROOT / "incentive").rglob("*.py")), *sorted((ROOT / "ui").rglob("*.py")),
-        *sorted((ROOT / "views").rglob("*.py")), ROOT / "app.py", ROOT / "serve.py"]
+CODE = [
+    *sorted((ROOT / "incentive").rglob("*.py")),
+    *sorted((ROOT / "ui").rglob("*.py")),
+    *sorted((ROOT / "views").rglob("*.py")),
+    ROOT / "app.py",
+    ROOT / "serve.py",
+]
 # Read from the environment but not settings: switched on by the tests only.
 NOT_SETTINGS = {"INCENTIVE_FAULT"}  # incentive/store/faults.py: kills a write at a named point (crash tests)
 
 
 def _is_environ(node: ast.AST) -> bool:
     """`os.environ`, or a parameter named `environ` (access.load_credentials takes one, defaulting to it)."""
-    return (isinstance(node, ast.Attribute) and node.attr == "environ") or \
-        (isinstance(node, ast.Name) and node.id == "environ")
+    return (isinstance(node, ast.Attribute) and node.attr == "environ") or (
+        isinstance(node, ast.Name) and node.id == "environ"
+    )
 
 
 def environment_names(path: Path) -> set[str]:
@@ -31,8 +37,11 @@ def environment_names(path: Path) -> set[str]:
                 key = node.args[0]
         elif isinstance(node, ast.Subscript) and _is_environ(node.value):
             key = node.slice
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str) \
-                and re.fullmatch(r"INCENTIVE_[A-Z0-9_]+", node.value):
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and re.fullmatch(r"INCENTIVE_[A-Z0-9_]+", node.value)
+        ):
             key = node
         if isinstance(key, ast.Constant) and isinstance(key.value, str):
             found.add(key.value)

@@ -7,24 +7,34 @@ import pandas as pd
 import pytest
 from conftest import import_ok
 
-from incentive.training import coverage
-from incentive.store import queries, settings
-from incentive.training.coverage import Window
 from incentive.sharing.export import coverage_frame
+from incentive.store import settings
+from incentive.training import coverage
+from incentive.training.coverage import Window
 
 ROSTER_HEAD = "干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\n"
 # Mid-year: 甲县 has A1-A4 in 东镇 and A5-A6 in 西镇; 乙县 has B1-B3. By year end A6 has left and A7 joined.
-JUNE = ["A1,一,甲县,东镇,一级科员,男,1990", "A2,二,甲县,东镇,一级科员,女,1985", "A3,三,甲县,东镇,二级主任科员,男,1970",
-        "A4,四,甲县,东镇,二级主任科员,女,1968", "A5,五,甲县,西镇,一级科员,男,1995", "A6,六,甲县,西镇,一级科员,女,1996",
-        "B1,七,乙县,南镇,一级科员,男,1980", "B2,八,乙县,南镇,一级科员,女,1981", "B3,九,乙县,南镇,一级科员,男,1982"]
+JUNE = [
+    "A1,一,甲县,东镇,一级科员,男,1990",
+    "A2,二,甲县,东镇,一级科员,女,1985",
+    "A3,三,甲县,东镇,二级主任科员,男,1970",
+    "A4,四,甲县,东镇,二级主任科员,女,1968",
+    "A5,五,甲县,西镇,一级科员,男,1995",
+    "A6,六,甲县,西镇,一级科员,女,1996",
+    "B1,七,乙县,南镇,一级科员,男,1980",
+    "B2,八,乙县,南镇,一级科员,女,1981",
+    "B3,九,乙县,南镇,一级科员,男,1982",
+]
 DECEMBER = [row for row in JUNE if not row.startswith("A6")] + ["A7,十,甲县,西镇,一级科员,男,1999"]
-TRAINING = ["A1,班一,政治能力,党的理论,线上,集体,60,2025-03-01",
-            "A1,班二,专业能力,乡村振兴,线下,集体,60,2025-09-01",  # A1 trained twice: one cadre, 120 h
-            "A2,班一,政治能力,党的理论,线上,集体,10,2025-03-01",
-            "A6,班三,创新能力,数字政府,线下,个人,8,2025-11-10",  # after A6 left: not on the December roster
-            "A7,班三,创新能力,数字政府,线下,个人,8,2025-11-10",
-            "B1,班四,实践锻炼,基层治理,线下,集体,110,2025-05-20",
-            "B2,班一,政治能力,党的理论,线上,个人,4,2024-12-30"]  # the year before
+TRAINING = [
+    "A1,班一,政治能力,党的理论,线上,集体,60,2025-03-01",
+    "A1,班二,专业能力,乡村振兴,线下,集体,60,2025-09-01",  # A1 trained twice: one cadre, 120 h
+    "A2,班一,政治能力,党的理论,线上,集体,10,2025-03-01",
+    "A6,班三,创新能力,数字政府,线下,个人,8,2025-11-10",  # after A6 left: not on the December roster
+    "A7,班三,创新能力,数字政府,线下,个人,8,2025-11-10",
+    "B1,班四,实践锻炼,基层治理,线下,集体,110,2025-05-20",
+    "B2,班一,政治能力,党的理论,线上,个人,4,2024-12-30",
+]  # the year before
 
 
 def roster(rows, day):
@@ -36,14 +46,18 @@ def trained_db(db):
     import_ok(db, "regions.csv", "县区,乡镇,县区代码\n甲县,东镇,1\n甲县,西镇,1\n乙县,南镇,2\n".encode())
     import_ok(db, "r1.csv", roster(JUNE, "2025-06-30"))
     import_ok(db, "r2.csv", roster(DECEMBER, "2025-12-31"))
-    import_ok(db, "t.csv", ("干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n"
-                            + "\n".join(TRAINING) + "\n").encode())
+    import_ok(
+        db,
+        "t.csv",
+        ("干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n" + "\n".join(TRAINING) + "\n").encode(),
+    )
     return db
 
 
 def measure(db, window: Window, by="county", county="", target=110.0):
-    return coverage.window_query(db.connection, "training_coverage", window, by=by, county=county,
-                                 target_hours=target).set_index("group")
+    return coverage.window_query(
+        db.connection, "training_coverage", window, by=by, county=county, target_hours=target
+    ).set_index("group")
 
 
 def test_coverage_counts_each_cadre_once_against_the_roster_in_force(trained_db):
@@ -54,8 +68,9 @@ def test_coverage_counts_each_cadre_once_against_the_roster_in_force(trained_db)
     assert year.loc["甲县", "hours_per_cadre"] == pytest.approx((120 + 10 + 8) / 6)  # untrained count as 0
     assert year.loc["甲县", "hours_median"] == pytest.approx(4.0)  # 0, 0, 0, 8, 10, 120
     assert year.loc["甲县", "share_meeting_target"] == pytest.approx(1 / 6)  # only A1 reaches 110
-    assert year.loc["甲县", ["coverage_political", "coverage_professional", "coverage_innovation",
-                            "coverage_practice"]].tolist() == pytest.approx([2 / 6, 1 / 6, 1 / 6, 0])
+    assert year.loc[
+        "甲县", ["coverage_political", "coverage_professional", "coverage_innovation", "coverage_practice"]
+    ].tolist() == pytest.approx([2 / 6, 1 / 6, 1 / 6, 0])
     assert year.loc["乙县", "coverage"] == pytest.approx(1 / 3) and year.loc["乙县", "untrained"] == 2
     # The first half-year uses the June roster (A6 still there, A7 not yet); A1's September course is outside.
     half = measure(trained_db, Window(dt.date(2025, 1, 1), dt.date(2025, 6, 30), "2025-H1"), target=55.0)
@@ -93,10 +108,15 @@ def test_small_groups_are_suppressed_in_exports_when_asked(trained_db):
 
 def test_untrained_cadres_are_listed_by_name_for_the_cli(trained_db):
     from incentive.sharing.export import untrained_frame
+
     frame = untrained_frame(trained_db, "2025")
     assert frame[["county", "unit", "cadre_id", "name"]].values.tolist() == [
-        ["甲县", "东镇", "A3", "三"], ["甲县", "东镇", "A4", "四"], ["甲县", "西镇", "A5", "五"],
-        ["乙县", "南镇", "B2", "八"], ["乙县", "南镇", "B3", "九"]]
+        ["甲县", "东镇", "A3", "三"],
+        ["甲县", "东镇", "A4", "四"],
+        ["甲县", "西镇", "A5", "五"],
+        ["乙县", "南镇", "B2", "八"],
+        ["乙县", "南镇", "B3", "九"],
+    ]
     assert untrained_frame(trained_db, "2025", "乙县")["cadre_id"].tolist() == ["B2", "B3"]
 
 
@@ -113,20 +133,25 @@ def test_domains_mix_and_months(trained_db):
     cumulative = coverage.cumulative_by_month(months)
     last = cumulative[(cumulative["county"] == "") & (cumulative["month"] == pd.Timestamp("2025-12-01"))]
     assert last["coverage"].item() == pytest.approx(4 / 9) and last["hours_per_cadre"].item() == pytest.approx(
-        (138 + 110) / 9)
+        (138 + 110) / 9
+    )
 
 
 def test_rollup_measures_equal_a_direct_count_on_the_raw_rows(sample_db_path):
     from incentive.store.database import Database
+
     db = Database(sample_db_path)
     for window in (coverage.year_window(2024), coverage.quarter_window(2025, 2)):
         fast = measure(db, window)
-        direct = db.fetch_df("""
+        direct = db.fetch_df(
+            """
             WITH r AS (SELECT * FROM roster_in_force($end)),
                  t AS (SELECT cadre_id, sum(hours) AS hours FROM current_training
                        WHERE date BETWEEN $start AND $end GROUP BY cadre_id)
             SELECT county, count(*) AS cadres, count(t.cadre_id) AS trained, coalesce(sum(t.hours), 0) AS hours
-            FROM r LEFT JOIN t USING (cadre_id) GROUP BY county""", {"start": window.start, "end": window.end})
+            FROM r LEFT JOIN t USING (cadre_id) GROUP BY county""",
+            {"start": window.start, "end": window.end},
+        )
         direct = direct.set_index("county")
         assert fast["trained"].to_dict() == direct["trained"].to_dict()
         assert (fast["hours_per_cadre"] * fast["cadres"]).to_dict() == pytest.approx(direct["hours"].to_dict())
@@ -134,6 +159,7 @@ def test_rollup_measures_equal_a_direct_count_on_the_raw_rows(sample_db_path):
 
 
 # ---- windows, targets and gaps (no database)
+
 
 def test_windows_and_their_previous():
     assert coverage.quarter_window(2025, 1) == Window(dt.date(2025, 1, 1), dt.date(2025, 3, 31), "2025-Q1")
@@ -153,22 +179,44 @@ def test_targets_are_prorated_and_the_pace_runs_by_day():
     assert coverage.expected_by(110, year, dt.date(2025, 12, 31)) == 110
     assert coverage.expected_by(110, year, dt.date(2025, 7, 2)) == pytest.approx(110 * 183 / 365)
     assert coverage.expected_by(110, year, dt.date(2024, 7, 2)) == 0
-    assert coverage.pace_line(pd.Series(pd.date_range("2025-01-01", periods=12, freq="MS")), 120)[
-        "expected"].tolist()[::3] == [10, 40, 70, 100]
+    assert coverage.pace_line(pd.Series(pd.date_range("2025-01-01", periods=12, freq="MS")), 120)["expected"].tolist()[
+        ::3
+    ] == [10, 40, 70, 100]
 
 
 def test_gaps_name_each_countys_weakest_category_and_domain():
-    by_county = pd.DataFrame({"county": ["甲县", "乙县"], "cadres": [100, 50],
-                              "coverage_political": [0.9, 0.8], "coverage_professional": [0.6, 0.85],
-                              "coverage_innovation": [0.5, 0.5], "coverage_practice": [0.4, 0.45]})
-    prefecture = pd.Series({"coverage_political": 0.87, "coverage_professional": 0.68,
-                            "coverage_innovation": 0.5, "coverage_practice": 0.42})
+    by_county = pd.DataFrame(
+        {
+            "county": ["甲县", "乙县"],
+            "cadres": [100, 50],
+            "coverage_political": [0.9, 0.8],
+            "coverage_professional": [0.6, 0.85],
+            "coverage_innovation": [0.5, 0.5],
+            "coverage_practice": [0.4, 0.45],
+        }
+    )
+    prefecture = pd.Series(
+        {
+            "coverage_political": 0.87,
+            "coverage_professional": 0.68,
+            "coverage_innovation": 0.5,
+            "coverage_practice": 0.42,
+        }
+    )
     gaps = coverage.category_gaps(by_county, prefecture)
-    assert gaps[["county", "category", "not_reached"]].values.tolist() == [["甲县", "professional", 40],
-                                                                          ["乙县", "political", 10]]
+    assert gaps[["county", "category", "not_reached"]].values.tolist() == [
+        ["甲县", "professional", 40],
+        ["乙县", "political", 10],
+    ]
     assert gaps["gap_pp"].tolist() == pytest.approx([-8.0, -7.0])
-    domains = pd.DataFrame({"county": ["甲县", "甲县", "乙县", "乙县"], "domain": ["党建", "数字", "党建", "数字"],
-                            "cadres": [100, 100, 50, 50], "reached": [50, 10, 25, 20]})
+    domains = pd.DataFrame(
+        {
+            "county": ["甲县", "甲县", "乙县", "乙县"],
+            "domain": ["党建", "数字", "党建", "数字"],
+            "cadres": [100, 100, 50, 50],
+            "reached": [50, 10, 25, 20],
+        }
+    )
     domains["reach"] = domains["reached"] / domains["cadres"]
     weakest = coverage.domain_gaps(domains)
     assert weakest[["county", "domain"]].values.tolist() == [["甲县", "数字"], ["乙县", "党建"]]
@@ -176,19 +224,34 @@ def test_gaps_name_each_countys_weakest_category_and_domain():
 
 
 def test_units_below_target_are_sorted_by_shortfall():
-    units = pd.DataFrame({"county": ["甲县", "甲县", "乙县"], "group": ["东镇", "西镇", "南镇"],
-                          "cadres": [10, 10, 10], "hours_per_cadre": [100.0, 40.0, 120.0]})
+    units = pd.DataFrame(
+        {
+            "county": ["甲县", "甲县", "乙县"],
+            "group": ["东镇", "西镇", "南镇"],
+            "cadres": [10, 10, 10],
+            "hours_per_cadre": [100.0, 40.0, 120.0],
+        }
+    )
     below = coverage.units_below_target(units, 110)
     assert below["group"].tolist() == ["西镇", "东镇"] and below["shortfall"].tolist() == [70, 10]
 
 
 def test_settings_are_stored_validated_and_defaulted(db):
-    assert settings.current(db) == {"hours_target": 110.0, "coverage_target": 90.0, "suppression_threshold": 5,
-                                    "max_hours_per_record": 200.0, "hours_per_day": 0.0}
+    assert settings.current(db) == {
+        "hours_target": 110.0,
+        "coverage_target": 90.0,
+        "suppression_threshold": 5,
+        "max_hours_per_record": 200.0,
+        "hours_per_day": 0.0,
+    }
     settings.save(db, "hours_target", "96", "test")
     assert settings.current(db)["hours_target"] == 96.0
-    for key, value in [("hours_target", "abc"), ("suppression_threshold", "2.5"), ("coverage_target", 120),
-                       ("nope", 1)]:
+    for key, value in [
+        ("hours_target", "abc"),
+        ("suppression_threshold", "2.5"),
+        ("coverage_target", 120),
+        ("nope", 1),
+    ]:
         with pytest.raises(settings.SettingError):
             settings.save(db, key, value, "test")
     assert settings.current(db)["hours_target"] == 96.0

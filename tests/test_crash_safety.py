@@ -25,7 +25,9 @@ def snapshot(path):
         return {
             "batches": db.fetch_all("SELECT id, status FROM batches ORDER BY id"),
             "training": db.fetch_all("SELECT count(*), sum(hours) FROM current_training")[0],
-            "orphans": db.fetch_all("SELECT count(*) FROM training WHERE batch_id NOT IN (SELECT id FROM batches)")[0][0],
+            "orphans": db.fetch_all("SELECT count(*) FROM training WHERE batch_id NOT IN (SELECT id FROM batches)")[0][
+                0
+            ],
             "rollup": db.fetch_all("SELECT sum(records) FROM training_rollup")[0][0],
         }
     finally:
@@ -34,8 +36,13 @@ def snapshot(path):
 
 def killed_at(point, path, *args):
     """Run the CLI with the fault point set; assert it died by SIGKILL at that point and nowhere else."""
-    child = subprocess.run([sys.executable, "-m", "incentive", "--db", str(path), *map(str, args)], cwd=ROOT,
-                           env={**os.environ, faults.VARIABLE: point}, capture_output=True, timeout=600)
+    child = subprocess.run(
+        [sys.executable, "-m", "incentive", "--db", str(path), *map(str, args)],
+        cwd=ROOT,
+        env={**os.environ, faults.VARIABLE: point},
+        capture_output=True,
+        timeout=600,
+    )
     stderr = child.stderr.decode(errors="replace")
     assert child.returncode == -signal.SIGKILL, (child.returncode, stderr[-2000:])
     assert stderr.splitlines()[-1] == f"{faults.VARIABLE} reached: {point}", stderr[-2000:]

@@ -18,24 +18,28 @@ import json
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as strat
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as strat
 from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
-from incentive.training import coverage
 from incentive import disclosure
 from incentive.care import movements
-from incentive.store import settings
 from incentive.disclosure import Line
 from incentive.i18n import t
+from incentive.store import settings
 from incentive.store.database import Database
+from incentive.training import coverage
 
 FEW = hsettings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 # ---- the onlooker
 
-def onlooker_ranges(truth: dict, lines: list[Line], shown: dict, marks: dict, threshold: int,
-                    parts: dict | None = None) -> dict:
+
+def onlooker_ranges(
+    truth: dict, lines: list[Line], shown: dict, marks: dict, threshold: int, parts: dict | None = None
+) -> dict:
     """(lowest, highest) integer each hidden quantity can take for someone who sees `shown` (key -> value) and
     `marks` (key -> 'small' | 'withheld') and knows the lines. `parts` ({name: {key: value}}) are counts within
     each size (trained of cadres), shown for shown cells. Quantities: (key, 'size') and (key, name)."""
@@ -70,14 +74,15 @@ def onlooker_ranges(truth: dict, lines: list[Line], shown: dict, marks: dict, th
             within.append(row)
     totals = {line.total for line in lines}
     bounds = []
-    for (k, name) in var:
+    for k, name in var:
         if name != "size":
             bounds.append((0, None))
         elif marks[k] == "small":
             bounds.append((1, threshold - 1))
         else:
-            around = {shown[c] for line in lines if k in line.cells() for c in line.cells()
-                      if c in shown and shown[c] > 0}
+            around = {
+                shown[c] for line in lines if k in line.cells() for c in line.cells() if c in shown and shown[c] > 0
+            }
             below = [s for s in around if s < truth[k]]
             above = [s for s in around if s >= truth[k]]
             low = max(1 if k in totals else threshold, max(below) + 1 if below else 0)
@@ -109,8 +114,12 @@ def _integer_end(c, a_eq, b_eq, a_ub, bounds, sign):
         constraints.append(LinearConstraint(a_eq, b_eq, b_eq))
     if a_ub is not None:
         constraints.append(LinearConstraint(a_ub, -np.inf, 0))
-    result = milp(sign * c, constraints=constraints, integrality=np.ones(len(c)),
-                  bounds=Bounds([b[0] for b in bounds], [np.inf if b[1] is None else b[1] for b in bounds]))
+    result = milp(
+        sign * c,
+        constraints=constraints,
+        integrality=np.ones(len(c)),
+        bounds=Bounds([b[0] for b in bounds], [np.inf if b[1] is None else b[1] for b in bounds]),
+    )
     if result.status == 3 or (result.status != 0 and sign < 0):
         return np.inf if sign < 0 else -np.inf
     return sign * result.fun
@@ -144,6 +153,7 @@ def assert_method_rules(sizes, lines, pattern, threshold):
 
 # ---- the reported attack and the bundled sample
 
+
 @pytest.fixture(scope="module")
 def sample(sample_db_file, tmp_path_factory):
     path = tmp_path_factory.mktemp("disclosure") / "sample.duckdb"
@@ -158,7 +168,7 @@ def test_the_third_tier_total_minus_the_shown_counties_no_longer_gives_a_hidden_
     tiers, pattern = year.tiers, year.pattern
     third = [c for c in year.summary["county"] if tiers.get(c) == 3]
     cells = [movements.county_key(c, "accountability") for c in third]
-    counts = dict(zip(year.summary["county"], year.summary["accountability"]))
+    counts = dict(zip(year.summary["county"], year.summary["accountability"], strict=False))
     assert counts["棠梨县"] == 3 and pattern.status(movements.county_key("棠梨县", "accountability")) == "small"
     total = movements.tier_key(3, "accountability")
     hidden = [c for c in cells if c in pattern.hidden]
@@ -192,6 +202,7 @@ def test_no_movement_count_of_the_sample_can_be_recovered(sample, year):
 
 def test_the_cli_suppressed_summary_shows_the_pages_pattern(sample):
     from incentive.sharing.export import movements_summary_frame
+
     settings.save(sample, "suppression_threshold", 5, "test")
     frame = movements_summary_frame(sample, 2026, suppress=True).set_index("county")
     pattern = movements.year_view(sample.connection, 2026, 5).pattern
@@ -210,8 +221,10 @@ def _sample_training(db, window, threshold):
     return sizes, parts, lines, disclosure.protect(sizes, lines, threshold, parts)
 
 
-@pytest.mark.parametrize("window, threshold", [(coverage.quarter_window(2026, 2), 12),
-                                               pytest.param(coverage.year_window(2025), 30, marks=pytest.mark.slow)])
+@pytest.mark.parametrize(
+    "window, threshold",
+    [(coverage.quarter_window(2026, 2), 12), pytest.param(coverage.year_window(2025), 30, marks=pytest.mark.slow)],
+)
 def test_no_training_group_of_the_sample_can_be_recovered(sample, window, threshold):
     sizes, parts, lines, pattern = _sample_training(sample, window, threshold)
     assert pattern.small and not pattern.unprotected
@@ -221,13 +234,14 @@ def test_no_training_group_of_the_sample_can_be_recovered(sample, window, thresh
 
 def test_a_lone_small_unit_takes_a_neighbour_with_it(sample):
     """The sample's one unit under 12 cadres in 2026-Q2: its county's total minus the other units would give it."""
-    sizes, _, lines, pattern = _sample_training(sample, coverage.quarter_window(2026, 2), 12)
+    _sizes, _, _lines, pattern = _sample_training(sample, coverage.quarter_window(2026, 2), 12)
     small = [k for k in pattern.small if k[0] == "unit"]
     assert small == [("unit", "蒲陌县", "蒲陌应急管理局")]
     assert any(k[0] == "unit" and k[1] == "蒲陌县" for k in pattern.withheld)
 
 
 # ---- random tables
+
 
 @strat.composite
 def two_way_tables(draw):
@@ -250,12 +264,12 @@ def tiered_columns(draw):
     tiers = draw(strat.lists(strat.lists(strat.integers(0, 9), min_size=1, max_size=5), min_size=1, max_size=3))
     outside = draw(strat.lists(strat.integers(0, 9), max_size=2))
     sizes, lines, top = {}, [], []
-    for t, counts in enumerate(tiers):
-        members = tuple(("c", t, i) for i in range(len(counts)))
-        sizes.update(zip(members, counts))
-        sizes[("tier", t)] = sum(counts)
-        lines.append(Line(("tier", t), members))
-        top.append(("tier", t))
+    for tier, counts in enumerate(tiers):
+        members = tuple(("c", tier, i) for i in range(len(counts)))
+        sizes.update(zip(members, counts, strict=False))
+        sizes[("tier", tier)] = sum(counts)
+        lines.append(Line(("tier", tier), members))
+        top.append(("tier", tier))
     for i, count in enumerate(outside):
         sizes[("out", i)] = count
         top.append(("out", i))
@@ -291,7 +305,7 @@ def counties_with_trained(draw):
     for c in range(draw(strat.integers(1, 3))):
         units = draw(strat.lists(strat.tuples(strat.integers(1, 15), strat.floats(0, 1)), min_size=1, max_size=5))
         members = tuple((c, u) for u in range(len(units)))
-        for key, (size, share) in zip(members, units):
+        for key, (size, share) in zip(members, units, strict=False):
             sizes[key], trained[key] = size, round(size * share)
         sizes[("county", c)] = sum(sizes[m] for m in members)
         trained[("county", c)] = sum(trained[m] for m in members)
@@ -315,11 +329,15 @@ def test_random_groups_keep_their_size_and_trained_count_uncertain(table, thresh
 
 
 @hsettings(max_examples=60, deadline=None)
-@given(strat.lists(strat.tuples(strat.integers(0, 20), strat.floats(0, 1)), min_size=2, max_size=6),
-       strat.integers(3, 6), strat.data())
+@given(
+    strat.lists(strat.tuples(strat.integers(0, 20), strat.floats(0, 1)), min_size=2, max_size=6),
+    strat.integers(3, 6),
+    strat.data(),
+)
 def test_the_closed_form_for_one_line_agrees_with_the_linear_program(members, threshold, data):
     """Hidden members of one line under a shown total are audited by formula; the LP must say the same."""
     from incentive.disclosure import Table, _one_line_pinned, _System
+
     sizes = {i: size for i, (size, _) in enumerate(members)}
     trained = {i: round(size * share) for i, (size, share) in enumerate(members)}
     sizes["T"], trained["T"] = sum(sizes.values()), sum(trained.values())
@@ -339,15 +357,17 @@ def test_the_closed_form_for_one_line_agrees_with_the_linear_program(members, th
 def brute_force(sizes, lines, pattern, threshold, key):
     """Every integer value of `key` consistent with the shown figures and the marks (no solver at all)."""
     import itertools
+
     shown, marks = view(pattern, sizes)
     hidden = sorted(pattern.hidden, key=str)
     totals = {line.total for line in lines}
     cap = max(sizes.values()) * 2 + threshold
-    ranges = [range(1, threshold) if marks[k] == "small" else range(1 if k in totals else threshold, cap + 1)
-              for k in hidden]
+    ranges = [
+        range(1, threshold) if marks[k] == "small" else range(1 if k in totals else threshold, cap + 1) for k in hidden
+    ]
     found = set()
     for values in itertools.product(*ranges):
-        guess = {**shown, **dict(zip(hidden, values))}
+        guess = {**shown, **dict(zip(hidden, values, strict=False))}
         if all(guess[line.total] == sum(guess[m] for m in line.members) for line in lines):
             found.add(guess[key])
     return found
@@ -390,7 +410,6 @@ def test_a_view_not_described_by_the_lines_is_refused():
 
 
 # ---- what a viewer of the pages sees
-
 
 
 def _open(at, page):
@@ -471,11 +490,13 @@ def test_a_viewer_of_movements_sees_no_small_count_and_cannot_subtract_one_out(a
 
 def _sample_connection():
     from ui.runtime import database
+
     return database().connection
 
 
 def test_a_viewer_of_training_sees_rates_of_small_groups_in_words_and_a_neighbour_withheld(app):
     from ui.runtime import database
+
     settings.save(database(), "suppression_threshold", 12, "test")
     _open(app, "views/training.py")
     app.segmented_control(key="training_window").set_value("quarter").run()

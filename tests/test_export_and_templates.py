@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from conftest import DATA, import_ok
 
-from incentive.sharing.export import escaped, export_frame, to_csv_bytes
 from incentive.intake.file_kinds import KINDS
 from incentive.intake.ingest import Reference, parse_file
-from incentive.store.database import Database
 from incentive.intake.templates import template_xlsx
+from incentive.sharing.export import escaped, export_frame, to_csv_bytes
+from incentive.store.database import Database
 
 ALL_FILES = ["regions.csv", "indicators.csv", "race_long.csv", "roster_title.csv", "training.tsv", "movements.csv"]
 
@@ -29,6 +29,7 @@ def test_export_reimports_to_identical_export(db, tmp_path, kind):
 
 def test_escaping_touches_text_never_numbers():
     import pandas as pd
+
     frame = pd.DataFrame({"reason": ["=cmd", "ok"], "value": [-3.2, 1.0]})
     assert escaped(frame).values.tolist() == [["'=cmd", -3.2], ["ok", 1.0]]
     assert to_csv_bytes(frame).decode().splitlines() == ["reason,value", "'=cmd,-3.2", "ok,1.0"]
@@ -36,8 +37,17 @@ def test_escaping_touches_text_never_numbers():
 
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_template_headers_are_recognised(kind):
-    reference = Reference(regions=[], indicators=[{"code": "R01", "name": "重点项目投资完成额", "domain":
-                                                   "race" if kind != "welfare" else "welfare", "unit": "亿元"}])
+    reference = Reference(
+        regions=[],
+        indicators=[
+            {
+                "code": "R01",
+                "name": "重点项目投资完成额",
+                "domain": "race" if kind != "welfare" else "welfare",
+                "unit": "亿元",
+            }
+        ],
+    )
     preview = parse_file("t.xlsx", template_xlsx(kind), reference)
     # Detected without being told; the header is found on row 1, and a blank template has no rows yet.
     assert (preview.header_row, [p.key for p in preview.problems]) == (1, ["no_rows"])
@@ -51,12 +61,22 @@ def test_labelled_rows_speak_the_users_language():
     import pandas as pd
 
     from incentive.intake.file_kinds import labelled
-    rows = pd.DataFrame({"cadre_id": ["A1"], "date": [dt.date(2025, 1, 2)], "action": ["fault_tolerance"],
-                         "reason": [None], "source_row": [2]})
+
+    rows = pd.DataFrame(
+        {
+            "cadre_id": ["A1"],
+            "date": [dt.date(2025, 1, 2)],
+            "action": ["fault_tolerance"],
+            "reason": [None],
+            "source_row": [2],
+        }
+    )
     assert labelled("movements", rows, "zh").to_dict("records") == [
-        {"干部编号": "A1", "调整日期": dt.date(2025, 1, 2), "调整类型": "容错免责", "事由": None}]
+        {"干部编号": "A1", "调整日期": dt.date(2025, 1, 2), "调整类型": "容错免责", "事由": None}
+    ]
     assert labelled("movements", rows, "en").to_dict("records") == [
-        {"Cadre ID": "A1", "Date": dt.date(2025, 1, 2), "Decision": "Fault tolerance", "Reason": None}]
+        {"Cadre ID": "A1", "Date": dt.date(2025, 1, 2), "Decision": "Fault tolerance", "Reason": None}
+    ]
 
 
 def test_excel_downloads_carry_a_title_and_the_classification_line():
@@ -67,11 +87,12 @@ def test_excel_downloads_carry_a_title_and_the_classification_line():
 
     from incentive.config import classification
     from incentive.sharing.export import to_xlsx_bytes
-    frame = pd.DataFrame({"县区": ["甲县", "=HYPERLINK(\"x\")"], "综合得分": [1.5, -3.2]})
+
+    frame = pd.DataFrame({"县区": ["甲县", '=HYPERLINK("x")'], "综合得分": [1.5, -3.2]})
     data = to_xlsx_bytes(frame, "赛马排名_县区_2026-Q3", heading=["赛马排名_县区_2026-Q3", classification()])
     rows = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()
     assert rows[0][0] == "赛马排名_县区_2026-Q3" and rows[1][0] == "内部资料 注意保存"
-    assert rows[3] == ["县区", "综合得分"] and rows[5] == ["'=HYPERLINK(\"x\")", -3.2]
+    assert rows[3] == ["县区", "综合得分"] and rows[5] == ['\'=HYPERLINK("x")', -3.2]
 
 
 def test_signed_numbers_in_text_columns_stay_numbers_in_both_downloads():
@@ -83,11 +104,17 @@ def test_signed_numbers_in_text_columns_stay_numbers_in_both_downloads():
     import pandas as pd
 
     from incentive.sharing.export import to_xlsx_bytes
-    frame = pd.DataFrame({"县区": ["=HYPERLINK(\"x\")", "乙县", "丙县"], "变化": ["-43.3", "+1.2", "\u22123"],
-                          "编号": ["00123", "-x", "—"]})
+
+    frame = pd.DataFrame(
+        {
+            "县区": ['=HYPERLINK("x")', "乙县", "丙县"],
+            "变化": ["-43.3", "+1.2", "\u22123"],
+            "编号": ["00123", "-x", "—"],
+        }
+    )
     lines = to_csv_bytes(frame).decode().splitlines()
-    assert lines[1:] == ["\"'=HYPERLINK(\"\"x\"\")\",-43.3,00123", "乙县,+1.2,'-x", "丙县,-3,—"]
+    assert lines[1:] == ['"\'=HYPERLINK(""x"")",-43.3,00123', "乙县,+1.2,'-x", "丙县,-3,—"]
     sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(frame))).active
     assert [sheet.cell(row=r, column=2).value for r in (2, 3, 4)] == [-43.3, 1.2, -3]
     assert [sheet.cell(row=r, column=3).value for r in (2, 3, 4)] == ["00123", "'-x", "—"]
-    assert sheet.cell(row=2, column=1).value == "'=HYPERLINK(\"x\")"
+    assert sheet.cell(row=2, column=1).value == '\'=HYPERLINK("x")'

@@ -7,12 +7,11 @@ import threading
 import time
 
 import pytest
+from hostile_files import long_shared_string, many_rows
 
 from incentive.intake import sheets
 from incentive.intake.ingest import parse_file
 from incentive.store.reference import current_reference
-
-from hostile_files import long_shared_string, many_rows
 
 
 def page_work() -> float:

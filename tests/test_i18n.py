@@ -29,18 +29,39 @@ def test_default_is_chinese():
 
 
 # Parameters that are counts: an English noun after one of them must agree with it.
-COUNTS = {"n", "k", "rows", "batches", "values", "ok", "bad", "new", "changed", "same", "met", "total", "bounds",
-          "changes", "draws", "minutes", "missing", "threshold", "limit"}
+COUNTS = {
+    "n",
+    "k",
+    "rows",
+    "batches",
+    "values",
+    "ok",
+    "bad",
+    "new",
+    "changed",
+    "same",
+    "met",
+    "total",
+    "bounds",
+    "changes",
+    "draws",
+    "minutes",
+    "missing",
+    "threshold",
+    "limit",
+}
 
 
 def _with_counts(text: str, count: int) -> str:
     """The English sentence with every count set to `count`, every other field as X, and a word chosen for the
     count (`{n:row|rows}`) as FORM: what follows a count unchosen is what may be wrong."""
+
     def field(match: re.Match) -> str:
         name, spec = match.group(1), match.group(2) or ""
         if name not in COUNTS:
             return "X"
         return "FORM" if "|" in spec else str(count)
+
     return re.sub(r"{(\w+)(:[^{}]*)?}", field, text)
 
 
@@ -59,6 +80,7 @@ def test_english_nouns_agree_with_their_counts():
 
 def test_plural_forms():
     from incentive.i18n import counted, plural
+
     assert counted(1, "county", "counties") == "1 county" and counted(2, "county", "counties") == "2 counties"
     assert plural(0, "county", "counties") == "counties" and plural(1.0, "row", "rows") == "row"
     TEXT["_test_plural"] = ("{n} 个县区未达标", "{n} {n:county|counties} below target")

@@ -15,8 +15,10 @@ from incentive.store.reference import current_reference
 
 def values(preview) -> list[tuple]:
     """(period, county, township, indicator, value) with NaN shown as None, in file order."""
-    return [(r.period, r.county, r.township, r.indicator, None if r.value is None or math.isnan(r.value)
-             else r.value) for r in preview.rows.itertuples()]
+    return [
+        (r.period, r.county, r.township, r.indicator, None if r.value is None or math.isnan(r.value) else r.value)
+        for r in preview.rows.itertuples()
+    ]
 
 
 def messages(preview, lang="zh") -> list[str]:
@@ -30,8 +32,12 @@ def test_regions_csv_with_county_rows_and_townships(db):
     preview = parse_file("regions.csv", data_file("regions.csv"), current_reference(db))
     assert preview.kind == "regions"
     assert preview.rows[["county", "township", "county_code"]].values.tolist() == [
-        ["云岫县", "安坝镇", "990001"], ["云岫县", "碧岗街道", "990001"], ["云峤县", "丹埠镇", "990002"],
-        ["澄溪县", "", "990003"], ["枫岚区", "", "990004"]]
+        ["云岫县", "安坝镇", "990001"],
+        ["云岫县", "碧岗街道", "990001"],
+        ["云峤县", "丹埠镇", "990002"],
+        ["澄溪县", "", "990003"],
+        ["枫岚区", "", "990004"],
+    ]
 
 
 def test_indicator_catalog_codes_directions_weights_targets(db):
@@ -39,7 +45,12 @@ def test_indicator_catalog_codes_directions_weights_targets(db):
     assert preview.kind == "indicators"
     rows = preview.rows.set_index("code")
     assert rows.loc["R02", ["domain", "track", "direction", "weight", "target"]].tolist() == [
-        "race", "基层治理", "lower", 5.0, 0.0]
+        "race",
+        "基层治理",
+        "lower",
+        5.0,
+        0.0,
+    ]
     assert rows.loc["W01", ["domain", "unit", "target"]].tolist() == ["welfare", "%", 95.0]
     assert math.isnan(rows.loc["R01", "target"])
     assert set(rows["effective_from"]) == {""}
@@ -55,11 +66,11 @@ def test_race_scores_long_with_number_forms_and_missing(catalog_db):
     preview = parse_file("race_long.csv", data_file("race_long.csv"), current_reference(catalog_db))
     assert preview.kind == "race_scores" and not preview.problems
     assert values(preview) == [
-        ("2025-Q2", "云岫县", "", "R01", 1234.0),       # thousands separator
-        ("2025-Q2", "云岫县", "安坝镇", "R01", 56.0),     # full-width digits
-        ("2025-Q2", "云峤县", "", "R02", None),          # "-" is missing, never zero
-        ("2025-Q2", "澄溪县", "", "R03", 85.0),          # "85%" stored as 85; 澄溪 -> 澄溪县
-        ("2025-Q2", "枫岚区", "", "R01", -3.2),          # a negative number is a value (an amount: no bound)
+        ("2025-Q2", "云岫县", "", "R01", 1234.0),  # thousands separator
+        ("2025-Q2", "云岫县", "安坝镇", "R01", 56.0),  # full-width digits
+        ("2025-Q2", "云峤县", "", "R02", None),  # "-" is missing, never zero
+        ("2025-Q2", "澄溪县", "", "R03", 85.0),  # "85%" stored as 85; 澄溪 -> 澄溪县
+        ("2025-Q2", "枫岚区", "", "R01", -3.2),  # a negative number is a value (an amount: no bound)
     ]
     assert [n.text("zh") for n in preview.notes] == ["「澄溪」按「澄溪县」导入（1 行）。"]
 
@@ -77,8 +88,10 @@ def test_roster_with_as_of_in_title(catalog_db):
     first, second = preview.rows.to_dict("records")
     assert first["as_of"] == dt.date(2025, 6, 30) and second["as_of"] == dt.date(2025, 6, 30)
     assert (second["county"], second["gender"], second["birth_year"]) == ("云峤县", "F", 1979)
-    assert [n.text("en") for n in preview.notes] == ["As-of date: 2025-06-30 (from the title).",
-                                                     "“云峤” read as “云峤县” (1 row)."]
+    assert [n.text("en") for n in preview.notes] == [
+        "As-of date: 2025-06-30 (from the title).",
+        "“云峤” read as “云峤县” (1 row).",
+    ]
 
 
 def test_roster_without_as_of_is_refused_unless_given(catalog_db):
@@ -86,7 +99,8 @@ def test_roster_without_as_of_is_refused_unless_given(catalog_db):
     refused = parse_file("r.csv", data, current_reference(catalog_db))
     assert not refused.importable
     assert messages(refused, "en") == [
-        "File “r.csv”: The roster has no as-of date (no column, none in the title); enter it."]
+        "File “r.csv”: The roster has no as-of date (no column, none in the title); enter it."
+    ]
     given = parse_file("r.csv", data, current_reference(catalog_db), as_of="2025/12/31")
     assert given.importable and given.rows["as_of"].tolist() == [dt.date(2025, 12, 31)]
 
@@ -105,14 +119,18 @@ def test_movements_actions_and_dotted_dates(db):
     preview = parse_file("movements.csv", data_file("movements.csv"), current_reference(db))
     assert preview.kind == "movements"
     assert preview.rows[["cadre_id", "date", "action"]].values.tolist() == [
-        ["A0001", dt.date(2025, 6, 30), "promotion"], ["A0002", dt.date(2025, 7, 1), "fault_tolerance"]]
+        ["A0001", dt.date(2025, 6, 30), "promotion"],
+        ["A0002", dt.date(2025, 7, 1), "fault_tolerance"],
+    ]
 
 
 def test_enum_error_lists_allowed_values(db):
     data = "干部编号,调整日期,调整类型\nA1,2025-01-02,升官\n".encode()
     preview = parse_file("m.csv", data, current_reference(db))
-    assert messages(preview) == ["文件「m.csv」，第 2 行，「调整类型」列，值「升官」：不是允许的值，应为："
-                                 "提拔、晋升职级、平职调整、转任、降职、免职、问责、容错免责。"]
+    assert messages(preview) == [
+        "文件「m.csv」，第 2 行，「调整类型」列，值「升官」：不是允许的值，应为："
+        "提拔、晋升职级、平职调整、转任、降职、免职、问责、容错免责。"
+    ]
 
 
 # ------------------------------------------------------------------ wide layouts
@@ -123,15 +141,21 @@ def test_wide_with_period_in_title_unit_note_and_total_row(catalog_db):
     assert preview.kind == "race_scores" and not preview.problems
     assert preview.header_row == 4
     assert values(preview) == [
-        ("2025-Q2", "云岫县", "", "R01", 120.5), ("2025-Q2", "云岫县", "", "R02", 2.0),
+        ("2025-Q2", "云岫县", "", "R01", 120.5),
+        ("2025-Q2", "云岫县", "", "R02", 2.0),
         ("2025-Q2", "云岫县", "", "R03", 96.0),
-        ("2025-Q2", "云峤县", "", "R01", 98.0), ("2025-Q2", "云峤县", "", "R02", 0.0),
+        ("2025-Q2", "云峤县", "", "R01", 98.0),
+        ("2025-Q2", "云峤县", "", "R02", 0.0),
         ("2025-Q2", "云峤县", "", "R03", 91.5),
-        ("2025-Q2", "澄溪县", "", "R01", None), ("2025-Q2", "澄溪县", "", "R02", 1.0),
+        ("2025-Q2", "澄溪县", "", "R01", None),
+        ("2025-Q2", "澄溪县", "", "R02", 1.0),
         ("2025-Q2", "澄溪县", "", "R03", None),
     ]
     assert [n.text("zh") for n in preview.notes] == [
-        "已忽略合计/平均行：第 8 行。", "考核期取自标题：2025-Q2。", "已忽略非指标列：序号、总分、排名。"]
+        "已忽略合计/平均行：第 8 行。",
+        "考核期取自标题：2025-Q2。",
+        "已忽略非指标列：序号、总分、排名。",
+    ]
 
 
 def test_wide_with_period_column(catalog_db):
@@ -139,10 +163,16 @@ def test_wide_with_period_column(catalog_db):
     preview = parse_file("w.csv", data, current_reference(catalog_db))
     # Values of a % indicator that look like fractions are kept as written without a percent format (real growth
     # rates of 0.9 % exist): a note says so (docs/decisions.md#percent-cells).
-    assert values(preview) == [("2025-06", "云岫县", "", "R01", 10.0), ("2025-06", "云岫县", "", "R03", 0.9),
-                               ("2025-06", "澄溪县", "", "R01", 20.0), ("2025-06", "澄溪县", "", "R03", 0.95)]
-    assert ("指标「企业诉求办结率」中未设百分比格式、未写 % 的数值都不超过 1.5（如 0.9），像是小数形式的百分比，已按原值导入。"
-            "若本意是百分数，请把单元格设为百分比格式或写成「85%」后重新导入。") in [n.text("zh") for n in preview.notes]
+    assert values(preview) == [
+        ("2025-06", "云岫县", "", "R01", 10.0),
+        ("2025-06", "云岫县", "", "R03", 0.9),
+        ("2025-06", "澄溪县", "", "R01", 20.0),
+        ("2025-06", "澄溪县", "", "R03", 0.95),
+    ]
+    assert (
+        "指标「企业诉求办结率」中未设百分比格式、未写 % 的数值都不超过 1.5（如 0.9），像是小数形式的百分比，已按原值导入。"
+        "若本意是百分数，请把单元格设为百分比格式或写成「85%」后重新导入。"
+    ) in [n.text("zh") for n in preview.notes]
 
 
 def test_wide_without_period_needs_one(catalog_db):
@@ -157,7 +187,9 @@ def test_wide_title_period_conflicting_with_column_is_refused(catalog_db):
     data = "2025年第二季度得分表\n考核期,县区,招商引资额\n2025Q3,云岫县,10\n".encode()
     preview = parse_file("w.csv", data, current_reference(catalog_db))
     assert not preview.importable
-    assert messages(preview) == ["文件「w.csv」，第 3 行，「考核期」列，值「2025-Q3」：标题中的考核期 2025-Q2 与「考核期」列 2025-Q3 不一致。"]
+    assert messages(preview) == [
+        "文件「w.csv」，第 3 行，「考核期」列，值「2025-Q3」：标题中的考核期 2025-Q2 与「考核期」列 2025-Q3 不一致。"
+    ]
 
 
 def test_wide_before_catalog_is_refused_clearly(db):
@@ -169,7 +201,9 @@ def test_wide_before_catalog_is_refused_clearly(db):
 def test_wide_unknown_indicator_column_with_suggestion(catalog_db):
     data = "县区,招商引资金额,总分\n云岫县,10,1\n".encode()
     preview = parse_file("w.csv", data, current_reference(catalog_db), period="2025Q1")
-    assert messages(preview) == ["文件「w.csv」，第 1 行，「招商引资金额」列：不是指标目录中的指标。 是否为「招商引资额」？"]
+    assert messages(preview) == [
+        "文件「w.csv」，第 1 行，「招商引资金额」列：不是指标目录中的指标。 是否为「招商引资额」？"
+    ]
     lenient = parse_file("w.csv", data, current_reference(catalog_db), period="2025Q1", skip_invalid=True)
     assert not lenient.importable  # skipping rows never drops a whole column of data
 
@@ -177,8 +211,10 @@ def test_wide_unknown_indicator_column_with_suggestion(catalog_db):
 def test_wide_mixing_race_and_welfare_is_refused(catalog_db):
     data = "县区,招商引资额,年度体检完成率\n云岫县,10,90\n".encode()
     preview = parse_file("w.csv", data, current_reference(catalog_db), period="2025")
-    assert messages(preview, "en") == ["File “w.csv”: The file mixes race and welfare indicators (招商引资额; "
-                                       "年度体检完成率); split it into two files."]
+    assert messages(preview, "en") == [
+        "File “w.csv”: The file mixes race and welfare indicators (招商引资额; "
+        "年度体检完成率); split it into two files."
+    ]
 
 
 # ------------------------------------------------------------------ encodings and formats
@@ -208,8 +244,9 @@ def test_xlsx_with_instruction_sheet_blank_rows_merged_title_and_header(catalog_
         ["云岫县", 12.5, 1],
         ["平均", 12.5, 1],
     ]
-    data = xlsx_bytes(rows, before=[("填表说明", [["请按模板填写"], ["县区", "说明"]])],
-                      merges=["A2:C2", "A4:A5", "B4:C4"])
+    data = xlsx_bytes(
+        rows, before=[("填表说明", [["请按模板填写"], ["县区", "说明"]])], merges=["A2:C2", "A4:A5", "B4:C4"]
+    )
     preview = parse_file("score.xlsx", data, current_reference(catalog_db))
     assert preview.sheet == "数据" and preview.header_row == 5
     assert values(preview) == [("2025-Q2", "云岫县", "", "R01", 12.5), ("2025-Q2", "云岫县", "", "R02", 1.0)]
@@ -245,8 +282,12 @@ def test_legacy_xls(catalog_db):
 
 
 def test_xlsx_dates_and_serials(db):
-    rows = [["干部编号", "调整日期", "调整类型"], ["A1", dt.datetime(2025, 3, 4), "提拔"], ["A2", 45838, "问责"],
-            ["A3", "2025年6月30日", "降职"]]
+    rows = [
+        ["干部编号", "调整日期", "调整类型"],
+        ["A1", dt.datetime(2025, 3, 4), "提拔"],
+        ["A2", 45838, "问责"],
+        ["A3", "2025年6月30日", "降职"],
+    ]
     preview = parse_file("m.xlsx", xlsx_bytes(rows), current_reference(db))
     assert preview.rows["date"].tolist() == [dt.date(2025, 3, 4), dt.date(2025, 6, 30), dt.date(2025, 6, 30)]
 
@@ -254,19 +295,40 @@ def test_xlsx_dates_and_serials(db):
 # ------------------------------------------------------------------ unreadable files
 
 
-@pytest.mark.parametrize("name,data,expected", [
-    ("empty.csv", b"", "文件「empty.csv」：文件是空的。"),
-    ("blank.csv", b"\r\n \r\n", "文件「blank.csv」：文件是空的。"),
-    ("bin.csv", b"\x00\x01\x02\x03" * 100, "文件「bin.csv」：这不是文本表格文件（含二进制内容），请上传 CSV 或 Excel 文件。"),
-    ("broken.xlsx", b"PK\x03\x04 not really a zip",
-     "文件「broken.xlsx」：文件是 zip 压缩格式（.xlsx 本身就是 zip 格式），但已损坏或不完整，常见于下载或拷贝中断。"
-     "请重新导出或重新拷贝原文件后再上传。"),
-    ("web.xls", b"<html><body><p>no table here</p></body></html>",
-     "文件「web.xls」：这是网页（HTML）文件，其中没有表格。请上传 Excel 或 CSV 文件；如是从网页系统导出的，请用 Excel 或 WPS "
-     "打开后另存为 .xlsx 再上传。"),
-    ("x.pdf", b"%PDF-1.4", "文件「x.pdf」：这是 PDF 文件，无法从中读取表格数据。请上传原始的 Excel（.xlsx/.xls）或 CSV 文件。"),
-    ("noheader.csv", "a,b\n1,2\n".encode(), "文件「noheader.csv」：未找到可识别的表头。需要的列，例如：县区、考核期、指标、干部编号、培训项目、指标代码。"),
-])
+@pytest.mark.parametrize(
+    "name,data,expected",
+    [
+        ("empty.csv", b"", "文件「empty.csv」：文件是空的。"),
+        ("blank.csv", b"\r\n \r\n", "文件「blank.csv」：文件是空的。"),
+        (
+            "bin.csv",
+            b"\x00\x01\x02\x03" * 100,
+            "文件「bin.csv」：这不是文本表格文件（含二进制内容），请上传 CSV 或 Excel 文件。",
+        ),
+        (
+            "broken.xlsx",
+            b"PK\x03\x04 not really a zip",
+            "文件「broken.xlsx」：文件是 zip 压缩格式（.xlsx 本身就是 zip 格式），但已损坏或不完整，常见于下载或拷贝中断。"
+            "请重新导出或重新拷贝原文件后再上传。",
+        ),
+        (
+            "web.xls",
+            b"<html><body><p>no table here</p></body></html>",
+            "文件「web.xls」：这是网页（HTML）文件，其中没有表格。请上传 Excel 或 CSV 文件；如是从网页系统导出的，请用 Excel 或 WPS "
+            "打开后另存为 .xlsx 再上传。",
+        ),
+        (
+            "x.pdf",
+            b"%PDF-1.4",
+            "文件「x.pdf」：这是 PDF 文件，无法从中读取表格数据。请上传原始的 Excel（.xlsx/.xls）或 CSV 文件。",
+        ),
+        (
+            "noheader.csv",
+            b"a,b\n1,2\n",
+            "文件「noheader.csv」：未找到可识别的表头。需要的列，例如：县区、考核期、指标、干部编号、培训项目、指标代码。",
+        ),
+    ],
+)
 def test_unreadable_files_get_one_sentence(db, name, data, expected):
     preview = parse_file(name, data, current_reference(db))
     assert not preview.importable and messages(preview) == [expected]
@@ -283,7 +345,9 @@ def test_header_only_file(catalog_db):
 def test_unknown_county_suggests_the_close_one(catalog_db):
     data = "考核期,县区,指标,数值\n2025Q2,澄西县,R01,1\n".encode()
     preview = parse_file("s.csv", data, current_reference(catalog_db))
-    assert messages(preview) == ["文件「s.csv」，第 2 行，「县区」列，值「澄西县」：县区不存在于行政区划中。 是否为「澄溪县」？"]
+    assert messages(preview) == [
+        "文件「s.csv」，第 2 行，「县区」列，值「澄西县」：县区不存在于行政区划中。 是否为「澄溪县」？"
+    ]
 
 
 def test_ambiguous_county_lists_candidates(db):
@@ -326,16 +390,21 @@ def test_skip_invalid_imports_the_rest_and_reports_rejects(catalog_db):
 
 
 def test_english_messages(catalog_db):
-    preview = parse_file("s.csv", "考核期,县区,指标,数值\n2025Q9,云岫县,R01,1\n".encode(), current_reference(catalog_db))
+    preview = parse_file(
+        "s.csv", "考核期,县区,指标,数值\n2025Q9,云岫县,R01,1\n".encode(), current_reference(catalog_db)
+    )
     assert messages(preview, "en") == [
-        "File “s.csv”, row 2, column “考核期”, value “2025Q9”: is not a period; e.g. 2025, 2025Q2, 2025H1, 2025-06."]
+        "File “s.csv”, row 2, column “考核期”, value “2025Q9”: is not a period; e.g. 2025, 2025Q2, 2025H1, 2025-06."
+    ]
 
 
 def test_kind_given_by_user_is_enforced(catalog_db):
     data = "考核期,县区,指标,数值\n2025Q2,云岫县,W01,90\n".encode()
     preview = parse_file("s.csv", data, current_reference(catalog_db), kind="race_scores")
-    assert messages(preview, "en") == ["File “s.csv”: Indicator “年度体检完成率” belongs to “welfare indicators”, "
-                                       "not to the chosen kind “race scores”."]
+    assert messages(preview, "en") == [
+        "File “s.csv”: Indicator “年度体检完成率” belongs to “welfare indicators”, "
+        "not to the chosen kind “race scores”."
+    ]
 
 
 def test_footnote_rows_below_the_data_are_ignored(catalog_db):
@@ -345,8 +414,9 @@ def test_footnote_rows_below_the_data_are_ignored(catalog_db):
 
 
 def test_reference_is_all_the_importer_needs():
-    reference = Reference(regions=[("甲县", "")], indicators=[
-        {"code": "X1", "name": "指标一", "domain": "race", "unit": "个"}])
+    reference = Reference(
+        regions=[("甲县", "")], indicators=[{"code": "X1", "name": "指标一", "domain": "race", "unit": "个"}]
+    )
     preview = parse_file("s.csv", "考核期,县区,指标,数值\n2025,甲,指标一,3\n".encode(), reference)
     assert values(preview) == [("2025", "甲县", "", "X1", 3.0)]
 
@@ -357,19 +427,24 @@ def test_unit_row_under_a_wide_header_is_not_data(catalog_db):
     assert values(preview) == [("2025-Q1", "云岫县", "", "R01", 10.0), ("2025-Q1", "云岫县", "", "R03", 96.0)]
 
 
-@pytest.mark.parametrize("birth,year", [("1985.03", 1985), ("198503", 1985), ("1985-03-02", 1985), (1985, 1985),
-                                        ("1985年3月", 1985)])
+@pytest.mark.parametrize(
+    "birth,year", [("1985.03", 1985), ("198503", 1985), ("1985-03-02", 1985), (1985, 1985), ("1985年3月", 1985)]
+)
 def test_birth_year_forms(db, birth, year):
-    rows = [["人员编号", "县区", "工作单位", "现职级", "性别", "出生日期", "统计日期"],
-            ["A1", "甲县", "甲镇", "一级科员", "女性", birth, "2025-06-30"]]
+    rows = [
+        ["人员编号", "县区", "工作单位", "现职级", "性别", "出生日期", "统计日期"],
+        ["A1", "甲县", "甲镇", "一级科员", "女性", birth, "2025-06-30"],
+    ]
     preview = parse_file("r.xlsx", xlsx_bytes(rows), current_reference(db))
     assert preview.kind == "roster" and not preview.problems
     assert preview.rows["birth_year"].tolist() == [year]
 
 
 def test_other_common_headers_for_training(db):
-    data = ("人员编号,培训名称,培训类别,行业领域,培训形式,组织方式,培训时长,参训日期\n"
-            "A1,专题班,政治能力,党的理论,线下,集中,16学时,2025-03-01\n").encode("gbk")
+    data = (
+        "人员编号,培训名称,培训类别,行业领域,培训形式,组织方式,培训时长,参训日期\n"
+        "A1,专题班,政治能力,党的理论,线下,集中,16学时,2025-03-01\n"
+    ).encode("gbk")
     preview = parse_file("t.csv", data, current_reference(db))
     assert preview.kind == "training" and not preview.problems
     assert preview.rows[["hours", "organized"]].values.tolist() == [[16.0, "collective"]]
@@ -385,14 +460,17 @@ def test_a_workbook_that_aborts_the_reader_is_refused_and_the_process_lives(cata
     # Seed 155 mutates eight bytes of a small .xls so that calamine asks for hundreds of GB and aborts its process
     # (found by fuzzing). Read in a child process, it becomes one sentence; this test process survives.
     import random
+
     data = bytearray(xls_bytes([["县区", "招商引资额"], ["云岫县", 3]]))
     rng = random.Random(155)
     for _ in range(8):
         position = rng.randrange(len(data))
         data[position] = rng.randrange(256)
     preview = parse_file("damaged.xls", bytes(data), current_reference(catalog_db))
-    assert messages(preview) == ["文件「damaged.xls」：这是 Excel 工作簿，但已损坏，无法读取。请用 Excel 或 WPS 打开：能打开的，"
-                                 "另存为新的 .xlsx 后再上传；打不开的，请向报送单位重新索取。"]
+    assert messages(preview) == [
+        "文件「damaged.xls」：这是 Excel 工作簿，但已损坏，无法读取。请用 Excel 或 WPS 打开：能打开的，"
+        "另存为新的 .xlsx 后再上传；打不开的，请向报送单位重新索取。"
+    ]
 
 
 @pytest.mark.parametrize("label", ["合计", "总计", "平均", "全市合计", "全县平均", "小计", "平均值"])
@@ -405,8 +483,10 @@ def test_total_rows_in_any_wording_are_not_data(catalog_db, label):
 
 # ---- caps and hostile workbooks
 
+
 def test_a_file_over_the_size_cap_is_refused_before_parsing(db, monkeypatch):
     from incentive.intake import sheets
+
     monkeypatch.setattr(sheets, "MAX_FILE_MB", 0.001)  # a setting, lowered so the test file stays small
     preview = parse_file("big.csv", ("县区,乡镇\n" + "云岫县,安坝镇\n" * 200).encode(), current_reference(db))
     assert not preview.importable
@@ -415,6 +495,7 @@ def test_a_file_over_the_size_cap_is_refused_before_parsing(db, monkeypatch):
 
 def test_a_file_over_the_row_cap_is_refused(db, monkeypatch):
     from incentive.intake import sheets
+
     monkeypatch.setattr(sheets, "MAX_ROWS", 100)
     preview = parse_file("many.csv", ("县区,乡镇\n" + "云岫县,安坝镇\n" * 150).encode(), current_reference(db))
     assert "超过单个文件 100 行的上限" in preview.problem_texts("zh")[0]
@@ -423,6 +504,7 @@ def test_a_file_over_the_row_cap_is_refused(db, monkeypatch):
 def test_a_decompression_bomb_is_refused_without_unpacking(db):
     import io
     import zipfile
+
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
@@ -436,12 +518,14 @@ def test_a_decompression_bomb_is_refused_without_unpacking(db):
 # ------------------------------------------------------------------ intake integrity: no wrong value enters silently
 
 TRAINING_HEAD = ["干部编号", "培训项目", "培训类别", "培训领域", "培训方式", "组织形式", "学时", "培训日期"]
-MONEY_CATALOG = Reference(indicators=[
-    {"code": "R01", "name": "招商引资额", "domain": "race", "unit": "万元"},
-    {"code": "R05", "name": "重点项目投资完成额", "domain": "race", "unit": "亿元"},
-    {"code": "R06", "name": "GDP增速", "domain": "race", "unit": "%"},
-    {"code": "R07", "name": "新开工项目数", "domain": "race", "unit": "个"},
-])
+MONEY_CATALOG = Reference(
+    indicators=[
+        {"code": "R01", "name": "招商引资额", "domain": "race", "unit": "万元"},
+        {"code": "R05", "name": "重点项目投资完成额", "domain": "race", "unit": "亿元"},
+        {"code": "R06", "name": "GDP增速", "domain": "race", "unit": "%"},
+        {"code": "R07", "name": "新开工项目数", "domain": "race", "unit": "个"},
+    ]
+)
 
 
 def notes(preview, lang="zh") -> list[str]:
@@ -454,10 +538,14 @@ def training_csv(*rows: str, head: str = ",".join(TRAINING_HEAD)) -> bytes:
 
 def test_a_period_typed_as_a_number_is_read_as_displayed(catalog_db):
     rows = [["考核期", "县区", "指标", "数值"], [2026.1, "云岫县", "R01", 5], [2026.12, "云峤县", "R01", 6]]
-    shown = parse_file("p.xlsx", xlsx_bytes(rows, formats={"A2": "0.00", "A3": "#,##0.00"}), current_reference(catalog_db))
+    shown = parse_file(
+        "p.xlsx", xlsx_bytes(rows, formats={"A2": "0.00", "A3": "#,##0.00"}), current_reference(catalog_db)
+    )
     assert not shown.problems
     assert [v[0] for v in values(shown)] == ["2026-10", "2026-12"]  # 2026.10 and 2026.12 as shown
-    assert notes(shown) == ["「考核期 (A)」列 2 个考核期是带小数的数字，按单元格格式显示的文字读取，如 2026.1 显示为两位小数，读作 2026-10。"]
+    assert notes(shown) == [
+        "「考核期 (A)」列 2 个考核期是带小数的数字，按单元格格式显示的文字读取，如 2026.1 显示为两位小数，读作 2026-10。"
+    ]
     one_decimal = parse_file("p.xlsx", xlsx_bytes(rows[:2], formats={"A2": "0.0"}), current_reference(catalog_db))
     assert [p.key for p in one_decimal.problems] == ["period_number_ambiguous"]  # "2026.1" shows October as January
 
@@ -472,18 +560,24 @@ def test_a_period_written_2026_1_is_ambiguous_in_csv_too(catalog_db):
 def test_a_period_number_in_a_general_cell_is_refused_with_its_place(catalog_db):
     rows = [["考核期", "县区", "指标", "数值"], [2026.1, "云岫县", "R01", 5]]
     preview = parse_file("p.xlsx", xlsx_bytes(rows), current_reference(catalog_db))
-    assert messages(preview) == ["文件「p.xlsx」，工作表「数据」，第 2 行，「考核期 (A)」列，值「2026.1」：考核期是数字 2026.1，看不出原本"
-                                 "是几月（如 2026.10 会被 Excel 存成 2026.1）；请把该列设为文本格式，写成「2026-10」或「2026年10月」。"]
+    assert messages(preview) == [
+        "文件「p.xlsx」，工作表「数据」，第 2 行，「考核期 (A)」列，值「2026.1」：考核期是数字 2026.1，看不出原本"
+        "是几月（如 2026.10 会被 Excel 存成 2026.1）；请把该列设为文本格式，写成「2026-10」或「2026年10月」。"
+    ]
 
 
 def test_ids_in_e_notation_refuse_the_column(db):
-    data = training_csv("4.30102E+17,班A,政治能力,党的理论,线上,集体,2,2025/6/1",
-                        "4.30102E+17,班B,政治能力,党的理论,线上,集体,2,2025/6/2")
+    data = training_csv(
+        "4.30102E+17,班A,政治能力,党的理论,线上,集体,2,2025/6/1",
+        "4.30102E+17,班B,政治能力,党的理论,线上,集体,2,2025/6/2",
+    )
     preview = parse_file("t.csv", data, current_reference(db), skip_invalid=True)
     assert preview.fatal and not preview.importable  # skipping rows cannot help: which person is which is lost
-    assert messages(preview) == ["文件「t.csv」，第 2 行，「干部编号」列，值「4.30102E+17」：编号按数字保存，已丢失位数（科学计数法或超过"
-                                 " 15 位，共 2 行，如第 2、3 行），不同的人可能变成同一编号。请在 Excel 中把该列设为「文本」格式，"
-                                 "重新录入编号后再导入。"]
+    assert messages(preview) == [
+        "文件「t.csv」，第 2 行，「干部编号」列，值「4.30102E+17」：编号按数字保存，已丢失位数（科学计数法或超过"
+        " 15 位，共 2 行，如第 2、3 行），不同的人可能变成同一编号。请在 Excel 中把该列设为「文本」格式，"
+        "重新录入编号后再导入。"
+    ]
 
 
 def test_an_eighteen_digit_id_stored_as_a_number_is_refused(db):
@@ -506,14 +600,17 @@ def test_dates_typed_as_eight_digit_numbers_in_a_workbook(db):
 
 
 def test_units_in_cells_are_converted_exactly_and_reported():
-    data = ("考核期,县区,指标,数值\n2025Q2,云岫县,重点项目投资完成额,32000万元\n2025Q2,云岫县,招商引资额,\"1,230,000元\"\n"
-            "2025Q2,云峤县,重点项目投资完成额,3.5亿元\n2025Q2,云峤县,招商引资额,880\n").encode()
+    data = (
+        '考核期,县区,指标,数值\n2025Q2,云岫县,重点项目投资完成额,32000万元\n2025Q2,云岫县,招商引资额,"1,230,000元"\n'
+        "2025Q2,云峤县,重点项目投资完成额,3.5亿元\n2025Q2,云峤县,招商引资额,880\n"
+    ).encode()
     preview = parse_file("u.csv", data, MONEY_CATALOG)
     assert not preview.problems
     assert [v[4] for v in values(preview)] == [3.2, 123.0, 3.5, 880.0]
     assert notes(preview) == [
         "「数值」列 1 个单元格的单位「万元」已换算为「亿元」（×0.0001），如「32000万元」→ 3.2。",
-        "「数值」列 1 个单元格的单位「元」已换算为「万元」（×0.0001），如「1,230,000元」→ 123。"]
+        "「数值」列 1 个单元格的单位「元」已换算为「万元」（×0.0001），如「1,230,000元」→ 123。",
+    ]
 
 
 def test_a_unit_that_cannot_be_converted_is_refused():
@@ -521,7 +618,8 @@ def test_a_unit_that_cannot_be_converted_is_refused():
     preview = parse_file("u.csv", data, MONEY_CATALOG)
     assert messages(preview) == [
         "文件「u.csv」，第 2 行，「数值」列，值「12万元」：单位「万元」与应有的单位「个」不同，无法换算；请按「个」填写数值。",
-        "文件「u.csv」，第 3 行，「数值」列，值「5天」：单位「天」与应有的单位「%」不同，无法换算；请按「%」填写数值。"]
+        "文件「u.csv」，第 3 行，「数值」列，值「5天」：单位「天」与应有的单位「%」不同，无法换算；请按「%」填写数值。",
+    ]
 
 
 def test_a_unit_in_a_wide_header_or_a_unit_row_is_converted():
@@ -537,19 +635,26 @@ def test_a_title_unit_speaks_only_for_its_own_family():
 
 
 def test_training_hours_in_days_are_refused_unless_a_rule_is_set(db):
-    data = training_csv("A1,班A,政治能力,党的理论,线上,集体,3天,2025/6/1", "A1,班B,政治能力,党的理论,线上,集体,5小时,2025/6/2")
+    data = training_csv(
+        "A1,班A,政治能力,党的理论,线上,集体,3天,2025/6/1", "A1,班B,政治能力,党的理论,线上,集体,5小时,2025/6/2"
+    )
     refused = parse_file("t.csv", data, current_reference(db))
-    assert messages(refused) == ["文件「t.csv」，第 2 行，「学时」列，值「3天」：以「天」填写的培训时长需换算为「学时」，但未设置每天折算学时"
-                                 "（设置 hours_per_day）；请按学时填写。"]
+    assert messages(refused) == [
+        "文件「t.csv」，第 2 行，「学时」列，值「3天」：以「天」填写的培训时长需换算为「学时」，但未设置每天折算学时"
+        "（设置 hours_per_day）；请按学时填写。"
+    ]
     ruled = parse_file("t.csv", data, Reference(settings={"hours_per_day": 8}))
     assert not ruled.problems and ruled.rows["hours"].tolist() == [24.0, 5.0]
-    assert notes(ruled) == ["「学时」列 1 个单元格的单位「天」已换算为「学时」（×8），如「3天」→ 24。",
-                            "「学时」列 1 个单元格的单位「小时」已换算为「学时」（×1），如「5小时」→ 5。"]
+    assert notes(ruled) == [
+        "「学时」列 1 个单元格的单位「天」已换算为「学时」（×8），如「3天」→ 24。",
+        "「学时」列 1 个单元格的单位「小时」已换算为「学时」（×1），如「5小时」→ 5。",
+    ]
 
 
 def test_a_header_unit_in_days_converts_the_whole_column(db):
-    data = training_csv("A1,班A,政治能力,党的理论,线上,集体,0.5,2025/6/1",
-                        head=",".join(TRAINING_HEAD).replace("学时", "学时（天）"))
+    data = training_csv(
+        "A1,班A,政治能力,党的理论,线上,集体,0.5,2025/6/1", head=",".join(TRAINING_HEAD).replace("学时", "学时（天）")
+    )
     assert parse_file("t.csv", data, current_reference(db)).problems[0].key == "unit_days_need_rule"
     ruled = parse_file("t.csv", data, Reference(settings={"hours_per_day": 8}))
     assert ruled.rows["hours"].tolist() == [4.0]
@@ -560,8 +665,10 @@ def test_a_course_with_an_in_cell_line_break_is_the_same_course(db):
     second = training_csv("A1,2026年乡村振兴专题培训班,专业能力,乡村振兴,线下,集体,16,2026/3/2")
     preview = parse_file("a.csv", first, current_reference(db))
     assert preview.rows["course"].tolist() == ["2026年乡村振兴专题培训班"]
-    assert notes(preview) == ["「培训项目」列 1 个单元格的文字已规范化（全角转半角，去除换行、多余空格和不可见字符），如「2026年乡村振兴专题"
-                              "⏎培训班」→「2026年乡村振兴专题培训班」。"]
+    assert notes(preview) == [
+        "「培训项目」列 1 个单元格的文字已规范化（全角转半角，去除换行、多余空格和不可见字符），如「2026年乡村振兴专题"
+        "⏎培训班」→「2026年乡村振兴专题培训班」。"
+    ]
     import_ok(db, "a.csv", first)
     import_ok(db, "b.csv", second)
     assert db.fetch_all("SELECT count(*), sum(hours) FROM current_training") == [(1, 16.0)]  # not 2 and 32
@@ -578,48 +685,67 @@ def test_percent_formatted_cells_are_converted_and_reported():
     rows = [["考核期", "县区", "指标", "数值"], ["2025Q2", "云岫县", "R06", 0.008], ["2025Q2", "云峤县", "R06", 0.012]]
     preview = parse_file("g.xlsx", xlsx_bytes(rows, formats={"D2": "0.0%", "D3": "0.0%"}), MONEY_CATALOG)
     assert [v[4] for v in values(preview)] == [0.8, 1.2]
-    assert notes(preview) == ["「数值 (D)」列 2 个单元格为 Excel 百分比格式（存为小数），按显示的百分数导入，如「0.008」→ 0.8。"]
+    assert notes(preview) == [
+        "「数值 (D)」列 2 个单元格为 Excel 百分比格式（存为小数），按显示的百分数导入，如「0.008」→ 0.8。"
+    ]
 
 
 @pytest.mark.parametrize("actual", ["实际", "完成值"])
 def test_a_two_row_header_takes_the_actual_sub_column(db, actual):
-    head = TRAINING_HEAD[:6] + ["学时", None, "培训日期"]
+    head = [*TRAINING_HEAD[:6], "学时", None, "培训日期"]
     sub = [None] * 6 + ["计划", actual, None]
-    rows = [head, sub, ["A1", "班A", "政治能力", "党的理论", "线上", "集体", 8, 6, "2025/6/1"],
-            ["A2", "班A", "政治能力", "党的理论", "线上", "集体", 8, 7.5, "2025/6/1"]]
-    preview = parse_file("t.xlsx", xlsx_bytes(rows, merges=["G1:H1", "A1:A2", "I1:I2"]), current_reference(db),
-                         skip_invalid=True)
+    rows = [
+        head,
+        sub,
+        ["A1", "班A", "政治能力", "党的理论", "线上", "集体", 8, 6, "2025/6/1"],
+        ["A2", "班A", "政治能力", "党的理论", "线上", "集体", 8, 7.5, "2025/6/1"],
+    ]
+    preview = parse_file(
+        "t.xlsx", xlsx_bytes(rows, merges=["G1:H1", "A1:A2", "I1:I2"]), current_reference(db), skip_invalid=True
+    )
     assert not preview.problems and preview.rows["hours"].tolist() == [6.0, 7.5]
     assert preview.rows["source_row"].tolist() == [3, 4]
     assert notes(preview) == [f"「学时」下有子列 计划 (G)、{actual} (H)，按规则取「{actual}」列导入，其余子列不导入。"]
 
 
 def test_a_two_row_header_in_a_csv_without_merges(db):
-    data = training_csv(",,,,,,计划,实际,", "A1,班A,政治能力,党的理论,线上,集体,8,6,2025/6/1",
-                        head=",".join(TRAINING_HEAD[:7] + ["", "培训日期"]))
+    data = training_csv(
+        ",,,,,,计划,实际,",
+        "A1,班A,政治能力,党的理论,线上,集体,8,6,2025/6/1",
+        head=",".join([*TRAINING_HEAD[:7], "", "培训日期"]),
+    )
     preview = parse_file("t.csv", data, current_reference(db))
     assert not preview.problems and preview.rows["hours"].tolist() == [6.0]
 
 
 def test_a_two_row_header_without_an_actual_sub_column_is_refused(db):
-    data = training_csv(",,,,,,计划,目标,", "A1,班A,政治能力,党的理论,线上,集体,8,6,2025/6/1",
-                        head=",".join(TRAINING_HEAD[:7] + ["", "培训日期"]))
+    data = training_csv(
+        ",,,,,,计划,目标,",
+        "A1,班A,政治能力,党的理论,线上,集体,8,6,2025/6/1",
+        head=",".join([*TRAINING_HEAD[:7], "", "培训日期"]),
+    )
     preview = parse_file("t.csv", data, current_reference(db), skip_invalid=True)
     assert preview.fatal and messages(preview) == [
-        "文件「t.csv」，第 2 行：「学时」下有子列 计划 (G)、目标 (H)，无法确定导入哪一列（应有一列为「实际」或「完成值」）；请只保留一列后再导入。"]
+        "文件「t.csv」，第 2 行：「学时」下有子列 计划 (G)、目标 (H)，无法确定导入哪一列（应有一列为「实际」或「完成值」）；请只保留一列后再导入。"
+    ]
 
 
 def test_two_actual_sub_columns_are_refused_as_such(db):
-    data = training_csv(",,,,,,实际,完成值,", "A1,班A,政治能力,党的理论,线上,集体,8,6,2025/6/1",
-                        head=",".join(TRAINING_HEAD[:7] + ["", "培训日期"]))
+    data = training_csv(
+        ",,,,,,实际,完成值,",
+        "A1,班A,政治能力,党的理论,线上,集体,8,6,2025/6/1",
+        head=",".join([*TRAINING_HEAD[:7], "", "培训日期"]),
+    )
     assert [p.key for p in parse_file("t.csv", data, current_reference(db)).problems] == ["subcolumns_two_actual"]
 
 
 @pytest.mark.parametrize("header", ["学时（分钟）", "学时(周)", "学时（h）", "学时（计划）"])
 def test_a_number_column_with_something_unknown_in_brackets_is_refused(db, header, tmp_path, monkeypatch):
     from incentive.intake import bulk_csv
-    data = training_csv("A1,班A,政治能力,党的理论,线上,集体,90,2025/6/1",
-                        head=",".join(TRAINING_HEAD).replace("学时", header))
+
+    data = training_csv(
+        "A1,班A,政治能力,党的理论,线上,集体,90,2025/6/1", head=",".join(TRAINING_HEAD).replace("学时", header)
+    )
     preview = parse_file("t.csv", data, current_reference(db))
     label = header.replace("（", "(").replace("）", ")")  # headers are read after NFKC
     assert preview.fatal and [(p.key, p.column) for p in preview.problems] == [("unit_unknown_header", label)]
@@ -633,7 +759,9 @@ def test_a_number_column_with_something_unknown_in_brackets_is_refused(db, heade
 def test_wide_and_long_value_columns_with_unknown_units_are_refused():
     wide = "考核期,县区,重点项目投资完成额（美元）\n2026Q4,云岫县,32000\n".encode()
     assert [p.key for p in parse_file("w.csv", wide, MONEY_CATALOG).problems] == ["unit_unknown_header"]
-    long = "考核期,县区,指标,数值\n2026Q4,云岫县,招商引资额（美元）,32000\n2026Q4,云峤县,招商引资额（万元）,5\n".encode()
+    long = (
+        "考核期,县区,指标,数值\n2026Q4,云岫县,招商引资额（美元）,32000\n2026Q4,云峤县,招商引资额（万元）,5\n".encode()
+    )
     preview = parse_file("l.csv", long, MONEY_CATALOG)
     assert [(p.row, p.key) for p in preview.problems] == [(2, "unit_unknown_indicator")]
 
@@ -646,15 +774,20 @@ def test_numbers_with_a_space_inside_are_refused_and_the_minus_sign_is_read():
 
 
 def test_normalized_names_in_score_files_are_reported():
-    data = "考核期,县区,指标,数值\n2025Q2,云岫县 ,R01,1\n2025Q2,\"云峤 县\",R01,2\n".encode()
+    data = '考核期,县区,指标,数值\n2025Q2,云岫县 ,R01,1\n2025Q2,"云峤 县",R01,2\n'.encode()
     preview = parse_file("n.csv", data, MONEY_CATALOG)
     assert [v[1] for v in values(preview)] == ["云岫县", "云峤县"]
     assert notes(preview)[0].startswith("「县区」列 2 个单元格的文字已规范化")
 
 
-@pytest.mark.parametrize("path", [pytest.param(p, marks=pytest.mark.slow) if p.name[:3] in ("06_", "07_") else p  # 7,000 cadres, 44,000 records
-                                  for p in sorted((Path(__file__).resolve().parent.parent / "data" / "sample").glob("0*"))],
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(p, marks=pytest.mark.slow) if p.name[:3] in ("06_", "07_") else p  # 7,000 cadres, 44,000 records
+        for p in sorted((Path(__file__).resolve().parent.parent / "data" / "sample").glob("0*"))
+    ],
+    ids=lambda p: p.name,
+)
 def test_every_sample_file_into_an_empty_database_is_its_kind_or_asks_for_the_catalog(path):
     """A file whose columns fit several kinds is never taken as the kind that ignores most of them."""
     expected = {"01": "regions", "02": "indicators", "06": "roster", "07": "training", "08": "movements"}

@@ -5,14 +5,18 @@ import datetime as dt
 import pandas as pd
 
 from incentive import i18n, labels
-from incentive.intake.file_kinds import ENUMS, KINDS, VALUE_LABELS
 from incentive.i18n import TEXT, t
+from incentive.intake.file_kinds import ENUMS, KINDS, VALUE_LABELS
 from incentive.intake.units import CELL_UNITS
 
 
 def test_the_four_standard_tracks_are_translated_and_other_tracks_are_data():
     assert [labels.track_label(track, "en") for track in labels.STANDARD_TRACKS] == [
-        "Project construction", "Rural revitalization", "Business services", "Grassroots governance"]
+        "Project construction",
+        "Rural revitalization",
+        "Business services",
+        "Grassroots governance",
+    ]
     assert [labels.track_label(track, "zh") for track in labels.STANDARD_TRACKS] == list(labels.STANDARD_TRACKS)
     assert labels.track_label("营商环境", "en") == "营商环境"  # a track the product does not know: as written
 
@@ -38,21 +42,28 @@ def test_every_stored_column_and_allowed_value_has_an_english_label():
 
 
 def test_the_audit_log_reads_as_words():
-    log = pd.DataFrame({
-        "happened_at": [dt.datetime(2026, 1, 1)] * 6,
-        "who": ["王主任", "cli:ops", "viewer", "web", "sample", "王主任"],
-        "action": ["sign_in", "import", "view_sign_in", "import", "import", "setting"],
-        "target": ["", "batch 7 (race_scores)", "", "", "batch 2 (indicators)", "suppression_threshold"],
-        "file_name": ["", "a.csv", "", "b.csv", "02_指标目录.csv", ""],
-        "sha256": [""] * 6, "row_count": [None, 10, None, 3, 19, None],
-        "outcome": ["locked", "ok", "failed", "refused", "ok", "ok"],
-        "detail": ["", "", "", "3 problems", "", "10.0"]})
+    log = pd.DataFrame(
+        {
+            "happened_at": [dt.datetime(2026, 1, 1)] * 6,
+            "who": ["王主任", "cli:ops", "viewer", "web", "sample", "王主任"],
+            "action": ["sign_in", "import", "view_sign_in", "import", "import", "setting"],
+            "target": ["", "batch 7 (race_scores)", "", "", "batch 2 (indicators)", "suppression_threshold"],
+            "file_name": ["", "a.csv", "", "b.csv", "02_指标目录.csv", ""],
+            "sha256": [""] * 6,
+            "row_count": [None, 10, None, 3, 19, None],
+            "outcome": ["locked", "ok", "failed", "refused", "ok", "ok"],
+            "detail": ["", "", "", "3 problems", "", "10.0"],
+        }
+    )
     zh = labels.audit_table(log, "zh")
     assert zh.columns.tolist() == ["时间", "操作人", "操作", "对象", "文件", "SHA-256", "行数", "结果", "说明"]
     assert zh["操作"].tolist() == ["登录", "导入", "访问口令验证", "导入", "导入", "修改设置"]
     assert zh["操作人"].tolist() == ["王主任", "命令行（ops）", "访客", "网页上传", "示例数据", "王主任"]
     assert zh["对象"].tolist()[1:6:4] == ["批次 #7（赛马考评得分）", "小组隐藏阈值（人数少于此值显示 <N）"]
-    assert zh["结果"].tolist()[:4] == ["已锁定", "成功", "失败", "拒收"] and zh["说明"].tolist()[3::2] == ["3 个问题", "10"]
+    assert zh["结果"].tolist()[:4] == ["已锁定", "成功", "失败", "拒收"] and zh["说明"].tolist()[3::2] == [
+        "3 个问题",
+        "10",
+    ]
     en = labels.audit_table(log, "en")
     assert en["Action"].tolist()[:2] == ["Sign-in", "Import"] and en["Target"].iloc[1] == "Batch #7 (race scores)"
     assert en["Detail"].iloc[3] == "3 problems" and en["Who"].iloc[1] == "Command line (ops)"

@@ -11,17 +11,26 @@ import sys
 import pytest
 from conftest import DATA, ROOT, data_file, import_ok
 
-from incentive.store import lake
-from incentive.store import audit, backup, batches
+from incentive.store import audit, backup, batches, lake
 from incentive.store.database import Database
 
 
 def _cli(location: lake.LakeLocation, *args: str) -> subprocess.Popen:
-    env = {**os.environ, "INCENTIVE_STORAGE": location.setting, "INCENTIVE_DATA_PATH": location.data_path,
-           "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "INCENTIVE_STORAGE": location.setting,
+        "INCENTIVE_DATA_PATH": location.data_path,
+        "PYTHONPATH": str(ROOT),
+    }
     env.pop("INCENTIVE_DB", None)
-    return subprocess.Popen([sys.executable, "-m", "incentive", *args], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "incentive", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _done(process: subprocess.Popen) -> str:
@@ -40,7 +49,8 @@ def test_two_instances_see_each_others_imports_and_rollbacks(lake_location):
     batches.rollback(second, batch, "another instance")
     assert first.fetch_all("SELECT count(*) FROM current_regions") == [(0,)]
     assert first.fetch_all("SELECT action, who FROM audit WHERE action = 'rollback'") == [
-        ("rollback", "another instance")]
+        ("rollback", "another instance")
+    ]
     first.close()
     second.close()
 
@@ -68,18 +78,23 @@ def test_concurrent_imports_from_two_processes_get_distinct_batches(lake_locatio
 
 
 def test_a_lake_backup_opens_as_a_database_file(lake_location, tmp_path):
-    from incentive.training import coverage
     from incentive.demo.sample import load_sample
+    from incentive.training import coverage
+
     db = Database(lake_location)
     load_sample(db)
     target = backup.backup_to(db, tmp_path / "backup.duckdb", "test")
     year = coverage.year_window(2025)
-    figures = coverage.window_query(db.connection, "training_coverage", year, by="county", county="", target_hours=110.0)
+    figures = coverage.window_query(
+        db.connection, "training_coverage", year, by="county", county="", target_hours=110.0
+    )
     regions = db.fetch_all("SELECT * FROM current_regions ORDER BY ALL")
     db.close()
     copy = Database(target)  # a DuckDB file with the lake's tables, views and macros
     assert not copy.created and copy.fetch_all("SELECT * FROM current_regions ORDER BY ALL") == regions
-    again = coverage.window_query(copy.connection, "training_coverage", year, by="county", county="", target_hours=110.0)
+    again = coverage.window_query(
+        copy.connection, "training_coverage", year, by="county", county="", target_hours=110.0
+    )
     assert again.equals(figures)
     copy.close()
 
@@ -101,6 +116,7 @@ def test_a_write_that_overlaps_another_process_write_is_run_again(lake_location)
     """Deterministic overlap: the first writer pauses inside its transaction while the second commits; the first
     then conflicts on write_serial at commit and runs its work again, with the next batch id."""
     import threading
+
     first, second = Database(lake_location), Database(lake_location)
     paused, resume = threading.Event(), threading.Event()
     seen_ids = []
@@ -128,8 +144,9 @@ def test_a_write_that_overlaps_another_process_write_is_run_again(lake_location)
 
 
 def test_every_page_runs_on_a_lake(lake_location, app_factory):
-    at = app_factory(env={"INCENTIVE_STORAGE": lake_location.setting, "INCENTIVE_DATA_PATH": lake_location.data_path},
-                     timeout=600)  # a new lake starts with the sample, like a new file (minutes on a busy machine)
+    at = app_factory(
+        env={"INCENTIVE_STORAGE": lake_location.setting, "INCENTIVE_DATA_PATH": lake_location.data_path}, timeout=600
+    )  # a new lake starts with the sample, like a new file (minutes on a busy machine)
     for page in ("views/rankings.py", "views/training.py", "views/welfare.py", "views/movements.py"):
         at.switch_page(page)
         at.run()
@@ -146,6 +163,7 @@ def test_messages_never_show_the_catalog_password():
 def test_short_links_settings_and_audit_are_shared_by_instances(lake_location):
     from incentive.sharing import permalinks
     from incentive.store import settings
+
     first, second = Database(lake_location), Database(lake_location)
     key = permalinks.save(first, "training", {"window": "quarter", "lang": "en"}, "viewer")
     link = permalinks.load(second, key)  # a link made on one instance opens on another

@@ -33,9 +33,14 @@ def _imports(path: Path) -> set[str]:
 
 def _graph() -> dict[str, set[str]]:
     files = {_module_name(path): path for path in LIBRARY.rglob("*.py")}
-    return {name: {imported for imported in _imports(path) if imported in files and imported != name
-                   and not name.startswith(imported + ".")}  # a package's own __init__ is no edge
-            for name, path in files.items()}
+    return {
+        name: {
+            imported
+            for imported in _imports(path)
+            if imported in files and imported != name and not name.startswith(imported + ".")
+        }  # a package's own __init__ is no edge
+        for name, path in files.items()
+    }
 
 
 def test_the_library_has_no_import_cycles():
@@ -47,7 +52,7 @@ def test_the_library_has_no_import_cycles():
         state[node] = 1
         for nxt in sorted(graph[node]):
             if state.get(nxt) == 1:
-                cycles.append(" → ".join([*trail[trail.index(nxt):], nxt]))
+                cycles.append(" → ".join([*trail[trail.index(nxt) :], nxt]))
             elif nxt not in state:
                 visit(nxt, [*trail, nxt])
         state[node] = 2
@@ -59,8 +64,11 @@ def test_the_library_has_no_import_cycles():
 
 
 def test_the_library_imports_no_streamlit():
-    offenders = [str(path.relative_to(ROOT)) for path in LIBRARY.rglob("*.py")
-                 if any(name == "streamlit" or name.startswith("streamlit.") for name in _imports(path))]
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in LIBRARY.rglob("*.py")
+        if any(name == "streamlit" or name.startswith("streamlit.") for name in _imports(path))
+    ]
     assert not offenders
 
 
@@ -77,6 +85,9 @@ def test_every_library_folder_is_a_documented_package():
 def test_pages_hold_no_sql():
     sql = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE)\b\s", re.I)
     for page in (ROOT / "views").glob("*.py"):
-        strings = [node.value for node in ast.walk(ast.parse(page.read_text(encoding="utf-8")))
-                   if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+        strings = [
+            node.value
+            for node in ast.walk(ast.parse(page.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        ]
         assert not [s for s in strings if sql.search(s) and " FROM " in s.upper()], page.name

@@ -11,8 +11,10 @@ from incentive.store import batches
 @pytest.fixture
 def opened(app_factory, sample_db_path):
     """Open a page with the given query parameters, as a pasted link would (all on one copy of the sample)."""
+
     def open_link(page: str, **params):
         return app_factory(sample_db_path, page=page, query=params)
+
     return open_link
 
 
@@ -25,16 +27,30 @@ def infos(at):
 
 
 def test_a_rankings_link_opens_the_same_view(opened):
-    at = opened("views/rankings.py", year="2025", period="2025-Q4", compare="2025-Q2", method="minmax", tiers="25,25",
-                weights="项目建设=40,乡村振兴=20,为企服务=20,基层治理=20", focus="澄溪县")
+    at = opened(
+        "views/rankings.py",
+        year="2025",
+        period="2025-Q4",
+        compare="2025-Q2",
+        method="minmax",
+        tiers="25,25",
+        weights="项目建设=40,乡村振兴=20,为企服务=20,基层治理=20",
+        focus="澄溪县",
+    )
     assert at.selectbox(key="rank_period").value == "2025-Q4"
     assert at.selectbox(key="rank_compare").value == "2025-Q2"
     assert at.selectbox(key="rank_method").value == "minmax"
     assert at.selectbox(key="rank_focus").value == "澄溪县"
     assert at.number_input(key="rank_weight_项目建设").value == 40
     from ui.runtime import database
-    expected = rankings.rank_period(database().connection, "2025-Q4", method="minmax", tier_shares=(0.25, 0.25),
-                                    weights={"项目建设": 40, "乡村振兴": 20, "为企服务": 20, "基层治理": 20})
+
+    expected = rankings.rank_period(
+        database().connection,
+        "2025-Q4",
+        method="minmax",
+        tier_shares=(0.25, 0.25),
+        weights={"项目建设": 40, "乡村振兴": 20, "为企服务": 20, "基层治理": 20},
+    )
     table = table_with(at, "排名区间", "县区")
     assert table["县区"].tolist() == expected.table.index.tolist()
     assert table["方阵"].value_counts().to_dict() == {"第一方阵": 3, "第二方阵": 6, "第三方阵": 3}
@@ -55,12 +71,21 @@ def test_changed_controls_are_written_back_and_reopen_identically(opened):
     assert table_with(again, "排名区间", "乡镇").equals(table_with(at, "排名区间", "乡镇"))
 
 
-@pytest.mark.parametrize("params, shown", [
-    ({"period": "2099-Q9", "method": "median"}, ["period=2099-Q9", "method=median"]),
-    ({"weights": "项目建设=abc", "tiers": "80,80"}, ["weights=项目建设=abc", "tiers=80,80"]),
-    ({"weights": "不存在=5", "focus": "<script>", "compare": "' OR 1=1 --"}, ["weights=不存在=5", "focus=\\<script\\>"]),
-    ({"county": "不存在县", "year": "1999", "level": "province"}, ["county=不存在县", "year=1999", "level=province"]),
-])
+@pytest.mark.parametrize(
+    "params, shown",
+    [
+        ({"period": "2099-Q9", "method": "median"}, ["period=2099-Q9", "method=median"]),
+        ({"weights": "项目建设=abc", "tiers": "80,80"}, ["weights=项目建设=abc", "tiers=80,80"]),
+        (
+            {"weights": "不存在=5", "focus": "<script>", "compare": "' OR 1=1 --"},
+            ["weights=不存在=5", "focus=\\<script\\>"],
+        ),
+        (
+            {"county": "不存在县", "year": "1999", "level": "province"},
+            ["county=不存在县", "year=1999", "level=province"],
+        ),
+    ],
+)
 def test_garbage_in_a_link_falls_back_to_defaults_with_a_note(opened, params, shown):
     at = opened("views/rankings.py", **params)
     note = next(i for i in infos(at) if i.startswith("链接中的参数无法使用"))
@@ -71,8 +96,14 @@ def test_garbage_in_a_link_falls_back_to_defaults_with_a_note(opened, params, sh
 
 
 def test_training_and_welfare_links(opened):
-    at = opened("views/training.py", window="months", months="2026-03~2026-05", slice="rank",
-                measure="hours_per_cadre", county="棠梨县")
+    at = opened(
+        "views/training.py",
+        window="months",
+        months="2026-03~2026-05",
+        slice="rank",
+        measure="hours_per_cadre",
+        county="棠梨县",
+    )
     assert any(c.value.startswith("棠梨县 · 2026-03~2026-05") for c in at.caption)
     assert set(table_with(at, "职级", "覆盖率")["县区"]) == {"棠梨县"}
     assert at.segmented_control(key="training_domain_measure").value == "hours_per_cadre"
@@ -83,16 +114,23 @@ def test_training_and_welfare_links(opened):
     assert care.selectbox(key="welfare_indicator").value == "W02"
     assert care.selectbox(key="county").value == "杉浦县"
     # Parsed, not searched as text: without orjson, plotly writes non-ASCII as \u escapes
-    assert any("杉浦县 与全市中位数（2025-H1" in json.dumps(json.loads(chart.proto.spec), ensure_ascii=False)
-               for chart in care.get("plotly_chart"))
+    assert any(
+        "杉浦县 与全市中位数（2025-H1" in json.dumps(json.loads(chart.proto.spec), ensure_ascii=False)
+        for chart in care.get("plotly_chart")
+    )
 
 
 def test_a_short_link_restores_the_shared_controls_and_the_page_state(opened, sample_db_path):
     from incentive.sharing import permalinks
     from incentive.store.database import Database
+
     db = Database(sample_db_path)
-    key = permalinks.save(db, "rankings", {"lang": "English", "year": "2025", "county": "澄溪县",
-                                           "method": "minmax", "period": "2025-Q2"}, created_by="test")
+    key = permalinks.save(
+        db,
+        "rankings",
+        {"lang": "English", "year": "2025", "county": "澄溪县", "method": "minmax", "period": "2025-Q2"},
+        created_by="test",
+    )
     db.close()
     at = opened("views/rankings.py", v=key)
     assert at.title[0].value == "Rankings"
@@ -110,14 +148,17 @@ def test_an_unknown_or_malformed_short_link_says_so(opened):
 
 def test_permalink_keys_and_storage(db):
     from incentive.sharing import permalinks
+
     keys = {permalinks.new_key() for _ in range(200)}
     assert all(permalinks.KEY_SHAPE.match(k) for k in keys) and len(keys) == 200
     key = permalinks.save(db, "training", {"window": "quarter", "county": "棠梨县"}, created_by="test")
     link = permalinks.load(db, key)
     assert (link.path, link.params, link.pinned_at) == ("training", {"county": "棠梨县", "window": "quarter"}, None)
     assert permalinks.load(db, key.upper()) is None and permalinks.load(db, "") is None
-    assert permalinks.address("http://dash.example.internal/", "training", key) == \
-        f"http://dash.example.internal/training?v={key}"
+    assert (
+        permalinks.address("http://dash.example.internal/", "training", key)
+        == f"http://dash.example.internal/training?v={key}"
+    )
 
 
 def test_meeting_mode_shows_one_section_at_a_time_and_steps_through_counties(opened):
@@ -148,14 +189,17 @@ def test_a_pinned_link_keeps_showing_the_data_it_was_shared_with(opened, sample_
 
     from incentive.sharing import permalinks
     from incentive.store.database import Database
+
     db = Database(sample_db_path)
     before = rankings.rank_period(db.connection, "2026-Q3").ranked.index[0]
     moment = batches.version_info(db).last_change
     key = permalinks.save(db, "", {}, created_by="test", pinned_at=moment)
     lower = {"R03", "R09", "R11"}
     rates = {"R06", "R08", "R10", "R12"}  # % rates: 100 is the most a rate can be
-    rows = "".join(f"2026Q3,苇塘县,,R{i:02d},{0 if f'R{i:02d}' in lower else 100 if f'R{i:02d}' in rates else 100000}\n"
-                   for i in range(1, 13))
+    rows = "".join(
+        f"2026Q3,苇塘县,,R{i:02d},{0 if f'R{i:02d}' in lower else 100 if f'R{i:02d}' in rates else 100000}\n"
+        for i in range(1, 13)
+    )
     import_ok(db, "补报.csv", ("考核期,县区,乡镇,指标,数值\n" + rows).encode())
     assert rankings.rank_period(db.connection, "2026-Q3").ranked.index[0] == "苇塘县"
     db.close()

@@ -27,12 +27,27 @@ def number(text: str) -> float:
 
 
 def example_inputs():
-    catalog = pd.DataFrame([{"code": code, "name": name, "track": track, "weight": float(weight), "target": None,
-                             "direction": "lower" if "lower" in direction else "higher"}
-                            for code, name, track, direction, weight in table_after("catalog")])
+    catalog = pd.DataFrame(
+        [
+            {
+                "code": code,
+                "name": name,
+                "track": track,
+                "weight": float(weight),
+                "target": None,
+                "direction": "lower" if "lower" in direction else "higher",
+            }
+            for code, name, track, direction, weight in table_after("catalog")
+        ]
+    )
     rows = table_after("values")
-    values = pd.DataFrame([{"unit": row[0], "indicator": code, "value": number(cell)}
-                           for row in rows for code, cell in zip(["X1", "X2", "X3"], row[1:])])
+    values = pd.DataFrame(
+        [
+            {"unit": row[0], "indicator": code, "value": number(cell)}
+            for row in rows
+            for code, cell in zip(["X1", "X2", "X3"], row[1:], strict=False)
+        ]
+    )
     return values, catalog, [row[0] for row in rows]
 
 

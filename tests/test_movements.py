@@ -9,8 +9,8 @@ from conftest import import_ok
 
 from incentive import disclosure
 from incentive.care import movements
-from incentive.store import queries
 from incentive.sharing.export import movements_summary_frame
+from incentive.store import queries
 
 ROSTER_HEAD = "干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\n"
 
@@ -19,20 +19,38 @@ ROSTER_HEAD = "干部编号,姓名,县区,单位,职级,性别,出生年份,统�
 def moved_db(db):
     import_ok(db, "regions.csv", "县区,乡镇,县区代码\n甲县,东镇,1\n乙县,南镇,2\n".encode())
     # C1 works in 甲县 until the 2025-06-30 snapshot shows him in 乙县.
-    import_ok(db, "r1.csv", (ROSTER_HEAD + "C1,一,甲县,东镇,一级科员,男,1990,2024-12-31\n"
-                                           "C2,二,甲县,东镇,一级科员,女,1990,2024-12-31\n"
-                                           "C3,三,乙县,南镇,一级科员,男,1990,2024-12-31\n").encode())
-    import_ok(db, "r2.csv", (ROSTER_HEAD + "C1,一,乙县,南镇,一级科员,男,1990,2025-06-30\n"
-                                           "C2,二,甲县,东镇,一级科员,女,1990,2025-06-30\n"
-                                           "C3,三,乙县,南镇,一级科员,男,1990,2025-06-30\n"
-                                           "C4,四,乙县,南镇,一级科员,男,1990,2025-06-30\n").encode())
-    import_ok(db, "m.csv", ("干部编号,调整日期,调整类型\n"
-                            "C1,2025-03-01,提拔\n"         # in 甲县 then (the 2024-12-31 snapshot)
-                            "C1,2025-08-01,晋升职级\n"     # in 乙县 by then
-                            "C2,2025-05-05,问责\nC2,2025-09-09,容错免责\n"
-                            "C4,2024-10-10,提拔\n"         # before C4's first snapshot: its earliest one, 乙县
-                            "C4,2025-01-02,平职调整\n"
-                            "X9,2025-02-02,免职\n").encode())  # on no roster
+    import_ok(
+        db,
+        "r1.csv",
+        (
+            ROSTER_HEAD + "C1,一,甲县,东镇,一级科员,男,1990,2024-12-31\n"
+            "C2,二,甲县,东镇,一级科员,女,1990,2024-12-31\n"
+            "C3,三,乙县,南镇,一级科员,男,1990,2024-12-31\n"
+        ).encode(),
+    )
+    import_ok(
+        db,
+        "r2.csv",
+        (
+            ROSTER_HEAD + "C1,一,乙县,南镇,一级科员,男,1990,2025-06-30\n"
+            "C2,二,甲县,东镇,一级科员,女,1990,2025-06-30\n"
+            "C3,三,乙县,南镇,一级科员,男,1990,2025-06-30\n"
+            "C4,四,乙县,南镇,一级科员,男,1990,2025-06-30\n"
+        ).encode(),
+    )
+    import_ok(
+        db,
+        "m.csv",
+        (
+            "干部编号,调整日期,调整类型\n"
+            "C1,2025-03-01,提拔\n"  # in 甲县 then (the 2024-12-31 snapshot)
+            "C1,2025-08-01,晋升职级\n"  # in 乙县 by then
+            "C2,2025-05-05,问责\nC2,2025-09-09,容错免责\n"
+            "C4,2024-10-10,提拔\n"  # before C4's first snapshot: its earliest one, 乙县
+            "C4,2025-01-02,平职调整\n"
+            "X9,2025-02-02,免职\n"
+        ).encode(),
+    )  # on no roster
     return db
 
 
@@ -42,8 +60,14 @@ def year_decisions(db, year):
 
 def test_decisions_count_for_the_county_of_their_date(moved_db):
     counts = year_decisions(moved_db, 2025).set_index(["county", "action"])["decisions"].to_dict()
-    assert counts == {("甲县", "promotion"): 1, ("甲县", "accountability"): 1, ("甲县", "fault_tolerance"): 1,
-                      ("乙县", "rank_promotion"): 1, ("乙县", "lateral"): 1, ("", "dismissal"): 1}
+    assert counts == {
+        ("甲县", "promotion"): 1,
+        ("甲县", "accountability"): 1,
+        ("甲县", "fault_tolerance"): 1,
+        ("乙县", "rank_promotion"): 1,
+        ("乙县", "lateral"): 1,
+        ("", "dismissal"): 1,
+    }
     assert year_decisions(moved_db, 2024).values.tolist() == [["乙县", "promotion", 1]]
 
 
@@ -56,7 +80,10 @@ def test_summary_rates_and_export(moved_db):
     frame = movements_summary_frame(moved_db, 2025)
     assert frame.columns.tolist() == ["year", "county", *movements.ACTIONS]
     assert frame.set_index("county").loc["甲县", ["promotion", "accountability", "fault_tolerance"]].tolist() == [
-        1, 1, 1]
+        1,
+        1,
+        1,
+    ]
 
 
 def test_the_tier_comes_from_the_last_race_period_of_the_year_before():
@@ -67,8 +94,9 @@ def test_the_tier_comes_from_the_last_race_period_of_the_year_before():
 
 
 def test_by_tier_sums_counties_and_rates():
-    summary = pd.DataFrame({"county": ["甲", "乙", "丙"], "cadres": [100, 300, 200],
-                            **{a: [0, 0, 0] for a in movements.ACTIONS}})
+    summary = pd.DataFrame(
+        {"county": ["甲", "乙", "丙"], "cadres": [100, 300, 200], **{a: [0, 0, 0] for a in movements.ACTIONS}}
+    )
     summary["promotion"] = [3, 9, 2]
     summary["accountability"] = [0, 6, 8]
     summary["fault_tolerance"] = [0, 3, 0]
@@ -84,8 +112,10 @@ def test_by_tier_sums_counties_and_rates():
     assert pattern.status(movements.tier_key(3, "promotion")) == "withheld"  # a small subtotal: not `<5`
 
 
-@pytest.mark.parametrize("count, status, shown", [(0, "", "0"), (1, "small", "<5"), (4, "small", "<5"),
-                                                  (5, "", "5"), (None, "", "—"), (12, "withheld", "不公开")])
+@pytest.mark.parametrize(
+    "count, status, shown",
+    [(0, "", "0"), (1, "small", "<5"), (4, "small", "<5"), (5, "", "5"), (None, "", "—"), (12, "withheld", "不公开")],
+)
 def test_small_counts_show_less_than_the_threshold(count, status, shown):
     assert movements.shown_count(count, status, 5, "zh") == shown
 

@@ -2,19 +2,27 @@
 
 import pytest
 
+from incentive.intake.cell_values import CellError
 from incentive.intake.file_kinds import KINDS
 from incentive.intake.ingest import parse_cell, parse_file
-from incentive.intake.cell_values import CellError
-from incentive.safe_text import NAME_MAX_CHARS, markdown
 from incentive.intake.preview import Reference
+from incentive.safe_text import NAME_MAX_CHARS, markdown
 
-SPOOFS = {"\u202e": "U+202E", "\u200b": "U+200B", "\u200f": "U+200F", "\u2066": "U+2066", "\ufeff": "U+FEFF",
-          "\u0085": "U+0085", "\x07": "U+0007", "\n": "U+000A"}
+SPOOFS = {
+    "\u202e": "U+202E",
+    "\u200b": "U+200B",
+    "\u200f": "U+200F",
+    "\u2066": "U+2066",
+    "\ufeff": "U+FEFF",
+    "\u0085": "U+0085",
+    "\x07": "U+0007",
+    "\n": "U+000A",
+}
 
 
 @pytest.mark.parametrize("char, shown", SPOOFS.items())
 def test_a_county_with_an_invisible_character_is_refused_with_its_location(char, shown):
-    preview = parse_file("regions.csv", f"县区,乡镇,区划代码\n云岫县,,1\n\"云{char}峤县\",,2\n".encode(), Reference())
+    preview = parse_file("regions.csv", f'县区,乡镇,区划代码\n云岫县,,1\n"云{char}峤县",,2\n'.encode(), Reference())
     assert not preview.importable
     text = preview.problem_texts("en")[0]
     assert "row 3" in text and "“县区”" in text and shown in text
@@ -23,8 +31,11 @@ def test_a_county_with_an_invisible_character_is_refused_with_its_location(char,
 def test_a_township_and_an_indicator_name_are_checked_on_the_raw_cell():
     towns = parse_file("regions.csv", "县区,乡镇,区划代码\n云岫县,安\u200b坝镇,1\n".encode(), Reference())
     assert not towns.importable and "U+200B" in towns.problem_texts("en")[0]
-    catalog = parse_file("i.csv", "指标代码,指标名称,类别,赛道,单位,方向,权重\nA,甲\u202e乙,赛马,项目建设,个,正向,3\n"
-                         .encode(), Reference())
+    catalog = parse_file(
+        "i.csv",
+        "指标代码,指标名称,类别,赛道,单位,方向,权重\nA,甲\u202e乙,赛马,项目建设,个,正向,3\n".encode(),
+        Reference(),
+    )
     assert not catalog.importable and "“指标名称”" in catalog.problem_texts("en")[0]
 
 
@@ -39,8 +50,11 @@ def test_a_long_name_is_refused_and_the_limit_holds_exactly():
     assert not preview.importable and f"{NAME_MAX_CHARS + 1} characters" in preview.problem_texts("en")[0]
     fits = parse_file("regions.csv", f"县区,乡镇,区划代码\n{'长' * NAME_MAX_CHARS},,1\n".encode(), Reference())
     assert fits.importable
-    crafted = parse_file("i.csv", ("指标代码,指标名称,类别,赛道,单位,方向,权重\nA," + "x" * 3000 + ",赛马,项目建设,个,正向,3\n")
-                         .encode(), Reference())
+    crafted = parse_file(
+        "i.csv",
+        ("指标代码,指标名称,类别,赛道,单位,方向,权重\nA," + "x" * 3000 + ",赛马,项目建设,个,正向,3\n").encode(),
+        Reference(),
+    )
     assert not crafted.importable  # the 3,000-character name that made the briefing 9 pages
 
 
@@ -53,8 +67,11 @@ def test_a_cadre_name_is_checked_too():
 
 
 def test_other_text_still_has_zero_width_characters_removed_silently():
-    preview = parse_file("i.csv", "指标代码,指标名称,类别,赛道,单位,方向,权重\nA,甲,赛马,项目\u200b建设,个,正向,3\n".encode(),
-                         Reference())
+    preview = parse_file(
+        "i.csv",
+        "指标代码,指标名称,类别,赛道,单位,方向,权重\nA,甲,赛马,项目\u200b建设,个,正向,3\n".encode(),
+        Reference(),
+    )
     assert preview.importable and preview.rows["track"].tolist() == ["项目建设"]
 
 

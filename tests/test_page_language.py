@@ -23,7 +23,6 @@ from conftest import ROOT, as_admin
 from page_text import data_values, visible_texts, without
 from streamlit.testing.v1 import AppTest
 
-
 ADMIN = "测试管理员"
 SAMPLE_PREFECTURE = "澜州市"  # the fictional sample's prefecture: a place name, like its counties (sample_notice)
 
@@ -35,21 +34,27 @@ ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 
 # English that the Chinese interface keeps on purpose, each for a reason:
 TECHNICAL = [
-    r"https?://\S+",                               # links (the share dialog's)
-    r"\bdocs/[\w.-]+\.md\b",                       # the repository's documents, named by their paths
-    r"\bpython -m incentive(?: \w+)?",             # command lines to type, as typed
-    r"\bscripts/[\w.-]+\.sh\b",                    # install scripts, by their paths
-    r"\bSHA-256\b",                                # the name of the checksum (audit log column)
-    r"\bUTF-8\b", r"\bGBK\b",                      # text encodings, as Excel and WPS name them
-    r"\bCSV\b", r"\bTSV\b", r"\bPDF\b", r"\bExcel\b", r"\.xlsx?\b",  # file formats, as offices name them
-    r"\bCtrl\+C\b",                                # a key to press
-    r"\b[0-9a-f]{64}\b",                           # SHA-256 values in the audit log
+    r"https?://\S+",  # links (the share dialog's)
+    r"\bdocs/[\w.-]+\.md\b",  # the repository's documents, named by their paths
+    r"\bpython -m incentive(?: \w+)?",  # command lines to type, as typed
+    r"\bscripts/[\w.-]+\.sh\b",  # install scripts, by their paths
+    r"\bSHA-256\b",  # the name of the checksum (audit log column)
+    r"\bUTF-8\b",
+    r"\bGBK\b",  # text encodings, as Excel and WPS name them
+    r"\bCSV\b",
+    r"\bTSV\b",
+    r"\bPDF\b",
+    r"\bExcel\b",
+    r"\.xlsx?\b",  # file formats, as offices name them
+    r"\bCtrl\+C\b",  # a key to press
+    r"\b[0-9a-f]{64}\b",  # SHA-256 values in the audit log
 ]
 
 
 @pytest.fixture(scope="module")
 def sample_db_module(tmp_path_factory, sample_db_file):
     import shutil
+
     path = tmp_path_factory.mktemp("language") / "sample.duckdb"
     shutil.copy(sample_db_file, path)
     return path
@@ -58,6 +63,7 @@ def sample_db_module(tmp_path_factory, sample_db_file):
 @pytest.fixture
 def app(sample_db_module, app_factory, tmp_path):
     import shutil
+
     path = tmp_path / "sample.duckdb"
     shutil.copy(sample_db_module, path)
     at = app_factory(path, timeout=240, run=False)
@@ -106,6 +112,7 @@ def open_page(at: AppTest, lang: str, page: str, admin: bool = False) -> AppTest
 
 
 # ---- one scenario per page: what the page says by default and after the controls that change its words
+
 
 def overview(at, lang):
     page = "views/overview.py"
@@ -169,8 +176,7 @@ def movements(at, lang):
     check(at, lang, page, "first year")
 
 
-UPLOAD = ("考核期,县区,指标,数值\n2026Q3,云岫,重点项目投资完成额,99.5\n2026Q3,黑山县,R01,1\n"
-          "2026Q3,青禾县,R01,12万元\n")
+UPLOAD = "考核期,县区,指标,数值\n2026Q3,云岫,重点项目投资完成额,99.5\n2026Q3,黑山县,R01,1\n2026Q3,青禾县,R01,12万元\n"
 
 
 def data(at, lang):
@@ -179,14 +185,20 @@ def data(at, lang):
     check(at, lang, page, "default")
     at.get("file_uploader")[0].set_value(("新得分.csv", UPLOAD.encode("gbk"), "text/csv"))
     at.run()
-    file_cells = tuple(re.split(r"[,\n]", UPLOAD)) + ("新得分.csv", "云岫")  # the file's own words are data
+    file_cells = (*re.split(r"[,\n]", UPLOAD), "新得分.csv", "云岫")  # the file's own words are data
     check(at, lang, page, "a refused upload", file_cells)
     at.checkbox(key="data_skip_invalid").check().run()
     check(at, lang, page, "an upload with invalid rows skipped", file_cells)
 
 
-SCENARIOS = {"overview": overview, "rankings": rankings, "training": training, "welfare": welfare,
-             "movements": movements, "data": data}
+SCENARIOS = {
+    "overview": overview,
+    "rankings": rankings,
+    "training": training,
+    "welfare": welfare,
+    "movements": movements,
+    "data": data,
+}
 
 
 def test_every_page_has_a_scenario():
@@ -206,11 +218,16 @@ def test_unknown_address_page_speaks_one_language(app, path, lang, monkeypatch):
     """views/not_found.py, which app.py registers at an address no page has (ui/chrome.py), instead of Streamlit's
     English dialog. AppTest has no browser address: the address is given to ui.chrome directly."""
     import ui.chrome
+
     monkeypatch.setattr(ui.chrome, "requested_path", lambda: path)
     open_page(app, lang, "views/not_found.py")
     check(app, lang, "views/not_found.py", "unknown address", (path,))
-    expected = {("zh", "data"): "数据管理", ("en", "data"): "Data", ("zh", "rankngs"): "页面不存在",
-                ("en", "rankngs"): "Page not found"}[(lang, path)]
+    expected = {
+        ("zh", "data"): "数据管理",
+        ("en", "data"): "Data",
+        ("zh", "rankngs"): "页面不存在",
+        ("en", "rankngs"): "Page not found",
+    }[(lang, path)]
     assert app.title[0].value == expected
 
 
@@ -219,8 +236,21 @@ def test_the_collector_reads_every_kind_of_text(app):
     open_page(app, "en", "views/rankings.py")
     texts = visible_texts(app)
     kinds = {where.split(" of ")[0] for where, _ in texts}
-    assert {"title", "metric label", "column", "cell", "chart title", "axis title", "trace name",
-            "selectbox label", "segmented option", "number_input label", "caption", "expandable"} <= kinds
-    assert foreign_text([("caption", "第一方阵")], "en", []) and not foreign_text([("caption", "云岫县")], "en",
-                                                                                   ["云岫县"])
+    assert {
+        "title",
+        "metric label",
+        "column",
+        "cell",
+        "chart title",
+        "axis title",
+        "trace name",
+        "selectbox label",
+        "segmented option",
+        "number_input label",
+        "caption",
+        "expandable",
+    } <= kinds
+    assert foreign_text([("caption", "第一方阵")], "en", []) and not foreign_text(
+        [("caption", "云岫县")], "en", ["云岫县"]
+    )
     assert foreign_text([("caption", "Upload")], "zh", []) and not foreign_text([("caption", "下载 CSV")], "zh", [])

@@ -4,6 +4,7 @@ carries the rankings' parameters in its address; coming back finds the rankings 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import fields
 
 import pytest
@@ -12,8 +13,13 @@ from ui import page_state
 
 NOTE = "链接中的参数无法使用"
 SEGMENTED = {"training_window", "training_domain_measure", "training_slice"}
-PAGES = {"views/overview.py": "", "views/rankings.py": "rankings", "views/training.py": "training",
-         "views/welfare.py": "welfare", "views/movements.py": "movements"}
+PAGES = {
+    "views/overview.py": "",
+    "views/rankings.py": "rankings",
+    "views/training.py": "training",
+    "views/welfare.py": "welfare",
+    "views/movements.py": "movements",
+}
 
 
 def every_pair_once(nodes: list[str]) -> list[str]:
@@ -35,8 +41,13 @@ def set_controls(at, page: str) -> dict[str, object]:
     if page == "views/rankings.py":
         chosen = {"rank_period": "2025-Q2", "rank_method": "minmax", "rank_compare": "", "rank_focus": "棠梨县"}
     elif page == "views/training.py":
-        chosen = {"training_window": "quarter", "training_quarter": 2, "training_domain_measure": "hours_per_cadre", "training_slice": "rank",
-                  "training_drill_county": "棠梨县"}
+        chosen = {
+            "training_window": "quarter",
+            "training_quarter": 2,
+            "training_domain_measure": "hours_per_cadre",
+            "training_slice": "rank",
+            "training_drill_county": "棠梨县",
+        }
     elif page == "views/welfare.py":
         chosen = {"welfare_period": "2025-H1", "welfare_county": "棠梨县", "welfare_indicator": "W02"}
     else:
@@ -67,10 +78,11 @@ def test_every_page_after_every_other_page_keeps_its_own_state(app):
         chosen[page] = set_controls(app, page)
     app.switch_page("views/rankings.py").run()
     assert app.session_state["_link_page"].state() == page_state.RankingsState(  # the dataclass, as in the URL
-        period="2025-Q2", compare="", method="minmax", focus="棠梨县")
+        period="2025-Q2", compare="", method="minmax", focus="棠梨县"
+    )
     walk = every_pair_once(list(PAGES))
     assert len(walk) == len(PAGES) * (len(PAGES) - 1) + 1
-    for before, page in zip(walk, walk[1:]):
+    for before, page in itertools.pairwise(walk):
         app.switch_page(page).run()
         where = f"{before} -> {page}"
         assert not app.exception, (where, [e.value for e in app.exception])

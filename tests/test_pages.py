@@ -8,13 +8,19 @@ import pytest
 from conftest import DATA, ROOT, as_admin
 from streamlit.testing.v1 import AppTest
 
-from incentive.training import coverage
 from incentive.intake import plausibility
-from incentive.store import queries
 from incentive.race import rankings
+from incentive.store import queries
+from incentive.training import coverage
 
-PAGES = ["views/overview.py", "views/rankings.py", "views/training.py", "views/welfare.py", "views/movements.py",
-         "views/data.py"]
+PAGES = [
+    "views/overview.py",
+    "views/rankings.py",
+    "views/training.py",
+    "views/welfare.py",
+    "views/movements.py",
+    "views/data.py",
+]
 
 
 def on_page(at: AppTest, page: str) -> AppTest:
@@ -51,6 +57,7 @@ def test_overview_headlines_come_from_the_database(app, sample_db_path):
 
 def _connection():
     from ui.runtime import database
+
     return database().connection
 
 
@@ -95,13 +102,19 @@ def test_upload_preview_import_and_rollback(app):
     assert "「云岫」按「云岫县」导入（1 行）。" in " ".join(c.value for c in app.caption)
     assert "将新增 0 条，更新 1 条，与现有相同 0 条。" in [i.value for i in app.info]
     before = len(_connection().execute("SELECT * FROM batches").fetchall())
-    app.button(key=[b.key for b in app.button if b.key and b.key.startswith("data_import_")][0]).click().run()
+    app.button(key=next(b.key for b in app.button if b.key and b.key.startswith("data_import_"))).click().run()
     assert not app.exception
     assert any("已导入「新得分.csv」" in s.value for s in app.success)
     batches = _connection().execute("SELECT id, file_name, status FROM batches ORDER BY id").fetchall()
     assert len(batches) == before + 1 and batches[-1][1:] == ("新得分.csv", "active")
-    value = _connection().execute("SELECT value FROM current_values WHERE period = '2026-Q3' AND county = '云岫县' "
-                                  "AND township = '' AND indicator = 'R01'").fetchone()[0]
+    value = (
+        _connection()
+        .execute(
+            "SELECT value FROM current_values WHERE period = '2026-Q3' AND county = '云岫县' "
+            "AND township = '' AND indicator = 'R01'"
+        )
+        .fetchone()[0]
+    )
     assert value == 99.5
 
     app.selectbox(key=f"data_rollback_pick_{batches[-1][0]}").set_value(batches[-1][0])
@@ -109,8 +122,14 @@ def test_upload_preview_import_and_rollback(app):
     app.checkbox(key="data_rollback_confirm").check().run()
     app.button(key="data_rollback").click().run()
     assert any(f"已撤销批次 #{batches[-1][0]}" in s.value for s in app.success)
-    after = _connection().execute("SELECT value FROM current_values WHERE period = '2026-Q3' AND county = '云岫县' "
-                                  "AND township = '' AND indicator = 'R01'").fetchone()[0]
+    after = (
+        _connection()
+        .execute(
+            "SELECT value FROM current_values WHERE period = '2026-Q3' AND county = '云岫县' "
+            "AND township = '' AND indicator = 'R01'"
+        )
+        .fetchone()[0]
+    )
     assert after != 99.5
 
 
@@ -121,12 +140,14 @@ def test_bad_upload_shows_located_error_and_changes_nothing(app):
     app.get("file_uploader")[0].set_value(("bad.csv", bad, "text/csv"))
     app.run()
     assert [e.value for e in app.error] == [
-        "发现 1 个问题，文件不能导入：\n\n- 文件「bad.csv」，第 2 行，「县区」列，值「黑山县」：县区不存在于行政区划中。"]
+        "发现 1 个问题，文件不能导入：\n\n- 文件「bad.csv」，第 2 行，「县区」列，值「黑山县」：县区不存在于行政区划中。"
+    ]
     assert not [b for b in app.button if b.key and b.key.startswith("data_import_")]
     assert _connection().execute("SELECT count(*) FROM batches").fetchone()[0] == version
     app.run()  # a rerun does not record the refusal again
-    assert _connection().execute("SELECT who, file_name, outcome FROM audit WHERE action = 'import' "
-                                 "AND outcome = 'refused'").fetchall() == [("测试管理员", "bad.csv", "refused")]
+    assert _connection().execute(
+        "SELECT who, file_name, outcome FROM audit WHERE action = 'import' AND outcome = 'refused'"
+    ).fetchall() == [("测试管理员", "bad.csv", "refused")]
     # Real files fail against the fictional sample's regions: the preview says so and offers the way out.
     assert "数据库中仍有示例数据。导入真实数据前，建议先移除示例数据。" in [w.value for w in app.warning]
     assert [b for b in app.button if b.key and b.key.startswith("data_unsample_")]
@@ -153,7 +174,15 @@ def test_training_for_cadres_on_no_roster_is_flagged(app):
 def test_current_data_summary(app):
     on_data_page(app)
     summary = app.dataframe[0].value
-    assert summary.iloc[:, 0].tolist() == ["行政区划", "指标目录", "赛马考评得分", "关爱指标", "干部花名册", "培训记录", "干部调整"]
+    assert summary.iloc[:, 0].tolist() == [
+        "行政区划",
+        "指标目录",
+        "赛马考评得分",
+        "关爱指标",
+        "干部花名册",
+        "培训记录",
+        "干部调整",
+    ]
     assert summary.iloc[2].tolist()[1:] == [21420, "2023-Q1 – 2026-Q3"]
 
 
@@ -173,18 +202,26 @@ def test_remove_and_reload_sample(app):
 
 def test_multiple_files_and_template_downloads_render(app):
     on_data_page(app)
-    app.get("file_uploader")[0].set_value([
-        ("r.csv", (DATA / "regions.csv").read_bytes(), "text/csv"),
-        ("m.csv", (DATA / "movements.csv").read_bytes(), "text/csv")])
+    app.get("file_uploader")[0].set_value(
+        [
+            ("r.csv", (DATA / "regions.csv").read_bytes(), "text/csv"),
+            ("m.csv", (DATA / "movements.csv").read_bytes(), "text/csv"),
+        ]
+    )
     app.run()
     assert not app.exception
     assert app.button(key="data_import_all")
-    templates = [d for d in app.get("download_button") if d.proto.label in ("行政区划", "指标目录", "赛马考评得分",
-                                                                           "关爱指标", "干部花名册", "培训记录", "干部调整")]
+    templates = [
+        d
+        for d in app.get("download_button")
+        if d.proto.label in ("行政区划", "指标目录", "赛马考评得分", "关爱指标", "干部花名册", "培训记录", "干部调整")
+    ]
     assert len(templates) == 7
     app.button(key="data_import_all").click().run()
-    assert [s.value for s in app.success] == ["已导入「r.csv」：行政区划 5 行，批次 #15（新增 5 条，覆盖已有 0 条，与已有相同 0 条）。",
-                                              "已导入「m.csv」：干部调整 2 行，批次 #16（新增 2 条，覆盖已有 0 条，与已有相同 0 条）。"]
+    assert [s.value for s in app.success] == [
+        "已导入「r.csv」：行政区划 5 行，批次 #15（新增 5 条，覆盖已有 0 条，与已有相同 0 条）。",
+        "已导入「m.csv」：干部调整 2 行，批次 #16（新增 2 条，覆盖已有 0 条，与已有相同 0 条）。",
+    ]
 
 
 def test_double_upload_is_flagged_and_sample_can_be_removed_from_the_preview(app):
@@ -193,9 +230,11 @@ def test_double_upload_is_flagged_and_sample_can_be_removed_from_the_preview(app
     app.get("file_uploader")[0].set_value((sample_file.name, sample_file.read_bytes(), "text/csv"))
     app.run()
     warnings = [w.value for w in app.warning]
-    assert warnings == ["数据库中仍有示例数据。导入真实数据前，建议先移除示例数据。",
-                        "同一文件已导入过（批次 #5）。再次导入只会新增一个内容相同的批次。"]
-    app.button(key=[b.key for b in app.button if b.key and b.key.startswith("data_unsample_")][0]).click().run()
+    assert warnings == [
+        "数据库中仍有示例数据。导入真实数据前，建议先移除示例数据。",
+        "同一文件已导入过（批次 #5）。再次导入只会新增一个内容相同的批次。",
+    ]
+    app.button(key=next(b.key for b in app.button if b.key and b.key.startswith("data_unsample_"))).click().run()
     assert _connection().execute("SELECT count(*) FROM batches WHERE status = 'active'").fetchone()[0] == 0
 
 
@@ -204,16 +243,35 @@ def test_data_page_lists_the_check_findings_under_the_current_data(app):
     assert "数据核查：已载入的数据中，0 个数值超出合理范围，13 个数值与上期相比变动异常。" in app.info[0].value
     findings = app.dataframe[1].value  # right after the summary
     assert len(findings) == 13 and findings.columns.tolist() == [
-        "核查项", "类型", "考核期/日期", "单位", "指标/记录", "上期值", "值", "说明"]
-    assert findings.iloc[0].tolist()[:7] == ["异常变动", "赛马考评得分", "2023-Q2", "青禾县", "重点项目投资完成额", "14.36",
-                                             "38.93"]
+        "核查项",
+        "类型",
+        "考核期/日期",
+        "单位",
+        "指标/记录",
+        "上期值",
+        "值",
+        "说明",
+    ]
+    assert findings.iloc[0].tolist()[:7] == [
+        "异常变动",
+        "赛马考评得分",
+        "2023-Q2",
+        "青禾县",
+        "重点项目投资完成额",
+        "14.36",
+        "38.93",
+    ]
 
 
 def test_an_unusual_change_warns_in_the_preview_before_import(app):
     on_data_page(app)
-    before = _connection().execute(
-        "SELECT county, value FROM current_values WHERE indicator = 'W01' AND period = '2026-H1' ORDER BY county"
-    ).fetchall()
+    before = (
+        _connection()
+        .execute(
+            "SELECT county, value FROM current_values WHERE indicator = 'W01' AND period = '2026-H1' ORDER BY county"
+        )
+        .fetchall()
+    )
     rows = [(county, value / 10 if county == before[0][0] else value + 0.5) for county, value in before]
     data = "考核期,县区,指标,数值\n" + "".join(f"2026年下半年,{c},带薪休假落实率,{v:.2f}\n" for c, v in rows)
     app.get("file_uploader")[0].set_value(("h2.csv", data.encode(), "text/csv"))
@@ -221,10 +279,11 @@ def test_an_unusual_change_warns_in_the_preview_before_import(app):
     warned = [w.value for w in app.warning if w.value.startswith("以下 1 个数值与上期相比变动异常")]
     typed = plausibility.number_text(float(f"{before[0][1] / 10:.2f}"))
     assert len(warned) == 1 and f"{before[0][0]}「带薪休假落实率」2026-H2 为 {typed}，" in warned[0]
-    assert app.button(key=[b.key for b in app.button if b.key and b.key.startswith("data_import_")][0])
+    assert app.button(key=next(b.key for b in app.button if b.key and b.key.startswith("data_import_")))
 
 
 # ---- rankings page
+
 
 def _ranking_table(app):
     return next(d.value for d in app.dataframe if "排名区间" in d.value.columns and "县区" in d.value.columns)
@@ -267,8 +326,7 @@ def test_rankings_method_level_focus_and_compare_controls(app):
     app.selectbox(key="rank_county").set_value("澄溪县").run()
     assert not app.exception
     towns = next(d.value for d in app.dataframe if "乡镇" in d.value.columns)
-    expected = rankings.rank_period(_connection(), "2026-Q3", rankings.PeerGroup("township", "澄溪县"),
-                                    method="minmax")
+    expected = rankings.rank_period(_connection(), "2026-Q3", rankings.PeerGroup("township", "澄溪县"), method="minmax")
     assert towns["乡镇"].tolist() == expected.table.index.tolist()
 
 
@@ -308,14 +366,16 @@ def test_tier_boundaries_can_be_set_on_the_page(app):
 
 # ---- training page
 
+
 def _table_with(app, *columns):
     return next(d.value for d in app.dataframe if set(columns) <= set(d.value.columns))
 
 
 def test_training_page_headlines_and_tables_come_from_the_rollup(app):
     on_page(app, "views/training.py")
-    whole = coverage.window_query(_connection(), "training_coverage", coverage.year_window(2026), by="all", county="",
-                                  target_hours=110.0).iloc[0]
+    whole = coverage.window_query(
+        _connection(), "training_coverage", coverage.year_window(2026), by="all", county="", target_hours=110.0
+    ).iloc[0]
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["培训覆盖率"] == f"{whole['coverage']:.1%}" and metrics["未参训人数"] == f"{whole['untrained']:,}"
     assert len(app.get("plotly_chart")) == 6  # categories, domains, quarters, pace, mix, coverage vs race
@@ -340,6 +400,7 @@ def test_training_page_window_county_slice_and_suppression(app):
     assert set(_table_with(app, "性别")["性别"]) == {"男", "女"}
     from incentive.store import settings as app_settings
     from ui.runtime import database
+
     app_settings.save(database(), "suppression_threshold", 30, "test")
     app.segmented_control(key="training_slice").set_value("unit").run()
     units = _table_with(app, "单位", "覆盖率")
@@ -370,19 +431,23 @@ def test_settings_are_changed_on_the_data_page(app):
     assert "已保存 1 项设置。" in [s.value for s in app.success]
     from incentive.store import settings as app_settings
     from ui.runtime import database
+
     assert app_settings.current(database())["hours_target"] == 96.0
     assert database().fetch_all("SELECT who, target, detail FROM audit WHERE action = 'setting'") == [
-        ("测试管理员", "hours_target", "96.0")]  # once: the page no longer records it besides the save
+        ("测试管理员", "hours_target", "96.0")
+    ]  # once: the page no longer records it besides the save
     on_page(app, "views/training.py")
     assert "达到 96 学时" in [m.label for m in app.metric]
 
 
 # ---- welfare and movements pages
 
+
 def test_welfare_page_summary_grid_and_controls(app):
     on_page(app, "views/welfare.py")
     values = queries.run(_connection(), "welfare_values_by_county", period="2026-H1")
     from incentive.care import welfare
+
     table = welfare.status_table(values)
     summary = app.markdown[[m.value.startswith("- 2026-H1") for m in app.markdown].index(True)].value
     assert summary.splitlines() == [f"- {s}" for s in welfare.summary_sentences(table, "2026-H1", "zh")]
@@ -415,8 +480,9 @@ def test_names_of_untrained_cadres_only_for_administrators(app):
     as_admin(app, "测试管理员")
     app.run()
     names = next(d.value for d in app.dataframe if "姓名" in d.value.columns)
-    expected = queries.run(_connection(), "training_untrained", start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31),
-                           county="云岫县")
+    expected = queries.run(
+        _connection(), "training_untrained", start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31), county="云岫县"
+    )
     assert names["干部编号"].tolist() == expected["cadre_id"].tolist() and len(names) > 0
 
 
@@ -427,4 +493,5 @@ def test_a_backup_from_the_data_page(app, tmp_path, monkeypatch):
     copies = list((tmp_path / "copies").glob("incentive-*.duckdb"))
     assert len(copies) == 1 and any("已备份到" in s.value for s in app.success)
     from incentive.store.backup import is_incentive_database
+
     assert is_incentive_database(copies[0])

@@ -8,22 +8,34 @@ import math
 import pandas as pd
 import pytest
 from conftest import import_ok
-from hypothesis import HealthCheck, given, settings as hsettings
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from incentive.intake import bulk_csv, checks, plausibility
-from incentive.store import settings
-from incentive.sharing.export import export_frame
 from incentive.intake.ingest import parse_file
 from incentive.intake.preview import Reference
-from incentive.store import batches
+from incentive.sharing.export import export_frame
+from incentive.store import batches, settings
 from incentive.store.database import Database
 from incentive.store.reference import current_reference
 
 FEW = hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
-COUNTIES = ["澄溪县", "云岫县", "云峤县", "枫岚区", "青禾县", "柏川县", "鹤汀县", "星渚县", "苇塘县", "蒲陌县", "棠梨县",
-            "松涧县"]
+COUNTIES = [
+    "澄溪县",
+    "云岫县",
+    "云峤县",
+    "枫岚区",
+    "青禾县",
+    "柏川县",
+    "鹤汀县",
+    "星渚县",
+    "苇塘县",
+    "蒲陌县",
+    "棠梨县",
+    "松涧县",
+]
 CATALOG = """指标代码,指标名称,类别,赛道,单位,方向,权重,目标值,合理下限,合理上限,生效起始期
 W01,带薪休假落实率,关爱,,%,正向,1,90,,,
 W07,容错纠错案例数,关爱,,件,正向,1,,,,
@@ -34,11 +46,18 @@ R06,高标准农田建设完成率,赛马,乡村振兴,%,正向,7,100,,,
 R06,高标准农田建设完成率,赛马,乡村振兴,%,正向,7,100,,120,2026
 """
 TRAINING_HEADER = "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期"
-TRAINING = "\n".join([TRAINING_HEADER,
-                      "A0001,乡村振兴专题班,专业能力,乡村振兴,线下,集体,16,2025-06-01",
-                      "A0002,乡村振兴专题班,专业能力,乡村振兴,线下,集体,5000,2025-06-01",
-                      "A0003,乡村振兴专题班,专业能力,乡村振兴,线下,集体,200,2025-06-01",
-                      "A0004,乡村振兴专题班,专业能力,乡村振兴,线下,集体,0,2025-06-01"]) + "\n"
+TRAINING = (
+    "\n".join(
+        [
+            TRAINING_HEADER,
+            "A0001,乡村振兴专题班,专业能力,乡村振兴,线下,集体,16,2025-06-01",
+            "A0002,乡村振兴专题班,专业能力,乡村振兴,线下,集体,5000,2025-06-01",
+            "A0003,乡村振兴专题班,专业能力,乡村振兴,线下,集体,200,2025-06-01",
+            "A0004,乡村振兴专题班,专业能力,乡村振兴,线下,集体,0,2025-06-01",
+        ]
+    )
+    + "\n"
+)
 
 
 @pytest.fixture
@@ -57,18 +76,24 @@ def welfare(rows: list[tuple]) -> bytes:
 
 
 def test_a_rate_of_150_percent_is_refused_with_row_and_column(care_db):
-    data = welfare([("2025年上半年", "云岫县", "带薪休假落实率", "95%"), ("2025年上半年", "澄溪县", "带薪休假落实率", "150%")])
+    data = welfare(
+        [("2025年上半年", "云岫县", "带薪休假落实率", "95%"), ("2025年上半年", "澄溪县", "带薪休假落实率", "150%")]
+    )
     preview = parse_file("关爱.csv", data, current_reference(care_db))
     assert not preview.importable
     assert preview.problem_texts("zh") == [
-        "文件「关爱.csv」，第 3 行，「数值」列，值「150%」：超出合理范围（0–100）：请核对是否填错；如确属实，请在指标目录中设置该指标的合理上限。"]
+        "文件「关爱.csv」，第 3 行，「数值」列，值「150%」：超出合理范围（0–100）：请核对是否填错；如确属实，请在指标目录中设置该指标的合理上限。"
+    ]
     assert preview.problem_texts("en") == [
         "File “关爱.csv”, row 3, column “数值”, value “150%”: is outside the plausible range (0–100): check for a "
-        "typo; if the value is right, set the indicator's plausible maximum (合理上限, max) in the catalog."]
+        "typo; if the value is right, set the indicator's plausible maximum (合理上限, max) in the catalog."
+    ]
 
 
 def test_skip_invalid_imports_the_rest(care_db):
-    data = welfare([("2025年上半年", "云岫县", "带薪休假落实率", "95%"), ("2025年上半年", "澄溪县", "带薪休假落实率", "150%")])
+    data = welfare(
+        [("2025年上半年", "云岫县", "带薪休假落实率", "95%"), ("2025年上半年", "澄溪县", "带薪休假落实率", "150%")]
+    )
     preview = parse_file("关爱.csv", data, current_reference(care_db), skip_invalid=True)
     assert preview.importable and preview.rejected_rows == {3}
     batches.import_preview(care_db, preview, source="cli", created_by="test")
@@ -80,7 +105,8 @@ def test_a_wide_file_names_each_value_column(care_db):
     preview = parse_file("宽表.csv", data, current_reference(care_db))
     assert preview.problem_texts("zh") == [
         "文件「宽表.csv」，第 3 行，「带薪休假落实率」列，值「-5%」：超出合理范围（0–100）：请核对是否填错；如确属实，请在指标目录中设置该指标的合理下限。",
-        "文件「宽表.csv」，第 3 行，「容错纠错案例数」列，值「-1」：超出合理范围（≥ 0）：请核对是否填错；如确属实，请在指标目录中设置该指标的合理下限。"]
+        "文件「宽表.csv」，第 3 行，「容错纠错案例数」列，值「-1」：超出合理范围（≥ 0）：请核对是否填错；如确属实，请在指标目录中设置该指标的合理下限。",
+    ]
 
 
 def test_rates_of_change_and_amounts_have_no_default_range(care_db):
@@ -91,13 +117,19 @@ def test_rates_of_change_and_amounts_have_no_default_range(care_db):
 
 
 def test_catalog_bounds_override_the_defaults(care_db):
-    data = welfare([("2025年上半年", "澄溪县", "住房补贴发放完成率", "130%"), ("2025年上半年", "云岫县", "住房补贴发放完成率", "160%"),
-                    ("2025年上半年", "云峤县", "住房补贴发放完成率", "-1%")])
+    data = welfare(
+        [
+            ("2025年上半年", "澄溪县", "住房补贴发放完成率", "130%"),
+            ("2025年上半年", "云岫县", "住房补贴发放完成率", "160%"),
+            ("2025年上半年", "云峤县", "住房补贴发放完成率", "-1%"),
+        ]
+    )
     preview = parse_file("完成率.csv", data, current_reference(care_db))
     # 130 % is above the default 100 but within the catalog's 150; the default minimum 0 still holds
     assert preview.problem_texts("zh") == [
         "文件「完成率.csv」，第 3 行，「数值」列，值「160%」：超出指标目录设定的合理范围（0–150）：请核对是否填错；如确属实，请在指标目录中调整该指标的合理上限。",
-        "文件「完成率.csv」，第 4 行，「数值」列，值「-1%」：超出合理范围（0–150）：请核对是否填错；如确属实，请在指标目录中设置该指标的合理下限。"]
+        "文件「完成率.csv」，第 4 行，「数值」列，值「-1%」：超出合理范围（0–150）：请核对是否填错；如确属实，请在指标目录中设置该指标的合理下限。",
+    ]
 
 
 def test_the_bounds_in_force_are_those_of_the_version_of_the_period(care_db):
@@ -105,23 +137,38 @@ def test_the_bounds_in_force_are_those_of_the_version_of_the_period(care_db):
     preview = parse_file("农田.csv", data, current_reference(care_db))
     assert [(p.row, p.key, p.value, p.params["range"]) for p in preview.problems] == [
         (2, "implausible_default", "110", "0–100"),  # 2025: the first version, default 0–100; quoted as written
-        (4, "implausible_catalog", "121", "0–120")]  # from 2026 the catalog allows up to 120
+        (4, "implausible_catalog", "121", "0–120"),
+    ]  # from 2026 the catalog allows up to 120
 
 
 def test_a_catalog_row_with_min_above_max_is_refused(db):
     data = "指标代码,指标名称,类别,单位,方向,权重,下限,上限\nW01,带薪休假落实率,关爱,%,正向,1,100,50\n".encode()
     preview = parse_file("目录.csv", data, current_reference(db))
     assert preview.problem_texts("zh") == [
-        "文件「目录.csv」，第 2 行，「下限」列，值「100」：合理下限 100 大于合理上限 50，请核对。"]
+        "文件「目录.csv」，第 2 行，「下限」列，值「100」：合理下限 100 大于合理上限 50，请核对。"
+    ]
 
 
 def test_catalog_bounds_are_stored_exported_and_referenced(care_db):
     exported = export_frame(care_db, "indicators")
-    assert list(exported.columns) == ["code", "name", "domain", "track", "unit", "direction", "weight", "target",
-                                      "min", "max", "effective_from"]
+    assert list(exported.columns) == [
+        "code",
+        "name",
+        "domain",
+        "track",
+        "unit",
+        "direction",
+        "weight",
+        "target",
+        "min",
+        "max",
+        "effective_from",
+    ]
     r06 = [i for i in current_reference(care_db).indicators if i["code"] == "R06"]
     assert [(i["direction"], i["min"], i["max"], i["effective_from"]) for i in r06] == [
-        ("higher", None, 120.0, "2026"), ("higher", None, None, "")]
+        ("higher", None, 120.0, "2026"),
+        ("higher", None, None, ""),
+    ]
     assert current_reference(care_db).settings["max_hours_per_record"] == 200.0
 
 
@@ -135,7 +182,8 @@ EXPECTED_HOURS = [
     "文件「培训.csv」，第 3 行，「学时」列，值「5000」：超出合理范围：一条培训记录的学时应大于 0、不超过 200；请核对是否填错；"
     "如确属实，请在「数据管理」页的设置中调高「每条培训记录学时上限」（max_hours_per_record）。",
     "文件「培训.csv」，第 5 行，「学时」列，值「0」：超出合理范围：一条培训记录的学时应大于 0、不超过 200；请核对是否填错；"
-    "如确属实，请在「数据管理」页的设置中调高「每条培训记录学时上限」（max_hours_per_record）。"]
+    "如确属实，请在「数据管理」页的设置中调高「每条培训记录学时上限」（max_hours_per_record）。",
+]
 
 
 @pytest.mark.parametrize("path_kind", ["per-cell", "bulk"])
@@ -178,11 +226,31 @@ finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinit
 def test_catalog_bounds_never_refuse_a_value_inside_them(a, b, share):
     low, high = min(a, b), max(a, b)
     value = min(max(low + share * (high - low), low), high)
-    reference = Reference(indicators=[{"code": "X1", "name": "某完成率", "domain": "race", "unit": "%",
-                                       "direction": "higher", "min": low, "max": high, "effective_from": ""}])
-    rows = pd.DataFrame({"domain": ["race"] * 3, "period": ["2025-Q1"] * 3, "county": ["甲县"] * 3,
-                         "township": [""] * 3, "indicator": ["X1"] * 3,
-                         "value": [value, low, high], "source_row": [2, 3, 4]})
+    reference = Reference(
+        indicators=[
+            {
+                "code": "X1",
+                "name": "某完成率",
+                "domain": "race",
+                "unit": "%",
+                "direction": "higher",
+                "min": low,
+                "max": high,
+                "effective_from": "",
+            }
+        ]
+    )
+    rows = pd.DataFrame(
+        {
+            "domain": ["race"] * 3,
+            "period": ["2025-Q1"] * 3,
+            "county": ["甲县"] * 3,
+            "township": [""] * 3,
+            "indicator": ["X1"] * 3,
+            "value": [value, low, high],
+            "source_row": [2, 3, 4],
+        }
+    )
     assert plausibility.out_of_bounds(rows, "race_scores", reference, {}) == []
     outside = rows.assign(value=[low - 1 - abs(low) * 1e-3, high + 1 + abs(high) * 1e-3, value])
     assert [p.row for p in plausibility.out_of_bounds(outside, "race_scores", reference, {})] == [2, 3]
@@ -205,12 +273,18 @@ CHANGES = [None, -1.0, 0.2, 0.2, 0.5, 0.6, 0.8, 1.0, 1.4, 1.4, 1.8, 2.0]
 
 
 def h2_file(first: float = 8.5, counties: list[str] = COUNTIES) -> bytes:
-    values = [first] + [round(old + change, 1) for old, change in zip(H1[1:], CHANGES[1:])]
-    return welfare([("2025年下半年", c, "带薪休假落实率", v) for c, v in zip(COUNTIES, values) if c in counties])
+    values = [first] + [round(old + change, 1) for old, change in zip(H1[1:], CHANGES[1:], strict=False)]
+    return welfare(
+        [("2025年下半年", c, "带薪休假落实率", v) for c, v in zip(COUNTIES, values, strict=False) if c in counties]
+    )
 
 
 def load_h1(db, counties: list[str] = COUNTIES) -> None:
-    import_ok(db, "h1.csv", welfare([("2025年上半年", c, "W01", v) for c, v in zip(COUNTIES, H1) if c in counties]))
+    import_ok(
+        db,
+        "h1.csv",
+        welfare([("2025年上半年", c, "W01", v) for c, v in zip(COUNTIES, H1, strict=False) if c in counties]),
+    )
 
 
 def test_an_unusual_change_is_listed_with_old_and_new_value_and_imports_anyway(care_db):
@@ -219,10 +293,12 @@ def test_an_unusual_change_is_listed_with_old_and_new_value_and_imports_anyway(c
     checks.add_warnings(care_db, preview)
     assert preview.importable and not preview.problems
     assert [w.text("zh") for w in preview.warnings] == [
-        "澄溪县「带薪休假落实率」2025-H2 为 8.5，上期 2025-H1 为 85，变动 -76.5，远超同级单位同期变动的正常范围（-12.55 至 +14.15）：可能填错，请核对。"]
+        "澄溪县「带薪休假落实率」2025-H2 为 8.5，上期 2025-H1 为 85，变动 -76.5，远超同级单位同期变动的正常范围（-12.55 至 +14.15）：可能填错，请核对。"
+    ]
     assert [w.text("en") for w in preview.warnings] == [
         "澄溪县, “带薪休假落实率”, 2025-H2: 8.5, was 85 in 2025-H1 (change -76.5), far outside the changes of its "
-        "peers (-12.55 to +14.15): probably a typo, please check."]
+        "peers (-12.55 to +14.15): probably a typo, please check."
+    ]
     batches.import_preview(care_db, preview, source="cli", created_by="test")
     stored = export_frame(care_db, "welfare", "2025-H2")
     assert stored.loc[stored["county"] == "澄溪县", "value"].tolist() == [8.5]
@@ -246,16 +322,26 @@ def test_the_file_is_compared_with_peers_as_stored_after_import(care_db):
     """A file with one county: its peers are the stored values of the others."""
     load_h1(care_db)
     import_ok(care_db, "h2.csv", h2_file(first=86.0))
-    preview = parse_file("fix.csv", welfare([("2025年下半年", "云岫县", "带薪休假落实率", 8)]), current_reference(care_db))
+    preview = parse_file(
+        "fix.csv", welfare([("2025年下半年", "云岫县", "带薪休假落实率", 8)]), current_reference(care_db)
+    )
     checks.add_warnings(care_db, preview)
     assert [(w.params["unit"], w.params["old"], w.params["new"]) for w in preview.warnings] == [("云岫县", "80", "8")]
 
 
 def _pairs(old: list[float], new: list[float]) -> pd.DataFrame:
     n = len(old)
-    return pd.DataFrame({"period": ["2025-Q2"] * n, "previous": ["2025-Q1"] * n,
-                         "county": [f"县{i}" for i in range(n)], "township": [""] * n, "indicator": ["X"] * n,
-                         "old": old, "new": new})
+    return pd.DataFrame(
+        {
+            "period": ["2025-Q2"] * n,
+            "previous": ["2025-Q1"] * n,
+            "county": [f"县{i}" for i in range(n)],
+            "township": [""] * n,
+            "indicator": ["X"] * n,
+            "old": old,
+            "new": new,
+        }
+    )
 
 
 def test_whole_number_counts_may_move_by_one():
@@ -267,8 +353,10 @@ def test_whole_number_counts_may_move_by_one():
 
 
 @FEW
-@given(old=st.lists(st.floats(min_value=0, max_value=1000, allow_nan=False), min_size=5, max_size=30),
-       shift=st.floats(min_value=-500, max_value=500, allow_nan=False))
+@given(
+    old=st.lists(st.floats(min_value=0, max_value=1000, allow_nan=False), min_size=5, max_size=30),
+    shift=st.floats(min_value=-500, max_value=500, allow_nan=False),
+)
 def test_the_same_change_for_every_unit_is_never_unusual(old, shift):
     assert plausibility.unusual_changes(_pairs(old, [v + shift for v in old])).empty
 
@@ -279,10 +367,17 @@ def test_the_same_change_for_every_unit_is_never_unusual(old, shift):
 def test_check_finds_bounds_and_unusual_changes_on_loaded_data(care_db, tmp_path):
     load_h1(care_db)
     import_ok(care_db, "h2.csv", h2_file())  # 澄溪县 85 -> 8.5
-    import_ok(care_db, "培训.csv", "\n".join([TRAINING_HEADER, "A0001,专题班,专业能力,乡村振兴,线下,集体,150,2025-06-01"])
-              .encode())
+    import_ok(
+        care_db,
+        "培训.csv",
+        "\n".join([TRAINING_HEADER, "A0001,专题班,专业能力,乡村振兴,线下,集体,150,2025-06-01"]).encode(),
+    )
     # the catalog and the settings tighten after the data came in
-    import_ok(care_db, "目录.csv", "指标代码,指标名称,类别,单位,方向,权重,合理上限\nW01,带薪休假落实率,关爱,%,正向,1,90\n".encode())
+    import_ok(
+        care_db,
+        "目录.csv",
+        "指标代码,指标名称,类别,单位,方向,权重,合理上限\nW01,带薪休假落实率,关爱,%,正向,1,90\n".encode(),
+    )
     settings.save(care_db, "max_hours_per_record", 100, "test")
     found = checks.findings(care_db)
     assert [(f.check, f.kind, f.period, f.county, f.indicator, f.old, f.value) for f in found] == [
@@ -290,16 +385,22 @@ def test_check_finds_bounds_and_unusual_changes_on_loaded_data(care_db, tmp_path
         ("bounds", "welfare", "2025-H2", "松涧县", "W01", None, 93.0),
         ("bounds", "welfare", "2025-H2", "棠梨县", "W01", None, 91.8),
         ("bounds", "training", "2025-06-01", "", "hours", None, 150.0),
-        ("change", "welfare", "2025-H2", "澄溪县", "W01", 85.0, 8.5)]
+        ("change", "welfare", "2025-H2", "澄溪县", "W01", 85.0, 8.5),
+    ]
     # the catalog's new maximum replaces the default's 100; its minimum stays the default 0
-    assert found[0].line("zh") == ("关爱指标 2025-H1 · 松涧县 · 带薪休假落实率，值「91」：超出指标目录设定的合理范围（0–90）：请核对是否填错；"
-                                   "如确属实，请在指标目录中调整该指标的合理上限。")
+    assert found[0].line("zh") == (
+        "关爱指标 2025-H1 · 松涧县 · 带薪休假落实率，值「91」：超出指标目录设定的合理范围（0–90）：请核对是否填错；"
+        "如确属实，请在指标目录中调整该指标的合理上限。"
+    )
     assert found[3].line("en") == (
         "training records 2025-06-01 · A0001 / 专题班 · hours, value “150”: is outside the plausible range: one "
         "training record has more than 0 and at most 100 hours; check for a typo; if the value is right, raise the "
-        "setting “most hours per training record” (max_hours_per_record) on the Data page.")
-    assert found[4].line("zh") == ("关爱指标：澄溪县「带薪休假落实率」2025-H2 为 8.5，上期 2025-H1 为 85，变动 -76.5，远超同级单位同期变动的"
-                                   "正常范围（-12.55 至 +14.15）：可能填错，请核对。")
+        "setting “most hours per training record” (max_hours_per_record) on the Data page."
+    )
+    assert found[4].line("zh") == (
+        "关爱指标：澄溪县「带薪休假落实率」2025-H2 为 8.5，上期 2025-H1 为 85，变动 -76.5，远超同级单位同期变动的"
+        "正常范围（-12.55 至 +14.15）：可能填错，请核对。"
+    )
     frame = checks.findings_frame(found, "en")
     assert frame.columns.tolist() == checks.FINDING_COLUMNS and len(frame) == 5
 
@@ -330,6 +431,11 @@ def test_the_sample_has_no_implausible_value_and_few_unusual_changes(sample_db_p
 
 
 def test_number_text_reads_like_the_cell():
-    assert [plausibility.number_text(v) for v in (150.0, 8.5, 0.1 + 0.2, -3.2, 5000)] == ["150", "8.5", "0.3", "-3.2",
-                                                                                        "5000"]
+    assert [plausibility.number_text(v) for v in (150.0, 8.5, 0.1 + 0.2, -3.2, 5000)] == [
+        "150",
+        "8.5",
+        "0.3",
+        "-3.2",
+        "5000",
+    ]
     assert math.isnan(plausibility._floats(pd.Series([None], dtype=object))[0])

@@ -30,7 +30,10 @@ PARAMS = {
     "training_untrained": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31), "county": ""},
     "training_last_date": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31)},
     "welfare_values_by_county": {"period": "2025-H2"},
-    "export_regions": {}, "export_indicators": {}, "export_roster": {}, "export_movements": {},
+    "export_regions": {},
+    "export_indicators": {},
+    "export_roster": {},
+    "export_movements": {},
     "export_values": {"domain": "race", "period": None},
     "export_training": {"start": None, "end": None},
     "value_periods": {"domain": "welfare"},
@@ -61,8 +64,11 @@ def test_every_query_runs_on_the_sample_and_returns_rows(sample, name):
         tables = {"cadres": queries.arrow(sample.connection, "training_cadres", **PARAMS["training_cadres"])}
     if name == "value_changes":  # stored values only, paired as checks.unusual_changes pairs them
         import pandas as pd
-        tables = {"incoming": pd.DataFrame(columns=["period", "county", "township", "indicator", "value"]),
-                  "period_pairs": pd.DataFrame({"period": ["2025-H2"], "previous": ["2025-H1"]})}
+
+        tables = {
+            "incoming": pd.DataFrame(columns=["period", "county", "township", "indicator", "value"]),
+            "period_pairs": pd.DataFrame({"period": ["2025-H2"], "previous": ["2025-H1"]}),
+        }
     frame = queries.run(sample.connection, name, tables=tables, **PARAMS[name])
     assert len(frame) > 0
 

@@ -9,22 +9,30 @@ from incentive import periods
 from incentive.race import rankings
 from incentive.race.rankings import PeerGroup
 
-CATALOG = ("指标代码,指标名称,类别,赛道,单位,方向,权重,生效起始期\n"
-           "A,甲,赛马,项目建设,个,正向,3,\nB,乙,赛马,基层治理,起,逆向,1,\n"
-           "A,甲,赛马,项目建设,个,正向,1,2025Q3\n")  # from 2025-Q3 on, A weighs as much as B
+CATALOG = (
+    "指标代码,指标名称,类别,赛道,单位,方向,权重,生效起始期\n"
+    "A,甲,赛马,项目建设,个,正向,3,\nB,乙,赛马,基层治理,起,逆向,1,\n"
+    "A,甲,赛马,项目建设,个,正向,1,2025Q3\n"
+)  # from 2025-Q3 on, A weighs as much as B
 
 
 @pytest.fixture
 def race_db(db):
     import_ok(db, "regions.csv", "县区,乡镇,县区代码\n一县,东镇,3\n一县,西镇,3\n二县,,2\n三县,,1\n".encode())
     import_ok(db, "i.csv", CATALOG.encode())
-    import_ok(db, "v.csv", ("考核期,县区,乡镇,指标,数值\n"
-                            "2025Q1,一县,,A,10\n2025Q1,二县,,A,20\n2025Q1,三县,,A,30\n"
-                            "2025Q1,一县,,B,5\n2025Q1,二县,,B,5\n2025Q1,三县,,B,\n"
-                            "2025Q3,一县,,A,30\n2025Q3,二县,,A,20\n2025Q3,三县,,A,10\n"
-                            "2025Q3,一县,,B,9\n2025Q3,二县,,B,1\n2025Q3,三县,,B,5\n"
-                            "2025Q3,一县,东镇,A,1\n2025Q3,一县,西镇,A,2\n"
-                            "2025Q3,一县,东镇,B,1\n2025Q3,一县,西镇,B,1\n").encode())
+    import_ok(
+        db,
+        "v.csv",
+        (
+            "考核期,县区,乡镇,指标,数值\n"
+            "2025Q1,一县,,A,10\n2025Q1,二县,,A,20\n2025Q1,三县,,A,30\n"
+            "2025Q1,一县,,B,5\n2025Q1,二县,,B,5\n2025Q1,三县,,B,\n"
+            "2025Q3,一县,,A,30\n2025Q3,二县,,A,20\n2025Q3,三县,,A,10\n"
+            "2025Q3,一县,,B,9\n2025Q3,二县,,B,1\n2025Q3,三县,,B,5\n"
+            "2025Q3,一县,东镇,A,1\n2025Q3,一县,西镇,A,2\n"
+            "2025Q3,一县,东镇,B,1\n2025Q3,一县,西镇,B,1\n"
+        ).encode(),
+    )
     return db
 
 
@@ -39,8 +47,9 @@ def test_composite_hand_computed_with_the_catalog_in_force(race_db):
     later = rankings.rank_period(race_db.connection, "2025-Q3")
     # A now weighs 1 of 2. B lower-is-better: 1, 5, 9 -> z = +1.2247 for 二县, 0 for 三县, -1.2247 for 一县.
     assert later.track_weights.to_dict() == {"项目建设": 0.5, "基层治理": 0.5}
-    assert later.table["composite"].to_dict() == pytest.approx({"一县": 0.5 * z - 0.5 * z, "二县": 0.5 * z,
-                                                                "三县": -0.5 * z})
+    assert later.table["composite"].to_dict() == pytest.approx(
+        {"一县": 0.5 * z - 0.5 * z, "二县": 0.5 * z, "三县": -0.5 * z}
+    )
 
 
 def test_townships_are_ranked_within_their_county(race_db):
@@ -80,16 +89,38 @@ def test_export_table_columns_and_rank_change(race_db):
     before = rankings.rank_period(race_db.connection, "2025-Q1", draws=0)
     table = rankings.export_table(now, PeerGroup(), before)
     assert table.columns.tolist() == [
-        "period", "county", "composite", "rank", "rank_low", "rank_high", "tier", "tier_label", "flags",
-        "track_项目建设", "track_基层治理", "rank_z", "rank_minmax", "rank_points",
-        "compare_period", "compare_rank", "rank_change"]
+        "period",
+        "county",
+        "composite",
+        "rank",
+        "rank_low",
+        "rank_high",
+        "tier",
+        "tier_label",
+        "flags",
+        "track_项目建设",
+        "track_基层治理",
+        "rank_z",
+        "rank_minmax",
+        "rank_points",
+        "compare_period",
+        "compare_rank",
+        "rank_change",
+    ]
     row = table.set_index("county").loc["二县"]
     assert (row["rank"], row["compare_rank"], row["rank_change"], row["tier"], row["tier_label"]) == (
-        1, 2, 1, 1, "第一方阵")
+        1,
+        2,
+        1,
+        1,
+        "第一方阵",
+    )
     earlier = rankings.export_table(before, PeerGroup(), lang="en").set_index("county")
     assert earlier.loc["三县", "flags"] == "imputed:B" and earlier.loc["三县", "tier_label"] == "First tier"
-    towns = rankings.export_table(rankings.rank_period(race_db.connection, "2025-Q3", PeerGroup("township", "一县")),
-                                  PeerGroup("township", "一县"))
+    towns = rankings.export_table(
+        rankings.rank_period(race_db.connection, "2025-Q3", PeerGroup("township", "一县")),
+        PeerGroup("township", "一县"),
+    )
     assert towns[["county", "township"]].values.tolist() == [["一县", "西镇"], ["一县", "东镇"]]
 
 

@@ -21,8 +21,13 @@ YEAR = 2025
 
 
 def cli_frame(db_path, *args) -> pd.DataFrame:
-    result = subprocess.run([sys.executable, "-m", "incentive", "--db", str(db_path), "--lang", "zh", "export",
-                             *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=180)
+    result = subprocess.run(
+        [sys.executable, "-m", "incentive", "--db", str(db_path), "--lang", "zh", "export", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert result.returncode == 0, result.stderr
     return pd.read_csv(io.StringIO(result.stdout), keep_default_na=False)
 
@@ -36,6 +41,7 @@ def views(app, sample_db_file, tmp_path):
     """The app on YEAR (sidebar), its database for the briefing, and a copy of the same data for the CLI (the
     app's process holds its own file)."""
     from ui.runtime import database
+
     app.selectbox(key="year").set_value(YEAR).run()
     copy = tmp_path / "cli.duckdb"
     shutil.copy(sample_db_file, copy)

@@ -12,14 +12,23 @@ from incentive.race.scoring import ScoringError, rank_units
 
 def catalog(*rows):
     """rows: (code, track, direction, weight)."""
-    return pd.DataFrame([{"code": c, "name": f"指标{c}", "track": t, "direction": d, "weight": w, "target": None}
-                         for c, t, d, w in rows])
+    return pd.DataFrame(
+        [
+            {"code": c, "name": f"指标{c}", "track": t, "direction": d, "weight": w, "target": None}
+            for c, t, d, w in rows
+        ]
+    )
 
 
 def values(table: dict[str, dict[str, float]]) -> pd.DataFrame:
     """{unit: {indicator: value}} into long rows; None is a missing value."""
-    return pd.DataFrame([{"unit": u, "indicator": i, "value": math.nan if v is None else v}
-                         for u, row in table.items() for i, v in row.items()])
+    return pd.DataFrame(
+        [
+            {"unit": u, "indicator": i, "value": math.nan if v is None else v}
+            for u, row in table.items()
+            for i, v in row.items()
+        ]
+    )
 
 
 def column(ranking, name):
@@ -71,8 +80,9 @@ def test_min_max_runs_zero_to_hundred_direction_aware_and_points_are_taken_as_th
 
 def test_missing_values_are_imputed_with_the_peer_mean_and_flagged():
     cat = catalog(("A", "T", "higher", 1), ("B", "T", "higher", 1))
-    data = values({"甲": {"A": 10, "B": 1}, "乙": {"A": 30, "B": 3}, "丙": {"A": None, "B": 2},
-                   "丁": {"A": None, "B": None}})
+    data = values(
+        {"甲": {"A": 10, "B": 1}, "乙": {"A": 30, "B": 3}, "丙": {"A": None, "B": 2}, "丁": {"A": None, "B": None}}
+    )
     r = rank_units(data, cat, units=["甲", "乙", "丙", "丁", "戊"])
     assert r.raw.loc["丙", "A"] != r.raw.loc["丙", "A"]  # the stored value stays missing
     assert r.scores.loc["丙", "A"] == 0  # imputed 20, the mean of 10 and 30: z = 0
@@ -87,8 +97,9 @@ def test_missing_values_are_imputed_with_the_peer_mean_and_flagged():
 
 def test_exactly_half_missing_is_still_ranked_more_is_not():
     cat = catalog(("A", "T", "higher", 1), ("B", "T", "higher", 1), ("C", "T", "higher", 1))
-    data = values({"甲": {"A": 1, "B": 1, "C": 1}, "乙": {"A": 2, "B": 2, "C": None},
-                   "丙": {"A": 3, "B": None, "C": None}})
+    data = values(
+        {"甲": {"A": 1, "B": 1, "C": 1}, "乙": {"A": 2, "B": 2, "C": None}, "丙": {"A": 3, "B": None, "C": None}}
+    )
     r = rank_units(data, cat)
     assert column(r, "ranked") == {"甲": True, "乙": True, "丙": False}
     four = catalog(*[(c, "T", "higher", 1) for c in "ABCD"])
@@ -128,8 +139,16 @@ def test_weights_text_and_bad_settings_give_clear_errors():
         rank_units(values({"甲": {"A": 1}}), cat, method="median")
 
 
-@pytest.mark.parametrize("n, first, third", [(12, [1, 2, 3, 4], [9, 10, 11, 12]), (10, [1, 2, 3, 4], [8, 9, 10]),
-                                             (7, [1, 2, 3], [6, 7]), (2, [1], []), (1, [1], [])])
+@pytest.mark.parametrize(
+    "n, first, third",
+    [
+        (12, [1, 2, 3, 4], [9, 10, 11, 12]),
+        (10, [1, 2, 3, 4], [8, 9, 10]),
+        (7, [1, 2, 3], [6, 7]),
+        (2, [1], []),
+        (1, [1], []),
+    ],
+)
 def test_tiers_by_rank_thirds(n, first, third):
     tiers = scoring.tiers(pd.Series(range(1, n + 1), index=range(1, n + 1)))
     assert [r for r, tier in tiers.items() if tier == 1] == first
@@ -144,10 +163,13 @@ def test_tied_units_share_a_tier_and_boundaries_are_configurable():
 
 def random_case(seed: int, units: int = 9):
     rng = np.random.default_rng(seed)
-    cat = catalog(*[(f"R{i}", f"赛道{i % 3}", "lower" if i % 4 == 0 else "higher", float(rng.integers(1, 10)))
-                    for i in range(7)])
-    table = {f"县{u}": {f"R{i}": (None if rng.random() < 0.08 else float(rng.normal(50, 15)))
-                        for i in range(7)} for u in range(units)}
+    cat = catalog(
+        *[(f"R{i}", f"赛道{i % 3}", "lower" if i % 4 == 0 else "higher", float(rng.integers(1, 10))) for i in range(7)]
+    )
+    table = {
+        f"县{u}": {f"R{i}": (None if rng.random() < 0.08 else float(rng.normal(50, 15))) for i in range(7)}
+        for u in range(units)
+    }
     return values(table), cat
 
 
@@ -189,8 +211,11 @@ def test_rank_interval_brackets_the_rank_and_is_reproducible():
     assert (single["rank_low"] == single["rank"]).all() and (single["rank_high"] == single["rank"]).all()
 
 
-@pytest.mark.xfail(strict=True, reason="the 5th-95th percentile of the jittered ranks need not contain the rank "
-                   "at the stated weights (methodology 7); whether it must is a methodology decision")
+@pytest.mark.xfail(
+    strict=True,
+    reason="the 5th-95th percentile of the jittered ranks need not contain the rank "
+    "at the stated weights (methodology 7); whether it must is a methodology decision",
+)
 def test_the_rank_interval_can_miss_the_rank_itself():
     data, cat = random_case(197, units=30)  # found by a sweep of 600 cases: 县 ranked 14th, interval 15-17
     ranked = rank_units(data, cat, draws=500).ranked
@@ -199,8 +224,9 @@ def test_the_rank_interval_can_miss_the_rank_itself():
 
 def test_a_clear_leader_has_a_tight_interval_and_near_ties_a_wide_one():
     cat = catalog(("A", "一", "higher", 1), ("B", "二", "higher", 1))
-    data = values({"甲": {"A": 100, "B": 100}, "乙": {"A": 10, "B": 0}, "丙": {"A": 0, "B": 10.5},
-                   "丁": {"A": 1, "B": 1}})
+    data = values(
+        {"甲": {"A": 100, "B": 100}, "乙": {"A": 10, "B": 0}, "丙": {"A": 0, "B": 10.5}, "丁": {"A": 1, "B": 1}}
+    )
     r = rank_units(data, cat)
     assert (r.table.loc["甲", "rank_low"], r.table.loc["甲", "rank_high"]) == (1, 1)
     assert (r.table.loc["乙", "rank_low"], r.table.loc["乙", "rank_high"]) == (2, 3)

@@ -11,8 +11,9 @@ import pytest
 from incentive.race import scoring
 
 
-def reference_ranks(table: dict[str, dict[str, float | None]], catalog: list[tuple[str, str, str, float]],
-                    method: str) -> dict[str, int | None]:
+def reference_ranks(
+    table: dict[str, dict[str, float | None]], catalog: list[tuple[str, str, str, float]], method: str
+) -> dict[str, int | None]:
     codes = [code for code, *_ in catalog]
     present = [c for c in codes if any(table[u][c] is not None for u in table)]
     ranked = [u for u in table if sum(table[u][c] is None for c in present) <= len(present) / 2]
@@ -59,16 +60,33 @@ def reference_ranks(table: dict[str, dict[str, float | None]], catalog: list[tup
 @pytest.mark.parametrize("seed", range(30))
 def test_ranks_agree_with_a_plain_reimplementation(seed):
     rng = random.Random(seed)
-    catalog = [(f"R{i}", rng.choice(["项目建设", "乡村振兴", "为企服务"]), rng.choice(["higher", "lower"]),
-                float(rng.randint(1, 12))) for i in range(rng.randint(3, 9))]
+    catalog = [
+        (
+            f"R{i}",
+            rng.choice(["项目建设", "乡村振兴", "为企服务"]),
+            rng.choice(["higher", "lower"]),
+            float(rng.randint(1, 12)),
+        )
+        for i in range(rng.randint(3, 9))
+    ]
     units = [f"县{i}" for i in range(rng.randint(4, 25))]
-    table = {u: {code: (None if rng.random() < 0.12 else round(rng.gauss(60, 20) + (80 if rng.random() < 0.03
-                                                                                    else 0), 2))
-                 for code, *_ in catalog} for u in units}
-    values = pd.DataFrame([{"unit": u, "indicator": c, "value": math.nan if v is None else v}
-                           for u, row in table.items() for c, v in row.items()])
-    frame = pd.DataFrame([{"code": c, "name": c, "track": t, "direction": d, "weight": w, "target": None}
-                          for c, t, d, w in catalog])
+    table = {
+        u: {
+            code: (None if rng.random() < 0.12 else round(rng.gauss(60, 20) + (80 if rng.random() < 0.03 else 0), 2))
+            for code, *_ in catalog
+        }
+        for u in units
+    }
+    values = pd.DataFrame(
+        [
+            {"unit": u, "indicator": c, "value": math.nan if v is None else v}
+            for u, row in table.items()
+            for c, v in row.items()
+        ]
+    )
+    frame = pd.DataFrame(
+        [{"code": c, "name": c, "track": t, "direction": d, "weight": w, "target": None} for c, t, d, w in catalog]
+    )
     for method in scoring.METHODS:
         ours = scoring.rank_units(values, frame, units=units, method=method, draws=0)
         got = {u: (None if r is pd.NA else int(r)) for u, r in ours.table["rank"].items()}

@@ -18,11 +18,22 @@ def townships_unscored(tmp_path, app_factory):
     path = tmp_path / "small.duckdb"
     database = Database(path)
     import_ok(database, "regions.csv", "县区,乡镇,县区代码\n一县,东镇,3\n一县,西镇,3\n二县,,2\n三县,,1\n".encode())
-    import_ok(database, "i.csv", ("指标代码,指标名称,类别,赛道,单位,方向,权重\n"
-                                  "A,甲,赛马,项目建设,个,正向,3\nB,乙,赛马,基层治理,起,逆向,1\n").encode())
-    import_ok(database, "v.csv", ("考核期,县区,乡镇,指标,数值\n2025Q1,一县,,A,30\n2025Q1,二县,,A,20\n"
-                                  "2025Q1,三县,,A,10\n2025Q1,一县,,B,1\n2025Q1,二县,,B,5\n"
-                                  "2025Q1,三县,,B,9\n").encode())
+    import_ok(
+        database,
+        "i.csv",
+        (
+            "指标代码,指标名称,类别,赛道,单位,方向,权重\nA,甲,赛马,项目建设,个,正向,3\nB,乙,赛马,基层治理,起,逆向,1\n"
+        ).encode(),
+    )
+    import_ok(
+        database,
+        "v.csv",
+        (
+            "考核期,县区,乡镇,指标,数值\n2025Q1,一县,,A,30\n2025Q1,二县,,A,20\n"
+            "2025Q1,三县,,A,10\n2025Q1,一县,,B,1\n2025Q1,二县,,B,5\n"
+            "2025Q1,三县,,B,9\n"
+        ).encode(),
+    )
     database.close()
     return app_factory(path)
 
@@ -33,7 +44,7 @@ def test_rankings_county_without_township_scores_shows_a_sentence_not_a_tracebac
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.selectbox(key="rank_focus").value == "一县"  # the leader, whose townships have no scores
-    assert any("一县 在 2025-Q1 没有乡镇赛马得分。" == i.value for i in at.info)
+    assert any(i.value == "一县 在 2025-Q1 没有乡镇赛马得分。" for i in at.info)
     for focus in ("二县", "三县", "一县"):  # and staying on the page keeps working
         at.selectbox(key="rank_focus").set_value(focus).run()
         assert not at.exception, [e.value for e in at.exception]
@@ -50,18 +61,34 @@ HTML_INDICATOR = "<a href='https://evil.example/b'>体检</a>率"  # Plotly woul
 
 def _crafted_db(path):
     database = Database(path)
-    import_ok(database, "regions.csv", f"县区,乡镇,县区代码\n\"{LINK_COUNTY}\",,1\n乙县,,2\n丙县,,3\n".encode())
-    import_ok(database, "i.csv", ("指标代码,指标名称,类别,赛道,单位,方向,权重,目标值\n"
-                                  "A,甲,赛马,项目建设,个,正向,3,\nB,乙,赛马,基层治理,起,逆向,1,\n"
-                                  f"W1,\"{HTML_INDICATOR}\",关爱,,%,正向,1,95\nW2,家访率,关爱,,%,正向,1,90\n").encode())
-    import_ok(database, "v.csv", ("考核期,县区,乡镇,指标,数值\n"
-                                  f"2025Q1,\"{LINK_COUNTY}\",,A,30\n2025Q1,乙县,,A,20\n2025Q1,丙县,,A,10\n"
-                                  f"2025Q1,\"{LINK_COUNTY}\",,B,1\n2025Q1,乙县,,B,5\n2025Q1,丙县,,B,9\n"
-                                  ).encode())
-    import_ok(database, "w.csv", ("考核期,县区,乡镇,指标,数值\n"
-                                  f"2025H1,\"{LINK_COUNTY}\",,W1,80\n2025H1,乙县,,W1,99\n2025H1,丙县,,W1,97\n"
-                                  f"2025H1,\"{LINK_COUNTY}\",,W2,95\n2025H1,乙县,,W2,95\n2025H1,丙县,,W2,95\n"
-                                  ).encode())
+    import_ok(database, "regions.csv", f'县区,乡镇,县区代码\n"{LINK_COUNTY}",,1\n乙县,,2\n丙县,,3\n'.encode())
+    import_ok(
+        database,
+        "i.csv",
+        (
+            "指标代码,指标名称,类别,赛道,单位,方向,权重,目标值\n"
+            "A,甲,赛马,项目建设,个,正向,3,\nB,乙,赛马,基层治理,起,逆向,1,\n"
+            f'W1,"{HTML_INDICATOR}",关爱,,%,正向,1,95\nW2,家访率,关爱,,%,正向,1,90\n'
+        ).encode(),
+    )
+    import_ok(
+        database,
+        "v.csv",
+        (
+            "考核期,县区,乡镇,指标,数值\n"
+            f'2025Q1,"{LINK_COUNTY}",,A,30\n2025Q1,乙县,,A,20\n2025Q1,丙县,,A,10\n'
+            f'2025Q1,"{LINK_COUNTY}",,B,1\n2025Q1,乙县,,B,5\n2025Q1,丙县,,B,9\n'
+        ).encode(),
+    )
+    import_ok(
+        database,
+        "w.csv",
+        (
+            "考核期,县区,乡镇,指标,数值\n"
+            f'2025H1,"{LINK_COUNTY}",,W1,80\n2025H1,乙县,,W1,99\n2025H1,丙县,,W1,97\n'
+            f'2025H1,"{LINK_COUNTY}",,W2,95\n2025H1,乙县,,W2,95\n2025H1,丙县,,W2,95\n'
+        ).encode(),
+    )
     return database
 
 
@@ -93,6 +120,7 @@ def _plotly_strings(at: AppTest) -> list[str]:
         elif isinstance(node, list):
             for v in node:
                 walk(v)
+
     for chart in at.get("plotly_chart"):
         walk(json.loads(chart.proto.spec))
     return found
@@ -135,6 +163,7 @@ def test_imported_names_never_become_links_on_pages_or_charts(crafted, page, app
 
 def test_the_briefing_html_has_no_link_from_a_name(crafted):
     from incentive.sharing import briefing
+
     database = Database(crafted)
     try:
         document = briefing.to_html(briefing.gather(database, 2025, LINK_COUNTY, "zh", "http://dashboard.local/"))
@@ -146,6 +175,7 @@ def test_the_briefing_html_has_no_link_from_a_name(crafted):
 
 # ---- item 8: signed numbers in page downloads stay numbers
 
+
 def test_the_welfare_tables_download_keeps_signed_changes_as_numbers(app_factory, monkeypatch):
     import csv
     import io
@@ -154,11 +184,13 @@ def test_the_welfare_tables_download_keeps_signed_changes_as_numbers(app_factory
 
     import ui.downloads
     from incentive.sharing import export
+
     taken = {}
 
     def recording(table):
         taken.setdefault("tables", []).append(table)
         return export.to_csv_bytes(table)
+
     monkeypatch.setattr(ui.downloads, "to_csv_bytes", recording)
     app_factory(page="views/welfare.py")  # runs the page once, failing on any exception
     table = next(t for t in taken["tables"] if "较上期" in t.columns or "变化" in "".join(t.columns))

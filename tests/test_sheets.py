@@ -13,16 +13,18 @@ import openpyxl
 import pytest
 from conftest import xls_bytes, xlsx_bytes
 
-from incentive.intake import file_identity, number_formats, workbook_formats
 from incentive.i18n import TEXT
+from incentive.intake import file_identity, number_formats, workbook_formats
 from incentive.intake.ingest import parse_file
 from incentive.intake.sheets import REFUSALS, read_sheets
 from incentive.store.reference import current_reference
 
 
 def values(preview) -> list[tuple]:
-    return [(r.period, r.county, r.township, r.indicator, None if r.value is None or math.isnan(r.value)
-             else r.value) for r in preview.rows.itertuples()]
+    return [
+        (r.period, r.county, r.township, r.indicator, None if r.value is None or math.isnan(r.value) else r.value)
+        for r in preview.rows.itertuples()
+    ]
 
 
 def messages(preview, lang="zh") -> list[str]:
@@ -47,10 +49,29 @@ def _formatted_rows():
     ]
 
 
-FORMATS = {"B4": "0.00", "B5": "0.00", "C4": "0%", "C5": "0.0%", "D4": "0.00E+00", "D5": "000000", "E4": "@",
-           "E5": "@", "F4": "yyyy-mm-dd", "F5": 'yyyy"年"m"月"d"日"', "H4": "0.00"}
-EXPECTED = {(3, 1): "0.00", (4, 1): "0.00", (3, 2): "0%", (4, 2): "0.0%", (3, 3): "0.00E+00", (4, 3): "000000",
-            (3, 4): "@", (4, 4): "@"}  # dates, General and the text cell formatted 0.00 are not listed
+FORMATS = {
+    "B4": "0.00",
+    "B5": "0.00",
+    "C4": "0%",
+    "C5": "0.0%",
+    "D4": "0.00E+00",
+    "D5": "000000",
+    "E4": "@",
+    "E5": "@",
+    "F4": "yyyy-mm-dd",
+    "F5": 'yyyy"年"m"月"d"日"',
+    "H4": "0.00",
+}
+EXPECTED = {
+    (3, 1): "0.00",
+    (4, 1): "0.00",
+    (3, 2): "0%",
+    (4, 2): "0.0%",
+    (3, 3): "0.00E+00",
+    (4, 3): "000000",
+    (3, 4): "@",
+    (4, 4): "@",
+}  # dates, General and the text cell formatted 0.00 are not listed
 
 
 def test_xlsx_number_formats_of_numeric_cells_align_with_rows_after_blank_rows_and_columns():
@@ -81,24 +102,33 @@ def test_a_custom_format_and_a_builtin_one_are_both_named_by_their_code():
     assert sheet.number_formats == {(1, 0): "0%", (1, 1): "0.000"}
 
 
-SHEET_XML = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-             b'<row r="2" s="3" customFormat="1"><c r="B2" s="3"><v>1</v></c><c s="1"><v>2</v></c></row>'
-             b'<row><c r="D3" s="1" t="inlineStr"><is><t>a s="3" b</t></is></c><c><v>4</v></c><c s="3"><v>5</v></c>'
-             b'</row></sheetData></worksheet>')
+SHEET_XML = (
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    b'<row r="2" s="3" customFormat="1"><c r="B2" s="3"><v>1</v></c><c s="1"><v>2</v></c></row>'
+    b'<row><c r="D3" s="1" t="inlineStr"><is><t>a s="3" b</t></is></c><c><v>4</v></c><c s="3"><v>5</v></c>'
+    b"</row></sheetData></worksheet>"
+)
 
 
 def test_cells_without_references_are_counted_as_calamine_counts_them():
     # C2 has no r (after B2); row 3 has no r (after row 2); E3 and F3 follow D3. Row styles and text that looks
     # like an attribute are not cells.
     wanted = {3: "0.00", 1: "0%"}
-    assert workbook_formats.cell_formats(SHEET_XML, wanted) == {(1, 1): "0.00", (1, 2): "0%", (2, 3): "0%",
-                                                                (2, 5): "0.00"}
+    assert workbook_formats.cell_formats(SHEET_XML, wanted) == {
+        (1, 1): "0.00",
+        (1, 2): "0%",
+        (2, 3): "0%",
+        (2, 5): "0.00",
+    }
     assert workbook_formats.cell_formats(SHEET_XML, {0: "0.0"}) == {(2, 4): "0.0"}  # style 0: a cell with no s
 
 
 def test_the_fast_search_agrees_with_the_parse():
-    rows = "".join(f'<row r="{r}"><c r="A{r}" s="{r % 3}"><v>{r}</v></c><c r="AB{r}" s="2" t="n"><v>1</v></c>'
-                   f'<c r="C{r}" t="s"><v>0</v></c></row>' for r in range(1, 200))
+    rows = "".join(
+        f'<row r="{r}"><c r="A{r}" s="{r % 3}"><v>{r}</v></c><c r="AB{r}" s="2" t="n"><v>1</v></c>'
+        f'<c r="C{r}" t="s"><v>0</v></c></row>'
+        for r in range(1, 200)
+    )
     xml = f"<worksheet><sheetData>{rows}</sheetData></worksheet>".encode()
     wanted = {1: "0.00", 2: "0%"}
     fast = workbook_formats._cells_by_search(xml, wanted)
@@ -107,38 +137,68 @@ def test_the_fast_search_agrees_with_the_parse():
     assert workbook_formats._cells_by_search(SHEET_XML, {3: "0.00", 1: "0%"}) is None  # not all cells canonical
 
 
-@pytest.mark.parametrize("code,date", [
-    ("yyyy-mm-dd", True), ('yyyy"年"m"月"d"日"', True), ("h:mm", True), ("[h]:mm:ss", True), ("mm:ss.0", True),
-    ("0.00", False), ("0%", False), ("0.00E+00", False), ("@", False), ('#,##0.00"元"', False),
-    ("[Red]0.00;[Blue]-0.00", False), ('0.0" d"', False), ("General", False), ("G/通用格式", False),
-])
+@pytest.mark.parametrize(
+    "code,date",
+    [
+        ("yyyy-mm-dd", True),
+        ('yyyy"年"m"月"d"日"', True),
+        ("h:mm", True),
+        ("[h]:mm:ss", True),
+        ("mm:ss.0", True),
+        ("0.00", False),
+        ("0%", False),
+        ("0.00E+00", False),
+        ("@", False),
+        ('#,##0.00"元"', False),
+        ("[Red]0.00;[Blue]-0.00", False),
+        ('0.0" d"', False),
+        ("General", False),
+        ("G/通用格式", False),
+    ],
+)
 def test_date_formats_are_told_from_number_formats(code, date):
     assert workbook_formats.is_date_format(code) is date
 
 
-@pytest.mark.parametrize("code,expected", [
-    ("General", False), ("general", False), ("G/通用格式", False), ("[Red]General", False), ("yyyy-mm-dd", False),
-    ("0.00", True), ("0%", True), ("@", True), ("0.00E+00", True), ("000000", True), (None, False), ("", False),
-])
+@pytest.mark.parametrize(
+    "code,expected",
+    [
+        ("General", False),
+        ("general", False),
+        ("G/通用格式", False),
+        ("[Red]General", False),
+        ("yyyy-mm-dd", False),
+        ("0.00", True),
+        ("0%", True),
+        ("@", True),
+        ("0.00E+00", True),
+        ("000000", True),
+        (None, False),
+        ("", False),
+    ],
+)
 def test_interesting_formats(code, expected):
     assert workbook_formats.interesting(code) is expected
 
 
-@pytest.mark.parametrize("code,decimals,percent,scientific,text", [
-    ("0.00", 2, False, False, False),
-    ("0", 0, False, False, False),
-    ("#,##0.0", 1, False, False, False),
-    ("#,##0.00_);[Red](#,##0.00)", 2, False, False, False),
-    ('"¥"#,##0.00', 2, False, False, False),
-    ("0%", 0, True, False, False),
-    ("0.00%", 2, True, False, False),
-    ('0.00"%"', 2, False, False, False),  # a quoted percent sign is text: the value is not scaled
-    ("0.00E+00", 2, False, True, False),
-    ("##0.0E+0", 1, False, True, False),
-    ("@", None, False, False, True),
-    ("General", None, False, False, False),
-    (None, None, False, False, False),
-])
+@pytest.mark.parametrize(
+    "code,decimals,percent,scientific,text",
+    [
+        ("0.00", 2, False, False, False),
+        ("0", 0, False, False, False),
+        ("#,##0.0", 1, False, False, False),
+        ("#,##0.00_);[Red](#,##0.00)", 2, False, False, False),
+        ('"¥"#,##0.00', 2, False, False, False),
+        ("0%", 0, True, False, False),
+        ("0.00%", 2, True, False, False),
+        ('0.00"%"', 2, False, False, False),  # a quoted percent sign is text: the value is not scaled
+        ("0.00E+00", 2, False, True, False),
+        ("##0.0E+0", 1, False, True, False),
+        ("@", None, False, False, True),
+        ("General", None, False, False, False),
+        (None, None, False, False, False),
+    ],
+)
 def test_number_format_codes(code, decimals, percent, scientific, text):
     assert number_formats.displayed_decimals(code) == decimals
     assert number_formats.is_percent_format(code) is percent
@@ -157,7 +217,9 @@ def test_every_builtin_format_is_classified():
 
 
 def test_a_gbk_tab_separated_text_named_xls_is_read_as_text(catalog_db):
-    text = "2025年第二季度赛马考评\n考核期\t县区\t指标\t数值\n2025Q2\t云岫县\t招商引资额\t12.5\n2025Q2\t云峤县\tR02\t3\n"
+    text = (
+        "2025年第二季度赛马考评\n考核期\t县区\t指标\t数值\n2025Q2\t云岫县\t招商引资额\t12.5\n2025Q2\t云峤县\tR02\t3\n"
+    )
     preview = parse_file("得分.xls", text.encode("gbk"), current_reference(catalog_db))
     assert preview.importable and values(preview) == RACE_VALUES
     assert preview.encoding == "gb18030" and preview.header_row == 2 and preview.sheet == ""
@@ -213,13 +275,20 @@ def test_a_web_page_table_named_xls_is_read_by_its_first_table(catalog_db):
     preview = parse_file("系统导出.xls", data, current_reference(catalog_db))
     assert preview.importable, messages(preview)
     assert preview.header_row == 2
-    assert values(preview) == [("2025-Q2", "云岫县", "", "R01", 1234.0), ("2025-Q2", "云岫县", "", "R03", 85.0),
-                               ("2025-Q2", "云峤县", "", "R02", 3.0)]
+    assert values(preview) == [
+        ("2025-Q2", "云岫县", "", "R01", 1234.0),
+        ("2025-Q2", "云岫县", "", "R03", 85.0),
+        ("2025-Q2", "云峤县", "", "R02", 3.0),
+    ]
 
 
 def test_a_web_page_table_keeps_spans_as_merged_ranges_and_text_as_shown():
-    data = WEB_PAGE.format(tail="").replace('<td>云岫县</td><td>R01', '<td rowspan="2">云岫县</td><td>R01') \
-        .replace("<td>云岫县</td><td>R03", "<td>R03").encode("gbk")
+    data = (
+        WEB_PAGE.format(tail="")
+        .replace("<td>云岫县</td><td>R01", '<td rowspan="2">云岫县</td><td>R01')
+        .replace("<td>云岫县</td><td>R03", "<td>R03")
+        .encode("gbk")
+    )
     [sheet] = read_sheets("x.xls", data)
     assert sheet.rows[0] == ["2025年第二季度赛马考评得分", "", "", ""]
     assert sheet.rows[1] == ["考核期", "县区", "指标", "数 值"]
@@ -229,8 +298,10 @@ def test_a_web_page_table_keeps_spans_as_merged_ranges_and_text_as_shown():
 
 
 def test_a_web_page_table_in_utf8_without_a_charset_and_nested_in_a_layout_table(catalog_db):
-    inner = "<table><tr><td>考核期</td><td>县区</td><td>指标</td><td>数值</td></tr>" \
-            "<tr><td>2025Q2<td>云岫县<td>R01<td>12.5<tr><td>2025Q2<td>云峤县<td>R02<td>3</table>"  # tags left open
+    inner = (
+        "<table><tr><td>考核期</td><td>县区</td><td>指标</td><td>数值</td></tr>"
+        "<tr><td>2025Q2<td>云岫县<td>R01<td>12.5<tr><td>2025Q2<td>云峤县<td>R02<td>3</table>"
+    )  # tags left open
     data = f"<!DOCTYPE html><table><tr><td>{inner}</td></tr></table>".encode()
     assert values(parse_file("x.xls", data, current_reference(catalog_db))) == RACE_VALUES
 
@@ -259,26 +330,35 @@ def _ole(*stream_names: str) -> bytes:
 BROKEN_XLSX = xlsx_bytes(RACE)[:-200]  # cut short: the zip's directory at its end is gone
 
 
-@pytest.mark.parametrize("name,data,key", [
-    ("web.xls", b"<html><body><p>\xe6\x97\xa0</p></body></html>", "file_html_no_table"),
-    ("x.xls", XML_2003.encode(), "file_xml_spreadsheet"),
-    ("x.xml", XML_2003.encode("utf-16"), "file_xml_spreadsheet"),
-    ("data.xls", b'<?xml version="1.0" encoding="UTF-8"?><records><r a="1"/></records>', "file_is_xml"),
-    ("report.xlsx", _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}),
-     "file_is_word"),
-    ("slides.xlsx", _zip({"[Content_Types].xml": b"<Types/>", "ppt/presentation.xml": b"<p/>"}),
-     "file_is_presentation"),
-    ("bundle.xlsx", _zip({"得分.csv": "县区\n云岫县\n".encode()}), "file_is_archive"),
-    ("bundle.csv", b"Rar!\x1a\x07\x01\x00" + bytes(range(256)), "file_is_archive"),
-    ("cut.xlsx", BROKEN_XLSX, "file_zip_broken"),
-    ("scan.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "file_is_pdf"),
-    ("photo.xls", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + bytes(200), "file_is_image"),
-    ("old.xls", _ole("WordDocument", "1Table"), "file_is_word"),
-    ("locked.xlsx", _ole("EncryptedPackage", "EncryptionInfo"), "workbook_password"),
-    ("damaged.xls", _ole("Workbook"), "workbook_corrupt"),
-    ("noise.xlsx", bytes(range(256)) * 8, "workbook_not_a_workbook"),
-    ("noise.csv", bytes(range(256)) * 8, "file_binary"),
-])
+@pytest.mark.parametrize(
+    "name,data,key",
+    [
+        ("web.xls", b"<html><body><p>\xe6\x97\xa0</p></body></html>", "file_html_no_table"),
+        ("x.xls", XML_2003.encode(), "file_xml_spreadsheet"),
+        ("x.xml", XML_2003.encode("utf-16"), "file_xml_spreadsheet"),
+        ("data.xls", b'<?xml version="1.0" encoding="UTF-8"?><records><r a="1"/></records>', "file_is_xml"),
+        (
+            "report.xlsx",
+            _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}),
+            "file_is_word",
+        ),
+        (
+            "slides.xlsx",
+            _zip({"[Content_Types].xml": b"<Types/>", "ppt/presentation.xml": b"<p/>"}),
+            "file_is_presentation",
+        ),
+        ("bundle.xlsx", _zip({"得分.csv": "县区\n云岫县\n".encode()}), "file_is_archive"),
+        ("bundle.csv", b"Rar!\x1a\x07\x01\x00" + bytes(range(256)), "file_is_archive"),
+        ("cut.xlsx", BROKEN_XLSX, "file_zip_broken"),
+        ("scan.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "file_is_pdf"),
+        ("photo.xls", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + bytes(200), "file_is_image"),
+        ("old.xls", _ole("WordDocument", "1Table"), "file_is_word"),
+        ("locked.xlsx", _ole("EncryptedPackage", "EncryptionInfo"), "workbook_password"),
+        ("damaged.xls", _ole("Workbook"), "workbook_corrupt"),
+        ("noise.xlsx", bytes(range(256)) * 8, "workbook_not_a_workbook"),
+        ("noise.csv", bytes(range(256)) * 8, "file_binary"),
+    ],
+)
 def test_a_file_that_cannot_be_read_is_named_for_what_it_is(db, name, data, key):
     preview = parse_file(name, data, current_reference(db))
     assert not preview.importable and [p.key for p in preview.problems] == [key]
@@ -288,14 +368,20 @@ def test_a_file_that_cannot_be_read_is_named_for_what_it_is(db, name, data, key)
 
 
 def test_every_refusal_says_what_to_do_in_both_languages():
-    for key in [*REFUSALS.values(), "workbook_corrupt", "workbook_not_a_workbook", "file_html_no_table",
-                "file_html_unreadable"]:
+    for key in [
+        *REFUSALS.values(),
+        "workbook_corrupt",
+        "workbook_not_a_workbook",
+        "file_html_no_table",
+        "file_html_unreadable",
+    ]:
         zh, en = TEXT[key]
         assert "请" in zh and re.search(r"\b(upload|open|export|unpack|copy|ask)\b", en, re.IGNORECASE), key
 
 
 def test_a_page_the_child_cannot_finish_is_named_a_web_page(db, monkeypatch):
     from incentive.intake import sheets
+
     monkeypatch.setattr(sheets, "WORKBOOK_TIMEOUT_SECONDS", 0.001)  # as if the page's tree took too long
     preview = parse_file("big.xls", WEB_PAGE.format(tail="").encode("gbk"), current_reference(db))
     assert [p.key for p in preview.problems] == ["file_html_unreadable"]
@@ -321,6 +407,7 @@ def test_an_xlsx_written_by_openpyxl_with_no_styles_reads_with_no_formats():
 @pytest.mark.slow
 def test_mutated_web_pages_and_dimension_hints_answer_with_a_preview(db):
     from test_fuzz_ingest import mutate
+
     page = WEB_PAGE.format(tail="").encode("gbk")
     workbook = _with_dimension(xlsx_bytes(RACE), "1:4")
     for seed in range(12):

@@ -1,6 +1,8 @@
 """Administrators only: sign-in with argon2 hashes, the lock after failures, the Data page out of reach without
 it, and every change on record in the audit log."""
 
+import typing
+
 import pytest
 from conftest import DATA, ROOT, import_ok
 
@@ -58,11 +60,18 @@ def test_data_writes_are_on_record(catalog_db):
 def test_the_cli_records_its_actions(tmp_path):
     import subprocess
     import sys
+
     path = tmp_path / "audit.duckdb"
 
     def cli(*args):
-        return subprocess.run([sys.executable, "-m", "incentive", "--db", str(path), "--lang", "en", *map(str, args)],
-                              cwd=ROOT, capture_output=True, text=True, timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "incentive", "--db", str(path), "--lang", "en", *map(str, args)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
     cli("import", DATA / "regions.csv", DATA / "indicators.csv")
     cli("import", DATA / "race_wide_title.csv", "--kind", "race_scores", "--period", "nonsense")
     cli("settings", "hours_target", "100")
@@ -70,8 +79,14 @@ def test_the_cli_records_its_actions(tmp_path):
     assert out[0] == "happened_at,who,action,target,file_name,sha256,row_count,outcome,detail"
     actions = [line.split(",")[2] + ":" + line.split(",")[7] for line in out[1:]][::-1]
     assert actions[:2] == ["import:ok", "import:ok"] and "import:refused" in actions and actions[-1] == "setting:ok"
-    hashed = subprocess.run([sys.executable, "-m", "incentive", "hash-password"], input="long enough 1\n",
-                            cwd=ROOT, capture_output=True, text=True, timeout=60).stdout.strip()
+    hashed = subprocess.run(
+        [sys.executable, "-m", "incentive", "hash-password"],
+        input="long enough 1\n",
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout.strip()
     assert access._matches(hashed, "long enough 1")
 
 
@@ -119,9 +134,11 @@ def test_a_viewer_password_closes_the_whole_app(app_factory):
 
 # ---- security item 4: attempts counted before the check, per name and per address; unlock; no password kept
 
+
 def _counting_checks(monkeypatch, seconds: float = 0.05):
     import threading
     import time
+
     calls, lock = [], threading.Lock()
     real = access._matches
 
@@ -130,6 +147,7 @@ def _counting_checks(monkeypatch, seconds: float = 0.05):
             calls.append(password)
         time.sleep(seconds)  # a slow check, so the parallel guesses really overlap
         return real(hashed, password)
+
     monkeypatch.setattr(access, "_matches", counted)
     return calls
 
@@ -142,6 +160,7 @@ def _parallel(n: int, attempt) -> list:
             return attempt(i)
         except access.SignInRefused as refused:
             return refused.key
+
     with ThreadPoolExecutor(n) as pool:
         return list(pool.map(one, range(n)))
 
@@ -176,6 +195,7 @@ def test_the_viewing_password_is_limited_per_address(db, monkeypatch):
 def test_a_locked_name_is_unlocked_from_the_command_line(tmp_path, monkeypatch):
     from incentive import cli
     from incentive.store.database import Database
+
     path = tmp_path / "u.duckdb"
     database = Database(path)
     creds = access.Credentials({"王主任": HASHED})
@@ -213,6 +233,7 @@ def test_clear_cache_is_refused_for_a_session_without_the_administrator_role(mon
     from streamlit.runtime.app_session import AppSession
 
     from ui import cache_guard, sign_in
+
     cleared = []
     monkeypatch.setattr(AppSession, "_handle_clear_cache_request", lambda self: cleared.append(self))
     cache_guard.install()
@@ -220,7 +241,8 @@ def test_clear_cache_is_refused_for_a_session_without_the_administrator_role(mon
 
     class Anonymous:
         id = "no-page"
-        session_state: dict = {}
+        session_state: typing.ClassVar[dict] = {}
+
     AppSession._handle_clear_cache_request(Anonymous())
     assert cleared == []
     monkeypatch.setattr(sign_in, "session_is_admin", lambda session: True)

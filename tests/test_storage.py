@@ -9,8 +9,8 @@ import hashlib
 import pytest
 from conftest import data_file, import_ok
 
-from incentive.sharing.export import export_frame
 from incentive.intake.ingest import parse_file
+from incentive.sharing.export import export_frame
 from incentive.store import audit, backup, batches, migrations
 from incentive.store.batches import BatchError
 from incentive.store.database import Database
@@ -52,7 +52,9 @@ def test_new_database_gets_schema_once(location):
 def test_batch_records_file_hash_kind_rows_who_when(catalog_db):
     history = batches.history(catalog_db)
     assert history[["id", "kind", "file", "rows", "status", "source"]].values.tolist() == [
-        [1, "regions", "regions.csv", 5, "active", "cli"], [2, "indicators", "indicators.csv", 5, "active", "cli"]]
+        [1, "regions", "regions.csv", 5, "active", "cli"],
+        [2, "indicators", "indicators.csv", 5, "active", "cli"],
+    ]
     assert history["sha256"].iloc[0] == hashlib.sha256(data_file("regions.csv")).hexdigest()
     assert history["created_by"].tolist() == ["test", "test"]
     assert all(isinstance(x, dt.datetime) for x in history["created_at"])
@@ -65,8 +67,10 @@ def test_supersede_then_rollback_restores_exact_previous_export(catalog_db):
     second = "考核期,县区,指标,数值\n2025Q2,云岫县,R01,10\n2025Q2,澄溪县,R01,3\n"
     batch = import_ok(catalog_db, "b.csv", second.encode())
     after = race_export(catalog_db)
-    assert after == ("period,county,township,indicator,value\n2025-Q2,云岫县,,R01,10.0\n"
-                     "2025-Q2,云峤县,,R01,2.0\n2025-Q2,澄溪县,,R01,3.0\n")
+    assert after == (
+        "period,county,township,indicator,value\n2025-Q2,云岫县,,R01,10.0\n"
+        "2025-Q2,云峤县,,R01,2.0\n2025-Q2,澄溪县,,R01,3.0\n"
+    )
     batches.rollback(catalog_db, batch)
     assert race_export(catalog_db) == before
     assert batches.history(catalog_db).set_index("id").at[batch, "status"] == "rolled_back"
@@ -89,8 +93,11 @@ def test_rollback_twice_or_unknown_is_refused(catalog_db):
 
 def test_blank_in_later_batch_stores_missing_and_preview_counts_it(catalog_db):
     import_ok(catalog_db, "a.csv", "考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n2025Q2,云峤县,R01,2\n".encode())
-    later = parse_file("b.csv", "考核期,县区,指标,数值\n2025Q2,云岫县,R01,\n2025Q2,云峤县,R01,2\n2025Q2,澄溪县,R01,4\n"
-                       .encode(), current_reference(catalog_db))
+    later = parse_file(
+        "b.csv",
+        "考核期,县区,指标,数值\n2025Q2,云岫县,R01,\n2025Q2,云峤县,R01,2\n2025Q2,澄溪县,R01,4\n".encode(),
+        current_reference(catalog_db),
+    )
     effects = import_effects(catalog_db, later)
     assert (effects.new, effects.changed, effects.same, effects.blanked) == (1, 1, 1, 1)
     batches.import_preview(catalog_db, later, source="cli", created_by="t")
@@ -99,17 +106,25 @@ def test_blank_in_later_batch_stores_missing_and_preview_counts_it(catalog_db):
 
 def test_roster_snapshot_with_same_as_of_is_replaced_whole(catalog_db):
     header = "干部编号,县区,单位,职级,性别,出生年份,统计日期\n"
-    import_ok(catalog_db, "r1.csv", (header + "A1,云岫县,安坝镇,一级科员,男,1990,2025-06-30\n"
-                                     "A2,云岫县,安坝镇,一级科员,女,1991,2025-06-30\n").encode())
-    second = parse_file("r2.csv", (header + "A3,云峤县,丹埠镇,一级科员,男,1992,2025-06-30\n").encode(),
-                        current_reference(catalog_db))
+    import_ok(
+        catalog_db,
+        "r1.csv",
+        (
+            header + "A1,云岫县,安坝镇,一级科员,男,1990,2025-06-30\nA2,云岫县,安坝镇,一级科员,女,1991,2025-06-30\n"
+        ).encode(),
+    )
+    second = parse_file(
+        "r2.csv", (header + "A3,云峤县,丹埠镇,一级科员,男,1992,2025-06-30\n").encode(), current_reference(catalog_db)
+    )
     assert import_effects(catalog_db, second).snapshot_replaced == 2
     batches.import_preview(catalog_db, second, source="cli", created_by="t")
     assert export_frame(catalog_db, "roster")["cadre_id"].tolist() == ["A3"]
 
 
 def test_remove_sample_rolls_back_only_sample_batches(catalog_db):
-    preview = parse_file("s.csv", "考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n".encode(), current_reference(catalog_db))
+    preview = parse_file(
+        "s.csv", "考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n".encode(), current_reference(catalog_db)
+    )
     batches.import_preview(catalog_db, preview, source="sample", created_by="sample")
     assert batches.rollback_source(catalog_db, "sample") == 1
     assert batches.active_count(catalog_db) == 2
@@ -126,36 +141,59 @@ def test_data_version_changes_on_import_and_rollback(catalog_db):
 
 def test_refused_import_writes_nothing(catalog_db):
     before = batches.history(catalog_db)
-    preview = parse_file("bad.csv", "考核期,县区,指标,数值\n2025Q2,无此县,R01,1\n".encode(), current_reference(catalog_db))
+    preview = parse_file(
+        "bad.csv", "考核期,县区,指标,数值\n2025Q2,无此县,R01,1\n".encode(), current_reference(catalog_db)
+    )
     with pytest.raises(BatchError):
         batches.import_preview(catalog_db, preview, source="cli", created_by="t")
     assert batches.history(catalog_db).equals(before)
 
 
 def test_failed_insert_rolls_back_the_whole_batch(catalog_db, monkeypatch):
-    preview = parse_file("a.csv", "考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n".encode(), current_reference(catalog_db))
+    preview = parse_file(
+        "a.csv", "考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n".encode(), current_reference(catalog_db)
+    )
     preview.rows["value"] = ["not a number"]  # corrupt after validation: the INSERT itself fails
-    with pytest.raises(Exception):
+    with pytest.raises(Exception):  # noqa: B017 - whichever error DuckDB raises for the bad value
         batches.import_preview(catalog_db, preview, source="cli", created_by="t")
     assert len(batches.history(catalog_db)) == 2
     assert catalog_db.fetch_all("SELECT count(*) FROM indicator_values")[0][0] == 0
 
 
 def test_indicator_versions_by_effective_from(db):
-    import_ok(db, "i.csv", ("指标代码,指标名称,类别,赛道,单位,方向,权重,生效起始期\n"
-                            "R1,甲,赛马,项目建设,个,正向,10,\nR1,甲,赛马,项目建设,个,正向,20,2025年\n").encode())
+    import_ok(
+        db,
+        "i.csv",
+        (
+            "指标代码,指标名称,类别,赛道,单位,方向,权重,生效起始期\n"
+            "R1,甲,赛马,项目建设,个,正向,10,\nR1,甲,赛马,项目建设,个,正向,20,2025年\n"
+        ).encode(),
+    )
     rows = export_frame(db, "indicators")[["code", "weight", "effective_from"]].values.tolist()
     assert rows == [["R1", 10.0, ""], ["R1", 20.0, "2025"]]
 
 
 def test_catalog_in_force_picks_the_latest_version_not_after_the_period(db):
-    import_ok(db, "i.csv", ("指标代码,指标名称,类别,赛道,单位,方向,权重,生效起始期\n"
-                            "R1,甲,赛马,项目建设,个,正向,10,\nR1,甲,赛马,项目建设,个,正向,20,2025年\n"
-                            "R1,甲,赛马,项目建设,个,正向,30,2025H2\n").encode())
+    import_ok(
+        db,
+        "i.csv",
+        (
+            "指标代码,指标名称,类别,赛道,单位,方向,权重,生效起始期\n"
+            "R1,甲,赛马,项目建设,个,正向,10,\nR1,甲,赛马,项目建设,个,正向,20,2025年\n"
+            "R1,甲,赛马,项目建设,个,正向,30,2025H2\n"
+        ).encode(),
+    )
+
     def weight(period):
         return db.fetch_all("SELECT weight FROM catalog_in_force('race', $p)", {"p": period})
+
     assert [weight(p) for p in ("2024-Q4", "2025-Q1", "2025-06", "2025-Q3", "2026")] == [
-        [(10.0,)], [(20.0,)], [(20.0,)], [(30.0,)], [(30.0,)]]
+        [(10.0,)],
+        [(20.0,)],
+        [(20.0,)],
+        [(30.0,)],
+        [(30.0,)],
+    ]
 
 
 # ---- the training rollup
@@ -175,20 +213,45 @@ def _training_file(rows: list[str]) -> bytes:
 
 
 def test_training_rollup_follows_import_supersede_and_rollback(db):
-    first = import_ok(db, "t1.csv", _training_file([
-        "A1,班一,政治能力,党的理论,线上,集体,4,2025-01-05", "A1,班二,政治能力,党的理论,线上,集体,6,2025-01-20",
-        "A2,班一,专业能力,乡村振兴,线下,个人,8,2025-02-01"]))
+    first = import_ok(
+        db,
+        "t1.csv",
+        _training_file(
+            [
+                "A1,班一,政治能力,党的理论,线上,集体,4,2025-01-05",
+                "A1,班二,政治能力,党的理论,线上,集体,6,2025-01-20",
+                "A2,班一,专业能力,乡村振兴,线下,个人,8,2025-02-01",
+            ]
+        ),
+    )
     assert _rollup(db).equals(db.fetch_df(ROLLUP_DIRECT))
     assert db.fetch_all("SELECT hours, records FROM training_rollup WHERE cadre_id = 'A1'") == [(10.0, 2)]
-    second = import_ok(db, "t2.csv", _training_file([  # supersedes one of A1's rows, adds A3
-        "A1,班二,政治能力,党的理论,线上,集体,2,2025-01-20", "A3,班三,创新能力,数字政府,线上,集体,3,2025-03-01"]))
+    second = import_ok(
+        db,
+        "t2.csv",
+        _training_file(
+            [  # supersedes one of A1's rows, adds A3
+                "A1,班二,政治能力,党的理论,线上,集体,2,2025-01-20",
+                "A3,班三,创新能力,数字政府,线上,集体,3,2025-03-01",
+            ]
+        ),
+    )
     assert _rollup(db).equals(db.fetch_df(ROLLUP_DIRECT))
     assert db.fetch_all("SELECT hours FROM training_rollup WHERE cadre_id = 'A1'") == [(6.0,)]
-    third = import_ok(db, "t3.csv", _training_file([  # new cadres only: the rollup grows by the batch alone
-        "A4,班一,政治能力,党的理论,线上,集体,5,2025-04-02", "A4,班二,政治能力,党的理论,线上,集体,1,2025-04-30"]))
+    third = import_ok(
+        db,
+        "t3.csv",
+        _training_file(
+            [  # new cadres only: the rollup grows by the batch alone
+                "A4,班一,政治能力,党的理论,线上,集体,5,2025-04-02",
+                "A4,班二,政治能力,党的理论,线上,集体,1,2025-04-30",
+            ]
+        ),
+    )
     assert _rollup(db).equals(db.fetch_df(ROLLUP_DIRECT))
     assert db.fetch_all("SELECT hours, records, last_date FROM training_rollup WHERE cadre_id = 'A4'") == [
-        (6.0, 2, dt.date(2025, 4, 30))]
+        (6.0, 2, dt.date(2025, 4, 30))
+    ]
     batches.rollback(db, second)
     assert _rollup(db).equals(db.fetch_df(ROLLUP_DIRECT))
     assert db.fetch_all("SELECT hours FROM training_rollup WHERE cadre_id = 'A1'") == [(10.0,)]
@@ -201,6 +264,7 @@ def test_training_rollup_follows_import_supersede_and_rollback(db):
 @pytest.mark.slow
 def test_training_rollup_after_removing_and_reloading_the_sample(sample_db_path):
     from incentive.demo.sample import load_sample
+
     db = Database(sample_db_path)
     assert _rollup(db).equals(db.fetch_df(ROLLUP_DIRECT))
     batches.rollback_source(db, "sample")
@@ -210,12 +274,10 @@ def test_training_rollup_after_removing_and_reloading_the_sample(sample_db_path)
     db.close()
 
 
-
-
 # ---- names that SQL must quote
 
 # A double quote ends a quoted identifier, a single quote a string literal; spaces and Chinese are ordinary.
-AWKWARD_NAMES = ['my"db.duckdb', "it's 数据 库.duckdb", '备份 "甲" \'乙\'.duckdb']
+AWKWARD_NAMES = ['my"db.duckdb', "it's 数据 库.duckdb", "备份 \"甲\" '乙'.duckdb"]
 
 
 def test_identifier_quotes_whatever_a_name_holds():
@@ -244,5 +306,7 @@ def test_backup_to_an_awkward_name_on_both_backends(db, tmp_path):
     import_ok(db, "regions.csv", data_file("regions.csv"))
     target = backup.backup_to(db, tmp_path / AWKWARD_NAMES[2], "admin")
     copy = Database(target)  # from a lake too: the macros were written into the file under the quoted alias
-    assert copy.fetch_all("SELECT count(*) FROM current_regions") == db.fetch_all("SELECT count(*) FROM current_regions")
+    assert copy.fetch_all("SELECT count(*) FROM current_regions") == db.fetch_all(
+        "SELECT count(*) FROM current_regions"
+    )
     copy.close()

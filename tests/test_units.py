@@ -11,10 +11,19 @@ from hypothesis import strategies as st
 from incentive.intake import units
 
 
-@pytest.mark.parametrize("source,target,value,expected", [
-    ("万元", "亿元", 32000, 3.2), ("元", "万元", 1230000, 123), ("亿元", "万元", 1.5, 15000), ("%", "‰", 0.5, 5),
-    ("‰", "%", 7, 0.7), ("小时", "学时", 5, 5), ("课时", "学时", 2, 2), ("千元", "元", 0.1, 100),
-])
+@pytest.mark.parametrize(
+    "source,target,value,expected",
+    [
+        ("万元", "亿元", 32000, 3.2),
+        ("元", "万元", 1230000, 123),
+        ("亿元", "万元", 1.5, 15000),
+        ("%", "‰", 0.5, 5),
+        ("‰", "%", 7, 0.7),
+        ("小时", "学时", 5, 5),
+        ("课时", "学时", 2, 2),
+        ("千元", "元", 0.1, 100),
+    ],
+)
 def test_exact_conversions(source, target, value, expected):
     assert units.apply(value, units.conversion(source, target)) == expected
 
@@ -38,8 +47,10 @@ def test_days_need_a_rule():
     assert units.apply(3, units.conversion("天", "学时", hours_per_day=6)) == 18
 
 
-@given(st.decimals(min_value=Decimal("-1e9"), max_value=Decimal("1e9"), places=2, allow_nan=False),
-       st.sampled_from([("元", "万元"), ("万元", "亿元"), ("千元", "亿元"), ("%", "‰")]))
+@given(
+    st.decimals(min_value=Decimal("-1e9"), max_value=Decimal("1e9"), places=2, allow_nan=False),
+    st.sampled_from([("元", "万元"), ("万元", "亿元"), ("千元", "亿元"), ("%", "‰")]),
+)
 @settings(max_examples=300, deadline=None)
 def test_a_conversion_round_trips(amount, pair):
     value = float(amount)

@@ -6,17 +6,21 @@ import pandas as pd
 import pytest
 from conftest import import_ok
 
-from incentive.store import queries
 from incentive.care import welfare
 from incentive.sharing.export import welfare_status_frame
+from incentive.store import queries
 
-CATALOG = ("指标代码,指标名称,类别,单位,方向,权重,目标值\n"
-           "W01,年度体检完成率,关爱,%,正向,1,95\nW02,超时加班天数,关爱,天,逆向,1,10\nW03,容错纠错案例数,关爱,件,正向,1,\n")
-VALUES = ("考核期,县区,指标,数值\n"
-          "2025H1,甲县,W01,95\n2025H1,乙县,W01,85.5\n2025H1,丙县,W01,71\n2025H1,丁县,W01,\n"
-          "2025H1,甲县,W02,11\n2025H1,乙县,W02,10\n2025H1,丙县,W02,12\n2025H1,丁县,W02,8\n"
-          "2025H1,甲县,W03,2\n2025H1,乙县,W03,0\n2025H1,丙县,W03,5\n2025H1,丁县,W03,1\n"
-          "2024H2,甲县,W01,90\n2024H2,乙县,W01,88\n")
+CATALOG = (
+    "指标代码,指标名称,类别,单位,方向,权重,目标值\n"
+    "W01,年度体检完成率,关爱,%,正向,1,95\nW02,超时加班天数,关爱,天,逆向,1,10\nW03,容错纠错案例数,关爱,件,正向,1,\n"
+)
+VALUES = (
+    "考核期,县区,指标,数值\n"
+    "2025H1,甲县,W01,95\n2025H1,乙县,W01,85.5\n2025H1,丙县,W01,71\n2025H1,丁县,W01,\n"
+    "2025H1,甲县,W02,11\n2025H1,乙县,W02,10\n2025H1,丙县,W02,12\n2025H1,丁县,W02,8\n"
+    "2025H1,甲县,W03,2\n2025H1,乙县,W03,0\n2025H1,丙县,W03,5\n2025H1,丁县,W03,1\n"
+    "2024H2,甲县,W01,90\n2024H2,乙县,W01,88\n"
+)
 
 
 @pytest.fixture
@@ -41,7 +45,11 @@ def test_statuses_medians_and_changes(care_db):
     assert [cell(table, c, "W01", "status") for c in ("甲县", "乙县", "丙县")] == ["met", "near", "below"]
     assert pd.isna(cell(table, "丁县", "W01", "status"))  # missing: no status, never zero
     assert [cell(table, c, "W02", "status") for c in ("甲县", "乙县", "丙县", "丁县")] == [
-        "near", "met", "below", "met"]  # lower is better: 11 <= 11, 10 <= 10, 12 > 11
+        "near",
+        "met",
+        "below",
+        "met",
+    ]  # lower is better: 11 <= 11, 10 <= 10, 12 > 11
     assert all(pd.isna(s) for s in table[table["indicator"] == "W03"]["status"])  # no target
     assert cell(table, "甲县", "W01", "median") == 85.5  # median of 95, 85.5, 71 (the missing value left out)
     assert cell(table, "甲县", "W01", "change") == 5 and cell(table, "乙县", "W01", "change") == -2.5
@@ -68,18 +76,25 @@ def test_summary_sentences_in_both_languages(care_db):
         "2025-H1 共 7 项县区指标可判定，达标 3 项（43%）。",
         "1 个县区年度体检完成率未达标，最低为丙县 71%（目标 95%）。",
         "1 个县区超时加班天数未达标，最低为丙县 12 天（目标 10 天）。",
-        "另有 1 个数值缺报，未计入达标判定。"]
+        "另有 1 个数值缺报，未计入达标判定。",
+    ]
     english = welfare.summary_sentences(table, "2025-H1", "en")
-    assert english[1:] == ["年度体检完成率: 1 county below target; lowest 丙县 at 71% (target 95%).",
-                           "超时加班天数: 1 county below target; lowest 丙县 at 12 days (target 10 days).",
-                           "1 value was not reported and is not judged."]  # names are data; units are words
+    assert english[1:] == [
+        "年度体检完成率: 1 county below target; lowest 丙县 at 71% (target 95%).",
+        "超时加班天数: 1 county below target; lowest 丙县 at 12 days (target 10 days).",
+        "1 value was not reported and is not judged.",
+    ]  # names are data; units are words
     nothing = welfare.summary_sentences(table[table["indicator"] == "W03"], "2025-H1", "zh")
     assert nothing == ["2025-H1 没有可判定达标情况的指标（缺少数值或目标值）。"]
 
 
 def test_every_county_met_is_said(care_db):
-    import_ok(care_db, "fix.csv", "考核期,县区,指标,数值\n2025H1,乙县,W01,96\n2025H1,丙县,W01,99\n2025H1,丁县,W01,97\n"
-                                  "2025H1,甲县,W02,9\n2025H1,丙县,W02,7\n".encode())
+    import_ok(
+        care_db,
+        "fix.csv",
+        "考核期,县区,指标,数值\n2025H1,乙县,W01,96\n2025H1,丙县,W01,99\n2025H1,丁县,W01,97\n"
+        "2025H1,甲县,W02,9\n2025H1,丙县,W02,7\n".encode(),
+    )
     sentences = welfare.summary_sentences(table_of(care_db), "2025-H1", "zh")
     assert sentences[-1] == "各县区均达标的指标：年度体检完成率、超时加班天数。"
 

@@ -47,6 +47,7 @@ _TICKETS: dict[str, Ticket] = {}
 @dataclass(frozen=True)
 class Grant:
     """A role held by one browser: `role` is "admin" (value: the administrator's name) or "viewer" (value: True)."""
+
     role: str
     value: object
     expires: float

@@ -34,7 +34,9 @@ def translate_widgets(lang: str) -> None:
     if lang == "en":
         return
     mb = st.get_option("server.maxUploadSize")
-    button = "[data-testid=stFileUploaderDropzone] [data-testid=stBaseButton-secondary] [data-testid=stMarkdownContainer]"
+    button = (
+        "[data-testid=stFileUploaderDropzone] [data-testid=stBaseButton-secondary] [data-testid=stMarkdownContainer]"
+    )
     st.html(f"""<style>
 {button} > p {{display: none;}}
 {button}::after {{content: {_css_text(t("uploader_button", lang))};}}
@@ -60,7 +62,7 @@ def requested_path() -> str:
     path = unquote(urlsplit(url).path).strip("/")
     base = (st.get_option("server.baseUrlPath") or "").strip("/")
     if base and (path == base or path.startswith(base + "/")):
-        path = path[len(base):].strip("/")
+        path = path[len(base) :].strip("/")
     return path
 
 
@@ -73,5 +75,10 @@ def unknown_address_page(known: set[str], lang: str) -> st.Page | None:
         st.session_state.pop(UNKNOWN_PATH, None)
         return None
     st.session_state[UNKNOWN_PATH] = path
-    return st.Page("views/not_found.py", title=t("page_not_found", lang), icon=":material/help:", url_path=path,
-                   visibility="hidden")
+    return st.Page(
+        "views/not_found.py",
+        title=t("page_not_found", lang),
+        icon=":material/help:",
+        url_path=path,
+        visibility="hidden",
+    )

@@ -6,8 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from incentive.config import classification
-from incentive.sharing.export import to_csv_bytes, to_xlsx_bytes
 from incentive.i18n import t
+from incentive.sharing.export import to_csv_bytes, to_xlsx_bytes
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -21,7 +21,19 @@ def table_downloads(table, name: str, key: str, lang: str, container=st) -> None
     if len(table.columns) > WIDE_TABLE_COLUMNS:
         container.caption(t("table_scrolls", lang, n=len(table.columns)))
     csv_col, xlsx_col, _ = container.columns([1, 1, 4])
-    csv_col.download_button(t("download_csv", lang), to_csv_bytes(table), file_name=f"{name}.csv", mime="text/csv",
-                            key=f"{key}_csv", on_click="ignore")
-    xlsx_col.download_button(t("download_xlsx", lang), lambda: to_xlsx_bytes(table, name, heading=[name, classification()]),
-                             file_name=f"{name}.xlsx", mime=XLSX, key=f"{key}_xlsx", on_click="ignore")
+    csv_col.download_button(
+        t("download_csv", lang),
+        to_csv_bytes(table),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        on_click="ignore",
+    )
+    xlsx_col.download_button(
+        t("download_xlsx", lang),
+        lambda: to_xlsx_bytes(table, name, heading=[name, classification()]),
+        file_name=f"{name}.xlsx",
+        mime=XLSX,
+        key=f"{key}_xlsx",
+        on_click="ignore",
+    )

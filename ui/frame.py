@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from incentive.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from incentive.demo.sample import has_sample
+from incentive.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from incentive.store import batches
 
 from . import link_state, meeting
@@ -30,8 +30,14 @@ class Frame:
 def language() -> str:
     """The language switch; drawn first because page titles in the navigation depend on it."""
     lang = st.sidebar.segmented_control(
-        "Language / 语言", LANGUAGES, default=DEFAULT_LANGUAGE, key="lang", bind="query-params",
-        format_func=LANGUAGE_LABELS.get, required=True)
+        "Language / 语言",
+        LANGUAGES,
+        default=DEFAULT_LANGUAGE,
+        key="lang",
+        bind="query-params",
+        format_func=LANGUAGE_LABELS.get,
+        required=True,
+    )
     link_state.refresh_labels(lang)
     return lang
 
@@ -46,15 +52,26 @@ def sidebar(lang: str) -> None:
     year = None
     if years:
         year = st.sidebar.selectbox(t("period_year", lang), years, index=0, key="year", bind="query-params")
-    county = st.sidebar.selectbox(t("shared_county", lang), counties, key=link_state.relabel("county"),
-                                  bind="query-params",
-                                  format_func=lambda c: c or t("all_counties", lang))
+    county = st.sidebar.selectbox(
+        t("shared_county", lang),
+        counties,
+        key=link_state.relabel("county"),
+        bind="query-params",
+        format_func=lambda c: c or t("all_counties", lang),
+    )
     db = database()
     if pinned_at() is not None:
         st.sidebar.caption(t("data_version_pinned", lang, when=f"{pinned_at():%Y-%m-%d %H:%M}"))
     elif info.active_batches:
-        st.sidebar.caption(t("data_version", lang, latest=info.latest_batch, batches=info.active_batches,
-                             when=f"{info.last_change:%Y-%m-%d %H:%M}"))
+        st.sidebar.caption(
+            t(
+                "data_version",
+                lang,
+                latest=info.latest_batch,
+                batches=info.active_batches,
+                when=f"{info.last_change:%Y-%m-%d %H:%M}",
+            )
+        )
     else:
         st.sidebar.caption(t("data_version_empty", lang))
     if has_sample(db):

@@ -82,8 +82,9 @@ def show_notes(container, lang: str) -> None:
         container.info(tm("link_invalid_params", lang, params=join([f"{p}={r}" for p, r in notes], lang)))
 
 
-def seed(key: str, param: str, *, default: Any, options: Sequence | None = None,
-         parse: Callable[[str], Any] | None = None) -> None:
+def seed(
+    key: str, param: str, *, default: Any, options: Sequence | None = None, parse: Callable[[str], Any] | None = None
+) -> None:
     """Put the URL's value (or the default) into the control's state before it is drawn."""
     raw = _incoming(param)
     published = _published()
@@ -149,6 +150,7 @@ def seed_many(param: str, defaults: dict[str, Any], parse: Callable[[str], dict[
 
 # ---- one page's controls, under its prefix
 
+
 class Page:
     """The page being shown: its prefix in the URL and its state's fields (ui/page_state.py). Every method takes a
     field name and reads or writes the parameter `<prefix>.<field>`."""
@@ -193,16 +195,34 @@ class Page:
     def forget(self, *fields: str) -> None:
         forget(*(self.param(field) for field in fields))
 
-    def selectbox(self, container, label: str, options: Sequence, *, key: str, field: str, default: Any = None,
-                  format_func: Callable = str) -> Any:
+    def selectbox(
+        self,
+        container,
+        label: str,
+        options: Sequence,
+        *,
+        key: str,
+        field: str,
+        default: Any = None,
+        format_func: Callable = str,
+    ) -> Any:
         default = options[0] if default is None else default
         self.seed(key, field, default=default, options=options)
         value = container.selectbox(label, options, key=relabel(key), format_func=format_func)
         self.publish(field, value, default)
         return value
 
-    def segmented(self, container, label: str, options: Sequence, *, key: str, field: str, default: Any = None,
-                  format_func: Callable = str) -> Any:
+    def segmented(
+        self,
+        container,
+        label: str,
+        options: Sequence,
+        *,
+        key: str,
+        field: str,
+        default: Any = None,
+        format_func: Callable = str,
+    ) -> Any:
         default = options[0] if default is None else default
         self.seed(key, field, default=default, options=options)
         value = container.segmented_control(label, options, key=key, format_func=format_func, required=True)

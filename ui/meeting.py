@@ -35,9 +35,16 @@ STYLE = """
 def toggle(lang: str) -> bool:
     """The switch in the sidebar, kept in the URL as `?present=1` (what people type, so not Streamlit's binding,
     which would want `true`)."""
-    link_state.seed("present", "present", default=False,
-                    parse=lambda raw: True if raw.lower() in ("1", "true", "yes") else (
-                        False if raw.lower() in ("0", "false", "no") else link_state.INVALID))
+    link_state.seed(
+        "present",
+        "present",
+        default=False,
+        parse=lambda raw: (
+            True
+            if raw.lower() in ("1", "true", "yes")
+            else (False if raw.lower() in ("0", "false", "no") else link_state.INVALID)
+        ),
+    )
     on = st.sidebar.toggle(t("meeting_mode", lang), key="present")
     link_state.publish("present", on, False, encode=lambda value: "1")
     return on
@@ -75,20 +82,45 @@ class Deck:
 
     def _bar(self, sections: dict[str, str], lang: str, counties: list[str]) -> None:
         index = self.names.index(self.current)
-        previous_col, label_col, next_col, county_col, leave_col = st.columns([1, 3, 1, 3, 1.8],
-                                                                              vertical_alignment="center")
-        previous_col.button("◀", key="meeting_previous", disabled=index == 0, width="stretch",
-                            on_click=self._go, args=(index - 1,), help=t("meeting_previous", lang))
+        previous_col, label_col, next_col, county_col, leave_col = st.columns(
+            [1, 3, 1, 3, 1.8], vertical_alignment="center"
+        )
+        previous_col.button(
+            "◀",
+            key="meeting_previous",
+            disabled=index == 0,
+            width="stretch",
+            on_click=self._go,
+            args=(index - 1,),
+            help=t("meeting_previous", lang),
+        )
         label_col.markdown(f"**{index + 1} / {len(self.names)} · {sections[self.current]}**")
-        next_col.button("▶", key="meeting_next", disabled=index == len(self.names) - 1, width="stretch",
-                        on_click=self._go, args=(index + 1,), help=t("meeting_next", lang))
+        next_col.button(
+            "▶",
+            key="meeting_next",
+            disabled=index == len(self.names) - 1,
+            width="stretch",
+            on_click=self._go,
+            args=(index + 1,),
+            help=t("meeting_next", lang),
+        )
         if counties:
             stepper = county_col.columns([1, 3, 1], vertical_alignment="center")
-            stepper[0].button("‹", key="meeting_county_previous", on_click=_step_county, args=(counties, -1),
-                              help=t("meeting_county_previous", lang))
+            stepper[0].button(
+                "‹",
+                key="meeting_county_previous",
+                on_click=_step_county,
+                args=(counties, -1),
+                help=t("meeting_county_previous", lang),
+            )
             stepper[1].markdown(f"**{markdown(st.session_state.get('county') or t('all_counties', lang))}**")
-            stepper[2].button("›", key="meeting_county_next", on_click=_step_county, args=(counties, 1),
-                              help=t("meeting_county_next", lang))
+            stepper[2].button(
+                "›",
+                key="meeting_county_next",
+                on_click=_step_county,
+                args=(counties, 1),
+                help=t("meeting_county_next", lang),
+            )
         leave_col.button(t("meeting_leave", lang), key="meeting_leave", on_click=_leave)
 
     def _go(self, index: int) -> None:

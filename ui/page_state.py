@@ -26,7 +26,9 @@ class RankingsState:
     level: str | None = None  # county | township; None = county
     peer: str | None = None  # whose townships, when the sidebar names no county; None = the first county
     period: str | None = None  # a race period of the sidebar's year; None = its latest
-    compare: str | None = None  # an earlier race period; left out = the previous stored one of the same form, empty = none
+    compare: str | None = (
+        None  # an earlier race period; left out = the previous stored one of the same form, empty = none
+    )
     method: str | None = None  # z | minmax | points; None = z
     weights: str | None = None  # 项目建设=40,乡村振兴=20,… in percent; None = the catalog's
     tiers: str | None = None  # first,third tier in percent (30,30); None = a third each

@@ -12,23 +12,22 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from incentive.intake import checks
-from incentive.training import coverage
 from incentive.care import movements, welfare
-from incentive.store import queries, settings
-from incentive.race import rankings
 from incentive.config import database_location
+from incentive.demo.sample import load_sample
 from incentive.i18n import t
+from incentive.intake import checks
 from incentive.intake.bulk_csv import parse_upload
 from incentive.intake.preview import Preview
+from incentive.race import rankings
 from incentive.race.rankings import PeerGroup
-from incentive.demo.sample import load_sample
 from incentive.race.scoring import DRAWS, TIER_SHARES, Ranking
-from incentive.store import batches
+from incentive.store import batches, queries, settings
 from incentive.store.batches import VersionInfo
 from incentive.store.database import DataAsOf, Database
 from incentive.store.effects import ImportEffects, import_effects
 from incentive.store.reference import current_reference
+from incentive.training import coverage
 
 
 @st.cache_resource(show_spinner=False)
@@ -82,8 +81,9 @@ def run_query(name: str, **params: object) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def preview_upload(file_name: str, data: bytes, kind: str | None, period: str, as_of: str, skip_invalid: bool,
-                   version: str) -> tuple[Preview, ImportEffects | None]:
+def preview_upload(
+    file_name: str, data: bytes, kind: str | None, period: str, as_of: str, skip_invalid: bool, version: str
+) -> tuple[Preview, ImportEffects | None]:
     """Parse an uploaded file against the current catalog and regions, and what importing it would change.
 
     `version` is part of the cache key (`check_version()`): after any import or change of settings the same file
@@ -91,8 +91,7 @@ def preview_upload(file_name: str, data: bytes, kind: str | None, period: str, a
     """
     db = database()
     reference = current_reference(db)
-    preview = parse_upload(file_name, data, reference, kind=kind, period=period, as_of=as_of,
-                           skip_invalid=skip_invalid)
+    preview = parse_upload(file_name, data, reference, kind=kind, period=period, as_of=as_of, skip_invalid=skip_invalid)
     checks.add_warnings(db, preview, reference)
     effects = import_effects(db, preview) if preview.importable else None
     return preview, effects
@@ -105,47 +104,77 @@ def _window_cadres(version: str, start: dt.date, end: dt.date, moment: dt.dateti
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _cached_window_query(name: str, version: str, start: dt.date, end: dt.date, params: tuple,
-                         moment: dt.datetime | None) -> pd.DataFrame:
+def _cached_window_query(
+    name: str, version: str, start: dt.date, end: dt.date, params: tuple, moment: dt.datetime | None
+) -> pd.DataFrame:
     window = coverage.Window(start, end, "")
-    return coverage.window_query(_reader(moment), name, window, _window_cadres(version, start, end, moment),
-                                 **dict(params))
+    return coverage.window_query(
+        _reader(moment), name, window, _window_cadres(version, start, end, moment), **dict(params)
+    )
 
 
 def window_query(name: str, window: coverage.Window, **params: object) -> pd.DataFrame:
     """A training query over one window's cadres, which are read once per window and data version."""
-    return _cached_window_query(name, data_version(), window.start, window.end, tuple(sorted(params.items())),
-                                pinned_at())
+    return _cached_window_query(
+        name, data_version(), window.start, window.end, tuple(sorted(params.items())), pinned_at()
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def _cached_ranking(version: str, period: str, group: PeerGroup, method: str, weights: tuple, draws: int,
-                    tiers: tuple, moment: dt.datetime | None) -> Ranking:
-    return rankings.rank_period(_reader(moment), period, group, method=method, weights=dict(weights) or None,
-                                draws=draws, tier_shares=tiers)
+def _cached_ranking(
+    version: str,
+    period: str,
+    group: PeerGroup,
+    method: str,
+    weights: tuple,
+    draws: int,
+    tiers: tuple,
+    moment: dt.datetime | None,
+) -> Ranking:
+    return rankings.rank_period(
+        _reader(moment), period, group, method=method, weights=dict(weights) or None, draws=draws, tier_shares=tiers
+    )
 
 
-def ranking(period: str, group: PeerGroup = PeerGroup(), method: str = "z", weights: dict | None = None,
-            draws: int = DRAWS, tiers: tuple = TIER_SHARES) -> Ranking:
+def ranking(
+    period: str,
+    group: PeerGroup = PeerGroup(),
+    method: str = "z",
+    weights: dict | None = None,
+    draws: int = DRAWS,
+    tiers: tuple = TIER_SHARES,
+) -> Ranking:
     """One period's ranking of a peer group, computed once per data version and settings."""
-    return _cached_ranking(data_version(), period, group, method, tuple(sorted((weights or {}).items())), draws,
-                           tuple(tiers), pinned_at())
+    return _cached_ranking(
+        data_version(), period, group, method, tuple(sorted((weights or {}).items())), draws, tuple(tiers), pinned_at()
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _cached_history(version: str, group: PeerGroup, method: str, weights: tuple, tiers: tuple, period: str,
-                    moment: dt.datetime | None) -> pd.DataFrame:
-    return rankings.rank_history(_reader(moment), group, method=method, weights=dict(weights) or None,
-                                 tier_shares=tiers, periods=[period])
+def _cached_history(
+    version: str, group: PeerGroup, method: str, weights: tuple, tiers: tuple, period: str, moment: dt.datetime | None
+) -> pd.DataFrame:
+    return rankings.rank_history(
+        _reader(moment), group, method=method, weights=dict(weights) or None, tier_shares=tiers, periods=[period]
+    )
 
 
-def ranking_history(until: str, group: PeerGroup = PeerGroup(), method: str = "z", weights: dict | None = None,
-                    tiers: tuple = TIER_SHARES) -> pd.DataFrame:
+def ranking_history(
+    until: str,
+    group: PeerGroup = PeerGroup(),
+    method: str = "z",
+    weights: dict | None = None,
+    tiers: tuple = TIER_SHARES,
+) -> pd.DataFrame:
     """Ranks over the last periods up to `until` (rankings.HISTORY_PERIODS of them), cached period by period:
     stepping to the previous period reuses all but one."""
     periods = rankings.history_periods(_reader(pinned_at()), group, until, rankings.HISTORY_PERIODS)
-    parts = [_cached_history(data_version(), group, method, tuple(sorted((weights or {}).items())), tuple(tiers),
-                             period, pinned_at()) for period in periods]
+    parts = [
+        _cached_history(
+            data_version(), group, method, tuple(sorted((weights or {}).items())), tuple(tiers), period, pinned_at()
+        )
+        for period in periods
+    ]
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=rankings.HISTORY_COLUMNS)
 
 
@@ -182,19 +211,27 @@ def movement_year(year: int, threshold: int) -> movements.YearView:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _cached_training_pattern(version: str, start: dt.date, end: dt.date, threshold: int, target_hours: float,
-                             moment: dt.datetime | None):
+def _cached_training_pattern(
+    version: str, start: dt.date, end: dt.date, threshold: int, target_hours: float, moment: dt.datetime | None
+):
     window = coverage.Window(start, end, "")
-    return coverage.disclosure_pattern(_reader(moment), window, _window_cadres(version, start, end, moment),
-                                       threshold, target_hours)
+    return coverage.disclosure_pattern(
+        _reader(moment), window, _window_cadres(version, start, end, moment), threshold, target_hours
+    )
 
 
 def training_pattern(window: coverage.Window):
     """Which training groups of a window a viewer sees as `<5` or withheld, the same on every view of them
     (coverage.disclosure_pattern), computed once per window, data version and settings."""
     config = app_settings()
-    return _cached_training_pattern(data_version(), window.start, window.end, int(config["suppression_threshold"]),
-                                    coverage.prorated_target(config["hours_target"], window), pinned_at())
+    return _cached_training_pattern(
+        data_version(),
+        window.start,
+        window.end,
+        int(config["suppression_threshold"]),
+        coverage.prorated_target(config["hours_target"], window),
+        pinned_at(),
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

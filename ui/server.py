@@ -52,8 +52,10 @@ class SessionCookie:
         async def send_with_cookie(message):
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
-                sets_own = any(key.lower() == b"set-cookie" and value.startswith(f"{bs.COOKIE}=".encode())
-                               for key, value in headers)
+                sets_own = any(
+                    key.lower() == b"set-cookie" and value.startswith(f"{bs.COOKIE}=".encode())
+                    for key, value in headers
+                )
                 if not sets_own:
                     headers.append((b"set-cookie", header))
                 message = {**message, "headers": headers}
@@ -71,7 +73,7 @@ def _upload_target(scope) -> str | None:
     path = scope.get("path", "")
     if scope.get("method") not in ("PUT", "DELETE") or not path.startswith(prefix):
         return None
-    return path[len(prefix):].split("/", 1)[0]
+    return path[len(prefix) :].split("/", 1)[0]
 
 
 def _declared_length(scope) -> int | None:
@@ -97,8 +99,9 @@ def _upload_refusal(scope, token: str | None) -> PlainTextResponse | None:
     if incoming is None:
         return PlainTextResponse("An upload must declare its length.", status_code=411)
     if _held_by(session_id) + _IN_FLIGHT.get(session_id, 0) + incoming > bs.upload_session_limit():
-        return PlainTextResponse("This session holds too many uploaded bytes; import or remove files first.",
-                                 status_code=413)
+        return PlainTextResponse(
+            "This session holds too many uploaded bytes; import or remove files first.", status_code=413
+        )
     return None
 
 
@@ -130,7 +133,7 @@ def _media_refusal(scope, token: str | None) -> PlainTextResponse | None:
     path = scope.get("path", "")
     if scope.get("method") not in ("GET", "HEAD") or not path.startswith(prefix):
         return None
-    file_id = path[len(prefix):].split(".", 1)[0]
+    file_id = path[len(prefix) :].split(".", 1)[0]
     binding = bs.binding_of(token)
     if binding is not None and any(_browser_of(session) == binding for session in _sessions_showing(file_id)):
         return None
@@ -139,17 +142,20 @@ def _media_refusal(scope, token: str | None) -> PlainTextResponse | None:
 
 def _sessions_showing(file_id: str) -> list[str]:
     from streamlit import runtime
+
     try:
         manager = runtime.get_instance().media_file_mgr
         with manager._lock:  # Streamlit 1.67's MediaFileManager: session id -> {element: file id}
-            return [session for session, files in manager._files_by_session_and_coord.items()
-                    if file_id in files.values()]
+            return [
+                session for session, files in manager._files_by_session_and_coord.items() if file_id in files.values()
+            ]
     except Exception:
         return []
 
 
 def _browser_of(session_id: str) -> str | None:
     from streamlit import runtime
+
     try:
         client = runtime.get_instance().get_client(session_id)
         cookies = client.client_context.cookies if client and client.client_context else {}
@@ -160,6 +166,7 @@ def _browser_of(session_id: str) -> str | None:
 
 def _held_by(session_id: str) -> int:
     from streamlit import runtime
+
     try:
         storage = runtime.get_instance().uploaded_file_mgr.file_storage  # MemoryUploadedFileManager, Streamlit 1.67
     except Exception:

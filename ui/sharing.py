@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 import streamlit as st
 import streamlit.components.v1 as components
 
-from incentive.sharing import briefing, permalinks
 from incentive.config import public_url
 from incentive.i18n import t
+from incentive.sharing import briefing, permalinks
 from incentive.store import batches
 
 from . import link_state
@@ -75,7 +75,8 @@ def _copy_field(link: str, lang: str) -> None:
     """The link selected in a text field, and a copy button: the clipboard API where the page is secure, the
     selection and execCommand where it is not (plain http on an intranet address)."""
     value = html.escape(link, quote=True)
-    components.html(f"""
+    components.html(
+        f"""
 <div style="display:flex;gap:8px;font-family:sans-serif">
   <input id="link" value="{value}" readonly style="flex:1;padding:6px;font-size:14px" onfocus="this.select()">
   <button id="copy" style="padding:6px 12px">{html.escape(t("share_copy", lang))}</button>
@@ -93,7 +94,9 @@ document.getElementById("copy").onclick = async () => {{
   document.getElementById("done").textContent = ok ? "{html.escape(t("share_copied", lang))}"
                                                    : "{html.escape(t("share_select", lang))}";
 }};
-</script>""", height=64)
+</script>""",
+        height=64,
+    )
 
 
 def share_button(lang: str, page_path: str) -> None:
@@ -102,8 +105,11 @@ def share_button(lang: str, page_path: str) -> None:
         live = permalinks.save(database(), page_path, params, created_by="web", pinned_at=pinned_at())
         moment = pinned_at() or batches.version_info(database()).last_change or dt.datetime.now()
         pinned = permalinks.save(database(), page_path, params, created_by="web", pinned_at=moment)
-        _show_link(permalinks.address(base_address(), page_path, live),
-                   permalinks.address(base_address(), page_path, pinned), lang)
+        _show_link(
+            permalinks.address(base_address(), page_path, live),
+            permalinks.address(base_address(), page_path, pinned),
+            lang,
+        )
 
 
 def pinned_banner(lang: str) -> None:
@@ -124,8 +130,7 @@ def briefing_button(lang: str, page_path: str) -> None:
     state = frame_state()
     if state.year is None:
         return
-    if st.sidebar.button(t("brief_button", lang), icon=":material/picture_as_pdf:", key="briefing",
-                         width="stretch"):
+    if st.sidebar.button(t("brief_button", lang), icon=":material/picture_as_pdf:", key="briefing", width="stretch"):
         with st.spinner(t("brief_working", lang)):
             key = permalinks.save(database(), page_path, {n: st.query_params[n] for n in st.query_params}, "web")
             link = permalinks.address(base_address(), page_path, key)
@@ -139,5 +144,12 @@ def briefing_button(lang: str, page_path: str) -> None:
         st.session_state["_briefing"] = (f"{content.title}.pdf", pdf)
     if "_briefing" in st.session_state:
         name, pdf = st.session_state["_briefing"]
-        st.sidebar.download_button(t("brief_download", lang), pdf, file_name=name, mime="application/pdf",
-                                   key="briefing_download", on_click="ignore", width="stretch")
+        st.sidebar.download_button(
+            t("brief_download", lang),
+            pdf,
+            file_name=name,
+            mime="application/pdf",
+            key="briefing_download",
+            on_click="ignore",
+            width="stretch",
+        )

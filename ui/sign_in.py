@@ -189,7 +189,9 @@ def _grant(role: str, value: object) -> None:
     query = urlencode([(key, value) for key in st.query_params for value in st.query_params.get_all(key)])
     next_path = here + (f"?{query}" if query else "")
     message = ForwardMsg()
-    message.auth_redirect.url = (f"{'/' + base if base else ''}{browser_session.SIGNED_IN_ROUTE}"
-                                 f"?ticket={ticket}&next={quote(next_path, safe='')}")
+    message.auth_redirect.url = (
+        f"{'/' + base if base else ''}{browser_session.SIGNED_IN_ROUTE}"
+        f"?ticket={ticket}&next={quote(next_path, safe='')}"
+    )
     get_script_run_ctx().enqueue(message)  # the browser follows it at once (Streamlit's own st.login does this)
     st.stop()

@@ -6,20 +6,19 @@ import functools
 
 import streamlit as st
 
-from incentive.intake import checks
 from incentive import labels
-from incentive.store import settings
 from incentive.config import backup_folder
-from incentive.sharing.export import to_csv_bytes
-from incentive.intake.file_kinds import KINDS, labelled
-from incentive.i18n import capital, t
-from incentive.safe_text import markdown, tm
-from incentive.intake.preview import Preview, effects_text
 from incentive.demo.sample import has_sample, load_sample
-from incentive.store import audit, backup, batches
+from incentive.i18n import capital, t
+from incentive.intake import checks
+from incentive.intake.file_kinds import KINDS, labelled
+from incentive.intake.preview import Preview, effects_text
+from incentive.intake.templates import template_xlsx
+from incentive.safe_text import markdown, tm
+from incentive.sharing.export import to_csv_bytes
+from incentive.store import audit, backup, batches, settings
 from incentive.store.batches import BatchError
 from incentive.store.effects import ImportEffects, import_effects
-from incentive.intake.templates import template_xlsx
 from ui import frame, link_state, sign_in
 from ui.downloads import table_downloads
 from ui.runtime import check_version, database, loaded_findings, preview_upload, run_query
@@ -49,9 +48,18 @@ def import_and_report(previews: list[Preview]) -> None:
             status.update(label=t("data_importing_file", lang, file=preview.file_name))
             effects = import_effects(db, preview)
             batch = batches.import_preview(db, preview, source="upload", created_by=who)
-            messages.append(t("data_imported", lang, file=preview.file_name, kind=kind_label(preview.kind),
-                              rows=len(preview.rows), batch=batch).rstrip("。.")
-                            + effects_text(preview.kind, effects, lang) + t("full_stop", lang))
+            messages.append(
+                t(
+                    "data_imported",
+                    lang,
+                    file=preview.file_name,
+                    kind=kind_label(preview.kind),
+                    rows=len(preview.rows),
+                    batch=batch,
+                ).rstrip("。.")
+                + effects_text(preview.kind, effects, lang)
+                + t("full_stop", lang)
+            )
         status.update(label=t("data_imported_all", lang), state="complete")
     st.session_state["data_upload_round"] = st.session_state.get("data_upload_round", 0) + 1  # clears the uploader
     flash_and_rerun(*messages)
@@ -59,8 +67,15 @@ def import_and_report(previews: list[Preview]) -> None:
 
 def draw_summary(preview: Preview) -> None:
     detected = "data_detected" if preview.sheet else "data_detected_csv"
-    summary = t(detected, lang, kind=kind_label(preview.kind), sheet=preview.sheet, encoding=preview.encoding_label,
-                row=preview.header_row, rows=preview.data_rows)
+    summary = t(
+        detected,
+        lang,
+        kind=kind_label(preview.kind),
+        sheet=preview.sheet,
+        encoding=preview.encoding_label,
+        row=preview.header_row,
+        rows=preview.data_rows,
+    )
     if len(preview.rows) != preview.data_rows:
         summary = summary.rstrip("。.") + t("data_values_count", lang, values=len(preview.rows))
     st.markdown(markdown(summary))
@@ -75,15 +90,23 @@ def draw_problems(preview: Preview) -> None:
         return
     listed = "\n".join(f"- {markdown(text)}" for text in texts[:LISTED_PROBLEMS])
     if preview.importable:
-        st.warning(t("data_problems_skip", lang, n=len(texts), ok=preview.data_rows,
-                     bad=len(preview.rejected_rows)) + "\n\n" + listed)
+        st.warning(
+            t("data_problems_skip", lang, n=len(texts), ok=preview.data_rows, bad=len(preview.rejected_rows))
+            + "\n\n"
+            + listed
+        )
     else:
         st.error(t("data_problems", lang, n=len(texts)) + "\n\n" + listed)
     problems = preview.rejects_table(lang)
     if len(texts) > LISTED_PROBLEMS:
         st.dataframe(problems.head(500), hide_index=True, width="stretch")
-    st.download_button(t("data_rejects_download", lang), to_csv_bytes(problems), mime="text/csv",
-                       file_name=f"{preview.file_name}.problems.csv", key=f"data_rejects_{preview.sha256[:16]}")
+    st.download_button(
+        t("data_rejects_download", lang),
+        to_csv_bytes(problems),
+        mime="text/csv",
+        file_name=f"{preview.file_name}.problems.csv",
+        key=f"data_rejects_{preview.sha256[:16]}",
+    )
 
 
 def draw_effects(preview: Preview, effects: ImportEffects) -> None:
@@ -154,22 +177,34 @@ st.subheader(t("data_upload", lang))
 st.caption(t("data_upload_help", lang) + " " + t("data_format_doc", lang))
 options_col, upload_col = st.columns([1, 2])
 AUTO = ""  # not None: a select box whose value is None shows Streamlit's (English) placeholder instead
-kind = options_col.selectbox(t("data_kind", lang), [AUTO, *KINDS], key=link_state.relabel("data_kind"),
-                             format_func=lambda k: t("data_kind_auto", lang) if k == AUTO else capital(kind_label(k))
-                             ) or None
+kind = (
+    options_col.selectbox(
+        t("data_kind", lang),
+        [AUTO, *KINDS],
+        key=link_state.relabel("data_kind"),
+        format_func=lambda k: t("data_kind_auto", lang) if k == AUTO else capital(kind_label(k)),
+    )
+    or None
+)
 period = options_col.text_input(t("data_period", lang), key="data_period")
 as_of = options_col.text_input(t("data_as_of", lang), key="data_as_of")
-skip_invalid = options_col.checkbox(t("data_skip_invalid", lang), key="data_skip_invalid",
-                                    help=t("data_skip_invalid_help", lang))
+skip_invalid = options_col.checkbox(
+    t("data_skip_invalid", lang), key="data_skip_invalid", help=t("data_skip_invalid_help", lang)
+)
 # Every file reaches the importer, which names what a wrong one is in the user's language (a Word document, a PDF,
 # an archive); a `type=` filter would refuse it in Streamlit's English instead.
-uploads = upload_col.file_uploader(t("data_upload", lang), accept_multiple_files=True, label_visibility="collapsed",
-                                   key=f"data_upload_{st.session_state.get('data_upload_round', 0)}")
+uploads = upload_col.file_uploader(
+    t("data_upload", lang),
+    accept_multiple_files=True,
+    label_visibility="collapsed",
+    key=f"data_upload_{st.session_state.get('data_upload_round', 0)}",
+)
 
 importable = []
 for upload in uploads or []:
-    preview, effects = preview_upload(upload.name, upload.getvalue(), kind, period, as_of, skip_invalid,
-                                      check_version())
+    preview, effects = preview_upload(
+        upload.name, upload.getvalue(), kind, period, as_of, skip_invalid, check_version()
+    )
     draw_preview(preview, effects)
     record_refusal(preview)
     if preview.importable:
@@ -181,17 +216,31 @@ if len(importable) > 1 and st.button(t("data_confirm_all", lang), key="data_impo
 st.subheader(t("data_current", lang))
 summary = run_query("current_data_summary")
 summary["kind"] = summary["kind"].map(lambda k: capital(kind_label(k)))
-summary["span"] = [f"{a} – {b}" if isinstance(a, str) else "" for a, b in zip(summary["first"], summary["last"])]
+summary["span"] = [
+    f"{a} – {b}" if isinstance(a, str) else "" for a, b in zip(summary["first"], summary["last"], strict=False)
+]
 summary = summary[["kind", "rows", "span"]]
 summary.columns = [t("col_kind", lang), t("col_rows", lang), t("data_span", lang)]
 st.dataframe(summary, hide_index=True)
 findings = loaded_findings()
-check_text = t("data_check", lang, bounds=sum(f.check == "bounds" for f in findings),
-               changes=sum(f.check == "change" for f in findings)) + " " + t("data_check_help", lang)
+check_text = (
+    t(
+        "data_check",
+        lang,
+        bounds=sum(f.check == "bounds" for f in findings),
+        changes=sum(f.check == "change" for f in findings),
+    )
+    + " "
+    + t("data_check_help", lang)
+)
 if findings:
     st.info(check_text)
-    st.dataframe(checks.findings_table(findings, lang), hide_index=True, width="stretch",
-                 height=min(360, 38 + 35 * len(findings)))
+    st.dataframe(
+        checks.findings_table(findings, lang),
+        hide_index=True,
+        width="stretch",
+        height=min(360, 38 + 35 * len(findings)),
+    )
 else:
     st.caption(check_text)
 
@@ -203,17 +252,30 @@ shown["kind"] = shown["kind"].map(lambda k: capital(kind_label(k)))
 shown["status"] = shown["status"].map(lambda s: capital(t(f"status_{s}", lang)))
 shown["source"] = shown["source"].map(lambda s: capital(t(f"source_{s}", lang)))
 shown["created_by"] = shown["created_by"].map(lambda who: labels.who_text(who, lang))
-shown.columns = [t(k, lang) for k in ("col_batch", "col_kind", "col_file", "col_rows", "col_status", "col_source",
-                                      "col_created_at", "col_created_by")]
+shown.columns = [
+    t(k, lang)
+    for k in (
+        "col_batch",
+        "col_kind",
+        "col_file",
+        "col_rows",
+        "col_status",
+        "col_source",
+        "col_created_at",
+        "col_created_by",
+    )
+]
 st.dataframe(shown, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(shown)))
 active = history[history["status"] == "active"].set_index("id")
 if len(active):
     pick_col, button_col = st.columns([3, 1], vertical_alignment="bottom")
-    batch_id = pick_col.selectbox(t("data_rollback_pick", lang), active.index.tolist(),
-                                  # a new batch is offered first
-                                  key=link_state.relabel(f"data_rollback_pick_{active.index[0]}"),
-                                  format_func=lambda i: f"#{i} · {capital(kind_label(active.at[i, 'kind']))} · "
-                                                        f"{active.at[i, 'file']}")
+    batch_id = pick_col.selectbox(
+        t("data_rollback_pick", lang),
+        active.index.tolist(),
+        # a new batch is offered first
+        key=link_state.relabel(f"data_rollback_pick_{active.index[0]}"),
+        format_func=lambda i: f"#{i} · {capital(kind_label(active.at[i, 'kind']))} · {active.at[i, 'file']}",
+    )
     confirmed = st.checkbox(t("data_rollback_confirm", lang), key="data_rollback_confirm")
     if button_col.button(t("data_rollback", lang), key="data_rollback", disabled=not confirmed):
         batches.rollback(db, int(batch_id), sign_in.require_admin(lang))
@@ -243,9 +305,15 @@ def setting_input(column, key: str, spec: settings.Setting):
     """A whole-number setting (the suppression threshold) as an integer input (5, not 5.00); the others show
     their value as typed (110, 0.5), never padded to two decimals."""
     number = int if spec.integer else float
-    return column.number_input(t(f"setting_{key}", lang), min_value=number(spec.minimum),
-                               max_value=number(spec.maximum), value=number(current[key]), step=number(1),
-                               format="%d" if spec.integer else "%g", key=f"data_setting_{key}")
+    return column.number_input(
+        t(f"setting_{key}", lang),
+        min_value=number(spec.minimum),
+        max_value=number(spec.maximum),
+        value=number(current[key]),
+        step=number(1),
+        format="%d" if spec.integer else "%g",
+        key=f"data_setting_{key}",
+    )
 
 
 entered = {key: setting_input(setting_cols[i], key, spec) for i, (key, spec) in enumerate(settings.SETTINGS.items())}
@@ -275,6 +343,10 @@ st.subheader(t("data_templates", lang))
 columns = st.columns(4)
 for i, name in enumerate(KINDS):
     columns[i % 4].download_button(
-        capital(kind_label(name)), functools.partial(template_xlsx, name, lang),
-        file_name=f"{t(f'kind_{name}', 'zh')}模板.xlsx", on_click="ignore", key=f"data_template_{name}",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        capital(kind_label(name)),
+        functools.partial(template_xlsx, name, lang),
+        file_name=f"{t(f'kind_{name}', 'zh')}模板.xlsx",
+        on_click="ignore",
+        key=f"data_template_{name}",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )

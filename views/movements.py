@@ -5,11 +5,11 @@ import streamlit as st
 
 from incentive import charts, labels
 from incentive.care import movements
-from incentive.training.coverage import year_window
 from incentive.i18n import t
+from incentive.training.coverage import year_window
 from ui import frame, link_state, meeting
-from ui.frame import fit_marks, table_height
 from ui.downloads import table_downloads
+from ui.frame import fit_marks, table_height
 from ui.runtime import app_settings, movement_year, run_query
 
 state = frame.current()
@@ -38,13 +38,19 @@ deck = meeting.Deck("movements", {name: t(f"section_{name}", lang) for name in S
 with deck.section("headline"):
     totals = movements.totals(this_year)
     figures = st.columns(4)
-    figures[0].metric(action_labels["promotion"], movements.shown_count(
-        totals.counts["promotion"], totals.statuses["promotion"], threshold, lang))
-    figures[1].metric(t("kpi_promotion_rate", lang), movements.shown_rate(
-        totals.promotion_per_100, totals.statuses["promotion"], threshold, lang))
+    figures[0].metric(
+        action_labels["promotion"],
+        movements.shown_count(totals.counts["promotion"], totals.statuses["promotion"], threshold, lang),
+    )
+    figures[1].metric(
+        t("kpi_promotion_rate", lang),
+        movements.shown_rate(totals.promotion_per_100, totals.statuses["promotion"], threshold, lang),
+    )
     for column, action in ((figures[2], "accountability"), (figures[3], "fault_tolerance")):
-        column.metric(action_labels[action],
-                      movements.shown_count(totals.counts[action], totals.statuses[action], threshold, lang))
+        column.metric(
+            action_labels[action],
+            movements.shown_count(totals.counts[action], totals.statuses[action], threshold, lang),
+        )
     st.caption(t("movements_note", lang, year=year, threshold=threshold))
     if pattern.withheld:
         st.caption(t("withheld_note", lang, threshold=threshold))
@@ -54,10 +60,19 @@ with deck.section("headline"):
 with deck.section("counts"):
     table = movements.county_table(summary, pattern, threshold, lang)
     table["county"] = table["county"].replace("", t("county_unknown", lang))
-    table.columns = [t("col_unit_county", lang), *action_labels.values(), t("col_cadres", lang),
-                     *(t(f"col_{rate}", lang) for rate in movements.RATES)]
-    st.dataframe(table, column_config=fit_marks(table, marks_text), hide_index=True, width="stretch",
-                 height=table_height(len(table)))
+    table.columns = [
+        t("col_unit_county", lang),
+        *action_labels.values(),
+        t("col_cadres", lang),
+        *(t(f"col_{rate}", lang) for rate in movements.RATES),
+    ]
+    st.dataframe(
+        table,
+        column_config=fit_marks(table, marks_text),
+        hide_index=True,
+        width="stretch",
+        height=table_height(len(table)),
+    )
     table_downloads(table, t("file_movements", lang, year=year), "movements", lang)
 
 
@@ -65,20 +80,31 @@ with deck.section("counts"):
 with deck.section("tolerance"):
     counties = summary[summary["county"] != ""]
     county_col, year_col = st.columns([2, 1], gap="large")
-    county_marks = {a: movements.chart_marks(movements.statuses(counties, pattern, a), threshold, lang)
-                    for a in ("accountability", "fault_tolerance")}
-    county_col.plotly_chart(charts.tolerance_vs_accountability(counties, action_labels,
-                                                               t("chart_tolerance", lang, year=year), county_marks),
-                            width="stretch")
+    county_marks = {
+        a: movements.chart_marks(movements.statuses(counties, pattern, a), threshold, lang)
+        for a in ("accountability", "fault_tolerance")
+    }
+    county_col.plotly_chart(
+        charts.tolerance_vs_accountability(
+            counties, action_labels, t("chart_tolerance", lang, year=year), county_marks
+        ),
+        width="stretch",
+    )
     if len(counties) > charts.SCREEN_UNITS:
         county_col.caption(t("chart_most_note", lang, n=len(counties), k=charts.WORST))
     yearly = movements.totals_by_year(run_query("movements_by_year"))
     by_year = {int(y): movement_year(int(y), threshold).pattern for y in yearly["year"]}  # each its own
-    year_marks = {a: movements.chart_marks(pd.Series([by_year[int(y)].status(movements.total_key(a))
-                                                      for y in yearly["year"]], index=yearly.index), threshold, lang)
-                  for a in ("accountability", "fault_tolerance")}
-    year_col.plotly_chart(charts.tolerance_by_year(yearly, action_labels, t("chart_tolerance_years", lang),
-                                                   year_marks), width="stretch")
+    year_marks = {
+        a: movements.chart_marks(
+            pd.Series([by_year[int(y)].status(movements.total_key(a)) for y in yearly["year"]], index=yearly.index),
+            threshold,
+            lang,
+        )
+        for a in ("accountability", "fault_tolerance")
+    }
+    year_col.plotly_chart(
+        charts.tolerance_by_year(yearly, action_labels, t("chart_tolerance_years", lang), year_marks), width="stretch"
+    )
 
 
 # ---- do first-tier counties promote more?
@@ -91,17 +117,33 @@ with deck.section("tiers"):
         grouped = movements.by_tier(counties, this_year.tiers)  # the tiers the pattern was made with
         tier_labels = labels.tier_labels(lang)
         chart_col, table_col = st.columns([1, 1.3], gap="large")  # the table's eight columns fit beside
-        rate_marks = {rate: movements.chart_marks(movements.tier_statuses(grouped, pattern, action), threshold, lang)
-                      for rate, action in movements.RATES.items()}
-        chart_col.plotly_chart(charts.tier_rates(
-            movements.visible_rates(grouped, pattern), {"promotion_per_100": t("col_promotion_per_100", lang),
-                      "accountability_per_100": t("col_accountability_per_100", lang)}, tier_labels,
-            t("chart_tier_rates", lang, year=year, period=period), t("axis_per_100", lang), rate_marks),
-            width="stretch")
+        rate_marks = {
+            rate: movements.chart_marks(movements.tier_statuses(grouped, pattern, action), threshold, lang)
+            for rate, action in movements.RATES.items()
+        }
+        chart_col.plotly_chart(
+            charts.tier_rates(
+                movements.visible_rates(grouped, pattern),
+                {
+                    "promotion_per_100": t("col_promotion_per_100", lang),
+                    "accountability_per_100": t("col_accountability_per_100", lang),
+                },
+                tier_labels,
+                t("chart_tier_rates", lang, year=year, period=period),
+                t("axis_per_100", lang),
+                rate_marks,
+            ),
+            width="stretch",
+        )
         tier_table = movements.tier_table(grouped, pattern, threshold, lang)
         tier_table["tier"] = tier_table["tier"].map(lambda tier: labels.tier_label(tier, lang))
-        tier_table.columns = [t("col_tier", lang), t("col_counties", lang), t("col_cadres", lang),
-                              *(action_labels[a] for a in movements.TIER_ACTIONS)]
-        table_col.dataframe(tier_table, column_config=fit_marks(tier_table, marks_text), hide_index=True,
-                            width="stretch")
+        tier_table.columns = [
+            t("col_tier", lang),
+            t("col_counties", lang),
+            t("col_cadres", lang),
+            *(action_labels[a] for a in movements.TIER_ACTIONS),
+        ]
+        table_col.dataframe(
+            tier_table, column_config=fit_marks(tier_table, marks_text), hide_index=True, width="stretch"
+        )
         table_col.caption(t("movements_tier_note", lang, period=period, year=year))

@@ -3,9 +3,9 @@
 import streamlit as st
 
 from incentive import charts, overview, periods
+from incentive.i18n import t
 from incentive.labels import status_labels
 from incentive.training import coverage as coverage_windows
-from incentive.i18n import t
 from ui import frame, link_state, meeting
 from ui.runtime import ranking, run_query, training_pattern, window_query
 
@@ -43,8 +43,10 @@ with deck.section("race"):
         figures.metric(t("kpi_race_period", lang), period)
         figures.metric(t("kpi_leader", lang), composite["county"].iloc[0])
         figures.metric(t("kpi_counties", lang), len(composite))
-        chart.plotly_chart(charts.composite_bars(composite, t("chart_composite", lang, period=period),
-                                                 t("axis_composite", lang)), width="stretch")
+        chart.plotly_chart(
+            charts.composite_bars(composite, t("chart_composite", lang, period=period), t("axis_composite", lang)),
+            width="stretch",
+        )
         chart.caption(t("overview_composite_note", lang))
         if len(composite) > charts.SCREEN_UNITS:
             chart.caption(t("chart_ends_note", lang, n=len(composite), k=charts.ENDS))
@@ -56,19 +58,31 @@ with deck.section("training"):
     totals = overview.training_totals(coverage)
     if totals.cadres and totals.trained:
         change = overview.coverage_change_pp(totals, overview.training_totals(coverage_before))
-        figures.metric(t("kpi_coverage", lang), f"{totals.coverage:.1%}",
-                       delta=None if change is None else t("delta_vs_year", lang, year=year - 1,
-                                                          delta=t("delta_pp", lang, delta=change)))
+        figures.metric(
+            t("kpi_coverage", lang),
+            f"{totals.coverage:.1%}",
+            delta=None
+            if change is None
+            else t("delta_vs_year", lang, year=year - 1, delta=t("delta_pp", lang, delta=change)),
+        )
         figures.metric(t("kpi_hours", lang), t("kpi_hours_unit", lang, hours=totals.hours_per_cadre))
         figures.metric(t("kpi_cadres", lang), f"{totals.cadres:,}")
         hidden = coverage_windows.county_statuses(coverage["county"], training_pattern(this_year))
         marks = hidden.map(lambda s: t("withheld", lang) if s else "")  # a county too small to show
-        chart.plotly_chart(charts.coverage_bars(coverage, t("chart_coverage", lang, year=year), t("axis_coverage", lang),
-                                                marks), width="stretch")
+        chart.plotly_chart(
+            charts.coverage_bars(coverage, t("chart_coverage", lang, year=year), t("axis_coverage", lang), marks),
+            width="stretch",
+        )
         if len(coverage) > charts.SCREEN_UNITS:
             chart.caption(t("chart_ends_note", lang, n=len(coverage), k=charts.ENDS))
-        chart.caption(t("kpi_roster_note", lang, as_of=f"{coverage['roster_as_of'].iloc[0]:%Y-%m-%d}",
-                        last=f"{last_training:%Y-%m-%d}"))
+        chart.caption(
+            t(
+                "kpi_roster_note",
+                lang,
+                as_of=f"{coverage['roster_as_of'].iloc[0]:%Y-%m-%d}",
+                last=f"{last_training:%Y-%m-%d}",
+            )
+        )
     else:
         figures.info(t("no_data_for_period", lang, period=year))
 
@@ -83,8 +97,10 @@ with deck.section("welfare"):
         figures.metric(t("kpi_below", lang), totals.below)
         labels = {s: label for s, label in status_labels(lang).items() if s}  # bars of the three statuses
         counts = overview.status_counts_by_county(values)
-        chart.plotly_chart(charts.status_bars(counts, t("chart_welfare", lang, period=period), labels,
-                                              t("axis_indicators", lang)), width="stretch")
+        chart.plotly_chart(
+            charts.status_bars(counts, t("chart_welfare", lang, period=period), labels, t("axis_indicators", lang)),
+            width="stretch",
+        )
         if len(counts) > charts.SCREEN_UNITS:
             chart.caption(t("chart_below_note", lang, n=len(counts), k=charts.WORST))
     else:

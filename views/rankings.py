@@ -5,13 +5,13 @@ import html
 import streamlit as st
 
 from incentive import charts, labels, periods
-from incentive.race import ranking_tables, scoring
 from incentive.i18n import join, t
-from incentive.safe_text import tm
+from incentive.race import ranking_tables, scoring
 from incentive.race.rankings import LEVELS, PeerGroup
+from incentive.safe_text import tm
 from ui import frame, link_state, meeting
-from ui.frame import table_height
 from ui.downloads import table_downloads
+from ui.frame import table_height
 from ui.runtime import ranking, ranking_history, run_query
 
 state = frame.current()
@@ -26,13 +26,20 @@ if year is None:
 link = link_state.page()  # ui/page_state.RankingsState
 notes = st.container()
 level_col, county_col, period_col, compare_col, method_col = st.columns([1.1, 1, 1, 1, 1])
-level = link.segmented(level_col, t("rank_level", lang), LEVELS, key="rank_level", field="level",
-                             format_func=lambda v: t(f"level_{v}", lang))
+level = link.segmented(
+    level_col,
+    t("rank_level", lang),
+    LEVELS,
+    key="rank_level",
+    field="level",
+    format_func=lambda v: t(f"level_{v}", lang),
+)
 counties = run_query("race_units", county="")["unit"].tolist()
 county = ""
 if level == "township":
-    county = state.county or link.selectbox(county_col, t("rank_county", lang), counties, key="rank_county",
-                                                  field="peer")
+    county = state.county or link.selectbox(
+        county_col, t("rank_county", lang), counties, key="rank_county", field="peer"
+    )
     if state.county:
         county_col.caption(tm("rank_county_from_sidebar", lang, county=county))
 group = PeerGroup(level, county)
@@ -48,11 +55,26 @@ if not in_year:
 period = link.selectbox(period_col, t("rank_period", lang), in_year, key="rank_period", field="period")
 earlier = periods.earlier(available, period)
 NO_COMPARE = ""
-compare = link.selectbox(compare_col, t("rank_compare", lang), [NO_COMPARE, *earlier], key="rank_compare",
-                               field="compare", default=periods.previous_stored(period, available) or NO_COMPARE,
-                               format_func=lambda p: p or t("rank_no_compare", lang)) or None
-method = link.selectbox(method_col, t("rank_method", lang), scoring.METHODS, key="rank_method",
-                              field="method", format_func=lambda m: t(f"method_{m}", lang))
+compare = (
+    link.selectbox(
+        compare_col,
+        t("rank_compare", lang),
+        [NO_COMPARE, *earlier],
+        key="rank_compare",
+        field="compare",
+        default=periods.previous_stored(period, available) or NO_COMPARE,
+        format_func=lambda p: p or t("rank_no_compare", lang),
+    )
+    or None
+)
+method = link.selectbox(
+    method_col,
+    t("rank_method", lang),
+    scoring.METHODS,
+    key="rank_method",
+    field="method",
+    format_func=lambda m: t(f"method_{m}", lang),
+)
 
 catalog = run_query("race_catalog", period=period)
 default_weights = scoring.default_track_weights(catalog)
@@ -76,7 +98,7 @@ def tiers_from_link(text: str):
         first, third = scoring.parse_tier_shares(text)
     except scoring.ScoringError:
         return link_state.INVALID
-    return dict(zip(TIER_KEYS, (round(first * 100, 1), round(third * 100, 1))))
+    return dict(zip(TIER_KEYS, (round(first * 100, 1), round(third * 100, 1)), strict=False))
 
 
 def reset_weights() -> None:
@@ -86,19 +108,25 @@ def reset_weights() -> None:
 
 
 link.seed_many("weights", {key: shown_weights[track] for track, key in WEIGHT_KEYS.items()}, weights_from_link)
-link.seed_many("tiers", dict(zip(TIER_KEYS, shown_tiers)), tiers_from_link)
+link.seed_many("tiers", dict(zip(TIER_KEYS, shown_tiers, strict=False)), tiers_from_link)
 with st.expander(t("rank_settings", lang)):
     st.caption(t("rank_weights_help", lang))
     weight_cols = st.columns(len(WEIGHT_KEYS) + 1, vertical_alignment="bottom")
-    entered = {track: weight_cols[i].number_input(labels.track_label(track, lang), min_value=0.0, max_value=100.0,
-                                                  step=1.0, key=key)
-               for i, (track, key) in enumerate(WEIGHT_KEYS.items())}
+    entered = {
+        track: weight_cols[i].number_input(
+            labels.track_label(track, lang), min_value=0.0, max_value=100.0, step=1.0, key=key
+        )
+        for i, (track, key) in enumerate(WEIGHT_KEYS.items())
+    }
     weight_cols[-1].button(t("rank_weights_reset", lang), on_click=reset_weights, key="rank_weights_reset")
     tier_cols = st.columns(len(WEIGHT_KEYS) + 1)
-    tier_percent = [tier_cols[i].number_input(t(key, lang), min_value=0.0, max_value=100.0, step=5.0, key=key)
-                    for i, key in enumerate(TIER_KEYS)]
-link.publish("weights", entered, shown_weights,
-                   encode=lambda w: ",".join(f"{track}={value:g}" for track, value in w.items()))
+    tier_percent = [
+        tier_cols[i].number_input(t(key, lang), min_value=0.0, max_value=100.0, step=5.0, key=key)
+        for i, key in enumerate(TIER_KEYS)
+    ]
+link.publish(
+    "weights", entered, shown_weights, encode=lambda w: ",".join(f"{track}={value:g}" for track, value in w.items())
+)
 link.publish("tiers", tier_percent, shown_tiers, encode=lambda p: ",".join(f"{v:g}" for v in p))
 weights = scoring.custom_weights(entered, default_weights)
 custom = weights is not None
@@ -120,8 +148,9 @@ with deck.section("headline"):
     now = ranking(period, group, method, weights, tiers=tiers)
     before = ranking(compare, group, method, weights, draws=0, tiers=tiers) if compare else None
     if custom:
-        used = join([f"{labels.track_label(track, lang)} {share:.0%}" for track, share in now.track_weights.items()],
-                    lang)
+        used = join(
+            [f"{labels.track_label(track, lang)} {share:.0%}" for track, share in now.track_weights.items()], lang
+        )
         st.warning(tm("rank_custom_banner", lang, weights=used))
     if tiers != scoring.TIER_SHARES:
         st.info(t("rank_custom_tiers", lang, first=tiers[0], third=tiers[1]))
@@ -135,10 +164,20 @@ with deck.section("headline"):
     up, down = ranking_tables.movers(now, before)
     unranked = now.table.index[~now.table["ranked"]].tolist()
     lead_col, count_col, up_col, down_col = st.columns(4)
-    lead_col.metric(t("kpi_leader_unit", lang, unit=unit_word), leader, delta_color="off", delta_arrow="off",
-                    delta=t("kpi_composite_value", lang, value=now.table.at[leader, "composite"]))
-    count_col.metric(t("kpi_ranked", lang), len(now.ranked), delta_color="off", delta_arrow="off",
-                     delta=t("kpi_unranked", lang, n=len(unranked)) if unranked else None)
+    lead_col.metric(
+        t("kpi_leader_unit", lang, unit=unit_word),
+        leader,
+        delta_color="off",
+        delta_arrow="off",
+        delta=t("kpi_composite_value", lang, value=now.table.at[leader, "composite"]),
+    )
+    count_col.metric(
+        t("kpi_ranked", lang),
+        len(now.ranked),
+        delta_color="off",
+        delta_arrow="off",
+        delta=t("kpi_unranked", lang, n=len(unranked)) if unranked else None,
+    )
     up_col.metric(t("kpi_riser", lang), up[0] if up else "—", delta=f"+{up[1]}" if up else None)
     down_col.metric(t("kpi_faller", lang), down[0] if down else "—", delta=f"{down[1]}" if down else None)
     if unranked:
@@ -151,14 +190,23 @@ with deck.section("bars"):
     tier_labels = labels.tier_labels(lang)
     bars_col, interval_col = st.columns([1.3, 1], gap="large")
     clicked = bars_col.plotly_chart(
-        charts.tier_bars(ranked, t("chart_rank_composite", lang, peers=peer_label, period=period,
-                                   method=t(f"method_{method}", lang)), t("axis_composite", lang), tier_labels),
-        width="stretch", on_select="rerun", selection_mode="points", key="rank_bars")
+        charts.tier_bars(
+            ranked,
+            t("chart_rank_composite", lang, peers=peer_label, period=period, method=t(f"method_{method}", lang)),
+            t("axis_composite", lang),
+            tier_labels,
+        ),
+        width="stretch",
+        on_select="rerun",
+        selection_mode="points",
+        key="rank_bars",
+    )
     points = clicked.selection.points if clicked else []
     if points and html.unescape(points[0].get("y") or "") != st.session_state.get("rank_clicked"):
         st.session_state["rank_clicked"] = st.session_state["rank_focus"] = html.unescape(points[0].get("y"))
-    interval_col.plotly_chart(charts.rank_intervals(ranked, t("chart_rank_intervals", lang), t("axis_rank", lang)),
-                              width="stretch")
+    interval_col.plotly_chart(
+        charts.rank_intervals(ranked, t("chart_rank_intervals", lang), t("axis_rank", lang)), width="stretch"
+    )
     interval_col.caption(t("rank_interval_note", lang, draws=scoring.DRAWS))
 
 
@@ -175,15 +223,24 @@ with deck.section("table"):
 with deck.section("tracks"):
     tracks = now.track_weights.index.tolist()
     heat_col, bump_col = st.columns(2, gap="large")
-    heat_col.plotly_chart(charts.track_heatmap(ranked, tracks, t("chart_track_heatmap", lang, period=period),
-                                               [labels.track_label(track, lang) for track in tracks],
-                                               centre=50.0 if method == "minmax" else 0.0), width="stretch")
+    heat_col.plotly_chart(
+        charts.track_heatmap(
+            ranked,
+            tracks,
+            t("chart_track_heatmap", lang, period=period),
+            [labels.track_label(track, lang) for track in tracks],
+            centre=50.0 if method == "minmax" else 0.0,
+        ),
+        width="stretch",
+    )
     focus_options = now.table.index.tolist()
     focus_default = state.county if level == "county" and state.county in focus_options else leader
     link.seed("rank_focus", "focus", default=focus_default, options=focus_options)
     history = ranking_history(period, group, method, weights, tiers)
-    bump_col.plotly_chart(charts.rank_bump(history, st.session_state["rank_focus"], t("chart_rank_bump", lang),
-                                           t("axis_rank", lang)), width="stretch")
+    bump_col.plotly_chart(
+        charts.rank_bump(history, st.session_state["rank_focus"], t("chart_rank_bump", lang), t("axis_rank", lang)),
+        width="stretch",
+    )
 
 
 # ---- one unit: its indicators, why its rank changed, its townships
@@ -192,8 +249,12 @@ with deck.section("focus"):
     focus = st.selectbox(t("rank_focus", lang, unit=unit_word), focus_options, key="rank_focus")
     link.publish("focus", focus, focus_default)
     st.markdown(f"**{tm('rank_detail', lang, unit=focus, period=period)}**")
-    st.dataframe(ranking_tables.indicator_detail(now, focus, lang), hide_index=True, width="stretch",
-                 height=table_height(len(now.catalog), 950))
+    st.dataframe(
+        ranking_tables.indicator_detail(now, focus, lang),
+        hide_index=True,
+        width="stretch",
+        height=table_height(len(now.catalog), 950),
+    )
     st.markdown(f"**{tm('rank_why', lang, unit=focus)}**")
     if before is None:
         st.info(t("rank_why_needs_compare", lang))
@@ -202,13 +263,21 @@ with deck.section("focus"):
     else:
         why_col, moved_col = st.columns([2.2, 1], gap="large")
         parts = scoring.attribute_change(now, before, focus)
-        why_col.plotly_chart(charts.contribution_waterfall(
-            ranking_tables.attribution_table(parts, lang), t("chart_waterfall", lang, before=compare, now=period),
-            t("waterfall_start", lang, period=compare), t("waterfall_end", lang, period=period),
-            float(before.table.at[focus, "composite"]), float(now.table.at[focus, "composite"])), width="stretch")
+        why_col.plotly_chart(
+            charts.contribution_waterfall(
+                ranking_tables.attribution_table(parts, lang),
+                t("chart_waterfall", lang, before=compare, now=period),
+                t("waterfall_start", lang, period=compare),
+                t("waterfall_end", lang, period=period),
+                float(before.table.at[focus, "composite"]),
+                float(now.table.at[focus, "composite"]),
+            ),
+            width="stretch",
+        )
         passed, behind = scoring.passed_and_fell_behind(now, before, focus)
-        moved_col.write(tm("rank_moved", lang, unit=focus, before=before.table.at[focus, "rank"],
-                          now=now.table.at[focus, "rank"]))
+        moved_col.write(
+            tm("rank_moved", lang, unit=focus, before=before.table.at[focus, "rank"], now=now.table.at[focus, "rank"])
+        )
         if passed:
             moved_col.write(tm("rank_passed_by", lang, units=join(passed, lang)))
         if behind:
@@ -217,14 +286,19 @@ with deck.section("focus"):
 
     if level == "county":
         townships = ranking(period, PeerGroup("township", focus), method, weights, tiers=tiers)
-        townships_before = (ranking(compare, PeerGroup("township", focus), method, weights, draws=0, tiers=tiers)
-                            if compare else None)
+        townships_before = (
+            ranking(compare, PeerGroup("township", focus), method, weights, draws=0, tiers=tiers) if compare else None
+        )
         st.markdown(f"**{tm('rank_townships', lang, county=focus, period=period)}**")
         if townships.ranked.empty:
             st.info(tm("rank_no_townships", lang, county=focus, period=period))
         else:
-            st.dataframe(ranking_tables.ranking_table(townships, townships_before, "township", lang), hide_index=True,
-                         width="stretch", height=table_height(len(townships.table), 950))
+            st.dataframe(
+                ranking_tables.ranking_table(townships, townships_before, "township", lang),
+                hide_index=True,
+                width="stretch",
+                height=table_height(len(townships.table), 950),
+            )
 
     with st.expander(t("rank_methodology", lang)):
         st.markdown(t("rank_methodology_text", lang, draws=scoring.DRAWS))

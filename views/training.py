@@ -5,13 +5,13 @@ import datetime as dt
 import streamlit as st
 
 from incentive import charts, periods
-from incentive.training import coverage, coverage_tables
 from incentive.disclosure import SMALL
 from incentive.i18n import t
 from incentive.safe_text import markdown, tm
+from incentive.training import coverage, coverage_tables
 from ui import frame, link_state, meeting, sign_in
-from ui.frame import fit_marks, table_height
 from ui.downloads import table_downloads
+from ui.frame import fit_marks, table_height
 from ui.runtime import app_settings, ranking, run_query, training_pattern, window_query
 
 state = frame.current()
@@ -33,20 +33,41 @@ def download(table, name: str, key: str) -> None:
 link = link_state.page()  # ui/page_state.TrainingState
 notes = st.container()
 kind_col, when_col = st.columns([1.2, 2.5])
-kind = link.segmented(kind_col, t("window_kind", lang), ["year", "quarter", "months"], key="training_window",
-                            field="window", format_func=lambda k: t(f"window_{k}", lang))
+kind = link.segmented(
+    kind_col,
+    t("window_kind", lang),
+    ["year", "quarter", "months"],
+    key="training_window",
+    field="window",
+    format_func=lambda k: t(f"window_{k}", lang),
+)
 if kind == "quarter":
-    quarter = link.selectbox(when_col, t("window_quarter", lang), [4, 3, 2, 1], key="training_quarter",
-                                   field="quarter", format_func=lambda q: f"{year}-Q{q}")
+    quarter = link.selectbox(
+        when_col,
+        t("window_quarter", lang),
+        [4, 3, 2, 1],
+        key="training_quarter",
+        field="quarter",
+        format_func=lambda q: f"{year}-Q{q}",
+    )
     window = coverage.quarter_window(year, quarter)
 elif kind == "months":
     whole_year = (dt.date(year, 1, 1), dt.date(year, 12, 1))
-    link.seed("training_months", "months", default=whole_year,
-                    parse=lambda text: coverage.parse_month_range(text, year) or link_state.INVALID)
+    link.seed(
+        "training_months",
+        "months",
+        default=whole_year,
+        parse=lambda text: coverage.parse_month_range(text, year) or link_state.INVALID,
+    )
     if not coverage.parse_month_range(coverage.month_range_text(*st.session_state["training_months"]), year):
         st.session_state["training_months"] = whole_year  # another year was chosen in the sidebar
-    first, last = when_col.slider(t("window_months", lang), min_value=whole_year[0], max_value=whole_year[1],
-                                  format="YYYY-MM", key="training_months")
+    first, last = when_col.slider(
+        t("window_months", lang),
+        min_value=whole_year[0],
+        max_value=whole_year[1],
+        format="YYYY-MM",
+        key="training_months",
+    )
     link.publish("months", (first, last), whole_year, encode=lambda r: coverage.month_range_text(*r))
     window = coverage.months_window(first, last)
 else:
@@ -59,8 +80,13 @@ coverage_target = config["coverage_target"] / 100
 
 
 def measured(win: coverage.Window, by: str, in_county: str = ""):
-    return window_query("training_coverage", win, by=by, county=in_county,
-                     target_hours=coverage.prorated_target(config["hours_target"], win))
+    return window_query(
+        "training_coverage",
+        win,
+        by=by,
+        county=in_county,
+        target_hours=coverage.prorated_target(config["hours_target"], win),
+    )
 
 
 whole = measured(window, "all", county)
@@ -72,10 +98,12 @@ before = coverage.comparable_previous(window, last_day)
 whole_before = measured(before, "all", county)
 # One pattern per window says which groups a viewer sees as <5 or withheld, on every table, chart and download
 pattern, pattern_before = training_pattern(window), training_pattern(before)
-head = coverage.headline(whole.iloc[0], whole_before.iloc[0] if len(whole_before) else None,
-                         coverage.group_statuses(whole, "all", pattern).iloc[0],
-                         coverage.group_statuses(whole_before, "all", pattern_before).iloc[0]
-                         if len(whole_before) else "")
+head = coverage.headline(
+    whole.iloc[0],
+    whole_before.iloc[0] if len(whole_before) else None,
+    coverage.group_statuses(whole, "all", pattern).iloc[0],
+    coverage.group_statuses(whole_before, "all", pattern_before).iloc[0] if len(whole_before) else "",
+)
 scope_hidden, total = head.hidden, head.figures
 due_hours = coverage.due_hours(config["hours_target"], window, last_day)
 
@@ -97,23 +125,43 @@ deck = meeting.Deck("training", {name: t(f"section_{name}", lang) for name in SE
 # ---- headline figures with change against the previous window
 with deck.section("headline"):
     scope = county or t("all_counties", lang)
-    st.caption(t("training_scope", lang, scope=markdown(scope), window=window.label, before=before.label,
-                 as_of=f"{total['roster_as_of']:%Y-%m-%d}", target=target_hours))
+    st.caption(
+        t(
+            "training_scope",
+            lang,
+            scope=markdown(scope),
+            window=window.label,
+            before=before.label,
+            as_of=f"{total['roster_as_of']:%Y-%m-%d}",
+            target=target_hours,
+        )
+    )
     figures = st.columns(5)
     shown = (lambda text: hidden_text(scope_hidden)) if scope_hidden else (lambda text: text)
-    figures[0].metric(t("kpi_coverage", lang), shown(f"{total['coverage']:.1%}"),
-                      delta=None if head.coverage_pp is None else t("delta_pp", lang, delta=head.coverage_pp))
-    figures[1].metric(t("kpi_hours", lang), shown(t("kpi_hours_unit", lang, hours=total["hours_per_cadre"])),
-                      delta=None if head.hours is None else f"{head.hours:+.1f}")
+    figures[0].metric(
+        t("kpi_coverage", lang),
+        shown(f"{total['coverage']:.1%}"),
+        delta=None if head.coverage_pp is None else t("delta_pp", lang, delta=head.coverage_pp),
+    )
+    figures[1].metric(
+        t("kpi_hours", lang),
+        shown(t("kpi_hours_unit", lang, hours=total["hours_per_cadre"])),
+        delta=None if head.hours is None else f"{head.hours:+.1f}",
+    )
     figures[2].metric(t("kpi_hours_median", lang), shown(t("kpi_hours_unit", lang, hours=total["hours_median"])))
-    figures[3].metric(t("kpi_share_target", lang, target=f"{target_hours:g}"),
-                      shown(f"{total['share_meeting_target']:.1%}"))
-    figures[4].metric(t("kpi_untrained", lang), hidden_text(scope_hidden, rate=False) if scope_hidden else
-                      f"{int(total['untrained']):,}", delta_color="inverse",
-                      delta=None if head.untrained is None else f"{head.untrained:+,}")
+    figures[3].metric(
+        t("kpi_share_target", lang, target=f"{target_hours:g}"), shown(f"{total['share_meeting_target']:.1%}")
+    )
+    figures[4].metric(
+        t("kpi_untrained", lang),
+        hidden_text(scope_hidden, rate=False) if scope_hidden else f"{int(total['untrained']):,}",
+        delta_color="inverse",
+        delta=None if head.untrained is None else f"{head.untrained:+,}",
+    )
     if coverage.running(window, last_day) and not scope_hidden:
-        st.caption(t("training_pace", lang, day=f"{last_day:%Y-%m-%d}", expected=due_hours,
-                     actual=total["hours_per_cadre"]))
+        st.caption(
+            t("training_pace", lang, day=f"{last_day:%Y-%m-%d}", expected=due_hours, actual=total["hours_per_cadre"])
+        )
 
 
 # ---- coverage by county per category, with the target line
@@ -122,14 +170,27 @@ with deck.section("categories"):
     county_hidden = coverage.group_statuses(by_county, "county", pattern)
     shown_counties = coverage.hide_counties(by_county, pattern)  # what charts may draw
     category_labels = {c: coverage_tables.category_label(c, lang) for c in coverage.CATEGORIES}
-    st.plotly_chart(charts.category_coverage_bars(
-        shown_counties, category_labels, coverage_target, t("chart_category_coverage", lang, window=window.label),
-        t("target_line", lang, target=coverage_target), marks(county_hidden)), width="stretch")
+    st.plotly_chart(
+        charts.category_coverage_bars(
+            shown_counties,
+            category_labels,
+            coverage_target,
+            t("chart_category_coverage", lang, window=window.label),
+            t("target_line", lang, target=coverage_target),
+            marks(county_hidden),
+        ),
+        width="stretch",
+    )
     if len(by_county) > charts.SCREEN_UNITS:
         st.caption(t("chart_lowest_note", lang, n=len(by_county), k=charts.WORST))
     county_table = coverage_tables.group_table(by_county, "county", lang, threshold, county_hidden)
-    st.dataframe(county_table, column_config=fit_marks(county_table, marks_text), hide_index=True, width="stretch",
-                 height=table_height(len(county_table)))
+    st.dataframe(
+        county_table,
+        column_config=fit_marks(county_table, marks_text),
+        hide_index=True,
+        width="stretch",
+        height=table_height(len(county_table)),
+    )
     download(county_table, t("file_training_counties", lang, window=window.label), "training_counties")
 
 
@@ -137,17 +198,28 @@ with deck.section("categories"):
 with deck.section("domains"):
     st.subheader(t("training_domains", lang))
     domains = window_query("training_domains", window, county="")
-    measure = link.segmented(st, t("domain_measure", lang), ["reach", "hours_per_cadre"],
-                                   key="training_domain_measure", field="measure",
-                                   format_func=lambda m: t(f"domain_{m}", lang))
+    measure = link.segmented(
+        st,
+        t("domain_measure", lang),
+        ["reach", "hours_per_cadre"],
+        key="training_domain_measure",
+        field="measure",
+        format_func=lambda m: t(f"domain_{m}", lang),
+    )
     domain_hidden = coverage.county_statuses(domains["county"], pattern)
-    st.plotly_chart(charts.domain_heatmap(domains, measure, t(f"chart_domain_{measure}", lang, window=window.label),
-                                          percent=measure == "reach",
-                                          marks=dict(zip(domains["county"], marks(domain_hidden)))), width="stretch")
+    st.plotly_chart(
+        charts.domain_heatmap(
+            domains,
+            measure,
+            t(f"chart_domain_{measure}", lang, window=window.label),
+            percent=measure == "reach",
+            marks=dict(zip(domains["county"], marks(domain_hidden), strict=False)),
+        ),
+        width="stretch",
+    )
     with st.expander(t("domain_table", lang)):
         domain_rows = coverage_tables.domain_table(domains, lang, threshold, domain_hidden)
-        st.dataframe(domain_rows, column_config=fit_marks(domain_rows, marks_text), hide_index=True,
-                     width="stretch")
+        st.dataframe(domain_rows, column_config=fit_marks(domain_rows, marks_text), hide_index=True, width="stretch")
         download(domain_rows, t("file_training_domains", lang, window=window.label), "training_domains")
 
 
@@ -155,16 +227,27 @@ with deck.section("domains"):
 with deck.section("trend"):
     st.subheader(t("training_trend", lang))
     year_window = coverage.year_window(window.start.year)
-    over_time = coverage.trend(window_query("training_months", year_window, county=""), config["hours_target"],
-                               last_day)
+    over_time = coverage.trend(
+        window_query("training_months", year_window, county=""), config["hours_target"], last_day
+    )
     trend_col, pace_col = st.columns(2, gap="large")
-    trend_col.plotly_chart(charts.quarter_bars(over_time.quarterly,
-                                               t("chart_quarter_hours", lang, year=window.start.year),
-                                               t("axis_hours", lang)), width="stretch")
-    pace_col.plotly_chart(charts.pace_lines(over_time.cumulative, over_time.pace, "" if scope_hidden else county,
-                                            {"all": t("all_counties", lang), "pace": t("pace_line", lang)},
-                                            t("chart_pace", lang, year=window.start.year, target=config["hours_target"]),
-                                            t("axis_hours", lang)), width="stretch")
+    trend_col.plotly_chart(
+        charts.quarter_bars(
+            over_time.quarterly, t("chart_quarter_hours", lang, year=window.start.year), t("axis_hours", lang)
+        ),
+        width="stretch",
+    )
+    pace_col.plotly_chart(
+        charts.pace_lines(
+            over_time.cumulative,
+            over_time.pace,
+            "" if scope_hidden else county,
+            {"all": t("all_counties", lang), "pace": t("pace_line", lang)},
+            t("chart_pace", lang, year=window.start.year, target=config["hours_target"]),
+            t("axis_hours", lang),
+        ),
+        width="stretch",
+    )
 
 
 # ---- how: online or offline, collective or individual
@@ -172,16 +255,25 @@ with deck.section("mix"):
     st.subheader(t("training_mix", lang))
     mix = coverage.mix_shares(window_query("training_mix", window, county=""))
     mix = mix[coverage.county_statuses(mix["county"], pattern) == ""]  # no shares of a hidden county
-    st.plotly_chart(charts.mix_bars(mix, {"online": t("mix_online", lang), "collective": t("mix_collective", lang)},
-                                    t("chart_mix", lang, window=window.label)), width="stretch")
+    st.plotly_chart(
+        charts.mix_bars(
+            mix,
+            {"online": t("mix_online", lang), "collective": t("mix_collective", lang)},
+            t("chart_mix", lang, window=window.label),
+        ),
+        width="stretch",
+    )
 
 
 # ---- 缺什么补什么
 with deck.section("gaps"):
     st.subheader(t("training_gaps", lang))
     prefecture = measured(window, "all").iloc[0]
-    actions = coverage_tables.action_list(coverage.category_gaps(by_county[county_hidden == ""], prefecture),
-                                          coverage.domain_gaps(domains[domain_hidden == ""]), lang)
+    actions = coverage_tables.action_list(
+        coverage.category_gaps(by_county[county_hidden == ""], prefecture),
+        coverage.domain_gaps(domains[domain_hidden == ""]),
+        lang,
+    )
     st.dataframe(actions, hide_index=True, width="stretch", height=table_height(len(actions)))
     download(actions, t("file_training_actions", lang, window=window.label), "training_actions")
     by_unit = measured(window, "unit", county)
@@ -205,32 +297,55 @@ with deck.section("scatter"):
     if race_period:
         composite = ranking(race_period).ranked["composite"].rename_axis("county").reset_index()
         paired = by_county[county_hidden == ""].merge(composite, on="county")
-        st.plotly_chart(charts.coverage_vs_composite(
-            paired, t("chart_coverage_vs_race", lang, window=window.label, period=race_period),
-            t("axis_coverage", lang), t("axis_composite", lang)), width="stretch")
+        st.plotly_chart(
+            charts.coverage_vs_composite(
+                paired,
+                t("chart_coverage_vs_race", lang, window=window.label, period=race_period),
+                t("axis_coverage", lang),
+                t("axis_composite", lang),
+            ),
+            width="stretch",
+        )
         st.caption(t("training_scatter_note", lang))
 
 
 # ---- drill-down: one county's units, rank levels, ages, genders
 with deck.section("drill"):
     st.subheader(t("training_drill", lang))
-    drill_county = county or link.selectbox(st, t("training_drill_county", lang), counties,
-                                                  key="training_drill_county", field="drill")
-    slice_by = link.segmented(st, t("training_slice", lang), ["unit", "rank", "age", "gender"], key="training_slice",
-                                    field="slice", format_func=lambda s: t(f"slice_{s}", lang))
+    drill_county = county or link.selectbox(
+        st, t("training_drill_county", lang), counties, key="training_drill_county", field="drill"
+    )
+    slice_by = link.segmented(
+        st,
+        t("training_slice", lang),
+        ["unit", "rank", "age", "gender"],
+        key="training_slice",
+        field="slice",
+        format_func=lambda s: t(f"slice_{s}", lang),
+    )
     groups = measured(window, slice_by, drill_county)
-    drill = coverage_tables.group_table(groups, slice_by, lang, threshold,
-                                        coverage.group_statuses(groups, slice_by, pattern))
-    st.dataframe(drill, column_config=fit_marks(drill, marks_text), hide_index=True, width="stretch",
-                 height=table_height(len(drill)))
+    drill = coverage_tables.group_table(
+        groups, slice_by, lang, threshold, coverage.group_statuses(groups, slice_by, pattern)
+    )
+    st.dataframe(
+        drill,
+        column_config=fit_marks(drill, marks_text),
+        hide_index=True,
+        width="stretch",
+        height=table_height(len(drill)),
+    )
     download(drill, t("file_training_drill", lang, county=drill_county, window=window.label), "training_drill")
     st.caption(t("training_privacy_withheld", lang, threshold=threshold))
     if sign_in.admin():  # named individuals: administrators only
         with st.expander(t("training_untrained_names", lang, county=markdown(drill_county), window=window.label)):
             names = run_query("training_untrained", start=window.start, end=window.end, county=drill_county)
-            names.columns = [t(k, lang) for k in ("col_unit_county", "slice_unit", "col_cadre_id", "col_name",
-                                                  "slice_rank")]
+            names.columns = [
+                t(k, lang) for k in ("col_unit_county", "slice_unit", "col_cadre_id", "col_name", "slice_rank")
+            ]
             st.dataframe(names, hide_index=True, width="stretch")
-            download(names, t("file_training_untrained", lang, county=drill_county, window=window.label),
-                     "training_untrained")
+            download(
+                names,
+                t("file_training_untrained", lang, county=drill_county, window=window.label),
+                "training_untrained",
+            )
     link_state.show_notes(notes, lang)

@@ -34,8 +34,9 @@ table = view.table
 status_labels = labels.status_labels(lang)
 
 SECTIONS = ["summary", "grid", "furthest", "county"]  # one screen each in meeting mode
-deck = meeting.Deck("welfare", {name: t(f"section_{name}", lang) for name in SECTIONS}, lang,
-                    list(dict.fromkeys(table["county"])))
+deck = meeting.Deck(
+    "welfare", {name: t(f"section_{name}", lang) for name in SECTIONS}, lang, list(dict.fromkeys(table["county"]))
+)
 
 # ---- the summary a meeting starts from
 with deck.section("summary"):
@@ -52,8 +53,15 @@ with deck.section("summary"):
 
 # ---- the traffic lights
 with deck.section("grid"):
-    st.plotly_chart(charts.status_grid(welfare.status_grid(table), welfare.value_grid(table), status_labels, t("chart_status_grid", lang, period=period)),
-                    width="stretch")
+    st.plotly_chart(
+        charts.status_grid(
+            welfare.status_grid(table),
+            welfare.value_grid(table),
+            status_labels,
+            t("chart_status_grid", lang, period=period),
+        ),
+        width="stretch",
+    )
     st.caption(t("status_rule", lang))
 
 
@@ -75,27 +83,55 @@ with deck.section("furthest"):
 with deck.section("county"):
     st.subheader(t("welfare_county_title", lang))
     counties = list(dict.fromkeys(table["county"]))
-    names = dict(zip(table["indicator"], table["name"]))
+    names = dict(zip(table["indicator"], table["name"], strict=False))
     county_col, indicator_col = st.columns(2)
-    county = state.county if state.county in counties else link.selectbox(
-        county_col, t("training_drill_county", lang), counties, key="welfare_county", field="focus")
-    indicator = link.selectbox(indicator_col, t("col_indicator", lang), list(names), key="welfare_indicator",
-                                     field="indicator", format_func=names.get)
+    county = (
+        state.county
+        if state.county in counties
+        else link.selectbox(county_col, t("training_drill_county", lang), counties, key="welfare_county", field="focus")
+    )
+    indicator = link.selectbox(
+        indicator_col,
+        t("col_indicator", lang),
+        list(names),
+        key="welfare_indicator",
+        field="indicator",
+        format_func=names.get,
+    )
     radar_col, trend_col = st.columns(2, gap="large")
-    radar_col.plotly_chart(charts.welfare_radar(
-        welfare.radar_frame(table, county), county,
-        {"median": t("col_median", lang), "target": t("col_target", lang)},
-        t("chart_welfare_radar", lang, county=county, period=period)), width="stretch")
+    radar_col.plotly_chart(
+        charts.welfare_radar(
+            welfare.radar_frame(table, county),
+            county,
+            {"median": t("col_median", lang), "target": t("col_target", lang)},
+            t("chart_welfare_radar", lang, county=county, period=period),
+        ),
+        width="stretch",
+    )
     history = welfare_history()
     history = history[history["indicator"] == indicator]
     target = table.loc[table["indicator"] == indicator, "target"].iloc[0]
-    trend_col.plotly_chart(charts.indicator_trend(
-        history, county, target, {"median": t("col_median", lang), "target": t("col_target", lang)},
-        t("chart_welfare_trend", lang, name=names[indicator]),
-        unit_label(history["unit"].iloc[0], lang) if len(history) else ""),
-        width="stretch")
+    trend_col.plotly_chart(
+        charts.indicator_trend(
+            history,
+            county,
+            target,
+            {"median": t("col_median", lang), "target": t("col_target", lang)},
+            t("chart_welfare_trend", lang, name=names[indicator]),
+            unit_label(history["unit"].iloc[0], lang) if len(history) else "",
+        ),
+        width="stretch",
+    )
     if table.loc[table["indicator"] == indicator, "target"].isna().all():
         spread = table.loc[table["indicator"] == indicator, "value"].describe()
-        trend_col.caption(tm("welfare_distribution", lang, name=names[indicator], low=spread["min"],
-                            median=spread["50%"], high=spread["max"]))
+        trend_col.caption(
+            tm(
+                "welfare_distribution",
+                lang,
+                name=names[indicator],
+                low=spread["min"],
+                median=spread["50%"],
+                high=spread["max"],
+            )
+        )
     link_state.show_notes(notes, lang)

@@ -16,13 +16,21 @@ import duckdb
 import pandas as pd
 
 from incentive import disclosure, periods
-from incentive.store import queries
-from incentive.race import rankings
 from incentive.disclosure import SMALL, WITHHELD, Line, Pattern
 from incentive.i18n import t
+from incentive.race import rankings
+from incentive.store import queries
 
-ACTIONS = ("promotion", "rank_promotion", "lateral", "transfer", "demotion", "dismissal", "accountability",
-           "fault_tolerance")
+ACTIONS = (
+    "promotion",
+    "rank_promotion",
+    "lateral",
+    "transfer",
+    "demotion",
+    "dismissal",
+    "accountability",
+    "fault_tolerance",
+)
 RATES = {"promotion_per_100": "promotion", "accountability_per_100": "accountability"}  # rate -> its count
 TIER_ACTIONS = ("promotion", "demotion", "dismissal", "accountability", "fault_tolerance")  # the tier table's
 
@@ -30,8 +38,9 @@ TIER_ACTIONS = ("promotion", "demotion", "dismissal", "accountability", "fault_t
 def summary_by_county(decisions: pd.DataFrame, sizes: pd.DataFrame) -> pd.DataFrame:
     """One row per county (roster order, then any county only the decisions name): a count per action, cadres on
     the roster, promotions and accountability cases per 100 cadres."""
-    counts = decisions.pivot_table(index="county", columns="action", values="decisions", aggfunc="sum",
-                                   fill_value=0, sort=False)
+    counts = decisions.pivot_table(
+        index="county", columns="action", values="decisions", aggfunc="sum", fill_value=0, sort=False
+    )
     order = list(dict.fromkeys([*sizes["county"], *decisions["county"]]))
     out = counts.reindex(index=order, columns=list(ACTIONS), fill_value=0).fillna(0).astype(int)
     out["cadres"] = sizes.set_index("county")["cadres"].reindex(order).astype("Int64")
@@ -66,12 +75,14 @@ def tier_period(race_periods: list[str], year: int) -> str | None:
 def by_tier(summary: pd.DataFrame, tiers: pd.Series) -> pd.DataFrame:
     """Counties grouped by their tier: counties, cadres, decisions, and rates per 100 cadres."""
     frame = summary[summary["county"].isin(tiers.index)].assign(tier=lambda f: f["county"].map(tiers))
-    grouped = frame.groupby("tier").agg(counties=("county", "count"), cadres=("cadres", "sum"),
-                                        **{action: (action, "sum") for action in ACTIONS})
+    grouped = frame.groupby("tier").agg(
+        counties=("county", "count"), cadres=("cadres", "sum"), **{action: (action, "sum") for action in ACTIONS}
+    )
     for rate, action in RATES.items():
         grouped[rate] = per_100(grouped[action], grouped["cadres"])
-    grouped["fault_tolerance_per_accountability"] = (grouped["fault_tolerance"] /
-                                                     grouped["accountability"].where(grouped["accountability"] > 0))
+    grouped["fault_tolerance_per_accountability"] = grouped["fault_tolerance"] / grouped["accountability"].where(
+        grouped["accountability"] > 0
+    )
     return grouped.reset_index()
 
 
@@ -98,7 +109,7 @@ def disclosure_lines(summary: pd.DataFrame, tiers: pd.Series | None) -> tuple[di
     tier_of = tier_of.where(summary["county"] != "")
     for action in ACTIONS:
         top = []
-        for county, count in zip(summary["county"], summary[action]):
+        for county, count in zip(summary["county"], summary[action], strict=False):
             sizes[county_key(county, action)] = int(count)
         for tier in sorted(tier_of.dropna().unique()):
             members = tuple(county_key(c, action) for c in summary.loc[tier_of == tier, "county"])
@@ -124,8 +135,10 @@ class YearView:
 
 def year_view(conn: duckdb.DuckDBPyConnection, year: int, threshold: int) -> YearView:
     window_start, window_end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    summary = summary_by_county(queries.run(conn, "movements_by_county", start=window_start, end=window_end),
-                                queries.run(conn, "roster_sizes", day=window_end))
+    summary = summary_by_county(
+        queries.run(conn, "movements_by_county", start=window_start, end=window_end),
+        queries.run(conn, "roster_sizes", day=window_end),
+    )
     period = tier_period(queries.run(conn, "race_periods", county="")["period"].tolist(), year)
     tiers = None
     if period is not None:  # tiers only: no rank intervals needed
@@ -188,15 +201,16 @@ def county_table(summary: pd.DataFrame, pattern: Pattern | None, threshold: int,
             out[action] = summary[action]
         else:
             marks = statuses(summary, pattern, action)
-            out[action] = [shown_count(n, m, threshold, lang) for n, m in zip(summary[action], marks)]
-    out["cadres"] = summary["cadres"] if pattern is None else summary["cadres"].map(
-        lambda n: "—" if pd.isna(n) else f"{n}")
+            out[action] = [shown_count(n, m, threshold, lang) for n, m in zip(summary[action], marks, strict=False)]
+    out["cadres"] = (
+        summary["cadres"] if pattern is None else summary["cadres"].map(lambda n: "—" if pd.isna(n) else f"{n}")
+    )
     for rate, action in RATES.items():
         if pattern is None:
             out[rate] = summary[rate]
         else:
             marks = statuses(summary, pattern, action)
-            out[rate] = [shown_rate(r, m, threshold, lang) for r, m in zip(summary[rate], marks)]
+            out[rate] = [shown_rate(r, m, threshold, lang) for r, m in zip(summary[rate], marks, strict=False)]
     return out
 
 
@@ -220,14 +234,20 @@ class Totals:
 def totals(view: YearView) -> Totals:
     counts = {action: int(view.summary[action].sum()) for action in ACTIONS}
     cadres = int(view.summary["cadres"].sum())
-    return Totals(counts, cadres, per_100(counts["promotion"], cadres),
-                  {action: view.pattern.status(total_key(action)) for action in ACTIONS})
+    return Totals(
+        counts,
+        cadres,
+        per_100(counts["promotion"], cadres),
+        {action: view.pattern.status(total_key(action)) for action in ACTIONS},
+    )
 
 
 def tier_table(grouped: pd.DataFrame, pattern: Pattern, threshold: int, lang: str) -> pd.DataFrame:
     """by_tier as a viewer sees it: tier, counties, cadres and the TIER_ACTIONS counts (shown_count)."""
     out = grouped[["tier", "counties", "cadres"]].copy()
     for action in TIER_ACTIONS:
-        out[action] = [shown_count(n, m, threshold, lang)
-                       for n, m in zip(grouped[action], tier_statuses(grouped, pattern, action))]
+        out[action] = [
+            shown_count(n, m, threshold, lang)
+            for n, m in zip(grouped[action], tier_statuses(grouped, pattern, action), strict=False)
+        ]
     return out

@@ -33,14 +33,19 @@ def _missing(x: float | None) -> bool:
 def with_status(frame: pd.DataFrame) -> pd.DataFrame:
     """Adds a `status` column to a frame with value, target and direction columns."""
     out = frame.copy()
-    out["status"] = [status(v, t, d) for v, t, d in zip(out["value"], out["target"], out["direction"])]
+    out["status"] = [status(v, t, d) for v, t, d in zip(out["value"], out["target"], out["direction"], strict=False)]
     return out
 
 
 def status_counts_by_county(frame: pd.DataFrame) -> pd.DataFrame:
     """One row per county (in the frame's order) with the number of indicators met, near and below target."""
     scored = with_status(frame)
-    counts = (scored.dropna(subset=["status"]).groupby(["county", "status"], sort=False).size()
-              .unstack(fill_value=0).reindex(columns=list(STATUSES), fill_value=0))
+    counts = (
+        scored.dropna(subset=["status"])
+        .groupby(["county", "status"], sort=False)
+        .size()
+        .unstack(fill_value=0)
+        .reindex(columns=list(STATUSES), fill_value=0)
+    )
     order = list(dict.fromkeys(frame["county"]))
     return counts.reindex(order, fill_value=0).reset_index()

@@ -12,10 +12,10 @@ import duckdb
 import pandas as pd
 
 from incentive import periods
+from incentive.care.targets import STATUSES, with_status
 from incentive.i18n import join, t
 from incentive.labels import quantity, status_label
 from incentive.store import queries
-from incentive.care.targets import STATUSES, with_status
 
 
 def status_table(values: pd.DataFrame, previous: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -24,7 +24,7 @@ def status_table(values: pd.DataFrame, previous: pd.DataFrame | None = None) -> 
     table["median"] = table.groupby("indicator")["value"].transform("median")
     if previous is not None and len(previous):
         before = previous.set_index(["county", "indicator"])["value"]
-        table["previous"] = [before.get((c, i)) for c, i in zip(table["county"], table["indicator"])]
+        table["previous"] = [before.get((c, i)) for c, i in zip(table["county"], table["indicator"], strict=False)]
         table["change"] = table["value"] - table["previous"].astype(float)
     else:
         table["previous"] = float("nan")
@@ -64,10 +64,13 @@ def history(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def status_grid(table: pd.DataFrame) -> pd.DataFrame:
     """County x indicator name: met / near / below, '' without a target, None without a value."""
-    cells = table.assign(cell=[s if isinstance(s, str) else ("" if pd.isna(tg) and pd.notna(v) else None)
-                               for s, tg, v in zip(table["status"], table["target"], table["value"])])
-    grid = cells.pivot_table(index="county", columns="name", values="cell", aggfunc="first", sort=False,
-                             dropna=False)
+    cells = table.assign(
+        cell=[
+            s if isinstance(s, str) else ("" if pd.isna(tg) and pd.notna(v) else None)
+            for s, tg, v in zip(table["status"], table["target"], table["value"], strict=False)
+        ]
+    )
+    grid = cells.pivot_table(index="county", columns="name", values="cell", aggfunc="first", sort=False, dropna=False)
     order = list(dict.fromkeys(table["county"]))
     names = list(dict.fromkeys(table["name"]))
     return grid.reindex(index=order, columns=names)
@@ -76,8 +79,9 @@ def status_grid(table: pd.DataFrame) -> pd.DataFrame:
 def value_grid(table: pd.DataFrame) -> pd.DataFrame:
     """The values behind status_grid, cell for cell (the traffic lights print them)."""
     grid = status_grid(table)
-    values = table.pivot_table(index="county", columns="name", values="value", aggfunc="first", sort=False,
-                               dropna=False)
+    values = table.pivot_table(
+        index="county", columns="name", values="value", aggfunc="first", sort=False, dropna=False
+    )
     return values.reindex(index=grid.index, columns=grid.columns)
 
 
@@ -113,17 +117,22 @@ def summary_sentences(table: pd.DataFrame, period: str, lang: str, quote=str) ->
     if judged.empty:
         return [t("welfare_summary_none", lang, period=period)]
     met = int((judged["status"] == "met").sum())
-    sentences = [t("welfare_summary_overall", lang, period=period, met=met, total=len(judged),
-                   share=met / len(judged))]
+    sentences = [t("welfare_summary_overall", lang, period=period, met=met, total=len(judged), share=met / len(judged))]
     worst = furthest_below(table, per_indicator=1).set_index("indicator")
-    counts = judged[judged["status"] == "below"].groupby("indicator").size().sort_values(ascending=False,
-                                                                                          kind="stable")
+    counts = judged[judged["status"] == "below"].groupby("indicator").size().sort_values(ascending=False, kind="stable")
     for indicator, n in counts.items():
         row = worst.loc[indicator]
-        sentences.append(t("welfare_summary_below", lang, n=n, name=quote(row["name"]),
-                           county=quote(row["county"]),
-                           value=_value_text(row["value"], row["unit"] or "", lang),
-                           target=_value_text(row["target"], row["unit"] or "", lang)))
+        sentences.append(
+            t(
+                "welfare_summary_below",
+                lang,
+                n=n,
+                name=quote(row["name"]),
+                county=quote(row["county"]),
+                value=_value_text(row["value"], row["unit"] or "", lang),
+                target=_value_text(row["target"], row["unit"] or "", lang),
+            )
+        )
     all_met = [name for name, part in judged.groupby("name", sort=False) if (part["status"] == "met").all()]
     if all_met:
         sentences.append(t("welfare_summary_all_met", lang, names=join([quote(name) for name in all_met], lang)))
@@ -145,14 +154,18 @@ def status_counts(table: pd.DataFrame) -> dict[str, int]:
 
 def display_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Every county and indicator as a leader reads it: value, target, status, prefecture median, change."""
+
     def number(v):
         return "—" if pd.isna(v) else f"{v:g}"
-    return pd.DataFrame({
-        t("col_unit_county", lang): table["county"],
-        t("col_indicator", lang): table["name"],
-        t("col_indicator_value", lang): table["value"].map(number),
-        t("col_target", lang): table["target"].map(number),
-        t("col_status", lang): table["status"].map(lambda s: status_label(s, lang)),
-        t("col_median", lang): table["median"].map(number),
-        t("col_change", lang): table["change"].map(lambda v: "—" if pd.isna(v) else f"{v:+.1f}"),
-    }).reset_index(drop=True)
+
+    return pd.DataFrame(
+        {
+            t("col_unit_county", lang): table["county"],
+            t("col_indicator", lang): table["name"],
+            t("col_indicator_value", lang): table["value"].map(number),
+            t("col_target", lang): table["target"].map(number),
+            t("col_status", lang): table["status"].map(lambda s: status_label(s, lang)),
+            t("col_median", lang): table["median"].map(number),
+            t("col_change", lang): table["change"].map(lambda v: "—" if pd.isna(v) else f"{v:+.1f}"),
+        }
+    ).reset_index(drop=True)

@@ -29,6 +29,7 @@ def load_sample(db: Database, who: str = "sample", folder: Path = SAMPLE_DIR) ->
 
     `who`: the administrator or CLI user who asked; "sample" (as its batches' author, shown as 示例数据 / sample
     data) when the app loads it by itself into a new database."""
+
     def load(cur: duckdb.DuckDBPyConnection) -> list[int]:
         batch_ids = []
         for path in sample_files(folder):

@@ -40,8 +40,20 @@ from incentive.store.queries import string_literal
 SEED = 20251126  # the prefecture sample's seed (data/sample/)
 PROVINCE_SEED = 20261126
 
-COUNTIES = ["云岫县", "澄溪县", "枫岚县", "青禾县", "柏川县", "鹤汀县", "苇塘县", "杉浦县", "棠梨县", "岚桥区",
-            "星渚县", "蒲陌县"]
+COUNTIES = [
+    "云岫县",
+    "澄溪县",
+    "枫岚县",
+    "青禾县",
+    "柏川县",
+    "鹤汀县",
+    "苇塘县",
+    "杉浦县",
+    "棠梨县",
+    "岚桥区",
+    "星渚县",
+    "蒲陌县",
+]
 IMPROVING = {"澄溪县": 0.09, "星渚县": 0.07, "青禾县": 0.03}
 SLIPPING = {"柏川县": -0.08, "苇塘县": -0.06}
 WEAK_TRAINING = "棠梨县"
@@ -81,16 +93,41 @@ WELFARE_INDICATORS = [
     ("W07", "容错纠错案例数", "件", None, 3.0, 2.0),
 ]
 CATEGORIES = [("政治能力", 0.35), ("专业能力", 0.40), ("创新能力", 0.15), ("实践锻炼", 0.10)]
-DOMAINS = ["党的理论", "乡村振兴", "招商引资", "基层治理", "安全生产", "数字政府", "生态环保", "应急管理", "法治建设",
-           "财政金融"]
-RANKS = [("一级科员", 0.22), ("四级主任科员", 0.20), ("三级主任科员", 0.16), ("二级主任科员", 0.12),
-         ("一级主任科员", 0.08), ("乡科级副职", 0.14), ("乡科级正职", 0.08)]
+DOMAINS = [
+    "党的理论",
+    "乡村振兴",
+    "招商引资",
+    "基层治理",
+    "安全生产",
+    "数字政府",
+    "生态环保",
+    "应急管理",
+    "法治建设",
+    "财政金融",
+]
+RANKS = [
+    ("一级科员", 0.22),
+    ("四级主任科员", 0.20),
+    ("三级主任科员", 0.16),
+    ("二级主任科员", 0.12),
+    ("一级主任科员", 0.08),
+    ("乡科级副职", 0.14),
+    ("乡科级正职", 0.08),
+]
 DEPARTMENTS = ["组织部", "发改局", "财政局", "农业农村局", "应急管理局", "市场监管局", "信访局", "自然资源局"]
 SURNAMES = list("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈")
 GIVEN = list("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍鹏辉红建文斌宇浩凯婷雪琳晨欣怡然博思源")
 ACTIONS = ["提拔", "晋升职级", "平职调整", "转任", "降职", "免职", "问责", "容错免责"]
-REASONS = {"提拔": "考核优秀", "晋升职级": "任职年限及考核合格", "平职调整": "工作需要", "转任": "交流任职",
-           "降职": "考核不称职", "免职": "工作失职", "问责": "履职不力", "容错免责": "改革探索中出现失误，符合容错情形"}
+REASONS = {
+    "提拔": "考核优秀",
+    "晋升职级": "任职年限及考核合格",
+    "平职调整": "工作需要",
+    "转任": "交流任职",
+    "降职": "考核不称职",
+    "免职": "工作失职",
+    "问责": "履职不力",
+    "容错免责": "改革探索中出现失误，符合容错情形",
+}
 # Columns of the wide score sheet around the indicators: in file_kinds.WIDE_IGNORED, so the importer lists and skips
 # them.
 WIDE_NUMBER, WIDE_REMARK = "序号", "备注"
@@ -136,23 +173,53 @@ class Scale:
 
 
 PREFECTURE = Scale(
-    "prefecture", "澜州市", SEED, "2023-Q1", "2026-Q3", bulk=False, workbooks=frozenset({"regions", "roster"}),
-    titles={"regions": "{place}（虚构示例）行政区划表", "race_wide": "{period}赛马考评得分表",
-            "roster": "{place}基层干部花名册（截至{date}）"},
-    cadres_per_township=60, trainings_per_cadre_year=7.2)
+    "prefecture",
+    "澜州市",
+    SEED,
+    "2023-Q1",
+    "2026-Q3",
+    bulk=False,
+    workbooks=frozenset({"regions", "roster"}),
+    titles={
+        "regions": "{place}（虚构示例）行政区划表",
+        "race_wide": "{period}赛马考评得分表",
+        "roster": "{place}基层干部花名册（截至{date}）",
+    },
+    cadres_per_township=60,
+    trainings_per_cadre_year=7.2,
+)
 
 
-def province(counties: int = 100, townships: int = 1_200, cadres: int = 200_000, training_records: int = 10_000_000,
-             movements: int = 100_000) -> Scale:
+def province(
+    counties: int = 100,
+    townships: int = 1_200,
+    cadres: int = 200_000,
+    training_records: int = 10_000_000,
+    movements: int = 100_000,
+) -> Scale:
     """The benchmark's province (澜江省), at its full size by default; smaller ones for tests."""
     return Scale(
-        "province", "澜江省", PROVINCE_SEED, "2021-Q4", "2026-Q3", bulk=True, workbooks=frozenset({"movements"}),
-        titles={"regions": "{place}（虚构示例）行政区划表", "race_long": "{place}（虚构示例）赛马考评得分",
-                "race_wide": "{place}（虚构示例）{period}赛马考评得分表",
-                "roster": "{place}（虚构示例）基层干部花名册（截至{date}）",
-                "movements": "{place}（虚构示例）干部调整情况"},
-        regions_list_counties=True, counties=counties, townships=townships, cadres=cadres,
-        training_records=training_records, movements=movements)
+        "province",
+        "澜江省",
+        PROVINCE_SEED,
+        "2021-Q4",
+        "2026-Q3",
+        bulk=True,
+        workbooks=frozenset({"movements"}),
+        titles={
+            "regions": "{place}（虚构示例）行政区划表",
+            "race_long": "{place}（虚构示例）赛马考评得分",
+            "race_wide": "{place}（虚构示例）{period}赛马考评得分表",
+            "roster": "{place}（虚构示例）基层干部花名册（截至{date}）",
+            "movements": "{place}（虚构示例）干部调整情况",
+        },
+        regions_list_counties=True,
+        counties=counties,
+        townships=townships,
+        cadres=cadres,
+        training_records=training_records,
+        movements=movements,
+    )
 
 
 PROVINCE = province()
@@ -179,8 +246,12 @@ def roster_dates(scale: Scale) -> list[dt.date]:
 def half_years(scale: Scale) -> list[str]:
     """The half-years (as welfare files write them) whose quarters all lie within the scale's race periods."""
     covered = set(quarters(scale.first_quarter, scale.last_quarter))
-    return [f"{y}年{'上下'[h]}半年" for y in range(scale.first_year, scale.last_year + 1) for h in (0, 1)
-            if {f"{y}-Q{2 * h + 1}", f"{y}-Q{2 * h + 2}"} <= covered]
+    return [
+        f"{y}年{'上下'[h]}半年"
+        for y in range(scale.first_year, scale.last_year + 1)
+        for h in (0, 1)
+        if {f"{y}-Q{2 * h + 1}", f"{y}-Q{2 * h + 2}"} <= covered
+    ]
 
 
 def header(kind: str, *columns: str | tuple[str, str]) -> list[str]:
@@ -197,8 +268,18 @@ def header(kind: str, *columns: str | tuple[str, str]) -> list[str]:
     return out
 
 
-ROSTER_COLUMNS = ("cadre_id", "name", "county", "unit", "rank", "gender", "birth_year", "ethnicity", "party",
-                  "education")
+ROSTER_COLUMNS = (
+    "cadre_id",
+    "name",
+    "county",
+    "unit",
+    "rank",
+    "gender",
+    "birth_year",
+    "ethnicity",
+    "party",
+    "education",
+)
 TRAINING_COLUMNS = ("cadre_id", "course", "category", "domain", "mode", "organized", "hours", "date")
 HEADERS = {
     # The regions sheet names townships the long way, 乡镇（街道）, as the contract's template does.
@@ -298,15 +379,26 @@ def _write_regions(out_dir: Path, scale: Scale, places: _Places) -> Path:
 def _write_indicators(out_dir: Path) -> Path:
     rows = [HEADERS["indicators"]]
     for code, name, track, unit, direction, weight, target, *_ in RACE_INDICATORS:
-        rows.append([code, name, "赛马", track, unit, "正向" if direction == "higher" else "逆向", weight,
-                     "" if target is None else target])
+        rows.append(
+            [
+                code,
+                name,
+                "赛马",
+                track,
+                unit,
+                "正向" if direction == "higher" else "逆向",
+                weight,
+                "" if target is None else target,
+            ]
+        )
     for code, name, unit, target, *_ in WELFARE_INDICATORS:
         rows.append([code, name, "关爱", "", unit, "正向", 1, "" if target is None else target])
     return _write_csv(out_dir / "02_指标目录.csv", rows, "utf-8-sig")
 
 
-def _write_race(out_dir: Path, scale: Scale, periods: list[str], long_rows: list[list],
-                wide_rows: list[list]) -> list[Path]:
+def _write_race(
+    out_dir: Path, scale: Scale, periods: list[str], long_rows: list[list], wide_rows: list[list]
+) -> list[Path]:
     """All quarters but the last as one long GBK CSV; the last as a wide workbook with a title, as offices send."""
     rows = [*_title(scale, "race_long"), HEADERS["race_long"], *long_rows]
     long_path = _write_csv(out_dir / f"03_赛马考评得分_{periods[0]}至{periods[-2]}.csv", rows, "gbk")
@@ -402,8 +494,10 @@ def _unique_names(rng, first: list[str], second: list[str], n: int) -> list[str]
 
 
 def _bulk_places(rng: np.random.Generator, scale: Scale) -> _Places:
-    counties = [name + ("区" if rng.random() < 0.1 else "县")
-                for name in _unique_names(rng, _COUNTY_FIRST, _COUNTY_SECOND, scale.counties)]
+    counties = [
+        name + ("区" if rng.random() < 0.1 else "县")
+        for name in _unique_names(rng, _COUNTY_FIRST, _COUNTY_SECOND, scale.counties)
+    ]
     low = max(1, scale.townships // scale.counties - 4)
     per_county = low + rng.multinomial(scale.townships - low * scale.counties, [1 / scale.counties] * scale.counties)
     bases = _unique_names(rng, _PROVINCE_TOWN_FIRST, _PROVINCE_TOWN_SECOND, scale.townships)
@@ -425,8 +519,7 @@ def _story_strength(rng: np.random.Generator, counties: list[str], periods: list
 
 
 def _bulk_strength(rng: np.random.Generator, counties: int, periods: int) -> np.ndarray:
-    return rng.normal(0, 0.6, (counties, 1)) + np.outer(rng.normal(0, 0.04, counties),
-                                                        np.arange(periods) - periods / 2)
+    return rng.normal(0, 0.6, (counties, 1)) + np.outer(rng.normal(0, 0.04, counties), np.arange(periods) - periods / 2)
 
 
 def _race_value(rng, ind, standing: float, scale_down: float = 1.0) -> float:
@@ -455,20 +548,25 @@ def _story_race(rng, places: _Places, periods: list[str], strength: np.ndarray) 
     for c, county in enumerate(places.counties):
         towns = places.towns_of(county)
         standing = strength[c][-1]
-        wide_rows.append([len(wide_rows) + 1, county, ""] + [_race_value(rng, ind, standing)
-                                                             for ind in RACE_INDICATORS] + [""])
+        wide_rows.append(
+            [len(wide_rows) + 1, county, ""] + [_race_value(rng, ind, standing) for ind in RACE_INDICATORS] + [""]
+        )
         for town in towns:
             town_standing = standing + rng.normal(0, 0.5)
-            wide_rows.append([len(wide_rows) + 1, county, town] + [_race_value(rng, ind, town_standing, len(towns))
-                                                                   for ind in RACE_INDICATORS] + [""])
+            wide_rows.append(
+                [len(wide_rows) + 1, county, town]
+                + [_race_value(rng, ind, town_standing, len(towns)) for ind in RACE_INDICATORS]
+                + [""]
+            )
     return long_rows, wide_rows
 
 
 def _append_race_rows(rows, rng, period, county, town, standing, n_towns=1) -> None:
     for ind in RACE_INDICATORS:
         missing = rng.random() < 0.004
-        rows.append([period.replace("-", ""), county, town, ind[1],
-                     "" if missing else _race_value(rng, ind, standing, n_towns)])
+        rows.append(
+            [period.replace("-", ""), county, town, ind[1], "" if missing else _race_value(rng, ind, standing, n_towns)]
+        )
 
 
 def _indicator_values(rng, standing: np.ndarray, n_units: np.ndarray | float = 1.0) -> np.ndarray:
@@ -498,11 +596,15 @@ def _bulk_race(rng, places: _Places, periods: list[str], strength: np.ndarray) -
     long_rows: list[list] = []
     for (county_values, town_values), period in zip(frames[:-1], periods[:-1], strict=True):
         text = period.replace("-", "")
-        for values, counties, townships in ((county_values, places.counties, [""] * len(places.counties)),
-                                            (town_values, [c for _, c, _ in places.towns], town_names)):
+        for values, counties, townships in (
+            (county_values, places.counties, [""] * len(places.counties)),
+            (town_values, [c for _, c, _ in places.towns], town_names),
+        ):
             for j, ind in enumerate(RACE_INDICATORS):
-                long_rows += [[text, county, township, ind[1], f"{value:g}"]
-                              for county, township, value in zip(counties, townships, values[:, j], strict=True)]
+                long_rows += [
+                    [text, county, township, ind[1], f"{value:g}"]
+                    for county, township, value in zip(counties, townships, values[:, j], strict=True)
+                ]
     county_values, town_values = frames[-1]
     wide_rows: list[list] = []
     for c, county in enumerate(places.counties):
@@ -538,12 +640,18 @@ def _new_cadre(rng, serial: int, county: str, towns: list[str], joined: dt.date)
     unit = str(rng.choice(towns)) if rng.random() < 0.7 else county[:-1] + str(rng.choice(DEPARTMENTS))
     name = str(rng.choice(SURNAMES)) + "".join(rng.choice(GIVEN, size=int(rng.integers(1, 3))))
     return _Cadre(
-        cadre_id=f"LZ{serial:06d}", name=name, county=county, unit=unit,
+        cadre_id=f"LZ{serial:06d}",
+        name=name,
+        county=county,
+        unit=unit,
         rank=str(rng.choice([r for r, _ in RANKS], p=[p for _, p in RANKS])),
-        gender="男" if rng.random() < 0.62 else "女", birth_year=int(rng.integers(1966, 2001)),
+        gender="男" if rng.random() < 0.62 else "女",
+        birth_year=int(rng.integers(1966, 2001)),
         ethnicity="汉族" if rng.random() < 0.93 else str(rng.choice(["回族", "土家族", "苗族", "壮族"])),
         party="中共党员" if rng.random() < 0.86 else str(rng.choice(["群众", "共青团员"])),
-        education=str(rng.choice(["大学本科", "硕士研究生", "大学专科"], p=[0.68, 0.17, 0.15])), joined=joined)
+        education=str(rng.choice(["大学本科", "硕士研究生", "大学专科"], p=[0.68, 0.17, 0.15])),
+        joined=joined,
+    )
 
 
 def _story_rosters(out_dir, rng, places: _Places, scale: Scale) -> tuple[list[Path], list[_Cadre]]:
@@ -605,14 +713,25 @@ def _story_training(out_dir, rng, people: list[_Cadre], scale: Scale) -> list[Pa
                 if key in seen:
                     continue
                 seen.add(key)
-                rows.append([p.cadre_id, course, cat, domain, "线上" if online else "线下",
-                             "集体" if rng.random() < 0.6 else "个人", hours, day.strftime("%Y/%m/%d")])
+                rows.append(
+                    [
+                        p.cadre_id,
+                        course,
+                        cat,
+                        domain,
+                        "线上" if online else "线下",
+                        "集体" if rng.random() < 0.6 else "个人",
+                        hours,
+                        day.strftime("%Y/%m/%d"),
+                    ]
+                )
         files.append(_write_csv(out_dir / f"07_培训记录_{year}.csv", rows, "gbk"))
     return files
 
 
-def _story_movements(rng, people: list[_Cadre], strength: np.ndarray, periods: list[str],
-                     places: _Places) -> list[list]:
+def _story_movements(
+    rng, people: list[_Cadre], strength: np.ndarray, periods: list[str], places: _Places
+) -> list[list]:
     """Promotions follow a county's race standing, accountability its opposite."""
     rows = []
     first_year, last_year = int(periods[0][:4]), int(periods[-1][:4])
@@ -625,9 +744,16 @@ def _story_movements(rng, people: list[_Cadre], strength: np.ndarray, periods: l
         for c, county in enumerate(places.counties):
             standing = float(strength[c][t])
             pool = by_county[county]
-            rates = {"提拔": 0.025 + 0.01 * standing, "晋升职级": 0.05, "平职调整": 0.03, "转任": 0.01,
-                     "降职": max(0.001, 0.003 - 0.002 * standing), "免职": 0.002,
-                     "问责": max(0.002, 0.006 - 0.004 * standing), "容错免责": 0.002 + 0.002 * max(standing, 0)}
+            rates = {
+                "提拔": 0.025 + 0.01 * standing,
+                "晋升职级": 0.05,
+                "平职调整": 0.03,
+                "转任": 0.01,
+                "降职": max(0.001, 0.003 - 0.002 * standing),
+                "免职": 0.002,
+                "问责": max(0.002, 0.006 - 0.004 * standing),
+                "容错免责": 0.002 + 0.002 * max(standing, 0),
+            }
             for action in ACTIONS:
                 for _ in range(int(rng.poisson(max(rates[action], 0.0) * len(pool)))):
                     p = pool[int(rng.integers(0, len(pool)))]
@@ -666,26 +792,33 @@ def _bulk_cadres(rng: np.random.Generator, scale: Scale, places: _Places) -> pd.
     left = np.where(leaves, np.maximum(joined + 30, rng.integers(0, span, n)), span + 10_000)
     department = rng.integers(0, len(DEPARTMENTS), n)
     counties = np.array(places.counties)
-    unit = np.where(rng.random(n) < 0.7, np.array([t for _, _, t in places.towns])[town],
-                    np.char.add(np.char.rstrip(counties[county_index], "县区"), np.array(DEPARTMENTS)[department]))
-    given = np.char.add(np.array(GIVEN)[rng.integers(0, len(GIVEN), n)],
-                        np.where(rng.random(n) < 0.6, np.array(GIVEN)[rng.integers(0, len(GIVEN), n)], ""))
-    return pd.DataFrame({
-        "cadre_id": np.char.add("LJ", np.char.zfill(np.arange(1, n + 1).astype(str), 7)),
-        "name": np.char.add(np.array(SURNAMES)[rng.integers(0, len(SURNAMES), n)], given),
-        "county_index": county_index,
-        "county": counties[county_index],
-        "unit": unit,
-        "rank": rng.choice([r for r, _ in RANKS], n, p=[p for _, p in RANKS]),
-        "gender": np.where(rng.random(n) < 0.62, "男", "女"),
-        "birth_year": rng.integers(1966, 2002, n),
-        "ethnicity": np.where(rng.random(n) < 0.93, "汉族", rng.choice(["回族", "土家族", "苗族", "壮族"], n)),
-        "party": np.where(rng.random(n) < 0.86, "中共党员", rng.choice(["群众", "共青团员"], n)),
-        "education": rng.choice(["大学本科", "硕士研究生", "大学专科"], n, p=[0.68, 0.17, 0.15]),
-        "joined": joined,
-        "left": left,
-        "training_rate": np.where(county_index % 17 == 5, 0.55, 1.0) * rng.gamma(8, 1 / 8, n),
-    })
+    unit = np.where(
+        rng.random(n) < 0.7,
+        np.array([t for _, _, t in places.towns])[town],
+        np.char.add(np.char.rstrip(counties[county_index], "县区"), np.array(DEPARTMENTS)[department]),
+    )
+    given = np.char.add(
+        np.array(GIVEN)[rng.integers(0, len(GIVEN), n)],
+        np.where(rng.random(n) < 0.6, np.array(GIVEN)[rng.integers(0, len(GIVEN), n)], ""),
+    )
+    return pd.DataFrame(
+        {
+            "cadre_id": np.char.add("LJ", np.char.zfill(np.arange(1, n + 1).astype(str), 7)),
+            "name": np.char.add(np.array(SURNAMES)[rng.integers(0, len(SURNAMES), n)], given),
+            "county_index": county_index,
+            "county": counties[county_index],
+            "unit": unit,
+            "rank": rng.choice([r for r, _ in RANKS], n, p=[p for _, p in RANKS]),
+            "gender": np.where(rng.random(n) < 0.62, "男", "女"),
+            "birth_year": rng.integers(1966, 2002, n),
+            "ethnicity": np.where(rng.random(n) < 0.93, "汉族", rng.choice(["回族", "土家族", "苗族", "壮族"], n)),
+            "party": np.where(rng.random(n) < 0.86, "中共党员", rng.choice(["群众", "共青团员"], n)),
+            "education": rng.choice(["大学本科", "硕士研究生", "大学专科"], n, p=[0.68, 0.17, 0.15]),
+            "joined": joined,
+            "left": left,
+            "training_rate": np.where(county_index % 17 == 5, 0.55, 1.0) * rng.gamma(8, 1 / 8, n),
+        }
+    )
 
 
 def _bulk_roster(cadres: pd.DataFrame, scale: Scale, as_of: dt.date) -> pd.DataFrame:
@@ -716,8 +849,11 @@ def _write_bulk_training(out_dir: Path, rng, cadres: pd.DataFrame, scale: Scale)
     domain = rng.integers(0, len(DOMAINS), draw)
     session = rng.integers(1, 9, draw)
     online = rng.random(draw) < 0.55
-    hours = np.where(online, np.array([2, 3, 4, 6, 8])[rng.integers(0, 5, draw)],
-                     np.array([8, 12, 16, 24, 32, 40])[rng.integers(0, 6, draw)])
+    hours = np.where(
+        online,
+        np.array([2, 3, 4, 6, 8])[rng.integers(0, 5, draw)],
+        np.array([8, 12, 16, 24, 32, 40])[rng.integers(0, 6, draw)],
+    )
     collective = rng.random(draw) < 0.6
     year = np.array([(window_start + dt.timedelta(days=int(d))).year for d in range(span_end + 1)])[day]
     first_year = scale.first_year
@@ -725,13 +861,31 @@ def _write_bulk_training(out_dir: Path, rng, cadres: pd.DataFrame, scale: Scale)
     key = (who.astype(np.int64) * 4096 + course) * 4096 + day
     _, first = np.unique(key, return_index=True)
     keep = np.sort(first)[: scale.training_records]
-    records = pd.DataFrame({"who": who[keep], "day": day[keep], "course": course[keep], "hours": hours[keep],
-                            "online": online[keep], "collective": collective[keep]})
-    courses = pd.DataFrame([(((y - first_year) * len(DOMAINS) + d) * len(CATEGORIES) * 8 + c * 8 + s - 1,
-                             f"{y}年{DOMAINS[d]}{CATEGORIES[c][0]}专题班（第{s}期）", CATEGORIES[c][0], DOMAINS[d])
-                            for y in range(first_year, scale.last_year + 1) for d in range(len(DOMAINS))
-                            for c in range(len(CATEGORIES)) for s in range(1, 9)],
-                           columns=["course", "name", "category", "domain"])
+    records = pd.DataFrame(
+        {
+            "who": who[keep],
+            "day": day[keep],
+            "course": course[keep],
+            "hours": hours[keep],
+            "online": online[keep],
+            "collective": collective[keep],
+        }
+    )
+    courses = pd.DataFrame(
+        [
+            (
+                ((y - first_year) * len(DOMAINS) + d) * len(CATEGORIES) * 8 + c * 8 + s - 1,
+                f"{y}年{DOMAINS[d]}{CATEGORIES[c][0]}专题班（第{s}期）",
+                CATEGORIES[c][0],
+                DOMAINS[d],
+            )
+            for y in range(first_year, scale.last_year + 1)
+            for d in range(len(DOMAINS))
+            for c in range(len(CATEGORIES))
+            for s in range(1, 9)
+        ],
+        columns=["course", "name", "category", "domain"],
+    )
     ids = cadres[["cadre_id"]].reset_index(drop=True)
     path = out_dir / "07_培训记录_全省.csv"
     names = dict(zip(TRAINING_COLUMNS, (_identifier(h) for h in HEADERS["training"]), strict=True))
@@ -774,5 +928,7 @@ def _bulk_movements(rng, cadres: pd.DataFrame, scale: Scale) -> list[list]:
     _, first = np.unique(key, return_index=True)
     keep = np.sort(first)[: scale.movements]
     ids = cadres["cadre_id"].to_numpy()
-    return [[ids[w], _date_text(window_start + dt.timedelta(days=int(d))), ACTIONS[a], ""]
-            for w, d, a in zip(who[keep], day[keep], action[keep], strict=True)]
+    return [
+        [ids[w], _date_text(window_start + dt.timedelta(days=int(d))), ACTIONS[a], ""]
+        for w, d, a in zip(who[keep], day[keep], action[keep], strict=True)
+    ]

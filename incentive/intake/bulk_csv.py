@@ -24,9 +24,25 @@ import pandas as pd
 
 from incentive.intake import plausibility, sheets, units
 from incentive.intake.cell_values import CellError, Number, clean_text
-from incentive.intake.file_kinds import FOOTNOTE_PREFIXES, KINDS, STORED_COLUMNS, TOTAL_ROW_WORDS, Column, FileKind, match_header
-from incentive.intake.ingest import (check_rows, drop_rejected, one_line, parse_cell, parse_file, read_given,
-                     report_accepted_names, roster_title_as_of)
+from incentive.intake.file_kinds import (
+    FOOTNOTE_PREFIXES,
+    KINDS,
+    STORED_COLUMNS,
+    TOTAL_ROW_WORDS,
+    Column,
+    FileKind,
+    match_header,
+)
+from incentive.intake.ingest import (
+    check_rows,
+    drop_rejected,
+    one_line,
+    parse_cell,
+    parse_file,
+    read_given,
+    report_accepted_names,
+    roster_title_as_of,
+)
 from incentive.intake.place_names import NameMatcher
 from incentive.intake.preview import Note, Preview, Problem, Reference
 from incentive.intake.sheet_layout import Located, Table, locate_header, row_role, unknown_bracket
@@ -43,19 +59,33 @@ def min_bytes() -> int:
     return int(float(os.environ.get("INCENTIVE_BULK_MIN_MB", 1)) * 1024 * 1024)
 
 
-def parse_path(path: Path, reference: Reference, kind: str | None = None, period: str | None = None,
-               as_of: str | None = None, skip_invalid: bool = False) -> Preview:
+def parse_path(
+    path: Path,
+    reference: Reference,
+    kind: str | None = None,
+    period: str | None = None,
+    as_of: str | None = None,
+    skip_invalid: bool = False,
+) -> Preview:
     """The preview of a file on disk: a large record-per-row CSV in bulk, anything else cell by cell."""
     if path.suffix.lower() in sheets.TEXT_EXTENSIONS and path.stat().st_size >= min_bytes():
         preview = parse_large_csv(path, reference, kind, period, as_of, skip_invalid)
         if preview is not None:
             return preview
-    return parse_file(path.name, path.read_bytes(), reference, kind=kind, period=period, as_of=as_of,
-                      skip_invalid=skip_invalid)
+    return parse_file(
+        path.name, path.read_bytes(), reference, kind=kind, period=period, as_of=as_of, skip_invalid=skip_invalid
+    )
 
 
-def parse_upload(file_name: str, data: bytes, reference: Reference, kind: str | None = None,
-                 period: str | None = None, as_of: str | None = None, skip_invalid: bool = False) -> Preview:
+def parse_upload(
+    file_name: str,
+    data: bytes,
+    reference: Reference,
+    kind: str | None = None,
+    period: str | None = None,
+    as_of: str | None = None,
+    skip_invalid: bool = False,
+) -> Preview:
     """The preview of uploaded bytes: a large record CSV goes through a temporary file to the bulk path."""
     if Path(file_name).suffix.lower() in sheets.TEXT_EXTENSIONS and len(data) >= min_bytes():
         with tempfile.TemporaryDirectory(prefix="incentive-upload-") as tmp:
@@ -67,8 +97,14 @@ def parse_upload(file_name: str, data: bytes, reference: Reference, kind: str | 
     return parse_file(file_name, data, reference, kind=kind, period=period, as_of=as_of, skip_invalid=skip_invalid)
 
 
-def parse_large_csv(path: Path, reference: Reference, kind: str | None = None, period: str | None = None,
-                    as_of: str | None = None, skip_invalid: bool = False) -> Preview | None:
+def parse_large_csv(
+    path: Path,
+    reference: Reference,
+    kind: str | None = None,
+    period: str | None = None,
+    as_of: str | None = None,
+    skip_invalid: bool = False,
+) -> Preview | None:
     """The preview parse_file would give for this file, or None when this path cannot promise that."""
     head = _head(path)
     encoding = _encoding(head)
@@ -79,13 +115,19 @@ def parse_large_csv(path: Path, reference: Reference, kind: str | None = None, p
     except sheets.UnreadableFile:
         return None
     located = locate_header([sheet], reference, kind)
-    if located is None or located.kind not in BULK_KINDS or sheet.row_numbers[-1] != len(sheet.rows) \
-            or located.sub_header:
+    if (
+        located is None
+        or located.kind not in BULK_KINDS
+        or sheet.row_numbers[-1] != len(sheet.rows)
+        or located.sub_header
+    ):
         return None  # another kind, a record spanning lines in the head, or a two-row header
     with concurrent.futures.ThreadPoolExecutor(1) as pool:  # hashing releases the GIL: it runs beside DuckDB
         scanned = pool.submit(_scan, path)
-        with tempfile.TemporaryDirectory(prefix="incentive-bulk-") as tmp, \
-                contextlib.closing(duckdb.connect(config={"temp_directory": tmp})) as con:
+        with (
+            tempfile.TemporaryDirectory(prefix="incentive-bulk-") as tmp,
+            contextlib.closing(duckdb.connect(config={"temp_directory": tmp})) as con,
+        ):
             source = path if encoding != "gb18030" else _transcode(path, Path(tmp) / "utf8.csv")
             skip = located.header_row + 1
             if source is None:
@@ -93,8 +135,9 @@ def parse_large_csv(path: Path, reference: Reference, kind: str | None = None, p
             records = _stage(con, source, len(located.header), skip, sheet.delimiter)
             if records is None or scanned.result().lines != skip + records:
                 return None  # blank lines (DuckDB drops them) or cells spanning lines: numbers would drift
-            preview = Preview(path.name, "", kind=located.kind, encoding=encoding, skip_invalid=skip_invalid,
-                              header_row=skip)
+            preview = Preview(
+                path.name, "", kind=located.kind, encoding=encoding, skip_invalid=skip_invalid, header_row=skip
+            )
             try:
                 _parse(con, preview, located, skip, reference, period, as_of)
             except _NotBulk:
@@ -164,11 +207,13 @@ def _stage(con, source: Path, width: int, skip: int, delimiter: str) -> int | No
     records, or None when DuckDB cannot read the file as the per-cell reader would."""
     columns = {f"c{i}": "VARCHAR" for i in range(width)}
     try:
-        con.execute("""
+        con.execute(
+            """
             CREATE TABLE raw AS
             FROM read_csv($path, header = false, skip = $skip, auto_detect = false, columns = $columns,
                           delim = $delim, quote = '"', escape = '"', null_padding = true, strict_mode = false)""",
-                    {"path": str(source), "skip": skip, "columns": columns, "delim": delimiter})
+            {"path": str(source), "skip": skip, "columns": columns, "delim": delimiter},
+        )
     except duckdb.Error:
         return None
     return con.execute("SELECT count(*) FROM raw").fetchone()[0]
@@ -218,23 +263,40 @@ def _normalized_notes(con, columns: dict[str, _Column], table: Table, roles: Row
     for column in columns.values():
         if column.spec.parse not in ("text", "name", "code"):
             continue
-        changed = [raw for raw, value in column.values.items()
-                   if isinstance(raw, str) and isinstance(value, str) and value != raw]
+        changed = [
+            raw
+            for raw, value in column.values.items()
+            if isinstance(raw, str) and isinstance(value, str) and value != raw
+        ]
         if not changed:
             continue
         n, example, first = con.execute(
             f"SELECT count(*), arg_min(c{column.index}, rowid), min(rowid) FROM raw "
             f"WHERE {roles.data_filter()} AND list_contains($changed, c{column.index})",
-            {**roles.params, "changed": changed}).fetchone()
+            {**roles.params, "changed": changed},
+        ).fetchone()
         if n:
-            notes.append((first, column.index, Note("note_text_normalized", {
-                "column": table.column_label(column.index), "n": n, "example": one_line(example),
-                "stored": column.values[example]})))
+            notes.append(
+                (
+                    first,
+                    column.index,
+                    Note(
+                        "note_text_normalized",
+                        {
+                            "column": table.column_label(column.index),
+                            "n": n,
+                            "example": one_line(example),
+                            "stored": column.values[example],
+                        },
+                    ),
+                )
+            )
     return [note for *_, note in sorted(notes, key=lambda x: x[:2])]  # in the order the per-cell path meets them
 
 
-def _parse(con, preview: Preview, located: Located, skip: int, reference: Reference, period: str | None,
-           as_of: str | None) -> None:
+def _parse(
+    con, preview: Preview, located: Located, skip: int, reference: Reference, period: str | None, as_of: str | None
+) -> None:
     given = read_given(preview, period, as_of)
     if given is None:
         return
@@ -244,13 +306,13 @@ def _parse(con, preview: Preview, located: Located, skip: int, reference: Refere
     records = con.execute("SELECT count(*) FROM raw").fetchone()[0]
     if skip + records > sheets.MAX_ROWS:
         preview.fatal = True
-        preview.problems.append(Problem("file_too_many_rows", params={"rows": skip + records,
-                                                                      "limit": sheets.MAX_ROWS}))
+        preview.problems.append(
+            Problem("file_too_many_rows", params={"rows": skip + records, "limit": sheets.MAX_ROWS})
+        )
         return
     index_of = {name: i for i, name in match_header(spec, located.header).items()}
     preview.column_labels.update({name: table.column_label(i) for name, i in index_of.items()})
-    distinct = {i: [raw for (raw,) in con.execute(f"SELECT DISTINCT c{i} FROM raw").fetchall()]
-                for i in range(width)}
+    distinct = {i: [raw for (raw,) in con.execute(f"SELECT DISTINCT c{i} FROM raw").fetchall()] for i in range(width)}
     roles = _row_roles(con, preview, distinct, skip)
     if not con.execute(f"SELECT count(*) FROM raw WHERE {roles.data_filter()}", roles.params).fetchone()[0]:
         preview.fatal = True
@@ -267,14 +329,21 @@ def _parse(con, preview: Preview, located: Located, skip: int, reference: Refere
         default_as_of = title_as_of or given[1]
     for name, i in index_of.items():  # a unit row may declare another unit for hours: the per-cell path converts
         if roles.units and spec.column(name).parse == "number":
-            declared = con.execute(f"SELECT c{i} FROM raw WHERE rowid + 1 IN (SELECT unnest($units))",
-                                   {"units": roles.units}).fetchall()
+            declared = con.execute(
+                f"SELECT c{i} FROM raw WHERE rowid + 1 IN (SELECT unnest($units))", {"units": roles.units}
+            ).fetchall()
             if any(units.normalize_unit(clean_text(x)) not in ("", units.HOURS) for (x,) in declared):
                 raise _NotBulk
-    columns = {c.name: _read_column(index_of[c.name], c, distinct[index_of[c.name]],
-                                    table.header_unit(index_of[c.name])
-                                    or unknown_bracket(table.header[index_of[c.name]]))
-               for c in spec.columns if c.name in index_of}
+    columns = {
+        c.name: _read_column(
+            index_of[c.name],
+            c,
+            distinct[index_of[c.name]],
+            table.header_unit(index_of[c.name]) or unknown_bracket(table.header[index_of[c.name]]),
+        )
+        for c in spec.columns
+        if c.name in index_of
+    }
     places = _places(con, preview, columns.get("county"), reference, roles)
     _store_parsed(con, spec, columns, places, default_as_of, roles, skip)
     problems = _cell_problems(con, spec, table, columns, places, "as_of" in index_of)
@@ -282,13 +351,18 @@ def _parse(con, preview: Preview, located: Located, skip: int, reference: Refere
     preview.problems.extend(problems)
     preview.notes.extend(_normalized_notes(con, columns, table, roles))
     if preview.skip_invalid and problems:  # rows with bad cells leave before the rows leave DuckDB
-        con.execute("DELETE FROM parsed WHERE line IN (SELECT unnest($lines))",
-                    {"lines": sorted({p.row for p in problems if p.row is not None})})
+        con.execute(
+            "DELETE FROM parsed WHERE line IN (SELECT unnest($lines))",
+            {"lines": sorted({p.row for p in problems if p.row is not None})},
+        )
     _hours_as_written(con, preview, columns, table, reference)
     con.execute("DROP TABLE raw")  # before the rows leave DuckDB: the text copy is the largest thing held
     stored = ", ".join(STORED_COLUMNS[spec.name])
-    preview.rows = con.execute(f"SELECT {stored}, line AS source_row FROM parsed ORDER BY line") \
-        .to_arrow_table().to_pandas(types_mapper=pd.ArrowDtype)
+    preview.rows = (
+        con.execute(f"SELECT {stored}, line AS source_row FROM parsed ORDER BY line")
+        .to_arrow_table()
+        .to_pandas(types_mapper=pd.ArrowDtype)
+    )
     check_rows(preview, reference)
     drop_rejected(preview)
 
@@ -299,9 +373,11 @@ def _hours_as_written(con, preview: Preview, columns: dict[str, _Column], table:
     if hours is None:
         return
     bounds = plausibility.hours_bounds(reference.settings)
-    outside = con.execute(f"SELECT p.line, r.c{hours.index} FROM parsed p JOIN raw r ON r.rowid = p.raw_row "
-                          f"WHERE NOT (p.hours > $low AND p.hours <= $high)",
-                          {"low": bounds.low, "high": bounds.high}).fetchall()
+    outside = con.execute(
+        f"SELECT p.line, r.c{hours.index} FROM parsed p JOIN raw r ON r.rowid = p.raw_row "
+        f"WHERE NOT (p.hours > $low AND p.hours <= $high)",
+        {"low": bounds.low, "high": bounds.high},
+    ).fetchall()
     for line, raw in outside:
         if raw is not None and units.TRAILING_UNIT.search(clean_text(raw)):
             preview.as_written[(line, table.column_label(hours.index))] = clean_text(raw)
@@ -344,15 +420,20 @@ def _row_roles(con, preview: Preview, distinct: dict[int, list], skip: int) -> R
         params[f"{name}{i}"] = raws
         return f"list_contains(${name}{i}, {{t}}.c{i})"
 
-    filled = " + ".join(f"({{t}}.c{i} IS NOT NULL AND NOT {listed('blank', i, blank[i])})::INTEGER"
-                        for i in range(width))
+    filled = " + ".join(
+        f"({{t}}.c{i} IS NOT NULL AND NOT {listed('blank', i, blank[i])})::INTEGER" for i in range(width)
+    )
     is_total = " OR ".join(listed("total", i, total[i]) for i in range(min(3, width)))
     is_foot = " OR ".join(listed("foot", i, foot[i]) for i in range(width))
-    role = (f"CASE WHEN ({filled}) = 0 THEN 'blank' WHEN {is_total} THEN 'total' "
-            f"WHEN ({filled}) = 1 AND ({is_foot}) THEN 'footnote' ELSE 'data' END")
+    role = (
+        f"CASE WHEN ({filled}) = 0 THEN 'blank' WHEN {is_total} THEN 'total' "
+        f"WHEN ({filled}) = 1 AND ({is_foot}) THEN 'footnote' ELSE 'data' END"
+    )
     # A row of units counts only before the first data row: those few records are judged in Python.
-    leading = con.execute(f"SELECT rowid + 1, {', '.join(f'c{i}' for i in range(width))} FROM raw "
-                          f"WHERE rowid < {LEADING_ROWS} ORDER BY rowid").fetchall()
+    leading = con.execute(
+        f"SELECT rowid + 1, {', '.join(f'c{i}' for i in range(width))} FROM raw "
+        f"WHERE rowid < {LEADING_ROWS} ORDER BY rowid"
+    ).fetchall()
     units = []
     for record, *row in leading:
         judged = row_role([clean_text(c) for c in row], data_seen=False)
@@ -363,8 +444,11 @@ def _row_roles(con, preview: Preview, distinct: dict[int, list], skip: int) -> R
     else:
         if len(leading) == LEADING_ROWS:
             raise _NotBulk  # no data in the first rows: where units stop counting is for the per-cell path
-    found = con.execute(f"SELECT rowid + 1 AS record, {role.replace('{t}', 'raw')} AS role FROM raw "
-                        f"WHERE role IN ('total', 'footnote') ORDER BY rowid", params).fetchall()
+    found = con.execute(
+        f"SELECT rowid + 1 AS record, {role.replace('{t}', 'raw')} AS role FROM raw "
+        f"WHERE role IN ('total', 'footnote') ORDER BY rowid",
+        params,
+    ).fetchall()
     for kind, key in (("total", "note_total_rows"), ("footnote", "note_footnotes")):
         lines = [record + skip for record, judged in found if judged == kind and record not in units]
         if lines:
@@ -384,8 +468,11 @@ def _places(con, preview: Preview, county: _Column | None, reference: Reference,
     if county is None:
         return _Places({}, {})
     matcher = NameMatcher(reference.regions)
-    rows_of = dict(con.execute(f"SELECT c{county.index}, count(*) FROM raw WHERE {roles.data_filter()} GROUP BY ALL",
-                               roles.params).fetchall())
+    rows_of = dict(
+        con.execute(
+            f"SELECT c{county.index}, count(*) FROM raw WHERE {roles.data_filter()} GROUP BY ALL", roles.params
+        ).fetchall()
+    )
     names, errors = {}, {}
     for raw, value in county.values.items():
         if not value:
@@ -396,8 +483,9 @@ def _places(con, preview: Preview, county: _Column | None, reference: Reference,
             errors[raw] = match
     # The per-cell path counts each accepted short name once per row: so do the notes here.
     for (given, matched), _ in list(matcher.accepted.items()):
-        matcher.accepted[(given, matched)] = sum(n for raw, n in rows_of.items()
-                                                 if county.values.get(raw) == given and names.get(raw) == matched)
+        matcher.accepted[(given, matched)] = sum(
+            n for raw, n in rows_of.items() if county.values.get(raw) == given and names.get(raw) == matched
+        )
     report_accepted_names(preview, matcher)
     return _Places(names, errors)
 
@@ -425,8 +513,9 @@ def _value_sql(con, name: str, column: _Column, mapping: dict, sql_type: str) ->
         return cell, ""
     _register_map(con, f"map_{name}", mapping, sql_type)
     for reader in _SQL_READERS.get(sql_type, []) if name != "county" else []:
-        disagree = con.execute(f"SELECT count(*) FROM map_{name} "
-                               f"WHERE {reader.format(c='raw')} IS DISTINCT FROM value").fetchone()[0]
+        disagree = con.execute(
+            f"SELECT count(*) FROM map_{name} WHERE {reader.format(c='raw')} IS DISTINCT FROM value"
+        ).fetchone()[0]
         if not disagree:
             return reader.format(c=cell), ""
     return f"map_{name}.value", f"LEFT JOIN map_{name} ON map_{name}.raw = {cell}"
@@ -442,8 +531,9 @@ def _failing(con, table: str, cell: str, raws: list) -> list[str]:
     return conditions
 
 
-def _store_parsed(con, spec: FileKind, columns: dict[str, _Column], places: _Places, default_as_of,
-                  roles: RowRoles, skip: int) -> None:
+def _store_parsed(
+    con, spec: FileKind, columns: dict[str, _Column], places: _Places, default_as_of, roles: RowRoles, skip: int
+) -> None:
     """Table `parsed`: one row per data record with the stored values, the line, and whether any cell failed."""
     select, joins, bad = [f"r.rowid + 1 + {skip} AS line", "r.rowid AS raw_row"], [], []
     for name in STORED_COLUMNS[spec.name]:
@@ -466,33 +556,41 @@ def _store_parsed(con, spec: FileKind, columns: dict[str, _Column], places: _Pla
     params = dict(roles.params)
     if "$default_as_of" in " ".join(select):
         params["default_as_of"] = default_as_of
-    con.execute(f"CREATE TABLE parsed AS SELECT {', '.join(select)} FROM raw r {' '.join(joins)} "
-                f"WHERE {roles.data_filter('r')}", params)
+    con.execute(
+        f"CREATE TABLE parsed AS SELECT {', '.join(select)} FROM raw r {' '.join(joins)} "
+        f"WHERE {roles.data_filter('r')}",
+        params,
+    )
 
 
-def _cell_problems(con, spec: FileKind, table: Table, columns: dict[str, _Column], places: _Places,
-                   as_of_column: bool) -> list[Problem]:
+def _cell_problems(
+    con, spec: FileKind, table: Table, columns: dict[str, _Column], places: _Places, as_of_column: bool
+) -> list[Problem]:
     """The problems of the rows that have any, in the per-cell path's order (row, then column order)."""
     ordered = [columns[c.name] for c in spec.columns if c.name in columns]
     raw_columns = ", ".join(f"r.c{c.index}" for c in ordered)
-    rows = con.execute(f"SELECT p.line, {'p.as_of' if as_of_column else 'NULL'}, {raw_columns} "
-                       f"FROM (SELECT * FROM parsed WHERE has_problem) p JOIN raw r ON r.rowid = p.raw_row "
-                       f"ORDER BY p.line").fetchall()
+    rows = con.execute(
+        f"SELECT p.line, {'p.as_of' if as_of_column else 'NULL'}, {raw_columns} "
+        f"FROM (SELECT * FROM parsed WHERE has_problem) p JOIN raw r ON r.rowid = p.raw_row "
+        f"ORDER BY p.line"
+    ).fetchall()
     problems = []
     for line, as_of, *raws in rows:
-        for column, raw in zip(ordered, raws):
+        for column, raw in zip(ordered, raws, strict=False):
             error = column.errors.get(raw)
             if error is not None:
-                problems.append(Problem(error.key, line, table.column_label(column.index), clean_text(raw),
-                                        error.params))
+                problems.append(
+                    Problem(error.key, line, table.column_label(column.index), clean_text(raw), error.params)
+                )
         if as_of_column and as_of is None:
             problems.append(Problem("required", line, table.column_label(columns["as_of"].index), ""))
         if "county" in columns:
             raw = raws[ordered.index(columns["county"])]
             match = places.errors.get(raw)
             if match is not None:
-                problems.append(Problem(match.error, line, table.column_label(columns["county"].index),
-                                        match.name, match.params))
+                problems.append(
+                    Problem(match.error, line, table.column_label(columns["county"].index), match.name, match.params)
+                )
     return problems
 
 
@@ -509,6 +607,13 @@ def _duplicates(con, spec: FileKind) -> list[Problem]:
     for line, *values in candidates:
         first = first_line.setdefault(tuple(values), line)
         if first != line:
-            problems.append(Problem("duplicate_key", line, None, None, {
-                "other": first, "fields": " / ".join(str(v) for v in values if v not in ("", None))}))
+            problems.append(
+                Problem(
+                    "duplicate_key",
+                    line,
+                    None,
+                    None,
+                    {"other": first, "fields": " / ".join(str(v) for v in values if v not in ("", None))},
+                )
+            )
     return problems

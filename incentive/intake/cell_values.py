@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from incentive.i18n import TranslatedError
 from incentive.intake.units import TRAILING_UNIT
 
-MISSING_MARKERS = frozenset({"", "-", "--", "—", "——", "–", "/", "无", "N/A", "NA", "n/a", "na", "#N/A", "null",
-                             "NULL", "None", "暂无", "空"})
+MISSING_MARKERS = frozenset(
+    {"", "-", "--", "—", "——", "–", "/", "无", "N/A", "NA", "n/a", "na", "#N/A", "null", "NULL", "None", "暂无", "空"}
+)
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")

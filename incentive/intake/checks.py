@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from incentive.intake import plausibility
-from incentive.store import queries
-from incentive.intake.file_kinds import DOMAIN_OF_KIND, VALUE_KINDS
 from incentive.i18n import capital, t
+from incentive.intake import plausibility
+from incentive.intake.file_kinds import DOMAIN_OF_KIND, VALUE_KINDS
 from incentive.intake.preview import Note, Preview, Reference
+from incentive.store import queries
 from incentive.store.database import Database
 from incentive.store.reference import current_reference
 
@@ -49,8 +49,9 @@ class Finding:
         where = " · ".join(p for p in (self.period, unit, self.record, self.item(lang)) if p)
         kind = t(f"kind_{self.kind}", lang)
         if self.check == "bounds":
-            return t("check_line_value", lang, kind=kind, where=where, value=self._value_text(),
-                     message=self.note.text(lang))
+            return t(
+                "check_line_value", lang, kind=kind, where=where, value=self._value_text(), message=self.note.text(lang)
+            )
         return t("check_line", lang, kind=kind, message=self.note.text(lang))  # the sentence names the unit
 
     def _value_text(self) -> str:
@@ -67,9 +68,11 @@ def add_warnings(db: Database, preview: Preview, reference: Reference | None = N
     flagged = unusual_changes(db, DOMAIN_OF_KIND[preview.kind], incoming)
     mine = set(map(tuple, incoming[["period", "county", "township", "indicator"]].astype(str).values.tolist()))
     names = _names(reference)
-    preview.warnings = [plausibility.change_note(row, names.get(row["indicator"], row["indicator"]))
-                        for row in flagged.to_dict("records")
-                        if (row["period"], row["county"], row["township"], row["indicator"]) in mine]
+    preview.warnings = [
+        plausibility.change_note(row, names.get(row["indicator"], row["indicator"]))
+        for row in flagged.to_dict("records")
+        if (row["period"], row["county"], row["township"], row["indicator"]) in mine
+    ]
 
 
 def unusual_changes(db: Database, domain: str, incoming: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -85,8 +88,9 @@ def unusual_changes(db: Database, domain: str, incoming: pd.DataFrame | None = N
     if not pairs:
         return plausibility.unusual_changes(pd.DataFrame(columns=plausibility.CHANGE_COLUMNS))
     period_pairs = pd.DataFrame({"period": list(pairs), "previous": list(pairs.values())})
-    changes = queries.run(db.connection, "value_changes", tables={"incoming": incoming,
-                                                                   "period_pairs": period_pairs}, domain=domain)
+    changes = queries.run(
+        db.connection, "value_changes", tables={"incoming": incoming, "period_pairs": period_pairs}, domain=domain
+    )
     return plausibility.unusual_changes(changes)
 
 
@@ -103,49 +107,125 @@ def findings(db: Database) -> list[Finding]:
         rows = values.assign(domain=domain, source_row=range(len(values)))
         for problem in plausibility.out_of_bounds(rows, kind, reference, {}):
             row = values.iloc[problem.row]
-            out.append(Finding("bounds", kind, row["period"], Note(problem.key, problem.params), row["county"],
-                               row["township"] or "", row["indicator"], names.get(row["indicator"], ""),
-                               value=float(row["value"])))
+            out.append(
+                Finding(
+                    "bounds",
+                    kind,
+                    row["period"],
+                    Note(problem.key, problem.params),
+                    row["county"],
+                    row["township"] or "",
+                    row["indicator"],
+                    names.get(row["indicator"], ""),
+                    value=float(row["value"]),
+                )
+            )
         for row in unusual_changes(db, domain).to_dict("records"):
-            changes.append(Finding("change", kind, row["period"],
-                                   plausibility.change_note(row, names.get(row["indicator"], row["indicator"])),
-                                   row["county"], row["township"], row["indicator"],
-                                   names.get(row["indicator"], ""), value=row["new"], old=row["old"],
-                                   previous=row["previous"]))
+            changes.append(
+                Finding(
+                    "change",
+                    kind,
+                    row["period"],
+                    plausibility.change_note(row, names.get(row["indicator"], row["indicator"])),
+                    row["county"],
+                    row["township"],
+                    row["indicator"],
+                    names.get(row["indicator"], ""),
+                    value=row["new"],
+                    old=row["old"],
+                    previous=row["previous"],
+                )
+            )
     hours = plausibility.hours_bounds(reference.settings)
     records = queries.run(db.connection, "training_hours_outside", low=hours.low, high=hours.high)
     rows = records.assign(source_row=range(len(records)))
     for problem in plausibility.out_of_bounds(rows, "training", reference, {}):
         row = records.iloc[problem.row]
-        out.append(Finding("bounds", "training", pd.Timestamp(row["date"]).date().isoformat(),
-                           Note(problem.key, problem.params), indicator="hours",
-                           record=f"{row['cadre_id']} / {row['course']}", value=float(row["hours"])))
+        out.append(
+            Finding(
+                "bounds",
+                "training",
+                pd.Timestamp(row["date"]).date().isoformat(),
+                Note(problem.key, problem.params),
+                indicator="hours",
+                record=f"{row['cadre_id']} / {row['course']}",
+                value=float(row["hours"]),
+            )
+        )
     return out + changes
 
 
-FINDING_COLUMNS = ["check", "kind", "period", "previous_period", "county", "township", "indicator", "indicator_name",
-                   "record", "old_value", "value", "message"]
+FINDING_COLUMNS = [
+    "check",
+    "kind",
+    "period",
+    "previous_period",
+    "county",
+    "township",
+    "indicator",
+    "indicator_name",
+    "record",
+    "old_value",
+    "value",
+    "message",
+]
 
 
 def findings_frame(found: list[Finding], lang: str) -> pd.DataFrame:
     """One row per finding in canonical English columns (the CSV of `check --format csv`)."""
-    return pd.DataFrame([{
-        "check": f.check, "kind": f.kind, "period": f.period, "previous_period": f.previous, "county": f.county,
-        "township": f.township, "indicator": f.indicator, "indicator_name": f.name, "record": f.record,
-        "old_value": f.old, "value": f.value, "message": f.note.text(lang)} for f in found], columns=FINDING_COLUMNS)
+    return pd.DataFrame(
+        [
+            {
+                "check": f.check,
+                "kind": f.kind,
+                "period": f.period,
+                "previous_period": f.previous,
+                "county": f.county,
+                "township": f.township,
+                "indicator": f.indicator,
+                "indicator_name": f.name,
+                "record": f.record,
+                "old_value": f.old,
+                "value": f.value,
+                "message": f.note.text(lang),
+            }
+            for f in found
+        ],
+        columns=FINDING_COLUMNS,
+    )
 
 
 def findings_table(found: list[Finding], lang: str) -> pd.DataFrame:
     """The findings for people (the Data page): translated headers, one row each."""
-    columns = [t(k, lang) for k in ("check_col_check", "col_kind", "check_col_period", "check_col_unit",
-                                    "check_col_item", "check_col_old", "col_value", "check_col_message")]
-    return pd.DataFrame([[
-        capital(t(f"check_{f.check}", lang)), capital(t(f"kind_{f.kind}", lang)), f.period,
-        " ".join(p for p in (f.county, f.township) if p) or f.record.split(" / ")[0],
-        f.item(lang) if f.kind != "training" else f"{f.record.split(' / ', 1)[-1]} · {f.item(lang)}",
-        "" if f.old is None else plausibility.number_text(f.old),
-        "" if f.value is None else plausibility.number_text(f.value), f.note.text(lang)] for f in found],
-        columns=columns)
+    columns = [
+        t(k, lang)
+        for k in (
+            "check_col_check",
+            "col_kind",
+            "check_col_period",
+            "check_col_unit",
+            "check_col_item",
+            "check_col_old",
+            "col_value",
+            "check_col_message",
+        )
+    ]
+    return pd.DataFrame(
+        [
+            [
+                capital(t(f"check_{f.check}", lang)),
+                capital(t(f"kind_{f.kind}", lang)),
+                f.period,
+                " ".join(p for p in (f.county, f.township) if p) or f.record.split(" / ")[0],
+                f.item(lang) if f.kind != "training" else f"{f.record.split(' / ', 1)[-1]} · {f.item(lang)}",
+                "" if f.old is None else plausibility.number_text(f.old),
+                "" if f.value is None else plausibility.number_text(f.value),
+                f.note.text(lang),
+            ]
+            for f in found
+        ],
+        columns=columns,
+    )
 
 
 def _names(reference: Reference) -> dict[str, str]:

@@ -30,9 +30,17 @@ PASSWORD = "password"  # from ole_content: an encrypted Office 2007+ file
 HEAD_BYTES = 64 * 1024
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAGIC = [  # (leading bytes, what); zip and OLE are looked into below
-    (b"%PDF-", PDF), (b"\x89PNG\r\n\x1a\n", IMAGE), (b"\xff\xd8\xff", IMAGE), (b"GIF87a", IMAGE), (b"GIF89a", IMAGE),
-    (b"II*\x00", IMAGE), (b"MM\x00*", IMAGE), (b"Rar!\x1a\x07", ARCHIVE), (b"7z\xbc\xaf\x27\x1c", ARCHIVE),
-    (b"\x1f\x8b", ARCHIVE), (b"PK\x05\x06", ARCHIVE),  # an empty zip
+    (b"%PDF-", PDF),
+    (b"\x89PNG\r\n\x1a\n", IMAGE),
+    (b"\xff\xd8\xff", IMAGE),
+    (b"GIF87a", IMAGE),
+    (b"GIF89a", IMAGE),
+    (b"II*\x00", IMAGE),
+    (b"MM\x00*", IMAGE),
+    (b"Rar!\x1a\x07", ARCHIVE),
+    (b"7z\xbc\xaf\x27\x1c", ARCHIVE),
+    (b"\x1f\x8b", ARCHIVE),
+    (b"PK\x05\x06", ARCHIVE),  # an empty zip
 ]
 _BOMS = [(b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")]
 _SPREADSHEET_NS = "urn:schemas-microsoft-com:office:spreadsheet"
@@ -70,7 +78,7 @@ def _head_text(head: bytes) -> str | None:
     """The start of the file as text, for looking at it; None when it is not text."""
     for bom, encoding in _BOMS:
         if head.startswith(bom):
-            return head[len(bom):].decode(encoding, errors="replace")
+            return head[len(bom) :].decode(encoding, errors="replace")
     controls = len(_CONTROL.findall(head))
     if b"\x00" in head or controls > max(2, len(head) // 200):
         return None
@@ -82,7 +90,7 @@ def _zip_content(data: bytes) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = {name.lower() for name in archive.namelist()}
             mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
-    except Exception:  # noqa: BLE001 - zipfile raises several types for a cut or damaged archive
+    except Exception:
         return ZIP_BROKEN
     if any(name.startswith("xl/") for name in names) or b"opendocument.spreadsheet" in mimetype:
         return WORKBOOK  # with parts missing it is a damaged workbook, which calamine will say

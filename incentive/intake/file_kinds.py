@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from incentive.intake.cell_values import clean_text, name_key
 from incentive.i18n import t
+from incentive.intake.cell_values import clean_text, name_key
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,10 @@ class FileKind:
 
 # Allowed values: canonical code -> accepted spellings. Stored values are the codes; i18n shows labels.
 ENUMS: dict[str, dict[str, tuple[str, ...]]] = {
-    "domain": {"race": ("赛马", "赛马比拼", "赛马考评", "赛马指标", "考评", "race"),
-               "welfare": ("关爱", "关心关爱", "关爱指标", "welfare", "care")},
+    "domain": {
+        "race": ("赛马", "赛马比拼", "赛马考评", "赛马指标", "考评", "race"),
+        "welfare": ("关爱", "关心关爱", "关爱指标", "welfare", "care"),
+    },
     "direction": {
         "higher": ("正向", "正向指标", "越高越好", "越大越好", "高优", "higher", "positive", "+"),
         "lower": ("逆向", "逆向指标", "负向", "负向指标", "越低越好", "越小越好", "低优", "lower", "negative", "-"),
@@ -51,10 +53,14 @@ ENUMS: dict[str, dict[str, tuple[str, ...]]] = {
         "innovation": ("创新能力", "创新", "创新能力培训", "innovation"),
         "practice": ("实践锻炼", "实践", "实践锻炼培训", "practice"),
     },
-    "mode": {"online": ("线上", "网络", "在线", "网络培训", "online"),
-             "offline": ("线下", "面授", "现场", "集中面授", "offline")},
-    "organized": {"collective": ("集体", "集中", "组织调训", "集体培训", "collective"),
-                  "individual": ("个人", "自学", "个人自学", "individual")},
+    "mode": {
+        "online": ("线上", "网络", "在线", "网络培训", "online"),
+        "offline": ("线下", "面授", "现场", "集中面授", "offline"),
+    },
+    "organized": {
+        "collective": ("集体", "集中", "组织调训", "集体培训", "collective"),
+        "individual": ("个人", "自学", "个人自学", "individual"),
+    },
     "action": {
         "promotion": ("提拔", "提拔任用", "promotion"),
         "rank_promotion": ("晋升职级", "职级晋升", "rank_promotion"),
@@ -68,8 +74,10 @@ ENUMS: dict[str, dict[str, tuple[str, ...]]] = {
     "gender": {"M": ("男", "男性", "M", "male"), "F": ("女", "女性", "F", "female")},
 }
 
-_ENUM_LOOKUP = {enum: {name_key(alias): code for code, aliases in values.items() for alias in aliases + (code,)}
-                for enum, values in ENUMS.items()}
+_ENUM_LOOKUP = {
+    enum: {name_key(alias): code for code, aliases in values.items() for alias in (*aliases, code)}
+    for enum, values in ENUMS.items()
+}
 
 
 def enum_code(enum: str, value: str) -> str | None:
@@ -80,22 +88,34 @@ def labelled(kind: str, frame, lang: str):
     """A copy of stored rows for people: headers and allowed values in the user's language (in Chinese each
     column's first spelling, as the templates write it; in English the `field_` and value labels of i18n)."""
     spec = KINDS[kind]
-    out = frame.drop(columns=[c for c in ("source_row", "domain") if c in frame.columns and
-                              (c == "source_row" or kind in VALUE_KINDS)])
+    out = frame.drop(
+        columns=[
+            c for c in ("source_row", "domain") if c in frame.columns and (c == "source_row" or kind in VALUE_KINDS)
+        ]
+    )
     names = {}
     for col in spec.columns:
         if col.name in out.columns:
             names[col.name] = col.aliases[0] if lang == "zh" else t(f"field_{col.name}", lang)
             if col.choices:
-                spelling = {code: (aliases[0] if lang == "zh" else t(f"{VALUE_LABELS[col.choices]}{code}", lang))
-                            for code, aliases in ENUMS[col.choices].items()}
-                out[col.name] = out[col.name].map(lambda v: spelling.get(v, v))
+                spelling = {
+                    code: (aliases[0] if lang == "zh" else t(f"{VALUE_LABELS[col.choices]}{code}", lang))
+                    for code, aliases in ENUMS[col.choices].items()
+                }
+                out[col.name] = out[col.name].map(lambda v, spelling=spelling: spelling.get(v, v))
     return out.rename(columns=names)
 
 
 # The i18n key prefix of each allowed value's label (a value's key is the prefix and its code).
-VALUE_LABELS = {"domain": "domain_", "direction": "direction_", "category": "category_", "mode": "mode_",
-                "organized": "organized_", "action": "action_", "gender": "gender_"}
+VALUE_LABELS = {
+    "domain": "domain_",
+    "direction": "direction_",
+    "category": "category_",
+    "mode": "mode_",
+    "organized": "organized_",
+    "action": "action_",
+    "gender": "gender_",
+}
 
 
 def enum_spellings(enum: str) -> list[str]:
@@ -104,11 +124,29 @@ def enum_spellings(enum: str) -> list[str]:
 
 
 _PERIOD = Column("period", ("考核期", "期间", "考核期间", "统计期", "年度", "季度", "period"), "period")
-_COUNTY = Column("county", ("县区", "县(市、区)", "县（市、区）", "区县", "县市区", "县(市,区)", "县(市、区)名称", "县区名称",
-                            "所在县区", "地区", "county"), "name")
-_TOWNSHIP = Column("township", ("乡镇", "乡镇(街道)", "乡镇（街道）", "街道", "乡镇街道", "乡镇名称", "乡镇(街道)名称",
-                                "township"), "name",
-                   required=False)
+_COUNTY = Column(
+    "county",
+    (
+        "县区",
+        "县(市、区)",
+        "县（市、区）",
+        "区县",
+        "县市区",
+        "县(市,区)",
+        "县(市、区)名称",
+        "县区名称",
+        "所在县区",
+        "地区",
+        "county",
+    ),
+    "name",
+)
+_TOWNSHIP = Column(
+    "township",
+    ("乡镇", "乡镇(街道)", "乡镇（街道）", "街道", "乡镇街道", "乡镇名称", "乡镇(街道)名称", "township"),
+    "name",
+    required=False,
+)
 _CADRE = Column("cadre_id", ("干部编号", "人员编号", "干部id", "人员id", "工号", "编号", "cadre_id"), "code")
 _VALUES = (
     _PERIOD,
@@ -121,68 +159,116 @@ _VALUES = (
 KINDS: dict[str, FileKind] = {
     k.name: k
     for k in (
-        FileKind("regions", (
-            _COUNTY,
-            _TOWNSHIP,
-            Column("county_code", ("区划代码", "行政区划代码", "县区代码", "county_code"), "code", required=False),
-        ), key=("county", "township")),
-        FileKind("indicators", (
-            Column("code", ("指标代码", "代码", "编码", "code"), "code"),
-            Column("name", ("指标名称", "名称", "指标", "name"), "text"),
-            Column("domain", ("类别", "指标类别", "领域", "domain"), "enum", choices="domain"),
-            Column("track", ("赛道", "track"), "text", required=False),
-            Column("unit", ("单位", "计量单位", "unit"), "text", required=False),
-            Column("direction", ("方向", "指标方向", "极性", "direction"), "enum", choices="direction"),
-            Column("weight", ("权重", "weight"), "number"),
-            Column("target", ("目标值", "目标", "target"), "number", required=False),
-            # Plausible bounds of a value (docs/data-format.md): a value outside is refused at import.
-            Column("min", ("合理下限", "下限", "最小值", "合理最小值", "下限值", "min"), "number", required=False),
-            Column("max", ("合理上限", "上限", "最大值", "合理最大值", "上限值", "max"), "number", required=False),
-            Column("effective_from", ("生效起始期", "生效期", "起始期", "effective_from"), "period", required=False),
-        ), key=("code", "effective_from")),
+        FileKind(
+            "regions",
+            (
+                _COUNTY,
+                _TOWNSHIP,
+                Column("county_code", ("区划代码", "行政区划代码", "县区代码", "county_code"), "code", required=False),
+            ),
+            key=("county", "township"),
+        ),
+        FileKind(
+            "indicators",
+            (
+                Column("code", ("指标代码", "代码", "编码", "code"), "code"),
+                Column("name", ("指标名称", "名称", "指标", "name"), "text"),
+                Column("domain", ("类别", "指标类别", "领域", "domain"), "enum", choices="domain"),
+                Column("track", ("赛道", "track"), "text", required=False),
+                Column("unit", ("单位", "计量单位", "unit"), "text", required=False),
+                Column("direction", ("方向", "指标方向", "极性", "direction"), "enum", choices="direction"),
+                Column("weight", ("权重", "weight"), "number"),
+                Column("target", ("目标值", "目标", "target"), "number", required=False),
+                # Plausible bounds of a value (docs/data-format.md): a value outside is refused at import.
+                Column("min", ("合理下限", "下限", "最小值", "合理最小值", "下限值", "min"), "number", required=False),
+                Column("max", ("合理上限", "上限", "最大值", "合理最大值", "上限值", "max"), "number", required=False),
+                Column(
+                    "effective_from", ("生效起始期", "生效期", "起始期", "effective_from"), "period", required=False
+                ),
+            ),
+            key=("code", "effective_from"),
+        ),
         FileKind("race_scores", _VALUES, key=("period", "county", "township", "indicator")),
         FileKind("welfare", _VALUES, key=("period", "county", "township", "indicator")),
-        FileKind("roster", (
-            _CADRE,
-            Column("name", ("姓名", "name"), "text", required=False, personal=True),
-            _COUNTY,
-            Column("unit", ("单位", "乡镇", "工作单位", "所在单位", "unit"), "text"),
-            Column("rank", ("职级", "现职级", "职务职级", "职务层次", "rank"), "text"),
-            Column("gender", ("性别", "gender"), "enum", choices="gender"),
-            Column("birth_year", ("出生年份", "出生年", "出生年月", "出生日期", "birth_year"), "year"),
-            Column("as_of", ("统计日期", "截至日期", "as_of"), "date", required=False),
-            Column("ethnicity", ("民族", "ethnicity"), "text", required=False, personal=True),
-            Column("party", ("政治面貌", "party"), "text", required=False, personal=True),
-            Column("education", ("学历", "education"), "text", required=False, personal=True),
-        ), key=("cadre_id", "as_of")),
-        FileKind("training", (
-            _CADRE,
-            Column("course", ("培训项目", "班次名称", "培训班次", "培训项目名称", "培训名称", "课程名称", "course"), "text"),
-            Column("category", ("培训类别", "类别", "category"), "enum", choices="category"),
-            Column("domain", ("培训领域", "领域", "行业领域", "domain"), "text"),
-            Column("mode", ("培训方式", "方式", "培训形式", "mode"), "enum", choices="mode"),
-            Column("organized", ("组织形式", "组织方式", "organized"), "enum", choices="organized"),
-            Column("hours", ("学时", "培训学时", "学时数", "培训时长", "hours"), "number"),
-            Column("date", ("培训日期", "日期", "参训日期", "培训时间", "date"), "date"),
-        ), key=("cadre_id", "course", "date")),
-        FileKind("movements", (
-            _CADRE,
-            Column("date", ("调整日期", "日期", "调整时间", "任免日期", "date"), "date"),
-            Column("action", ("调整类型", "调整方式", "调整事项", "action"), "enum", choices="action"),
-            Column("reason", ("事由", "原因", "reason"), "text", required=False),
-        ), key=("cadre_id", "date", "action")),
+        FileKind(
+            "roster",
+            (
+                _CADRE,
+                Column("name", ("姓名", "name"), "text", required=False, personal=True),
+                _COUNTY,
+                Column("unit", ("单位", "乡镇", "工作单位", "所在单位", "unit"), "text"),
+                Column("rank", ("职级", "现职级", "职务职级", "职务层次", "rank"), "text"),
+                Column("gender", ("性别", "gender"), "enum", choices="gender"),
+                Column("birth_year", ("出生年份", "出生年", "出生年月", "出生日期", "birth_year"), "year"),
+                Column("as_of", ("统计日期", "截至日期", "as_of"), "date", required=False),
+                Column("ethnicity", ("民族", "ethnicity"), "text", required=False, personal=True),
+                Column("party", ("政治面貌", "party"), "text", required=False, personal=True),
+                Column("education", ("学历", "education"), "text", required=False, personal=True),
+            ),
+            key=("cadre_id", "as_of"),
+        ),
+        FileKind(
+            "training",
+            (
+                _CADRE,
+                Column(
+                    "course",
+                    ("培训项目", "班次名称", "培训班次", "培训项目名称", "培训名称", "课程名称", "course"),
+                    "text",
+                ),
+                Column("category", ("培训类别", "类别", "category"), "enum", choices="category"),
+                Column("domain", ("培训领域", "领域", "行业领域", "domain"), "text"),
+                Column("mode", ("培训方式", "方式", "培训形式", "mode"), "enum", choices="mode"),
+                Column("organized", ("组织形式", "组织方式", "organized"), "enum", choices="organized"),
+                Column("hours", ("学时", "培训学时", "学时数", "培训时长", "hours"), "number"),
+                Column("date", ("培训日期", "日期", "参训日期", "培训时间", "date"), "date"),
+            ),
+            key=("cadre_id", "course", "date"),
+        ),
+        FileKind(
+            "movements",
+            (
+                _CADRE,
+                Column("date", ("调整日期", "日期", "调整时间", "任免日期", "date"), "date"),
+                Column("action", ("调整类型", "调整方式", "调整事项", "action"), "enum", choices="action"),
+                Column("reason", ("事由", "原因", "reason"), "text", required=False),
+            ),
+            key=("cadre_id", "date", "action"),
+        ),
     )
 }
 
 # Columns stored per kind, in order; `source_row` is kept for the preview and dropped on insert.
 STORED_COLUMNS: dict[str, tuple[str, ...]] = {
     "regions": ("county", "township", "county_code"),
-    "indicators": ("code", "name", "domain", "track", "unit", "direction", "weight", "target", "min", "max",
-                   "effective_from"),
+    "indicators": (
+        "code",
+        "name",
+        "domain",
+        "track",
+        "unit",
+        "direction",
+        "weight",
+        "target",
+        "min",
+        "max",
+        "effective_from",
+    ),
     "race_scores": ("domain", "period", "county", "township", "indicator", "value"),
     "welfare": ("domain", "period", "county", "township", "indicator", "value"),
-    "roster": ("as_of", "cadre_id", "name", "county", "unit", "rank", "gender", "birth_year", "ethnicity", "party",
-               "education"),
+    "roster": (
+        "as_of",
+        "cadre_id",
+        "name",
+        "county",
+        "unit",
+        "rank",
+        "gender",
+        "birth_year",
+        "ethnicity",
+        "party",
+        "education",
+    ),
     "training": ("cadre_id", "course", "category", "domain", "mode", "organized", "hours", "date"),
     "movements": ("cadre_id", "date", "action", "reason"),
 }
@@ -191,9 +277,28 @@ VALUE_KINDS = ("race_scores", "welfare")  # both stored in indicator_values, tol
 DOMAIN_OF_KIND = {"race_scores": "race", "welfare": "welfare"}
 
 # Columns a wide file may carry that are not indicators (docs/decisions.md#wide-files); listed in the preview.
-WIDE_IGNORED = frozenset(name_key(w) for w in (
-    "序号", "编号", "总分", "合计", "总计", "综合得分", "得分合计", "排名", "名次", "综合排名", "备注", "说明",
-    "区划代码", "行政区划代码", "县区代码", "填报单位", "填报人"))
+WIDE_IGNORED = frozenset(
+    name_key(w)
+    for w in (
+        "序号",
+        "编号",
+        "总分",
+        "合计",
+        "总计",
+        "综合得分",
+        "得分合计",
+        "排名",
+        "名次",
+        "综合排名",
+        "备注",
+        "说明",
+        "区划代码",
+        "行政区划代码",
+        "县区代码",
+        "填报单位",
+        "填报人",
+    )
+)
 
 TOTAL_ROW_WORDS = ("合计", "总计", "平均", "平均值", "均值", "小计")
 FOOTNOTE_PREFIXES = ("注", "备注", "说明", "填表", "制表", "审核", "数据来源", "联系人", "填报")

@@ -9,6 +9,7 @@ columns (`rowspan`, `colspan`) is a merged range, its value in the top-left cell
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -27,10 +28,8 @@ def decode_html(data: bytes) -> str:
     m = _CHARSET.search(data[:4096])
     name = None
     if m:
-        try:
+        with contextlib.suppress(LookupError):
             name = codecs.lookup(m.group(1).decode("ascii")).name
-        except LookupError:
-            pass
     if name in ("gb2312", "gbk", "gb18030", "cp936"):
         name = "gb18030"  # a superset: what Excel does with a page that says gb2312
     if name is None:

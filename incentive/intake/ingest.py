@@ -15,22 +15,56 @@ import pandas as pd
 
 from incentive import periods, safe_text
 from incentive.intake import plausibility, units
-from incentive.intake.cell_values import CellError, Number, clean_name, clean_text, find_date, is_missing, name_key, parse_date
-from incentive.intake.cell_values import parse_number
+from incentive.intake.cell_values import (
+    CellError,
+    Number,
+    clean_name,
+    clean_text,
+    find_date,
+    is_missing,
+    name_key,
+    parse_date,
+    parse_number,
+)
+from incentive.intake.file_kinds import (
+    DOMAIN_OF_KIND,
+    KINDS,
+    STORED_COLUMNS,
+    VALUE_KINDS,
+    WIDE_IGNORED,
+    Column,
+    FileKind,
+    enum_code,
+    enum_spellings,
+    match_header,
+    strip_unit,
+)
 from incentive.intake.number_formats import displayed_number, is_percent_format, is_scientific_format, zero_padded_width
-from incentive.intake.file_kinds import (DOMAIN_OF_KIND, KINDS, STORED_COLUMNS, VALUE_KINDS, WIDE_IGNORED, Column, FileKind,
-                         enum_code, enum_spellings, match_header, strip_unit)
 from incentive.intake.place_names import NameMatcher, suggest
 from incentive.intake.preview import Note, Preview, Problem, Reference
-from incentive.intake.sheet_layout import (ACTUAL_SUBCOLUMNS, Located, Table, bracket_unit, indicator_lookup, locate_header,
-                           unknown_bracket)
+from incentive.intake.sheet_layout import (
+    ACTUAL_SUBCOLUMNS,
+    Located,
+    Table,
+    bracket_unit,
+    indicator_lookup,
+    locate_header,
+    unknown_bracket,
+)
 from incentive.intake.sheets import UnreadableFile, column_letter, read_sheets
 
 __all__ = ["Note", "Preview", "Problem", "Reference", "parse_file"]
 
 
-def parse_file(file_name: str, data: bytes, reference: Reference, kind: str | None = None,
-               period: str | None = None, as_of: str | None = None, skip_invalid: bool = False) -> Preview:
+def parse_file(
+    file_name: str,
+    data: bytes,
+    reference: Reference,
+    kind: str | None = None,
+    period: str | None = None,
+    as_of: str | None = None,
+    skip_invalid: bool = False,
+) -> Preview:
     """Read, recognise, normalize and validate one file. Never raises for bad input: problems are returned."""
     preview = Preview(file_name, hashlib.sha256(data).hexdigest(), skip_invalid=skip_invalid)
     try:
@@ -104,8 +138,16 @@ def _read_sub_columns(preview: Preview, located: Located, table: Table) -> bool:
         named = [f"{text} ({column_letter(i)})" for i, text in subs]
         if taken is None:
             several = sum(name_key(text) in ACTUAL_SUBCOLUMNS for _, text in subs) > 1
-            _fail(preview, Problem("subcolumns_two_actual" if several else "subcolumns_ambiguous",
-                                   preview.header_row + 1, None, None, {"column": top, "subcolumns": named}))
+            _fail(
+                preview,
+                Problem(
+                    "subcolumns_two_actual" if several else "subcolumns_ambiguous",
+                    preview.header_row + 1,
+                    None,
+                    None,
+                    {"column": top, "subcolumns": named},
+                ),
+            )
         elif len(subs) > 1:
             chosen = next(text for i, text in subs if i == taken)
             preview.notes.append(Note("note_subcolumn_chosen", {"column": top, "chosen": chosen, "subcolumns": named}))
@@ -141,9 +183,15 @@ def roster_title_as_of(preview: Preview, title: str, has_column: bool, given_as_
         if as_of is None:
             _fail(preview, Problem("as_of_needed"))
             return None, True
-        preview.notes.append(Note("note_as_of", {"as_of": as_of.isoformat(),
-                                                 "source": ("i18n", "note_as_of_title" if title_as_of
-                                                            else "note_as_of_given")}))
+        preview.notes.append(
+            Note(
+                "note_as_of",
+                {
+                    "as_of": as_of.isoformat(),
+                    "source": ("i18n", "note_as_of_title" if title_as_of else "note_as_of_given"),
+                },
+            )
+        )
     return title_as_of, False
 
 
@@ -157,8 +205,10 @@ def _no_header_problem(kind: str | None) -> Problem:
     if kind is None:
         return Problem("no_header", params={"expected": ["县区", "考核期", "指标", "干部编号", "培训项目", "指标代码"]})
     spec = KINDS[kind]
-    return Problem("no_header_kind", params={"kind": ("i18n", f"kind_{kind}"),
-                                             "missing": [c.aliases[0] for c in spec.columns if c.required]})
+    return Problem(
+        "no_header_kind",
+        params={"kind": ("i18n", f"kind_{kind}"), "missing": [c.aliases[0] for c in spec.columns if c.required]},
+    )
 
 
 # ---------------------------------------------------------------- cells
@@ -292,7 +342,7 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
         if refused:
             return
 
-    for position, (row, number) in enumerate(zip(table.rows, table.row_numbers)):
+    for position, (row, number) in enumerate(zip(table.rows, table.row_numbers, strict=False)):
         record: dict[str, object] = {}
         for col in spec.columns:
             i = index_of.get(col.name)
@@ -303,8 +353,14 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
             try:
                 value = parse_cell(col, row[i], table.number_format(position, i))
                 if isinstance(value, Number):
-                    value = changes.to_unit(value, _plain_target_unit(spec, col, record), label, row[i], number,
-                                            strict=table.header_unit(i) or table.units.get(i, ""))
+                    value = changes.to_unit(
+                        value,
+                        _plain_target_unit(spec, col, record),
+                        label,
+                        row[i],
+                        number,
+                        strict=table.header_unit(i) or table.units.get(i, ""),
+                    )
                 elif col.parse in ("text", "name", "code"):
                     changes.text(label, row[i], value)
                 elif col.parse == "period":
@@ -326,14 +382,14 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
         if spec.name == "indicators":
             if record.get("domain") == "race" and not record.get("track"):
                 i = index_of.get("track", index_of["domain"])
-                preview.problems.append(Problem("track_required", number, table.column_label(i),
-                                                clean_text(row[i])))
+                preview.problems.append(Problem("track_required", number, table.column_label(i), clean_text(row[i])))
             record["effective_from"] = record.get("effective_from") or ""
         if spec.name == "regions":
             record["township"] = record.get("township") or ""
         if names and "county" in index_of and record.get("county"):
-            record["county"] = _place(preview, names.county(record["county"]), number,
-                                      table.column_label(index_of["county"]))
+            record["county"] = _place(
+                preview, names.county(record["county"]), number, table.column_label(index_of["county"])
+            )
         for c in records:
             if c != "source_row":
                 records[c].append(record.get(c))
@@ -351,8 +407,10 @@ def refuse_unknown_bracket(preview: Preview, table: Table, index: int) -> None:
     """A number column whose header has something in brackets that is no unit we know (`学时（分钟）`)."""
     inner = unknown_bracket(table.header[index])
     if inner:
-        _fail(preview, Problem("unit_unknown_header", preview.header_row, table.column_label(index), None,
-                               {"inner": inner}))
+        _fail(
+            preview,
+            Problem("unit_unknown_header", preview.header_row, table.column_label(index), None, {"inner": inner}),
+        )
 
 
 def _plain_target_unit(spec: FileKind, col: Column, record: dict) -> str | None:
@@ -368,8 +426,15 @@ def _plain_target_unit(spec: FileKind, col: Column, record: dict) -> str | None:
 def refuse_lost_digits(preview: Preview, column: str, found: list[tuple[int, str]]) -> None:
     """Ids that lost digits refuse the whole file: which two people now share an id cannot be known."""
     preview.fatal = True
-    preview.problems.append(Problem("id_digits_lost", found[0][0], column, found[0][1],
-                                    {"n": len(found), "rows": [row for row, _ in found[:10]]}))
+    preview.problems.append(
+        Problem(
+            "id_digits_lost",
+            found[0][0],
+            column,
+            found[0][1],
+            {"n": len(found), "rows": [row for row, _ in found[:10]]},
+        )
+    )
 
 
 def hours_per_day(reference: Reference) -> float:
@@ -400,8 +465,9 @@ class Changes:
         if isinstance(raw, float) and not raw.is_integer() and stored:
             self._count(("note_period_from_format", label), {"example": f"{raw:g}", "value": stored})
 
-    def to_unit(self, number: Number, target: str | None, label: str, raw: object, row: int, strict: str = "",
-                loose: str = "") -> float:
+    def to_unit(
+        self, number: Number, target: str | None, label: str, raw: object, row: int, strict: str = "", loose: str = ""
+    ) -> float:
         """The number in the `target` unit. The unit given is the cell's own, else the column's (`strict`: a
         header in brackets or a unit row), else a title's (`loose`, which only speaks for units of its own family:
         `单位：万元` says nothing about a count). Raises units.UnitError when no exact conversion exists."""
@@ -420,8 +486,10 @@ class Changes:
         change = units.conversion(source, target or "", self.days_rule)
         value = units.apply(number.value, change)
         if change is not None:
-            self._count(("note_unit_converted", label, change.source, change.target, change.factor_text),
-                        {"example": shown, "value": _num(value)})
+            self._count(
+                ("note_unit_converted", label, change.source, change.target, change.factor_text),
+                {"example": shown, "value": _num(value)},
+            )
         return value
 
     def notes(self) -> list[Note]:
@@ -463,8 +531,9 @@ class _ValueCell(NamedTuple):
     loose_unit: str = ""  # declared for the whole file (title, a long file's value header): same-family only
 
 
-def _parse_values(preview: Preview, table: Table, located: Located, reference: Reference, kind: str | None,
-                  given_period: str | None) -> None:
+def _parse_values(
+    preview: Preview, table: Table, located: Located, reference: Reference, kind: str | None, given_period: str | None
+) -> None:
     """Race scores and welfare values, long (one value a row) or wide (one indicator a column)."""
     if not reference.indicators:
         preview.fatal = True
@@ -475,8 +544,9 @@ def _parse_values(preview: Preview, table: Table, located: Located, reference: R
     fixed_period = _fixed_period(preview, "period" in index_of, title_period, given_period)
     wide = bool(located.wide_indicators) or "indicator" not in index_of
     preview.column_labels.update({name: table.column_label(i) for name, i in index_of.items()})
-    preview.column_labels.update({f"indicator:{code}": table.column_label(i)
-                                  for i, code in located.wide_indicators.items()})
+    preview.column_labels.update(
+        {f"indicator:{code}": table.column_label(i) for i, code in located.wide_indicators.items()}
+    )
     if wide:
         _check_wide_columns(preview, table, located, reference)
     names_and_codes = indicator_lookup(reference)
@@ -489,24 +559,29 @@ def _parse_values(preview: Preview, table: Table, located: Located, reference: R
     by_code = {ind["code"]: ind for ind in reference.indicators}
     preview.kind = _value_kind(preview, cells, by_code, kind)
     values = _parse_value_cells(preview, table, cells, reference)
-    preview.rows = pd.DataFrame({
-        "domain": [by_code[c.indicator]["domain"] for c in cells],
-        "period": [c.period for c in cells],
-        "county": [c.county for c in cells],
-        "township": [c.township or "" for c in cells],
-        "indicator": [c.indicator for c in cells],
-        "value": values,
-        "source_row": [c.row for c in cells],
-    })
+    preview.rows = pd.DataFrame(
+        {
+            "domain": [by_code[c.indicator]["domain"] for c in cells],
+            "period": [c.period for c in cells],
+            "county": [c.county for c in cells],
+            "township": [c.township or "" for c in cells],
+            "indicator": [c.indicator for c in cells],
+            "value": values,
+            "source_row": [c.row for c in cells],
+        }
+    )
 
 
-def _fixed_period(preview: Preview, has_column: bool, title_period: str | None,
-                  given_period: str | None) -> str | None:
+def _fixed_period(preview: Preview, has_column: bool, title_period: str | None, given_period: str | None) -> str | None:
     """The period for every row, from the user or the title; refuses when they disagree or none exists."""
     if title_period and given_period and title_period != given_period:
         preview.fatal = True
-        preview.problems.append(Problem("period_conflict", params={
-            "title": title_period, "other": ("i18n", "period_conflict_given"), "given": given_period}))
+        preview.problems.append(
+            Problem(
+                "period_conflict",
+                params={"title": title_period, "other": ("i18n", "period_conflict_given"), "given": given_period},
+            )
+        )
         return None
     fixed = given_period or title_period
     if not has_column:
@@ -514,8 +589,9 @@ def _fixed_period(preview: Preview, has_column: bool, title_period: str | None,
             preview.fatal = True
             preview.problems.append(Problem("period_needed"))
         else:
-            preview.notes.append(Note("note_period_given" if given_period else "note_period_from_title",
-                                      {"period": fixed}))
+            preview.notes.append(
+                Note("note_period_given" if given_period else "note_period_from_title", {"period": fixed})
+            )
     return fixed
 
 
@@ -535,14 +611,28 @@ def _check_wide_columns(preview: Preview, table: Table, located: Located, refere
     first_column: dict[str, int] = {}
     for i, code in sorted(located.wide_indicators.items()):
         if code in first_column:
-            preview.problems.append(Problem("duplicate_indicator_column", preview.header_row, table.column_label(i),
-                                            None, {"other": table.column_label(first_column[code])}))
+            preview.problems.append(
+                Problem(
+                    "duplicate_indicator_column",
+                    preview.header_row,
+                    table.column_label(i),
+                    None,
+                    {"other": table.column_label(first_column[code])},
+                )
+            )
         first_column.setdefault(code, i)
     names = [ind["name"] for ind in reference.indicators]
     for i in unknown:
         suggestion = suggest(table.header[i], names)
-        preview.problems.append(Problem("unknown_indicator_column", preview.header_row, table.column_label(i), None,
-                                        {"suggestion": suggestion} if suggestion else {}))
+        preview.problems.append(
+            Problem(
+                "unknown_indicator_column",
+                preview.header_row,
+                table.column_label(i),
+                None,
+                {"suggestion": suggestion} if suggestion else {},
+            )
+        )
     if preview.problems:
         preview.fatal = True
 
@@ -558,13 +648,26 @@ def _value_cells(preview, table, located, reference, index_of, fixed_period, tit
     file_unit = table.title_unit
     if value_column is not None:
         file_unit = table.header_unit(value_column) or table.units.get(value_column) or file_unit
-    for position, (row, number) in enumerate(zip(table.rows, table.row_numbers)):
-        county, township, period = _row_place_and_period(preview, table, position, index_of, names, spec,
-                                                         fixed_period, title_period, changes)
+    for position, (row, number) in enumerate(zip(table.rows, table.row_numbers, strict=False)):
+        county, township, period = _row_place_and_period(
+            preview, table, position, index_of, names, spec, fixed_period, title_period, changes
+        )
         if wide:
-            cells += [_ValueCell(number, county, township, period, code, row[i], i, table.number_format(position, i),
-                                 table.header_unit(i) or table.units.get(i, ""), table.title_unit)
-                      for i, code in located.wide_indicators.items()]
+            cells += [
+                _ValueCell(
+                    number,
+                    county,
+                    township,
+                    period,
+                    code,
+                    row[i],
+                    i,
+                    table.number_format(position, i),
+                    table.header_unit(i) or table.units.get(i, ""),
+                    table.title_unit,
+                )
+                for i, code in located.wide_indicators.items()
+            ]
             continue
         i = index_of["indicator"]
         raw = clean_text(row[i])
@@ -572,19 +675,36 @@ def _value_cells(preview, table, located, reference, index_of, fixed_period, tit
         hit = lookup.get(name_key(raw)) or lookup.get(name_key(strip_unit(raw)))
         if hit is None:
             suggestion = suggest(raw, spellings) if raw else None
-            preview.problems.append(Problem("unknown_indicator" if raw else "required", number,
-                                            table.column_label(i), raw,
-                                            {"suggestion": suggestion} if suggestion else {}))
+            preview.problems.append(
+                Problem(
+                    "unknown_indicator" if raw else "required",
+                    number,
+                    table.column_label(i),
+                    raw,
+                    {"suggestion": suggestion} if suggestion else {},
+                )
+            )
             continue
         inner = unknown_bracket(raw) if name_key(raw) not in lookup else ""
         if inner:
-            preview.problems.append(Problem("unit_unknown_indicator", number, table.column_label(i), raw,
-                                            {"inner": inner}))
+            preview.problems.append(
+                Problem("unit_unknown_indicator", number, table.column_label(i), raw, {"inner": inner})
+            )
             continue
-        cells.append(_ValueCell(number, county, township, period, hit["code"],
-                                None if value_column is None else row[value_column], value_column,
-                                None if value_column is None else table.number_format(position, value_column),
-                                bracket_unit(raw), file_unit))
+        cells.append(
+            _ValueCell(
+                number,
+                county,
+                township,
+                period,
+                hit["code"],
+                None if value_column is None else row[value_column],
+                value_column,
+                None if value_column is None else table.number_format(position, value_column),
+                bracket_unit(raw),
+                file_unit,
+            )
+        )
     report_accepted_names(preview, names)
     preview.notes.extend(changes.notes())
     return cells
@@ -599,16 +719,26 @@ def _value_kind(preview: Preview, cells: list[_ValueCell], by_code: dict, kind: 
             if by_code[code]["domain"] != DOMAIN_OF_KIND[kind]:
                 actual = "welfare" if by_code[code]["domain"] == "welfare" else "race_scores"
                 preview.fatal = True
-                preview.problems.append(Problem("kind_mismatch", params={
-                    "indicator": by_code[code]["name"], "actual": ("i18n", f"kind_{actual}"),
-                    "kind": ("i18n", f"kind_{kind}")}))
+                preview.problems.append(
+                    Problem(
+                        "kind_mismatch",
+                        params={
+                            "indicator": by_code[code]["name"],
+                            "actual": ("i18n", f"kind_{actual}"),
+                            "kind": ("i18n", f"kind_{kind}"),
+                        },
+                    )
+                )
         return kind
     if len(domains) > 1:
+
         def names_in(domain: str) -> list[str]:
             return sorted({by_code[c.indicator]["name"] for c in cells if by_code[c.indicator]["domain"] == domain})
+
         preview.fatal = True
-        preview.problems.append(Problem("mixed_domains", params={"race": names_in("race")[:5],
-                                                                 "welfare": names_in("welfare")[:5]}))
+        preview.problems.append(
+            Problem("mixed_domains", params={"race": names_in("race")[:5], "welfare": names_in("welfare")[:5]})
+        )
     return "welfare" if domains == {"welfare"} else "race_scores"
 
 
@@ -632,10 +762,15 @@ def _row_place_and_period(preview, table, position, index_of, names, spec, fixed
     period = place["period"] or fixed_period
     if place["period"] and title_period and place["period"] != title_period:
         preview.fatal = True  # the title and the column disagree about the whole file (docs/decisions.md#wide-files)
-        preview.problems.append(Problem("period_conflict", number, table.column_label(index_of["period"]),
-                                        place["period"], {"title": title_period,
-                                                          "other": ("i18n", "period_conflict_column"),
-                                                          "given": place["period"]}))
+        preview.problems.append(
+            Problem(
+                "period_conflict",
+                number,
+                table.column_label(index_of["period"]),
+                place["period"],
+                {"title": title_period, "other": ("i18n", "period_conflict_column"), "given": place["period"]},
+            )
+        )
     county = place["county"]
     if county:
         county = _place(preview, names.county(county), number, table.column_label(index_of["county"]))
@@ -673,8 +808,13 @@ def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], 
         target = target_of[key]
         try:
             number = parse_number(cell.raw, percent_format=is_percent_format(cell.number_format))
-            value = None if number is None else changes.to_unit(number, target, label, cell.raw, cell.row,
-                                                                strict=cell.strict_unit, loose=cell.loose_unit)
+            value = (
+                None
+                if number is None
+                else changes.to_unit(
+                    number, target, label, cell.raw, cell.row, strict=cell.strict_unit, loose=cell.loose_unit
+                )
+            )
         except (CellError, units.UnitError) as e:
             preview.problems.append(Problem(e.key, cell.row, label, clean_text(cell.raw), e.params))
             value = number = None
@@ -686,8 +826,12 @@ def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], 
     for code, found in sorted(plain.items()):
         entry = catalog_entry(reference, code, None)
         if units.normalize_unit(entry.get("unit")) == "%" and any(found) and max(map(abs, found)) <= 1.5:
-            preview.notes.append(Note("note_percent_fraction_kept", {"indicator": entry["name"],
-                                                                      "example": _num(next(v for v in found if v))}))
+            preview.notes.append(
+                Note(
+                    "note_percent_fraction_kept",
+                    {"indicator": entry["name"], "example": _num(next(v for v in found if v))},
+                )
+            )
     return values
 
 
@@ -718,7 +862,8 @@ def _check_duplicates(preview: Preview, table: Table) -> None:
         if key in first_row:
             if first_row[key] != row:  # one wide row holds many keys; only repeat rows are duplicates
                 label = " / ".join(str(v) for v in df.loc[idx, key_cols] if v not in ("", None))
-                preview.problems.append(Problem("duplicate_key", row, None, None,
-                                                {"other": first_row[key], "fields": label}))
+                preview.problems.append(
+                    Problem("duplicate_key", row, None, None, {"other": first_row[key], "fields": label})
+                )
         else:
             first_row[key] = row

@@ -83,19 +83,28 @@ def indicator_bounds(version: dict) -> Bounds | None:
     default_low = default_high = None
     unit = (version.get("unit") or "").strip()
     name = version.get("name") or ""
-    if unit in PERCENT_UNITS and version.get("direction") == "higher" and "率" in name \
-            and not any(word in name for word in CHANGE_WORDS):
+    if (
+        unit in PERCENT_UNITS
+        and version.get("direction") == "higher"
+        and "率" in name
+        and not any(word in name for word in CHANGE_WORDS)
+    ):
         default_low, default_high = 0.0, 100.0
     elif unit in COUNT_UNITS:
         default_low = 0.0
-    bounds = Bounds(default_low if low is None else low, default_high if high is None else high,
-                    low_from_catalog=low is not None, high_from_catalog=high is not None)
+    bounds = Bounds(
+        default_low if low is None else low,
+        default_high if high is None else high,
+        low_from_catalog=low is not None,
+        high_from_catalog=high is not None,
+    )
     return None if bounds.low is None and bounds.high is None else bounds
 
 
 def version_in_force(versions: list[dict], period: str | None) -> dict:
     """The catalog version in force for a period: the latest `effective_from` ≤ the period (an empty one means
     from the beginning); before every version, the earliest (docs/decisions.md#catalog-versions)."""
+
     def start(version: dict) -> dt.date:
         return periods.bounds(version["effective_from"])[0] if version.get("effective_from") else dt.date.min
 
@@ -106,8 +115,7 @@ def version_in_force(versions: list[dict], period: str | None) -> dict:
     return max(valid, key=start) if valid else min(versions, key=start)
 
 
-def out_of_bounds(rows: pd.DataFrame, kind: str | None, reference: Reference,
-                  labels: dict[str, str]) -> list[Problem]:
+def out_of_bounds(rows: pd.DataFrame, kind: str | None, reference: Reference, labels: dict[str, str]) -> list[Problem]:
     """One located problem per value outside its plausible bounds (row = `source_row`, column = the label the
     value came from), in the order of the rows; for a catalog, one per version whose min is above its max."""
     if rows is None or rows.empty:
@@ -126,7 +134,7 @@ def _values_out_of_bounds(rows: pd.DataFrame, reference: Reference, labels: dict
     for version in reference.indicators:
         versions[version["code"]].append(version)
     values = _floats(rows["value"])
-    keys = list(zip(rows["indicator"].tolist(), rows["period"].tolist()))
+    keys = list(zip(rows["indicator"].tolist(), rows["period"].tolist(), strict=False))
     in_force: dict[tuple, tuple[dict, Bounds] | None] = {}
     for code, period in set(keys):
         if code in versions:
@@ -148,10 +156,15 @@ def _values_out_of_bounds(rows: pd.DataFrame, reference: Reference, labels: dict
         high_side = bounds.high is not None and values[i] > bounds.high
         from_catalog = bounds.high_from_catalog if high_side else bounds.low_from_catalog
         shown = number_text(values[i])  # the stored value; ingest.check_rows puts back a converted cell's text
-        problems.append(Problem(
-            "implausible_catalog" if from_catalog else "implausible_default", _row(source_rows[i]),
-            labels.get(f"indicator:{code}") or labels.get("value"), shown,
-            {"range": bounds.range_text, "side": ("i18n", "bound_high" if high_side else "bound_low")}))
+        problems.append(
+            Problem(
+                "implausible_catalog" if from_catalog else "implausible_default",
+                _row(source_rows[i]),
+                labels.get(f"indicator:{code}") or labels.get("value"),
+                shown,
+                {"range": bounds.range_text, "side": ("i18n", "bound_high" if high_side else "bound_low")},
+            )
+        )
     return problems
 
 
@@ -160,9 +173,10 @@ def _hours_out_of_bounds(rows: pd.DataFrame, reference: Reference, labels: dict[
     values = _floats(rows["hours"])
     outside = np.flatnonzero(bounds.outside(values))  # ten million records: only the few outside leave numpy
     source_rows = rows["source_row"].iloc[outside].tolist()
-    return [Problem("implausible_hours", _row(row), labels.get("hours"), number_text(values[i]),
-                    {"high": bounds.high})
-            for i, row in zip(outside, source_rows)]
+    return [
+        Problem("implausible_hours", _row(row), labels.get("hours"), number_text(values[i]), {"high": bounds.high})
+        for i, row in zip(outside, source_rows, strict=False)
+    ]
 
 
 def _inverted_bounds(rows: pd.DataFrame, labels: dict[str, str]) -> list[Problem]:
@@ -170,9 +184,16 @@ def _inverted_bounds(rows: pd.DataFrame, labels: dict[str, str]) -> list[Problem
     source_rows = rows["source_row"].tolist()
     with np.errstate(invalid="ignore"):
         inverted = low > high
-    return [Problem("bounds_inverted", _row(source_rows[i]), labels.get("min"), number_text(low[i]),
-                    {"low": number_text(low[i]), "high": number_text(high[i])})
-            for i in np.flatnonzero(inverted)]
+    return [
+        Problem(
+            "bounds_inverted",
+            _row(source_rows[i]),
+            labels.get("min"),
+            number_text(low[i]),
+            {"low": number_text(low[i]), "high": number_text(high[i])},
+        )
+        for i in np.flatnonzero(inverted)
+    ]
 
 
 # ---------------------------------------------------------------- unusual changes
@@ -204,16 +225,23 @@ def unusual_changes(pairs: pd.DataFrame) -> pd.DataFrame:
     frame["whole"] = (frame["old"] % 1 == 0) & (frame["new"] % 1 == 0)
     keys = ["indicator", "level", "period"]
     groups = frame.groupby(keys, sort=False)
-    stats = pd.DataFrame({
-        "q1": groups["change"].quantile(0.25),
-        "q3": groups["change"].quantile(0.75),
-        "typical": groups["abs_old"].median(),
-        "all_whole": groups["whole"].all(),
-        "peers": groups["change"].size(),
-    }).reset_index()
+    stats = pd.DataFrame(
+        {
+            "q1": groups["change"].quantile(0.25),
+            "q3": groups["change"].quantile(0.75),
+            "typical": groups["abs_old"].median(),
+            "all_whole": groups["whole"].all(),
+            "peers": groups["change"].size(),
+        }
+    ).reset_index()
     frame = frame.merge(stats, on=keys, how="left")
-    width = np.maximum.reduce([(frame["q3"] - frame["q1"]).to_numpy(), LEVEL_SHARE * frame["typical"].to_numpy(),
-                               np.where(frame["all_whole"], 1.0, 0.0)])
+    width = np.maximum.reduce(
+        [
+            (frame["q3"] - frame["q1"]).to_numpy(),
+            LEVEL_SHARE * frame["typical"].to_numpy(),
+            np.where(frame["all_whole"], 1.0, 0.0),
+        ]
+    )
     frame["low"] = frame["q1"] - FENCE * width
     frame["high"] = frame["q3"] + FENCE * width
     unusual = (frame["peers"] >= MIN_PEERS) & ((frame["change"] < frame["low"]) | (frame["change"] > frame["high"]))
@@ -224,11 +252,20 @@ def unusual_changes(pairs: pd.DataFrame) -> pd.DataFrame:
 def change_note(change: dict, indicator_name: str) -> Note:
     """The warning for one row of `unusual_changes`, with the unit, indicator, period, old and new value."""
     unit = " ".join(p for p in (change["county"], change["township"]) if p)
-    return Note("warn_unusual_change", {
-        "unit": unit, "indicator": indicator_name, "period": change["period"], "previous": change["previous"],
-        "old": number_text(change["old"]), "new": number_text(change["new"]),
-        "change": _signed(change["change"]), "low": _signed(round(change["low"], 2)),
-        "high": _signed(round(change["high"], 2))})
+    return Note(
+        "warn_unusual_change",
+        {
+            "unit": unit,
+            "indicator": indicator_name,
+            "period": change["period"],
+            "previous": change["previous"],
+            "old": number_text(change["old"]),
+            "new": number_text(change["new"]),
+            "change": _signed(change["change"]),
+            "low": _signed(round(change["low"], 2)),
+            "high": _signed(round(change["high"], 2)),
+        },
+    )
 
 
 def previous_periods(targets: list[str], available: list[str]) -> dict[str, str]:

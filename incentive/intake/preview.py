@@ -114,10 +114,18 @@ class Preview:
 
     def rejects_table(self, lang: str) -> pd.DataFrame:
         """Every problem with its row, column and value, for the page and for download."""
-        return pd.DataFrame([{t("col_row", lang): p.row, t("col_column", lang): p.column,
-                              t("col_value", lang): p.value, t("col_problem", lang): p.message(lang)}
-                             for p in self.problems],
-                            columns=[t(k, lang) for k in ("col_row", "col_column", "col_value", "col_problem")])
+        return pd.DataFrame(
+            [
+                {
+                    t("col_row", lang): p.row,
+                    t("col_column", lang): p.column,
+                    t("col_value", lang): p.value,
+                    t("col_problem", lang): p.message(lang),
+                }
+                for p in self.problems
+            ],
+            columns=[t(k, lang) for k in ("col_row", "col_column", "col_value", "col_problem")],
+        )
 
 
 def effects_text(kind: str, effects, lang: str) -> str:

@@ -10,8 +10,15 @@ import re
 from dataclasses import dataclass, field
 
 from incentive.intake.cell_values import clean_text, name_key
-from incentive.intake.file_kinds import (FOOTNOTE_PREFIXES, KINDS, TOTAL_ROW_WORDS, VALUE_KINDS, WIDE_IGNORED, match_header,
-                         strip_unit)
+from incentive.intake.file_kinds import (
+    FOOTNOTE_PREFIXES,
+    KINDS,
+    TOTAL_ROW_WORDS,
+    VALUE_KINDS,
+    WIDE_IGNORED,
+    match_header,
+    strip_unit,
+)
 from incentive.intake.preview import Reference
 from incentive.intake.sheets import Sheet, column_letter
 from incentive.intake.units import CELL_UNITS, normalize_unit
@@ -19,7 +26,9 @@ from incentive.intake.units import CELL_UNITS, normalize_unit
 HEADER_SCAN_ROWS = 30
 _TITLE_UNIT = re.compile(r"(?:计量)?单位\s*[:：]\s*([^\s,，;；)）]+)")
 _BRACKET_UNIT = re.compile(r"[(\[【]\s*(?:单位[:：])?\s*([^()\[\]【】]+?)\s*[)\]】]$")
-_UNIT_CELL = re.compile(r"[(\[（]?(单位[:：])?(%|％|‰|万元|亿元|元|个|件|起|天|分|人|人次|次|项|户|家|学时|小时|公顷|亩)[)\]）]?")
+_UNIT_CELL = re.compile(
+    r"[(\[（]?(单位[:：])?(%|％|‰|万元|亿元|元|个|件|起|天|分|人|人次|次|项|户|家|学时|小时|公顷|亩)[)\]）]?"
+)
 
 
 @dataclass
@@ -40,8 +49,10 @@ class Located:
 
 # Sub-columns that hold the value achieved, taken when a column is split (学时 over 计划 / 实际): the data contract's
 # columns are actual values; plans and targets are not imported.
-ACTUAL_SUBCOLUMNS = frozenset(name_key(w) for w in ("实际", "实际值", "实际数", "实际完成", "完成", "完成值", "完成数",
-                                                     "实绩", "实际学时", "actual"))
+ACTUAL_SUBCOLUMNS = frozenset(
+    name_key(w)
+    for w in ("实际", "实际值", "实际数", "实际完成", "完成", "完成值", "完成数", "实绩", "实际学时", "actual")
+)
 
 
 @dataclass
@@ -88,7 +99,7 @@ def read_sub_header(sheet: Sheet, r: int, header: list[str]) -> tuple[list[str],
 def _header_spans(sheet: Sheet, r: int, top: list[str], width: int) -> list[tuple[int, int]]:
     """Header cells that span several columns: merged across, or followed by blank header cells."""
     spans, merged_cols = [], set()
-    for (r0, c0), (r1, c1) in sheet.merged:
+    for (r0, c0), (_r1, c1) in sheet.merged:
         if r0 == r and c1 > c0:
             spans.append((c0, min(c1, width - 1)))
             merged_cols.update(range(c0, c1 + 1))
@@ -133,8 +144,9 @@ def locate_header(sheets: list[Sheet], reference: Reference, kind: str | None) -
                 continue
             split = read_sub_header(sheet, r, header)
             for cand in candidates:
-                found = _score_header(sheet, r, split[0] if split else header, cand, indicators,
-                                      explicit=kind is not None)
+                found = _score_header(
+                    sheet, r, split[0] if split else header, cand, indicators, explicit=kind is not None
+                )
                 if found and split:
                     found.sub_header = split[1]
                 if found and (best is None or found.score > best.score):
@@ -142,8 +154,9 @@ def locate_header(sheets: list[Sheet], reference: Reference, kind: str | None) -
     return best
 
 
-def _score_header(sheet: Sheet, r: int, header: list[str], cand: str, indicators: dict[str, dict],
-                  explicit: bool) -> Located | None:
+def _score_header(
+    sheet: Sheet, r: int, header: list[str], cand: str, indicators: dict[str, dict], explicit: bool
+) -> Located | None:
     spec = KINDS["race_scores"] if cand == "values" else KINDS[cand]
     columns = match_header(spec, header)
     names = set(columns.values())
@@ -156,7 +169,9 @@ def _score_header(sheet: Sheet, r: int, header: list[str], cand: str, indicators
             return None
         # A kind that would ignore most of the columns is not what the file is (a wide score sheet read before
         # the catalog fits `regions` by its 县区/乡镇/区划代码 columns and would drop every score).
-        ignored = [h for h in unknown if name_key(h) not in WIDE_IGNORED and name_key(strip_unit(h)) not in WIDE_IGNORED]
+        ignored = [
+            h for h in unknown if name_key(h) not in WIDE_IGNORED and name_key(strip_unit(h)) not in WIDE_IGNORED
+        ]
         if not explicit and len(ignored) > len(columns):
             return None
         return Located(sheet, r, header, cand, columns, score=len(columns))
@@ -234,7 +249,7 @@ class Table:
         Returns the row numbers of the totals and footnotes dropped, for the preview's notes."""
         keep_rows, keep_numbers, keep_formats, totals, footnotes = [], [], [], [], []
         formats = self.formats or [{} for _ in self.rows]
-        for row, number, fmt in zip(self.rows, self.row_numbers, formats):
+        for row, number, fmt in zip(self.rows, self.row_numbers, formats, strict=False):
             texts = [clean_text(c) for c in row]
             role = row_role(texts, data_seen=bool(keep_rows))
             if role == "total":
@@ -260,8 +275,9 @@ def bracket_unit(text: str) -> str:
 
 # Words in brackets after a number column's name that say which figure is meant, and mean the value achieved:
 # never a unit. Anything else there (`学时（分钟）`, `（美元）`, `（计划）`) may change what the numbers mean.
-ACTUAL_QUALIFIERS = frozenset(name_key(w) for w in ("实际", "实际值", "实际完成", "完成", "完成值", "完成数", "合计",
-                                                     "总计", "本期", "当期"))
+ACTUAL_QUALIFIERS = frozenset(
+    name_key(w) for w in ("实际", "实际值", "实际完成", "完成", "完成值", "完成数", "合计", "总计", "本期", "当期")
+)
 
 
 def unknown_bracket(text: str) -> str:

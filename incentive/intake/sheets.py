@@ -23,8 +23,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from incentive.intake import file_identity, workbook_reader
 from incentive.i18n import TranslatedError
+from incentive.intake import file_identity, workbook_reader
 
 WORKBOOK_TIMEOUT_SECONDS = 300
 # Caps per file, overridable for bulk loads (a province's training history on the command line).
@@ -91,7 +91,7 @@ def read_sheets(file_name: str, data: bytes) -> list[Sheet]:
 
 
 def check_cell_lengths(sheet: Sheet) -> None:
-    for row, number in zip(sheet.rows, sheet.row_numbers):
+    for row, number in zip(sheet.rows, sheet.row_numbers, strict=False):
         for c, value in enumerate(row):
             if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
                 raise _cell_too_long(sheet.name, number, c, len(value))
@@ -145,20 +145,31 @@ def check_zip_bomb(data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
-    except Exception:  # noqa: BLE001 - zipfile raises several types for a cut or damaged archive
+    except Exception:
         raise UnreadableFile("file_zip_broken") from None
     total = sum(part.file_size for part in parts)
-    swollen = any(part.file_size > 10 * 1024 * 1024 and part.file_size > MAX_ZIP_RATIO * max(part.compress_size, 1)
-                  for part in parts)
+    swollen = any(
+        part.file_size > 10 * 1024 * 1024 and part.file_size > MAX_ZIP_RATIO * max(part.compress_size, 1)
+        for part in parts
+    )
     if total > MAX_UNZIPPED_MB * 1024 * 1024 or swollen:
         raise UnreadableFile("workbook_bomb", size=total / 1024 / 1024)
 
 
 def _read_workbook(data: bytes) -> list[Sheet]:
     """Calamine's rows start at A1 (skip_empty_area=False), so row i is Excel row i + 1."""
-    return [Sheet(s["name"], s["rows"], list(range(1, len(s["rows"]) + 1)), True, s["hidden"], s["merged"],
-                  number_formats=s["number_formats"])
-            for s in _run_reader(data)]
+    return [
+        Sheet(
+            s["name"],
+            s["rows"],
+            list(range(1, len(s["rows"]) + 1)),
+            True,
+            s["hidden"],
+            s["merged"],
+            number_formats=s["number_formats"],
+        )
+        for s in _run_reader(data)
+    ]
 
 
 def _run_reader(data: bytes, *mode: str) -> list[dict]:
@@ -166,10 +177,18 @@ def _run_reader(data: bytes, *mode: str) -> list[dict]:
     process, and a page's tree can take gigabytes."""
     failed = UnreadableFile("file_html_unreadable") if mode else UnreadableFile("workbook_corrupt")
     try:
-        result = subprocess.run([sys.executable, "-m", "incentive.intake.workbook_reader", *mode], input=data,
-                                capture_output=True, timeout=WORKBOOK_TIMEOUT_SECONDS,
-                                env={**os.environ, "PYTHONPATH": _PACKAGE_PARENT, "INCENTIVE_MAX_ROWS": str(MAX_ROWS),
-                                     "INCENTIVE_MAX_CELLS": str(MAX_CELLS)})
+        result = subprocess.run(
+            [sys.executable, "-m", "incentive.intake.workbook_reader", *mode],
+            input=data,
+            capture_output=True,
+            timeout=WORKBOOK_TIMEOUT_SECONDS,
+            env={
+                **os.environ,
+                "PYTHONPATH": _PACKAGE_PARENT,
+                "INCENTIVE_MAX_ROWS": str(MAX_ROWS),
+                "INCENTIVE_MAX_CELLS": str(MAX_CELLS),
+            },
+        )
     except subprocess.TimeoutExpired:
         if mode:
             raise failed from None

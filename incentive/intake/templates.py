@@ -7,15 +7,27 @@ import io
 import openpyxl
 from openpyxl.styles import Font
 
-from incentive.intake.file_kinds import ENUMS, KINDS
 from incentive.i18n import t
+from incentive.intake.file_kinds import ENUMS, KINDS
 
 _EXAMPLES = {
     "regions": ["示例县", "示例镇", "990101"],
     "indicators": ["R01", "重点项目投资完成额", "赛马", "项目建设", "亿元", "正向", 10, "", 0, 500, ""],
     "race_scores": ["2025Q2", "示例县", "", "重点项目投资完成额", 12.5],
     "welfare": ["2025年上半年", "示例县", "", "年度体检完成率", "96%"],
-    "roster": ["A000001", "（姓名）", "示例县", "示例镇", "一级科员", "男", 1988, "2025-06-30", "汉族", "中共党员", "大学本科"],
+    "roster": [
+        "A000001",
+        "（姓名）",
+        "示例县",
+        "示例镇",
+        "一级科员",
+        "男",
+        1988,
+        "2025-06-30",
+        "汉族",
+        "中共党员",
+        "大学本科",
+    ],
     "training": ["A000001", "2025年乡村振兴专题班", "专业能力", "乡村振兴", "线下", "集体", 16, "2025-06-30"],
     "movements": ["A000001", "2025-06-30", "提拔", "考核优秀"],
 }
@@ -33,7 +45,7 @@ def template_xlsx(kind: str, lang: str = "zh") -> bytes:
         cell.font = Font(bold=True)
     notes = book.create_sheet("填表说明")
     notes.append(["列", "必填", "说明", "示例"])
-    for c, example in zip(spec.columns, _EXAMPLES[kind]):
+    for c, example in zip(spec.columns, _EXAMPLES[kind], strict=False):
         allowed = "、".join(a[0] for a in ENUMS[c.choices].values()) if c.choices else ""
         hint = t(_COLUMN_HINTS[kind, c.name], lang) if (kind, c.name) in _COLUMN_HINTS else _HINTS.get(c.parse, "")
         notes.append([c.aliases[0], "是" if c.required else "否", allowed or hint, example])

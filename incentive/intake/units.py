@@ -15,15 +15,54 @@ from decimal import Decimal
 from incentive.i18n import TranslatedError
 
 # Units a cell may carry after its number, longest first so `万元` wins over `元` and `人次` over `人`.
-CELL_UNITS = ("千万元", "百万元", "亿元", "万元", "千元", "元", "学时", "课时", "小时", "人次", "万人", "天", "日",
-              "个", "件", "起", "分", "人", "次", "项", "户", "家", "名", "场", "篇", "所", "座", "批", "亩", "公顷",
-              "公里", "吨", "%", "‰")
+CELL_UNITS = (
+    "千万元",
+    "百万元",
+    "亿元",
+    "万元",
+    "千元",
+    "元",
+    "学时",
+    "课时",
+    "小时",
+    "人次",
+    "万人",
+    "天",
+    "日",
+    "个",
+    "件",
+    "起",
+    "分",
+    "人",
+    "次",
+    "项",
+    "户",
+    "家",
+    "名",
+    "场",
+    "篇",
+    "所",
+    "座",
+    "批",
+    "亩",
+    "公顷",
+    "公里",
+    "吨",
+    "%",
+    "‰",
+)
 TRAILING_UNIT = re.compile("(" + "|".join(re.escape(u) for u in CELL_UNITS) + r")$")
 
 # Families whose members convert exactly: unit -> size in the family's base unit.
 _FAMILIES: tuple[dict[str, Decimal], ...] = (
-    {"元": Decimal(1), "千元": Decimal(10) ** 3, "万元": Decimal(10) ** 4, "百万元": Decimal(10) ** 6,
-     "千万元": Decimal(10) ** 7, "亿元": Decimal(10) ** 8},
+    {
+        "元": Decimal(1),
+        "千元": Decimal(10) ** 3,
+        "万元": Decimal(10) ** 4,
+        "百万元": Decimal(10) ** 6,
+        "千万元": Decimal(10) ** 7,
+        "亿元": Decimal(10) ** 8,
+    },
     {"%": Decimal("0.01"), "‰": Decimal("0.001")},
     # Training time: 课时 and 小时 are counted as 学时 one for one (docs/decisions.md#units-and-conversions).
     {"学时": Decimal(1), "课时": Decimal(1), "小时": Decimal(1)},

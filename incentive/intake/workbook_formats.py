@@ -23,25 +23,50 @@ import io
 import posixpath
 import re
 import xml.etree.ElementTree as ET
-from xml.parsers import expat
 import zipfile
+from xml.parsers import expat
 
 Formats = dict[tuple[int, int], str]  # (0-based row, 0-based column) -> format code
 
 # ECMA-376 part 1, 18.8.30: formats every workbook has without declaring them. 5-8 are the currency formats of a
 # Chinese locale; 27-36 and 50-58 are locale date formats (dates in Chinese Excel), so never interesting here.
 BUILTIN_FORMATS = {
-    0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00",
-    5: '"¥"#,##0;"¥"\\-#,##0', 6: '"¥"#,##0;[Red]"¥"\\-#,##0',
-    7: '"¥"#,##0.00;"¥"\\-#,##0.00', 8: '"¥"#,##0.00;[Red]"¥"\\-#,##0.00',
-    9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
-    14: "yyyy/m/d", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM",
-    20: "h:mm", 21: "h:mm:ss", 22: "yyyy/m/d h:mm",
-    37: "#,##0_);(#,##0)", 38: "#,##0_);[Red](#,##0)", 39: "#,##0.00_);(#,##0.00)", 40: "#,##0.00_);[Red](#,##0.00)",
-    41: '_(* #,##0_);_(* \\(#,##0\\);_(* "-"_);_(@_)', 42: '_("¥"* #,##0_);_("¥"* \\(#,##0\\);_("¥"* "-"_);_(@_)',
+    0: "General",
+    1: "0",
+    2: "0.00",
+    3: "#,##0",
+    4: "#,##0.00",
+    5: '"¥"#,##0;"¥"\\-#,##0',
+    6: '"¥"#,##0;[Red]"¥"\\-#,##0',
+    7: '"¥"#,##0.00;"¥"\\-#,##0.00',
+    8: '"¥"#,##0.00;[Red]"¥"\\-#,##0.00',
+    9: "0%",
+    10: "0.00%",
+    11: "0.00E+00",
+    12: "# ?/?",
+    13: "# ??/??",
+    14: "yyyy/m/d",
+    15: "d-mmm-yy",
+    16: "d-mmm",
+    17: "mmm-yy",
+    18: "h:mm AM/PM",
+    19: "h:mm:ss AM/PM",
+    20: "h:mm",
+    21: "h:mm:ss",
+    22: "yyyy/m/d h:mm",
+    37: "#,##0_);(#,##0)",
+    38: "#,##0_);[Red](#,##0)",
+    39: "#,##0.00_);(#,##0.00)",
+    40: "#,##0.00_);[Red](#,##0.00)",
+    41: '_(* #,##0_);_(* \\(#,##0\\);_(* "-"_);_(@_)',
+    42: '_("¥"* #,##0_);_("¥"* \\(#,##0\\);_("¥"* "-"_);_(@_)',
     43: '_(* #,##0.00_);_(* \\(#,##0.00\\);_(* "-"??_);_(@_)',
     44: '_("¥"* #,##0.00_);_("¥"* \\(#,##0.00\\);_("¥"* "-"??_);_(@_)',
-    45: "mm:ss", 46: "[h]:mm:ss", 47: "mm:ss.0", 48: "##0.0E+0", 49: "@",
+    45: "mm:ss",
+    46: "[h]:mm:ss",
+    47: "mm:ss.0",
+    48: "##0.0E+0",
+    49: "@",
 }
 _LOCALE_DATE_IDS = frozenset(range(27, 37)) | frozenset(range(50, 59))
 
@@ -89,7 +114,7 @@ def xlsx_formats(data: bytes) -> dict[str, Formats]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return _XlsxParts(archive).formats()
-    except Exception:  # noqa: BLE001 - best effort: calamine has read the values already
+    except Exception:
         return {}
 
 
@@ -112,14 +137,16 @@ class _XlsxParts:
         for rel in ET.fromstring(data).iter():
             if _local(rel.tag) == "Relationship" and rel.get("TargetMode") != "External":
                 target = rel.get("Target", "")
-                path = (target.lstrip("/") if target.startswith("/")
-                        else posixpath.normpath(posixpath.join(folder, target)))
+                path = (
+                    target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+                )
                 out.append((rel.get("Id", ""), rel.get("Type", ""), path))
         return out
 
     def formats(self) -> dict[str, Formats]:
-        book = next((path for _, kind, path in self.relationships("") if kind.endswith("/officeDocument")),
-                    "xl/workbook.xml")
+        book = next(
+            (path for _, kind, path in self.relationships("") if kind.endswith("/officeDocument")), "xl/workbook.xml"
+        )
         rels = self.relationships(book)
         styles = next((path for _, kind, path in rels if kind.endswith("/styles")), None)
         wanted = self.wanted_styles(styles) if styles else {}
@@ -229,8 +256,9 @@ def xls_formats(data: bytes) -> dict[str, Formats]:
     try:
         import xlrd
 
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True,
-                                  logfile=io.StringIO())  # xlrd's warnings would corrupt the pickle on stdout
+        book = xlrd.open_workbook(
+            file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO()
+        )  # xlrd's warnings would corrupt the pickle on stdout
         wanted = {}
         for index, xf in enumerate(book.xf_list):
             fmt = book.format_map.get(xf.format_key)
@@ -251,5 +279,5 @@ def xls_formats(data: bytes) -> dict[str, Formats]:
             out[name] = cells
             book.unload_sheet(name)
         return out
-    except Exception:  # noqa: BLE001 - best effort: calamine has read the values already
+    except Exception:
         return {}

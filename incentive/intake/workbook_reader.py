@@ -33,8 +33,7 @@ EXIT_NO_TABLE = 12
 
 # A sheet's <dimension> is a hint of its used range; Excel and WPS ignore a malformed one, calamine refuses the
 # sheet ("1:4" has no column part: "Range is missing the expected column component").
-_DIMENSION = re.compile(
-    rb"""<((?:[A-Za-z_][\w.-]*:)?dimension)\s+ref\s*=\s*["']([^"']*)["']\s*(?:/>|>\s*</\1\s*>)""")
+_DIMENSION = re.compile(rb"""<((?:[A-Za-z_][\w.-]*:)?dimension)\s+ref\s*=\s*["']([^"']*)["']\s*(?:/>|>\s*</\1\s*>)""")
 _VALID_REF = re.compile(rb"[A-Za-z]{1,3}[0-9]{1,7}(:[A-Za-z]{1,3}[0-9]{1,7})?")
 _HEAD_BYTES = 64 * 1024
 MAX_CELL_CHARS = 1000  # any text cell; docs/security.md
@@ -81,8 +80,10 @@ def count_rows(data: bytes, max_rows: int, max_cells: int) -> tuple[int, int]:
     return rows, cells
 
 
-_SHARED_CELL = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\br="([A-Z]+)([0-9]+)"[^>]*?\bt="s"[^>]*>\s*'
-                          rb'<(?:[A-Za-z_][\w.-]*:)?v>([0-9]+)<')
+_SHARED_CELL = re.compile(
+    rb'<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\br="([A-Z]+)([0-9]+)"[^>]*?\bt="s"[^>]*>\s*'
+    rb"<(?:[A-Za-z_][\w.-]*:)?v>([0-9]+)<"
+)
 
 
 def check_shared_strings(data: bytes, limit: int = MAX_CELL_CHARS) -> None:
@@ -117,8 +118,14 @@ def check_shared_strings(data: bytes, limit: int = MAX_CELL_CHARS) -> None:
                     column = 0
                     for letter in m.group(1).decode():
                         column = column * 26 + ord(letter) - 64
-                    raise Refused("cell_too_long", sheet=_sheet_name(archive, names[name]), row=int(m.group(2)),
-                                  column=column - 1, length=long_ones[int(m.group(3))], limit=limit)
+                    raise Refused(
+                        "cell_too_long",
+                        sheet=_sheet_name(archive, names[name]),
+                        row=int(m.group(2)),
+                        column=column - 1,
+                        length=long_ones[int(m.group(3))],
+                        limit=limit,
+                    )
 
 
 def _sheet_name(archive: zipfile.ZipFile, part: str) -> str:
@@ -127,11 +134,12 @@ def _sheet_name(archive: zipfile.ZipFile, part: str) -> str:
         rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
         book = archive.read("xl/workbook.xml").decode("utf-8", "replace")
         target = part.split("xl/", 1)[-1]
-        rel = re.search(r'Id="([^"]+)"[^>]*Target="/?(?:xl/)?' + re.escape(target) + '"', rels) or \
-            re.search(r'Target="/?(?:xl/)?' + re.escape(target) + r'"[^>]*Id="([^"]+)"', rels)
+        rel = re.search(r'Id="([^"]+)"[^>]*Target="/?(?:xl/)?' + re.escape(target) + '"', rels) or re.search(
+            r'Target="/?(?:xl/)?' + re.escape(target) + r'"[^>]*Id="([^"]+)"', rels
+        )
         sheet = re.search(r'<(?:\w+:)?sheet\b[^>]*name="([^"]+)"[^>]*r:id="' + re.escape(rel.group(1)) + '"', book)
         return sheet.group(1)
-    except Exception:  # noqa: BLE001 - only a label
+    except Exception:
         return part.rsplit("/", 1)[-1]
 
 
@@ -144,8 +152,9 @@ def check_cells(sheets: list[dict], max_rows: int, limit: int = MAX_CELL_CHARS) 
         for r, row in enumerate(sheet["rows"]):
             for c, value in enumerate(row):
                 if isinstance(value, str) and len(value) > limit:
-                    raise Refused("cell_too_long", sheet=sheet["name"], row=r + 1, column=c, length=len(value),
-                                  limit=limit)
+                    raise Refused(
+                        "cell_too_long", sheet=sheet["name"], row=r + 1, column=c, length=len(value), limit=limit
+                    )
 
 
 def _cap_memory() -> None:
@@ -181,7 +190,7 @@ def repair_dimensions(data: bytes) -> bytes:
                         part = _DIMENSION.sub(b"", part, count=1)
                     repaired.writestr(info.filename, part)
             return out.getvalue()
-    except Exception:  # noqa: BLE001 - a damaged zip: calamine says what is wrong with it
+    except Exception:
         return data
 
 
@@ -195,14 +204,17 @@ def read(data: bytes) -> list[dict]:
     sheets = []
     for meta in book.sheets_metadata:
         sheet = book.get_sheet_by_name(meta.name)
-        sheets.append({
-            "name": meta.name,
-            "hidden": meta.visible != python_calamine.SheetVisibleEnum.Visible,
-            "rows": sheet.to_python(skip_empty_area=False),
-            "merged": list(sheet.merged_cell_ranges or []),
-        })
-    formats = (workbook_formats.xls_formats(data) if data[:4] == b"\xd0\xcf\x11\xe0"
-               else workbook_formats.xlsx_formats(data))
+        sheets.append(
+            {
+                "name": meta.name,
+                "hidden": meta.visible != python_calamine.SheetVisibleEnum.Visible,
+                "rows": sheet.to_python(skip_empty_area=False),
+                "merged": list(sheet.merged_cell_ranges or []),
+            }
+        )
+    formats = (
+        workbook_formats.xls_formats(data) if data[:4] == b"\xd0\xcf\x11\xe0" else workbook_formats.xlsx_formats(data)
+    )
     for sheet in sheets:
         sheet["number_formats"] = workbook_formats.numeric_cells(sheet["rows"], formats.get(sheet["name"], {}))
     return sheets
@@ -241,7 +253,7 @@ def main() -> int:
         return 0
     except python_calamine.PasswordError:
         return EXIT_PASSWORD
-    except BaseException:  # noqa: BLE001 - calamine raises many types, and pyo3 panics derive from BaseException
+    except BaseException:
         return EXIT_UNREADABLE
     out.write(pickle.dumps(sheets, protocol=pickle.HIGHEST_PROTOCOL))
     return 0

@@ -10,9 +10,9 @@ import math
 
 import pandas as pd
 
-from incentive.race import rankings, scoring
 from incentive.i18n import join, t
 from incentive.labels import tier_label, track_label
+from incentive.race import rankings, scoring
 from incentive.race.scoring import Ranking
 
 
@@ -38,13 +38,15 @@ def ranking_table(now: Ranking, before: Ranking | None, level: str, lang: str) -
     """rankings.ranking_rows as a leader reads it: rank, interval, change, unit, composite (3 decimals), tracks,
     tier, flags, ranks by other methods; the briefing prints a few of these columns."""
     rows = rankings.ranking_rows(now, before)
-    out = pd.DataFrame({
-        t("col_rank", lang): rows["rank"],
-        t("col_rank_interval", lang): rows["interval"],
-        t("col_rank_change", lang): [change_arrow(c) for c in rows["rank_change"]],
-        t(f"col_unit_{level}", lang): rows.index,
-        t("col_composite", lang): rows["composite"].round(3),
-    })
+    out = pd.DataFrame(
+        {
+            t("col_rank", lang): rows["rank"],
+            t("col_rank_interval", lang): rows["interval"],
+            t("col_rank_change", lang): [change_arrow(c) for c in rows["rank_change"]],
+            t(f"col_unit_{level}", lang): rows.index,
+            t("col_composite", lang): rows["composite"].round(3),
+        }
+    )
     for track in now.catalog["track"].drop_duplicates():
         out[track_label(track, lang)] = rows[f"track_{track}"].round(3)
     out[t("col_tier", lang)] = rows["tier"].map(lambda tier: tier_label(tier, lang))
@@ -60,8 +62,10 @@ def movers(now: Ranking, before: Ranking | None) -> tuple[tuple[str, int] | None
     if changes.empty:
         return None, None
     up, down = changes.idxmax(), changes.idxmin()
-    return ((up, int(changes[up])) if changes[up] > 0 else None,
-            (down, int(changes[down])) if changes[down] < 0 else None)
+    return (
+        (up, int(changes[up])) if changes[up] > 0 else None,
+        (down, int(changes[down])) if changes[down] < 0 else None,
+    )
 
 
 def number_text(value, decimals: int = 2) -> str:
@@ -83,19 +87,23 @@ def indicator_detail(ranking: Ranking, unit: str, lang: str) -> pd.DataFrame:
         value = raw.at[unit, code] if code in raw.columns else math.nan
         imputed = ranked and code in ranking.table.at[unit, "imputed"]
         target = catalog.at[code, "target"]
-        rows.append({
-            t("col_indicator", lang): catalog.at[code, "name"],
-            t("col_track", lang): track_label(catalog.at[code, "track"], lang),
-            t("col_direction", lang): t(f"direction_{catalog.at[code, 'direction']}", lang),
-            t("col_indicator_value", lang): number_text(value),
-            t("col_peer_median", lang): number_text(peers[code].median() if code in peers else math.nan),
-            t("col_target", lang): number_text(target),
-            t("col_score", lang): number_text(ranking.scores.at[unit, code]
-                                              if ranked and code in ranking.scores else math.nan, 3),
-            t("col_weighted", lang): number_text(ranking.contributions.at[unit, code]
-                                                 if ranked and code in ranking.contributions else math.nan, 3),
-            t("col_note", lang): t("flag_imputed_cell", lang) if imputed else "",
-        })
+        rows.append(
+            {
+                t("col_indicator", lang): catalog.at[code, "name"],
+                t("col_track", lang): track_label(catalog.at[code, "track"], lang),
+                t("col_direction", lang): t(f"direction_{catalog.at[code, 'direction']}", lang),
+                t("col_indicator_value", lang): number_text(value),
+                t("col_peer_median", lang): number_text(peers[code].median() if code in peers else math.nan),
+                t("col_target", lang): number_text(target),
+                t("col_score", lang): number_text(
+                    ranking.scores.at[unit, code] if ranked and code in ranking.scores else math.nan, 3
+                ),
+                t("col_weighted", lang): number_text(
+                    ranking.contributions.at[unit, code] if ranked and code in ranking.contributions else math.nan, 3
+                ),
+                t("col_note", lang): t("flag_imputed_cell", lang) if imputed else "",
+            }
+        )
     return pd.DataFrame(rows)
 
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from incentive.store import queries
-from incentive.race import scoring
 from incentive.labels import tier_label
+from incentive.race import scoring
 from incentive.race.scoring import Ranking
+from incentive.store import queries
 
 LEVELS = ("county", "township")
 
@@ -37,23 +37,40 @@ def available_periods(conn: duckdb.DuckDBPyConnection, group: PeerGroup = PeerGr
     return queries.run(conn, "race_periods", county=group.county_param)["period"].tolist()
 
 
-
-def rank_period(conn: duckdb.DuckDBPyConnection, period: str, group: PeerGroup = PeerGroup(), *,
-                method: str = "z", weights: Mapping[str, float] | None = None, draws: int = scoring.DRAWS,
-                sensitivity: bool = True, tier_shares: tuple[float, float] = scoring.TIER_SHARES) -> Ranking:
+def rank_period(
+    conn: duckdb.DuckDBPyConnection,
+    period: str,
+    group: PeerGroup = PeerGroup(),
+    *,
+    method: str = "z",
+    weights: Mapping[str, float] | None = None,
+    draws: int = scoring.DRAWS,
+    sensitivity: bool = True,
+    tier_shares: tuple[float, float] = scoring.TIER_SHARES,
+) -> Ranking:
     values = queries.run(conn, "race_values", period=period, county=group.county_param)
     catalog = queries.run(conn, "race_catalog", period=period)
     units = queries.run(conn, "race_units", county=group.county_param)["unit"].tolist()
-    return scoring.rank_units(values, catalog, period=period, units=units, method=method, weights=weights,
-                              draws=draws, sensitivity=sensitivity, tier_shares=tier_shares)
+    return scoring.rank_units(
+        values,
+        catalog,
+        period=period,
+        units=units,
+        method=method,
+        weights=weights,
+        draws=draws,
+        sensitivity=sensitivity,
+        tier_shares=tier_shares,
+    )
 
 
 HISTORY_PERIODS = 8  # two years of quarters: what a rank-over-time chart can show legibly
 HISTORY_COLUMNS = ["period", "unit", "rank", "composite", "tier"]
 
 
-def history_periods(conn: duckdb.DuckDBPyConnection, group: PeerGroup, until: str | None = None,
-                    last: int | None = None) -> list[str]:
+def history_periods(
+    conn: duckdb.DuckDBPyConnection, group: PeerGroup, until: str | None = None, last: int | None = None
+) -> list[str]:
     """The periods of the rank history: all, or the `last` ones up to `until`."""
     chosen = available_periods(conn, group)
     if until in chosen:
@@ -61,10 +78,15 @@ def history_periods(conn: duckdb.DuckDBPyConnection, group: PeerGroup, until: st
     return chosen[-last:] if last else chosen
 
 
-def rank_history(conn: duckdb.DuckDBPyConnection, group: PeerGroup = PeerGroup(), *, method: str = "z",
-                 weights: Mapping[str, float] | None = None,
-                 tier_shares: tuple[float, float] = scoring.TIER_SHARES,
-                 periods: list[str] | None = None) -> pd.DataFrame:
+def rank_history(
+    conn: duckdb.DuckDBPyConnection,
+    group: PeerGroup = PeerGroup(),
+    *,
+    method: str = "z",
+    weights: Mapping[str, float] | None = None,
+    tier_shares: tuple[float, float] = scoring.TIER_SHARES,
+    periods: list[str] | None = None,
+) -> pd.DataFrame:
     """Rank and composite of every ranked unit in each period (no intervals): the bump chart's data; `periods`
     from history_periods (default: all). The values of all periods come in one query (twenty quarters of a
     province would otherwise be sixty)."""
@@ -78,12 +100,29 @@ def rank_history(conn: duckdb.DuckDBPyConnection, group: PeerGroup = PeerGroup()
     frames = []
     for period in periods:
         catalog = queries.run(conn, "race_catalog", period=period)
-        ranking = scoring.rank_units(by_period[period], catalog, period=period, units=units, method=method,
-                                     weights=_known(catalog, weights), draws=0, sensitivity=False,
-                                     tier_shares=tier_shares)
+        ranking = scoring.rank_units(
+            by_period[period],
+            catalog,
+            period=period,
+            units=units,
+            method=method,
+            weights=_known(catalog, weights),
+            draws=0,
+            sensitivity=False,
+            tier_shares=tier_shares,
+        )
         ranked = ranking.ranked
-        frames.append(pd.DataFrame({"period": period, "unit": ranked.index, "rank": ranked["rank"].to_numpy(),
-                                    "composite": ranked["composite"].to_numpy(), "tier": ranked["tier"].to_numpy()}))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "period": period,
+                    "unit": ranked.index,
+                    "rank": ranked["rank"].to_numpy(),
+                    "composite": ranked["composite"].to_numpy(),
+                    "tier": ranked["tier"].to_numpy(),
+                }
+            )
+        )
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=HISTORY_COLUMNS)
 
 
@@ -120,9 +159,12 @@ def ranking_rows(now: Ranking, before: Ranking | None = None) -> pd.DataFrame:
     out = pd.DataFrame(index=table.index)
     for column in ("rank", "rank_low", "rank_high"):
         out[column] = table[column]
-    out["interval"] = [interval_text(low, high) for low, high in zip(table["rank_low"], table["rank_high"])]
-    out["compare_rank"] = (before.table["rank"].reindex(table.index) if before is not None
-                           else pd.Series(pd.NA, index=table.index))
+    out["interval"] = [
+        interval_text(low, high) for low, high in zip(table["rank_low"], table["rank_high"], strict=False)
+    ]
+    out["compare_rank"] = (
+        before.table["rank"].reindex(table.index) if before is not None else pd.Series(pd.NA, index=table.index)
+    )
     out["rank_change"] = rank_changes(now, before)
     out["composite"] = table["composite"]
     out["tier"] = table["tier"]

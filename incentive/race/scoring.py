@@ -117,7 +117,7 @@ def check_tier_shares(shares: Sequence[float]) -> None:
 def custom_tier_shares(entered_percent: Sequence[float]) -> tuple[float, float]:
     """Percentages as the page shows them; unchanged defaults mean the exact thirds (docs/decisions.md#tiers)."""
     shown = tuple(round(share * 100, 1) for share in TIER_SHARES)
-    if all(abs(e - s) < 1e-9 for e, s in zip(entered_percent, shown)):
+    if all(abs(e - s) < 1e-9 for e, s in zip(entered_percent, shown, strict=False)):
         return TIER_SHARES
     shares = tuple(e / 100 for e in entered_percent)
     check_tier_shares(shares)
@@ -173,10 +173,19 @@ def tiers(ranks: pd.Series, shares: Sequence[float] = TIER_SHARES) -> pd.Series:
     return pd.Series(pd.array(tier, dtype="Int64"), index=ranks.index).mask(np.isnan(values))
 
 
-def rank_units(values: pd.DataFrame, catalog: pd.DataFrame, *, period: str = "", units: Sequence[str] = (),
-               method: str = "z", weights: Mapping[str, float] | None = None,
-               tier_shares: Sequence[float] = TIER_SHARES, draws: int = DRAWS, seed: int = SEED,
-               sensitivity: bool = True) -> Ranking:
+def rank_units(
+    values: pd.DataFrame,
+    catalog: pd.DataFrame,
+    *,
+    period: str = "",
+    units: Sequence[str] = (),
+    method: str = "z",
+    weights: Mapping[str, float] | None = None,
+    tier_shares: Sequence[float] = TIER_SHARES,
+    draws: int = DRAWS,
+    seed: int = SEED,
+    sensitivity: bool = True,
+) -> Ranking:
     """Rank the units of one peer group in one period.
 
     values: long rows (unit, indicator, value; value NaN = missing); catalog: the race indicators in force
@@ -215,15 +224,26 @@ def rank_units(values: pd.DataFrame, catalog: pd.DataFrame, *, period: str = "",
     for track in base_weights.index:
         if f"track_{track}" not in table:
             table[f"track_{track}"] = math.nan
-    order = table.assign(_pos=range(len(table))).sort_values(["ranked", "rank", "_pos"],
-                                                            ascending=[False, True, True]).index
+    order = (
+        table.assign(_pos=range(len(table)))
+        .sort_values(["ranked", "rank", "_pos"], ascending=[False, True, True])
+        .index
+    )
     for column in ["rank", "rank_low", "rank_high", *[f"rank_{m}" for m in METHODS]]:
         if column in table:
             table[column] = table[column].astype("Float64").round().astype("Int64")
     peers_in_order = [unit for unit in order if unit in scores.index]
-    return Ranking(period=period, method=method, table=table.loc[order], scores=scores.loc[peers_in_order],
-                   contributions=(scores * indicator_weights).loc[peers_in_order], raw=raw.loc[order],
-                   track_weights=used_tracks, indicator_weights=indicator_weights, catalog=catalog)
+    return Ranking(
+        period=period,
+        method=method,
+        table=table.loc[order],
+        scores=scores.loc[peers_in_order],
+        contributions=(scores * indicator_weights).loc[peers_in_order],
+        raw=raw.loc[order],
+        track_weights=used_tracks,
+        indicator_weights=indicator_weights,
+        catalog=catalog,
+    )
 
 
 def _wide(values: pd.DataFrame, units: Sequence[str], codes: pd.Index) -> pd.DataFrame:
@@ -247,8 +267,9 @@ def _indicator_weights(present: pd.DataFrame, track_share: pd.Series) -> tuple[p
     return pd.Series(within.to_numpy(dtype=float) * share, index=present.index, name="weight"), used
 
 
-def _scored_table(scores: pd.DataFrame, indicator_weights: pd.Series, catalog: pd.DataFrame,
-                  used_tracks: pd.Series) -> pd.DataFrame:
+def _scored_table(
+    scores: pd.DataFrame, indicator_weights: pd.Series, catalog: pd.DataFrame, used_tracks: pd.Series
+) -> pd.DataFrame:
     table = pd.DataFrame(index=scores.index)
     table["composite"] = (scores * indicator_weights).sum(axis=1)
     for track, share in used_tracks.items():
@@ -274,6 +295,7 @@ def _rank_interval(track_scores: pd.DataFrame, weights: pd.Series, draws: int, s
 
 # ---- explaining a change between two periods
 
+
 def attribute_change(now: Ranking, before: Ranking, unit: str) -> pd.DataFrame:
     """Per-indicator contributions to the change of `unit`'s composite from `before` to `now`; they sum to it.
 
@@ -284,14 +306,17 @@ def attribute_change(now: Ranking, before: Ranking, unit: str) -> pd.DataFrame:
         return pd.DataFrame(columns=["indicator", "name", "track", "before", "now", "contribution"])
     after = now.contributions.loc[unit]
     earlier = before.contributions.loc[unit]
-    codes = list(dict.fromkeys([*now.catalog.index[now.catalog.index.isin(after.index)],
-                                *earlier.index]))
+    codes = list(dict.fromkeys([*now.catalog.index[now.catalog.index.isin(after.index)], *earlier.index]))
     names = pd.concat([before.catalog, now.catalog]).drop_duplicates("code", keep="last").set_index("code")
-    frame = pd.DataFrame({"indicator": codes,
-                          "name": names["name"].reindex(codes).to_numpy(),
-                          "track": names["track"].reindex(codes).to_numpy(),
-                          "before": earlier.reindex(codes).fillna(0.0).to_numpy(),
-                          "now": after.reindex(codes).fillna(0.0).to_numpy()})
+    frame = pd.DataFrame(
+        {
+            "indicator": codes,
+            "name": names["name"].reindex(codes).to_numpy(),
+            "track": names["track"].reindex(codes).to_numpy(),
+            "before": earlier.reindex(codes).fillna(0.0).to_numpy(),
+            "now": after.reindex(codes).fillna(0.0).to_numpy(),
+        }
+    )
     frame["contribution"] = frame["now"] - frame["before"]
     return frame
 

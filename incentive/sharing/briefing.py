@@ -22,15 +22,14 @@ import plotly.graph_objects as go
 import plotly.offline
 
 from incentive import charts, periods
-from incentive.training import coverage, coverage_tables
-from incentive.store import settings
-from incentive.race import ranking_tables, rankings
 from incentive.care import welfare
-from incentive.labels import status_labels, tier_label, tier_labels
 from incentive.config import classification
 from incentive.i18n import TranslatedError, t
-from incentive.store import batches
+from incentive.labels import status_labels, tier_label, tier_labels
+from incentive.race import ranking_tables, rankings
+from incentive.store import batches, settings
 from incentive.store.database import DataAsOf, Database
+from incentive.training import coverage, coverage_tables
 
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "chrome")
 PRINT_TIMEOUT_S = 120
@@ -56,24 +55,37 @@ class Briefing:
     sections: list[Section]
 
 
-def gather(db: Database, year: int, county: str, lang: str, link: str,
-           as_of: dt.datetime | None = None) -> Briefing:
+def gather(db: Database, year: int, county: str, lang: str, link: str, as_of: dt.datetime | None = None) -> Briefing:
     """Everything the briefing says, for `year` and the prefecture (county '') or one county; with `as_of`, the
     data as they were then (a pinned view)."""
     conn = db.connection if as_of is None else DataAsOf(db.connection, as_of)
     scope = county or t("all_counties", lang)
     info = batches.version_info(db)
-    version = (t("data_version_pinned", lang, when=f"{as_of:%Y-%m-%d %H:%M}") if as_of else
-               t("data_version", lang, latest=info.latest_batch, batches=info.active_batches,
-                 when=f"{info.last_change:%Y-%m-%d %H:%M}" if info.last_change else "—"))
-    footer = [classification(), t("brief_generated", lang, when=f"{dt.datetime.now():%Y-%m-%d %H:%M}"), version,
-              t("brief_link", lang, link=link)]
+    version = (
+        t("data_version_pinned", lang, when=f"{as_of:%Y-%m-%d %H:%M}")
+        if as_of
+        else t(
+            "data_version",
+            lang,
+            latest=info.latest_batch,
+            batches=info.active_batches,
+            when=f"{info.last_change:%Y-%m-%d %H:%M}" if info.last_change else "—",
+        )
+    )
+    footer = [
+        classification(),
+        t("brief_generated", lang, when=f"{dt.datetime.now():%Y-%m-%d %H:%M}"),
+        version,
+        t("brief_link", lang, link=link),
+    ]
     config = settings.current(db)
-    sections = [_race(conn, year, county, lang), _training(conn, year, county, lang, config),
-                _care(conn, year, county, lang)]
+    sections = [
+        _race(conn, year, county, lang),
+        _training(conn, year, county, lang, config),
+        _care(conn, year, county, lang),
+    ]
     headline = Section(t("section_headline", lang), [p for s in sections for p in s.paragraphs[:1]])
-    return Briefing(t("brief_title", lang, scope=scope, year=year), t("app_title", lang), footer,
-                    [headline, *sections])
+    return Briefing(t("brief_title", lang, scope=scope, year=year), t("app_title", lang), footer, [headline, *sections])
 
 
 def _race(conn, year: int, county: str, lang: str) -> Section:
@@ -88,18 +100,36 @@ def _race(conn, year: int, county: str, lang: str) -> Section:
     rows = rankings.ranking_rows(ranking)
     if county and county in rows.index and rows.at[county, "ranked"]:
         row = rows.loc[county]
-        section.paragraphs.append(t("brief_race_county", lang, county=county, period=period, rank=row["rank"],
-                                    n=len(ranking.ranked), interval=row["interval"],
-                                    tier=tier_label(row["tier"], lang)))
+        section.paragraphs.append(
+            t(
+                "brief_race_county",
+                lang,
+                county=county,
+                period=period,
+                rank=row["rank"],
+                n=len(ranking.ranked),
+                interval=row["interval"],
+                tier=tier_label(row["tier"], lang),
+            )
+        )
     else:
-        section.paragraphs.append(t("brief_race_leader", lang, period=period, leader=ranking.ranked.index[0],
-                                    n=len(ranking.ranked)))
-    section.figures.append(charts.tier_bars(ranking.ranked.reset_index(), t(
-        "chart_rank_composite", lang, peers="", period=period, method=t("method_z", lang)),
-        t("axis_composite", lang), tier_labels(lang)))
+        section.paragraphs.append(
+            t("brief_race_leader", lang, period=period, leader=ranking.ranked.index[0], n=len(ranking.ranked))
+        )
+    section.figures.append(
+        charts.tier_bars(
+            ranking.ranked.reset_index(),
+            t("chart_rank_composite", lang, peers="", period=period, method=t("method_z", lang)),
+            t("axis_composite", lang),
+            tier_labels(lang),
+        )
+    )
     table = ranking_tables.ranking_table(ranking, None, "county", lang)
-    section.tables.append(table[[t(key, lang) for key in ("col_rank", "col_rank_interval", "col_unit_county",
-                                                           "col_composite", "col_tier")]])
+    section.tables.append(
+        table[
+            [t(key, lang) for key in ("col_rank", "col_rank_interval", "col_unit_county", "col_composite", "col_tier")]
+        ]
+    )
     return section
 
 
@@ -109,29 +139,52 @@ def _training(conn, year: int, county: str, lang: str, config: dict) -> Section:
     section = Section(t("page_training", lang))
     window = coverage.year_window(year)
     cadres = coverage.cadres_in(conn, window)
-    by_county = coverage.window_query(conn, "training_coverage", window, cadres, by="county", county="",
-                                      target_hours=0.0)
+    by_county = coverage.window_query(
+        conn, "training_coverage", window, cadres, by="county", county="", target_hours=0.0
+    )
     if by_county.empty:
         section.paragraphs.append(t("no_data_for_period", lang, period=year))
         return section
-    pattern = coverage.disclosure_pattern(conn, window, cadres, int(config["suppression_threshold"]),
-                                          coverage.prorated_target(config["hours_target"], window))
+    pattern = coverage.disclosure_pattern(
+        conn,
+        window,
+        cadres,
+        int(config["suppression_threshold"]),
+        coverage.prorated_target(config["hours_target"], window),
+    )
     hidden = coverage.county_statuses(by_county["county"], pattern)
-    whole = coverage.window_query(conn, "training_coverage", window, cadres, by="all", county="",
-                                  target_hours=0.0).iloc[0]
+    whole = coverage.window_query(
+        conn, "training_coverage", window, cadres, by="all", county="", target_hours=0.0
+    ).iloc[0]
     mine = by_county.set_index("county").loc[county] if county in set(by_county["county"]) else whole
     if not (county and hidden[by_county["county"] == county].ne("").any()):
-        section.paragraphs.append(t("brief_training", lang, scope=county or t("scope_all_counties", lang), year=year,
-                                    coverage=mine["coverage"], hours=mine["hours_per_cadre"],
-                                    prefecture=whole["coverage"]))
+        section.paragraphs.append(
+            t(
+                "brief_training",
+                lang,
+                scope=county or t("scope_all_counties", lang),
+                year=year,
+                coverage=mine["coverage"],
+                hours=mine["hours_per_cadre"],
+                prefecture=whole["coverage"],
+            )
+        )
     labels = {c: coverage_tables.category_label(c, lang) for c in coverage.CATEGORIES}
-    section.figures.append(charts.category_coverage_bars(
-        coverage.hide_counties(by_county, pattern), labels, None, t("chart_category_coverage", lang, window=year), "",
-        hidden.map(lambda s: t("withheld", lang) if s else "")))
+    section.figures.append(
+        charts.category_coverage_bars(
+            coverage.hide_counties(by_county, pattern),
+            labels,
+            None,
+            t("chart_category_coverage", lang, window=year),
+            "",
+            hidden.map(lambda s: t("withheld", lang) if s else ""),
+        )
+    )
     domains = coverage.window_query(conn, "training_domains", window, cadres, county="")
     shown_domains = domains[coverage.county_statuses(domains["county"], pattern) == ""]
-    actions = coverage_tables.action_list(coverage.category_gaps(by_county[hidden == ""], whole),
-                                          coverage.domain_gaps(shown_domains), lang)
+    actions = coverage_tables.action_list(
+        coverage.category_gaps(by_county[hidden == ""], whole), coverage.domain_gaps(shown_domains), lang
+    )
     if county:
         actions = actions[actions[t("col_unit_county", lang)] == county]
     section.tables.append(actions.drop(columns=[t("col_gap_pp", lang)]).head(12))
@@ -149,11 +202,27 @@ def _care(conn, year: int, county: str, lang: str) -> Section:
     sentences = welfare.summary_sentences(table, period, lang)
     if county:
         met, judged, below = welfare.county_counts(table, county)
-        sentences.insert(0, t("brief_care_county", lang, county=county, period=period, met=met, total=judged,
-                              below="、".join(below) or "—"))
+        sentences.insert(
+            0,
+            t(
+                "brief_care_county",
+                lang,
+                county=county,
+                period=period,
+                met=met,
+                total=judged,
+                below="、".join(below) or "—",
+            ),
+        )
     section.paragraphs.extend(sentences)
-    section.figures.append(charts.status_grid(welfare.status_grid(table), welfare.value_grid(table),
-                                              status_labels(lang), t("chart_status_grid", lang, period=period)))
+    section.figures.append(
+        charts.status_grid(
+            welfare.status_grid(table),
+            welfare.value_grid(table),
+            status_labels(lang),
+            t("chart_status_grid", lang, period=period),
+        )
+    )
     return section
 
 
@@ -173,19 +242,31 @@ td, th { border: 1px solid #bbb; padding: 2pt 5pt; text-align: left; }
 
 
 def to_html(briefing: Briefing) -> str:
-    parts = [f"<h1>{html.escape(briefing.title)}</h1><div class='subtitle'>{html.escape(briefing.subtitle)}</div>",
-             "<div class='footer'>" + "<br>".join(html.escape(line) for line in briefing.footer) + "</div>"]
+    parts = [
+        f"<h1>{html.escape(briefing.title)}</h1><div class='subtitle'>{html.escape(briefing.subtitle)}</div>",
+        "<div class='footer'>" + "<br>".join(html.escape(line) for line in briefing.footer) + "</div>",
+    ]
     for i, section in enumerate(briefing.sections):
         body = [f"<h2>{html.escape(section.title)}</h2>"]
         body += [f"<p>{html.escape(p)}</p>" for p in section.paragraphs]
         for figure in section.figures:
             figure = go.Figure(figure).update_layout(width=720, margin={"l": 90, "r": 30, "t": 130, "b": 70})
-            body.append("<div class='figure'>" + figure.to_html(full_html=False, include_plotlyjs=False,
-                                                                  config={"staticPlot": True}) + "</div>")
+            body.append(
+                "<div class='figure'>"
+                + figure.to_html(full_html=False, include_plotlyjs=False, config={"staticPlot": True})
+                + "</div>"
+            )
         body += [table.to_html(index=False, escape=True, na_rep="") for table in section.tables]
         parts.append(f"<section class='{'first' if i == 0 else ''}'>" + "".join(body) + "</section>")
-    return ("<!doctype html><html><head><meta charset='utf-8'><style>" + CSS + "</style><script>"
-            + plotly.offline.get_plotlyjs() + "</script></head><body>" + "".join(parts) + "</body></html>")
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'><style>"
+        + CSS
+        + "</style><script>"
+        + plotly.offline.get_plotlyjs()
+        + "</script></head><body>"
+        + "".join(parts)
+        + "</body></html>"
+    )
 
 
 def chromium_path() -> str | None:
@@ -203,10 +284,21 @@ def to_pdf(document: str) -> bytes:
     with tempfile.TemporaryDirectory() as folder:
         source, target = Path(folder) / "briefing.html", Path(folder) / "briefing.pdf"
         source.write_text(document, encoding="utf-8")
-        command = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                   f"--user-data-dir={folder}/profile", "--no-pdf-header-footer", "--virtual-time-budget=15000",
-                   f"--print-to-pdf={target}", source.as_uri()]
+        command = [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={folder}/profile",
+            "--no-pdf-header-footer",
+            "--virtual-time-budget=15000",
+            f"--print-to-pdf={target}",
+            source.as_uri(),
+        ]
         result = subprocess.run(command, capture_output=True, timeout=PRINT_TIMEOUT_S)
         if not target.exists() or target.stat().st_size == 0:
             raise BriefingUnavailable("brief_print_failed", reason=result.stderr.decode(errors="replace")[-300:])

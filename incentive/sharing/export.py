@@ -14,12 +14,12 @@ import numpy as np
 import pandas as pd
 import xlsxwriter
 
-from incentive.training import coverage
-from incentive.care import movements, welfare
 from incentive import periods
-from incentive.store import queries, settings
+from incentive.care import movements, welfare
 from incentive.intake.cell_values import escape_formula, plain_number_text
+from incentive.store import queries, settings
 from incentive.store.database import Database
+from incentive.training import coverage
 
 EXPORT_KINDS = ("regions", "indicators", "race_scores", "welfare", "roster", "training", "movements")
 
@@ -35,8 +35,17 @@ def export_frame(db: Database, kind: str, period: str | None = None) -> pd.DataF
     return queries.run(con, f"export_{kind}")
 
 
-COVERAGE_COLUMNS = ["cadres", "trained", "coverage", "hours_per_cadre", "share_meeting_target",
-                    "coverage_political", "coverage_professional", "coverage_innovation", "coverage_practice"]
+COVERAGE_COLUMNS = [
+    "cadres",
+    "trained",
+    "coverage",
+    "hours_per_cadre",
+    "share_meeting_target",
+    "coverage_political",
+    "coverage_professional",
+    "coverage_innovation",
+    "coverage_practice",
+]
 
 
 def coverage_frame(db: Database, period: str, by: str = "county", *, suppress: bool = False) -> pd.DataFrame:
@@ -50,10 +59,12 @@ def coverage_frame(db: Database, period: str, by: str = "county", *, suppress: b
     window = coverage.period_window(period)
     target_hours = coverage.prorated_target(config["hours_target"], window)
     cadres = coverage.cadres_in(db.connection, window)
-    frame = coverage.window_query(db.connection, "training_coverage", window, cadres, by=by, county="",
-                                  target_hours=target_hours)
-    pattern = coverage.disclosure_pattern(db.connection, window, cadres, int(config["suppression_threshold"]),
-                                          target_hours)
+    frame = coverage.window_query(
+        db.connection, "training_coverage", window, cadres, by=by, county="", target_hours=target_hours
+    )
+    pattern = coverage.disclosure_pattern(
+        db.connection, window, cadres, int(config["suppression_threshold"]), target_hours
+    )
     statuses = coverage.group_statuses(frame, by, pattern)
     frame = coverage.with_suppression(frame, statuses) if suppress else frame.assign(suppressed=statuses != "")
     frame = frame.drop(columns="group") if by == "county" else frame.rename(columns={"group": by})
@@ -106,8 +117,12 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     return escaped(frame).to_csv(index=False).encode("utf-8")
 
 
-def to_xlsx_bytes(frame: pd.DataFrame, sheet_name: str = "data", heading: list[str] = (),
-                  progress: Callable[[int, int], None] | None = None) -> bytes:
+def to_xlsx_bytes(
+    frame: pd.DataFrame,
+    sheet_name: str = "data",
+    heading: list[str] = (),
+    progress: Callable[[int, int], None] | None = None,
+) -> bytes:
     """One sheet; `heading` lines (a title, the classification line) sit above the header, as offices' sheets do.
 
     Written with XlsxWriter, cell by cell, so numbers stay numbers (never text), dates are dates, and text that a
@@ -115,8 +130,13 @@ def to_xlsx_bytes(frame: pd.DataFrame, sheet_name: str = "data", heading: list[s
     PROGRESS_ROWS rows and at the end: a province's training history is a few minutes of writing."""
     buffer = io.BytesIO()
     sheet_name = "".join(c for c in sheet_name if c not in "[]:*?/\\")[:31] or "data"
-    options = {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
-               "strings_to_urls": False, "nan_inf_to_errors": False}
+    options = {
+        "in_memory": True,
+        "strings_to_numbers": False,
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "nan_inf_to_errors": False,
+    }
     with xlsxwriter.Workbook(buffer, options) as book:
         sheet = book.add_worksheet(sheet_name)
         date_format = book.add_format({"num_format": "yyyy-mm-dd"})

@@ -32,24 +32,30 @@ def new_key() -> str:
     return "".join(secrets.choice(ALPHABET) for _ in range(KEY_LENGTH))
 
 
-def save(db: Database, path: str, params: dict[str, str], created_by: str,
-         pinned_at: dt.datetime | None = None) -> str:
+def save(db: Database, path: str, params: dict[str, str], created_by: str, pinned_at: dt.datetime | None = None) -> str:
     with db.transaction() as cur:
         while True:
             key = new_key()
             if not cur.execute("SELECT 1 FROM permalinks WHERE key = $key", {"key": key}).fetchone():
                 break
-        cur.execute("INSERT INTO permalinks VALUES ($key, $path, $params, $at, $by, $pinned)",
-                    {"key": key, "path": path, "params": json.dumps(params, ensure_ascii=False, sort_keys=True),
-                     "at": dt.datetime.now(), "by": created_by, "pinned": pinned_at})
+        cur.execute(
+            "INSERT INTO permalinks VALUES ($key, $path, $params, $at, $by, $pinned)",
+            {
+                "key": key,
+                "path": path,
+                "params": json.dumps(params, ensure_ascii=False, sort_keys=True),
+                "at": dt.datetime.now(),
+                "by": created_by,
+                "pinned": pinned_at,
+            },
+        )
     return key
 
 
 def load(db: Database, key: str) -> Permalink | None:
     if not KEY_SHAPE.match(key or ""):
         return None
-    row = db.fetch_all("SELECT key, path, params, created_at, pinned_at FROM permalinks WHERE key = $key",
-                       {"key": key})
+    row = db.fetch_all("SELECT key, path, params, created_at, pinned_at FROM permalinks WHERE key = $key", {"key": key})
     if not row:
         return None
     key, path, params, created_at, pinned_at = row[0]

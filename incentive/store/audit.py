@@ -15,13 +15,34 @@ import pandas as pd
 from incentive.store.database import Database
 
 
-def write(cur: duckdb.DuckDBPyConnection, who: str, action: str, *, target: str = "", file_name: str = "",
-          sha256: str = "", rows: int | None = None, outcome: str = "ok", detail: str = "") -> None:
+def write(
+    cur: duckdb.DuckDBPyConnection,
+    who: str,
+    action: str,
+    *,
+    target: str = "",
+    file_name: str = "",
+    sha256: str = "",
+    rows: int | None = None,
+    outcome: str = "ok",
+    detail: str = "",
+) -> None:
     """One audit row, inside the caller's transaction (`cur`). `action` and `outcome` are codes that
     `labels.audit_table` puts into words; `rows` a count of rows or batches, None where there is none."""
-    cur.execute("INSERT INTO audit VALUES ($at, $who, $action, $target, $file, $sha, $rows, $outcome, $detail)",
-                {"at": dt.datetime.now(), "who": who, "action": action, "target": target, "file": file_name,
-                 "sha": sha256, "rows": rows, "outcome": outcome, "detail": detail})
+    cur.execute(
+        "INSERT INTO audit VALUES ($at, $who, $action, $target, $file, $sha, $rows, $outcome, $detail)",
+        {
+            "at": dt.datetime.now(),
+            "who": who,
+            "action": action,
+            "target": target,
+            "file": file_name,
+            "sha": sha256,
+            "rows": rows,
+            "outcome": outcome,
+            "detail": detail,
+        },
+    )
 
 
 def record(db: Database, who: str, action: str, **details) -> None:
@@ -34,5 +55,7 @@ def record(db: Database, who: str, action: str, **details) -> None:
 def log(db: Database) -> pd.DataFrame:
     """Every audit row, newest first: happened_at, who, action, target, file_name, sha256, row_count, outcome,
     detail."""
-    return db.fetch_df("SELECT happened_at, who, action, target, file_name, sha256, row_count, outcome, detail "
-                       "FROM audit ORDER BY happened_at DESC")
+    return db.fetch_df(
+        "SELECT happened_at, who, action, target, file_name, sha256, row_count, outcome, detail "
+        "FROM audit ORDER BY happened_at DESC"
+    )

@@ -13,16 +13,22 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from incentive.store import faults
 from incentive.i18n import TranslatedError
 from incentive.intake.file_kinds import STORED_COLUMNS
 from incentive.intake.preview import Preview
-from incentive.store import audit, rollup
+from incentive.store import audit, faults, rollup
 from incentive.store.database import Database
 from incentive.store.queries import identifier
 
-TABLE_OF_KIND = {"regions": "regions", "indicators": "indicators", "race_scores": "indicator_values",
-                 "welfare": "indicator_values", "roster": "roster", "training": "training", "movements": "movements"}
+TABLE_OF_KIND = {
+    "regions": "regions",
+    "indicators": "indicators",
+    "race_scores": "indicator_values",
+    "welfare": "indicator_values",
+    "roster": "roster",
+    "training": "training",
+    "movements": "movements",
+}
 
 
 class BatchError(TranslatedError):
@@ -41,6 +47,7 @@ class VersionInfo:
 
 # ------------------------------------------------------------ writing
 
+
 def import_preview(db: Database, preview: Preview, *, source: str, created_by: str) -> int:
     """Store an importable preview as one new batch, its rows, the training rollup and its audit row, in one
     transaction; returns the batch id. `source`: "upload", "cli" or "sample".
@@ -48,8 +55,16 @@ def import_preview(db: Database, preview: Preview, *, source: str, created_by: s
     A preview that is not importable is refused: the refusal is audited (file, hash, data rows, number of problems)
     and BatchError("not_importable") raised; nothing else is written."""
     if not preview.importable:
-        audit.record(db, created_by, "import", file_name=preview.file_name, sha256=preview.sha256,
-                     outcome="refused", rows=preview.data_rows, detail=f"{len(preview.problems)} problems")
+        audit.record(
+            db,
+            created_by,
+            "import",
+            file_name=preview.file_name,
+            sha256=preview.sha256,
+            outcome="refused",
+            rows=preview.data_rows,
+            detail=f"{len(preview.problems)} problems",
+        )
         raise BatchError("not_importable")
     return db.serial_write(lambda cur: store(cur, preview, source=source, created_by=created_by))
 
@@ -63,31 +78,53 @@ def store(cur: duckdb.DuckDBPyConnection, preview: Preview, *, source: str, crea
     batch_id = cur.execute("SELECT coalesce(max(id), 0) + 1 FROM batches").fetchone()[0]
     cur.execute(
         "INSERT INTO batches VALUES ($id, $kind, $file, $sha, $rows, $at, $by, $source, 'active', NULL, $sheet)",
-        {"id": batch_id, "kind": kind, "file": preview.file_name, "sha": preview.sha256, "rows": len(frame),
-         "at": dt.datetime.now(), "by": created_by, "source": source, "sheet": preview.sheet})
+        {
+            "id": batch_id,
+            "kind": kind,
+            "file": preview.file_name,
+            "sha": preview.sha256,
+            "rows": len(frame),
+            "at": dt.datetime.now(),
+            "by": created_by,
+            "source": source,
+            "sheet": preview.sheet,
+        },
+    )
     cur.register("incoming", frame)
     faults.reach("after_staging")
     listed = ", ".join(identifier(c) for c in columns)
-    cur.execute(f"INSERT INTO {identifier(TABLE_OF_KIND[kind])} (batch_id, {listed}) "
-                f"SELECT $batch_id, {listed} FROM incoming", {"batch_id": batch_id})
+    cur.execute(
+        f"INSERT INTO {identifier(TABLE_OF_KIND[kind])} (batch_id, {listed}) SELECT $batch_id, {listed} FROM incoming",
+        {"batch_id": batch_id},
+    )
     cur.unregister("incoming")
     faults.reach("mid_write")
     if kind == "training":
         rollup.add_batch(cur, batch_id)
-    audit.write(cur, created_by, "import", target=f"batch {batch_id} ({kind})", file_name=preview.file_name,
-                sha256=preview.sha256, rows=len(frame))
+    audit.write(
+        cur,
+        created_by,
+        "import",
+        target=f"batch {batch_id} ({kind})",
+        file_name=preview.file_name,
+        sha256=preview.sha256,
+        rows=len(frame),
+    )
     return batch_id
 
 
 def rollback(db: Database, batch_id: int, who: str = "system") -> None:
     """Undo one batch exactly: the rows it superseded become current again. BatchError("cli_no_batch") when no
     active batch has that id."""
+
     def undo(cur: duckdb.DuckDBPyConnection) -> None:
         found = cur.execute("SELECT status FROM batches WHERE id = $id", {"id": batch_id}).fetchone()
         if found is None or found[0] != "active":
             raise BatchError("cli_no_batch", batch=batch_id)
-        cur.execute("UPDATE batches SET status = 'rolled_back', rolled_back_at = $at WHERE id = $id",
-                    {"at": dt.datetime.now(), "id": batch_id})
+        cur.execute(
+            "UPDATE batches SET status = 'rolled_back', rolled_back_at = $at WHERE id = $id",
+            {"at": dt.datetime.now(), "id": batch_id},
+        )
         faults.reach("mid_write")
         rollup.refresh(cur, [batch_id])
         audit.write(cur, who, "rollback", target=f"batch {batch_id}")
@@ -97,15 +134,24 @@ def rollback(db: Database, batch_id: int, who: str = "system") -> None:
 
 def rollback_source(db: Database, source: str, who: str = "system") -> int:
     """Roll back every active batch of a source (removing the sample data) in one transaction; returns how many."""
+
     def undo(cur: duckdb.DuckDBPyConnection) -> int:
-        ids = [row[0] for row in cur.execute("SELECT id FROM batches WHERE status = 'active' AND source = $source",
-                                             {"source": source}).fetchall()]
-        cur.execute("UPDATE batches SET status = 'rolled_back', rolled_back_at = $at "
-                    "WHERE status = 'active' AND source = $source", {"at": dt.datetime.now(), "source": source})
+        ids = [
+            row[0]
+            for row in cur.execute(
+                "SELECT id FROM batches WHERE status = 'active' AND source = $source", {"source": source}
+            ).fetchall()
+        ]
+        cur.execute(
+            "UPDATE batches SET status = 'rolled_back', rolled_back_at = $at "
+            "WHERE status = 'active' AND source = $source",
+            {"at": dt.datetime.now(), "source": source},
+        )
         faults.reach("mid_write")
         rollup.refresh(cur, ids)
-        audit.write(cur, who, "remove_sample" if source == "sample" else "rollback_source", target=source,
-                    rows=len(ids))
+        audit.write(
+            cur, who, "remove_sample" if source == "sample" else "rollback_source", target=source, rows=len(ids)
+        )
         return len(ids)
 
     return db.serial_write(undo)
@@ -113,17 +159,24 @@ def rollback_source(db: Database, source: str, who: str = "system") -> int:
 
 # ------------------------------------------------------------ reading
 
+
 def history(db: Database) -> pd.DataFrame:
     """Every batch, oldest first: id, kind, file, rows, status, source, created_at, created_by, rolled_back_at,
     sha256, sheet."""
-    return db.fetch_df("SELECT id, kind, file_name AS file, row_count AS rows, status, source, created_at, "
-                       "created_by, rolled_back_at, sha256, sheet FROM batches ORDER BY id")
+    return db.fetch_df(
+        "SELECT id, kind, file_name AS file, row_count AS rows, status, source, created_at, "
+        "created_by, rolled_back_at, sha256, sheet FROM batches ORDER BY id"
+    )
 
 
 def active_of_file(db: Database, sha256: str) -> list[int]:
     """Active batches that imported exactly these bytes before (a likely double upload)."""
-    return [i for (i,) in db.fetch_all(
-        "SELECT id FROM batches WHERE sha256 = $sha AND status = 'active' ORDER BY id", {"sha": sha256})]
+    return [
+        i
+        for (i,) in db.fetch_all(
+            "SELECT id FROM batches WHERE sha256 = $sha AND status = 'active' ORDER BY id", {"sha": sha256}
+        )
+    ]
 
 
 def active_count(db: Database, source: str | None = None) -> int:
@@ -137,7 +190,8 @@ def active_count(db: Database, source: str | None = None) -> int:
 def version_info(db: Database) -> VersionInfo:
     n, top, rolled, active, last = db.fetch_all(
         "SELECT count(*), coalesce(max(id), 0), count(rolled_back_at), count(*) FILTER (WHERE status = 'active'), "
-        "max(greatest(created_at, coalesce(rolled_back_at, created_at))) FROM batches")[0]
+        "max(greatest(created_at, coalesce(rolled_back_at, created_at))) FROM batches"
+    )[0]
     return VersionInfo(f"{n}.{top}.{rolled}", active, top, last)
 
 

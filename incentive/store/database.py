@@ -21,8 +21,7 @@ from typing import TypeVar
 import duckdb
 import pandas as pd
 
-from incentive.store import faults
-from incentive.store import lake, migrations
+from incentive.store import faults, lake, migrations
 from incentive.store.lake import LakeLocation
 
 SERIAL_ATTEMPTS = 20

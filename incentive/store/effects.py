@@ -10,9 +10,15 @@ from incentive.intake.preview import Preview
 from incentive.store.database import Database
 from incentive.store.queries import identifier
 
-CURRENT_VIEW_OF_KIND = {"regions": "current_regions", "indicators": "current_indicators",
-                        "race_scores": "current_values", "welfare": "current_values", "roster": "current_roster",
-                        "training": "current_training", "movements": "current_movements"}
+CURRENT_VIEW_OF_KIND = {
+    "regions": "current_regions",
+    "indicators": "current_indicators",
+    "race_scores": "current_values",
+    "welfare": "current_values",
+    "roster": "current_roster",
+    "training": "current_training",
+    "movements": "current_movements",
+}
 
 
 @dataclass(frozen=True)

@@ -78,8 +78,10 @@ def connect(location: LakeLocation) -> duckdb.DuckDBPyConnection:
     con.execute(f"LOAD {string_literal(extension_file('ducklake'))}")
     if location.catalog.startswith("postgres:"):
         con.execute(f"LOAD {string_literal(extension_file('postgres'))}")
-    con.execute(f"ATTACH {string_literal(location.setting)} AS {identifier(ALIAS)} "
-                f"(DATA_PATH {string_literal(location.data_path)})")
+    con.execute(
+        f"ATTACH {string_literal(location.setting)} AS {identifier(ALIAS)} "
+        f"(DATA_PATH {string_literal(location.data_path)})"
+    )
     prepare(con)
     return con
 
@@ -107,4 +109,3 @@ def split_migration(sql: str, macros_into: str = "memory.main") -> list[tuple[st
         else:
             out.append((text, None))
     return out
-

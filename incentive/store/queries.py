@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
-
 from collections.abc import Mapping
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -27,7 +26,7 @@ class QueryParameterError(ValueError):
     pass
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load(name: str) -> tuple[str, frozenset[str]]:
     """The SQL text of queries/<name>.sql and the parameter names it uses."""
     sql = (QUERY_DIR / f"{name}.sql").read_text(encoding="utf-8")
@@ -35,8 +34,9 @@ def load(name: str) -> tuple[str, frozenset[str]]:
     return sql, names
 
 
-def run(con: duckdb.DuckDBPyConnection, name: str, tables: Mapping[str, object] | None = None,
-        **params: object) -> pd.DataFrame:
+def run(
+    con: duckdb.DuckDBPyConnection, name: str, tables: Mapping[str, object] | None = None, **params: object
+) -> pd.DataFrame:
     """`tables`: frames the query reads by name (registered on its own cursor, so concurrent runs never clash)."""
     return _execute(con, name, tables, params, lambda result: result.df())
 
@@ -51,8 +51,7 @@ def _execute(con, name: str, tables: Mapping[str, object] | None, params: dict, 
     sql, expected = load(name)
     given = set(params)
     if given != expected:
-        raise QueryParameterError(
-            f"query {name!r} takes {sorted(expected)}, got {sorted(given)}")
+        raise QueryParameterError(f"query {name!r} takes {sorted(expected)}, got {sorted(given)}")
     cur = con.cursor()
     try:
         for table, frame in (tables or {}).items():

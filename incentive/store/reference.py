@@ -24,7 +24,10 @@ def reference_within(cur: duckdb.DuckDBPyConnection) -> Reference:
     """The reference as `cur` sees it: inside a transaction, with the regions and catalog it has written so far
     (loading the sample checks each file against the ones before it, all in one transaction)."""
     regions = cur.execute("SELECT county, township FROM current_regions").fetchall()
-    indicators = [dict(zip(_FIELDS, row)) for row in cur.execute(
-        f"SELECT {', '.join(_FIELDS)} FROM current_indicators ORDER BY code, effective_from DESC").fetchall()]
-    return Reference(regions=[(c, tw or "") for c, tw in regions], indicators=indicators,
-                     settings=settings.read(cur))
+    indicators = [
+        dict(zip(_FIELDS, row, strict=False))
+        for row in cur.execute(
+            f"SELECT {', '.join(_FIELDS)} FROM current_indicators ORDER BY code, effective_from DESC"
+        ).fetchall()
+    ]
+    return Reference(regions=[(c, tw or "") for c, tw in regions], indicators=indicators, settings=settings.read(cur))

@@ -33,12 +33,15 @@ def add_batch(cur: duckdb.DuckDBPyConnection, batch_id: int) -> None:
     """After importing training: when no other current training row belongs to the batch's cadres (a first
     load, a new year, new people), every row of the batch is current and the rollup grows by the batch's own
     months, without the newest-batch-per-key window over all training; otherwise the general refresh."""
-    overlap = cur.execute("""
+    overlap = cur.execute(
+        """
         SELECT count(*) FROM (
             SELECT 1 FROM training
             WHERE batch_id <> $id AND batch_id IN (SELECT id FROM active_batch_ids)
               AND cadre_id IN (SELECT cadre_id FROM training WHERE batch_id = $id)
-            LIMIT 1)""", {"id": batch_id}).fetchone()[0]
+            LIMIT 1)""",
+        {"id": batch_id},
+    ).fetchone()[0]
     if overlap:
         refresh(cur, [batch_id])
         return

@@ -62,8 +62,10 @@ def save(db: Database, key: str, value: object, changed_by: str) -> float:
     written, for an unknown key or a value outside the setting's range."""
     number = _parse(key, value)
     with db.transaction() as cur:
-        cur.execute("INSERT INTO settings VALUES ($key, $value, $at, $by)",
-                    {"key": key, "value": str(number), "at": dt.datetime.now(), "by": changed_by})
+        cur.execute(
+            "INSERT INTO settings VALUES ($key, $value, $at, $by)",
+            {"key": key, "value": str(number), "at": dt.datetime.now(), "by": changed_by},
+        )
         audit.write(cur, changed_by, "setting", target=key, detail=str(number))
     return number
 
@@ -76,7 +78,10 @@ def _parse(key: str, value: object) -> float:
         number = float(str(value).strip())
     except ValueError:
         number = math.nan
-    if not math.isfinite(number) or not spec.minimum <= number <= spec.maximum or (
-            spec.integer and number != int(number)):
+    if (
+        not math.isfinite(number)
+        or not spec.minimum <= number <= spec.maximum
+        or (spec.integer and number != int(number))
+    ):
         raise SettingError("setting_bad_value", name=key, value=value, low=spec.minimum, high=spec.maximum)
     return int(number) if spec.integer else number

@@ -19,8 +19,13 @@ from incentive.store import queries
 
 CATEGORIES = ("political", "professional", "innovation", "practice")
 SLICES = ("county", "unit", "rank", "gender", "age")
-RATE_COLUMNS = ("coverage", "hours_per_cadre", "hours_median", "share_meeting_target",
-                *(f"coverage_{c}" for c in CATEGORIES))
+RATE_COLUMNS = (
+    "coverage",
+    "hours_per_cadre",
+    "hours_median",
+    "share_meeting_target",
+    *(f"coverage_{c}" for c in CATEGORIES),
+)
 
 
 @dataclass(frozen=True)
@@ -41,8 +46,9 @@ def cadres_in(conn: duckdb.DuckDBPyConnection, window: Window) -> pa.Table:
     return queries.arrow(conn, "training_cadres", start=window.start, end=window.end)
 
 
-def window_query(conn: duckdb.DuckDBPyConnection, name: str, window: Window, cadres: pa.Table | None = None,
-                 **params: object) -> pd.DataFrame:
+def window_query(
+    conn: duckdb.DuckDBPyConnection, name: str, window: Window, cadres: pa.Table | None = None, **params: object
+) -> pd.DataFrame:
     """One of the queries that slice a window's cadres (training_coverage, _domains, _mix, _months); `cadres`
     from cadres_in, computed here when the caller has none."""
     if cadres is None:
@@ -53,7 +59,7 @@ def window_query(conn: duckdb.DuckDBPyConnection, name: str, window: Window, cad
 
 
 def month_end(year: int, month: int) -> dt.date:
-    return (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 def year_window(year: int) -> Window:
@@ -133,8 +139,9 @@ def expected_by(annual_hours: float, window: Window, day: dt.date) -> float:
 
 def pace_line(months: pd.Series, annual_hours: float) -> pd.DataFrame:
     """Cumulative hours a cadre should have at the end of each month of a year to reach the annual target."""
-    return pd.DataFrame({"month": months.to_numpy(),
-                         "expected": [annual_hours * (i + 1) / 12 for i in range(len(months))]})
+    return pd.DataFrame(
+        {"month": months.to_numpy(), "expected": [annual_hours * (i + 1) / 12 for i in range(len(months))]}
+    )
 
 
 def as_date(value) -> dt.date | None:
@@ -165,9 +172,9 @@ def disclosure_lines(groups: pd.DataFrame) -> tuple[dict, dict, list[disclosure.
     """Sizes (cadres), parts (trained, reaching the hours target, reached per category) and lines of every group
     shown for a window (queries/training_disclosure): the counties add up to the prefecture, each slice of a
     county to the county, and the prefecture's rank levels to the prefecture and to the counties' levels."""
-    keys = [group_key(s, c, g) for s, c, g in zip(groups["slice"], groups["county"], groups["group"])]
-    sizes = dict(zip(keys, groups["cadres"].astype(int)))
-    parts = {part: dict(zip(keys, groups[part].astype(int))) for part in PARTS}
+    keys = [group_key(s, c, g) for s, c, g in zip(groups["slice"], groups["county"], groups["group"], strict=False)]
+    sizes = dict(zip(keys, groups["cadres"].astype(int), strict=False))
+    parts = {part: dict(zip(keys, groups[part].astype(int), strict=False)) for part in PARTS}
     everyone = group_key("all", "", "")
     frame = groups.assign(key=keys)
     members = frame.groupby(["slice", "county"], sort=False)["key"].agg(tuple)
@@ -184,8 +191,9 @@ def disclosure_lines(groups: pd.DataFrame) -> tuple[dict, dict, list[disclosure.
     return sizes, parts, lines
 
 
-def disclosure_pattern(conn: duckdb.DuckDBPyConnection, window: Window, cadres: pa.Table | None, threshold: int,
-                       target_hours: float) -> disclosure.Pattern:
+def disclosure_pattern(
+    conn: duckdb.DuckDBPyConnection, window: Window, cadres: pa.Table | None, threshold: int, target_hours: float
+) -> disclosure.Pattern:
     """Which groups of a window a viewer sees as `<threshold` (small) or withheld, on every view of them.
     `target_hours`: the window's prorated target (the share reaching it is one of the figures protected)."""
     groups = window_query(conn, "training_disclosure", window, cadres, target_hours=target_hours)
@@ -198,13 +206,12 @@ def group_statuses(frame: pd.DataFrame, by: str, pattern: disclosure.Pattern) ->
     if by == "all":
         keys = [group_key("all", "", "") if not c else group_key("county", c, c) for c in frame["county"]]
     else:
-        keys = [group_key(by, c, g) for c, g in zip(frame["county"], frame["group"])]
+        keys = [group_key(by, c, g) for c, g in zip(frame["county"], frame["group"], strict=False)]
     return pd.Series([pattern.status(k) for k in keys], index=frame.index, dtype=object)
 
 
 def county_statuses(counties: pd.Series, pattern: disclosure.Pattern) -> pd.Series:
-    return pd.Series([pattern.status(group_key("county", c, c)) for c in counties], index=counties.index,
-                     dtype=object)
+    return pd.Series([pattern.status(group_key("county", c, c)) for c in counties], index=counties.index, dtype=object)
 
 
 def suppressed(frame: pd.DataFrame, threshold: int) -> pd.Series:
@@ -240,12 +247,21 @@ def category_gaps(by_county: pd.DataFrame, prefecture: pd.Series) -> pd.DataFram
     for _, county in by_county.iterrows():
         gaps = {c: county[f"coverage_{c}"] - prefecture[f"coverage_{c}"] for c in CATEGORIES}
         weakest = min(gaps, key=gaps.get)
-        rows.append({"county": county["county"], "category": weakest,
-                     "coverage": county[f"coverage_{weakest}"], "prefecture": prefecture[f"coverage_{weakest}"],
-                     "gap_pp": gaps[weakest] * 100,
-                     "not_reached": int(round(county["cadres"] * (1 - county[f"coverage_{weakest}"])))})
-    return pd.DataFrame(rows, columns=["county", "category", "coverage", "prefecture", "gap_pp", "not_reached"]
-                        ).sort_values("gap_pp", kind="stable").reset_index(drop=True)
+        rows.append(
+            {
+                "county": county["county"],
+                "category": weakest,
+                "coverage": county[f"coverage_{weakest}"],
+                "prefecture": prefecture[f"coverage_{weakest}"],
+                "gap_pp": gaps[weakest] * 100,
+                "not_reached": round(county["cadres"] * (1 - county[f"coverage_{weakest}"])),
+            }
+        )
+    return (
+        pd.DataFrame(rows, columns=["county", "category", "coverage", "prefecture", "gap_pp", "not_reached"])
+        .sort_values("gap_pp", kind="stable")
+        .reset_index(drop=True)
+    )
 
 
 def domain_gaps(domains: pd.DataFrame) -> pd.DataFrame:
@@ -256,8 +272,11 @@ def domain_gaps(domains: pd.DataFrame) -> pd.DataFrame:
     out = domains.assign(prefecture=domains["domain"].map(prefecture))
     out["gap_pp"] = (out["reach"] - out["prefecture"]) * 100
     weakest = out.loc[out.groupby("county", sort=False)["gap_pp"].idxmin()]
-    return weakest[["county", "domain", "reach", "prefecture", "gap_pp", "cadres", "reached"]].sort_values(
-        "gap_pp", kind="stable").reset_index(drop=True)
+    return (
+        weakest[["county", "domain", "reach", "prefecture", "gap_pp", "cadres", "reached"]]
+        .sort_values("gap_pp", kind="stable")
+        .reset_index(drop=True)
+    )
 
 
 def units_below_target(by_unit: pd.DataFrame, target_hours: float) -> pd.DataFrame:
@@ -269,8 +288,9 @@ def units_below_target(by_unit: pd.DataFrame, target_hours: float) -> pd.DataFra
 
 def cumulative_by_month(months: pd.DataFrame) -> pd.DataFrame:
     """Per county and for the whole set (county ''): cumulative hours per cadre and coverage at each month's end."""
-    whole = months.groupby("month", as_index=False).agg(cadres=("cadres", "sum"), hours=("hours", "sum"),
-                                                        newly_trained=("newly_trained", "sum"))
+    whole = months.groupby("month", as_index=False).agg(
+        cadres=("cadres", "sum"), hours=("hours", "sum"), newly_trained=("newly_trained", "sum")
+    )
     whole["county"] = ""
     frame = pd.concat([months, whole], ignore_index=True).sort_values(["county", "month"], kind="stable")
     grouped = frame.groupby("county", sort=False)
@@ -339,9 +359,13 @@ def headline(now: pd.Series, before: pd.Series | None, hidden: str, hidden_befor
             figures[column] = float("nan")
     if hidden or hidden_before or before is None or not before["trained"] > 0:
         return Headline(figures, hidden, None, None, None)
-    return Headline(figures, hidden, coverage_change_pp(now["coverage"], before["coverage"], before["trained"]),
-                    float(now["hours_per_cadre"] - before["hours_per_cadre"]),
-                    int(now["untrained"] - before["untrained"]))
+    return Headline(
+        figures,
+        hidden,
+        coverage_change_pp(now["coverage"], before["coverage"], before["trained"]),
+        float(now["hours_per_cadre"] - before["hours_per_cadre"]),
+        int(now["untrained"] - before["untrained"]),
+    )
 
 
 def running(window: Window, last_day: dt.date | None) -> bool:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from incentive.training.coverage import CATEGORIES
 from incentive.disclosure import SMALL, WITHHELD
 from incentive.i18n import t
+from incentive.training.coverage import CATEGORIES
 
 
 def category_label(category: str, lang: str) -> str:
@@ -36,7 +36,8 @@ def _hidden_counts(values: pd.Series, statuses: pd.Series, threshold: int, lang:
 def _hidden_rates(values: pd.Series, statuses: pd.Series, threshold: int, lang: str) -> pd.Series:
     """A rate of a hidden group in words that fit a rate (never `<5`, which reads as a count)."""
     return values.mask(statuses == SMALL, t("withheld_rate_small", lang, threshold=threshold)).mask(
-        statuses == WITHHELD, t("withheld", lang))
+        statuses == WITHHELD, t("withheld", lang)
+    )
 
 
 def group_table(frame: pd.DataFrame, by: str, lang: str, threshold: int, statuses: pd.Series) -> pd.DataFrame:
@@ -48,7 +49,8 @@ def group_table(frame: pd.DataFrame, by: str, lang: str, threshold: int, statuse
     out[t(f"slice_{by}", lang)] = [slice_value(by, v, lang) for v in frame["group"]]
     counts = {"col_cadres": frame["cadres"].map(str), "col_trained": frame["trained"].map(str)}
     rates = {
-        "col_coverage": frame["coverage"].map(_percent), "col_hours_per_cadre": frame["hours_per_cadre"].map(_hours),
+        "col_coverage": frame["coverage"].map(_percent),
+        "col_hours_per_cadre": frame["hours_per_cadre"].map(_hours),
         "col_hours_median": frame["hours_median"].map(_hours),
         "col_share_target": frame["share_meeting_target"].map(_percent),
     }
@@ -57,62 +59,89 @@ def group_table(frame: pd.DataFrame, by: str, lang: str, threshold: int, statuse
     for key, values in rates.items():
         out[t(key, lang)] = _hidden_rates(values, statuses, threshold, lang)
     for category in CATEGORIES:
-        out[category_label(category, lang)] = _hidden_rates(frame[f"coverage_{category}"].map(_percent), statuses,
-                                                            threshold, lang)
+        out[category_label(category, lang)] = _hidden_rates(
+            frame[f"coverage_{category}"].map(_percent), statuses, threshold, lang
+        )
     out[t("col_untrained", lang)] = _hidden_counts(frame["untrained"].map(str), statuses, threshold, lang)
     return out.reset_index(drop=True)
 
 
-def action_list(category_gaps: pd.DataFrame, domain_gaps: pd.DataFrame, lang: str,
-                margin_pp: float = 1.0) -> pd.DataFrame:
+def action_list(
+    category_gaps: pd.DataFrame, domain_gaps: pd.DataFrame, lang: str, margin_pp: float = 1.0
+) -> pd.DataFrame:
     """缺什么补什么: per county, its weakest category and least-reached domain where clearly below the prefecture."""
     rows = []
     for _, gap in category_gaps[category_gaps["gap_pp"] < -margin_pp].iterrows():
         label = category_label(gap["category"], lang)
-        rows.append({"county": gap["county"], "gap": t("gap_category", lang, category=label),
-                     "size": gap["not_reached"], "gap_pp": gap["gap_pp"],
-                     "suggestion": t("suggest_category", lang, category=label, coverage=gap["coverage"],
-                                     prefecture=gap["prefecture"], n=gap["not_reached"])})
+        rows.append(
+            {
+                "county": gap["county"],
+                "gap": t("gap_category", lang, category=label),
+                "size": gap["not_reached"],
+                "gap_pp": gap["gap_pp"],
+                "suggestion": t(
+                    "suggest_category",
+                    lang,
+                    category=label,
+                    coverage=gap["coverage"],
+                    prefecture=gap["prefecture"],
+                    n=gap["not_reached"],
+                ),
+            }
+        )
     for _, gap in domain_gaps[domain_gaps["gap_pp"] < -margin_pp].iterrows():
-        rows.append({"county": gap["county"], "gap": t("gap_domain", lang, domain=gap["domain"]),
-                     "size": int(gap["cadres"] - gap["reached"]), "gap_pp": gap["gap_pp"],
-                     "suggestion": t("suggest_domain", lang, domain=gap["domain"], reach=gap["reach"],
-                                     prefecture=gap["prefecture"])})
+        rows.append(
+            {
+                "county": gap["county"],
+                "gap": t("gap_domain", lang, domain=gap["domain"]),
+                "size": int(gap["cadres"] - gap["reached"]),
+                "gap_pp": gap["gap_pp"],
+                "suggestion": t(
+                    "suggest_domain", lang, domain=gap["domain"], reach=gap["reach"], prefecture=gap["prefecture"]
+                ),
+            }
+        )
     frame = pd.DataFrame(rows, columns=["county", "gap", "size", "gap_pp", "suggestion"])
     frame = frame.sort_values("gap_pp", kind="stable").reset_index(drop=True)
     frame["gap_pp"] = frame["gap_pp"].round(1)
-    frame.columns = [t(k, lang) for k in ("col_unit_county", "col_gap", "col_gap_size", "col_gap_pp",
-                                          "col_suggestion")]
+    frame.columns = [t(k, lang) for k in ("col_unit_county", "col_gap", "col_gap_size", "col_gap_pp", "col_suggestion")]
     return frame
 
 
-def below_target_table(units: pd.DataFrame, target: float, lang: str, threshold: int,
-                       statuses: pd.Series | None = None) -> pd.DataFrame:
+def below_target_table(
+    units: pd.DataFrame, target: float, lang: str, threshold: int, statuses: pd.Series | None = None
+) -> pd.DataFrame:
     """Units short of the hours target. The page passes shown units only (a hidden unit's place in this list would
     tell how far below the target it is); `statuses` hides the figures of any hidden unit left in."""
     statuses = (statuses if statuses is not None else pd.Series("", index=units.index)).reindex(units.index)
     statuses = statuses.fillna("")
-    out = pd.DataFrame({
-        t("col_unit_county", lang): units["county"],
-        t("slice_unit", lang): units["group"],
-        t("col_cadres", lang): _hidden_counts(units["cadres"].map(str), statuses, threshold, lang),
-        t("col_hours_per_cadre", lang): _hidden_rates(units["hours_per_cadre"].map(_hours), statuses, threshold,
-                                                       lang),
-        t("col_target_hours", lang): f"{target:.1f}",
-        t("col_shortfall", lang): _hidden_rates(units["shortfall"].map(_hours), statuses, threshold, lang),
-    })
+    out = pd.DataFrame(
+        {
+            t("col_unit_county", lang): units["county"],
+            t("slice_unit", lang): units["group"],
+            t("col_cadres", lang): _hidden_counts(units["cadres"].map(str), statuses, threshold, lang),
+            t("col_hours_per_cadre", lang): _hidden_rates(
+                units["hours_per_cadre"].map(_hours), statuses, threshold, lang
+            ),
+            t("col_target_hours", lang): f"{target:.1f}",
+            t("col_shortfall", lang): _hidden_rates(units["shortfall"].map(_hours), statuses, threshold, lang),
+        }
+    )
     return out.reset_index(drop=True)
 
 
 def domain_table(domains: pd.DataFrame, lang: str, threshold: int, statuses: pd.Series) -> pd.DataFrame:
     """County x domain; `statuses` are the counties' (a hidden county's figures are hidden in every domain)."""
     statuses = statuses.reindex(domains.index).fillna("")
-    return pd.DataFrame({
-        t("col_unit_county", lang): domains["county"],
-        t("col_domain", lang): domains["domain"],
-        t("col_cadres", lang): _hidden_counts(domains["cadres"].map(str), statuses, threshold, lang),
-        t("col_reached", lang): _hidden_counts(domains["reached"].map(str), statuses, threshold, lang),
-        t("col_reach", lang): _hidden_rates(domains["reach"].map(_percent), statuses, threshold, lang),
-        t("col_hours_per_cadre", lang): _hidden_rates(domains["hours_per_cadre"].map(_hours), statuses, threshold,
-                                                       lang),
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            t("col_unit_county", lang): domains["county"],
+            t("col_domain", lang): domains["domain"],
+            t("col_cadres", lang): _hidden_counts(domains["cadres"].map(str), statuses, threshold, lang),
+            t("col_reached", lang): _hidden_counts(domains["reached"].map(str), statuses, threshold, lang),
+            t("col_reach", lang): _hidden_rates(domains["reach"].map(_percent), statuses, threshold, lang),
+            t("col_hours_per_cadre", lang): _hidden_rates(
+                domains["hours_per_cadre"].map(_hours), statuses, threshold, lang
+            ),
+        }
+    ).reset_index(drop=True)

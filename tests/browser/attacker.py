@@ -17,6 +17,7 @@ from websockets.sync.client import connect
 @dataclass
 class Seen:
     """What one script run sent back."""
+
     session_id: str = ""
     page_paths: list[str] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
@@ -32,8 +33,9 @@ def own_cookies(base_url: str) -> dict[str, str]:
     return {name: morsel.value for name, morsel in jar.items()}
 
 
-def _run(base_url: str, messages: list[BackMsg], session_id: str | None, timeout: float,
-         session_cookie: str | None = None) -> Seen:
+def _run(
+    base_url: str, messages: list[BackMsg], session_id: str | None, timeout: float, session_cookie: str | None = None
+) -> Seen:
     cookies = own_cookies(base_url)
     if session_cookie is not None:
         cookies["incentive_session"] = session_cookie
@@ -41,9 +43,12 @@ def _run(base_url: str, messages: list[BackMsg], session_id: str | None, timeout
     url = base_url.replace("http://", "ws://") + "/_stcore/stream"
     seen = Seen()
     deadline = time.monotonic() + timeout
-    with connect(url, subprotocols=protocols, max_size=None,
-                 additional_headers={"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()),
-                                     "Origin": base_url}) as socket:
+    with connect(
+        url,
+        subprotocols=protocols,
+        max_size=None,
+        additional_headers={"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()), "Origin": base_url},
+    ) as socket:
         for message in messages:
             socket.send(message.SerializeToString())
         while (left := deadline - time.monotonic()) > 0:

@@ -38,8 +38,11 @@ class ScriptRuns:
 
     def _sent(self, payload) -> None:
         message = _parsed(BackMsg, payload)
-        if message is not None and message.WhichOneof("type") == "rerun_script" \
-                and not message.rerun_script.fragment_id:
+        if (
+            message is not None
+            and message.WhichOneof("type") == "rerun_script"
+            and not message.rerun_script.fragment_id
+        ):
             self.events.append("requested")
 
     def _received(self, payload) -> None:
@@ -50,8 +53,9 @@ class ScriptRuns:
         if kind == "new_session":
             self.events.append("started")
         elif kind == "script_finished" and message.script_finished != ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY:
-            self.events.append("interrupted" if message.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN
-                               else "finished")
+            self.events.append(
+                "interrupted" if message.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN else "finished"
+            )
 
     def done_since(self, mark: int) -> bool:
         """A run was asked for after `mark`, a run started after that request, and the last run has ended with
@@ -78,7 +82,7 @@ def _parsed(kind, payload):
     message = kind()
     try:
         message.ParseFromString(payload)
-    except Exception:  # noqa: BLE001 - not a message of this kind
+    except Exception:
         return None
     return message
 
@@ -102,8 +106,10 @@ def wait_idle(page: Page, *, after_action: bool = False) -> None:
     deadline = time.monotonic() + PATIENCE_MS / 1000
     while not (runs.done_since(runs.settled_at) if after_action else not runs.pending()):
         if time.monotonic() > deadline:
-            raise AssertionError(f"no finished script run within {PATIENCE_MS // 1000} s of the action; "
-                                 f"websocket events since: {runs.events[runs.settled_at:]}")
+            raise AssertionError(
+                f"no finished script run within {PATIENCE_MS // 1000} s of the action; "
+                f"websocket events since: {runs.events[runs.settled_at :]}"
+            )
         page.wait_for_timeout(50)  # lets Playwright deliver the websocket events
     page.wait_for_selector(APP_IDLE, state="attached", timeout=max(1_000, (deadline - time.monotonic()) * 1000))
     runs.settled_at = len(runs.events)
@@ -128,8 +134,11 @@ def sidebar(page: Page):
 
 def metric_value(page: Page, label: str) -> str:
     """The value of the st.metric whose label is `label`."""
-    metric = main(page).locator("[data-testid=stMetric]").filter(
-        has=page.locator("[data-testid=stMetricLabel]", has_text=label))
+    metric = (
+        main(page)
+        .locator("[data-testid=stMetric]")
+        .filter(has=page.locator("[data-testid=stMetricLabel]", has_text=label))
+    )
     return metric.locator("[data-testid=stMetricValue]").inner_text().strip()
 
 

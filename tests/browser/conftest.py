@@ -17,16 +17,22 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
-
-from playwright.sync_api import expect
+from playwright.sync_api import expect, sync_playwright
 
 from .browser_steps import PATIENCE_MS, open_view
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--disable-quic"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 START_TIMEOUT_S = 180
 ADMIN, ADMIN_PASSWORD = "测试管理员", "browser-test-password"
@@ -87,11 +93,30 @@ def app_url(chromium, sample_db_file, tmp_path_factory):
     port = free_port()
     log = folder / "streamlit.log"
     from incentive.access import hash_password
-    env = {**os.environ, "INCENTIVE_DB": str(database), "PYTHONUNBUFFERED": "1",
-           "INCENTIVE_ADMINS": f"{ADMIN}:{hash_password(ADMIN_PASSWORD)}"}
-    command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.headless", "true",
-               "--server.address", "127.0.0.1", "--server.port", str(port), "--server.fileWatcherType", "none",
-               "--browser.gatherUsageStats", "false"]
+
+    env = {
+        **os.environ,
+        "INCENTIVE_DB": str(database),
+        "PYTHONUNBUFFERED": "1",
+        "INCENTIVE_ADMINS": f"{ADMIN}:{hash_password(ADMIN_PASSWORD)}",
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "serve.py",
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--server.fileWatcherType",
+        "none",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
     with log.open("w") as out:
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     base_url = f"http://127.0.0.1:{port}"

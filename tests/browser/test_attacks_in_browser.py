@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
 import urllib.error
 import urllib.request
 
 import pytest
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from .attacker import own_cookies, run_page, run_page_with_cookie
 from .browser_steps import open_view, sign_in, wait_idle
@@ -28,6 +27,7 @@ def victim_session_id(page, url: str) -> str:
                     return
                 if msg.WhichOneof("type") == "new_session":
                     ids.append(msg.new_session.initialize.session_id)
+
         socket.on("framereceived", received)
 
     page.on("websocket", frames)
@@ -73,9 +73,15 @@ def test_uploads_are_refused_without_the_administrator_role(page, app_url):
     session_id = victim_session_id(page, app_url)
     cookies = own_cookies(app_url)
     request = urllib.request.Request(
-        f"{app_url}/_stcore/upload_file/{session_id}/f1", method="PUT", data=b"x" * 1000,
-        headers={"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()),
-                 "X-Xsrftoken": cookies["_streamlit_xsrf"], "Content-Type": "application/octet-stream"})
+        f"{app_url}/_stcore/upload_file/{session_id}/f1",
+        method="PUT",
+        data=b"x" * 1000,
+        headers={
+            "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()),
+            "X-Xsrftoken": cookies["_streamlit_xsrf"],
+            "Content-Type": "application/octet-stream",
+        },
+    )
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request)
     assert refused.value.code == 403
@@ -87,6 +93,7 @@ def test_clear_cache_from_a_client_that_never_opened_a_page_is_refused(page, app
     from streamlit.proto.BackMsg_pb2 import BackMsg
 
     from .attacker import send_only
+
     open_view(page, app_url)
     sign_in(page, ADMIN, ADMIN_PASSWORD)
     nav = page.locator("[data-testid=stSidebarNav]")
@@ -116,6 +123,7 @@ def test_downloads_go_only_to_the_browser_showing_them(page, app_url):
                     return
                 if msg.WhichOneof("type") == "delta" and msg.delta.new_element.WhichOneof("type") == "download_button":
                     urls.append(msg.delta.new_element.download_button.url)
+
         socket.on("framereceived", received)
 
     page.on("websocket", frames)
@@ -138,8 +146,7 @@ def test_a_delete_or_an_unsized_upload_is_refused(page, app_url):
     session_id = victim_session_id(page, app_url)
     cookies = own_cookies(app_url)
     headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()), "X-Xsrftoken": cookies["_streamlit_xsrf"]}
-    delete = urllib.request.Request(f"{app_url}/_stcore/upload_file/{session_id}/f1", method="DELETE",
-                                    headers=headers)
+    delete = urllib.request.Request(f"{app_url}/_stcore/upload_file/{session_id}/f1", method="DELETE", headers=headers)
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(delete)
     assert refused.value.code == 403
@@ -152,8 +159,10 @@ def test_following_a_link_from_another_site_keeps_the_sign_in(page, app_url, tmp
     signed = {c["name"]: c for c in page.context.cookies(app_url)}["incentive_session"]["value"]
     portal = app_url.replace("127.0.0.1", "localhost")  # another site to the browser
     page.goto(f"{portal}/_stcore/health")
-    page.evaluate(f"() => {{ const a = document.createElement('a'); a.href = '{app_url}/rankings'; "
-                  "a.textContent = 'go'; document.body.appendChild(a); a.click(); }")
+    page.evaluate(
+        f"() => {{ const a = document.createElement('a'); a.href = '{app_url}/rankings'; "
+        "a.textContent = 'go'; document.body.appendChild(a); a.click(); }"
+    )
     page.wait_for_url(f"{app_url}/rankings")
     page.locator("[data-testid=stSidebarNav]").get_by_text("数据管理").wait_for()
     assert {c["name"]: c for c in page.context.cookies(app_url)}["incentive_session"]["value"] == signed

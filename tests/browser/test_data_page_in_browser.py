@@ -7,8 +7,17 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .browser_steps import (FILE_INPUT, click_button, expect_no_exception, main, metric_value, open_view, sidebar,
-                           sign_in, wait_idle)
+from .browser_steps import (
+    FILE_INPUT,
+    click_button,
+    expect_no_exception,
+    main,
+    metric_value,
+    open_view,
+    sidebar,
+    sign_in,
+    wait_idle,
+)
 from .conftest import ADMIN, ADMIN_PASSWORD
 
 pytestmark = pytest.mark.browser

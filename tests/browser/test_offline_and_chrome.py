@@ -21,8 +21,19 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from .browser_steps import (FILE_INPUT, PATIENCE_MS, click_button, expect_no_exception, main, open_sidebar, open_view,
-                            save_screenshots, sidebar, sign_in, wait_idle)
+from .browser_steps import (
+    FILE_INPUT,
+    PATIENCE_MS,
+    click_button,
+    expect_no_exception,
+    main,
+    open_sidebar,
+    open_view,
+    save_screenshots,
+    sidebar,
+    sign_in,
+    wait_idle,
+)
 from .conftest import ADMIN, ADMIN_PASSWORD, CHROMIUM, CHROMIUM_FLAGS
 
 pytestmark = pytest.mark.browser
@@ -32,12 +43,24 @@ PAGES = ["", "rankings", "training", "welfare", "movements"]
 # not, asks for component updates, network time and account state now and then; a managed intranet browser has
 # them off by policy. These hosts, and only these, may reach the proxy; anything else fails the test (the
 # :material/ tab icon was a request to fonts.gstatic.com; usage statistics go to data.streamlit.io).
-BROWSER_SERVICES = {"update.googleapis.com", "clients2.google.com", "accounts.google.com",
-                    "content-autofill.googleapis.com", "optimizationguide-pa.googleapis.com",
-                    "safebrowsing.googleapis.com", "redirector.gvt1.com", "edgedl.me.gvt1.com"}
-QUIET_BROWSER = ["--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter",
-                 "--disable-extensions", "--disable-default-apps", "--no-pings",
-                 "--disable-client-side-phishing-detection", "--disable-domain-reliability"]
+BROWSER_SERVICES = {
+    "update.googleapis.com",
+    "clients2.google.com",
+    "accounts.google.com",
+    "content-autofill.googleapis.com",
+    "optimizationguide-pa.googleapis.com",
+    "safebrowsing.googleapis.com",
+    "redirector.gvt1.com",
+    "edgedl.me.gvt1.com",
+}
+QUIET_BROWSER = [
+    "--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter",
+    "--disable-extensions",
+    "--disable-default-apps",
+    "--no-pings",
+    "--disable-client-side-phishing-detection",
+    "--disable-domain-reliability",
+]
 
 
 class _Recorder(socketserver.ThreadingTCPServer):
@@ -72,9 +95,11 @@ def recorder():
 @pytest.fixture
 def offline_page(chromium, recorder):
     """A tab in a Chromium whose every non-loopback connection goes to the recording proxy."""
-    proxied = chromium.browser_type.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS + QUIET_BROWSER,
-                                           proxy={"server": f"http://127.0.0.1:{recorder.server_address[1]}",
-                                                  "bypass": "127.0.0.1"})  # Playwright proxies loopback too
+    proxied = chromium.browser_type.launch(
+        executable_path=CHROMIUM,
+        args=CHROMIUM_FLAGS + QUIET_BROWSER,
+        proxy={"server": f"http://127.0.0.1:{recorder.server_address[1]}", "bypass": "127.0.0.1"},
+    )  # Playwright proxies loopback too
     context = proxied.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
     tab = context.new_page()
     tab.set_default_timeout(PATIENCE_MS // 2)
@@ -94,14 +119,17 @@ def _proxy_host(line: str) -> str:
 
 def _leaving(urls: list[str], app_url: str) -> list[str]:
     app = urlsplit(app_url)
-    return [url for url in urls
-            if urlsplit(url).scheme not in ("data", "blob", "about") and urlsplit(url).netloc != app.netloc]
+    return [
+        url
+        for url in urls
+        if urlsplit(url).scheme not in ("data", "blob", "about") and urlsplit(url).netloc != app.netloc
+    ]
 
 
 def test_no_request_leaves_the_machine(offline_page, app_url, recorder, screenshots):
     page = offline_page
     for lang, suffix in (("zh", ""), ("en", "?lang=English")):
-        for path in PAGES + ["no-such-page"]:
+        for path in [*PAGES, "no-such-page"]:
             open_view(page, f"{app_url}/{path}{suffix}")
             expect_no_exception(page)
             page.wait_for_timeout(500)  # the favicon and any late fetch
@@ -162,8 +190,10 @@ def test_streamlits_own_words_read_in_chinese(page, app_url, screenshots):
     page.keyboard.press("Enter")  # back to the value it had: Streamlit asks for no rerun
     wait_idle(page)
 
-    page.set_input_files(FILE_INPUT, files=[{"name": "说明.docx", "mimeType": "application/octet-stream",
-                                             "buffer": b"PK\x03\x04" + b"\x00" * 200}])
+    page.set_input_files(
+        FILE_INPUT,
+        files=[{"name": "说明.docx", "mimeType": "application/octet-stream", "buffer": b"PK\x03\x04" + b"\x00" * 200}],
+    )
     wait_idle(page, after_action=True)
     expect(main(page)).to_contain_text("预览：说明.docx")  # any file reaches the importer, which says what it is
     save_screenshots(page, screenshots, "data-upload-zh")

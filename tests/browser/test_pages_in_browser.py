@@ -4,9 +4,17 @@ switches to English and back. Screenshots of every page at desktop and phone wid
 import pytest
 from playwright.sync_api import expect
 
-from .browser_steps import (PLOTLY_SVG, expect_no_exception, main, open_sidebar, open_view, save_screenshots, sidebar,
-                            sign_in,
-                            wait_idle)
+from .browser_steps import (
+    PLOTLY_SVG,
+    expect_no_exception,
+    main,
+    open_sidebar,
+    open_view,
+    save_screenshots,
+    sidebar,
+    sign_in,
+    wait_idle,
+)
 from .conftest import ADMIN, ADMIN_PASSWORD
 
 pytestmark = pytest.mark.browser

@@ -20,10 +20,12 @@ def choose(page, label: str, option: str) -> None:
 def view_of(page) -> dict:
     """What a leader would compare: the controls and the top of the ranking table."""
     table = main(page).locator("[data-testid=stDataFrame]").first
-    return {"method": main(page).get_by_role("combobox", name="标准化方法").input_value(),
-            "compare": main(page).get_by_role("combobox", name="对比期").input_value(),
-            "focus": main(page).get_by_role("combobox", name="选择县区").input_value(),
-            "table": table.inner_text()[:400]}
+    return {
+        "method": main(page).get_by_role("combobox", name="标准化方法").input_value(),
+        "compare": main(page).get_by_role("combobox", name="对比期").input_value(),
+        "focus": main(page).get_by_role("combobox", name="选择县区").input_value(),
+        "table": table.inner_text()[:400],
+    }
 
 
 def test_a_shared_view_opens_the_same_elsewhere(page, app_url, chromium):
