@@ -173,7 +173,8 @@ def random_case(seed: int, units: int = 9):
     return values(table), cat
 
 
-@pytest.mark.parametrize("seed", range(8))
+# Seeds 0-1 in the quick run (-m "not slow"), all eight in the whole suite.
+@pytest.mark.parametrize("seed", [s if s < 2 else pytest.param(s, marks=pytest.mark.slow) for s in range(8)])
 @pytest.mark.parametrize("method", scoring.METHODS)
 def test_ranks_ignore_a_constant_added_to_an_indicator_and_scaled_weights(seed, method):
     data, cat = random_case(seed)
