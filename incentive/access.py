@@ -124,10 +124,6 @@ class _Attempts:
 ATTEMPTS = _Attempts()
 
 
-def failures_since(db: Database, who: str, since: dt.datetime) -> int:
-    return len(_failure_times(db, who, since))
-
-
 def _failure_times(db: Database, who: str, since: dt.datetime) -> list[dt.datetime]:
     unlocked = _last_unlock(db, who)
     floor = max(since, unlocked) if unlocked else since

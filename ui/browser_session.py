@@ -28,7 +28,6 @@ import threading
 import time
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
-from urllib.parse import parse_qs
 
 COOKIE = "incentive_session"
 SIGNED_IN_ROUTE = "/_incentive/signed-in"
@@ -82,10 +81,6 @@ def granted(binding: str | None, role: str) -> object | None:
         return grant.value
 
 
-def roles_held(binding: str | None) -> bool:
-    return granted(binding, "admin") is not None or granted(binding, "viewer") is not None
-
-
 def issue_ticket(binding: str, role: str, value: object) -> str:
     """After a password was accepted on this browser's connection: a one-time ticket for `SIGNED_IN_ROUTE`."""
     ticket = secrets.token_urlsafe(32)
@@ -96,7 +91,7 @@ def issue_ticket(binding: str, role: str, value: object) -> str:
 
 
 def grant_directly(binding: str, role: str, value: object) -> None:
-    """For a caller that already holds the browser's new token (tests of this module; `redeem`)."""
+    """A grant without the ticket round trip, for a caller that already holds the browser's token (tests)."""
     with _LOCK:
         _GRANTS[binding] = Grant(role, value, time.time() + GRANT_HOURS * 3600)
 
@@ -162,8 +157,3 @@ def safe_next(next_path: str, base_path: str) -> str:
     if _NEXT.match(next_path or "") and next_path.startswith(root):
         return next_path
     return root
-
-
-def query_value(scope: dict, name: str) -> str:
-    values = parse_qs(scope.get("query_string", b"").decode("latin-1")).get(name, [])
-    return values[0] if values else ""

@@ -15,7 +15,7 @@ FROM current_training
 GROUP BY ALL;
 
 -- The rollup: training_by_month stored, so coverage queries never scan the raw rows or redo current_training's
--- newest-batch-per-key window. Maintained by storage.py inside the transaction of every import or rollback that
+-- newest-batch-per-key window. Maintained by incentive/store/rollup.py inside the transaction of every import or rollback that
 -- touches training (for the cadres of that batch), so it always equals training_by_month.
 CREATE TABLE training_rollup AS SELECT * FROM training_by_month;
 

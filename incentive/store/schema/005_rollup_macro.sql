@@ -1,6 +1,6 @@
 -- The rollup's contents as a table macro over any set of training rows: training_by_month applies it to current
 -- training, and an import whose cadres have no other current training applies it to the new batch alone (no
--- newest-batch-per-key window over ten million rows; see storage._add_training_to_rollup). The rollup also keeps
+-- newest-batch-per-key window over ten million rows; see rollup.add_batch). The rollup also keeps
 -- each group's latest training date, so "data up to" and the running year's pace read the rollup too.
 CREATE MACRO training_months(rows) AS TABLE
 SELECT cadre_id, CAST(date_trunc('month', date) AS DATE) AS month, category, domain, mode, organized,
