@@ -13,9 +13,8 @@ from .browser_steps import open_view, sign_in, wait_idle
 from .conftest import ADMIN, ADMIN_PASSWORD, server_log
 
 
-def victim_session_id(page, url: str) -> str:
-    """The administrator's Streamlit session id, as it would be read from an upload URL in a proxy log."""
-    ids: list[str] = []
+def watch_messages(page, handle) -> None:
+    """Call `handle(ForwardMsg)` for every message the app sends this page over its websocket."""
 
     def frames(socket):
         def received(payload):
@@ -25,12 +24,22 @@ def victim_session_id(page, url: str) -> str:
                     msg.ParseFromString(payload)
                 except Exception:
                     return
-                if msg.WhichOneof("type") == "new_session":
-                    ids.append(msg.new_session.initialize.session_id)
+                handle(msg)
 
         socket.on("framereceived", received)
 
     page.on("websocket", frames)
+
+
+def victim_session_id(page, url: str) -> str:
+    """The administrator's Streamlit session id, as it would be read from an upload URL in a proxy log."""
+    ids: list[str] = []
+    watch_messages(
+        page,
+        lambda msg: (
+            ids.append(msg.new_session.initialize.session_id) if msg.WhichOneof("type") == "new_session" else None
+        ),
+    )
     open_view(page, url)
     assert ids, "no session id seen"
     return ids[-1]
@@ -113,20 +122,11 @@ def test_downloads_go_only_to_the_browser_showing_them(page, app_url):
     """A download's /media/ address reaches proxy logs; fetched without the browser that shows it, it is not there."""
     urls: list[str] = []
 
-    def frames(socket):
-        def received(payload):
-            if isinstance(payload, bytes):
-                msg = ForwardMsg()
-                try:
-                    msg.ParseFromString(payload)
-                except Exception:
-                    return
-                if msg.WhichOneof("type") == "delta" and msg.delta.new_element.WhichOneof("type") == "download_button":
-                    urls.append(msg.delta.new_element.download_button.url)
+    def downloads(msg):
+        if msg.WhichOneof("type") == "delta" and msg.delta.new_element.WhichOneof("type") == "download_button":
+            urls.append(msg.delta.new_element.download_button.url)
 
-        socket.on("framereceived", received)
-
-    page.on("websocket", frames)
+    watch_messages(page, downloads)
     open_view(page, f"{app_url}/rankings")
     media = [url for url in urls if "/media/" in url]
     assert media, "the rankings page offers no download"
