@@ -85,6 +85,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "signin_password": ("密码", "Password"),
     "signin_submit": ("登录", "Sign in"),
     "signin_failed": ("用户名或密码不正确。", "Wrong name or password."),
+    "viewer_signin_failed": ("访问口令不正确。", "Wrong viewing password."),
     "signin_locked": (
         "登录失败次数过多，请 {minutes} 分钟后再试。",
         "Too many failed attempts; try again in {minutes} {minutes:minute|minutes}.",

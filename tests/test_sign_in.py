@@ -126,6 +126,10 @@ def test_a_wrong_password_is_refused_in_the_sidebar(app):
 def test_a_viewer_password_closes_the_whole_app(app_factory):
     at = app_factory(env={"INCENTIVE_VIEWER_HASH": access.hash_password("viewers only 1")})
     assert not at.get("plotly_chart") and at.text_input[0].label == "访问口令"
+    at.get("form")[0].text_input[0].input("viewers only 2")
+    at.get("form")[0].button[0].click()
+    at.run()
+    assert [e.value for e in at.error] == ["访问口令不正确。"] and not at.get("plotly_chart")
     at.get("form")[0].text_input[0].input("viewers only 1")
     at.get("form")[0].button[0].click()
     at.run()

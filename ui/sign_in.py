@@ -136,7 +136,7 @@ def viewer_gate(lang: str) -> None:
                 st.stop()
             if allowed:
                 _grant(VIEWER, True)
-            st.error(t("signin_failed", lang))
+            st.error(t("viewer_signin_failed", lang))  # there is no name box to be wrong
     st.stop()
 
 
