@@ -206,11 +206,13 @@ class Page:
         default: Any = None,
         format_func: Callable = str,
     ) -> Any:
-        default = options[0] if default is None else default
-        self.seed(key, field, default=default, options=options)
-        value = container.selectbox(label, options, key=relabel(key), format_func=format_func)
-        self.publish(field, value, default)
-        return value
+        return self._choice(
+            lambda: container.selectbox(label, options, key=relabel(key), format_func=format_func),
+            options,
+            key=key,
+            field=field,
+            default=default,
+        )
 
     def segmented(
         self,
@@ -223,9 +225,19 @@ class Page:
         default: Any = None,
         format_func: Callable = str,
     ) -> Any:
+        return self._choice(
+            lambda: container.segmented_control(label, options, key=key, format_func=format_func, required=True),
+            options,
+            key=key,
+            field=field,
+            default=default,
+        )
+
+    def _choice(self, draw: Callable[[], Any], options: Sequence, *, key: str, field: str, default: Any) -> Any:
+        """One of `options`: seeded from the URL (or `default`, the first option when None), drawn, published."""
         default = options[0] if default is None else default
         self.seed(key, field, default=default, options=options)
-        value = container.segmented_control(label, options, key=key, format_func=format_func, required=True)
+        value = draw()
         self.publish(field, value, default)
         return value
 
