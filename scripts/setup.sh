@@ -4,15 +4,15 @@
 # into the system Python (which pip refuses, PEP 668), and installs Debian's python3-venv when venv cannot create
 # one. Run it again after pulling: it installs what changed.
 #
-# Installs are reproducible: requirements.lock / requirements-dev.lock (made from pyproject.toml by
+# Installs are reproducible: requirements.txt / requirements-dev.txt (made from pyproject.toml by
 # scripts/lock.sh) pin every package, transitive ones included, with its hashes, and pip refuses anything else
 # (--require-hashes). The lock includes the build backend (setuptools), so the project itself installs with
 # --no-build-isolation and --no-deps: nothing unhashed is fetched.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY="${PYTHON:-python3}"
-lock=requirements.lock
-if [ "${1:-}" = "--dev" ]; then lock=requirements-dev.lock; fi
+lock=requirements.txt
+if [ "${1:-}" = "--dev" ]; then lock=requirements-dev.txt; fi
 if [ ! -x .venv/bin/python ]; then
     if ! "$PY" -m venv .venv 2>/dev/null; then
         rm -rf .venv

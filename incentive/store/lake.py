@@ -5,7 +5,7 @@ DuckLake keeps the catalog in PostgreSQL and the rows as Parquet under a shared 
 are macros: they live in each process's in-memory catalog (`memory.main`), recreated at every start from the
 schema files, and every cursor searches the lake first, then those macros.
 
-Extensions load from the PyPI wheels locked in requirements.lock (no network): `duckdb-extension-ducklake` and
+Extensions load from the PyPI wheels locked in requirements.txt (no network): `duckdb-extension-ducklake` and
 `duckdb-extension-postgres` carry the binaries for DuckDB 1.5.5.
 """
 
@@ -56,7 +56,7 @@ def extension_file(name: str) -> str:
     name LOAD needs (`postgres` is `postgres_scanner` inside: a copy with that name, made once, is loaded)."""
     spec = importlib.util.find_spec(f"duckdb_extension_{name}")
     if spec is None or spec.origin is None:
-        raise RuntimeError(f"pip install duckdb-extension-{name}=={duckdb.__version__} (see requirements.lock)")
+        raise RuntimeError(f"pip install duckdb-extension-{name}=={duckdb.__version__} (see requirements.txt)")
     path = Path(spec.origin).parent / "extensions" / f"v{duckdb.__version__}" / f"{name}.duckdb_extension"
     if not path.exists():
         raise RuntimeError(f"{path} is missing: the wheel does not match DuckDB {duckdb.__version__}")
