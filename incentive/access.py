@@ -14,14 +14,13 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
-
+from incentive.accounts import users
+from incentive.accounts.passwords import hash_password, matches
+from incentive.accounts.roles import PREFECTURE_ADMIN, Principal
 from incentive.i18n import TranslatedError
 from incentive.store import audit
 from incentive.store.database import Database
 
-HASHER = PasswordHasher()
 MAX_FAILURES = 5
 LOCK_WINDOW = dt.timedelta(minutes=15)
 
@@ -34,10 +33,6 @@ class SignInRefused(TranslatedError):
 class Credentials:
     admins: dict[str, str] = field(default_factory=dict)  # name -> argon2 hash
     viewer: str | None = None  # hash of the password for viewing, when the whole app is closed
-
-
-def hash_password(password: str) -> str:
-    return HASHER.hash(password)
 
 
 def load_credentials(secrets: Mapping | None = None, environ: Mapping[str, str] = os.environ) -> Credentials:
@@ -55,14 +50,7 @@ def load_credentials(secrets: Mapping | None = None, environ: Mapping[str, str] 
 
 @functools.cache
 def _dummy_hash() -> str:
-    return HASHER.hash("no administrator has this name")
-
-
-def _matches(hashed: str, password: str) -> bool:
-    try:
-        return HASHER.verify(hashed, password)
-    except (VerificationError, InvalidHashError):
-        return False
+    return hash_password("no administrator has this name")
 
 
 MAX_CLIENT_FAILURES = 20  # per client address and window, whatever names it tries
@@ -156,16 +144,38 @@ def _check(hashed: str | None, password: str) -> bool:
     """The argon2 check, at most MAX_PARALLEL_CHECKS at once, holding no lock any other session needs. An
     unknown name is checked against a dummy hash so that it takes as long as a known one."""
     with ATTEMPTS.checks:
-        return _matches(hashed or _dummy_hash(), password) and hashed is not None
+        return matches(hashed or _dummy_hash(), password) and hashed is not None
 
 
-def sign_in(db: Database, credentials: Credentials, name: str, password: str, client: str = "") -> str:
-    """The administrator's name when the password is right; SignInRefused otherwise. Every attempt is audited
-    (capped per window), an unknown name as UNKNOWN_NAME: what was typed in the name box may be a password.
+def account_of(db: Database, credentials: Credentials, name: str) -> tuple[Principal, str | None] | None:
+    """Who `name` is and the hash to check: an administrator of secrets.toml or the environment (the first
+    administrator, who wins over a database account of the same name), else an active database account with a
+    password. None for anyone else."""
+    if name in credentials.admins:
+        return Principal(name, PREFECTURE_ADMIN, None, "secrets"), credentials.admins[name]
+    user = users.find(db, name)
+    if user is None or not user.active or not user.password_hash:
+        return None
+    return user.principal(), user.password_hash
+
+
+def current_principal(db: Database, credentials: Credentials, held: Principal) -> Principal | None:
+    """The principal a browser's grant names, as it stands now: a database account's role and county are read
+    again (a change takes effect at the next page run) and a deactivated one holds nothing any more."""
+    if held.source != "database":
+        return held
+    user = users.find(db, held.name)
+    return user.principal() if user is not None and user.active else None
+
+
+def sign_in(db: Database, credentials: Credentials, name: str, password: str, client: str = "") -> Principal:
+    """The account (name, role, county) when the password is right; SignInRefused otherwise. Every attempt is
+    audited (capped per window), an unknown name as UNKNOWN_NAME: what was typed in the name box may be a password.
 
     Attempts are counted before the password is checked, per name and per client address."""
     name = name.strip()
-    known = name in credentials.admins
+    account = account_of(db, credentials, name) if name else None
+    known = account is not None
     who = name if known else UNKNOWN_NAME
     now = dt.datetime.now()
     keys = {f"name:{name}": MAX_FAILURES, f"client:{client}": MAX_CLIENT_FAILURES}
@@ -175,12 +185,12 @@ def sign_in(db: Database, credentials: Credentials, name: str, password: str, cl
     if not ATTEMPTS.take(keys, since, now):
         _audit_refusal(db, who, "locked")
         raise SignInRefused("signin_locked", minutes=int(LOCK_WINDOW.total_seconds() // 60))
-    if not _check(credentials.admins.get(name), password):
+    if not _check(account[1] if account else None, password):
         _audit_refusal(db, who, "failed")
         raise SignInRefused("signin_failed")
     ATTEMPTS.give_back(keys, now)
     audit.record(db, name, "sign_in")
-    return name
+    return account[0]
 
 
 def viewer_sign_in(db: Database, credentials: Credentials, password: str, client: str = "") -> bool:
@@ -200,4 +210,4 @@ def viewer_sign_in(db: Database, credentials: Credentials, password: str, client
 
 
 def viewer_allowed(credentials: Credentials, password: str) -> bool:
-    return credentials.viewer is None or _matches(credentials.viewer, password)
+    return credentials.viewer is None or matches(credentials.viewer, password)

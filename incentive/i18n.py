@@ -80,7 +80,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "scripts/install-chromium.sh (or set CHROMIUM to a browser) and try again.",
     ),
     "brief_print_failed": ("PDF 生成失败：{reason}", "The PDF could not be printed: {reason}"),
-    "signin_title": ("管理员登录", "Administrator sign-in"),
+    "signin_title": ("登录", "Sign in"),
     "signin_name": ("用户名", "Name"),
     "signin_password": ("密码", "Password"),
     "signin_submit": ("登录", "Sign in"),
@@ -91,8 +91,43 @@ TEXT: dict[str, tuple[str, str]] = {
         "Too many failed attempts; try again in {minutes} {minutes:minute|minutes}.",
     ),
     "signin_required": ("此操作需要管理员登录。", "This needs an administrator to sign in."),
-    "signed_in_as": ("已登录管理员：{name}", "Signed in as administrator {name}"),
     "sign_out": ("退出登录", "Sign out"),
+    # --- accounts and scopes (incentive/accounts)
+    "signed_in_role": ("已登录：{name}（{role}）", "Signed in: {name} ({role})"),
+    "signed_in_role_county": ("已登录：{name}（{county}{role}）", "Signed in: {name} ({role}, {county})"),
+    "signed_out_idle": (
+        "已超过 {minutes} 分钟未操作，已自动退出登录。",
+        "Signed out after {minutes} {minutes:minute|minutes} without activity.",
+    ),
+    "role_prefecture_admin": ("市级管理员", "prefecture administrator"),
+    "role_county_clerk": ("县区填报员", "county clerk"),
+    "role_county_leader": ("县区领导", "county leader"),
+    "scope_refused": (
+        "无权查看或操作「{county}」的数据：您的账号只限于「{own}」。",
+        "Not allowed for {county}: your account is limited to {own}.",
+    ),
+    "scope_refused_all": (
+        "无权查看或操作全市的数据：您的账号只限于「{own}」。",
+        "Not allowed for the whole prefecture: your account is limited to {own}.",
+    ),
+    "role_refused": ("您的账号（{role}）不能进行此操作。", "Your account ({role}) cannot do this."),
+    "account_bad_name": (
+        "用户名不能为空，不能含控制字符或不可见字符，且不超过 {limit} 个字。",
+        "A user name must not be empty, hold control or invisible characters, or exceed {limit} {limit:character|characters}.",
+    ),
+    "account_name_taken": ("用户名「{name}」已存在。", "The user name {name} is taken."),
+    "account_needs_password": (
+        "新账号需要设置密码（或填写单点登录标识）。",
+        "A new account needs a password (or a single sign-on identity).",
+    ),
+    "account_password_short": ("密码至少 {n} 个字符。", "A password needs at least {n} {n:character|characters}."),
+    "account_bad_role": ("未知的角色：{role}。", "Unknown role: {role}."),
+    "account_bad_county": (
+        "县区账号必须属于一个已有的县区（「{county}」不在区划名录中）。",
+        "A county account needs a known county ({county} is not in the regions).",
+    ),
+    "account_unknown": ("没有名为「{name}」的账号。", "There is no account called {name}."),
+    "account_not_self": ("不能停用自己正在使用的账号。", "You cannot deactivate the account you are signed in with."),
     "viewer_password": ("访问口令", "Viewing password"),
     "data_backup": ("备份", "Backup"),
     "data_backup_help": (
@@ -1213,6 +1248,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli_warning": ("提示：{text}", "warning: {text}"),
     "setting_max_hours_per_record": ("每条培训记录学时上限", "Most hours per training record"),
     "setting_hours_per_day": ("每天折合学时（0 = 不换算「天」）", "Hours per training day (0 = days not converted)"),
+    "setting_idle_minutes": ("无操作自动退出（分钟）", "Sign-out after idle (minutes)"),
     "template_hint_min": (
         "合理下限：低于此值的数值拒收；留空则按单位默认（如 % 类「率」不低于 0，件/人/次等不为负）",
         "Plausible minimum: lower values are refused; blank: the default by unit (a % rate ≥ 0, counts ≥ 0)",

@@ -180,11 +180,20 @@ def lake_location(postgres, tmp_path) -> LakeLocation:
 
 
 def as_admin(at, name: str) -> None:
-    """An AppTest session signed in as an administrator without the form (the form is tested in test_sign_in.py).
-    AppTest runs without a browser connection, so the role is bound to ui.sign_in's stand-in for none."""
+    """An AppTest session signed in as a prefecture administrator of secrets.toml without the form (the form is
+    tested in test_sign_in.py)."""
+    from incentive.accounts.roles import PREFECTURE_ADMIN, Principal
+
+    as_user(at, Principal(name, PREFECTURE_ADMIN, None, "secrets"))
+
+
+def as_user(at, principal) -> None:
+    """An AppTest session signed in as `principal` (an incentive.accounts.roles.Principal; a "database" one must
+    exist in the database, since its role and county are read again each run). AppTest runs without a browser
+    connection, so the role is bound to ui.sign_in's stand-in for none."""
     from ui import sign_in
 
-    at.session_state[sign_in.ADMIN] = name
+    at.session_state[sign_in.ACCOUNT] = principal
     at.session_state[sign_in.BINDING] = sign_in.NO_BROWSER
 
 

@@ -16,8 +16,8 @@ HASHED = access.hash_password(PASSWORD)
 def test_hashes_are_salted_and_verified():
     assert HASHED.startswith("$argon2id$") and access.hash_password(PASSWORD) != HASHED
     creds = access.Credentials({"王主任": HASHED})
-    assert access._matches(HASHED, PASSWORD) and not access._matches(HASHED, "wrong")
-    assert not access._matches("not a hash", PASSWORD)
+    assert access.matches(HASHED, PASSWORD) and not access.matches(HASHED, "wrong")
+    assert not access.matches("not a hash", PASSWORD)
     assert access.viewer_allowed(creds, "anything")  # no viewer password: open to viewers
 
 
@@ -31,7 +31,7 @@ def test_credentials_from_secrets_and_environment():
 @pytest.mark.slow
 def test_sign_in_is_audited_and_locks_after_five_failures(db):
     creds = access.Credentials({"王主任": HASHED})
-    assert access.sign_in(db, creds, " 王主任 ", PASSWORD) == "王主任"
+    assert access.sign_in(db, creds, " 王主任 ", PASSWORD).name == "王主任"
     for _ in range(access.MAX_FAILURES):
         with pytest.raises(access.SignInRefused) as refused:
             access.sign_in(db, creds, "王主任", "guess")
@@ -87,7 +87,7 @@ def test_the_cli_records_its_actions(tmp_path):
         text=True,
         timeout=60,
     ).stdout.strip()
-    assert access._matches(hashed, "long enough 1")
+    assert access.matches(hashed, "long enough 1")
 
 
 @pytest.fixture
@@ -104,7 +104,7 @@ def test_the_data_page_is_not_reachable_until_an_administrator_signs_in(app):
     form.button[0].click()
     app.run()
     assert not app.exception
-    assert "已登录管理员：王主任" in [c.value for c in app.caption]
+    assert "已登录：王主任（市级管理员）" in [c.value for c in app.caption]
     app.switch_page("views/data.py")
     app.run()
     assert app.title[0].value == "数据管理" and not app.exception
@@ -144,7 +144,7 @@ def _counting_checks(monkeypatch, seconds: float = 0.05):
     import time
 
     calls, lock = [], threading.Lock()
-    real = access._matches
+    real = access.matches
 
     def counted(hashed, password):
         with lock:
@@ -152,7 +152,7 @@ def _counting_checks(monkeypatch, seconds: float = 0.05):
         time.sleep(seconds)  # a slow check, so the parallel guesses really overlap
         return real(hashed, password)
 
-    monkeypatch.setattr(access, "_matches", counted)
+    monkeypatch.setattr(access, "matches", counted)
     return calls
 
 
@@ -184,7 +184,7 @@ def test_one_address_trying_many_names_is_limited_too(db, monkeypatch):
     calls = _counting_checks(monkeypatch, 0.01)
     outcomes = _parallel(40, lambda i: access.sign_in(db, creds, f"名字{i}", "guess", client="10.0.0.9"))
     assert len(calls) == access.MAX_CLIENT_FAILURES and outcomes.count("signin_locked") == 20
-    assert access.sign_in(db, creds, "王主任", PASSWORD, client="10.0.0.8") == "王主任"  # another address
+    assert access.sign_in(db, creds, "王主任", PASSWORD, client="10.0.0.8").name == "王主任"  # another address
 
 
 def test_the_viewing_password_is_limited_per_address(db, monkeypatch):
@@ -210,7 +210,7 @@ def test_a_locked_name_is_unlocked_from_the_command_line(tmp_path, monkeypatch):
     assert cli.main(["unlock", "王主任", "--db", str(path)]) == 0
     database = Database(path)
     access.ATTEMPTS.reset()  # another process: the app counts from the audit log
-    assert access.sign_in(database, creds, "王主任", PASSWORD, client="10.0.1.99") == "王主任"
+    assert access.sign_in(database, creds, "王主任", PASSWORD, client="10.0.1.99").name == "王主任"
     database.close()
 
 
@@ -224,7 +224,7 @@ def test_a_password_typed_into_the_name_box_is_never_stored(db):
 
 def test_failed_sign_in_rows_are_capped(db, monkeypatch):
     monkeypatch.setattr(access, "AUDIT_FAILURES_PER_WINDOW", 3)
-    monkeypatch.setattr(access, "_matches", lambda hashed, password: False)
+    monkeypatch.setattr(access, "matches", lambda hashed, password: False)
     creds = access.Credentials({"王主任": HASHED})
     for i in range(10):
         with pytest.raises(access.SignInRefused):

@@ -26,10 +26,12 @@ import re
 import secrets
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from http.cookies import SimpleCookie
 
 COOKIE = "incentive_session"
+ACCOUNT = "account"  # the grant of a signed-in person (value: incentive.accounts.roles.Principal)
+VIEWER = "viewer"  # the grant of the viewing password (value: True)
 SIGNED_IN_ROUTE = "/_incentive/signed-in"
 GRANT_HOURS = 8
 TICKET_SECONDS = 60
@@ -41,15 +43,18 @@ _KEY = secrets.token_bytes(32)  # lives as long as the server process, as do the
 _LOCK = threading.Lock()
 _GRANTS: dict[str, Grant] = {}
 _TICKETS: dict[str, Ticket] = {}
+_ENDED_IDLE: dict[str, object] = {}  # binding -> the value of a grant the idle timeout ended, until told once
 
 
 @dataclass(frozen=True)
 class Grant:
-    """A role held by one browser: `role` is "admin" (value: the administrator's name) or "viewer" (value: True)."""
+    """A role held by one browser: `role` is "account" (value: the signed-in Principal) or "viewer" (value: True).
+    `seen` is when the browser last ran a page with it, for the idle timeout."""
 
     role: str
     value: object
     expires: float
+    seen: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -67,18 +72,31 @@ def binding_of(token: str | None) -> str | None:
     return hmac.new(_KEY, token.encode(), hashlib.sha256).hexdigest()
 
 
-def granted(binding: str | None, role: str) -> object | None:
-    """What `role` this browser holds (an administrator's name, or True for a viewer), or None."""
+def granted(binding: str | None, role: str, idle_seconds: float | None = None) -> object | None:
+    """What `role` this browser holds (a Principal, or True for a viewer), or None. With `idle_seconds` (a page
+    run): a grant unused for longer ends (the idle timeout), else this use is its latest; without (an upload or
+    a cache request, which are no page runs), it is only read."""
     if binding is None:
         return None
+    now = time.time()
     with _LOCK:
         grant = _GRANTS.get(binding)
         if grant is None or grant.role != role:
             return None
-        if grant.expires < time.time():
+        if grant.expires < now or (idle_seconds is not None and now - grant.seen > idle_seconds):
             del _GRANTS[binding]
+            if grant.expires >= now:
+                _ENDED_IDLE[binding] = grant.value
             return None
+        if idle_seconds is not None:
+            _GRANTS[binding] = replace(grant, seen=now)
         return grant.value
+
+
+def ended_idle(binding: str | None) -> object | None:
+    """The value of this browser's grant if the idle timeout ended it since last asked (once), else None."""
+    with _LOCK:
+        return _ENDED_IDLE.pop(binding or "", None)
 
 
 def issue_ticket(binding: str, role: str, value: object) -> str:
@@ -93,7 +111,7 @@ def issue_ticket(binding: str, role: str, value: object) -> str:
 def grant_directly(binding: str, role: str, value: object) -> None:
     """A grant without the ticket round trip, for a caller that already holds the browser's token (tests)."""
     with _LOCK:
-        _GRANTS[binding] = Grant(role, value, time.time() + GRANT_HOURS * 3600)
+        _GRANTS[binding] = Grant(role, value, time.time() + GRANT_HOURS * 3600, time.time())
 
 
 def revoke(binding: str | None) -> None:
@@ -114,7 +132,7 @@ def redeem(ticket: str, token: str | None) -> str | None:
             return None
         _GRANTS.pop(binding, None)
         new_token = secrets.token_urlsafe(32)
-        _GRANTS[binding_of(new_token)] = Grant(found.role, found.value, time.time() + GRANT_HOURS * 3600)
+        _GRANTS[binding_of(new_token)] = Grant(found.role, found.value, time.time() + GRANT_HOURS * 3600, time.time())
     return new_token
 
 

@@ -85,14 +85,16 @@ def _declared_length(scope) -> int | None:
 
 
 def _upload_refusal(scope, token: str | None) -> PlainTextResponse | None:
-    """A PUT or DELETE on Streamlit's upload endpoint from a browser without the administrator role is refused;
+    """A PUT or DELETE on Streamlit's upload endpoint from a browser whose account may not upload (only the
+    prefecture administrator imports and a county clerk submits) is refused;
     so is a PUT without a length, or one that would take the session (stored plus still arriving) past its limit.
     All before any of the body is read."""
     session_id = _upload_target(scope)
     if session_id is None:
         return None
-    if bs.granted(bs.binding_of(token), "admin") is None:
-        return PlainTextResponse("Uploads are for signed-in administrators.", status_code=403)
+    account = bs.granted(bs.binding_of(token), bs.ACCOUNT)
+    if not getattr(account, "may_submit", False):
+        return PlainTextResponse("Uploads are for signed-in administrators and county clerks.", status_code=403)
     if scope["method"] == "DELETE":
         return None
     incoming = _declared_length(scope)

@@ -11,6 +11,7 @@ AppTest runs have no browser: their role lives in the session, which no other cl
 
 from __future__ import annotations
 
+import time
 from urllib.parse import quote, urlencode, urlparse
 
 import streamlit as st
@@ -18,15 +19,16 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from incentive import access
+from incentive.accounts.roles import Principal, Scope, scope_of
 from incentive.i18n import t
 from incentive.safe_text import tm
-from incentive.store import audit
+from incentive.store import audit, settings
 
 from . import browser_session, server
 from .runtime import database
 
-ADMIN = "admin"
-VIEWER = "viewer"
+ACCOUNT = browser_session.ACCOUNT
+VIEWER = browser_session.VIEWER
 BINDING = "browser_binding"
 HELD_ROLE = "held_role"
 NO_BROWSER = "no-browser"  # a script run without a websocket client (AppTest); a real connection always has headers
@@ -41,13 +43,38 @@ def browser_binding() -> str | None:
     return browser_session.binding_of(st.context.cookies.get(browser_session.COOKIE))
 
 
+_SEEN = "role_seen_at"  # AppTest runs: when the session-held role was last used, for the idle timeout
+
+
+def _idle_seconds() -> float:
+    return settings.current(database())["idle_minutes"] * 60
+
+
 def _role(role: str) -> object | None:
+    """What `role` this browser holds, ending it when unused for longer than the idle setting."""
     binding = browser_binding()
     if binding is None:
         return None
     if binding.startswith(NO_BROWSER):
-        return st.session_state.get(role) if st.session_state.get(BINDING) == NO_BROWSER else None
-    return browser_session.granted(binding, role)
+        if st.session_state.get(BINDING) != NO_BROWSER or role not in st.session_state:
+            return None
+        now = time.time()
+        if now - st.session_state.get(_SEEN, now) > _idle_seconds():
+            st.session_state[_ENDED_IDLE] = st.session_state.pop(role)
+            return None
+        st.session_state[_SEEN] = now
+        return st.session_state[role]
+    return browser_session.granted(binding, role, _idle_seconds())
+
+
+_ENDED_IDLE = "role_ended_idle"
+
+
+def _ended_idle() -> object | None:
+    binding = browser_binding()
+    if binding is not None and binding.startswith(NO_BROWSER):
+        return st.session_state.pop(_ENDED_IDLE, None)
+    return browser_session.ended_idle(binding)
 
 
 def session_is_admin(app_session) -> bool:
@@ -60,7 +87,8 @@ def session_is_admin(app_session) -> bool:
         cookie = client.client_context.cookies.get(browser_session.COOKIE) if client and client.client_context else None
     except Exception:
         return False
-    return browser_session.granted(browser_session.binding_of(cookie), ADMIN) is not None
+    held = browser_session.granted(browser_session.binding_of(cookie), ACCOUNT)
+    return isinstance(held, Principal) and held.is_admin
 
 
 def end_if_taken_over(lang: str) -> None:
@@ -72,7 +100,7 @@ def end_if_taken_over(lang: str) -> None:
     if first is None:
         st.session_state[BINDING] = current
     if (first or current) == current:
-        if _role(ADMIN) is not None or _role(VIEWER):
+        if _role(ACCOUNT) is not None or _role(VIEWER):
             st.session_state[HELD_ROLE] = True
         return
     held = st.session_state.get(HELD_ROLE)
@@ -102,14 +130,31 @@ def credentials() -> access.Credentials:
     return access.load_credentials(secrets)
 
 
+def principal() -> Principal | None:
+    """Who is signed in in this browser, as the account stands now (a database account's role and county are
+    read again each run; a deactivated one is signed out here), or None."""
+    held = _role(ACCOUNT)
+    if not isinstance(held, Principal):
+        return None
+    current = access.current_principal(database(), credentials(), held)
+    if current is None:
+        _drop(ACCOUNT)
+    return current
+
+
+def scope() -> Scope:
+    """The counties whose named lists and detail this browser may see (none when nobody is signed in)."""
+    return scope_of(principal())
+
+
 def admin() -> str | None:
-    """The signed-in administrator's name, or None."""
-    name = _role(ADMIN)
-    return name if isinstance(name, str) else None
+    """The signed-in prefecture administrator's name, or None (also for the county roles)."""
+    who = principal()
+    return who.name if who is not None and who.is_admin else None
 
 
 def require_admin(lang: str) -> str:
-    """Before any write: stop the run unless an administrator is signed in."""
+    """Before any write that only the prefecture makes: stop the run unless its administrator is signed in."""
     name = admin()
     if name is None:
         st.error(t("signin_required", lang))
@@ -117,11 +162,28 @@ def require_admin(lang: str) -> str:
     return name
 
 
+def require_submitter(lang: str) -> Principal:
+    """Before an upload: stop the run unless a prefecture administrator or a county clerk is signed in."""
+    who = principal()
+    if who is None or not who.may_submit:
+        st.error(t("signin_required", lang))
+        st.stop()
+    return who
+
+
+def _drop(role: str) -> None:
+    binding = browser_binding()
+    if binding and binding.startswith(NO_BROWSER):
+        st.session_state.pop(role, None)
+    else:
+        browser_session.revoke(binding)
+
+
 def viewer_gate(lang: str) -> None:
     """When a viewer password is configured, nothing shows until it is given."""
     end_if_taken_over(lang)
     creds = credentials()
-    if creds.viewer is None or _role(VIEWER) or admin():
+    if creds.viewer is None or _role(VIEWER) or principal():
         return
     st.title(t("app_title", lang))
     with st.form("viewer_form"):
@@ -141,16 +203,20 @@ def viewer_gate(lang: str) -> None:
 
 
 def sidebar_form(lang: str) -> None:
-    name = admin()
-    if name:
-        st.sidebar.caption(tm("signed_in_as", lang, name=name))
+    ended = _ended_idle()
+    if isinstance(ended, Principal):
+        audit.record(database(), ended.name, "sign_out", outcome="idle")
+        st.sidebar.info(t("signed_out_idle", lang, minutes=int(_idle_seconds() // 60)))
+    who = principal()
+    if who:
+        role = t(f"role_{who.role}", lang)
+        if who.county:
+            st.sidebar.caption(tm("signed_in_role_county", lang, name=who.name, role=role, county=who.county))
+        else:
+            st.sidebar.caption(tm("signed_in_role", lang, name=who.name, role=role))
         if st.sidebar.button(t("sign_out", lang), key="sign_out", width="stretch"):
-            audit.record(database(), name, "sign_out")
-            binding = browser_binding()
-            if binding and binding.startswith(NO_BROWSER):
-                st.session_state.pop(ADMIN, None)
-            else:
-                browser_session.revoke(binding)
+            audit.record(database(), who.name, "sign_out")
+            _drop(ACCOUNT)
             st.rerun()
         return
     with st.sidebar.expander(t("signin_title", lang)):
@@ -162,11 +228,11 @@ def sidebar_form(lang: str) -> None:
             if not _can_hold_role(lang):
                 return
             try:
-                name = access.sign_in(database(), credentials(), user, password, client_address())
+                who = access.sign_in(database(), credentials(), user, password, client_address())
             except access.SignInRefused as refused:
                 st.error(refused.text(lang))
             else:
-                _grant(ADMIN, name)
+                _grant(ACCOUNT, who)
 
 
 def _can_hold_role(lang: str) -> bool:
@@ -182,6 +248,7 @@ def _grant(role: str, value: object) -> None:
     binding = browser_binding()
     if binding.startswith(NO_BROWSER):
         st.session_state[role] = value
+        st.session_state[_SEEN] = time.time()
         st.rerun()
     ticket = browser_session.issue_ticket(binding, role, value)
     base = (st.get_option("server.baseUrlPath") or "").strip("/")

@@ -32,6 +32,7 @@ SETTINGS = {
     # 学时 one training record may carry; more is refused as implausible (docs/data-format.md)
     "max_hours_per_record": Setting(200.0, 1.0, 10000.0),
     "hours_per_day": Setting(0.0, 0.0, 24.0),  # 学时 per day of training, to read `3天` in the hours column; 0 = off
+    "idle_minutes": Setting(30, 1, 1440, integer=True),  # a sign-in ends after this long without a page run
 }
 
 

@@ -204,7 +204,7 @@ def test_the_english_data_page_after_signing_in_on_its_address(page, app_url):
     expect(main(page)).to_contain_text("is for administrators")
     open_sidebar(page)
     side = page.locator("[data-testid=stSidebar]")
-    side.get_by_text("Administrator sign-in").click()
+    side.get_by_text("Sign in", exact=True).first.click()
     side.get_by_label("Name").fill(ADMIN)
     side.get_by_role("textbox", name="Password").fill(ADMIN_PASSWORD)
     side.get_by_role("button", name="Sign in").click()
