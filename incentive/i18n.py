@@ -80,6 +80,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "scripts/install-chromium.sh (or set CHROMIUM to a browser) and try again.",
     ),
     "brief_print_failed": ("PDF 生成失败：{reason}", "The PDF could not be printed: {reason}"),
+    # --- single sign-on
+    "sso_button": ("单点登录", "Single sign-on"),
+    "sso_not_registered": (
+        "{identity} 尚未登记为本系统账号，无法登录。请联系市级管理员在用户管理中登记。",
+        "{identity} is not registered as an account of this dashboard and cannot sign in. Ask the prefecture "
+        "administrator to register it in user management.",
+    ),
+    "sso_no_identity": (
+        "单点登录未提供可识别的身份（电子邮箱或用户标识），无法登录。",
+        "The single sign-on provider gave no usable identity (e-mail or subject); you cannot sign in.",
+    ),
     "signin_title": ("登录", "Sign in"),
     "signin_name": ("用户名", "Name"),
     "signin_password": ("密码", "Password"),

@@ -35,6 +35,7 @@ VIEWER = "viewer"  # the grant of the viewing password (value: True)
 SIGNED_IN_ROUTE = "/_incentive/signed-in"
 GRANT_HOURS = 8
 TICKET_SECONDS = 60
+SINGLE_SIGN_ON_SECONDS = 600  # from the single sign-on button to the provider sending the browser back
 UPLOAD_SESSION_MB_DEFAULT = 200
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")  # secrets.token_urlsafe(32)
 _NEXT = re.compile(r"^/(?![/\\])[^\s\\]*$")  # a path on this site, not //host or /\host
@@ -44,6 +45,7 @@ _LOCK = threading.Lock()
 _GRANTS: dict[str, Grant] = {}
 _TICKETS: dict[str, Ticket] = {}
 _ENDED_IDLE: dict[str, object] = {}  # binding -> the value of a grant the idle timeout ended, until told once
+_SINGLE_SIGN_ON: dict[str, float] = {}  # binding -> until when a single sign-on started in this browser may end
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,24 @@ def grant_directly(binding: str, role: str, value: object) -> None:
     """A grant without the ticket round trip, for a caller that already holds the browser's token (tests)."""
     with _LOCK:
         _GRANTS[binding] = Grant(role, value, time.time() + GRANT_HOURS * 3600, time.time())
+
+
+def expect_single_sign_on(binding: str) -> None:
+    """This browser pressed the single sign-on button: the identity the provider sends back within
+    SINGLE_SIGN_ON_SECONDS may be mapped to an account, once. An identity cookie that no sign-on of this server
+    started (one left from before an idle timeout, an expired grant or a restart) is never mapped."""
+    now = time.time()
+    with _LOCK:
+        for stale in [key for key, until in _SINGLE_SIGN_ON.items() if until < now]:
+            del _SINGLE_SIGN_ON[stale]
+        _SINGLE_SIGN_ON[binding] = now + SINGLE_SIGN_ON_SECONDS
+
+
+def single_sign_on_expected(binding: str | None) -> bool:
+    """Whether this browser started a single sign-on that has not yet been used or expired; using it ends it."""
+    with _LOCK:
+        until = _SINGLE_SIGN_ON.pop(binding or "", None)
+    return until is not None and until >= time.time()
 
 
 def revoke(binding: str | None) -> None:

@@ -7,6 +7,12 @@ process keyed by the browser's HttpOnly cookie; a sign-in is completed by a redi
 Each session also remembers the browser it started with: a run from another browser ends the session (its state,
 which may hold a previewed roster, is cleared; the event is audited when the session held a role).
 AppTest runs have no browser: their role lives in the session, which no other client can reach.
+
+Single sign-on (when `[auth]` in secrets.toml configures an OpenID Connect provider): the button calls Streamlit's
+`st.login`; when the provider sends the browser back, the identity in `st.user` is mapped to an account by
+incentive/accounts/single_sign_on.py and granted like a password sign-in. Only a sign-on that this browser started
+on this server is mapped, so Streamlit's identity cookie (kept 30 days) never signs anyone in again by itself;
+signing out, by the button or the idle timeout, also ends that cookie (`st.logout`).
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from incentive import access
+from incentive.accounts import single_sign_on
 from incentive.accounts.roles import Principal, Scope, scope_of
 from incentive.i18n import t
 from incentive.safe_text import tm
@@ -122,12 +129,77 @@ def client_address() -> str:
         return ""
 
 
-def credentials() -> access.Credentials:
+def _secrets() -> dict:
     try:
-        secrets = st.secrets.to_dict()
+        return st.secrets.to_dict()
     except Exception:  # no secrets.toml: Streamlit raises its own not-found error
-        secrets = {}
-    return access.load_credentials(secrets)
+        return {}
+
+
+def credentials() -> access.Credentials:
+    return access.load_credentials(_secrets())
+
+
+def single_sign_on_settings() -> single_sign_on.Settings | None:
+    """The single sign-on settings when secrets.toml configures a provider for st.login, else None."""
+    return single_sign_on.settings_from(_secrets())
+
+
+def _identity_claims() -> dict | None:
+    """The claims of the person Streamlit's identity cookie names (st.user), or None when nobody is logged in
+    with the provider (or single sign-on is not configured: st.user then has no `is_logged_in`)."""
+    try:
+        claims = st.user.to_dict()
+    except Exception:  # no script run context
+        return None
+    return claims if claims.get("is_logged_in") is True else None
+
+
+def _end_identity() -> None:
+    """Sign-out also ends Streamlit's identity cookie, and the provider's session when it offers an
+    end_session_endpoint, so that the next run does not find the person still logged in with the provider. The
+    browser is sent through Streamlit's /auth/logout at once; the run stops."""
+    if _identity_claims() is not None:
+        st.logout()
+        st.stop()
+
+
+_SSO_REFUSED = "sso_refused"  # the refusal of the last single sign-on of this session, shown until the next try
+
+
+def _complete_single_sign_on() -> None:
+    """At the top of every run: when the provider has just sent back a browser that started a single sign-on
+    here, map its identity to an account and grant it (the page reloads signed in), or keep the refusal to show."""
+    settings = single_sign_on_settings()
+    if settings is None:
+        return
+    claims = _identity_claims()
+    binding = browser_binding()
+    if claims is None or binding is None or not browser_session.single_sign_on_expected(binding):
+        return
+    try:
+        who = single_sign_on.sign_in(database(), claims, settings)
+    except single_sign_on.SingleSignOnRefused as refused:
+        st.session_state[_SSO_REFUSED] = refused
+        return
+    _grant(ACCOUNT, who)
+
+
+def _single_sign_on_button(lang: str, place) -> None:
+    """The single sign-on button (and the last refusal), in `place` (the sidebar or the viewing-password page)."""
+    settings = single_sign_on_settings()
+    if settings is None:
+        return
+    refused = st.session_state.get(_SSO_REFUSED)
+    if refused is not None:
+        place.error(tm(refused.key, lang, **refused.params))  # the identity is the provider's text: escaped
+    if place.button(t("sso_button", lang), key="sso_sign_in", type="primary", width="stretch"):
+        if not _can_hold_role(lang):
+            return
+        st.session_state.pop(_SSO_REFUSED, None)
+        browser_session.expect_single_sign_on(browser_binding())
+        st.login(settings.provider)  # the browser goes to the provider at once, and comes back to the app's root
+        st.stop()
 
 
 def principal() -> Principal | None:
@@ -182,10 +254,12 @@ def _drop(role: str) -> None:
 def viewer_gate(lang: str) -> None:
     """When a viewer password is configured, nothing shows until it is given."""
     end_if_taken_over(lang)
+    _complete_single_sign_on()
     creds = credentials()
     if creds.viewer is None or _role(VIEWER) or principal():
         return
     st.title(t("app_title", lang))
+    _single_sign_on_button(lang, st)
     with st.form("viewer_form"):
         password = st.text_input(t("viewer_password", lang), type="password")
         if st.form_submit_button(t("signin_submit", lang)):
@@ -207,6 +281,7 @@ def sidebar_form(lang: str) -> None:
     if isinstance(ended, Principal):
         audit.record(database(), ended.name, "sign_out", outcome="idle")
         st.sidebar.info(t("signed_out_idle", lang, minutes=int(_idle_seconds() // 60)))
+        _end_identity()
     who = principal()
     if who:
         role = t(f"role_{who.role}", lang)
@@ -217,8 +292,14 @@ def sidebar_form(lang: str) -> None:
         if st.sidebar.button(t("sign_out", lang), key="sign_out", width="stretch"):
             audit.record(database(), who.name, "sign_out")
             _drop(ACCOUNT)
+            _end_identity()
             st.rerun()
         return
+    settings = single_sign_on_settings()
+    if settings is not None:
+        _single_sign_on_button(lang, st.sidebar)
+        if not settings.password_sign_in:
+            return
     with st.sidebar.expander(t("signin_title", lang)):
         with st.form("signin_form", clear_on_submit=True):
             user = st.text_input(t("signin_name", lang))

@@ -7,6 +7,7 @@ another module sees. Screenshots land in artifacts/screenshots/ (git-ignored) on
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -84,12 +85,11 @@ def server_log(base_url: str) -> Path:
     return _LOGS[base_url]
 
 
-@pytest.fixture(scope="module")
-def app_url(chromium, sample_db_file, tmp_path_factory):
-    """Base URL of a running app whose database is a fresh copy of the loaded sample; stopped after the module."""
-    folder = tmp_path_factory.mktemp("app")
-    database = folder / "app.duckdb"
-    shutil.copy(sample_db_file, database)
+@contextlib.contextmanager
+def running_app(chromium, database: Path, folder: Path, *, env: dict[str, str] | None = None, args: tuple = ()):
+    """`streamlit run serve.py` on a free loopback port over `database`, with the test administrator, `env` and
+    more command-line `args`; yields its base URL once a first script run has finished, and stops it afterwards.
+    Its output goes to `folder`/streamlit.log (`server_log`)."""
     port = free_port()
     log = folder / "streamlit.log"
     from incentive.access import hash_password
@@ -99,6 +99,7 @@ def app_url(chromium, sample_db_file, tmp_path_factory):
         "INCENTIVE_DB": str(database),
         "PYTHONUNBUFFERED": "1",
         "INCENTIVE_ADMINS": f"{ADMIN}:{hash_password(ADMIN_PASSWORD)}",
+        **(env or {}),
     }
     command = [
         sys.executable,
@@ -116,6 +117,7 @@ def app_url(chromium, sample_db_file, tmp_path_factory):
         "none",
         "--browser.gatherUsageStats",
         "false",
+        *args,
     ]
     with log.open("w") as out:
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -133,6 +135,16 @@ def app_url(chromium, sample_db_file, tmp_path_factory):
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+@pytest.fixture(scope="module")
+def app_url(chromium, sample_db_file, tmp_path_factory):
+    """Base URL of a running app whose database is a fresh copy of the loaded sample; stopped after the module."""
+    folder = tmp_path_factory.mktemp("app")
+    database = folder / "app.duckdb"
+    shutil.copy(sample_db_file, database)
+    with running_app(chromium, database, folder) as base_url:
+        yield base_url
 
 
 @pytest.fixture
