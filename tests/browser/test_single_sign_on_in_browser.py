@@ -6,7 +6,8 @@ The provider knows two people: 周文书 (subject u-1001, verified e-mail clerk@
 identity of a county clerk's row in the database, and anyone typed into its login form (a subject whose e-mail
 the provider does not mark as verified), who has no row. The sidebar must show the clerk with the role and county
 of his row, refuse the other with the not-registered sentence, and signing out must end Streamlit's identity cookie
-too, so that a reload does not sign him in again. Requests to anything but loopback (the provider's login page
+too, so that a reload does not sign him in again. An administrator whose password hash is in `[auth]` beside
+Streamlit's keys still signs in with the password form. Requests to anything but loopback (the provider's login page
 links a stylesheet from a CDN) are refused by the test.
 """
 
@@ -24,16 +25,18 @@ import werkzeug.serving
 from playwright.sync_api import expect
 
 from incentive.accounts import users
+from incentive.accounts.passwords import hash_password
 from incentive.accounts.roles import COUNTY_CLERK
 from incentive.store.database import Database
 
-from .browser_steps import APP_IDLE, PATIENCE_MS, open_sidebar, open_view, sidebar
+from .browser_steps import APP_IDLE, PATIENCE_MS, open_sidebar, open_view, sidebar, sign_in
 from .conftest import running_app
 
 pytestmark = pytest.mark.browser
 
 CLERK, CLERK_COUNTY, CLERK_EMAIL, CLERK_SUBJECT = "周文书", "澄溪县", "clerk@example.test", "u-1001"
 STRANGER = "stranger@example.test"
+SECRETS_ADMIN, SECRETS_ADMIN_PASSWORD = "林主任", "secrets-admin-password"
 IDENTITY_COOKIE = "_streamlit_user"  # Streamlit 1.67's identity cookie (and _streamlit_user_tokens)
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
 
@@ -76,7 +79,9 @@ def sso_app(chromium, sample_db_file, tmp_path_factory, provider):
         f'cookie_secret = "{secrets.token_hex(32)}"\n'
         'client_id = "cadre-incentive-dashboard"\n'
         f'client_secret = "{secrets.token_hex(16)}"\n'
-        f'server_metadata_url = "{provider}/.well-known/openid-configuration"\n',
+        f'server_metadata_url = "{provider}/.well-known/openid-configuration"\n'
+        # The app's own key beside Streamlit's (docs/decisions.md#secrets-sections): an administrator's hash.
+        f'admins = {{ "{SECRETS_ADMIN}" = "{hash_password(SECRETS_ADMIN_PASSWORD)}" }}\n',
         encoding="utf-8",
     )
     with running_app(chromium, database, folder, args=("--secrets.files", str(secrets_file))) as base_url:
@@ -165,3 +170,11 @@ def test_an_identity_without_an_account_is_refused_and_has_no_role(tab, sso_app,
     expect(side.get_by_text("已登录")).to_have_count(0)
     expect(side.get_by_role("button", name="单点登录")).to_be_visible()
     _screenshot(tab, screenshots, "single-sign-on-not-registered")
+
+
+def test_the_password_form_still_signs_in_an_administrator_of_auth(tab, sso_app):
+    """`admins` in [auth] beside Streamlit's keys: Streamlit's single sign-on and the app's passwords both work."""
+    open_view(tab, sso_app)
+    expect(sidebar(tab).get_by_role("button", name="单点登录")).to_be_visible()
+    sign_in(tab, SECRETS_ADMIN, SECRETS_ADMIN_PASSWORD)
+    expect(sidebar(tab).get_by_text(f"已登录：{SECRETS_ADMIN}（市级管理员）")).to_be_visible()
