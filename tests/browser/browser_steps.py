@@ -170,7 +170,7 @@ def sign_in(page: Page, name: str, password: str) -> None:
     side.get_by_text("登录", exact=True).first.click()
     side.get_by_label("用户名").fill(name)
     side.get_by_label("密码").fill(password)
-    side.get_by_role("button", name="登录").click()
+    side.get_by_role("button", name="登录", exact=True).click()  # not 单点登录
     wait_idle(page, after_action=True)
     side.get_by_text(f"已登录：{name}", exact=False).wait_for()
 
