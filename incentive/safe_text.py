@@ -41,6 +41,17 @@ def tm(key: str, lang: str, **params: object) -> str:
     )
 
 
+def code_span(value: object) -> str:
+    """`value` as a Markdown code span: shown exactly as typed, in the code font. Streamlit 1.67 turns e-mail
+    addresses and URLs in Markdown text into links even when every character `markdown()` escapes is escaped
+    (its link detection runs on the rendered text), but never inside code; so an identifier that must not become
+    a link (an e-mail or a subject a single sign-on provider sent) goes here. The fence is longer than any run of
+    backticks in the value, and padded with a space that CommonMark strips."""
+    text = str(value).replace("\r", " ").replace("\n", " ")
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}"
+
+
 def plotly(value: object) -> object:
     """A string as literal text in Plotly (which reads <a href>, <b>, <br> and entities in titles, labels and
     category names); anything else unchanged."""

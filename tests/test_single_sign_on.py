@@ -11,6 +11,7 @@ from incentive import access
 from incentive.accounts import single_sign_on as sso
 from incentive.accounts import users
 from incentive.accounts.roles import COUNTY_CLERK, COUNTY_LEADER, Principal
+from incentive.safe_text import code_span
 from incentive.store import audit
 from incentive.store.database import Database
 
@@ -63,6 +64,12 @@ def test_the_identity_is_a_verified_email_else_the_subject():
     assert sso.identity_of({"email": "a@b.c", "email_verified": True, "sub": 42}, settings) == "a@b.c"
     assert sso.identity_of({"email": "x" * 255 + "@b.c", "email_verified": True}, settings) is None
     assert sso.identity_of({}, settings) is None
+
+
+def test_an_identity_is_shown_as_a_code_span_that_nothing_inside_can_close():
+    assert code_span("clerk@example.test") == "` clerk@example.test `"
+    assert code_span("a`b``c") == "``` a`b``c ```"
+    assert code_span("`[x](https://evil.example)`\nline") == "`` `[x](https://evil.example)` line ``"
 
 
 @pytest.fixture
@@ -174,6 +181,18 @@ def test_an_unregistered_identity_reads_a_sentence_and_the_password_form_can_be_
     _ran(at.sidebar.button(key="sso_sign_in").click().run())
     at.user = stranger
     _ran(at.run())
-    # The provider's text is escaped for Markdown (safe_text): the browser shows stranger@example.test, no link.
-    assert r"stranger\@example.test 尚未登记为本系统账号" in _sidebar_text(at)
+    # The provider's text in a code span (safe_text.code_span): shown as typed, never a link.
+    assert "` stranger@example.test ` 尚未登记为本系统账号" in _sidebar_text(at)
     assert "已登录" not in _sidebar_text(at)
+
+
+def test_single_sign_on_passes_the_viewing_password_page(sso_app, monkeypatch, logins):
+    """With a viewing password, nothing shows until it is given, or until a registered identity signs in."""
+    monkeypatch.setenv("INCENTIVE_VIEWER_HASH", access.hash_password("viewers only 1"))
+    at = sso_app(SSO_SECRETS, {"is_logged_in": False})
+    assert at.title[0].value == "干部激励看板" and not at.sidebar.button  # the gate: no page, no sidebar
+    _ran(at.button(key="sso_sign_in").click().run())
+    assert logins == [None]
+    at.user = {"is_logged_in": True, "sub": "u-1001", "email": "clerk@example.test", "email_verified": True}
+    _ran(at.run())
+    assert "已登录：周文书（澄溪县县区填报员）" in _sidebar_text(at)

@@ -24,7 +24,7 @@ import streamlit as st
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from incentive import access
+from incentive import access, safe_text
 from incentive.accounts import single_sign_on
 from incentive.accounts.roles import Principal, Scope, scope_of
 from incentive.i18n import t
@@ -192,7 +192,8 @@ def _single_sign_on_button(lang: str, place) -> None:
         return
     refused = st.session_state.get(_SSO_REFUSED)
     if refused is not None:
-        place.error(tm(refused.key, lang, **refused.params))  # the identity is the provider's text: escaped
+        # The identity is the provider's text: in a code span, since Streamlit links e-mails even when escaped.
+        place.error(t(refused.key, lang, **{k: safe_text.code_span(v) for k, v in refused.params.items()}))
     if place.button(t("sso_button", lang), key="sso_sign_in", type="primary", width="stretch"):
         if not _can_hold_role(lang):
             return

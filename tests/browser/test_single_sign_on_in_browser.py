@@ -116,7 +116,11 @@ def _start_single_sign_on(page, base_url: str, provider: str) -> None:
 def _screenshot(page, folder, name: str) -> None:
     """The sidebar once the page's run has ended (the sign-in shows there)."""
     page.wait_for_selector(APP_IDLE, state="attached", timeout=PATIENCE_MS)
+    size = page.viewport_size
+    page.set_viewport_size({"width": size["width"], "height": 1600})  # the whole sidebar, which scrolls by itself
+    page.wait_for_timeout(300)
     sidebar(page).screenshot(path=folder / f"{name}.png")
+    page.set_viewport_size(size)
 
 
 def _identity_cookies(page) -> list[dict]:
@@ -166,7 +170,9 @@ def test_an_identity_without_an_account_is_refused_and_has_no_role(tab, sso_app,
     tab.get_by_role("button", name="Authorize").click()
 
     side = sidebar(tab)
-    expect(side.get_by_text(f"{STRANGER} 尚未登记为本系统账号")).to_be_visible(timeout=PATIENCE_MS)
+    refusal = side.locator("[data-testid=stAlertContentError]")
+    expect(refusal).to_contain_text(f"{STRANGER} 尚未登记为本系统账号", timeout=PATIENCE_MS)
+    expect(refusal.locator("a")).to_have_count(0)  # the provider's text as typed, not a mailto: link
     expect(side.get_by_text("已登录")).to_have_count(0)
     expect(side.get_by_role("button", name="单点登录")).to_be_visible()
     _screenshot(tab, screenshots, "single-sign-on-not-registered")
