@@ -5,6 +5,8 @@ through a real provider is tests/browser/test_single_sign_on_in_browser.py."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from incentive import access
@@ -196,3 +198,15 @@ def test_single_sign_on_passes_the_viewing_password_page(sso_app, monkeypatch, l
     at.user = {"is_logged_in": True, "sub": "u-1001", "email": "clerk@example.test", "email_verified": True}
     _ran(at.run())
     assert "已登录：周文书（澄溪县县区填报员）" in _sidebar_text(at)
+
+
+def test_the_idle_timeout_ends_the_identity_cookie_too(sso_app):
+    logged_in = {"is_logged_in": True, "sub": "u-1001", "email": "clerk@example.test", "email_verified": True}
+    at = sso_app(SSO_SECRETS, logged_in)
+    _ran(at.sidebar.button(key="sso_sign_in").click().run())
+    _ran(at.run())
+    assert "已登录：周文书" in _sidebar_text(at)
+    at.session_state["role_seen_at"] = time.time() - 31 * 60  # ui/sign_in.py: the role unused past the default
+    _ran(at.run())
+    assert "已登录" not in _sidebar_text(at)
+    assert at.user == {"is_logged_in": False}  # st.logout: the next run finds nobody logged in with the provider
