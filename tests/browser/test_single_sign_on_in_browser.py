@@ -17,9 +17,9 @@ import secrets
 import shutil
 import socket
 import threading
+import warnings
 from urllib.parse import urlsplit
 
-import oidc_provider_mock
 import pytest
 import werkzeug.serving
 from playwright.sync_api import expect
@@ -44,6 +44,12 @@ LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
 @pytest.fixture(scope="module")
 def provider():
     """An OpenID Connect provider on a free loopback port, in a thread of the test process; its base URL."""
+    with warnings.catch_warnings():  # 0.3.4 imports Authlib's deprecated authlib.jose
+        from authlib.deprecate import AuthlibDeprecationWarning  # which sets its own filter to "always" on import
+
+        warnings.simplefilter("ignore", AuthlibDeprecationWarning)
+        import oidc_provider_mock
+
     people = [
         oidc_provider_mock.User(
             sub=CLERK_SUBJECT, claims={"email": CLERK_EMAIL, "email_verified": True, "name": "Zhou Wenshu"}
