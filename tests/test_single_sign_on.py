@@ -74,6 +74,14 @@ def test_an_identity_is_shown_as_a_code_span_that_nothing_inside_can_close():
     assert code_span("`[x](https://evil.example)`\nline") == "`` `[x](https://evil.example)` line ``"
 
 
+def test_only_claims_issued_after_the_sign_on_started_answer_it():
+    started = 1_800_000_000.0
+    assert sso.issued_since({"iat": 1_800_000_030}, started)
+    assert sso.issued_since({"iat": started - 299}, started)  # the provider's clock a little behind
+    assert not sso.issued_since({"iat": started - 3600}, started)  # an identity cookie from an earlier login
+    assert not sso.issued_since({}, started) and not sso.issued_since({"iat": "1800000030"}, started)
+
+
 @pytest.fixture
 def accounts(catalog_db) -> Database:
     users.add(catalog_db, "周文书", COUNTY_CLERK, "澄溪县", None, "王主任", identity="clerk@example.test")
@@ -158,16 +166,33 @@ def _sidebar_text(at) -> str:
     return " ".join(str(element.value) for element in [*at.sidebar.caption, *at.sidebar.error])
 
 
+def _just_logged_in(**claims) -> dict:
+    """st.user as Streamlit sets it right after the provider's login: the ID token's claims, issued now."""
+    return {
+        "is_logged_in": True,
+        "sub": "u-1001",
+        "email": "clerk@example.test",
+        "email_verified": True,
+        "iat": int(time.time()),
+        **claims,
+    }
+
+
 def test_the_sidebar_maps_only_a_sign_on_it_started(sso_app, logins):
-    logged_in = {"is_logged_in": True, **CLERK_CLAIMS, "email": "clerk@example.test"}
-    at = sso_app(SSO_SECRETS, logged_in)  # an identity cookie left from before: nobody is signed in by it
+    earlier = _just_logged_in(iat=int(time.time()) - 3600)
+    at = sso_app(SSO_SECRETS, earlier)  # an identity cookie left from an hour ago: nobody is signed in by it
     assert "已登录" not in _sidebar_text(at)
     assert at.sidebar.button(key="sso_sign_in").label == "单点登录"
     assert at.sidebar.expander  # the password form is still offered
 
     _ran(at.sidebar.button(key="sso_sign_in").click().run())  # st.login: the browser goes to the provider
     assert logins == [None]  # the provider configured directly in [auth]
-    _ran(at.run())  # ... and comes back logged in with it
+    _ran(at.run())  # ... which sends it back without a new login (denied): the old identity is no answer
+    assert "已登录" not in _sidebar_text(at)
+
+    _ran(at.sidebar.button(key="sso_sign_in").click().run())
+    at.user = _just_logged_in()
+    _ran(at.run())  # ... and now back with a new login
     assert "已登录：周文书（澄溪县县区填报员）" in _sidebar_text(at)
 
     _ran(at.sidebar.button(key="sign_out").click().run())  # st.logout ends st.user too; the browser reloads
@@ -177,7 +202,7 @@ def test_the_sidebar_maps_only_a_sign_on_it_started(sso_app, logins):
 
 
 def test_an_unregistered_identity_reads_a_sentence_and_the_password_form_can_be_withdrawn(sso_app):
-    stranger = {"is_logged_in": True, "sub": "u-9", "email": "stranger@example.test", "email_verified": True}
+    stranger = _just_logged_in(sub="u-9", email="stranger@example.test")
     at = sso_app({**SSO_SECRETS, "incentive_auth": {"password_sign_in": False}}, {"is_logged_in": False})
     assert not at.sidebar.expander  # single sign-on only
     _ran(at.sidebar.button(key="sso_sign_in").click().run())
@@ -195,15 +220,15 @@ def test_single_sign_on_passes_the_viewing_password_page(sso_app, monkeypatch, l
     assert at.title[0].value == "干部激励看板" and not at.sidebar.button  # the gate: no page, no sidebar
     _ran(at.button(key="sso_sign_in").click().run())
     assert logins == [None]
-    at.user = {"is_logged_in": True, "sub": "u-1001", "email": "clerk@example.test", "email_verified": True}
+    at.user = _just_logged_in()
     _ran(at.run())
     assert "已登录：周文书（澄溪县县区填报员）" in _sidebar_text(at)
 
 
 def test_the_idle_timeout_ends_the_identity_cookie_too(sso_app):
-    logged_in = {"is_logged_in": True, "sub": "u-1001", "email": "clerk@example.test", "email_verified": True}
-    at = sso_app(SSO_SECRETS, logged_in)
+    at = sso_app(SSO_SECRETS, {"is_logged_in": False})
     _ran(at.sidebar.button(key="sso_sign_in").click().run())
+    at.user = _just_logged_in()
     _ran(at.run())
     assert "已登录：周文书" in _sidebar_text(at)
     at.session_state["role_seen_at"] = time.time() - 31 * 60  # ui/sign_in.py: the role unused past the default

@@ -45,7 +45,7 @@ _LOCK = threading.Lock()
 _GRANTS: dict[str, Grant] = {}
 _TICKETS: dict[str, Ticket] = {}
 _ENDED_IDLE: dict[str, object] = {}  # binding -> the value of a grant the idle timeout ended, until told once
-_SINGLE_SIGN_ON: dict[str, float] = {}  # binding -> until when a single sign-on started in this browser may end
+_SINGLE_SIGN_ON: dict[str, float] = {}  # binding -> when this browser pressed the single sign-on button
 
 
 @dataclass(frozen=True)
@@ -122,16 +122,17 @@ def expect_single_sign_on(binding: str) -> None:
     started (one left from before an idle timeout, an expired grant or a restart) is never mapped."""
     now = time.time()
     with _LOCK:
-        for stale in [key for key, until in _SINGLE_SIGN_ON.items() if until < now]:
+        for stale in [key for key, started in _SINGLE_SIGN_ON.items() if started + SINGLE_SIGN_ON_SECONDS < now]:
             del _SINGLE_SIGN_ON[stale]
-        _SINGLE_SIGN_ON[binding] = now + SINGLE_SIGN_ON_SECONDS
+        _SINGLE_SIGN_ON[binding] = now
 
 
-def single_sign_on_expected(binding: str | None) -> bool:
-    """Whether this browser started a single sign-on that has not yet been used or expired; using it ends it."""
+def single_sign_on_started(binding: str | None) -> float | None:
+    """When this browser started the single sign-on that has not yet been used or expired (a Unix time), else
+    None; asking uses it up."""
     with _LOCK:
-        until = _SINGLE_SIGN_ON.pop(binding or "", None)
-    return until is not None and until >= time.time()
+        started = _SINGLE_SIGN_ON.pop(binding or "", None)
+    return started if started is not None and started + SINGLE_SIGN_ON_SECONDS >= time.time() else None
 
 
 def revoke(binding: str | None) -> None:

@@ -175,8 +175,11 @@ def _complete_single_sign_on() -> None:
         return
     claims = _identity_claims()
     binding = browser_binding()
-    if claims is None or binding is None or not browser_session.single_sign_on_expected(binding):
+    if claims is None or binding is None:
         return
+    started = browser_session.single_sign_on_started(binding)
+    if started is None or not single_sign_on.issued_since(claims, started):
+        return  # an identity cookie from before (the provider's login was denied or abandoned): not this sign-on
     try:
         who = single_sign_on.sign_in(database(), claims, settings)
     except single_sign_on.SingleSignOnRefused as refused:

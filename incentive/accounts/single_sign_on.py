@@ -24,6 +24,7 @@ PROVIDER_KEYS = ("client_id", "client_secret", "server_metadata_url")  # what st
 SHARED_KEYS = ("redirect_uri", "cookie_secret")  # what st.login requires in [auth] itself
 OURS = "incentive_auth"  # our settings' section of secrets.toml, beside Streamlit's [auth]
 IDENTITY_MAX_CHARS = 254  # the longest e-mail address; a longer claim is no identity of ours
+CLOCK_SKEW_SECONDS = 300  # how far the provider's clock may be behind ours
 
 
 class SingleSignOnRefused(TranslatedError):
@@ -90,6 +91,16 @@ def identity_of(claims: Mapping, settings: Settings) -> str | None:
     if value and claim == "email" and not (claims.get("email_verified") is True or settings.trust_unverified_email):
         value = None
     return value or _text(claims.get("sub"))
+
+
+def issued_since(claims: Mapping, started: float) -> bool:
+    """Whether the provider issued these claims (their `iat`, a Unix time every ID token carries) after a sign-on
+    that started at `started`, give or take CLOCK_SKEW_SECONDS between the provider's clock and ours. An identity
+    Streamlit kept from an earlier login (its cookie lives 30 days) is not the answer to this sign-on."""
+    issued = claims.get("iat")
+    if isinstance(issued, bool) or not isinstance(issued, int | float):
+        return False
+    return issued >= started - CLOCK_SKEW_SECONDS
 
 
 def principal_for(db: Database, claims: Mapping, settings: Settings) -> Principal:
