@@ -16,18 +16,26 @@ import unicodedata
 from incentive.i18n import t
 
 # Every ASCII punctuation mark Markdown (CommonMark, GFM, Streamlit's :color[…] directives, $math$) gives a
-# meaning to; a backslash before any ASCII punctuation shows it literally. `:` and `@` break GFM's autolinks
-# (https://…, a@b.c); `www.` is broken at its dot.
+# meaning to; a backslash before any ASCII punctuation shows it literally.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~$:@&])")
 _LINE_START = re.compile(r"^([-=>])")  # a list item, a heading underline, a quote: only at the start
-_WWW = re.compile(r"(?i)\b(www)\.")
 _LIST_NUMBER = re.compile(r"^(\d+)([.)])")
 
 
+# Streamlit 1.67's Markdown finds URLs and e-mail addresses in the rendered text (remark-gfm's autolink literals
+# are a tree transform, after escapes are resolved), so escaping cannot stop them. An invisible WORD JOINER
+# (U+2060) where the patterns need adjacent characters does: after `scheme:` before `//`, before `@`, after `www`.
+# What a reader copies then holds that character; what he sees is unchanged, and nothing is a link.
+_JOINER = "\u2060"
+_AUTOLINK_SEAMS = re.compile(r"(?i)(?<=:)(?=//)|(?=@)|(?<=\bwww)(?=\.)")
+
+
 def markdown(value: object) -> str:
-    """`value` as literal text inside Markdown; numbers and other non-strings as str() of them, escaped too."""
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", str(value))
-    text = _WWW.sub(r"\1\\.", text)
+    """`value` as literal text inside Markdown, never a link: Markdown's punctuation escaped, and a word joiner
+    where Streamlit would otherwise turn a URL or e-mail address into a link (shown the same, copied with
+    U+2060 in it). Numbers and other non-strings as str() of them, escaped too."""
+    text = _AUTOLINK_SEAMS.sub(_JOINER, str(value))
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     text = _LIST_NUMBER.sub(r"\1\\\2", text)
     text = _LINE_START.sub(r"\\\1", text)
     return text.replace("\r", " ").replace("\n", " ")

@@ -243,6 +243,7 @@ def test_settings_are_stored_validated_and_defaulted(db):
         "suppression_threshold": 5,
         "max_hours_per_record": 200.0,
         "hours_per_day": 0.0,
+        "idle_minutes": 30,
     }
     settings.save(db, "hours_target", "96", "test")
     assert settings.current(db)["hours_target"] == 96.0

@@ -76,7 +76,9 @@ def test_other_text_still_has_zero_width_characters_removed_silently():
 
 
 def test_markdown_escape_keeps_text_and_kills_links():
-    assert markdown("[点此](https://evil.example)") == "\\[点此\\]\\(https\\://evil.example\\)"
-    assert markdown("www.evil.example") == "www\\.evil.example"
-    assert markdown("a@b.example") == "a\\@b.example"
+    # U+2060 where Streamlit would find a URL or an address in the rendered text (it links them, escaped or not)
+    assert markdown("[点此](https://evil.example)") == "\\[点此\\]\\(https\\:\u2060//evil.example\\)"
+    assert markdown("www.evil.example") == "www\u2060.evil.example"
+    assert markdown("a@b.example") == "a\u2060\\@b.example"
+    assert markdown("WWW.x.cn http://x") == "WWW\u2060.x.cn http\\:\u2060//x"
     assert markdown("2025-Q1") == "2025-Q1" and markdown("-3") == "\\-3"

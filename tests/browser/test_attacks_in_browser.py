@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import pytest
@@ -166,3 +167,17 @@ def test_following_a_link_from_another_site_keeps_the_sign_in(page, app_url, tmp
     page.wait_for_url(f"{app_url}/rankings")
     page.locator("[data-testid=stSidebarNav]").get_by_text("数据管理").wait_for()
     assert {c["name"]: c for c in page.context.cookies(app_url)}["incentive_session"]["value"] == signed
+
+
+def test_urls_and_addresses_in_names_and_parameters_are_never_links(page, app_url):
+    """Streamlit links URLs and e-mail addresses it finds in rendered Markdown text, escaped or not; every value
+    shown through safe_text.markdown must still show as typed, with no link (the notice for an unusable link
+    parameter shows the parameter as given)."""
+    crafted = "[点此](https://evil.example/c) www.evil.example mail@evil.example"
+    open_view(page, f"{app_url}/?county={urllib.parse.quote(crafted)}")
+    notice = page.get_by_text("链接中的参数无法使用", exact=False).first
+    notice.wait_for()
+    text = notice.inner_text().replace("\u2060", "")
+    assert "[点此](https://evil.example/c)" in text and "mail@evil.example" in text and "www.evil.example" in text
+    main = page.locator("[data-testid=stMain]")
+    assert main.locator("a[href*='evil']").count() == 0
