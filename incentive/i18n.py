@@ -1335,6 +1335,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "review_note": ("退回说明（县区填报员可见）", "Note for the clerk (required to return)"),
     "review_return": ("退回", "Return"),
     "review_returned": ("已退回报送 #{id}。", "Returned submission #{id}."),
+    "page_clerk_only": (
+        "「{page}」页仅限县区填报员：请先在左侧栏登录，登录后本页即显示。",
+        "The “{page}” page is for county clerks: sign in from the sidebar and it opens here.",
+    ),
     "setting_idle_minutes": ("无操作自动退出（分钟）", "Sign-out after idle (minutes)"),
     "template_hint_min": (
         "合理下限：低于此值的数值拒收；留空则按单位默认（如 % 类「率」不低于 0，件/人/次等不为负）",
