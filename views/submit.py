@@ -1,7 +1,6 @@
 """报送数据 Submit data: a county clerk uploads his county's files, reads the same preview as the Data page and
 submits them for review; his county's submissions with their state, returned notes, and withdrawing pending ones."""
 
-import contextlib
 import functools
 
 import streamlit as st
@@ -50,13 +49,12 @@ def send(preview: Preview, data: bytes, options: Options) -> None:
         flash_and_rerun(tm("submit_done", lang, file=preview.file_name, id=new_id))
 
 
-def record_refusal(preview: Preview, data: bytes, options: Options) -> None:
-    """A refused file goes on record once per session, as on the Data page (submit audits the refusal)."""
+def record_refusal(preview: Preview) -> None:
+    """A refused file goes on record once per session, as on the Data page."""
     seen = st.session_state.setdefault("submit_refusals_recorded", set())
     if not preview.importable and preview.sha256 not in seen:
         seen.add(preview.sha256)
-        with contextlib.suppress(SubmissionError):
-            submissions.submit(db, require_clerk(), preview.file_name, data, options)
+        submissions.record_refusal(db, require_clerk(), preview)
 
 
 st.title(t("page_submit", lang))
@@ -93,7 +91,7 @@ for upload in uploads or []:
     preview_panel.draw_preview(
         preview, effects, lang, key="submit", action=functools.partial(send, data=data, options=options)
     )
-    record_refusal(preview, data, options)
+    record_refusal(preview)
 
 # ---- this county's submissions
 st.subheader(t("submit_mine", lang))

@@ -170,16 +170,7 @@ def submit(db: Database, who: Principal | None, file_name: str, data: bytes, opt
         raise SubmissionError("submit_not_clerk")
     preview, _ = check(db, file_name, data, options, who.county)
     if not preview.importable:
-        audit.record(
-            db,
-            who.name,
-            "submit",
-            file_name=file_name,
-            sha256=preview.sha256,
-            outcome="refused",
-            rows=preview.data_rows,
-            detail=f"{len(preview.problems)} problems",
-        )
+        record_refusal(db, who, preview)
         raise SubmissionError("submit_not_importable")
 
     def write(cur: duckdb.DuckDBPyConnection) -> int:
@@ -219,6 +210,21 @@ def submit(db: Database, who: Principal | None, file_name: str, data: bytes, opt
         return new_id
 
     return db.serial_write(write)
+
+
+def record_refusal(db: Database, who: Principal, preview: Preview) -> None:
+    """A clerk's file that did not pass, on record with its name, hash, data rows and problem count, as a refused
+    import is (the clerk's page records each refused file once per session, without reading it again)."""
+    audit.record(
+        db,
+        who.name,
+        "submit",
+        file_name=preview.file_name,
+        sha256=preview.sha256,
+        outcome="refused",
+        rows=preview.data_rows,
+        detail=f"{len(preview.problems)} problems",
+    )
 
 
 def accept(db: Database, submission_id: int, who: Principal | None) -> int:

@@ -7,6 +7,7 @@ another module sees. Screenshots land in artifacts/screenshots/ (git-ignored) on
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -84,12 +85,10 @@ def server_log(base_url: str) -> Path:
     return _LOGS[base_url]
 
 
-@pytest.fixture(scope="module")
-def app_url(chromium, sample_db_file, tmp_path_factory):
-    """Base URL of a running app whose database is a fresh copy of the loaded sample; stopped after the module."""
-    folder = tmp_path_factory.mktemp("app")
-    database = folder / "app.duckdb"
-    shutil.copy(sample_db_file, database)
+@contextlib.contextmanager
+def running_app(chromium, database: Path, folder: Path):
+    """`streamlit run serve.py` over `database` on a free loopback port, with the test administrator configured;
+    yields its base URL once it answers and its first script run (which opens the database) has finished."""
     port = free_port()
     log = folder / "streamlit.log"
     from incentive.access import hash_password
@@ -133,6 +132,16 @@ def app_url(chromium, sample_db_file, tmp_path_factory):
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+@pytest.fixture(scope="module")
+def app_url(chromium, sample_db_file, tmp_path_factory):
+    """Base URL of a running app whose database is a fresh copy of the loaded sample; stopped after the module."""
+    folder = tmp_path_factory.mktemp("app")
+    database = folder / "app.duckdb"
+    shutil.copy(sample_db_file, database)
+    with running_app(chromium, database, folder) as base_url:
+        yield base_url
 
 
 @pytest.fixture
