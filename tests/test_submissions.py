@@ -295,3 +295,26 @@ def test_the_submission_options_are_kept_for_the_review(county_db):
     assert county_db.fetch_all("SELECT period, value FROM current_values WHERE county = '云岫县'") == [
         ("2025-Q3", 77.0)
     ]
+
+
+def test_submissions_and_county_rosters_on_a_lake(lake_location):
+    """The same on DuckLake: the file's bytes kept as a BLOB, the county batch, the county's roster replaced."""
+    from conftest import data_file
+
+    from incentive.store.database import Database
+
+    db = Database(lake_location)
+    try:
+        import_ok(db, "regions.csv", data_file("regions.csv"))
+        import_ok(db, "花名册.csv", roster_csv("2025-06-30", [("Y1", "云岫县"), ("Y2", "云岫县"), ("Q1", "云峤县")]))
+        data = roster_csv("2025-06-30", [("Y3", "云岫县")])
+        sid = submissions.submit(db, CLERK, "本县花名册.csv", data, Options())
+        assert submissions.load(db, sid).data == data
+        batch = submissions.accept(db, sid, ADMIN)
+        assert db.fetch_all("SELECT county FROM batches WHERE id = $id", {"id": batch}) == [("云岫县",)]
+        assert sorted(db.fetch_all("SELECT cadre_id, county FROM current_roster")) == [
+            ("Q1", "云峤县"),
+            ("Y3", "云岫县"),
+        ]
+    finally:
+        db.close()
