@@ -1312,6 +1312,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "submit_pick_withdraw": ("选择要撤回的待审核报送", "Pending submission to withdraw"),
     "submit_withdraw": ("撤回", "Withdraw"),
+    "submit_batches": ("本县区已生效的批次", "Your county's batches in force"),
     "submit_withdrawn": ("已撤回报送 #{id}。", "Withdrew submission #{id}."),
     "col_submission": ("报送", "Submission"),
     "col_county": ("县区", "County"),

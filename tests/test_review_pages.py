@@ -138,3 +138,22 @@ def test_a_returned_submission_shows_its_note_and_a_pending_one_can_be_withdrawn
     clerk.button(key="submit_withdraw").click().run()
     assert any("已撤回报送 #2" in s.value for s in clerk.success)
     assert [row[1] for row in database_of(accounts_db)] == ["returned", "withdrawn"]
+
+
+def test_a_clerk_rolls_back_his_countys_batch_from_his_page(accounts_db, app_factory):
+    clerk = on(signed_in(app_factory, accounts_db, CLERK), "views/submit.py")
+    assert not [s for s in clerk.selectbox if s.key == "submit_rollback_pick"]  # the prefecture's batches: not his
+    submit(clerk, "云岫得分.csv", OWN)
+    admin = on(signed_in(app_factory, accounts_db), "views/review.py")
+    admin.button(key="review_accept_1").click().run()
+    batch = database_of(accounts_db)[0][5]
+    clerk.run()
+    pick = clerk.selectbox(key="submit_rollback_pick")
+    assert pick.options == [f"#{batch} · 赛马考评得分 · 云岫得分.csv"]
+    assert clerk.button(key="submit_rollback").disabled
+    clerk.checkbox(key="submit_rollback_confirm").check().run()
+    clerk.button(key="submit_rollback").click().run()
+    assert any(f"已撤销批次 #{batch}" in s.value for s in clerk.success)
+    from ui.runtime import database
+
+    assert database().fetch_all("SELECT status FROM batches WHERE id = $id", {"id": batch}) == [("rolled_back",)]

@@ -6,12 +6,14 @@ import functools
 import streamlit as st
 
 from incentive import labels
-from incentive.accounts.roles import COUNTY_CLERK
+from incentive.accounts.roles import COUNTY_CLERK, OutOfScope
 from incentive.i18n import capital, t
 from incentive.intake.preview import Preview
 from incentive.review import submissions
 from incentive.review.submissions import Options, SubmissionError
 from incentive.safe_text import markdown, tm
+from incentive.store import batches
+from incentive.store.batches import BatchError
 from ui import frame, link_state, preview_panel, sign_in
 from ui.runtime import check_version, database, preview_upload
 
@@ -140,3 +142,26 @@ else:
                 st.error(markdown(refused.text(lang)))
             else:
                 flash_and_rerun(t("submit_withdrawn", lang, id=picked))
+
+# ---- this county's batches: a clerk may undo his county's accepted submissions (never the prefecture's data)
+live = batches.history(db, clerk.county)
+live = live[live["status"] == "active"].set_index("id")
+if len(live):
+    st.subheader(t("submit_batches", lang))
+    pick_col, button_col = st.columns([3, 1], vertical_alignment="bottom")
+    batch_id = pick_col.selectbox(
+        t("data_rollback_pick", lang),
+        live.index[::-1].tolist(),  # the newest first
+        key="submit_rollback_pick",
+        format_func=lambda i: f"#{i} · {capital(t('kind_' + live.at[i, 'kind'], lang))} · {live.at[i, 'file']}",
+    )
+    confirmed = st.checkbox(t("data_rollback_confirm", lang), key="submit_rollback_confirm")
+    if button_col.button(t("data_rollback", lang), key="submit_rollback", disabled=not confirmed):
+        who = require_clerk()
+        try:
+            batches.rollback(db, int(batch_id), who.name, scope=who.scope)
+        except (OutOfScope, BatchError) as refused:
+            st.error(markdown(refused.text(lang)))
+        else:
+            st.session_state.pop("submit_rollback_confirm", None)
+            flash_and_rerun(t("data_rolled_back", lang, batch=batch_id))

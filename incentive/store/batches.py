@@ -188,12 +188,15 @@ def rollback_source(db: Database, source: str, who: str = "system") -> int:
 # ------------------------------------------------------------ reading
 
 
-def history(db: Database) -> pd.DataFrame:
-    """Every batch, oldest first: id, kind, file, rows, status, source, created_at, created_by, rolled_back_at,
-    sha256, sheet, county (None: prefecture-wide), submission_id."""
+def history(db: Database, county: str | None = None) -> pd.DataFrame:
+    """Every batch, oldest first, or only `county`'s batches (its accepted submissions): id, kind, file, rows,
+    status, source, created_at, created_by, rolled_back_at, sha256, sheet, county (None: prefecture-wide),
+    submission_id."""
     return db.fetch_df(
         "SELECT id, kind, file_name AS file, row_count AS rows, status, source, created_at, "
-        "created_by, rolled_back_at, sha256, sheet, county, submission_id FROM batches ORDER BY id"
+        "created_by, rolled_back_at, sha256, sheet, county, submission_id FROM batches "
+        "WHERE $county IS NULL OR county = $county ORDER BY id",
+        {"county": county},
     )
 
 
