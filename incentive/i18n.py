@@ -1303,6 +1303,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "the prefecture administrator accepts them.",
     ),
     "submit_button": ("提交审核", "Submit for review"),
+    "data_snapshot_replace_county": (
+        "将替换「{county}」统计日期为 {as_of} 的花名册（该县区现有 {n} 人），其他县区不变。",
+        "Replaces {county}'s cadres in the roster snapshot as of {as_of} (currently {n} {n:cadre|cadres}); other "
+        "counties stay as they are.",
+    ),
     "submit_done": ("已提交「{file}」，等待审核（报送 #{id}）。", "Submitted {file} for review (submission #{id})."),
     "submit_mine": ("本县区的报送", "Your county's submissions"),
     "submit_none": ("还没有报送。", "No submissions yet."),

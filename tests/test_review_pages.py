@@ -157,3 +157,28 @@ def test_a_clerk_rolls_back_his_countys_batch_from_his_page(accounts_db, app_fac
     from ui.runtime import database
 
     assert database().fetch_all("SELECT status FROM batches WHERE id = $id", {"id": batch}) == [("rolled_back",)]
+
+
+def test_a_county_roster_replaces_only_that_countys_cadres_on_the_overview(accounts_db, app_factory):
+    """The sample's roster of 2026-06-30 holds 7,000 cadres, 726 of them in 云岫县. 云岫县 sends a roster of one
+    cadre for that date: once accepted, the prefecture has 7,000 − 726 + 1 = 6,275."""
+    roster = (
+        "干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\nLZ000001,某甲,云岫县,安山镇,一级科员,男,1985,2026-06-30\n"
+    )
+    clerk = on(signed_in(app_factory, accounts_db, CLERK), "views/submit.py")
+    clerk.get("file_uploader")[0].set_value(("云岫花名册.csv", roster.encode(), "text/csv"))
+    clerk.run()
+    assert "将替换「云岫县」统计日期为 2026-06-30 的花名册（该县区现有 726 人），其他县区不变。" in [
+        i.value for i in clerk.info
+    ]
+    button(clerk, "submit_send_").click().run()
+    admin = on(signed_in(app_factory, accounts_db), "views/review.py")
+    assert "将替换「云岫县」统计日期为 2026-06-30 的花名册（该县区现有 726 人），其他县区不变。" in [
+        i.value for i in admin.info
+    ]
+    on(admin, "views/overview.py")
+    assert {m.label: m.value for m in admin.metric}["在册干部"] == "7,000"
+    on(admin, "views/review.py")
+    admin.button(key="review_accept_1").click().run()
+    on(admin, "views/overview.py")
+    assert {m.label: m.value for m in admin.metric}["在册干部"] == "6,275"

@@ -70,10 +70,15 @@ def draw_problems(preview: Preview, lang: str, key: str) -> None:
     )
 
 
-def draw_effects(preview: Preview, effects: ImportEffects, lang: str) -> None:
+def draw_effects(preview: Preview, effects: ImportEffects, lang: str, county: str | None = None) -> None:
+    """What the file would change; `county`: it would be that county's batch (a submission), whose roster replaces
+    only that county's cadres (docs/decisions.md#county-roster-snapshots)."""
     if preview.kind == "roster":
         dates = ", ".join(sorted({f"{d:%Y-%m-%d}" for d in preview.rows["as_of"]}))
-        st.info(t("data_snapshot_replace", lang, as_of=dates, n=effects.snapshot_replaced))
+        if county is None:
+            st.info(t("data_snapshot_replace", lang, as_of=dates, n=effects.snapshot_replaced))
+        else:
+            st.info(tm("data_snapshot_replace_county", lang, county=county, as_of=dates, n=effects.snapshot_replaced))
     else:
         st.info(t("data_effects", lang, new=effects.new, changed=effects.changed, same=effects.same))
     if effects.blanked:
@@ -97,11 +102,13 @@ def draw_preview(
     lang: str,
     *,
     key: str,
+    county: str | None = None,
     before_effects: Callable[[Preview], None] | None = None,
     action: Callable[[Preview], None] | None = None,
 ) -> None:
     """A bordered box: what the file was read as, its notes and problems, and, when it can go in, what it would
-    change, its warnings and its first rows. `key` prefixes widget keys (the page's); `before_effects` draws
+    change, its warnings and its first rows. `key` prefixes widget keys (the page's); `county`: the county whose
+    submission it is (None: the prefecture's import); `before_effects` draws
     something after the problems (the Data page's offer to remove the sample), `action` the buttons under an
     importable file."""
     with st.container(border=True):
@@ -116,7 +123,7 @@ def draw_preview(
             before_effects(preview)
         if preview.importable:
             if effects is not None:
-                draw_effects(preview, effects, lang)
+                draw_effects(preview, effects, lang, county)
             if preview.warnings:
                 draw_warnings(preview, lang)
             st.dataframe(labelled(preview.kind, preview.rows.head(100), lang), hide_index=True, width="stretch")

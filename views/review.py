@@ -96,7 +96,7 @@ preview, effects = preview_upload(
     check_version(),
     opened.county,
 )
-preview_panel.draw_preview(preview, effects, lang, key="review")
+preview_panel.draw_preview(preview, effects, lang, key="review", county=opened.county)
 
 accept_col, return_col = st.columns(2)
 if accept_col.button(

@@ -91,7 +91,12 @@ for upload in uploads or []:
         upload.name, data, kind or None, period, as_of, skip_invalid, check_version(), clerk.county
     )
     preview_panel.draw_preview(
-        preview, effects, lang, key="submit", action=functools.partial(send, data=data, options=options)
+        preview,
+        effects,
+        lang,
+        key="submit",
+        county=clerk.county,
+        action=functools.partial(send, data=data, options=options),
     )
     record_refusal(preview)
 
