@@ -9,7 +9,9 @@ from pathlib import Path
 
 import streamlit as st
 
+from incentive.accounts.roles import COUNTY_CLERK
 from incentive.i18n import t
+from incentive.review import submissions
 from ui import cache_guard, chrome, frame, link_state, sharing, sign_in
 from ui.runtime import database
 
@@ -24,6 +26,9 @@ cache_guard.install()  # a websocket `clear_cache` from a session without the ad
 chrome.translate_widgets(lang)  # Streamlit's own words in the upload box and text inputs
 database()  # opens the database; on first start loads the sample data
 sign_in.viewer_gate(lang)  # when the deployment requires a viewing password
+who = sign_in.principal()
+is_admin = who is not None and who.is_admin
+pending = submissions.pending_count(database()) if is_admin else 0
 
 pages = [
     st.Page("views/overview.py", title=t("page_overview", lang), icon=":material/dashboard:", default=True),
@@ -34,10 +39,23 @@ pages = [
     ),
     st.Page("views/movements.py", title=t("page_movements", lang), icon=":material/swap_vert:", url_path="movements"),
     *(
-        [st.Page("views/data.py", title=t("page_data", lang), icon=":material/upload_file:", url_path="data")]
-        if sign_in.admin()
+        [
+            st.Page("views/data.py", title=t("page_data", lang), icon=":material/upload_file:", url_path="data"),
+            st.Page(
+                "views/review.py",
+                title=t("page_review_pending", lang, n=pending) if pending else t("page_review", lang),
+                icon=":material/fact_check:",
+                url_path="review",
+            ),
+        ]
+        if is_admin
         else []
     ),  # not in the navigation, so not reachable by URL, until signed in
+    *(
+        [st.Page("views/submit.py", title=t("page_submit", lang), icon=":material/outbox:", url_path="submit")]
+        if who is not None and who.role == COUNTY_CLERK
+        else []
+    ),  # a county clerk's uploads become submissions
 ]
 unknown = chrome.unknown_address_page({page.url_path for page in pages}, lang)  # instead of "Page not found"
 navigation = st.navigation([*pages, *([unknown] if unknown else [])])

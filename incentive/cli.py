@@ -293,6 +293,8 @@ def _batches(db: Database, args, lang: str) -> int:
             row["rolled_back_at"] = (
                 None if rolled is None or rolled != rolled else rolled.isoformat(sep=" ", timespec="seconds")
             )
+            submission = row["submission_id"]  # NULL reads as NaN in a float column: null in JSON, not NaN
+            row["submission_id"] = None if submission is None or submission != submission else int(submission)
             records.append(row)
         print(json.dumps(records, ensure_ascii=False, indent=1, default=str))
     else:

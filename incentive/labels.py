@@ -80,6 +80,9 @@ def _target_text(action: str, target: str, lang: str) -> str:
         if kind:
             return t("audit_target_batch", lang, batch=number, kind=t(f"kind_{kind}", lang))
         return t("audit_target_batch_only", lang, batch=number)
+    submission = re.fullmatch(r"submission (\d+)", target or "")
+    if submission:
+        return t("audit_target_submission", lang, id=submission.group(1))
     if action in ("load_sample", "remove_sample", "rollback_source") and target in ("sample", "upload", "cli"):
         return t(f"source_{target}", lang)
     if action == "setting" and f"setting_{target}" in _SETTING_KEYS:

@@ -25,7 +25,8 @@ SELECT in_county AS county,
        avg(CAST(trained_innovation AS INTEGER)) AS coverage_innovation,
        avg(CAST(trained_practice AS INTEGER)) AS coverage_practice,
        count(*) - count(*) FILTER (WHERE trained) AS untrained,
-       any_value(roster_as_of) AS roster_as_of
+       -- counties may be on snapshots of different dates: the newest (docs/decisions.md#county-roster-snapshots)
+       max(roster_as_of) AS roster_as_of
 FROM cadres LEFT JOIN county_order o ON o.county = cadres.in_county
 GROUP BY in_county, slice, o.county_code
 ORDER BY o.county_code NULLS FIRST, in_county, slice

@@ -19,7 +19,7 @@ import re
 
 import duckdb
 import pytest
-from conftest import ROOT, as_admin
+from conftest import ROOT, as_admin, as_user
 from page_text import data_values, visible_texts, without
 from streamlit.testing.v1 import AppTest
 
@@ -101,10 +101,12 @@ def check(at: AppTest, lang: str, page: str, state: str, extra: tuple[str, ...] 
     assert not wrong, f"{page} ({state}, {lang}): {sorted(set(wrong))[:20]}"
 
 
-def open_page(at: AppTest, lang: str, page: str, admin: bool = False) -> AppTest:
+def open_page(at: AppTest, lang: str, page: str, admin: bool = False, who=None) -> AppTest:
     at.session_state["lang"] = lang
     if admin:
         as_admin(at, ADMIN)
+    if who is not None:
+        as_user(at, who)
     at.run()
     at.switch_page(page)
     at.run()
@@ -191,6 +193,49 @@ def data(at, lang):
     check(at, lang, page, "an upload with invalid rows skipped", file_cells)
 
 
+CLERK_NAME = "云岫填报员"
+MIXED = "考核期,县区,指标,数值\n2026Q3,云岫县,R01,99.5\n2026Q3,澄溪县,R01,12\n"
+OWN = "考核期,县区,指标,数值\n2026Q3,云岫,R01,99.5\n"
+
+
+def clerk():
+    """A county clerk of 云岫县, added to the app's database (a database account: its row must exist)."""
+    from incentive.accounts import users
+    from incentive.accounts.roles import COUNTY_CLERK, Principal
+    from ui.runtime import database
+
+    if users.find(database(), CLERK_NAME) is None:
+        users.add(database(), CLERK_NAME, COUNTY_CLERK, "云岫县", "clerk-password-123", ADMIN)
+    return Principal(CLERK_NAME, COUNTY_CLERK, "云岫县")
+
+
+def submit(at, lang):
+    page = "views/submit.py"
+    open_page(at, lang, page, who=clerk())
+    names = (CLERK_NAME, "云岫县", "混合.csv", "本县.csv", "云岫", *re.split(r"[,\n]", MIXED))
+    check(at, lang, page, "default", names)
+    at.get("file_uploader")[0].set_value(("混合.csv", MIXED.encode(), "text/csv"))
+    at.run()
+    check(at, lang, page, "a file with another county's rows", names)
+    at.get("file_uploader")[0].set_value(("本县.csv", OWN.encode(), "text/csv"))
+    at.run()
+    at.button(key=next(b.key for b in at.button if b.key and b.key.startswith("submit_send_"))).click().run()
+    check(at, lang, page, "submitted", names)
+
+
+def review(at, lang):
+    from incentive.review import submissions
+    from ui.runtime import database
+
+    page = "views/review.py"
+    submissions.submit(database(), clerk(), "本县.csv", OWN.encode(), submissions.Options())
+    open_page(at, lang, page, admin=True)
+    names = (CLERK_NAME, "云岫县", "本县.csv", "云岫")
+    check(at, lang, page, "a pending submission", names)
+    at.button(key="review_return_1").click().run()
+    check(at, lang, page, "a return without a note", names)
+
+
 SCENARIOS = {
     "overview": overview,
     "rankings": rankings,
@@ -198,6 +243,8 @@ SCENARIOS = {
     "welfare": welfare,
     "movements": movements,
     "data": data,
+    "submit": submit,
+    "review": review,
 }
 
 

@@ -17,16 +17,15 @@ from incentive.config import database_location
 from incentive.demo.sample import load_sample
 from incentive.i18n import t
 from incentive.intake import checks
-from incentive.intake.bulk_csv import parse_upload
 from incentive.intake.preview import Preview
 from incentive.race import rankings
 from incentive.race.rankings import PeerGroup
 from incentive.race.scoring import DRAWS, TIER_SHARES, Ranking
+from incentive.review import submissions
 from incentive.store import batches, queries, settings
 from incentive.store.batches import VersionInfo
 from incentive.store.database import DataAsOf, Database
-from incentive.store.effects import ImportEffects, import_effects
-from incentive.store.reference import current_reference
+from incentive.store.effects import ImportEffects
 from incentive.training import coverage
 
 
@@ -82,19 +81,24 @@ def run_query(name: str, **params: object) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def preview_upload(
-    file_name: str, data: bytes, kind: str | None, period: str, as_of: str, skip_invalid: bool, version: str
+    file_name: str,
+    data: bytes,
+    kind: str | None,
+    period: str,
+    as_of: str,
+    skip_invalid: bool,
+    version: str,
+    county: str | None,
 ) -> tuple[Preview, ImportEffects | None]:
-    """Parse an uploaded file against the current catalog and regions, and what importing it would change.
+    """Parse an uploaded file against the current catalog and regions, and what importing it would change: for
+    the prefecture (`county` None), or as a submission of that county, with the county's rules
+    (incentive.review.submissions.check, which accepting a submission calls again).
 
     `version` is part of the cache key (`check_version()`): after any import or change of settings the same file
     is checked again.
     """
-    db = database()
-    reference = current_reference(db)
-    preview = parse_upload(file_name, data, reference, kind=kind, period=period, as_of=as_of, skip_invalid=skip_invalid)
-    checks.add_warnings(db, preview, reference)
-    effects = import_effects(db, preview) if preview.importable else None
-    return preview, effects
+    options = submissions.Options(kind or "", period or "", as_of or "", skip_invalid)
+    return submissions.check(database(), file_name, data, options, county)
 
 
 @st.cache_resource(show_spinner=False, max_entries=6)

@@ -11,15 +11,13 @@ from incentive.config import backup_folder
 from incentive.demo.sample import has_sample, load_sample
 from incentive.i18n import capital, t
 from incentive.intake import checks
-from incentive.intake.file_kinds import KINDS, labelled
+from incentive.intake.file_kinds import KINDS
 from incentive.intake.preview import Preview, effects_text
 from incentive.intake.templates import template_xlsx
-from incentive.safe_text import markdown, tm
-from incentive.sharing.export import to_csv_bytes
 from incentive.store import audit, backup, batches, settings
 from incentive.store.batches import BatchError
 from incentive.store.effects import ImportEffects, import_effects
-from ui import frame, link_state, sign_in
+from ui import frame, link_state, preview_panel, sign_in
 from ui.downloads import table_downloads
 from ui.runtime import check_version, database, loaded_findings, preview_upload, run_query
 
@@ -27,7 +25,6 @@ lang = frame.current().lang
 admin = sign_in.require_admin(lang)  # the page is only in the navigation for administrators; checked again here
 db = database()
 sample_loaded = has_sample(db)  # read once; every write below reruns the page
-LISTED_PROBLEMS = 5  # more than this and the full table follows
 
 
 def kind_label(kind: str) -> str:
@@ -65,71 +62,6 @@ def import_and_report(previews: list[Preview]) -> None:
     flash_and_rerun(*messages)
 
 
-def draw_summary(preview: Preview) -> None:
-    detected = "data_detected" if preview.sheet else "data_detected_csv"
-    summary = t(
-        detected,
-        lang,
-        kind=kind_label(preview.kind),
-        sheet=preview.sheet,
-        encoding=preview.encoding_label,
-        row=preview.header_row,
-        rows=preview.data_rows,
-    )
-    if len(preview.rows) != preview.data_rows:
-        summary = summary.rstrip("。.") + t("data_values_count", lang, values=len(preview.rows))
-    st.markdown(markdown(summary))
-
-
-def draw_problems(preview: Preview) -> None:
-    """The first problems as located sentences a user can act on; all of them in a table and a download."""
-    texts = preview.problem_texts(lang)
-    whole_file = preview.fatal and len(preview.problems) == 1 and preview.problems[0].row is None
-    if whole_file:
-        st.error(markdown(texts[0]))
-        return
-    listed = "\n".join(f"- {markdown(text)}" for text in texts[:LISTED_PROBLEMS])
-    if preview.importable:
-        st.warning(
-            t("data_problems_skip", lang, n=len(texts), ok=preview.data_rows, bad=len(preview.rejected_rows))
-            + "\n\n"
-            + listed
-        )
-    else:
-        st.error(t("data_problems", lang, n=len(texts)) + "\n\n" + listed)
-    problems = preview.rejects_table(lang)
-    if len(texts) > LISTED_PROBLEMS:
-        st.dataframe(problems.head(500), hide_index=True, width="stretch")
-    st.download_button(
-        t("data_rejects_download", lang),
-        to_csv_bytes(problems),
-        mime="text/csv",
-        file_name=f"{preview.file_name}.problems.csv",
-        key=f"data_rejects_{preview.sha256[:16]}",
-    )
-
-
-def draw_effects(preview: Preview, effects: ImportEffects) -> None:
-    if preview.kind == "roster":
-        dates = ", ".join(sorted({f"{d:%Y-%m-%d}" for d in preview.rows["as_of"]}))
-        st.info(t("data_snapshot_replace", lang, as_of=dates, n=effects.snapshot_replaced))
-    else:
-        st.info(t("data_effects", lang, new=effects.new, changed=effects.changed, same=effects.same))
-    if effects.blanked:
-        st.warning(t("data_effects_blank", lang, n=effects.blanked))
-    if effects.unknown_cadres:
-        st.warning(t("data_unknown_cadres", lang, n=effects.unknown_cadres))
-    earlier = batches.active_of_file(db, preview.sha256)
-    if earlier:
-        st.warning(t("data_same_file", lang, batches=", #".join(map(str, earlier))))
-
-
-def draw_warnings(preview: Preview) -> None:
-    """Unusual changes from the previous period: not refusals, a second look before import."""
-    texts = [w.text(lang) for w in preview.warnings]
-    st.warning(t("data_warnings", lang, n=len(texts)) + "\n\n" + "\n".join(f"- {markdown(text)}" for text in texts))
-
-
 def record_refusal(preview: Preview) -> None:
     """A refused file is offered to the importer once per session (the page reruns at every click), which puts the
     refusal on record with the file's name, hash and problem count, and writes nothing else."""
@@ -148,24 +80,20 @@ def offer_sample_removal(preview: Preview) -> None:
         flash_and_rerun(t("data_sample_removed", lang, n=removed))
 
 
+def import_button(preview: Preview) -> None:
+    if st.button(t("data_confirm", lang), type="primary", key=f"data_import_{preview.sha256[:16]}"):
+        import_and_report([preview])
+
+
 def draw_preview(preview: Preview, effects: ImportEffects | None) -> None:
-    with st.container(border=True):
-        st.markdown(f"**{tm('data_preview', lang, file=preview.file_name)}**")
-        if preview.kind and preview.rows is not None:
-            draw_summary(preview)
-        for note in preview.notes:
-            st.caption("· " + markdown(note.text(lang)))
-        if preview.problems:
-            draw_problems(preview)
-        if sample_loaded:
-            offer_sample_removal(preview)
-        if preview.importable:
-            draw_effects(preview, effects)
-            if preview.warnings:
-                draw_warnings(preview)
-            st.dataframe(labelled(preview.kind, preview.rows.head(100), lang), hide_index=True, width="stretch")
-            if st.button(t("data_confirm", lang), type="primary", key=f"data_import_{preview.sha256[:16]}"):
-                import_and_report([preview])
+    preview_panel.draw_preview(
+        preview,
+        effects,
+        lang,
+        key="data",
+        before_effects=offer_sample_removal if sample_loaded else None,
+        action=import_button,
+    )
 
 
 st.title(t("page_data", lang))
@@ -203,7 +131,7 @@ uploads = upload_col.file_uploader(
 importable = []
 for upload in uploads or []:
     preview, effects = preview_upload(
-        upload.name, upload.getvalue(), kind, period, as_of, skip_invalid, check_version()
+        upload.name, upload.getvalue(), kind, period, as_of, skip_invalid, check_version(), None
     )
     draw_preview(preview, effects)
     record_refusal(preview)
@@ -247,10 +175,11 @@ else:
 # ---- batches and rollback
 st.subheader(t("data_batches", lang))
 history = batches.history(db).sort_values("id", ascending=False)
-shown = history[["id", "kind", "file", "rows", "status", "source", "created_at", "created_by"]].copy()
+shown = history[["id", "kind", "file", "rows", "status", "source", "county", "created_at", "created_by"]].copy()
 shown["kind"] = shown["kind"].map(lambda k: capital(kind_label(k)))
 shown["status"] = shown["status"].map(lambda s: capital(t(f"status_{s}", lang)))
 shown["source"] = shown["source"].map(lambda s: capital(t(f"source_{s}", lang)))
+shown["county"] = shown["county"].fillna(t("scope_all_counties", lang))  # a county's batch: an accepted submission
 shown["created_by"] = shown["created_by"].map(lambda who: labels.who_text(who, lang))
 shown.columns = [
     t(k, lang)
@@ -261,6 +190,7 @@ shown.columns = [
         "col_rows",
         "col_status",
         "col_source",
+        "col_county",
         "col_created_at",
         "col_created_by",
     )

@@ -7,13 +7,17 @@ from incentive.i18n import t
 from ui import frame
 from ui.chrome import UNKNOWN_PATH
 
-ADMIN_PAGES = {"data": "page_data"}  # in the navigation only for administrators
+ADMIN_PAGES = {"data": "page_data", "review": "page_review"}  # in the navigation only for administrators
+CLERK_PAGES = {"submit": "page_submit"}  # only for county clerks
 
 lang = frame.current().lang
 path = st.session_state.get(UNKNOWN_PATH, "")
-st.title(t("page_not_found", lang) if path not in ADMIN_PAGES else t(ADMIN_PAGES[path], lang))
+restricted = {**ADMIN_PAGES, **CLERK_PAGES}
+st.title(t(restricted[path], lang) if path in restricted else t("page_not_found", lang))
 if path in ADMIN_PAGES:
     st.info(t("page_admin_only", lang, page=t(ADMIN_PAGES[path], lang)))
+elif path in CLERK_PAGES:
+    st.info(t("page_clerk_only", lang, page=t(CLERK_PAGES[path], lang)))
 else:
     st.info(t("page_not_found_text", lang, path=path))
 st.page_link("views/overview.py", label=t("back_to_overview", lang), icon=":material/dashboard:")

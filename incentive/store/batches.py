@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from incentive.accounts.roles import OutOfScope, Scope
 from incentive.i18n import TranslatedError
 from incentive.intake.file_kinds import STORED_COLUMNS
 from incentive.intake.preview import Preview
@@ -49,8 +50,9 @@ class VersionInfo:
 
 
 def import_preview(db: Database, preview: Preview, *, source: str, created_by: str) -> int:
-    """Store an importable preview as one new batch, its rows, the training rollup and its audit row, in one
-    transaction; returns the batch id. `source`: "upload", "cli" or "sample".
+    """Store an importable preview as one new prefecture-wide batch, its rows, the training rollup and its audit
+    row, in one transaction; returns the batch id. `source`: "upload", "cli" or "sample" (a county's batch comes
+    from an accepted submission: incentive/review).
 
     A preview that is not importable is refused: the refusal is audited (file, hash, data rows, number of problems)
     and BatchError("not_importable") raised; nothing else is written."""
@@ -69,15 +71,26 @@ def import_preview(db: Database, preview: Preview, *, source: str, created_by: s
     return db.serial_write(lambda cur: store(cur, preview, source=source, created_by=created_by))
 
 
-def store(cur: duckdb.DuckDBPyConnection, preview: Preview, *, source: str, created_by: str) -> int:
+def store(
+    cur: duckdb.DuckDBPyConnection,
+    preview: Preview,
+    *,
+    source: str,
+    created_by: str,
+    county: str | None = None,
+    submission_id: int | None = None,
+) -> int:
     """`import_preview`'s write, inside the caller's transaction (`cur`, from `Database.serial_write`), for an
-    operation of several batches that must land together (the sample). The preview must be importable."""
+    operation of several batches that must land together (the sample) or with other rows (an accepted
+    submission). The preview must be importable. `county`: the county the batch belongs to (None: the prefecture;
+    docs/decisions.md#county-batches), `submission_id` the submission it came from."""
     kind = preview.kind
     columns = STORED_COLUMNS[kind]
     frame = preview.rows[list(columns)]
     batch_id = cur.execute("SELECT coalesce(max(id), 0) + 1 FROM batches").fetchone()[0]
     cur.execute(
-        "INSERT INTO batches VALUES ($id, $kind, $file, $sha, $rows, $at, $by, $source, 'active', NULL, $sheet)",
+        "INSERT INTO batches VALUES ($id, $kind, $file, $sha, $rows, $at, $by, $source, 'active', NULL, $sheet, "
+        "$county, $submission)",
         {
             "id": batch_id,
             "kind": kind,
@@ -88,6 +101,8 @@ def store(cur: duckdb.DuckDBPyConnection, preview: Preview, *, source: str, crea
             "by": created_by,
             "source": source,
             "sheet": preview.sheet,
+            "county": county,
+            "submission": submission_id,
         },
     )
     cur.register("incoming", frame)
@@ -109,18 +124,27 @@ def store(cur: duckdb.DuckDBPyConnection, preview: Preview, *, source: str, crea
         file_name=preview.file_name,
         sha256=preview.sha256,
         rows=len(frame),
+        detail=f"submission {submission_id} ({county})" if submission_id is not None else "",
     )
     return batch_id
 
 
-def rollback(db: Database, batch_id: int, who: str = "system") -> None:
+def rollback(db: Database, batch_id: int, who: str = "system", *, scope: Scope = Scope.ALL) -> None:
     """Undo one batch exactly: the rows it superseded become current again. BatchError("cli_no_batch") when no
-    active batch has that id."""
+    active batch has that id. `scope`: whose batches the person may undo; a county's scope covers only batches
+    of that county (docs/decisions.md#county-batches), so another county's batch or a prefecture-wide one is
+    refused with OutOfScope, and the refusal is audited."""
 
     def undo(cur: duckdb.DuckDBPyConnection) -> None:
-        found = cur.execute("SELECT status FROM batches WHERE id = $id", {"id": batch_id}).fetchone()
+        found = cur.execute("SELECT status, county FROM batches WHERE id = $id", {"id": batch_id}).fetchone()
         if found is None or found[0] != "active":
             raise BatchError("cli_no_batch", batch=batch_id)
+        county = found[1]
+        if not scope.everything and (county is None or not scope.covers(county)):
+            own = "、".join(sorted(scope.counties or ())) or "—"
+            if county is None:
+                raise OutOfScope("rollback_refused_prefecture", batch=batch_id, own=own)
+            raise OutOfScope("rollback_refused_county", batch=batch_id, county=county, own=own)
         cur.execute(
             "UPDATE batches SET status = 'rolled_back', rolled_back_at = $at WHERE id = $id",
             {"at": dt.datetime.now(), "id": batch_id},
@@ -129,7 +153,11 @@ def rollback(db: Database, batch_id: int, who: str = "system") -> None:
         rollup.refresh(cur, [batch_id])
         audit.write(cur, who, "rollback", target=f"batch {batch_id}")
 
-    db.serial_write(undo)
+    try:
+        db.serial_write(undo)
+    except OutOfScope as refused:
+        audit.record(db, who, "rollback", target=f"batch {batch_id}", outcome="refused", detail=refused.key)
+        raise
 
 
 def rollback_source(db: Database, source: str, who: str = "system") -> int:
@@ -160,12 +188,15 @@ def rollback_source(db: Database, source: str, who: str = "system") -> int:
 # ------------------------------------------------------------ reading
 
 
-def history(db: Database) -> pd.DataFrame:
-    """Every batch, oldest first: id, kind, file, rows, status, source, created_at, created_by, rolled_back_at,
-    sha256, sheet."""
+def history(db: Database, county: str | None = None) -> pd.DataFrame:
+    """Every batch, oldest first, or only `county`'s batches (its accepted submissions): id, kind, file, rows,
+    status, source, created_at, created_by, rolled_back_at, sha256, sheet, county (None: prefecture-wide),
+    submission_id."""
     return db.fetch_df(
         "SELECT id, kind, file_name AS file, row_count AS rows, status, source, created_at, "
-        "created_by, rolled_back_at, sha256, sheet FROM batches ORDER BY id"
+        "created_by, rolled_back_at, sha256, sheet, county, submission_id FROM batches "
+        "WHERE $county IS NULL OR county = $county ORDER BY id",
+        {"county": county},
     )
 
 

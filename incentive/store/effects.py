@@ -33,9 +33,11 @@ class ImportEffects:
     unknown_cadres: int = 0  # training/movements: cadre ids on no roster snapshot (imported, but worth a look)
 
 
-def import_effects(db: Database, preview: Preview) -> ImportEffects:
+def import_effects(db: Database, preview: Preview, county: str | None = None) -> ImportEffects:
     """Compare an importable preview's rows with current data by the key of its kind (file_kinds.KINDS). A roster
-    replaces whole snapshots: only `new` and `snapshot_replaced` are counted for it."""
+    replaces whole snapshots: only `new` and `snapshot_replaced` are counted for it. `county`: the county whose
+    batch it would be (a submission); a county's roster replaces only that county's cadres of its dates, a
+    prefecture-wide one (None) everybody of its dates (docs/decisions.md#county-roster-snapshots)."""
     kind = preview.kind
     rows = preview.rows
     view = identifier(CURRENT_VIEW_OF_KIND[kind])
@@ -43,7 +45,9 @@ def import_effects(db: Database, preview: Preview) -> ImportEffects:
         cur.register("incoming", rows.drop(columns=["source_row"]))
         if kind == "roster":
             replaced = cur.execute(
-                f"SELECT count(*) FROM {view} WHERE as_of IN (SELECT DISTINCT CAST(as_of AS DATE) FROM incoming)"
+                f"SELECT count(*) FROM {view} WHERE as_of IN (SELECT DISTINCT CAST(as_of AS DATE) FROM incoming) "
+                "AND ($county IS NULL OR county = $county)",
+                {"county": county},
             ).fetchone()[0]
             return ImportEffects(len(rows), 0, 0, 0, replaced)
         unknown_cadres = 0

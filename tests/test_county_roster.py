@@ -1,0 +1,137 @@
+"""County roster snapshots (schema 009, docs/decisions.md#county-roster-snapshots): a county's roster replaces
+only that county's cadres of its date, a prefecture-wide one everybody's; the roster in force is chosen county by
+county. Every figure is a literal count a reader can check against the files below."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import import_ok
+from test_submissions import ADMIN, CLERK, roster_csv
+
+from incentive.intake.ingest import parse_file
+from incentive.review import submissions
+from incentive.review.submissions import Options
+from incentive.store import batches, queries
+from incentive.store.database import DataAsOf
+from incentive.store.effects import import_effects
+from incentive.store.reference import current_reference
+
+JUNE = [("Y1", "云岫县"), ("Y2", "云岫县"), ("Y3", "云岫县"), ("Q1", "云峤县"), ("Q2", "云峤县"), ("C1", "澄溪县")]
+
+
+def by_county(db, as_of: str) -> dict[str, int]:
+    rows = db.fetch_all(
+        "SELECT county, count(*) FROM current_roster WHERE as_of = CAST($d AS DATE) GROUP BY county", {"d": as_of}
+    )
+    return dict(rows)
+
+
+def in_force(db, day: str) -> dict[str, int]:
+    table = queries.run(db.connection, "roster_sizes", day=dt.date.fromisoformat(day))
+    return dict(zip(table["county"], table["cadres"], strict=True))
+
+
+def county_roster(db, as_of: str, cadres, clerk=CLERK) -> int:
+    """A county clerk's roster, submitted and accepted: a county batch."""
+    sid = submissions.submit(db, clerk, "本县花名册.csv", roster_csv(as_of, cadres), Options())
+    return submissions.accept(db, sid, ADMIN)
+
+
+def effects_of(db, data: bytes, county: str | None):
+    preview = parse_file("花名册.csv", data, current_reference(db))
+    return import_effects(db, preview, county)
+
+
+@pytest.fixture
+def june(catalog_db):
+    import_ok(catalog_db, "花名册.csv", roster_csv("2025-06-30", JUNE))
+    return catalog_db
+
+
+def test_a_county_roster_replaces_only_its_countys_cadres_of_that_date(june):
+    db = june
+    assert by_county(db, "2025-06-30") == {"云岫县": 3, "云峤县": 2, "澄溪县": 1}
+    data = roster_csv("2025-06-30", [("Y1", "云岫县"), ("Y4", "云岫县")])
+    assert effects_of(db, data, "云岫县").snapshot_replaced == 3  # 云岫县's three, not all six
+    assert effects_of(db, data, None).snapshot_replaced == 6  # the same file from the prefecture: everybody
+    county_roster(db, "2025-06-30", [("Y1", "云岫县"), ("Y4", "云岫县")])
+    assert by_county(db, "2025-06-30") == {"云岫县": 2, "云峤县": 2, "澄溪县": 1}
+    assert sorted(c for (c,) in db.fetch_all("SELECT cadre_id FROM current_roster")) == [
+        "C1",
+        "Q1",
+        "Q2",
+        "Y1",
+        "Y4",
+    ]
+    assert in_force(db, "2025-12-31") == {"云岫县": 2, "云峤县": 2, "澄溪县": 1}
+
+
+def test_a_newer_prefecture_roster_replaces_county_rosters_and_rolling_it_back_restores_them(june):
+    db = june
+    county_roster(db, "2025-06-30", [("Y1", "云岫县"), ("Y4", "云岫县")])
+    newer = roster_csv("2025-06-30", [("Y1", "云岫县"), ("Q1", "云峤县"), ("C1", "澄溪县"), ("C2", "澄溪县")])
+    assert effects_of(db, newer, None).snapshot_replaced == 5
+    wide = import_ok(db, "花名册更正.csv", newer)
+    assert by_county(db, "2025-06-30") == {"云岫县": 1, "云峤县": 1, "澄溪县": 2}
+    batches.rollback(db, wide, "test")
+    assert by_county(db, "2025-06-30") == {"云岫县": 2, "云峤县": 2, "澄溪县": 1}
+
+
+def test_rolling_back_a_county_roster_restores_the_prefectures(june):
+    db = june
+    batch = county_roster(db, "2025-06-30", [("Y1", "云岫县")])
+    assert by_county(db, "2025-06-30") == {"云岫县": 1, "云峤县": 2, "澄溪县": 1}
+    batches.rollback(db, batch, CLERK.name, scope=CLERK.scope)
+    assert by_county(db, "2025-06-30") == {"云岫县": 3, "云峤县": 2, "澄溪县": 1}
+
+
+def test_a_county_roster_of_another_date_is_in_force_for_that_county_only(june):
+    """云岫县 sends a roster as of 2025-09-30 with one cadre: from then on 云岫县 has 1; the other counties keep
+    the prefecture's June snapshot, rather than vanishing because the newest date holds one county."""
+    db = june
+    assert effects_of(db, roster_csv("2025-09-30", [("Y1", "云岫县")]), "云岫县").snapshot_replaced == 0
+    county_roster(db, "2025-09-30", [("Y1", "云岫县")])
+    assert in_force(db, "2025-12-31") == {"云岫县": 1, "云峤县": 2, "澄溪县": 1}
+    assert in_force(db, "2025-07-31") == {"云岫县": 3, "云峤县": 2, "澄溪县": 1}
+    assert in_force(db, "2025-01-31") == {"云岫县": 3, "云峤县": 2, "澄溪县": 1}  # before every snapshot: the earliest
+    # a prefecture roster of a later date is in force for every county again
+    import_ok(db, "花名册12月.csv", roster_csv("2025-12-31", [("Y2", "云岫县"), ("Q1", "云峤县")]))
+    assert in_force(db, "2025-12-31") == {"云岫县": 1, "云峤县": 1}
+    assert in_force(db, "2025-10-31") == {"云岫县": 1, "云峤县": 2, "澄溪县": 1}
+
+
+def test_training_coverage_counts_the_county_roster(june):
+    """The coverage of a window counts the cadres of the roster in force county by county (the macro every
+    coverage figure reads): 5 cadres at the year's end, of whom Y1 and Q1 trained."""
+    db = june
+    county_roster(db, "2025-09-30", [("Y1", "云岫县"), ("Y5", "云岫县")])
+    import_ok(
+        db,
+        "培训.csv",
+        (
+            "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n"
+            "Y1,专题班,专业能力,乡村振兴,线下,集体,16,2025-10-03\n"
+            "Q1,党课,政治能力,党的理论,线上,个人,2,2025-11-04\n"
+            "Y2,党课,政治能力,党的理论,线上,个人,2,2025-11-04\n"
+        ).encode(),
+    )
+    cadres = db.fetch_df("SELECT county, cadre_id, trained, hours FROM cadre_training('2025-01-01', '2025-12-31')")
+    assert sorted(zip(cadres["cadre_id"], cadres["trained"], strict=True)) == [
+        ("C1", False),
+        ("Q1", True),
+        ("Q2", False),
+        ("Y1", True),
+        ("Y5", False),
+    ]
+    assert cadres["hours"].sum() == 18  # Y2's 2 hours are not counted: Y2 left 云岫县's roster in September
+
+
+def test_a_pinned_moment_sees_the_roster_as_it_was(june):
+    db = june
+    before = dt.datetime.now()
+    county_roster(db, "2025-06-30", [("Y1", "云岫县")])
+    pinned = DataAsOf(db.connection, before)
+    table = queries.run(pinned, "roster_sizes", day=dt.date(2025, 12, 31))
+    assert dict(zip(table["county"], table["cadres"], strict=True)) == {"云岫县": 3, "云峤县": 2, "澄溪县": 1}

@@ -1,0 +1,184 @@
+"""The 报送数据 (views/submit.py) and 审核 (views/review.py) pages through AppTest on a copy of the sample: a county
+clerk submits, the prefecture administrator accepts or returns, the clerk reads the note or withdraws."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import as_admin, as_user
+from streamlit.testing.v1 import AppTest
+
+from incentive.accounts import users
+from incentive.accounts.roles import COUNTY_CLERK, COUNTY_LEADER, Principal
+from incentive.store.database import Database
+
+CLERK = Principal("云岫填报员", COUNTY_CLERK, "云岫县")
+LEADER = Principal("云岫领导", COUNTY_LEADER, "云岫县")
+OWN = "考核期,县区,指标,数值\n2026Q3,云岫,重点项目投资完成额,99.5\n".encode("gbk")
+MIXED = "考核期,县区,指标,数值\n2026Q3,云岫县,R01,99.5\n2026Q3,澄溪县,R01,12\n".encode("gbk")
+
+
+@pytest.fixture
+def accounts_db(sample_db_path):
+    database = Database(sample_db_path)
+    users.add(database, CLERK.name, COUNTY_CLERK, CLERK.county, "clerk-password-123", "测试管理员")
+    users.add(database, LEADER.name, COUNTY_LEADER, LEADER.county, "leader-password-123", "测试管理员")
+    database.close()
+    return sample_db_path
+
+
+def signed_in(app_factory, db, principal=None) -> AppTest:
+    at = app_factory(db)
+    if principal is None:
+        as_admin(at, "测试管理员")
+    else:
+        as_user(at, principal)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def on(at: AppTest, page: str) -> AppTest:
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def button(at: AppTest, prefix: str):
+    return at.button(key=next(b.key for b in at.button if b.key and b.key.startswith(prefix)))
+
+
+def submit(at: AppTest, name: str, data: bytes) -> None:
+    at.get("file_uploader")[0].set_value((name, data, "text/csv"))
+    at.run()
+    button(at, "submit_send_").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def database_of(path) -> list[tuple]:
+    """The submissions as stored, read through the app's own connection (the app holds the file)."""
+    from ui.runtime import database
+
+    return database().fetch_all(
+        "SELECT id, state, county, submitted_by, note, batch_id FROM current_submissions ORDER BY id"
+    )
+
+
+def test_only_clerks_have_the_submit_page_and_only_the_administrator_the_review_page(accounts_db, app_factory):
+    clerk = signed_in(app_factory, accounts_db, CLERK)
+    on(clerk, "views/submit.py")
+    assert clerk.title[0].value == "报送数据"
+    assert "云岫县" in clerk.caption[0].value
+    admin = signed_in(app_factory, accounts_db)
+    on(admin, "views/review.py")
+    assert admin.title[0].value == "审核"
+    assert "没有待审核的报送。" in [c.value for c in admin.caption]
+    leader = signed_in(app_factory, accounts_db, LEADER)
+    with pytest.raises(ValueError, match="Could not find a navigation page"):  # not in a county leader's navigation
+        leader.switch_page("views/submit.py")
+
+
+def test_a_clerk_submits_and_the_administrator_accepts(accounts_db, app_factory):
+    clerk = on(signed_in(app_factory, accounts_db, CLERK), "views/submit.py")
+    clerk.get("file_uploader")[0].set_value(("云岫得分.csv", OWN, "text/csv"))
+    clerk.run()
+    assert "将新增 0 条，更新 1 条，与现有相同 0 条。" in [i.value for i in clerk.info]
+    button(clerk, "submit_send_").click().run()
+    assert any("已提交「云岫得分.csv」，等待审核（报送 #1）" in s.value for s in clerk.success)
+    assert database_of(accounts_db) == [(1, "pending", "云岫县", "云岫填报员", None, None)]
+    table = clerk.dataframe[0].value
+    assert table["状态"].tolist() == ["待审核"]
+
+    admin = on(signed_in(app_factory, accounts_db), "views/review.py")
+    assert admin.title[0].value == "审核（1 待审）"
+    assert "报送 #1：云岫县，云岫填报员" in " ".join(m.value for m in admin.markdown)
+    assert "将新增 0 条，更新 1 条，与现有相同 0 条。" in [i.value for i in admin.info]  # the effects now
+    admin.button(key="review_accept_1").click().run()
+    assert not admin.exception
+    assert any("已通过报送 #1，导入为批次" in s.value for s in admin.success)
+    assert admin.title[0].value == "审核"
+    state = database_of(accounts_db)
+    assert state[0][:2] == (1, "accepted") and state[0][5] is not None
+    on(admin, "views/data.py")  # the batch, with its county, on the Data page
+    shown = next(d.value for d in admin.dataframe if "导入人" in d.value.columns)
+    assert shown.iloc[0][["文件", "县区", "导入人", "来源"]].tolist() == [
+        "云岫得分.csv",
+        "云岫县",
+        "测试管理员",
+        "县区报送",
+    ]
+
+
+def test_a_file_with_another_countys_rows_cannot_be_submitted(accounts_db, app_factory):
+    clerk = on(signed_in(app_factory, accounts_db, CLERK), "views/submit.py")
+    clerk.get("file_uploader")[0].set_value(("混合.csv", MIXED, "text/csv"))
+    clerk.run()
+    errors = " ".join(e.value for e in clerk.error)
+    assert "第 3 行，「县区」列，值「澄溪县」：不是本县区（云岫县）的数据，不能报送。" in errors
+    assert not [b for b in clerk.button if b.key and b.key.startswith("submit_send_")]
+    assert database_of(accounts_db) == []
+
+
+def test_a_returned_submission_shows_its_note_and_a_pending_one_can_be_withdrawn(accounts_db, app_factory):
+    clerk = on(signed_in(app_factory, accounts_db, CLERK), "views/submit.py")
+    submit(clerk, "第一次.csv", OWN)
+    submit(clerk, "第二次.csv", OWN.replace(b"99.5", b"88"))
+    admin = on(signed_in(app_factory, accounts_db), "views/review.py")
+    assert admin.selectbox(key="review_pick").value == 1  # the oldest pending first
+    admin.button(key="review_return_1").click().run()
+    assert "退回时须填写说明。" in [e.value for e in admin.error]
+    admin.text_area(key="review_note_1").set_value("[核对](https://evil.example) 数值单位").run()
+    admin.button(key="review_return_1").click().run()
+    assert any("已退回报送 #1" in s.value for s in admin.success)
+
+    clerk.run()
+    notes = [w.value for w in clerk.warning if "已退回" in w.value]
+    assert notes == ["报送 #1「第一次.csv」已退回，说明：\\[核对\\]\\(https\\://evil.example\\) 数值单位"]
+    assert clerk.selectbox(key="submit_withdraw_pick").value == 2
+    clerk.button(key="submit_withdraw").click().run()
+    assert any("已撤回报送 #2" in s.value for s in clerk.success)
+    assert [row[1] for row in database_of(accounts_db)] == ["returned", "withdrawn"]
+
+
+def test_a_clerk_rolls_back_his_countys_batch_from_his_page(accounts_db, app_factory):
+    clerk = on(signed_in(app_factory, accounts_db, CLERK), "views/submit.py")
+    assert not [s for s in clerk.selectbox if s.key == "submit_rollback_pick"]  # the prefecture's batches: not his
+    submit(clerk, "云岫得分.csv", OWN)
+    admin = on(signed_in(app_factory, accounts_db), "views/review.py")
+    admin.button(key="review_accept_1").click().run()
+    batch = database_of(accounts_db)[0][5]
+    clerk.run()
+    pick = clerk.selectbox(key="submit_rollback_pick")
+    assert pick.options == [f"#{batch} · 赛马考评得分 · 云岫得分.csv"]
+    assert clerk.button(key="submit_rollback").disabled
+    clerk.checkbox(key="submit_rollback_confirm").check().run()
+    clerk.button(key="submit_rollback").click().run()
+    assert any(f"已撤销批次 #{batch}" in s.value for s in clerk.success)
+    from ui.runtime import database
+
+    assert database().fetch_all("SELECT status FROM batches WHERE id = $id", {"id": batch}) == [("rolled_back",)]
+
+
+def test_a_county_roster_replaces_only_that_countys_cadres_on_the_overview(accounts_db, app_factory):
+    """The sample's roster of 2026-06-30 holds 7,000 cadres, 726 of them in 云岫县. 云岫县 sends a roster of one
+    cadre for that date: once accepted, the prefecture has 7,000 − 726 + 1 = 6,275."""
+    roster = (
+        "干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\nLZ000001,某甲,云岫县,安山镇,一级科员,男,1985,2026-06-30\n"
+    )
+    clerk = on(signed_in(app_factory, accounts_db, CLERK), "views/submit.py")
+    clerk.get("file_uploader")[0].set_value(("云岫花名册.csv", roster.encode(), "text/csv"))
+    clerk.run()
+    assert "将替换「云岫县」统计日期为 2026-06-30 的花名册（该县区现有 726 人），其他县区不变。" in [
+        i.value for i in clerk.info
+    ]
+    button(clerk, "submit_send_").click().run()
+    admin = on(signed_in(app_factory, accounts_db), "views/review.py")
+    assert "将替换「云岫县」统计日期为 2026-06-30 的花名册（该县区现有 726 人），其他县区不变。" in [
+        i.value for i in admin.info
+    ]
+    on(admin, "views/overview.py")
+    assert {m.label: m.value for m in admin.metric}["在册干部"] == "7,000"
+    on(admin, "views/review.py")
+    admin.button(key="review_accept_1").click().run()
+    on(admin, "views/overview.py")
+    assert {m.label: m.value for m in admin.metric}["在册干部"] == "6,275"

@@ -1,0 +1,131 @@
+"""The preview of an uploaded file, drawn the same way wherever a file is checked: the Data page (an import), the
+clerk's 报送数据 page (a submission) and the 审核 page (a submission under review). What it shows comes from the
+importer's `Preview` and the store's `ImportEffects`; the page decides what the buttons under it do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from incentive.i18n import t
+from incentive.intake.file_kinds import labelled
+from incentive.intake.preview import Preview
+from incentive.safe_text import markdown, tm
+from incentive.sharing.export import to_csv_bytes
+from incentive.store import batches
+from incentive.store.effects import ImportEffects
+
+from .runtime import database
+
+LISTED_PROBLEMS = 5  # more than this and the full table follows
+
+
+def kind_label(kind: str, lang: str) -> str:
+    return t(f"kind_{kind}", lang)
+
+
+def draw_summary(preview: Preview, lang: str) -> None:
+    detected = "data_detected" if preview.sheet else "data_detected_csv"
+    summary = t(
+        detected,
+        lang,
+        kind=kind_label(preview.kind, lang),
+        sheet=preview.sheet,
+        encoding=preview.encoding_label,
+        row=preview.header_row,
+        rows=preview.data_rows,
+    )
+    if len(preview.rows) != preview.data_rows:
+        summary = summary.rstrip("。.") + t("data_values_count", lang, values=len(preview.rows))
+    st.markdown(markdown(summary))
+
+
+def draw_problems(preview: Preview, lang: str, key: str) -> None:
+    """The first problems as located sentences a user can act on; all of them in a table and a download."""
+    texts = preview.problem_texts(lang)
+    whole_file = preview.fatal and len(preview.problems) == 1 and preview.problems[0].row is None
+    if whole_file:
+        st.error(markdown(texts[0]))
+        return
+    listed = "\n".join(f"- {markdown(text)}" for text in texts[:LISTED_PROBLEMS])
+    if preview.importable:
+        st.warning(
+            t("data_problems_skip", lang, n=len(texts), ok=preview.data_rows, bad=len(preview.rejected_rows))
+            + "\n\n"
+            + listed
+        )
+    else:
+        st.error(t("data_problems", lang, n=len(texts)) + "\n\n" + listed)
+    problems = preview.rejects_table(lang)
+    if len(texts) > LISTED_PROBLEMS:
+        st.dataframe(problems.head(500), hide_index=True, width="stretch")
+    st.download_button(
+        t("data_rejects_download", lang),
+        to_csv_bytes(problems),
+        mime="text/csv",
+        file_name=f"{preview.file_name}.problems.csv",
+        key=f"{key}_rejects_{preview.sha256[:16]}",
+    )
+
+
+def draw_effects(preview: Preview, effects: ImportEffects, lang: str, county: str | None = None) -> None:
+    """What the file would change; `county`: it would be that county's batch (a submission), whose roster replaces
+    only that county's cadres (docs/decisions.md#county-roster-snapshots)."""
+    if preview.kind == "roster":
+        dates = ", ".join(sorted({f"{d:%Y-%m-%d}" for d in preview.rows["as_of"]}))
+        if county is None:
+            st.info(t("data_snapshot_replace", lang, as_of=dates, n=effects.snapshot_replaced))
+        else:
+            st.info(tm("data_snapshot_replace_county", lang, county=county, as_of=dates, n=effects.snapshot_replaced))
+    else:
+        st.info(t("data_effects", lang, new=effects.new, changed=effects.changed, same=effects.same))
+    if effects.blanked:
+        st.warning(t("data_effects_blank", lang, n=effects.blanked))
+    if effects.unknown_cadres:
+        st.warning(t("data_unknown_cadres", lang, n=effects.unknown_cadres))
+    earlier = batches.active_of_file(database(), preview.sha256)
+    if earlier:
+        st.warning(t("data_same_file", lang, batches=", #".join(map(str, earlier))))
+
+
+def draw_warnings(preview: Preview, lang: str) -> None:
+    """Unusual changes from the previous period: not refusals, a second look before import."""
+    texts = [w.text(lang) for w in preview.warnings]
+    st.warning(t("data_warnings", lang, n=len(texts)) + "\n\n" + "\n".join(f"- {markdown(text)}" for text in texts))
+
+
+def draw_preview(
+    preview: Preview,
+    effects: ImportEffects | None,
+    lang: str,
+    *,
+    key: str,
+    county: str | None = None,
+    before_effects: Callable[[Preview], None] | None = None,
+    action: Callable[[Preview], None] | None = None,
+) -> None:
+    """A bordered box: what the file was read as, its notes and problems, and, when it can go in, what it would
+    change, its warnings and its first rows. `key` prefixes widget keys (the page's); `county`: the county whose
+    submission it is (None: the prefecture's import); `before_effects` draws
+    something after the problems (the Data page's offer to remove the sample), `action` the buttons under an
+    importable file."""
+    with st.container(border=True):
+        st.markdown(f"**{tm('data_preview', lang, file=preview.file_name)}**")
+        if preview.kind and preview.rows is not None:
+            draw_summary(preview, lang)
+        for note in preview.notes:
+            st.caption("· " + markdown(note.text(lang)))
+        if preview.problems:
+            draw_problems(preview, lang, key)
+        if before_effects is not None:
+            before_effects(preview)
+        if preview.importable:
+            if effects is not None:
+                draw_effects(preview, effects, lang, county)
+            if preview.warnings:
+                draw_warnings(preview, lang)
+            st.dataframe(labelled(preview.kind, preview.rows.head(100), lang), hide_index=True, width="stretch")
+            if action is not None:
+                action(preview)
