@@ -133,7 +133,7 @@ def test_a_returned_submission_shows_its_note_and_a_pending_one_can_be_withdrawn
 
     clerk.run()
     notes = [w.value for w in clerk.warning if "已退回" in w.value]
-    assert notes == ["报送 #1「第一次.csv」已退回，说明：\\[核对\\]\\(https\\://evil.example\\) 数值单位"]
+    assert notes == ["报送 #1「第一次.csv」已退回，说明：\\[核对\\]\\(https\\:\u2060//evil.example\\) 数值单位"]
     assert clerk.selectbox(key="submit_withdraw_pick").value == 2
     clerk.button(key="submit_withdraw").click().run()
     assert any("已撤回报送 #2" in s.value for s in clerk.success)
