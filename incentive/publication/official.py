@@ -62,6 +62,18 @@ def basis_line(publication: Publication | None, lang: str) -> str:
     return publication.label(lang) if publication is not None else t("pub_live", lang)
 
 
+def with_basis(frame: pd.DataFrame, publication: Publication | None) -> pd.DataFrame:
+    """An export's rows with what they are: `basis` published or live, and for published rows the version, the
+    date and the 文号 (empty for live rows)."""
+    out = frame.copy()
+    out["basis"] = "published" if publication else "live"
+    out["published_version"] = publication.version if publication else pd.NA
+    out["published_at"] = f"{publication.published_at:%Y-%m-%d %H:%M}" if publication else ""
+    out["document_no"] = publication.document_no if publication else ""
+    out["published_version"] = out["published_version"].astype("Int64")
+    return out
+
+
 _COLUMNS = (
     "period, version, published_at, published_by, document_no, note, reason, data_version, latest_batch, method, "
     "track_weights, tier_first, tier_third, draws, pending_submissions, override_reason"
@@ -99,9 +111,10 @@ def versions(conn, period: str) -> list[Publication]:
     return [_publication(row) for row in frame.to_dict("records")]
 
 
-def latest(conn, period: str | None) -> Publication | None:
-    """The version in force for `period`: the newest one; None when the period was never published."""
-    found = versions(conn, period) if period else []
+def latest(conn, period: str | None, at: dt.datetime | None = None) -> Publication | None:
+    """The version in force for `period`: the newest one (published by `at`, for a pinned view); None when the
+    period was not published (by then)."""
+    found = [p for p in (versions(conn, period) if period else []) if at is None or p.published_at <= at]
     return found[-1] if found else None
 
 
