@@ -267,7 +267,7 @@ def _cached_versions(key: str, period: str) -> list[official.Publication]:
     return official.versions(database().connection, period)
 
 
-def publication(period: str | None) -> official.Publication | None:
+def publication_of(period: str | None) -> official.Publication | None:
     """The version in force for `period`, None when unpublished; on a pinned link, the newest version published
     by the pinned moment (a link keeps showing what it showed)."""
     if not period:
