@@ -1459,6 +1459,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "pub_col_override": ("待审核报送时发布的理由", "Reason to publish with submissions pending"),
     "pub_col_rank_changes": ("名次变化", "Rank changes"),
     "pub_col_status_changes": ("数值或状态变化", "Value or status changes"),
+    "pub_unit_in_peer": ("{unit}（{peer}）", "{unit} ({peer})"),
     "pub_first_version": ("首次发布", "first publication"),
     "pub_no_changes": ("无", "none"),
     "pub_panel": ("审定发布（管理员）", "Publish officially (administrator)"),

@@ -92,7 +92,8 @@ def _version_table(found: list[official.VersionChange], lang: str) -> pd.DataFra
     for i, change in enumerate(found):
         p = change.publication
         ranks = [
-            f"{r.unit}{'（' + r.peer + '）' if r.peer else ''} {_rank(r.rank_before)}→{_rank(r.rank_after)}"
+            f"{t('pub_unit_in_peer', lang, unit=r.unit, peer=r.peer) if r.peer else r.unit} "
+            f"{_rank(r.rank_before)}→{_rank(r.rank_after)}"
             for r in change.ranks.itertuples()
         ]
         statuses = [

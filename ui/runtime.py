@@ -299,14 +299,19 @@ def published_welfare(publication: official.Publication) -> welfare.PeriodView |
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _cached_race_changed(key: str, version: str, period: str, number: int, group: PeerGroup) -> bool:
+def _cached_race_changed(
+    key: str, version: str, period: str, number: int, group: PeerGroup, moment: dt.datetime | None
+) -> bool:
     found = official.versions(database().connection, period)
-    return official.race_data_changed(database().connection, next(p for p in found if p.version == number), group)
+    return official.race_data_changed(_reader(moment), next(p for p in found if p.version == number), group)
 
 
 def race_data_changed(publication: official.Publication, group: PeerGroup = PeerGroup()) -> bool:
-    """Whether current data differ from what the publication froze for `group` (official.race_data_changed)."""
-    return _cached_race_changed(publication_key(), data_version(), publication.period, publication.version, group)
+    """Whether the data shown (current, or a pinned link's) differ from what the publication froze for `group`
+    (official.race_data_changed)."""
+    return _cached_race_changed(
+        publication_key(), data_version(), publication.period, publication.version, group, pinned_at()
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
