@@ -157,8 +157,10 @@ def build_parser() -> argparse.ArgumentParser:
     ranking = export.add_argument_group("rankings")
     ranking.add_argument("--compare", help="compare period: adds compare_rank and rank_change")
     ranking.add_argument("--method", choices=scoring.METHODS, help="default z")
-    ranking.add_argument(
-        "--published", action="store_true", help="the period's published results (审定发布), not live data"
+    export.add_argument(
+        "--published",
+        action="store_true",
+        help="rankings, welfare_status: the period's published results (审定发布), not current data",
     )
     ranking.add_argument("--weights", help="track weights, e.g. 项目建设=0.4,乡村振兴=0.2 (others keep their share)")
     ranking.add_argument("--level", choices=LEVELS, default="county")
@@ -365,7 +367,14 @@ def _export(db: Database, args, lang: str) -> int:
         if period is None:
             print(t("cli_needs_period", lang, kind=args.kind), file=sys.stderr)
             return EXIT_USAGE
-        frame = welfare_status_frame(db, period)
+        publication = official.latest(db.connection, period)
+        if args.published and (publication is None or official.welfare_view(db.connection, period) is None):
+            print(t("cli_not_published", lang, period=period), file=sys.stderr)
+            return EXIT_USAGE
+        publication = publication if args.published else None
+        frame = welfare_status_frame(db, period, publication.version if publication else None)
+        frame = official.with_basis(frame, publication)
+        print(t("cli_basis", lang, basis=official.basis_line(publication, lang)), file=sys.stderr)
     elif args.kind == "movements_summary":
         if args.year is None:
             print(t("cli_needs_year", lang), file=sys.stderr)

@@ -152,6 +152,11 @@ def test_cli_publishes_and_exports_the_published_ranks_after_a_later_import(half
     assert cli.main(["--db", path, "export", "rankings", "--period", "2025H1", "--published", "--method", "minmax"])
     assert "--published" in capsys.readouterr().err
 
+    assert cli.main(["--db", path, "export", "welfare_status", "--period", "2025H1", "--published"]) == 0
+    statuses = pd.read_csv(io.StringIO(capsys.readouterr().out), keep_default_na=False)
+    assert statuses.set_index(["county", "indicator"]).at[("澄溪县", "W01"), "status"] == "below"  # as published
+    assert set(statuses["basis"]) == {"published"} and set(statuses["published_version"]) == {1}
+
 
 def test_the_briefing_prints_the_published_ranks_and_says_so(half_year_db):
     db = half_year_db
