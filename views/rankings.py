@@ -150,6 +150,8 @@ except scoring.ScoringError as error:
 
 # ---- published (审定发布) or live: custom settings are always a trial
 publication = publication_of(period)
+if publication is not None and published_ranking(publication, group) is None:
+    publication = None  # published when this peer group had no scores: nothing of it is frozen
 trial = custom or method != official.OFFICIAL_METHOD or tiers != scoring.TIER_SHARES
 published = publishing.shows_published(link, st, "rank", publication, trial, lang)
 

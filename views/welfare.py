@@ -30,8 +30,10 @@ if not in_year:
 period_col, compare_col = st.columns([1, 3])
 period = link.selectbox(period_col, t("welfare_period", lang), in_year, key="welfare_period", field="period")
 publication = publication_of(period)  # published (审定发布) or live
+if publication is not None and published_welfare(publication) is None:
+    publication = None  # published when the period had no care figures: nothing of them is frozen
 published = publishing.shows_published(link, compare_col, "care", publication, False, lang)
-view = (published_welfare(publication) if published else None) or welfare_period(period)
+view = published_welfare(publication) if published else welfare_period(period)
 publishing.mark(publication, published, False, period, lang)
 if published:
     publishing.status_banner(view, welfare_period(period), lang)
