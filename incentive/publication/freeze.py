@@ -184,7 +184,8 @@ def _write(
         _insert(cur, "published_race_catalog", catalog, key)
     if frozen.care is not None:
         rows += _insert(cur, "published_statuses", _status_rows(frozen.care), key)
-    audit.write(cur, who, "publish", target=f"{period} v{publication.version}", rows=rows, detail=document_no or note)
+    said = "; ".join(text for text in (document_no, note, reason) if text)  # 文号, note, reason as written
+    audit.write(cur, who, "publish", target=f"{period} v{publication.version}", rows=rows, detail=said)
     if override_reason:
         audit.write(
             cur,
