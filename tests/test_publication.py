@@ -168,3 +168,30 @@ def test_the_briefing_prints_the_published_ranks_and_says_so(half_year_db):
     assert any(p.startswith("正式发布（") and "澜组7号" in p for p in race.paragraphs)
     care = next(s for s in brief.sections if s.title == "关心关爱")
     assert care.paragraphs[-1].startswith("正式发布（")
+
+
+@pytest.mark.lake
+def test_a_publication_on_a_lake_is_read_by_another_instance(lake_location):
+    """The same tables on DuckLake (no constraints or sequences): one instance publishes, another reads it back
+    and numbers the next version after it."""
+    from conftest import HALF_YEAR_CARE, HALF_YEAR_RACE, data_file
+
+    from incentive.store.database import Database
+
+    first, second = Database(lake_location), Database(lake_location)
+    try:
+        for name, data in [
+            ("regions.csv", data_file("regions.csv")),
+            ("indicators.csv", data_file("indicators.csv")),
+            ("race.csv", HALF_YEAR_RACE.encode()),
+            ("care.csv", HALF_YEAR_CARE.encode()),
+        ]:
+            import_ok(first, name, data)
+        freeze.publish(first, PERIOD, "管理员", document_no="澜组7号")
+        assert ranks(official.ranking(second.connection, PERIOD)) == dict(zip(ORDER, [1, 2, 3, 4], strict=True))
+        assert official.welfare_view(second.connection, PERIOD).table["status"].notna().any()
+        assert freeze.publish(second, PERIOD, "管理员", reason="复核").version == 2
+        assert [p.version for p in official.versions(first.connection, PERIOD)] == [1, 2]
+    finally:
+        first.close()
+        second.close()
