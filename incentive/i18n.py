@@ -1480,6 +1480,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "{period} has {n} {n:submission|submissions} awaiting review.",
     ),
     "pub_button": ("发布 {period}", "Publish {period}"),
+    "pub_working": ("正在发布 {period}…", "Publishing {period}…"),
     "pub_done": ("已发布 {period} 第 {version} 版。", "Published {period}, version {version}."),
     "cli_published": (
         "已发布 {period} 第 {version} 版：{ranks} 行排名，{statuses} 项关心关爱状态（数据版本 {data}）。",

@@ -13,7 +13,7 @@ from incentive.publication import freeze, official
 from incentive.race.scoring import Ranking
 from incentive.safe_text import markdown, tm
 from ui import sign_in
-from ui.runtime import database, publication_history
+from ui.runtime import database, publication_history, publication_of
 
 VIEWS = ("official", "live")
 _FLASH = "pub_flash"
@@ -117,7 +117,7 @@ def _version_table(found: list[official.VersionChange], lang: str) -> pd.DataFra
     return pd.DataFrame(rows[::-1])  # newest first
 
 
-def publish_form(period: str, prefix: str, publication, lang: str) -> None:
+def publish_form(period: str, prefix: str, lang: str) -> None:
     """The prefecture administrator's form: 文号, note, the reason for a republication, and with submissions
     pending the reason to publish anyway. Nobody else sees it."""
     flash = st.session_state.pop(_FLASH, None)
@@ -132,23 +132,25 @@ def publish_form(period: str, prefix: str, publication, lang: str) -> None:
             st.warning(t("pub_pending_count", lang, period=period, n=pending))
         number = st.text_input(t("pub_document_no", lang), key=f"{prefix}_pub_number")
         note = st.text_input(t("pub_note", lang), key=f"{prefix}_pub_note")
-        reason = st.text_input(t("pub_reason", lang), key=f"{prefix}_pub_reason") if publication else ""
+        published = publication_of(period) is not None
+        reason = st.text_input(t("pub_reason", lang), key=f"{prefix}_pub_reason") if published else ""
         override = st.text_input(t("pub_override", lang), key=f"{prefix}_pub_override") if pending else ""
         submitted = st.form_submit_button(t("pub_button", lang, period=period), key=f"{prefix}_pub_submit")
     if not submitted:
         return
     who = sign_in.require_admin(lang)
     try:
-        done = freeze.publish(
-            database(),
-            period,
-            who,
-            document_no=number,
-            note=note,
-            reason=reason,
-            pending=pending,
-            override_reason=override,
-        )
+        with st.spinner(t("pub_working", lang, period=period)):
+            done = freeze.publish(
+                database(),
+                period,
+                who,
+                document_no=number,
+                note=note,
+                reason=reason,
+                pending=pending,
+                override_reason=override,
+            )
     except freeze.PublicationError as error:
         st.error(error.text(lang))
         return

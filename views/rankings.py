@@ -244,7 +244,7 @@ with deck.section("table"):
     name = t("rank_file_name", lang, peers=county or t("level_county", lang), period=period)
     table_downloads(table, name, "rank", lang, note=official.basis_line(publication if published else None, lang))
     publishing.versions(period, lang)
-    publishing.publish_form(period, "rank", publication, lang)
+    publishing.publish_form(period, "rank", lang)
 
 
 # ---- tracks and ranks over time

@@ -92,7 +92,7 @@ with deck.section("furthest"):
             note=official.basis_line(publication if published else None, lang),
         )
     publishing.versions(period, lang)
-    publishing.publish_form(period, "care", publication, lang)
+    publishing.publish_form(period, "care", lang)
 
 
 # ---- one county against the prefecture, and one indicator over time
