@@ -4,6 +4,7 @@ the override are audited; the CLI export and the briefing show the published fig
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pandas as pd
@@ -92,6 +93,9 @@ def test_republishing_makes_a_new_version_with_its_diff_and_reason_and_keeps_the
     assert refused.value.key == "pub_needs_reason"
     second = freeze.publish(db, PERIOD, "管理员", reason="云岫县招商引资额更正", document_no="澜组〔2025〕9号")
     assert second.version == 2
+    between = second.published_at - dt.timedelta(microseconds=1)
+    assert official.latest(db.connection, PERIOD, at=between).version == 1  # what a link pinned before v2 shows
+    assert official.latest(db.connection, PERIOD, at=dt.datetime(2000, 1, 1)) is None
 
     first, latest = official.history(db.connection, PERIOD)
     assert first.ranks.empty and first.statuses.empty
