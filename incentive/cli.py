@@ -27,6 +27,7 @@ from incentive.intake import checks
 from incentive.intake.bulk_csv import parse_path
 from incentive.intake.file_kinds import KINDS
 from incentive.intake.preview import effects_text
+from incentive.publication import freeze, official
 from incentive.race import scoring
 from incentive.race.rankings import LEVELS, PeerGroup, available_periods, export_table, rank_period
 from incentive.race.scoring import ScoringError
@@ -133,6 +134,17 @@ def build_parser() -> argparse.ArgumentParser:
     setting.add_argument("key", nargs="?")
     setting.add_argument("value", nargs="?")
 
+    publish = sub.add_parser(
+        "publish", help="publish a period's ranking and care statuses officially (a new version each time)"
+    )
+    publish.add_argument("--period", required=True)
+    publish.add_argument("--document-no", dest="document_no", default="", help="文号 of the publication")
+    publish.add_argument("--note", default="")
+    publish.add_argument("--reason", default="", help="required when the period is already published")
+    publish.add_argument(
+        "--override-pending", dest="override", default="", help="why to publish while submissions await review"
+    )
+
     export = sub.add_parser("export", help="current rows of a kind in canonical columns, or the rankings")
     export.add_argument(
         "kind",
@@ -144,7 +156,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path)
     ranking = export.add_argument_group("rankings")
     ranking.add_argument("--compare", help="compare period: adds compare_rank and rank_change")
-    ranking.add_argument("--method", choices=scoring.METHODS, default="z")
+    ranking.add_argument("--method", choices=scoring.METHODS, help="default z")
+    export.add_argument(
+        "--published",
+        action="store_true",
+        help="rankings, welfare_status: the period's published results (审定发布), not current data",
+    )
     ranking.add_argument("--weights", help="track weights, e.g. 项目建设=0.4,乡村振兴=0.2 (others keep their share)")
     ranking.add_argument("--level", choices=LEVELS, default="county")
     ranking.add_argument("--county", help="with --level township: whose townships")
@@ -352,7 +369,14 @@ def _export(db: Database, args, lang: str) -> int:
         if period is None:
             print(t("cli_needs_period", lang, kind=args.kind), file=sys.stderr)
             return EXIT_USAGE
-        frame = welfare_status_frame(db, period)
+        publication = official.latest(db.connection, period)
+        if args.published and (publication is None or official.welfare_view(db.connection, period) is None):
+            print(t("cli_not_published", lang, period=period), file=sys.stderr)
+            return EXIT_USAGE
+        publication = publication if args.published else None
+        frame = welfare_status_frame(db, period, publication.version if publication else None)
+        frame = official.with_basis(frame, publication)
+        print(t("cli_basis", lang, basis=official.basis_line(publication, lang)), file=sys.stderr)
     elif args.kind == "movements_summary":
         if args.year is None:
             print(t("cli_needs_year", lang), file=sys.stderr)
@@ -466,19 +490,79 @@ def _rankings_frame(db: Database, args, period: str | None, lang: str) -> pd.Dat
         if compare_period is None:
             raise UsageError("cli_bad_period", value=args.compare)
     group = PeerGroup(args.level, args.county or "")
+    if args.published:
+        return _published_rankings(db, args, period, compare_period, group, lang)
     available = available_periods(db.connection, group)
     for wanted in filter(None, (period, compare_period)):
         if wanted not in available:
             raise UsageError("cli_no_race_period", period=wanted, periods=", ".join(available[-8:]) or "—")
     weights = scoring.parse_weights(args.weights) if args.weights else None
     tiers = scoring.parse_tier_shares(args.tiers) if args.tiers else scoring.TIER_SHARES
-    ranking = rank_period(db.connection, period, group, method=args.method, weights=weights, tier_shares=tiers)
+    method = args.method or "z"
+    ranking = rank_period(db.connection, period, group, method=method, weights=weights, tier_shares=tiers)
     compare = None
     if compare_period:
         compare = rank_period(
-            db.connection, compare_period, group, method=args.method, weights=weights, draws=0, sensitivity=False
+            db.connection, compare_period, group, method=method, weights=weights, draws=0, sensitivity=False
         )
-    return export_table(ranking, group, compare, lang)
+    print(t("cli_basis", lang, basis=official.basis_line(None, lang)), file=sys.stderr)
+    return official.with_basis(export_table(ranking, group, compare, lang), None)
+
+
+def _published_rankings(db: Database, args, period: str, compare_period: str | None, group, lang: str):
+    """`export rankings --published`: the frozen ranking of the period's newest version; the compare period's
+    published one where it was published, else its live official one (docs/decisions.md#publication)."""
+    if args.method or args.weights or args.tiers:
+        raise UsageError("cli_published_options")
+    publication = official.latest(db.connection, period)
+    ranking = official.ranking(db.connection, period, group) if publication else None
+    if ranking is None:
+        raise UsageError("cli_not_published", period=period)
+    compare = None
+    if compare_period:
+        compare = official.ranking(db.connection, compare_period, group) or rank_period(
+            db.connection, compare_period, group, draws=0, sensitivity=False
+        )
+    print(t("cli_basis", lang, basis=official.basis_line(publication, lang)), file=sys.stderr)
+    return official.with_basis(export_table(ranking, group, compare, lang), publication)
+
+
+def _publish(db: Database, args, lang: str) -> int:
+    """Publish a period as the prefecture administrator (the CLI's role, accounts.roles.command_line)."""
+    period = periods.parse_period(args.period)
+    if period is None:
+        print(t("cli_bad_period", lang, value=args.period), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        publication = freeze.publish(
+            db,
+            period,
+            _who(),
+            document_no=args.document_no,
+            note=args.note,
+            reason=args.reason,
+            pending=lambda p: freeze.pending_submissions(db, p),
+            override_reason=args.override,
+        )
+    except freeze.PublicationError as error:
+        print(error.text(lang), file=sys.stderr)
+        return EXIT_REFUSED
+    ranks = official.frozen_ranks(db.connection, publication)
+    statuses = official.welfare_view(db.connection, period, publication.version)
+    print(
+        t(
+            "cli_published",
+            lang,
+            period=period,
+            version=publication.version,
+            ranks=len(ranks),
+            statuses=0 if statuses is None else len(statuses.table),
+            data=publication.data_version,
+        ),
+        file=sys.stderr,
+    )
+    print(official.basis_line(publication, lang), file=sys.stderr)
+    return EXIT_OK
 
 
 def _who() -> str:
@@ -499,4 +583,5 @@ COMMANDS = {
     "backup": _backup,
     "check": _check,
     "unlock": _unlock,
+    "publish": _publish,
 }

@@ -1497,6 +1497,114 @@ TEXT: dict[str, tuple[str, str]] = {
     "audit_target_batch_only": ("批次 #{batch}", "Batch #{batch}"),
     "audit_detail_problems": ("{n} 个问题", "{n} {n:problem|problems}"),
     "audit_detail_kept": ("原文件保留为 {name}", "previous file kept as {name}"),
+    "audit_action_publish": ("审定发布", "Publication"),
+    "audit_action_publish_override": ("有待审核报送时发布", "Published with submissions pending"),
+    "audit_detail_publish_pending": ("有报送待审核", "submissions awaiting review"),
+    "audit_detail_publish_needs_reason": ("再次发布未填更正原因", "published again without a reason"),
+    "audit_detail_publish_nothing": ("无可发布的数据", "nothing to publish"),
+    # --- official publication (审定发布, docs/decisions.md#publication)
+    "pub_label": ("正式发布（{date}，第 {version} 版）", "Officially published ({date}, version {version})"),
+    "pub_label_numbered": (
+        "正式发布（{date}，第 {version} 版，{number}）",
+        "Officially published ({date}, version {version}, {number})",
+    ),
+    "pub_live": ("实时数据（试算）", "Live data (trial)"),
+    "pub_unpublished": (
+        "{period} 尚未正式发布，以下为实时数据（试算）。",
+        "{period} is not published: live data (trial).",
+    ),
+    "pub_pending": (
+        "{period} 尚有 {n} 份报送待审核，暂不能发布。请先审核，或填写理由后强制发布。",
+        "{period} has {n} {n:submission|submissions} awaiting review and cannot be published yet. Review them "
+        "first, or give a reason to publish anyway.",
+    ),
+    "pub_needs_reason": (
+        "{period} 已正式发布；再次发布将生成新版本，请填写更正原因。",
+        "{period} is already published; publishing it again makes a new version, so give the reason for the "
+        "correction.",
+    ),
+    "pub_nothing": (
+        "{period} 没有赛马得分或关心关爱数据，无可发布。",
+        "{period} has no race scores or care figures to publish.",
+    ),
+    "pub_data_moving": (
+        "发布 {period} 时数据一直在变动，请稍后重试。",
+        "The data kept changing while {period} was being published; try again.",
+    ),
+    "pub_view": ("显示", "Show"),
+    "pub_view_official": ("正式发布结果", "Published results"),
+    "pub_view_live": ("实时试算", "Live trial"),
+    "pub_live_note": (
+        "实时数据（试算）：{period} 已正式发布，此处按当前数据计算，不是正式结果。",
+        "Live data (trial): {period} is published; these figures come from current data and are not the official "
+        "results.",
+    ),
+    "pub_trial_settings": (
+        "自定义方法、权重或方阵比例均为试算；默认设置显示正式发布结果。",
+        "Custom methods, weights and tiers are always a trial; the default settings show the published results.",
+    ),
+    "pub_data_changed": (
+        "当前数据与正式发布时不同。按当前数据，{n} 个单位的名次会变化：{changes}。可切换到「实时试算」查看。",
+        "Current data differ from those published. On current data {n} {n:unit|units} would change rank: "
+        "{changes}. Switch to “Live trial” to see them.",
+    ),
+    "pub_data_changed_same_ranks": (
+        "当前数据与正式发布时不同，但按当前数据名次不变。可切换到「实时试算」查看。",
+        "Current data differ from those published, but no rank would change. Switch to “Live trial” to see them.",
+    ),
+    "pub_statuses_changed": (
+        "当前数据与正式发布时不同。按当前数据，{n} 项数值或状态会变化：{changes}。可切换到「实时试算」查看。",
+        "Current data differ from those published. On current data {n} {n:value or status|values or statuses} "
+        "would change: {changes}. Switch to “Live trial” to see them.",
+    ),
+    "pub_history": ("发布版本记录（{n} 版）", "Versions published ({n})"),
+    "pub_col_version": ("版本", "Version"),
+    "pub_col_published_at": ("发布时间", "Published"),
+    "pub_col_by": ("发布人", "By"),
+    "pub_col_number": ("文号", "Document no."),
+    "pub_col_note": ("备注", "Note"),
+    "pub_col_reason": ("更正原因", "Reason"),
+    "pub_col_override": ("待审核报送时发布的理由", "Reason to publish with submissions pending"),
+    "pub_col_rank_changes": ("名次变化", "Rank changes"),
+    "pub_col_status_changes": ("数值或状态变化", "Value or status changes"),
+    "pub_unit_in_peer": ("{unit}（{peer}）", "{unit} ({peer})"),
+    "pub_first_version": ("首次发布", "first publication"),
+    "pub_no_changes": ("无", "none"),
+    "pub_panel": ("审定发布（管理员）", "Publish officially (administrator)"),
+    "pub_panel_help": (
+        "将 {period} 的赛马排名（z 分数、指标目录权重、方阵三等分，含各县区的乡镇排名）和关心关爱达标状态连同数据版本"
+        "冻结为正式结果。此后导入的数据不会改变已发布的数字；更正后再次发布将生成新版本，旧版本保留。",
+        "Freezes the race ranking of {period} (z-score, catalog weights, tiers in thirds, the townships of every "
+        "county included) and its care statuses, with the data version, as the official results. Later imports "
+        "do not change what is published; publishing again after a correction makes a new version and keeps the "
+        "old one.",
+    ),
+    "pub_document_no": ("文号（可选）", "Document number (optional)"),
+    "pub_note": ("备注（可选）", "Note (optional)"),
+    "pub_reason": ("更正原因（再次发布时必填）", "Reason for the correction (required to publish again)"),
+    "pub_override": ("强制发布理由（有待审核报送时必填）", "Reason to publish with submissions pending"),
+    "pub_pending_count": (
+        "{period} 有 {n} 份报送待审核。",
+        "{period} has {n} {n:submission|submissions} awaiting review.",
+    ),
+    "pub_button": ("发布 {period}", "Publish {period}"),
+    "pub_working": ("正在发布 {period}…", "Publishing {period}…"),
+    "pub_done": ("已发布 {period} 第 {version} 版。", "Published {period}, version {version}."),
+    "cli_published": (
+        "已发布 {period} 第 {version} 版：{ranks} 行排名，{statuses} 项关心关爱状态（数据版本 {data}）。",
+        "Published {period}, version {version}: {ranks} {ranks:ranking row|ranking rows}, {statuses} care "
+        "{statuses:status|statuses} (data version {data}).",
+    ),
+    "cli_not_published": (
+        "{period} 尚未正式发布；去掉 --published 可导出实时数据（试算）。",
+        "{period} is not published; leave out --published to export live data (a trial).",
+    ),
+    "cli_published_options": (
+        "--published 导出正式发布结果，不能与 --method、--weights、--tiers 同用（自定义设置均为试算）。",
+        "--published exports the published results and cannot be combined with --method, --weights or --tiers "
+        "(custom settings are always a trial).",
+    ),
+    "cli_basis": ("导出内容：{basis}", "Exported: {basis}"),
     # --- numbers and Streamlit's own widgets
     "delta_pp": ("{delta:+.1f} 个百分点", "{delta:+.1f} pp"),
     "word_county": ("县区", "county"),

@@ -97,6 +97,8 @@ def _detail_text(action: str, detail: str, lang: str) -> str:
     kept = re.fullmatch(r"previous file kept as (.+)", detail or "")
     if kept:
         return t("audit_detail_kept", lang, name=kept.group(1))
+    if action == "publish" and f"audit_detail_publish_{detail}" in _AUDIT_KEYS:
+        return t(f"audit_detail_publish_{detail}", lang)  # why a publication was refused
     if action == "setting":
         try:
             return f"{float(detail):g}"

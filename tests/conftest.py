@@ -86,6 +86,30 @@ def catalog_db(db):
     return db
 
 
+HALF_YEAR_RACE = (
+    "考核期,县区,乡镇,指标,数值\n"
+    "2025H1,云岫县,,R01,100\n2025H1,云峤县,,R01,200\n2025H1,澄溪县,,R01,300\n2025H1,枫岚区,,R01,400\n"
+    "2025H1,云岫县,,R02,3\n2025H1,云峤县,,R02,2\n2025H1,澄溪县,,R02,1\n2025H1,枫岚区,,R02,0\n"
+    "2025H1,云岫县,,R03,90\n2025H1,云峤县,,R03,92\n2025H1,澄溪县,,R03,94\n2025H1,枫岚区,,R03,96\n"
+    "2025H1,云岫县,安坝镇,R01,10\n2025H1,云岫县,碧岗街道,R01,20\n2025H1,云岫县,安坝镇,R02,1\n"
+    "2025H1,云岫县,碧岗街道,R02,0\n2025H1,云岫县,安坝镇,R03,90\n2025H1,云岫县,碧岗街道,R03,95\n"
+)
+HALF_YEAR_CARE = (
+    "考核期,县区,乡镇,指标,数值\n"
+    "2025H1,云岫县,,W01,96\n2025H1,云峤县,,W01,90\n2025H1,澄溪县,,W01,80\n2025H1,枫岚区,,W01,95\n"
+    "2025H1,云岫县,,W02,100\n2025H1,云峤县,,W02,99\n2025H1,澄溪县,,W02,85\n2025H1,枫岚区,,W02,70\n"
+)
+
+
+@pytest.fixture
+def half_year_db(catalog_db):
+    """catalog_db with one half-year, 2025-H1, of race scores (four counties, in the order 枫岚区 澄溪县 云峤县
+    云岫县 on every indicator; two townships of 云岫县) and care figures: a period to publish."""
+    import_ok(catalog_db, "race.csv", HALF_YEAR_RACE.encode())
+    import_ok(catalog_db, "care.csv", HALF_YEAR_CARE.encode())
+    return catalog_db
+
+
 @pytest.fixture(scope="session")
 def sample_db_file(tmp_path_factory) -> Path:
     """The bundled sample loaded once per test session; tests get copies."""

@@ -377,7 +377,16 @@ def test_export_welfare_status_and_movements_summary(sample_db_path):
         io.StringIO(cli(sample_db_path, "export", "welfare_status", "--period", "2026年上半年").stdout),
         keep_default_na=False,
     )
-    assert status.columns.tolist() == ["period", "county", "indicator", "value", "target", "status"]
+    assert status.columns.tolist() == [
+        "period",
+        "county",
+        "indicator",
+        "value",
+        "target",
+        "status",
+        *["basis", "published_version", "published_at", "document_no"],  # live: the last three empty
+    ]
+    assert set(status["basis"]) == {"live"}
     assert set(status["status"]) == {"met", "near", "below", ""} and len(status) == 12 * 7
     summary = cli(sample_db_path, "export", "movements_summary", "--year", "2025", "--format", "csv")
     frame = pd.read_csv(io.StringIO(summary.stdout))

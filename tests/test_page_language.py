@@ -248,6 +248,41 @@ SCENARIOS = {
 }
 
 
+PUBLISHED_WORDS = ("澜组〔2026〕12号", "复核更正")  # a 文号 and a reason typed by the administrator: data
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_published_results_speak_one_language(app, lang):
+    """审定发布: the mark, the banner of changed data, the versions with their changes, the publish form, the live
+    switch; the care page's mark and banner."""
+    import os
+
+    from conftest import import_ok
+
+    from incentive.publication import freeze
+    from incentive.store.database import Database
+
+    db = Database(os.environ["INCENTIVE_DB"])  # before the app's first run opens it
+    try:
+        freeze.publish(db, "2026-Q3", ADMIN, document_no=PUBLISHED_WORDS[0])
+        freeze.publish(db, "2026-H1", ADMIN)
+        import_ok(db, "a.csv", "考核期,县区,乡镇,指标,数值\n2026Q3,澄溪县,,R01,1\n2026Q3,澄溪县,,R05,1\n".encode())
+        freeze.publish(db, "2026-Q3", ADMIN, reason=PUBLISHED_WORDS[1])
+        import_ok(db, "b.csv", "考核期,县区,乡镇,指标,数值\n2026Q3,枫岚县,,R07,1\n".encode())
+        import_ok(db, "c.csv", "考核期,县区,乡镇,指标,数值\n2026H1,澄溪县,,W01,1\n".encode())
+    finally:
+        db.close()
+    page = "views/rankings.py"
+    open_page(app, lang, page, admin=True)
+    assert any(w.value for w in app.warning)  # the banner
+    check(app, lang, page, "published, data changed since", PUBLISHED_WORDS)
+    app.segmented_control(key="rank_view").set_value("live").run()
+    check(app, lang, page, "the live trial of a published period", PUBLISHED_WORDS)
+    page = "views/welfare.py"
+    app.switch_page(page).run()
+    check(app, lang, page, "published statuses, data changed since", PUBLISHED_WORDS)
+
+
 def test_every_page_has_a_scenario():
     pages = {path.stem for path in (ROOT / "views").glob("*.py")} - {"not_found"}
     assert pages == set(SCENARIOS)

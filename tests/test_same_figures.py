@@ -112,3 +112,37 @@ def test_care_statuses_agree(views):
     own = exported[exported["county"] == county]
     judged = own[own["status"] != ""]
     assert f"{len(judged)} 项可判定指标中达标 {int((judged['status'] == 'met').sum())} 项" in sentence
+
+
+def test_published_ranks_agree_after_a_later_import(views):
+    """审定发布: once the period is published and a later import moves its leader, the page (by default), the
+    briefing and `export rankings --published` all keep the published ranks, and the page shows the banner."""
+    from conftest import import_ok
+
+    from incentive.publication import freeze
+    from incentive.store.database import Database
+
+    at, db, cli_db = views
+    period = f"{YEAR}-Q4"
+    leader = rankings.rank_period(db.connection, period).table.index[0]
+    correction = f"考核期,县区,乡镇,指标,数值\n{period},{leader},,R01,0\n{period},{leader},,R05,0\n".encode()
+    other = Database(cli_db)
+    try:
+        for database in (db, other):
+            freeze.publish(database, period, "测试管理员")
+            import_ok(database, "correction.csv", correction)
+    finally:
+        other.close()
+    assert rankings.rank_period(db.connection, period).table.index[0] != leader
+
+    at.switch_page("views/rankings.py").run()
+    page = table_with(at, "排名区间", "县区").set_index("县区")
+    brief = briefing.gather(db, YEAR, "", "zh", "http://x.local/")
+    race = next(s for s in brief.sections if s.title == "赛马排名")
+    printed = race.tables[0].set_index("县区")
+    exported = cli_frame(cli_db, "rankings", "--period", period, "--published").set_index("county")
+    assert page.index[0] == printed.index[0] == exported.index[0] == leader
+    assert page.index.tolist() == printed.index.tolist() == exported.index.tolist()
+    assert page["排名"].tolist() == printed["排名"].tolist() == exported["rank"].tolist()
+    assert any("当前数据与正式发布时不同" in w.value for w in at.warning)
+    assert any(p.startswith("正式发布（") for p in race.paragraphs) and set(exported["basis"]) == {"published"}

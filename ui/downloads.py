@@ -17,7 +17,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 WIDE_TABLE_COLUMNS = 5
 
 
-def table_downloads(table, name: str, key: str, lang: str, container=st) -> None:
+def table_downloads(table, name: str, key: str, lang: str, container=st, note: str = "") -> None:
+    """CSV and Excel buttons; `note`, a line under the Excel title (such as whether the figures are published)."""
     if len(table.columns) > WIDE_TABLE_COLUMNS:
         container.caption(t("table_scrolls", lang, n=len(table.columns)))
     csv_col, xlsx_col, _ = container.columns([1, 1, 4])
@@ -31,7 +32,7 @@ def table_downloads(table, name: str, key: str, lang: str, container=st) -> None
     )
     xlsx_col.download_button(
         t("download_xlsx", lang),
-        lambda: to_xlsx_bytes(table, name, heading=[name, classification()]),
+        lambda: to_xlsx_bytes(table, name, heading=[name, *([note] if note else []), classification()]),
         file_name=f"{name}.xlsx",
         mime=XLSX,
         key=f"{key}_xlsx",

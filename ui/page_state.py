@@ -33,6 +33,7 @@ class RankingsState:
     weights: str | None = None  # 项目建设=40,乡村振兴=20,… in percent; None = the catalog's
     tiers: str | None = None  # first,third tier in percent (30,30); None = a third each
     focus: str | None = None  # the unit looked at; None = the sidebar's county, else the leader
+    view: str | None = None  # official | live; None = the published results where the period is published
     section: str | None = None
 
 
@@ -52,6 +53,7 @@ class WelfareState:
     period: str | None = None  # a welfare half-year of the sidebar's year; None = its latest
     focus: str | None = None  # the county of the radar when the sidebar names none; None = the first county
     indicator: str | None = None  # the indicator of the trend; None = the first
+    view: str | None = None  # official | live; None = the published statuses where the period is published
     section: str | None = None
 
 

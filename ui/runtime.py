@@ -18,6 +18,7 @@ from incentive.demo.sample import load_sample
 from incentive.i18n import t
 from incentive.intake import checks
 from incentive.intake.preview import Preview
+from incentive.publication import official
 from incentive.race import rankings
 from incentive.race.rankings import PeerGroup
 from incentive.race.scoring import DRAWS, TIER_SHARES, Ranking
@@ -256,3 +257,72 @@ def _cached_welfare_history(version: str, moment: dt.datetime | None) -> pd.Data
 def welfare_history() -> pd.DataFrame:
     """Every stored period's care values by county (welfare.history), once per data version."""
     return _cached_welfare_history(data_version(), pinned_at())
+
+
+# ---- published results (审定发布): cached on the publications' own key, since publishing writes no batch
+
+
+def publication_key() -> str:
+    return official.state_key(database().connection)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_versions(key: str, period: str) -> list[official.Publication]:
+    return official.versions(database().connection, period)
+
+
+def publication_of(period: str | None) -> official.Publication | None:
+    """The version in force for `period`, None when unpublished; on a pinned link, the newest version published
+    by the pinned moment (a link keeps showing what it showed)."""
+    if not period:
+        return None
+    found = _cached_versions(publication_key(), period)
+    moment = pinned_at()
+    if moment is not None:
+        found = [p for p in found if p.published_at <= moment]
+    return found[-1] if found else None
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_published_ranking(key: str, period: str, version: int, group: PeerGroup) -> Ranking | None:
+    return official.ranking(database().connection, period, group, version)
+
+
+def published_ranking(publication: official.Publication, group: PeerGroup = PeerGroup()) -> Ranking | None:
+    """The frozen ranking of `group` in that publication (official.ranking), None when the group was not ranked."""
+    return _cached_published_ranking(publication_key(), publication.period, publication.version, group)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _cached_published_welfare(key: str, period: str, version: int) -> welfare.PeriodView | None:
+    return official.welfare_view(database().connection, period, version)
+
+
+def published_welfare(publication: official.Publication) -> welfare.PeriodView | None:
+    return _cached_published_welfare(publication_key(), publication.period, publication.version)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_race_changed(
+    key: str, version: str, period: str, number: int, group: PeerGroup, moment: dt.datetime | None
+) -> bool:
+    found = official.versions(database().connection, period)
+    return official.race_data_changed(_reader(moment), next(p for p in found if p.version == number), group)
+
+
+def race_data_changed(publication: official.Publication, group: PeerGroup = PeerGroup()) -> bool:
+    """Whether the data shown (current, or a pinned link's) differ from what the publication froze for `group`
+    (official.race_data_changed)."""
+    return _cached_race_changed(
+        publication_key(), data_version(), publication.period, publication.version, group, pinned_at()
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _cached_publication_history(key: str, period: str) -> list[official.VersionChange]:
+    return official.history(database().connection, period)
+
+
+def publication_history(period: str) -> list[official.VersionChange]:
+    """Every version of `period` with what it changed (official.history)."""
+    return _cached_publication_history(publication_key(), period)

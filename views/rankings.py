@@ -6,13 +6,21 @@ import streamlit as st
 
 from incentive import charts, labels, periods
 from incentive.i18n import join, t
+from incentive.publication import official
 from incentive.race import ranking_tables, scoring
 from incentive.race.rankings import LEVELS, PeerGroup
 from incentive.safe_text import tm
-from ui import frame, link_state, meeting
+from ui import frame, link_state, meeting, publishing
 from ui.downloads import table_downloads
 from ui.frame import table_height
-from ui.runtime import ranking, ranking_history, run_query
+from ui.runtime import (
+    publication_of,
+    published_ranking,
+    race_data_changed,
+    ranking,
+    ranking_history,
+    run_query,
+)
 
 state = frame.current()
 lang, year = state.lang, state.year
@@ -140,13 +148,31 @@ except scoring.ScoringError as error:
     st.stop()
 
 
+# ---- published (审定发布) or live: custom settings are always a trial
+publication = publication_of(period)
+if publication is not None and published_ranking(publication, group) is None:
+    publication = None  # published when this peer group had no scores: nothing of it is frozen
+trial = custom or method != official.OFFICIAL_METHOD or tiers != scoring.TIER_SHARES
+published = publishing.shows_published(link, st, "rank", publication, trial, lang)
+
+
+def unit_ranking(at_period: str, peers: PeerGroup, draws: int = scoring.DRAWS):
+    """The period's published ranking when the page shows published figures and it was published, else live."""
+    issued = publication_of(at_period) if published else None
+    frozen = published_ranking(issued, peers) if issued else None
+    return frozen or ranking(at_period, peers, method, weights, draws=draws, tiers=tiers)
+
+
 SECTIONS = ["headline", "bars", "table", "tracks", "focus"]  # one screen each in meeting mode
 deck = meeting.Deck("rankings", {name: t(f"section_{name}", lang) for name in SECTIONS}, lang, counties)
 
 # ---- the ranking
 with deck.section("headline"):
-    now = ranking(period, group, method, weights, tiers=tiers)
-    before = ranking(compare, group, method, weights, draws=0, tiers=tiers) if compare else None
+    now = unit_ranking(period, group)
+    before = unit_ranking(compare, group, draws=0) if compare else None
+    publishing.mark(publication, published, trial, period, lang)
+    if published and race_data_changed(publication, group):
+        publishing.rank_banner(now, ranking(period, group), lang)
     if custom:
         used = join(
             [f"{labels.track_label(track, lang)} {share:.0%}" for track, share in now.track_weights.items()], lang
@@ -216,7 +242,9 @@ with deck.section("table"):
     table = ranking_tables.ranking_table(now, before, level, lang)
     st.dataframe(table, hide_index=True, width="stretch", height=table_height(len(table), 950))
     name = t("rank_file_name", lang, peers=county or t("level_county", lang), period=period)
-    table_downloads(table, name, "rank", lang)
+    table_downloads(table, name, "rank", lang, note=official.basis_line(publication if published else None, lang))
+    publishing.versions(period, lang)
+    publishing.publish_form(period, "rank", lang)
 
 
 # ---- tracks and ranks over time
@@ -285,10 +313,8 @@ with deck.section("focus"):
         moved_col.caption(t("rank_why_note", lang))
 
     if level == "county":
-        townships = ranking(period, PeerGroup("township", focus), method, weights, tiers=tiers)
-        townships_before = (
-            ranking(compare, PeerGroup("township", focus), method, weights, draws=0, tiers=tiers) if compare else None
-        )
+        townships = unit_ranking(period, PeerGroup("township", focus))
+        townships_before = unit_ranking(compare, PeerGroup("township", focus), draws=0) if compare else None
         st.markdown(f"**{tm('rank_townships', lang, county=focus, period=period)}**")
         if townships.ranked.empty:
             st.info(tm("rank_no_townships", lang, county=focus, period=period))

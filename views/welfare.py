@@ -5,10 +5,11 @@ import streamlit as st
 from incentive import charts, labels, periods
 from incentive.care import welfare
 from incentive.i18n import t, unit_label
+from incentive.publication import official
 from incentive.safe_text import markdown, tm
-from ui import frame, link_state, meeting
+from ui import frame, link_state, meeting, publishing
 from ui.downloads import table_downloads
-from ui.runtime import run_query, welfare_history, welfare_period
+from ui.runtime import publication_of, published_welfare, run_query, welfare_history, welfare_period
 
 state = frame.current()
 lang, year = state.lang, state.year
@@ -28,7 +29,14 @@ if not in_year:
     st.stop()
 period_col, compare_col = st.columns([1, 3])
 period = link.selectbox(period_col, t("welfare_period", lang), in_year, key="welfare_period", field="period")
-view = welfare_period(period)
+publication = publication_of(period)  # published (审定发布) or live
+if publication is not None and published_welfare(publication) is None:
+    publication = None  # published when the period had no care figures: nothing of them is frozen
+published = publishing.shows_published(link, compare_col, "care", publication, False, lang)
+view = published_welfare(publication) if published else welfare_period(period)
+publishing.mark(publication, published, False, period, lang)
+if published:
+    publishing.status_banner(view, welfare_period(period), lang)
 compare_col.caption(t("welfare_compare_note", lang, previous=view.previous or "—"))
 table = view.table
 status_labels = labels.status_labels(lang)
@@ -76,7 +84,15 @@ with deck.section("furthest"):
     with st.expander(t("welfare_all_figures", lang)):
         everything = welfare.display_table(table, lang)
         st.dataframe(everything, hide_index=True, width="stretch")
-        table_downloads(everything, t("file_welfare", lang, period=period), "welfare", lang)
+        table_downloads(
+            everything,
+            t("file_welfare", lang, period=period),
+            "welfare",
+            lang,
+            note=official.basis_line(publication if published else None, lang),
+        )
+    publishing.versions(period, lang)
+    publishing.publish_form(period, "care", lang)
 
 
 # ---- one county against the prefecture, and one indicator over time

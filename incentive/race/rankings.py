@@ -37,6 +37,49 @@ def available_periods(conn: duckdb.DuckDBPyConnection, group: PeerGroup = PeerGr
     return queries.run(conn, "race_periods", county=group.county_param)["period"].tolist()
 
 
+@dataclass(frozen=True)
+class RaceInputs:
+    """What one period's ranking of one peer group is computed from: the stored values (unit, indicator, value),
+    the catalog in force and every unit compared, in display order. A publication freezes exactly these
+    (incentive/publication), so its ranking is recomputed by the same code as a live one."""
+
+    period: str
+    values: pd.DataFrame
+    catalog: pd.DataFrame
+    units: list[str]
+
+
+def race_inputs(conn: duckdb.DuckDBPyConnection, period: str, group: PeerGroup = PeerGroup()) -> RaceInputs:
+    return RaceInputs(
+        period,
+        queries.run(conn, "race_values", period=period, county=group.county_param),
+        queries.run(conn, "race_catalog", period=period),
+        queries.run(conn, "race_units", county=group.county_param)["unit"].tolist(),
+    )
+
+
+def rank_inputs(
+    inputs: RaceInputs,
+    *,
+    method: str = "z",
+    weights: Mapping[str, float] | None = None,
+    draws: int = scoring.DRAWS,
+    sensitivity: bool = True,
+    tier_shares: tuple[float, float] = scoring.TIER_SHARES,
+) -> Ranking:
+    return scoring.rank_units(
+        inputs.values,
+        inputs.catalog,
+        period=inputs.period,
+        units=inputs.units,
+        method=method,
+        weights=weights,
+        draws=draws,
+        sensitivity=sensitivity,
+        tier_shares=tier_shares,
+    )
+
+
 def rank_period(
     conn: duckdb.DuckDBPyConnection,
     period: str,
@@ -48,14 +91,8 @@ def rank_period(
     sensitivity: bool = True,
     tier_shares: tuple[float, float] = scoring.TIER_SHARES,
 ) -> Ranking:
-    values = queries.run(conn, "race_values", period=period, county=group.county_param)
-    catalog = queries.run(conn, "race_catalog", period=period)
-    units = queries.run(conn, "race_units", county=group.county_param)["unit"].tolist()
-    return scoring.rank_units(
-        values,
-        catalog,
-        period=period,
-        units=units,
+    return rank_inputs(
+        race_inputs(conn, period, group),
         method=method,
         weights=weights,
         draws=draws,

@@ -26,6 +26,7 @@ from incentive.care import welfare
 from incentive.config import classification
 from incentive.i18n import TranslatedError, t
 from incentive.labels import status_labels, tier_label, tier_labels
+from incentive.publication import official
 from incentive.race import ranking_tables, rankings
 from incentive.store import batches, settings
 from incentive.store.database import DataAsOf, Database
@@ -80,23 +81,26 @@ def gather(db: Database, year: int, county: str, lang: str, link: str, as_of: dt
     ]
     config = settings.current(db)
     sections = [
-        _race(conn, year, county, lang),
+        _race(conn, year, county, lang, as_of),
         _training(conn, year, county, lang, config),
-        _care(conn, year, county, lang),
+        _care(conn, year, county, lang, as_of),
     ]
     headline = Section(t("section_headline", lang), [p for s in sections for p in s.paragraphs[:1]])
     return Briefing(t("brief_title", lang, scope=scope, year=year), t("app_title", lang), footer, [headline, *sections])
 
 
-def _race(conn, year: int, county: str, lang: str) -> Section:
-    """The rankings page's default view of the year's latest race period (z-score, catalog weights), its table
-    cut to rank, interval, county, composite and tier."""
+def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None) -> Section:
+    """The rankings page's default view of the year's latest race period: its published ranking when it was
+    published (by `as_of`), else the live one (z-score, catalog weights), saying which; its table cut to rank,
+    interval, county, composite and tier."""
     section = Section(t("page_rankings", lang))
     period = periods.latest_of_year(rankings.available_periods(conn), year)
     if period is None:
         section.paragraphs.append(t("no_data_for_period", lang, period=year))
         return section
-    ranking = rankings.rank_period(conn, period)
+    publication = official.latest(conn, period, at=as_of)
+    ranking = official.ranking(conn, period, version=publication.version) if publication else None
+    ranking = ranking or rankings.rank_period(conn, period)
     rows = rankings.ranking_rows(ranking)
     if county and county in rows.index and rows.at[county, "ranked"]:
         row = rows.loc[county]
@@ -124,6 +128,7 @@ def _race(conn, year: int, county: str, lang: str) -> Section:
             tier_labels(lang),
         )
     )
+    section.paragraphs.append(official.basis_line(publication, lang))
     table = ranking_tables.ranking_table(ranking, None, "county", lang)
     section.tables.append(
         table[
@@ -191,14 +196,17 @@ def _training(conn, year: int, county: str, lang: str, config: dict) -> Section:
     return section
 
 
-def _care(conn, year: int, county: str, lang: str) -> Section:
-    """The care page's default view of the year's latest half-year: its summary and traffic lights."""
+def _care(conn, year: int, county: str, lang: str, as_of: dt.datetime | None) -> Section:
+    """The care page's default view of the year's latest half-year, published or live as on the page: its summary
+    and traffic lights."""
     section = Section(t("page_welfare", lang))
     period = periods.latest_of_year(welfare.stored_periods(conn), year)
     if period is None:
         section.paragraphs.append(t("no_data_for_period", lang, period=year))
         return section
-    table = welfare.period_view(conn, period).table
+    publication = official.latest(conn, period, at=as_of)
+    published = official.welfare_view(conn, period, publication.version) if publication else None
+    table = (published or welfare.period_view(conn, period)).table
     sentences = welfare.summary_sentences(table, period, lang)
     if county:
         met, judged, below = welfare.county_counts(table, county)
@@ -215,6 +223,7 @@ def _care(conn, year: int, county: str, lang: str) -> Section:
             ),
         )
     section.paragraphs.extend(sentences)
+    section.paragraphs.append(official.basis_line(publication if published else None, lang))
     section.figures.append(
         charts.status_grid(
             welfare.status_grid(table),

@@ -17,6 +17,7 @@ import xlsxwriter
 from incentive import periods
 from incentive.care import movements, welfare
 from incentive.intake.cell_values import escape_formula, plain_number_text
+from incentive.publication import official
 from incentive.store import queries, settings
 from incentive.store.database import Database
 from incentive.training import coverage
@@ -83,10 +84,11 @@ def untrained_frame(db: Database, period: str, county: str = "") -> pd.DataFrame
     return frame
 
 
-def welfare_status_frame(db: Database, period: str) -> pd.DataFrame:
+def welfare_status_frame(db: Database, period: str, published: int | None = None) -> pd.DataFrame:
     """`export welfare_status`: one row per county and indicator; status met/near/below, empty without a target
-    or a value."""
-    frame = welfare.period_view(db.connection, period).table  # the page's statuses
+    or a value. `published`: the statuses frozen by that version of the period's publication, not current data."""
+    view = official.welfare_view(db.connection, period, published) if published else None
+    frame = (view or welfare.period_view(db.connection, period)).table.copy()  # the page's statuses
     frame["status"] = frame["status"].fillna("")
     frame.insert(0, "period", period)
     return frame[["period", "county", "indicator", "value", "target", "status"]]

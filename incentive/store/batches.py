@@ -218,11 +218,23 @@ def active_count(db: Database, source: str | None = None) -> int:
     return db.fetch_all(sql + " AND source = $source", {"source": source})[0][0]
 
 
+_VERSION_SQL = (
+    "SELECT count(*), coalesce(max(id), 0), count(rolled_back_at), count(*) FILTER (WHERE status = 'active'), "
+    "max(greatest(created_at, coalesce(rolled_back_at, created_at))) FROM batches"
+)
+
+
 def version_info(db: Database) -> VersionInfo:
-    n, top, rolled, active, last = db.fetch_all(
-        "SELECT count(*), coalesce(max(id), 0), count(rolled_back_at), count(*) FILTER (WHERE status = 'active'), "
-        "max(greatest(created_at, coalesce(rolled_back_at, created_at))) FROM batches"
-    )[0]
+    return _version(db.fetch_all(_VERSION_SQL)[0])
+
+
+def version_in(cur: duckdb.DuckDBPyConnection) -> VersionInfo:
+    """version_info as a write's own transaction (`cur`) sees it: a write that must match the data it read."""
+    return _version(cur.execute(_VERSION_SQL).fetchone())
+
+
+def _version(row: tuple) -> VersionInfo:
+    n, top, rolled, active, last = row
     return VersionInfo(f"{n}.{top}.{rolled}", active, top, last)
 
 

@@ -1,0 +1,261 @@
+"""Publishing a period (审定发布, docs/decisions.md#publication): its official ranking and care statuses frozen as a
+new version, with who, when, the data version, the 文号 and a note, and its audit row, in one transaction.
+
+Only the prefecture administrator publishes: the pages ask ui/sign_in.require_admin, the CLI acts as one. What is
+frozen is exactly what the pages show by default: rankings.rank_inputs with the official method, the catalog's
+weights and the exact thirds, for the counties and for the townships of every county ranked in the period; and
+welfare.period_view's statuses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from incentive.care import welfare
+from incentive.i18n import TranslatedError
+from incentive.publication.official import OFFICIAL_METHOD, STATUS_COLUMNS, Publication, latest
+from incentive.race import rankings, scoring
+from incentive.race.rankings import PeerGroup, RaceInputs
+from incentive.race.scoring import Ranking
+from incentive.store import audit, batches
+from incentive.store.database import Database
+from incentive.store.queries import identifier
+
+ATTEMPTS = 3  # an import landing between reading the data and writing the publication: read again
+
+
+class PublicationError(TranslatedError):
+    """A publication refused; the sentence says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Frozen:
+    """What one publication stores: per peer group its inputs and ranking; the care figures."""
+
+    period: str
+    groups: list[tuple[PeerGroup, RaceInputs, Ranking]]
+    care: welfare.PeriodView | None
+    version_info: batches.VersionInfo
+
+    @property
+    def empty(self) -> bool:
+        return not self.groups and self.care is None
+
+
+def _freeze(db: Database, period: str) -> Frozen:
+    conn = db.connection
+    info = batches.version_info(db)
+    groups = []
+    if period in rankings.available_periods(conn):
+        counties = [PeerGroup()] + [
+            PeerGroup("township", county)
+            for county in rankings.race_inputs(conn, period).units
+            if period in rankings.available_periods(conn, PeerGroup("township", county))
+        ]
+        for group in counties:
+            inputs = rankings.race_inputs(conn, period, group)
+            groups.append((group, inputs, rankings.rank_inputs(inputs, method=OFFICIAL_METHOD)))
+    care = welfare.period_view(conn, period) if period in welfare.stored_periods(conn) else None
+    return Frozen(period, groups, care, info)
+
+
+def pending_submissions(db: Database, period: str) -> int:
+    """Submissions of `period` awaiting review. County submissions with a review queue are not part of this
+    version, so none are ever pending; the pages and the CLI ask here, so the queue's count plugs in at one
+    place."""
+    return 0
+
+
+def publish(
+    db: Database,
+    period: str,
+    who: str,
+    *,
+    document_no: str = "",
+    note: str = "",
+    reason: str = "",
+    pending: int | Callable[[str], int] = 0,
+    override_reason: str = "",
+) -> Publication:
+    """Publish `period` as its next version and return it.
+
+    `pending`: how many submissions of the period await review (or a function of the period giving it); while
+    any do, publishing is refused unless `override_reason` says why it goes ahead, which is stored and audited.
+    A republication (version 2 on) needs `reason`: what was corrected. Refusals are audited too.
+    PublicationError: nothing to publish, submissions pending, no reason for a republication."""
+    document_no, note, reason, override_reason = (s.strip() for s in (document_no, note, reason, override_reason))
+    waiting = int(pending(period) if callable(pending) else pending)
+
+    def refuse(code: str, **params) -> PublicationError:
+        audit.record(db, who, "publish", target=period, outcome="refused", detail=code, rows=params.get("n"))
+        return PublicationError(f"pub_{code}", period=period, **params)
+
+    if waiting > 0 and not override_reason:
+        raise refuse("pending", n=waiting)
+    if latest(db.connection, period) is not None and not reason:
+        raise refuse("needs_reason")
+    for _ in range(ATTEMPTS):
+        frozen = _freeze(db, period)
+        if frozen.empty:
+            raise refuse("nothing")
+        written = db.serial_write(
+            lambda cur, frozen=frozen: _write(
+                cur, frozen, who, document_no, note, reason, waiting, override_reason if waiting else ""
+            )
+        )
+        if written is not None:
+            return written
+    raise PublicationError("pub_data_moving", period=period)
+
+
+def _write(
+    cur: duckdb.DuckDBPyConnection,
+    frozen: Frozen,
+    who: str,
+    document_no: str,
+    note: str,
+    reason: str,
+    waiting: int,
+    override_reason: str,
+) -> Publication | None:
+    """The publication's rows and audit row, in the caller's transaction; None (nothing written) when the data
+    changed since they were read."""
+    info = batches.version_in(cur)
+    if info.version != frozen.version_info.version:
+        return None
+    period = frozen.period
+    version = cur.execute(
+        "SELECT coalesce(max(version), 0) + 1 FROM publications WHERE period = $p", {"p": period}
+    ).fetchone()[0]
+    county = next((ranking for group, _, ranking in frozen.groups if group.level == "county"), None)
+    weights = {track: float(share) for track, share in county.track_weights.items()} if county is not None else {}
+    publication = Publication(
+        period=period,
+        version=int(version),
+        published_at=dt.datetime.now(),
+        published_by=who,
+        document_no=document_no,
+        note=note,
+        reason=reason,
+        data_version=info.version,
+        latest_batch=info.latest_batch,
+        method=OFFICIAL_METHOD,
+        track_weights=weights,
+        tier_shares=scoring.TIER_SHARES,
+        draws=scoring.DRAWS,
+        pending_submissions=waiting,
+        override_reason=override_reason,
+    )
+    cur.execute(
+        "INSERT INTO publications VALUES ($period, $version, $at, $by, $number, $note, $reason, $data, $batch, "
+        "$method, $weights, $first, $third, $draws, $pending, $override)",
+        {
+            "period": period,
+            "version": publication.version,
+            "at": publication.published_at,
+            "by": who,
+            "number": document_no,
+            "note": note,
+            "reason": reason,
+            "data": info.version,
+            "batch": info.latest_batch,
+            "method": OFFICIAL_METHOD,
+            "weights": json.dumps(weights, ensure_ascii=False),
+            "first": publication.tier_shares[0],
+            "third": publication.tier_shares[1],
+            "draws": publication.draws,
+            "pending": waiting,
+            "override": override_reason,
+        },
+    )
+    key = {"period": period, "version": publication.version}
+    rows = 0
+    if frozen.groups:
+        ranks, values = _rank_rows(frozen.groups), _value_rows(frozen.groups)
+        catalog = frozen.groups[0][1].catalog[["code", "name", "track", "unit", "direction", "weight", "target"]]
+        rows += _insert(cur, "published_ranks", ranks, key)
+        _insert(cur, "published_race_values", values, key)
+        _insert(cur, "published_race_catalog", catalog, key)
+    if frozen.care is not None:
+        rows += _insert(cur, "published_statuses", _status_rows(frozen.care), key)
+    said = "; ".join(text for text in (document_no, note, reason) if text)  # 文号, note, reason as written
+    audit.write(cur, who, "publish", target=f"{period} v{publication.version}", rows=rows, detail=said)
+    if override_reason:
+        audit.write(
+            cur,
+            who,
+            "publish_override",
+            target=f"{period} v{publication.version}",
+            rows=waiting,
+            detail=override_reason,
+        )
+    return publication
+
+
+def _insert(cur: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, key: dict) -> int:
+    """Rows of `frame` into `table`, by column name, each with the publication's period and version."""
+    listed = ", ".join(identifier(column) for column in frame.columns)
+    cur.register("frozen_rows", frame)
+    try:
+        cur.execute(
+            f"INSERT INTO {identifier(table)} (period, version, {listed}) SELECT $period, $version, {listed} "
+            "FROM frozen_rows",
+            key,
+        )
+    finally:
+        cur.unregister("frozen_rows")
+    return len(frame)
+
+
+def _rank_rows(groups: list[tuple[PeerGroup, RaceInputs, Ranking]]) -> pd.DataFrame:
+    frames = []
+    for group, inputs, ranking in groups:
+        order = list(dict.fromkeys([*inputs.units, *inputs.values["unit"]]))  # the order rank_units was given
+        table = ranking.table.reindex(order).reset_index(drop=True)
+        frames.append(
+            pd.DataFrame(
+                {
+                    "level": group.level,
+                    "peer": group.county_param,
+                    "position": range(len(order)),
+                    "unit": order,
+                    "rank": table["rank"].astype("Int64"),
+                    "rank_low": table["rank_low"].astype("Int64"),
+                    "rank_high": table["rank_high"].astype("Int64"),
+                    "composite": table["composite"].astype(float),
+                    "tier": table["tier"].astype("Int64"),
+                    "ranked": table["ranked"].astype(bool),
+                    "flags": table.apply(scoring.flags, axis=1),
+                }
+            )
+        )
+    return pd.concat(frames, ignore_index=True)
+
+
+def _value_rows(groups: list[tuple[PeerGroup, RaceInputs, Ranking]]) -> pd.DataFrame:
+    frames = [
+        inputs.values[["unit", "indicator", "value"]]
+        .astype({"value": float})
+        .assign(level=group.level, peer=group.county_param)[["level", "peer", "unit", "indicator", "value"]]
+        for group, inputs, _ in groups
+    ]
+    return pd.concat(frames, ignore_index=True)
+
+
+def _status_rows(view: welfare.PeriodView) -> pd.DataFrame:
+    table = view.table
+    out = pd.DataFrame({"position": range(len(table))})
+    for column in STATUS_COLUMNS:
+        values = table[column].to_numpy()
+        out[column] = values
+    for column in ("value", "target", "median", "previous", "change"):
+        out[column] = out[column].astype(float)
+    out["status"] = [s if isinstance(s, str) else None for s in out["status"]]
+    out["previous_period"] = view.previous or ""
+    return out

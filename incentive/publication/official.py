@@ -1,0 +1,365 @@
+"""Published results read back (docs/decisions.md#publication): the versions of a period, its frozen ranking in the
+shape every view draws (scoring.Ranking), its frozen care statuses (welfare.PeriodView), what current data would
+change, and what each version changed against the one before.
+
+A published ranking is recomputed by rankings.rank_inputs from the values, catalog and units frozen with it, so the
+page explains it (indicators, tracks, why a unit moved) with the same code as a live one; the frozen rank rows are
+then laid over it, so the ranks, intervals, composites and tiers shown are always the ones published.
+
+Every function takes a connection (anything with `cursor()`: Database.connection, a DataAsOf), like the queries.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+import pandas as pd
+
+from incentive.care import welfare
+from incentive.i18n import t
+from incentive.race import rankings
+from incentive.race.rankings import PeerGroup, RaceInputs
+from incentive.race.scoring import Ranking
+
+OFFICIAL_METHOD = "z"  # the catalog's weights and the exact thirds come from the catalog and scoring.TIER_SHARES
+RANK_COLUMNS = ["rank", "rank_low", "rank_high", "composite", "tier"]
+
+
+@dataclass(frozen=True)
+class Publication:
+    """One published version of a period (a row of `publications`)."""
+
+    period: str
+    version: int
+    published_at: dt.datetime
+    published_by: str
+    document_no: str
+    note: str
+    reason: str
+    data_version: str
+    latest_batch: int
+    method: str
+    track_weights: dict[str, float]
+    tier_shares: tuple[float, float]
+    draws: int
+    pending_submissions: int
+    override_reason: str
+
+    def label(self, lang: str) -> str:
+        """正式发布（2026-11-30，第 2 版，文号 …）: how every view marks published figures."""
+        when = f"{self.published_at:%Y-%m-%d}"
+        if self.document_no:
+            return t("pub_label_numbered", lang, date=when, version=self.version, number=self.document_no)
+        return t("pub_label", lang, date=when, version=self.version)
+
+
+def basis_line(publication: Publication | None, lang: str) -> str:
+    """What an export or the briefing says its figures are: published (date, version, 文号) or live (a trial)."""
+    return publication.label(lang) if publication is not None else t("pub_live", lang)
+
+
+def with_basis(frame: pd.DataFrame, publication: Publication | None) -> pd.DataFrame:
+    """An export's rows with what they are: `basis` published or live, and for published rows the version, the
+    date and the 文号 (empty for live rows)."""
+    out = frame.copy()
+    out["basis"] = "published" if publication else "live"
+    out["published_version"] = publication.version if publication else pd.NA
+    out["published_at"] = f"{publication.published_at:%Y-%m-%d %H:%M}" if publication else ""
+    out["document_no"] = publication.document_no if publication else ""
+    out["published_version"] = out["published_version"].astype("Int64")
+    return out
+
+
+_COLUMNS = (
+    "period, version, published_at, published_by, document_no, note, reason, data_version, latest_batch, method, "
+    "track_weights, tier_first, tier_third, draws, pending_submissions, override_reason"
+)
+
+
+def _fetch(conn, sql: str, params: dict | None = None) -> pd.DataFrame:
+    with contextlib.closing(conn.cursor()) as cur:
+        return cur.execute(sql, params or {}).df()
+
+
+def _publication(row: dict) -> Publication:
+    return Publication(
+        period=row["period"],
+        version=int(row["version"]),
+        published_at=pd.Timestamp(row["published_at"]).to_pydatetime(),
+        published_by=row["published_by"] or "",
+        document_no=row["document_no"] or "",
+        note=row["note"] or "",
+        reason=row["reason"] or "",
+        data_version=row["data_version"] or "",
+        latest_batch=int(row["latest_batch"]),
+        method=row["method"],
+        track_weights=json.loads(row["track_weights"] or "{}"),
+        tier_shares=(float(row["tier_first"]), float(row["tier_third"])),
+        draws=int(row["draws"]),
+        pending_submissions=int(row["pending_submissions"]),
+        override_reason=row["override_reason"] or "",
+    )
+
+
+def versions(conn, period: str) -> list[Publication]:
+    """Every published version of `period`, oldest first (none: an empty list)."""
+    frame = _fetch(conn, f"SELECT {_COLUMNS} FROM publications WHERE period = $p ORDER BY version", {"p": period})
+    return [_publication(row) for row in frame.to_dict("records")]
+
+
+def latest(conn, period: str | None, at: dt.datetime | None = None) -> Publication | None:
+    """The version in force for `period`: the newest one (published by `at`, for a pinned view); None when the
+    period was not published (by then)."""
+    found = [p for p in (versions(conn, period) if period else []) if at is None or p.published_at <= at]
+    return found[-1] if found else None
+
+
+def published_periods(conn) -> list[str]:
+    """Periods with at least one published version."""
+    return _fetch(conn, "SELECT DISTINCT period FROM publications ORDER BY period")["period"].tolist()
+
+
+def state_key(conn) -> str:
+    """Changes with every publication: with the data version, the cache key of published results (publishing
+    writes no batch, so the data version alone would not see it)."""
+    n, last = _fetch(conn, "SELECT count(*) AS n, max(published_at) AS last FROM publications").iloc[0]
+    return f"{n}.{last}"
+
+
+# ---- the frozen ranking
+
+
+def _version_of(conn, period: str, version: int | None) -> Publication | None:
+    found = versions(conn, period)
+    if version is None:
+        return found[-1] if found else None
+    return next((p for p in found if p.version == version), None)
+
+
+def frozen_inputs(conn, publication: Publication, group: PeerGroup = PeerGroup()) -> RaceInputs | None:
+    """The values, catalog and units the published ranking of `group` was computed from; None when the group was
+    not ranked in that publication (no race values for it then)."""
+    key = {"p": publication.period, "v": publication.version, "level": group.level, "peer": group.county_param}
+    units = _fetch(
+        conn,
+        "SELECT unit FROM published_ranks WHERE period = $p AND version = $v AND level = $level AND peer = $peer "
+        "ORDER BY position",
+        key,
+    )["unit"].tolist()
+    if not units:
+        return None
+    values = _fetch(
+        conn,
+        "SELECT unit, indicator, value FROM published_race_values "
+        "WHERE period = $p AND version = $v AND level = $level AND peer = $peer",
+        key,
+    )
+    catalog = _fetch(
+        conn,
+        "SELECT code, name, track, unit, direction, weight, target FROM published_race_catalog "
+        "WHERE period = $p AND version = $v ORDER BY code",
+        {"p": publication.period, "v": publication.version},
+    )
+    return RaceInputs(publication.period, values, catalog, units)
+
+
+def frozen_ranks(conn, publication: Publication, level: str | None = None) -> pd.DataFrame:
+    """The published rank rows: level, peer, position, unit, rank, rank_low, rank_high, composite, tier, ranked,
+    flags; every peer group, or those of one level."""
+    return _fetch(
+        conn,
+        "SELECT level, peer, position, unit, rank, rank_low, rank_high, composite, tier, ranked, flags "
+        "FROM published_ranks WHERE period = $p AND version = $v AND ($level = '' OR level = $level) "
+        "ORDER BY level, peer, position",
+        {"p": publication.period, "v": publication.version, "level": level or ""},
+    )
+
+
+def ranking(conn, period: str, group: PeerGroup = PeerGroup(), version: int | None = None) -> Ranking | None:
+    """The published ranking of `group` in `period` (the newest version, or `version`), in the shape the page
+    draws; None when the period (or that group in it) was not published."""
+    publication = _version_of(conn, period, version)
+    if publication is None:
+        return None
+    inputs = frozen_inputs(conn, publication, group)
+    if inputs is None:
+        return None
+    recomputed = rankings.rank_inputs(
+        inputs, method=publication.method, tier_shares=publication.tier_shares, draws=publication.draws
+    )
+    rows = frozen_ranks(conn, publication, group.level)
+    rows = rows[rows["peer"] == group.county_param].set_index("unit")
+    table = recomputed.table.copy()
+    for column in RANK_COLUMNS:
+        frozen = rows[column].reindex(table.index)
+        table[column] = frozen.astype(float) if column == "composite" else frozen.astype("Int64")
+    return dataclasses.replace(recomputed, table=table)
+
+
+def race_data_changed(conn, publication: Publication, group: PeerGroup = PeerGroup()) -> bool:
+    """Whether the current values, catalog or units of `group` differ from those the publication froze."""
+    frozen = frozen_inputs(conn, publication, group)
+    if frozen is None:
+        return False
+    live = rankings.race_inputs(conn, publication.period, group)
+    return not (
+        _same(frozen.values, live.values, ["unit", "indicator"])
+        and _same(frozen.catalog, live.catalog, ["code"])
+        and frozen.units == live.units
+    )
+
+
+def _same(a: pd.DataFrame, b: pd.DataFrame, keys: list[str]) -> bool:
+    if len(a) != len(b) or list(a.columns) != list(b.columns):
+        return False
+    a = a.sort_values(keys).reset_index(drop=True)
+    b = b.sort_values(keys).reset_index(drop=True)
+    for column in a.columns:
+        left, right = a[column], b[column]
+        if pd.api.types.is_numeric_dtype(left) or pd.api.types.is_numeric_dtype(right):
+            left, right = left.astype(float), right.astype(float)
+            if not ((left == right) | (left.isna() & right.isna())).all():
+                return False
+        elif left.fillna("\0").astype(str).tolist() != right.fillna("\0").astype(str).tolist():
+            return False
+    return True
+
+
+def rank_changes(published: Ranking, other: Ranking) -> pd.DataFrame:
+    """Units whose rank differs between two rankings of one peer group: unit, rank_before (published), rank_after
+    (other; missing = not ranked there), in the published order."""
+    units = list(dict.fromkeys([*published.table.index, *other.table.index]))
+    before = published.table["rank"].reindex(units)
+    after = other.table["rank"].reindex(units)
+    moved = [u for u in units if _differs(before[u], after[u])]
+    return pd.DataFrame(
+        {
+            "unit": moved,
+            "rank_before": before.reindex(moved).astype("Int64").to_numpy(),
+            "rank_after": after.reindex(moved).astype("Int64").to_numpy(),
+        }
+    )
+
+
+def _differs(a, b) -> bool:
+    if pd.isna(a) or pd.isna(b):
+        return not (pd.isna(a) and pd.isna(b))
+    return a != b
+
+
+# ---- the frozen care statuses
+
+STATUS_COLUMNS = [
+    "county",
+    "indicator",
+    "name",
+    "unit",
+    "value",
+    "target",
+    "direction",
+    "status",
+    "median",
+    "previous",
+    "change",
+]
+
+
+def welfare_view(conn, period: str, version: int | None = None) -> welfare.PeriodView | None:
+    """The published care figures of `period` as welfare.period_view returns live ones; None when the period has
+    no published statuses."""
+    publication = _version_of(conn, period, version)
+    if publication is None:
+        return None
+    frame = _fetch(
+        conn,
+        f"SELECT {', '.join(STATUS_COLUMNS)}, previous_period FROM published_statuses "
+        "WHERE period = $p AND version = $v ORDER BY position",
+        {"p": period, "v": publication.version},
+    )
+    if frame.empty:
+        return None
+    previous = frame["previous_period"].iloc[0] or None
+    table = frame[STATUS_COLUMNS].copy()
+    return welfare.PeriodView(period, previous, table)
+
+
+def status_changes(published: welfare.PeriodView, other: welfare.PeriodView) -> pd.DataFrame:
+    """County and indicator rows whose value or status differ: county, name, value_before, value_after,
+    status_before, status_after (None = no status), in the published order."""
+    keys = ["county", "indicator"]
+    merged = published.table.merge(other.table, on=keys, how="outer", suffixes=("_before", "_after"), sort=False)
+    merged["name"] = merged["name_before"].fillna(merged["name_after"])
+    same_value = (merged["value_before"] == merged["value_after"]) | (
+        merged["value_before"].isna() & merged["value_after"].isna()
+    )
+    same_status = merged["status_before"].fillna("") == merged["status_after"].fillna("")
+    changed = merged[~(same_value & same_status)]
+    return changed[["county", "name", "value_before", "value_after", "status_before", "status_after"]].reset_index(
+        drop=True
+    )
+
+
+# ---- versions against each other
+
+
+@dataclass(frozen=True)
+class VersionChange:
+    """One version of a period with what it changed against the one before (empty frames for version 1)."""
+
+    publication: Publication
+    ranks: pd.DataFrame  # level, peer, unit, rank_before, rank_after
+    statuses: pd.DataFrame  # status_changes
+
+
+def history(conn, period: str) -> list[VersionChange]:
+    """Every version of `period`, oldest first, each with the ranks and statuses it changed."""
+    found = versions(conn, period)
+    out = []
+    for i, publication in enumerate(found):
+        if i == 0:
+            out.append(VersionChange(publication, _empty_rank_changes(), _empty_status_changes()))
+            continue
+        before = found[i - 1]
+        out.append(
+            VersionChange(
+                publication,
+                _frozen_rank_changes(conn, before, publication),
+                _frozen_status_changes(conn, period, before.version, publication.version),
+            )
+        )
+    return out
+
+
+def _empty_rank_changes() -> pd.DataFrame:
+    return pd.DataFrame(columns=["level", "peer", "unit", "rank_before", "rank_after"])
+
+
+def _empty_status_changes() -> pd.DataFrame:
+    return pd.DataFrame(columns=["county", "name", "value_before", "value_after", "status_before", "status_after"])
+
+
+def _frozen_rank_changes(conn, before: Publication, after: Publication) -> pd.DataFrame:
+    keys = ["level", "peer", "unit"]
+    old = frozen_ranks(conn, before)[[*keys, "rank", "position"]]
+    new = frozen_ranks(conn, after)[[*keys, "rank", "position"]]
+    merged = new.merge(old, on=keys, how="outer", suffixes=("_after", "_before"))
+    for column in ("rank_before", "rank_after"):
+        merged[column] = merged[column].astype(float)
+    merged = merged.sort_values(["level", "peer", "rank_after", "position_after"], na_position="last")
+    moved = merged[[_differs(b, a) for b, a in zip(merged["rank_before"], merged["rank_after"], strict=True)]]
+    out = moved[[*keys, "rank_before", "rank_after"]].reset_index(drop=True)
+    for column in ("rank_before", "rank_after"):
+        out[column] = out[column].astype("Int64")
+    return out
+
+
+def _frozen_status_changes(conn, period: str, before: int, after: int) -> pd.DataFrame:
+    old, new = welfare_view(conn, period, before), welfare_view(conn, period, after)
+    if old is None and new is None:
+        return _empty_status_changes()
+    empty = welfare.PeriodView(period, None, pd.DataFrame(columns=STATUS_COLUMNS))
+    return status_changes(old or empty, new or empty)

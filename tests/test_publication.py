@@ -1,0 +1,201 @@
+"""审定发布 on a small database (conftest.half_year_db): a published period keeps its ranks and statuses after a
+later import, which the comparison reports; republishing makes a version with its diff and reason; refusals and
+the override are audited; the CLI export and the briefing show the published figures and say so."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pandas as pd
+import pytest
+from conftest import import_ok
+
+from incentive import cli
+from incentive.care import welfare
+from incentive.publication import freeze, official
+from incentive.race import rankings
+from incentive.race.rankings import PeerGroup
+from incentive.sharing import briefing
+from incentive.store import audit
+
+PERIOD = "2025-H1"
+ORDER = ["枫岚区", "澄溪县", "云峤县", "云岫县"]  # best first on every indicator
+TOWNS = PeerGroup("township", "云岫县")
+# 云岫县 corrects its three scores and leads; 澄溪县's 体检完成率 rises from 80 (below 95) to 96 (met).
+CORRECTIONS = [
+    "考核期,县区,乡镇,指标,数值\n2025H1,云岫县,,R01,4000\n2025H1,云岫县,,R02,0\n2025H1,云岫县,,R03,99\n",
+    "考核期,县区,乡镇,指标,数值\n2025H1,澄溪县,,W01,96\n",
+]
+
+
+def correct(db) -> None:
+    for i, text in enumerate(CORRECTIONS):
+        import_ok(db, f"correction{i}.csv", text.encode())
+
+
+def ranks(ranking) -> dict[str, int]:
+    return ranking.table["rank"].astype(int).to_dict()
+
+
+def test_publishing_freezes_what_the_pages_show(half_year_db):
+    db = half_year_db
+    publication = freeze.publish(db, PERIOD, "管理员", document_no="澜组〔2025〕7号", note="上半年")
+    assert (publication.version, publication.document_no, publication.method) == (1, "澜组〔2025〕7号", "z")
+    assert publication.data_version == "4.4.0" and publication.pending_submissions == 0
+    for group in (PeerGroup(), TOWNS):
+        published = official.ranking(db.connection, PERIOD, group)
+        live = rankings.rank_period(db.connection, PERIOD, group)
+        pd.testing.assert_frame_equal(published.table, live.table)  # the same shape, every column
+        pd.testing.assert_frame_equal(published.contributions, live.contributions)
+    assert list(official.ranking(db.connection, PERIOD).table.index) == ORDER
+    pd.testing.assert_frame_equal(
+        official.welfare_view(db.connection, PERIOD).table, welfare.period_view(db.connection, PERIOD).table
+    )
+    assert not official.race_data_changed(db.connection, publication)
+    assert official.basis_line(publication, "zh").startswith("正式发布（") and "第 1 版，澜组〔2025〕7号）" in (
+        official.basis_line(publication, "zh")
+    )
+    assert official.basis_line(None, "en") == "Live data (trial)"
+    log = audit.log(db)
+    assert log.iloc[0][["who", "action", "target", "outcome"]].tolist() == ["管理员", "publish", "2025-H1 v1", "ok"]
+
+
+def test_a_later_import_keeps_the_published_figures_and_reports_what_would_change(half_year_db):
+    db = half_year_db
+    publication = freeze.publish(db, PERIOD, "管理员")
+    correct(db)
+
+    published = official.ranking(db.connection, PERIOD)
+    live = rankings.rank_period(db.connection, PERIOD)
+    assert ranks(published) == dict(zip(ORDER, [1, 2, 3, 4], strict=True))
+    assert ranks(live)["云岫县"] == 1
+    assert official.race_data_changed(db.connection, publication)
+    assert not official.race_data_changed(db.connection, publication, TOWNS)  # its townships did not change
+    moved = official.rank_changes(published, live)
+    assert moved.set_index("unit").loc["云岫县"].tolist() == [4, 1]
+    assert set(moved["unit"]) == set(ORDER)  # everyone else moves down one
+
+    frozen_care = official.welfare_view(db.connection, PERIOD)
+    changed = official.status_changes(frozen_care, welfare.period_view(db.connection, PERIOD))
+    assert changed[
+        ["county", "name", "value_before", "value_after", "status_before", "status_after"]
+    ].values.tolist() == [["澄溪县", "年度体检完成率", 80.0, 96.0, "below", "met"]]
+    assert frozen_care.table.set_index(["county", "indicator"]).at[("澄溪县", "W01"), "status"] == "below"
+
+
+def test_republishing_makes_a_new_version_with_its_diff_and_reason_and_keeps_the_old(half_year_db):
+    db = half_year_db
+    freeze.publish(db, PERIOD, "管理员", document_no="澜组〔2025〕7号")
+    correct(db)
+    with pytest.raises(freeze.PublicationError) as refused:
+        freeze.publish(db, PERIOD, "管理员")
+    assert refused.value.key == "pub_needs_reason"
+    second = freeze.publish(db, PERIOD, "管理员", reason="云岫县招商引资额更正", document_no="澜组〔2025〕9号")
+    assert second.version == 2
+    between = second.published_at - dt.timedelta(microseconds=1)
+    assert official.latest(db.connection, PERIOD, at=between).version == 1  # what a link pinned before v2 shows
+    assert official.latest(db.connection, PERIOD, at=dt.datetime(2000, 1, 1)) is None
+
+    first, latest = official.history(db.connection, PERIOD)
+    assert first.ranks.empty and first.statuses.empty
+    assert latest.publication.reason == "云岫县招商引资额更正"
+    county_moves = latest.ranks[latest.ranks["level"] == "county"].set_index("unit")
+    assert county_moves.loc["云岫县", ["rank_before", "rank_after"]].tolist() == [4, 1]
+    assert latest.ranks[latest.ranks["level"] == "township"].empty
+    assert latest.statuses["county"].tolist() == ["澄溪县"]
+
+    assert ranks(official.ranking(db.connection, PERIOD, version=1))["云岫县"] == 4  # nothing overwritten
+    assert ranks(official.ranking(db.connection, PERIOD))["云岫县"] == 1
+    assert not official.race_data_changed(db.connection, second)
+
+
+def test_pending_submissions_refuse_unless_overridden_with_a_reason_and_all_is_audited(half_year_db):
+    db = half_year_db
+    with pytest.raises(freeze.PublicationError) as refused:
+        freeze.publish(db, PERIOD, "管理员", pending=2)
+    assert "2 份报送待审核" in refused.value.text("zh")
+    assert official.latest(db.connection, PERIOD) is None
+    asked = []
+    publication = freeze.publish(
+        db, PERIOD, "管理员", pending=lambda p: asked.append(p) or 2, override_reason="县区逾期未审，按期发布"
+    )
+    assert asked == [PERIOD]
+    assert (publication.pending_submissions, publication.override_reason) == (2, "县区逾期未审，按期发布")
+    assert official.latest(db.connection, PERIOD).override_reason == "县区逾期未审，按期发布"
+    log = audit.log(db).sort_values("happened_at")
+    assert log[["action", "outcome", "detail"]].values.tolist()[-3:] == [
+        ["publish", "refused", "pending"],
+        ["publish", "ok", ""],
+        ["publish_override", "ok", "县区逾期未审，按期发布"],
+    ]
+    with pytest.raises(freeze.PublicationError) as nothing:
+        freeze.publish(db, "2019-H1", "管理员")
+    assert nothing.value.text("en") == "2019-H1 has no race scores or care figures to publish."
+
+
+def test_cli_publishes_and_exports_the_published_ranks_after_a_later_import(half_year_db, capsys):
+    db = half_year_db
+    path = db.path
+    assert cli.main(["--db", path, "--lang", "en", "publish", "--period", "2025H1", "--document-no", "澜组7号"]) == 0
+    assert "Published 2025-H1, version 1: 6 ranking rows, 8 care statuses" in capsys.readouterr().err
+    correct(db)
+
+    def export(*args) -> tuple[pd.DataFrame, str]:
+        assert cli.main(["--db", path, "export", "rankings", "--period", "2025H1", *args]) == 0
+        out = capsys.readouterr()
+        return pd.read_csv(io.StringIO(out.out), keep_default_na=False), out.err
+
+    published, said = export("--published")
+    assert published["county"].tolist() == ORDER and published["rank"].tolist() == [1, 2, 3, 4]
+    assert set(published["basis"]) == {"published"} and set(published["document_no"]) == {"澜组7号"}
+    assert "导出内容：正式发布（" in said and "第 1 版，澜组7号）" in said
+    live, said = export()
+    assert live.set_index("county").at["云岫县", "rank"] == 1 and set(live["basis"]) == {"live"}
+    assert "导出内容：实时数据（试算）" in said
+    assert cli.main(["--db", path, "export", "rankings", "--period", "2025H1", "--published", "--method", "minmax"])
+    assert "--published" in capsys.readouterr().err
+
+    assert cli.main(["--db", path, "export", "welfare_status", "--period", "2025H1", "--published"]) == 0
+    statuses = pd.read_csv(io.StringIO(capsys.readouterr().out), keep_default_na=False)
+    assert statuses.set_index(["county", "indicator"]).at[("澄溪县", "W01"), "status"] == "below"  # as published
+    assert set(statuses["basis"]) == {"published"} and set(statuses["published_version"]) == {1}
+
+
+def test_the_briefing_prints_the_published_ranks_and_says_so(half_year_db):
+    db = half_year_db
+    freeze.publish(db, PERIOD, "管理员", document_no="澜组7号")
+    correct(db)
+    brief = briefing.gather(db, 2025, "", "zh", "http://x.local/")
+    race = next(s for s in brief.sections if s.title == "赛马排名")
+    assert race.tables[0]["县区"].tolist() == ORDER
+    assert any(p.startswith("正式发布（") and "澜组7号" in p for p in race.paragraphs)
+    care = next(s for s in brief.sections if s.title == "关心关爱")
+    assert care.paragraphs[-1].startswith("正式发布（")
+
+
+@pytest.mark.lake
+def test_a_publication_on_a_lake_is_read_by_another_instance(lake_location):
+    """The same tables on DuckLake (no constraints or sequences): one instance publishes, another reads it back
+    and numbers the next version after it."""
+    from conftest import HALF_YEAR_CARE, HALF_YEAR_RACE, data_file
+
+    from incentive.store.database import Database
+
+    first, second = Database(lake_location), Database(lake_location)
+    try:
+        for name, data in [
+            ("regions.csv", data_file("regions.csv")),
+            ("indicators.csv", data_file("indicators.csv")),
+            ("race.csv", HALF_YEAR_RACE.encode()),
+            ("care.csv", HALF_YEAR_CARE.encode()),
+        ]:
+            import_ok(first, name, data)
+        freeze.publish(first, PERIOD, "管理员", document_no="澜组7号")
+        assert ranks(official.ranking(second.connection, PERIOD)) == dict(zip(ORDER, [1, 2, 3, 4], strict=True))
+        assert official.welfare_view(second.connection, PERIOD).table["status"].notna().any()
+        assert freeze.publish(second, PERIOD, "管理员", reason="复核").version == 2
+        assert [p.version for p in official.versions(first.connection, PERIOD)] == [1, 2]
+    finally:
+        first.close()
+        second.close()

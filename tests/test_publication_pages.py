@@ -1,0 +1,100 @@
+"""审定发布 through AppTest on the sample: the rankings and care pages show a published period's frozen figures,
+marked, with a banner when current data differ and a switch to the live trial; an administrator publishes and
+republishes from the page."""
+
+from __future__ import annotations
+
+from conftest import as_admin, import_ok
+
+from incentive.care import welfare
+from incentive.publication import freeze, official
+from incentive.race import rankings
+from incentive.store.database import Database
+
+PERIOD, HALF = "2026-Q3", "2026-H1"  # the pages' defaults on the sample (its latest year)
+# The sample's leader in 2026-Q3 reports far weaker figures, and its 2026-H1 physical-exam rate falls.
+CORRECTION = "考核期,县区,乡镇,指标,数值\n2026Q3,澄溪县,,R01,1\n2026Q3,澄溪县,,R05,1\n2026Q3,澄溪县,,R07,40\n"
+
+
+def ranking_table(at):
+    return next(d.value for d in at.dataframe if "排名区间" in d.value.columns and "县区" in d.value.columns)
+
+
+def published_then_corrected(path) -> tuple[official.Publication, list[str], list[str]]:
+    """Publish PERIOD and HALF on the database file, then import the correction; the published and live order."""
+    db = Database(path)
+    try:
+        publication = freeze.publish(db, PERIOD, "测试管理员", document_no="澜组〔2026〕12号")
+        freeze.publish(db, HALF, "测试管理员")
+        import_ok(db, "correction.csv", CORRECTION.encode())
+        published = official.ranking(db.connection, PERIOD).table.index.tolist()
+        live = rankings.rank_period(db.connection, PERIOD).table.index.tolist()
+    finally:
+        db.close()
+    return publication, published, live
+
+
+def test_rankings_page_keeps_the_published_ranks_with_a_banner_and_a_live_switch(app_factory, sample_db_path):
+    publication, published, live = published_then_corrected(sample_db_path)
+    assert published != live and published[0] == "澄溪县"
+    at = app_factory(sample_db_path, page="views/rankings.py")
+    assert ranking_table(at)["县区"].tolist() == published
+    assert [s.value for s in at.success] == [publication.label("zh")]
+    assert "第 1 版，澜组〔2026〕12号）" in publication.label("zh")
+    banner = next(w.value for w in at.warning if "当前数据与正式发布时不同" in w.value)
+    assert "澄溪县 1→" in banner
+
+    at.segmented_control(key="rank_view").set_value("live").run()
+    assert not at.exception
+    assert ranking_table(at)["县区"].tolist() == live
+    assert any("实时数据（试算）" in i.value for i in at.info)
+
+    at.segmented_control(key="rank_view").set_value("official").run()
+    at.selectbox(key="rank_method").set_value("minmax").run()  # another method is always a trial
+    assert any("均为试算" in i.value for i in at.info) and not at.success
+
+
+def test_an_administrator_publishes_and_republishes_from_the_rankings_page(app_factory):
+    at = app_factory(page="views/rankings.py")
+    assert any("尚未正式发布" in c.value for c in at.caption)
+    assert not [f for f in at.text_input if f.key == "rank_pub_number"]  # viewers see no form
+    as_admin(at, "测试管理员")
+    at.run()
+    at.text_input(key="rank_pub_number").set_value("澜组〔2026〕12号")
+    at.button(key="rank_pub_submit").click().run()
+    assert not at.exception
+    assert [s.value for s in at.success][-1] == "已发布 2026-Q3 第 1 版。"
+    assert any(s.value.startswith("正式发布（") for s in at.success)
+
+    at.button(key="rank_pub_submit").click().run()  # again, without a reason
+    assert any("请填写更正原因" in e.value for e in at.error)
+    at.text_input(key="rank_pub_reason").set_value("复核更正")
+    at.button(key="rank_pub_submit").click().run()
+    assert [s.value for s in at.success][-1] == "已发布 2026-Q3 第 2 版。"
+    versions = next(d.value for d in at.dataframe if "版本" in d.value.columns)
+    assert versions["版本"].tolist() == [2, 1] and versions["更正原因"].tolist() == ["复核更正", ""]
+    assert versions["名次变化"].tolist() == ["无", "首次发布"]
+
+
+def test_care_page_keeps_the_published_statuses_with_a_banner(app_factory, sample_db_path):
+    _, _, _ = published_then_corrected(sample_db_path)
+    db = Database(sample_db_path)
+    try:
+        before = welfare.period_view(db.connection, HALF).table
+        row = before[before["status"] == "met"].iloc[0]
+        import_ok(
+            db, "care.csv", f"考核期,县区,乡镇,指标,数值\n2026H1,{row['county']},,{row['indicator']},0\n".encode()
+        )
+    finally:
+        db.close()
+    at = app_factory(sample_db_path, page="views/welfare.py")
+    assert any(s.value.startswith("正式发布（") for s in at.success)
+    banner = next(w.value for w in at.warning if "当前数据与正式发布时不同" in w.value)
+    assert f"{row['county']} {row['name']} 达标→未达标" in banner
+    figures = next(d.value for d in at.dataframe if "状态" in d.value.columns and len(d.value) == len(before))
+    shown = figures.set_index(["县区", "指标"]).loc[(row["county"], row["name"]), "状态"]
+    assert shown == "达标"  # the published status, not the corrected value's
+
+    at.segmented_control(key="care_view").set_value("live").run()
+    figures = next(d.value for d in at.dataframe if "状态" in d.value.columns and len(d.value) == len(before))
+    assert figures.set_index(["县区", "指标"]).loc[(row["county"], row["name"]), "状态"] == "未达标"

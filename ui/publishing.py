@@ -1,0 +1,158 @@
+"""审定发布 on the pages (docs/decisions.md#publication): whether a page shows a period's published or live figures,
+the mark and the banner saying which and what current data would change, the versions published, and the
+prefecture administrator's form to publish. The figures themselves come from incentive/publication."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from incentive.i18n import join, t
+from incentive.labels import status_label
+from incentive.publication import freeze, official
+from incentive.race.scoring import Ranking
+from incentive.safe_text import markdown, tm
+from ui import sign_in
+from ui.runtime import database, publication_history, publication_of
+
+VIEWS = ("official", "live")
+_FLASH = "pub_flash"
+
+
+def shows_published(link, container, prefix: str, publication, trial: bool, lang: str) -> bool:
+    """True when the page is to draw the published figures: the period is published, the settings are the official
+    ones (`trial` False: custom methods, weights and tiers are always a trial) and the reader has not switched to
+    the live trial (the page's `view` field, in its address)."""
+    if publication is None or trial:
+        return False
+    view = link.segmented(
+        container,
+        t("pub_view", lang),
+        VIEWS,
+        key=f"{prefix}_view",
+        field="view",
+        format_func=lambda v: t(f"pub_view_{v}", lang),
+    )
+    return view == "official"
+
+
+def mark(publication, published: bool, trial: bool, period: str, lang: str) -> None:
+    """Which figures these are: 正式发布（date, version, 文号）, or live with the reason why."""
+    if published:
+        st.success(publication.label(lang))
+    elif publication is None:
+        st.caption(t("pub_unpublished", lang, period=period))
+    elif trial:
+        st.info(t("pub_trial_settings", lang))
+    else:
+        st.info(t("pub_live_note", lang, period=period))
+
+
+def rank_banner(published: Ranking, live: Ranking, lang: str) -> None:
+    """Current data differ from the published ones: which ranks they would change."""
+    moved = official.rank_changes(published, live)
+    if moved.empty:
+        st.warning(t("pub_data_changed_same_ranks", lang))
+        return
+    changes = [f"{markdown(r.unit)} {_rank(r.rank_before)}→{_rank(r.rank_after)}" for r in moved.itertuples()]
+    st.warning(t("pub_data_changed", lang, n=len(moved), changes=join(changes, lang)))
+
+
+def status_banner(published, live, lang: str) -> None:
+    """Current care figures differ from the published ones: which values or statuses."""
+    changed = official.status_changes(published, live)
+    if changed.empty:
+        return
+    changes = [
+        f"{markdown(r.county)} {markdown(r.name)} {_status(r.status_before, lang)}→{_status(r.status_after, lang)}"
+        for r in changed.itertuples()
+    ]
+    st.warning(t("pub_statuses_changed", lang, n=len(changed), changes=join(changes, lang)))
+
+
+def _rank(value) -> str:
+    return "—" if pd.isna(value) else str(int(value))
+
+
+def _status(value, lang: str) -> str:
+    return status_label(value, lang) if isinstance(value, str) and value else "—"
+
+
+def versions(period: str, lang: str) -> None:
+    """The versions of a published period: when, by whom, 文号, note, the reason and what each changed."""
+    found = publication_history(period)
+    if not found:
+        return
+    with st.expander(t("pub_history", lang, n=len(found))):
+        st.dataframe(_version_table(found, lang), hide_index=True, width="stretch")
+
+
+def _version_table(found: list[official.VersionChange], lang: str) -> pd.DataFrame:
+    rows = []
+    for i, change in enumerate(found):
+        p = change.publication
+        ranks = [
+            f"{t('pub_unit_in_peer', lang, unit=r.unit, peer=r.peer) if r.peer else r.unit} "
+            f"{_rank(r.rank_before)}→{_rank(r.rank_after)}"
+            for r in change.ranks.itertuples()
+        ]
+        statuses = [
+            f"{r.county} {r.name} {_status(r.status_before, lang)}→{_status(r.status_after, lang)}"
+            for r in change.statuses.itertuples()
+        ]
+        nothing = t("pub_first_version", lang) if i == 0 else t("pub_no_changes", lang)
+        rows.append(
+            {
+                t("pub_col_version", lang): p.version,
+                t("pub_col_published_at", lang): f"{p.published_at:%Y-%m-%d %H:%M}",
+                t("pub_col_by", lang): p.published_by,
+                t("pub_col_number", lang): p.document_no,
+                t("pub_col_note", lang): p.note,
+                t("pub_col_reason", lang): p.reason,
+                t("pub_col_override", lang): p.override_reason,
+                t("pub_col_rank_changes", lang): join(ranks, lang) if ranks else nothing,
+                t("pub_col_status_changes", lang): join(statuses, lang) if statuses else nothing,
+            }
+        )
+    return pd.DataFrame(rows[::-1])  # newest first
+
+
+def publish_form(period: str, prefix: str, lang: str) -> None:
+    """The prefecture administrator's form: 文号, note, the reason for a republication, and with submissions
+    pending the reason to publish anyway. Nobody else sees it."""
+    flash = st.session_state.pop(_FLASH, None)
+    if flash:
+        st.success(flash)
+    if sign_in.admin() is None:
+        return
+    pending = freeze.pending_submissions(database(), period)
+    with st.expander(t("pub_panel", lang)), st.form(f"{prefix}_pub_form", clear_on_submit=True):
+        st.caption(tm("pub_panel_help", lang, period=period))
+        if pending:
+            st.warning(t("pub_pending_count", lang, period=period, n=pending))
+        number = st.text_input(t("pub_document_no", lang), key=f"{prefix}_pub_number")
+        note = st.text_input(t("pub_note", lang), key=f"{prefix}_pub_note")
+        published = publication_of(period) is not None
+        reason = st.text_input(t("pub_reason", lang), key=f"{prefix}_pub_reason") if published else ""
+        override = st.text_input(t("pub_override", lang), key=f"{prefix}_pub_override") if pending else ""
+        submitted = st.form_submit_button(t("pub_button", lang, period=period), key=f"{prefix}_pub_submit")
+    if not submitted:
+        return
+    who = sign_in.require_admin(lang)
+    try:
+        with st.spinner(t("pub_working", lang, period=period)):
+            done = freeze.publish(
+                database(),
+                period,
+                who,
+                document_no=number,
+                note=note,
+                reason=reason,
+                pending=pending,
+                override_reason=override,
+            )
+    except freeze.PublicationError as error:
+        st.error(error.text(lang))
+        return
+    st.session_state[_FLASH] = t("pub_done", lang, period=period, version=done.version)
+    st.rerun()
