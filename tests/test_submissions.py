@@ -318,3 +318,17 @@ def test_submissions_and_county_rosters_on_a_lake(lake_location):
         ]
     finally:
         db.close()
+
+
+def test_a_pending_submission_holds_up_publishing_only_its_own_periods(county_db):
+    from incentive.publication import freeze
+
+    db = county_db
+    roster = submissions.submit(db, CLERK, "花名册.csv", roster_csv("2025-09-30", [("Y1", "云岫县")]), Options())
+    assert freeze.pending_submissions(db, "2025-Q2") == 0  # a roster feeds no published figure
+    scores = submissions.submit(db, CLERK, "得分.csv", SCORES.encode(), Options())
+    assert (freeze.pending_submissions(db, "2025-Q2"), freeze.pending_submissions(db, "2025-Q3")) == (1, 0)
+    assert submissions.pending_count(db) == 2
+    submissions.withdraw(db, scores, CLERK)
+    submissions.withdraw(db, roster, CLERK)
+    assert freeze.pending_submissions(db, "2025-Q2") == 0

@@ -23,6 +23,7 @@ from incentive.publication.official import OFFICIAL_METHOD, STATUS_COLUMNS, Publ
 from incentive.race import rankings, scoring
 from incentive.race.rankings import PeerGroup, RaceInputs
 from incentive.race.scoring import Ranking
+from incentive.review import submissions
 from incentive.store import audit, batches
 from incentive.store.database import Database
 from incentive.store.queries import identifier
@@ -66,10 +67,9 @@ def _freeze(db: Database, period: str) -> Frozen:
 
 
 def pending_submissions(db: Database, period: str) -> int:
-    """Submissions of `period` awaiting review. County submissions with a review queue are not part of this
-    version, so none are ever pending; the pages and the CLI ask here, so the queue's count plugs in at one
-    place."""
-    return 0
+    """County submissions with values of `period` awaiting review (incentive/review/submissions.py): while there
+    are any, publishing the period needs an override reason."""
+    return submissions.pending_count(db, period)
 
 
 def publish(

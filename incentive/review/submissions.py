@@ -178,7 +178,7 @@ def submit(db: Database, who: Principal | None, file_name: str, data: bytes, opt
         now = dt.datetime.now()
         cur.execute(
             "INSERT INTO submissions VALUES ($id, $file, $data, $sha, $size, $kind_option, $period, $as_of, "
-            "$skip, $kind, $rows, $county, $by, $at)",
+            "$skip, $kind, $rows, $county, $by, $at, $periods)",
             {
                 "id": new_id,
                 "file": file_name,
@@ -194,6 +194,7 @@ def submit(db: Database, who: Principal | None, file_name: str, data: bytes, opt
                 "county": who.county,
                 "by": who.name,
                 "at": now,
+                "periods": _periods_of(preview),
             },
         )
         _event(cur, new_id, PENDING, who.name, at=now)
@@ -370,8 +371,25 @@ def listing(db: Database, county: str | None = None) -> pd.DataFrame:
     )
 
 
-def pending_count(db: Database) -> int:
-    return db.fetch_all("SELECT count(*) FROM current_submissions WHERE state = 'pending'")[0][0]
+def pending_count(db: Database, period: str | None = None) -> int:
+    """Submissions awaiting review; with `period`, those whose values (race scores, welfare) belong to it, which
+    is what holds up publishing that period (a submission stored before periods were recorded counts for every
+    period)."""
+    if period is None:
+        return db.fetch_all("SELECT count(*) FROM current_submissions WHERE state = 'pending'")[0][0]
+    return db.fetch_all(
+        "SELECT count(*) FROM current_submissions c JOIN submissions s USING (id) "
+        "WHERE c.state = 'pending' AND s.kind IN ('race_scores', 'welfare') "
+        "AND (s.periods IS NULL OR list_contains(string_split(s.periods, ';'), $period))",
+        {"period": period},
+    )[0][0]
+
+
+def _periods_of(preview: Preview) -> str:
+    """The distinct stored periods of a race-score or welfare file, ';'-separated ('' for other kinds)."""
+    if preview.rows is None or "period" not in preview.rows.columns:
+        return ""
+    return ";".join(sorted(str(p) for p in preview.rows["period"].dropna().unique()))
 
 
 def load(db: Database, submission_id: int) -> Submission:
