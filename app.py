@@ -34,10 +34,13 @@ pages = [
     ),
     st.Page("views/movements.py", title=t("page_movements", lang), icon=":material/swap_vert:", url_path="movements"),
     *(
-        [st.Page("views/data.py", title=t("page_data", lang), icon=":material/upload_file:", url_path="data")]
+        [
+            st.Page("views/data.py", title=t("page_data", lang), icon=":material/upload_file:", url_path="data"),
+            st.Page("views/users.py", title=t("page_users", lang), icon=":material/group:", url_path="users"),
+        ]
         if sign_in.admin()
         else []
-    ),  # not in the navigation, so not reachable by URL, until signed in
+    ),  # not in the navigation, so not reachable by URL, until a prefecture administrator signs in
 ]
 unknown = chrome.unknown_address_page({page.url_path for page in pages}, lang)  # instead of "Page not found"
 navigation = st.navigation([*pages, *([unknown] if unknown else [])])

@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from incentive import access, periods
+from incentive.accounts.roles import command_line
 from incentive.config import database_location, database_path
 from incentive.demo import synth
 from incentive.demo.sample import has_sample, load_sample
@@ -362,9 +363,9 @@ def _export(db: Database, args, lang: str) -> int:
         if period is None:
             print(t("cli_coverage_needs_period", lang), file=sys.stderr)
             return EXIT_USAGE
-        frame = untrained_frame(db, period, args.county or "")
+        frame = untrained_frame(db, period, args.county or "", command_line(_who()).scope)
     else:
-        frame = export_frame(db, args.kind, period)
+        frame = export_frame(db, args.kind, period, scope=command_line(_who()).scope)
     if args.format == "xlsx":
 
         def progress(done: int, total: int) -> None:

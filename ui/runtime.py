@@ -12,9 +12,11 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
+from incentive.accounts.roles import Scope
 from incentive.care import movements, welfare
 from incentive.config import database_location
 from incentive.demo.sample import load_sample
+from incentive.disclosure import Pattern
 from incentive.i18n import t
 from incentive.intake import checks
 from incentive.intake.bulk_csv import parse_upload
@@ -27,7 +29,7 @@ from incentive.store.batches import VersionInfo
 from incentive.store.database import DataAsOf, Database
 from incentive.store.effects import ImportEffects, import_effects
 from incentive.store.reference import current_reference
-from incentive.training import coverage
+from incentive.training import coverage, named_lists
 
 
 @st.cache_resource(show_spinner=False)
@@ -76,8 +78,15 @@ def _cached_query(name: str, version: str, params: tuple, moment: dt.datetime | 
 
 
 def run_query(name: str, **params: object) -> pd.DataFrame:
-    """queries/<name>.sql with bound $params, cached until the data changes."""
+    """queries/<name>.sql with bound $params, cached until the data changes. Not for queries of named cadres,
+    which take a scope (queries.run refuses them here): pages ask the library functions that take one."""
     return _cached_query(name, data_version(), tuple(sorted(params.items())), pinned_at())
+
+
+def untrained_names(scope: Scope, window: coverage.Window, county: str, pattern: Pattern) -> pd.DataFrame:
+    """One county's untrained cadres, by name, within `scope` (named_lists.untrained: OutOfScope, NamesWithheld).
+    Not cached: a cache keyed without the scope could hand one user's list to another."""
+    return named_lists.untrained(_reader(pinned_at()), scope, window, county, pattern)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

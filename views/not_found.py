@@ -7,7 +7,7 @@ from incentive.i18n import t
 from ui import frame
 from ui.chrome import UNKNOWN_PATH
 
-ADMIN_PAGES = {"data": "page_data"}  # in the navigation only for administrators
+ADMIN_PAGES = {"data": "page_data", "users": "page_users"}  # in the navigation only for prefecture administrators
 
 lang = frame.current().lang
 path = st.session_state.get(UNKNOWN_PATH, "")

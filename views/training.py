@@ -9,10 +9,11 @@ from incentive.disclosure import SMALL
 from incentive.i18n import t
 from incentive.safe_text import markdown, tm
 from incentive.training import coverage, coverage_tables
+from incentive.training.named_lists import NamesWithheld
 from ui import frame, link_state, meeting, sign_in
 from ui.downloads import table_downloads
 from ui.frame import fit_marks, table_height
-from ui.runtime import app_settings, ranking, run_query, training_pattern, window_query
+from ui.runtime import app_settings, ranking, run_query, training_pattern, untrained_names, window_query
 
 state = frame.current()
 lang, year = state.lang, state.year
@@ -336,16 +337,22 @@ with deck.section("drill"):
     )
     download(drill, t("file_training_drill", lang, county=drill_county, window=window.label), "training_drill")
     st.caption(t("training_privacy_withheld", lang, threshold=threshold))
-    if sign_in.admin():  # named individuals: administrators only
+    # Named individuals: only for a county inside the signed-in user's scope, asked of the library with that
+    # scope (which refuses any other county, and a county role's list while it would give away a hidden figure).
+    if sign_in.scope().covers(drill_county):
         with st.expander(t("training_untrained_names", lang, county=markdown(drill_county), window=window.label)):
-            names = run_query("training_untrained", start=window.start, end=window.end, county=drill_county)
-            names.columns = [
-                t(k, lang) for k in ("col_unit_county", "slice_unit", "col_cadre_id", "col_name", "slice_rank")
-            ]
-            st.dataframe(names, hide_index=True, width="stretch")
-            download(
-                names,
-                t("file_training_untrained", lang, county=drill_county, window=window.label),
-                "training_untrained",
-            )
+            try:
+                names = untrained_names(sign_in.scope(), window, drill_county, pattern)
+            except NamesWithheld as withheld:
+                st.info(withheld.text(lang))
+            else:
+                names.columns = [
+                    t(k, lang) for k in ("col_unit_county", "slice_unit", "col_cadre_id", "col_name", "slice_rank")
+                ]
+                st.dataframe(names, hide_index=True, width="stretch")
+                download(
+                    names,
+                    t("file_training_untrained", lang, county=drill_county, window=window.label),
+                    "training_untrained",
+                )
     link_state.show_notes(notes, lang)
