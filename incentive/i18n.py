@@ -1091,8 +1091,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "untrained cadres are for administrators only.",
     ),
     "training_untrained_names": (
-        "{county} {window} 未参训人员名单（仅管理员可见）",
-        "Untrained cadres of {county}, {window} (administrators only)",
+        "{county} {window} 未参训人员名单（仅本县账号和市级管理员可见）",
+        "Untrained cadres of {county}, {window} (the county's own accounts and prefecture administrators only)",
     ),
     "file_training_untrained": ("未参训人员_{county}_{window}", "untrained_{county}_{window}"),
     "col_cadre_id": ("干部编号", "Cadre ID"),

@@ -191,6 +191,26 @@ def data(at, lang):
     check(at, lang, page, "an upload with invalid rows skipped", file_cells)
 
 
+def users(at, lang):
+    page = "views/users.py"
+    open_page(at, lang, page, admin=True)
+    check(at, lang, page, "no accounts yet")
+    add_account(at, "县里的填报员", "county_clerk", "云岫县", "long enough password")
+    check(at, lang, page, "one account", ("县里的填报员",))
+    add_account(at, "太短", "county_leader", "云岫县", "short")  # refused with a sentence
+    check(at, lang, page, "a refused account", ("县里的填报员", "太短"))
+
+
+def add_account(at, name: str, role: str, county: str, password: str) -> None:
+    at.text_input(key="users_add_name").input(name)
+    at.selectbox(key="users_add_role").set_value(role)
+    at.selectbox(key="users_add_county").set_value(county)
+    at.text_input(key="users_add_password").input(password)
+    at.text_input(key="users_add_again").input(password)
+    next(b for b in at.button if b.proto.form_id == "users_add_form").click()
+    at.run()
+
+
 SCENARIOS = {
     "overview": overview,
     "rankings": rankings,
@@ -198,6 +218,7 @@ SCENARIOS = {
     "welfare": welfare,
     "movements": movements,
     "data": data,
+    "users": users,
 }
 
 

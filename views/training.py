@@ -313,8 +313,14 @@ with deck.section("scatter"):
 # ---- drill-down: one county's units, rank levels, ages, genders
 with deck.section("drill"):
     st.subheader(t("training_drill", lang))
+    own = sign_in.principal()  # a county role starts at his own county, whose names he may see
     drill_county = county or link.selectbox(
-        st, t("training_drill_county", lang), counties, key="training_drill_county", field="drill"
+        st,
+        t("training_drill_county", lang),
+        counties,
+        key="training_drill_county",
+        field="drill",
+        default=own.county if own is not None and own.county in counties else None,
     )
     slice_by = link.segmented(
         st,
