@@ -70,11 +70,11 @@ def make(app_factory, small_db):
     """A session of the app on the small database, signed in as `role` (None: anonymous; "viewer": through the
     viewing password), opened with `query` as a pasted address would."""
 
-    def session(role, query: dict[str, str] | None = None, page: str | None = None):
+    def session(role, query: dict[str, str] | None = None, page: str | None = None, db=None):
         env = {"INCENTIVE_ADMINS": f"王主任:{ADMIN_HASH}"}
         if role == "viewer":
             env["INCENTIVE_VIEWER_HASH"] = ADMIN_HASH
-        at = app_factory(small_db, env=env, query=query, page=page, run=False)
+        at = app_factory(db or small_db, env=env, query=query, page=page, run=False)
         if role == "viewer":
             at.session_state[sign_in.VIEWER] = True
             at.session_state[sign_in.BINDING] = sign_in.NO_BROWSER
@@ -318,3 +318,49 @@ def test_an_administrators_link_shows_the_opener_no_names_outside_his_scope(make
     key = share_link("training", {"train.drill": "乙县"}, pinned=True)
     at = make(ROLES[opener], query={"v": key}, page="views/training.py")
     assert names_in(at)["乙县"] == []
+
+
+# ---- a county's list that would give away another county's hidden figure
+
+
+@pytest.fixture
+def small_county_db(tmp_path):
+    """甲县 10 cadres (5 trained), 乙县 6 (3 trained), 丙县 3 (1 trained): 丙县 is too small to show, and 乙县 is
+    withheld with it so that the prefecture's total does not give 丙县 back. 乙县's untrained count (3), which its
+    list would tell, and the prefecture's (10) and 甲县's (5), which everyone sees, would give 丙县's (2)."""
+    path = tmp_path / "three_counties.duckdb"
+    db = Database(path)
+    import_ok(db, "regions.csv", "县区,乡镇,县区代码\n甲县,东镇,1\n乙县,南镇,2\n丙县,北镇,3\n".encode())
+    sizes, trained = {"A": 10, "B": 6, "C": 3}, {"A": 5, "B": 3, "C": 1}
+    places = {"A": ("甲县", "东镇"), "B": ("乙县", "南镇"), "C": ("丙县", "北镇")}
+    roster = ["干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期"]
+    for code, (county, unit) in places.items():
+        roster += [
+            f"{code}{i:02d},{county[0]}员{i},{county},{unit},一级科员,男,1990,2025-12-31"
+            for i in range(1, sizes[code] + 1)
+        ]
+    import_ok(db, "roster.csv", ("\n".join(roster) + "\n").encode())
+    training = ["干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期"]
+    training += [
+        f"{code}{i:02d},班一,政治能力,党的理论,线下,集体,120,2025-03-01"
+        for code in places
+        for i in range(1, trained[code] + 1)
+    ]
+    import_ok(db, "training.csv", ("\n".join(training) + "\n").encode())
+    for who in (CLERK_A, CLERK_B):
+        users.add(db, who.name, who.role, who.county, PASSWORD, "王主任")
+    db.close()
+    return path
+
+
+def test_a_list_that_would_give_away_a_hidden_figure_is_withheld_with_a_sentence(make, small_county_db):
+    theirs = make(CLERK_B, page="views/training.py", db=small_county_db)
+    assert not [n for n in ("乙员4", "乙员5", "乙员6") if n in everything_shown(theirs)]
+    assert [i.value for i in theirs.info if "名单" in i.value] == [
+        "不显示「乙县」的名单：名单人数会透露本期按小数保护规则隐藏的数字，并可能借此推算出其他县区被隐藏的数字。"
+        "市级管理员可查看。"
+    ]
+    mine = make(CLERK_A, page="views/training.py", db=small_county_db)
+    assert names_in(mine)["甲县"] == UNTRAINED["甲县"]  # 甲县's figures are shown: its list tells nothing hidden
+    admin = make("admin", query={"train.drill": "乙县"}, page="views/training.py", db=small_county_db)
+    assert [n for n in ("乙员4", "乙员5", "乙员6") if n in everything_shown(admin)] == ["乙员4", "乙员5", "乙员6"]

@@ -5,6 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from incentive import charts, periods
+from incentive.accounts.roles import scope_of
 from incentive.disclosure import SMALL
 from incentive.i18n import t
 from incentive.safe_text import markdown, tm
@@ -313,14 +314,14 @@ with deck.section("scatter"):
 # ---- drill-down: one county's units, rank levels, ages, genders
 with deck.section("drill"):
     st.subheader(t("training_drill", lang))
-    own = sign_in.principal()  # a county role starts at his own county, whose names he may see
+    who = sign_in.principal()  # read once: a county role starts at his own county, whose names he may see
     drill_county = county or link.selectbox(
         st,
         t("training_drill_county", lang),
         counties,
         key="training_drill_county",
         field="drill",
-        default=own.county if own is not None and own.county in counties else None,
+        default=who.county if who is not None and who.county in counties else None,
     )
     slice_by = link.segmented(
         st,
@@ -345,12 +346,12 @@ with deck.section("drill"):
     st.caption(t("training_privacy_withheld", lang, threshold=threshold))
     # Named individuals: only for a county inside the signed-in user's scope, asked of the library with that
     # scope (which refuses any other county, and a county role's list while it would give away a hidden figure).
-    if sign_in.scope().covers(drill_county):
+    if scope_of(who).covers(drill_county):
         with st.expander(t("training_untrained_names", lang, county=markdown(drill_county), window=window.label)):
             try:
-                names = untrained_names(sign_in.scope(), window, drill_county, pattern)
+                names = untrained_names(scope_of(who), window, drill_county, pattern)
             except NamesWithheld as withheld:
-                st.info(withheld.text(lang))
+                st.info(markdown(withheld.text(lang)))
             else:
                 names.columns = [
                     t(k, lang) for k in ("col_unit_county", "slice_unit", "col_cadre_id", "col_name", "slice_rank")
