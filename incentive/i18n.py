@@ -186,6 +186,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "Account {name} deactivated: it can no longer sign in, and a signed-in session ends at its next action.",
     ),
     "users_reactivated": ("已重新启用账号「{name}」。", "Account {name} reactivated."),
+    "cli_user_usage": (
+        "用法：incentive user add 用户名 --role 角色 [--county 县区]；change / password / deactivate / activate 也需要用户名。",
+        "Usage: incentive user add NAME --role ROLE [--county COUNTY]; change, password, deactivate and activate "
+        "take a NAME too.",
+    ),
     "names_withheld": (
         "不显示「{county}」的名单：名单人数会透露本期按小数保护规则隐藏的数字，并可能借此推算出其他县区被隐藏的数字。市级管理员可查看。",
         "The list for {county} is not shown: its length would give away a figure hidden by the small-number rule, "

@@ -144,3 +144,35 @@ def test_a_first_administrator_wins_over_a_database_account_of_the_same_name(cat
     assert who == Principal("王主任", PREFECTURE_ADMIN, None, "secrets")
     with pytest.raises(access.SignInRefused):
         access.sign_in(catalog_db, creds, "王主任", PASSWORD)
+
+
+def test_the_command_line_manages_accounts_too(catalog_db, tmp_path, monkeypatch, capsys):
+    import io
+
+    from incentive import cli
+
+    path = catalog_db.path
+    catalog_db.close()
+
+    def run(*args, password: str = ""):
+        monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+        code = cli.main(["--db", str(path), "--lang", "en", "user", *args])
+        out, err = capsys.readouterr()
+        return code, out, err.strip()
+
+    assert run("add", "张填报", "--role", COUNTY_CLERK, "--county", "云岫县", password=PASSWORD) == (
+        0,
+        "",
+        "Account 张填报 added.",
+    )
+    assert run("add", "赵", "--role", COUNTY_CLERK, "--county", "云岫县", password="short")[::2] == (
+        1,
+        "A password needs at least 12 characters.",
+    )
+    assert run("add", "赵")[0] == 2  # no role
+    assert run("change", "张填报", "--role", COUNTY_LEADER)[::2] == (0, "Account 张填报 changed.")
+    assert run("deactivate", "张填报")[0] == 0
+    code, out, _ = run("list")
+    assert code == 0 and out.splitlines()[0] == "name,role,county,active,identity,changed_at,changed_by"
+    assert out.splitlines()[1].startswith("张填报,county_leader,云岫县,False,,")
+    assert out.splitlines()[1].endswith("," + cli._who())
