@@ -1490,8 +1490,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "There is no page “/{path}”. Choose a page in the sidebar, or go back to the overview.",
     ),
     "page_admin_only": (
-        "「{page}」页仅限管理员：请先在左侧栏「管理员登录」，登录后本页即显示。",
-        "The “{page}” page is for administrators: sign in from the sidebar (Administrator sign-in) and it opens here.",
+        "「{page}」页仅限管理员（市级管理员）：请在左侧栏「登录」以市级管理员账号登录，本页即显示。",
+        "The “{page}” page is for administrators (prefecture administrators): sign in from the sidebar (Sign in) "
+        "with a prefecture administrator's account and it opens here.",
     ),
     "back_to_overview": ("回到概览", "Back to the overview"),
 }

@@ -234,7 +234,7 @@ def test_page_speaks_one_language(app, name, lang):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("path", ["rankngs", "data"])
+@pytest.mark.parametrize("path", ["rankngs", "data", "users"])
 def test_unknown_address_page_speaks_one_language(app, path, lang, monkeypatch):
     """views/not_found.py, which app.py registers at an address no page has (ui/chrome.py), instead of Streamlit's
     English dialog. AppTest has no browser address: the address is given to ui.chrome directly."""
@@ -246,6 +246,8 @@ def test_unknown_address_page_speaks_one_language(app, path, lang, monkeypatch):
     expected = {
         ("zh", "data"): "数据管理",
         ("en", "data"): "Data",
+        ("zh", "users"): "用户管理",
+        ("en", "users"): "Users",
         ("zh", "rankngs"): "页面不存在",
         ("en", "rankngs"): "Page not found",
     }[(lang, path)]

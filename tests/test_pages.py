@@ -21,6 +21,7 @@ PAGES = [
     "views/welfare.py",
     "views/movements.py",
     "views/data.py",
+    "views/users.py",
 ]
 
 
@@ -40,8 +41,10 @@ def on_data_page(at: AppTest) -> AppTest:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_runs(app, page):
-    if page == "views/data.py":
-        on_data_page(app)
+    if page in ("views/data.py", "views/users.py"):  # prefecture administrators only
+        as_admin(app, "测试管理员")
+        app.run()
+        on_page(app, page)
     else:
         on_page(app, page)
     assert app.title[0].value

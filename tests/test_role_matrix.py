@@ -158,7 +158,7 @@ def test_every_page_is_shown_or_refused_with_a_sentence(make, role, monkeypatch)
         at.run()
         assert at.title[0].value == title
         assert [i.value for i in at.info] == [
-            f"「{title}」页仅限管理员：请先在左侧栏「管理员登录」，登录后本页即显示。"
+            f"「{title}」页仅限管理员（市级管理员）：请在左侧栏「登录」以市级管理员账号登录，本页即显示。"
         ]
         assert not at.get("file_uploader")
         monkeypatch.undo()
@@ -364,3 +364,18 @@ def test_a_list_that_would_give_away_a_hidden_figure_is_withheld_with_a_sentence
     assert names_in(mine)["甲县"] == UNTRAINED["甲县"]  # 甲县's figures are shown: its list tells nothing hidden
     admin = make("admin", query={"train.drill": "乙县"}, page="views/training.py", db=small_county_db)
     assert [n for n in ("乙员4", "乙员5", "乙员6") if n in everything_shown(admin)] == ["乙员4", "乙员5", "乙员6"]
+
+
+def test_the_briefing_names_nobody_whoever_asks_for_it(small_db):
+    """The briefing PDF is made from aggregates only (the same for every role): its HTML holds no cadre's name,
+    whichever county the address names."""
+    from incentive.sharing import briefing
+
+    db = Database(small_db)
+    try:
+        for county in ("", "甲县", "乙县"):
+            page = briefing.to_html(briefing.gather(db, 2025, county, "zh", "http://localhost/training?v=abc"))
+            assert "培训" in page
+            assert not [name for names in NAMES.values() for name in names if name in page]
+    finally:
+        db.close()
