@@ -739,11 +739,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "training_privacy_withheld": (
         "人数少于 {threshold} 人的分组显示 <{threshold}，比率显示「不公开（人数少于 {threshold}）」；"
         "另有分组标为「不公开」，以免用县区或全市合计减去其余分组推算出小组的数字。"
-        "未参训人员名单仅限管理员查看。",
+        "未参训人员名单只对本县账号和市级管理员显示。",
         "Groups of fewer than {threshold} {threshold:cadre|cadres} show <{threshold}, and their rates "
         "“withheld (fewer than {threshold})”; some other groups show “withheld”, so that "
         "a small group's figures cannot be worked out by subtracting the others from the "
-        "county's or prefecture's total. Names of untrained cadres: administrators only.",
+        "county's or prefecture's total. Names of untrained cadres: the county's own accounts and prefecture "
+        "administrators only.",
     ),
     "training_units_below_hidden": (
         "另有 {n} 个单位的数字不公开（人数少于阈值或为防推算而隐藏），不论是否达标均未列入。",
@@ -1091,9 +1092,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "slice_gender": ("性别", "Gender"),
     "file_training_drill": ("培训覆盖_{county}_{window}", "training_{county}_{window}"),
     "training_privacy": (
-        "人数少于 {threshold} 人的分组不显示具体数字（显示为 <{threshold}）；未参训人员名单仅限管理员。",
+        "人数少于 {threshold} 人的分组不显示具体数字（显示为 <{threshold}）；未参训人员名单只对本县账号和市级管理员显示。",
         "Groups of fewer than {threshold} {threshold:cadre|cadres} show <{threshold} instead of figures; the names of "
-        "untrained cadres are for administrators only.",
+        "untrained cadres are for the county's own accounts and prefecture administrators only.",
     ),
     "training_untrained_names": (
         "{county} {window} 未参训人员名单（仅本县账号和市级管理员可见）",
