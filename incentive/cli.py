@@ -444,8 +444,8 @@ def _hash_password(lang: str) -> int:
             return EXIT_USAGE
     else:
         password = sys.stdin.readline().rstrip("\n")
-    if len(password) < 8:
-        print(t("cli_password_short", lang), file=sys.stderr)
+    if len(password) < users.MIN_PASSWORD:  # the same minimum as the accounts of the users page
+        print(t("account_password_short", lang, n=users.MIN_PASSWORD), file=sys.stderr)
         return EXIT_USAGE
     print(access.hash_password(password))
     return EXIT_OK

@@ -1244,7 +1244,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli_password": ("新密码：", "New password: "),
     "cli_password_again": ("再输入一次：", "Again: "),
     "cli_password_mismatch": ("两次输入不一致。", "The two entries differ."),
-    "cli_password_short": ("密码至少 8 位。", "Use at least 8 characters."),
     "backup_exists": ("{path} 已存在，备份不会覆盖已有文件。", "{path} exists; a backup never overwrites a file."),
     "cli_backup_done": ("已备份到 {path}", "backed up to {path}"),
     "cli_restore_not_backup": (
