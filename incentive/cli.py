@@ -273,7 +273,7 @@ def _print_notes(preview, lang: str) -> None:
 
 def _check(db: Database, args, lang: str) -> int:
     """The plausibility findings of the loaded data: a line each (or a CSV) on stdout, the count on stderr."""
-    found = checks.findings(db)
+    found = checks.findings(db, command_line(_who()).scope)
     if args.format == "csv":
         sys.stdout.buffer.write(to_csv_bytes(checks.findings_frame(found, lang)))
         sys.stdout.flush()

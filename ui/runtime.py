@@ -193,14 +193,14 @@ def check_version() -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _cached_findings(version: str) -> list[checks.Finding]:
-    return checks.findings(database())
+def _cached_findings(version: str, scope: Scope) -> list[checks.Finding]:
+    return checks.findings(database(), scope)
 
 
-def loaded_findings() -> list[checks.Finding]:
+def loaded_findings(scope: Scope) -> list[checks.Finding]:
     """Values of the loaded data outside their plausible range, and unusual changes (checks.findings), computed
-    once per data version and settings."""
-    return _cached_findings(check_version())
+    once per data version and settings; they name cadres by id, so only for the prefecture's `scope`."""
+    return _cached_findings(check_version(), scope)
 
 
 def app_settings() -> dict[str, float]:
