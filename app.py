@@ -47,10 +47,11 @@ pages = [
                 icon=":material/fact_check:",
                 url_path="review",
             ),
+            st.Page("views/users.py", title=t("page_users", lang), icon=":material/group:", url_path="users"),
         ]
         if is_admin
         else []
-    ),  # not in the navigation, so not reachable by URL, until signed in
+    ),  # not in the navigation, so not reachable by URL, until a prefecture administrator signs in
     *(
         [st.Page("views/submit.py", title=t("page_submit", lang), icon=":material/outbox:", url_path="submit")]
         if who is not None and who.role == COUNTY_CLERK

@@ -19,6 +19,8 @@ from pathlib import Path
 import pandas as pd
 
 from incentive import access, periods
+from incentive.accounts import users
+from incentive.accounts.roles import ROLES, command_line
 from incentive.config import database_location, database_path
 from incentive.demo import synth
 from incentive.demo.sample import has_sample, load_sample
@@ -129,6 +131,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("hash-password", help="print the argon2 hash of a new password (read twice, not echoed)")
     unlock = sub.add_parser("unlock", help="let an administrator name locked by failed sign-ins sign in again")
     unlock.add_argument("name")
+
+    account = sub.add_parser("user", help="accounts kept in the database (as on the users page): list, add, change")
+    account.add_argument("action", choices=("list", "add", "change", "password", "deactivate", "activate"))
+    account.add_argument("name", nargs="?", help="the account (all but list)")
+    account.add_argument("--role", choices=ROLES, help="add (required), change")
+    account.add_argument("--county", help="add, change: the county of a county role")
+    account.add_argument("--identity", help="add, change: a single sign-on identity (e-mail)")
 
     setting = sub.add_parser("settings", help="show the settings, or change one: settings KEY VALUE")
     setting.add_argument("key", nargs="?")
@@ -281,7 +290,7 @@ def _print_notes(preview, lang: str) -> None:
 
 def _check(db: Database, args, lang: str) -> int:
     """The plausibility findings of the loaded data: a line each (or a CSV) on stdout, the count on stderr."""
-    found = checks.findings(db)
+    found = checks.findings(db, command_line(_who()).scope)
     if args.format == "csv":
         sys.stdout.buffer.write(to_csv_bytes(checks.findings_frame(found, lang)))
         sys.stdout.flush()
@@ -388,9 +397,9 @@ def _export(db: Database, args, lang: str) -> int:
         if period is None:
             print(t("cli_coverage_needs_period", lang), file=sys.stderr)
             return EXIT_USAGE
-        frame = untrained_frame(db, period, args.county or "")
+        frame = untrained_frame(db, period, args.county or "", command_line(_who()).scope)
     else:
-        frame = export_frame(db, args.kind, period)
+        frame = export_frame(db, args.kind, period, scope=command_line(_who()).scope)
     if args.format == "xlsx":
 
         def progress(done: int, total: int) -> None:
@@ -461,10 +470,58 @@ def _hash_password(lang: str) -> int:
             return EXIT_USAGE
     else:
         password = sys.stdin.readline().rstrip("\n")
-    if len(password) < 8:
-        print(t("cli_password_short", lang), file=sys.stderr)
+    if len(password) < users.MIN_PASSWORD:  # the same minimum as the accounts of the users page
+        print(t("account_password_short", lang, n=users.MIN_PASSWORD), file=sys.stderr)
         return EXIT_USAGE
     print(access.hash_password(password))
+    return EXIT_OK
+
+
+def _read_password(lang: str) -> str | None:
+    """A new password, read twice without echo (or once from stdin when piped); None when the entries differ."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\n")
+    password = getpass.getpass(t("cli_password", lang))
+    if getpass.getpass(t("cli_password_again", lang)) != password:
+        print(t("cli_password_mismatch", lang), file=sys.stderr)
+        return None
+    return password
+
+
+def _user(db: Database, args, lang: str) -> int:
+    """`incentive user …`: the users page's changes, from the machine (whose rights are the prefecture's). The
+    first administrators of secrets.toml are not known here; the app refuses their names for new accounts."""
+    if args.action == "list":
+        sys.stdout.buffer.write(to_csv_bytes(users.listing(db)))
+        return EXIT_OK
+    if not args.name or (args.action == "add" and not args.role):
+        print(t("cli_user_usage", lang), file=sys.stderr)
+        return EXIT_USAGE
+    name, who = args.name.strip(), _who()
+    try:
+        if args.action == "add":
+            password = _read_password(lang) if args.identity is None else None
+            if args.identity is None and password is None:
+                return EXIT_USAGE
+            users.add(db, name, args.role, args.county, password, who, identity=args.identity)
+            message = t("users_added", lang, name=name)
+        elif args.action == "change":
+            users.change(db, name, who, role=args.role, county=args.county, identity=args.identity)
+            message = t("users_changed", lang, name=name)
+        elif args.action == "password":
+            password = _read_password(lang)
+            if password is None:
+                return EXIT_USAGE
+            users.reset_password(db, name, password, who)
+            message = t("users_reset_done", lang, name=name)
+        else:
+            active = args.action == "activate"
+            users.set_active(db, name, active, who)
+            message = t("users_reactivated" if active else "users_deactivated", lang, name=name)
+    except users.AccountError as refused:
+        print(refused.text(lang), file=sys.stderr)
+        return EXIT_REFUSED
+    print(message, file=sys.stderr)
     return EXIT_OK
 
 
@@ -584,4 +641,5 @@ COMMANDS = {
     "check": _check,
     "unlock": _unlock,
     "publish": _publish,
+    "user": _user,
 }

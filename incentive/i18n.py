@@ -139,6 +139,79 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "account_unknown": ("没有名为「{name}」的账号。", "There is no account called {name}."),
     "account_not_self": ("不能停用自己正在使用的账号。", "You cannot deactivate the account you are signed in with."),
+    # --- users page
+    "page_users": ("用户管理", "Users"),
+    "users_help": (
+        "市级管理员在此添加账号、修改角色或县区、重置密码、停用或重新启用账号。账号不会被删除：操作日志保留其名字。"
+        "密码至少 {n} 个字符；闲置 {minutes} 分钟后自动退出登录（数据管理页「设置」可改）。",
+        "Prefecture administrators add accounts here, change their role or county, reset passwords, and deactivate "
+        "or reactivate them. Accounts are never deleted: the audit log keeps their names. Passwords have at least "
+        "{n} {n:character|characters}; a session ends after {minutes} {minutes:minute|minutes} without activity "
+        "(a setting on the Data page).",
+    ),
+    "users_accounts": ("账号", "Accounts"),
+    "users_col_name": ("用户名", "User name"),
+    "users_col_role": ("角色", "Role"),
+    "users_col_county": ("县区", "County"),
+    "users_col_active": ("状态", "Status"),
+    "users_col_identity": ("单点登录标识", "Single sign-on identity"),
+    "users_col_source": ("来源", "Kept in"),
+    "users_col_changed_at": ("修改时间", "Changed at"),
+    "users_col_changed_by": ("修改人", "Changed by"),
+    "users_active": ("启用", "active"),
+    "users_inactive": ("已停用", "deactivated"),
+    "users_source_secrets": ("配置文件（只读）", "configuration (read-only)"),
+    "users_source_database": ("数据库", "database"),
+    "users_secrets_note": (
+        "来自 .streamlit/secrets.toml 或环境变量的首任管理员只能在配置中修改，这些名字不能再用于新账号。",
+        "The first administrators, from .streamlit/secrets.toml or the environment, are changed there only; "
+        "their names cannot be given to new accounts.",
+    ),
+    "users_add": ("添加账号", "Add an account"),
+    "users_name": ("用户名", "User name"),
+    "users_role": ("角色", "Role"),
+    "users_county": ("县区", "County"),
+    "users_county_help": (
+        "县区填报员和县区领导必须选择县区；市级管理员不属于县区。",
+        "County clerks and county leaders belong to one county; a prefecture administrator to none.",
+    ),
+    "users_no_county": ("（无）", "(none)"),
+    "users_password": ("密码", "Password"),
+    "users_password_again": ("再次输入密码", "Password again"),
+    "users_identity": ("单点登录标识（电子邮箱，可选）", "Single sign-on identity (e-mail, optional)"),
+    "users_add_submit": ("添加", "Add"),
+    "users_added": ("已添加账号「{name}」。", "Account {name} added."),
+    "users_passwords_differ": ("两次输入的密码不一致。", "The two passwords differ."),
+    "users_change": ("修改账号", "Change an account"),
+    "users_pick": ("账号", "Account"),
+    "users_none": ("还没有数据库中的账号。", "There are no accounts in the database yet."),
+    "users_change_submit": ("保存角色和县区", "Save role and county"),
+    "users_changed": ("已修改账号「{name}」。", "Account {name} changed."),
+    "users_reset": ("重置密码", "Reset the password"),
+    "users_reset_submit": ("重置密码", "Reset password"),
+    "users_reset_done": ("已重置「{name}」的密码。", "Password of {name} reset."),
+    "users_deactivate": ("停用账号", "Deactivate"),
+    "users_reactivate": ("重新启用账号", "Reactivate"),
+    "users_deactivated": (
+        "已停用账号「{name}」：该账号不能再登录，已登录的会话在下一次操作时结束。",
+        "Account {name} deactivated: it can no longer sign in, and a signed-in session ends at its next action.",
+    ),
+    "users_reactivated": ("已重新启用账号「{name}」。", "Account {name} reactivated."),
+    "cli_user_usage": (
+        "用法：incentive user add 用户名 --role 角色 [--county 县区]；change / password / deactivate / activate 也需要用户名。",
+        "Usage: incentive user add NAME --role ROLE [--county COUNTY]; change, password, deactivate and activate "
+        "take a NAME too.",
+    ),
+    "names_withheld": (
+        "不显示「{county}」的名单：名单人数会透露本期按小数保护规则隐藏的数字，并可能借此推算出其他县区被隐藏的数字。市级管理员可查看。",
+        "The list for {county} is not shown: its length would give away a figure hidden by the small-number rule, "
+        "from which another county's hidden figures could be worked out. A prefecture administrator can see it.",
+    ),
+    "audit_action_user_add": ("添加账号", "Account added"),
+    "audit_action_user_change": ("修改账号", "Account changed"),
+    "audit_action_user_password": ("重置密码", "Password reset"),
+    "audit_action_user_activate": ("启用账号", "Account reactivated"),
+    "audit_action_user_deactivate": ("停用账号", "Account deactivated"),
     "viewer_password": ("访问口令", "Viewing password"),
     "data_backup": ("备份", "Backup"),
     "data_backup_help": (
@@ -677,11 +750,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "training_privacy_withheld": (
         "人数少于 {threshold} 人的分组显示 <{threshold}，比率显示「不公开（人数少于 {threshold}）」；"
         "另有分组标为「不公开」，以免用县区或全市合计减去其余分组推算出小组的数字。"
-        "未参训人员名单仅限管理员查看。",
+        "未参训人员名单只对本县账号和市级管理员显示。",
         "Groups of fewer than {threshold} {threshold:cadre|cadres} show <{threshold}, and their rates "
         "“withheld (fewer than {threshold})”; some other groups show “withheld”, so that "
         "a small group's figures cannot be worked out by subtracting the others from the "
-        "county's or prefecture's total. Names of untrained cadres: administrators only.",
+        "county's or prefecture's total. Names of untrained cadres: the county's own accounts and prefecture "
+        "administrators only.",
     ),
     "training_units_below_hidden": (
         "另有 {n} 个单位的数字不公开（人数少于阈值或为防推算而隐藏），不论是否达标均未列入。",
@@ -1029,13 +1103,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "slice_gender": ("性别", "Gender"),
     "file_training_drill": ("培训覆盖_{county}_{window}", "training_{county}_{window}"),
     "training_privacy": (
-        "人数少于 {threshold} 人的分组不显示具体数字（显示为 <{threshold}）；未参训人员名单仅限管理员。",
+        "人数少于 {threshold} 人的分组不显示具体数字（显示为 <{threshold}）；未参训人员名单只对本县账号和市级管理员显示。",
         "Groups of fewer than {threshold} {threshold:cadre|cadres} show <{threshold} instead of figures; the names of "
-        "untrained cadres are for administrators only.",
+        "untrained cadres are for the county's own accounts and prefecture administrators only.",
     ),
     "training_untrained_names": (
-        "{county} {window} 未参训人员名单（仅管理员可见）",
-        "Untrained cadres of {county}, {window} (administrators only)",
+        "{county} {window} 未参训人员名单（仅本县账号和市级管理员可见）",
+        "Untrained cadres of {county}, {window} (the county's own accounts and prefecture administrators only)",
     ),
     "file_training_untrained": ("未参训人员_{county}_{window}", "untrained_{county}_{window}"),
     "col_cadre_id": ("干部编号", "Cadre ID"),
@@ -1181,7 +1255,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli_password": ("新密码：", "New password: "),
     "cli_password_again": ("再输入一次：", "Again: "),
     "cli_password_mismatch": ("两次输入不一致。", "The two entries differ."),
-    "cli_password_short": ("密码至少 8 位。", "Use at least 8 characters."),
     "backup_exists": ("{path} 已存在，备份不会覆盖已有文件。", "{path} exists; a backup never overwrites a file."),
     "cli_backup_done": ("已备份到 {path}", "backed up to {path}"),
     "cli_restore_not_backup": (
@@ -1633,8 +1706,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "There is no page “/{path}”. Choose a page in the sidebar, or go back to the overview.",
     ),
     "page_admin_only": (
-        "「{page}」页仅限管理员：请先在左侧栏「管理员登录」，登录后本页即显示。",
-        "The “{page}” page is for administrators: sign in from the sidebar (Administrator sign-in) and it opens here.",
+        "「{page}」页仅限管理员（市级管理员）：请在左侧栏「登录」以市级管理员账号登录，本页即显示。",
+        "The “{page}” page is for administrators (prefecture administrators): sign in from the sidebar (Sign in) "
+        "with a prefecture administrator's account and it opens here.",
     ),
     "back_to_overview": ("回到概览", "Back to the overview"),
 }

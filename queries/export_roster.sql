@@ -1,4 +1,5 @@
--- One row per cadre per current roster snapshot (personal columns included: CLI and admins only). Params: none.
+-- One row per cadre per current roster snapshot (personal columns included). Params: none.
+-- Named cadres: the prefecture's scope only (the CLI).
 SELECT cadre_id, name, county, unit, rank, gender, birth_year, as_of, ethnicity, party, education
 FROM current_roster
 ORDER BY as_of, cadre_id

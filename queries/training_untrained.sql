@@ -1,6 +1,6 @@
 -- One row per cadre on the roster in force at $end with no training in the months $start..$end: who they are and
--- where they work. Personal data: for administrators and the CLI only, never for aggregate views.
--- Params: $start, $end, $county ('' = all).
+-- where they work. Params: $start, $end, $county ('' = all).
+-- Named cadres: runs only within the caller's scope (incentive/store/queries.py), never for aggregate views.
 SELECT c.county, c.unit, c.cadre_id, r.name, c.rank
 FROM cadre_training($start, $end) c
 JOIN roster_in_force($end) r USING (cadre_id)

@@ -107,9 +107,10 @@ def test_small_groups_are_suppressed_in_exports_when_asked(trained_db):
 
 
 def test_untrained_cadres_are_listed_by_name_for_the_cli(trained_db):
+    from incentive.accounts.roles import OutOfScope, Scope
     from incentive.sharing.export import untrained_frame
 
-    frame = untrained_frame(trained_db, "2025")
+    frame = untrained_frame(trained_db, "2025", "", Scope.ALL)
     assert frame[["county", "unit", "cadre_id", "name"]].values.tolist() == [
         ["甲县", "东镇", "A3", "三"],
         ["甲县", "东镇", "A4", "四"],
@@ -117,7 +118,9 @@ def test_untrained_cadres_are_listed_by_name_for_the_cli(trained_db):
         ["乙县", "南镇", "B2", "八"],
         ["乙县", "南镇", "B3", "九"],
     ]
-    assert untrained_frame(trained_db, "2025", "乙县")["cadre_id"].tolist() == ["B2", "B3"]
+    assert untrained_frame(trained_db, "2025", "乙县", Scope.ALL)["cadre_id"].tolist() == ["B2", "B3"]
+    with pytest.raises(OutOfScope):  # the library refuses a narrower scope, whatever its caller asked
+        untrained_frame(trained_db, "2025", "", Scope(frozenset({"乙县"})))
 
 
 def test_domains_mix_and_months(trained_db):

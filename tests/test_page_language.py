@@ -236,6 +236,26 @@ def review(at, lang):
     check(at, lang, page, "a return without a note", names)
 
 
+def users(at, lang):
+    page = "views/users.py"
+    open_page(at, lang, page, admin=True)
+    check(at, lang, page, "no accounts yet")
+    add_account(at, "县里的填报员", "county_clerk", "云岫县", "long enough password")
+    check(at, lang, page, "one account", ("县里的填报员",))
+    add_account(at, "太短", "county_leader", "云岫县", "short")  # refused with a sentence
+    check(at, lang, page, "a refused account", ("县里的填报员", "太短"))
+
+
+def add_account(at, name: str, role: str, county: str, password: str) -> None:
+    at.text_input(key="users_add_name").input(name)
+    at.selectbox(key="users_add_role").set_value(role)
+    at.selectbox(key="users_add_county").set_value(county)
+    at.text_input(key="users_add_password").input(password)
+    at.text_input(key="users_add_again").input(password)
+    next(b for b in at.button if b.proto.form_id == "users_add_form").click()
+    at.run()
+
+
 SCENARIOS = {
     "overview": overview,
     "rankings": rankings,
@@ -245,6 +265,7 @@ SCENARIOS = {
     "data": data,
     "submit": submit,
     "review": review,
+    "users": users,
 }
 
 
@@ -295,7 +316,7 @@ def test_page_speaks_one_language(app, name, lang):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("path", ["rankngs", "data"])
+@pytest.mark.parametrize("path", ["rankngs", "data", "users"])
 def test_unknown_address_page_speaks_one_language(app, path, lang, monkeypatch):
     """views/not_found.py, which app.py registers at an address no page has (ui/chrome.py), instead of Streamlit's
     English dialog. AppTest has no browser address: the address is given to ui.chrome directly."""
@@ -307,6 +328,8 @@ def test_unknown_address_page_speaks_one_language(app, path, lang, monkeypatch):
     expected = {
         ("zh", "data"): "数据管理",
         ("en", "data"): "Data",
+        ("zh", "users"): "用户管理",
+        ("en", "users"): "Users",
         ("zh", "rankngs"): "页面不存在",
         ("en", "rankngs"): "Page not found",
     }[(lang, path)]

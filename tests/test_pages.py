@@ -8,6 +8,7 @@ import pytest
 from conftest import DATA, ROOT, as_admin
 from streamlit.testing.v1 import AppTest
 
+from incentive.accounts.roles import Scope
 from incentive.intake import plausibility
 from incentive.race import rankings
 from incentive.store import queries
@@ -20,6 +21,7 @@ PAGES = [
     "views/welfare.py",
     "views/movements.py",
     "views/data.py",
+    "views/users.py",
 ]
 
 
@@ -39,8 +41,10 @@ def on_data_page(at: AppTest) -> AppTest:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_runs(app, page):
-    if page == "views/data.py":
-        on_data_page(app)
+    if page in ("views/data.py", "views/users.py"):  # prefecture administrators only
+        as_admin(app, "测试管理员")
+        app.run()
+        on_page(app, page)
     else:
         on_page(app, page)
     assert app.title[0].value
@@ -481,7 +485,12 @@ def test_names_of_untrained_cadres_only_for_administrators(app):
     app.run()
     names = next(d.value for d in app.dataframe if "姓名" in d.value.columns)
     expected = queries.run(
-        _connection(), "training_untrained", start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31), county="云岫县"
+        _connection(),
+        "training_untrained",
+        scope=Scope.ALL,
+        start=dt.date(2026, 1, 1),
+        end=dt.date(2026, 12, 31),
+        county="云岫县",
     )
     assert names["干部编号"].tolist() == expected["cadre_id"].tolist() and len(names) > 0
 

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
+from incentive.accounts.roles import Scope
 from incentive.intake import bulk_csv, checks, plausibility
 from incentive.intake.ingest import parse_file
 from incentive.intake.preview import Reference
@@ -202,7 +203,10 @@ def test_5000_hours_in_one_record_is_refused_on_both_paths(db, tmp_path, path_ki
     skipped = parse(skip_invalid=True)
     assert skipped.rejected_rows == {3, 5}
     batches.import_preview(db, skipped, source="cli", created_by="test")
-    assert export_frame(db, "training")[["cadre_id", "hours"]].values.tolist() == [["A0001", 16.0], ["A0003", 200.0]]
+    assert export_frame(db, "training", scope=Scope.ALL)[["cadre_id", "hours"]].values.tolist() == [
+        ["A0001", 16.0],
+        ["A0003", 200.0],
+    ]
 
 
 def test_the_hours_setting_moves_the_bound(db, tmp_path):
@@ -379,7 +383,7 @@ def test_check_finds_bounds_and_unusual_changes_on_loaded_data(care_db, tmp_path
         "指标代码,指标名称,类别,单位,方向,权重,合理上限\nW01,带薪休假落实率,关爱,%,正向,1,90\n".encode(),
     )
     settings.save(care_db, "max_hours_per_record", 100, "test")
-    found = checks.findings(care_db)
+    found = checks.findings(care_db, Scope.ALL)
     assert [(f.check, f.kind, f.period, f.county, f.indicator, f.old, f.value) for f in found] == [
         ("bounds", "welfare", "2025-H1", "松涧县", "W01", None, 91.0),
         ("bounds", "welfare", "2025-H2", "松涧县", "W01", None, 93.0),
@@ -415,14 +419,16 @@ def test_warnings_and_check_run_on_ducklake(lake_location):
         checks.add_warnings(db, preview)
         assert [w.params["new"] for w in preview.warnings] == ["8.5"]
         batches.import_preview(db, preview, source="cli", created_by="test")
-        assert [(f.check, f.county, f.old, f.value) for f in checks.findings(db)] == [("change", "澄溪县", 85.0, 8.5)]
+        assert [(f.check, f.county, f.old, f.value) for f in checks.findings(db, Scope.ALL)] == [
+            ("change", "澄溪县", 85.0, 8.5)
+        ]
     finally:
         db.close()
 
 
 def test_the_sample_has_no_implausible_value_and_few_unusual_changes(sample_db_path):
     db = Database(sample_db_path)
-    found = checks.findings(db)
+    found = checks.findings(db, Scope.ALL)
     db.close()
     assert sum(f.check == "bounds" for f in found) == 0
     # 13 of the sample's 20,344 period-on-period pairs (its values are drawn afresh each period, so noisier than

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from incentive.accounts.roles import Scope
 from incentive.store import queries
 from incentive.store.database import Database
 
@@ -69,7 +70,8 @@ def test_every_query_runs_on_the_sample_and_returns_rows(sample, name):
             "incoming": pd.DataFrame(columns=["period", "county", "township", "indicator", "value"]),
             "period_pairs": pd.DataFrame({"period": ["2025-H2"], "previous": ["2025-H1"]}),
         }
-    frame = queries.run(sample.connection, name, tables=tables, **PARAMS[name])
+    scope = Scope.ALL if queries.named_cadres(name) else None  # named cadres: the prefecture's scope
+    frame = queries.run(sample.connection, name, tables=tables, scope=scope, **PARAMS[name])
     assert len(frame) > 0
 
 

@@ -9,6 +9,7 @@ import hashlib
 import pytest
 from conftest import data_file, import_ok
 
+from incentive.accounts.roles import Scope
 from incentive.intake.ingest import parse_file
 from incentive.sharing.export import export_frame
 from incentive.store import audit, backup, batches, migrations
@@ -118,7 +119,7 @@ def test_roster_snapshot_with_same_as_of_is_replaced_whole(catalog_db):
     )
     assert import_effects(catalog_db, second).snapshot_replaced == 2
     batches.import_preview(catalog_db, second, source="cli", created_by="t")
-    assert export_frame(catalog_db, "roster")["cadre_id"].tolist() == ["A3"]
+    assert export_frame(catalog_db, "roster", scope=Scope.ALL)["cadre_id"].tolist() == ["A3"]
 
 
 def test_remove_sample_rolls_back_only_sample_batches(catalog_db):

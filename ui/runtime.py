@@ -12,9 +12,11 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
+from incentive.accounts.roles import Scope
 from incentive.care import movements, welfare
 from incentive.config import database_location
 from incentive.demo.sample import load_sample
+from incentive.disclosure import Pattern
 from incentive.i18n import t
 from incentive.intake import checks
 from incentive.intake.preview import Preview
@@ -27,7 +29,7 @@ from incentive.store import batches, queries, settings
 from incentive.store.batches import VersionInfo
 from incentive.store.database import DataAsOf, Database
 from incentive.store.effects import ImportEffects
-from incentive.training import coverage
+from incentive.training import coverage, named_lists
 
 
 @st.cache_resource(show_spinner=False)
@@ -76,8 +78,15 @@ def _cached_query(name: str, version: str, params: tuple, moment: dt.datetime | 
 
 
 def run_query(name: str, **params: object) -> pd.DataFrame:
-    """queries/<name>.sql with bound $params, cached until the data changes."""
+    """queries/<name>.sql with bound $params, cached until the data changes. Not for queries of named cadres,
+    which take a scope (queries.run refuses them here): pages ask the library functions that take one."""
     return _cached_query(name, data_version(), tuple(sorted(params.items())), pinned_at())
+
+
+def untrained_names(scope: Scope, window: coverage.Window, county: str, pattern: Pattern) -> pd.DataFrame:
+    """One county's untrained cadres, by name, within `scope` (named_lists.untrained: OutOfScope, NamesWithheld).
+    Not cached: a cache keyed without the scope could hand one user's list to another."""
+    return named_lists.untrained(_reader(pinned_at()), scope, window, county, pattern)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -189,14 +198,14 @@ def check_version() -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _cached_findings(version: str) -> list[checks.Finding]:
-    return checks.findings(database())
+def _cached_findings(version: str, scope: Scope) -> list[checks.Finding]:
+    return checks.findings(database(), scope)
 
 
-def loaded_findings() -> list[checks.Finding]:
+def loaded_findings(scope: Scope) -> list[checks.Finding]:
     """Values of the loaded data outside their plausible range, and unusual changes (checks.findings), computed
-    once per data version and settings."""
-    return _cached_findings(check_version())
+    once per data version and settings; they name cadres by id, so only for the prefecture's `scope`."""
+    return _cached_findings(check_version(), scope)
 
 
 def app_settings() -> dict[str, float]:

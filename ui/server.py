@@ -129,7 +129,7 @@ def _release_upload(reserved: tuple[str, int] | None) -> None:
 
 
 def _media_refusal(scope, token: str | None) -> PlainTextResponse | None:
-    """A file Streamlit serves under /media/ (downloads such as the administrators' list of untrained cadres, whose
+    """A file Streamlit serves under /media/ (downloads such as a county's list of untrained cadres, whose
     address reaches proxy logs) goes only to a browser that holds a session showing it; others get 404."""
     prefix = f"{_base_path()}/media/"
     path = scope.get("path", "")

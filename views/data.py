@@ -150,7 +150,7 @@ summary["span"] = [
 summary = summary[["kind", "rows", "span"]]
 summary.columns = [t("col_kind", lang), t("col_rows", lang), t("data_span", lang)]
 st.dataframe(summary, hide_index=True)
-findings = loaded_findings()
+findings = loaded_findings(sign_in.scope())
 check_text = (
     t(
         "data_check",

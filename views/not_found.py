@@ -7,7 +7,7 @@ from incentive.i18n import t
 from ui import frame
 from ui.chrome import UNKNOWN_PATH
 
-ADMIN_PAGES = {"data": "page_data", "review": "page_review"}  # in the navigation only for administrators
+ADMIN_PAGES = {"data": "page_data", "review": "page_review", "users": "page_users"}  # prefecture administrators only
 CLERK_PAGES = {"submit": "page_submit"}  # only for county clerks
 
 lang = frame.current().lang

@@ -5,14 +5,16 @@ import datetime as dt
 import streamlit as st
 
 from incentive import charts, periods
+from incentive.accounts.roles import scope_of
 from incentive.disclosure import SMALL
 from incentive.i18n import t
 from incentive.safe_text import markdown, tm
 from incentive.training import coverage, coverage_tables
+from incentive.training.named_lists import NamesWithheld
 from ui import frame, link_state, meeting, sign_in
 from ui.downloads import table_downloads
 from ui.frame import fit_marks, table_height
-from ui.runtime import app_settings, ranking, run_query, training_pattern, window_query
+from ui.runtime import app_settings, ranking, run_query, training_pattern, untrained_names, window_query
 
 state = frame.current()
 lang, year = state.lang, state.year
@@ -312,8 +314,14 @@ with deck.section("scatter"):
 # ---- drill-down: one county's units, rank levels, ages, genders
 with deck.section("drill"):
     st.subheader(t("training_drill", lang))
+    who = sign_in.principal()  # read once: a county role starts at his own county, whose names he may see
     drill_county = county or link.selectbox(
-        st, t("training_drill_county", lang), counties, key="training_drill_county", field="drill"
+        st,
+        t("training_drill_county", lang),
+        counties,
+        key="training_drill_county",
+        field="drill",
+        default=who.county if who is not None and who.county in counties else None,
     )
     slice_by = link.segmented(
         st,
@@ -336,16 +344,22 @@ with deck.section("drill"):
     )
     download(drill, t("file_training_drill", lang, county=drill_county, window=window.label), "training_drill")
     st.caption(t("training_privacy_withheld", lang, threshold=threshold))
-    if sign_in.admin():  # named individuals: administrators only
+    # Named individuals: only for a county inside the signed-in user's scope, asked of the library with that
+    # scope (which refuses any other county, and a county role's list while it would give away a hidden figure).
+    if scope_of(who).covers(drill_county):
         with st.expander(t("training_untrained_names", lang, county=markdown(drill_county), window=window.label)):
-            names = run_query("training_untrained", start=window.start, end=window.end, county=drill_county)
-            names.columns = [
-                t(k, lang) for k in ("col_unit_county", "slice_unit", "col_cadre_id", "col_name", "slice_rank")
-            ]
-            st.dataframe(names, hide_index=True, width="stretch")
-            download(
-                names,
-                t("file_training_untrained", lang, county=drill_county, window=window.label),
-                "training_untrained",
-            )
+            try:
+                names = untrained_names(scope_of(who), window, drill_county, pattern)
+            except NamesWithheld as withheld:
+                st.info(markdown(withheld.text(lang)))
+            else:
+                names.columns = [
+                    t(k, lang) for k in ("col_unit_county", "slice_unit", "col_cadre_id", "col_name", "slice_rank")
+                ]
+                st.dataframe(names, hide_index=True, width="stretch")
+                download(
+                    names,
+                    t("file_training_untrained", lang, county=drill_county, window=window.label),
+                    "training_untrained",
+                )
     link_state.show_notes(notes, lang)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from incentive.accounts.roles import Scope
 from incentive.i18n import capital, t
 from incentive.intake import plausibility
 from incentive.intake.file_kinds import DOMAIN_OF_KIND, VALUE_KINDS
@@ -94,9 +95,10 @@ def unusual_changes(db: Database, domain: str, incoming: pd.DataFrame | None = N
     return plausibility.unusual_changes(changes)
 
 
-def findings(db: Database) -> list[Finding]:
+def findings(db: Database, scope: Scope) -> list[Finding]:
     """Every plausibility finding on the loaded data: values outside their bounds (scores, welfare, training
-    hours), then unusual changes; oldest period first within each."""
+    hours), then unusual changes; oldest period first within each. Training records are named by cadre id, so
+    the findings need the prefecture's `scope` (OutOfScope otherwise: docs/decisions.md#named-lists)."""
     reference = current_reference(db)
     names = _names(reference)
     out: list[Finding] = []
@@ -137,7 +139,7 @@ def findings(db: Database) -> list[Finding]:
                 )
             )
     hours = plausibility.hours_bounds(reference.settings)
-    records = queries.run(db.connection, "training_hours_outside", low=hours.low, high=hours.high)
+    records = queries.run(db.connection, "training_hours_outside", scope=scope, low=hours.low, high=hours.high)
     rows = records.assign(source_row=range(len(records)))
     for problem in plausibility.out_of_bounds(rows, "training", reference, {}):
         row = records.iloc[problem.row]

@@ -15,25 +15,28 @@ import pandas as pd
 import xlsxwriter
 
 from incentive import periods
+from incentive.accounts.roles import Scope
 from incentive.care import movements, welfare
 from incentive.intake.cell_values import escape_formula, plain_number_text
 from incentive.publication import official
 from incentive.store import queries, settings
 from incentive.store.database import Database
-from incentive.training import coverage
+from incentive.training import coverage, named_lists
 
 EXPORT_KINDS = ("regions", "indicators", "race_scores", "welfare", "roster", "training", "movements")
 
 
-def export_frame(db: Database, kind: str, period: str | None = None) -> pd.DataFrame:
+def export_frame(db: Database, kind: str, period: str | None = None, *, scope: Scope = Scope.NONE) -> pd.DataFrame:
+    """The current rows of `kind`. Rosters, training records and personnel decisions name or identify cadres:
+    they need the prefecture's `scope` (the CLI's), OutOfScope otherwise."""
     con = db.connection
     if kind in ("race_scores", "welfare"):
         domain = "race" if kind == "race_scores" else "welfare"
         return queries.run(con, "export_values", domain=domain, period=period)
     if kind == "training":
         start, end = periods.bounds(period) if period else (None, None)
-        return queries.run(con, "export_training", start=start, end=end)
-    return queries.run(con, f"export_{kind}")
+        return queries.run(con, "export_training", scope=scope, start=start, end=end)
+    return queries.run(con, f"export_{kind}", scope=scope)
 
 
 COVERAGE_COLUMNS = [
@@ -76,10 +79,11 @@ def coverage_frame(db: Database, period: str, by: str = "county", *, suppress: b
     return out
 
 
-def untrained_frame(db: Database, period: str, county: str = "") -> pd.DataFrame:
-    """`export untrained`: the cadres on the roster with no training in the period, with names (CLI only)."""
+def untrained_frame(db: Database, period: str, county: str, scope: Scope) -> pd.DataFrame:
+    """`export untrained`: the cadres on the roster with no training in the period, with names, for a county
+    ('' = all) inside `scope` (the CLI's is the prefecture's: named_lists.untrained)."""
     start, end = periods.bounds(period)
-    frame = queries.run(db.connection, "training_untrained", start=start, end=end, county=county)
+    frame = named_lists.untrained(db.connection, scope, coverage.Window(start, end, period), county)
     frame.insert(0, "period", period)
     return frame
 

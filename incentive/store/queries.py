@@ -2,6 +2,11 @@
 
 The loader reads the `$names` a file uses and refuses a call whose parameters differ, so a typo fails loudly
 instead of silently binding nothing (style.md, after Evidence and Datasette).
+
+A query that returns named cadres says so on a line of its header comment (`-- Named cadres: …`), and then
+takes the caller's `scope` (incentive/accounts/roles.Scope): one with a `$county` parameter runs only for a
+county inside the scope ('' = every county: the prefecture's scope only), one without it only for the
+prefecture's scope. A caller that forgot the scope gets OutOfScope, never the names (docs/decisions.md#named-lists).
 """
 
 from __future__ import annotations
@@ -15,11 +20,14 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from incentive.accounts.roles import OutOfScope, Scope
+
 QUERY_DIR = Path(__file__).resolve().parents[2] / "queries"  # the project's queries/ folder
 
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _COMMENT_OR_STRING = re.compile(r"--[^\n]*|'(?:[^']|'')*'")
+_NAMED = re.compile(r"^-- Named cadres:", re.M)
 
 
 class QueryParameterError(ValueError):
@@ -34,16 +42,39 @@ def load(name: str) -> tuple[str, frozenset[str]]:
     return sql, names
 
 
+def named_cadres(name: str) -> bool:
+    """Whether queries/<name>.sql returns named cadres (its header says `-- Named cadres:`)."""
+    return bool(_NAMED.search(load(name)[0]))
+
+
 def run(
-    con: duckdb.DuckDBPyConnection, name: str, tables: Mapping[str, object] | None = None, **params: object
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    tables: Mapping[str, object] | None = None,
+    *,
+    scope: Scope | None = None,
+    **params: object,
 ) -> pd.DataFrame:
-    """`tables`: frames the query reads by name (registered on its own cursor, so concurrent runs never clash)."""
+    """`tables`: frames the query reads by name (registered on its own cursor, so concurrent runs never clash).
+    `scope`: whose named cadres the caller may see, required by a query of named cadres (OutOfScope otherwise)."""
+    if named_cadres(name):
+        _check_scope(name, scope, params)
     return _execute(con, name, tables, params, lambda result: result.df())
+
+
+def _check_scope(name: str, scope: Scope | None, params: Mapping[str, object]) -> None:
+    scope = scope or Scope.NONE
+    if "county" in load(name)[1]:
+        scope.check(str(params.get("county") or ""))
+    elif not scope.everything:
+        raise OutOfScope("scope_refused_all", own="、".join(sorted(scope.counties)) or "—")
 
 
 def arrow(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pa.Table:
     """The result as an Arrow table: for results that other queries read again (DuckDB scans Arrow without
-    converting it, a pandas frame of text columns it converts on every scan)."""
+    converting it, a pandas frame of text columns it converts on every scan). Not for named cadres."""
+    if named_cadres(name):
+        _check_scope(name, None, params)
     return _execute(con, name, None, params, lambda result: result.to_arrow_table())
 
 

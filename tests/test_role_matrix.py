@@ -1,0 +1,381 @@
+"""Every role against every page and every write, through AppTest on a small database of two counties; then the
+address tampered with by hand (county, drill-down, short and pinned links) as each role: nothing outside the
+user's scope appears, in page text, tables, chart data or downloads (docs/decisions.md#named-lists).
+
+甲县 and 乙县 have ten cadres each, five of them trained in 2025, so no training figure is small and each county's
+list of untrained cadres (甲员6-10, 乙员6-10) may be shown to its own accounts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import re
+
+import pytest
+from conftest import as_admin, as_user, import_ok
+from page_text import visible_texts
+
+from incentive import access
+from incentive.accounts import users
+from incentive.accounts.roles import COUNTY_CLERK, COUNTY_LEADER, PREFECTURE_ADMIN, Principal
+from incentive.sharing import permalinks
+from incentive.store.database import Database
+from ui import sign_in
+
+ADMIN_PASSWORD = "the first admin 1"
+ADMIN_HASH = access.hash_password(ADMIN_PASSWORD)
+PASSWORD = "a clerk password"
+CLERK_A = Principal("甲填报", COUNTY_CLERK, "甲县", "database")
+LEADER_A = Principal("甲领导", COUNTY_LEADER, "甲县", "database")
+CLERK_B = Principal("乙填报", COUNTY_CLERK, "乙县", "database")
+DB_ADMIN = Principal("李处长", PREFECTURE_ADMIN, None, "database")
+NAMES = {county: [f"{county[0]}员{i}" for i in range(1, 11)] for county in ("甲县", "乙县")}
+UNTRAINED = {county: names[5:] for county, names in NAMES.items()}
+
+VIEW_PAGES = {
+    "views/overview.py": "干部激励看板",
+    "views/rankings.py": "赛马排名",
+    "views/training.py": "培训覆盖",
+    "views/welfare.py": "关心关爱",
+    "views/movements.py": "能上能下",
+}
+ADMIN_PAGES = {"views/data.py": ("data", "数据管理"), "views/users.py": ("users", "用户管理")}
+
+
+@pytest.fixture
+def small_db(tmp_path):
+    path = tmp_path / "two_counties.duckdb"
+    db = Database(path)
+    import_ok(db, "regions.csv", "县区,乡镇,县区代码\n甲县,东镇,1\n乙县,南镇,2\n".encode())
+    roster = ["干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期"]
+    for county, names in NAMES.items():
+        code = "A" if county == "甲县" else "B"
+        unit = "东镇" if county == "甲县" else "南镇"
+        roster += [
+            f"{code}{i:02d},{name},{county},{unit},一级科员,男,1990,2025-12-31" for i, name in enumerate(names, 1)
+        ]
+    import_ok(db, "roster.csv", ("\n".join(roster) + "\n").encode())
+    training = ["干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期"]
+    training += [f"{c}{i:02d},班一,政治能力,党的理论,线下,集体,120,2025-03-01" for c in "AB" for i in range(1, 6)]
+    import_ok(db, "training.csv", ("\n".join(training) + "\n").encode())
+    for who in (CLERK_A, LEADER_A, CLERK_B, DB_ADMIN):
+        users.add(db, who.name, who.role, who.county, PASSWORD, "王主任")
+    db.close()
+    return path
+
+
+@pytest.fixture
+def make(app_factory, small_db):
+    """A session of the app on the small database, signed in as `role` (None: anonymous; "viewer": through the
+    viewing password), opened with `query` as a pasted address would."""
+
+    def session(role, query: dict[str, str] | None = None, page: str | None = None, db=None):
+        env = {"INCENTIVE_ADMINS": f"王主任:{ADMIN_HASH}"}
+        if role == "viewer":
+            env["INCENTIVE_VIEWER_HASH"] = ADMIN_HASH
+        at = app_factory(db or small_db, env=env, query=query, page=page, run=False)
+        if role == "viewer":
+            at.session_state[sign_in.VIEWER] = True
+            at.session_state[sign_in.BINDING] = sign_in.NO_BROWSER
+        elif role == "admin":
+            as_admin(at, "王主任")
+        elif role is not None:
+            as_user(at, role)
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    return session
+
+
+def downloads(at) -> list[str]:
+    """The contents of the CSV downloads the run put in Streamlit's media store (Excel ones are made on click,
+    from the same tables)."""
+    ids = {b.proto.url.rsplit("/", 1)[-1].split(".")[0] for b in at.get("download_button") if b.proto.url}
+    found = {}
+    for store in gc.get_objects():
+        if type(store).__name__ == "MemoryMediaFileStorage":
+            found.update({i: f.content for i, f in store._files_by_id.items() if i in ids})
+    return [content.decode("utf-8", "replace") for content in found.values()]
+
+
+def everything_shown(at) -> str:
+    """Every text of the page (elements, table cells, chart data and hover text) and of its downloads."""
+    return "\n".join([text for _, text in visible_texts(at)] + downloads(at))
+
+
+def names_in(at) -> dict[str, list[str]]:
+    shown = everything_shown(at)
+    return {
+        county: [name for name in names if re.search(f"{name}(?!\\d)", shown)]  # 甲员1 is not in 甲员10
+        for county, names in NAMES.items()
+    }
+
+
+# ---- the matrix: every page, every write, every role
+
+ROLES = {
+    "anonymous": None,
+    "viewer": "viewer",
+    "prefecture admin": "admin",
+    "clerk of 甲县": CLERK_A,
+    "leader of 甲县": LEADER_A,
+}
+# Named lists each role sees on the training page in its default view (the drill-down starts at a county role's
+# own county, at the first county for the others).
+EXPECTED_NAMES = {
+    "anonymous": {"甲县": [], "乙县": []},
+    "viewer": {"甲县": [], "乙县": []},
+    "prefecture admin": {"甲县": UNTRAINED["甲县"], "乙县": []},
+    "clerk of 甲县": {"甲县": UNTRAINED["甲县"], "乙县": []},
+    "leader of 甲县": {"甲县": UNTRAINED["甲县"], "乙县": []},
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_page_is_shown_or_refused_with_a_sentence(make, role, monkeypatch):
+    at = make(ROLES[role])
+    for page, title in VIEW_PAGES.items():
+        at.switch_page(page)
+        at.run()
+        assert not at.exception and at.title[0].value == title, (role, page)
+        if page == "views/training.py":
+            assert names_in(at) == EXPECTED_NAMES[role]
+    for page, (path, title) in ADMIN_PAGES.items():
+        if role == "prefecture admin":
+            at.switch_page(page)
+            at.run()
+            assert not at.exception and at.title[0].value == title and not at.error
+            continue
+        with pytest.raises(ValueError, match="Could not find a navigation page"):
+            at.switch_page(page)  # not in the navigation: no link, and no page at its address
+        import ui.chrome
+
+        monkeypatch.setattr(ui.chrome, "requested_path", lambda path=path: path)  # the address typed by hand
+        at.run()
+        at.switch_page("views/not_found.py")
+        at.run()
+        assert at.title[0].value == title
+        assert [i.value for i in at.info] == [
+            f"「{title}」页仅限管理员（市级管理员）：请在左侧栏「登录」以市级管理员账号登录，本页即显示。"
+        ]
+        assert not at.get("file_uploader")
+        monkeypatch.undo()
+        at.switch_page("views/overview.py")
+        at.run()
+
+
+def test_every_write_of_the_data_and_users_pages_for_the_prefecture_administrator(make, small_db):
+    at = make("admin", page="views/data.py")
+    assert at.number_input(key="data_setting_idle_minutes").label == "无操作自动退出（分钟）"
+    assert at.number_input(key="data_setting_idle_minutes").value == 30  # a whole number, as the setting is
+    at.number_input(key="data_setting_idle_minutes").set_value(45)
+    at.button(key="data_settings_save").click().run()
+    assert [s.value for s in at.success] == ["已保存 1 项设置。"]
+    assert at.number_input(key="data_setting_idle_minutes").value == 45
+    at.switch_page("views/users.py")
+    at.run()
+    shown = at.dataframe[0].value
+    assert shown.columns.tolist() == ["用户名", "角色", "县区", "状态", "单点登录标识", "来源", "修改时间", "修改人"]
+    assert shown["用户名"].tolist() == ["王主任", "乙填报", "李处长", "甲填报", "甲领导"]
+    assert shown["来源"].tolist()[:2] == ["配置文件（只读）", "数据库"]
+    assert not any("argon2" in str(v) for v in shown.to_numpy().ravel())
+
+    def add(name, role, county, password, again=None):
+        at.text_input(key="users_add_name").input(name)
+        at.selectbox(key="users_add_role").set_value(role)
+        at.selectbox(key="users_add_county").set_value(county)
+        at.text_input(key="users_add_password").input(password)
+        at.text_input(key="users_add_again").input(password if again is None else again)
+        next(b for b in at.button if b.proto.form_id == "users_add_form").click()
+        at.run()
+        assert not at.exception
+
+    add("丙领导", COUNTY_LEADER, "乙县", "twelve chars")
+    assert [s.value for s in at.success] == ["已添加账号「丙领导」。"]
+    add("王主任", COUNTY_CLERK, "甲县", "twelve chars")  # a first administrator's name is reserved
+    assert [e.value for e in at.error] == ["用户名「王主任」已存在。"]
+    add("丁", COUNTY_CLERK, "甲县", "short")
+    assert [e.value for e in at.error] == ["密码至少 12 个字符。"]
+    add("丁", COUNTY_CLERK, "", "twelve chars")
+    assert [e.value for e in at.error] == ["县区账号必须属于一个已有的县区（「—」不在区划名录中）。"]
+    add("丁", COUNTY_CLERK, "甲县", "twelve chars", again="twelve charz")
+    assert [e.value for e in at.error] == ["两次输入的密码不一致。"]
+
+    at.selectbox(key="users_pick").set_value("甲填报").run()
+    at.selectbox(key="users_role_甲填报").set_value(COUNTY_LEADER)
+    at.selectbox(key="users_county_甲填报").set_value("乙县")
+    next(b for b in at.button if b.proto.form_id == "users_change_form").click()
+    at.run()
+    assert [s.value for s in at.success] == ["已修改账号「甲填报」。"]
+    at.text_input(key="users_reset_password").input("a new password")
+    at.text_input(key="users_reset_again").input("a new password")
+    next(b for b in at.button if b.proto.form_id == "users_reset_form").click()
+    at.run()
+    assert [s.value for s in at.success] == ["已重置「甲填报」的密码。"]
+    at.button(key="users_deactivate").click().run()
+    assert at.success[0].value.startswith("已停用账号「甲填报」")
+    at.button(key="users_reactivate").click().run()
+    assert [s.value for s in at.success] == ["已重新启用账号「甲填报」。"]
+
+    from ui.runtime import database  # the app's connection (the app holds the file)
+
+    log = database().fetch_all("SELECT who, action, target FROM audit WHERE action LIKE 'user_%' ORDER BY happened_at")
+    assert log[-5:] == [
+        ("王主任", "user_add", "丙领导"),
+        ("王主任", "user_change", "甲填报"),
+        ("王主任", "user_password", "甲填报"),
+        ("王主任", "user_deactivate", "甲填报"),
+        ("王主任", "user_activate", "甲填报"),
+    ]
+
+
+def test_a_write_is_refused_when_the_account_changed_meanwhile(make):
+    """李处长, an administrator kept in the database, has the users page open when another administrator makes
+    him a county leader: his next click adds nobody, the page is gone from his navigation, and the sidebar
+    says what he is now (the role is read again at every run, before the page and before each write)."""
+    at = make(DB_ADMIN, page="views/users.py")
+    assert at.title[0].value == "用户管理"
+    from ui.runtime import database
+
+    users.change(database(), "李处长", "王主任", role=COUNTY_LEADER, county="甲县")
+    at.text_input(key="users_add_name").input("戊")
+    at.text_input(key="users_add_password").input("twelve chars")
+    at.text_input(key="users_add_again").input("twelve chars")
+    next(b for b in at.button if b.proto.form_id == "users_add_form").click()
+    at.run()
+    assert users.find(database(), "戊") is None
+    assert at.title[0].value != "用户管理"
+    assert "已登录：李处长（甲县县区领导）" in [c.value for c in at.caption]
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("views/users.py")
+
+
+def test_a_deactivated_account_is_signed_out_at_its_next_run(make):
+    at = make(CLERK_A, page="views/training.py")
+    assert names_in(at)["甲县"] == UNTRAINED["甲县"]
+    from ui.runtime import database
+
+    users.set_active(database(), "甲填报", False, "王主任")
+    at.run()
+    assert names_in(at) == {"甲县": [], "乙县": []}
+    assert not [c.value for c in at.caption if "甲填报" in c.value]
+
+
+def test_a_session_ends_after_the_idle_time(make):
+    at = make(CLERK_A, page="views/training.py")
+    at.session_state[sign_in._SEEN] = at.session_state[sign_in._SEEN] - 31 * 60  # 31 minutes ago
+    at.run()
+    assert "已超过 30 分钟未操作，已自动退出登录。" in [i.value for i in at.info]
+    assert names_in(at) == {"甲县": [], "乙县": []}
+    from ui.runtime import database
+
+    log = database().fetch_all("SELECT who, action, outcome FROM audit WHERE action = 'sign_out'")
+    assert log == [("甲填报", "sign_out", "idle")]
+
+
+# ---- the address tampered with by hand
+
+
+@pytest.mark.parametrize("role", ["clerk of 甲县", "leader of 甲县", "anonymous", "viewer"])
+@pytest.mark.parametrize(
+    "query", [{"county": "乙县"}, {"train.drill": "乙县"}, {"train.drill": "乙县", "lang": "English"}]
+)
+def test_another_county_in_the_address_shows_none_of_its_names(make, role, query):
+    at = make(ROLES[role], query=query, page="views/training.py")
+    assert names_in(at)["乙县"] == []
+    assert not [e for e in at.expander if "乙县" in e.label and ("未参训人员名单" in e.label or "Untrained" in e.label)]
+
+
+def test_the_prefecture_administrator_sees_the_county_in_the_address(make):
+    at = make("admin", query={"train.drill": "乙县"}, page="views/training.py")
+    assert names_in(at) == {"甲县": [], "乙县": UNTRAINED["乙县"]}
+
+
+def share_link(page: str, params: dict[str, str], pinned: bool = False) -> str:
+    from ui.runtime import database
+
+    moment = dt.datetime.now() if pinned else None
+    return permalinks.save(database(), page, params, created_by="web", pinned_at=moment)
+
+
+@pytest.mark.parametrize("pinned", [False, True], ids=["share link", "pinned link"])
+def test_a_clerks_link_opened_by_another_countys_clerk_shows_the_openers_scope(make, pinned):
+    mine = make(CLERK_A, query={"train.drill": "甲县"}, page="views/training.py")
+    assert names_in(mine)["甲县"] == UNTRAINED["甲县"]  # what clerk A saw when he made the link
+    key = share_link("training", {"train.drill": "甲县"}, pinned)
+    theirs = make(CLERK_B, query={"v": key}, page="views/training.py")
+    assert names_in(theirs) == {"甲县": [], "乙县": []}  # 甲县's aggregates, as any viewer sees them; no names
+    assert theirs.selectbox(key="training_drill_county").value == "甲县"  # the view did open
+    default = share_link("training", {}, pinned)  # a link with the drill-down left at its default
+    theirs = make(CLERK_B, query={"v": default}, page="views/training.py")
+    assert names_in(theirs) == {"甲县": [], "乙县": UNTRAINED["乙县"]}  # his own county's list: his scope
+
+
+@pytest.mark.parametrize("opener", ["anonymous", "viewer", "leader of 甲县"])
+def test_an_administrators_link_shows_the_opener_no_names_outside_his_scope(make, opener):
+    key = share_link("training", {"train.drill": "乙县"}, pinned=True)
+    at = make(ROLES[opener], query={"v": key}, page="views/training.py")
+    assert names_in(at)["乙县"] == []
+
+
+# ---- a county's list that would give away another county's hidden figure
+
+
+@pytest.fixture
+def small_county_db(tmp_path):
+    """甲县 10 cadres (5 trained), 乙县 6 (3 trained), 丙县 3 (1 trained): 丙县 is too small to show, and 乙县 is
+    withheld with it so that the prefecture's total does not give 丙县 back. 乙县's untrained count (3), which its
+    list would tell, and the prefecture's (10) and 甲县's (5), which everyone sees, would give 丙县's (2)."""
+    path = tmp_path / "three_counties.duckdb"
+    db = Database(path)
+    import_ok(db, "regions.csv", "县区,乡镇,县区代码\n甲县,东镇,1\n乙县,南镇,2\n丙县,北镇,3\n".encode())
+    sizes, trained = {"A": 10, "B": 6, "C": 3}, {"A": 5, "B": 3, "C": 1}
+    places = {"A": ("甲县", "东镇"), "B": ("乙县", "南镇"), "C": ("丙县", "北镇")}
+    roster = ["干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期"]
+    for code, (county, unit) in places.items():
+        roster += [
+            f"{code}{i:02d},{county[0]}员{i},{county},{unit},一级科员,男,1990,2025-12-31"
+            for i in range(1, sizes[code] + 1)
+        ]
+    import_ok(db, "roster.csv", ("\n".join(roster) + "\n").encode())
+    training = ["干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期"]
+    training += [
+        f"{code}{i:02d},班一,政治能力,党的理论,线下,集体,120,2025-03-01"
+        for code in places
+        for i in range(1, trained[code] + 1)
+    ]
+    import_ok(db, "training.csv", ("\n".join(training) + "\n").encode())
+    for who in (CLERK_A, CLERK_B):
+        users.add(db, who.name, who.role, who.county, PASSWORD, "王主任")
+    db.close()
+    return path
+
+
+def test_a_list_that_would_give_away_a_hidden_figure_is_withheld_with_a_sentence(make, small_county_db):
+    theirs = make(CLERK_B, page="views/training.py", db=small_county_db)
+    assert not [n for n in ("乙员4", "乙员5", "乙员6") if n in everything_shown(theirs)]
+    assert [i.value for i in theirs.info if "名单" in i.value] == [
+        "不显示「乙县」的名单：名单人数会透露本期按小数保护规则隐藏的数字，并可能借此推算出其他县区被隐藏的数字。"
+        "市级管理员可查看。"
+    ]
+    mine = make(CLERK_A, page="views/training.py", db=small_county_db)
+    assert names_in(mine)["甲县"] == UNTRAINED["甲县"]  # 甲县's figures are shown: its list tells nothing hidden
+    admin = make("admin", query={"train.drill": "乙县"}, page="views/training.py", db=small_county_db)
+    assert [n for n in ("乙员4", "乙员5", "乙员6") if n in everything_shown(admin)] == ["乙员4", "乙员5", "乙员6"]
+
+
+def test_the_briefing_names_nobody_whoever_asks_for_it(small_db):
+    """The briefing PDF is made from aggregates only (the same for every role): its HTML holds no cadre's name,
+    whichever county the address names."""
+    from incentive.sharing import briefing
+
+    db = Database(small_db)
+    try:
+        for county in ("", "甲县", "乙县"):
+            page = briefing.to_html(briefing.gather(db, 2025, county, "zh", "http://localhost/training?v=abc"))
+            assert "培训" in page
+            assert not [name for names in NAMES.values() for name in names if name in page]
+    finally:
+        db.close()

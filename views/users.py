@@ -1,0 +1,179 @@
+"""用户管理 Users: the accounts a prefecture administrator manages (incentive/accounts/users.py): list, add, change
+role or county, reset a password, deactivate or reactivate. Nobody is deleted; the audit log keeps every change."""
+
+import pandas as pd
+import streamlit as st
+
+from incentive import labels
+from incentive.accounts import users
+from incentive.accounts.roles import PREFECTURE_ADMIN, ROLES
+from incentive.i18n import capital, t
+from incentive.safe_text import markdown, tm
+from incentive.store import settings
+from ui import frame, sign_in
+from ui.runtime import database, run_query
+
+lang = frame.current().lang
+sign_in.require_admin(lang)  # the page is only in the navigation for prefecture administrators; checked again here
+db = database()
+first_admins = sign_in.credentials().admins  # secrets.toml or the environment: read-only here, names reserved
+counties = run_query("race_units", county="")["unit"].tolist()
+NO_COUNTY = ""
+
+
+def role_label(role: str) -> str:
+    return capital(t(f"role_{role}", lang))
+
+
+def county_label(county: str) -> str:
+    return county or t("users_no_county", lang)
+
+
+def flash_and_rerun(message: str) -> None:
+    st.session_state["users_flash"] = message
+    st.rerun()
+
+
+def write(action, message: str) -> None:
+    """Run one account change as the signed-in administrator (checked again), show its refusal as a sentence."""
+    who = sign_in.require_admin(lang)
+    try:
+        action(who)
+    except users.AccountError as refused:
+        st.error(markdown(refused.text(lang)))
+    else:
+        flash_and_rerun(message)
+
+
+def accounts_table(accounts: pd.DataFrame) -> pd.DataFrame:
+    """The first administrators, then the database's accounts; never a password hash."""
+    first = pd.DataFrame(
+        {
+            "name": sorted(first_admins),
+            "role": PREFECTURE_ADMIN,
+            "county": None,
+            "active": True,
+            "identity": None,
+            "source": "secrets",
+            "changed_at": pd.NaT,
+            "changed_by": None,
+        }
+    )
+    kept = accounts.assign(source="database")[first.columns]
+    table = pd.concat([first, kept], ignore_index=True) if len(first) else kept
+    shown = pd.DataFrame(
+        {
+            "name": table["name"],
+            "role": table["role"].map(role_label),
+            "county": table["county"].fillna(""),
+            "active": table["active"].map(lambda on: capital(t("users_active" if on else "users_inactive", lang))),
+            "identity": table["identity"].fillna(""),
+            "source": table["source"].map(lambda s: capital(t(f"users_source_{s}", lang))),
+            "changed_at": table["changed_at"],
+            "changed_by": table["changed_by"].map(lambda who: labels.who_text(who, lang) if who else ""),
+        }
+    )
+    shown.columns = [t(f"users_col_{column}", lang) for column in shown.columns]
+    return shown
+
+
+st.title(t("page_users", lang))
+if message := st.session_state.pop("users_flash", None):
+    st.success(message)
+st.caption(t("users_help", lang, n=users.MIN_PASSWORD, minutes=int(settings.current(db)["idle_minutes"])))
+
+# ---- every account
+st.subheader(t("users_accounts", lang))
+accounts = users.listing(db)
+st.dataframe(accounts_table(accounts), hide_index=True, width="stretch")
+if first_admins:
+    st.caption(t("users_secrets_note", lang))
+
+# ---- add one
+st.subheader(t("users_add", lang))
+with st.form("users_add_form", clear_on_submit=True):
+    name_col, role_col, county_col = st.columns(3)
+    name = name_col.text_input(t("users_name", lang), key="users_add_name")
+    role = role_col.selectbox(t("users_role", lang), ROLES, format_func=role_label, key="users_add_role")
+    county = county_col.selectbox(
+        t("users_county", lang),
+        [NO_COUNTY, *counties],
+        format_func=county_label,
+        help=t("users_county_help", lang),
+        key="users_add_county",
+    )
+    first_col, again_col, identity_col = st.columns(3)
+    password = first_col.text_input(t("users_password", lang), type="password", key="users_add_password")
+    again = again_col.text_input(t("users_password_again", lang), type="password", key="users_add_again")
+    identity = identity_col.text_input(t("users_identity", lang), key="users_add_identity")
+    if st.form_submit_button(t("users_add_submit", lang)):
+        if password != again:
+            st.error(t("users_passwords_differ", lang))
+        else:
+            write(
+                lambda who: users.add(
+                    db,
+                    name,
+                    role,
+                    county or None,
+                    password or None,
+                    who,
+                    identity=identity or None,
+                    reserved=frozenset(first_admins),
+                ),
+                tm("users_added", lang, name=name.strip()),
+            )
+
+# ---- change one: role and county, password, active
+st.subheader(t("users_change", lang))
+if accounts.empty:
+    st.caption(t("users_none", lang))
+    st.stop()
+picked = st.selectbox(t("users_pick", lang), accounts["name"].tolist(), key="users_pick")
+account = users.find(db, picked)
+with st.form("users_change_form"):
+    role_col, county_col, identity_col = st.columns(3)
+    new_role = role_col.selectbox(
+        t("users_role", lang),
+        ROLES,
+        index=ROLES.index(account.role),
+        format_func=role_label,
+        key=f"users_role_{picked}",
+    )
+    county_options = [NO_COUNTY, *counties, *([account.county] if account.county not in [NO_COUNTY, *counties] else [])]
+    new_county = county_col.selectbox(
+        t("users_county", lang),
+        county_options,
+        index=county_options.index(account.county or NO_COUNTY),
+        format_func=county_label,
+        help=t("users_county_help", lang),
+        key=f"users_county_{picked}",
+    )
+    new_identity = identity_col.text_input(
+        t("users_identity", lang), value=account.identity or "", key=f"users_identity_{picked}"
+    )
+    if st.form_submit_button(t("users_change_submit", lang)):
+        write(
+            lambda who: users.change(db, picked, who, role=new_role, county=new_county, identity=new_identity),
+            tm("users_changed", lang, name=picked),
+        )
+
+with st.form("users_reset_form", clear_on_submit=True):
+    st.markdown(f"**{t('users_reset', lang)}**")
+    first_col, again_col = st.columns(2)
+    password = first_col.text_input(t("users_password", lang), type="password", key="users_reset_password")
+    again = again_col.text_input(t("users_password_again", lang), type="password", key="users_reset_again")
+    if st.form_submit_button(t("users_reset_submit", lang)):
+        if password != again:
+            st.error(t("users_passwords_differ", lang))
+        else:
+            write(
+                lambda who: users.reset_password(db, picked, password, who),
+                tm("users_reset_done", lang, name=picked),
+            )
+
+if account.active:
+    if st.button(t("users_deactivate", lang), key="users_deactivate"):
+        write(lambda who: users.set_active(db, picked, False, who), tm("users_deactivated", lang, name=picked))
+elif st.button(t("users_reactivate", lang), key="users_reactivate"):
+    write(lambda who: users.set_active(db, picked, True, who), tm("users_reactivated", lang, name=picked))
