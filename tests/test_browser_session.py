@@ -81,3 +81,39 @@ def test_the_cookie_is_read_only_when_well_formed():
 )
 def test_after_sign_in_the_browser_goes_only_to_this_site(next_path, base, expected):
     assert bs.safe_next(next_path, base) == expected
+
+
+def test_an_idle_grant_ends_and_says_so_once(browser, monkeypatch):
+    token, binding = browser
+    bs.grant_directly(binding, bs.ACCOUNT, "甲填报")
+    assert bs.granted(binding, bs.ACCOUNT, idle_seconds=60) == "甲填报"  # a page run: used now
+    later = time.time() + 61
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert bs.granted(binding, bs.ACCOUNT) == "甲填报"  # an upload or cache request reads, without the idle rule
+    assert bs.granted(binding, bs.ACCOUNT, idle_seconds=60) is None  # the next page run: ended
+    assert bs.ended_idle(binding) == "甲填报" and bs.ended_idle(binding) is None  # told once
+    assert bs.granted(binding, bs.ACCOUNT, idle_seconds=3600) is None  # gone, whatever the setting now
+
+
+@pytest.mark.parametrize(
+    ("role", "county", "allowed"),
+    [("prefecture_admin", None, True), ("county_clerk", "甲县", True), ("county_leader", "甲县", False)],
+)
+def test_uploads_are_for_the_roles_that_upload(browser, role, county, allowed):
+    """ui/server.py's guard on Streamlit's upload endpoint, before any of the body is read: the prefecture
+    administrator imports and a county clerk submits; a county leader (and anyone without a role) may not."""
+    from incentive.accounts.roles import Principal
+    from ui import server
+
+    token, binding = browser
+    scope = {
+        "type": "http",
+        "method": "PUT",
+        "path": "/_stcore/upload_file/session-1/file-1",
+        "headers": [(b"content-length", b"10")],
+    }
+    assert server._upload_refusal(scope, token).status_code == 403  # no role yet
+    bs.grant_directly(binding, bs.ACCOUNT, Principal("某人", role, county))
+    refusal = server._upload_refusal(scope, token)
+    assert (refusal is None) == allowed, refusal and refusal.body
+    bs.revoke(binding)

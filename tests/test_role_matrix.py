@@ -19,6 +19,7 @@ from page_text import visible_texts
 from incentive import access
 from incentive.accounts import users
 from incentive.accounts.roles import COUNTY_CLERK, COUNTY_LEADER, PREFECTURE_ADMIN, Principal
+from incentive.i18n import t
 from incentive.sharing import permalinks
 from incentive.store.database import Database
 from ui import sign_in
@@ -40,7 +41,12 @@ VIEW_PAGES = {
     "views/welfare.py": "关心关爱",
     "views/movements.py": "能上能下",
 }
-ADMIN_PAGES = {"views/data.py": ("data", "数据管理"), "views/users.py": ("users", "用户管理")}
+ADMIN_PAGES = {
+    "views/data.py": ("data", "数据管理"),
+    "views/review.py": ("review", "审核"),
+    "views/users.py": ("users", "用户管理"),
+}
+CLERK_PAGES = {"views/submit.py": ("submit", "报送数据")}
 
 
 @pytest.fixture
@@ -142,11 +148,13 @@ def test_every_page_is_shown_or_refused_with_a_sentence(make, role, monkeypatch)
         assert not at.exception and at.title[0].value == title, (role, page)
         if page == "views/training.py":
             assert names_in(at) == EXPECTED_NAMES[role]
-    for page, (path, title) in ADMIN_PAGES.items():
-        if role == "prefecture admin":
+    for page, (path, title) in {**ADMIN_PAGES, **CLERK_PAGES}.items():
+        own = "prefecture admin" if page in ADMIN_PAGES else "clerk of 甲县"
+        if role == own:
             at.switch_page(page)
             at.run()
-            assert not at.exception and at.title[0].value == title and not at.error
+            assert not at.exception and at.title[0].value.startswith(title) and not at.error
+            assert bool(at.get("file_uploader")) == (page in ("views/data.py", "views/submit.py"))
             continue
         with pytest.raises(ValueError, match="Could not find a navigation page"):
             at.switch_page(page)  # not in the navigation: no link, and no page at its address
@@ -157,9 +165,12 @@ def test_every_page_is_shown_or_refused_with_a_sentence(make, role, monkeypatch)
         at.switch_page("views/not_found.py")
         at.run()
         assert at.title[0].value == title
-        assert [i.value for i in at.info] == [
+        only = (
             f"「{title}」页仅限管理员（市级管理员）：请在左侧栏「登录」以市级管理员账号登录，本页即显示。"
-        ]
+            if page in ADMIN_PAGES
+            else t("page_clerk_only", "zh", page=title)
+        )
+        assert [i.value for i in at.info] == [only]
         assert not at.get("file_uploader")
         monkeypatch.undo()
         at.switch_page("views/overview.py")
