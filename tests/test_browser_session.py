@@ -84,7 +84,7 @@ def test_after_sign_in_the_browser_goes_only_to_this_site(next_path, base, expec
 
 
 def test_an_idle_grant_ends_and_says_so_once(browser, monkeypatch):
-    token, binding = browser
+    _, binding = browser
     bs.grant_directly(binding, bs.ACCOUNT, "甲填报")
     assert bs.granted(binding, bs.ACCOUNT, idle_seconds=60) == "甲填报"  # a page run: used now
     later = time.time() + 61
