@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from incentive import labels
 from incentive.accounts.roles import OutOfScope, Scope
 from incentive.cycle import schedule
 from incentive.i18n import capital, join, t
@@ -97,9 +98,12 @@ def progress(
     out["_due"] = out["deadline"].fillna(dt.date.max) if len(out) else out["deadline"]
     out["_kind"] = out["kind"].map(order)
     out["_county"] = out["county"].map({c: i for i, c in enumerate(counties)})
-    out = out.sort_values(["_due", "period", "_kind", "_county"], kind="stable").drop(columns=["_due", "_kind", "_county"])
+    out = out.sort_values(["_due", "period", "_kind", "_county"], kind="stable").drop(
+        columns=["_due", "_kind", "_county"]
+    )
     for column in ("batch_id", "expected", "missing", "overdue_days"):
         out[column] = out[column].astype("Int64")
+    out["received_by"] = out["received_by"].astype(object).where(out["received_by"].notna(), None)
     return out.reset_index(drop=True)
 
 
@@ -214,7 +218,9 @@ def gaps_line(found: list[Gap], lang: str, quote=str) -> str:
         return ""
     described = []
     for gap in found:
-        reasons = [t("cycle_gap_none", lang) if gap.missing == gap.expected else t("cycle_gap_values", lang, n=gap.missing)]
+        reasons = [
+            t("cycle_gap_none", lang) if gap.missing == gap.expected else t("cycle_gap_values", lang, n=gap.missing)
+        ]
         if gap.pending:
             reasons.append(t("cycle_gap_pending", lang))
         described.append(t("cycle_gap_county", lang, county=quote(gap.county), reasons=join(reasons, lang)))
@@ -246,7 +252,7 @@ def progress_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("cycle_col_received_at", lang): [
                 "" if pd.isna(at) else f"{pd.Timestamp(at):%Y-%m-%d %H:%M}" for at in rows["received_at"]
             ],
-            t("cycle_col_received_by", lang): rows["received_by"].fillna(""),
+            t("cycle_col_received_by", lang): [labels.who_text(w, lang) if w else "" for w in rows["received_by"]],
             t("cycle_col_batches", lang): [" ".join(f"#{b}" for b in found) for found in rows["batches"]],
             t("cycle_col_pending", lang): [" ".join(f"#{s}" for s in found) for found in rows["pending"]],
         }

@@ -97,5 +97,7 @@ def _parse(key: str, value: object) -> float:
     ):
         raise SettingError("setting_bad_value", name=key, value=value, low=spec.minimum, high=spec.maximum)
     if spec.choices and number not in spec.choices:
-        raise SettingError("setting_bad_choice", name=key, value=value, choices=" / ".join(f"{c:g}" for c in spec.choices))
+        raise SettingError(
+            "setting_bad_choice", name=key, value=value, choices=" / ".join(f"{c:g}" for c in spec.choices)
+        )
     return int(number) if spec.integer else number
