@@ -47,6 +47,12 @@ pages = [
                 icon=":material/fact_check:",
                 url_path="review",
             ),
+            st.Page(
+                "views/progress.py",
+                title=t("page_progress", lang),
+                icon=":material/event_available:",
+                url_path="progress",
+            ),
         ]
         if is_admin
         else []

@@ -283,6 +283,20 @@ def reminder_table(owed: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
+def schedule_note(config: Mapping[str, float], lang: str) -> str:
+    """The schedule in force in one sentence, for the pages that show what is owed."""
+    rules = schedule.rules(config)
+    return t(
+        "cycle_schedule_note",
+        lang,
+        race=rules["race_scores"].due_days,
+        welfare=rules["welfare"].due_days,
+        training=rules["training"].due_days,
+        training_cycle=t("cycle_cycle_month" if rules["training"].form == "M" else "cycle_cycle_quarter", lang),
+        roster=rules["roster"].due_days,
+    )
+
+
 def _day(day) -> str:
     return "" if day is None or pd.isna(day) else f"{day:%Y-%m-%d}"
 
