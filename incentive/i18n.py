@@ -1379,7 +1379,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "cycle_reminders_none": ("没有逾期未报或缺项的内容。", "Nothing is overdue or incomplete."),
     "cycle_file_reminders": ("催报清单_{year}", "reminders_{year}"),
     "cycle_file_progress": ("报送进度_{year}", "submission_tracker_{year}"),
-    "cycle_mine": ("本县区报送进度（{year} 年）", "What {county} owes in {year}"),
+    "cycle_mine": ("{county}报送进度（{year} 年）", "What {county} owes in {year}"),
     "cycle_col_period": ("期别", "Period"),
     "cycle_col_deadline": ("截止日期", "Due by"),
     "cycle_col_received_at": ("报送时间", "Sent"),

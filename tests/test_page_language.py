@@ -236,6 +236,18 @@ def review(at, lang):
     check(at, lang, page, "a return without a note", names)
 
 
+def progress(at, lang):
+    from incentive.review import submissions
+    from ui.runtime import database
+
+    page = "views/progress.py"
+    submissions.submit(database(), clerk(), "本县.csv", OWN.encode(), submissions.Options())
+    open_page(at, lang, page, admin=True)
+    check(at, lang, page, "default", (CLERK_NAME, "云岫县"))
+    at.selectbox(key="progress_year").set_value(2025).run()
+    check(at, lang, page, "a past year", (CLERK_NAME, "云岫县"))
+
+
 SCENARIOS = {
     "overview": overview,
     "rankings": rankings,
@@ -245,6 +257,7 @@ SCENARIOS = {
     "data": data,
     "submit": submit,
     "review": review,
+    "progress": progress,
 }
 
 
