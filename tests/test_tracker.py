@@ -121,3 +121,12 @@ def test_the_incomplete_data_line(cycle_db):
         == "Data for this period are incomplete in 1 county: 澄溪县 (1 value missing)."
     )
     assert tracker.gaps_line([], "zh") == ""
+
+
+def test_one_county_of_the_prefecture(cycle_db):
+    rows = tracker.progress(cycle_db.connection, 2025, dt.date(2025, 7, 20), CONFIG, county="澄溪县")
+    assert rows["county"].unique().tolist() == ["澄溪县"]
+    with pytest.raises(OutOfScope):
+        tracker.progress(
+            cycle_db.connection, 2025, dt.date(2025, 7, 20), CONFIG, Scope(frozenset({"云峤县"})), "澄溪县"
+        )

@@ -335,15 +335,17 @@ def publication_history(period: str) -> list[official.VersionChange]:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _cached_progress(
-    version: str, submitted: int, config: tuple, year: int, today: dt.date, scope: Scope
+    version: str, submitted: int, config: tuple, year: int, today: dt.date, scope: Scope, county: str
 ) -> pd.DataFrame:
-    return tracker.progress(database().connection, year, today, dict(config), scope)
+    return tracker.progress(database().connection, year, today, dict(config), scope, county)
 
 
-def cycle_progress(year: int, today: dt.date, scope: Scope) -> pd.DataFrame:
-    """What each county in `scope` owes for `year` and how far it has delivered (tracker.progress)."""
+def cycle_progress(year: int, today: dt.date, scope: Scope, county: str = "") -> pd.DataFrame:
+    """What each county in `scope` (or only `county`) owes for `year` and how far it has delivered
+    (tracker.progress)."""
     submitted = tracker.submissions_key(database().connection)
-    return _cached_progress(data_version(), submitted, tuple(sorted(app_settings().items())), year, today, scope)
+    config = tuple(sorted(app_settings().items()))
+    return _cached_progress(data_version(), submitted, config, year, today, scope, county)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -1,5 +1,6 @@
-"""报送进度 Submission tracker (prefecture administrator): for a year, what each county owes by the schedule and
-how far it has delivered it, per period, kind and county; counts per county; the reminder list to download."""
+"""报送进度 Submission tracker (prefecture administrator): for a year, what each county (or the sidebar's county)
+owes by the schedule and how far it has delivered it, per period, kind and county; counts per county; the reminder
+list to download."""
 
 import datetime as dt
 
@@ -23,7 +24,7 @@ config = app_settings()
 st.caption(tracker.schedule_note(config, lang))
 years = sorted({today.year, today.year - 1, today.year - 2, *([state.year] if state.year else [])}, reverse=True)
 year = st.selectbox(t("period_year", lang), years, index=years.index(state.year or today.year), key="progress_year")
-rows = cycle_progress(year, today, sign_in.scope())
+rows = cycle_progress(year, today, sign_in.scope(), state.county)  # the sidebar's county, when it names one
 
 # ---- counts per county
 st.subheader(t("cycle_counts", lang))

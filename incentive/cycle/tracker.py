@@ -52,15 +52,20 @@ def progress(
     today: dt.date,
     config: Mapping[str, float],
     scope: Scope = Scope.ALL,  # type: ignore[attr-defined]
+    county: str = "",
 ) -> pd.DataFrame:
     """One row per period of `year`, kind (schedule.KINDS) and county of the regions inside `scope` (the
-    prefecture: all; a county clerk or leader: his own; nobody: OutOfScope): deadline, status, and for a received
+    prefecture: all; a county clerk or leader: his own; nobody: OutOfScope), or only `county`: deadline, status, and for a received
     one the first receipt (when the county sent it, who, which batch) and every batch that holds it; the pending
     submissions' ids; for race scores and care figures the values expected and missing (received rows only);
     days overdue for a missing one. Ordered by period's deadline, kind, county (by code)."""
     if scope.counties is not None and not scope.counties:
         raise OutOfScope("scope_refused_all", own="—")
-    counties = [c for c in queries.run(conn, "race_units", county="")["unit"] if scope.covers(c)]
+    if county:
+        scope.check(county)
+    counties = [
+        c for c in queries.run(conn, "race_units", county="")["unit"] if scope.covers(c) and (not county or c == county)
+    ]
     rules = schedule.rules(config)
     received = _received(conn, year, rules)
     pending = _pending(conn, year, rules)
