@@ -302,6 +302,17 @@ def schedule_note(config: Mapping[str, float], lang: str) -> str:
     )
 
 
+def export_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """`progress` (or `reminders`) as `incentive export progress|reminders` writes it: canonical column names and
+    codes, dates as ISO text, batch and submission ids `;`-separated."""
+    out = rows.copy()
+    out["deadline"] = [_day(d) for d in out["deadline"]]
+    out["received_at"] = ["" if pd.isna(at) else pd.Timestamp(at).isoformat(sep=" ") for at in out["received_at"]]
+    out["batches"] = [";".join(str(b) for b in found) for found in out["batches"]]
+    out["pending"] = [";".join(str(s) for s in found) for found in out["pending"]]
+    return out
+
+
 def _day(day) -> str:
     return "" if day is None or pd.isna(day) else f"{day:%Y-%m-%d}"
 
