@@ -1,6 +1,7 @@
-"""报送进度 through AppTest on the sample (views/progress.py, the clerk's part of views/submit.py) and the banner
-above the ranking and the care grid when a period's data are incomplete. Only past periods are asserted on where
-the day matters: the sample is loaded when the tests start, after every 2025 deadline, so 2025 is late throughout."""
+"""报送进度 through AppTest on the sample (views/progress.py, the clerk's part of views/submit.py), and the line
+above the ranking, the care grid and the overview's pillars when a period's data are incomplete. Where the day
+matters only past periods are asserted on: the sample is loaded when the tests start, after every 2025 deadline,
+so 2025 is late throughout."""
 
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ def test_a_clerk_sees_his_county_only_with_his_pending_file(app_factory, sample_
     assert row[["状态", "待审报送"]].values.tolist() == [["待审核", "#1"]]
 
 
-def test_rankings_and_care_say_when_a_period_is_incomplete(app_factory, sample_db_path):
+def test_rankings_care_and_overview_say_when_a_period_is_incomplete(app_factory, sample_db_path):
     db = Database(sample_db_path)
     import_ok(db, "care.csv", BLANK_CARE)  # 云岫县 reports its paid-leave rate of 2026-H1 as missing
     db.close()
@@ -61,3 +62,7 @@ def test_rankings_and_care_say_when_a_period_is_incomplete(app_factory, sample_d
     )
     care = app_factory(sample_db_path, page="views/welfare.py")
     assert "本期 1 个县区数据未报齐：云岫县（缺 1 项）。" in [w.value for w in care.warning]
+    overview = app_factory(sample_db_path)  # the overview's care pillar says it too
+    assert [w.value for w in overview.warning if "未报齐" in w.value] == [
+        "本期 1 个县区数据未报齐：云岫县（缺 1 项）。"
+    ]
