@@ -55,10 +55,10 @@ def progress(
     county: str = "",
 ) -> pd.DataFrame:
     """One row per period of `year`, kind (schedule.KINDS) and county of the regions inside `scope` (the
-    prefecture: all; a county clerk or leader: his own; nobody: OutOfScope), or only `county`: deadline, status, and for a received
-    one the first receipt (when the county sent it, who, which batch) and every batch that holds it; the pending
-    submissions' ids; for race scores and care figures the values expected and missing (received rows only);
-    days overdue for a missing one. Ordered by period's deadline, kind, county (by code)."""
+    prefecture: all; a county clerk or leader: his own; nobody: OutOfScope), or only `county`: deadline, status,
+    and for a received one the first receipt (when the county sent it, who, which batch) and every batch that
+    holds it; the pending submissions' ids; for race scores and care figures the values expected and missing
+    (received rows only); days overdue for a missing one. Ordered by deadline, kind, county (by code)."""
     if scope.counties is not None and not scope.counties:
         raise OutOfScope("scope_refused_all", own="—")
     if county:
@@ -74,13 +74,13 @@ def progress(
         for period in rule.periods(year):
             deadline = rule.deadline(period)
             completeness = _completeness(conn, kind, period) if kind in DOMAINS else {}
-            for county in counties:
-                got = received.get((kind, period, county))
-                waiting = pending.get((kind, period, county), [])
+            for name in counties:
+                got = received.get((kind, period, name))
+                waiting = pending.get((kind, period, name), [])
                 row = {
                     "period": period,
                     "kind": kind,
-                    "county": county,
+                    "county": name,
                     "deadline": deadline,
                     "status": _status(got, waiting, deadline, today),
                     "received_at": got["received_at"] if got else pd.NaT,
@@ -92,15 +92,15 @@ def progress(
                     "missing": None,
                     "overdue_days": None,
                 }
-                if got and county in completeness:
-                    expected, present = completeness[county]
+                if got and name in completeness:
+                    expected, present = completeness[name]
                     row["expected"], row["missing"] = expected, expected - present
                 if row["status"] == MISSING:
                     row["overdue_days"] = (today - deadline).days
                 rows.append(row)
     out = pd.DataFrame(rows, columns=COLUMNS)
     order = {kind: i for i, kind in enumerate(schedule.KINDS)}
-    out["_due"] = out["deadline"].fillna(dt.date.max) if len(out) else out["deadline"]
+    out["_due"] = out["deadline"].map(lambda day: day or dt.date.max)  # no deadline (movements): last
     out["_kind"] = out["kind"].map(order)
     out["_county"] = out["county"].map({c: i for i, c in enumerate(counties)})
     out = out.sort_values(["_due", "period", "_kind", "_county"], kind="stable").drop(
