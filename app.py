@@ -47,6 +47,12 @@ pages = [
                 icon=":material/fact_check:",
                 url_path="review",
             ),
+            st.Page(
+                "views/progress.py",
+                title=t("page_progress", lang),
+                icon=":material/event_available:",
+                url_path="progress",
+            ),
             st.Page("views/users.py", title=t("page_users", lang), icon=":material/group:", url_path="users"),
         ]
         if is_admin

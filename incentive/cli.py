@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import getpass
 import json
 import os
@@ -22,6 +23,7 @@ from incentive import access, periods
 from incentive.accounts import users
 from incentive.accounts.roles import ROLES, command_line
 from incentive.config import database_location, database_path
+from incentive.cycle import tracker
 from incentive.demo import synth
 from incentive.demo.sample import has_sample, load_sample
 from incentive.i18n import DEFAULT_LANGUAGE, TranslatedError, t
@@ -157,9 +159,19 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="current rows of a kind in canonical columns, or the rankings")
     export.add_argument(
         "kind",
-        choices=(*EXPORT_KINDS, "rankings", "coverage", "untrained", "welfare_status", "movements_summary", "audit"),
+        choices=(
+            *EXPORT_KINDS,
+            "rankings",
+            "coverage",
+            "untrained",
+            "welfare_status",
+            "movements_summary",
+            "progress",
+            "reminders",
+            "audit",
+        ),
     )
-    export.add_argument("--year", type=int, help="movements_summary: the calendar year")
+    export.add_argument("--year", type=int, help="movements_summary, progress, reminders: the calendar year")
     export.add_argument("--period")
     export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
     export.add_argument("--out", type=Path)
@@ -391,6 +403,14 @@ def _export(db: Database, args, lang: str) -> int:
             print(t("cli_needs_year", lang), file=sys.stderr)
             return EXIT_USAGE
         frame = movements_summary_frame(db, args.year, suppress=args.suppress)
+    elif args.kind in ("progress", "reminders"):  # 报送进度 as of today (docs/decisions.md#assessment-cycle)
+        if args.year is None:
+            print(t("cli_needs_year", lang), file=sys.stderr)
+            return EXIT_USAGE
+        rows = tracker.progress(
+            db.connection, args.year, dt.date.today(), settings.current(db), county=args.county or ""
+        )
+        frame = tracker.export_table(tracker.reminders(rows) if args.kind == "reminders" else rows)
     elif args.kind == "audit":
         frame = audit.log(db)
     elif args.kind == "untrained":

@@ -69,3 +69,14 @@ def test_a_briefing_from_a_pinned_view_uses_the_pinned_data(sample):
     content = briefing.gather(sample, 2026, "", "zh", "http://x.local/", as_of=dt.datetime(2000, 1, 1))
     assert "数据：截至 2000-01-01 00:00（固定版本）" in content.footer
     assert all(section.paragraphs == ["2026 暂无数据。"] for section in content.sections[1:])
+
+
+def test_the_briefing_says_which_counties_have_not_reported_everything(sample):
+    """The line the rankings and care pages show above the ranking and the grid (tracker.gaps_line)."""
+    content = briefing.gather(sample, 2025, "", "zh", "http://x.local/")
+    race, care = content.sections[1], content.sections[3]
+    assert (
+        "本期 4 个县区数据未报齐：枫岚县（缺 1 项）、杉浦县（缺 1 项）、棠梨县（缺 2 项）、岚桥区（缺 1 项）。"
+        in race.paragraphs
+    )
+    assert not [p for p in care.paragraphs if "未报齐" in p]  # 2025-H2: every care figure in

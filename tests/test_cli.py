@@ -530,3 +530,18 @@ def test_check_on_an_empty_database(tmp_path):
     result = cli(tmp_path / "empty.duckdb", "check", lang="zh")
     assert (result.returncode, result.stdout) == (0, "")
     assert result.stderr.strip() == "核查完成：0 个数值超出合理范围，0 个数值与上期相比变动异常。"
+
+
+def test_export_reminders_of_a_year(sample_db_path):
+    """报送进度's reminder list (tracker.reminders) as CSV: 棠梨县 owes two race values of 2025-Q4."""
+    import io
+
+    import pandas as pd
+
+    result = cli(sample_db_path, "export", "reminders", "--year", "2025", "--county", "棠梨县")
+    assert result.returncode == 0, result.stderr
+    frame = pd.read_csv(io.StringIO(result.stdout), dtype=str, keep_default_na=False)
+    assert frame[["period", "kind", "county", "deadline", "status", "expected", "missing"]].values.tolist() == [
+        ["2025-Q4", "race_scores", "棠梨县", "2026-01-15", "late", "120", "2"]
+    ]
+    assert cli(sample_db_path, "export", "progress").returncode == 2  # a year is needed

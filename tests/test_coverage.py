@@ -247,6 +247,11 @@ def test_settings_are_stored_validated_and_defaulted(db):
         "max_hours_per_record": 200.0,
         "hours_per_day": 0.0,
         "idle_minutes": 30,
+        "due_days_race_scores": 15,
+        "due_days_welfare": 15,
+        "due_days_training": 15,
+        "training_cycle_months": 3,
+        "due_days_roster": 31,
     }
     settings.save(db, "hours_target", "96", "test")
     assert settings.current(db)["hours_target"] == 96.0

@@ -256,6 +256,18 @@ def add_account(at, name: str, role: str, county: str, password: str) -> None:
     at.run()
 
 
+def progress(at, lang):
+    from incentive.review import submissions
+    from ui.runtime import database
+
+    page = "views/progress.py"
+    submissions.submit(database(), clerk(), "本县.csv", OWN.encode(), submissions.Options())
+    open_page(at, lang, page, admin=True)
+    check(at, lang, page, "default", (CLERK_NAME, "云岫县"))
+    at.selectbox(key="progress_year").set_value(2025).run()
+    check(at, lang, page, "a past year", (CLERK_NAME, "云岫县"))
+
+
 SCENARIOS = {
     "overview": overview,
     "rankings": rankings,
@@ -266,6 +278,7 @@ SCENARIOS = {
     "submit": submit,
     "review": review,
     "users": users,
+    "progress": progress,
 }
 
 

@@ -40,6 +40,9 @@ PARAMS = {
     "value_periods": {"domain": "welfare"},
     "value_changes": {"domain": "welfare"},
     "training_hours_outside": {"low": 0.0, "high": 8.0},
+    "cycle_received": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31)},
+    "cycle_completeness": {"domain": "race", "period": "2025-Q4"},
+    "cycle_pending": {},
 }
 
 
@@ -58,6 +61,9 @@ def test_every_query_file_has_test_parameters():
 READS_CADRES = ("training_coverage", "training_disclosure", "training_domains", "training_mix", "training_months")
 
 
+EMPTY_ON_SAMPLE = ("cycle_pending",)  # the sample has no county submissions (tests/test_tracker.py has some)
+
+
 @pytest.mark.parametrize("name", sorted(PARAMS))
 def test_every_query_runs_on_the_sample_and_returns_rows(sample, name):
     tables = None
@@ -72,7 +78,7 @@ def test_every_query_runs_on_the_sample_and_returns_rows(sample, name):
         }
     scope = Scope.ALL if queries.named_cadres(name) else None  # named cadres: the prefecture's scope
     frame = queries.run(sample.connection, name, tables=tables, scope=scope, **PARAMS[name])
-    assert len(frame) > 0
+    assert len(frame) > 0 or name in EMPTY_ON_SAMPLE
 
 
 def test_every_query_starts_with_a_comment_saying_what_a_row_is():

@@ -15,6 +15,7 @@ import streamlit as st
 from incentive.accounts.roles import Scope
 from incentive.care import movements, welfare
 from incentive.config import database_location
+from incentive.cycle import tracker
 from incentive.demo.sample import load_sample
 from incentive.disclosure import Pattern
 from incentive.i18n import t
@@ -335,3 +336,35 @@ def _cached_publication_history(key: str, period: str) -> list[official.VersionC
 def publication_history(period: str) -> list[official.VersionChange]:
     """Every version of `period` with what it changed (official.history)."""
     return _cached_publication_history(publication_key(), period)
+
+
+# ---- the assessment cycle: cached on the data version and the submissions' state (submitting writes no batch)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _cached_progress(
+    version: str, submitted: int, config: tuple, year: int, today: dt.date, scope: Scope, county: str
+) -> pd.DataFrame:
+    return tracker.progress(database().connection, year, today, dict(config), scope, county)
+
+
+def cycle_progress(year: int, today: dt.date, scope: Scope, county: str = "") -> pd.DataFrame:
+    """What each county in `scope` (or only `county`) owes for `year` and how far it has delivered
+    (tracker.progress)."""
+    submitted = tracker.submissions_key(database().connection)
+    config = tuple(sorted(app_settings().items()))
+    return _cached_progress(data_version(), submitted, config, year, today, scope, county)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_gaps(
+    version: str, submitted: int, kind: str, period: str, county: str, moment: dt.datetime | None
+) -> list[tracker.Gap]:
+    return tracker.gaps(_reader(moment), kind, period, county)
+
+
+def cycle_gaps(kind: str, period: str, county: str = "") -> list[tracker.Gap]:
+    """The counties whose race scores or care figures for `period` are not all in (tracker.gaps), in the data
+    shown (current, or a pinned link's)."""
+    submitted = tracker.submissions_key(database().connection)
+    return _cached_gaps(data_version(), submitted, kind, period, county, pinned_at())

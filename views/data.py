@@ -225,16 +225,21 @@ else:
             ids = load_sample(db, sign_in.require_admin(lang))
         flash_and_rerun(t("data_sample_loaded", lang, n=len(ids)))
 
-# ---- settings
+# ---- settings: the general ones, then the submission schedule (docs/decisions.md#assessment-cycle)
 st.subheader(t("data_settings", lang))
 current = settings.current(db)
-setting_cols = st.columns(len(settings.SETTINGS) + 1, vertical_alignment="bottom")
 
 
 def setting_input(column, key: str, spec: settings.Setting):
     """A whole-number setting (the suppression threshold) as an integer input (5, not 5.00); the others show
-    their value as typed (110, 0.5), never padded to two decimals."""
+    their value as typed (110, 0.5), never padded to two decimals; a setting with a few allowed values as a
+    choice among them."""
     number = int if spec.integer else float
+    if spec.choices:
+        options = [number(c) for c in spec.choices]
+        return column.selectbox(
+            t(f"setting_{key}", lang), options, index=options.index(number(current[key])), key=f"data_setting_{key}"
+        )
     return column.number_input(
         t(f"setting_{key}", lang),
         min_value=number(spec.minimum),
@@ -246,8 +251,14 @@ def setting_input(column, key: str, spec: settings.Setting):
     )
 
 
-entered = {key: setting_input(setting_cols[i], key, spec) for i, (key, spec) in enumerate(settings.SETTINGS.items())}
-if setting_cols[-1].button(t("data_settings_save", lang), key="data_settings_save"):
+entered = {}
+for group in settings.GROUPS:
+    keys = [key for key, spec in settings.SETTINGS.items() if spec.group == group]
+    if group != "general":
+        st.caption(t(f"data_settings_{group}", lang))
+    setting_cols = st.columns(len(keys), vertical_alignment="bottom")
+    entered.update({key: setting_input(setting_cols[i], key, settings.SETTINGS[key]) for i, key in enumerate(keys)})
+if st.button(t("data_settings_save", lang), key="data_settings_save"):
     who = sign_in.require_admin(lang)
     changed = [key for key in entered if entered[key] != current[key]]
     for key in changed:

@@ -3,11 +3,13 @@
 import streamlit as st
 
 from incentive import charts, overview, periods
+from incentive.cycle import tracker
 from incentive.i18n import t
 from incentive.labels import status_labels
+from incentive.safe_text import markdown
 from incentive.training import coverage as coverage_windows
 from ui import frame, link_state, meeting
-from ui.runtime import ranking, run_query, training_pattern, window_query
+from ui.runtime import cycle_gaps, ranking, run_query, training_pattern, window_query
 
 state = frame.current()
 lang, year = state.lang, state.year
@@ -48,6 +50,9 @@ with deck.section("race"):
             width="stretch",
         )
         chart.caption(t("overview_composite_note", lang))
+        incomplete = tracker.gaps_line(cycle_gaps("race_scores", period), lang, quote=markdown)
+        if incomplete:
+            chart.warning(incomplete)  # as above the ranking (docs/decisions.md#incomplete-periods-are-marked)
         if len(composite) > charts.SCREEN_UNITS:
             chart.caption(t("chart_ends_note", lang, n=len(composite), k=charts.ENDS))
     else:
@@ -103,5 +108,8 @@ with deck.section("welfare"):
         )
         if len(counts) > charts.SCREEN_UNITS:
             chart.caption(t("chart_below_note", lang, n=len(counts), k=charts.WORST))
+        incomplete = tracker.gaps_line(cycle_gaps("welfare", period), lang, quote=markdown)
+        if incomplete:
+            chart.warning(incomplete)
     else:
         figures.info(t("no_data_for_period", lang, period=year))

@@ -5,15 +5,17 @@ import html
 import streamlit as st
 
 from incentive import charts, labels, periods
+from incentive.cycle import tracker
 from incentive.i18n import join, t
 from incentive.publication import official
 from incentive.race import ranking_tables, scoring
 from incentive.race.rankings import LEVELS, PeerGroup
-from incentive.safe_text import tm
+from incentive.safe_text import markdown, tm
 from ui import frame, link_state, meeting, publishing
 from ui.downloads import table_downloads
 from ui.frame import table_height
 from ui.runtime import (
+    cycle_gaps,
     publication_of,
     published_ranking,
     race_data_changed,
@@ -171,6 +173,9 @@ with deck.section("headline"):
     now = unit_ranking(period, group)
     before = unit_ranking(compare, group, draws=0) if compare else None
     publishing.mark(publication, published, trial, period, lang)
+    incomplete = tracker.gaps_line(cycle_gaps("race_scores", period, group.county_param), lang, quote=markdown)
+    if incomplete:
+        st.warning(incomplete)
     if published and race_data_changed(publication, group):
         publishing.rank_banner(now, ranking(period, group), lang)
     if custom:

@@ -1,12 +1,14 @@
 """报送数据 Submit data: a county clerk uploads his county's files, reads the same preview as the Data page and
 submits them for review; his county's submissions with their state, returned notes, and withdrawing pending ones."""
 
+import datetime as dt
 import functools
 
 import streamlit as st
 
 from incentive import labels
 from incentive.accounts.roles import COUNTY_CLERK, OutOfScope
+from incentive.cycle import tracker
 from incentive.i18n import capital, t
 from incentive.intake.preview import Preview
 from incentive.review import submissions
@@ -15,7 +17,8 @@ from incentive.safe_text import markdown, tm
 from incentive.store import batches
 from incentive.store.batches import BatchError
 from ui import frame, link_state, preview_panel, sign_in
-from ui.runtime import check_version, database, preview_upload
+from ui.frame import table_height
+from ui.runtime import app_settings, check_version, cycle_progress, database, preview_upload
 
 lang = frame.current().lang
 
@@ -147,6 +150,13 @@ else:
                 st.error(markdown(refused.text(lang)))
             else:
                 flash_and_rerun(t("submit_withdrawn", lang, id=picked))
+
+# ---- what this county owes this year and how far it has delivered: the tracker, kept to his county by his scope
+year = frame.current().year or dt.date.today().year
+st.subheader(tm("cycle_mine", lang, county=clerk.county, year=year))
+st.caption(tracker.schedule_note(app_settings(), lang))
+owed = tracker.progress_table(cycle_progress(year, dt.date.today(), clerk.scope), lang)
+st.dataframe(owed, hide_index=True, width="stretch", height=table_height(len(owed), 480))
 
 # ---- this county's batches: a clerk may undo his county's accepted submissions (never the prefecture's data)
 live = batches.history(db, clerk.county)

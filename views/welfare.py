@@ -4,12 +4,13 @@ import streamlit as st
 
 from incentive import charts, labels, periods
 from incentive.care import welfare
+from incentive.cycle import tracker
 from incentive.i18n import t, unit_label
 from incentive.publication import official
 from incentive.safe_text import markdown, tm
 from ui import frame, link_state, meeting, publishing
 from ui.downloads import table_downloads
-from ui.runtime import publication_of, published_welfare, run_query, welfare_history, welfare_period
+from ui.runtime import cycle_gaps, publication_of, published_welfare, run_query, welfare_history, welfare_period
 
 state = frame.current()
 lang, year = state.lang, state.year
@@ -35,6 +36,9 @@ if publication is not None and published_welfare(publication) is None:
 published = publishing.shows_published(link, compare_col, "care", publication, False, lang)
 view = published_welfare(publication) if published else welfare_period(period)
 publishing.mark(publication, published, False, period, lang)
+incomplete = tracker.gaps_line(cycle_gaps("welfare", period), lang, quote=markdown)
+if incomplete:
+    st.warning(incomplete)
 if published:
     publishing.status_banner(view, welfare_period(period), lang)
 compare_col.caption(t("welfare_compare_note", lang, previous=view.previous or "—"))

@@ -386,10 +386,18 @@ def pending_count(db: Database, period: str | None = None) -> int:
 
 
 def _periods_of(preview: Preview) -> str:
-    """The distinct stored periods of a race-score or welfare file, ';'-separated ('' for other kinds)."""
-    if preview.rows is None or "period" not in preview.rows.columns:
+    """The distinct stored periods of a race-score or welfare file, or the months ('2026-08') of a roster's as-of
+    date or of dated records (training, movements), ';'-separated: what the submission tracker places it by
+    (docs/decisions.md#assessment-cycle); '' when the file has none."""
+    if preview.rows is None:
         return ""
-    return ";".join(sorted(str(p) for p in preview.rows["period"].dropna().unique()))
+    if "period" in preview.rows.columns:
+        return ";".join(sorted(str(p) for p in preview.rows["period"].dropna().unique()))
+    for column in ("as_of", "date"):
+        if column in preview.rows.columns:
+            days = pd.to_datetime(preview.rows[column], errors="coerce").dropna()
+            return ";".join(sorted(days.dt.strftime("%Y-%m").unique()))
+    return ""
 
 
 def load(db: Database, submission_id: int) -> Submission:

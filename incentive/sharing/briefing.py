@@ -24,6 +24,7 @@ import plotly.offline
 from incentive import charts, periods
 from incentive.care import welfare
 from incentive.config import classification
+from incentive.cycle import tracker
 from incentive.i18n import TranslatedError, t
 from incentive.labels import status_labels, tier_label, tier_labels
 from incentive.publication import official
@@ -129,6 +130,7 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None) ->
         )
     )
     section.paragraphs.append(official.basis_line(publication, lang))
+    _incomplete(section, conn, "race_scores", period, lang)
     table = ranking_tables.ranking_table(ranking, None, "county", lang)
     section.tables.append(
         table[
@@ -224,6 +226,7 @@ def _care(conn, year: int, county: str, lang: str, as_of: dt.datetime | None) ->
         )
     section.paragraphs.extend(sentences)
     section.paragraphs.append(official.basis_line(publication if published else None, lang))
+    _incomplete(section, conn, "welfare", period, lang)
     section.figures.append(
         charts.status_grid(
             welfare.status_grid(table),
@@ -233,6 +236,14 @@ def _care(conn, year: int, county: str, lang: str, as_of: dt.datetime | None) ->
         )
     )
     return section
+
+
+def _incomplete(section: Section, conn, kind: str, period: str, lang: str) -> None:
+    """The line the rankings and care pages show above the ranking and the grid when the period's data are not all
+    in (docs/decisions.md#incomplete-periods-are-marked)."""
+    line = tracker.gaps_line(tracker.gaps(conn, kind, period), lang)
+    if line:
+        section.paragraphs.append(line)
 
 
 # ---- HTML and PDF

@@ -1,5 +1,6 @@
 """App settings an organization department changes rarely: the hours target, the coverage target, the
-suppression threshold, the most hours one training record may carry. Stored in the database (append-only, newest
+suppression threshold, the most hours one training record may carry, the
+assessment cycle (when counties owe their files). Stored in the database (append-only, newest
 row per key wins), so every app process and the CLI agree and every change is on record.
 """
 
@@ -23,6 +24,8 @@ class Setting:
     minimum: float
     maximum: float
     integer: bool = False
+    choices: tuple[float, ...] = ()  # when set, only these values (e.g. a cycle of 1 or 3 months)
+    group: str = "general"  # "general", or "schedule": when counties' files are due (incentive/cycle/schedule.py)
 
 
 SETTINGS = {
@@ -33,7 +36,15 @@ SETTINGS = {
     "max_hours_per_record": Setting(200.0, 1.0, 10000.0),
     "hours_per_day": Setting(0.0, 0.0, 24.0),  # 学时 per day of training, to read `3天` in the hours column; 0 = off
     "idle_minutes": Setting(30, 1, 1440, integer=True),  # a sign-in ends after this long without a page run
+    # The assessment cycle (docs/decisions.md#assessment-cycle): days after a period's end by which counties owe
+    # each kind of file, and whether training is owed monthly or quarterly.
+    "due_days_race_scores": Setting(15, 0, 366, integer=True, group="schedule"),  # quarterly
+    "due_days_welfare": Setting(15, 0, 366, integer=True, group="schedule"),  # half-yearly
+    "due_days_training": Setting(15, 0, 366, integer=True, group="schedule"),
+    "training_cycle_months": Setting(3, 1, 3, integer=True, choices=(1, 3), group="schedule"),
+    "due_days_roster": Setting(31, 0, 366, integer=True, group="schedule"),  # yearly, as of 12-31
 }
+GROUPS = ("general", "schedule")
 
 
 def defaults() -> dict[str, float]:
@@ -85,4 +96,8 @@ def _parse(key: str, value: object) -> float:
         or (spec.integer and number != int(number))
     ):
         raise SettingError("setting_bad_value", name=key, value=value, low=spec.minimum, high=spec.maximum)
+    if spec.choices and number not in spec.choices:
+        raise SettingError(
+            "setting_bad_choice", name=key, value=value, choices=" / ".join(f"{c:g}" for c in spec.choices)
+        )
     return int(number) if spec.integer else number

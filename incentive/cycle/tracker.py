@@ -1,0 +1,330 @@
+"""How far each county has delivered what the schedule says it owes (docs/decisions.md#assessment-cycle).
+
+For each period of a year, kind of file and county: received (an active batch holds that county's data of that
+period; on time or late by when the county sent it against the deadline), pending review (a submission of that
+county, kind and period waits on the 审核 page), missing (neither, and the deadline has passed) or open (neither,
+not yet due); movements have no deadline (received, or none). Race scores and care figures received are also
+measured against the catalog in force: how many of the values it expects are stored.
+
+The pages, the briefing and the banner above a ranking or the care grid all call these functions; `today` is
+always a parameter, so tests (and a pinned view) decide what day it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from incentive import labels
+from incentive.accounts.roles import OutOfScope, Scope
+from incentive.cycle import schedule
+from incentive.i18n import capital, join, t
+from incentive.store import queries
+
+RECEIVED, LATE, PENDING, MISSING, OPEN, NONE = "received", "late", "pending", "missing", "open", "none"
+STATUSES = (RECEIVED, LATE, PENDING, MISSING, OPEN, NONE)
+DOMAINS = {"race_scores": "race", "welfare": "welfare"}  # the kinds whose values a catalog expects
+
+COLUMNS = [
+    "period",
+    "kind",
+    "county",
+    "deadline",
+    "status",
+    "received_at",
+    "received_by",
+    "batch_id",
+    "batches",
+    "pending",
+    "expected",
+    "missing",
+    "overdue_days",
+]
+
+
+def progress(
+    conn: duckdb.DuckDBPyConnection,
+    year: int,
+    today: dt.date,
+    config: Mapping[str, float],
+    scope: Scope = Scope.ALL,  # type: ignore[attr-defined]
+    county: str = "",
+) -> pd.DataFrame:
+    """One row per period of `year`, kind (schedule.KINDS) and county of the regions inside `scope` (the
+    prefecture: all; a county clerk or leader: his own; nobody: OutOfScope), or only `county`: deadline, status,
+    and for a received one the first receipt (when the county sent it, who, which batch) and every batch that
+    holds it; the pending submissions' ids; for race scores and care figures the values expected and missing
+    (received rows only); days overdue for a missing one. Ordered by deadline, kind, county (by code)."""
+    if scope.counties is not None and not scope.counties:
+        raise OutOfScope("scope_refused_all", own="—")
+    if county:
+        scope.check(county)
+    counties = [
+        c for c in queries.run(conn, "race_units", county="")["unit"] if scope.covers(c) and (not county or c == county)
+    ]
+    rules = schedule.rules(config)
+    received = _received(conn, year, rules)
+    pending = _pending(conn, year, rules)
+    rows = []
+    for kind, rule in rules.items():
+        for period in rule.periods(year):
+            deadline = rule.deadline(period)
+            completeness = _completeness(conn, kind, period) if kind in DOMAINS else {}
+            for name in counties:
+                got = received.get((kind, period, name))
+                waiting = pending.get((kind, period, name), [])
+                row = {
+                    "period": period,
+                    "kind": kind,
+                    "county": name,
+                    "deadline": deadline,
+                    "status": _status(got, waiting, deadline, today),
+                    "received_at": got["received_at"] if got else pd.NaT,
+                    "received_by": got["received_by"] if got else None,
+                    "batch_id": got["batch_id"] if got else None,
+                    "batches": got["batches"] if got else [],
+                    "pending": waiting,
+                    "expected": None,
+                    "missing": None,
+                    "overdue_days": None,
+                }
+                if got and name in completeness:
+                    expected, present = completeness[name]
+                    row["expected"], row["missing"] = expected, expected - present
+                if row["status"] == MISSING:
+                    row["overdue_days"] = (today - deadline).days
+                rows.append(row)
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    order = {kind: i for i, kind in enumerate(schedule.KINDS)}
+    out["_due"] = out["deadline"].map(lambda day: day or dt.date.max)  # no deadline (movements): last
+    out["_kind"] = out["kind"].map(order)
+    out["_county"] = out["county"].map({c: i for i, c in enumerate(counties)})
+    out = out.sort_values(["_due", "period", "_kind", "_county"], kind="stable").drop(
+        columns=["_due", "_kind", "_county"]
+    )
+    for column in ("batch_id", "expected", "missing", "overdue_days"):
+        out[column] = out[column].astype("Int64")
+    out["received_by"] = out["received_by"].astype(object).where(out["received_by"].notna(), None)
+    return out.reset_index(drop=True)
+
+
+def _status(got, waiting: list[int], deadline: dt.date | None, today: dt.date) -> str:
+    if got:
+        return LATE if deadline is not None and got["received_at"].date() > deadline else RECEIVED
+    if waiting:
+        return PENDING
+    if deadline is None:
+        return NONE
+    return MISSING if today > deadline else OPEN
+
+
+def _received(conn, year: int, rules: dict[str, schedule.Rule]) -> dict[tuple[str, str, str], dict]:
+    """(kind, period, county) -> the first receipt (received_at, received_by, batch_id) and every batch id."""
+    found = queries.run(conn, "cycle_received", start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
+    out: dict[tuple[str, str, str], dict] = {}
+    for row in found.itertuples(index=False):  # ordered by received_at within kind, county and slot
+        period = schedule.slot_period(rules[row.kind], row.slot)
+        if period is None:
+            continue
+        key = (row.kind, period, row.county)
+        at = pd.Timestamp(row.received_at).to_pydatetime()
+        first = out.get(key)
+        if first is None or at < first["received_at"]:
+            out[key] = {
+                "received_at": at,
+                "received_by": row.received_by,
+                "batch_id": int(row.batch_id),
+                "batches": sorted({int(row.batch_id), *(first["batches"] if first else [])}),
+            }
+        elif int(row.batch_id) not in first["batches"]:
+            first["batches"] = sorted([*first["batches"], int(row.batch_id)])
+    return out
+
+
+def _pending(conn, year: int, rules: dict[str, schedule.Rule]) -> dict[tuple[str, str, str], list[int]]:
+    """(kind, period, county) -> ids of the submissions awaiting review with data of that period (one whose
+    periods were not recorded counts for every period of its kind)."""
+    out: dict[tuple[str, str, str], list[int]] = {}
+    for row in queries.run(conn, "cycle_pending").itertuples(index=False):
+        rule = rules.get(row.kind)
+        if rule is None:
+            continue
+        slots = [s for s in (row.periods or "").split(";") if s]
+        if slots:
+            owed = {schedule.slot_period(rule, s) for s in slots if int(s[:4]) == year}
+        else:
+            owed = set(rule.periods(year))
+        for period in sorted(p for p in owed if p):
+            out.setdefault((row.kind, period, row.county), []).append(int(row.id))
+    return out
+
+
+def _completeness(conn, kind: str, period: str) -> dict[str, tuple[int, int]]:
+    """county -> (values expected by the catalog in force, values stored) for race scores or care figures."""
+    found = queries.run(conn, "cycle_completeness", domain=DOMAINS[kind], period=period)
+    return {row.county: (int(row.expected), int(row.present)) for row in found.itertuples(index=False)}
+
+
+def county_counts(rows: pd.DataFrame) -> pd.DataFrame:
+    """Per county of `progress`: how many of its rows are received on time, late, pending, missing, open (not due)
+    or none, and how many received ones lack values (incomplete)."""
+    counts = pd.crosstab(rows["county"], rows["status"]).reindex(columns=list(STATUSES), fill_value=0)
+    counts = counts.reindex(list(dict.fromkeys(rows["county"])), fill_value=0)
+    counts["incomplete"] = rows[rows["missing"].fillna(0) > 0].groupby("county").size()
+    counts["incomplete"] = counts["incomplete"].fillna(0).astype(int)
+    return counts.rename_axis("county").reset_index().rename_axis(None, axis=1)
+
+
+def reminders(rows: pd.DataFrame) -> pd.DataFrame:
+    """What counties still owe: rows of `progress` that are missing (past their deadline) or received with values
+    missing, oldest deadline first."""
+    owed = rows[(rows["status"] == MISSING) | (rows["missing"].fillna(0) > 0)]
+    return owed.reset_index(drop=True)
+
+
+# ------------------------------------------------------------ the banner above rankings and the care grid
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A county whose values for a period are not all in: how many the catalog expects, how many are missing, and
+    whether a submission of them awaits review."""
+
+    county: str
+    expected: int
+    missing: int
+    pending: bool
+
+
+def gaps(conn: duckdb.DuckDBPyConnection, kind: str, period: str, county: str = "") -> list[Gap]:
+    """The counties (or only `county`) whose race scores or care figures for `period` are incomplete in the data
+    shown, in county order: what a meeting must know before reading the period's ranking or care grid as final.
+    Any period of the stored form, whatever the schedule."""
+    waiting = {
+        row.county
+        for row in queries.run(conn, "cycle_pending").itertuples(index=False)
+        if row.kind == kind and (not row.periods or period in row.periods.split(";"))
+    }
+    return [
+        Gap(county=name, expected=expected, missing=expected - present, pending=name in waiting)
+        for name, (expected, present) in _completeness(conn, kind, period).items()
+        if present < expected and (not county or name == county)
+    ]
+
+
+def gaps_line(found: list[Gap], lang: str, quote=str) -> str:
+    """`本期 3 个县区数据未报齐：甲县（无数据）、乙县（缺 2 项）。`, or '' when nothing is missing. `quote` makes the
+    county names inert where the line goes (safe_text.markdown on a page)."""
+    if not found:
+        return ""
+    described = []
+    for gap in found:
+        reasons = [
+            t("cycle_gap_none", lang) if gap.missing == gap.expected else t("cycle_gap_values", lang, n=gap.missing)
+        ]
+        if gap.pending:
+            reasons.append(t("cycle_gap_pending", lang))
+        described.append(t("cycle_gap_county", lang, county=quote(gap.county), reasons=join(reasons, lang)))
+    return t("cycle_gaps", lang, n=len(found), counties=join(described, lang))
+
+
+def submissions_key(conn: duckdb.DuckDBPyConnection) -> int:
+    """Changes whenever a submission is made, accepted, returned or withdrawn: with the data version, the cache key
+    of what the tracker says (submitting changes no data)."""
+    cur = conn.cursor()
+    try:
+        return cur.execute("SELECT count(*) FROM submission_events").fetchone()[0]
+    finally:
+        cur.close()
+
+
+# ------------------------------------------------------------ tables in the user's language
+
+
+def progress_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """`progress` as the page shows it: statuses in words, dates as text, batches as #n."""
+    return pd.DataFrame(
+        {
+            t("cycle_col_period", lang): rows["period"],
+            t("col_kind", lang): [capital(t(f"kind_{k}", lang)) for k in rows["kind"]],
+            t("col_county", lang): rows["county"],
+            t("cycle_col_deadline", lang): [_day(d) for d in rows["deadline"]],
+            t("col_status", lang): [_status_text(r, lang) for r in rows.itertuples(index=False)],
+            t("cycle_col_received_at", lang): [
+                "" if pd.isna(at) else f"{pd.Timestamp(at):%Y-%m-%d %H:%M}" for at in rows["received_at"]
+            ],
+            t("cycle_col_received_by", lang): [labels.who_text(w, lang) if w else "" for w in rows["received_by"]],
+            t("cycle_col_batches", lang): [" ".join(f"#{b}" for b in found) for found in rows["batches"]],
+            t("cycle_col_pending", lang): [" ".join(f"#{s}" for s in found) for found in rows["pending"]],
+        }
+    )
+
+
+def counts_table(counts: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return counts.rename(
+        columns={
+            "county": t("col_county", lang),
+            **{status: capital(t(f"cycle_status_{status}", lang)) for status in STATUSES},
+            "incomplete": t("cycle_col_incomplete", lang),
+        }
+    )
+
+
+def reminder_table(owed: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The reminder list to send: county, kind, period, deadline, days overdue and what is missing."""
+    return pd.DataFrame(
+        {
+            t("col_county", lang): owed["county"],
+            t("col_kind", lang): [capital(t(f"kind_{k}", lang)) for k in owed["kind"]],
+            t("cycle_col_period", lang): owed["period"],
+            t("cycle_col_deadline", lang): [_day(d) for d in owed["deadline"]],
+            t("cycle_col_overdue", lang): owed["overdue_days"],
+            t("cycle_col_owed", lang): [_owed_text(r, lang) for r in owed.itertuples(index=False)],
+        }
+    )
+
+
+def schedule_note(config: Mapping[str, float], lang: str) -> str:
+    """The schedule in force in one sentence, for the pages that show what is owed."""
+    rules = schedule.rules(config)
+    return t(
+        "cycle_schedule_note",
+        lang,
+        race=rules["race_scores"].due_days,
+        welfare=rules["welfare"].due_days,
+        training=rules["training"].due_days,
+        training_cycle=t("cycle_cycle_month" if rules["training"].form == "M" else "cycle_cycle_quarter", lang),
+        roster=rules["roster"].due_days,
+    )
+
+
+def export_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """`progress` (or `reminders`) as `incentive export progress|reminders` writes it: canonical column names and
+    codes, dates as ISO text, batch and submission ids `;`-separated."""
+    out = rows.copy()
+    out["deadline"] = [_day(d) for d in out["deadline"]]
+    out["received_at"] = ["" if pd.isna(at) else pd.Timestamp(at).isoformat(sep=" ") for at in out["received_at"]]
+    out["batches"] = [";".join(str(b) for b in found) for found in out["batches"]]
+    out["pending"] = [";".join(str(s) for s in found) for found in out["pending"]]
+    return out
+
+
+def _day(day) -> str:
+    return "" if day is None or pd.isna(day) else f"{day:%Y-%m-%d}"
+
+
+def _status_text(row, lang: str) -> str:
+    text = capital(t(f"cycle_status_{row.status}", lang))
+    if not pd.isna(row.missing) and row.missing > 0:
+        text += t("cycle_incomplete_note", lang, n=int(row.missing), total=int(row.expected))
+    return text
+
+
+def _owed_text(row, lang: str) -> str:
+    if row.status == MISSING:
+        return t("cycle_owed_file", lang)
+    return t("cycle_owed_values", lang, n=int(row.missing), total=int(row.expected))

@@ -1,0 +1,46 @@
+-- One row per active batch, kind of county file, county and slot with data of that county dated from $start to
+-- $end: the stored period of race scores and welfare values (county or township rows), the month of a roster's
+-- as-of date, of a training record or of a personnel decision (whose county is the cadre's on that date, by the
+-- rule 能上能下 counts with). With when the county sent it (an accepted submission's time, else the batch's) and
+-- who (docs/decisions.md#assessment-cycle). Params: $start, $end (dates).
+WITH active AS (SELECT id FROM active_batch_ids),
+valued AS (
+    SELECT DISTINCT batch_id, CASE domain WHEN 'race' THEN 'race_scores' ELSE 'welfare' END AS kind, county,
+           period AS slot
+    FROM indicator_values
+    WHERE batch_id IN (SELECT id FROM active) AND domain IN ('race', 'welfare')
+      AND period_start(period) BETWEEN $start AND $end
+),
+rostered AS (
+    SELECT DISTINCT batch_id, 'roster' AS kind, county, strftime(as_of, '%Y-%m') AS slot
+    FROM roster
+    WHERE batch_id IN (SELECT id FROM active) AND as_of BETWEEN $start AND $end
+),
+dated AS (
+    SELECT batch_id, 'training' AS kind, cadre_id, date FROM training
+    WHERE batch_id IN (SELECT id FROM active) AND date BETWEEN $start AND $end
+    UNION ALL
+    SELECT batch_id, 'movements' AS kind, cadre_id, date FROM movements
+    WHERE batch_id IN (SELECT id FROM active) AND date BETWEEN $start AND $end
+),
+placed AS (
+    SELECT d.batch_id, d.kind, d.cadre_id, d.date, r.county
+    FROM dated d ASOF LEFT JOIN current_roster r ON d.cadre_id = r.cadre_id AND d.date >= r.as_of
+),
+first_seen AS (SELECT cadre_id, arg_min(county, as_of) AS county FROM current_roster GROUP BY cadre_id),
+recorded AS (
+    SELECT DISTINCT p.batch_id, p.kind, coalesce(p.county, f.county) AS county, strftime(p.date, '%Y-%m') AS slot
+    FROM placed p LEFT JOIN first_seen f USING (cadre_id)
+),
+covered AS (
+    SELECT * FROM valued UNION ALL SELECT * FROM rostered UNION ALL SELECT * FROM recorded
+)
+SELECT c.kind, c.county, c.slot, c.batch_id,
+       coalesce(s.submitted_at, b.created_at) AS received_at,
+       coalesce(s.submitted_by, b.created_by) AS received_by,
+       b.submission_id
+FROM covered c
+JOIN batches b ON b.id = c.batch_id
+LEFT JOIN submissions s ON s.id = b.submission_id
+WHERE c.county IS NOT NULL AND c.county <> ''
+ORDER BY c.kind, c.county, c.slot, received_at, c.batch_id

@@ -1,0 +1,68 @@
+"""报送进度 through AppTest on the sample (views/progress.py, the clerk's part of views/submit.py), and the line
+above the ranking, the care grid and the overview's pillars when a period's data are incomplete. Where the day
+matters only past periods are asserted on: the sample is loaded when the tests start, after every 2025 deadline,
+so 2025 is late throughout."""
+
+from __future__ import annotations
+
+from conftest import as_admin, as_user, import_ok
+
+from incentive.accounts import users
+from incentive.accounts.roles import COUNTY_CLERK, Principal
+from incentive.review import submissions
+from incentive.store.database import Database
+
+CLERK = Principal("云岫填报员", COUNTY_CLERK, "云岫县")
+Q4 = "考核期,县区,指标,数值\n2026Q4,云岫县,R01,30\n".encode()
+BLANK_CARE = "考核期,县区,乡镇,指标,数值\n2026H1,云岫县,,W01,\n".encode()
+
+
+def test_the_administrator_tracks_every_county(app_factory):
+    at = app_factory(page="views/progress.py", run=False)
+    as_admin(at, "测试管理员")
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "报送进度"
+    at.selectbox(key="progress_year").set_value(2025).run()
+    counts = at.dataframe[0].value
+    assert len(counts) == 12 and counts["逾期报送"].unique().tolist() == [11]  # 4 + 2 + 4 quarters, a roster
+    assert counts["按时报送"].unique().tolist() == [1]  # movements: no deadline
+    owed = at.dataframe[1].value
+    assert len(owed) > 0 and all(text.startswith("缺 ") for text in owed["待报内容"])  # values reported missing
+    assert owed.iloc[0][["县区", "期别"]].tolist() != ["", ""]
+    table = at.dataframe[2].value
+    assert len(table) == 12 * (4 + 2 + 4 + 1 + 1)
+    assert [b.label for b in at.get("download_button")][:2] == ["下载 CSV", "下载 Excel"]
+
+
+def test_a_clerk_sees_his_county_only_with_his_pending_file(app_factory, sample_db_path):
+    db = Database(sample_db_path)
+    users.add(db, CLERK.name, COUNTY_CLERK, CLERK.county, "clerk-password-123", "测试管理员")
+    submissions.submit(db, CLERK, "四季度.csv", Q4, submissions.Options())
+    db.close()
+    at = app_factory(sample_db_path, page="views/submit.py", run=False)
+    as_user(at, CLERK)
+    at.run()
+    assert not at.exception
+    table = next(d.value for d in at.dataframe if "截止日期" in d.value.columns)
+    assert table["县区"].unique().tolist() == ["云岫县"]
+    row = table[(table["期别"] == "2026-Q4") & (table["类型"] == "赛马考评得分")]
+    assert row[["状态", "待审报送"]].values.tolist() == [["待审核", "#1"]]
+
+
+def test_rankings_care_and_overview_say_when_a_period_is_incomplete(app_factory, sample_db_path):
+    db = Database(sample_db_path)
+    import_ok(db, "care.csv", BLANK_CARE)  # 云岫县 reports its paid-leave rate of 2026-H1 as missing
+    db.close()
+    rankings = app_factory(sample_db_path, page="views/rankings.py")
+    assert not [w for w in rankings.warning if "未报齐" in w.value]  # 2026-Q3: every value in
+    rankings.selectbox(key="rank_period").set_value("2026-Q1").run()
+    assert "本期 6 个县区数据未报齐：枫岚县（缺 2 项）、鹤汀县（缺 1 项）" in " ".join(
+        w.value for w in rankings.warning
+    )
+    care = app_factory(sample_db_path, page="views/welfare.py")
+    assert "本期 1 个县区数据未报齐：云岫县（缺 1 项）。" in [w.value for w in care.warning]
+    overview = app_factory(sample_db_path)  # the overview's care pillar says it too
+    assert [w.value for w in overview.warning if "未报齐" in w.value] == [
+        "本期 1 个县区数据未报齐：云岫县（缺 1 项）。"
+    ]

@@ -1,0 +1,132 @@
+"""The submission tracker (incentive/cycle/tracker.py) on a hand-made schedule: race scores due 15 days after each
+quarter, four counties (tests/data/regions.csv), times of receipt set by hand, `today` given."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+from conftest import import_ok
+
+from incentive.accounts.roles import COUNTY_CLERK, OutOfScope, Principal, Scope
+from incentive.cycle import tracker
+from incentive.cycle.tracker import Gap
+from incentive.review import submissions
+from incentive.store import settings
+
+CONFIG = {**settings.defaults(), "due_days_race_scores": 15}
+ONTIME_Q1 = "考核期,县区,乡镇,指标,数值\n" + "".join(
+    f"2025Q1,{county},,{code},{value}\n"
+    for county in ("云岫县", "云峤县")
+    for code, value in (("R01", 1), ("R02", 2), ("R03", 90))
+)
+LATE_Q1 = "考核期,县区,乡镇,指标,数值\n2025Q1,澄溪县,,R01,5\n2025Q1,澄溪县,,R02,1\n2025Q1,澄溪县,,R03,\n"
+PENDING_Q1 = "考核期,县区,乡镇,指标,数值\n2025Q1,枫岚区,,R01,7\n"
+SENT_Q2 = "考核期,县区,乡镇,指标,数值\n2025Q2,云峤县,,R01,3\n2025Q2,云峤县,,R02,1\n2025Q2,云峤县,,R03,91\n"
+
+
+def received_at(db, batch: int, when: str) -> None:
+    db.connection.execute(
+        "UPDATE batches SET created_at = $at WHERE id = $id", {"at": dt.datetime.fromisoformat(when), "id": batch}
+    )
+
+
+@pytest.fixture
+def cycle_db(catalog_db):
+    """2025-Q1: 云岫县 and 云峤县 on time (04-10), 澄溪县 late (04-20) and without R03, 枫岚区 submitted and pending;
+    2025-Q2: 云峤县's clerk submitted on 07-14, accepted on 07-18; nobody else."""
+    db = catalog_db
+    received_at(db, import_ok(db, "q1.csv", ONTIME_Q1.encode()), "2025-04-10 09:00")
+    received_at(db, import_ok(db, "q1_late.csv", LATE_Q1.encode()), "2025-04-20 09:00")
+    submissions.submit(
+        db, Principal("枫岚填报员", COUNTY_CLERK, "枫岚区"), "q1.csv", PENDING_Q1.encode(), submissions.Options()
+    )
+    clerk = Principal("云峤填报员", COUNTY_CLERK, "云峤县")
+    sent = submissions.submit(db, clerk, "q2.csv", SENT_Q2.encode(), submissions.Options())
+    batch = submissions.accept(db, sent, Principal("市管理员", "prefecture_admin"))
+    db.connection.execute(
+        "UPDATE submissions SET submitted_at = TIMESTAMP '2025-07-14 17:00' WHERE id = $id", {"id": sent}
+    )
+    received_at(db, batch, "2025-07-18 10:00")
+    return db
+
+
+def race(db, today: dt.date, scope=Scope.ALL) -> list[tuple]:
+    rows = tracker.progress(db.connection, 2025, today, CONFIG, scope)
+    rows = rows[rows["kind"] == "race_scores"]
+    return [
+        (r.period, r.county, r.status, r.received_by, None if r.missing is pd.NA else r.missing)
+        for r in rows.itertuples()
+        if r.period in ("2025-Q1", "2025-Q2")
+    ]
+
+
+def test_statuses_on_time_late_pending_missing(cycle_db):
+    assert race(cycle_db, dt.date(2025, 7, 20)) == [
+        ("2025-Q1", "云岫县", "received", "test", 0),
+        ("2025-Q1", "云峤县", "received", "test", 0),
+        ("2025-Q1", "澄溪县", "late", "test", 1),  # received after 04-15, R03 blank
+        ("2025-Q1", "枫岚区", "pending", None, None),
+        ("2025-Q2", "云岫县", "missing", None, None),
+        ("2025-Q2", "云峤县", "received", "云峤填报员", 0),  # sent 07-14, accepted after the deadline: on time
+        ("2025-Q2", "澄溪县", "missing", None, None),
+        ("2025-Q2", "枫岚区", "missing", None, None),
+    ]
+    rows = tracker.progress(cycle_db.connection, 2025, dt.date(2025, 7, 20), CONFIG)
+    q2 = rows[(rows["period"] == "2025-Q2") & (rows["kind"] == "race_scores")].set_index("county")
+    assert q2.at["云岫县", "overdue_days"] == 5 and q2.at["云岫县", "deadline"] == dt.date(2025, 7, 15)
+    assert rows[(rows["kind"] == "race_scores") & (rows["period"] == "2025-Q3")]["status"].unique().tolist() == ["open"]
+    assert rows[rows["kind"] == "movements"]["status"].unique().tolist() == ["none"]  # no deadline, nothing sent
+
+
+def test_before_the_deadline_nothing_is_missing(cycle_db):
+    statuses = {(p, c): s for p, c, s, *_ in race(cycle_db, dt.date(2025, 7, 10))}
+    assert statuses[("2025-Q2", "云岫县")] == "open" and statuses[("2025-Q1", "枫岚区")] == "pending"
+
+
+def test_counts_and_reminders(cycle_db):
+    rows = tracker.progress(cycle_db.connection, 2025, dt.date(2025, 7, 20), CONFIG)
+    rows = rows[rows["kind"] == "race_scores"]
+    counts = tracker.county_counts(rows).set_index("county")
+    assert counts.loc["澄溪县", ["received", "late", "missing", "open", "incomplete"]].tolist() == [0, 1, 1, 2, 1]
+    owed = tracker.reminder_table(tracker.reminders(rows), "zh")
+    assert owed.values.tolist() == [
+        ["澄溪县", "赛马考评得分", "2025-Q1", "2025-04-15", pd.NA, "缺 1 项指标值（共 3 项）"],
+        ["云岫县", "赛马考评得分", "2025-Q2", "2025-07-15", 5, "整份文件"],
+        ["澄溪县", "赛马考评得分", "2025-Q2", "2025-07-15", 5, "整份文件"],
+        ["枫岚区", "赛马考评得分", "2025-Q2", "2025-07-15", 5, "整份文件"],
+    ]
+
+
+def test_a_county_sees_only_its_own_rows(cycle_db):
+    own = race(cycle_db, dt.date(2025, 7, 20), Scope(frozenset({"云峤县"})))
+    assert [(p, c, s) for p, c, s, *_ in own] == [("2025-Q1", "云峤县", "received"), ("2025-Q2", "云峤县", "received")]
+    with pytest.raises(OutOfScope):
+        tracker.progress(cycle_db.connection, 2025, dt.date(2025, 7, 20), CONFIG, Scope.NONE)
+
+
+def test_gaps_count_missing_race_values_of_townships_too(half_year_db):
+    # 2025-H1 has township values (both of 云岫县's), so 云峤县's 丹埠镇 owes its three indicators as well
+    assert tracker.gaps(half_year_db.connection, "race_scores", "2025-H1") == [Gap("云峤县", 6, 3, False)]
+    assert tracker.gaps(half_year_db.connection, "welfare", "2025-H1") == []
+
+
+def test_the_incomplete_data_line(cycle_db):
+    found = tracker.gaps(cycle_db.connection, "race_scores", "2025-Q1")
+    assert found == [Gap("澄溪县", 3, 1, False), Gap("枫岚区", 3, 3, True)]
+    assert tracker.gaps_line(found, "zh") == "本期 2 个县区数据未报齐：澄溪县（缺 1 项）、枫岚区（无数据、待审核）。"
+    assert (
+        tracker.gaps_line(found[:1], "en")
+        == "Data for this period are incomplete in 1 county: 澄溪县 (1 value missing)."
+    )
+    assert tracker.gaps_line([], "zh") == ""
+
+
+def test_one_county_of_the_prefecture(cycle_db):
+    rows = tracker.progress(cycle_db.connection, 2025, dt.date(2025, 7, 20), CONFIG, county="澄溪县")
+    assert rows["county"].unique().tolist() == ["澄溪县"]
+    with pytest.raises(OutOfScope):
+        tracker.progress(
+            cycle_db.connection, 2025, dt.date(2025, 7, 20), CONFIG, Scope(frozenset({"云峤县"})), "澄溪县"
+        )
