@@ -44,6 +44,7 @@ VIEW_PAGES = {
 ADMIN_PAGES = {
     "views/data.py": ("data", "数据管理"),
     "views/review.py": ("review", "审核"),
+    "views/progress.py": ("progress", "报送进度"),
     "views/users.py": ("users", "用户管理"),
 }
 CLERK_PAGES = {"views/submit.py": ("submit", "报送数据")}

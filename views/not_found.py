@@ -7,7 +7,12 @@ from incentive.i18n import t
 from ui import frame
 from ui.chrome import UNKNOWN_PATH
 
-ADMIN_PAGES = {"data": "page_data", "review": "page_review", "users": "page_users"}  # prefecture administrators only
+ADMIN_PAGES = {  # prefecture administrators only
+    "data": "page_data",
+    "review": "page_review",
+    "progress": "page_progress",
+    "users": "page_users",
+}
 CLERK_PAGES = {"submit": "page_submit"}  # only for county clerks
 
 lang = frame.current().lang
