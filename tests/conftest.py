@@ -274,3 +274,11 @@ def app(app_factory):
     """The whole app over a copy of the sample database, run once (a module may define its own `app`, e.g. with
     administrators configured)."""
     return app_factory()
+
+
+def pytest_make_parametrize_id(config, val, argname):
+    """Bytes parameters are named by their length: their text would hold what changes between collections (a zip
+    archive's timestamps), and the test workers (pytest-xdist) must all collect the same test names."""
+    if isinstance(val, (bytes, bytearray)):
+        return f"{argname}-{len(val)}-bytes"
+    return None
