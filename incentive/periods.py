@@ -166,6 +166,21 @@ def latest_of_year(stored: Iterable[str], year: int | None) -> str | None:
     return next(iter(of_year(stored, year)), None)
 
 
+def default_of_year(stored: Iterable[str], complete: Iterable[str], year: int | None) -> str | None:
+    """The period a year's view opens on: the newest of `of_year` that is complete (every county has sent it,
+    queries/race_periods.sql), else the newest. A quarter only one county has sent would otherwise head the
+    overview with a one-county race (docs/decisions.md#the-default-period-is-a-complete-one); it stays one
+    choice away, with its incomplete-data line."""
+    in_year = of_year(stored, year)
+    done = set(complete)
+    return next((p for p in in_year if p in done), next(iter(in_year), None))
+
+
+def default_of(found, year: int | None) -> str | None:
+    """default_of_year of a queries/race_periods or welfare_periods result (columns `period`, `complete`)."""
+    return default_of_year(found["period"], found.loc[found["complete"], "period"], year)
+
+
 def earlier(stored: Iterable[str], period: str) -> list[str]:
     """The stored periods that start before `period` does, newest first: what it can be compared with."""
     return [p for p in newest_first(stored) if bounds(p)[0] < bounds(period)[0]]

@@ -86,3 +86,12 @@ def test_cumulative_month_ranges_of_statistical_reports(given, expected):
 
 def test_odd_month_range_is_not_a_period():
     assert periods.parse_period("2025年2-5月") is None
+
+
+def test_a_year_opens_on_its_newest_complete_period():
+    stored = ["2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2"]
+    # 2026-Q2 has been sent by one county only: the year opens on 2026-Q1, and 2026-Q2 is still offered
+    assert periods.default_of_year(stored, ["2025-Q3", "2025-Q4", "2026-Q1"], 2026) == "2026-Q1"
+    assert periods.default_of_year(stored, ["2025-Q3", "2025-Q4"], 2026) == "2026-Q2"  # none complete: the newest
+    assert periods.default_of_year(stored, stored, 2025) == "2025-Q4"
+    assert periods.default_of_year(stored, stored, 2024) is None

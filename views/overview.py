@@ -19,8 +19,8 @@ if year is None:
     st.info(t("data_version_empty", lang))
     st.stop()
 
-race_period = periods.latest_of_year(run_query("race_periods", county="")["period"], year)
-welfare_period = periods.latest_of_year(run_query("welfare_periods")["period"], year)
+race_period = periods.default_of(run_query("race_periods", county=""), year)
+welfare_period = periods.default_of(run_query("welfare_periods"), year)
 this_year, last_year = coverage_windows.year_window(year), coverage_windows.year_window(year - 1)
 coverage = window_query("training_coverage", this_year, by="county", county="", target_hours=0.0)
 coverage_before = window_query("training_coverage", last_year, by="county", county="", target_hours=0.0)

@@ -53,7 +53,8 @@ if level == "township":
     if state.county:
         county_col.caption(tm("rank_county_from_sidebar", lang, county=county))
 group = PeerGroup(level, county)
-available = run_query("race_periods", county=group.county_param)["period"].tolist()
+found = run_query("race_periods", county=group.county_param)
+available = found["period"].tolist()
 if not available:
     st.info(t("rank_no_periods", lang))
     st.stop()
@@ -62,7 +63,14 @@ if not in_year:
     link_state.show_notes(notes, lang)
     st.info(t("no_data_for_period", lang, period=year))
     st.stop()
-period = link.selectbox(period_col, t("rank_period", lang), in_year, key="rank_period", field="period")
+period = link.selectbox(
+    period_col,
+    t("rank_period", lang),
+    in_year,
+    key="rank_period",
+    field="period",
+    default=periods.default_of(found, year),
+)
 earlier = periods.earlier(available, period)
 NO_COMPARE = ""
 compare = (

@@ -295,7 +295,7 @@ with deck.section("gaps"):
 
 # ---- does training go with performance?
 with deck.section("scatter"):
-    race_period = periods.latest_of_year(run_query("race_periods", county="")["period"], window.start.year)
+    race_period = periods.default_of(run_query("race_periods", county=""), window.start.year)
     if race_period:
         composite = ranking(race_period).ranked["composite"].rename_axis("county").reset_index()
         paired = by_county[county_hidden == ""].merge(composite, on="county")

@@ -15,7 +15,8 @@ from ui.runtime import cycle_gaps, publication_of, published_welfare, run_query,
 state = frame.current()
 lang, year = state.lang, state.year
 st.title(t("page_welfare", lang))
-stored = run_query("welfare_periods")["period"].tolist()
+found = run_query("welfare_periods")
+stored = found["period"].tolist()
 if year is None or not stored:
     st.info(t("welfare_no_data", lang))
     st.stop()
@@ -29,7 +30,14 @@ if not in_year:
     st.info(t("no_data_for_period", lang, period=year))
     st.stop()
 period_col, compare_col = st.columns([1, 3])
-period = link.selectbox(period_col, t("welfare_period", lang), in_year, key="welfare_period", field="period")
+period = link.selectbox(
+    period_col,
+    t("welfare_period", lang),
+    in_year,
+    key="welfare_period",
+    field="period",
+    default=periods.default_of(found, year),
+)
 publication = publication_of(period)  # published (审定发布) or live
 if publication is not None and published_welfare(publication) is None:
     publication = None  # published when the period had no care figures: nothing of them is frozen

@@ -47,6 +47,12 @@ def stored_periods(conn: duckdb.DuckDBPyConnection) -> list[str]:
     return queries.run(conn, "welfare_periods")["period"].tolist()
 
 
+def default_period(conn: duckdb.DuckDBPyConnection, year: int | None) -> str | None:
+    """The half-year a year's care views open on (periods.default_of_year): the newest complete one, else the
+    newest."""
+    return periods.default_of(queries.run(conn, "welfare_periods"), year)
+
+
 def period_view(conn: duckdb.DuckDBPyConnection, period: str) -> PeriodView:
     """The page's, the briefing's and `export welfare_status`'s figures for `period`."""
     previous = periods.previous_stored(period, stored_periods(conn))

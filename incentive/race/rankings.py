@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from incentive import periods
 from incentive.labels import tier_label
 from incentive.race import scoring
 from incentive.race.scoring import Ranking
@@ -35,6 +36,11 @@ class PeerGroup:
 def available_periods(conn: duckdb.DuckDBPyConnection, group: PeerGroup = PeerGroup()) -> list[str]:
     """Race periods with values for this peer group, oldest first."""
     return queries.run(conn, "race_periods", county=group.county_param)["period"].tolist()
+
+
+def default_period(conn: duckdb.DuckDBPyConnection, year: int | None, group: PeerGroup = PeerGroup()) -> str | None:
+    """The race period a year's views open on (periods.default_of_year): the newest complete one, else the newest."""
+    return periods.default_of(queries.run(conn, "race_periods", county=group.county_param), year)
 
 
 @dataclass(frozen=True)

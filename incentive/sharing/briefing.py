@@ -21,7 +21,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.offline
 
-from incentive import charts, periods
+from incentive import charts
 from incentive.care import welfare
 from incentive.config import classification
 from incentive.cycle import tracker
@@ -95,7 +95,7 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None) ->
     published (by `as_of`), else the live one (z-score, catalog weights), saying which; its table cut to rank,
     interval, county, composite and tier."""
     section = Section(t("page_rankings", lang))
-    period = periods.latest_of_year(rankings.available_periods(conn), year)
+    period = rankings.default_period(conn, year)
     if period is None:
         section.paragraphs.append(t("no_data_for_period", lang, period=year))
         return section
@@ -202,7 +202,7 @@ def _care(conn, year: int, county: str, lang: str, as_of: dt.datetime | None) ->
     """The care page's default view of the year's latest half-year, published or live as on the page: its summary
     and traffic lights."""
     section = Section(t("page_welfare", lang))
-    period = periods.latest_of_year(welfare.stored_periods(conn), year)
+    period = welfare.default_period(conn, year)
     if period is None:
         section.paragraphs.append(t("no_data_for_period", lang, period=year))
         return section
