@@ -336,7 +336,7 @@ def test_a_pending_submission_holds_up_publishing_only_its_own_periods(county_db
 
 def test_a_quarter_one_county_has_sent_is_not_the_one_views_open_on(county_db):
     """The reviewer's case: one county's accepted scores of a new quarter made the overview's headline a race of
-    one county. Views open on the newest quarter every county has sent (docs/decisions.md)."""
+    one county. Views open on the newest quarter every county has sent (docs/decisions.md#the-default-period-is-a-complete-one)."""
     from incentive.race import rankings
 
     db = county_db
