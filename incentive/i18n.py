@@ -110,6 +110,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "已超过 {minutes} 分钟未操作，已自动退出登录。",
         "Signed out after {minutes} {minutes:minute|minutes} without activity.",
     ),
+    "signed_out_deactivated": (
+        "您的账号已被市级管理员停用，已退出登录。",
+        "Your account was deactivated by a prefecture administrator; you are signed out.",
+    ),
     "role_prefecture_admin": ("市级管理员", "prefecture administrator"),
     "role_county_clerk": ("县区填报员", "county clerk"),
     "role_county_leader": ("县区领导", "county leader"),
@@ -139,6 +143,17 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "account_unknown": ("没有名为「{name}」的账号。", "There is no account called {name}."),
     "account_not_self": ("不能停用自己正在使用的账号。", "You cannot deactivate the account you are signed in with."),
+    "account_not_self_role": (
+        "不能取消自己正在使用的账号的市级管理员角色，请由另一位市级管理员修改。",
+        "You cannot take the prefecture administrator role from the account you are signed in with; ask another "
+        "prefecture administrator.",
+    ),
+    "account_needs_county": ("请为县区账号选择县区。", "Choose the county of a county account."),
+    "users_unlock": ("解除登录锁定", "Lift the sign-in lock"),
+    "users_unlocked": (
+        "已解除「{name}」的登录锁定：此前的失败次数不再计算。",
+        "The sign-in lock of {name} is lifted: earlier failures no longer count.",
+    ),
     # --- users page
     "page_users": ("用户管理", "Users"),
     "users_help": (

@@ -211,7 +211,7 @@ def test_every_write_of_the_data_and_users_pages_for_the_prefecture_administrato
     add("丁", COUNTY_CLERK, "甲县", "short")
     assert [e.value for e in at.error] == ["密码至少 12 个字符。"]
     add("丁", COUNTY_CLERK, "", "twelve chars")
-    assert [e.value for e in at.error] == ["县区账号必须属于一个已有的县区（「—」不在区划名录中）。"]
+    assert [e.value for e in at.error] == ["请为县区账号选择县区。"]
     add("丁", COUNTY_CLERK, "甲县", "twelve chars", again="twelve charz")
     assert [e.value for e in at.error] == ["两次输入的密码不一致。"]
 
@@ -226,6 +226,8 @@ def test_every_write_of_the_data_and_users_pages_for_the_prefecture_administrato
     next(b for b in at.button if b.proto.form_id == "users_reset_form").click()
     at.run()
     assert [s.value for s in at.success] == ["已重置「甲填报」的密码。"]
+    at.button(key="users_unlock").click().run()
+    assert [s.value for s in at.success] == ["已解除「甲填报」的登录锁定：此前的失败次数不再计算。"]
     at.button(key="users_deactivate").click().run()
     assert at.success[0].value.startswith("已停用账号「甲填报」")
     at.button(key="users_reactivate").click().run()

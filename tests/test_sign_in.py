@@ -252,3 +252,21 @@ def test_clear_cache_is_refused_for_a_session_without_the_administrator_role(mon
     monkeypatch.setattr(sign_in, "session_is_admin", lambda session: True)
     AppSession._handle_clear_cache_request(Anonymous())
     assert len(cleared) == 1
+
+
+def test_a_lock_lifted_by_an_administrator_lets_the_account_sign_in_again(db):
+    """The users page's 解除登录锁定 (access.unlock): a clerk who mistyped five times signs in at once."""
+    from incentive.accounts import users
+    from incentive.accounts.roles import COUNTY_CLERK
+
+    import_ok(db, "regions.csv", "县区,乡镇,县区代码\n甲县,东镇,1\n".encode())
+    users.add(db, "甲填报", COUNTY_CLERK, "甲县", "a clerk password", "王主任")
+    creds = access.Credentials({})
+    for _ in range(access.MAX_FAILURES):
+        with pytest.raises(access.SignInRefused):
+            access.sign_in(db, creds, "甲填报", "wrong", client="10.0.3.1")
+    with pytest.raises(access.SignInRefused) as locked:
+        access.sign_in(db, creds, "甲填报", "a clerk password", client="10.0.3.2")
+    assert locked.value.key == "signin_locked"
+    access.unlock(db, "甲填报", "王主任")
+    assert access.sign_in(db, creds, "甲填报", "a clerk password", client="10.0.3.3").county == "甲县"

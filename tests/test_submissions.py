@@ -340,10 +340,14 @@ def test_a_quarter_one_county_has_sent_is_not_the_one_views_open_on(county_db):
     from incentive.race import rankings
 
     db = county_db
-    every_county = "".join(f"2025Q3,{c},R01,{v}\n" for c, v in [("云岫县", 1), ("云峤县", 2), ("澄溪县", 3), ("枫岚区", 4)])
+    every_county = "".join(
+        f"2025Q3,{c},R01,{v}\n" for c, v in [("云岫县", 1), ("云峤县", 2), ("澄溪县", 3), ("枫岚区", 4)]
+    )
     import_ok(db, "三季度.csv", ("考核期,县区,指标,数值\n" + every_county).encode())
     assert rankings.default_period(db.connection, 2025) == "2025-Q3"
-    sid = submissions.submit(db, CLERK, "得分.csv", "考核期,县区,指标,数值\n2025Q4,云岫县,R01,120\n".encode(), Options())
+    sid = submissions.submit(
+        db, CLERK, "得分.csv", "考核期,县区,指标,数值\n2025Q4,云岫县,R01,120\n".encode(), Options()
+    )
     submissions.accept(db, sid, ADMIN)
     assert "2025-Q4" in rankings.available_periods(db.connection)
     assert rankings.default_period(db.connection, 2025) == "2025-Q3"

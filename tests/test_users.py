@@ -38,7 +38,7 @@ def test_an_account_is_added_with_its_role_and_county_and_audited(catalog_db):
     [
         ("赵", COUNTY_CLERK, "云岫县", "eleven char", "密码至少 12 个字符。"),
         ("赵", COUNTY_LEADER, "不存在县", PASSWORD, "县区账号必须属于一个已有的县区（「不存在县」不在区划名录中）。"),
-        ("赵", COUNTY_LEADER, None, PASSWORD, "县区账号必须属于一个已有的县区（「—」不在区划名录中）。"),
+        ("赵", COUNTY_LEADER, None, PASSWORD, "请为县区账号选择县区。"),
         ("赵", "superuser", None, PASSWORD, "未知的角色：superuser。"),
         ("赵", COUNTY_CLERK, "云岫县", None, "新账号需要设置密码（或填写单点登录标识）。"),
         ("王主任", COUNTY_CLERK, "云岫县", PASSWORD, "用户名「王主任」已存在。"),  # a first administrator's name
@@ -176,3 +176,18 @@ def test_the_command_line_manages_accounts_too(catalog_db, tmp_path, monkeypatch
     assert code == 0 and out.splitlines()[0] == "name,role,county,active,identity,changed_at,changed_by"
     assert out.splitlines()[1].startswith("张填报,county_leader,云岫县,False,,")
     assert out.splitlines()[1].endswith("," + cli._who())
+
+
+def test_an_administrator_keeps_his_own_role_and_names_differ_by_more_than_case(catalog_db):
+    db = catalog_db
+    users.add(db, "Zhang", PREFECTURE_ADMIN, None, "twelve chars!", "王主任")
+    with pytest.raises(users.AccountError) as refused:
+        users.change(db, "Zhang", "Zhang", role=COUNTY_LEADER, county="云岫县")
+    assert refused.value.key == "account_not_self_role"
+    users.change(db, "Zhang", "王主任", role=COUNTY_LEADER, county="云岫县")  # another administrator may
+    with pytest.raises(users.AccountError) as refused:
+        users.add(db, "zhang", COUNTY_CLERK, "云岫县", "twelve chars!", "王主任")
+    assert refused.value.key == "account_name_taken"
+    with pytest.raises(users.AccountError) as refused:
+        users.add(db, "李", COUNTY_CLERK, "", "twelve chars!", "王主任")
+    assert refused.value.text("zh") == "请为县区账号选择县区。"

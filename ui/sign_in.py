@@ -75,6 +75,7 @@ def _role(role: str) -> object | None:
 
 
 _ENDED_IDLE = "role_ended_idle"
+_ENDED_DEACTIVATED = "role_ended_deactivated"
 
 
 def _ended_idle() -> object | None:
@@ -215,6 +216,7 @@ def principal() -> Principal | None:
     current = access.current_principal(database(), credentials(), held)
     if current is None:
         _drop(ACCOUNT)
+        st.session_state[_ENDED_DEACTIVATED] = held.name  # said once, in the sidebar
     return current
 
 
@@ -287,6 +289,8 @@ def sidebar_form(lang: str) -> None:
         st.sidebar.info(t("signed_out_idle", lang, minutes=int(_idle_seconds() // 60)))
         _end_identity()
     who = principal()
+    if st.session_state.pop(_ENDED_DEACTIVATED, None):
+        st.sidebar.warning(t("signed_out_deactivated", lang))
     if who:
         role = t(f"role_{who.role}", lang)
         if who.county:

@@ -4,7 +4,7 @@ role or county, reset a password, deactivate or reactivate. Nobody is deleted; t
 import pandas as pd
 import streamlit as st
 
-from incentive import labels
+from incentive import access, labels
 from incentive.accounts import users
 from incentive.accounts.roles import PREFECTURE_ADMIN, ROLES
 from incentive.i18n import capital, t
@@ -69,7 +69,7 @@ def accounts_table(accounts: pd.DataFrame) -> pd.DataFrame:
             "active": table["active"].map(lambda on: capital(t("users_active" if on else "users_inactive", lang))),
             "identity": table["identity"].fillna(""),
             "source": table["source"].map(lambda s: capital(t(f"users_source_{s}", lang))),
-            "changed_at": table["changed_at"],
+            "changed_at": table["changed_at"].map(lambda at: "" if pd.isna(at) else f"{at:%Y-%m-%d %H:%M}"),
             "changed_by": table["changed_by"].map(lambda who: labels.who_text(who, lang) if who else ""),
         }
     )
@@ -172,8 +172,11 @@ with st.form("users_reset_form", clear_on_submit=True):
                 tm("users_reset_done", lang, name=picked),
             )
 
+deactivate_col, unlock_col = st.columns(2)
+if unlock_col.button(t("users_unlock", lang), key="users_unlock"):  # five failures lock a name for 15 minutes
+    write(lambda who: access.unlock(db, picked, who), tm("users_unlocked", lang, name=picked))
 if account.active:
-    if st.button(t("users_deactivate", lang), key="users_deactivate"):
+    if deactivate_col.button(t("users_deactivate", lang), key="users_deactivate"):
         write(lambda who: users.set_active(db, picked, False, who), tm("users_deactivated", lang, name=picked))
-elif st.button(t("users_reactivate", lang), key="users_reactivate"):
+elif deactivate_col.button(t("users_reactivate", lang), key="users_reactivate"):
     write(lambda who: users.set_active(db, picked, True, who), tm("users_reactivated", lang, name=picked))

@@ -83,13 +83,15 @@ def add(
     name = name.strip()
     if not name or safe_text.forbidden_in_name(name) or len(name) > safe_text.NAME_MAX_CHARS:
         raise AccountError("account_bad_name", limit=safe_text.NAME_MAX_CHARS)
-    if name in reserved:
+    if name.casefold() in {taken.casefold() for taken in reserved}:
         raise AccountError("account_name_taken", name=name)
     if not password and not (identity or "").strip():
         raise AccountError("account_needs_password")
 
     def write(cur: duckdb.DuckDBPyConnection) -> User:
-        if _current(cur, name) is not None:
+        # Names differ by more than letter case: 'Zhang' and 'zhang' would read as one person in the audit log.
+        same = cur.execute("SELECT 1 FROM current_users WHERE lower(name) = lower($name)", {"name": name}).fetchall()
+        if same:
             raise AccountError("account_name_taken", name=name)
         user = User(name, role, _county(cur, role, county), _hash(password), True, (identity or "").strip() or None)
         _insert(cur, user, by)
@@ -111,6 +113,8 @@ def change(
         user = _existing(cur, name)
         new_role = role or user.role
         _check_role(new_role)
+        if by == user.name and user.role == PREFECTURE_ADMIN and new_role != PREFECTURE_ADMIN:
+            raise AccountError("account_not_self_role")  # he would lock himself out mid-change
         wanted = county if county is not None else user.county
         changed = replace(
             user,
@@ -160,6 +164,8 @@ def _county(cur: duckdb.DuckDBPyConnection, role: str, county: str | None) -> st
     if role == PREFECTURE_ADMIN:
         return None
     county = (county or "").strip()
+    if role in COUNTY_ROLES and not county:
+        raise AccountError("account_needs_county")
     known = {row[0] for row in cur.execute("SELECT DISTINCT county FROM current_regions").fetchall()}
     if role in COUNTY_ROLES and county not in known:
         raise AccountError("account_bad_county", county=county or "—")
