@@ -1440,6 +1440,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "review_note": ("退回说明（县区填报员可见）", "Note for the clerk (required to return)"),
     "review_return": ("退回", "Return"),
     "review_returned": ("已退回报送 #{id}。", "Returned submission #{id}."),
+    "page_not_for_role": (
+        "「{page}」页不对{role}开放；如需使用，请联系市级管理员。",
+        "The “{page}” page is not open to a {role}; ask a prefecture administrator if you need it.",
+    ),
     "page_clerk_only": (
         "「{page}」页仅限县区填报员：请先在左侧栏登录，登录后本页即显示。",
         "The “{page}” page is for county clerks: sign in from the sidebar and it opens here.",

@@ -166,11 +166,13 @@ def test_every_page_is_shown_or_refused_with_a_sentence(make, role, monkeypatch)
         at.switch_page("views/not_found.py")
         at.run()
         assert at.title[0].value == title
-        only = (
-            f"「{title}」页仅限管理员（市级管理员）：请在左侧栏「登录」以市级管理员账号登录，本页即显示。"
-            if page in ADMIN_PAGES
-            else t("page_clerk_only", "zh", page=title)
-        )
+        signed_in_as = {"clerk of 甲县": "县区填报员", "leader of 甲县": "县区领导", "prefecture admin": "市级管理员"}
+        if role in signed_in_as:  # signing in again would not help: it says so
+            only = f"「{title}」页不对{signed_in_as[role]}开放；如需使用，请联系市级管理员。"
+        elif page in ADMIN_PAGES:
+            only = f"「{title}」页仅限管理员（市级管理员）：请在左侧栏「登录」以市级管理员账号登录，本页即显示。"
+        else:
+            only = t("page_clerk_only", "zh", page=title)
         assert [i.value for i in at.info] == [only]
         assert not at.get("file_uploader")
         monkeypatch.undo()

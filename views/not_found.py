@@ -4,7 +4,7 @@ instead of Streamlit's English "Page not found" dialog (ui/chrome.py registers t
 import streamlit as st
 
 from incentive.i18n import t
-from ui import frame
+from ui import frame, sign_in
 from ui.chrome import UNKNOWN_PATH
 
 ADMIN_PAGES = {  # prefecture administrators only
@@ -19,7 +19,10 @@ lang = frame.current().lang
 path = st.session_state.get(UNKNOWN_PATH, "")
 restricted = {**ADMIN_PAGES, **CLERK_PAGES}
 st.title(t(restricted[path], lang) if path in restricted else t("page_not_found", lang))
-if path in ADMIN_PAGES:
+who = sign_in.principal()
+if path in restricted and who is not None:  # signed in, with another role: signing in again would not help
+    st.info(t("page_not_for_role", lang, page=t(restricted[path], lang), role=t(f"role_{who.role}", lang)))
+elif path in ADMIN_PAGES:
     st.info(t("page_admin_only", lang, page=t(ADMIN_PAGES[path], lang)))
 elif path in CLERK_PAGES:
     st.info(t("page_clerk_only", lang, page=t(CLERK_PAGES[path], lang)))
