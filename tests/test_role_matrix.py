@@ -395,3 +395,14 @@ def test_the_briefing_names_nobody_whoever_asks_for_it(small_db):
             assert not [name for names in NAMES.values() for name in names if name in page]
     finally:
         db.close()
+
+
+def test_a_county_accounts_own_county_is_written_into_the_address_it_shares(make):
+    """The drill-down starts at a county account's own county; a link he shares must show that county to others
+    too (the reviewer's case: it showed the opener's first or own county instead)."""
+    mine = make(CLERK_B, page="views/training.py")  # 乙县 is not the first county, which others start from
+    assert mine.query_params["train.drill"] in ("乙县", ["乙县"])
+    theirs = make("admin", query={"train.drill": "乙县"}, page="views/training.py")
+    assert theirs.selectbox(key="training_drill_county").value == "乙县"
+    first = make("admin", page="views/training.py")  # an account without a county: the first one, left out
+    assert "train.drill" not in first.query_params

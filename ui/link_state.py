@@ -205,6 +205,7 @@ class Page:
         field: str,
         default: Any = None,
         format_func: Callable = str,
+        personal: bool = False,
     ) -> Any:
         return self._choice(
             lambda: container.selectbox(label, options, key=relabel(key), format_func=format_func),
@@ -212,6 +213,7 @@ class Page:
             key=key,
             field=field,
             default=default,
+            personal=personal,
         )
 
     def segmented(
@@ -233,12 +235,16 @@ class Page:
             default=default,
         )
 
-    def _choice(self, draw: Callable[[], Any], options: Sequence, *, key: str, field: str, default: Any) -> Any:
-        """One of `options`: seeded from the URL (or `default`, the first option when None), drawn, published."""
+    def _choice(
+        self, draw: Callable[[], Any], options: Sequence, *, key: str, field: str, default: Any, personal: bool = False
+    ) -> Any:
+        """One of `options`: seeded from the URL (or `default`, the first option when None), drawn, published.
+        A `personal` default (a county account's own county) is one only this user starts from: it is written to
+        the URL like any other choice, so a shared link shows the same view to whoever opens it."""
         default = options[0] if default is None else default
         self.seed(key, field, default=default, options=options)
         value = draw()
-        self.publish(field, value, default)
+        self.publish(field, value, options[0] if personal else default)
         return value
 
     def state(self):

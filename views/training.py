@@ -322,6 +322,7 @@ with deck.section("drill"):
         key="training_drill_county",
         field="drill",
         default=who.county if who is not None and who.county in counties else None,
+        personal=True,  # his county goes into the address, so a link he shares shows it to others too
     )
     slice_by = link.segmented(
         st,
