@@ -279,9 +279,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "The database is empty; import data on the Data page.",
     ),
     "sample_notice": (
-        "当前显示的是示例数据：澜州市及其县区、干部均为虚构，仅供演示。可在「数据管理」一键移除。",
-        "You are looking at sample data: 澜州市, its counties and cadres are fictional. Remove it on the Data page.",
+        "当前显示的是示例数据：澜州市及其县区、干部均为虚构，仅供演示。",
+        "You are looking at sample data: 澜州市, its counties and cadres are fictional.",
     ),
+    "sample_notice_remove": ("可在「数据管理」一键移除。", "Remove it on the Data page."),
     "sample_loading": ("首次启动，正在载入示例数据（约 10 秒）…", "First start: loading the sample data (about 10 s)…"),
     "delta_vs_year": ("较 {year} 年 {delta}", "{delta} vs {year}"),
     "kpi_hours_unit": ("{hours:.1f} 学时", "{hours:.1f} {hours:hour|hours}"),

@@ -88,6 +88,7 @@ def test_a_clerk_submits_and_the_administrator_accepts(accounts_db, app_factory)
     assert database_of(accounts_db) == [(1, "pending", "云岫县", "云岫填报员", None, None)]
     table = clerk.dataframe[0].value
     assert table["状态"].tolist() == ["待审核"]
+    assert table[table.columns[7]].tolist() == [""]  # handled by nobody yet (it showed the clerk himself)
 
     admin = on(signed_in(app_factory, accounts_db), "views/review.py")
     assert admin.title[0].value == "审核（1 待审）"

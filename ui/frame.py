@@ -13,7 +13,7 @@ from incentive.demo.sample import has_sample
 from incentive.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from incentive.store import batches
 
-from . import link_state, meeting
+from . import link_state, meeting, sign_in
 from .runtime import database, pinned_at, run_query, start_run
 
 LANGUAGE_LABELS = {"zh": "中文", "en": "English"}
@@ -74,8 +74,9 @@ def sidebar(lang: str) -> None:
         )
     else:
         st.sidebar.caption(t("data_version_empty", lang))
-    if has_sample(db):
-        st.sidebar.info(t("sample_notice", lang))
+    if has_sample(db):  # only the prefecture administrator can remove it: only he is told where
+        removal = " " + t("sample_notice_remove", lang) if sign_in.admin() else ""
+        st.sidebar.info(t("sample_notice", lang) + removal)
     meeting.toggle(lang)
     st.session_state["frame"] = Frame(lang if lang in LANGUAGES else DEFAULT_LANGUAGE, year, county or "")
     with st.sidebar:

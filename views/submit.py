@@ -115,7 +115,11 @@ else:
     shown = shown.assign(
         kind=[capital(t(f"kind_{k}", lang)) for k in shown["kind"]],
         state=[capital(t(f"submission_state_{s}", lang)) for s in shown["state"]],
-        state_by=[labels.who_text(w, lang) for w in shown["state_by"]],
+        # nobody has handled a pending submission yet (its event's author is the clerk who sent it)
+        state_by=[
+            "" if s == submissions.PENDING else labels.who_text(w, lang)
+            for s, w in zip(shown["state"], shown["state_by"], strict=True)
+        ],
         note=shown["note"].fillna(""),
     )
     shown.columns = [
