@@ -1666,6 +1666,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "{period} 尚未正式发布，以下为实时数据（试算）。",
         "{period} is not published: live data (trial).",
     ),
+    "pub_document_no_long": (
+        "文号最多 {limit} 个字。",
+        "A document number has at most {limit} {limit:character|characters}.",
+    ),
     "pub_pending": (
         "{period} 尚有 {n} 份报送待审核，暂不能发布。请先审核，或填写理由后强制发布。",
         "{period} has {n} {n:submission|submissions} awaiting review and cannot be published yet. Review them "

@@ -199,3 +199,12 @@ def test_a_publication_on_a_lake_is_read_by_another_instance(lake_location):
     finally:
         first.close()
         second.close()
+
+
+def test_a_document_number_is_a_short_reference(half_year_db):
+    with pytest.raises(freeze.PublicationError) as refused:
+        freeze.publish(half_year_db, PERIOD, "管理员", document_no="长" * 51)
+    assert refused.value.text("zh") == "文号最多 50 个字。"
+    assert official.latest(half_year_db.connection, PERIOD) is None  # nothing published
+    publication = freeze.publish(half_year_db, PERIOD, "管理员", document_no="[澜组](http://evil.example)〔2026〕1号")
+    assert publication.document_no == "[澜组](http://evil.example)〔2026〕1号"  # stored as typed; shown escaped

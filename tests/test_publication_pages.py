@@ -9,6 +9,7 @@ from conftest import as_admin, import_ok
 from incentive.care import welfare
 from incentive.publication import freeze, official
 from incentive.race import rankings
+from incentive.safe_text import markdown
 from incentive.store.database import Database
 
 PERIOD, HALF = "2026-Q3", "2026-H1"  # the pages' defaults on the sample (its latest year)
@@ -39,7 +40,7 @@ def test_rankings_page_keeps_the_published_ranks_with_a_banner_and_a_live_switch
     assert published != live and published[0] == "澄溪县"
     at = app_factory(sample_db_path, page="views/rankings.py")
     assert ranking_table(at)["县区"].tolist() == published
-    assert [s.value for s in at.success] == [publication.label("zh")]
+    assert [s.value for s in at.success] == [markdown(publication.label("zh"))]  # the 文号 as typed, never a link
     assert "第 1 版，澜组〔2026〕12号）" in publication.label("zh")
     banner = next(w.value for w in at.warning if "当前数据与正式发布时不同" in w.value)
     assert "澄溪县 1→" in banner

@@ -39,7 +39,7 @@ def shows_published(link, container, prefix: str, publication, trial: bool, lang
 def mark(publication, published: bool, trial: bool, period: str, lang: str) -> None:
     """Which figures these are: 正式发布（date, version, 文号）, or live with the reason why."""
     if published:
-        st.success(publication.label(lang))
+        st.success(markdown(publication.label(lang)))  # the 文号 is typed by a person: shown as typed, never a link
     elif publication is None:
         st.caption(t("pub_unpublished", lang, period=period))
     elif trial:

@@ -72,6 +72,9 @@ def pending_submissions(db: Database, period: str) -> int:
     return submissions.pending_count(db, period)
 
 
+DOCUMENT_NO_MAX = 50  # characters
+
+
 def publish(
     db: Database,
     period: str,
@@ -96,6 +99,8 @@ def publish(
         audit.record(db, who, "publish", target=period, outcome="refused", detail=code, rows=params.get("n"))
         return PublicationError(f"pub_{code}", period=period, **params)
 
+    if len(document_no) > DOCUMENT_NO_MAX:  # a 文号 is a short reference (澜组〔2026〕12号); it heads every mark
+        raise refuse("document_no_long", limit=DOCUMENT_NO_MAX)
     if waiting > 0 and not override_reason:
         raise refuse("pending", n=waiting)
     if latest(db.connection, period) is not None and not reason:
