@@ -137,6 +137,20 @@ def running_app(chromium, database: Path, folder: Path, *, env: dict[str, str] |
             server.kill()
 
 
+def sample_with_clerk(sample_db_file, folder: Path, name: str, county: str, password: str) -> Path:
+    """A copy of the loaded sample in `folder` with one county clerk among its users (added by ADMIN)."""
+    from incentive.accounts import users
+    from incentive.accounts.roles import COUNTY_CLERK
+    from incentive.store.database import Database
+
+    path = folder / "app.duckdb"
+    shutil.copy(sample_db_file, path)
+    database = Database(path)
+    users.add(database, name, COUNTY_CLERK, county, password, ADMIN)
+    database.close()
+    return path
+
+
 @pytest.fixture(scope="module")
 def app_url(chromium, sample_db_file, tmp_path_factory):
     """Base URL of a running app whose database is a fresh copy of the loaded sample; stopped after the module."""

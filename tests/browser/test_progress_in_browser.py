@@ -3,13 +3,11 @@ quarter and his 报送进度 rows say 待审核; the prefecture administrator ac
 batch) on 报送进度, sees the rankings page say which counties have not reported, and publishes the quarter, which
 the page then shows as 正式发布."""
 
-import shutil
-
 import pytest
 from playwright.sync_api import expect
 
 from .browser_steps import click_button, expect_no_exception, main, open_view, sign_in
-from .conftest import ADMIN, ADMIN_PASSWORD, running_app
+from .conftest import ADMIN, ADMIN_PASSWORD, running_app, sample_with_clerk
 from .test_submissions_in_browser import go, new_tab, submit
 
 pytestmark = pytest.mark.browser
@@ -20,16 +18,8 @@ QUARTER = "2026-Q4"  # after the sample's last quarter: nothing of it is in befo
 
 @pytest.fixture(scope="module")
 def tracker_app(chromium, sample_db_file, tmp_path_factory):
-    from incentive.accounts import users
-    from incentive.accounts.roles import COUNTY_CLERK
-    from incentive.store.database import Database
-
     folder = tmp_path_factory.mktemp("progress")
-    path = folder / "app.duckdb"
-    shutil.copy(sample_db_file, path)
-    database = Database(path)
-    users.add(database, CLERK, COUNTY_CLERK, COUNTY, CLERK_PASSWORD, ADMIN)
-    database.close()
+    path = sample_with_clerk(sample_db_file, folder, CLERK, COUNTY, CLERK_PASSWORD)
     with running_app(chromium, path, folder) as base_url:
         yield base_url
 

@@ -3,7 +3,6 @@ waits; the prefecture administrator (another browser context) accepts it and the
 submission is returned with a note, which the clerk reads on his page."""
 
 import re
-import shutil
 
 import pytest
 from playwright.sync_api import expect
@@ -20,7 +19,7 @@ from .browser_steps import (
     sign_in,
     wait_idle,
 )
-from .conftest import ADMIN, ADMIN_PASSWORD, running_app
+from .conftest import ADMIN, ADMIN_PASSWORD, running_app, sample_with_clerk
 from .test_data_page_in_browser import CHALLENGER, race_file_lifting
 
 pytestmark = pytest.mark.browser
@@ -32,16 +31,8 @@ NOTE = "第二季度数值单位有误，请按万元重报"
 @pytest.fixture(scope="module")
 def clerk_app(chromium, sample_db_file, tmp_path_factory):
     """The app over a copy of the sample with a county clerk of CHALLENGER's county among its users."""
-    from incentive.accounts import users
-    from incentive.accounts.roles import COUNTY_CLERK
-    from incentive.store.database import Database
-
     folder = tmp_path_factory.mktemp("submissions")
-    path = folder / "app.duckdb"
-    shutil.copy(sample_db_file, path)
-    database = Database(path)
-    users.add(database, CLERK, COUNTY_CLERK, CHALLENGER, CLERK_PASSWORD, ADMIN)
-    database.close()
+    path = sample_with_clerk(sample_db_file, folder, CLERK, CHALLENGER, CLERK_PASSWORD)
     with running_app(chromium, path, folder) as base_url:
         yield base_url
 
