@@ -1449,6 +1449,50 @@ TEXT: dict[str, tuple[str, str]] = {
         "「{page}」页仅限县区填报员：请先在左侧栏登录，登录后本页即显示。",
         "The “{page}” page is for county clerks: sign in from the sidebar and it opens here.",
     ),
+    # submissions and review: corrections on the tracker, duplicate pending files, the tracker for county
+    # accounts, published or live on the overview and over time (one block, kept together)
+    "cycle_status_returned": ("退回待重报", "returned, awaiting a new file"),
+    "cycle_correction_pending": ("更正待审核", "correction awaiting review"),
+    "cycle_correction_returned": ("更正退回待重报", "correction returned, awaiting a new one"),
+    "cycle_status_corrected": ("{status}，{correction}", "{status}; {correction}"),
+    "cycle_col_returned": ("已退回报送", "Returned"),
+    "cycle_owed_returned": ("整份文件（已退回，待重报）", "the whole file (returned, to send again)"),
+    "cycle_owed_correction": ("更正文件（已退回，待重报）", "the correction (returned, to send again)"),
+    "cycle_corrections_intro": (
+        "审核退回而尚未重新报送的为「退回待重报」；已报送的期别又报来更正的，显示「更正待审核」或「更正退回待重报」。",
+        "A file the reviewer returned and the county has not sent again is “returned, awaiting a new file”; a "
+        "correction of a period already received shows as “correction awaiting review” or “correction returned”.",
+    ),
+    "cycle_own_county_only": (
+        "本页只显示您所在县区（{county}）的报送进度，只读。",
+        "This page shows your county's ({county}) rows only, read-only.",
+    ),
+    "page_account_only": (
+        "「{page}」页需要登录：请在左侧栏「登录」，市级管理员可查看全部县区，县区账号可查看本县区。",
+        "The “{page}” page needs a sign-in: sign in from the sidebar; a prefecture administrator sees every "
+        "county, a county account its own county.",
+    ),
+    "review_col_alike": ("同期待审", "Same period pending"),
+    "review_alike_pending": (
+        "同一县区同一期另有 {n} 份待审核（{ids}）。都通过时，后通过的一份会覆盖相同的数据；请比较后只通过应生效的一份，"
+        "其余退回。",
+        "{n} other {n:submission|submissions} of the same county, kind and period {n:awaits|await} review ({ids}). "
+        "If both are accepted, the one accepted last overwrites the same data: compare them, accept the one that "
+        "should count and return the others.",
+    ),
+    "submit_alike_pending": (
+        "本县区同一期的同类数据已有 {n} 份待审核（{ids}）。再提交这一份，两份都会等待审核；如这份是替换，请先撤回旧的。",
+        "{n} {n:submission|submissions} of the same kind and period from your county already {n:awaits|await} "
+        "review ({ids}). Submitting this one leaves both waiting; if it replaces one, withdraw that one first.",
+    ),
+    "pub_periods_published": ("{periods} 为正式发布结果", "{periods}: published results"),
+    "pub_periods_live": ("{periods} 为实时数据（试算）", "{periods}: live data (trial)"),
+    "pub_periods_joined": ("{first}，{second}", "{first}; {second}"),
+    "pub_periods_end": ("。", "."),
+    "welfare_trend_live": (
+        "历次数值为当前数据（实时），不随正式发布版本冻结。",
+        "Values over the periods are current data (live), not frozen by a publication.",
+    ),
     # --- assessment cycle
     "page_progress": ("报送进度", "Submission tracker"),
     "cycle_intro": (

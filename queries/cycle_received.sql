@@ -2,7 +2,8 @@
 -- $end: the stored period of race scores and welfare values (county or township rows), the month of a roster's
 -- as-of date, of a training record or of a personnel decision (whose county is the cadre's on that date, by the
 -- rule 能上能下 counts with). With when the county sent it (an accepted submission's time, else the batch's) and
--- who (docs/decisions.md#assessment-cycle). Params: $start, $end (dates).
+-- who (docs/decisions.md#assessment-cycle), and when the batch went live (its created_at: a return of a correction
+-- made after it is still awaited). Params: $start, $end (dates).
 WITH active AS (SELECT id FROM active_batch_ids),
 valued AS (
     SELECT DISTINCT batch_id, CASE domain WHEN 'race' THEN 'race_scores' ELSE 'welfare' END AS kind, county,
@@ -38,7 +39,8 @@ covered AS (
 SELECT c.kind, c.county, c.slot, c.batch_id,
        coalesce(s.submitted_at, b.created_at) AS received_at,
        coalesce(s.submitted_by, b.created_by) AS received_by,
-       b.submission_id
+       b.submission_id,
+       b.created_at AS live_at
 FROM covered c
 JOIN batches b ON b.id = c.batch_id
 LEFT JOIN submissions s ON s.id = b.submission_id

@@ -43,6 +43,7 @@ PARAMS = {
     "cycle_received": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31)},
     "cycle_completeness": {"domain": "race", "period": "2025-Q4"},
     "cycle_pending": {},
+    "cycle_returned": {},
 }
 
 
@@ -61,7 +62,7 @@ def test_every_query_file_has_test_parameters():
 READS_CADRES = ("training_coverage", "training_disclosure", "training_domains", "training_mix", "training_months")
 
 
-EMPTY_ON_SAMPLE = ("cycle_pending",)  # the sample has no county submissions (tests/test_tracker.py has some)
+EMPTY_ON_SAMPLE = ("cycle_pending", "cycle_returned")  # the sample has no county submissions (test_tracker has some)
 
 
 @pytest.mark.parametrize("name", sorted(PARAMS))

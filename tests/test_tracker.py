@@ -130,3 +130,109 @@ def test_one_county_of_the_prefecture(cycle_db):
         tracker.progress(
             cycle_db.connection, 2025, dt.date(2025, 7, 20), CONFIG, Scope(frozenset({"云峤县"})), "澄溪县"
         )
+
+
+# ---- corrections: a returned file awaiting a new one, a correction of a received period awaiting review
+
+ADMIN = Principal("市管理员", "prefecture_admin")
+FENGLAN = Principal("枫岚填报员", COUNTY_CLERK, "枫岚区")
+YUNQIAO = Principal("云峤填报员", COUNTY_CLERK, "云峤县")
+CORRECTED_Q2 = SENT_Q2.replace(",R01,3\n", ",R01,4\n")
+JULY_20 = dt.date(2025, 7, 20)
+
+
+def row(db, period: str, county: str) -> dict:
+    rows = tracker.progress(db.connection, 2025, JULY_20, CONFIG)
+    found = rows[(rows["kind"] == "race_scores") & (rows["period"] == period) & (rows["county"] == county)]
+    assert len(found) == 1
+    return found.iloc[0].to_dict()
+
+
+def pending_id(db, county: str) -> int:
+    listed = submissions.listing(db, county)
+    return int(listed[listed["state"] == submissions.PENDING]["id"].iloc[0])
+
+
+def test_a_returned_file_awaits_a_new_one_until_the_county_sends_again(cycle_db):
+    first = pending_id(cycle_db, "枫岚区")
+    submissions.return_to_clerk(cycle_db, first, ADMIN, "R02 缺失")
+    got = row(cycle_db, "2025-Q1", "枫岚区")
+    assert (got["status"], got["correction"], got["returned"], got["pending"]) == ("returned", None, [first], [])
+    assert got["overdue_days"] == 96  # due 2025-04-15: still owed
+    text = tracker.progress_table(tracker.progress(cycle_db.connection, 2025, JULY_20, CONFIG), "zh")
+    shown = text[(text["期别"] == "2025-Q1") & (text["县区"] == "枫岚区") & (text["类型"] == "赛马考评得分")]
+    assert shown[["状态", "已退回报送"]].values.tolist() == [["退回待重报", f"#{first}"]]
+    owed = tracker.reminders(tracker.progress(cycle_db.connection, 2025, JULY_20, CONFIG))
+    owed = tracker.reminder_table(owed[owed["kind"] == "race_scores"], "zh")
+    assert ["枫岚区", "赛马考评得分", "2025-Q1", "2025-04-15", 96, "整份文件（已退回，待重报）"] in owed.values.tolist()
+
+    again = submissions.submit(cycle_db, FENGLAN, "q1_again.csv", PENDING_Q1.encode(), submissions.Options())
+    got = row(cycle_db, "2025-Q1", "枫岚区")
+    assert (got["status"], got["returned"], got["pending"]) == ("pending", [], [again])
+    submissions.accept(cycle_db, again, ADMIN)
+    got = row(cycle_db, "2025-Q1", "枫岚区")
+    assert (got["status"], got["correction"], got["returned"]) == ("late", None, [])  # sent today: late
+
+
+def test_a_withdrawn_second_file_does_not_answer_a_return(cycle_db):
+    first = pending_id(cycle_db, "枫岚区")
+    submissions.return_to_clerk(cycle_db, first, ADMIN, "R02 缺失")
+    again = submissions.submit(cycle_db, FENGLAN, "q1_again.csv", PENDING_Q1.encode(), submissions.Options())
+    submissions.withdraw(cycle_db, again, FENGLAN)
+    assert row(cycle_db, "2025-Q1", "枫岚区")["status"] == "returned"
+
+
+def test_the_prefectures_own_import_after_a_return_answers_it(cycle_db):
+    submissions.return_to_clerk(cycle_db, pending_id(cycle_db, "枫岚区"), ADMIN, "R02 缺失")
+    import_ok(cycle_db, "fenglan.csv", PENDING_Q1.encode())
+    got = row(cycle_db, "2025-Q1", "枫岚区")
+    assert (got["status"], got["correction"], got["returned"]) == ("late", None, [])
+
+
+def test_a_correction_of_a_received_period_is_pending_then_returned(cycle_db):
+    """云峤县's 2025-Q2 was received on time (sent 07-14); it sends a correction, which is returned, then another."""
+    before = row(cycle_db, "2025-Q2", "云峤县")
+    correction = submissions.submit(cycle_db, YUNQIAO, "q2_fix.csv", CORRECTED_Q2.encode(), submissions.Options())
+    got = row(cycle_db, "2025-Q2", "云峤县")
+    assert (got["status"], got["correction"], got["pending"]) == ("received", "pending", [correction])
+    assert (got["received_at"], got["batch_id"]) == (before["received_at"], before["batch_id"])  # the first receipt
+    rows = tracker.progress(cycle_db.connection, 2025, JULY_20, CONFIG)
+    table = tracker.progress_table(rows, "zh")
+    shown = table[(table["期别"] == "2025-Q2") & (table["县区"] == "云峤县") & (table["类型"] == "赛马考评得分")]
+    assert shown["状态"].tolist() == ["按时报送，更正待审核"]
+    english = tracker.progress_table(rows, "en")
+    assert "Received on time; correction awaiting review" in english["Status"].tolist()
+
+    submissions.return_to_clerk(cycle_db, correction, ADMIN, "R01 数值有误")
+    got = row(cycle_db, "2025-Q2", "云峤县")
+    assert (got["status"], got["correction"], got["returned"]) == ("received", "returned", [correction])
+    rows = tracker.progress(cycle_db.connection, 2025, JULY_20, CONFIG)
+    counts = tracker.county_counts(rows[rows["kind"] == "race_scores"]).set_index("county")
+    assert counts.loc["云峤县", ["received", "returned", "correction_pending", "correction_returned"]].tolist() == [
+        2,
+        0,
+        0,
+        1,
+    ]
+    owed = tracker.reminder_table(tracker.reminders(rows[rows["kind"] == "race_scores"]), "zh")
+    assert [
+        "云峤县",
+        "赛马考评得分",
+        "2025-Q2",
+        "2025-07-15",
+        pd.NA,
+        "更正文件（已退回，待重报）",
+    ] in owed.values.tolist()
+    exported = tracker.export_table(rows).set_index(["kind", "period", "county"])
+    assert exported.loc[("race_scores", "2025-Q2", "云峤县"), ["status", "correction", "returned"]].tolist() == [
+        "received",
+        "returned",
+        str(correction),
+    ]
+
+    fixed = submissions.submit(cycle_db, YUNQIAO, "q2_fix2.csv", CORRECTED_Q2.encode(), submissions.Options())
+    assert row(cycle_db, "2025-Q2", "云峤县")["correction"] == "pending"
+    submissions.accept(cycle_db, fixed, ADMIN)
+    got = row(cycle_db, "2025-Q2", "云峤县")
+    assert (got["status"], got["correction"], got["returned"]) == ("received", None, [])
+    assert got["received_at"] == before["received_at"]  # a correction does not make the period late

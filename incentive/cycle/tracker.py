@@ -2,8 +2,10 @@
 
 For each period of a year, kind of file and county: received (an active batch holds that county's data of that
 period; on time or late by when the county sent it against the deadline), pending review (a submission of that
-county, kind and period waits on the 审核 page), missing (neither, and the deadline has passed) or open (neither,
-not yet due); movements have no deadline (received, or none). Race scores and care figures received are also
+county, kind and period waits on the 审核 page), returned (the reviewer sent the county's file back and nothing of
+that period has come in since), missing (none of these, and the deadline has passed) or open (none, not yet due);
+movements have no deadline (received, or none). A received row may also carry a correction: one pending review
+(更正待审核), or one returned and not sent again (更正退回待重报). Race scores and care figures received are also
 measured against the catalog in force: how many of the values it expects are stored.
 
 The pages, the briefing and the banner above a ranking or the care grid all call these functions; `today` is
@@ -25,8 +27,10 @@ from incentive.cycle import schedule
 from incentive.i18n import capital, join, t
 from incentive.store import queries
 
-RECEIVED, LATE, PENDING, MISSING, OPEN, NONE = "received", "late", "pending", "missing", "open", "none"
-STATUSES = (RECEIVED, LATE, PENDING, MISSING, OPEN, NONE)
+RECEIVED, LATE, PENDING, RETURNED = "received", "late", "pending", "returned"
+MISSING, OPEN, NONE = "missing", "open", "none"
+STATUSES = (RECEIVED, LATE, PENDING, RETURNED, MISSING, OPEN, NONE)
+CORRECTIONS = (PENDING, RETURNED)  # of a received row: a correction awaiting review, or returned and not resent
 DOMAINS = {"race_scores": "race", "welfare": "welfare"}  # the kinds whose values a catalog expects
 
 COLUMNS = [
@@ -35,11 +39,13 @@ COLUMNS = [
     "county",
     "deadline",
     "status",
+    "correction",
     "received_at",
     "received_by",
     "batch_id",
     "batches",
     "pending",
+    "returned",
     "expected",
     "missing",
     "overdue_days",
@@ -55,10 +61,12 @@ def progress(
     county: str = "",
 ) -> pd.DataFrame:
     """One row per period of `year`, kind (schedule.KINDS) and county of the regions inside `scope` (the
-    prefecture: all; a county clerk or leader: his own; nobody: OutOfScope), or only `county`: deadline, status,
-    and for a received one the first receipt (when the county sent it, who, which batch) and every batch that
-    holds it; the pending submissions' ids; for race scores and care figures the values expected and missing
-    (received rows only); days overdue for a missing one. Ordered by deadline, kind, county (by code)."""
+    prefecture: all; a county clerk or leader: his own; nobody: OutOfScope), or only `county`: deadline, status
+    (STATUSES), for a received one its correction (CORRECTIONS or None), the first receipt (when the county sent
+    it, who, which batch) and every batch that holds it; the ids of the pending submissions and of the returned
+    ones still awaiting a new file; for race scores and care figures the values expected and missing (received
+    rows only); days overdue for a missing or returned one past its deadline. Ordered by deadline, kind, county
+    (by code)."""
     if scope.counties is not None and not scope.counties:
         raise OutOfScope("scope_refused_all", own="—")
     if county:
@@ -69,6 +77,7 @@ def progress(
     rules = schedule.rules(config)
     received = _received(conn, year, rules)
     pending = _pending(conn, year, rules)
+    returns = _returned(conn, year, rules)
     rows = []
     for kind, rule in rules.items():
         for period in rule.periods(year):
@@ -77,17 +86,21 @@ def progress(
             for name in counties:
                 got = received.get((kind, period, name))
                 waiting = pending.get((kind, period, name), [])
+                returned = _awaiting_correction(returns.get((kind, period, name), []), got, waiting)
+                status, correction = _status(got, waiting, returned, deadline, today)
                 row = {
                     "period": period,
                     "kind": kind,
                     "county": name,
                     "deadline": deadline,
-                    "status": _status(got, waiting, deadline, today),
+                    "status": status,
+                    "correction": correction,
                     "received_at": got["received_at"] if got else pd.NaT,
                     "received_by": got["received_by"] if got else None,
                     "batch_id": got["batch_id"] if got else None,
                     "batches": got["batches"] if got else [],
                     "pending": waiting,
+                    "returned": returned,
                     "expected": None,
                     "missing": None,
                     "overdue_days": None,
@@ -95,7 +108,7 @@ def progress(
                 if got and name in completeness:
                     expected, present = completeness[name]
                     row["expected"], row["missing"] = expected, expected - present
-                if row["status"] == MISSING:
+                if status in (MISSING, RETURNED) and deadline is not None and today > deadline:
                     row["overdue_days"] = (today - deadline).days
                 rows.append(row)
     out = pd.DataFrame(rows, columns=COLUMNS)
@@ -108,22 +121,42 @@ def progress(
     )
     for column in ("batch_id", "expected", "missing", "overdue_days"):
         out[column] = out[column].astype("Int64")
-    out["received_by"] = out["received_by"].astype(object).where(out["received_by"].notna(), None)
+    for column in ("received_by", "correction"):
+        out[column] = out[column].astype(object).where(out[column].notna(), None)
     return out.reset_index(drop=True)
 
 
-def _status(got, waiting: list[int], deadline: dt.date | None, today: dt.date) -> str:
+def _status(
+    got, waiting: list[int], returned: list[int], deadline: dt.date | None, today: dt.date
+) -> tuple[str, str | None]:
+    """(status, correction): what was received decides on time or late, and a submission of the same county, kind
+    and period pending review or returned unanswered is then a correction of it; with nothing received, a pending
+    submission makes the row pending and a returned one returned, before missing or not yet due."""
     if got:
-        return LATE if deadline is not None and got["received_at"].date() > deadline else RECEIVED
+        status = LATE if deadline is not None and got["received_at"].date() > deadline else RECEIVED
+        return status, PENDING if waiting else RETURNED if returned else None
     if waiting:
-        return PENDING
+        return PENDING, None
+    if returned:
+        return RETURNED, None
     if deadline is None:
-        return NONE
-    return MISSING if today > deadline else OPEN
+        return NONE, None
+    return (MISSING if today > deadline else OPEN), None
+
+
+def _awaiting_correction(returns: list[tuple[int, dt.datetime]], got, waiting: list[int]) -> list[int]:
+    """The returned submissions of a row still awaiting a new file: none while another submission of it is pending
+    (the county has sent again), and only those returned after the newest batch that holds the row's data (data
+    that came in after a return, the county's or the prefecture's, answer it)."""
+    if waiting:
+        return []
+    newest = got["live_at"] if got else None
+    return [i for i, at in returns if newest is None or at > newest]
 
 
 def _received(conn, year: int, rules: dict[str, schedule.Rule]) -> dict[tuple[str, str, str], dict]:
-    """(kind, period, county) -> the first receipt (received_at, received_by, batch_id) and every batch id."""
+    """(kind, period, county) -> the first receipt (received_at, received_by, batch_id), every batch id, and when
+    the newest of them went live (live_at)."""
     found = queries.run(conn, "cycle_received", start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
     out: dict[tuple[str, str, str], dict] = {}
     for row in found.itertuples(index=False):  # ordered by received_at within kind, county and slot
@@ -132,6 +165,7 @@ def _received(conn, year: int, rules: dict[str, schedule.Rule]) -> dict[tuple[st
             continue
         key = (row.kind, period, row.county)
         at = pd.Timestamp(row.received_at).to_pydatetime()
+        live = pd.Timestamp(row.live_at).to_pydatetime()
         first = out.get(key)
         if first is None or at < first["received_at"]:
             out[key] = {
@@ -139,9 +173,12 @@ def _received(conn, year: int, rules: dict[str, schedule.Rule]) -> dict[tuple[st
                 "received_by": row.received_by,
                 "batch_id": int(row.batch_id),
                 "batches": sorted({int(row.batch_id), *(first["batches"] if first else [])}),
+                "live_at": max(live, first["live_at"]) if first else live,
             }
-        elif int(row.batch_id) not in first["batches"]:
-            first["batches"] = sorted([*first["batches"], int(row.batch_id)])
+        else:
+            first["live_at"] = max(live, first["live_at"])
+            if int(row.batch_id) not in first["batches"]:
+                first["batches"] = sorted([*first["batches"], int(row.batch_id)])
     return out
 
 
@@ -163,6 +200,22 @@ def _pending(conn, year: int, rules: dict[str, schedule.Rule]) -> dict[tuple[str
     return out
 
 
+def _returned(conn, year: int, rules: dict[str, schedule.Rule]) -> dict[tuple[str, str, str], list[tuple]]:
+    """(kind, period, county) -> (id, returned_at) of the returned submissions with data of that period. One whose
+    periods were not recorded (made before schema 011) is placed in none: unlike a pending one, which holds up
+    publishing wherever it might belong, a returned file placed in every period would mark them all returned."""
+    out: dict[tuple[str, str, str], list[tuple]] = {}
+    for row in queries.run(conn, "cycle_returned").itertuples(index=False):
+        rule = rules.get(row.kind)
+        if rule is None:
+            continue
+        slots = [s for s in (row.periods or "").split(";") if s and int(s[:4]) == year]
+        at = pd.Timestamp(row.returned_at).to_pydatetime()
+        for period in sorted({p for p in (schedule.slot_period(rule, s) for s in slots) if p}):
+            out.setdefault((row.kind, period, row.county), []).append((int(row.id), at))
+    return out
+
+
 def _completeness(conn, kind: str, period: str) -> dict[str, tuple[int, int]]:
     """county -> (values expected by the catalog in force, values stored) for race scores or care figures."""
     found = queries.run(conn, "cycle_completeness", domain=DOMAINS[kind], period=period)
@@ -170,19 +223,27 @@ def _completeness(conn, kind: str, period: str) -> dict[str, tuple[int, int]]:
 
 
 def county_counts(rows: pd.DataFrame) -> pd.DataFrame:
-    """Per county of `progress`: how many of its rows are received on time, late, pending, missing, open (not due)
-    or none, and how many received ones lack values (incomplete)."""
+    """Per county of `progress`: how many of its rows are received on time, late, pending, returned, missing, open
+    (not due) or none (these add up to its rows); then, among the received ones, how many have a correction
+    pending review (correction_pending) or returned unanswered (correction_returned), and how many lack values
+    (incomplete)."""
     counts = pd.crosstab(rows["county"], rows["status"]).reindex(columns=list(STATUSES), fill_value=0)
     counts = counts.reindex(list(dict.fromkeys(rows["county"])), fill_value=0)
+    for correction in CORRECTIONS:
+        counts[f"correction_{correction}"] = rows[rows["correction"] == correction].groupby("county").size()
     counts["incomplete"] = rows[rows["missing"].fillna(0) > 0].groupby("county").size()
-    counts["incomplete"] = counts["incomplete"].fillna(0).astype(int)
+    for column in ("correction_pending", "correction_returned", "incomplete"):
+        counts[column] = counts[column].fillna(0).astype(int)
     return counts.rename_axis("county").reset_index().rename_axis(None, axis=1)
 
 
 def reminders(rows: pd.DataFrame) -> pd.DataFrame:
-    """What counties still owe: rows of `progress` that are missing (past their deadline) or received with values
-    missing, oldest deadline first."""
-    owed = rows[(rows["status"] == MISSING) | (rows["missing"].fillna(0) > 0)]
+    """What counties still owe: rows of `progress` that are missing, or returned and past their deadline, or
+    received with a returned correction unanswered or with values missing; oldest deadline first."""
+    returned_late = (rows["status"] == RETURNED) & rows["overdue_days"].notna()
+    owed = rows[
+        (rows["status"] == MISSING) | returned_late | (rows["correction"] == RETURNED) | (rows["missing"].fillna(0) > 0)
+    ]
     return owed.reset_index(drop=True)
 
 
@@ -260,6 +321,7 @@ def progress_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("cycle_col_received_by", lang): [labels.who_text(w, lang) if w else "" for w in rows["received_by"]],
             t("cycle_col_batches", lang): [" ".join(f"#{b}" for b in found) for found in rows["batches"]],
             t("cycle_col_pending", lang): [" ".join(f"#{s}" for s in found) for found in rows["pending"]],
+            t("cycle_col_returned", lang): [" ".join(f"#{s}" for s in found) for found in rows["returned"]],
         }
     )
 
@@ -269,6 +331,7 @@ def counts_table(counts: pd.DataFrame, lang: str) -> pd.DataFrame:
         columns={
             "county": t("col_county", lang),
             **{status: capital(t(f"cycle_status_{status}", lang)) for status in STATUSES},
+            **{f"correction_{c}": capital(t(f"cycle_correction_{c}", lang)) for c in CORRECTIONS},
             "incomplete": t("cycle_col_incomplete", lang),
         }
     )
@@ -310,6 +373,8 @@ def export_table(rows: pd.DataFrame) -> pd.DataFrame:
     out["received_at"] = ["" if pd.isna(at) else pd.Timestamp(at).isoformat(sep=" ") for at in out["received_at"]]
     out["batches"] = [";".join(str(b) for b in found) for found in out["batches"]]
     out["pending"] = [";".join(str(s) for s in found) for found in out["pending"]]
+    out["returned"] = [";".join(str(s) for s in found) for found in out["returned"]]
+    out["correction"] = out["correction"].fillna("")
     return out
 
 
@@ -319,12 +384,21 @@ def _day(day) -> str:
 
 def _status_text(row, lang: str) -> str:
     text = capital(t(f"cycle_status_{row.status}", lang))
+    if row.correction:
+        text = t("cycle_status_corrected", lang, status=text, correction=t(f"cycle_correction_{row.correction}", lang))
     if not pd.isna(row.missing) and row.missing > 0:
         text += t("cycle_incomplete_note", lang, n=int(row.missing), total=int(row.expected))
     return text
 
 
 def _owed_text(row, lang: str) -> str:
+    owed = []
     if row.status == MISSING:
-        return t("cycle_owed_file", lang)
-    return t("cycle_owed_values", lang, n=int(row.missing), total=int(row.expected))
+        owed.append(t("cycle_owed_file", lang))
+    if row.status == RETURNED:
+        owed.append(t("cycle_owed_returned", lang))
+    if row.correction == RETURNED:
+        owed.append(t("cycle_owed_correction", lang))
+    if not pd.isna(row.missing) and row.missing > 0:
+        owed.append(t("cycle_owed_values", lang, n=int(row.missing), total=int(row.expected)))
+    return ("; " if lang == "en" else "；").join(owed)
