@@ -141,6 +141,34 @@ def test_a_returned_submission_shows_its_note_and_a_pending_one_can_be_withdrawn
     assert [row[1] for row in database_of(accounts_db)] == ["returned", "withdrawn"]
 
 
+def test_a_second_file_of_the_same_period_is_flagged_to_the_clerk_and_the_reviewer(accounts_db, app_factory):
+    clerk = on(signed_in(app_factory, accounts_db, CLERK), "views/submit.py")
+    clerk.get("file_uploader")[0].set_value(("第一次.csv", OWN, "text/csv"))
+    clerk.run()
+    assert not [w for w in clerk.warning if "待审核" in w.value]  # the first one: nothing to warn about
+    button(clerk, "submit_send_").click().run()
+    clerk.get("file_uploader")[0].set_value(("第二次.csv", OWN.replace(b"99.5", b"88"), "text/csv"))
+    clerk.run()
+    assert (
+        "本县区同一期的同类数据已有 1 份待审核（#1）。再提交这一份，两份都会等待审核；如这份是替换，请先撤回旧的。"
+        in [w.value for w in clerk.warning]
+    )
+    button(clerk, "submit_send_").click().run()  # a warning, not a refusal
+    assert [row[:2] for row in database_of(accounts_db)] == [(1, "pending"), (2, "pending")]
+
+    admin = on(signed_in(app_factory, accounts_db), "views/review.py")
+    queue = admin.dataframe[0].value
+    assert queue[["报送", "同期待审"]].values.tolist() == [[1, "#2"], [2, "#1"]]
+    alike = [w.value for w in admin.warning if "同一县区同一期" in w.value]
+    assert alike == [
+        "同一县区同一期另有 1 份待审核（#2）。都通过时，后通过的一份会覆盖相同的数据；请比较后只通过应生效的一份，其余退回。"
+    ]
+    admin.text_area(key="review_note_1").set_value("以第二份为准")
+    admin.button(key="review_return_1").click().run()
+    assert not [w for w in admin.warning if "同一县区同一期" in w.value]  # #2 alone now
+    assert admin.dataframe[0].value.set_index("报送").loc[2, "同期待审"] == ""
+
+
 def test_a_clerk_rolls_back_his_countys_batch_from_his_page(accounts_db, app_factory):
     clerk = on(signed_in(app_factory, accounts_db, CLERK), "views/submit.py")
     assert not [s for s in clerk.selectbox if s.key == "submit_rollback_pick"]  # the prefecture's batches: not his

@@ -334,6 +334,38 @@ def test_a_pending_submission_holds_up_publishing_only_its_own_periods(county_db
     assert freeze.pending_submissions(db, "2025-Q2") == 0
 
 
+def test_pending_files_of_the_same_county_kind_and_period_are_flagged(county_db):
+    """Two pending files of 云岫县's 2025-Q2 scores: accepting both would let the one accepted last overwrite the
+    other, so each names the other (docs/decisions.md#duplicate-submissions); another quarter, another kind or
+    another county's file are not alike, and a file that is no longer pending stops counting."""
+    db = county_db
+    first = submissions.submit(db, CLERK, "得分.csv", SCORES.encode(), Options())
+    q3 = submissions.submit(db, CLERK, "三季度.csv", SCORES.replace("2025Q2", "2025Q3").encode(), Options())
+    roster = submissions.submit(db, CLERK, "花名册.csv", roster_csv("2025-06-30", [("Y1", "云岫县")]), Options())
+    other = SCORES.replace("云岫县,安坝镇", "云峤县,丹埠镇").replace("云岫县", "云峤县")
+    submissions.submit(db, OTHER_CLERK, "云峤得分.csv", other.encode(), Options())
+    assert submissions.duplicates(db) == {}
+    assert submissions.pending_alike(db, "云岫县", "race_scores", "2025-Q2") == [first]
+
+    second = submissions.submit(db, CLERK, "得分_更正.csv", SCORES.replace(",R01,120", ",R01,121").encode(), Options())
+    both_quarters = submissions.submit(
+        db, CLERK, "两季.csv", (SCORES + "2025Q3,云岫县,,R02,3\n").encode(), Options()
+    )  # 2025-Q2 and 2025-Q3: alike to both
+    assert submissions.duplicates(db) == {
+        first: [second, both_quarters],
+        q3: [both_quarters],
+        second: [first, both_quarters],
+        both_quarters: [first, q3, second],
+    }
+    assert submissions.pending_alike(db, "云岫县", "race_scores", "2025-Q2", exclude=first) == [second, both_quarters]
+    assert submissions.pending_alike(db, "云岫县", "roster", "2025-06") == [roster]
+    assert submissions.pending_alike(db, "云岫县", "race_scores", "") == [first, q3, second, both_quarters]
+
+    submissions.return_to_clerk(db, first, ADMIN, "请核对")
+    submissions.withdraw(db, both_quarters, CLERK)
+    assert submissions.duplicates(db) == {}
+
+
 def test_a_quarter_one_county_has_sent_is_not_the_one_views_open_on(county_db):
     """The reviewer's case: one county's accepted scores of a new quarter made the overview's headline a race of
     one county. Views open on the newest quarter every county has sent (docs/decisions.md#the-default-period-is-a-complete-one)."""

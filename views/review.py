@@ -5,7 +5,7 @@ county, returning sends it back with a note the clerk reads."""
 import streamlit as st
 
 from incentive import labels
-from incentive.i18n import capital, t
+from incentive.i18n import capital, join, t
 from incentive.review import submissions
 from incentive.review.submissions import SubmissionError
 from incentive.safe_text import markdown, tm
@@ -30,6 +30,7 @@ def flash_and_rerun(*messages: str) -> None:
 
 queue = submissions.listing(db)
 waiting = queue[queue["state"] == submissions.PENDING]
+alike = submissions.duplicates(db)  # pending ones of the same county, kind and period: not to accept blindly
 st.title(t("page_review_pending", lang, n=len(waiting)) if len(waiting) else t("page_review", lang))
 for message in st.session_state.pop("review_flash", []):
     st.success(message)
@@ -44,6 +45,7 @@ else:
         kind=[capital(t(f"kind_{k}", lang)) for k in shown["kind"]],
         state=[capital(t(f"submission_state_{s}", lang)) for s in shown["state"]],
         note=shown["note"].fillna(""),
+        alike=[" ".join(f"#{j}" for j in alike.get(i, [])) for i in shown["id"]],
     )
     shown.columns = [
         t(k, lang)
@@ -57,6 +59,7 @@ else:
             "col_submitted_at",
             "col_status",
             "col_note",
+            "review_col_alike",
         )
     ]
     st.dataframe(shown, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(shown)))
@@ -84,6 +87,9 @@ st.markdown(
         state=t(f"submission_state_{opened.state}", lang),
     )
 )
+if opened.id in alike:
+    others = alike[opened.id]
+    st.warning(t("review_alike_pending", lang, n=len(others), ids=join([f"#{i}" for i in others], lang)))
 st.caption(t("review_recomputed", lang))
 options = opened.options
 preview, effects = preview_upload(

@@ -9,7 +9,7 @@ import streamlit as st
 from incentive import labels
 from incentive.accounts.roles import COUNTY_CLERK, OutOfScope
 from incentive.cycle import tracker
-from incentive.i18n import capital, t
+from incentive.i18n import capital, join, t
 from incentive.intake.preview import Preview
 from incentive.review import submissions
 from incentive.review.submissions import Options, SubmissionError
@@ -43,6 +43,9 @@ def flash_and_rerun(*messages: str) -> None:
 
 
 def send(preview: Preview, data: bytes, options: Options) -> None:
+    alike = submissions.pending_alike(db, clerk.county, preview.kind, submissions.periods_of(preview))
+    if alike:  # a second file of the same period: both would wait, and the one accepted last would count
+        st.warning(t("submit_alike_pending", lang, n=len(alike), ids=join([f"#{i}" for i in alike], lang)))
     if st.button(t("submit_button", lang), type="primary", key=f"submit_send_{preview.sha256[:16]}"):
         who = require_clerk()
         try:

@@ -194,7 +194,7 @@ def submit(db: Database, who: Principal | None, file_name: str, data: bytes, opt
                 "county": who.county,
                 "by": who.name,
                 "at": now,
-                "periods": _periods_of(preview),
+                "periods": periods_of(preview),
             },
         )
         _event(cur, new_id, PENDING, who.name, at=now)
@@ -385,7 +385,45 @@ def pending_count(db: Database, period: str | None = None) -> int:
     )[0][0]
 
 
-def _periods_of(preview: Preview) -> str:
+def pending_alike(db: Database, county: str, kind: str, periods: str | None, exclude: int | None = None) -> list[int]:
+    """Ids of the pending submissions of `county` and `kind` that share a period with `periods` (';'-separated, as
+    a submission records them: stored periods, or months of dated rows), oldest first, leaving out `exclude`.
+    A submission whose periods were not recorded, or a file with none, shares every period. Accepting two of them
+    would make the one accepted last overwrite what the other sent (docs/decisions.md#duplicate-submissions)."""
+    return [
+        i
+        for i, their_county, their_kind, theirs in _pending_periods(db)
+        if i != exclude and their_county == county and their_kind == kind and _share(periods, theirs)
+    ]
+
+
+def duplicates(db: Database) -> dict[int, list[int]]:
+    """Each pending submission that has others of the same county and kind sharing a period (pending_alike) →
+    their ids, oldest first: what the review page flags."""
+    pending = _pending_periods(db)
+    out = {}
+    for i, county, kind, periods in pending:
+        alike = [j for j, c, k, p in pending if j != i and c == county and k == kind and _share(periods, p)]
+        if alike:
+            out[i] = alike
+    return out
+
+
+def _pending_periods(db: Database) -> list[tuple[int, str, str, str | None]]:
+    rows = db.fetch_all(
+        "SELECT c.id, c.county, c.kind, s.periods FROM current_submissions c JOIN submissions s USING (id) "
+        "WHERE c.state = 'pending' ORDER BY c.id"
+    )
+    return [(int(i), county, kind, periods) for i, county, kind, periods in rows]
+
+
+def _share(a: str | None, b: str | None) -> bool:
+    """Whether two submissions' periods overlap; unknown (NULL or '') overlaps everything."""
+    mine, theirs = ({p for p in (x or "").split(";") if p} for x in (a, b))
+    return not mine or not theirs or bool(mine & theirs)
+
+
+def periods_of(preview: Preview) -> str:
     """The distinct stored periods of a race-score or welfare file, or the months ('2026-08') of a roster's as-of
     date or of dated records (training, movements), ';'-separated: what the submission tracker places it by
     (docs/decisions.md#assessment-cycle); '' when the file has none."""
