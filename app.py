@@ -9,7 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from incentive.accounts.roles import COUNTY_CLERK
+from incentive.accounts.roles import COUNTY_CLERK, COUNTY_ROLES
 from incentive.i18n import t
 from incentive.review import submissions
 from ui import cache_guard, chrome, frame, link_state, sharing, sign_in
@@ -58,6 +58,18 @@ pages = [
         if is_admin
         else []
     ),  # not in the navigation, so not reachable by URL, until a prefecture administrator signs in
+    *(
+        [
+            st.Page(
+                "views/progress.py",
+                title=t("page_progress", lang),
+                icon=":material/event_available:",
+                url_path="progress",
+            )
+        ]
+        if who is not None and who.role in COUNTY_ROLES
+        else []
+    ),  # a county leader or clerk: his own county's rows, read-only
     *(
         [st.Page("views/submit.py", title=t("page_submit", lang), icon=":material/outbox:", url_path="submit")]
         if who is not None and who.role == COUNTY_CLERK

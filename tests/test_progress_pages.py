@@ -8,11 +8,12 @@ from __future__ import annotations
 from conftest import as_admin, as_user, import_ok
 
 from incentive.accounts import users
-from incentive.accounts.roles import COUNTY_CLERK, Principal
+from incentive.accounts.roles import COUNTY_CLERK, COUNTY_LEADER, PREFECTURE_ADMIN, Principal
 from incentive.review import submissions
 from incentive.store.database import Database
 
 CLERK = Principal("云岫填报员", COUNTY_CLERK, "云岫县")
+LEADER = Principal("云岫领导", COUNTY_LEADER, "云岫县")
 Q4 = "考核期,县区,指标,数值\n2026Q4,云岫县,R01,30\n".encode()
 BLANK_CARE = "考核期,县区,乡镇,指标,数值\n2026H1,云岫县,,W01,\n".encode()
 
@@ -48,6 +49,27 @@ def test_a_clerk_sees_his_county_only_with_his_pending_file(app_factory, sample_
     assert table["县区"].unique().tolist() == ["云岫县"]
     row = table[(table["期别"] == "2026-Q4") & (table["类型"] == "赛马考评得分")]
     assert row[["状态", "待审报送"]].values.tolist() == [["待审核", "#1"]]
+
+
+def test_a_county_leader_reads_his_countys_rows_with_a_returned_file(app_factory, sample_db_path):
+    """报送进度 for a county leader: read-only, his county's rows only; the clerk's 2026-Q4 file, returned by the
+    reviewer, shows as 退回待重报 until the county sends again."""
+    db = Database(sample_db_path)
+    users.add(db, CLERK.name, COUNTY_CLERK, CLERK.county, "clerk-password-123", "测试管理员")
+    users.add(db, LEADER.name, COUNTY_LEADER, LEADER.county, "leader-password-123", "测试管理员")
+    sent = submissions.submit(db, CLERK, "四季度.csv", Q4, submissions.Options())
+    submissions.return_to_clerk(db, sent, Principal("测试管理员", PREFECTURE_ADMIN), "R01 数值有误")
+    db.close()
+    at = app_factory(sample_db_path, page="views/progress.py", run=False)
+    as_user(at, LEADER)
+    at.run()
+    assert not at.exception and at.title[0].value == "报送进度"
+    assert "本页只显示您所在县区（云岫县）的报送进度，只读。" in [i.value for i in at.info]
+    counts, table = at.dataframe[0].value, next(d.value for d in at.dataframe if "状态" in d.value.columns)
+    assert counts["县区"].tolist() == ["云岫县"] and counts["退回待重报"].tolist() == [1]
+    assert table["县区"].unique().tolist() == ["云岫县"]
+    row = table[(table["期别"] == "2026-Q4") & (table["类型"] == "赛马考评得分")]
+    assert row[["状态", "待审报送", "已退回报送"]].values.tolist() == [["退回待重报", "", f"#{sent}"]]
 
 
 def test_rankings_care_and_overview_say_when_a_period_is_incomplete(app_factory, sample_db_path):

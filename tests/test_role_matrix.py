@@ -44,10 +44,11 @@ VIEW_PAGES = {
 ADMIN_PAGES = {
     "views/data.py": ("data", "数据管理"),
     "views/review.py": ("review", "审核"),
-    "views/progress.py": ("progress", "报送进度"),
     "views/users.py": ("users", "用户管理"),
 }
+ACCOUNT_PAGES = {"views/progress.py": ("progress", "报送进度")}  # every signed-in role, each in its scope
 CLERK_PAGES = {"views/submit.py": ("submit", "报送数据")}
+RESTRICTED = {**ADMIN_PAGES, **ACCOUNT_PAGES, **CLERK_PAGES}
 
 
 @pytest.fixture
@@ -129,6 +130,11 @@ ROLES = {
     "clerk of 甲县": CLERK_A,
     "leader of 甲县": LEADER_A,
 }
+OPEN_TO = {  # who has each restricted page, and for 报送进度 the counties whose rows he sees
+    **{page: {"prefecture admin": None} for page in ADMIN_PAGES},
+    "views/progress.py": {"prefecture admin": ["甲县", "乙县"], "clerk of 甲县": ["甲县"], "leader of 甲县": ["甲县"]},
+    "views/submit.py": {"clerk of 甲县": None},
+}
 # Named lists each role sees on the training page in its default view (the drill-down starts at a county role's
 # own county, at the first county for the others).
 EXPECTED_NAMES = {
@@ -149,13 +155,16 @@ def test_every_page_is_shown_or_refused_with_a_sentence(make, role, monkeypatch)
         assert not at.exception and at.title[0].value == title, (role, page)
         if page == "views/training.py":
             assert names_in(at) == EXPECTED_NAMES[role]
-    for page, (path, title) in {**ADMIN_PAGES, **CLERK_PAGES}.items():
-        own = "prefecture admin" if page in ADMIN_PAGES else "clerk of 甲县"
-        if role == own:
+    for page, (path, title) in RESTRICTED.items():
+        if role in OPEN_TO[page]:
             at.switch_page(page)
             at.run()
             assert not at.exception and at.title[0].value.startswith(title) and not at.error
             assert bool(at.get("file_uploader")) == (page in ("views/data.py", "views/submit.py"))
+            if page in ACCOUNT_PAGES:  # read-only, and his county's rows only
+                assert not at.main.button and not at.get("file_uploader")
+                rows = next(d.value for d in at.dataframe if "状态" in d.value.columns)
+                assert rows["县区"].unique().tolist() == OPEN_TO[page][role]  # in county order
             continue
         with pytest.raises(ValueError, match="Could not find a navigation page"):
             at.switch_page(page)  # not in the navigation: no link, and no page at its address
@@ -171,6 +180,8 @@ def test_every_page_is_shown_or_refused_with_a_sentence(make, role, monkeypatch)
             only = f"「{title}」页不对{signed_in_as[role]}开放；如需使用，请联系市级管理员。"
         elif page in ADMIN_PAGES:
             only = f"「{title}」页仅限管理员（市级管理员）：请在左侧栏「登录」以市级管理员账号登录，本页即显示。"
+        elif page in ACCOUNT_PAGES:
+            only = f"「{title}」页需要登录：请在左侧栏「登录」，市级管理员可查看全部县区，县区账号可查看本县区。"
         else:
             only = t("page_clerk_only", "zh", page=title)
         assert [i.value for i in at.info] == [only]
@@ -302,6 +313,18 @@ def test_another_county_in_the_address_shows_none_of_its_names(make, role, query
     at = make(ROLES[role], query=query, page="views/training.py")
     assert names_in(at)["乙县"] == []
     assert not [e for e in at.expander if "乙县" in e.label and ("未参训人员名单" in e.label or "Untrained" in e.label)]
+
+
+@pytest.mark.parametrize("role", ["clerk of 甲县", "leader of 甲县"])
+def test_another_county_in_the_address_shows_a_county_account_its_own_progress(make, role):
+    at = make(ROLES[role], query={"county": "乙县"}, page="views/progress.py")
+    assert not at.exception and not at.error
+    assert "本页只显示您所在县区（甲县）的报送进度，只读。" in [i.value for i in at.info]
+    rows = next(d.value for d in at.dataframe if "状态" in d.value.columns)
+    assert rows["县区"].unique().tolist() == ["甲县"]
+    tables = [d.value for d in at.dataframe]
+    assert all("乙县" not in table.to_string() for table in tables)  # nor in the counts or the reminder list
+    assert downloads(at) and all("乙县" not in content for content in downloads(at))
 
 
 def test_the_prefecture_administrator_sees_the_county_in_the_address(make):

@@ -240,6 +240,15 @@ def require_admin(lang: str) -> str:
     return name
 
 
+def require_account(lang: str) -> Principal:
+    """Before a page for signed-in accounts only (any role): stop the run unless someone is signed in."""
+    who = principal()
+    if who is None:
+        st.error(t("signin_required", lang))
+        st.stop()
+    return who
+
+
 def require_submitter(lang: str) -> Principal:
     """Before an upload: stop the run unless a prefecture administrator or a county clerk is signed in."""
     who = principal()

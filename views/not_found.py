@@ -10,20 +10,22 @@ from ui.chrome import UNKNOWN_PATH
 ADMIN_PAGES = {  # prefecture administrators only
     "data": "page_data",
     "review": "page_review",
-    "progress": "page_progress",
     "users": "page_users",
 }
+ACCOUNT_PAGES = {"progress": "page_progress"}  # any signed-in account: the prefecture's, or a county's own rows
 CLERK_PAGES = {"submit": "page_submit"}  # only for county clerks
 
 lang = frame.current().lang
 path = st.session_state.get(UNKNOWN_PATH, "")
-restricted = {**ADMIN_PAGES, **CLERK_PAGES}
+restricted = {**ADMIN_PAGES, **ACCOUNT_PAGES, **CLERK_PAGES}
 st.title(t(restricted[path], lang) if path in restricted else t("page_not_found", lang))
 who = sign_in.principal()
 if path in restricted and who is not None:  # signed in, with another role: signing in again would not help
     st.info(t("page_not_for_role", lang, page=t(restricted[path], lang), role=t(f"role_{who.role}", lang)))
 elif path in ADMIN_PAGES:
     st.info(t("page_admin_only", lang, page=t(ADMIN_PAGES[path], lang)))
+elif path in ACCOUNT_PAGES:
+    st.info(t("page_account_only", lang, page=t(ACCOUNT_PAGES[path], lang)))
 elif path in CLERK_PAGES:
     st.info(t("page_clerk_only", lang, page=t(CLERK_PAGES[path], lang)))
 else:

@@ -1,13 +1,16 @@
-"""报送进度 Submission tracker (prefecture administrator): for a year, what each county (or the sidebar's county)
-owes by the schedule and how far it has delivered it, per period, kind and county; counts per county; the reminder
-list to download."""
+"""报送进度 Submission tracker, read-only: for a year, what each county owes by the schedule and how far it has
+delivered it, per period, kind and county; counts per county; the reminder list to download. The prefecture
+administrator sees every county (or the sidebar's); a county leader or clerk sees his own county's rows, which the
+library keeps to his scope (tracker.progress takes it), not only this page."""
 
 import datetime as dt
 
 import streamlit as st
 
+from incentive.accounts.roles import OutOfScope
 from incentive.cycle import tracker
 from incentive.i18n import t
+from incentive.safe_text import tm
 from ui import frame, sign_in
 from ui.downloads import table_downloads
 from ui.frame import table_height
@@ -15,16 +18,24 @@ from ui.runtime import app_settings, cycle_progress
 
 state = frame.current()
 lang = state.lang
-sign_in.require_admin(lang)  # only in the navigation for the prefecture administrator; checked again here
+who = sign_in.require_account(lang)  # only in the navigation for signed-in accounts; checked again here
+scope = who.scope
 today = dt.date.today()  # the day the statuses are judged on (the library takes it as a parameter)
 
 st.title(t("page_progress", lang))
-st.caption(t("cycle_intro", lang))
+st.caption(t("cycle_intro", lang) + " " + t("cycle_corrections_intro", lang))
+if scope.counties:
+    st.info(tm("cycle_own_county_only", lang, county="、".join(sorted(scope.counties))))
 config = app_settings()
 st.caption(tracker.schedule_note(config, lang))
 years = sorted({today.year, today.year - 1, today.year - 2, *([state.year] if state.year else [])}, reverse=True)
 year = st.selectbox(t("period_year", lang), years, index=years.index(state.year or today.year), key="progress_year")
-rows = cycle_progress(year, today, sign_in.scope(), state.county)  # the sidebar's county, when it names one
+county = state.county if state.county and scope.covers(state.county) else ""  # the sidebar's, inside the scope
+try:
+    rows = cycle_progress(year, today, scope, county)
+except OutOfScope as refused:  # a county account without a county: no rows are his
+    st.error(refused.text(lang))
+    st.stop()
 
 # ---- counts per county
 st.subheader(t("cycle_counts", lang))
