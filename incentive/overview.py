@@ -1,19 +1,30 @@
-"""Headline figures for the Overview page, computed from the named queries' results."""
+"""Headline figures for the Overview page, computed from the named queries' results; its race ranking and care
+statuses as their pages show them by default: published where the period was published, else live."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
 
+from incentive.care import welfare
 from incentive.care.targets import status_counts_by_county, with_status
+from incentive.publication import official
+from incentive.publication.official import Publication
+from incentive.race import rankings
+from incentive.race.scoring import Ranking
 from incentive.training import coverage
 
 # status_counts_by_county is re-exported: the Overview page draws its counts.
 __all__ = [
+    "CareFigures",
+    "RaceFigures",
     "TrainingTotals",
     "WelfareTotals",
+    "care_figures",
     "coverage_change_pp",
+    "race_figures",
     "status_counts_by_county",
     "training_totals",
     "welfare_totals",
@@ -57,8 +68,50 @@ def coverage_change_pp(current: TrainingTotals, before: TrainingTotals) -> float
 
 
 def welfare_totals(values: pd.DataFrame) -> WelfareTotals:
+    """Statuses counted over county x indicator rows (value, target, direction); a frame that has a `status`
+    column already (welfare.PeriodView.table, live or published) is counted as it stands."""
     if values.empty:
         return WelfareTotals(0, 0, 0, 0)
-    counts = with_status(values)["status"].value_counts()
+    judged = values if "status" in values.columns else with_status(values)
+    counts = judged["status"].value_counts()
     met, near, below = (int(counts.get(s, 0)) for s in ("met", "near", "below"))
     return WelfareTotals(met + near + below, met, near, below)
+
+
+@dataclass(frozen=True)
+class RaceFigures:
+    """The counties' ranking of a period as the overview shows it, and the published version it is (None: live)."""
+
+    ranking: Ranking
+    publication: Publication | None
+
+
+@dataclass(frozen=True)
+class CareFigures:
+    """The care figures of a half-year as the overview shows them (welfare.PeriodView), and the published version
+    they are (None: live)."""
+
+    view: welfare.PeriodView
+    publication: Publication | None
+
+
+def race_figures(conn, period: str, at: dt.datetime | None = None) -> RaceFigures:
+    """The counties' ranking of `period` as the rankings page shows it by default (docs/decisions.md#published-or-live):
+    the frozen ranking of the version in force (the newest; for a pinned view the newest published by `at`) when
+    the period was published with the counties ranked, else the live ranking with the official settings (z-score,
+    catalog weights, tiers in thirds). `conn` holds the data shown (a DataAsOf at `at` for a pinned view)."""
+    publication = official.latest(conn, period, at=at)
+    frozen = official.ranking(conn, period, version=publication.version) if publication is not None else None
+    if frozen is None:
+        return RaceFigures(rankings.rank_period(conn, period), None)
+    return RaceFigures(frozen, publication)
+
+
+def care_figures(conn, period: str, at: dt.datetime | None = None) -> CareFigures:
+    """The care figures of `period` as the care page shows them by default: the frozen statuses of the version in
+    force when the period was published with care figures, else live (welfare.period_view)."""
+    publication = official.latest(conn, period, at=at)
+    frozen = official.welfare_view(conn, period, publication.version) if publication is not None else None
+    if frozen is None:
+        return CareFigures(welfare.period_view(conn, period), None)
+    return CareFigures(frozen, publication)

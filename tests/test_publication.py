@@ -208,3 +208,51 @@ def test_a_document_number_is_a_short_reference(half_year_db):
     assert official.latest(half_year_db.connection, PERIOD) is None  # nothing published
     publication = freeze.publish(half_year_db, PERIOD, "管理员", document_no="[澜组](http://evil.example)〔2026〕1号")
     assert publication.document_no == "[澜组](http://evil.example)〔2026〕1号"  # stored as typed; shown escaped
+
+
+# ---- ranks over time and the line saying which periods are published (docs/decisions.md#published-or-live)
+
+
+def test_rank_history_takes_each_published_periods_points_from_its_version_in_force(half_year_db):
+    from conftest import HALF_YEAR_RACE
+
+    db = half_year_db
+    import_ok(db, "h2.csv", HALF_YEAR_RACE.replace("2025H1", "2025H2").encode())
+    first = freeze.publish(db, PERIOD, "管理员")
+    moment = dt.datetime.now()
+    correct(db)  # 云岫县 leads 2025-H1 on current data
+    freeze.publish(db, PERIOD, "管理员", reason="更正")  # version 2: 云岫县 leads as published too
+    import_ok(db, "late.csv", "考核期,县区,乡镇,指标,数值\n2025H1,云岫县,,R01,0\n2025H1,云岫县,,R02,9\n".encode())
+
+    live = rankings.rank_history(db.connection)
+    assert live[live["period"] == PERIOD]["unit"].tolist()[-1] == "云岫县"  # last on the latest import
+    shown = official.history_in_force(db.connection, live)
+    h1, h2 = (shown[shown["period"] == p] for p in (PERIOD, "2025-H2"))
+    published = official.ranking(db.connection, PERIOD).ranked  # version 2
+    assert h1["unit"].tolist() == published.index.tolist() and h1["rank"].tolist() == [1, 2, 3, 4]
+    assert h1["unit"].tolist()[0] == "云岫县" != live[live["period"] == PERIOD]["unit"].tolist()[0]
+    assert h1["composite"].tolist() == pytest.approx(published["composite"].tolist())
+    assert set(h1["basis"]) == {"published"} and set(h1["published_version"]) == {2}
+    assert h2["unit"].tolist() == ORDER and set(h2["basis"]) == {"live"} and h2["published_version"].isna().all()
+    assert official.history_bases(db.connection, shown) == {
+        PERIOD: official.latest(db.connection, PERIOD),
+        "2025-H2": None,
+    }
+
+    pinned = official.history_in_force(db.connection, live, at=moment)  # version 1 was the one in force then
+    assert pinned[pinned["period"] == PERIOD]["unit"].tolist() == ORDER
+    assert set(pinned[pinned["period"] == PERIOD]["published_version"]) == {first.version}
+    towns = official.history_in_force(db.connection, rankings.rank_history(db.connection, TOWNS), TOWNS)
+    assert set(towns[towns["period"] == PERIOD]["basis"]) == {"published"}
+
+
+def test_the_line_saying_which_periods_are_published(half_year_db):
+    db = half_year_db
+    publication = freeze.publish(db, PERIOD, "管理员")
+    bases = {"2026-Q1": publication, "2026-Q2": publication, "2026-Q3": None}
+    assert official.basis_summary(bases, "zh") == "2026-Q1、Q2 为正式发布结果，2026-Q3 为实时数据（试算）。"
+    assert official.basis_summary(bases, "en") == "2026-Q1, Q2: published results; 2026-Q3: live data (trial)."
+    mixed = {"2025-Q4": None, "2026-Q1": None, "2026-Q2": None, "2026-H1": publication}
+    assert official.basis_summary(mixed, "zh") == "2026-H1 为正式发布结果，2025-Q4、2026-Q1、Q2 为实时数据（试算）。"
+    assert official.basis_summary({"2026-Q3": None}, "zh") == "2026-Q3 为实时数据（试算）。"
+    assert official.basis_summary({}, "zh") == ""

@@ -4,6 +4,10 @@ republishes from the page."""
 
 from __future__ import annotations
 
+import base64
+import json
+
+import numpy as np
 from conftest import as_admin, import_ok
 
 from incentive.care import welfare
@@ -45,14 +49,58 @@ def test_rankings_page_keeps_the_published_ranks_with_a_banner_and_a_live_switch
     banner = next(w.value for w in at.warning if "当前数据与正式发布时不同" in w.value)
     assert "澄溪县 1→" in banner
 
+    over_time = [c.value for c in at.caption if "为实时数据（试算）" in c.value or "为正式发布结果" in c.value]
+    assert over_time == ["2026-Q3 为正式发布结果，2024-Q4、2025-Q1、Q2、Q3、Q4、2026-Q1、Q2 为实时数据（试算）。"]
+    assert bump_ranks(at)["2026-Q3"] == {unit: rank for rank, unit in enumerate(published, 1)}
+
     at.segmented_control(key="rank_view").set_value("live").run()
     assert not at.exception
     assert ranking_table(at)["县区"].tolist() == live
     assert any("实时数据（试算）" in i.value for i in at.info)
+    assert bump_ranks(at)["2026-Q3"] == {unit: rank for rank, unit in enumerate(live, 1)}  # the trial's points
+    assert "2024-Q4、2025-Q1、Q2、Q3、Q4、2026-Q1、Q2、Q3 为实时数据（试算）。" in [c.value for c in at.caption]
 
     at.segmented_control(key="rank_view").set_value("official").run()
     at.selectbox(key="rank_method").set_value("minmax").run()  # another method is always a trial
     assert any("均为试算" in i.value for i in at.info) and not at.success
+
+
+def bump_ranks(at) -> dict[str, dict[str, int]]:
+    """The rank-over-time chart's points: period → unit → rank (each trace is one unit)."""
+    figure = next(
+        f for f in charts_of(at) if "历次考评排名走势" in json.dumps(f["layout"].get("title"), ensure_ascii=False)
+    )
+    points: dict[str, dict[str, int]] = {}
+    for trace in figure["data"]:
+        for period, rank in zip(trace["x"], numbers(trace["y"]), strict=True):
+            points.setdefault(period, {})[trace["name"]] = int(rank)
+    return points
+
+
+def numbers(values) -> list:
+    """A figure's array as sent: a list, or Plotly's typed array ({"dtype", "bdata": base64})."""
+    if isinstance(values, dict):
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return list(values)
+
+
+def charts_of(at) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def test_the_overview_shows_the_published_ranks_and_says_which_periods_are_published(app_factory, sample_db_path):
+    at = app_factory(sample_db_path)
+    assert "2026-Q3、2026-H1 为实时数据（试算）。" in [c.value for c in at.caption]  # nothing published yet
+    publication, published, live = published_then_corrected(sample_db_path)
+    at = app_factory(sample_db_path)
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["综合第一"] == published[0] == "澄溪县" != live[0]
+    bars = next(f for f in charts_of(at) if "各县区综合得分" in json.dumps(f["layout"]["title"], ensure_ascii=False))
+    assert bars["data"][0]["y"][::-1] == published  # best at the top, every county: the published order
+    captions = [c.value for c in at.caption]
+    assert "2026-Q3、2026-H1 为正式发布结果。" in captions
+    assert captions.count(markdown(publication.label("zh"))) == 1  # the race pillar, with its 文号 as typed
+    assert any(c.startswith("正式发布（") and "第 1 版）" in c for c in captions)  # the care pillar's version
 
 
 def test_an_administrator_publishes_and_republishes_from_the_rankings_page(app_factory):

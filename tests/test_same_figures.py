@@ -5,6 +5,7 @@ same library functions (rankings.ranking_rows, coverage.window_query and its pat
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import subprocess
 import sys
@@ -146,3 +147,11 @@ def test_published_ranks_agree_after_a_later_import(views):
     assert page["排名"].tolist() == printed["排名"].tolist() == exported["rank"].tolist()
     assert any("当前数据与正式发布时不同" in w.value for w in at.warning)
     assert any(p.startswith("正式发布（") for p in race.paragraphs) and set(exported["basis"]) == {"published"}
+
+    at.switch_page("views/overview.py").run()  # the overview's race pillar: the same published ranking
+    assert {m.label: m.value for m in at.metric}["综合第一"] == page.index[0] == leader
+    bars = next(json.loads(c.proto.spec)["data"][0] for c in at.get("plotly_chart"))  # the first chart: the race
+    assert bars["y"][::-1] == page.index.tolist()
+    labels = [float(text) for text in bars["text"][::-1]]  # composites as the bars print them, to 2 places
+    assert labels == pytest.approx(page["综合得分"].tolist(), abs=0.005 + 1e-9)
+    assert f"{period} 为正式发布结果，" in " ".join(c.value for c in at.caption)

@@ -12,6 +12,7 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
+from incentive import overview
 from incentive.accounts.roles import Scope
 from incentive.care import movements, welfare
 from incentive.config import database_location
@@ -326,6 +327,44 @@ def race_data_changed(publication: official.Publication, group: PeerGroup = Peer
     return _cached_race_changed(
         publication_key(), data_version(), publication.period, publication.version, group, pinned_at()
     )
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _cached_overview_race(key: str, version: str, period: str, moment: dt.datetime | None) -> overview.RaceFigures:
+    return overview.race_figures(_reader(moment), period, at=moment)
+
+
+def overview_race(period: str) -> overview.RaceFigures:
+    """The counties' ranking of `period` as the overview shows it: published or live (overview.race_figures), for
+    the data shown (current, or a pinned link's moment)."""
+    return _cached_overview_race(publication_key(), data_version(), period, pinned_at())
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _cached_overview_care(key: str, version: str, period: str, moment: dt.datetime | None) -> overview.CareFigures:
+    return overview.care_figures(_reader(moment), period, at=moment)
+
+
+def overview_care(period: str) -> overview.CareFigures:
+    """The care figures of `period` as the overview shows them: published or live (overview.care_figures)."""
+    return _cached_overview_care(publication_key(), data_version(), period, pinned_at())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_history_in_force(
+    key: str, version: str, until: str, group: PeerGroup, moment: dt.datetime | None
+) -> tuple[pd.DataFrame, dict[str, official.Publication | None]]:
+    live = ranking_history(until, group)
+    history = official.history_in_force(database().connection, live, group, at=moment)
+    return history, official.history_bases(database().connection, history, at=moment)
+
+
+def ranking_history_in_force(
+    until: str, group: PeerGroup = PeerGroup()
+) -> tuple[pd.DataFrame, dict[str, official.Publication | None]]:
+    """The rank history up to `until` with the official settings, each published period's points from its version
+    in force (official.history_in_force), and period → that version (None: live) for the line saying which."""
+    return _cached_history_in_force(publication_key(), data_version(), until, group, pinned_at())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

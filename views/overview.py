@@ -1,4 +1,6 @@
-"""概览 Overview: per pillar, its headline figures beside one chart, for the year chosen in the sidebar."""
+"""概览 Overview: per pillar, its headline figures beside one chart, for the year chosen in the sidebar. The race
+ranking and the care statuses of a published period are its published ones, as on their pages; a line says which
+periods are published and which live."""
 
 import streamlit as st
 
@@ -6,10 +8,11 @@ from incentive import charts, overview, periods
 from incentive.cycle import tracker
 from incentive.i18n import t
 from incentive.labels import status_labels
+from incentive.publication import official
 from incentive.safe_text import markdown
 from incentive.training import coverage as coverage_windows
 from ui import frame, link_state, meeting
-from ui.runtime import cycle_gaps, ranking, run_query, training_pattern, window_query
+from ui.runtime import cycle_gaps, overview_care, overview_race, run_query, training_pattern, window_query
 
 state = frame.current()
 lang, year = state.lang, state.year
@@ -25,6 +28,14 @@ this_year, last_year = coverage_windows.year_window(year), coverage_windows.year
 coverage = window_query("training_coverage", this_year, by="county", county="", target_hours=0.0)
 coverage_before = window_query("training_coverage", last_year, by="county", county="", target_hours=0.0)
 last_training = run_query("training_last_date", start=this_year.start, end=this_year.end)["last_date"].iloc[0]
+race = overview_race(race_period) if race_period else None
+care = overview_care(welfare_period) if welfare_period else None
+bases = {
+    **({race_period: race.publication} if race else {}),
+    **({welfare_period: care.publication} if care else {}),
+}
+if bases:  # published (审定发布) or live, as on the rankings and care pages (docs/decisions.md#published-or-live)
+    st.caption(official.basis_summary(bases, lang))
 
 
 def pillar(title_key: str):
@@ -41,8 +52,9 @@ with deck.section("race"):
     figures, chart = pillar("pillar_race")
     if race_period:
         period = race_period
-        composite = ranking(period).ranked.reset_index().rename(columns={"unit": "county"})
+        composite = race.ranking.ranked.reset_index().rename(columns={"unit": "county"})
         figures.metric(t("kpi_race_period", lang), period)
+        figures.caption(markdown(official.basis_line(race.publication, lang)))  # the 文号 as typed
         figures.metric(t("kpi_leader", lang), composite["county"].iloc[0])
         figures.metric(t("kpi_counties", lang), len(composite))
         chart.plotly_chart(
@@ -95,9 +107,10 @@ with deck.section("welfare"):
     figures, chart = pillar("pillar_welfare")
     if welfare_period:
         period = welfare_period
-        values = run_query("welfare_values_by_county", period=period)
+        values = care.view.table
         totals = overview.welfare_totals(values)
         figures.metric(t("kpi_welfare_period", lang), period)
+        figures.caption(markdown(official.basis_line(care.publication, lang)))
         figures.metric(t("kpi_met_share", lang), f"{totals.met_share:.0%}" if totals.met_share is not None else "—")
         figures.metric(t("kpi_below", lang), totals.below)
         labels = {s: label for s, label in status_labels(lang).items() if s}  # bars of the three statuses

@@ -21,6 +21,7 @@ from ui.runtime import (
     race_data_changed,
     ranking,
     ranking_history,
+    ranking_history_in_force,
     run_query,
 )
 
@@ -277,11 +278,16 @@ with deck.section("tracks"):
     focus_options = now.table.index.tolist()
     focus_default = state.county if level == "county" and state.county in focus_options else leader
     link.seed("rank_focus", "focus", default=focus_default, options=focus_options)
-    history = ranking_history(period, group, method, weights, tiers)
+    if trial or (publication is not None and not published):  # custom settings, or switched to the live trial
+        history = ranking_history(period, group, method, weights, tiers)
+        bases = dict.fromkeys(history["period"].unique())
+    else:  # each published period's points as published (docs/decisions.md#published-or-live)
+        history, bases = ranking_history_in_force(period, group)
     bump_col.plotly_chart(
         charts.rank_bump(history, st.session_state["rank_focus"], t("chart_rank_bump", lang), t("axis_rank", lang)),
         width="stretch",
     )
+    bump_col.caption(official.basis_summary(bases, lang))
 
 
 # ---- one unit: its indicators, why its rank changed, its townships

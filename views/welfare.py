@@ -150,6 +150,7 @@ with deck.section("county"):
         ),
         width="stretch",
     )
+    trend_col.caption(t("welfare_trend_live", lang))  # raw values: not frozen by a publication
     if table.loc[table["indicator"] == indicator, "target"].isna().all():
         spread = table.loc[table["indicator"] == indicator, "value"].describe()
         trend_col.caption(

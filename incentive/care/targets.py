@@ -38,8 +38,9 @@ def with_status(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def status_counts_by_county(frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per county (in the frame's order) with the number of indicators met, near and below target."""
-    scored = with_status(frame)
+    """One row per county (in the frame's order) with the number of indicators met, near and below target; a
+    frame with a `status` column (a published one's frozen statuses) is counted as it stands."""
+    scored = frame if "status" in frame.columns else with_status(frame)
     counts = (
         scored.dropna(subset=["status"])
         .groupby(["county", "status"], sort=False)

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from incentive import periods
 from incentive.care import welfare
-from incentive.i18n import t
+from incentive.i18n import join, t
 from incentive.race import rankings
 from incentive.race.rankings import PeerGroup, RaceInputs
 from incentive.race.scoring import Ranking
@@ -72,6 +73,33 @@ def with_basis(frame: pd.DataFrame, publication: Publication | None) -> pd.DataF
     out["document_no"] = publication.document_no if publication else ""
     out["published_version"] = out["published_version"].astype("Int64")
     return out
+
+
+def basis_summary(bases: dict[str, Publication | None], lang: str) -> str:
+    """Which of several periods' figures are published and which live, in one line, periods in the order given:
+    `2026-Q1、Q2 为正式发布结果，2026-Q3 为实时数据（试算）。` ('' for no period). `bases` maps each period to its
+    version in force (`latest`), None when unpublished."""
+    published = [p for p, publication in bases.items() if publication is not None]
+    live = [p for p, publication in bases.items() if publication is None]
+    parts = [
+        t(key, lang, periods=_compact(found, lang))
+        for key, found in (("pub_periods_published", published), ("pub_periods_live", live))
+        if found
+    ]
+    return (t("pub_periods_joined", lang, first=parts[0], second=parts[1]) if len(parts) == 2 else "".join(parts)) + (
+        t("pub_periods_end", lang) if parts else ""
+    )
+
+
+def _compact(found: list[str], lang: str) -> str:
+    """`2026-Q1、Q2、2027-Q1`: a period of the same year and form as the one before it is written without its year
+    (`2026-Q3、2026-H1` keep theirs)."""
+    out, before = [], ""
+    for period in found:
+        same = len(period) > 4 and period[:4] == before[:4] and periods.form(period) == periods.form(before)
+        out.append(period[5:] if same else period)
+        before = period
+    return join(out, lang)
 
 
 _COLUMNS = (
@@ -198,6 +226,53 @@ def ranking(conn, period: str, group: PeerGroup = PeerGroup(), version: int | No
         frozen = rows[column].reindex(table.index)
         table[column] = frozen.astype(float) if column == "composite" else frozen.astype("Int64")
     return dataclasses.replace(recomputed, table=table)
+
+
+def history_in_force(
+    conn, live: pd.DataFrame, group: PeerGroup = PeerGroup(), at: dt.datetime | None = None
+) -> pd.DataFrame:
+    """A rank history (rankings.rank_history's rows: period, unit, rank, composite, tier) as every view shows it by
+    default: in each period published with `group` ranked, the points of its version in force (the newest, or the
+    newest published by `at` for a pinned view) replace the live ones: its ranked units with their frozen rank,
+    composite and tier; other periods stay live. Adds `basis` ('published' or 'live') and `published_version`
+    (Int64, missing for live rows). `live` must have been computed with the official settings (z-score, catalog
+    weights, exact thirds), else published and trial points would be mixed."""
+    frames = []
+    for period, rows in live.groupby("period", sort=False):
+        publication = latest(conn, period, at=at)
+        frozen = frozen_ranks(conn, publication, group.level) if publication else None
+        if frozen is not None:  # ranked units in rank order, as the live rows come
+            frozen = frozen[(frozen["peer"] == group.county_param) & frozen["ranked"].astype(bool)]
+            frozen = frozen.sort_values(["rank", "position"], kind="stable")
+        if frozen is None or frozen.empty:
+            frames.append(rows.assign(basis="live", published_version=pd.NA))
+            continue
+        frames.append(
+            pd.DataFrame(
+                {
+                    "period": period,
+                    "unit": frozen["unit"].to_numpy(),
+                    "rank": frozen["rank"].astype(int).to_numpy(),
+                    "composite": frozen["composite"].astype(float).to_numpy(),
+                    "tier": frozen["tier"].astype(int).to_numpy(),
+                    "basis": "published",
+                    "published_version": publication.version,
+                }
+            )
+        )
+    columns = [*live.columns, "basis", "published_version"]
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    out = pd.concat(frames, ignore_index=True)[columns]
+    out["published_version"] = out["published_version"].astype("Int64")
+    return out
+
+
+def history_bases(conn, history: pd.DataFrame, at: dt.datetime | None = None) -> dict[str, Publication | None]:
+    """Period → the version in force whose points `history_in_force` drew (None: live), in the history's order:
+    what `basis_summary` says under the chart."""
+    published = history.loc[history["basis"] == "published", "period"].unique().tolist()
+    return {p: latest(conn, p, at=at) if p in published else None for p in history["period"].unique()}
 
 
 def race_data_changed(conn, publication: Publication, group: PeerGroup = PeerGroup()) -> bool:
