@@ -1717,6 +1717,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "{window}: {county} trained {coverage:.1%} of its cadres, {hours:.1f} hours per cadre (prefecture "
         "{prefecture:.1%} and {prefecture_hours:.1f}; {due:.1f} due by the period's end).",
     ),
+    "bulletin_training_all_withheld": (
+        "{window}干部培训数据涉及人数较少，不予公开。",
+        "Training figures for {window} are withheld (few cadres).",
+    ),
     "bulletin_training_county_gaps": ("主要短板：{items}。", "Main gaps: {items}."),
     "bulletin_training_county_none": (
         "{window}{county}暂无在册干部。",

@@ -152,7 +152,7 @@ def gather(
         raise BulletinError("bulletin_unknown_county", county=county, counties=join(counties, lang) or "—")
     publication, ranking = official.ranking_in_force(conn, period, at=as_of)
     care_publication, care_view = official.welfare_in_force(conn, care_period, at=as_of)
-    if ranking.table.empty and care_view.table.empty:
+    if period not in rankings.available_periods(conn) and care_period not in welfare.stored_periods(conn):
         raise BulletinError("bulletin_no_data", period=period)
     previous = periods.previous_stored(period, rankings.available_periods(conn))
     before = official.ranking_in_force(conn, previous, at=as_of, draws=0)[1] if previous else None
@@ -351,7 +351,9 @@ def _training(conn, period: str, county: str, lang: str, config: dict) -> list[s
     window = training_window(period)
     words = window_words(window, lang)
     figures = coverage.county_figures(conn, window, int(config["suppression_threshold"]), config["hours_target"])
-    if figures is None or figures.whole is None or not figures.whole["trained"] > 0:
+    if figures is not None and figures.whole is None:  # the prefecture's own figures withheld (small numbers)
+        return [t("bulletin_training_all_withheld", lang, window=words)]
+    if figures is None or not figures.whole["trained"] > 0:
         return [t("bulletin_training_none", lang, window=words)]
     whole, due = figures.whole, figures.target_hours
     gaps = figures.category_gaps[figures.category_gaps["gap_pp"] < -GAP_MARGIN_PP]
