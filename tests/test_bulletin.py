@@ -24,6 +24,7 @@ import datetime as dt
 import io
 import subprocess
 import sys
+import unicodedata
 
 import docx
 import pytest
@@ -294,3 +295,41 @@ def test_the_command_line_writes_the_bulletin(made, tmp_path):
     assert refused.returncode == 2 and "2025-Q2 尚未正式发布" in refused.stderr
     no_out = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     assert no_out.returncode == 2 and "--out" in no_out.stderr
+
+
+def test_the_rankings_page_makes_the_bulletin_of_the_period_it_shows(app_factory):
+    """The sidebar's 下载通报（Word） on the rankings page with a period chosen that is not the year's default: the
+    document is of that period (the frame's default would be the year's latest complete quarter)."""
+    at = app_factory(page="views/rankings.py")
+    assert at.selectbox(key="rank_period").value == "2026-Q3"  # the sample year's default
+    at.selectbox(key="rank_period").set_value("2026-Q1").run()
+    at.button(key="bulletin_page").click().run()
+    assert not at.exception and not at.error
+    _, name, data = at.session_state["_bulletin"]
+    assert name == "全市2026-Q1干部激励考评通报.docx"
+    _, text = docx_text(data)
+    assert "关于2026年第一季度全市干部激励考评情况的通报" in text and "附表：2026-Q1赛马考评排名" in text
+
+    at.switch_page("views/overview.py").run()  # a page without periods of its own: the year's default
+    at.button(key="bulletin_frame").click().run()
+    _, name, data = at.session_state["_bulletin"]
+    assert name == "全市2026-Q3干部激励考评通报.docx"
+
+
+@pytest.mark.browser  # prints with Chromium, like tests/test_briefing.py
+def test_the_rankings_page_prints_the_briefing_of_the_period_it_shows(app_factory):
+    """The known defect: the briefing printed the year's default period while its link opened the chosen one."""
+    import pypdf
+
+    from incentive.sharing import briefing
+
+    if briefing.chromium_path() is None:
+        pytest.skip("no Chromium: bash scripts/install-chromium.sh")
+    at = app_factory(page="views/rankings.py")
+    at.selectbox(key="rank_period").set_value("2026-Q1").run()
+    at.button(key="briefing_page").click().run()
+    assert not at.exception and not at.error
+    _, _, pdf = at.session_state["_briefing"]
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    text = unicodedata.normalize("NFKC", text)  # Chromium maps some glyphs to Kangxi radicals
+    assert "2026-Q1 赛" in text and "2026-Q3 赛" not in text  # 马 prints as a radical (U+2EE2) NFKC keeps

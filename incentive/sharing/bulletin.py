@@ -567,7 +567,8 @@ def to_docx(bulletin: Bulletin) -> bytes:
     _line(document, bulletin.issuer, BODY_FONT, BODY_SIZE, align=WD_ALIGN_PARAGRAPH.RIGHT, before=Pt(28), right=INDENT)
     _line(document, bulletin.date_text, BODY_FONT, BODY_SIZE, align=WD_ALIGN_PARAGRAPH.RIGHT, right=INDENT)
     if len(bulletin.table):
-        _line(document, bulletin.table_title, HEADING_FONT, BODY_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER, before=Pt(28))
+        title = _line(document, bulletin.table_title, HEADING_FONT, BODY_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER)
+        title.paragraph_format.page_break_before = True  # an attachment starts a page after the signature
         _table(document, bulletin.table)
     for note in bulletin.notes:
         _line(document, note, BODY_FONT, NOTE_SIZE, spacing=None)
