@@ -170,6 +170,10 @@ def test_a_county_bulletin_speaks_of_that_county_with_the_prefecture_around_it(m
     assert "枫岚区2025年上半年可判定的2项指标中达标1项，未达标1项：谈心谈话覆盖率（70%，目标100%）。" in care
     assert "澄溪县" not in " ".join(care[1:2])  # the county's own sentence names no other county
 
+    document = docx.Document(io.BytesIO(bulletin.to_docx(paper)))
+    bold = [row.cells[2].text for row in document.tables[0].rows[1:] if row.cells[2].paragraphs[0].runs[0].bold]
+    assert bold == ["枫岚区"]  # its own row stands out in the prefecture's table
+
     tail = bulletin.gather(made, "2025-Q2", "云岫县", "zh", today=TODAY)
     changes = part(tail, "排名变化情况")
     assert changes == [
@@ -193,6 +197,13 @@ def test_a_sentence_is_there_only_when_its_figures_are(made):
     assert not any("名次上升" in p or "名次下降" in p or "括号内" in p for p in changes)
     assert part(third, "关心关爱落实情况") == ["2025年下半年暂无关心关爱指标数据。"]
     assert part(third, "干部教育培训情况")[0].startswith("2025年1—9月，全市干部培训覆盖率80.0%")
+
+    half = bulletin.gather(made, "2025-H1", "", "zh", today=TODAY)  # care figures, no race scores of that form
+    assert part(half, "赛马考评排名情况") == ["2025年上半年暂无赛马考评数据。"]
+    assert [p.heading for p in half.parts] == ["赛马考评排名情况", "干部教育培训情况", "关心关爱落实情况"]
+    assert (
+        part(half, "关心关爱落实情况")[0] == "2025-H1 共 8 项县区指标可判定，达标 3 项（38%）。"
+    )  # no "half-yearly" line
 
 
 def test_small_groups_are_withheld_as_on_the_training_page(made):

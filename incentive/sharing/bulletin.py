@@ -164,7 +164,7 @@ def gather(
         Part(t("bulletin_h_care", lang), _care(conn, care_view, care_publication, period, county, lang)),
     ]
     incomplete = tracker.gaps_line(tracker.gaps(conn, "race_scores", period), lang)
-    if incomplete:
+    if incomplete and not ranking.ranked.empty:  # a period without race scores already says so
         parts[0].paragraphs.append(incomplete)
     scope_title = "bulletin_title_county" if county else "bulletin_title"
     words = period_words(period, lang)
@@ -291,7 +291,9 @@ class _Race:
     def changes(self, county: str = "") -> list[str]:
         """Climbers and sliders (the biggest moves, with their reasons), no sentence for a direction nobody moved
         in; the counties in the third tier two periods running; for a county bulletin, its own move."""
-        if self.before is None or self.before.ranked.empty or self.now.ranked.empty:
+        if self.now.ranked.empty:
+            return []  # the race part already says there are no race scores
+        if self.before is None or self.before.ranked.empty:
             return [self._t("bulletin_no_previous", period=self.words)]
         previous = period_words(self.previous, self.lang)
         changes = self.rows["rank_change"].dropna()
@@ -569,7 +571,7 @@ def to_docx(bulletin: Bulletin) -> bytes:
     if len(bulletin.table):
         title = _line(document, bulletin.table_title, HEADING_FONT, BODY_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER)
         title.paragraph_format.page_break_before = True  # an attachment starts a page after the signature
-        _table(document, bulletin.table)
+        _table(document, bulletin.table, bulletin.county)
     for note in bulletin.notes:
         _line(document, note, BODY_FONT, NOTE_SIZE, spacing=None)
     _page_numbers(document)
@@ -686,24 +688,26 @@ def _red_rule(paragraph) -> None:
     paragraph._p.get_or_add_pPr().insert_element_before(borders, *PPR_AFTER_BORDERS)  # schema order, or Word refuses
 
 
-def _table(document, frame: pd.DataFrame) -> None:
+def _table(document, frame: pd.DataFrame, county: str) -> None:
+    """The ranking as a grid, the header repeated on every page; a county bulletin's own row in bold."""
     table = document.add_table(rows=1, cols=len(frame.columns))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, name in zip(table.rows[0].cells, frame.columns, strict=True):
         _cell(cell, str(name), HEADING_FONT)
     for values in frame.itertuples(index=False):
+        own = bool(county) and county in values
         for cell, value in zip(table.add_row().cells, values, strict=True):
-            _cell(cell, str(value), BODY_FONT)
+            _cell(cell, str(value), BODY_FONT, bold=own)
     header = table.rows[0]._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")  # the header row again on every page the table runs over
     header.append(repeat)
 
 
-def _cell(cell, text: str, font: str) -> None:
+def _cell(cell, text: str, font: str, bold: bool = False) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(paragraph, text, font, TABLE_SIZE)
+    _run(paragraph, text, font, TABLE_SIZE, bold=bold)
 
 
 def _page_numbers(document) -> None:
