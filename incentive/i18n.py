@@ -1570,8 +1570,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "setting_bulletin_issuer": ("通报发文机关", "Bulletin: issuing body"),
     "setting_bulletin_document_no": ("通报文号", "Bulletin: document number"),
     "setting_bad_text": (
-        "设置「{name}」须为一行文字，{low}～{high} 个字符。",
-        "Setting “{name}” must be one line of {low} to {high} characters.",
+        "设置「{label}」（{name}）须为一行文字，{low}～{high} 个字符。",
+        "Setting “{label}” ({name}) must be one line of {low} to {high} characters.",
     ),
     "bulletin_file_name": ("{scope}{period}干部激励考评通报", "Cadre incentive bulletin {scope} {period}"),
     "bulletin_period_year": ("{year}年度", "{year}"),

@@ -104,7 +104,13 @@ def _parse(key: str, value: object) -> float | str:
     if spec.text:
         text = str(value).strip()
         if not int(spec.minimum) <= len(text) <= int(spec.maximum) or TEXT_CONTROLS.search(text):
-            raise SettingError("setting_bad_text", name=key, low=int(spec.minimum), high=int(spec.maximum))
+            raise SettingError(
+                "setting_bad_text",
+                name=key,
+                label=("i18n", f"setting_{key}"),
+                low=int(spec.minimum),
+                high=int(spec.maximum),
+            )
         return text
     try:
         number = float(str(value).strip())
