@@ -82,6 +82,6 @@ link_state.enter(navigation.url_path)  # this page's parameters only, under its 
 frame.sidebar(lang)
 sharing.pinned_banner(lang)
 sharing.share_button(lang, navigation.url_path)
-sharing.briefing_button(lang, navigation.url_path)
+sharing.document_buttons(lang, navigation.url_path)  # a page with periods of its own draws them again
 sign_in.sidebar_form(lang)
 navigation.run()

@@ -35,6 +35,7 @@ from incentive.publication import freeze, official
 from incentive.race import scoring
 from incentive.race.rankings import LEVELS, PeerGroup, available_periods, export_table, rank_period
 from incentive.race.scoring import ScoringError
+from incentive.sharing import bulletin
 from incentive.sharing.export import (
     EXPORT_KINDS,
     coverage_frame,
@@ -169,6 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
             "progress",
             "reminders",
             "audit",
+            "bulletin",
         ),
     )
     export.add_argument("--year", type=int, help="movements_summary, progress, reminders: the calendar year")
@@ -181,11 +183,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--published",
         action="store_true",
-        help="rankings, welfare_status: the period's published results (审定发布), not current data",
+        help="rankings, welfare_status, bulletin: the period's published results (审定发布), not current data",
     )
     ranking.add_argument("--weights", help="track weights, e.g. 项目建设=0.4,乡村振兴=0.2 (others keep their share)")
     ranking.add_argument("--level", choices=LEVELS, default="county")
-    ranking.add_argument("--county", help="with --level township: whose townships")
+    ranking.add_argument("--county", help="with --level township: whose townships; bulletin: the county's 通报")
     ranking.add_argument(
         "--tiers", help="percent of units in the first and the third tier, e.g. 30,30 (default: a third each)"
     )
@@ -375,6 +377,8 @@ def _export(db: Database, args, lang: str) -> int:
     if args.format == "xlsx" and not args.out:
         print(t("cli_xlsx_needs_out", lang), file=sys.stderr)
         return EXIT_USAGE
+    if args.kind == "bulletin":
+        return _bulletin(db, args, period, lang)
     if args.kind == "rankings":
         try:
             frame = _rankings_frame(db, args, period, lang)
@@ -434,6 +438,25 @@ def _export(db: Database, args, lang: str) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     print(t("cli_exported", lang, rows=len(frame)), file=sys.stderr)
+    return EXIT_OK
+
+
+def _bulletin(db: Database, args, period: str | None, lang: str) -> int:
+    """`export bulletin --period P [--county C] [--published] --out FILE.docx`: the 通报 as the app's button makes it
+    (docs/decisions.md#bulletin); with --published, refused unless the period's ranking was published."""
+    if period is None or not args.out:
+        print(t("cli_bulletin_needs_period", lang), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        content = bulletin.gather(db, period, args.county or "", lang)
+    except bulletin.BulletinError as error:
+        print(error.text(lang), file=sys.stderr)
+        return EXIT_USAGE
+    if args.published and not content.published:
+        print(t("cli_not_published", lang, period=period), file=sys.stderr)
+        return EXIT_USAGE
+    args.out.write_bytes(bulletin.to_docx(content))
+    print(t("cli_bulletin_written", lang, path=args.out, basis=content.basis), file=sys.stderr)
     return EXIT_OK
 
 

@@ -1591,6 +1591,209 @@ TEXT: dict[str, tuple[str, str]] = {
         "标准化方法「{method}」无效，可选：{methods}。",
         "Method “{method}” is not one of {methods}.",
     ),
+    # --- bulletin (通报, incentive/sharing/bulletin.py)
+    "bulletin_button": ("下载通报（Word）", "Bulletin (Word)"),
+    "bulletin_working": ("正在生成通报…", "Preparing the bulletin…"),
+    "bulletin_download": ("下载通报", "Download bulletin"),
+    "bulletin_failed": ("通报生成失败：{reason}", "The bulletin could not be made: {reason}"),
+    "bulletin_no_period": ("{year} 年暂无可通报的考核期。", "{year} has no period to report on."),
+    "bulletin_unknown_county": (
+        "没有名为「{county}」的县区。县区有：{counties}。",
+        "No county named “{county}”. The counties are: {counties}.",
+    ),
+    "bulletin_no_data": (
+        "{period} 既无赛马得分也无关心关爱数据，无法生成通报。",
+        "{period} has neither race scores nor care figures: no bulletin can be made.",
+    ),
+    "cli_bulletin_needs_period": (
+        "导出通报需要 --period（考核期）和 --out（.docx 文件）。",
+        "export bulletin needs --period (the period) and --out (a .docx file).",
+    ),
+    "cli_bulletin_written": ("已写出通报：{path}（{basis}）", "Bulletin written: {path} ({basis})"),
+    "data_settings_bulletin": ("通报版头", "Bulletin head"),
+    "setting_bulletin_issuer": ("通报发文机关", "Bulletin: issuing body"),
+    "setting_bulletin_document_no": ("通报文号", "Bulletin: document number"),
+    "setting_bad_text": (
+        "设置「{label}」（{name}）须为一行文字，{low}～{high} 个字符。",
+        "Setting “{label}” ({name}) must be one line of {low} to {high} characters.",
+    ),
+    "bulletin_file_name": ("{scope}{period}干部激励考评通报", "Cadre incentive bulletin {scope} {period}"),
+    "bulletin_period_year": ("{year}年度", "{year}"),
+    "bulletin_period_h1": ("{year}年上半年", "the first half of {year}"),
+    "bulletin_period_h2": ("{year}年下半年", "the second half of {year}"),
+    "bulletin_period_quarter": ("{year}年第{q}季度", "Q{q} {year}"),
+    "bulletin_period_month": ("{year}年{month}月", "{year}-{month:02d}"),
+    "bulletin_date": ("{year}年{month}月{day}日", "{year}-{month:02d}-{day:02d}"),
+    "bulletin_window_year": ("{year}年", "{year}"),
+    "bulletin_window_month": ("{year}年{month}月", "{year}-{month:02d}"),
+    "bulletin_window_months": ("{year}年{first}—{last}月", "{year}-{first:02d} to {year}-{last:02d}"),
+    "bulletin_title": (
+        "关于{period}全市干部激励考评情况的通报",
+        "Bulletin on the cadre incentive results of all counties, {period}",
+    ),
+    "bulletin_title_county": (
+        "关于{period}{county}干部激励考评情况的通报",
+        "Bulletin on the cadre incentive results of {county}, {period}",
+    ),
+    "bulletin_published": (
+        "本通报所列赛马排名为{label}的结果。",
+        "The race ranking in this bulletin is the officially published one: {label}.",
+    ),
+    "bulletin_trial": (
+        "实时数据（试算）：本期排名尚未审定发布，本通报仅供参考。",
+        "Live data (trial): this period's ranking has not been officially published; for reference only.",
+    ),
+    "bulletin_to_counties": ("各县（市、区）委组织部：", "To the organization departments of all counties:"),
+    "bulletin_to_county": ("{county}委组织部：", "To the organization department of {county}:"),
+    "bulletin_opening": (
+        "现将{period}干部激励考评有关情况通报如下。",
+        "The cadre incentive results of {period} are as follows.",
+    ),
+    "bulletin_heading": ("{number}、{title}", "{number}. {title}"),
+    "bulletin_h_race": ("赛马考评排名情况", "Race ranking"),
+    "bulletin_h_changes": ("排名变化情况", "Changes against the previous period"),
+    "bulletin_h_training": ("干部教育培训情况", "Cadre training"),
+    "bulletin_h_care": ("关心关爱落实情况", "Care for cadres"),
+    "bulletin_race_none": ("{period}暂无赛马考评数据。", "There are no race scores for {period}."),
+    "bulletin_race_overall": (
+        "{period}全市共{n}个县区参加赛马考评，{leader}以综合得分{score:.3f}位居第一。",
+        "{n} {n:county|counties} took part in the race of {period}; {leader} leads with a composite of {score:.3f}.",
+    ),
+    "bulletin_race_overall_tied": (
+        "{period}全市共{n}个县区参加赛马考评，{leader}以综合得分{score:.3f}并列第一。",
+        "{n} {n:county|counties} took part in the race of {period}; {leader} share the lead with a composite of "
+        "{score:.3f}.",
+    ),
+    "bulletin_first_tier": ("进入第一方阵的是：{units}（{n}个）。", "First tier: {units} ({n})."),
+    "bulletin_third_tier": ("处于第三方阵的是：{units}（{n}个）。", "Third tier: {units} ({n})."),
+    "bulletin_unranked": ("{units}因数据不全未参与排名。", "Not ranked for incomplete data: {units}."),
+    "bulletin_county_absent": (
+        "{period}暂无{county}的赛马考评数据。",
+        "There are no race scores of {county} for {period}.",
+    ),
+    "bulletin_county_unranked": (
+        "{period}，{county}因数据不全（缺{missing}项）未参与排名。",
+        "In {period}, {county} was not ranked: {missing} {missing:indicator|indicators} missing.",
+    ),
+    "bulletin_county_rank": (
+        "{period}，{county}在全市{n}个县区中排名第{rank}名（排名区间{interval}），综合得分{score:.3f}，处于{tier}。",
+        "In {period}, {county} ranks {rank} of {n} {n:county|counties} (interval {interval}) with a composite of "
+        "{score:.3f}: {tier}.",
+    ),
+    "bulletin_context": ("全市情况：{text}", "Across the prefecture: {text}"),
+    "bulletin_no_previous": ("{period}无可比的上期排名。", "There is no earlier ranking to compare {period} with."),
+    "bulletin_against": ("与{previous}相比，", "Against {previous}, "),
+    "bulletin_climbers": (
+        "与{previous}相比，{n}个县区名次上升。",
+        "Against {previous}, {n} {n:county|counties} moved up.",
+    ),
+    "bulletin_sliders": (
+        "与{previous}相比，{n}个县区名次下降。",
+        "Against {previous}, {n} {n:county|counties} moved down.",
+    ),
+    "bulletin_no_moves": ("与{previous}相比，各县区名次均无变化。", "Against {previous}, no county changed rank."),
+    "bulletin_climber": (
+        "{unit}由第{before}名升至第{now}名，上升{k}位{reasons}。",
+        "{unit} rose {k} {k:place|places}, from {before} to {now}{reasons}.",
+    ),
+    "bulletin_slider": (
+        "{unit}由第{before}名降至第{now}名，下降{k}位{reasons}。",
+        "{unit} fell {k} {k:place|places}, from {before} to {now}{reasons}.",
+    ),
+    "bulletin_reasons_up": ("，主要得益于{items}", ", mainly on {items}"),
+    "bulletin_reasons_down": ("，主要受{items}拖累", ", mainly on {items}"),
+    "bulletin_reasons_others": (
+        "，名次变化主要源于其他县区得分变化",
+        ", moved by other counties' scores rather than its own",
+    ),
+    "bulletin_reason_item": ("{name}（{value:+.2f}）", "{name} ({value:+.2f})"),
+    "bulletin_reasons_note": (
+        "括号内为该指标对综合得分变化的贡献（分）。",
+        "In brackets: the indicator's contribution to the change of the composite (points).",
+    ),
+    "bulletin_third_twice": (
+        "{units}连续两期（{previous}、本期）处于第三方阵。",
+        "In the third tier two periods running ({previous} and this period): {units}.",
+    ),
+    "bulletin_county_third_twice": (
+        "{county}已连续两期（{previous}、本期）处于第三方阵。",
+        "{county} has been in the third tier two periods running ({previous} and this period).",
+    ),
+    "bulletin_county_same": (
+        "与{previous}相比，{county}名次不变，仍为第{rank}名。",
+        "Against {previous}, {county} keeps rank {rank}.",
+    ),
+    "bulletin_county_not_compared": (
+        "{county}在{previous}或本期未参与排名，无法比较名次变化。",
+        "{county} was not ranked in {previous} or in this period: no change to report.",
+    ),
+    "bulletin_training_none": ("{window}暂无干部培训记录。", "There are no training records for {window}."),
+    "bulletin_training_overall": (
+        "{window}，全市干部培训覆盖率{coverage:.1%}（全年目标{target:.0%}），人均{hours:.1f}学时（截至期末应达{due:.1f}学时）。",
+        "{window}: {coverage:.1%} of cadres trained (target for the year {target:.0%}), {hours:.1f} hours per cadre "
+        "({due:.1f} due by the period's end).",
+    ),
+    "bulletin_training_all_behind": (
+        "各县区人均学时均低于进度（{due:.1f}学时），最低的是{county}（{hours:.1f}学时）。",
+        "Every county is below the hours due ({due:.1f}); the lowest is {county} ({hours:.1f}).",
+    ),
+    "bulletin_training_behind": (
+        "人均学时低于进度（{due:.1f}学时）的县区{n}个，较低的是：{items}。",
+        "{n} {n:county|counties} below the hours due ({due:.1f}), the lowest: {items}.",
+    ),
+    "bulletin_hours_item": ("{county}{hours:.1f}学时", "{county} {hours:.1f}"),
+    "bulletin_training_gaps": ("培训短板较明显的有：{items}。", "The widest gaps: {items}."),
+    "bulletin_gap_category": (
+        "{county}{category}覆盖率{coverage:.1%}，低于全市{gap:.1f}个百分点",
+        "{county}, {category}: {coverage:.1%}, {gap:.1f} pp below the prefecture",
+    ),
+    "bulletin_gap_domain": (
+        "{county}「{domain}」领域培训覆盖{reach:.1%}，低于全市{gap:.1f}个百分点",
+        "{county}, {domain}: {reach:.1%} reached, {gap:.1f} pp below the prefecture",
+    ),
+    "bulletin_training_withheld": (
+        "{units}干部人数较少，培训数据不公开。",
+        "Training figures of {units} are withheld (few cadres).",
+    ),
+    "bulletin_training_county": (
+        "{window}，{county}干部培训覆盖率{coverage:.1%}，人均{hours:.1f}学时（全市分别为{prefecture:.1%}、"
+        "{prefecture_hours:.1f}学时；截至期末应达{due:.1f}学时）。",
+        "{window}: {county} trained {coverage:.1%} of its cadres, {hours:.1f} hours per cadre (prefecture "
+        "{prefecture:.1%} and {prefecture_hours:.1f}; {due:.1f} due by the period's end).",
+    ),
+    "bulletin_training_all_withheld": (
+        "{window}干部培训数据涉及人数较少，不予公开。",
+        "Training figures for {window} are withheld (few cadres).",
+    ),
+    "bulletin_training_county_gaps": ("主要短板：{items}。", "Main gaps: {items}."),
+    "bulletin_training_county_none": (
+        "{window}{county}暂无在册干部。",
+        "{county} has no cadres on the roster for {window}.",
+    ),
+    "bulletin_training_county_withheld": (
+        "{county}干部人数较少，培训数据不公开。",
+        "Training figures of {county} are withheld (few cadres).",
+    ),
+    "bulletin_care_none": ("{half}暂无关心关爱指标数据。", "There are no care figures for {half} yet."),
+    "bulletin_care_half": (
+        "关心关爱指标按半年考核，以下为{half}情况。",
+        "Care figures are half-yearly; these are of {half}.",
+    ),
+    "bulletin_care_county_none": (
+        "{half}暂无{county}的关心关爱指标数据。",
+        "There are no care figures of {county} for {half}.",
+    ),
+    "bulletin_care_county_below": (
+        "{county}{half}可判定的{total}项指标中达标{met}项，未达标{n}项：{items}。",
+        "{county}, {half}: {met} of {total} judged {total:indicator|indicators} met; {n} below target: {items}.",
+    ),
+    "bulletin_care_county_met": (
+        "{county}{half}可判定的{total}项指标中达标{met}项，无未达标指标。",
+        "{county}, {half}: {met} of {total} judged {total:indicator|indicators} met; none below target.",
+    ),
+    "bulletin_care_item": ("{name}（{value}，目标{target}）", "{name} ({value}, target {target})"),
+    "bulletin_care_basis": ("以上关心关爱数据：{basis}。", "Care figures: {basis}."),
+    "bulletin_table_title": ("附表：{period}赛马考评排名", "Table: race ranking, {period}"),
     # --- fixed labels the data refer to by their Chinese names (incentive/labels.py)
     "track_projects": ("项目建设", "Project construction"),
     "track_rural": ("乡村振兴", "Rural revitalization"),

@@ -444,6 +444,24 @@ def test_settings_are_changed_on_the_data_page(app):
     assert "达到 96 学时" in [m.label for m in app.metric]
 
 
+def test_the_bulletin_head_is_typed_on_the_data_page(app):
+    """The 通报's issuing body is a line of text; an empty one refuses the whole form, so nothing is half-saved."""
+    from incentive.store import settings as app_settings
+    from ui.runtime import database
+
+    on_data_page(app)
+    assert app.text_input(key="data_setting_bulletin_issuer").value == "（发文机关）"
+    app.text_input(key="data_setting_bulletin_issuer").set_value("中共澜州市委组织部")
+    app.button(key="data_settings_save").click().run()
+    assert "已保存 1 项设置。" in [s.value for s in app.success]
+    assert app_settings.current(database())["bulletin_issuer"] == "中共澜州市委组织部"
+    app.number_input(key="data_setting_hours_target").set_value(96.0)
+    app.text_input(key="data_setting_bulletin_document_no").set_value("   ")
+    app.button(key="data_settings_save").click().run()
+    assert [e.value for e in app.error] == ["设置「通报文号」（bulletin_document_no）须为一行文字，1～50 个字符。"]
+    assert app_settings.current(database())["hours_target"] == 110.0  # refused with it
+
+
 # ---- welfare and movements pages
 
 

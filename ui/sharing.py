@@ -1,19 +1,24 @@
 """分享链接: store the current view under a short key, show the link with a copy button that also works on plain
-http (where the browser's clipboard API is missing), and open such a link again."""
+http (where the browser's clipboard API is missing), and open such a link again; and the two documents of a view,
+the briefing (PDF) and the 通报 (Word), of the periods the page shows."""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import streamlit as st
 import streamlit.components.v1 as components
 
+from incentive.care import welfare
 from incentive.config import public_url
 from incentive.i18n import t
-from incentive.sharing import briefing, permalinks
+from incentive.race import rankings
+from incentive.sharing import briefing, bulletin, permalinks
 from incentive.store import batches
+from incentive.store.database import DataAsOf
 
 from . import link_state
 from .frame import current as frame_state
@@ -125,31 +130,114 @@ def pinned_banner(lang: str) -> None:
         st.rerun()
 
 
-def briefing_button(lang: str, page_path: str) -> None:
-    """生成简报: the prefecture (or the sidebar's county) as a PDF, with a short link to this view printed in it."""
+@dataclass(frozen=True)
+class ViewPeriods:
+    """The periods a page shows, which its briefing and 通报 print: None is the year's default of that kind."""
+
+    race: str | None = None  # the rankings page's period
+    care: str | None = None  # the care page's half-year
+
+
+DOCUMENTS_SLOT = "_documents_slot"  # this run's place in the sidebar for the two document buttons
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def document_buttons(lang: str, page_path: str) -> None:
+    """生成简报（PDF） and 下载通报（Word） in the sidebar, drawn before the page runs with the year's default periods.
+    A page that shows periods of its own draws them again in the same place with its periods (`shows_periods`),
+    so the frame never reads another page's parameters and a page that stops early still has both buttons."""
+    slot = st.sidebar.empty()
+    st.session_state[DOCUMENTS_SLOT] = (slot, page_path)
+    _draw_documents(slot, lang, page_path, ViewPeriods(), "frame")
+
+
+def shows_periods(race: str | None = None, care: str | None = None) -> None:
+    """Called by a page once it knows the periods it shows: the briefing and the 通报 print those periods."""
+    slot, page_path = st.session_state.get(DOCUMENTS_SLOT, (None, ""))
+    if slot is not None:
+        _draw_documents(slot, frame_state().lang, page_path, ViewPeriods(race, care), "page")
+
+
+def _draw_documents(slot, lang: str, page_path: str, view: ViewPeriods, origin: str) -> None:
+    """The two buttons (keys by `origin`, since the page's pair replaces the frame's in the same run) and the
+    download of a document made for this very view (scope, periods, language, pinned moment)."""
     state = frame_state()
     if state.year is None:
         return
-    if st.sidebar.button(t("brief_button", lang), icon=":material/picture_as_pdf:", key="briefing", width="stretch"):
-        with st.spinner(t("brief_working", lang)):
-            key = permalinks.save(database(), page_path, {n: st.query_params[n] for n in st.query_params}, "web")
-            link = permalinks.address(base_address(), page_path, key)
-            try:
-                content = briefing.gather(database(), state.year, state.county, lang, link, as_of=pinned_at())
-                pdf = briefing.to_pdf(briefing.to_html(content))
-            except briefing.BriefingUnavailable as error:
-                st.session_state.pop("_briefing", None)
-                st.sidebar.error(error.text(lang))
-                return
-        st.session_state["_briefing"] = (f"{content.title}.pdf", pdf)
-    if "_briefing" in st.session_state:
-        name, pdf = st.session_state["_briefing"]
-        st.sidebar.download_button(
-            t("brief_download", lang),
-            pdf,
-            file_name=name,
-            mime="application/pdf",
-            key="briefing_download",
-            on_click="ignore",
-            width="stretch",
-        )
+    moment = pinned_at()
+    made_for = (state.year, state.county, lang, view, moment)
+    with slot.container():
+        if st.button(
+            t("brief_button", lang), icon=":material/picture_as_pdf:", key=f"briefing_{origin}", width="stretch"
+        ):
+            _make_briefing(lang, page_path, view, made_for)
+        if st.button(
+            t("bulletin_button", lang), icon=":material/description:", key=f"bulletin_{origin}", width="stretch"
+        ):
+            _make_bulletin(lang, view, made_for)
+        for name, label, mime in (
+            ("_briefing", "brief_download", "application/pdf"),
+            ("_bulletin", "bulletin_download", DOCX_MIME),
+        ):
+            stored = st.session_state.get(name)
+            if stored is not None and stored[0] == made_for:
+                st.download_button(
+                    t(label, lang),
+                    stored[2],
+                    file_name=stored[1],
+                    mime=mime,
+                    key=f"{name[1:]}_download_{origin}",
+                    on_click="ignore",
+                    width="stretch",
+                )
+
+
+def _make_briefing(lang: str, page_path: str, view: ViewPeriods, made_for: tuple) -> None:
+    """生成简报: the prefecture (or the sidebar's county) as a PDF of the periods the page shows, with a short link
+    to this view printed in it."""
+    state = frame_state()
+    st.session_state.pop("_briefing", None)
+    with st.spinner(t("brief_working", lang)):
+        key = permalinks.save(database(), page_path, {n: st.query_params[n] for n in st.query_params}, "web")
+        link = permalinks.address(base_address(), page_path, key)
+        try:
+            content = briefing.gather(
+                database(),
+                state.year,
+                state.county,
+                lang,
+                link,
+                as_of=pinned_at(),
+                race_period=view.race,
+                care_period=view.care,
+            )
+            pdf = briefing.to_pdf(briefing.to_html(content))
+        except briefing.BriefingUnavailable as error:
+            st.error(error.text(lang))
+            return
+    st.session_state["_briefing"] = (made_for, f"{content.title}.pdf", pdf)
+
+
+def _make_bulletin(lang: str, view: ViewPeriods, made_for: tuple) -> None:
+    """下载通报: the 通报 of the race period the page shows (else the year's default race period; on a page with
+    only care figures, its half-year), with the care figures of the page's half-year when it shows one."""
+    state = frame_state()
+    st.session_state.pop("_bulletin", None)
+    conn = database().connection if pinned_at() is None else DataAsOf(database().connection, pinned_at())
+    period = (
+        view.race or rankings.default_period(conn, state.year) or view.care or welfare.default_period(conn, state.year)
+    )
+    if period is None:
+        st.error(t("bulletin_no_period", lang, year=state.year))
+        return
+    with st.spinner(t("bulletin_working", lang)):
+        try:
+            content = bulletin.gather(database(), period, state.county, lang, as_of=pinned_at(), care_period=view.care)
+            document = bulletin.to_docx(content)
+        except bulletin.BulletinError as error:
+            st.error(error.text(lang))
+            return
+        except Exception as error:  # a sentence in the sidebar, not a traceback over the page
+            st.error(t("bulletin_failed", lang, reason=f"{type(error).__name__}: {error}"))
+            return
+    st.session_state["_bulletin"] = (made_for, content.file_name, document)

@@ -233,7 +233,11 @@ current = settings.current(db)
 def setting_input(column, key: str, spec: settings.Setting):
     """A whole-number setting (the suppression threshold) as an integer input (5, not 5.00); the others show
     their value as typed (110, 0.5), never padded to two decimals; a setting with a few allowed values as a
-    choice among them."""
+    choice among them; a text setting (the 通报's issuing body) as a line of text."""
+    if spec.text:
+        return column.text_input(
+            t(f"setting_{key}", lang), value=current[key], max_chars=int(spec.maximum), key=f"data_setting_{key}"
+        )
     number = int if spec.integer else float
     if spec.choices:
         options = [number(c) for c in spec.choices]
@@ -261,9 +265,15 @@ for group in settings.GROUPS:
 if st.button(t("data_settings_save", lang), key="data_settings_save"):
     who = sign_in.require_admin(lang)
     changed = [key for key in entered if entered[key] != current[key]]
-    for key in changed:
-        settings.save(db, key, entered[key], who)
-    flash_and_rerun(t("data_settings_saved", lang, n=len(changed)))
+    try:  # the whole form or nothing: an empty text refuses it before any setting is saved
+        for key in changed:
+            settings.check(key, entered[key])
+    except settings.SettingError as error:
+        st.error(error.text(lang))
+    else:
+        for key in changed:
+            settings.save(db, key, entered[key], who)
+        flash_and_rerun(t("data_settings_saved", lang, n=len(changed)))
 
 # ---- backup: a consistent snapshot while the app serves
 st.subheader(t("data_backup", lang))

@@ -11,7 +11,7 @@ from incentive.publication import official
 from incentive.race import ranking_tables, scoring
 from incentive.race.rankings import LEVELS, PeerGroup
 from incentive.safe_text import markdown, tm
-from ui import frame, link_state, meeting, publishing
+from ui import frame, link_state, meeting, publishing, sharing
 from ui.downloads import table_downloads
 from ui.frame import table_height
 from ui.runtime import (
@@ -72,6 +72,7 @@ period = link.selectbox(
     field="period",
     default=periods.default_of(found, year),
 )
+sharing.shows_periods(race=period)  # the briefing and the 通报 print this period
 earlier = periods.earlier(available, period)
 NO_COMPARE = ""
 compare = (

@@ -8,7 +8,7 @@ from incentive.cycle import tracker
 from incentive.i18n import t, unit_label
 from incentive.publication import official
 from incentive.safe_text import markdown, tm
-from ui import frame, link_state, meeting, publishing
+from ui import frame, link_state, meeting, publishing, sharing
 from ui.downloads import table_downloads
 from ui.runtime import cycle_gaps, publication_of, published_welfare, run_query, welfare_history, welfare_period
 
@@ -38,6 +38,7 @@ period = link.selectbox(
     field="period",
     default=periods.default_of(found, year),
 )
+sharing.shows_periods(care=period)  # the briefing and the 通报 print this half-year
 publication = publication_of(period)  # published (审定发布) or live
 if publication is not None and published_welfare(publication) is None:
     publication = None  # published when the period had no care figures: nothing of them is frozen

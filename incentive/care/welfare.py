@@ -110,7 +110,8 @@ def furthest_below(table: pd.DataFrame, per_indicator: int = 3) -> pd.DataFrame:
     return below.groupby("indicator", sort=False).head(per_indicator).reset_index(drop=True)
 
 
-def _value_text(value: float, unit: str, lang: str) -> str:
+def value_text(value: float, unit: str, lang: str) -> str:
+    """A care figure with its unit as the summary sentences print it: 85%, 12 天 / 12 days (no decimals from 100)."""
     number = f"{value:.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:.1f}"
     return quantity(number, value, unit, lang)
 
@@ -135,8 +136,8 @@ def summary_sentences(table: pd.DataFrame, period: str, lang: str, quote=str) ->
                 n=n,
                 name=quote(row["name"]),
                 county=quote(row["county"]),
-                value=_value_text(row["value"], row["unit"] or "", lang),
-                target=_value_text(row["target"], row["unit"] or "", lang),
+                value=value_text(row["value"], row["unit"] or "", lang),
+                target=value_text(row["target"], row["unit"] or "", lang),
             )
         )
     all_met = [name for name, part in judged.groupby("name", sort=False) if (part["status"] == "met").all()]

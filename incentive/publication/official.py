@@ -326,6 +326,22 @@ def _differs(a, b) -> bool:
     return a != b
 
 
+def ranking_in_force(
+    conn, period: str, at: dt.datetime | None = None, group: PeerGroup = PeerGroup(), draws: int | None = None
+) -> tuple[Publication | None, Ranking]:
+    """What a view that shows the official figures prints for `period` (docs/decisions.md#published-or-live): the
+    ranking of its newest version published by `at`, else the live one with the official settings (z-score,
+    catalog weights, exact thirds). Returns (publication, ranking); the publication is None for a live ranking,
+    also when the period was published without race scores for `group` (nothing of it is frozen). `draws` for a
+    live ranking (default: the usual 500); a published one keeps the intervals it was published with."""
+    publication = latest(conn, period, at=at)
+    frozen = ranking(conn, period, group, version=publication.version) if publication else None
+    if frozen is not None:
+        return publication, frozen
+    options = {} if draws is None else {"draws": draws, "sensitivity": False}
+    return None, rankings.rank_period(conn, period, group, **options)
+
+
 # ---- the frozen care statuses
 
 STATUS_COLUMNS = [
@@ -360,6 +376,17 @@ def welfare_view(conn, period: str, version: int | None = None) -> welfare.Perio
     previous = frame["previous_period"].iloc[0] or None
     table = frame[STATUS_COLUMNS].copy()
     return welfare.PeriodView(period, previous, table)
+
+
+def welfare_in_force(conn, period: str, at: dt.datetime | None = None) -> tuple[Publication | None, welfare.PeriodView]:
+    """The care figures a view of the official figures prints for `period`: the statuses of its newest version
+    published by `at`, else the live ones. Returns (publication, view); the publication is None for live figures,
+    also when the period was published without care figures."""
+    publication = latest(conn, period, at=at)
+    frozen = welfare_view(conn, period, publication.version) if publication else None
+    if frozen is not None:
+        return publication, frozen
+    return None, welfare.period_view(conn, period)
 
 
 def status_changes(published: welfare.PeriodView, other: welfare.PeriodView) -> pd.DataFrame:

@@ -58,13 +58,22 @@ def ranking_table(now: Ranking, before: Ranking | None, level: str, lang: str) -
 
 def movers(now: Ranking, before: Ranking | None) -> tuple[tuple[str, int] | None, tuple[str, int] | None]:
     """The unit that gained most places and the one that lost most (None when nobody moved that way)."""
+    up, down = biggest_movers(now, before, limit=1)
+    return (up[0] if up else None), (down[0] if down else None)
+
+
+def biggest_movers(
+    now: Ranking, before: Ranking | None, limit: int = 3
+) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """The units that gained most places and those that lost most, at most `limit` of each as (unit, places), the
+    largest move first and, among equal moves, in the ranking's order; empty lists when nobody moved that way or
+    there is nothing to compare with (rankings.rank_changes: units ranked in both periods only)."""
     changes = rankings.rank_changes(now, before).dropna()
-    if changes.empty:
-        return None, None
-    up, down = changes.idxmax(), changes.idxmin()
+    ups = changes[changes > 0].sort_values(ascending=False, kind="stable")
+    downs = changes[changes < 0].sort_values(kind="stable")
     return (
-        (up, int(changes[up])) if changes[up] > 0 else None,
-        (down, int(changes[down])) if changes[down] < 0 else None,
+        [(unit, int(k)) for unit, k in ups.head(limit).items()],
+        [(unit, int(k)) for unit, k in downs.head(limit).items()],
     )
 
 

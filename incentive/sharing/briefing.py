@@ -57,9 +57,19 @@ class Briefing:
     sections: list[Section]
 
 
-def gather(db: Database, year: int, county: str, lang: str, link: str, as_of: dt.datetime | None = None) -> Briefing:
+def gather(
+    db: Database,
+    year: int,
+    county: str,
+    lang: str,
+    link: str,
+    as_of: dt.datetime | None = None,
+    race_period: str | None = None,
+    care_period: str | None = None,
+) -> Briefing:
     """Everything the briefing says, for `year` and the prefecture (county '') or one county; with `as_of`, the
-    data as they were then (a pinned view)."""
+    data as they were then (a pinned view). `race_period` and `care_period` are the periods the page shows (the
+    rankings page's, the care page's); None, the year's default period of that kind."""
     conn = db.connection if as_of is None else DataAsOf(db.connection, as_of)
     scope = county or t("all_counties", lang)
     info = batches.version_info(db)
@@ -82,26 +92,27 @@ def gather(db: Database, year: int, county: str, lang: str, link: str, as_of: dt
     ]
     config = settings.current(db)
     sections = [
-        _race(conn, year, county, lang, as_of),
+        _race(conn, year, county, lang, as_of, race_period),
         _training(conn, year, county, lang, config),
-        _care(conn, year, county, lang, as_of),
+        _care(conn, year, county, lang, as_of, care_period),
     ]
     headline = Section(t("section_headline", lang), [p for s in sections for p in s.paragraphs[:1]])
     return Briefing(t("brief_title", lang, scope=scope, year=year), t("app_title", lang), footer, [headline, *sections])
 
 
-def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None) -> Section:
-    """The rankings page's default view of the year's latest race period: its published ranking when it was
-    published (by `as_of`), else the live one (z-score, catalog weights), saying which; its table cut to rank,
+def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, period: str | None) -> Section:
+    """The rankings page's view of `period` (None: the year's default race period): its published ranking when it
+    was published (by `as_of`), else the live one (z-score, catalog weights), saying which; its table cut to rank,
     interval, county, composite and tier."""
     section = Section(t("page_rankings", lang))
-    period = rankings.default_period(conn, year)
+    period = period or rankings.default_period(conn, year)
     if period is None:
         section.paragraphs.append(t("no_data_for_period", lang, period=year))
         return section
-    publication = official.latest(conn, period, at=as_of)
-    ranking = official.ranking(conn, period, version=publication.version) if publication else None
-    ranking = ranking or rankings.rank_period(conn, period)
+    publication, ranking = official.ranking_in_force(conn, period, at=as_of)
+    if ranking.ranked.empty:
+        section.paragraphs.append(t("no_data_for_period", lang, period=period))
+        return section
     rows = rankings.ranking_rows(ranking)
     if county and county in rows.index and rows.at[county, "ranked"]:
         row = rows.loc[county]
@@ -142,29 +153,16 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None) ->
 
 def _training(conn, year: int, county: str, lang: str, config: dict) -> Section:
     """The year's coverage; a county the page hides (too small, or withheld with one) is hidden here too, by the
-    same pattern (coverage.disclosure_pattern)."""
+    same pattern (coverage.county_figures)."""
     section = Section(t("page_training", lang))
     window = coverage.year_window(year)
-    cadres = coverage.cadres_in(conn, window)
-    by_county = coverage.window_query(
-        conn, "training_coverage", window, cadres, by="county", county="", target_hours=0.0
-    )
-    if by_county.empty:
+    figures = coverage.county_figures(conn, window, int(config["suppression_threshold"]), config["hours_target"])
+    if figures is None or figures.whole is None:
         section.paragraphs.append(t("no_data_for_period", lang, period=year))
         return section
-    pattern = coverage.disclosure_pattern(
-        conn,
-        window,
-        cadres,
-        int(config["suppression_threshold"]),
-        coverage.prorated_target(config["hours_target"], window),
-    )
-    hidden = coverage.county_statuses(by_county["county"], pattern)
-    whole = coverage.window_query(
-        conn, "training_coverage", window, cadres, by="all", county="", target_hours=0.0
-    ).iloc[0]
-    mine = by_county.set_index("county").loc[county] if county in set(by_county["county"]) else whole
-    if not (county and hidden[by_county["county"] == county].ne("").any()):
+    whole = figures.whole
+    mine, hidden = figures.county(county) if county else (whole, "")
+    if mine is not None and not hidden:
         section.paragraphs.append(
             t(
                 "brief_training",
@@ -179,36 +177,31 @@ def _training(conn, year: int, county: str, lang: str, config: dict) -> Section:
     labels = {c: coverage_tables.category_label(c, lang) for c in coverage.CATEGORIES}
     section.figures.append(
         charts.category_coverage_bars(
-            coverage.hide_counties(by_county, pattern),
+            figures.shown(),
             labels,
             None,
             t("chart_category_coverage", lang, window=year),
             "",
-            hidden.map(lambda s: t("withheld", lang) if s else ""),
+            figures.hidden.map(lambda s: t("withheld", lang) if s else ""),
         )
     )
-    domains = coverage.window_query(conn, "training_domains", window, cadres, county="")
-    shown_domains = domains[coverage.county_statuses(domains["county"], pattern) == ""]
-    actions = coverage_tables.action_list(
-        coverage.category_gaps(by_county[hidden == ""], whole), coverage.domain_gaps(shown_domains), lang
-    )
+    actions = coverage_tables.action_list(figures.category_gaps, figures.domain_gaps, lang)
     if county:
         actions = actions[actions[t("col_unit_county", lang)] == county]
     section.tables.append(actions.drop(columns=[t("col_gap_pp", lang)]).head(12))
     return section
 
 
-def _care(conn, year: int, county: str, lang: str, as_of: dt.datetime | None) -> Section:
-    """The care page's default view of the year's latest half-year, published or live as on the page: its summary
-    and traffic lights."""
+def _care(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, period: str | None) -> Section:
+    """The care page's view of `period` (None: the year's default half-year), published or live as on the page:
+    its summary and traffic lights."""
     section = Section(t("page_welfare", lang))
-    period = welfare.default_period(conn, year)
+    period = period or welfare.default_period(conn, year)
     if period is None:
         section.paragraphs.append(t("no_data_for_period", lang, period=year))
         return section
-    publication = official.latest(conn, period, at=as_of)
-    published = official.welfare_view(conn, period, publication.version) if publication else None
-    table = (published or welfare.period_view(conn, period)).table
+    publication, view = official.welfare_in_force(conn, period, at=as_of)
+    table = view.table
     sentences = welfare.summary_sentences(table, period, lang)
     if county:
         met, judged, below = welfare.county_counts(table, county)
@@ -225,7 +218,7 @@ def _care(conn, year: int, county: str, lang: str, as_of: dt.datetime | None) ->
             ),
         )
     section.paragraphs.extend(sentences)
-    section.paragraphs.append(official.basis_line(publication if published else None, lang))
+    section.paragraphs.append(official.basis_line(publication, lang))
     _incomplete(section, conn, "welfare", period, lang)
     section.figures.append(
         charts.status_grid(

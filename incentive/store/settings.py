@@ -1,6 +1,7 @@
 """App settings an organization department changes rarely: the hours target, the coverage target, the
 suppression threshold, the most hours one training record may carry, the
-assessment cycle (when counties owe their files). Stored in the database (append-only, newest
+assessment cycle (when counties owe their files), and the two texts of the 通报's head (issuing body, 文号).
+Stored in the database (append-only, newest
 row per key wins), so every app process and the CLI agree and every change is on record.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 
 import duckdb
@@ -20,12 +22,14 @@ from incentive.store.database import Database
 
 @dataclass(frozen=True)
 class Setting:
-    default: float
+    default: float | str
     minimum: float
-    maximum: float
+    maximum: float  # for a text setting: the most characters
     integer: bool = False
     choices: tuple[float, ...] = ()  # when set, only these values (e.g. a cycle of 1 or 3 months)
-    group: str = "general"  # "general", or "schedule": when counties' files are due (incentive/cycle/schedule.py)
+    # "general"; "schedule": when counties' files are due (incentive/cycle/schedule.py); "bulletin": the 通报's head
+    group: str = "general"
+    text: bool = False  # a line of text (one line, 1 to `maximum` characters), not a number
 
 
 SETTINGS = {
@@ -43,11 +47,16 @@ SETTINGS = {
     "due_days_training": Setting(15, 0, 366, integer=True, group="schedule"),
     "training_cycle_months": Setting(3, 1, 3, integer=True, choices=(1, 3), group="schedule"),
     "due_days_roster": Setting(31, 0, 366, integer=True, group="schedule"),  # yearly, as of 12-31
+    # The 通报's head (incentive/sharing/bulletin.py): placeholders until the department types its own; a 文号 is
+    # usually filled in by hand when the document is registered, so the default is a blank to fill.
+    "bulletin_issuer": Setting("（发文机关）", 1, 60, group="bulletin", text=True),
+    "bulletin_document_no": Setting("（文号）", 1, 50, group="bulletin", text=True),
 }
-GROUPS = ("general", "schedule")
+GROUPS = ("general", "schedule", "bulletin")
+TEXT_CONTROLS = re.compile(r"[\x00-\x1f\x7f]")  # a setting's text is one line: no tabs, breaks or other controls
 
 
-def defaults() -> dict[str, float]:
+def defaults() -> dict[str, float | str]:
     """Every setting at its default (what a Reference carries when no database is involved)."""
     return {key: spec.default for key, spec in SETTINGS.items()}
 
@@ -56,22 +65,23 @@ class SettingError(TranslatedError):
     """A setting value that is not allowed; the sentence says the range."""
 
 
-def current(db: Database) -> dict[str, float]:
+def current(db: Database) -> dict[str, float | str]:
     """Every setting, stored value or default."""
     with contextlib.closing(db.cursor()) as cur:
         return read(cur)
 
 
-def read(cur: duckdb.DuckDBPyConnection) -> dict[str, float]:
+def read(cur: duckdb.DuckDBPyConnection) -> dict[str, float | str]:
     """Every setting as `cur` sees it (inside a transaction, with what it has written)."""
     stored = dict(cur.execute("SELECT key, arg_max(value, changed_at) FROM settings GROUP BY key").fetchall())
     return {key: _parse(key, stored[key]) if key in stored else spec.default for key, spec in SETTINGS.items()}
 
 
-def save(db: Database, key: str, value: object, changed_by: str) -> float:
+def save(db: Database, key: str, value: object, changed_by: str) -> float | str:
     """Store a new value of setting `key` (a number or its text) with its audit row ("setting", the key, the value
-    stored) in one transaction; returns the value stored (an int for integer settings). SettingError, and nothing
-    written, for an unknown key or a value outside the setting's range."""
+    stored) in one transaction; returns the value stored (an int for integer settings, the text stripped for text
+    settings). SettingError, and nothing written, for an unknown key, a value outside the setting's range, or a
+    text that is empty, too long or more than one line."""
     number = _parse(key, value)
     with db.transaction() as cur:
         cur.execute(
@@ -82,10 +92,26 @@ def save(db: Database, key: str, value: object, changed_by: str) -> float:
     return number
 
 
-def _parse(key: str, value: object) -> float:
+def check(key: str, value: object) -> float | str:
+    """The value `save` would store for `key`, or SettingError: to check a whole form before saving any of it."""
+    return _parse(key, value)
+
+
+def _parse(key: str, value: object) -> float | str:
     if key not in SETTINGS:
         raise SettingError("setting_unknown", name=key, names=", ".join(SETTINGS))
     spec = SETTINGS[key]
+    if spec.text:
+        text = str(value).strip()
+        if not int(spec.minimum) <= len(text) <= int(spec.maximum) or TEXT_CONTROLS.search(text):
+            raise SettingError(
+                "setting_bad_text",
+                name=key,
+                label=("i18n", f"setting_{key}"),
+                low=int(spec.minimum),
+                high=int(spec.maximum),
+            )
+        return text
     try:
         number = float(str(value).strip())
     except ValueError:

@@ -232,7 +232,10 @@ def with_suppression(frame: pd.DataFrame, statuses: pd.Series) -> pd.DataFrame:
 
 def hide_counties(by_county: pd.DataFrame, pattern: disclosure.Pattern) -> pd.DataFrame:
     """A by-county frame with the figures of hidden counties blanked (NaN), for charts."""
-    hidden = county_statuses(by_county["county"], pattern) != ""
+    return _blanked(by_county, county_statuses(by_county["county"], pattern) != "")
+
+
+def _blanked(by_county: pd.DataFrame, hidden: pd.Series) -> pd.DataFrame:
     out = by_county.copy()
     for column in [c for c in out.columns if c not in ("county", "group", "roster_as_of")]:
         if pd.api.types.is_numeric_dtype(out[column]):
@@ -405,3 +408,67 @@ def period_window(period: str) -> Window:
     """The window of a canonical period of any form (`2025`, `2025-Q2`, `2025-06`), labelled by it."""
     start, end = periods.bounds(period)
     return Window(start, end, period)
+
+
+@dataclass(frozen=True)
+class CountyFigures:
+    """A window's coverage as a viewer may see it, for the briefing and the 通报: `whole` the prefecture's
+    training_coverage row (by="all"; None when the prefecture itself is hidden), `by_county` the by-county rows
+    in the regions' order, `hidden` per row of it '' / 'small' / 'withheld' (disclosure_pattern), and the gaps of
+    the shown counties only: `category_gaps` (category_gaps) and `domain_gaps` (domain_gaps), widest first.
+    `target_hours` is the window's prorated hours target."""
+
+    window: Window
+    whole: pd.Series | None
+    by_county: pd.DataFrame
+    hidden: pd.Series
+    category_gaps: pd.DataFrame
+    domain_gaps: pd.DataFrame
+    target_hours: float
+
+    def county(self, name: str) -> tuple[pd.Series | None, str]:
+        """One county's row and its hidden status ('' shown); (None, '') when the county has no cadres."""
+        rows = self.by_county.index[self.by_county["county"] == name]
+        if not len(rows):
+            return None, ""
+        return self.by_county.loc[rows[0]], self.hidden[rows[0]]
+
+    def shown(self) -> pd.DataFrame:
+        """by_county with the figures of hidden counties blanked (NaN), for charts (as hide_counties)."""
+        return _blanked(self.by_county, self.hidden != "")
+
+
+def county_figures(
+    conn: duckdb.DuckDBPyConnection, window: Window, threshold: int, annual_hours: float
+) -> CountyFigures | None:
+    """The counties' coverage in `window` with suppression applied as on the training page (one pattern per
+    window), or None when no county has cadres on the roster in force."""
+    cadres = cadres_in(conn, window)
+    target_hours = prorated_target(annual_hours, window)
+    by_county = window_query(
+        conn, "training_coverage", window, cadres, by="county", county="", target_hours=target_hours
+    ).reset_index(drop=True)
+    if by_county.empty:
+        return None
+    pattern = disclosure_pattern(conn, window, cadres, threshold, target_hours)
+    hidden = county_statuses(by_county["county"], pattern)
+    whole = window_query(conn, "training_coverage", window, cadres, by="all", county="", target_hours=target_hours)
+    if whole.empty or pattern.status(group_key("all", "", "")):
+        no_gaps = category_gaps(by_county.iloc[0:0], None)
+        return CountyFigures(window, None, by_county, hidden, no_gaps, domain_gaps(_NO_DOMAINS), target_hours)
+    domains = window_query(conn, "training_domains", window, cadres, county="")
+    shown_domains = domains[county_statuses(domains["county"], pattern) == ""]
+    return CountyFigures(
+        window,
+        whole.iloc[0],
+        by_county,
+        hidden,
+        category_gaps(by_county[hidden == ""], whole.iloc[0]),
+        domain_gaps(shown_domains if len(shown_domains) else _NO_DOMAINS),
+        target_hours,
+    )
+
+
+_NO_DOMAINS = pd.DataFrame(
+    {"county": [], "domain": [], "cadres": pd.Series(dtype=float), "reached": pd.Series(dtype=float), "reach": []}
+)

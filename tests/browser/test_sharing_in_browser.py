@@ -92,6 +92,26 @@ def test_the_briefing_downloads_as_a_pdf_for_the_chosen_county(page, app_url, tm
     assert saved.read_bytes().startswith(b"%PDF")
 
 
+def test_the_bulletin_downloads_as_a_word_file_of_the_period_shown(page, app_url, tmp_path):
+    import docx
+
+    open_view(page, f"{app_url}/rankings?rank.period=2026-Q1")
+    sidebar(page).get_by_role("button", name="下载通报（Word）").click()
+    wait_idle(page, after_action=True)
+    download_button = sidebar(page).get_by_role("button", name="下载通报", exact=True)
+    expect(download_button).to_be_visible(timeout=60_000)
+    with page.expect_download() as download:
+        download_button.click()
+    saved = tmp_path / "bulletin.docx"
+    download.value.save_as(saved)
+    assert download.value.suggested_filename == "全市2026-Q1干部激励考评通报.docx"
+    document = docx.Document(str(saved))
+    texts = [p.text for p in document.paragraphs]
+    assert "关于2026年第一季度全市干部激励考评情况的通报" in texts
+    assert document.tables[0].rows[0].cells[2].text == "县区"
+    expect_no_exception(page)
+
+
 def test_back_returns_to_the_filters_left_behind(page, app_url):
     open_view(page, f"{app_url}/rankings")
     choose(page, "标准化方法", "原始分值")

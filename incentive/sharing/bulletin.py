@@ -1,0 +1,736 @@
+"""The 通报: a period's results as the Word document an organization department sends to the counties.
+
+`gather` says everything from the figures (docs/decisions.md#bulletin): the ranking of the period's newest published
+version when it was published, else the live one marked 试算 (official.ranking_in_force, as the briefing); the first
+tier; the biggest climbers and sliders against the previous period with the indicators that moved them
+(scoring.attribute_change); the counties in the third tier two periods running; training from January to the
+period's end with the worst gaps (coverage.county_figures, suppressed as on the training page); the care
+indicators below target of the period's half-year. A sentence is there only when its figures are: nobody climbed,
+no climbers' sentence. `to_docx` lays it out as GB/T 9704-2012 lays out an official document (A4, its margins,
+二号 方正小标宋简体 title, 三号 仿宋_GB2312 body, 黑体 headings), the fonts named on the East Asian slot and declared
+with fallbacks in the font table so that Word and WPS without them still render Chinese.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+
+import pandas as pd
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+from lxml import etree
+
+from incentive import periods
+from incentive.care import welfare
+from incentive.config import classification
+from incentive.cycle import tracker
+from incentive.i18n import TranslatedError, join, t
+from incentive.labels import tier_label
+from incentive.publication import official
+from incentive.race import ranking_tables, rankings, scoring
+from incentive.race.scoring import Ranking
+from incentive.store import batches, queries, settings
+from incentive.store.database import DataAsOf, Database
+from incentive.training import coverage, coverage_tables
+
+CLIMBERS = 3  # climbers and sliders named: the biggest moves, as a meeting reads them
+REASONS = 2  # indicators named as the main reasons of one move
+GAPS = 3  # training gaps named for the prefecture
+BEHIND = 5  # counties behind the hours due named (the furthest behind first)
+GAP_MARGIN_PP = 1.0  # a gap counts when clearly below the prefecture (coverage_tables.action_list's margin)
+CHINESE_NUMBERS = "一二三四五六七八九十"
+
+
+class BulletinError(TranslatedError):
+    """A bulletin that cannot be made (unknown county, a period without any figures); the sentence says why."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """One numbered part of the body: its heading (without the number) and its paragraphs."""
+
+    heading: str
+    paragraphs: list[str]
+
+
+@dataclass(frozen=True)
+class Bulletin:
+    """Everything the 通报 says, in one language. `table` is the ranking as printed (text cells: rank, interval,
+    county, composite, tier); `published` whether the race figures are an officially published version, with
+    `basis` the line that says which (正式发布（…） / 实时数据（试算））."""
+
+    lang: str
+    period: str
+    county: str  # "" = the prefecture
+    classification: str
+    issuer: str
+    document_no: str
+    title: str
+    published: bool
+    basis: str
+    addressee: str
+    opening: str
+    parts: list[Part]
+    table_title: str
+    table: pd.DataFrame
+    date: dt.date
+    date_text: str
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def file_name(self) -> str:
+        scope = self.county or t("all_counties", self.lang)
+        return t("bulletin_file_name", self.lang, scope=scope, period=self.period) + ".docx"
+
+    def text(self) -> str:
+        """Every sentence in reading order (what a test or a search reads)."""
+        lines = [self.classification, self.issuer, self.document_no, self.title, self.basis, self.addressee]
+        lines.append(self.opening)
+        for part in self.parts:
+            lines += [part.heading, *part.paragraphs]
+        return "\n".join([*lines, self.table_title, self.issuer, self.date_text, *self.notes])
+
+
+def period_words(period: str, lang: str) -> str:
+    """2026-Q3 -> 2026年第三季度 / Q3 2026; 2026-H1 -> 2026年上半年; 2026 -> 2026年度; 2026-06 -> 2026年6月."""
+    year, kind = int(period[:4]), periods.form(period)
+    if kind == "Y":
+        return t("bulletin_period_year", lang, year=year)
+    if kind == "H":
+        return t(f"bulletin_period_h{period[-1]}", lang, year=year)
+    if kind == "Q":
+        n = int(period[-1])
+        return t("bulletin_period_quarter", lang, year=year, q=CHINESE_NUMBERS[n - 1] if lang == "zh" else n)
+    return t("bulletin_period_month", lang, year=year, month=int(period[5:]))
+
+
+def date_words(day: dt.date, lang: str) -> str:
+    return t("bulletin_date", lang, year=day.year, month=day.month, day=day.day)
+
+
+def care_period_of(period: str) -> str:
+    """The half-year whose care figures a bulletin of `period` reports: the half-year holding the period's last day
+    (a quarter's or a month's half-year; a year's second half), or the period itself when it is a half-year."""
+    if periods.form(period) == "H":
+        return period
+    end = periods.bounds(period)[1]
+    return f"{end.year}-H{1 if end.month <= 6 else 2}"
+
+
+def training_window(period: str) -> coverage.Window:
+    """January of the period's year to the period's last month: the year to date a bulletin reports on."""
+    start, end = periods.bounds(period)
+    return coverage.months_window(dt.date(start.year, 1, 1), end)
+
+
+def gather(
+    db: Database,
+    period: str,
+    county: str,
+    lang: str,
+    as_of: dt.datetime | None = None,
+    *,
+    care_period: str | None = None,
+    today: dt.date | None = None,
+) -> Bulletin:
+    """The 通报 of `period` for the prefecture (county '') or one county, in `lang`; with `as_of`, from the data and
+    publications as they were then (a pinned view). `care_period`: the half-year of the care part (default
+    care_period_of(period)); `today`: the document's date (default today). BulletinError for a county not among
+    the regions' counties, or a period with neither race scores nor care figures."""
+    conn = db.connection if as_of is None else DataAsOf(db.connection, as_of)
+    config = settings.current(db)
+    care_period = care_period or care_period_of(period)
+    counties = queries.run(conn, "race_units", county="")["unit"].tolist()
+    if county and county not in counties:
+        raise BulletinError("bulletin_unknown_county", county=county, counties=join(counties, lang) or "—")
+    publication, ranking = official.ranking_in_force(conn, period, at=as_of)
+    care_publication, care_view = official.welfare_in_force(conn, care_period, at=as_of)
+    if period not in rankings.available_periods(conn) and care_period not in welfare.stored_periods(conn):
+        raise BulletinError("bulletin_no_data", period=period)
+    previous = periods.previous_stored(period, rankings.available_periods(conn))
+    before = official.ranking_in_force(conn, previous, at=as_of, draws=0)[1] if previous else None
+    race = _Race(ranking, before, previous, lang)
+    parts = [
+        Part(t("bulletin_h_race", lang), race.county(county) if county else race.prefecture()),
+        Part(t("bulletin_h_changes", lang), race.changes(county)),
+        Part(t("bulletin_h_training", lang), _training(conn, period, county, lang, config)),
+        Part(t("bulletin_h_care", lang), _care(conn, care_view, care_publication, period, county, lang)),
+    ]
+    incomplete = tracker.gaps_line(tracker.gaps(conn, "race_scores", period), lang)
+    if incomplete and not ranking.ranked.empty:  # a period without race scores already says so
+        parts[0].paragraphs.append(incomplete)
+    scope_title = "bulletin_title_county" if county else "bulletin_title"
+    words = period_words(period, lang)
+    day = today or dt.date.today()
+    info = batches.version_info(db)
+    version = (
+        t("data_version_pinned", lang, when=f"{as_of:%Y-%m-%d %H:%M}")
+        if as_of
+        else t(
+            "data_version",
+            lang,
+            latest=info.latest_batch,
+            batches=info.active_batches,
+            when=f"{info.last_change:%Y-%m-%d %H:%M}" if info.last_change else "—",
+        )
+    )
+    return Bulletin(
+        lang=lang,
+        period=period,
+        county=county,
+        classification=classification(),
+        issuer=str(config["bulletin_issuer"]),
+        document_no=str(config["bulletin_document_no"]),
+        title=t(scope_title, lang, period=words, county=county),
+        published=publication is not None,
+        basis=(
+            t("bulletin_published", lang, label=publication.label(lang)) if publication else t("bulletin_trial", lang)
+        ),
+        addressee=t("bulletin_to_county", lang, county=county) if county else t("bulletin_to_counties", lang),
+        opening=t("bulletin_opening", lang, period=words),
+        parts=[part for part in parts if part.paragraphs],
+        table_title=t("bulletin_table_title", lang, period=period),
+        table=_ranking_table(ranking, lang),
+        date=day,
+        date_text=date_words(day, lang),
+        notes=[version, t("brief_generated", lang, when=f"{dt.datetime.now():%Y-%m-%d %H:%M}")],
+    )
+
+
+class _Race:
+    """The race sentences of one period against the previous one (`before`, None without one)."""
+
+    def __init__(self, now: Ranking, before: Ranking | None, previous: str | None, lang: str) -> None:
+        self.now, self.before, self.previous, self.lang = now, before, previous, lang
+        self.rows = rankings.ranking_rows(now, before)
+        self.words = period_words(now.period, lang)
+
+    def _t(self, key: str, **params: object) -> str:
+        return t(key, self.lang, **params)
+
+    def _tiers(self) -> str:
+        """第一方阵 and 第三方阵 of the period: who leads, who trails."""
+        ranked = self.rows[self.rows["ranked"]]
+        first = ranked.index[ranked["tier"] == 1].tolist()
+        third = ranked.index[ranked["tier"] == 3].tolist()
+        sentences = [self._t("bulletin_first_tier", units=join(first, self.lang), n=len(first))]
+        if third:
+            sentences.append(self._t("bulletin_third_tier", units=join(third, self.lang), n=len(third)))
+        return _sentences(sentences, self.lang)
+
+    def prefecture(self) -> list[str]:
+        ranked = self.rows[self.rows["ranked"]]
+        if ranked.empty:
+            return [self._t("bulletin_race_none", period=self.words)]
+        leaders = ranked.index[ranked["rank"] == 1].tolist()
+        score = float(ranked["composite"].iloc[0])
+        key = "bulletin_race_overall" if len(leaders) == 1 else "bulletin_race_overall_tied"
+        paragraphs = [
+            _sentences(
+                [self._t(key, period=self.words, n=len(ranked), leader=join(leaders, self.lang), score=score)],
+                self.lang,
+            ),
+            self._tiers(),
+        ]
+        unranked = self.rows.index[~self.rows["ranked"].astype(bool)].tolist()
+        if unranked:
+            paragraphs.append(self._t("bulletin_unranked", units=join(unranked, self.lang), n=len(unranked)))
+        return paragraphs
+
+    def county(self, county: str) -> list[str]:
+        if county not in self.rows.index:
+            return [self._t("bulletin_county_absent", county=county, period=self.words)]
+        row = self.rows.loc[county]
+        if not row["ranked"]:
+            own = self._t("bulletin_county_unranked", county=county, period=self.words, missing=int(row["missing"]))
+        else:
+            own = self._t(
+                "bulletin_county_rank",
+                county=county,
+                period=self.words,
+                n=int(self.rows["ranked"].sum()),
+                rank=int(row["rank"]),
+                interval=row["interval"],
+                score=float(row["composite"]),
+                tier=tier_label(row["tier"], self.lang),
+            )
+        context = self._tiers() if self.rows["ranked"].any() else ""
+        return [own, *([self._t("bulletin_context", text=context)] if context else [])]
+
+    def _reasons(self, unit: str, up: bool) -> str:
+        """`，主要得益于招商引资额（+0.52）、…`: the indicators whose contributions moved the unit's composite most in the
+        direction it moved (attribute_change); when none did, the others' scores moved it."""
+        parts = scoring.attribute_change(self.now, self.before, unit)
+        parts = parts[parts["contribution"] > 0] if up else parts[parts["contribution"] < 0]
+        parts = parts.sort_values("contribution", ascending=not up, kind="stable").head(REASONS)
+        if parts.empty:
+            return self._t("bulletin_reasons_others")
+        items = [
+            self._t("bulletin_reason_item", name=name, value=value)
+            for name, value in zip(parts["name"], parts["contribution"], strict=True)
+        ]
+        return self._t("bulletin_reasons_up" if up else "bulletin_reasons_down", items=join(items, self.lang))
+
+    def _move(self, unit: str, places: int) -> str:
+        before, now = int(self.rows.at[unit, "compare_rank"]), int(self.rows.at[unit, "rank"])
+        key = "bulletin_climber" if places > 0 else "bulletin_slider"
+        return self._t(key, unit=unit, before=before, now=now, k=abs(places), reasons=self._reasons(unit, places > 0))
+
+    def _third_twice(self) -> list[str]:
+        now = self.now.table["tier"]
+        before = self.before.table["tier"].reindex(now.index)
+        return [u for u in now.index if now[u] == 3 and not pd.isna(before[u]) and before[u] == 3]
+
+    def changes(self, county: str = "") -> list[str]:
+        """Climbers and sliders (the biggest moves, with their reasons), no sentence for a direction nobody moved
+        in; the counties in the third tier two periods running; for a county bulletin, its own move."""
+        if self.now.ranked.empty:
+            return []  # the race part already says there are no race scores
+        if self.before is None or self.before.ranked.empty:
+            return [self._t("bulletin_no_previous", period=self.words)]
+        previous = period_words(self.previous, self.lang)
+        changes = self.rows["rank_change"].dropna()
+        twice = self._third_twice()
+        if county:
+            if county not in changes.index:
+                return [self._t("bulletin_county_not_compared", county=county, previous=previous)]
+            places = int(changes[county])
+            if places:
+                own = self._t("bulletin_against", previous=previous) + self._move(county, places)
+            else:
+                own = self._t(
+                    "bulletin_county_same", county=county, previous=previous, rank=int(self.rows.at[county, "rank"])
+                )
+            paragraphs = [own]
+            if county in twice:
+                paragraphs.append(self._t("bulletin_county_third_twice", county=county, previous=previous))
+            if places:
+                paragraphs.append(self._t("bulletin_reasons_note"))
+            return paragraphs
+        ups, downs = ranking_tables.biggest_movers(self.now, self.before, CLIMBERS)
+        paragraphs = []
+        if ups:
+            lead = self._t("bulletin_climbers", previous=previous, n=int((changes > 0).sum()))
+            paragraphs.append(_sentences([lead, *(self._move(u, k) for u, k in ups)], self.lang))
+        if downs:
+            lead = self._t("bulletin_sliders", previous=previous, n=int((changes < 0).sum()))
+            paragraphs.append(_sentences([lead, *(self._move(u, k) for u, k in downs)], self.lang))
+        if not ups and not downs:
+            paragraphs.append(self._t("bulletin_no_moves", previous=previous))
+        if twice:
+            paragraphs.append(
+                self._t("bulletin_third_twice", units=join(twice, self.lang), n=len(twice), previous=previous)
+            )
+        if ups or downs:
+            paragraphs.append(self._t("bulletin_reasons_note"))
+        return paragraphs
+
+
+def _sentences(sentences: list[str], lang: str) -> str:
+    return (" " if lang == "en" else "").join(s for s in sentences if s)
+
+
+def window_words(window: coverage.Window, lang: str) -> str:
+    """2026年1—9月 / 2026-01 to 2026-09; a whole year 2026年 / 2026; one month 2026年1月 / 2026-01."""
+    year, first, last = window.start.year, window.start.month, window.end.month
+    if window.months == 12:
+        return t("bulletin_window_year", lang, year=year)
+    if first == last:
+        return t("bulletin_window_month", lang, year=year, month=first)
+    return t("bulletin_window_months", lang, year=year, first=first, last=last)
+
+
+def _training(conn, period: str, county: str, lang: str, config: dict) -> list[str]:
+    """Coverage and hours from January to the period's end against the year's targets, and the widest gaps;
+    counties the training page hides are hidden here too (coverage.county_figures)."""
+    window = training_window(period)
+    words = window_words(window, lang)
+    figures = coverage.county_figures(conn, window, int(config["suppression_threshold"]), config["hours_target"])
+    if figures is not None and figures.whole is None:  # the prefecture's own figures withheld (small numbers)
+        return [t("bulletin_training_all_withheld", lang, window=words)]
+    if figures is None or not figures.whole["trained"] > 0:
+        return [t("bulletin_training_none", lang, window=words)]
+    whole, due = figures.whole, figures.target_hours
+    gaps = figures.category_gaps[figures.category_gaps["gap_pp"] < -GAP_MARGIN_PP]
+    domains = figures.domain_gaps[figures.domain_gaps["gap_pp"] < -GAP_MARGIN_PP]
+    if county:
+        mine, hidden = figures.county(county)
+        if mine is None:
+            return [t("bulletin_training_county_none", lang, window=words, county=county)]
+        if hidden:
+            return [t("bulletin_training_county_withheld", lang, county=county)]
+        paragraphs = [
+            t(
+                "bulletin_training_county",
+                lang,
+                window=words,
+                county=county,
+                coverage=mine["coverage"],
+                hours=mine["hours_per_cadre"],
+                prefecture=whole["coverage"],
+                prefecture_hours=whole["hours_per_cadre"],
+                due=due,
+            )
+        ]
+        items = [_category_gap(row, lang) for _, row in gaps[gaps["county"] == county].iterrows()]
+        items += [_domain_gap(row, lang) for _, row in domains[domains["county"] == county].iterrows()]
+        if items:
+            paragraphs.append(t("bulletin_training_county_gaps", lang, items=_items(items, lang)))
+        return paragraphs
+    paragraphs = [
+        t(
+            "bulletin_training_overall",
+            lang,
+            window=words,
+            coverage=whole["coverage"],
+            target=config["coverage_target"] / 100,
+            hours=whole["hours_per_cadre"],
+            due=due,
+        )
+    ]
+    shown = figures.by_county[figures.hidden == ""]
+    behind = shown[shown["hours_per_cadre"] < due].sort_values("hours_per_cadre", kind="stable")
+    if len(behind) and len(behind) == len(shown):
+        lowest = behind.iloc[0]
+        paragraphs.append(
+            t("bulletin_training_all_behind", lang, due=due, county=lowest["county"], hours=lowest["hours_per_cadre"])
+        )
+    elif len(behind):
+        items = [
+            t("bulletin_hours_item", lang, county=c, hours=h)
+            for c, h in zip(behind["county"].head(BEHIND), behind["hours_per_cadre"].head(BEHIND), strict=True)
+        ]
+        paragraphs.append(t("bulletin_training_behind", lang, n=len(behind), due=due, items=join(items, lang)))
+    if len(gaps):
+        items = [_category_gap(row, lang) for _, row in gaps.head(GAPS).iterrows()]
+        paragraphs.append(t("bulletin_training_gaps", lang, items=_items(items, lang)))
+    withheld = figures.by_county.loc[figures.hidden != "", "county"].tolist()
+    if withheld:
+        paragraphs.append(t("bulletin_training_withheld", lang, units=join(withheld, lang), n=len(withheld)))
+    return paragraphs
+
+
+def _category_gap(row: pd.Series, lang: str) -> str:
+    return t(
+        "bulletin_gap_category",
+        lang,
+        county=row["county"],
+        category=coverage_tables.category_label(row["category"], lang),
+        coverage=row["coverage"],
+        gap=-row["gap_pp"],
+    )
+
+
+def _domain_gap(row: pd.Series, lang: str) -> str:
+    return t(
+        "bulletin_gap_domain", lang, county=row["county"], domain=row["domain"], reach=row["reach"], gap=-row["gap_pp"]
+    )
+
+
+def _items(items: list[str], lang: str) -> str:
+    return ("; " if lang == "en" else "；").join(items)
+
+
+def _care(conn, view: welfare.PeriodView, publication, period: str, county: str, lang: str) -> list[str]:
+    """The care indicators below target in the half-year `view` holds: the prefecture's summary sentences, or the
+    county's own indicators with the prefecture's overall line; the half-year's basis (published or trial)."""
+    half = view.period
+    words = period_words(half, lang)
+    table = view.table
+    if table.empty or not table["value"].notna().any():
+        return [t("bulletin_care_none", lang, half=words)]
+    paragraphs = [] if half == period else [t("bulletin_care_half", lang, half=words)]
+    overall = welfare.summary_sentences(table, half, lang)
+    if county:
+        own = table[table["county"] == county]
+        if own.empty or not own["value"].notna().any():
+            paragraphs.append(t("bulletin_care_county_none", lang, county=county, half=words))
+        else:
+            met, judged, _ = welfare.county_counts(table, county)
+            below = own[own["status"] == "below"]
+            items = [
+                t(
+                    "bulletin_care_item",
+                    lang,
+                    name=name,
+                    value=welfare.value_text(value, unit or "", lang),
+                    target=welfare.value_text(target, unit or "", lang),
+                )
+                for name, value, target, unit in zip(
+                    below["name"], below["value"], below["target"], below["unit"], strict=True
+                )
+            ]
+            key = "bulletin_care_county_below" if items else "bulletin_care_county_met"
+            paragraphs.append(
+                t(key, lang, county=county, half=words, met=met, total=judged, n=len(items), items=join(items, lang))
+            )
+        paragraphs.append(t("bulletin_context", lang, text=overall[0]))
+    else:
+        paragraphs.extend(overall)
+    incomplete = tracker.gaps_line(tracker.gaps(conn, "welfare", half), lang)
+    if incomplete:
+        paragraphs.append(incomplete)
+    paragraphs.append(t("bulletin_care_basis", lang, basis=official.basis_line(publication, lang)))
+    return paragraphs
+
+
+def _ranking_table(ranking: Ranking, lang: str) -> pd.DataFrame:
+    """Rank, interval, county, composite (3 decimals) and tier as text; an unranked county says why in the tier
+    column (数据不全（缺 N 项）)."""
+    columns = [
+        t(key, lang) for key in ("col_rank", "col_rank_interval", "col_unit_county", "col_composite", "col_tier")
+    ]
+    if ranking.table.empty:
+        return pd.DataFrame(columns=columns)
+    full = ranking_tables.ranking_table(ranking, None, "county", lang)
+    flags = full[t("col_flags", lang)]
+    out = full[columns].copy()
+    rank, interval, _, composite, tier = columns
+    out[rank] = ["—" if pd.isna(v) else str(int(v)) for v in full[rank]]
+    out[interval] = [v or "—" for v in full[interval]]
+    out[composite] = ["—" if pd.isna(v) else f"{v:.3f}" for v in full[composite]]
+    out[tier] = [label or flag or "—" for label, flag in zip(full[tier], flags, strict=True)]
+    return out.reset_index(drop=True)
+
+
+# ---- the Word document (GB/T 9704-2012)
+
+A4 = (Mm(210), Mm(297))
+MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
+TITLE_FONT, BODY_FONT, HEADING_FONT, SEAL_FONT = "方正小标宋简体", "仿宋_GB2312", "黑体", "宋体"
+LATIN_FONT = "Times New Roman"  # digits and Latin letters, as official documents set them
+TITLE_SIZE, BODY_SIZE, TABLE_SIZE, NOTE_SIZE, PAGE_NUMBER_SIZE = Pt(22), Pt(16), Pt(12), Pt(10.5), Pt(14)
+LINE_SPACING = Pt(28.95)  # 22 lines on the 225 mm text block
+INDENT = Pt(32)  # two characters of 三号
+RED = RGBColor(0xC0, 0x00, 0x00)
+# The font table: each font named in the document with the one Word and WPS substitute when it is missing
+# (w:altName), and the character set (86 = GB2312) and family that steer a substitute of the same kind.
+FONT_FALLBACKS = {
+    TITLE_FONT: ("宋体", "roman"),
+    BODY_FONT: ("仿宋", "modern"),
+    HEADING_FONT: ("Noto Sans CJK SC", "swiss"),
+    "仿宋": ("Noto Serif CJK SC", "modern"),
+    SEAL_FONT: ("Noto Serif CJK SC", "roman"),
+}
+
+
+# What may follow w:pBdr in a w:pPr (ECMA-376 CT_PPrBase, then CT_PPr's own children).
+PPR_AFTER_BORDERS = (
+    *("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct"),
+    *("w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind"),
+    *("w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment"),
+    *("w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
+)
+
+
+def to_docx(bulletin: Bulletin) -> bytes:
+    """The bulletin as a .docx: A4 with the margins of GB/T 9704-2012 (top 37, bottom 35, left 28, right 26 mm);
+    the classification line top left (黑体 三号); the issuing body in red and the 文号, a red rule; the title in 二号
+    方正小标宋简体 centred; the basis (published / 试算) under it; the body in 三号 仿宋_GB2312 with 黑体 headings;
+    the ranking table; the issuing body and date; page numbers in the footer (a PAGE field)."""
+    document = Document()
+    _page(document)
+    _normal_style(document)
+    _declare_fonts(document)
+    lang = bulletin.lang
+    _line(document, bulletin.classification, HEADING_FONT, BODY_SIZE)
+    _line(document, bulletin.issuer, TITLE_FONT, Pt(26), align=WD_ALIGN_PARAGRAPH.CENTER, color=RED, before=Pt(12))
+    rule = _line(document, bulletin.document_no, BODY_FONT, BODY_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _red_rule(rule)
+    _line(document, bulletin.title, TITLE_FONT, TITLE_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER, before=Pt(28))
+    _line(
+        document,
+        bulletin.basis,
+        BODY_FONT,
+        BODY_SIZE,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        bold=not bulletin.published,
+        color=None if bulletin.published else RED,
+    )
+    _line(document, bulletin.addressee, BODY_FONT, BODY_SIZE, before=Pt(14))
+    _line(document, bulletin.opening, BODY_FONT, BODY_SIZE, indent=True)
+    for i, part in enumerate(bulletin.parts):
+        _line(
+            document,
+            t("bulletin_heading", lang, number=_number(i, lang), title=part.heading),
+            HEADING_FONT,
+            BODY_SIZE,
+            indent=True,
+        )
+        for paragraph in part.paragraphs:
+            _line(document, paragraph, BODY_FONT, BODY_SIZE, indent=True)
+    _line(document, bulletin.issuer, BODY_FONT, BODY_SIZE, align=WD_ALIGN_PARAGRAPH.RIGHT, before=Pt(28), right=INDENT)
+    _line(document, bulletin.date_text, BODY_FONT, BODY_SIZE, align=WD_ALIGN_PARAGRAPH.RIGHT, right=INDENT)
+    if len(bulletin.table):
+        title = _line(document, bulletin.table_title, HEADING_FONT, BODY_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER)
+        title.paragraph_format.page_break_before = True  # an attachment starts a page after the signature
+        _table(document, bulletin.table, bulletin.county)
+    for note in bulletin.notes:
+        _line(document, note, BODY_FONT, NOTE_SIZE, spacing=None)
+    _page_numbers(document)
+    properties = document.core_properties
+    properties.title, properties.author, properties.last_modified_by = bulletin.title, bulletin.issuer, bulletin.issuer
+    properties.subject, properties.comments = bulletin.period, bulletin.basis
+    properties.language = "zh-CN" if lang == "zh" else "en"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _number(i: int, lang: str) -> str:
+    return CHINESE_NUMBERS[i] if lang == "zh" else str(i + 1)
+
+
+def _page(document) -> None:
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = A4
+    section.top_margin, section.bottom_margin = MARGINS["top"], MARGINS["bottom"]
+    section.left_margin, section.right_margin = MARGINS["left"], MARGINS["right"]
+
+
+def _fonts(r_pr, east_asian: str) -> None:
+    """The run's fonts: the Chinese font on the East Asian slot (what Word and WPS use for CJK characters), the
+    Latin font for digits and letters, and the language, so that WPS does not guess the script."""
+    fonts = r_pr.get_or_add_rFonts()
+    for slot in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(slot), LATIN_FONT)
+    fonts.set(qn("w:eastAsia"), east_asian)
+    fonts.set(qn("w:hint"), "eastAsia")
+    language = r_pr.find(qn("w:lang"))
+    if language is None:
+        language = OxmlElement("w:lang")
+        r_pr.insert_element_before(language, "w:eastAsianLayout", "w:specVanish", "w:oMath", "w:rPrChange")
+    language.set(qn("w:val"), "en-US")
+    language.set(qn("w:eastAsia"), "zh-CN")
+
+
+def _normal_style(document) -> None:
+    normal = document.styles["Normal"]
+    normal.font.size = BODY_SIZE
+    _fonts(normal.element.get_or_add_rPr(), BODY_FONT)
+    normal.paragraph_format.space_before = normal.paragraph_format.space_after = Pt(0)
+
+
+def _declare_fonts(document) -> None:
+    """Add the fonts with their fallbacks to word/fontTable.xml (python-docx has no API for the font table)."""
+    part = next(rel.target_part for rel in document.part.rels.values() if rel.reltype.endswith("/fontTable"))
+    root = etree.fromstring(part.blob)
+    for name, (alternative, family) in FONT_FALLBACKS.items():
+        font = etree.SubElement(root, qn("w:font"))
+        font.set(qn("w:name"), name)
+        for tag, value in (
+            ("w:altName", alternative),
+            ("w:charset", "86"),
+            ("w:family", family),
+            ("w:pitch", "variable"),
+        ):
+            child = etree.SubElement(font, qn(tag))
+            child.set(qn("w:val"), value)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)  # a plain Part
+
+
+def _line(
+    document,
+    text: str,
+    font: str,
+    size,
+    *,
+    align=None,
+    indent: bool = False,
+    bold: bool = False,
+    color: RGBColor | None = None,
+    before=None,
+    right=None,
+    spacing=LINE_SPACING,
+):
+    paragraph = document.add_paragraph()
+    fmt = paragraph.paragraph_format
+    if align is not None:
+        paragraph.alignment = align
+    if indent:
+        fmt.first_line_indent = INDENT
+    if before is not None:
+        fmt.space_before = before
+    if right is not None:
+        fmt.right_indent = right
+    if spacing is not None and size <= BODY_SIZE:
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = spacing
+    _run(paragraph, text, font, size, bold=bold, color=color)
+    return paragraph
+
+
+def _run(paragraph, text: str, font: str, size, *, bold: bool = False, color: RGBColor | None = None):
+    run = paragraph.add_run(text)
+    run.font.size = size
+    run.font.bold = bold
+    if color is not None:
+        run.font.color.rgb = color
+    _fonts(run._element.get_or_add_rPr(), font)
+    return run
+
+
+def _red_rule(paragraph) -> None:
+    """The red line under the 文号 that separates an official document's head from its body."""
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for name, value in (("w:val", "single"), ("w:sz", "12"), ("w:space", "6"), ("w:color", "C00000")):
+        bottom.set(qn(name), value)
+    borders.append(bottom)
+    paragraph._p.get_or_add_pPr().insert_element_before(borders, *PPR_AFTER_BORDERS)  # schema order, or Word refuses
+
+
+def _table(document, frame: pd.DataFrame, county: str) -> None:
+    """The ranking as a grid, the header repeated on every page; a county bulletin's own row in bold."""
+    table = document.add_table(rows=1, cols=len(frame.columns))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, name in zip(table.rows[0].cells, frame.columns, strict=True):
+        _cell(cell, str(name), HEADING_FONT)
+    for values in frame.itertuples(index=False):
+        own = bool(county) and county in values
+        for cell, value in zip(table.add_row().cells, values, strict=True):
+            _cell(cell, str(value), BODY_FONT, bold=own)
+    header = table.rows[0]._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")  # the header row again on every page the table runs over
+    header.append(repeat)
+
+
+def _cell(cell, text: str, font: str, bold: bool = False) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(paragraph, text, font, TABLE_SIZE, bold=bold)
+
+
+def _page_numbers(document) -> None:
+    """`— 1 —` centred in the footer: a PAGE field Word and WPS fill in (GB/T 9704: 4号 半角宋体 digits)."""
+    paragraph = document.sections[0].footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(paragraph, "— ", SEAL_FONT, PAGE_NUMBER_SIZE)
+    begin = _run(paragraph, "", SEAL_FONT, PAGE_NUMBER_SIZE)
+    _field_char(begin, "begin")
+    instruction = _run(paragraph, "", SEAL_FONT, PAGE_NUMBER_SIZE)
+    code = OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = " PAGE "
+    instruction._element.append(code)
+    separate = _run(paragraph, "", SEAL_FONT, PAGE_NUMBER_SIZE)
+    _field_char(separate, "separate")
+    _run(paragraph, "1", SEAL_FONT, PAGE_NUMBER_SIZE)
+    end = _run(paragraph, "", SEAL_FONT, PAGE_NUMBER_SIZE)
+    _field_char(end, "end")
+    _run(paragraph, " —", SEAL_FONT, PAGE_NUMBER_SIZE)
+
+
+def _field_char(run, kind: str) -> None:
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    run._element.append(char)
