@@ -118,16 +118,22 @@ def _version_table(found: list[official.VersionChange], lang: str) -> pd.DataFra
 
 
 def publish_form(period: str, prefix: str, lang: str) -> None:
-    """The prefecture administrator's form: 文号, note, the reason for a republication, and with submissions
-    pending the reason to publish anyway. Nobody else sees it."""
+    """The prefecture administrator's form: what publishing `period` freezes (its ranking, its care statuses or
+    both: freeze.contents), 文号, note, the reason for a republication, and with submissions pending the reason to
+    publish anyway. A period with neither says so instead of offering the form. Nobody else sees it."""
     flash = st.session_state.pop(_FLASH, None)
     if flash:
         st.success(flash)
     if sign_in.admin() is None:
         return
+    parts = freeze.contents(database().connection, period)
+    if parts.empty:
+        with st.expander(t("pub_panel", lang)):
+            st.info(t("pub_nothing", lang, period=period))
+        return
     pending = freeze.pending_submissions(database(), period)
     with st.expander(t("pub_panel", lang)), st.form(f"{prefix}_pub_form", clear_on_submit=True):
-        st.caption(tm("pub_panel_help", lang, period=period))
+        st.caption(tm(f"pub_panel_help_{parts.key}", lang, period=period))
         if pending:
             st.warning(t("pub_pending_count", lang, period=period, n=pending))
         number = st.text_input(t("pub_document_no", lang), key=f"{prefix}_pub_number")
