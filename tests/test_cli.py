@@ -544,7 +544,7 @@ def test_export_reminders_of_a_year(sample_db_path):
     assert result.returncode == 0, result.stderr
     frame = pd.read_csv(io.StringIO(result.stdout), dtype=str, keep_default_na=False)
     assert frame[["period", "kind", "county", "deadline", "status", "expected", "missing"]].values.tolist() == [
-        ["2025-Q4", "race_scores", "棠梨县", "2026-01-15", "late", "120", "2"]
+        ["2025-Q4", "race_scores", "棠梨县", "2026-01-15", "received", "120", "2"]  # sent on time, incomplete
     ]
     assert cli(sample_db_path, "export", "progress").returncode == 2  # a year is needed
 

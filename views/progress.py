@@ -7,11 +7,12 @@ import datetime as dt
 import streamlit as st
 
 from incentive.cycle import tracker
+from incentive.demo.sample import has_sample
 from incentive.i18n import t
 from ui import frame, sign_in
 from ui.downloads import table_downloads
 from ui.frame import table_height
-from ui.runtime import app_settings, cycle_progress
+from ui.runtime import app_settings, cycle_progress, database
 
 state = frame.current()
 lang = state.lang
@@ -22,6 +23,8 @@ st.title(t("page_progress", lang))
 st.caption(t("cycle_intro", lang))
 config = app_settings()
 st.caption(tracker.schedule_note(config, lang))
+if has_sample(database()):  # its times of sending are the sample's story, not when it was loaded
+    st.caption(t("cycle_sample_receipts", lang))
 years = sorted({today.year, today.year - 1, today.year - 2, *([state.year] if state.year else [])}, reverse=True)
 year = st.selectbox(t("period_year", lang), years, index=years.index(state.year or today.year), key="progress_year")
 rows = cycle_progress(year, today, sign_in.scope(), state.county)  # the sidebar's county, when it names one
