@@ -100,7 +100,9 @@ def _record_receipts(cur: duckdb.DuckDBPyConnection, batch_ids: list[int]) -> No
             "kind": found["kind"],
             "county": found["county"],
             "slot": found["slot"],
-            "sent_at": [sent_at(k, c, s) for k, c, s in zip(found["kind"], found["county"], found["slot"], strict=True)],
+            "sent_at": [
+                sent_at(k, c, s) for k, c, s in zip(found["kind"], found["county"], found["slot"], strict=True)
+            ],
         }
     )
     cur.register("sample_receipts", rows)
