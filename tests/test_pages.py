@@ -448,8 +448,6 @@ def test_a_schedule_setting_out_of_range_is_refused_with_its_range_and_nothing_s
     """The inputs take any number (a bounded input would clamp 400 to 366, or keep the old value, without a
     word): the save names each wrong value with its range, and saves nothing of the form."""
     on_data_page(app)
-    due = app.number_input(key="data_setting_due_days_race_scores")
-    assert due.help == "允许范围：0–366 的整数"
     app.number_input(key="data_setting_hours_target").set_value(96.0)
     app.number_input(key="data_setting_due_days_race_scores").set_value(400)
     app.button(key="data_settings_save").click().run()
@@ -473,6 +471,7 @@ def test_a_schedule_setting_out_of_range_is_refused_with_its_range_and_nothing_s
     assert "已保存 2 项设置。" in [s.value for s in app.success]
     app.button(key="data_settings_save").click().run()
     assert "设置没有改动，未保存。" in [s.value for s in app.success]
+    assert app.number_input(key="data_setting_due_days_race_scores").help == "允许范围：0–366 的整数"
 
 
 # ---- welfare and movements pages

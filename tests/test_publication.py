@@ -236,12 +236,6 @@ def run_cli(db, capsys, *args) -> tuple[int, str, str]:
 
 def test_a_publication_says_what_it_freezes_and_refuses_a_period_with_neither(three_kinds_db, capsys):
     db = three_kinds_db
-    assert [freeze.contents(db.connection, p).key for p in ("2025-Q2", "2025-H2", "2025-H1", "2025-Q3")] == [
-        "ranking",
-        "care",
-        "both",
-        "nothing",
-    ]
     code, _, said = run_cli(db, capsys, "publish", "--period", "2025Q2")
     assert code == 0
     assert said.startswith("Published 2025-Q2, version 1: the race ranking (4 rows; data version ")
@@ -256,6 +250,12 @@ def test_a_publication_says_what_it_freezes_and_refuses_a_period_with_neither(th
     assert (code, out) == (1, "")  # nothing to publish comes first: no 文号 makes a period publishable
     assert said == "2025-Q3 has no race scores or care figures to publish.\n"
     assert official.latest(db.connection, "2025-Q3") is None
+    assert [freeze.contents(db.connection, p).key for p in ("2025-Q2", "2025-H2", "2025-H1", "2025-Q3")] == [
+        "ranking",
+        "care",
+        "both",
+        "nothing",
+    ]
 
 
 def test_published_exports_say_which_part_a_publication_lacks(three_kinds_db, capsys):
