@@ -1611,6 +1611,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "No setting was saved: correct the values above and save again.",
     ),
     "data_settings_unchanged": ("设置没有改动，未保存。", "No setting was changed; nothing saved."),
+    "pub_issued_without": (
+        "{period} 已正式发布（第 {version} 版），但其中没有{part}：发布时尚无这些数据。以下为实时数据（试算）。",
+        "{period} is published (version {version}), but without {part}: there were no such data then. Live data "
+        "(trial) below.",
+    ),
+    "pub_part_ranking": ("赛马排名", "the race ranking"),
+    "pub_part_townships": ("{county}的乡镇排名", "the ranking of the townships of {county}"),
+    "pub_part_care": ("关心关爱达标状态", "care statuses"),
     "cycle_sample_receipts": (
         "示例数据的报送时间是示例中虚构的报送时间（载入示例时一并记录），不是载入时间；导入真实数据后按实际报送时间计算。",
         "The sample's times of sending are fictional, part of the sample (recorded when it was loaded), not when it "

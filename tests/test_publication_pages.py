@@ -119,3 +119,21 @@ def test_the_publish_form_says_what_the_period_freezes(app_factory):
     assert f"{HALF} 没有赛马得分，不发布排名。" in said[0]
     at.button(key="care_pub_submit").click().run()
     assert [s.value for s in at.success][-1] == f"已发布 {HALF} 第 1 版。"
+
+
+def test_a_period_published_without_care_figures_says_so_on_the_care_page(app_factory, sample_db_path):
+    """2026-Q3 is published with its ranking only; care figures of the quarter arrive later. The care page must not
+    call the period unpublished: it is published, without care statuses."""
+    db = Database(sample_db_path)
+    try:
+        freeze.publish(db, PERIOD, "测试管理员")
+        import_ok(db, "care.csv", "考核期,县区,乡镇,指标,数值\n2026Q3,云岫县,,W01,90\n".encode())
+    finally:
+        db.close()
+    at = app_factory(sample_db_path, page="views/welfare.py")
+    at.selectbox(key="welfare_period").set_value(PERIOD).run()
+    assert not at.exception
+    assert [c.value for c in at.caption if PERIOD in c.value and "发布" in c.value] == [
+        f"{PERIOD} 已正式发布（第 1 版），但其中没有关心关爱达标状态：发布时尚无这些数据。以下为实时数据（试算）。"
+    ]
+    assert not [s.value for s in at.success if "正式发布" in s.value], [s.value for s in at.success]

@@ -36,10 +36,14 @@ def shows_published(link, container, prefix: str, publication, trial: bool, lang
     return view == "official"
 
 
-def mark(publication, published: bool, trial: bool, period: str, lang: str) -> None:
-    """Which figures these are: 正式发布（date, version, 文号）, or live with the reason why."""
+def mark(publication, published: bool, trial: bool, period: str, lang: str, issued=None, part: str = "") -> None:
+    """Which figures these are: 正式发布（date, version, 文号）, or live with the reason why. `issued`: the version in
+    force when it lacks what the page shows (`part`, in words: the period was published without it, having no such
+    data then), which is said instead of "not published"."""
     if published:
         st.success(markdown(publication.label(lang)))  # the 文号 is typed by a person: shown as typed, never a link
+    elif publication is None and issued is not None:
+        st.caption(tm("pub_issued_without", lang, period=period, version=issued.version, part=part))
     elif publication is None:
         st.caption(t("pub_unpublished", lang, period=period))
     elif trial:
