@@ -22,6 +22,7 @@ import pandas as pd
 from incentive import access, periods
 from incentive.accounts import users
 from incentive.accounts.roles import ROLES, command_line
+from incentive.care import welfare
 from incentive.config import database_location, database_path
 from incentive.cycle import tracker
 from incentive.demo import synth
@@ -394,11 +395,11 @@ def _export(db: Database, args, lang: str) -> int:
         if period is None:
             print(t("cli_needs_period", lang, kind=args.kind), file=sys.stderr)
             return EXIT_USAGE
-        publication = official.latest(db.connection, period)
-        if args.published and (publication is None or official.welfare_view(db.connection, period) is None):
-            print(t("cli_not_published", lang, period=period), file=sys.stderr)
+        publication = official.latest(db.connection, period) if args.published else None
+        refusal = _welfare_status_refusal(db, period, args.published, publication, lang)
+        if refusal:
+            print(refusal, file=sys.stderr)
             return EXIT_USAGE
-        publication = publication if args.published else None
         frame = welfare_status_frame(db, period, publication.version if publication else None)
         frame = official.with_basis(frame, publication)
         print(t("cli_basis", lang, basis=official.basis_line(publication, lang)), file=sys.stderr)
@@ -458,6 +459,19 @@ def _bulletin(db: Database, args, period: str | None, lang: str) -> int:
     args.out.write_bytes(bulletin.to_docx(content))
     print(t("cli_bulletin_written", lang, path=args.out, basis=content.basis), file=sys.stderr)
     return EXIT_OK
+
+
+def _welfare_status_refusal(db: Database, period: str, published: bool, publication, lang: str) -> str:
+    """Why `export welfare_status` has nothing for `period`, or '': never published (with --published), published
+    without care statuses (the period had no care figures then: a quarter, usually), or no care figures at all."""
+    if published and publication is None:
+        return t("cli_not_published", lang, period=period)
+    if published and official.welfare_view(db.connection, period) is None:
+        return t("cli_published_without_care", lang, period=period, version=publication.version)
+    stored = welfare.stored_periods(db.connection)
+    if not published and period not in stored:
+        return t("cli_no_care_period", lang, period=period, periods=", ".join(stored[-8:]) or "—")
+    return ""
 
 
 def _settings(db: Database, args, lang: str) -> int:
@@ -615,9 +629,15 @@ def _published_rankings(db: Database, args, period: str, compare_period: str | N
     if args.method or args.weights or args.tiers:
         raise UsageError("cli_published_options")
     publication = official.latest(db.connection, period)
-    ranking = official.ranking(db.connection, period, group) if publication else None
-    if ranking is None:
+    if publication is None:
         raise UsageError("cli_not_published", period=period)
+    ranking = official.ranking(db.connection, period, group)
+    if ranking is None and official.frozen_ranks(db.connection, publication).empty:
+        raise UsageError("cli_published_without_ranking", period=period, version=publication.version)
+    if ranking is None:
+        raise UsageError(
+            "cli_published_without_townships", period=period, version=publication.version, county=group.county
+        )
     compare = None
     if compare_period:
         compare = official.ranking(db.connection, compare_period, group) or rank_period(
@@ -649,9 +669,10 @@ def _publish(db: Database, args, lang: str) -> int:
         return EXIT_REFUSED
     ranks = official.frozen_ranks(db.connection, publication)
     statuses = official.welfare_view(db.connection, period, publication.version)
+    frozen = freeze.Contents(period, not ranks.empty, statuses is not None)  # what was frozen, said exactly
     print(
         t(
-            "cli_published",
+            f"cli_published_{frozen.key}",
             lang,
             period=period,
             version=publication.version,

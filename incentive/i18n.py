@@ -1255,10 +1255,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "没有名为「{name}」的设置；可用：{names}。",
         "No setting named “{name}”; settings are: {names}.",
     ),
-    "setting_bad_value": (
-        "设置「{name}」的值「{value}」无效，应在 {low:g} 至 {high:g} 之间。",
-        "Value “{value}” for “{name}” is not allowed; use {low:g} to {high:g}.",
-    ),
     "data_settings": ("设置", "Settings"),
     "data_settings_save": ("保存设置", "Save settings"),
     "data_settings_saved": ("已保存 {n} 项设置。", "{n} {n:setting|settings} saved."),
@@ -1549,10 +1545,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "setting_due_days_training": ("培训记录：期满后报送天数", "Training due (days after the period)"),
     "setting_training_cycle_months": ("培训记录报送周期（月：1 或 3）", "Training owed every (months: 1 or 3)"),
     "setting_due_days_roster": ("花名册：年末后报送天数", "Roster due (days after 31 December)"),
-    "setting_bad_choice": (
-        "设置「{name}」的值「{value}」无效，可选：{choices}。",
-        "Value “{value}” for “{name}” is not allowed; use one of {choices}.",
-    ),
     "setting_idle_minutes": ("无操作自动退出（分钟）", "Sign-out after idle (minutes)"),
     "template_hint_min": (
         "合理下限：低于此值的数值拒收；留空则按单位默认（如 % 类「率」不低于 0，件/人/次等不为负）",
@@ -1561,6 +1553,120 @@ TEXT: dict[str, tuple[str, str]] = {
     "template_hint_max": (
         "合理上限：高于此值的数值拒收；留空则按单位默认（如 % 类「率」不超过 100）",
         "Plausible maximum: higher values are refused; blank: the default by unit (a % rate ≤ 100)",
+    ),
+    # --- assessment cycle: what a publication freezes, refusals said in order, settings out of range, the
+    # sample's receipt times (docs/decisions.md#what-is-frozen, #publication-refusals, #settings-out-of-range,
+    # #sample-receipt-times)
+    "pub_panel_help_both": (
+        "将 {period} 的赛马排名（z 分数、指标目录权重、方阵三等分，含各县区的乡镇排名）和关心关爱达标状态连同数据版本"
+        "冻结为正式结果。此后导入的数据不会改变已发布的数字；更正后再次发布将生成新版本，旧版本保留。",
+        "Freezes the race ranking of {period} (z-score, catalog weights, tiers in thirds, the townships of every "
+        "county included) and its care statuses, with the data version, as the official results. Later imports "
+        "do not change what is published; publishing again after a correction makes a new version and keeps the "
+        "old one.",
+    ),
+    "pub_panel_help_ranking": (
+        "将 {period} 的赛马排名（z 分数、指标目录权重、方阵三等分，含各县区的乡镇排名）连同数据版本冻结为正式结果。"
+        "{period} 没有关心关爱数据，不发布达标状态。此后导入的数据不会改变已发布的数字；更正后再次发布将生成新版本，"
+        "旧版本保留。",
+        "Freezes the race ranking of {period} (z-score, catalog weights, tiers in thirds, the townships of every "
+        "county included), with the data version, as the official results. {period} has no care figures, so no "
+        "care statuses are published. Later imports do not change what is published; publishing again after a "
+        "correction makes a new version and keeps the old one.",
+    ),
+    "pub_panel_help_care": (
+        "将 {period} 的关心关爱达标状态（数值、目标、状态、中位数及与上期的比较）连同数据版本冻结为正式结果。"
+        "{period} 没有赛马得分，不发布排名。此后导入的数据不会改变已发布的数字；更正后再次发布将生成新版本，旧版本保留。",
+        "Freezes the care statuses of {period} (values, targets, statuses, medians and the change since the "
+        "previous period), with the data version, as the official results. {period} has no race scores, so no "
+        "ranking is published. Later imports do not change what is published; publishing again after a "
+        "correction makes a new version and keeps the old one.",
+    ),
+    "pub_needs_reason_and_pending": (
+        "{period} 已正式发布；再次发布将生成新版本，请填写更正原因。另有 {n} 份报送待审核：请先审核，或同时填写强制"
+        "发布理由。",
+        "{period} is already published; publishing it again makes a new version, so give the reason for the "
+        "correction. Also, {n} {n:submission|submissions} of it {n:awaits|await} review: review them first, or "
+        "give a reason to publish anyway as well.",
+    ),
+    "audit_detail_publish_needs_reason_and_pending": (
+        "再次发布未填更正原因，且有报送待审核",
+        "published again without a reason, with submissions awaiting review",
+    ),
+    "cli_published_both": (
+        "已发布 {period} 第 {version} 版：赛马排名 {ranks} 行，关心关爱状态 {statuses} 项（数据版本 {data}）。",
+        "Published {period}, version {version}: the race ranking ({ranks} {ranks:row|rows}) and {statuses} care "
+        "{statuses:status|statuses} (data version {data}).",
+    ),
+    "cli_published_ranking": (
+        "已发布 {period} 第 {version} 版：赛马排名 {ranks} 行（数据版本 {data}）。{period} 没有关心关爱数据，未发布达标状态。",
+        "Published {period}, version {version}: the race ranking ({ranks} {ranks:row|rows}; data version {data}). "
+        "{period} has no care figures, so no care statuses were published.",
+    ),
+    "cli_published_care": (
+        "已发布 {period} 第 {version} 版：关心关爱状态 {statuses} 项（数据版本 {data}）。{period} 没有赛马得分，未发布排名。",
+        "Published {period}, version {version}: {statuses} care {statuses:status|statuses} (data version {data}). "
+        "{period} has no race scores, so no ranking was published.",
+    ),
+    "cli_published_without_care": (
+        "{period} 已正式发布（第 {version} 版），但只发布了赛马排名：发布时 {period} 没有关心关爱数据，没有已发布的达标状态。",
+        "{period} is published (version {version}) with its race ranking only: it had no care figures when it was "
+        "published, so there are no published care statuses.",
+    ),
+    "cli_published_without_ranking": (
+        "{period} 已正式发布（第 {version} 版），但只发布了关心关爱状态：发布时 {period} 没有赛马得分，没有已发布的排名。",
+        "{period} is published (version {version}) with its care statuses only: it had no race scores when it was "
+        "published, so there is no published ranking.",
+    ),
+    "cli_published_without_townships": (
+        "{period} 已正式发布（第 {version} 版），但其中没有{county}的乡镇排名：发布时{county}的乡镇没有该期赛马得分。",
+        "{period} is published (version {version}), but without a ranking of the townships of {county}: they "
+        "had no race scores of {period} when it was published.",
+    ),
+    "cli_no_care_period": (
+        "{period} 没有关心关爱数据；有数据的期别：{periods}",
+        "{period} has no care figures; periods with care figures: {periods}",
+    ),
+    "setting_not_number": (
+        "设置「{label}」（{name}）的值「{value}」不是数字，应在 {low:g} 至 {high:g} 之间。",
+        "Value “{value}” for “{label}” ({name}) is not a number; use {low:g} to {high:g}.",
+    ),
+    "setting_out_of_range": (
+        "设置「{label}」（{name}）的值「{value}」超出允许范围，应在 {low:g} 至 {high:g} 之间。",
+        "Value “{value}” for “{label}” ({name}) is out of range; use {low:g} to {high:g}.",
+    ),
+    "setting_out_of_range_whole": (
+        "设置「{label}」（{name}）的值「{value}」超出允许范围，应为 {low:g} 至 {high:g} 之间的整数。",
+        "Value “{value}” for “{label}” ({name}) is out of range; use a whole number from {low:g} to {high:g}.",
+    ),
+    "setting_not_whole": (
+        "设置「{label}」（{name}）的值「{value}」不是整数，应为 {low:g} 至 {high:g} 之间的整数。",
+        "Value “{value}” for “{label}” ({name}) is not a whole number; use a whole number from {low:g} to {high:g}.",
+    ),
+    "setting_not_a_choice": (
+        "设置「{label}」（{name}）的值「{value}」无效，可选：{choices}。",
+        "Value “{value}” for “{label}” ({name}) is not allowed; use one of {choices}.",
+    ),
+    "setting_kept": ("未保存，仍为 {current}。", " Not saved: it stays {current}."),
+    "setting_help_range": ("允许范围：{range}", "Allowed: {range}"),
+    "setting_help_whole": ("允许范围：{range} 的整数", "Allowed: a whole number, {range}"),
+    "data_settings_refused": (
+        "未保存任何设置：请改正上面的数值后再保存。",
+        "No setting was saved: correct the values above and save again.",
+    ),
+    "data_settings_unchanged": ("设置没有改动，未保存。", "No setting was changed; nothing saved."),
+    "pub_issued_without": (
+        "{period} 已正式发布（第 {version} 版），但其中没有{part}：发布时尚无这些数据。以下为实时数据（试算）。",
+        "{period} is published (version {version}), but without {part}: there were no such data then. Live data "
+        "(trial) below.",
+    ),
+    "pub_part_ranking": ("赛马排名", "the race ranking"),
+    "pub_part_townships": ("{county}的乡镇排名", "the ranking of the townships of {county}"),
+    "pub_part_care": ("关心关爱达标状态", "care statuses"),
+    "cycle_sample_receipts": (
+        "示例数据的报送时间是示例中虚构的报送时间（载入示例时一并记录），不是载入时间；导入真实数据后按实际报送时间计算。",
+        "The sample's times of sending are fictional, part of the sample (recorded when it was loaded), not when it "
+        "was loaded; real data are judged by when they were really sent.",
     ),
     # --- scoring
     "tier_1": ("第一方阵", "First tier"),
@@ -1975,14 +2081,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "pub_first_version": ("首次发布", "first publication"),
     "pub_no_changes": ("无", "none"),
     "pub_panel": ("审定发布（管理员）", "Publish officially (administrator)"),
-    "pub_panel_help": (
-        "将 {period} 的赛马排名（z 分数、指标目录权重、方阵三等分，含各县区的乡镇排名）和关心关爱达标状态连同数据版本"
-        "冻结为正式结果。此后导入的数据不会改变已发布的数字；更正后再次发布将生成新版本，旧版本保留。",
-        "Freezes the race ranking of {period} (z-score, catalog weights, tiers in thirds, the townships of every "
-        "county included) and its care statuses, with the data version, as the official results. Later imports "
-        "do not change what is published; publishing again after a correction makes a new version and keeps the "
-        "old one.",
-    ),
     "pub_document_no": ("文号（可选）", "Document number (optional)"),
     "pub_note": ("备注（可选）", "Note (optional)"),
     "pub_reason": ("更正原因（再次发布时必填）", "Reason for the correction (required to publish again)"),
@@ -1994,11 +2092,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "pub_button": ("发布 {period}", "Publish {period}"),
     "pub_working": ("正在发布 {period}…", "Publishing {period}…"),
     "pub_done": ("已发布 {period} 第 {version} 版。", "Published {period}, version {version}."),
-    "cli_published": (
-        "已发布 {period} 第 {version} 版：{ranks} 行排名，{statuses} 项关心关爱状态（数据版本 {data}）。",
-        "Published {period}, version {version}: {ranks} {ranks:ranking row|ranking rows}, {statuses} care "
-        "{statuses:status|statuses} (data version {data}).",
-    ),
     "cli_not_published": (
         "{period} 尚未正式发布；去掉 --published 可导出实时数据（试算）。",
         "{period} is not published; leave out --published to export live data (a trial).",

@@ -1,9 +1,10 @@
 -- One row per active batch, kind of county file, county and slot with data of that county dated from $start to
 -- $end: the stored period of race scores and welfare values (county or township rows), the month of a roster's
 -- as-of date, of a training record or of a personnel decision (whose county is the cadre's on that date, by the
--- rule 能上能下 counts with). With when the county sent it (an accepted submission's time, else the batch's) and
--- who (docs/decisions.md#assessment-cycle), and when the batch went live (its created_at: a return of a correction
--- made after it is still awaited). Params: $start, $end (dates).
+-- rule 能上能下 counts with). With when the county sent it (an accepted submission's time, else the time recorded
+-- for it in `receipts` (the sample's, never later than its batch), else the batch's) and who
+-- (docs/decisions.md#assessment-cycle, #sample-receipt-times), and when the batch went live (its created_at: a
+-- return of a correction made after it is still awaited). Params: $start, $end (dates).
 WITH active AS (SELECT id FROM active_batch_ids),
 valued AS (
     SELECT DISTINCT batch_id, CASE domain WHEN 'race' THEN 'race_scores' ELSE 'welfare' END AS kind, county,
@@ -37,12 +38,13 @@ covered AS (
     SELECT * FROM valued UNION ALL SELECT * FROM rostered UNION ALL SELECT * FROM recorded
 )
 SELECT c.kind, c.county, c.slot, c.batch_id,
-       coalesce(s.submitted_at, b.created_at) AS received_at,
+       coalesce(s.submitted_at, least(r.sent_at, b.created_at), b.created_at) AS received_at,
        coalesce(s.submitted_by, b.created_by) AS received_by,
        b.submission_id,
        b.created_at AS live_at
 FROM covered c
 JOIN batches b ON b.id = c.batch_id
 LEFT JOIN submissions s ON s.id = b.submission_id
+LEFT JOIN receipts r ON r.batch_id = c.batch_id AND r.kind = c.kind AND r.county = c.county AND r.slot = c.slot
 WHERE c.county IS NOT NULL AND c.county <> ''
 ORDER BY c.kind, c.county, c.slot, received_at, c.batch_id

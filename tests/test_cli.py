@@ -363,7 +363,9 @@ def test_export_coverage_and_settings(sample_db_path, tmp_path):
     lower = pd.read_csv(io.StringIO(cli(sample_db_path, "export", "coverage", "--period", "2025").stdout))
     assert (lower["share_meeting_target"] > frame["share_meeting_target"]).all()
     bad = cli(sample_db_path, "settings", "hours_target", "lots")
-    assert bad.returncode == 2 and "Value “lots” for “hours_target” is not allowed" in bad.stderr
+    assert (
+        bad.returncode == 2 and "Value “lots” for “Annual hours target (hours per cadre)” (hours_target)" in bad.stderr
+    )
     missing = cli(sample_db_path, "export", "coverage")
     assert missing.returncode == 2 and "Exporting coverage needs --period" in missing.stderr
 
@@ -542,6 +544,23 @@ def test_export_reminders_of_a_year(sample_db_path):
     assert result.returncode == 0, result.stderr
     frame = pd.read_csv(io.StringIO(result.stdout), dtype=str, keep_default_na=False)
     assert frame[["period", "kind", "county", "deadline", "status", "expected", "missing"]].values.tolist() == [
-        ["2025-Q4", "race_scores", "棠梨县", "2026-01-15", "late", "120", "2"]
+        ["2025-Q4", "race_scores", "棠梨县", "2026-01-15", "received", "120", "2"]  # sent on time, incomplete
     ]
     assert cli(sample_db_path, "export", "progress").returncode == 2  # a year is needed
+
+
+def test_settings_out_of_range_say_the_range_and_that_nothing_was_saved(sample_db_path):
+    """A schedule setting out of range: the range, that it was not saved and the value kept, on standard error,
+    exit 2 (a usage error, as for any other value the command cannot take); standard output stays empty."""
+    result = cli(sample_db_path, "settings", "due_days_race_scores", "400", lang="zh")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "设置「赛马得分：季度结束后报送天数」（due_days_race_scores）的值「400」超出允许范围，应为 0 至 366 之间的整数。"
+        "未保存，仍为 15。\n"
+    )
+    negative = cli(sample_db_path, "settings", "due_days_roster", "-1")
+    assert negative.returncode == 2 and negative.stderr.endswith(
+        "use a whole number from 0 to 366. Not saved: it stays 31.\n"
+    )
+    listed = cli(sample_db_path, "settings")
+    assert "due_days_race_scores\t15\n" in listed.stdout and "due_days_roster\t31\n" in listed.stdout

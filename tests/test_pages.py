@@ -458,8 +458,41 @@ def test_the_bulletin_head_is_typed_on_the_data_page(app):
     app.number_input(key="data_setting_hours_target").set_value(96.0)
     app.text_input(key="data_setting_bulletin_document_no").set_value("   ")
     app.button(key="data_settings_save").click().run()
-    assert [e.value for e in app.error] == ["设置「通报文号」（bulletin_document_no）须为一行文字，1～50 个字符。"]
+    assert [e.value for e in app.error] == [
+        "设置「通报文号」（bulletin_document_no）须为一行文字，1～50 个字符。",
+        "未保存任何设置：请改正上面的数值后再保存。",
+    ]
     assert app_settings.current(database())["hours_target"] == 110.0  # refused with it
+
+
+def test_a_schedule_setting_out_of_range_is_refused_with_its_range_and_nothing_saved(app):
+    """The inputs take any number (a bounded input would clamp 400 to 366, or keep the old value, without a
+    word): the save names each wrong value with its range, and saves nothing of the form."""
+    on_data_page(app)
+    app.number_input(key="data_setting_hours_target").set_value(96.0)
+    app.number_input(key="data_setting_due_days_race_scores").set_value(400)
+    app.button(key="data_settings_save").click().run()
+    assert not app.exception
+    assert [e.value for e in app.error] == [
+        "设置「赛马得分：季度结束后报送天数」（due_days_race_scores）的值「400」超出允许范围，应为 0 至 366 之间的整数。"
+        "未保存，仍为 15。",
+        "未保存任何设置：请改正上面的数值后再保存。",
+    ]
+    assert not app.success
+    from incentive.store import settings as app_settings
+    from ui.runtime import database
+
+    assert {k: app_settings.current(database())[k] for k in ("hours_target", "due_days_race_scores")} == {
+        "hours_target": 110.0,
+        "due_days_race_scores": 15,
+    }
+    assert app.number_input(key="data_setting_due_days_race_scores").value == 400  # kept as typed, to correct
+    app.number_input(key="data_setting_due_days_race_scores").set_value(20)
+    app.button(key="data_settings_save").click().run()
+    assert "已保存 2 项设置。" in [s.value for s in app.success]
+    app.button(key="data_settings_save").click().run()
+    assert "设置没有改动，未保存。" in [s.value for s in app.success]
+    assert app.number_input(key="data_setting_due_days_race_scores").help == "允许范围：0–366 的整数"
 
 
 # ---- welfare and movements pages

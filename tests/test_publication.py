@@ -9,7 +9,7 @@ import io
 
 import pandas as pd
 import pytest
-from conftest import import_ok
+from conftest import HALF_YEAR_CARE, import_ok
 
 from incentive import cli
 from incentive.care import welfare
@@ -138,7 +138,7 @@ def test_cli_publishes_and_exports_the_published_ranks_after_a_later_import(half
     db = half_year_db
     path = db.path
     assert cli.main(["--db", path, "--lang", "en", "publish", "--period", "2025H1", "--document-no", "澜组7号"]) == 0
-    assert "Published 2025-H1, version 1: 6 ranking rows, 8 care statuses" in capsys.readouterr().err
+    assert "Published 2025-H1, version 1: the race ranking (6 rows) and 8 care statuses" in capsys.readouterr().err
     correct(db)
 
     def export(*args) -> tuple[pd.DataFrame, str]:
@@ -256,3 +256,127 @@ def test_the_line_saying_which_periods_are_published(half_year_db):
     assert official.basis_summary(mixed, "zh") == "2026-H1 为正式发布结果，2025-Q4、2026-Q1、Q2 为实时数据（试算）。"
     assert official.basis_summary({"2026-Q3": None}, "zh") == "2026-Q3 为实时数据（试算）。"
     assert official.basis_summary({}, "zh") == ""
+
+
+# ---- what a publication freezes, said exactly; refusals in the order the user acts on them
+
+QUARTER_RACE = "考核期,县区,乡镇,指标,数值\n" + "".join(
+    f"2025Q2,{county},,{code},{value}\n"
+    for county, base in (("云岫县", 1), ("云峤县", 2), ("澄溪县", 3), ("枫岚区", 4))
+    for code, value in (("R01", 100 * base), ("R02", 4 - base), ("R03", 88 + 2 * base))
+)
+SECOND_HALF_CARE = HALF_YEAR_CARE.replace("2025H1", "2025H2")
+
+
+@pytest.fixture
+def three_kinds_db(half_year_db):
+    """2025-Q2 with race scores only (a quarter), 2025-H2 with care figures only, 2025-H1 with both."""
+    import_ok(half_year_db, "q2.csv", QUARTER_RACE.encode())
+    import_ok(half_year_db, "h2.csv", SECOND_HALF_CARE.encode())
+    return half_year_db
+
+
+def run_cli(db, capsys, *args) -> tuple[int, str, str]:
+    code = cli.main(["--db", db.path, "--lang", "en", *args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_a_publication_says_what_it_freezes_and_refuses_a_period_with_neither(three_kinds_db, capsys):
+    db = three_kinds_db
+    code, _, said = run_cli(db, capsys, "publish", "--period", "2025Q2")
+    assert code == 0
+    assert said.startswith("Published 2025-Q2, version 1: the race ranking (4 rows; data version ")
+    assert "2025-Q2 has no care figures, so no care statuses were published." in said
+    code, _, said = run_cli(db, capsys, "publish", "--period", "2025H2")
+    assert code == 0
+    assert said.startswith("Published 2025-H2, version 1: 8 care statuses (data version ")
+    assert "2025-H2 has no race scores, so no ranking was published." in said
+    code, _, said = run_cli(db, capsys, "publish", "--period", "2025H1")
+    assert code == 0 and said.startswith("Published 2025-H1, version 1: the race ranking (6 rows) and 8 care statuses")
+    code, out, said = run_cli(db, capsys, "publish", "--period", "2025Q3", "--document-no", "长" * 60)
+    assert (code, out) == (1, "")  # nothing to publish comes first: no 文号 makes a period publishable
+    assert said == "2025-Q3 has no race scores or care figures to publish.\n"
+    assert official.latest(db.connection, "2025-Q3") is None
+    assert [freeze.contents(db.connection, p).key for p in ("2025-Q2", "2025-H2", "2025-H1", "2025-Q3")] == [
+        "ranking",
+        "care",
+        "both",
+        "nothing",
+    ]
+
+
+def test_published_exports_say_which_part_a_publication_lacks(three_kinds_db, capsys):
+    db = three_kinds_db
+    for period in ("2025-Q2", "2025-H2", "2025-H1"):
+        freeze.publish(db, period, "管理员")
+
+    code, out, said = run_cli(db, capsys, "export", "welfare_status", "--published", "--period", "2025Q2")
+    assert (code, out) == (2, "")
+    assert said == (
+        "2025-Q2 is published (version 1) with its race ranking only: it had no care figures when it was "
+        "published, so there are no published care statuses.\n"
+    )
+    code, out, said = run_cli(db, capsys, "export", "rankings", "--published", "--period", "2025H2")
+    assert (code, out) == (2, "")
+    assert said.startswith("2025-H2 is published (version 1) with its care statuses only: it had no race scores")
+    code, out, said = run_cli(
+        db,
+        capsys,
+        "export",
+        "rankings",
+        "--published",
+        "--period",
+        "2025H1",
+        "--level",
+        "township",
+        "--county",
+        "云峤县",
+    )
+    assert (code, out) == (2, "")
+    assert said.startswith("2025-H1 is published (version 1), but without a ranking of the townships of 云峤县")
+    code, out, said = run_cli(db, capsys, "export", "welfare_status", "--published", "--period", "2024H1")
+    assert (code, out, said) == (
+        2,
+        "",
+        "2024-H1 is not published; leave out --published to export live data (a trial).\n",
+    )
+    # live: a quarter has no care figures, as a half-year without race scores has no ranking
+    code, out, said = run_cli(db, capsys, "export", "welfare_status", "--period", "2025Q2")
+    assert (code, out, said) == (2, "", "2025-Q2 has no care figures; periods with care figures: 2025-H1, 2025-H2\n")
+    code, out, said = run_cli(db, capsys, "export", "welfare_status", "--published", "--period", "2025H1")
+    assert code == 0 and out.startswith("period,county,indicator")
+
+
+def test_a_republication_without_a_reason_while_submissions_wait_says_both_the_reason_first(half_year_db, capsys):
+    from incentive.accounts.roles import COUNTY_CLERK, Principal
+    from incentive.review import submissions
+
+    db = half_year_db
+    freeze.publish(db, PERIOD, "管理员")
+    clerk = Principal("云岫填报员", COUNTY_CLERK, "云岫县")
+    submissions.submit(
+        db, clerk, "care.csv", "考核期,县区,乡镇,指标,数值\n2025H1,云岫县,,W01,97\n".encode(), submissions.Options()
+    )
+
+    code, _, said = run_cli(db, capsys, "publish", "--period", "2025H1")
+    assert code == 1
+    assert said == (
+        "2025-H1 is already published; publishing it again makes a new version, so give the reason for the "
+        "correction. Also, 1 submission of it awaits review: review them first, or give a reason to publish anyway "
+        "as well.\n"
+    )
+    code, _, said = run_cli(db, capsys, "publish", "--period", "2025H1", "--override-pending", "按期发布")
+    assert code == 1 and said.startswith("2025-H1 is already published") and "review" not in said
+    code, _, said = run_cli(db, capsys, "publish", "--period", "2025H1", "--reason", "更正")
+    assert code == 1 and said.startswith("2025-H1 has 1 submission awaiting review")
+    log = audit.log(db).sort_values("happened_at")
+    assert log[log["outcome"] == "refused"]["detail"].tolist() == [
+        "needs_reason_and_pending",
+        "needs_reason",
+        "pending",
+    ]
+    code, _, said = run_cli(
+        db, capsys, "publish", "--period", "2025H1", "--reason", "更正", "--override-pending", "按期"
+    )
+    assert code == 0 and official.latest(db.connection, PERIOD).version == 2

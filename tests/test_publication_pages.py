@@ -147,3 +147,41 @@ def test_care_page_keeps_the_published_statuses_with_a_banner(app_factory, sampl
     at.segmented_control(key="care_view").set_value("live").run()
     figures = next(d.value for d in at.dataframe if "状态" in d.value.columns and len(d.value) == len(before))
     assert figures.set_index(["县区", "指标"]).loc[(row["county"], row["name"]), "状态"] == "未达标"
+
+
+def test_the_publish_form_says_what_the_period_freezes(app_factory):
+    """The sample's quarters have race scores only and its half-years care figures only: the form on each page
+    promises exactly what publishing that period freezes."""
+    at = app_factory(page="views/rankings.py", run=False)
+    as_admin(at, "测试管理员")
+    at.run()
+    said = [c.value for c in at.caption if "冻结为正式结果" in c.value]
+    assert len(said) == 1 and said[0].startswith(f"将 {PERIOD} 的赛马排名（")
+    assert f"{PERIOD} 没有关心关爱数据，不发布达标状态。" in said[0] and "达标状态连同" not in said[0]
+
+    at.switch_page("views/welfare.py")
+    at.run()
+    assert not at.exception
+    said = [c.value for c in at.caption if "冻结为正式结果" in c.value]
+    assert len(said) == 1 and said[0].startswith(f"将 {HALF} 的关心关爱达标状态（")
+    assert f"{HALF} 没有赛马得分，不发布排名。" in said[0]
+    at.button(key="care_pub_submit").click().run()
+    assert [s.value for s in at.success][-1] == f"已发布 {HALF} 第 1 版。"
+
+
+def test_a_period_published_without_care_figures_says_so_on_the_care_page(app_factory, sample_db_path):
+    """2026-Q3 is published with its ranking only; care figures of the quarter arrive later. The care page must not
+    call the period unpublished: it is published, without care statuses."""
+    db = Database(sample_db_path)
+    try:
+        freeze.publish(db, PERIOD, "测试管理员")
+        import_ok(db, "care.csv", "考核期,县区,乡镇,指标,数值\n2026Q3,云岫县,,W01,90\n".encode())
+    finally:
+        db.close()
+    at = app_factory(sample_db_path, page="views/welfare.py")
+    at.selectbox(key="welfare_period").set_value(PERIOD).run()
+    assert not at.exception
+    assert [c.value for c in at.caption if PERIOD in c.value and "发布" in c.value] == [
+        f"{PERIOD} 已正式发布（第 1 版），但其中没有关心关爱达标状态：发布时尚无这些数据。以下为实时数据（试算）。"
+    ]
+    assert not [s.value for s in at.success if "正式发布" in s.value], [s.value for s in at.success]

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from incentive.cycle import tracker
 from incentive.demo import synth
 from incentive.demo.sample import sample_files
 from incentive.race import rankings
 from incentive.sharing.export import export_frame
-from incentive.store import batches
-from incentive.store.database import Database
+from incentive.store import batches, settings
+from incentive.store.database import DataAsOf, Database
 from incentive.training import coverage
 
 
@@ -81,3 +84,61 @@ def test_generator_is_deterministic(tmp_path):
     for a in first:
         if a.suffix == ".csv":
             assert a.read_bytes() == bundled[a.name].read_bytes(), f"data/sample/{a.name} is stale: regenerate"
+
+
+# ---- when the sample's counties sent their files (docs/decisions.md#sample-receipt-times)
+
+TODAY = dt.date(2026, 11, 30)  # after every deadline of the sample's data up to 2026-Q3 and before 2026-Q4's
+
+
+def statuses(db, year: int) -> dict[tuple[str, str, str], str]:
+    rows = tracker.progress(db.connection, year, TODAY, settings.current(db))
+    return {(r.period, r.kind, r.county): r.status for r in rows.itertuples()}
+
+
+def test_the_story_of_sending(sample):
+    """On time for most; the story's late files and 棠梨县's unsent training records of 2026-Q3."""
+    before = statuses(sample, 2025)
+    assert {key for key, status in before.items() if status != "received"} == {("2025-Q4", "race_scores", "柏川县")}
+    assert before[("2025-Q4", "race_scores", "柏川县")] == "late"
+    now = statuses(sample, 2026)
+    due_later = {key for key, status in now.items() if status == "open"}
+    assert {(period, kind) for period, kind, _ in due_later} == {
+        ("2026-Q4", "race_scores"),
+        ("2026-H2", "welfare"),
+        ("2026-Q4", "training"),
+    }
+    assert {key: status for key, status in now.items() if status not in ("received", "open")} == {
+        ("2026-Q3", "race_scores", "苇塘县"): "late",
+        ("2026-Q3", "race_scores", "柏川县"): "late",
+        ("2026-H1", "welfare", "杉浦县"): "late",
+        ("2026-Q2", "training", "棠梨县"): "late",
+        ("2026-Q3", "training", "棠梨县"): "missing",
+    }
+
+
+def test_times_of_sending_follow_the_story():
+    from incentive.demo.sample import sent_at
+
+    assert sent_at("race_scores", "苇塘县", "2026-Q3").date() == dt.date(2026, 10, 22)  # Q3 ends 09-30, + 22 days
+    assert sent_at("training", "棠梨县", "2026-05") == sent_at("training", "棠梨县", "2026-04")  # sent by quarter
+    assert sent_at("training", "棠梨县", "2026-05").date() == dt.date(2026, 8, 2)  # 06-30 + 33
+    assert 3 <= (sent_at("welfare", "云岫县", "2025-H2").date() - dt.date(2025, 12, 31)).days <= 12
+    assert sent_at("roster", "云岫县", "2025-12").date() - dt.date(2025, 12, 31) <= dt.timedelta(days=24)
+
+
+def test_the_sample_batches_keep_the_time_they_were_loaded(sample):
+    """The times of sending are recorded beside the batches, not by backdating them: batch ids still increase with
+    created_at, no time of sending is later than its batch, and the data as of a moment before the load hold none
+    of the sample (a pinned link made then shows what it showed)."""
+    history = batches.history(sample)
+    assert history["created_at"].is_monotonic_increasing
+    late = sample.fetch_all(
+        "SELECT count(*) FROM receipts r JOIN batches b ON b.id = r.batch_id WHERE r.sent_at > b.created_at"
+    )
+    assert late == [(0,)]
+    assert sample.fetch_all("SELECT count(DISTINCT batch_id) FROM receipts") == [
+        (len(history) - 2,)
+    ]  # not regions, catalog
+    moment = history["created_at"].min().to_pydatetime() - dt.timedelta(seconds=1)
+    assert rankings.available_periods(DataAsOf(sample.connection, moment)) == []

@@ -236,3 +236,45 @@ def test_a_correction_of_a_received_period_is_pending_then_returned(cycle_db):
     got = row(cycle_db, "2025-Q2", "云峤县")
     assert (got["status"], got["correction"], got["returned"]) == ("received", None, [])
     assert got["received_at"] == before["received_at"]  # a correction does not make the period late
+
+
+def receipt(db, batch: int, county: str, slot: str, when: str) -> None:
+    db.connection.execute(
+        "INSERT INTO receipts VALUES ($batch, 'race_scores', $county, $slot, $at)",
+        {"batch": batch, "county": county, "slot": slot, "at": dt.datetime.fromisoformat(when)},
+    )
+
+
+def test_a_recorded_time_of_sending_decides_but_never_later_than_the_batch(catalog_db):
+    """`receipts` (written by the sample, docs/decisions.md#sample-receipt-times): the time a county sent the data of
+    a batch when the batch was made later. It is never read as later than the batch itself, and a submission's own
+    time still comes first."""
+    db = catalog_db
+    late = import_ok(db, "q1_late.csv", LATE_Q1.encode())
+    received_at(db, late, "2025-04-20 09:00")  # made after the deadline (04-15) ...
+    receipt(db, late, "澄溪县", "2025-Q1", "2025-04-12 16:30")  # ... from a file the county sent on time
+    ontime = import_ok(db, "q1.csv", ONTIME_Q1.encode())
+    received_at(db, ontime, "2025-04-10 09:00")
+    receipt(db, ontime, "云岫县", "2025-Q1", "2025-05-30 09:00")  # later than its batch: the batch's time counts
+    receipt(db, ontime, "云峤县", "2025-Q2", "2025-01-01 09:00")  # another slot than the batch holds: ignored
+    clerk = Principal("云峤填报员", COUNTY_CLERK, "云峤县")
+    sent = submissions.submit(db, clerk, "q2.csv", SENT_Q2.encode(), submissions.Options())
+    batch = submissions.accept(db, sent, Principal("市管理员", "prefecture_admin"))
+    db.connection.execute(
+        "UPDATE submissions SET submitted_at = TIMESTAMP '2025-07-20 17:00' WHERE id = $id", {"id": sent}
+    )
+    receipt(db, batch, "云峤县", "2025-Q2", "2025-07-01 09:00")  # the submission's time is the county's own word
+
+    rows = tracker.progress(db.connection, 2025, dt.date(2025, 8, 1), CONFIG)
+    rows = rows[(rows["kind"] == "race_scores") & rows["period"].isin(["2025-Q1", "2025-Q2"])]
+    found = {
+        (r.period, r.county): (r.status, f"{r.received_at:%m-%d %H:%M}")
+        for r in rows.itertuples()
+        if not pd.isna(r.batch_id)
+    }
+    assert found == {
+        ("2025-Q1", "云岫县"): ("received", "04-10 09:00"),
+        ("2025-Q1", "云峤县"): ("received", "04-10 09:00"),
+        ("2025-Q1", "澄溪县"): ("received", "04-12 16:30"),
+        ("2025-Q2", "云峤县"): ("late", "07-20 17:00"),
+    }

@@ -36,10 +36,14 @@ def shows_published(link, container, prefix: str, publication, trial: bool, lang
     return view == "official"
 
 
-def mark(publication, published: bool, trial: bool, period: str, lang: str) -> None:
-    """Which figures these are: 正式发布（date, version, 文号）, or live with the reason why."""
+def mark(publication, published: bool, trial: bool, period: str, lang: str, issued=None, part: str = "") -> None:
+    """Which figures these are: 正式发布（date, version, 文号）, or live with the reason why. `issued`: the version in
+    force when it lacks what the page shows (`part`, in words: the period was published without it, having no such
+    data then), which is said instead of "not published"."""
     if published:
         st.success(markdown(publication.label(lang)))  # the 文号 is typed by a person: shown as typed, never a link
+    elif publication is None and issued is not None:
+        st.caption(tm("pub_issued_without", lang, period=period, version=issued.version, part=part))
     elif publication is None:
         st.caption(t("pub_unpublished", lang, period=period))
     elif trial:
@@ -118,16 +122,22 @@ def _version_table(found: list[official.VersionChange], lang: str) -> pd.DataFra
 
 
 def publish_form(period: str, prefix: str, lang: str) -> None:
-    """The prefecture administrator's form: 文号, note, the reason for a republication, and with submissions
-    pending the reason to publish anyway. Nobody else sees it."""
+    """The prefecture administrator's form: what publishing `period` freezes (its ranking, its care statuses or
+    both: freeze.contents), 文号, note, the reason for a republication, and with submissions pending the reason to
+    publish anyway. A period with neither says so instead of offering the form. Nobody else sees it."""
     flash = st.session_state.pop(_FLASH, None)
     if flash:
         st.success(flash)
     if sign_in.admin() is None:
         return
+    parts = freeze.contents(database().connection, period)
+    if parts.empty:
+        with st.expander(t("pub_panel", lang)):
+            st.info(t("pub_nothing", lang, period=period))
+        return
     pending = freeze.pending_submissions(database(), period)
     with st.expander(t("pub_panel", lang)), st.form(f"{prefix}_pub_form", clear_on_submit=True):
-        st.caption(tm("pub_panel_help", lang, period=period))
+        st.caption(tm(f"pub_panel_help_{parts.key}", lang, period=period))
         if pending:
             st.warning(t("pub_pending_count", lang, period=period, n=pending))
         number = st.text_input(t("pub_document_no", lang), key=f"{prefix}_pub_number")

@@ -233,7 +233,9 @@ current = settings.current(db)
 def setting_input(column, key: str, spec: settings.Setting):
     """A whole-number setting (the suppression threshold) as an integer input (5, not 5.00); the others show
     their value as typed (110, 0.5), never padded to two decimals; a setting with a few allowed values as a
-    choice among them; a text setting (the 通报's issuing body) as a line of text."""
+    choice among them; a text setting (the 通报's issuing body) as a line of text. A number input takes any number
+    and its help says the range: a bounded input would quietly clamp a value out of range and leave nothing to
+    refuse, so settings.save_changes checks and says why."""
     if spec.text:
         return column.text_input(
             t(f"setting_{key}", lang), value=current[key], max_chars=int(spec.maximum), key=f"data_setting_{key}"
@@ -246,11 +248,10 @@ def setting_input(column, key: str, spec: settings.Setting):
         )
     return column.number_input(
         t(f"setting_{key}", lang),
-        min_value=number(spec.minimum),
-        max_value=number(spec.maximum),
         value=number(current[key]),
         step=number(1),
         format="%d" if spec.integer else "%g",
+        help=t("setting_help_whole" if spec.integer else "setting_help_range", lang, range=settings.allowed(key)),
         key=f"data_setting_{key}",
     )
 
@@ -264,16 +265,16 @@ for group in settings.GROUPS:
     entered.update({key: setting_input(setting_cols[i], key, settings.SETTINGS[key]) for i, key in enumerate(keys)})
 if st.button(t("data_settings_save", lang), key="data_settings_save"):
     who = sign_in.require_admin(lang)
-    changed = [key for key in entered if entered[key] != current[key]]
-    try:  # the whole form or nothing: an empty text refuses it before any setting is saved
-        for key in changed:
-            settings.check(key, entered[key])
-    except settings.SettingError as error:
-        st.error(error.text(lang))
+    try:
+        changed = settings.save_changes(db, entered, who)
+    except settings.SettingsRefused as refused:  # every wrong value named, with its range; nothing saved
+        for error in refused.errors:
+            st.error(error.text(lang))
+        st.error(t("data_settings_refused", lang))
     else:
-        for key in changed:
-            settings.save(db, key, entered[key], who)
-        flash_and_rerun(t("data_settings_saved", lang, n=len(changed)))
+        flash_and_rerun(
+            t("data_settings_saved", lang, n=len(changed)) if changed else t("data_settings_unchanged", lang)
+        )
 
 # ---- backup: a consistent snapshot while the app serves
 st.subheader(t("data_backup", lang))

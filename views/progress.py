@@ -9,12 +9,13 @@ import streamlit as st
 
 from incentive.accounts.roles import OutOfScope
 from incentive.cycle import tracker
+from incentive.demo.sample import has_sample
 from incentive.i18n import t
 from incentive.safe_text import tm
 from ui import frame, sign_in
 from ui.downloads import table_downloads
 from ui.frame import table_height
-from ui.runtime import app_settings, cycle_progress
+from ui.runtime import app_settings, cycle_progress, database
 
 state = frame.current()
 lang = state.lang
@@ -28,6 +29,8 @@ if scope.counties:
     st.info(tm("cycle_own_county_only", lang, county="、".join(sorted(scope.counties))))
 config = app_settings()
 st.caption(tracker.schedule_note(config, lang))
+if has_sample(database()):  # its times of sending are the sample's story, not when it was loaded
+    st.caption(t("cycle_sample_receipts", lang))
 years = sorted({today.year, today.year - 1, today.year - 2, *([state.year] if state.year else [])}, reverse=True)
 year = st.selectbox(t("period_year", lang), years, index=years.index(state.year or today.year), key="progress_year")
 county = state.county if state.county and scope.covers(state.county) else ""  # the sidebar's, inside the scope

@@ -161,9 +161,9 @@ except scoring.ScoringError as error:
 
 
 # ---- published (审定发布) or live: custom settings are always a trial
-publication = publication_of(period)
-if publication is not None and published_ranking(publication, group) is None:
-    publication = None  # published when this peer group had no scores: nothing of it is frozen
+issued = publication_of(period)
+# published when this peer group had no scores: nothing of it is frozen, and the mark says so
+publication = issued if issued is not None and published_ranking(issued, group) is not None else None
 trial = custom or method != official.OFFICIAL_METHOD or tiers != scoring.TIER_SHARES
 published = publishing.shows_published(link, st, "rank", publication, trial, lang)
 
@@ -182,7 +182,8 @@ deck = meeting.Deck("rankings", {name: t(f"section_{name}", lang) for name in SE
 with deck.section("headline"):
     now = unit_ranking(period, group)
     before = unit_ranking(compare, group, draws=0) if compare else None
-    publishing.mark(publication, published, trial, period, lang)
+    part = t("pub_part_townships", lang, county=county) if county else t("pub_part_ranking", lang)
+    publishing.mark(publication, published, trial, period, lang, issued, part)
     incomplete = tracker.gaps_line(cycle_gaps("race_scores", period, group.county_param), lang, quote=markdown)
     if incomplete:
         st.warning(incomplete)

@@ -39,12 +39,12 @@ period = link.selectbox(
     default=periods.default_of(found, year),
 )
 sharing.shows_periods(care=period)  # the briefing and the 通报 print this half-year
-publication = publication_of(period)  # published (审定发布) or live
-if publication is not None and published_welfare(publication) is None:
-    publication = None  # published when the period had no care figures: nothing of them is frozen
+issued = publication_of(period)  # published (审定发布) or live
+# published when the period had no care figures: nothing of them is frozen, and the mark says so
+publication = issued if issued is not None and published_welfare(issued) is not None else None
 published = publishing.shows_published(link, compare_col, "care", publication, False, lang)
 view = published_welfare(publication) if published else welfare_period(period)
-publishing.mark(publication, published, False, period, lang)
+publishing.mark(publication, published, False, period, lang, issued, t("pub_part_care", lang))
 incomplete = tracker.gaps_line(cycle_gaps("welfare", period), lang, quote=markdown)
 if incomplete:
     st.warning(incomplete)

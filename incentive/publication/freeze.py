@@ -36,6 +36,34 @@ class PublicationError(TranslatedError):
 
 
 @dataclass(frozen=True)
+class Contents:
+    """What publishing `period` now would freeze: its race ranking (the period has county race scores), its care
+    statuses (it has care figures), both, or neither (then it is refused). A quarter usually has race scores
+    only, a half-year care figures only (docs/decisions.md#what-is-frozen)."""
+
+    period: str
+    ranking: bool
+    care: bool
+
+    @property
+    def empty(self) -> bool:
+        return not (self.ranking or self.care)
+
+    @property
+    def key(self) -> str:
+        """Which sentence says it: 'both', 'ranking', 'care' or 'nothing'."""
+        if self.ranking and self.care:
+            return "both"
+        return "ranking" if self.ranking else "care" if self.care else "nothing"
+
+
+def contents(conn, period: str) -> Contents:
+    """What publishing `period` would freeze on the current data (`conn`: anything with `cursor()`); cheap, for
+    the form and the CLI to say it before anything is computed."""
+    return Contents(period, period in rankings.available_periods(conn), period in welfare.stored_periods(conn))
+
+
+@dataclass(frozen=True)
 class Frozen:
     """What one publication stores: per peer group its inputs and ranking; the care figures."""
 
@@ -52,8 +80,9 @@ class Frozen:
 def _freeze(db: Database, period: str) -> Frozen:
     conn = db.connection
     info = batches.version_info(db)
+    parts = contents(conn, period)
     groups = []
-    if period in rankings.available_periods(conn):
+    if parts.ranking:
         counties = [PeerGroup()] + [
             PeerGroup("township", county)
             for county in rankings.race_inputs(conn, period).units
@@ -62,7 +91,7 @@ def _freeze(db: Database, period: str) -> Frozen:
         for group in counties:
             inputs = rankings.race_inputs(conn, period, group)
             groups.append((group, inputs, rankings.rank_inputs(inputs, method=OFFICIAL_METHOD)))
-    care = welfare.period_view(conn, period) if period in welfare.stored_periods(conn) else None
+    care = welfare.period_view(conn, period) if parts.care else None
     return Frozen(period, groups, care, info)
 
 
@@ -86,25 +115,34 @@ def publish(
     pending: int | Callable[[str], int] = 0,
     override_reason: str = "",
 ) -> Publication:
-    """Publish `period` as its next version and return it.
+    """Publish `period` as its next version and return it: its ranking, its care statuses or both, as `contents`
+    says.
 
     `pending`: how many submissions of the period await review (or a function of the period giving it); while
     any do, publishing is refused unless `override_reason` says why it goes ahead, which is stored and audited.
     A republication (version 2 on) needs `reason`: what was corrected. Refusals are audited too.
-    PublicationError: nothing to publish, submissions pending, no reason for a republication."""
+    PublicationError, checked in this order: nothing to publish (no race scores and no care figures), a 文号
+    longer than DOCUMENT_NO_MAX, then a republication without a reason and submissions pending, both in one
+    sentence when both apply, the missing reason first (docs/decisions.md#publication-refusals)."""
     document_no, note, reason, override_reason = (s.strip() for s in (document_no, note, reason, override_reason))
-    waiting = int(pending(period) if callable(pending) else pending)
 
     def refuse(code: str, **params) -> PublicationError:
         audit.record(db, who, "publish", target=period, outcome="refused", detail=code, rows=params.get("n"))
         return PublicationError(f"pub_{code}", period=period, **params)
 
+    if contents(db.connection, period).empty:
+        raise refuse("nothing")
     if len(document_no) > DOCUMENT_NO_MAX:  # a 文号 is a short reference (澜组〔2026〕12号); it heads every mark
         raise refuse("document_no_long", limit=DOCUMENT_NO_MAX)
-    if waiting > 0 and not override_reason:
-        raise refuse("pending", n=waiting)
-    if latest(db.connection, period) is not None and not reason:
+    waiting = int(pending(period) if callable(pending) else pending)
+    needs_reason = latest(db.connection, period) is not None and not reason
+    held = waiting > 0 and not override_reason
+    if needs_reason and held:
+        raise refuse("needs_reason_and_pending", n=waiting)
+    if needs_reason:
         raise refuse("needs_reason")
+    if held:
+        raise refuse("pending", n=waiting)
     for _ in range(ATTEMPTS):
         frozen = _freeze(db, period)
         if frozen.empty:

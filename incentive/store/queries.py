@@ -62,6 +62,18 @@ def run(
     return _execute(con, name, tables, params, lambda result: result.df())
 
 
+def run_within(cur: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataFrame:
+    """`run` on the caller's own cursor, inside its transaction: for a write that must read what it has written so
+    far (loading the sample reads its own batches' periods to record their receipt times). A new cursor would see
+    only what is committed. Not for named cadres."""
+    if named_cadres(name):
+        _check_scope(name, None, params)
+    sql, expected = load(name)
+    if set(params) != expected:
+        raise QueryParameterError(f"query {name!r} takes {sorted(expected)}, got {sorted(params)}")
+    return cur.execute(sql, params).df()
+
+
 def _check_scope(name: str, scope: Scope | None, params: Mapping[str, object]) -> None:
     scope = scope or Scope.NONE
     if "county" in load(name)[1]:

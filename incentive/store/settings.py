@@ -11,11 +11,12 @@ import contextlib
 import datetime as dt
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import duckdb
 
-from incentive.i18n import TranslatedError
+from incentive.i18n import DEFAULT_LANGUAGE, TranslatedError, t
 from incentive.store import audit
 from incentive.store.database import Database
 
@@ -62,7 +63,23 @@ def defaults() -> dict[str, float | str]:
 
 
 class SettingError(TranslatedError):
-    """A setting value that is not allowed; the sentence says the range."""
+    """A setting value that is not allowed; the sentence names the setting (its label on the Data page and its
+    key), the value given and what is allowed, and, when the value it keeps is known (`current`), that nothing
+    was saved and which value stays."""
+
+    def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        said = super().text(lang)
+        if "current" in self.params:
+            said += t("setting_kept", lang, current=self.params["current"])
+        return said
+
+
+class SettingsRefused(Exception):
+    """Values of several settings refused together (the Data page's form): every error, nothing saved."""
+
+    def __init__(self, errors: list[SettingError]) -> None:
+        super().__init__("; ".join(error.key for error in errors))
+        self.errors = errors
 
 
 def current(db: Database) -> dict[str, float | str]:
@@ -77,27 +94,59 @@ def read(cur: duckdb.DuckDBPyConnection) -> dict[str, float | str]:
     return {key: _parse(key, stored[key]) if key in stored else spec.default for key, spec in SETTINGS.items()}
 
 
+def allowed(key: str) -> str:
+    """What setting `key` accepts, for a form's help: `0–366` (with 整数/whole number for a whole-number
+    setting), or its choices `1 / 3`."""
+    spec = SETTINGS[key]
+    if spec.choices:
+        return " / ".join(f"{c:g}" for c in spec.choices)
+    return f"{spec.minimum:g}–{spec.maximum:g}"
+
+
 def save(db: Database, key: str, value: object, changed_by: str) -> float | str:
     """Store a new value of setting `key` (a number or its text) with its audit row ("setting", the key, the value
     stored) in one transaction; returns the value stored (an int for integer settings, the text stripped for text
-    settings). SettingError, and nothing written, for an unknown key, a value outside the setting's range, or a
-    text that is empty, too long or more than one line."""
-    number = _parse(key, value)
+    settings). SettingError, and nothing written, for an unknown key, a value outside the setting's range (its
+    sentence says the value kept), or a text that is empty, too long or more than one line."""
+    number = _parse(key, value, current(db).get(key))
     with db.transaction() as cur:
-        cur.execute(
-            "INSERT INTO settings VALUES ($key, $value, $at, $by)",
-            {"key": key, "value": str(number), "at": dt.datetime.now(), "by": changed_by},
-        )
-        audit.write(cur, changed_by, "setting", target=key, detail=str(number))
+        _write(cur, key, number, changed_by)
     return number
 
 
-def check(key: str, value: object) -> float | str:
-    """The value `save` would store for `key`, or SettingError: to check a whole form before saving any of it."""
-    return _parse(key, value)
+def save_changes(db: Database, entered: Mapping[str, object], changed_by: str) -> list[str]:
+    """The Data page's form: every value of `entered` (key -> number or text) is checked first; when any is not
+    allowed, SettingsRefused with every error and nothing is saved (one wrong field must not half-save a form the
+    user reads as one). Otherwise the values that differ from the stored ones are saved in one transaction, each
+    with its audit row; returns their keys, in the order given (none: nothing changed, nothing written)."""
+    stored = current(db)
+    numbers, errors = {}, []
+    for key, value in entered.items():
+        try:
+            numbers[key] = _parse(key, value, stored.get(key))
+        except SettingError as error:
+            errors.append(error)
+    if errors:
+        raise SettingsRefused(errors)
+    changed = [key for key, number in numbers.items() if number != stored[key]]
+    if changed:
+        with db.transaction() as cur:
+            for key in changed:
+                _write(cur, key, numbers[key], changed_by)
+    return changed
 
 
-def _parse(key: str, value: object) -> float | str:
+def _write(cur: duckdb.DuckDBPyConnection, key: str, number: float | str, changed_by: str) -> None:
+    cur.execute(
+        "INSERT INTO settings VALUES ($key, $value, $at, $by)",
+        {"key": key, "value": str(number), "at": dt.datetime.now(), "by": changed_by},
+    )
+    audit.write(cur, changed_by, "setting", target=key, detail=str(number))
+
+
+def _parse(key: str, value: object, kept: float | str | None = None) -> float | str:
+    """`value` as setting `key` stores it; SettingError naming what is allowed (and, with `kept`, the value that
+    stays)."""
     if key not in SETTINGS:
         raise SettingError("setting_unknown", name=key, names=", ".join(SETTINGS))
     spec = SETTINGS[key]
@@ -112,18 +161,20 @@ def _parse(key: str, value: object) -> float | str:
                 high=int(spec.maximum),
             )
         return text
+    said = {"label": ("i18n", f"setting_{key}"), "name": key, "value": value}
+    if kept is not None:
+        said["current"] = f"{kept:g}"
     try:
         number = float(str(value).strip())
     except ValueError:
         number = math.nan
-    if (
-        not math.isfinite(number)
-        or not spec.minimum <= number <= spec.maximum
-        or (spec.integer and number != int(number))
-    ):
-        raise SettingError("setting_bad_value", name=key, value=value, low=spec.minimum, high=spec.maximum)
     if spec.choices and number not in spec.choices:
-        raise SettingError(
-            "setting_bad_choice", name=key, value=value, choices=" / ".join(f"{c:g}" for c in spec.choices)
-        )
+        raise SettingError("setting_not_a_choice", **said, choices=" / ".join(f"{c:g}" for c in spec.choices))
+    if not math.isfinite(number):
+        raise SettingError("setting_not_number", **said, low=spec.minimum, high=spec.maximum)
+    if spec.integer and number != int(number):
+        raise SettingError("setting_not_whole", **said, low=spec.minimum, high=spec.maximum)
+    if not spec.minimum <= number <= spec.maximum:
+        code = "setting_out_of_range_whole" if spec.integer else "setting_out_of_range"
+        raise SettingError(code, **said, low=spec.minimum, high=spec.maximum)
     return int(number) if spec.integer else number
