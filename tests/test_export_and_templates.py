@@ -119,3 +119,20 @@ def test_signed_numbers_in_text_columns_stay_numbers_in_both_downloads():
     assert [sheet.cell(row=r, column=2).value for r in (2, 3, 4)] == [-43.3, 1.2, -3]
     assert [sheet.cell(row=r, column=3).value for r in (2, 3, 4)] == ["00123", "'-x", "—"]
     assert sheet.cell(row=2, column=1).value == '\'=HYPERLINK("x")'
+
+
+def test_csv_for_people_starts_with_a_byte_order_mark_and_round_trips():
+    """Excel in a Chinese Windows opens a CSV without a byte order mark as GBK and garbles every Chinese
+    character; the page downloads carry the mark (docs/decisions.md#csv-byte-order-mark), the CLI's CSV not."""
+    import io
+
+    import pandas as pd
+
+    frame = pd.DataFrame({"县区": ["云岫县", "=cmd"], "综合得分": [1.5, -3.2], "方阵": ["第一方阵", ""]})
+    data = to_csv_bytes(frame, bom=True)
+    assert data.startswith(b"\xef\xbb\xbf") and not data.startswith(b"\xef\xbb\xbf" * 2)
+    back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", keep_default_na=False)
+    assert list(back.columns) == ["县区", "综合得分", "方阵"]
+    assert back.values.tolist() == [["云岫县", 1.5, "第一方阵"], ["'=cmd", -3.2, ""]]
+    assert data[3:] == to_csv_bytes(frame)  # the same text, only the mark before it
+    assert not to_csv_bytes(frame).startswith(b"\xef\xbb\xbf")
