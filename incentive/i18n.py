@@ -1762,6 +1762,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "(custom settings are always a trial).",
     ),
     "cli_basis": ("导出内容：{basis}", "Exported: {basis}"),
+    # --- downloads, the upload box, the users page and the preview (polish after review)
+    "indicator_named": ("{name}（{code}）", "{name} ({code})"),
     # --- numbers and Streamlit's own widgets
     "delta_pp": ("{delta:+.1f} 个百分点", "{delta:+.1f} pp"),
     "word_county": ("县区", "county"),

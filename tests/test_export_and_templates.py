@@ -6,7 +6,7 @@ import pytest
 from conftest import DATA, import_ok
 
 from incentive.accounts.roles import Scope
-from incentive.intake.file_kinds import KINDS
+from incentive.intake.file_kinds import KINDS, labelled
 from incentive.intake.ingest import Reference, parse_file
 from incentive.intake.templates import template_xlsx
 from incentive.sharing.export import escaped, export_frame, to_csv_bytes
@@ -78,6 +78,29 @@ def test_labelled_rows_speak_the_users_language():
     assert labelled("movements", rows, "en").to_dict("records") == [
         {"Cadre ID": "A1", "Date": dt.date(2025, 1, 2), "Decision": "Fault tolerance", "Reason": None}
     ]
+
+
+def test_value_rows_name_their_indicator_by_the_catalog_version_of_their_period():
+    """A preview shows `名称（代码）` for each value row, with the name of the catalog version in force for the row's
+    period (docs/decisions.md#catalog-versions): a renamed indicator keeps its old name in old periods."""
+    versions = [
+        {"code": "X1", "name": "招商引资额", "domain": "race", "unit": "个", "effective_from": "2026"},
+        {"code": "X1", "name": "招商引资到位额", "domain": "race", "unit": "个", "effective_from": None},
+    ]
+    reference = Reference(regions=[("甲县", "")], indicators=versions)
+    data = "考核期,县区,指标,数值\n2025Q4,甲县,X1,3\n2026Q1,甲县,招商引资额,4\n".encode()
+    preview = parse_file("s.csv", data, reference)
+    assert preview.importable
+    shown = labelled("race_scores", preview.rows, "zh", preview.indicator_names)
+    assert shown[["考核期", "指标"]].values.tolist() == [
+        ["2025-Q4", "招商引资到位额（X1）"],
+        ["2026-Q1", "招商引资额（X1）"],
+    ]
+    assert labelled("race_scores", preview.rows, "en", preview.indicator_names)["Indicator"].tolist() == [
+        "招商引资到位额 (X1)",
+        "招商引资额 (X1)",
+    ]
+    assert labelled("race_scores", preview.rows, "zh")["指标"].tolist() == ["X1", "X1"]  # without names: the codes
 
 
 def test_excel_downloads_carry_a_title_and_the_classification_line():

@@ -126,6 +126,7 @@ def draw_preview(
                 draw_effects(preview, effects, lang, county)
             if preview.warnings:
                 draw_warnings(preview, lang)
-            st.dataframe(labelled(preview.kind, preview.rows.head(100), lang), hide_index=True, width="stretch")
+            rows = labelled(preview.kind, preview.rows.head(100), lang, preview.indicator_names)
+            st.dataframe(rows, hide_index=True, width="stretch")
             if action is not None:
                 action(preview)
