@@ -2102,6 +2102,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "(custom settings are always a trial).",
     ),
     "cli_basis": ("导出内容：{basis}", "Exported: {basis}"),
+    # --- downloads, the upload box, the users page and the preview (polish after review)
+    "indicator_named": ("{name}（{code}）", "{name} ({code})"),
+    "uploader_limits": (
+        "单个文件不超过 {mb} MB，已选文件合计不超过 {total} MB。",
+        "Up to {mb} MB per file, {total} MB for all the files chosen at once.",
+    ),
+    "uploader_refused_limits": (
+        "未能上传此文件：单个文件不超过 {mb} MB，已选文件合计不超过 {total} MB。",
+        "Could not upload this file: up to {mb} MB per file, {total} MB for all the files chosen at once.",
+    ),
     # --- numbers and Streamlit's own widgets
     "delta_pp": ("{delta:+.1f} 个百分点", "{delta:+.1f} pp"),
     "word_county": ("县区", "county"),
@@ -2118,11 +2128,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "uploader_button": ("选择文件", "Browse files"),
     "uploader_add": ("添加文件", "Add files"),
     "uploader_drop": ("将文件拖放到此处", "Drop the files here"),
-    "uploader_limit": ("单个文件不超过 {mb} MB", "Up to {mb} MB per file"),
-    "uploader_refused": (
-        "未能上传此文件（单个文件不超过 {mb} MB）",
-        "Could not upload this file (up to {mb} MB per file)",
-    ),
     "input_enter": ("按回车键确认", "Press Enter to apply"),
     "page_not_found": ("页面不存在", "Page not found"),
     "page_not_found_text": (

@@ -179,6 +179,21 @@ def test_export_csv_to_stdout_with_period_and_escaping(loaded):
     assert "'=HYPERLINK" in movements  # a formula-like text cell is escaped; -3.2 above stayed a number
 
 
+def test_export_csv_is_plain_utf8_on_stdout_and_in_a_file(loaded, tmp_path):
+    """The CLI's CSV carries no byte order mark (the pages' downloads do): `> x.csv` and `--out x.csv` give the
+    same bytes, and a script reads the first header as written (docs/decisions.md#csv-byte-order-mark)."""
+    out = tmp_path / "regions.csv"
+    assert cli(loaded, "export", "regions", "--out", out).returncode == 0
+    piped = subprocess.run(
+        [sys.executable, "-m", "incentive", "--db", str(loaded), "export", "regions"],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=TIMEOUT_S,
+    ).stdout
+    assert out.read_bytes() == piped
+    assert piped.startswith("county,township,county_code\n云岫县,安坝镇,990001".encode())
+
+
 def test_export_xlsx_needs_out(loaded, tmp_path):
     refused = cli(loaded, "export", "regions", "--format", "xlsx")
     assert refused.returncode == 2 and "--format xlsx needs --out PATH." in refused.stderr

@@ -6,7 +6,7 @@ import pytest
 from conftest import DATA, import_ok
 
 from incentive.accounts.roles import Scope
-from incentive.intake.file_kinds import KINDS
+from incentive.intake.file_kinds import KINDS, labelled
 from incentive.intake.ingest import Reference, parse_file
 from incentive.intake.templates import template_xlsx
 from incentive.sharing.export import escaped, export_frame, to_csv_bytes
@@ -80,6 +80,29 @@ def test_labelled_rows_speak_the_users_language():
     ]
 
 
+def test_value_rows_name_their_indicator_by_the_catalog_version_of_their_period():
+    """A preview shows `名称（代码）` for each value row, with the name of the catalog version in force for the row's
+    period (docs/decisions.md#catalog-versions): a renamed indicator keeps its old name in old periods."""
+    versions = [
+        {"code": "X1", "name": "招商引资额", "domain": "race", "unit": "个", "effective_from": "2026"},
+        {"code": "X1", "name": "招商引资到位额", "domain": "race", "unit": "个", "effective_from": None},
+    ]
+    reference = Reference(regions=[("甲县", "")], indicators=versions)
+    data = "考核期,县区,指标,数值\n2025Q4,甲县,X1,3\n2026Q1,甲县,招商引资额,4\n".encode()
+    preview = parse_file("s.csv", data, reference)
+    assert preview.importable
+    shown = labelled("race_scores", preview.rows, "zh", preview.indicator_names)
+    assert shown[["考核期", "指标"]].values.tolist() == [
+        ["2025-Q4", "招商引资到位额（X1）"],
+        ["2026-Q1", "招商引资额（X1）"],
+    ]
+    assert labelled("race_scores", preview.rows, "en", preview.indicator_names)["Indicator"].tolist() == [
+        "招商引资到位额 (X1)",
+        "招商引资额 (X1)",
+    ]
+    assert labelled("race_scores", preview.rows, "zh")["指标"].tolist() == ["X1", "X1"]  # without names: the codes
+
+
 def test_excel_downloads_carry_a_title_and_the_classification_line():
     import io
 
@@ -119,3 +142,20 @@ def test_signed_numbers_in_text_columns_stay_numbers_in_both_downloads():
     assert [sheet.cell(row=r, column=2).value for r in (2, 3, 4)] == [-43.3, 1.2, -3]
     assert [sheet.cell(row=r, column=3).value for r in (2, 3, 4)] == ["00123", "'-x", "—"]
     assert sheet.cell(row=2, column=1).value == '\'=HYPERLINK("x")'
+
+
+def test_csv_for_people_starts_with_a_byte_order_mark_and_round_trips():
+    """Excel in a Chinese Windows opens a CSV without a byte order mark as GBK and garbles every Chinese
+    character; the page downloads carry the mark (docs/decisions.md#csv-byte-order-mark), the CLI's CSV not."""
+    import io
+
+    import pandas as pd
+
+    frame = pd.DataFrame({"县区": ["云岫县", "=cmd"], "综合得分": [1.5, -3.2], "方阵": ["第一方阵", ""]})
+    data = to_csv_bytes(frame, bom=True)
+    assert data.startswith(b"\xef\xbb\xbf") and not data.startswith(b"\xef\xbb\xbf" * 2)
+    back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", keep_default_na=False)
+    assert list(back.columns) == ["县区", "综合得分", "方阵"]
+    assert back.values.tolist() == [["云岫县", 1.5, "第一方阵"], ["'=cmd", -3.2, ""]]
+    assert data[3:] == to_csv_bytes(frame)  # the same text, only the mark before it
+    assert not to_csv_bytes(frame).startswith(b"\xef\xbb\xbf")

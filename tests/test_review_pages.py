@@ -110,6 +110,20 @@ def test_a_clerk_submits_and_the_administrator_accepts(accounts_db, app_factory)
     ]
 
 
+def test_the_review_preview_names_each_indicator_with_its_code(accounts_db, app_factory):
+    """The preview's rows say which indicator they are by its name, with the code the file may have used
+    (名称（代码）), in both languages; the catalog's names are data and are never translated."""
+    clerk = on(signed_in(app_factory, accounts_db, CLERK), "views/submit.py")
+    by_code = "考核期,县区,指标,数值\n2026Q3,云岫县,R01,99.5\n2026Q3,云岫县,R02,3\n".encode("gbk")
+    submit(clerk, "云岫两项.csv", by_code)
+    admin = on(signed_in(app_factory, accounts_db), "views/review.py")
+    rows = admin.dataframe[-1].value  # the preview's first rows
+    assert rows["指标"].tolist() == ["重点项目投资完成额（R01）", "新开工项目数（R02）"]
+    admin.button_group(key="lang").set_value("en").run()
+    rows = admin.dataframe[-1].value
+    assert rows["Indicator"].tolist() == ["重点项目投资完成额 (R01)", "新开工项目数 (R02)"]
+
+
 def test_a_file_with_another_countys_rows_cannot_be_submitted(accounts_db, app_factory):
     clerk = on(signed_in(app_factory, accounts_db, CLERK), "views/submit.py")
     clerk.get("file_uploader")[0].set_value(("混合.csv", MIXED, "text/csv"))

@@ -189,9 +189,9 @@ def test_the_welfare_tables_download_keeps_signed_changes_as_numbers(app_factory
 
     taken = {}
 
-    def recording(table):
+    def recording(table, **options):
         taken.setdefault("tables", []).append(table)
-        return export.to_csv_bytes(table)
+        return export.to_csv_bytes(table, **options)
 
     monkeypatch.setattr(ui.downloads, "to_csv_bytes", recording)
     app_factory(page="views/welfare.py")  # runs the page once, failing on any exception

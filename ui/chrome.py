@@ -3,7 +3,12 @@ the "Page not found" dialog. See docs/design-notes.md, "Streamlit's own words".
 
 - The upload box and the input hint are drawn by Streamlit's frontend in English. In the Chinese interface a
   stylesheet hides those words and writes ours in their place (CSS `::after` content keyed on the language),
-  selected by Streamlit's `data-testid` attributes; the browser test checks the result on screen.
+  selected by Streamlit's `data-testid` attributes; the browser test checks the result on screen. The words are
+  hidden with `visibility: hidden` (not merely shrunk to nothing), so they are neither read out by a screen reader
+  nor found, copied or translated with the page's text.
+- The upload box's limit line ("50MB per file") is hidden in both languages: `upload_box` writes the limits
+  under the box instead, as a caption of the page in the user's language, from the configuration that enforces
+  them (`server.maxUploadSize` per file, `INCENTIVE_UPLOAD_SESSION_MB` for the files one session holds).
 - The dialog appears when an address names no page of the navigation. Before the navigation is built, an unknown
   address gets a hidden page of its own that says so in the user's language (`views/not_found.py`), so
   Streamlit never has a page to miss.
@@ -19,6 +24,8 @@ import streamlit as st
 
 from incentive.i18n import t
 
+from . import browser_session
+
 UNKNOWN_PATH = "unknown_path"  # session state: the address views/not_found.py explains
 # What st.Page accepts as a url_path (one segment, no slash); anything else keeps Streamlit's dialog.
 _PAGE_PATH = re.compile(r"[\w.~-]{1,80}")
@@ -29,29 +36,55 @@ def _css_text(text: str) -> str:
 
 
 def translate_widgets(lang: str) -> None:
-    """In Chinese, the upload box's button, limit line, drop hint and refusal, and the "Press Enter to apply"
-    under text inputs, in Chinese. English keeps Streamlit's own words."""
-    if lang == "en":
-        return
-    mb = st.get_option("server.maxUploadSize")
-    button = (
-        "[data-testid=stFileUploaderDropzone] [data-testid=stBaseButton-secondary] [data-testid=stMarkdownContainer]"
-    )
-    st.html(f"""<style>
-{button} > p {{display: none;}}
-{button}::after {{content: {_css_text(t("uploader_button", lang))};}}
-[data-testid=stFileUploaderDropzoneInstructions] span {{font-size: 0;}}
-[data-testid=stFileUploaderDropzoneInstructions] span::after {{
-  content: {_css_text(t("uploader_limit", lang, mb=mb))}; font-size: 14px;}}
-[data-testid=stFileUploaderDropzone] > div > span:only-child {{font-size: 0;}}
-[data-testid=stFileUploaderDropzone] > div > span:only-child::after {{
-  content: {_css_text(t("uploader_drop", lang))}; font-size: 1rem;}}
-[data-testid=stTooltipErrorContent] {{font-size: 0 !important;}}
-[data-testid=stTooltipErrorContent]::after {{content: {_css_text(t("uploader_refused", lang, mb=mb))};
-  font-size: 14px;}}
-[data-testid=InputInstructions] span {{font-size: 0;}}
-[data-testid=InputInstructions] span::after {{content: {_css_text(t("input_enter", lang))}; font-size: 12px;}}
-</style>""")
+    """The upload box's limit line hidden (upload_box writes the limits in the user's language); in Chinese, the
+    box's button, drop hint and refusal, and the "Press Enter to apply" under text inputs, in Chinese. English
+    keeps Streamlit's own words for those."""
+    rules = ["[data-testid=stFileUploaderDropzoneInstructions] {display: none;}"]
+    if lang != "en":
+        button = (
+            "[data-testid=stFileUploaderDropzone] [data-testid=stBaseButton-secondary] "
+            "[data-testid=stMarkdownContainer]"
+        )
+        rules += [
+            f"{button} > p {{display: none;}}",
+            f"{button}::after {{content: {_css_text(t('uploader_button', lang))};}}",
+            *_replaced(
+                "[data-testid=stFileUploaderDropzone] > div > span:only-child", t("uploader_drop", lang), "1rem"
+            ),
+            *_replaced("[data-testid=stTooltipErrorContent]", upload_limits(lang, "uploader_refused_limits"), "14px"),
+            *_replaced("[data-testid=InputInstructions] span", t("input_enter", lang), "12px"),
+        ]
+    st.html("<style>\n" + "\n".join(rules) + "\n</style>")
+
+
+def _replaced(selector: str, text: str, size: str) -> list[str]:
+    """CSS that shows `text` in place of the element's own: the element hidden (no size, not read out, not in the
+    page's text), its `::after` visible with our words."""
+    return [
+        f"{selector} {{visibility: hidden; font-size: 0 !important;}}",
+        f"{selector}::after {{visibility: visible; content: {_css_text(text)}; font-size: {size};}}",
+    ]
+
+
+MIB = 1024 * 1024
+
+
+def upload_limits(lang: str, key: str = "uploader_limits") -> str:
+    """The upload limits as a sentence (i18n `key`, with `mb` and `total`), from the settings that enforce them:
+    `server.maxUploadSize` MB per file (Streamlit refuses a larger file) and `INCENTIVE_UPLOAD_SESSION_MB` for all
+    the files one session holds at once (ui/server.py refuses more)."""
+    per_file = st.get_option("server.maxUploadSize")
+    return t(key, lang, mb=f"{per_file:g}", total=browser_session.upload_session_limit() // MIB)
+
+
+def upload_box(container, label: str, key: str, lang: str):
+    """Streamlit's file uploader for several files, its label hidden, with the limits under it in the user's
+    language (its own limit line, English, is hidden by translate_widgets). Returns the uploaded files (a list).
+    Every file reaches the importer, which names what a wrong one is in the user's language (a Word document, a
+    PDF, an archive): a `type=` filter would refuse it in Streamlit's English instead."""
+    uploads = container.file_uploader(label, accept_multiple_files=True, label_visibility="collapsed", key=key)
+    container.caption(upload_limits(lang))
+    return uploads
 
 
 def requested_path() -> str:

@@ -13,10 +13,10 @@ from incentive.i18n import t
 from incentive.intake.file_kinds import labelled
 from incentive.intake.preview import Preview
 from incentive.safe_text import markdown, tm
-from incentive.sharing.export import to_csv_bytes
 from incentive.store import batches
 from incentive.store.effects import ImportEffects
 
+from .downloads import csv_button
 from .runtime import database
 
 LISTED_PROBLEMS = 5  # more than this and the full table follows
@@ -61,12 +61,12 @@ def draw_problems(preview: Preview, lang: str, key: str) -> None:
     problems = preview.rejects_table(lang)
     if len(texts) > LISTED_PROBLEMS:
         st.dataframe(problems.head(500), hide_index=True, width="stretch")
-    st.download_button(
+    csv_button(
+        st,
         t("data_rejects_download", lang),
-        to_csv_bytes(problems),
-        mime="text/csv",
-        file_name=f"{preview.file_name}.problems.csv",
-        key=f"{key}_rejects_{preview.sha256[:16]}",
+        problems,
+        f"{preview.file_name}.problems.csv",
+        f"{key}_rejects_{preview.sha256[:16]}",
     )
 
 
@@ -126,6 +126,7 @@ def draw_preview(
                 draw_effects(preview, effects, lang, county)
             if preview.warnings:
                 draw_warnings(preview, lang)
-            st.dataframe(labelled(preview.kind, preview.rows.head(100), lang), hide_index=True, width="stretch")
+            rows = labelled(preview.kind, preview.rows.head(100), lang, preview.indicator_names)
+            st.dataframe(rows, hide_index=True, width="stretch")
             if action is not None:
                 action(preview)

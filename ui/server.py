@@ -5,6 +5,7 @@ upload guard (ui/browser_session.py holds the rules; this is their starlette wir
 from __future__ import annotations
 
 import secrets
+import threading
 
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -148,11 +149,48 @@ def _sessions_showing(file_id: str) -> list[str]:
     try:
         manager = runtime.get_instance().media_file_mgr
         with manager._lock:  # Streamlit 1.67's MediaFileManager: session id -> {element: file id}
-            return [
+            showing = [
                 session for session, files in manager._files_by_session_and_coord.items() if file_id in files.values()
             ]
     except Exception:
         return []
+    with _MADE_ON_CLICK_LOCK:
+        made_for = list(_MADE_ON_CLICK.get(file_id, ()))
+    return [*showing, *made_for]
+
+
+# A download made on click (st.download_button with a callable: every Excel download, ui/downloads.py) is stored
+# under a new id that Streamlit 1.67 maps to no session (MediaFileManager.execute_deferred leaves it unmapped so that
+# a second click runs the callable again), so _media_refusal refused every one of them with 404. The session whose
+# button made the file is remembered here, for the last files made; its browser alone may fetch the file (two
+# sessions making the same bytes under the same name get the same id: both are kept).
+_MADE_ON_CLICK: dict[str, set[str]] = {}  # file id -> the sessions whose deferred download buttons made it
+_MADE_ON_CLICK_KEPT = 512
+_MADE_ON_CLICK_LOCK = threading.Lock()  # files are made in worker threads, the middleware reads in the event loop
+
+
+def _remember_files_made_on_click() -> None:
+    """Wrap Streamlit 1.67's MediaFileManager.execute_deferred (once) to note which session a made file is for."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    made = MediaFileManager.execute_deferred
+    if getattr(made, "remembers_session", False):
+        return
+
+    def execute_deferred(self, file_id: str) -> str:
+        with self._lock:
+            entry = self._deferred_callables.get(file_id)
+        url = made(self, file_id)
+        if entry is not None:
+            made_id = url.rsplit("/", 1)[-1].split(".", 1)[0]
+            with _MADE_ON_CLICK_LOCK:
+                _MADE_ON_CLICK.setdefault(made_id, set()).add(entry["session_id"])
+                while len(_MADE_ON_CLICK) > _MADE_ON_CLICK_KEPT:
+                    _MADE_ON_CLICK.pop(next(iter(_MADE_ON_CLICK)))
+        return url
+
+    execute_deferred.remembers_session = True
+    MediaFileManager.execute_deferred = execute_deferred
 
 
 def _browser_of(session_id: str) -> str | None:
@@ -191,4 +229,5 @@ def routes() -> list[Route]:
 def middleware() -> list[Middleware]:
     global INSTALLED
     INSTALLED = True
+    _remember_files_made_on_click()
     return [Middleware(SessionCookie)]

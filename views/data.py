@@ -17,7 +17,7 @@ from incentive.intake.templates import template_xlsx
 from incentive.store import audit, backup, batches, settings
 from incentive.store.batches import BatchError
 from incentive.store.effects import ImportEffects, import_effects
-from ui import frame, link_state, preview_panel, sign_in
+from ui import chrome, frame, link_state, preview_panel, sign_in
 from ui.downloads import table_downloads
 from ui.runtime import check_version, database, loaded_findings, preview_upload, run_query
 
@@ -119,13 +119,8 @@ as_of = options_col.text_input(t("data_as_of", lang), key="data_as_of")
 skip_invalid = options_col.checkbox(
     t("data_skip_invalid", lang), key="data_skip_invalid", help=t("data_skip_invalid_help", lang)
 )
-# Every file reaches the importer, which names what a wrong one is in the user's language (a Word document, a PDF,
-# an archive); a `type=` filter would refuse it in Streamlit's English instead.
-uploads = upload_col.file_uploader(
-    t("data_upload", lang),
-    accept_multiple_files=True,
-    label_visibility="collapsed",
-    key=f"data_upload_{st.session_state.get('data_upload_round', 0)}",
+uploads = chrome.upload_box(
+    upload_col, t("data_upload", lang), f"data_upload_{st.session_state.get('data_upload_round', 0)}", lang
 )
 
 importable = []

@@ -16,7 +16,7 @@ from incentive.review.submissions import Options, SubmissionError
 from incentive.safe_text import markdown, tm
 from incentive.store import batches
 from incentive.store.batches import BatchError
-from ui import frame, link_state, preview_panel, sign_in
+from ui import chrome, frame, link_state, preview_panel, sign_in
 from ui.frame import table_height
 from ui.runtime import app_settings, check_version, cycle_progress, database, preview_upload
 
@@ -84,11 +84,8 @@ as_of = options_col.text_input(t("data_as_of", lang), key="submit_as_of")
 skip_invalid = options_col.checkbox(
     t("data_skip_invalid", lang), key="submit_skip_invalid", help=t("data_skip_invalid_help", lang)
 )
-uploads = upload_col.file_uploader(
-    t("data_upload", lang),
-    accept_multiple_files=True,
-    label_visibility="collapsed",
-    key=f"submit_upload_{st.session_state.get('submit_upload_round', 0)}",
+uploads = chrome.upload_box(
+    upload_col, t("data_upload", lang), f"submit_upload_{st.session_state.get('submit_upload_round', 0)}", lang
 )
 options = Options(kind or "", period, as_of, skip_invalid)
 for upload in uploads or []:

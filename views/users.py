@@ -45,6 +45,47 @@ def write(action, message: str) -> None:
         flash_and_rerun(message)
 
 
+# The add form keeps what was typed when the account is refused (the reason is shown under it), never the password;
+# once the account is added it is empty again. Widget values can be set only before the widgets are drawn, so the
+# submit asks for a rerun and says which fields to empty in "users_add_reset".
+ADD_FIELDS = {"users_add_name": "", "users_add_role": ROLES[0], "users_add_county": NO_COUNTY, "users_add_identity": ""}
+PASSWORD_FIELDS = {"users_add_password": "", "users_add_again": ""}
+
+
+def empty_add_fields() -> None:
+    """Before the add form is drawn: empty the fields its last submit asked for."""
+    reset = st.session_state.pop("users_add_reset", None)
+    if reset is not None:
+        st.session_state.update(PASSWORD_FIELDS if reset == "password" else {**ADD_FIELDS, **PASSWORD_FIELDS})
+
+
+def add_account(name: str, role: str, county: str, password: str, again: str, identity: str) -> None:
+    """Add the account as the signed-in administrator (checked again); on a refusal keep the form but the password
+    and show the reason once, under it."""
+    who = sign_in.require_admin(lang)
+    refusal = t("users_passwords_differ", lang) if password != again else None
+    if refusal is None:
+        try:
+            users.add(
+                db,
+                name,
+                role,
+                county or None,
+                password or None,
+                who,
+                identity=identity or None,
+                reserved=frozenset(first_admins),
+            )
+        except users.AccountError as refused:
+            refusal = markdown(refused.text(lang))
+    if refusal is None:
+        st.session_state["users_add_reset"] = "all"
+        flash_and_rerun(tm("users_added", lang, name=name.strip()))
+    st.session_state["users_add_reset"] = "password"
+    st.session_state["users_add_refused"] = refusal
+    st.rerun()
+
+
 def accounts_table(accounts: pd.DataFrame) -> pd.DataFrame:
     """The first administrators, then the database's accounts; never a password hash."""
     first = pd.DataFrame(
@@ -91,7 +132,8 @@ if first_admins:
 
 # ---- add one
 st.subheader(t("users_add", lang))
-with st.form("users_add_form", clear_on_submit=True):
+empty_add_fields()
+with st.form("users_add_form"):
     name_col, role_col, county_col = st.columns(3)
     name = name_col.text_input(t("users_name", lang), key="users_add_name")
     role = role_col.selectbox(t("users_role", lang), ROLES, format_func=role_label, key="users_add_role")
@@ -107,22 +149,9 @@ with st.form("users_add_form", clear_on_submit=True):
     again = again_col.text_input(t("users_password_again", lang), type="password", key="users_add_again")
     identity = identity_col.text_input(t("users_identity", lang), key="users_add_identity")
     if st.form_submit_button(t("users_add_submit", lang)):
-        if password != again:
-            st.error(t("users_passwords_differ", lang))
-        else:
-            write(
-                lambda who: users.add(
-                    db,
-                    name,
-                    role,
-                    county or None,
-                    password or None,
-                    who,
-                    identity=identity or None,
-                    reserved=frozenset(first_admins),
-                ),
-                tm("users_added", lang, name=name.strip()),
-            )
+        add_account(name, role, county, password, again, identity)
+    if refusal := st.session_state.pop("users_add_refused", None):
+        st.error(refusal)
 
 # ---- change one: role and county, password, active
 st.subheader(t("users_change", lang))

@@ -84,15 +84,24 @@ def enum_code(enum: str, value: str) -> str | None:
     return _ENUM_LOOKUP[enum].get(name_key(value))
 
 
-def labelled(kind: str, frame, lang: str):
+def labelled(kind: str, frame, lang: str, indicator_names: dict[tuple[str, str | None], str] | None = None):
     """A copy of stored rows for people: headers and allowed values in the user's language (in Chinese each
-    column's first spelling, as the templates write it; in English the `field_` and value labels of i18n)."""
+    column's first spelling, as the templates write it; in English the `field_` and value labels of i18n).
+
+    `indicator_names` ((code, period) -> name, a preview's `indicator_names`): a value row's indicator is shown by
+    its name with its code, `重点项目投资完成额（R01）` (English `重点项目投资完成额 (R01)`: names are data and stay as
+    the catalog writes them); a code without a name stays the code."""
     spec = KINDS[kind]
     out = frame.drop(
         columns=[
             c for c in ("source_row", "domain") if c in frame.columns and (c == "source_row" or kind in VALUE_KINDS)
         ]
     )
+    if indicator_names and kind in VALUE_KINDS and {"indicator", "period"} <= set(out.columns):
+        out["indicator"] = [
+            _named(code, indicator_names.get((code, period)), lang)
+            for code, period in zip(out["indicator"], out["period"], strict=True)
+        ]
     names = {}
     for col in spec.columns:
         if col.name in out.columns:
@@ -104,6 +113,10 @@ def labelled(kind: str, frame, lang: str):
                 }
                 out[col.name] = out[col.name].map(lambda v, spelling=spelling: spelling.get(v, v))
     return out.rename(columns=names)
+
+
+def _named(code: str, name: str | None, lang: str) -> str:
+    return t("indicator_named", lang, name=name, code=code) if name and name != code else code
 
 
 # The i18n key prefix of each allowed value's label (a value's key is the prefix and its code).

@@ -570,6 +570,10 @@ def _parse_values(
             "source_row": [c.row for c in cells],
         }
     )
+    preview.indicator_names = {
+        (code, period): catalog_entry(reference, code, period).get("name") or code
+        for code, period in {(c.indicator, c.period) for c in cells}
+    }
 
 
 def _fixed_period(preview: Preview, has_column: bool, title_period: str | None, given_period: str | None) -> str | None:

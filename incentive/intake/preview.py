@@ -93,6 +93,9 @@ class Preview:
     # Number cells written with a unit or a percent format: (row, column label) -> the text as written, so a later
     # problem about the stored value quotes what the clerk typed (`150%`, `32000万元`), not the stored number.
     as_written: dict[tuple[int, str], str] = field(default_factory=dict)
+    # Race scores and welfare: (indicator code, period) -> the indicator's name in the catalog version in force for
+    # that period, so that a preview names what the stored code is (file_kinds.labelled).
+    indicator_names: dict[tuple[str, str | None], str] = field(default_factory=dict)
 
     @property
     def data_rows(self) -> int:

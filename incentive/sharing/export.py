@@ -119,8 +119,13 @@ def escaped(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    return escaped(frame).to_csv(index=False).encode("utf-8")
+def to_csv_bytes(frame: pd.DataFrame, *, bom: bool = False) -> bytes:
+    """`frame` as CSV bytes: a header row, no index, formula-like text escaped (`escaped`), UTF-8.
+
+    `bom`: start with the UTF-8 byte order mark (`utf-8-sig`), as the pages' downloads do: Excel in a Chinese
+    Windows opens a CSV without it as GBK and garbles every Chinese character. The CLI writes none, to standard
+    output and to files alike, so its output stays plain for scripts (docs/decisions.md#csv-byte-order-mark)."""
+    return escaped(frame).to_csv(index=False).encode("utf-8-sig" if bom else "utf-8")
 
 
 def to_xlsx_bytes(
