@@ -1,7 +1,7 @@
 """App settings an organization department changes rarely: the hours target, the coverage target, the
-suppression threshold, the most hours one training record may carry, the
-assessment cycle (when counties owe their files). Stored in the database (append-only, newest
-row per key wins), so every app process and the CLI agree and every change is on record.
+suppression threshold, the most hours one training record may carry, the assessment cycle (when counties owe their
+files), the warning list's thresholds. Stored in the database (append-only, newest row per key wins), so every app
+process and the CLI agree and every change is on record.
 """
 
 from __future__ import annotations
@@ -43,8 +43,12 @@ SETTINGS = {
     "due_days_training": Setting(15, 0, 366, integer=True, group="schedule"),
     "training_cycle_months": Setting(3, 1, 3, integer=True, choices=(1, 3), group="schedule"),
     "due_days_roster": Setting(31, 0, 366, integer=True, group="schedule"),  # yearly, as of 12-31
+    # The warning list (docs/decisions.md#alerts): a county in the third tier this many race periods running is a
+    # red alert (约谈 candidate); a care indicator below target this many periods running is yellow, one more red.
+    "alert_third_tier_periods": Setting(2, 2, 12, integer=True, group="alerts"),
+    "alert_care_periods": Setting(2, 2, 12, integer=True, group="alerts"),
 }
-GROUPS = ("general", "schedule")
+GROUPS = ("general", "schedule", "alerts")
 
 
 def defaults() -> dict[str, float]:
