@@ -14,10 +14,11 @@ ADMIN_PAGES = {  # prefecture administrators only
     "users": "page_users",
 }
 CLERK_PAGES = {"submit": "page_submit"}  # only for county clerks
+SIGNED_IN_PAGES = {"alerts": "page_alerts"}  # every signed-in account (docs/decisions.md#who-sees-the-warning-list)
 
 lang = frame.current().lang
 path = st.session_state.get(UNKNOWN_PATH, "")
-restricted = {**ADMIN_PAGES, **CLERK_PAGES}
+restricted = {**ADMIN_PAGES, **CLERK_PAGES, **SIGNED_IN_PAGES}
 st.title(t(restricted[path], lang) if path in restricted else t("page_not_found", lang))
 who = sign_in.principal()
 if path in restricted and who is not None:  # signed in, with another role: signing in again would not help
@@ -26,6 +27,8 @@ elif path in ADMIN_PAGES:
     st.info(t("page_admin_only", lang, page=t(ADMIN_PAGES[path], lang)))
 elif path in CLERK_PAGES:
     st.info(t("page_clerk_only", lang, page=t(CLERK_PAGES[path], lang)))
+elif path in SIGNED_IN_PAGES:
+    st.info(t("page_signin_only", lang, page=t(SIGNED_IN_PAGES[path], lang)))
 else:
     st.info(t("page_not_found_text", lang, path=path))
 st.page_link("views/overview.py", label=t("back_to_overview", lang), icon=":material/dashboard:")
