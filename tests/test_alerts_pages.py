@@ -10,7 +10,6 @@ from conftest import as_admin, as_user
 from incentive import access
 from incentive.accounts import users
 from incentive.accounts.roles import COUNTY_LEADER, Principal
-from incentive.store import settings
 from incentive.store.database import Database
 
 LEADER = Principal("棠梨县领导", COUNTY_LEADER, "棠梨县")
@@ -84,12 +83,20 @@ def test_a_county_leader_sees_his_county_only(app_factory, sample_db_path):
     assert len(items) == 1 and all("棠梨县" in line for line in items[0].splitlines())
 
 
-def test_the_setting_n_changes_the_list(app_factory, sample_db_path):
-    db = Database(sample_db_path)
-    settings.save(db, "alert_third_tier_periods", 5, "测试管理员")
-    db.close()
-    at = admin_session(app_factory, sample_db_path, query={"alerts.rule": "third_tier"})
-    assert table(at)["县区"].tolist() == ["岚桥区", "棠梨县"]  # 柏川县's four periods are one short
+def test_the_data_pages_settings_set_how_many_periods_running(app_factory):
+    at = app_factory(page="views/data.py", run=False)
+    as_admin(at, "测试管理员")
+    at.run()
+    assert "预警规则" in [c.value for c in at.caption]
+    field = at.number_input(key="data_setting_alert_third_tier_periods")
+    assert (field.label, field.value) == ("第三方阵连续期数（红色，约谈候选）", 2)
+    assert at.number_input(key="data_setting_alert_care_periods").value == 2
+    field.set_value(5)
+    at.button(key="data_settings_save").click().run()
+    assert [s.value for s in at.success] == ["已保存 1 项设置。"]
+    at.query_params["alerts.rule"] = "third_tier"
+    at.switch_page("views/alerts.py").run()
+    assert table(at)["县区"].tolist() == ["岚桥区", "棠梨县"]  # 柏川县's four periods are one short of five
     assert any("连续 5 个考评期处于第三方阵" in c.value for c in at.caption)
 
 
