@@ -17,7 +17,7 @@ TEXT = "预警内容"
 
 
 def table(at):
-    return next(d.value for d in at.dataframe if TEXT in d.value.columns)
+    return next(d.value for d in at.table if TEXT in d.value.columns)
 
 
 def metrics(at) -> dict[str, str]:

@@ -198,14 +198,14 @@ def test_the_warning_list_is_for_signed_in_accounts_each_for_his_county(make, ro
         return
     at.switch_page("views/alerts.py").run()
     assert not at.exception and at.title[0].value == "预警清单"
-    listed = next(d.value for d in at.dataframe if "预警内容" in d.value.columns)
+    listed = next(d.value for d in at.table if "预警内容" in d.value.columns)
     expected = {"甲县", "乙县"} if role == "prefecture admin" else {"甲县"}
     assert set(listed["县区"]) == expected
     assert [text for text in downloads(at) if "乙县" in text] == ([] if "乙县" not in expected else downloads(at))
     if role != "prefecture admin":
         for query in ({"county": "乙县"}, {"alerts.focus": "乙县"}):
             tampered = make(ROLES[role], query=query, page="views/alerts.py")
-            shown = [d.value for d in tampered.dataframe if "预警内容" in d.value.columns]
+            shown = [d.value for d in tampered.table if "预警内容" in d.value.columns]
             assert not [t for t in shown if "乙县" in t["预警内容"].str.cat()]
             assert not [text for text in downloads(tampered) if "乙县" in text]
 

@@ -8,10 +8,9 @@ import streamlit as st
 
 from incentive.alerts import listing, rules
 from incentive.i18n import join, t
-from incentive.safe_text import tm
+from incentive.safe_text import markdown, tm
 from ui import frame, link_state, sign_in
 from ui.downloads import table_downloads
-from ui.frame import table_height
 from ui.runtime import alert_list, app_settings, run_query
 
 state = frame.current()
@@ -73,15 +72,11 @@ if not visible:
 elif not chosen:
     st.info(t("alerts_none_filtered", lang))
 else:
-    table = listing.table(chosen, lang, int(config["suppression_threshold"]))
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        height=table_height(len(table), 720),
-        column_config={t("alerts_col_text", lang): st.column_config.TextColumn(width="large")},
-    )
-    table_downloads(table, t("alerts_file", lang, year=year), "alerts", lang)
+    small = int(config["suppression_threshold"])
+    # a static table, so that each sentence wraps and can be read whole; its cells are Markdown, so names from files
+    # are made inert there, and the download has them as written
+    st.table(listing.table(chosen, lang, small, quote=markdown), hide_index=True)
+    table_downloads(listing.table(chosen, lang, small), t("alerts_file", lang, year=year), "alerts", lang)
 if withheld:
     st.caption(t("alerts_withheld", lang, n=withheld, threshold=int(config["suppression_threshold"])))
 link_state.show_notes(notes, lang)

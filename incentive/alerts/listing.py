@@ -174,13 +174,14 @@ def rule_label(rule: str, lang: str) -> str:
 
 def table(alerts: Sequence[Alert], lang: str, small: int, quote=str) -> pd.DataFrame:
     """The list as the page shows and downloads it: №, level, rule, county, period, the sentence (a count of people
-    under `small` as `<small`; no data column, whose exact figures are the command line's)."""
+    under `small` as `<small`; no data column, whose exact figures are the command line's). `quote` makes the names
+    from files inert (safe_text.markdown where the cells are Markdown)."""
     return pd.DataFrame(
         {
             t("alerts_col_number", lang): range(1, len(alerts) + 1),
             t("alerts_col_level", lang): [level_label(a.level, lang) for a in alerts],
             t("alerts_col_rule", lang): [rule_label(a.rule, lang) for a in alerts],
-            t("col_county", lang): [a.county for a in alerts],
+            t("col_county", lang): [quote(a.county) for a in alerts],
             t("alerts_col_period", lang): [a.period for a in alerts],
             t("alerts_col_text", lang): [a.sentence(lang, quote, small) for a in alerts],
         }

@@ -329,8 +329,9 @@ def data_delivery(
 ) -> list[Alert]:
     """From the tracker (cycle.tracker.progress, judged on `today`), per county of `scope`: one red alert for the
     files 未报送 past their deadline, one yellow for those 逾期报送 or received with values missing (缺 N 项);
-    only `period`'s rows when given. Pending submissions (待审核) and files not yet due raise nothing. data:
-    items (period, kind, status, days overdue or late, values missing and expected), oldest deadline first."""
+    only `period`'s rows when given. Pending submissions (待审核) and files not yet due raise nothing. An alert's
+    period is the newest of its files'. data: items (period, kind, status, deadline, days overdue or late, values
+    missing and expected), oldest deadline first."""
     rows = tracker.progress(conn, year, today, config, scope)
     if period is not None:
         rows = rows[rows["period"] == period]
