@@ -328,7 +328,8 @@ def data_delivery(
     period: str | None = None,
 ) -> list[Alert]:
     """From the tracker (cycle.tracker.progress, judged on `today`), per county of `scope`: one red alert for the
-    files 未报送 past their deadline, one yellow for those 逾期报送 or received with values missing (缺 N 项);
+    files owed past their deadline and not received (未报送: the rows the tracker counts days overdue for), one
+    yellow for those 逾期报送 or received with values missing (缺 N 项);
     only `period`'s rows when given. Pending submissions (待审核) and files not yet due raise nothing. An alert's
     period is the newest of its files'. data: items (period, kind, status, deadline, days overdue or late, values
     missing and expected), oldest deadline first."""
@@ -337,8 +338,9 @@ def data_delivery(
         rows = rows[rows["period"] == period]
     out = []
     for county, own in rows.groupby("county", sort=False):
-        missing = own[own["status"] == tracker.MISSING]
-        flawed = own[(own["status"] != tracker.MISSING) & _late_or_incomplete(own)]
+        overdue = own["overdue_days"].notna()  # the tracker's mark of a file owed past its deadline, not received
+        missing = own[overdue]
+        flawed = own[~overdue & _late_or_incomplete(own)]
         for level, chosen in ((RED, missing), (YELLOW, flawed)):
             if chosen.empty:
                 continue
@@ -363,7 +365,7 @@ def _late_or_incomplete(rows: pd.DataFrame) -> pd.Series:
 
 def _item(row) -> dict:
     days = None
-    if row.status == tracker.MISSING:
+    if not pd.isna(row.overdue_days):
         days = int(row.overdue_days)
     elif row.status == tracker.LATE:
         days = (pd.Timestamp(row.received_at).date() - row.deadline).days
@@ -521,7 +523,9 @@ def _data_sentence(alert: Alert, lang: str, quote, small) -> str:
 
 def _item_text(item: Mapping, lang: str) -> str:
     reasons = []
-    if item["status"] == tracker.MISSING:
+    if item["status"] not in (tracker.MISSING, tracker.LATE, tracker.RECEIVED):  # another state of an unsent file
+        reasons.append(t(f"cycle_status_{item['status']}", lang))
+    if item["status"] != tracker.LATE and item["days"] is not None:
         reasons.append(t("alert_reason_overdue", lang, days=item["days"]))
     elif item["status"] == tracker.LATE:
         reasons.append(t("alert_reason_late", lang, days=item["days"]))
