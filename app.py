@@ -39,6 +39,11 @@ pages = [
     ),
     st.Page("views/movements.py", title=t("page_movements", lang), icon=":material/swap_vert:", url_path="movements"),
     *(
+        [st.Page("views/alerts.py", title=t("page_alerts", lang), icon=":material/campaign:", url_path="alerts")]
+        if who is not None
+        else []
+    ),  # every signed-in account, for his scope (docs/decisions.md#who-sees-the-warning-list)
+    *(
         [
             st.Page("views/data.py", title=t("page_data", lang), icon=":material/upload_file:", url_path="data"),
             st.Page(

@@ -3,7 +3,7 @@
 Exit codes: 0 success, 1 a file refused (or a rollback refused), 2 usage error, 3 database held by the running app.
 Messages and summaries go to stderr so stdout stays machine-readable
 (docs/decisions.md#standard-output-and-standard-error): only `batches`, `export`, `settings` and `check`'s findings
-write to stdout.
+write to stdout, and `alerts` its list.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import pandas as pd
 from incentive import access, periods
 from incentive.accounts import users
 from incentive.accounts.roles import ROLES, command_line
+from incentive.alerts import listing
 from incentive.care import welfare
 from incentive.config import database_location, database_path
 from incentive.cycle import tracker
@@ -47,7 +48,7 @@ from incentive.sharing.export import (
     untrained_frame,
     welfare_status_frame,
 )
-from incentive.store import audit, backup, batches, settings
+from incentive.store import audit, backup, batches, queries, settings
 from incentive.store.batches import BatchError
 from incentive.store.database import Database, DatabaseLocked
 from incentive.store.effects import import_effects
@@ -157,6 +158,15 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument(
         "--override-pending", dest="override", default="", help="why to publish while submissions await review"
     )
+
+    warnings = sub.add_parser(
+        "alerts", help="the warning list (预警清单) of a year or a period, most severe first (exact figures)"
+    )
+    when = warnings.add_mutually_exclusive_group()
+    when.add_argument("--period", help="one period, e.g. 2026Q3 (each rule whose periods have its form)")
+    when.add_argument("--year", type=int, help="a calendar year (default: the newest year with data)")
+    warnings.add_argument("--county", help="one county's warnings")
+    warnings.add_argument("--format", choices=("table", "csv"), default="table")
 
     export = sub.add_parser("export", help="current rows of a kind in canonical columns, or the rankings")
     export.add_argument(
@@ -686,6 +696,41 @@ def _publish(db: Database, args, lang: str) -> int:
     return EXIT_OK
 
 
+def _alerts(db: Database, args, lang: str) -> int:
+    """预警清单 on standard output (a line each, or CSV with the data of each as JSON), the counts on standard error;
+    judged on today's date, with the prefecture's scope and exact figures (docs/decisions.md#alerts)."""
+    period = None
+    if args.period:
+        period = periods.parse_period(args.period)
+        if period is None:
+            print(t("cli_bad_period", lang, value=args.period), file=sys.stderr)
+            return EXIT_USAGE
+    counties = queries.run(db.connection, "race_units", county="")["unit"].tolist()
+    if args.county and args.county not in counties:
+        print(t("cli_alerts_unknown_county", lang, county=args.county, counties="、".join(counties)), file=sys.stderr)
+        return EXIT_USAGE
+    year = None
+    if period is None:
+        years = queries.run(db.connection, "data_years")["year"].tolist()
+        year = args.year or (int(years[0]) if years else dt.date.today().year)
+    found = listing.build(
+        db.connection, dt.date.today(), settings.current(db), command_line(_who()).scope, year=year, period=period
+    )
+    chosen = listing.filtered(found.alerts, args.county or "")
+    if args.format == "csv":
+        sys.stdout.buffer.write(to_csv_bytes(listing.export_table(chosen, lang)))
+        sys.stdout.flush()
+    else:
+        for i, alert in enumerate(chosen, 1):
+            print(f"{i}. [{listing.level_label(alert.level, lang)}] {alert.sentence(lang)}")
+    counts = listing.level_counts(chosen)
+    print(
+        t("cli_alerts_summary", lang, n=len(chosen), **counts, judged=listing.judged_text(found.judged, lang)),
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
 def _who() -> str:
     try:
         return "cli:" + getpass.getuser()
@@ -705,5 +750,6 @@ COMMANDS = {
     "check": _check,
     "unlock": _unlock,
     "publish": _publish,
+    "alerts": _alerts,
     "user": _user,
 }

@@ -1250,6 +1250,122 @@ TEXT: dict[str, tuple[str, str]] = {
         "方阵取 {year} 年前一年最后一个考评期（{period}）的赛马排名。",
         "Tiers are from the last race period before {year} ({period}).",
     ),
+    # --- warnings (预警, incentive/alerts)
+    "page_alerts": ("预警清单", "Warnings"),
+    "alerts_refused": (
+        "预警清单仅对已登录的账号开放（市级管理员看全市，县区账号看本县区）。",
+        "The warning list is for signed-in accounts (the prefecture sees every county, a county account its own).",
+    ),
+    "alert_level_red": ("红色", "Red"),
+    "alert_level_yellow": ("黄色", "Yellow"),
+    "alert_rule_third_tier": ("连续处于第三方阵", "third tier running"),
+    "alert_rule_care_below": ("关爱指标连续未达标", "care indicator below target running"),
+    "alert_rule_training_pace": ("培训进度落后", "training behind pace"),
+    "alert_rule_data": ("数据未报、迟报或不全", "data missing, late or incomplete"),
+    "alert_rule_value_drop": ("指标值明显下滑", "sharp fall against the peers"),
+    "alert_third_tier": (
+        "{county}连续 {n} 个考评期（{first} 至 {last}）处于第三方阵，{last} 排名第 {rank} 名（共 {ranked} 个）；"
+        "{basis}。列为约谈候选。",
+        "{county} has been in the third tier for {n} race {n:period|periods} running ({first} to {last}), ranking "
+        "{rank} of {ranked} in {last}; {basis}. A candidate for a formal talk with its leaders.",
+    ),
+    "alert_basis_live": ("均为实时数据（试算）", "all live data (trial)"),
+    "alert_basis_published": ("均为正式发布结果", "all as published"),
+    "alert_basis_mixed": (
+        "其中 {published} 为正式发布结果，其余为实时数据（试算）",
+        "{published} as published, the rest live data (trial)",
+    ),
+    "alert_care_below": (
+        "{county}「{name}」连续 {n} 期未达标（{first} 至 {last}），{last} 为 {value}，目标 {target}；{basis}。",
+        "{county}: “{name}” below target for {n} {n:period|periods} running ({first} to {last}), {value} in "
+        "{last} against a target of {target}; {basis}.",
+    ),
+    "alert_training_pace": (
+        "{county}截至 {quarter} 末培训进度落后（{window}）：{shortfalls}。",
+        "{county} is behind the training pace at the end of {quarter} ({window}): {shortfalls}.",
+    ),
+    "alert_training_coverage": (
+        "覆盖率 {actual:.1%}，进度要求 {pace:.1%}",
+        "coverage {actual:.1%} against a pace of {pace:.1%}",
+    ),
+    "alert_training_hours": (
+        "人均 {actual:.1f} 学时，进度要求 {pace:.1f} 学时",
+        "{actual:.1f} hours per cadre against a pace of {pace:.1f}",
+    ),
+    "alert_separator": ("；", "; "),
+    "alert_data_missing": (
+        "{county}有 {n} 项数据逾期未报送：{items}。",
+        "{county} has {n} {n:file|files} past the deadline and not sent: {items}.",
+    ),
+    "alert_data_late": (
+        "{county}有 {n} 项数据逾期报送或数值不全：{items}。",
+        "{county} sent {n} {n:file|files} late or incomplete: {items}.",
+    ),
+    "alert_item": ("{period} {kind}（{reasons}）", "{kind} {period} ({reasons})"),
+    "alert_reason_overdue": ("逾期 {days} 天", "{days} {days:day|days} overdue"),
+    "alert_reason_late": ("晚 {days} 天报送", "sent {days} {days:day|days} late"),
+    "alert_reason_values": ("缺 {n} 项", "{n} {n:value|values} missing"),
+    "alert_items_more": ("，另有 {n} 项", ", and {n} more"),
+    "alert_value_drop": (
+        "{county}「{name}」{period} 为 {new}，较 {previous} 的 {old} 变化 {change}，明显差于其他县区的变化"
+        "（通常在 {low} 至 {high} 之间）。",
+        "{county}: “{name}” was {new} in {period}, a change of {change} on {old} in {previous}, far worse than "
+        "the other counties' changes (usually {low} to {high}).",
+    ),
+    "alerts_intro": (
+        "红色：连续 {tier} 个考评期处于第三方阵（约谈候选）、数据逾期未报送、关爱指标连续 {care_red} 期未达标；"
+        "黄色：关爱指标连续 {care} 期未达标、季末培训进度落后、指标值较上期明显差于其他县区、数据逾期报送或不全。"
+        "期数可在「数据管理」页的设置中调整。",
+        "Red: in the third tier {tier} race periods running (a candidate for a formal talk), data past the "
+        "deadline and not sent, a care indicator below target {care_red} periods running. Yellow: a care "
+        "indicator below target {care} periods running, training behind pace at a quarter's end, a value that "
+        "changed far worse than the other counties', data sent late or incomplete. The numbers of periods are "
+        "settings on the Data page.",
+    ),
+    "alerts_judged": (
+        "判定依据：赛马 {race}，关爱 {welfare}，培训截至 {training} 末，报送情况按 {today} 判定",
+        "Judged on: race {race}, care {welfare}, training to the end of {training}, submissions as of {today}",
+    ),
+    "alerts_scope_county": ("仅含 {county} 的预警事项。", "Only {county}'s items are listed."),
+    "alerts_withheld": (
+        "另有 {n} 条培训进度预警涉及按小数保护规则隐藏的数字（人数少于 {threshold} 的群体），不予显示。",
+        "{n} more training {n:warning|warnings} would tell figures hidden by the small-numbers rule (groups of "
+        "fewer than {threshold}) and {n:is|are} not shown.",
+    ),
+    "alerts_none": ("{year} 年没有预警事项。", "No warnings for {year}."),
+    "alerts_none_filtered": ("所选县区和规则下没有预警事项。", "No warnings for the county and rule chosen."),
+    "alerts_filter_county": ("县区", "County"),
+    "alerts_filter_rule": ("预警规则", "Rule"),
+    "alerts_all_rules": ("全部规则", "All rules"),
+    "alerts_col_number": ("序号", "No."),
+    "alerts_col_level": ("级别", "Level"),
+    "alerts_col_rule": ("预警规则", "Rule"),
+    "alerts_col_period": ("期别", "Period"),
+    "alerts_col_text": ("预警内容", "Warning"),
+    "alerts_file": ("预警清单_{year}", "warnings_{year}"),
+    "alerts_count_red": ("红色预警", "Red warnings"),
+    "alerts_count_yellow": ("黄色预警", "Yellow warnings"),
+    "pillar_alerts": ("预警", "Warnings"),
+    "alerts_overview_top": ("最需关注的 {n} 条：", "The {n} most severe:"),
+    "alerts_overview_link": ("查看完整预警清单（共 {n} 条）", "The full warning list ({n})"),
+    "alerts_overview_none": ("{year} 年没有预警事项。", "No warnings for {year}."),
+    "data_settings_alerts": ("预警规则", "Warning rules"),
+    "setting_alert_third_tier_periods": (
+        "第三方阵连续期数（红色，约谈候选）",
+        "Third tier: periods running (red, talk candidate)",
+    ),
+    "setting_alert_care_periods": (
+        "关爱指标连续未达标期数（黄色；多一期为红色）",
+        "Care below target: periods running (yellow; one more is red)",
+    ),
+    "cli_alerts_summary": (
+        "预警 {n} 条：红色 {red} 条，黄色 {yellow} 条（{judged}）。",
+        "{n} {n:warning|warnings}: {red} red, {yellow} yellow ({judged}).",
+    ),
+    "cli_alerts_unknown_county": (
+        "没有名为「{county}」的县区；县区有：{counties}。",
+        "No county named “{county}”; the counties are: {counties}.",
+    ),
     # --- settings
     "setting_unknown": (
         "没有名为「{name}」的设置；可用：{names}。",

@@ -549,6 +549,36 @@ def test_check_on_an_empty_database(tmp_path):
     assert result.stderr.strip() == "核查完成：0 个数值超出合理范围，0 个数值与上期相比变动异常。"
 
 
+def test_alerts_of_a_year_and_of_one_county_in_a_period(sample_db_path):
+    """预警清单 from the command line: the list on stdout, red first (the sample's third tier: 岚桥区 for 15
+    quarters, 棠梨县 6, 柏川县 4), data as JSON; the counts and what was judged on stderr."""
+    import csv
+    import io
+
+    result = cli(sample_db_path, "alerts", "--year", "2026", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == ["position", "level", "rule", "county", "period", "message", "data"]
+    assert [(r["level"], r["rule"], r["county"]) for r in rows[:3]] == [
+        ("red", "third_tier", "岚桥区"),
+        ("red", "third_tier", "棠梨县"),
+        ("red", "third_tier", "柏川县"),
+    ]
+    assert json.loads(rows[0]["data"])["running"] == 15
+    assert rows[0]["message"].startswith("岚桥区 has been in the third tier for 15 race periods running")
+    red = sum(r["level"] == "red" for r in rows)
+    assert result.stderr.strip().startswith(f"{len(rows)} warnings: {red} red, {len(rows) - red} yellow (Judged on: ")
+    one = cli(sample_db_path, "alerts", "--period", "2026Q3", "--county", "棠梨县", lang="zh")
+    assert one.returncode == 0, one.stderr
+    lines = one.stdout.splitlines()
+    assert lines[0].startswith("1. [红色] 棠梨县连续 6 个考评期（2025-Q2 至 2026-Q3）处于第三方阵")
+    assert all("棠梨县" in line for line in lines)
+    unknown = cli(sample_db_path, "alerts", "--county", "黑山县")
+    assert unknown.returncode == 2 and "No county named “黑山县”" in unknown.stderr
+    assert cli(sample_db_path, "alerts", "--period", "2026Q3", "--year", "2026").returncode == 2
+    assert cli(sample_db_path, "alerts", "--period", "第五季度").returncode == 2
+
+
 def test_export_reminders_of_a_year(sample_db_path):
     """报送进度's reminder list (tracker.reminders) as CSV: 棠梨县 owes two race values of 2025-Q4."""
     import io

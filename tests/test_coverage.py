@@ -252,6 +252,8 @@ def test_settings_are_stored_validated_and_defaulted(db):
         "due_days_training": 15,
         "training_cycle_months": 3,
         "due_days_roster": 31,
+        "alert_third_tier_periods": 2,
+        "alert_care_periods": 2,
         "bulletin_issuer": "（发文机关）",
         "bulletin_document_no": "（文号）",
     }

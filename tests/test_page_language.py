@@ -269,6 +269,21 @@ def progress(at, lang):
     check(at, lang, page, "a past year", (CLERK_NAME, "云岫县"))
 
 
+def alerts(at, lang):
+    page = "views/alerts.py"
+    open_page(at, lang, page, admin=True)  # for signed-in accounts only
+    check(at, lang, page, "default")
+    at.selectbox(key="alerts_rule").set_value("data").run()
+    check(at, lang, page, "files missing or late")
+    at.selectbox(key="alerts_rule").set_value("value_drop").run()
+    check(at, lang, page, "a rule without warnings")
+    at.selectbox(key="county").set_value("棠梨县").run()
+    at.selectbox(key="alerts_rule").set_value("").run()
+    check(at, lang, page, "one county")
+    at.switch_page("views/overview.py").run()
+    check(at, lang, "views/overview.py", "the warnings section")
+
+
 SCENARIOS = {
     "overview": overview,
     "rankings": rankings,
@@ -280,6 +295,7 @@ SCENARIOS = {
     "review": review,
     "users": users,
     "progress": progress,
+    "alerts": alerts,
 }
 
 

@@ -191,6 +191,38 @@ def test_every_page_is_shown_or_refused_with_a_sentence(make, role, monkeypatch)
         at.run()
 
 
+@pytest.mark.parametrize("role", ROLES)
+def test_the_warning_list_is_for_signed_in_accounts_each_for_his_county(make, role, monkeypatch):
+    """预警清单 (docs/decisions.md#who-sees-the-warning-list): the prefecture every county, a county account his own
+    (in the table and the download, whatever county the address names), visitors a sentence saying to sign in."""
+    at = make(ROLES[role])
+    if ROLES[role] in (None, "viewer"):
+        with pytest.raises(ValueError, match="Could not find a navigation page"):
+            at.switch_page("views/alerts.py")
+        import ui.chrome
+
+        monkeypatch.setattr(ui.chrome, "requested_path", lambda: "alerts")  # the address typed by hand
+        at.run()
+        at.switch_page("views/not_found.py").run()
+        assert at.title[0].value == "预警清单"
+        assert [i.value for i in at.info] == [
+            "「预警清单」页需要登录：请在左侧栏「登录」，市级管理员可查看全部县区，县区账号可查看本县区。"
+        ]
+        return
+    at.switch_page("views/alerts.py").run()
+    assert not at.exception and at.title[0].value == "预警清单"
+    listed = next(d.value for d in at.table if "预警内容" in d.value.columns)
+    expected = {"甲县", "乙县"} if role == "prefecture admin" else {"甲县"}
+    assert set(listed["县区"]) == expected
+    assert [text for text in downloads(at) if "乙县" in text] == ([] if "乙县" not in expected else downloads(at))
+    if role != "prefecture admin":
+        for query in ({"county": "乙县"}, {"alerts.focus": "乙县"}):
+            tampered = make(ROLES[role], query=query, page="views/alerts.py")
+            shown = [d.value for d in tampered.table if "预警内容" in d.value.columns]
+            assert not [t for t in shown if "乙县" in t["预警内容"].str.cat()]
+            assert not [text for text in downloads(tampered) if "乙县" in text]
+
+
 def test_every_write_of_the_data_and_users_pages_for_the_prefecture_administrator(make, small_db):
     at = make("admin", page="views/data.py")
     assert at.number_input(key="data_setting_idle_minutes").label == "无操作自动退出（分钟）"

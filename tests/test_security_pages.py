@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from conftest import import_ok
+from conftest import as_admin, import_ok
 from streamlit.testing.v1 import AppTest
 
 from incentive.store.database import Database
@@ -161,6 +161,19 @@ def test_imported_names_never_become_links_on_pages_or_charts(crafted, page, app
     strings = _plotly_strings(at)
     assert strings and not [s for s in strings if "<a " in s or "<a\u00a0" in s]
     assert any("&lt;a href='https://evil.example/b'&gt;" in s for s in strings) or page != "views/welfare.py"
+
+
+@pytest.mark.parametrize("page", ["views/alerts.py", "views/overview.py"])
+def test_imported_names_in_the_warnings_never_become_links(crafted, page, app_factory):
+    """预警清单's table cells and the overview's list are Markdown: the county named like a link, which owes every
+    file of 2025, is named there as text."""
+    at = app_factory(crafted, page=page, run=False)
+    as_admin(at, "测试管理员")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    sources = _markdown_sources(at) + [str(cell) for table in at.table for cell in table.value.to_numpy().ravel()]
+    assert any("\\[甲县\\]\\(https\\:\u2060//evil.example/a\\)" in text for text in sources)
+    _assert_no_live_link(sources)
 
 
 def test_the_briefing_html_has_no_link_from_a_name(crafted):

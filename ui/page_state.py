@@ -62,6 +62,12 @@ class MovementsState:
     section: str | None = None
 
 
+@dataclass(frozen=True)
+class AlertsState:
+    focus: str | None = None  # the county whose warnings are listed when the sidebar names none; None = every one
+    rule: str | None = None  # one rule (incentive/alerts/rules.py RULES); None = every rule
+
+
 # url path of the page -> (prefix in the URL, its state)
 PAGES: dict[str, tuple[str, type]] = {
     "": ("home", OverviewState),
@@ -69,6 +75,7 @@ PAGES: dict[str, tuple[str, type]] = {
     "training": ("train", TrainingState),
     "welfare": ("care", WelfareState),
     "movements": ("moves", MovementsState),
+    "alerts": ("alerts", AlertsState),
 }
 
 # Names that were bare in links made before issue 16: on the page a link opens, such a name is that page's field.

@@ -14,6 +14,7 @@ import streamlit as st
 
 from incentive import overview
 from incentive.accounts.roles import Scope
+from incentive.alerts import listing
 from incentive.care import movements, welfare
 from incentive.config import database_location
 from incentive.cycle import tracker
@@ -407,3 +408,29 @@ def cycle_gaps(kind: str, period: str, county: str = "") -> list[tracker.Gap]:
     shown (current, or a pinned link's)."""
     submitted = tracker.submissions_key(database().connection)
     return _cached_gaps(data_version(), submitted, kind, period, county, pinned_at())
+
+
+# ---- the warning list (预警清单): cached on the data, the submissions, the publications and the settings
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _cached_alerts(
+    version: str,
+    submitted: int,
+    published: str,
+    config: tuple,
+    year: int,
+    today: dt.date,
+    scope: Scope,
+    moment: dt.datetime | None,
+) -> listing.AlertList:
+    return listing.build(_reader(moment), today, dict(config), scope, year=year, moment=moment)
+
+
+def alert_list(year: int, today: dt.date, scope: Scope) -> listing.AlertList:
+    """The warnings of `year` for the counties of `scope` (listing.build; OutOfScope for a visitor), judged on
+    `today`, in the data shown (current, or a pinned link's), once per data version, submissions' state,
+    publications and settings."""
+    submitted = tracker.submissions_key(database().connection)
+    config = tuple(sorted(app_settings().items()))
+    return _cached_alerts(data_version(), submitted, publication_key(), config, year, today, scope, pinned_at())

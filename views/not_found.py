@@ -12,7 +12,10 @@ ADMIN_PAGES = {  # prefecture administrators only
     "review": "page_review",
     "users": "page_users",
 }
-ACCOUNT_PAGES = {"progress": "page_progress"}  # any signed-in account: the prefecture's, or a county's own rows
+ACCOUNT_PAGES = {  # any signed-in account: the prefecture's, or a county's own rows and items
+    "progress": "page_progress",
+    "alerts": "page_alerts",  # docs/decisions.md#who-sees-the-warning-list
+}
 CLERK_PAGES = {"submit": "page_submit"}  # only for county clerks
 
 lang = frame.current().lang

@@ -1,18 +1,30 @@
 """概览 Overview: per pillar, its headline figures beside one chart, for the year chosen in the sidebar. The race
 ranking and the care statuses of a published period are its published ones, as on their pages; a line says which
-periods are published and which live."""
+periods are published and which live. For a signed-in account, the year's warnings (预警) of its scope."""
+
+import datetime as dt
 
 import streamlit as st
 
 from incentive import charts, overview, periods
+from incentive.alerts import listing
 from incentive.cycle import tracker
 from incentive.i18n import t
 from incentive.labels import status_labels
 from incentive.publication import official
 from incentive.safe_text import markdown
 from incentive.training import coverage as coverage_windows
-from ui import frame, link_state, meeting
-from ui.runtime import cycle_gaps, overview_care, overview_race, run_query, training_pattern, window_query
+from ui import frame, link_state, meeting, sign_in
+from ui.runtime import (
+    alert_list,
+    app_settings,
+    cycle_gaps,
+    overview_care,
+    overview_race,
+    run_query,
+    training_pattern,
+    window_query,
+)
 
 state = frame.current()
 lang, year = state.lang, state.year
@@ -45,7 +57,11 @@ def pillar(title_key: str):
     return box.columns([1, 2.4], gap="large")
 
 
-SECTIONS = ["race", "training", "welfare"]  # a screen each in meeting mode
+scope = sign_in.scope()  # visitors see no warnings (docs/decisions.md#who-sees-the-warning-list)
+warnings = listing.shown(alert_list(year, dt.date.today(), scope).alerts)[0] if listing.open_to(scope) else None
+
+# a screen each in meeting mode
+SECTIONS = ["race", "training", "welfare", *(["alerts"] if warnings is not None else [])]
 deck = meeting.Deck("overview", {name: t(f"pillar_{name}", lang) for name in SECTIONS}, lang)
 
 with deck.section("race"):
@@ -126,3 +142,24 @@ with deck.section("welfare"):
             chart.warning(incomplete)
     else:
         figures.info(t("no_data_for_period", lang, period=year))
+
+if warnings is not None:
+    with deck.section("alerts"):
+        box = st.container(border=True)
+        box.subheader(t("pillar_alerts", lang))
+        counts = listing.level_counts(warnings)
+        red_col, yellow_col, _ = box.columns([1, 1, 2.4])
+        red_col.metric(t("alerts_count_red", lang), counts["red"])
+        yellow_col.metric(t("alerts_count_yellow", lang), counts["yellow"])
+        first = listing.top(warnings)  # the ten most severe, for a meeting
+        small = int(app_settings()["suppression_threshold"])
+        if first:
+            box.markdown(t("alerts_overview_top", lang, n=len(first)))
+            lines = [
+                f"{i}. **{listing.level_label(a.level, lang)}** {a.sentence(lang, markdown, small)}"
+                for i, a in enumerate(first, 1)
+            ]
+            box.markdown("\n".join(lines))
+        else:
+            box.caption(t("alerts_overview_none", lang, year=year))
+        box.page_link("views/alerts.py", label=t("alerts_overview_link", lang, n=len(warnings)))

@@ -79,7 +79,13 @@ def add_warnings(db: Database, preview: Preview, reference: Reference | None = N
 def unusual_changes(db: Database, domain: str, incoming: pd.DataFrame | None = None) -> pd.DataFrame:
     """plausibility.unusual_changes over the current values of a domain, with `incoming` rows (a preview's) in
     place of the same keys; without `incoming`, over every stored period."""
-    stored = queries.run(db.connection, "value_periods", domain=domain)["period"].tolist()
+    return changes_in(db.connection, domain, incoming)
+
+
+def changes_in(conn, domain: str, incoming: pd.DataFrame | None = None) -> pd.DataFrame:
+    """`unusual_changes` read through any connection (anything with `cursor()`: a pinned view's DataAsOf too);
+    the warning list's rule of sharp falls calls it (incentive/alerts/rules.py)."""
+    stored = queries.run(conn, "value_periods", domain=domain)["period"].tolist()
     if incoming is None:
         incoming = pd.DataFrame({c: pd.Series(dtype="float64" if c == "value" else "object") for c in _INCOMING})
         targets = stored
@@ -90,7 +96,7 @@ def unusual_changes(db: Database, domain: str, incoming: pd.DataFrame | None = N
         return plausibility.unusual_changes(pd.DataFrame(columns=plausibility.CHANGE_COLUMNS))
     period_pairs = pd.DataFrame({"period": list(pairs), "previous": list(pairs.values())})
     changes = queries.run(
-        db.connection, "value_changes", tables={"incoming": incoming, "period_pairs": period_pairs}, domain=domain
+        conn, "value_changes", tables={"incoming": incoming, "period_pairs": period_pairs}, domain=domain
     )
     return plausibility.unusual_changes(changes)
 

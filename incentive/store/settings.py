@@ -1,8 +1,7 @@
 """App settings an organization department changes rarely: the hours target, the coverage target, the
-suppression threshold, the most hours one training record may carry, the
-assessment cycle (when counties owe their files), and the two texts of the 通报's head (issuing body, 文号).
-Stored in the database (append-only, newest
-row per key wins), so every app process and the CLI agree and every change is on record.
+suppression threshold, the most hours one training record may carry, the assessment cycle (when counties owe their
+files), the warning list's thresholds, and the two texts of the 通报's head (issuing body, 文号). Stored in the
+database (append-only, newest row per key wins), so every app process and the CLI agree and every change is on record.
 """
 
 from __future__ import annotations
@@ -52,8 +51,12 @@ SETTINGS = {
     # usually filled in by hand when the document is registered, so the default is a blank to fill.
     "bulletin_issuer": Setting("（发文机关）", 1, 60, group="bulletin", text=True),
     "bulletin_document_no": Setting("（文号）", 1, 50, group="bulletin", text=True),
+    # The warning list (docs/decisions.md#alerts): a county in the third tier this many race periods running is a
+    # red alert (约谈 candidate); a care indicator below target this many periods running is yellow, one more red.
+    "alert_third_tier_periods": Setting(2, 2, 12, integer=True, group="alerts"),
+    "alert_care_periods": Setting(2, 2, 12, integer=True, group="alerts"),
 }
-GROUPS = ("general", "schedule", "bulletin")
+GROUPS = ("general", "schedule", "alerts", "bulletin")
 TEXT_CONTROLS = re.compile(r"[\x00-\x1f\x7f]")  # a setting's text is one line: no tabs, breaks or other controls
 
 

@@ -1,0 +1,133 @@
+"""预警清单 through AppTest on the sample (views/alerts.py) and the overview's 预警 section: what each account sees,
+the filters in the address, the downloads, and the ten most severe on the overview. The sample's third tier: 岚桥区
+since 2023-Q1, 棠梨县 since 2025-Q2, 柏川县 since 2025-Q4 (live ranks; nothing is published in the sample)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import as_admin, as_user
+
+from incentive import access
+from incentive.accounts import users
+from incentive.accounts.roles import COUNTY_LEADER, Principal
+from incentive.store.database import Database
+
+LEADER = Principal("棠梨县领导", COUNTY_LEADER, "棠梨县")
+TEXT = "预警内容"
+
+
+def table(at):
+    return next(d.value for d in at.table if TEXT in d.value.columns)
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric if m.label in ("红色预警", "黄色预警")}
+
+
+def admin_session(app_factory, db=None, **kwargs):
+    at = app_factory(db, page="views/alerts.py", run=False, **kwargs)
+    as_admin(at, "测试管理员")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_the_administrator_sees_every_county_red_first_with_downloads(app_factory):
+    at = admin_session(app_factory)
+    assert at.title[0].value == "预警清单"
+    shown = table(at)
+    assert shown.columns.tolist() == ["序号", "级别", "预警规则", "县区", "期别", "预警内容"]
+    assert shown["县区"].iloc[:3].tolist() == ["岚桥区", "棠梨县", "柏川县"]  # the longest runs first
+    assert shown["预警内容"].iloc[0].startswith("岚桥区连续 15 个考评期（2023-Q1 至 2026-Q3）处于第三方阵")
+    levels = shown["级别"].tolist()
+    assert levels == sorted(levels, key=["红色", "黄色"].index)  # red before yellow
+    assert metrics(at) == {"红色预警": str(levels.count("红色")), "黄色预警": str(levels.count("黄色"))}
+    assert len(set(shown["县区"])) == 12
+    assert any(c.value.startswith("判定依据：赛马 2026-Q3，关爱 2026-H1，培训截至 2026-Q3 末") for c in at.caption)
+    assert [b.label for b in at.get("download_button")] == ["下载 CSV", "下载 Excel"]
+
+
+def test_the_filters_live_in_the_address(app_factory):
+    at = admin_session(app_factory, query={"alerts.focus": "棠梨县", "alerts.rule": "third_tier"})
+    assert at.selectbox(key="alerts_county").value == "棠梨县"
+    assert at.selectbox(key="alerts_rule").value == "third_tier"
+    shown = table(at)
+    assert shown[["县区", "预警规则"]].values.tolist() == [["棠梨县", "连续处于第三方阵"]]
+    at.selectbox(key="alerts_rule").set_value("training_pace").run()
+    assert at.query_params["alerts.rule"] in ("training_pace", ["training_pace"])
+    assert table(at)["预警规则"].unique().tolist() == ["培训进度落后"]
+    at.selectbox(key="alerts_county").set_value("").run()  # every county: left out of the address
+    assert "alerts.focus" not in at.query_params
+    assert len(table(at)) > 1
+
+
+def test_an_unusable_filter_in_the_address_is_said(app_factory):
+    at = admin_session(app_factory, query={"alerts.rule": "nope"})
+    assert any("alerts.rule=nope" in i.value for i in at.info)
+    assert at.selectbox(key="alerts_rule").value == ""  # every rule
+
+
+def test_a_county_leader_sees_his_county_only(app_factory, sample_db_path):
+    db = Database(sample_db_path)
+    users.add(db, LEADER.name, LEADER.role, LEADER.county, "leader-password-123", "测试管理员")
+    db.close()
+    at = app_factory(sample_db_path, page="views/alerts.py", run=False)
+    as_user(at, LEADER)
+    at.run()
+    assert not at.exception
+    assert table(at)["县区"].unique().tolist() == ["棠梨县"]
+    assert "仅含 棠梨县 的预警事项。" in [c.value for c in at.caption]
+    assert not [s for s in at.selectbox if s.key == "alerts_county"]  # one county: nothing to choose
+    at.switch_page("views/overview.py").run()
+    items = [m.value for m in at.markdown if m.value.startswith("1. ")]
+    assert len(items) == 1 and all("棠梨县" in line for line in items[0].splitlines())
+
+
+def test_the_data_pages_settings_set_how_many_periods_running(app_factory):
+    at = app_factory(page="views/data.py", run=False)
+    as_admin(at, "测试管理员")
+    at.run()
+    assert "预警规则" in [c.value for c in at.caption]
+    field = at.number_input(key="data_setting_alert_third_tier_periods")
+    assert (field.label, field.value) == ("第三方阵连续期数（红色，约谈候选）", 2)
+    assert at.number_input(key="data_setting_alert_care_periods").value == 2
+    field.set_value(5)
+    at.button(key="data_settings_save").click().run()
+    assert [s.value for s in at.success] == ["已保存 1 项设置。"]
+    at.query_params["alerts.rule"] = "third_tier"
+    at.switch_page("views/alerts.py").run()
+    assert table(at)["县区"].tolist() == ["岚桥区", "棠梨县"]  # 柏川县's four periods are one short of five
+    assert any("连续 5 个考评期处于第三方阵" in c.value for c in at.caption)
+
+
+def test_the_overview_shows_the_ten_most_severe_and_links_the_page(app_factory):
+    at = app_factory(run=False)
+    as_admin(at, "测试管理员")
+    at.run()
+    assert not at.exception
+    assert "预警" in [h.value for h in at.subheader]
+    (items,) = [m.value for m in at.markdown if m.value.startswith("1. ")]
+    lines = items.splitlines()
+    assert len(lines) == 10
+    assert lines[0].startswith("1. **红色** 岚桥区连续 15 个考评期")
+    total = sum(int(v) for v in metrics(at).values())
+    assert total > 10
+    links = [e for e in at.get("page_link") if "预警清单" in e.proto.label]
+    assert [e.proto.label for e in links] == [f"查看完整预警清单（共 {total} 条）"]
+
+
+@pytest.mark.parametrize("role", ["anonymous", "viewer"])
+def test_visitors_see_no_warnings(app_factory, role):
+    env = {"INCENTIVE_VIEWER_HASH": access.hash_password("a viewing password")} if role == "viewer" else {}
+    at = app_factory(run=False, env=env)
+    if role == "viewer":
+        from ui import sign_in
+
+        at.session_state[sign_in.VIEWER] = True
+        at.session_state[sign_in.BINDING] = sign_in.NO_BROWSER
+    at.run()
+    assert not at.exception
+    assert "预警" not in [h.value for h in at.subheader]
+    assert not metrics(at)
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("views/alerts.py")
