@@ -1817,7 +1817,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "bulletin_button": ("下载通报（Word）", "Bulletin (Word)"),
     "bulletin_working": ("正在生成通报…", "Preparing the bulletin…"),
     "bulletin_download": ("下载通报", "Download bulletin"),
-    "bulletin_failed": ("通报生成失败：{reason}", "The bulletin could not be made: {reason}"),
     "bulletin_no_period": ("{year} 年暂无可通报的考核期。", "{year} has no period to report on."),
     "bulletin_unknown_county": (
         "没有名为「{county}」的县区。县区有：{counties}。",

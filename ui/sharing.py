@@ -237,7 +237,4 @@ def _make_bulletin(lang: str, view: ViewPeriods, made_for: tuple) -> None:
         except bulletin.BulletinError as error:
             st.error(error.text(lang))
             return
-        except Exception as error:  # a sentence in the sidebar, not a traceback over the page
-            st.error(t("bulletin_failed", lang, reason=f"{type(error).__name__}: {error}"))
-            return
     st.session_state["_bulletin"] = (made_for, content.file_name, document)
