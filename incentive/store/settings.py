@@ -98,8 +98,8 @@ def read(cur: duckdb.DuckDBPyConnection) -> dict[str, float | str]:
 
 
 def allowed(key: str) -> str:
-    """What setting `key` accepts, for a form's help: `0–366` (with 整数/whole number for a whole-number
-    setting), or its choices `1 / 3`."""
+    """What setting `key` accepts, for a form's help: its range `0–366` (the form says "whole number" for a
+    whole-number setting), or its choices `1 / 3`."""
     spec = SETTINGS[key]
     if spec.choices:
         return " / ".join(f"{c:g}" for c in spec.choices)
