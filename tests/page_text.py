@@ -221,6 +221,6 @@ def data_values(connection, page: str = "", extra: tuple[str, ...] = ()) -> list
 
 def without(text: str, values: list[str]) -> str:
     for value in values:
-        if value in text:
+        if value and value in text:  # an empty value would put a space between every two characters
             text = text.replace(value, " ")
     return text
