@@ -34,7 +34,7 @@ BOX = "[data-testid=stFileUploaderDropzone]"
 # (The button's icon is the Material Symbols ligature `upload`, lower case: a glyph, not a word, and hidden from
 # screen readers.)
 ENGLISH = re.compile(r"MB per file|Upload|Drag and drop|Browse files|Add files|File must be")
-PROGRESS_HEADERS = ["期别", "类型", "县区", "截止日期", "状态", "报送时间", "报送人", "批次", "待审报送"]
+PROGRESS_HEADERS = ["期别", "类型", "县区", "截止日期", "状态", "报送时间", "报送人", "批次", "待审报送", "已退回报送"]
 
 
 def signed_in_at(page, url: str) -> None:
