@@ -143,14 +143,6 @@ class Delivery:
         return listing.level_counts(self.alerts)
 
 
-@dataclass(frozen=True)
-class _Item:
-    name: str
-    kind: str
-    county: str
-    make: Callable[[], bytes]
-
-
 def resolve_period(text: str, today: dt.date) -> str | None:
     """The canonical period `text` names (2026Q3, 2026-Q3, 2026年第三季度 …: periods.parse_period), or, for a
     timer, `last-quarter` / `last-half`: the quarter or half-year before the one holding `today` (on 2026-10-20,
@@ -255,23 +247,37 @@ def deliver(
         withheld=withheld,
         judged=listing.judged_text(found.judged, lang),
     )
-    items = _items(db, delivery, counties, prefecture, race, pdf, today, who)
+    makers = _makers(db, delivery, prefecture, race, pdf, today, who)
+    planned = plan(period, counties, lang, pdf)
     files: list[DeliveredFile] = []
-    total = len(items) + 1  # and the manifest
-    for item in items:
-        files.append(_write(out_dir / item.name, item, lang))
+    for entry in planned:
+        if entry.kind == MANIFEST:  # last: what was written before it, and what failed
+            written = dataclasses.replace(delivery, files=tuple(files))
+            files.append(_write(out_dir, entry, lambda written=written: _manifest(written), lang))
+        else:
+            files.append(_write(out_dir, entry, lambda entry=entry: makers[entry.kind](entry.county), lang))
         if progress:
-            progress(files[-1], len(files), total)
-    delivery = dataclasses.replace(delivery, files=tuple(files))
-    manifest = _Item(file_name(MANIFEST, period, "", lang), MANIFEST, "", lambda: _manifest(delivery))
-    files.append(_write(out_dir / manifest.name, manifest, lang))
-    if progress:
-        progress(files[-1], len(files), total)
+            progress(files[-1], len(files), len(planned))
     return _finish(db, dataclasses.replace(delivery, files=tuple(files)), webhook, webhook_format, who)
 
 
-def _items(db, delivery: Delivery, counties, prefecture, race: bool, pdf: bool, today: dt.date, who: str):
-    """The files to write, in order: the prefecture's 通报 and briefing, each county's, the warning list."""
+def plan(period: str, counties: list[str], lang: str, pdf: bool = True) -> list[DeliveredFile]:
+    """The files of a delivery in the order they are written (name, kind, county; nothing written yet): the
+    prefecture's 通报 and briefing, each county's (in `counties`' order), the warning list as CSV and as a sheet,
+    the manifest last. Two counties whose names give one file name (云/岫县 and 云_岫县) are told apart by `_2`."""
+    taken: set[str] = set()
+    entries = [(kind, county) for county in ["", *counties] for kind in (BULLETIN, *((BRIEFING,) if pdf else ()))] + [
+        (ALERTS_CSV, ""),
+        (ALERTS_XLSX, ""),
+        (MANIFEST, ""),
+    ]
+    return [
+        DeliveredFile(_unique(file_name(kind, period, county, lang), taken), kind, county) for kind, county in entries
+    ]
+
+
+def _makers(db, delivery: Delivery, prefecture, race: bool, pdf: bool, today: dt.date, who: str):
+    """kind -> county -> the file's bytes (the manifest is made apart, from the files before it)."""
     period, lang, moment = delivery.period, delivery.lang, delivery.moment
     printer = briefing.chromium_path() if pdf else None
 
@@ -280,7 +286,7 @@ def _items(db, delivery: Delivery, counties, prefecture, race: bool, pdf: bool, 
         return bulletin.to_docx(made)
 
     def printed(county: str) -> bytes:
-        if printer is None:  # said once per file, without making what cannot be printed
+        if printer is None:  # said for each file, without making what cannot be printed
             raise briefing.BriefingUnavailable("brief_no_chromium")
         link = _link(db, period, county, lang, moment, race, who)
         content = briefing.gather(
@@ -294,21 +300,7 @@ def _items(db, delivery: Delivery, counties, prefecture, race: bool, pdf: bool, 
         )
         return briefing.to_pdf(briefing.to_html(content))
 
-    items, taken = [], set()
-    for county in ["", *counties]:
-        kinds = [(BULLETIN, document), *([(BRIEFING, printed)] if pdf else [])]
-        for kind, make in kinds:
-            name = _unique(file_name(kind, period, county, lang), taken)
-            items.append(_Item(name, kind, county, lambda make=make, county=county: make(county)))
     table = listing.table(delivery.alerts, lang, delivery.small)
-    items.append(
-        _Item(
-            _unique(file_name(ALERTS_CSV, period, "", lang), taken),
-            ALERTS_CSV,
-            "",
-            lambda: to_csv_bytes(table, bom=True),
-        )
-    )
     heading = [
         t("delivery_alerts_title", lang, period=bulletin.period_words(period, lang)),
         delivery.judged,
@@ -316,16 +308,12 @@ def _items(db, delivery: Delivery, counties, prefecture, race: bool, pdf: bool, 
         *([t("alerts_withheld", lang, n=delivery.withheld, threshold=delivery.small)] if delivery.withheld else []),
         classification(),
     ]
-    sheet = t("delivery_alerts_sheet", lang)
-    items.append(
-        _Item(
-            _unique(file_name(ALERTS_XLSX, period, "", lang), taken),
-            ALERTS_XLSX,
-            "",
-            lambda: to_xlsx_bytes(table, sheet, heading=heading),
-        )
-    )
-    return items
+    return {
+        BULLETIN: document,
+        BRIEFING: printed,
+        ALERTS_CSV: lambda _: to_csv_bytes(table, bom=True),
+        ALERTS_XLSX: lambda _: to_xlsx_bytes(table, t("delivery_alerts_sheet", lang), heading=heading),
+    }
 
 
 def _unique(name: str, taken: set[str]) -> str:
@@ -353,18 +341,19 @@ def _link(db: Database, period: str, county: str, lang: str, moment: dt.datetime
     )
 
 
-def _write(path: Path, item: _Item, lang: str) -> DeliveredFile:
-    """Make and write one file, all or nothing; on failure, remove an older file of its name and say why."""
+def _write(out_dir: Path, entry: DeliveredFile, make: Callable[[], bytes], lang: str) -> DeliveredFile:
+    """Make and write one planned file, all or nothing; on failure, remove an older file of its name and say why."""
+    path = out_dir / entry.name
     try:
-        data = item.make()
+        data = make()
         write_atomically(path, data)
     except Exception as error:  # one file's failure must not stop the others: it is reported, audited, exit 1
         reason = _reason(error, lang)
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
             reason += t("delivery_stale_removed", lang)
-        return DeliveredFile(item.name, item.kind, item.county, error=reason)
-    return DeliveredFile(item.name, item.kind, item.county, len(data), hashlib.sha256(data).hexdigest())
+        return dataclasses.replace(entry, error=reason)
+    return dataclasses.replace(entry, size=len(data), sha256=hashlib.sha256(data).hexdigest())
 
 
 def _reason(error: Exception, lang: str) -> str:
