@@ -280,11 +280,11 @@ def delivered(made_file, tmp_path_factory):
     folder = tmp_path_factory.mktemp("delivered")
     path = folder / "made.duckdb"
     shutil.copy(made_file, path)
-    os.environ.setdefault("no_proxy", "127.0.0.1")
     receiver = Robot()
     database = Database(path)
     lines = []
-    try:
+    with pytest.MonkeyPatch.context() as environment:
+        environment.setenv("no_proxy", "127.0.0.1")
         done = delivery.deliver(
             database,
             "2025-Q2",
@@ -297,9 +297,8 @@ def delivered(made_file, tmp_path_factory):
             who="cli:ops",
         )
         log = audit.log(database)
-    finally:
-        database.close()
-        receiver.close()
+    database.close()
+    receiver.close()
     return done, folder / "out", receiver, log, lines
 
 

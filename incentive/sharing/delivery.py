@@ -56,7 +56,6 @@ from incentive.store import audit, queries, settings
 from incentive.store.database import DataAsOf, Database
 
 BULLETIN, BRIEFING, ALERTS_CSV, ALERTS_XLSX, MANIFEST = "bulletin", "briefing", "alerts_csv", "alerts_xlsx", "manifest"
-RELATIVE_PERIODS = ("last-quarter", "last-half")  # what a timer asks for: the quarter (half-year) before today's
 NAME_CHARACTERS = 60  # of a county name in a file name: every name stays far below the 255 bytes a file system allows
 WEBHOOK_FORMATS = ("text", "json")
 WEBHOOK_TIMEOUT_S = 10
