@@ -1,9 +1,10 @@
 """`python -m incentive [--db PATH] COMMAND`: the same importer, history and exports as the app, for scripts.
 
-Exit codes: 0 success, 1 a file refused (or a rollback refused), 2 usage error, 3 database held by the running app.
+Exit codes: 0 success, 1 a file refused (or a rollback refused; a delivery refused or partial), 2 usage error,
+3 database held by the running app.
 Messages and summaries go to stderr so stdout stays machine-readable
 (docs/decisions.md#standard-output-and-standard-error): only `batches`, `export`, `settings` and `check`'s findings
-write to stdout, and `alerts` its list.
+write to stdout, `alerts` its list and `deliver` the paths of the files it wrote.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from incentive.accounts import users
 from incentive.accounts.roles import ROLES, command_line
 from incentive.alerts import listing
 from incentive.care import welfare
-from incentive.config import database_location, database_path
+from incentive.config import database_location, database_path, delivery_webhook
 from incentive.cycle import tracker
 from incentive.demo import synth
 from incentive.demo.sample import has_sample, load_sample
@@ -37,7 +38,7 @@ from incentive.publication import freeze, official
 from incentive.race import scoring
 from incentive.race.rankings import LEVELS, PeerGroup, available_periods, export_table, rank_period
 from incentive.race.scoring import ScoringError
-from incentive.sharing import bulletin
+from incentive.sharing import bulletin, delivery
 from incentive.sharing.export import (
     EXPORT_KINDS,
     coverage_frame,
@@ -167,6 +168,29 @@ def build_parser() -> argparse.ArgumentParser:
     when.add_argument("--year", type=int, help="a calendar year (default: the newest year with data)")
     warnings.add_argument("--county", help="one county's warnings")
     warnings.add_argument("--format", choices=("table", "csv"), default="table")
+
+    deliver = sub.add_parser(
+        "deliver",
+        help="write a period's 通报 (Word), briefings (PDF) and warning list into a folder, for cron or a timer",
+    )
+    deliver.add_argument(
+        "--period", required=True, help="e.g. 2026Q3; or last-quarter / last-half: the one before today's"
+    )
+    deliver.add_argument("--out", type=Path, required=True, help="the folder (created if missing)")
+    deliver.add_argument(
+        "--webhook", help="post a summary to this intranet robot address (default: $INCENTIVE_WEBHOOK)"
+    )
+    deliver.add_argument(
+        "--webhook-format",
+        dest="webhook_format",
+        choices=delivery.WEBHOOK_FORMATS,
+        default="text",
+        help='text: {"msgtype": "text", …} as WeCom and DingTalk robots take it; json: the summary\'s fields',
+    )
+    deliver.add_argument("--no-pdf", dest="pdf", action="store_false", help="leave the PDF briefings out")
+    deliver.add_argument(
+        "--published", action="store_true", help="refuse a period whose ranking is not officially published"
+    )
 
     export = sub.add_parser("export", help="current rows of a kind in canonical columns, or the rankings")
     export.add_argument(
@@ -731,6 +755,59 @@ def _alerts(db: Database, args, lang: str) -> int:
     return EXIT_OK
 
 
+def _deliver(db: Database, args, lang: str) -> int:
+    """The period's documents into a folder (docs/decisions.md#delivery): a line per file on standard error as it
+    is written, the paths written on standard output, then the summary; 1 when refused, when a file could not be
+    made, or when the webhook did not take the summary (the files are kept)."""
+    period = delivery.resolve_period(args.period, dt.date.today())
+    if period is None:
+        print(t("cli_deliver_bad_period", lang, value=args.period), file=sys.stderr)
+        return EXIT_USAGE
+    webhook = args.webhook or delivery_webhook()
+    if webhook and delivery.webhook_problem(webhook):
+        print(t(delivery.webhook_problem(webhook), lang), file=sys.stderr)
+        return EXIT_USAGE
+
+    def progress(file: delivery.DeliveredFile, done: int, total: int) -> None:
+        if file.written:
+            line = t("cli_deliver_written", lang, done=done, total=total, name=file.name, kb=f"{file.size / 1024:.0f}")
+        else:
+            line = t("cli_deliver_failed", lang, done=done, total=total, name=file.name, reason=file.error)
+        print(line, file=sys.stderr, flush=True)
+
+    done = delivery.deliver(
+        db,
+        period,
+        args.out,
+        lang,
+        progress=progress,
+        pdf=args.pdf,
+        published_only=args.published,
+        webhook=webhook,
+        webhook_format=args.webhook_format,
+        who=_who(),
+    )
+    if done.refused:
+        print(done.refused, file=sys.stderr)
+    else:
+        for file in done.written:
+            print(done.out_dir / file.name)
+        counts = done.counts()
+        print(
+            t("cli_deliver_summary", lang, period=period, n=len(done.written), path=done.out_dir, **counts),
+            file=sys.stderr,
+        )
+        if done.failed:
+            print(t("cli_deliver_incomplete", lang, failed=len(done.failed)), file=sys.stderr)
+    if done.webhook is not None and done.webhook.ok:
+        print(t("cli_deliver_webhook_ok", lang, host=done.webhook.host), file=sys.stderr)
+    elif done.webhook is not None and done.refused:
+        print(done.webhook.error, file=sys.stderr)
+    elif done.webhook is not None:
+        print(t("cli_deliver_webhook_failed", lang, reason=done.webhook.error), file=sys.stderr)
+    return EXIT_OK if done.complete else EXIT_REFUSED
+
+
 def _who() -> str:
     try:
         return "cli:" + getpass.getuser()
@@ -751,5 +828,6 @@ COMMANDS = {
     "unlock": _unlock,
     "publish": _publish,
     "alerts": _alerts,
+    "deliver": _deliver,
     "user": _user,
 }

@@ -53,3 +53,10 @@ def backup_folder() -> Path:
     """Where the Data page writes backups: INCENTIVE_BACKUP_DIR, else backups/ beside the database file."""
     configured = os.environ.get("INCENTIVE_BACKUP_DIR")
     return Path(configured) if configured else database_path().resolve().parent / "backups"
+
+
+def delivery_webhook() -> str | None:
+    """Where `incentive deliver` posts its summary when `--webhook` is not given: INCENTIVE_WEBHOOK. A robot's
+    address holds its key; from an environment file readable only by the service's user it stays out of the
+    process list and the crontab (docs/deployment.md#delivery-on-a-schedule)."""
+    return os.environ.get("INCENTIVE_WEBHOOK", "").strip() or None

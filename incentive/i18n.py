@@ -1813,6 +1813,88 @@ TEXT: dict[str, tuple[str, str]] = {
         "标准化方法「{method}」无效，可选：{methods}。",
         "Method “{method}” is not one of {methods}.",
     ),
+    # --- delivery (incentive/sharing/delivery.py, `incentive deliver`; docs/decisions.md#delivery)
+    "delivery_name_bulletin": ("{period}_{scope}_通报", "{period}_{scope}_bulletin"),
+    "delivery_name_briefing": ("{period}_{scope}_简报", "{period}_{scope}_briefing"),
+    "delivery_name_alerts": ("{period}_预警清单", "{period}_warnings"),
+    "delivery_name_manifest": ("{period}_交付清单", "{period}_manifest"),
+    "delivery_out_dir": ("无法写入交付目录 {path}：{reason}", "Cannot write to the delivery folder {path}: {reason}"),
+    "delivery_not_published": (
+        "{period} 的赛马排名尚未正式发布，而本次只交付正式发布的结果：未生成任何文件。",
+        "The race ranking of {period} is not officially published, and only published results were asked for: "
+        "no file was written.",
+    ),
+    "delivery_alerts_title": ("{period}预警清单", "Warning list, {period}"),
+    "delivery_alerts_none": ("本期无预警。", "No warnings for this period."),
+    "delivery_alerts_sheet": ("预警清单", "Warnings"),
+    "delivery_link_relative": ("看板地址后加 {address}", "the dashboard's address followed by {address}"),
+    "delivery_stale_removed": (
+        "（已删除同名的旧文件，以免与本次交付混用）",
+        " (an older file of this name was removed, so that it is not taken for this delivery's)",
+    ),
+    "delivery_pdf_timeout": ("PDF 打印超时（{seconds} 秒）。", "Printing the PDF took longer than {seconds} seconds."),
+    "delivery_write_failed": ("写入失败：{reason}", "Could not be written: {reason}"),
+    "delivery_internal_error": ("生成时出错：{error}", "Failed while being made: {error}"),
+    "delivery_summary_refused": (
+        "【干部激励看板】{period}材料未生成：{reason}",
+        "[Cadre Incentive Dashboard] The documents of {period} were not made: {reason}",
+    ),
+    "delivery_summary_done": (
+        "【干部激励看板】{period}材料已生成，共 {n} 个文件。",
+        "[Cadre Incentive Dashboard] The documents of {period} are ready: {n} {n:file|files}.",
+    ),
+    "delivery_summary_partial": (
+        "【干部激励看板】{period}材料部分生成：{n} 个文件已生成，{failed} 个未生成。",
+        "[Cadre Incentive Dashboard] The documents of {period} are partly ready: {n} {n:file|files} written, "
+        "{failed} not.",
+    ),
+    "delivery_summary_failed": ("未生成：{names}。原因：{reasons}", "Not written: {names}. Why: {reasons}"),
+    "delivery_summary_basis": ("赛马排名：{basis}。", "Race ranking: {basis}."),
+    "delivery_summary_warnings": ("预警：红色 {red} 条，黄色 {yellow} 条。", "Warnings: {red} red, {yellow} yellow."),
+    "delivery_summary_withheld": (
+        "另有 {n} 条培训进度预警涉及按小数保护规则隐藏的数字，未列出。",
+        "{n} more training {n:warning|warnings} would tell figures hidden by the small-numbers rule and "
+        "{n:is|are} not listed.",
+    ),
+    "delivery_summary_files": ("文件：{names}", "Files: {names}"),
+    "delivery_summary_files_counted": ("文件 {n} 个，清单见 {manifest}。", "{n} {n:file|files}, listed in {manifest}."),
+    "delivery_webhook_bad_url": (
+        "推送地址须以 http:// 或 https:// 开头并含主机名。",
+        "The webhook address must start with http:// or https:// and name a host.",
+    ),
+    "delivery_webhook_status": (
+        "推送到 {host} 失败：对方返回 HTTP {status}。",
+        "The post to {host} failed: it answered HTTP {status}.",
+    ),
+    "delivery_webhook_unreachable": ("推送到 {host} 失败：{reason}。", "The post to {host} failed: {reason}."),
+    "delivery_webhook_refused": ("推送到 {host} 被拒绝：{reason}。", "{host} refused the post: {reason}."),
+    "cli_deliver_written": ("[{done}/{total}] 已写出 {name}（{kb} KB）", "[{done}/{total}] written: {name} ({kb} KB)"),
+    "cli_deliver_failed": (
+        "[{done}/{total}] 未生成 {name}：{reason}",
+        "[{done}/{total}] not written: {name}: {reason}",
+    ),
+    "cli_deliver_summary": (
+        "{period}：{n} 个文件已写出到 {path}；预警 红色 {red} 条，黄色 {yellow} 条。",
+        "{period}: {n} {n:file|files} written to {path}; warnings: {red} red, {yellow} yellow.",
+    ),
+    "cli_deliver_incomplete": (
+        "{failed} 个文件未生成，原因见上。",
+        "{failed} {failed:file was|files were} not written: see above.",
+    ),
+    "cli_deliver_webhook_ok": ("已推送摘要到 {host}。", "Summary posted to {host}."),
+    "cli_deliver_webhook_failed": ("{reason}文件已写出，不受影响。", "{reason} The files are written and kept."),
+    "cli_deliver_bad_period": (
+        "考核期无法识别：{value}（可写 2026Q3、2026-H1，或 last-quarter、last-half）",
+        "period not recognised: {value} (write 2026Q3, 2026-H1, or last-quarter, last-half)",
+    ),
+    "audit_action_deliver": ("定期交付", "Scheduled delivery"),
+    "audit_outcome_partial": ("部分完成", "Partly done"),
+    "audit_detail_deliver_failed": ("{n} 个文件未生成", "{n} {n:file|files} not written"),
+    "audit_detail_deliver_webhook_ok": ("已推送至 {host}", "posted to {host}"),
+    "audit_detail_deliver_webhook_failed": ("推送至 {host} 失败", "post to {host} failed"),
+    "audit_detail_deliver_refused_no_data": ("无数据，未交付", "no data: nothing delivered"),
+    "audit_detail_deliver_refused_not_published": ("未正式发布，未交付", "not published: nothing delivered"),
+    "audit_detail_deliver_refused_out_dir": ("目录无法写入，未交付", "folder not writable: nothing delivered"),
     # --- bulletin (通报, incentive/sharing/bulletin.py)
     "bulletin_button": ("下载通报（Word）", "Bulletin (Word)"),
     "bulletin_working": ("正在生成通报…", "Preparing the bulletin…"),

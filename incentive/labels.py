@@ -99,12 +99,33 @@ def _detail_text(action: str, detail: str, lang: str) -> str:
         return t("audit_detail_kept", lang, name=kept.group(1))
     if action == "publish" and f"audit_detail_publish_{detail}" in _AUDIT_KEYS:
         return t(f"audit_detail_publish_{detail}", lang)  # why a publication was refused
+    if action == "deliver":
+        return _delivery_detail(detail, lang)
     if action == "setting":
         try:
             return f"{float(detail):g}"
         except ValueError:
             return detail
     return detail or ""
+
+
+def _delivery_detail(detail: str, lang: str) -> str:
+    """incentive/sharing/delivery.py's detail (`refused no_data`, `2 failed`, `webhook im.intranet ok`, joined by
+    `; `) in words; a part not understood as stored."""
+    words = []
+    for part in filter(None, (detail or "").split("; ")):
+        refused = re.fullmatch(r"refused (\w+)", part)
+        failed = re.fullmatch(r"(\d+) failed", part)
+        webhook = re.fullmatch(r"webhook (\S*) (ok|failed)", part)
+        if refused and f"audit_detail_deliver_refused_{refused.group(1)}" in _AUDIT_KEYS:
+            words.append(t(f"audit_detail_deliver_refused_{refused.group(1)}", lang))
+        elif failed:
+            words.append(t("audit_detail_deliver_failed", lang, n=int(failed.group(1))))
+        elif webhook:
+            words.append(t(f"audit_detail_deliver_webhook_{webhook.group(2)}", lang, host=webhook.group(1)))
+        else:
+            words.append(part)
+    return ("；" if lang == "zh" else "; ").join(words)
 
 
 def _coded(prefix: str, code: str, lang: str) -> str:

@@ -67,5 +67,5 @@ def test_the_audit_log_reads_as_words():
     en = labels.audit_table(log, "en")
     assert en["Action"].tolist()[:2] == ["Sign-in", "Import"] and en["Target"].iloc[1] == "Batch #7 (race scores)"
     assert en["Detail"].iloc[3] == "3 problems" and en["Who"].iloc[1] == "Command line (ops)"
-    unknown = labels.audit_table(log.assign(action="purge", outcome="partial"), "en")
-    assert set(unknown["Action"]) == {"purge"} and set(unknown["Outcome"]) == {"partial"}  # a newer code, as stored
+    unknown = labels.audit_table(log.assign(action="purge", outcome="postponed"), "en")
+    assert set(unknown["Action"]) == {"purge"} and set(unknown["Outcome"]) == {"postponed"}  # a newer code, as stored

@@ -1,2 +1,2 @@
-"""Sharing results: short links (`permalinks`), the briefing PDF (`briefing`), downloads and CLI exports
-(`export`)."""
+"""Sharing results: short links (`permalinks`), the briefing PDF (`briefing`), the 通报 (`bulletin`), downloads and
+CLI exports (`export`), and delivery on a schedule (`delivery`)."""
