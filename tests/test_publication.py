@@ -380,3 +380,21 @@ def test_a_republication_without_a_reason_while_submissions_wait_says_both_the_r
         db, capsys, "publish", "--period", "2025H1", "--reason", "更正", "--override-pending", "按期"
     )
     assert code == 0 and official.latest(db.connection, PERIOD).version == 2
+
+
+def test_republishing_a_period_without_race_scores_keeps_its_history_readable(three_kinds_db):
+    """2025-H2 has care figures only: its versions freeze no ranks, and comparing two of them must give an empty
+    rank change (it raised a KeyError that took the care page down for every visitor; reviewer's finding)."""
+    db = three_kinds_db
+    freeze.publish(db, "2025-H2", "管理员")
+    freeze.publish(db, "2025-H2", "管理员", reason="更正")
+    found = official.history(db.connection, "2025-H2")
+    assert [change.publication.version for change in found] == [1, 2]
+    assert found[1].ranks.empty and list(found[1].ranks.columns) == [
+        "level",
+        "peer",
+        "unit",
+        "rank_before",
+        "rank_after",
+    ]
+    assert found[1].statuses.empty  # nothing changed between the two versions

@@ -452,7 +452,8 @@ def _frozen_rank_changes(conn, before: Publication, after: Publication) -> pd.Da
     for column in ("rank_before", "rank_after"):
         merged[column] = merged[column].astype(float)
     merged = merged.sort_values(["level", "peer", "rank_after", "position_after"], na_position="last")
-    moved = merged[[_differs(b, a) for b, a in zip(merged["rank_before"], merged["rank_after"], strict=True)]]
+    differs = [_differs(b, a) for b, a in zip(merged["rank_before"], merged["rank_after"], strict=True)]
+    moved = merged.loc[pd.Series(differs, index=merged.index, dtype=bool)]  # a bare empty list would pick columns
     out = moved[[*keys, "rank_before", "rank_after"]].reset_index(drop=True)
     for column in ("rank_before", "rank_after"):
         out[column] = out[column].astype("Int64")
