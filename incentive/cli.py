@@ -439,12 +439,12 @@ def _export(db: Database, args, lang: str) -> int:
         print(t("cli_basis", lang, basis=official.basis_line(publication, lang)), file=sys.stderr)
     elif args.kind == "movements_summary":
         if args.year is None:
-            print(t("cli_needs_year", lang), file=sys.stderr)
+            print(t("cli_needs_year", lang, kind=args.kind), file=sys.stderr)
             return EXIT_USAGE
         frame = movements_summary_frame(db, args.year, suppress=args.suppress)
     elif args.kind in ("progress", "reminders"):  # 报送进度 as of today (docs/decisions.md#assessment-cycle)
         if args.year is None:
-            print(t("cli_needs_year", lang), file=sys.stderr)
+            print(t("cli_needs_year", lang, kind=args.kind), file=sys.stderr)
             return EXIT_USAGE
         rows = tracker.progress(
             db.connection, args.year, dt.date.today(), settings.current(db), county=args.county or ""

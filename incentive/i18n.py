@@ -881,8 +881,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "cli_needs_period": ("导出 {kind} 需要 --period。", "Exporting {kind} needs --period."),
     "cli_needs_year": (
-        "导出 movements_summary 需要 --year，如 --year 2025。",
-        "Exporting movements_summary needs --year, e.g. --year 2025.",
+        "导出 {kind} 需要 --year，如 --year 2025。",
+        "Exporting {kind} needs --year, e.g. --year 2025.",
     ),
     "cli_township_needs_county": ("--level township 需要 --county 指定县区。", "--level township needs --county."),
     "cli_no_race_period": (

@@ -421,7 +421,9 @@ def test_export_welfare_status_and_movements_summary(sample_db_path):
     ]
     assert frame["promotion"].sum() > 100 and (frame[frame.columns[2:]] >= 0).all().all()
     missing = cli(sample_db_path, "export", "movements_summary")
-    assert missing.returncode == 2 and "needs --year" in missing.stderr
+    assert missing.returncode == 2 and "Exporting movements_summary needs --year" in missing.stderr
+    missing = cli(sample_db_path, "export", "reminders")  # it named movements_summary (reviewer's finding)
+    assert missing.returncode == 2 and "Exporting reminders needs --year" in missing.stderr
 
 
 def test_backup_and_restore_give_back_identical_exports(sample_db_path, tmp_path):
