@@ -247,6 +247,10 @@ def main(argv: list[str] | None = None) -> int:
         return _synth(args, lang)
     if args.command == "restore":  # replaces the file: must not open it first
         return _restore(args, lang)
+    if args.command == "export" and args.out is not None and not args.out.parent.is_dir():
+        # said before any work, instead of a traceback when the file is written
+        print(t("cli_out_folder_missing", lang, path=args.out, folder=args.out.parent), file=sys.stderr)
+        return EXIT_USAGE
     try:
         db = Database(database_location(args.db), wait_seconds=args.wait)
     except DatabaseLocked:

@@ -880,6 +880,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Exporting coverage needs --period, e.g. --period 2025 or 2025Q2.",
     ),
     "cli_needs_period": ("导出 {kind} 需要 --period。", "Exporting {kind} needs --period."),
+    "cli_out_folder_missing": (
+        "无法写入 {path}：文件夹 {folder} 不存在。请先建立该文件夹，或换一个 --out 路径。",
+        "Cannot write {path}: the folder {folder} does not exist. Create it first, or give another --out path.",
+    ),
     "cli_needs_year": (
         "导出 {kind} 需要 --year，如 --year 2025。",
         "Exporting {kind} needs --year, e.g. --year 2025.",

@@ -424,6 +424,9 @@ def test_export_welfare_status_and_movements_summary(sample_db_path):
     assert missing.returncode == 2 and "Exporting movements_summary needs --year" in missing.stderr
     missing = cli(sample_db_path, "export", "reminders")  # it named movements_summary (reviewer's finding)
     assert missing.returncode == 2 and "Exporting reminders needs --year" in missing.stderr
+    nowhere = cli(sample_db_path, "export", "reminders", "--year", "2026", "--out", "/nonexistent/folder/x.csv")
+    assert nowhere.returncode == 2 and "Traceback" not in nowhere.stderr  # it was a FileNotFoundError traceback
+    assert "the folder /nonexistent/folder does not exist" in nowhere.stderr
 
 
 def test_backup_and_restore_give_back_identical_exports(sample_db_path, tmp_path):
