@@ -115,8 +115,11 @@ def test_an_administrator_publishes_and_republishes_from_the_rankings_page(app_f
     assert [s.value for s in at.success][-1] == "已发布 2026-Q3 第 1 版。"
     assert any(s.value.startswith("正式发布（") for s in at.success)
 
+    assert at.text_input(key="rank_pub_number").value == ""  # published: the form starts empty again
+    at.text_input(key="rank_pub_number").set_value("澜组〔2026〕13号")
     at.button(key="rank_pub_submit").click().run()  # again, without a reason
     assert any("请填写更正原因" in e.value for e in at.error)
+    assert at.text_input(key="rank_pub_number").value == "澜组〔2026〕13号"  # a refusal keeps what was typed
     at.text_input(key="rank_pub_reason").set_value("复核更正")
     at.button(key="rank_pub_submit").click().run()
     assert [s.value for s in at.success][-1] == "已发布 2026-Q3 第 2 版。"

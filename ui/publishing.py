@@ -4,6 +4,8 @@ prefecture administrator's form to publish. The figures themselves come from inc
 
 from __future__ import annotations
 
+import time
+
 import pandas as pd
 import streamlit as st
 
@@ -16,6 +18,9 @@ from ui import sign_in
 from ui.runtime import database, publication_history, publication_of
 
 VIEWS = ("official", "live")
+_LAST = "_publication_last"  # what the last publication of this session was made from, and when
+_DOUBLE_CLICK_S = 10  # the same form sent again this soon is a double click, not a new version
+_CLEAR = "_publication_form_clear"  # set after a publication: empty the form on the next run
 _FLASH = "pub_flash"
 
 
@@ -130,13 +135,16 @@ def publish_form(period: str, prefix: str, lang: str) -> None:
         st.success(flash)
     if sign_in.admin() is None:
         return
+    if st.session_state.pop(_CLEAR, None) == prefix:  # published: the next form starts empty (before its widgets)
+        for field in ("number", "note", "reason", "override"):
+            st.session_state.pop(f"{prefix}_pub_{field}", None)
     parts = freeze.contents(database().connection, period)
     if parts.empty:
         with st.expander(t("pub_panel", lang)):
             st.info(t("pub_nothing", lang, period=period))
         return
     pending = freeze.pending_submissions(database(), period)
-    with st.expander(t("pub_panel", lang)), st.form(f"{prefix}_pub_form", clear_on_submit=True):
+    with st.expander(t("pub_panel", lang)), st.form(f"{prefix}_pub_form"):  # a refusal keeps what was typed
         st.caption(tm(f"pub_panel_help_{parts.key}", lang, period=period))
         if pending:
             st.warning(t("pub_pending_count", lang, period=period, n=pending))
@@ -149,6 +157,10 @@ def publish_form(period: str, prefix: str, lang: str) -> None:
     if not submitted:
         return
     who = sign_in.require_admin(lang)
+    typed = (prefix, period, number, note, reason, override)
+    last = st.session_state.get(_LAST)
+    if last is not None and last[0] == typed and time.monotonic() - last[1] < _DOUBLE_CLICK_S:
+        return  # the second click of a double click: that publication is done, not to be made twice
     try:
         with st.spinner(t("pub_working", lang, period=period)):
             done = freeze.publish(
@@ -161,8 +173,11 @@ def publish_form(period: str, prefix: str, lang: str) -> None:
                 pending=pending,
                 override_reason=override,
             )
+            # at once, with no Streamlit call in between where a second click's rerun could stop this run
+            st.session_state[_LAST] = (typed, time.monotonic())
+            st.session_state[_FLASH] = t("pub_done", lang, period=period, version=done.version)
+            st.session_state[_CLEAR] = prefix
     except freeze.PublicationError as error:
         st.error(error.text(lang))
         return
-    st.session_state[_FLASH] = t("pub_done", lang, period=period, version=done.version)
     st.rerun()
