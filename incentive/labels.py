@@ -7,6 +7,7 @@ township, indicator, course and work-unit names are never translated).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pandas as pd
@@ -161,3 +162,17 @@ def _keys_with(prefix: str) -> frozenset[str]:
 
 _AUDIT_KEYS = _keys_with("audit_")
 _SETTING_KEYS = _keys_with("setting_")
+
+
+def data_version_text(info, lang: str, as_of: dt.datetime | None = None) -> str:
+    """The line naming the data a document was made from: with `as_of` (a pinned view) that moment, else the newest
+    batch, how many are active and when the data last changed (`info`: store.batches.version_info)."""
+    if as_of:
+        return t("data_version_pinned", lang, when=f"{as_of:%Y-%m-%d %H:%M}")
+    return t(
+        "data_version",
+        lang,
+        latest=info.latest_batch,
+        batches=info.active_batches,
+        when=f"{info.last_change:%Y-%m-%d %H:%M}" if info.last_change else "—",
+    )

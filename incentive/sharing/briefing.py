@@ -26,7 +26,7 @@ from incentive.care import welfare
 from incentive.config import classification
 from incentive.cycle import tracker
 from incentive.i18n import TranslatedError, t
-from incentive.labels import status_labels, tier_label, tier_labels
+from incentive.labels import data_version_text, status_labels, tier_label, tier_labels
 from incentive.publication import official
 from incentive.race import ranking_tables, rankings
 from incentive.store import batches, settings
@@ -72,18 +72,7 @@ def gather(
     rankings page's, the care page's); None, the year's default period of that kind."""
     conn = db.connection if as_of is None else DataAsOf(db.connection, as_of)
     scope = county or t("all_counties", lang)
-    info = batches.version_info(db)
-    version = (
-        t("data_version_pinned", lang, when=f"{as_of:%Y-%m-%d %H:%M}")
-        if as_of
-        else t(
-            "data_version",
-            lang,
-            latest=info.latest_batch,
-            batches=info.active_batches,
-            when=f"{info.last_change:%Y-%m-%d %H:%M}" if info.last_change else "—",
-        )
-    )
+    version = data_version_text(batches.version_info(db), lang, as_of)
     footer = [
         classification(),
         t("brief_generated", lang, when=f"{dt.datetime.now():%Y-%m-%d %H:%M}"),

@@ -32,7 +32,7 @@ from incentive.care import welfare
 from incentive.config import classification
 from incentive.cycle import tracker
 from incentive.i18n import TranslatedError, join, t
-from incentive.labels import tier_label
+from incentive.labels import data_version_text, tier_label
 from incentive.publication import official
 from incentive.race import ranking_tables, rankings, scoring
 from incentive.race.scoring import Ranking
@@ -169,18 +169,7 @@ def gather(
     scope_title = "bulletin_title_county" if county else "bulletin_title"
     words = period_words(period, lang)
     day = today or dt.date.today()
-    info = batches.version_info(db)
-    version = (
-        t("data_version_pinned", lang, when=f"{as_of:%Y-%m-%d %H:%M}")
-        if as_of
-        else t(
-            "data_version",
-            lang,
-            latest=info.latest_batch,
-            batches=info.active_batches,
-            when=f"{info.last_change:%Y-%m-%d %H:%M}" if info.last_change else "—",
-        )
-    )
+    version = data_version_text(batches.version_info(db), lang, as_of)
     return Bulletin(
         lang=lang,
         period=period,
