@@ -258,6 +258,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_LOCKED
     try:
         return COMMANDS[args.command](db, args, lang)
+    except UsageError as error:  # a value the command cannot take, said before any work
+        print(error.text(lang), file=sys.stderr)
+        return EXIT_USAGE
     except BrokenPipeError:  # `incentive check | head`: the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
@@ -407,12 +410,7 @@ def _remove_sample(db: Database, args, lang: str) -> int:
 
 
 def _export(db: Database, args, lang: str) -> int:
-    period = None
-    if args.period:
-        period = periods.parse_period(args.period)
-        if period is None:
-            print(t("cli_bad_period", lang, value=args.period), file=sys.stderr)
-            return EXIT_USAGE
+    period = _period_option(args.period)
     if args.format == "xlsx" and not args.out:
         print(t("cli_xlsx_needs_out", lang), file=sys.stderr)
         return EXIT_USAGE
@@ -631,6 +629,16 @@ class UsageError(TranslatedError):
     """A command line the export cannot serve; its sentence names what to change."""
 
 
+def _period_option(value: str | None) -> str | None:
+    """`--period` in its canonical form (periods.parse_period), None when not given; UsageError when unreadable."""
+    if not value:
+        return None
+    period = periods.parse_period(value)
+    if period is None:
+        raise UsageError("cli_bad_period", value=value)
+    return period
+
+
 def _rankings_frame(db: Database, args, period: str | None, lang: str) -> pd.DataFrame:
     if period is None:
         raise UsageError("cli_rankings_need_period")
@@ -687,10 +695,9 @@ def _published_rankings(db: Database, args, period: str, compare_period: str | N
 
 def _publish(db: Database, args, lang: str) -> int:
     """Publish a period as the prefecture administrator (the CLI's role, accounts.roles.command_line)."""
-    period = periods.parse_period(args.period)
-    if period is None:
-        print(t("cli_bad_period", lang, value=args.period), file=sys.stderr)
-        return EXIT_USAGE
+    period = _period_option(args.period)
+    if period is None:  # `--period ""`
+        raise UsageError("cli_bad_period", value=args.period)
     try:
         publication = freeze.publish(
             db,
@@ -727,12 +734,7 @@ def _publish(db: Database, args, lang: str) -> int:
 def _alerts(db: Database, args, lang: str) -> int:
     """预警清单 on standard output (a line each, or CSV with the data of each as JSON), the counts on standard error;
     judged on today's date, with the prefecture's scope and exact figures (docs/decisions.md#alerts)."""
-    period = None
-    if args.period:
-        period = periods.parse_period(args.period)
-        if period is None:
-            print(t("cli_bad_period", lang, value=args.period), file=sys.stderr)
-            return EXIT_USAGE
+    period = _period_option(args.period)
     counties = queries.run(db.connection, "race_units", county="")["unit"].tolist()
     if args.county and args.county not in counties:
         print(t("cli_alerts_unknown_county", lang, county=args.county, counties="、".join(counties)), file=sys.stderr)
