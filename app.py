@@ -11,7 +11,7 @@ import streamlit as st
 
 from incentive.accounts.roles import COUNTY_CLERK, COUNTY_ROLES
 from incentive.i18n import t
-from incentive.review import submissions
+from incentive.review import rollbacks, submissions
 from ui import cache_guard, chrome, frame, link_state, sharing, sign_in
 from ui.runtime import database
 
@@ -28,7 +28,8 @@ database()  # opens the database; on first start loads the sample data
 sign_in.viewer_gate(lang)  # when the deployment requires a viewing password
 who = sign_in.principal()
 is_admin = who is not None and who.is_admin
-pending = submissions.pending_count(database()) if is_admin else 0
+# what awaits the prefecture's review: county submissions and requests to roll back accepted county data
+pending = submissions.pending_count(database()) + rollbacks.pending_count(database()) if is_admin else 0
 
 pages = [
     st.Page("views/overview.py", title=t("page_overview", lang), icon=":material/dashboard:", default=True),
@@ -38,6 +39,7 @@ pages = [
         "views/welfare.py", title=t("page_welfare", lang), icon=":material/volunteer_activism:", url_path="welfare"
     ),
     st.Page("views/movements.py", title=t("page_movements", lang), icon=":material/swap_vert:", url_path="movements"),
+    st.Page("views/county.py", title=t("page_county", lang), icon=":material/location_city:", url_path="county"),
     *(
         [st.Page("views/alerts.py", title=t("page_alerts", lang), icon=":material/campaign:", url_path="alerts")]
         if who is not None
@@ -81,10 +83,13 @@ pages = [
         else []
     ),  # a county clerk's uploads become submissions
 ]
-unknown = chrome.unknown_address_page({page.url_path for page in pages}, lang)  # instead of "Page not found"
+# The default page is served at the root, yet Streamlit still reserves its file's name (/overview): that address is
+# a page, not an unknown one (a hidden page there made st.navigation raise on two pages with one path).
+known = {page.url_path for page in pages} | {"overview"}
+unknown = chrome.unknown_address_page(known, lang)  # instead of "Page not found"
 navigation = st.navigation([*pages, *([unknown] if unknown else [])])
 link_state.enter(navigation.url_path)  # this page's parameters only, under its own prefix, before anything reads them
-frame.sidebar(lang)
+frame.sidebar(lang, navigation.url_path)
 sharing.pinned_banner(lang)
 sharing.share_button(lang, navigation.url_path)
 sharing.document_buttons(lang, navigation.url_path)  # a page with periods of its own draws them again

@@ -5,35 +5,116 @@ Pure functions DataFrame -> Figure; tests inspect the figures' data, not pixels.
 
 from __future__ import annotations
 
+import functools
+import unicodedata
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from incentive import palette
 from incentive.safe_text import plotly as _inert
 
 FONT_STACK = (
     "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, WenQuanYi Micro Hei, sans-serif"
 )
-STATUS_COLOURS = {"met": "#2e7d32", "near": "#f9a825", "below": "#c62828"}
-ACCENT = "#1f5fa8"
-MUTED = "#9db4d0"
-NEGATIVE = "#c9793a"
+STATUS_COLOURS = palette.STATUS
+ABOVE, BELOW = palette.DIVERGING["above"], palette.DIVERGING["below"]
+REFERENCE, TARGET, INK = palette.EMPHASIS["reference"], palette.EMPHASIS["target"], palette.INK
+
+
+# Plotly's mode bar (download, zoom, reset) sits in the top right corner of a chart and reaches MODE_BAR px down
+# (measured in Chromium: its buttons end 33 px below the figure's top); on a phone a tap shows it and it stays,
+# over the title. The title is drawn below that band instead (TITLE_TOP from the top of the figure; docs/decisions.md#charts-on-a-phone), so however
+# wide the title or narrow the screen, the toolbar never covers it (tests/browser/test_meeting_in_browser.py).
+MODE_BAR = 34
+TITLE_TOP = MODE_BAR + 4
+TOP_MARGIN = 74  # the mode bar's band, the title, and a little air above the plot
+# A legend under the plot sits at the very bottom of the figure, where Plotly makes room for it below the axis
+# labels: placed at a fraction below the plot (y=-0.15) it covered the county names, which on a phone stand
+# upright and reach further down than any fixed fraction.
+LEGEND_BELOW = {"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "xanchor": "left", "x": 0}
+TICK_COLOUR = INK["tick"]
 
 
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
+    """The shared look: fonts, the title below the mode bar, axes that make room for their labels (`automargin`:
+    a long county name is never cut off at the edge on a phone)."""
     _make_inert(fig)
     fig.update_layout(
-        title={"text": _inert(title), "x": 0, "xanchor": "left", "font": {"size": 16}},
+        title={
+            "text": _inert(title),
+            "x": 0,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": TITLE_TOP},
+            "font": {"size": 16},
+        },
         font={"family": FONT_STACK, "size": 13},
         height=height,
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        plot_bgcolor="white",
-        paper_bgcolor="white",
+        margin={"l": 10, "r": 10, "t": TOP_MARGIN, "b": 10},
+        plot_bgcolor=INK["paper"],
+        paper_bgcolor=INK["paper"],
+        colorway=list(palette.CATEGORIES),  # a trace without its own colour still speaks the palette
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
     )
-    fig.update_xaxes(gridcolor="#e8e8e8", zerolinecolor="#888")
-    fig.update_yaxes(gridcolor="#e8e8e8")
+    # Labels that do not fit side by side stand upright (a phone): tilted at 30°, Plotly's middle choice, long
+    # names and periods still ran into each other.
+    fig.update_xaxes(
+        gridcolor=INK["grid"],
+        zerolinecolor=INK["axis"],
+        automargin=True,
+        autotickangles=[0, 90],
+        tickfont={"color": TICK_COLOUR},
+    )
+    fig.update_yaxes(gridcolor=INK["grid"], automargin=True, tickfont={"color": TICK_COLOUR})
     return fig
+
+
+# Meeting mode (ui/meeting.py) shows a chart on a projector, read from the back of a room: every text of the
+# figure at least ROOM_TEXT px, the title larger. Set on the figure, since CSS cannot reach every text Plotly draws
+# (it sizes some itself) and a rule on the SVG would fight Plotly's own layout of labels and margins.
+ROOM_TEXT = 20
+ROOM_TITLE = 28
+
+
+def _for_room(fig: go.Figure) -> go.Figure:
+    """The figure with every font at least ROOM_TEXT px (the title ROOM_TITLE), and room made for them."""
+    fig.update_layout(
+        font={"size": ROOM_TEXT},
+        title={"font": {"size": ROOM_TITLE}},
+        legend={"font": {"size": ROOM_TEXT}},
+        hoverlabel={"font": {"size": ROOM_TEXT}},
+        margin={"t": (fig.layout.margin.t or TOP_MARGIN) + ROOM_TITLE - 16},
+        height=round((fig.layout.height or 400) * 1.25),
+    )
+    fig.update_xaxes(tickfont={"size": ROOM_TEXT}, title={"font": {"size": ROOM_TEXT}})
+    fig.update_yaxes(tickfont={"size": ROOM_TEXT}, title={"font": {"size": ROOM_TEXT}})
+    for annotation in fig.layout.annotations:
+        annotation.font.size = max(annotation.font.size or 0, ROOM_TEXT)
+    if any(trace.type == "scatterpolar" for trace in fig.data):
+        fig.update_polars(radialaxis={"tickfont": {"size": ROOM_TEXT}}, angularaxis={"tickfont": {"size": ROOM_TEXT}})
+    for trace in fig.data:
+        if "textfont" in trace:
+            trace.textfont.size = ROOM_TEXT
+        if trace.type in ("bar", "waterfall"):
+            trace.constraintext = "none"  # Plotly would shrink a label that does not fit beside its bar
+        if "colorbar" in trace:
+            trace.colorbar.tickfont.size = ROOM_TEXT
+    return fig
+
+
+def _shared_look(build):
+    """A chart builder with the keyword `projector`: True in meeting mode, for the room (`_for_room`)."""
+
+    @functools.wraps(build)
+    def built(*args, projector: bool = False, **kwargs) -> go.Figure:
+        fig = build(*args, **kwargs)
+        return _for_room(fig) if projector else fig
+
+    return built
 
 
 def _make_inert(fig: go.Figure) -> None:
@@ -82,17 +163,36 @@ def _with_ends(ordered: pd.DataFrame, label_column: str) -> pd.DataFrame:
     return pd.concat([ordered.head(ENDS), gap, ordered.tail(ENDS)], ignore_index=True)
 
 
-def composite_bars(frame: pd.DataFrame, title: str, axis_title: str) -> go.Figure:
-    """Counties best at the top; positive (above average) blue, negative orange; the leader darkest."""
-    data = _with_ends(frame.sort_values("composite", ascending=True), "county")
-    top = frame["composite"].max() if len(frame) else None
-    colours = [ACCENT if v == top else (MUTED if not v < 0 else NEGATIVE) for v in data["composite"]]
+@_shared_look
+def composite_bars(
+    frame: pd.DataFrame,
+    title: str,
+    axis_title: str,
+    tier_labels: dict[int, str] | None = None,
+    focus: str | None = None,
+) -> go.Figure:
+    """Counties best at the top, coloured by tier (`tier` 1-3, as on 赛马排名, with a legend naming `tier_labels`);
+    a frame without tiers above the average (0) blue, below brown (palette.DIVERGING). The `focus` county's bar
+    is outlined in the focus colour (and kept among the bars shown when they are cut to the ends)."""
+    ordered = frame.sort_values("composite", ascending=True)
+    data = _with_ends(ordered, "county")
+    if focus and focus in set(ordered["county"]) and focus not in set(data["county"]):
+        gap = pd.DataFrame({"county": ["⋯ "]})  # a second gap: y labels are categories, each once
+        own = ordered[ordered["county"] == focus]
+        data = pd.concat([data.iloc[:ENDS], gap, own, data.iloc[ENDS:]], ignore_index=True)
+    if "tier" in data:
+        colours = [TIER_COLOURS.get(tier, QUIET) for tier in data["tier"]]
+    else:
+        colours = [BELOW if v < 0 else ABOVE for v in data["composite"]]
     fig = go.Figure(
         go.Bar(
             x=data["composite"],
             y=data["county"],
             orientation="h",
             marker_color=colours,
+            marker_line_color=[FOCUS if c == focus else INK["paper"] for c in data["county"]],
+            marker_line_width=[3 if c == focus else 0 for c in data["county"]],
+            showlegend=False,  # the tier swatches name the colours
             text=["" if pd.isna(v) else f"{v:+.2f}" for v in data["composite"]],
             textposition="outside",
             hovertemplate="%{y}: %{x:.3f}<extra></extra>",
@@ -103,9 +203,30 @@ def composite_bars(frame: pd.DataFrame, title: str, axis_title: str) -> go.Figur
     low, high = min(0.0, data["composite"].min()), max(0.0, data["composite"].max())
     pad = 0.18 * (high - low or 1)
     fig.update_xaxes(title=axis_title, range=[low - pad, high + pad])
+    if "tier" in data and tier_labels:
+        _legend_swatches(fig, {label: TIER_COLOURS[tier] for tier, label in tier_labels.items()})
+        # the legend in a band of its own at the figure's bottom edge, under the axis title (not at a fraction of
+        # the plot's height, where it met the title)
+        fig = _layout(fig, title, _height(len(data)) + 2 * LEGEND_ROW)
+        fig.update_layout(
+            legend=LEGEND_BELOW,
+            margin={"b": 2 * LEGEND_ROW + 10},
+        )
+        return fig
     return _layout(fig, title, _height(len(data)))
 
 
+def _legend_swatches(fig: go.Figure, swatches: dict[str, str]) -> None:
+    """Legend entries (name → colour) for colours a single trace uses per bar or per cell."""
+    for name, colour in swatches.items():
+        fig.add_trace(
+            go.Scatter(
+                x=[None], y=[None], mode="markers", name=name, marker={"size": 12, "symbol": "square", "color": colour}
+            )
+        )
+
+
+@_shared_look
 def coverage_bars(frame: pd.DataFrame, title: str, axis_title: str, marks: pd.Series | None = None) -> go.Figure:
     """Training coverage per county as a share, lowest at the top where the gap is. A county a viewer may not see
     (`marks` not '') has an empty bar carrying its mark, at the bottom."""
@@ -113,7 +234,7 @@ def coverage_bars(frame: pd.DataFrame, title: str, axis_title: str, marks: pd.Se
     frame = frame.assign(coverage=frame["coverage"].where(marks == ""), mark=marks)
     data = _with_ends(frame.sort_values("coverage", ascending=False, na_position="first"), "county")
     low = frame["coverage"].min() if len(frame) else None
-    colours = [NEGATIVE if v == low else ACCENT for v in data["coverage"]]
+    colours = [BELOW if v == low else REFERENCE for v in data["coverage"]]  # the lowest, where the gap is
     text = [
         m if isinstance(m, str) and m else ("" if pd.isna(v) else f"{v:.0%}")
         for v, m in zip(data["coverage"], data["mark"], strict=False)
@@ -139,6 +260,7 @@ def coverage_bars(frame: pd.DataFrame, title: str, axis_title: str, marks: pd.Se
     return _layout(fig, title, _height(len(data)))
 
 
+@_shared_look
 def status_bars(counts: pd.DataFrame, title: str, labels: dict[str, str], axis_title: str) -> go.Figure:
     """Stacked met / near / below counts per county; past SCREEN_UNITS counties, the WORST with the most below
     (then near) target."""
@@ -161,16 +283,16 @@ def status_bars(counts: pd.DataFrame, title: str, labels: dict[str, str], axis_t
     fig = _layout(fig, title, _height(len(data)) + 40)
     fig.update_layout(
         barmode="stack",
-        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0, "traceorder": "normal"},
+        legend={**LEGEND_BELOW, "traceorder": "normal"},
     )
     return fig
 
 
-TIER_COLOURS = {1: "#1f5fa8", 2: "#8fb1d9", 3: "#c9793a"}
-FOCUS = "#c62828"
-QUIET = "#c8ccd2"
+TIER_COLOURS = palette.TIERS
+FOCUS, QUIET = palette.EMPHASIS["focus"], palette.EMPHASIS["quiet"]
 
 
+@_shared_look
 def tier_bars(frame: pd.DataFrame, title: str, axis_title: str, tier_labels: dict[int, str]) -> go.Figure:
     """Composite per unit, best at the top, coloured by tier; one trace per tier so the legend names them.
 
@@ -200,12 +322,13 @@ def tier_bars(frame: pd.DataFrame, title: str, axis_title: str, tier_labels: dic
     fig.update_yaxes(categoryorder="array", categoryarray=data["unit"].tolist())
     fig = _layout(fig, title, _height(len(data)) + 60)
     fig.update_layout(
-        legend={"orientation": "h", "yanchor": "top", "y": -0.16, "xanchor": "left", "x": 0},
-        margin={"l": 10, "r": 10, "t": 50, "b": 40},
+        legend=LEGEND_BELOW,
+        margin={"b": 40},
     )
     return fig
 
 
+@_shared_look
 def rank_intervals(frame: pd.DataFrame, title: str, axis_title: str) -> go.Figure:
     """Each unit's rank as a dot with its 5th-95th percentile interval as a bar; rank 1 at the left."""
     data = frame.sort_values(["rank", "unit"], ascending=[False, False])
@@ -214,13 +337,13 @@ def rank_intervals(frame: pd.DataFrame, title: str, axis_title: str) -> go.Figur
             x=data["rank"],
             y=data["unit"],
             mode="markers",
-            marker={"size": 10, "color": ACCENT},
+            marker={"size": 10, "color": REFERENCE},
             error_x={
                 "type": "data",
                 "symmetric": False,
                 "array": data["rank_high"] - data["rank"],
                 "arrayminus": data["rank"] - data["rank_low"],
-                "color": MUTED,
+                "color": QUIET,
                 "thickness": 6,
                 "width": 0,
             },
@@ -234,6 +357,7 @@ def rank_intervals(frame: pd.DataFrame, title: str, axis_title: str) -> go.Figur
     return _layout(fig, title, _height(len(data)) + 30)
 
 
+@_shared_look
 def track_heatmap(
     frame: pd.DataFrame, tracks: list[str], title: str, track_labels: list[str], centre: float
 ) -> go.Figure:
@@ -250,7 +374,7 @@ def track_heatmap(
             zmid=centre,
             zmin=centre - spread,
             zmax=centre + spread,
-            colorscale=[[0, NEGATIVE], [0.5, "#f7f7f7"], [1, ACCENT]],
+            colorscale=[[0, BELOW], [0.5, palette.DIVERGING["centre"]], [1, ABOVE]],
             text=[[f"{v:.2f}" for v in row] for row in values],
             texttemplate="%{text}",
             hovertemplate="%{y} · %{x}: %{z:.3f}<extra></extra>",
@@ -264,6 +388,7 @@ def track_heatmap(
 BUMP_LINES = 30  # beyond this many units, the others are one quiet trace and the axis counts in tens
 
 
+@_shared_look
 def rank_bump(history: pd.DataFrame, focus: str | None, title: str, axis_title: str) -> go.Figure:
     """Rank over periods, one line per unit; the focus unit in red and labelled, the others quiet. A province's
     hundred counties would be a hundred traces and a 2,700-pixel chart: past BUMP_LINES units the others share
@@ -302,7 +427,7 @@ def rank_bump(history: pd.DataFrame, focus: str | None, title: str, axis_title: 
                 mode="lines+markers",
                 name=unit,
                 line={
-                    "color": FOCUS if unit == focus else (ACCENT if focus is None else QUIET),
+                    "color": FOCUS if unit == focus else (REFERENCE if focus is None else QUIET),
                     "width": 3 if unit == focus else 1.5,
                 },
                 marker={"size": 6 if highlighted else 4},
@@ -322,7 +447,7 @@ def rank_bump(history: pd.DataFrame, focus: str | None, title: str, axis_title: 
                 xanchor="left",
                 showarrow=False,
                 xshift=8,
-                font={"color": FOCUS if row["unit"] == focus else "#555"},
+                font={"color": FOCUS if row["unit"] == focus else INK["muted"]},
             )
     n = int(history["rank"].max()) if len(history) else 1
     fig.update_yaxes(
@@ -333,10 +458,11 @@ def rank_bump(history: pd.DataFrame, focus: str | None, title: str, axis_title: 
     )
     fig.update_xaxes(type="category")
     fig = _layout(fig, title, 600 if many else 120 + 26 * n)
-    fig.update_layout(margin={"l": 10, "r": 70, "t": 50, "b": 10})
+    fig.update_layout(margin={"r": 70})
     return fig
 
 
+@_shared_look
 def contribution_waterfall(
     parts: pd.DataFrame, title: str, start_label: str, end_label: str, before: float, after: float
 ) -> go.Figure:
@@ -351,10 +477,10 @@ def contribution_waterfall(
             text=[f"{before:.2f}", *[f"{v:+.3f}" for v in parts["contribution"]], f"{after:.2f}"],
             textposition="outside",
             cliponaxis=False,
-            connector={"line": {"color": "#bbb"}},
-            increasing={"marker": {"color": ACCENT}},
-            decreasing={"marker": {"color": NEGATIVE}},
-            totals={"marker": {"color": "#555"}},
+            connector={"line": {"color": INK["connector"]}},
+            increasing={"marker": {"color": ABOVE}},
+            decreasing={"marker": {"color": BELOW}},
+            totals={"marker": {"color": REFERENCE}},
             hovertemplate="%{x}: %{y:.3f}<extra></extra>",
         )
     )
@@ -362,9 +488,10 @@ def contribution_waterfall(
     return _layout(fig, title, 460)
 
 
-CATEGORY_COLOURS = {"political": "#b3261e", "professional": "#1f5fa8", "innovation": "#2e7d32", "practice": "#c9793a"}
+CATEGORY_COLOURS = palette.TRAINING_CATEGORIES
 
 
+@_shared_look
 def category_coverage_bars(
     frame: pd.DataFrame,
     labels: dict[str, str],
@@ -394,22 +521,28 @@ def category_coverage_bars(
     for county, mark in zip(frame["county"], marks, strict=False):
         if mark:
             fig.add_annotation(
-                x=county, y=0, text=mark, showarrow=False, yanchor="bottom", textangle=-90, font={"color": "#555"}
+                x=county, y=0, text=mark, showarrow=False, yanchor="bottom", textangle=-90, font={"color": INK["muted"]}
             )
     if target is not None:
         fig.add_hline(
-            y=target, line_dash="dash", line_color="#333", annotation_text=target_label, annotation_position="top left"
+            y=target,
+            line_dash="dash",
+            line_color=TARGET,
+            annotation_text=target_label,
+            annotation_position="top left",
+            annotation_font_color=TARGET,
         )
     fig.update_yaxes(tickformat=".0%", range=[0, 1.05])
     fig = _layout(fig, title, 420)
     fig.update_layout(
         barmode="group",
         bargap=0.25,
-        legend={"orientation": "h", "yanchor": "top", "y": -0.15, "xanchor": "left", "x": 0},
+        legend=LEGEND_BELOW,
     )
     return fig
 
 
+@_shared_look
 def domain_heatmap(
     frame: pd.DataFrame, value: str, title: str, percent: bool, marks: dict[str, str] | None = None
 ) -> go.Figure:
@@ -430,7 +563,7 @@ def domain_heatmap(
             y=grid.index.tolist(),
             text=text,
             texttemplate="%{text}",
-            colorscale=[[0, "#f7f7f7"], [1, ACCENT]],
+            colorscale=[[0, palette.SEQUENTIAL[0]], [1, palette.SEQUENTIAL[1]]],
             hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
             colorbar={"thickness": 10, "tickformat": ".0%" if percent else ""},
         )
@@ -439,6 +572,7 @@ def domain_heatmap(
     return _layout(fig, title, _height(len(grid)) + 60)
 
 
+@_shared_look
 def pace_lines(
     cumulative: pd.DataFrame, pace: pd.DataFrame, focus: str, labels: dict[str, str], title: str, axis_title: str
 ) -> go.Figure:
@@ -451,7 +585,7 @@ def pace_lines(
             y=whole["hours_per_cadre"],
             name=labels["all"],
             mode="lines+markers",
-            line={"color": ACCENT, "width": 3},
+            line={"color": REFERENCE, "width": 3},
         )
     )
     if focus:
@@ -471,22 +605,23 @@ def pace_lines(
             y=pace["expected"],
             name=labels["pace"],
             mode="lines",
-            line={"color": "#555", "dash": "dash"},
+            line={"color": TARGET, "dash": "dash"},
         )
     )
     fig.update_yaxes(title=axis_title, rangemode="tozero")
-    fig.update_xaxes(tickformat="%Y-%m", dtick="M2" if len(pace) <= 12 else "M3", tickangle=0)
+    fig.update_xaxes(tickformat="%Y-%m", dtick="M2" if len(pace) <= 12 else "M3")
     fig = _layout(fig, title, 380)
-    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.15, "xanchor": "left", "x": 0})
+    fig.update_layout(legend=LEGEND_BELOW)
     return fig
 
 
+@_shared_look
 def quarter_bars(frame: pd.DataFrame, title: str, axis_title: str) -> go.Figure:
     fig = go.Figure(
         go.Bar(
             x=frame["quarter"],
             y=frame["hours_per_cadre"],
-            marker_color=ACCENT,
+            marker_color=REFERENCE,
             text=[f"{v:.1f}" for v in frame["hours_per_cadre"]],
             textposition="outside",
             cliponaxis=False,
@@ -498,10 +633,11 @@ def quarter_bars(frame: pd.DataFrame, title: str, axis_title: str) -> go.Figure:
     return _layout(fig, title, 380)
 
 
+@_shared_look
 def mix_bars(frame: pd.DataFrame, labels: dict[str, str], title: str) -> go.Figure:
     """Per county, the share of hours online and the share in collective training, side by side."""
     fig = go.Figure()
-    for column, colour in (("online", ACCENT), ("collective", NEGATIVE)):
+    for column, colour in (("online", palette.CATEGORIES[0]), ("collective", palette.CATEGORIES[2])):
         fig.add_trace(
             go.Bar(
                 name=labels[column],
@@ -516,12 +652,11 @@ def mix_bars(frame: pd.DataFrame, labels: dict[str, str], title: str) -> go.Figu
         )
     fig.update_yaxes(tickformat=".0%", range=[0, 1.05])
     fig = _layout(fig, title, 380)
-    fig.update_layout(
-        barmode="group", legend={"orientation": "h", "yanchor": "top", "y": -0.15, "xanchor": "left", "x": 0}
-    )
+    fig.update_layout(barmode="group", legend=LEGEND_BELOW)
     return fig
 
 
+@_shared_look
 def coverage_vs_composite(frame: pd.DataFrame, title: str, x_title: str, y_title: str) -> go.Figure:
     """One dot per county: training coverage against its race composite, labelled."""
     data = frame.sort_values("composite")
@@ -533,7 +668,7 @@ def coverage_vs_composite(frame: pd.DataFrame, title: str, x_title: str, y_title
             mode="markers+text",
             text=data["county"],
             textposition=sides,
-            marker={"size": 11, "color": ACCENT},
+            marker={"size": 11, "color": REFERENCE},
             hovertemplate="%{text}: %{x:.1%}, %{y:.2f}<extra></extra>",
         )
     )
@@ -542,23 +677,25 @@ def coverage_vs_composite(frame: pd.DataFrame, title: str, x_title: str, y_title
     return _layout(fig, title, 420)
 
 
+def _text_width(text: str, size: int = 13) -> float:
+    """About how wide `text` is drawn at font `size` px: a CJK (wide) character is one em, any other about 0.6."""
+    return sum(size if unicodedata.east_asian_width(c) in "WF" else 0.6 * size for c in text)
+
+
+@_shared_look
 def status_grid(grid: pd.DataFrame, values: pd.DataFrame, labels: dict[str, str], title: str) -> go.Figure:
     """The traffic lights: county x indicator coloured met / near / below; grey without a target; blank without a
-    value. `values` holds the figures printed in the cells (same shape as `grid`)."""
+    value. `values` holds the figures printed in the cells (same shape as `grid`; a text such as `<5` as it is).
+
+    The indicator names are under the grid, where Plotly makes room for them (`automargin`) however it has to tilt
+    them on a narrow screen; above it they ran into the title (on a phone and in the PDF briefing), since a title
+    takes no part in that room. The figure is taller by the longest name, so the cells keep their height when the
+    names stand upright, and the legend sits at the very bottom, below the names."""
     codes = {"met": 3, "near": 2, "below": 1, "": 0}
     z = [[codes.get(cell) if isinstance(cell, str) else None for cell in row] for row in grid.to_numpy()]
-    text = [["" if pd.isna(v) else f"{v:g}" for v in row] for row in values.to_numpy()]
+    text = [["" if pd.isna(v) else v if isinstance(v, str) else f"{v:g}" for v in row] for row in values.to_numpy()]
     hover = [[labels.get(cell, "—") if isinstance(cell, str) else "—" for cell in row] for row in grid.to_numpy()]
-    scale = [
-        [0, "#9e9e9e"],
-        [0.25, "#9e9e9e"],
-        [0.25, STATUS_COLOURS["below"]],
-        [0.5, STATUS_COLOURS["below"]],
-        [0.5, STATUS_COLOURS["near"]],
-        [0.75, STATUS_COLOURS["near"]],
-        [0.75, STATUS_COLOURS["met"]],
-        [1, STATUS_COLOURS["met"]],
-    ]
+    scale = palette.status_scale()
     fig = go.Figure(
         go.Heatmap(
             z=z,
@@ -569,43 +706,58 @@ def status_grid(grid: pd.DataFrame, values: pd.DataFrame, labels: dict[str, str]
             colorscale=scale,
             showscale=False,
             text=text,
-            texttemplate="%{text}",
-            textfont={"color": "white"},
+            texttemplate="%{text}",  # no text colour: plotly.js picks dark or light per cell, for contrast
             customdata=hover,
             xgap=2,
             ygap=2,
             hovertemplate="%{y} · %{x}: %{text} (%{customdata})<extra></extra>",
         )
     )
-    for key in ("met", "near", "below"):  # a legend for the colours
-        fig.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                name=labels[key],
-                marker={"size": 12, "symbol": "square", "color": STATUS_COLOURS[key]},
-            )
+    shown = {key for row in grid.to_numpy() for key in row if isinstance(key, str)}
+    _legend_swatches(  # a legend for the colours; the grey only where an indicator has no target
+        fig,
+        {labels[key]: STATUS_COLOURS[key or "none"] for key in ("met", "near", "below", "") if key or key in shown},
+    )
+    # Plotly reports no selection on a heatmap: an invisible marker on every cell makes a click on it select its
+    # county (row), which opens the county's profile (ui/county_clicks.py)
+    cells = [(column, county) for county in grid.index for column in grid.columns]
+    fig.add_trace(
+        go.Scatter(
+            x=[column for column, _ in cells],
+            y=[county for _, county in cells],
+            mode="markers",
+            marker={"size": 40, "symbol": "square", "opacity": 0},  # most of a cell; the nearest cell wins
+            selected={"marker": {"opacity": 0}},  # a selection must not draw the layer
+            unselected={"marker": {"opacity": 0}},
+            showlegend=False,
+            customdata=[hover[r][c] for r in range(len(grid.index)) for c in range(len(grid.columns))],
+            text=[text[r][c] for r in range(len(grid.index)) for c in range(len(grid.columns))],
+            hovertemplate="%{y} · %{x}: %{text} (%{customdata})<extra></extra>",
         )
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(side="top")
-    fig = _layout(fig, title, _height(len(grid)) + 80)
+    )
+    # the axes span the cells exactly: autorange would pad them for the click layer's big markers, shrinking the cells
+    fig.update_yaxes(range=[len(grid.index) - 0.5, -0.5], automargin=True)  # the first county at the top
+    fig.update_xaxes(range=[-0.5, len(grid.columns) - 0.5], side="bottom", automargin=True)  # upright on a phone
+    names = max((_text_width(str(c)) for c in grid.columns), default=0.0)
+    fig = _layout(fig, title, _height(len(grid)) + 40 + LEGEND_ROW + round(names))
     fig.update_layout(
-        margin={"l": 10, "r": 10, "t": 90, "b": 10},
-        plot_bgcolor="white",
-        legend={"orientation": "h", "yanchor": "top", "y": -0.02, "xanchor": "left", "x": 0},
+        legend=LEGEND_BELOW,
     )
     return fig
 
 
+LEGEND_ROW = 40  # px a one-line legend takes at the bottom of a figure
+
+
+@_shared_look
 def welfare_radar(frame: pd.DataFrame, county: str, labels: dict[str, str], title: str) -> go.Figure:
     """One county's %-indicators against the prefecture median (and the target where there is one)."""
     names = [_two_lines(name) for name in frame["name"].tolist()]  # long labels on the left and right ran out
     closed = names + names[:1]
     fig = go.Figure()
     for column, name, colour, dash in (
-        ("median", labels["median"], "#888", "dot"),
-        ("target", labels["target"], STATUS_COLOURS["met"], "dash"),
+        ("median", labels["median"], REFERENCE, "dot"),
+        ("target", labels["target"], TARGET, "dash"),
         ("value", county, FOCUS, "solid"),
     ):
         values = frame[column].tolist()
@@ -630,13 +782,14 @@ def welfare_radar(frame: pd.DataFrame, county: str, labels: dict[str, str], titl
                 "angle": 90,
                 "tickangle": 90,
                 "tickfont": {"size": 10},
+                "nticks": 5,  # a tick every 5 % ran together near the centre on a phone
             }
         }
     )
     fig = _layout(fig, title, 440)
     fig.update_layout(
         legend={"orientation": "h", "yanchor": "top", "y": -0.05, "xanchor": "left", "x": 0},
-        margin={"l": 80, "r": 80, "t": 60, "b": 20},
+        margin={"l": 80, "r": 80, "t": TOP_MARGIN + 10, "b": 20},
     )
     return fig
 
@@ -658,6 +811,7 @@ def _two_lines(label: str, width: int = 5) -> str:
     return _inert(label[:cut]) + "<br>" + _inert(label[cut:])
 
 
+@_shared_look
 def indicator_trend(
     history: pd.DataFrame, focus: str | None, target: float | None, labels: dict[str, str], title: str, axis_title: str
 ) -> go.Figure:
@@ -684,7 +838,7 @@ def indicator_trend(
             y=median.to_numpy(),
             mode="lines+markers",
             name=labels["median"],
-            line={"color": ACCENT, "width": 3},
+            line={"color": REFERENCE, "width": 3},
         )
     )
     if focus:
@@ -698,17 +852,19 @@ def indicator_trend(
         fig.add_hline(
             y=target,
             line_dash="dash",
-            line_color=STATUS_COLOURS["met"],
+            line_color=TARGET,
             annotation_text=labels["target"],
+            annotation_font_color=TARGET,
             annotation_position="top left",
         )
     fig.update_xaxes(type="category")
     fig.update_yaxes(title=axis_title)
     fig = _layout(fig, title, 380)
-    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0})
+    fig.update_layout(legend=LEGEND_BELOW)
     return fig
 
 
+@_shared_look
 def tier_rates(
     frame: pd.DataFrame,
     labels: dict[str, str],
@@ -721,7 +877,10 @@ def tier_rates(
     viewer may not see is drawn as an empty bar carrying its mark (`marks[column]`, '' where shown)."""
     x = [tier_labels[int(tier)] for tier in frame["tier"]]
     fig = go.Figure()
-    for column, colour in (("promotion_per_100", ACCENT), ("accountability_per_100", NEGATIVE)):
+    for column, colour in (
+        ("promotion_per_100", palette.CATEGORIES[0]),
+        ("accountability_per_100", palette.CATEGORIES[2]),
+    ):
         mark = (marks or {}).get(column, pd.Series("", index=frame.index)).reindex(frame.index).fillna("")
         hidden = (mark != "") | frame[column].isna()
         fig.add_trace(
@@ -739,12 +898,11 @@ def tier_rates(
         )
     fig.update_yaxes(title=axis_title, rangemode="tozero")
     fig = _layout(fig, title, 360)
-    fig.update_layout(
-        barmode="group", legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0}
-    )
+    fig.update_layout(barmode="group", legend=LEGEND_BELOW)
     return fig
 
 
+@_shared_look
 def tolerance_by_year(
     frame: pd.DataFrame, labels: dict[str, str], title: str, marks: dict[str, pd.Series] | None = None
 ) -> go.Figure:
@@ -754,6 +912,7 @@ def tolerance_by_year(
     return tolerance_vs_accountability(data, labels, title, marks)
 
 
+@_shared_look
 def tolerance_vs_accountability(
     frame: pd.DataFrame, labels: dict[str, str], title: str, marks: dict[str, pd.Series] | None = None
 ) -> go.Figure:
@@ -768,7 +927,7 @@ def tolerance_vs_accountability(
         visible = sum(frame[c].where(marked[c] == "", 0) for c in columns)
         frame = frame.loc[visible.nlargest(WORST).index]
     fig = go.Figure()
-    for column, colour in zip(columns, (NEGATIVE, STATUS_COLOURS["met"]), strict=False):
+    for column, colour in zip(columns, (palette.CATEGORIES[2], palette.CATEGORIES[0]), strict=False):
         mark = marked[column].reindex(frame.index)
         hidden = mark != ""
         fig.add_trace(
@@ -787,7 +946,116 @@ def tolerance_vs_accountability(
         )
     fig.update_yaxes(rangemode="tozero")
     fig = _layout(fig, title, 360)
+    fig.update_layout(barmode="group", legend=LEGEND_BELOW)
+    return fig
+
+
+# ---- 一县一档 (county profile) and the one-track view of the rankings
+
+
+@_shared_look
+def county_rank_path(path: pd.DataFrame, title: str, axis_title: str, tier_labels: dict[int, str]) -> go.Figure:
+    """One county's rank over the periods (county_profile.rank_path): a dot per ranked period coloured by its tier,
+    its weight-uncertainty interval as a bar, rank 1 at the top; a period where it was not ranked is a gap."""
+    data = path[path["ranked"]]
+    fig = go.Figure()
+    for tier, label in tier_labels.items():
+        part = data[data["tier"] == tier]
+        fig.add_trace(
+            go.Scatter(
+                name=label,
+                x=part["period"],
+                y=part["rank"].astype(float),
+                mode="markers+text",
+                marker={"size": 12, "color": TIER_COLOURS[tier]},
+                text=[f"{int(r)}" for r in part["rank"]],
+                textposition="middle right",
+                error_y={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": (part["rank_high"] - part["rank"]).astype(float),
+                    "arrayminus": (part["rank"] - part["rank_low"]).astype(float),
+                    "color": QUIET,
+                    "thickness": 4,
+                    "width": 0,
+                },
+                customdata=part[["interval"]],
+                hovertemplate="%{x}: %{y} (%{customdata[0]})<extra>" + _inert(label) + "</extra>",
+            )
+        )
+    fig.add_trace(  # the line joining the periods, under the dots, broken where the county was not ranked
+        go.Scatter(
+            x=path["period"],
+            y=path["rank"].astype(float),
+            mode="lines",
+            line={"color": "#bbbbbb", "width": 1},
+            showlegend=False,
+            hoverinfo="skip",
+        )
+    )
+    most = int(path["units"].max()) if len(path) else 1
+    fig.update_yaxes(title=axis_title, autorange=False, range=[most + 0.5, 0.5], dtick=1 if most <= 15 else 5)
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=path["period"].tolist(), automargin=True)
+    return _legend_at_the_bottom(_layout(fig, title, 360))
+
+
+@_shared_look
+def benchmark_bars(frame: pd.DataFrame, labels: dict[str, str], title: str, track_labels: dict[str, str]) -> go.Figure:
+    """Per track (benchmarks.track_benchmarks): the county's track score beside the peers' median and the 标杆
+    (90th percentile), grouped; `labels` name score, median and benchmark in the user's language."""
+    fig = go.Figure()
+    names = [track_labels.get(track, track) for track in frame["track"]]
+    # the county in the focus colour, the peers' median quiet, the 标杆 as a reference (never a status colour)
+    for column, colour in (("score", FOCUS), ("median", QUIET), ("benchmark", REFERENCE)):
+        fig.add_trace(
+            go.Bar(
+                name=labels[column],
+                x=names,
+                y=frame[column],
+                marker_color=colour,
+                text=[f"{v:+.2f}" if abs(v) < 10 else f"{v:.1f}" for v in frame[column]],
+                textposition="outside",
+                cliponaxis=False,
+                hovertemplate="%{x} · " + _inert(labels[column]) + ": %{y:.3f}<extra></extra>",
+            )
+        )
+    fig.update_xaxes(automargin=True)
+    fig = _legend_at_the_bottom(_layout(fig, title, 380))
+    fig.update_layout(barmode="group")
+    return fig
+
+
+def _legend_at_the_bottom(fig: go.Figure) -> go.Figure:
+    """The legend in its own row at the very bottom, under the x labels however a phone tilts them (above the plot
+    it ran into the title, just under the plot into tilted labels), as the care grid has it."""
     fig.update_layout(
-        barmode="group", legend={"orientation": "h", "yanchor": "top", "y": -0.15, "xanchor": "left", "x": 0}
+        height=fig.layout.height + LEGEND_ROW,
+        margin={"l": 10, "r": 10, "t": 50, "b": 10 + LEGEND_ROW},
+        legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "xanchor": "left", "x": 0},
     )
     return fig
+
+
+@_shared_look
+def track_bars(frame: pd.DataFrame, title: str, axis_title: str) -> go.Figure:
+    """The peers ranked by one track (benchmarks.track_ranking, index unit): the track score per unit, the best at
+    the top, in one neutral colour (a track view has no tiers of its own). Clicking a bar selects its unit."""
+    data = frame.reset_index().sort_values(["track_rank", "unit"], ascending=[False, False])
+    fig = go.Figure(
+        go.Bar(
+            x=data["score"],
+            y=data["unit"],
+            orientation="h",
+            marker_color=REFERENCE,
+            customdata=data["unit"],
+            text=[f"{v:+.2f}" if abs(v) < 10 else f"{v:.1f}" for v in data["score"]],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{x:.3f}<extra></extra>",
+        )
+    )
+    low, high = min(0.0, data["score"].min()), max(0.0, data["score"].max())
+    pad = 0.18 * (high - low or 1)
+    fig.update_xaxes(title=axis_title, range=[low - pad, high + pad])
+    fig.update_yaxes(categoryorder="array", categoryarray=data["unit"].tolist())
+    return _layout(fig, title, _height(len(data)) + 30)

@@ -29,13 +29,15 @@ from incentive.config import database_location, database_path, delivery_webhook
 from incentive.cycle import tracker
 from incentive.demo import synth
 from incentive.demo.sample import has_sample, load_sample
-from incentive.i18n import DEFAULT_LANGUAGE, TranslatedError, t
+from incentive.i18n import DEFAULT_LANGUAGE, LANGUAGES, TEXT, TranslatedError, t
 from incentive.intake import checks
 from incentive.intake.bulk_csv import parse_path
 from incentive.intake.file_kinds import KINDS
+from incentive.intake.place_names import NameMatcher
 from incentive.intake.preview import effects_text
+from incentive.labels import time_text
 from incentive.publication import freeze, official
-from incentive.race import scoring
+from incentive.race import ranking_tables, scoring
 from incentive.race.rankings import LEVELS, PeerGroup, available_periods, export_table, rank_period
 from incentive.race.scoring import ScoringError
 from incentive.sharing import bulletin, delivery
@@ -44,6 +46,7 @@ from incentive.sharing.export import (
     coverage_frame,
     export_frame,
     movements_summary_frame,
+    promotion_training_frame,
     to_csv_bytes,
     to_xlsx_bytes,
     untrained_frame,
@@ -59,187 +62,237 @@ from incentive.store.reference import current_reference
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
 
 
-def _global_options(parser: argparse.ArgumentParser, defaults: bool) -> None:
+def _global_options(parser: argparse.ArgumentParser, defaults: bool, lang: str) -> None:
     """--db, --lang and --wait, accepted before the command and after it (`incentive import x.csv --db d.duckdb`):
     the copies on each command have no default, so they only override what was given before the command."""
 
     def default(value):
         return value if defaults else argparse.SUPPRESS
 
-    parser.add_argument(
-        "--db", default=default(None), help="DuckDB file (default: $INCENTIVE_DB or data/incentive.duckdb)"
-    )
-    parser.add_argument("--lang", choices=("zh", "en"), default=default(DEFAULT_LANGUAGE), help="message language")
-    parser.add_argument(
-        "--wait",
-        type=float,
-        default=default(30.0),
-        help="seconds to wait while another process holds the database (default 30)",
-    )
+    parser.add_argument("--db", default=default(None), help=t("cli_help_db", lang))
+    parser.add_argument("--lang", choices=LANGUAGES, default=default(DEFAULT_LANGUAGE), help=t("cli_help_lang", lang))
+    parser.add_argument("--wait", type=_number(lang), default=default(30.0), help=t("cli_help_wait", lang))
 
 
 class _Commands:
-    """Subcommands that all accept the global options too."""
+    """Subcommands that all accept the global options too; a command's help is also its description (what
+    `incentive COMMAND --help` says first)."""
 
-    def __init__(self, parser: argparse.ArgumentParser) -> None:
-        self.sub = parser.add_subparsers(dest="command", required=True)
+    def __init__(self, parser: argparse.ArgumentParser, lang: str) -> None:
+        self.lang = lang
+        self.sub = parser.add_subparsers(dest="command", required=True, metavar=t("cli_metavar_command", lang))
 
-    def add_parser(self, name: str, **kwargs) -> argparse.ArgumentParser:
-        command = self.sub.add_parser(name, **kwargs)
-        _global_options(command, defaults=False)
+    def add_parser(self, name: str, help_key: str) -> argparse.ArgumentParser:
+        said = t(help_key, self.lang)
+        command = self.sub.add_parser(name, help=said, description=said)
+        _global_options(command, defaults=False, lang=self.lang)
         return command
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="incentive", description="干部激励看板 command line (also python -m incentive)"
-    )
-    _global_options(parser, defaults=True)
-    sub = _Commands(parser)
+def _whole_number(lang: str):
+    """argparse's `type` for a whole number, refusing other text with a sentence in `lang`."""
 
-    init = sub.add_parser("init", help="create the schema")
-    init.add_argument("--sample", action="store_true", help="also load the bundled sample data")
+    def whole_number(text: str) -> int:
+        try:
+            return int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(t("cli_arg_not_whole", lang, value=text)) from None
 
-    imp = sub.add_parser("import", help="import files, each all-or-nothing")
-    imp.add_argument("files", nargs="+", type=Path)
-    imp.add_argument("--kind", choices=sorted(KINDS))
-    imp.add_argument("--skip-invalid", action="store_true", help="import valid rows, report rejected ones")
-    imp.add_argument("--rejects", type=Path, help="with --skip-invalid: write rejected rows as CSV here")
-    imp.add_argument("--period", help="period of a wide file that has none (e.g. 2025Q2)")
-    imp.add_argument("--as-of", dest="as_of", help="as-of date of a roster that has none (e.g. 2025-06-30)")
+    return whole_number
 
-    listing = sub.add_parser("batches", help="list import batches, oldest first")
-    listing.add_argument("--format", choices=("table", "json"), default="table")
 
-    rollback = sub.add_parser("rollback", help="undo one batch exactly (asks for confirmation)")
-    rollback.add_argument("batch_id", type=int)
-    rollback.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+def _number(lang: str):
+    """argparse's `type` for a number (seconds), refusing other text with a sentence in `lang`."""
 
-    sub.add_parser("remove-sample", help="roll back every batch of the bundled sample data")
+    def number(text: str) -> float:
+        try:
+            return float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(t("cli_arg_not_number", lang, value=text)) from None
 
-    check = sub.add_parser(
-        "check",
-        help="values of the loaded data outside their plausible range, and unusual "
-        "changes from the previous period (one line each; exit 0)",
-    )
-    check.add_argument("--format", choices=("text", "csv"), default="text")
+    return number
 
-    snapshot = sub.add_parser("backup", help="copy the whole database to a new file (a consistent snapshot)")
-    snapshot.add_argument("path", type=Path)
-    restore = sub.add_parser("restore", help="replace the database with a backup (stop the app first)")
-    restore.add_argument("path", type=Path)
 
-    synth = sub.add_parser("synth", help="write a fictional province or prefecture's files (for benchmarks)")
-    synth.add_argument("--scale", choices=("province", "prefecture"), default="province")
-    synth.add_argument("--out", type=Path, required=True)
-    synth.add_argument("--seed", type=int, help="random seed (default: the scale's fixed seed)")
+OTHER_EXPORTS = (  # beside the stored kinds (EXPORT_KINDS): figures computed from them, and the logs
+    *("rankings", "coverage", "untrained", "welfare_status", "movements_summary", "progress", "reminders"),
+    "promotion_training",
+    *("audit", "bulletin"),
+)
 
-    sub.add_parser("hash-password", help="print the argon2 hash of a new password (read twice, not echoed)")
-    unlock = sub.add_parser("unlock", help="let an administrator name locked by failed sign-ins sign in again")
-    unlock.add_argument("name")
 
-    account = sub.add_parser("user", help="accounts kept in the database (as on the users page): list, add, change")
-    account.add_argument("action", choices=("list", "add", "change", "password", "deactivate", "activate"))
-    account.add_argument("name", nargs="?", help="the account (all but list)")
-    account.add_argument("--role", choices=ROLES, help="add (required), change")
-    account.add_argument("--county", help="add, change: the county of a county role")
-    account.add_argument("--identity", help="add, change: a single sign-on identity (e-mail)")
+def build_parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
+    """The command line, its help in `lang` (argparse's own words too, when parsing inside _argparse_language)."""
 
-    setting = sub.add_parser("settings", help="show the settings, or change one: settings KEY VALUE")
-    setting.add_argument("key", nargs="?")
-    setting.add_argument("value", nargs="?")
+    def h(key: str) -> str:
+        return t(key, lang)
 
-    publish = sub.add_parser(
-        "publish", help="publish a period's ranking and care statuses officially (a new version each time)"
-    )
-    publish.add_argument("--period", required=True)
-    publish.add_argument("--document-no", dest="document_no", default="", help="文号 of the publication")
-    publish.add_argument("--note", default="")
-    publish.add_argument("--reason", default="", help="required when the period is already published")
+    def positional(key: str) -> dict:  # its name in usage lines and in "required" errors
+        return {"metavar": h(key)}
+
+    whole = _whole_number(lang)
+    parser = argparse.ArgumentParser(prog="incentive", description=h("cli_help_description"))
+    _global_options(parser, defaults=True, lang=lang)
+    sub = _Commands(parser, lang)
+
+    init = sub.add_parser("init", "cli_help_init")
+    init.add_argument("--sample", action="store_true", help=h("cli_help_init_sample"))
+
+    imp = sub.add_parser("import", "cli_help_import")
+    imp.add_argument("files", nargs="+", type=Path, help=h("cli_help_import_files"), **positional("cli_metavar_file"))
+    imp.add_argument("--kind", choices=sorted(KINDS), help=h("cli_help_import_kind"))
+    imp.add_argument("--skip-invalid", action="store_true", help=h("cli_help_import_skip_invalid"))
+    imp.add_argument("--rejects", type=Path, help=h("cli_help_import_rejects"))
+    imp.add_argument("--period", help=h("cli_help_import_period"))
+    imp.add_argument("--as-of", dest="as_of", help=h("cli_help_import_as_of"))
+
+    listing = sub.add_parser("batches", "cli_help_batches")
+    listing.add_argument("--format", choices=("table", "json"), default="table", help=h("cli_help_format"))
+
+    rollback = sub.add_parser("rollback", "cli_help_rollback")
+    rollback.add_argument("batch_id", type=whole, help=h("cli_help_rollback_batch"), **positional("cli_metavar_batch"))
+    rollback.add_argument("--yes", action="store_true", help=h("cli_help_rollback_yes"))
+
+    sub.add_parser("remove-sample", "cli_help_remove_sample")
+
+    check = sub.add_parser("check", "cli_help_check")
+    check.add_argument("--format", choices=("text", "csv"), default="text", help=h("cli_help_format"))
+
+    snapshot = sub.add_parser("backup", "cli_help_backup")
+    snapshot.add_argument("path", type=Path, help=h("cli_help_backup_path"), **positional("cli_metavar_path"))
+    restore = sub.add_parser("restore", "cli_help_restore")
+    restore.add_argument("path", type=Path, help=h("cli_help_restore_path"), **positional("cli_metavar_path"))
+
+    synth = sub.add_parser("synth", "cli_help_synth")
+    synth.add_argument("--scale", choices=("province", "prefecture"), default="province", help=h("cli_help_scale"))
+    synth.add_argument("--out", type=Path, required=True, help=h("cli_help_synth_out"))
+    synth.add_argument("--seed", type=whole, help=h("cli_help_synth_seed"))
+
+    sub.add_parser("hash-password", "cli_help_hash_password")
+    unlock = sub.add_parser("unlock", "cli_help_unlock")
+    unlock.add_argument("name", help=h("cli_help_unlock_name"), **positional("cli_metavar_name"))
+
+    account = sub.add_parser("user", "cli_help_user")
+    actions = ("list", "add", "change", "password", "deactivate", "activate")
+    said = t("cli_help_user_action", lang, actions=", ".join(actions))
+    account.add_argument("action", choices=actions, help=said, **positional("cli_metavar_action"))
+    account.add_argument("name", nargs="?", help=h("cli_help_user_name"), **positional("cli_metavar_name"))
+    account.add_argument("--role", choices=ROLES, help=h("cli_help_user_role"))
+    account.add_argument("--county", help=h("cli_help_user_county"))
+    account.add_argument("--identity", help=h("cli_help_user_identity"))
+
+    setting = sub.add_parser("settings", "cli_help_settings")
+    setting.add_argument("key", nargs="?", help=h("cli_help_settings_key"), **positional("cli_metavar_key"))
+    setting.add_argument("value", nargs="?", help=h("cli_help_settings_value"), **positional("cli_metavar_value"))
+
+    publish = sub.add_parser("publish", "cli_help_publish")
+    publish.add_argument("--period", required=True, help=h("cli_help_publish_period"))
+    publish.add_argument("--document-no", dest="document_no", default="", help=h("cli_help_publish_document_no"))
+    publish.add_argument("--note", default="", help=h("cli_help_publish_note"))
+    publish.add_argument("--reason", default="", help=h("cli_help_publish_reason"))
+    publish.add_argument("--override-pending", dest="override", default="", help=h("cli_help_publish_override"))
     publish.add_argument(
-        "--override-pending", dest="override", default="", help="why to publish while submissions await review"
+        "--allow-incomplete",
+        dest="allow_incomplete",
+        action="store_true",
+        help=h("cli_help_publish_allow_incomplete"),
     )
 
-    warnings = sub.add_parser(
-        "alerts", help="the warning list (预警清单) of a year or a period, most severe first (exact figures)"
-    )
+    warnings = sub.add_parser("alerts", "cli_help_alerts")
     when = warnings.add_mutually_exclusive_group()
-    when.add_argument("--period", help="one period, e.g. 2026Q3 (each rule whose periods have its form)")
-    when.add_argument("--year", type=int, help="a calendar year (default: the newest year with data)")
-    warnings.add_argument("--county", help="one county's warnings")
-    warnings.add_argument("--format", choices=("table", "csv"), default="table")
+    when.add_argument("--period", help=h("cli_help_alerts_period"))
+    when.add_argument("--year", type=whole, help=h("cli_help_alerts_year"))
+    warnings.add_argument("--county", help=h("cli_help_alerts_county"))
+    warnings.add_argument("--format", choices=("table", "csv"), default="table", help=h("cli_help_format"))
 
-    deliver = sub.add_parser(
-        "deliver",
-        help="write a period's 通报 (Word), briefings (PDF) and warning list into a folder, for cron or a timer",
-    )
-    deliver.add_argument(
-        "--period", required=True, help="e.g. 2026Q3; or last-quarter / last-half: the one before today's"
-    )
-    deliver.add_argument("--out", type=Path, required=True, help="the folder (created if missing)")
-    deliver.add_argument(
-        "--webhook", help="post a summary to this intranet robot address (default: $INCENTIVE_WEBHOOK)"
-    )
+    deliver = sub.add_parser("deliver", "cli_help_deliver")
+    deliver.add_argument("--period", required=True, help=h("cli_help_deliver_period"))
+    deliver.add_argument("--out", type=Path, required=True, help=h("cli_help_deliver_out"))
+    deliver.add_argument("--webhook", help=h("cli_help_deliver_webhook"))
     deliver.add_argument(
         "--webhook-format",
         dest="webhook_format",
         choices=delivery.WEBHOOK_FORMATS,
         default="text",
-        help='text: {"msgtype": "text", …} as WeCom and DingTalk robots take it; json: the summary\'s fields',
+        help=h("cli_help_deliver_webhook_format"),
     )
-    deliver.add_argument("--no-pdf", dest="pdf", action="store_false", help="leave the PDF briefings out")
-    deliver.add_argument(
-        "--published", action="store_true", help="refuse a period whose ranking is not officially published"
-    )
+    deliver.add_argument("--no-pdf", dest="pdf", action="store_false", help=h("cli_help_deliver_no_pdf"))
+    deliver.add_argument("--published", action="store_true", help=h("cli_help_deliver_published"))
 
-    export = sub.add_parser("export", help="current rows of a kind in canonical columns, or the rankings")
-    export.add_argument(
-        "kind",
-        choices=(
-            *EXPORT_KINDS,
-            "rankings",
-            "coverage",
-            "untrained",
-            "welfare_status",
-            "movements_summary",
-            "progress",
-            "reminders",
-            "audit",
-            "bulletin",
-        ),
-    )
-    export.add_argument("--year", type=int, help="movements_summary, progress, reminders: the calendar year")
-    export.add_argument("--period")
-    export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
-    export.add_argument("--out", type=Path)
-    ranking = export.add_argument_group("rankings")
-    ranking.add_argument("--compare", help="compare period: adds compare_rank and rank_change")
-    ranking.add_argument("--method", choices=scoring.METHODS, help="default z")
-    export.add_argument(
-        "--published",
-        action="store_true",
-        help="rankings, welfare_status, bulletin: the period's published results (审定发布), not current data",
-    )
-    ranking.add_argument("--weights", help="track weights, e.g. 项目建设=0.4,乡村振兴=0.2 (others keep their share)")
-    ranking.add_argument("--level", choices=LEVELS, default="county")
-    ranking.add_argument("--county", help="with --level township: whose townships; bulletin: the county's 通报")
-    ranking.add_argument(
-        "--tiers", help="percent of units in the first and the third tier, e.g. 30,30 (default: a third each)"
-    )
-    trained = export.add_argument_group("coverage")
-    trained.add_argument("--by", choices=("county", "unit", "rank"), default="county")
+    export = sub.add_parser("export", "cli_help_export")
+    kinds = (*EXPORT_KINDS, *OTHER_EXPORTS)
+    said = t("cli_help_export_kind", lang, kinds=", ".join(kinds))
+    export.add_argument("kind", choices=kinds, help=said, **positional("cli_metavar_kind"))
+    export.add_argument("--year", type=whole, help=h("cli_help_export_year"))
+    export.add_argument("--period", help=h("cli_help_export_period"))
+    export.add_argument("--format", choices=("csv", "xlsx"), default="csv", help=h("cli_help_export_format"))
+    export.add_argument("--out", type=Path, help=h("cli_help_export_out"))
+    ranking = export.add_argument_group(h("cli_help_group_rankings"))
+    ranking.add_argument("--compare", help=h("cli_help_export_compare"))
+    ranking.add_argument("--method", choices=scoring.METHODS, help=h("cli_help_export_method"))
+    export.add_argument("--published", action="store_true", help=h("cli_help_export_published"))
+    ranking.add_argument("--weights", help=h("cli_help_export_weights"))
+    ranking.add_argument("--level", choices=LEVELS, default="county", help=h("cli_help_export_level"))
+    ranking.add_argument("--county", help=h("cli_help_export_county"))
+    export.add_argument("--document-no", dest="document_no", help=h("cli_help_export_document_no"))
+    ranking.add_argument("--tiers", help=h("cli_help_export_tiers"))
+    trained = export.add_argument_group(h("cli_help_group_coverage"))
     trained.add_argument(
-        "--suppress",
-        action="store_true",
-        help="coverage, movements_summary: hide what a viewer of the app does not see (small "
-        "groups and counts, and the figures withheld with them so they cannot be worked out "
-        "from totals), for sharing",
+        "--by", choices=("county", "unit", "rank", "rank_group"), default="county", help=h("cli_help_export_by")
     )
+    trained.add_argument("--suppress", action="store_true", help=h("cli_help_export_suppress"))
     return parser
 
 
+# argparse's own sentences (usage:, options, error: …, invalid choice …) in Chinese, from the cli_argparse_ rows
+# of i18n.TEXT, whose English side is argparse's message id, exactly (Python 3.11's; 3.13's headings too).
+ARGPARSE_CHINESE = {en: zh for key, (zh, en) in TEXT.items() if key.startswith("cli_argparse_")}
+
+
+@contextlib.contextmanager
+def _argparse_language(lang: str):
+    """argparse in `lang` while the parser is built and used (docs/decisions.md#cli-language). argparse says its
+    words through the module-level `_` and `ngettext` (gettext's, bound when it is imported) at the moment it
+    says them, so these two are replaced for Chinese and put back afterwards, also when argparse exits (an error,
+    --help). A message id this table does not know (a newer Python's) stays English rather than failing."""
+    if lang == "en":
+        yield
+        return
+
+    def gettext(message: str) -> str:
+        return ARGPARSE_CHINESE.get(message, message)
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        return gettext(singular if n == 1 else plural)
+
+    saved = argparse._, argparse.ngettext
+    argparse._, argparse.ngettext = gettext, ngettext
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved
+
+
+def _requested_language(argv: list) -> str:
+    """The --lang of the command line (`--lang en`, `--lang=en`; the last one wins, as argparse takes it), before
+    argparse reads it: its own errors and the help must already speak it. The default when absent or unknown."""
+    lang, words = DEFAULT_LANGUAGE, [str(arg) for arg in argv]
+    for i, arg in enumerate(words):
+        if arg == "--lang" and i + 1 < len(words):
+            value = words[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.removeprefix("--lang=")
+        else:
+            continue
+        if value in LANGUAGES:
+            lang = value
+    return lang
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)  # exits 2 on usage errors
+    argv = sys.argv[1:] if argv is None else list(argv)
+    lang = _requested_language(argv)
+    with _argparse_language(lang):
+        args = build_parser(lang).parse_args(argv)  # exits 2 on usage errors
     lang = args.lang
     if args.command == "hash-password":  # needs no database
         return _hash_password(lang)
@@ -254,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         db = Database(database_location(args.db), wait_seconds=args.wait)
     except DatabaseLocked:
-        print(t("cli_locked", lang, path=database_path(args.db)), file=sys.stderr)
+        print(_held_text(args, database_path(args.db), lang), file=sys.stderr)
         return EXIT_LOCKED
     try:
         return COMMANDS[args.command](db, args, lang)
@@ -266,6 +319,49 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     finally:
         db.close()
+
+
+# Where the running app does what a command does, for the sentence said when it holds the database: the i18n key
+# of the place (docs/decisions.md#one-writer-per-database-file); absent: nothing in the app does it (init, restore,
+# exports of stored rows), so the app must be stopped.
+IN_THE_APP = {
+    "import": "cli_held_import",
+    "batches": "cli_held_batches",
+    "rollback": "cli_held_batches",
+    "remove-sample": "cli_held_sample",
+    "check": "cli_held_check",
+    "backup": "cli_held_backup",
+    "settings": "cli_held_settings",
+    "unlock": "cli_held_users",
+    "user": "cli_held_users",
+    "publish": "cli_held_publish",
+    "alerts": "cli_held_alerts",
+    "deliver": "cli_held_deliver",
+}
+# The page whose download gives what an export gives (figures computed as the page shows them).
+EXPORT_PAGES = {
+    "rankings": "page_rankings",
+    "bulletin": "page_rankings",
+    "welfare_status": "page_welfare",
+    "coverage": "page_training",
+    "promotion_training": "page_training",
+    "movements_summary": "page_movements",
+    "progress": "page_progress",
+    "reminders": "page_progress",
+    "audit": "page_data",
+}
+
+
+def _held_text(args, path, lang: str) -> str:
+    """The running app holds the database: which command could not run, and where in the app it can be done
+    instead (the Data page for an import, the 审定发布 form for a publication …), or that the app must be stopped."""
+    command = f"{args.command} {args.kind}" if args.command == "export" else args.command
+    page = EXPORT_PAGES.get(args.kind) if args.command == "export" else None
+    if page:
+        return t("cli_held", lang, path=path, command=command, where=t("cli_held_download", lang, page=t(page, lang)))
+    if args.command in IN_THE_APP:
+        return t("cli_held", lang, path=path, command=command, where=t(IN_THE_APP[args.command], lang))
+    return t("cli_held_stop_app", lang, path=path, command=command)
 
 
 def _synth(args, lang: str) -> int:
@@ -370,18 +466,17 @@ def _batches(db: Database, args, lang: str) -> int:
     if args.format == "json":
         records = []
         for row in frame.to_dict("records"):
-            row["created_at"] = row["created_at"].isoformat(sep=" ", timespec="seconds")
-            rolled = row["rolled_back_at"]
-            row["rolled_back_at"] = (
-                None if rolled is None or rolled != rolled else rolled.isoformat(sep=" ", timespec="seconds")
-            )
+            row["created_at"] = time_text(row["created_at"])
+            row["rolled_back_at"] = time_text(row["rolled_back_at"]) or None
             submission = row["submission_id"]  # NULL reads as NaN in a float column: null in JSON, not NaN
             row["submission_id"] = None if submission is None or submission != submission else int(submission)
             records.append(row)
         print(json.dumps(records, ensure_ascii=False, indent=1, default=str))
     else:
-        shown = frame[["id", "kind", "file", "rows", "status", "source", "created_at"]]
-        print(shown.to_string(index=False) if len(shown) else "(no batches)")
+        shown = frame[["id", "kind", "file", "rows", "status", "source", "created_at"]].assign(
+            created_at=[time_text(at) for at in frame["created_at"]]
+        )
+        print(shown.to_string(index=False) if len(shown) else t("cli_no_batches", lang))
     return EXIT_OK
 
 
@@ -414,11 +509,14 @@ def _export(db: Database, args, lang: str) -> int:
     if args.format == "xlsx" and not args.out:
         print(t("cli_xlsx_needs_out", lang), file=sys.stderr)
         return EXIT_USAGE
+    if args.county is not None and args.kind not in COUNTY_KINDS:  # it was ignored: every county's rows
+        raise UsageError("cli_county_not_for_kind", kind=args.kind, kinds=list(COUNTY_KINDS))
+    county = _county_option(db, args.county, lang)
     if args.kind == "bulletin":
-        return _bulletin(db, args, period, lang)
+        return _bulletin(db, args, period, county, lang)
     if args.kind == "rankings":
         try:
-            frame = _rankings_frame(db, args, period, lang)
+            frame = _rankings_frame(db, args, period, county, lang)
         except (ScoringError, UsageError) as error:
             print(error.text(lang), file=sys.stderr)
             return EXIT_USAGE
@@ -427,6 +525,11 @@ def _export(db: Database, args, lang: str) -> int:
             print(t("cli_coverage_needs_period", lang), file=sys.stderr)
             return EXIT_USAGE
         frame = coverage_frame(db, period, args.by, suppress=args.suppress)
+    elif args.kind == "promotion_training":
+        if period is None:
+            print(t("cli_needs_period", lang, kind=args.kind), file=sys.stderr)
+            return EXIT_USAGE
+        frame = promotion_training_frame(db, period, suppress=args.suppress)
     elif args.kind == "welfare_status":
         if period is None:
             print(t("cli_needs_period", lang, kind=args.kind), file=sys.stderr)
@@ -436,9 +539,11 @@ def _export(db: Database, args, lang: str) -> int:
         if refusal:
             print(refusal, file=sys.stderr)
             return EXIT_USAGE
-        frame = welfare_status_frame(db, period, publication.version if publication else None)
+        frame = welfare_status_frame(db, period, publication.version if publication else None, county)
         frame = official.with_basis(frame, publication)
         print(t("cli_basis", lang, basis=official.basis_line(publication, lang)), file=sys.stderr)
+        if publication is not None:
+            _say_changed(official.drift(db.connection, publication, race=False), lang)
     elif args.kind == "movements_summary":
         if args.year is None:
             print(t("cli_needs_year", lang, kind=args.kind), file=sys.stderr)
@@ -448,17 +553,20 @@ def _export(db: Database, args, lang: str) -> int:
         if args.year is None:
             print(t("cli_needs_year", lang, kind=args.kind), file=sys.stderr)
             return EXIT_USAGE
-        rows = tracker.progress(
-            db.connection, args.year, dt.date.today(), settings.current(db), county=args.county or ""
-        )
+        today = dt.date.today()
+        first = tracker.first_year(db.connection, today)
+        if args.year < first:  # nothing was owed then: every file would read 未报送 (docs/decisions.md#years-tracked)
+            raise UsageError("cli_year_before_tracking", year=args.year, first=first, last=today.year)
+        rows = tracker.progress(db.connection, args.year, today, settings.current(db), county=county)
         frame = tracker.export_table(tracker.reminders(rows) if args.kind == "reminders" else rows)
     elif args.kind == "audit":
         frame = audit.log(db)
+        frame["happened_at"] = [time_text(at) for at in frame["happened_at"]]
     elif args.kind == "untrained":
         if period is None:
             print(t("cli_coverage_needs_period", lang), file=sys.stderr)
             return EXIT_USAGE
-        frame = untrained_frame(db, period, args.county or "", command_line(_who()).scope)
+        frame = untrained_frame(db, period, county, command_line(_who()).scope)
     else:
         frame = export_frame(db, args.kind, period, scope=command_line(_who()).scope)
     if args.format == "xlsx":
@@ -478,23 +586,45 @@ def _export(db: Database, args, lang: str) -> int:
     return EXIT_OK
 
 
-def _bulletin(db: Database, args, period: str | None, lang: str) -> int:
+def _bulletin(db: Database, args, period: str | None, county: str, lang: str) -> int:
     """`export bulletin --period P [--county C] [--published] --out FILE.docx`: the 通报 as the app's button makes it
-    (docs/decisions.md#bulletin); with --published, refused unless the period's ranking was published."""
+    (docs/decisions.md#bulletin), then how its ranking and its care figures stand (published, live or none); with
+    --published, refused when what it leads with is not published (_bulletin_not_published)."""
     if period is None or not args.out:
         print(t("cli_bulletin_needs_period", lang), file=sys.stderr)
         return EXIT_USAGE
+    if args.out.suffix.lower() != ".docx":  # a Word file named .pdf opens as a broken PDF
+        print(t("cli_bulletin_not_docx", lang, path=args.out), file=sys.stderr)
+        return EXIT_USAGE
     try:
-        content = bulletin.gather(db, period, args.county or "", lang)
+        content = bulletin.gather(db, period, county, lang, document_no=args.document_no)
     except bulletin.BulletinError as error:
         print(error.text(lang), file=sys.stderr)
         return EXIT_USAGE
-    if args.published and not content.published:
-        print(t("cli_not_published", lang, period=period), file=sys.stderr)
+    if args.published and not content.official:
+        print(_bulletin_not_published(db, content, lang), file=sys.stderr)
         return EXIT_USAGE
     args.out.write_bytes(bulletin.to_docx(content))
     print(t("cli_bulletin_written", lang, path=args.out, basis=content.basis), file=sys.stderr)
+    said = {"ranking": content.ranking_basis, "half": content.care_period, "care": content.care_basis}
+    print(t("cli_bulletin_contents", lang, **said), file=sys.stderr)
+    for line in filter(None, (content.changed, content.care_changed)):  # as the document says it
+        print(line, file=sys.stderr)
     return EXIT_OK
+
+
+def _bulletin_not_published(db: Database, content: bulletin.Bulletin, lang: str) -> str:
+    """Why `export bulletin --published` has no published figures to lead with: the period's ranking is live
+    (never published, or published before it had race scores), or it has no race scores and its care figures
+    are live. A period published with its care figures only builds its bulletin from them
+    (docs/decisions.md#which-figures)."""
+    period = content.period
+    if content.ranking == bulletin.LIVE:
+        publication = official.latest(db.connection, period)
+        if publication is not None:  # published with its care statuses only, before its race scores came
+            return t("cli_published_without_ranking", lang, period=period, version=publication.version)
+        return t("cli_not_published", lang, period=period)
+    return t("cli_bulletin_care_not_published", lang, period=period, half=content.care_period)
 
 
 def _welfare_status_refusal(db: Database, period: str, published: bool, publication, lang: str) -> str:
@@ -511,16 +641,25 @@ def _welfare_status_refusal(db: Database, period: str, published: bool, publicat
 
 
 def _settings(db: Database, args, lang: str) -> int:
-    if args.key is not None:
-        if args.value is None:
-            print(t("cli_setting_needs_value", lang), file=sys.stderr)
+    """Every setting (`KEY\tVALUE` lines on standard output); with KEY its line, and on standard error what it
+    means, its default and what it accepts; with KEY VALUE the change, then every setting."""
+    if args.key is not None and args.value is None:
+        values = settings.current(db)
+        try:
+            said = settings.explained(args.key, values.get(args.key, ""), lang)
+        except settings.SettingError as error:  # no such setting: the sentence lists them
+            print(error.text(lang), file=sys.stderr)
             return EXIT_USAGE
+        print(f"{args.key}\t{values[args.key]}")
+        print(said, file=sys.stderr)
+        return EXIT_OK
+    if args.key is not None:
         try:
             value = settings.save(db, args.key, args.value, _who())
         except settings.SettingError as error:
             print(error.text(lang), file=sys.stderr)
             return EXIT_USAGE
-        print(t("cli_setting_saved", lang, name=args.key, value=value), file=sys.stderr)
+        print(t("cli_setting_saved", lang, name=args.key, value=settings.shown(value)), file=sys.stderr)
     for key, value in settings.current(db).items():
         print(f"{key}\t{value}")
     return EXIT_OK
@@ -548,7 +687,7 @@ def _restore(args, lang: str) -> int:
         print(error.text(lang), file=sys.stderr)
         return EXIT_USAGE
     except DatabaseLocked:  # the app (or another process) holds the file: restore only with it stopped
-        print(t("cli_locked", lang, path=target), file=sys.stderr)
+        print(_held_text(args, target, lang), file=sys.stderr)
         return EXIT_LOCKED
     print(t("cli_restored", lang, path=args.path, kept=kept), file=sys.stderr)
     return EXIT_OK
@@ -585,7 +724,9 @@ def _user(db: Database, args, lang: str) -> int:
     """`incentive user …`: the users page's changes, from the machine (whose rights are the prefecture's). The
     first administrators of secrets.toml are not known here; the app refuses their names for new accounts."""
     if args.action == "list":
-        sys.stdout.buffer.write(to_csv_bytes(users.listing(db)))
+        accounts = users.listing(db)
+        accounts["changed_at"] = [time_text(at) for at in accounts["changed_at"]]
+        sys.stdout.buffer.write(to_csv_bytes(accounts))
         return EXIT_OK
     if not args.name or (args.action == "add" and not args.role):
         print(t("cli_user_usage", lang), file=sys.stderr)
@@ -639,23 +780,55 @@ def _period_option(value: str | None) -> str | None:
     return period
 
 
-def _rankings_frame(db: Database, args, period: str | None, lang: str) -> pd.DataFrame:
+# The exports that take --county, and what it does for each (docs/decisions.md#cli-county-option).
+COUNTY_KINDS = ("rankings", "welfare_status", "progress", "reminders", "untrained", "bulletin")
+
+
+def _county_option(db: Database, given: str | None, lang: str) -> str:
+    """`--county` as a county of the region list, '' when not given. A short form the importer would accept for
+    the same county (`柏川` for `柏川县`, place_names' rule) is taken, and standard error says which county was
+    chosen; UsageError for a name that is no county (naming it and the counties), one that could be several, or
+    any name while no region list is loaded (docs/decisions.md#cli-county-option)."""
+    if given is None:
+        return ""
+    given = given.strip()
+    counties = queries.run(db.connection, "race_units", county="")["unit"].tolist()
+    if not counties:
+        raise UsageError("cli_county_no_regions", county=given)
+    match = NameMatcher([(county, "") for county in counties]).county(given)
+    if match.error == "ambiguous_name":
+        raise UsageError("cli_county_ambiguous", county=given, candidates=match.params["candidates"])
+    if match.error:
+        raise UsageError("cli_county_unknown", county=given, counties=counties)
+    if match.name != given:
+        print(t("cli_county_read_as", lang, given=given, county=match.name), file=sys.stderr)
+    return match.name
+
+
+def _rankings_frame(db: Database, args, period: str | None, county: str, lang: str) -> pd.DataFrame:
+    """`export rankings`: the counties' ranking, or with --level township that of `county`'s townships."""
     if period is None:
         raise UsageError("cli_rankings_need_period")
-    if args.level == "township" and not args.county:
+    if args.level == "township" and not county:
         raise UsageError("cli_township_needs_county")
+    if args.level == "county" and county:  # the counties' ranking ranks them all: it was ignored
+        raise UsageError("cli_county_needs_township", county=county)
     compare_period = None
     if args.compare:
         compare_period = periods.parse_period(args.compare)
         if compare_period is None:
             raise UsageError("cli_bad_period", value=args.compare)
-    group = PeerGroup(args.level, args.county or "")
+    group = PeerGroup(args.level, county)
     if args.published:
         return _published_rankings(db, args, period, compare_period, group, lang)
     available = available_periods(db.connection, group)
     for wanted in filter(None, (period, compare_period)):
-        if wanted not in available:
-            raise UsageError("cli_no_race_period", period=wanted, periods=", ".join(available[-8:]) or "—")
+        if wanted in available:
+            continue
+        shown = ", ".join(available[-8:]) or "—"
+        if county:  # the county's townships have no scores of that period (it was worded as the counties')
+            raise UsageError("cli_no_township_period", county=county, period=wanted, periods=shown)
+        raise UsageError("cli_no_race_period", period=wanted, periods=shown)
     weights = scoring.parse_weights(args.weights) if args.weights else None
     tiers = scoring.parse_tier_shares(args.tiers) if args.tiers else scoring.TIER_SHARES
     method = args.method or "z"
@@ -666,7 +839,16 @@ def _rankings_frame(db: Database, args, period: str | None, lang: str) -> pd.Dat
             db.connection, compare_period, group, method=method, weights=weights, draws=0, sensitivity=False
         )
     print(t("cli_basis", lang, basis=official.basis_line(None, lang)), file=sys.stderr)
+    _say_moves_withheld(ranking, compare, group, lang)
     return official.with_basis(export_table(ranking, group, compare, lang), None)
+
+
+def _say_moves_withheld(ranking, compare, group: PeerGroup, lang: str) -> None:
+    """On standard error, why rank_change is empty when the two periods rank different units, as the page and the
+    通报 say it (docs/decisions.md#rank-moves-compare-the-same-units)."""
+    withheld = ranking_tables.moves_withheld_text(ranking, compare, group.level, lang)
+    if withheld:
+        print(withheld, file=sys.stderr)
 
 
 def _published_rankings(db: Database, args, period: str, compare_period: str | None, group, lang: str):
@@ -690,7 +872,28 @@ def _published_rankings(db: Database, args, period: str, compare_period: str | N
             db.connection, compare_period, group, draws=0, sensitivity=False
         )
     print(t("cli_basis", lang, basis=official.basis_line(publication, lang)), file=sys.stderr)
+    _say_moves_withheld(ranking, compare, group, lang)
+    _say_changed(official.drift(db.connection, publication, group, care=False), lang)
     return official.with_basis(export_table(ranking, group, compare, lang), publication)
+
+
+def _say_changed(drift: official.Drift, lang: str) -> None:
+    """On standard error, under what an export says it is: the sentence saying that current data would change the
+    published figures (docs/decisions.md#data-changed-after-publication); nothing when they would not."""
+    line = drift.sentence(lang)
+    if line:
+        print(line, file=sys.stderr)
+
+
+# Publication refusals whose page sentence names a field of the 审定发布 form: the same sentence naming the flag
+# that supplies it (--reason, --override-pending, --document-no; --allow-incomplete is said on a line of its own).
+PUBLISH_FLAGS = {
+    "pub_needs_reason": "cli_pub_needs_reason",
+    "pub_pending": "cli_pub_pending",
+    "pub_needs_reason_and_pending": "cli_pub_needs_reason_and_pending",
+    "pub_document_no_long": "cli_pub_document_no_long",
+    "pub_rollbacks_pending": "cli_pub_rollbacks_pending",
+}
 
 
 def _publish(db: Database, args, lang: str) -> int:
@@ -708,9 +911,12 @@ def _publish(db: Database, args, lang: str) -> int:
             reason=args.reason,
             pending=lambda p: freeze.pending_submissions(db, p),
             override_reason=args.override,
+            allow_incomplete=args.allow_incomplete,
         )
-    except freeze.PublicationError as error:
-        print(error.text(lang), file=sys.stderr)
+    except freeze.PublicationError as error:  # the form's sentences, naming the flag where the form names a field
+        print(error.text(lang, wording=PUBLISH_FLAGS), file=sys.stderr)
+        if "pub_incomplete" in error.keys:
+            print(t("cli_publish_allow_incomplete", lang), file=sys.stderr)
         return EXIT_REFUSED
     ranks = official.frozen_ranks(db.connection, publication)
     statuses = official.welfare_view(db.connection, period, publication.version)
@@ -728,6 +934,9 @@ def _publish(db: Database, args, lang: str) -> int:
         file=sys.stderr,
     )
     print(official.basis_line(publication, lang), file=sys.stderr)
+    if publication.incomplete:
+        counties = official.shortfall_text(publication.incomplete, lang)
+        print(t("cli_published_incomplete", lang, counties=counties), file=sys.stderr)
     return EXIT_OK
 
 
@@ -735,18 +944,25 @@ def _alerts(db: Database, args, lang: str) -> int:
     """预警清单 on standard output (a line each, or CSV with the data of each as JSON), the counts on standard error;
     judged on today's date, with the prefecture's scope and exact figures (docs/decisions.md#alerts)."""
     period = _period_option(args.period)
-    counties = queries.run(db.connection, "race_units", county="")["unit"].tolist()
-    if args.county and args.county not in counties:
-        print(t("cli_alerts_unknown_county", lang, county=args.county, counties="、".join(counties)), file=sys.stderr)
-        return EXIT_USAGE
+    county = _county_option(db, args.county, lang)
     year = None
     if period is None:
         years = queries.run(db.connection, "data_years")["year"].tolist()
         year = args.year or (int(years[0]) if years else dt.date.today().year)
-    found = listing.build(
-        db.connection, dt.date.today(), settings.current(db), command_line(_who()).scope, year=year, period=period
-    )
-    chosen = listing.filtered(found.alerts, args.county or "")
+    try:
+        found = listing.build(
+            db.connection,
+            dt.date.today(),
+            settings.current(db),
+            command_line(_who()).scope,
+            year=year,
+            period=period,
+            refuse_empty=True,  # an empty list of a period without data would read as an all-clear
+        )
+    except listing.NothingToJudge as refused:
+        print(refused.text(lang), file=sys.stderr)
+        return EXIT_USAGE
+    chosen = listing.filtered(found.alerts, county)
     if args.format == "csv":
         sys.stdout.buffer.write(to_csv_bytes(listing.export_table(chosen, lang)))
         sys.stdout.flush()
@@ -796,6 +1012,8 @@ def _deliver(db: Database, args, lang: str) -> int:
     if done.refused:
         print(done.refused, file=sys.stderr)
     else:
+        if done.created:  # a timer's dated folder is made by the run (docs/decisions.md#the-delivery-folder)
+            print(t("cli_deliver_created", lang, path=done.out_dir), file=sys.stderr)
         for file in done.written:
             print(done.out_dir / file.name)
         counts = done.counts()
@@ -811,6 +1029,8 @@ def _deliver(db: Database, args, lang: str) -> int:
         print(done.webhook.error, file=sys.stderr)
     elif done.webhook is not None:
         print(t("cli_deliver_webhook_failed", lang, reason=done.webhook.error), file=sys.stderr)
+    if done.refusal == "no_data":  # as `export bulletin` for the same period: nothing to deliver was asked for
+        return EXIT_USAGE
     return EXIT_OK if done.complete else EXIT_REFUSED
 
 

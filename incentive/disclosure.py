@@ -24,11 +24,17 @@ Sizes are settled before parts, so the cells withheld for sizes depend on the si
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+import highspy
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, linprog, milp
+from scipy import sparse
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+# Counts of people: wherever a sentence or a document states one from 1 to threshold − 1, it shows `<threshold`
+# instead (the warning list, the 通报 and the briefing: docs/decisions.md#small-numbers-in-warnings).
+PEOPLE_UNITS = frozenset(("人", "名", "人次"))
 
 SMALL = "small"
 WITHHELD = "withheld"
@@ -108,6 +114,18 @@ class Table:
         return part if kind == "part" else self.sizes[key] - part
 
 
+def is_small_count(value, unit: str | None, threshold: int | None) -> bool:
+    """Whether `value` in `unit` is a count of people from 1 to threshold − 1, shown as `<threshold`; never with
+    no threshold (an exact export) or a unit that is not a count of people (PEOPLE_UNITS)."""
+    if threshold is None or unit not in PEOPLE_UNITS or value is None:
+        return False
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return False
+    return number == number and 1 <= number < threshold  # NaN is no count
+
+
 def small_cells(sizes: Mapping[Hashable, int], threshold: int) -> set:
     """Primary suppression: sizes from 1 to threshold - 1."""
     return {k for k, v in sizes.items() if 1 <= v < threshold}
@@ -129,10 +147,15 @@ def protect(
     hidden = small_cells(table.sizes, threshold)
     settled: dict[tuple, str] = {}  # exposures accepted: "left" or "unprotected"
     memo: dict = {}
+    witnesses = Witnesses()
     for quantities in ([SIZE], table.quantities()):
         while True:
             _two_per_line(table, hidden)
-            found = [e for e in exposures(table, hidden, small, quantities, memo) if e not in settled]
+            found = [
+                e
+                for e in exposures(table, hidden, small, quantities, memo, skip=settled, witnesses=witnesses)
+                if e not in settled  # a component's memo may predate the settling
+            ]
             if not found:
                 break
             key, quantity = found[0]
@@ -224,16 +247,25 @@ def _components(table: Table, hidden: set) -> list[set]:
 
 
 def exposures(
-    table: Table, hidden: set, small: set, quantities: Sequence[str] | None = None, memo: dict | None = None
+    table: Table,
+    hidden: set,
+    small: set,
+    quantities: Sequence[str] | None = None,
+    memo: dict | None = None,
+    *,
+    skip: Collection[tuple] = (),
+    witnesses: Witnesses | None = None,
 ) -> list[tuple]:
     """(cell, quantity) of hidden cells whose value the shown figures pin to one integer. A component's answer
-    depends on its cells alone (every hidden cell of the lines around it belongs to it), so `memo` keeps them."""
+    depends on its cells alone (every hidden cell of the lines around it belongs to it), so `memo` keeps them.
+    `skip`: exposures already settled, not asked again (a caller that reuses `memo` may only let it grow).
+    `witnesses`: integer solutions found so far, tried first (they only speed the answer up, never change it)."""
     out = []
     quantities = tuple(quantities or table.quantities())
     for component in _components(table, set(hidden)):
         key = (frozenset(component), quantities)
         if memo is None or key not in memo:
-            found = _audit(table, component, set(hidden), small, quantities)
+            found = _audit(table, component, set(hidden), small, quantities, skip=skip, witnesses=witnesses)
             if memo is None:
                 out += found
                 continue
@@ -259,14 +291,22 @@ def intervals(table: Table, pattern: Pattern) -> dict[tuple, tuple[float, float]
 
 
 def _audit(
-    table: Table, component: set, hidden: set, small: set, quantities: Sequence[str], only: Hashable | None = None
+    table: Table,
+    component: set,
+    hidden: set,
+    small: set,
+    quantities: Sequence[str],
+    only: Hashable | None = None,
+    *,
+    skip: Collection[tuple] = (),
+    witnesses: Witnesses | None = None,
 ) -> list[tuple]:
     keys = [only] if only is not None else sorted(component, key=table.order.get)
-    wanted = [(key, q) for key in keys for q in quantities]
+    wanted = [(key, q) for key in keys for q in quantities if (key, q) not in skip]
     around = {i for k in component for i in table.lines_of[k]}
     if len(around) == 1 and table.lines[next(iter(around))].total not in hidden:
         return _one_line_pinned(table, component, table.lines[next(iter(around))], hidden, small, wanted)
-    return _System(table, component, hidden, small).pinned(wanted)
+    return _System(table, component, hidden, small).pinned(wanted, witnesses)
 
 
 def _one_line_pinned(
@@ -314,6 +354,86 @@ def _ranked(size: int, shown: list[int], threshold: int) -> tuple[int, int | Non
     return max(floor, below[-1] + 1 if below else 0), (above[0] if above else None)
 
 
+def _matrix(entries: list[tuple[int, int, float]], rows: int, columns: int) -> sparse.csr_array:
+    if not entries:
+        return sparse.csr_array((rows, columns))
+    row, column, value = zip(*entries, strict=True)
+    return sparse.csr_array((value, (row, column)), shape=(rows, columns))  # repeated entries are summed
+
+
+@dataclass(frozen=True)
+class Solution:
+    """A linear program's answer: `status` 0 optimal, 2 infeasible, 3 unbounded (scipy.optimize.linprog's codes),
+    `fun` the objective's value and `x` the solution when optimal."""
+
+    status: int
+    fun: float = np.nan
+    x: np.ndarray | None = None
+
+
+class _Solver:
+    """One HiGHS model of a system, kept open: each objective (and bound change) starts from the last optimal
+    basis, so the hundreds of questions an audit asks of one component cost a few pivots each instead of a
+    solve from scratch. Presolve is off, as a warm start needs."""
+
+    def __init__(self, a_eq: sparse.csr_array, b_eq: np.ndarray, a_ub: sparse.csr_array | None, b_ub) -> None:
+        width = a_eq.shape[1]
+        matrix = sparse.vstack([a_eq, a_ub]).tocsc() if a_ub is not None else sparse.csc_array(a_eq)
+        lp = highspy.HighsLp()
+        lp.num_col_, lp.num_row_ = width, matrix.shape[0]
+        lp.col_cost_ = np.zeros(width)
+        lp.col_lower_, lp.col_upper_ = np.zeros(width), np.full(width, highspy.kHighsInf)
+        upper = np.concatenate([b_eq, b_ub]) if a_ub is not None else b_eq
+        lower = np.concatenate([b_eq, np.full(len(b_ub), -highspy.kHighsInf)]) if a_ub is not None else b_eq
+        lp.row_lower_, lp.row_upper_ = lower.astype(float), upper.astype(float)
+        lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+        lp.a_matrix_.start_ = matrix.indptr
+        lp.a_matrix_.index_ = matrix.indices
+        lp.a_matrix_.value_ = matrix.data.astype(float)
+        self.highs = highspy.Highs()
+        # primal simplex: a new objective leaves the last basis feasible, so it goes on from there (twice as fast
+        # as the dual simplex here, measured on a county of one cadre: bench/disclosure_audit.py)
+        options = (("output_flag", False), ("presolve", "off"), ("threads", 1), ("simplex_strategy", 4))
+        for name, value in options:
+            self.highs.setOptionValue(name, value)
+        self.highs.passModel(lp)
+        self.width = width
+        self.bounds: list[tuple] | None = None
+
+    def minimise(self, c: np.ndarray, bounds: list[tuple]) -> Solution:
+        if bounds != self.bounds:
+            low = np.array([b[0] for b in bounds], dtype=float)
+            high = np.array([highspy.kHighsInf if b[1] is None else b[1] for b in bounds], dtype=float)
+            self.highs.changeColsBounds(self.width, np.arange(self.width, dtype=np.int32), low, high)
+            self.bounds = list(bounds)
+        self.highs.changeColsCost(self.width, np.arange(self.width, dtype=np.int32), np.asarray(c, dtype=float))
+        self.highs.run()
+        status = self.highs.getModelStatus()
+        if status == highspy.HighsModelStatus.kOptimal:
+            x = np.array(self.highs.getSolution().col_value)
+            return Solution(0, float(np.asarray(c) @ x), x)
+        if status in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
+            return Solution(3)  # the system always holds the true figures, so it is never infeasible here
+        if status == highspy.HighsModelStatus.kInfeasible:
+            return Solution(2)
+        raise RuntimeError(f"disclosure audit: HiGHS ended with {self.highs.modelStatusToString(status)}")
+
+
+class Witnesses:
+    """Integer solutions an audit found (each a value per hidden (cell, size or part)), kept for the next audits
+    of a growing pattern: a solution of an earlier system, with the cells hidden since at their true values, is
+    often a solution of the new one too, and then frees at once what it gives another value. Each is checked
+    against the new system before it counts, so the answers are those of solving afresh."""
+
+    LIMIT = 64  # the most recent ones: older ones rarely fit a grown component
+
+    def __init__(self) -> None:
+        self.found: list[dict] = []
+
+    def add(self, values: dict) -> None:
+        self.found = [*self.found[-(self.LIMIT - 1) :], values]
+
+
 class _System:
     """The linear system an onlooker can write for one component: a variable per hidden size and part."""
 
@@ -323,36 +443,38 @@ class _System:
         self.names = [SIZE, *table.parts]
         self.index = {(k, n): i for i, (k, n) in enumerate((k, n) for n in self.names for k in keys)}
         width = len(self.index)
-        rows, rhs = [], []
+        # sparse: a component of a hundred cells has a thousand variables, each in a handful of lines
+        entries: list[tuple[int, int, float]] = []  # (row, column, coefficient); repeats add up
+        rhs = []
         for i in sorted({i for k in keys for i in table.lines_of[k]}):
             line = table.lines[i]
             for name in self.names:
                 values = table.sizes if name == SIZE else table.parts[name]
-                row = np.zeros(width)
+                row = len(rhs)
                 constant = 0.0
-                for cell, sign in ((m, 1.0) for m in line.members):
+                for cell in line.members:
                     if cell in hidden:
-                        row[self.index[cell, name]] += sign
+                        entries.append((row, self.index[cell, name], 1.0))
                     else:
-                        constant -= sign * values[cell]
+                        constant -= values[cell]
                 if line.total in hidden:
-                    row[self.index[line.total, name]] -= 1.0
+                    entries.append((row, self.index[line.total, name], -1.0))
                 else:
                     constant += values[line.total]
-                rows.append(row)
                 rhs.append(constant)
-        self.a_eq = np.array(rows) if rows else np.zeros((0, width))
+        self.a_eq = _matrix(entries, len(rhs), width)
         self.b_eq = np.array(rhs)
-        within = []
-        for k in keys:
-            for name in self.names[1:]:
-                row = np.zeros(width)
-                row[self.index[k, name]], row[self.index[k, SIZE]] = 1.0, -1.0
-                within.append(row)
-        self.a_ub = np.array(within) if within else None
-        self.b_ub = np.zeros(len(within)) if within else None
+        within = [
+            entry
+            for row, (k, name) in enumerate((k, name) for k in keys for name in self.names[1:])
+            for entry in ((row, self.index[k, name], 1.0), (row, self.index[k, SIZE], -1.0))
+        ]
+        count = len(keys) * (len(self.names) - 1)
+        self.a_ub = _matrix(within, count, width) if count else None
+        self.b_ub = np.zeros(count) if count else None
         sizes = self.bounds_only(table, component, hidden, small)
         self.bounds = [sizes[k] if n == SIZE else (0, None) for (k, n) in self.index]
+        self._solver: _Solver | None = None
 
     @staticmethod
     def bounds_only(table: Table, component: set, hidden: set, small: set) -> dict:
@@ -373,58 +495,86 @@ class _System:
 
     def objective(self, key: Hashable, quantity: str) -> np.ndarray:
         c = np.zeros(len(self.index))
-        if quantity == SIZE:
-            c[self.index[key, SIZE]] = 1.0
-        else:
-            kind, name = quantity.split(":", 1)
-            c[self.index[key, name]] = 1.0
-            if kind == "rest":
-                c = -c
-                c[self.index[key, SIZE]] = 1.0
+        plus, minus = self._terms(key, quantity)
+        c[plus] = 1.0
+        if minus >= 0:
+            c[minus] = -1.0
         return c
 
-    def solve(self, c: np.ndarray, bounds=None):
-        return linprog(
-            c,
-            A_ub=self.a_ub,
-            b_ub=self.b_ub,
-            A_eq=self.a_eq if len(self.b_eq) else None,
-            b_eq=self.b_eq if len(self.b_eq) else None,
-            bounds=bounds or self.bounds,
-            method="highs-ds",
-        )
+    def solve(self, c: np.ndarray, bounds: list[tuple] | None = None) -> Solution:
+        """Minimise c·x over the system (within `bounds` instead of the system's own, when given)."""
+        if self._solver is None:
+            self._solver = _Solver(self.a_eq, self.b_eq, self.a_ub, self.b_ub)
+        return self._solver.minimise(c, bounds or self.bounds)
 
-    def pinned(self, wanted: list[tuple]) -> list[tuple]:
+    def pinned(self, wanted: list[tuple], witnesses: Witnesses | None = None) -> list[tuple]:
         """Those of `wanted` (cell, quantity) that cannot take an integer value other than their true one.
 
         Every integer solution found on the way (a vertex of the system, or of the system with a cap on its
-        unbounded sizes, which is still a solution) frees every quantity it gives another value; a few vertices
-        in fixed pseudo-random directions free most, and the rest are asked one by one."""
-        objectives = {kq: self.objective(*kq) for kq in wanted}
-        truth = {kq: self.table.value(*kq) for kq in wanted}
-        open_ = dict.fromkeys(wanted)
+        unbounded sizes, which is still a solution) frees every quantity it gives another value; earlier audits'
+        solutions that still hold, then a few vertices in fixed pseudo-random directions free most, and the rest
+        are asked one by one."""
+        if not wanted:
+            return []
+        # quantity i of x is x[plus[i]] - x[minus[i]] (minus -1: none): a size, a part, or a size minus a part
+        plus, minus = np.array([self._terms(*kq) for kq in wanted]).T
+        truth = np.array([self.table.value(*kq) for kq in wanted], dtype=float)
+        open_ = np.ones(len(wanted), dtype=bool)
 
-        def absorb(x) -> None:
+        def values(x: np.ndarray) -> np.ndarray:
+            return x[plus] - np.where(minus >= 0, x[np.maximum(minus, 0)], 0.0)
+
+        def absorb(x, keep: bool = True) -> None:
+            nonlocal open_
             if x is None or not np.allclose(x, np.round(x), atol=_EPS):
                 return
-            for kq in [kq for kq in open_ if abs(objectives[kq] @ x - truth[kq]) >= 1 - _EPS]:
-                del open_[kq]
+            if keep and witnesses is not None:
+                witnesses.add({kn: int(np.rint(x[i])) for kn, i in self.index.items()})
+            open_ &= np.abs(values(x) - truth) < 1 - _EPS
+
+        for earlier in list(witnesses.found) if witnesses is not None else ():
+            if not open_.any():
+                break
+            absorb(self._fitted(earlier), keep=False)
 
         cap = 2 * max([*self.table.sizes.values(), self.table.threshold]) + 1
         capped = [(low, high if high is not None else cap) for low, high in self.bounds]
         directions = np.random.default_rng(0).standard_normal((4, len(self.index)))
         for c in directions if len(wanted) > 2 else ():
-            if not open_:
+            if not open_.any():
                 break
             result = self.solve(c, capped)
             absorb(result.x if result.status == 0 else None)
-        for kq in list(open_):
-            if kq in open_:
-                free, witness = self._other_value(objectives[kq], truth[kq])
+        for i, kq in enumerate(wanted):
+            if open_[i]:
+                free, witness = self._other_value(self.objective(*kq), int(truth[i]))
                 absorb(witness)
                 if free:
-                    open_.pop(kq, None)
-        return list(open_)
+                    open_[i] = False
+        return [kq for kq, still in zip(wanted, open_, strict=True) if still]
+
+    def _terms(self, key: Hashable, quantity: str) -> tuple[int, int]:
+        """(index added, index subtracted or -1) of the variables whose difference is (key, quantity)."""
+        if quantity == SIZE:
+            return self.index[key, SIZE], -1
+        kind, name = quantity.split(":", 1)
+        return (self.index[key, name], -1) if kind == "part" else (self.index[key, SIZE], self.index[key, name])
+
+    def _fitted(self, values: dict) -> np.ndarray | None:
+        """An earlier solution as a solution of this system (cells it did not hide at their true values), or None
+        when it breaks a line or a bound here."""
+        x = np.array(
+            [values.get((k, n), self.table.sizes[k] if n == SIZE else self.table.parts[n][k]) for (k, n) in self.index],
+            dtype=float,
+        )
+        if len(self.b_eq) and not np.allclose(self.a_eq @ x, self.b_eq, atol=_EPS):
+            return None
+        if self.a_ub is not None and np.any(self.a_ub @ x > self.b_ub + _EPS):
+            return None
+        for value, (low, high) in zip(x, self.bounds, strict=True):
+            if value < low - _EPS or (high is not None and value > high + _EPS):
+                return None
+        return x
 
     def has_other_value(self, key: Hashable, quantity: str) -> bool:
         """Whether (key, quantity) can take an integer value other than its true one, given what is shown."""

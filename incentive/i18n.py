@@ -65,10 +65,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "Race {period}: {county} ranks {rank} of {n} (interval {interval}), {tier}.",
     ),
     "brief_training": (
-        "{year} 年{scope}培训覆盖率 {coverage:.1%}，人均 {hours:.1f} 学时（全市覆盖率 {prefecture:.1%}）。",
-        "Training {year}, {scope}: coverage {coverage:.1%}, {hours:.1f} {hours:hour|hours} per cadre "
-        "(prefecture "
-        "{prefecture:.1%}).",
+        "{window}{scope}培训覆盖率 {coverage:.1%}，人均 {hours:.1f} 学时（全市覆盖率 {prefecture:.1%}）。",
+        "Training {window}, {scope}: coverage {coverage:.1%}, {hours:.1f} {hours:hour|hours} per cadre "
+        "(prefecture {prefecture:.1%}).",
     ),
     "brief_care_county": (
         "{county} {period}：{total} 项可判定指标中达标 {met} 项；未达标：{below}。",
@@ -271,8 +270,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Some link parameters could not be used; defaults are shown instead: {params}.",
     ),
     "data_version": (
-        "数据：{batches} 个有效批次（最新 #{latest}），更新于 {when}",
-        "Data: {batches} active {batches:batch|batches} (latest #{latest}), updated {when}",
+        "数据：{batches} 个有效批次（最新为批次 #{latest}），更新于 {when}",
+        "Data: {batches} active {batches:batch|batches} (latest: batch #{latest}), updated {when}",
     ),
     "data_version_empty": (
         "数据库为空，请在「数据管理」导入数据。",
@@ -284,7 +283,6 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "sample_notice_remove": ("可在「数据管理」一键移除。", "Remove it on the Data page."),
     "sample_loading": ("首次启动，正在载入示例数据（约 10 秒）…", "First start: loading the sample data (about 10 s)…"),
-    "delta_vs_year": ("较 {year} 年 {delta}", "{delta} vs {year}"),
     "kpi_hours_unit": ("{hours:.1f} 学时", "{hours:.1f} {hours:hour|hours}"),
     "kpi_roster_note": (
         "花名册截至 {as_of}；培训记录截至 {last}。",
@@ -452,8 +450,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "data_sample_loaded": ("已载入示例数据（{n} 个批次）。", "Sample data loaded ({n} {n:batch|batches})."),
     "data_no_sample": ("当前没有示例数据。", "No sample data is loaded."),
     "data_format_doc": (
-        "各类文件的列、示例与拒收规则见 docs/data-format.md。",
-        "Columns, examples and refusal rules: docs/data-format.md.",
+        "各类文件的列、是否必填、可填的值与示例，见本页「下载填报模板」：每个模板附有「填表说明」工作表。",
+        "Each kind's columns, whether they are required, the values they take and an example: see “Download "
+        "templates” on this page; every template has an instructions sheet.",
     ),
     "data_notes": ("说明", "Notes"),
     "col_batch": ("批次", "Batch"),
@@ -776,7 +775,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "training_units_below_hidden": (
         "另有 {n} 个单位的数字不公开（人数少于阈值或为防推算而隐藏），不论是否达标均未列入。",
         "{n} more {n:unit|units} whose figures are withheld (too small, or hidden with a small one) "
-        "are left out, whether or not they meet the target.",
+        "{n:is|are} left out, whether or not {n:it meets|they meet} the target.",
     ),
     # --- security
     "session_ended": (
@@ -847,10 +846,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli_rollback_cancelled": ("已取消，未撤销。", "Cancelled; nothing rolled back."),
     "cli_cannot_read": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
     "cli_refused": ("未导入 {file}：", "refused {file}:"),
-    "cli_locked": (
-        "数据库正被运行中的看板程序占用（{path}），请在看板的「数据管理」页导入，或先停止看板。",
-        "The running dashboard app holds the database ({path}); import on its Data page, or stop the app first.",
-    ),
     "not_importable": ("该文件有问题，不能导入。", "The file has problems and cannot be imported."),
     "cli_rolled_back": ("已撤销批次 #{batch}", "batch #{batch} rolled back"),
     "cli_no_batch": ("没有编号为 {batch} 的有效批次。", "No active batch with id {batch}."),
@@ -894,6 +889,360 @@ TEXT: dict[str, tuple[str, str]] = {
         "No race scores for {period}; periods with data: {periods}.",
     ),
     "cli_bad_period": ("考核期无法识别：{value}", "period not recognised: {value}"),
+    # --- CLI: --county, published bulletins, argparse, the held database, publish flags, settings, years
+    # (docs/decisions.md#cli-county-option, #cli-language, #one-writer-per-database-file, #bulletin)
+    "cli_county_unknown": (
+        "没有名为「{county}」的县区；行政区划中的县区有：{counties}。",
+        "No county named “{county}” in the region list; the counties are: {counties}.",
+    ),
+    "cli_county_ambiguous": (
+        "「{county}」可能指多个县区：{candidates}。请写出县区全称。",
+        "“{county}” could be any of {candidates}; give the county's full name.",
+    ),
+    "cli_county_no_regions": (
+        "没有名为「{county}」的县区：尚未导入行政区划。",
+        "No county named “{county}”: no region list has been imported yet.",
+    ),
+    "cli_county_read_as": ("--county「{given}」按「{county}」处理。", "--county “{given}” read as “{county}”."),
+    "cli_county_not_for_kind": (
+        "导出 {kind} 不按县区筛选，不能使用 --county；--county 适用于：{kinds}。",
+        "export {kind} is not filtered by county, so it does not take --county; --county applies to: {kinds}.",
+    ),
+    "cli_county_needs_township": (
+        "县区排名列出全部县区，--county 用于乡镇排名：加上 --level township 可导出{county}各乡镇的排名。",
+        "The county ranking lists every county; --county picks whose townships are ranked: add --level township "
+        "for the ranking of the townships of {county}.",
+    ),
+    "cli_no_township_period": (
+        "{county}的乡镇没有 {period} 的赛马得分；其乡镇有得分的考核期：{periods}。",
+        "The townships of {county} have no race scores for {period}; periods with their scores: {periods}.",
+    ),
+    "bulletin_published_care_only": (
+        "本期没有赛马得分；本通报所列关心关爱数据为{label}的结果。",
+        "There are no race scores for this period; the care figures in this bulletin are the officially published "
+        "ones: {label}.",
+    ),
+    "bulletin_trial_care_only": (
+        "实时数据（试算）：本期没有赛马得分，关心关爱数据尚未审定发布，本通报仅供参考。",
+        "Live data (trial): there are no race scores for this period and its care figures have not been officially "
+        "published; for reference only.",
+    ),
+    "bulletin_no_ranking": ("无（{period} 没有赛马得分）", "none ({period} has no race scores)"),
+    "bulletin_no_care": ("无（{period} 没有关心关爱数据）", "none ({period} has no care figures)"),
+    "cli_bulletin_contents": (
+        "通报内容：赛马排名——{ranking}；关心关爱数据（{half}）——{care}。",
+        "Contents: race ranking: {ranking}; care figures of {half}: {care}.",
+    ),
+    "cli_bulletin_care_not_published": (
+        "{period} 没有赛马得分，{half} 的关心关爱数据也尚未正式发布，通报中没有已发布的内容；去掉 --published 可生成实时数据"
+        "（试算）的通报。",
+        "{period} has no race scores and the care figures of {half} are not published, so nothing in its bulletin "
+        "is published; leave out --published for a bulletin of live data (a trial).",
+    ),
+    # argparse's own words: the English side is argparse's message id exactly, the Chinese what it says under
+    # --lang zh (cli._argparse_language; docs/decisions.md#cli-language)
+    "cli_argparse_usage": ("用法：", "usage: "),
+    "cli_argparse_positionals": ("位置参数", "positional arguments"),
+    "cli_argparse_options": ("选项", "options"),
+    "cli_argparse_help": ("显示本帮助并退出", "show this help message and exit"),
+    "cli_argparse_heading": ("%(heading)s：", "%(heading)s:"),
+    "cli_argparse_argument": ("参数 %(argument_name)s：%(message)s", "argument %(argument_name)s: %(message)s"),
+    "cli_argparse_unrecognized": ("无法识别的参数：%s", "unrecognized arguments: %s"),
+    "cli_argparse_not_allowed_with": ("不能与参数 %s 同时使用", "not allowed with argument %s"),
+    "cli_argparse_ignored_value": ("此选项不带值，不能写 %r", "ignored explicit argument %r"),
+    "cli_argparse_required": ("缺少必需的参数：%s", "the following arguments are required: %s"),
+    "cli_argparse_one_required": ("参数 %s 中必须给出一个", "one of the arguments %s is required"),
+    "cli_argparse_expected_one": ("需要一个值", "expected one argument"),
+    "cli_argparse_expected_at_most_one": ("最多只能有一个值", "expected at most one argument"),
+    "cli_argparse_expected_at_least_one": ("至少需要一个值", "expected at least one argument"),
+    "cli_argparse_expected_n": ("需要 %s 个值", "expected %s argument"),
+    "cli_argparse_expected_n_plural": ("需要 %s 个值", "expected %s arguments"),
+    "cli_argparse_ambiguous": (
+        "选项不明确：%(option)s 可能是 %(matches)s",
+        "ambiguous option: %(option)s could match %(matches)s",
+    ),
+    "cli_argparse_unexpected_option": ("意外的选项：%s", "unexpected option string: %s"),
+    "cli_argparse_invalid_value": ("无效的值 %(value)r（应为 %(type)s）", "invalid %(type)s value: %(value)r"),
+    "cli_argparse_invalid_choice": (
+        "无效的取值 %(value)r（可选：%(choices)s）",
+        "invalid choice: %(value)r (choose from %(choices)s)",
+    ),
+    "cli_argparse_unknown_command": (
+        "没有命令 %(parser_name)r（可选：%(choices)s）",
+        "unknown parser %(parser_name)r (choices: %(choices)s)",
+    ),
+    "cli_argparse_error": ("%(prog)s：错误：%(message)s\n", "%(prog)s: error: %(message)s\n"),
+    "cli_arg_not_whole": ("「{value}」不是整数", "“{value}” is not a whole number"),
+    "cli_arg_not_number": ("「{value}」不是数字", "“{value}” is not a number"),
+    # the command line's help (incentive --help, incentive COMMAND --help)
+    "cli_metavar_command": ("命令", "command"),
+    "cli_metavar_file": ("文件", "files"),
+    "cli_metavar_batch": ("批次号", "batch_id"),
+    "cli_metavar_path": ("路径", "path"),
+    "cli_metavar_name": ("账号名", "name"),
+    "cli_metavar_key": ("设置项", "key"),
+    "cli_metavar_value": ("值", "value"),
+    "cli_metavar_action": ("操作", "action"),
+    "cli_metavar_kind": ("导出内容", "kind"),
+    "cli_help_description": (
+        "干部激励看板命令行（也可用 python -m incentive 运行）",
+        "干部激励看板 command line (also python -m incentive)",
+    ),
+    "cli_help_db": (
+        "DuckDB 数据库文件（默认：环境变量 INCENTIVE_DB，否则 data/incentive.duckdb）",
+        "DuckDB file (default: $INCENTIVE_DB or data/incentive.duckdb)",
+    ),
+    "cli_help_lang": ("提示信息的语言", "message language"),
+    "cli_help_wait": (
+        "数据库被其他进程占用时最多等待的秒数（默认 30）",
+        "seconds to wait while another process holds the database (default 30)",
+    ),
+    "cli_help_format": ("输出格式", "output format"),
+    "cli_help_init": ("建立数据库结构", "create the schema"),
+    "cli_help_init_sample": ("同时载入自带的示例数据", "also load the bundled sample data"),
+    "cli_help_import": ("导入文件，每个文件整体导入或整体不导入", "import files, each all-or-nothing"),
+    "cli_help_import_files": ("要导入的文件（CSV、Excel）", "the files to import (CSV, Excel)"),
+    "cli_help_import_kind": (
+        "文件类型（默认：按每个文件识别）",
+        "the kind of the files (default: recognised in each file)",
+    ),
+    "cli_help_import_skip_invalid": ("导入有效的行，列出被拒绝的行", "import valid rows, report rejected ones"),
+    "cli_help_import_rejects": (
+        "与 --skip-invalid 同用：将被拒绝的行写入此 CSV 文件",
+        "with --skip-invalid: write rejected rows as CSV here",
+    ),
+    "cli_help_import_period": (
+        "宽表文件中没有考核期时，指定其考核期（如 2025Q2）",
+        "period of a wide file that has none (e.g. 2025Q2)",
+    ),
+    "cli_help_import_as_of": (
+        "花名册中没有统计日期时，指定其统计日期（如 2025-06-30）",
+        "as-of date of a roster that has none (e.g. 2025-06-30)",
+    ),
+    "cli_help_batches": ("列出导入批次，最早的在前", "list import batches, oldest first"),
+    "cli_help_rollback": ("撤销一个批次（会先要求确认）", "undo one batch exactly (asks for confirmation)"),
+    "cli_help_rollback_batch": ("批次编号（见 batches）", "the batch's id (see batches)"),
+    "cli_help_rollback_yes": ("不再询问确认", "do not ask for confirmation"),
+    "cli_help_remove_sample": ("撤销示例数据的全部批次", "roll back every batch of the bundled sample data"),
+    "cli_help_check": (
+        "已导入数据中超出合理范围的数值，以及与上期相比变动异常的数值（每项一行；退出码 0）",
+        "values of the loaded data outside their plausible range, and unusual changes from the previous period "
+        "(one line each; exit 0)",
+    ),
+    "cli_help_backup": (
+        "将整个数据库复制到一个新文件（一致的快照）",
+        "copy the whole database to a new file (a consistent snapshot)",
+    ),
+    "cli_help_backup_path": (
+        "新文件的路径（不会覆盖已有文件）",
+        "the new file (an existing file is never overwritten)",
+    ),
+    "cli_help_restore": ("用备份替换数据库（请先停止看板）", "replace the database with a backup (stop the app first)"),
+    "cli_help_restore_path": ("备份文件", "the backup file"),
+    "cli_help_synth": (
+        "生成一个虚构的省或市的数据文件（用于性能测试）",
+        "write a fictional province or prefecture's files (for benchmarks)",
+    ),
+    "cli_help_scale": ("规模：全省或一个市", "the scale: a province or one prefecture"),
+    "cli_help_synth_out": ("写入文件的文件夹", "the folder to write the files to"),
+    "cli_help_synth_seed": ("随机种子（默认：该规模的固定种子）", "random seed (default: the scale's fixed seed)"),
+    "cli_help_hash_password": (
+        "输出新密码的 argon2 哈希值（输入两次，不回显）",
+        "print the argon2 hash of a new password (read twice, not echoed)",
+    ),
+    "cli_help_unlock": (
+        "让因多次登录失败而被锁定的管理员账号可以再次登录",
+        "let an administrator name locked by failed sign-ins sign in again",
+    ),
+    "cli_help_unlock_name": ("被锁定的账号名", "the locked name"),
+    "cli_help_user": (
+        "数据库中的账号（与「用户管理」页相同）：列出、添加、修改",
+        "accounts kept in the database (as on the users page): list, add, change",
+    ),
+    "cli_help_user_action": ("操作：{actions}", "what to do: {actions}"),
+    "cli_help_user_name": ("账号名（list 以外都需要）", "the account (all but list)"),
+    "cli_help_user_role": ("角色：add 必填，change 可改", "add (required), change"),
+    "cli_help_user_county": ("add、change：县区角色所属的县区", "add, change: the county of a county role"),
+    "cli_help_user_identity": (
+        "add、change：统一身份认证的身份（电子邮箱）",
+        "add, change: a single sign-on identity (e-mail)",
+    ),
+    "cli_help_settings": (
+        "显示全部设置；settings 设置项：显示一项设置的值、默认值、允许范围和含义；settings 设置项 值：修改该项",
+        "show the settings; settings KEY: one setting's value, default, allowed values and meaning; settings KEY "
+        "VALUE: change it",
+    ),
+    "cli_help_settings_key": ("设置项的名称，如 coverage_target", "a setting's key, e.g. coverage_target"),
+    "cli_help_settings_value": ("该项的新值", "its new value"),
+    "cli_help_publish": (
+        "审定发布某期的赛马排名和关心关爱达标状态（每次发布生成一个新版本）",
+        "publish a period's ranking and care statuses officially (a new version each time)",
+    ),
+    "cli_help_publish_period": ("考核期，如 2026Q3", "the period, e.g. 2026Q3"),
+    "cli_help_publish_document_no": ("发布的文号", "文号 of the publication"),
+    "cli_help_publish_note": ("备注", "a note"),
+    "cli_help_publish_reason": ("更正原因（该期已发布过时必填）", "required when the period is already published"),
+    "cli_help_publish_allow_incomplete": (
+        "部分县区数据未报齐时仍发布（随版本记录）",
+        "publish although some counties' data of the period are not all in (recorded with the version)",
+    ),
+    "cli_help_publish_override": (
+        "有报送待审核时仍要发布的理由",
+        "why to publish while submissions await review",
+    ),
+    "cli_help_alerts": (
+        "某年或某期的预警清单，最严重的在前（精确数字）",
+        "the warning list (预警清单) of a year or a period, most severe first (exact figures)",
+    ),
+    "cli_help_alerts_period": (
+        "一个考核期，如 2026Q3（只用周期与之相同的规则）",
+        "one period, e.g. 2026Q3 (each rule whose periods have its form)",
+    ),
+    "cli_help_alerts_year": ("年度（默认：有数据的最新年度）", "a calendar year (default: the newest year with data)"),
+    "cli_help_alerts_county": ("只列出该县区的预警", "one county's warnings"),
+    "cli_help_deliver": (
+        "将某期的通报（Word）、简报（PDF）和预警清单写入一个文件夹，供定时任务使用",
+        "write a period's 通报 (Word), briefings (PDF) and warning list into a folder, for cron or a timer",
+    ),
+    "cli_help_deliver_period": (
+        "考核期，如 2026Q3；或 last-quarter / last-half：今天之前的上一个季度或半年",
+        "e.g. 2026Q3; or last-quarter / last-half: the one before today's",
+    ),
+    "cli_help_deliver_out": ("文件夹（不存在时自动建立）", "the folder (created if missing)"),
+    "cli_help_deliver_webhook": (
+        "将摘要发送到这个内网机器人地址（默认：环境变量 INCENTIVE_WEBHOOK）",
+        "post a summary to this intranet robot address (default: $INCENTIVE_WEBHOOK)",
+    ),
+    "cli_help_deliver_webhook_format": (
+        'text：企业微信、钉钉机器人接受的 {"msgtype": "text", …}；json：摘要的各个字段',
+        'text: {"msgtype": "text", …} as WeCom and DingTalk robots take it; json: the summary’s fields',
+    ),
+    "cli_help_deliver_no_pdf": ("不生成 PDF 简报", "leave the PDF briefings out"),
+    "cli_help_deliver_published": (
+        "该期排名未正式发布时拒绝生成",
+        "refuse a period whose ranking is not officially published",
+    ),
+    "cli_help_export": (
+        "按标准列名导出某类数据的当前行，或排名等结果",
+        "current rows of a kind in canonical columns, or the rankings",
+    ),
+    "cli_help_export_kind": ("导出的内容：{kinds}", "what to export: {kinds}"),
+    "cli_help_export_year": (
+        "movements_summary、progress、reminders：年度",
+        "movements_summary, progress, reminders: the calendar year",
+    ),
+    "cli_help_export_period": ("考核期，如 2025Q2 或 2025年第二季度", "the period, e.g. 2025Q2"),
+    "cli_help_export_format": ("输出格式（xlsx 需要 --out）", "output format (xlsx needs --out)"),
+    "cli_help_export_out": ("写入此文件，而不是标准输出", "write to this file instead of standard output"),
+    "cli_help_group_rankings": ("排名（rankings）", "rankings"),
+    "cli_help_group_coverage": ("培训覆盖（coverage）", "coverage"),
+    "cli_help_export_compare": (
+        "对比期：增加 compare_rank 和 rank_change 两列",
+        "compare period: adds compare_rank and rank_change",
+    ),
+    "cli_help_export_method": ("标准化方法（默认 z）", "default z"),
+    "cli_help_export_published": (
+        "rankings、welfare_status、bulletin：该期正式发布（审定发布）的结果，而不是当前数据",
+        "rankings, welfare_status, bulletin: the period's published results (审定发布), not current data",
+    ),
+    "cli_help_export_weights": (
+        "赛道权重，如 项目建设=0.4,乡村振兴=0.2（其余赛道保持原有占比）",
+        "track weights, e.g. 项目建设=0.4,乡村振兴=0.2 (others keep their share)",
+    ),
+    "cli_help_export_level": (
+        "county：县区排名；township：--county 所指县区的乡镇排名",
+        "county: the counties; township: the townships of --county",
+    ),
+    "cli_help_export_document_no": (
+        "bulletin：本文件的文号（默认：该期正式发布时的文号，否则用设置中的文号）",
+        "bulletin: this document's 文号 (default: the published period's own, else the setting)",
+    ),
+    "cli_help_export_county": (
+        "一个县区（也接受能唯一确定的简称，如「柏川」）：rankings --level township 排该县区的乡镇；welfare_status、"
+        "progress、reminders、untrained 只导出该县区；bulletin 生成该县区的通报",
+        "one county (a short form that names one county, such as 柏川, is taken): rankings --level township ranks "
+        "its townships; welfare_status, progress, reminders, untrained keep its rows; bulletin makes its 通报",
+    ),
+    "cli_help_export_tiers": (
+        "第一、第三方阵所占单位的百分比，如 30,30（默认各占三分之一）",
+        "percent of units in the first and the third tier, e.g. 30,30 (default: a third each)",
+    ),
+    "cli_help_export_by": (
+        "coverage：按县区、单位、职级或职级组（乡科级及以下／县处级及以上）分行",
+        "coverage: a row per county, unit, rank or rank group (section level and below, division level and above)",
+    ),
+    "cli_help_export_suppress": (
+        "coverage、movements_summary、promotion_training：隐藏看板浏览者看不到的内容（小群体和小计数，以及为防止从合计推算而"
+        "一并隐藏的数字），用于对外分享",
+        "coverage, movements_summary, promotion_training: hide what a viewer of the app does not see (small groups "
+        "and counts, and "
+        "the figures withheld with them so they cannot be worked out from totals), for sharing",
+    ),
+    "cli_held": (
+        "数据库正被运行中的看板程序占用（{path}），incentive {command} 未能运行。可{where}，或先停止看板再运行。",
+        "The running dashboard app holds the database ({path}), so incentive {command} could not run: {where}, "
+        "or stop the app first.",
+    ),
+    "cli_held_stop_app": (
+        "数据库正被运行中的看板程序占用（{path}），incentive {command} 未能运行。看板中没有这项操作，请先停止看板再运行。",
+        "The running dashboard app holds the database ({path}), so incentive {command} could not run, and the app "
+        "has no such action: stop the app first.",
+    ),
+    "cli_held_import": ("在看板的「数据管理」页导入", "import on its Data page"),
+    "cli_held_batches": ("在看板的「数据管理」页查看或撤销导入批次", "see or roll back batches on its Data page"),
+    "cli_held_sample": ("在看板的「数据管理」页移除示例数据", "remove the sample on its Data page"),
+    "cli_held_check": ("在看板的「数据管理」页查看数据核查结果", "see the checks on its Data page"),
+    "cli_held_backup": ("在看板的「数据管理」页备份", "back up on its Data page"),
+    "cli_held_settings": ("在看板的「数据管理」页修改设置", "change the settings on its Data page"),
+    "cli_held_users": ("在看板的「用户管理」页操作", "do it on its Users page"),
+    "cli_held_publish": (
+        "在看板「赛马排名」或「关心关爱」页的「审定发布」表单发布",
+        "publish with the 审定发布 (Publish officially) form of its Rankings or Welfare page",
+    ),
+    "cli_held_alerts": ("在看板的「预警清单」页查看", "see it on its Warnings page"),
+    "cli_held_deliver": (
+        "在看板的「赛马排名」页下载通报和简报、在「预警清单」页下载预警清单",
+        "download the bulletin and briefings on its Rankings page and the warning list on its Warnings page",
+    ),
+    "cli_held_download": ("在看板的「{page}」页下载", "download it from its {page} page"),
+    "cli_pub_needs_reason": (
+        "{period} 已正式发布；再次发布将生成新版本，请用 --reason 写明更正原因。",
+        "{period} is already published; publishing it again makes a new version, so give the reason for the "
+        "correction with --reason.",
+    ),
+    "cli_pub_pending": (
+        "{period} 尚有 {n} 份报送待审核，暂不能发布。请先在看板的「审核」页审核，或用 --override-pending 写明理由后强制发布。",
+        "{period} has {n} {n:submission|submissions} awaiting review and cannot be published yet. Review "
+        "{n:it|them} first (the app's Review page), or give a reason to publish anyway with --override-pending.",
+    ),
+    "cli_pub_needs_reason_and_pending": (
+        "{period} 已正式发布；再次发布将生成新版本，请用 --reason 写明更正原因。另有 {n} 份报送待审核：请先审核，"
+        "或同时用 --override-pending 写明强制发布理由。",
+        "{period} is already published; publishing it again makes a new version, so give the reason for the "
+        "correction with --reason. Also, {n} {n:submission|submissions} of it {n:awaits|await} review: review "
+        "{n:it|them} first, or also give a reason to publish anyway with --override-pending.",
+    ),
+    "cli_pub_rollbacks_pending": (
+        "{period} 的数据另有 {n} 份撤销申请待审核：请先在看板的「审核」页审核，或用 --override-pending 写明强制发布理由。",
+        "{n} {n:request|requests} to roll back data of {period} {n:awaits|await} review: review {n:it|them} first "
+        "(the app's Review page), or give a reason to publish anyway with --override-pending.",
+    ),
+    "cli_pub_document_no_long": (
+        "--document-no 的文号最多 {limit} 个字。",
+        "The document number of --document-no has at most {limit} {limit:character|characters}.",
+    ),
+    "setting_explained": (
+        "{label}（{name}）：当前为 {value}；默认 {default}；允许：{accepts}。",
+        "{label} ({name}): now {value}; default {default}; allowed: {accepts}.",
+    ),
+    "setting_accepts_whole": ("{range} 的整数", "a whole number, {range}"),
+    "setting_accepts_text": ("一行文字，{low}～{high} 个字符", "one line of {low} to {high} characters"),
+    "cli_year_before_tracking": (
+        "{year} 年没有应报送的文件：报送进度从 {first} 年算起（有数据的最早一年，最晚为上一年）。请选择 {first} 至 {last} 年。",
+        "Nothing was owed for {year}: the submission tracker starts in {first} (the first year with data, or last "
+        "year if that is earlier). Choose a year from {first} to {last}.",
+    ),
+    "cli_no_batches": ("（没有导入批次）", "(no batches)"),
     # --- rankings page
     "rank_level": ("比较层级", "Level"),
     "level_county": ("县区", "Counties"),
@@ -949,10 +1298,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "chart_rank_intervals": ("排名及其区间（权重 ±20% 扰动）", "Rank and its interval (weights ±20%)"),
     "axis_rank": ("排名", "Rank"),
     "rank_interval_note": (
-        "区间为各赛道权重在 0.8-1.2 倍间随机扰动 {draws} 次后名次的第 5 至第 95 百分位；区间重叠的单位名次差异不宜过度解读。点击左图柱条查看该单位详情。",
+        "区间为各赛道权重在 0.8-1.2 倍间随机扰动 {draws} 次后名次的第 5 至第 95 百分位；区间重叠的单位名次差异不宜过度解读。",
         "The interval is the 5th-95th percentile rank over {draws} {draws:draw|draws} with each track weight "
-        "scaled by 0.8-1.2; do not over-read rank gaps between units whose intervals overlap. "
-        "Click a bar on the left to look closer.",
+        "scaled by 0.8-1.2; do not over-read rank gaps between units whose intervals overlap.",
     ),
     "rank_table": ("排名总表", "Ranking table"),
     "rank_file_name": ("赛马排名_{peers}_{period}", "rankings_{peers}_{period}"),
@@ -1047,6 +1395,120 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_weighted": ("计入综合", "In composite"),
     "col_note": ("说明", "Note"),
     "other_indicators": ("其他 {n} 项", "{n} {n:other|others}"),
+    # --- 一县一档 county profile, the one-track view of the rankings, clicks that open a county (issue 24)
+    "page_county": ("一县一档", "County profile"),
+    "profile_own_county_only": (
+        "县区账号只能查看本县区的档案，以下为{county}。",
+        "A county account sees its own county's profile only; this is {county}.",
+    ),
+    "profile_pick": ("选择县区", "Choose a county"),
+    "profile_pick_placeholder": ("请选择一个县区", "Choose one county"),
+    "profile_pick_note": (
+        "也可以在左侧栏选择县区，或在赛马排名、概览、关心关爱的图表上点击一个县区。",
+        "You can also choose a county in the sidebar, or click a county on a chart of Rankings, Overview or Welfare.",
+    ),
+    "profile_compare": ("名次变化原因对比", "Explain the rank change since"),
+    "profile_compare_previous": ("上一期（环比）", "the previous period"),
+    "profile_compare_year": ("上年同期（同比）", "the same period last year"),
+    "profile_section_headline": ("要点", "Headlines"),
+    "profile_section_history": ("排名走势与原因", "Rank over time and why"),
+    "profile_section_tracks": ("赛道与标杆", "Tracks and benchmarks"),
+    "profile_section_training": ("培训覆盖", "Training"),
+    "profile_section_care": ("关心关爱", "Welfare"),
+    "profile_section_decisions": ("能上能下", "Personnel decisions"),
+    "profile_vs": ("（同比 {period}）", "(vs {period})"),
+    "profile_rank_of": ("第 {rank} 名 / {n}", "{rank} of {n}"),
+    "profile_was": ("{period}：{value}", "{period}: {value}"),
+    "profile_rank_note": (
+        "排名区间：赛道权重各自在 ±20% 内随机变动 {draws} 次时名次的第5至第95百分位。同比：与上年同期相比。",
+        "Interval: the 5th to 95th percentile of the rank when each track weight varies within ±20 % ({draws} "
+        "{draws:draw|draws}). Year on year: against the same period a year earlier.",
+    ),
+    "profile_history": ("排名走势", "Rank over time"),
+    "profile_chart_path": ("{county}排名走势（竖线为排名区间）", "{county}: rank over time (bars: rank interval)"),
+    "profile_no_compare": (
+        "没有可对比的期次，无法分解名次变化。",
+        "No period to compare with: the change cannot be explained.",
+    ),
+    "profile_tracks": ("赛道得分与标杆", "Track scores against the benchmarks"),
+    "profile_col_benchmark": ("标杆（第90百分位）", "Benchmark (90th percentile)"),
+    "profile_chart_tracks": ("{county}各赛道得分 · {period}", "{county}: track scores · {period}"),
+    "profile_track_best": (
+        "{track}：最优 {unit}；距标杆 {gap:+.2f}；同比 {change}",
+        "{track}: best {unit}; {gap:+.2f} from the benchmark; year on year {change}",
+    ),
+    "profile_benchmark_note": (
+        "标杆为各县区该项的第90百分位（越低越好的指标取第10百分位）；赛道得分已统一为越高越好。同比为与{period}相比。",
+        "Benchmark: the counties' 90th percentile (the 10th for lower-is-better indicators); track scores are "
+        "higher-is-better. Year on year: against {period}.",
+    ),
+    "profile_col_period": ("期次", "Period"),
+    "profile_col_units": ("参评县区数", "Counties ranked"),
+    "profile_col_rank_year_before": ("上年同期名次", "Rank a year earlier"),
+    "profile_col_change_year_before": ("同比变化", "Change year on year"),
+    "profile_col_unit": ("单位", "Unit"),
+    "profile_col_direction": ("方向", "Better"),
+    "profile_direction_higher": ("越高越好", "higher"),
+    "profile_direction_lower": ("越低越好", "lower"),
+    "profile_col_best_unit": ("最优县区", "Best county"),
+    "profile_col_best": ("最优值", "Best value"),
+    "profile_col_value_year_before": ("上年同期值", "A year earlier"),
+    "profile_col_status_year_before": ("上年同期状态", "Status a year earlier"),
+    "profile_col_action": ("事项", "Decision"),
+    "profile_col_count": ("本年", "This year"),
+    "profile_col_count_year_before": ("上年", "Last year"),
+    "profile_training": ("培训覆盖与短板", "Training coverage and gaps"),
+    "profile_training_scope": ("{window}，同比对比 {before}。", "{window}, year on year against {before}."),
+    "profile_training_no_cadres": (
+        "{county}没有在册干部，无法计算培训覆盖。",
+        "{county} has no cadres on the roster: no coverage.",
+    ),
+    "profile_training_hidden": (
+        "本县区培训数据为小样本，不公开：{mark}。",
+        "This county's training figures are a small group and not shown: {mark}.",
+    ),
+    "profile_training_before_hidden": (
+        "{window}的数据不公开，不列同比。",
+        "The figures of {window} are not shown, so there is no year-on-year change.",
+    ),
+    "profile_gap_category": (
+        "最弱类别：{category}，覆盖率 {coverage:.1%}（全市 {prefecture:.1%}，差 {gap:+.1f} 个百分点），{n} 人未覆盖。",
+        "Weakest category: {category}, {coverage:.1%} reached (all counties {prefecture:.1%}, {gap:+.1f} pp); "
+        "{n} not reached.",
+    ),
+    "profile_gap_domain": (
+        "最弱领域：{domain}，覆盖率 {reach:.1%}（全市 {prefecture:.1%}，差 {gap:+.1f} 个百分点）。",
+        "Weakest domain: {domain}, {reach:.1%} reached (all counties {prefecture:.1%}, {gap:+.1f} pp).",
+    ),
+    "profile_care": ("关心关爱状态", "Welfare statuses"),
+    "profile_care_met": ("{period} 达标指标", "Indicators met, {period}"),
+    "profile_care_below": ("未达标指标", "Indicators below target"),
+    "profile_care_note": ("同比为与{period}相比。", "Year on year: against {period}."),
+    "profile_chart_care_trend": ("{county}关爱指标状态走势", "{county}: welfare statuses over time"),
+    "profile_decisions": ("{year}年干部选任与问责", "Personnel decisions, {year}"),
+    "profile_decisions_note": (
+        "{year}年与{before}年的决定数，按能上能下页同样规则处理：1至{top}显示为<{threshold}，可据以推算的数不公开。",
+        "Decisions in {year} and {before}, shown as on the Movements page: 1 to {top} show as <{threshold}, "
+        "and figures that would give them away are withheld.",
+    ),
+    "rank_track": ("排序依据", "Rank by"),
+    "rank_track_all": ("综合", "Composite"),
+    "rank_track_banner": (
+        "按单一赛道「{track}」排序，仅供分析，不是正式排名；正式排名以综合得分为准。",
+        "Ranked by one track, {track}: an analysis, not the official ranking, which is by the composite.",
+    ),
+    "chart_rank_track": ("{track}赛道得分 · {period}", "{track} track score · {period}"),
+    "col_track_rank": ("赛道名次", "Track rank"),
+    "col_official_rank": ("正式名次", "Official rank"),
+    "axis_track_score": ("赛道得分", "Track score"),
+    "rank_click_township_note": (
+        "点击乡镇的柱形，在下方查看该乡镇详情。",
+        "Click a township's bar to look closer below.",
+    ),
+    "rank_click_note": (
+        "点击县区的柱形或表格行，打开该县区的一县一档。",
+        "Click a county's bar or table row to open its profile.",
+    ),
     # --- training page
     "window_kind": ("统计区间", "Window"),
     "window_year": ("全年", "Year"),
@@ -1058,12 +1520,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "该区间没有花名册，无法计算覆盖率；请先导入干部花名册。",
         "No roster for this window, so no coverage; import a cadre roster first.",
     ),
-    "training_scope": (
-        "{scope} · {window}（对比 {before}）· 花名册截至 {as_of} · 学时目标 {target:.1f} 学时/人",
-        "{scope} · {window} (vs {before}) · roster as of {as_of} · hours target {target:.1f} per cadre",
-    ),
     "kpi_hours_median": ("学时中位数", "Median hours"),
-    "kpi_share_target": ("达到 {target} 学时", "Reaching {target} {target:hour|hours}"),
     "kpi_untrained": ("未参训人数", "Not trained"),
     "training_pace": (
         "培训记录截至 {day}：按进度此时应达 {expected:.1f} 学时/人，实际 {actual:.1f}。",
@@ -1086,23 +1543,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "chart_quarter_hours": ("{year} 年各季度人均学时（全市）", "Hours per cadre by quarter, {year} (all counties)"),
     "axis_hours": ("学时/人", "Hours per cadre"),
     "pace_line": ("目标进度", "Target pace"),
-    "chart_pace": (
-        "{year} 年累计人均学时与目标进度（年度 {target:g} 学时）",
-        "Cumulative hours vs target pace, {year} ({target:g} a year)",
-    ),
     "training_mix": ("培训方式", "How cadres are trained"),
     "mix_online": ("线上学时占比", "Online share of hours"),
     "mix_collective": ("集体培训学时占比", "Collective share of hours"),
     "chart_mix": ("{window} 各县区培训方式", "Training mix by county, {window}"),
     "training_gaps": ("缺什么补什么", "What is missing, and what to do"),
     "file_training_actions": ("缺什么补什么_{window}", "training_gaps_{window}"),
-    "training_units_below": (
-        "{scope} 人均学时未达 {target:.1f} 学时的单位（差距大者在前）",
-        "Units in {scope} below {target:.1f} hours per cadre (largest shortfall first)",
-    ),
     "training_units_below_count": (
         "共 {n} 个单位未达目标；下载可得完整列表。",
-        "{n} {n:unit|units} below target; the download has all of them.",
+        "{n} {n:unit|units} below target; the download has {n:it|all of them}.",
     ),
     "file_training_below": ("学时未达标单位_{window}", "units_below_target_{window}"),
     "chart_coverage_vs_race": (
@@ -1145,13 +1594,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_coverage": ("覆盖率", "Coverage"),
     "col_hours_per_cadre": ("人均学时", "Hours per cadre"),
     "col_hours_median": ("学时中位数", "Median hours"),
-    "col_share_target": ("学时达标比例", "Reaching target"),
+    "col_share_target": ("达到本人学时目标", "Meeting own target"),
     "col_untrained": ("未参训", "Not trained"),
     "col_gap": ("短板", "Gap"),
     "col_gap_size": ("涉及人数", "Cadres"),
     "col_gap_pp": ("低于全市（百分点）", "Below prefecture (pp)"),
     "col_suggestion": ("建议", "Suggestion"),
-    "col_target_hours": ("目标学时", "Target hours"),
     "col_shortfall": ("差距（学时/人）", "Shortfall (hours per cadre)"),
     "col_domain": ("培训领域", "Domain"),
     "col_reached": ("覆盖人数", "Cadres reached"),
@@ -1167,6 +1615,26 @@ TEXT: dict[str, tuple[str, str]] = {
         "{domain}领域覆盖 {reach:.0%}，全市 {prefecture:.0%}：增设{domain}专题班次",
         "{domain} reaches {reach:.0%} of cadres vs {prefecture:.0%} prefecture: add {domain} courses",
     ),
+    # --- meeting-ready views (issue 24): windows with data, honest coverage, one control that works
+    "training_no_records_in_year": (
+        "{year} 年尚无培训记录：没有可计算的区间（不是覆盖率为零）。请选择其他年度，或导入该年度的培训记录。",
+        "No training records are dated in {year}: there is no window to measure (coverage is not zero). Choose "
+        "another year or import that year's training records.",
+    ),
+    "scoring_points_need_one_scale": (
+        "「原始分值」只能用于全部以“分”计的指标；本期指标的单位还有 {units}，直接相加没有意义。请选择 z 分数或功效系数。",
+        "“Points as given” needs every indicator in points (分); this period's indicators are also in {units}, "
+        "and adding them means nothing. Choose z-score or min-max.",
+    ),
+    "window_one_month": ("{month}（该年度仅此月有记录）", "{month} (the only month of the year with records)"),
+    # --- honest views (issue 24): coverage changes, reporting counts, the sidebar county, short links
+    "delta_vs_window": ("较 {window} {delta}", "{delta} vs {window}"),
+    "county_not_on_page": (
+        "本页显示全市数字，不按县区筛选；所选县区用于其他页面和简报。",
+        "This page shows the prefecture's figures, not one county's; the county chosen applies to the other pages "
+        "and the briefing.",
+    ),
+    "reported_units": ("{label}（{n}/{m} 个县区已报）", "{label} ({n}/{m} counties reported)"),
     # --- welfare page
     "welfare_no_data": (
         "还没有关心关爱指标数据，请在「数据管理」导入。",
@@ -1254,6 +1722,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "方阵取 {year} 年前一年最后一个考评期（{period}）的赛马排名。",
         "Tiers are from the last race period before {year} ({period}).",
     ),
+    # --- the briefing's first page (incentive/sharing/briefing.py): headline figures
+    "brief_kpi_rank": ("综合排名", "Rank"),
+    "brief_kpi_rank_value": ("第 {rank} 名 / {n}", "{rank} of {n}"),
+    "brief_kpi_race_note": ("{period} · {tier} · 区间 {interval}", "{period} · {tier} · interval {interval}"),
+    "brief_kpi_leader_note": ("{period} · 共 {n} 个县区", "{period} · {n} {n:county|counties}"),
+    "brief_kpi_coverage_note": (
+        "人均 {hours:.1f} 学时 · 目标覆盖率 {target:.0%}",
+        "{hours:.1f} {hours:hour|hours} per cadre · target {target:.0%}",
+    ),
+    "brief_kpi_met_note": ("{period} · {met}/{total} 项达标", "{period} · {met} of {total} met"),
+    "brief_kpi_none": ("暂无", "none"),
     # --- warnings (预警, incentive/alerts)
     "page_alerts": ("预警清单", "Warnings"),
     "alerts_refused": (
@@ -1319,12 +1798,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "alerts_intro": (
         "红色：连续 {tier} 个考评期处于第三方阵（约谈候选）、数据逾期未报送、关爱指标连续 {care_red} 期未达标；"
         "黄色：关爱指标连续 {care} 期未达标、季末培训进度落后、指标值较上期明显差于其他县区、数据逾期报送或不全。"
-        "期数可在「数据管理」页的设置中调整。",
+        "{periods_set}",
         "Red: in the third tier {tier} race periods running (a candidate for a formal talk), data past the "
         "deadline and not sent, a care indicator below target {care_red} periods running. Yellow: a care "
         "indicator below target {care} periods running, training behind pace at a quarter's end, a value that "
-        "changed far worse than the other counties', data sent late or incomplete. The numbers of periods are "
-        "settings on the Data page.",
+        "changed far worse than the other counties', data sent late or incomplete. {periods_set}",
     ),
     "alerts_judged": (
         "判定依据：赛马 {race}，关爱 {welfare}，培训截至 {training} 末，报送情况按 {today} 判定",
@@ -1366,9 +1844,137 @@ TEXT: dict[str, tuple[str, str]] = {
         "预警 {n} 条：红色 {red} 条，黄色 {yellow} 条（{judged}）。",
         "{n} {n:warning|warnings}: {red} red, {yellow} yellow ({judged}).",
     ),
-    "cli_alerts_unknown_county": (
-        "没有名为「{county}」的县区；县区有：{counties}。",
-        "No county named “{county}”; the counties are: {counties}.",
+    # --- warnings and delivery: fixes after review (issue 19; docs/decisions.md#alerts, #delivery)
+    # who sets the numbers of periods: only the prefecture administrator can open the Data page
+    "alerts_periods_set_here": (
+        "期数可在「数据管理」页的设置中调整。",
+        "The numbers of periods are settings on the Data page.",
+    ),
+    "alerts_periods_set_by_prefecture": ("期数由市委组织部设定。", "The numbers of periods are set by the prefecture."),
+    "alerts_other_county": (
+        "链接所指的县区「{county}」不在您的账号范围内（仅限 {own}），无法查看其预警事项；以下为 {own} 的预警事项。",
+        "The address asks for {county}, which your account cannot see (it is limited to {own}); {own}'s warnings "
+        "are listed below.",
+    ),
+    "alerts_nothing_to_judge": (
+        "{when} 没有任何数据（无赛马得分、关爱数据和培训记录，也无应报送的材料），无法判定预警。"
+        "已有数据：赛马 {race}；关爱 {care}；培训记录截至 {training}。",
+        "{when} has no data of any kind (no race scores, care figures or training records, and no file owed), so "
+        "no warning can be judged. Data held: race {race}; care {care}; training records up to {training}.",
+    ),
+    "cli_deliver_created": (
+        "交付目录 {path} 原不存在，已新建。",
+        "The delivery folder {path} did not exist and was created.",
+    ),
+    # --- training targets by rank (docs/training-targets.md)
+    "rank_group_section": ("乡科级及以下", "Section level and below"),
+    "rank_group_division": ("县处级及以上", "Division level and above"),
+    "rank_group_": ("职级未识别", "Rank not recognised"),
+    "target_field_hours": ("学时", "Hours"),
+    "target_field_years": ("周期（年）", "Years"),
+    "target_field_online_hours": ("网络自学（学时/年）", "Online self-study (hours a year)"),
+    "target_unknown_group": (
+        "没有名为「{group}」的职级组；可用：{groups}。",
+        "No rank group named “{group}”; rank groups are: {groups}.",
+    ),
+    "target_bad_value": (
+        "{group}的{field}「{value}」不可用，应在 {low} 至 {high} 之间。未保存。",
+        "{field} for {group}: “{value}” is not allowed; a number from {low} to {high}. Nothing was saved.",
+    ),
+    "target_bad_whole": (
+        "{group}的{field}「{value}」不可用，应为 {low} 至 {high} 的整数。未保存。",
+        "{field} for {group}: “{value}” is not allowed; a whole number from {low} to {high}. Nothing was saved.",
+    ),
+    "audit_action_training_target": ("修改培训学时目标", "Training target changed"),
+    "data_targets": (
+        "培训学时目标（按职级组；修改均留痕，见下方历史）",
+        "Training targets by rank group (every change is kept: see the history below)",
+    ),
+    "data_targets_save": ("保存学时目标", "Save training targets"),
+    "data_targets_saved": (
+        "已保存 {n} 个职级组的学时目标。",
+        "Training targets of {n} {n:rank group|rank groups} saved.",
+    ),
+    "data_targets_history": ("学时目标修改历史", "History of the training targets"),
+    "target_changed_at": ("修改时间", "Changed at"),
+    "target_changed_by": ("修改人", "Changed by"),
+    "target_by_regulations-2023": (
+        "默认值（2023 年干部教育培训工作条例）",
+        "Default (the 2023 cadre education and training regulations)",
+    ),
+    "target_by_migration-014": ("由原年度学时目标设置转入", "Carried over from the old annual hours target setting"),
+    "section_targets": ("学时目标", "Training targets"),
+    "slice_rank_group": ("职级组", "Rank group"),
+    "training_scope_targets": (
+        "{scope} · {window}（对比 {before}）· 花名册截至 {as_of} · 按本人职级的学时目标衡量",
+        "{scope} · {window} (vs {before}) · roster as of {as_of} · measured against each cadre's target by rank",
+    ),
+    "kpi_share_own_target": ("达到本人学时目标", "Meeting own target"),
+    "kpi_share_on_pace": ("达到应有进度", "On pace"),
+    "kpi_hours_short": ("距目标尚差", "Hours short in all"),
+    "kpi_hours_total": ("{hours:,.0f} 学时", "{hours:,.0f} {hours:hour|hours}"),
+    "kpi_share_online": ("网络自学达标", "Meeting the online minimum"),
+    "training_targets_pace": (
+        "培训记录截至 {day}：按本人学时目标的进度，{on_pace:.1%} 的干部达到此时应有学时，合计尚差 {short:,.0f} 学时。",
+        "Training recorded up to {day}: {on_pace:.1%} of cadres have the hours their own target asks by then; "
+        "{short:,.0f} {short:hour|hours} short in all.",
+    ),
+    "training_targets": ("按职级的学时目标", "Training targets by rank"),
+    "training_targets_rule": (
+        "依据《干部教育培训工作条例》（2023）及全国干部教育培训规划（2023－2027年）：乡科级及以下每年 {section} 学时，"
+        "县处级及以上每 {years} 年 {division} 学时（按截至期末的滚动 {years} 年计），网络自学每年不少于 {online} 学时、"
+        "另行计算（线上学时不计入前两项）。",
+        "After the 2023 cadre education and training regulations and the 2023-2027 plan: section level and below "
+        "{section} hours a year, division level and above {division} hours every {years} years (over the rolling "
+        "{years} years up to the period's end), and online self-study of at least {online} hours a year on top "
+        "(online hours do not count towards the first two).",
+    ),
+    "training_targets_unmapped": (
+        "{n} 名干部的职级无法归入职级组，未计入学时目标的统计；请核对花名册的职级列。",
+        "{n} {n:cadre's|cadres'} rank matches no rank group, so they are left out of the target figures; check the "
+        "roster's rank column.",
+    ),
+    "file_training_rank_groups": ("学时目标_职级组_{window}", "training_targets_by_rank_group_{window}"),
+    "training_promotions": ("{year} 年提拔干部的提任前培训", "Training before promotion, promotions in {year}"),
+    "training_promotions_none": ("{year} 年没有提拔记录。", "No promotions are recorded for {year}."),
+    "training_promotions_rule": (
+        "提拔（调整类型为提拔）前一年内（不含线上学时）达到本人所在职级组的年度学时目标即为达标；人数少于阈值的县区不单独显示。",
+        "Trained to target: in the year up to the promotion (action: promotion), hours not online at least the yearly "
+        "target of his rank group before it; counties with few promotions are not shown on their own.",
+    ),
+    "promotion_no_roster": ("未在花名册", "On no roster"),
+    "col_promoted": ("提拔人数", "Promoted"),
+    "col_promoted_met": ("提任前达标", "Trained to target"),
+    "col_promoted_share": ("达标比例", "Share"),
+    "col_share_on_pace": ("达到应有进度", "On pace"),
+    "col_hours_short": ("距目标尚差（学时）", "Hours short"),
+    "col_share_online_met": ("网络自学达标", "Online minimum met"),
+    "chart_pace_targets": (
+        "{year} 年累计人均学时与目标进度（人均年度目标 {target:.1f} 学时）",
+        "Cumulative hours vs target pace, {year} ({target:.1f} a year per cadre on average)",
+    ),
+    "training_units_short": (
+        "{scope} 干部距本人学时目标（按进度）尚有差距的单位（人均差距大者在前）",
+        "Units in {scope} whose cadres are short of their own targets so far (largest shortfall per cadre first)",
+    ),
+    "bulletin_targets_overall": (
+        "{window}，全市干部培训覆盖率{coverage:.1%}（全年目标{target:.0%}），人均{hours:.1f}学时；按职级学时目标，"
+        "{on_pace:.1%}的干部达到截至期末应有的学时，合计尚差{short:,.0f}学时。",
+        "{window}: {coverage:.1%} of cadres trained (target for the year {target:.0%}), {hours:.1f} hours per cadre; "
+        "against their training targets by rank, {on_pace:.1%} of cadres have the hours due by the period's end, "
+        "{short:,.0f} {short:hour|hours} short in all.",
+    ),
+    "bulletin_targets_behind": (
+        "达到进度的干部比例低于全市的县区{n}个：{items}。",
+        "{n} {n:county|counties} below the prefecture's share of cadres with the hours due: {items}.",
+    ),
+    "bulletin_targets_item": ("{county}{share:.1%}", "{county} {share:.1%}"),
+    "bulletin_targets_county": (
+        "{window}，{county}干部培训覆盖率{coverage:.1%}，人均{hours:.1f}学时，按职级学时目标{on_pace:.1%}的干部达到截至期末"
+        "应有的学时（全市分别为{prefecture:.1%}、{prefecture_hours:.1f}学时、{prefecture_on_pace:.1%}）。",
+        "{window}: {county} trained {coverage:.1%} of its cadres, {hours:.1f} hours per cadre, and {on_pace:.1%} have "
+        "the hours due by the period's end against their training targets by rank (prefecture {prefecture:.1%}, "
+        "{prefecture_hours:.1f} and {prefecture_on_pace:.1%}).",
     ),
     # --- settings
     "setting_unknown": (
@@ -1378,7 +1984,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "data_settings": ("设置", "Settings"),
     "data_settings_save": ("保存设置", "Save settings"),
     "data_settings_saved": ("已保存 {n} 项设置。", "{n} {n:setting|settings} saved."),
-    "setting_hours_target": ("年度学时目标（学时/人）", "Annual hours target (hours per cadre)"),
     "setting_coverage_target": ("培训覆盖率目标（%）", "Training coverage target (%)"),
     "setting_suppression_threshold": (
         "小组隐藏阈值（人数少于此值显示 <N）",
@@ -1397,7 +2002,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "已从 {path} 恢复；原文件保留为 {kept}",
         "restored from {path}; the previous file is kept as {kept}",
     ),
-    "cli_setting_needs_value": ("用法：settings 名称 值", "usage: settings KEY VALUE"),
     "cli_setting_saved": ("已保存设置 {name} = {value}", "setting saved: {name} = {value}"),
     # --- plausibility and unusual changes
     "implausible_default": (
@@ -1593,13 +2197,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "同一县区同一期另有 {n} 份待审核（{ids}）。都通过时，后通过的一份会覆盖相同的数据；请比较后只通过应生效的一份，"
         "其余退回。",
         "{n} other {n:submission|submissions} of the same county, kind and period {n:awaits|await} review ({ids}). "
-        "If both are accepted, the one accepted last overwrites the same data: compare them, accept the one that "
-        "should count and return the others.",
+        "If {n:both are|more than one is} accepted, the one accepted last overwrites the same data: compare them, "
+        "accept the one that should count and return {n:the other|the others}.",
     ),
     "submit_alike_pending": (
         "本县区同一期的同类数据已有 {n} 份待审核（{ids}）。再提交这一份，两份都会等待审核；如这份是替换，请先撤回旧的。",
         "{n} {n:submission|submissions} of the same kind and period from your county already {n:awaits|await} "
-        "review ({ids}). Submitting this one leaves both waiting; if it replaces one, withdraw that one first.",
+        "review ({ids}). Submitting this one leaves {n:both|all of them} waiting; if it replaces one, withdraw that "
+        "one first.",
     ),
     "pub_periods_published": ("{periods} 为正式发布结果", "{periods}: published results"),
     "pub_periods_live": ("{periods} 为实时数据（试算）", "{periods}: live data (trial)"),
@@ -1618,11 +2223,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "cycle_schedule_note": (
         "报送时限：赛马得分按季度，期满后 {race} 天内；关爱指标按半年，{welfare} 天内；培训记录按{training_cycle}，"
-        "{training} 天内；花名册按年（截至 12 月 31 日），{roster} 天内；干部调整随时报送。可在「数据管理」的设置中修改。",
+        "{training} 天内；花名册按年（截至 12 月 31 日），{roster} 天内；干部调整随时报送。",
         "Schedule: race scores quarterly, due {race} {race:day|days} after the quarter; care figures half-yearly, "
         "{welfare} {welfare:day|days} after; training {training_cycle}, {training} {training:day|days} after; the "
-        "roster yearly (as of 31 December), {roster} {roster:day|days} after; personnel movements as they happen. "
-        "Change it under Settings on the Data page.",
+        "roster yearly (as of 31 December), {roster} {roster:day|days} after; personnel movements as they happen.",
     ),
     "cycle_cycle_quarter": ("季度", "quarterly"),
     "cycle_cycle_month": ("月", "monthly"),
@@ -1647,7 +2251,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "cycle_status_pending": ("待审核", "awaiting review"),
     "cycle_status_missing": ("未报送", "missing"),
     "cycle_status_open": ("未到期", "not yet due"),
-    "cycle_status_none": ("暂无", "none"),
+    "cycle_status_none": ("暂无", "nothing yet"),
     "cycle_incomplete_note": ("（缺 {n} 项，共 {total} 项）", " ({n} of {total} {total:value|values} missing)"),
     "cycle_owed_file": ("整份文件", "the whole file"),
     "cycle_owed_values": ("缺 {n} 项指标值（共 {total} 项）", "{n} of {total} {total:value|values}"),
@@ -1706,7 +2310,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "{period} 已正式发布；再次发布将生成新版本，请填写更正原因。另有 {n} 份报送待审核：请先审核，或同时填写强制"
         "发布理由。",
         "{period} is already published; publishing it again makes a new version, so give the reason for the "
-        "correction. Also, {n} {n:submission|submissions} of it {n:awaits|await} review: review them first, or "
+        "correction. Also, {n} {n:submission|submissions} of it {n:awaits|await} review: review {n:it|them} first, or "
         "give a reason to publish anyway as well.",
     ),
     "audit_detail_publish_needs_reason_and_pending": (
@@ -1788,6 +2392,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "The sample's times of sending are fictional, part of the sample (recorded when it was loaded), not when it "
         "was loaded; real data are judged by when they were really sent.",
     ),
+    # --- rank moves between periods ranking different units (docs/decisions.md#rank-moves-compare-the-same-units)
+    "moves_withheld_county": (
+        "{period}与{previous}参与排名的县区不同（{details}），名次不可比，不列名次升降。",
+        "No rank changes against {previous}: {period} and {previous} rank different counties ({details}), so their "
+        "ranks are not comparable.",
+    ),
+    "moves_withheld_township": (
+        "{period}与{previous}参与排名的乡镇不同（{details}），名次不可比，不列名次升降。",
+        "No rank changes against {previous}: {period} and {previous} rank different townships ({details}), so "
+        "their ranks are not comparable.",
+    ),
+    "moves_not_ranked": ("{units}{period}未参与排名", "{units} not ranked in {period}"),
     # --- scoring
     "tier_1": ("第一方阵", "First tier"),
     "tier_2": ("第二方阵", "Second tier"),
@@ -1899,6 +2515,24 @@ TEXT: dict[str, tuple[str, str]] = {
     "audit_detail_deliver_refused_no_data": ("无数据，未交付", "no data: nothing delivered"),
     "audit_detail_deliver_refused_not_published": ("未正式发布，未交付", "not published: nothing delivered"),
     "audit_detail_deliver_refused_out_dir": ("目录无法写入，未交付", "folder not writable: nothing delivered"),
+    # --- bulletin wording (issue 19 review: GB/T 9704 order, 附注, periods in words, corrections, caveats)
+    "bulletin_interval": ("（排名区间{interval}）", " (interval {interval})"),
+    "bulletin_note_care": ("关心关爱数据为{basis}。", "The care figures are {basis}."),
+    "bulletin_correction": (
+        "本通报为{period}{what}第{version}版，更正原因：{reason}；原第{previous}版{number}同时作废。",
+        "This bulletin is version {version} of the {what} of {period}, a correction ({reason}); version "
+        "{previous}{number} is withdrawn.",
+    ),
+    "bulletin_correction_race": ("赛马考评结果", "race results"),
+    "bulletin_correction_care": ("关心关爱考评结果", "care results"),
+    "bulletin_correction_number": ("（{number}）", " ({number})"),
+    "bulletin_training_caveat": ("{periods}培训数据未报", "training data of {periods} not sent"),
+    "bulletin_targets_item_caveat": ("{county}（{share:.1%}，{caveat}）", "{county} ({share:.1%}; {caveat})"),
+    "bulletin_gap_county_caveat": ("{county}（{caveat}）", "{county} ({caveat})"),
+    "brief_training_prefecture": (
+        "{window}全市培训覆盖率 {coverage:.1%}，人均 {hours:.1f} 学时。",
+        "Training {window}, all counties: coverage {coverage:.1%}, {hours:.1f} {hours:hour|hours} per cadre.",
+    ),
     # --- bulletin (通报, incentive/sharing/bulletin.py)
     "bulletin_button": ("下载通报（Word）", "Bulletin (Word)"),
     "bulletin_working": ("正在生成通报…", "Preparing the bulletin…"),
@@ -1909,8 +2543,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "No county named “{county}”. The counties are: {counties}.",
     ),
     "bulletin_no_data": (
-        "{period} 既无赛马得分也无关心关爱数据，无法生成通报。",
-        "{period} has neither race scores nor care figures: no bulletin can be made.",
+        "{period} 本期既无赛马得分，也无期内的关心关爱数据，无法生成通报。已有数据：赛马 {race}；关爱 {care}。",
+        "{period} has neither race scores nor care figures of its own: no bulletin can be made. Data held: race "
+        "{race}; care {care}.",
     ),
     "cli_bulletin_needs_period": (
         "导出通报需要 --period（考核期）和 --out（.docx 文件）。",
@@ -1983,8 +2618,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "In {period}, {county} was not ranked: {missing} {missing:indicator|indicators} missing.",
     ),
     "bulletin_county_rank": (
-        "{period}，{county}在全市{n}个县区中排名第{rank}名（排名区间{interval}），综合得分{score:.3f}，处于{tier}。",
-        "In {period}, {county} ranks {rank} of {n} {n:county|counties} (interval {interval}) with a composite of "
+        "{period}，{county}在全市{n}个县区中排名第{rank}名{interval}，综合得分{score:.3f}，处于{tier}。",
+        "In {period}, {county} ranks {rank} of {n} {n:county|counties}{interval} with a composite of "
         "{score:.3f}: {tier}.",
     ),
     "bulletin_context": ("全市情况：{text}", "Across the prefecture: {text}"),
@@ -2018,14 +2653,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "括号内为该指标对综合得分变化的贡献（分）。",
         "In brackets: the indicator's contribution to the change of the composite (points).",
     ),
-    "bulletin_third_twice": (
-        "{units}连续两期（{previous}、本期）处于第三方阵。",
-        "In the third tier two periods running ({previous} and this period): {units}.",
-    ),
-    "bulletin_county_third_twice": (
-        "{county}已连续两期（{previous}、本期）处于第三方阵。",
-        "{county} has been in the third tier two periods running ({previous} and this period).",
-    ),
     "bulletin_county_same": (
         "与{previous}相比，{county}名次不变，仍为第{rank}名。",
         "Against {previous}, {county} keeps rank {rank}.",
@@ -2035,20 +2662,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "{county} was not ranked in {previous} or in this period: no change to report.",
     ),
     "bulletin_training_none": ("{window}暂无干部培训记录。", "There are no training records for {window}."),
-    "bulletin_training_overall": (
-        "{window}，全市干部培训覆盖率{coverage:.1%}（全年目标{target:.0%}），人均{hours:.1f}学时（截至期末应达{due:.1f}学时）。",
-        "{window}: {coverage:.1%} of cadres trained (target for the year {target:.0%}), {hours:.1f} hours per cadre "
-        "({due:.1f} due by the period's end).",
-    ),
-    "bulletin_training_all_behind": (
-        "各县区人均学时均低于进度（{due:.1f}学时），最低的是{county}（{hours:.1f}学时）。",
-        "Every county is below the hours due ({due:.1f}); the lowest is {county} ({hours:.1f}).",
-    ),
-    "bulletin_training_behind": (
-        "人均学时低于进度（{due:.1f}学时）的县区{n}个，较低的是：{items}。",
-        "{n} {n:county|counties} below the hours due ({due:.1f}), the lowest: {items}.",
-    ),
-    "bulletin_hours_item": ("{county}{hours:.1f}学时", "{county} {hours:.1f}"),
     "bulletin_training_gaps": ("培训短板较明显的有：{items}。", "The widest gaps: {items}."),
     "bulletin_gap_category": (
         "{county}{category}覆盖率{coverage:.1%}，低于全市{gap:.1f}个百分点",
@@ -2061,12 +2674,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "bulletin_training_withheld": (
         "{units}干部人数较少，培训数据不公开。",
         "Training figures of {units} are withheld (few cadres).",
-    ),
-    "bulletin_training_county": (
-        "{window}，{county}干部培训覆盖率{coverage:.1%}，人均{hours:.1f}学时（全市分别为{prefecture:.1%}、"
-        "{prefecture_hours:.1f}学时；截至期末应达{due:.1f}学时）。",
-        "{window}: {county} trained {coverage:.1%} of its cadres, {hours:.1f} hours per cadre (prefecture "
-        "{prefecture:.1%} and {prefecture_hours:.1f}; {due:.1f} due by the period's end).",
     ),
     "bulletin_training_all_withheld": (
         "{window}干部培训数据涉及人数较少，不予公开。",
@@ -2099,8 +2706,46 @@ TEXT: dict[str, tuple[str, str]] = {
         "{county}, {half}: {met} of {total} judged {total:indicator|indicators} met; none below target.",
     ),
     "bulletin_care_item": ("{name}（{value}，目标{target}）", "{name} ({value}, target {target})"),
-    "bulletin_care_basis": ("以上关心关爱数据：{basis}。", "Care figures: {basis}."),
     "bulletin_table_title": ("附表：{period}赛马考评排名", "Table: race ranking, {period}"),
+    # --- bulletin fixes (issue 19 review): race periods, small counts, care half-year, document numbers, format
+    "bulletin_race_not_ranked": (
+        "{period}不单独进行赛马考评排名；期内赛马考评排名见{periods}通报。",
+        "There is no race ranking of {period} itself; the race within it is ranked in the bulletins of {periods}.",
+    ),
+    "bulletin_h_care_half": ("（{half}）", " ({half})"),
+    "data_version_pinned_since": ("（固定版本：截至 {when}）", " (pinned: as of {when})"),
+    "bulletin_training_absent": (
+        "本期 {n} 个县区培训数据未报齐：{counties}。以上培训数据不含其未报部分。",
+        "Training data are incomplete in {n} {n:county|counties}: {counties}. The training figures above lack "
+        "what they have not sent.",
+    ),
+    "bulletin_training_absent_county": ("{county}（{periods}未报）", "{county} ({periods} not sent)"),
+    "bulletin_third_run": (
+        "{county}连续{n}期（自{first}起）",
+        "{county}, {n} {n:period|periods} running (since {first})",
+    ),
+    "bulletin_third_running": (
+        "连续处于第三方阵的县区{n}个：{runs}。",
+        "In the third tier several race periods running, {n} {n:county|counties}: {runs}.",
+    ),
+    "bulletin_county_third_running": ("{run}处于第三方阵。", "{run}: in the third tier."),
+    "bulletin_bad_document_no": (
+        "文号“{value}”无效：应为一行、不超过 50 个字符。",
+        "The document number “{value}” is not valid: one line of at most 50 characters.",
+    ),
+    "bulletin_button_help": (
+        "通报按正式口径排名（已发布的用发布结果，否则为 z 分数、指标目录权重、三等分方阵的试算），"
+        "不随本页所选的方法、权重、方阵比例或对比期变化。",
+        "The bulletin ranks officially (the published result, else a trial with z-scores, the catalog's weights and "
+        "tiers of a third each), whatever method, weights, tiers or compare period this page shows.",
+    ),
+    "cli_bulletin_not_docx": (
+        "通报是 Word 文档：--out 应以 .docx 结尾（收到 {path}）。",
+        "The 通报 is a Word document: --out must end in .docx (got {path}).",
+    ),
+    "bulletin_issuer_default": ("（发文机关）", "(issuing body)"),
+    "bulletin_document_no_default": ("（文号）", "(document number)"),
+    "bulletin_classification_default": ("内部资料 注意保存", "Internal: keep safe"),
     # --- fixed labels the data refer to by their Chinese names (incentive/labels.py)
     "track_projects": ("项目建设", "Project construction"),
     "track_rural": ("乡村振兴", "Rural revitalization"),
@@ -2226,8 +2871,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "pub_pending": (
         "{period} 尚有 {n} 份报送待审核，暂不能发布。请先审核，或填写理由后强制发布。",
-        "{period} has {n} {n:submission|submissions} awaiting review and cannot be published yet. Review them "
-        "first, or give a reason to publish anyway.",
+        "{period} has {n} {n:submission|submissions} awaiting review and cannot be published yet. Review "
+        "{n:it|them} first, or give a reason to publish anyway.",
     ),
     "pub_needs_reason": (
         "{period} 已正式发布；再次发布将生成新版本，请填写更正原因。",
@@ -2253,20 +2898,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "pub_trial_settings": (
         "自定义方法、权重或方阵比例均为试算；默认设置显示正式发布结果。",
         "Custom methods, weights and tiers are always a trial; the default settings show the published results.",
-    ),
-    "pub_data_changed": (
-        "当前数据与正式发布时不同。按当前数据，{n} 个单位的名次会变化：{changes}。可切换到「实时试算」查看。",
-        "Current data differ from those published. On current data {n} {n:unit|units} would change rank: "
-        "{changes}. Switch to “Live trial” to see them.",
-    ),
-    "pub_data_changed_same_ranks": (
-        "当前数据与正式发布时不同，但按当前数据名次不变。可切换到「实时试算」查看。",
-        "Current data differ from those published, but no rank would change. Switch to “Live trial” to see them.",
-    ),
-    "pub_statuses_changed": (
-        "当前数据与正式发布时不同。按当前数据，{n} 项数值或状态会变化：{changes}。可切换到「实时试算」查看。",
-        "Current data differ from those published. On current data {n} {n:value or status|values or statuses} "
-        "would change: {changes}. Switch to “Live trial” to see them.",
     ),
     "pub_history": ("发布版本记录（{n} 版）", "Versions published ({n})"),
     "pub_col_version": ("版本", "Version"),
@@ -2303,6 +2934,170 @@ TEXT: dict[str, tuple[str, str]] = {
         "(custom settings are always a trial).",
     ),
     "cli_basis": ("导出内容：{basis}", "Exported: {basis}"),
+    # --- publication safety: data changed after publication, incomplete periods, rollbacks reviewed (issue 18 review)
+    "pub_drift": (
+        "发布后数据有变动：按现有数据，{clauses}；如需更新请重新发布。",
+        "The data changed after publication: on current data, {clauses}; publish again to update.",
+    ),
+    "pub_drift_ranks_county": (
+        "{n} 个县区的名次或方阵会变化（{units}）",
+        "{n} {n:county|counties} would change rank or tier ({units})",
+    ),
+    "pub_drift_ranks_township": (
+        "{n} 个乡镇的名次或方阵会变化（{units}）",
+        "{n} {n:township|townships} would change rank or tier ({units})",
+    ),
+    "pub_drift_ranks_same": ("名次和方阵不变", "no rank or tier would change"),
+    "pub_drift_statuses": (
+        "{n} 个县区的关爱达标状态会变化（{units}）",
+        "the care statuses of {n} {n:county|counties} would change ({units})",
+    ),
+    "pub_drift_statuses_same": ("关爱达标状态不变", "no care status would change"),
+    "pub_drift_and": ("，", " and "),
+    "pub_drift_more": ("等", " and others"),
+    "pub_drift_tier": ("（{before}→{after}）", " ({before}→{after})"),
+    "pub_drift_items": ("变化：{items}。", " Changes: {items}."),
+    "pub_drift_switch": ("可切换到「实时试算」查看。", " Switch to “Live trial” to see them."),
+    "pub_incomplete": (
+        "{period} 有 {n} 个县区数据未报齐：{counties}。按未报齐的数据发布，须先明确确认。",
+        "The data of {period} are not all in for {n} {n:county|counties}: {counties}. Publishing them as they are "
+        "needs your explicit confirmation.",
+    ),
+    "pub_shortfall_kind": ("{kind}：{counties}", "{kind}: {counties}"),
+    "pub_shortfall_separator": ("；", "; "),
+    "pub_incomplete_form": (
+        "{period} 有 {n} 个县区数据未报齐：{counties}。发布将按现有数据冻结名次和达标状态，之后补报的数据不改变已发布结果。",
+        "The data of {period} are not all in for {n} {n:county|counties}: {counties}. Publishing freezes the ranks "
+        "and statuses of the data there are; data sent later do not change what is published.",
+    ),
+    "pub_incomplete_confirm": (
+        "确认按未报齐的数据发布（{counties}）",
+        "Publish with the data not all in ({counties})",
+    ),
+    "pub_incomplete_mark": (
+        "发布时 {n} 个县区数据未报齐，经确认发布：{counties}。",
+        "When published, the data of {n} {n:county were|counties were} not all in, and publishing was confirmed: "
+        "{counties}.",
+    ),
+    "pub_col_incomplete": ("发布时未报齐", "Not all in when published"),
+    "pub_incomplete_not_recorded": ("未记录", "not recorded"),
+    "cli_publish_allow_incomplete": (
+        "确认按未报齐的数据发布，请加 --allow-incomplete。",
+        "To publish them as they are, add --allow-incomplete.",
+    ),
+    "cli_published_incomplete": (
+        "发布时数据未报齐（已确认）：{counties}",
+        "Published with data not all in (confirmed): {counties}",
+    ),
+    "audit_action_publish_incomplete": ("数据未报齐时发布", "Published with data not all in"),
+    "audit_detail_publish_incomplete": ("数据未报齐，未确认", "data not all in, not confirmed"),
+    "pub_rollbacks_pending": (
+        "{period} 的数据另有 {n} 份撤销申请待审核：请先审核，或填写强制发布理由。",
+        "{n} {n:request|requests} to roll back data of {period} {n:awaits|await} review: review {n:it|them} first, "
+        "or give a reason to publish anyway.",
+    ),
+    "pub_rollbacks_pending_count": (
+        "{period} 的数据有 {n} 份撤销申请待审核。",
+        "{n} {n:request|requests} to roll back data of {period} {n:awaits|await} review.",
+    ),
+    "audit_detail_publish_rollbacks_pending": ("有撤销申请待审核", "rollback requests awaiting review"),
+    "rollback_needs_review": (
+        "批次 #{batch} 是经市级审核后导入的数据，撤销也须经市级审核：请在「报送数据」页提交撤销申请。",
+        "Batch #{batch} went live after the prefecture's review, so rolling it back is reviewed too: send a rollback "
+        "request on the Submit data page.",
+    ),
+    "rollback_request_not_clerk": (
+        "只有县区填报员可以申请撤销本县区的数据。",
+        "Only a county clerk can ask for his county's data to be rolled back.",
+    ),
+    "rollback_request_reason_required": (
+        "请填写申请撤销的原因，供市级审核。",
+        "Give the reason for the rollback, for the prefecture's review.",
+    ),
+    "rollback_request_no_batch": ("没有有效的批次 #{batch}。", "There is no active batch #{batch}."),
+    "rollback_request_duplicate": (
+        "批次 #{batch} 已有撤销申请 #{id} 待审核。",
+        "Rollback request #{id} for batch #{batch} already awaits review.",
+    ),
+    "rollback_request_batch_gone": (
+        "批次 #{batch} 已不是有效批次（已被撤销），无需再撤销：请退回此申请并说明。",
+        "Batch #{batch} is no longer active (it was rolled back already): return this request with a note.",
+    ),
+    "rollback_request_not_yours": (
+        "只能撤回自己提交的撤销申请。",
+        "You can withdraw only your own rollback requests.",
+    ),
+    "rollback_request_not_pending": (
+        "该撤销申请{state}，不能再处理。",
+        "This rollback request is {state} and can no longer be changed.",
+    ),
+    "rollback_request_unknown": ("没有编号为 {id} 的撤销申请。", "There is no rollback request {id}."),
+    "rollback_state_pending": ("待审核", "pending"),
+    "rollback_state_accepted": ("已同意撤销", "accepted"),
+    "rollback_state_returned": ("已退回", "returned"),
+    "rollback_state_withdrawn": ("已撤回", "withdrawn"),
+    "submit_rollback_intro": (
+        "撤销已生效的批次须经市级审核：选择批次、说明原因后提交撤销申请；市级管理员同意后才撤销。",
+        "Rolling back a batch in force is reviewed by the prefecture: choose the batch, give the reason and send a "
+        "rollback request; the batch is rolled back once the prefecture administrator agrees.",
+    ),
+    "submit_rollback_pick": ("申请撤销的批次", "Batch to roll back"),
+    "submit_rollback_reason": ("撤销原因（市级管理员可见）", "Reason (for the prefecture administrator)"),
+    "submit_rollback_request": ("提交撤销申请", "Send rollback request"),
+    "submit_rollback_requested": (
+        "已提交撤销批次 #{batch} 的申请（#{id}），等待市级审核。",
+        "Asked for batch #{batch} to be rolled back (request #{id}); it awaits the prefecture's review.",
+    ),
+    "submit_rollback_waiting": (
+        "已申请撤销、等待审核的批次：{batches}。",
+        "Batches with a rollback request awaiting review: {batches}.",
+    ),
+    "submit_rollback_waiting_item": ("#{batch}（申请 #{id}）", "#{batch} (request #{id})"),
+    "submit_rollback_requests": ("本县区的撤销申请", "Your county's rollback requests"),
+    "submit_rollback_returned": (
+        "撤销批次 #{batch} 的申请 #{id} 已退回，说明：{note}",
+        "Rollback request #{id} (batch #{batch}) was returned with this note: {note}",
+    ),
+    "submit_rollback_pick_withdraw": ("选择要撤回的撤销申请", "Rollback request to withdraw"),
+    "submit_rollback_withdraw": ("撤回申请", "Withdraw request"),
+    "submit_rollback_withdrawn": ("已撤回撤销申请 #{id}。", "Withdrew rollback request #{id}."),
+    "col_rollback_request": ("撤销申请", "Rollback request"),
+    "col_reason": ("原因", "Reason"),
+    "col_requested_by": ("申请人", "Requested by"),
+    "col_requested_at": ("申请时间", "Requested at"),
+    "review_rollbacks": ("撤销申请", "Rollback requests"),
+    "review_rollbacks_none": ("没有待审核的撤销申请。", "No rollback request is waiting for review."),
+    "review_rollback_pick": ("打开撤销申请", "Open a rollback request"),
+    "review_rollback_opened": (
+        "撤销申请 #{id}：{county}，{who}，{at} 提交。申请撤销批次 #{batch}（{kind}，{file}，{rows} 行，{accepted_at} 由 "
+        "{accepted_by} 审核导入）。",
+        "Rollback request #{id}: {county}, {who}, sent {at}. It asks to roll back batch #{batch} ({kind}, {file}, "
+        "{rows} {rows:row|rows}, accepted by {accepted_by} on {accepted_at}).",
+    ),
+    "review_rollback_reason": ("申请原因：{reason}", "Reason given: {reason}"),
+    "review_rollback_effect": (
+        "同意后立即撤销该批次：它替换的数据恢复为当前数据，排名、达标状态和报送进度随之变化；已正式发布的结果不变。",
+        "Accepting rolls the batch back at once: the data it replaced are current again, and rankings, statuses and "
+        "the submission tracker follow; published results do not change.",
+    ),
+    "review_rollback_accept": ("同意撤销", "Accept and roll back"),
+    "review_rollback_accepted": (
+        "已同意撤销申请 #{id}，批次 #{batch} 已撤销。",
+        "Accepted rollback request #{id}; batch #{batch} is rolled back.",
+    ),
+    "review_rollback_note": ("退回说明（县区填报员可见）", "Note for the clerk (required to return)"),
+    "review_rollback_return": ("退回申请", "Return request"),
+    "review_rollback_returned": ("已退回撤销申请 #{id}。", "Returned rollback request #{id}."),
+    "audit_action_rollback_request": ("申请撤销批次", "Rollback requested"),
+    "audit_action_rollback_accept": ("同意撤销申请", "Rollback request accepted"),
+    "audit_action_rollback_return": ("退回撤销申请", "Rollback request returned"),
+    "audit_action_rollback_withdraw": ("撤回撤销申请", "Rollback request withdrawn"),
+    "audit_target_rollback_request": ("撤销申请 #{id}", "Rollback request #{id}"),
+    "audit_detail_rollback_request": ("批次 #{batch}：{reason}", "batch #{batch}: {reason}"),
+    "audit_detail_rollback_asked": (
+        "撤销申请 #{id}，申请人：{who}",
+        "rollback request #{id}, asked by {who}",
+    ),
     # --- downloads, the upload box, the users page and the preview (polish after review)
     "indicator_named": ("{name}（{code}）", "{name} ({code})"),
     "uploader_limits": (
@@ -2313,6 +3108,29 @@ TEXT: dict[str, tuple[str, str]] = {
         "未能上传此文件：单个文件不超过 {mb} MB，已选文件合计不超过 {total} MB。",
         "Could not upload this file: up to {mb} MB per file, {total} MB for all the files chosen at once.",
     ),
+    # --- page fixes: downloads say published or live, missing cells, rank moves, settings, submissions
+    "basis_col_basis": ("数据依据", "Basis"),
+    "basis_col_published_version": ("发布版本", "Published version"),
+    "basis_col_published_at": ("发布时间", "Published at"),
+    "basis_col_document_no": ("文号", "Document no."),
+    "basis_published": ("正式发布", "published"),
+    "basis_live": ("实时数据（试算）", "live data (trial)"),
+    "rank_change_same": ("持平", "same"),
+    "cycle_schedule_change_admin": ("可在「数据管理」的设置中修改。", "Change it under Settings on the Data page."),
+    "cycle_schedule_change_county": (
+        "报送时限由市级管理员设定；如需调整，请联系市级管理员。",
+        "The prefecture administrator sets these deadlines; ask them if one should change.",
+    ),
+    "setting_kept_text": ("未保存，仍为「{current}」。", " Not saved: it stays “{current}”."),
+    "submit_returned_history": ("已更正的退回（{n} 份）", "Returns since corrected ({n})"),
+    "submit_returned_answered": (
+        "报送 #{id}「{file}」曾被退回（说明：{note}），其后的报送 #{by} 已审核通过。",
+        "Submission #{id} ({file}) was returned (note: {note}); submission #{by}, sent after it, was accepted.",
+    ),
+    "ref_batch": ("批次 #{id}", "batch #{id}"),
+    "ref_submission": ("报送 #{id}", "submission #{id}"),
+    "ref_batches": ("批次 {ids}", "batches {ids}"),
+    "ref_submissions": ("报送 {ids}", "submissions {ids}"),
     # --- numbers and Streamlit's own widgets
     "delta_pp": ("{delta:+.1f} 个百分点", "{delta:+.1f} pp"),
     "word_county": ("县区", "county"),
@@ -2405,8 +3223,7 @@ def unit_label(unit: str | None, lang: str, count: float | None = None) -> str:
     text = t(key, lang)
     if lang != "en":
         return text
-    singular, plural_form = text.split("|", 1)
-    return singular if count is not None and float(count) == 1 else plural_form
+    return plural(count, *text.split("|", 1))  # no count: is_one(None) is False, so the plural
 
 
 def localize(params: dict, lang: str) -> dict:

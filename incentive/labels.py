@@ -7,13 +7,10 @@ township, indicator, course and work-unit names are never translated).
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-
 import pandas as pd
 
 from incentive.care.targets import STATUSES
-from incentive.i18n import capital, t, unit_label
+from incentive.i18n import capital, join, t, unit_label
 
 # The four tracks of the horse race as the catalog names them (赛道); other tracks are data, shown as written.
 STANDARD_TRACKS = {
@@ -54,12 +51,51 @@ def status_labels(lang: str) -> dict[str, str]:
     return {s: status_label(s, lang) for s in STATUSES} | {"": t("status_no_target", lang)}
 
 
+def reported_label(label: str, reported, lang: str) -> str:
+    """A headline figure's label, with `（3/12 个县区已报）` after it when its period is not complete (`reported`, a
+    periods.Reported; None or complete: the label as it is), so no figure of a partly reported period reads as the
+    prefecture's (docs/decisions.md#reported-counts)."""
+    if reported is None or reported.complete:
+        return label
+    return t("reported_units", lang, label=label, n=reported.units, m=reported.expected)
+
+
 def quantity(number: str, value: float, unit: str | None, lang: str) -> str:
     """`number` (the value already formatted) with its unit: 85%, 12 天 / 12 days, 3 件 / 3 cases."""
     word = unit_label(unit, lang, value)
     if not word:
         return number
     return f"{number}{word}" if word in SYMBOLS else f"{number} {word}"
+
+
+# ---- batches and submissions: both are numbered from 1, so a bare `#7` could be either
+
+
+def batch_ref(batch_id, lang: str) -> str:
+    """`批次 #12` / `batch #12`: a batch (an import, store.batches) as every page names it."""
+    return t("ref_batch", lang, id=int(batch_id))
+
+
+def submission_ref(submission_id, lang: str) -> str:
+    """`报送 #7` / `submission #7`: a county's submission (review.submissions) as every page names it."""
+    return t("ref_submission", lang, id=int(submission_id))
+
+
+def batch_refs(ids, lang: str) -> str:
+    """`批次 #3、#13` / `batches #3, #13` ('' for none, batch_ref for one): several batches, the word once."""
+    return _refs("ref_batch", "ref_batches", ids, lang)
+
+
+def submission_refs(ids, lang: str) -> str:
+    """`报送 #1、#2` / `submissions #1, #2` ('' for none, submission_ref for one)."""
+    return _refs("ref_submission", "ref_submissions", ids, lang)
+
+
+def _refs(one: str, several: str, ids, lang: str) -> str:
+    ids = [int(i) for i in ids]
+    if len(ids) < 2:
+        return t(one, lang, id=ids[0]) if ids else ""
+    return t(several, lang, ids=join([f"#{i}" for i in ids], lang))
 
 
 # ---- the audit log
@@ -74,105 +110,46 @@ def who_text(who: str, lang: str) -> str:
     return who or ""
 
 
-def _target_text(action: str, target: str, lang: str) -> str:
-    batch = re.fullmatch(r"batch (\d+)(?: \((\w+)\))?", target or "")
-    if batch:
-        number, kind = batch.groups()
-        if kind:
-            return t("audit_target_batch", lang, batch=number, kind=t(f"kind_{kind}", lang))
-        return t("audit_target_batch_only", lang, batch=number)
-    submission = re.fullmatch(r"submission (\d+)", target or "")
-    if submission:
-        return t("audit_target_submission", lang, id=submission.group(1))
-    if action in ("load_sample", "remove_sample", "rollback_source") and target in ("sample", "upload", "cli"):
-        return t(f"source_{target}", lang)
-    if action == "setting" and f"setting_{target}" in _SETTING_KEYS:
-        return t(f"setting_{target}", lang)
-    return target or ""
+def time_text(moment) -> str:
+    """A moment as the command line and its exports write it, to the second: `2026-11-30 19:34:48`; '' for none
+    (None, NaT, NaN). The one formatter of times in CLI output (batches, exports' received_at, published_at,
+    happened_at, changed_at), so none shows microseconds beside another's seconds."""
+    if moment is None or pd.isna(moment):
+        return ""
+    return f"{pd.Timestamp(moment):%Y-%m-%d %H:%M:%S}"
 
 
-def _detail_text(action: str, detail: str, lang: str) -> str:
-    problems = re.fullmatch(r"(\d+) problems", detail or "")
-    if problems:
-        return t("audit_detail_problems", lang, n=int(problems.group(1)))
-    kept = re.fullmatch(r"previous file kept as (.+)", detail or "")
-    if kept:
-        return t("audit_detail_kept", lang, name=kept.group(1))
-    if action == "publish" and f"audit_detail_publish_{detail}" in _AUDIT_KEYS:
-        return t(f"audit_detail_publish_{detail}", lang)  # why a publication was refused
-    if action == "deliver":
-        return _delivery_detail(detail, lang)
-    if action == "setting":
-        try:
-            return f"{float(detail):g}"
-        except ValueError:
-            return detail
-    return detail or ""
-
-
-def _delivery_detail(detail: str, lang: str) -> str:
-    """incentive/sharing/delivery.py's detail (`refused no_data`, `2 failed`, `webhook im.intranet ok`, joined by
-    `; `) in words; a part not understood as stored."""
-    words = []
-    for part in filter(None, (detail or "").split("; ")):
-        refused = re.fullmatch(r"refused (\w+)", part)
-        failed = re.fullmatch(r"(\d+) failed", part)
-        webhook = re.fullmatch(r"webhook (\S*) (ok|failed)", part)
-        if refused and f"audit_detail_deliver_refused_{refused.group(1)}" in _AUDIT_KEYS:
-            words.append(t(f"audit_detail_deliver_refused_{refused.group(1)}", lang))
-        elif failed:
-            words.append(t("audit_detail_deliver_failed", lang, n=int(failed.group(1))))
-        elif webhook:
-            words.append(t(f"audit_detail_deliver_webhook_{webhook.group(2)}", lang, host=webhook.group(1)))
-        else:
-            words.append(part)
-    return ("；" if lang == "zh" else "; ").join(words)
-
-
-def _coded(prefix: str, code: str, lang: str) -> str:
-    key = f"{prefix}{code}"
-    return t(key, lang) if key in _AUDIT_KEYS else (code or "")
-
-
-def audit_table(log: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The audit log (`store.audit.log`) for people: actions, outcomes, targets and details in words,
-    headers translated. Unknown codes (from a newer version) are shown as stored."""
-    out = pd.DataFrame(
-        {
-            "happened_at": log["happened_at"],
-            "who": [who_text(w, lang) for w in log["who"]],
-            "action": [_coded("audit_action_", a, lang) for a in log["action"]],
-            "target": [_target_text(a, target, lang) for a, target in zip(log["action"], log["target"], strict=False)],
-            "file_name": log["file_name"],
-            "sha256": log["sha256"],
-            "row_count": log["row_count"],
-            "outcome": [_coded("audit_outcome_", o, lang) for o in log["outcome"]],
-            "detail": [_detail_text(a, d, lang) for a, d in zip(log["action"], log["detail"], strict=False)],
-        }
-    )
-    out.columns = [t(f"audit_{column}", lang) for column in out.columns]
-    return out
-
-
-def _keys_with(prefix: str) -> frozenset[str]:
-    from incentive.i18n import TEXT
-
-    return frozenset(key for key in TEXT if key.startswith(prefix))
-
-
-_AUDIT_KEYS = _keys_with("audit_")
-_SETTING_KEYS = _keys_with("setting_")
-
-
-def data_version_text(info, lang: str, as_of: dt.datetime | None = None) -> str:
-    """The line naming the data a document was made from: with `as_of` (a pinned view) that moment, else the newest
-    batch, how many are active and when the data last changed (`info`: store.batches.version_info)."""
-    if as_of:
-        return t("data_version_pinned", lang, when=f"{as_of:%Y-%m-%d %H:%M}")
-    return t(
+def data_version_text(info, lang: str) -> str:
+    """The line naming the data a document was made from, the same in every document however it was made (page,
+    CLI, deliver): the newest batch, how many are active and when the data last changed (`info`:
+    store.batches.version_as_of); for a pinned view of data changed since, the moment it is pinned to as well
+    (docs/decisions.md#data-version-line)."""
+    line = t(
         "data_version",
         lang,
         latest=info.latest_batch,
         batches=info.active_batches,
         when=f"{info.last_change:%Y-%m-%d %H:%M}" if info.last_change else "—",
+    )
+    if info.pinned is None:
+        return line
+    return line + t("data_version_pinned_since", lang, when=f"{info.pinned:%Y-%m-%d %H:%M}")
+
+
+SYSTEM_AUTHORS = ("regulations-2023", "migration-014")  # the rows schema 014 writes, not a person's
+
+
+def target_history(history: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """targets.history with the rank groups and column names in the user's language, newest first."""
+    return pd.DataFrame(
+        {
+            t("target_changed_at", lang): history["changed_at"].dt.strftime("%Y-%m-%d %H:%M"),
+            t("slice_rank_group", lang): [t(f"rank_group_{g}", lang) for g in history["rank_group"]],
+            t("target_field_hours", lang): history["hours"].map(lambda v: f"{v:g}"),
+            t("target_field_years", lang): history["years"].astype(int),
+            t("target_field_online_hours", lang): history["online_hours"].map(lambda v: f"{v:g}"),
+            t("target_changed_by", lang): [
+                t(f"target_by_{who}", lang) if who in SYSTEM_AUTHORS else who for who in history["changed_by"]
+            ],
+        }
     )

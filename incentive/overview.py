@@ -14,7 +14,6 @@ from incentive.publication import official
 from incentive.publication.official import Publication
 from incentive.race import rankings
 from incentive.race.scoring import Ranking
-from incentive.training import coverage
 
 # status_counts_by_county is re-exported: the Overview page draws its counts.
 __all__ = [
@@ -23,7 +22,6 @@ __all__ = [
     "TrainingTotals",
     "WelfareTotals",
     "care_figures",
-    "coverage_change_pp",
     "race_figures",
     "status_counts_by_county",
     "training_totals",
@@ -59,12 +57,6 @@ def training_totals(by_county: pd.DataFrame) -> TrainingTotals:
     trained = int(by_county["trained"].sum())
     hours = float((by_county["hours_per_cadre"] * by_county["cadres"]).sum())
     return TrainingTotals(cadres, trained, trained / cadres, hours / cadres)
-
-
-def coverage_change_pp(current: TrainingTotals, before: TrainingTotals) -> float | None:
-    """Change in percentage points; None when the earlier year has no training records to compare with
-    (coverage.coverage_change_pp, the training page's rule)."""
-    return coverage.coverage_change_pp(current.coverage, before.coverage, before.trained)
 
 
 def welfare_totals(values: pd.DataFrame) -> WelfareTotals:

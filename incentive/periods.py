@@ -10,7 +10,8 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _CN_MONTHS = {
@@ -146,6 +147,12 @@ def previous_stored(period: str, available: list[str]) -> str | None:
     return max(earlier, key=lambda p: bounds(p)[0]) if earlier else None
 
 
+def year_before(period: str) -> str:
+    """The same period a year earlier (同比): 2025-Q2 -> 2024-Q2, 2025-H1 -> 2024-H1, 2025-06 -> 2024-06, 2025 ->
+    2024."""
+    return f"{int(period[:4]) - 1}{period[4:]}"
+
+
 def newest_first(stored: Iterable[str]) -> list[str]:
     """Periods by their first day, latest first; of two starting the same day, the longer first (2026-H2 before
     2026-Q3), as the periods' SQL ordering does (queries/race_periods.sql read backwards would not)."""
@@ -166,19 +173,53 @@ def latest_of_year(stored: Iterable[str], year: int | None) -> str | None:
     return next(iter(of_year(stored, year)), None)
 
 
-def default_of_year(stored: Iterable[str], complete: Iterable[str], year: int | None) -> str | None:
-    """The period a year's view opens on: the newest of `of_year` that is complete (every county has sent it,
-    queries/race_periods.sql), else the newest. A quarter only one county has sent would otherwise head the
-    overview with a one-county race (docs/decisions.md#the-default-period-is-a-complete-one); it stays one
-    choice away, with its incomplete-data line."""
-    in_year = of_year(stored, year)
+def default_of_year(units: Mapping[str, int], complete: Iterable[str], year: int | None) -> str | None:
+    """The period a year's view opens on, of the stored periods `units` (period -> how many units have values in
+    it): the newest of `of_year` that is complete (every county that takes part has sent it,
+    queries/race_periods.sql, docs/decisions.md#which-counties-take-part), else the newest of those with the most
+    units, never a newer one with fewer. A quarter only one county has sent would otherwise head the overview with a one-county race
+    (docs/decisions.md#the-default-period-is-a-complete-one); it stays one choice away, with its incomplete-data
+    line. None when the year has no period."""
+    in_year = of_year(units, year)
     done = set(complete)
-    return next((p for p in in_year if p in done), next(iter(in_year), None))
+    finished = next((p for p in in_year if p in done), None)
+    if finished is not None or not in_year:
+        return finished
+    most = max(units[p] for p in in_year)
+    return next(p for p in in_year if units[p] == most)
 
 
 def default_of(found, year: int | None) -> str | None:
-    """default_of_year of a queries/race_periods or welfare_periods result (columns `period`, `complete`)."""
-    return default_of_year(found["period"], found.loc[found["complete"], "period"], year)
+    """default_of_year of a queries/race_periods or welfare_periods result (columns `period`, `units`,
+    `complete`)."""
+    return default_of_year(
+        dict(zip(found["period"], found["units"].astype(int), strict=True)),
+        found.loc[found["complete"], "period"],
+        year,
+    )
+
+
+@dataclass(frozen=True)
+class Reported:
+    """How many units (counties, or a county's townships) have sent a period, of the `expected` that take part
+    (docs/decisions.md#which-counties-take-part): the `N/M 个县区已报` beside a period's figures
+    (docs/decisions.md#reported-counts)."""
+
+    units: int
+    expected: int
+
+    @property
+    def complete(self) -> bool:
+        return self.units >= self.expected
+
+
+def reported(found, period: str | None) -> Reported | None:
+    """The Reported of `period` in a queries/race_periods or welfare_periods result (columns `period`, `units`,
+    `expected`); None for no period or one not stored."""
+    row = found[found["period"] == period] if period is not None else found.iloc[0:0]
+    if row.empty:
+        return None
+    return Reported(int(row["units"].iloc[0]), int(row["expected"].iloc[0]))
 
 
 def earlier(stored: Iterable[str], period: str) -> list[str]:
@@ -189,6 +230,13 @@ def earlier(stored: Iterable[str], period: str) -> list[str]:
 def contains(period: str, day: dt.date) -> bool:
     start, end = bounds(period)
     return start <= day <= end
+
+
+def within(period: str, outer: str) -> bool:
+    """Whether `period` lies wholly within `outer` (2026-Q3 within 2026-H2 and 2026; a period within itself)."""
+    start, end = bounds(outer)
+    first, last = bounds(period)
+    return start <= first and last <= end
 
 
 def months(period: str) -> int:

@@ -1,5 +1,82 @@
 -- One row per cadre on the roster in force at $end with their training in the months $start..$end (the macro
--- cadre_training; no names). The expensive step of every coverage figure: the app computes it once per window and
--- data version, and the slicing queries (training_coverage, _domains, _mix, _months) read it as `cadres`.
--- Params: $start, $end (dates).
-SELECT * FROM cadre_training($start, $end)
+-- cadre_training; no names), and their own training target (docs/decisions.md#training-targets-by-rank). The
+-- expensive step of every coverage figure: the app computes it once per window and data version, and the slicing
+-- queries (training_coverage, _domains, _mix, _months, _disclosure) read it as `cadres`.
+-- Target columns: rank_group ('section' 乡科级及以下, 'division' 县处级及以上, NULL for a rank no group knows:
+-- then the target columns are NULL), window_start and window_months of his own window (the $months of the page's
+-- window for a one-year target; the target's years × 12 ending at $end for a multi-year one), counted_hours (学时 not
+-- marked online in his own window), target (学时 owed over it: each month at the yearly rate of the group he was in
+-- by the roster snapshot in force at that month's end; a month where he is on no snapshot, or with a rank no group
+-- knows, at his group at $end), annual_hours (his group's yearly rate at $end, for the pace), met_target,
+-- months_other_group (months of his window counted at another group's rate: a promotion inside the window),
+-- online_hours (学时 marked online in $start..$end), online_target (his group's yearly online minimum × $months / 12),
+-- online_met. Params: $start, $end (dates: first and last day of whole months), $months (their number).
+WITH base AS (SELECT * FROM cadre_training($start, $end)),
+targets AS (SELECT * FROM training_targets_in_force),
+own AS (
+    SELECT b.cadre_id, rank_group(b.rank) AS rank_group, t.hours / t.years AS annual_hours,
+           t.online_hours AS online_per_year,
+           CASE WHEN t.years > 1 THEN greatest(t.years * 12, $months) ELSE $months END AS window_months
+    FROM base b LEFT JOIN targets t ON t.rank_group = rank_group(b.rank)
+    QUALIFY row_number() OVER (PARTITION BY b.cadre_id ORDER BY rank_group(b.rank) NULLS LAST) = 1
+),
+own_windows AS (
+    SELECT *, CAST(date_trunc('month', CAST($end AS DATE)) - to_months(CAST(window_months AS INTEGER) - 1) AS DATE)
+              AS window_start
+    FROM own
+),
+months AS (
+    SELECT CAST(m AS DATE) AS month, CAST(last_day(m) AS DATE) AS month_end
+    FROM range(CAST((SELECT min(window_start) FROM own_windows) AS TIMESTAMP),
+               CAST(date_trunc('month', CAST($end AS DATE)) AS TIMESTAMP) + INTERVAL 1 MONTH,
+               INTERVAL 1 MONTH) r(m)
+),
+-- the roster in force at each month's end, county by county (the rule of the macro roster_in_force)
+counties AS (SELECT DISTINCT county FROM current_roster),
+dates AS (
+    SELECT DISTINCT c.county, s.as_of
+    FROM counties c JOIN roster_snapshots s ON s.county IS NULL OR s.county = c.county
+),
+chosen AS (
+    SELECT d.county, m.month, coalesce(max(d.as_of) FILTER (WHERE d.as_of <= m.month_end), min(d.as_of)) AS as_of
+    FROM dates d CROSS JOIN months m GROUP BY d.county, m.month
+),
+group_by_month AS (
+    SELECT c.month, r.cadre_id, arg_max(rank_group(r.rank), r.as_of) AS rank_group
+    FROM chosen c JOIN current_roster r ON r.county = c.county AND r.as_of = c.as_of
+    GROUP BY c.month, r.cadre_id
+),
+owed AS (
+    SELECT o.cadre_id,
+           -- rounded to a millionth of an hour, so that 60 months of 550 / 5 / 12 owe 550, not 550.0000000000002
+           round(sum(t.hours / t.years) / 12, 6) AS target,
+           count(*) FILTER (WHERE coalesce(g.rank_group, o.rank_group) <> o.rank_group) AS months_other_group
+    FROM own_windows o
+    JOIN months m ON m.month >= o.window_start
+    LEFT JOIN group_by_month g ON g.cadre_id = o.cadre_id AND g.month = m.month
+    JOIN targets t ON t.rank_group = coalesce(g.rank_group, o.rank_group)
+    WHERE o.rank_group IS NOT NULL
+    GROUP BY o.cadre_id
+),
+trained AS (
+    SELECT o.cadre_id,
+           sum(t.hours) FILTER (WHERE t.mode IS DISTINCT FROM 'online' AND t.month >= o.window_start) AS counted,
+           sum(t.hours) FILTER (WHERE t.mode = 'online' AND t.month >= CAST($start AS DATE)) AS online
+    FROM own_windows o JOIN training_monthly t ON t.cadre_id = o.cadre_id
+    WHERE t.month BETWEEN least(o.window_start, CAST($start AS DATE)) AND CAST($end AS DATE)
+    GROUP BY o.cadre_id
+)
+SELECT b.*,
+       o.rank_group, o.window_start, o.window_months,
+       coalesce(tr.counted, 0) AS counted_hours,
+       w.target,
+       o.annual_hours,
+       coalesce(tr.counted, 0) >= w.target AS met_target,
+       coalesce(w.months_other_group, 0) AS months_other_group,
+       coalesce(tr.online, 0) AS online_hours,
+       o.online_per_year * $months / 12 AS online_target,
+       coalesce(tr.online, 0) >= o.online_per_year * $months / 12 AS online_met
+FROM base b
+JOIN own_windows o USING (cadre_id)
+LEFT JOIN owed w USING (cadre_id)
+LEFT JOIN trained tr USING (cadre_id)

@@ -1,10 +1,16 @@
 -- One row per county and welfare indicator of the catalog in force for $period: value (NULL when missing),
--- target (NULL when none) and direction, for target statuses. Params: $period (canonical).
+-- target (NULL when none) and direction, for target statuses. The counties are those with care figures in $period
+-- and every county taking part that sent none (docs/decisions.md#which-counties-take-part): those have a row per
+-- indicator with value NULL, so the grid lists them as missing, never leaves them out
+-- (docs/decisions.md#reported-counts). Params: $period (canonical).
 WITH catalog AS (
     SELECT code, name, unit, direction, target FROM catalog_in_force('welfare', $period)
 ),
 counties AS (
     SELECT DISTINCT county FROM current_values WHERE domain = 'welfare' AND period = $period AND township = ''
+    UNION
+    SELECT DISTINCT county FROM current_regions
+    WHERE county IN (SELECT county FROM current_values WHERE domain = 'welfare' AND township = '')
 ),
 county_order AS (SELECT county, min(county_code) AS county_code FROM current_regions GROUP BY county)
 SELECT c.county, k.code AS indicator, k.name, k.unit, v.value, k.target, k.direction

@@ -101,6 +101,19 @@ HALF_YEAR_CARE = (
 )
 
 
+def race_csv(period: str, order: list[str]) -> bytes:
+    """One quarter of race scores for catalog_db with the counties ranked in `order` (best first) on every
+    indicator: R01 and R03 more is better, R02 (accidents) fewer is better; a county not in `order` sends nothing."""
+    rows = ["考核期,县区,乡镇,指标,数值"]
+    for i, county in enumerate(order):
+        rows += [
+            f"{period},{county},,R01,{400 - 100 * i}",
+            f"{period},{county},,R02,{i}",
+            f"{period},{county},,R03,{96 - 2 * i}",
+        ]
+    return ("\n".join(rows) + "\n").encode()
+
+
 @pytest.fixture
 def half_year_db(catalog_db):
     """catalog_db with one half-year, 2025-H1, of race scores (four counties, in the order 枫岚区 澄溪县 云峤县
@@ -125,6 +138,56 @@ def sample_db_path(sample_db_file, tmp_path) -> Path:
     path = tmp_path / "sample.duckdb"
     shutil.copy(sample_db_file, path)
     return path
+
+
+NEW_COUNTY = "新设县"  # added by a regions file, never sends anything
+EARLY_COUNTY = "云岫县"  # the only county to have sent the next quarter and half-year
+
+
+@pytest.fixture
+def sample_new_county_path(sample_db_path) -> Path:
+    """A copy of the sample where a regions file adds 新设县 (no data of any kind, ever) and 云岫县 alone has sent
+    2026-Q4's race scores and 2026-H2's care figures (its 2026-Q3 and 2026-H1 values again): no period is complete
+    if every county of the regions is waited for (docs/decisions.md#which-counties-take-part)."""
+    from incentive.store import queries
+
+    database = Database(sample_db_path)
+    try:
+        import_ok(database, "行政区划_新设县.csv", f"县区,乡镇,区划代码\n{NEW_COUNTY},,990013\n".encode())
+        conn = database.connection
+        race = queries.run(conn, "race_values", period="2026-Q3", county="")
+        race = race[(race["unit"] == EARLY_COUNTY) & race["value"].notna()]
+        rows = "".join(f"2026Q4,{EARLY_COUNTY},,{r.indicator},{r.value}\n" for r in race.itertuples())
+        import_ok(database, "2026Q4.csv", ("考核期,县区,乡镇,指标,数值\n" + rows).encode())
+        care = queries.run(conn, "welfare_values_by_county", period="2026-H1")
+        care = care[(care["county"] == EARLY_COUNTY) & care["value"].notna()]
+        rows = "".join(f"2026H2,{EARLY_COUNTY},,{r.indicator},{r.value}\n" for r in care.itertuples())
+        import_ok(database, "2026H2.csv", ("考核期,县区,乡镇,指标,数值\n" + rows).encode())
+    finally:
+        database.close()
+    return sample_db_path
+
+
+PARTLY_REPORTED = ("云岫县", "澄溪县", "枫岚县")  # the only counties to have sent 2026-H2's and 2027-H1's care figures
+
+
+@pytest.fixture
+def sample_partly_reported_path(sample_db_path) -> Path:
+    """A copy of the sample where three counties (PARTLY_REPORTED) alone have sent the care figures of 2026-H2 and
+    of 2027-H1 (their 2026-H1 values again), the other nine nothing: 2026 opens on 2026-H1, every county's, and
+    2027 has only a partly reported half-year (docs/decisions.md#reported-counts)."""
+    from incentive.store import queries
+
+    database = Database(sample_db_path)
+    try:
+        care = queries.run(database.connection, "welfare_values_by_county", period="2026-H1")
+        care = care[care["county"].isin(PARTLY_REPORTED) & care["value"].notna()]
+        for period in ("2026H2", "2027H1"):
+            rows = "".join(f"{period},{r.county},,{r.indicator},{r.value}\n" for r in care.itertuples())
+            import_ok(database, f"{period}.csv", ("考核期,县区,乡镇,指标,数值\n" + rows).encode())
+    finally:
+        database.close()
+    return sample_db_path
 
 
 def xlsx_bytes(

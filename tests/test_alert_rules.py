@@ -9,7 +9,7 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import import_ok
+from conftest import NEW_COUNTY, import_ok, race_csv
 
 from incentive.accounts.roles import COUNTY_CLERK, OutOfScope, Principal, Scope
 from incentive.alerts import listing, rules
@@ -17,21 +17,10 @@ from incentive.alerts.rules import RED, YELLOW, Alert
 from incentive.publication import freeze
 from incentive.review import submissions
 from incentive.store import settings
+from incentive.store.database import Database
+from incentive.training import targets
 
 CONFIG = settings.defaults()  # alert_third_tier_periods 2, alert_care_periods 2, due days 15
-
-
-def race_csv(period: str, order: list[str]) -> bytes:
-    """One quarter of race scores with the counties ranked in `order` (best first) on every indicator: R01 more
-    is better, R02 (accidents) fewer is better, R03 more is better."""
-    rows = ["考核期,县区,乡镇,指标,数值"]
-    for i, county in enumerate(order):
-        rows += [
-            f"{period},{county},,R01,{400 - 100 * i}",
-            f"{period},{county},,R02,{i}",
-            f"{period},{county},,R03,{96 - 2 * i}",
-        ]
-    return ("\n".join(rows) + "\n").encode()
 
 
 BEST_FIRST = ["云岫县", "云峤县", "澄溪县", "枫岚区"]  # tests/data/regions.csv: four counties; the fourth is 第三方阵
@@ -163,8 +152,8 @@ SIZES = {"甲县": 10, "乙县": 10, "丙县": 3, "丁县": 6}
 
 @pytest.fixture
 def training_db(db):
-    """Four counties (甲县 10 cadres, 乙县 10, 丙县 3: too small to show, 丁县 6), targets 120 学时 and 80 % a
-    year, so the pace at the end of 2025-Q2 is 60 学时 and 40 % coverage. 甲县: 4 trained × 150 学时 (exactly 40 %
+    """Four counties (甲县 10 cadres, 乙县 10, 丙县 3: too small to show, 丁县 6), all 一级科员 (乡科级), targets
+    120 学时 (the section group's target, set here) and 80 % a year, so the pace at the end of 2025-Q2 is 60 学时 and 40 % coverage. 甲县: 4 trained × 150 学时 (exactly 40 %
     and 60 per cadre); 乙县: 3 × 100 (30 %, 30); 丙县: nobody; 丁县: all six × 100."""
     import_ok(db, "regions.csv", REGIONS.encode())
     roster = ["干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期"]
@@ -180,10 +169,11 @@ def training_db(db):
         ]
     import_ok(db, "roster.csv", ("\n".join(roster) + "\n").encode())
     import_ok(db, "training.csv", ("\n".join(training) + "\n").encode())
+    targets.save(db, {"section": targets.Target(120.0, 1, 50.0)}, "test")
     return db
 
 
-TRAINING_CONFIG = {**CONFIG, "hours_target": 120.0, "coverage_target": 80.0}
+TRAINING_CONFIG = {**CONFIG, "coverage_target": 80.0}
 
 
 def test_training_behind_pace_at_a_quarters_end(training_db):
@@ -205,6 +195,17 @@ def test_training_behind_pace_at_a_quarters_end(training_db):
     # three cadres: hidden as on the training page (a county is the total of its units, so a small one reads
     # 不公开 rather than <5: docs/decisions.md#small-subtotals-are-withheld)
     assert found["丙县"].disclosure == "withheld"
+
+
+def test_the_pace_is_the_training_pages_on_the_quarters_last_day(training_db):
+    from incentive.training import coverage
+
+    for quarter, day in (("2025-Q2", dt.date(2025, 6, 30)), ("2025-Q3", dt.date(2025, 9, 30))):
+        (any_alert, *_) = rules.training_pace(training_db.connection, quarter, TRAINING_CONFIG)
+        year = coverage.year_window(2025)
+        assert any_alert.data["hours_pace"] == coverage.expected_by(120.0, year, day)  # one function
+        assert any_alert.data["coverage_pace"] == coverage.expected_by(80.0, year, day) / 100
+    assert any_alert.data["hours_pace"] == 90.0  # nine twelfths of 120 at the end of September
 
 
 def test_a_hidden_training_group_is_left_out_of_the_list_and_counted(training_db):
@@ -292,6 +293,17 @@ def test_data_rule_keeps_to_the_scope(cycle_db):
     assert {a.county for a in found} == {"澄溪县"}
 
 
+def test_no_file_is_owed_before_the_tracker_starts(cycle_db):
+    # the first data are of 2025: 2024 owed nothing, and its files are not 未报送 (docs/decisions.md#years-tracked)
+    assert rules.data_delivery(cycle_db.connection, 2024, dt.date(2026, 3, 1), CONFIG) == []
+    assert rules.data_delivery(cycle_db.connection, 2025, dt.date(2026, 3, 1), CONFIG)  # from 2025 on, it does
+
+
+def test_a_year_without_training_records_is_not_behind_pace(training_db):
+    # no record in 2024 at all: not measured, rather than every county at 0 % (it read as 24 warnings of 1999)
+    assert rules.training_pace(training_db.connection, "2024-Q2", TRAINING_CONFIG) == []
+
+
 def test_a_long_list_of_files_names_five_and_counts_the_rest(cycle_db):
     found = rules.data_delivery(cycle_db.connection, 2025, dt.date(2026, 3, 1), CONFIG)
     (red,) = [a for a in found if a.county == "云岫县" and a.level == RED]
@@ -377,11 +389,51 @@ def test_the_setting_n_decides_the_third_tier_rule_in_the_list(race_db):
     assert not [a for a in with_three.alerts if a.rule == "third_tier"]
 
 
+@pytest.mark.slow  # the sample's whole year, every rule: about seven seconds
+def test_a_county_that_never_sent_data_does_not_cost_the_list_its_third_tier(sample_new_county_path):
+    """The reviewer's case on the sample: a regions file adds 新设县, which sends nothing, and 云岫县 alone has sent
+    2026-Q4 and 2026-H2. The year's list was judged on 2026-Q4, a race of one county, and lost every third-tier
+    alert; it is judged on 2026-Q3 and 2026-H1, which every county that takes part has sent
+    (docs/decisions.md#which-counties-take-part), and 新设县 is still named for the files it never sent."""
+    db = Database(sample_new_county_path)
+    try:
+        found = listing.build(db.connection, dt.date(2026, 11, 1), settings.current(db), Scope.ALL, year=2026)
+        assert (found.judged.race, found.judged.welfare) == ("2026-Q3", "2026-H1")
+        third = [a.county for a in found.alerts if a.rule == "third_tier"]
+        expected = rules.third_tier(db.connection, "2026-Q3", int(settings.current(db)["alert_third_tier_periods"]))
+        assert third and sorted(third) == sorted(a.county for a in expected)
+        assert [a.level for a in found.alerts if a.rule == "data" and a.county == NEW_COUNTY] == [RED]
+    finally:
+        db.close()
+
+
 def test_a_period_list_judges_only_the_rules_of_that_form(race_db):
     found = listing.build(race_db.connection, dt.date(2025, 11, 1), CONFIG, Scope.ALL, period="2025-Q2")
     assert (found.judged.race, found.judged.welfare, found.judged.training) == ("2025-Q2", None, "2025-Q2")
     assert not [a for a in found.alerts if a.rule == "third_tier"]  # 枫岚区 first third in 2025-Q2
     assert {a.period for a in found.alerts if a.rule == "data"} == {"2025-Q2"}
+
+
+def test_a_period_without_data_is_refused_with_what_there_is(race_db):
+    today = dt.date(2025, 11, 1)
+    for period in ("2030-Q1", "2019-Q1"):  # after the data, and before the tracker starts
+        with pytest.raises(listing.NothingToJudge) as refused:
+            listing.build(race_db.connection, today, CONFIG, Scope.ALL, period=period, refuse_empty=True)
+        assert refused.value.text("zh").startswith(f"{period} 没有任何数据")
+        assert "赛马 2025-Q1, 2025-Q2, 2025-Q3；关爱 —；培训记录截至 —" in refused.value.text("zh")
+    with pytest.raises(listing.NothingToJudge):
+        listing.build(race_db.connection, today, CONFIG, Scope.ALL, year=1999, refuse_empty=True)
+    # without refuse_empty (the page, whose years have data) an empty list; a period with data is judged
+    assert listing.build(race_db.connection, today, CONFIG, Scope.ALL, period="2030-Q1").alerts == ()
+    assert listing.build(race_db.connection, today, CONFIG, Scope.ALL, period="2025-Q2", refuse_empty=True).alerts
+
+
+@pytest.mark.slow  # two whole years' lists: a few seconds
+def test_a_year_given_as_a_period_is_the_years_list(race_db):
+    today = dt.date(2025, 11, 1)
+    as_period = listing.build(race_db.connection, today, CONFIG, Scope.ALL, period="2025")
+    as_year = listing.build(race_db.connection, today, CONFIG, Scope.ALL, year=2025)
+    assert as_period == as_year and as_period.judged.race == "2025-Q3"
 
 
 def alert(rule: str, level: str, county: str, magnitude: float, period: str = "2025-Q2") -> Alert:

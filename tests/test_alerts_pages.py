@@ -40,10 +40,14 @@ def test_the_administrator_sees_every_county_red_first_with_downloads(app_factor
     assert shown["县区"].iloc[:3].tolist() == ["岚桥区", "棠梨县", "柏川县"]  # the longest runs first
     assert shown["预警内容"].iloc[0].startswith("岚桥区连续 15 个考评期（2023-Q1 至 2026-Q3）处于第三方阵")
     levels = shown["级别"].tolist()
-    assert levels == sorted(levels, key=["红色", "黄色"].index)  # red before yellow
-    assert metrics(at) == {"红色预警": str(levels.count("红色")), "黄色预警": str(levels.count("黄色"))}
+    red, yellow = ":red[**红色**]", ":orange[**黄色**]"  # coloured, the word kept for colour-blind readers
+    assert set(levels) == {red, yellow}
+    assert levels == sorted(levels, key=[red, yellow].index)  # red before yellow
+    assert metrics(at) == {"红色预警": str(levels.count(red)), "黄色预警": str(levels.count(yellow))}
     assert len(set(shown["县区"])) == 12
     assert any(c.value.startswith("判定依据：赛马 2026-Q3，关爱 2026-H1，培训截至 2026-Q3 末") for c in at.caption)
+    intro = next(c.value for c in at.caption if c.value.startswith("红色："))
+    assert intro.endswith("期数可在「数据管理」页的设置中调整。")  # the administrator's settings
     assert [b.label for b in at.get("download_button")] == ["下载 CSV", "下载 Excel"]
 
 
@@ -77,6 +81,8 @@ def test_a_county_leader_sees_his_county_only(app_factory, sample_db_path):
     assert not at.exception
     assert table(at)["县区"].unique().tolist() == ["棠梨县"]
     assert "仅含 棠梨县 的预警事项。" in [c.value for c in at.caption]
+    intro = next(c.value for c in at.caption if c.value.startswith("红色："))
+    assert intro.endswith("期数由市委组织部设定。") and "数据管理" not in intro  # a page his account cannot open
     assert not [s for s in at.selectbox if s.key == "alerts_county"]  # one county: nothing to choose
     at.switch_page("views/overview.py").run()
     items = [m.value for m in at.markdown if m.value.startswith("1. ")]
@@ -109,7 +115,7 @@ def test_the_overview_shows_the_ten_most_severe_and_links_the_page(app_factory):
     (items,) = [m.value for m in at.markdown if m.value.startswith("1. ")]
     lines = items.splitlines()
     assert len(lines) == 10
-    assert lines[0].startswith("1. **红色** 岚桥区连续 15 个考评期")
+    assert lines[0].startswith("1. :red[**红色**] 岚桥区连续 15 个考评期")
     total = sum(int(v) for v in metrics(at).values())
     assert total > 10
     links = [e for e in at.get("page_link") if "预警清单" in e.proto.label]
@@ -131,3 +137,57 @@ def test_visitors_see_no_warnings(app_factory, role):
     assert not metrics(at)
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page("views/alerts.py")
+
+
+def test_the_pages_excel_download_says_what_the_list_was_judged_on(app_factory, monkeypatch):
+    import ui.downloads
+
+    calls = []
+    real = ui.downloads.table_downloads
+
+    def recording(table, name, key, lang, **options):
+        calls.append((name, options.get("notes")))
+        return real(table, name, key, lang, **options)
+
+    monkeypatch.setattr(ui.downloads, "table_downloads", recording)
+    admin_session(app_factory)
+    name, notes = calls[-1]
+    # the lines under the sheet's title, as the delivered sheet has them (listing.sheet_notes)
+    assert name == "预警清单_2026"
+    assert notes[0].startswith("判定依据：赛马 2026-Q3，关爱 2026-H1，培训截至 2026-Q3 末")
+
+
+def leader_on_alerts(app_factory, sample_db_path, query: dict):
+    """棠梨县's leader (an account added to the sample copy) opening the warning list through a link of `query`."""
+    db = Database(sample_db_path)
+    users.add(db, LEADER.name, LEADER.role, LEADER.county, "leader-password-123", "测试管理员")
+    db.close()
+    at = app_factory(sample_db_path, page="views/alerts.py", run=False, query=query)
+    as_user(at, LEADER)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_a_link_to_another_county_says_so_and_shows_his_own(app_factory, sample_db_path):
+    at = leader_on_alerts(app_factory, sample_db_path, {"county": "澄溪县"})
+    assert [w.value for w in at.warning] == [
+        "链接所指的县区「澄溪县」不在您的账号范围内（仅限 棠梨县），无法查看其预警事项；以下为 棠梨县 的预警事项。"
+    ]
+    assert table(at)["县区"].unique().tolist() == ["棠梨县"]  # his own list, not an empty one read as an all-clear
+    assert "所选县区和规则下没有预警事项。" not in [i.value for i in at.info]
+
+
+def test_a_county_accounts_link_to_another_countys_filter_is_said(app_factory, sample_db_path):
+    """A county account has no county to choose (nothing is drawn), so `alerts.focus=` for another county was
+    dropped without a word; it is said with the other unusable link parameters, and his own list shown. His own
+    county there is no note."""
+    at = leader_on_alerts(app_factory, sample_db_path, {"alerts.focus": "澄溪县"})
+    assert [i.value for i in at.info if "链接中的参数无法使用" in i.value] == [
+        "链接中的参数无法使用，已改用默认值：alerts.focus=澄溪县。"
+    ]
+    assert table(at)["县区"].unique().tolist() == ["棠梨县"] and "alerts.focus" not in at.query_params
+    own = app_factory(sample_db_path, page="views/alerts.py", run=False, query={"alerts.focus": "棠梨县"})
+    as_user(own, LEADER)
+    own.run()
+    assert not own.exception and not [i for i in own.info if "链接中的参数无法使用" in i.value]

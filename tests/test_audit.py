@@ -51,21 +51,21 @@ def race_file(value: int) -> bytes:
 
 
 def test_a_setting_is_saved_with_its_audit_row(db):
-    assert settings.save(db, "hours_target", "96", "admin") == 96.0
-    assert rows(db) == [("admin", "setting", "hours_target", "ok")]
+    assert settings.save(db, "coverage_target", "96", "admin") == 96.0
+    assert rows(db) == [("admin", "setting", "coverage_target", "ok")]
     assert audit.log(db)["detail"].tolist() == ["96.0"]
 
 
 def test_a_failed_setting_leaves_neither_value_nor_row(db, fail_after_audit):
     with pytest.raises(Injected):
-        settings.save(db, "hours_target", 96, "admin")
-    assert settings.current(db)["hours_target"] == settings.SETTINGS["hours_target"].default
+        settings.save(db, "coverage_target", 96, "admin")
+    assert settings.current(db)["coverage_target"] == settings.SETTINGS["coverage_target"].default
     assert rows(db) == []
 
 
 def test_a_refused_setting_writes_nothing(db):
     with pytest.raises(settings.SettingError):
-        settings.save(db, "hours_target", -1, "admin")
+        settings.save(db, "coverage_target", -1, "admin")
     assert rows(db) == [] and db.fetch_all("SELECT count(*) FROM settings") == [(0,)]
 
 

@@ -1,6 +1,6 @@
 import pandas as pd
 
-from incentive import charts
+from incentive import charts, palette
 
 
 def test_composite_bars_best_on_top_with_cjk_font():
@@ -8,16 +8,27 @@ def test_composite_bars_best_on_top_with_cjk_font():
     fig = charts.composite_bars(frame, "综合得分", "得分")
     bar = fig.data[0]
     assert list(bar.y) == ["乙县", "丙县", "甲县"]  # plotly draws the last category at the top
-    assert bar.marker.color[-1] == charts.ACCENT and bar.marker.color[0] == charts.NEGATIVE
+    assert bar.marker.color[-1] == palette.DIVERGING["above"] and bar.marker.color[0] == palette.DIVERGING["below"]
     assert "Noto Sans CJK SC" in fig.layout.font.family
     assert fig.layout.title.text == "综合得分"
+
+
+def test_composite_bars_with_tiers_are_coloured_and_named_as_on_the_rankings_page():
+    frame = pd.DataFrame({"county": ["甲县", "乙县", "丙县"], "composite": [0.8, -0.1, 0.3], "tier": [1, 3, 2]})
+    fig = charts.composite_bars(frame, "综合得分", "得分", {1: "第一方阵", 2: "第二方阵", 3: "第三方阵"})
+    assert list(fig.data[0].marker.color) == [palette.TIERS[3], palette.TIERS[2], palette.TIERS[1]]
+    assert [(t.name, t.marker.color) for t in fig.data[1:]] == [
+        ("第一方阵", palette.TIERS[1]),
+        ("第二方阵", palette.TIERS[2]),
+        ("第三方阵", palette.TIERS[3]),
+    ]
 
 
 def test_coverage_bars_mark_the_lowest_and_use_percent_axis():
     frame = pd.DataFrame({"county": ["甲县", "乙县"], "coverage": [0.9, 0.55]})
     fig = charts.coverage_bars(frame, "覆盖率", "覆盖率")
     assert list(fig.data[0].text) == ["90%", "55%"]
-    assert fig.data[0].marker.color[1] == charts.NEGATIVE
+    assert fig.data[0].marker.color[1] == palette.DIVERGING["below"]
     assert fig.layout.xaxis.tickformat == ".0%"
 
 
@@ -25,7 +36,7 @@ def test_status_bars_stack_three_statuses_in_their_colours():
     counts = pd.DataFrame({"county": ["甲县", "乙县"], "met": [3, 1], "near": [1, 0], "below": [0, 4]})
     fig = charts.status_bars(counts, "达标", {"met": "达标", "near": "接近", "below": "未达标"}, "指标数")
     assert [t.name for t in fig.data] == ["达标", "接近", "未达标"]
-    assert [t.marker.color for t in fig.data] == [charts.STATUS_COLOURS[s] for s in ("met", "near", "below")]
+    assert [t.marker.color for t in fig.data] == [palette.STATUS[s] for s in ("met", "near", "below")]
     assert list(fig.data[2].x) == [4, 0] and fig.layout.barmode == "stack"
 
 
@@ -41,7 +52,7 @@ def _history(units: int, periods=("2026-Q1", "2026-Q2")) -> pd.DataFrame:
 
 def test_rank_bump_draws_a_line_per_unit_for_a_prefecture():
     fig = charts.rank_bump(_history(12), "县003", "名次", "名次")
-    assert len(fig.data) == 12 and fig.data[-1].name == "县003" and fig.data[-1].line.color == charts.FOCUS
+    assert len(fig.data) == 12 and fig.data[-1].name == "县003" and fig.data[-1].line.color == palette.EMPHASIS["focus"]
     assert fig.layout.height == 120 + 26 * 12 and fig.layout.yaxis.dtick == 1
 
 
@@ -100,3 +111,147 @@ def test_radar_side_labels_are_broken_into_short_lines():
     labels = list(fig.data[0].theta)
     assert labels[:3] == ["家访慰问<br>完成率", "带薪休假<br>落实率", "体检率"]
     assert all(len(line) <= 5 for label in labels for line in label.split("<br>"))
+
+
+def test_status_grid_puts_the_indicator_names_under_the_grid_with_room_for_them():
+    """Above the grid the names ran into the title on a phone and in the PDF (tests/browser/test_charts_in_browser.py
+    draws both): they are under it, Plotly makes room for them, and the figure grows by the longest name."""
+
+    def grid(names):
+        frame = pd.DataFrame([["met"] * len(names), ["below"] * len(names)], index=["甲县", "乙县"], columns=names)
+        return charts.status_grid(
+            frame, frame.replace({"met": 1.0, "below": 2.0}), {"met": "达标", "near": "接近", "below": "未达标"}, "t"
+        )
+
+    short, long = grid(["甲率", "乙率"]), grid(["甲率", "困难干部帮扶及慰问走访覆盖率"])
+    assert short.layout.xaxis.side == "bottom" and short.layout.xaxis.automargin
+    assert short.layout.legend.yref == "container" and short.layout.legend.y == 0  # below the names
+    assert long.layout.height - short.layout.height == 13 * (14 - 2)  # 14 and 2 CJK characters at 13 px
+
+
+# ---- the shared look on a phone and in meeting mode (issue 24)
+
+
+def _figures(**options):
+    """One figure of each kind the pages draw (bars across and upright, stacked, a grid, a heatmap, a waterfall)."""
+    counties = ["云岫县", "澄溪县", "枫岚县"]
+    statuses = pd.DataFrame([["met", "below"], ["near", ""], ["below", "met"]], index=counties, columns=["甲", "乙"])
+    status_labels = {"met": "达标", "near": "接近", "below": "未达标", "": "无目标值"}
+    return {
+        "composite": charts.composite_bars(
+            pd.DataFrame({"county": counties, "composite": [0.8, -0.1, 0.3]}), "综合得分", "得分", **options
+        ),
+        "status": charts.status_bars(
+            pd.DataFrame({"county": counties, "met": [3, 1, 2], "near": [1, 0, 1], "below": [0, 4, 1]}),
+            "达标",
+            status_labels,
+            "指标数",
+            **options,
+        ),
+        "tolerance": charts.tolerance_vs_accountability(
+            pd.DataFrame({"county": counties, "accountability": [6, 7, 8], "fault_tolerance": [5, 6, 9]}),
+            {"accountability": "问责", "fault_tolerance": "容错免责"},
+            "问责与容错",
+            **options,
+        ),
+        "grid": charts.status_grid(statuses, statuses.map(lambda s: 90.5), status_labels, "红绿灯", **options),
+        "tracks": charts.track_heatmap(
+            pd.DataFrame({"unit": counties, "rank": [1, 2, 3], "track_a": [1.0, 0.0, -1.0]}),
+            ["a"],
+            "赛道",
+            ["项目建设"],
+            centre=0.0,
+            **options,
+        ),
+        "waterfall": charts.contribution_waterfall(
+            pd.DataFrame({"label": ["甲", "乙"], "contribution": [0.2, -0.1]}),
+            "变化",
+            "之前",
+            "之后",
+            0.5,
+            0.6,
+            **options,
+        ),
+    }
+
+
+def test_titles_sit_below_the_mode_bar_and_axes_make_room_for_their_labels():
+    for name, fig in _figures().items():
+        title = fig.layout.title
+        assert (title.yref, title.y, title.yanchor) == ("container", 1, "top"), name
+        assert title.pad.t >= charts.MODE_BAR  # the toolbar's band is above the title, whatever the width
+        assert fig.layout.margin.t >= title.pad.t + title.font.size, name  # and the title above the plot
+        assert fig.layout.xaxis.automargin and fig.layout.yaxis.automargin, name  # no county name cut off
+        assert fig.layout.xaxis.tickangle is not None or list(fig.layout.xaxis.autotickangles) == [0, 90], name
+
+
+def test_legends_under_a_chart_sit_below_its_axis_labels():
+    figures = _figures()
+    for name in ("status", "tolerance", "grid"):
+        legend = figures[name].layout.legend
+        assert (legend.yref, legend.y, legend.yanchor) == ("container", 0, "bottom"), name
+
+
+def test_projector_figures_have_no_text_under_the_room_size():
+    for name, fig in _figures(projector=True).items():
+        layout = fig.layout
+        sizes = [layout.font.size, layout.legend.font.size, layout.xaxis.tickfont.size, layout.yaxis.tickfont.size]
+        sizes += [a.font.size for a in layout.annotations]
+        sizes += [t.textfont.size for t in fig.data if t.type in ("bar", "heatmap", "waterfall")]
+        if layout.xaxis.title.text:
+            sizes.append(layout.xaxis.title.font.size)
+        assert min(sizes) >= 18 and layout.title.font.size > charts.ROOM_TEXT, (name, sizes)
+        assert all(t.constraintext == "none" for t in fig.data if t.type in ("bar", "waterfall")), name
+    plain = _figures()["composite"]
+    assert plain.layout.font.size == 13 and plain.layout.xaxis.tickfont.size is None  # only for the room
+
+
+def test_the_care_grid_has_an_invisible_click_point_on_every_cell():
+    """Plotly reports no selection on a heatmap: a transparent marker per cell carries the county (its row), so a
+    click on a cell opens that county's profile (ui/county_clicks.py)."""
+    frame = pd.DataFrame([["met", "near"], ["below", ""]], index=["甲县", "乙县"], columns=["甲率", "乙率"])
+    labels = {"met": "达标", "near": "接近", "below": "未达标", "": "无目标值"}
+    fig = charts.status_grid(frame, frame.replace({"met": 1.0, "near": 2.0, "below": 3.0, "": None}), labels, "t")
+    layer = fig.data[-1]
+    assert list(layer.y) == ["甲县", "甲县", "乙县", "乙县"] and list(layer.x) == ["甲率", "乙率", "甲率", "乙率"]
+    assert layer.marker.opacity == 0 and layer.selected.marker.opacity == 0 and not layer.showlegend
+
+
+def test_county_rank_path_draws_ranked_periods_by_tier_with_their_intervals():
+    path = pd.DataFrame(
+        {
+            "period": ["2026-Q1", "2026-Q2", "2026-Q3"],
+            "ranked": [True, False, True],
+            "rank": pd.array([3, None, 1], dtype="Int64"),
+            "rank_low": pd.array([2, None, 1], dtype="Int64"),
+            "rank_high": pd.array([5, None, 2], dtype="Int64"),
+            "interval": ["2–5", "", "1–2"],
+            "tier": pd.array([2, None, 1], dtype="Int64"),
+            "units": [9, 9, 9],
+        }
+    )
+    fig = charts.county_rank_path(path, "t", "排名", {1: "第一方阵", 2: "第二方阵", 3: "第三方阵"})
+    first, second = fig.data[0], fig.data[1]
+    assert list(first.x) == ["2026-Q3"] and list(first.y) == [1.0] and list(first.error_y.array) == [1.0]
+    assert list(second.x) == ["2026-Q1"] and list(second.error_y.arrayminus) == [1.0]  # 3 down to 2
+    assert list(fig.layout.yaxis.range) == [9.5, 0.5]  # rank 1 at the top
+    assert fig.layout.legend.yref == "container"  # under the tilted period labels
+
+
+def test_track_bars_best_on_top_and_clickable_by_unit():
+    frame = pd.DataFrame(
+        {"track_rank": [1, 2, 3], "score": [1.2, 0.1, -0.7], "rank": [2, 1, 3], "tier": [1, 1, 3]},
+        index=pd.Index(["乙县", "甲县", "丙县"], name="unit"),
+    )
+    fig = charts.track_bars(frame, "t", "赛道得分")
+    assert list(fig.data[0].y) == ["丙县", "甲县", "乙县"]  # plotly draws the last category at the top
+    assert list(fig.data[0].customdata) == ["丙县", "甲县", "乙县"]
+
+
+def test_benchmark_bars_group_the_county_the_median_and_the_benchmark_per_track():
+    frame = pd.DataFrame({"track": ["经济"], "score": [0.2], "median": [0.0], "benchmark": [0.9]})
+    fig = charts.benchmark_bars(
+        frame, {"score": "甲县", "median": "中位数", "benchmark": "标杆"}, "t", {"经济": "经济"}
+    )
+    assert [trace.name for trace in fig.data] == ["甲县", "中位数", "标杆"]
+    assert [trace.y[0] for trace in fig.data] == [0.2, 0.0, 0.9]

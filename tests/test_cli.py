@@ -326,6 +326,37 @@ def test_export_rankings_matches_the_library_and_takes_every_option(sample_db_pa
     assert rows[0][:3] == ["period", "county", "township"] and {r[1] for r in rows[1:]} == {"云岫县"}
 
 
+def test_export_rankings_gives_no_rank_change_between_quarters_ranking_different_counties(loaded, tmp_path):
+    """枫岚区 sends nothing for 2025-Q2 and the three others keep their order, so each would read one place up
+    against a quarter 枫岚区 led: rank_change is empty for every county, compare_rank stays, and standard error says
+    why, as the page and the 通报 do (docs/decisions.md#rank-moves-compare-the-same-units)."""
+    import io
+
+    import pandas as pd
+
+    order = {"2025Q1": ["枫岚区", "云岫县", "云峤县", "澄溪县"], "2025Q2": ["云岫县", "云峤县", "澄溪县"]}
+    for period, counties in order.items():
+        rows = [
+            f"{period},{county},,{code},{value}"
+            for i, county in enumerate(counties)
+            for code, value in (("R01", 400 - 100 * i), ("R02", i), ("R03", 96 - 2 * i))
+        ]
+        (tmp_path / f"{period}.csv").write_text(
+            "考核期,县区,乡镇,指标,数值\n" + "\n".join(rows) + "\n", encoding="utf-8"
+        )
+        assert cli(loaded, "import", tmp_path / f"{period}.csv").returncode == 0
+    result = cli(loaded, "export", "rankings", "--period", "2025Q2", "--compare", "2025Q1", lang="zh")
+    assert result.returncode == 0, result.stderr
+    frame = pd.read_csv(io.StringIO(result.stdout)).set_index("county")
+    assert frame["rank_change"].isna().all()
+    assert frame.loc[["云岫县", "云峤县", "澄溪县"], ["rank", "compare_rank"]].values.tolist() == [
+        [1, 2],
+        [2, 3],
+        [3, 4],
+    ]
+    assert "2025-Q2与2025-Q1参与排名的县区不同（枫岚区2025-Q2未参与排名），名次不可比，不列名次升降。" in result.stderr
+
+
 @pytest.mark.parametrize(
     "args, message",
     [
@@ -358,7 +389,16 @@ def test_export_coverage_and_settings(sample_db_path, tmp_path):
         "trained",
         "coverage",
         "hours_per_cadre",
+        "measured",
+        "meeting_target",
         "share_meeting_target",
+        "on_pace",
+        "share_on_pace",
+        "hours_short",
+        "online_met",
+        "share_online_met",
+        "online_hours_per_cadre",
+        "unmapped",
         "coverage_political",
         "coverage_professional",
         "coverage_innovation",
@@ -372,15 +412,20 @@ def test_export_coverage_and_settings(sample_db_path, tmp_path):
     assert by_rank.columns[:3].tolist() == ["period", "county", "rank"]
     assert by_rank["cadres"].sum() == 6978  # the roster of 2024-12-31 is the one in force on 2025-06-30
 
-    assert cli(sample_db_path, "settings", "hours_target", "40").returncode == 0
-    listed = cli(sample_db_path, "settings")
-    assert "hours_target\t40.0" in listed.stdout
-    lower = pd.read_csv(io.StringIO(cli(sample_db_path, "export", "coverage", "--period", "2025").stdout))
-    assert (lower["share_meeting_target"] > frame["share_meeting_target"]).all()
-    bad = cli(sample_db_path, "settings", "hours_target", "lots")
-    assert (
-        bad.returncode == 2 and "Value “lots” for “Annual hours target (hours per cadre)” (hours_target)" in bad.stderr
+    # by rank group: the sample's ranks are all 乡科级 and below, so one group holds every cadre and its figures
+    by_group = pd.read_csv(
+        io.StringIO(cli(sample_db_path, "export", "coverage", "--period", "2025", "--by", "rank_group").stdout)
     )
+    assert by_group["rank_group"].tolist() == ["section"] and by_group["unmapped"].sum() == 0
+    assert by_group["meeting_target"].sum() == frame["meeting_target"].sum()
+    assert by_group["share_meeting_target"].iloc[0] == pytest.approx(
+        frame["meeting_target"].sum() / frame["measured"].sum()
+    )
+    assert cli(sample_db_path, "settings", "coverage_target", "40").returncode == 0
+    listed = cli(sample_db_path, "settings")
+    assert "coverage_target\t40.0" in listed.stdout
+    bad = cli(sample_db_path, "settings", "coverage_target", "lots")
+    assert bad.returncode == 2 and "Value “lots” for “Training coverage target (%)” (coverage_target)" in bad.stderr
     missing = cli(sample_db_path, "export", "coverage")
     assert missing.returncode == 2 and "Exporting coverage needs --period" in missing.stderr
 
@@ -582,6 +627,15 @@ def test_alerts_of_a_year_and_of_one_county_in_a_period(sample_db_path):
     assert unknown.returncode == 2 and "No county named “黑山县”" in unknown.stderr
     assert cli(sample_db_path, "alerts", "--period", "2026Q3", "--year", "2026").returncode == 2
     assert cli(sample_db_path, "alerts", "--period", "第五季度").returncode == 2
+    # a period with no data would print 预警 0 条, an all-clear: refused, naming what there is
+    empty = cli(sample_db_path, "alerts", "--period", "2030Q1", lang="zh")
+    assert (empty.returncode, empty.stdout) == (2, "")
+    assert empty.stderr.startswith("2030-Q1 没有任何数据") and "赛马 2024-Q4, 2025-Q1," in empty.stderr
+    assert "培训记录截至 2026-" in empty.stderr
+    before = cli(sample_db_path, "alerts", "--year", "1999", lang="zh")  # every file of 1999 read 未报送
+    assert (before.returncode, before.stdout) == (2, "") and before.stderr.startswith("1999 没有任何数据")
+    year = cli(sample_db_path, "alerts", "--period", "2026", "--format", "csv")  # a year as a period: the year
+    assert year.returncode == 0 and year.stdout == result.stdout
 
 
 def test_export_reminders_of_a_year(sample_db_path):
@@ -614,3 +668,10 @@ def test_settings_out_of_range_say_the_range_and_that_nothing_was_saved(sample_d
     )
     listed = cli(sample_db_path, "settings")
     assert "due_days_race_scores\t15\n" in listed.stdout and "due_days_roster\t31\n" in listed.stdout
+
+
+def test_points_on_indicators_in_different_units_are_refused(sample_db_path):
+    """docs/decisions.md#points-need-one-scale: the sample's indicators are not all in 分."""
+    refused = cli(sample_db_path, "export", "rankings", "--period", "2026Q3", "--method", "points", lang="zh")
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert "「原始分值」只能用于全部以“分”计的指标" in refused.stderr and "亿元" in refused.stderr

@@ -11,7 +11,7 @@ from conftest import import_ok
 from test_submissions import ADMIN, CLERK, roster_csv
 
 from incentive.intake.ingest import parse_file
-from incentive.review import submissions
+from incentive.review import rollbacks, submissions
 from incentive.review.submissions import Options
 from incentive.store import batches, queries
 from incentive.store.database import DataAsOf
@@ -83,7 +83,7 @@ def test_rolling_back_a_county_roster_restores_the_prefectures(june):
     db = june
     batch = county_roster(db, "2025-06-30", [("Y1", "云岫县")])
     assert by_county(db, "2025-06-30") == {"云岫县": 1, "云峤县": 2, "澄溪县": 1}
-    batches.rollback(db, batch, CLERK.name, scope=CLERK.scope)
+    rollbacks.accept(db, rollbacks.request(db, CLERK, batch, "花名册有误"), ADMIN)  # asked, reviewed, rolled back
     assert by_county(db, "2025-06-30") == {"云岫县": 3, "云峤县": 2, "澄溪县": 1}
 
 

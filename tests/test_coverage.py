@@ -54,9 +54,9 @@ def trained_db(db):
     return db
 
 
-def measure(db, window: Window, by="county", county="", target=110.0):
+def measure(db, window: Window, by="county", county=""):
     return coverage.window_query(
-        db.connection, "training_coverage", window, by=by, county=county, target_hours=target
+        db.connection, "training_coverage", window, by=by, county=county, to_come=0.0
     ).set_index("group")
 
 
@@ -67,15 +67,17 @@ def test_coverage_counts_each_cadre_once_against_the_roster_in_force(trained_db)
     assert year.loc["甲县", "coverage"] == pytest.approx(0.5)
     assert year.loc["甲县", "hours_per_cadre"] == pytest.approx((120 + 10 + 8) / 6)  # untrained count as 0
     assert year.loc["甲县", "hours_median"] == pytest.approx(4.0)  # 0, 0, 0, 8, 10, 120
-    assert year.loc["甲县", "share_meeting_target"] == pytest.approx(1 / 6)  # only A1 reaches 110
+    # against their own targets (乡科级: 90 a year, online hours on top): A1's 120 h are 60 online and 60 not
+    assert year.loc["甲县", "share_meeting_target"] == 0
+    assert year.loc["甲县", "share_online_met"] == pytest.approx(1 / 6)  # A1's 60 online reach the 50
     assert year.loc[
         "甲县", ["coverage_political", "coverage_professional", "coverage_innovation", "coverage_practice"]
     ].tolist() == pytest.approx([2 / 6, 1 / 6, 1 / 6, 0])
     assert year.loc["乙县", "coverage"] == pytest.approx(1 / 3) and year.loc["乙县", "untrained"] == 2
     # The first half-year uses the June roster (A6 still there, A7 not yet); A1's September course is outside.
-    half = measure(trained_db, Window(dt.date(2025, 1, 1), dt.date(2025, 6, 30), "2025-H1"), target=55.0)
+    half = measure(trained_db, Window(dt.date(2025, 1, 1), dt.date(2025, 6, 30), "2025-H1"))
     assert half.loc["甲县", ["cadres", "trained"]].tolist() == [6, 2]
-    assert half.loc["甲县", "share_meeting_target"] == pytest.approx(1 / 6)  # A1's 60 h reach the prorated 55
+    assert half.loc["甲县", "share_online_met"] == pytest.approx(1 / 6)  # A1's 60 online h reach the prorated 25
 
 
 def test_slices_by_unit_rank_gender_and_age(trained_db):
@@ -176,12 +178,18 @@ def test_windows_and_their_previous():
     assert coverage.comparable_previous(coverage.year_window(2025), dt.date(2025, 12, 31)).label == "2024"
 
 
-def test_targets_are_prorated_and_the_pace_runs_by_day():
+def test_targets_are_prorated_and_the_pace_runs_by_month_then_by_day():
     assert coverage.prorated_target(110, coverage.quarter_window(2025, 2)) == pytest.approx(27.5)
     year = coverage.year_window(2025)
     assert coverage.expected_by(110, year, dt.date(2025, 12, 31)) == 110
-    assert coverage.expected_by(110, year, dt.date(2025, 7, 2)) == pytest.approx(110 * 183 / 365)
+    # six whole months and 2 of July's 31 days (by day over the year it was 110 × 183 / 365 = 55.15)
+    assert coverage.expected_by(110, year, dt.date(2025, 7, 2)) == pytest.approx(110 * (6 + 2 / 31) / 12)
     assert coverage.expected_by(110, year, dt.date(2024, 7, 2)) == 0
+    # at the end of September: 82.5, the quarter's share, as the warnings and the 通报 say (not 82.27 by day)
+    assert coverage.expected_by(110, year, dt.date(2025, 9, 30)) == pytest.approx(82.5)
+    assert coverage.to_come(year, dt.date(2025, 9, 28)) == pytest.approx(1 - (8 + 28 / 30) / 12)  # years to come
+    quarter = coverage.quarter_window(2025, 3)  # 27.5 for the quarter: two months and a half by mid-September
+    assert coverage.expected_by(110, quarter, dt.date(2025, 9, 15)) == pytest.approx(110 * 2.5 / 12)
     assert coverage.pace_line(pd.Series(pd.date_range("2025-01-01", periods=12, freq="MS")), 120)["expected"].tolist()[
         ::3
     ] == [10, 40, 70, 100]
@@ -232,16 +240,15 @@ def test_units_below_target_are_sorted_by_shortfall():
             "county": ["甲县", "甲县", "乙县"],
             "group": ["东镇", "西镇", "南镇"],
             "cadres": [10, 10, 10],
-            "hours_per_cadre": [100.0, 40.0, 120.0],
+            "hours_short": [100.0, 700.0, 0.0],
         }
     )
-    below = coverage.units_below_target(units, 110)
+    below = coverage.units_below_target(units)
     assert below["group"].tolist() == ["西镇", "东镇"] and below["shortfall"].tolist() == [70, 10]
 
 
 def test_settings_are_stored_validated_and_defaulted(db):
     assert settings.current(db) == {
-        "hours_target": 110.0,
         "coverage_target": 90.0,
         "suppression_threshold": 5,
         "max_hours_per_record": 200.0,
@@ -257,14 +264,57 @@ def test_settings_are_stored_validated_and_defaulted(db):
         "bulletin_issuer": "（发文机关）",
         "bulletin_document_no": "（文号）",
     }
-    settings.save(db, "hours_target", "96", "test")
-    assert settings.current(db)["hours_target"] == 96.0
+    settings.save(db, "coverage_target", "96", "test")
+    assert settings.current(db)["coverage_target"] == 96.0
     for key, value in [
-        ("hours_target", "abc"),
+        ("coverage_target", "abc"),
         ("suppression_threshold", "2.5"),
         ("coverage_target", 120),
         ("nope", 1),
     ]:
         with pytest.raises(settings.SettingError):
             settings.save(db, key, value, "test")
-    assert settings.current(db)["hours_target"] == 96.0
+    assert settings.current(db)["coverage_target"] == 96.0
+
+
+def test_quarters_and_month_ranges_stop_at_the_last_record():
+    assert coverage.quarters_through(dt.date(2026, 9, 30)) == [3, 2, 1]
+    assert coverage.quarters_through(dt.date(2026, 10, 1)) == [4, 3, 2, 1]  # one day of records makes Q4 offered
+    assert coverage.quarters_through(dt.date(2026, 1, 5)) == [1]
+    through = dt.date(2026, 9, 12)
+    assert coverage.parse_month_range("2026-03~2026-09", 2026, through=through) == (
+        dt.date(2026, 3, 1),
+        dt.date(2026, 9, 1),
+    )
+    assert coverage.parse_month_range("2026-03~2026-10", 2026, through=through) is None
+    assert coverage.parse_month_range("2026-03~2026-10", 2026) is not None  # without a bound, as before
+
+
+def test_a_running_year_is_compared_with_the_same_months_a_year_earlier(sample_db_path):
+    """docs/decisions.md#one-rule-for-a-coverage-change: the sample's 2026 records stop before December, so 2026 is
+    compared with 2025's same months, not with the whole of 2025 (the overview's old window), which reads
+    differently."""
+    from incentive.store import queries
+    from incentive.store.database import Database
+
+    db = Database(sample_db_path)
+    try:
+        conn = db.connection
+        year = coverage.year_window(2026)
+        last = coverage.as_date(queries.run(conn, "training_last_date", start=year.start, end=year.end).iloc[0, 0])
+        assert last < year.end  # the year is still running in the sample
+        before = coverage.comparable_previous(year, last)
+        assert (before.start, before.end) == (dt.date(2025, 1, 1), coverage.month_end(2025, last.month))
+
+        def measured(window):
+            frame = coverage.window_query(conn, "training_coverage", window, by="all", county="", to_come=0.0)
+            return frame, coverage.disclosure_pattern(conn, window, coverage.cadres_in(conn, window), 5, 0.0)
+
+        (now, pattern), (then, pattern_then) = measured(year), measured(before)
+        head = coverage.scope_headline(now, then, pattern, pattern_then)
+        expected = (now["coverage"].iloc[0] - then["coverage"].iloc[0]) * 100
+        assert head.coverage_pp == pytest.approx(expected)
+        whole_2025, _ = measured(coverage.year_window(2025))
+        assert abs(head.coverage_pp - (now["coverage"].iloc[0] - whole_2025["coverage"].iloc[0]) * 100) > 0.05
+    finally:
+        db.close()

@@ -33,10 +33,10 @@ import pypdf
 import pytest
 from conftest import HALF_YEAR_CARE, ROOT, data_file, import_ok
 
+from incentive.audit_log import table as audit_table
 from incentive.i18n import t
-from incentive.labels import audit_table
 from incentive.publication import freeze
-from incentive.sharing import briefing, delivery
+from incentive.sharing import briefing, bulletin, delivery
 from incentive.store import audit
 from incentive.store.database import Database
 
@@ -312,11 +312,13 @@ def test_the_folder_holds_the_documents_of_the_period(delivered):
     assert "关于2025年第二季度全市干部激励考评情况的通报" in prefecture
     assert "2025年第二季度全市共4个县区参加赛马考评，澄溪县以综合得分0.856位居第一。" in prefecture
     assert "实时数据（试算）：本期排名尚未审定发布，本通报仅供参考。" in prefecture
-    assert "数据：截至" in prefecture  # every document from the data of one moment
+    assert (
+        "个有效批次（最新为批次 #" in prefecture
+    )  # the data version, as `export bulletin` prints it (data-version-line)
     slashed = docx_text(out / "2025-Q2_枫岚区_开发区_通报.docx")  # the slash stays in the text, not in the path
     assert "关于2025年第二季度枫岚区/开发区干部激励考评情况的通报" in slashed
     assert "枫岚区/开发区由第1名降至第3名" in slashed
-    assert "云岫县已连续两期（2025年第一季度、本期）处于第三方阵。" in docx_text(out / "2025-Q2_云岫县_通报.docx")
+    assert "云岫县连续2期（自2025年第一季度起）处于第三方阵。" in docx_text(out / "2025-Q2_云岫县_通报.docx")
     assert "2025年7月20日" in prefecture  # today's date, as given
 
 
@@ -441,13 +443,15 @@ def test_without_chromium_the_briefings_fail_and_the_rest_is_delivered(made, tmp
 def test_refusals_write_nothing_and_say_why(made, tmp_path, robot):
     out = tmp_path / "out"
     empty = delivery.deliver(made, "2024-Q4", out, "zh", today=TODAY, webhook=robot.url)
-    assert empty.refused == "2024-Q4 既无赛马得分也无关心关爱数据，无法生成通报。" and not empty.files
-    assert os.listdir(out) == [] and not empty.complete and empty.outcome == "refused"
-    assert robot.payload()["text"]["content"] == (
-        "【干部激励看板】2024年第四季度材料未生成：2024-Q4 既无赛马得分也无关心关爱数据，无法生成通报。"
-    )
+    no_data = "既无赛马得分，也无期内的关心关爱数据，无法生成通报。已有数据：赛马 2025-Q1, 2025-Q2；关爱 2025-H1。"
+    assert empty.refused == f"2024-Q4 本期{no_data}" and not empty.files
+    assert not out.exists() and not empty.complete and empty.outcome == "refused"  # no empty folder left behind
+    assert robot.payload()["text"]["content"] == f"【干部激励看板】2024年第四季度材料未生成：2024-Q4 本期{no_data}"
+    # the running quarter: its 通报 would carry 2025-H1's care figures and nothing of its own
+    running = delivery.deliver(made, "2025-Q3", out, "zh", today=TODAY)
+    assert running.refused == f"2025-Q3 本期{no_data}" and not running.files and not out.exists()
     unpublished = delivery.deliver(made, "2025-Q2", out, "zh", today=TODAY, published_only=True)
-    assert unpublished.refused.startswith("2025-Q2 的赛马排名尚未正式发布") and os.listdir(out) == []
+    assert unpublished.refused.startswith("2025-Q2 的赛马排名尚未正式发布") and not out.exists()
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")
     not_a_folder = delivery.deliver(made, "2025-Q2", blocked / "out", "zh", today=TODAY)
@@ -456,7 +460,7 @@ def test_refusals_write_nothing_and_say_why(made, tmp_path, robot):
     assert outcomes == [
         ["refused", "refused out_dir"],
         ["refused", "refused not_published"],
-        ["refused", "refused no_data; webhook 127.0.0.1 ok"],
+        ["refused", "refused no_data"],
     ]
 
 
@@ -489,6 +493,46 @@ def test_a_published_period_is_delivered_with_its_pdf_briefings(made, tmp_path, 
     assert "本通报所列赛马排名为正式发布（" in docx_text(out / "2025-Q2_全市_通报.docx")
 
 
+@pytest.mark.slow
+def test_delivered_documents_name_the_data_version_as_the_command_line_does(delivered, made):
+    """The 通报 delivered carries the data-version line `export bulletin` prints (batches, last change), not the
+    run's time (docs/decisions.md#data-version-line); `made` is a copy of the same database."""
+    _, out, _, _, _ = delivered
+    line = bulletin.gather(made, "2025-Q2", "", "zh", today=TODAY).notes[0]
+    assert line.startswith("数据：") and "有效批次" in line
+    for name in ("2025-Q2_全市_通报.docx", "2025-Q2_云岫县_通报.docx"):
+        text = docx_text(out / name)
+        assert line in text and "固定版本" not in text
+
+
+@pytest.mark.slow
+def test_a_county_s_copy_leaves_the_document_number_blank(delivered):
+    """One 文号 is one document: the prefecture's 通报 carries the setting's, each county's copy leaves it blank
+    (docs/decisions.md#document-numbers)."""
+    _, out, _, _, _ = delivered
+    assert docx.Document(str(out / "2025-Q2_全市_通报.docx")).paragraphs[2].text == "（文号）"
+    for county in ("云岫县", "枫岚区_开发区"):
+        assert docx.Document(str(out / f"2025-Q2_{county}_通报.docx")).paragraphs[2].text == ""
+
+
+@pytest.mark.slow
+def test_a_quarter_s_documents_report_one_care_half_year(made, tmp_path):
+    """2025-Q3 with only 2025-H1's care figures: the 通报 and the PDF briefing both report 2025-H1, named as such
+    (docs/decisions.md#care-half-year-of-a-document); the 通报 said 2025-H2 had none next to a briefing of H1."""
+    if briefing.chromium_path() is None:
+        pytest.skip("no Chromium: bash scripts/install-chromium.sh")
+    import_ok(made, "q3.csv", race_csv("2025Q3", Q2))
+    out = tmp_path / "out"
+    done = delivery.deliver(made, "2025-Q3", out, "zh", today=dt.date(2025, 10, 20))
+    assert done.complete
+    for county in ("全市", "云岫县"):
+        word = docx_text(out / f"2025-Q3_{county}_通报.docx")
+        assert "关心关爱落实情况（2025年上半年）" in word and "以下为2025年上半年情况" in word
+        assert "2025年下半年暂无关心关爱指标数据" not in word
+        printed = pdf_text(out / f"2025-Q3_{county}_简报.pdf")
+        assert "关心关爱(2025-H1)" in printed and "2025-H2" not in printed
+
+
 # ------------------------------------------------------------------ the command line
 
 
@@ -515,13 +559,19 @@ def test_the_command_delivers_lists_the_files_and_exits_by_outcome(made, tmp_pat
     assert [line.split("] ", 1)[1].split("（")[0] for line in progress] == [f"已写出 {name}" for name in WORD_ONLY]
     assert progress[0].startswith(f"[1/{len(WORD_ONLY)}] ")
     assert "已推送摘要到 127.0.0.1。" in done.stderr and "robot-secret-key" not in done.stderr
+    assert f"交付目录 {out} 原不存在，已新建。" in done.stderr  # a timer's dated folder is made, and said
     assert robot.payload()["text"]["content"].startswith("【干部激励看板】2025年第二季度材料已生成")
 
     robot.status = 500  # the summary is not taken: a sentence, exit 1, the files are kept
     failed = cli(path, "--period", "2025Q2", "--out", out, "--no-pdf", env={"INCENTIVE_WEBHOOK": robot.url})
     assert failed.returncode == 1 and robot.received[-1][0].endswith("?key=robot-secret-key")  # from the environment
     assert "推送到 127.0.0.1 失败：对方返回 HTTP 500。文件已写出，不受影响。" in failed.stderr
+    assert "原不存在" not in failed.stderr  # the folder was there this time
     assert sorted(os.listdir(out)) == sorted(WORD_ONLY)
+    robot.status, robot.answer = 200, b'{"errcode":93000,"errmsg":"invalid webhook url"}'  # a wrong key: HTTP 200
+    rejected = cli(path, "--period", "2025Q2", "--out", out, "--no-pdf", "--webhook", robot.url)
+    assert rejected.returncode == 1 and "已推送摘要" not in rejected.stderr
+    assert "推送到 127.0.0.1 被拒绝：93000 invalid webhook url。文件已写出，不受影响。" in rejected.stderr
 
     for args, sentence in (
         (("--period", "soon", "--out", out), "考核期无法识别：soon"),
@@ -530,8 +580,62 @@ def test_the_command_delivers_lists_the_files_and_exits_by_outcome(made, tmp_pat
         usage = cli(path, *args)
         assert usage.returncode == 2 and sentence in usage.stderr
     empty = cli(path, "--period", "2024Q4", "--out", tmp_path / "empty")
-    assert empty.returncode == 1 and "2024-Q4 既无赛马得分也无关心关爱数据" in empty.stderr and empty.stdout == ""
+    assert empty.returncode == 2 and "2024-Q4 本期既无赛马得分" in empty.stderr and empty.stdout == ""
+    assert not (tmp_path / "empty").exists()  # refused before anything was made, as `export bulletin` refuses
+    future = cli(path, "--period", "2031Q3", "--out", tmp_path / "future")  # no figures of its own: nothing written
+    assert future.returncode == 2 and "2031-Q3 本期既无赛马得分" in future.stderr and future.stdout == ""
+    assert not (tmp_path / "future").exists()
     reopened = Database(path)
-    outcomes = audit.log(reopened)[["action", "outcome"]].head(3).values.tolist()
+    outcomes = audit.log(reopened)[["action", "outcome", "detail"]].head(5).values.tolist()
     reopened.close()
-    assert outcomes == [["deliver", "refused"], ["deliver", "partial"], ["deliver", "ok"]]
+    assert outcomes == [
+        ["deliver", "refused", "refused no_data"],
+        ["deliver", "refused", "refused no_data"],
+        ["deliver", "partial", "webhook 127.0.0.1 failed"],  # the robot's errcode: not delivered
+        ["deliver", "partial", "webhook 127.0.0.1 failed"],
+        ["deliver", "ok", "webhook 127.0.0.1 ok"],
+    ]
+
+
+@pytest.mark.slow  # the sample delivered without PDFs: thirteen 通报
+def test_one_delivery_gives_one_count_of_red_warnings(sample_db_path, tmp_path):
+    """The reviewer's case on the sample (docs/decisions.md#what-a-list-is-judged-on): 2026-Q3's list judged care
+    on nothing (a quarter has no care figures), so the delivery said 红色 3 条 while its 通报 printed the care
+    shortfalls of seven half-years running that the year's list counts red. A race period's list judges care on
+    the half-year its 通报 reports (2026-H1): every red warning delivered is one a 通报 of the delivery states."""
+    from incentive.accounts.roles import Scope
+    from incentive.alerts import listing
+    from incentive.store import settings
+
+    today = dt.date(2026, 11, 1)
+    database = Database(sample_db_path)
+    try:
+        done = delivery.deliver(database, "2026-Q3", tmp_path / "out", "zh", today=today, pdf=False)
+        config = settings.current(database)
+        year = listing.build(database.connection, today, config, Scope.ALL, year=2026)
+    finally:
+        database.close()
+    assert done.complete and done.judged.startswith("判定依据：赛马 2026-Q3，关爱 2026-H1，")
+    reds = [a for a in done.alerts if a.level == "red"]
+    care = [(a.county, a.data["name"]) for a in done.alerts if a.rule == "care_below"]
+    assert care and care == [(a.county, a.data["name"]) for a in year.alerts if a.rule == "care_below"]
+    assert {"care_below", "third_tier"} <= {a.rule for a in reds}
+    texts = {
+        f.county: [p.text for p in docx.Document(str(tmp_path / "out" / f.name)).paragraphs]
+        for f in done.written
+        if f.kind == delivery.BULLETIN
+    }
+    prefecture = "\n".join(texts[""])
+    third = [a for a in reds if a.rule == "third_tier"]
+    assert f"连续处于第三方阵的县区{len(third)}个：" in prefecture
+    for alert in reds:  # each red warning is said by the prefecture's 通报 or the county's own
+        if alert.rule == "third_tier":
+            assert f"{alert.county}连续{alert.data['running']}期" in prefecture
+        elif alert.rule == "care_below":
+            below = [p for p in texts[alert.county] if f"{alert.county}2026年上半年可判定的" in p]
+            assert len(below) == 1 and f"{alert.data['name']}（" in below[0].split("未达标", 1)[1], alert
+        else:  # a file not sent: the 通报 names the county among those whose data are not all in
+            assert alert.rule == "data" and any("未报齐" in p and alert.county in p for p in texts[""]), alert
+    summary = delivery.summary_text(done)
+    assert f"红色 {len(reds)} 条" in summary
+    assert json.loads((tmp_path / "out" / "2026-Q3_交付清单.json").read_text("utf-8"))["warnings"]["red"] == len(reds)

@@ -7,10 +7,16 @@ from __future__ import annotations
 import ast
 import gc
 import io
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
 from conftest import ROOT, as_admin
+
+from incentive.publication import freeze
+from incentive.store.database import Database
 
 BOM = b"\xef\xbb\xbf"
 
@@ -82,3 +88,55 @@ def test_every_csv_download_of_the_pages_goes_through_the_one_builder():
             if name in ("to_csv", "to_csv_bytes") or (isinstance(node, ast.Constant) and node.value == "text/csv"):
                 offenders.append(f"{Path(path).relative_to(ROOT)}:{node.lineno}")
     assert not offenders, offenders
+
+
+BASIS = ["数据依据", "发布版本", "发布时间", "文号"]  # the page's names of `incentive export`'s basis columns
+
+
+def cli_export(db_path, *args) -> pd.DataFrame:
+    result = subprocess.run(
+        [sys.executable, "-m", "incentive", "--db", str(db_path), "--lang", "zh", "export", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    return pd.read_csv(io.StringIO(result.stdout), dtype=str, keep_default_na=False)
+
+
+def test_ranking_and_care_downloads_say_published_or_live_as_the_command_line_does(app_factory, sample_db_path):
+    """The rankings page's CSV of a published quarter ends every row with what it is (正式发布, version, time,
+    文号), the same values `incentive export rankings --published` writes; switched to the live trial it says
+    实时数据（试算） with the other three empty; the care page's CSV of an unpublished half-year says live."""
+    db = Database(sample_db_path)
+    try:
+        freeze.publish(db, "2026-Q3", "测试管理员", document_no="澜组〔2026〕12号")
+    finally:
+        db.close()
+    cli_copy = sample_db_path.with_name("cli.duckdb")
+    shutil.copy(sample_db_path, cli_copy)
+    at = app_factory(sample_db_path, page="views/rankings.py")
+    assert at.selectbox(key="rank_period").value == "2026-Q3"
+    back = read_back(next(data for name, data in csv_downloads(at).items() if "2026-Q3" in name))
+    assert list(back.columns[-4:]) == BASIS
+    shown = next(d.value for d in at.dataframe if "排名区间" in d.value.columns)
+    assert list(back.columns[:-4]) == list(shown.columns)  # the table as shown, then the basis
+    exported = cli_export(cli_copy, "rankings", "--period", "2026-Q3", "--published")
+    assert back["县区"].tolist() == exported["county"].tolist()
+    assert set(exported["basis"]) == {"published"} and set(back["数据依据"]) == {"正式发布"}
+    pairs = {"发布版本": "published_version", "发布时间": "published_at", "文号": "document_no"}
+    for page_column, cli_column in pairs.items():
+        assert back[page_column].tolist() == exported[cli_column].tolist(), page_column
+    assert set(back["发布版本"]) == {"1"} and set(back["文号"]) == {"澜组〔2026〕12号"}
+
+    at.segmented_control(key="rank_view").set_value("live").run()
+    assert not at.exception
+    live = read_back(next(data for name, data in csv_downloads(at).items() if "2026-Q3" in name))
+    assert set(live["数据依据"]) == {"实时数据（试算）"}
+    assert {*live["发布版本"], *live["发布时间"], *live["文号"]} == {""}
+
+    at.switch_page("views/welfare.py").run()
+    assert not at.exception
+    care = read_back(next(data for name, data in csv_downloads(at).items() if "2026-H1" in name))
+    assert list(care.columns[-4:]) == BASIS and set(care["数据依据"]) == {"实时数据（试算）"}

@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from conftest import ROOT
 
 from incentive.i18n import TEXT, t
@@ -90,3 +91,25 @@ def test_plural_forms():
         assert t("_test_plural", "zh", n=1) == "1 个县区未达标"
     finally:
         del TEXT["_test_plural"]
+
+
+# Sentences whose later words agree with a count, as they read for one and for two (reviewer's finding:
+# "1 submission … review them").
+AGREEING = [
+    ("pub_pending", {"period": "P"}, "Review it first", "Review them first"),
+    ("pub_needs_reason_and_pending", {"period": "P"}, "review it first", "review them first"),
+    ("cli_pub_pending", {"period": "P"}, "Review it first", "Review them first"),
+    ("pub_rollbacks_pending", {"period": "P"}, "review it first", "review them first"),
+    ("cli_pub_rollbacks_pending", {"period": "P"}, "review it first", "review them first"),
+    ("training_units_below_count", {}, "1 unit below target; the download has it.", "the download has all of them."),
+    ("training_units_below_hidden", {}, "is left out, whether or not it meets", "are left out, whether or not they"),
+    ("review_alike_pending", {"ids": "#1"}, "If both are accepted", "If more than one is accepted"),
+    ("review_alike_pending", {"ids": "#1"}, "return the other.", "return the others."),
+    ("submit_alike_pending", {"ids": "#1"}, "leaves both waiting", "leaves all of them waiting"),
+]
+
+
+@pytest.mark.parametrize("key, params, one, two", AGREEING)
+def test_later_words_agree_with_the_count(key, params, one, two):
+    assert one in t(key, "en", n=1, **params) and two in t(key, "en", n=2, **params)
+    assert one not in t(key, "en", n=2, **params) and two not in t(key, "en", n=1, **params)

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pandas as pd
 
-from incentive import i18n, labels
+from incentive import audit_log, i18n, labels
 from incentive.i18n import TEXT, t
 from incentive.intake.file_kinds import ENUMS, KINDS, VALUE_LABELS
 from incentive.intake.units import CELL_UNITS
@@ -55,7 +55,7 @@ def test_the_audit_log_reads_as_words():
             "detail": ["", "", "", "3 problems", "", "10.0"],
         }
     )
-    zh = labels.audit_table(log, "zh")
+    zh = audit_log.table(log, "zh")
     assert zh.columns.tolist() == ["时间", "操作人", "操作", "对象", "文件", "SHA-256", "行数", "结果", "说明"]
     assert zh["操作"].tolist() == ["登录", "导入", "访问口令验证", "导入", "导入", "修改设置"]
     assert zh["操作人"].tolist() == ["王主任", "命令行（ops）", "访客", "网页上传", "示例数据", "王主任"]
@@ -64,8 +64,24 @@ def test_the_audit_log_reads_as_words():
         "3 个问题",
         "10",
     ]
-    en = labels.audit_table(log, "en")
+    en = audit_log.table(log, "en")
     assert en["Action"].tolist()[:2] == ["Sign-in", "Import"] and en["Target"].iloc[1] == "Batch #7 (race scores)"
     assert en["Detail"].iloc[3] == "3 problems" and en["Who"].iloc[1] == "Command line (ops)"
-    unknown = labels.audit_table(log.assign(action="purge", outcome="postponed"), "en")
+    unknown = audit_log.table(log.assign(action="purge", outcome="postponed"), "en")
     assert set(unknown["Action"]) == {"purge"} and set(unknown["Outcome"]) == {"postponed"}  # a newer code, as stored
+
+
+def test_batches_and_submissions_are_named_as_such_never_a_bare_number():
+    """Both are numbered from 1: `#7` alone could be either, so every page says which."""
+    assert labels.batch_ref(12, "zh") == "批次 #12" and labels.submission_ref(7, "zh") == "报送 #7"
+    assert labels.batch_ref(12, "en") == "batch #12" and labels.submission_ref(7, "en") == "submission #7"
+    assert labels.batch_refs([3, 13], "zh") == "批次 #3、#13" and labels.batch_refs([3, 13], "en") == "batches #3, #13"
+    assert labels.submission_refs([1], "en") == "submission #1" and labels.submission_refs([], "zh") == ""
+    assert "最新为批次 #14" in labels.data_version_text(
+        type(
+            "Info",
+            (),
+            {"latest_batch": 14, "active_batches": 14, "last_change": dt.datetime(2026, 11, 30), "pinned": None},
+        ),
+        "zh",
+    )

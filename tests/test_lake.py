@@ -85,16 +85,12 @@ def test_a_lake_backup_opens_as_a_database_file(lake_location, tmp_path):
     load_sample(db)
     target = backup.backup_to(db, tmp_path / "backup.duckdb", "test")
     year = coverage.year_window(2025)
-    figures = coverage.window_query(
-        db.connection, "training_coverage", year, by="county", county="", target_hours=110.0
-    )
+    figures = coverage.window_query(db.connection, "training_coverage", year, by="county", county="", to_come=0.0)
     regions = db.fetch_all("SELECT * FROM current_regions ORDER BY ALL")
     db.close()
     copy = Database(target)  # a DuckDB file with the lake's tables, views and macros
     assert not copy.created and copy.fetch_all("SELECT * FROM current_regions ORDER BY ALL") == regions
-    again = coverage.window_query(
-        copy.connection, "training_coverage", year, by="county", county="", target_hours=110.0
-    )
+    again = coverage.window_query(copy.connection, "training_coverage", year, by="county", county="", to_come=0.0)
     assert again.equals(figures)
     copy.close()
 
@@ -168,8 +164,8 @@ def test_short_links_settings_and_audit_are_shared_by_instances(lake_location):
     key = permalinks.save(first, "training", {"window": "quarter", "lang": "en"}, "viewer")
     link = permalinks.load(second, key)  # a link made on one instance opens on another
     assert link is not None and link.path == "training" and link.params == {"window": "quarter", "lang": "en"}
-    settings.save(second, "hours_target", 96, "admin")
-    assert settings.current(first)["hours_target"] == 96
+    settings.save(second, "coverage_target", 96, "admin")
+    assert settings.current(first)["coverage_target"] == 96
     audit.record(first, "admin", "sign_in")
     assert second.fetch_all("SELECT who, action FROM audit WHERE action = 'sign_in'") == [("admin", "sign_in")]
     first.close()

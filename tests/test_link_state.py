@@ -22,6 +22,12 @@ def table_with(at, *columns):
     return next(d.value for d in at.dataframe if set(columns) <= set(d.value.columns))
 
 
+def address_of(at) -> dict[str, str]:
+    """The address bar after the run: each parameter's (last) value."""
+    values = {name: at.query_params[name] for name in at.query_params}
+    return {name: value[-1] if isinstance(value, list) else value for name, value in values.items()}
+
+
 def infos(at):
     return [i.value for i in at.info]
 
@@ -60,11 +66,11 @@ def test_a_rankings_link_opens_the_same_view(opened):
 
 def test_changed_controls_are_written_back_and_reopen_identically(opened):
     at = opened("views/rankings.py")
-    at.selectbox(key="rank_method").set_value("points").run()
+    at.selectbox(key="rank_method").set_value("minmax").run()
     at.selectbox(key="rank_compare").set_value("2025-Q3").run()
     at.segmented_control(key="rank_level").set_value("township").run()
     params = {key: at.query_params[key] for key in at.query_params}
-    assert params["rank.method"] == ["points"] or params["rank.method"] == "points"
+    assert params["rank.method"] == ["minmax"] or params["rank.method"] == "minmax"
     flat = {k: (v[0] if isinstance(v, list) else v) for k, v in params.items()}
     assert flat["rank.level"] == "township" and flat["rank.compare"] == "2025-Q3"
     again = opened("views/rankings.py", **flat)
@@ -95,6 +101,15 @@ def test_garbage_in_a_link_falls_back_to_defaults_with_a_note(opened, params, sh
     assert table_with(at, "排名区间")["排名"].iloc[0] == 1  # a ranking is drawn
 
 
+def test_points_are_not_offered_on_indicators_in_different_units(opened):
+    """The sample's race indicators are in 亿元, %, 件 and 分: 原始分值 would add them as given
+    (docs/decisions.md#points-need-one-scale); a link asking for it falls back with a note."""
+    at = opened("views/rankings.py", method="points")
+    assert at.selectbox(key="rank_method").options == ["z 分数", "功效系数（0-100）"]
+    assert "method=points" in next(i for i in infos(at) if i.startswith("链接中的参数无法使用"))
+    assert not any(c.startswith("原始分值") for c in table_with(at, "排名区间").columns)
+
+
 def test_training_and_welfare_links(opened):
     at = opened(
         "views/training.py",
@@ -104,7 +119,7 @@ def test_training_and_welfare_links(opened):
         measure="hours_per_cadre",
         county="棠梨县",
     )
-    assert any(c.value.startswith("棠梨县 · 2026-03~2026-05") for c in at.caption)
+    assert any(c.value.startswith("棠梨县 · 2026-03\\~2026-05") for c in at.caption)
     assert set(table_with(at, "职级", "覆盖率")["县区"]) == {"棠梨县"}
     assert at.segmented_control(key="training_domain_measure").value == "hours_per_cadre"
     bad = opened("views/training.py", window="months", months="2025-13~2026-99")
@@ -137,7 +152,22 @@ def test_a_short_link_restores_the_shared_controls_and_the_page_state(opened, sa
     assert at.selectbox(key="rank_period").value == "2025-Q2"
     assert at.selectbox(key="rank_method").value == "minmax"
     assert at.selectbox(key="rank_focus").value == "澄溪县"  # the shared county is the county looked at
-    assert "v" not in at.query_params
+    # the address now holds the whole view, shared controls included: a reload or a forwarded address shows it
+    # (docs/decisions.md#short-links-keep-the-view-in-the-address)
+    address = address_of(at)
+    assert "v" not in address
+    assert {k: address.get(k) for k in ("lang", "year", "county", "rank.method", "rank.period")} == {
+        "lang": "English",  # the language switch is bound by its label
+        "year": "2025",
+        "county": "澄溪县",
+        "rank.method": "minmax",
+        "rank.period": "2025-Q2",
+    }
+    reloaded = opened("views/rankings.py", **address)  # a new session on the same address: a reload
+    assert reloaded.title[0].value == "Rankings"
+    assert reloaded.selectbox(key="year").value == 2025 and reloaded.selectbox(key="county").value == "澄溪县"
+    assert reloaded.selectbox(key="rank_period").value == "2025-Q2"
+    assert reloaded.selectbox(key="rank_method").value == "minmax"
 
 
 def test_an_unknown_or_malformed_short_link_says_so(opened):
@@ -209,6 +239,15 @@ def test_a_pinned_link_keeps_showing_the_data_it_was_shared_with(opened, sample_
     assert metrics["综合第一"] == before != "苇塘县"  # the data as shared
     assert any(w.value.startswith("本链接显示") and "已有更新" in w.value for w in at.warning)
     assert any("固定版本" in c.value for c in at.caption)
+    assert address_of(at).get("pin") == key and "v" not in address_of(at)  # the moment stays in the address
+    reloaded = opened("views/overview.py", **address_of(at))  # a reload: still the data as shared
+    assert {m.label: m.value for m in reloaded.metric}["综合第一"] == before
     at.button(key="pinned_to_current").click().run()
     assert {m.label: m.value for m in at.metric}["综合第一"] == "苇塘县"
     assert not any(w.value.startswith("本链接显示") for w in at.warning)
+    assert "pin" not in address_of(at)
+    db = Database(sample_db_path)
+    live = permalinks.save(db, "", {}, created_by="test")
+    db.close()
+    wrong = opened("views/overview.py", pin=live)  # a link that is not pinned has no moment to show
+    assert any("pin=" in i for i in infos(wrong)) and "pin" not in address_of(wrong)

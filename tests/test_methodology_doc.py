@@ -72,5 +72,5 @@ def test_the_prose_claims_about_other_methods_hold():
     minmax = scoring.rank_units(values, catalog, units=units, method="minmax").table
     assert minmax.loc["甲县", "composite"] == pytest.approx(58.333, abs=5e-4) == minmax.loc["丙县", "composite"]
     assert minmax.loc["甲县", "rank"] == minmax.loc["丙县", "rank"] == 2
-    points = scoring.rank_units(values, catalog, units=units, method="points").table
-    assert points.loc["甲县", "rank"] == points.loc["丙县", "rank"] == 1
+    with pytest.raises(scoring.ScoringError):  # X1..X3 are not all in 分: adding them as given means nothing
+        scoring.rank_units(values, catalog.assign(unit=["亿元", "天", "%"]), units=units, method="points")

@@ -114,7 +114,7 @@ def test_by_tier_sums_counties_and_rates():
 
 @pytest.mark.parametrize(
     "count, status, shown",
-    [(0, "", "0"), (1, "small", "<5"), (4, "small", "<5"), (5, "", "5"), (None, "", "—"), (12, "withheld", "不公开")],
+    [(0, "", "0"), (1, "small", "<5"), (4, "small", "<5"), (5, "", "5"), (None, "", None), (12, "withheld", "不公开")],
 )
 def test_small_counts_show_less_than_the_threshold(count, status, shown):
     assert movements.shown_count(count, status, 5, "zh") == shown

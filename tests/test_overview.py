@@ -1,14 +1,16 @@
 import datetime as dt
+import json
 
 import pandas as pd
 import pytest
-from conftest import import_ok
+from conftest import NEW_COUNTY, PARTLY_REPORTED, import_ok
 
 from incentive import overview
 from incentive.care import targets, welfare
 from incentive.publication import freeze
 from incentive.race import rankings
 from incentive.store.database import DataAsOf
+from incentive.training import coverage
 
 
 @pytest.mark.parametrize(
@@ -56,10 +58,9 @@ def test_welfare_totals_and_counts_skip_missing():
 
 
 def test_coverage_change_needs_training_in_the_earlier_year():
-    now = overview.TrainingTotals(100, 90, 0.9, 50.0)
-    assert overview.coverage_change_pp(now, overview.TrainingTotals(100, 80, 0.8, 40.0)) == pytest.approx(10.0)
-    assert overview.coverage_change_pp(now, overview.TrainingTotals(100, 0, 0.0, 0.0)) is None
-    assert overview.coverage_change_pp(now, overview.TrainingTotals(0, 0, None, None)) is None
+    assert coverage.coverage_change_pp(0.9, 0.8, 80) == pytest.approx(10.0)
+    assert coverage.coverage_change_pp(0.9, 0.0, 0) is None
+    assert coverage.coverage_change_pp(0.9, None, None) is None
 
 
 # ---- published or live (docs/decisions.md#published-or-live), on conftest.half_year_db
@@ -82,7 +83,8 @@ def test_the_overview_keeps_the_published_ranks_and_statuses_after_a_later_impor
     db = half_year_db
     before = overview.race_figures(db.connection, PERIOD)
     assert before.publication is None and before.ranking.ranked.index.tolist() == PUBLISHED_ORDER  # live
-    publication = freeze.publish(db, PERIOD, "管理员", document_no="澜组〔2025〕7号")
+    # allow_incomplete: half_year_db has no scores of 云峤县's township 丹埠镇, so 2025-H1 is not all in
+    publication = freeze.publish(db, PERIOD, "管理员", document_no="澜组〔2025〕7号", allow_incomplete=True)
     import_later(db)
 
     race = overview.race_figures(db.connection, PERIOD)
@@ -105,7 +107,7 @@ def test_the_overview_keeps_the_published_ranks_and_statuses_after_a_later_impor
 def test_a_pinned_moment_before_the_publication_shows_live_data_of_that_moment(half_year_db):
     db = half_year_db
     moment = dt.datetime.now()
-    freeze.publish(db, PERIOD, "管理员")
+    freeze.publish(db, PERIOD, "管理员", allow_incomplete=True)
     import_later(db)
     pinned = DataAsOf(db.connection, moment)
     race = overview.race_figures(pinned, PERIOD, at=moment)
@@ -113,3 +115,59 @@ def test_a_pinned_moment_before_the_publication_shows_live_data_of_that_moment(h
     live = overview.race_figures(db.connection, PERIOD, at=moment)  # today's data, nothing published by then
     assert live.publication is None and live.ranking.ranked.index[0] == "云岫县"
     assert overview.care_figures(pinned, PERIOD, at=moment).publication is None
+
+
+def test_the_overview_and_the_pages_open_on_the_periods_every_county_taking_part_has_sent(
+    app_factory, sample_new_county_path
+):
+    """The reviewer's case on the sample (docs/decisions.md#which-counties-take-part): 新设县, added by a regions
+    file, never sends anything, and 云岫县 alone has sent 2026-Q4 and 2026-H2. The overview announced 云岫县 first
+    of a one-county race; it opens on 2026-Q3 and 2026-H1, with the incomplete-data lines still naming 新设县, as
+    the rankings and care pages do."""
+    from ui.runtime import database
+
+    at = app_factory(sample_new_county_path)
+    metrics = {m.label: m.value for m in at.metric}
+    assert (metrics["最新考评期"], metrics["关爱考评期"]) == ("2026-Q3", "2026-H1")
+    expected = rankings.rank_period(database().connection, "2026-Q3", draws=0).ranked
+    assert (metrics["综合第一"], metrics["参赛县区"]) == (expected.index[0], str(len(expected)))
+    assert len(expected) == 12
+    lines = [w.value for w in at.warning if "未报齐" in w.value]
+    assert len(lines) == 2 and all(f"{NEW_COUNTY}（无数据）" in line for line in lines)
+
+    at.switch_page("views/rankings.py")
+    at.run()
+    assert [s.value for s in at.selectbox if s.key == "rank_period"] == ["2026-Q3"]
+    assert any(f"{NEW_COUNTY}（无数据）" in w.value for w in at.warning)
+    at.switch_page("views/welfare.py")
+    at.run()
+    assert [s.value for s in at.selectbox if s.key == "welfare_period"] == ["2026-H1"]
+    assert any(f"{NEW_COUNTY}（无数据）" in w.value for w in at.warning)
+
+
+# ---- a partly reported period (docs/decisions.md#reported-counts), on conftest.sample_partly_reported_path
+
+
+def test_a_partly_reported_half_year_says_so_on_every_figure(app_factory, sample_partly_reported_path):
+    """Three counties of twelve have sent 2026-H2: the overview's 2026 stays on 2026-H1 (every county's) with no
+    count; 2027, whose only half-year is partly reported, says 3/12 on each care figure; the care page, asked for
+    2026-H2, says 3/12 on its counts and lists the nine counties that sent nothing in its grid, without a status."""
+    at = app_factory(sample_partly_reported_path, query={"year": "2026"})
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["关爱考评期"] == "2026-H1" and "指标达标率" in metrics
+
+    at.selectbox(key="year").set_value(2027).run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["关爱考评期（3/12 个县区已报）"] == "2027-H1"
+    assert "指标达标率（3/12 个县区已报）" in metrics and "未达标项（3/12 个县区已报）" in metrics
+
+    care = app_factory(
+        sample_partly_reported_path, page="views/welfare.py", query={"year": "2026", "care.period": "2026-H2"}
+    )
+    labels = [m.label for m in care.metric]
+    assert {"达标（3/12 个县区已报）", "未达标（3/12 个县区已报）"} <= set(labels), labels
+    traces = [json.loads(chart.proto.spec)["data"][0] for chart in care.get("plotly_chart")]
+    grid = next(trace for trace in traces if trace.get("type") == "heatmap")
+    assert len(grid["y"]) == 12  # every county taking part, the nine silent ones as blank rows
+    silent = [row for county, row in zip(grid["y"], grid["z"], strict=True) if county not in PARTLY_REPORTED]
+    assert len(silent) == 9 and all(cell is None for row in silent for cell in row)

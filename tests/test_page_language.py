@@ -50,6 +50,7 @@ TECHNICAL = [
     r"\bWord\b",  # the 通报's format, as the button 下载通报（Word） names it (issue 19)
     r"\bCtrl\+C\b",  # a key to press
     r"\b[0-9a-f]{64}\b",  # SHA-256 values in the audit log
+    r":(?:red|orange|green|blue|violet|gray|grey|rainbow|primary)(?:-background)?\[",  # Streamlit's colour markup
 ]
 SHA_256 = re.compile(r"\b[0-9a-f]{64}\b")  # taken out first too, before data values cut them up
 
@@ -98,10 +99,20 @@ def foreign_text(texts: list[tuple[str, str]], lang: str, data: list[str]) -> li
     return wrong
 
 
+# Texts Streamlit renders as Markdown (GFM: `a~b~c` strikes b through), unlike options, tables, charts and code.
+MARKDOWN_KINDS = re.compile(
+    r"title|header|subheader|markdown|caption|error|warning|info|success|toast|expandable|tab|popover|.* label"
+)
+UNESCAPED_TILDE = re.compile(r"(?<!\\)~")
+
+
 def check(at: AppTest, lang: str, page: str, state: str, extra: tuple[str, ...] = ()) -> None:
     assert not at.exception, [e.value for e in at.exception]
-    wrong = foreign_text(visible_texts(at), lang, _data(at.data_source, page, extra))
+    texts = visible_texts(at)
+    wrong = foreign_text(texts, lang, _data(at.data_source, page, extra))
     assert not wrong, f"{page} ({state}, {lang}): {sorted(set(wrong))[:20]}"
+    struck = [text for kind, text in texts if MARKDOWN_KINDS.fullmatch(kind) and UNESCAPED_TILDE.search(text)]
+    assert not struck, f"{page} ({state}, {lang}): a ~ Markdown would strike through: {struck[:5]}"
 
 
 def open_page(at: AppTest, lang: str, page: str, admin: bool = False, who=None) -> AppTest:
@@ -140,6 +151,8 @@ def rankings(at, lang):
     check(at, lang, page, "what-if weights and tiers")
     at.selectbox(key="rank_compare").set_value("").run()
     check(at, lang, page, "no comparison")
+    at.selectbox(key="rank_track").set_value("乡村振兴").run()
+    check(at, lang, page, "ranked by one track")
     at.segmented_control(key="rank_level").set_value("township").run()
     check(at, lang, page, "townships")
     at.session_state["present"] = True
@@ -179,6 +192,16 @@ def movements(at, lang):
     check(at, lang, page, "default")
     at.selectbox(key="year").set_value(2023).run()  # no race tiers before the first year
     check(at, lang, page, "first year")
+
+
+def county(at, lang):
+    page = "views/county.py"
+    open_page(at, lang, page)
+    check(at, lang, page, "no county chosen")
+    at.selectbox(key="county").set_value("棠梨县").run()
+    check(at, lang, page, "one county")
+    at.segmented_control(key="profile_compare").set_value("year").run()
+    check(at, lang, page, "why, year on year")
 
 
 UPLOAD = "考核期,县区,指标,数值\n2026Q3,云岫,重点项目投资完成额,99.5\n2026Q3,黑山县,R01,1\n2026Q3,青禾县,R01,12万元\n"
@@ -292,6 +315,7 @@ SCENARIOS = {
     "training": training,
     "welfare": welfare,
     "movements": movements,
+    "county": county,
     "data": data,
     "submit": submit,
     "review": review,

@@ -20,6 +20,7 @@ PAGES = [
     "views/training.py",
     "views/welfare.py",
     "views/movements.py",
+    "views/county.py",
     "views/data.py",
     "views/users.py",
 ]
@@ -70,7 +71,7 @@ def test_year_selector_changes_the_overview(app):
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["最新考评期"] == "2024-Q4" and metrics["关爱考评期"] == "2024-H2"
     coverage = next(m for m in app.metric if m.label == "培训覆盖率")
-    assert coverage.proto.delta.startswith("较 2023 年 ")
+    assert coverage.proto.delta.startswith("较 2023 ")
 
 
 def test_first_year_has_no_change_to_show(app):
@@ -301,7 +302,7 @@ def test_rankings_page_shows_the_library_ranking_with_its_charts(app):
     assert table["排名"].tolist() == expected.table["rank"].tolist()
     assert table["综合得分"].tolist() == expected.table["composite"].round(3).tolist()
     assert table["方阵"].iloc[0] == "第一方阵" and table["方阵"].iloc[-1] == "第三方阵"
-    assert table["名次变化"].str.match(r"^(↑\d+|↓\d+|=)$").all()  # compared with 2026-Q2 by default
+    assert table["名次变化"].str.match(r"^(↑\d+|↓\d+|持平)$").all()  # compared with 2026-Q2 by default
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["第一名县区"] == expected.table.index[0] and metrics["参与排名"] == "12"
     assert len(app.get("plotly_chart")) == 5  # tiers, intervals, heatmap, bump, waterfall
@@ -368,6 +369,27 @@ def test_tier_boundaries_can_be_set_on_the_page(app):
     assert app.error and "方阵比例" in app.error[0].value
 
 
+def test_no_rank_moves_for_a_quarter_ranking_other_counties_than_the_one_before(app_factory, sample_new_county_path):
+    """云岫县 alone has sent 2026-Q4 (tests/conftest.py): shown against 2026-Q3, it read as having risen or fallen
+    in a race of one. No arrow, riser, faller or breakdown; a sentence says why
+    (docs/decisions.md#rank-moves-compare-the-same-units). 新设县, which never sent anything, stops no move: 2026-Q3
+    against 2026-Q2 ranks the same twelve counties both times."""
+    at = app_factory(sample_new_county_path, page="views/rankings.py")
+    moves = _ranking_table(at)["名次变化"]  # None is drawn as "—"
+    assert moves.dropna().str.match(r"^(↑\d+|↓\d+|持平)$").all()
+    assert moves.notna().sum() == 12  # 新设县 unranked, the others compared
+    assert not [i for i in at.info if "名次不可比" in i.value]
+    at.selectbox(key="rank_period").set_value("2026-Q4").run()
+    at.selectbox(key="rank_compare").set_value("2026-Q3").run()
+    assert _ranking_table(at)["名次变化"].isna().all()
+    metrics = {m.label: m.value for m in at.metric}
+    assert (metrics["上升最多"], metrics["下降最多"]) == ("—", "—")
+    said = [i.value for i in at.info if "名次不可比" in i.value]
+    assert len(said) == 2  # above the table, and in place of the focus county's breakdown
+    assert said[0].startswith("2026-Q4与2026-Q3参与排名的县区不同（澄溪县、枫岚县、") and "2026-Q4未参与排名" in said[0]
+    assert "新设县" not in said[0]  # ranked in neither quarter: not a difference between them
+
+
 # ---- training page
 
 
@@ -378,16 +400,16 @@ def _table_with(app, *columns):
 def test_training_page_headlines_and_tables_come_from_the_rollup(app):
     on_page(app, "views/training.py")
     whole = coverage.window_query(
-        _connection(), "training_coverage", coverage.year_window(2026), by="all", county="", target_hours=110.0
+        _connection(), "training_coverage", coverage.year_window(2026), by="all", county="", to_come=0.0
     ).iloc[0]
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["培训覆盖率"] == f"{whole['coverage']:.1%}" and metrics["未参训人数"] == f"{whole['untrained']:,}"
     assert len(app.get("plotly_chart")) == 6  # categories, domains, quarters, pace, mix, coverage vs race
-    counties = _table_with(app, "政治能力")
+    counties = _table_with(app, "县区", "政治能力")
     assert len(counties) == 12 and counties["县区"].iloc[0] == "云岫县"
     actions = _table_with(app, "建议")
     assert actions.iloc[0]["县区"] == "棠梨县"  # the sample's weak-training county heads 缺什么补什么
-    assert any("对比 2025-01~2025-09" in c.value for c in app.caption)  # a running year: same months last year
+    assert any(r"对比 2025-01\~2025-09" in c.value for c in app.caption)  # a running year: same months last year
 
 
 def test_training_page_window_county_slice_and_suppression(app):
@@ -414,6 +436,20 @@ def test_training_page_window_county_slice_and_suppression(app):
     assert any("少于 30 人" in c.value for c in app.caption)
 
 
+def test_training_windows_stop_at_the_last_record(app_factory):
+    """The sample's training records end in 2026-09: 2026-Q4 and October-December are not offered (they read as
+    a measured 0 % before), and a link asking for Q4 opens the latest quarter with records."""
+    app = app_factory(page="views/training.py", query={"window": "quarter", "quarter": "4"})
+    quarter = app.selectbox(key="training_quarter")
+    assert quarter.options == ["2026-Q3", "2026-Q2", "2026-Q1"] and quarter.value == 3
+    assert any("2026-Q3（对比 2026-Q2）" in c.value for c in app.caption), [c.value for c in app.caption][:6]
+    app.segmented_control(key="training_window").set_value("months").run()
+    months = app.slider(key="training_months")
+    assert months.value == (dt.date(2026, 1, 1), dt.date(2026, 9, 1))  # the whole year with records
+    bound = dt.datetime.fromtimestamp(months.proto.max / 1e6, dt.UTC).date()
+    assert bound == dt.date(2026, 9, 1)  # the slider ends at 2026-09, not 2026-12
+
+
 def test_training_page_in_english_with_a_month_range(app):
     app.session_state["lang"] = "en"
     on_page(app, "views/training.py")
@@ -421,7 +457,7 @@ def test_training_page_in_english_with_a_month_range(app):
     app.slider(key="training_months").set_value((dt.date(2026, 3, 1), dt.date(2026, 5, 1))).run()
     assert not app.exception
     assert app.title[0].value == "Training"
-    assert any("2026-03~2026-05 (vs 2025-12~2026-02)" in c.value for c in app.caption)
+    assert any(r"2026-03\~2026-05 (vs 2025-12\~2026-02)" in c.value for c in app.caption)
     assert "Political" in _table_with(app, "Coverage").columns
 
 
@@ -429,19 +465,17 @@ def test_settings_are_changed_on_the_data_page(app):
     on_data_page(app)
     threshold = app.number_input(key="data_setting_suppression_threshold")
     assert threshold.value == 5 and threshold.proto.format == "%d"  # a whole number reads 5, not 5.00
-    assert app.number_input(key="data_setting_hours_target").proto.format == "%g"  # 110, not 110.00
-    app.number_input(key="data_setting_hours_target").set_value(96.0)
+    assert app.number_input(key="data_setting_coverage_target").proto.format == "%g"  # 90, not 90.00
+    app.number_input(key="data_setting_coverage_target").set_value(96.0)
     app.button(key="data_settings_save").click().run()
     assert "已保存 1 项设置。" in [s.value for s in app.success]
     from incentive.store import settings as app_settings
     from ui.runtime import database
 
-    assert app_settings.current(database())["hours_target"] == 96.0
+    assert app_settings.current(database())["coverage_target"] == 96.0
     assert database().fetch_all("SELECT who, target, detail FROM audit WHERE action = 'setting'") == [
-        ("测试管理员", "hours_target", "96.0")
+        ("测试管理员", "coverage_target", "96.0")
     ]  # once: the page no longer records it besides the save
-    on_page(app, "views/training.py")
-    assert "达到 96 学时" in [m.label for m in app.metric]
 
 
 def test_the_bulletin_head_is_typed_on_the_data_page(app):
@@ -455,21 +489,34 @@ def test_the_bulletin_head_is_typed_on_the_data_page(app):
     app.button(key="data_settings_save").click().run()
     assert "已保存 1 项设置。" in [s.value for s in app.success]
     assert app_settings.current(database())["bulletin_issuer"] == "中共澜州市委组织部"
-    app.number_input(key="data_setting_hours_target").set_value(96.0)
+    app.number_input(key="data_setting_coverage_target").set_value(96.0)
     app.text_input(key="data_setting_bulletin_document_no").set_value("   ")
     app.button(key="data_settings_save").click().run()
     assert [e.value for e in app.error] == [
-        "设置「通报文号」（bulletin_document_no）须为一行文字，1～50 个字符。",
+        "设置「通报文号」（bulletin_document_no）须为一行文字，1～50 个字符。未保存，仍为「（文号）」。",
         "未保存任何设置：请改正上面的数值后再保存。",
     ]
-    assert app_settings.current(database())["hours_target"] == 110.0  # refused with it
+    assert app_settings.current(database())["coverage_target"] == 90.0  # refused with it
+
+
+def test_an_emptied_text_and_a_whole_number_out_of_range_say_what_stays_as_typed(app):
+    """Emptying the issuing body said no more than the rule; 2500 typed into a number input read 2500.0."""
+    on_data_page(app)
+    app.text_input(key="data_setting_bulletin_issuer").set_value("")
+    app.number_input(key="data_setting_coverage_target").set_value(2500.0)
+    app.button(key="data_settings_save").click().run()
+    assert [e.value for e in app.error] == [
+        "设置「培训覆盖率目标（%）」（coverage_target）的值「2500」超出允许范围，应在 0 至 100 之间。未保存，仍为 90。",
+        "设置「通报发文机关」（bulletin_issuer）须为一行文字，1～60 个字符。未保存，仍为「（发文机关）」。",
+        "未保存任何设置：请改正上面的数值后再保存。",
+    ]
 
 
 def test_a_schedule_setting_out_of_range_is_refused_with_its_range_and_nothing_saved(app):
     """The inputs take any number (a bounded input would clamp 400 to 366, or keep the old value, without a
     word): the save names each wrong value with its range, and saves nothing of the form."""
     on_data_page(app)
-    app.number_input(key="data_setting_hours_target").set_value(96.0)
+    app.number_input(key="data_setting_coverage_target").set_value(96.0)
     app.number_input(key="data_setting_due_days_race_scores").set_value(400)
     app.button(key="data_settings_save").click().run()
     assert not app.exception
@@ -482,8 +529,8 @@ def test_a_schedule_setting_out_of_range_is_refused_with_its_range_and_nothing_s
     from incentive.store import settings as app_settings
     from ui.runtime import database
 
-    assert {k: app_settings.current(database())[k] for k in ("hours_target", "due_days_race_scores")} == {
-        "hours_target": 110.0,
+    assert {k: app_settings.current(database())[k] for k in ("coverage_target", "due_days_race_scores")} == {
+        "coverage_target": 90.0,
         "due_days_race_scores": 15,
     }
     assert app.number_input(key="data_setting_due_days_race_scores").value == 400  # kept as typed, to correct

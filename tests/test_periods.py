@@ -89,9 +89,27 @@ def test_odd_month_range_is_not_a_period():
 
 
 def test_a_year_opens_on_its_newest_complete_period():
-    stored = ["2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2"]
+    stored = {"2025-Q3": 4, "2025-Q4": 4, "2026-Q1": 4, "2026-Q2": 1}
     # 2026-Q2 has been sent by one county only: the year opens on 2026-Q1, and 2026-Q2 is still offered
     assert periods.default_of_year(stored, ["2025-Q3", "2025-Q4", "2026-Q1"], 2026) == "2026-Q1"
-    assert periods.default_of_year(stored, ["2025-Q3", "2025-Q4"], 2026) == "2026-Q2"  # none complete: the newest
     assert periods.default_of_year(stored, stored, 2025) == "2025-Q4"
     assert periods.default_of_year(stored, stored, 2024) is None
+
+
+def test_with_no_complete_period_a_year_opens_on_the_newest_with_the_most_units():
+    """The reviewer's case (docs/decisions.md#the-default-period-is-a-complete-one): no period of the year is
+    complete, and the newest is the least complete. The year opens on the newest of those with the most units,
+    never on a newer one with fewer."""
+    stored = {"2026-Q1": 11, "2026-Q2": 12, "2026-Q3": 12, "2026-Q4": 1}
+    assert periods.default_of_year(stored, [], 2026) == "2026-Q3"
+    assert periods.default_of_year({"2026-Q1": 12, "2026-Q2": 11, "2026-Q3": 3}, [], 2026) == "2026-Q1"
+    assert periods.default_of_year({"2026-Q1": 1}, [], 2026) == "2026-Q1"  # the year's only period
+    # a complete period still comes first, even when an incomplete one is newer
+    assert periods.default_of_year({"2026-Q1": 4, "2026-Q2": 3}, ["2026-Q1"], 2026) == "2026-Q1"
+
+
+def test_a_period_lies_within_another_when_both_its_ends_do():
+    assert periods.within("2026-Q3", "2026-H2") and periods.within("2026-Q3", "2026")
+    assert periods.within("2026-05", "2026-Q2") and periods.within("2026-H1", "2026-H1")
+    assert not periods.within("2026-H2", "2026-Q3")  # it holds the quarter, not the other way round
+    assert not periods.within("2026-Q2", "2026-H2") and not periods.within("2025-Q4", "2026")

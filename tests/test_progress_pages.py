@@ -40,6 +40,8 @@ def test_the_administrator_tracks_every_county(app_factory):
     unsent = owed[owed["待报内容"] == "整份文件"]
     assert unsent[["县区", "类型", "期别"]].values.tolist() == [["棠梨县", "培训记录", "2026-Q3"]]
     assert any(c.value.startswith("示例数据的报送时间是示例中虚构的报送时间") for c in at.caption)
+    schedule = next(c.value for c in at.caption if c.value.startswith("报送时限："))
+    assert schedule.endswith("干部调整随时报送。可在「数据管理」的设置中修改。")  # the page he can open
 
 
 def test_a_clerk_sees_his_county_only_with_his_pending_file(app_factory, sample_db_path):
@@ -54,7 +56,9 @@ def test_a_clerk_sees_his_county_only_with_his_pending_file(app_factory, sample_
     table = next(d.value for d in at.dataframe if "截止日期" in d.value.columns)
     assert table["县区"].unique().tolist() == ["云岫县"]
     row = table[(table["期别"] == "2026-Q4") & (table["类型"] == "赛马考评得分")]
-    assert row[["状态", "待审报送"]].values.tolist() == [["待审核", "#1"]]
+    assert row[["状态", "待审报送"]].values.tolist() == [["待审核", "报送 #1"]]
+    schedule = next(c.value for c in at.caption if c.value.startswith("报送时限："))
+    assert "数据管理" not in schedule and "由市级管理员设定" in schedule  # a clerk cannot open the Data page
 
 
 def test_a_county_leader_reads_his_countys_rows_with_a_returned_file(app_factory, sample_db_path):
@@ -71,11 +75,13 @@ def test_a_county_leader_reads_his_countys_rows_with_a_returned_file(app_factory
     at.run()
     assert not at.exception and at.title[0].value == "报送进度"
     assert "本页只显示您所在县区（云岫县）的报送进度，只读。" in [i.value for i in at.info]
+    schedule = next(c.value for c in at.caption if c.value.startswith("报送时限："))
+    assert "数据管理" not in schedule and schedule.endswith("报送时限由市级管理员设定；如需调整，请联系市级管理员。")
     counts, table = at.dataframe[0].value, next(d.value for d in at.dataframe if "状态" in d.value.columns)
     assert counts["县区"].tolist() == ["云岫县"] and counts["退回待重报"].tolist() == [1]
     assert table["县区"].unique().tolist() == ["云岫县"]
     row = table[(table["期别"] == "2026-Q4") & (table["类型"] == "赛马考评得分")]
-    assert row[["状态", "待审报送", "已退回报送"]].values.tolist() == [["退回待重报", "", f"#{sent}"]]
+    assert row[["状态", "待审报送", "已退回报送"]].values.tolist() == [["退回待重报", "", f"报送 #{sent}"]]
 
 
 def test_rankings_care_and_overview_say_when_a_period_is_incomplete(app_factory, sample_db_path):
@@ -94,3 +100,46 @@ def test_rankings_care_and_overview_say_when_a_period_is_incomplete(app_factory,
     assert [w.value for w in overview.warning if "未报齐" in w.value] == [
         "本期 1 个县区数据未报齐：云岫县（缺 1 项）。"
     ]
+
+
+def test_the_incomplete_data_line_says_a_returned_file_is_awaited(app_factory, sample_new_county_path):
+    """澄溪县's files of 2026-Q4 and 2026-H2 were returned by the reviewer: the line above the ranking and the care
+    grid says 退回待重报 for it, as 报送进度 does, not only 无数据; 新设县, which never sent anything, is named too."""
+    db = Database(sample_new_county_path)
+    clerk = Principal("澄溪填报员", COUNTY_CLERK, "澄溪县")
+    admin = Principal("测试管理员", PREFECTURE_ADMIN)
+    for name, text in (("四季度.csv", "2026Q4,澄溪县,R01,30"), ("下半年.csv", "2026H2,澄溪县,W01,90")):
+        sent = submissions.submit(db, clerk, name, f"考核期,县区,指标,数值\n{text}\n".encode(), submissions.Options())
+        submissions.return_to_clerk(db, sent, admin, "数值有误")
+    db.close()
+    at = app_factory(sample_new_county_path, page="views/rankings.py")
+    at.selectbox(key="rank_period").set_value("2026-Q4").run()
+    line = next(w.value for w in at.warning if "未报齐" in w.value)
+    assert "澄溪县（无数据、退回待重报）" in line and "新设县（无数据）" in line and "枫岚县（无数据）" in line
+    at.switch_page("views/welfare.py")
+    at.run()
+    at.selectbox(key="welfare_period").set_value("2026-H2").run()
+    line = next(w.value for w in at.warning if "未报齐" in w.value)
+    assert "澄溪县（无数据、退回待重报）" in line and "新设县（无数据）" in line
+
+
+def test_the_reminder_list_shows_a_dash_where_nothing_is_overdue_and_its_file_an_empty_cell(app_factory):
+    """Rows owed for missing values were received on time: they have no days overdue. The page showed Streamlit's
+    "None" there; it shows "—", and the download leaves the cell empty. In English the 暂无 column is "Nothing yet",
+    not "None"."""
+    from test_downloads import csv_downloads, read_back
+
+    at = app_factory(page="views/progress.py", run=False)
+    as_admin(at, "测试管理员")
+    at.run()
+    at.selectbox(key="progress_year").set_value(2025).run()
+    assert not at.exception
+    owed = at.dataframe[1]
+    assert owed.value["逾期天数"].isna().all() and len(owed.value) > 0  # 2025: all received, some incomplete
+    assert all(d.proto.placeholder == "—" for d in at.dataframe)
+    back = read_back(next(data for name, data in csv_downloads(at).items() if name.startswith("催报清单")))
+    assert set(back["逾期天数"]) == {""}
+
+    at.button_group(key="lang").set_value("en").run()
+    assert not at.exception
+    assert "Nothing yet" in at.dataframe[0].value.columns and "None" not in at.dataframe[0].value.columns

@@ -46,8 +46,13 @@ def test_rankings_page_keeps_the_published_ranks_with_a_banner_and_a_live_switch
     assert ranking_table(at)["县区"].tolist() == published
     assert [s.value for s in at.success] == [markdown(publication.label("zh"))]  # the 文号 as typed, never a link
     assert "第 1 版，澜组〔2026〕12号）" in publication.label("zh")
-    banner = next(w.value for w in at.warning if "当前数据与正式发布时不同" in w.value)
-    assert "澄溪县 1→" in banner
+    banner = next(w.value for w in at.warning if w.value.startswith("发布后数据有变动：按现有数据，"))
+    assert "；如需更新请重新发布。变化：澄溪县 1→" in banner and banner.endswith("可切换到「实时试算」查看。")
+    # six counties move: the sentence names five (then 等), the list after it each move
+    assert banner.startswith(
+        "发布后数据有变动：按现有数据，6 个县区的名次或方阵会变化（澄溪县、枫岚县、杉浦县、鹤汀县、棠梨县等）"
+    )
+    assert "变化：澄溪县 1→4、枫岚县 2→1、杉浦县 3→2、鹤汀县 4→3、棠梨县 11→12、岚桥区 12→11。" in banner
 
     over_time = [c.value for c in at.caption if "为实时数据（试算）" in c.value or "为正式发布结果" in c.value]
     assert over_time == ["2026-Q3 为正式发布结果，2024-Q4、2025-Q1、Q2、Q3、Q4、2026-Q1、Q2 为实时数据（试算）。"]
@@ -141,7 +146,8 @@ def test_care_page_keeps_the_published_statuses_with_a_banner(app_factory, sampl
         db.close()
     at = app_factory(sample_db_path, page="views/welfare.py")
     assert any(s.value.startswith("正式发布（") for s in at.success)
-    banner = next(w.value for w in at.warning if "当前数据与正式发布时不同" in w.value)
+    banner = next(w.value for w in at.warning if w.value.startswith("发布后数据有变动：按现有数据，"))
+    assert banner.startswith(f"发布后数据有变动：按现有数据，1 个县区的关爱达标状态会变化（{row['county']}）；")
     assert f"{row['county']} {row['name']} 达标→未达标" in banner
     figures = next(d.value for d in at.dataframe if "状态" in d.value.columns and len(d.value) == len(before))
     shown = figures.set_index(["县区", "指标"]).loc[(row["county"], row["name"]), "状态"]
@@ -188,3 +194,35 @@ def test_a_period_published_without_care_figures_says_so_on_the_care_page(app_fa
         f"{PERIOD} 已正式发布（第 1 版），但其中没有关心关爱达标状态：发布时尚无这些数据。以下为实时数据（试算）。"
     ]
     assert not [s.value for s in at.success if "正式发布" in s.value], [s.value for s in at.success]
+
+
+def test_an_incomplete_period_is_published_from_the_page_only_with_its_counties_confirmed(app_factory):
+    """The sample's 2026-Q2 lacks a few values of six counties (the line above the ranking says so): the form names
+    them with a checkbox; publishing without it is refused with the same list, with it the version records them
+    (docs/decisions.md#incomplete-periods-need-confirmation)."""
+    quarter = "2026-Q2"
+    at = app_factory(page="views/rankings.py", run=False)
+    as_admin(at, "测试管理员")
+    at.run()
+    at.selectbox(key="rank_period").set_value(quarter).run()
+    listed = next(w.value for w in at.warning if w.value.startswith(f"{quarter} 有 6 个县区数据未报齐："))
+    assert listed.startswith(f"{quarter} 有 6 个县区数据未报齐：赛马考评得分：云岫县（缺 2 项）、青禾县（缺 1 项）、")
+    box = next(c for c in at.checkbox if c.key.startswith("rank_pub_incomplete_"))
+    assert box.label == "确认按未报齐的数据发布（云岫县、青禾县、苇塘县、杉浦县、棠梨县、星渚县）" and not box.value
+
+    counties = listed.removeprefix(f"{quarter} 有 6 个县区数据未报齐：").split("。")[0]  # the form's list
+    at.button(key="rank_pub_submit").click().run()
+    assert [e.value for e in at.error] == [
+        f"{quarter} 有 6 个县区数据未报齐：{counties}。按未报齐的数据发布，须先明确确认。"
+    ]
+    assert not any(s.value.startswith("正式发布（") for s in at.success)
+
+    next(c for c in at.checkbox if c.key.startswith("rank_pub_incomplete_")).check()
+    at.button(key="rank_pub_submit").click().run()
+    assert not at.exception
+    assert [s.value for s in at.success][-1] == f"已发布 {quarter} 第 1 版。"
+    assert any(
+        c.value.startswith("发布时 6 个县区数据未报齐，经确认发布：赛马考评得分：云岫县（缺 2 项）") for c in at.caption
+    )
+    versions = next(d.value for d in at.dataframe if "版本" in d.value.columns)
+    assert versions["发布时未报齐"].iloc[0].startswith("赛马考评得分：云岫县（缺 2 项）、青禾县（缺 1 项）")

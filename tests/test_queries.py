@@ -19,9 +19,10 @@ PARAMS = {
     "indicators_in_force": {"domain": "welfare", "period": "2025-H2"},
     "race_units": {"county": ""},
     "race_periods": {"county": ""},
-    "training_cadres": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31)},
-    "training_coverage": {"by": "county", "county": "", "target_hours": 110.0},
-    "training_disclosure": {"target_hours": 110.0},
+    "training_cadres": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31), "months": 12},
+    "training_targets_promoted": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31)},
+    "training_coverage": {"by": "county", "county": "", "to_come": 0.0},
+    "training_disclosure": {"to_come": 0.0},
     "training_domains": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31), "county": ""},
     "training_mix": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31), "county": ""},
     "training_months": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31), "county": ""},
@@ -45,6 +46,7 @@ PARAMS = {
     "cycle_completeness": {"domain": "race", "period": "2025-Q4"},
     "cycle_pending": {},
     "cycle_returned": {},
+    "cycle_first_year": {},
 }
 
 

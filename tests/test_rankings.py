@@ -2,6 +2,7 @@
 
 import math
 
+import pandas as pd
 import pytest
 from conftest import import_ok
 
@@ -101,8 +102,7 @@ def test_export_table_columns_and_rank_change(race_db):
         "track_项目建设",
         "track_基层治理",
         "rank_z",
-        "rank_minmax",
-        "rank_points",
+        "rank_minmax",  # no rank_points: 个 and 起 are no one scale (test_rank_points_only_where_points_rank)
         "compare_period",
         "compare_rank",
         "rank_change",
@@ -124,6 +124,35 @@ def test_export_table_columns_and_rank_change(race_db):
     assert towns[["county", "township"]].values.tolist() == [["一县", "西镇"], ["一县", "东镇"]]
 
 
+def test_rank_points_only_where_points_rank(race_db, tmp_path, capsys):
+    """原始分值 adds the values as given: a rank only when every indicator is in 分 (scoring.methods_for). On mixed
+    units `export rankings` had an empty rank_points column; it is left out, as the page leaves it out, for the
+    live and the published export. Where every indicator is in 分 it is there and filled."""
+    from incentive import cli
+    from incentive.publication import freeze, official
+
+    live = rankings.export_table(rankings.rank_period(race_db.connection, "2025-Q3"), PeerGroup())
+    assert "rank_points" not in live.columns and live["rank_minmax"].notna().all()
+    freeze.publish(race_db, "2025-Q3", "管理员")
+    published = rankings.export_table(official.ranking(race_db.connection, "2025-Q3"), PeerGroup())
+    assert "rank_points" not in published.columns and "rank_z" in published.columns
+    out = tmp_path / "rankings.csv"
+    assert (
+        cli.main(["--db", race_db.path, "export", "rankings", "--period", "2025Q3", "--published", "--out", str(out)])
+        == 0
+    )
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    assert "rank_points" not in header and "rank_minmax" in header
+    import_ok(
+        race_db,
+        "points.csv",
+        "指标代码,指标名称,类别,赛道,单位,方向,权重,生效起始期\nA,甲,赛马,项目建设,分,正向,1,2025Q3\nB,乙,赛马,基层治理,分,逆向,1,2025Q3\n".encode(),
+    )
+    points = rankings.export_table(rankings.rank_period(race_db.connection, "2025-Q3"), PeerGroup())
+    # A more is better, B fewer: 一县 30 − 9 = 21, 二县 20 − 1 = 19, 三县 10 − 5 = 5
+    assert points.set_index("county")["rank_points"].to_dict() == {"一县": 1, "二县": 2, "三县": 3}
+
+
 def test_a_county_whose_townships_have_no_scores_ranks_nobody_without_error(race_db):
     """Security item 6: 一县 has townships but none has a 2025-Q1 score; ranking them used to raise TypeError
     (an empty text column times the track weights), which the page showed viewers as a traceback."""
@@ -132,3 +161,72 @@ def test_a_county_whose_townships_have_no_scores_ranks_nobody_without_error(race
     assert not towns.table["ranked"].any()
     nobody = rankings.rank_period(race_db.connection, "2025-Q1", PeerGroup("township", "三县"))  # no townships
     assert nobody.table.empty
+
+
+# ---- the period a year's views open on (docs/decisions.md#which-counties-take-part)
+
+Q4_ONE = "考核期,县区,乡镇,指标,数值\n2025Q4,二县,,A,7\n2025Q4,二县,,B,2\n"
+
+
+def test_a_county_that_never_sent_scores_does_not_make_every_period_incomplete(race_db):
+    """The reviewer's case: a regions file adds 四县, which never sends race scores, and one county has sent 2025-Q4.
+    No period is complete if 四县 is waited for, and the year used to open on 2025-Q4, a race of one county. It is
+    not waited for: 2025-Q3 (every county that takes part) is the default; 2025-Q4 is still offered."""
+    import_ok(race_db, "r2.csv", "县区,乡镇,县区代码\n四县,,4\n".encode())
+    import_ok(race_db, "q4.csv", Q4_ONE.encode())
+    found = rankings.available_periods(race_db.connection)
+    assert found == ["2025-Q1", "2025-Q3", "2025-Q4"]
+    assert rankings.default_period(race_db.connection, 2025) == "2025-Q3"
+
+
+def test_with_no_complete_period_the_newest_with_the_most_counties_is_the_default(race_db):
+    """三县 stops sending after 2025: it took part, so no period of 2026 is complete (2026-Q1 has two counties,
+    2026-Q2 one). The year opens on the newest period with the most counties, 2026-Q1, never on the newer, less
+    complete 2026-Q2, which it used to open on."""
+    rows = "2026Q1,一县,,A,1\n2026Q1,二县,,A,2\n2026Q1,一县,,B,1\n2026Q1,二县,,B,2\n2026Q2,二县,,A,2\n"
+    import_ok(race_db, "2026.csv", ("考核期,县区,乡镇,指标,数值\n" + rows).encode())
+    assert rankings.default_period(race_db.connection, 2026) == "2026-Q1"
+    assert rankings.default_period(race_db.connection, 2025) == "2025-Q3"
+
+
+def test_a_township_that_never_sent_scores_is_not_waited_for(race_db):
+    import_ok(race_db, "r2.csv", "县区,乡镇,县区代码\n一县,南镇,3\n".encode())  # a new township, no scores
+    group = PeerGroup("township", "一县")
+    assert rankings.available_periods(race_db.connection, group) == ["2025-Q3"]
+    assert rankings.default_period(race_db.connection, 2025, group) == "2025-Q3"
+    import_ok(race_db, "q4.csv", "考核期,县区,乡镇,指标,数值\n2025Q4,一县,东镇,A,3\n".encode())
+    assert rankings.default_period(race_db.connection, 2025, group) == "2025-Q3"  # not 西镇-less 2025-Q4
+
+
+# ---- rank moves only between rankings of the same units (docs/decisions.md#rank-moves-compare-the-same-units)
+
+Q4_WITHOUT_SANXIAN = (
+    "考核期,县区,乡镇,指标,数值\n2025Q4,一县,,A,30\n2025Q4,二县,,A,20\n2025Q4,一县,,B,1\n2025Q4,二县,,B,9\n"
+)
+
+
+def test_no_rank_moves_when_the_two_periods_rank_different_counties(race_db):
+    """2025-Q3 ranks 二县 1, 一县 2, 三县 3; 三县 sends nothing for 2025-Q4. 一县 and 二县 would each read as
+    having risen against a field that had 三县 in it: no move is given for anyone, the compare ranks stay."""
+    import_ok(race_db, "q4.csv", Q4_WITHOUT_SANXIAN.encode())
+    now = rankings.rank_period(race_db.connection, "2025-Q4", draws=0)
+    before = rankings.rank_period(race_db.connection, "2025-Q3", draws=0)
+    assert now.ranked.index.tolist() == ["一县", "二县"] and before.ranked.index.tolist() == ["二县", "一县", "三县"]
+    assert rankings.field_change(now, before) == rankings.FieldChange("2025-Q4", "2025-Q3", (), ("三县",))
+    assert rankings.field_change(before, now) == rankings.FieldChange("2025-Q3", "2025-Q4", ("三县",), ())
+    assert rankings.rank_changes(now, before).isna().all()
+    rows = rankings.ranking_rows(now, before)
+    assert rows["rank_change"].isna().all() and rows["compare_rank"].tolist()[:2] == [2, 1]
+    table = rankings.export_table(now, PeerGroup(), before).set_index("county")
+    assert table["rank_change"].isna().all() and table.loc["一县", "compare_rank"] == 2
+
+
+def test_a_county_without_data_in_either_period_does_not_stop_the_moves(race_db):
+    """四县, added by a regions file, never sends anything: both periods rank the same three counties, so the
+    moves are shown."""
+    import_ok(race_db, "r2.csv", "县区,乡镇,县区代码\n四县,,4\n".encode())
+    now = rankings.rank_period(race_db.connection, "2025-Q3", draws=0)
+    before = rankings.rank_period(race_db.connection, "2025-Q1", draws=0)
+    assert rankings.field_change(now, before) is None
+    changes = rankings.rank_changes(now, before)
+    assert changes["二县"] == 1 and pd.isna(changes["四县"])  # 二县 2nd in 2025-Q1, 1st in 2025-Q3; 四县 unranked

@@ -37,9 +37,9 @@ def signed_in(app_factory, db, principal=None) -> AppTest:
     return at
 
 
-def on(at: AppTest, page: str) -> AppTest:
+def on(at: AppTest, page: str, timeout: float | None = None) -> AppTest:
     at.switch_page(page)
-    at.run()
+    at.run(timeout=timeout)
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -76,6 +76,28 @@ def test_only_clerks_have_the_submit_page_and_only_the_administrator_the_review_
     leader = signed_in(app_factory, accounts_db, LEADER)
     with pytest.raises(ValueError, match="Could not find a navigation page"):  # not in a county leader's navigation
         leader.switch_page("views/submit.py")
+
+
+def test_the_clerks_page_shows_the_file_format_in_the_app_not_a_repository_path(accounts_db, app_factory):
+    """A clerk has no repository: the page cited docs/data-format.md. It offers the templates of what a county
+    sends, each with its instructions sheet, and points to them, in both languages."""
+    from page_text import visible_texts
+
+    clerk = on(signed_in(app_factory, accounts_db, CLERK), "views/submit.py")
+    texts = [text for _, text in visible_texts(clerk)]
+    assert not [text for text in texts if "docs/" in text or ".md" in text]
+    assert "见本页「下载填报模板」：每个模板附有「填表说明」工作表。" in clerk.caption[0].value
+    assert any(e.label == "下载填报模板（Excel，中文表头）" for e in clerk.expander)
+    templates = [b.label for b in clerk.get("download_button") if b.key and b.key.startswith("submit_template_")]
+    assert set(templates) == {
+        "赛马考评得分",
+        "关爱指标",
+        "干部花名册",
+        "培训记录",
+        "干部调整",
+    }  # not regions, the catalog
+    clerk.button_group(key="lang").set_value("en").run()
+    assert "see “Download templates” on this page" in clerk.caption[0].value
 
 
 def test_a_clerk_submits_and_the_administrator_accepts(accounts_db, app_factory):
@@ -155,6 +177,31 @@ def test_a_returned_submission_shows_its_note_and_a_pending_one_can_be_withdrawn
     assert [row[1] for row in database_of(accounts_db)] == ["returned", "withdrawn"]
 
 
+def test_a_return_answered_by_a_later_accepted_file_is_history_on_the_clerks_page(accounts_db, app_factory):
+    """Once the corrected file of the same kind and period is accepted, the old return note is no longer a task:
+    it moves into a folded list, saying which submission answered it."""
+    clerk = on(signed_in(app_factory, accounts_db, CLERK), "views/submit.py")
+    submit(clerk, "第一次.csv", OWN)
+    admin = on(signed_in(app_factory, accounts_db), "views/review.py")
+    admin.text_area(key="review_note_1").set_value("单位应为亿元")
+    admin.button(key="review_return_1").click().run()
+    clerk.run()
+    assert [w.value for w in clerk.warning if "已退回" in w.value] == [
+        "报送 #1「第一次.csv」已退回，说明：单位应为亿元"
+    ]
+    submit(clerk, "第二次.csv", OWN.replace(b"99.5", b"88"))
+    assert [w.value for w in clerk.warning if "已退回" in w.value]  # still a task while #2 waits
+    admin.run()
+    admin.button(key="review_accept_2").click().run()
+    assert not admin.exception
+    clerk.run()
+    assert not [w.value for w in clerk.warning if "已退回" in w.value]
+    history = next(e for e in clerk.expander if e.label == "已更正的退回（1 份）")
+    assert [c.value for c in history.caption] == [
+        "报送 #1「第一次.csv」曾被退回（说明：单位应为亿元），其后的报送 #2 已审核通过。"
+    ]
+
+
 def test_a_second_file_of_the_same_period_is_flagged_to_the_clerk_and_the_reviewer(accounts_db, app_factory):
     clerk = on(signed_in(app_factory, accounts_db, CLERK), "views/submit.py")
     clerk.get("file_uploader")[0].set_value(("第一次.csv", OWN, "text/csv"))
@@ -164,7 +211,7 @@ def test_a_second_file_of_the_same_period_is_flagged_to_the_clerk_and_the_review
     clerk.get("file_uploader")[0].set_value(("第二次.csv", OWN.replace(b"99.5", b"88"), "text/csv"))
     clerk.run()
     assert (
-        "本县区同一期的同类数据已有 1 份待审核（#1）。再提交这一份，两份都会等待审核；如这份是替换，请先撤回旧的。"
+        "本县区同一期的同类数据已有 1 份待审核（报送 #1）。再提交这一份，两份都会等待审核；如这份是替换，请先撤回旧的。"
         in [w.value for w in clerk.warning]
     )
     button(clerk, "submit_send_").click().run()  # a warning, not a refusal
@@ -172,10 +219,10 @@ def test_a_second_file_of_the_same_period_is_flagged_to_the_clerk_and_the_review
 
     admin = on(signed_in(app_factory, accounts_db), "views/review.py")
     queue = admin.dataframe[0].value
-    assert queue[["报送", "同期待审"]].values.tolist() == [[1, "#2"], [2, "#1"]]
+    assert queue[["报送", "同期待审"]].values.tolist() == [[1, "报送 #2"], [2, "报送 #1"]]
     alike = [w.value for w in admin.warning if "同一县区同一期" in w.value]
     assert alike == [
-        "同一县区同一期另有 1 份待审核（#2）。都通过时，后通过的一份会覆盖相同的数据；请比较后只通过应生效的一份，其余退回。"
+        "同一县区同一期另有 1 份待审核（报送 #2）。都通过时，后通过的一份会覆盖相同的数据；请比较后只通过应生效的一份，其余退回。"
     ]
     admin.text_area(key="review_note_1").set_value("以第二份为准")
     admin.button(key="review_return_1").click().run()
@@ -183,23 +230,63 @@ def test_a_second_file_of_the_same_period_is_flagged_to_the_clerk_and_the_review
     assert admin.dataframe[0].value.set_index("报送").loc[2, "同期待审"] == ""
 
 
-def test_a_clerk_rolls_back_his_countys_batch_from_his_page(accounts_db, app_factory):
+def test_a_clerk_asks_to_roll_back_his_countys_batch_and_the_administrator_decides(accounts_db, app_factory):
+    """Data the prefecture accepted after review are taken back only after review
+    (docs/decisions.md#rollbacks-of-accepted-data-are-reviewed): the clerk asks with a reason, the 审核 page shows the
+    request; returned, the note reaches the clerk and the batch stays; asked again and accepted, it is rolled back."""
+    from ui.runtime import database
+
     clerk = on(signed_in(app_factory, accounts_db, CLERK), "views/submit.py")
     assert not [s for s in clerk.selectbox if s.key == "submit_rollback_pick"]  # the prefecture's batches: not his
     submit(clerk, "云岫得分.csv", OWN)
     admin = on(signed_in(app_factory, accounts_db), "views/review.py")
     admin.button(key="review_accept_1").click().run()
     batch = database_of(accounts_db)[0][5]
+
+    def status() -> str:
+        return database().fetch_all("SELECT status FROM batches WHERE id = $id", {"id": batch})[0][0]
+
     clerk.run()
     pick = clerk.selectbox(key="submit_rollback_pick")
-    assert pick.options == [f"#{batch} · 赛马考评得分 · 云岫得分.csv"]
-    assert clerk.button(key="submit_rollback").disabled
-    clerk.checkbox(key="submit_rollback_confirm").check().run()
+    assert pick.options == [f"批次 #{batch} · 赛马考评得分 · 云岫得分.csv"]
+    clerk.button(key="submit_rollback").click().run()  # no reason: refused
+    assert "请填写申请撤销的原因，供市级审核。" in [e.value for e in clerk.error]
+    clerk.text_area(key="submit_rollback_reason").set_value("R01 数值填错，请撤销后重报").run()
     clerk.button(key="submit_rollback").click().run()
-    assert any(f"已撤销批次 #{batch}" in s.value for s in clerk.success)
-    from ui.runtime import database
+    assert f"已提交撤销批次 #{batch} 的申请（#1），等待市级审核。" in [s.value for s in clerk.success]
+    assert status() == "active"  # asked, not done
+    assert not [s for s in clerk.selectbox if s.key == "submit_rollback_pick"]  # one request per batch at a time
+    assert f"已申请撤销、等待审核的批次：#{batch}（申请 #1）。" in [c.value for c in clerk.caption]
 
-    assert database().fetch_all("SELECT status FROM batches WHERE id = $id", {"id": batch}) == [("rolled_back",)]
+    admin.run()
+    assert admin.title[0].value == "审核（1 待审）"
+    said = " ".join(m.value for m in admin.markdown)
+    assert (
+        "撤销申请 #1：云岫县，云岫填报员" in said and f"申请撤销批次 #{batch}（赛马考评得分，云岫得分.csv，1 行" in said
+    )
+    assert "申请原因：R01 数值填错，请撤销后重报" in said
+    admin.text_area(key="review_rollback_note_1").set_value("请先核对原始台账").run()
+    admin.button(key="review_rollback_return_1").click().run()
+    assert "已退回撤销申请 #1。" in [s.value for s in admin.success] and status() == "active"
+
+    clerk.run()
+    assert f"撤销批次 #{batch} 的申请 #1 已退回，说明：请先核对原始台账" in [w.value for w in clerk.warning]
+    clerk.text_area(key="submit_rollback_reason").set_value("已核对台账，确属错误").run()
+    clerk.button(key="submit_rollback").click().run()
+    admin.run()
+    admin.button(key="review_rollback_accept_2").click().run()
+    assert not admin.exception
+    assert f"已同意撤销申请 #2，批次 #{batch} 已撤销。" in [s.value for s in admin.success]
+    assert status() == "rolled_back" and admin.title[0].value == "审核"
+    who = database().fetch_all("SELECT who, detail FROM audit WHERE action = 'rollback' AND outcome = 'ok'")
+    assert who == [("测试管理员", "rollback request 2 by 云岫填报员")]  # both names
+
+    clerk.run()
+    requests = next(d.value for d in clerk.dataframe if "撤销申请" in d.value.columns)
+    assert requests[["撤销申请", "状态", "处理人"]].values.tolist() == [
+        [2, "已同意撤销", "测试管理员"],
+        [1, "已退回", "测试管理员"],
+    ]
 
 
 def test_a_county_roster_replaces_only_that_countys_cadres_on_the_overview(accounts_db, app_factory):
@@ -223,5 +310,7 @@ def test_a_county_roster_replaces_only_that_countys_cadres_on_the_overview(accou
     assert {m.label: m.value for m in admin.metric}["在册干部"] == "7,000"
     on(admin, "views/review.py")
     admin.button(key="review_accept_1").click().run()
+    # every figure of the overview recomputed from the new roster, the small-numbers audit of a county of one cadre
+    # included (bench/disclosure_audit.py: about 20 s of this run)
     on(admin, "views/overview.py")
     assert {m.label: m.value for m in admin.metric}["在册干部"] == "6,275"

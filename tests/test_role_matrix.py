@@ -40,6 +40,7 @@ VIEW_PAGES = {
     "views/training.py": "培训覆盖",
     "views/welfare.py": "关心关爱",
     "views/movements.py": "能上能下",
+    "views/county.py": "一县一档",
 }
 ADMIN_PAGES = {
     "views/data.py": ("data", "数据管理"),
@@ -357,6 +358,24 @@ def test_another_county_in_the_address_shows_a_county_account_its_own_progress(m
     tables = [d.value for d in at.dataframe]
     assert all("乙县" not in table.to_string() for table in tables)  # nor in the counts or the reminder list
     assert downloads(at) and all("乙县" not in content for content in downloads(at))
+
+
+@pytest.mark.parametrize("role", ["clerk of 甲县", "leader of 甲县"])
+def test_a_county_account_sees_only_its_own_county_profile(make, role):
+    """一县一档 (docs/decisions.md#county-profile): another county in the address gives a county account his own
+    county's profile, with a sentence; no cadre is named."""
+    at = make(ROLES[role], query={"county": "乙县"}, page="views/county.py")
+    assert not at.exception and not at.error
+    assert at.header[0].value == "甲县"
+    assert "县区账号只能查看本县区的档案，以下为甲县。" in [i.value for i in at.info]
+    assert names_in(at) == {"甲县": [], "乙县": []}  # aggregates only, for every role
+
+
+@pytest.mark.parametrize("role", ["prefecture admin", "anonymous"])
+def test_others_see_the_county_profile_the_address_names(make, role):
+    at = make(ROLES[role], query={"county": "乙县"}, page="views/county.py")
+    assert not at.exception and at.header[0].value == "乙县"
+    assert names_in(at) == {"甲县": [], "乙县": []}
 
 
 def test_the_prefecture_administrator_sees_the_county_in_the_address(make):

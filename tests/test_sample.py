@@ -54,7 +54,7 @@ def test_sample_names_are_fictional():
 
 def test_weak_training_county_has_the_lowest_coverage(sample):
     frame = coverage.window_query(
-        sample.connection, "training_coverage", coverage.year_window(2025), by="county", county="", target_hours=110.0
+        sample.connection, "training_coverage", coverage.year_window(2025), by="county", county="", to_come=0.0
     )
     assert frame.sort_values("coverage")["county"].iloc[0] == synth.WEAK_TRAINING
 

@@ -14,7 +14,7 @@ def catalog(*rows):
     """rows: (code, track, direction, weight)."""
     return pd.DataFrame(
         [
-            {"code": c, "name": f"指标{c}", "track": t, "direction": d, "weight": w, "target": None}
+            {"code": c, "name": f"指标{c}", "track": t, "unit": "分", "direction": d, "weight": w, "target": None}
             for c, t, d, w in rows
         ]
     )
@@ -277,3 +277,20 @@ def test_tier_shares_from_the_cli_and_the_page():
     assert scoring.custom_tier_shares([25.0, 25.0]) == (0.25, 0.25)
     with pytest.raises(ScoringError):
         scoring.custom_tier_shares([60.0, 60.0])
+
+
+def test_points_are_refused_on_indicators_in_different_units():
+    """原始分值 adds values as given: offered only when every indicator is in 分 (docs/decisions.md#points-need-one-scale)."""
+    cat = catalog(("A", "T", "higher", 1), ("B", "T", "higher", 1))
+    data = values({"甲": {"A": 3.5, "B": 90}, "乙": {"A": 1.0, "B": 99}, "丙": {"A": 2.0, "B": 95}})
+    assert scoring.methods_for(cat) == ("z", "minmax", "points")
+    mixed = cat.assign(unit=["亿元", "%"])
+    assert scoring.methods_for(mixed) == ("z", "minmax")
+    with pytest.raises(ScoringError) as refused:
+        rank_units(data, mixed, method="points")
+    assert "亿元、%" in refused.value.text("zh") and "z 分数" in refused.value.text("zh")
+    z = rank_units(data, mixed)
+    assert z.table["rank_points"].isna().all() and z.table["rank_minmax"].notna().all()
+    only_b = values({"甲": {"B": 90}, "乙": {"B": 99}, "丙": {"B": 95}})
+    one_scale = cat.assign(unit=["亿元", "分"])
+    assert rank_units(only_b, one_scale, method="points").table["rank"].to_dict() == {"乙": 1, "丙": 2, "甲": 3}

@@ -86,7 +86,10 @@ def test_ranks_agree_with_a_plain_reimplementation(seed):
         ]
     )
     frame = pd.DataFrame(
-        [{"code": c, "name": c, "track": t, "direction": d, "weight": w, "target": None} for c, t, d, w in catalog]
+        [
+            {"code": c, "name": c, "track": t, "unit": "分", "direction": d, "weight": w, "target": None}
+            for c, t, d, w in catalog
+        ]
     )
     for method in scoring.METHODS:
         ours = scoring.rank_units(values, frame, units=units, method=method, draws=0)

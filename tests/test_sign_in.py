@@ -74,7 +74,7 @@ def test_the_cli_records_its_actions(tmp_path):
 
     cli("import", DATA / "regions.csv", DATA / "indicators.csv")
     cli("import", DATA / "race_wide_title.csv", "--kind", "race_scores", "--period", "nonsense")
-    cli("settings", "hours_target", "100")
+    cli("settings", "coverage_target", "100")
     out = cli("export", "audit").stdout.splitlines()
     assert out[0] == "happened_at,who,action,target,file_name,sha256,row_count,outcome,detail"
     actions = [line.split(",")[2] + ":" + line.split(",")[7] for line in out[1:]][::-1]

@@ -251,7 +251,7 @@ def test_acceptance_checks_the_file_again_against_current_data(county_db):
     assert audit_rows(county_db)[-1] == ("市管理员", "accept", f"submission {sid}", "refused")
 
 
-def test_a_clerk_rolls_back_only_his_countys_batches(county_db):
+def test_a_clerk_rolls_back_no_batch_himself(county_db):
     db = county_db
     sid = submissions.submit(db, CLERK, "得分.csv", SCORES.encode(), Options())
     own = submissions.accept(db, sid, ADMIN)
@@ -268,9 +268,37 @@ def test_a_clerk_rolls_back_only_his_countys_batches(county_db):
     assert audit_rows(db)[-1] == ("云峤填报员", "rollback", f"batch {own}", "refused")
     assert set(batches.history(db)["status"]) == {"active"}
 
-    batches.rollback(db, own, CLERK.name, scope=CLERK.scope)
-    assert batches.history(db).set_index("id").loc[own, "status"] == "rolled_back"
+    with pytest.raises(OutOfScope) as own_county:  # his own county's, accepted after review: only on request
+        batches.rollback(db, own, CLERK.name, scope=CLERK.scope)
+    assert own_county.value.key == "rollback_needs_review"  # tests/test_rollbacks.py: the request
+    assert batches.history(db).set_index("id").loc[own, "status"] == "active"
     batches.rollback(db, prefecture, ADMIN.name, scope=ADMIN.scope)  # the prefecture undoes anything
+
+
+def test_a_return_is_answered_only_by_a_later_accepted_file_of_the_same_kind_and_period(county_db):
+    """Return notes the clerk still has to act on, and those a later accepted file has answered (history)."""
+    db = county_db
+    q3 = SCORES.replace("2025Q2", "2025Q3")
+
+    def sent(data: str | bytes, *, returned: bool = False, accepted: bool = False) -> int:
+        data = data.encode() if isinstance(data, str) else data
+        sid = submissions.submit(db, CLERK, "得分.csv", data, Options())
+        if returned:
+            submissions.return_to_clerk(db, sid, ADMIN, "数值有误")
+        if accepted:
+            submissions.accept(db, sid, ADMIN)
+        return sid
+
+    first = sent(SCORES, returned=True)  # 2025-Q2, returned
+    other_period = sent(q3, returned=True)  # 2025-Q3, returned
+    assert submissions.answered_returns(db, "云岫县") == {}
+    waiting = sent(SCORES)  # the corrected 2025-Q2 file, pending: the note still stands
+    assert submissions.answered_returns(db, "云岫县") == {}
+    submissions.accept(db, waiting, ADMIN)
+    assert submissions.answered_returns(db, "云岫县") == {first: waiting}  # 2025-Q3's is still open
+    roster = sent(roster_csv("2025-09-30", [("Y1", "云岫县")]), accepted=True)  # another kind answers nothing
+    assert other_period not in submissions.answered_returns(db, "云岫县") and roster
+    assert submissions.answered_returns(db, "云峤县") == {}  # another county's
 
 
 def test_submissions_list_pending_first_and_by_county(county_db):

@@ -161,7 +161,7 @@ def test_a_returned_file_awaits_a_new_one_until_the_county_sends_again(cycle_db)
     assert got["overdue_days"] == 96  # due 2025-04-15: still owed
     text = tracker.progress_table(tracker.progress(cycle_db.connection, 2025, JULY_20, CONFIG), "zh")
     shown = text[(text["期别"] == "2025-Q1") & (text["县区"] == "枫岚区") & (text["类型"] == "赛马考评得分")]
-    assert shown[["状态", "已退回报送"]].values.tolist() == [["退回待重报", f"#{first}"]]
+    assert shown[["状态", "已退回报送"]].values.tolist() == [["退回待重报", f"报送 #{first}"]]
     owed = tracker.reminders(tracker.progress(cycle_db.connection, 2025, JULY_20, CONFIG))
     owed = tracker.reminder_table(owed[owed["kind"] == "race_scores"], "zh")
     assert ["枫岚区", "赛马考评得分", "2025-Q1", "2025-04-15", 96, "整份文件（已退回，待重报）"] in owed.values.tolist()
@@ -169,9 +169,13 @@ def test_a_returned_file_awaits_a_new_one_until_the_county_sends_again(cycle_db)
     again = submissions.submit(cycle_db, FENGLAN, "q1_again.csv", PENDING_Q1.encode(), submissions.Options())
     got = row(cycle_db, "2025-Q1", "枫岚区")
     assert (got["status"], got["returned"], got["pending"]) == ("pending", [], [again])
-    submissions.accept(cycle_db, again, ADMIN)
+    batch = submissions.accept(cycle_db, again, ADMIN)
     got = row(cycle_db, "2025-Q1", "枫岚区")
     assert (got["status"], got["correction"], got["returned"]) == ("late", None, [])  # sent today: late
+    for lang, word in (("zh", "批次"), ("en", "Batch")):  # a batch and a submission are both `#n`: named
+        text = tracker.progress_table(tracker.progress(cycle_db.connection, 2025, JULY_20, CONFIG), lang)
+        cells = text.iloc[:, 7][(text.iloc[:, 0] == "2025-Q1") & (text.iloc[:, 2] == "枫岚区")].tolist()
+        assert f"{word} #{batch}" in cells
 
 
 def test_a_withdrawn_second_file_does_not_answer_a_return(cycle_db):
@@ -236,6 +240,37 @@ def test_a_correction_of_a_received_period_is_pending_then_returned(cycle_db):
     got = row(cycle_db, "2025-Q2", "云峤县")
     assert (got["status"], got["correction"], got["returned"]) == ("received", None, [])
     assert got["received_at"] == before["received_at"]  # a correction does not make the period late
+
+
+def test_the_incomplete_data_line_says_a_returned_file_is_awaited(cycle_db):
+    """The reviewer's finding: 枫岚区's 2025-Q1 file, returned, read only 无数据 above the ranking, as if the county
+    had sent nothing; it says 退回待重报 as 报送进度 does, until the county sends again. A correction returned to a
+    county whose values are incomplete says 更正退回待重报."""
+    first = pending_id(cycle_db, "枫岚区")
+    submissions.return_to_clerk(cycle_db, first, ADMIN, "R02 缺失")
+    found = tracker.gaps(cycle_db.connection, "race_scores", "2025-Q1")
+    assert found == [Gap("澄溪县", 3, 1, False), Gap("枫岚区", 3, 3, False, True)]
+    assert (
+        tracker.gaps_line(found, "zh") == "本期 2 个县区数据未报齐：澄溪县（缺 1 项）、枫岚区（无数据、退回待重报）。"
+    )
+    assert tracker.gaps_line(found[1:], "en") == (
+        "Data for this period are incomplete in 1 county: 枫岚区 (no data, returned, awaiting a new file)."
+    )
+    again = submissions.submit(cycle_db, FENGLAN, "q1_again.csv", PENDING_Q1.encode(), submissions.Options())
+    assert tracker.gaps(cycle_db.connection, "race_scores", "2025-Q1")[1] == Gap("枫岚区", 3, 3, True, False)
+    submissions.return_to_clerk(cycle_db, again, ADMIN, "R02 仍缺失")
+    assert tracker.gaps(cycle_db.connection, "race_scores", "2025-Q1")[1] == Gap("枫岚区", 3, 3, False, True)
+    import_ok(cycle_db, "fenglan.csv", PENDING_Q1.encode())  # the prefecture's own import answers the return
+    assert tracker.gaps(cycle_db.connection, "race_scores", "2025-Q1")[1] == Gap("枫岚区", 3, 2, False, False)
+
+    chengxi = Principal("澄溪填报员", COUNTY_CLERK, "澄溪县")
+    fix = submissions.submit(cycle_db, chengxi, "q1_fix.csv", LATE_Q1.encode(), submissions.Options())
+    submissions.return_to_clerk(cycle_db, fix, ADMIN, "R03 仍为空")
+    found = tracker.gaps(cycle_db.connection, "race_scores", "2025-Q1")
+    assert found[0] == Gap("澄溪县", 3, 1, False, True)
+    assert tracker.gaps_line(found[:1], "zh") == "本期 1 个县区数据未报齐：澄溪县（缺 1 项、更正退回待重报）。"
+    q2 = {gap.county: gap for gap in tracker.gaps(cycle_db.connection, "race_scores", "2025-Q2")}
+    assert q2["澄溪县"] == Gap("澄溪县", 3, 3, False, False)  # the returned file held 2025-Q1 only
 
 
 def receipt(db, batch: int, county: str, slot: str, when: str) -> None:

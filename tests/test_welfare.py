@@ -7,7 +7,7 @@ import pytest
 from conftest import import_ok
 
 from incentive.care import welfare
-from incentive.sharing.export import welfare_status_frame
+from incentive.sharing.export import to_csv_bytes, welfare_status_frame
 from incentive.store import queries
 
 CATALOG = (
@@ -109,3 +109,49 @@ def test_welfare_status_export(care_db):
     assert frame.columns.tolist() == ["period", "county", "indicator", "value", "target", "status"]
     rows = frame.set_index(["county", "indicator"])["status"]
     assert rows[("丙县", "W01")] == "below" and rows[("丁县", "W01")] == "" and rows[("甲县", "W03")] == ""
+
+
+def test_a_county_that_never_sent_care_figures_is_not_waited_for(care_db):
+    """A regions file adds 戊县, which never sends care figures, and 甲县 alone has sent 2025-H2: the year opens on
+    2025-H1, which every county that takes part has sent, not on 甲县 alone
+    (docs/decisions.md#which-counties-take-part)."""
+    import_ok(care_db, "r2.csv", "县区,乡镇,县区代码\n戊县,,5\n".encode())
+    import_ok(care_db, "h2.csv", "考核期,县区,指标,数值\n2025H2,甲县,W01,97\n".encode())
+    assert welfare.default_period(care_db.connection, 2025) == "2025-H1"
+    assert welfare.default_period(care_db.connection, 2024) == "2024-H2"  # the year's only half-year
+
+
+def test_the_display_table_leaves_missing_figures_missing_so_a_download_has_empty_cells(care_db):
+    """丁县 sent no W01 value: no value, no status, no change. The page shows "—" for them (its tables'
+    placeholder); the table holds None, so its CSV has empty cells rather than a dash or "None"."""
+    shown = welfare.display_table(table_of(care_db), "zh")
+    row = shown[(shown["县区"] == "丁县") & (shown["指标"] == "年度体检完成率")].iloc[0]
+    assert all(pd.isna(row[c]) for c in ("数值", "状态", "较上期"))
+    assert row["目标值"] == "95"
+    line = next(x for x in to_csv_bytes(shown).decode().splitlines() if x.startswith("丁县,年度体检完成率"))
+    assert line == "丁县,年度体检完成率,,95,,85.5,"
+    assert "—" not in to_csv_bytes(shown).decode() and "None" not in to_csv_bytes(shown).decode()
+
+
+def test_a_partly_reported_half_year_lists_the_counties_that_sent_nothing_as_missing(care_db):
+    """docs/decisions.md#reported-counts: 甲县 alone has sent 2025-H2. The counties taking part that sent nothing
+    are in the table with every value missing (no status: never met, never counted), and the period says 1/4."""
+    from incentive import overview, periods
+    from incentive.labels import reported_label
+
+    import_ok(care_db, "h2.csv", "考核期,县区,指标,数值\n2025H2,甲县,W01,97\n2025H2,甲县,W02,9\n".encode())
+    view = welfare.period_view(care_db.connection, "2025-H2")
+    assert list(dict.fromkeys(view.table["county"])) == ["甲县", "乙县", "丙县", "丁县"]
+    silent = view.table[view.table["county"] != "甲县"]
+    assert silent["value"].isna().all() and silent["status"].isna().all()
+    assert welfare.status_grid(view.table).loc["乙县"].isna().all()  # blank cells, not met
+    totals = overview.welfare_totals(view.table)
+    assert (totals.assessed, totals.met, totals.below) == (2, 2, 0)  # 甲县's two indicators with a target
+    found = queries.run(care_db.connection, "welfare_periods")
+    assert periods.reported(found, "2025-H2") == periods.Reported(1, 4)
+    assert periods.reported(found, "2025-H1").complete and periods.reported(found, "2031-H1") is None
+    assert reported_label("指标达标率", periods.reported(found, "2025-H2"), "zh") == "指标达标率（1/4 个县区已报）"
+    assert (
+        reported_label("Targets met", periods.reported(found, "2025-H2"), "en") == "Targets met (1/4 counties reported)"
+    )
+    assert reported_label("指标达标率", periods.reported(found, "2025-H1"), "zh") == "指标达标率"

@@ -1,5 +1,7 @@
 """Every table a page shows can be taken away: CSV and Excel side by side, formula-like cells escaped, and the
-Excel file titled and marked with the classification line (docs/decisions.md#classification-line).
+Excel file titled and marked with the classification line (docs/decisions.md#classification-line). A table whose
+figures are published or live (the ranking, the care statuses) says which in both files, in columns at the end of
+every row (docs/decisions.md#downloads-say-published-or-live). A missing value is an empty cell in both.
 
 Every CSV a page offers is made here (`csv_button`), with the UTF-8 byte order mark that Excel in a Chinese Windows
 needs to read it as UTF-8 (docs/decisions.md#csv-byte-order-mark); tests/test_downloads.py checks that no page or
@@ -7,11 +9,19 @@ other glue writes CSV itself."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
+
 import streamlit as st
 
 from incentive.config import classification
-from incentive.i18n import t
+from incentive.i18n import capital, t
+from incentive.intake.templates import template_xlsx
+from incentive.publication import official
+from incentive.publication.official import Publication
 from incentive.sharing.export import to_csv_bytes, to_xlsx_bytes
+
+from . import meeting
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -21,15 +31,29 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 WIDE_TABLE_COLUMNS = 5
 
 
-def table_downloads(table, name: str, key: str, lang: str, container=st, note: str = "") -> None:
-    """CSV and Excel buttons; `note`, a line under the Excel title (such as whether the figures are published)."""
-    if len(table.columns) > WIDE_TABLE_COLUMNS:
-        container.caption(t("table_scrolls", lang, n=len(table.columns)))
+def table_downloads(table, name: str, key: str, lang: str, container=st, notes: Sequence[str] = ()) -> None:
+    """CSV and Excel buttons for `table` as the page shows it; `notes`, lines under the Excel title (the warning
+    list's: listing.sheet_notes, as the delivered sheet has them)."""
+    _buttons(table, table, name, key, lang, container, list(notes))
+
+
+def figures_downloads(table, name: str, key: str, lang: str, publication: Publication | None, container=st) -> None:
+    """CSV and Excel buttons for a table of figures that are published or live: `publication` is the version the
+    page shows (None: live data, also a trial with custom settings). Every row of both files ends with the basis
+    columns `incentive export` writes (official.with_basis: 数据依据, 发布版本, 发布时间, 文号), and the Excel
+    title has the basis line under it, as the page marks it."""
+    files = official.with_basis(table, publication, lang)
+    _buttons(table, files, name, key, lang, container, [official.basis_line(publication, lang)])
+
+
+def _buttons(shown, table, name: str, key: str, lang: str, container, notes: list[str]) -> None:
+    if len(shown.columns) > WIDE_TABLE_COLUMNS and not meeting.is_on():  # a meeting's plain table shows them all
+        container.caption(t("table_scrolls", lang, n=len(shown.columns)))
     csv_col, xlsx_col, _ = container.columns([1, 1, 4])
     csv_button(csv_col, t("download_csv", lang), table, f"{name}.csv", f"{key}_csv")
     xlsx_col.download_button(
         t("download_xlsx", lang),
-        lambda: to_xlsx_bytes(table, name, heading=[name, *([note] if note else []), classification()]),
+        lambda: to_xlsx_bytes(table, name, heading=[name, *notes, classification()]),
         file_name=f"{name}.xlsx",
         mime=XLSX,
         key=f"{key}_xlsx",
@@ -48,3 +72,20 @@ def csv_button(container, label: str, table, file_name: str, key: str) -> None:
         key=key,
         on_click="ignore",
     )
+
+
+def template_buttons(kinds, lang: str, key: str, container=st, per_row: int = 4) -> None:
+    """One button per kind of file: its blank Excel template (Chinese headers, as the importer reads them) with an
+    instructions sheet, 填表说明, that lists every column, whether it is required, what it takes and an example
+    (incentive/intake/templates.py). The Data page and a clerk's 报送数据 page offer them: the in-app description
+    of the file format."""
+    columns = container.columns(per_row)
+    for i, kind in enumerate(kinds):
+        columns[i % per_row].download_button(
+            capital(t(f"kind_{kind}", lang)),
+            functools.partial(template_xlsx, kind, lang),
+            file_name=f"{t(f'kind_{kind}', 'zh')}模板.xlsx",
+            on_click="ignore",
+            key=f"{key}_template_{kind}",
+            mime=XLSX,
+        )

@@ -14,10 +14,14 @@ from incentive.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from incentive.store import batches
 
 from . import link_state, meeting, sign_in
+from .page_state import PREFECTURE_PAGES
 from .runtime import database, pinned_at, run_query, start_run
 
 LANGUAGE_LABELS = {"zh": "中文", "en": "English"}
 WATCH_SECONDS = 10
+# What a page's table shows for a missing value (every st.dataframe passes it as `placeholder`; Streamlit would
+# show "None"); a download leaves the cell empty (docs/decisions.md#missing-values).
+MISSING_CELL = meeting.MISSING_CELL  # "—"
 
 
 @dataclass(frozen=True)
@@ -42,8 +46,10 @@ def language() -> str:
     return lang
 
 
-def sidebar(lang: str) -> None:
-    """Year selector, data version and sample notice, below the navigation; records the frame for the page."""
+def sidebar(lang: str, page_path: str) -> None:
+    """Year selector, county, data version and sample notice, below the navigation; records the frame for the page.
+    On a page of the prefecture's figures (page_state.PREFECTURE_PAGES) the county is shown disabled, its choice
+    kept for the other pages and the briefing, with a line saying the page does not filter by it."""
     info = start_run()
     years = [int(y) for y in run_query("data_years")["year"]]
     counties = ["", *run_query("race_units", county="")["unit"]]
@@ -52,13 +58,17 @@ def sidebar(lang: str) -> None:
     year = None
     if years:
         year = st.sidebar.selectbox(t("period_year", lang), years, index=0, key="year", bind="query-params")
+    prefecture_only = page_path in PREFECTURE_PAGES
     county = st.sidebar.selectbox(
         t("shared_county", lang),
         counties,
         key=link_state.relabel("county"),
         bind="query-params",
         format_func=lambda c: c or t("all_counties", lang),
+        disabled=prefecture_only,
     )
+    if prefecture_only:
+        st.sidebar.caption(t("county_not_on_page", lang))
     db = database()
     if pinned_at() is not None:
         st.sidebar.caption(t("data_version_pinned", lang, when=f"{pinned_at():%Y-%m-%d %H:%M}"))

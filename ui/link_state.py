@@ -186,6 +186,17 @@ class Page:
     def seed(self, key: str, field: str, **options) -> None:
         seed(key, self.param(field), **options)
 
+    def unusable(self, field: str, usable: Sequence[str] = ()) -> None:
+        """A value of `field` in the address that this page has no control for here (a county account has no
+        county to choose): unless it is one of `usable`, said by show_notes with the other link parameters that
+        could not be used, and left out of the address, rather than dropped without a word."""
+        param = self.param(field)
+        raw = st.query_params.get(param)
+        if raw is not None and raw not in usable:
+            note_invalid(param, raw)
+        if raw is not None:
+            del st.query_params[param]
+
     def seed_many(self, field: str, defaults: dict[str, Any], parse) -> None:
         seed_many(self.param(field), defaults, parse)
 

@@ -3,13 +3,17 @@ section per screen with previous/next controls and a county stepper to walk thro
 
 A page lists its sections once (`Deck`) and wraps each in `with deck.section(name):`. Outside meeting mode every
 section is drawn; in it, only the current one stays on screen (the others are drawn into a placeholder that is
-emptied in the same run, so a page needs no second layout).
+emptied in the same run, so a page needs no second layout). A page passes `projector=deck.on` to the chart builders
+and draws its tables with `deck.table`, so both are sized for the room (docs/decisions.md#meeting-mode-on-a-projector).
 """
 
 from __future__ import annotations
 
 import contextlib
+import math
+import numbers
 
+import pandas as pd
 import streamlit as st
 
 from incentive.i18n import t
@@ -17,19 +21,72 @@ from incentive.safe_text import markdown
 
 from . import link_state
 
-STYLE = """
+MISSING_CELL = "—"  # as ui/frame.py's (which imports this module): a missing value in a table
+
+# Sizes for a projector read from the back of a room (issue 24): headline numbers METRIC_PX, body text and tables
+# TEXT_PX; charts get theirs from incentive/charts.py (`projector=True`), since CSS cannot size what Plotly lays
+# out. A rule for body text must not reach the metric value: Streamlit draws the value as a <p> inside
+# stMetricValue, and `stMain p` at 1.35rem once shrank the headline numbers to 21.6 px.
+METRIC_PX = 64
+TEXT_PX = 22
+# The page's own controls (period, method, weights, downloads, forms) stay in the address and in the state, but a
+# room does not need them repeated on every slide: only the bar with the steppers (`st-key-meeting_bar`) shows.
+CONTROLS = (
+    "stSelectbox",
+    "stMultiSelect",
+    "stButtonGroup",
+    "stNumberInput",
+    "stTextInput",
+    "stDateInput",
+    "stRadio",
+    "stCheckbox",
+    "stSlider",
+    "stButton",
+    "stDownloadButton",
+    "stFileUploader",
+)
+_HIDDEN = ", ".join(
+    [
+        *(
+            f'[data-testid="stMain"] [data-testid="stElementContainer"]:has(> [data-testid="{name}"])'
+            ":not(.st-key-meeting_bar *)"
+            for name in CONTROLS
+        ),
+        '[data-testid="stMain"] [data-testid="stExpander"]',
+        '[data-testid="stMain"] [data-testid="stForm"]',
+    ]
+)
+STYLE = f"""
 <style>
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"] {display: none;}
-[data-testid="stMain"] {background: #ffffff;}
-[data-testid="stMainBlockContainer"] {padding-top: 1rem; max-width: 100%;}
-[data-testid="stMain"] h1 {font-size: 2.8rem; color: #000;}
-[data-testid="stMain"] h2, [data-testid="stMain"] h3 {font-size: 2rem; color: #000;}
-[data-testid="stMain"] p, [data-testid="stMain"] li {font-size: 1.35rem; color: #111;}
-[data-testid="stMetricLabel"] p {font-size: 1.3rem !important;}
-[data-testid="stMetricValue"] {font-size: 3.4rem !important; color: #000;}
-.js-plotly-plot .xtick text, .js-plotly-plot .ytick text {font-size: 15px !important; fill: #111 !important;}
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"] {{display: none;}}
+[data-testid="stMain"] {{background: #ffffff;}}
+[data-testid="stMainBlockContainer"] {{padding-top: 1rem; max-width: 100%;}}
+[data-testid="stMain"] h1 {{font-size: 2.8rem; color: #000;}}
+[data-testid="stMain"] h2, [data-testid="stMain"] h3 {{font-size: 2rem; color: #000;}}
+[data-testid="stMain"] p, [data-testid="stMain"] li {{font-size: {TEXT_PX}px; color: #111;}}
+[data-testid="stMetricLabel"] p {{font-size: {TEXT_PX}px !important;}}
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] p {{font-size: {METRIC_PX}px !important; color: #000;
+  line-height: 1.2;}}
+[data-testid="stMetricDelta"] p {{font-size: {TEXT_PX}px !important;}}
+[data-testid="stMain"] [data-testid="stTable"] th, [data-testid="stMain"] [data-testid="stTable"] td {{
+  font-size: {TEXT_PX}px !important; color: #111;}}
+{_HIDDEN} {{display: none !important;}}
 </style>
 """
+
+
+def cell_text(value) -> str:
+    """A cell as Streamlit's grid shows it: missing as MISSING_CELL, a whole number as is, a fraction to at most
+    four decimals without trailing zeros (0.1235, 1.5, 12345678.9)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return MISSING_CELL
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        if math.isnan(value):
+            return MISSING_CELL
+        if isinstance(value, numbers.Integral):
+            return str(int(value))
+        return f"{float(value):.4f}".rstrip("0").rstrip(".")
+    return str(value)
 
 
 def toggle(lang: str) -> bool:
@@ -58,17 +115,26 @@ def _leave() -> None:
     st.session_state["present"] = False
 
 
-def _step_county(counties: list[str], step: int) -> None:
+def _step_county(counties: list[str], step: int, follow: str | None) -> None:
+    """The next or previous county in the sidebar's 县区; and in `follow`, the page's own choice of one county (its
+    detail), which would otherwise keep showing the county before while the stepper's label moved on."""
     current = st.session_state.get("county") or ""
     position = counties.index(current) if current in counties else (-1 if step > 0 else 0)
     st.session_state["county"] = counties[(position + step) % len(counties)]
+    if follow:
+        st.session_state[follow] = st.session_state["county"]
 
 
 class Deck:
     """The sections of one page, and in meeting mode the bar that moves between them."""
 
-    def __init__(self, page: str, sections: dict[str, str], lang: str, counties: list[str] = ()) -> None:
+    def __init__(
+        self, page: str, sections: dict[str, str], lang: str, counties: list[str] = (), follow: str | None = None
+    ) -> None:
+        """`sections`: name -> title, in order. `counties`: what the county stepper walks through (none: no
+        stepper). `follow`: the session key of a page control choosing one county, moved with the stepper."""
         self.names = list(sections)
+        self.follow = follow
         self.on = is_on()
         self.key = f"meeting_section_{page}"
         if not self.on:
@@ -82,7 +148,8 @@ class Deck:
 
     def _bar(self, sections: dict[str, str], lang: str, counties: list[str]) -> None:
         index = self.names.index(self.current)
-        previous_col, label_col, next_col, county_col, leave_col = st.columns(
+        bar = st.container(key="meeting_bar")
+        previous_col, label_col, next_col, county_col, leave_col = bar.columns(
             [1, 3, 1, 3, 1.8], vertical_alignment="center"
         )
         previous_col.button(
@@ -110,7 +177,7 @@ class Deck:
                 "‹",
                 key="meeting_county_previous",
                 on_click=_step_county,
-                args=(counties, -1),
+                args=(counties, -1, self.follow),
                 help=t("meeting_county_previous", lang),
             )
             stepper[1].markdown(f"**{markdown(st.session_state.get('county') or t('all_counties', lang))}**")
@@ -118,10 +185,30 @@ class Deck:
                 "›",
                 key="meeting_county_next",
                 on_click=_step_county,
-                args=(counties, 1),
+                args=(counties, 1, self.follow),
                 help=t("meeting_county_next", lang),
             )
         leave_col.button(t("meeting_leave", lang), key="meeting_leave", on_click=_leave)
+
+    def table(
+        self, data: pd.DataFrame, *, where=st, height="auto", column_config: dict | None = None, **selection
+    ) -> None:
+        """A page's table: the scrolling grid normally; in meeting mode a plain table whose text the stylesheet can
+        make large (the grid paints on a canvas at a fixed size), every row shown, the same figures as the grid
+        shows them (`cell_text`). `selection`: the grid's key, on_select and selection_mode (a row click opens a
+        county's page); a plain table has no rows to click."""
+        if not self.on:
+            where.dataframe(
+                data,
+                hide_index=True,
+                placeholder=MISSING_CELL,
+                width="stretch",
+                height=height,
+                column_config=column_config,
+                **selection,
+            )
+            return
+        where.table(data.style.format(cell_text), hide_index=True)
 
     def _go(self, index: int) -> None:
         st.session_state[self.key] = self.names[index]

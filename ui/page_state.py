@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-SHARED = ("lang", "year", "county", "present", "v")  # the frame's: the same meaning on every page
+SHARED = ("lang", "year", "county", "present", "v", "pin")  # the frame's: the same meaning on every page
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class RankingsState:
     weights: str | None = None  # 项目建设=40,乡村振兴=20,… in percent; None = the catalog's
     tiers: str | None = None  # first,third tier in percent (30,30); None = a third each
     focus: str | None = None  # the unit looked at; None = the sidebar's county, else the leader
+    track: str | None = None  # rank by one track (赛道), a view never official; None = the composite
     view: str | None = None  # official | live; None = the published results where the period is published
     section: str | None = None
 
@@ -44,7 +45,7 @@ class TrainingState:
     months: str | None = None  # 2026-03~2026-05 within the sidebar's year; None = the whole year
     measure: str | None = None  # reach | hours_per_cadre; None = reach
     drill: str | None = None  # the county drilled into when the sidebar names none; None = the first county
-    slice: str | None = None  # unit | rank | age | gender; None = unit
+    slice: str | None = None  # unit | rank | rank_group | age | gender; None = unit
     section: str | None = None
 
 
@@ -68,6 +69,20 @@ class AlertsState:
     rule: str | None = None  # one rule (incentive/alerts/rules.py RULES); None = every rule
 
 
+# Pages whose figures are the prefecture's whatever the sidebar's county: the control is shown there disabled, with
+# a line saying so, never as a filter that changes nothing (docs/decisions.md#the-sidebar-county-per-page).
+PREFECTURE_PAGES = frozenset({"", "movements"})
+
+
+@dataclass(frozen=True)
+class CountyState:
+    """一县一档: the county itself is the sidebar's (`county`), shared with every page."""
+
+    period: str | None = None  # a race period of the sidebar's year; None = the year's default
+    compare: str | None = None  # previous | year: why the rank moved since the previous period or a year ago
+    section: str | None = None
+
+
 # url path of the page -> (prefix in the URL, its state)
 PAGES: dict[str, tuple[str, type]] = {
     "": ("home", OverviewState),
@@ -76,6 +91,7 @@ PAGES: dict[str, tuple[str, type]] = {
     "welfare": ("care", WelfareState),
     "movements": ("moves", MovementsState),
     "alerts": ("alerts", AlertsState),
+    "county": ("profile", CountyState),
 }
 
 # Names that were bare in links made before issue 16: on the page a link opens, such a name is that page's field.

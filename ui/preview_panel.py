@@ -17,6 +17,7 @@ from incentive.store import batches
 from incentive.store.effects import ImportEffects
 
 from .downloads import csv_button
+from .frame import MISSING_CELL
 from .runtime import database
 
 LISTED_PROBLEMS = 5  # more than this and the full table follows
@@ -60,7 +61,7 @@ def draw_problems(preview: Preview, lang: str, key: str) -> None:
         st.error(t("data_problems", lang, n=len(texts)) + "\n\n" + listed)
     problems = preview.rejects_table(lang)
     if len(texts) > LISTED_PROBLEMS:
-        st.dataframe(problems.head(500), hide_index=True, width="stretch")
+        st.dataframe(problems.head(500), hide_index=True, placeholder=MISSING_CELL, width="stretch")
     csv_button(
         st,
         t("data_rejects_download", lang),
@@ -127,6 +128,6 @@ def draw_preview(
             if preview.warnings:
                 draw_warnings(preview, lang)
             rows = labelled(preview.kind, preview.rows.head(100), lang, preview.indicator_names)
-            st.dataframe(rows, hide_index=True, width="stretch")
+            st.dataframe(rows, hide_index=True, placeholder=MISSING_CELL, width="stretch")
             if action is not None:
                 action(preview)

@@ -32,7 +32,7 @@ from incentive.store import batches, queries, settings
 from incentive.store.batches import VersionInfo
 from incentive.store.database import DataAsOf, Database
 from incentive.store.effects import ImportEffects
-from incentive.training import coverage, named_lists
+from incentive.training import coverage, named_lists, targets
 
 
 @st.cache_resource(show_spinner=False)
@@ -130,10 +130,33 @@ def _cached_window_query(
     )
 
 
+def training_version() -> str:
+    """The cache key of training figures: the data version and the training targets in force (each cadre's
+    target is a column of the window's cadres, incentive/training/targets.py)."""
+    return f"{data_version()}|{targets.version(database())}"
+
+
+def training_targets() -> dict[str, targets.Target]:
+    """The training targets by rank group in force (targets.in_force), read fresh every run."""
+    return targets.in_force(database())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _cached_promotions(version: str, period: str, threshold: int, moment: dt.datetime | None):
+    return targets.promoted_by_county(targets.promoted(_reader(moment), period), threshold)
+
+
+def promotions_in(period: str) -> tuple[pd.DataFrame, pd.Series]:
+    """提任前 training: the promotions of `period` by county, trained to target in the year before, and which
+    counties a viewer sees as `<5` or withheld (targets.promoted_by_county), once per data version and targets."""
+    threshold = int(app_settings()["suppression_threshold"])
+    return _cached_promotions(training_version(), period, threshold, pinned_at())
+
+
 def window_query(name: str, window: coverage.Window, **params: object) -> pd.DataFrame:
-    """A training query over one window's cadres, which are read once per window and data version."""
+    """A training query over one window's cadres, which are read once per window, data version and targets."""
     return _cached_window_query(
-        name, data_version(), window.start, window.end, tuple(sorted(params.items())), pinned_at()
+        name, training_version(), window.start, window.end, tuple(sorted(params.items())), pinned_at()
     )
 
 
@@ -229,24 +252,33 @@ def movement_year(year: int, threshold: int) -> movements.YearView:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _cached_training_pattern(
-    version: str, start: dt.date, end: dt.date, threshold: int, target_hours: float, moment: dt.datetime | None
+    version: str, start: dt.date, end: dt.date, threshold: int, to_come: float, moment: dt.datetime | None
 ):
     window = coverage.Window(start, end, "")
     return coverage.disclosure_pattern(
-        _reader(moment), window, _window_cadres(version, start, end, moment), threshold, target_hours
+        _reader(moment), window, _window_cadres(version, start, end, moment), threshold, to_come
     )
+
+
+def training_to_come(window: coverage.Window) -> float:
+    """coverage.to_come at the window's last recorded training day: the pace every view of the window measures
+    cadres on (training_coverage's $to_come)."""
+    last = run_query("training_last_date", start=window.start, end=window.end)["last_date"].iloc[0]
+    return coverage.to_come(window, coverage.as_date(last))
 
 
 def training_pattern(window: coverage.Window):
     """Which training groups of a window a viewer sees as `<5` or withheld, the same on every view of them
-    (coverage.disclosure_pattern), computed once per window, data version and settings."""
+    (coverage.disclosure_pattern), computed once per window, data version, targets and settings, with the pace
+    of training_to_come (the share on pace is a protected figure)."""
     config = app_settings()
+    to_come = training_to_come(window)
     return _cached_training_pattern(
-        data_version(),
+        training_version(),
         window.start,
         window.end,
         int(config["suppression_threshold"]),
-        coverage.prorated_target(config["hours_target"], window),
+        to_come,
         pinned_at(),
     )
 
@@ -315,18 +347,28 @@ def published_welfare(publication: official.Publication) -> welfare.PeriodView |
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _cached_race_changed(
-    key: str, version: str, period: str, number: int, group: PeerGroup, moment: dt.datetime | None
-) -> bool:
+def _cached_drift(
+    key: str,
+    version: str,
+    period: str,
+    number: int,
+    group: PeerGroup,
+    race: bool,
+    care: bool,
+    moment: dt.datetime | None,
+) -> official.Drift:
     found = official.versions(database().connection, period)
-    return official.race_data_changed(_reader(moment), next(p for p in found if p.version == number), group)
+    publication = next(p for p in found if p.version == number)
+    return official.drift(_reader(moment), publication, group, race=race, care=care)
 
 
-def race_data_changed(publication: official.Publication, group: PeerGroup = PeerGroup()) -> bool:
-    """Whether the data shown (current, or a pinned link's) differ from what the publication froze for `group`
-    (official.race_data_changed)."""
-    return _cached_race_changed(
-        publication_key(), data_version(), publication.period, publication.version, group, pinned_at()
+def publication_drift(
+    publication: official.Publication, group: PeerGroup = PeerGroup(), *, race: bool = True, care: bool = True
+) -> official.Drift:
+    """What the data shown (current, or a pinned link's) would change in the publication's ranks of `group` and
+    its care statuses (official.drift), once per data version."""
+    return _cached_drift(
+        publication_key(), data_version(), publication.period, publication.version, group, race, care, pinned_at()
     )
 
 
@@ -434,3 +476,25 @@ def alert_list(year: int, today: dt.date, scope: Scope) -> listing.AlertList:
     submitted = tracker.submissions_key(database().connection)
     config = tuple(sorted(app_settings().items()))
     return _cached_alerts(data_version(), submitted, publication_key(), config, year, today, scope, pinned_at())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _cached_county_figures(
+    version: str, start: dt.date, end: dt.date, label: str, threshold: int, moment: dt.datetime | None
+) -> coverage.CountyFigures | None:
+    """`version`: the data's and the training targets' (each cadre's target is a column of the window's cadres)."""
+    return coverage.county_figures(_reader(moment), coverage.Window(start, end, label), threshold)
+
+
+def county_figures(window: coverage.Window) -> coverage.CountyFigures | None:
+    """The counties' coverage in a window as a viewer may see it (coverage.county_figures: the training page's
+    suppression pattern, the briefing's figures), once per window, data version and settings."""
+    config = app_settings()
+    return _cached_county_figures(
+        f"{data_version()}|{targets.version(database())}",
+        window.start,
+        window.end,
+        window.label,
+        int(config["suppression_threshold"]),
+        pinned_at(),
+    )

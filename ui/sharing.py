@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import streamlit as st
 import streamlit.components.v1 as components
 
+from incentive import palette
 from incentive.care import welfare
 from incentive.config import public_url
 from incentive.i18n import t
@@ -21,6 +22,7 @@ from incentive.store import batches
 from incentive.store.database import DataAsOf
 
 from . import link_state
+from .frame import LANGUAGE_LABELS
 from .frame import current as frame_state
 from .runtime import PINNED, database, pinned_at
 
@@ -28,10 +30,21 @@ LANGUAGE_CODES = {"中文": "zh", "English": "en", "zh": "zh", "en": "en"}
 SHARED_KEYS = ("lang", "year", "county")  # bound in the sidebar: restored through session state
 
 
+PIN = "pin"  # in the address after a pinned link was opened: the link whose moment the data are shown as of
+_OPENED_PIN = "_opened_pin"
+
+
 def open_permalink() -> None:
-    """`?v=key` in the address: put the stored view in place (once per key and session), then drop `v`."""
+    """`?v=key` in the address: put the stored view in place (once per key and session) and write the whole view
+    into the address, the sidebar's language, year and county included, so that a reload or a forwarded address
+    shows the same view (docs/decisions.md#short-links-keep-the-view-in-the-address). `v` leaves the address; a
+    pinned link leaves `pin=key` instead, which restores only its moment: the other parameters are the address's,
+    so a later change of a control survives a reload too."""
     key = st.query_params.get("v")
-    if key is None or st.session_state.get("_opened_permalink") == key:
+    if key is None:
+        _keep_pinned()
+        return
+    if st.session_state.get("_opened_permalink") == key:
         return
     st.session_state["_opened_permalink"] = key
     link = permalinks.load(database(), key)
@@ -41,18 +54,46 @@ def open_permalink() -> None:
         return
     if link.pinned_at is not None:
         st.session_state[PINNED] = link.pinned_at
+        st.query_params[PIN] = key
+        st.session_state[_OPENED_PIN] = key
     else:
         st.session_state.pop(PINNED, None)
+        st.query_params.pop(PIN, None)
     for name, value in link.params.items():
-        if name == "lang":
+        if name in ("v", PIN):
+            continue
+        if name == "lang":  # the switch is bound by its label: `lang=English` in the address
             st.session_state["lang"] = LANGUAGE_CODES.get(value, "zh")
+            value = LANGUAGE_LABELS[st.session_state["lang"]]
         elif name == "year":
             st.session_state["year"] = int(value) if value.isdigit() else None
         elif name == "county":
             st.session_state["county"] = value
-        else:
-            st.query_params[name] = value
+        st.query_params[name] = value  # the bound widgets write their own only when changed by the user
     st.session_state.pop("_link_published", None)  # the page takes its controls from the restored address
+
+
+def _keep_pinned() -> None:
+    """`pin=key` in the address (a pinned link opened, then reloaded or forwarded): the data as of that link's
+    moment, once per key and session; an unknown key or one of a link that is not pinned says so and shows current
+    data."""
+    key = st.query_params.get(PIN)
+    if key is None or st.session_state.get(_OPENED_PIN) == key:
+        return
+    st.session_state[_OPENED_PIN] = key
+    link = permalinks.load(database(), key)
+    if link is None or link.pinned_at is None:
+        link_state.note_invalid(PIN, key)
+        del st.query_params[PIN]
+        st.session_state.pop(PINNED, None)
+        return
+    st.session_state[PINNED] = link.pinned_at
+
+
+def view_params() -> dict[str, str]:
+    """The address's parameters as a short link stores them: the view, without the link it was opened from (the
+    new link carries its own pinned moment)."""
+    return {name: st.query_params[name] for name in st.query_params if name not in ("v", PIN)}
 
 
 def base_address() -> str:
@@ -86,7 +127,7 @@ def _copy_field(link: str, lang: str) -> None:
   <input id="link" value="{value}" readonly style="flex:1;padding:6px;font-size:14px" onfocus="this.select()">
   <button id="copy" style="padding:6px 12px">{html.escape(t("share_copy", lang))}</button>
 </div>
-<div id="done" style="font:12px sans-serif;color:#2e7d32;height:16px"></div>
+<div id="done" style="font:12px sans-serif;color:{palette.INK["muted"]};height:16px"></div>
 <script>
 const field = document.getElementById("link");
 field.focus(); field.select();
@@ -106,7 +147,7 @@ document.getElementById("copy").onclick = async () => {{
 
 def share_button(lang: str, page_path: str) -> None:
     if st.sidebar.button(t("share_button", lang), icon=":material/link:", key="share_link", width="stretch"):
-        params = {name: st.query_params[name] for name in st.query_params}
+        params = view_params()
         live = permalinks.save(database(), page_path, params, created_by="web", pinned_at=pinned_at())
         moment = pinned_at() or batches.version_info(database()).last_change or dt.datetime.now()
         pinned = permalinks.save(database(), page_path, params, created_by="web", pinned_at=moment)
@@ -127,6 +168,7 @@ def pinned_banner(lang: str) -> None:
     text.warning(t("pinned_banner_newer" if newer else "pinned_banner", lang, when=f"{moment:%Y-%m-%d %H:%M}"))
     if button.button(t("pinned_to_current", lang), key="pinned_to_current"):
         st.session_state.pop(PINNED, None)
+        st.query_params.pop(PIN, None)
         st.rerun()
 
 
@@ -172,7 +214,11 @@ def _draw_documents(slot, lang: str, page_path: str, view: ViewPeriods, origin: 
         ):
             _make_briefing(lang, page_path, view, made_for)
         if st.button(
-            t("bulletin_button", lang), icon=":material/description:", key=f"bulletin_{origin}", width="stretch"
+            t("bulletin_button", lang),
+            icon=":material/description:",
+            key=f"bulletin_{origin}",
+            width="stretch",
+            help=t("bulletin_button_help", lang),  # docs/decisions.md#the-bulletin-ranks-officially
         ):
             _make_bulletin(lang, view, made_for)
         for name, label, mime in (
@@ -198,7 +244,7 @@ def _make_briefing(lang: str, page_path: str, view: ViewPeriods, made_for: tuple
     state = frame_state()
     st.session_state.pop("_briefing", None)
     with st.spinner(t("brief_working", lang)):
-        key = permalinks.save(database(), page_path, {n: st.query_params[n] for n in st.query_params}, "web")
+        key = permalinks.save(database(), page_path, view_params(), "web")
         link = permalinks.address(base_address(), page_path, key)
         try:
             content = briefing.gather(

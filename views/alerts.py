@@ -23,7 +23,17 @@ if who is None:  # only in the navigation for signed-in accounts; checked again 
 scope = who.scope
 config = app_settings()
 running = int(config["alert_care_periods"])
-st.caption(t("alerts_intro", lang, tier=int(config["alert_third_tier_periods"]), care=running, care_red=running + 1))
+periods_set = t("alerts_periods_set_here" if who.is_admin else "alerts_periods_set_by_prefecture", lang)
+st.caption(
+    t(
+        "alerts_intro",
+        lang,
+        tier=int(config["alert_third_tier_periods"]),
+        care=running,
+        care_red=running + 1,
+        periods_set=periods_set,
+    )
+)
 if year is None:
     st.info(t("data_version_empty", lang))
     st.stop()
@@ -39,7 +49,10 @@ if not scope.everything:
 link = link_state.page()  # ui/page_state.AlertsState
 notes = st.container()
 county_col, rule_col = st.columns(2)
-if state.county:
+if state.county and not scope.covers(state.county):  # a link to another county: said, not read as an all-clear
+    notes.warning(tm("alerts_other_county", lang, county=state.county, own=join(counties, lang)))
+    county = ""
+elif state.county:
     county = state.county
 elif len(counties) > 1:
     county = link.selectbox(
@@ -50,7 +63,8 @@ elif len(counties) > 1:
         field="focus",
         format_func=lambda c: c or t("all_counties", lang),
     )
-else:
+else:  # one county (a county account): nothing to choose, and a link's other county is said
+    link.unusable("focus", counties)
     county = ""
 rule = link.selectbox(
     rule_col,
@@ -75,8 +89,13 @@ else:
     small = int(config["suppression_threshold"])
     # a static table, so that each sentence wraps and can be read whole; its cells are Markdown, so names from files
     # are made inert there, and the download has them as written
-    st.table(listing.table(chosen, lang, small, quote=markdown), hide_index=True)
-    table_downloads(listing.table(chosen, lang, small), t("alerts_file", lang, year=year), "alerts", lang)
+    st.table(listing.table(chosen, lang, small, quote=markdown, level=listing.level_markdown), hide_index=True)
+    sheet_notes = listing.sheet_notes(
+        found.judged, len(chosen), withheld, small, lang
+    )  # as the delivered sheet has them
+    table_downloads(
+        listing.table(chosen, lang, small), t("alerts_file", lang, year=year), "alerts", lang, notes=sheet_notes
+    )
 if withheld:
     st.caption(t("alerts_withheld", lang, n=withheld, threshold=int(config["suppression_threshold"])))
 link_state.show_notes(notes, lang)

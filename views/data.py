@@ -2,23 +2,23 @@
 
 import contextlib
 import datetime as dt
-import functools
 
 import streamlit as st
 
-from incentive import labels
+from incentive import audit_log, labels
 from incentive.config import backup_folder
 from incentive.demo.sample import has_sample, load_sample
 from incentive.i18n import capital, t
 from incentive.intake import checks
 from incentive.intake.file_kinds import KINDS
 from incentive.intake.preview import Preview, effects_text
-from incentive.intake.templates import template_xlsx
 from incentive.store import audit, backup, batches, settings
 from incentive.store.batches import BatchError
 from incentive.store.effects import ImportEffects, import_effects
+from incentive.training import targets
 from ui import chrome, frame, link_state, preview_panel, sign_in
-from ui.downloads import table_downloads
+from ui.downloads import table_downloads, template_buttons
+from ui.frame import MISSING_CELL
 from ui.runtime import check_version, database, loaded_findings, preview_upload, run_query
 
 lang = frame.current().lang
@@ -144,7 +144,7 @@ summary["span"] = [
 ]
 summary = summary[["kind", "rows", "span"]]
 summary.columns = [t("col_kind", lang), t("col_rows", lang), t("data_span", lang)]
-st.dataframe(summary, hide_index=True)
+st.dataframe(summary, hide_index=True, placeholder=MISSING_CELL)
 findings = loaded_findings(sign_in.scope())
 check_text = (
     t(
@@ -161,6 +161,7 @@ if findings:
     st.dataframe(
         checks.findings_table(findings, lang),
         hide_index=True,
+        placeholder=MISSING_CELL,
         width="stretch",
         height=min(360, 38 + 35 * len(findings)),
     )
@@ -190,7 +191,7 @@ shown.columns = [
         "col_created_by",
     )
 ]
-st.dataframe(shown, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(shown)))
+st.dataframe(shown, hide_index=True, placeholder=MISSING_CELL, width="stretch", height=min(420, 38 + 35 * len(shown)))
 active = history[history["status"] == "active"].set_index("id")
 if len(active):
     pick_col, button_col = st.columns([3, 1], vertical_alignment="bottom")
@@ -199,7 +200,10 @@ if len(active):
         active.index.tolist(),
         # a new batch is offered first
         key=link_state.relabel(f"data_rollback_pick_{active.index[0]}"),
-        format_func=lambda i: f"#{i} · {capital(kind_label(active.at[i, 'kind']))} · {active.at[i, 'file']}",
+        format_func=lambda i: (
+            f"{capital(labels.batch_ref(i, lang))} · {capital(kind_label(active.at[i, 'kind']))} · "
+            f"{active.at[i, 'file']}"
+        ),
     )
     confirmed = st.checkbox(t("data_rollback_confirm", lang), key="data_rollback_confirm")
     if button_col.button(t("data_rollback", lang), key="data_rollback", disabled=not confirmed):
@@ -271,6 +275,41 @@ if st.button(t("data_settings_save", lang), key="data_settings_save"):
             t("data_settings_saved", lang, n=len(changed)) if changed else t("data_settings_unchanged", lang)
         )
 
+# ---- training targets by rank (docs/training-targets.md): the prefecture's administrator edits them, every change kept
+st.caption(t("data_targets", lang))
+in_force = targets.in_force(db)
+typed = {}
+for group in targets.RANK_GROUPS:
+    target_cols = st.columns(3, vertical_alignment="bottom")
+    typed[group] = [
+        target_cols[i].number_input(
+            f"{t(f'rank_group_{group}', lang)} · {t(f'target_field_{field}', lang)}",
+            value=float(getattr(in_force[group], field)),
+            step=1.0,
+            format="%g",
+            key=f"data_target_{group}_{field}",
+        )
+        for i, field in enumerate(("hours", "years", "online_hours"))
+    ]
+if st.button(t("data_targets_save", lang), key="data_targets_save"):
+    who = sign_in.require_admin(lang)
+    wanted, refused = {}, []
+    for group, values in typed.items():
+        try:
+            wanted[group] = targets.checked(group, *values)
+        except targets.TargetError as error:
+            refused.append(error)
+    for error in refused:  # every wrong value named, with its range; nothing saved
+        st.error(error.text(lang))
+    if not refused:
+        changed = targets.save(db, wanted, who)
+        flash_and_rerun(
+            t("data_targets_saved", lang, n=len(changed)) if changed else t("data_settings_unchanged", lang)
+        )
+with st.expander(t("data_targets_history", lang)):
+    changes = labels.target_history(targets.history(db), lang)
+    st.dataframe(changes, hide_index=True, placeholder=MISSING_CELL, width="stretch")
+
 # ---- backup: a consistent snapshot while the app serves
 st.subheader(t("data_backup", lang))
 st.caption(t("data_backup_help", lang))
@@ -281,19 +320,10 @@ if st.button(t("data_backup_now", lang), key="data_backup"):
 
 # ---- the audit log
 st.subheader(t("data_audit", lang))
-log = labels.audit_table(audit.log(db), lang)
-st.dataframe(log.head(300), hide_index=True, width="stretch", height=320)
+log = audit_log.table(audit.log(db), lang)
+st.dataframe(log.head(300), hide_index=True, placeholder=MISSING_CELL, width="stretch", height=320)
 table_downloads(log, t("file_audit", lang), "data_audit", lang)
 
-# ---- templates
+# ---- templates: the format of each kind of file, with an instructions sheet
 st.subheader(t("data_templates", lang))
-columns = st.columns(4)
-for i, name in enumerate(KINDS):
-    columns[i % 4].download_button(
-        capital(kind_label(name)),
-        functools.partial(template_xlsx, name, lang),
-        file_name=f"{t(f'kind_{name}', 'zh')}模板.xlsx",
-        on_click="ignore",
-        key=f"data_template_{name}",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+template_buttons(KINDS, lang, "data")

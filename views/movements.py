@@ -66,13 +66,7 @@ with deck.section("counts"):
         t("col_cadres", lang),
         *(t(f"col_{rate}", lang) for rate in movements.RATES),
     ]
-    st.dataframe(
-        table,
-        column_config=fit_marks(table, marks_text),
-        hide_index=True,
-        width="stretch",
-        height=table_height(len(table)),
-    )
+    deck.table(table, height=table_height(len(table)), column_config=fit_marks(table, marks_text))
     table_downloads(table, t("file_movements", lang, year=year), "movements", lang)
 
 
@@ -86,7 +80,7 @@ with deck.section("tolerance"):
     }
     county_col.plotly_chart(
         charts.tolerance_vs_accountability(
-            counties, action_labels, t("chart_tolerance", lang, year=year), county_marks
+            counties, action_labels, t("chart_tolerance", lang, year=year), county_marks, projector=deck.on
         ),
         width="stretch",
     )
@@ -103,7 +97,10 @@ with deck.section("tolerance"):
         for a in ("accountability", "fault_tolerance")
     }
     year_col.plotly_chart(
-        charts.tolerance_by_year(yearly, action_labels, t("chart_tolerance_years", lang), year_marks), width="stretch"
+        charts.tolerance_by_year(
+            yearly, action_labels, t("chart_tolerance_years", lang), year_marks, projector=deck.on
+        ),
+        width="stretch",
     )
 
 
@@ -132,6 +129,7 @@ with deck.section("tiers"):
                 t("chart_tier_rates", lang, year=year, period=period),
                 t("axis_per_100", lang),
                 rate_marks,
+                projector=deck.on,
             ),
             width="stretch",
         )
@@ -143,7 +141,5 @@ with deck.section("tiers"):
             t("col_cadres", lang),
             *(action_labels[a] for a in movements.TIER_ACTIONS),
         ]
-        table_col.dataframe(
-            tier_table, column_config=fit_marks(tier_table, marks_text), hide_index=True, width="stretch"
-        )
+        deck.table(tier_table, column_config=fit_marks(tier_table, marks_text), where=table_col)
         table_col.caption(t("movements_tier_note", lang, period=period, year=year))

@@ -10,17 +10,18 @@ from incentive import charts, overview, periods
 from incentive.alerts import listing
 from incentive.cycle import tracker
 from incentive.i18n import t
-from incentive.labels import status_labels
+from incentive.labels import reported_label, status_labels, tier_labels
 from incentive.publication import official
-from incentive.safe_text import markdown
+from incentive.safe_text import markdown, tm
 from incentive.training import coverage as coverage_windows
-from ui import frame, link_state, meeting, sign_in
+from ui import county_clicks, frame, link_state, meeting, sign_in
 from ui.runtime import (
     alert_list,
     app_settings,
     cycle_gaps,
     overview_care,
     overview_race,
+    publication_drift,
     run_query,
     training_pattern,
     window_query,
@@ -34,12 +35,20 @@ if year is None:
     st.info(t("data_version_empty", lang))
     st.stop()
 
-race_period = periods.default_of(run_query("race_periods", county=""), year)
-welfare_period = periods.default_of(run_query("welfare_periods"), year)
-this_year, last_year = coverage_windows.year_window(year), coverage_windows.year_window(year - 1)
-coverage = window_query("training_coverage", this_year, by="county", county="", target_hours=0.0)
-coverage_before = window_query("training_coverage", last_year, by="county", county="", target_hours=0.0)
+race_found, welfare_found = run_query("race_periods", county=""), run_query("welfare_periods")
+# the newest period every county taking part has sent (docs/decisions.md#the-default-period-is-a-complete-one);
+# one that is not says how many have, on every figure of it (docs/decisions.md#reported-counts)
+race_period, welfare_period = periods.default_of(race_found, year), periods.default_of(welfare_found, year)
+race_reported, welfare_reported = (
+    periods.reported(race_found, race_period),
+    periods.reported(welfare_found, welfare_period),
+)
+this_year = coverage_windows.year_window(year)
+coverage = window_query("training_coverage", this_year, by="county", county="", to_come=0.0)
 last_training = run_query("training_last_date", start=this_year.start, end=this_year.end)["last_date"].iloc[0]
+# compared as on 培训覆盖: a year still running against the same months a year earlier
+# (docs/decisions.md#one-rule-for-a-coverage-change)
+last_year = coverage_windows.comparable_previous(this_year, coverage_windows.as_date(last_training))
 race = overview_race(race_period) if race_period else None
 care = overview_care(welfare_period) if welfare_period else None
 bases = {
@@ -69,14 +78,28 @@ with deck.section("race"):
     if race_period:
         period = race_period
         composite = race.ranking.ranked.reset_index().rename(columns={"unit": "county"})
-        figures.metric(t("kpi_race_period", lang), period)
+        figures.metric(reported_label(t("kpi_race_period", lang), race_reported, lang), period)
         figures.caption(markdown(official.basis_line(race.publication, lang)))  # the 文号 as typed
-        figures.metric(t("kpi_leader", lang), composite["county"].iloc[0])
-        figures.metric(t("kpi_counties", lang), len(composite))
-        chart.plotly_chart(
-            charts.composite_bars(composite, t("chart_composite", lang, period=period), t("axis_composite", lang)),
+        if race.publication is not None:  # docs/decisions.md#data-changed-after-publication
+            changed = publication_drift(race.publication, care=False).sentence(lang, quote=markdown)
+            if changed:
+                figures.warning(changed)
+        figures.metric(reported_label(t("kpi_leader", lang), race_reported, lang), composite["county"].iloc[0])
+        figures.metric(reported_label(t("kpi_counties", lang), race_reported, lang), len(composite))
+        chart.plotly_chart(  # a county's bar opens its profile (一县一档)
+            charts.composite_bars(
+                composite,
+                t("chart_composite", lang, period=period),
+                t("axis_composite", lang),
+                tier_labels(lang),
+                projector=deck.on,
+            ),
             width="stretch",
+            on_select=county_clicks.from_chart("home_race_bars", composite["county"].tolist()),
+            selection_mode="points",
+            key="home_race_bars",
         )
+        county_clicks.follow()
         chart.caption(t("overview_composite_note", lang))
         incomplete = tracker.gaps_line(cycle_gaps("race_scores", period), lang, quote=markdown)
         if incomplete:
@@ -90,20 +113,28 @@ with deck.section("training"):
     figures, chart = pillar("pillar_training")
     totals = overview.training_totals(coverage)
     if totals.cadres and totals.trained:
-        change = overview.coverage_change_pp(totals, overview.training_totals(coverage_before))
+        head = coverage_windows.scope_headline(
+            window_query("training_coverage", this_year, by="all", county="", to_come=0.0),
+            window_query("training_coverage", last_year, by="all", county="", to_come=0.0),
+            training_pattern(this_year),
+            training_pattern(last_year),
+        )
+        change = head.coverage_pp
         figures.metric(
             t("kpi_coverage", lang),
-            f"{totals.coverage:.1%}",
+            f"{head.figures['coverage']:.1%}",  # the training page's figure: its by="all" row
             delta=None
             if change is None
-            else t("delta_vs_year", lang, year=year - 1, delta=t("delta_pp", lang, delta=change)),
+            else tm("delta_vs_window", lang, window=last_year.label, delta=t("delta_pp", lang, delta=change)),
         )
         figures.metric(t("kpi_hours", lang), t("kpi_hours_unit", lang, hours=totals.hours_per_cadre))
         figures.metric(t("kpi_cadres", lang), f"{totals.cadres:,}")
         hidden = coverage_windows.county_statuses(coverage["county"], training_pattern(this_year))
         marks = hidden.map(lambda s: t("withheld", lang) if s else "")  # a county too small to show
         chart.plotly_chart(
-            charts.coverage_bars(coverage, t("chart_coverage", lang, year=year), t("axis_coverage", lang), marks),
+            charts.coverage_bars(
+                coverage, t("chart_coverage", lang, year=year), t("axis_coverage", lang), marks, projector=deck.on
+            ),
             width="stretch",
         )
         if len(coverage) > charts.SCREEN_UNITS:
@@ -125,16 +156,29 @@ with deck.section("welfare"):
         period = welfare_period
         values = care.view.table
         totals = overview.welfare_totals(values)
-        figures.metric(t("kpi_welfare_period", lang), period)
+        figures.metric(reported_label(t("kpi_welfare_period", lang), welfare_reported, lang), period)
         figures.caption(markdown(official.basis_line(care.publication, lang)))
-        figures.metric(t("kpi_met_share", lang), f"{totals.met_share:.0%}" if totals.met_share is not None else "—")
-        figures.metric(t("kpi_below", lang), totals.below)
+        if care.publication is not None:
+            changed = publication_drift(care.publication, race=False).sentence(lang, quote=markdown)
+            if changed:
+                figures.warning(changed)
+        figures.metric(
+            reported_label(t("kpi_met_share", lang), welfare_reported, lang),
+            f"{totals.met_share:.0%}" if totals.met_share is not None else "—",
+        )
+        figures.metric(reported_label(t("kpi_below", lang), welfare_reported, lang), totals.below)
         labels = {s: label for s, label in status_labels(lang).items() if s}  # bars of the three statuses
         counts = overview.status_counts_by_county(values)
         chart.plotly_chart(
-            charts.status_bars(counts, t("chart_welfare", lang, period=period), labels, t("axis_indicators", lang)),
+            charts.status_bars(
+                counts, t("chart_welfare", lang, period=period), labels, t("axis_indicators", lang), projector=deck.on
+            ),
             width="stretch",
+            on_select=county_clicks.from_chart("home_care_bars", counts["county"].tolist()),
+            selection_mode="points",
+            key="home_care_bars",
         )
+        county_clicks.follow()
         if len(counts) > charts.SCREEN_UNITS:
             chart.caption(t("chart_below_note", lang, n=len(counts), k=charts.WORST))
         incomplete = tracker.gaps_line(cycle_gaps("welfare", period), lang, quote=markdown)
@@ -156,7 +200,7 @@ if warnings is not None:
         if first:
             box.markdown(t("alerts_overview_top", lang, n=len(first)))
             lines = [
-                f"{i}. **{listing.level_label(a.level, lang)}** {a.sentence(lang, markdown, small)}"
+                f"{i}. {listing.level_markdown(a.level, lang)} {a.sentence(lang, markdown, small)}"
                 for i, a in enumerate(first, 1)
             ]
             box.markdown("\n".join(lines))

@@ -14,7 +14,7 @@ from incentive.i18n import t
 from incentive.safe_text import tm
 from ui import frame, sign_in
 from ui.downloads import table_downloads
-from ui.frame import table_height
+from ui.frame import MISSING_CELL, table_height
 from ui.runtime import app_settings, cycle_progress, database
 
 state = frame.current()
@@ -28,7 +28,7 @@ st.caption(t("cycle_intro", lang) + " " + t("cycle_corrections_intro", lang))
 if scope.counties:
     st.info(tm("cycle_own_county_only", lang, county="、".join(sorted(scope.counties))))
 config = app_settings()
-st.caption(tracker.schedule_note(config, lang))
+st.caption(tracker.schedule_note(config, lang, can_change=who.is_admin))
 if has_sample(database()):  # its times of sending are the sample's story, not when it was loaded
     st.caption(t("cycle_sample_receipts", lang))
 years = sorted({today.year, today.year - 1, today.year - 2, *([state.year] if state.year else [])}, reverse=True)
@@ -43,7 +43,7 @@ except OutOfScope as refused:  # a county account without a county: no rows are 
 # ---- counts per county
 st.subheader(t("cycle_counts", lang))
 counts = tracker.counts_table(tracker.county_counts(rows), lang)
-st.dataframe(counts, hide_index=True, width="stretch", height=table_height(len(counts), 480))
+st.dataframe(counts, hide_index=True, placeholder=MISSING_CELL, width="stretch", height=table_height(len(counts), 480))
 
 # ---- the reminder list: what is overdue or incomplete
 st.subheader(t("cycle_reminders", lang))
@@ -51,11 +51,11 @@ owed = tracker.reminder_table(tracker.reminders(rows), lang)
 if owed.empty:
     st.caption(t("cycle_reminders_none", lang))
 else:
-    st.dataframe(owed, hide_index=True, width="stretch", height=table_height(len(owed), 480))
+    st.dataframe(owed, hide_index=True, placeholder=MISSING_CELL, width="stretch", height=table_height(len(owed), 480))
     table_downloads(owed, t("cycle_file_reminders", lang, year=year), "progress_reminders", lang)
 
 # ---- every period, kind and county
 st.subheader(t("cycle_table", lang))
 table = tracker.progress_table(rows, lang)
-st.dataframe(table, hide_index=True, width="stretch", height=table_height(len(table), 720))
+st.dataframe(table, hide_index=True, placeholder=MISSING_CELL, width="stretch", height=table_height(len(table), 720))
 table_downloads(table, t("cycle_file_progress", lang, year=year), "progress_table", lang)

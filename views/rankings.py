@@ -8,17 +8,17 @@ from incentive import charts, labels, periods
 from incentive.cycle import tracker
 from incentive.i18n import join, t
 from incentive.publication import official
-from incentive.race import ranking_tables, scoring
+from incentive.race import benchmarks, ranking_tables, scoring
 from incentive.race.rankings import LEVELS, PeerGroup
 from incentive.safe_text import markdown, tm
-from ui import frame, link_state, meeting, publishing, sharing
-from ui.downloads import table_downloads
+from ui import county_clicks, frame, link_state, meeting, publishing, rank_move, sharing
+from ui.downloads import figures_downloads
 from ui.frame import table_height
 from ui.runtime import (
     cycle_gaps,
+    publication_drift,
     publication_of,
     published_ranking,
-    race_data_changed,
     ranking,
     ranking_history,
     ranking_history_in_force,
@@ -36,7 +36,7 @@ if year is None:
 # ---- controls: peer group, period, compare period, method, track weights; all of them in the URL
 link = link_state.page()  # ui/page_state.RankingsState
 notes = st.container()
-level_col, county_col, period_col, compare_col, method_col = st.columns([1.1, 1, 1, 1, 1])
+level_col, county_col, period_col, compare_col, method_col, track_col = st.columns([1.1, 1, 1, 1, 1, 1])
 level = link.segmented(
     level_col,
     t("rank_level", lang),
@@ -87,17 +87,25 @@ compare = (
     )
     or None
 )
+catalog = run_query("race_catalog", period=period)
 method = link.selectbox(
     method_col,
     t("rank_method", lang),
-    scoring.METHODS,
+    scoring.methods_for(catalog),  # 原始分值 only when every indicator is in 分
     key="rank_method",
     field="method",
     format_func=lambda m: t(f"method_{m}", lang),
 )
-
-catalog = run_query("race_catalog", period=period)
 default_weights = scoring.default_track_weights(catalog)
+COMPOSITE = ""  # rank by the composite: the official ranking
+track = link.selectbox(
+    track_col,
+    t("rank_track", lang),
+    [COMPOSITE, *default_weights.index],
+    key="rank_track",
+    field="track",
+    format_func=lambda k: labels.track_label(k, lang) if k else t("rank_track_all", lang),
+)
 shown_weights = scoring.weights_as_percent(default_weights)
 WEIGHT_KEYS = {track: f"rank_weight_{track}" for track in default_weights.index}
 TIER_KEYS = ("rank_tier_first", "rank_tier_third")
@@ -164,7 +172,8 @@ except scoring.ScoringError as error:
 issued = publication_of(period)
 # published when this peer group had no scores: nothing of it is frozen, and the mark says so
 publication = issued if issued is not None and published_ranking(issued, group) is not None else None
-trial = custom or method != official.OFFICIAL_METHOD or tiers != scoring.TIER_SHARES
+# a one-track view is an analysis, never the official ranking: a trial like custom settings
+trial = custom or method != official.OFFICIAL_METHOD or tiers != scoring.TIER_SHARES or bool(track)
 published = publishing.shows_published(link, st, "rank", publication, trial, lang)
 
 
@@ -176,7 +185,9 @@ def unit_ranking(at_period: str, peers: PeerGroup, draws: int = scoring.DRAWS):
 
 
 SECTIONS = ["headline", "bars", "table", "tracks", "focus"]  # one screen each in meeting mode
-deck = meeting.Deck("rankings", {name: t(f"section_{name}", lang) for name in SECTIONS}, lang, counties)
+deck = meeting.Deck(
+    "rankings", {name: t(f"section_{name}", lang) for name in SECTIONS}, lang, counties, follow="rank_focus"
+)
 
 # ---- the ranking
 with deck.section("headline"):
@@ -187,8 +198,8 @@ with deck.section("headline"):
     incomplete = tracker.gaps_line(cycle_gaps("race_scores", period, group.county_param), lang, quote=markdown)
     if incomplete:
         st.warning(incomplete)
-    if published and race_data_changed(publication, group):
-        publishing.rank_banner(now, ranking(period, group), lang)
+    if published:  # current data would change the published ranks? (docs/decisions.md#data-changed-after-publication)
+        publishing.drift_banner(publication_drift(publication, group, care=False), lang)
     if custom:
         used = join(
             [f"{labels.track_label(track, lang)} {share:.0%}" for track, share in now.track_weights.items()], lang
@@ -199,6 +210,10 @@ with deck.section("headline"):
     if now.ranked.empty:
         st.info(t("no_data_for_period", lang, period=period))
         st.stop()
+    if track and track not in benchmarks.tracks_of(now):  # no indicator of the track has values this period
+        track = COMPOSITE
+    if track:  # a view, never the official ranking (docs/decisions.md#benchmarks-and-track-views)
+        st.warning(tm("rank_track_banner", lang, track=labels.track_label(track, lang)))
 
     unit_word = t(f"word_{level}", lang)  # inside a sentence: "Leading county"
     peer_label = county + " · " if county else ""
@@ -224,41 +239,82 @@ with deck.section("headline"):
     down_col.metric(t("kpi_faller", lang), down[0] if down else "—", delta=f"{down[1]}" if down else None)
     if unranked:
         st.caption(tm("rank_unranked_note", lang, units=join(unranked, lang)))
+    moves_withheld = ranking_tables.moves_withheld_text(now, before, level, lang, quote=markdown)
+    if moves_withheld:  # the change column, the riser and the faller stay empty: different units were ranked
+        st.info(moves_withheld)
 
 
 # ---- composite by tier (click a bar to look closer) and rank intervals
 with deck.section("bars"):
     ranked = now.ranked.reset_index()
     tier_labels = labels.tier_labels(lang)
-    bars_col, interval_col = st.columns([1.3, 1], gap="large")
-    clicked = bars_col.plotly_chart(
-        charts.tier_bars(
-            ranked,
-            t("chart_rank_composite", lang, peers=peer_label, period=period, method=t(f"method_{method}", lang)),
-            t("axis_composite", lang),
-            tier_labels,
-        ),
-        width="stretch",
-        on_select="rerun",
-        selection_mode="points",
-        key="rank_bars",
-    )
-    points = clicked.selection.points if clicked else []
-    if points and html.unescape(points[0].get("y") or "") != st.session_state.get("rank_clicked"):
-        st.session_state["rank_clicked"] = st.session_state["rank_focus"] = html.unescape(points[0].get("y"))
-    interval_col.plotly_chart(
-        charts.rank_intervals(ranked, t("chart_rank_intervals", lang), t("axis_rank", lang)), width="stretch"
-    )
-    interval_col.caption(t("rank_interval_note", lang, draws=scoring.DRAWS))
+    by_county = level == "county"  # a county's bar opens its profile (一县一档); a township's is looked at below
+    on_bar = county_clicks.from_chart("rank_bars", counties) if by_county else "rerun"
+    if track:
+        by_track = benchmarks.track_ranking(now, track)
+        clicked = st.plotly_chart(
+            charts.track_bars(
+                by_track,
+                t("chart_rank_track", lang, track=labels.track_label(track, lang), period=period),
+                t("axis_track_score", lang),
+                projector=deck.on,
+            ),
+            width="stretch",
+            on_select=on_bar,
+            selection_mode="points",
+            key="rank_bars",
+        )
+    else:
+        bars_col, interval_col = st.columns([1.3, 1], gap="large")
+        clicked = bars_col.plotly_chart(
+            charts.tier_bars(
+                ranked,
+                t("chart_rank_composite", lang, peers=peer_label, period=period, method=t(f"method_{method}", lang)),
+                t("axis_composite", lang),
+                tier_labels,
+                projector=deck.on,
+            ),
+            width="stretch",
+            on_select=on_bar,
+            selection_mode="points",
+            key="rank_bars",
+        )
+        interval_col.plotly_chart(
+            charts.rank_intervals(ranked, t("chart_rank_intervals", lang), t("axis_rank", lang), projector=deck.on),
+            width="stretch",
+        )
+        interval_col.caption(t("rank_interval_note", lang, draws=scoring.DRAWS))
+    st.caption(t("rank_click_note" if by_county else "rank_click_township_note", lang))
+    if by_county:
+        county_clicks.follow()
+    else:
+        points = clicked.selection.points if clicked else []
+        if points and html.unescape(points[0].get("y") or "") != st.session_state.get("rank_clicked"):
+            st.session_state["rank_clicked"] = st.session_state["rank_focus"] = html.unescape(points[0].get("y"))
 
 
 # ---- the table, downloadable
 with deck.section("table"):
     st.subheader(t("rank_table", lang))
-    table = ranking_tables.ranking_table(now, before, level, lang)
-    st.dataframe(table, hide_index=True, width="stretch", height=table_height(len(table), 950))
+    table = (
+        ranking_tables.track_table(by_track, track, level, lang)
+        if track
+        else ranking_tables.ranking_table(now, before, level, lang)
+    )
+    units_in_rows = table[t(f"col_unit_{level}", lang)].tolist()
+    deck.table(  # the grid at a desk, a plain table in meeting mode (no row to click there)
+        table,
+        height=table_height(len(table), 950),
+        key="rank_table",
+        on_select=county_clicks.from_table("rank_table", units_in_rows, counties) if by_county else "ignore",
+        selection_mode="single-row",
+    )
+    if by_county:
+        county_clicks.follow()
     name = t("rank_file_name", lang, peers=county or t("level_county", lang), period=period)
-    table_downloads(table, name, "rank", lang, note=official.basis_line(publication if published else None, lang))
+    if track:
+        name = f"{name}_{labels.track_label(track, lang)}"
+    figures_downloads(table, name, "rank", lang, publication if published else None)
     publishing.versions(period, lang)
     publishing.publish_form(period, "rank", lang)
 
@@ -274,6 +330,7 @@ with deck.section("tracks"):
             t("chart_track_heatmap", lang, period=period),
             [labels.track_label(track, lang) for track in tracks],
             centre=50.0 if method == "minmax" else 0.0,
+            projector=deck.on,
         ),
         width="stretch",
     )
@@ -286,7 +343,9 @@ with deck.section("tracks"):
     else:  # each published period's points as published (docs/decisions.md#published-or-live)
         history, bases = ranking_history_in_force(period, group)
     bump_col.plotly_chart(
-        charts.rank_bump(history, st.session_state["rank_focus"], t("chart_rank_bump", lang), t("axis_rank", lang)),
+        charts.rank_bump(
+            history, st.session_state["rank_focus"], t("chart_rank_bump", lang), t("axis_rank", lang), projector=deck.on
+        ),
         width="stretch",
     )
     bump_col.caption(official.basis_summary(bases, lang))
@@ -298,40 +357,16 @@ with deck.section("focus"):
     focus = st.selectbox(t("rank_focus", lang, unit=unit_word), focus_options, key="rank_focus")
     link.publish("focus", focus, focus_default)
     st.markdown(f"**{tm('rank_detail', lang, unit=focus, period=period)}**")
-    st.dataframe(
-        ranking_tables.indicator_detail(now, focus, lang),
-        hide_index=True,
-        width="stretch",
-        height=table_height(len(now.catalog), 950),
-    )
+    deck.table(ranking_tables.indicator_detail(now, focus, lang), height=table_height(len(now.catalog), 950))
     st.markdown(f"**{tm('rank_why', lang, unit=focus)}**")
     if before is None:
         st.info(t("rank_why_needs_compare", lang))
+    elif moves_withheld:
+        st.info(moves_withheld)
     elif focus not in now.contributions.index or focus not in before.contributions.index:
         st.info(tm("rank_why_unranked", lang, unit=focus))
     else:
-        why_col, moved_col = st.columns([2.2, 1], gap="large")
-        parts = scoring.attribute_change(now, before, focus)
-        why_col.plotly_chart(
-            charts.contribution_waterfall(
-                ranking_tables.attribution_table(parts, lang),
-                t("chart_waterfall", lang, before=compare, now=period),
-                t("waterfall_start", lang, period=compare),
-                t("waterfall_end", lang, period=period),
-                float(before.table.at[focus, "composite"]),
-                float(now.table.at[focus, "composite"]),
-            ),
-            width="stretch",
-        )
-        passed, behind = scoring.passed_and_fell_behind(now, before, focus)
-        moved_col.write(
-            tm("rank_moved", lang, unit=focus, before=before.table.at[focus, "rank"], now=now.table.at[focus, "rank"])
-        )
-        if passed:
-            moved_col.write(tm("rank_passed_by", lang, units=join(passed, lang)))
-        if behind:
-            moved_col.write(tm("rank_left_behind", lang, units=join(behind, lang)))
-        moved_col.caption(t("rank_why_note", lang))
+        rank_move.draw(now, before, focus, period, compare, lang, deck.on)
 
     if level == "county":
         townships = unit_ranking(period, PeerGroup("township", focus))
@@ -340,12 +375,15 @@ with deck.section("focus"):
         if townships.ranked.empty:
             st.info(tm("rank_no_townships", lang, county=focus, period=period))
         else:
-            st.dataframe(
+            deck.table(
                 ranking_tables.ranking_table(townships, townships_before, "township", lang),
-                hide_index=True,
-                width="stretch",
                 height=table_height(len(townships.table), 950),
             )
+            towns_withheld = ranking_tables.moves_withheld_text(
+                townships, townships_before, "township", lang, quote=markdown
+            )
+            if towns_withheld:
+                st.caption(towns_withheld)
 
     with st.expander(t("rank_methodology", lang)):
         st.markdown(t("rank_methodology_text", lang, draws=scoring.DRAWS))

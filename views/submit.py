@@ -1,5 +1,6 @@
 """报送数据 Submit data: a county clerk uploads his county's files, reads the same preview as the Data page and
-submits them for review; his county's submissions with their state, returned notes, and withdrawing pending ones."""
+submits them for review; his county's submissions with their state, returned notes, and withdrawing pending ones;
+what his county owes; and requests to roll back his county's batches, which the prefecture reviews."""
 
 import datetime as dt
 import functools
@@ -11,13 +12,14 @@ from incentive.accounts.roles import COUNTY_CLERK, OutOfScope
 from incentive.cycle import tracker
 from incentive.i18n import capital, join, t
 from incentive.intake.preview import Preview
-from incentive.review import submissions
+from incentive.review import rollbacks, submissions
+from incentive.review.rollbacks import RollbackRequestError
 from incentive.review.submissions import Options, SubmissionError
 from incentive.safe_text import markdown, tm
 from incentive.store import batches
-from incentive.store.batches import BatchError
 from ui import chrome, frame, link_state, preview_panel, sign_in
-from ui.frame import table_height
+from ui.downloads import template_buttons
+from ui.frame import MISSING_CELL, table_height
 from ui.runtime import app_settings, check_version, cycle_progress, database, preview_upload
 
 lang = frame.current().lang
@@ -45,7 +47,7 @@ def flash_and_rerun(*messages: str) -> None:
 def send(preview: Preview, data: bytes, options: Options) -> None:
     alike = submissions.pending_alike(db, clerk.county, preview.kind, submissions.periods_of(preview))
     if alike:  # a second file of the same period: both would wait, and the one accepted last would count
-        st.warning(t("submit_alike_pending", lang, n=len(alike), ids=join([f"#{i}" for i in alike], lang)))
+        st.warning(t("submit_alike_pending", lang, n=len(alike), ids=labels.submission_refs(alike, lang)))
     if st.button(t("submit_button", lang), type="primary", key=f"submit_send_{preview.sha256[:16]}"):
         who = require_clerk()
         try:
@@ -69,6 +71,8 @@ st.title(t("page_submit", lang))
 for message in st.session_state.pop("submit_flash", []):
     st.success(message)
 st.caption(tm("submit_intro", lang, county=clerk.county) + " " + t("data_format_doc", lang))
+with st.expander(t("data_templates", lang)):  # the format of each kind a county sends, with its instructions
+    template_buttons(COUNTY_KINDS, lang, "submit")
 
 # ---- upload, preview, submit
 options_col, upload_col = st.columns([1, 2])
@@ -109,8 +113,25 @@ mine = submissions.listing(db, clerk.county)
 if mine.empty:
     st.caption(t("submit_none", lang))
 else:
-    for row in mine[mine["state"] == submissions.RETURNED].head(5).itertuples():
+    # a return a later accepted file of the same kind and period has answered is history, not a task
+    answered = submissions.answered_returns(db, clerk.county)
+    returned = mine[mine["state"] == submissions.RETURNED]
+    for row in returned[~returned["id"].isin(list(answered))].head(5).itertuples():
         st.warning(tm("submit_returned_note", lang, id=row.id, file=row.file_name, note=row.note))
+    earlier = returned[returned["id"].isin(list(answered))]
+    if len(earlier):
+        with st.expander(t("submit_returned_history", lang, n=len(earlier))):
+            for row in earlier.itertuples():
+                st.caption(
+                    tm(
+                        "submit_returned_answered",
+                        lang,
+                        id=row.id,
+                        file=row.file_name,
+                        note=row.note,
+                        by=answered[row.id],
+                    )
+                )
     shown = mine[["id", "file_name", "kind", "row_count", "submitted_by", "submitted_at", "state", "state_by", "note"]]
     shown = shown.assign(
         kind=[capital(t(f"kind_{k}", lang)) for k in shown["kind"]],
@@ -136,7 +157,7 @@ else:
             "col_note",
         )
     ]
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(shown, hide_index=True, placeholder=MISSING_CELL, width="stretch")
     own_pending = mine[(mine["state"] == submissions.PENDING) & (mine["submitted_by"] == clerk.name)]
     if len(own_pending):
         pick_col, button_col = st.columns([3, 1], vertical_alignment="bottom")
@@ -145,7 +166,7 @@ else:
             t("submit_pick_withdraw", lang),
             list(files),
             key="submit_withdraw_pick",
-            format_func=lambda i: f"#{i} · {files[i]}",
+            format_func=lambda i: f"{capital(labels.submission_ref(i, lang))} · {files[i]}",
         )
         if button_col.button(t("submit_withdraw", lang), key="submit_withdraw"):
             try:
@@ -158,29 +179,89 @@ else:
 # ---- what this county owes this year and how far it has delivered: the tracker, kept to his county by his scope
 year = frame.current().year or dt.date.today().year
 st.subheader(tm("cycle_mine", lang, county=clerk.county, year=year))
-st.caption(tracker.schedule_note(app_settings(), lang))
+st.caption(tracker.schedule_note(app_settings(), lang))  # the prefecture sets it: a clerk is told so
 owed = tracker.progress_table(cycle_progress(year, dt.date.today(), clerk.scope), lang)
-st.dataframe(owed, hide_index=True, width="stretch", height=table_height(len(owed), 480))
+st.dataframe(owed, hide_index=True, placeholder=MISSING_CELL, width="stretch", height=table_height(len(owed), 480))
 
-# ---- this county's batches: a clerk may undo his county's accepted submissions (never the prefecture's data)
+# ---- this county's batches: data the prefecture accepted after review, so taking them back is reviewed too
+# (docs/decisions.md#rollbacks-of-accepted-data-are-reviewed): a request, with a reason, for the 审核 page
 live = batches.history(db, clerk.county)
 live = live[live["status"] == "active"].set_index("id")
+asked = rollbacks.pending_by_batch(db, clerk.county)
 if len(live):
     st.subheader(t("submit_batches", lang))
-    pick_col, button_col = st.columns([3, 1], vertical_alignment="bottom")
-    batch_id = pick_col.selectbox(
-        t("data_rollback_pick", lang),
-        live.index[::-1].tolist(),  # the newest first
-        key="submit_rollback_pick",
-        format_func=lambda i: f"#{i} · {capital(t('kind_' + live.at[i, 'kind'], lang))} · {live.at[i, 'file']}",
+    st.caption(t("submit_rollback_intro", lang))
+    if asked:
+        waiting = [t("submit_rollback_waiting_item", lang, batch=b, id=r) for b, r in asked.items()]
+        st.caption(t("submit_rollback_waiting", lang, batches=join(waiting, lang)))
+    free = [i for i in live.index[::-1] if i not in asked]  # the newest first; one request per batch at a time
+    if free:
+        batch_id = st.selectbox(
+            t("submit_rollback_pick", lang),
+            free,
+            key="submit_rollback_pick",
+            format_func=lambda i: (
+                f"{capital(labels.batch_ref(i, lang))} · {capital(t('kind_' + live.at[i, 'kind'], lang))} · "
+                f"{live.at[i, 'file']}"
+            ),
+        )
+        reason = st.text_area(
+            t("submit_rollback_reason", lang), key="submit_rollback_reason", max_chars=rollbacks.TEXT_MAX_CHARS
+        )
+        if st.button(t("submit_rollback_request", lang), key="submit_rollback"):
+            try:
+                request_id = rollbacks.request(db, require_clerk(), int(batch_id), reason)
+            except (OutOfScope, RollbackRequestError) as refused:
+                st.error(markdown(refused.text(lang)))
+            else:
+                st.session_state.pop("submit_rollback_reason", None)
+                flash_and_rerun(t("submit_rollback_requested", lang, batch=batch_id, id=request_id))
+
+# ---- this county's rollback requests: their state, returned notes, and withdrawing pending ones
+requests = rollbacks.listing(db, clerk.county)
+if len(requests):
+    st.subheader(t("submit_rollback_requests", lang))
+    for row in requests[requests["state"] == rollbacks.RETURNED].head(5).itertuples():
+        st.warning(tm("submit_rollback_returned", lang, id=row.id, batch=row.batch_id, note=row.note))
+    shown = requests[["id", "batch_id", "file_name", "reason", "requested_by", "requested_at", "state", "state_by"]]
+    shown = shown.assign(
+        requested_by=[labels.who_text(w, lang) for w in shown["requested_by"]],
+        state=[capital(t(f"rollback_state_{s}", lang)) for s in shown["state"]],
+        state_by=[
+            "" if s == rollbacks.PENDING else labels.who_text(w, lang)
+            for s, w in zip(requests["state"], shown["state_by"], strict=True)
+        ],
+        note=requests["note"].fillna(""),
     )
-    confirmed = st.checkbox(t("data_rollback_confirm", lang), key="submit_rollback_confirm")
-    if button_col.button(t("data_rollback", lang), key="submit_rollback", disabled=not confirmed):
-        who = require_clerk()
-        try:
-            batches.rollback(db, int(batch_id), who.name, scope=who.scope)
-        except (OutOfScope, BatchError) as refused:
-            st.error(markdown(refused.text(lang)))
-        else:
-            st.session_state.pop("submit_rollback_confirm", None)
-            flash_and_rerun(t("data_rolled_back", lang, batch=batch_id))
+    shown.columns = [
+        t(k, lang)
+        for k in (
+            "col_rollback_request",
+            "col_batch",
+            "col_file",
+            "col_reason",
+            "col_requested_by",
+            "col_requested_at",
+            "col_status",
+            "col_reviewed_by",
+            "col_note",
+        )
+    ]
+    st.dataframe(shown, hide_index=True, placeholder=MISSING_CELL, width="stretch")
+    own = requests[(requests["state"] == rollbacks.PENDING) & (requests["requested_by"] == clerk.name)]
+    if len(own):
+        pick_col, button_col = st.columns([3, 1], vertical_alignment="bottom")
+        batch_of = dict(zip(own["id"], own["batch_id"], strict=True))
+        picked = pick_col.selectbox(
+            t("submit_rollback_pick_withdraw", lang),
+            list(batch_of),
+            key="submit_rollback_withdraw_pick",
+            format_func=lambda i: f"#{i} · {labels.batch_ref(batch_of[i], lang)}",
+        )
+        if button_col.button(t("submit_rollback_withdraw", lang), key="submit_rollback_withdraw"):
+            try:
+                rollbacks.withdraw(db, int(picked), require_clerk())
+            except RollbackRequestError as refused:
+                st.error(markdown(refused.text(lang)))
+            else:
+                flash_and_rerun(t("submit_rollback_withdrawn", lang, id=picked))

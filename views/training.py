@@ -13,8 +13,18 @@ from incentive.training import coverage, coverage_tables
 from incentive.training.named_lists import NamesWithheld
 from ui import frame, link_state, meeting, sign_in
 from ui.downloads import table_downloads
-from ui.frame import fit_marks, table_height
-from ui.runtime import app_settings, ranking, run_query, training_pattern, untrained_names, window_query
+from ui.frame import MISSING_CELL, fit_marks, table_height
+from ui.runtime import (
+    app_settings,
+    promotions_in,
+    ranking,
+    run_query,
+    training_pattern,
+    training_targets,
+    training_to_come,
+    untrained_names,
+    window_query,
+)
 
 state = frame.current()
 lang, year = state.lang, state.year
@@ -34,6 +44,12 @@ def download(table, name: str, key: str) -> None:
 # ---- controls: which months, and whose cadres; all of them in the URL (the county is the sidebar's)
 link = link_state.page()  # ui/page_state.TrainingState
 notes = st.container()
+year_last = coverage.as_date(
+    run_query("training_last_date", start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))["last_date"].iloc[0]
+)
+if year_last is None:  # every window of the year lies after the last record: nothing measured, not a zero
+    st.info(t("training_no_records_in_year", lang, year=year))
+    st.stop()
 kind_col, when_col = st.columns([1.2, 2.5])
 kind = link.segmented(
     kind_col,
@@ -47,29 +63,36 @@ if kind == "quarter":
     quarter = link.selectbox(
         when_col,
         t("window_quarter", lang),
-        [4, 3, 2, 1],
+        coverage.quarters_through(year_last),
         key="training_quarter",
         field="quarter",
         format_func=lambda q: f"{year}-Q{q}",
     )
     window = coverage.quarter_window(year, quarter)
 elif kind == "months":
-    whole_year = (dt.date(year, 1, 1), dt.date(year, 12, 1))
+    # months after the year's last record are not offered: they would read as measured zeros
+    whole_year = (dt.date(year, 1, 1), year_last.replace(day=1))
     link.seed(
         "training_months",
         "months",
         default=whole_year,
-        parse=lambda text: coverage.parse_month_range(text, year) or link_state.INVALID,
+        parse=lambda text: coverage.parse_month_range(text, year, through=year_last) or link_state.INVALID,
     )
-    if not coverage.parse_month_range(coverage.month_range_text(*st.session_state["training_months"]), year):
+    if not coverage.parse_month_range(
+        coverage.month_range_text(*st.session_state["training_months"]), year, through=year_last
+    ):
         st.session_state["training_months"] = whole_year  # another year was chosen in the sidebar
-    first, last = when_col.slider(
-        t("window_months", lang),
-        min_value=whole_year[0],
-        max_value=whole_year[1],
-        format="YYYY-MM",
-        key="training_months",
-    )
+    if whole_year[0] == whole_year[1]:  # only January has records: nothing to slide between
+        first = last = whole_year[0]
+        when_col.caption(t("window_one_month", lang, month=f"{first:%Y-%m}"))
+    else:
+        first, last = when_col.slider(
+            t("window_months", lang),
+            min_value=whole_year[0],
+            max_value=whole_year[1],
+            format="YYYY-MM",
+            key="training_months",
+        )
     link.publish("months", (first, last), whole_year, encode=lambda r: coverage.month_range_text(*r))
     window = coverage.months_window(first, last)
 else:
@@ -77,37 +100,30 @@ else:
 counties = run_query("race_units", county="")["unit"].tolist()
 county = state.county
 
-target_hours = coverage.prorated_target(config["hours_target"], window)
 coverage_target = config["coverage_target"] / 100
+# Each cadre is measured against his own training target by rank, on pace at the last recorded training day
+# (docs/decisions.md#training-targets-by-rank)
+last_day = coverage.as_date(run_query("training_last_date", start=window.start, end=window.end)["last_date"].iloc[0])
 
 
 def measured(win: coverage.Window, by: str, in_county: str = ""):
-    return window_query(
-        "training_coverage",
-        win,
-        by=by,
-        county=in_county,
-        target_hours=coverage.prorated_target(config["hours_target"], win),
-    )
+    return window_query("training_coverage", win, by=by, county=in_county, to_come=training_to_come(win))
 
 
 whole = measured(window, "all", county)
 if whole.empty or whole["cadres"].iloc[0] == 0:
     st.info(t("training_no_roster", lang))
     st.stop()
-last_day = coverage.as_date(run_query("training_last_date", start=window.start, end=window.end)["last_date"].iloc[0])
 before = coverage.comparable_previous(window, last_day)
 whole_before = measured(before, "all", county)
 # One pattern per window says which groups a viewer sees as <5 or withheld, on every table, chart and download
 pattern, pattern_before = training_pattern(window), training_pattern(before)
-head = coverage.headline(
-    whole.iloc[0],
-    whole_before.iloc[0] if len(whole_before) else None,
-    coverage.group_statuses(whole, "all", pattern).iloc[0],
-    coverage.group_statuses(whole_before, "all", pattern_before).iloc[0] if len(whole_before) else "",
-)
+head = coverage.scope_headline(whole, whole_before, pattern, pattern_before)  # the overview's rule too
 scope_hidden, total = head.hidden, head.figures
-due_hours = coverage.due_hours(config["hours_target"], window, last_day)
+
+
+def _share(value) -> str:
+    return "—" if value != value else f"{value:.1%}"  # NaN: nobody with a target in scope
 
 
 def hidden_text(status: str, rate: bool = True) -> str:
@@ -121,21 +137,20 @@ def marks(statuses):
     return statuses.map(lambda s: hidden_text(s, rate=False) if s else "")
 
 
-SECTIONS = ["headline", "categories", "domains", "trend", "mix", "gaps", "scatter", "drill"]  # a screen each
+SECTIONS = ["headline", "targets", "categories", "domains", "trend", "mix", "gaps", "scatter", "drill"]  # a screen each
 deck = meeting.Deck("training", {name: t(f"section_{name}", lang) for name in SECTIONS}, lang, counties)
 
 # ---- headline figures with change against the previous window
 with deck.section("headline"):
     scope = county or t("all_counties", lang)
     st.caption(
-        t(
-            "training_scope",
+        tm(  # names and month ranges escaped: a `~` pair would strike the text between through
+            "training_scope_targets",
             lang,
-            scope=markdown(scope),
+            scope=scope,
             window=window.label,
             before=before.label,
             as_of=f"{total['roster_as_of']:%Y-%m-%d}",
-            target=target_hours,
         )
     )
     figures = st.columns(5)
@@ -151,9 +166,7 @@ with deck.section("headline"):
         delta=None if head.hours is None else f"{head.hours:+.1f}",
     )
     figures[2].metric(t("kpi_hours_median", lang), shown(t("kpi_hours_unit", lang, hours=total["hours_median"])))
-    figures[3].metric(
-        t("kpi_share_target", lang, target=f"{target_hours:g}"), shown(f"{total['share_meeting_target']:.1%}")
-    )
+    figures[3].metric(t("kpi_share_own_target", lang), shown(_share(total["share_meeting_target"])))
     figures[4].metric(
         t("kpi_untrained", lang),
         hidden_text(scope_hidden, rate=False) if scope_hidden else f"{int(total['untrained']):,}",
@@ -162,8 +175,58 @@ with deck.section("headline"):
     )
     if coverage.running(window, last_day) and not scope_hidden:
         st.caption(
-            t("training_pace", lang, day=f"{last_day:%Y-%m-%d}", expected=due_hours, actual=total["hours_per_cadre"])
+            t(
+                "training_targets_pace",
+                lang,
+                day=f"{last_day:%Y-%m-%d}",
+                on_pace=total["share_on_pace"],
+                short=total["hours_short"],
+            )
         )
+
+
+# ---- against each cadre's own target by rank: rank groups, online minimum, 提任前 training
+with deck.section("targets"):
+    st.subheader(t("training_targets", lang))
+    in_force = training_targets()
+    st.caption(
+        t(
+            "training_targets_rule",
+            lang,
+            section=f"{in_force['section'].hours:g}",
+            division=f"{in_force['division'].hours:g}",
+            years=in_force["division"].years,
+            online=f"{in_force['section'].online_hours:g}",
+        )
+    )
+    if not scope_hidden and total["unmapped"] > 0:
+        unmapped = int(total["unmapped"])
+        st.warning(t("training_targets_unmapped", lang, n=unmapped if unmapped >= threshold else f"<{threshold}"))
+    cols = st.columns(3)
+    cols[0].metric(t("kpi_share_on_pace", lang), shown(_share(total["share_on_pace"])))
+    cols[1].metric(t("kpi_hours_short", lang), shown(t("kpi_hours_total", lang, hours=total["hours_short"])))
+    cols[2].metric(t("kpi_share_online", lang), shown(_share(total["share_online_met"])))
+    by_group = measured(window, "rank_group", county)
+    group_rows = coverage_tables.group_table(
+        by_group, "rank_group", lang, threshold, coverage.group_statuses(by_group, "rank_group", pattern)
+    )
+    st.dataframe(
+        group_rows,
+        column_config=fit_marks(group_rows, marks_text),
+        hide_index=True,
+        placeholder=MISSING_CELL,
+        width="stretch",
+        height=table_height(len(group_rows)),
+    )
+    download(group_rows, t("file_training_rank_groups", lang, window=window.label), "training_rank_groups")
+    st.markdown(f"**{t('training_promotions', lang, year=window.start.year)}**")
+    promotion_counts, promotion_hidden = promotions_in(str(window.start.year))
+    if promotion_counts["promoted"].iloc[-1] == 0:
+        st.caption(t("training_promotions_none", lang, year=window.start.year))
+    else:
+        promotion_rows = coverage_tables.promotion_table(promotion_counts, promotion_hidden, lang, threshold)
+        st.dataframe(promotion_rows, hide_index=True, placeholder=MISSING_CELL, width="stretch")
+        st.caption(t("training_promotions_rule", lang))
 
 
 # ---- coverage by county per category, with the target line
@@ -180,19 +243,14 @@ with deck.section("categories"):
             t("chart_category_coverage", lang, window=window.label),
             t("target_line", lang, target=coverage_target),
             marks(county_hidden),
+            projector=deck.on,
         ),
         width="stretch",
     )
     if len(by_county) > charts.SCREEN_UNITS:
         st.caption(t("chart_lowest_note", lang, n=len(by_county), k=charts.WORST))
     county_table = coverage_tables.group_table(by_county, "county", lang, threshold, county_hidden)
-    st.dataframe(
-        county_table,
-        column_config=fit_marks(county_table, marks_text),
-        hide_index=True,
-        width="stretch",
-        height=table_height(len(county_table)),
-    )
+    deck.table(county_table, height=table_height(len(county_table)), column_config=fit_marks(county_table, marks_text))
     download(county_table, t("file_training_counties", lang, window=window.label), "training_counties")
 
 
@@ -216,12 +274,13 @@ with deck.section("domains"):
             t(f"chart_domain_{measure}", lang, window=window.label),
             percent=measure == "reach",
             marks=dict(zip(domains["county"], marks(domain_hidden), strict=False)),
+            projector=deck.on,
         ),
         width="stretch",
     )
     with st.expander(t("domain_table", lang)):
         domain_rows = coverage_tables.domain_table(domains, lang, threshold, domain_hidden)
-        st.dataframe(domain_rows, column_config=fit_marks(domain_rows, marks_text), hide_index=True, width="stretch")
+        deck.table(domain_rows, column_config=fit_marks(domain_rows, marks_text))
         download(domain_rows, t("file_training_domains", lang, window=window.label), "training_domains")
 
 
@@ -229,13 +288,17 @@ with deck.section("domains"):
 with deck.section("trend"):
     st.subheader(t("training_trend", lang))
     year_window = coverage.year_window(window.start.year)
-    over_time = coverage.trend(
-        window_query("training_months", year_window, county=""), config["hours_target"], last_day
+    annual = (
+        float(total["annual_target"]) if not scope_hidden and total["annual_target"] == total["annual_target"] else 0.0
     )
+    over_time = coverage.trend(window_query("training_months", year_window, county=""), annual, last_day)
     trend_col, pace_col = st.columns(2, gap="large")
     trend_col.plotly_chart(
         charts.quarter_bars(
-            over_time.quarterly, t("chart_quarter_hours", lang, year=window.start.year), t("axis_hours", lang)
+            over_time.quarterly,
+            t("chart_quarter_hours", lang, year=window.start.year),
+            t("axis_hours", lang),
+            projector=deck.on,
         ),
         width="stretch",
     )
@@ -245,8 +308,9 @@ with deck.section("trend"):
             over_time.pace,
             "" if scope_hidden else county,
             {"all": t("all_counties", lang), "pace": t("pace_line", lang)},
-            t("chart_pace", lang, year=window.start.year, target=config["hours_target"]),
+            t("chart_pace_targets", lang, year=window.start.year, target=annual),
             t("axis_hours", lang),
+            projector=deck.on,
         ),
         width="stretch",
     )
@@ -262,6 +326,7 @@ with deck.section("mix"):
             mix,
             {"online": t("mix_online", lang), "collective": t("mix_collective", lang)},
             t("chart_mix", lang, window=window.label),
+            projector=deck.on,
         ),
         width="stretch",
     )
@@ -276,17 +341,17 @@ with deck.section("gaps"):
         coverage.domain_gaps(domains[domain_hidden == ""]),
         lang,
     )
-    st.dataframe(actions, hide_index=True, width="stretch", height=table_height(len(actions)))
+    deck.table(actions, height=table_height(len(actions)))
     download(actions, t("file_training_actions", lang, window=window.label), "training_actions")
     by_unit = measured(window, "unit", county)
     unit_hidden = coverage.group_statuses(by_unit, "unit", pattern)
     # Hidden units are left out whatever their hours: listing them, or their place in this order, would say how
     # far below the target they are.
-    units = coverage.units_below_target(by_unit[unit_hidden == ""], due_hours)
+    units = coverage.units_below_target(by_unit[unit_hidden == ""])
     in_scope = county or t("scope_all_counties", lang)  # inside a sentence
-    st.markdown(f"**{tm('training_units_below', lang, scope=in_scope, target=due_hours)}**")
-    below = coverage_tables.below_target_table(units, due_hours, lang, threshold)
-    st.dataframe(below.head(30), hide_index=True, width="stretch", height=table_height(min(len(below), 30)))
+    st.markdown(f"**{tm('training_units_short', lang, scope=in_scope)}**")
+    below = coverage_tables.below_target_table(units, lang, threshold)
+    deck.table(below.head(30), height=table_height(min(len(below), 30)))
     st.caption(t("training_units_below_count", lang, n=len(below)))
     if (unit_hidden != "").any():
         st.caption(t("training_units_below_hidden", lang, n=int((unit_hidden != "").sum())))
@@ -305,6 +370,7 @@ with deck.section("scatter"):
                 t("chart_coverage_vs_race", lang, window=window.label, period=race_period),
                 t("axis_coverage", lang),
                 t("axis_composite", lang),
+                projector=deck.on,
             ),
             width="stretch",
         )
@@ -327,7 +393,7 @@ with deck.section("drill"):
     slice_by = link.segmented(
         st,
         t("training_slice", lang),
-        ["unit", "rank", "age", "gender"],
+        ["unit", "rank", "rank_group", "age", "gender"],
         key="training_slice",
         field="slice",
         format_func=lambda s: t(f"slice_{s}", lang),
@@ -336,19 +402,13 @@ with deck.section("drill"):
     drill = coverage_tables.group_table(
         groups, slice_by, lang, threshold, coverage.group_statuses(groups, slice_by, pattern)
     )
-    st.dataframe(
-        drill,
-        column_config=fit_marks(drill, marks_text),
-        hide_index=True,
-        width="stretch",
-        height=table_height(len(drill)),
-    )
+    deck.table(drill, height=table_height(len(drill)), column_config=fit_marks(drill, marks_text))
     download(drill, t("file_training_drill", lang, county=drill_county, window=window.label), "training_drill")
     st.caption(t("training_privacy_withheld", lang, threshold=threshold))
     # Named individuals: only for a county inside the signed-in user's scope, asked of the library with that
     # scope (which refuses any other county, and a county role's list while it would give away a hidden figure).
     if scope_of(who).covers(drill_county):
-        with st.expander(t("training_untrained_names", lang, county=markdown(drill_county), window=window.label)):
+        with st.expander(tm("training_untrained_names", lang, county=drill_county, window=window.label)):
             try:
                 names = untrained_names(scope_of(who), window, drill_county, pattern)
             except NamesWithheld as withheld:
@@ -357,7 +417,7 @@ with deck.section("drill"):
                 names.columns = [
                     t(k, lang) for k in ("col_unit_county", "slice_unit", "col_cadre_id", "col_name", "slice_rank")
                 ]
-                st.dataframe(names, hide_index=True, width="stretch")
+                deck.table(names)
                 download(
                     names,
                     t("file_training_untrained", lang, county=drill_county, window=window.label),

@@ -11,6 +11,7 @@ from incentive.i18n import capital, t
 from incentive.safe_text import markdown, tm
 from incentive.store import settings
 from ui import frame, sign_in
+from ui.frame import MISSING_CELL
 from ui.runtime import database, run_query
 
 lang = frame.current().lang
@@ -126,7 +127,7 @@ st.caption(t("users_help", lang, n=users.MIN_PASSWORD, minutes=int(settings.curr
 # ---- every account
 st.subheader(t("users_accounts", lang))
 accounts = users.listing(db)
-st.dataframe(accounts_table(accounts), hide_index=True, width="stretch")
+st.dataframe(accounts_table(accounts), hide_index=True, placeholder=MISSING_CELL, width="stretch")
 if first_admins:
     st.caption(t("users_secrets_note", lang))
 

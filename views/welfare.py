@@ -6,11 +6,18 @@ from incentive import charts, labels, periods
 from incentive.care import welfare
 from incentive.cycle import tracker
 from incentive.i18n import t, unit_label
-from incentive.publication import official
 from incentive.safe_text import markdown, tm
-from ui import frame, link_state, meeting, publishing, sharing
-from ui.downloads import table_downloads
-from ui.runtime import cycle_gaps, publication_of, published_welfare, run_query, welfare_history, welfare_period
+from ui import county_clicks, frame, link_state, meeting, publishing, sharing
+from ui.downloads import figures_downloads
+from ui.runtime import (
+    cycle_gaps,
+    publication_drift,
+    publication_of,
+    published_welfare,
+    run_query,
+    welfare_history,
+    welfare_period,
+)
 
 state = frame.current()
 lang, year = state.lang, state.year
@@ -48,8 +55,8 @@ publishing.mark(publication, published, False, period, lang, issued, t("pub_part
 incomplete = tracker.gaps_line(cycle_gaps("welfare", period), lang, quote=markdown)
 if incomplete:
     st.warning(incomplete)
-if published:
-    publishing.status_banner(view, welfare_period(period), lang)
+if published:  # current data would change the published statuses? (docs/decisions.md#data-changed-after-publication)
+    publishing.drift_banner(publication_drift(publication, race=False), lang)
 compare_col.caption(t("welfare_compare_note", lang, previous=view.previous or "—"))
 table = view.table
 status_labels = labels.status_labels(lang)
@@ -66,10 +73,13 @@ with deck.section("summary"):
     st.markdown("\n".join(f"- {sentence}" for sentence in sentences))
     counts = welfare.status_counts(table)
     met_col, near_col, below_col, missing_col = st.columns(4)
-    met_col.metric(status_labels["met"], counts["met"])
-    near_col.metric(status_labels["near"], counts["near"])
-    below_col.metric(status_labels["below"], counts["below"])
-    missing_col.metric(t("kpi_missing_values", lang), int(table["value"].isna().sum()))
+    reported = periods.reported(found, period)  # the counties that sent nothing are missing, never met
+    met_col.metric(labels.reported_label(status_labels["met"], reported, lang), counts["met"])
+    near_col.metric(labels.reported_label(status_labels["near"], reported, lang), counts["near"])
+    below_col.metric(labels.reported_label(status_labels["below"], reported, lang), counts["below"])
+    missing_col.metric(
+        labels.reported_label(t("kpi_missing_values", lang), reported, lang), int(table["value"].isna().sum())
+    )
 
 
 # ---- the traffic lights
@@ -80,9 +90,14 @@ with deck.section("grid"):
             welfare.value_grid(table),
             status_labels,
             t("chart_status_grid", lang, period=period),
+            projector=deck.on,
         ),
         width="stretch",
+        on_select=county_clicks.from_chart("care_grid", list(dict.fromkeys(table["county"]))),
+        selection_mode="points",
+        key="care_grid",
     )
+    county_clicks.follow()  # a county's row of lights opens its profile (一县一档)
     st.caption(t("status_rule", lang))
 
 
@@ -93,16 +108,12 @@ with deck.section("furthest"):
     if worst.empty:
         st.success(t("welfare_none_below", lang, period=period))
     else:
-        st.dataframe(welfare.display_table(worst, lang), hide_index=True, width="stretch")
+        deck.table(welfare.display_table(worst, lang))
     with st.expander(t("welfare_all_figures", lang)):
         everything = welfare.display_table(table, lang)
-        st.dataframe(everything, hide_index=True, width="stretch")
-        table_downloads(
-            everything,
-            t("file_welfare", lang, period=period),
-            "welfare",
-            lang,
-            note=official.basis_line(publication if published else None, lang),
+        deck.table(everything)
+        figures_downloads(
+            everything, t("file_welfare", lang, period=period), "welfare", lang, publication if published else None
         )
     publishing.versions(period, lang)
     publishing.publish_form(period, "care", lang)
@@ -134,6 +145,7 @@ with deck.section("county"):
             county,
             {"median": t("col_median", lang), "target": t("col_target", lang)},
             t("chart_welfare_radar", lang, county=county, period=period),
+            projector=deck.on,
         ),
         width="stretch",
     )
@@ -148,6 +160,7 @@ with deck.section("county"):
             {"median": t("col_median", lang), "target": t("col_target", lang)},
             t("chart_welfare_trend", lang, name=names[indicator]),
             unit_label(history["unit"].iloc[0], lang) if len(history) else "",
+            projector=deck.on,
         ),
         width="stretch",
     )

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from incentive import periods
+from incentive import disclosure, periods
 from incentive.accounts.roles import Scope
 from incentive.care import welfare
 from incentive.care.targets import with_status
@@ -58,9 +58,9 @@ THIRD_TIER, CARE_BELOW, TRAINING_PACE, DATA, VALUE_DROP = (
 )
 RULES = (THIRD_TIER, CARE_BELOW, TRAINING_PACE, DATA, VALUE_DROP)
 
-# Counts of people: where an alert would state one from 1 to threshold − 1, it shows `<threshold` instead, and no
-# figure it could be worked out from (docs/decisions.md#small-numbers).
-PEOPLE_UNITS = frozenset(("人", "名", "人次"))
+# Counts of people (disclosure.PEOPLE_UNITS): where an alert would state one from 1 to threshold − 1, it shows
+# `<threshold` instead, and no figure it could be worked out from (docs/decisions.md#small-numbers).
+PEOPLE_UNITS = disclosure.PEOPLE_UNITS
 ITEMS_IN_SENTENCE = 5  # files named in one sentence of the data rule; the rest are counted ("and 3 more")
 _EPS = 1e-9  # exactly at pace is not behind it (float noise must not make it so)
 
@@ -271,23 +271,31 @@ def year_to_date(quarter: str) -> coverage.Window:
 
 def training_pace(conn, quarter: str, config: Mapping[str, float]) -> list[Alert]:
     """Counties whose training from 1 January to the end of `quarter` is behind the pace of the year's targets:
-    coverage below `coverage_target` × months / 12, or hours per cadre below `hours_target` × months / 12
-    (coverage.prorated_target: the training page's proration); exactly at pace is not behind. Yellow. data:
+    coverage below `coverage_target` × months / 12, or hours per cadre below the county's mean yearly training
+    target (its cadres' own targets by rank, training_coverage's annual_target) × months / 12
+    (coverage.expected_by on the quarter's last day: the training page's pace; docs/decisions.md#training-targets-by-rank);
+    exactly at pace is not behind. Yellow. data:
     quarter, window (its label), coverage, coverage_pace, hours, hours_pace, behind (the measures behind). Each
     alert's `disclosure` is the county's status in the window's suppression pattern (threshold: the setting), which
     the training page uses for the same window: rates only, no count of cadres is stated."""
     window = year_to_date(quarter)
-    hours_pace = coverage.prorated_target(config["hours_target"], window)
-    coverage_pace = coverage.prorated_target(config["coverage_target"], window) / 100
+    last = queries.run(conn, "training_last_date", start=window.start, end=window.end)["last_date"].iloc[0]
+    if pd.isna(last):  # no training record at all in the window: nothing was measured (not 0 % for everyone)
+        return []
+    # the training page's pace (coverage.expected_by), on the quarter's last day: the year's share so far
+    year, end = coverage.year_window(window.start.year), periods.bounds(quarter)[1]
+    coverage_pace = coverage.expected_by(config["coverage_target"], year, end) / 100
     cadres = coverage.cadres_in(conn, window)
-    by_county = coverage.window_query(conn, "training_coverage", window, cadres, by="county", county="", target_hours=0)
+    years = coverage.to_come(window, coverage.as_date(last))
+    by_county = coverage.window_query(conn, "training_coverage", window, cadres, by="county", county="", to_come=years)
     if by_county.empty:
         return []
-    pattern = coverage.disclosure_pattern(conn, window, cadres, int(config["suppression_threshold"]), hours_pace)
+    pattern = coverage.disclosure_pattern(conn, window, cadres, int(config["suppression_threshold"]), years)
     hidden = coverage.county_statuses(by_county["county"], pattern)
     out = []
     for row, status in zip(by_county.itertuples(index=False), hidden, strict=True):
         gaps = {}
+        hours_pace = coverage.expected_by(float(row.annual_target), year, end) if pd.notna(row.annual_target) else 0.0
         if row.coverage < coverage_pace - _EPS:
             gaps["coverage"] = (coverage_pace - row.coverage) / coverage_pace
         if row.hours_per_cadre < hours_pace - _EPS:
@@ -332,7 +340,10 @@ def data_delivery(
     yellow for those 逾期报送 or received with values missing (缺 N 项);
     only `period`'s rows when given. Pending submissions (待审核) and files not yet due raise nothing. An alert's
     period is the newest of its files'. data: items (period, kind, status, deadline, days overdue or late, values
-    missing and expected), oldest deadline first."""
+    missing and expected), oldest deadline first. Nothing before the tracker's first year (tracker.first_year:
+    docs/decisions.md#years-tracked), when nothing was owed."""
+    if year < tracker.first_year(conn, today):
+        return []
     rows = tracker.progress(conn, year, today, config, scope)
     if period is not None:
         rows = rows[rows["period"] == period]
@@ -451,7 +462,7 @@ def _amount(value: float, unit: str, lang: str, small: int | None) -> str:
 
 
 def _is_small_count(value, unit: str, small: int | None) -> bool:
-    return small is not None and unit in PEOPLE_UNITS and value is not None and 1 <= float(value) < small
+    return disclosure.is_small_count(value, unit, small)
 
 
 def _basis(data: Mapping, lang: str) -> str:
@@ -507,7 +518,7 @@ def _training_sentence(alert: Alert, lang: str, quote, small) -> str:
         lang,
         county=quote(alert.county),
         quarter=data["quarter"],
-        window=data["window"],
+        window=quote(data["window"]),  # a month range: `~` is Markdown
         shortfalls=t("alert_separator", lang).join(parts),
     )
 

@@ -164,10 +164,11 @@ def visible_rates(grouped: pd.DataFrame, pattern: Pattern) -> pd.DataFrame:
     return out
 
 
-def shown_count(count, status: str, threshold: int, lang: str) -> str:
-    """A count as a viewer sees it: `<5` when small, withheld when hidden to protect a small one."""
+def shown_count(count, status: str, threshold: int, lang: str) -> str | None:
+    """A count as a viewer sees it: `<5` when small, withheld when hidden to protect a small one; None when there
+    is none ("—" on a page, an empty cell in a download)."""
     if pd.isna(count):
-        return "—"
+        return None
     if status == SMALL:
         return f"<{threshold}"
     if status == WITHHELD:
@@ -175,10 +176,11 @@ def shown_count(count, status: str, threshold: int, lang: str) -> str:
     return f"{int(count)}"
 
 
-def shown_rate(rate, status: str, threshold: int, lang: str) -> str:
-    """A rate per 100 cadres, hidden like the count it comes from, in words that fit a rate (never `<5`)."""
+def shown_rate(rate, status: str, threshold: int, lang: str) -> str | None:
+    """A rate per 100 cadres, hidden like the count it comes from, in words that fit a rate (never `<5`); None
+    when there is none."""
     if pd.isna(rate):
-        return "—"
+        return None
     if status == SMALL:
         return t("withheld_rate_small", lang, threshold=threshold)
     if status == WITHHELD:
@@ -193,7 +195,7 @@ def chart_marks(statuses_: pd.Series, threshold: int, lang: str) -> pd.Series:
 
 def county_table(summary: pd.DataFrame, pattern: Pattern | None, threshold: int, lang: str) -> pd.DataFrame:
     """One row per county of a year as a viewer sees it: county ('' = not on any roster), a count per action
-    (shown_count: `<5`, withheld), cadres ("—" when unknown) and the rates per 100 cadres (shown_rate, hidden with
+    (shown_count: `<5`, withheld), cadres (None when unknown) and the rates per 100 cadres (shown_rate, hidden with
     their count). Without a pattern (the CLI's exact figures) counts are the integers and rates the floats."""
     out = summary[["county"]].copy()
     for action in ACTIONS:
@@ -203,7 +205,7 @@ def county_table(summary: pd.DataFrame, pattern: Pattern | None, threshold: int,
             marks = statuses(summary, pattern, action)
             out[action] = [shown_count(n, m, threshold, lang) for n, m in zip(summary[action], marks, strict=False)]
     out["cadres"] = (
-        summary["cadres"] if pattern is None else summary["cadres"].map(lambda n: "—" if pd.isna(n) else f"{n}")
+        summary["cadres"] if pattern is None else summary["cadres"].map(lambda n: None if pd.isna(n) else f"{n}")
     )
     for rate, action in RATES.items():
         if pattern is None:

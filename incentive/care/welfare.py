@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from incentive import periods
+from incentive import disclosure, periods
 from incentive.care.targets import STATUSES, with_status
 from incentive.i18n import join, t
 from incentive.labels import quantity, status_label
@@ -48,9 +48,27 @@ def stored_periods(conn: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 def default_period(conn: duckdb.DuckDBPyConnection, year: int | None) -> str | None:
-    """The half-year a year's care views open on (periods.default_of_year): the newest complete one, else the
-    newest."""
+    """The half-year a year's care views open on (periods.default_of_year): the newest that every county taking
+    part has sent (docs/decisions.md#which-counties-take-part), else the newest of those with the most counties;
+    None for a year without care figures."""
     return periods.default_of(queries.run(conn, "welfare_periods"), year)
+
+
+def reported_half_year(conn: duckdb.DuckDBPyConnection, period: str) -> str:
+    """The care half-year every document of `period` reports (the 通报, the briefing, from any page and from
+    `deliver`; docs/decisions.md#care-half-year-of-a-document): a half-year itself; otherwise the newest half-year
+    with care figures that ended on or before the period's last day (2026-Q3 -> 2026-H1 until 2026-H2 is over);
+    with none, the newest half-year that ended by then, whose missing figures the document then states. A
+    half-year not yet over by the period's end is never reported, even when some of its figures are in."""
+    if periods.form(period) == "H":
+        return period
+    end = periods.bounds(period)[1]
+    ended = [p for p in stored_periods(conn) if periods.form(p) == "H" and periods.bounds(p)[1] <= end]
+    if ended:
+        return max(ended, key=lambda p: periods.bounds(p)[1])
+    if end.month == 12:
+        return f"{end.year}-H2"
+    return f"{end.year}-H1" if end.month >= 6 else f"{end.year - 1}-H2"
 
 
 def period_view(conn: duckdb.DuckDBPyConnection, period: str) -> PeriodView:
@@ -82,9 +100,17 @@ def status_grid(table: pd.DataFrame) -> pd.DataFrame:
     return grid.reindex(index=order, columns=names)
 
 
-def value_grid(table: pd.DataFrame) -> pd.DataFrame:
-    """The values behind status_grid, cell for cell (the traffic lights print them)."""
+def value_grid(table: pd.DataFrame, small: int | None = None) -> pd.DataFrame:
+    """The values behind status_grid, cell for cell (the traffic lights print them); with `small` (the suppression
+    threshold), a count of people from 1 to small − 1 is the text `<5` (disclosure.is_small_count)."""
     grid = status_grid(table)
+    if small is not None:
+        table = table.assign(
+            value=[
+                f"<{small}" if disclosure.is_small_count(v, u, small) else v
+                for v, u in zip(table["value"], table["unit"], strict=True)
+            ]
+        )
     values = table.pivot_table(
         index="county", columns="name", values="value", aggfunc="first", sort=False, dropna=False
     )
@@ -110,16 +136,21 @@ def furthest_below(table: pd.DataFrame, per_indicator: int = 3) -> pd.DataFrame:
     return below.groupby("indicator", sort=False).head(per_indicator).reset_index(drop=True)
 
 
-def value_text(value: float, unit: str, lang: str) -> str:
-    """A care figure with its unit as the summary sentences print it: 85%, 12 天 / 12 days (no decimals from 100)."""
+def value_text(value: float, unit: str, lang: str, small: int | None = None) -> str:
+    """A care figure with its unit as the summary sentences print it: 85%, 12 天 / 12 days (no decimals from 100);
+    with `small` (the suppression threshold), a count of people from 1 to small − 1 as `<5`
+    (disclosure.is_small_count, as the warning list: docs/decisions.md#small-numbers-in-warnings)."""
+    if disclosure.is_small_count(value, unit, small):
+        return f"<{small}"
     number = f"{value:.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:.1f}"
     return quantity(number, value, unit, lang)
 
 
-def summary_sentences(table: pd.DataFrame, period: str, lang: str, quote=str) -> list[str]:
+def summary_sentences(table: pd.DataFrame, period: str, lang: str, quote=str, small: int | None = None) -> list[str]:
     """Plain sentences for the meeting, from the figures: the overall picture, then each indicator with counties
     below target (worst first), then the indicators every county met. `quote` makes the names from files inert
-    where the sentences go (safe_text.markdown for a page; the briefing escapes its HTML as a whole)."""
+    where the sentences go (safe_text.markdown for a page; the briefing escapes its HTML as a whole); `small`, the
+    suppression threshold of a document sent out: counts of people under it read `<5` (value_text)."""
     judged = table.dropna(subset=["status"])
     if judged.empty:
         return [t("welfare_summary_none", lang, period=period)]
@@ -136,7 +167,7 @@ def summary_sentences(table: pd.DataFrame, period: str, lang: str, quote=str) ->
                 n=n,
                 name=quote(row["name"]),
                 county=quote(row["county"]),
-                value=value_text(row["value"], row["unit"] or "", lang),
+                value=value_text(row["value"], row["unit"] or "", lang, small),
                 target=value_text(row["target"], row["unit"] or "", lang),
             )
         )
@@ -160,10 +191,11 @@ def status_counts(table: pd.DataFrame) -> dict[str, int]:
 
 
 def display_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Every county and indicator as a leader reads it: value, target, status, prefecture median, change."""
+    """Every county and indicator as a leader reads it: value, target, status, prefecture median, change; a
+    missing figure (no value, no target, hence no status) is None: "—" on a page, an empty cell in a download."""
 
     def number(v):
-        return "—" if pd.isna(v) else f"{v:g}"
+        return None if pd.isna(v) else f"{v:g}"
 
     return pd.DataFrame(
         {
@@ -171,8 +203,8 @@ def display_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("col_indicator", lang): table["name"],
             t("col_indicator_value", lang): table["value"].map(number),
             t("col_target", lang): table["target"].map(number),
-            t("col_status", lang): table["status"].map(lambda s: status_label(s, lang)),
+            t("col_status", lang): [status_label(s, lang) or None for s in table["status"]],
             t("col_median", lang): table["median"].map(number),
-            t("col_change", lang): table["change"].map(lambda v: "—" if pd.isna(v) else f"{v:+.1f}"),
+            t("col_change", lang): [None if pd.isna(v) else f"{v:+.1f}" for v in table["change"]],
         }
     ).reset_index(drop=True)

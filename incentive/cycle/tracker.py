@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from incentive import labels
+from incentive import labels, periods
 from incentive.accounts.roles import OutOfScope, Scope
 from incentive.cycle import schedule
 from incentive.i18n import capital, join, t
@@ -124,6 +124,16 @@ def progress(
     for column in ("received_by", "correction"):
         out[column] = out[column].astype(object).where(out[column].notna(), None)
     return out.reset_index(drop=True)
+
+
+def first_year(conn: duckdb.DuckDBPyConnection, today: dt.date) -> int:
+    """The first year the tracker reports on (docs/decisions.md#years-tracked): the earliest year with county data
+    in an active batch (queries/cycle_first_year.sql), or the year before `today`'s when that is earlier or there
+    are no data (a new installation is owed last year's final quarter and roster). Before it nothing was owed:
+    with no data of those years, every file would read 未报送."""
+    found = queries.run(conn, "cycle_first_year")["year"].iloc[0]
+    last_year = today.year - 1
+    return last_year if pd.isna(found) else min(int(found), last_year)
 
 
 def _status(
@@ -252,45 +262,121 @@ def reminders(rows: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Gap:
-    """A county whose values for a period are not all in: how many the catalog expects, how many are missing, and
-    whether a submission of them awaits review."""
+    """A county whose values for a period are not all in: how many the catalog expects, how many are missing,
+    whether a submission of them awaits review, and whether one was returned (退回待重报) and nothing has come in
+    since (never both: a new submission answers a return)."""
 
     county: str
     expected: int
     missing: int
     pending: bool
+    returned: bool = False
 
 
 def gaps(conn: duckdb.DuckDBPyConnection, kind: str, period: str, county: str = "") -> list[Gap]:
     """The counties (or only `county`) whose race scores or care figures for `period` are incomplete in the data
     shown, in county order: what a meeting must know before reading the period's ranking or care grid as final.
-    Any period of the stored form, whatever the schedule."""
+    Any period of the stored form, whatever the schedule. A county's submission of the period returned by the
+    reviewer counts as the tracker counts it (docs/decisions.md#statuses): until a submission of it is pending or a
+    batch holding its data of the period is made after the return."""
     waiting = {
         row.county
         for row in queries.run(conn, "cycle_pending").itertuples(index=False)
         if row.kind == kind and (not row.periods or period in row.periods.split(";"))
     }
+    returned = _returned_unanswered(conn, kind, period) - waiting
     return [
-        Gap(county=name, expected=expected, missing=expected - present, pending=name in waiting)
+        Gap(
+            county=name,
+            expected=expected,
+            missing=expected - present,
+            pending=name in waiting,
+            returned=name in returned,
+        )
         for name, (expected, present) in _completeness(conn, kind, period).items()
         if present < expected and (not county or name == county)
     ]
 
 
+def _returned_unanswered(conn, kind: str, period: str) -> set[str]:
+    """The counties whose submission of `kind` holding values of `period` was returned, with no batch holding the
+    county's data of that period made since (a return placed in no period, made before schema 011, counts for none,
+    as in the tracker)."""
+    returns: dict[str, list[tuple[int, dt.datetime]]] = {}
+    for row in queries.run(conn, "cycle_returned").itertuples(index=False):
+        if row.kind == kind and period in (row.periods or "").split(";"):
+            returns.setdefault(row.county, []).append((int(row.id), pd.Timestamp(row.returned_at).to_pydatetime()))
+    if not returns:
+        return set()
+    start = periods.bounds(period)[0]
+    newest: dict[str, dt.datetime] = {}
+    for row in queries.run(conn, "cycle_received", start=start, end=start).itertuples(index=False):
+        if row.kind == kind and row.slot == period:
+            live = pd.Timestamp(row.live_at).to_pydatetime()
+            newest[row.county] = max(live, newest.get(row.county, live))
+    return {
+        name
+        for name, found in returns.items()
+        if _awaiting_correction(found, {"live_at": newest[name]} if name in newest else None, [])
+    }
+
+
+@dataclass(frozen=True)
+class FileGap:
+    """A county that has not sent every file of a kind owed for a window: the periods whose file is not in (none
+    received: missing, not yet due, pending review or returned), and whether one of them awaits review."""
+
+    county: str
+    periods: tuple[str, ...]
+    pending: bool
+
+
+def files_not_in(
+    conn: duckdb.DuckDBPyConnection, kind: str, start: dt.date, end: dt.date, config: Mapping[str, float]
+) -> list[FileGap]:
+    """The counties, in county order, without a received file of `kind` (schedule.KINDS) for some period of the
+    schedule lying within start..end (a training window: January to a period's end): what makes figures summed
+    over the window incomplete, as `gaps` does for one period's race scores or care figures."""
+    rules = schedule.rules(config)
+    rule = rules[kind]
+    owed = [
+        p
+        for year in range(start.year, end.year + 1)
+        for p in rule.periods(year)
+        if start <= periods.bounds(p)[0] and periods.bounds(p)[1] <= end
+    ]
+    received, pending = {}, {}
+    for year in range(start.year, end.year + 1):
+        received.update(_received(conn, year, rules))
+        pending.update(_pending(conn, year, rules))
+    out = []
+    for county in queries.run(conn, "race_units", county="")["unit"]:
+        absent = tuple(p for p in owed if (kind, p, county) not in received)
+        if absent:
+            out.append(FileGap(county, absent, any((kind, p, county) in pending for p in absent)))
+    return out
+
+
 def gaps_line(found: list[Gap], lang: str, quote=str) -> str:
-    """`本期 3 个县区数据未报齐：甲县（无数据）、乙县（缺 2 项）。`, or '' when nothing is missing. `quote` makes the
-    county names inert where the line goes (safe_text.markdown on a page)."""
+    """`本期 3 个县区数据未报齐：甲县（无数据、退回待重报）、乙县（缺 2 项、待审核）。`, or '' when nothing is missing.
+    `quote` makes the county names inert where the line goes (safe_text.markdown on a page)."""
     if not found:
         return ""
+    return t("cycle_gaps", lang, n=len(found), counties=gap_items(found, lang, quote))
+
+
+def gap_items(found: list[Gap], lang: str, quote=str) -> str:
+    """`甲县（无数据）、乙县（缺 2 项、待审核）`: each county of `found` with what it lacks."""
     described = []
     for gap in found:
-        reasons = [
-            t("cycle_gap_none", lang) if gap.missing == gap.expected else t("cycle_gap_values", lang, n=gap.missing)
-        ]
+        nothing = gap.missing == gap.expected
+        reasons = [t("cycle_gap_none", lang) if nothing else t("cycle_gap_values", lang, n=gap.missing)]
         if gap.pending:
             reasons.append(t("cycle_gap_pending", lang))
+        if gap.returned:  # the county's file, or its correction of the values it had sent, came back to it
+            reasons.append(t("cycle_status_returned" if nothing else "cycle_correction_returned", lang))
         described.append(t("cycle_gap_county", lang, county=quote(gap.county), reasons=join(reasons, lang)))
-    return t("cycle_gaps", lang, n=len(found), counties=join(described, lang))
+    return join(described, lang)
 
 
 def submissions_key(conn: duckdb.DuckDBPyConnection) -> int:
@@ -307,7 +393,8 @@ def submissions_key(conn: duckdb.DuckDBPyConnection) -> int:
 
 
 def progress_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """`progress` as the page shows it: statuses in words, dates as text, batches as #n."""
+    """`progress` as the page shows it: statuses in words, dates as text, batches and submissions named as such
+    (`批次 #3、#13`, `报送 #7`: both are numbered from 1)."""
     return pd.DataFrame(
         {
             t("cycle_col_period", lang): rows["period"],
@@ -319,9 +406,9 @@ def progress_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
                 "" if pd.isna(at) else f"{pd.Timestamp(at):%Y-%m-%d %H:%M}" for at in rows["received_at"]
             ],
             t("cycle_col_received_by", lang): [labels.who_text(w, lang) if w else "" for w in rows["received_by"]],
-            t("cycle_col_batches", lang): [" ".join(f"#{b}" for b in found) for found in rows["batches"]],
-            t("cycle_col_pending", lang): [" ".join(f"#{s}" for s in found) for found in rows["pending"]],
-            t("cycle_col_returned", lang): [" ".join(f"#{s}" for s in found) for found in rows["returned"]],
+            t("cycle_col_batches", lang): [capital(labels.batch_refs(found, lang)) for found in rows["batches"]],
+            t("cycle_col_pending", lang): [capital(labels.submission_refs(found, lang)) for found in rows["pending"]],
+            t("cycle_col_returned", lang): [capital(labels.submission_refs(found, lang)) for found in rows["returned"]],
         }
     )
 
@@ -351,26 +438,33 @@ def reminder_table(owed: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
-def schedule_note(config: Mapping[str, float], lang: str) -> str:
-    """The schedule in force in one sentence, for the pages that show what is owed."""
+def schedule_note(config: Mapping[str, float], lang: str, can_change: bool = False) -> str:
+    """The schedule in force in one sentence, for the pages that show what is owed, and where it is changed: on the
+    Data page's settings for the prefecture administrator (`can_change`), who alone opens that page; a county
+    account is told that the prefecture administrator sets it."""
     rules = schedule.rules(config)
-    return t(
-        "cycle_schedule_note",
-        lang,
-        race=rules["race_scores"].due_days,
-        welfare=rules["welfare"].due_days,
-        training=rules["training"].due_days,
-        training_cycle=t("cycle_cycle_month" if rules["training"].form == "M" else "cycle_cycle_quarter", lang),
-        roster=rules["roster"].due_days,
+    where = t("cycle_schedule_change_admin" if can_change else "cycle_schedule_change_county", lang)
+    return (
+        t(
+            "cycle_schedule_note",
+            lang,
+            race=rules["race_scores"].due_days,
+            welfare=rules["welfare"].due_days,
+            training=rules["training"].due_days,
+            training_cycle=t("cycle_cycle_month" if rules["training"].form == "M" else "cycle_cycle_quarter", lang),
+            roster=rules["roster"].due_days,
+        )
+        + (" " if lang == "en" else "")
+        + where
     )
 
 
 def export_table(rows: pd.DataFrame) -> pd.DataFrame:
     """`progress` (or `reminders`) as `incentive export progress|reminders` writes it: canonical column names and
-    codes, dates as ISO text, batch and submission ids `;`-separated."""
+    codes, dates as ISO text, times to the second (labels.time_text), batch and submission ids `;`-separated."""
     out = rows.copy()
     out["deadline"] = [_day(d) for d in out["deadline"]]
-    out["received_at"] = ["" if pd.isna(at) else pd.Timestamp(at).isoformat(sep=" ") for at in out["received_at"]]
+    out["received_at"] = [labels.time_text(at) for at in out["received_at"]]
     out["batches"] = [";".join(str(b) for b in found) for found in out["batches"]]
     out["pending"] = [";".join(str(s) for s in found) for found in out["pending"]]
     out["returned"] = [";".join(str(s) for s in found) for found in out["returned"]]

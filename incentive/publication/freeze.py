@@ -11,19 +11,29 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
 
 from incentive.care import welfare
-from incentive.i18n import TranslatedError
-from incentive.publication.official import OFFICIAL_METHOD, STATUS_COLUMNS, Publication, latest
+from incentive.cycle import tracker
+from incentive.i18n import DEFAULT_LANGUAGE, TranslatedError, localize, t
+from incentive.publication.official import (
+    OFFICIAL_METHOD,
+    STATUS_COLUMNS,
+    Publication,
+    Shortfall,
+    latest,
+    shortfall_counties,
+    shortfall_text,
+    shortfalls_json,
+)
 from incentive.race import rankings, scoring
 from incentive.race.rankings import PeerGroup, RaceInputs
 from incentive.race.scoring import Ranking
-from incentive.review import submissions
+from incentive.review import rollbacks, submissions
 from incentive.store import audit, batches
 from incentive.store.database import Database
 from incentive.store.queries import identifier
@@ -32,7 +42,34 @@ ATTEMPTS = 3  # an import landing between reading the data and writing the publi
 
 
 class PublicationError(TranslatedError):
-    """A publication refused; the sentence says why and what to do."""
+    """A publication refused; the sentence says why and what to do. Several things to do are said at once, the
+    first by `key`, the others after it (`also`: their keys and parameters), so the administrator is not sent back
+    once for each (docs/decisions.md#publication-refusals). `keys`: all of them, in that order. A parameter
+    `shortfalls` (a list of official.Shortfall) is said in the language asked for, as `counties`."""
+
+    def __init__(self, key: str, also: tuple[tuple[str, dict], ...] = (), **params: object) -> None:
+        super().__init__(key, **params)
+        self.also = also
+
+    @property
+    def keys(self) -> list[str]:
+        return [self.key, *(key for key, _ in self.also)]
+
+    def text(self, lang: str = DEFAULT_LANGUAGE, wording: Mapping[str, str] | None = None) -> str:
+        """The sentences in `lang`; `wording` maps a key to another saying the same (the CLI's name its flags)."""
+        wording = wording or {}
+        sentences = [
+            t(wording.get(key, key), lang, **_said(params, lang))
+            for key, params in ((self.key, self.params), *self.also)
+        ]
+        return (" " if lang == "en" else "").join(sentences)
+
+
+def _said(params: dict, lang: str) -> dict:
+    out = localize({k: v for k, v in params.items() if k != "shortfalls"}, lang)
+    if "shortfalls" in params:
+        out["counties"] = shortfall_text(params["shortfalls"], lang)
+    return out
 
 
 @dataclass(frozen=True)
@@ -63,6 +100,32 @@ def contents(conn, period: str) -> Contents:
     return Contents(period, period in rankings.available_periods(conn), period in welfare.stored_periods(conn))
 
 
+def shortfalls(conn, period: str) -> list[Shortfall]:
+    """The counties whose values of what publishing `period` would freeze are not all in: for its ranking, race
+    scores (the county's and, when townships are ranked, its townships'); for its care statuses, care figures
+    (tracker.gaps, the rule of the line `本期 N 个县区数据未报齐` above the ranking and the care grid). Any one of
+    them makes the period incomplete: publishing it then needs the administrator's explicit confirmation
+    (docs/decisions.md#incomplete-periods-need-confirmation). Race scores first, counties in county order."""
+    parts = contents(conn, period)
+    kinds = [kind for kind, frozen in (("race_scores", parts.ranking), ("welfare", parts.care)) if frozen]
+    return [
+        Shortfall(kind, gap.county, gap.expected, gap.missing, gap.pending)
+        for kind in kinds
+        for gap in tracker.gaps(conn, kind, period)
+    ]
+
+
+def _unconfirmed(found: list[Shortfall], allow: bool | Collection[str]) -> bool:
+    """Whether `found` is more than the administrator confirmed: True confirms any shortfall (the command line's
+    --allow-incomplete, said after the fact); a collection of counties confirms those (the form's checkbox, which
+    lists them), so a county found short since the form was drawn is not published unseen."""
+    if not found or allow is True:
+        return False
+    if not allow:
+        return True
+    return not set(shortfall_counties(found)) <= set(allow)
+
+
 @dataclass(frozen=True)
 class Frozen:
     """What one publication stores: per peer group its inputs and ranking; the care figures."""
@@ -71,6 +134,7 @@ class Frozen:
     groups: list[tuple[PeerGroup, RaceInputs, Ranking]]
     care: welfare.PeriodView | None
     version_info: batches.VersionInfo
+    shortfalls: list[Shortfall]
 
     @property
     def empty(self) -> bool:
@@ -92,13 +156,19 @@ def _freeze(db: Database, period: str) -> Frozen:
             inputs = rankings.race_inputs(conn, period, group)
             groups.append((group, inputs, rankings.rank_inputs(inputs, method=OFFICIAL_METHOD)))
     care = welfare.period_view(conn, period) if parts.care else None
-    return Frozen(period, groups, care, info)
+    return Frozen(period, groups, care, info, shortfalls(conn, period))
 
 
 def pending_submissions(db: Database, period: str) -> int:
     """County submissions with values of `period` awaiting review (incentive/review/submissions.py): while there
     are any, publishing the period needs an override reason."""
     return submissions.pending_count(db, period)
+
+
+def pending_rollbacks(db: Database, period: str) -> int:
+    """Requests awaiting review to roll back a county batch holding values of `period`
+    (incentive/review/rollbacks.py): they hold up publishing it as pending submissions do, with the same override."""
+    return rollbacks.pending_count(db, period)
 
 
 DOCUMENT_NO_MAX = 50  # characters
@@ -114,47 +184,71 @@ def publish(
     reason: str = "",
     pending: int | Callable[[str], int] = 0,
     override_reason: str = "",
+    allow_incomplete: bool | Collection[str] = False,
 ) -> Publication:
     """Publish `period` as its next version and return it: its ranking, its care statuses or both, as `contents`
     says.
 
     `pending`: how many submissions of the period await review (or a function of the period giving it); while
-    any do, publishing is refused unless `override_reason` says why it goes ahead, which is stored and audited.
-    A republication (version 2 on) needs `reason`: what was corrected. Refusals are audited too.
+    any do, or a request to roll back a batch of the period's values awaits review (`pending_rollbacks`),
+    publishing is refused unless `override_reason` says why it goes ahead, which is stored and audited.
+    A republication (version 2 on) needs `reason`: what was corrected. A period whose data are not all in
+    (`shortfalls`) is published only with `allow_incomplete`: True, or the counties the administrator was shown
+    and confirmed (then a county short that is not among them refuses); the shortfalls are stored with the
+    version and audited (`publish_incomplete`). Refusals are audited too.
     PublicationError, checked in this order: nothing to publish (no race scores and no care figures), a 文号
-    longer than DOCUMENT_NO_MAX, then a republication without a reason and submissions pending, both in one
-    sentence when both apply, the missing reason first (docs/decisions.md#publication-refusals)."""
+    longer than DOCUMENT_NO_MAX, then, said together in this order, a republication without a reason,
+    submissions pending, rollback requests pending, data incomplete (docs/decisions.md#publication-refusals)."""
     document_no, note, reason, override_reason = (s.strip() for s in (document_no, note, reason, override_reason))
 
-    def refuse(code: str, **params) -> PublicationError:
-        audit.record(db, who, "publish", target=period, outcome="refused", detail=code, rows=params.get("n"))
-        return PublicationError(f"pub_{code}", period=period, **params)
+    def refuse(code: str, *also: tuple[str, dict], **params) -> PublicationError:
+        detail = "; ".join([code, *(more for more, _ in also)])
+        audit.record(db, who, "publish", target=period, outcome="refused", detail=detail, rows=params.get("n"))
+        return PublicationError(
+            f"pub_{code}", tuple((f"pub_{more}", {"period": period, **p}) for more, p in also), period=period, **params
+        )
 
     if contents(db.connection, period).empty:
         raise refuse("nothing")
     if len(document_no) > DOCUMENT_NO_MAX:  # a 文号 is a short reference (澜组〔2026〕12号); it heads every mark
         raise refuse("document_no_long", limit=DOCUMENT_NO_MAX)
     waiting = int(pending(period) if callable(pending) else pending)
+    asked = pending_rollbacks(db, period)
     needs_reason = latest(db.connection, period) is not None and not reason
     held = waiting > 0 and not override_reason
+    short = shortfalls(db.connection, period)
+    todo = []
     if needs_reason and held:
-        raise refuse("needs_reason_and_pending", n=waiting)
-    if needs_reason:
-        raise refuse("needs_reason")
-    if held:
-        raise refuse("pending", n=waiting)
+        todo.append(("needs_reason_and_pending", {"n": waiting}))
+    elif needs_reason:
+        todo.append(("needs_reason", {}))
+    elif held:
+        todo.append(("pending", {"n": waiting}))
+    if asked and not override_reason:
+        todo.append(("rollbacks_pending", {"n": asked}))
+    if _unconfirmed(short, allow_incomplete):
+        todo.append(("incomplete", _incomplete_params(short)))
+    if todo:
+        (code, params), *also = todo
+        raise refuse(code, *also, **params)
     for _ in range(ATTEMPTS):
         frozen = _freeze(db, period)
         if frozen.empty:
             raise refuse("nothing")
+        if _unconfirmed(frozen.shortfalls, allow_incomplete):  # a county fell short since the check above
+            raise refuse("incomplete", **_incomplete_params(frozen.shortfalls))
         written = db.serial_write(
             lambda cur, frozen=frozen: _write(
-                cur, frozen, who, document_no, note, reason, waiting, override_reason if waiting else ""
+                cur, frozen, who, document_no, note, reason, waiting, override_reason if waiting or asked else ""
             )
         )
         if written is not None:
             return written
     raise PublicationError("pub_data_moving", period=period)
+
+
+def _incomplete_params(found: list[Shortfall]) -> dict:
+    return {"n": len(shortfall_counties(found)), "shortfalls": found}
 
 
 def _write(
@@ -194,10 +288,13 @@ def _write(
         draws=scoring.DRAWS,
         pending_submissions=waiting,
         override_reason=override_reason,
+        incomplete=tuple(frozen.shortfalls),
     )
     cur.execute(
-        "INSERT INTO publications VALUES ($period, $version, $at, $by, $number, $note, $reason, $data, $batch, "
-        "$method, $weights, $first, $third, $draws, $pending, $override)",
+        "INSERT INTO publications (period, version, published_at, published_by, document_no, note, reason, "
+        "data_version, latest_batch, method, track_weights, tier_first, tier_third, draws, pending_submissions, "
+        "override_reason, incomplete) VALUES ($period, $version, $at, $by, $number, $note, $reason, $data, $batch, "
+        "$method, $weights, $first, $third, $draws, $pending, $override, $incomplete)",
         {
             "period": period,
             "version": publication.version,
@@ -215,6 +312,7 @@ def _write(
             "draws": publication.draws,
             "pending": waiting,
             "override": override_reason,
+            "incomplete": shortfalls_json(frozen.shortfalls),
         },
     )
     key = {"period": period, "version": publication.version}
@@ -237,6 +335,15 @@ def _write(
             target=f"{period} v{publication.version}",
             rows=waiting,
             detail=override_reason,
+        )
+    if frozen.shortfalls:  # published incomplete, confirmed: which counties lacked what (shortfall_text reads it)
+        audit.write(
+            cur,
+            who,
+            "publish_incomplete",
+            target=f"{period} v{publication.version}",
+            rows=len(shortfall_counties(frozen.shortfalls)),
+            detail=shortfalls_json(frozen.shortfalls),
         )
     return publication
 

@@ -19,15 +19,63 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from incentive import periods
+from incentive import labels, periods
 from incentive.care import welfare
-from incentive.i18n import join, t
+from incentive.cycle import tracker
+from incentive.i18n import capital, join, t
 from incentive.race import rankings
 from incentive.race.rankings import PeerGroup, RaceInputs
 from incentive.race.scoring import Ranking
 
 OFFICIAL_METHOD = "z"  # the catalog's weights and the exact thirds come from the catalog and scoring.TIER_SHARES
 RANK_COLUMNS = ["rank", "rank_low", "rank_high", "composite", "tier"]
+SHORTFALL_KINDS = ("race_scores", "welfare")  # the kinds whose values a publication freezes
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """A county whose values of a part being published were not all in (tracker.gaps, the rule of the
+    incomplete-data line above the ranking and the care grid; docs/decisions.md#incomplete-periods-need-confirmation):
+    `kind` race_scores or welfare, how many values the catalog expects of it (its townships' included when they
+    are ranked), how many are missing (all of them: no data), and whether a submission of them awaited review."""
+
+    kind: str
+    county: str
+    expected: int
+    missing: int
+    pending: bool = False
+
+    def as_record(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+def shortfalls_from_json(text: str | None) -> tuple[Shortfall, ...] | None:
+    """What `publications.incomplete` holds: None (NULL: published before the check existed), else the shortfalls
+    ('[]': none)."""
+    if text is None or (isinstance(text, float) and pd.isna(text)):
+        return None
+    return tuple(Shortfall(**record) for record in json.loads(text or "[]"))
+
+
+def shortfalls_json(found) -> str:
+    return json.dumps([s.as_record() for s in found], ensure_ascii=False)
+
+
+def shortfall_text(found, lang: str, quote=str) -> str:
+    """`赛马考评得分：云峤县（缺 3 项）；关爱指标：澄溪县（无数据）`: the counties of each kind with what they lack, as the
+    publish form, the refusal, the version history and the audit log say it ('' for none)."""
+    parts = []
+    for kind in SHORTFALL_KINDS:
+        gaps = [tracker.Gap(s.county, s.expected, s.missing, s.pending) for s in found if s.kind == kind]
+        if gaps:
+            items = tracker.gap_items(gaps, lang, quote)
+            parts.append(t("pub_shortfall_kind", lang, kind=capital(t(f"kind_{kind}", lang)), counties=items))
+    return t("pub_shortfall_separator", lang).join(parts)
+
+
+def shortfall_counties(found) -> list[str]:
+    """The counties of `found`, each once, in order."""
+    return list(dict.fromkeys(s.county for s in found))
 
 
 @dataclass(frozen=True)
@@ -49,6 +97,7 @@ class Publication:
     draws: int
     pending_submissions: int
     override_reason: str
+    incomplete: tuple[Shortfall, ...] | None = None  # None: published before the check (schema 013)
 
     def label(self, lang: str) -> str:
         """正式发布（2026-11-30，第 2 版，文号 …）: how every view marks published figures."""
@@ -63,15 +112,26 @@ def basis_line(publication: Publication | None, lang: str) -> str:
     return publication.label(lang) if publication is not None else t("pub_live", lang)
 
 
-def with_basis(frame: pd.DataFrame, publication: Publication | None) -> pd.DataFrame:
-    """An export's rows with what they are: `basis` published or live, and for published rows the version, the
-    date and the 文号 (empty for live rows)."""
+BASIS_COLUMNS = ("basis", "published_version", "published_at", "document_no")
+
+
+def with_basis(frame: pd.DataFrame, publication: Publication | None, lang: str | None = None) -> pd.DataFrame:
+    """An export's rows with what they are, in four columns at the end of every row: `basis` published or live,
+    and for published rows the version (Int64), the time (`2026-11-30 09:15:07`, labels.time_text) and the 文号
+    (missing for live rows, so a file leaves them empty). Without `lang` the columns and the basis are the command line's codes
+    (`basis`: `published` / `live`); with it, a page's download: headers and the basis in words (数据依据:
+    正式发布 / 实时数据（试算）), the same values otherwise (docs/decisions.md#downloads-say-published-or-live)."""
     out = frame.copy()
-    out["basis"] = "published" if publication else "live"
-    out["published_version"] = publication.version if publication else pd.NA
-    out["published_at"] = f"{publication.published_at:%Y-%m-%d %H:%M}" if publication else ""
-    out["document_no"] = publication.document_no if publication else ""
-    out["published_version"] = out["published_version"].astype("Int64")
+    values = {
+        "basis": "published" if publication else "live",
+        "published_version": pd.array([publication.version if publication else pd.NA] * len(out), dtype="Int64"),
+        "published_at": labels.time_text(publication.published_at) if publication else None,
+        "document_no": (publication.document_no or None) if publication else None,
+    }
+    if lang is not None:
+        values["basis"] = t("basis_published" if publication else "basis_live", lang)
+    for column in BASIS_COLUMNS:
+        out[column if lang is None else t(f"basis_col_{column}", lang)] = values[column]
     return out
 
 
@@ -104,7 +164,7 @@ def _compact(found: list[str], lang: str) -> str:
 
 _COLUMNS = (
     "period, version, published_at, published_by, document_no, note, reason, data_version, latest_batch, method, "
-    "track_weights, tier_first, tier_third, draws, pending_submissions, override_reason"
+    "track_weights, tier_first, tier_third, draws, pending_submissions, override_reason, incomplete"
 )
 
 
@@ -130,6 +190,7 @@ def _publication(row: dict) -> Publication:
         draws=int(row["draws"]),
         pending_submissions=int(row["pending_submissions"]),
         override_reason=row["override_reason"] or "",
+        incomplete=shortfalls_from_json(row["incomplete"]),
     )
 
 
@@ -280,8 +341,11 @@ def race_data_changed(conn, publication: Publication, group: PeerGroup = PeerGro
     frozen = frozen_inputs(conn, publication, group)
     if frozen is None:
         return False
-    live = rankings.race_inputs(conn, publication.period, group)
-    return not (
+    return not _same_inputs(frozen, rankings.race_inputs(conn, publication.period, group))
+
+
+def _same_inputs(frozen: RaceInputs, live: RaceInputs) -> bool:
+    return (
         _same(frozen.values, live.values, ["unit", "indicator"])
         and _same(frozen.catalog, live.catalog, ["code"])
         and frozen.units == live.units
@@ -340,6 +404,111 @@ def ranking_in_force(
         return publication, frozen
     options = {} if draws is None else {"draws": draws, "sensitivity": False}
     return None, rankings.rank_period(conn, period, group, **options)
+
+
+# ---- what current data would change in a publication (docs/decisions.md#data-changed-after-publication)
+
+DRIFT_NAMED = 5  # units named in the sentence; the count says how many there are
+
+
+@dataclass(frozen=True)
+class Drift:
+    """Whether the live result of a published period differs from what its version froze, and how.
+
+    `race_changed`: the values, catalog or units behind the ranking of the peer group differ from those frozen;
+    `ranks` then holds the units whose rank or tier the live ranking (the publication's method and tier shares,
+    the catalog's weights now in force) would change: unit, rank_before, rank_after, tier_before, tier_after
+    (Int64; missing = not ranked), in the published ranking's order; empty when the ranks and tiers stay. `care_changed`:
+    some care value or status differs from those frozen; `statuses` then holds status_changes' rows (county,
+    name, value_before, value_after, status_before, status_after), values that moved within their status
+    included. A part the publication did not freeze (or that was not asked for) is unchanged."""
+
+    publication: Publication
+    level: str  # the peer group's level: 'county' or 'township'
+    race_changed: bool
+    ranks: pd.DataFrame
+    care_changed: bool
+    statuses: pd.DataFrame
+
+    @property
+    def changed(self) -> bool:
+        return self.race_changed or self.care_changed
+
+    @property
+    def status_counties(self) -> list[str]:
+        """Counties with at least one care status that would change (not only its value), in the published order."""
+        moved = self.statuses[self.statuses["status_before"].fillna("") != self.statuses["status_after"].fillna("")]
+        return list(dict.fromkeys(moved["county"]))
+
+    def sentence(self, lang: str, quote=str) -> str:
+        """The one sentence every view of the published figures says when current data differ ('' when they do
+        not): `发布后数据有变动：按现有数据，3 个县区的名次或方阵会变化（甲县、乙县、丙县）；如需更新请重新发布。`
+        `quote` makes the unit names inert where the sentence goes (safe_text.markdown on a page)."""
+        if not self.changed:
+            return ""
+        clauses = []
+        if self.race_changed:
+            units = self.ranks["unit"].tolist()
+            clauses.append(
+                t(f"pub_drift_ranks_{self.level}", lang, n=len(units), units=_named(units, lang, quote))
+                if units
+                else t("pub_drift_ranks_same", lang)
+            )
+        if self.care_changed:
+            counties = self.status_counties
+            clauses.append(
+                t("pub_drift_statuses", lang, n=len(counties), units=_named(counties, lang, quote))
+                if counties
+                else t("pub_drift_statuses_same", lang)
+            )
+        return t("pub_drift", lang, clauses=t("pub_drift_and", lang).join(clauses))
+
+
+def _named(units: list[str], lang: str, quote) -> str:
+    named = join([quote(u) for u in units[:DRIFT_NAMED]], lang)
+    return named + (t("pub_drift_more", lang) if len(units) > DRIFT_NAMED else "")
+
+
+def drift(
+    conn, publication: Publication, group: PeerGroup = PeerGroup(), *, race: bool = True, care: bool = True
+) -> Drift:
+    """What the data of `conn` (current, or a pinned view's) would change in `publication`: the ranks and tiers of
+    `group` (with `race`) and the care statuses (with `care`); see Drift. The pages, the briefing, the 通报 and the
+    command line's published exports all say Drift.sentence, so they never disagree about it."""
+    ranks = pd.DataFrame(columns=["unit", "rank_before", "rank_after", "tier_before", "tier_after"])
+    race_changed = False
+    frozen = frozen_inputs(conn, publication, group) if race else None
+    if frozen is not None:
+        live = rankings.race_inputs(conn, publication.period, group)
+        race_changed = not _same_inputs(frozen, live)
+        if race_changed:
+            ranks = _rank_and_tier_changes(conn, publication, group, live)
+    statuses = _empty_status_changes()
+    published = welfare_view(conn, publication.period, publication.version) if care else None
+    if published is not None:
+        statuses = status_changes(published, welfare.period_view(conn, publication.period))
+    return Drift(publication, group.level, race_changed, ranks, not statuses.empty, statuses)
+
+
+def _rank_and_tier_changes(conn, publication: Publication, group: PeerGroup, live: RaceInputs) -> pd.DataFrame:
+    rows = frozen_ranks(conn, publication, group.level)
+    rows = rows[rows["peer"] == group.county_param].sort_values(["rank", "position"], na_position="last")
+    now = rankings.rank_inputs(
+        live, method=publication.method, tier_shares=publication.tier_shares, draws=0, sensitivity=False
+    ).table
+    units = list(dict.fromkeys([*rows["unit"], *now.index]))
+    before = rows.set_index("unit")[["rank", "tier"]].reindex(units)
+    after = now[["rank", "tier"]].reindex(units)
+    moved = [
+        u
+        for u in units
+        if _differs(before.at[u, "rank"], after.at[u, "rank"]) or _differs(before.at[u, "tier"], after.at[u, "tier"])
+    ]
+    out = pd.DataFrame({"unit": moved})
+    for column in ("rank", "tier"):
+        out[f"{column}_before"] = before[column].reindex(moved).astype("Int64").to_numpy()
+        out[f"{column}_after"] = after[column].reindex(moved).astype("Int64").to_numpy()
+    return out[["unit", "rank_before", "rank_after", "tier_before", "tier_after"]]
 
 
 # ---- the frozen care statuses

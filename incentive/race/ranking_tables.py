@@ -16,42 +16,46 @@ from incentive.race import rankings, scoring
 from incentive.race.scoring import Ranking
 
 
-def change_arrow(change) -> str:
+def change_arrow(change, lang: str) -> str | None:
+    """Places gained or lost against the compare period: `↑3`, `↓2`, `持平` / `same` (a word: `=` would start a
+    formula in a spreadsheet and be exported as `'=`); None without a comparison (a unit not ranked in one of
+    the periods, or no compare period), which a page shows as "—" and a download leaves empty."""
     if change is pd.NA or change is None or (isinstance(change, float) and math.isnan(change)):
-        return "—"
+        return None
     if change > 0:
         return f"↑{change}"
     if change < 0:
         return f"↓{-change}"
-    return "="
+    return t("rank_change_same", lang)
 
 
 def flags_text(row: pd.Series, ranking: Ranking, lang: str) -> str:
     """`数据不全（缺 7 项）` or `插补：项目审批平均用时` in words, for the table a leader reads."""
     if not row["ranked"]:
-        return t("flag_unranked", lang, n=row["missing"])
+        return t("flag_unranked", lang, n=int(row["missing"]))
     names = [ranking.catalog.at[code, "name"] for code in row["imputed"]]
     return t("flag_imputed", lang, names=join(names, lang)) if names else ""
 
 
 def ranking_table(now: Ranking, before: Ranking | None, level: str, lang: str) -> pd.DataFrame:
     """rankings.ranking_rows as a leader reads it: rank, interval, change, unit, composite (3 decimals), tracks,
-    tier, flags, ranks by other methods; the briefing prints a few of these columns."""
+    tier, flags, ranks by other methods; the briefing prints a few of these columns. An unranked unit's rank,
+    interval, scores and tier are missing (None or NA: "—" on a page, an empty cell in a download)."""
     rows = rankings.ranking_rows(now, before)
     out = pd.DataFrame(
         {
             t("col_rank", lang): rows["rank"],
-            t("col_rank_interval", lang): rows["interval"],
-            t("col_rank_change", lang): [change_arrow(c) for c in rows["rank_change"]],
+            t("col_rank_interval", lang): [interval or None for interval in rows["interval"]],
+            t("col_rank_change", lang): [change_arrow(c, lang) for c in rows["rank_change"]],
             t(f"col_unit_{level}", lang): rows.index,
             t("col_composite", lang): rows["composite"].round(3),
         }
     )
     for track in now.catalog["track"].drop_duplicates():
         out[track_label(track, lang)] = rows[f"track_{track}"].round(3)
-    out[t("col_tier", lang)] = rows["tier"].map(lambda tier: tier_label(tier, lang))
+    out[t("col_tier", lang)] = [tier_label(tier, lang) or None for tier in rows["tier"]]
     out[t("col_flags", lang)] = now.table.apply(lambda row: flags_text(row, now, lang), axis=1)
-    for method in scoring.METHODS:
+    for method in scoring.methods_for(now.catalog):  # 原始分值 is no rank on mixed units: no column
         out[t("col_rank_by", lang, method=t(f"method_short_{method}", lang))] = rows[f"rank_{method}"]
     return out.reset_index(drop=True)
 
@@ -75,6 +79,35 @@ def biggest_movers(
         [(unit, int(k)) for unit, k in ups.head(limit).items()],
         [(unit, int(k)) for unit, k in downs.head(limit).items()],
     )
+
+
+def moves_withheld_text(
+    now: Ranking,
+    before: Ranking | None,
+    level: str,
+    lang: str,
+    *,
+    period: str | None = None,
+    previous: str | None = None,
+    quote=str,
+) -> str:
+    """Why `now` shows no rank moves against `before` (rankings.field_change,
+    docs/decisions.md#rank-moves-compare-the-same-units): `2026-Q3与2026-Q2参与排名的县区不同（甲县2026-Q3未参与排名），
+    名次不可比，不列名次升降。`, or '' when there is no `before` or both rank the same units. `period` and `previous`
+    name the two periods as the sink does (the 通报's 2026年第三季度; default the canonical form); `quote` makes unit
+    names inert (safe_text.markdown on a page)."""
+    change = rankings.field_change(now, before)
+    if change is None:
+        return ""
+    period = period or change.period
+    previous = previous or change.compare_period
+    details = [
+        t("moves_not_ranked", lang, units=join([quote(u) for u in units], lang), period=named)
+        for units, named in ((change.ranked_before_only, period), (change.ranked_now_only, previous))
+        if units
+    ]
+    separator = "; " if lang == "en" else "；"
+    return t(f"moves_withheld_{level}", lang, period=period, previous=previous, details=separator.join(details))
 
 
 def number_text(value, decimals: int = 2) -> str:
@@ -127,3 +160,17 @@ def attribution_table(parts: pd.DataFrame, lang: str, limit: int = 8) -> pd.Data
         labels.append(t("other_indicators", lang, n=len(rest)))
         values.append(rest["contribution"].sum())
     return pd.DataFrame({"label": labels, "contribution": values})
+
+
+def track_table(by_track: pd.DataFrame, track: str, level: str, lang: str) -> pd.DataFrame:
+    """benchmarks.track_ranking as a leader reads it: track rank, unit, the track's score (3 decimals), and the
+    official composite's rank and tier beside it, so the view is never read as the official ranking."""
+    return pd.DataFrame(
+        {
+            t("col_track_rank", lang): by_track["track_rank"],
+            t(f"col_unit_{level}", lang): by_track.index,
+            track_label(track, lang): by_track["score"].round(3),
+            t("col_official_rank", lang): by_track["rank"],
+            t("col_tier", lang): [tier_label(tier, lang) or None for tier in by_track["tier"]],
+        }
+    ).reset_index(drop=True)

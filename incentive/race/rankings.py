@@ -39,7 +39,9 @@ def available_periods(conn: duckdb.DuckDBPyConnection, group: PeerGroup = PeerGr
 
 
 def default_period(conn: duckdb.DuckDBPyConnection, year: int | None, group: PeerGroup = PeerGroup()) -> str | None:
-    """The race period a year's views open on (periods.default_of_year): the newest complete one, else the newest."""
+    """The race period a year's views open on (periods.default_of_year): the newest that every unit taking part has
+    sent (docs/decisions.md#which-counties-take-part), else the newest of those with the most units; None for a year
+    without race scores."""
     return periods.default_of(queries.run(conn, "race_periods", county=group.county_param), year)
 
 
@@ -177,10 +179,37 @@ def _known(catalog: pd.DataFrame, weights: Mapping[str, float] | None):
     return {track: w for track, w in weights.items() if track in tracks}
 
 
-def rank_changes(now: Ranking, before: Ranking | None) -> pd.Series:
-    """Places gained since `before` (compare rank − rank: positive = moved up), per unit of `now`; missing where a
-    unit was not ranked in both or there is no `before` (design-notes, "rank_change")."""
+@dataclass(frozen=True)
+class FieldChange:
+    """Two periods that rank different units: those ranked in `period` but not in `compare_period`, and those
+    ranked in `compare_period` but not in `period` (no data, or too little to be ranked), in each ranking's order."""
+
+    period: str
+    compare_period: str
+    ranked_now_only: tuple[str, ...]
+    ranked_before_only: tuple[str, ...]
+
+
+def field_change(now: Ranking, before: Ranking | None) -> FieldChange | None:
+    """How the units ranked in `now` and in `before` differ, or None when they are the same units (or there is no
+    `before`): rank moves are shown only between rankings of the same units, since a county missing from one period
+    moves every county below it by a place it did not earn (docs/decisions.md#rank-moves-compare-the-same-units)."""
     if before is None:
+        return None
+    ranked_now, ranked_before = now.ranked.index.tolist(), before.ranked.index.tolist()
+    only_now = tuple(u for u in ranked_now if u not in set(ranked_before))
+    only_before = tuple(u for u in ranked_before if u not in set(ranked_now))
+    if not only_now and not only_before:
+        return None
+    return FieldChange(now.period, before.period, only_now, only_before)
+
+
+def rank_changes(now: Ranking, before: Ranking | None) -> pd.Series:
+    """Places gained since `before` (compare rank − rank: positive = moved up), per unit of `now`; missing for every
+    unit when there is no `before` or the two periods rank different units (field_change,
+    docs/decisions.md#rank-moves-compare-the-same-units), and for a unit not ranked in both (design-notes,
+    "rank_change")."""
+    if before is None or field_change(now, before) is not None:
         return pd.Series(pd.NA, index=now.table.index, dtype="Int64")
     return (before.table["rank"].reindex(now.table.index) - now.table["rank"]).astype("Int64")
 
@@ -196,8 +225,9 @@ def interval_text(low, high) -> str:
 def ranking_rows(now: Ranking, before: Ranking | None = None) -> pd.DataFrame:
     """The one ranking table every view prints (the page, the briefing, `export rankings`), indexed by unit in the
     ranking's order (unranked last): rank, rank_low, rank_high, interval (text), compare_rank, rank_change
-    (Int64, missing without `before`), composite (unrounded), tier (1-3, missing when unranked), ranked,
-    missing (indicators), imputed (codes), flags (scoring.flags), track_<track> scores, rank_<method>."""
+    (Int64, rank_changes: missing without `before` or when the periods rank different units), composite
+    (unrounded), tier (1-3, missing when unranked), ranked, missing (indicators), imputed (codes), flags
+    (scoring.flags), track_<track> scores, rank_<method>."""
     table = now.table
     out = pd.DataFrame(index=table.index)
     for column in ("rank", "rank_low", "rank_high"):
@@ -223,7 +253,8 @@ def ranking_rows(now: Ranking, before: Ranking | None = None) -> pd.DataFrame:
 
 def export_table(ranking: Ranking, group: PeerGroup, compare: Ranking | None = None, lang: str = "zh") -> pd.DataFrame:
     """One row per unit, as `export rankings` writes it (docs/decisions.md#ranking-export-columns): ranking_rows in
-    canonical columns, composite and track scores to 6 decimals."""
+    canonical columns, composite and track scores to 6 decimals; rank_points only when 原始分值 ranks (every
+    indicator in 分: scoring.methods_for)."""
     rows = ranking_rows(ranking, compare)
     out = pd.DataFrame({"period": ranking.period}, index=rows.index)
     if group.level == "township":
@@ -238,10 +269,10 @@ def export_table(ranking: Ranking, group: PeerGroup, compare: Ranking | None = N
     out["flags"] = rows["flags"]
     for track in ranking.catalog["track"].drop_duplicates():
         out[f"track_{track}"] = rows[f"track_{track}"].round(6)
-    for method in scoring.METHODS:
+    for method in scoring.methods_for(ranking.catalog):  # 原始分值 is no rank on mixed units: no column, as the page
         out[f"rank_{method}"] = rows[f"rank_{method}"]
     if compare is not None:
         out["compare_period"] = compare.period
         out["compare_rank"] = rows["compare_rank"]
-        out["rank_change"] = out["compare_rank"] - out["rank"]
+        out["rank_change"] = rows["rank_change"]  # empty when the periods rank different units
     return out.reset_index(drop=True)

@@ -42,7 +42,8 @@ class Ranking:
 
     `table` is indexed by unit in display order (rank, then the given unit order; unranked last) with columns
     composite, rank, rank_low, rank_high, tier, ranked, imputed (tuple of codes), missing (count), one
-    `track_<name>` per track, and `rank_<method>` for every method. `contributions` (unit x indicator) sum across
+    `track_<name>` per track, and `rank_<method>` for every method (empty for 原始分值 unless every indicator is in
+    分: methods_for). `contributions` (unit x indicator) sum across
     a row to the composite; `scores` are the normalized values; `raw` the values as stored (NaN = missing).
     """
 
@@ -141,6 +142,28 @@ def parse_weights(text: str) -> dict[str, float]:
     return weights
 
 
+POINTS_UNIT = "分"  # the catalog unit of an indicator that is already a score
+
+
+def methods_for(catalog: pd.DataFrame) -> tuple[str, ...]:
+    """The methods this catalog can be ranked by. 原始分值 adds the values as given, so it is offered only when
+    every indicator's catalog unit is 分 (points on one scale); adding 亿元 to % and 件 would rank by whichever unit
+    has the biggest numbers (docs/decisions.md#points-need-one-scale). `catalog`: rows with a `unit` column; a
+    catalog without units admits z-score and min-max only."""
+    units = catalog["unit"] if "unit" in catalog else pd.Series(dtype=object)
+    same_scale = len(catalog) > 0 and len(units) == len(catalog) and (units.fillna("").str.strip() == POINTS_UNIT).all()
+    return METHODS if same_scale else tuple(m for m in METHODS if m != "points")
+
+
+def _check_method(method: str, catalog: pd.DataFrame) -> None:
+    if method not in METHODS:
+        raise ScoringError("scoring_bad_method", method=method, methods="/".join(METHODS))
+    if method not in methods_for(catalog):
+        units = catalog["unit"].fillna("").str.strip() if "unit" in catalog else pd.Series(dtype=object)
+        others = "、".join(dict.fromkeys(u or "—" for u in units if u != POINTS_UNIT)) or "—"  # catalog order
+        raise ScoringError("scoring_points_need_one_scale", units=others)
+
+
 def normalize(values: pd.DataFrame, directions: pd.Series, method: str) -> pd.DataFrame:
     """Column-wise, over the peers in `values` (no missing cells): higher is always better afterwards."""
     if method == "points":
@@ -195,6 +218,8 @@ def rank_units(
     catalog = catalog.set_index("code", drop=False)
     raw = _wide(values, units, catalog.index)
     present = raw.columns[raw.notna().any()]
+    _check_method(method, catalog.loc[present] if len(present) else catalog)
+    usable = methods_for(catalog.loc[present] if len(present) else catalog)
     missing = raw[present].isna().sum(axis=1)
     ranked = (missing <= len(present) / 2) & (len(present) > 0)
     peers = raw.loc[ranked, present]
@@ -212,6 +237,8 @@ def rank_units(
     for other in METHODS:
         if other == method:
             table[f"rank_{other}"] = table["rank"]
+        elif other not in usable:
+            table[f"rank_{other}"] = math.nan  # 原始分值 on mixed units is no rank at all
         elif sensitivity:
             other_scores = normalize(filled, catalog["direction"], other)
             table[f"rank_{other}"] = rank_descending((other_scores * indicator_weights).sum(axis=1))

@@ -371,6 +371,26 @@ def listing(db: Database, county: str | None = None) -> pd.DataFrame:
     )
 
 
+def answered_returns(db: Database, county: str) -> dict[int, int]:
+    """The returned submissions of `county` that a later one has answered: returned id → the id of the first
+    submission after it (a higher id) of the same kind, sharing a period (`_share`), that was accepted. Their
+    return notes are history; the others' still stand (docs/decisions.md#return-notes)."""
+    rows = db.fetch_all(
+        "SELECT c.id, c.kind, c.state, s.periods FROM current_submissions c JOIN submissions s USING (id) "
+        "WHERE c.county = $county AND c.state IN ('returned', 'accepted') ORDER BY c.id",
+        {"county": county},
+    )
+    accepted = [(int(i), kind, periods) for i, kind, state, periods in rows if state == ACCEPTED]
+    answered = {}
+    for i, kind, state, periods in rows:
+        if state != RETURNED:
+            continue
+        later = next((j for j, k, p in accepted if j > i and k == kind and _share(periods, p)), None)
+        if later is not None:
+            answered[int(i)] = later
+    return answered
+
+
 def pending_count(db: Database, period: str | None = None) -> int:
     """Submissions awaiting review; with `period`, those whose values (race scores, welfare) belong to it, which
     is what holds up publishing that period (a submission stored before periods were recorded counts for every

@@ -21,7 +21,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.offline
 
-from incentive import charts
+from incentive import charts, palette, periods
 from incentive.care import welfare
 from incentive.config import classification
 from incentive.cycle import tracker
@@ -29,6 +29,7 @@ from incentive.i18n import TranslatedError, t
 from incentive.labels import data_version_text, status_labels, tier_label, tier_labels
 from incentive.publication import official
 from incentive.race import ranking_tables, rankings
+from incentive.sharing import bulletin
 from incentive.store import batches, settings
 from incentive.store.database import DataAsOf, Database
 from incentive.training import coverage, coverage_tables
@@ -42,19 +43,38 @@ class BriefingUnavailable(TranslatedError):
 
 
 @dataclass
+class Headline:
+    """One headline figure of the first page: what it is, the figure, and a line of context."""
+
+    label: str
+    value: str
+    note: str = ""
+
+
+@dataclass
 class Section:
+    """One page: its title, sentences, charts and tables; `headline` its figure for the first page and
+    `key_figure` the chart the first page shows (the race's)."""
+
     title: str
     paragraphs: list[str] = field(default_factory=list)
     figures: list[go.Figure] = field(default_factory=list)
     tables: list[pd.DataFrame] = field(default_factory=list)
+    headline: Headline | None = None
+    key_figure: go.Figure | None = None
 
 
 @dataclass
 class Briefing:
+    """`sections[0]` is the first page's 要点 (each page's first sentence), with `headlines` (race, training,
+    care) and `key_figure` (the composite by tier) above and beside it; the other sections a page each."""
+
     title: str
     subtitle: str
     footer: list[str]
     sections: list[Section]
+    headlines: list[Headline] = field(default_factory=list)
+    key_figure: go.Figure | None = None
 
 
 def gather(
@@ -72,7 +92,7 @@ def gather(
     rankings page's, the care page's); None, the year's default period of that kind."""
     conn = db.connection if as_of is None else DataAsOf(db.connection, as_of)
     scope = county or t("all_counties", lang)
-    version = data_version_text(batches.version_info(db), lang, as_of)
+    version = data_version_text(batches.version_as_of(db, as_of), lang)
     footer = [
         classification(),
         t("brief_generated", lang, when=f"{dt.datetime.now():%Y-%m-%d %H:%M}"),
@@ -80,19 +100,32 @@ def gather(
         t("brief_link", lang, link=link),
     ]
     config = settings.current(db)
+    race_period = race_period or rankings.default_period(conn, year)
+    if (
+        care_period is None and race_period is not None
+    ):  # the 通报's rule (docs/decisions.md#care-half-year-of-a-document)
+        care_period = welfare.reported_half_year(conn, race_period)
     sections = [
         _race(conn, year, county, lang, as_of, race_period),
-        _training(conn, year, county, lang, config),
-        _care(conn, year, county, lang, as_of, care_period),
+        _training(conn, year, county, lang, config, race_period),
+        _care(conn, year, county, lang, as_of, care_period, int(config["suppression_threshold"])),
     ]
     headline = Section(t("section_headline", lang), [p for s in sections for p in s.paragraphs[:1]])
-    return Briefing(t("brief_title", lang, scope=scope, year=year), t("app_title", lang), footer, [headline, *sections])
+    return Briefing(
+        t("brief_title", lang, scope=scope, year=year),
+        t("app_title", lang),
+        footer,
+        [headline, *sections],
+        [s.headline or Headline(s.title, t("brief_kpi_none", lang)) for s in sections],
+        next((s.key_figure for s in sections if s.key_figure is not None), None),
+    )
 
 
 def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, period: str | None) -> Section:
     """The rankings page's view of `period` (None: the year's default race period): its published ranking when it
-    was published (by `as_of`), else the live one (z-score, catalog weights), saying which; its table cut to rank,
-    interval, county, composite and tier."""
+    was published (by `as_of`), else the live one (z-score, catalog weights), saying which; the composite by tier
+    for the first page (a county's bar outlined), the rank intervals and the table cut to rank, interval, county,
+    composite and tier."""
     section = Section(t("page_rankings", lang))
     period = period or rankings.default_period(conn, year)
     if period is None:
@@ -103,8 +136,14 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
         section.paragraphs.append(t("no_data_for_period", lang, period=period))
         return section
     rows = rankings.ranking_rows(ranking)
+    n = len(ranking.ranked)
     if county and county in rows.index and rows.at[county, "ranked"]:
         row = rows.loc[county]
+        section.headline = Headline(
+            t("brief_kpi_rank", lang),
+            t("brief_kpi_rank_value", lang, rank=row["rank"], n=n),
+            t("brief_kpi_race_note", lang, period=period, tier=tier_label(row["tier"], lang), interval=row["interval"]),
+        )
         section.paragraphs.append(
             t(
                 "brief_race_county",
@@ -118,18 +157,21 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
             )
         )
     else:
-        section.paragraphs.append(
-            t("brief_race_leader", lang, period=period, leader=ranking.ranked.index[0], n=len(ranking.ranked))
-        )
+        leader = ranking.ranked.index[0]
+        section.headline = Headline(t("kpi_leader", lang), leader, t("brief_kpi_leader_note", lang, period=period, n=n))
+        section.paragraphs.append(t("brief_race_leader", lang, period=period, leader=leader, n=n))
+    section.key_figure = charts.composite_bars(
+        ranking.ranked.reset_index().rename(columns={"unit": "county"}),
+        t("chart_rank_composite", lang, peers="", period=period, method=t("method_z", lang)),
+        t("axis_composite", lang),
+        tier_labels(lang),
+        focus=county or None,
+    )
     section.figures.append(
-        charts.tier_bars(
-            ranking.ranked.reset_index(),
-            t("chart_rank_composite", lang, peers="", period=period, method=t("method_z", lang)),
-            t("axis_composite", lang),
-            tier_labels(lang),
-        )
+        charts.rank_intervals(rows[rows["ranked"]].reset_index(), t("chart_rank_intervals", lang), t("axis_rank", lang))
     )
     section.paragraphs.append(official.basis_line(publication, lang))
+    _changed_since(section, conn, publication, lang, care=False)
     _incomplete(section, conn, "race_scores", period, lang)
     table = ranking_tables.ranking_table(ranking, None, "county", lang)
     section.tables.append(
@@ -140,37 +182,57 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
     return section
 
 
-def _training(conn, year: int, county: str, lang: str, config: dict) -> Section:
-    """The year's coverage; a county the page hides (too small, or withheld with one) is hidden here too, by the
-    same pattern (coverage.county_figures)."""
+def _training(conn, year: int, county: str, lang: str, config: dict, period: str | None = None) -> Section:
+    """The coverage of the 通报's window, January to the end of `period` (the race period reported), named in its
+    words (2026年1—9月, bulletin.training_window / window_words); the whole year without a period of `year`. A
+    county the page hides (too small, or withheld with one) is hidden here too, by the same pattern
+    (coverage.county_figures). The prefecture's sentence has no comparison with itself."""
     section = Section(t("page_training", lang))
-    window = coverage.year_window(year)
-    figures = coverage.county_figures(conn, window, int(config["suppression_threshold"]), config["hours_target"])
+    in_year = period is not None and periods.bounds(period)[0].year == year
+    window = bulletin.training_window(period) if in_year else coverage.year_window(year)
+    words = bulletin.window_words(window, lang)
+    figures = coverage.county_figures(conn, window, int(config["suppression_threshold"]))
     if figures is None or figures.whole is None:
         section.paragraphs.append(t("no_data_for_period", lang, period=year))
         return section
     whole = figures.whole
     mine, hidden = figures.county(county) if county else (whole, "")
+    target = float(config["coverage_target"]) / 100
     if mine is not None and not hidden:
+        section.headline = Headline(
+            t("kpi_coverage", lang),
+            f"{mine['coverage']:.1%}",
+            t("brief_kpi_coverage_note", lang, hours=mine["hours_per_cadre"], target=target),
+        )
         section.paragraphs.append(
             t(
                 "brief_training",
                 lang,
-                scope=county or t("scope_all_counties", lang),
-                year=year,
+                scope=county,
+                window=words,
                 coverage=mine["coverage"],
                 hours=mine["hours_per_cadre"],
                 prefecture=whole["coverage"],
             )
+            if county
+            else t(
+                "brief_training_prefecture",
+                lang,
+                window=words,
+                coverage=mine["coverage"],
+                hours=mine["hours_per_cadre"],
+            )
         )
+    elif hidden:
+        section.headline = Headline(t("kpi_coverage", lang), t("withheld", lang))
     labels = {c: coverage_tables.category_label(c, lang) for c in coverage.CATEGORIES}
     section.figures.append(
         charts.category_coverage_bars(
             figures.shown(),
             labels,
-            None,
-            t("chart_category_coverage", lang, window=year),
-            "",
+            target,
+            t("chart_category_coverage", lang, window=words),
+            t("target_line", lang, target=target),
             figures.hidden.map(lambda s: t("withheld", lang) if s else ""),
         )
     )
@@ -181,19 +243,31 @@ def _training(conn, year: int, county: str, lang: str, config: dict) -> Section:
     return section
 
 
-def _care(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, period: str | None) -> Section:
+def _care(
+    conn, year: int, county: str, lang: str, as_of: dt.datetime | None, period: str | None, small: int
+) -> Section:
     """The care page's view of `period` (None: the year's default half-year), published or live as on the page:
-    its summary and traffic lights."""
-    section = Section(t("page_welfare", lang))
+    its summary and traffic lights; counts of people under `small` (the suppression threshold) read `<5`, as in
+    the warning list (docs/decisions.md#small-numbers-in-warnings)."""
     period = period or welfare.default_period(conn, year)
+    section = Section(t("page_welfare", lang) + (t("bulletin_h_care_half", lang, half=period) if period else ""))
     if period is None:
         section.paragraphs.append(t("no_data_for_period", lang, period=year))
         return section
     publication, view = official.welfare_in_force(conn, period, at=as_of)
     table = view.table
-    sentences = welfare.summary_sentences(table, period, lang)
+    sentences = welfare.summary_sentences(table, period, lang, small=small)
     if county:
         met, judged, below = welfare.county_counts(table, county)
+    else:
+        met, judged = int((table["status"] == "met").sum()), int(table["status"].notna().sum())
+    if judged:
+        section.headline = Headline(
+            t("kpi_met_share", lang),
+            f"{met / judged:.0%}",
+            t("brief_kpi_met_note", lang, period=period, met=met, total=judged),
+        )
+    if county:
         sentences.insert(
             0,
             t(
@@ -208,16 +282,26 @@ def _care(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
         )
     section.paragraphs.extend(sentences)
     section.paragraphs.append(official.basis_line(publication, lang))
+    _changed_since(section, conn, publication, lang, race=False)
     _incomplete(section, conn, "welfare", period, lang)
     section.figures.append(
         charts.status_grid(
             welfare.status_grid(table),
-            welfare.value_grid(table),
+            welfare.value_grid(table, small),
             status_labels(lang),
             t("chart_status_grid", lang, period=period),
         )
     )
     return section
+
+
+def _changed_since(section: Section, conn, publication, lang: str, *, race: bool = True, care: bool = True) -> None:
+    """Under a published part: the sentence saying that current data would change it, as the pages say it
+    (official.drift, docs/decisions.md#data-changed-after-publication); nothing for live figures or unchanged data."""
+    if publication is not None:
+        line = official.drift(conn, publication, race=race, care=care).sentence(lang)
+        if line:
+            section.paragraphs.append(line)
 
 
 def _incomplete(section: Section, conn, kind: str, period: str, lang: str) -> None:
@@ -230,36 +314,93 @@ def _incomplete(section: Section, conn, kind: str, period: str, lang: str) -> No
 
 # ---- HTML and PDF
 
-CSS = """
-@page { size: A4; margin: 16mm 14mm; }
-body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif;
-       color: #111; font-size: 11pt; }
-h1 { font-size: 20pt; margin: 0 0 4pt; } h2 { font-size: 15pt; border-bottom: 2px solid #1f5fa8; }
-.subtitle { color: #555; } .footer { color: #555; font-size: 9pt; margin-top: 8pt; }
-section { page-break-before: always; } section.first { page-break-before: avoid; }
-table { border-collapse: collapse; font-size: 9.5pt; margin: 6pt 0; }
-td, th { border: 1px solid #bbb; padding: 2pt 5pt; text-align: left; }
-.figure { width: 100%; page-break-inside: avoid; }
+INK, REFERENCE = palette.INK, palette.EMPHASIS["reference"]
+CSS = f"""
+@page {{ size: A4; margin: 14mm 14mm; }}
+body {{ font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif;
+       color: {INK["text"]}; font-size: 11pt; margin: 0; }}
+h1 {{ font-size: 20pt; margin: 2pt 0 2pt; }}
+h2 {{ font-size: 15pt; margin: 0 0 6pt; border-bottom: 2px solid {REFERENCE}; }}
+.classification {{ text-align: right; font-size: 10pt; font-weight: 700; }}
+.subtitle {{ color: {INK["muted"]}; margin-bottom: 8pt; }}
+.footer {{ color: {INK["muted"]}; font-size: 8.5pt; margin-top: 6pt; border-top: 1px solid {INK["connector"]};
+          padding-top: 4pt; }}
+.headlines {{ display: flex; gap: 8pt; margin: 4pt 0 8pt; }}
+.headline {{ flex: 1 1 0; border: 1px solid {INK["connector"]}; border-top: 4px solid {REFERENCE};
+            padding: 5pt 8pt; min-width: 0; }}
+.headline .label {{ color: {INK["muted"]}; font-size: 9.5pt; margin-bottom: 3pt; }}
+.headline .value {{ font-size: 22pt; font-weight: 700; line-height: 1.35; overflow-wrap: anywhere; }}
+.headline .note {{ color: {INK["muted"]}; font-size: 8.5pt; }}
+.points p {{ margin: 3pt 0; }}
+section {{ page-break-before: always; }} section.first {{ page-break-before: avoid; }}
+table {{ border-collapse: collapse; font-size: 9.5pt; margin: 6pt 0; }}
+td, th {{ border: 1px solid {INK["connector"]}; padding: 2pt 5pt; text-align: left; }}
+.figure {{ width: 100%; page-break-inside: avoid; }}
 """
+FIGURE_WIDTH = 680  # CSS px: A4 less 2 × 14 mm margins is 688 px at 96 px per inch
+KEY_FIGURE_HEIGHT = 590  # the first page's chart: with the figures and sentences above it, one page
+LEGEND_BAND = 80  # px under a chart for its tick labels, axis title and a one-line legend, one below the other
+
+
+def for_print(figure: go.Figure, height: int | None = None) -> go.Figure:
+    """A chart as the PDF draws it: the page's width, a slim top margin, and a legend that sits under the plot
+    (at a fraction of the plot's height on a page) moved to the figure's bottom edge with room of its own, so it
+    never runs into the axis title or the tick labels above it."""
+    fig = go.Figure(figure)
+    fig.update_layout(width=FIGURE_WIDTH, margin={"l": 10, "r": 40, "t": 60})
+    if height is not None:
+        fig.update_layout(height=height)
+    legend = fig.layout.legend
+    if legend.yref != "container" and legend.y is not None and legend.y < 0:
+        bottom = (fig.layout.margin.b or 0) + LEGEND_BAND  # taken from the plot: the page's height is fixed
+        fig.update_layout(legend={"yref": "container", "y": 0, "yanchor": "bottom"}, margin={"b": bottom})
+    return fig
+
+
+def _figure_html(figure: go.Figure) -> str:
+    return (
+        "<div class='figure'>"
+        + figure.to_html(full_html=False, include_plotlyjs=False, config={"staticPlot": True})
+        + "</div>"
+    )
+
+
+def _first_page(briefing: Briefing) -> str:
+    """The classification line (the footer's first), title, the headline figures, the first section (the 要点),
+    the key chart, then the provenance lines (the rest of the footer)."""
+    classification_line, provenance = (briefing.footer[0], briefing.footer[1:]) if briefing.footer else ("", [])
+    headlines = "".join(
+        "<div class='headline'>"
+        f"<div class='label'>{html.escape(h.label)}</div><div class='value'>{html.escape(h.value)}</div>"
+        f"<div class='note'>{html.escape(h.note)}</div></div>"
+        for h in briefing.headlines
+    )
+    first = briefing.sections[0] if briefing.sections else Section("")
+    parts = [
+        f"<div class='classification'>{html.escape(classification_line)}</div>",
+        f"<h1>{html.escape(briefing.title)}</h1><div class='subtitle'>{html.escape(briefing.subtitle)}</div>",
+        f"<div class='headlines'>{headlines}</div>" if headlines else "",
+        _section_body(first, "points"),
+        _figure_html(for_print(briefing.key_figure, KEY_FIGURE_HEIGHT)) if briefing.key_figure is not None else "",
+        "<div class='footer'>" + "<br>".join(html.escape(line) for line in provenance) + "</div>" if provenance else "",
+    ]
+    return "<section class='first'>" + "".join(parts) + "</section>"
+
+
+def _section_body(section: Section, paragraphs_class: str = "") -> str:
+    body = [f"<h2>{html.escape(section.title)}</h2>"] if section.title else []
+    body.append(
+        f"<div class='{paragraphs_class}'>" + "".join(f"<p>{html.escape(p)}</p>" for p in section.paragraphs) + "</div>"
+    )
+    body += [_figure_html(for_print(figure)) for figure in section.figures]
+    body += [table.to_html(index=False, escape=True, na_rep="") for table in section.tables]
+    return "".join(body)
 
 
 def to_html(briefing: Briefing) -> str:
-    parts = [
-        f"<h1>{html.escape(briefing.title)}</h1><div class='subtitle'>{html.escape(briefing.subtitle)}</div>",
-        "<div class='footer'>" + "<br>".join(html.escape(line) for line in briefing.footer) + "</div>",
-    ]
-    for i, section in enumerate(briefing.sections):
-        body = [f"<h2>{html.escape(section.title)}</h2>"]
-        body += [f"<p>{html.escape(p)}</p>" for p in section.paragraphs]
-        for figure in section.figures:
-            figure = go.Figure(figure).update_layout(width=720, margin={"l": 90, "r": 30, "t": 130, "b": 70})
-            body.append(
-                "<div class='figure'>"
-                + figure.to_html(full_html=False, include_plotlyjs=False, config={"staticPlot": True})
-                + "</div>"
-            )
-        body += [table.to_html(index=False, escape=True, na_rep="") for table in section.tables]
-        parts.append(f"<section class='{'first' if i == 0 else ''}'>" + "".join(body) + "</section>")
+    """The briefing as one HTML document: the first page (_first_page), then a page per further section."""
+    parts = [_first_page(briefing)]
+    parts += ["<section>" + _section_body(section) + "</section>" for section in briefing.sections[1:]]
     return (
         "<!doctype html><html><head><meta charset='utf-8'><style>"
         + CSS

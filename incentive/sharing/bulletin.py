@@ -27,11 +27,12 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
-from incentive import periods
+from incentive import palette, periods
+from incentive.alerts import rules
 from incentive.care import welfare
-from incentive.config import classification
+from incentive.config import DEFAULT_CLASSIFICATION, classification
 from incentive.cycle import tracker
-from incentive.i18n import TranslatedError, join, t
+from incentive.i18n import TranslatedError, capital, join, t
 from incentive.labels import data_version_text, tier_label
 from incentive.publication import official
 from incentive.race import ranking_tables, rankings, scoring
@@ -43,9 +44,10 @@ from incentive.training import coverage, coverage_tables
 CLIMBERS = 3  # climbers and sliders named: the biggest moves, as a meeting reads them
 REASONS = 2  # indicators named as the main reasons of one move
 GAPS = 3  # training gaps named for the prefecture
-BEHIND = 5  # counties behind the hours due named (the furthest behind first)
+BEHIND = 5  # counties below the prefecture's share of cadres on pace named (the lowest first)
 GAP_MARGIN_PP = 1.0  # a gap counts when clearly below the prefecture (coverage_tables.action_list's margin)
 CHINESE_NUMBERS = "一二三四五六七八九十"
+HELD_LISTED = 8  # the newest periods of each kind a refusal names (as the warning list's refusal)
 
 
 class BulletinError(TranslatedError):
@@ -60,11 +62,26 @@ class Part:
     paragraphs: list[str]
 
 
+PUBLISHED, LIVE, ABSENT = "published", "live", "absent"  # how each part of a bulletin stands
+
+
 @dataclass(frozen=True)
 class Bulletin:
     """Everything the 通报 says, in one language. `table` is the ranking as printed (text cells: rank, interval,
-    county, composite, tier); `published` whether the race figures are an officially published version, with
-    `basis` the line that says which (正式发布（…） / 实时数据（试算））."""
+    county, composite, tier; no rows when the period has no race scores); `published` whether the race figures
+    are an officially published version, with `basis` the sentence that says what the document's figures are
+    (正式发布（…） / 实时数据（试算）; for a period without race scores, its care figures'). `warning`: the basis
+    again when the figures it leads with are live, printed in red bold under the title (seen first), else '';
+    `remarks`: the 附注 after the date, in parentheses (GB/T 9704): the basis of a published ranking and, once,
+    the care figures' basis; `correction`: for a republished version, the sentence after the opening naming the
+    version, the reason and the earlier version's 文号 withdrawn, else '' (docs/decisions.md#bulletin-wording).
+    `ranking` and `care` say how the race ranking of `period` and the care figures of `care_period` stand:
+    PUBLISHED, LIVE (current data, a trial) or ABSENT (no such figures); `ranking_basis` and `care_basis` say
+    it in words (the publication's label, 实时数据（试算）, or that there are none). `changed`
+    and `care_changed`: the sentences saying that current data would change the published ranking (printed under
+    the basis) or the published care statuses (the end of the care part), '' when they would not or the figures
+    are live (docs/decisions.md#data-changed-after-publication); they are instructions to the administrator
+    (the CLI's stderr, the pages), never printed in the document (docs/decisions.md#bulletin-wording)."""
 
     lang: str
     period: str
@@ -75,6 +92,11 @@ class Bulletin:
     title: str
     published: bool
     basis: str
+    warning: str
+    correction: str
+    remarks: str
+    changed: str
+    care_changed: str
     addressee: str
     opening: str
     parts: list[Part]
@@ -82,7 +104,18 @@ class Bulletin:
     table: pd.DataFrame
     date: dt.date
     date_text: str
+    care_period: str  # the half-year of the care part (welfare.reported_half_year unless a page chose one)
+    ranking: str
+    care: str
+    ranking_basis: str
+    care_basis: str
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def official(self) -> bool:
+        """Whether the figures the document leads with are published: its ranking, or for a period without race
+        scores its care figures (the basis line is then not marked as a trial)."""
+        return self.ranking == PUBLISHED or (self.ranking == ABSENT and self.care == PUBLISHED)
 
     @property
     def file_name(self) -> str:
@@ -91,11 +124,13 @@ class Bulletin:
 
     def text(self) -> str:
         """Every sentence in reading order (what a test or a search reads)."""
-        lines = [self.classification, self.issuer, self.document_no, self.title, self.basis, self.addressee]
-        lines.append(self.opening)
+        lines = [self.classification, self.issuer, self.document_no, self.title]
+        lines += [*([self.warning] if self.warning else []), self.addressee, self.opening]
+        lines += [self.correction] if self.correction else []
         for part in self.parts:
             lines += [part.heading, *part.paragraphs]
-        return "\n".join([*lines, self.table_title, self.issuer, self.date_text, *self.notes])
+        lines += [self.issuer, self.date_text, *([self.remarks] if self.remarks else [])]
+        return "\n".join([*lines, self.table_title, *self.notes])
 
 
 def period_words(period: str, lang: str) -> str:
@@ -115,15 +150,6 @@ def date_words(day: dt.date, lang: str) -> str:
     return t("bulletin_date", lang, year=day.year, month=day.month, day=day.day)
 
 
-def care_period_of(period: str) -> str:
-    """The half-year whose care figures a bulletin of `period` reports: the half-year holding the period's last day
-    (a quarter's or a month's half-year; a year's second half), or the period itself when it is a half-year."""
-    if periods.form(period) == "H":
-        return period
-    end = periods.bounds(period)[1]
-    return f"{end.year}-H{1 if end.month <= 6 else 2}"
-
-
 def training_window(period: str) -> coverage.Window:
     """January of the period's year to the period's last month: the year to date a bulletin reports on."""
     start, end = periods.bounds(period)
@@ -139,65 +165,206 @@ def gather(
     *,
     care_period: str | None = None,
     today: dt.date | None = None,
+    document_no: str | None = None,
 ) -> Bulletin:
     """The 通报 of `period` for the prefecture (county '') or one county, in `lang`; with `as_of`, from the data and
     publications as they were then (a pinned view). `care_period`: the half-year of the care part (default
-    care_period_of(period)); `today`: the document's date (default today). BulletinError for a county not among
-    the regions' counties, or a period with neither race scores nor care figures."""
+    welfare.reported_half_year, the rule of every document); `today`: the document's date (default today).
+    BulletinError for a county not among the regions' counties, or a period without figures of its own
+    (has_own_figures; the sentence names the periods that have some), or a `document_no` that is not one line of
+    at most 50 characters. `document_no`: this document's 文号 ("" leaves it blank); None, the published period's
+    own 文号, else the setting (docs/decisions.md#document-numbers)."""
+    if document_no is not None and (len(document_no) > 50 or "\n" in document_no or "\r" in document_no):
+        raise BulletinError("bulletin_bad_document_no", value=document_no[:60])
     conn = db.connection if as_of is None else DataAsOf(db.connection, as_of)
     config = settings.current(db)
-    care_period = care_period or care_period_of(period)
+    care_period = care_period or welfare.reported_half_year(conn, period)
     counties = queries.run(conn, "race_units", county="")["unit"].tolist()
     if county and county not in counties:
         raise BulletinError("bulletin_unknown_county", county=county, counties=join(counties, lang) or "—")
+    race_periods, care_periods = rankings.available_periods(conn), welfare.stored_periods(conn)
+    if not has_own_figures(period, race_periods, care_periods, official.latest(conn, period, at=as_of)):
+        raise BulletinError(
+            "bulletin_no_data",
+            period=period,
+            race=", ".join(race_periods[-HELD_LISTED:]) or "—",
+            care=", ".join(care_periods[-HELD_LISTED:]) or "—",
+        )
     publication, ranking = official.ranking_in_force(conn, period, at=as_of)
     care_publication, care_view = official.welfare_in_force(conn, care_period, at=as_of)
-    if period not in rankings.available_periods(conn) and care_period not in welfare.stored_periods(conn):
-        raise BulletinError("bulletin_no_data", period=period)
-    previous = periods.previous_stored(period, rankings.available_periods(conn))
-    before = official.ranking_in_force(conn, previous, at=as_of, draws=0)[1] if previous else None
-    race = _Race(ranking, before, previous, lang)
+    has_race, has_care = period in race_periods, care_period in care_periods
+    has_race = has_race or publication is not None  # published before a rollback of its scores: still ranked
+    race_state = PUBLISHED if publication else LIVE if has_race else ABSENT
+    care_state = PUBLISHED if care_publication else LIVE if has_care else ABSENT
+    if has_race:
+        previous = periods.previous_stored(period, race_periods)
+        before = official.ranking_in_force(conn, previous, at=as_of, draws=0)[1] if previous else None
+        runs = {
+            alert.county: alert.data["periods"]
+            for alert in rules.third_tier(conn, period, 2, moment=as_of)  # the warning list's runs
+        }
+        race = _Race(ranking, before, previous, lang, runs)
+        race_part, changes_part = race.county(county) if county else race.prefecture(), race.changes(county)
+    else:  # not a race period: no ranking of anyone, no 附表 (docs/decisions.md#bulletin-race-periods)
+        race_part, changes_part = [_not_a_race_period(period, race_periods, lang)], []
+    # what current data would change in the published figures (docs/decisions.md#data-changed-after-publication)
+    changed = official.drift(conn, publication, care=False).sentence(lang) if publication else ""
+    care_changed = official.drift(conn, care_publication, race=False).sentence(lang) if care_publication else ""
     parts = [
-        Part(t("bulletin_h_race", lang), race.county(county) if county else race.prefecture()),
-        Part(t("bulletin_h_changes", lang), race.changes(county)),
+        Part(t("bulletin_h_race", lang), race_part),
+        Part(t("bulletin_h_changes", lang), changes_part),
         Part(t("bulletin_h_training", lang), _training(conn, period, county, lang, config)),
-        Part(t("bulletin_h_care", lang), _care(conn, care_view, care_publication, period, county, lang)),
+        Part(
+            t("bulletin_h_care", lang)
+            + ("" if care_period == period else t("bulletin_h_care_half", lang, half=period_words(care_period, lang))),
+            _care(conn, care_view, care_publication, period, county, lang, int(config["suppression_threshold"])),
+        ),
     ]
     incomplete = tracker.gaps_line(tracker.gaps(conn, "race_scores", period), lang)
-    if incomplete and not ranking.ranked.empty:  # a period without race scores already says so
+    if incomplete and has_race and not ranking.ranked.empty:  # a period without race scores already says so
         parts[0].paragraphs.append(incomplete)
     scope_title = "bulletin_title_county" if county else "bulletin_title"
     words = period_words(period, lang)
     day = today or dt.date.today()
-    version = data_version_text(batches.version_info(db), lang, as_of)
+    version = data_version_text(batches.version_as_of(db, as_of), lang)
+    basis = _basis(race_state, publication, care_state, care_publication, lang)
+    leading = publication if race_state != ABSENT else care_publication  # the publication the document leads with
+    official_lead = race_state == PUBLISHED or (race_state == ABSENT and care_state == PUBLISHED)
     return Bulletin(
         lang=lang,
         period=period,
         county=county,
-        classification=classification(),
-        issuer=str(config["bulletin_issuer"]),
-        document_no=str(config["bulletin_document_no"]),
+        classification=_in_language(classification(), DEFAULT_CLASSIFICATION, "bulletin_classification_default", lang),
+        issuer=_in_language(
+            str(config["bulletin_issuer"]),
+            settings.SETTINGS["bulletin_issuer"].default,
+            "bulletin_issuer_default",
+            lang,
+        ),
+        document_no=(
+            document_no
+            if document_no is not None
+            else (
+                publication.document_no
+                if publication and publication.document_no
+                else _in_language(
+                    str(config["bulletin_document_no"]),
+                    settings.SETTINGS["bulletin_document_no"].default,
+                    "bulletin_document_no_default",
+                    lang,
+                )
+            )
+        ),
         title=t(scope_title, lang, period=words, county=county),
         published=publication is not None,
-        basis=(
-            t("bulletin_published", lang, label=publication.label(lang)) if publication else t("bulletin_trial", lang)
-        ),
+        basis=basis,
+        warning="" if official_lead else basis,
+        correction=_correction(conn, leading, race_state != ABSENT, words, lang) if leading else "",
+        remarks=_remarks(basis if official_lead else "", race_state, care_state, care_publication, lang),
+        changed=changed,
+        care_changed=care_changed,
         addressee=t("bulletin_to_county", lang, county=county) if county else t("bulletin_to_counties", lang),
         opening=t("bulletin_opening", lang, period=words),
         parts=[part for part in parts if part.paragraphs],
-        table_title=t("bulletin_table_title", lang, period=period),
-        table=_ranking_table(ranking, lang),
+        table_title=t("bulletin_table_title", lang, period=words) if has_race else "",
+        table=_ranking_table(ranking, lang) if has_race else _ranking_table(None, lang),
         date=day,
         date_text=date_words(day, lang),
         notes=[version, t("brief_generated", lang, when=f"{dt.datetime.now():%Y-%m-%d %H:%M}")],
+        care_period=care_period,
+        ranking=race_state,
+        care=care_state,
+        ranking_basis=_part_basis(race_state, publication, "bulletin_no_ranking", period, lang),
+        care_basis=_part_basis(care_state, care_publication, "bulletin_no_care", care_period, lang),
     )
+
+
+def has_own_figures(period: str, race_periods: list[str], care_periods: list[str], publication) -> bool:
+    """Whether `period` has figures of its own to report (docs/decisions.md#a-bulletin-needs-figures-of-its-period):
+    race scores of it or a publication of it (`publication`: its newest version, None without one), race periods
+    lying within it (the quarters of a half-year or a year), or care figures of a half-year lying within it (a
+    half-year's own, a year's). A quarter's reported care half-year (welfare.reported_half_year) is an earlier
+    period's: for any quarter after the data it is the newest half-year with figures, and it alone made a 通报 of
+    a quarter nobody reported on."""
+    if period in race_periods or publication is not None:
+        return True
+    if any(periods.within(p, period) for p in race_periods):
+        return True
+    return any(periods.form(p) == "H" and periods.within(p, period) for p in care_periods)
+
+
+def _basis(race: str, publication, care: str, care_publication, lang: str) -> str:
+    """The line under the title: what the ranking is (published, with its label, or a trial); for a period
+    without race scores, what its care figures are instead (a trial line that spoke of "this period's ranking"
+    was wrong there: there is none)."""
+    if race == PUBLISHED:
+        return t("bulletin_published", lang, label=publication.label(lang))
+    if race == LIVE:
+        return t("bulletin_trial", lang)
+    if care == PUBLISHED:
+        return t("bulletin_published_care_only", lang, label=care_publication.label(lang))
+    return t("bulletin_trial_care_only", lang)
+
+
+def _remarks(basis: str, race: str, care: str, care_publication, lang: str) -> str:
+    """The 附注 (GB/T 9704: after the date, in parentheses): the published basis of what the document leads with
+    (a live one is the red warning under the title instead) and, once and in words, what the care figures are
+    (unless the basis already said it: a period without race scores). '' when there is nothing to say."""
+    sentences = [basis] if basis else []
+    if care != ABSENT and race != ABSENT:
+        sentences.append(t("bulletin_note_care", lang, basis=official.basis_line(care_publication, lang)))
+    if not sentences:
+        return ""
+    return f"({' '.join(sentences)})" if lang == "en" else f"（{''.join(sentences)}）"
+
+
+def _correction(conn, publication, race: bool, words: str, lang: str) -> str:
+    """For version 2 on of a publication: `本通报为…第2版，更正原因：…；原第1版（澜组〔2026〕12号）同时作废。`, from the
+    publication's reason and the 文号 of the version before it (official.versions); '' for a first version."""
+    if publication.version < 2:
+        return ""
+    earlier = {p.version: p for p in official.versions(conn, publication.period)}.get(publication.version - 1)
+    number = earlier.document_no if earlier is not None else ""
+    return t(
+        "bulletin_correction",
+        lang,
+        period=words,
+        what=t("bulletin_correction_race" if race else "bulletin_correction_care", lang),
+        version=publication.version,
+        reason=publication.reason.strip().rstrip("。.") or "—",
+        previous=publication.version - 1,
+        number=t("bulletin_correction_number", lang, number=number) if number else "",
+    )
+
+
+def _part_basis(state: str, publication, absent_key: str, period: str, lang: str) -> str:
+    """One part's standing in words: the publication's label, 实时数据（试算）, or that it has no figures."""
+    if state == ABSENT:
+        return t(absent_key, lang, period=period)
+    return official.basis_line(publication if state == PUBLISHED else None, lang)
+
+
+def _in_language(value: str, default: str, key: str, lang: str) -> str:
+    """A head line from the settings as written, except the default placeholder (（发文机关）, （文号）, the default
+    classification line), which follows the document's language (docs/decisions.md#head-placeholders)."""
+    return t(key, lang) if value == default else value
 
 
 class _Race:
     """The race sentences of one period against the previous one (`before`, None without one)."""
 
-    def __init__(self, now: Ranking, before: Ranking | None, previous: str | None, lang: str) -> None:
+    def __init__(
+        self,
+        now: Ranking,
+        before: Ranking | None,
+        previous: str | None,
+        lang: str,
+        runs: dict[str, list[str]] | None = None,
+    ) -> None:
+        """`runs`: county -> the race periods (oldest first, ending with this one) it has been in the third tier
+        without a break, two or more (alerts.rules.third_tier, as the warning list counts them)."""
         self.now, self.before, self.previous, self.lang = now, before, previous, lang
+        self.runs = runs or {}
         self.rows = rankings.ranking_rows(now, before)
         self.words = period_words(now.period, lang)
 
@@ -246,7 +413,11 @@ class _Race:
                 period=self.words,
                 n=int(self.rows["ranked"].sum()),
                 rank=int(row["rank"]),
-                interval=row["interval"],
+                interval=(  # no interval of one value: （排名区间10） says nothing
+                    self._t("bulletin_interval", interval=row["interval"])
+                    if row["rank_low"] != row["rank_high"]
+                    else ""
+                ),
                 score=float(row["composite"]),
                 tier=tier_label(row["tier"], self.lang),
             )
@@ -272,21 +443,34 @@ class _Race:
         key = "bulletin_climber" if places > 0 else "bulletin_slider"
         return self._t(key, unit=unit, before=before, now=now, k=abs(places), reasons=self._reasons(unit, places > 0))
 
-    def _third_twice(self) -> list[str]:
-        now = self.now.table["tier"]
-        before = self.before.table["tier"].reindex(now.index)
-        return [u for u in now.index if now[u] == 3 and not pd.isna(before[u]) and before[u] == 3]
+    def _run(self, county: str) -> str:
+        """`棠梨县连续15期（自2023年第一季度起）`: the county's third-tier run as the warning list counts it."""
+        streak = self.runs[county]
+        return self._t("bulletin_third_run", county=county, n=len(streak), first=period_words(streak[0], self.lang))
 
     def changes(self, county: str = "") -> list[str]:
         """Climbers and sliders (the biggest moves, with their reasons), no sentence for a direction nobody moved
-        in; the counties in the third tier two periods running; for a county bulletin, its own move."""
+        in; the counties in the third tier two periods running; for a county bulletin, its own move. When the two
+        periods rank different counties, no moves at all but the sentence saying why
+        (docs/decisions.md#rank-moves-compare-the-same-units); the third tier two periods running still stands."""
         if self.now.ranked.empty:
             return []  # the race part already says there are no race scores
         if self.before is None or self.before.ranked.empty:
             return [self._t("bulletin_no_previous", period=self.words)]
         previous = period_words(self.previous, self.lang)
         changes = self.rows["rank_change"].dropna()
-        twice = self._third_twice()
+        running = [unit for unit in self.rows.index if unit in self.runs]  # rank order
+        withheld = ranking_tables.moves_withheld_text(
+            self.now, self.before, "county", self.lang, period=self.words, previous=previous
+        )
+        if withheld:  # different counties ranked: no climbers or sliders (rankings.field_change)
+            paragraphs = [withheld]
+            if county and county in self.runs:
+                paragraphs.append(self._t("bulletin_county_third_running", run=self._run(county)))
+            elif not county and running:
+                items = [self._run(unit) for unit in running]
+                paragraphs.append(self._t("bulletin_third_running", runs=join(items, self.lang), n=len(running)))
+            return paragraphs
         if county:
             if county not in changes.index:
                 return [self._t("bulletin_county_not_compared", county=county, previous=previous)]
@@ -298,8 +482,8 @@ class _Race:
                     "bulletin_county_same", county=county, previous=previous, rank=int(self.rows.at[county, "rank"])
                 )
             paragraphs = [own]
-            if county in twice:
-                paragraphs.append(self._t("bulletin_county_third_twice", county=county, previous=previous))
+            if county in self.runs:
+                paragraphs.append(self._t("bulletin_county_third_running", run=self._run(county)))
             if places:
                 paragraphs.append(self._t("bulletin_reasons_note"))
             return paragraphs
@@ -313,13 +497,22 @@ class _Race:
             paragraphs.append(_sentences([lead, *(self._move(u, k) for u, k in downs)], self.lang))
         if not ups and not downs:
             paragraphs.append(self._t("bulletin_no_moves", previous=previous))
-        if twice:
-            paragraphs.append(
-                self._t("bulletin_third_twice", units=join(twice, self.lang), n=len(twice), previous=previous)
-            )
+        if running:
+            items = [self._run(unit) for unit in running]
+            paragraphs.append(self._t("bulletin_third_running", runs=join(items, self.lang), n=len(running)))
         if ups or downs:
             paragraphs.append(self._t("bulletin_reasons_note"))
         return paragraphs
+
+
+def _not_a_race_period(period: str, race_periods: list[str], lang: str) -> str:
+    """The one race sentence of a period that is not a race period (a half-year or a year when the race is
+    quarterly): the race periods within it, whose own bulletins rank them, or that there are none."""
+    within = [p for p in race_periods if periods.within(p, period)]
+    if not within:
+        return t("bulletin_race_none", lang, period=period_words(period, lang))
+    names = join([period_words(p, lang) for p in within], lang)
+    return t("bulletin_race_not_ranked", lang, period=period_words(period, lang), periods=names)
 
 
 def _sentences(sentences: list[str], lang: str) -> str:
@@ -338,15 +531,42 @@ def window_words(window: coverage.Window, lang: str) -> str:
 
 def _training(conn, period: str, county: str, lang: str, config: dict) -> list[str]:
     """Coverage and hours from January to the period's end against the year's targets, and the widest gaps;
-    counties the training page hides are hidden here too (coverage.county_figures)."""
+    counties the training page hides are hidden here too (coverage.county_figures); the counties whose training
+    files of the window are not all in, as the race part says of its scores (tracker.files_not_in)."""
+    window = training_window(period)
+    absent = tracker.files_not_in(conn, "training", window.start, window.end, config)
+    caveats = {  # a county named lowest or with a gap says in the same sentence that its files are not all in
+        gap.county: t(
+            "bulletin_training_caveat", lang, periods=join([period_words(p, lang) for p in gap.periods], lang)
+        )
+        for gap in absent
+    }
+    paragraphs = _training_figures(conn, period, county, lang, config, caveats)
+    if absent:
+        items = [
+            t(
+                "bulletin_training_absent_county",
+                lang,
+                county=gap.county,
+                periods=join([period_words(p, lang) for p in gap.periods], lang),
+            )
+            for gap in absent
+        ]
+        paragraphs.append(t("bulletin_training_absent", lang, n=len(absent), counties=join(items, lang)))
+    return paragraphs
+
+
+def _training_figures(conn, period: str, county: str, lang: str, config: dict, caveats: dict[str, str]) -> list[str]:
+    """`caveats`: county -> `第三季度培训数据未报`, printed beside the county wherever a sentence names it."""
     window = training_window(period)
     words = window_words(window, lang)
-    figures = coverage.county_figures(conn, window, int(config["suppression_threshold"]), config["hours_target"])
+    # what each cadre owes by the period's end against his own target by rank (docs/decisions.md#training-targets-by-rank)
+    figures = coverage.county_figures(conn, window, int(config["suppression_threshold"]))
     if figures is not None and figures.whole is None:  # the prefecture's own figures withheld (small numbers)
         return [t("bulletin_training_all_withheld", lang, window=words)]
     if figures is None or not figures.whole["trained"] > 0:
         return [t("bulletin_training_none", lang, window=words)]
-    whole, due = figures.whole, figures.target_hours
+    whole = figures.whole
     gaps = figures.category_gaps[figures.category_gaps["gap_pp"] < -GAP_MARGIN_PP]
     domains = figures.domain_gaps[figures.domain_gaps["gap_pp"] < -GAP_MARGIN_PP]
     if county:
@@ -357,48 +577,47 @@ def _training(conn, period: str, county: str, lang: str, config: dict) -> list[s
             return [t("bulletin_training_county_withheld", lang, county=county)]
         paragraphs = [
             t(
-                "bulletin_training_county",
+                "bulletin_targets_county",
                 lang,
                 window=words,
                 county=county,
                 coverage=mine["coverage"],
                 hours=mine["hours_per_cadre"],
+                on_pace=mine["share_on_pace"],
                 prefecture=whole["coverage"],
                 prefecture_hours=whole["hours_per_cadre"],
-                due=due,
+                prefecture_on_pace=whole["share_on_pace"],
             )
         ]
-        items = [_category_gap(row, lang) for _, row in gaps[gaps["county"] == county].iterrows()]
-        items += [_domain_gap(row, lang) for _, row in domains[domains["county"] == county].iterrows()]
+        items = [_category_gap(row, lang, {}) for _, row in gaps[gaps["county"] == county].iterrows()]
+        items += [_domain_gap(row, lang, {}) for _, row in domains[domains["county"] == county].iterrows()]
         if items:
             paragraphs.append(t("bulletin_training_county_gaps", lang, items=_items(items, lang)))
         return paragraphs
     paragraphs = [
         t(
-            "bulletin_training_overall",
+            "bulletin_targets_overall",
             lang,
             window=words,
             coverage=whole["coverage"],
             target=config["coverage_target"] / 100,
             hours=whole["hours_per_cadre"],
-            due=due,
+            on_pace=whole["share_on_pace"],
+            short=whole["hours_short"],
         )
     ]
     shown = figures.by_county[figures.hidden == ""]
-    behind = shown[shown["hours_per_cadre"] < due].sort_values("hours_per_cadre", kind="stable")
-    if len(behind) and len(behind) == len(shown):
-        lowest = behind.iloc[0]
-        paragraphs.append(
-            t("bulletin_training_all_behind", lang, due=due, county=lowest["county"], hours=lowest["hours_per_cadre"])
-        )
-    elif len(behind):
+    behind = shown[shown["share_on_pace"] < whole["share_on_pace"]].sort_values("share_on_pace", kind="stable")
+    if len(behind):
         items = [
-            t("bulletin_hours_item", lang, county=c, hours=h)
-            for c, h in zip(behind["county"].head(BEHIND), behind["hours_per_cadre"].head(BEHIND), strict=True)
+            t("bulletin_targets_item_caveat", lang, county=c, share=v, caveat=caveats[c])
+            if c in caveats
+            else t("bulletin_targets_item", lang, county=c, share=v)
+            for c, v in zip(behind["county"].head(BEHIND), behind["share_on_pace"].head(BEHIND), strict=True)
         ]
-        paragraphs.append(t("bulletin_training_behind", lang, n=len(behind), due=due, items=join(items, lang)))
+        paragraphs.append(t("bulletin_targets_behind", lang, n=len(behind), items=join(items, lang)))
     if len(gaps):
-        items = [_category_gap(row, lang) for _, row in gaps.head(GAPS).iterrows()]
+        items = [_category_gap(row, lang, caveats) for _, row in gaps.head(GAPS).iterrows()]
         paragraphs.append(t("bulletin_training_gaps", lang, items=_items(items, lang)))
     withheld = figures.by_county.loc[figures.hidden != "", "county"].tolist()
     if withheld:
@@ -406,20 +625,30 @@ def _training(conn, period: str, county: str, lang: str, config: dict) -> list[s
     return paragraphs
 
 
-def _category_gap(row: pd.Series, lang: str) -> str:
+def _named(county: str, lang: str, caveats: dict[str, str]) -> str:
+    """棠梨县 or 棠梨县（2026年第三季度培训数据未报）."""
+    return t("bulletin_gap_county_caveat", lang, county=county, caveat=caveats[county]) if county in caveats else county
+
+
+def _category_gap(row: pd.Series, lang: str, caveats: dict[str, str]) -> str:
     return t(
         "bulletin_gap_category",
         lang,
-        county=row["county"],
+        county=_named(row["county"], lang, caveats),
         category=coverage_tables.category_label(row["category"], lang),
         coverage=row["coverage"],
         gap=-row["gap_pp"],
     )
 
 
-def _domain_gap(row: pd.Series, lang: str) -> str:
+def _domain_gap(row: pd.Series, lang: str, caveats: dict[str, str]) -> str:
     return t(
-        "bulletin_gap_domain", lang, county=row["county"], domain=row["domain"], reach=row["reach"], gap=-row["gap_pp"]
+        "bulletin_gap_domain",
+        lang,
+        county=_named(row["county"], lang, caveats),
+        domain=row["domain"],
+        reach=row["reach"],
+        gap=-row["gap_pp"],
     )
 
 
@@ -427,16 +656,19 @@ def _items(items: list[str], lang: str) -> str:
     return ("; " if lang == "en" else "；").join(items)
 
 
-def _care(conn, view: welfare.PeriodView, publication, period: str, county: str, lang: str) -> list[str]:
+def _care(conn, view: welfare.PeriodView, publication, period: str, county: str, lang: str, small: int) -> list[str]:
     """The care indicators below target in the half-year `view` holds: the prefecture's summary sentences, or the
-    county's own indicators with the prefecture's overall line; the half-year's basis (published or trial)."""
+    county's own indicators with the prefecture's overall line (its basis is said once, in the 附注). A count
+    of people from 1 to small − 1 reads `<5`, as in the warning list (docs/decisions.md#small-numbers-in-warnings)."""
     half = view.period
     words = period_words(half, lang)
     table = view.table
     if table.empty or not table["value"].notna().any():
         return [t("bulletin_care_none", lang, half=words)]
     paragraphs = [] if half == period else [t("bulletin_care_half", lang, half=words)]
-    overall = welfare.summary_sentences(table, half, lang)
+    overall = welfare.summary_sentences(table, capital(words) if lang == "en" else words, lang, small=small)
+    if lang == "zh":  # the pages' `2026-H1 共…` spacing; a document's sentence runs on: 2026年上半年共…
+        overall = [s.replace(f"{words} ", words, 1) if s.startswith(words) else s for s in overall]
     if county:
         own = table[table["county"] == county]
         if own.empty or not own["value"].notna().any():
@@ -449,7 +681,7 @@ def _care(conn, view: welfare.PeriodView, publication, period: str, county: str,
                     "bulletin_care_item",
                     lang,
                     name=name,
-                    value=welfare.value_text(value, unit or "", lang),
+                    value=welfare.value_text(value, unit or "", lang, small),
                     target=welfare.value_text(target, unit or "", lang),
                 )
                 for name, value, target, unit in zip(
@@ -466,17 +698,17 @@ def _care(conn, view: welfare.PeriodView, publication, period: str, county: str,
     incomplete = tracker.gaps_line(tracker.gaps(conn, "welfare", half), lang)
     if incomplete:
         paragraphs.append(incomplete)
-    paragraphs.append(t("bulletin_care_basis", lang, basis=official.basis_line(publication, lang)))
     return paragraphs
 
 
-def _ranking_table(ranking: Ranking, lang: str) -> pd.DataFrame:
+def _ranking_table(ranking: Ranking | None, lang: str) -> pd.DataFrame:
     """Rank, interval, county, composite (3 decimals) and tier as text; an unranked county says why in the tier
-    column (数据不全（缺 N 项）)."""
+    column (数据不全（缺 N 项）). No rows without a ranking (None: the period has no race scores; every county
+    listed as 数据不全 would say what is not so)."""
     columns = [
         t(key, lang) for key in ("col_rank", "col_rank_interval", "col_unit_county", "col_composite", "col_tier")
     ]
-    if ranking.table.empty:
+    if ranking is None or ranking.table.empty:
         return pd.DataFrame(columns=columns)
     full = ranking_tables.ranking_table(ranking, None, "county", lang)
     flags = full[t("col_flags", lang)]
@@ -485,7 +717,10 @@ def _ranking_table(ranking: Ranking, lang: str) -> pd.DataFrame:
     out[rank] = ["—" if pd.isna(v) else str(int(v)) for v in full[rank]]
     out[interval] = [v or "—" for v in full[interval]]
     out[composite] = ["—" if pd.isna(v) else f"{v:.3f}" for v in full[composite]]
-    out[tier] = [label or flag or "—" for label, flag in zip(full[tier], flags, strict=True)]
+    out[tier] = [  # a missing tier is None or NaN (truthy): never printed as "nan"
+        label if isinstance(label, str) and label else flag or "—"
+        for label, flag in zip(full[tier], flags, strict=True)
+    ]
     return out.reset_index(drop=True)
 
 
@@ -498,7 +733,7 @@ LATIN_FONT = "Times New Roman"  # digits and Latin letters, as official document
 TITLE_SIZE, BODY_SIZE, TABLE_SIZE, NOTE_SIZE, PAGE_NUMBER_SIZE = Pt(22), Pt(16), Pt(12), Pt(10.5), Pt(14)
 LINE_SPACING = Pt(28.95)  # 22 lines on the 225 mm text block
 INDENT = Pt(32)  # two characters of 三号
-RED = RGBColor(0xC0, 0x00, 0x00)
+RED = RGBColor(*palette.rgb(palette.DOCUMENT_RED))  # the head's red (GB/T 9704), not a data colour
 # The font table: each font named in the document with the one Word and WPS substitute when it is missing
 # (w:altName), and the character set (86 = GB2312) and family that steer a substitute of the same kind.
 FONT_FALLBACKS = {
@@ -522,8 +757,8 @@ PPR_AFTER_BORDERS = (
 def to_docx(bulletin: Bulletin) -> bytes:
     """The bulletin as a .docx: A4 with the margins of GB/T 9704-2012 (top 37, bottom 35, left 28, right 26 mm);
     the classification line top left (黑体 三号); the issuing body in red and the 文号, a red rule; the title in 二号
-    方正小标宋简体 centred; the basis (published / 试算) under it; the body in 三号 仿宋_GB2312 with 黑体 headings;
-    the ranking table; the issuing body and date; page numbers in the footer (a PAGE field)."""
+    方正小标宋简体 centred; a 试算 warning in red bold under it when the figures are live; the body in 三号 仿宋_GB2312 with 黑体 headings;
+    the issuing body and date, the 附注 (what the figures are); the ranking table; page numbers in the footer (a PAGE field)."""
     document = Document()
     _page(document)
     _normal_style(document)
@@ -534,17 +769,12 @@ def to_docx(bulletin: Bulletin) -> bytes:
     rule = _line(document, bulletin.document_no, BODY_FONT, BODY_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER)
     _red_rule(rule)
     _line(document, bulletin.title, TITLE_FONT, TITLE_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER, before=Pt(28))
-    _line(
-        document,
-        bulletin.basis,
-        BODY_FONT,
-        BODY_SIZE,
-        align=WD_ALIGN_PARAGRAPH.CENTER,
-        bold=not bulletin.published,
-        color=None if bulletin.published else RED,
-    )
+    if bulletin.warning:  # live figures: a trial, seen first (docs/decisions.md#bulletin-wording)
+        _line(document, bulletin.warning, BODY_FONT, BODY_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, color=RED)
     _line(document, bulletin.addressee, BODY_FONT, BODY_SIZE, before=Pt(14))
     _line(document, bulletin.opening, BODY_FONT, BODY_SIZE, indent=True)
+    if bulletin.correction:
+        _line(document, bulletin.correction, BODY_FONT, BODY_SIZE, indent=True)
     for i, part in enumerate(bulletin.parts):
         _line(
             document,
@@ -557,6 +787,8 @@ def to_docx(bulletin: Bulletin) -> bytes:
             _line(document, paragraph, BODY_FONT, BODY_SIZE, indent=True)
     _line(document, bulletin.issuer, BODY_FONT, BODY_SIZE, align=WD_ALIGN_PARAGRAPH.RIGHT, before=Pt(28), right=INDENT)
     _line(document, bulletin.date_text, BODY_FONT, BODY_SIZE, align=WD_ALIGN_PARAGRAPH.RIGHT, right=INDENT)
+    if bulletin.remarks:  # 附注: the line after the date, indented two characters, in parentheses (GB/T 9704)
+        _line(document, bulletin.remarks, BODY_FONT, BODY_SIZE, indent=True)
     if len(bulletin.table):
         title = _line(document, bulletin.table_title, HEADING_FONT, BODY_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER)
         title.paragraph_format.page_break_before = True  # an attachment starts a page after the signature
@@ -671,7 +903,12 @@ def _red_rule(paragraph) -> None:
     """The red line under the 文号 that separates an official document's head from its body."""
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
-    for name, value in (("w:val", "single"), ("w:sz", "12"), ("w:space", "6"), ("w:color", "C00000")):
+    for name, value in (
+        ("w:val", "single"),
+        ("w:sz", "12"),
+        ("w:space", "6"),
+        ("w:color", palette.DOCUMENT_RED[1:].upper()),
+    ):
         bottom.set(qn(name), value)
     borders.append(bottom)
     paragraph._p.get_or_add_pPr().insert_element_before(borders, *PPR_AFTER_BORDERS)  # schema order, or Word refuses

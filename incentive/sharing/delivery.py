@@ -110,6 +110,7 @@ class Delivery:
     moment: dt.datetime
     refused: str = ""
     refusal: str = ""  # the refusal's code in the audit log: no_data, not_published, out_dir
+    created: bool = False  # the folder did not exist and was made (docs/decisions.md#the-delivery-folder)
     published: bool = False
     basis: str = ""
     gaps: str = ""
@@ -117,6 +118,7 @@ class Delivery:
     withheld: int = 0
     small: int = 5
     judged: str = ""
+    sheet_notes: tuple[str, ...] = ()  # under the warning list's title in its sheet (listing.sheet_notes)
     files: tuple[DeliveredFile, ...] = ()
     webhook: WebhookResult | None = None
 
@@ -198,7 +200,8 @@ def deliver(
     webhook_format: str = "text",
     who: str = "cli",
 ) -> Delivery:
-    """Write the period's documents into `out_dir` (created if missing), then post the summary to `webhook`
+    """Write the period's documents into `out_dir` (created with its parents if missing, once the period is known
+    to have data: `created`), then post the summary to `webhook`
     (`webhook_format` "text": the robot shape {"msgtype": "text", "text": {"content": …}} of WeCom and DingTalk;
     "json": the summary's fields), then record the delivery in the audit log (action `deliver`, the period, the
     folder, the files written, the webhook's host and outcome).
@@ -208,19 +211,13 @@ def deliver(
     server without Chromium); with `pdf` and no Chromium every briefing fails with the sentence saying how to
     install it, and the rest is delivered. `published_only` refuses a period whose ranking was not published.
     Never raises for a file that fails or a post that fails: they are in the result (`failed`, `webhook`), and
-    a refusal is `refused`, with nothing written."""
+    a refusal is `refused`, with nothing written and no folder made."""
     today = today or dt.date.today()
     moment = dt.datetime.now()
     out_dir = Path(out_dir)
     config = settings.current(db)
     start = Delivery(period, out_dir, lang, moment, small=int(config["suppression_threshold"]))
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        if not os.access(out_dir, os.W_OK | os.X_OK):
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
-    except OSError as error:
-        reason = t("delivery_out_dir", lang, path=out_dir, reason=error.strerror or str(error))
-        return _finish(db, dataclasses.replace(start, refused=reason, refusal="out_dir"), webhook, webhook_format, who)
+    # the refusals that depend on the data come before the folder is touched: a refused run leaves nothing behind
     try:
         prefecture = bulletin.gather(db, period, "", lang, as_of=moment, today=today)
     except bulletin.BulletinError as error:
@@ -230,6 +227,15 @@ def deliver(
         reason = t("delivery_not_published", lang, period=period)
         refused = dataclasses.replace(start, refused=reason, refusal="not_published")
         return _finish(db, refused, webhook, webhook_format, who)
+    existed = out_dir.is_dir()
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        if not os.access(out_dir, os.W_OK | os.X_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+    except OSError as error:
+        reason = t("delivery_out_dir", lang, path=out_dir, reason=error.strerror or str(error))
+        return _finish(db, dataclasses.replace(start, refused=reason, refusal="out_dir"), webhook, webhook_format, who)
+    start = dataclasses.replace(start, created=not existed)
 
     conn = DataAsOf(db.connection, moment)
     counties = queries.run(conn, "race_units", county="")["unit"].tolist()
@@ -245,6 +251,7 @@ def deliver(
         alerts=tuple(shown),
         withheld=withheld,
         judged=listing.judged_text(found.judged, lang),
+        sheet_notes=tuple(listing.sheet_notes(found.judged, len(shown), withheld, start.small, lang)),
     )
     makers = _makers(db, delivery, prefecture, race, pdf, today, who)
     planned = plan(period, counties, lang, pdf)
@@ -281,7 +288,11 @@ def _makers(db, delivery: Delivery, prefecture, race: bool, pdf: bool, today: dt
     printer = briefing.chromium_path() if pdf else None
 
     def document(county: str) -> bytes:
-        made = prefecture if not county else bulletin.gather(db, period, county, lang, as_of=moment, today=today)
+        made = (  # one 文号 is one document: a county's copy leaves it blank (docs/decisions.md#document-numbers)
+            prefecture
+            if not county
+            else bulletin.gather(db, period, county, lang, as_of=moment, today=today, document_no="")
+        )
         return bulletin.to_docx(made)
 
     def printed(county: str) -> bytes:
@@ -295,18 +306,14 @@ def _makers(db, delivery: Delivery, prefecture, race: bool, pdf: bool, today: dt
             lang,
             link,
             as_of=moment,
-            race_period=period,  # and the year's default half-year, as the rankings page's button prints P
+            race_period=period,
+            care_period=prefecture.care_period,  # the 通报's half-year (docs/decisions.md#care-half-year-of-a-document)
         )
         return briefing.to_pdf(briefing.to_html(content))
 
     table = listing.table(delivery.alerts, lang, delivery.small)
-    heading = [
-        t("delivery_alerts_title", lang, period=bulletin.period_words(period, lang)),
-        delivery.judged,
-        *([t("delivery_alerts_none", lang)] if not delivery.alerts else []),
-        *([t("alerts_withheld", lang, n=delivery.withheld, threshold=delivery.small)] if delivery.withheld else []),
-        classification(),
-    ]
+    title = t("delivery_alerts_title", lang, period=bulletin.period_words(period, lang))
+    heading = [title, *delivery.sheet_notes, classification()]  # laid out as a page's download (ui/downloads.py)
     return {
         BULLETIN: document,
         BRIEFING: printed,

@@ -21,7 +21,7 @@ from incentive.intake.cell_values import escape_formula, plain_number_text
 from incentive.publication import official
 from incentive.store import queries, settings
 from incentive.store.database import Database
-from incentive.training import coverage, named_lists
+from incentive.training import coverage, named_lists, targets
 
 EXPORT_KINDS = ("regions", "indicators", "race_scores", "welfare", "roster", "training", "movements")
 
@@ -44,7 +44,16 @@ COVERAGE_COLUMNS = [
     "trained",
     "coverage",
     "hours_per_cadre",
+    "measured",
+    "meeting_target",
     "share_meeting_target",
+    "on_pace",
+    "share_on_pace",
+    "hours_short",
+    "online_met",
+    "share_online_met",
+    "online_hours_per_cadre",
+    "unmapped",
     "coverage_political",
     "coverage_professional",
     "coverage_innovation",
@@ -53,7 +62,9 @@ COVERAGE_COLUMNS = [
 
 
 def coverage_frame(db: Database, period: str, by: str = "county", *, suppress: bool = False) -> pd.DataFrame:
-    """`export coverage`: one row per county (or unit within its county, or rank level) for a period of any form.
+    """`export coverage`: one row per county (or unit within its county, rank level or rank group) for a period of
+    any form. Attainment is against each cadre's own training target by rank, with the pace at the period's last
+    recorded training day (docs/decisions.md#training-targets-by-rank).
 
     Figures are exact (docs/decisions.md#cli-exports-are-exact); `suppressed` marks the groups a viewer of the
     app does not see (smaller than the threshold, or withheld with one so that it cannot be worked out from the
@@ -61,19 +72,15 @@ def coverage_frame(db: Database, period: str, by: str = "county", *, suppress: b
     """
     config = settings.current(db)
     window = coverage.period_window(period)
-    target_hours = coverage.prorated_target(config["hours_target"], window)
+    years = coverage.to_come(window, coverage.last_recorded(db.connection, window))
     cadres = coverage.cadres_in(db.connection, window)
-    frame = coverage.window_query(
-        db.connection, "training_coverage", window, cadres, by=by, county="", target_hours=target_hours
-    )
-    pattern = coverage.disclosure_pattern(
-        db.connection, window, cadres, int(config["suppression_threshold"]), target_hours
-    )
+    frame = coverage.window_query(db.connection, "training_coverage", window, cadres, by=by, county="", to_come=years)
+    pattern = coverage.disclosure_pattern(db.connection, window, cadres, int(config["suppression_threshold"]), years)
     statuses = coverage.group_statuses(frame, by, pattern)
     frame = coverage.with_suppression(frame, statuses) if suppress else frame.assign(suppressed=statuses != "")
     frame = frame.drop(columns="group") if by == "county" else frame.rename(columns={"group": by})
     out = frame[["county", *([by] if by != "county" else []), *COVERAGE_COLUMNS, "suppressed"]].copy()
-    for column in ("cadres", "trained"):
+    for column in ("cadres", "trained", *coverage.COUNT_COLUMNS):
         out[column] = out[column].astype("Int64").mask(out["suppressed"] & suppress)
     out.insert(0, "period", period)
     return out
@@ -88,14 +95,17 @@ def untrained_frame(db: Database, period: str, county: str, scope: Scope) -> pd.
     return frame
 
 
-def welfare_status_frame(db: Database, period: str, published: int | None = None) -> pd.DataFrame:
+def welfare_status_frame(db: Database, period: str, published: int | None = None, county: str = "") -> pd.DataFrame:
     """`export welfare_status`: one row per county and indicator; status met/near/below, empty without a target
-    or a value. `published`: the statuses frozen by that version of the period's publication, not current data."""
+    or a value. `published`: the statuses frozen by that version of the period's publication, not current data.
+    `county`: that county's rows only ('' = every county)."""
     view = official.welfare_view(db.connection, period, published) if published else None
     frame = (view or welfare.period_view(db.connection, period)).table.copy()  # the page's statuses
+    if county:
+        frame = frame[frame["county"] == county]
     frame["status"] = frame["status"].fillna("")
     frame.insert(0, "period", period)
-    return frame[["period", "county", "indicator", "value", "target", "status"]]
+    return frame[["period", "county", "indicator", "value", "target", "status"]].reset_index(drop=True)
 
 
 def movements_summary_frame(db: Database, year: int, *, suppress: bool = False) -> pd.DataFrame:
@@ -106,6 +116,22 @@ def movements_summary_frame(db: Database, year: int, *, suppress: bool = False) 
     view = movements.year_view(db.connection, year, threshold)
     out = movements.summary_frame(view.summary, view.pattern if suppress else None, threshold)
     out.insert(0, "year", year)
+    return out
+
+
+def promotion_training_frame(db: Database, period: str, *, suppress: bool = False) -> pd.DataFrame:
+    """`export promotion_training`: 提任前 training of the promotions (提拔) dated in `period` (any form), one row
+    per county (county '' = cadres on no roster) and a last row for the prefecture (county `all`): promoted, met
+    (trained to target in the year before), share_met (docs/decisions.md#pre-promotion-training). Exact; `suppressed`
+    marks what a viewer of the training page does not see, and `suppress=True` empties those figures."""
+    threshold = int(settings.current(db)["suppression_threshold"])
+    counts, hidden = targets.promoted_by_county(targets.promoted(db.connection, period), threshold)
+    out = counts.assign(county=counts["county"].fillna("all"), suppressed=hidden != "")
+    if suppress:
+        for column in ("promoted", "met"):
+            out[column] = out[column].astype("Int64").mask(out["suppressed"])
+        out["share_met"] = out["share_met"].where(~out["suppressed"])
+    out.insert(0, "period", period)
     return out
 
 

@@ -28,7 +28,7 @@ def write(
     detail: str = "",
 ) -> None:
     """One audit row, inside the caller's transaction (`cur`). `action` and `outcome` are codes that
-    `labels.audit_table` puts into words; `rows` a count of rows or batches, None where there is none."""
+    `audit_log.table` puts into words; `rows` a count of rows or batches, None where there is none."""
     cur.execute(
         "INSERT INTO audit VALUES ($at, $who, $action, $target, $file, $sha, $rows, $outcome, $detail)",
         {

@@ -7,6 +7,7 @@ sequence (`Database.serial_write`). Every write below records itself in the audi
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -44,6 +45,7 @@ class VersionInfo:
     active_batches: int
     latest_batch: int
     last_change: dt.datetime | None
+    pinned: dt.datetime | None = None  # version_as_of: the moment, when the data have changed since
 
 
 # ------------------------------------------------------------ writing
@@ -130,34 +132,51 @@ def store(
 
 
 def rollback(db: Database, batch_id: int, who: str = "system", *, scope: Scope = Scope.ALL) -> None:
-    """Undo one batch exactly: the rows it superseded become current again. BatchError("cli_no_batch") when no
-    active batch has that id. `scope`: whose batches the person may undo; a county's scope covers only batches
-    of that county (docs/decisions.md#county-batches), so another county's batch or a prefecture-wide one is
-    refused with OutOfScope, and the refusal is audited."""
+    """Undo one batch exactly, now: the rows it superseded become current again. BatchError("cli_no_batch") when no
+    active batch has that id. Only the prefecture (`scope` covering everything: its administrator, the command
+    line) rolls back directly. A county's scope is refused with OutOfScope, and the refusal audited: another
+    county's batch or a prefecture-wide one are not his (docs/decisions.md#county-batches), and his own county's
+    batches, accepted after review, are rolled back only through a request the prefecture reviews
+    (incentive/review/rollbacks.py, docs/decisions.md#rollbacks-of-accepted-data-are-reviewed)."""
 
     def undo(cur: duckdb.DuckDBPyConnection) -> None:
-        found = cur.execute("SELECT status, county FROM batches WHERE id = $id", {"id": batch_id}).fetchone()
-        if found is None or found[0] != "active":
-            raise BatchError("cli_no_batch", batch=batch_id)
-        county = found[1]
-        if not scope.everything and (county is None or not scope.covers(county)):
+        county = active_county(cur, batch_id)
+        if not scope.everything:
             own = "、".join(sorted(scope.counties or ())) or "—"
             if county is None:
                 raise OutOfScope("rollback_refused_prefecture", batch=batch_id, own=own)
-            raise OutOfScope("rollback_refused_county", batch=batch_id, county=county, own=own)
-        cur.execute(
-            "UPDATE batches SET status = 'rolled_back', rolled_back_at = $at WHERE id = $id",
-            {"at": dt.datetime.now(), "id": batch_id},
-        )
-        faults.reach("mid_write")
-        rollup.refresh(cur, [batch_id])
-        audit.write(cur, who, "rollback", target=f"batch {batch_id}")
+            if not scope.covers(county):
+                raise OutOfScope("rollback_refused_county", batch=batch_id, county=county, own=own)
+            raise OutOfScope("rollback_needs_review", batch=batch_id)
+        undo_in(cur, batch_id, who)
 
     try:
         db.serial_write(undo)
     except OutOfScope as refused:
         audit.record(db, who, "rollback", target=f"batch {batch_id}", outcome="refused", detail=refused.key)
         raise
+
+
+def active_county(cur: duckdb.DuckDBPyConnection, batch_id: int) -> str | None:
+    """The county of an active batch (None: prefecture-wide), read in the caller's transaction;
+    BatchError("cli_no_batch") when no active batch has that id."""
+    found = cur.execute("SELECT status, county FROM batches WHERE id = $id", {"id": batch_id}).fetchone()
+    if found is None or found[0] != "active":
+        raise BatchError("cli_no_batch", batch=batch_id)
+    return found[1]
+
+
+def undo_in(cur: duckdb.DuckDBPyConnection, batch_id: int, who: str, *, detail: str = "") -> None:
+    """`rollback`'s write inside the caller's transaction (`cur`, from `Database.serial_write`), for a rollback that
+    must land with other rows (an accepted rollback request); the batch must be active (`active_county`).
+    `detail`: what the audit row adds (who asked for it)."""
+    cur.execute(
+        "UPDATE batches SET status = 'rolled_back', rolled_back_at = $at WHERE id = $id",
+        {"at": dt.datetime.now(), "id": batch_id},
+    )
+    faults.reach("mid_write")
+    rollup.refresh(cur, [batch_id])
+    audit.write(cur, who, "rollback", target=f"batch {batch_id}", detail=detail)
 
 
 def rollback_source(db: Database, source: str, who: str = "system") -> int:
@@ -226,6 +245,26 @@ _VERSION_SQL = (
 
 def version_info(db: Database) -> VersionInfo:
     return _version(db.fetch_all(_VERSION_SQL)[0])
+
+
+_VERSION_AT_SQL = (
+    "SELECT count(*), coalesce(max(id), 0), count(*) FILTER (WHERE rolled_back_at <= $m), "
+    "count(*) FILTER (WHERE rolled_back_at IS NULL OR rolled_back_at > $m), "
+    "max(CASE WHEN rolled_back_at <= $m THEN greatest(created_at, rolled_back_at) ELSE created_at END) "
+    "FROM batches WHERE created_at <= $m"
+)
+
+
+def version_as_of(db: Database, moment: dt.datetime | None) -> VersionInfo:
+    """version_info of the data as they were at `moment` (the batches created by then and not rolled back by
+    then, as DataAsOf sees them); None, the data now. `pinned` is the moment when the data have changed since
+    (an import or a rollback after it), so that a document says it shows an older version; a delivery's moment,
+    a few seconds old, gives the same line as the live data (docs/decisions.md#data-version-line)."""
+    now = version_info(db)
+    if moment is None:
+        return now
+    at = _version(db.fetch_all(_VERSION_AT_SQL, {"m": moment})[0])
+    return dataclasses.replace(at, pinned=moment) if at.version != now.version else at
 
 
 def version_in(cur: duckdb.DuckDBPyConnection) -> VersionInfo:

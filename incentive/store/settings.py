@@ -1,7 +1,8 @@
-"""App settings an organization department changes rarely: the hours target, the coverage target, the
-suppression threshold, the most hours one training record may carry, the assessment cycle (when counties owe their
-files), the warning list's thresholds, and the two texts of the 通报's head (issuing body, 文号). Stored in the
-database (append-only, newest row per key wins), so every app process and the CLI agree and every change is on record.
+"""App settings an organization department changes rarely: the coverage target, the suppression threshold, the
+most hours one training record may carry, the assessment cycle (when counties owe their files), the warning list's
+thresholds, and the two texts of the 通报's head (issuing body, 文号); the training targets by rank are a table of
+their own (incentive/training/targets.py). Stored in the database (append-only, newest row per key wins), so every
+app process and the CLI agree and every change is on record.
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ class Setting:
 
 
 SETTINGS = {
-    "hours_target": Setting(110.0, 0.0, 2000.0),  # 学时 a cadre should reach in a year (prorated for shorter periods)
     "coverage_target": Setting(90.0, 0.0, 100.0),  # % of cadres trained in a period: the line on coverage charts
     "suppression_threshold": Setting(5, 1, 100, integer=True),  # groups smaller than this show `<5`
     # 学时 one training record may carry; more is refused as implausible (docs/data-format.md)
@@ -60,6 +60,14 @@ GROUPS = ("general", "schedule", "alerts", "bulletin")
 TEXT_CONTROLS = re.compile(r"[\x00-\x1f\x7f]")  # a setting's text is one line: no tabs, breaks or other controls
 
 
+def shown(value: object) -> str:
+    """A setting's value as a sentence shows it: a whole number without a decimal point (2500, not the 2500.0 a
+    form's number input gives), other numbers as written (0.5), text as typed."""
+    if isinstance(value, float) and math.isfinite(value):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    return str(value)
+
+
 def defaults() -> dict[str, float | str]:
     """Every setting at its default (what a Reference carries when no database is involved)."""
     return {key: spec.default for key, spec in SETTINGS.items()}
@@ -68,12 +76,14 @@ def defaults() -> dict[str, float | str]:
 class SettingError(TranslatedError):
     """A setting value that is not allowed; the sentence names the setting (its label on the Data page and its
     key), the value given and what is allowed, and, when the value it keeps is known (`current`), that nothing
-    was saved and which value stays."""
+    was saved and which value stays (a text setting's in quotes), number and text settings alike."""
 
     def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
         said = super().text(lang)
         if "current" in self.params:
-            said += t("setting_kept", lang, current=self.params["current"])
+            spec = SETTINGS.get(self.params.get("name"))
+            kept = "setting_kept_text" if spec is not None and spec.text else "setting_kept"  # text in quotes
+            said += t(kept, lang, current=self.params["current"])
         return said
 
 
@@ -104,6 +114,33 @@ def allowed(key: str) -> str:
     if spec.choices:
         return " / ".join(f"{c:g}" for c in spec.choices)
     return f"{spec.minimum:g}–{spec.maximum:g}"
+
+
+def explained(key: str, value: float | str, lang: str) -> str:
+    """Setting `key` in one sentence: its label (what it means, as the Data page names it), its key, `value` (the
+    one in force), its default and what it accepts: `incentive settings KEY`. SettingError for an unknown key."""
+    if key not in SETTINGS:
+        raise SettingError("setting_unknown", name=key, names=", ".join(SETTINGS))
+    spec = SETTINGS[key]
+    if spec.text:
+        accepts = t("setting_accepts_text", lang, low=int(spec.minimum), high=int(spec.maximum))
+    elif spec.integer and not spec.choices:
+        accepts = t("setting_accepts_whole", lang, range=allowed(key))
+    else:
+        accepts = allowed(key)
+
+    def shown(v: float | str) -> str:
+        return v if isinstance(v, str) else f"{v:g}"
+
+    return t(
+        "setting_explained",
+        lang,
+        label=t(f"setting_{key}", lang),
+        name=key,
+        value=shown(value),
+        default=shown(spec.default),
+        accepts=accepts,
+    )
 
 
 def save(db: Database, key: str, value: object, changed_by: str) -> float | str:
@@ -162,11 +199,12 @@ def _parse(key: str, value: object, kept: float | str | None = None) -> float | 
                 label=("i18n", f"setting_{key}"),
                 low=int(spec.minimum),
                 high=int(spec.maximum),
+                **({"current": kept} if kept is not None else {}),
             )
         return text
-    said = {"label": ("i18n", f"setting_{key}"), "name": key, "value": value}
+    said = {"label": ("i18n", f"setting_{key}"), "name": key, "value": shown(value)}
     if kept is not None:
-        said["current"] = f"{kept:g}"
+        said["current"] = shown(float(kept))
     try:
         number = float(str(value).strip())
     except ValueError:

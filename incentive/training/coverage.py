@@ -18,14 +18,19 @@ from incentive import disclosure, periods
 from incentive.store import queries
 
 CATEGORIES = ("political", "professional", "innovation", "practice")
-SLICES = ("county", "unit", "rank", "gender", "age")
+SLICES = ("county", "unit", "rank", "rank_group", "gender", "age")
 RATE_COLUMNS = (
     "coverage",
     "hours_per_cadre",
     "hours_median",
     "share_meeting_target",
+    "share_on_pace",
+    "hours_short",
+    "share_online_met",
+    "online_hours_per_cadre",
     *(f"coverage_{c}" for c in CATEGORIES),
 )
+COUNT_COLUMNS = ("measured", "meeting_target", "on_pace", "online_met", "unmapped")  # blanked with the rates
 
 
 @dataclass(frozen=True)
@@ -42,8 +47,9 @@ class Window:
 
 
 def cadres_in(conn: duckdb.DuckDBPyConnection, window: Window) -> pa.Table:
-    """Every cadre on the roster at the window's end, with their training in it (queries/training_cadres)."""
-    return queries.arrow(conn, "training_cadres", start=window.start, end=window.end)
+    """Every cadre on the roster at the window's end, with their training in it and their own training target
+    (queries/training_cadres; docs/decisions.md#training-targets-by-rank)."""
+    return queries.arrow(conn, "training_cadres", start=window.start, end=window.end, months=window.months)
 
 
 def window_query(
@@ -71,6 +77,12 @@ def quarter_window(year: int, quarter: int) -> Window:
     return Window(dt.date(year, first, 1), month_end(year, first + 2), f"{year}-Q{quarter}")
 
 
+def quarters_through(last_day: dt.date) -> list[int]:
+    """The quarters of `last_day`'s year that have begun by `last_day` (the date of the year's latest training
+    record), newest first: a quarter after the last record would read as a measured zero, so it is not offered."""
+    return list(range((last_day.month + 2) // 3, 0, -1))
+
+
 def months_window(first: dt.date, last: dt.date) -> Window:
     """Whole months from `first`'s month to `last`'s month (swapped if given backwards)."""
     first, last = min(first, last), max(first, last)
@@ -85,13 +97,16 @@ def month_range_text(first: dt.date, last: dt.date) -> str:
     return f"{first:%Y-%m}~{last:%Y-%m}"
 
 
-def parse_month_range(text: str, year: int) -> tuple[dt.date, dt.date] | None:
-    """`2026-03~2026-05` back to first days of months, when both lie in `year` and in order; else None."""
+def parse_month_range(text: str, year: int, through: dt.date | None = None) -> tuple[dt.date, dt.date] | None:
+    """`2026-03~2026-05` back to first days of months, when both lie in `year`, in order, and (given `through`,
+    the latest record's date) not after `through`'s month; else None."""
     try:
         first, last = (dt.date(int(part[:4]), int(part[5:7]), 1) for part in text.split("~"))
     except ValueError:
         return None
     if first.year != year or last.year != year or first > last:
+        return None
+    if through is not None and last > through.replace(day=1):
         return None
     return first, last
 
@@ -117,6 +132,8 @@ def comparable_previous(window: Window, last_day: dt.date | None) -> Window:
     if last_day is None or last_day >= window.end or last_day < window.start:
         return before
     elapsed = (last_day.year - window.start.year) * 12 + last_day.month - window.start.month + 1
+    if elapsed == window.months:  # records reach the window's last month: the whole previous window compares
+        return before
     last_index = before.start.year * 12 + before.start.month - 1 + elapsed - 1
     return months_window(before.start, dt.date(last_index // 12, last_index % 12 + 1, 1))
 
@@ -126,21 +143,37 @@ def prorated_target(annual_hours: float, window: Window) -> float:
     return annual_hours * window.months / 12
 
 
-def expected_by(annual_hours: float, window: Window, day: dt.date) -> float:
-    """Where a cadre should be on `day` to reach the window's target at its end (the pace line), pro rata by day."""
+def expected_by(annual: float, window: Window, day: dt.date) -> float:
+    """Where a unit should be on `day` to reach the window's share of an `annual` target (hours per cadre, or a
+    coverage rate) at its end: a twelfth of it for each whole month of the window before `day`'s month, and of
+    `day`'s month the share of its days up to `day` (docs/decisions.md#pace). At a month's end it is exactly the
+    prorated target of the months so far (the pace line's point; 82.5 of 110 at the end of September): the one
+    pace of the training page, the warnings and the 通报. 0 before the window, the whole share after it."""
     if day >= window.end:
-        return prorated_target(annual_hours, window)
+        return prorated_target(annual, window)
     if day < window.start:
         return 0.0
-    elapsed = (day - window.start).days + 1
-    total = (window.end - window.start).days + 1
-    return prorated_target(annual_hours, window) * elapsed / total
+    whole = (day.year - window.start.year) * 12 + day.month - window.start.month
+    days_in_month = (month_end(day.year, day.month) - dt.date(day.year, day.month, 1)).days + 1
+    return annual * (whole + day.day / days_in_month) / 12
+
+
+def to_come(window: Window, last_day: dt.date | None) -> float:
+    """The years of `window` still to come on `last_day` (the last recorded training day) while the window is
+    running, 0 once it is over or without data: a cadre's target less his yearly rate times this is what he should
+    have by then (training_coverage's $to_come). The same pace as expected_by: 1 − expected_by(1 a year) of the
+    window, in years; 0.25 for a year on 30 September."""
+    if not running(window, last_day) or last_day < window.start:
+        return 0.0
+    return prorated_target(1.0, window) - expected_by(1.0, window, last_day)
 
 
 def pace_line(months: pd.Series, annual_hours: float) -> pd.DataFrame:
-    """Cumulative hours a cadre should have at the end of each month of a year to reach the annual target."""
+    """Cumulative hours a cadre should have at the end of each month of a year to reach the annual target
+    (expected_by at each month's end)."""
+    ends = [month_end(m.year, m.month) for m in pd.to_datetime(months)]
     return pd.DataFrame(
-        {"month": months.to_numpy(), "expected": [annual_hours * (i + 1) / 12 for i in range(len(months))]}
+        {"month": months.to_numpy(), "expected": [expected_by(annual_hours, year_window(d.year), d) for d in ends]}
     )
 
 
@@ -158,20 +191,22 @@ def until(months: pd.Series, last_day: dt.date | None) -> pd.Series:
 
 # ---- what a viewer may see: one pattern per window for every figure of its groups (incentive/disclosure.py)
 
-PARTS = ("trained", "meeting_target", *(f"reached_{c}" for c in CATEGORIES))
-GROUP_SLICES = ("unit", "rank", "gender", "age")
+PARTS = ("trained", "meeting_target", "on_pace", "online_met", *(f"reached_{c}" for c in CATEGORIES))
+GROUP_SLICES = ("unit", "rank", "rank_group", "gender", "age")
+PREFECTURE_SLICES = ("rank", "rank_group")  # slices shown for the whole prefecture too
 
 
 def group_key(slice_: str, county: str, group) -> tuple:
     """The cell of one group: ('all', '', '') the prefecture, ('county', c, c), (slice, county, group) inside a
-    county, and ('rank', '', rank level) for the prefecture's rank levels."""
+    county, and ('rank', '', rank level) / ('rank_group', '', group) for the prefecture's rank levels and groups."""
     return (slice_, county or "", "" if pd.isna(group) else str(group))
 
 
 def disclosure_lines(groups: pd.DataFrame) -> tuple[dict, dict, list[disclosure.Line]]:
-    """Sizes (cadres), parts (trained, reaching the hours target, reached per category) and lines of every group
-    shown for a window (queries/training_disclosure): the counties add up to the prefecture, each slice of a
-    county to the county, and the prefecture's rank levels to the prefecture and to the counties' levels."""
+    """Sizes (cadres), parts (trained, meeting their own target, on pace, meeting the online minimum, reached per
+    category) and lines of every group shown for a window (queries/training_disclosure): the counties add up to
+    the prefecture, each slice of a county to the county, and the prefecture's rank levels (and rank groups) to
+    the prefecture and to the counties' levels."""
     keys = [group_key(s, c, g) for s, c, g in zip(groups["slice"], groups["county"], groups["group"], strict=False)]
     sizes = dict(zip(keys, groups["cadres"].astype(int), strict=False))
     parts = {part: dict(zip(keys, groups[part].astype(int), strict=False)) for part in PARTS}
@@ -179,11 +214,13 @@ def disclosure_lines(groups: pd.DataFrame) -> tuple[dict, dict, list[disclosure.
     frame = groups.assign(key=keys)
     members = frame.groupby(["slice", "county"], sort=False)["key"].agg(tuple)
     lines = [disclosure.Line(everyone, tuple(frame.loc[frame["slice"] == "county", "key"]))]
-    if ("rank", "") in members:
-        lines.append(disclosure.Line(everyone, members[("rank", "")]))
-        by_level = frame[(frame["slice"] == "rank") & (frame["county"] != "")].groupby("group", sort=False)["key"]
-        for level, inside in by_level.agg(tuple).items():
-            lines.append(disclosure.Line(group_key("rank", "", level), inside))
+    for whole_slice in PREFECTURE_SLICES:
+        if (whole_slice, "") not in members:
+            continue
+        lines.append(disclosure.Line(everyone, members[(whole_slice, "")]))
+        inside_counties = frame[(frame["slice"] == whole_slice) & (frame["county"] != "")]
+        for level, inside in inside_counties.groupby("group", sort=False)["key"].agg(tuple).items():
+            lines.append(disclosure.Line(group_key(whole_slice, "", level), inside))
     for county in frame.loc[frame["slice"] == "county", "county"]:
         for slice_ in GROUP_SLICES:
             if (slice_, county) in members:
@@ -192,11 +229,11 @@ def disclosure_lines(groups: pd.DataFrame) -> tuple[dict, dict, list[disclosure.
 
 
 def disclosure_pattern(
-    conn: duckdb.DuckDBPyConnection, window: Window, cadres: pa.Table | None, threshold: int, target_hours: float
+    conn: duckdb.DuckDBPyConnection, window: Window, cadres: pa.Table | None, threshold: int, years_to_come: float
 ) -> disclosure.Pattern:
     """Which groups of a window a viewer sees as `<threshold` (small) or withheld, on every view of them.
-    `target_hours`: the window's prorated target (the share reaching it is one of the figures protected)."""
-    groups = window_query(conn, "training_disclosure", window, cadres, target_hours=target_hours)
+    `years_to_come`: to_come(window, last day) (the share on pace is one of the figures protected)."""
+    groups = window_query(conn, "training_disclosure", window, cadres, to_come=years_to_come)
     sizes, parts, lines = disclosure_lines(groups)
     return disclosure.protect(sizes, lines, threshold, parts)
 
@@ -223,7 +260,7 @@ def with_suppression(frame: pd.DataFrame, statuses: pd.Series) -> pd.DataFrame:
     """Figures of hidden groups (small, or withheld with them) blanked (NaN), for CLI --suppress."""
     out = frame.copy()
     hidden = statuses != ""
-    for column in RATE_COLUMNS:
+    for column in (*RATE_COLUMNS, *COUNT_COLUMNS):
         if column in out:
             out[column] = out[column].astype(float).where(~hidden)
     out["suppressed"] = hidden
@@ -282,9 +319,10 @@ def domain_gaps(domains: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def units_below_target(by_unit: pd.DataFrame, target_hours: float) -> pd.DataFrame:
-    """Units whose hours per cadre fall short of the target, the largest shortfall first."""
-    out = by_unit.assign(shortfall=target_hours - by_unit["hours_per_cadre"])
+def units_below_target(by_unit: pd.DataFrame) -> pd.DataFrame:
+    """Units (training_coverage by unit) with cadres short of their own target by now (hours_short > 0), the
+    largest shortfall per cadre first: `shortfall` = hours_short / cadres, 学时."""
+    out = by_unit.assign(shortfall=by_unit["hours_short"] / by_unit["cadres"])
     out = out[out["shortfall"] > 0]
     return out.sort_values(["shortfall", "county", "group"], ascending=[False, True, True]).reset_index(drop=True)
 
@@ -337,7 +375,16 @@ def coverage_change_pp(now: float | None, before: float | None, trained_before: 
     return change_pp(now, before)
 
 
-HEADLINE_FIGURES = ("coverage", "hours_per_cadre", "hours_median", "share_meeting_target", "untrained")
+HEADLINE_FIGURES = (
+    "coverage",
+    "hours_per_cadre",
+    "hours_median",
+    "share_meeting_target",
+    "share_on_pace",
+    "hours_short",
+    "share_online_met",
+    "untrained",
+)
 
 
 @dataclass(frozen=True)
@@ -371,18 +418,26 @@ def headline(now: pd.Series, before: pd.Series | None, hidden: str, hidden_befor
     )
 
 
+def scope_headline(
+    now: pd.DataFrame, before: pd.DataFrame, pattern: disclosure.Pattern, pattern_before: disclosure.Pattern
+) -> Headline:
+    """The one rule for a coverage change, on the training page and the overview alike
+    (docs/decisions.md#one-rule-for-a-coverage-change): `now` is a scope's training_coverage result (by="all", one
+    row) for the window shown, `before` the same for `comparable_previous(window, last_day)`, where `last_day` is
+    the window's latest training record, so a year still running is compared with the same months a year
+    earlier; `pattern`, `pattern_before` their disclosure patterns. `before` may be empty (no roster then)."""
+    earlier = before.iloc[0] if len(before) else None
+    return headline(
+        now.iloc[0],
+        earlier,
+        group_statuses(now, "all", pattern).iloc[0],
+        group_statuses(before, "all", pattern_before).iloc[0] if earlier is not None else "",
+    )
+
+
 def running(window: Window, last_day: dt.date | None) -> bool:
     """Whether the data stop before the window's end (a year to date): then the pace, not the target, applies."""
     return last_day is not None and last_day < window.end
-
-
-def due_hours(annual_hours: float, window: Window, last_day: dt.date | None) -> float:
-    """The hours a unit should have by the last recorded training day: the window's prorated target once the
-    window is over (or without data), the pace line's figure while it is still running (design notes,
-    "Pace"). Units below target on the page are measured against it."""
-    if running(window, last_day):
-        return expected_by(annual_hours, window, last_day)
-    return prorated_target(annual_hours, window)
 
 
 @dataclass(frozen=True)
@@ -416,7 +471,8 @@ class CountyFigures:
     training_coverage row (by="all"; None when the prefecture itself is hidden), `by_county` the by-county rows
     in the regions' order, `hidden` per row of it '' / 'small' / 'withheld' (disclosure_pattern), and the gaps of
     the shown counties only: `category_gaps` (category_gaps) and `domain_gaps` (domain_gaps), widest first.
-    `target_hours` is the window's prorated hours target."""
+    Against each cadre's own target the rows carry share_meeting_target, share_on_pace and hours_short at
+    `years_to_come` (to_come: the pace on the last recorded day)."""
 
     window: Window
     whole: pd.Series | None
@@ -424,7 +480,7 @@ class CountyFigures:
     hidden: pd.Series
     category_gaps: pd.DataFrame
     domain_gaps: pd.DataFrame
-    target_hours: float
+    years_to_come: float
 
     def county(self, name: str) -> tuple[pd.Series | None, str]:
         """One county's row and its hidden status ('' shown); (None, '') when the county has no cadres."""
@@ -438,24 +494,31 @@ class CountyFigures:
         return _blanked(self.by_county, self.hidden != "")
 
 
+def last_recorded(conn: duckdb.DuckDBPyConnection, window: Window) -> dt.date | None:
+    """The date of the latest training record inside `window` (queries/training_last_date), None without any."""
+    return as_date(queries.run(conn, "training_last_date", start=window.start, end=window.end)["last_date"].iloc[0])
+
+
 def county_figures(
-    conn: duckdb.DuckDBPyConnection, window: Window, threshold: int, annual_hours: float
+    conn: duckdb.DuckDBPyConnection, window: Window, threshold: int, pace_day: dt.date | None = None
 ) -> CountyFigures | None:
     """The counties' coverage in `window` with suppression applied as on the training page (one pattern per
-    window), or None when no county has cadres on the roster in force."""
+    window), or None when no county has cadres on the roster in force. Cadres are on pace when they have what
+    their own target asks by `pace_day` (to_come), by the window's end without one (what the 通报 says is due
+    by the period's end)."""
     cadres = cadres_in(conn, window)
-    target_hours = prorated_target(annual_hours, window)
+    years = to_come(window, pace_day)
     by_county = window_query(
-        conn, "training_coverage", window, cadres, by="county", county="", target_hours=target_hours
+        conn, "training_coverage", window, cadres, by="county", county="", to_come=years
     ).reset_index(drop=True)
     if by_county.empty:
         return None
-    pattern = disclosure_pattern(conn, window, cadres, threshold, target_hours)
+    pattern = disclosure_pattern(conn, window, cadres, threshold, years)
     hidden = county_statuses(by_county["county"], pattern)
-    whole = window_query(conn, "training_coverage", window, cadres, by="all", county="", target_hours=target_hours)
+    whole = window_query(conn, "training_coverage", window, cadres, by="all", county="", to_come=years)
     if whole.empty or pattern.status(group_key("all", "", "")):
         no_gaps = category_gaps(by_county.iloc[0:0], None)
-        return CountyFigures(window, None, by_county, hidden, no_gaps, domain_gaps(_NO_DOMAINS), target_hours)
+        return CountyFigures(window, None, by_county, hidden, no_gaps, domain_gaps(_NO_DOMAINS), years)
     domains = window_query(conn, "training_domains", window, cadres, county="")
     shown_domains = domains[county_statuses(domains["county"], pattern) == ""]
     return CountyFigures(
@@ -465,7 +528,7 @@ def county_figures(
         hidden,
         category_gaps(by_county[hidden == ""], whole.iloc[0]),
         domain_gaps(shown_domains if len(shown_domains) else _NO_DOMAINS),
-        target_hours,
+        years,
     )
 
 

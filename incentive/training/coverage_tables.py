@@ -18,15 +18,18 @@ def category_label(category: str, lang: str) -> str:
 def slice_value(by: str, value: str, lang: str) -> str:
     if by == "gender":
         return t(f"gender_{value}", lang) if value in ("M", "F") else value
+    if by == "rank_group":
+        return t(f"rank_group_{value}", lang)  # '' = a rank no group knows
     return value
 
 
-def _percent(value) -> str:
-    return "—" if pd.isna(value) else f"{value:.1%}"
+def _percent(value) -> str | None:
+    """A rate as text; None when there is none ("—" on a page, an empty cell in a download)."""
+    return None if pd.isna(value) else f"{value:.1%}"
 
 
-def _hours(value) -> str:
-    return "—" if pd.isna(value) else f"{value:.1f}"
+def _hours(value) -> str | None:
+    return None if pd.isna(value) else f"{value:.1f}"
 
 
 def _hidden_counts(values: pd.Series, statuses: pd.Series, threshold: int, lang: str) -> pd.Series:
@@ -53,6 +56,9 @@ def group_table(frame: pd.DataFrame, by: str, lang: str, threshold: int, statuse
         "col_hours_per_cadre": frame["hours_per_cadre"].map(_hours),
         "col_hours_median": frame["hours_median"].map(_hours),
         "col_share_target": frame["share_meeting_target"].map(_percent),
+        "col_share_on_pace": frame["share_on_pace"].map(_percent),
+        "col_hours_short": frame["hours_short"].map(_hours),
+        "col_share_online_met": frame["share_online_met"].map(_percent),
     }
     for key, values in counts.items():
         out[t(key, lang)] = _hidden_counts(values, statuses, threshold, lang)
@@ -109,10 +115,11 @@ def action_list(
 
 
 def below_target_table(
-    units: pd.DataFrame, target: float, lang: str, threshold: int, statuses: pd.Series | None = None
+    units: pd.DataFrame, lang: str, threshold: int, statuses: pd.Series | None = None
 ) -> pd.DataFrame:
-    """Units short of the hours target. The page passes shown units only (a hidden unit's place in this list would
-    tell how far below the target it is); `statuses` hides the figures of any hidden unit left in."""
+    """Units whose cadres are short of their own targets by now (coverage.units_below_target). The page passes
+    shown units only (a hidden unit's place in this list would tell how far below the target it is); `statuses`
+    hides the figures of any hidden unit left in."""
     statuses = (statuses if statuses is not None else pd.Series("", index=units.index)).reindex(units.index)
     statuses = statuses.fillna("")
     out = pd.DataFrame(
@@ -123,7 +130,9 @@ def below_target_table(
             t("col_hours_per_cadre", lang): _hidden_rates(
                 units["hours_per_cadre"].map(_hours), statuses, threshold, lang
             ),
-            t("col_target_hours", lang): f"{target:.1f}",
+            t("col_share_on_pace", lang): _hidden_rates(
+                units["share_on_pace"].map(_percent), statuses, threshold, lang
+            ),
             t("col_shortfall", lang): _hidden_rates(units["shortfall"].map(_hours), statuses, threshold, lang),
         }
     )
@@ -143,5 +152,19 @@ def domain_table(domains: pd.DataFrame, lang: str, threshold: int, statuses: pd.
             t("col_hours_per_cadre", lang): _hidden_rates(
                 domains["hours_per_cadre"].map(_hours), statuses, threshold, lang
             ),
+        }
+    ).reset_index(drop=True)
+
+
+def promotion_table(counts: pd.DataFrame, statuses: pd.Series, lang: str, threshold: int) -> pd.DataFrame:
+    """targets.promoted_by_county in words: county (the total row 全市, cadres on no roster 未在花名册), promoted,
+    trained to target in the year before, share; a hidden county's counts `<5` or withheld."""
+    names = [t("all_counties", lang) if c is None else (c or t("promotion_no_roster", lang)) for c in counts["county"]]
+    return pd.DataFrame(
+        {
+            t("col_unit_county", lang): names,
+            t("col_promoted", lang): _hidden_counts(counts["promoted"].map(str), statuses, threshold, lang),
+            t("col_promoted_met", lang): _hidden_counts(counts["met"].map(str), statuses, threshold, lang),
+            t("col_promoted_share", lang): _hidden_rates(counts["share_met"].map(_percent), statuses, threshold, lang),
         }
     ).reset_index(drop=True)

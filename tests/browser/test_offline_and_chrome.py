@@ -167,6 +167,10 @@ def test_streamlits_own_words_read_in_chinese(page, app_url, screenshots):
     expect(main(page)).to_contain_text("没有「/no-such-page」这个页面")
     expect(page.locator("[data-testid=stMainMenu]")).to_have_count(0)  # Print, Record screen: Streamlit's English
 
+    open_view(page, f"{app_url}/overview")  # the default page's own name: the overview, not an error
+    expect(main(page).locator("h1").first).to_have_text("干部激励看板")  # the overview's title
+    expect(page.get_by_text("StreamlitAPIException")).to_have_count(0)
+
     open_view(page, f"{app_url}/data")  # before sign-in: the page says to sign in, in Chinese
     expect(main(page).locator("h1").first).to_have_text("数据管理")
     expect(main(page)).to_contain_text("仅限管理员")

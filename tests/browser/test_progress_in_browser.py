@@ -1,7 +1,7 @@
 """From a county's submission to publication in the running app: a county clerk submits his race scores of a new
 quarter and his 报送进度 rows say 待审核; the prefecture administrator accepts them, finds the receipt (who, which
 batch) on 报送进度, sees the rankings page say which counties have not reported, and publishes the quarter, which
-the page then shows as 正式发布."""
+is refused until he confirms that its data are not all in, and which the page then shows as 正式发布."""
 
 import pytest
 from playwright.sync_api import expect
@@ -37,7 +37,7 @@ def test_from_a_county_submission_to_publication(chromium, tracker_app, tmp_path
         submit(clerk, scores)
         own = main(clerk).locator("[data-testid=stDataFrame]").last  # his county's 报送进度 rows
         expect(own).to_contain_text(QUARTER)
-        expect(own).to_contain_text("#1")  # the pending submission, on its quarter's row
+        expect(own).to_contain_text("报送 #1")  # the pending submission, on its quarter's row
 
         open_view(admin, f"{tracker_app}/")
         sign_in(admin, ADMIN, ADMIN_PASSWORD)
@@ -49,7 +49,7 @@ def test_from_a_county_submission_to_publication(chromium, tracker_app, tmp_path
         expect(main(admin).locator("h1")).to_contain_text("报送进度")
         rows = main(admin).locator("[data-testid=stDataFrame]").last
         expect(rows).to_contain_text(CLERK)  # received: sent by the clerk, not by the administrator who accepted
-        expect(rows).to_contain_text("#15")
+        expect(rows).to_contain_text("批次 #15")
 
         # one county's quarter is not the default (views open on the newest complete one): chosen in the address
         open_view(admin, f"{tracker_app}/rankings?rank.period={QUARTER}")
@@ -57,6 +57,9 @@ def test_from_a_county_submission_to_publication(chromium, tracker_app, tmp_path
             "本期 11 个县区数据未报齐"
         )
         main(admin).get_by_text("审定发布（管理员）").click()
+        click_button(admin, f"发布 {QUARTER}")  # eleven counties have sent nothing: not without confirming it
+        expect(main(admin).locator("[data-testid=stAlertContentError]")).to_contain_text("须先明确确认")
+        main(admin).get_by_text("确认按未报齐的数据发布").click()  # in the form: sent with the button
         click_button(admin, f"发布 {QUARTER}")
         expect(main(admin).locator("[data-testid=stAlertContentSuccess]").first).to_contain_text("正式发布")
         expect_no_exception(clerk)

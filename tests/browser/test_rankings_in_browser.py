@@ -1,34 +1,59 @@
-"""The rankings page in Chromium: every chart drawn, and a click on a bar opens that county's details."""
+"""The rankings page in Chromium: every chart drawn, and a click on a county's bar opens that county's profile
+(一县一档); a click on a county's row of lights in the care grid does too."""
+
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import expect
 
-from .browser_steps import expect_no_exception, main, open_view, wait_idle
+from .browser_steps import PATIENCE_MS, expect_no_exception, main, metric_value, open_view, wait_idle
 
 pytestmark = pytest.mark.browser
 
 
-def focus_value(page) -> str:
-    return main(page).get_by_role("combobox", name="选择县区").input_value()
+def opened_county(page) -> str:
+    """The county page opened by a click: its address names the county, and so does its heading."""
+    page.wait_for_url("**/county?**", timeout=PATIENCE_MS)
+    wait_idle(page)
+    expect(main(page).locator("h1")).to_have_text("一县一档")
+    county = parse_qs(urlparse(page.url).query)["county"][0]
+    expect(main(page).locator("h2").first).to_have_text(county)
+    return county
 
 
-def test_clicking_a_bar_opens_that_county(page, app_url):
+def test_clicking_a_bar_opens_that_countys_profile(page, app_url, screenshots):
     open_view(page, f"{app_url}/rankings")
     charts = main(page).locator(".js-plotly-plot")
     expect(charts).to_have_count(5)  # tiers, intervals, heatmap, rank over time, waterfall
     for i in range(5):
         expect(charts.nth(i).locator("svg.main-svg").first).to_be_visible()
-    leader = focus_value(page)
 
     third_tier = charts.first.locator("g.trace.bars").nth(2).locator("path")
     expect(third_tier.first).to_be_visible()
     bar = third_tier.first.bounding_box()  # Plotly's drag layer sits on top: click where the user sees the bar
     page.mouse.click(bar["x"] + bar["width"] / 2, bar["y"] + bar["height"] / 2)
-    wait_idle(page, after_action=True)
-    expect(main(page).get_by_role("combobox", name="选择县区")).not_to_have_value(leader)
-    chosen = focus_value(page)
-    table_row = main(page).locator("[data-testid=stDataFrame]").first
-    expect(table_row).to_contain_text(chosen)
-    expect(main(page)).to_contain_text(f"{chosen} 2026-Q3 各项指标")
-    expect(main(page)).to_contain_text(f"{chosen}为何排名变化")
+    county = opened_county(page)
+    assert metric_value(page, "方阵") == "第三方阵"  # the bar clicked was a third-tier county's
+    expect(main(page)).to_contain_text(f"{county}为何排名变化")
+    expect(main(page).locator(".js-plotly-plot").first.locator("svg.main-svg").first).to_be_visible()
+    page.screenshot(path=str(screenshots / "county_after_bar_click.png"), full_page=True)
+    expect_no_exception(page)
+
+
+def test_clicking_a_county_in_the_care_grid_opens_its_profile(page, app_url):
+    open_view(page, f"{app_url}/welfare")
+    grid = main(page).locator(".js-plotly-plot").first
+    expect(grid.locator("svg.main-svg").first).to_be_visible()
+    cells = grid.locator("g.scatterlayer g.trace path.point")  # the grid's click layer: one per cell
+    expect(cells.first).to_be_attached()
+    box = cells.nth(5).bounding_box()
+    middle = box["y"] + box["height"] / 2
+    ticks = grid.locator("g.ytick text")
+    rows = {}  # the county label on the same line as the cell clicked
+    for i in range(ticks.count()):
+        tick = ticks.nth(i).bounding_box()
+        rows[abs(tick["y"] + tick["height"] / 2 - middle)] = ticks.nth(i).text_content()
+    row = rows[min(rows)]
+    page.mouse.click(box["x"] + box["width"] / 2, middle)
+    assert opened_county(page) == row
     expect_no_exception(page)

@@ -4,7 +4,7 @@ the same selections and the same numbers."""
 import pytest
 from playwright.sync_api import expect
 
-from .browser_steps import expect_no_exception, main, open_view, sidebar, wait_idle
+from .browser_steps import expect_no_exception, main, open_view, script_runs, sidebar, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -51,6 +51,58 @@ def test_a_shared_view_opens_the_same_elsewhere(page, app_url, chromium):
         expect_no_exception(other)
         assert view_of(other) == shown, link
         fresh.close()
+
+
+def reload(page) -> None:
+    """The browser's reload: a new session on the address the page shows now."""
+    runs = script_runs(page)
+    runs.settled_at = len(runs.events)
+    page.reload()
+    page.wait_for_selector("[data-testid=stApp]")
+    wait_idle(page, after_action=True)
+
+
+def choose_in_sidebar(page, label: str, option: str) -> None:
+    box = sidebar(page).get_by_role("combobox", name=label)
+    box.click()
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_idle(page, after_action=True)
+
+
+def test_a_short_link_keeps_the_whole_view_in_the_address_through_a_reload(page, app_url, chromium):
+    """docs/decisions.md#short-links-keep-the-view-in-the-address: the address a short link leaves behind holds
+    year, county and language, so a reload (or the address forwarded) shows the same view, not the defaults."""
+    open_view(page, f"{app_url}/rankings")
+    choose_in_sidebar(page, "考核年度", "2025")
+    choose_in_sidebar(page, "县区", "柏川县")
+    choose(page, "标准化方法", "功效系数（0-100）")
+    shown = view_of(page)
+    sidebar(page).get_by_role("button", name="分享链接").click()
+    dialog = page.locator("[data-testid=stDialog]")
+    expect(dialog).to_be_visible()
+    short = dialog.locator("[data-testid=stCode]").first.inner_text().strip()
+
+    fresh = chromium.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
+    other = fresh.new_page()
+    open_view(other, short)
+    assert view_of(other) == shown
+    assert "year=2025" in other.url and "rank.method=minmax" in other.url and "v=" not in other.url
+    reload(other)
+    expect_no_exception(other)
+    assert view_of(other) == shown, other.url
+    expect(sidebar(other).get_by_role("combobox", name="考核年度")).to_have_value("2025")
+    expect(sidebar(other).get_by_role("combobox", name="县区")).to_have_value("柏川县")
+
+    sidebar(other).get_by_role("radio", name="English").click()  # the language survives a short link too
+    wait_idle(other, after_action=True)
+    sidebar(other).get_by_role("button", name="Share link").click()
+    english = other.locator("[data-testid=stDialog] [data-testid=stCode]").first.inner_text().strip()
+    again = fresh.new_page()
+    open_view(again, english)
+    reload(again)
+    expect(main(again).locator("h1").first).to_have_text("Rankings")
+    expect(sidebar(again).get_by_role("combobox", name="Year")).to_have_value("2025")
+    fresh.close()
 
 
 def test_a_link_opened_on_a_phone_is_legible(app_url, chromium):
@@ -114,12 +166,12 @@ def test_the_bulletin_downloads_as_a_word_file_of_the_period_shown(page, app_url
 
 def test_back_returns_to_the_filters_left_behind(page, app_url):
     open_view(page, f"{app_url}/rankings")
-    choose(page, "标准化方法", "原始分值")
-    expect(page).to_have_url(f"{app_url}/rankings?rank.method=points")
+    choose(page, "标准化方法", "功效系数（0-100）")
+    expect(page).to_have_url(f"{app_url}/rankings?rank.method=minmax")
     sidebar(page).get_by_role("link", name="培训覆盖").click()
     wait_idle(page, after_action=True)
     expect(main(page).locator("h1").first).to_have_text("培训覆盖")
     page.go_back()
     wait_idle(page, after_action=True)
-    expect(main(page).get_by_role("combobox", name="标准化方法")).to_have_value("原始分值")
-    expect(page).to_have_url(f"{app_url}/rankings?rank.method=points")
+    expect(main(page).get_by_role("combobox", name="标准化方法")).to_have_value("功效系数（0-100）")
+    expect(page).to_have_url(f"{app_url}/rankings?rank.method=minmax")

@@ -1,0 +1,165 @@
+"""Training targets by rank (干部教育培训工作条例 2023 and the 全国干部教育培训规划（2023－2027年）): the table of
+targets, its history of changes, each cadre's attainment of his own target, and 提任前 training.
+
+The rules and their sources are in docs/training-targets.md; the details this module settles (rank groups, the
+rolling window, a promotion inside it, online hours on top) in docs/decisions.md#training-targets-by-rank.
+Each cadre's target and attainment are columns of queries/training_cadres.sql, which every coverage figure reads
+(incentive/training/coverage.py sums them into groups and protects small ones); this module keeps the table.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from incentive import disclosure, periods
+from incentive.i18n import TranslatedError
+from incentive.store import audit, queries
+from incentive.store.database import Database
+
+RANK_GROUPS = ("section", "division")  # 乡科级及以下, 县处级及以上 (the macro rank_group in schema 014)
+MAX_HOURS = 5000.0  # 学时 over one period: anything above is a typing error, not a target
+MAX_YEARS = 10
+
+
+@dataclass(frozen=True)
+class Target:
+    """One rank group's target: `hours` 学时 over `years` years, and `online_hours` 学时 of online self-study
+    each year on top of them."""
+
+    hours: float
+    years: int
+    online_hours: float
+
+    @property
+    def annual(self) -> float:
+        """学时 a year: hours / years (110 for 550 over five years)."""
+        return self.hours / self.years
+
+
+# The defaults (docs/training-targets.md): 乡科级 and below 90 学时 a year (or 12 days), 县处级 and above 550 学时
+# over five years, online self-study at least 50 学时 a year for both.
+DEFAULTS = {"section": Target(90.0, 1, 50.0), "division": Target(550.0, 5, 50.0)}
+
+
+class TargetError(TranslatedError):
+    """A target value refused: the sentence names the rank group, the field, the value and what is allowed."""
+
+
+def in_force(db: Database | duckdb.DuckDBPyConnection) -> dict[str, Target]:
+    """The targets in force, rank group -> Target (the newest row of each group)."""
+    with contextlib.closing(db.cursor()) as cur:
+        rows = cur.execute("SELECT rank_group, hours, years, online_hours FROM training_targets_in_force").fetchall()
+    return {group: Target(float(hours), int(years), float(online)) for group, hours, years, online in rows}
+
+
+def version(db: Database) -> str:
+    """Changes with every change of the targets: part of the cache key of every figure measured against them."""
+    count, latest = db.fetch_all("SELECT count(*), max(changed_at) FROM training_targets")[0]
+    return f"{count}.{latest}"
+
+
+def history(db: Database) -> pd.DataFrame:
+    """Every row ever written, newest first: rank_group, hours, years, online_hours, changed_at, changed_by (the
+    defaults of schema 014 included, by 'regulations-2023'; a value carried over from the old setting by
+    'migration-014')."""
+    return db.fetch_df(
+        "SELECT rank_group, hours, years, online_hours, changed_at, changed_by FROM training_targets "
+        "ORDER BY changed_at DESC, rank_group"
+    )
+
+
+def checked(group: str, hours: object, years: object, online_hours: object) -> Target:
+    """The Target these typed values make, or TargetError (key `target_bad_value`) naming the first wrong field:
+    hours 0-5000, years a whole number 1-10, online hours 0-5000; `group` one of RANK_GROUPS."""
+    if group not in RANK_GROUPS:
+        raise TargetError("target_unknown_group", group=group, groups=" / ".join(RANK_GROUPS))
+    values = {}
+    for field, value, high, whole in (
+        ("hours", hours, MAX_HOURS, False),
+        ("years", years, MAX_YEARS, True),
+        ("online_hours", online_hours, MAX_HOURS, False),
+    ):
+        try:
+            number = float(str(value).strip())
+        except ValueError:
+            number = math.nan
+        low = 1 if field == "years" else 0
+        if not math.isfinite(number) or not low <= number <= high or (whole and number != int(number)):
+            raise TargetError(
+                "target_bad_whole" if whole else "target_bad_value",
+                group=("i18n", f"rank_group_{group}"),
+                field=("i18n", f"target_field_{field}"),
+                value=str(value),
+                low=low,
+                high=f"{high:g}",
+            )
+        values[field] = int(number) if whole else number
+    return Target(values["hours"], values["years"], values["online_hours"])
+
+
+def save(db: Database, entered: dict[str, Target], changed_by: str) -> list[str]:
+    """Store the groups of `entered` whose target differs from the one in force, each as a new row with its audit
+    row (action 'training_target', the group, the values) in one transaction; returns their groups (none:
+    nothing written). Values are checked by `checked` first; TargetError for an unknown group."""
+    for group in entered:
+        if group not in RANK_GROUPS:
+            raise TargetError("target_unknown_group", group=group, groups=" / ".join(RANK_GROUPS))
+    now = in_force(db)
+    changed = [group for group in RANK_GROUPS if group in entered and entered[group] != now.get(group)]
+    if changed:
+        with db.transaction() as cur:
+            for group in changed:
+                target = entered[group]
+                cur.execute(
+                    "INSERT INTO training_targets VALUES ($group, $hours, $years, $online, $at, $by)",
+                    {
+                        "group": group,
+                        "hours": target.hours,
+                        "years": target.years,
+                        "online": target.online_hours,
+                        "at": dt.datetime.now(),
+                        "by": changed_by,
+                    },
+                )
+                detail = f"{target.hours:g}/{target.years}y+{target.online_hours:g}online"
+                audit.write(cur, changed_by, "training_target", target=group, detail=detail)
+    return changed
+
+
+def promoted(conn: duckdb.DuckDBPyConnection, period: str) -> pd.DataFrame:
+    """The promotions (提拔) dated in `period` (canonical form), one row each (queries/training_targets_promoted):
+    cadre_id, date, county, rank_group, hours (not online, in the year up to the promotion day), annual_target,
+    and `met` (hours ≥ annual_target; False without a target)."""
+    start, end = periods.bounds(period)
+    frame = queries.run(conn, "training_targets_promoted", start=start, end=end)
+    frame["met"] = frame["annual_target"].notna() & (frame["hours"] >= frame["annual_target"])
+    return frame
+
+
+def promoted_by_county(per_promotion: pd.DataFrame, threshold: int) -> tuple[pd.DataFrame, pd.Series]:
+    """Per county (county '' = cadres on no roster; in the order of `per_promotion`) and a last total row (county
+    None): promoted, met (trained to target in the year before), share_met; and each row's status for a viewer,
+    'small' / 'withheld' / '' (incentive/disclosure.py with the counties adding up to the total, the met count a
+    part): a county with 1 to threshold − 1 promotions is `<threshold`, and others are withheld with it so that
+    neither its count nor its met count can be worked out from the total (docs/decisions.md#pre-promotion-training).
+    Admin views and the CLI show the figures exact."""
+    counts = per_promotion.groupby("county", sort=False).agg(promoted=("met", "size"), met=("met", "sum"))
+    counts = counts.reset_index().astype({"promoted": int, "met": int})
+    total = pd.DataFrame(
+        {"county": [None], "promoted": [int(counts["promoted"].sum())], "met": [int(counts["met"].sum())]}
+    )
+    out = pd.concat([counts, total], ignore_index=True)
+    out["share_met"] = out["met"] / out["promoted"].where(out["promoted"] > 0)
+    keys = [("county", c) for c in counts["county"]]
+    everyone = ("all", "")
+    sizes = {**dict(zip(keys, counts["promoted"], strict=True)), everyone: int(total["promoted"].iloc[0])}
+    parts = {"met": {**dict(zip(keys, counts["met"], strict=True)), everyone: int(total["met"].iloc[0])}}
+    pattern = disclosure.protect(sizes, [disclosure.Line(everyone, tuple(keys))], threshold, parts)
+    statuses = pd.Series([pattern.status(k) for k in (*keys, everyone)], index=out.index, dtype=object)
+    return out, statuses

@@ -1,0 +1,78 @@
+"""The care traffic lights (incentive/charts.py, status_grid) drawn by Chromium as a phone shows them on the care
+page and as the PDF briefing prints them: the indicator names clear the title and the legend. Above the grid they
+ran into the title, which Plotly does not move out of their way."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly
+import plotly.graph_objects as go
+import pytest
+
+from incentive import charts
+from incentive.sharing import briefing
+
+pytestmark = pytest.mark.browser
+
+COUNTIES = ["云岫县", "澄溪县", "枫岚县", "青禾县", "柏川县", "鹤汀县", "苇塘县", "杉浦县", "棠梨县", "岚桥区"]
+NAMES = ["带薪休假落实率", "年度体检完成率", "谈心谈话覆盖率", "家访慰问完成率", "两地分居问题解决率", "容错纠错案例数"]
+STATUSES = ["met", "near", "below", ""]
+LABELS = {"met": "达标", "near": "接近", "below": "未达标", "": "无目标值"}
+PHONE_COLUMN = 358  # the main column of a 390 px wide phone
+
+
+def grid_figure(names: list[str]) -> go.Figure:
+    grid = pd_frame([[STATUSES[(i + j) % 4] for j in range(len(names))] for i in range(len(COUNTIES))], names)
+    values = pd_frame([[80.5 + i + j for j in range(len(names))] for i in range(len(COUNTIES))], names)
+    return charts.status_grid(grid, values, LABELS, "2026-H1 各县区关爱指标达标情况（红绿灯）")
+
+
+def pd_frame(rows, names) -> pd.DataFrame:
+    return pd.DataFrame(rows, index=COUNTIES, columns=names)
+
+
+def on_phone(figure: go.Figure) -> str:
+    figure = go.Figure(figure).update_layout(width=PHONE_COLUMN)
+    return (
+        "<html><head><meta charset='utf-8'><script>"
+        + plotly.offline.get_plotlyjs()
+        + "</script></head><body style='margin:0'>"
+        + figure.to_html(full_html=False, include_plotlyjs=False, config={"staticPlot": True})
+        + "</body></html>"
+    )
+
+
+def in_briefing(figure: go.Figure) -> str:
+    section = briefing.Section("关心关爱", ["2026-H1 共 72 项目标值指标。"], [figure])
+    return briefing.to_html(briefing.Briefing("干部激励简报", "干部激励看板", [], [section]))
+
+
+def boxes(page, selector: str) -> list[tuple[float, float, float, float]]:
+    return [
+        tuple(box)
+        for box in page.eval_on_selector_all(
+            selector,
+            "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom] })",
+        )
+    ]
+
+
+def overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("where", [on_phone, in_briefing], ids=["phone", "briefing"])
+@pytest.mark.parametrize("names", [NAMES, [*NAMES, "困难干部帮扶及慰问走访覆盖率（含离退休干部）", "Leave days taken"]])
+def test_the_indicator_names_clear_the_title_and_the_legend(chromium, where, names):
+    page = chromium.new_page(viewport={"width": 800, "height": 1200})
+    try:
+        page.set_content(where(grid_figure(names)))
+        page.wait_for_selector(".xtick text")
+        title, ticks, legend = boxes(page, ".gtitle"), boxes(page, ".xtick text"), boxes(page, ".legend")
+        cells = boxes(page, ".heatmaplayer image")
+    finally:
+        page.close()
+    assert len(title) == 1 and len(ticks) == len(names) and len(legend) == 1
+    assert not [t for t in ticks if overlap(t, title[0]) or overlap(t, legend[0])]
+    assert all(t[1] >= cells[0][3] for t in ticks)  # under the grid
+    assert (cells[0][3] - cells[0][1]) / len(COUNTIES) >= 24  # the cells keep their height

@@ -1,0 +1,181 @@
+"""Meeting mode on a 1920x1080 projector and the charts on a 390 px phone, measured in Chromium: the computed sizes
+of headline numbers, chart and table text, which controls show, and where the mode bar and the labels fall.
+
+Issue 24: in meeting mode the headline numbers shrank to 21.6 px (a body-text rule reached them), chart and table
+text stayed at 11-13 px and the controls repeated on every slide; on a phone the mode bar covered every chart's
+title, county labels were cut off and the care grid's names ran into each other."""
+
+from __future__ import annotations
+
+import pytest
+
+from .browser_steps import PATIENCE_MS, PLOTLY_SVG, expect_no_exception, main, open_view, wait_idle
+
+pytestmark = pytest.mark.browser
+
+PROJECTOR = {"width": 1920, "height": 1080}
+PHONE = {"width": 390, "height": 844}
+
+# Sizes a room reads from the back (issue 24): numbers at least 48 px, chart and table text at least 18 px.
+NUMBER_PX = 48
+TEXT_PX = 18
+
+
+@pytest.fixture
+def tab(chromium):
+    opened = []
+
+    def new(viewport: dict, *, phone: bool = False):
+        context = chromium.new_context(viewport=viewport, locale="zh-CN", is_mobile=phone, has_touch=phone)
+        opened.append(context)
+        page = context.new_page()
+        page.set_default_timeout(PATIENCE_MS // 2)  # as the shared `page` fixture: runs are slow on loaded cores
+        return page
+
+    yield new
+    for context in opened:
+        context.close()
+
+
+def charts_drawn(page, count: int | None = None) -> int:
+    """Waits until the page's charts have drawn their text; returns how many there are."""
+    page.wait_for_selector(f"{PLOTLY_SVG} .xtick text, {PLOTLY_SVG} .ytick text")
+    wait_idle(page)
+    return page.locator(".js-plotly-plot").count()
+
+
+def px(value: str) -> float:
+    return float(value.removesuffix("px"))
+
+
+def font_sizes(scope, selector: str) -> list[tuple[str, float]]:
+    """(text, computed font size in px) of every element matching `selector` in `scope` (a page or a locator) that
+    holds text itself."""
+    found = scope.locator(selector).evaluate_all(
+        """els => els.filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+                     .map(e => [e.textContent.trim(), getComputedStyle(e).fontSize])""",
+    )
+    return [(text, px(size)) for text, size in found]
+
+
+def metric_sizes(page) -> list[tuple[str, float]]:
+    """The headline numbers' text and size, once drawn (a page's metrics show a moment after its run ends)."""
+    page.wait_for_selector("[data-testid=stMain] [data-testid=stMetricValue] p")
+    return font_sizes(page, "[data-testid=stMain] [data-testid=stMetricValue] *")
+
+
+def visible_count(page, test_id: str) -> int:
+    return page.evaluate(
+        """id => [...document.querySelectorAll(`[data-testid=stMain] [data-testid=${id}]`)]
+                   .filter(e => e.getClientRects().length > 0).length""",
+        test_id,
+    )
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/rankings?present=1", "/?present=1", "/training?present=1", "/welfare?present=1", "/movements?present=1"],
+)
+def test_meeting_mode_numbers_are_large_and_the_controls_stay_out_of_the_room(tab, app_url, path):
+    page = tab(PROJECTOR)
+    open_view(page, app_url + path)
+    expect_no_exception(page)
+    values = metric_sizes(page)
+    assert values and all(size >= NUMBER_PX for _, size in values), values
+    for control in ("stSelectbox", "stButtonGroup", "stNumberInput", "stExpander", "stDownloadButton"):
+        assert visible_count(page, control) == 0, control
+    bar = page.locator(".st-key-meeting_bar")
+    assert bar.get_by_role("button", name="▶").is_visible()
+    assert bar.get_by_role("button", name="退出会议模式").is_visible()
+
+
+def test_outside_meeting_mode_the_numbers_keep_their_size_and_the_controls_show(tab, app_url):
+    page = tab(PROJECTOR)
+    open_view(page, app_url + "/rankings")
+    values = metric_sizes(page)
+    assert values and {size for _, size in values} == {36.0}
+    assert visible_count(page, "stSelectbox") >= 3
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/rankings?present=1&rank.section=bars",
+        "/rankings?present=1&rank.section=tracks",
+        "/?present=1&home.section=training",
+        "/welfare?present=1&care.section=grid",
+        "/training?present=1&train.section=categories",
+        "/movements?present=1&moves.section=tolerance",
+    ],
+)
+def test_meeting_mode_chart_text_reads_across_a_room(tab, app_url, path, screenshots):
+    page = tab(PROJECTOR)
+    open_view(page, app_url + path)
+    assert charts_drawn(page) >= 1
+    texts = font_sizes(page, f"{PLOTLY_SVG} text, {PLOTLY_SVG} tspan")
+    assert len(texts) >= 10
+    small = [(text, size) for text, size in texts if size < TEXT_PX]
+    assert not small, small
+    page.screenshot(path=screenshots / f"meeting{path.replace('/', '-').replace('?', '-')}.png")
+
+
+def test_meeting_mode_table_text_reads_across_a_room(tab, app_url):
+    page = tab(PROJECTOR)
+    open_view(page, app_url + "/rankings?present=1&rank.section=table")
+    page.wait_for_selector("[data-testid=stMain] [data-testid=stTable] td")
+    cells = font_sizes(page, "[data-testid=stMain] [data-testid=stTable] :is(th, td, th *, td *)")
+    assert len(cells) > 12 * 5  # every row of the twelve counties
+    assert all(size >= TEXT_PX for _, size in cells), [c for c in cells if c[1] < TEXT_PX][:5]
+    assert visible_count(page, "stDataFrame") == 0
+
+
+def boxes(scope, selector: str) -> list[list[float]]:
+    """[left, top, right, bottom] of every shown element matching `selector` in `scope` (a page or a locator)."""
+    return scope.locator(selector).evaluate_all(
+        "els => els.filter(e => e.getClientRects().length > 0).map(e => {"
+        " const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom] })",
+    )
+
+
+def overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("path", ["/", "/rankings", "/training", "/welfare", "/movements"])
+def test_on_a_phone_the_mode_bar_never_covers_a_title_and_no_label_is_cut_off(tab, app_url, path, screenshots):
+    page = tab(PHONE, phone=True)
+    open_view(page, app_url + path)
+    charts_drawn(page)
+    plots = page.locator(".js-plotly-plot")
+    assert plots.count() >= 1
+    for i in range(plots.count()):
+        plot = plots.nth(i)
+        plot.scroll_into_view_if_needed()
+        plot.locator("svg.main-svg").first.wait_for()
+        plot.hover()  # a tap on a phone: the mode bar shows and stays
+        found = plot.locator("svg.main-svg").first.bounding_box()
+        figure = [found["x"], found["y"], found["x"] + found["width"], found["y"] + found["height"]]
+        bars = boxes(plot, ".modebar-group")
+        titles = boxes(plot, ".gtitle")
+        assert bars and titles, (path, i)  # the mode bar shows on a tap, and every chart has a title
+        assert not [(t, b) for t in titles for b in bars if overlap(t, b)], (path, i)
+        legends = boxes(plot, ".legend .bg")
+        for tick in boxes(plot, ".xtick text, .ytick text"):
+            assert tick[0] >= figure[0] - 1 and tick[2] <= figure[2] + 1, (path, i, tick, figure)
+            assert tick[3] <= figure[3] + 1, (path, i, tick, figure)
+            assert not [legend for legend in legends if overlap(tick, legend)], (path, i, tick, legends)
+    page.screenshot(path=screenshots / f"phone{path.replace('/', '-')}.png", full_page=True)
+
+
+def test_on_a_phone_the_care_grids_names_do_not_run_into_each_other(tab, app_url):
+    page = tab(PHONE, phone=True)
+    open_view(page, app_url + "/welfare")
+    charts_drawn(page)
+    grid = page.locator(".js-plotly-plot").filter(has=page.locator(".heatmaplayer")).first
+    grid.scroll_into_view_if_needed()
+    names = boxes(grid, ".xtick text")
+    assert len(names) >= 6
+    assert not [(a, b) for i, a in enumerate(names) for b in names[i + 1 :] if overlap(a, b)]
+    sizes = font_sizes(grid, ".xtick text")
+    assert all(size >= 12 for _, size in sizes)
+    assert main(page).locator(".gtitle").first.is_visible()

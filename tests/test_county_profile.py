@@ -1,0 +1,152 @@
+"""一县一档's figures (incentive/county_profile.py) on the sample: each is the pillar library's own figure for the
+county, and each year-on-year change is the difference of two figures the pages show, or withheld."""
+
+import pandas as pd
+import pytest
+
+from incentive import county_profile, periods
+from incentive.care import movements, welfare
+from incentive.race import rankings
+from incentive.store import queries
+from incentive.store.database import Database
+from incentive.training import coverage
+
+COUNTY = "鹤汀县"
+THRESHOLD = 5
+
+
+@pytest.fixture(scope="module")
+def sample(sample_db_file):
+    db = Database(sample_db_file)
+    yield db.connection
+    db.close()
+
+
+def test_a_county_account_sees_only_its_own_county():
+    counties = ["甲县", "乙县"]
+    assert county_profile.whose("乙县", "甲县", counties) == ("甲县", True)
+    assert county_profile.whose("甲县", "甲县", counties) == ("甲县", False)
+    assert county_profile.whose("", "甲县", counties) == ("甲县", False)
+    assert county_profile.whose("乙县", None, counties) == ("乙县", False)
+    assert county_profile.whose("丙县", None, counties) == (None, False)  # not a county: the page asks
+    assert county_profile.whose("", None, counties) == (None, False)
+
+
+@pytest.mark.slow
+def test_the_rank_path_is_each_periods_ranking_with_the_move_since_a_year_earlier(sample):
+    available = rankings.available_periods(sample)
+    shown, wanted = county_profile.history_periods(available, available[-1], 8)
+    assert shown == available[-8:] and set(shown) <= set(wanted)
+    assert periods.year_before(shown[0]) in wanted
+    by_period = {p: rankings.rank_period(sample, p, draws=0, sensitivity=False) for p in wanted}
+    path = county_profile.rank_path(by_period, COUNTY, shown).set_index("period")
+    assert path.index.tolist() == shown
+    moved = 0
+    for period in shown:
+        table = by_period[period].table
+        assert path.at[period, "rank"] == table.at[COUNTY, "rank"]
+        assert path.at[period, "tier"] == table.at[COUNTY, "tier"]
+        assert path.at[period, "units"] == len(by_period[period].ranked)
+        before = by_period[periods.year_before(period)].table
+        assert path.at[period, "rank_year_before"] == before.at[COUNTY, "rank"]
+        change = path.at[period, "change_year_before"]
+        assert change == before.at[COUNTY, "rank"] - table.at[COUNTY, "rank"]  # every sample quarter ranks all
+        moved += change != 0
+    assert moved  # the sample's county does move: the test compares something
+
+
+def test_a_move_is_withheld_when_the_periods_rank_different_counties(sample):
+    available = rankings.available_periods(sample)
+    now = rankings.rank_period(sample, available[-1], draws=0, sensitivity=False)
+    before_period = periods.year_before(available[-1])
+    inputs = rankings.race_inputs(sample, before_period)
+    others = inputs.values[inputs.values["unit"] != "澄溪县"]  # one county sent nothing that year
+    before = rankings.rank_inputs(
+        rankings.RaceInputs(before_period, others, inputs.catalog, inputs.units), draws=0, sensitivity=False
+    )
+    path = county_profile.rank_path({available[-1]: now, before_period: before}, COUNTY, [available[-1]])
+    assert path.at[0, "rank_year_before"] == before.table.at[COUNTY, "rank"]
+    assert path["change_year_before"].isna().all()
+
+
+@pytest.mark.slow
+def test_decisions_show_the_movements_pages_cells_and_withhold_a_change_of_a_hidden_count(sample):
+    year = 2026
+    now, before = movements.year_view(sample, year, THRESHOLD), movements.year_view(sample, year - 1, THRESHOLD)
+    rows = county_profile.decisions(now, before, COUNTY, THRESHOLD, "zh").set_index("action")
+    page_now = movements.county_table(now.summary, now.pattern, THRESHOLD, "zh").set_index("county").loc[COUNTY]
+    page_before = movements.county_table(before.summary, before.pattern, THRESHOLD, "zh").set_index("county")
+    page_before = page_before.loc[COUNTY]
+    exact_now = now.summary.set_index("county").loc[COUNTY]
+    exact_before = before.summary.set_index("county").loc[COUNTY]
+    kinds = set()
+    for action in movements.ACTIONS:
+        assert rows.at[action, "count"] == page_now[action]
+        assert rows.at[action, "count_year_before"] == page_before[action]
+        hidden = not page_now[action].isdigit() or not page_before[action].isdigit()
+        if hidden:
+            assert rows.at[action, "change_year_before"] == "不公开"
+        else:
+            difference = int(exact_now[action]) - int(exact_before[action])
+            assert rows.at[action, "change_year_before"] == (f"{difference:+d}" if difference else "0")
+        kinds.add(hidden)
+    assert kinds == {True, False}  # both cases occur in the sample
+
+
+@pytest.mark.slow
+def test_care_figures_are_the_care_pages_rows_with_the_change_since_a_year_earlier(sample):
+    stored = welfare.stored_periods(sample)
+    period = stored[-1]
+    view = welfare.period_view(sample, period)
+    earlier = welfare.period_view(sample, periods.year_before(period))
+    rows = county_profile.care(view.table, earlier.table, COUNTY).set_index("indicator")
+    own = view.table[view.table["county"] == COUNTY].set_index("indicator")
+    own_before = earlier.table[earlier.table["county"] == COUNTY].set_index("indicator")
+    assert rows.index.tolist() == own.index.tolist()
+    for code in own.index:
+        assert rows.at[code, "value"] == own.at[code, "value"]
+        assert rows.at[code, "status"] == own.at[code, "status"] or pd.isna(own.at[code, "status"])
+        assert rows.at[code, "value_year_before"] == own_before.at[code, "value"]
+        assert rows.at[code, "change_year_before"] == pytest.approx(
+            own.at[code, "value"] - own_before.at[code, "value"]
+        )
+
+
+@pytest.mark.slow
+def test_the_care_trend_counts_each_periods_statuses(sample):
+    trend = county_profile.care_status_trend(welfare.history(sample), COUNTY).set_index("period")
+    assert trend.index.tolist() == welfare.stored_periods(sample)
+    for period in trend.index:
+        statuses = welfare.period_view(sample, period).table.query("county == @COUNTY")["status"]
+        for status in ("met", "near", "below"):
+            assert trend.at[period, status] == int((statuses == status).sum())
+
+
+@pytest.mark.slow
+def test_training_is_the_counties_coverage_and_its_change_on_the_same_months_a_year_earlier(sample):
+    window = coverage.year_window(2026)
+    found = queries.run(sample, "training_last_date", start=window.start, end=window.end)
+    last = coverage.as_date(found["last_date"].iloc[0])
+    before_window = coverage.comparable_previous(window, last)
+    now = coverage.county_figures(sample, window, THRESHOLD)
+    before = coverage.county_figures(sample, before_window, THRESHOLD)
+    profile = county_profile.training(now, before, COUNTY)
+    row, hidden = now.county(COUNTY)
+    row_before, _ = before.county(COUNTY)
+    assert not hidden and profile.row.equals(row)
+    assert profile.coverage_pp == round((row["coverage"] - row_before["coverage"]) * 100, 1)
+    assert profile.hours_change == round(row["hours_per_cadre"] - row_before["hours_per_cadre"], 1)
+    assert profile.untrained_change == int(row["untrained"]) - int(row_before["untrained"])
+    gaps = now.category_gaps.set_index("county")
+    assert profile.category_gap["category"] == gaps.at[COUNTY, "category"]
+
+
+def test_a_hidden_county_has_no_training_change():
+    by_county = pd.DataFrame({"county": ["甲县"], "coverage": [0.5], "hours_per_cadre": [10.0], "untrained": [3]})
+    empty = pd.DataFrame(columns=["county"])
+    window = coverage.year_window(2026)
+    hidden = coverage.CountyFigures(window, None, by_county, pd.Series(["small"]), empty, empty, 110.0)
+    shown = coverage.CountyFigures(window, None, by_county, pd.Series([""]), empty, empty, 110.0)
+    assert county_profile.training(hidden, shown, "甲县").coverage_pp is None
+    assert county_profile.training(shown, hidden, "甲县").coverage_pp is None
+    assert county_profile.training(shown, shown, "甲县").coverage_pp == 0.0

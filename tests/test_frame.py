@@ -1,0 +1,42 @@
+"""The shared frame's rules for tables (ui/frame.py): every table a page draws shows a missing value as the one
+mark MISSING_CELL, never Streamlit's "None" (docs/decisions.md#missing-values)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from conftest import ROOT
+
+from ui.frame import MISSING_CELL
+
+
+def test_every_page_table_shows_a_missing_value_as_the_one_mark():
+    """st.dataframe shows "None" for a missing value unless given `placeholder`: every call in the pages and their
+    glue passes MISSING_CELL (a new table without it would bring "None" back)."""
+    assert MISSING_CELL == "—"
+    calls, offenders = 0, []
+    for path in sorted([*ROOT.joinpath("views").glob("*.py"), *ROOT.joinpath("ui").glob("*.py"), ROOT / "app.py"]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", None) in ("dataframe", "data_editor"):
+                calls += 1
+                given = {k.arg: ast.unparse(k.value) for k in node.keywords}
+                if given.get("placeholder") != "MISSING_CELL":
+                    offenders.append(f"{Path(path).relative_to(ROOT)}:{node.lineno}")
+    assert calls > 15 and not offenders, (
+        offenders
+    )  # a sanity floor: the walk found the tables (the meeting deck draws the rest)
+
+
+def test_the_sidebar_county_is_not_offered_where_it_filters_nothing(app_factory):
+    """docs/decisions.md#the-sidebar-county-per-page: 概览 and 能上能下 show the prefecture's figures whatever the
+    county, so there the control is disabled with a line saying so (it kept the county for the other pages); on
+    赛马排名 it filters, and the county chosen is still in the address after a visit to a prefecture page."""
+    at = app_factory(query={"county": "柏川县"})
+    for page in ("views/overview.py", "views/movements.py"):
+        at.switch_page(page).run()
+        assert at.selectbox(key="county").disabled and at.selectbox(key="county").value == "柏川县", page
+        assert any(c.value.startswith("本页显示全市数字") for c in at.sidebar.caption), page
+    at.switch_page("views/rankings.py").run()
+    assert not at.selectbox(key="county").disabled and at.selectbox(key="county").value == "柏川县"
+    assert not any(c.value.startswith("本页显示全市数字") for c in at.sidebar.caption)

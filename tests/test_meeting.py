@@ -1,0 +1,63 @@
+"""会议模式 (ui/meeting.py) in AppTest: the county stepper moves the detail with it, tables are plain tables with the
+grid's figures, and the cell text matches what Streamlit's grid shows. Sizes on screen: tests/browser/
+test_meeting_in_browser.py."""
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from ui import meeting
+
+
+def detail_unit(at) -> str:
+    """The county whose indicators the focus slide shows (its bold heading '<unit> <period> 各项指标')."""
+    headings = [m.value.strip("*") for m in at.markdown if m.value.endswith(" 各项指标**")]
+    assert len(headings) == 1, headings
+    return headings[0].split(" ")[0]
+
+
+@pytest.mark.slow
+def test_the_county_stepper_moves_the_detail_on_the_rankings_last_slide(app_factory):
+    at = app_factory(page="views/rankings.py", query={"present": "1", "rank.section": "focus"})
+    assert any(m.value.startswith("**5 / 5 ·") for m in at.markdown)
+    shown = detail_unit(at)
+    for _ in range(3):
+        at.button(key="meeting_county_next").click().run()
+        assert not at.exception
+        county = at.selectbox(key="county").value
+        assert county != shown
+        assert detail_unit(at) == county  # the label and the detail say the same county
+        assert at.selectbox(key="rank_focus").value == county
+        shown = county
+    at.button(key="meeting_county_previous").click().run()
+    assert detail_unit(at) == at.selectbox(key="county").value != shown
+    assert at.query_params["county"] in (detail_unit(at), [detail_unit(at)])  # the address says which
+
+
+@pytest.mark.slow
+def test_meeting_tables_are_plain_tables_with_the_grids_figures(app_factory, sample_db_path):
+    grid = app_factory(sample_db_path, page="views/rankings.py")
+    shown = next(d.value for d in grid.dataframe if "排名区间" in d.value.columns)
+    at = app_factory(sample_db_path, page="views/rankings.py", query={"present": "1", "rank.section": "table"})
+    assert len(at.dataframe) == 0 and len(at.table) == 1
+    scrolls = "左右滑动查看全部列"  # said under a wide grid; a plain table shows every column
+    assert any(scrolls in c.value for c in grid.caption) and not any(scrolls in c.value for c in at.caption)
+    table = at.table[0].value
+    assert list(table.columns) == list(shown.columns) and len(table) == len(shown) == 12
+    assert table["县区"].tolist() == shown["县区"].tolist()
+    assert table["综合得分"].tolist() == pytest.approx(shown["综合得分"].tolist())
+
+
+def test_cell_text_is_what_the_grid_shows():
+    # Streamlit's grid, as seen in Chromium: 0.123456789 -> 0.1235, 1.5 -> 1.5, 12345678.9 -> 12345678.9, 2.0 -> 2
+    assert [meeting.cell_text(v) for v in (0.123456789, 1.5, 12345678.9, 2.0, np.float64(0.25))] == [
+        "0.1235",
+        "1.5",
+        "12345678.9",
+        "2",
+        "0.25",
+    ]
+    assert [meeting.cell_text(v) for v in (None, math.nan, pd.NA, np.nan)] == ["—"] * 4
+    assert [meeting.cell_text(v) for v in (7, np.int64(1999), "<5", "不公开")] == ["7", "1999", "<5", "不公开"]

@@ -1,0 +1,278 @@
+"""Training targets by rank on a hand-made roster: the rank groups, the boundaries of a one-year target, the
+rolling five-year window, a promotion inside it, the online minimum, the pace, the table's history, the migration
+from the single `hours_target` setting, and 提任前 training (docs/decisions.md#training-targets-by-rank)."""
+
+import datetime as dt
+
+import duckdb
+import pytest
+from conftest import import_ok
+
+from incentive.store import migrations
+from incentive.store.database import Database
+from incentive.training import coverage, targets
+
+ROSTER_HEAD = "干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\n"
+TRAINING_HEAD = "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n"
+# S1-S6 are 乡科级 and below all along; D1 县处级 all along; P1 promoted into 县处级 on the 2024-12-31 roster.
+SECTION = [
+    "S1,一,甲县,东镇,一级科员,男,1990",
+    "S2,二,甲县,东镇,一级主任科员,女,1985",
+    "S3,三,甲县,东镇,乡科级正职,男,1980",
+    "S4,四,甲县,西镇,二级主任科员,女,1975",
+    "S5,五,乙县,南镇,一级科员,男,1992",
+    "S6,六,乙县,南镇,乡科级副职,女,1988",
+]
+DIVISION = "D1,七,甲县,东镇,县处级副职,男,1970"
+PROMOTED_BEFORE, PROMOTED_AFTER = "P1,八,乙县,南镇,乡科级正职,男,1975", "P1,八,乙县,南镇,四级调研员,男,1975"
+TRAINING = [
+    "S1,班一,政治能力,党的理论,线下,集体,90,2025-03-01",  # exactly 90: meets
+    "S2,班一,政治能力,党的理论,线下,集体,89.5,2025-03-01",  # half an hour short
+    "S3,班二,专业能力,乡村振兴,线下,集体,60,2025-05-01",
+    "S3,班三,专业能力,乡村振兴,线上,个人,50,2025-06-01",  # online: on top, not counted towards the 90
+    "S4,班三,专业能力,乡村振兴,线上,个人,49,2025-06-01",  # one hour under the online minimum
+    "S5,班一,政治能力,党的理论,线下,集体,90,2024-12-31",  # the year before: outside 2025
+    # D1: 550 over 2021-01..2025-12, a December 2020 course outside the rolling window
+    "D1,班四,政治能力,党的理论,线下,集体,100,2020-12-15",
+    "D1,班五,政治能力,党的理论,线下,集体,200,2021-01-10",
+    "D1,班六,专业能力,乡村振兴,线下,集体,200,2023-06-10",
+    "D1,班七,专业能力,乡村振兴,线下,集体,150,2025-09-10",
+    # P1: 470 in the window against a prorated 471.67 (see the promotion test)
+    "P1,班五,政治能力,党的理论,线下,集体,170,2022-06-10",
+    "P1,班六,专业能力,乡村振兴,线下,集体,150,2023-06-10",
+    "P1,班七,专业能力,乡村振兴,线下,集体,150,2025-06-10",
+]
+
+
+def roster(rows, day):
+    return (ROSTER_HEAD + "".join(f"{row},{day}\n" for row in rows)).encode()
+
+
+@pytest.fixture
+def ranked_db(db):
+    import_ok(db, "regions.csv", "县区,乡镇,县区代码\n甲县,东镇,1\n甲县,西镇,1\n乙县,南镇,2\n".encode())
+    for year in (2021, 2022, 2023, 2024, 2025):
+        promoted = PROMOTED_AFTER if year >= 2024 else PROMOTED_BEFORE
+        import_ok(db, f"r{year}.csv", roster([*SECTION, DIVISION, promoted], f"{year}-12-31"))
+    import_ok(db, "t.csv", (TRAINING_HEAD + "\n".join(TRAINING) + "\n").encode())
+    return db
+
+
+def per_cadre(db, window):
+    frame = coverage.cadres_in(db.connection, window).to_pandas()
+    return frame.set_index("cadre_id")
+
+
+def test_ranks_map_to_two_groups_and_an_unknown_rank_to_none(db):
+    ranks = [
+        "一级科员",
+        "四级主任科员",
+        "乡科级副职",
+        "乡科级正职",
+        "办事员",
+        "县处级副职",
+        "副县级",
+        "四级调研员",
+        "一级巡视员",
+        "厅局级正职",
+        "工勤人员",
+        "",
+    ]
+    cur = db.cursor()
+    got = [cur.execute("SELECT rank_group($r)", {"r": r}).fetchone()[0] for r in ranks]
+    assert got == ["section"] * 5 + ["division"] * 5 + [None, None]
+
+
+def test_defaults_are_the_regulations(db):
+    assert targets.in_force(db) == {"section": targets.Target(90, 1, 50), "division": targets.Target(550, 5, 50)}
+    assert targets.in_force(db) == targets.DEFAULTS
+    assert targets.Target(550, 5, 50).annual == 110
+
+
+def test_one_year_target_boundaries_and_online_on_top(ranked_db):
+    year = per_cadre(ranked_db, coverage.year_window(2025))
+    assert year.loc["S1", ["counted_hours", "target", "met_target"]].tolist() == [90, 90, True]
+    assert year.loc["S2", ["counted_hours", "met_target"]].tolist() == [89.5, False]
+    # S3: 60 offline + 50 online = 110 hours in all, but online hours do not count towards the 90
+    assert year.loc["S3", ["hours", "counted_hours", "met_target"]].tolist() == [110, 60, False]
+    assert year.loc["S3", ["online_hours", "online_target", "online_met"]].tolist() == [50, 50, True]
+    assert year.loc["S4", ["online_hours", "online_met"]].tolist() == [49, False]
+    assert year.loc["S5", ["counted_hours", "met_target"]].tolist() == [0, False]  # trained on 2024-12-31
+    assert (year.loc[[f"S{i}" for i in range(1, 7)], "window_months"] == 12).all()
+    # a quarter: the one-year target prorated (90 × 3 / 12), the online minimum too
+    q1 = per_cadre(ranked_db, coverage.quarter_window(2025, 1))
+    assert q1.loc["S1", ["target", "online_target", "met_target"]].tolist() == [22.5, 12.5, True]
+
+
+def test_five_year_target_over_the_rolling_window(ranked_db):
+    year = per_cadre(ranked_db, coverage.year_window(2025))
+    d1 = year.loc["D1"]
+    assert (d1["window_start"], d1["window_months"]) == (dt.date(2021, 1, 1), 60)
+    # 200 + 200 + 150 in 2021-01..2025-12; the 100 of December 2020 are outside
+    assert (d1["counted_hours"], d1["target"], d1["met_target"]) == (550, pytest.approx(550), True)
+    assert d1["hours"] == 150  # the page's own window (2025) still shows 2025's hours
+    # a year earlier the window is 2020-01..2024-12: 100 + 200 + 200 = 500 < 550
+    before = per_cadre(ranked_db, coverage.year_window(2024)).loc["D1"]
+    assert (before["counted_hours"], before["met_target"]) == (500, False)
+    # a quarter: still five years back from the quarter's end, against the whole 550
+    q3 = per_cadre(ranked_db, coverage.quarter_window(2025, 3)).loc["D1"]
+    assert (q3["window_start"], q3["counted_hours"], q3["target"]) == (dt.date(2020, 10, 1), 650, pytest.approx(550))
+
+
+def test_promotion_inside_the_window_prorates_each_group_by_its_months(ranked_db):
+    p1 = per_cadre(ranked_db, coverage.year_window(2025)).loc["P1"]
+    # months whose end has the 2021-2023 rosters in force (and the earliest roster before it): 2021-01..2024-11,
+    # 47 months at 90 a year; from 2024-12 (the 2024-12-31 roster) 13 months at 550 / 5 = 110 a year
+    assert p1["months_other_group"] == 47
+    assert p1["target"] == pytest.approx(47 * 90 / 12 + 13 * 110 / 12)  # 471.67
+    assert (p1["counted_hours"], p1["met_target"]) == (470, False)
+
+
+def test_pace_while_the_year_is_running(ranked_db):
+    window = coverage.year_window(2025)
+    assert coverage.to_come(window, dt.date(2025, 9, 30)) == pytest.approx(0.25)
+    assert coverage.to_come(window, dt.date(2025, 12, 31)) == 0.0
+    whole = coverage.window_query(
+        ranked_db.connection, "training_coverage", window, by="county", county="", to_come=0.25
+    )
+    whole = whole.set_index("county")
+    # by 30 September a section cadre owes 90 − 90 × 0.25 = 67.5: in 甲县 S1 (90) and S2 (89.5) are on pace, S3
+    # (60) and S4 (0) are not; D1 owes 550 − 110 × 0.25 = 522.5 and has 550
+    assert whole.loc["甲县", ["measured", "meeting_target", "on_pace"]].tolist() == [5, 2, 3]
+    assert whole.loc["甲县", "hours_short"] == pytest.approx(7.5 + 67.5)
+    assert whole.loc["甲县", "share_online_met"] == pytest.approx(1 / 5)
+
+
+def test_a_rank_no_group_knows_is_counted_not_measured(ranked_db):
+    import_ok(ranked_db, "r.csv", roster([*SECTION, DIVISION, "X1,九,乙县,南镇,工勤技能岗,男,1980"], "2026-06-30"))
+    groups = coverage.window_query(
+        ranked_db.connection, "training_coverage", coverage.year_window(2026), by="all", county="", to_come=0.0
+    ).iloc[0]
+    assert (groups["cadres"], groups["measured"], groups["unmapped"]) == (8, 7, 1)
+
+
+def test_targets_are_checked_saved_with_history_and_audit(db):
+    assert targets.checked("section", "96", "1", "40") == targets.Target(96, 1, 40)
+    with pytest.raises(targets.TargetError) as wrong:
+        targets.checked("division", "550", "2.5", "50")
+    assert wrong.value.text("en") == (
+        "Years for Division level and above: “2.5” is not allowed; a whole number from 1 to 10. Nothing was saved."
+    )
+    with pytest.raises(targets.TargetError):
+        targets.checked("section", "-1", "1", "50")
+    new = {"section": targets.Target(96, 1, 40), "division": targets.DEFAULTS["division"]}
+    assert targets.save(db, new, "admin") == ["section"]  # the unchanged group writes nothing
+    assert targets.save(db, new, "admin") == []
+    assert targets.in_force(db)["section"] == targets.Target(96, 1, 40)
+    history = targets.history(db)
+    assert history[["rank_group", "hours", "changed_by"]].values.tolist() == [
+        ["section", 96.0, "admin"],
+        ["division", 550.0, "regulations-2023"],
+        ["section", 90.0, "regulations-2023"],
+    ]
+    assert db.fetch_all("SELECT who, action, target, detail FROM audit WHERE action = 'training_target'") == [
+        ("admin", "training_target", "section", "96/1y+40online")
+    ]
+
+
+def old_database(path, hours_target: str | None) -> None:
+    """A database file as the app made it before schema 014, with `hours_target` saved on the Data page."""
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP)")
+    for version, sql in migrations.ordered():
+        if version >= 14:
+            break
+        con.execute(sql)
+        con.execute("INSERT INTO schema_version VALUES ($v, now())", {"v": version})
+    if hours_target is not None:
+        con.execute("INSERT INTO settings VALUES ('hours_target', '110.0', TIMESTAMP '2024-01-01', 'a')")
+        con.execute(
+            "INSERT INTO settings VALUES ('hours_target', $v, TIMESTAMP '2025-01-01', 'b')", {"v": hours_target}
+        )
+    con.close()
+
+
+@pytest.mark.parametrize(
+    ("stored", "section"),
+    [(None, 90.0), ("110.0", 90.0), ("96.0", 96.0)],
+    ids=["never-set", "old-default", "chosen"],
+)
+def test_migration_from_the_single_hours_target(tmp_path, stored, section):
+    old_database(tmp_path / "old.duckdb", stored)
+    db = Database(tmp_path / "old.duckdb")
+    try:
+        assert targets.in_force(db) == {
+            "section": targets.Target(section, 1, 50),
+            "division": targets.Target(550, 5, 50),
+        }
+        changes = targets.history(db)
+        assert (changes["changed_by"] == "migration-014").sum() == (1 if stored == "96.0" else 0)
+        versions = [v for (v,) in db.fetch_all("SELECT version FROM schema_version ORDER BY version")]
+        assert versions[-1] == migrations.ordered()[-1][0]
+    finally:
+        db.close()
+
+
+MOVEMENTS_HEAD = "干部编号,调整日期,调整类型,事由\n"
+
+
+def test_pre_promotion_training_in_the_year_before(ranked_db):
+    import_ok(
+        ranked_db,
+        "m.csv",
+        (
+            MOVEMENTS_HEAD
+            + "S1,2026-03-01,提拔,\n"  # 90 on 2025-03-01, a year to the day before: outside
+            + "S2,2026-02-28,提拔,\n"  # 89.5: short of 90
+            + "S3,2026-01-10,晋升职级,\n"  # not a promotion to a post: not counted
+            + "D1,2026-09-10,提拔,\n"  # 150 on 2025-09-10, exactly a year before: outside; 550 / 5 = 110 owed
+        ).encode(),
+    )
+    rows = targets.promoted(ranked_db.connection, "2026").set_index("cadre_id")
+    assert sorted(rows.index) == ["D1", "S1", "S2"]
+    assert rows.loc["S1", ["hours", "annual_target", "met"]].tolist() == [0, 90, False]  # 2025-03-01 is outside
+    assert rows.loc["S2", ["hours", "met"]].tolist() == [89.5, False]
+    assert rows.loc["D1", ["rank_group", "hours", "annual_target", "met"]].tolist() == ["division", 0, 110, False]
+    earlier = targets.promoted(ranked_db.connection, "2025-H2")
+    assert earlier.empty
+
+
+def test_pre_promotion_counts_by_county_hide_small_counties():
+    import pandas as pd
+
+    rows = pd.DataFrame(
+        {
+            "county": ["甲县"] * 6 + ["乙县"] * 2 + ["丙县"] * 7,
+            "met": [True, True, True, False, False, False, True, False, True, True, True, True, False, False, False],
+        }
+    )
+    counts, hidden = targets.promoted_by_county(rows, 5)
+    assert counts[["county", "promoted", "met"]].values.tolist() == [
+        ["甲县", 6, 3],
+        ["乙县", 2, 1],
+        ["丙县", 7, 4],
+        [None, 15, 8],
+    ]
+    # 乙县's 2 is small; one more county is withheld with it, so that the total minus the shown county does not
+    # give 乙县 back
+    assert hidden.tolist()[1] == "small"
+    assert sorted(hidden.tolist()) == ["", "", "small", "withheld"]
+
+
+def test_the_cli_exports_pre_promotion_training_exact_or_as_a_viewer_sees_it(ranked_db, capsys):
+    from incentive import cli
+
+    import_ok(ranked_db, "m.csv", (MOVEMENTS_HEAD + "S1,2025-06-01,提拔,\nP1,2025-09-01,提拔,\n").encode())
+    path = ranked_db.path
+    ranked_db.close()  # the CLI opens the file itself
+    assert cli.main(["--db", path, "export", "promotion_training", "--period", "2025"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    # S1: 90 on 2025-03-01, in the year before: met (乡科级, 90 a year); P1: 150 on 2025-06-10 against 110: met
+    assert lines == [
+        "period,county,promoted,met,share_met,suppressed",
+        "2025,甲县,1,1,1.0,True",
+        "2025,乙县,1,1,1.0,True",
+        "2025,all,2,2,1.0,True",
+    ]
+    assert cli.main(["--db", path, "export", "promotion_training", "--period", "2025", "--suppress"]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == ["2025,甲县,,,,True", "2025,乙县,,,,True", "2025,all,,,,True"]

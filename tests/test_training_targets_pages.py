@@ -1,0 +1,90 @@
+"""Training targets by rank through AppTest on the sample: the training page's figures against each cadre's own
+target are the library's (incentive/training/targets.py, queries/training_cadres.sql), and the Data page edits
+the targets table with its history and audit (docs/decisions.md#training-targets-by-rank)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import as_admin
+
+from incentive.training import coverage, targets
+
+pytestmark = pytest.mark.slow
+
+
+def on_page(at, page: str):
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def library_figures():
+    """The sample's 2026 (running: records up to September) as the library measures it."""
+    from ui.runtime import database
+
+    conn = database().connection
+    window = coverage.year_window(2026)
+    years = coverage.to_come(window, coverage.last_recorded(conn, window))
+    whole = coverage.window_query(conn, "training_coverage", window, by="all", county="", to_come=years).iloc[0]
+    return conn, whole
+
+
+def test_the_training_page_measures_against_each_cadres_own_target(app):
+    on_page(app, "views/training.py")
+    conn, whole = library_figures()
+    assert 0 < whole["share_on_pace"] < 1  # a running year: the pace, not the whole target
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["达到本人学时目标"] == f"{whole['share_meeting_target']:.1%}"
+    assert metrics["达到应有进度"] == f"{whole['share_on_pace']:.1%}"
+    assert metrics["距目标尚差"] == f"{whole['hours_short']:,.0f} 学时"
+    assert metrics["网络自学达标"] == f"{whole['share_online_met']:.1%}"
+    groups = next(d.value for d in app.dataframe if "职级组" in d.value.columns)
+    # the sample's ranks are all 乡科级 and below: one group, every cadre
+    assert groups["职级组"].tolist() == ["乡科级及以下"] and groups["在册干部"].tolist() == [str(whole["cadres"])]
+    assert any("乡科级及以下每年 90 学时，县处级及以上每 5 年 550 学时" in c.value for c in app.caption)
+    # 提任前 training: the promotions of 2026 by county, as targets.promoted_by_county gives them for a viewer
+    counts, hidden = targets.promoted_by_county(targets.promoted(conn, "2026"), 5)
+    shown = next(d.value for d in app.dataframe if "提任前达标" in d.value.columns)
+    assert len(shown) == len(counts) and shown["县区"].iloc[-1] == "全市"
+    for (_, row), status, (_, cell) in zip(counts.iterrows(), hidden, shown.iterrows(), strict=True):
+        if status == "":
+            assert (cell["提拔人数"], cell["提任前达标"]) == (str(row["promoted"]), str(row["met"]))
+        else:
+            assert cell["提拔人数"] in ("<5", "不公开")
+
+
+def test_the_data_page_changes_a_target_and_the_training_page_follows(app):
+    from ui.runtime import database
+
+    as_admin(app, "测试管理员")
+    app.run()
+    on_page(app, "views/data.py")
+    assert app.number_input(key="data_target_section_hours").value == 90
+    app.number_input(key="data_target_section_hours").set_value(60.0)
+    app.button(key="data_targets_save").click().run()
+    assert "已保存 1 个职级组的学时目标。" in [s.value for s in app.success]
+    assert targets.in_force(database())["section"] == targets.Target(60.0, 1, 50.0)
+    assert database().fetch_all("SELECT who, target, detail FROM audit WHERE action = 'training_target'") == [
+        ("测试管理员", "section", "60/1y+50online")
+    ]
+    history = next(d.value for d in app.dataframe if "修改人" in d.value.columns)
+    assert history["修改人"].tolist()[0] == "测试管理员" and history["学时"].tolist() == ["60", "550", "90"]
+    on_page(app, "views/training.py")
+    _, whole = library_figures()
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["达到本人学时目标"] == f"{whole['share_meeting_target']:.1%}"
+    assert any("乡科级及以下每年 60 学时" in c.value for c in app.caption)
+
+
+def test_a_wrong_target_is_refused_and_nothing_saved(app):
+    from ui.runtime import database
+
+    as_admin(app, "测试管理员")
+    app.run()
+    on_page(app, "views/data.py")
+    app.number_input(key="data_target_section_hours").set_value(60.0)
+    app.number_input(key="data_target_division_years").set_value(2.5)
+    app.button(key="data_targets_save").click().run()
+    assert [e.value for e in app.error] == ["县处级及以上的周期（年）「2.5」不可用，应为 1 至 10 的整数。未保存。"]
+    assert targets.in_force(database()) == targets.DEFAULTS

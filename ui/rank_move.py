@@ -1,0 +1,37 @@
+"""Why a unit's rank moved between two periods, drawn the same on 赛马排名 and 一县一档: the contribution waterfall
+(scoring.attribute_change), the ranks before and now, and whom it passed or fell behind."""
+
+import streamlit as st
+
+from incentive import charts
+from incentive.i18n import join, t
+from incentive.race import ranking_tables, scoring
+from incentive.race.scoring import Ranking
+from incentive.safe_text import tm
+
+
+def draw(now: Ranking, before: Ranking, unit: str, period: str, compare: str, lang: str, projector: bool) -> None:
+    """`now` of `period` against `before` of `compare`; both must rank `unit` (the pages say otherwise first)."""
+    why_col, moved_col = st.columns([2.2, 1], gap="large")
+    parts = scoring.attribute_change(now, before, unit)
+    why_col.plotly_chart(
+        charts.contribution_waterfall(
+            ranking_tables.attribution_table(parts, lang),
+            t("chart_waterfall", lang, before=compare, now=period),
+            t("waterfall_start", lang, period=compare),
+            t("waterfall_end", lang, period=period),
+            float(before.table.at[unit, "composite"]),
+            float(now.table.at[unit, "composite"]),
+            projector=projector,
+        ),
+        width="stretch",
+    )
+    passed, behind = scoring.passed_and_fell_behind(now, before, unit)
+    moved_col.write(
+        tm("rank_moved", lang, unit=unit, before=before.table.at[unit, "rank"], now=now.table.at[unit, "rank"])
+    )
+    if passed:
+        moved_col.write(tm("rank_passed_by", lang, units=join(passed, lang)))
+    if behind:
+        moved_col.write(tm("rank_left_behind", lang, units=join(behind, lang)))
+    moved_col.caption(t("rank_why_note", lang))
