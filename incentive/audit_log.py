@@ -34,6 +34,10 @@ def _target_text(action: str, target: str, lang: str) -> str:
 
 
 def _detail_text(action: str, detail: str, lang: str) -> str:
+    refused_by_storage = re.fullmatch(r"storage (\w+): (.*)", detail or "", re.S)  # incentive/store/failed_writes.py
+    if refused_by_storage and f"storage_{refused_by_storage.group(1)}" in TEXT:
+        cause, message = refused_by_storage.groups()
+        return t("audit_detail_storage", lang, cause=t(f"storage_{cause}", lang), message=message)
     problems = re.fullmatch(r"(\d+) problems", detail or "")
     if problems:
         return t("audit_detail_problems", lang, n=int(problems.group(1)))

@@ -18,6 +18,7 @@ import os
 import sys
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
 from incentive import access, periods
@@ -58,8 +59,9 @@ from incentive.store.database import Database, DatabaseLocked
 from incentive.store.effects import import_effects
 from incentive.store.lake import LakeLocation
 from incentive.store.reference import current_reference
+from incentive.store.storage_faults import StorageFault, fault_of
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_LOCKED, EXIT_STORAGE = 0, 1, 2, 3, 4
 
 
 def _global_options(parser: argparse.ArgumentParser, defaults: bool, lang: str) -> None:
@@ -309,8 +311,20 @@ def main(argv: list[str] | None = None) -> int:
     except DatabaseLocked:
         print(_held_text(args, database_path(args.db), lang), file=sys.stderr)
         return EXIT_LOCKED
+    except StorageFault as fault:  # a full disk, a read-only file, a catalog server gone: one sentence, no traceback
+        print(fault.sentence(lang), file=sys.stderr)
+        return EXIT_STORAGE
     try:
         return COMMANDS[args.command](db, args, lang)
+    except StorageFault as fault:  # nothing was written (Database.transaction); said once, with its cause
+        print(fault.sentence(lang), file=sys.stderr)
+        return EXIT_STORAGE
+    except duckdb.Error as error:  # a read the storage refused (DuckLake's catalog server stopped mid-command)
+        fault = fault_of(error, writing=False)
+        if fault is None:
+            raise
+        print(fault.sentence(lang), file=sys.stderr)
+        return EXIT_STORAGE
     except UsageError as error:  # a value the command cannot take, said before any work
         print(error.text(lang), file=sys.stderr)
         return EXIT_USAGE

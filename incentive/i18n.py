@@ -1183,6 +1183,53 @@ TEXT: dict[str, tuple[str, str]] = {
         "The running dashboard app holds the database ({path}), so incentive {command} could not run: {where}, "
         "or stop the app first.",
     ),
+    # --- storage faults (incentive/store/storage_faults.py): the cause, what to do, and the sentence around them
+    "storage_write_failed": (
+        "保存失败：{cause}。本次操作没有写入任何数据，原有数据不受影响，页面仍可照常浏览。{todo}",
+        "Not saved: {cause}. Nothing of this change was written, the data already stored are unchanged, and the "
+        "pages can still be read. {todo}",
+    ),
+    "storage_read_failed": ("读取数据失败：{cause}。{todo}", "The data cannot be read: {cause}. {todo}"),
+    "storage_no_space": ("数据库所在磁盘已满", "the disk that holds the database is full"),
+    "storage_no_space_todo": (
+        "请联系系统管理员清理磁盘空间后重试。",
+        "Ask the system administrator to free disk space, then try again.",
+    ),
+    "storage_not_permitted": (
+        "本程序没有写入数据库文件或其所在文件夹的权限（只读）",
+        "this program may not write the database file or its folder (read-only)",
+    ),
+    "storage_not_permitted_todo": (
+        "请联系系统管理员恢复写入权限后重试。",
+        "Ask the system administrator to restore write permission, then try again.",
+    ),
+    "storage_locked": ("数据库正被另一个程序占用", "another program holds the database"),
+    "storage_locked_todo": (
+        "请稍后重试；若一直如此，请联系系统管理员查明占用数据库的程序。",
+        "Try again in a moment; if it persists, ask the system administrator which program holds it.",
+    ),
+    "storage_damaged": ("数据库文件可能已损坏", "the database file may be damaged"),
+    "storage_damaged_todo": (
+        "请联系系统管理员检查磁盘，必要时停止服务并从备份恢复（incentive restore）。",
+        "Ask the system administrator to check the disk and, if need be, stop the service and restore a backup "
+        "(incentive restore).",
+    ),
+    "storage_unreachable": (
+        "无法连接数据库服务器（DuckLake 的 PostgreSQL 目录库）",
+        "the database server (DuckLake's PostgreSQL catalog) cannot be reached",
+    ),
+    "storage_unreachable_todo": (
+        "请联系系统管理员检查数据库服务是否在运行、网络是否连通，恢复后刷新页面或重新启动看板。",
+        "Ask the system administrator to check that the database service runs and can be reached, then reload the "
+        "page or restart the dashboard.",
+    ),
+    "storage_other": ("存储系统报告了错误", "the storage reported an error"),
+    "storage_other_todo": (
+        "请联系系统管理员查看服务日志中的原始错误后重试。",
+        "Ask the system administrator to look up the storage's own message in the service log, then try again.",
+    ),
+    "audit_action_write_failed": ("写入失败", "Write failed"),
+    "audit_detail_storage": ("{cause}（{message}）", "{cause} ({message})"),
     "cli_held_stop_app": (
         "数据库正被运行中的看板程序占用（{path}），incentive {command} 未能运行。看板中没有这项操作，请先停止看板再运行。",
         "The running dashboard app holds the database ({path}), so incentive {command} could not run, and the app "

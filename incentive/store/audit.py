@@ -12,6 +12,7 @@ import datetime as dt
 import duckdb
 import pandas as pd
 
+from incentive.store import failed_writes
 from incentive.store.database import Database
 
 
@@ -29,19 +30,22 @@ def write(
 ) -> None:
     """One audit row, inside the caller's transaction (`cur`). `action` and `outcome` are codes that
     `audit_log.table` puts into words; `rows` a count of rows or batches, None where there is none."""
+    row = {
+        "happened_at": dt.datetime.now(),
+        "who": who,
+        "action": action,
+        "target": target,
+        "file_name": file_name,
+        "sha256": sha256,
+        "row_count": rows,
+        "outcome": outcome,
+        "detail": detail,
+    }
+    failed_writes.note(row)  # kept, should the storage refuse the commit, until the log can take it
     cur.execute(
-        "INSERT INTO audit VALUES ($at, $who, $action, $target, $file, $sha, $rows, $outcome, $detail)",
-        {
-            "at": dt.datetime.now(),
-            "who": who,
-            "action": action,
-            "target": target,
-            "file": file_name,
-            "sha": sha256,
-            "rows": rows,
-            "outcome": outcome,
-            "detail": detail,
-        },
+        "INSERT INTO audit VALUES ($happened_at, $who, $action, $target, $file_name, $sha256, $row_count, "
+        "$outcome, $detail)",
+        row,
     )
 
 

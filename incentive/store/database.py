@@ -21,35 +21,52 @@ from typing import TypeVar
 import duckdb
 import pandas as pd
 
-from incentive.store import faults, lake, migrations
+from incentive.store import failed_writes, faults, lake, migrations
 from incentive.store.lake import LakeLocation
+from incentive.store.storage_faults import LOCKED, NOT_PERMITTED, StorageFault, fault_of
 
 SERIAL_ATTEMPTS = 20
 T = TypeVar("T")
 
 
-class DatabaseLocked(Exception):
+class DatabaseLocked(StorageFault):
     """Another process (normally the running app) holds the database file."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(LOCKED, path, writing=False)
 
 
 class Database:
     """A DuckDB file (`path`; `":memory:"` for none) or a DuckLake (`LakeLocation`), migrated on opening.
 
     `wait_seconds`: how long to keep trying while another process holds the file, then `DatabaseLocked`.
-    `created` is True when the schema was created by this opening (a new database)."""
+    `created` is True when the schema was created by this opening (a new database). A file this process may read
+    but not write is opened `read_only`: every page reads, every write raises a StorageFault (not_permitted).
+    Storage that refuses the opening itself raises a StorageFault (issue 25)."""
 
     def __init__(self, path: str | Path | LakeLocation, *, wait_seconds: float = 0.0) -> None:
         self.path = str(path)
         self.lake = path if isinstance(path, LakeLocation) else None
-        if self.lake is not None:
-            self._con = lake.connect(self.lake)
-        else:
-            if self.path != ":memory:":
-                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self._con = _connect(self.path, wait_seconds)
-        self._write_lock = threading.Lock()
-        with self.exclusive() as cur:
-            self.created = migrations.apply(cur, on_lake=self.lake is not None)
+        self.read_only = False
+        try:
+            if self.lake is not None:
+                self._con = lake.connect(self.lake)
+            else:
+                if self.path != ":memory:":
+                    Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+                self._con, self.read_only = _connect(self.path, wait_seconds)
+            self._write_lock = threading.Lock()
+            with self.exclusive() as cur:
+                self.created = (
+                    _check_current(cur) if self.read_only else migrations.apply(cur, on_lake=self.lake is not None)
+                )
+        except (duckdb.Error, OSError) as e:
+            fault = fault_of(e, writing=False)
+            if fault is None:
+                raise
+            raise fault from e
+        if not self.read_only:
+            self._take_spooled()
 
     def close(self) -> None:
         self._con.close()
@@ -82,15 +99,41 @@ class Database:
     @contextlib.contextmanager
     def transaction(self):
         """One writer at a time, all or nothing: the cursor yielded is inside a transaction, committed when the
-        block ends and rolled back when it raises."""
-        with self.exclusive() as cur:
-            cur.begin()
+        block ends and rolled back when it raises. When the storage refuses (a full disk, a read-only file or
+        folder, a catalog server gone) nothing is written, the audit rows of the attempt are spooled
+        (failed_writes) and a StorageFault is raised in place of the storage's error."""
+        with self.exclusive() as cur, failed_writes.journal() as written:
             try:
+                if self.read_only:
+                    raise StorageFault(NOT_PERMITTED, f"{self.path} is opened read-only", writing=True)
+                cur.begin()
                 yield cur
-            except BaseException:
-                cur.rollback()
-                raise
-            cur.commit()
+                cur.commit()
+            except BaseException as e:
+                _roll_back(cur)
+                fault = fault_of(e, writing=True)
+                if fault is None:
+                    raise
+                failed_writes.spool(self.path, written, fault)
+                if fault is e:
+                    raise
+                raise fault from e
+        self._take_spooled()
+
+    def _take_spooled(self) -> None:
+        """Writes refused earlier go into the audit log now that a write succeeds (failed_writes.drain); left
+        spooled, silently, while the storage still refuses."""
+        if not failed_writes.spool_file(self.path).exists():
+            return
+        with self.exclusive() as cur:
+            try:
+                cur.begin()
+                failed_writes.drain(cur, self.path)
+                cur.commit()
+            except (duckdb.Error, OSError):
+                _roll_back(cur)
+                return
+        failed_writes.forget(self.path)
 
     def serial_write(self, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
         """Run `work` in one transaction that no other batch write, in this process or another, overlaps: within a
@@ -137,14 +180,39 @@ class DataAsOf:
         return cur
 
 
-def _connect(path: str, wait_seconds: float) -> duckdb.DuckDBPyConnection:
+def _connect(path: str, wait_seconds: float) -> tuple[duckdb.DuckDBPyConnection, bool]:
+    """The connection and whether it is read-only: a file this process may not write (its mode, its owner, a
+    read-only mount) is opened for reading rather than refused, so the pages still show it."""
     deadline = time.monotonic() + wait_seconds
     while True:
         try:
-            return duckdb.connect(path)
+            return duckdb.connect(path), False
         except duckdb.IOException as e:
-            if "lock" not in str(e).lower():
+            text = str(e).lower()
+            if "permission denied" in text or "read-only file system" in text:
+                if not Path(path).exists():
+                    raise
+                return duckdb.connect(path, read_only=True), True
+            if "lock" not in text:
                 raise
             if time.monotonic() >= deadline:
                 raise DatabaseLocked(path) from e
             time.sleep(0.5)
+
+
+def _check_current(cur: duckdb.DuckDBPyConnection) -> bool:
+    """On a read-only file: the schema must be this version's, since no migration can run (False: not new)."""
+    latest = migrations.ordered()[-1][0]
+    tables = {row[0] for row in cur.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    current = cur.execute("SELECT max(version) FROM schema_version").fetchone()[0] if "schema_version" in tables else 0
+    if (current or 0) < latest:
+        raise StorageFault(
+            NOT_PERMITTED, f"read-only database at schema {current}, this version needs {latest}", writing=False
+        )
+    return False
+
+
+def _roll_back(cur: duckdb.DuckDBPyConnection) -> None:
+    """Roll back what is open; a commit the storage refused has already ended the transaction."""
+    with contextlib.suppress(duckdb.Error):
+        cur.rollback()
