@@ -1,7 +1,7 @@
 """`python -m incentive [--db PATH] COMMAND`: the same importer, history and exports as the app, for scripts.
 
 Exit codes: 0 success, 1 a file refused (or a rollback refused; a delivery refused or partial), 2 usage error,
-3 database held by the running app.
+3 database held by the running app, 4 the storage refused (docs/decisions.md#storage-faults).
 Messages and summaries go to stderr so stdout stays machine-readable
 (docs/decisions.md#standard-output-and-standard-error): only `batches`, `export`, `settings` and `check`'s findings
 write to stdout, `alerts` its list and `deliver` the paths of the files it wrote.
@@ -219,6 +219,7 @@ def build_parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     )
     deliver.add_argument("--no-pdf", dest="pdf", action="store_false", help=h("cli_help_deliver_no_pdf"))
     deliver.add_argument("--published", action="store_true", help=h("cli_help_deliver_published"))
+    deliver.add_argument("--document-no", dest="document_no", help=h("cli_help_deliver_document_no"))
 
     export = sub.add_parser("export", "cli_help_export")
     kinds = (*EXPORT_KINDS, *OTHER_EXPORTS)
@@ -1004,6 +1005,12 @@ def _deliver(db: Database, args, lang: str) -> int:
         print(t(delivery.webhook_problem(webhook), lang), file=sys.stderr)
         return EXIT_USAGE
 
+    try:
+        bulletin.check_document_no(args.document_no)
+    except bulletin.BulletinError as error:
+        print(error.text(lang), file=sys.stderr)
+        return EXIT_USAGE
+
     def progress(file: delivery.DeliveredFile, done: int, total: int) -> None:
         if file.written:
             line = t("cli_deliver_written", lang, done=done, total=total, name=file.name, kb=f"{file.size / 1024:.0f}")
@@ -1022,6 +1029,7 @@ def _deliver(db: Database, args, lang: str) -> int:
         webhook=webhook,
         webhook_format=args.webhook_format,
         who=_who(),
+        document_no=args.document_no,
     )
     if done.refused:
         print(done.refused, file=sys.stderr)

@@ -1153,6 +1153,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "county：县区排名；township：--county 所指县区的乡镇排名",
         "county: the counties; township: the townships of --county",
     ),
+    "cli_help_deliver_document_no": (
+        "全市通报的文号（默认：该期正式发布时的文号，否则用设置中的文号；各县区副本不填文号）",
+        "the prefecture 通报's 文号 (default: the published period's own, else the setting; county copies have none)",
+    ),
     "cli_help_export_document_no": (
         "bulletin：本文件的文号（默认：该期正式发布时的文号，否则用设置中的文号）",
         "bulletin: this document's 文号 (default: the published period's own, else the setting)",

@@ -639,3 +639,19 @@ def test_one_delivery_gives_one_count_of_red_warnings(sample_db_path, tmp_path):
     summary = delivery.summary_text(done)
     assert f"红色 {len(reds)} 条" in summary
     assert json.loads((tmp_path / "out" / "2026-Q3_交付清单.json").read_text("utf-8"))["warnings"]["red"] == len(reds)
+
+
+@pytest.mark.slow
+def test_the_command_puts_the_document_number_asked_for_on_the_prefecture_s_bulletin_only(made, tmp_path):
+    """`deliver --document-no`: the prefecture's 通报 carries it, each county's copy none; a 文号 that is not one short
+    line is refused before anything is made (exit 2, no folder)."""
+    path = made.path
+    made.close()
+    out = tmp_path / "out"
+    done = cli(path, "--period", "2025Q2", "--out", out, "--no-pdf", "--document-no", "澜组通〔2025〕7号")
+    assert done.returncode == 0, done.stderr
+    assert docx.Document(str(out / "2025-Q2_全市_通报.docx")).paragraphs[2].text == "澜组通〔2025〕7号"
+    assert docx.Document(str(out / "2025-Q2_云岫县_通报.docx")).paragraphs[2].text == ""
+    refused = cli(path, "--period", "2025Q2", "--out", tmp_path / "other", "--no-pdf", "--document-no", "号" * 51)
+    assert refused.returncode == 2 and refused.stderr.startswith("文号"), refused.stderr
+    assert not (tmp_path / "other").exists()

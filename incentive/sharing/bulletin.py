@@ -156,6 +156,13 @@ def training_window(period: str) -> coverage.Window:
     return coverage.months_window(dt.date(start.year, 1, 1), end)
 
 
+def check_document_no(document_no: str | None) -> None:
+    """BulletinError("bulletin_bad_document_no") unless `document_no` is None or one line of at most 50 characters
+    (a 文号 such as 澜组通〔2026〕12号)."""
+    if document_no is not None and (len(document_no) > 50 or "\n" in document_no or "\r" in document_no):
+        raise BulletinError("bulletin_bad_document_no", value=document_no[:60])
+
+
 def gather(
     db: Database,
     period: str,
@@ -174,8 +181,7 @@ def gather(
     (has_own_figures; the sentence names the periods that have some), or a `document_no` that is not one line of
     at most 50 characters. `document_no`: this document's 文号 ("" leaves it blank); None, the published period's
     own 文号, else the setting (docs/decisions.md#document-numbers)."""
-    if document_no is not None and (len(document_no) > 50 or "\n" in document_no or "\r" in document_no):
-        raise BulletinError("bulletin_bad_document_no", value=document_no[:60])
+    check_document_no(document_no)
     conn = db.connection if as_of is None else DataAsOf(db.connection, as_of)
     config = settings.current(db)
     care_period = care_period or welfare.reported_half_year(conn, period)

@@ -199,6 +199,7 @@ def deliver(
     webhook: str | None = None,
     webhook_format: str = "text",
     who: str = "cli",
+    document_no: str | None = None,
 ) -> Delivery:
     """Write the period's documents into `out_dir` (created with its parents if missing, once the period is known
     to have data: `created`), then post the summary to `webhook`
@@ -211,7 +212,10 @@ def deliver(
     server without Chromium); with `pdf` and no Chromium every briefing fails with the sentence saying how to
     install it, and the rest is delivered. `published_only` refuses a period whose ranking was not published.
     Never raises for a file that fails or a post that fails: they are in the result (`failed`, `webhook`), and
-    a refusal is `refused`, with nothing written and no folder made."""
+    a refusal is `refused`, with nothing written and no folder made. `document_no`: the prefecture's 通报's 文号
+    (None: the published period's own, else the setting; the counties' copies leave it blank); BulletinError when
+    it is not one line of at most 50 characters, before anything is made."""
+    bulletin.check_document_no(document_no)
     today = today or dt.date.today()
     moment = dt.datetime.now()
     out_dir = Path(out_dir)
@@ -219,7 +223,7 @@ def deliver(
     start = Delivery(period, out_dir, lang, moment, small=int(config["suppression_threshold"]))
     # the refusals that depend on the data come before the folder is touched: a refused run leaves nothing behind
     try:
-        prefecture = bulletin.gather(db, period, "", lang, as_of=moment, today=today)
+        prefecture = bulletin.gather(db, period, "", lang, as_of=moment, today=today, document_no=document_no)
     except bulletin.BulletinError as error:
         refused = dataclasses.replace(start, refused=error.text(lang), refusal="no_data")
         return _finish(db, refused, webhook, webhook_format, who)
