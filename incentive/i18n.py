@@ -2757,7 +2757,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "{county}, {half}: {met} of {total} judged {total:indicator|indicators} met; none below target.",
     ),
     "bulletin_care_item": ("{name}（{value}，目标{target}）", "{name} ({value}, target {target})"),
-    "bulletin_table_title": ("附表：{period}赛马考评排名", "Table: race ranking, {period}"),
+    "bulletin_table_title": ("{period}赛马考评排名表", "Race ranking, {period}"),
+    # GB/T 9704-2012 7.3.6 and 8: the body ends with 附件：<name>, the annex starts with 附件 on its own line
+    "bulletin_attachment_note": ("附件：{title}", "Annex: {title}"),
+    "bulletin_attachment_label": ("附件", "Annex"),
     # --- bulletin fixes (issue 19 review): race periods, small counts, care half-year, document numbers, format
     "bulletin_race_not_ranked": (
         "{period}不单独进行赛马考评排名；期内赛马考评排名见{periods}通报。",

@@ -128,7 +128,7 @@ def test_the_prefecture_bulletin_says_the_figures_of_the_period(made):
     assert "（关心关爱数据为实时数据（试算）。）" in text  # the 附注
     assert "不公开" not in text  # every group has five cadres: nothing is small
     rows = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
-    assert "附表：2025年第二季度赛马考评排名" in text and "2025-Q2" not in text  # the period in words
+    assert "附件：2025年第二季度赛马考评排名表" in text and "2025-Q2" not in text  # the period in words
     assert rows[0] == ["排名", "排名区间", "县区", "综合得分", "方阵"]
     assert [row[2] for row in rows[1:]] == ["澄溪县", "云峤县", "枫岚区", "云岫县"]
     assert [row[0] for row in rows[1:]] == ["1", "2", "3", "4"]
@@ -350,7 +350,7 @@ def test_a_period_that_is_not_a_race_period_ranks_nobody(made):
             ]
             assert "排名变化情况" not in [p.heading for p in paper.parts]
             _, text = docx_text(bulletin.to_docx(paper))
-            assert "数据不全" not in text and "未参与排名" not in text and "附表" not in text and not paper.table.size
+            assert "数据不全" not in text and "未参与排名" not in text and "附件" not in text and not paper.table.size
 
 
 def test_an_unranked_county_is_short_of_a_whole_number_of_indicators(made):
@@ -522,6 +522,33 @@ def test_the_document_has_the_format_of_an_official_document(made):
     assert document.core_properties.title == paper.title
 
 
+def test_the_annex_is_named_under_the_body_and_starts_its_own_page(made):
+    """GB/T 9704-2012: 附件：<name> two characters in under the body, before the signature; the annex starts a page
+    with 附件 in 黑体 at its top left, then its title centred."""
+    paper = bulletin.gather(made, "2025-Q2", "", "zh", today=TODAY)
+    lines = [p for p in docx.Document(io.BytesIO(bulletin.to_docx(paper))).paragraphs]
+    texts = [p.text for p in lines]
+    note = texts.index("附件：2025年第二季度赛马考评排名表")
+    assert texts[note + 1] == paper.issuer and note > texts.index(part(paper, "赛马考评排名情况")[0])
+    assert lines[note].paragraph_format.first_line_indent == Pt(32)
+    label = texts.index("附件")
+    assert lines[label].paragraph_format.page_break_before and _east_asian(lines[label].runs[0]) == "黑体"
+    assert texts[label + 1] == "2025年第二季度赛马考评排名表"
+    assert lines[label + 1].alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
+    english = bulletin.gather(made, "2025-Q2", "", "en", today=TODAY)
+    assert "Annex: Race ranking, Q2 2025" in english.text()
+
+
+def test_a_minus_sign_stays_on_the_line_of_its_figure(made):
+    """-0.28 in a sentence: Word may break a line after a plain hyphen, so the sign is a non-breaking hyphen, which
+    reads back as "-"; hyphens between digits and letters (2025-Q2, 1-9) stay as typed."""
+    paragraph = docx.Document().add_paragraph()
+    bulletin._run(paragraph, "同比-0.28，排名 3-5，2025-Q2 与 -3", "仿宋_GB2312", Pt(16))
+    run = paragraph.runs[0]._r
+    assert len(run.findall(qn("w:noBreakHyphen"))) == 2
+    assert paragraph.text == "同比-0.28，排名 3-5，2025-Q2 与 -3"
+
+
 @pytest.mark.slow
 def test_the_command_line_writes_the_bulletin(made, tmp_path):
     path = made.path
@@ -558,7 +585,7 @@ def test_the_rankings_page_makes_the_bulletin_of_the_period_it_shows(app_factory
     _, name, data = at.session_state["_bulletin"]
     assert name == "全市2026-Q1干部激励考评通报.docx"
     _, text = docx_text(data)
-    assert "关于2026年第一季度全市干部激励考评情况的通报" in text and "附表：2026年第一季度赛马考评排名" in text
+    assert "关于2026年第一季度全市干部激励考评情况的通报" in text and "附件：2026年第一季度赛马考评排名表" in text
 
     at.switch_page("views/overview.py").run()  # a page without periods of its own: the year's default
     at.button(key="bulletin_frame").click().run()

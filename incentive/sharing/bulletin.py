@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -129,8 +130,15 @@ class Bulletin:
         lines += [self.correction] if self.correction else []
         for part in self.parts:
             lines += [part.heading, *part.paragraphs]
+        lines += [self.attachment_note] if self.attachment_note else []
         lines += [self.issuer, self.date_text, *([self.remarks] if self.remarks else [])]
-        return "\n".join([*lines, self.table_title, *self.notes])
+        annex = [t("bulletin_attachment_label", self.lang), self.table_title] if self.table_title else []
+        return "\n".join([*lines, *annex, *self.notes])
+
+    @property
+    def attachment_note(self) -> str:
+        """附件：<the annex's title>, the body's last line when the ranking is annexed ("" when it is not)."""
+        return t("bulletin_attachment_note", self.lang, title=self.table_title) if self.table_title else ""
 
 
 def period_words(period: str, lang: str) -> str:
@@ -791,13 +799,17 @@ def to_docx(bulletin: Bulletin) -> bytes:
         )
         for paragraph in part.paragraphs:
             _line(document, paragraph, BODY_FONT, BODY_SIZE, indent=True)
+    if bulletin.attachment_note:  # GB/T 9704 7.3.6: a blank line under the body, then 附件：<name>, two characters in
+        _line(document, bulletin.attachment_note, BODY_FONT, BODY_SIZE, indent=True, before=LINE_SPACING)
     _line(document, bulletin.issuer, BODY_FONT, BODY_SIZE, align=WD_ALIGN_PARAGRAPH.RIGHT, before=Pt(28), right=INDENT)
     _line(document, bulletin.date_text, BODY_FONT, BODY_SIZE, align=WD_ALIGN_PARAGRAPH.RIGHT, right=INDENT)
     if bulletin.remarks:  # 附注: the line after the date, indented two characters, in parentheses (GB/T 9704)
         _line(document, bulletin.remarks, BODY_FONT, BODY_SIZE, indent=True)
     if len(bulletin.table):
-        title = _line(document, bulletin.table_title, HEADING_FONT, BODY_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER)
-        title.paragraph_format.page_break_before = True  # an attachment starts a page after the signature
+        # GB/T 9704 8: the annex starts a page, 附件 in 黑体 at its top left, then its title centred
+        label = _line(document, t("bulletin_attachment_label", lang), HEADING_FONT, BODY_SIZE)
+        label.paragraph_format.page_break_before = True
+        _line(document, bulletin.table_title, TITLE_FONT, BODY_SIZE, align=WD_ALIGN_PARAGRAPH.CENTER, before=Pt(12))
         _table(document, bulletin.table, bulletin.county)
     for note in bulletin.notes:
         _line(document, note, BODY_FONT, NOTE_SIZE, spacing=None)
@@ -895,8 +907,18 @@ def _line(
     return paragraph
 
 
+# A minus sign before a number (-0.28, -3): Word and WPS may break a line after a plain hyphen, leaving the sign at a
+# line's end and the figure on the next; a non-breaking hyphen keeps them together and reads back as "-".
+_MINUS = re.compile(r"(?<![0-9A-Za-z.])-(?=\d)")
+
+
 def _run(paragraph, text: str, font: str, size, *, bold: bool = False, color: RGBColor | None = None):
-    run = paragraph.add_run(text)
+    run = paragraph.add_run()
+    for i, piece in enumerate(_MINUS.split(text)):
+        if i:
+            run._r.append(OxmlElement("w:noBreakHyphen"))
+        if piece:
+            run._r.add_t(piece)
     run.font.size = size
     run.font.bold = bold
     if color is not None:
