@@ -813,9 +813,16 @@ def _two_lines(label: str, width: int = 5) -> str:
 
 @_shared_look
 def indicator_trend(
-    history: pd.DataFrame, focus: str | None, target: float | None, labels: dict[str, str], title: str, axis_title: str
+    history: pd.DataFrame,
+    focus: str | None,
+    target: float | None,
+    labels: dict[str, str],
+    title: str,
+    axis_title: str,
+    median: pd.Series | None = None,
 ) -> go.Figure:
-    """One welfare indicator over the periods: every county quiet, the median, the focus county, the target."""
+    """One welfare indicator over the periods: every county quiet, the median, the focus county, the target.
+    `median` by period (welfare.trend_shown, which leaves small counts of people out); default: of `history`."""
     fig = go.Figure()
     for county, part in history.groupby("county", sort=False):
         if county == focus:
@@ -831,7 +838,8 @@ def indicator_trend(
                 hovertemplate=_inert(county) + " %{x}: %{y}<extra></extra>",
             )
         )
-    median = history.groupby("period", sort=False)["value"].median()
+    if median is None:
+        median = history.groupby("period", sort=False)["value"].median()
     fig.add_trace(
         go.Scatter(
             x=median.index,

@@ -1734,8 +1734,13 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "chart_welfare_trend": ("{name}历次考评", "{name} over the periods"),
     "welfare_distribution": (
-        "{name}无目标值：本期最低 {low:g}，中位数 {median:g}，最高 {high:g}。",
-        "{name} has no target: this period ranges from {low:g} (median {median:g}) to {high:g}.",
+        "{name}无目标值：本期最低 {low}，中位数 {median}，最高 {high}。",
+        "{name} has no target: this period ranges from {low} (median {median}) to {high}.",
+    ),
+    "welfare_trend_small_hidden": (
+        "图中未画出 {n} 个少于 {threshold} 人的数值（人数过少，不公开）；中位数按全部县区计算。",
+        "{n} {n:value|values} of fewer than {threshold} people {n:is|are} not drawn (too few to show); the median is "
+        "of all counties.",
     ),
     "col_median": ("全市中位数", "Median"),
     "col_change": ("较上期", "Change"),

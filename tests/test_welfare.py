@@ -155,3 +155,49 @@ def test_a_partly_reported_half_year_lists_the_counties_that_sent_nothing_as_mis
         reported_label("Targets met", periods.reported(found, "2025-H2"), "en") == "Targets met (1/4 counties reported)"
     )
     assert reported_label("指标达标率", periods.reported(found, "2025-H1"), "zh") == "指标达标率"
+
+
+PEOPLE = (
+    "指标代码,指标名称,类别,单位,方向,权重,目标值\n"
+    "W01,年度体检完成率,关爱,%,正向,1,95\nW08,容错免责人数,关爱,人,正向,1,\n"
+)
+PEOPLE_VALUES = (
+    "考核期,县区,指标,数值\n"
+    "2025H1,甲县,W08,2\n2025H1,乙县,W08,0\n2025H1,丙县,W08,7\n2025H1,丁县,W08,3\n"
+    "2024H2,甲县,W08,6\n2024H2,乙县,W08,1\n2024H2,丙县,W08,9\n2024H2,丁县,W08,8\n"
+)
+
+
+@pytest.fixture
+def people_db(db):
+    import_ok(db, "regions.csv", "县区,乡镇,县区代码\n甲县,,1\n乙县,,2\n丙县,,3\n丁县,,4\n".encode())
+    import_ok(db, "i.csv", PEOPLE.encode())
+    import_ok(db, "v.csv", PEOPLE_VALUES.encode())
+    return db
+
+
+def test_small_counts_of_people_read_less_than_five_and_their_changes_are_left_out(people_db):
+    """A care indicator counted in people (人): 1 to 4 reads <5 in the table, the grid and the sentences, and a
+    change is left out where it or the figure before it is such a count (value − change would give it); 0 is 0."""
+    table = table_of(people_db)
+    people = table[table["indicator"] == "W08"]
+    shown = welfare.display_table(people, "zh", 5).set_index("县区")
+    assert shown.loc[["甲县", "乙县", "丙县", "丁县"], "数值"].tolist() == ["<5", "0", "7", "<5"]
+    assert shown.loc["丙县", "较上期"] == "-2.0"  # 9 to 7: neither small
+    assert pd.isna(shown.loc["甲县", "较上期"]) and pd.isna(shown.loc["乙县", "较上期"])  # 2 now; 1 before
+    assert pd.isna(shown.loc["丁县", "较上期"])  # 3 now (8 before)
+    assert shown.loc["甲县", "全市中位数"] == "<5"  # median of 2, 0, 7, 3 = 2.5, itself a small count
+    exact = welfare.display_table(people, "zh").set_index("县区")  # no threshold: the exact export
+    assert exact.loc["甲县", "数值"] == "2" and exact.loc["甲县", "较上期"] == "-4.0"
+    assert welfare.value_grid(table, 5).loc["丁县", "容错免责人数"] == "<5"
+    text = " ".join(welfare.summary_sentences(table, "2025-H1", "zh", small=5))
+    assert "3 人" not in text and "2 人" not in text
+
+
+def test_the_trend_leaves_small_counts_of_people_out_and_keeps_the_median_of_all(people_db):
+    history = welfare.history(people_db.connection)
+    shown, median, hidden = welfare.trend_shown(history[history["indicator"] == "W08"], 5)
+    values = shown.set_index(["period", "county"])["value"]
+    assert hidden == 3  # 2 and 3 in 2025-H1, 1 in 2024-H2; 0 is shown
+    assert math.isnan(values[("2025-H1", "甲县")]) and values[("2025-H1", "乙县")] == 0
+    assert median["2024-H2"] == 7.0 and math.isnan(median["2025-H1"])  # 2.5: a small count, not drawn

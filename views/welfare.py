@@ -10,6 +10,7 @@ from incentive.safe_text import markdown, tm
 from ui import county_clicks, frame, link_state, meeting, publishing, sharing
 from ui.downloads import figures_downloads
 from ui.runtime import (
+    app_settings,
     cycle_gaps,
     publication_drift,
     publication_of,
@@ -60,6 +61,7 @@ if published:  # current data would change the published statuses? (docs/decisio
 compare_col.caption(t("welfare_compare_note", lang, previous=view.previous or "—"))
 table = view.table
 status_labels = labels.status_labels(lang)
+small = int(app_settings()["suppression_threshold"])  # counts of people from 1 to small − 1 read <5
 
 SECTIONS = ["summary", "grid", "furthest", "county"]  # one screen each in meeting mode
 deck = meeting.Deck(
@@ -69,7 +71,7 @@ deck = meeting.Deck(
 # ---- the summary a meeting starts from
 with deck.section("summary"):
     st.subheader(t("welfare_summary", lang, period=period))
-    sentences = welfare.summary_sentences(table, period, lang, quote=markdown)
+    sentences = welfare.summary_sentences(table, period, lang, quote=markdown, small=small)
     st.markdown("\n".join(f"- {sentence}" for sentence in sentences))
     counts = welfare.status_counts(table)
     met_col, near_col, below_col, missing_col = st.columns(4)
@@ -87,7 +89,7 @@ with deck.section("grid"):
     st.plotly_chart(
         charts.status_grid(
             welfare.status_grid(table),
-            welfare.value_grid(table),
+            welfare.value_grid(table, small),
             status_labels,
             t("chart_status_grid", lang, period=period),
             projector=deck.on,
@@ -108,9 +110,9 @@ with deck.section("furthest"):
     if worst.empty:
         st.success(t("welfare_none_below", lang, period=period))
     else:
-        deck.table(welfare.display_table(worst, lang))
+        deck.table(welfare.display_table(worst, lang, small))
     with st.expander(t("welfare_all_figures", lang)):
-        everything = welfare.display_table(table, lang)
+        everything = welfare.display_table(table, lang, small)
         deck.table(everything)
         figures_downloads(
             everything, t("file_welfare", lang, period=period), "welfare", lang, publication if published else None
@@ -150,7 +152,7 @@ with deck.section("county"):
         width="stretch",
     )
     history = welfare_history()
-    history = history[history["indicator"] == indicator]
+    history, median, hidden = welfare.trend_shown(history[history["indicator"] == indicator], small)
     target = table.loc[table["indicator"] == indicator, "target"].iloc[0]
     trend_col.plotly_chart(
         charts.indicator_trend(
@@ -160,21 +162,17 @@ with deck.section("county"):
             {"median": t("col_median", lang), "target": t("col_target", lang)},
             t("chart_welfare_trend", lang, name=names[indicator]),
             unit_label(history["unit"].iloc[0], lang) if len(history) else "",
+            median=median,
             projector=deck.on,
         ),
         width="stretch",
     )
     trend_col.caption(t("welfare_trend_live", lang))  # raw values: not frozen by a publication
+    if hidden:  # a chart says what it leaves out
+        trend_col.caption(t("welfare_trend_small_hidden", lang, n=hidden, threshold=small))
     if table.loc[table["indicator"] == indicator, "target"].isna().all():
         spread = table.loc[table["indicator"] == indicator, "value"].describe()
-        trend_col.caption(
-            tm(
-                "welfare_distribution",
-                lang,
-                name=names[indicator],
-                low=spread["min"],
-                median=spread["50%"],
-                high=spread["max"],
-            )
-        )
+        unit = table.loc[table["indicator"] == indicator, "unit"].iloc[0]
+        low, middle, high = (welfare.shown_figure(spread[k], unit, small) for k in ("min", "50%", "max"))
+        trend_col.caption(tm("welfare_distribution", lang, name=names[indicator], low=low, median=middle, high=high))
     link_state.show_notes(notes, lang)

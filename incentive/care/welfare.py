@@ -190,21 +190,54 @@ def status_counts(table: pd.DataFrame) -> dict[str, int]:
     return {status: int((table["status"] == status).sum()) for status in STATUSES}
 
 
-def display_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+def display_table(table: pd.DataFrame, lang: str, small: int | None = None) -> pd.DataFrame:
     """Every county and indicator as a leader reads it: value, target, status, prefecture median, change; a
-    missing figure (no value, no target, hence no status) is None: "—" on a page, an empty cell in a download."""
+    missing figure (no value, no target, hence no status) is None: "—" on a page, an empty cell in a download.
+    With `small` (the suppression threshold), a count of people from 1 to small − 1 (value or median) is `<5`, and
+    the change is left out where the value or the one before it is such a count: value − change would give it
+    (disclosure.is_small_count; docs/decisions.md#small-counts-of-people-on-the-care-page)."""
 
-    def number(v):
+    def number(v, unit):
+        if disclosure.is_small_count(v, unit, small):
+            return f"<{small}"
         return None if pd.isna(v) else f"{v:g}"
 
+    def change(value, delta, unit):
+        if pd.isna(delta):
+            return None
+        if disclosure.is_small_count(value, unit, small) or disclosure.is_small_count(value - delta, unit, small):
+            return None
+        return f"{delta:+.1f}"
+
+    units = table["unit"] if "unit" in table else pd.Series([None] * len(table), index=table.index)
     return pd.DataFrame(
         {
             t("col_unit_county", lang): table["county"],
             t("col_indicator", lang): table["name"],
-            t("col_indicator_value", lang): table["value"].map(number),
-            t("col_target", lang): table["target"].map(number),
+            t("col_indicator_value", lang): [number(v, u) for v, u in zip(table["value"], units, strict=True)],
+            t("col_target", lang): [number(v, None) for v in table["target"]],
             t("col_status", lang): [status_label(s, lang) or None for s in table["status"]],
-            t("col_median", lang): table["median"].map(number),
-            t("col_change", lang): [None if pd.isna(v) else f"{v:+.1f}" for v in table["change"]],
+            t("col_median", lang): [number(v, u) for v, u in zip(table["median"], units, strict=True)],
+            t("col_change", lang): [
+                change(v, d, u) for v, d, u in zip(table["value"], table["change"], units, strict=True)
+            ],
         }
     ).reset_index(drop=True)
+
+
+def shown_figure(value: float, unit: str | None, small: int | None) -> str:
+    """One figure as a viewer may read it: `<5` for a count of people from 1 to small − 1, else as `{:g}` prints it."""
+    return f"<{small}" if disclosure.is_small_count(value, unit, small) else f"{value:g}"
+
+
+def trend_shown(history: pd.DataFrame, small: int | None) -> tuple[pd.DataFrame, pd.Series, int]:
+    """One indicator's history (welfare.history rows) as the trend chart may draw it: the counties' values with
+    every count of people from 1 to small − 1 left out (NaN, a gap in the line), the median of all counties per
+    period (computed before anything is left out, so it does not move), itself left out when it is such a count,
+    and how many values were left out (said under the chart)."""
+    median = history.groupby("period", sort=False)["value"].median()
+    unit = history["unit"].iloc[0] if len(history) else None
+    hidden = [disclosure.is_small_count(v, unit, small) for v in history["value"]]
+    shown = history.assign(value=history["value"].mask(pd.Series(hidden, index=history.index)))
+    median = median.mask([disclosure.is_small_count(v, unit, small) for v in median])
+    return shown, median, sum(hidden)
