@@ -18,6 +18,8 @@ SHARED = ("lang", "year", "county", "present", "v", "pin")  # the frame's: the s
 
 @dataclass(frozen=True)
 class OverviewState:
+    race: str | None = None  # a race period of the sidebar's year; None = the newest complete one
+    care: str | None = None  # a care half-year of the sidebar's year; None = the newest complete one
     section: str | None = None  # meeting mode's screen
 
 

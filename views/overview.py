@@ -36,9 +36,27 @@ if year is None:
     st.stop()
 
 race_found, welfare_found = run_query("race_periods", county=""), run_query("welfare_periods")
-# the newest period every county taking part has sent (docs/decisions.md#the-default-period-is-a-complete-one);
-# one that is not says how many have, on every figure of it (docs/decisions.md#reported-counts)
-race_period, welfare_period = periods.default_of(race_found, year), periods.default_of(welfare_found, year)
+# the newest period every county taking part has sent (docs/decisions.md#the-default-period-is-a-complete-one),
+# unless another of the year is asked for; one that is not complete says how many have, on every figure of it
+# (docs/decisions.md#reported-counts)
+link = link_state.page()  # ui/page_state.OverviewState
+race_col, care_col, _ = st.columns([1, 1, 2])
+race_period, welfare_period = (
+    link.selectbox(
+        column,
+        t(label, lang),
+        options,
+        key=f"overview_{field}_period",
+        field=field,
+        default=periods.default_of(found, year),
+    )
+    if options
+    else None
+    for column, label, field, found, options in (
+        (race_col, "overview_race_period", "race", race_found, periods.of_year(race_found["period"], year)),
+        (care_col, "overview_care_period", "care", welfare_found, periods.of_year(welfare_found["period"], year)),
+    )
+)
 race_reported, welfare_reported = (
     periods.reported(race_found, race_period),
     periods.reported(welfare_found, welfare_period),
