@@ -83,6 +83,22 @@ def test_the_briefing_says_which_counties_have_not_reported_everything(sample):
     assert not [p for p in care.paragraphs if "未报齐" in p]  # 2025-H2: every care figure in
 
 
+def test_headline_figures_of_a_partly_reported_period_say_how_many_counties_have_sent(sample_new_county_path):
+    """As on the overview (docs/decisions.md#reported-counts): 2026-Q4 and 2026-H2, which 云岫县 alone has sent, lead
+    the first page with （1/12 个县区已报） after their labels; a complete period's labels carry nothing."""
+    from incentive.store.database import Database
+
+    db = Database(sample_new_county_path)
+    try:
+        partial = briefing.gather(db, 2026, "", "zh", "http://x.local/", race_period="2026-Q4", care_period="2026-H2")
+        complete = briefing.gather(db, 2026, "", "zh", "http://x.local/", race_period="2026-Q3", care_period="2026-H1")
+    finally:
+        db.close()
+    labels = [h.label for h in partial.headlines]
+    assert "综合第一（1/12 个县区已报）" in labels and "指标达标率（1/12 个县区已报）" in labels, labels
+    assert not [h.label for h in complete.headlines if "已报" in h.label]
+
+
 def test_a_small_count_of_people_reads_less_than_five_in_the_briefing(catalog_db):
     """Sentences and the traffic lights' printed figures: a count of people from 1 to 4 is `<5`, as in the warning
     list and the 通报 (docs/decisions.md#small-numbers-in-warnings)."""

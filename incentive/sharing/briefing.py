@@ -26,11 +26,11 @@ from incentive.care import welfare
 from incentive.config import classification
 from incentive.cycle import tracker
 from incentive.i18n import TranslatedError, t
-from incentive.labels import data_version_text, status_labels, tier_label, tier_labels
+from incentive.labels import data_version_text, reported_label, status_labels, tier_label, tier_labels
 from incentive.publication import official
 from incentive.race import ranking_tables, rankings
 from incentive.sharing import bulletin
-from incentive.store import batches, settings
+from incentive.store import batches, queries, settings
 from incentive.store.database import DataAsOf, Database
 from incentive.training import coverage, coverage_tables
 
@@ -137,10 +137,12 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
         return section
     rows = rankings.ranking_rows(ranking)
     n = len(ranking.ranked)
+    # a period not all counties have sent says how many have, as the overview's figures do (#reported-counts)
+    reported = periods.reported(queries.run(conn, "race_periods", county=""), period)
     if county and county in rows.index and rows.at[county, "ranked"]:
         row = rows.loc[county]
         section.headline = Headline(
-            t("brief_kpi_rank", lang),
+            reported_label(t("brief_kpi_rank", lang), reported, lang),
             t("brief_kpi_rank_value", lang, rank=row["rank"], n=n),
             t("brief_kpi_race_note", lang, period=period, tier=tier_label(row["tier"], lang), interval=row["interval"]),
         )
@@ -158,7 +160,11 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
         )
     else:
         leader = ranking.ranked.index[0]
-        section.headline = Headline(t("kpi_leader", lang), leader, t("brief_kpi_leader_note", lang, period=period, n=n))
+        section.headline = Headline(
+            reported_label(t("kpi_leader", lang), reported, lang),
+            leader,
+            t("brief_kpi_leader_note", lang, period=period, n=n),
+        )
         section.paragraphs.append(t("brief_race_leader", lang, period=period, leader=leader, n=n))
     section.key_figure = charts.composite_bars(
         ranking.ranked.reset_index().rename(columns={"unit": "county"}),
@@ -263,7 +269,9 @@ def _care(
         met, judged = int((table["status"] == "met").sum()), int(table["status"].notna().sum())
     if judged:
         section.headline = Headline(
-            t("kpi_met_share", lang),
+            reported_label(
+                t("kpi_met_share", lang), periods.reported(queries.run(conn, "welfare_periods"), period), lang
+            ),
             f"{met / judged:.0%}",
             t("brief_kpi_met_note", lang, period=period, met=met, total=judged),
         )
