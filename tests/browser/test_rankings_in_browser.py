@@ -57,3 +57,20 @@ def test_clicking_a_county_in_the_care_grid_opens_its_profile(page, app_url):
     page.mouse.click(box["x"] + box["width"] / 2, middle)
     assert opened_county(page) == row
     expect_no_exception(page)
+
+
+def test_clicking_a_row_of_the_ranking_table_opens_that_countys_profile(page, app_url, screenshots):
+    """The table is a canvas grid: a click on the row's selection box (its first column) selects the row, which opens
+    the county on that row; the third row holds rank 3 (the table is in rank order)."""
+    open_view(page, f"{app_url}/rankings")
+    grid = page.locator(".st-key-rank_table [data-testid=stDataFrame]")
+    grid.scroll_into_view_if_needed()
+    expect(grid).to_be_visible()
+    box = grid.bounding_box()
+    header = row = 35  # Streamlit's grid: one header line and 35 px rows
+    page.mouse.click(box["x"] + 15, box["y"] + header + 2 * row + row / 2)
+    opened_county(page)
+    rank = main(page).locator("[data-testid=stMetricValue]").first.inner_text()  # the headline's first figure: 排名
+    assert rank.startswith("第 3 名"), rank
+    page.screenshot(path=str(screenshots / "county_after_row_click.png"), full_page=True)
+    expect_no_exception(page)
