@@ -652,7 +652,9 @@ def mix_bars(frame: pd.DataFrame, labels: dict[str, str], title: str) -> go.Figu
         )
     fig.update_yaxes(tickformat=".0%", range=[0, 1.05])
     fig = _layout(fig, title, 380)
-    fig.update_layout(barmode="group", legend=LEGEND_BELOW)
+    # a label that would print under 10 px (24 bars on a phone) is left out rather than shrunk to specks; the axis
+    # and the hover still give every value
+    fig.update_layout(barmode="group", legend=LEGEND_BELOW, uniformtext={"minsize": 10, "mode": "hide"})
     return fig
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import errno
 import getpass
 import json
 import os
@@ -62,6 +63,7 @@ from incentive.store.reference import current_reference
 from incentive.store.storage_faults import StorageFault, fault_of
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_LOCKED, EXIT_STORAGE = 0, 1, 2, 3, 4
+FILE_REFUSED = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}  # said as exit 4, not a traceback
 
 
 def _global_options(parser: argparse.ArgumentParser, defaults: bool, lang: str) -> None:
@@ -325,6 +327,12 @@ def main(argv: list[str] | None = None) -> int:
         if fault is None:
             raise
         print(fault.sentence(lang), file=sys.stderr)
+        return EXIT_STORAGE
+    except OSError as error:  # a file the command writes (an export, a delivery's folder) on a full or read-only disk
+        if error.errno not in FILE_REFUSED:
+            raise
+        path = error.filename or getattr(args, "out", None) or ""  # a write names no file; the command's --out does
+        print(t("cli_file_refused", lang, path=path, reason=os.strerror(error.errno)), file=sys.stderr)
         return EXIT_STORAGE
     except UsageError as error:  # a value the command cannot take, said before any work
         print(error.text(lang), file=sys.stderr)
@@ -704,6 +712,9 @@ def _restore(args, lang: str) -> int:
     except DatabaseLocked:  # the app (or another process) holds the file: restore only with it stopped
         print(_held_text(args, target, lang), file=sys.stderr)
         return EXIT_LOCKED
+    except StorageFault as fault:  # a full disk, a read-only folder: the database file is as it was
+        print(fault.sentence(lang), file=sys.stderr)
+        return EXIT_STORAGE
     print(t("cli_restored", lang, path=args.path, kept=kept), file=sys.stderr)
     return EXIT_OK
 

@@ -1195,6 +1195,20 @@ TEXT: dict[str, tuple[str, str]] = {
         "Not saved: {cause}. Nothing of this change was written, the data already stored are unchanged, and the "
         "pages can still be read. {todo}",
     ),
+    "data_import_stopped": (
+        "「{file}」未能导入，其后的文件未处理",
+        "“{file}” was not imported; the files after it were not tried",
+    ),
+    "cli_file_refused": (
+        "无法写入文件 {path}：{reason}。未写完的文件可能留在原处，请删除后换一个有空间、可写入的位置重试。",
+        "Could not write the file {path}: {reason}. A part-written file may be left there; delete it and try again "
+        "in a place with space that may be written.",
+    ),
+    "sign_in_storage": (
+        "暂时无法登录：{cause}。每次登录都须记入审计日志，写不进去就不能登录；不登录仍可浏览各页。{todo}",
+        "Signing in is not possible now: {cause}. Every sign-in must be written to the audit log, and it cannot be; "
+        "the pages can still be read without signing in. {todo}",
+    ),
     "storage_read_failed": ("读取数据失败：{cause}。{todo}", "The data cannot be read: {cause}. {todo}"),
     "storage_no_space": ("数据库所在磁盘已满", "the disk that holds the database is full"),
     "storage_no_space_todo": (

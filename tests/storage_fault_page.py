@@ -65,6 +65,9 @@ def main(folder: Path) -> None:
     at.button(key="data_rollback").click().run()
     steps["rollback"] = seen(at)
 
+    at.button(key="share_link").click().run()  # a short link is a row too: refused in the sidebar
+    steps["share"] = seen(at)
+
     at.run()  # the next rerun: the page reads as before
     steps["after"] = seen(at)
     print(json.dumps(steps, ensure_ascii=False))

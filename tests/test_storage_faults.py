@@ -198,6 +198,16 @@ def test_a_read_only_file_is_opened_for_reading_and_refuses_the_write(namespaces
         (duckdb.IOException('Could not set lock on file "/d/x.duckdb": Conflicting lock is held'), "locked"),
         (duckdb.IOException("The file is not a valid DuckDB database file!"), "damaged"),
         (duckdb.IOException('Could not read from file "/d/x": Input/output error'), "damaged"),
+        (
+            duckdb.IOException(
+                "Corrupt database file: computed checksum 1 does not match stored checksum 2 in block at location 3"
+            ),
+            "damaged",
+        ),
+        (
+            duckdb.IOException('Could not read enough bytes from file "/d/x.duckdb": attempted to read 262144'),
+            "damaged",
+        ),
         (duckdb.IOException("connection to server at 127.0.0.1 port 5432 failed: Connection refused"), "unreachable"),
         (duckdb.IOException("Something the storage never said before"), "other"),
         (duckdb.TransactionException("Transaction conflict: cannot update a table that has been altered"), None),
@@ -347,11 +357,76 @@ def test_the_data_page_says_a_full_disk_in_a_sentence_and_keeps_working(namespac
     assert "EXIT=0" in child.stdout, (child.stdout[-3000:], child.stderr[-3000:])
     steps = json.loads(child.stdout.splitlines()[0])
     sentence = "保存失败：数据库所在磁盘已满。本次操作没有写入任何数据，原有数据不受影响，页面仍可照常浏览。"
-    for step in ("settings", "import", "rollback"):
+    for step in ("settings", "import", "rollback", "share"):
         assert not steps[step]["exceptions"], (step, steps[step])
         assert sentence in "".join(steps[step]["errors"]), (step, steps[step])
+        assert steps[step]["title"] == ["数据管理"], (step, steps[step])  # said where clicked; the page goes on
     assert steps["after"]["title"] == ["数据管理"] and not steps["after"]["errors"]
     after = state(out / "db.duckdb")
     assert {k: v for k, v in after.items() if k != "audit"} == {k: v for k, v in before.items() if k != "audit"}
     failed = [(action, outcome) for action, _, outcome, _ in after["audit"][len(before["audit"]) :]]
-    assert failed == [("setting", "failed"), ("import", "failed"), ("rollback", "failed")], failed
+    assert failed == [("setting", "failed"), ("import", "failed"), ("rollback", "failed"), ("write_failed", "failed")]
+    assert after["audit"][-1][1] == "incentive.sharing.permalinks.save"  # the short link, refused before its row
+
+
+def test_a_damaged_file_says_damaged_not_held(tmp_path, spool):
+    """Garbage over a block of the file: DuckDB's "checksum … in block" is not another program's lock (the word
+    "block" once made the opening wait for a lock and say the app held the database)."""
+    path = tmp_path / "db.duckdb"
+    made = duckdb.connect(str(path))
+    made.execute("CREATE TABLE t AS SELECT range AS i, md5(range::VARCHAR) AS s FROM range(200000)")
+    made.close()
+    assert path.stat().st_size > 2_000_000
+    with open(path, "r+b") as f:
+        f.seek(3 * 4096)  # the first block after the three headers: the catalog, read when the file opens
+        f.write(bytes(range(256)) * 3200)
+    with pytest.raises((duckdb.Error, StorageFault)) as read:
+        Database(path, wait_seconds=5).fetch_all("SELECT count(*), max(s) FROM t")
+    assert cause_of(read.value) == "damaged", str(read.value)
+
+
+@pytest.mark.slow
+def test_backups_new_databases_and_exports_on_a_full_disk_say_so_and_leave_no_part_file(
+    namespaces, small_db, tmp_path, spool
+):
+    """What else writes a file: a backup (CLI and 立即备份 share backup.backup_to), a new database (`init`), an
+    export. Each is refused with its sentence, exit 4, and no empty or half file is left to be taken for a good one."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    child = confined.run(
+        confined.full_disk(disk, 8)
+        + confined.fill(disk)
+        + confined.cli("--lang", "zh", "--db", small_db, "backup", disk / "copy.duckdb")
+        + "; echo BACKUP=$?\n"
+        + confined.cli("--lang", "zh", "--db", disk / "new.duckdb", "init")
+        + "; echo INIT=$?\n"
+        + confined.cli("--lang", "zh", "--db", small_db, "export", "race_scores", "--out", disk / "x.csv")
+        + "; echo EXPORT=$?\n"
+        + f"ls {disk}\n"
+    )
+    out, err = child.stdout, child.stderr
+    assert "BACKUP=4" in out and "INIT=4" in out and "EXPORT=4" in out, (out, err)
+    assert err.count("保存失败：数据库所在磁盘已满") == 2, err  # the backup and the new database: writes, said so
+    assert f"无法写入文件 {disk / 'x.csv'}：No space left on device" in err, err
+    assert "Traceback" not in err
+    listed = out.split("EXPORT=4", 1)[1].split()
+    assert "copy.duckdb" not in listed and "new.duckdb" not in listed, listed
+
+
+@pytest.mark.slow
+def test_a_delivery_from_a_read_only_database_writes_its_files_and_says_it_did(namespaces, small_db, tmp_path, spool):
+    """The files go to another folder; only the audit row needs the database: it waits in the spool, and the command
+    reports the delivery as it went, not that nothing was written."""
+    out = tmp_path / "delivered"
+    child = confined.run(
+        confined.read_only(small_db)
+        + confined.cli("--lang", "zh", "--db", small_db, "deliver", "--period", "2025Q2", "--out", out, "--no-pdf")
+        + "; echo EXIT=$?\n"
+    )
+    assert "EXIT=0" in child.stdout, (child.stdout, child.stderr)
+    assert "没有写入任何数据" not in child.stderr and "Traceback" not in child.stderr, child.stderr
+    assert (out / "2025-Q2_全市_通报.docx").exists()
+    delivered = [row for row in state(small_db)["audit"] if row[0] == "deliver"]  # the restarted app takes the row
+    assert [(outcome, detail.split(":")[0]) for _, _, outcome, detail in delivered] == [
+        ("failed", "storage not_permitted")
+    ]

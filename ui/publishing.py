@@ -14,6 +14,7 @@ from incentive.i18n import join, t
 from incentive.labels import status_label, tier_label
 from incentive.publication import freeze, official
 from incentive.safe_text import markdown, tm
+from incentive.store.storage_faults import StorageFault
 from ui import sign_in
 from ui.frame import MISSING_CELL
 from ui.runtime import database, publication_history, publication_of
@@ -227,5 +228,8 @@ def publish_form(period: str, prefix: str, lang: str) -> None:
             st.session_state[_CLEAR] = prefix
     except freeze.PublicationError as error:
         st.error(error.text(lang))
+        return
+    except StorageFault as fault:  # nothing published; said beside the form, the page goes on
+        st.error(fault.sentence(lang), icon=":material/database:")
         return
     st.rerun()

@@ -20,6 +20,7 @@ from incentive.race import rankings
 from incentive.sharing import briefing, bulletin, permalinks
 from incentive.store import batches
 from incentive.store.database import DataAsOf
+from incentive.store.storage_faults import StorageFault
 
 from . import link_state
 from .frame import LANGUAGE_LABELS
@@ -148,9 +149,13 @@ document.getElementById("copy").onclick = async () => {{
 def share_button(lang: str, page_path: str) -> None:
     if st.sidebar.button(t("share_button", lang), icon=":material/link:", key="share_link", width="stretch"):
         params = view_params()
-        live = permalinks.save(database(), page_path, params, created_by="web", pinned_at=pinned_at())
-        moment = pinned_at() or batches.version_info(database()).last_change or dt.datetime.now()
-        pinned = permalinks.save(database(), page_path, params, created_by="web", pinned_at=moment)
+        try:  # a short link is a row of the database: the storage may refuse it, the page goes on
+            live = permalinks.save(database(), page_path, params, created_by="web", pinned_at=pinned_at())
+            moment = pinned_at() or batches.version_info(database()).last_change or dt.datetime.now()
+            pinned = permalinks.save(database(), page_path, params, created_by="web", pinned_at=moment)
+        except StorageFault as fault:
+            st.sidebar.error(fault.sentence(lang), icon=":material/database:")
+            return
         _show_link(
             permalinks.address(base_address(), page_path, live),
             permalinks.address(base_address(), page_path, pinned),
@@ -244,8 +249,11 @@ def _make_briefing(lang: str, page_path: str, view: ViewPeriods, made_for: tuple
     state = frame_state()
     st.session_state.pop("_briefing", None)
     with st.spinner(t("brief_working", lang)):
-        key = permalinks.save(database(), page_path, view_params(), "web")
-        link = permalinks.address(base_address(), page_path, key)
+        try:
+            key = permalinks.save(database(), page_path, view_params(), "web")
+            link = permalinks.address(base_address(), page_path, key)
+        except StorageFault:  # no short link can be stored: the briefing prints the page's own address instead
+            link = base_address().rstrip("/") + "/" + page_path
         try:
             content = briefing.gather(
                 database(),

@@ -17,6 +17,7 @@ signing out, by the button or the idle timeout, also ends that cookie (`st.logou
 
 from __future__ import annotations
 
+import contextlib
 import time
 from urllib.parse import quote, urlencode, urlparse
 
@@ -30,6 +31,7 @@ from incentive.accounts.roles import Principal, Scope, scope_of
 from incentive.i18n import t
 from incentive.safe_text import tm
 from incentive.store import audit, settings
+from incentive.store.storage_faults import StorageFault
 
 from . import browser_session, server
 from .runtime import database
@@ -116,7 +118,8 @@ def end_if_taken_over(lang: str) -> None:
         del st.session_state[key]
     st.session_state[BINDING] = current
     if held:
-        audit.record(database(), "(session)", "session_takeover", outcome="refused", detail="browser did not match")
+        with contextlib.suppress(StorageFault):  # ending a session never waits for the log (spooled)
+            audit.record(database(), "(session)", "session_takeover", outcome="refused", detail="browser did not match")
     st.error(t("session_ended", lang))
     st.stop()
 
@@ -294,7 +297,8 @@ def viewer_gate(lang: str) -> None:
 def sidebar_form(lang: str) -> None:
     ended = _ended_idle()
     if isinstance(ended, Principal):
-        audit.record(database(), ended.name, "sign_out", outcome="idle")
+        with contextlib.suppress(StorageFault):  # ending a session never waits for the log (spooled)
+            audit.record(database(), ended.name, "sign_out", outcome="idle")
         st.sidebar.info(t("signed_out_idle", lang, minutes=int(_idle_seconds() // 60)))
         _end_identity()
     who = principal()
@@ -307,7 +311,8 @@ def sidebar_form(lang: str) -> None:
         else:
             st.sidebar.caption(tm("signed_in_role", lang, name=who.name, role=role))
         if st.sidebar.button(t("sign_out", lang), key="sign_out", width="stretch"):
-            audit.record(database(), who.name, "sign_out")
+            with contextlib.suppress(StorageFault):  # ending a session never waits for the log (spooled)
+                audit.record(database(), who.name, "sign_out")
             _drop(ACCOUNT)
             _end_identity()
             st.rerun()
@@ -329,6 +334,8 @@ def sidebar_form(lang: str) -> None:
                 who = access.sign_in(database(), credentials(), user, password, client_address())
             except access.SignInRefused as refused:
                 st.error(refused.text(lang))
+            except StorageFault as fault:  # a sign-in needs its audit row (docs/decisions.md#storage-faults)
+                st.error(fault.sentence(lang, "sign_in_storage"), icon=":material/database:")
             else:
                 _grant(ACCOUNT, who)
 

@@ -1,6 +1,9 @@
 """A storage fault said on the page, in a sentence (issue 25): the write that failed or the read that could not be
 served is named by its cause class (incentive/store/storage_faults.py), the storage's own message goes to the
-server log, and the next rerun works again for whatever the storage still allows."""
+server log, and the next rerun works again for whatever the storage still allows.
+
+`refused_here` wraps a button's write: the sentence appears where the user clicked and the page goes on drawing.
+`said` wraps the whole page run (app.py) for what no button caught: a read the storage refused, the opening."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import contextlib
 import logging
 
 import duckdb
+import streamlit as st
 
 from incentive.store.storage_faults import StorageFault, fault_of
 
@@ -26,3 +30,17 @@ def said(lang: str, slot):
             raise
         _LOG.error("storage fault (%s, %s): %s", fault.cause, "write" if fault.writing else "read", fault.detail)
         slot.error(fault.sentence(lang), icon=":material/database:")
+        if fault.writing:  # also where the page stopped: next to the button that was clicked
+            st.error(fault.sentence(lang), icon=":material/database:")
+
+
+@contextlib.contextmanager
+def refused_here(lang: str, where=st, key: str = "storage_write_failed"):
+    """Run a write; when the storage refuses it, say so in `where` (the button's column, the sidebar) with the
+    sentence of `key` (storage_write_failed, or sign_in_storage for a sign-in) and let the page go on: nothing was
+    written (Database.transaction), so every figure below is still the stored one."""
+    try:
+        yield
+    except StorageFault as fault:
+        _LOG.error("storage fault (%s, write): %s", fault.cause, fault.detail)
+        where.error(fault.sentence(lang, key), icon=":material/database:")

@@ -15,8 +15,9 @@ from incentive.intake.preview import Preview, effects_text
 from incentive.store import audit, backup, batches, settings
 from incentive.store.batches import BatchError
 from incentive.store.effects import ImportEffects, import_effects
+from incentive.store.storage_faults import StorageFault
 from incentive.training import targets
-from ui import chrome, frame, link_state, preview_panel, sign_in
+from ui import chrome, frame, link_state, preview_panel, sign_in, storage_notice
 from ui.downloads import table_downloads, template_buttons
 from ui.frame import MISSING_CELL
 from ui.runtime import check_version, database, loaded_findings, preview_upload, run_query
@@ -40,11 +41,17 @@ def flash_and_rerun(*messages: str) -> None:
 def import_and_report(previews: list[Preview]) -> None:
     who = sign_in.require_admin(lang)
     messages = []
+    refused = None
     with st.status(t("data_importing", lang), expanded=False) as status:
         for preview in previews:
             status.update(label=t("data_importing_file", lang, file=preview.file_name))
             effects = import_effects(db, preview)
-            batch = batches.import_preview(db, preview, source="upload", created_by=who)
+            try:
+                batch = batches.import_preview(db, preview, source="upload", created_by=who)
+            except StorageFault as fault:  # nothing of this file written; the files before it are in
+                refused = fault
+                status.update(label=t("data_import_stopped", lang, file=preview.file_name), state="error")
+                break
             messages.append(
                 t(
                     "data_imported",
@@ -57,7 +64,13 @@ def import_and_report(previews: list[Preview]) -> None:
                 + effects_text(preview.kind, effects, lang)
                 + t("full_stop", lang)
             )
-        status.update(label=t("data_imported_all", lang), state="complete")
+        else:
+            status.update(label=t("data_imported_all", lang), state="complete")
+    if refused is not None:  # said where the import was asked for; the page goes on with the stored data
+        for message in messages:
+            st.success(message)
+        st.error(refused.sentence(lang), icon=":material/database:")
+        return
     st.session_state["data_upload_round"] = st.session_state.get("data_upload_round", 0) + 1  # clears the uploader
     flash_and_rerun(*messages)
 
@@ -68,7 +81,7 @@ def record_refusal(preview: Preview) -> None:
     seen = st.session_state.setdefault("data_refusals_recorded", set())
     if not preview.importable and preview.sha256 not in seen:
         seen.add(preview.sha256)
-        with contextlib.suppress(BatchError):
+        with contextlib.suppress(BatchError, StorageFault):  # a refusal the storage refuses to log is spooled
             batches.import_preview(db, preview, source="upload", created_by=admin)
 
 
@@ -76,8 +89,9 @@ def offer_sample_removal(preview: Preview) -> None:
     """Real files checked against the fictional sample's regions and catalog fail or mix: say so, offer the fix."""
     st.warning(t("data_sample_warning", lang))
     if st.button(t("data_remove_sample_first", lang), key=f"data_unsample_{preview.sha256[:16]}"):
-        removed = batches.rollback_source(db, "sample", sign_in.require_admin(lang))
-        flash_and_rerun(t("data_sample_removed", lang, n=removed))
+        with storage_notice.refused_here(lang):
+            removed = batches.rollback_source(db, "sample", sign_in.require_admin(lang))
+            flash_and_rerun(t("data_sample_removed", lang, n=removed))
 
 
 def import_button(preview: Preview) -> None:
@@ -207,22 +221,25 @@ if len(active):
     )
     confirmed = st.checkbox(t("data_rollback_confirm", lang), key="data_rollback_confirm")
     if button_col.button(t("data_rollback", lang), key="data_rollback", disabled=not confirmed):
-        batches.rollback(db, int(batch_id), sign_in.require_admin(lang))
-        st.session_state.pop("data_rollback_confirm", None)
-        flash_and_rerun(t("data_rolled_back", lang, batch=batch_id))
+        with storage_notice.refused_here(lang):
+            batches.rollback(db, int(batch_id), sign_in.require_admin(lang))
+            st.session_state.pop("data_rollback_confirm", None)
+            flash_and_rerun(t("data_rolled_back", lang, batch=batch_id))
 
 # ---- sample data
 st.subheader(t("data_sample", lang))
 if sample_loaded:
     if st.button(t("data_remove_sample", lang), key="data_remove_sample"):
-        removed = batches.rollback_source(db, "sample", sign_in.require_admin(lang))
-        flash_and_rerun(t("data_sample_removed", lang, n=removed))
+        with storage_notice.refused_here(lang):
+            removed = batches.rollback_source(db, "sample", sign_in.require_admin(lang))
+            flash_and_rerun(t("data_sample_removed", lang, n=removed))
 else:
     st.caption(t("data_no_sample", lang))
     if st.button(t("data_load_sample", lang), key="data_load_sample"):
-        with st.spinner(t("sample_loading", lang)):
-            ids = load_sample(db, sign_in.require_admin(lang))
-        flash_and_rerun(t("data_sample_loaded", lang, n=len(ids)))
+        with storage_notice.refused_here(lang):
+            with st.spinner(t("sample_loading", lang)):
+                ids = load_sample(db, sign_in.require_admin(lang))
+            flash_and_rerun(t("data_sample_loaded", lang, n=len(ids)))
 
 # ---- settings: the general ones, then the submission schedule (docs/decisions.md#assessment-cycle)
 st.subheader(t("data_settings", lang))
@@ -265,15 +282,15 @@ for group in settings.GROUPS:
 if st.button(t("data_settings_save", lang), key="data_settings_save"):
     who = sign_in.require_admin(lang)
     try:
-        changed = settings.save_changes(db, entered, who)
+        with storage_notice.refused_here(lang):
+            changed = settings.save_changes(db, entered, who)
+            flash_and_rerun(
+                t("data_settings_saved", lang, n=len(changed)) if changed else t("data_settings_unchanged", lang)
+            )
     except settings.SettingsRefused as refused:  # every wrong value named, with its range; nothing saved
         for error in refused.errors:
             st.error(error.text(lang))
         st.error(t("data_settings_refused", lang))
-    else:
-        flash_and_rerun(
-            t("data_settings_saved", lang, n=len(changed)) if changed else t("data_settings_unchanged", lang)
-        )
 
 # ---- training targets by rank (docs/training-targets.md): the prefecture's administrator edits them, every change kept
 st.caption(t("data_targets", lang))
@@ -302,10 +319,11 @@ if st.button(t("data_targets_save", lang), key="data_targets_save"):
     for error in refused:  # every wrong value named, with its range; nothing saved
         st.error(error.text(lang))
     if not refused:
-        changed = targets.save(db, wanted, who)
-        flash_and_rerun(
-            t("data_targets_saved", lang, n=len(changed)) if changed else t("data_settings_unchanged", lang)
-        )
+        with storage_notice.refused_here(lang):
+            changed = targets.save(db, wanted, who)
+            flash_and_rerun(
+                t("data_targets_saved", lang, n=len(changed)) if changed else t("data_settings_unchanged", lang)
+            )
 with st.expander(t("data_targets_history", lang)):
     changes = labels.target_history(targets.history(db), lang)
     st.dataframe(changes, hide_index=True, placeholder=MISSING_CELL, width="stretch")
@@ -315,8 +333,9 @@ st.subheader(t("data_backup", lang))
 st.caption(t("data_backup_help", lang))
 if st.button(t("data_backup_now", lang), key="data_backup"):
     target = backup_folder() / f"incentive-{dt.datetime.now():%Y%m%d-%H%M%S}.duckdb"
-    backup.backup_to(db, target, sign_in.require_admin(lang))
-    flash_and_rerun(t("cli_backup_done", lang, path=target))
+    with storage_notice.refused_here(lang):
+        backup.backup_to(db, target, sign_in.require_admin(lang))
+        flash_and_rerun(t("cli_backup_done", lang, path=target))
 
 # ---- the audit log
 st.subheader(t("data_audit", lang))

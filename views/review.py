@@ -11,6 +11,7 @@ from incentive.review import rollbacks, submissions
 from incentive.review.rollbacks import RollbackRequestError
 from incentive.review.submissions import SubmissionError
 from incentive.safe_text import markdown, tm
+from incentive.store.storage_faults import StorageFault
 from ui import frame, preview_panel, sign_in
 from ui.frame import MISSING_CELL
 from ui.runtime import check_version, database, preview_upload
@@ -120,6 +121,8 @@ else:
             batch = submissions.accept(db, opened.id, reviewer())
         except SubmissionError as refused:
             accept_col.error(markdown(refused.text(lang)))
+        except StorageFault as fault:  # nothing written; said here, the page goes on
+            accept_col.error(fault.sentence(lang), icon=":material/database:")
         else:
             flash_and_rerun(t("review_accepted", lang, id=opened.id, batch=batch))
     note = return_col.text_area(
@@ -130,6 +133,8 @@ else:
             submissions.return_to_clerk(db, opened.id, reviewer(), note)
         except SubmissionError as refused:
             return_col.error(markdown(refused.text(lang)))
+        except StorageFault as fault:  # nothing written; said here, the page goes on
+            return_col.error(fault.sentence(lang), icon=":material/database:")
         else:
             flash_and_rerun(t("review_returned", lang, id=opened.id))
 
@@ -200,6 +205,8 @@ if accept_col.button(t("review_rollback_accept", lang), type="primary", key=f"re
         batch = rollbacks.accept(db, int(chosen), reviewer())
     except RollbackRequestError as refused:
         accept_col.error(markdown(refused.text(lang)))
+    except StorageFault as fault:  # nothing written; said here, the page goes on
+        accept_col.error(fault.sentence(lang), icon=":material/database:")
     else:
         flash_and_rerun(t("review_rollback_accepted", lang, id=chosen, batch=batch))
 note = return_col.text_area(
@@ -210,5 +217,7 @@ if return_col.button(t("review_rollback_return", lang), key=f"review_rollback_re
         rollbacks.return_to_clerk(db, int(chosen), reviewer(), note)
     except RollbackRequestError as refused:
         return_col.error(markdown(refused.text(lang)))
+    except StorageFault as fault:  # nothing written; said here, the page goes on
+        return_col.error(fault.sentence(lang), icon=":material/database:")
     else:
         flash_and_rerun(t("review_rollback_returned", lang, id=chosen))

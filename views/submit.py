@@ -17,6 +17,7 @@ from incentive.review.rollbacks import RollbackRequestError
 from incentive.review.submissions import Options, SubmissionError
 from incentive.safe_text import markdown, tm
 from incentive.store import batches
+from incentive.store.storage_faults import StorageFault
 from ui import chrome, frame, link_state, preview_panel, sign_in
 from ui.downloads import template_buttons
 from ui.frame import MISSING_CELL, table_height
@@ -54,6 +55,9 @@ def send(preview: Preview, data: bytes, options: Options) -> None:
             new_id = submissions.submit(db, who, preview.file_name, data, options)
         except SubmissionError as refused:
             st.error(refused.text(lang))
+            return
+        except StorageFault as fault:  # nothing written; said here, the page goes on
+            st.error(fault.sentence(lang), icon=":material/database:")
             return
         st.session_state["submit_upload_round"] = st.session_state.get("submit_upload_round", 0) + 1
         flash_and_rerun(tm("submit_done", lang, file=preview.file_name, id=new_id))
@@ -173,6 +177,8 @@ else:
                 submissions.withdraw(db, int(picked), require_clerk())
             except SubmissionError as refused:
                 st.error(markdown(refused.text(lang)))
+            except StorageFault as fault:  # nothing written; said here, the page goes on
+                st.error(fault.sentence(lang), icon=":material/database:")
             else:
                 flash_and_rerun(t("submit_withdrawn", lang, id=picked))
 
@@ -213,6 +219,8 @@ if len(live):
                 request_id = rollbacks.request(db, require_clerk(), int(batch_id), reason)
             except (OutOfScope, RollbackRequestError) as refused:
                 st.error(markdown(refused.text(lang)))
+            except StorageFault as fault:  # nothing written; said here, the page goes on
+                st.error(fault.sentence(lang), icon=":material/database:")
             else:
                 st.session_state.pop("submit_rollback_reason", None)
                 flash_and_rerun(t("submit_rollback_requested", lang, batch=batch_id, id=request_id))
@@ -263,5 +271,7 @@ if len(requests):
                 rollbacks.withdraw(db, int(picked), require_clerk())
             except RollbackRequestError as refused:
                 st.error(markdown(refused.text(lang)))
+            except StorageFault as fault:  # nothing written; said here, the page goes on
+                st.error(fault.sentence(lang), icon=":material/database:")
             else:
                 flash_and_rerun(t("submit_rollback_withdrawn", lang, id=picked))

@@ -10,6 +10,7 @@ from incentive.accounts.roles import PREFECTURE_ADMIN, ROLES
 from incentive.i18n import capital, t
 from incentive.safe_text import markdown, tm
 from incentive.store import settings
+from incentive.store.storage_faults import StorageFault
 from ui import frame, sign_in
 from ui.frame import MISSING_CELL
 from ui.runtime import database, run_query
@@ -42,6 +43,8 @@ def write(action, message: str) -> None:
         action(who)
     except users.AccountError as refused:
         st.error(markdown(refused.text(lang)))
+    except StorageFault as fault:  # nothing written; said here, the page goes on
+        st.error(fault.sentence(lang), icon=":material/database:")
     else:
         flash_and_rerun(message)
 
@@ -79,6 +82,8 @@ def add_account(name: str, role: str, county: str, password: str, again: str, id
             )
         except users.AccountError as refused:
             refusal = markdown(refused.text(lang))
+        except StorageFault as fault:  # nothing written; said under the form as a refusal is
+            refusal = fault.sentence(lang)
     if refusal is None:
         st.session_state["users_add_reset"] = "all"
         flash_and_rerun(tm("users_added", lang, name=name.strip()))

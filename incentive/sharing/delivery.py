@@ -39,7 +39,7 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from incentive import periods
 from incentive.accounts.roles import Scope
@@ -54,6 +54,7 @@ from incentive.sharing import briefing, bulletin, permalinks
 from incentive.sharing.export import to_csv_bytes, to_xlsx_bytes
 from incentive.store import audit, queries, settings
 from incentive.store.database import DataAsOf, Database
+from incentive.store.storage_faults import StorageFault
 
 BULLETIN, BRIEFING, ALERTS_CSV, ALERTS_XLSX, MANIFEST = "bulletin", "briefing", "alerts_csv", "alerts_xlsx", "manifest"
 NAME_CHARACTERS = 60  # of a county name in a file name: every name stays far below the 255 bytes a file system allows
@@ -344,8 +345,12 @@ def _link(db: Database, period: str, county: str, lang: str, moment: dt.datetime
     address, else the part after the dashboard's address."""
     path, field = ("rankings", "rank.period") if race else ("welfare", "care.period")  # ui/page_state.py's names
     params = {"lang": lang, "year": period[:4], field: period, **({"county": county} if county else {})}
-    key = permalinks.save(db, path, params, who, pinned_at=moment)
     base = public_url()
+    try:
+        key = permalinks.save(db, path, params, who, pinned_at=moment)
+    except StorageFault:  # no short link can be stored (a read-only database): the page's own, unpinned, address
+        address = f"/{path}?{urlencode(params)}"
+        return f"{base.rstrip('/')}{address}" if base else t("delivery_link_relative", lang, address=address)
     return (
         permalinks.address(base, path, key) if base else t("delivery_link_relative", lang, address=f"/{path}?v={key}")
     )
@@ -565,14 +570,17 @@ def _finish(db: Database, delivery: Delivery, webhook: str | None, form: str, wh
         details.append(f"{len(delivery.failed)} failed")
     if delivery.webhook is not None:
         details.append(f"webhook {delivery.webhook.host} {'ok' if delivery.webhook.ok else 'failed'}")
-    audit.record(
-        db,
-        who,
-        "deliver",
-        target=delivery.period,
-        file_name=str(delivery.out_dir.resolve()),
-        rows=len(delivery.written),
-        outcome=delivery.outcome,
-        detail="; ".join(details),
-    )
+    # the files are written whatever the log can take: a row the storage refuses waits in the spool
+    # (incentive/store/failed_writes.py) and the delivery is reported as it went
+    with contextlib.suppress(StorageFault):
+        audit.record(
+            db,
+            who,
+            "deliver",
+            target=delivery.period,
+            file_name=str(delivery.out_dir.resolve()),
+            rows=len(delivery.written),
+            outcome=delivery.outcome,
+            detail="; ".join(details),
+        )
     return delivery

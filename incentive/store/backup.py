@@ -19,6 +19,7 @@ from incentive.i18n import TranslatedError
 from incentive.store import audit, lake, migrations
 from incentive.store.database import Database, DatabaseLocked
 from incentive.store.queries import identifier, string_literal
+from incentive.store.storage_faults import fault_of
 
 COPY_ALIAS = "backup_copy"  # the target file's name in the statements that fill it
 
@@ -36,7 +37,25 @@ def backup_to(db: Database, target: str | Path, who: str = "system") -> Path:
     target = Path(target)
     if target.exists():
         raise BackupError("backup_exists", path=str(target))
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _copy(db, target)
+    except (duckdb.Error, OSError) as error:  # a full disk, a read-only folder: no half copy is left behind
+        target.unlink(missing_ok=True)
+        fault = fault_of(error, writing=True)
+        if fault is None:
+            raise
+        raise fault from error
+    # DuckDB lets one transaction write one database only: the copy and the row cannot commit together.
+    try:
+        audit.record(db, who, "backup", target=str(target))
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _copy(db: Database, target: Path) -> None:
     copy = identifier(COPY_ALIAS)
     with db.exclusive() as cur:
         # A file database is named after its file (`my"db.duckdb` is the database my"db): quoted, never spliced.
@@ -52,13 +71,6 @@ def backup_to(db: Database, target: str | Path, who: str = "system") -> Path:
             if db.lake is not None:
                 lake.prepare(cur)
             cur.execute(f"DETACH {copy}")
-    # DuckDB lets one transaction write one database only: the copy and the row cannot commit together.
-    try:
-        audit.record(db, who, "backup", target=str(target))
-    except BaseException:
-        target.unlink(missing_ok=True)
-        raise
-    return target
 
 
 def restore(backup: str | Path, target: str | Path, who: str = "system") -> Path:
@@ -77,7 +89,20 @@ def restore(backup: str | Path, target: str | Path, who: str = "system") -> Path
         try:
             duckdb.connect(str(target)).close()
         except duckdb.IOException as e:
-            raise DatabaseLocked(str(target)) from e
+            text = str(e).lower()
+            if "could not set lock" in text or "conflicting lock" in text:
+                raise DatabaseLocked(str(target)) from e
+            raise fault_of(e, writing=True) or e from e  # a read-only folder, a damaged file: said as such
+    try:
+        return _replace(backup, target, who)
+    except (duckdb.Error, OSError) as error:  # a full disk, a read-only folder: the database is as it was
+        fault = fault_of(error, writing=True)
+        if fault is None:
+            raise
+        raise fault from error
+
+
+def _replace(backup: Path, target: Path, who: str) -> Path:
     kept = target.with_name(target.name + ".before-restore")
     incoming = target.with_name(target.name + ".restoring")
     try:

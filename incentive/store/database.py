@@ -48,6 +48,7 @@ class Database:
         self.path = str(path)
         self.lake = path if isinstance(path, LakeLocation) else None
         self.read_only = False
+        new_file = self.lake is None and self.path != ":memory:" and not Path(self.path).exists()
         try:
             if self.lake is not None:
                 self._con = lake.connect(self.lake)
@@ -61,7 +62,14 @@ class Database:
                     _check_current(cur) if self.read_only else migrations.apply(cur, on_lake=self.lake is not None)
                 )
         except (duckdb.Error, OSError) as e:
-            fault = fault_of(e, writing=False)
+            if new_file:  # a database that could not be made leaves no part-made file to be taken for one
+                if getattr(self, "_con", None) is not None:
+                    with contextlib.suppress(duckdb.Error):
+                        self._con.close()
+                for leftover in (Path(self.path), Path(self.path + ".wal")):
+                    with contextlib.suppress(OSError):
+                        leftover.unlink(missing_ok=True)
+            fault = fault_of(e, writing=new_file)  # making a database is a write; opening one a read
             if fault is None:
                 raise
             raise fault from e
@@ -103,9 +111,7 @@ class Database:
         folder, a catalog server gone) nothing is written, the audit rows of the attempt are spooled
         (failed_writes) and a StorageFault is raised in place of the storage's error."""
         with self.exclusive() as cur, failed_writes.journal() as written:
-            try:
-                if self.read_only:
-                    raise StorageFault(NOT_PERMITTED, f"{self.path} is opened read-only", writing=True)
+            try:  # opened read-only: the first write statement fails "in read-only mode", after the rows noted
                 cur.begin()
                 yield cur
                 cur.commit()
@@ -193,7 +199,7 @@ def _connect(path: str, wait_seconds: float) -> tuple[duckdb.DuckDBPyConnection,
                 if not Path(path).exists():
                     raise
                 return duckdb.connect(path, read_only=True), True
-            if "lock" not in text:
+            if "could not set lock" not in text and "conflicting lock" not in text:  # not "block": a corrupt one
                 raise
             if time.monotonic() >= deadline:
                 raise DatabaseLocked(path) from e

@@ -49,6 +49,7 @@ _SIGNS = (
             "not a valid duckdb database",
             "invalidated because of a previous fatal error",
             "input/output error",
+            "could not read enough bytes",  # a file cut short (truncated by a full disk or a bad copy)
         ),
     ),
     (
@@ -84,11 +85,13 @@ class StorageFault(Exception):
         super().__init__(f"{cause}: {detail}")
         self.cause, self.detail, self.writing = cause, detail, writing
 
-    def sentence(self, lang: str) -> str:
+    def sentence(self, lang: str, key: str | None = None) -> str:
         """What happened and what to do, in one paragraph of the user's language: for a write, that nothing was
-        written and the pages still read; for a read, that the figures cannot be shown now."""
+        written and the pages still read; for a read, that the figures cannot be shown now. `key`: another frame
+        for the cause and the remedy (a sign-in refused: sign_in_storage)."""
         cause, todo = t(f"storage_{self.cause}", lang), t(f"storage_{self.cause}_todo", lang)
-        return t("storage_write_failed" if self.writing else "storage_read_failed", lang, cause=cause, todo=todo)
+        key = key or ("storage_write_failed" if self.writing else "storage_read_failed")
+        return t(key, lang, cause=cause, todo=todo)
 
 
 def cause_of(error: BaseException) -> str | None:
