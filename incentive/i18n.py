@@ -2780,6 +2780,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "bulletin_care_item": ("{name}（{value}，目标{target}）", "{name} ({value}, target {target})"),
     "bulletin_table_title": ("{period}赛马考评排名表", "Race ranking, {period}"),
     # GB/T 9704-2012 7.3.6 and 8: the body ends with 附件：<name>, the annex starts with 附件 on its own line
+    "bulletin_annex_basis": (
+        "附件排名为第{version}版正式发布结果，依据发布时的数据（最新为批次 #{latest}，{when} 发布）；下行所列为正文中实时数据的版本。",
+        "The annexed ranking is published version {version}, from the data as published (newest batch #{latest}, "
+        "published {when}); the line below names the data of the live figures in the text.",
+    ),
     "bulletin_attachment_note": ("附件：{title}", "Annex: {title}"),
     "bulletin_attachment_label": ("附件", "Annex"),
     # --- bulletin fixes (issue 19 review): race periods, small counts, care half-year, document numbers, format

@@ -424,6 +424,10 @@ def test_a_published_period_prints_its_published_ranking_and_says_so(made, tmp_p
     lines = text.splitlines()
     assert lines[lines.index("2025年7月20日") + 1].startswith(f"（{paper.basis}")  # the 附注 after the date
     assert paper.changed not in text and paper.changed not in paper.text()  # an instruction, not the document's
+    # under the annex: its frozen basis (batch #7, the newest when published) before the live data's line (#8)
+    annex, live_data = paper.notes[0], paper.notes[1]
+    assert annex.startswith("附件排名为第1版正式发布结果，依据发布时的数据（最新为批次 #7，"), annex
+    assert "批次 #8" in live_data, live_data
     out = tmp_path / "通报.docx"
     command = ["--db", made.path, "export", "bulletin", "--period", "2025Q2", "--published", "--out", str(out)]
     assert cli.main(command) == 0

@@ -284,12 +284,29 @@ def gather(
         table=_ranking_table(ranking, lang) if has_race else _ranking_table(None, lang),
         date=day,
         date_text=date_words(day, lang),
-        notes=[version, t("brief_generated", lang, when=f"{dt.datetime.now():%Y-%m-%d %H:%M}")],
+        notes=[
+            # the annexed ranking of a published period is frozen: named before the data-version line, which
+            # describes the live data of the rest (docs/decisions.md#bulletin-wording)
+            *([_annex_basis(publication, lang)] if has_race and race_state == PUBLISHED and publication else []),
+            version,
+            t("brief_generated", lang, when=f"{dt.datetime.now():%Y-%m-%d %H:%M}"),
+        ],
         care_period=care_period,
         ranking=race_state,
         care=care_state,
         ranking_basis=_part_basis(race_state, publication, "bulletin_no_ranking", period, lang),
         care_basis=_part_basis(care_state, care_publication, "bulletin_no_care", care_period, lang),
+    )
+
+
+def _annex_basis(publication, lang: str) -> str:
+    """附件排名为第2版正式发布结果，依据发布时的数据（最新为批次 #17，2026-12-01 11:02 发布）。"""
+    return t(
+        "bulletin_annex_basis",
+        lang,
+        version=publication.version,
+        latest=publication.latest_batch,
+        when=f"{publication.published_at:%Y-%m-%d %H:%M}",
     )
 
 
