@@ -143,3 +143,15 @@ def test_the_reminder_list_shows_a_dash_where_nothing_is_overdue_and_its_file_an
     at.button_group(key="lang").set_value("en").run()
     assert not at.exception
     assert "Nothing yet" in at.dataframe[0].value.columns and "None" not in at.dataframe[0].value.columns
+
+
+def test_a_year_the_data_do_not_have_is_said_not_silently_replaced(app_factory):
+    """/progress?year=2027 (the reviewer's link): the sidebar cannot take 2027 and the page says so, as every page
+    does, instead of showing 2026 as if it had been asked for."""
+    at = app_factory(page="views/progress.py", query={"year": "2027"}, run=False)
+    as_admin(at, "测试管理员")
+    at.run()
+    assert not at.exception
+    assert [i.value for i in at.info if "链接中的参数无法使用" in i.value] == [
+        "链接中的参数无法使用，已改用默认值：year=2027。"
+    ]

@@ -12,7 +12,7 @@ from incentive.cycle import tracker
 from incentive.demo.sample import has_sample
 from incentive.i18n import t
 from incentive.safe_text import tm
-from ui import frame, sign_in
+from ui import frame, link_state, sign_in
 from ui.downloads import table_downloads
 from ui.frame import MISSING_CELL, table_height
 from ui.runtime import app_settings, cycle_progress, database
@@ -24,6 +24,7 @@ scope = who.scope
 today = dt.date.today()  # the day the statuses are judged on (the library takes it as a parameter)
 
 st.title(t("page_progress", lang))
+link_state.show_notes(st.container(), lang)  # a link's unusable parameters (?year=2027), as on every page
 st.caption(t("cycle_intro", lang) + " " + t("cycle_corrections_intro", lang))
 if scope.counties:
     st.info(tm("cycle_own_county_only", lang, county="、".join(sorted(scope.counties))))
