@@ -478,7 +478,7 @@ def test_a_period_without_figures_of_its_own_is_refused(made, tmp_path, capsys):
             bulletin.gather(made, period, "", "zh", today=TODAY)
         assert refused.value.key == "bulletin_no_data", period
     assert refused.value.text("zh") == (
-        "2031 本期既无赛马得分，也无期内的关心关爱数据，无法生成通报。已有数据：赛马 2025-Q1, 2025-Q2；关爱 2025-H1。"
+        "2031 本期既无赛马得分，也无期内的关心关爱数据，无法生成通报。已有数据：赛马 2025-Q1、2025-Q2；关爱 2025-H1。"
     )
     for period in ("2025-Q2", "2025-H1", "2025"):
         assert bulletin.gather(made, period, "", "zh", today=TODAY).period == period
@@ -736,3 +736,10 @@ def test_the_prefecture_briefing_compares_nothing_with_itself_and_names_the_bull
     assert own.paragraphs[0] == "2025年1—6月枫岚区培训覆盖率 40.0%，人均 8.0 学时（全市覆盖率 80.0%）。"
     paper = bulletin.gather(made, "2025-Q2", "", "zh", today=TODAY)
     assert part(paper, "干部教育培训情况")[0].startswith("2025年1—6月，")  # the same window, the same words
+
+
+def test_a_refusal_names_every_period_held_or_their_span():
+    assert bulletin._held(["2025-Q1", "2025-Q2"], "zh") == "2025-Q1、2025-Q2"
+    quarters = [f"{y}-Q{q}" for y in (2023, 2024, 2025) for q in (1, 2, 3, 4)]
+    assert bulletin._held(quarters, "zh") == "2023-Q1 至 2025-Q4，共 12 期"  # not the newest eight, silently
+    assert bulletin._held([], "en") == "—"

@@ -443,7 +443,7 @@ def test_without_chromium_the_briefings_fail_and_the_rest_is_delivered(made, tmp
 def test_refusals_write_nothing_and_say_why(made, tmp_path, robot):
     out = tmp_path / "out"
     empty = delivery.deliver(made, "2024-Q4", out, "zh", today=TODAY, webhook=robot.url)
-    no_data = "既无赛马得分，也无期内的关心关爱数据，无法生成通报。已有数据：赛马 2025-Q1, 2025-Q2；关爱 2025-H1。"
+    no_data = "既无赛马得分，也无期内的关心关爱数据，无法生成通报。已有数据：赛马 2025-Q1、2025-Q2；关爱 2025-H1。"
     assert empty.refused == f"2024-Q4 本期{no_data}" and not empty.files
     assert not out.exists() and not empty.complete and empty.outcome == "refused"  # no empty folder left behind
     assert robot.payload()["text"]["content"] == f"【干部激励看板】2024年第四季度材料未生成：2024-Q4 本期{no_data}"

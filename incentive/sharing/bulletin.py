@@ -164,6 +164,14 @@ def training_window(period: str) -> coverage.Window:
     return coverage.months_window(dt.date(start.year, 1, 1), end)
 
 
+def _held(stored: list[str], lang: str) -> str:
+    """The periods a refusal names: every one (2025-Q1、2025-Q2), or past HELD_LISTED the span and the count
+    (2023-Q1 至 2026-Q3，共 15 期), never a silent cut."""
+    if len(stored) <= HELD_LISTED:
+        return join(stored, lang) or "—"
+    return t("bulletin_held_span", lang, first=stored[0], last=stored[-1], n=len(stored))
+
+
 def check_document_no(document_no: str | None) -> None:
     """BulletinError("bulletin_bad_document_no") unless `document_no` is None or one line of at most 50 characters
     (a 文号 such as 澜组通〔2026〕12号)."""
@@ -201,8 +209,8 @@ def gather(
         raise BulletinError(
             "bulletin_no_data",
             period=period,
-            race=", ".join(race_periods[-HELD_LISTED:]) or "—",
-            care=", ".join(care_periods[-HELD_LISTED:]) or "—",
+            race=_held(race_periods, lang),
+            care=_held(care_periods, lang),
         )
     publication, ranking = official.ranking_in_force(conn, period, at=as_of)
     care_publication, care_view = official.welfare_in_force(conn, care_period, at=as_of)
