@@ -2042,7 +2042,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "bulletin_targets_item": ("{county}{share:.1%}", "{county} {share:.1%}"),
     "bulletin_targets_county": (
-        "{window}，{county}干部培训覆盖率{coverage:.1%}，人均{hours:.1f}学时，按职级学时目标{on_pace:.1%}的干部达到截至期末"
+        "{window}，{county}干部培训覆盖率{coverage:.1%}，人均{hours:.1f}学时；按职级学时目标，{on_pace:.1%}的干部达到截至期末"
         "应有的学时（全市分别为{prefecture:.1%}、{prefecture_hours:.1f}学时、{prefecture_on_pace:.1%}）。",
         "{window}: {county} trained {coverage:.1%} of its cadres, {hours:.1f} hours per cadre, and {on_pace:.1%} have "
         "the hours due by the period's end against their training targets by rank (prefecture {prefecture:.1%}, "
@@ -2589,7 +2589,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "audit_detail_deliver_refused_out_dir": ("目录无法写入，未交付", "folder not writable: nothing delivered"),
     # --- bulletin wording (issue 19 review: GB/T 9704 order, 附注, periods in words, corrections, caveats)
     "bulletin_interval": ("（排名区间{interval}）", " (interval {interval})"),
-    "bulletin_note_care": ("关心关爱数据为{basis}。", "The care figures are {basis}."),
+    "bulletin_note_care": ("关心关爱数据为{basis}。", "The care figures: {basis}."),
     "bulletin_correction": (
         "本通报为{period}{what}第{version}版，更正原因：{reason}；原第{previous}版{number}同时作废。",
         "This bulletin is version {version} of the {what} of {period}, a correction ({reason}); version "

@@ -176,7 +176,7 @@ def test_a_county_bulletin_speaks_of_that_county_with_the_prefecture_around_it(m
         "与2025年第一季度相比，枫岚区由第1名降至第3名，下降2位，主要受招商引资额（-1.30）拖累。"
     )
     assert part(paper, "干部教育培训情况")[0] == (
-        "2025年1—6月，枫岚区干部培训覆盖率40.0%，人均8.0学时，按职级学时目标0.0%的干部达到截至期末应有的学时"
+        "2025年1—6月，枫岚区干部培训覆盖率40.0%，人均8.0学时；按职级学时目标，0.0%的干部达到截至期末应有的学时"
         "（全市分别为80.0%、42.0学时、70.0%）。"
     )
     care = part(paper, "关心关爱落实情况")
@@ -664,7 +664,7 @@ def test_a_trial_warns_under_the_title_and_its_care_basis_is_a_remark(made):
     assert remark.paragraph_format.first_line_indent == Pt(32)  # 附注: two characters in, after the date
     assert "以上关心关爱数据" not in "\n".join(lines)
     english = bulletin.gather(made, "2025-Q2", "", "en", today=TODAY)
-    assert english.remarks == "(The care figures are Live data (trial).)"
+    assert english.remarks == "(The care figures: Live data (trial).)"
 
 
 def test_every_period_in_the_sentences_is_in_words(made):

@@ -521,10 +521,10 @@ class _Race:
                     "bulletin_county_same", county=county, previous=previous, rank=int(self.rows.at[county, "rank"])
                 )
             paragraphs = [own]
+            if places:  # right after the sentence whose brackets it explains
+                paragraphs.append(self._t("bulletin_reasons_note"))
             if county in self.runs:
                 paragraphs.append(self._t("bulletin_county_third_running", run=self._run(county)))
-            if places:
-                paragraphs.append(self._t("bulletin_reasons_note"))
             return paragraphs
         ups, downs = ranking_tables.biggest_movers(self.now, self.before, CLIMBERS)
         paragraphs = []
@@ -534,13 +534,13 @@ class _Race:
         if downs:
             lead = self._t("bulletin_sliders", previous=previous, n=int((changes < 0).sum()))
             paragraphs.append(_sentences([lead, *(self._move(u, k) for u, k in downs)], self.lang))
-        if not ups and not downs:
+        if ups or downs:  # right after the climbers and sliders whose brackets it explains
+            paragraphs.append(self._t("bulletin_reasons_note"))
+        else:
             paragraphs.append(self._t("bulletin_no_moves", previous=previous))
         if running:
             items = [self._run(unit) for unit in running]
             paragraphs.append(self._t("bulletin_third_running", runs=join(items, self.lang), n=len(running)))
-        if ups or downs:
-            paragraphs.append(self._t("bulletin_reasons_note"))
         return paragraphs
 
 
