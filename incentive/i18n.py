@@ -2289,9 +2289,11 @@ TEXT: dict[str, tuple[str, str]] = {
     # --- assessment cycle
     "page_progress": ("报送进度", "Submission tracker"),
     "cycle_intro": (
-        "各县区按报送时限应报的文件：按时、逾期、待审核、未报送、未到期；赛马得分和关爱指标另按指标目录核对是否报齐。",
-        "What each county owes by the schedule: received on time or late, awaiting review, missing, not yet due; "
-        "race scores and care figures are also checked against the catalog for values missing.",
+        "各县区按报送时限应报的文件：按时、逾期、待审核、退回待重报、未报送、未到期；随时报送、没有时限的干部调整尚未收到时为"
+        "「暂无」；赛马得分和关爱指标另按指标目录核对是否报齐。",
+        "What each county owes by the schedule: received on time or late, awaiting review, returned awaiting a new file, "
+        "missing, not yet due; personnel decisions, sent as they happen with no deadline, read “nothing yet” until one "
+        "comes; race scores and care figures are also checked against the catalog for values missing.",
     ),
     "cycle_schedule_note": (
         "报送时限：赛马得分按季度，期满后 {race} 天内；关爱指标按半年，{welfare} 天内；培训记录按{training_cycle}，"
