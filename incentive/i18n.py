@@ -2616,7 +2616,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "没有名为「{county}」的县区。县区有：{counties}。",
         "No county named “{county}”. The counties are: {counties}.",
     ),
-    "bulletin_held_span": ("{first} 至 {last}，共 {n} 期", "{first} to {last}, {n} periods"),
+    "bulletin_held_span": ("{first} 至 {last}，共 {n} 期", "{first} to {last}, {n} {n:period|periods}"),
     "bulletin_no_data": (
         "{period} 本期既无赛马得分，也无期内的关心关爱数据，无法生成通报。已有数据：赛马 {race}；关爱 {care}。",
         "{period} has neither race scores nor care figures of its own: no bulletin can be made. Data held: race "
