@@ -2203,6 +2203,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "submit_done": ("已提交「{file}」，等待审核（报送 #{id}）。", "Submitted {file} for review (submission #{id})."),
     "submit_mine": ("本县区的报送", "Your county's submissions"),
     "submit_none": ("还没有报送。", "No submissions yet."),
+    "submit_returned_resent": (
+        "报送 #{id}「{file}」退回后已重新报送（报送 #{new}），等待市委组织部审核。",
+        "Submission #{id} “{file}” was returned and has been sent again (submission #{new}); it awaits the "
+        "prefecture's review.",
+    ),
     "submit_returned_note": (
         "报送 #{id}「{file}」已退回，说明：{note}",
         "Submission #{id} ({file}) was returned with this note: {note}",

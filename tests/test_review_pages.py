@@ -190,7 +190,9 @@ def test_a_return_answered_by_a_later_accepted_file_is_history_on_the_clerks_pag
         "报送 #1「第一次.csv」已退回，说明：单位应为亿元"
     ]
     submit(clerk, "第二次.csv", OWN.replace(b"99.5", b"88"))
-    assert [w.value for w in clerk.warning if "已退回" in w.value]  # still a task while #2 waits
+    # sent again: no longer asked for, said as awaiting review (a stale warning until #2 was accepted, before)
+    assert not [w.value for w in clerk.warning if "已退回" in w.value]
+    assert "报送 #1「第一次.csv」退回后已重新报送（报送 #2），等待市委组织部审核。" in [i.value for i in clerk.info]
     admin.run()
     admin.button(key="review_accept_2").click().run()
     assert not admin.exception

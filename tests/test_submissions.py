@@ -292,8 +292,9 @@ def test_a_return_is_answered_only_by_a_later_accepted_file_of_the_same_kind_and
     first = sent(SCORES, returned=True)  # 2025-Q2, returned
     other_period = sent(q3, returned=True)  # 2025-Q3, returned
     assert submissions.answered_returns(db, "云岫县") == {}
-    waiting = sent(SCORES)  # the corrected 2025-Q2 file, pending: the note still stands
+    waiting = sent(SCORES)  # the corrected 2025-Q2 file, pending: the note still stands, said as sent again
     assert submissions.answered_returns(db, "云岫县") == {}
+    assert submissions.resent_returns(db, "云岫县") == {first: waiting}
     submissions.accept(db, waiting, ADMIN)
     assert submissions.answered_returns(db, "云岫县") == {first: waiting}  # 2025-Q3's is still open
     roster = sent(roster_csv("2025-09-30", [("Y1", "云岫县")]), accepted=True)  # another kind answers nothing
@@ -411,3 +412,14 @@ def test_a_quarter_one_county_has_sent_is_not_the_one_views_open_on(county_db):
     submissions.accept(db, sid, ADMIN)
     assert "2025-Q4" in rankings.available_periods(db.connection)
     assert rankings.default_period(db.connection, 2025) == "2025-Q3"
+
+
+def test_a_file_sent_before_the_return_does_not_count_as_sent_again(county_db):
+    """Only a file sent after the return answers its note for now: one pending already when the other was returned
+    leaves the note standing (the clerk still has to act on it)."""
+    earlier = submissions.submit(county_db, CLERK, "一.csv", SCORES.encode(), Options())
+    already = submissions.submit(county_db, CLERK, "二.csv", SCORES.encode(), Options())
+    submissions.return_to_clerk(county_db, earlier, ADMIN, "重报")
+    assert submissions.resent_returns(county_db, "云岫县") == {}
+    again = submissions.submit(county_db, CLERK, "三.csv", SCORES.encode(), Options())
+    assert submissions.resent_returns(county_db, "云岫县") == {earlier: again} and already

@@ -119,9 +119,13 @@ if mine.empty:
 else:
     # a return a later accepted file of the same kind and period has answered is history, not a task
     answered = submissions.answered_returns(db, clerk.county)
+    resent = submissions.resent_returns(db, clerk.county)  # sent again after the return: awaiting review
     returned = mine[mine["state"] == submissions.RETURNED]
     for row in returned[~returned["id"].isin(list(answered))].head(5).itertuples():
-        st.warning(tm("submit_returned_note", lang, id=row.id, file=row.file_name, note=row.note))
+        if row.id in resent:
+            st.info(tm("submit_returned_resent", lang, id=row.id, file=row.file_name, new=resent[row.id]))
+        else:
+            st.warning(tm("submit_returned_note", lang, id=row.id, file=row.file_name, note=row.note))
     earlier = returned[returned["id"].isin(list(answered))]
     if len(earlier):
         with st.expander(t("submit_returned_history", lang, n=len(earlier))):

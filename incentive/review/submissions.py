@@ -391,6 +391,27 @@ def answered_returns(db: Database, county: str) -> dict[int, int]:
     return answered
 
 
+def resent_returns(db: Database, county: str) -> dict[int, int]:
+    """The returned submissions of `county` that are not yet answered but were sent again: returned id → the id
+    of the first submission sent after the return (a later `submitted_at` than the return's time) of the same kind,
+    sharing a period, now pending review. The clerk's page says the new file awaits review instead of asking for
+    it again (docs/decisions.md#return-notes)."""
+    rows = db.fetch_all(
+        "SELECT c.id, c.kind, c.state, c.state_at, c.submitted_at, s.periods FROM current_submissions c "
+        "JOIN submissions s USING (id) WHERE c.county = $county AND c.state IN ('returned', 'pending') ORDER BY c.id",
+        {"county": county},
+    )
+    pending = [(int(i), kind, sent, periods) for i, kind, state, _, sent, periods in rows if state == PENDING]
+    resent = {}
+    for i, kind, state, returned_at, _, periods in rows:
+        if state != RETURNED:
+            continue
+        later = next((j for j, k, sent, p in pending if k == kind and sent > returned_at and _share(periods, p)), None)
+        if later is not None:
+            resent[int(i)] = later
+    return resent
+
+
 def pending_count(db: Database, period: str | None = None) -> int:
     """Submissions awaiting review; with `period`, those whose values (race scores, welfare) belong to it, which
     is what holds up publishing that period (a submission stored before periods were recorded counts for every
