@@ -393,6 +393,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "将新增 {new} 条，更新 {changed} 条，与现有相同 {same} 条。",
         "{new} new {new:row|rows}, {changed} changed, {same} unchanged.",
     ),
+    "data_changes_title": (
+        "查看将更新的 {n} 个数值（原值 → 新值）",
+        "See the {n} {n:value|values} it changes (before → after)",
+    ),
+    "data_changes_first": ("仅列出前 {n} 个。", "The first {n} are listed."),
+    "data_changes_period": ("考核期", "Period"),
+    "data_changes_county": ("县区", "County"),
+    "data_changes_township": ("乡镇", "Township"),
+    "data_changes_indicator": ("指标", "Indicator"),
+    "data_changes_before": ("原值", "Before"),
+    "data_changes_after": ("新值", "After"),
     "data_effects_blank": (
         "注意：有 {n} 个已有数值将变为空（文件中为空白）。",
         "Note: {n} existing {n:value becomes|values become} empty (blank in this file).",

@@ -106,6 +106,8 @@ def test_upload_preview_import_and_rollback(app):
     assert "识别为「赛马考评得分」（编码 GBK），表头在第 1 行，有效数据 1 行。" in texts
     assert "「云岫」按「云岫县」导入（1 行）。" in " ".join(c.value for c in app.caption)
     assert "将新增 0 条，更新 1 条，与现有相同 0 条。" in [i.value for i in app.info]
+    changed = next(e for e in app.expander if e.label == "查看将更新的 1 个数值（原值 → 新值）")
+    assert changed.dataframe[0].value[["县区", "指标", "新值"]].values.tolist() == [["云岫县", "R01", 99.5]]
     before = len(_connection().execute("SELECT * FROM batches").fetchall())
     app.button(key=next(b.key for b in app.button if b.key and b.key.startswith("data_import_"))).click().run()
     assert not app.exception

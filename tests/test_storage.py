@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+import pandas as pd
 import pytest
 from conftest import data_file, import_ok
 
@@ -15,7 +16,7 @@ from incentive.sharing.export import export_frame
 from incentive.store import audit, backup, batches, migrations
 from incentive.store.batches import BatchError
 from incentive.store.database import Database
-from incentive.store.effects import import_effects
+from incentive.store.effects import import_effects, value_changes
 from incentive.store.queries import identifier
 from incentive.store.reference import current_reference
 
@@ -101,6 +102,13 @@ def test_blank_in_later_batch_stores_missing_and_preview_counts_it(catalog_db):
     )
     effects = import_effects(catalog_db, later)
     assert (effects.new, effects.changed, effects.same, effects.blanked) == (1, 1, 1, 1)
+    changes = value_changes(catalog_db, later)  # which ones, before and after: a blank among them
+    assert changes[["county", "indicator", "before", "after"]].values.tolist()[0][:3] == ["云岫县", "R01", 1.0]
+    assert len(changes) == 1 and pd.isna(changes.iloc[0]["after"])
+    corrected = parse_file(
+        "c.csv", "考核期,县区,指标,数值\n2025Q2,云峤县,R01,2.5\n".encode(), current_reference(catalog_db)
+    )
+    assert value_changes(catalog_db, corrected)[["county", "before", "after"]].values.tolist() == [["云峤县", 2.0, 2.5]]
     batches.import_preview(catalog_db, later, source="cli", created_by="t")
     assert race_export(catalog_db).splitlines()[1] == "2025-Q2,云岫县,,R01,"
 

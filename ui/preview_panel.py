@@ -14,7 +14,7 @@ from incentive.intake.file_kinds import labelled
 from incentive.intake.preview import Preview
 from incentive.safe_text import markdown, tm
 from incentive.store import batches
-from incentive.store.effects import ImportEffects
+from incentive.store.effects import ImportEffects, value_changes
 
 from .downloads import csv_button
 from .frame import MISSING_CELL
@@ -84,6 +84,18 @@ def draw_effects(preview: Preview, effects: ImportEffects, lang: str, county: st
         st.info(t("data_effects", lang, new=effects.new, changed=effects.changed, same=effects.same))
     if effects.blanked:
         st.warning(t("data_effects_blank", lang, n=effects.blanked))
+    if effects.changed or effects.blanked:  # which values, old → new: what a reviewer checks a correction by
+        changes = value_changes(database(), preview)
+        if len(changes):
+            with st.expander(t("data_changes_title", lang, n=effects.changed)):
+                st.dataframe(
+                    changes.rename(columns={c: t(f"data_changes_{c}", lang) for c in changes.columns}),
+                    hide_index=True,
+                    placeholder=MISSING_CELL,
+                    width="stretch",
+                )
+                if len(changes) < effects.changed:
+                    st.caption(t("data_changes_first", lang, n=len(changes)))
     if effects.unknown_cadres:
         st.warning(t("data_unknown_cadres", lang, n=effects.unknown_cadres))
     earlier = batches.active_of_file(database(), preview.sha256)

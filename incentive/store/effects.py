@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 
+import pandas as pd
+
 from incentive.intake.file_kinds import KINDS, STORED_COLUMNS, VALUE_KINDS
 from incentive.intake.preview import Preview
 from incentive.store.database import Database
@@ -67,3 +69,30 @@ def import_effects(db: Database, preview: Preview, county: str | None = None) ->
                    count(*) FILTER (WHERE {blank})
             FROM incoming i LEFT JOIN {view} c ON {on}""").fetchone()
         return ImportEffects(new, changed, same, blanked, 0, unknown_cadres)
+
+
+CHANGES_LISTED = 200  # the value changes a preview lists; the count says how many there are in all
+
+
+def value_changes(db: Database, preview: Preview, limit: int = CHANGES_LISTED) -> pd.DataFrame:
+    """For race scores and care figures: the stored values this file would change or empty, each with its key and
+    the value before and after (period, county, township, indicator, before, after), at most `limit`, in key
+    order; empty for other kinds. What a reviewer checks a correction by: `changed` alone says how many, not
+    which (issue 18 review)."""
+    columns = ["period", "county", "township", "indicator", "before", "after"]
+    if preview.kind not in VALUE_KINDS or preview.rows.empty:
+        return pd.DataFrame(columns=columns)
+    with contextlib.closing(db.cursor()) as cur:
+        cur.register("incoming", preview.rows.drop(columns=["source_row"]))
+        return cur.execute(
+            """
+            SELECT i.period, i.county, i.township, i.indicator, c.value AS before, i.value AS after
+            FROM incoming i JOIN current_values c
+              ON i.period IS NOT DISTINCT FROM c.period AND i.county IS NOT DISTINCT FROM c.county
+             AND i.township IS NOT DISTINCT FROM c.township AND i.indicator IS NOT DISTINCT FROM c.indicator
+            WHERE i.value IS DISTINCT FROM c.value AND NOT (i.value IS NULL AND c.value IS NULL)
+            ORDER BY 1, 2, 3, 4
+            LIMIT $limit
+            """,
+            {"limit": limit},
+        ).df()
