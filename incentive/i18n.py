@@ -397,7 +397,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "查看将更新的 {n} 个数值（原值 → 新值）",
         "See the {n} {n:value|values} it changes (before → after)",
     ),
-    "data_changes_first": ("仅列出前 {n} 个。", "The first {n} are listed."),
+    "data_changes_first": ("仅列出前 {n} 个。", "Listed: the first {n} {n:value|values}."),
     "data_changes_period": ("考核期", "Period"),
     "data_changes_county": ("县区", "County"),
     "data_changes_township": ("乡镇", "Township"),
@@ -1206,10 +1206,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Not saved: {cause}. Nothing of this change was written, the data already stored are unchanged, and the "
         "pages can still be read. {todo}",
     ),
-    "data_import_stopped": (
-        "「{file}」未能导入，其后的文件未处理",
-        "“{file}” was not imported; the files after it were not tried",
-    ),
+    "data_import_stopped": ("「{file}」未能导入", "“{file}” was not imported"),
+    "data_import_stopped_rest": ("，其后 {n} 个文件未处理", "; the {n} {n:file|files} after it were not tried"),
     "cli_file_refused": (
         "无法写入文件 {path}：{reason}。未写完的文件可能留在原处，请删除后换一个有空间、可写入的位置重试。",
         "Could not write the file {path}: {reason}. A part-written file may be left there; delete it and try again "

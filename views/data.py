@@ -43,14 +43,17 @@ def import_and_report(previews: list[Preview]) -> None:
     messages = []
     refused = None
     with st.status(t("data_importing", lang), expanded=False) as status:
-        for preview in previews:
+        for done, preview in enumerate(previews):
             status.update(label=t("data_importing_file", lang, file=preview.file_name))
             effects = import_effects(db, preview)
             try:
                 batch = batches.import_preview(db, preview, source="upload", created_by=who)
             except StorageFault as fault:  # nothing of this file written; the files before it are in
                 refused = fault
-                status.update(label=t("data_import_stopped", lang, file=preview.file_name), state="error")
+                rest = len(previews) - done - 1
+                label = t("data_import_stopped", lang, file=preview.file_name)
+                label += t("data_import_stopped_rest", lang, n=rest) if rest else ""
+                status.update(label=label, state="error")
                 break
             messages.append(
                 t(
