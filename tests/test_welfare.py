@@ -23,12 +23,17 @@ VALUES = (
 )
 
 
+def four_counties(db, catalog: str, values: str):
+    """`db` with the counties 甲县 to 丁县, the care catalog `catalog` and the values `values` (CSV texts)."""
+    import_ok(db, "regions.csv", "县区,乡镇,县区代码\n甲县,,1\n乙县,,2\n丙县,,3\n丁县,,4\n".encode())
+    import_ok(db, "i.csv", catalog.encode())
+    import_ok(db, "v.csv", values.encode())
+    return db
+
+
 @pytest.fixture
 def care_db(db):
-    import_ok(db, "regions.csv", "县区,乡镇,县区代码\n甲县,,1\n乙县,,2\n丙县,,3\n丁县,,4\n".encode())
-    import_ok(db, "i.csv", CATALOG.encode())
-    import_ok(db, "v.csv", VALUES.encode())
-    return db
+    return four_counties(db, CATALOG, VALUES)
 
 
 def table_of(db, period="2025-H1", previous="2024-H2"):
@@ -170,10 +175,7 @@ PEOPLE_VALUES = (
 
 @pytest.fixture
 def people_db(db):
-    import_ok(db, "regions.csv", "县区,乡镇,县区代码\n甲县,,1\n乙县,,2\n丙县,,3\n丁县,,4\n".encode())
-    import_ok(db, "i.csv", PEOPLE.encode())
-    import_ok(db, "v.csv", PEOPLE_VALUES.encode())
-    return db
+    return four_counties(db, PEOPLE, PEOPLE_VALUES)
 
 
 def test_small_counts_of_people_read_less_than_five_and_their_changes_are_left_out(people_db):
