@@ -21,6 +21,7 @@ import json
 import logging
 import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,7 +39,12 @@ def spool_dir() -> Path:
     configured = os.environ.get("INCENTIVE_SPOOL_DIR")
     if configured:
         return Path(configured)
-    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    state = os.environ.get("XDG_STATE_HOME")
+    if not state:
+        try:
+            state = str(Path.home() / ".local" / "state")
+        except RuntimeError:  # a service user with no home directory
+            state = tempfile.gettempdir()
     return Path(state) / "incentive"
 
 
