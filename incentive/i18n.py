@@ -1814,6 +1814,13 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "brief_kpi_met_note": ("{period} · {met}/{total} 项达标", "{period} · {met} of {total} met"),
     "brief_kpi_none": ("暂无", "none"),
+    "brief_county_page": ("赛道对标与干部选任", "Tracks against the benchmark, and personnel decisions"),
+    "brief_tracks_note": (
+        "{period}各赛道得分与参评县区中位数、标杆（第90百分位）对照。",
+        "{period}: each track's score against the ranked counties' median and the benchmark (90th percentile).",
+    ),
+    "brief_col_gap": ("距标杆", "From the benchmark"),
+    "brief_col_best": ("最优县区", "Best county"),
     # --- warnings (预警, incentive/alerts)
     "page_alerts": ("预警清单", "Warnings"),
     "alerts_refused": (

@@ -36,7 +36,7 @@ def test_a_county_briefing_has_its_figures_pages_and_link(sample):
     data = briefing.to_pdf(briefing.to_html(content))
     assert data.startswith(b"%PDF")
     pages, text = pdf_text(data)
-    assert pages == 4  # headlines, race, training, care
+    assert pages == 5  # headlines, race, training, care, and the county page's tracks and personnel decisions
     rank = rankings.rank_period(sample.connection, "2026-Q3").table.loc["棠梨县"]
     assert f"棠梨县 第 {rank['rank']} 名" in text
     interval = rankings.interval_text(rank["rank_low"], rank["rank_high"])  # as the page prints it
@@ -44,6 +44,13 @@ def test_a_county_briefing_has_its_figures_pages_and_link(sample):
     assert "棠梨县培训覆盖率" in text and "内部资料 注意保存" in text
     assert "http://dashboard.local/rankings?v=abc234" in text and "个有效批次" in text
     assert "住房困难解决率" in text  # the care summary sentences
+    # as 一县一档 shows them: tracks against the median and the 标杆, decisions suppressed as on 能上能下
+    last = content.sections[-1]
+    assert last.title == "赛道对标与干部选任" and [list(table.columns)[:3] for table in last.tables] == [
+        ["赛道", "棠梨县", "全市中位数"],
+        ["事项", "本年", "上年"],
+    ]
+    assert "赛道对标与干部选任" in text and "标杆" in text
 
 
 def test_the_prefecture_briefing_in_english(sample):
@@ -234,7 +241,7 @@ def test_page_one_holds_the_headline_figures_the_sentences_and_the_key_chart(sam
     assert t("axis_composite", lang) in first and t("tier_1", lang) in first  # the key chart's axis and legend
 
     pages = render_pages(data, tmp_path)
-    assert len(pages) == 4
+    assert len(pages) == (5 if county else 4)
     page = pages[0]
     assert share_of(page, palette.TIERS[1]) > 0.01  # the chart drew its bars (first-tier blue)
     inked = (page.min(axis=2) < 200).any(axis=1)  # rows with anything on them
@@ -249,8 +256,8 @@ def test_no_words_overlap_on_any_page(sample, tmp_path, county, lang):
     needs_poppler()
     data = briefing.to_pdf(briefing.to_html(briefing.gather(sample, 2026, county, lang, "http://x.local/")))
     pages = word_boxes(data, tmp_path)
-    assert len(pages) == 4 and all(len(words) > 20 for words in pages)
-    assert [overlapping(words) for words in pages] == [[], [], [], []]
+    assert len(pages) == (5 if county else 4) and all(len(words) > 20 for words in pages)
+    assert [overlapping(words) for words in pages] == [[]] * len(pages)
 
 
 def test_the_training_chart_draws_the_coverage_target(sample):

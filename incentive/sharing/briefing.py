@@ -21,14 +21,14 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.offline
 
-from incentive import charts, palette, periods
-from incentive.care import welfare
+from incentive import charts, county_profile, palette, periods
+from incentive.care import movements, welfare
 from incentive.config import classification
 from incentive.cycle import tracker
 from incentive.i18n import TranslatedError, t
-from incentive.labels import data_version_text, reported_label, status_labels, tier_label, tier_labels
+from incentive.labels import data_version_text, reported_label, status_labels, tier_label, tier_labels, track_label
 from incentive.publication import official
-from incentive.race import ranking_tables, rankings
+from incentive.race import benchmarks, ranking_tables, rankings
 from incentive.sharing import bulletin
 from incentive.store import batches, queries, settings
 from incentive.store.database import DataAsOf, Database
@@ -105,17 +105,20 @@ def gather(
         care_period is None and race_period is not None
     ):  # the 通报's rule (docs/decisions.md#care-half-year-of-a-document)
         care_period = welfare.reported_half_year(conn, race_period)
+    threshold = int(config["suppression_threshold"])
     sections = [
         _race(conn, year, county, lang, as_of, race_period),
         _training(conn, year, county, lang, config, race_period),
-        _care(conn, year, county, lang, as_of, care_period, int(config["suppression_threshold"])),
+        _care(conn, year, county, lang, as_of, care_period, threshold),
     ]
     headline = Section(t("section_headline", lang), [p for s in sections for p in s.paragraphs[:1]])
+    # a county's briefing carries what its page (一县一档) adds: personnel decisions, suppressed as on 能上能下
+    extra = [_county_page(conn, year, county, lang, as_of, race_period, threshold)] if county else []
     return Briefing(
         t("brief_title", lang, scope=scope, year=year),
         t("app_title", lang),
         footer,
-        [headline, *sections],
+        [headline, *sections, *extra],
         [s.headline or Headline(s.title, t("brief_kpi_none", lang)) for s in sections],
         next((s.key_figure for s in sections if s.key_figure is not None), None),
     )
@@ -185,6 +188,45 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
             [t(key, lang) for key in ("col_rank", "col_rank_interval", "col_unit_county", "col_composite", "col_tier")]
         ]
     )
+    return section
+
+
+def _county_page(
+    conn, year: int, county: str, lang: str, as_of: dt.datetime | None, period: str | None, threshold: int
+) -> Section:
+    """What a county's page (一县一档) adds, on one page of its briefing: its track scores against the ranked
+    counties' median and the 标杆 (90th percentile, benchmarks.track_benchmarks) in the race period shown, and its
+    personnel decisions of `year` and the year before, exactly the page's cells (county_profile.decisions: `<5` and
+    withheld as on 能上能下)."""
+    section = Section(t("brief_county_page", lang))
+    if period is not None:
+        _, ranking = official.ranking_in_force(conn, period, at=as_of)
+        tracks = benchmarks.track_benchmarks(ranking, county) if county in ranking.ranked.index else pd.DataFrame()
+        if len(tracks):
+            section.paragraphs.append(t("brief_tracks_note", lang, period=period))
+            section.tables.append(
+                pd.DataFrame(
+                    {
+                        t("col_track", lang): [track_label(track, lang) for track in tracks["track"]],
+                        county: tracks["score"].round(2),
+                        t("col_median", lang): tracks["median"].round(2),
+                        t("profile_col_benchmark", lang): tracks["benchmark"].round(2),
+                        t("brief_col_gap", lang): [f"{g:+.2f}" for g in tracks["gap"]],
+                        t("brief_col_best", lang): tracks["best_unit"],
+                    }
+                )
+            )
+    frame = county_profile.decisions(
+        movements.year_view(conn, year, threshold),
+        movements.year_view(conn, year - 1, threshold),
+        county,
+        threshold,
+        lang,
+    )
+    section.paragraphs.append(
+        t("profile_decisions_note", lang, year=year, before=year - 1, threshold=threshold, top=threshold - 1)
+    )
+    section.tables.append(county_profile.decisions_table(frame, lang).fillna("—"))  # no row that year: "—"
     return section
 
 
