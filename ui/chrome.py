@@ -16,6 +16,7 @@ the "Page not found" dialog. See docs/design-notes.md, "Streamlit's own words".
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from urllib.parse import unquote, urlsplit
@@ -115,3 +116,15 @@ def unknown_address_page(known: set[str], lang: str) -> st.Page | None:
         url_path=path,
         visibility="hidden",
     )
+
+
+@contextlib.contextmanager
+def scrolls_on_a_phone(key: str, min_width_px: int = 900):
+    """A container whose static table (st.table) keeps `min_width_px` and scrolls sideways on a narrow screen,
+    instead of squeezing every column until its header breaks one character per line."""
+    st.html(
+        f"<style>.st-key-{key} [data-testid=stTable] {{overflow-x: auto;}} "
+        f".st-key-{key} [data-testid=stTable] table {{min-width: {min_width_px}px;}}</style>"
+    )
+    with st.container(key=key):
+        yield

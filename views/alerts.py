@@ -9,7 +9,7 @@ import streamlit as st
 from incentive.alerts import listing, rules
 from incentive.i18n import join, t
 from incentive.safe_text import markdown, tm
-from ui import frame, link_state, sign_in
+from ui import chrome, frame, link_state, sign_in
 from ui.downloads import table_downloads
 from ui.runtime import alert_list, app_settings, run_query
 
@@ -89,7 +89,8 @@ else:
     small = int(config["suppression_threshold"])
     # a static table, so that each sentence wraps and can be read whole; its cells are Markdown, so names from files
     # are made inert there, and the download has them as written
-    st.table(listing.table(chosen, lang, small, quote=markdown, level=listing.level_markdown), hide_index=True)
+    with chrome.scrolls_on_a_phone("alerts_table"):  # six columns keep readable widths; the phone scrolls sideways
+        st.table(listing.table(chosen, lang, small, quote=markdown, level=listing.level_markdown), hide_index=True)
     sheet_notes = listing.sheet_notes(
         found.judged, len(chosen), withheld, small, lang
     )  # as the delivered sheet has them
