@@ -15,7 +15,7 @@ from incentive.labels import status_label, tier_label
 from incentive.publication import freeze, official
 from incentive.safe_text import markdown, tm
 from incentive.store.storage_faults import StorageFault
-from ui import sign_in
+from ui import sign_in, storage_notice
 from ui.frame import MISSING_CELL
 from ui.runtime import database, publication_history, publication_of
 
@@ -230,6 +230,6 @@ def publish_form(period: str, prefix: str, lang: str) -> None:
         st.error(error.text(lang))
         return
     except StorageFault as fault:  # nothing published; said beside the form, the page goes on
-        st.error(fault.sentence(lang), icon=":material/database:")
+        storage_notice.say_refused(fault, lang, st)
         return
     st.rerun()

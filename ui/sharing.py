@@ -22,7 +22,7 @@ from incentive.store import batches
 from incentive.store.database import DataAsOf
 from incentive.store.storage_faults import StorageFault
 
-from . import link_state
+from . import link_state, storage_notice
 from .frame import LANGUAGE_LABELS
 from .frame import current as frame_state
 from .runtime import PINNED, database, pinned_at
@@ -154,7 +154,7 @@ def share_button(lang: str, page_path: str) -> None:
             moment = pinned_at() or batches.version_info(database()).last_change or dt.datetime.now()
             pinned = permalinks.save(database(), page_path, params, created_by="web", pinned_at=moment)
         except StorageFault as fault:
-            st.sidebar.error(fault.sentence(lang), icon=":material/database:")
+            storage_notice.say_refused(fault, lang, st.sidebar)
             return
         _show_link(
             permalinks.address(base_address(), page_path, live),

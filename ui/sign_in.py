@@ -33,7 +33,7 @@ from incentive.safe_text import tm
 from incentive.store import audit, settings
 from incentive.store.storage_faults import StorageFault
 
-from . import browser_session, server
+from . import browser_session, server, storage_notice
 from .runtime import database
 
 ACCOUNT = browser_session.ACCOUNT
@@ -335,7 +335,7 @@ def sidebar_form(lang: str) -> None:
             except access.SignInRefused as refused:
                 st.error(refused.text(lang))
             except StorageFault as fault:  # a sign-in needs its audit row (docs/decisions.md#storage-faults)
-                st.error(fault.sentence(lang, "sign_in_storage"), icon=":material/database:")
+                storage_notice.say_refused(fault, lang, st, "sign_in_storage")
             else:
                 _grant(ACCOUNT, who)
 

@@ -42,5 +42,12 @@ def refused_here(lang: str, where=st, key: str = "storage_write_failed"):
     try:
         yield
     except StorageFault as fault:
-        _LOG.error("storage fault (%s, write): %s", fault.cause, fault.detail)
-        where.error(fault.sentence(lang, key), icon=":material/database:")
+        say_refused(fault, lang, where, key)
+
+
+def say_refused(fault: StorageFault, lang: str, where=st, key: str = "storage_write_failed") -> None:
+    """A refused write said in `where` (the button's column, the sidebar) with the sentence of `key`, its storage
+    message in the server log: the one way every page says one, inside `refused_here` or beside a page's own
+    refusals (`except StorageFault`)."""
+    _LOG.error("storage fault (%s, write): %s", fault.cause, fault.detail)
+    where.error(fault.sentence(lang, key), icon=":material/database:")

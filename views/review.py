@@ -12,7 +12,7 @@ from incentive.review.rollbacks import RollbackRequestError
 from incentive.review.submissions import SubmissionError
 from incentive.safe_text import markdown, tm
 from incentive.store.storage_faults import StorageFault
-from ui import frame, preview_panel, sign_in
+from ui import frame, preview_panel, sign_in, storage_notice
 from ui.frame import MISSING_CELL
 from ui.runtime import check_version, database, preview_upload
 
@@ -122,7 +122,7 @@ else:
         except SubmissionError as refused:
             accept_col.error(markdown(refused.text(lang)))
         except StorageFault as fault:  # nothing written; said here, the page goes on
-            accept_col.error(fault.sentence(lang), icon=":material/database:")
+            storage_notice.say_refused(fault, lang, accept_col)
         else:
             flash_and_rerun(t("review_accepted", lang, id=opened.id, batch=batch))
     note = return_col.text_area(
@@ -134,7 +134,7 @@ else:
         except SubmissionError as refused:
             return_col.error(markdown(refused.text(lang)))
         except StorageFault as fault:  # nothing written; said here, the page goes on
-            return_col.error(fault.sentence(lang), icon=":material/database:")
+            storage_notice.say_refused(fault, lang, return_col)
         else:
             flash_and_rerun(t("review_returned", lang, id=opened.id))
 
@@ -206,7 +206,7 @@ if accept_col.button(t("review_rollback_accept", lang), type="primary", key=f"re
     except RollbackRequestError as refused:
         accept_col.error(markdown(refused.text(lang)))
     except StorageFault as fault:  # nothing written; said here, the page goes on
-        accept_col.error(fault.sentence(lang), icon=":material/database:")
+        storage_notice.say_refused(fault, lang, accept_col)
     else:
         flash_and_rerun(t("review_rollback_accepted", lang, id=chosen, batch=batch))
 note = return_col.text_area(
@@ -218,6 +218,6 @@ if return_col.button(t("review_rollback_return", lang), key=f"review_rollback_re
     except RollbackRequestError as refused:
         return_col.error(markdown(refused.text(lang)))
     except StorageFault as fault:  # nothing written; said here, the page goes on
-        return_col.error(fault.sentence(lang), icon=":material/database:")
+        storage_notice.say_refused(fault, lang, return_col)
     else:
         flash_and_rerun(t("review_rollback_returned", lang, id=chosen))

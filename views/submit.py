@@ -18,7 +18,7 @@ from incentive.review.submissions import Options, SubmissionError
 from incentive.safe_text import markdown, tm
 from incentive.store import batches
 from incentive.store.storage_faults import StorageFault
-from ui import chrome, frame, link_state, preview_panel, sign_in
+from ui import chrome, frame, link_state, preview_panel, sign_in, storage_notice
 from ui.downloads import template_buttons
 from ui.frame import MISSING_CELL, table_height
 from ui.runtime import app_settings, check_version, cycle_progress, database, preview_upload
@@ -57,7 +57,7 @@ def send(preview: Preview, data: bytes, options: Options) -> None:
             st.error(refused.text(lang))
             return
         except StorageFault as fault:  # nothing written; said here, the page goes on
-            st.error(fault.sentence(lang), icon=":material/database:")
+            storage_notice.say_refused(fault, lang, st)
             return
         st.session_state["submit_upload_round"] = st.session_state.get("submit_upload_round", 0) + 1
         flash_and_rerun(tm("submit_done", lang, file=preview.file_name, id=new_id))
@@ -182,7 +182,7 @@ else:
             except SubmissionError as refused:
                 st.error(markdown(refused.text(lang)))
             except StorageFault as fault:  # nothing written; said here, the page goes on
-                st.error(fault.sentence(lang), icon=":material/database:")
+                storage_notice.say_refused(fault, lang, st)
             else:
                 flash_and_rerun(t("submit_withdrawn", lang, id=picked))
 
@@ -224,7 +224,7 @@ if len(live):
             except (OutOfScope, RollbackRequestError) as refused:
                 st.error(markdown(refused.text(lang)))
             except StorageFault as fault:  # nothing written; said here, the page goes on
-                st.error(fault.sentence(lang), icon=":material/database:")
+                storage_notice.say_refused(fault, lang, st)
             else:
                 st.session_state.pop("submit_rollback_reason", None)
                 flash_and_rerun(t("submit_rollback_requested", lang, batch=batch_id, id=request_id))
@@ -276,6 +276,6 @@ if len(requests):
             except RollbackRequestError as refused:
                 st.error(markdown(refused.text(lang)))
             except StorageFault as fault:  # nothing written; said here, the page goes on
-                st.error(fault.sentence(lang), icon=":material/database:")
+                storage_notice.say_refused(fault, lang, st)
             else:
                 flash_and_rerun(t("submit_rollback_withdrawn", lang, id=picked))

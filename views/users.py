@@ -11,7 +11,7 @@ from incentive.i18n import capital, t
 from incentive.safe_text import markdown, tm
 from incentive.store import settings
 from incentive.store.storage_faults import StorageFault
-from ui import frame, sign_in
+from ui import frame, sign_in, storage_notice
 from ui.frame import MISSING_CELL
 from ui.runtime import database, run_query
 
@@ -44,7 +44,7 @@ def write(action, message: str) -> None:
     except users.AccountError as refused:
         st.error(markdown(refused.text(lang)))
     except StorageFault as fault:  # nothing written; said here, the page goes on
-        st.error(fault.sentence(lang), icon=":material/database:")
+        storage_notice.say_refused(fault, lang, st)
     else:
         flash_and_rerun(message)
 

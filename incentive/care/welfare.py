@@ -198,9 +198,7 @@ def display_table(table: pd.DataFrame, lang: str, small: int | None = None) -> p
     (disclosure.is_small_count; docs/decisions.md#small-counts-of-people-on-the-care-page)."""
 
     def number(v, unit):
-        if disclosure.is_small_count(v, unit, small):
-            return f"<{small}"
-        return None if pd.isna(v) else f"{v:g}"
+        return None if pd.isna(v) else shown_figure(v, unit, small)
 
     def change(value, delta, unit):
         if pd.isna(delta):
