@@ -37,24 +37,50 @@ LEGEND_BELOW = {"orientation": "h", "yref": "container", "yanchor": "bottom", "y
 TICK_COLOUR = INK["tick"]
 
 
+# Plotly never wraps a title: one wider than a phone's chart (390 px screen, less the page's padding) was cut
+# off at the right edge. Such a title is set on two lines everywhere (a wide screen loses nothing by it), broken
+# where the words allow.
+TITLE_SIZE = 16
+PHONE_TITLE_WIDTH = 330
+TITLE_LINE = 22  # px a second title line adds to the top margin
+
+
+def _title_lines(title: str) -> list[str]:
+    """`title` as one line, or two when it is wider than PHONE_TITLE_WIDTH at TITLE_SIZE: broken before the last
+    opening bracket, else after the last comma, colon or middle dot, else at the last space, that leaves the first
+    line narrow enough. A title without such a place stays on one line."""
+    if _text_width(title, TITLE_SIZE) <= PHONE_TITLE_WIDTH:
+        return [title]
+    places = [i for i, c in enumerate(title) if c in "（(" and i > 0]
+    places += [i + 1 for i, c in enumerate(title) if c in "，,：:·；" and i + 1 < len(title)]
+    places += [i for i, c in enumerate(title) if c == " " and i > 0]
+    fitting = [i for i in places if _text_width(title[:i], TITLE_SIZE) <= PHONE_TITLE_WIDTH]
+    if not fitting:
+        return [title]
+    cut = max(fitting)
+    return [title[:cut].rstrip(), title[cut:].lstrip()]
+
+
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
-    """The shared look: fonts, the title below the mode bar, axes that make room for their labels (`automargin`:
-    a long county name is never cut off at the edge on a phone)."""
+    """The shared look: fonts, the title below the mode bar (on two lines when a phone would cut it off,
+    `_title_lines`), axes that make room for their labels (`automargin`: a long county name is never cut off at
+    the edge on a phone)."""
     _make_inert(fig)
+    lines = _title_lines(title)
     fig.update_layout(
         title={
-            "text": _inert(title),
+            "text": "<br>".join(_inert(line) for line in lines),
             "x": 0,
             "xanchor": "left",
             "yref": "container",
             "y": 1,
             "yanchor": "top",
             "pad": {"t": TITLE_TOP},
-            "font": {"size": 16},
+            "font": {"size": TITLE_SIZE},
         },
         font={"family": FONT_STACK, "size": 13},
-        height=height,
-        margin={"l": 10, "r": 10, "t": TOP_MARGIN, "b": 10},
+        height=height + TITLE_LINE * (len(lines) - 1),
+        margin={"l": 10, "r": 10, "t": TOP_MARGIN + TITLE_LINE * (len(lines) - 1), "b": 10},
         plot_bgcolor=INK["paper"],
         paper_bgcolor=INK["paper"],
         colorway=list(palette.CATEGORIES),  # a trace without its own colour still speaks the palette
@@ -82,12 +108,14 @@ ROOM_TITLE = 28
 
 def _for_room(fig: go.Figure) -> go.Figure:
     """The figure with every font at least ROOM_TEXT px (the title ROOM_TITLE), and room made for them."""
+    title_lines = (fig.layout.title.text or "").count("<br>") + 1
     fig.update_layout(
         font={"size": ROOM_TEXT},
         title={"font": {"size": ROOM_TITLE}},
         legend={"font": {"size": ROOM_TEXT}},
         hoverlabel={"font": {"size": ROOM_TEXT}},
-        margin={"t": (fig.layout.margin.t or TOP_MARGIN) + ROOM_TITLE - 16},
+        # each title line grows by the larger font and its line spacing
+        margin={"t": (fig.layout.margin.t or TOP_MARGIN) + round(1.3 * (ROOM_TITLE - TITLE_SIZE) * title_lines)},
         height=round((fig.layout.height or 400) * 1.25),
     )
     fig.update_xaxes(tickfont={"size": ROOM_TEXT}, title={"font": {"size": ROOM_TEXT}})
@@ -542,6 +570,9 @@ def category_coverage_bars(
     return fig
 
 
+HEATMAP_SCALE_ROW = 50  # the colour scale's row under a heatmap's labels
+
+
 @_shared_look
 def domain_heatmap(
     frame: pd.DataFrame, value: str, title: str, percent: bool, marks: dict[str, str] | None = None
@@ -565,11 +596,26 @@ def domain_heatmap(
             texttemplate="%{text}",
             colorscale=[[0, palette.SEQUENTIAL[0]], [1, palette.SEQUENTIAL[1]]],
             hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
-            colorbar={"thickness": 10, "tickformat": ".0%" if percent else ""},
+            textfont={"size": 11},
+            # The scale lies under the grid, at the foot of the figure: beside it, it took a sixth of a phone's
+            # width from cells whose figures then ran into each other.
+            colorbar={
+                "thickness": 10,
+                "tickformat": ".0%" if percent else "",
+                "orientation": "h",
+                "yref": "container",
+                "y": 0,
+                "yanchor": "bottom",
+                "xanchor": "left",
+                "x": 0,
+                "len": 0.6,
+            },
         )
     )
     fig.update_yaxes(autorange="reversed")
-    return _layout(fig, title, _height(len(grid)) + 60)
+    fig = _layout(fig, title, _height(len(grid)) + 60 + HEATMAP_SCALE_ROW)
+    fig.update_layout(margin={"b": 10 + HEATMAP_SCALE_ROW})
+    return fig
 
 
 @_shared_look
@@ -791,7 +837,7 @@ def welfare_radar(frame: pd.DataFrame, county: str, labels: dict[str, str], titl
     fig = _layout(fig, title, 440)
     fig.update_layout(
         legend={"orientation": "h", "yanchor": "top", "y": -0.05, "xanchor": "left", "x": 0},
-        margin={"l": 80, "r": 80, "t": TOP_MARGIN + 10, "b": 20},
+        margin={"l": 80, "r": 80, "t": fig.layout.margin.t + 10, "b": 20},
     )
     return fig
 
@@ -1040,7 +1086,7 @@ def _legend_at_the_bottom(fig: go.Figure) -> go.Figure:
     it ran into the title, just under the plot into tilted labels), as the care grid has it."""
     fig.update_layout(
         height=fig.layout.height + LEGEND_ROW,
-        margin={"l": 10, "r": 10, "t": 50, "b": 10 + LEGEND_ROW},
+        margin={"l": 10, "r": 10, "t": fig.layout.margin.t - (TOP_MARGIN - 50), "b": 10 + LEGEND_ROW},
         legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "xanchor": "left", "x": 0},
     )
     return fig

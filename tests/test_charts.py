@@ -255,3 +255,16 @@ def test_benchmark_bars_group_the_county_the_median_and_the_benchmark_per_track(
     )
     assert [trace.name for trace in fig.data] == ["甲县", "中位数", "标杆"]
     assert [trace.y[0] for trace in fig.data] == [0.2, 0.0, 0.9]
+
+
+def test_a_title_too_wide_for_a_phone_is_set_on_two_lines_with_room_for_both():
+    frame = pd.DataFrame({"county": ["甲县", "乙县"], "coverage": [0.9, 0.55]})
+    short = charts.coverage_bars(frame, "2026 年覆盖率", "覆盖率")
+    long = charts.coverage_bars(frame, "2026 年累计人均学时与目标进度（人均年度目标 90.0 学时）", "覆盖率")
+    assert long.layout.title.text == "2026 年累计人均学时与目标进度<br>（人均年度目标 90.0 学时）"
+    assert long.layout.margin.t == short.layout.margin.t + charts.TITLE_LINE
+    assert long.layout.height == short.layout.height + charts.TITLE_LINE
+    unbreakable = "甲" * 40
+    assert charts.coverage_bars(frame, unbreakable, "x").layout.title.text == unbreakable  # nowhere to break
+    assert charts._title_lines("County <b>" + "x" * 60) == ["County", "<b>" + "x" * 60]  # escaped after breaking
+    assert "&lt;b&gt;" in charts.coverage_bars(frame, "County <b>" + "x" * 60, "x").layout.title.text

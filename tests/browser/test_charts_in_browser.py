@@ -76,3 +76,44 @@ def test_the_indicator_names_clear_the_title_and_the_legend(chromium, where, nam
     assert not [t for t in ticks if overlap(t, title[0]) or overlap(t, legend[0])]
     assert all(t[1] >= cells[0][3] for t in ticks)  # under the grid
     assert (cells[0][3] - cells[0][1]) / len(COUNTIES) >= 24  # the cells keep their height
+
+
+DOMAINS = [
+    "乡村振兴",
+    "党的理论",
+    "基层治理",
+    "安全生产",
+    "应急管理",
+    "招商引资",
+    "数字政府",
+    "法治建设",
+    "生态环保",
+    "财政金融",
+]
+
+
+@pytest.mark.parametrize(("percent", "value"), [(True, 0.385), (False, 12.35)])
+def test_on_a_phone_the_domain_figures_stand_apart_and_a_long_title_fits(chromium, percent, value):
+    """A grid of 10 domains by 10 counties, as the training page draws it at 390 px: every cell's figure is drawn
+    and no two run into each other; the title, too long for one line there, stays inside the chart."""
+    frame = pd.DataFrame(
+        [{"county": c, "domain": d, "reach": value + i / 1000} for i, c in enumerate(COUNTIES) for d in DOMAINS]
+    )
+    title = "2026 年各县区各领域覆盖干部比例（按县区与培训领域，全市口径）"
+    page = chromium.new_page(viewport={"width": 390, "height": 1200})
+    try:
+        page.set_content(on_phone(charts.domain_heatmap(frame, "reach", title, percent)))
+        page.wait_for_selector(".gtitle")
+        texts = boxes(page, ".heatmaplayer text")
+        title_boxes = boxes(page, ".gtitle")
+    finally:
+        page.close()
+    assert len(texts) == len(COUNTIES) * len(DOMAINS)
+    rows: dict[float, list] = {}
+    for box in texts:
+        rows.setdefault(round(box[1]), []).append(box)
+    touching = [
+        (a, b) for row in rows.values() for a, b in zip(sorted(row), sorted(row)[1:], strict=False) if a[2] > b[0] - 2
+    ]
+    assert not touching
+    assert len(title_boxes) == 1 and title_boxes[0][2] <= PHONE_COLUMN
