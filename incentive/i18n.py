@@ -422,9 +422,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "data_remove_sample_first": ("先移除示例数据", "Remove the sample first"),
     "data_unknown_cadres": (
-        "有 {n} 条记录的干部编号不在任何花名册中（仍可导入，但统计覆盖率时不计入）。",
-        "{n} {n:record has|records have} a cadre id on no roster ({n:it imports|they import}, but coverage "
-        "cannot count {n:it|them}).",
+        "有 {n} 条记录的干部编号不在任何花名册中（仍可导入，但按县区统计时无法计入）。",
+        "{n} {n:record has|records have} a cadre id on no roster ({n:it imports|they import}, but figures by "
+        "county cannot count {n:it|them}).",
     ),
     "data_current": ("当前数据", "Current data"),
     "data_span": ("范围", "Span"),
@@ -494,6 +494,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "kind_roster": ("干部花名册", "cadre roster"),
     "kind_training": ("培训记录", "training records"),
     "kind_movements": ("干部调整", "personnel movements"),
+    "kind_appraisals": ("年度考核等次", "annual appraisal grades"),
     # --- problems: location prefix
     "at_file": ("文件「{file}」", "File “{file}”"),
     "at_sheet": ("工作表「{sheet}」", "sheet “{sheet}”"),
@@ -657,6 +658,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "is not a period; e.g. 2025, 2025Q2, 2025H1, 2025-06.",
     ),
     "not_a_year": ("不是出生年份（应为 1940–2010 之间的年份）。", "is not a birth year (1940-2010)."),
+    "not_an_appraisal_year": (
+        "不是考核年度（应为 {first}–{last} 之间的年份，如 2025 或 2025年度）。",
+        "is not an appraisal year ({first}-{last}, e.g. 2025).",
+    ),
     "not_in_choices": ("不是允许的值，应为：{choices}。", "is not allowed; use one of: {choices}."),
     "negative": ("不能为负数。", "must not be negative."),
     "unknown_county": ("县区不存在于行政区划中。", "is not a county of the region list."),
@@ -704,6 +709,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "如「{example}」→「{stored}」。",
         "Column “{column}”: {n} {n:cell|cells} normalized (full-width to half-width, line breaks, "
         "extra spaces and invisible characters removed), e.g. “{example}” → “{stored}”.",
+    ),
+    "note_value_read_as": (
+        "「{column}」列 {n} 个单元格写作「{example}」，按「{stored}」计入。",
+        "Column “{column}”: {n} {n:cell|cells} written “{example}”, counted as “{stored}”.",
     ),
     "note_period_from_format": (
         "「{column}」列 {n} 个考核期是带小数的数字，按单元格格式显示的文字读取，如 {example} 显示为两位小数，"
@@ -1771,6 +1780,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_change": ("较上期", "Change"),
     # --- movements page
     "action_promotion": ("提拔", "Promotion"),
+    "grade_excellent": ("优秀", "Excellent"),
+    "grade_competent": ("称职", "Competent"),
+    "grade_basic": ("基本称职", "Basically competent"),
+    "grade_incompetent": ("不称职", "Incompetent"),
+    "grade_ungraded": ("不定等次", "Not graded"),
     "action_rank_promotion": ("晋升职级", "Rank promotion"),
     "action_lateral": ("平职调整", "Lateral move"),
     "action_transfer": ("转任", "Transfer"),
@@ -2929,6 +2943,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "field_hours": ("学时", "Hours"),
     "field_date": ("日期", "Date"),
     "field_action": ("调整类型", "Decision"),
+    "field_year": ("年度", "Year"),
+    "field_grade": ("考核等次", "Grade"),
     "field_reason": ("事由", "Reason"),
     # --- the audit log as people read it (codes in the database, words on the page)
     "audit_action_sign_in": ("登录", "Sign-in"),

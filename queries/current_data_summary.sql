@@ -13,3 +13,5 @@ UNION ALL
 SELECT 'training', count(*), CAST(min(date) AS VARCHAR), CAST(max(date) AS VARCHAR) FROM current_training
 UNION ALL
 SELECT 'movements', count(*), CAST(min(date) AS VARCHAR), CAST(max(date) AS VARCHAR) FROM current_movements
+UNION ALL
+SELECT 'appraisals', count(*), CAST(min(year) AS VARCHAR), CAST(max(year) AS VARCHAR) FROM current_appraisals

@@ -234,3 +234,20 @@ def test_a_large_upload_takes_the_bulk_path_with_its_own_name(tmp_path, referenc
     expected = parse_file("培训记录.csv", data, reference)
     assert taken == ["培训记录.csv"] and preview.file_name == "培训记录.csv" and preview.encoding == "gb18030"
     assert _rows(preview.rows) == _rows(expected.rows) and preview.sha256 == expected.sha256
+
+
+def test_appraisal_grades_under_other_names_read_the_same(tmp_path, reference):
+    """Grades written on the 事业单位 scale (合格), shortened (优) or with 等次 are read alike and said alike; a
+    bad year and an unknown grade are refused alike; both skipping modes."""
+    words = ["优秀", "称职", "合格", "基本合格", " 称职 ", "不定等次", "优", "不合格等次", "称职等次"]
+    lines = ["序号,干部编号,姓名,单位,年度,考核等次"]
+    lines += [f"{i},A{i % 900:04d},某某,示例镇,{2021 + i // 900}年度,{words[i % len(words)]}" for i in range(1, 2701)]
+    lines[40] = "40,A0040,某某,示例镇,2090,良好"
+    path = _write(tmp_path, "\r\n".join(lines) + "\r\n", "appraisals.csv", "gbk")
+    assert_same_preview(path, reference)
+    assert_same_preview(path, reference, skip_invalid=True)
+    preview = parse_file(path.name, path.read_bytes(), reference, skip_invalid=True)
+    assert preview.kind == "appraisals" and len(preview.rows) == 2699
+    said = [n.text("zh") for n in preview.notes]
+    assert "「考核等次」列 300 个单元格写作「合格」，按「称职」计入。" in said
+    assert not [s for s in said if "写作「称职」" in s or "写作「称职等次」" in s or "写作「优秀」" in s]

@@ -39,6 +39,7 @@ from incentive.intake.ingest import (
     one_line,
     parse_cell,
     parse_file,
+    read_as,
     read_given,
     report_accepted_names,
     roster_title_as_of,
@@ -47,11 +48,11 @@ from incentive.intake.place_names import NameMatcher
 from incentive.intake.preview import Note, Preview, Problem, Reference
 from incentive.intake.sheet_layout import Located, Table, locate_header, row_role, unknown_bracket
 
-BULK_KINDS = ("training", "roster", "movements")
+BULK_KINDS = ("training", "roster", "movements", "appraisals")
 HEAD_BYTES = 1 << 20  # enough to find the header and judge the encoding
 LEADING_ROWS = 50  # records judged in Python for unit rows, which only count before the first data row
 _CHUNK = 16 << 20
-_SQL_TYPES = {"number": "DOUBLE", "date": "DATE", "year": "INTEGER"}
+_SQL_TYPES = {"number": "DOUBLE", "date": "DATE", "year": "INTEGER", "appraisal_year": "INTEGER"}
 
 
 def min_bytes() -> int:
@@ -258,40 +259,49 @@ def _read_column(index: int, spec: Column, raws: list, header_unit: str) -> _Col
 
 
 def _normalized_notes(con, columns: dict[str, _Column], table: Table, roles: RowRoles) -> list[Note]:
-    """The per-cell path's notes of texts normalized (ingest.Changes.text): rows counted, first example."""
+    """The per-cell path's notes of texts normalized (ingest.Changes.text) and of grades read as their standard
+    word (ingest.Changes.choice): rows counted, first example, in the order the per-cell path meets them."""
     notes = []
     for column in columns.values():
-        if column.spec.parse not in ("text", "name", "code"):
-            continue
-        changed = [
-            raw
-            for raw, value in column.values.items()
-            if isinstance(raw, str) and isinstance(value, str) and value != raw
-        ]
-        if not changed:
-            continue
-        n, example, first = con.execute(
-            f"SELECT count(*), arg_min(c{column.index}, rowid), min(rowid) FROM raw "
-            f"WHERE {roles.data_filter()} AND list_contains($changed, c{column.index})",
-            {**roles.params, "changed": changed},
-        ).fetchone()
-        if n:
-            notes.append(
-                (
-                    first,
-                    column.index,
-                    Note(
-                        "note_text_normalized",
-                        {
-                            "column": table.column_label(column.index),
-                            "n": n,
-                            "example": one_line(example),
-                            "stored": column.values[example],
-                        },
-                    ),
-                )
-            )
-    return [note for *_, note in sorted(notes, key=lambda x: x[:2])]  # in the order the per-cell path meets them
+        label = table.column_label(column.index)
+        if column.spec.parse in ("text", "name", "code"):
+            changed = [
+                raw
+                for raw, value in column.values.items()
+                if isinstance(raw, str) and isinstance(value, str) and value != raw
+            ]
+            for n, example, first in _rows_of(con, column.index, [changed] if changed else [], roles):
+                params = {"column": label, "n": n, "example": one_line(example), "stored": column.values[example]}
+                notes.append((first, column.index, Note("note_text_normalized", params)))
+        elif column.spec.parse == "enum":
+            written: dict[str, list] = {}  # one note per word as written, as Changes counts them
+            for raw, code in column.values.items():
+                if read_as(column.spec.choices, raw, code) is not None:
+                    written.setdefault(clean_text(raw), []).append(raw)
+            for n, example, first in _rows_of(con, column.index, list(written.values()), roles):
+                word = clean_text(example)
+                params = {
+                    "column": label,
+                    "n": n,
+                    "example": word,
+                    "stored": read_as(column.spec.choices, example, column.values[example]),
+                }
+                notes.append((first, column.index, Note("note_value_read_as", params)))
+    return [note for *_, note in sorted(notes, key=lambda x: x[:2])]
+
+
+def _rows_of(con, index: int, groups: list[list[str]], roles: RowRoles) -> list[tuple[int, str, int]]:
+    """For each group of raw texts of column `index`: (data rows holding one of them, the first one's text, its
+    rowid); a group without data rows is left out. One query for all groups together."""
+    if not groups:
+        return []
+    return con.execute(
+        f"""SELECT count(*), arg_min(c{index}, rowid), min(rowid) FROM raw,
+                   (SELECT unnest($groups) AS texts, generate_subscripts($groups, 1) AS g)
+            WHERE {roles.data_filter()} AND list_contains(texts, c{index})
+            GROUP BY g""",
+        {**roles.params, "groups": groups},
+    ).fetchall()
 
 
 def _parse(

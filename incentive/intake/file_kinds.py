@@ -17,7 +17,7 @@ from incentive.intake.cell_values import clean_text, name_key
 class Column:
     name: str
     aliases: tuple[str, ...]
-    parse: str  # text | name | code | period | number | date | year | enum
+    parse: str  # text | name | code | period | number | date | year (of birth) | appraisal_year | enum
     required: bool = True
     personal: bool = False  # never shown in aggregate views
     choices: str = ""  # enum name in ENUMS, for parse == "enum"
@@ -72,6 +72,15 @@ ENUMS: dict[str, dict[str, tuple[str, ...]]] = {
         "fault_tolerance": ("容错免责", "容错", "容错纠错", "fault_tolerance"),
     },
     "gender": {"M": ("男", "男性", "M", "male"), "F": ("女", "女性", "F", "female")},
+    # 年度考核等次 of the 公务员考核规定; the 事业单位 scale's 合格 / 基本合格 / 不合格 are read as their equals, and
+    # the preview says so (a grade read under another name is a value changed: docs/decisions.md#appraisals).
+    "grade": {
+        "excellent": ("优秀", "优秀等次", "优", "excellent"),
+        "competent": ("称职", "称职等次", "合格", "合格等次", "competent"),
+        "basic": ("基本称职", "基本称职等次", "基本合格", "基本合格等次", "basic"),
+        "incompetent": ("不称职", "不称职等次", "不合格", "不合格等次", "incompetent"),
+        "ungraded": ("不定等次", "不确定等次", "未定等次", "不定等", "ungraded"),
+    },
 }
 
 _ENUM_LOOKUP = {
@@ -128,6 +137,7 @@ VALUE_LABELS = {
     "organized": "organized_",
     "action": "action_",
     "gender": "gender_",
+    "grade": "grade_",
 }
 
 
@@ -248,6 +258,16 @@ KINDS: dict[str, FileKind] = {
             ),
             key=("cadre_id", "date", "action"),
         ),
+        FileKind(
+            "appraisals",
+            (
+                _CADRE,
+                Column("year", ("年度", "考核年度", "年份", "year"), "appraisal_year"),
+                Column("grade", ("考核等次", "年度考核等次", "等次", "考核结果", "grade"), "enum", choices="grade"),
+                Column("unit", ("单位", "工作单位", "所在单位", "unit"), "text", required=False),
+            ),
+            key=("cadre_id", "year"),
+        ),
     )
 }
 
@@ -284,6 +304,7 @@ STORED_COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "training": ("cadre_id", "course", "category", "domain", "mode", "organized", "hours", "date"),
     "movements": ("cadre_id", "date", "action", "reason"),
+    "appraisals": ("cadre_id", "year", "grade", "unit"),
 }
 
 VALUE_KINDS = ("race_scores", "welfare")  # both stored in indicator_values, told apart by indicator domain

@@ -6,6 +6,7 @@ accepted preview to `store.batches.import_preview`.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections import defaultdict
@@ -28,6 +29,7 @@ from incentive.intake.cell_values import (
 )
 from incentive.intake.file_kinds import (
     DOMAIN_OF_KIND,
+    ENUMS,
     KINDS,
     STORED_COLUMNS,
     VALUE_KINDS,
@@ -254,6 +256,8 @@ def parse_cell(col: Column, raw: object, number_format: str | None = None) -> ob
         return parse_date(raw)
     if col.parse == "year":
         return _parse_year(raw)
+    if col.parse == "appraisal_year":
+        return _parse_appraisal_year(raw)
     if col.parse == "enum":
         code = enum_code(col.choices, clean_text(raw))
         if code is None:
@@ -300,6 +304,7 @@ def _parse_code(raw: object, number_format: str | None) -> str:
 
 
 def _parse_year(raw: object) -> int:
+    """A year of birth, 1940-2010: 1988, 1988年, 1988.06, 1988-06-12 (a date column typed into it)."""
     try:
         d = parse_date(raw)
         if d is not None and not isinstance(raw, (int, float)):
@@ -313,6 +318,22 @@ def _parse_year(raw: object) -> int:
     if year is None or not 1940 <= year <= 2010:
         raise CellError("not_a_year")
     return year
+
+
+APPRAISAL_FIRST_YEAR = 2000
+
+
+def _parse_appraisal_year(raw: object, today: dt.date | None = None) -> int:
+    """The year an annual appraisal is for: 2025, 2025年, 2025年度 (a number cell 2025 too), from
+    APPRAISAL_FIRST_YEAR to the current year (a later year cannot have been appraised: a typo, refused)."""
+    text = clean_text(raw)
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and float(raw).is_integer():
+        text = str(int(raw))
+    m = re.fullmatch(r"((19|20)\d{2})\s*(年度?)?", text)
+    last = (today or dt.date.today()).year
+    if m is None or not APPRAISAL_FIRST_YEAR <= int(m.group(1)) <= last:
+        raise CellError("not_an_appraisal_year", first=APPRAISAL_FIRST_YEAR, last=last)
+    return int(m.group(1))
 
 
 # ---------------------------------------------------------------- plain (one row, one record) kinds
@@ -365,6 +386,8 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
                     changes.text(label, row[i], value)
                 elif col.parse == "period":
                     changes.period(label, row[i], value)
+                elif col.parse == "enum":
+                    changes.choice(label, row[i], col.choices, value)
             except CellError as e:
                 if e.key == "id_digits_lost":
                     digits_lost[i].append((number, clean_text(row[i])))
@@ -401,6 +424,9 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
     preview.notes.extend(changes.notes())
     preview.as_written.update(changes.as_written)
     preview.rows = pd.DataFrame(records)
+    for col in spec.columns:  # whole years stay whole where a refused cell left a gap (2025, not 2025.0)
+        if col.parse in ("year", "appraisal_year") and col.name in preview.rows:
+            preview.rows[col.name] = preview.rows[col.name].astype("Int64")
 
 
 def refuse_unknown_bracket(preview: Preview, table: Table, index: int) -> None:
@@ -442,6 +468,17 @@ def hours_per_day(reference: Reference) -> float:
     return float((getattr(reference, "settings", None) or {}).get("hours_per_day", 0) or 0)
 
 
+def read_as(enum: str, raw: object, code: str | None) -> str | None:
+    """The standard word an allowed value is counted as, when the cell wrote another word for it; else None.
+    Only appraisal grades are listed (合格 read as 称职, 优 as 优秀): the 事业单位 scale's words mean the same grade
+    but are not the same word (docs/decisions.md#appraisals). Other columns' spellings (政治 for 政治能力) are the
+    same word shortened."""
+    if enum != "grade" or code is None:
+        return None
+    standard = ENUMS[enum][code][0]
+    return None if name_key(clean_text(raw)) in {name_key(standard), name_key(standard + "等次"), code} else standard
+
+
 class Changes:
     """Every value the importer changed while reading one file (a unit converted, a percent cell, a text
     normalized), counted per column with a first example, for the preview's notes (issue "intake integrity":
@@ -459,6 +496,12 @@ class Changes:
     def text(self, label: str, raw: object, stored: object) -> None:
         if isinstance(raw, str) and isinstance(stored, str) and stored != raw:
             self._count(("note_text_normalized", label), {"example": one_line(raw), "stored": stored})
+
+    def choice(self, label: str, raw: object, enum: str, code: str | None) -> None:
+        standard = read_as(enum, raw, code)
+        if standard is not None:
+            written = clean_text(raw)
+            self._count(("note_value_read_as", label, written), {"example": written, "stored": standard})
 
     def period(self, label: str, raw: object, stored: object) -> None:
         """A period typed as a number and read as its number format showed it (2026.1 shown as 2026.10)."""

@@ -139,4 +139,6 @@ def effects_text(kind: str, effects, lang: str) -> str:
     text = t("cli_effects", lang, new=effects.new, changed=effects.changed, same=effects.same)
     if effects.blanked:
         text += t("cli_effects_blanked", lang, n=effects.blanked)
+    if effects.unknown_cadres:
+        text += t("data_unknown_cadres", lang, n=effects.unknown_cadres)
     return text

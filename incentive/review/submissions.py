@@ -36,7 +36,8 @@ PENDING, ACCEPTED, RETURNED, WITHDRAWN = "pending", "accepted", "returned", "wit
 STATES = (PENDING, ACCEPTED, RETURNED, WITHDRAWN)
 PREFECTURE_KINDS = ("regions", "indicators")  # kept by the prefecture: never from a county
 COUNTY_COLUMN_KINDS = ("race_scores", "welfare", "roster")
-CADRE_KINDS = ("training", "movements")  # no county column: the cadre's county on the record's date
+# No county column: the cadre's county on the record's date (an appraisal's: the last day of its year).
+CADRE_KINDS = ("training", "movements", "appraisals")
 NOTE_MAX_CHARS = 1000
 
 
@@ -133,8 +134,13 @@ def _other_county_rows(preview: Preview, county: str) -> list[Problem]:
 
 def _other_cadre_rows(db: Database, preview: Preview, county: str) -> list[Problem]:
     """Rows whose cadre was not on `county`'s roster on the record's date (the newest snapshot on or before it
-    that lists the cadre, else the cadre's earliest; as queries/movements_by_county.sql places decisions)."""
-    incoming = preview.rows[["source_row", "cadre_id", "date"]]
+    that lists the cadre, else the cadre's earliest; as queries/movements_by_county.sql places decisions). An
+    appraisal is dated on the last day of its year, the roster the grade was given on."""
+    rows = preview.rows
+    dated = (
+        rows["date"] if "date" in rows.columns else pd.to_datetime(rows["year"].astype(str) + "-12-31", errors="coerce")
+    )
+    incoming = pd.DataFrame({"source_row": rows["source_row"], "cadre_id": rows["cadre_id"], "date": dated})
     with contextlib.closing(db.cursor()) as cur:
         cur.register("incoming", incoming)
         found = cur.execute(

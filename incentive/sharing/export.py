@@ -23,7 +23,7 @@ from incentive.store import queries, settings
 from incentive.store.database import Database
 from incentive.training import coverage, named_lists, targets
 
-EXPORT_KINDS = ("regions", "indicators", "race_scores", "welfare", "roster", "training", "movements")
+EXPORT_KINDS = ("regions", "indicators", "race_scores", "welfare", "roster", "training", "movements", "appraisals")
 
 
 def export_frame(db: Database, kind: str, period: str | None = None, *, scope: Scope = Scope.NONE) -> pd.DataFrame:

@@ -30,6 +30,7 @@ TABLE_OF_KIND = {
     "roster": "roster",
     "training": "training",
     "movements": "movements",
+    "appraisals": "appraisals",
 }
 
 

@@ -20,6 +20,7 @@ CURRENT_VIEW_OF_KIND = {
     "roster": "current_roster",
     "training": "current_training",
     "movements": "current_movements",
+    "appraisals": "current_appraisals",
 }
 
 
@@ -32,7 +33,9 @@ class ImportEffects:
     same: int
     blanked: int  # existing values that a blank cell would empty
     snapshot_replaced: int  # roster: cadres in snapshots this file replaces
-    unknown_cadres: int = 0  # training/movements: cadre ids on no roster snapshot (imported, but worth a look)
+    unknown_cadres: int = (
+        0  # training/movements/appraisals: cadre ids on no roster snapshot (imported, but worth a look)
+    )
 
 
 def import_effects(db: Database, preview: Preview, county: str | None = None) -> ImportEffects:
