@@ -45,6 +45,9 @@ with storage_notice.said(lang, fault_notice):
         st.Page(
             "views/movements.py", title=t("page_movements", lang), icon=":material/swap_vert:", url_path="movements"
         ),
+        st.Page(
+            "views/appraisals.py", title=t("page_appraisals", lang), icon=":material/grading:", url_path="appraisals"
+        ),
         st.Page("views/county.py", title=t("page_county", lang), icon=":material/location_city:", url_path="county"),
         *(
             [st.Page("views/alerts.py", title=t("page_alerts", lang), icon=":material/campaign:", url_path="alerts")]

@@ -1115,3 +1115,71 @@ def track_bars(frame: pd.DataFrame, title: str, axis_title: str) -> go.Figure:
     fig.update_xaxes(title=axis_title, range=[low - pad, high + pad])
     fig.update_yaxes(categoryorder="array", categoryarray=data["unit"].tolist())
     return _layout(fig, title, _height(len(data)) + 30)
+
+
+@_shared_look
+def quota_bars(
+    frame: pd.DataFrame, title: str, axis_title: str, quota: float, quota_label: str, marks: pd.Series | None = None
+) -> go.Figure:
+    """A share per county (`share`, a fraction) against a ceiling (`quota`, a fraction, drawn dashed): counties
+    above it in the 未达标 red, the others quiet, highest at the top. A share a viewer may not see (`marks` not
+    '') is an empty bar carrying its mark, at the bottom."""
+    marks = (marks if marks is not None else pd.Series("", index=frame.index)).reindex(frame.index).fillna("")
+    frame = frame.assign(share=frame["share"].where(marks == ""), mark=marks)
+    data = _with_ends(frame.sort_values("share", ascending=True, na_position="first"), "county")
+    colours = [STATUS_COLOURS["below"] if pd.notna(v) and v > quota else REFERENCE for v in data["share"]]
+    text = [
+        m if isinstance(m, str) and m else ("" if pd.isna(v) else f"{v:.1%}")
+        for v, m in zip(data["share"], data["mark"], strict=False)
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=data["share"].fillna(0),
+            y=data["county"],
+            orientation="h",
+            marker_color=colours,
+            text=text,
+            textposition="outside",
+            hovertemplate="%{y}: %{text}<extra></extra>",
+            cliponaxis=False,
+        )
+    )
+    top = max([quota, *data["share"].dropna()]) * 1.25 or 1
+    fig.add_vline(x=quota, line={"color": palette.EMPHASIS["target"], "dash": "dash", "width": 1.5})
+    fig.add_annotation(
+        x=quota, y=1, yref="paper", yanchor="bottom", text=quota_label, showarrow=False, font={"color": TICK_COLOUR}
+    )
+    fig.update_xaxes(title=axis_title, tickformat=".0%", range=[0, top])
+    return _layout(fig, title, _height(len(data)) + 20)
+
+
+@_shared_look
+def grade_rates(
+    frame: pd.DataFrame, labels: dict[str, str], title: str, axis_title: str, mark_labels: dict[str, str]
+) -> go.Figure:
+    """A rate per 100 cadres per county for each grade side by side (frame: county, grade, per_100, status; one
+    trace per grade in `labels`' order, a neutral category hue each). A rate a viewer may not see is an empty bar
+    carrying its mark (`mark_labels[status]`)."""
+    fig = go.Figure()
+    for (grade, label), colour in zip(labels.items(), palette.CATEGORIES, strict=False):
+        rows = frame[frame["grade"] == grade]
+        hidden = rows["status"] != ""
+        fig.add_trace(
+            go.Bar(
+                name=label,
+                x=rows["county"],
+                y=rows["per_100"].where(~hidden, 0).fillna(0),
+                marker_color=colour,
+                text=[
+                    mark_labels.get(s, "") if s else ("" if pd.isna(v) else f"{v:.1f}")
+                    for v, s in zip(rows["per_100"], rows["status"], strict=False)
+                ],
+                textposition="outside",
+                cliponaxis=False,
+                constraintext="none",
+                hovertemplate="%{x} · " + _inert(label) + ": %{text}<extra></extra>",
+            )
+        )
+    fig.update_yaxes(title=axis_title)
+    fig.update_layout(barmode="group")
+    return _legend_at_the_bottom(_layout(fig, title, 380))

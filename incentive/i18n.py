@@ -22,6 +22,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "page_training": ("培训覆盖", "Training"),
     "page_welfare": ("关心关爱", "Welfare"),
     "page_movements": ("能上能下", "Movements"),
+    "page_appraisals": ("年度考核", "Appraisals"),
     "page_data": ("数据管理", "Data"),
     "language": ("语言", "Language"),
     "period_year": ("考核年度", "Year"),
@@ -1780,6 +1781,85 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_change": ("较上期", "Change"),
     # --- movements page
     "action_promotion": ("提拔", "Promotion"),
+    # --- appraisals page
+    "appraisals_none": (
+        "还没有年度考核等次。请在数据管理页导入年度考核文件（干部编号、年度、考核等次）。",
+        "No annual appraisal grades yet. Import an appraisals file on the Data page (cadre id, year, grade).",
+    ),
+    "appraisals_before": (
+        "{year} 年及以前还没有年度考核等次；最早的是 {first} 年度。",
+        "No appraisal grades for {year} or earlier; the earliest are for {first}.",
+    ),
+    "appraisals_shown_year": (
+        "{year} 年度的考核等次尚未录入（年度考核在次年初完成），显示 {shown} 年度。",
+        "The {year} appraisal is not in yet (it is done early the next year): showing {shown}.",
+    ),
+    "appraisals_note": (
+        "{year} 年度考核；按 {year} 年 12 月 31 日所在花名册计入县区。只统计人数，不列个人；1 至 {threshold} 以下的"
+        "人数显示为 <{threshold}。优秀比例按参加考核人数（含不定等次）计，上限 {quota}（设置 excellent_quota）。",
+        "The {year} appraisal; each cadre counts for the county of the roster in force on 31 December {year}. "
+        "Counts only, never individuals; counts from 1 to below {threshold} show <{threshold}. The share of "
+        "Excellent is of everyone appraised (Not graded included); the ceiling is {quota} (setting excellent_quota).",
+    ),
+    "section_grades": ("等次分布", "Grades"),
+    "section_promotions": ("等次与提拔", "Grades and promotion"),
+    "section_adjustment": ("低等次与调整", "Low grades and adjustment"),
+    "section_grade_tiers": ("与赛马方阵对照", "Against the race tiers"),
+    "kpi_appraised": ("参加考核人数", "Cadres appraised"),
+    "kpi_excellent_share": ("优秀比例", "Share of Excellent"),
+    "kpi_counties_above_quota": ("优秀比例超出上限的县区", "Counties above the ceiling"),
+    "kpi_promotion_excellent": ("优秀者次年每百人提拔", "Promotions per 100 Excellent, next year"),
+    "col_appraised": ("考核人数", "Appraised"),
+    "col_excellent_share": ("优秀比例", "Excellent (%)"),
+    "col_above_quota": ("超出上限", "Above ceiling"),
+    "col_low_share": ("基本称职及不称职比例", "Basically competent or incompetent (%)"),
+    "col_grade": ("考核等次", "Grade"),
+    "col_promoted_next": ("次年提拔", "Promoted next year"),
+    "col_adjusted_next": ("次年降职或免职", "Demoted or dismissed next year"),
+    "col_per_100_grade": ("每百人", "Per 100"),
+    "col_unit_name": ("单位", "Unit"),
+    "above_quota_yes": ("是", "yes"),
+    "above_quota_no": ("否", "no"),
+    "prefecture_row": ("全市", "All counties"),
+    "chart_excellent_share": ("{year} 年度各县区优秀等次比例", "Share of Excellent by county, {year}"),
+    "quota_line": ("上限 {quota}", "ceiling {quota}"),
+    "axis_share_appraised": ("占参加考核人数", "Of those appraised"),
+    "units_above_title": ("优秀比例超出上限的单位", "Units above the ceiling"),
+    "units_above_none": ("没有单位的优秀比例超出上限。", "No unit is above the ceiling."),
+    "units_above_note": (
+        "单位按考核文件所写；只列参加考核不少于 {threshold} 人的单位，只显示比例。",
+        "Units as the appraisal file names them; only units with at least {threshold} appraised, shares only.",
+    ),
+    "units_above_small": (
+        "另有 {n} 个参加考核少于 {threshold} 人的单位超出上限，不单独列出。",
+        "{n} more {n:unit|units} with fewer than {threshold} appraised {n:is|are} above the ceiling, not listed.",
+    ),
+    "follow_window": ("{start} 至 {end}", "{start} to {end}"),
+    "follow_none": (
+        "{next} 年还没有干部调整记录：看不出 {year} 年度等次之后的提拔与调整。",
+        "No personnel decisions recorded in {next} yet: what followed the {year} grades cannot be seen.",
+    ),
+    "promotions_note": (
+        "{year} 年度各等次干部在次年（{window}）被提拔的人数（调整类型为提拔）；每百人 = 提拔人数 ÷ 该等次人数 × 100。",
+        "Cadres of each {year} grade promoted (decision 提拔) in the year after ({window}); per 100 = promoted ÷ "
+        "cadres of the grade × 100.",
+    ),
+    "chart_promotion_by_grade": (
+        "{year} 年度优秀与称职干部次年每百人提拔（各县区）",
+        "Promotions per 100 the next year, Excellent and Competent of {year}, by county",
+    ),
+    "adjustment_note": (
+        "《推进领导干部能上能下规定》把年度考核不称职等列为调整情形。这里统计 {year} 年度各等次干部在次年"
+        "（{window}）被降职或免职的人数。",
+        "The 推进领导干部能上能下规定 lists an Incompetent grade among the grounds for adjustment. Counted here: "
+        "cadres of each {year} grade demoted or dismissed in the year after ({window}).",
+    ),
+    "grade_tiers_note": (
+        "县区的方阵为 {period}（{year} 年最后一个赛马考核期）的方阵。",
+        "A county's tier is its tier in {period}, the last race period of {year}.",
+    ),
+    "grade_no_tiers": ("{year} 年没有赛马排名，无法对照方阵。", "No race ranking for {year}: no tiers to compare."),
+    "file_appraisals": ("年度考核_{year}", "appraisals_{year}"),
     "grade_excellent": ("优秀", "Excellent"),
     "grade_competent": ("称职", "Competent"),
     "grade_basic": ("基本称职", "Basically competent"),
@@ -2087,6 +2167,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "data_settings_save": ("保存设置", "Save settings"),
     "data_settings_saved": ("已保存 {n} 项设置。", "{n} {n:setting|settings} saved."),
     "setting_coverage_target": ("培训覆盖率目标（%）", "Training coverage target (%)"),
+    "setting_excellent_quota": ("年度考核优秀比例上限（%）", "Most 优秀 (Excellent) grades in an appraisal (%)"),
     "setting_suppression_threshold": (
         "小组隐藏阈值（人数少于此值显示 <N）",
         "Suppression threshold (smaller groups show <N)",

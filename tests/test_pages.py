@@ -175,7 +175,9 @@ def test_training_for_cadres_on_no_roster_is_flagged(app):
     data = "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\nNOBODY1,专题班,政治能力,党的理论,线上,个人,2,2026-10-01\n"
     app.get("file_uploader")[0].set_value(("t.csv", data.encode(), "text/csv"))
     app.run()
-    assert "有 1 条记录的干部编号不在任何花名册中（仍可导入，但按县区统计时无法计入）。" in [w.value for w in app.warning]
+    assert "有 1 条记录的干部编号不在任何花名册中（仍可导入，但按县区统计时无法计入）。" in [
+        w.value for w in app.warning
+    ]
 
 
 def test_current_data_summary(app):

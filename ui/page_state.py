@@ -66,6 +66,11 @@ class MovementsState:
 
 
 @dataclass(frozen=True)
+class AppraisalsState:
+    section: str | None = None
+
+
+@dataclass(frozen=True)
 class AlertsState:
     focus: str | None = None  # the county whose warnings are listed when the sidebar names none; None = every one
     rule: str | None = None  # one rule (incentive/alerts/rules.py RULES); None = every rule
@@ -73,7 +78,7 @@ class AlertsState:
 
 # Pages whose figures are the prefecture's whatever the sidebar's county: the control is shown there disabled, with
 # a line saying so, never as a filter that changes nothing (docs/decisions.md#the-sidebar-county-per-page).
-PREFECTURE_PAGES = frozenset({"", "movements"})
+PREFECTURE_PAGES = frozenset({"", "movements", "appraisals"})
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,7 @@ PAGES: dict[str, tuple[str, type]] = {
     "training": ("train", TrainingState),
     "welfare": ("care", WelfareState),
     "movements": ("moves", MovementsState),
+    "appraisals": ("grades", AppraisalsState),
     "alerts": ("alerts", AlertsState),
     "county": ("profile", CountyState),
 }

@@ -15,7 +15,7 @@ import streamlit as st
 from incentive import overview
 from incentive.accounts.roles import Scope
 from incentive.alerts import listing
-from incentive.care import movements, welfare
+from incentive.care import appraisals, movements, welfare
 from incentive.config import database_location
 from incentive.cycle import tracker
 from incentive.demo.sample import load_sample
@@ -248,6 +248,17 @@ def movement_year(year: int, threshold: int) -> movements.YearView:
     """A year's personnel counts by county, their tiers, and which counts a viewer sees as `<5` or withheld (one
     pattern for every view of them), computed once per data version."""
     return _cached_movement_year(data_version(), year, threshold, pinned_at())
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _cached_appraisal_year(version: str, year: int, threshold: int, moment: dt.datetime | None) -> appraisals.YearView:
+    return appraisals.year_view(_reader(moment), year, threshold)
+
+
+def appraisal_year(year: int, threshold: int) -> appraisals.YearView:
+    """A year's appraisal grades by county, what followed them, and which counts a viewer sees as `<5` or
+    withheld (one pattern for every view of them), computed once per data version."""
+    return _cached_appraisal_year(data_version(), year, threshold, pinned_at())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -187,6 +187,7 @@ PREFECTURE = Scale(
         "regions": "{place}（虚构示例）行政区划表",
         "race_wide": "{period}赛马考评得分表",
         "roster": "{place}基层干部花名册（截至{date}）",
+        "appraisals": "{place}（虚构示例）{first}—{last}年度干部年度考核结果",
     },
     cadres_per_township=60,
     trainings_per_cadre_year=7.2,
@@ -295,6 +296,8 @@ HEADERS = {
     "roster": header("roster", *ROSTER_COLUMNS),
     "training": header("training", *TRAINING_COLUMNS),
     "movements": header("movements", "cadre_id", "date", "action", "reason"),
+    # As offices keep them: with the cadre's name, which the importer does not read (and says so).
+    "appraisals": [*header("appraisals", "cadre_id"), "姓名", *header("appraisals", "unit", "year", "grade")],
 }
 assert name_key(WIDE_NUMBER) in WIDE_IGNORED and name_key(WIDE_REMARK) in WIDE_IGNORED
 
@@ -322,11 +325,15 @@ def generate(out_dir: Path, scale: Scale = PREFECTURE, seed: int | None = None) 
         files += [_write_roster(out_dir, scale, day, _bulk_roster(cadres, scale, day)) for day in roster_dates(scale)]
         files.append(_write_bulk_training(out_dir, rng, cadres, scale))
         files.append(_write_movements(out_dir, scale, _bulk_movements(rng, cadres, scale)))
+        files.append(_write_appraisals(out_dir, scale, body=_bulk_appraisals(rng, cadres, scale)))
     else:
         roster_files, history = _story_rosters(out_dir, rng, places, scale)
         files += roster_files
         files += _story_training(out_dir, rng, history, scale)
-        files.append(_write_movements(out_dir, scale, _story_movements(rng, history, strength, periods, places)))
+        decisions = _story_movements(rng, history, strength, periods, places)
+        files.append(_write_movements(out_dir, scale, decisions))
+        grades = _story_appraisals(rng, history, strength, periods, places, decisions)
+        files.append(_write_appraisals(out_dir, scale, grades))
     return files
 
 
@@ -337,6 +344,31 @@ def _title(scale: Scale, file: str, **fields) -> list[list]:
     """The title row of a file, when the scale's offices write one."""
     text = scale.titles.get(file)
     return [[text.format(place=scale.place, **fields)]] if text else []
+
+
+def _bulk_appraisals(rng, cadres: pd.DataFrame, scale: Scale) -> pd.DataFrame:
+    """A grade for every cadre on the roster at the end of each appraisal year (about 14% 优秀), as the rows of
+    _story_appraisals, drawn a whole column at a time."""
+    window_start = _window(scale)[0]
+    frames = []
+    for year in appraisal_years(scale):
+        day = (dt.date(year, 12, 31) - window_start).days
+        on = cadres[(cadres["joined"] <= day) & (cadres["left"] > day)]
+        grade = rng.choice(
+            ["优秀", "称职", "基本称职", "不称职", "不定等次"], len(on), p=[0.14, 0.825, 0.025, 0.004, 0.006]
+        )
+        frames.append(
+            pd.DataFrame(
+                {
+                    "cadre_id": on["cadre_id"],
+                    "name": on["name"],
+                    "unit": on["unit"],
+                    "year": f"{year}年度",
+                    "grade": grade,
+                }
+            )
+        )
+    return pd.concat(frames, ignore_index=True)
 
 
 def _path(out_dir: Path, scale: Scale, kind: str, stem: str) -> Path:
@@ -456,6 +488,17 @@ def _write_roster(out_dir: Path, scale: Scale, as_of: dt.date, rows: list[list] 
 def _write_movements(out_dir: Path, scale: Scale, rows: list[list]) -> Path:
     rows = [*_title(scale, "movements"), HEADERS["movements"], *rows]
     return _write_rows(_path(out_dir, scale, "movements", "08_干部调整"), rows, "gbk", "干部调整")
+
+
+def _write_appraisals(out_dir: Path, scale: Scale, rows: list[list] = (), body: pd.DataFrame | None = None) -> Path:
+    first, last = appraisal_years(scale)[0], appraisal_years(scale)[-1]
+    rows = [*_title(scale, "appraisals", first=first, last=last), HEADERS["appraisals"], *rows]
+    return _write_rows(_path(out_dir, scale, "appraisals", "09_年度考核"), rows, "gbk", "年度考核", body)
+
+
+def appraisal_years(scale: Scale) -> list[int]:
+    """The years whose annual appraisal is done: every year before the newest (its appraisal comes next winter)."""
+    return list(range(scale.first_year, scale.last_year))
 
 
 def _date_text(day: dt.date) -> str:
@@ -772,6 +815,60 @@ def _story_movements(
                         continue
                     seen.add((p.cadre_id, day, action))
                     rows.append([p.cadre_id, _date_text(day), action, REASONS[action]])
+    return rows
+
+
+# The appraisal story (docs/decisions.md#appraisals), checked by tests/test_sample.py: about 14% 优秀 in most
+# places, more where a county stands higher in the race; in OVER_QUOTA's county and year far more, above the 20%
+# quota; cadres promoted the next year were mostly graded 优秀, and those demoted, dismissed or held accountable
+# the next year often 基本称职 or 不称职. A cadre who joined in the second half of a year is 不定等次 for it.
+OVER_QUOTA = ("鹤汀县", 2025)
+GRADE_NEXT_YEAR = {  # (优秀, 基本称职, 不称职) for a cadre whose next year brings this decision
+    "提拔": (0.6, 0.0, 0.0),
+    "降职": (0.02, 0.45, 0.25),
+    "免职": (0.02, 0.45, 0.25),
+    "问责": (0.05, 0.4, 0.1),
+}
+
+
+def _story_appraisals(
+    rng, people: list[_Cadre], strength: np.ndarray, periods: list[str], places: _Places, decisions: list[list]
+) -> list[list]:
+    """One grade per cadre on the roster at the end of each appraisal year (appraisal_years), as
+    [cadre_id, name, unit, 年度, grade]: the story above."""
+    next_year: dict[tuple[str, int], str] = {}
+    for cadre_id, day, action, _ in decisions:  # the heaviest decision of a cadre's year speaks for it
+        key = (cadre_id, int(day[:4]))
+        if action in GRADE_NEXT_YEAR and (key not in next_year or action != "提拔"):
+            next_year[key] = action
+    county_index = {county: c for c, county in enumerate(places.counties)}
+    rows = []
+    first_year = int(periods[0][:4])
+    for year in range(first_year, int(periods[-1][:4])):
+        end = dt.date(year, 12, 31)
+        q4 = periods.index(f"{year}-Q4")
+        for p in people:
+            if p.joined > end or (p.left is not None and p.left <= end):
+                continue
+            draw = rng.random()
+            excellent = (
+                0.27 if (p.county, year) == OVER_QUOTA else 0.14 + 0.03 * float(strength[county_index[p.county]][q4])
+            )
+            basic, incompetent = 0.025, 0.004
+            decision = next_year.get((p.cadre_id, year + 1))
+            if decision:
+                excellent, basic, incompetent = GRADE_NEXT_YEAR[decision]
+            if p.joined > dt.date(year, 6, 30) or draw > 0.997:
+                grade = "不定等次"
+            elif draw < excellent:
+                grade = "优秀"
+            elif draw < excellent + basic:
+                grade = "基本称职"
+            elif draw < excellent + basic + incompetent:
+                grade = "不称职"
+            else:
+                grade = "称职"
+            rows.append([p.cadre_id, p.name, p.unit, f"{year}年度", grade])
     return rows
 
 

@@ -40,6 +40,9 @@ SETTINGS = {
     "max_hours_per_record": Setting(200.0, 1.0, 10000.0),
     "hours_per_day": Setting(0.0, 0.0, 24.0),  # 学时 per day of training, to read `3天` in the hours column; 0 = off
     "idle_minutes": Setting(30, 1, 1440, integer=True),  # a sign-in ends after this long without a page run
+    # The most 优秀 a unit's annual appraisal should give, as % of those appraised (公务员考核规定: 优秀 一般掌握在
+    # 20% 以内); a county or 单位 above it is flagged (incentive/care/appraisals.py).
+    "excellent_quota": Setting(20.0, 0.0, 100.0),
     # The assessment cycle (docs/decisions.md#assessment-cycle): days after a period's end by which counties owe
     # each kind of file, and whether training is owed monthly or quarterly.
     "due_days_race_scores": Setting(15, 0, 366, integer=True, group="schedule"),  # quarterly

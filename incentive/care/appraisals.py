@@ -1,0 +1,323 @@
+"""年度考核等次: how a year's annual appraisal grades fall by county, whether promotions follow them, whether low
+grades lead to adjustment, and how they line up with the race tiers. Counts only, never individuals.
+
+Sources of the rules: the 公务员考核规定 (2020) for the grades and the 优秀 proportion (一般掌握在参加年度考核人数的
+20% 以内: the `excellent_quota` setting, counted over everyone appraised, 不定等次 included); the 推进领导干部能上能下
+规定 (2022), which lists a 不称职 grade (and two 基本称职 running) among the grounds for 调整. The definitions below
+are in docs/decisions.md#appraisals:
+
+- A cadre counts for the county of the roster in force on 31 December of the appraisal year (queries/
+  appraisal_outcomes.sql); a cadre on no roster counts under county ''.
+- "Promoted" is a 提拔 dated in the year after the appraisal; "adjusted" a 降职 or 免职 in that year. The year after
+  is measured as far as personnel decisions are recorded (`YearView.follow`), and the pages say to when.
+- A county's tier is its tier in the last race period of the appraisal year (movements.tier_period of the year
+  after: the tiers the year's work earned).
+
+Counts of people from 1 to threshold - 1 show `<5` for viewers (0 shows 0); county totals, tier subtotals and the
+prefecture's totals would give them back by subtraction, so each of the three counts (graded, promoted,
+adjusted) is protected by one complementary pattern per year (incentive/disclosure.py) that every view of the
+year's figures shows: the page's tables, charts and downloads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from incentive import disclosure
+from incentive.care import movements
+from incentive.disclosure import SMALL, WITHHELD, Line, Pattern
+from incentive.i18n import t
+from incentive.race import rankings
+from incentive.store import queries
+
+GRADES = ("excellent", "competent", "basic", "incompetent", "ungraded")
+LOW = ("basic", "incompetent")  # the grades the 能上能下规定 names among the grounds for 调整
+ALL = "all"  # the column of every grade: the cadres appraised
+COUNTS = ("graded", "promoted", "adjusted")  # cadres by grade; of them promoted / adjusted the year after
+
+
+def years(conn: duckdb.DuckDBPyConnection) -> list[int]:
+    """Years with appraisal grades, newest first."""
+    return [int(y) for y in queries.run(conn, "appraisal_years")["year"]]
+
+
+def shown_year(available: list[int], year: int) -> int | None:
+    """The appraisal year a page shows for the sidebar's `year`: that year when it has grades, else the latest
+    before it (an appraisal is done in the winter after its year), else None."""
+    earlier = [y for y in available if y <= year]
+    return max(earlier) if earlier else None
+
+
+def follow_window(year: int, recorded_until: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The year after `year` as far as personnel decisions are recorded: (1 January, the earlier of 31 December and
+    the last recorded decision); None when nothing is recorded in it."""
+    start, end = dt.date(year + 1, 1, 1), dt.date(year + 1, 12, 31)
+    if recorded_until is None or recorded_until < start:
+        return None
+    return start, min(end, recorded_until)
+
+
+def grade_frames(outcomes: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """queries/appraisal_outcomes as three county x grade tables of counts (graded, promoted, adjusted), counties
+    in the query's order, columns GRADES then ALL (their sum)."""
+    order = list(dict.fromkeys(outcomes["county"]))
+    frames = {}
+    for count in COUNTS:
+        table = outcomes.pivot_table(
+            index="county", columns="grade", values=("cadres" if count == "graded" else count), aggfunc="sum"
+        )
+        table = table.reindex(index=order, columns=list(GRADES)).fillna(0).astype(int)
+        table[ALL] = table.sum(axis=1)
+        frames[count] = table.rename_axis(None, axis=1)
+    return frames
+
+
+# ---- what a viewer may see: one pattern per year for every view of that year's figures
+
+
+def county_key(count: str, county: str, grade: str) -> tuple:
+    return (count, "county", county, grade)
+
+
+def tier_key(count: str, tier: int, grade: str) -> tuple:
+    return (count, "tier", int(tier), grade)
+
+
+def total_key(count: str, grade: str) -> tuple:
+    return (count, "all", grade)
+
+
+def disclosure_lines(frames: dict[str, pd.DataFrame], tiers: pd.Series | None) -> tuple[dict, list[Line]]:
+    """Sizes and lines of a year's three counts, as the views show them. Cadres graded: along each row the grades
+    add up to ALL (the appraised); down each grade the counties of a tier add up to the tier's subtotal (when
+    tiers are shown), and the tiers with the counties outside them to the prefecture's total. Promoted and
+    adjusted: per grade only, the counties adding up to the prefecture's total (no view sums them across grades
+    or by tier, and a line no view shows would only hide more)."""
+    sizes, lines = {}, []
+    for count, table in frames.items():
+        counties = list(table.index)
+        graded = count == "graded"
+        tier_of = {}
+        if graded and tiers is not None:
+            tier_of = {c: int(tiers[c]) for c in counties if c and c in tiers.index and pd.notna(tiers[c])}
+        tier_list = sorted(set(tier_of.values()))
+        untiered = [c for c in counties if c not in tier_of]
+        for grade in (*GRADES, ALL) if graded else GRADES:
+            for county in counties:
+                sizes[county_key(count, county, grade)] = int(table.at[county, grade])
+            top = []
+            for tier in tier_list:
+                members = tuple(county_key(count, c, grade) for c in counties if tier_of.get(c) == tier)
+                sizes[tier_key(count, tier, grade)] = sum(sizes[m] for m in members)
+                lines.append(Line(tier_key(count, tier, grade), members))
+                top.append(tier_key(count, tier, grade))
+            top += [county_key(count, c, grade) for c in untiered]
+            sizes[total_key(count, grade)] = sum(sizes[m] for m in top)
+            lines.append(Line(total_key(count, grade), tuple(top)))
+        if not graded:
+            continue
+        rows = [(county_key, c) for c in counties] + [(tier_key, tier) for tier in tier_list] + [(None, None)]
+        for key_of, who in rows:
+            cells = [key_of(count, who, g) if key_of else total_key(count, g) for g in GRADES]
+            total = key_of(count, who, ALL) if key_of else total_key(count, ALL)
+            lines.append(Line(total, tuple(cells)))
+    return sizes, lines
+
+
+@dataclass(frozen=True)
+class YearView:
+    """A year's appraisal: county x grade counts (`frames`: graded, promoted, adjusted), the tiers they are compared
+    with (None before any race) and their period, the year after as recorded (`follow`, None when nothing is
+    recorded in it: then promoted and adjusted are all 0 and the pages say why), and the one pattern every view
+    of these figures shows."""
+
+    year: int
+    frames: dict[str, pd.DataFrame]
+    tiers: pd.Series | None
+    tier_period: str | None
+    follow: tuple[dt.date, dt.date] | None
+    pattern: Pattern
+
+    def status(self, count: str, county: str, grade: str) -> str:
+        return self.pattern.status(county_key(count, county, grade))
+
+    def total_status(self, count: str, grade: str) -> str:
+        return self.pattern.status(total_key(count, grade))
+
+
+def year_view(conn: duckdb.DuckDBPyConnection, year: int, threshold: int) -> YearView:
+    """The appraisal of `year` as every view shows it. ValueError when `year` has no grades."""
+    recorded = queries.run(conn, "appraisal_years")
+    if year not in set(recorded["year"].astype(int)):
+        raise ValueError(f"no appraisal grades for {year}")
+    until = recorded["movements_until"].iloc[0]
+    follow = follow_window(year, None if pd.isna(until) else pd.Timestamp(until).date())
+    start, end = follow or (dt.date(year + 1, 1, 1), dt.date(year, 12, 31))  # an empty window: nothing follows
+    frames = grade_frames(queries.run(conn, "appraisal_outcomes", year=year, follow_start=start, follow_end=end))
+    period = movements.tier_period(queries.run(conn, "race_periods", county="")["period"].tolist(), year + 1)
+    tiers = None
+    if period is not None:
+        tiers = rankings.rank_period(conn, period, draws=0, sensitivity=False).ranked["tier"]
+    sizes, lines = disclosure_lines(frames, tiers)
+    return YearView(year, frames, tiers, period, follow, disclosure.protect(sizes, lines, threshold))
+
+
+# ---- the figures as a viewer sees them
+
+
+def shown_count(count, status: str, threshold: int, lang: str) -> str | None:
+    """A count of people: `<5` when small, withheld when hidden to protect a small one (movements.shown_count)."""
+    return movements.shown_count(count, status, threshold, lang)
+
+
+def shown_share(part: int, whole: int, statuses: tuple[str, ...], lang: str, threshold: int) -> str | None:
+    """`part` of `whole` as a percentage with one decimal, shown only when every count it comes from is (`statuses`
+    all ''): a share of shown counts gives nothing away that they do not. None without a whole."""
+    if not whole:
+        return None
+    if any(statuses):
+        return t("withheld_rate_small", lang, threshold=threshold) if SMALL in statuses else t("withheld", lang)
+    return f"{part / whole:.1%}"
+
+
+def excellent_shares(view: YearView) -> pd.DataFrame:
+    """Per county on a roster (not ''): the share of its appraised cadres graded 优秀 (a fraction; NaN when a
+    viewer may not see it or nobody was appraised) and what hid it (`status`: '' shown, 'small' or 'withheld',
+    the stronger of its two counts')."""
+    table = view.frames["graded"]
+    rows = []
+    for county in table.index:
+        if county == "":
+            continue
+        whole = int(table.at[county, ALL])
+        statuses = (view.status("graded", county, "excellent"), view.status("graded", county, ALL))
+        status = SMALL if SMALL in statuses else WITHHELD if any(statuses) else ""
+        share = int(table.at[county, "excellent"]) / whole if whole and not status else float("nan")
+        rows.append({"county": county, "share": share, "status": status if whole else ""})
+    return pd.DataFrame(rows, columns=["county", "share", "status"])
+
+
+def grade_table(view: YearView, threshold: int, quota: float, lang: str, exact: bool = False) -> pd.DataFrame:
+    """One row per county ('' = cadres on no roster): appraised, a count per grade, the 优秀 share and whether it
+    is above `quota` (a fraction); then the prefecture's row, county '' and `prefecture` True. As a viewer sees it
+    (`<5`, withheld), or `exact` (the CLI, an administrator's export) with integers and the share as a float."""
+    table = view.frames["graded"]
+    rows = []
+    for county, whole_prefecture in [*((c, False) for c in table.index), ("", True)]:
+        counts = table.sum() if whole_prefecture else table.loc[county]
+        statuses = {
+            grade: view.total_status("graded", grade) if whole_prefecture else view.status("graded", county, grade)
+            for grade in (ALL, *GRADES)
+        }
+        row = {"county": county, "prefecture": whole_prefecture}
+        for grade in (ALL, *GRADES):
+            row[grade] = (
+                int(counts[grade]) if exact else shown_count(int(counts[grade]), statuses[grade], threshold, lang)
+            )
+        excellent, whole = int(counts["excellent"]), int(counts[ALL])
+        share = excellent / whole if whole else None
+        seen = exact or not (statuses["excellent"] or statuses[ALL])
+        if exact:
+            row["excellent_share"] = share
+        else:
+            row["excellent_share"] = shown_share(
+                excellent, whole, (statuses["excellent"], statuses[ALL]), lang, threshold
+            )
+        row["above_quota"] = share > quota if share is not None and seen else None
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["county", ALL, *GRADES, "excellent_share", "above_quota", "prefecture"])
+
+
+def units_above_quota(units: pd.DataFrame, quota: float, threshold: int) -> tuple[pd.DataFrame, int]:
+    """From queries/appraisal_units: the 单位 whose 优秀 share of those appraised is above `quota`, with the share
+    only (no count is shown: with the county tables it could give a hidden one back), largest first; 单位 with
+    fewer than `threshold` appraised are not listed, and their number is returned beside (a share of two or three
+    people would name them)."""
+    over = units[
+        (units["appraised"] > 0) & (units["excellent"] / units["appraised"].where(units["appraised"] > 0) > quota)
+    ]
+    listed = over[over["appraised"] >= threshold].assign(share=lambda f: f["excellent"] / f["appraised"])
+    listed = listed.sort_values(["share", "county", "unit"], ascending=[False, True, True], kind="stable")
+    return listed[["county", "unit", "share"]].reset_index(drop=True), int((over["appraised"] < threshold).sum())
+
+
+def follow_table(view: YearView, count: str, threshold: int, lang: str, grades=GRADES) -> pd.DataFrame:
+    """The prefecture's cadres of each grade and of them `count` (promoted or adjusted) the year after, with their
+    rate per 100 (shown only when both counts are): grade, graded, count, per_100."""
+    rows = []
+    for grade in grades:
+        graded, followed = int(view.frames["graded"][grade].sum()), int(view.frames[count][grade].sum())
+        statuses = (view.total_status("graded", grade), view.total_status(count, grade))
+        rows.append(
+            {
+                "grade": grade,
+                "graded": shown_count(graded, statuses[0], threshold, lang),
+                count: shown_count(followed, statuses[1], threshold, lang),
+                "per_100": _rate(followed, graded, statuses, threshold, lang),
+            }
+        )
+    return pd.DataFrame(rows, columns=["grade", "graded", count, "per_100"])
+
+
+def county_follow_rates(view: YearView, count: str, grades: tuple[str, ...]) -> pd.DataFrame:
+    """Per county (not '' ) and grade, `count` per 100 cadres of that grade where a viewer may see both counts,
+    else NaN with the mark in `marks`: columns county, grade, per_100, status ('' shown, else what hid it)."""
+    rows = []
+    for county in view.frames["graded"].index:
+        if county == "":
+            continue
+        for grade in grades:
+            graded, followed = int(view.frames["graded"].at[county, grade]), int(view.frames[count].at[county, grade])
+            statuses = (view.status("graded", county, grade), view.status(count, county, grade))
+            hidden = SMALL if SMALL in statuses else WITHHELD if any(statuses) else ""
+            rate = followed / graded * 100 if graded and not hidden else float("nan")
+            rows.append({"county": county, "grade": grade, "per_100": rate, "status": hidden if graded else ""})
+    return pd.DataFrame(rows, columns=["county", "grade", "per_100", "status"])
+
+
+def _rate(followed: int, graded: int, statuses: tuple[str, str], threshold: int, lang: str) -> str | None:
+    if not graded:
+        return None
+    if SMALL in statuses:
+        return t("withheld_rate_small", lang, threshold=threshold)
+    if any(statuses):
+        return t("withheld", lang)
+    return f"{followed / graded * 100:.1f}"
+
+
+def tier_table(view: YearView, threshold: int, lang: str) -> pd.DataFrame:
+    """Counties grouped by their race tier: counties, appraised, the 优秀 share and the share of low grades
+    (基本称职 and 不称职), each shown only when its counts are: tier, counties, appraised, excellent_share,
+    low_share. Empty without tiers."""
+    if view.tiers is None:
+        return pd.DataFrame(columns=["tier", "counties", "appraised", "excellent_share", "low_share"])
+    table = view.frames["graded"]
+    rows = []
+    for tier in sorted({int(v) for v in view.tiers.dropna()}):
+        members = [c for c in table.index if c != "" and view.tiers.get(c) == tier]
+        if not members:
+            continue
+        sums = table.loc[members].sum()
+
+        def status(grade: str, tier=tier) -> str:
+            return view.pattern.status(tier_key("graded", tier, grade))
+
+        low = int(sums["basic"] + sums["incompetent"])
+        # the sum of two grades is shown only when both are: a shown sum with one of them would give the other
+        low_statuses = (status("basic"), status("incompetent"), status(ALL))
+        rows.append(
+            {
+                "tier": tier,
+                "counties": len(members),
+                "appraised": shown_count(int(sums[ALL]), status(ALL), threshold, lang),
+                "excellent_share": shown_share(
+                    int(sums["excellent"]), int(sums[ALL]), (status("excellent"), status(ALL)), lang, threshold
+                ),
+                "low_share": shown_share(low, int(sums[ALL]), low_statuses, lang, threshold),
+            }
+        )
+    return pd.DataFrame(rows, columns=["tier", "counties", "appraised", "excellent_share", "low_share"])

@@ -1,0 +1,32 @@
+-- One row per county and grade of the annual appraisal of year $year: cadres graded, and of them those promoted
+-- (提拔) and those adjusted down (降职, 免职) in $follow_start..$follow_end (the year after, as far as recorded).
+-- A cadre counts for the county of the roster in force on 31 December of $year (before the first snapshot, the
+-- cadre's earliest one); a cadre on no roster counts under county ''. Counts only: no cadre is named.
+-- Params: $year (integer), $follow_start, $follow_end (dates).
+WITH graded AS (
+    SELECT cadre_id, grade, make_date(year, 12, 31) AS day FROM current_appraisals WHERE year = $year
+),
+placed AS (
+    SELECT g.cadre_id, g.grade, r.county
+    FROM graded g ASOF LEFT JOIN current_roster r ON g.cadre_id = r.cadre_id AND g.day >= r.as_of
+),
+first_seen AS (SELECT cadre_id, arg_min(county, as_of) AS county FROM current_roster GROUP BY cadre_id),
+followed AS (
+    SELECT cadre_id,
+           bool_or(action = 'promotion') AS promoted,
+           bool_or(action IN ('demotion', 'dismissal')) AS adjusted
+    FROM current_movements
+    WHERE date BETWEEN CAST($follow_start AS DATE) AND CAST($follow_end AS DATE)
+    GROUP BY cadre_id
+),
+county_order AS (SELECT county, min(county_code) AS county_code FROM current_regions GROUP BY county)
+SELECT coalesce(p.county, f.county, '') AS county, p.grade,
+       count(*) AS cadres,
+       count(*) FILTER (WHERE m.promoted) AS promoted,
+       count(*) FILTER (WHERE m.adjusted) AS adjusted
+FROM placed p
+LEFT JOIN first_seen f USING (cadre_id)
+LEFT JOIN followed m USING (cadre_id)
+LEFT JOIN county_order o ON o.county = coalesce(p.county, f.county, '')
+GROUP BY 1, 2, o.county_code
+ORDER BY o.county_code NULLS LAST, 1, 2

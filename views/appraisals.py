@@ -1,0 +1,159 @@
+"""年度考核 Appraisals: a year's grades by county against the 优秀 ceiling, whether promotions follow the grades,
+whether low grades lead to adjustment, and the grades against the race tiers. Counts only."""
+
+import streamlit as st
+
+from incentive import charts, labels
+from incentive.care import appraisals
+from incentive.i18n import t
+from ui import frame, link_state, meeting
+from ui.downloads import table_downloads
+from ui.frame import fit_marks, table_height
+from ui.runtime import app_settings, appraisal_year, run_query
+
+state = frame.current()
+lang, year = state.lang, state.year
+st.title(t("page_appraisals", lang))
+link_state.show_notes(st.container(), lang)
+if year is None:
+    st.info(t("data_version_empty", lang))
+    st.stop()
+available = [int(y) for y in run_query("appraisal_years")["year"]]
+shown = appraisals.shown_year(available, year)
+if not available:
+    st.info(t("appraisals_none", lang))
+    st.stop()
+if shown is None:
+    st.info(t("appraisals_before", lang, year=year, first=min(available)))
+    st.stop()
+if shown != year:
+    st.info(t("appraisals_shown_year", lang, year=year, shown=shown))
+config = app_settings()
+threshold, quota = int(config["suppression_threshold"]), float(config["excellent_quota"]) / 100
+view = appraisal_year(shown, threshold)  # one hidden set for every figure of the year on this page
+grade_labels = {g: t(f"grade_{g}", lang) for g in appraisals.GRADES}
+marks_text = (t("withheld", lang),)  # what every hidden figure's text but <5 contains
+mark_labels = {"small": f"<{threshold}", "withheld": t("withheld", lang)}
+window = (
+    t("follow_window", lang, start=view.follow[0].isoformat(), end=view.follow[1].isoformat()) if view.follow else ""
+)
+
+SECTIONS = ["headline", "grades", "promotions", "adjustment", "grade_tiers"]  # one screen each in meeting mode
+deck = meeting.Deck("appraisals", {name: t(f"section_{name}", lang) for name in SECTIONS}, lang, [])
+grades = appraisals.grade_table(view, threshold, quota, lang)
+county_rows = grades[~grades["prefecture"] & (grades["county"] != "")]
+prefecture = grades[grades["prefecture"]].iloc[0]
+
+# ---- headline figures for the year
+with deck.section("headline"):
+    figures = st.columns(4)
+    figures[0].metric(t("kpi_appraised", lang), prefecture[appraisals.ALL])
+    figures[1].metric(t("kpi_excellent_share", lang), prefecture["excellent_share"])
+    figures[2].metric(t("kpi_counties_above_quota", lang), int(county_rows["above_quota"].eq(True).sum()))
+    excellent = appraisals.follow_table(view, "promoted", threshold, lang, ("excellent",)).iloc[0]
+    figures[3].metric(t("kpi_promotion_excellent", lang), excellent["per_100"] if view.follow else "—")
+    st.caption(t("appraisals_note", lang, year=shown, threshold=threshold, quota=f"{quota:.0%}"))
+    if view.pattern.withheld:
+        st.caption(t("withheld_note", lang, threshold=threshold))
+
+
+# ---- grades per county, against the ceiling
+with deck.section("grades"):
+    st.subheader(t("section_grades", lang))
+    shares = appraisals.excellent_shares(view)
+    st.plotly_chart(
+        charts.quota_bars(
+            shares,
+            t("chart_excellent_share", lang, year=shown),
+            t("axis_share_appraised", lang),
+            quota,
+            t("quota_line", lang, quota=f"{quota:.0%}"),
+            shares["status"].map(mark_labels).fillna(""),
+            projector=deck.on,
+        ),
+        width="stretch",
+    )
+    table = grades.drop(columns="prefecture")
+    table["county"] = [
+        t("prefecture_row", lang) if whole else (c or t("county_unknown", lang))
+        for c, whole in zip(grades["county"], grades["prefecture"], strict=True)
+    ]
+    table["above_quota"] = table["above_quota"].map(
+        {True: t("above_quota_yes", lang), False: t("above_quota_no", lang)}
+    )
+    table.columns = [
+        t("col_unit_county", lang),
+        t("col_appraised", lang),
+        *grade_labels.values(),
+        t("col_excellent_share", lang),
+        t("col_above_quota", lang),
+    ]
+    deck.table(table, height=table_height(len(table)), column_config=fit_marks(table, marks_text))
+    table_downloads(table, t("file_appraisals", lang, year=shown), "appraisals", lang)
+    listed, unlisted = appraisals.units_above_quota(run_query("appraisal_units", year=shown), quota, threshold)
+    st.subheader(t("units_above_title", lang))
+    if listed.empty:
+        st.caption(t("units_above_none", lang))
+    else:
+        units = listed.assign(share=listed["share"].map(lambda s: f"{s:.1%}"))
+        units.columns = [t("col_unit_county", lang), t("col_unit_name", lang), t("col_excellent_share", lang)]
+        deck.table(units, height=table_height(len(units), 400))
+    st.caption(t("units_above_note", lang, threshold=threshold))
+    if unlisted:
+        st.caption(t("units_above_small", lang, n=unlisted, threshold=threshold))
+
+
+def follow_section(count: str, column: str, note: str, grades_shown: tuple[str, ...]) -> None:
+    """The prefecture's grades and what followed them the next year (promotion or adjustment), as a table."""
+    if view.follow is None:
+        st.info(t("follow_none", lang, year=shown, next=shown + 1))
+        return
+    table = appraisals.follow_table(view, count, threshold, lang, grades_shown)
+    table["grade"] = table["grade"].map(grade_labels)
+    table.columns = [t("col_grade", lang), t("col_appraised", lang), t(column, lang), t("col_per_100_grade", lang)]
+    deck.table(table, column_config=fit_marks(table, marks_text))
+    st.caption(t(note, lang, year=shown, window=window))
+
+
+# ---- do promotions follow the grades?
+with deck.section("promotions"):
+    st.subheader(t("section_promotions", lang))
+    follow_section("promoted", "col_promoted_next", "promotions_note", appraisals.GRADES)
+    if view.follow is not None:
+        rates = appraisals.county_follow_rates(view, "promoted", ("excellent", "competent"))
+        st.plotly_chart(
+            charts.grade_rates(
+                rates,
+                {g: grade_labels[g] for g in ("excellent", "competent")},
+                t("chart_promotion_by_grade", lang, year=shown),
+                t("axis_per_100", lang),
+                mark_labels,
+                projector=deck.on,
+            ),
+            width="stretch",
+        )
+
+
+# ---- do low grades lead to adjustment (能上能下)?
+with deck.section("adjustment"):
+    st.subheader(t("section_adjustment", lang))
+    follow_section("adjusted", "col_adjusted_next", "adjustment_note", appraisals.GRADES)
+
+
+# ---- grades against the race tiers
+with deck.section("grade_tiers"):
+    st.subheader(t("section_grade_tiers", lang))
+    if view.tier_period is None:
+        st.info(t("grade_no_tiers", lang, year=shown))
+    else:
+        tiers = appraisals.tier_table(view, threshold, lang)
+        tiers["tier"] = tiers["tier"].map(lambda tier: labels.tier_label(tier, lang))
+        tiers.columns = [
+            t("col_tier", lang),
+            t("col_counties", lang),
+            t("col_appraised", lang),
+            t("col_excellent_share", lang),
+            t("col_low_share", lang),
+        ]
+        deck.table(tiers, column_config=fit_marks(tiers, marks_text))
+        st.caption(t("grade_tiers_note", lang, period=view.tier_period, year=shown))
