@@ -26,7 +26,7 @@ from incentive import access, periods
 from incentive.accounts import users
 from incentive.accounts.roles import ROLES, command_line
 from incentive.alerts import listing
-from incentive.care import welfare
+from incentive.care import appraisals, welfare
 from incentive.config import database_location, database_path, delivery_webhook
 from incentive.cycle import tracker
 from incentive.demo import synth
@@ -45,6 +45,7 @@ from incentive.race.scoring import ScoringError
 from incentive.sharing import bulletin, delivery
 from incentive.sharing.export import (
     EXPORT_KINDS,
+    appraisal_summary_frame,
     coverage_frame,
     export_frame,
     movements_summary_frame,
@@ -118,7 +119,16 @@ def _number(lang: str):
 
 
 OTHER_EXPORTS = (  # beside the stored kinds (EXPORT_KINDS): figures computed from them, and the logs
-    *("rankings", "coverage", "untrained", "welfare_status", "movements_summary", "progress", "reminders"),
+    *(
+        "rankings",
+        "coverage",
+        "untrained",
+        "welfare_status",
+        "movements_summary",
+        "appraisal_summary",
+        "progress",
+        "reminders",
+    ),
     "promotion_training",
     *("audit", "bulletin"),
 )
@@ -369,6 +379,7 @@ EXPORT_PAGES = {
     "coverage": "page_training",
     "promotion_training": "page_training",
     "movements_summary": "page_movements",
+    "appraisal_summary": "page_appraisals",
     "progress": "page_progress",
     "reminders": "page_progress",
     "audit": "page_data",
@@ -572,6 +583,14 @@ def _export(db: Database, args, lang: str) -> int:
             print(t("cli_needs_year", lang, kind=args.kind), file=sys.stderr)
             return EXIT_USAGE
         frame = movements_summary_frame(db, args.year, suppress=args.suppress)
+    elif args.kind == "appraisal_summary":
+        if args.year is None:
+            print(t("cli_needs_year", lang, kind=args.kind), file=sys.stderr)
+            return EXIT_USAGE
+        available = appraisals.years(db.connection)
+        if args.year not in available:
+            raise UsageError("cli_no_appraisals", year=args.year, years="、".join(map(str, sorted(available))) or "—")
+        frame = appraisal_summary_frame(db, args.year, suppress=args.suppress)
     elif args.kind in ("progress", "reminders"):  # 报送进度 as of today (docs/decisions.md#assessment-cycle)
         if args.year is None:
             print(t("cli_needs_year", lang, kind=args.kind), file=sys.stderr)

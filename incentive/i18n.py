@@ -1796,10 +1796,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "appraisals_note": (
         "{year} 年度考核；按 {year} 年 12 月 31 日所在花名册计入县区。只统计人数，不列个人；1 至 {threshold} 以下的"
-        "人数显示为 <{threshold}。优秀比例按参加考核人数（含不定等次）计，上限 {quota}（设置 excellent_quota）。",
+        "人数显示为 <{threshold}。优秀比例按参加考核人数（含不定等次）计，上限 {quota}（数据管理页的设置中可改）。",
         "The {year} appraisal; each cadre counts for the county of the roster in force on 31 December {year}. "
         "Counts only, never individuals; counts from 1 to below {threshold} show <{threshold}. The share of "
-        "Excellent is of everyone appraised (Not graded included); the ceiling is {quota} (setting excellent_quota).",
+        "Excellent is of everyone appraised (Not graded included); the ceiling is {quota} (a setting on the Data page).",
     ),
     "section_grades": ("等次分布", "Grades"),
     "section_promotions": ("等次与提拔", "Grades and promotion"),
@@ -1841,7 +1841,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "promotions_note": (
         "{year} 年度各等次干部在次年（{window}）被提拔的人数（调整类型为提拔）；每百人 = 提拔人数 ÷ 该等次人数 × 100。",
-        "Cadres of each {year} grade promoted (decision 提拔) in the year after ({window}); per 100 = promoted ÷ "
+        "Cadres of each {year} grade promoted (decision Promotion) in the year after ({window}); per 100 = promoted ÷ "
         "cadres of the grade × 100.",
     ),
     "chart_promotion_by_grade": (
@@ -1851,7 +1851,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "adjustment_note": (
         "《推进领导干部能上能下规定》把年度考核不称职等列为调整情形。这里统计 {year} 年度各等次干部在次年"
         "（{window}）被降职或免职的人数。",
-        "The 推进领导干部能上能下规定 lists an Incompetent grade among the grounds for adjustment. Counted here: "
+        "The provisions on leading cadres moving up and down (2022) list an Incompetent grade among the grounds for "
+        "adjustment. Counted here: "
         "cadres of each {year} grade demoted or dismissed in the year after ({window}).",
     ),
     "grade_tiers_note": (
@@ -1860,6 +1861,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "grade_no_tiers": ("{year} 年没有赛马排名，无法对照方阵。", "No race ranking for {year}: no tiers to compare."),
     "file_appraisals": ("年度考核_{year}", "appraisals_{year}"),
+    "cli_no_appraisals": (
+        "{year} 年度没有考核等次；有等次的年度：{years}。",
+        "No appraisal grades for {year}; years with grades: {years}.",
+    ),
     "grade_excellent": ("优秀", "Excellent"),
     "grade_competent": ("称职", "Competent"),
     "grade_basic": ("基本称职", "Basically competent"),
@@ -2167,7 +2172,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "data_settings_save": ("保存设置", "Save settings"),
     "data_settings_saved": ("已保存 {n} 项设置。", "{n} {n:setting|settings} saved."),
     "setting_coverage_target": ("培训覆盖率目标（%）", "Training coverage target (%)"),
-    "setting_excellent_quota": ("年度考核优秀比例上限（%）", "Most 优秀 (Excellent) grades in an appraisal (%)"),
+    "setting_excellent_quota": ("年度考核优秀比例上限（%）", "Most Excellent grades in an appraisal (%)"),
     "setting_suppression_threshold": (
         "小组隐藏阈值（人数少于此值显示 <N）",
         "Suppression threshold (smaller groups show <N)",

@@ -253,6 +253,7 @@ def test_settings_are_stored_validated_and_defaulted(db):
         "suppression_threshold": 5,
         "max_hours_per_record": 200.0,
         "hours_per_day": 0.0,
+        "excellent_quota": 20.0,
         "idle_minutes": 30,
         "due_days_race_scores": 15,
         "due_days_welfare": 15,

@@ -790,7 +790,14 @@ def test_normalized_names_in_score_files_are_reported():
 )
 def test_every_sample_file_into_an_empty_database_is_its_kind_or_asks_for_the_catalog(path):
     """A file whose columns fit several kinds is never taken as the kind that ignores most of them."""
-    expected = {"01": "regions", "02": "indicators", "06": "roster", "07": "training", "08": "movements"}
+    expected = {
+        "01": "regions",
+        "02": "indicators",
+        "06": "roster",
+        "07": "training",
+        "08": "movements",
+        "09": "appraisals",
+    }
     preview = parse_file(path.name, path.read_bytes(), Reference())
     if path.name[:2] in expected:
         assert preview.kind == expected[path.name[:2]] and preview.importable

@@ -194,6 +194,14 @@ def movements(at, lang):
     check(at, lang, page, "first year")
 
 
+def appraisals(at, lang):
+    page = "views/appraisals.py"
+    open_page(at, lang, page)
+    check(at, lang, page, "default: the latest year with grades")
+    at.selectbox(key="year").set_value(2023).run()  # grades, and the year after recorded
+    check(at, lang, page, "first year")
+
+
 def county(at, lang):
     page = "views/county.py"
     open_page(at, lang, page)
@@ -315,6 +323,7 @@ SCENARIOS = {
     "training": training,
     "welfare": welfare,
     "movements": movements,
+    "appraisals": appraisals,
     "county": county,
     "data": data,
     "submit": submit,

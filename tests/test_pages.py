@@ -20,6 +20,7 @@ PAGES = [
     "views/training.py",
     "views/welfare.py",
     "views/movements.py",
+    "views/appraisals.py",
     "views/county.py",
     "views/data.py",
     "views/users.py",
@@ -578,6 +579,37 @@ def test_movements_page_counts_and_tiers(app):
     assert tiers["方阵"].tolist() == ["第一方阵", "第二方阵", "第三方阵"]
     assert any("2025-Q4" in c.value for c in app.caption)
     assert len(app.get("plotly_chart")) == 3
+
+
+def test_appraisals_page_grades_ceiling_promotions_and_tiers(app):
+    from incentive.care import appraisals
+
+    on_page(app, "views/appraisals.py")
+    assert any("2026 年度的考核等次尚未录入" in i.value and "显示 2025 年度" in i.value for i in app.info)
+    view = appraisals.year_view(_connection(), 2025, 5)
+    expected = appraisals.grade_table(view, 5, 0.2, "zh")
+    metrics = {m.label: m.value for m in app.metric}
+    assert (
+        metrics["参加考核人数"] == expected.iloc[-1]["all"]
+        and metrics["优秀比例"] == expected.iloc[-1]["excellent_share"]
+    )
+    assert metrics["优秀比例超出上限的县区"] == "1"
+    grades = _table_with(app, "考核人数", "优秀比例", "超出上限")
+    assert len(grades) == 13 and grades["县区"].iloc[-1] == "全市"
+    assert grades.set_index("县区").at["鹤汀县", "超出上限"] == "是"  # the sample's story: 26% 优秀 in 2025
+    assert grades.map(lambda v: v in ("1", "2", "3", "4")).sum().sum() == 0  # small counts never shown
+    units = _table_with(app, "单位", "优秀比例")
+    assert units.columns.tolist() == ["县区", "单位", "优秀比例"]  # shares only, no counts of a 单位
+    promoted = _table_with(app, "次年提拔", "每百人").set_index("考核等次")
+    assert float(promoted.at["优秀", "每百人"]) > 3 * float(promoted.at["称职", "每百人"])  # promotions follow 优秀
+    assert any("2026-01-01 至 2026-09-28" in c.value for c in app.caption)  # the year after, as far as recorded
+    tiers = _table_with(app, "方阵", "县区数", "基本称职及不称职比例")
+    assert tiers["方阵"].tolist() == ["第一方阵", "第二方阵", "第三方阵"]
+    assert any("2025-Q4" in c.value for c in app.caption)
+    assert len(app.get("plotly_chart")) == 2
+    app.selectbox(key="year").set_value(2024).run()  # a year with grades: shown as it is, no fallback note
+    assert not app.exception and not [i for i in app.info if "尚未录入" in i.value]
+    assert any("2025-01-01 至 2025-12-31" in c.value for c in app.caption)
 
 
 def test_names_of_untrained_cadres_only_for_administrators(app):

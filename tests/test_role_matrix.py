@@ -40,6 +40,7 @@ VIEW_PAGES = {
     "views/training.py": "培训覆盖",
     "views/welfare.py": "关心关爱",
     "views/movements.py": "能上能下",
+    "views/appraisals.py": "年度考核",
     "views/county.py": "一县一档",
 }
 ADMIN_PAGES = {

@@ -138,7 +138,26 @@ def test_the_sample_batches_keep_the_time_they_were_loaded(sample):
     )
     assert late == [(0,)]
     assert sample.fetch_all("SELECT count(DISTINCT batch_id) FROM receipts") == [
-        (len(history) - 2,)
-    ]  # not regions, catalog
+        (len(history) - 3,)
+    ]  # not regions, catalog; nor appraisals, which the assessment cycle does not track
     moment = history["created_at"].min().to_pydatetime() - dt.timedelta(seconds=1)
     assert rankings.available_periods(DataAsOf(sample.connection, moment)) == []
+
+
+def test_the_story_of_the_appraisals(sample):
+    """About 14% 优秀 per county and year, at most the 20% ceiling but in 鹤汀县's 2025 (synth.OVER_QUOTA); the year
+    after, 优秀 cadres are promoted far more often than 称职 ones, and low grades are adjusted more often."""
+    from incentive.care import appraisals
+
+    assert appraisals.years(sample.connection) == [2025, 2024, 2023]
+    for year in (2023, 2024, 2025):
+        view = appraisals.year_view(sample.connection, year, 1)
+        table = appraisals.grade_table(view, 1, 0.2, "zh", exact=True)
+        counties = table[~table["prefecture"] & (table["county"] != "")].set_index("county")
+        above = counties.index[counties["above_quota"].astype(bool)].tolist()
+        assert above == ([synth.OVER_QUOTA[0]] if year == synth.OVER_QUOTA[1] else []), year
+        assert counties["excellent_share"].between(0.1, 0.3).all()
+        graded, promoted, adjusted = (view.frames[k][list(appraisals.GRADES)].sum() for k in appraisals.COUNTS)
+        assert promoted["excellent"] / graded["excellent"] > 3 * promoted["competent"] / graded["competent"]
+        low = appraisals.LOW
+        assert adjusted[list(low)].sum() / graded[list(low)].sum() > 10 * adjusted["competent"] / graded["competent"]

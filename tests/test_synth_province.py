@@ -32,7 +32,7 @@ def _csv_rows(path, encoding="utf-8"):
 
 def test_sizes_are_those_asked_for(province):
     names = [p.name for p in province]
-    assert names[:2] == ["01_行政区划.csv", "02_指标目录.csv"] and names[-1] == "08_干部调整.xlsx"
+    assert names[:2] == ["01_行政区划.csv", "02_指标目录.csv"] and names[-2:] == ["08_干部调整.xlsx", "09_年度考核.csv"]
     regions = _csv_rows(province[0], "utf-8-sig")[2:]
     assert len({r[0] for r in regions}) == 4 and sum(1 for r in regions if r[1]) == 20
     assert all(r[2].startswith("99") for r in regions)  # unassigned code prefix: no real place
@@ -40,8 +40,11 @@ def test_sizes_are_those_asked_for(province):
     assert len(_csv_rows(training)) == 1 + TINY.training_records
     keys = {(r[0], r[1], r[7]) for r in _csv_rows(training)[1:]}
     assert len(keys) == TINY.training_records  # no key twice
-    sheet = openpyxl.load_workbook(province[-1], read_only=True).worksheets[0]
+    sheet = openpyxl.load_workbook(province[-2], read_only=True).worksheets[0]
     assert sum(1 for _ in sheet.iter_rows()) == 2 + TINY.movements
+    grades = _csv_rows(province[-1], "gbk")
+    assert grades[1] == ["干部编号", "姓名", "单位", "年度", "考核等次"]  # under the title
+    assert {row[3] for row in grades[2:]} == {f"{y}年度" for y in synth.appraisal_years(TINY)}
     rosters = [p for p in province if p.name.startswith("06_")]
     assert len(rosters) == len(synth.roster_dates(TINY))
     assert all("虚构" in _csv_rows(p)[0][0] for p in rosters)

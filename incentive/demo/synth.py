@@ -216,6 +216,7 @@ def province(
             "race_wide": "{place}（虚构示例）{period}赛马考评得分表",
             "roster": "{place}（虚构示例）基层干部花名册（截至{date}）",
             "movements": "{place}（虚构示例）干部调整情况",
+            "appraisals": "{place}（虚构示例）{first}—{last}年度干部年度考核结果",
         },
         regions_list_counties=True,
         counties=counties,

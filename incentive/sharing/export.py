@@ -16,7 +16,7 @@ import xlsxwriter
 
 from incentive import periods
 from incentive.accounts.roles import Scope
-from incentive.care import movements, welfare
+from incentive.care import appraisals, movements, welfare
 from incentive.intake.cell_values import escape_formula, plain_number_text
 from incentive.publication import official
 from incentive.store import queries, settings
@@ -115,6 +115,21 @@ def movements_summary_frame(db: Database, year: int, *, suppress: bool = False) 
     threshold = int(settings.current(db)["suppression_threshold"])
     view = movements.year_view(db.connection, year, threshold)
     out = movements.summary_frame(view.summary, view.pattern if suppress else None, threshold)
+    out.insert(0, "year", year)
+    return out
+
+
+def appraisal_summary_frame(db: Database, year: int, *, suppress: bool = False) -> pd.DataFrame:
+    """`export appraisal_summary`: the 年度考核 page's grade table of `year`, one row per county (county '' = cadres
+    on no roster) and a last row for the prefecture (county `all`): appraised, a count per grade, excellent_share
+    (a fraction) and above_quota. Exact (docs/decisions.md#cli-exports-are-exact); `suppress=True` gives the page's
+    view: `<5`, `withheld`, and shares as the page prints them. ValueError when `year` has no grades."""
+    config = settings.current(db)
+    threshold, quota = int(config["suppression_threshold"]), float(config["excellent_quota"]) / 100
+    view = appraisals.year_view(db.connection, year, threshold)
+    out = appraisals.grade_table(view, threshold, quota, "en", exact=not suppress)
+    out["county"] = out["county"].where(~out["prefecture"], "all")
+    out = out.drop(columns="prefecture").rename(columns={appraisals.ALL: "appraised"})
     out.insert(0, "year", year)
     return out
 
