@@ -1158,17 +1158,22 @@ def grade_rates(
     frame: pd.DataFrame, labels: dict[str, str], title: str, axis_title: str, mark_labels: dict[str, str]
 ) -> go.Figure:
     """A rate per 100 cadres per county for each grade side by side (frame: county, grade, per_100, status; one
-    trace per grade in `labels`' order, a neutral category hue each). A rate a viewer may not see is an empty bar
-    carrying its mark (`mark_labels[status]`)."""
+    trace per grade in `labels`' order, a neutral category hue each), counties down the side in the frame's order
+    (bars lying down: their figures stay apart on a phone, where twelve counties' standing pairs ran together). A
+    rate a viewer may not see is an empty bar carrying its mark (`mark_labels[status]`)."""
     fig = go.Figure()
-    for (grade, label), colour in zip(labels.items(), palette.CATEGORIES, strict=False):
+    counties = list(dict.fromkeys(frame["county"]))
+    # Plotly stacks a group of lying bars upwards from the first trace: added last to first, the first grade is
+    # the top bar of each county, and the legend (reversed) keeps `labels`' order.
+    for (grade, label), colour in reversed(list(zip(labels.items(), palette.CATEGORIES, strict=False))):
         rows = frame[frame["grade"] == grade]
         hidden = rows["status"] != ""
         fig.add_trace(
             go.Bar(
                 name=label,
-                x=rows["county"],
-                y=rows["per_100"].where(~hidden, 0).fillna(0),
+                y=rows["county"],
+                x=rows["per_100"].where(~hidden, 0).fillna(0),
+                orientation="h",
                 marker_color=colour,
                 text=[
                     mark_labels.get(s, "") if s else ("" if pd.isna(v) else f"{v:.1f}")
@@ -1177,9 +1182,11 @@ def grade_rates(
                 textposition="outside",
                 cliponaxis=False,
                 constraintext="none",
-                hovertemplate="%{x} · " + _inert(label) + ": %{text}<extra></extra>",
+                hovertemplate="%{y} · " + _inert(label) + ": %{text}<extra></extra>",
             )
         )
-    fig.update_yaxes(title=axis_title)
-    fig.update_layout(barmode="group")
-    return _legend_at_the_bottom(_layout(fig, title, 380))
+    top = frame["per_100"].max()
+    fig.update_xaxes(title=axis_title, range=[0, (top if pd.notna(top) and top > 0 else 1) * 1.25])
+    fig.update_yaxes(categoryorder="array", categoryarray=counties[::-1])  # the first county at the top
+    fig.update_layout(barmode="group", legend={"traceorder": "reversed"})
+    return _legend_at_the_bottom(_layout(fig, title, _height(int(len(counties) * 1.6))))

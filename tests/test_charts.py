@@ -268,3 +268,32 @@ def test_a_title_too_wide_for_a_phone_is_set_on_two_lines_with_room_for_both():
     assert charts.coverage_bars(frame, unbreakable, "x").layout.title.text == unbreakable  # nowhere to break
     assert charts._title_lines("County <b>" + "x" * 60) == ["County", "<b>" + "x" * 60]  # escaped after breaking
     assert "&lt;b&gt;" in charts.coverage_bars(frame, "County <b>" + "x" * 60, "x").layout.title.text
+
+
+def test_grade_rates_lie_down_first_county_on_top_and_hidden_rates_carry_their_mark():
+    frame = pd.DataFrame(
+        {
+            "county": ["甲县", "甲县", "乙县", "乙县"],
+            "grade": ["excellent", "competent", "excellent", "competent"],
+            "per_100": [10.0, 1.0, float("nan"), 2.0],
+            "status": ["", "", "small", ""],
+        }
+    )
+    fig = charts.grade_rates(frame, {"excellent": "优秀", "competent": "称职"}, "提拔", "每百人", {"small": "<5"})
+    assert [trace.name for trace in fig.data] == ["称职", "优秀"] and fig.layout.legend.traceorder == "reversed"
+    excellent = fig.data[1]
+    assert excellent.orientation == "h" and list(excellent.text) == [
+        "10.0",
+        "&lt;5",
+    ]  # escaped: drawn as <5 and list(excellent.x) == [10.0, 0]
+    assert list(fig.layout.yaxis.categoryarray) == ["乙县", "甲县"]  # drawn bottom-up: 甲县 on top
+
+
+def test_quota_bars_colour_counties_above_the_ceiling_red_and_draw_it():
+    frame = pd.DataFrame({"county": ["甲县", "乙县", "丙县"], "share": [0.26, 0.2, 0.1]})
+    marks = pd.Series(["", "", "<5"])
+    fig = charts.quota_bars(frame, "优秀比例", "占参加考核人数", 0.2, "上限 20%", marks)
+    bar = fig.data[0]
+    assert list(bar.y) == ["丙县", "乙县", "甲县"] and list(bar.text) == ["&lt;5", "20.0%", "26.0%"]
+    assert bar.marker.color[-1] == palette.STATUS["below"] and bar.marker.color[1] == palette.EMPHASIS["reference"]
+    assert [shape.x0 for shape in fig.layout.shapes] == [0.2] and fig.layout.annotations[0].text == "上限 20%"
