@@ -50,10 +50,13 @@ with storage_notice.said(lang, fault_notice):
         ),
         st.Page("views/county.py", title=t("page_county", lang), icon=":material/location_city:", url_path="county"),
         *(
-            [st.Page("views/alerts.py", title=t("page_alerts", lang), icon=":material/campaign:", url_path="alerts")]
+            [
+                st.Page("views/alerts.py", title=t("page_alerts", lang), icon=":material/campaign:", url_path="alerts"),
+                st.Page("views/cadre.py", title=t("page_cadre", lang), icon=":material/badge:", url_path="cadre"),
+            ]
             if who is not None
             else []
-        ),  # every signed-in account, for his scope (docs/decisions.md#who-sees-the-warning-list)
+        ),  # every signed-in account, for his scope (docs/decisions.md#who-sees-the-warning-list, #cadre-profile)
         *(
             [
                 st.Page("views/data.py", title=t("page_data", lang), icon=":material/upload_file:", url_path="data"),

@@ -23,6 +23,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "page_welfare": ("关心关爱", "Welfare"),
     "page_movements": ("能上能下", "Movements"),
     "page_appraisals": ("年度考核", "Appraisals"),
+    "page_cadre": ("干部画像", "Cadre profile"),
     "page_data": ("数据管理", "Data"),
     "language": ("语言", "Language"),
     "period_year": ("考核年度", "Year"),
@@ -1715,6 +1716,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "window_one_month": ("{month}（该年度仅此月有记录）", "{month} (the only month of the year with records)"),
     # --- honest views (issue 24): coverage changes, reporting counts, the sidebar county, short links
     "delta_vs_window": ("较 {window} {delta}", "{delta} vs {window}"),
+    "county_not_on_cadre_page": (
+        "本页显示一名干部，不按县区筛选；所选县区用于其他页面和简报。",
+        "This page shows one cadre, not a county's figures; the county chosen applies to the other pages and the "
+        "briefing.",
+    ),
     "county_not_on_page": (
         "本页显示全市数字，不按县区筛选；所选县区用于其他页面和简报。",
         "This page shows the prefecture's figures, not one county's; the county chosen applies to the other pages "
@@ -1781,6 +1787,66 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_change": ("较上期", "Change"),
     # --- movements page
     "action_promotion": ("提拔", "Promotion"),
+    # --- the cadre page (干部画像)
+    "cadre_id_label": ("干部编号", "Cadre id"),
+    "training_untrained_click": (
+        "点选一行查看该干部的画像（培训、年度考核、干部调整）；查看会记入审计日志。",
+        "Select a row to open that cadre's profile (training, appraisals, decisions); the opening is recorded in "
+        "the audit log.",
+    ),
+    "cadre_prompt": (
+        "输入干部编号，或在培训覆盖页的未参训人员名单中点选一人。每次查看都会记入审计日志。",
+        "Type a cadre id, or pick someone in the training page's list of untrained cadres. Every opening is "
+        "recorded in the audit log.",
+    ),
+    "cadre_sign_in": ("查看干部画像需要先登录。", "Sign in to open a cadre's profile."),
+    "cadre_id_invalid": (
+        "干部编号应为 1 至 {limit} 个字符，不能含换行等控制字符。",
+        "A cadre id is 1 to {limit} characters, without line breaks or other control characters.",
+    ),
+    "cadre_not_found": (
+        "没有干部编号为「{cadre}」的干部：任何花名册中都没有此编号。",
+        "No roster lists cadre id “{cadre}”.",
+    ),
+    "cadre_not_found_in_scope": (
+        "您的账号范围内没有干部编号为「{cadre}」的干部。",
+        "No cadre with id “{cadre}” within your account's counties.",
+    ),
+    "cadre_recorded": (
+        "本次查看已记入审计日志（{who}，{cadre}）。",
+        "This opening is recorded in the audit log ({who}, {cadre}).",
+    ),
+    "cadre_person": (
+        "{name}，{county}{unit}，{rank}（花名册截至 {as_of}）",
+        "{name}, {unit}, {county}, {rank} (roster as of {as_of})",
+    ),
+    "cadre_section_training": ("{year} 年培训", "Training in {year}"),
+    "cadre_section_grades": ("历年年度考核等次", "Annual appraisal grades"),
+    "cadre_section_decisions": ("干部调整", "Personnel decisions"),
+    "cadre_section_roster": ("花名册记录", "Roster snapshots"),
+    "kpi_cadre_hours": ("计入目标的学时", "Hours counted toward the target"),
+    "kpi_cadre_target": ("应达学时", "Hours owed"),
+    "kpi_cadre_online": ("网络自学学时", "Online self-study hours"),
+    "cadre_target_note": (
+        "目标按本人职级所在的职级组计（{group}：{window}内应达 {target:.1f} 学时，线上自学另计，每年至少 {online:.0f} 学时）。"
+        "计入目标的学时不含线上自学。",
+        "The target follows his rank group ({group}: {target:.1f} hours owed over {window}; online self-study on top, "
+        "at least {online:.0f} hours a year). Hours counted toward the target leave online self-study out.",
+    ),
+    "cadre_not_on_roster_then": (
+        "{year} 年末的花名册中没有此人：当年不计算学时目标。",
+        "Not on the roster at the end of {year}: no training target that year.",
+    ),
+    "cadre_no_rank_group": (
+        "职级「{rank}」不属于任何职级组：不计算学时目标。",
+        "The rank “{rank}” belongs to no rank group: no training target.",
+    ),
+    "cadre_window_months": ("{start} 起 {months} 个月", "{months} months from {start}"),
+    "cadre_met": ("已达标", "met"),
+    "cadre_not_met": ("未达标", "not met"),
+    "cadre_none": ("无记录。", "None recorded."),
+    "col_records": ("次数", "Records"),
+    "col_online_hours": ("其中线上学时", "Of which online"),
     # --- appraisals page
     "appraisals_none": (
         "还没有年度考核等次。请在数据管理页导入年度考核文件（干部编号、年度、考核等次）。",
@@ -3033,6 +3099,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "field_grade": ("考核等次", "Grade"),
     "field_reason": ("事由", "Reason"),
     # --- the audit log as people read it (codes in the database, words on the page)
+    "audit_action_open_cadre": ("查看干部画像", "Cadre profile opened"),
     "audit_action_sign_in": ("登录", "Sign-in"),
     "audit_action_sign_out": ("退出登录", "Sign-out"),
     "audit_action_view_sign_in": ("访问口令验证", "Viewing password"),

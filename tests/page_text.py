@@ -204,6 +204,7 @@ DATA_QUERIES = (
 PAGE_QUERIES = {
     "views/training.py": ("SELECT domain FROM training",),
     "views/county.py": ("SELECT domain FROM training",),  # the county's weakest training domain
+    "views/cadre.py": ("SELECT domain FROM training", "SELECT reason FROM movements"),  # his records, as written
 }
 # Tracks other than the standard four are data too (labels.STANDARD_TRACKS are translated).
 TRACKS = "SELECT track FROM indicators WHERE track IS NOT NULL"

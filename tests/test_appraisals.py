@@ -7,7 +7,7 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-from conftest import import_ok, race_csv
+from conftest import import_ok
 
 from incentive.accounts.roles import Scope
 from incentive.care import appraisals
@@ -16,46 +16,6 @@ from incentive.intake.ingest import parse_file
 from incentive.sharing.export import export_frame
 from incentive.store import batches, queries
 from incentive.store.reference import current_reference
-
-ROSTER_HEAD = "干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\n"
-# county -> (id prefix, grades in id order); 枫岚区 has no cadres
-GRADED = {
-    "云岫县": ("A", ["优秀"] * 5 + ["称职"] * 14 + ["不称职"]),
-    "云峤县": ("B", ["优秀"] * 4 + ["合格"] * 6),  # 40% 优秀, above the 20% ceiling; 合格 is read as 称职
-    "澄溪县": ("C", ["优秀"] * 6 + ["称职"] * 20 + ["基本称职"] * 3 + ["不定等次"]),
-}
-UNITS = {"A": "安坝镇", "B": "丹埠镇", "C": "澄溪财政局"}
-
-
-def roster_and_grades() -> tuple[str, str]:
-    roster, grades = [ROSTER_HEAD], ["干部编号,姓名,单位,年度,考核等次\n"]
-    for county, (prefix, words) in GRADED.items():
-        for i, word in enumerate(words, start=1):
-            cadre = f"{prefix}{i:03d}"
-            roster.append(f"{cadre},某,{county},{UNITS[prefix]},一级科员,男,1990,2024-12-31\n")
-            grades.append(f"{cadre},某,{UNITS[prefix]},2024年度,{word}\n")
-    grades.append("X999,某,外单位,2024,称职\n")  # on no roster: county ''
-    return "".join(roster), "".join(grades)
-
-
-@pytest.fixture
-def graded_db(catalog_db):
-    roster, grades = roster_and_grades()
-    import_ok(catalog_db, "roster.csv", roster.encode())
-    import_ok(catalog_db, "grades.csv", grades.encode("gbk"))
-    import_ok(
-        catalog_db,
-        "moves.csv",
-        (
-            "干部编号,调整日期,调整类型\n"
-            "A001,2025-03-01,提拔\nA002,2025-11-30,提拔\nB001,2025-05-05,提拔\n"  # 优秀 promoted the year after
-            "A020,2025-04-01,降职\nC027,2025-08-08,免职\n"  # 不称职 demoted, 基本称职 dismissed
-            "A003,2024-06-01,提拔\nB002,2026-01-05,提拔\n"  # before the grade; after the year after
-        ).encode(),
-    )
-    import_ok(catalog_db, "race.csv", race_csv("2024-Q4", ["澄溪县", "云岫县", "云峤县", "枫岚区"]))
-    return catalog_db
-
 
 # ---- the file kind
 

@@ -302,6 +302,16 @@ def progress(at, lang):
     check(at, lang, page, "a past year", (CLERK_NAME, "云岫县"))
 
 
+def cadre(at, lang):
+    page = "views/cadre.py"
+    open_page(at, lang, page, admin=True)  # for signed-in accounts only
+    check(at, lang, page, "nobody chosen yet")
+    at.text_input(key="cadre_id").set_value("LZ000007").run()
+    check(at, lang, page, "a cadre", extra=("LZ000007",))
+    at.text_input(key="cadre_id").set_value("NOBODY").run()
+    check(at, lang, page, "no such cadre", extra=("NOBODY",))
+
+
 def alerts(at, lang):
     page = "views/alerts.py"
     open_page(at, lang, page, admin=True)  # for signed-in accounts only
@@ -331,6 +341,7 @@ SCENARIOS = {
     "users": users,
     "progress": progress,
     "alerts": alerts,
+    "cadre": cadre,
 }
 
 

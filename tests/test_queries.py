@@ -31,6 +31,16 @@ PARAMS = {
     "appraisal_outcomes": {"year": 2025, "follow_start": dt.date(2026, 1, 1), "follow_end": dt.date(2026, 9, 30)},
     "appraisal_units": {"year": 2025},
     "appraisal_years": {},
+    "cadre_county": {"cadre_id": "LZ000007"},
+    "cadre_roster": {"cadre_id": "LZ000007", "county": "云岫县"},
+    "cadre_training": {
+        "cadre_id": "LZ000007",
+        "county": "云岫县",
+        "start": dt.date(2025, 1, 1),
+        "end": dt.date(2025, 12, 31),
+    },
+    "cadre_grades": {"cadre_id": "LZ000007", "county": "云岫县"},
+    "cadre_decisions": {"cadre_id": "LZ000002", "county": "云岫县"},  # one with decisions
     "export_appraisals": {},
     "movements_by_year": {},
     "roster_sizes": {"day": dt.date(2025, 12, 31)},

@@ -57,6 +57,10 @@ def test_a_scope_covers_its_counties_and_refuses_others_with_a_sentence():
 def test_queries_of_named_cadres_are_marked_and_no_other():
     named = [name for name in queries.names() if queries.named_cadres(name)]
     assert named == [
+        "cadre_decisions",
+        "cadre_grades",
+        "cadre_roster",
+        "cadre_training",
         "export_appraisals",
         "export_movements",
         "export_roster",

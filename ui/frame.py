@@ -14,7 +14,7 @@ from incentive.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from incentive.store import batches
 
 from . import link_state, meeting, sign_in
-from .page_state import PREFECTURE_PAGES
+from .page_state import COUNTY_NOT_USED
 from .runtime import database, pinned_at, run_query, start_run
 
 LANGUAGE_LABELS = {"zh": "中文", "en": "English"}
@@ -48,8 +48,8 @@ def language() -> str:
 
 def sidebar(lang: str, page_path: str) -> None:
     """Year selector, county, data version and sample notice, below the navigation; records the frame for the page.
-    On a page of the prefecture's figures (page_state.PREFECTURE_PAGES) the county is shown disabled, its choice
-    kept for the other pages and the briefing, with a line saying the page does not filter by it."""
+    On a page the county does not filter (page_state.COUNTY_NOT_USED: the prefecture's figures, one cadre) the
+    county is shown disabled, its choice kept for the other pages and the briefing, with a line saying why."""
     info = start_run()
     years = [int(y) for y in run_query("data_years")["year"]]
     counties = ["", *run_query("race_units", county="")["unit"]]
@@ -58,7 +58,7 @@ def sidebar(lang: str, page_path: str) -> None:
     year = None
     if years:
         year = st.sidebar.selectbox(t("period_year", lang), years, index=0, key="year", bind="query-params")
-    prefecture_only = page_path in PREFECTURE_PAGES
+    prefecture_only = page_path in COUNTY_NOT_USED
     county = st.sidebar.selectbox(
         t("shared_county", lang),
         counties,
@@ -68,7 +68,7 @@ def sidebar(lang: str, page_path: str) -> None:
         disabled=prefecture_only,
     )
     if prefecture_only:
-        st.sidebar.caption(t("county_not_on_page", lang))
+        st.sidebar.caption(t(COUNTY_NOT_USED[page_path], lang))
     db = database()
     if pinned_at() is not None:
         st.sidebar.caption(t("data_version_pinned", lang, when=f"{pinned_at():%Y-%m-%d %H:%M}"))

@@ -71,14 +71,24 @@ class AppraisalsState:
 
 
 @dataclass(frozen=True)
+class CadreState:
+    id: str | None = None  # the cadre id typed or clicked; None = nobody yet
+
+
+@dataclass(frozen=True)
 class AlertsState:
     focus: str | None = None  # the county whose warnings are listed when the sidebar names none; None = every one
     rule: str | None = None  # one rule (incentive/alerts/rules.py RULES); None = every rule
 
 
-# Pages whose figures are the prefecture's whatever the sidebar's county: the control is shown there disabled, with
-# a line saying so, never as a filter that changes nothing (docs/decisions.md#the-sidebar-county-per-page).
-PREFECTURE_PAGES = frozenset({"", "movements", "appraisals"})
+# Pages the sidebar's county does not filter: the control is shown there disabled, with the line (an i18n key)
+# saying why, never as a filter that changes nothing (docs/decisions.md#the-sidebar-county-per-page).
+COUNTY_NOT_USED = {
+    "": "county_not_on_page",  # the prefecture's figures
+    "movements": "county_not_on_page",
+    "appraisals": "county_not_on_page",
+    "cadre": "county_not_on_cadre_page",  # one cadre, in his own county
+}
 
 
 @dataclass(frozen=True)
@@ -98,6 +108,7 @@ PAGES: dict[str, tuple[str, type]] = {
     "welfare": ("care", WelfareState),
     "movements": ("moves", MovementsState),
     "appraisals": ("grades", AppraisalsState),
+    "cadre": ("cadre", CadreState),
     "alerts": ("alerts", AlertsState),
     "county": ("profile", CountyState),
 }

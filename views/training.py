@@ -11,7 +11,7 @@ from incentive.i18n import t
 from incentive.safe_text import markdown, tm
 from incentive.training import coverage, coverage_tables
 from incentive.training.named_lists import NamesWithheld
-from ui import frame, link_state, meeting, sign_in
+from ui import cadre_clicks, frame, link_state, meeting, sign_in
 from ui.downloads import table_downloads
 from ui.frame import MISSING_CELL, fit_marks, table_height
 from ui.runtime import (
@@ -414,10 +414,18 @@ with deck.section("drill"):
             except NamesWithheld as withheld:
                 st.info(markdown(withheld.text(lang)))
             else:
+                ids = names["cadre_id"].tolist()
                 names.columns = [
                     t(k, lang) for k in ("col_unit_county", "slice_unit", "col_cadre_id", "col_name", "slice_rank")
                 ]
-                deck.table(names)
+                deck.table(  # a row opens the cadre's page (干部画像), whose opening the audit log records
+                    names,
+                    key="training_untrained_table",
+                    on_select=cadre_clicks.from_table("training_untrained_table", ids),
+                    selection_mode="single-row",
+                )
+                cadre_clicks.follow()
+                st.caption(t("training_untrained_click", lang))
                 download(
                     names,
                     t("file_training_untrained", lang, county=drill_county, window=window.label),

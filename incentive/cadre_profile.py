@@ -1,0 +1,127 @@
+"""干部画像: one named cadre as the rules see him, for a user whose scope covers his county: who he is by the roster,
+his training of a year by category against his own target, his annual appraisal grades by year, and the personnel
+decisions about him. Every opening is recorded in the audit log before anything is shown
+(docs/decisions.md#cadre-profile).
+
+His county is that of the newest roster snapshot listing him (queries/cadre_county.sql): a county's users open
+the cadres their county lists now. The training figures are the ones every coverage figure reads for him
+(queries/training_cadres.sql, the training page's year), so his page and the county's figures agree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from incentive.accounts.roles import Principal, Scope, scope_of
+from incentive.i18n import TranslatedError
+from incentive.store import audit, queries
+from incentive.store.database import Database
+from incentive.training import coverage
+
+CATEGORIES = coverage.CATEGORIES
+ID_MAX_CHARS = 64
+_ID = re.compile(r"[^\x00-\x1f\x7f]{1,64}")
+
+
+class ProfileRefused(TranslatedError):
+    """A cadre page that may not be opened (no such cadre, outside the user's scope, not signed in); the
+    sentence says why and names nobody."""
+
+
+@dataclass(frozen=True)
+class CadreProfile:
+    """`person`: his newest roster row (as_of, name, county, unit, rank, gender, birth_year); `roster`: every
+    snapshot listing him, oldest first; `attainment`: his row of training_cadres for `year` (hours counted,
+    target, met, online hours and minimum) with `has_target` (False for a rank no group knows) and
+    `online_per_year` (学时); None when he is not on the roster at the year's end; `by_category`:
+    学时 per training category in `year` (category, hours, records); `records`: the year's training records;
+    `grades`: year, grade, unit, newest first; `decisions`: date, action, reason, newest first."""
+
+    cadre_id: str
+    year: int
+    person: dict
+    roster: pd.DataFrame
+    attainment: dict | None
+    by_category: pd.DataFrame
+    records: pd.DataFrame
+    grades: pd.DataFrame
+    decisions: pd.DataFrame
+
+
+def county_of(conn: duckdb.DuckDBPyConnection, cadre_id: str) -> str | None:
+    """The county of the newest roster snapshot listing `cadre_id`; None when no snapshot does."""
+    row = queries.run(conn, "cadre_county", cadre_id=cadre_id).iloc[0]
+    return str(row["county"]) if bool(row["on_roster"]) else None
+
+
+def clean_id(text: str) -> str:
+    """A cadre id as typed or linked: trimmed; ProfileRefused when empty, too long or holding control characters
+    (it goes into the audit log and the address)."""
+    cadre_id = (text or "").strip()
+    if not _ID.fullmatch(cadre_id):
+        raise ProfileRefused("cadre_id_invalid", limit=ID_MAX_CHARS)
+    return cadre_id
+
+
+def open_profile(db: Database, who: Principal | None, cadre_id: str, year: int) -> CadreProfile:
+    """The page of `cadre_id` for `year`, after writing the audit row `open_cadre` (who, the cadre id) in a
+    transaction of its own: no row, no page (a StorageFault from the write reaches the caller). ProfileRefused,
+    with nothing recorded, when nobody is signed in, no roster lists the cadre, or his county is outside the
+    user's scope (the sentence does not say which county, nor whether he exists, to a user who may not know)."""
+    if who is None:
+        raise ProfileRefused("cadre_sign_in")
+    cadre_id = clean_id(cadre_id)
+    county = county_of(db.connection, cadre_id)
+    scope = scope_of(who)
+    if county is None or not scope.covers(county):
+        raise ProfileRefused("cadre_not_found" if scope.everything else "cadre_not_found_in_scope", cadre=cadre_id)
+    audit.record(db, who.name, "open_cadre", target=cadre_id, detail=str(year))
+    return read_profile(db.connection, scope, cadre_id, county, year)
+
+
+def read_profile(conn: duckdb.DuckDBPyConnection, scope: Scope, cadre_id: str, county: str, year: int) -> CadreProfile:
+    """The figures of the page (open_profile, which records the opening, is the way in for people)."""
+    window = coverage.year_window(year)
+    named = {"scope": scope, "cadre_id": cadre_id, "county": county}
+    roster = queries.run(conn, "cadre_roster", **named)
+    records = queries.run(conn, "cadre_training", start=window.start, end=window.end, **named)
+    cadres = queries.run(conn, "training_cadres", start=window.start, end=window.end, months=window.months)
+    mine = cadres[cadres["cadre_id"] == cadre_id]
+    attainment = None
+    if len(mine):
+        attainment = mine.iloc[0].to_dict()
+        # a rank no group knows has no target (NULL columns), which the page says rather than showing 0 owed
+        attainment["has_target"] = attainment["rank_group"] is not None and pd.notna(attainment["target"])
+        attainment["online_per_year"] = attainment["online_target"] * 12 / window.months
+    return CadreProfile(
+        cadre_id=cadre_id,
+        year=year,
+        person=roster.iloc[-1].to_dict() if len(roster) else {"county": county},
+        roster=roster,
+        attainment=attainment,
+        by_category=by_category(records),
+        records=records,
+        grades=queries.run(conn, "cadre_grades", **named),
+        decisions=queries.run(conn, "cadre_decisions", **named),
+    )
+
+
+def by_category(records: pd.DataFrame) -> pd.DataFrame:
+    """学时 and records per training category (coverage.CATEGORIES order, every category even without any):
+    category, hours, records, online_hours."""
+    rows = []
+    for category in CATEGORIES:
+        mine = records[records["category"] == category]
+        rows.append(
+            {
+                "category": category,
+                "hours": float(mine["hours"].sum()),
+                "records": len(mine),
+                "online_hours": float(mine.loc[mine["mode"] == "online", "hours"].sum()),
+            }
+        )
+    return pd.DataFrame(rows, columns=["category", "hours", "records", "online_hours"])

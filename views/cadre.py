@@ -1,0 +1,116 @@
+"""干部画像 Cadre profile: one named cadre, for a signed-in user whose scope covers his county: his training of the
+sidebar's year by category against his own target, his appraisal grades by year, the personnel decisions about
+him, his roster snapshots. Every opening is written to the audit log first (incentive/cadre_profile.py)."""
+
+import streamlit as st
+
+from incentive import cadre_profile
+from incentive.i18n import t
+from incentive.intake.file_kinds import labelled
+from incentive.store.storage_faults import StorageFault
+from incentive.training import coverage_tables
+from ui import frame, link_state, sign_in, storage_notice
+from ui.frame import table_height
+from ui.runtime import database
+
+state = frame.current()
+lang, year = state.lang, state.year
+st.title(t("page_cadre", lang))
+notes = st.container()
+link = link_state.page()  # ui/page_state.CadreState
+link.seed("cadre_id", "id", default="", parse=str)
+typed = st.text_input(t("cadre_id_label", lang), key="cadre_id").strip()
+link.publish("id", typed, "")
+link_state.show_notes(notes, lang)
+if not typed:
+    st.info(t("cadre_prompt", lang))
+    st.stop()
+if year is None:
+    st.info(t("data_version_empty", lang))
+    st.stop()
+who = sign_in.principal()
+try:
+    profile = cadre_profile.open_profile(database(), who, typed, year)
+except cadre_profile.ProfileRefused as refused:
+    st.warning(refused.text(lang))
+    st.stop()
+except StorageFault as fault:  # the opening must be recorded before anything is shown
+    storage_notice.say_refused(fault, lang)
+    st.stop()
+
+person = profile.person
+st.subheader(
+    t(
+        "cadre_person",
+        lang,
+        name=person.get("name") or profile.cadre_id,
+        county=person.get("county", ""),
+        unit=person.get("unit", ""),
+        rank=person.get("rank", ""),
+        as_of=str(person.get("as_of", ""))[:10],
+    )
+)
+st.caption(t("cadre_recorded", lang, who=who.name, cadre=profile.cadre_id))
+
+# ---- training of the year against his own target
+st.subheader(t("cadre_section_training", lang, year=year))
+mine = profile.attainment
+if mine is None:
+    st.info(t("cadre_not_on_roster_then", lang, year=year))
+elif not mine["has_target"]:
+    st.info(t("cadre_no_rank_group", lang, rank=mine["rank"]))
+else:
+    figures = st.columns(3)
+    figures[0].metric(
+        t("kpi_cadre_hours", lang),
+        f"{mine['counted_hours']:.1f}",
+        t("cadre_met", lang) if mine["met_target"] else t("cadre_not_met", lang),
+        delta_color="green" if mine["met_target"] else "red",  # the theme's 达标 / 未达标 colours (palette)
+        delta_arrow="off",
+    )
+    figures[1].metric(t("kpi_cadre_target", lang), f"{mine['target']:.1f}")
+    figures[2].metric(t("kpi_cadre_online", lang), f"{mine['online_hours']:.1f} / {mine['online_target']:.1f}")
+    st.caption(
+        t(
+            "cadre_target_note",
+            lang,
+            group=t(f"rank_group_{mine['rank_group']}", lang),
+            window=t("cadre_window_months", lang, start=str(mine["window_start"])[:7], months=mine["window_months"]),
+            target=mine["target"],
+            online=mine["online_per_year"],
+        )
+    )
+categories = profile.by_category.assign(
+    category=lambda f: f["category"].map(lambda c: coverage_tables.category_label(c, lang))
+)
+categories.columns = [
+    t("field_category", lang),
+    t("field_hours", lang),
+    t("col_records", lang),
+    t("col_online_hours", lang),
+]
+st.dataframe(categories, hide_index=True, width="stretch")
+if len(profile.records):
+    with st.expander(f"{t('field_course', lang)} ({len(profile.records)})"):
+        st.dataframe(labelled("training", profile.records, lang), hide_index=True, width="stretch")
+
+# ---- appraisal grades and personnel decisions
+grades_col, decisions_col = st.columns(2, gap="large")
+grades_col.subheader(t("cadre_section_grades", lang))
+if profile.grades.empty:
+    grades_col.caption(t("cadre_none", lang))
+else:
+    grades_col.dataframe(labelled("appraisals", profile.grades, lang), hide_index=True, width="stretch")
+decisions_col.subheader(t("cadre_section_decisions", lang))
+if profile.decisions.empty:
+    decisions_col.caption(t("cadre_none", lang))
+else:
+    decisions_col.dataframe(labelled("movements", profile.decisions, lang), hide_index=True, width="stretch")
+
+with st.expander(t("cadre_section_roster", lang)):
+    st.dataframe(
+        labelled("roster", profile.roster, lang),
+        hide_index=True,
+        width="stretch",
+        height=table_height(len(profile.roster)),
+    )
