@@ -133,3 +133,26 @@ def test_a_refused_new_account_keeps_what_was_typed_in_the_browser(page, app_url
     expect(form.get_by_label("用户名")).to_have_value("")
     expect(main(page).locator("[data-testid=stDataFrame]").first).to_contain_text("澄溪填报员")
     expect_no_exception(page)
+
+
+def test_a_row_of_the_untrained_list_opens_the_cadre_profile_and_the_opening_is_logged(page, app_url, screenshots):
+    """The training page's named list (administrators, and a county's own accounts): a click on a row's selector
+    opens 干部画像 with the cadre's id in the address, the page names him, and says the opening is recorded."""
+    signed_in_at(page, f"{app_url}/training")
+    expander = main(page).locator("[data-testid=stExpander]").filter(has_text="未参训人员名单")
+    expander.scroll_into_view_if_needed()
+    expander.locator("summary").click()
+    grid = expander.locator("[data-testid=stDataFrame]")
+    grid.wait_for()
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    first_row = (box["x"] + 15, box["y"] + 35 + 17)  # the row selector of the first row, under the header
+    page.mouse.move(*first_row)
+    page.mouse.click(*first_row)
+    page.wait_for_url(re.compile(r"/cadre\?.*cadre\.id=LZ\d+"), timeout=60_000)
+    wait_idle(page)
+    expect_no_exception(page)
+    cadre_id = re.search(r"cadre\.id=(LZ\d+)", page.url).group(1)
+    expect(main(page).get_by_text(f"本次查看已记入审计日志（{ADMIN}，{cadre_id}）")).to_be_visible()
+    expect(main(page).get_by_text("花名册截至", exact=False)).to_be_visible()
+    save_screenshots(page, screenshots, "cadre-profile-from-list")
