@@ -2989,6 +2989,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "Training data are incomplete in {n} {n:county|counties}: {counties}. The training figures above lack "
         "what they have not sent.",
     ),
+    "training_absent_line": (
+        "{n} 个县区培训数据未报齐：{counties}。未报部分不在以上数字之中（不是实测的零）。",
+        "Training data are incomplete in {n} {n:county|counties}: {counties}. What has not been sent is not in "
+        "the figures above (it is not a measured zero).",
+    ),
     "bulletin_training_absent_county": ("{county}（{periods}未报）", "{county} ({periods} not sent)"),
     "bulletin_third_run": (
         "{county}连续{n}期（自{first}起）",

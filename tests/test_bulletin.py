@@ -743,3 +743,34 @@ def test_a_refusal_names_every_period_held_or_their_span():
     quarters = [f"{y}-Q{q}" for y in (2023, 2024, 2025) for q in (1, 2, 3, 4)]
     assert bulletin._held(quarters, "zh") == "2023-Q1 至 2025-Q4，共 12 期"  # not the newest eight, silently
     assert bulletin._held([], "en") == "—"
+
+
+def test_a_county_whose_training_quarter_is_not_in_is_named_wherever_training_figures_are_shown(sample_db_path):
+    """The sample's 棠梨县 never sent its 2026-Q3 training records: the line the training page, the overview, the
+    county page and the briefing show says so (its quarter is not a measured zero); a quarter still running is owed
+    nothing, and another county's view names nobody."""
+    from incentive.sharing import briefing
+    from incentive.store import settings
+    from incentive.store.database import Database
+    from incentive.training import coverage
+
+    db = Database(sample_db_path)
+    try:
+        config = settings.current(db)
+        year = coverage.year_window(2026)
+        line = bulletin.absent_training(db.connection, year, config, "zh", until=dt.date(2026, 12, 1))
+        assert (
+            line == "1 个县区培训数据未报齐：棠梨县（2026年第三季度未报）。未报部分不在以上数字之中（不是实测的零）。"
+        )
+        assert bulletin.absent_training(db.connection, year, config, "zh", until=dt.date(2026, 9, 29)) == ""
+        assert (
+            bulletin.absent_training(db.connection, year, config, "zh", until=dt.date(2026, 12, 1), county="云岫县")
+            == ""
+        )
+        english = bulletin.absent_training(db.connection, year, config, "en", until=dt.date(2026, 12, 1))
+        assert english.startswith("Training data are incomplete in 1 county: 棠梨县 (")
+        paragraphs = briefing.gather(db, 2026, "棠梨县", "zh", "http://x.local/").sections
+        training = next(s for s in paragraphs if s.title == "培训覆盖")
+        assert any(p.startswith("1 个县区培训数据未报齐：棠梨县") for p in training.paragraphs)
+    finally:
+        db.close()

@@ -404,6 +404,7 @@ def _table_with(app, *columns):
 
 def test_training_page_headlines_and_tables_come_from_the_rollup(app):
     on_page(app, "views/training.py")
+    assert any(w.value.startswith("1 个县区培训数据未报齐：棠梨县（2026年第三季度未报）") for w in app.warning)
     whole = coverage.window_query(
         _connection(), "training_coverage", coverage.year_window(2026), by="all", county="", to_come=0.0
     ).iloc[0]

@@ -28,6 +28,8 @@ from incentive.race import rankings
 from incentive.race.rankings import PeerGroup
 from incentive.race.scoring import DRAWS, TIER_SHARES, Ranking
 from incentive.review import submissions
+from incentive.safe_text import markdown
+from incentive.sharing import bulletin
 from incentive.store import batches, queries, settings
 from incentive.store.batches import VersionInfo
 from incentive.store.database import DataAsOf, Database
@@ -232,6 +234,22 @@ def loaded_findings(scope: Scope) -> list[checks.Finding]:
     """Values of the loaded data outside their plausible range, and unusual changes (checks.findings), computed
     once per data version and settings; they name cadres by id, so only for the prefecture's `scope`."""
     return _cached_findings(check_version(), scope)
+
+
+def absent_training(window: coverage.Window, county: str, lang: str) -> str:
+    """bulletin.absent_training for a page: the counties (or `county`) whose training files of `window` that
+    have ended by today are not all in, as one line ('' when all are); once per data version and day."""
+    return _cached_absent_training(data_version(), window.start, window.end, county, lang, dt.date.today(), pinned_at())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_absent_training(
+    version: str, start: dt.date, end: dt.date, county: str, lang: str, today: dt.date, moment: dt.datetime | None
+) -> str:
+    window = coverage.Window(start, end, "")
+    return bulletin.absent_training(
+        _reader(moment), window, app_settings(), lang, until=today, county=county, quote=markdown
+    )
 
 
 def app_settings() -> dict[str, float]:

@@ -18,6 +18,7 @@ from incentive.training import coverage, coverage_tables
 from ui import county_clicks, frame, link_state, meeting, publishing, rank_move, sharing, sign_in
 from ui.frame import fit_marks, table_height
 from ui.runtime import (
+    absent_training,
     app_settings,
     county_figures,
     movement_year,
@@ -248,6 +249,9 @@ with deck.section("training"):
         window_before = coverage.comparable_previous(window, last_day)
         training = county_profile.training(county_figures(window), county_figures(window_before), county)
         st.caption(tm("profile_training_scope", lang, window=window.label, before=window_before.label))
+        absent = absent_training(window, county, lang)
+        if absent:  # the county's unsent quarter is no measured zero (docs/decisions.md#reported-counts)
+            st.warning(absent)
         if training.row is None:
             st.info(tm("profile_training_no_cadres", lang, county=county))
         elif training.hidden:

@@ -16,6 +16,7 @@ from incentive.safe_text import markdown, tm
 from incentive.training import coverage as coverage_windows
 from ui import county_clicks, frame, link_state, meeting, sign_in
 from ui.runtime import (
+    absent_training,
     alert_list,
     app_settings,
     cycle_gaps,
@@ -157,6 +158,9 @@ with deck.section("training"):
         )
         if len(coverage) > charts.SCREEN_UNITS:
             chart.caption(t("chart_ends_note", lang, n=len(coverage), k=charts.ENDS))
+        absent = absent_training(this_year, "", lang)
+        if absent:  # a county's unsent quarter is no measured zero (docs/decisions.md#reported-counts)
+            chart.warning(absent)
         chart.caption(
             t(
                 "kpi_roster_note",

@@ -15,6 +15,7 @@ from ui import cadre_clicks, frame, link_state, meeting, sign_in
 from ui.downloads import table_downloads
 from ui.frame import MISSING_CELL, fit_marks, table_height
 from ui.runtime import (
+    absent_training,
     app_settings,
     promotions_in,
     ranking,
@@ -173,6 +174,9 @@ with deck.section("headline"):
         delta_color="inverse",
         delta=None if head.untrained is None else f"{head.untrained:+,}",
     )
+    absent = absent_training(window, county or "", lang)
+    if absent:  # a county's unsent quarter is no measured zero (docs/decisions.md#reported-counts)
+        st.warning(absent)
     if coverage.running(window, last_day) and not scope_hidden:
         st.caption(
             t(

@@ -273,6 +273,9 @@ def _training(conn, year: int, county: str, lang: str, config: dict, period: str
         )
     elif hidden:
         section.headline = Headline(t("kpi_coverage", lang), t("withheld", lang))
+    absent = bulletin.absent_training(conn, window, config, lang, until=dt.date.today(), county=county)
+    if absent:  # a county's unsent quarter is no measured zero, as on the pages and in the 通报
+        section.paragraphs.append(absent)
     labels = {c: coverage_tables.category_label(c, lang) for c in coverage.CATEGORIES}
     section.figures.append(
         charts.category_coverage_bars(

@@ -568,6 +568,32 @@ def window_words(window: coverage.Window, lang: str) -> str:
     return t("bulletin_window_months", lang, year=year, first=first, last=last)
 
 
+def absent_training(
+    conn, window: coverage.Window, config: dict, lang: str, *, until: dt.date, county: str = "", quote=str
+) -> str:
+    """`培训数据未报齐：棠梨县（2026年第三季度未报）。…`: the counties (one, with `county`) whose training files for
+    the schedule's periods inside `window` that have ended by `until` (today: a quarter still running is owed
+    nothing) are not all in, so that a page, the briefing and the 通报 never show a county's unsent quarter as a
+    measured zero (tracker.files_not_in); '' when all are in. `quote` makes names inert where the line goes."""
+    absent = [
+        gap
+        for gap in tracker.files_not_in(conn, "training", window.start, min(window.end, until), config)
+        if not county or gap.county == county
+    ]
+    if not absent:
+        return ""
+    items = [
+        t(
+            "bulletin_training_absent_county",
+            lang,
+            county=quote(gap.county),
+            periods=join([period_words(p, lang) for p in gap.periods], lang),
+        )
+        for gap in absent
+    ]
+    return t("training_absent_line", lang, n=len(absent), counties=join(items, lang))
+
+
 def _training(conn, period: str, county: str, lang: str, config: dict) -> list[str]:
     """Coverage and hours from January to the period's end against the year's targets, and the widest gaps;
     counties the training page hides are hidden here too (coverage.county_figures); the counties whose training
