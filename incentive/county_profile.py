@@ -152,13 +152,23 @@ def care_status_trend(history: pd.DataFrame, county: str) -> pd.DataFrame:
     return counts.reindex(periods_in_order, fill_value=0).rename_axis("period").reset_index()[columns]
 
 
-def decisions(now: movements.YearView, before: movements.YearView | None, county: str, threshold: int, lang: str):
+def decisions(
+    now: movements.YearView,
+    before: movements.YearView | None,
+    county: str,
+    threshold: int,
+    lang: str,
+    partial: bool = False,
+):
     """The county's personnel decisions of a year and the year before, one row per action (movements.ACTIONS):
     action, count and count_year_before as a viewer sees them (movements.county_table: `<5`, withheld, each year
     under its own pattern, exactly the movements page's cells; None when the county has no row that year), and
     change_year_before: the difference as text (`+2`, `-1`, `0`) only when both counts are shown, `withheld` in the
     user's language when either is hidden (with the shown one it would give the hidden one back), None when a year
-    has no row."""
+    has no row. `partial`: this year's records stop before its end (movements.partial_year), so no change is
+    computed (part of a year against a whole one would read as a fall): change_year_before says why instead.
+    (Not the same months a year earlier: those counts beside the whole year's on 能上能下 would give the rest of
+    that year by subtraction, unprotected.)"""
 
     def cells(view: movements.YearView | None) -> dict[str, tuple]:
         """action -> (the cell a viewer sees, the exact count, hidden?); {} when the county has no row."""
@@ -179,7 +189,9 @@ def decisions(now: movements.YearView, before: movements.YearView | None, county
         count = now_cells.get(action)
         earlier = before_cells.get(action)
         change = None
-        if count is not None and earlier is not None:
+        if partial and count is not None and earlier is not None:
+            change = t("profile_change_partial", lang)
+        elif count is not None and earlier is not None:
             if count[2] or earlier[2]:
                 change = t("withheld", lang)
             else:

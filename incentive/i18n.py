@@ -1573,6 +1573,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "profile_care_note": ("同比为与{period}相比。", "Year on year: against {period}."),
     "profile_chart_care_trend": ("{county}关爱指标状态走势", "{county}: welfare statuses over time"),
     "profile_decisions": ("{year}年干部选任与问责", "Personnel decisions, {year}"),
+    "profile_change_partial": ("不可比", "not comparable"),
+    "profile_decisions_partial": (
+        "{year} 年的调整记录截至 {day}，是全年的一部分，不与 {before} 年全年比较。",
+        "The {year} records run to {day}, part of the year: not compared with the whole of {before}.",
+    ),
+    "movements_partial": (
+        "{year} 年的调整记录截至 {day}：本页是该年的一部分，不是全年；历年图中的 {year} 年同样只到 {day}。",
+        "The {year} records run to {day}: this page shows part of the year, not all of it; so does {year} in the "
+        "chart by year.",
+    ),
     "profile_decisions_note": (
         "{year}年与{before}年的决定数，按能上能下页同样规则处理：1至{top}显示为<{threshold}，可据以推算的数不公开。",
         "Decisions in {year} and {before}, shown as on the Movements page: 1 to {top} show as <{threshold}, "
@@ -2990,7 +3000,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "what they have not sent.",
     ),
     "training_absent_line": (
-        "{n} 个县区培训数据未报齐：{counties}。未报部分不在以上数字之中（不是实测的零）。",
+        "{n} 个县区培训数据未报齐：{counties}。未报部分不在以上数字之中，不是实测的零。",
         "Training data are incomplete in {n} {n:county|counties}: {counties}. What has not been sent is not in "
         "the figures above (it is not a measured zero).",
     ),

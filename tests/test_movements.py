@@ -131,3 +131,10 @@ def test_totals_by_year(moved_db):
     yearly = movements.totals_by_year(queries.run(moved_db.connection, "movements_by_year"))
     assert yearly["year"].tolist() == [2024, 2025]
     assert yearly["promotion"].tolist() == [1, 1] and yearly["dismissal"].tolist() == [0, 1]
+
+
+def test_a_year_the_records_stop_in_is_partial():
+    assert movements.partial_year(2026, dt.date(2026, 9, 28)) == dt.date(2026, 9, 28)
+    assert movements.partial_year(2025, dt.date(2026, 9, 28)) is None  # a year before: whole
+    assert movements.partial_year(2026, dt.date(2026, 12, 31)) is None
+    assert movements.partial_year(2026, None) is None

@@ -580,6 +580,14 @@ def test_movements_page_counts_and_tiers(app):
     assert tiers["方阵"].tolist() == ["第一方阵", "第二方阵", "第三方阵"]
     assert any("2025-Q4" in c.value for c in app.caption)
     assert len(app.get("plotly_chart")) == 3
+    assert [w.value for w in app.warning if "调整记录截至" in w.value] == [
+        "2026 年的调整记录截至 2026-09-28：本页是该年的一部分，不是全年；历年图中的 2026 年同样只到 2026-09-28。"
+    ]
+    on_page(app, "views/county.py")
+    app.selectbox(key="county").set_value("棠梨县").run()
+    decisions = _table_with(app, "事项", "上年", "同比变化")
+    assert set(decisions["同比变化"].dropna()) == {"不可比"}  # nine months against a whole year: no change
+    assert any("2026 年的调整记录截至 2026-09-28" in c.value for c in app.caption)
 
 
 def test_appraisals_page_grades_ceiling_promotions_and_tiers(app):

@@ -31,6 +31,7 @@ PARAMS = {
     "appraisal_outcomes": {"year": 2025, "follow_start": dt.date(2026, 1, 1), "follow_end": dt.date(2026, 9, 30)},
     "appraisal_units": {"year": 2025},
     "appraisal_years": {},
+    "movements_last_date": {},
     "cadre_county": {"cadre_id": "LZ000007"},
     "cadre_roster": {"cadre_id": "LZ000007", "county": "云岫县"},
     "cadre_training": {

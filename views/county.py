@@ -9,7 +9,7 @@ import streamlit as st
 
 from incentive import charts, county_profile, labels, periods
 from incentive.accounts.roles import COUNTY_ROLES
-from incentive.care import welfare
+from incentive.care import movements, welfare
 from incentive.i18n import t
 from incentive.publication import official
 from incentive.race import benchmarks, ranking_tables, rankings, scoring
@@ -368,12 +368,15 @@ with deck.section("care"):
 # ---- personnel decisions of the year and the year before, suppressed exactly as on 能上能下
 with deck.section("decisions"):
     st.subheader(t("profile_decisions", lang, year=year))
+    partial = movements.partial_year(year, movements.recorded_through(run_query("movements_last_date")))
     decisions = county_profile.decisions(
-        movement_year(year, threshold), movement_year(year - 1, threshold), county, threshold, lang
+        movement_year(year, threshold), movement_year(year - 1, threshold), county, threshold, lang, partial is not None
     )
     decision_rows = county_profile.decisions_table(decisions, lang)
     deck.table(
         decision_rows, column_config=fit_marks(decision_rows, withheld_marks), height=table_height(len(decision_rows))
     )
     st.caption(t("profile_decisions_note", lang, year=year, before=year - 1, threshold=threshold, top=threshold - 1))
+    if partial is not None:
+        st.caption(t("profile_decisions_partial", lang, year=year, before=year - 1, day=partial.isoformat()))
     link_state.show_notes(notes, lang)

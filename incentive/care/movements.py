@@ -65,6 +65,20 @@ def totals_by_year(decisions: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index()[["year", *ACTIONS]]
 
 
+def recorded_through(last_date: pd.DataFrame) -> dt.date | None:
+    """The date of the newest personnel decision recorded, from queries/movements_last_date; None when none is."""
+    value = last_date["last_date"].iloc[0]
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def partial_year(year: int, through: dt.date | None) -> dt.date | None:
+    """The last day recorded when `year` is the year the records stop in before its end (its counts are of part
+    of the year, and a comparison with a whole year would read as a fall); else None."""
+    if through is None or through.year != year or through >= dt.date(year, 12, 31):
+        return None
+    return through
+
+
 def tier_period(race_periods: list[str], year: int) -> str | None:
     """The race period whose tiers explain movements in `year` (docs/decisions.md#tier-of-the-period-before): the latest of year-1
     (periods.latest_of_year), else the latest before year, else None."""

@@ -216,12 +216,14 @@ def _county_page(
                     }
                 )
             )
+    partial = movements.partial_year(year, movements.recorded_through(queries.run(conn, "movements_last_date")))
     frame = county_profile.decisions(
         movements.year_view(conn, year, threshold),
         movements.year_view(conn, year - 1, threshold),
         county,
         threshold,
         lang,
+        partial is not None,
     )
     section.paragraphs.append(
         t("profile_decisions_note", lang, year=year, before=year - 1, threshold=threshold, top=threshold - 1)
