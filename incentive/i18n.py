@@ -1503,7 +1503,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "profile_section_training": ("培训覆盖", "Training"),
     "profile_section_care": ("关心关爱", "Welfare"),
     "profile_section_decisions": ("能上能下", "Personnel decisions"),
-    "profile_vs": ("（同比 {period}）", "(vs {period})"),
+    "profile_vs": ("同比 {period}", "vs {period}"),
     "profile_rank_of": ("第 {rank} 名 / {n}", "{rank} of {n}"),
     "profile_was": ("{period}：{value}", "{period}: {value}"),
     "profile_rank_note": (
@@ -1725,7 +1725,6 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "window_one_month": ("{month}（该年度仅此月有记录）", "{month} (the only month of the year with records)"),
     # --- honest views (issue 24): coverage changes, reporting counts, the sidebar county, short links
-    "delta_vs_window": ("较 {window} {delta}", "{delta} vs {window}"),
     "county_not_on_cadre_page": (
         "本页显示一名干部，不按县区筛选；所选县区用于其他页面和简报。",
         "This page shows one cadre, not a county's figures; the county chosen applies to the other pages and the "
@@ -3421,6 +3420,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ref_submissions": ("报送 {ids}", "submissions {ids}"),
     # --- numbers and Streamlit's own widgets
     "delta_pp": ("{delta:+.1f} 个百分点", "{delta:+.1f} pp"),
+    "delta_against_window": ("较 {window}", "vs {window}"),
     "word_county": ("县区", "county"),
     "word_township": ("乡镇", "township"),
     "scope_all_counties": ("全市", "all counties"),

@@ -64,7 +64,7 @@ def test_every_figure_is_the_libraries_number_for_the_county(app_factory, sample
     rank = metric(at, "排名")
     assert rank.value == f"第 {row['rank']} 名 / {len(now.ranked)}"
     change = int(year_before.table.at[COUNTY, "rank"] - row["rank"])
-    assert rank.delta == f"{change:+d} （同比 2025-Q3）"
+    assert rank.delta == f"{change:+d}" and rank.proto.delta_description == "同比 2025-Q3"  # beside, never cut off
     assert metric(at, "方阵").value == tier_label(row["tier"], "zh")
     assert metric(at, "方阵").delta == f"2025-Q3：{tier_label(year_before.table.at[COUNTY, 'tier'], 'zh')}"
     assert metric(at, "排名区间").value == rankings.interval_text(row["rank_low"], row["rank_high"])
@@ -83,7 +83,8 @@ def test_every_figure_is_the_libraries_number_for_the_county(app_factory, sample
 
     assert metric(at, "培训覆盖率").value == f"{training['coverage']:.1%}"
     pp = round((training["coverage"] - training_before["coverage"]) * 100, 1)
-    assert metric(at, "培训覆盖率").delta == f"{pp:+.1f} 个百分点 （同比 {before_window.label}）"
+    assert metric(at, "培训覆盖率").delta == f"{pp:+.1f} 个百分点"
+    assert metric(at, "培训覆盖率").proto.delta_description == f"同比 {before_window.label}"
     assert metric(at, "人均学时").value == f"{training['hours_per_cadre']:.1f} 学时"
     assert metric(at, "未参训人数").value == f"{int(training['untrained']):,}"
 

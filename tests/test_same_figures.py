@@ -178,6 +178,6 @@ def test_the_overview_and_the_training_page_show_the_same_coverage_change(app):
     app.switch_page("views/training.py").run()
     training_metric = next(m for m in app.metric if m.label == "培训覆盖率")
     assert overview_metric.value == training_metric.value
-    points = training_metric.proto.delta  # "+0.9 个百分点" on the page, "较 2025-01~2025-… +0.9 个百分点" here
-    assert points and points in overview_metric.proto.delta
-    assert "2025-01\\~2025-" in overview_metric.proto.delta  # the window compared with, Markdown-escaped
+    points = training_metric.proto.delta  # "+0.9 个百分点" on both pages
+    assert points and points == overview_metric.proto.delta
+    assert "2025-01\\~2025-" in overview_metric.proto.delta_description  # beside it: the window, Markdown-escaped

@@ -107,6 +107,19 @@ def _follow_data_version(shown: str) -> None:
         st.rerun()
 
 
+def change(text: str | None, value: float | None, against: str | None = None, **options) -> dict:
+    """st.metric's keywords for a change: `text` the change as printed (None: no delta), `against` what it is
+    measured against, beside it in small type (delta_description: a long window such as 2025-01~2025-09 is no
+    longer cut off inside the delta), and for no change (`value` 0) neither arrow nor colour (Streamlit reads
+    `+0` as a rise, in green). `options` go through (delta_color="inverse" for a count that should fall)."""
+    if text is None:
+        return {"delta": None}
+    out = {"delta": text, "delta_description": against, **options}
+    if value == 0:
+        out.update(delta_color="off", delta_arrow="off")
+    return out
+
+
 def table_height(rows: int, limit: int = 700) -> int:
     """Every row of a table visible up to the limit: a scrolling table hides who is at the bottom."""
     return min(3 + 35 * (rows + 1), limit)

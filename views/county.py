@@ -132,7 +132,11 @@ with deck.section("headline"):
             rank_col.metric(
                 t("col_rank", lang),
                 t("profile_rank_of", lang, rank=int(latest["rank"]), n=int(latest["units"])),
-                delta=None if pd.isna(change) else f"{int(change):+d} {since(last_year)}",
+                **frame.change(
+                    None if pd.isna(change) else f"{int(change):+d}",
+                    None if pd.isna(change) else change,
+                    since(last_year),
+                ),
             )
             tier_before = (
                 year_before.table.at[county, "tier"]
@@ -157,9 +161,11 @@ with deck.section("headline"):
             composite_col.metric(
                 t("col_composite", lang),
                 f"{latest['composite']:+.3f}",
-                delta=None
-                if composite_before is None
-                else f"{latest['composite'] - composite_before:+.3f} {since(last_year)}",
+                **frame.change(
+                    None if composite_before is None else f"{latest['composite'] - composite_before:+.3f}",
+                    None if composite_before is None else round(latest["composite"] - composite_before, 3),
+                    since(last_year),
+                ),
             )
             st.caption(t("profile_rank_note", lang, draws=scoring.DRAWS))
 
@@ -265,16 +271,20 @@ with deck.section("training"):
             cover_col.metric(
                 t("kpi_coverage", lang),
                 f"{row['coverage']:.1%}",
-                delta=None
-                if training.coverage_pp is None
-                else f"{t('delta_pp', lang, delta=training.coverage_pp)} {since(window_before.label)}",
+                **frame.change(
+                    None if training.coverage_pp is None else t("delta_pp", lang, delta=training.coverage_pp),
+                    None if training.coverage_pp is None else round(training.coverage_pp, 1),
+                    since(window_before.label),
+                ),
             )
             hours_col.metric(
                 t("kpi_hours", lang),
                 t("kpi_hours_unit", lang, hours=row["hours_per_cadre"]),
-                delta=None
-                if training.hours_change is None
-                else f"{training.hours_change:+.1f} {since(window_before.label)}",
+                **frame.change(
+                    None if training.hours_change is None else f"{training.hours_change:+.1f}",
+                    None if training.hours_change is None else round(training.hours_change, 1),
+                    since(window_before.label),
+                ),
             )
             target_col.metric(  # each cadre against his own target by rank (docs/decisions.md#training-targets-by-rank)
                 t("col_share_target", lang), f"{row['share_meeting_target']:.1%}"
@@ -282,10 +292,12 @@ with deck.section("training"):
             untrained_col.metric(
                 t("kpi_untrained", lang),
                 f"{int(row['untrained']):,}",
-                delta=None
-                if training.untrained_change is None
-                else f"{training.untrained_change:+,} {since(window_before.label)}",
-                delta_color="inverse",
+                **frame.change(
+                    None if training.untrained_change is None else f"{training.untrained_change:+,}",
+                    training.untrained_change,
+                    since(window_before.label),
+                    delta_color="inverse",
+                ),
             )
             if training.category_gap is not None:
                 gap = training.category_gap

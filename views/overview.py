@@ -142,9 +142,11 @@ with deck.section("training"):
         figures.metric(
             t("kpi_coverage", lang),
             f"{head.figures['coverage']:.1%}",  # the training page's figure: its by="all" row
-            delta=None
-            if change is None
-            else tm("delta_vs_window", lang, window=last_year.label, delta=t("delta_pp", lang, delta=change)),
+            **frame.change(
+                None if change is None else t("delta_pp", lang, delta=change),
+                None if change is None else round(change, 1),
+                tm("delta_against_window", lang, window=last_year.label),
+            ),
         )
         figures.metric(t("kpi_hours", lang), t("kpi_hours_unit", lang, hours=totals.hours_per_cadre))
         figures.metric(t("kpi_cadres", lang), f"{totals.cadres:,}")
