@@ -88,6 +88,8 @@ compare = (
     or None
 )
 catalog = run_query("race_catalog", period=period)
+asked = st.query_params.get(link.param("method"))  # a link may ask for a method this catalog cannot take
+refused = scoring.method_refusal(asked, catalog) if asked in scoring.METHODS else None
 method = link.selectbox(
     method_col,
     t("rank_method", lang),
@@ -96,6 +98,8 @@ method = link.selectbox(
     field="method",
     format_func=lambda m: t(f"method_{m}", lang),
 )
+if refused is not None:
+    st.info(refused.text(lang))  # why the link's method is not offered, not only that it could not be used
 default_weights = scoring.default_track_weights(catalog)
 COMPOSITE = ""  # rank by the composite: the official ranking
 track = link.selectbox(

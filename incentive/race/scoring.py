@@ -155,6 +155,15 @@ def methods_for(catalog: pd.DataFrame) -> tuple[str, ...]:
     return METHODS if same_scale else tuple(m for m in METHODS if m != "points")
 
 
+def method_refusal(method: str, catalog: pd.DataFrame) -> ScoringError | None:
+    """Why `catalog` cannot be ranked by `method` (the sentence a page shows when a link asks for it), or None."""
+    try:
+        _check_method(method, catalog)
+    except ScoringError as refused:
+        return refused
+    return None
+
+
 def _check_method(method: str, catalog: pd.DataFrame) -> None:
     if method not in METHODS:
         raise ScoringError("scoring_bad_method", method=method, methods="/".join(METHODS))
