@@ -1725,6 +1725,21 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "window_one_month": ("{month}（该年度仅此月有记录）", "{month} (the only month of the year with records)"),
     # --- honest views (issue 24): coverage changes, reporting counts, the sidebar county, short links
+    "county_on_rankings": (
+        "所选县区在本页用于详情和图中突出显示；排名、方阵和要点数字比较的是全部县区。",
+        "The county chosen is the one detailed and highlighted here; the ranking, tiers and headline figures "
+        "compare every county.",
+    ),
+    "county_on_training": (
+        "所选县区在本页用于要点数字、下钻和名单；各县区对比图、缺什么补什么和提任前培训仍列出全部县区。",
+        "The county chosen sets the headline figures, the drill-down and the named list here; the charts "
+        "comparing counties, the gaps and the pre-promotion training still list every county.",
+    ),
+    "county_on_welfare": (
+        "所选县区在本页用于雷达图和趋势；红绿灯和汇总数字为全市。",
+        "The county chosen is the one on the radar and in the trend here; the traffic lights and the summary "
+        "are the prefecture's.",
+    ),
     "county_not_on_cadre_page": (
         "本页显示一名干部，不按县区筛选；所选县区用于其他页面和简报。",
         "This page shows one cadre, not a county's figures; the county chosen applies to the other pages and the "

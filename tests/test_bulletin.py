@@ -759,9 +759,7 @@ def test_a_county_whose_training_quarter_is_not_in_is_named_wherever_training_fi
         config = settings.current(db)
         year = coverage.year_window(2026)
         line = bulletin.absent_training(db.connection, year, config, "zh", until=dt.date(2026, 12, 1))
-        assert (
-            line == "1 个县区培训数据未报齐：棠梨县（2026年第三季度未报）。未报部分不在以上数字之中，不是实测的零。"
-        )
+        assert line == "1 个县区培训数据未报齐：棠梨县（2026年第三季度未报）。未报部分不在以上数字之中，不是实测的零。"
         assert bulletin.absent_training(db.connection, year, config, "zh", until=dt.date(2026, 9, 29)) == ""
         assert (
             bulletin.absent_training(db.connection, year, config, "zh", until=dt.date(2026, 12, 1), county="云岫县")

@@ -40,3 +40,20 @@ def test_the_sidebar_county_is_not_offered_where_it_filters_nothing(app_factory)
     at.switch_page("views/rankings.py").run()
     assert not at.selectbox(key="county").disabled and at.selectbox(key="county").value == "柏川县"
     assert not any(c.value.startswith("本页显示全市数字") for c in at.sidebar.caption)
+
+
+def test_where_the_sidebar_county_filters_in_part_a_line_says_what_it_changes(app_factory):
+    at = app_factory(query={"county": "柏川县"})
+    said = {
+        "views/rankings.py": "所选县区在本页用于详情和图中突出显示",
+        "views/training.py": "所选县区在本页用于要点数字、下钻和名单",
+        "views/welfare.py": "所选县区在本页用于雷达图和趋势",
+    }
+    for page, start in said.items():
+        at.switch_page(page).run()
+        assert not at.selectbox(key="county").disabled, page
+        assert [c.value for c in at.sidebar.caption if c.value.startswith("所选县区")] == [
+            next(c.value for c in at.sidebar.caption if c.value.startswith(start))
+        ], page
+    at.selectbox(key="county").set_value("").run()  # no county: nothing to explain
+    assert not [c.value for c in at.sidebar.caption if c.value.startswith("所选县区")]

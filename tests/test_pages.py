@@ -651,5 +651,7 @@ def test_a_backup_from_the_data_page(app, tmp_path, monkeypatch):
 
 def test_a_link_asking_for_points_on_a_catalog_of_many_units_is_told_why(app_factory, sample_db_path):
     at = app_factory(sample_db_path, page="views/rankings.py", query={"rank.method": "points"})
-    assert any(i.value.startswith("「原始分值」只能用于全部以“分”计的指标") for i in at.info), [i.value for i in at.info]
+    assert any(i.value.startswith("「原始分值」只能用于全部以“分”计的指标") for i in at.info), [
+        i.value for i in at.info
+    ]
     assert at.selectbox(key="rank_method").value == "z"

@@ -14,7 +14,7 @@ from incentive.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from incentive.store import batches
 
 from . import link_state, meeting, sign_in
-from .page_state import COUNTY_NOT_USED
+from .page_state import COUNTY_IN_PART, COUNTY_NOT_USED
 from .runtime import database, pinned_at, run_query, start_run
 
 LANGUAGE_LABELS = {"zh": "中文", "en": "English"}
@@ -69,6 +69,8 @@ def sidebar(lang: str, page_path: str) -> None:
     )
     if prefecture_only:
         st.sidebar.caption(t(COUNTY_NOT_USED[page_path], lang))
+    elif county and page_path in COUNTY_IN_PART:
+        st.sidebar.caption(t(COUNTY_IN_PART[page_path], lang))
     db = database()
     if pinned_at() is not None:
         st.sidebar.caption(t("data_version_pinned", lang, when=f"{pinned_at():%Y-%m-%d %H:%M}"))

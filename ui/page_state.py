@@ -89,6 +89,13 @@ COUNTY_NOT_USED = {
     "appraisals": "county_not_on_page",
     "cadre": "county_not_on_cadre_page",  # one cadre, in his own county
 }
+# Pages the sidebar's county filters in part: the line says what it changes there and what stays the
+# prefecture's (comparisons of every county), so no reader takes an all-county chart for the county's.
+COUNTY_IN_PART = {
+    "rankings": "county_on_rankings",
+    "training": "county_on_training",
+    "welfare": "county_on_welfare",
+}
 
 
 @dataclass(frozen=True)

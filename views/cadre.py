@@ -10,7 +10,7 @@ from incentive.intake.file_kinds import labelled
 from incentive.store.storage_faults import StorageFault
 from incentive.training import coverage_tables
 from ui import frame, link_state, sign_in, storage_notice
-from ui.frame import table_height
+from ui.frame import MISSING_CELL, table_height
 from ui.runtime import database
 
 state = frame.current()
@@ -89,10 +89,12 @@ categories.columns = [
     t("col_records", lang),
     t("col_online_hours", lang),
 ]
-st.dataframe(categories, hide_index=True, width="stretch")
+st.dataframe(categories, hide_index=True, placeholder=MISSING_CELL, width="stretch")
 if len(profile.records):
     with st.expander(f"{t('field_course', lang)} ({len(profile.records)})"):
-        st.dataframe(labelled("training", profile.records, lang), hide_index=True, width="stretch")
+        st.dataframe(
+            labelled("training", profile.records, lang), hide_index=True, placeholder=MISSING_CELL, width="stretch"
+        )
 
 # ---- appraisal grades and personnel decisions
 grades_col, decisions_col = st.columns(2, gap="large")
@@ -100,17 +102,22 @@ grades_col.subheader(t("cadre_section_grades", lang))
 if profile.grades.empty:
     grades_col.caption(t("cadre_none", lang))
 else:
-    grades_col.dataframe(labelled("appraisals", profile.grades, lang), hide_index=True, width="stretch")
+    grades_col.dataframe(
+        labelled("appraisals", profile.grades, lang), hide_index=True, placeholder=MISSING_CELL, width="stretch"
+    )
 decisions_col.subheader(t("cadre_section_decisions", lang))
 if profile.decisions.empty:
     decisions_col.caption(t("cadre_none", lang))
 else:
-    decisions_col.dataframe(labelled("movements", profile.decisions, lang), hide_index=True, width="stretch")
+    decisions_col.dataframe(
+        labelled("movements", profile.decisions, lang), hide_index=True, placeholder=MISSING_CELL, width="stretch"
+    )
 
 with st.expander(t("cadre_section_roster", lang)):
     st.dataframe(
         labelled("roster", profile.roster, lang),
         hide_index=True,
+        placeholder=MISSING_CELL,
         width="stretch",
         height=table_height(len(profile.roster)),
     )
