@@ -36,7 +36,7 @@ from incentive.intake import checks
 from incentive.intake.bulk_csv import parse_path
 from incentive.intake.file_kinds import KINDS
 from incentive.intake.place_names import NameMatcher
-from incentive.intake.preview import effects_text
+from incentive.intake.preview import effects_text, unknown_cadres_text
 from incentive.labels import time_text
 from incentive.publication import freeze, official
 from incentive.race import ranking_tables, scoring
@@ -461,6 +461,8 @@ def _import(db: Database, args, lang: str) -> int:
             + effects_text(preview.kind, effects, lang),
             file=sys.stderr,
         )
+        if effects.unknown_cadres:
+            print("  " + unknown_cadres_text(effects, lang), file=sys.stderr)
     if args.rejects and rejects:
         args.rejects.write_bytes(to_csv_bytes(pd.concat(rejects, ignore_index=True)))
     return status

@@ -45,9 +45,9 @@ def test_init_creates_database(tmp_path):
 
 def test_init_sample_on_a_fresh_database(tmp_path):
     result = cli(tmp_path / "fresh.duckdb", "init", "--sample")
-    assert result.returncode == 0 and "sample data loaded: 14 batches" in result.stderr
+    assert result.returncode == 0 and "sample data loaded: 15 batches" in result.stderr
     log = cli(tmp_path / "fresh.duckdb", "export", "audit").stdout
-    assert log.count(",load_sample,") == 1 and log.count(",import,") == 14  # the load is on record, as in the app
+    assert log.count(",load_sample,") == 1 and log.count(",import,") == 15  # the load is on record, as in the app
 
 
 def test_refusal_with_the_sample_loaded_hints_at_removing_it(sample_db_path):
@@ -59,7 +59,7 @@ def test_refusal_with_the_sample_loaded_hints_at_removing_it(sample_db_path):
     assert "value “云峤县”: is not a county of the region list." in result.stderr
     assert "Run python -m incentive remove-sample before importing real data." in result.stderr
     removed = cli(sample_db_path, "remove-sample")
-    assert removed.returncode == 0 and "Sample data removed (14 batches)." in removed.stderr
+    assert removed.returncode == 0 and "Sample data removed (15 batches)." in removed.stderr
     batches = json.loads(cli(sample_db_path, "batches", "--format", "json").stdout)
     assert {b["status"] for b in batches} == {"rolled_back"}
 
@@ -68,7 +68,7 @@ def test_init_sample_loads_once(sample_db_path):
     result = cli(sample_db_path, "init", "--sample")
     assert result.returncode == 0 and "sample data is already loaded; nothing done" in result.stderr
     batches = json.loads(cli(sample_db_path, "batches", "--format", "json").stdout)
-    assert len(batches) == 14 and {b["source"] for b in batches} == {"sample"}
+    assert len(batches) == 15 and {b["source"] for b in batches} == {"sample"}
 
 
 def test_import_prints_one_summary_line_per_file(loaded):

@@ -168,11 +168,17 @@ def test_rollup_measures_equal_a_direct_count_on_the_raw_rows(sample_db_path):
 
 def test_windows_and_their_previous():
     assert coverage.quarter_window(2025, 1) == Window(dt.date(2025, 1, 1), dt.date(2025, 3, 31), "2025-Q1")
-    assert coverage.previous_window(coverage.quarter_window(2025, 1)).label == "2024-Q4"
+    assert coverage.previous_window(coverage.quarter_window(2025, 1)).label == "2024-Q1"  # the same quarter, 同比
     assert coverage.previous_window(coverage.year_window(2025)).label == "2024"
     custom = coverage.months_window(dt.date(2025, 4, 15), dt.date(2025, 2, 3))
     assert (custom.start, custom.end, custom.months) == (dt.date(2025, 2, 1), dt.date(2025, 4, 30), 3)
-    assert coverage.previous_window(custom).label == "2024-11~2025-01"
+    assert coverage.previous_window(custom).label == "2024-02~2024-04"
+    across = coverage.months_window(dt.date(2025, 11, 1), dt.date(2026, 2, 1))  # a range across the new year
+    assert coverage.previous_window(across).label == "2024-11~2025-02"
+    nine = coverage.months_window(dt.date(2026, 1, 1), dt.date(2026, 9, 1))  # one rule: as the running year reads
+    assert coverage.previous_window(nine) == coverage.comparable_previous(
+        coverage.year_window(2026), dt.date(2026, 9, 28)
+    )
     running = coverage.comparable_previous(coverage.year_window(2026), dt.date(2026, 9, 28))
     assert (running.start, running.end) == (dt.date(2025, 1, 1), dt.date(2025, 9, 30))
     assert coverage.comparable_previous(coverage.year_window(2025), dt.date(2025, 12, 31)).label == "2024"

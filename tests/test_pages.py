@@ -72,7 +72,7 @@ def test_year_selector_changes_the_overview(app):
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["赛马考评期"] == "2024-Q4" and metrics["关爱考评期"] == "2024-H2"
     coverage = next(m for m in app.metric if m.label == "培训覆盖率")
-    assert coverage.proto.delta.startswith("较 2023 ")
+    assert coverage.proto.delta_description == "较 2023"
 
 
 def test_first_year_has_no_change_to_show(app):
@@ -192,6 +192,7 @@ def test_current_data_summary(app):
         "干部花名册",
         "培训记录",
         "干部调整",
+        "年度考核等次",
     ]
     assert summary.iloc[2].tolist()[1:] == [21420, "2023-Q1 – 2026-Q3"]
 
@@ -207,7 +208,7 @@ def test_remove_and_reload_sample(app):
     app.button(key="data_load_sample").click().run()
     assert any("已载入示例数据" in s.value for s in app.success)
     loads = "SELECT who, row_count FROM audit WHERE action = 'load_sample' ORDER BY happened_at"
-    assert _connection().execute(loads).fetchall() == [("sample", 14), ("测试管理员", 14)]  # the fixture's, the page's
+    assert _connection().execute(loads).fetchall() == [("sample", 15), ("测试管理员", 15)]  # the fixture's, the page's
 
 
 def test_multiple_files_and_template_downloads_render(app):
@@ -224,13 +225,15 @@ def test_multiple_files_and_template_downloads_render(app):
     templates = [
         d
         for d in app.get("download_button")
-        if d.proto.label in ("行政区划", "指标目录", "赛马考评得分", "关爱指标", "干部花名册", "培训记录", "干部调整")
+        if d.proto.label
+        in ("行政区划", "指标目录", "赛马考评得分", "关爱指标", "干部花名册", "培训记录", "干部调整", "年度考核等次")
     ]
-    assert len(templates) == 7
+    assert len(templates) == 8
     app.button(key="data_import_all").click().run()
     assert [s.value for s in app.success] == [
-        "已导入「r.csv」：行政区划 5 行，批次 #15（新增 5 条，覆盖已有 0 条，与已有相同 0 条）。",
-        "已导入「m.csv」：干部调整 2 行，批次 #16（新增 2 条，覆盖已有 0 条，与已有相同 0 条）。",
+        "已导入「r.csv」：行政区划 5 行，批次 #16（新增 5 条，覆盖已有 0 条，与已有相同 0 条）。",
+        "已导入「m.csv」：干部调整 2 行，批次 #17（新增 2 条，覆盖已有 0 条，与已有相同 0 条）。"
+        "有 2 条记录的干部编号不在任何花名册中（仍可导入，但按县区统计时无法计入）。",
     ]
 
 
@@ -422,7 +425,7 @@ def test_training_page_window_county_slice_and_suppression(app):
     on_page(app, "views/training.py")
     app.segmented_control(key="training_window").set_value("quarter").run()
     app.selectbox(key="training_quarter").set_value(2).run()
-    assert any("2026-Q2（对比 2026-Q1）" in c.value for c in app.caption)
+    assert any("2026-Q2（对比 2025-Q2）" in c.value for c in app.caption)  # the same quarter a year earlier
     app.selectbox(key="county").set_value("棠梨县").run()
     assert any(c.value.startswith("棠梨县 · 2026-Q2") for c in app.caption)
     app.segmented_control(key="training_slice").set_value("rank").run()
@@ -448,7 +451,7 @@ def test_training_windows_stop_at_the_last_record(app_factory):
     app = app_factory(page="views/training.py", query={"window": "quarter", "quarter": "4"})
     quarter = app.selectbox(key="training_quarter")
     assert quarter.options == ["2026-Q3", "2026-Q2", "2026-Q1"] and quarter.value == 3
-    assert any("2026-Q3（对比 2026-Q2）" in c.value for c in app.caption), [c.value for c in app.caption][:6]
+    assert any("2026-Q3（对比 2025-Q3）" in c.value for c in app.caption), [c.value for c in app.caption][:6]
     app.segmented_control(key="training_window").set_value("months").run()
     months = app.slider(key="training_months")
     assert months.value == (dt.date(2026, 1, 1), dt.date(2026, 9, 1))  # the whole year with records
@@ -463,7 +466,7 @@ def test_training_page_in_english_with_a_month_range(app):
     app.slider(key="training_months").set_value((dt.date(2026, 3, 1), dt.date(2026, 5, 1))).run()
     assert not app.exception
     assert app.title[0].value == "Training"
-    assert any(r"2026-03\~2026-05 (vs 2025-12\~2026-02)" in c.value for c in app.caption)
+    assert any(r"2026-03\~2026-05 (vs 2025-03\~2025-05)" in c.value for c in app.caption)
     assert "Political" in _table_with(app, "Coverage").columns
 
 

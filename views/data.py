@@ -11,7 +11,7 @@ from incentive.demo.sample import has_sample, load_sample
 from incentive.i18n import capital, t
 from incentive.intake import checks
 from incentive.intake.file_kinds import KINDS
-from incentive.intake.preview import Preview, effects_text
+from incentive.intake.preview import Preview, effects_text, unknown_cadres_text
 from incentive.store import audit, backup, batches, settings
 from incentive.store.batches import BatchError
 from incentive.store.effects import ImportEffects, import_effects
@@ -66,6 +66,7 @@ def import_and_report(previews: list[Preview]) -> None:
                 ).rstrip("。.")
                 + effects_text(preview.kind, effects, lang)
                 + t("full_stop", lang)
+                + unknown_cadres_text(effects, lang)
             )
         else:
             status.update(label=t("data_imported_all", lang), state="complete")

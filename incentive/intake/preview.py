@@ -139,6 +139,10 @@ def effects_text(kind: str, effects, lang: str) -> str:
     text = t("cli_effects", lang, new=effects.new, changed=effects.changed, same=effects.same)
     if effects.blanked:
         text += t("cli_effects_blanked", lang, n=effects.blanked)
-    if effects.unknown_cadres:
-        text += t("data_unknown_cadres", lang, n=effects.unknown_cadres)
     return text
+
+
+def unknown_cadres_text(effects, lang: str) -> str:
+    """The sentence after an import's summary when records name cadres on no roster ('' when none do): they are
+    imported, but figures by county cannot place them."""
+    return t("data_unknown_cadres", lang, n=effects.unknown_cadres) if effects.unknown_cadres else ""

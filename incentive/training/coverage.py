@@ -112,11 +112,13 @@ def parse_month_range(text: str, year: int, through: dt.date | None = None) -> t
 
 
 def previous_window(window: Window) -> Window:
-    """The same number of months just before: the previous year, quarter or range."""
+    """The same months a year earlier (同比), whatever the window's shape: the previous year, the same quarter of
+    the previous year, the same range of months. One rule for every window (docs/decisions.md#one-rule-for-a-
+    coverage-change): Jan-Sep chosen as a range and as the running year read the same change, and training, which
+    follows the year's rhythm, is never set against another season."""
     months = window.months
-    index = window.start.year * 12 + window.start.month - 1 - months
-    start = dt.date(index // 12, index % 12 + 1, 1)
-    last_index = index + months - 1
+    start = dt.date(window.start.year - 1, window.start.month, 1)
+    last_index = (start.year * 12 + start.month - 1) + months - 1
     end = month_end(last_index // 12, last_index % 12 + 1)
     if months == 12 and start.month == 1:
         return year_window(start.year)
@@ -126,8 +128,8 @@ def previous_window(window: Window) -> Window:
 
 
 def comparable_previous(window: Window, last_day: dt.date | None) -> Window:
-    """The previous window; while `window` is still running (data end before its end), only its months so far,
-    so a year to date is compared with the same months a year earlier."""
+    """The same months a year earlier (previous_window); while `window` is still running (data end before its
+    end), only its months so far, so a year to date is compared with the same months a year earlier."""
     before = previous_window(window)
     if last_day is None or last_day >= window.end or last_day < window.start:
         return before
