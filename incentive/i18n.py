@@ -1370,6 +1370,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "kpi_leader_unit": ("第一名{unit}", "Leading {unit}"),
     "kpi_composite_value": ("综合得分 {value:.2f}", "composite {value:.2f}"),
+    "kpi_leader_track": ("{track}第一名{unit}", "Leading {unit} in {track}"),
+    "kpi_track_value": ("赛道得分 {value:.2f}", "track score {value:.2f}"),
     "kpi_ranked": ("参与排名", "Ranked"),
     "kpi_unranked": ("{n} 个数据不全", "{n} with incomplete data"),
     "kpi_riser": ("上升最多", "Biggest riser"),

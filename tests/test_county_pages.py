@@ -177,6 +177,8 @@ def test_ranking_by_one_track_is_marked_and_never_official(app_factory, sample_d
     assert table["县区"].tolist() == by_track.index.tolist()
     assert table["乡村振兴"].tolist() == by_track["score"].round(3).tolist()
     assert table["正式名次"].tolist() == by_track["rank"].tolist()
+    leader = next(m for m in at.metric if m.label == "乡村振兴第一名县区")  # the view's leader, not the composite's
+    assert leader.value == by_track.index[0] and leader.delta == f"赛道得分 {by_track['score'].iloc[0]:.2f}"
     assert at.query_params["rank.track"] == "乡村振兴"  # in the link
     at.selectbox(key="rank_track").set_value("").run()
     assert at.success and "rank.track" not in at.query_params

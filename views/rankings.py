@@ -221,17 +221,18 @@ with deck.section("headline"):
 
     unit_word = t(f"word_{level}", lang)  # inside a sentence: "Leading county"
     peer_label = county + " · " if county else ""
-    leader = now.ranked.index[0]
     up, down = ranking_tables.movers(now, before)
     unranked = now.table.index[~now.table["ranked"]].tolist()
     lead_col, count_col, up_col, down_col = st.columns(4)
-    lead_col.metric(
-        t("kpi_leader_unit", lang, unit=unit_word),
-        leader,
-        delta_color="off",
-        delta_arrow="off",
-        delta=t("kpi_composite_value", lang, value=now.table.at[leader, "composite"]),
-    )
+    if track:  # the leader of the view shown: the track's, with its track score (the table's first row)
+        by_track = benchmarks.track_ranking(now, track)
+        leader, value = by_track.index[0], t("kpi_track_value", lang, value=by_track["score"].iloc[0])
+        leader_label = t("kpi_leader_track", lang, unit=unit_word, track=labels.track_label(track, lang))
+    else:
+        leader = now.ranked.index[0]
+        value = t("kpi_composite_value", lang, value=now.table.at[leader, "composite"])
+        leader_label = t("kpi_leader_unit", lang, unit=unit_word)
+    lead_col.metric(leader_label, leader, delta_color="off", delta_arrow="off", delta=value)
     count_col.metric(
         t("kpi_ranked", lang),
         len(now.ranked),
