@@ -255,9 +255,17 @@ def _legend_swatches(fig: go.Figure, swatches: dict[str, str]) -> None:
 
 
 @_shared_look
-def coverage_bars(frame: pd.DataFrame, title: str, axis_title: str, marks: pd.Series | None = None) -> go.Figure:
-    """Training coverage per county as a share, lowest at the top where the gap is. A county a viewer may not see
-    (`marks` not '') has an empty bar carrying its mark, at the bottom."""
+def coverage_bars(
+    frame: pd.DataFrame,
+    title: str,
+    axis_title: str,
+    marks: pd.Series | None = None,
+    target: tuple[float, str] | None = None,
+) -> go.Figure:
+    """Training coverage per county as a share, lowest at the top where the gap is (its bar in the DIVERGING
+    below colour, which `target`'s line explains: the coverage target, a fraction, and its label, drawn dashed as
+    on the training page). A county a viewer may not see (`marks` not '') has an empty bar carrying its mark, at
+    the bottom."""
     marks = (marks if marks is not None else pd.Series("", index=frame.index)).reindex(frame.index).fillna("")
     frame = frame.assign(coverage=frame["coverage"].where(marks == ""), mark=marks)
     data = _with_ends(frame.sort_values("coverage", ascending=False, na_position="first"), "county")
@@ -285,6 +293,12 @@ def coverage_bars(frame: pd.DataFrame, title: str, axis_title: str, marks: pd.Se
         )
     )
     fig.update_xaxes(title=axis_title, tickformat=".0%", range=[0, 1.08])
+    if target is not None:
+        share, label = target
+        fig.add_vline(x=share, line={"color": TARGET, "dash": "dash", "width": 1.5})
+        fig.add_annotation(
+            x=share, y=1, yref="paper", yanchor="bottom", text=label, showarrow=False, font={"color": TICK_COLOUR}
+        )
     return _layout(fig, title, _height(len(data)))
 
 

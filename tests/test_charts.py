@@ -297,3 +297,11 @@ def test_quota_bars_colour_counties_above_the_ceiling_red_and_draw_it():
     assert list(bar.y) == ["丙县", "乙县", "甲县"] and list(bar.text) == ["&lt;5", "20.0%", "26.0%"]
     assert bar.marker.color[-1] == palette.STATUS["below"] and bar.marker.color[1] == palette.EMPHASIS["reference"]
     assert [shape.x0 for shape in fig.layout.shapes] == [0.2] and fig.layout.annotations[0].text == "上限 20%"
+
+
+def test_coverage_bars_draw_the_target_that_explains_the_lowest_bar():
+    frame = pd.DataFrame({"county": ["甲县", "乙县"], "coverage": [0.95, 0.55]})
+    fig = charts.coverage_bars(frame, "覆盖率", "覆盖率", target=(0.9, "目标 90%"))
+    assert [shape.x0 for shape in fig.layout.shapes] == [0.9] and fig.layout.shapes[0].line.dash == "dash"
+    assert [a.text for a in fig.layout.annotations] == ["目标 90%"]
+    assert not charts.coverage_bars(frame, "覆盖率", "覆盖率").layout.shapes  # no target given, none drawn

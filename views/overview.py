@@ -151,10 +151,16 @@ with deck.section("training"):
         figures.metric(t("kpi_hours", lang), t("kpi_hours_unit", lang, hours=totals.hours_per_cadre))
         figures.metric(t("kpi_cadres", lang), f"{totals.cadres:,}")
         hidden = coverage_windows.county_statuses(coverage["county"], training_pattern(this_year))
+        coverage_target = float(app_settings()["coverage_target"]) / 100
         marks = hidden.map(lambda s: t("withheld", lang) if s else "")  # a county too small to show
         chart.plotly_chart(
             charts.coverage_bars(
-                coverage, t("chart_coverage", lang, year=year), t("axis_coverage", lang), marks, projector=deck.on
+                coverage,
+                t("chart_coverage", lang, year=year),
+                t("axis_coverage", lang),
+                marks,
+                target=(coverage_target, t("target_line", lang, target=coverage_target)),
+                projector=deck.on,
             ),
             width="stretch",
         )
