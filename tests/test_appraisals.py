@@ -7,7 +7,7 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-from conftest import import_ok
+from conftest import import_ok, roster_and_grades
 
 from incentive.accounts.roles import Scope
 from incentive.care import appraisals
@@ -180,3 +180,19 @@ def test_a_year_without_grades_is_refused_and_the_page_year_falls_back(graded_db
     assert appraisals.shown_year([2024, 2023], 2026) == 2024
     assert appraisals.shown_year([2024, 2023], 2023) == 2023
     assert appraisals.shown_year([2024], 2022) is None
+
+
+def test_grades_of_cadres_on_no_roster_import_and_are_counted_in_the_preview(catalog_db):
+    from incentive.intake.preview import unknown_cadres_text
+    from incentive.store.effects import import_effects
+
+    roster, _ = roster_and_grades()
+    import_ok(catalog_db, "roster.csv", roster.encode())
+    preview = preview_of(catalog_db, "干部编号,年度,考核等次\nA001,2024,优秀\nZZ01,2024,称职\nZZ02,2024,称职\n")
+    assert preview.importable  # imported all the same: the roster may come later
+    effects = import_effects(catalog_db, preview)
+    assert (effects.new, effects.unknown_cadres) == (3, 2)
+    assert (
+        unknown_cadres_text(effects, "zh")
+        == "有 2 条记录的干部编号不在任何花名册中（仍可导入，但按县区统计时无法计入）。"
+    )
