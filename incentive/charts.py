@@ -254,6 +254,23 @@ def _legend_swatches(fig: go.Figure, swatches: dict[str, str]) -> None:
         )
 
 
+def _marked_text(values: pd.Series, marks: pd.Series, number: str) -> list[str]:
+    """Each bar's text: its mark where a viewer may not see the value (`<5`, 不公开), else the value in `number`
+    format, '' for none (the `⋯` row of a long chart)."""
+    return [
+        m if isinstance(m, str) and m else ("" if pd.isna(v) else number.format(v))
+        for v, m in zip(values, marks, strict=False)
+    ]
+
+
+def _vertical_line(fig: go.Figure, x: float, label: str) -> None:
+    """A target or ceiling across horizontal bars: dashed in the target grey, its label above the plot."""
+    fig.add_vline(x=x, line={"color": TARGET, "dash": "dash", "width": 1.5})
+    fig.add_annotation(
+        x=x, y=1, yref="paper", yanchor="bottom", text=label, showarrow=False, font={"color": TICK_COLOUR}
+    )
+
+
 @_shared_look
 def coverage_bars(
     frame: pd.DataFrame,
@@ -271,14 +288,8 @@ def coverage_bars(
     data = _with_ends(frame.sort_values("coverage", ascending=False, na_position="first"), "county")
     low = frame["coverage"].min() if len(frame) else None
     colours = [BELOW if v == low else REFERENCE for v in data["coverage"]]  # the lowest, where the gap is
-    text = [
-        m if isinstance(m, str) and m else ("" if pd.isna(v) else f"{v:.0%}")
-        for v, m in zip(data["coverage"], data["mark"], strict=False)
-    ]
-    hover = [
-        m if isinstance(m, str) and m else ("" if pd.isna(v) else f"{v:.1%}")
-        for v, m in zip(data["coverage"], data["mark"], strict=False)
-    ]
+    text = _marked_text(data["coverage"], data["mark"], "{:.0%}")
+    hover = _marked_text(data["coverage"], data["mark"], "{:.1%}")
     fig = go.Figure(
         go.Bar(
             x=data["coverage"].fillna(0),
@@ -294,11 +305,7 @@ def coverage_bars(
     )
     fig.update_xaxes(title=axis_title, tickformat=".0%", range=[0, 1.08])
     if target is not None:
-        share, label = target
-        fig.add_vline(x=share, line={"color": TARGET, "dash": "dash", "width": 1.5})
-        fig.add_annotation(
-            x=share, y=1, yref="paper", yanchor="bottom", text=label, showarrow=False, font={"color": TICK_COLOUR}
-        )
+        _vertical_line(fig, *target)
     return _layout(fig, title, _height(len(data)))
 
 
@@ -1142,10 +1149,7 @@ def quota_bars(
     frame = frame.assign(share=frame["share"].where(marks == ""), mark=marks)
     data = _with_ends(frame.sort_values("share", ascending=True, na_position="first"), "county")
     colours = [STATUS_COLOURS["below"] if pd.notna(v) and v > quota else REFERENCE for v in data["share"]]
-    text = [
-        m if isinstance(m, str) and m else ("" if pd.isna(v) else f"{v:.1%}")
-        for v, m in zip(data["share"], data["mark"], strict=False)
-    ]
+    text = _marked_text(data["share"], data["mark"], "{:.1%}")
     fig = go.Figure(
         go.Bar(
             x=data["share"].fillna(0),
@@ -1159,10 +1163,7 @@ def quota_bars(
         )
     )
     top = max([quota, *data["share"].dropna()]) * 1.25 or 1
-    fig.add_vline(x=quota, line={"color": palette.EMPHASIS["target"], "dash": "dash", "width": 1.5})
-    fig.add_annotation(
-        x=quota, y=1, yref="paper", yanchor="bottom", text=quota_label, showarrow=False, font={"color": TICK_COLOUR}
-    )
+    _vertical_line(fig, quota, quota_label)
     fig.update_xaxes(title=axis_title, tickformat=".0%", range=[0, top])
     return _layout(fig, title, _height(len(data)) + 20)
 

@@ -97,21 +97,16 @@ if len(profile.records):
         )
 
 # ---- appraisal grades and personnel decisions
-grades_col, decisions_col = st.columns(2, gap="large")
-grades_col.subheader(t("cadre_section_grades", lang))
-if profile.grades.empty:
-    grades_col.caption(t("cadre_none", lang))
-else:
-    grades_col.dataframe(
-        labelled("appraisals", profile.grades, lang), hide_index=True, placeholder=MISSING_CELL, width="stretch"
-    )
-decisions_col.subheader(t("cadre_section_decisions", lang))
-if profile.decisions.empty:
-    decisions_col.caption(t("cadre_none", lang))
-else:
-    decisions_col.dataframe(
-        labelled("movements", profile.decisions, lang), hide_index=True, placeholder=MISSING_CELL, width="stretch"
-    )
+columns = st.columns(2, gap="large")
+for column, title, kind, rows in (
+    (columns[0], "cadre_section_grades", "appraisals", profile.grades),
+    (columns[1], "cadre_section_decisions", "movements", profile.decisions),
+):
+    column.subheader(t(title, lang))
+    if rows.empty:
+        column.caption(t("cadre_none", lang))
+    else:
+        column.dataframe(labelled(kind, rows, lang), hide_index=True, placeholder=MISSING_CELL, width="stretch")
 
 with st.expander(t("cadre_section_roster", lang)):
     st.dataframe(
