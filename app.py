@@ -99,7 +99,9 @@ with storage_notice.said(lang, fault_notice):
     # a page, not an unknown one (a hidden page there made st.navigation raise on two pages with one path).
     known = {page.url_path for page in pages} | {"overview"}
     unknown = chrome.unknown_address_page(known, lang)  # instead of "Page not found"
-    navigation = st.navigation([*pages, *([unknown] if unknown else [])])
+    # every page listed: past ten Streamlit folds the rest under "View more", where an administrator's 审核 and
+    # 用户管理 went out of sight once 年度考核 and 干部画像 joined
+    navigation = st.navigation([*pages, *([unknown] if unknown else [])], expanded=True)
     link_state.enter(
         navigation.url_path
     )  # this page's parameters only, under its own prefix, before anything reads them

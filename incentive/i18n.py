@@ -1828,7 +1828,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "cadre_sign_in": ("查看干部画像需要先登录。", "Sign in to open a cadre's profile."),
     "cadre_id_invalid": (
         "干部编号应为 1 至 {limit} 个字符，不能含换行等控制字符。",
-        "A cadre id is 1 to {limit} characters, without line breaks or other control characters.",
+        "A cadre id has at most {limit} {limit:character|characters} and no line breaks or other control characters.",
     ),
     "cadre_not_found": (
         "没有干部编号为「{cadre}」的干部：任何花名册中都没有此编号。",

@@ -262,8 +262,8 @@ def test_a_title_too_wide_for_a_phone_is_set_on_two_lines_with_room_for_both():
     short = charts.coverage_bars(frame, "2026 年覆盖率", "覆盖率")
     long = charts.coverage_bars(frame, "2026 年累计人均学时与目标进度（人均年度目标 90.0 学时）", "覆盖率")
     assert long.layout.title.text == "2026 年累计人均学时与目标进度<br>（人均年度目标 90.0 学时）"
-    assert long.layout.margin.t == short.layout.margin.t + charts.TITLE_LINE
-    assert long.layout.height == short.layout.height + charts.TITLE_LINE
+    assert long.layout.margin.t == short.layout.margin.t + charts.TITLE_LINE + charts.TITLE_RAISE
+    assert long.layout.height == short.layout.height + charts.TITLE_LINE + charts.TITLE_RAISE
     unbreakable = "甲" * 40
     assert charts.coverage_bars(frame, unbreakable, "x").layout.title.text == unbreakable  # nowhere to break
     assert charts._title_lines("County <b>" + "x" * 60) == ["County", "<b>" + "x" * 60]  # escaped after breaking

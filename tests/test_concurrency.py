@@ -34,7 +34,7 @@ def test_two_processes_importing_at_once_both_land(sample_db_path):
     db = Database(sample_db_path)
     landed = db.fetch_all("SELECT id, file_name FROM batches WHERE source = 'cli' ORDER BY id")
     assert sorted(name for _, name in landed) == sorted(p.name for p in TRAINING[:2])
-    assert [i for i, _ in landed] == [15, 16]  # ids given in turn, none lost
+    assert [i for i, _ in landed] == [16, 17]  # after the sample's 15: ids given in turn, none lost
     db.close()
 
 

@@ -97,9 +97,9 @@ def test_rankings_care_and_overview_say_when_a_period_is_incomplete(app_factory,
     care = app_factory(sample_db_path, page="views/welfare.py")
     assert "本期 1 个县区数据未报齐：云岫县（缺 1 项）。" in [w.value for w in care.warning]
     overview = app_factory(sample_db_path)  # the overview's care pillar says it too
-    assert [w.value for w in overview.warning if "未报齐" in w.value] == [
+    assert [w.value for w in overview.warning if w.value.startswith("本期") and "未报齐" in w.value] == [
         "本期 1 个县区数据未报齐：云岫县（缺 1 项）。"
-    ]
+    ]  # (and its training pillar names 棠梨县's unsent quarter: bulletin.absent_training)
 
 
 def test_the_incomplete_data_line_says_a_returned_file_is_awaited(app_factory, sample_new_county_path):

@@ -95,6 +95,7 @@ def test_the_clerks_page_shows_the_file_format_in_the_app_not_a_repository_path(
         "干部花名册",
         "培训记录",
         "干部调整",
+        "年度考核等次",
     }  # not regions, the catalog
     clerk.button_group(key="lang").set_value("en").run()
     assert "see “Download templates” on this page" in clerk.caption[0].value

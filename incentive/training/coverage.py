@@ -113,9 +113,9 @@ def parse_month_range(text: str, year: int, through: dt.date | None = None) -> t
 
 def previous_window(window: Window) -> Window:
     """The same months a year earlier (同比), whatever the window's shape: the previous year, the same quarter of
-    the previous year, the same range of months. One rule for every window (docs/decisions.md#one-rule-for-a-
-    coverage-change): Jan-Sep chosen as a range and as the running year read the same change, and training, which
-    follows the year's rhythm, is never set against another season."""
+    the previous year, the same range of months. One rule for every window
+    (docs/decisions.md#one-rule-for-a-coverage-change): Jan-Sep chosen as a range and as the running year read the
+    same change, and training, which follows the year's rhythm, is never set against another season."""
     months = window.months
     start = dt.date(window.start.year - 1, window.start.month, 1)
     last_index = (start.year * 12 + start.month - 1) + months - 1
