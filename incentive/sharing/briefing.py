@@ -402,7 +402,9 @@ def for_print(figure: go.Figure, height: int | None = None) -> go.Figure:
     (at a fraction of the plot's height on a page) moved to the figure's bottom edge with room of its own, so it
     never runs into the axis title or the tick labels above it."""
     fig = go.Figure(figure)
-    fig.update_layout(width=FIGURE_WIDTH, margin={"l": 10, "r": 40, "t": 60})
+    extra_lines = (fig.layout.title.text or "").count("<br>")  # a title set on two lines for a phone keeps them
+    top = 60 + (charts.TITLE_LINE + charts.TITLE_RAISE) * extra_lines
+    fig.update_layout(width=FIGURE_WIDTH, margin={"l": 10, "r": 40, "t": top})
     if height is not None:
         fig.update_layout(height=height)
     legend = fig.layout.legend

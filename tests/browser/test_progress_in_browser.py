@@ -43,13 +43,13 @@ def test_from_a_county_submission_to_publication(chromium, tracker_app, tmp_path
         sign_in(admin, ADMIN, ADMIN_PASSWORD)
         go(admin, "审核（1 待审）")
         click_button(admin, "审核通过并导入")
-        expect(main(admin).locator("[data-testid=stAlertContentSuccess]")).to_contain_text("导入为批次 #15")
+        expect(main(admin).locator("[data-testid=stAlertContentSuccess]")).to_contain_text("导入为批次 #16")
 
         open_view(admin, f"{tracker_app}/progress?county={COUNTY}")  # the sign-in is the browser's: it stays
         expect(main(admin).locator("h1")).to_contain_text("报送进度")
         rows = main(admin).locator("[data-testid=stDataFrame]").last
         expect(rows).to_contain_text(CLERK)  # received: sent by the clerk, not by the administrator who accepted
-        expect(rows).to_contain_text("批次 #15")
+        expect(rows).to_contain_text("批次 #16")
 
         # one county's quarter is not the default (views open on the newest complete one): chosen in the address
         open_view(admin, f"{tracker_app}/rankings?rank.period={QUARTER}")
