@@ -195,7 +195,7 @@ def excellent_shares(view: YearView) -> pd.DataFrame:
             continue
         whole = int(table.at[county, ALL])
         statuses = (view.status("graded", county, "excellent"), view.status("graded", county, ALL))
-        status = SMALL if SMALL in statuses else WITHHELD if any(statuses) else ""
+        status = strongest(statuses)
         share = int(table.at[county, "excellent"]) / whole if whole and not status else float("nan")
         rows.append({"county": county, "share": share, "status": status if whole else ""})
     return pd.DataFrame(rows, columns=["county", "share", "status"])
@@ -257,7 +257,9 @@ def follow_table(view: YearView, count: str, threshold: int, lang: str, grades=G
                 "grade": grade,
                 "graded": shown_count(graded, statuses[0], threshold, lang),
                 count: shown_count(followed, statuses[1], threshold, lang),
-                "per_100": _rate(followed, graded, statuses, threshold, lang),
+                "per_100": None
+                if not graded
+                else movements.shown_rate(followed / graded * 100, strongest(statuses), threshold, lang),
             }
         )
     return pd.DataFrame(rows, columns=["grade", "graded", count, "per_100"])
@@ -273,20 +275,16 @@ def county_follow_rates(view: YearView, count: str, grades: tuple[str, ...]) -> 
         for grade in grades:
             graded, followed = int(view.frames["graded"].at[county, grade]), int(view.frames[count].at[county, grade])
             statuses = (view.status("graded", county, grade), view.status(count, county, grade))
-            hidden = SMALL if SMALL in statuses else WITHHELD if any(statuses) else ""
+            hidden = strongest(statuses)
             rate = followed / graded * 100 if graded and not hidden else float("nan")
             rows.append({"county": county, "grade": grade, "per_100": rate, "status": hidden if graded else ""})
     return pd.DataFrame(rows, columns=["county", "grade", "per_100", "status"])
 
 
-def _rate(followed: int, graded: int, statuses: tuple[str, str], threshold: int, lang: str) -> str | None:
-    if not graded:
-        return None
-    if SMALL in statuses:
-        return t("withheld_rate_small", lang, threshold=threshold)
-    if any(statuses):
-        return t("withheld", lang)
-    return f"{followed / graded * 100:.1f}"
+def strongest(statuses: tuple[str, ...]) -> str:
+    """What hides a figure made of several counts: 'small' if any of them is small, else 'withheld' if any is
+    hidden, else '' (shown)."""
+    return SMALL if SMALL in statuses else WITHHELD if any(statuses) else ""
 
 
 def tier_table(view: YearView, threshold: int, lang: str) -> pd.DataFrame:
