@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Collection
 
 import numpy as np
 import pandas as pd
@@ -441,20 +442,36 @@ BUMP_LINES = 30  # beyond this many units, the others are one quiet trace and th
 
 
 @_shared_look
-def rank_bump(history: pd.DataFrame, focus: str | None, title: str, axis_title: str) -> go.Figure:
+def rank_bump(
+    history: pd.DataFrame, focus: str | None, title: str, axis_title: str, breaks: Collection[str] = ()
+) -> go.Figure:
     """Rank over periods, one line per unit; the focus unit in red and labelled, the others quiet. A province's
     hundred counties would be a hundred traces and a 2,700-pixel chart: past BUMP_LINES units the others share
-    one trace (gaps between units) and the chart keeps a screen's height."""
+    one trace (gaps between units) and the chart keeps a screen's height. Every line is broken before each period
+    of `breaks` (rankings.field_breaks: it ranks other units than the period before, so its places do not follow
+    on from those before it)."""
     fig = go.Figure()
     units = history.drop_duplicates("unit")["unit"].tolist()
     many = len(units) > BUMP_LINES
+
+    def broken(part: pd.DataFrame) -> tuple[list, list]:
+        xs, ys = [], []
+        for period, rank in zip(part["period"], part["rank"], strict=True):
+            if period in breaks and xs:
+                xs.append(None)
+                ys.append(None)
+            xs.append(period)
+            ys.append(rank)
+        return xs, ys
+
     if many:
         others = history[history["unit"] != focus]
         xs, ys, names = [], [], []
         for unit, part in others.groupby("unit", sort=False):
-            xs += [*part["period"], None]
-            ys += [*part["rank"], None]
-            names += [unit] * len(part) + [None]
+            line_x, line_y = broken(part)
+            xs += [*line_x, None]
+            ys += [*line_y, None]
+            names += [None if x is None else unit for x in line_x] + [None]
         fig.add_trace(
             go.Scatter(
                 x=xs,
@@ -470,12 +487,12 @@ def rank_bump(history: pd.DataFrame, focus: str | None, title: str, axis_title: 
     for unit in sorted(units, key=lambda u: u == focus):  # the focus line is drawn last, on top
         if many and unit != focus:
             continue
-        part = history[history["unit"] == unit]
+        line_x, line_y = broken(history[history["unit"] == unit])
         highlighted = unit == focus or focus is None
         fig.add_trace(
             go.Scatter(
-                x=part["period"],
-                y=part["rank"],
+                x=line_x,
+                y=line_y,
                 mode="lines+markers",
                 name=unit,
                 line={

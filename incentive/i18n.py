@@ -1397,6 +1397,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "download_xlsx": ("下载 Excel", "Download Excel"),
     "chart_track_heatmap": ("{period} 各赛道得分", "Track scores, {period}"),
     "chart_rank_bump": ("历次考评排名走势", "Rank over the periods"),
+    "rank_bump_breaks_county": (
+        "{periods}参与排名的县区与上一期不同，名次不可比，走势线在此断开。",
+        "{periods} ranked other counties than the period before: the ranks are not comparable and the lines break there.",
+    ),
+    "rank_bump_breaks_township": (
+        "{periods}参与排名的乡镇与上一期不同，名次不可比，走势线在此断开。",
+        "{periods} ranked other townships than the period before: the ranks are not comparable and the lines break "
+        "there.",
+    ),
     "rank_focus_title": ("{unit}详情", "One {unit} up close"),
     "rank_focus": ("选择{unit}", "Choose {unit}"),
     "rank_detail": ("{unit} {period} 各项指标", "{unit}: indicators, {period}"),
@@ -2691,6 +2700,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "their ranks are not comparable.",
     ),
     "moves_not_ranked": ("{units}{period}未参与排名", "{units} not ranked in {period}"),
+    "moves_not_ranked_listed_county": (
+        "上列 {n} 个县区{period}未参与排名",
+        "the {n} listed above as not ranked in {period}",
+    ),
+    "moves_not_ranked_listed_township": (
+        "上列 {n} 个乡镇{period}未参与排名",
+        "the {n} listed above as not ranked in {period}",
+    ),
     # --- scoring
     "tier_1": ("第一方阵", "First tier"),
     "tier_2": ("第二方阵", "Second tier"),

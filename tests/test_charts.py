@@ -65,6 +65,17 @@ def test_rank_bump_keeps_a_screen_height_for_a_province():
     assert [a.text for a in fig.layout.annotations] == ["县042"]
 
 
+def test_rank_bump_breaks_its_lines_before_a_period_ranking_other_units():
+    history = _history(12, periods=("2026-Q1", "2026-Q2", "2026-Q3"))
+    history = history[(history["period"] != "2026-Q3") | (history["unit"] < "县003")]  # three units sent Q3
+    fig = charts.rank_bump(history, "县001", "名次", "名次", breaks=["2026-Q3"])
+    assert list(fig.data[-1].x) == ["2026-Q1", "2026-Q2", None, "2026-Q3"] and fig.data[-1].y[2] is None
+    assert list(charts.rank_bump(history, "县001", "名次", "名次").data[-1].x) == ["2026-Q1", "2026-Q2", "2026-Q3"]
+    many = charts.rank_bump(_history(100, ("2026-Q1", "2026-Q2")), "县042", "名次", "名次", breaks=["2026-Q2"])
+    assert sum(x is None for x in many.data[0].x) == 2 * 99  # a break and a gap after each of the 99 others
+    assert list(many.data[-1].x) == ["2026-Q1", None, "2026-Q2"]
+
+
 def test_a_province_of_counties_shows_the_ends_or_the_gaps():
     counties = [f"县{i:03d}" for i in range(100)]
     composite = pd.DataFrame({"county": counties, "composite": [1 - i / 50 for i in range(100)]})

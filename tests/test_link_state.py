@@ -101,6 +101,16 @@ def test_garbage_in_a_link_falls_back_to_defaults_with_a_note(opened, params, sh
     assert table_with(at, "排名区间")["排名"].iloc[0] == 1  # a ranking is drawn
 
 
+def test_a_mistyped_parameter_name_is_noted_and_another_pages_is_not(opened):
+    """A name no page has (`cty.period`) or this page lacks (`rank.perod`) is said, as a bad value is; another
+    page's parameter (`train.slice`, that page's memory) leaves the address without a word."""
+    at = opened("views/rankings.py", **{"cty.period": "2025-Q4", "rank.perod": "2025-Q4", "train.slice": "rank"})
+    note = next(i for i in infos(at) if i.startswith("链接中的参数无法使用"))
+    assert "cty.period=2025-Q4" in note and "rank.perod=2025-Q4" in note
+    assert "train.slice" not in note
+    assert not {"cty.period", "rank.perod", "train.slice"} & set(address_of(at))
+
+
 def test_points_are_not_offered_on_indicators_in_different_units(opened):
     """The sample's race indicators are in 亿元, %, 件 and 分: 原始分值 would add them as given
     (docs/decisions.md#points-need-one-scale); a link asking for it falls back with a note."""

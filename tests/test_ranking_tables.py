@@ -44,6 +44,20 @@ def test_no_arrows_riser_or_faller_between_rankings_of_different_counties(moved)
     )
 
 
+def test_units_the_reader_has_just_seen_listed_are_counted_not_named_again(moved):
+    """The page names the unranked counties in the line above the sentence: the sentence counts them. A unit not
+    in that line (ranked before only, but not listed) keeps every name."""
+    now, before = ranked(moved, "2025-Q2"), ranked(moved, "2025-Q1")
+    assert ranking_tables.moves_withheld_text(now, before, "county", "zh", listed=["云岫县", "新设县"]) == (
+        "2025-Q2与2025-Q1参与排名的县区不同（上列 1 个县区2025-Q2未参与排名），名次不可比，不列名次升降。"
+    )
+    assert ranking_tables.moves_withheld_text(now, before, "county", "en", listed=["云岫县"]) == (
+        "No rank changes against 2025-Q1: 2025-Q2 and 2025-Q1 rank different counties (the 1 listed above as not "
+        "ranked in 2025-Q2), so their ranks are not comparable."
+    )
+    assert "云岫县" in ranking_tables.moves_withheld_text(now, before, "county", "zh", listed=["澄溪县"])
+
+
 def test_between_rankings_of_the_same_counties_the_moves_are_shown(moved):
     now, before = ranked(moved, "2025-Q3"), ranked(moved, "2025-Q2")
     assert ranking_tables.moves_withheld_text(now, before, "county", "zh") == ""

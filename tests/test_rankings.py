@@ -221,6 +221,15 @@ def test_no_rank_moves_when_the_two_periods_rank_different_counties(race_db):
     assert table["rank_change"].isna().all() and table.loc["一县", "compare_rank"] == 2
 
 
+def test_the_rank_history_breaks_where_the_units_ranked_change(race_db):
+    """三县 sends nothing for 2025-Q4: the history's 2025-Q4 ranks two counties, a step its line must not cross;
+    2025-Q3 ranks the same three as 2025-Q1 (no break there)."""
+    import_ok(race_db, "q4.csv", Q4_WITHOUT_SANXIAN.encode())
+    history = rankings.rank_history(race_db.connection)
+    assert rankings.field_breaks(history) == ["2025-Q4"]
+    assert rankings.field_breaks(history[history["period"] != "2025-Q4"]) == []
+
+
 def test_a_county_without_data_in_either_period_does_not_stop_the_moves(race_db):
     """四县, added by a regions file, never sends anything: both periods rank the same three counties, so the
     moves are shown."""

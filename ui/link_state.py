@@ -37,6 +37,7 @@ _NOTES = "_link_notes"
 _RELABEL = "_relabel_keys"
 _DRAWN_IN = "_labels_drawn_in"
 _PAGE = "_link_page"
+_PREFIXES = frozenset(prefix for prefix, _ in PAGES.values())
 INVALID = object()
 
 
@@ -168,13 +169,17 @@ class Page:
     def tidy_address(self) -> None:
         """Before anything reads the URL: another page's parameters leave it (that page keeps them in this
         session's memory), and a bare name of an older link that is this page's field takes the prefixed name.
-        Bare names that no page uses (Streamlit's `embed`, say) are left alone."""
+        A dotted name that is no page's parameter (`cty.period`, `rank.perod`) leaves too, with the usual note
+        that a parameter of the link could not be used. Bare names that no page uses (Streamlit's `embed`, say)
+        are left alone."""
         for name in list(st.query_params):
             if name in SHARED:
                 continue
             prefix, dot, field = name.partition(".")
             if dot:
                 if prefix != self.prefix or field not in self.fields:
+                    if prefix == self.prefix or prefix not in _PREFIXES:
+                        note_invalid(name, st.query_params[name])  # a mistyped name, not another page's memory
                     del st.query_params[name]
             elif name in self.fields:
                 value = st.query_params[name]

@@ -8,7 +8,7 @@ from incentive import charts, labels, periods
 from incentive.cycle import tracker
 from incentive.i18n import join, t
 from incentive.publication import official
-from incentive.race import benchmarks, ranking_tables, scoring
+from incentive.race import benchmarks, ranking_tables, rankings, scoring
 from incentive.race.rankings import LEVELS, PeerGroup
 from incentive.safe_text import markdown, tm
 from ui import county_clicks, frame, link_state, meeting, publishing, rank_move, sharing
@@ -244,7 +244,7 @@ with deck.section("headline"):
     down_col.metric(t("kpi_faller", lang), down[0] if down else "—", delta=f"{down[1]}" if down else None)
     if unranked:
         st.caption(tm("rank_unranked_note", lang, units=join(unranked, lang)))
-    moves_withheld = ranking_tables.moves_withheld_text(now, before, level, lang, quote=markdown)
+    moves_withheld = ranking_tables.moves_withheld_text(now, before, level, lang, quote=markdown, listed=unranked)
     if moves_withheld:  # the change column, the riser and the faller stay empty: different units were ranked
         st.info(moves_withheld)
 
@@ -347,12 +347,20 @@ with deck.section("tracks"):
         bases = dict.fromkeys(history["period"].unique())
     else:  # each published period's points as published (docs/decisions.md#published-or-live)
         history, bases = ranking_history_in_force(period, group)
+    breaks = rankings.field_breaks(history)  # a period ranking other units: its places do not follow on
     bump_col.plotly_chart(
         charts.rank_bump(
-            history, st.session_state["rank_focus"], t("chart_rank_bump", lang), t("axis_rank", lang), projector=deck.on
+            history,
+            st.session_state["rank_focus"],
+            t("chart_rank_bump", lang),
+            t("axis_rank", lang),
+            breaks=breaks,
+            projector=deck.on,
         ),
         width="stretch",
     )
+    if breaks:
+        bump_col.caption(t(f"rank_bump_breaks_{level}", lang, periods=join(breaks, lang)))
     bump_col.caption(official.basis_summary(bases, lang))
 
 

@@ -7,6 +7,7 @@ Pure functions, so the page only draws them and the tests can read every cell.
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 
 import pandas as pd
 
@@ -90,12 +91,15 @@ def moves_withheld_text(
     period: str | None = None,
     previous: str | None = None,
     quote=str,
+    listed: Collection[str] = (),
 ) -> str:
     """Why `now` shows no rank moves against `before` (rankings.field_change,
     docs/decisions.md#rank-moves-compare-the-same-units): `2026-Q3与2026-Q2参与排名的县区不同（甲县2026-Q3未参与排名），
     名次不可比，不列名次升降。`, or '' when there is no `before` or both rank the same units. `period` and `previous`
     name the two periods as the sink does (the 通报's 2026年第三季度; default the canonical form); `quote` makes unit
-    names inert (safe_text.markdown on a page)."""
+    names inert (safe_text.markdown on a page). `listed`: the units the reader has just seen named as unranked in
+    `now` (the page's and the 通报's unranked line); when they include all those ranked before only, those are
+    counted (`上列 9 个县区2026-Q4未参与排名`) instead of named a second time."""
     change = rankings.field_change(now, before)
     if change is None:
         return ""
@@ -106,6 +110,8 @@ def moves_withheld_text(
         for units, named in ((change.ranked_before_only, period), (change.ranked_now_only, previous))
         if units
     ]
+    if change.ranked_before_only and set(change.ranked_before_only) <= set(listed):
+        details[0] = t(f"moves_not_ranked_listed_{level}", lang, n=len(change.ranked_before_only), period=period)
     separator = "; " if lang == "en" else "；"
     return t(f"moves_withheld_{level}", lang, period=period, previous=previous, details=separator.join(details))
 

@@ -204,6 +204,16 @@ def field_change(now: Ranking, before: Ranking | None) -> FieldChange | None:
     return FieldChange(now.period, before.period, only_now, only_before)
 
 
+def field_breaks(history: pd.DataFrame) -> list[str]:
+    """The periods of a rank history (rank_history's rows, oldest first) whose ranked units differ from those of
+    the period before it: a line drawn across such a step would show a move of places the unit did not earn
+    (a quarter three counties have sent ranks them 1 to 3), so the rank-over-time chart breaks there
+    (docs/decisions.md#rank-moves-compare-the-same-units). [] when every period ranks the same units."""
+    fields = history.groupby("period", sort=False)["unit"].agg(frozenset)
+    steps = zip(fields.index[1:], fields.iloc[1:], fields.iloc[:-1], strict=True)
+    return [period for period, units, before in steps if units != before]
+
+
 def rank_changes(now: Ranking, before: Ranking | None) -> pd.Series:
     """Places gained since `before` (compare rank − rank: positive = moved up), per unit of `now`; missing for every
     unit when there is no `before` or the two periods rank different units (field_change,
