@@ -140,3 +140,26 @@ def test_ranking_and_care_downloads_say_published_or_live_as_the_command_line_do
     assert not at.exception
     care = read_back(next(data for name, data in csv_downloads(at).items() if "2026-H1" in name))
     assert list(care.columns[-4:]) == BASIS and set(care["数据依据"]) == {"实时数据（试算）"}
+
+
+def test_the_county_page_offers_each_of_its_tables_as_a_viewer_sees_it(app_factory, sample_db_path):
+    """一县一档: the rank history, the indicators against the 标杆, the care statuses and the personnel decisions
+    each download as shown, `<5` included (a viewer's file holds no more than the page)."""
+    at = app_factory(sample_db_path, query={"county": "鹤汀县"}, page="views/county.py")
+    assert not at.exception, [e.value for e in at.exception]
+    files = csv_downloads(at)
+    assert sorted(files) == sorted(
+        [
+            "鹤汀县_历次排名.csv",
+            "鹤汀县_2026-Q3_各项指标与标杆.csv",
+            "鹤汀县_2026-H1_关心关爱.csv",
+            "鹤汀县_2026_干部调整.csv",
+        ]
+    )
+    decisions = next(d.value for d in at.dataframe if "事项" in d.value.columns)
+    back = read_back(files["鹤汀县_2026_干部调整.csv"])
+    assert list(back.columns) == list(decisions.columns) and len(back) == len(decisions)
+    assert back["本年"].tolist() == [str(v) for v in decisions["本年"]]
+    assert "<5" in back["本年"].tolist() + back["上年"].tolist()  # the sample's small counts stay suppressed
+    history = next(d.value for d in at.dataframe if "上年同期名次" in d.value.columns)
+    assert read_back(files["鹤汀县_历次排名.csv"])["期次"].tolist() == history["期次"].tolist()

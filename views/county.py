@@ -16,6 +16,7 @@ from incentive.race import benchmarks, ranking_tables, rankings, scoring
 from incentive.safe_text import markdown, tm
 from incentive.training import coverage, coverage_tables
 from ui import county_clicks, frame, link_state, meeting, publishing, rank_move, sharing, sign_in
+from ui.downloads import table_downloads
 from ui.frame import fit_marks, table_height
 from ui.runtime import (
     absent_training,
@@ -188,6 +189,13 @@ with deck.section("history"):
         st.caption(official.basis_summary(bases, lang))
         history_table = county_profile.rank_path_table(path, lang)
         deck.table(history_table, height=table_height(len(history_table)))
+        table_downloads(
+            history_table,
+            t("file_profile_history", lang, county=county),
+            "profile_history",
+            lang,
+            notes=[official.basis_summary(bases, lang)],
+        )
         compare = (
             periods.previous_stored(period, available)
             if compare_kind == "previous"
@@ -240,6 +248,9 @@ with deck.section("tracks"):
         st.caption(t("profile_benchmark_note", lang, period=periods.year_before(period)))
         indicators = county_profile.benchmark_table(benchmarks.indicator_benchmarks(now, county, year_before), lang)
         deck.table(indicators, height=table_height(len(indicators)))
+        table_downloads(
+            indicators, t("file_profile_tracks", lang, county=county, period=period), "profile_tracks", lang
+        )
 
 
 # ---- training coverage and its gaps, the year so far against the same months a year earlier
@@ -361,6 +372,9 @@ with deck.section("care"):
         below_col.metric(t("profile_care_below", lang), len(below))
         care_rows = county_profile.care_table(figures, lang)
         deck.table(care_rows, height=table_height(len(care_rows)))
+        table_downloads(
+            care_rows, t("file_profile_care", lang, county=county, period=care_period), "profile_care", lang
+        )
         st.caption(t("profile_care_note", lang, period=care_before))
         trend = county_profile.care_status_trend(welfare_history(), county)
         status_labels = {s: label for s, label in labels.status_labels(lang).items() if s}
@@ -388,7 +402,17 @@ with deck.section("decisions"):
     deck.table(
         decision_rows, column_config=fit_marks(decision_rows, withheld_marks), height=table_height(len(decision_rows))
     )
-    st.caption(t("profile_decisions_note", lang, year=year, before=year - 1, threshold=threshold, top=threshold - 1))
+    decisions_note = t(
+        "profile_decisions_note", lang, year=year, before=year - 1, threshold=threshold, top=threshold - 1
+    )
+    table_downloads(
+        decision_rows,
+        t("file_profile_decisions", lang, county=county, year=year),
+        "profile_decisions",
+        lang,
+        notes=[decisions_note],
+    )
+    st.caption(decisions_note)
     if partial is not None:
         st.caption(t("profile_decisions_partial", lang, year=year, before=year - 1, day=partial.isoformat()))
     link_state.show_notes(notes, lang)
