@@ -771,10 +771,19 @@ def _text_width(text: str, size: int = 13) -> float:
     return sum(size if unicodedata.east_asian_width(c) in "WF" else 0.6 * size for c in text)
 
 
-@_shared_look
-def status_grid(grid: pd.DataFrame, values: pd.DataFrame, labels: dict[str, str], title: str) -> go.Figure:
+# On a projector the traffic lights fit one screen (1440 x 900, below the page's title and steppers): the cells
+# keep a row's height for the room's text instead of growing with the rest of the figure, and the indicator
+# names, upright on a wide screen, take one line.
+ROOM_ROW = 30
+ROOM_PLOT_WIDTH = 1150  # px the grid spans on a projector's screen, for whether the names fit upright
+
+
+def status_grid(
+    grid: pd.DataFrame, values: pd.DataFrame, labels: dict[str, str], title: str, projector: bool = False
+) -> go.Figure:
     """The traffic lights: county x indicator coloured met / near / below; grey without a target; blank without a
     value. `values` holds the figures printed in the cells (same shape as `grid`; a text such as `<5` as it is).
+    With `projector`, the room's fonts (`_for_room`) on a figure the height of a screen (ROOM_ROW a county).
 
     The indicator names are under the grid, where Plotly makes room for them (`automargin`) however it has to tilt
     them on a narrow screen; above it they ran into the title (on a phone and in the PDF briefing), since a title
@@ -832,6 +841,19 @@ def status_grid(grid: pd.DataFrame, values: pd.DataFrame, labels: dict[str, str]
     fig.update_layout(
         legend=LEGEND_BELOW,
     )
+    if not projector:
+        return fig
+    fig = _for_room(fig)
+    column = ROOM_PLOT_WIDTH / max(len(grid.columns), 1)
+    lines = 1
+    if max((_text_width(str(c), ROOM_TEXT) for c in grid.columns), default=0.0) > column:
+        width = max(int(column // ROOM_TEXT) - 1, 2)  # characters a line holds, with air between the columns
+        fig.update_xaxes(
+            tickvals=list(fig.data[0].x), ticktext=[_two_lines(str(c), width) for c in grid.columns]
+        )  # 两地分居问题<br>解决率: two lines rather than a name standing on end, a third of the screen high
+        lines = 2
+    names_height = 1.4 * ROOM_TEXT * lines
+    fig.update_layout(height=fig.layout.margin.t + ROOM_ROW * len(grid) + round(names_height) + LEGEND_ROW + 30)
     return fig
 
 

@@ -119,6 +119,23 @@ def test_meeting_mode_chart_text_reads_across_a_room(tab, app_url, path, screens
     page.screenshot(path=screenshots / f"meeting{path.replace('/', '-').replace('?', '-')}.png")
 
 
+def test_the_care_grid_slide_fits_a_1440_by_900_screen(tab, app_url, screenshots):
+    """The traffic lights of twelve counties, their indicator names and the colour legend all above the fold of a
+    common projector's screen: with the figure grown by a quarter, the names were below it (issue 24's review)."""
+    page = tab({"width": 1440, "height": 900})
+    open_view(page, app_url + "/welfare?present=1&care.section=grid")
+    charts_drawn(page)
+    page.screenshot(path=screenshots / "meeting-care-grid-1440x900.png")
+    chart = page.locator(".js-plotly-plot").first.bounding_box()
+    assert chart["y"] + chart["height"] <= 900, chart
+    names = page.locator(f"{PLOTLY_SVG} .xtick text").evaluate_all(
+        "els => els.map(e => e.getBoundingClientRect().bottom)"
+    )
+    assert names and max(names) <= 900, names
+    sizes = [size for _, size in font_sizes(page, f"{PLOTLY_SVG} .xtick text, {PLOTLY_SVG} .xtick tspan")]
+    assert min(sizes) >= TEXT_PX, sizes
+
+
 def test_meeting_mode_table_text_reads_across_a_room(tab, app_url):
     page = tab(PROJECTOR)
     open_view(page, app_url + "/rankings?present=1&rank.section=table")
