@@ -23,7 +23,7 @@ from scipy.optimize import linprog
 
 from incentive import disclosure
 from incentive.accounts.roles import Scope
-from incentive.alerts.rules import year_to_date
+from incentive.alerts.rules import training_judged_on, year_to_date
 from incentive.demo.sample import load_sample
 from incentive.intake.ingest import parse_file
 from incentive.store import batches, queries
@@ -82,7 +82,7 @@ def _training_table(db: Database, quarter: str):
     window = year_to_date(quarter)
     last = queries.run(conn, "training_last_date", start=window.start, end=window.end)["last_date"].iloc[0]
     cadres = coverage.cadres_in(conn, window)
-    years = coverage.to_come(window, coverage.as_date(last))
+    years = coverage.to_come(window, coverage.as_date(last), training_judged_on(quarter))
     groups = coverage.window_query(conn, "training_disclosure", window, cadres, to_come=years)
     return coverage.disclosure_lines(groups)
 

@@ -1,5 +1,6 @@
 """The briefing PDF: printed by headless Chromium, valid, four pages, and saying the view's own figures."""
 
+import datetime as dt
 import io
 import re
 import unicodedata
@@ -220,7 +221,7 @@ def test_page_one_holds_the_headline_figures_the_sentences_and_the_key_chart(sam
     ranked = rankings.rank_period(sample.connection, "2026-Q3")
     config = settings.current(sample)
     figures = coverage.county_figures(
-        sample.connection, coverage.year_window(2026), int(config["suppression_threshold"])
+        sample.connection, coverage.year_window(2026), int(config["suppression_threshold"]), dt.date.today()
     )
     care = official.welfare_in_force(sample.connection, welfare.default_period(sample.connection, 2026))[1].table
     if county:

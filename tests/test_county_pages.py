@@ -4,6 +4,7 @@ live, a county account sees his own county only, and a track view is marked and 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -46,8 +47,8 @@ def test_every_figure_is_the_libraries_number_for_the_county(app_factory, sample
             queries.run(conn, "training_last_date", start=window.start, end=window.end)["last_date"].iloc[0]
         )
         before_window = coverage.comparable_previous(window, last)
-        training, _ = coverage.county_figures(conn, window, 5).county(COUNTY)
-        training_before, _ = coverage.county_figures(conn, before_window, 5).county(COUNTY)
+        training, _ = coverage.county_figures(conn, window, 5, dt.date.today()).county(COUNTY)
+        training_before, _ = coverage.county_figures(conn, before_window, 5, dt.date.today()).county(COUNTY)
         care = welfare.period_view(conn, HALF).table
         care_before = welfare.period_view(conn, periods.year_before(HALF)).table
         decisions = movements.county_table(*_year(conn, YEAR), 5, "zh").set_index("county").loc[COUNTY]

@@ -1,6 +1,8 @@
 """一县一档's figures (incentive/county_profile.py) on the sample: each is the pillar library's own figure for the
 county, and each year-on-year change is the difference of two figures the pages show, or withheld."""
 
+import datetime as dt
+
 import pandas as pd
 import pytest
 
@@ -128,8 +130,8 @@ def test_training_is_the_counties_coverage_and_its_change_on_the_same_months_a_y
     found = queries.run(sample, "training_last_date", start=window.start, end=window.end)
     last = coverage.as_date(found["last_date"].iloc[0])
     before_window = coverage.comparable_previous(window, last)
-    now = coverage.county_figures(sample, window, THRESHOLD)
-    before = coverage.county_figures(sample, before_window, THRESHOLD)
+    now = coverage.county_figures(sample, window, THRESHOLD, dt.date.today())
+    before = coverage.county_figures(sample, before_window, THRESHOLD, dt.date.today())
     profile = county_profile.training(now, before, COUNTY)
     row, hidden = now.county(COUNTY)
     row_before, _ = before.county(COUNTY)

@@ -193,7 +193,8 @@ def test_targets_are_prorated_and_the_pace_runs_by_month_then_by_day():
     assert coverage.expected_by(110, year, dt.date(2024, 7, 2)) == 0
     # at the end of September: 82.5, the quarter's share, as the warnings and the 通报 say (not 82.27 by day)
     assert coverage.expected_by(110, year, dt.date(2025, 9, 30)) == pytest.approx(82.5)
-    assert coverage.to_come(year, dt.date(2025, 9, 28)) == pytest.approx(1 - (8 + 28 / 30) / 12)  # years to come
+    running = dt.date(2025, 10, 5)  # the year still runs: years to come after the last record
+    assert coverage.to_come(year, dt.date(2025, 9, 28), running) == pytest.approx(1 - (8 + 28 / 30) / 12)
     quarter = coverage.quarter_window(2025, 3)  # 27.5 for the quarter: two months and a half by mid-September
     assert coverage.expected_by(110, quarter, dt.date(2025, 9, 15)) == pytest.approx(110 * 2.5 / 12)
     assert coverage.pace_line(pd.Series(pd.date_range("2025-01-01", periods=12, freq="MS")), 120)["expected"].tolist()[

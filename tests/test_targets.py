@@ -130,8 +130,13 @@ def test_promotion_inside_the_window_prorates_each_group_by_its_months(ranked_db
 
 def test_pace_while_the_year_is_running(ranked_db):
     window = coverage.year_window(2025)
-    assert coverage.to_come(window, dt.date(2025, 9, 30)) == pytest.approx(0.25)
-    assert coverage.to_come(window, dt.date(2025, 12, 31)) == 0.0
+    assert coverage.to_come(window, dt.date(2025, 9, 30), dt.date(2025, 10, 20)) == pytest.approx(0.25)
+    assert coverage.to_come(window, dt.date(2025, 12, 31), dt.date(2026, 1, 2)) == 0.0
+    # over: a window whose last record is days before its end owes its whole target once it has ended, as the
+    # 通报 of the period says; the page showing the same window then gives the same figures
+    assert coverage.to_come(window, dt.date(2025, 12, 28), dt.date(2026, 1, 2)) == 0.0
+    assert coverage.to_come(window, dt.date(2025, 12, 28), dt.date(2025, 12, 31)) == pytest.approx(3 / 31 / 12)
+    assert not coverage.running(window, dt.date(2025, 9, 30), dt.date(2026, 1, 1))
     whole = coverage.window_query(
         ranked_db.connection, "training_coverage", window, by="county", county="", to_come=0.25
     )

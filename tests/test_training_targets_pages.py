@@ -4,6 +4,8 @@ the targets table with its history and audit (docs/decisions.md#training-targets
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from conftest import as_admin
 
@@ -25,7 +27,7 @@ def library_figures():
 
     conn = database().connection
     window = coverage.year_window(2026)
-    years = coverage.to_come(window, coverage.last_recorded(conn, window))
+    years = coverage.pace_years(conn, window, dt.date.today())
     whole = coverage.window_query(conn, "training_coverage", window, by="all", county="", to_come=years).iloc[0]
     return conn, whole
 
@@ -88,3 +90,30 @@ def test_a_wrong_target_is_refused_and_nothing_saved(app):
     app.button(key="data_targets_save").click().run()
     assert [e.value for e in app.error] == ["县处级及以上的周期（年）「2.5」不可用，应为 1 至 10 的整数。未保存。"]
     assert targets.in_force(database()) == targets.DEFAULTS
+
+
+def test_a_window_that_is_over_reads_the_same_on_the_page_and_in_the_bulletin(app_factory, sample_db_path):
+    """January to September 2026 is over (its records end on 28 September): the training page showing those months
+    and the 通报 of 2026-Q3 both measure the whole target of the window, so its hours short and its share on pace
+    are one figure in both; the page measured the pace at 28 September and read other numbers (issue 24's review).
+    Only while a window runs does the page's pace stop at the last recorded day."""
+    from incentive.sharing import bulletin
+    from incentive.store.database import Database
+
+    today = dt.date.today()
+    assert today > dt.date(2026, 9, 30)  # the sample's months are over (the sample is of 2026)
+    db = Database(sample_db_path)
+    try:
+        window = bulletin.training_window("2026-Q3")
+        whole = coverage.county_figures(db.connection, window, 5, today).whole
+        paper = bulletin.gather(db, "2026-Q3", "", "zh", today=today).text()
+    finally:
+        db.close()
+    assert f"合计尚差{whole['hours_short']:,.0f}学时" in paper and f"{whole['share_on_pace']:.1%}的干部达到" in paper
+    at = app_factory(
+        sample_db_path, page="views/training.py", query={"train.window": "months", "train.months": "2026-01~2026-09"}
+    )
+    assert not at.exception, [e.value for e in at.exception]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["距目标尚差"] == f"{whole['hours_short']:,.0f} 学时"
+    assert metrics["达到应有进度"] == f"{whole['share_on_pace']:.1%}"

@@ -65,6 +65,12 @@ def pinned_at() -> dt.datetime | None:
     return st.session_state.get(PINNED)
 
 
+def today() -> dt.date:
+    """The day the view is of: a pinned link's day, else today (whether a training window still runs on it)."""
+    moment = pinned_at()
+    return moment.date() if moment is not None else dt.date.today()
+
+
 def data_version() -> str:
     """The cache key of query results: the data version, or the pinned moment (its data never change)."""
     moment = pinned_at()
@@ -239,7 +245,7 @@ def loaded_findings(scope: Scope) -> list[checks.Finding]:
 def absent_training(window: coverage.Window, county: str, lang: str) -> str:
     """bulletin.absent_training for a page: the counties (or `county`) whose training files of `window` that
     have ended by today are not all in, as one line ('' when all are); once per data version and day."""
-    return _cached_absent_training(data_version(), window.start, window.end, county, lang, dt.date.today(), pinned_at())
+    return _cached_absent_training(data_version(), window.start, window.end, county, lang, today(), pinned_at())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -293,7 +299,7 @@ def training_to_come(window: coverage.Window) -> float:
     """coverage.to_come at the window's last recorded training day: the pace every view of the window measures
     cadres on (training_coverage's $to_come)."""
     last = run_query("training_last_date", start=window.start, end=window.end)["last_date"].iloc[0]
-    return coverage.to_come(window, coverage.as_date(last))
+    return coverage.to_come(window, coverage.as_date(last), today())
 
 
 def training_pattern(window: coverage.Window):
@@ -509,10 +515,16 @@ def alert_list(year: int, today: dt.date, scope: Scope) -> listing.AlertList:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _cached_county_figures(
-    version: str, start: dt.date, end: dt.date, label: str, threshold: int, moment: dt.datetime | None
+    version: str,
+    start: dt.date,
+    end: dt.date,
+    label: str,
+    threshold: int,
+    day: dt.date,
+    moment: dt.datetime | None,
 ) -> coverage.CountyFigures | None:
     """`version`: the data's and the training targets' (each cadre's target is a column of the window's cadres)."""
-    return coverage.county_figures(_reader(moment), coverage.Window(start, end, label), threshold)
+    return coverage.county_figures(_reader(moment), coverage.Window(start, end, label), threshold, day)
 
 
 def county_figures(window: coverage.Window) -> coverage.CountyFigures | None:
@@ -525,5 +537,6 @@ def county_figures(window: coverage.Window) -> coverage.CountyFigures | None:
         window.end,
         window.label,
         int(config["suppression_threshold"]),
+        today(),
         pinned_at(),
     )

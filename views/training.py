@@ -20,6 +20,7 @@ from ui.runtime import (
     promotions_in,
     ranking,
     run_query,
+    today,
     training_pattern,
     training_targets,
     training_to_come,
@@ -177,7 +178,7 @@ with deck.section("headline"):
     absent = absent_training(window, county or "", lang)
     if absent:  # a county's unsent quarter is no measured zero (docs/decisions.md#reported-counts)
         st.warning(absent)
-    if coverage.running(window, last_day) and not scope_hidden:
+    if coverage.running(window, last_day, today()) and not scope_hidden:
         st.caption(
             t(
                 "training_targets_pace",

@@ -260,6 +260,12 @@ def training_due(quarter: str, today: dt.date, config: Mapping[str, float]) -> b
     return today > periods.bounds(quarter)[1] + dt.timedelta(days=due)
 
 
+def training_judged_on(quarter: str) -> dt.date:
+    """The day a quarter's training is judged as: after its end (training_due holds on any day a warning is
+    made), so its year to date is a window over, owed in whole, as the training page measures it then."""
+    return periods.bounds(quarter)[1] + dt.timedelta(days=1)
+
+
 def year_to_date(quarter: str) -> coverage.Window:
     """From 1 January to the quarter's last day: the whole year (labelled `2026`) at the fourth quarter."""
     year = int(quarter[:4])
@@ -286,7 +292,7 @@ def training_pace(conn, quarter: str, config: Mapping[str, float]) -> list[Alert
     year, end = coverage.year_window(window.start.year), periods.bounds(quarter)[1]
     coverage_pace = coverage.expected_by(config["coverage_target"], year, end) / 100
     cadres = coverage.cadres_in(conn, window)
-    years = coverage.to_come(window, coverage.as_date(last))
+    years = coverage.to_come(window, coverage.as_date(last), training_judged_on(quarter))  # over: the whole target
     by_county = coverage.window_query(conn, "training_coverage", window, cadres, by="county", county="", to_come=years)
     if by_county.empty:
         return []

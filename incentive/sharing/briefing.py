@@ -108,7 +108,7 @@ def gather(
     threshold = int(config["suppression_threshold"])
     sections = [
         _race(conn, year, county, lang, as_of, race_period),
-        _training(conn, year, county, lang, config, race_period),
+        _training(conn, year, county, lang, config, as_of.date() if as_of else dt.date.today(), race_period),
         _care(conn, year, county, lang, as_of, care_period, threshold),
     ]
     headline = Section(t("section_headline", lang), [p for s in sections for p in s.paragraphs[:1]])
@@ -232,7 +232,9 @@ def _county_page(
     return section
 
 
-def _training(conn, year: int, county: str, lang: str, config: dict, period: str | None = None) -> Section:
+def _training(
+    conn, year: int, county: str, lang: str, config: dict, today: dt.date, period: str | None = None
+) -> Section:
     """The coverage of the 通报's window, January to the end of `period` (the race period reported), named in its
     words (2026年1—9月, bulletin.training_window / window_words); the whole year without a period of `year`. A
     county the page hides (too small, or withheld with one) is hidden here too, by the same pattern
@@ -241,7 +243,7 @@ def _training(conn, year: int, county: str, lang: str, config: dict, period: str
     in_year = period is not None and periods.bounds(period)[0].year == year
     window = bulletin.training_window(period) if in_year else coverage.year_window(year)
     words = bulletin.window_words(window, lang)
-    figures = coverage.county_figures(conn, window, int(config["suppression_threshold"]))
+    figures = coverage.county_figures(conn, window, int(config["suppression_threshold"]), today)
     if figures is None or figures.whole is None:
         section.paragraphs.append(t("no_data_for_period", lang, period=year))
         return section
@@ -275,7 +277,7 @@ def _training(conn, year: int, county: str, lang: str, config: dict, period: str
         )
     elif hidden:
         section.headline = Headline(t("kpi_coverage", lang), t("withheld", lang))
-    absent = bulletin.absent_training(conn, window, config, lang, until=dt.date.today(), county=county)
+    absent = bulletin.absent_training(conn, window, config, lang, until=today, county=county)
     if absent:  # a county's unsent quarter is no measured zero, as on the pages and in the 通报
         section.paragraphs.append(absent)
     labels = {c: coverage_tables.category_label(c, lang) for c in coverage.CATEGORIES}

@@ -235,7 +235,10 @@ def gather(
     parts = [
         Part(t("bulletin_h_race", lang), race_part),
         Part(t("bulletin_h_changes", lang), changes_part),
-        Part(t("bulletin_h_training", lang), _training(conn, period, county, lang, config)),
+        Part(
+            t("bulletin_h_training", lang),
+            _training(conn, period, county, lang, config, as_of.date() if as_of else today or dt.date.today()),
+        ),
         Part(
             t("bulletin_h_care", lang)
             + ("" if care_period == period else t("bulletin_h_care_half", lang, half=period_words(care_period, lang))),
@@ -594,7 +597,7 @@ def absent_training(
     return t("training_absent_line", lang, n=len(absent), counties=join(items, lang))
 
 
-def _training(conn, period: str, county: str, lang: str, config: dict) -> list[str]:
+def _training(conn, period: str, county: str, lang: str, config: dict, today: dt.date) -> list[str]:
     """Coverage and hours from January to the period's end against the year's targets, and the widest gaps;
     counties the training page hides are hidden here too (coverage.county_figures); the counties whose training
     files of the window are not all in, as the race part says of its scores (tracker.files_not_in)."""
@@ -606,7 +609,7 @@ def _training(conn, period: str, county: str, lang: str, config: dict) -> list[s
         )
         for gap in absent
     }
-    paragraphs = _training_figures(conn, period, county, lang, config, caveats)
+    paragraphs = _training_figures(conn, period, county, lang, config, caveats, today)
     if absent:
         items = [
             t(
@@ -621,12 +624,15 @@ def _training(conn, period: str, county: str, lang: str, config: dict) -> list[s
     return paragraphs
 
 
-def _training_figures(conn, period: str, county: str, lang: str, config: dict, caveats: dict[str, str]) -> list[str]:
-    """`caveats`: county -> `第三季度培训数据未报`, printed beside the county wherever a sentence names it."""
+def _training_figures(
+    conn, period: str, county: str, lang: str, config: dict, caveats: dict[str, str], today: dt.date
+) -> list[str]:
+    """`caveats`: county -> `第三季度培训数据未报`, printed beside the county wherever a sentence names it; `today`
+    decides whether the window still runs (coverage.pace_years)."""
     window = training_window(period)
     words = window_words(window, lang)
     # what each cadre owes by the period's end against his own target by rank (docs/decisions.md#training-targets-by-rank)
-    figures = coverage.county_figures(conn, window, int(config["suppression_threshold"]))
+    figures = coverage.county_figures(conn, window, int(config["suppression_threshold"]), today)
     if figures is not None and figures.whole is None:  # the prefecture's own figures withheld (small numbers)
         return [t("bulletin_training_all_withheld", lang, window=words)]
     if figures is None or not figures.whole["trained"] > 0:

@@ -72,7 +72,7 @@ def coverage_frame(db: Database, period: str, by: str = "county", *, suppress: b
     """
     config = settings.current(db)
     window = coverage.period_window(period)
-    years = coverage.to_come(window, coverage.last_recorded(db.connection, window))
+    years = coverage.pace_years(db.connection, window, dt.date.today())
     cadres = coverage.cadres_in(db.connection, window)
     frame = coverage.window_query(db.connection, "training_coverage", window, cadres, by=by, county="", to_come=years)
     pattern = coverage.disclosure_pattern(db.connection, window, cadres, int(config["suppression_threshold"]), years)

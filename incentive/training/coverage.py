@@ -160,12 +160,14 @@ def expected_by(annual: float, window: Window, day: dt.date) -> float:
     return annual * (whole + day.day / days_in_month) / 12
 
 
-def to_come(window: Window, last_day: dt.date | None) -> float:
+def to_come(window: Window, last_day: dt.date | None, today: dt.date) -> float:
     """The years of `window` still to come on `last_day` (the last recorded training day) while the window is
-    running, 0 once it is over or without data: a cadre's target less his yearly rate times this is what he should
-    have by then (training_coverage's $to_come). The same pace as expected_by: 1 − expected_by(1 a year) of the
-    window, in years; 0.25 for a year on 30 September."""
-    if not running(window, last_day) or last_day < window.start:
+    running on `today`, 0 once it is over or without data: a cadre's target less his yearly rate times this is what
+    he should have by then (training_coverage's $to_come). The same pace as expected_by: 1 − expected_by(1 a year)
+    of the window, in years; 0.25 for a year on 30 September. A window over by `today` owes its whole prorated
+    target, even when its last record is a few days before its end: its records were all due, and the page, the
+    通报 and the briefing then measure one window alike (docs/decisions.md#training-targets-by-rank)."""
+    if not running(window, last_day, today) or last_day < window.start:
         return 0.0
     return prorated_target(1.0, window) - expected_by(1.0, window, last_day)
 
@@ -437,9 +439,17 @@ def scope_headline(
     )
 
 
-def running(window: Window, last_day: dt.date | None) -> bool:
-    """Whether the data stop before the window's end (a year to date): then the pace, not the target, applies."""
-    return last_day is not None and last_day < window.end
+def running(window: Window, last_day: dt.date | None, today: dt.date) -> bool:
+    """Whether the window is not over on `today` and its data stop before its end (a year to date): then the pace,
+    not the target, applies."""
+    return last_day is not None and last_day < window.end and today <= window.end
+
+
+def pace_years(conn: duckdb.DuckDBPyConnection, window: Window, today: dt.date) -> float:
+    """to_come at the window's last recorded training day: the one pace every view of `window` measures cadres on
+    (the training page, the county page, the briefing, the 通报, the warnings, `incentive export`), so one window
+    has one suppression pattern and one set of figures wherever it is shown."""
+    return to_come(window, last_recorded(conn, window), today)
 
 
 @dataclass(frozen=True)
@@ -502,14 +512,14 @@ def last_recorded(conn: duckdb.DuckDBPyConnection, window: Window) -> dt.date | 
 
 
 def county_figures(
-    conn: duckdb.DuckDBPyConnection, window: Window, threshold: int, pace_day: dt.date | None = None
+    conn: duckdb.DuckDBPyConnection, window: Window, threshold: int, today: dt.date
 ) -> CountyFigures | None:
     """The counties' coverage in `window` with suppression applied as on the training page (one pattern per
     window), or None when no county has cadres on the roster in force. Cadres are on pace when they have what
-    their own target asks by `pace_day` (to_come), by the window's end without one (what the 通报 says is due
-    by the period's end)."""
+    their own target asks by the window's last recorded day while it runs on `today`, by its end once it is over
+    (pace_years)."""
     cadres = cadres_in(conn, window)
-    years = to_come(window, pace_day)
+    years = pace_years(conn, window, today)
     by_county = window_query(
         conn, "training_coverage", window, cadres, by="county", county="", to_come=years
     ).reset_index(drop=True)
