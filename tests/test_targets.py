@@ -251,6 +251,8 @@ def test_pre_promotion_counts_by_county_hide_small_counties():
             "met": [True, True, True, False, False, False, True, False, True, True, True, True, False, False, False],
         }
     )
+    from incentive.training import coverage_tables
+
     counts, hidden = targets.promoted_by_county(rows, 5)
     assert counts[["county", "promoted", "met"]].values.tolist() == [
         ["甲县", 6, 3],
@@ -258,10 +260,16 @@ def test_pre_promotion_counts_by_county_hide_small_counties():
         ["丙县", 7, 4],
         [None, 15, 8],
     ]
-    # 乙县's 2 is small; one more county is withheld with it, so that the total minus the shown county does not
-    # give 乙县 back
-    assert hidden.tolist()[1] == "small"
-    assert sorted(hidden.tolist()) == ["", "", "small", "withheld"]
+    assert counts["unmet"].tolist() == [3, 1, 3, 7]
+    # every count of 1-4 is small: 乙县's 2 promotions; 甲县's 3 met, 丙县's 4 met (the coverage rule had shown
+    # them, as parts of groups of 5 or more); the shown counts leave each hidden one more than one value
+    assert hidden.at[0, "met"] == "small" and hidden.at[2, "met"] == "small" and hidden.at[1, "met"] == "small"
+    assert hidden.at[1, "promoted"] == "withheld"  # a small total is withheld (disclosure.protect), never shown
+    shown = {(i, k): counts.at[i, k] for i in hidden.index for k in hidden.columns if hidden.at[i, k] == ""}
+    assert all(not 0 < value < 5 for value in shown.values())  # no count of 1-4 is shown
+    table = coverage_tables.promotion_table(counts, hidden, "zh", 5)
+    assert table["提任前达标"].tolist()[:3] == ["<5", "<5", "<5"]
+    assert table.at[0, "达标比例"] != f"{3 / 6:.1%}"  # the share would give 3 of 6 back
 
 
 def test_the_cli_exports_pre_promotion_training_exact_or_as_a_viewer_sees_it(ranked_db, capsys):

@@ -154,7 +154,7 @@ def _cached_promotions(version: str, period: str, threshold: int, moment: dt.dat
     return targets.promoted_by_county(targets.promoted(_reader(moment), period), threshold)
 
 
-def promotions_in(period: str) -> tuple[pd.DataFrame, pd.Series]:
+def promotions_in(period: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """提任前 training: the promotions of `period` by county, trained to target in the year before, and which
     counties a viewer sees as `<5` or withheld (targets.promoted_by_county), once per data version and targets."""
     threshold = int(app_settings()["suppression_threshold"])

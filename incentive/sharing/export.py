@@ -141,10 +141,14 @@ def promotion_training_frame(db: Database, period: str, *, suppress: bool = Fals
     marks what a viewer of the training page does not see, and `suppress=True` empties those figures."""
     threshold = int(settings.current(db)["suppression_threshold"])
     counts, hidden = targets.promoted_by_county(targets.promoted(db.connection, period), threshold)
-    out = counts.assign(county=counts["county"].fillna("all"), suppressed=hidden != "")
+    # a row is suppressed when a viewer does not see one of its counts; --suppress empties each hidden count and
+    # the share with either of its counts
+    out = counts.drop(columns="unmet").assign(
+        county=counts["county"].fillna("all"), suppressed=(hidden[["promoted", "met"]] != "").any(axis=1)
+    )
     if suppress:
         for column in ("promoted", "met"):
-            out[column] = out[column].astype("Int64").mask(out["suppressed"])
+            out[column] = out[column].astype("Int64").mask(hidden[column] != "")
         out["share_met"] = out["share_met"].where(~out["suppressed"])
     out.insert(0, "period", period)
     return out

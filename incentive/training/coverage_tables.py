@@ -156,15 +156,21 @@ def domain_table(domains: pd.DataFrame, lang: str, threshold: int, statuses: pd.
     ).reset_index(drop=True)
 
 
-def promotion_table(counts: pd.DataFrame, statuses: pd.Series, lang: str, threshold: int) -> pd.DataFrame:
+def promotion_table(counts: pd.DataFrame, statuses: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
     """targets.promoted_by_county in words: county (the total row 全市, cadres on no roster 未在花名册), promoted,
-    trained to target in the year before, share; a hidden county's counts `<5` or withheld."""
+    trained to target in the year before, share; each hidden count `<5` or withheld, the share hidden with either
+    of its counts (the stronger word: withheld over `<5`)."""
     names = [t("all_counties", lang) if c is None else (c or t("promotion_no_roster", lang)) for c in counts["county"]]
+    share_hidden = statuses[["promoted", "met"]].apply(
+        lambda row: WITHHELD if WITHHELD in row.values else SMALL if SMALL in row.values else "", axis=1
+    )
     return pd.DataFrame(
         {
             t("col_unit_county", lang): names,
-            t("col_promoted", lang): _hidden_counts(counts["promoted"].map(str), statuses, threshold, lang),
-            t("col_promoted_met", lang): _hidden_counts(counts["met"].map(str), statuses, threshold, lang),
-            t("col_promoted_share", lang): _hidden_rates(counts["share_met"].map(_percent), statuses, threshold, lang),
+            t("col_promoted", lang): _hidden_counts(counts["promoted"].map(str), statuses["promoted"], threshold, lang),
+            t("col_promoted_met", lang): _hidden_counts(counts["met"].map(str), statuses["met"], threshold, lang),
+            t("col_promoted_share", lang): _hidden_rates(
+                counts["share_met"].map(_percent), share_hidden, threshold, lang
+            ),
         }
     ).reset_index(drop=True)

@@ -142,24 +142,32 @@ def promoted(conn: duckdb.DuckDBPyConnection, period: str) -> pd.DataFrame:
     return frame
 
 
-def promoted_by_county(per_promotion: pd.DataFrame, threshold: int) -> tuple[pd.DataFrame, pd.Series]:
+PROMOTION_COUNTS = ("promoted", "met", "unmet")
+
+
+def promoted_by_county(per_promotion: pd.DataFrame, threshold: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per county (county '' = cadres on no roster; in the order of `per_promotion`) and a last total row (county
-    None): promoted, met (trained to target in the year before), share_met; and each row's status for a viewer,
-    'small' / 'withheld' / '' (incentive/disclosure.py with the counties adding up to the total, the met count a
-    part): a county with 1 to threshold − 1 promotions is `<threshold`, and others are withheld with it so that
-    neither its count nor its met count can be worked out from the total (docs/decisions.md#pre-promotion-training).
-    Admin views and the CLI show the figures exact."""
+    None): promoted, met (trained to target in the year before), unmet, share_met; and each count's status for a
+    viewer, 'small' / 'withheld' / '' (a frame with the columns promoted, met and unmet, index as the counts).
+
+    Promotions are personnel decisions, and so are those made with or without the training: every one of the three
+    counts from 1 to threshold − 1 is `<threshold` (docs/decisions.md#small-numbers, as on 能上能下), in one
+    complementary pattern (incentive/disclosure.py) where each county's promoted is its met plus its unmet and
+    each column adds up to the total row, so that no hidden count can be worked out from the ones shown
+    (docs/decisions.md#pre-promotion-training). share_met is shown only with both its counts. Admin views and the
+    CLI show the figures exact."""
     counts = per_promotion.groupby("county", sort=False).agg(promoted=("met", "size"), met=("met", "sum"))
     counts = counts.reset_index().astype({"promoted": int, "met": int})
-    total = pd.DataFrame(
-        {"county": [None], "promoted": [int(counts["promoted"].sum())], "met": [int(counts["met"].sum())]}
-    )
+    counts["unmet"] = counts["promoted"] - counts["met"]
+    total = pd.DataFrame({"county": [None], **{k: [int(counts[k].sum())] for k in PROMOTION_COUNTS}})
     out = pd.concat([counts, total], ignore_index=True)
     out["share_met"] = out["met"] / out["promoted"].where(out["promoted"] > 0)
-    keys = [("county", c) for c in counts["county"]]
-    everyone = ("all", "")
-    sizes = {**dict(zip(keys, counts["promoted"], strict=True)), everyone: int(total["promoted"].iloc[0])}
-    parts = {"met": {**dict(zip(keys, counts["met"], strict=True)), everyone: int(total["met"].iloc[0])}}
-    pattern = disclosure.protect(sizes, [disclosure.Line(everyone, tuple(keys))], threshold, parts)
-    statuses = pd.Series([pattern.status(k) for k in (*keys, everyone)], index=out.index, dtype=object)
+    rows = [("county", c) for c in counts["county"]] + [("all", "")]
+    sizes = {(row, k): int(out.at[i, k]) for i, row in enumerate(rows) for k in PROMOTION_COUNTS}
+    lines = [disclosure.Line((row, "promoted"), ((row, "met"), (row, "unmet"))) for row in rows]
+    lines += [disclosure.Line((rows[-1], k), tuple((row, k) for row in rows[:-1])) for k in PROMOTION_COUNTS]
+    pattern = disclosure.protect(sizes, lines, threshold)
+    statuses = pd.DataFrame(
+        {k: [pattern.status((row, k)) for row in rows] for k in PROMOTION_COUNTS}, index=out.index, dtype=object
+    )
     return out, statuses
