@@ -191,3 +191,23 @@ def test_a_county_accounts_link_to_another_countys_filter_is_said(app_factory, s
     as_user(own, LEADER)
     own.run()
     assert not own.exception and not [i for i in own.info if "链接中的参数无法使用" in i.value]
+
+
+def test_a_changed_training_target_changes_the_list_at_once(app_factory, sample_db_path):
+    """The training pace warning measures each county against its cadres' own targets by rank: a target saved on
+    the Data page changes the list in the same session (it was cached on the data version alone, and said 67.5
+    学时 due by September until the next import, after 乡科级 went from 90 to 100 a year)."""
+    from incentive.training import targets
+    from ui.runtime import database
+
+    at = admin_session(app_factory, sample_db_path)
+    said = " ".join(table(at)["预警内容"])
+    assert "进度要求 67.5 学时" in said  # 90 a year, nine months of it
+    at.switch_page("views/data.py").run()
+    at.number_input(key="data_target_section_hours").set_value(100.0)
+    at.button(key="data_targets_save").click().run()
+    assert targets.in_force(database())["section"].hours == 100
+    at.switch_page("views/alerts.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    said = " ".join(table(at)["预警内容"])
+    assert "进度要求 75.0 学时" in said and "进度要求 67.5 学时" not in said

@@ -510,7 +510,8 @@ def alert_list(year: int, today: dt.date, scope: Scope) -> listing.AlertList:
     publications and settings."""
     submitted = tracker.submissions_key(database().connection)
     config = tuple(sorted(app_settings().items()))
-    return _cached_alerts(data_version(), submitted, publication_key(), config, year, today, scope, pinned_at())
+    # the training pace rule measures each cadre against his target by rank: a changed target changes the list
+    return _cached_alerts(training_version(), submitted, publication_key(), config, year, today, scope, pinned_at())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -532,7 +533,7 @@ def county_figures(window: coverage.Window) -> coverage.CountyFigures | None:
     suppression pattern, the briefing's figures), once per window, data version and settings."""
     config = app_settings()
     return _cached_county_figures(
-        f"{data_version()}|{targets.version(database())}",
+        training_version(),
         window.start,
         window.end,
         window.label,
