@@ -1909,6 +1909,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "kpi_appraised": ("参加考核人数", "Cadres appraised"),
     "kpi_excellent_share": ("优秀比例", "Share of Excellent"),
     "kpi_counties_above_quota": ("优秀比例超出上限的县区", "Counties above the ceiling"),
+    "kpi_counties_unseen": ("另有 {n} 个县区不公开", "{n} more not shown"),
     "kpi_promotion_excellent": ("优秀者次年每百人提拔", "Promotions per 100 Excellent, next year"),
     "col_appraised": ("考核人数", "Appraised"),
     "col_excellent_share": ("优秀比例", "Excellent (%)"),

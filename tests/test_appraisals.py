@@ -119,6 +119,17 @@ def test_the_ceiling_flags_the_county_above_it(graded_db):
     assert prefecture["excellent_share"] == 15 / 61
 
 
+def test_the_headline_counts_the_counties_above_and_those_not_shown(graded_db):
+    """A county whose share a viewer does not see is counted apart: the headline read 4 where a hidden fifth was
+    above the ceiling too (issue 20's review)."""
+    exact = appraisals.grade_table(appraisals.year_view(graded_db.connection, 2024, 1), 1, 0.2, "zh", exact=True)
+    assert appraisals.counties_above_quota(exact) == (2, 0)  # 云峤县 and 云岫县; 澄溪县 at the ceiling
+    view = appraisals.year_view(graded_db.connection, 2024, 5)
+    shown = appraisals.grade_table(view, 5, 0.2, "zh")
+    # at 5, the 2024 of three small counties hides every county's share (one <5 and the others with it)
+    assert appraisals.counties_above_quota(shown) == (0, 3)
+
+
 def test_units_above_the_ceiling_are_listed_by_share_and_small_ones_only_counted(graded_db):
     units = queries.run(graded_db.connection, "appraisal_units", year=2024)
     listed, unlisted = appraisals.units_above_quota(units, 0.2, 5)

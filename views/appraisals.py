@@ -41,7 +41,6 @@ window = (
 SECTIONS = ["headline", "grades", "promotions", "adjustment", "grade_tiers"]  # one screen each in meeting mode
 deck = meeting.Deck("appraisals", {name: t(f"section_{name}", lang) for name in SECTIONS}, lang, [])
 grades = appraisals.grade_table(view, threshold, quota, lang)
-county_rows = grades[~grades["prefecture"] & (grades["county"] != "")]
 prefecture = grades[grades["prefecture"]].iloc[0]
 
 # ---- headline figures for the year
@@ -49,7 +48,14 @@ with deck.section("headline"):
     figures = st.columns(4)
     figures[0].metric(t("kpi_appraised", lang), prefecture[appraisals.ALL])
     figures[1].metric(t("kpi_excellent_share", lang), prefecture["excellent_share"])
-    figures[2].metric(t("kpi_counties_above_quota", lang), int(county_rows["above_quota"].eq(True).sum()))
+    above, unseen = appraisals.counties_above_quota(grades)
+    figures[2].metric(
+        t("kpi_counties_above_quota", lang),
+        above,
+        delta=t("kpi_counties_unseen", lang, n=unseen) if unseen else None,
+        delta_color="off",
+        delta_arrow="off",
+    )
     excellent = appraisals.follow_table(view, "promoted", threshold, lang, ("excellent",)).iloc[0]
     figures[3].metric(t("kpi_promotion_excellent", lang), excellent["per_100"] if view.follow else "—")
     st.caption(t("appraisals_note", lang, year=shown, threshold=threshold, quota=f"{quota:.0%}"))

@@ -281,6 +281,13 @@ def county_follow_rates(view: YearView, count: str, grades: tuple[str, ...]) -> 
     return pd.DataFrame(rows, columns=["county", "grade", "per_100", "status"])
 
 
+def counties_above_quota(grades: pd.DataFrame) -> tuple[int, int]:
+    """(counties whose 优秀 share is above the quota, counties whose share a viewer does not see) of grade_table's
+    county rows: a headline counting only the first would read 4 where a hidden fifth is above too."""
+    counties = grades[~grades["prefecture"] & (grades["county"] != "")]["above_quota"]
+    return int(counties.eq(True).sum()), int(counties.isna().sum())
+
+
 def strongest(statuses: tuple[str, ...]) -> str:
     """What hides a figure made of several counts: 'small' if any of them is small, else 'withheld' if any is
     hidden, else '' (shown)."""
