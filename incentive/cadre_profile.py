@@ -104,10 +104,19 @@ def read_profile(conn: duckdb.DuckDBPyConnection, scope: Scope, cadre_id: str, c
         roster=roster,
         attainment=attainment,
         by_category=by_category(records),
-        records=records,
+        records=_days(records),
         grades=queries.run(conn, "cadre_grades", **named),
-        decisions=queries.run(conn, "cadre_decisions", **named),
+        decisions=_days(queries.run(conn, "cadre_decisions", **named)),
     )
+
+
+def _days(frame: pd.DataFrame) -> pd.DataFrame:
+    """Timestamp columns as days: a decision or a course has a date, which a table would print with 00:00:00."""
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[column]):
+            out[column] = out[column].dt.date
+    return out
 
 
 def by_category(records: pd.DataFrame) -> pd.DataFrame:

@@ -1991,6 +1991,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_accountability_per_100": ("每百人问责", "Accountability per 100"),
     "col_counties": ("县区数", "Counties"),
     "file_movements": ("能上能下_{year}", "movements_{year}"),
+    "file_training_promotions": ("提任前培训_{year}", "pre_promotion_training_{year}"),
     "file_profile_history": ("{county}_历次排名", "{county}_ranks"),
     "file_profile_tracks": ("{county}_{period}_各项指标与标杆", "{county}_{period}_indicators_and_benchmarks"),
     "file_profile_care": ("{county}_{period}_关心关爱", "{county}_{period}_care"),
@@ -2213,6 +2214,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "{short:,.0f} {short:hour|hours} short in all.",
     ),
     "training_targets": ("按职级的学时目标", "Training targets by rank"),
+    "training_targets_rule_local": (
+        "本市设定的学时目标：乡科级及以下每年 {section} 学时，县处级及以上每 {years} 年 {division} 学时（按截至期末的滚动 "
+        "{years} 年计），网络自学每年不少于 {online} 学时、另行计算。由管理员在「数据管理」页设定，不同于"
+        "《干部教育培训工作条例》（2023）的规定（乡科级及以下每年 90 学时，县处级及以上每 5 年 550 学时，网络自学每年 50 学时）。",
+        "Targets set here: section level and below {section} hours a year, division level and above {division} "
+        "hours every {years} years (over the rolling {years} years up to the period's end), and online self-study "
+        "of at least {online} hours a year on top. Set by an administrator on the Data page; the 2023 regulations "
+        "ask 90 hours a year, 550 hours every 5 years and 50 online hours a year.",
+    ),
     "training_targets_rule": (
         "依据《干部教育培训工作条例》（2023）及全国干部教育培训规划（2023－2027年）：乡科级及以下每年 {section} 学时，"
         "县处级及以上每 {years} 年 {division} 学时（按截至期末的滚动 {years} 年计），网络自学每年不少于 {online} 学时、"

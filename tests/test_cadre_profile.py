@@ -3,6 +3,8 @@ anything is shown, and its figures are those the training page reads for him."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from conftest import import_ok
 
@@ -48,6 +50,7 @@ def test_an_administrator_opens_any_cadre_and_the_opening_is_logged(trained_db):
     assert mine["online_hours"] == 30.0 and mine["online_per_year"] == 50.0 and not mine["online_met"]
     assert profile.grades[["year", "grade"]].values.tolist() == [[2024, "excellent"]]
     assert profile.decisions["action"].tolist() == ["promotion"]  # A001's 提拔 of 2025-03-01
+    assert profile.decisions["date"].tolist() == [dt.date(2025, 3, 1)]  # a day, not 2025-03-01 00:00:00
     cadre_profile.open_profile(trained_db, ADMIN, "A001", 2024)
     assert len(opened(trained_db)) == 2  # every opening
 

@@ -76,7 +76,8 @@ def test_the_data_page_changes_a_target_and_the_training_page_follows(app):
     _, whole = library_figures()
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["达到本人学时目标"] == f"{whole['share_meeting_target']:.1%}"
-    assert any("乡科级及以下每年 60 学时" in c.value for c in app.caption)
+    rule = next(c.value for c in app.caption if "乡科级及以下每年 60 学时" in c.value)
+    assert rule.startswith("本市设定的学时目标") and "不同于《干部教育培训工作条例》" in rule  # not the regulation's
 
 
 def test_a_wrong_target_is_refused_and_nothing_saved(app):

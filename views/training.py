@@ -9,7 +9,7 @@ from incentive.accounts.roles import scope_of
 from incentive.disclosure import SMALL
 from incentive.i18n import t
 from incentive.safe_text import markdown, tm
-from incentive.training import coverage, coverage_tables
+from incentive.training import coverage, coverage_tables, targets
 from incentive.training.named_lists import NamesWithheld
 from ui import cadre_clicks, frame, link_state, meeting, sign_in
 from ui.downloads import table_downloads
@@ -196,7 +196,7 @@ with deck.section("targets"):
     in_force = training_targets()
     st.caption(
         t(
-            "training_targets_rule",
+            "training_targets_rule" if targets.are_the_regulations(in_force) else "training_targets_rule_local",
             lang,
             section=f"{in_force['section'].hours:g}",
             division=f"{in_force['division'].hours:g}",
@@ -230,7 +230,8 @@ with deck.section("targets"):
         st.caption(t("training_promotions_none", lang, year=window.start.year))
     else:
         promotion_rows = coverage_tables.promotion_table(promotion_counts, promotion_hidden, lang, threshold)
-        st.dataframe(promotion_rows, hide_index=True, placeholder=MISSING_CELL, width="stretch")
+        deck.table(promotion_rows, height=table_height(len(promotion_rows)))  # every county, no scrolling inside
+        download(promotion_rows, t("file_training_promotions", lang, year=window.start.year), "training_promotions")
         st.caption(t("training_promotions_rule", lang))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import duckdb
@@ -45,6 +46,12 @@ class Target:
 # The defaults (docs/training-targets.md): 乡科级 and below 90 学时 a year (or 12 days), 县处级 and above 550 学时
 # over five years, online self-study at least 50 学时 a year for both.
 DEFAULTS = {"section": Target(90.0, 1, 50.0), "division": Target(550.0, 5, 50.0)}
+
+
+def are_the_regulations(in_force: Mapping[str, Target]) -> bool:
+    """Whether the targets in force are the 条例's (DEFAULTS): a page citing the regulation for targets an
+    administrator changed would credit it with his numbers."""
+    return dict(in_force) == DEFAULTS
 
 
 class TargetError(TranslatedError):
