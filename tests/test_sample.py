@@ -11,7 +11,7 @@ from incentive.demo import synth
 from incentive.demo.sample import sample_files
 from incentive.race import rankings
 from incentive.sharing.export import export_frame
-from incentive.store import batches, settings
+from incentive.store import batches, queries, settings
 from incentive.store.database import DataAsOf, Database
 from incentive.training import coverage
 
@@ -145,7 +145,8 @@ def test_the_sample_batches_keep_the_time_they_were_loaded(sample):
 
 
 def test_the_story_of_the_appraisals(sample):
-    """About 14% 优秀 per county and year, at most the 20% ceiling but in 鹤汀县's 2025 (synth.OVER_QUOTA); the year
+    """About 14% 优秀 per county and year, at most the 20% ceiling in every unit and county but in 鹤汀县's 2025
+    (synth.OVER_QUOTA); the year
     after, 优秀 cadres are promoted far more often than 称职 ones, and low grades are adjusted more often."""
     from incentive.care import appraisals
 
@@ -157,6 +158,9 @@ def test_the_story_of_the_appraisals(sample):
         above = counties.index[counties["above_quota"].astype(bool)].tolist()
         assert above == ([synth.OVER_QUOTA[0]] if year == synth.OVER_QUOTA[1] else []), year
         assert counties["excellent_share"].between(0.1, 0.3).all()
+        units = queries.run(sample.connection, "appraisal_units", year=year)
+        over = units[units["excellent"] > 0.2 * units["appraised"]]  # a unit's 优秀 within its fifth, but the story's
+        assert set(over["county"]) <= ({synth.OVER_QUOTA[0]} if year == synth.OVER_QUOTA[1] else set()), year
         graded, promoted, adjusted = (view.frames[k][list(appraisals.GRADES)].sum() for k in appraisals.COUNTS)
         assert promoted["excellent"] / graded["excellent"] > 3 * promoted["competent"] / graded["competent"]
         low = appraisals.LOW

@@ -843,7 +843,7 @@ def _story_appraisals(
         if action in GRADE_NEXT_YEAR and (key not in next_year or action != "提拔"):
             next_year[key] = action
     county_index = {county: c for c, county in enumerate(places.counties)}
-    rows = []
+    rows, places_of = [], []
     first_year = int(periods[0][:4])
     for year in range(first_year, int(periods[-1][:4])):
         end = dt.date(year, 12, 31)
@@ -870,6 +870,33 @@ def _story_appraisals(
             else:
                 grade = "称职"
             rows.append([p.cadre_id, p.name, p.unit, f"{year}年度", grade])
+            places_of.append((p.county, year))
+    return _within_unit_quota(rows, places_of, next_year)
+
+
+UNIT_QUOTA = 0.2  # 优秀 at most a fifth of a unit's appraised (the 20% ceiling), rounded down
+OVER_QUOTA_UNIT = 0.35  # what OVER_QUOTA's units allow themselves
+
+
+def _within_unit_quota(rows: list[list], places_of: list[tuple], next_year: dict) -> list[list]:
+    """The drawn grades with each unit's 优秀 cut to its quota (UNIT_QUOTA of the unit's appraised that year,
+    OVER_QUOTA_UNIT in OVER_QUOTA): the extra ones become 称职, those not promoted the next year first (the
+    promotions still follow the grades) and the last drawn first. Offices keep a unit's 优秀 within its quota;
+    the draws alone gave small units 30-40%."""
+    groups: dict[tuple, list[int]] = {}
+    for i, row in enumerate(rows):
+        groups.setdefault((row[2], row[3]), []).append(i)
+    for members in groups.values():
+        county, year = places_of[members[0]]
+        share = OVER_QUOTA_UNIT if (county, year) == OVER_QUOTA else UNIT_QUOTA
+        best = [i for i in members if rows[i][4] == "优秀"]
+        extra = len(best) - int(share * len(members) + 1e-9)
+        if extra <= 0:
+            continue
+        promoted = {i for i in best if next_year.get((rows[i][0], year + 1)) == "提拔"}
+        order = [i for i in reversed(best) if i not in promoted] + [i for i in reversed(best) if i in promoted]
+        for i in order[:extra]:
+            rows[i][4] = "称职"
     return rows
 
 
