@@ -2241,14 +2241,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "training_promotions": ("{year} 年提拔干部的提任前培训", "Training before promotion, promotions in {year}"),
     "training_promotions_none": ("{year} 年没有提拔记录。", "No promotions are recorded for {year}."),
     "training_promotions_rule": (
-        "提拔（调整类型为提拔）前一年内（不含线上学时）达到本人所在职级组的年度学时目标即为达标；人数少于阈值的县区不单独显示。",
+        "提拔（调整类型为提拔）前一年内（不含线上学时）达到本人所在职级组的年度学时目标即为提任前达标；未达标、但提任后一年内"
+        "达到的，计为提任后一年内补训达标（《干部教育培训工作条例》允许确因特殊情况提任后一年内完成；提任未满一年的，计至现有"
+        "培训记录）。1 至 4 人的数字显示为 <5，另有数字随之不公开。",
         "Trained to target: in the year up to the promotion (action: promotion), hours not online at least the yearly "
-        "target of his rank group before it; counties with few promotions are not shown on their own.",
+        "target of his rank group; those who reached it only in the year after are counted apart (the regulations "
+        "allow that where training could not come first; for a promotion less than a year ago, as far as recorded). "
+        "Counts of 1 to 4 show as <5, and some others are withheld with them.",
     ),
     "promotion_no_roster": ("未在花名册", "On no roster"),
     "col_promoted": ("提拔人数", "Promoted"),
     "col_promoted_met": ("提任前达标", "Trained to target"),
     "col_promoted_share": ("达标比例", "Share"),
+    "col_promoted_met_after": ("提任后一年内补训达标", "Trained in the year after"),
+    "col_promoted_share_after": ("含补训达标比例", "Share with the year after"),
     "col_share_on_pace": ("达到应有进度", "On pace"),
     "col_hours_short": ("距目标尚差（学时）", "Hours short"),
     "col_share_online_met": ("网络自学达标", "Online minimum met"),

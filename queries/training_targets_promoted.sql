@@ -1,8 +1,9 @@
 -- One row per promotion (调整类型 提拔) dated $start..$end: the cadre's county and rank group on the roster
 -- snapshot before the promotion day (the latest as_of before it, else his earliest snapshot; the rule of
 -- movements_by_county), his hours not marked online in the year before the promotion (dates after the day one
--- year earlier, up to the day), and the yearly rate of his group's target (hours / years); counties in the
--- regions' order (county_code), cadres on no roster (county '') last. No names.
+-- year earlier, up to the day) and in the year after it (dates after the day, up to the day one year later: the
+-- 条例's make-up year), and the yearly rate of his group's target (hours / years); counties in the regions' order
+-- (county_code), cadres on no roster (county '') last. No names.
 -- Params: $start, $end (dates).
 WITH promoted AS (
     SELECT cadre_id, date FROM current_movements
@@ -27,12 +28,20 @@ hours AS (
     WHERE t.date > w.date - INTERVAL 1 YEAR AND t.date <= w.date AND t.mode IS DISTINCT FROM 'online'
     GROUP BY w.cadre_id, w.date
 ),
+hours_after AS (
+    SELECT w.cadre_id, w.date, sum(t.hours) AS hours
+    FROM who w JOIN current_training t ON t.cadre_id = w.cadre_id
+    WHERE t.date > w.date AND t.date <= w.date + INTERVAL 1 YEAR AND t.mode IS DISTINCT FROM 'online'
+    GROUP BY w.cadre_id, w.date
+),
 county_order AS (SELECT county, min(county_code) AS county_code FROM current_regions GROUP BY county)
 SELECT w.cadre_id, w.date, w.county, w.rank_group,
        coalesce(h.hours, 0) AS hours,
+       coalesce(a.hours, 0) AS hours_after,
        g.hours / g.years AS annual_target
 FROM who w
 LEFT JOIN hours h ON h.cadre_id = w.cadre_id AND h.date = w.date
+LEFT JOIN hours_after a ON a.cadre_id = w.cadre_id AND a.date = w.date
 LEFT JOIN training_targets_in_force g ON g.rank_group = w.rank_group
 LEFT JOIN county_order o ON o.county = w.county
 ORDER BY o.county_code NULLS LAST, w.county, w.date, w.cadre_id

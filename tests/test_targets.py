@@ -242,6 +242,16 @@ def test_pre_promotion_training_in_the_year_before(ranked_db):
     assert earlier.empty
 
 
+def test_training_in_the_year_after_a_promotion_is_counted_apart(ranked_db):
+    """The 条例 lets a cadre promoted before he could train make it up within a year: S1, promoted on 2024-06-01,
+    has his 90 on 2025-03-01, inside the year after; it is not counted as trained before."""
+    import_ok(ranked_db, "m.csv", (MOVEMENTS_HEAD + "S1,2024-06-01,提拔,\n").encode())
+    row = targets.promoted(ranked_db.connection, "2024").set_index("cadre_id").loc["S1"]
+    assert row[["hours", "hours_after", "met", "met_after"]].tolist() == [0, 90, False, True]
+    counts, _ = targets.promoted_by_county(targets.promoted(ranked_db.connection, "2024"), 1)
+    assert counts[["promoted", "met", "met_after", "unmet", "share_by_after"]].iloc[-1].tolist() == [1, 0, 1, 0, 1.0]
+
+
 def test_pre_promotion_counts_by_county_hide_small_counties():
     import pandas as pd
 
@@ -249,6 +259,7 @@ def test_pre_promotion_counts_by_county_hide_small_counties():
         {
             "county": ["甲县"] * 6 + ["乙县"] * 2 + ["丙县"] * 7,
             "met": [True, True, True, False, False, False, True, False, True, True, True, True, False, False, False],
+            "met_after": [False] * 12 + [True, True, False],  # two of 丙县's trained within the year after
         }
     )
     from incentive.training import coverage_tables
@@ -260,7 +271,7 @@ def test_pre_promotion_counts_by_county_hide_small_counties():
         ["丙县", 7, 4],
         [None, 15, 8],
     ]
-    assert counts["unmet"].tolist() == [3, 1, 3, 7]
+    assert counts["met_after"].tolist() == [0, 0, 2, 2] and counts["unmet"].tolist() == [3, 1, 1, 5]
     # every count of 1-4 is small: 乙县's 2 promotions; 甲县's 3 met, 丙县's 4 met (the coverage rule had shown
     # them, as parts of groups of 5 or more); the shown counts leave each hidden one more than one value
     assert hidden.at[0, "met"] == "small" and hidden.at[2, "met"] == "small" and hidden.at[1, "met"] == "small"
@@ -282,10 +293,15 @@ def test_the_cli_exports_pre_promotion_training_exact_or_as_a_viewer_sees_it(ran
     lines = capsys.readouterr().out.splitlines()
     # S1: 90 on 2025-03-01, in the year before: met (乡科级, 90 a year); P1: 150 on 2025-06-10 against 110: met
     assert lines == [
-        "period,county,promoted,met,share_met,suppressed",
-        "2025,甲县,1,1,1.0,True",
-        "2025,乙县,1,1,1.0,True",
-        "2025,all,2,2,1.0,True",
+        "period,county,promoted,met,met_after,share_met,share_by_after,suppressed",
+        "2025,甲县,1,1,0,1.0,1.0,True",
+        "2025,乙县,1,1,0,1.0,1.0,True",
+        "2025,all,2,2,0,1.0,1.0,True",
     ]
     assert cli.main(["--db", path, "export", "promotion_training", "--period", "2025", "--suppress"]) == 0
-    assert capsys.readouterr().out.splitlines()[1:] == ["2025,甲县,,,,True", "2025,乙县,,,,True", "2025,all,,,,True"]
+    # the 0s are shown: a 0 is never hidden (incentive/disclosure.py)
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "2025,甲县,,,0,,,True",
+        "2025,乙县,,,0,,,True",
+        "2025,all,,,0,,,True",
+    ]

@@ -137,19 +137,22 @@ def appraisal_summary_frame(db: Database, year: int, *, suppress: bool = False) 
 def promotion_training_frame(db: Database, period: str, *, suppress: bool = False) -> pd.DataFrame:
     """`export promotion_training`: 提任前 training of the promotions (提拔) dated in `period` (any form), one row
     per county (county '' = cadres on no roster) and a last row for the prefecture (county `all`): promoted, met
-    (trained to target in the year before), share_met (docs/decisions.md#pre-promotion-training). Exact; `suppressed`
+    (trained to target in the year before), met_after (only in the year after), share_met, share_by_after (both)
+    (docs/decisions.md#pre-promotion-training). Exact; `suppressed`
     marks what a viewer of the training page does not see, and `suppress=True` empties those figures."""
     threshold = int(settings.current(db)["suppression_threshold"])
     counts, hidden = targets.promoted_by_county(targets.promoted(db.connection, period), threshold)
     # a row is suppressed when a viewer does not see one of its counts; --suppress empties each hidden count and
     # the share with either of its counts
+    shown = ["promoted", "met", "met_after"]
     out = counts.drop(columns="unmet").assign(
-        county=counts["county"].fillna("all"), suppressed=(hidden[["promoted", "met"]] != "").any(axis=1)
+        county=counts["county"].fillna("all"), suppressed=(hidden[shown] != "").any(axis=1)
     )
     if suppress:
-        for column in ("promoted", "met"):
+        for column in shown:
             out[column] = out[column].astype("Int64").mask(hidden[column] != "")
-        out["share_met"] = out["share_met"].where(~out["suppressed"])
+        out["share_met"] = out["share_met"].where((hidden[["promoted", "met"]] == "").all(axis=1))
+        out["share_by_after"] = out["share_by_after"].where(~out["suppressed"])
     out.insert(0, "period", period)
     return out
 

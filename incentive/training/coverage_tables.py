@@ -158,19 +158,30 @@ def domain_table(domains: pd.DataFrame, lang: str, threshold: int, statuses: pd.
 
 def promotion_table(counts: pd.DataFrame, statuses: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
     """targets.promoted_by_county in words: county (the total row 全市, cadres on no roster 未在花名册), promoted,
-    trained to target in the year before, share; each hidden count `<5` or withheld, the share hidden with either
-    of its counts (the stronger word: withheld over `<5`)."""
+    trained to target in the year before, in the year after instead, the share before and the share with the year
+    after; each hidden count `<5` or withheld, a share hidden with any of its counts (the stronger word: withheld
+    over `<5`)."""
     names = [t("all_counties", lang) if c is None else (c or t("promotion_no_roster", lang)) for c in counts["county"]]
-    share_hidden = statuses[["promoted", "met"]].apply(
-        lambda row: WITHHELD if WITHHELD in row.values else SMALL if SMALL in row.values else "", axis=1
-    )
+
+    def hidden_with(*columns):
+        return statuses[list(columns)].apply(
+            lambda row: WITHHELD if WITHHELD in row.values else SMALL if SMALL in row.values else "", axis=1
+        )
+
+    def shown_count(column):
+        return _hidden_counts(counts[column].map(str), statuses[column], threshold, lang)
+
     return pd.DataFrame(
         {
             t("col_unit_county", lang): names,
-            t("col_promoted", lang): _hidden_counts(counts["promoted"].map(str), statuses["promoted"], threshold, lang),
-            t("col_promoted_met", lang): _hidden_counts(counts["met"].map(str), statuses["met"], threshold, lang),
+            t("col_promoted", lang): shown_count("promoted"),
+            t("col_promoted_met", lang): shown_count("met"),
+            t("col_promoted_met_after", lang): shown_count("met_after"),
             t("col_promoted_share", lang): _hidden_rates(
-                counts["share_met"].map(_percent), share_hidden, threshold, lang
+                counts["share_met"].map(_percent), hidden_with("promoted", "met"), threshold, lang
+            ),
+            t("col_promoted_share_after", lang): _hidden_rates(
+                counts["share_by_after"].map(_percent), hidden_with("promoted", "met", "met_after"), threshold, lang
             ),
         }
     ).reset_index(drop=True)

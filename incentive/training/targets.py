@@ -141,37 +141,45 @@ def save(db: Database, entered: dict[str, Target], changed_by: str) -> list[str]
 
 def promoted(conn: duckdb.DuckDBPyConnection, period: str) -> pd.DataFrame:
     """The promotions (提拔) dated in `period` (canonical form), one row each (queries/training_targets_promoted):
-    cadre_id, date, county, rank_group, hours (not online, in the year up to the promotion day), annual_target,
-    and `met` (hours ≥ annual_target; False without a target)."""
+    cadre_id, date, county, rank_group, hours (not online, in the year up to the promotion day), hours_after (in
+    the year after it, as far as recorded), annual_target, `met` (hours ≥ annual_target; False without a target)
+    and `met_after` (not met, but hours_after ≥ annual_target: trained within the year after, which the 条例 allows
+    where the training could not come first; docs/decisions.md#pre-promotion-training)."""
     start, end = periods.bounds(period)
     frame = queries.run(conn, "training_targets_promoted", start=start, end=end)
-    frame["met"] = frame["annual_target"].notna() & (frame["hours"] >= frame["annual_target"])
+    has_target = frame["annual_target"].notna()
+    frame["met"] = has_target & (frame["hours"] >= frame["annual_target"])
+    frame["met_after"] = has_target & ~frame["met"] & (frame["hours_after"] >= frame["annual_target"])
     return frame
 
 
-PROMOTION_COUNTS = ("promoted", "met", "unmet")
+PROMOTION_COUNTS = ("promoted", "met", "met_after", "unmet")
 
 
 def promoted_by_county(per_promotion: pd.DataFrame, threshold: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per county (county '' = cadres on no roster; in the order of `per_promotion`) and a last total row (county
-    None): promoted, met (trained to target in the year before), unmet, share_met; and each count's status for a
-    viewer, 'small' / 'withheld' / '' (a frame with the columns promoted, met and unmet, index as the counts).
+    None): promoted, met (trained to target in the year before), met_after (in the year after instead), unmet
+    (neither), share_met and share_by_after (met and met_after together); and each count's status for a viewer,
+    'small' / 'withheld' / '' (a frame with the columns of PROMOTION_COUNTS, index as the counts).
 
-    Promotions are personnel decisions, and so are those made with or without the training: every one of the three
+    Promotions are personnel decisions, and so are those made with or without the training: every one of the
     counts from 1 to threshold − 1 is `<threshold` (docs/decisions.md#small-numbers, as on 能上能下), in one
-    complementary pattern (incentive/disclosure.py) where each county's promoted is its met plus its unmet and
-    each column adds up to the total row, so that no hidden count can be worked out from the ones shown
-    (docs/decisions.md#pre-promotion-training). share_met is shown only with both its counts. Admin views and the
-    CLI show the figures exact."""
-    counts = per_promotion.groupby("county", sort=False).agg(promoted=("met", "size"), met=("met", "sum"))
-    counts = counts.reset_index().astype({"promoted": int, "met": int})
-    counts["unmet"] = counts["promoted"] - counts["met"]
+    complementary pattern (incentive/disclosure.py) where each county's promoted is its met, met_after and unmet
+    together and each column adds up to the total row, so that no hidden count can be worked out from the ones
+    shown (docs/decisions.md#pre-promotion-training). A share is shown only with all its counts. Admin views and
+    the CLI show the figures exact."""
+    counts = per_promotion.groupby("county", sort=False).agg(
+        promoted=("met", "size"), met=("met", "sum"), met_after=("met_after", "sum")
+    )
+    counts = counts.reset_index().astype({"promoted": int, "met": int, "met_after": int})
+    counts["unmet"] = counts["promoted"] - counts["met"] - counts["met_after"]
     total = pd.DataFrame({"county": [None], **{k: [int(counts[k].sum())] for k in PROMOTION_COUNTS}})
     out = pd.concat([counts, total], ignore_index=True)
     out["share_met"] = out["met"] / out["promoted"].where(out["promoted"] > 0)
+    out["share_by_after"] = (out["met"] + out["met_after"]) / out["promoted"].where(out["promoted"] > 0)
     rows = [("county", c) for c in counts["county"]] + [("all", "")]
     sizes = {(row, k): int(out.at[i, k]) for i, row in enumerate(rows) for k in PROMOTION_COUNTS}
-    lines = [disclosure.Line((row, "promoted"), ((row, "met"), (row, "unmet"))) for row in rows]
+    lines = [disclosure.Line((row, "promoted"), tuple((row, k) for k in PROMOTION_COUNTS[1:])) for row in rows]
     lines += [disclosure.Line((rows[-1], k), tuple((row, k) for row in rows[:-1])) for k in PROMOTION_COUNTS]
     pattern = disclosure.protect(sizes, lines, threshold)
     statuses = pd.DataFrame(
