@@ -2240,6 +2240,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "file_training_rank_groups": ("学时目标_职级组_{window}", "training_targets_by_rank_group_{window}"),
     "training_promotions": ("{year} 年提拔干部的提任前培训", "Training before promotion, promotions in {year}"),
     "training_promotions_none": ("{year} 年没有提拔记录。", "No promotions are recorded for {year}."),
+    "training_before_records_division": (
+        "培训记录自 {first} 起：县处级及以上的滚动学时窗口有一部分早于此，其间的学时无从计入，达标比例和尚差学时因而偏不利。",
+        "Training records start in {first}: part of the division level's rolling window lies before, where no hours "
+        "can be counted, so its shares read low and its shortfall high.",
+    ),
+    "training_before_records_promotions": (
+        "培训记录自 {first} 起：部分提拔的前一年早于此，其间的学时无从计入，提任前达标数因而偏低。",
+        "Training records start in {first}: for some promotions the year before lies partly before, where no hours "
+        "can be counted, so fewer read as trained before.",
+    ),
     "training_promotions_rule": (
         "提拔（调整类型为提拔）前一年内（不含线上学时）达到本人所在职级组的年度学时目标即为提任前达标；未达标、但提任后一年内"
         "达到的，计为提任后一年内补训达标（《干部教育培训工作条例》允许确因特殊情况提任后一年内完成；提任未满一年的，计至现有"

@@ -305,3 +305,19 @@ def test_the_cli_exports_pre_promotion_training_exact_or_as_a_viewer_sees_it(ran
         "2025,乙县,,,0,,,True",
         "2025,all,,,0,,,True",
     ]
+
+
+def test_what_reaches_back_before_the_first_record_is_said():
+    """Records from 2023-01: 2023's promotions have their year before partly in 2022, and a 县处级 cadre's five years
+    to 2025-12 begin in 2021-01; from 2021-01 on, the five years are recorded."""
+    first, rules, both = dt.date(2023, 1, 1), targets.DEFAULTS, {"section", "division"}
+    assert targets.reaching_before_records(first, dt.date(2023, 1, 1), dt.date(2023, 12, 31), rules, {"section"}) == [
+        "promotions"
+    ]
+    assert targets.reaching_before_records(first, dt.date(2025, 1, 1), dt.date(2025, 12, 31), rules, both) == [
+        "division"
+    ]
+    assert targets.reaching_before_records(first, dt.date(2025, 1, 1), dt.date(2025, 12, 31), rules, {"section"}) == []
+    early = dt.date(2021, 1, 1)  # the rolling window 2021-01..2025-12 is recorded whole
+    assert targets.reaching_before_records(early, dt.date(2025, 1, 1), dt.date(2025, 12, 31), rules, both) == []
+    assert targets.reaching_before_records(None, dt.date(2025, 1, 1), dt.date(2025, 12, 31), rules, both) == []

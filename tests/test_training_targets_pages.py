@@ -118,3 +118,14 @@ def test_a_window_that_is_over_reads_the_same_on_the_page_and_in_the_bulletin(ap
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["距目标尚差"] == f"{whole['hours_short']:,.0f} 学时"
     assert metrics["达到应有进度"] == f"{whole['share_on_pace']:.1%}"
+
+
+def test_promotions_whose_year_before_has_no_records_are_said(app_factory, sample_db_path):
+    """The sample's records start in 2023-01: 2023's promotions read low (their year before is partly 2022), and
+    the page says so; 2025's do not."""
+    at = app_factory(sample_db_path, page="views/training.py", query={"year": "2023"})
+    assert not at.exception, [e.value for e in at.exception]
+    said = "培训记录自 2023-01 起：部分提拔的前一年早于此"
+    assert any(c.value.startswith(said) for c in at.caption)
+    later = app_factory(sample_db_path, page="views/training.py", query={"year": "2025"})
+    assert not any(c.value.startswith(said) for c in later.caption)

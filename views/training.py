@@ -224,6 +224,12 @@ with deck.section("targets"):
         height=table_height(len(group_rows)),
     )
     download(group_rows, t("file_training_rank_groups", lang, window=window.label), "training_rank_groups")
+    first_month = coverage.as_date(run_query("training_first_month")["first_month"].iloc[0])
+    reaching = targets.reaching_before_records(
+        first_month, window.start, window.end, in_force, set(by_group["group"].dropna())
+    )
+    if "division" in reaching:
+        st.caption(t("training_before_records_division", lang, first=f"{first_month:%Y-%m}"))
     st.markdown(f"**{t('training_promotions', lang, year=window.start.year)}**")
     promotion_counts, promotion_hidden = promotions_in(str(window.start.year))
     if promotion_counts["promoted"].iloc[-1] == 0:
@@ -233,6 +239,8 @@ with deck.section("targets"):
         deck.table(promotion_rows, height=table_height(len(promotion_rows)))  # every county, no scrolling inside
         download(promotion_rows, t("file_training_promotions", lang, year=window.start.year), "training_promotions")
         st.caption(t("training_promotions_rule", lang))
+        if "promotions" in reaching:
+            st.caption(t("training_before_records_promotions", lang, first=f"{first_month:%Y-%m}"))
 
 
 # ---- coverage by county per category, with the target line
