@@ -46,7 +46,7 @@ PAGES = [
 # What a user changes on each page for the warm figure: (kind of control, key). Each interaction picks a value
 # not yet shown, so the changed part is really computed (only what did not change is served from the cache).
 INTERACTIONS = {
-    "views/overview.py": [("selectbox", "county")],
+    "views/overview.py": [("selectbox", "year")],  # the county is greyed out there (it filters nothing)
     "views/rankings.py": [("selectbox", "rank_method"), ("selectbox", "rank_period"), ("selectbox", "county")],
     "views/training.py": [
         ("segmented_control", "training_slice"),
@@ -54,7 +54,7 @@ INTERACTIONS = {
         ("segmented_control", "training_domain_measure"),
     ],
     "views/welfare.py": [("selectbox", "welfare_indicator"), ("selectbox", "welfare_county")],
-    "views/movements.py": [("selectbox", "county"), ("selectbox", "year")],
+    "views/movements.py": [("selectbox", "year")],
     "views/appraisals.py": [("selectbox", "year")],
 }
 GOALS = {"cold": 1.5, "warm": 0.3, "rss_mb": 1536, "import_ratio": 1.5}

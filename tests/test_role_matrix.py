@@ -481,3 +481,18 @@ def test_a_county_accounts_own_county_is_written_into_the_address_it_shares(make
     assert theirs.selectbox(key="training_drill_county").value == "乙县"
     first = make("admin", page="views/training.py")  # an account without a county: the first one, left out
     assert "train.drill" not in first.query_params
+
+
+def test_a_cadre_link_opened_signed_out_says_to_sign_in(make, monkeypatch):
+    """干部画像 is for signed-in accounts (docs/decisions.md#cadre-profile): a link to it opened signed out says to
+    sign in, not that the page does not exist."""
+    at = make(None)
+    import ui.chrome
+
+    monkeypatch.setattr(ui.chrome, "requested_path", lambda: "cadre")  # the address of a forwarded link
+    at.run()
+    at.switch_page("views/not_found.py").run()
+    assert at.title[0].value == "干部画像"
+    assert [i.value for i in at.info] == [
+        "「干部画像」页需要登录：请在左侧栏「登录」，市级管理员可查看全部县区，县区账号可查看本县区。"
+    ]

@@ -15,6 +15,7 @@ ADMIN_PAGES = {  # prefecture administrators only
 ACCOUNT_PAGES = {  # any signed-in account: the prefecture's, or a county's own rows and items
     "progress": "page_progress",
     "alerts": "page_alerts",  # docs/decisions.md#who-sees-the-warning-list
+    "cadre": "page_cadre",  # docs/decisions.md#cadre-profile: a link to a named cadre, opened signed out
 }
 CLERK_PAGES = {"submit": "page_submit"}  # only for county clerks
 
