@@ -391,7 +391,13 @@ def _next_value(widget, used: set, universe: list):
 
     offered = set(widget.options)  # formatted labels
     for value in universe:
-        if value not in used and str(_format_value_for_widget(widget.format_func, value)) in offered:
+        if value in used:
+            continue
+        try:
+            label = str(_format_value_for_widget(widget.format_func, value))
+        except (KeyError, ValueError, TypeError):  # a value of another control (a year offered to the method box)
+            continue
+        if label in offered:
             used.add(value)
             return value
     return None

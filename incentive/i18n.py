@@ -405,6 +405,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "data_changes_township": ("乡镇", "Township"),
     "data_changes_indicator": ("指标", "Indicator"),
     "data_changes_before": ("原值", "Before"),
+    "data_changes_cadre_id": ("干部编号", "Cadre ID"),
+    "data_changes_year": ("年度", "Year"),
+    "data_changes_field": ("项目", "Field"),
+    "data_changes_field_grade": ("考核等次", "Grade"),
+    "data_changes_field_unit": ("单位", "Unit"),
     "data_changes_after": ("新值", "After"),
     "data_effects_blank": (
         "注意：有 {n} 个已有数值将变为空（文件中为空白）。",

@@ -71,6 +71,18 @@ def quantity(number: str, value: float, unit: str | None, lang: str) -> str:
 # ---- batches and submissions: both are numbered from 1, so a bare `#7` could be either
 
 
+def value_changes(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """effects.value_changes in words: an appraisal's field (考核等次 / 单位) and its grades named (称职 → 优秀)
+    rather than coded; the columns headed in `lang`."""
+    out = changes.copy()
+    if "field" in out.columns:
+        grade = out["field"] == "grade"
+        for column in ("before", "after"):
+            out.loc[grade, column] = out.loc[grade, column].map(lambda g: t(f"grade_{g}", lang) if g else g)
+        out["field"] = out["field"].map(lambda f: t(f"data_changes_field_{f}", lang))
+    return out.rename(columns={c: t(f"data_changes_{c}", lang) for c in out.columns})
+
+
 def batch_ref(batch_id, lang: str) -> str:
     """`批次 #12` / `batch #12`: a batch (an import, store.batches) as every page names it."""
     return t("ref_batch", lang, id=int(batch_id))

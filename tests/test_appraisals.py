@@ -82,6 +82,22 @@ def test_an_appraisal_file_lands_whole_replaces_by_key_and_rolls_back(graded_db)
     assert again.at[("B001", 2024), "grade"] == "excellent"
 
 
+def test_the_preview_lists_each_grade_it_changes_before_and_after(graded_db):
+    """A correction of B001's 2024 grade (优秀 → 称职) is listed, not only counted (issue 20's review); its 单位, not
+    in the file, becomes empty and is listed too."""
+    from incentive import labels
+    from incentive.store import effects
+
+    preview = preview_of(graded_db, "干部编号,年度,考核等次\nB001,2024,称职\nB002,2024,称职\n")
+    assert effects.import_effects(graded_db, preview).changed >= 1
+    changes = effects.value_changes(graded_db, preview)
+    grade = changes[(changes["cadre_id"] == "B001") & (changes["field"] == "grade")]
+    assert grade[["year", "before", "after"]].values.tolist() == [[2024, "excellent", "competent"]]
+    shown = labels.value_changes(changes, "zh")
+    assert list(shown.columns) == ["干部编号", "年度", "项目", "原值", "新值"]
+    assert ["B001", 2024, "考核等次", "优秀", "称职"] in shown.values.tolist()
+
+
 def test_a_file_with_one_bad_row_writes_nothing(graded_db):
     before = export_frame(graded_db, "appraisals", scope=_everything())
     preview = preview_of(graded_db, "干部编号,年度,考核等次\nA001,2024,称职\nA002,2024,良好\n")

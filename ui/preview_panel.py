@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from incentive import labels
 from incentive.i18n import t
 from incentive.intake.file_kinds import labelled
 from incentive.intake.preview import Preview
@@ -89,7 +90,7 @@ def draw_effects(preview: Preview, effects: ImportEffects, lang: str, county: st
         if len(changes):
             with st.expander(t("data_changes_title", lang, n=effects.changed)):
                 st.dataframe(
-                    changes.rename(columns={c: t(f"data_changes_{c}", lang) for c in changes.columns}),
+                    labels.value_changes(changes, lang),
                     hide_index=True,
                     placeholder=MISSING_CELL,
                     width="stretch",

@@ -77,12 +77,38 @@ def import_effects(db: Database, preview: Preview, county: str | None = None) ->
 CHANGES_LISTED = 200  # the value changes a preview lists; the count says how many there are in all
 
 
+def _grade_changes(db: Database, preview: Preview, limit: int) -> pd.DataFrame:
+    """For appraisals: each stored grade or 单位 the file would change (cadre_id, year, field 'grade' / 'unit',
+    before, after; grades as their codes, e.g. competent → excellent), at most `limit`, in key order: a grade
+    corrected from 称职 to 优秀 is what a reviewer looks for (issue 20's review)."""
+    with contextlib.closing(db.cursor()) as cur:
+        cur.register("incoming", preview.rows.drop(columns=["source_row"]))
+        return cur.execute(
+            """
+            SELECT * FROM (
+                SELECT i.cadre_id, i.year, 'grade' AS field, c.grade AS before, i.grade AS after
+                FROM incoming i JOIN current_appraisals c ON i.cadre_id = c.cadre_id AND i.year = c.year
+                WHERE i.grade IS DISTINCT FROM c.grade
+                UNION ALL
+                SELECT i.cadre_id, i.year, 'unit', c.unit, i.unit
+                FROM incoming i JOIN current_appraisals c ON i.cadre_id = c.cadre_id AND i.year = c.year
+                WHERE i.unit IS DISTINCT FROM c.unit
+            )
+            ORDER BY cadre_id, year, field
+            LIMIT $limit
+            """,
+            {"limit": limit},
+        ).df()
+
+
 def value_changes(db: Database, preview: Preview, limit: int = CHANGES_LISTED) -> pd.DataFrame:
     """For race scores and care figures: the stored values this file would change or empty, each with its key and
     the value before and after (period, county, township, indicator, before, after), at most `limit`, in key
     order; empty for other kinds. What a reviewer checks a correction by: `changed` alone says how many, not
     which (issue 18 review)."""
     columns = ["period", "county", "township", "indicator", "before", "after"]
+    if preview.kind == "appraisals" and not preview.rows.empty:
+        return _grade_changes(db, preview, limit)
     if preview.kind not in VALUE_KINDS or preview.rows.empty:
         return pd.DataFrame(columns=columns)
     with contextlib.closing(db.cursor()) as cur:
