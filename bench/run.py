@@ -141,6 +141,8 @@ def run_scale(scale: str, runs: int, postgres=None) -> dict:
         "scale": scale,
         "backend": backend,
         "when": dt.datetime.now().isoformat(timespec="minutes"),
+        # other work on the cores slows every figure alike: said beside them (the ratios in a run still hold)
+        "load": os.getloadavg()[0],
         "machine": machine(),
         "synth_seconds": float((files / ".complete").read_text()),
         "database_mb": size / 2**20,
@@ -423,7 +425,13 @@ def render_scale(result: dict) -> str:
         f"### {result['scale'].capitalize()} scale, {backend} ({result['when']})",
         "",
         f"Stored after import: {result['database_mb']:.0f} MB; synthetic files generated in "
-        f"{result['synth_seconds']:.0f} s.",
+        f"{result['synth_seconds']:.0f} s."
+        + (
+            f" Load average at the end: {result['load']:.1f} on {result['machine']['cores']} cores."
+            if "load" in result
+            else ""
+        )
+        + (f" {result['note']}" if result.get("note") else ""),
         "",
         "| import | rows | MB | ours (s) | reference (s) | ratio | goal |",
         "|---|---:|---:|---:|---:|---:|---|",
@@ -439,7 +447,7 @@ def render_scale(result: dict) -> str:
         "| page | cold median | cold p95 | warm median | warm p95 | page ÷ its queries (cold) | changed |",
         "|---|---:|---:|---:|---:|---:|---|",
     ]
-    for page in PAGES:
+    for page in [page for page in PAGES if page in result["pages"]]:  # a result older than a page lacks it
         p = result["pages"][page]
         warm = p["warm"] or {"median": float("nan"), "p95": float("nan")}
         ratio = p["cold"]["median"] / p["cold_query_s"] if p["cold_query_s"] else float("nan")
@@ -502,7 +510,7 @@ def render_comparison(file: dict, lake: dict) -> str:
             f"{sum(f['total_s'] for f in lake['import']['files']):.1f} s",
         ),
     ]
-    for page in PAGES:
+    for page in [page for page in PAGES if page in file["pages"] and page in lake["pages"]]:
         name = Path(page).stem
         for figure in ("cold", "warm"):
             a, b = file["pages"][page][figure], lake["pages"][page][figure]
