@@ -375,11 +375,11 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "data_preview": ("预览：{file}", "Preview: {file}"),
     "data_detected": (
-        "识别为「{kind}」，工作表「{sheet}」，表头在第 {row} 行，有效数据 {rows} 行。",
+        "识别为「{kind}」，工作表「{sheet}」，表头在第 {row} 行，数据 {rows} 行。",
         "Detected as “{kind}”, sheet “{sheet}”, header on row {row}, {rows} data {rows:row|rows}.",
     ),
     "data_detected_csv": (
-        "识别为「{kind}」（编码 {encoding}），表头在第 {row} 行，有效数据 {rows} 行。",
+        "识别为「{kind}」（编码 {encoding}），表头在第 {row} 行，数据 {rows} 行。",
         "Detected as “{kind}” (encoding {encoding}), header on row {row}, {rows} data {rows:row|rows}.",
     ),
     "data_problems": (

@@ -104,7 +104,7 @@ def test_upload_preview_import_and_rollback(app):
     app.run()
     assert not app.exception
     texts = " ".join(m.value for m in app.markdown)
-    assert "识别为「赛马考评得分」（编码 GBK），表头在第 1 行，有效数据 1 行。" in texts
+    assert "识别为「赛马考评得分」（编码 GBK），表头在第 1 行，数据 1 行。" in texts
     assert "「云岫」按「云岫县」导入（1 行）。" in " ".join(c.value for c in app.caption)
     assert "将新增 0 条，更新 1 条，与现有相同 0 条。" in [i.value for i in app.info]
     changed = next(e for e in app.expander if e.label == "查看将更新的 1 个数值（原值 → 新值）")
