@@ -47,6 +47,7 @@ PARAMS = {
     "roster_sizes": {"day": dt.date(2025, 12, 31)},
     "training_untrained": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31), "county": ""},
     "training_last_date": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31)},
+    "training_first_month": {},
     "welfare_values_by_county": {"period": "2025-H2"},
     "export_regions": {},
     "export_indicators": {},
