@@ -102,6 +102,12 @@ def test_every_county_met_is_said(care_db):
     )
     sentences = welfare.summary_sentences(table_of(care_db), "2025-H1", "zh")
     assert sentences[-1] == "各县区均达标的指标：年度体检完成率、超时加班天数。"
+    reporting = table_of(care_db)["county"].nunique()
+    assert welfare.summary_sentences(table_of(care_db), "2025-H1", "zh", counties=reporting)[-1] == sentences[-1]
+    # twelve counties owe the half-year and only these have sent it: "every county" says of how many
+    assert welfare.summary_sentences(table_of(care_db), "2025-H1", "zh", counties=12)[-1] == (
+        f"已报送的 {reporting} 个县区（共 12 个）均达标的指标：年度体检完成率、超时加班天数。"
+    )
 
 
 def test_radar_takes_the_percent_indicators(care_db):

@@ -71,7 +71,8 @@ deck = meeting.Deck(
 # ---- the summary a meeting starts from
 with deck.section("summary"):
     st.subheader(t("welfare_summary", lang, period=period))
-    sentences = welfare.summary_sentences(table, period, lang, quote=markdown, small=small)
+    owing = len(run_query("race_units", county=""))  # every county owes the half-year
+    sentences = welfare.summary_sentences(table, period, lang, quote=markdown, small=small, counties=owing)
     st.markdown("\n".join(f"- {sentence}" for sentence in sentences))
     counts = welfare.status_counts(table)
     met_col, near_col, below_col, missing_col = st.columns(4)

@@ -146,11 +146,15 @@ def value_text(value: float, unit: str, lang: str, small: int | None = None) -> 
     return quantity(number, value, unit, lang)
 
 
-def summary_sentences(table: pd.DataFrame, period: str, lang: str, quote=str, small: int | None = None) -> list[str]:
+def summary_sentences(
+    table: pd.DataFrame, period: str, lang: str, quote=str, small: int | None = None, counties: int | None = None
+) -> list[str]:
     """Plain sentences for the meeting, from the figures: the overall picture, then each indicator with counties
     below target (worst first), then the indicators every county met. `quote` makes the names from files inert
     where the sentences go (safe_text.markdown for a page; the briefing escapes its HTML as a whole); `small`, the
-    suppression threshold of a document sent out: counts of people under it read `<5` (value_text)."""
+    suppression threshold of a document sent out: counts of people under it read `<5` (value_text); `counties`,
+    how many counties owe the period: while fewer have reported, "met in every county" says of how many (a half-year
+    three counties had sent read as met everywhere, issue 24's review)."""
     judged = table.dropna(subset=["status"])
     if judged.empty:
         return [t("welfare_summary_none", lang, period=period)]
@@ -172,7 +176,11 @@ def summary_sentences(table: pd.DataFrame, period: str, lang: str, quote=str, sm
             )
         )
     all_met = [name for name, part in judged.groupby("name", sort=False) if (part["status"] == "met").all()]
-    if all_met:
+    reporting = judged["county"].nunique()
+    if all_met and counties is not None and reporting < counties:
+        names = join([quote(name) for name in all_met], lang)
+        sentences.append(t("welfare_summary_all_met_of", lang, names=names, n=reporting, of=counties))
+    elif all_met:
         sentences.append(t("welfare_summary_all_met", lang, names=join([quote(name) for name in all_met], lang)))
     missing = table[table["value"].isna()]
     if len(missing):

@@ -311,7 +311,8 @@ def _care(
         return section
     publication, view = official.welfare_in_force(conn, period, at=as_of)
     table = view.table
-    sentences = welfare.summary_sentences(table, period, lang, small=small)
+    owing = len(queries.run(conn, "race_units", county=""))
+    sentences = welfare.summary_sentences(table, period, lang, small=small, counties=owing)
     if county:
         met, judged, below = welfare.county_counts(table, county)
     else:

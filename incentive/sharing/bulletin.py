@@ -737,7 +737,10 @@ def _care(conn, view: welfare.PeriodView, publication, period: str, county: str,
     if table.empty or not table["value"].notna().any():
         return [t("bulletin_care_none", lang, half=words)]
     paragraphs = [] if half == period else [t("bulletin_care_half", lang, half=words)]
-    overall = welfare.summary_sentences(table, capital(words) if lang == "en" else words, lang, small=small)
+    owing = len(queries.run(conn, "race_units", county=""))
+    overall = welfare.summary_sentences(
+        table, capital(words) if lang == "en" else words, lang, small=small, counties=owing
+    )
     if lang == "zh":  # the pages' `2026-H1 共…` spacing; a document's sentence runs on: 2026年上半年共…
         overall = [s.replace(f"{words} ", words, 1) if s.startswith(words) else s for s in overall]
     if county:
