@@ -26,7 +26,8 @@ MISSING_CELL = "—"  # as ui/frame.py's (which imports this module): a missing 
 # Sizes for a projector read from the back of a room (issue 24): headline numbers METRIC_PX, body text and tables
 # TEXT_PX; charts get theirs from incentive/charts.py (`projector=True`), since CSS cannot size what Plotly lays
 # out. A rule for body text must not reach the metric value: Streamlit draws the value as a <p> inside
-# stMetricValue, and `stMain p` at 1.35rem once shrank the headline numbers to 21.6 px.
+# stMetricValue, and `stMain p` at 1.35rem once shrank the headline numbers to 21.6 px. A value too wide for its
+# column at that size wraps rather than ending in "…" (five headline figures: "56.8 学时" lost its unit).
 METRIC_PX = 64
 TEXT_PX = 22
 # The page's own controls (period, method, weights, downloads, forms) stay in the address and in the state, but a
@@ -67,6 +68,8 @@ STYLE = f"""
 [data-testid="stMetricLabel"] p {{font-size: {TEXT_PX}px !important;}}
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] p {{font-size: {METRIC_PX}px !important; color: #000;
   line-height: 1.2;}}
+[data-testid="stMetricValue"] * {{white-space: normal !important; word-break: keep-all !important; overflow-wrap: normal !important; overflow: visible !important;
+  text-overflow: clip !important;}}
 [data-testid="stMetricDelta"] p {{font-size: {TEXT_PX}px !important;}}
 [data-testid="stMain"] [data-testid="stTable"] th, [data-testid="stMain"] [data-testid="stTable"] td {{
   font-size: {TEXT_PX}px !important; color: #111;}}

@@ -89,6 +89,18 @@ def test_meeting_mode_numbers_are_large_and_the_controls_stay_out_of_the_room(ta
     assert bar.get_by_role("button", name="退出会议模式").is_visible()
 
 
+def test_a_headline_too_wide_for_its_column_wraps_whole(tab, app_url):
+    """Five headline figures on a 1440 px screen: "56.8 学时" ended in "…" (issue 24's review); it wraps, the unit
+    whole on the next line."""
+    page = tab({"width": 1440, "height": 900})
+    open_view(page, app_url + "/training?present=1")
+    metric_sizes(page)
+    cut = page.locator("[data-testid=stMain] [data-testid=stMetricValue] *").evaluate_all(
+        "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)"
+    )
+    assert not cut, cut
+
+
 def test_outside_meeting_mode_the_numbers_keep_their_size_and_the_controls_show(tab, app_url):
     page = tab(PROJECTOR)
     open_view(page, app_url + "/rankings")
