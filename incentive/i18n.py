@@ -1381,6 +1381,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "kpi_unranked": ("{n} 个数据不全", "{n} with incomplete data"),
     "kpi_riser": ("上升最多", "Biggest riser"),
     "kpi_faller": ("下降最多", "Biggest faller"),
+    "rank_unranked_listed": (
+        "上列县区中 {n} 个数据不全（缺失一半以上赛马指标），未参与排名。",
+        "{n} of the counties listed above lack more than half of the race indicators and are not ranked.",
+    ),
     "rank_unranked_note": (
         "数据不全、未参与排名（缺失一半以上赛马指标）：{units}。",
         "Not ranked, data incomplete (more than half of the race indicators missing): {units}.",

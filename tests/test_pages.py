@@ -394,8 +394,12 @@ def test_no_rank_moves_for_a_quarter_ranking_other_counties_than_the_one_before(
     assert (metrics["上升最多"], metrics["下降最多"]) == ("—", "—")
     said = [i.value for i in at.info if "名次不可比" in i.value]
     assert len(said) == 2  # above the table, and in place of the focus county's breakdown
-    unranked = next(c.value for c in at.caption if c.value.startswith("数据不全、未参与排名"))
-    assert "澄溪县、枫岚县" in unranked and "新设县" in unranked
+    # the eleven are named once, in the warning of what is not in, and the line under the headline counts them
+    missing = next(w.value for w in at.warning if w.value.startswith("本期"))
+    assert "澄溪县（无数据）" in missing and "枫岚县（无数据）" in missing
+    assert "上列县区中 12 个数据不全（缺失一半以上赛马指标），未参与排名。" in [
+        c.value for c in at.caption
+    ]  # and 新设县
     # the eleven counties are named once, in the unranked line just above, and counted here
     assert (
         said[0] == "2026-Q4与2026-Q3参与排名的县区不同（上列 11 个县区2026-Q4未参与排名），名次不可比，不列名次升降。"

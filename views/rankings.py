@@ -199,7 +199,8 @@ with deck.section("headline"):
     before = unit_ranking(compare, group, draws=0) if compare else None
     part = t("pub_part_townships", lang, county=county) if county else t("pub_part_ranking", lang)
     publishing.mark(publication, published, trial, period, lang, issued, part)
-    incomplete = tracker.gaps_line(cycle_gaps("race_scores", period, group.county_param), lang, quote=markdown)
+    gaps = cycle_gaps("race_scores", period, group.county_param)
+    incomplete = tracker.gaps_line(gaps, lang, quote=markdown)
     if incomplete:
         st.warning(incomplete)
     if published:  # current data would change the published ranks? (docs/decisions.md#data-changed-after-publication)
@@ -242,7 +243,9 @@ with deck.section("headline"):
     )
     up_col.metric(t("kpi_riser", lang), up[0] if up else "—", delta=f"+{up[1]}" if up else None)
     down_col.metric(t("kpi_faller", lang), down[0] if down else "—", delta=f"{down[1]}" if down else None)
-    if unranked:
+    if unranked and set(unranked) <= {gap.county for gap in gaps}:  # each named just above, with what it lacks
+        st.caption(t("rank_unranked_listed", lang, n=len(unranked)))
+    elif unranked:
         st.caption(tm("rank_unranked_note", lang, units=join(unranked, lang)))
     moves_withheld = ranking_tables.moves_withheld_text(now, before, level, lang, quote=markdown, listed=unranked)
     if moves_withheld:  # the change column, the riser and the faller stay empty: different units were ranked
