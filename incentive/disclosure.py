@@ -126,6 +126,13 @@ def is_small_count(value, unit: str | None, threshold: int | None) -> bool:
     return number == number and 1 <= number < threshold  # NaN is no count
 
 
+def strongest(statuses: Iterable[str]) -> str:
+    """What hides a figure made of several counts (a rate, a share): 'small' if any of them is small, else
+    'withheld' if any is hidden, else '' (shown): the one rule of every such figure."""
+    statuses = tuple(statuses)
+    return SMALL if SMALL in statuses else WITHHELD if any(statuses) else ""
+
+
 def small_cells(sizes: Mapping[Hashable, int], threshold: int) -> set:
     """Primary suppression: sizes from 1 to threshold - 1."""
     return {k for k, v in sizes.items() if 1 <= v < threshold}

@@ -29,7 +29,7 @@ import pandas as pd
 
 from incentive import disclosure
 from incentive.care import movements
-from incentive.disclosure import SMALL, WITHHELD, Line, Pattern
+from incentive.disclosure import SMALL, Line, Pattern
 from incentive.i18n import t
 from incentive.race import rankings
 from incentive.store import queries
@@ -195,7 +195,7 @@ def excellent_shares(view: YearView) -> pd.DataFrame:
             continue
         whole = int(table.at[county, ALL])
         statuses = (view.status("graded", county, "excellent"), view.status("graded", county, ALL))
-        status = strongest(statuses)
+        status = disclosure.strongest(statuses)
         share = int(table.at[county, "excellent"]) / whole if whole and not status else float("nan")
         rows.append({"county": county, "share": share, "status": status if whole else ""})
     return pd.DataFrame(rows, columns=["county", "share", "status"])
@@ -259,7 +259,7 @@ def follow_table(view: YearView, count: str, threshold: int, lang: str, grades=G
                 count: shown_count(followed, statuses[1], threshold, lang),
                 "per_100": None
                 if not graded
-                else movements.shown_rate(followed / graded * 100, strongest(statuses), threshold, lang),
+                else movements.shown_rate(followed / graded * 100, disclosure.strongest(statuses), threshold, lang),
             }
         )
     return pd.DataFrame(rows, columns=["grade", "graded", count, "per_100"])
@@ -275,7 +275,7 @@ def county_follow_rates(view: YearView, count: str, grades: tuple[str, ...]) -> 
         for grade in grades:
             graded, followed = int(view.frames["graded"].at[county, grade]), int(view.frames[count].at[county, grade])
             statuses = (view.status("graded", county, grade), view.status(count, county, grade))
-            hidden = strongest(statuses)
+            hidden = disclosure.strongest(statuses)
             rate = followed / graded * 100 if graded and not hidden else float("nan")
             rows.append({"county": county, "grade": grade, "per_100": rate, "status": hidden if graded else ""})
     return pd.DataFrame(rows, columns=["county", "grade", "per_100", "status"])
@@ -286,12 +286,6 @@ def counties_above_quota(grades: pd.DataFrame) -> tuple[int, int]:
     county rows: a headline counting only the first would read 4 where a hidden fifth is above too."""
     counties = grades[~grades["prefecture"] & (grades["county"] != "")]["above_quota"]
     return int(counties.eq(True).sum()), int(counties.isna().sum())
-
-
-def strongest(statuses: tuple[str, ...]) -> str:
-    """What hides a figure made of several counts: 'small' if any of them is small, else 'withheld' if any is
-    hidden, else '' (shown)."""
-    return SMALL if SMALL in statuses else WITHHELD if any(statuses) else ""
 
 
 def tier_table(view: YearView, threshold: int, lang: str) -> pd.DataFrame:

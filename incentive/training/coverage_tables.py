@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from incentive import disclosure
 from incentive.disclosure import SMALL, WITHHELD
 from incentive.i18n import t
 from incentive.training.coverage import CATEGORIES
@@ -159,14 +160,11 @@ def domain_table(domains: pd.DataFrame, lang: str, threshold: int, statuses: pd.
 def promotion_table(counts: pd.DataFrame, statuses: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
     """targets.promoted_by_county in words: county (the total row 全市, cadres on no roster 未在花名册), promoted,
     trained to target in the year before, in the year after instead, the share before and the share with the year
-    after; each hidden count `<5` or withheld, a share hidden with any of its counts (the stronger word: withheld
-    over `<5`)."""
+    after; each hidden count `<5` or withheld, a share hidden with any of its counts (disclosure.strongest)."""
     names = [t("all_counties", lang) if c is None else (c or t("promotion_no_roster", lang)) for c in counts["county"]]
 
     def hidden_with(*columns):
-        return statuses[list(columns)].apply(
-            lambda row: WITHHELD if WITHHELD in row.values else SMALL if SMALL in row.values else "", axis=1
-        )
+        return statuses[list(columns)].apply(lambda row: disclosure.strongest(row.values), axis=1)
 
     def shown_count(column):
         return _hidden_counts(counts[column].map(str), statuses[column], threshold, lang)
