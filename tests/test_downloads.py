@@ -161,5 +161,7 @@ def test_the_county_page_offers_each_of_its_tables_as_a_viewer_sees_it(app_facto
     assert list(back.columns) == list(decisions.columns) and len(back) == len(decisions)
     assert back["本年"].tolist() == [str(v) for v in decisions["本年"]]
     assert "<5" in back["本年"].tolist() + back["上年"].tolist()  # the sample's small counts stay suppressed
+    care = read_back(files["鹤汀县_2026-H1_关心关爱.csv"])
+    assert set(care["数据依据"]) == {"实时数据（试算）"}  # published or live, as the care page's downloads say
     history = next(d.value for d in at.dataframe if "上年同期名次" in d.value.columns)
     assert read_back(files["鹤汀县_历次排名.csv"])["期次"].tolist() == history["期次"].tolist()

@@ -68,8 +68,8 @@ STYLE = f"""
 [data-testid="stMetricLabel"] p {{font-size: {TEXT_PX}px !important;}}
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] p {{font-size: {METRIC_PX}px !important; color: #000;
   line-height: 1.2;}}
-[data-testid="stMetricValue"] * {{white-space: normal !important; word-break: keep-all !important; overflow-wrap: normal !important; overflow: visible !important;
-  text-overflow: clip !important;}}
+[data-testid="stMetricValue"] * {{white-space: normal !important; word-break: keep-all !important;
+  overflow-wrap: normal !important; overflow: visible !important; text-overflow: clip !important;}}
 [data-testid="stMetricDelta"] p {{font-size: {TEXT_PX}px !important;}}
 [data-testid="stMain"] [data-testid="stTable"] th, [data-testid="stMain"] [data-testid="stTable"] td {{
   font-size: {TEXT_PX}px !important; color: #111;}}

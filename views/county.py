@@ -16,7 +16,7 @@ from incentive.race import benchmarks, ranking_tables, rankings, scoring
 from incentive.safe_text import markdown, tm
 from incentive.training import coverage, coverage_tables
 from ui import county_clicks, frame, link_state, meeting, publishing, rank_move, sharing, sign_in
-from ui.downloads import table_downloads
+from ui.downloads import figures_downloads, table_downloads
 from ui.frame import fit_marks, table_height
 from ui.runtime import (
     absent_training,
@@ -372,8 +372,12 @@ with deck.section("care"):
         below_col.metric(t("profile_care_below", lang), len(below))
         care_rows = county_profile.care_table(figures, lang)
         deck.table(care_rows, height=table_height(len(care_rows)))
-        table_downloads(
-            care_rows, t("file_profile_care", lang, county=county, period=care_period), "profile_care", lang
+        figures_downloads(  # published or live, said in both files as on 关心关爱
+            care_rows,
+            t("file_profile_care", lang, county=county, period=care_period),
+            "profile_care",
+            lang,
+            care_publication,
         )
         st.caption(t("profile_care_note", lang, period=care_before))
         trend = county_profile.care_status_trend(welfare_history(), county)
