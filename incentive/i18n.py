@@ -1799,7 +1799,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "welfare_summary_all_met": ("各县区均达标的指标：{names}。", "Met in every county: {names}."),
     "welfare_summary_all_met_of": (
         "已报送的 {n} 个县区（共 {of} 个）均达标的指标：{names}。",
-        "Met in every county of the {n} that have reported (of {of}): {names}.",
+        "Met in every county that has reported ({n} of {of}): {names}.",
     ),
     "welfare_summary_missing": (
         "另有 {n} 个数值缺报，未计入达标判定。",
