@@ -316,6 +316,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "overview_care_period": ("关爱考评期", "Care period"),
     "kpi_leader": ("综合第一", "Leading county"),
     "kpi_cadres": ("在册干部", "Cadres on roster"),
+    "kpi_cadres_reported": ("在册干部（已报县区）", "Cadres (counties that sent)"),
     "kpi_coverage": ("培训覆盖率", "Training coverage"),
     "kpi_hours": ("人均学时", "Hours per cadre"),
     "kpi_welfare_period": ("关爱考评期", "Welfare period"),
@@ -2033,6 +2034,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "brief_kpi_met_note": ("{period} · {met}/{total} 项达标", "{period} · {met} of {total} met"),
     "brief_kpi_none": ("暂无", "none"),
+    "brief_actions_cut": (
+        "下表列出差距最大的 {shown} 项短板（共 {n} 项），全部见「培训覆盖」页。",
+        "The table lists the {shown} widest gaps of {n}; the training page lists them all.",
+    ),
     "brief_county_page": ("赛道对标与干部选任", "Tracks against the benchmark, and personnel decisions"),
     "brief_tracks_note": (
         "{period}各赛道得分与参评县区中位数、标杆（第90百分位）对照。",
@@ -2262,6 +2267,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "培训记录自 {first} 起：部分提拔的前一年早于此，其间的学时无从计入，提任前达标数因而偏低。",
         "Training records start in {first}: for some promotions the year before lies partly before, where no hours "
         "can be counted, so fewer read as trained before.",
+    ),
+    "training_not_in_short": ("未报齐", "not all sent"),
+    "brief_training_county_not_in": (
+        "{county}{window}培训数据未报齐，未计算其覆盖率和学时。",
+        "{county} has not sent all its training data for {window}: no coverage computed.",
+    ),
+    "training_county_not_in": (
+        "{county}的培训数据未报齐（{window}），不计算其覆盖率和学时，以免未报部分读作未参训；可改选其已报齐的区间。",
+        "{county} has not sent all its training files for {window}: its coverage and hours are not computed, so that "
+        "what is not in does not read as untrained; choose a window it has sent.",
     ),
     "training_promotions_rule": (
         "提拔（调整类型为提拔）前一年内（不含线上学时）达到本人所在职级组的年度学时目标即为提任前达标；未达标、但提任后一年内"
@@ -2874,9 +2889,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "bulletin_correction_race": ("赛马考评结果", "race results"),
     "bulletin_correction_care": ("关心关爱考评结果", "care results"),
     "bulletin_correction_number": ("（{number}）", " ({number})"),
-    "bulletin_training_caveat": ("{periods}培训数据未报", "training data of {periods} not sent"),
-    "bulletin_targets_item_caveat": ("{county}（{share:.1%}，{caveat}）", "{county} ({share:.1%}; {caveat})"),
-    "bulletin_gap_county_caveat": ("{county}（{caveat}）", "{county} ({caveat})"),
     "brief_training_prefecture": (
         "{window}全市培训覆盖率 {coverage:.1%}，人均 {hours:.1f} 学时。",
         "Training {window}, all counties: coverage {coverage:.1%}, {hours:.1f} {hours:hour|hours} per cadre.",
@@ -3071,15 +3083,14 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "bulletin_h_care_half": ("（{half}）", " ({half})"),
     "data_version_pinned_since": ("（固定版本：截至 {when}）", " (pinned: as of {when})"),
-    "bulletin_training_absent": (
-        "本期 {n} 个县区培训数据未报齐：{counties}。以上培训数据不含其未报部分。",
-        "Training data are incomplete in {n} {n:county|counties}: {counties}. The training figures above lack "
-        "what they have not sent.",
+    "training_unsent_by_all": (
+        "尚无县区报送{periods}的培训数据，各项数字只计已报的月份。",
+        "No county has sent training data for {periods} yet: the figures are of the other months.",
     ),
     "training_absent_line": (
-        "{n} 个县区培训数据未报齐：{counties}。未报部分不在以上数字之中，不是实测的零。",
-        "Training data are incomplete in {n} {n:county|counties}: {counties}. What has not been sent is not in "
-        "the figures above (it is not a measured zero).",
+        "{n} 个县区培训数据未报齐：{counties}。本区间的各项数字不含上述县区（同比亦然），以免未报部分读作未参训。",
+        "Training data are incomplete in {n} {n:county|counties}: {counties}. The window's figures leave "
+        "{n:it|them} out (and so does any comparison), so that what has not been sent does not read as untrained.",
     ),
     "bulletin_training_absent_county": ("{county}（{periods}未报）", "{county} ({periods} not sent)"),
     "bulletin_third_run": (

@@ -154,11 +154,12 @@ SIZES = {"甲县": 10, "乙县": 10, "丙县": 3, "丁县": 6}
 def training_db(db):
     """Four counties (甲县 10 cadres, 乙县 10, 丙县 3: too small to show, 丁县 6), all 一级科员 (乡科级), targets
     120 学时 (the section group's target, set here) and 80 % a year, so the pace at the end of 2025-Q2 is 60 学时 and 40 % coverage. 甲县: 4 trained × 150 学时 (exactly 40 %
-    and 60 per cadre); 乙县: 3 × 100 (30 %, 30); 丙县: nobody; 丁县: all six × 100."""
+    and 60 per cadre); 乙县: 3 × 100 (30 %, 30); 丙县: 1 × 10; 丁县: all six × 100. Every record is of 2025-Q2, so
+    no county has sent 2025-Q1 (a quarter unsent by all leaves nobody out: tracker.window_gaps)."""
     import_ok(db, "regions.csv", REGIONS.encode())
     roster = ["干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期"]
     training = ["干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期"]
-    trained = {"甲县": (4, 150), "乙县": (3, 100), "丙县": (0, 0), "丁县": (6, 100)}
+    trained = {"甲县": (4, 150), "乙县": (3, 100), "丙县": (1, 10), "丁县": (6, 100)}
     for n, (county, size) in enumerate(SIZES.items()):
         unit = REGIONS.splitlines()[n + 1].split(",")[1]
         for i in range(1, size + 1):

@@ -120,9 +120,10 @@ def test_the_prefecture_bulletin_says_the_figures_of_the_period(made):
         "2025年1—6月，全市干部培训覆盖率80.0%（全年目标90%），人均42.0学时；按职级学时目标，70.0%的干部达到截至期末"
         "应有的学时，合计尚差230学时。"
     ) in text
-    # no county sent a 2025-Q1 training file: each county named says so beside its figure
-    assert "达到进度的干部比例低于全市的县区1个：枫岚区（0.0%，2025年第一季度培训数据未报）。" in text
-    assert "培训短板较明显的有：澄溪县（2025年第一季度培训数据未报）政治能力覆盖率0.0%，低于全市55.0个百分点；" in text
+    # no county sent a 2025-Q1 training file: a quarter unsent by all leaves no county out, and is said once
+    assert "达到进度的干部比例低于全市的县区1个：枫岚区0.0%。" in text
+    assert "培训短板较明显的有：澄溪县政治能力覆盖率0.0%，低于全市55.0个百分点；" in text
+    assert "尚无县区报送2025年第一季度的培训数据，各项数字只计已报的月份。" in text
     assert "关心关爱指标按半年考核，以下为2025年上半年情况。" in text
     assert "2 个县区谈心谈话覆盖率未达标，最低为枫岚区 70%（目标 100%）。" in text
     assert "（关心关爱数据为实时数据（试算）。）" in text  # the 附注
@@ -311,10 +312,14 @@ def test_the_training_part_says_which_counties_have_not_sent_their_files(made):
     import_ok(made, "training-q1.csv", first.encode())
     paper = bulletin.gather(made, "2025-Q2", "", "zh", today=TODAY)
     assert part(paper, "干部教育培训情况")[-1] == (
-        "本期 1 个县区培训数据未报齐：枫岚区（2025年第一季度未报）。以上培训数据不含其未报部分。"
+        "1 个县区培训数据未报齐：枫岚区（2025年第一季度未报）。本区间的各项数字不含上述县区（同比亦然），"
+        "以免未报部分读作未参训。"
     )
     own = bulletin.gather(made, "2025-Q2", "枫岚区", "zh", today=TODAY)
-    assert part(own, "干部教育培训情况")[-1].startswith("本期 1 个县区培训数据未报齐：枫岚区（2025年第一季度未报）")
+    assert part(own, "干部教育培训情况") == [
+        "枫岚区2025年1—6月培训数据未报齐，未计算其覆盖率和学时。",
+        part(paper, "干部教育培训情况")[-1],
+    ]
     english = bulletin.gather(made, "2025-Q2", "", "en", today=TODAY)
     assert "Training data are incomplete in 1 county: 枫岚区 (Q1 2025 not sent)." in english.text()
 
@@ -712,19 +717,20 @@ def test_a_republished_bulletin_says_it_corrects_the_earlier_version(made):
     )
 
 
-def test_a_county_named_in_training_whose_files_are_not_in_says_so_in_the_same_sentence(made):
-    """枫岚区 does not send its 2025-Q1 training file: named the lowest on pace, it carries the caveat beside its
-    figure, not only in the line after."""
+def test_a_county_whose_training_files_are_not_in_is_left_out_of_the_training_figures(made):
+    """枫岚区 does not send its 2025-Q1 training file, which the three others send: its cadres are not in the
+    prefecture's figures (its two trained of five would read its Q1 as untrained) and no sentence ranks it; the
+    line after the figures names it. By hand: 15 cadres of 澄溪县, 云峤县 and 云岫县, 14 trained (Q has 4 of 5), hours
+    5×60 + 4 + 4×50 + 4 + 5×60 + 4 = 812, 54.1 per cadre."""
     first = "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n" + "".join(
         f"{prefix}1,专题班,政治能力,党的理论,线下,集体,4,2025-02-10\n" for prefix in "YQC"
     )
     import_ok(made, "training-q1.csv", first.encode())
     training = part(bulletin.gather(made, "2025-Q2", "", "zh", today=TODAY), "干部教育培训情况")
-    assert "达到进度的干部比例低于全市的县区1个：枫岚区（0.0%，2025年第一季度培训数据未报）。" in training
-    gaps = next(p for p in training if p.startswith("培训短板较明显的有："))
-    assert "澄溪县政治能力覆盖率20.0%" in gaps and "未报" not in gaps  # counties whose files are in: no caveat
+    assert training[0].startswith("2025年1—6月，全市干部培训覆盖率93.3%（全年目标90%），人均54.1学时；")
+    assert not any("枫岚区" in p for p in training[:-1]) and "枫岚区" in training[-1]
     english = part(bulletin.gather(made, "2025-Q2", "", "en", today=TODAY), "Cadre training")
-    assert any("枫岚区 (0.0%; training data of Q1 2025 not sent)" in p for p in english)
+    assert "枫岚区" in english[-1] and not any("枫岚区" in p for p in english[:-1])
 
 
 def test_the_prefecture_briefing_compares_nothing_with_itself_and_names_the_bulletin_window(made):
@@ -759,7 +765,10 @@ def test_a_county_whose_training_quarter_is_not_in_is_named_wherever_training_fi
         config = settings.current(db)
         year = coverage.year_window(2026)
         line = bulletin.absent_training(db.connection, year, config, "zh", until=dt.date(2026, 12, 1))
-        assert line == "1 个县区培训数据未报齐：棠梨县（2026年第三季度未报）。未报部分不在以上数字之中，不是实测的零。"
+        assert line == (
+            "1 个县区培训数据未报齐：棠梨县（2026年第三季度未报）。本区间的各项数字不含上述县区（同比亦然），"
+            "以免未报部分读作未参训。"
+        )
         assert bulletin.absent_training(db.connection, year, config, "zh", until=dt.date(2026, 9, 29)) == ""
         assert (
             bulletin.absent_training(db.connection, year, config, "zh", until=dt.date(2026, 12, 1), county="云岫县")
@@ -770,5 +779,7 @@ def test_a_county_whose_training_quarter_is_not_in_is_named_wherever_training_fi
         paragraphs = briefing.gather(db, 2026, "棠梨县", "zh", "http://x.local/").sections
         training = next(s for s in paragraphs if s.title == "培训覆盖")
         assert any(p.startswith("1 个县区培训数据未报齐：棠梨县") for p in training.paragraphs)
+        assert "棠梨县2026年1—9月培训数据未报齐，未计算其覆盖率和学时。" in training.paragraphs[0]
+        assert training.headline.value == "未报齐"  # no coverage of its own: the unsent quarter would read as untrained
     finally:
         db.close()

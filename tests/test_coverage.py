@@ -93,7 +93,32 @@ def test_slices_by_unit_rank_gender_and_age(trained_db):
     assert everyone.loc["", ["cadres", "trained"]].tolist() == [9, 4]
 
 
+def every_quarter_sent(db, counties=("甲县", "乙县")) -> None:
+    """Records for the quarters of 2025 the fixture leaves unsent (甲县: Q2; 乙县: Q1, Q3, Q4), by cadres already
+    trained: what an export measures is a window every county has sent (coverage.reported); coverage unchanged."""
+    rows = {
+        "甲县": ["A1,班五,专业能力,乡村振兴,线下,集体,2,2025-04-10"],
+        "乙县": [f"B1,班五,专业能力,乡村振兴,线下,集体,2,2025-{m}-10" for m in ("02", "08", "11")],
+    }
+    body = "\n".join(row for county in counties for row in rows[county])
+    import_ok(
+        db,
+        f"sent-{len(counties)}.csv",
+        ("干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n" + body + "\n").encode(),
+    )
+
+
+def test_a_county_that_has_not_sent_a_quarter_is_left_out_of_the_export(trained_db):
+    every_quarter_sent(trained_db, counties=("甲县",))  # 乙县 still lacks Q1, Q3 and Q4, which 甲县 sent
+    frame = coverage_frame(trained_db, "2025", "county")
+    assert frame["county"].tolist() == ["甲县"]
+    assert frame.loc[0, "cadres"] == 6  # the December roster of 甲县
+    every_quarter_sent(trained_db, counties=("乙县",))
+    assert coverage_frame(trained_db, "2025", "county")["county"].tolist() == ["甲县", "乙县"]
+
+
 def test_small_groups_are_suppressed_in_exports_when_asked(trained_db):
+    every_quarter_sent(trained_db)
     frame = coverage_frame(trained_db, "2025", "unit")
     assert frame["suppressed"].tolist() == [True, True, True]  # 4, 2 and 3 cadres: all below 5
     assert frame.loc[0, "coverage"] == pytest.approx(0.5)  # exact by default (docs/decisions.md#cli-exports-are-exact)

@@ -122,20 +122,35 @@ def preview_upload(
     return submissions.check(database(), file_name, data, options, county)
 
 
+def _bare(window: coverage.Window) -> coverage.Window:
+    """The window as a cache key: its months and the counties left out; the label only names it."""
+    return coverage.Window(window.start, window.end, "", window.without)
+
+
 @st.cache_resource(show_spinner=False, max_entries=6)
-def _window_cadres(version: str, start: dt.date, end: dt.date, moment: dt.datetime | None) -> pa.Table:
+def _window_cadres(version: str, window: coverage.Window, moment: dt.datetime | None) -> pa.Table:
     # A resource, not data: the 200,000-row table is shared read-only (Arrow is immutable), never copied per call.
-    return coverage.cadres_in(_reader(moment), coverage.Window(start, end, ""))
+    return coverage.cadres_in(_reader(moment), window)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _cached_window_query(
-    name: str, version: str, start: dt.date, end: dt.date, params: tuple, moment: dt.datetime | None
+    name: str, version: str, window: coverage.Window, params: tuple, moment: dt.datetime | None
 ) -> pd.DataFrame:
-    window = coverage.Window(start, end, "")
-    return coverage.window_query(
-        _reader(moment), name, window, _window_cadres(version, start, end, moment), **dict(params)
-    )
+    return coverage.window_query(_reader(moment), name, window, _window_cadres(version, window, moment), **dict(params))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_reported(
+    version: str, start: dt.date, end: dt.date, label: str, day: dt.date, moment: dt.datetime | None
+) -> coverage.Window:
+    return coverage.reported(_reader(moment), coverage.Window(start, end, label), app_settings(), day)
+
+
+def reported_window(window: coverage.Window) -> coverage.Window:
+    """`window` without the counties whose training files for it are not all in (coverage.reported): what every
+    page measures, so that an unsent quarter is never a measured zero."""
+    return _cached_reported(data_version(), window.start, window.end, window.label, today(), pinned_at())
 
 
 def training_version() -> str:
@@ -163,9 +178,7 @@ def promotions_in(period: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def window_query(name: str, window: coverage.Window, **params: object) -> pd.DataFrame:
     """A training query over one window's cadres, which are read once per window, data version and targets."""
-    return _cached_window_query(
-        name, training_version(), window.start, window.end, tuple(sorted(params.items())), pinned_at()
-    )
+    return _cached_window_query(name, training_version(), _bare(window), tuple(sorted(params.items())), pinned_at())
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
@@ -287,11 +300,10 @@ def appraisal_year(year: int, threshold: int) -> appraisals.YearView:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _cached_training_pattern(
-    version: str, start: dt.date, end: dt.date, threshold: int, to_come: float, moment: dt.datetime | None
+    version: str, window: coverage.Window, threshold: int, to_come: float, moment: dt.datetime | None
 ):
-    window = coverage.Window(start, end, "")
     return coverage.disclosure_pattern(
-        _reader(moment), window, _window_cadres(version, start, end, moment), threshold, to_come
+        _reader(moment), window, _window_cadres(version, window, moment), threshold, to_come
     )
 
 
@@ -310,8 +322,7 @@ def training_pattern(window: coverage.Window):
     to_come = training_to_come(window)
     return _cached_training_pattern(
         training_version(),
-        window.start,
-        window.end,
+        _bare(window),
         int(config["suppression_threshold"]),
         to_come,
         pinned_at(),
@@ -517,15 +528,13 @@ def alert_list(year: int, today: dt.date, scope: Scope) -> listing.AlertList:
 @st.cache_data(show_spinner=False, max_entries=16)
 def _cached_county_figures(
     version: str,
-    start: dt.date,
-    end: dt.date,
-    label: str,
+    window: coverage.Window,
     threshold: int,
     day: dt.date,
     moment: dt.datetime | None,
 ) -> coverage.CountyFigures | None:
     """`version`: the data's and the training targets' (each cadre's target is a column of the window's cadres)."""
-    return coverage.county_figures(_reader(moment), coverage.Window(start, end, label), threshold, day)
+    return coverage.county_figures(_reader(moment), window, threshold, day)
 
 
 def county_figures(window: coverage.Window) -> coverage.CountyFigures | None:
@@ -534,9 +543,7 @@ def county_figures(window: coverage.Window) -> coverage.CountyFigures | None:
     config = app_settings()
     return _cached_county_figures(
         training_version(),
-        window.start,
-        window.end,
-        window.label,
+        window,
         int(config["suppression_threshold"]),
         today(),
         pinned_at(),

@@ -27,6 +27,7 @@ from ui.runtime import (
     published_ranking,
     published_welfare,
     ranking,
+    reported_window,
     run_query,
     welfare_history,
     welfare_period,
@@ -262,14 +263,16 @@ with deck.section("training"):
     if last_day is None:
         st.info(t("training_no_records_in_year", lang, year=year))
     else:
-        window = coverage.year_window(year)
+        window = reported_window(coverage.year_window(year))  # counties with unsent files left out, as 培训覆盖
         window_before = coverage.comparable_previous(window, last_day)
         training = county_profile.training(county_figures(window), county_figures(window_before), county)
         st.caption(tm("profile_training_scope", lang, window=window.label, before=window_before.label))
         absent = absent_training(window, county, lang)
         if absent:  # the county's unsent quarter is no measured zero (docs/decisions.md#reported-counts)
             st.warning(absent)
-        if training.row is None:
+        if county in window.without:
+            st.info(tm("training_county_not_in", lang, county=county, window=window.label))
+        elif training.row is None:
             st.info(tm("profile_training_no_cadres", lang, county=county))
         elif training.hidden:
             small = t("withheld_rate_small", lang, threshold=threshold)

@@ -23,6 +23,7 @@ from ui.runtime import (
     overview_care,
     overview_race,
     publication_drift,
+    reported_window,
     run_query,
     training_pattern,
     window_query,
@@ -62,7 +63,7 @@ race_reported, welfare_reported = (
     periods.reported(race_found, race_period),
     periods.reported(welfare_found, welfare_period),
 )
-this_year = coverage_windows.year_window(year)
+this_year = reported_window(coverage_windows.year_window(year))  # unsent files left out, as on 培训覆盖
 coverage = window_query("training_coverage", this_year, by="county", county="", to_come=0.0)
 last_training = run_query("training_last_date", start=this_year.start, end=this_year.end)["last_date"].iloc[0]
 # compared as on 培训覆盖: a year still running against the same months a year earlier
@@ -149,7 +150,8 @@ with deck.section("training"):
             ),
         )
         figures.metric(t("kpi_hours", lang), t("kpi_hours_unit", lang, hours=totals.hours_per_cadre))
-        figures.metric(t("kpi_cadres", lang), f"{totals.cadres:,}")
+        # the cadres measured: with a county left out (its files not all in), not the whole roster
+        figures.metric(t("kpi_cadres_reported" if this_year.without else "kpi_cadres", lang), f"{totals.cadres:,}")
         hidden = coverage_windows.county_statuses(coverage["county"], training_pattern(this_year))
         coverage_target = float(app_settings()["coverage_target"]) / 100
         marks = hidden.map(lambda s: t("withheld", lang) if s else "")  # a county too small to show

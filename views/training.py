@@ -19,6 +19,7 @@ from ui.runtime import (
     app_settings,
     promotions_in,
     ranking,
+    reported_window,
     run_query,
     today,
     training_pattern,
@@ -99,6 +100,9 @@ elif kind == "months":
     window = coverage.months_window(first, last)
 else:
     window = coverage.year_window(year)
+# the counties whose training files of the window are not all in are left out of every figure below (and of the
+# comparison window): their cadres would read as untrained, a measured zero
+window = reported_window(window)
 counties = run_query("race_units", county="")["unit"].tolist()
 county = state.county
 
@@ -112,6 +116,10 @@ def measured(win: coverage.Window, by: str, in_county: str = ""):
     return window_query("training_coverage", win, by=by, county=in_county, to_come=training_to_come(win))
 
 
+if county in window.without:  # the sidebar's county has not sent all of the window: nothing of it is measured
+    st.warning(absent_training(window, county, lang))
+    st.info(tm("training_county_not_in", lang, county=county, window=window.label))
+    st.stop()
 whole = measured(window, "all", county)
 if whole.empty or whole["cadres"].iloc[0] == 0:
     st.info(t("training_no_roster", lang))

@@ -284,7 +284,9 @@ def training_pace(conn, quarter: str, config: Mapping[str, float]) -> list[Alert
     quarter, window (its label), coverage, coverage_pace, hours, hours_pace, behind (the measures behind). Each
     alert's `disclosure` is the county's status in the window's suppression pattern (threshold: the setting), which
     the training page uses for the same window: rates only, no count of cadres is stated."""
-    window = year_to_date(quarter)
+    # a county whose files of the window are not all in is left out, as on the training page (the late-file
+    # warning names it): its unsent quarter would read as training behind the pace
+    window = coverage.reported(conn, year_to_date(quarter), config, training_judged_on(quarter))
     last = queries.run(conn, "training_last_date", start=window.start, end=window.end)["last_date"].iloc[0]
     if pd.isna(last):  # no training record at all in the window: nothing was measured (not 0 % for everyone)
         return []

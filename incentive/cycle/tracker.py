@@ -14,6 +14,7 @@ always a parameter, so tests (and a pinned view) decide what day it is.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -355,6 +356,35 @@ def files_not_in(
         if absent:
             out.append(FileGap(county, absent, any((kind, p, county) in pending for p in absent)))
     return out
+
+
+@dataclass(frozen=True)
+class WindowGaps:
+    """`files_not_in` of a window in two parts. `left_out`: the counties lacking a period that another county has
+    sent, with those periods; every figure of the window leaves them out (coverage.reported), since their unsent
+    part would read as a measured zero beside counties that sent it. `by_none`: the periods no county has sent
+    (records not yet begun, or a period just over): common to all, so counties still compare, and the figures are
+    of the other periods (docs/decisions.md#unsent-training-files)."""
+
+    left_out: tuple[FileGap, ...]
+    by_none: tuple[str, ...]
+
+
+def window_gaps(
+    conn: duckdb.DuckDBPyConnection, kind: str, start: dt.date, end: dt.date, config: Mapping[str, float]
+) -> WindowGaps:
+    """files_not_in(start..end) split into WindowGaps."""
+    found = files_not_in(conn, kind, start, end, config)
+    counties = len(queries.run(conn, "race_units", county=""))
+    if not found or len(found) < counties:  # some county has sent every period: none is unsent by all
+        return WindowGaps(tuple(found), ())
+    by_none = tuple(p for p in found[0].periods if all(p in gap.periods for gap in found))
+    left_out = tuple(
+        dataclasses.replace(gap, periods=tuple(p for p in gap.periods if p not in by_none))
+        for gap in found
+        if set(gap.periods) - set(by_none)
+    )
+    return WindowGaps(left_out, by_none)
 
 
 def gaps_line(found: list[Gap], lang: str, quote=str) -> str:

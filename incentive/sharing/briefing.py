@@ -42,6 +42,9 @@ class BriefingUnavailable(TranslatedError):
     """No browser engine to print with; the sentence says how to install one."""
 
 
+ACTIONS_SHOWN = 8  # rows of the training page's action list: what fits under its chart on one A4 page
+
+
 @dataclass
 class Headline:
     """One headline figure of the first page: what it is, the figure, and a line of context."""
@@ -242,6 +245,7 @@ def _training(
     section = Section(t("page_training", lang))
     in_year = period is not None and periods.bounds(period)[0].year == year
     window = bulletin.training_window(period) if in_year else coverage.year_window(year)
+    window = coverage.reported(conn, window, config, today)  # unsent files left out, as on 培训覆盖
     words = bulletin.window_words(window, lang)
     figures = coverage.county_figures(conn, window, int(config["suppression_threshold"]), today)
     if figures is None or figures.whole is None:
@@ -277,6 +281,9 @@ def _training(
         )
     elif hidden:
         section.headline = Headline(t("kpi_coverage", lang), t("withheld", lang))
+    elif county in window.without:  # its unsent quarter would read as untrained: no figure, and why
+        section.headline = Headline(t("kpi_coverage", lang), t("training_not_in_short", lang))
+        section.paragraphs.append(t("brief_training_county_not_in", lang, county=county, window=words))
     absent = bulletin.absent_training(conn, window, config, lang, until=today, county=county)
     if absent:  # a county's unsent quarter is no measured zero, as on the pages and in the 通报
         section.paragraphs.append(absent)
@@ -294,7 +301,11 @@ def _training(
     actions = coverage_tables.action_list(figures.category_gaps, figures.domain_gaps, lang)
     if county:
         actions = actions[actions[t("col_unit_county", lang)] == county]
-    section.tables.append(actions.drop(columns=[t("col_gap_pp", lang)]).head(12))
+    if actions.empty:  # no gap to act on (or no figures of the county's own): no table of headers only
+        return section
+    if len(actions) > ACTIONS_SHOWN:  # a table cut short says so: the rest are on 培训覆盖
+        section.paragraphs.append(t("brief_actions_cut", lang, shown=ACTIONS_SHOWN, n=len(actions)))
+    section.tables.append(actions.drop(columns=[t("col_gap_pp", lang)]).head(ACTIONS_SHOWN))
     return section
 
 

@@ -574,62 +574,47 @@ def window_words(window: coverage.Window, lang: str) -> str:
 def absent_training(
     conn, window: coverage.Window, config: dict, lang: str, *, until: dt.date, county: str = "", quote=str
 ) -> str:
-    """`培训数据未报齐：棠梨县（2026年第三季度未报）。…`: the counties (one, with `county`) whose training files for
-    the schedule's periods inside `window` that have ended by `until` (today: a quarter still running is owed
-    nothing) are not all in, so that a page, the briefing and the 通报 never show a county's unsent quarter as a
-    measured zero (tracker.files_not_in); '' when all are in. `quote` makes names inert where the line goes."""
-    absent = [
-        gap
-        for gap in tracker.files_not_in(conn, "training", window.start, min(window.end, until), config)
-        if not county or gap.county == county
-    ]
-    if not absent:
-        return ""
-    items = [
-        t(
-            "bulletin_training_absent_county",
-            lang,
-            county=quote(gap.county),
-            periods=join([period_words(p, lang) for p in gap.periods], lang),
-        )
-        for gap in absent
-    ]
-    return t("training_absent_line", lang, n=len(absent), counties=join(items, lang))
+    """`1 个县区培训数据未报齐：棠梨县（2026年第三季度未报）。这些县区不计入…`: the counties (one, with `county`) left
+    out of the window's figures since a training file another county has sent for a schedule period inside `window`
+    that has ended by `until` is not in (coverage.reported, tracker.window_gaps), and the periods no county has sent,
+    so that a page, the briefing and the 通报 never show an unsent quarter as a measured zero; '' when all are in.
+    `quote` makes names inert where the line goes."""
+    gaps = tracker.window_gaps(conn, "training", window.start, min(window.end, until), config)
+    left_out = [gap for gap in gaps.left_out if not county or gap.county == county]
+    lines = []
+    if left_out:
+        items = [
+            t(
+                "bulletin_training_absent_county",
+                lang,
+                county=quote(gap.county),
+                periods=join([period_words(p, lang) for p in gap.periods], lang),
+            )
+            for gap in left_out
+        ]
+        lines.append(t("training_absent_line", lang, n=len(left_out), counties=join(items, lang)))
+    if gaps.by_none:
+        periods_words = join([period_words(p, lang) for p in gaps.by_none], lang)
+        lines.append(t("training_unsent_by_all", lang, periods=periods_words))
+    return " ".join(lines) if lang == "en" else "".join(lines)
 
 
 def _training(conn, period: str, county: str, lang: str, config: dict, today: dt.date) -> list[str]:
     """Coverage and hours from January to the period's end against the year's targets, and the widest gaps;
     counties the training page hides are hidden here too (coverage.county_figures); the counties whose training
-    files of the window are not all in, as the race part says of its scores (tracker.files_not_in)."""
-    window = training_window(period)
-    absent = tracker.files_not_in(conn, "training", window.start, window.end, config)
-    caveats = {  # a county named lowest or with a gap says in the same sentence that its files are not all in
-        gap.county: t(
-            "bulletin_training_caveat", lang, periods=join([period_words(p, lang) for p in gap.periods], lang)
-        )
-        for gap in absent
-    }
-    paragraphs = _training_figures(conn, period, county, lang, config, caveats, today)
+    files of the window are not all in are left out of the figures and named after them, as the race part names
+    the counties whose scores are not in (absent_training)."""
+    paragraphs = _training_figures(conn, period, county, lang, config, today)
+    absent = absent_training(conn, training_window(period), config, lang, until=today, county=county)
     if absent:
-        items = [
-            t(
-                "bulletin_training_absent_county",
-                lang,
-                county=gap.county,
-                periods=join([period_words(p, lang) for p in gap.periods], lang),
-            )
-            for gap in absent
-        ]
-        paragraphs.append(t("bulletin_training_absent", lang, n=len(absent), counties=join(items, lang)))
+        paragraphs.append(absent)
     return paragraphs
 
 
-def _training_figures(
-    conn, period: str, county: str, lang: str, config: dict, caveats: dict[str, str], today: dt.date
-) -> list[str]:
-    """`caveats`: county -> `第三季度培训数据未报`, printed beside the county wherever a sentence names it; `today`
-    decides whether the window still runs (coverage.pace_years)."""
-    window = training_window(period)
+def _training_figures(conn, period: str, county: str, lang: str, config: dict, today: dt.date) -> list[str]:
+    """The window's figures over the counties that sent it (coverage.reported); `today` decides whether the window
+    still runs (coverage.pace_years)."""
+    window = coverage.reported(conn, training_window(period), config, today)  # unsent files left out
     words = window_words(window, lang)
     # what each cadre owes by the period's end against his own target by rank (docs/decisions.md#training-targets-by-rank)
     figures = coverage.county_figures(conn, window, int(config["suppression_threshold"]), today)
@@ -640,6 +625,8 @@ def _training_figures(
     whole = figures.whole
     gaps = figures.category_gaps[figures.category_gaps["gap_pp"] < -GAP_MARGIN_PP]
     domains = figures.domain_gaps[figures.domain_gaps["gap_pp"] < -GAP_MARGIN_PP]
+    if county in window.without:
+        return [t("brief_training_county_not_in", lang, county=county, window=words)]
     if county:
         mine, hidden = figures.county(county)
         if mine is None:
@@ -660,8 +647,8 @@ def _training_figures(
                 prefecture_on_pace=whole["share_on_pace"],
             )
         ]
-        items = [_category_gap(row, lang, {}) for _, row in gaps[gaps["county"] == county].iterrows()]
-        items += [_domain_gap(row, lang, {}) for _, row in domains[domains["county"] == county].iterrows()]
+        items = [_category_gap(row, lang) for _, row in gaps[gaps["county"] == county].iterrows()]
+        items += [_domain_gap(row, lang) for _, row in domains[domains["county"] == county].iterrows()]
         if items:
             paragraphs.append(t("bulletin_training_county_gaps", lang, items=_items(items, lang)))
         return paragraphs
@@ -681,14 +668,12 @@ def _training_figures(
     behind = shown[shown["share_on_pace"] < whole["share_on_pace"]].sort_values("share_on_pace", kind="stable")
     if len(behind):
         items = [
-            t("bulletin_targets_item_caveat", lang, county=c, share=v, caveat=caveats[c])
-            if c in caveats
-            else t("bulletin_targets_item", lang, county=c, share=v)
+            t("bulletin_targets_item", lang, county=c, share=v)
             for c, v in zip(behind["county"].head(BEHIND), behind["share_on_pace"].head(BEHIND), strict=True)
         ]
         paragraphs.append(t("bulletin_targets_behind", lang, n=len(behind), items=join(items, lang)))
     if len(gaps):
-        items = [_category_gap(row, lang, caveats) for _, row in gaps.head(GAPS).iterrows()]
+        items = [_category_gap(row, lang) for _, row in gaps.head(GAPS).iterrows()]
         paragraphs.append(t("bulletin_training_gaps", lang, items=_items(items, lang)))
     withheld = figures.by_county.loc[figures.hidden != "", "county"].tolist()
     if withheld:
@@ -696,27 +681,22 @@ def _training_figures(
     return paragraphs
 
 
-def _named(county: str, lang: str, caveats: dict[str, str]) -> str:
-    """棠梨县 or 棠梨县（2026年第三季度培训数据未报）."""
-    return t("bulletin_gap_county_caveat", lang, county=county, caveat=caveats[county]) if county in caveats else county
-
-
-def _category_gap(row: pd.Series, lang: str, caveats: dict[str, str]) -> str:
+def _category_gap(row: pd.Series, lang: str) -> str:
     return t(
         "bulletin_gap_category",
         lang,
-        county=_named(row["county"], lang, caveats),
+        county=row["county"],
         category=coverage_tables.category_label(row["category"], lang),
         coverage=row["coverage"],
         gap=-row["gap_pp"],
     )
 
 
-def _domain_gap(row: pd.Series, lang: str, caveats: dict[str, str]) -> str:
+def _domain_gap(row: pd.Series, lang: str) -> str:
     return t(
         "bulletin_gap_domain",
         lang,
-        county=_named(row["county"], lang, caveats),
+        county=row["county"],
         domain=row["domain"],
         reach=row["reach"],
         gap=-row["gap_pp"],

@@ -71,7 +71,7 @@ def coverage_frame(db: Database, period: str, by: str = "county", *, suppress: b
     totals: the window's one pattern, coverage.disclosure_pattern), and `suppress=True` empties their figures.
     """
     config = settings.current(db)
-    window = coverage.period_window(period)
+    window = coverage.reported(db.connection, coverage.period_window(period), config, dt.date.today())
     years = coverage.pace_years(db.connection, window, dt.date.today())
     cadres = coverage.cadres_in(db.connection, window)
     frame = coverage.window_query(db.connection, "training_coverage", window, cadres, by=by, county="", to_come=years)

@@ -7,14 +7,18 @@ window (the expensive step), then `window_query` slices it as often as a page ne
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from incentive import disclosure, periods
+from incentive.cycle import tracker
 from incentive.store import queries
 
 CATEGORIES = ("political", "professional", "innovation", "practice")
@@ -35,11 +39,14 @@ COUNT_COLUMNS = ("measured", "meeting_target", "on_pace", "online_met", "unmappe
 
 @dataclass(frozen=True)
 class Window:
-    """A span of whole months: a year, a quarter, or a custom range of months."""
+    """A span of whole months: a year, a quarter, or a custom range of months. `without`: counties left out of
+    every figure of the window, since their training files for it are not all in (`reported`): their cadres
+    would read as untrained, a measured zero (issue 24's review); a comparison window leaves out the same ones."""
 
     start: dt.date  # first day of the first month
     end: dt.date  # last day of the last month
     label: str
+    without: tuple[str, ...] = ()
 
     @property
     def months(self) -> int:
@@ -48,8 +55,21 @@ class Window:
 
 def cadres_in(conn: duckdb.DuckDBPyConnection, window: Window) -> pa.Table:
     """Every cadre on the roster at the window's end, with their training in it and their own training target
-    (queries/training_cadres; docs/decisions.md#training-targets-by-rank)."""
-    return queries.arrow(conn, "training_cadres", start=window.start, end=window.end, months=window.months)
+    (queries/training_cadres; docs/decisions.md#training-targets-by-rank), but those of the window's `without`
+    counties."""
+    cadres = queries.arrow(conn, "training_cadres", start=window.start, end=window.end, months=window.months)
+    if window.without:
+        cadres = cadres.filter(pc.invert(pc.is_in(cadres["county"], value_set=pa.array(list(window.without)))))
+    return cadres
+
+
+def reported(conn: duckdb.DuckDBPyConnection, window: Window, config: Mapping[str, float], today: dt.date) -> Window:
+    """`window` without the counties that lack a training file another county has sent, for a period of the
+    schedule inside `window` that has ended by `today` (tracker.window_gaps: its `left_out`; bulletin.absent_training
+    names them): every view of a window measures the counties that reported it, and says which did not
+    (docs/decisions.md#unsent-training-files)."""
+    gaps = tracker.window_gaps(conn, "training", window.start, min(window.end, today), config)
+    return dataclasses.replace(window, without=tuple(gap.county for gap in gaps.left_out))
 
 
 def window_query(
@@ -130,14 +150,15 @@ def previous_window(window: Window) -> Window:
 def comparable_previous(window: Window, last_day: dt.date | None) -> Window:
     """The same months a year earlier (previous_window); while `window` is still running (data end before its
     end), only its months so far, so a year to date is compared with the same months a year earlier."""
-    before = previous_window(window)
+    before = dataclasses.replace(previous_window(window), without=window.without)  # the same counties
     if last_day is None or last_day >= window.end or last_day < window.start:
         return before
     elapsed = (last_day.year - window.start.year) * 12 + last_day.month - window.start.month + 1
     if elapsed == window.months:  # records reach the window's last month: the whole previous window compares
         return before
     last_index = before.start.year * 12 + before.start.month - 1 + elapsed - 1
-    return months_window(before.start, dt.date(last_index // 12, last_index % 12 + 1, 1))
+    shorter = months_window(before.start, dt.date(last_index // 12, last_index % 12 + 1, 1))
+    return dataclasses.replace(shorter, without=window.without)
 
 
 def prorated_target(annual_hours: float, window: Window) -> float:
@@ -210,7 +231,10 @@ def disclosure_lines(groups: pd.DataFrame) -> tuple[dict, dict, list[disclosure.
     """Sizes (cadres), parts (trained, meeting their own target, on pace, meeting the online minimum, reached per
     category) and lines of every group shown for a window (queries/training_disclosure): the counties add up to
     the prefecture, each slice of a county to the county, and the prefecture's rank levels (and rank groups) to
-    the prefecture and to the counties' levels."""
+    the prefecture and to the counties' levels. No cadre in the window (every county left out, `Window.without`):
+    no group, no line."""
+    if groups.empty:
+        return {}, {part: {} for part in PARTS}, []
     keys = [group_key(s, c, g) for s, c, g in zip(groups["slice"], groups["county"], groups["group"], strict=False)]
     sizes = dict(zip(keys, groups["cadres"].astype(int), strict=False))
     parts = {part: dict(zip(keys, groups[part].astype(int), strict=False)) for part in PARTS}
