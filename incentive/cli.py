@@ -62,6 +62,7 @@ from incentive.store.effects import import_effects
 from incentive.store.lake import LakeLocation
 from incentive.store.reference import current_reference
 from incentive.store.storage_faults import StorageFault, fault_of
+from incentive.training.coverage import period_window
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_LOCKED, EXIT_STORAGE = 0, 1, 2, 3, 4
 FILE_REFUSED = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}  # said as exit 4, not a traceback
@@ -561,11 +562,22 @@ def _export(db: Database, args, lang: str) -> int:
             print(t("cli_coverage_needs_period", lang), file=sys.stderr)
             return EXIT_USAGE
         frame = coverage_frame(db, period, args.by, suppress=args.suppress)
+        # the counties left out of the figures (their files not all in), as the pages say under theirs
+        absent = bulletin.absent_training(
+            db.connection, period_window(period), settings.current(db), lang, until=dt.date.today()
+        )
+        if absent:
+            print(absent, file=sys.stderr)
     elif args.kind == "promotion_training":
         if period is None:
             print(t("cli_needs_period", lang, kind=args.kind), file=sys.stderr)
             return EXIT_USAGE
         frame = promotion_training_frame(db, period, suppress=args.suppress)
+        unsent = bulletin.promotions_absent(
+            db.connection, periods.bounds(period)[0].year, settings.current(db), lang, until=dt.date.today()
+        )
+        if unsent:  # an unsent quarter reads as hours not trained, as the training page says under its table
+            print(unsent, file=sys.stderr)
     elif args.kind == "welfare_status":
         if period is None:
             print(t("cli_needs_period", lang, kind=args.kind), file=sys.stderr)

@@ -2268,6 +2268,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "Training records start in {first}: for some promotions the year before lies partly before, where no hours "
         "can be counted, so fewer read as trained before.",
     ),
+    "training_promotions_absent": (
+        "提任前培训按已报送的记录计算：{counties}培训数据未报齐，上述县区提拔干部的学时可能偏低，提任前达标可能少计。",
+        "Pre-promotion training is judged on the records sent: {counties} {n:has|have} not sent all {n:its|their} "
+        "training data, so {n:its|their} promoted cadres' hours may read low and fewer count as met.",
+    ),
     "training_not_in_short": ("未报齐", "not all sent"),
     "brief_training_county_not_in": (
         "{county}{window}培训数据未报齐，未计算其覆盖率和学时。",

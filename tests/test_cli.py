@@ -428,6 +428,14 @@ def test_export_coverage_and_settings(sample_db_path, tmp_path):
     assert bad.returncode == 2 and "Value “lots” for “Training coverage target (%)” (coverage_target)" in bad.stderr
     missing = cli(sample_db_path, "export", "coverage")
     assert missing.returncode == 2 and "Exporting coverage needs --period" in missing.stderr
+    # 2026: 棠梨县 has not sent its third quarter; the export leaves it out and says so, as the pages do
+    running = cli(sample_db_path, "export", "coverage", "--period", "2026")
+    assert running.returncode == 0, running.stderr
+    assert "棠梨县" not in set(pd.read_csv(io.StringIO(running.stdout))["county"])
+    assert "Training data are incomplete in 1 county: 棠梨县 (Q3 2026 not sent)." in running.stderr
+    assert "incomplete" not in result.stderr  # 2025: every file in
+    promotions = cli(sample_db_path, "export", "promotion_training", "--period", "2025")
+    assert promotions.returncode == 0 and "棠梨县 (Q3 2026 not sent) has not sent all its" in promotions.stderr
 
 
 def test_export_welfare_status_and_movements_summary(sample_db_path):

@@ -215,3 +215,19 @@ def test_a_short_link_reopens_the_county_its_period_and_its_comparison(app_facto
 def test_meeting_mode_shows_the_county_page_one_section_at_a_time(app_factory, sample_db_path):
     at = app_factory(sample_db_path, page="views/county.py", query={"county": COUNTY, "present": "1"})
     assert any(m.value.startswith("**1 / 6") for m in at.markdown)
+
+
+def test_a_county_that_has_not_sent_a_training_quarter_shows_no_coverage_and_says_why(app_factory, sample_db_path):
+    """The sample's 棠梨县 has not sent 2026-Q3: its page and 培训覆盖 with it as the sidebar county show no coverage
+    of it (its unsent quarter would read as untrained), name the quarter, and say why
+    (docs/decisions.md#unsent-training-files)."""
+    said = "棠梨县的培训数据未报齐（2026），不计算其覆盖率和学时"
+    profile = app_factory(sample_db_path, query={"county": "棠梨县"}, page="views/county.py")
+    assert any(i.value.startswith(said) for i in profile.info)
+    assert any(w.value.startswith("1 个县区培训数据未报齐：棠梨县（2026年第三季度未报）") for w in profile.warning)
+    page = app_factory(sample_db_path, query={"county": "棠梨县"}, page="views/training.py")
+    assert any(i.value.startswith(said) for i in page.info)
+    assert not [m for m in page.metric if m.label == "培训覆盖率"]  # nothing measured of it
+    other = app_factory(sample_db_path, query={"county": "云岫县"}, page="views/training.py")
+    assert not any(i.value.startswith("云岫县的培训数据未报齐") for i in other.info)
+    assert [m for m in other.metric if m.label == "培训覆盖率"]

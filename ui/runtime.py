@@ -271,6 +271,17 @@ def _cached_absent_training(
     )
 
 
+def promotions_absent(year: int, lang: str) -> str:
+    """bulletin.promotions_absent for a page: the counties whose unsent training files fall in the years the
+    promotions of `year` are judged in, as one line ('' when none); once per data version and day."""
+    return _cached_promotions_absent(data_version(), year, lang, today(), pinned_at())
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _cached_promotions_absent(version: str, year: int, lang: str, day: dt.date, moment: dt.datetime | None) -> str:
+    return bulletin.promotions_absent(_reader(moment), year, app_settings(), lang, until=day, quote=markdown)
+
+
 def app_settings() -> dict[str, float]:
     """The settings in force (hours target, coverage target, suppression threshold), read fresh every run."""
     return settings.current(database())

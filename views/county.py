@@ -268,7 +268,7 @@ with deck.section("training"):
         training = county_profile.training(county_figures(window), county_figures(window_before), county)
         st.caption(tm("profile_training_scope", lang, window=window.label, before=window_before.label))
         absent = absent_training(window, county, lang)
-        if absent:  # the county's unsent quarter is no measured zero (docs/decisions.md#reported-counts)
+        if absent:  # the counties left out, named (docs/decisions.md#unsent-training-files)
             st.warning(absent)
         if county in window.without:
             st.info(tm("training_county_not_in", lang, county=county, window=window.label))

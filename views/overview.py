@@ -169,7 +169,7 @@ with deck.section("training"):
         if len(coverage) > charts.SCREEN_UNITS:
             chart.caption(t("chart_ends_note", lang, n=len(coverage), k=charts.ENDS))
         absent = absent_training(this_year, "", lang)
-        if absent:  # a county's unsent quarter is no measured zero (docs/decisions.md#reported-counts)
+        if absent:  # the counties left out, named (docs/decisions.md#unsent-training-files)
             chart.warning(absent)
         chart.caption(
             t(

@@ -17,6 +17,7 @@ from ui.frame import MISSING_CELL, fit_marks, table_height
 from ui.runtime import (
     absent_training,
     app_settings,
+    promotions_absent,
     promotions_in,
     ranking,
     reported_window,
@@ -184,7 +185,7 @@ with deck.section("headline"):
         delta=None if head.untrained is None else f"{head.untrained:+,}",
     )
     absent = absent_training(window, county or "", lang)
-    if absent:  # a county's unsent quarter is no measured zero (docs/decisions.md#reported-counts)
+    if absent:  # the counties left out, named (docs/decisions.md#unsent-training-files)
         st.warning(absent)
     if coverage.running(window, last_day, today()) and not scope_hidden:
         st.caption(
@@ -247,6 +248,9 @@ with deck.section("targets"):
         deck.table(promotion_rows, height=table_height(len(promotion_rows)))  # every county, no scrolling inside
         download(promotion_rows, t("file_training_promotions", lang, year=window.start.year), "training_promotions")
         st.caption(t("training_promotions_rule", lang))
+        unsent = promotions_absent(window.start.year, lang)
+        if unsent:  # an unsent quarter reads as hours not trained: say whose counts may be low
+            st.warning(unsent)
         if "promotions" in reaching:
             st.caption(t("training_before_records_promotions", lang, first=f"{first_month:%Y-%m}"))
 

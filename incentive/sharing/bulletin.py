@@ -599,6 +599,28 @@ def absent_training(
     return " ".join(lines) if lang == "en" else "".join(lines)
 
 
+def promotions_absent(conn, year: int, config: dict, lang: str, *, until: dt.date, quote=str) -> str:
+    """`提任前培训按已报送的记录计算：棠梨县（2026年第三季度未报）的学时可能偏低。`: the counties lacking a training file
+    another county has sent for a period from January of the year before `year` to the end of the year after it
+    (or `until`): the years in which the promotions of `year` are judged (targets.promoted), where an unsent
+    quarter would read as hours not trained; '' when none. A period no county has sent is the records' start,
+    which the page says apart (targets.reaching_before_records)."""
+    end = min(dt.date(year + 1, 12, 31), until)
+    gaps = tracker.window_gaps(conn, "training", dt.date(year - 1, 1, 1), end, config).left_out
+    if not gaps:
+        return ""
+    items = [
+        t(
+            "bulletin_training_absent_county",
+            lang,
+            county=quote(gap.county),
+            periods=join([period_words(p, lang) for p in gap.periods], lang),
+        )
+        for gap in gaps
+    ]
+    return t("training_promotions_absent", lang, n=len(gaps), counties=join(items, lang))
+
+
 def _training(conn, period: str, county: str, lang: str, config: dict, today: dt.date) -> list[str]:
     """Coverage and hours from January to the period's end against the year's targets, and the widest gaps;
     counties the training page hides are hidden here too (coverage.county_figures); the counties whose training
