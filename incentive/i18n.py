@@ -2269,7 +2269,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "can be counted, so fewer read as trained before.",
     ),
     "training_promotions_absent": (
-        "提任前培训按已报送的记录计算：{counties}培训数据未报齐，上述县区提拔干部的学时可能偏低，提任前达标可能少计。",
+        "提任前培训按已报送的记录计算。{n} 个县区培训数据未报齐：{counties}，上述县区提拔干部的学时可能偏低，提任前达标可能少计。",
         "Pre-promotion training is judged on the records sent: {counties} {n:has|have} not sent all {n:its|their} "
         "training data, so {n:its|their} promoted cadres' hours may read low and fewer count as met.",
     ),

@@ -135,6 +135,6 @@ def test_promotions_whose_year_before_has_no_records_are_said(app_factory, sampl
     later = app_factory(sample_db_path, page="views/training.py", query={"year": "2025"})
     assert not any(c.value.startswith(said) for c in later.caption)
     # 2025's promotions are judged into 2026, where 棠梨县 has not sent its third quarter: said under the table
-    unsent = "提任前培训按已报送的记录计算：棠梨县（2026年第三季度未报）培训数据未报齐"
+    unsent = "提任前培训按已报送的记录计算。1 个县区培训数据未报齐：棠梨县（2026年第三季度未报），"
     assert any(w.value.startswith(unsent) for w in later.warning)
     assert not any(w.value.startswith("提任前培训按已报送") for w in at.warning)  # 2022 to 2024: all sent

@@ -600,7 +600,7 @@ def absent_training(
 
 
 def promotions_absent(conn, year: int, config: dict, lang: str, *, until: dt.date, quote=str) -> str:
-    """`提任前培训按已报送的记录计算：棠梨县（2026年第三季度未报）的学时可能偏低。`: the counties lacking a training file
+    """`提任前培训按已报送的记录计算。1 个县区培训数据未报齐：棠梨县（2026年第三季度未报），…`: the counties lacking a training file
     another county has sent for a period from January of the year before `year` to the end of the year after it
     (or `until`): the years in which the promotions of `year` are judged (targets.promoted), where an unsent
     quarter would read as hours not trained; '' when none. A period no county has sent is the records' start,
