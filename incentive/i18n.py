@@ -2273,6 +2273,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "Pre-promotion training is judged on the records sent: {counties} {n:has|have} not sent all {n:its|their} "
         "training data, so {n:its|their} promoted cadres' hours may read low and fewer count as met.",
     ),
+    "cadre_training_absent": (
+        "本县区培训数据未报齐：{counties}。以下学时只计已报送的记录，可能偏低。",
+        "This county's training data are incomplete: {counties}. The hours below count the records sent and may "
+        "read low.",
+    ),
     "training_not_in_short": ("未报齐", "not all sent"),
     "brief_training_county_not_in": (
         "{county}{window}培训数据未报齐，未计算其覆盖率和学时。",

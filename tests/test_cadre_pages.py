@@ -37,6 +37,21 @@ def test_an_administrator_opens_a_cadre_by_the_address_and_it_is_logged(app_fact
     assert _opened(sample_db_path) == [("测试管理员", CADRE)]
 
 
+def test_a_cadre_whose_county_has_not_sent_a_quarter_is_told_his_hours_may_read_low(app_factory, sample_db_path):
+    """棠梨县 (LZ004543's county) has not sent 2026-Q3: his 2026 hours count the records sent, and the page says so;
+    in 2025 (every file in), and for 云岫县's cadre, nothing is said."""
+    said = "本县区培训数据未报齐：棠梨县（2026年第三季度未报）。以下学时只计已报送的记录，可能偏低。"
+    for cadre, year, expected in (("LZ004543", "2026", [said]), ("LZ004543", "2025", []), (CADRE, "2026", [])):
+        at = app_factory(sample_db_path, run=False, query={"year": year})
+        as_admin(at, "测试管理员")
+        at.run()
+        at.switch_page("views/cadre.py")
+        at.query_params["cadre.id"] = cadre
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert [w.value for w in at.warning if "培训数据未报齐" in w.value] == expected, (cadre, year)
+
+
 def test_a_county_account_is_refused_a_cadre_of_another_county(app_factory, sample_db_path):
     from incentive.accounts import users
 

@@ -313,7 +313,7 @@ with deck.section("domains"):
 # ---- over time: quarters, and cumulative hours against the pace line
 with deck.section("trend"):
     st.subheader(t("training_trend", lang))
-    year_window = coverage.year_window(window.start.year)
+    year_window = reported_window(coverage.year_window(window.start.year))  # the same counties as the figures
     annual = (
         float(total["annual_target"]) if not scope_hidden and total["annual_target"] == total["annual_target"] else 0.0
     )

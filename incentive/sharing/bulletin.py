@@ -572,13 +572,22 @@ def window_words(window: coverage.Window, lang: str) -> str:
 
 
 def absent_training(
-    conn, window: coverage.Window, config: dict, lang: str, *, until: dt.date, county: str = "", quote=str
+    conn,
+    window: coverage.Window,
+    config: dict,
+    lang: str,
+    *,
+    until: dt.date,
+    county: str = "",
+    quote=str,
+    sentence: str = "training_absent_line",
 ) -> str:
     """`1 个县区培训数据未报齐：棠梨县（2026年第三季度未报）。这些县区不计入…`: the counties (one, with `county`) left
     out of the window's figures since a training file another county has sent for a schedule period inside `window`
     that has ended by `until` is not in (coverage.reported, tracker.window_gaps), and the periods no county has sent,
     so that a page, the briefing and the 通报 never show an unsent quarter as a measured zero; '' when all are in.
-    `quote` makes names inert where the line goes."""
+    `quote` makes names inert where the line goes; `sentence` the i18n key of the county line ({n}, {counties}):
+    a cadre's page, which keeps his records, says his hours may read low instead."""
     gaps = tracker.window_gaps(conn, "training", window.start, min(window.end, until), config)
     left_out = [gap for gap in gaps.left_out if not county or gap.county == county]
     lines = []
@@ -592,7 +601,7 @@ def absent_training(
             )
             for gap in left_out
         ]
-        lines.append(t("training_absent_line", lang, n=len(left_out), counties=join(items, lang)))
+        lines.append(t(sentence, lang, n=len(left_out), counties=join(items, lang)))
     if gaps.by_none:
         periods_words = join([period_words(p, lang) for p in gaps.by_none], lang)
         lines.append(t("training_unsent_by_all", lang, periods=periods_words))
