@@ -678,6 +678,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "did_you_mean": ("是否为「{suggestion}」？", "did you mean “{suggestion}”?"),
     "unknown_indicator": ("指标目录中没有该指标。", "is not in the indicator catalog."),
     "duplicate_key": ("与第 {other} 行重复（{fields}）。", "duplicates row {other} ({fields})."),
+    "duplicate_key_differs": (
+        "与第 {other} 行重复（{fields}），但「{column}」不同：第 {other} 行为「{that}」，本行为「{this}」。请核对后删去错误的一行。",
+        "duplicates row {other} ({fields}), but “{column}” differs: “{that}” in row {other}, “{this}” here. Check "
+        "which is right and delete the other row.",
+    ),
     "track_required": ("赛马指标必须填写赛道。", "race indicators need a track."),
     # --- notes in the preview
     "note_total_rows": ("已忽略合计/平均行：第 {rows} 行。", "Total/average rows ignored: {rows}."),
@@ -3615,13 +3620,16 @@ def unit_label(unit: str | None, lang: str, count: float | None = None) -> str:
 
 def localize(params: dict, lang: str) -> dict:
     """Parameters as the sentence shows them: ("i18n", key) becomes that key's text, ("unit", 万元) the unit's
-    name in the language (unit_label), a list its items joined."""
+    name in the language (unit_label), ("by_lang", {"zh": …, "en": …}) the text of the language, a list its items
+    joined."""
     out = {}
     for name, value in params.items():
         if isinstance(value, tuple) and len(value) == 2 and value[0] == "i18n":
             out[name] = t(value[1], lang)
         elif isinstance(value, tuple) and len(value) == 2 and value[0] == "unit":
             out[name] = unit_label(value[1], lang)
+        elif isinstance(value, tuple) and len(value) == 2 and value[0] == "by_lang":  # data shown per language
+            out[name] = value[1][lang]
         elif isinstance(value, list):
             out[name] = join([str(item) for item in value], lang)
         else:

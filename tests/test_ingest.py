@@ -376,7 +376,10 @@ def test_names_accepted_as_is_when_no_regions_are_loaded(db):
 def test_duplicate_key_names_both_rows(catalog_db):
     data = "考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n2025Q2,云峤县,R01,2\n2025二季度,云岫县,招商引资额,3\n"
     preview = parse_file("d.csv", data.encode(), current_reference(catalog_db))
-    assert messages(preview) == ["文件「d.csv」，第 4 行：与第 2 行重复（2025-Q2 / 云岫县 / R01）。"]
+    assert messages(preview) == [
+        "文件「d.csv」，第 4 行：与第 2 行重复（2025-Q2 / 云岫县 / R01），但「数值」不同：第 2 行为「1」，本行为「3」。"
+        "请核对后删去错误的一行。"
+    ]
 
 
 def test_skip_invalid_imports_the_rest_and_reports_rejects(catalog_db):

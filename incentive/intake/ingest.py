@@ -38,6 +38,7 @@ from incentive.intake.file_kinds import (
     FileKind,
     enum_code,
     enum_spellings,
+    labelled,
     match_header,
     strip_unit,
 )
@@ -903,14 +904,43 @@ def _check_duplicates(preview: Preview, table: Table) -> None:
     if not dup.any():
         return
     first_row: dict[tuple, int] = {}
+    first_index: dict[tuple, object] = {}
     for idx in df.index[dup]:
         key = tuple(keys.loc[idx])
         row = int(df.at[idx, "source_row"])
         if key in first_row:
             if first_row[key] != row:  # one wide row holds many keys; only repeat rows are duplicates
                 label = " / ".join(str(v) for v in df.loc[idx, key_cols] if v not in ("", None))
+                params = {"other": first_row[key], "fields": label}
+                differs = _first_difference(preview.kind, df.loc[[first_index[key], idx]], key_cols)
                 preview.problems.append(
-                    Problem("duplicate_key", row, None, None, {"other": first_row[key], "fields": label})
+                    Problem("duplicate_key_differs" if differs else "duplicate_key", row, None, None, params | differs)
                 )
         else:
-            first_row[key] = row
+            first_row[key], first_index[key] = row, idx
+
+
+def _first_difference(kind: str, pair: pd.DataFrame, key_cols: list[str]) -> dict:
+    """The first column other than the key whose value differs between two rows of one key, as the preview shows
+    it in each language (file_kinds.labelled): {column, that (the first row's), this}; {} when they are the same
+    row twice. Two rows that differ tell the office which one it must check."""
+    shown = {lang: labelled(kind, pair.drop(columns=key_cols), lang) for lang in ("zh", "en")}
+    for i in range(shown["zh"].shape[1]):
+        that, this = (shown["zh"].iat[0, i], shown["zh"].iat[1, i])
+        if (pd.isna(that) and pd.isna(this)) or that == this:
+            continue
+        by_lang = {
+            name: ("by_lang", {lang: _shown(shown[lang].iat[row, i]) for lang in shown})
+            for name, row in (("that", 0), ("this", 1))
+        }
+        return {"column": ("by_lang", {lang: str(shown[lang].columns[i]) for lang in shown}), **by_lang}
+    return {}
+
+
+def _shown(value: object) -> str:
+    """A cell as the office typed it: 3, not 3.0 (the shortest decimal otherwise)."""
+    if pd.isna(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
