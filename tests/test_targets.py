@@ -321,3 +321,18 @@ def test_what_reaches_back_before_the_first_record_is_said():
     early = dt.date(2021, 1, 1)  # the rolling window 2021-01..2025-12 is recorded whole
     assert targets.reaching_before_records(early, dt.date(2025, 1, 1), dt.date(2025, 12, 31), rules, both) == []
     assert targets.reaching_before_records(None, dt.date(2025, 1, 1), dt.date(2025, 12, 31), rules, both) == []
+
+
+def test_a_pinned_moment_measures_against_the_targets_in_force_then(ranked_db):
+    """A link pinned before a target was changed keeps that moment's targets, as it keeps that moment's data
+    (schema 016): S1's 90 学时 met the 90 in force then, not the 96 set after."""
+    from incentive.store.database import DataAsOf
+
+    pinned = DataAsOf(ranked_db.connection, dt.datetime.now())
+    targets.save(ranked_db, {"section": targets.Target(96, 1, 50)}, "admin")
+    assert targets.in_force(ranked_db)["section"].hours == 96
+    assert targets.in_force(pinned)["section"].hours == 90
+    then = coverage.cadres_in(pinned, coverage.year_window(2025)).to_pandas().set_index("cadre_id")
+    now = per_cadre(ranked_db, coverage.year_window(2025))
+    assert then.loc["S1", ["target", "met_target"]].tolist() == [90, True]
+    assert now.loc["S1", ["target", "met_target"]].tolist() == [96, False]

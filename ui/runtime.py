@@ -160,8 +160,9 @@ def training_version() -> str:
 
 
 def training_targets() -> dict[str, targets.Target]:
-    """The training targets by rank group in force (targets.in_force), read fresh every run."""
-    return targets.in_force(database())
+    """The training targets by rank group in force (targets.in_force), read fresh every run; a pinned link's
+    those in force at its moment, as its figures are measured against them (schema 016)."""
+    return targets.in_force(_reader(pinned_at()))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
