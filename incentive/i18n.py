@@ -1832,6 +1832,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "{name}无目标值：本期最低 {low}，中位数 {median}，最高 {high}。",
         "{name} has no target: this period ranges from {low} (median {median}) to {high}.",
     ),
+    "welfare_trend_partial": (
+        "{periods}尚未全部县区报送，不画全市中位数（已报县区的中位数不代表全市）。",
+        "Not every county has sent {periods}: no prefecture median is drawn for it (the median of the counties "
+        "that sent it is not the prefecture's).",
+    ),
     "welfare_trend_small_hidden": (
         "图中未画出 {n} 个少于 {threshold} 人的数值（人数过少，不公开）；中位数按全部县区计算。",
         "{n} {n:value|values} of fewer than {threshold} people {n:is|are} not drawn (too few to show); the median is "

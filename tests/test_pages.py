@@ -678,3 +678,18 @@ def test_a_link_asking_for_points_on_a_catalog_of_many_units_is_told_why(app_fac
         i.value for i in at.info
     ]
     assert at.selectbox(key="rank_method").value == "z"
+
+
+def test_the_care_trend_draws_no_median_for_a_half_year_only_one_county_has_sent(app_factory, sample_new_county_path):
+    """云岫县 alone has sent 2026-H2 (tests/conftest.py): its value is drawn, but a median of one county is not the
+    prefecture's, so none is drawn for 2026-H2 and the caption says so; the radar opens on a county with figures."""
+    at = app_factory(sample_new_county_path, page="views/welfare.py")
+    said = [c.value for c in at.caption if "不画全市中位数" in c.value]
+    assert said == ["2026-H2尚未全部县区报送，不画全市中位数（已报县区的中位数不代表全市）。"]
+    import json
+
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    spec = next(s for s in specs if "历次考评" in s["layout"]["title"]["text"])
+    median = next(d for d in spec["data"] if d.get("name") == "全市中位数")
+    drawn = dict(zip(median["x"], median["y"], strict=True))
+    assert drawn.get("2026-H2") is None and drawn["2026-H1"] is not None

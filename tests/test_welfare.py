@@ -204,8 +204,32 @@ def test_small_counts_of_people_read_less_than_five_and_their_changes_are_left_o
 
 def test_the_trend_leaves_small_counts_of_people_out_and_keeps_the_median_of_all(people_db):
     history = welfare.history(people_db.connection)
-    shown, median, hidden = welfare.trend_shown(history[history["indicator"] == "W08"], 5)
+    trend = welfare.trend_shown(history[history["indicator"] == "W08"], 5)
+    shown, median, hidden = trend.shown, trend.median, trend.hidden
     values = shown.set_index(["period", "county"])["value"]
     assert hidden == 3  # 2 and 3 in 2025-H1, 1 in 2024-H2; 0 is shown
     assert math.isnan(values[("2025-H1", "甲县")]) and values[("2025-H1", "乙县")] == 0
     assert median["2024-H2"] == 7.0 and math.isnan(median["2025-H1"])  # 2.5: a small count, not drawn
+
+
+def test_a_period_not_every_county_has_sent_draws_its_counties_but_no_median():
+    """2026-H2 sent by one county of three: its value is drawn, but the median of one county is not the
+    prefecture's, so none is drawn and the period is named (the page says so under the chart)."""
+    history = pd.DataFrame(
+        {
+            "period": ["2026-H1"] * 3 + ["2026-H2"] * 3,
+            "county": ["甲县", "乙县", "丙县"] * 2,
+            "value": [80.0, 90.0, 70.0, 95.0, None, None],
+            "unit": ["%"] * 6,
+        }
+    )
+    trend = welfare.trend_shown(history, 5)
+    assert trend.median["2026-H1"] == 80.0 and math.isnan(trend.median["2026-H2"])
+    assert trend.partial == ("2026-H2",) and trend.hidden == 0
+    assert trend.shown["value"].tolist()[3] == 95.0  # the county that sent it is drawn
+
+
+def test_the_radar_opens_on_a_county_that_has_sent_something():
+    table = pd.DataFrame({"county": ["甲县", "乙县", "丙县"], "value": [None, 3.0, 4.0]})
+    assert welfare.first_reporting(table) == "乙县"
+    assert welfare.first_reporting(table.assign(value=None)) is None

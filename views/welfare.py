@@ -5,7 +5,7 @@ import streamlit as st
 from incentive import charts, labels, periods
 from incentive.care import welfare
 from incentive.cycle import tracker
-from incentive.i18n import t, unit_label
+from incentive.i18n import join, t, unit_label
 from incentive.safe_text import markdown, tm
 from ui import county_clicks, frame, link_state, meeting, publishing, sharing
 from ui.downloads import figures_downloads
@@ -131,7 +131,14 @@ with deck.section("county"):
     county = (
         state.county
         if state.county in counties
-        else link.selectbox(county_col, t("training_drill_county", lang), counties, key="welfare_county", field="focus")
+        else link.selectbox(
+            county_col,
+            t("training_drill_county", lang),
+            counties,
+            key="welfare_county",
+            field="focus",
+            default=welfare.first_reporting(table),  # a county with figures: not an empty radar
+        )
     )
     indicator = link.selectbox(
         indicator_col,
@@ -153,7 +160,8 @@ with deck.section("county"):
         width="stretch",
     )
     history = welfare_history()
-    history, median, hidden = welfare.trend_shown(history[history["indicator"] == indicator], small)
+    trend = welfare.trend_shown(history[history["indicator"] == indicator], small)
+    history = trend.shown
     target = table.loc[table["indicator"] == indicator, "target"].iloc[0]
     trend_col.plotly_chart(
         charts.indicator_trend(
@@ -163,14 +171,16 @@ with deck.section("county"):
             {"median": t("col_median", lang), "target": t("col_target", lang)},
             t("chart_welfare_trend", lang, name=names[indicator]),
             unit_label(history["unit"].iloc[0], lang) if len(history) else "",
-            median=median,
+            median=trend.median,
             projector=deck.on,
         ),
         width="stretch",
     )
     trend_col.caption(t("welfare_trend_live", lang))  # raw values: not frozen by a publication
-    if hidden:  # a chart says what it leaves out
-        trend_col.caption(t("welfare_trend_small_hidden", lang, n=hidden, threshold=small))
+    if trend.hidden:  # a chart says what it leaves out
+        trend_col.caption(t("welfare_trend_small_hidden", lang, n=trend.hidden, threshold=small))
+    if trend.partial:
+        trend_col.caption(t("welfare_trend_partial", lang, periods=join(list(trend.partial), lang)))
     if table.loc[table["indicator"] == indicator, "target"].isna().all():
         spread = table.loc[table["indicator"] == indicator, "value"].describe()
         unit = table.loc[table["indicator"] == indicator, "unit"].iloc[0]

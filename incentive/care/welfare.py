@@ -236,14 +236,35 @@ def shown_figure(value: float, unit: str | None, small: int | None) -> str:
     return f"<{small}" if disclosure.is_small_count(value, unit, small) else f"{value:g}"
 
 
-def trend_shown(history: pd.DataFrame, small: int | None) -> tuple[pd.DataFrame, pd.Series, int]:
-    """One indicator's history (welfare.history rows) as the trend chart may draw it: the counties' values with
-    every count of people from 1 to small − 1 left out (NaN, a gap in the line), the median of all counties per
-    period (computed before anything is left out, so it does not move), itself left out when it is such a count,
-    and how many values were left out (said under the chart)."""
+def first_reporting(table: pd.DataFrame) -> str | None:
+    """The first county of a period's table (county order) with any value: what the page opens its radar on, since
+    a county that sent nothing would draw an empty radar; None when nobody has sent anything."""
+    sent = table.loc[table["value"].notna(), "county"]
+    return sent.iloc[0] if len(sent) else None
+
+
+@dataclass(frozen=True)
+class Trend:
+    """One indicator's trend as the chart may draw it (trend_shown)."""
+
+    shown: pd.DataFrame  # welfare.history rows, small counts of people NaN (a gap in the line)
+    median: pd.Series  # by period; NaN where not drawn
+    hidden: int  # values left out as small counts
+    partial: tuple[str, ...]  # periods not every county has sent: no median drawn (3 counties are not the prefecture)
+
+
+def trend_shown(history: pd.DataFrame, small: int | None) -> Trend:
+    """One indicator's history (welfare.history rows: every county taking part, NaN where it sent nothing) as the
+    trend chart may draw it: the counties' values with every count of people from 1 to small − 1 left out, the
+    median of all counties per period (computed before anything is left out, so it does not move), itself left
+    out when it is such a count or when the period is not complete (its median would be that of the counties that
+    sent it, drawn as the prefecture's: docs/decisions.md#reported-counts), and what was left out, which the page
+    says under the chart."""
     median = history.groupby("period", sort=False)["value"].median()
+    sent = history.groupby("period", sort=False)["value"].agg(["count", "size"])
+    partial = tuple(sent.index[sent["count"] < sent["size"]])
     unit = history["unit"].iloc[0] if len(history) else None
     hidden = [disclosure.is_small_count(v, unit, small) for v in history["value"]]
     shown = history.assign(value=history["value"].mask(pd.Series(hidden, index=history.index)))
-    median = median.mask([disclosure.is_small_count(v, unit, small) for v in median])
-    return shown, median, sum(hidden)
+    median = median.mask([disclosure.is_small_count(v, unit, small) for v in median]).mask(median.index.isin(partial))
+    return Trend(shown, median, sum(hidden), partial)
