@@ -1375,6 +1375,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Tiers: the top {first:.0%} are the first tier, the bottom {third:.0%} the third (default: a third each).",
     ),
     "rank_weights_reset": ("恢复目录权重", "Reset to catalog"),
+    "rank_weights_scaled": (
+        "所填权重合计 {total}，已按比例换算为合计 100%（各赛道占比如上）。",
+        "The weights entered add up to {total}; they are scaled in proportion to add up to 100% (the shares above).",
+    ),
     "rank_custom_banner": (
         "非正式权重（试算）：{weights}。正式排名以指标目录权重为准。",
         "Unofficial weights (what-if): {weights}. Only catalog weights give the official ranking.",

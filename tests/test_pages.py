@@ -363,6 +363,11 @@ def test_custom_track_weights_show_the_unofficial_banner_and_reset(app):
     assert banners and "项目建设 100%" in banners[0]
     table = _ranking_table(app)
     assert table.sort_values("项目建设", ascending=False)["排名"].tolist() == list(range(1, 13))
+    assert not [c for c in app.caption if "已按比例换算" in c.value]  # 100 in all: nothing scaled
+    app.number_input(key="rank_weight_乡村振兴").set_value(100.0).run()  # 200 in all: each half
+    banners = [w.value for w in app.warning if "非正式权重（试算）" in w.value]
+    assert "项目建设 50%" in banners[0] and "乡村振兴 50%" in banners[0]
+    assert "所填权重合计 200，已按比例换算为合计 100%（各赛道占比如上）。" in [c.value for c in app.caption]
     app.button(key="rank_weights_reset").click().run()
     assert not [w for w in app.warning if "非正式权重" in w.value]
     assert app.number_input(key="rank_weight_项目建设").value == 26.0

@@ -210,6 +210,9 @@ with deck.section("headline"):
             [f"{labels.track_label(track, lang)} {share:.0%}" for track, share in now.track_weights.items()], lang
         )
         st.warning(tm("rank_custom_banner", lang, weights=used))
+        entered_total = sum(weights.values())
+        if abs(entered_total - 100) > 1e-9:  # the shares above are not what was typed: say how they came
+            st.caption(t("rank_weights_scaled", lang, total=f"{entered_total:g}"))
     if tiers != scoring.TIER_SHARES:
         st.info(t("rank_custom_tiers", lang, first=tiers[0], third=tiers[1]))
     if now.ranked.empty:
