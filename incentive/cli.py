@@ -62,7 +62,7 @@ from incentive.store.effects import import_effects
 from incentive.store.lake import LakeLocation
 from incentive.store.reference import current_reference
 from incentive.store.storage_faults import StorageFault, fault_of
-from incentive.training.coverage import period_window
+from incentive.training.coverage import period_window, reported
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_LOCKED, EXIT_STORAGE = 0, 1, 2, 3, 4
 FILE_REFUSED = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}  # said as exit 4, not a traceback
@@ -561,11 +561,15 @@ def _export(db: Database, args, lang: str) -> int:
         if period is None:
             print(t("cli_coverage_needs_period", lang), file=sys.stderr)
             return EXIT_USAGE
+        start, end = periods.bounds(period)
+        if pd.isna(queries.run(db.connection, "training_last_date", start=start, end=end)["last_date"].iloc[0]):
+            print(t("cli_no_training_records", lang, period=period), file=sys.stderr)  # not a coverage of zero
+            return EXIT_USAGE
         frame = coverage_frame(db, period, args.by, suppress=args.suppress)
         # the counties left out of the figures (their files not all in), as the pages say under theirs
-        absent = bulletin.absent_training(
-            db.connection, period_window(period), settings.current(db), lang, until=dt.date.today()
-        )
+        config, today = settings.current(db), dt.date.today()
+        window = reported(db.connection, period_window(period), config, today)
+        absent = bulletin.absent_training(db.connection, window, config, lang, until=today)
         if absent:
             print(absent, file=sys.stderr)
     elif args.kind == "promotion_training":

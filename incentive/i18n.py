@@ -2292,6 +2292,20 @@ TEXT: dict[str, tuple[str, str]] = {
         "This county's training data are incomplete: {counties}. The hours below count the records sent and may "
         "read low.",
     ),
+    "profile_training_not_in": (
+        "{county}的培训数据未报齐（{window}），不计算其覆盖率和学时，以免未报部分读作未参训；报齐后即显示。",
+        "{county} has not sent all its training files for {window}: its coverage and hours are not computed, so "
+        "that what is not in does not read as untrained; they show once it has sent them.",
+    ),
+    "brief_training_without": (
+        "全市数字不含培训数据未报齐的{counties}。",
+        " The prefecture's figures leave out {counties}, whose training data are not all in.",
+    ),
+    "cli_no_training_records": (
+        "{period} 没有培训记录：没有可计算的覆盖率（不是覆盖率为零），未导出。",
+        "No training records are dated in {period}: there is no coverage to measure (it is not zero); nothing was "
+        "exported.",
+    ),
     "training_not_in_short": ("未报齐", "not all sent"),
     "brief_training_county_not_in": (
         "{county}{window}培训数据未报齐，未计算其覆盖率和学时。",
@@ -3107,6 +3121,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "bulletin_h_care_half": ("（{half}）", " ({half})"),
     "data_version_pinned_since": ("（固定版本：截至 {when}）", " (pinned: as of {when})"),
+    "training_running_cut": (
+        "{period}尚在报送中（{of} 个县区中已有 {sent} 个报送），各项数字截至{last}，不含该期。",
+        "{period} is still being sent ({sent} of {of} counties so far): the figures run to {last} and leave it out.",
+    ),
     "training_unsent_by_all": (
         "尚无县区报送{periods}的培训数据，各项数字只计已报的月份。",
         "No county has sent training data for {periods} yet: the figures are of the other months.",

@@ -434,6 +434,9 @@ def test_export_coverage_and_settings(sample_db_path, tmp_path):
     assert "棠梨县" not in set(pd.read_csv(io.StringIO(running.stdout))["county"])
     assert "Training data are incomplete in 1 county: 棠梨县 (Q3 2026 not sent)." in running.stderr
     assert "incomplete" not in result.stderr  # 2025: every file in
+    empty = cli(sample_db_path, "export", "coverage", "--period", "2026Q4")  # no record yet: not a coverage of 0
+    assert empty.returncode == 2 and empty.stdout == ""
+    assert "No training records are dated in 2026-Q4: there is no coverage to measure" in empty.stderr
     promotions = cli(sample_db_path, "export", "promotion_training", "--period", "2025")
     assert promotions.returncode == 0 and "棠梨县 (Q3 2026 not sent) has not sent all its" in promotions.stderr
 

@@ -351,3 +351,40 @@ def test_a_running_year_is_compared_with_the_same_months_a_year_earlier(sample_d
         assert abs(head.coverage_pp - (now["coverage"].iloc[0] - whole_2025["coverage"].iloc[0]) * 100) > 0.05
     finally:
         db.close()
+
+
+def test_a_quarter_still_running_that_some_counties_have_sent_is_cut_off_or_leaves_the_others_out(trained_db):
+    """On 2025-11-20, 2025-Q4 is running: 甲县 has sent records of it (A6 and A7 on 11-10), 乙县 not yet. The year
+    measures January to September for both counties rather than read 乙县's quarter as untrained; the quarter on its
+    own leaves 乙县 out; each says so (docs/decisions.md#unsent-training-files)."""
+    from incentive.sharing import bulletin
+
+    body = "A1,班五,专业能力,乡村振兴,线下,集体,2,2025-04-10\n" + "".join(
+        f"B1,班五,专业能力,乡村振兴,线下,集体,2,2025-{m}-10\n" for m in ("02", "08")
+    )  # 甲县 Q2, 乙县 Q1 and Q3: every ended quarter is in
+    import_ok(
+        trained_db,
+        "sent.csv",
+        ("干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n" + body).encode(),
+    )
+    config, today = settings.current(trained_db), dt.date(2025, 11, 20)
+    year = coverage.reported(trained_db.connection, coverage.year_window(2025), config, today)
+    assert (year.start, year.end, year.label) == (dt.date(2025, 1, 1), dt.date(2025, 9, 30), "2025-01~2025-09")
+    assert year.without == () and year.cut and year.pending == ("2025-Q4", 1, 2)
+    hours = measure(trained_db, year).loc["甲县", "hours_per_cadre"] * 6
+    assert hours == pytest.approx(60 + 60 + 10 + 2)  # A1's and A2's: A7's 8 hours of November are after the cut
+    line = bulletin.absent_training(trained_db.connection, year, config, "zh", until=today)
+    assert line == "2025年第四季度尚在报送中（2 个县区中已有 1 个报送），各项数字截至2025年9月，不含该期。"
+    quarter = coverage.reported(trained_db.connection, coverage.quarter_window(2025, 4), config, today)
+    assert quarter.without == ("乙县",) and not quarter.cut and quarter.end == dt.date(2025, 12, 31)
+    assert bulletin.absent_training(trained_db.connection, quarter, config, "zh", until=today).startswith(
+        "1 个县区培训数据未报齐：乙县（2025年第四季度未报）。"
+    )
+    # once every county has sent it, nothing is cut or left out
+    import_ok(
+        trained_db,
+        "q4.csv",
+        "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\nB1,班五,专业能力,乡村振兴,线下,集体,2,2025-11-12\n".encode(),
+    )
+    whole = coverage.reported(trained_db.connection, coverage.year_window(2025), config, today)
+    assert (whole.end, whole.without, whole.pending, whole.cut) == (dt.date(2025, 12, 31), (), None, False)

@@ -257,25 +257,21 @@ def loaded_findings(scope: Scope) -> list[checks.Finding]:
 
 
 def absent_training(window: coverage.Window, county: str, lang: str, sentence: str = "training_absent_line") -> str:
-    """bulletin.absent_training for a page: the counties (or `county`) whose training files of `window` that
-    have ended by today are not all in, as one line ('' when all are); once per data version and day."""
-    return _cached_absent_training(
-        data_version(), window.start, window.end, county, lang, sentence, today(), pinned_at()
-    )
+    """bulletin.absent_training for a page: what `window` (as reported_window made it) leaves out and why, for
+    every county or `county`, as one line ('' when nothing is); once per data version and day."""
+    return _cached_absent_training(data_version(), window, county, lang, sentence, today(), pinned_at())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _cached_absent_training(
     version: str,
-    start: dt.date,
-    end: dt.date,
+    window: coverage.Window,
     county: str,
     lang: str,
     sentence: str,
     today: dt.date,
     moment: dt.datetime | None,
 ) -> str:
-    window = coverage.Window(start, end, "")
     return bulletin.absent_training(
         _reader(moment), window, app_settings(), lang, until=today, county=county, quote=markdown, sentence=sentence
     )

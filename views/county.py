@@ -264,14 +264,19 @@ with deck.section("training"):
         st.info(t("training_no_records_in_year", lang, year=year))
     else:
         window = reported_window(coverage.year_window(year))  # counties with unsent files left out, as 培训覆盖
+        if window.cut:  # it stops before a quarter still being sent: its last record is the comparison's end
+            last_day = coverage.as_date(
+                run_query("training_last_date", start=window.start, end=window.end)["last_date"].iloc[0]
+            )
         window_before = coverage.comparable_previous(window, last_day)
         training = county_profile.training(county_figures(window), county_figures(window_before), county)
         st.caption(tm("profile_training_scope", lang, window=window.label, before=window_before.label))
-        absent = absent_training(window, county, lang)
-        if absent:  # the counties left out, named (docs/decisions.md#unsent-training-files)
+        # every county left out is named: the prefecture's figures this county is set against leave them out too
+        absent = absent_training(window, "", lang)
+        if absent:  # (docs/decisions.md#unsent-training-files)
             st.warning(absent)
-        if county in window.without:
-            st.info(tm("training_county_not_in", lang, county=county, window=window.label))
+        if county in window.without:  # no window to choose here: say only why nothing is shown
+            st.info(tm("profile_training_not_in", lang, county=county, window=window.label))
         elif training.row is None:
             st.info(tm("profile_training_no_cadres", lang, county=county))
         elif training.hidden:

@@ -387,6 +387,43 @@ def window_gaps(
     return WindowGaps(left_out, by_none)
 
 
+@dataclass(frozen=True)
+class RunningPeriod:
+    """The schedule period still running on a day that some counties, not all, have already sent a file of."""
+
+    period: str
+    sent: tuple[str, ...]  # in county order
+    counties: int  # the counties of the regions
+
+
+def partly_sent_running(
+    conn: duckdb.DuckDBPyConnection,
+    kind: str,
+    start: dt.date,
+    end: dt.date,
+    today: dt.date,
+    config: Mapping[str, float],
+) -> RunningPeriod | None:
+    """The period of `kind` that has begun by `today` but not ended, inside start..end, when some counties have
+    sent a file of it and others have not; None otherwise (nobody yet, or everybody). A window's figures measure
+    up to it rather than read the counties yet to send as zero (coverage.reported)."""
+    rule = schedule.rules(config)[kind]
+    running = [
+        p
+        for p in rule.periods(today.year)
+        if periods.bounds(p)[0] <= today < periods.bounds(p)[1] and start <= periods.bounds(p)[0] <= end
+    ]
+    if not running:
+        return None
+    period = running[0]
+    received = _received(conn, today.year, schedule.rules(config))
+    counties = queries.run(conn, "race_units", county="")["unit"].tolist()
+    sent = tuple(c for c in counties if (kind, period, c) in received)
+    if not sent or len(sent) == len(counties):
+        return None
+    return RunningPeriod(period, sent, len(counties))
+
+
 def gaps_line(found: list[Gap], lang: str, quote=str) -> str:
     """`本期 3 个县区数据未报齐：甲县（无数据、退回待重报）、乙县（缺 2 项、待审核）。`, or '' when nothing is missing.
     `quote` makes the county names inert where the line goes (safe_text.markdown on a page)."""

@@ -25,7 +25,7 @@ from incentive import charts, county_profile, palette, periods
 from incentive.care import movements, welfare
 from incentive.config import classification
 from incentive.cycle import tracker
-from incentive.i18n import TranslatedError, t
+from incentive.i18n import TranslatedError, join, t
 from incentive.labels import data_version_text, reported_label, status_labels, tier_label, tier_labels, track_label
 from incentive.publication import official
 from incentive.race import benchmarks, ranking_tables, rankings
@@ -260,7 +260,7 @@ def _training(
             f"{mine['coverage']:.1%}",
             t("brief_kpi_coverage_note", lang, hours=mine["hours_per_cadre"], target=target),
         )
-        section.paragraphs.append(
+        sentence = (
             t(
                 "brief_training",
                 lang,
@@ -279,6 +279,9 @@ def _training(
                 hours=mine["hours_per_cadre"],
             )
         )
+        if window.without:  # page 1 carries this sentence alone: the prefecture's figure says whom it leaves out
+            sentence += t("brief_training_without", lang, counties=join(list(window.without), lang))
+        section.paragraphs.append(sentence)
     elif hidden:
         section.headline = Headline(t("kpi_coverage", lang), t("withheld", lang))
     elif county in window.without:  # its unsent quarter would read as untrained: no figure, and why

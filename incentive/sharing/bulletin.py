@@ -582,29 +582,49 @@ def absent_training(
     quote=str,
     sentence: str = "training_absent_line",
 ) -> str:
-    """`1 个县区培训数据未报齐：棠梨县（2026年第三季度未报）。这些县区不计入…`: the counties (one, with `county`) left
-    out of the window's figures since a training file another county has sent for a schedule period inside `window`
-    that has ended by `until` is not in (coverage.reported, tracker.window_gaps), and the periods no county has sent,
-    so that a page, the briefing and the 通报 never show an unsent quarter as a measured zero; '' when all are in.
+    """What a window's training figures leave out and why, for `window` as coverage.reported made it (with `until`
+    its `today`), so that a page, the briefing and the 通报 never show an unsent quarter as a measured zero; ''
+    when nothing is left out:
+    - `1 个县区培训数据未报齐：棠梨县（2026年第三季度未报）。本区间的各项数字不含上述县区…`: the counties (one, with
+      `county`) left out (window.without), each with its periods not in (tracker.window_gaps, and the running
+      period for a window that is that period alone);
+    - the periods no county has sent;
+    - the running period the window stops before, with how many counties have sent it.
     `quote` makes names inert where the line goes; `sentence` the i18n key of the county line ({n}, {counties}):
     a cadre's page, which keeps his records, says his hours may read low instead."""
     gaps = tracker.window_gaps(conn, "training", window.start, min(window.end, until), config)
-    left_out = [gap for gap in gaps.left_out if not county or gap.county == county]
+    owed = {gap.county: list(gap.periods) for gap in gaps.left_out}
+    if window.pending and not window.cut:  # the window is the running period: its late counties are left out
+        for name in window.without:
+            owed.setdefault(name, []).append(window.pending[0])
+    left_out = [(name, owed_periods) for name, owed_periods in owed.items() if not county or name == county]
     lines = []
     if left_out:
         items = [
             t(
                 "bulletin_training_absent_county",
                 lang,
-                county=quote(gap.county),
-                periods=join([period_words(p, lang) for p in gap.periods], lang),
+                county=quote(name),
+                periods=join([period_words(p, lang) for p in owed_periods], lang),
             )
-            for gap in left_out
+            for name, owed_periods in left_out
         ]
         lines.append(t(sentence, lang, n=len(left_out), counties=join(items, lang)))
     if gaps.by_none:
         periods_words = join([period_words(p, lang) for p in gaps.by_none], lang)
         lines.append(t("training_unsent_by_all", lang, periods=periods_words))
+    if window.pending and window.cut:
+        period, sent, of = window.pending
+        lines.append(
+            t(
+                "training_running_cut",
+                lang,
+                period=period_words(period, lang),
+                sent=sent,
+                of=of,
+                last=period_words(f"{window.end:%Y-%m}", lang),
+            )
+        )
     return " ".join(lines) if lang == "en" else "".join(lines)
 
 
@@ -636,7 +656,8 @@ def _training(conn, period: str, county: str, lang: str, config: dict, today: dt
     files of the window are not all in are left out of the figures and named after them, as the race part names
     the counties whose scores are not in (absent_training)."""
     paragraphs = _training_figures(conn, period, county, lang, config, today)
-    absent = absent_training(conn, training_window(period), config, lang, until=today, county=county)
+    window = coverage.reported(conn, training_window(period), config, today)
+    absent = absent_training(conn, window, config, lang, until=today, county=county)
     if absent:
         paragraphs.append(absent)
     return paragraphs

@@ -47,6 +47,10 @@ class Window:
     end: dt.date  # last day of the last month
     label: str
     without: tuple[str, ...] = ()
+    # the schedule period still running that some counties, not all, have sent (reported): (period, sent, of);
+    # `cut` when the window stops before it, else its counties yet to send are in `without`
+    pending: tuple[str, int, int] | None = None
+    cut: bool = False
 
     @property
     def months(self) -> int:
@@ -64,12 +68,27 @@ def cadres_in(conn: duckdb.DuckDBPyConnection, window: Window) -> pa.Table:
 
 
 def reported(conn: duckdb.DuckDBPyConnection, window: Window, config: Mapping[str, float], today: dt.date) -> Window:
-    """`window` without the counties that lack a training file another county has sent, for a period of the
-    schedule inside `window` that has ended by `today` (tracker.window_gaps: its `left_out`; bulletin.absent_training
-    names them): every view of a window measures the counties that reported it, and says which did not
-    (docs/decisions.md#unsent-training-files)."""
+    """`window` as every view measures it (docs/decisions.md#unsent-training-files):
+    - without the counties that lack a training file another county has sent, for a period of the schedule inside
+      `window` that has ended by `today` (tracker.window_gaps: its `left_out`);
+    - when the period running on `today` has been sent by some counties and not others: cut before that period
+      (labelled by its months), so that the counties yet to send do not read as untrained in it; a window that is
+      that period alone leaves those counties out instead.
+    bulletin.absent_training says which and why."""
+    running = tracker.partly_sent_running(conn, "training", window.start, window.end, today, config)
+    pending, cut, late = None, False, ()
+    if running is not None:
+        pending = (running.period, len(running.sent), running.counties)
+        first = periods.bounds(running.period)[0]
+        if first > window.start:  # months before it: measure those, for every county
+            window = months_window(window.start, first - dt.timedelta(days=1))
+            cut = True
+        else:
+            counties = queries.run(conn, "race_units", county="")["unit"].tolist()
+            late = tuple(c for c in counties if c not in running.sent)
     gaps = tracker.window_gaps(conn, "training", window.start, min(window.end, today), config)
-    return dataclasses.replace(window, without=tuple(gap.county for gap in gaps.left_out))
+    without = tuple(dict.fromkeys([*(gap.county for gap in gaps.left_out), *late]))
+    return dataclasses.replace(window, without=without, pending=pending, cut=cut)
 
 
 def window_query(
