@@ -260,13 +260,13 @@ def benchmark_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("col_track", lang): [track_label(track, lang) for track in frame["track"]],
             t("profile_col_unit", lang): [unit_label(u, lang) for u in frame["unit_of_measure"]],
             t("profile_col_direction", lang): [t(f"profile_direction_{d}", lang) for d in frame["direction"]],
-            t("col_value", lang): frame["value"].round(2),
-            t("col_median", lang): frame["median"].round(2),
-            t("profile_col_benchmark", lang): frame["benchmark"].round(2),
+            t("col_value", lang): _two_places(frame["value"]),
+            t("col_median", lang): _two_places(frame["median"]),
+            t("profile_col_benchmark", lang): _two_places(frame["benchmark"]),
             t("profile_col_best_unit", lang): frame["best_unit"],
-            t("profile_col_best", lang): frame["best"].round(2),
-            t("profile_col_value_year_before", lang): frame["value_year_before"].round(2),
-            t("profile_col_change_year_before", lang): (frame["value"] - frame["value_year_before"]).round(2),
+            t("profile_col_best", lang): _two_places(frame["best"]),
+            t("profile_col_value_year_before", lang): _two_places(frame["value_year_before"]),
+            t("profile_col_change_year_before", lang): _two_places(frame["value"] - frame["value_year_before"]),
         }
     )
 
@@ -285,12 +285,19 @@ def care_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("col_value", lang): frame["value"],
             t("col_target", lang): frame["target"],
             t("col_status", lang): [status(s) for s in frame["status"]],
-            t("col_median", lang): frame["median"],
+            t("col_median", lang): _two_places(frame["median"]),
             t("profile_col_value_year_before", lang): frame["value_year_before"],
             t("profile_col_status_year_before", lang): [status(s) for s in frame["status_year_before"]],
-            t("profile_col_change_year_before", lang): frame["change_year_before"].round(2),
+            t("profile_col_change_year_before", lang): _two_places(frame["change_year_before"]),
         }
     )
+
+
+def _two_places(values: pd.Series) -> pd.Series:
+    """Rounded to 2 decimals as Python's format rounds the stored number (32.085 → 32.09), which is how the other
+    pages print the same figure (ranking_tables.number_text); pandas' round halves to even on the binary value and
+    read 32.08 for it. A median of care rates carries no float noise into a download (89.94999999999999)."""
+    return values.map(lambda v: float(f"{v:.2f}") if pd.notna(v) else v)
 
 
 def decisions_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -152,3 +152,43 @@ def test_a_hidden_county_has_no_training_change():
     assert county_profile.training(hidden, shown, "甲县").coverage_pp is None
     assert county_profile.training(shown, hidden, "甲县").coverage_pp is None
     assert county_profile.training(shown, shown, "甲县").coverage_pp == 0.0
+
+
+def test_tables_round_as_the_other_pages_print_the_same_figure():
+    """32.085 is 32.09 on 赛马排名 (Python's format of the stored number); pandas' round read 32.08 here. A care
+    median carries no float noise into a download."""
+    import pandas as pd
+
+    from incentive import county_profile
+
+    benchmarks = pd.DataFrame(
+        {
+            "name": ["重点项目投资完成额"],
+            "track": ["项目建设"],
+            "unit_of_measure": ["亿元"],
+            "direction": ["higher"],
+            "value": [20.456],
+            "median": [32.085],
+            "benchmark": [38.555],
+            "best_unit": ["枫岚县"],
+            "best": [45.17],
+            "value_year_before": [30.75],
+        }
+    )
+    row = county_profile.benchmark_table(benchmarks, "zh").iloc[0]
+    assert (row["全市中位数"], row["值"]) == (32.09, 20.46)
+    care = pd.DataFrame(
+        {
+            "name": ["带薪休假落实率"],
+            "unit": ["%"],
+            "value": [80.7],
+            "target": [90.0],
+            "status": ["below"],
+            "median": [89.94999999999999],
+            "value_year_before": [83.6],
+            "status_year_before": ["near"],
+            "change_year_before": [-2.9000000000000057],
+        }
+    )
+    shown = county_profile.care_table(care, "zh").iloc[0]
+    assert shown["全市中位数"] == 89.95 and shown.iloc[-1] == -2.9
