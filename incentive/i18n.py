@@ -316,6 +316,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "overview_care_period": ("关爱考评期", "Care period"),
     "kpi_leader": ("综合第一", "Leading county"),
     "kpi_cadres": ("在册干部", "Cadres on roster"),
+    "chart_coverage_lowest_note": (
+        "棕色为覆盖率最低的县区；虚线为覆盖率目标。",
+        "The brown bar is the county with the lowest coverage; the dashed line is the coverage target.",
+    ),
     "kpi_cadres_reported": ("在册干部（已报县区）", "Cadres (counties that sent)"),
     "kpi_coverage": ("培训覆盖率", "Training coverage"),
     "kpi_hours": ("人均学时", "Hours per cadre"),

@@ -171,6 +171,7 @@ with deck.section("training"):
         absent = absent_training(this_year, "", lang)
         if absent:  # the counties left out, named (docs/decisions.md#unsent-training-files)
             chart.warning(absent)
+        chart.caption(t("chart_coverage_lowest_note", lang))  # the one brown bar, which no legend explains
         chart.caption(
             t(
                 "kpi_roster_note",
