@@ -320,6 +320,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "棕色为覆盖率最低的县区；虚线为覆盖率目标。",
         "The brown bar is the county with the lowest coverage; the dashed line is the coverage target.",
     ),
+    "scope_without": ("{scope}（不含{counties}）", "{scope} (without {counties})"),
     "kpi_cadres_reported": ("在册干部（已报县区）", "Cadres (counties that sent)"),
     "kpi_coverage": ("培训覆盖率", "Training coverage"),
     "kpi_hours": ("人均学时", "Hours per cadre"),
@@ -2302,8 +2303,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "that what is not in does not read as untrained; they show once it has sent them.",
     ),
     "brief_training_without": (
-        "全市数字不含培训数据未报齐的{counties}。",
-        " The prefecture's figures leave out {counties}, whose training data are not all in.",
+        "全市不含培训数据未报齐的{counties}。",
+        " Without {counties} (data not all in).",
     ),
     "cli_no_training_records": (
         "{period} 没有培训记录：没有可计算的覆盖率（不是覆盖率为零），未导出。",

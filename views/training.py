@@ -7,7 +7,7 @@ import streamlit as st
 from incentive import charts, periods
 from incentive.accounts.roles import scope_of
 from incentive.disclosure import SMALL
-from incentive.i18n import t
+from incentive.i18n import join, t
 from incentive.safe_text import markdown, tm
 from incentive.training import coverage, coverage_tables, targets
 from incentive.training.named_lists import NamesWithheld
@@ -154,6 +154,8 @@ deck = meeting.Deck("training", {name: t(f"section_{name}", lang) for name in SE
 # ---- headline figures with change against the previous window
 with deck.section("headline"):
     scope = county or t("all_counties", lang)
+    if not county and window.without:  # the prefecture's figures below leave them out (the line under them says why)
+        scope = t("scope_without", lang, scope=scope, counties=join(list(window.without), lang))
     st.caption(
         tm(  # names and month ranges escaped: a `~` pair would strike the text between through
             "training_scope_targets",

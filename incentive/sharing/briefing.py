@@ -42,7 +42,7 @@ class BriefingUnavailable(TranslatedError):
     """No browser engine to print with; the sentence says how to install one."""
 
 
-ACTIONS_SHOWN = 8  # rows of the training page's action list: what fits under its chart on one A4 page
+ACTIONS_SHOWN = 7  # rows of the training page's action list: what fits under its chart on one A4 page
 
 
 @dataclass
