@@ -21,14 +21,20 @@ def _opened(path) -> list[tuple]:
         db.close()
 
 
-def test_an_administrator_opens_a_cadre_by_the_address_and_it_is_logged(app_factory, sample_db_path):
-    at = app_factory(sample_db_path, run=False)
+def _opened_by_an_administrator(app_factory, path, cadre: str, query: dict | None = None):
+    """The cadre page of `cadre` as 测试管理员 opens it by its address (with `query`, e.g. the year)."""
+    at = app_factory(path, run=False, query=query)
     as_admin(at, "测试管理员")
     at.run()
     at.switch_page("views/cadre.py")
-    at.query_params["cadre.id"] = CADRE
+    at.query_params["cadre.id"] = cadre
     at.run()
     assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_an_administrator_opens_a_cadre_by_the_address_and_it_is_logged(app_factory, sample_db_path):
+    at = _opened_by_an_administrator(app_factory, sample_db_path, CADRE)
     assert at.text_input(key="cadre_id").value == CADRE
     assert any("云岫县" in s.value and "花名册截至" in s.value for s in at.subheader)
     assert any("本次查看已记入审计日志（测试管理员，LZ000007）" in c.value for c in at.caption)
@@ -42,13 +48,7 @@ def test_a_cadre_whose_county_has_not_sent_a_quarter_is_told_his_hours_may_read_
     in 2025 (every file in), and for 云岫县's cadre, nothing is said."""
     said = "本县区培训数据未报齐：棠梨县（2026年第三季度未报）。以下学时只计已报送的记录，可能偏低。"
     for cadre, year, expected in (("LZ004543", "2026", [said]), ("LZ004543", "2025", []), (CADRE, "2026", [])):
-        at = app_factory(sample_db_path, run=False, query={"year": year})
-        as_admin(at, "测试管理员")
-        at.run()
-        at.switch_page("views/cadre.py")
-        at.query_params["cadre.id"] = cadre
-        at.run()
-        assert not at.exception, [e.value for e in at.exception]
+        at = _opened_by_an_administrator(app_factory, sample_db_path, cadre, {"year": year})
         assert [w.value for w in at.warning if "培训数据未报齐" in w.value] == expected, (cadre, year)
 
 

@@ -407,7 +407,8 @@ def partly_sent_running(
     """The period of `kind` that has begun by `today` but not ended, inside start..end, when some counties have
     sent a file of it and others have not; None otherwise (nobody yet, or everybody). A window's figures measure
     up to it rather than read the counties yet to send as zero (coverage.reported)."""
-    rule = schedule.rules(config)[kind]
+    rules = schedule.rules(config)
+    rule = rules[kind]
     running = [
         p
         for p in rule.periods(today.year)
@@ -416,7 +417,7 @@ def partly_sent_running(
     if not running:
         return None
     period = running[0]
-    received = _received(conn, today.year, schedule.rules(config))
+    received = _received(conn, today.year, rules)
     counties = queries.run(conn, "race_units", county="")["unit"].tolist()
     sent = tuple(c for c in counties if (kind, period, c) in received)
     if not sent or len(sent) == len(counties):

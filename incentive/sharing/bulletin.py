@@ -600,16 +600,7 @@ def absent_training(
     left_out = [(name, owed_periods) for name, owed_periods in owed.items() if not county or name == county]
     lines = []
     if left_out:
-        items = [
-            t(
-                "bulletin_training_absent_county",
-                lang,
-                county=quote(name),
-                periods=join([period_words(p, lang) for p in owed_periods], lang),
-            )
-            for name, owed_periods in left_out
-        ]
-        lines.append(t(sentence, lang, n=len(left_out), counties=join(items, lang)))
+        lines.append(t(sentence, lang, n=len(left_out), counties=_unsent_items(left_out, lang, quote)))
     if gaps.by_none:
         periods_words = join([period_words(p, lang) for p in gaps.by_none], lang)
         lines.append(t("training_unsent_by_all", lang, periods=periods_words))
@@ -638,16 +629,24 @@ def promotions_absent(conn, year: int, config: dict, lang: str, *, until: dt.dat
     gaps = tracker.window_gaps(conn, "training", dt.date(year - 1, 1, 1), end, config).left_out
     if not gaps:
         return ""
-    items = [
-        t(
-            "bulletin_training_absent_county",
-            lang,
-            county=quote(gap.county),
-            periods=join([period_words(p, lang) for p in gap.periods], lang),
-        )
-        for gap in gaps
-    ]
-    return t("training_promotions_absent", lang, n=len(gaps), counties=join(items, lang))
+    counties = _unsent_items([(gap.county, gap.periods) for gap in gaps], lang, quote)
+    return t("training_promotions_absent", lang, n=len(gaps), counties=counties)
+
+
+def _unsent_items(unsent: list[tuple[str, list[str] | tuple[str, ...]]], lang: str, quote) -> str:
+    """`棠梨县（2026年第三季度未报）、…`: each county with the periods it has not sent."""
+    return join(
+        [
+            t(
+                "bulletin_training_absent_county",
+                lang,
+                county=quote(name),
+                periods=join([period_words(p, lang) for p in owed], lang),
+            )
+            for name, owed in unsent
+        ],
+        lang,
+    )
 
 
 def _training(conn, period: str, county: str, lang: str, config: dict, today: dt.date) -> list[str]:
