@@ -380,6 +380,9 @@ def test_a_quarter_still_running_that_some_counties_have_sent_is_cut_off_or_leav
     assert bulletin.absent_training(trained_db.connection, quarter, config, "zh", until=today).startswith(
         "1 个县区培训数据未报齐：乙县（2025年第四季度未报）。"
     )
+    # 提任前培训 of 2025 is judged into the running quarter: 乙县's catch-up may read low
+    promotions = bulletin.promotions_absent(trained_db.connection, 2025, config, "zh", until=today)
+    assert "乙县（2025年第四季度未报）" in promotions  # and 甲县's 2024-Q4, which 乙县 sent (B2, 2024-12-30)
     # once every county has sent it, nothing is cut or left out
     import_ok(
         trained_db,
@@ -388,3 +391,4 @@ def test_a_quarter_still_running_that_some_counties_have_sent_is_cut_off_or_leav
     )
     whole = coverage.reported(trained_db.connection, coverage.year_window(2025), config, today)
     assert (whole.end, whole.without, whole.pending, whole.cut) == (dt.date(2025, 12, 31), (), None, False)
+    assert "2025年第四季度" not in bulletin.promotions_absent(trained_db.connection, 2025, config, "zh", until=today)

@@ -11,7 +11,7 @@ from incentive.store.storage_faults import StorageFault
 from incentive.training import coverage, coverage_tables
 from ui import frame, link_state, sign_in, storage_notice
 from ui.frame import MISSING_CELL, table_height
-from ui.runtime import absent_training, database, reported_window
+from ui.runtime import absent_training, database
 
 state = frame.current()
 lang, year = state.lang, state.year
@@ -54,9 +54,8 @@ st.caption(t("cadre_recorded", lang, who=who.name, cadre=profile.cadre_id))
 
 # ---- training of the year against his own target
 st.subheader(t("cadre_section_training", lang, year=year))
-unsent = absent_training(
-    reported_window(coverage.year_window(year)), person.get("county", ""), lang, "cadre_training_absent"
-)
+# the year as his hours are counted (every record of his): which of his county's ended quarters are not in
+unsent = absent_training(coverage.year_window(year), person.get("county", ""), lang, "cadre_training_absent")
 if unsent:  # his county's unsent quarter: his hours may read low (docs/decisions.md#unsent-training-files)
     st.warning(unsent)
 mine = profile.attainment

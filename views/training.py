@@ -171,12 +171,19 @@ with deck.section("headline"):
     figures[0].metric(
         t("kpi_coverage", lang),
         shown(f"{total['coverage']:.1%}"),
-        delta=None if head.coverage_pp is None else t("delta_pp", lang, delta=head.coverage_pp),
+        # a change that prints as 0.0 has neither arrow nor colour (frame.change)
+        **frame.change(
+            None if head.coverage_pp is None else t("delta_pp", lang, delta=head.coverage_pp),
+            None if head.coverage_pp is None else round(head.coverage_pp, 1),
+        ),
     )
     figures[1].metric(
         t("kpi_hours", lang),
         shown(t("kpi_hours_unit", lang, hours=total["hours_per_cadre"])),
-        delta=None if head.hours is None else f"{head.hours:+.1f}",
+        **frame.change(
+            None if head.hours is None else f"{head.hours:+.1f}",
+            None if head.hours is None else round(head.hours, 1),
+        ),
     )
     figures[2].metric(t("kpi_hours_median", lang), shown(t("kpi_hours_unit", lang, hours=total["hours_median"])))
     figures[3].metric(t("kpi_share_own_target", lang), shown(_share(total["share_meeting_target"])))
