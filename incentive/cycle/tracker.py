@@ -393,7 +393,7 @@ class RunningPeriod:
 
     period: str
     sent: tuple[str, ...]  # in county order
-    counties: int  # the counties of the regions
+    late: tuple[str, ...]  # the other counties of the regions, in county order
 
 
 def partly_sent_running(
@@ -422,7 +422,7 @@ def partly_sent_running(
     sent = tuple(c for c in counties if (kind, period, c) in received)
     if not sent or len(sent) == len(counties):
         return None
-    return RunningPeriod(period, sent, len(counties))
+    return RunningPeriod(period, sent, tuple(c for c in counties if c not in sent))
 
 
 def gaps_line(found: list[Gap], lang: str, quote=str) -> str:

@@ -629,8 +629,7 @@ def promotions_absent(conn, year: int, config: dict, lang: str, *, until: dt.dat
     owed = {gap.county: list(gap.periods) for gap in tracker.window_gaps(conn, "training", start, end, config).left_out}
     running = tracker.partly_sent_running(conn, "training", start, end, until, config)
     if running is not None:  # the quarter running now, sent by some: the others' catch-up may read low too
-        counties = queries.run(conn, "race_units", county="")["unit"].tolist()
-        for name in (c for c in counties if c not in running.sent):
+        for name in running.late:
             owed.setdefault(name, []).append(running.period)
     if not owed:
         return ""
@@ -659,18 +658,17 @@ def _training(conn, period: str, county: str, lang: str, config: dict, today: dt
     counties the training page hides are hidden here too (coverage.county_figures); the counties whose training
     files of the window are not all in are left out of the figures and named after them, as the race part names
     the counties whose scores are not in (absent_training)."""
-    paragraphs = _training_figures(conn, period, county, lang, config, today)
-    window = coverage.reported(conn, training_window(period), config, today)
+    window = coverage.reported(conn, training_window(period), config, today)  # read once for both
+    paragraphs = _training_figures(conn, window, county, lang, config, today)
     absent = absent_training(conn, window, config, lang, until=today, county=county)
     if absent:
         paragraphs.append(absent)
     return paragraphs
 
 
-def _training_figures(conn, period: str, county: str, lang: str, config: dict, today: dt.date) -> list[str]:
-    """The window's figures over the counties that sent it (coverage.reported); `today` decides whether the window
-    still runs (coverage.pace_years)."""
-    window = coverage.reported(conn, training_window(period), config, today)  # unsent files left out
+def _training_figures(conn, window: coverage.Window, county: str, lang: str, config: dict, today: dt.date) -> list[str]:
+    """The figures of `window` as coverage.reported made it (the counties that sent it); `today` decides whether
+    the window still runs (coverage.pace_years)."""
     words = window_words(window, lang)
     # what each cadre owes by the period's end against his own target by rank (docs/decisions.md#training-targets-by-rank)
     figures = coverage.county_figures(conn, window, int(config["suppression_threshold"]), today)

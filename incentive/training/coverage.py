@@ -78,14 +78,13 @@ def reported(conn: duckdb.DuckDBPyConnection, window: Window, config: Mapping[st
     running = tracker.partly_sent_running(conn, "training", window.start, window.end, today, config)
     pending, cut, late = None, False, ()
     if running is not None:
-        pending = (running.period, len(running.sent), running.counties)
+        pending = (running.period, len(running.sent), len(running.sent) + len(running.late))
         first = periods.bounds(running.period)[0]
         if first > window.start:  # months before it: measure those, for every county
             window = months_window(window.start, first - dt.timedelta(days=1))
             cut = True
         else:
-            counties = queries.run(conn, "race_units", county="")["unit"].tolist()
-            late = tuple(c for c in counties if c not in running.sent)
+            late = running.late
     gaps = tracker.window_gaps(conn, "training", window.start, min(window.end, today), config)
     without = tuple(dict.fromkeys([*(gap.county for gap in gaps.left_out), *late]))
     return dataclasses.replace(window, without=without, pending=pending, cut=cut)
