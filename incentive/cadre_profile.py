@@ -89,7 +89,9 @@ def read_profile(conn: duckdb.DuckDBPyConnection, scope: Scope, cadre_id: str, c
     named = {"scope": scope, "cadre_id": cadre_id, "county": county}
     roster = queries.run(conn, "cadre_roster", **named)
     records = queries.run(conn, "cadre_training", start=window.start, end=window.end, **named)
-    cadres = queries.run(conn, "training_cadres", start=window.start, end=window.end, months=window.months)
+    cadres = queries.run(
+        conn, "training_cadres", start=window.start, end=window.end, months=window.months, records_end=window.end
+    )
     mine = cadres[cadres["cadre_id"] == cadre_id]
     attainment = None
     if len(mine):

@@ -10,8 +10,10 @@
 -- knows, at his group at $end), annual_hours (his group's yearly rate at $end, for the pace), met_target,
 -- months_other_group (months of his window counted at another group's rate: a promotion inside the window),
 -- online_hours (学时 marked online in $start..$end), online_target (his group's yearly online minimum × $months / 12),
--- online_met. Params: $start, $end (dates: first and last day of whole months), $months (their number).
-WITH base AS (SELECT * FROM cadre_training($start, $end)),
+-- online_met. Params: $start, $end (dates: first and last day of whole months), $months (their number),
+-- $records_end (the last day whose records count: $end, or the day before a quarter only some counties have sent:
+-- coverage.Window.data_end; the target stays that of the whole window).
+WITH base AS (SELECT * FROM cadre_training($start, $end, $records_end)),
 targets AS (SELECT * FROM training_targets_in_force),
 own AS (
     SELECT b.cadre_id, rank_group(b.rank) AS rank_group, t.hours / t.years AS annual_hours,
@@ -63,7 +65,7 @@ trained AS (
            sum(t.hours) FILTER (WHERE t.mode IS DISTINCT FROM 'online' AND t.month >= o.window_start) AS counted,
            sum(t.hours) FILTER (WHERE t.mode = 'online' AND t.month >= CAST($start AS DATE)) AS online
     FROM own_windows o JOIN training_monthly t ON t.cadre_id = o.cadre_id
-    WHERE t.month BETWEEN least(o.window_start, CAST($start AS DATE)) AND CAST($end AS DATE)
+    WHERE t.month BETWEEN least(o.window_start, CAST($start AS DATE)) AND CAST($records_end AS DATE)
     GROUP BY o.cadre_id
 )
 SELECT b.*,

@@ -1,12 +1,13 @@
 -- One row per county, mode (online/offline) and organization (collective/individual): hours and records of the
--- window's cadres (`cadres`: training_cadres of the window, registered by the caller) in the months $start..$end.
--- Params: $start, $end, $county ('' = all).
+-- window's cadres (`cadres`: training_cadres of the window, registered by the caller) in the months $start..$records_end.
+-- Params: $start, $records_end (the last day whose records count: coverage.Window.data_end),
+-- $county ('' = all).
 WITH roster AS (
     SELECT cadre_id, county FROM cadres WHERE $county = '' OR county = $county
 ),
 county_order AS (SELECT county, min(county_code) AS county_code FROM current_regions GROUP BY county)
 SELECT r.county, t.mode, t.organized, sum(t.hours) AS hours, sum(t.records) AS records
 FROM training_monthly t JOIN roster r USING (cadre_id) LEFT JOIN county_order o ON o.county = r.county
-WHERE t.month BETWEEN CAST(date_trunc('month', CAST($start AS DATE)) AS DATE) AND CAST($end AS DATE)
+WHERE t.month BETWEEN CAST(date_trunc('month', CAST($start AS DATE)) AS DATE) AND CAST($records_end AS DATE)
 GROUP BY r.county, t.mode, t.organized, o.county_code
 ORDER BY o.county_code NULLS LAST, r.county, t.mode, t.organized

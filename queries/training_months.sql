@@ -1,6 +1,8 @@
 -- One row per county and month of $start..$end: the window's cadres (`cadres`: training_cadres of the window,
 -- registered by the caller), their hours that month, and how many of them had their first training of the
--- window that month (so a running sum is cumulative coverage). Params: $start, $end, $county ('' = all).
+-- window that month (so a running sum is cumulative coverage); months after $records_end have no hours.
+-- Params: $start, $end, $records_end (the last day whose records count: coverage.Window.data_end),
+-- $county ('' = all).
 WITH chosen AS (
     SELECT * FROM cadres WHERE $county = '' OR county = $county
 ),
@@ -12,7 +14,7 @@ sizes AS (SELECT county, count(*) AS cadres FROM chosen GROUP BY county),
 hours AS (
     SELECT c.county, t.month, sum(t.hours) AS hours
     FROM training_monthly t JOIN chosen c USING (cadre_id)
-    WHERE t.month BETWEEN CAST(date_trunc('month', CAST($start AS DATE)) AS DATE) AND CAST($end AS DATE)
+    WHERE t.month BETWEEN CAST(date_trunc('month', CAST($start AS DATE)) AS DATE) AND CAST($records_end AS DATE)
     GROUP BY c.county, t.month
 ),
 firsts AS (

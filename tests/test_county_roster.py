@@ -117,7 +117,9 @@ def test_training_coverage_counts_the_county_roster(june):
             "Y2,党课,政治能力,党的理论,线上,个人,2,2025-11-04\n"
         ).encode(),
     )
-    cadres = db.fetch_df("SELECT county, cadre_id, trained, hours FROM cadre_training('2025-01-01', '2025-12-31')")
+    cadres = db.fetch_df(
+        "SELECT county, cadre_id, trained, hours FROM cadre_training('2025-01-01', '2025-12-31', '2025-12-31')"
+    )
     assert sorted(zip(cadres["cadre_id"], cadres["trained"], strict=True)) == [
         ("C1", False),
         ("Q1", True),

@@ -353,10 +353,51 @@ def test_a_running_year_is_compared_with_the_same_months_a_year_earlier(sample_d
         db.close()
 
 
+def test_a_year_cut_before_a_quarter_some_counties_sent_reads_as_before_its_first_records(sample_db_path):
+    """docs/decisions.md#unsent-training-files: on 2026-11-16, with 2026-Q4 running, the sample's year to date
+    (records to 09-28) reads the same figures (coverage, hours, 达到本人学时目标 against the whole year's target, on
+    pace, hours short), pace and comparison window after three counties have sent October records as before: the
+    counties that sent early do not move the year, and the counties yet to send do not read as untrained."""
+    from incentive.store.database import Database
+
+    db = Database(sample_db_path)
+    try:
+        conn, config, today = db.connection, settings.current(db), dt.date(2026, 11, 16)
+
+        def year_figures():
+            window = coverage.reported(conn, coverage.year_window(2026), config, today)
+            years = coverage.pace_years(conn, window, today)
+            last = coverage.last_recorded(conn, window)
+            rows = [
+                coverage.window_query(conn, "training_coverage", window, by=by, county="", to_come=years)
+                for by in ("all", "county", "rank_group")
+            ]
+            return window, years, coverage.comparable_previous(window, last).label, rows
+
+        window, years, before, rows = year_figures()
+        assert not window.cut and window.label == "2026" and rows[0]["share_meeting_target"].iloc[0] > 0
+        early = conn.execute(
+            "SELECT county, min(cadre_id) FROM current_roster GROUP BY county ORDER BY county LIMIT 3"
+        ).fetchall()
+        body = "".join(f"{cadre},十月班,专业能力,乡村振兴,线下,集体,40,2026-10-12\n" for _, cadre in early)
+        import_ok(
+            db, "october.csv", ("干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n" + body).encode()
+        )
+
+        cut, cut_years, cut_before, cut_rows = year_figures()
+        assert cut.cut and cut.label == "2026" and cut.pending[:2] == ("2026-Q4", 3)
+        assert (cut_years, cut_before, cut.without) == (years, before, window.without)
+        for now, then in zip(cut_rows, rows, strict=True):
+            pd.testing.assert_frame_equal(now, then)
+    finally:
+        db.close()
+
+
 def test_a_quarter_still_running_that_some_counties_have_sent_is_cut_off_or_leaves_the_others_out(trained_db):
     """On 2025-11-20, 2025-Q4 is running: 甲县 has sent records of it (A6 and A7 on 11-10), 乙县 not yet. The year
-    measures January to September for both counties rather than read 乙县's quarter as untrained; the quarter on its
-    own leaves 乙县 out; each says so (docs/decisions.md#unsent-training-files)."""
+    counts records up to September for both counties rather than read 乙县's quarter as untrained, and stays the year
+    to date (its whole-year targets, its pace at the last record counted); the quarter on its own leaves 乙县 out;
+    each says so (docs/decisions.md#unsent-training-files)."""
     from incentive.sharing import bulletin
 
     body = "A1,班五,专业能力,乡村振兴,线下,集体,2,2025-04-10\n" + "".join(
@@ -369,10 +410,20 @@ def test_a_quarter_still_running_that_some_counties_have_sent_is_cut_off_or_leav
     )
     config, today = settings.current(trained_db), dt.date(2025, 11, 20)
     year = coverage.reported(trained_db.connection, coverage.year_window(2025), config, today)
-    assert (year.start, year.end, year.label) == (dt.date(2025, 1, 1), dt.date(2025, 9, 30), "2025-01~2025-09")
-    assert year.without == () and year.cut and year.pending == ("2025-Q4", 1, 2)
+    assert (year.start, year.end, year.label) == (dt.date(2025, 1, 1), dt.date(2025, 12, 31), "2025")
+    assert year.records_end == year.data_end == dt.date(2025, 9, 30) and year.cut
+    assert year.without == () and year.pending == ("2025-Q4", 1, 2)
     hours = measure(trained_db, year).loc["甲县", "hours_per_cadre"] * 6
     assert hours == pytest.approx(60 + 60 + 10 + 2)  # A1's and A2's: A7's 8 hours of November are after the cut
+    # the year to date: the December roster and each cadre's whole-year target (乡科级 90), the pace at the last
+    # record counted (A1's of 09-01), compared with January to September of the year before
+    cadres = coverage.cadres_in(trained_db.connection, year).to_pandas().set_index("cadre_id")
+    assert sorted(cadres.index) == ["A1", "A2", "A3", "A4", "A5", "A7", "B1", "B2", "B3"]
+    assert cadres.loc["A1", ["counted_hours", "target"]].tolist() == [62, 90]
+    assert cadres.loc["A7", "hours"] == 0
+    assert coverage.last_recorded(trained_db.connection, year) == dt.date(2025, 9, 1)
+    assert coverage.pace_years(trained_db.connection, year, today) == pytest.approx(1 - (8 + 1 / 30) / 12)
+    assert coverage.comparable_previous(year, dt.date(2025, 9, 1)).label == "2024-01~2024-09"
     line = bulletin.absent_training(trained_db.connection, year, config, "zh", until=today)
     assert line == "2025年第四季度尚在报送中（2 个县区中已有 1 个报送），各项数字截至2025年9月，不含该期。"
     quarter = coverage.reported(trained_db.connection, coverage.quarter_window(2025, 4), config, today)
@@ -390,5 +441,5 @@ def test_a_quarter_still_running_that_some_counties_have_sent_is_cut_off_or_leav
         "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\nB1,班五,专业能力,乡村振兴,线下,集体,2,2025-11-12\n".encode(),
     )
     whole = coverage.reported(trained_db.connection, coverage.year_window(2025), config, today)
-    assert (whole.end, whole.without, whole.pending, whole.cut) == (dt.date(2025, 12, 31), (), None, False)
+    assert (whole.data_end, whole.without, whole.pending, whole.cut) == (dt.date(2025, 12, 31), (), None, False)
     assert "2025年第四季度" not in bulletin.promotions_absent(trained_db.connection, 2025, config, "zh", until=today)

@@ -80,7 +80,9 @@ def sample(sample_db_file):
 
 
 def untrained(conn, scope, county):
-    return queries.run(conn, "training_untrained", scope=scope, start=YEAR.start, end=YEAR.end, county=county)
+    return queries.run(
+        conn, "training_untrained", scope=scope, start=YEAR.start, end=YEAR.end, records_end=YEAR.end, county=county
+    )
 
 
 def test_named_queries_run_only_within_the_scope_given(sample):

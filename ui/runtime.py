@@ -123,8 +123,9 @@ def preview_upload(
 
 
 def _bare(window: coverage.Window) -> coverage.Window:
-    """The window as a cache key: its months and the counties left out; the label only names it."""
-    return coverage.Window(window.start, window.end, "", window.without)
+    """The window as a cache key: its months, the counties left out and its last day of records; the label only
+    names it."""
+    return coverage.Window(window.start, window.end, "", window.without, records_end=window.records_end)
 
 
 @st.cache_resource(show_spinner=False, max_entries=6)
@@ -327,8 +328,14 @@ def _cached_training_pattern(
 def training_to_come(window: coverage.Window) -> float:
     """coverage.to_come at the window's last recorded training day: the pace every view of the window measures
     cadres on (training_coverage's $to_come)."""
-    last = run_query("training_last_date", start=window.start, end=window.end)["last_date"].iloc[0]
-    return coverage.to_come(window, coverage.as_date(last), today())
+    return coverage.to_come(window, last_recorded(window), today())
+
+
+def last_recorded(window: coverage.Window) -> dt.date | None:
+    """The date of the latest training record counted in `window` (coverage.last_recorded: up to its data_end)."""
+    return coverage.as_date(
+        run_query("training_last_date", start=window.start, end=window.data_end)["last_date"].iloc[0]
+    )
 
 
 def training_pattern(window: coverage.Window):

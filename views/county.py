@@ -22,6 +22,7 @@ from ui.runtime import (
     absent_training,
     app_settings,
     county_figures,
+    last_recorded,
     movement_year,
     publication_of,
     published_ranking,
@@ -264,10 +265,7 @@ with deck.section("training"):
         st.info(t("training_no_records_in_year", lang, year=year))
     else:
         window = reported_window(coverage.year_window(year))  # counties with unsent files left out, as 培训覆盖
-        if window.cut:  # it stops before a quarter still being sent: its last record is the comparison's end
-            last_day = coverage.as_date(
-                run_query("training_last_date", start=window.start, end=window.end)["last_date"].iloc[0]
-            )
+        last_day = last_recorded(window)  # before a quarter still being sent, when the year's records stop there
         window_before = coverage.comparable_previous(window, last_day)
         training = county_profile.training(county_figures(window), county_figures(window_before), county)
         st.caption(tm("profile_training_scope", lang, window=window.label, before=window_before.label))

@@ -20,6 +20,7 @@ from ui.runtime import (
     alert_list,
     app_settings,
     cycle_gaps,
+    last_recorded,
     overview_care,
     overview_race,
     publication_drift,
@@ -65,10 +66,10 @@ race_reported, welfare_reported = (
 )
 this_year = reported_window(coverage_windows.year_window(year))  # unsent files left out, as on 培训覆盖
 coverage = window_query("training_coverage", this_year, by="county", county="", to_come=0.0)
-last_training = run_query("training_last_date", start=this_year.start, end=this_year.end)["last_date"].iloc[0]
+last_training = last_recorded(this_year)
 # compared as on 培训覆盖: a year still running against the same months a year earlier
 # (docs/decisions.md#one-rule-for-a-coverage-change)
-last_year = coverage_windows.comparable_previous(this_year, coverage_windows.as_date(last_training))
+last_year = coverage_windows.comparable_previous(this_year, last_training)
 race = overview_race(race_period) if race_period else None
 care = overview_care(welfare_period) if welfare_period else None
 bases = {

@@ -17,6 +17,7 @@ from ui.frame import MISSING_CELL, fit_marks, table_height
 from ui.runtime import (
     absent_training,
     app_settings,
+    last_recorded,
     promotions_absent,
     promotions_in,
     ranking,
@@ -110,7 +111,7 @@ county = state.county
 coverage_target = config["coverage_target"] / 100
 # Each cadre is measured against his own training target by rank, on pace at the last recorded training day
 # (docs/decisions.md#training-targets-by-rank)
-last_day = coverage.as_date(run_query("training_last_date", start=window.start, end=window.end)["last_date"].iloc[0])
+last_day = last_recorded(window)
 
 
 def measured(win: coverage.Window, by: str, in_county: str = ""):

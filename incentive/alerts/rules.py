@@ -287,14 +287,14 @@ def training_pace(conn, quarter: str, config: Mapping[str, float]) -> list[Alert
     # a county whose files of the window are not all in is left out, as on the training page (the late-file
     # warning names it): its unsent quarter would read as training behind the pace
     window = coverage.reported(conn, year_to_date(quarter), config, training_judged_on(quarter))
-    last = queries.run(conn, "training_last_date", start=window.start, end=window.end)["last_date"].iloc[0]
-    if pd.isna(last):  # no training record at all in the window: nothing was measured (not 0 % for everyone)
+    last = coverage.last_recorded(conn, window)
+    if last is None:  # no training record at all in the window: nothing was measured (not 0 % for everyone)
         return []
     # the training page's pace (coverage.expected_by), on the quarter's last day: the year's share so far
     year, end = coverage.year_window(window.start.year), periods.bounds(quarter)[1]
     coverage_pace = coverage.expected_by(config["coverage_target"], year, end) / 100
     cadres = coverage.cadres_in(conn, window)
-    years = coverage.to_come(window, coverage.as_date(last), training_judged_on(quarter))  # over: the whole target
+    years = coverage.to_come(window, last, training_judged_on(quarter))  # over: the whole target
     by_county = coverage.window_query(conn, "training_coverage", window, cadres, by="county", county="", to_come=years)
     if by_county.empty:
         return []

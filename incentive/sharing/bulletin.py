@@ -592,7 +592,7 @@ def absent_training(
     - the running period the window stops before, with how many counties have sent it.
     `quote` makes names inert where the line goes; `sentence` the i18n key of the county line ({n}, {counties}):
     a cadre's page, which keeps his records, says his hours may read low instead."""
-    gaps = tracker.window_gaps(conn, "training", window.start, min(window.end, until), config)
+    gaps = tracker.window_gaps(conn, "training", window.start, min(window.data_end, until), config)
     owed = {gap.county: list(gap.periods) for gap in gaps.left_out}
     if window.pending and not window.cut:  # the window is the running period: its late counties are left out
         for name in window.without:
@@ -613,7 +613,7 @@ def absent_training(
                 period=period_words(period, lang),
                 sent=sent,
                 of=of,
-                last=period_words(f"{window.end:%Y-%m}", lang),
+                last=period_words(f"{window.data_end:%Y-%m}", lang),
             )
         )
     return " ".join(lines) if lang == "en" else "".join(lines)

@@ -48,20 +48,35 @@ class Window:
     label: str
     without: tuple[str, ...] = ()
     # the schedule period still running that some counties, not all, have sent (reported): (period, sent, of);
-    # `cut` when the window stops before it, else its counties yet to send are in `without`
+    # when the window begins before it, its records count up to `records_end` (the day before it: the window is
+    # `cut`), else its counties yet to send are in `without`
     pending: tuple[str, int, int] | None = None
-    cut: bool = False
+    records_end: dt.date | None = None
 
     @property
     def months(self) -> int:
         return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+
+    @property
+    def cut(self) -> bool:
+        """Whether the window's records stop before its running period (`records_end`)."""
+        return self.records_end is not None
+
+    @property
+    def data_end(self) -> dt.date:
+        """The last day whose training records count: `records_end` when cut, else the window's end. The months
+        of the target and the roster in force stay the window's (a year to date keeps its whole-year target and
+        its pace at the last record counted; docs/decisions.md#unsent-training-files)."""
+        return self.records_end or self.end
 
 
 def cadres_in(conn: duckdb.DuckDBPyConnection, window: Window) -> pa.Table:
     """Every cadre on the roster at the window's end, with their training in it and their own training target
     (queries/training_cadres; docs/decisions.md#training-targets-by-rank), but those of the window's `without`
     counties."""
-    cadres = queries.arrow(conn, "training_cadres", start=window.start, end=window.end, months=window.months)
+    cadres = queries.arrow(
+        conn, "training_cadres", start=window.start, end=window.end, months=window.months, records_end=window.data_end
+    )
     if window.without:
         cadres = cadres.filter(pc.invert(pc.is_in(cadres["county"], value_set=pa.array(list(window.without)))))
     return cadres
@@ -71,23 +86,24 @@ def reported(conn: duckdb.DuckDBPyConnection, window: Window, config: Mapping[st
     """`window` as every view measures it (docs/decisions.md#unsent-training-files):
     - without the counties that lack a training file another county has sent, for a period of the schedule inside
       `window` that has ended by `today` (tracker.window_gaps: its `left_out`);
-    - when the period running on `today` has been sent by some counties and not others: cut before that period
-      (labelled by its months), so that the counties yet to send do not read as untrained in it; a window that is
-      that period alone leaves those counties out instead.
+    - when the period running on `today` has been sent by some counties and not others: its records are not
+      counted (`records_end`, the day before it), for every county, so that the counties yet to send do not read
+      as untrained in it; the window keeps its months, label and targets, as a year to date does before the
+      period's first records (its pace is at the last record counted); a window that is that period alone leaves
+      the counties yet to send out instead.
     bulletin.absent_training says which and why."""
     running = tracker.partly_sent_running(conn, "training", window.start, window.end, today, config)
-    pending, cut, late = None, False, ()
+    pending, records_end, late = None, None, ()
     if running is not None:
         pending = (running.period, len(running.sent), len(running.sent) + len(running.late))
         first = periods.bounds(running.period)[0]
         if first > window.start:  # months before it: measure those, for every county
-            window = months_window(window.start, first - dt.timedelta(days=1))
-            cut = True
+            records_end = first - dt.timedelta(days=1)
         else:
             late = running.late
-    gaps = tracker.window_gaps(conn, "training", window.start, min(window.end, today), config)
+    gaps = tracker.window_gaps(conn, "training", window.start, min(records_end or window.end, today), config)
     without = tuple(dict.fromkeys([*(gap.county for gap in gaps.left_out), *late]))
-    return dataclasses.replace(window, without=without, pending=pending, cut=cut)
+    return dataclasses.replace(window, without=without, pending=pending, records_end=records_end)
 
 
 def window_query(
@@ -97,8 +113,10 @@ def window_query(
     from cadres_in, computed here when the caller has none."""
     if cadres is None:
         cadres = cadres_in(conn, window)
-    if "start" in queries.load(name)[1]:  # the query also reads the window's months from the rollup
-        params = {"start": window.start, "end": window.end, **params}
+    # the bounds the query reads the rollup by: the window's months, and the last day whose records count
+    bounds = {"start": window.start, "end": window.end, "records_end": window.data_end}
+    wanted = queries.load(name)[1]
+    params = {**{key: day for key, day in bounds.items() if key in wanted}, **params}
     return queries.run(conn, name, tables={"cadres": cadres}, **params)
 
 
@@ -549,8 +567,11 @@ class CountyFigures:
 
 
 def last_recorded(conn: duckdb.DuckDBPyConnection, window: Window) -> dt.date | None:
-    """The date of the latest training record inside `window` (queries/training_last_date), None without any."""
-    return as_date(queries.run(conn, "training_last_date", start=window.start, end=window.end)["last_date"].iloc[0])
+    """The date of the latest training record counted in `window` (up to its data_end;
+    queries/training_last_date), None without any."""
+    return as_date(
+        queries.run(conn, "training_last_date", start=window.start, end=window.data_end)["last_date"].iloc[0]
+    )
 
 
 def county_figures(

@@ -49,4 +49,12 @@ def untrained(
     scope.check(county)
     if not scope.everything and (pattern is None or give_away(pattern, county)):
         raise NamesWithheld("names_withheld", county=county)
-    return queries.run(conn, "training_untrained", scope=scope, start=window.start, end=window.end, county=county)
+    return queries.run(
+        conn,
+        "training_untrained",
+        scope=scope,
+        start=window.start,
+        end=window.end,
+        records_end=window.data_end,
+        county=county,
+    )
