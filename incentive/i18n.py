@@ -1418,6 +1418,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "rank_table": ("排名总表", "Ranking table"),
     "rank_file_name": ("赛马排名_{peers}_{period}", "rankings_{peers}_{period}"),
     "download_csv": ("下载 CSV", "Download CSV"),
+    "download_note_col": ("说明", "Note"),
     "download_xlsx": ("下载 Excel", "Download Excel"),
     "chart_track_heatmap": ("{period} 各赛道得分", "Track scores, {period}"),
     "chart_rank_bump": ("历次考评排名走势", "Rank over the periods"),

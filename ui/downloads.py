@@ -31,10 +31,17 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 WIDE_TABLE_COLUMNS = 5
 
 
-def table_downloads(table, name: str, key: str, lang: str, container=st, notes: Sequence[str] = ()) -> None:
+def table_downloads(
+    table, name: str, key: str, lang: str, container=st, notes: Sequence[str] = (), left_out: str = ""
+) -> None:
     """CSV and Excel buttons for `table` as the page shows it; `notes`, lines under the Excel title (the warning
-    list's: listing.sheet_notes, as the delivered sheet has them)."""
-    _buttons(table, table, name, key, lang, container, list(notes))
+    list's: listing.sheet_notes, as the delivered sheet has them). `left_out`: what the figures leave out and why
+    (the training page's unsent files, bulletin.absent_training), a line under the Excel title too and, since a
+    CSV has no title, a last column 说明 on every row of the CSV, so that neither file passes for the whole
+    prefecture's (docs/decisions.md#unsent-training-files)."""
+    notes = [*notes, left_out] if left_out else list(notes)
+    in_csv = table.assign(**{t("download_note_col", lang): left_out}) if left_out else table
+    _buttons(table, table, name, key, lang, container, notes, in_csv)
 
 
 def figures_downloads(table, name: str, key: str, lang: str, publication: Publication | None, container=st) -> None:
@@ -46,11 +53,11 @@ def figures_downloads(table, name: str, key: str, lang: str, publication: Public
     _buttons(table, files, name, key, lang, container, [official.basis_line(publication, lang)])
 
 
-def _buttons(shown, table, name: str, key: str, lang: str, container, notes: list[str]) -> None:
+def _buttons(shown, table, name: str, key: str, lang: str, container, notes: list[str], in_csv=None) -> None:
     if len(shown.columns) > WIDE_TABLE_COLUMNS and not meeting.is_on():  # a meeting's plain table shows them all
         container.caption(t("table_scrolls", lang, n=len(shown.columns)))
     csv_col, xlsx_col, _ = container.columns([1, 1, 4])
-    csv_button(csv_col, t("download_csv", lang), table, f"{name}.csv", f"{key}_csv")
+    csv_button(csv_col, t("download_csv", lang), table if in_csv is None else in_csv, f"{name}.csv", f"{key}_csv")
     xlsx_col.download_button(
         t("download_xlsx", lang),
         lambda: to_xlsx_bytes(table, name, heading=[name, *notes, classification()]),

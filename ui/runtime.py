@@ -257,10 +257,13 @@ def loaded_findings(scope: Scope) -> list[checks.Finding]:
     return _cached_findings(check_version(), scope)
 
 
-def absent_training(window: coverage.Window, county: str, lang: str, sentence: str = "training_absent_line") -> str:
+def absent_training(
+    window: coverage.Window, county: str, lang: str, sentence: str = "training_absent_line", *, plain: bool = False
+) -> str:
     """bulletin.absent_training for a page: what `window` (as reported_window made it) leaves out and why, for
-    every county or `county`, as one line ('' when nothing is); once per data version and day."""
-    return _cached_absent_training(data_version(), window, county, lang, sentence, today(), pinned_at())
+    every county or `county`, as one line ('' when nothing is), Markdown-safe, or `plain` for a file; once per
+    data version and day."""
+    return _cached_absent_training(data_version(), window, county, lang, sentence, plain, today(), pinned_at())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -270,23 +273,29 @@ def _cached_absent_training(
     county: str,
     lang: str,
     sentence: str,
+    plain: bool,
     today: dt.date,
     moment: dt.datetime | None,
 ) -> str:
+    quote = str if plain else markdown
     return bulletin.absent_training(
-        _reader(moment), window, app_settings(), lang, until=today, county=county, quote=markdown, sentence=sentence
+        _reader(moment), window, app_settings(), lang, until=today, county=county, quote=quote, sentence=sentence
     )
 
 
-def promotions_absent(year: int, lang: str) -> str:
+def promotions_absent(year: int, lang: str, *, plain: bool = False) -> str:
     """bulletin.promotions_absent for a page: the counties whose unsent training files fall in the years the
-    promotions of `year` are judged in, as one line ('' when none); once per data version and day."""
-    return _cached_promotions_absent(data_version(), year, lang, today(), pinned_at())
+    promotions of `year` are judged in, as one line ('' when none), Markdown-safe, or `plain` for a file; once
+    per data version and day."""
+    return _cached_promotions_absent(data_version(), year, lang, plain, today(), pinned_at())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _cached_promotions_absent(version: str, year: int, lang: str, day: dt.date, moment: dt.datetime | None) -> str:
-    return bulletin.promotions_absent(_reader(moment), year, app_settings(), lang, until=day, quote=markdown)
+def _cached_promotions_absent(
+    version: str, year: int, lang: str, plain: bool, day: dt.date, moment: dt.datetime | None
+) -> str:
+    quote = str if plain else markdown
+    return bulletin.promotions_absent(_reader(moment), year, app_settings(), lang, until=day, quote=quote)
 
 
 def app_settings() -> dict[str, float]:

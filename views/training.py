@@ -42,8 +42,9 @@ threshold = int(config["suppression_threshold"])
 marks_text = (t("withheld", lang),)  # what every hidden figure's text contains
 
 
-def download(table, name: str, key: str) -> None:
-    table_downloads(table, name, key, lang)
+def download(table, name: str, key: str, left_out: str | None = None) -> None:
+    """The page's downloads say what the figures leave out (`left_out`; by default the window's unsent files)."""
+    table_downloads(table, name, key, lang, left_out=window_left_out if left_out is None else left_out)
 
 
 # ---- controls: which months, and whose cadres; all of them in the URL (the county is the sidebar's)
@@ -107,6 +108,7 @@ else:
 window = reported_window(window)
 counties = run_query("race_units", county="")["unit"].tolist()
 county = state.county
+window_left_out = absent_training(window, county or "", lang, plain=True)  # the downloads say it as the page does
 
 coverage_target = config["coverage_target"] / 100
 # Each cadre is measured against his own training target by rank, on pace at the last recorded training day
@@ -256,9 +258,14 @@ with deck.section("targets"):
     else:
         promotion_rows = coverage_tables.promotion_table(promotion_counts, promotion_hidden, lang, threshold)
         deck.table(promotion_rows, height=table_height(len(promotion_rows)))  # every county, no scrolling inside
-        download(promotion_rows, t("file_training_promotions", lang, year=window.start.year), "training_promotions")
-        st.caption(t("training_promotions_rule", lang))
         unsent = promotions_absent(window.start.year, lang)
+        download(
+            promotion_rows,
+            t("file_training_promotions", lang, year=window.start.year),
+            "training_promotions",
+            left_out=promotions_absent(window.start.year, lang, plain=True),
+        )
+        st.caption(t("training_promotions_rule", lang))
         if unsent:  # an unsent quarter reads as hours not trained: say whose counts may be low
             st.warning(unsent)
         if "promotions" in reaching:
