@@ -661,6 +661,7 @@ def test_names_of_untrained_cadres_only_for_administrators(app):
         scope=Scope.ALL,
         start=dt.date(2026, 1, 1),
         end=dt.date(2026, 12, 31),
+        records_end=dt.date(2026, 12, 31),
         county="云岫县",
     )
     assert names["干部编号"].tolist() == expected["cadre_id"].tolist() and len(names) > 0
