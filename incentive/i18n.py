@@ -1496,7 +1496,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "flag_unranked": ("数据不全（缺 {n} 项）", "Incomplete data ({n} missing)"),
     "flag_imputed": ("插补：{names}", "Imputed: {names}"),
+    "flag_winsorized": ("缩尾：{names}", "Winsorized: {names}"),
+    "col_indicator_coverage": ("指标覆盖率", "Indicators present"),
     "flag_imputed_cell": ("缺失，按均值插补", "missing, peer mean used"),
+    "flag_winsorized_cell": ("离群值，按缩尾规则计入", "outlier, winsorized before min-max"),
     "col_rank": ("排名", "Rank"),
     "col_rank_interval": ("排名区间", "Interval"),
     "col_rank_change": ("名次变化", "Change"),
@@ -2669,6 +2672,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "setting_training_cycle_months": ("培训记录报送周期（月：1 或 3）", "Training owed every (months: 1 or 3)"),
     "setting_due_days_roster": ("花名册：年末后报送天数", "Roster due (days after 31 December)"),
     "setting_idle_minutes": ("无操作自动退出（分钟）", "Sign-out after idle (minutes)"),
+    "setting_rank_min_coverage": (
+        "参与排名的最低指标覆盖率（%）",
+        "Least share of indicators present to be ranked (%)",
+    ),
     "template_hint_min": (
         "合理下限：低于此值的数值拒收；留空则按单位默认（如 % 类「率」不低于 0，件/人/次等不为负）",
         "Plausible minimum: lower values are refused; blank: the default by unit (a % rate ≥ 0, counts ≥ 0)",

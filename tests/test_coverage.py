@@ -282,6 +282,7 @@ def test_units_below_target_are_sorted_by_shortfall():
 def test_settings_are_stored_validated_and_defaulted(db):
     assert settings.current(db) == {
         "coverage_target": 90.0,
+        "rank_min_coverage": 65.0,
         "suppression_threshold": 5,
         "max_hours_per_record": 200.0,
         "hours_per_day": 0.0,

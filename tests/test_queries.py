@@ -18,6 +18,7 @@ PARAMS = {
     "race_catalog": {"period": "2025-Q4"},
     "indicators_in_force": {"domain": "welfare", "period": "2025-H2"},
     "race_units": {"county": ""},
+    "race_min_coverage": {},
     "race_periods": {"county": ""},
     "training_cadres": {
         "start": dt.date(2025, 1, 1),

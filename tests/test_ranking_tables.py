@@ -114,7 +114,8 @@ def test_an_unranked_units_figures_are_missing_not_blank_text(two_quarters):
     assert unranked["提示"] == "数据不全（缺 2 项）"
     assert pd.isna(table.loc["一县", "名次变化"])  # no compare period: no move, not "="
     line = next(x for x in to_csv_bytes(table.reset_index()).decode().splitlines() if x.startswith("三县"))
-    assert line == "三县,,,,,,,,数据不全（缺 2 项）,,"  # z and min-max rank columns (原始分值: units differ)
+    # its share of indicators present is shown; z and min-max rank columns empty (原始分值: units differ)
+    assert line == "三县,,,,,,,,33%,数据不全（缺 2 项）,,"
 
 
 @pytest.mark.parametrize("lang, same", [("zh", "持平"), ("en", "same")])

@@ -79,9 +79,14 @@ def test_min_max_runs_zero_to_hundred_direction_aware_and_points_are_taken_as_th
 
 
 def test_missing_values_are_imputed_with_the_peer_mean_and_flagged():
-    cat = catalog(("A", "T", "higher", 1), ("B", "T", "higher", 1))
+    cat = catalog(("A", "T", "higher", 1), ("B", "T", "higher", 1), ("C", "T", "higher", 1))
     data = values(
-        {"甲": {"A": 10, "B": 1}, "乙": {"A": 30, "B": 3}, "丙": {"A": None, "B": 2}, "丁": {"A": None, "B": None}}
+        {
+            "甲": {"A": 10, "B": 1, "C": 1},
+            "乙": {"A": 30, "B": 3, "C": 3},
+            "丙": {"A": None, "B": 2, "C": 2},  # 2 of 3 present: 66.7 %, ranked
+            "丁": {"A": None, "B": None, "C": None},
+        }
     )
     r = rank_units(data, cat, units=["甲", "乙", "丙", "丁", "戊"])
     assert r.raw.loc["丙", "A"] != r.raw.loc["丙", "A"]  # the stored value stays missing
@@ -92,19 +97,27 @@ def test_missing_values_are_imputed_with_the_peer_mean_and_flagged():
     assert r.table.loc["丁", "rank"] is pd.NA and math.isnan(r.table.loc["丁", "composite"])
     assert scoring.flags(r.table.loc["丙"]) == "imputed:A"
     assert scoring.flags(r.table.loc["丁"]) == "unranked"
-    assert r.table.loc["甲", "missing"] == 0 and r.table.loc["丁", "missing"] == 2
+    assert r.table.loc["甲", "missing"] == 0 and r.table.loc["丁", "missing"] == 3
+    assert column(r, "coverage") == pytest.approx({"甲": 1, "乙": 1, "丙": 2 / 3, "丁": 0, "戊": 0})
 
 
-def test_exactly_half_missing_is_still_ranked_more_is_not():
-    cat = catalog(("A", "T", "higher", 1), ("B", "T", "higher", 1), ("C", "T", "higher", 1))
-    data = values(
-        {"甲": {"A": 1, "B": 1, "C": 1}, "乙": {"A": 2, "B": 2, "C": None}, "丙": {"A": 3, "B": None, "C": None}}
-    )
-    r = rank_units(data, cat)
-    assert column(r, "ranked") == {"甲": True, "乙": True, "丙": False}
-    four = catalog(*[(c, "T", "higher", 1) for c in "ABCD"])
-    data = values({"甲": {"A": 1, "B": 1, "C": 1, "D": 1}, "乙": {"A": 2, "B": 2, "C": None, "D": None}})
-    assert column(rank_units(data, four), "ranked") == {"甲": True, "乙": True}
+def test_a_unit_needs_the_data_coverage_share_of_indicators_present_to_be_ranked():
+    """The JRC/OECD handbook's 65 % by default, inclusive (docs/methodology.md#data-coverage); the setting may ask
+    for another share: at 50 % half the indicators present is enough, as before that rule."""
+
+    def with_present(n_present: int, n: int) -> pd.DataFrame:
+        codes = [f"I{i:02d}" for i in range(n)]
+        full = {code: float(i) for i, code in enumerate(codes)}
+        part = {code: (float(i) if i < n_present else None) for i, code in enumerate(codes)}
+        return catalog(*[(c, "T", "higher", 1) for c in codes]), values({"甲": full, "乙": part, "丙": full})
+
+    for n_present, n, expected in ((13, 20, True), (12, 20, False), (2, 3, True), (1, 3, False), (2, 4, False)):
+        cat, data = with_present(n_present, n)
+        assert column(rank_units(data, cat), "ranked")["乙"] is expected, (n_present, n)
+    cat, data = with_present(2, 4)
+    assert column(rank_units(data, cat, min_coverage=0.5), "ranked")["乙"] is True
+    cat, data = with_present(1, 3)
+    assert column(rank_units(data, cat, min_coverage=0.5), "ranked")["乙"] is False
 
 
 def test_track_weights_default_to_catalog_shares_and_can_be_overridden():
@@ -294,3 +307,53 @@ def test_points_are_refused_on_indicators_in_different_units():
     only_b = values({"甲": {"B": 90}, "乙": {"B": 99}, "丙": {"B": 95}})
     one_scale = cat.assign(unit=["亿元", "分"])
     assert rank_units(only_b, one_scale, method="points").table["rank"].to_dict() == {"乙": 1, "丙": 2, "甲": 3}
+
+
+OUTLIER = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 30, 100]  # COINr's example: skewness 3.06, kurtosis 9.74
+UNITS = [f"U{i:02d}" for i in range(12)]
+
+
+def test_an_indicator_with_an_outlier_is_winsorized_before_min_max_and_flagged():
+    """JRC rule (docs/methodology.md#outliers): |skewness| 3.06 > 2 and kurtosis 9.74 > 3.5, so 100 becomes the next
+    value, 30, after which skewness 1.71 passes: one point. Min-max then spreads the others over 1..30, not 1..100;
+    the unit is flagged; the z-score ranking, which caps at ±3 instead, is not treated."""
+    cat = catalog(("A", "T", "lower", 1))  # the side of the skew decides, not the direction
+    data = values({unit: {"A": value} for unit, value in zip(UNITS, OUTLIER, strict=True)})
+    r = rank_units(data, cat, method="minmax")
+    assert r.scores.loc["U10", "A"] == r.scores.loc["U11", "A"] == 0  # both at 30: the worst, lower is better
+    assert r.scores.loc["U09", "A"] == pytest.approx(100 - (10 - 1) / (30 - 1) * 100)
+    assert column(r, "winsorized") == {unit: ("A",) if unit == "U11" else () for unit in UNITS}
+    assert scoring.flags(r.table.loc["U11"]) == "winsorized:A"
+    assert r.raw.loc["U11", "A"] == 100  # the stored value is kept
+    z = rank_units(data, cat, method="z")
+    assert column(z, "winsorized") == {unit: () for unit in UNITS}
+    assert z.table.loc["U09", "rank_minmax"] == r.table.loc["U09", "rank"]  # the sensitivity column treats it too
+
+
+def test_winsorizing_needs_both_skewness_and_kurtosis_and_stops_at_five_points():
+    import scipy.stats
+
+    plain = pd.DataFrame({"A": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 14]})  # skewness 0.33
+    symmetric = pd.DataFrame({"A": [-100, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 100]})  # kurtosis high, skewness ~0
+    for frame in (plain, symmetric):
+        treated, changed = scoring.winsorize(frame.astype(float))
+        assert treated.equals(frame.astype(float)) and not changed.to_numpy().any()
+    assert scipy.stats.kurtosis(symmetric["A"], bias=False) > 3.5  # an independent computation of the test
+    assert abs(scipy.stats.skew(symmetric["A"], bias=False)) < 2
+    # a long tail: one step at a time (ties move together), while it fails
+    tail = pd.DataFrame({"A": [1.0] * 40 + [10, 20, 40, 80, 160, 320, 640]})
+    treated, changed = scoring.winsorize(tail)
+    assert treated["A"].tolist()[-7:] == [10, 20, 20, 20, 20, 20, 20] and changed["A"].sum() == 5
+    assert not needs_winsorizing_still(treated["A"])
+    assert scoring.winsorize(tail, most=1)[0]["A"].tolist()[-2:] == [320, 320]
+    # a cluster of outliers five steps cannot bring in: no more than five are taken, and it says so by the flags
+    cluster = pd.DataFrame({"A": [1.0] * 50 + [100, 101, 102, 103, 104, 105, 106]})
+    treated, changed = scoring.winsorize(cluster)
+    assert treated["A"].tolist()[-7:] == [100, 101, 101, 101, 101, 101, 101] and changed["A"].sum() == 5
+    assert needs_winsorizing_still(treated["A"])
+
+
+def needs_winsorizing_still(column: pd.Series) -> bool:
+    import scipy.stats
+
+    return abs(scipy.stats.skew(column, bias=False)) > 2 and scipy.stats.kurtosis(column, bias=False) > 3.5

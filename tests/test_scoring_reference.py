@@ -11,12 +11,38 @@ import pytest
 from incentive.race import scoring
 
 
+def excel_skew(xs: list[float]) -> float:
+    n, mean, s = len(xs), statistics.fmean(xs), statistics.stdev(xs)
+    return n / ((n - 1) * (n - 2)) * sum(((x - mean) / s) ** 3 for x in xs) if s else 0.0
+
+
+def excel_kurt(xs: list[float]) -> float:
+    n, mean, s = len(xs), statistics.fmean(xs), statistics.stdev(xs)
+    if not s:
+        return 0.0
+    fourth = sum(((x - mean) / s) ** 4 for x in xs)
+    return n * (n + 1) / ((n - 1) * (n - 2) * (n - 3)) * fourth - 3 * (n - 1) ** 2 / ((n - 2) * (n - 3))
+
+
+def winsorized(xs: list[float]) -> list[float]:
+    """The JRC rule with Excel's SKEW and KURT formulas written out: at most five steps, ties together."""
+    xs = list(xs)
+    for _ in range(5):
+        if len(xs) < 4 or not (abs(excel_skew(xs)) > 2 and excel_kurt(xs) > 3.5):
+            break
+        high = excel_skew(xs) > 0
+        extreme = max(xs) if high else min(xs)
+        rest = [x for x in xs if x != extreme]
+        xs = [(max(rest) if high else min(rest)) if x == extreme else x for x in xs]
+    return xs
+
+
 def reference_ranks(
     table: dict[str, dict[str, float | None]], catalog: list[tuple[str, str, str, float]], method: str
 ) -> dict[str, int | None]:
     codes = [code for code, *_ in catalog]
     present = [c for c in codes if any(table[u][c] is not None for u in table)]
-    ranked = [u for u in table if sum(table[u][c] is None for c in present) <= len(present) / 2]
+    ranked = [u for u in table if sum(table[u][c] is not None for c in present) >= 0.65 * len(present) - 1e-9]
     filled = {u: dict(table[u]) for u in ranked}
     for c in present:
         seen = [table[u][c] for u in ranked if table[u][c] is not None]
@@ -28,8 +54,10 @@ def reference_ranks(
         if code not in present:
             continue
         column = [filled[u][code] for u in ranked]
+        treated = dict(zip(ranked, winsorized(column) if method == "minmax" else column, strict=True))
+        column = list(treated.values())
         for u in ranked:
-            x = filled[u][code]
+            x = treated[u]
             if method == "z":
                 sd = statistics.pstdev(column)
                 s = 0.0 if sd == 0 else (x - statistics.fmean(column)) / sd

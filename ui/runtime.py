@@ -209,8 +209,14 @@ def ranking(
 ) -> Ranking:
     """One period's ranking of a peer group, computed once per data version and settings."""
     return _cached_ranking(
-        data_version(), period, group, method, tuple(sorted((weights or {}).items())), draws, tuple(tiers), pinned_at()
+        race_version(), period, group, method, tuple(sorted((weights or {}).items())), draws, tuple(tiers), pinned_at()
     )
+
+
+def race_version() -> str:
+    """The cache key of rankings: the data version and the data-coverage setting a unit is ranked by
+    (rankings.min_coverage), which a settings change moves without an import."""
+    return f"{data_version()}|{app_settings()['rank_min_coverage']}"
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -234,7 +240,7 @@ def ranking_history(
     periods = rankings.history_periods(_reader(pinned_at()), group, until, rankings.HISTORY_PERIODS)
     parts = [
         _cached_history(
-            data_version(), group, method, tuple(sorted((weights or {}).items())), tuple(tiers), period, pinned_at()
+            race_version(), group, method, tuple(sorted((weights or {}).items())), tuple(tiers), period, pinned_at()
         )
         for period in periods
     ]
@@ -311,7 +317,7 @@ def _cached_movement_year(version: str, year: int, threshold: int, moment: dt.da
 def movement_year(year: int, threshold: int) -> movements.YearView:
     """A year's personnel counts by county, their tiers, and which counts a viewer sees as `<5` or withheld (one
     pattern for every view of them), computed once per data version."""
-    return _cached_movement_year(data_version(), year, threshold, pinned_at())
+    return _cached_movement_year(race_version(), year, threshold, pinned_at())  # tiers come from the ranking
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -322,7 +328,7 @@ def _cached_appraisal_year(version: str, year: int, threshold: int, moment: dt.d
 def appraisal_year(year: int, threshold: int) -> appraisals.YearView:
     """A year's appraisal grades by county, what followed them, and which counts a viewer sees as `<5` or
     withheld (one pattern for every view of them), computed once per data version."""
-    return _cached_appraisal_year(data_version(), year, threshold, pinned_at())
+    return _cached_appraisal_year(race_version(), year, threshold, pinned_at())  # tiers come from the ranking
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -447,7 +453,7 @@ def publication_drift(
     """What the data shown (current, or a pinned link's) would change in the publication's ranks of `group` and
     its care statuses (official.drift), once per data version."""
     return _cached_drift(
-        publication_key(), data_version(), publication.period, publication.version, group, race, care, pinned_at()
+        publication_key(), race_version(), publication.period, publication.version, group, race, care, pinned_at()
     )
 
 
@@ -459,7 +465,7 @@ def _cached_overview_race(key: str, version: str, period: str, moment: dt.dateti
 def overview_race(period: str) -> overview.RaceFigures:
     """The counties' ranking of `period` as the overview shows it: published or live (overview.race_figures), for
     the data shown (current, or a pinned link's moment)."""
-    return _cached_overview_race(publication_key(), data_version(), period, pinned_at())
+    return _cached_overview_race(publication_key(), race_version(), period, pinned_at())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -486,7 +492,7 @@ def ranking_history_in_force(
 ) -> tuple[pd.DataFrame, dict[str, official.Publication | None]]:
     """The rank history up to `until` with the official settings, each published period's points from its version
     in force (official.history_in_force), and period → that version (None: live) for the line saying which."""
-    return _cached_history_in_force(publication_key(), data_version(), until, group, pinned_at())
+    return _cached_history_in_force(publication_key(), race_version(), until, group, pinned_at())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

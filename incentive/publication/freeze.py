@@ -272,6 +272,8 @@ def _write(
     ).fetchone()[0]
     county = next((ranking for group, _, ranking in frozen.groups if group.level == "county"), None)
     weights = {track: float(share) for track, share in county.track_weights.items()} if county is not None else {}
+    # the setting read with the values (every group's inputs read it alike): what the ranks were computed with
+    share = frozen.groups[0][1].min_coverage if frozen.groups else rankings.min_coverage(cur)
     publication = Publication(
         period=period,
         version=int(version),
@@ -289,12 +291,13 @@ def _write(
         pending_submissions=waiting,
         override_reason=override_reason,
         incomplete=tuple(frozen.shortfalls),
+        min_coverage=share,
     )
     cur.execute(
         "INSERT INTO publications (period, version, published_at, published_by, document_no, note, reason, "
         "data_version, latest_batch, method, track_weights, tier_first, tier_third, draws, pending_submissions, "
-        "override_reason, incomplete) VALUES ($period, $version, $at, $by, $number, $note, $reason, $data, $batch, "
-        "$method, $weights, $first, $third, $draws, $pending, $override, $incomplete)",
+        "override_reason, incomplete, min_coverage) VALUES ($period, $version, $at, $by, $number, $note, $reason, "
+        "$data, $batch, $method, $weights, $first, $third, $draws, $pending, $override, $incomplete, $coverage)",
         {
             "period": period,
             "version": publication.version,
@@ -313,6 +316,7 @@ def _write(
             "pending": waiting,
             "override": override_reason,
             "incomplete": shortfalls_json(frozen.shortfalls),
+            "coverage": share,
         },
     )
     key = {"period": period, "version": publication.version}

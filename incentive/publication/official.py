@@ -98,6 +98,8 @@ class Publication:
     pending_submissions: int
     override_reason: str
     incomplete: tuple[Shortfall, ...] | None = None  # None: published before the check (schema 013)
+    # the data-coverage share its ranking used (schema 018); a publication made before the setting used half
+    min_coverage: float = 0.5
 
     def label(self, lang: str) -> str:
         """正式发布（2026-11-30，第 2 版，文号 …）: how every view marks published figures."""
@@ -164,7 +166,7 @@ def _compact(found: list[str], lang: str) -> str:
 
 _COLUMNS = (
     "period, version, published_at, published_by, document_no, note, reason, data_version, latest_batch, method, "
-    "track_weights, tier_first, tier_third, draws, pending_submissions, override_reason, incomplete"
+    "track_weights, tier_first, tier_third, draws, pending_submissions, override_reason, incomplete, min_coverage"
 )
 
 
@@ -191,6 +193,7 @@ def _publication(row: dict) -> Publication:
         pending_submissions=int(row["pending_submissions"]),
         override_reason=row["override_reason"] or "",
         incomplete=shortfalls_from_json(row["incomplete"]),
+        min_coverage=0.5 if pd.isna(row.get("min_coverage")) else float(row["min_coverage"]),
     )
 
 
@@ -253,7 +256,7 @@ def frozen_inputs(conn, publication: Publication, group: PeerGroup = PeerGroup()
         "WHERE period = $p AND version = $v ORDER BY code",
         {"p": publication.period, "v": publication.version},
     )
-    return RaceInputs(publication.period, values, catalog, units)
+    return RaceInputs(publication.period, values, catalog, units, publication.min_coverage)
 
 
 def frozen_ranks(conn, publication: Publication, level: str | None = None) -> pd.DataFrame:
@@ -349,6 +352,7 @@ def _same_inputs(frozen: RaceInputs, live: RaceInputs) -> bool:
         _same(frozen.values, live.values, ["unit", "indicator"])
         and _same(frozen.catalog, live.catalog, ["code"])
         and frozen.units == live.units
+        and abs(frozen.min_coverage - live.min_coverage) < 1e-9  # the setting changed since: the ranks may too
     )
 
 

@@ -31,11 +31,16 @@ def change_arrow(change, lang: str) -> str | None:
 
 
 def flags_text(row: pd.Series, ranking: Ranking, lang: str) -> str:
-    """`数据不全（缺 7 项）` or `插补：项目审批平均用时` in words, for the table a leader reads."""
+    """`数据不全（缺 7 项）`, `插补：项目审批平均用时` or `缩尾：…` (winsorized before min-max) in words, for the table a
+    leader reads."""
     if not row["ranked"]:
         return t("flag_unranked", lang, n=int(row["missing"]))
-    names = [ranking.catalog.at[code, "name"] for code in row["imputed"]]
-    return t("flag_imputed", lang, names=join(names, lang)) if names else ""
+    said = []
+    for column, key in (("imputed", "flag_imputed"), ("winsorized", "flag_winsorized")):
+        names = [ranking.catalog.at[code, "name"] for code in row.get(column, ())]
+        if names:
+            said.append(t(key, lang, names=join(names, lang)))
+    return ("; " if lang == "en" else "；").join(said)
 
 
 def ranking_table(now: Ranking, before: Ranking | None, level: str, lang: str) -> pd.DataFrame:
@@ -55,6 +60,8 @@ def ranking_table(now: Ranking, before: Ranking | None, level: str, lang: str) -
     for track in now.catalog["track"].drop_duplicates():
         out[track_label(track, lang)] = rows[f"track_{track}"].round(3)
     out[t("col_tier", lang)] = [tier_label(tier, lang) or None for tier in rows["tier"]]
+    # the share of the period's indicators present: a unit under the setting's share is not ranked
+    out[t("col_indicator_coverage", lang)] = [None if pd.isna(c) else f"{c:.0%}" for c in rows["coverage"]]
     out[t("col_flags", lang)] = now.table.apply(lambda row: flags_text(row, now, lang), axis=1)
     for method in scoring.methods_for(now.catalog):  # 原始分值 is no rank on mixed units: no column
         out[t("col_rank_by", lang, method=t(f"method_short_{method}", lang))] = rows[f"rank_{method}"]
@@ -134,6 +141,7 @@ def indicator_detail(ranking: Ranking, unit: str, lang: str) -> pd.DataFrame:
     for code in catalog.index:
         value = raw.at[unit, code] if code in raw.columns else math.nan
         imputed = ranked and code in ranking.table.at[unit, "imputed"]
+        winsorized = ranked and code in ranking.table.at[unit, "winsorized"]
         target = catalog.at[code, "target"]
         rows.append(
             {
@@ -149,7 +157,11 @@ def indicator_detail(ranking: Ranking, unit: str, lang: str) -> pd.DataFrame:
                 t("col_weighted", lang): number_text(
                     ranking.contributions.at[unit, code] if ranked and code in ranking.contributions else math.nan, 3
                 ),
-                t("col_note", lang): t("flag_imputed_cell", lang) if imputed else "",
+                t("col_note", lang): t("flag_imputed_cell", lang)
+                if imputed
+                else t("flag_winsorized_cell", lang)
+                if winsorized
+                else "",
             }
         )
     return pd.DataFrame(rows)

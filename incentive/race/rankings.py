@@ -48,13 +48,21 @@ def default_period(conn: duckdb.DuckDBPyConnection, year: int | None, group: Pee
 @dataclass(frozen=True)
 class RaceInputs:
     """What one period's ranking of one peer group is computed from: the stored values (unit, indicator, value),
-    the catalog in force and every unit compared, in display order. A publication freezes exactly these
-    (incentive/publication), so its ranking is recomputed by the same code as a live one."""
+    the catalog in force, every unit compared, in display order, and the data-coverage share a unit needs to be
+    ranked (the setting rank_min_coverage, 0-1). A publication freezes exactly these (incentive/publication), so
+    its ranking is recomputed by the same code as a live one."""
 
     period: str
     values: pd.DataFrame
     catalog: pd.DataFrame
     units: list[str]
+    min_coverage: float = scoring.MIN_COVERAGE
+
+
+def min_coverage(conn: duckdb.DuckDBPyConnection) -> float:
+    """The setting rank_min_coverage in force (a pinned link's at its moment), as a share 0-1."""
+    found = queries.run(conn, "race_min_coverage")["min_coverage"].iloc[0]
+    return scoring.MIN_COVERAGE if pd.isna(found) else float(found)
 
 
 def race_inputs(conn: duckdb.DuckDBPyConnection, period: str, group: PeerGroup = PeerGroup()) -> RaceInputs:
@@ -63,6 +71,7 @@ def race_inputs(conn: duckdb.DuckDBPyConnection, period: str, group: PeerGroup =
         queries.run(conn, "race_values", period=period, county=group.county_param),
         queries.run(conn, "race_catalog", period=period),
         queries.run(conn, "race_units", county=group.county_param)["unit"].tolist(),
+        min_coverage(conn),
     )
 
 
@@ -85,6 +94,7 @@ def rank_inputs(
         draws=draws,
         sensitivity=sensitivity,
         tier_shares=tier_shares,
+        min_coverage=inputs.min_coverage,
     )
 
 
@@ -142,7 +152,7 @@ def rank_history(
     else:
         values = queries.run(conn, "race_values_all", county=group.county_param)
         by_period = {period: rows.drop(columns="period") for period, rows in values.groupby("period")}
-    frames = []
+    frames, share = [], min_coverage(conn)
     for period in periods:
         catalog = queries.run(conn, "race_catalog", period=period)
         ranking = scoring.rank_units(
@@ -155,6 +165,7 @@ def rank_history(
             draws=0,
             sensitivity=False,
             tier_shares=tier_shares,
+            min_coverage=share,
         )
         ranked = ranking.ranked
         frames.append(
@@ -251,7 +262,7 @@ def ranking_rows(now: Ranking, before: Ranking | None = None) -> pd.DataFrame:
     out["rank_change"] = rank_changes(now, before)
     out["composite"] = table["composite"]
     out["tier"] = table["tier"]
-    for column in ("ranked", "missing", "imputed"):
+    for column in ("ranked", "missing", "coverage", "imputed", "winsorized"):
         out[column] = table[column]
     out["flags"] = table.apply(scoring.flags, axis=1)
     for track in now.catalog["track"].drop_duplicates():
@@ -277,6 +288,7 @@ def export_table(ranking: Ranking, group: PeerGroup, compare: Ranking | None = N
         out[column] = rows[column]
     out["tier_label"] = rows["tier"].map(lambda tier: tier_label(tier, lang))
     out["flags"] = rows["flags"]
+    out["coverage"] = rows["coverage"].round(4)  # share of the period's indicators present (scoring.MIN_COVERAGE)
     for track in ranking.catalog["track"].drop_duplicates():
         out[f"track_{track}"] = rows[f"track_{track}"].round(6)
     for method in scoring.methods_for(ranking.catalog):  # 原始分值 is no rank on mixed units: no column, as the page

@@ -3,10 +3,12 @@
 Ranks decide commendation and promotion, so every step is a plain formula a reader can redo by hand
 (docs/methodology.md): per period, across the units being compared,
 
-1. a unit missing more than half of the period's race indicators is 数据不全 (unranked) and leaves the peer group;
+1. a unit with fewer than the data-coverage share (setting `rank_min_coverage`, 65 % as the JRC/OECD handbook
+   advises) of the period's race indicators present is 数据不全 (unranked) and leaves the peer group;
 2. a peer's missing value is imputed with the peer mean of that indicator (flagged, never hidden);
-3. each indicator is normalized direction-aware: z-score (population sd, capped at ±3), min-max 0-100, or taken
-   as points;
+3. each indicator is normalized direction-aware: z-score (population sd, capped at ±3), min-max 0-100 (after the
+   JRC outlier rule: an indicator with |skewness| > 2 and kurtosis > 3.5 is winsorized, at most 5 points, flagged),
+   or taken as points;
 4. track score = catalog-weighted mean of its indicators; composite = sum of track weight x track score;
 5. rank 1 is best, ties share the better rank; tiers by rank thirds; a rank interval from jittered track weights.
 """
@@ -30,6 +32,12 @@ WEIGHT_JITTER = (0.8, 1.2)
 INTERVAL = (5, 95)  # percentiles of the simulated ranks
 TIER_SHARES = (1 / 3, 1 / 3)  # share of units in the first and in the third tier
 RANK_DECIMALS = 9  # composites equal to this many decimals are ties (float noise never breaks a tie)
+# Data coverage: the least share of the period's indicators a unit needs to be ranked (JRC/OECD handbook: 65 %);
+# the setting rank_min_coverage, in percent (docs/methodology.md#data-coverage)
+MIN_COVERAGE = 0.65
+# Outliers before min-max (JRC rule, as COINr's winsorise): |skewness| > 2 and excess kurtosis > 3.5, both the
+# bias-corrected sample statistics (Excel's SKEW and KURT); at most WINSOR_MAX points per indicator
+SKEW_LIMIT, KURTOSIS_LIMIT, WINSOR_MAX = 2.0, 3.5, 5
 
 
 class ScoringError(TranslatedError):
@@ -43,7 +51,8 @@ class Ranking:
     `table` is indexed by unit in display order (rank, then the given unit order; unranked last) with columns
     composite, rank, rank_low, rank_high, tier, ranked, imputed (tuple of codes), missing (count), one
     `track_<name>` per track, and `rank_<method>` for every method (empty for 原始分值 unless every indicator is in
-    分: methods_for). `contributions` (unit x indicator) sum across
+    分: methods_for), `coverage` (share of the period's indicators present, 0-1) and `winsorized` (tuple of codes
+    whose value was winsorized before min-max). `contributions` (unit x indicator) sum across
     a row to the composite; `scores` are the normalized values; `raw` the values as stored (NaN = missing).
     """
 
@@ -190,6 +199,37 @@ def normalize(values: pd.DataFrame, directions: pd.Series, method: str) -> pd.Da
     raise ScoringError("scoring_bad_method", method=method, methods="/".join(METHODS))
 
 
+def needs_winsorizing(column: pd.Series) -> bool:
+    """The JRC outlier test: |skewness| > 2 and kurtosis > 3.5 (pandas' skew and kurt: bias-corrected, excess
+    kurtosis, as Excel's SKEW and KURT and COINr's check_SkewKurt); never for fewer than 4 values, where the
+    statistics are undefined."""
+    skew, kurtosis = column.skew(), column.kurt()
+    return bool(abs(skew) > SKEW_LIMIT and kurtosis > KURTOSIS_LIMIT)
+
+
+def winsorize(values: pd.DataFrame, most: int = WINSOR_MAX) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Each column (an indicator over the peers, no missing cells) that fails the JRC outlier test has its most
+    extreme value on the side of its skew (every point tied at it) set to the next value, one step at a time,
+    while it fails and at most `most` steps (COINr's winsorise; JRC/OECD Handbook on Constructing Composite
+    Indicators, 2008). Returns the treated values and a same-shaped boolean frame of the points changed. Higher or
+    lower being better does not matter: an outlier distorts min-max either way."""
+    treated = values.astype(float).copy()
+    changed = pd.DataFrame(False, index=values.index, columns=values.columns)
+    for code in treated.columns:
+        column = treated[code].copy()
+        for _ in range(most):
+            if not needs_winsorizing(column):
+                break
+            high = column.skew() > 0
+            extreme = column.max() if high else column.min()
+            at_extreme = column == extreme
+            others = column[~at_extreme]
+            column[at_extreme] = others.max() if high else others.min()
+            changed.loc[at_extreme, code] = True
+        treated[code] = column
+    return treated, changed
+
+
 def rank_descending(composites: pd.Series | pd.DataFrame):
     """Rank 1 = highest; ties share the better rank (1, 2, 2, 4)."""
     return composites.round(RANK_DECIMALS).rank(ascending=False, method="min")
@@ -217,12 +257,14 @@ def rank_units(
     draws: int = DRAWS,
     seed: int = SEED,
     sensitivity: bool = True,
+    min_coverage: float = MIN_COVERAGE,
 ) -> Ranking:
     """Rank the units of one peer group in one period.
 
     values: long rows (unit, indicator, value; value NaN = missing); catalog: the race indicators in force
     (code, name, track, direction, weight, target). `units` lists every unit being compared, in display order,
-    so one with no value at all shows as 数据不全 rather than vanishing.
+    so one with no value at all shows as 数据不全 rather than vanishing. `min_coverage`: the least share (0-1) of
+    the period's indicators a unit needs present to be ranked (inclusive).
     """
     catalog = catalog.set_index("code", drop=False)
     raw = _wide(values, units, catalog.index)
@@ -230,14 +272,20 @@ def rank_units(
     _check_method(method, catalog.loc[present] if len(present) else catalog)
     usable = methods_for(catalog.loc[present] if len(present) else catalog)
     missing = raw[present].isna().sum(axis=1)
-    ranked = (missing <= len(present) / 2) & (len(present) > 0)
+    coverage = (len(present) - missing) / len(present) if len(present) else missing * math.nan
+    ranked = (coverage >= min_coverage - 1e-9) & (len(present) > 0)  # 8 of 12 is 66.7 %: ranked at 65 %
     peers = raw.loc[ranked, present]
     imputed_mask = peers.isna()
     filled = peers.fillna(peers.mean())
+    # min-max is bounded by the extremes, so an outlier squeezes everyone else: winsorized first (the JRC rule)
+    filled_minmax, winsorized_mask = winsorize(filled)
+
+    def inputs_for(chosen: str) -> pd.DataFrame:
+        return filled_minmax if chosen == "minmax" else filled
 
     base_weights = track_weights(catalog, weights)
     indicator_weights, used_tracks = _indicator_weights(catalog.loc[present], base_weights)
-    scores = normalize(filled, catalog["direction"], method)
+    scores = normalize(inputs_for(method), catalog["direction"], method)
     table = _scored_table(scores, indicator_weights, catalog, used_tracks)
     table["rank"] = rank_descending(table["composite"])
     table["tier"] = tiers(table["rank"], tier_shares)
@@ -249,14 +297,19 @@ def rank_units(
         elif other not in usable:
             table[f"rank_{other}"] = math.nan  # 原始分值 on mixed units is no rank at all
         elif sensitivity:
-            other_scores = normalize(filled, catalog["direction"], other)
+            other_scores = normalize(inputs_for(other), catalog["direction"], other)
             table[f"rank_{other}"] = rank_descending((other_scores * indicator_weights).sum(axis=1))
     codes = np.array(list(imputed_mask.columns), dtype=object)
     table["imputed"] = [tuple(codes[row]) for row in imputed_mask.to_numpy()]
+    # flagged only where the values were treated for the ranking shown (min-max): a z-score keeps its ±3 cap
+    treated = winsorized_mask.to_numpy(dtype=bool) & (method == "minmax")
+    table["winsorized"] = [tuple(codes[row]) for row in treated]
     table = table.reindex(raw.index)
     table["ranked"] = ranked
     table["missing"] = missing
-    table["imputed"] = table["imputed"].apply(lambda codes: codes if isinstance(codes, tuple) else ())
+    table["coverage"] = coverage
+    for column in ("imputed", "winsorized"):
+        table[column] = table[column].apply(lambda codes: codes if isinstance(codes, tuple) else ())
     for track in base_weights.index:
         if f"track_{track}" not in table:
             table[f"track_{track}"] = math.nan
@@ -369,8 +422,9 @@ def passed_and_fell_behind(now: Ranking, before: Ranking, unit: str) -> tuple[li
 
 
 def flags(row: pd.Series) -> str:
-    """`imputed:R03;unranked`, the export's flags column."""
+    """`imputed:R03;winsorized:R05;unranked`, the export's flags column."""
     parts = [f"imputed:{code}" for code in row["imputed"]]
+    parts += [f"winsorized:{code}" for code in row.get("winsorized", ())]
     if not row["ranked"]:
         parts.append("unranked")
     return ";".join(parts)

@@ -35,6 +35,8 @@ class Setting:
 
 SETTINGS = {
     "coverage_target": Setting(90.0, 0.0, 100.0),  # % of cadres trained in a period: the line on coverage charts
+    # % of a period's race indicators a unit needs present to be ranked (JRC/OECD: 65; scoring.MIN_COVERAGE)
+    "rank_min_coverage": Setting(65.0, 50.0, 100.0),
     "suppression_threshold": Setting(5, 1, 100, integer=True),  # groups smaller than this show `<5`
     # 学时 one training record may carry; more is refused as implausible (docs/data-format.md)
     "max_hours_per_record": Setting(200.0, 1.0, 10000.0),
