@@ -390,6 +390,38 @@ def test_a_year_cut_before_a_quarter_some_counties_sent_reads_as_before_its_firs
         assert (cut_years, cut_before, cut.without) == (years, before, window.without)
         for now, then in zip(cut_rows, rows, strict=True):
             pd.testing.assert_frame_equal(now, then)
+
+        # January to November chosen on 1 December: over, but cut at September, so its pace is at the last record
+        # counted too (not the whole eleven months owed by records of nine): the year's 达到应有进度 and 距目标尚差
+        december = dt.date(2026, 12, 1)
+        for chosen in (coverage.year_window(2026), coverage.months_window(dt.date(2026, 1, 1), dt.date(2026, 11, 1))):
+            measured = coverage.reported(conn, chosen, config, december)
+            assert measured.cut and coverage.running(measured, coverage.last_recorded(conn, measured), december)
+            row = coverage.window_query(
+                conn,
+                "training_coverage",
+                measured,
+                by="all",
+                county="",
+                to_come=coverage.pace_years(conn, measured, december),
+            ).iloc[0]
+            assert (row["share_on_pace"], row["hours_short"]) == pytest.approx(
+                (rows[0]["share_on_pace"].iloc[0], rows[0]["hours_short"].iloc[0])
+            ), chosen.label
+
+        # every county but 棠梨县, left out of the year for its unsent 2026-Q3, sends October: nothing is cut
+        others = conn.execute(
+            "SELECT county, min(cadre_id) FROM current_roster WHERE county <> '棠梨县' GROUP BY county"
+        ).fetchall()
+        body = "".join(f"{cadre},十月班,专业能力,乡村振兴,线下,集体,40,2026-10-13\n" for _, cadre in others)
+        import_ok(
+            db,
+            "october2.csv",
+            ("干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n" + body).encode(),
+        )
+        whole = coverage.reported(conn, coverage.year_window(2026), config, today)
+        assert (whole.cut, whole.pending, whole.without) == (False, None, ("棠梨县",))
+        assert coverage.last_recorded(conn, whole) == dt.date(2026, 10, 13)
     finally:
         db.close()
 

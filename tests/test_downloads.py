@@ -182,6 +182,14 @@ def test_the_training_pages_downloads_say_which_counties_they_leave_out(app_fact
     assert set(counties["说明"]) == {next(w.value for w in at.warning if "棠梨县" in w.value).replace("\\", "")}
     assert "棠梨县（2026年第三季度未报）" in counties["说明"].iloc[0]
 
+    # a county chosen: its own figures leave nobody out, but the comparison of every county still lacks 棠梨县
+    at = app_factory(sample_db_path, page="views/training.py", query={"county": "岚桥区"})
+    assert not at.exception, [e.value for e in at.exception]
+    files = csv_downloads(at)
+    counties = read_back(next(data for name, data in files.items() if name.startswith("培训覆盖_各县区")))
+    assert len(counties) == 11 and counties["说明"].iloc[0].startswith("1 个县区培训数据未报齐：棠梨县")
+    assert any(c.value.startswith("1 个县区培训数据未报齐：棠梨县") for c in at.caption)
+
     at.selectbox(key="year").set_value(2025).run()
     assert not at.exception, [e.value for e in at.exception]
     for name, data in csv_downloads(at).items():

@@ -109,6 +109,8 @@ window = reported_window(window)
 counties = run_query("race_units", county="")["unit"].tolist()
 county = state.county
 window_left_out = absent_training(window, county or "", lang, plain=True)  # the downloads say it as the page does
+# the sections that list every county (the comparison, 缺什么补什么) name every county they leave out, whichever is chosen
+counties_left_out = absent_training(window, "", lang, plain=True)
 
 coverage_target = config["coverage_target"] / 100
 # Each cadre is measured against his own training target by rank, on pace at the last recorded training day
@@ -292,9 +294,12 @@ with deck.section("categories"):
     )
     if len(by_county) > charts.SCREEN_UNITS:
         st.caption(t("chart_lowest_note", lang, n=len(by_county), k=charts.WORST))
+    if county and counties_left_out:  # the line under the headline is the chosen county's: say whom this leaves out
+        st.caption(absent_training(window, "", lang))
     county_table = coverage_tables.group_table(by_county, "county", lang, threshold, county_hidden)
     deck.table(county_table, height=table_height(len(county_table)), column_config=fit_marks(county_table, marks_text))
-    download(county_table, t("file_training_counties", lang, window=window.label), "training_counties")
+    name = t("file_training_counties", lang, window=window.label)
+    download(county_table, name, "training_counties", left_out=counties_left_out)
 
 
 # ---- domains: county x training domain
@@ -324,7 +329,8 @@ with deck.section("domains"):
     with st.expander(t("domain_table", lang)):
         domain_rows = coverage_tables.domain_table(domains, lang, threshold, domain_hidden)
         deck.table(domain_rows, column_config=fit_marks(domain_rows, marks_text))
-        download(domain_rows, t("file_training_domains", lang, window=window.label), "training_domains")
+        name = t("file_training_domains", lang, window=window.label)
+        download(domain_rows, name, "training_domains", left_out=counties_left_out)
 
 
 # ---- over time: quarters, and cumulative hours against the pace line
@@ -385,7 +391,8 @@ with deck.section("gaps"):
         lang,
     )
     deck.table(actions, height=table_height(len(actions)))
-    download(actions, t("file_training_actions", lang, window=window.label), "training_actions")
+    name = t("file_training_actions", lang, window=window.label)
+    download(actions, name, "training_actions", left_out=counties_left_out)
     by_unit = measured(window, "unit", county)
     unit_hidden = coverage.group_statuses(by_unit, "unit", pattern)
     # Hidden units are left out whatever their hours: listing them, or their place in this order, would say how

@@ -90,19 +90,21 @@ def reported(conn: duckdb.DuckDBPyConnection, window: Window, config: Mapping[st
       counted (`records_end`, the day before it), for every county, so that the counties yet to send do not read
       as untrained in it; the window keeps its months, label and targets, as a year to date does before the
       period's first records (its pace is at the last record counted); a window that is that period alone leaves
-      the counties yet to send out instead.
+      the counties yet to send out instead. Counties already left out for an ended period do not count as yet to
+      send: when they alone are, every county measured has sent it and nothing is cut.
     bulletin.absent_training says which and why."""
+    gaps = tracker.window_gaps(conn, "training", window.start, min(window.end, today), config)  # ended periods
+    left_out = [gap.county for gap in gaps.left_out]
     running = tracker.partly_sent_running(conn, "training", window.start, window.end, today, config)
     pending, records_end, late = None, None, ()
-    if running is not None:
+    if running is not None and any(county not in left_out for county in running.late):
         pending = (running.period, len(running.sent), len(running.sent) + len(running.late))
         first = periods.bounds(running.period)[0]
         if first > window.start:  # months before it: measure those, for every county
             records_end = first - dt.timedelta(days=1)
         else:
             late = running.late
-    gaps = tracker.window_gaps(conn, "training", window.start, min(records_end or window.end, today), config)
-    without = tuple(dict.fromkeys([*(gap.county for gap in gaps.left_out), *late]))
+    without = tuple(dict.fromkeys([*left_out, *late]))
     return dataclasses.replace(window, without=without, pending=pending, records_end=records_end)
 
 
@@ -219,7 +221,7 @@ def expected_by(annual: float, window: Window, day: dt.date) -> float:
 
 def to_come(window: Window, last_day: dt.date | None, today: dt.date) -> float:
     """The years of `window` still to come on `last_day` (the last recorded training day) while the window is
-    running on `today`, 0 once it is over or without data: a cadre's target less his yearly rate times this is what
+    running on `today` (or cut before a period still being sent), 0 once it is over or without data: a cadre's target less his yearly rate times this is what
     he should have by then (training_coverage's $to_come). The same pace as expected_by: 1 − expected_by(1 a year)
     of the window, in years; 0.25 for a year on 30 September. A window over by `today` owes its whole prorated
     target, even when its last record is a few days before its end: its records were all due, and the page, the
@@ -500,9 +502,10 @@ def scope_headline(
 
 
 def running(window: Window, last_day: dt.date | None, today: dt.date) -> bool:
-    """Whether the window is not over on `today` and its data stop before its end (a year to date): then the pace,
-    not the target, applies."""
-    return last_day is not None and last_day < window.end and today <= window.end
+    """Whether the window's data stop before its end while more may come: it is not over on `today` (a year to
+    date), or it is cut before a period still being sent (`Window.cut`: January to November, over on 1 December,
+    counts records to September only); then the pace at the last record counted, not the whole target, applies."""
+    return last_day is not None and last_day < window.end and (today <= window.end or window.cut)
 
 
 def pace_years(conn: duckdb.DuckDBPyConnection, window: Window, today: dt.date) -> float:
