@@ -2052,8 +2052,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "brief_kpi_race_note": ("{period} · {tier} · 区间 {interval}", "{period} · {tier} · interval {interval}"),
     "brief_kpi_leader_note": ("{period} · 共 {n} 个县区", "{period} · {n} {n:county|counties}"),
     "brief_kpi_coverage_note": (
-        "人均 {hours:.1f} 学时 · 目标覆盖率 {target:.0%}",
-        "{hours:.1f} {hours:hour|hours} per cadre · target {target:.0%}",
+        "{window} · 人均 {hours:.1f} 学时 · 目标覆盖率 {target:.0%}",
+        "{window} · {hours:.1f} {hours:hour|hours} per cadre · target {target:.0%}",
     ),
     "brief_kpi_met_note": ("{period} · {met}/{total} 项达标", "{period} · {met} of {total} met"),
     "brief_kpi_none": ("暂无", "none"),

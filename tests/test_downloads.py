@@ -158,7 +158,8 @@ def test_the_county_page_offers_each_of_its_tables_as_a_viewer_sees_it(app_facto
     )
     decisions = next(d.value for d in at.dataframe if "事项" in d.value.columns)
     back = read_back(files["鹤汀县_2026_干部调整.csv"])
-    assert list(back.columns) == list(decisions.columns) and len(back) == len(decisions)
+    assert list(back.columns) == [*decisions.columns, "说明"] and len(back) == len(decisions)
+    assert set(back["说明"]) == {"2026 年的调整记录截至 2026-09-28，是全年的一部分，不与 2025 年全年比较。"}
     assert back["本年"].tolist() == [str(v) for v in decisions["本年"]]
     assert "<5" in back["本年"].tolist() + back["上年"].tolist()  # the sample's small counts stay suppressed
     care = read_back(files["鹤汀县_2026-H1_关心关爱.csv"])

@@ -36,9 +36,9 @@ def table_downloads(
 ) -> None:
     """CSV and Excel buttons for `table` as the page shows it; `notes`, lines under the Excel title (the warning
     list's: listing.sheet_notes, as the delivered sheet has them). `left_out`: what the figures leave out and why
-    (the training page's unsent files, bulletin.absent_training), a line under the Excel title too and, since a
-    CSV has no title, a last column 说明 on every row of the CSV, so that neither file passes for the whole
-    prefecture's (docs/decisions.md#unsent-training-files)."""
+    (the training page's unsent files, bulletin.absent_training; a part-year of decisions), a line under the Excel
+    title too and, since a CSV has no title, a last column 说明 on every row of the CSV, so that neither file
+    passes for more than it holds (docs/decisions.md#unsent-training-files)."""
     notes = [*notes, left_out] if left_out else list(notes)
     in_csv = table.assign(**{t("download_note_col", lang): left_out}) if left_out else table
     _buttons(table, table, name, key, lang, container, notes, in_csv)

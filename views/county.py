@@ -415,14 +415,19 @@ with deck.section("decisions"):
     decisions_note = t(
         "profile_decisions_note", lang, year=year, before=year - 1, threshold=threshold, top=threshold - 1
     )
+    # a part-year is not set against a whole one: the files say so as the page does (a 说明 column in the CSV)
+    part_year = (
+        t("profile_decisions_partial", lang, year=year, before=year - 1, day=partial.isoformat()) if partial else ""
+    )
     table_downloads(
         decision_rows,
         t("file_profile_decisions", lang, county=county, year=year),
         "profile_decisions",
         lang,
         notes=[decisions_note],
+        left_out=part_year,
     )
     st.caption(decisions_note)
-    if partial is not None:
-        st.caption(t("profile_decisions_partial", lang, year=year, before=year - 1, day=partial.isoformat()))
+    if part_year:
+        st.caption(part_year)
     link_state.show_notes(notes, lang)

@@ -232,6 +232,10 @@ def _county_page(
         t("profile_decisions_note", lang, year=year, before=year - 1, threshold=threshold, top=threshold - 1)
     )
     section.tables.append(county_profile.decisions_table(frame, lang).fillna("—"))  # no row that year: "—"
+    if partial is not None:  # as under the page's table: a part-year is not set against a whole one
+        section.paragraphs.append(
+            t("profile_decisions_partial", lang, year=year, before=year - 1, day=partial.isoformat())
+        )
     return section
 
 
@@ -258,7 +262,7 @@ def _training(
         section.headline = Headline(
             t("kpi_coverage", lang),
             f"{mine['coverage']:.1%}",
-            t("brief_kpi_coverage_note", lang, hours=mine["hours_per_cadre"], target=target),
+            t("brief_kpi_coverage_note", lang, window=words, hours=mine["hours_per_cadre"], target=target),
         )
         sentence = (
             t(
