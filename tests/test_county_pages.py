@@ -92,6 +92,11 @@ def test_every_figure_is_the_libraries_number_for_the_county(app_factory, sample
     met, judged, below = welfare.county_counts(care, COUNTY)
     assert metric(at, f"{HALF} 达标指标").value == f"{met} / {judged}"
     assert metric(at, "未达标指标").value == str(len(below))
+    met_then, judged_then, below_then = welfare.county_counts(care_before, COUNTY)
+    assert judged_then == judged  # the sample's county judged on as many indicators a year earlier: 同比 shown
+    assert metric(at, f"{HALF} 达标指标").delta == f"{met - met_then:+d}"
+    assert metric(at, "未达标指标").delta == f"{len(below) - len(below_then):+d}"
+    assert metric(at, "未达标指标").proto.delta_description.startswith("同比 ")
     care_rows = table_with(at, "上年同期状态").set_index("指标")
     own, own_before = care[care["county"] == COUNTY], care_before[care_before["county"] == COUNTY]
     for item in own.itertuples():

@@ -373,9 +373,28 @@ with deck.section("care"):
         )
         figures = county_profile.care(view.table, view_before.table if view_before else None, county)
         met, judged, below = welfare.county_counts(view.table, county)
+        # 同比: the same half-year a year earlier, when the county was judged then on as many indicators (a count of
+        # a different number of indicators is no change)
+        met_then, judged_then, below_then = (
+            welfare.county_counts(view_before.table, county) if view_before else (0, 0, [])
+        )
+        comparable = judged_then > 0 and judged_then == judged
         met_col, below_col = st.columns(2)
-        met_col.metric(t("profile_care_met", lang, period=care_period), f"{met} / {judged}")
-        below_col.metric(t("profile_care_below", lang), len(below))
+        met_col.metric(
+            t("profile_care_met", lang, period=care_period),
+            f"{met} / {judged}",
+            **frame.change(f"{met - met_then:+d}" if comparable else None, met - met_then, since(care_before)),
+        )
+        below_col.metric(
+            t("profile_care_below", lang),
+            len(below),
+            **frame.change(
+                f"{len(below) - len(below_then):+d}" if comparable else None,
+                len(below) - len(below_then),
+                since(care_before),
+                delta_color="inverse",
+            ),
+        )
         care_rows = county_profile.care_table(figures, lang)
         deck.table(care_rows, height=table_height(len(care_rows)))
         figures_downloads(  # published or live, said in both files as on 关心关爱
