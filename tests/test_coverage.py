@@ -1,6 +1,7 @@
 """Training coverage by hand: a small roster that changes between snapshots, a few training records, and the
 measures the page and the export show."""
 
+import dataclasses
 import datetime as dt
 
 import pandas as pd
@@ -476,3 +477,14 @@ def test_a_quarter_still_running_that_some_counties_have_sent_is_cut_off_or_leav
     whole = coverage.reported(trained_db.connection, coverage.year_window(2025), config, today)
     assert (whole.data_end, whole.without, whole.pending, whole.cut) == (dt.date(2025, 12, 31), (), None, False)
     assert "2025年第四季度" not in bulletin.promotions_absent(trained_db.connection, 2025, config, "zh", until=today)
+
+
+def test_the_training_page_opens_on_windows_every_county_has_sent():
+    """A quarter still being sent that only some counties have sent is offered, not opened on; nor are its months."""
+    year = coverage.year_window(2026)
+    sending = dataclasses.replace(year, pending=("2026-Q4", 3, 12), records_end=dt.date(2026, 9, 30))
+    assert coverage.opening_quarter([4, 3, 2, 1], sending) == 3
+    assert coverage.opening_quarter([4, 3, 2, 1], year) == 4
+    assert coverage.opening_quarter([1], dataclasses.replace(year, pending=("2026-Q1", 1, 12))) == 1  # nothing else
+    assert coverage.opening_months(sending, dt.date(2026, 11, 20)) == (dt.date(2026, 1, 1), dt.date(2026, 9, 1))
+    assert coverage.opening_months(year, dt.date(2026, 9, 28)) == (dt.date(2026, 1, 1), dt.date(2026, 9, 1))

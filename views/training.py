@@ -56,6 +56,9 @@ year_last = coverage.as_date(
 if year_last is None:  # every window of the year lies after the last record: nothing measured, not a zero
     st.info(t("training_no_records_in_year", lang, year=year))
     st.stop()
+# a quarter still being sent, which only some counties have sent, is offered but not opened on: the window opened on
+# is the newest every county has sent (docs/decisions.md#unsent-training-files)
+year_reported = reported_window(coverage.year_window(year))
 kind_col, when_col = st.columns([1.2, 2.5])
 kind = link.segmented(
     kind_col,
@@ -66,28 +69,31 @@ kind = link.segmented(
     format_func=lambda k: t(f"window_{k}", lang),
 )
 if kind == "quarter":
+    offered = coverage.quarters_through(year_last)
     quarter = link.selectbox(
         when_col,
         t("window_quarter", lang),
-        coverage.quarters_through(year_last),
+        offered,
         key="training_quarter",
         field="quarter",
+        default=coverage.opening_quarter(offered, year_reported),
         format_func=lambda q: f"{year}-Q{q}",
     )
     window = coverage.quarter_window(year, quarter)
 elif kind == "months":
     # months after the year's last record are not offered: they would read as measured zeros
     whole_year = (dt.date(year, 1, 1), year_last.replace(day=1))
+    sent_by_all = coverage.opening_months(year_reported, year_last)  # before a quarter still being sent
     link.seed(
         "training_months",
         "months",
-        default=whole_year,
+        default=sent_by_all,
         parse=lambda text: coverage.parse_month_range(text, year, through=year_last) or link_state.INVALID,
     )
     if not coverage.parse_month_range(
         coverage.month_range_text(*st.session_state["training_months"]), year, through=year_last
     ):
-        st.session_state["training_months"] = whole_year  # another year was chosen in the sidebar
+        st.session_state["training_months"] = sent_by_all  # another year was chosen in the sidebar
     if whole_year[0] == whole_year[1]:  # only January has records: nothing to slide between
         first = last = whole_year[0]
         when_col.caption(t("window_one_month", lang, month=f"{first:%Y-%m}"))
@@ -99,7 +105,7 @@ elif kind == "months":
             format="YYYY-MM",
             key="training_months",
         )
-    link.publish("months", (first, last), whole_year, encode=lambda r: coverage.month_range_text(*r))
+    link.publish("months", (first, last), sent_by_all, encode=lambda r: coverage.month_range_text(*r))
     window = coverage.months_window(first, last)
 else:
     window = coverage.year_window(year)
@@ -190,7 +196,14 @@ with deck.section("headline"):
             None if head.hours is None else round(head.hours, 1),
         ),
     )
-    figures[2].metric(t("kpi_hours_median", lang), shown(t("kpi_hours_unit", lang, hours=total["hours_median"])))
+    figures[2].metric(
+        t("kpi_hours_median", lang),
+        shown(t("kpi_hours_unit", lang, hours=total["hours_median"])),
+        **frame.change(
+            None if head.median is None else f"{head.median:+.1f}",
+            None if head.median is None else round(head.median, 1),
+        ),
+    )
     figures[3].metric(t("kpi_share_own_target", lang), shown(_share(total["share_meeting_target"])))
     figures[4].metric(
         t("kpi_untrained", lang),

@@ -141,6 +141,22 @@ def quarters_through(last_day: dt.date) -> list[int]:
     return list(range((last_day.month + 2) // 3, 0, -1))
 
 
+def opening_quarter(offered: list[int], year_reported: Window) -> int | None:
+    """The quarter 培训覆盖 → 季度 opens on, of `offered` (quarters_through, newest first): the newest but a quarter
+    still being sent that only some counties have sent (`year_reported`, the year as `reported` made it: its
+    `pending`), which stays offered and, chosen, leaves out the counties yet to send; None without a quarter."""
+    sending = year_reported.pending[0] if year_reported.pending else None
+    complete = [q for q in offered if f"{year_reported.start.year}-Q{q}" != sending]
+    return (complete or offered or [None])[0]
+
+
+def opening_months(year_reported: Window, last_day: dt.date) -> tuple[dt.date, dt.date]:
+    """The first days of the first and last month 培训覆盖 → 按月 opens on: January to the month of the year's
+    `last_day` (its latest record), or to the last month before a quarter still being sent (`year_reported.
+    data_end`), whichever is earlier."""
+    return year_reported.start, min(year_reported.data_end, last_day).replace(day=1)
+
+
 def months_window(first: dt.date, last: dt.date) -> Window:
     """Whole months from `first`'s month to `last`'s month (swapped if given backwards)."""
     first, last = min(first, last), max(first, last)
@@ -464,6 +480,7 @@ class Headline:
     coverage_pp: float | None
     hours: float | None  # hours per cadre
     untrained: int | None  # cadres
+    median: float | None = None  # the median cadre's hours (学时中位数)
 
 
 def headline(now: pd.Series, before: pd.Series | None, hidden: str, hidden_before: str) -> Headline:
@@ -481,6 +498,7 @@ def headline(now: pd.Series, before: pd.Series | None, hidden: str, hidden_befor
         coverage_change_pp(now["coverage"], before["coverage"], before["trained"]),
         float(now["hours_per_cadre"] - before["hours_per_cadre"]),
         int(now["untrained"] - before["untrained"]),
+        float(now["hours_median"] - before["hours_median"]),
     )
 
 
