@@ -252,8 +252,9 @@ def rank_path_table(path: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def benchmark_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """indicator_benchmarks as the page prints it: indicator, track, unit of measure, better direction, value,
-    peers' median, 标杆 (90th percentile in the better direction), the best unit and its value, the value a year
-    earlier and the change since (values rounded to 2 decimals)."""
+    peers' median, 标杆 (90th percentile in the better direction) and how far from it, the best unit, its value
+    and how far from it (negative: behind, in the better direction), the value a year earlier and the change
+    since (values rounded to 2 decimals)."""
     return pd.DataFrame(
         {
             t("col_indicator", lang): frame["name"],
@@ -263,8 +264,10 @@ def benchmark_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("col_value", lang): _two_places(frame["value"]),
             t("col_median", lang): _two_places(frame["median"]),
             t("profile_col_benchmark", lang): _two_places(frame["benchmark"]),
+            t("brief_col_gap", lang): _two_places(frame["from_benchmark"]),
             t("profile_col_best_unit", lang): frame["best_unit"],
             t("profile_col_best", lang): _two_places(frame["best"]),
+            t("profile_col_from_best", lang): _two_places(frame["from_best"]),
             t("profile_col_value_year_before", lang): _two_places(frame["value_year_before"]),
             t("profile_col_change_year_before", lang): _two_places(frame["value"] - frame["value_year_before"]),
         }

@@ -1578,6 +1578,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "profile_direction_lower": ("越低越好", "lower"),
     "profile_col_best_unit": ("最优县区", "Best county"),
     "profile_col_best": ("最优值", "Best value"),
+    "profile_col_from_best": ("距最优", "From the best"),
+    "col_best_unit": ("最优单位", "Best unit"),
     "profile_col_value_year_before": ("上年同期值", "A year earlier"),
     "profile_col_status_year_before": ("上年同期状态", "Status a year earlier"),
     "profile_col_action": ("事项", "Decision"),

@@ -63,6 +63,30 @@ def test_an_indicator_benchmark_is_direction_aware_on_the_stored_values():
     assert rows.loc["B", "benchmark"] == pytest.approx(1.4)  # the 10th percentile: 1 + 0.4 x 1
     assert (rows.loc["B", "best_unit"], rows.loc["B", "best"]) == ("甲", 1.0)
     assert rows.loc["A", "unit_of_measure"] == "亿元"
+    # how far 丙 is from each, in the better direction (negative: behind): 30 against 46 and 50 亿元; 3 days
+    # against 1.4 and 1 where fewer days are better
+    assert rows.loc["A", ["from_benchmark", "from_best"]].tolist() == pytest.approx([-16.0, -20.0])
+    assert rows.loc["B", ["from_benchmark", "from_best"]].tolist() == pytest.approx([-1.6, -2.0])
+    best = benchmarks.indicator_benchmarks(NOW, "甲").set_index("indicator")
+    assert best.loc["B", "from_best"] == 0 and best.loc["B", "from_benchmark"] == pytest.approx(0.4)  # ahead
+
+
+def test_the_rankings_indicator_detail_shows_the_benchmark_and_the_best_and_how_far():
+    from incentive.race import ranking_tables
+
+    detail = ranking_tables.indicator_detail(NOW, "丙", "zh").set_index("指标")
+    assert detail.loc["投资", ["标杆（第90百分位）", "距标杆", "最优单位", "最优值"]].tolist() == [
+        "46",
+        "-16",
+        "戊",
+        "50",
+    ]
+    assert detail.loc["用时", ["标杆（第90百分位）", "距标杆", "最优单位", "最优值"]].tolist() == [
+        "1.4",
+        "-1.6",
+        "甲",
+        "1",
+    ]
 
 
 def test_the_year_before_is_the_same_units_figure_a_year_earlier():

@@ -60,8 +60,10 @@ def indicator_benchmarks(now: Ranking, unit: str, year_before: Ranking | None = 
     unit_of_measure, direction, value (the unit's value as stored, NaN when missing), median, benchmark (the 90th
     percentile of the ranked peers' stored values where higher is better, the 10th where lower is better),
     best_unit and best (the highest value, or the lowest where lower is better; the first in ranking order on a
-    tie), and value_year_before (the unit's stored value in `year_before`; NaN without one). Raw values, not
-    scores: a leader compares 亿元 with 亿元. Imputed values are not peers' values: only stored ones count."""
+    tie), from_benchmark and from_best (how far the unit's value is from each in the better direction, in the
+    indicator's unit: negative behind, 0 at it), and value_year_before (the unit's stored value in `year_before`;
+    NaN without one). Raw values, not scores: a leader compares 亿元 with 亿元. Imputed values are not peers'
+    values: only stored ones count."""
     raw = now.raw.loc[now.ranked.index]
     rows = []
     for code, item in now.catalog.iterrows():
@@ -76,6 +78,8 @@ def indicator_benchmarks(now: Ranking, unit: str, year_before: Ranking | None = 
         if year_before is not None and unit in year_before.raw.index and code in year_before.raw:
             before = float(year_before.raw.at[unit, code])
         best_unit = values.idxmin() if lower else values.idxmax()
+        benchmark, best = _better_quantile(values, lower), float(values[best_unit])
+        better = -1.0 if lower else 1.0  # a lower value is ahead where lower is better
         rows.append(
             {
                 "indicator": code,
@@ -85,9 +89,11 @@ def indicator_benchmarks(now: Ranking, unit: str, year_before: Ranking | None = 
                 "direction": "lower" if lower else "higher",
                 "value": value,
                 "median": float(values.median()),
-                "benchmark": _better_quantile(values, lower),
+                "benchmark": benchmark,
                 "best_unit": best_unit,
-                "best": float(values[best_unit]),
+                "best": best,
+                "from_benchmark": (value - benchmark) * better,
+                "from_best": (value - best) * better,
                 "value_year_before": before,
             }
         )
@@ -102,6 +108,8 @@ def indicator_benchmarks(now: Ranking, unit: str, year_before: Ranking | None = 
         "benchmark",
         "best_unit",
         "best",
+        "from_benchmark",
+        "from_best",
         "value_year_before",
     ]
     return pd.DataFrame(rows, columns=columns)

@@ -13,7 +13,7 @@ import pandas as pd
 
 from incentive.i18n import join, t
 from incentive.labels import tier_label, track_label
-from incentive.race import rankings, scoring
+from incentive.race import benchmarks, rankings, scoring
 from incentive.race.scoring import Ranking
 
 
@@ -132,9 +132,16 @@ def number_text(value, decimals: int = 2) -> str:
 
 
 def indicator_detail(ranking: Ranking, unit: str, lang: str) -> pd.DataFrame:
-    """Each indicator of `unit`: value against the peer median and the target, its score and its weighted part."""
+    """Each indicator of `unit`: value against the peer median, the 标杆 (90th percentile of the peers in the better
+    direction) and the best unit (benchmarks.indicator_benchmarks), how far it is from each (negative: behind), and
+    the target; its score and its weighted part."""
     catalog = ranking.catalog
     raw = ranking.raw
+    marks = benchmarks.indicator_benchmarks(ranking, unit).set_index("indicator")
+
+    def mark(code, column):
+        return marks.at[code, column] if code in marks.index else math.nan
+
     peers = raw.loc[ranking.ranked.index]
     ranked = unit in ranking.scores.index
     rows = []
@@ -150,6 +157,10 @@ def indicator_detail(ranking: Ranking, unit: str, lang: str) -> pd.DataFrame:
                 t("col_direction", lang): t(f"direction_{catalog.at[code, 'direction']}", lang),
                 t("col_indicator_value", lang): number_text(value),
                 t("col_peer_median", lang): number_text(peers[code].median() if code in peers else math.nan),
+                t("profile_col_benchmark", lang): number_text(mark(code, "benchmark")),
+                t("brief_col_gap", lang): number_text(mark(code, "from_benchmark")),
+                t("col_best_unit", lang): mark(code, "best_unit") if code in marks.index else None,
+                t("profile_col_best", lang): number_text(mark(code, "best")),
                 t("col_target", lang): number_text(target),
                 t("col_score", lang): number_text(
                     ranking.scores.at[unit, code] if ranked and code in ranking.scores else math.nan, 3
