@@ -1410,6 +1410,11 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "chart_rank_intervals": ("排名及其区间（权重 ±20% 扰动）", "Rank and its interval (weights ±20%)"),
     "axis_rank": ("排名", "Rank"),
+    "rank_interval_many": (
+        "参评单位有 {n} 个：区间只反映权重等建模选择带来的名次变动，不反映数据本身的测量误差。",
+        "{n} units are ranked: the intervals cover the modelling choices (weights) only, not measurement error in "
+        "the data.",
+    ),
     "rank_interval_note": (
         "区间为各赛道权重在 0.8-1.2 倍间随机扰动 {draws} 次后名次的第 5 至第 95 百分位；区间重叠的单位名次差异不宜过度解读。",
         "The interval is the 5th-95th percentile rank over {draws} {draws:draw|draws} with each track weight "

@@ -357,3 +357,8 @@ def needs_winsorizing_still(column: pd.Series) -> bool:
     import scipy.stats
 
     return abs(scipy.stats.skew(column, bias=False)) > 2 and scipy.stats.kurtosis(column, bias=False) > 3.5
+
+
+def test_intervals_of_many_units_are_said_to_cover_modelling_choices_only():
+    assert not scoring.interval_needs_scope_note(12) and not scoring.interval_needs_scope_note(50)
+    assert scoring.interval_needs_scope_note(51)

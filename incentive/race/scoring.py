@@ -38,6 +38,15 @@ MIN_COVERAGE = 0.65
 # Outliers before min-max (JRC rule, as COINr's winsorise): |skewness| > 2 and excess kurtosis > 3.5, both the
 # bias-corrected sample statistics (Excel's SKEW and KURT); at most WINSOR_MAX points per indicator
 SKEW_LIMIT, KURTOSIS_LIMIT, WINSOR_MAX = 2.0, 3.5, 5
+# Past about this many units (a prefecture's townships) close ranks are many and the interval is read as a margin of
+# error, which it is not: it covers the modelling choices only, and the page says so (issue 21)
+MANY_UNITS = 50
+
+
+def interval_needs_scope_note(ranked_units: int) -> bool:
+    """Whether the rank intervals of `ranked_units` units are said to cover the modelling choices, not measurement
+    error (more than MANY_UNITS units)."""
+    return ranked_units > MANY_UNITS
 
 
 class ScoringError(TranslatedError):
