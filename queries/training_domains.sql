@@ -1,5 +1,5 @@
--- One row per county and training domain with records in the months $start..$records_end: the county's cadres (`cadres`:
--- training_cadres of the window, registered by the caller), cadres reached in that domain, their hours.
+-- One row per county and training domain with records in the months $start..$records_end: the county's cadres
+-- (`cadres`: training_cadres of the window, registered by the caller), cadres reached in that domain, their hours.
 -- Each cadre's hours per domain first, then counties: no count(DISTINCT) over the rollup's rows.
 -- Params: $start, $records_end (the last day whose records count: coverage.Window.data_end),
 -- $county ('' = all).

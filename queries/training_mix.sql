@@ -1,5 +1,6 @@
 -- One row per county, mode (online/offline) and organization (collective/individual): hours and records of the
--- window's cadres (`cadres`: training_cadres of the window, registered by the caller) in the months $start..$records_end.
+-- window's cadres (`cadres`: training_cadres of the window, registered by the caller) in the months
+-- $start..$records_end.
 -- Params: $start, $records_end (the last day whose records count: coverage.Window.data_end),
 -- $county ('' = all).
 WITH roster AS (

@@ -7,7 +7,7 @@ Ranks decide commendation and promotion, so every step is a plain formula a read
    advises) of the period's race indicators present is 数据不全 (unranked) and leaves the peer group;
 2. a peer's missing value is imputed with the peer mean of that indicator (flagged, never hidden);
 3. each indicator is normalized direction-aware: z-score (population sd, capped at ±3), min-max 0-100 (after the
-   JRC outlier rule: an indicator with |skewness| > 2 and kurtosis > 3.5 is winsorized, at most 5 points, flagged),
+   JRC outlier rule: an indicator with |skewness| > 2 and kurtosis > 3.5 is winsorized, at most 5 steps, flagged),
    or taken as points;
 4. track score = catalog-weighted mean of its indicators; composite = sum of track weight x track score;
 5. rank 1 is best, ties share the better rank; tiers by rank thirds; a rank interval from jittered track weights.
@@ -36,7 +36,7 @@ RANK_DECIMALS = 9  # composites equal to this many decimals are ties (float nois
 # the setting rank_min_coverage, in percent (docs/methodology.md#data-coverage)
 MIN_COVERAGE = 0.65
 # Outliers before min-max (JRC rule, as COINr's winsorise): |skewness| > 2 and excess kurtosis > 3.5, both the
-# bias-corrected sample statistics (Excel's SKEW and KURT); at most WINSOR_MAX points per indicator
+# bias-corrected sample statistics (Excel's SKEW and KURT); at most WINSOR_MAX steps per indicator
 SKEW_LIMIT, KURTOSIS_LIMIT, WINSOR_MAX = 2.0, 3.5, 5
 # Past about this many units (a prefecture's townships) close ranks are many and the interval is read as a margin of
 # error, which it is not: it covers the modelling choices only, and the page says so (issue 21)
@@ -286,8 +286,12 @@ def rank_units(
     peers = raw.loc[ranked, present]
     imputed_mask = peers.isna()
     filled = peers.fillna(peers.mean())
-    # min-max is bounded by the extremes, so an outlier squeezes everyone else: winsorized first (the JRC rule)
-    filled_minmax, winsorized_mask = winsorize(filled)
+    # min-max is bounded by the extremes, so an outlier squeezes everyone else: winsorized first (the JRC rule),
+    # when min-max is computed at all (a z-score history or trial without sensitivity never needs it)
+    if method == "minmax" or (sensitivity and "minmax" in usable):
+        filled_minmax, winsorized_mask = winsorize(filled)
+    else:
+        filled_minmax, winsorized_mask = filled, pd.DataFrame(False, index=filled.index, columns=filled.columns)
 
     def inputs_for(chosen: str) -> pd.DataFrame:
         return filled_minmax if chosen == "minmax" else filled

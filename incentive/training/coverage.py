@@ -237,7 +237,8 @@ def expected_by(annual: float, window: Window, day: dt.date) -> float:
 
 def to_come(window: Window, last_day: dt.date | None, today: dt.date) -> float:
     """The years of `window` still to come on `last_day` (the last recorded training day) while the window is
-    running on `today` (or cut before a period still being sent), 0 once it is over or without data: a cadre's target less his yearly rate times this is what
+    running on `today` (or cut before a period still being sent), 0 once it is over or without data: a cadre's
+    target less his yearly rate times this is what
     he should have by then (training_coverage's $to_come). The same pace as expected_by: 1 − expected_by(1 a year)
     of the window, in years; 0.25 for a year on 30 September. A window over by `today` owes its whole prorated
     target, even when its last record is a few days before its end: its records were all due, and the page, the
