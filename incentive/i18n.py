@@ -1410,10 +1410,15 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "chart_rank_intervals": ("排名及其区间（权重 ±20% 扰动）", "Rank and its interval (weights ±20%)"),
     "axis_rank": ("排名", "Rank"),
+    "rank_nobody_ranked": (
+        "{period} 各单位有数据的指标均不足 {share:g}%（「参与排名的最低指标覆盖率」），无单位参与排名。",
+        "In {period} no unit has {share:g}% of the indicators present (the least share to be ranked): nobody is "
+        "ranked.",
+    ),
     "rank_interval_many": (
         "参评单位有 {n} 个：区间只反映权重等建模选择带来的名次变动，不反映数据本身的测量误差。",
-        "{n} units are ranked: the intervals cover the modelling choices (weights) only, not measurement error in "
-        "the data.",
+        "{n} {n:unit is|units are} ranked: the intervals cover the modelling choices (weights) only, not "
+        "measurement error in the data.",
     ),
     "rank_interval_note": (
         "区间为各赛道权重在 0.8-1.2 倍间随机扰动 {draws} 次后名次的第 5 至第 95 百分位；区间重叠的单位名次差异不宜过度解读。",

@@ -172,11 +172,14 @@ def test_tables_round_as_the_other_pages_print_the_same_figure():
             "benchmark": [38.555],
             "best_unit": ["枫岚县"],
             "best": [45.17],
+            "from_benchmark": [20.456 - 38.555],
+            "from_best": [20.456 - 45.17],
             "value_year_before": [30.75],
         }
     )
     row = county_profile.benchmark_table(benchmarks, "zh").iloc[0]
     assert (row["全市中位数"], row["值"]) == (32.09, 20.46)
+    assert (row["距标杆"], row["距最优"]) == (-18.1, -24.71)
     care = pd.DataFrame(
         {
             "name": ["带薪休假落实率"],

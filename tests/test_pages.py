@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import DATA, ROOT, as_admin
+from conftest import DATA, ROOT, as_admin, data_file, import_ok
 from streamlit.testing.v1 import AppTest
 
 from incentive.accounts.roles import Scope
@@ -705,3 +705,24 @@ def test_the_care_trend_draws_no_median_for_a_half_year_only_one_county_has_sent
     median = next(d for d in spec["data"] if d.get("name") == "全市中位数")
     drawn = dict(zip(median["x"], median["y"], strict=True))
     assert drawn.get("2026-H2") is None and drawn["2026-H1"] is not None
+
+
+def test_a_period_where_no_county_has_enough_indicators_ranks_nobody_and_says_why(app_factory, tmp_path):
+    """Each county sent one indicator of the three the period has (33 %, under the 65 % rank_min_coverage): the
+    overview and 赛马排名 say nobody is ranked and why, rather than fail on an empty ranking."""
+    from incentive.store.database import Database
+
+    path = tmp_path / "thin.duckdb"
+    db = Database(path)
+    try:
+        import_ok(db, "regions.csv", data_file("regions.csv"))
+        import_ok(db, "indicators.csv", data_file("indicators.csv"))
+        rows = "2025Q1,云岫县,,R01,1\n2025Q1,云峤县,,R02,2\n2025Q1,澄溪县,,R03,3\n2025Q1,枫岚区,,R01,4\n"
+        import_ok(db, "thin.csv", ("考核期,县区,乡镇,指标,数值\n" + rows).encode())
+    finally:
+        db.close()
+    said = "2025-Q1 各单位有数据的指标均不足 65%（「参与排名的最低指标覆盖率」），无单位参与排名。"
+    at = app_factory(path, query={"year": "2025"})
+    assert said in [i.value for i in at.info], [i.value for i in at.info]
+    at = app_factory(path, page="views/rankings.py", query={"year": "2025"})
+    assert said in [i.value for i in at.info], [i.value for i in at.info]

@@ -96,7 +96,9 @@ deck = meeting.Deck("overview", {name: t(f"pillar_{name}", lang) for name in SEC
 
 with deck.section("race"):
     figures, chart = pillar("pillar_race")
-    if race_period:
+    if race_period and race.ranking.ranked.empty:  # values, but no county with enough of them to be ranked
+        figures.info(t("rank_nobody_ranked", lang, period=race_period, share=app_settings()["rank_min_coverage"]))
+    elif race_period:
         period = race_period
         composite = race.ranking.ranked.reset_index().rename(columns={"unit": "county"})
         figures.metric(reported_label(t("kpi_race_period", lang), race_reported, lang), period)

@@ -15,6 +15,7 @@ from ui import county_clicks, frame, link_state, meeting, publishing, rank_move,
 from ui.downloads import figures_downloads
 from ui.frame import table_height
 from ui.runtime import (
+    app_settings,
     cycle_gaps,
     publication_drift,
     publication_of,
@@ -215,8 +216,9 @@ with deck.section("headline"):
             st.caption(t("rank_weights_scaled", lang, total=f"{entered_total:g}"))
     if tiers != scoring.TIER_SHARES:
         st.info(t("rank_custom_tiers", lang, first=tiers[0], third=tiers[1]))
-    if now.ranked.empty:
-        st.info(t("no_data_for_period", lang, period=period))
+    if now.ranked.empty:  # values, but nobody with enough of them (docs/methodology.md#data-coverage)
+        share = app_settings()["rank_min_coverage"]
+        st.info(t("rank_nobody_ranked" if len(now.table) else "no_data_for_period", lang, period=period, share=share))
         st.stop()
     if track and track not in benchmarks.tracks_of(now):  # no indicator of the track has values this period
         track = COMPOSITE
