@@ -382,15 +382,43 @@ def tier_bars(frame: pd.DataFrame, title: str, axis_title: str, tier_labels: dic
 
 
 @_shared_look
-def rank_intervals(frame: pd.DataFrame, title: str, axis_title: str) -> go.Figure:
-    """Each unit's rank as a dot with its 5th-95th percentile interval as a bar; rank 1 at the left."""
+def rank_intervals(
+    frame: pd.DataFrame, title: str, axis_title: str, legend: tuple[str, str] | None = None
+) -> go.Figure:
+    """Each unit's rank as a dot with its 5th-95th percentile interval under the weight draws as a bar; rank 1 at
+    the left. With `legend` (the two intervals' names) and robust_low / robust_high in `frame`, the interval over
+    every modelling choice drawn at once (robustness.py) is a thin line through it."""
     data = frame.sort_values(["rank", "unit"], ascending=[False, False])
-    fig = go.Figure(
+    fig = go.Figure()
+    if legend is not None:
+        fig.add_trace(
+            go.Scatter(
+                x=data["rank"],
+                y=data["unit"],
+                mode="markers",
+                # a short line as its legend sign; at the rank it lies under the dot
+                marker={"symbol": "line-ew", "size": 14, "line": {"width": 1.5, "color": INK["muted"]}},
+                name=legend[1],
+                error_x={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": (data["robust_high"] - data["rank"]).astype(float),
+                    "arrayminus": (data["rank"] - data["robust_low"]).astype(float),
+                    "color": INK["muted"],
+                    "thickness": 1.5,
+                    "width": 5,
+                },
+                customdata=data[["robust_low", "robust_high", "rank_median"]],
+                hovertemplate="%{y}: %{customdata[2]} (%{customdata[0]}–%{customdata[1]})<extra></extra>",
+            )
+        )
+    fig.add_trace(
         go.Scatter(
             x=data["rank"],
             y=data["unit"],
             mode="markers",
             marker={"size": 10, "color": REFERENCE},
+            name=legend[0] if legend else "",
             error_x={
                 "type": "data",
                 "symmetric": False,
@@ -407,7 +435,10 @@ def rank_intervals(frame: pd.DataFrame, title: str, axis_title: str) -> go.Figur
     n = int(data["rank"].max()) if len(data) else 1
     fig.update_xaxes(title=axis_title, range=[0.5, n + 0.5], dtick=1)
     fig.update_yaxes(categoryorder="array", categoryarray=data["unit"].tolist())
-    return _layout(fig, title, _height(len(data)) + 30)
+    fig = _layout(fig, title, _height(len(data)) + (60 if legend else 30))
+    if legend:
+        fig.update_layout(showlegend=True, legend=LEGEND_BELOW, margin={"b": 40})
+    return fig
 
 
 @_shared_look

@@ -1397,18 +1397,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "kpi_riser": ("上升最多", "Biggest riser"),
     "kpi_faller": ("下降最多", "Biggest faller"),
     "rank_unranked_listed": (
-        "上列县区中 {n} 个数据不全（缺失一半以上赛马指标），未参与排名。",
-        "{n} of the counties listed above lack more than half of the race indicators and are not ranked.",
+        "上列县区中 {n} 个数据不全（有数据的赛马指标不足 {share:g}%），未参与排名。",
+        "{n} of the counties listed above have fewer than {share:g}% of the race indicators and are not ranked.",
     ),
     "rank_unranked_note": (
-        "数据不全、未参与排名（缺失一半以上赛马指标）：{units}。",
-        "Not ranked, data incomplete (more than half of the race indicators missing): {units}.",
+        "数据不全、未参与排名（有数据的赛马指标不足 {share:g}%）：{units}。",
+        "Not ranked, data incomplete (fewer than {share:g}% of the race indicators present): {units}.",
     ),
     "chart_rank_composite": (
         "{peers}{period} 综合得分与方阵（{method}）",
         "{peers}Composite and tiers, {period} ({method})",
     ),
-    "chart_rank_intervals": ("排名及其区间（权重 ±20% 扰动）", "Rank and its interval (weights ±20%)"),
+    "chart_rank_intervals": ("排名及其区间", "Rank and its intervals"),
     "axis_rank": ("排名", "Rank"),
     "rank_nobody_ranked": (
         "{period} 各单位有数据的指标均不足 {share:g}%（「参与排名的最低指标覆盖率」），无单位参与排名。",
@@ -1417,14 +1417,18 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "rank_interval_many": (
         "参评单位有 {n} 个：区间只反映权重等建模选择带来的名次变动，不反映数据本身的测量误差。",
-        "{n} {n:unit is|units are} ranked: the intervals cover the modelling choices (weights) only, not "
+        "{n} {n:unit is|units are} ranked: the intervals cover the modelling choices only, not "
         "measurement error in the data.",
     ),
     "rank_interval_note": (
-        "区间为各赛道权重在 0.8-1.2 倍间随机扰动 {draws} 次后名次的第 5 至第 95 百分位；区间重叠的单位名次差异不宜过度解读。",
-        "The interval is the 5th-95th percentile rank over {draws} {draws:draw|draws} with each track weight "
-        "scaled by 0.8-1.2; do not over-read rank gaps between units whose intervals overlap.",
+        "粗条为各赛道权重在 0.8-1.2 倍间随机扰动 {draws} 次后名次的第 5 至第 95 百分位；细线为全部建模选择（权重、标准化方法、"
+        "缺失值处理、去掉一项指标）同时变动时的第 5 至第 95 百分位。区间重叠的单位名次差异不宜过度解读。",
+        "The bar is the 5th-95th percentile rank over {draws} {draws:draw|draws} with each track weight scaled by "
+        "0.8-1.2; the thin line the same with every modelling choice drawn at once (weights, normalization, missing "
+        "values, leaving one indicator out). Do not over-read rank gaps between units whose intervals overlap.",
     ),
+    "rank_interval_legend": ("权重区间", "Weights"),
+    "rank_robust_legend": ("稳健区间（全部建模选择）", "Robust (every modelling choice)"),
     "rank_table": ("排名总表", "Ranking table"),
     "rank_file_name": ("赛马排名_{peers}_{period}", "rankings_{peers}_{period}"),
     "download_csv": ("下载 CSV", "Download CSV"),
@@ -1472,34 +1476,44 @@ TEXT: dict[str, tuple[str, str]] = {
     "rank_methodology": ("计算方法说明", "How the ranking is computed"),
     "rank_methodology_text": (
         "1. **比较范围**：同一考评期内参与比较的各县区（或同一县区的各乡镇）。\n"
-        "2. **数据不全**：缺失一半以上赛马指标的单位列为「数据不全」，不参与排名，也不参与均值、标准差计算。\n"
+        "2. **数据不全**：有数据的赛马指标不足 {share:g}%（「参与排名的最低指标覆盖率」）的单位列为「数据不全」，不参与排名，"
+        "也不参与均值、标准差计算。\n"
         "3. **缺失值**：其余单位缺失的指标用参评单位的平均值补齐，并在表中标注「插补」。\n"
         "4. **标准化**：每项指标按方向换算，使数值越大越好。z 分数 =（数值 − 平均值）÷ 标准差（总体标准差），"
         "逆向指标取相反数，截断于 ±3；功效系数 =（数值 − 最小值）÷（最大值 − 最小值）× 100，逆向指标取 100 减之；"
-        "原始分值不作换算。全部相同时 z 记 0、功效系数记 50。\n"
+        "原始分值不作换算。全部相同时 z 记 0、功效系数记 50。功效系数前先处理离群值：偏度绝对值 > 2 且峰度 > 3.5 的指标"
+        "逐步缩尾（最多 5 步），并在表中标注「缩尾」。\n"
         "5. **加权**：赛道得分 = 赛道内各指标得分按目录权重的加权平均；综合得分 = Σ 赛道权重 × 赛道得分。"
         "赛道权重默认取各赛道在目录中的权重占比。\n"
         "6. **排名与方阵**：综合得分最高为第 1 名，得分相同名次相同（1、2、2、4）；n 个单位中前 ⌈n/3⌉ 名为第一方阵，"
         "后 ⌊n/3⌋ 名为第三方阵，其余为第二方阵。\n"
-        "7. **排名区间**：各赛道权重独立乘以 0.8-1.2 间的随机系数并重新归一化，模拟 {draws} 次（固定随机种子，结果可复现），"
-        "取名次的第 5 至第 95 百分位。表中另列三种标准化方法下的名次，供判断结论是否稳健。\n"
+        "7. **排名区间与稳健区间**：排名区间只扰动权重，各赛道权重独立乘以 0.8-1.2 间的随机系数并重新归一化，模拟 {draws} 次"
+        "（固定随机种子，结果可复现），取名次的第 5 至第 95 百分位。稳健区间同时随机改变全部建模选择：赛道权重（±20%）、"
+        "标准化方法（z 分数或功效系数）、缺失值处理（均值插补或不计入赛道均值）、去掉一项指标（不去掉或任去一项，机会均等），"
+        "同样模拟 {draws} 次，列中位名次与第 5 至第 95 百分位。单位详情说明单独改变哪一项选择对其名次影响最大。\n"
         "8. **变化分解**：每项指标在综合得分中的份额 = 其实际权重 × 标准化得分；两期份额之差即该指标的贡献，各项贡献之和等于综合得分的变化。\n\n"
         "完整说明与算例见 docs/methodology.md。",
         "1. **Peers**: the counties (or the townships of one county) with race scores in the period.\n"
-        "2. **Incomplete data**: a unit missing more than half of the race indicators is listed as not ranked and "
-        "left out of the means and standard deviations.\n"
+        "2. **Incomplete data**: a unit with fewer than {share:g}% of the race indicators present (the least share "
+        "to be ranked) is listed as not ranked and left out of the means and standard deviations.\n"
         "3. **Missing values**: another unit's missing indicator is filled with the peer mean and flagged "
         "“imputed”.\n"
         "4. **Normalization**, so that higher is always better: z-score = (value − mean) ÷ population standard "
         "deviation, sign flipped for lower-is-better, capped at ±3; min-max = (value − min) ÷ (max − min) × 100, or "
-        "100 minus that for lower-is-better; points are taken as given. All equal: z 0, min-max 50.\n"
+        "100 minus that for lower-is-better; points are taken as given. All equal: z 0, min-max 50. Before min-max, "
+        "an indicator with |skewness| > 2 and kurtosis > 3.5 is winsorized step by step (at most 5 steps) and "
+        "flagged “winsorized”.\n"
         "5. **Weights**: track score = catalog-weighted mean of its indicators; composite = Σ track weight × track "
         "score; track weights default to each track's share of the catalog weight.\n"
         "6. **Ranks and tiers**: highest composite is rank 1; ties share the better rank (1, 2, 2, 4). Of n units "
         "the first ⌈n/3⌉ ranks are the first tier, the last ⌊n/3⌋ the third, the rest the second.\n"
-        "7. **Rank interval**: each track weight is multiplied by an independent factor in 0.8-1.2 and the weights "
-        "rescaled, {draws} {draws:time|times} with a fixed seed; the interval is the 5th-95th percentile rank. The table also "
-        "gives the rank under each normalization method.\n"
+        "7. **Rank interval and robust interval**: the rank interval varies the weights only: each track weight is "
+        "multiplied by an independent factor in 0.8-1.2 and the weights rescaled, {draws} {draws:time|times} with a "
+        "fixed seed; it is the 5th-95th percentile rank. The robust interval draws every modelling choice at once: "
+        "track weights (±20%), normalization (z-score or min-max), missing values (peer mean, or left out of the "
+        "track mean) and leaving one indicator out (none or any one, equally likely), also {draws} "
+        "{draws:time|times}, with the "
+        "median rank and the 5th-95th percentile. A unit's detail says which single choice moves its rank most.\n"
         "8. **Why it changed**: an indicator's part of the composite is its effective weight × its score; the "
         "change of a part is that indicator's contribution, and the contributions add up to the change.\n\n"
         "The full description with a worked example is in docs/methodology.md.",
@@ -1512,6 +1526,42 @@ TEXT: dict[str, tuple[str, str]] = {
     "flag_winsorized_cell": ("离群值，按缩尾规则计入", "outlier, winsorized before min-max"),
     "col_rank": ("排名", "Rank"),
     "col_rank_interval": ("排名区间", "Interval"),
+    "col_rank_median": ("中位名次", "Median rank"),
+    "col_robust_interval": ("稳健区间", "Robust interval"),
+    "rank_robust_title": ("名次稳健性", "How robust the rank is"),
+    "rank_robust_joint": (
+        "全部建模选择（赛道权重 ±20%、标准化方法、缺失值处理、去掉一项指标）同时随机变动 {draws} 次：{unit}的中位名次为第 "
+        "{median} 名，居中 90% 的结果在第 {interval} 名。",
+        "With every modelling choice drawn at once (track weights ±20%, normalization, missing values, leaving one "
+        "indicator out), {draws} {draws:time|times}: {unit}'s median rank is {median}, and the middle 90% of the "
+        "draws rank it {interval}.",
+    ),
+    "rank_robust_joint_fixed": (
+        "全部建模选择（赛道权重 ±20%、标准化方法、缺失值处理、去掉一项指标）同时随机变动 {draws} 次：{unit}的中位名次为第 "
+        "{median} 名，居中 90% 的结果都是第 {interval} 名。",
+        "With every modelling choice drawn at once (track weights ±20%, normalization, missing values, leaving one "
+        "indicator out), {draws} {draws:time|times}: {unit}'s median rank is {median}, and the middle 90% of the "
+        "draws all rank it {interval}.",
+    ),
+    "rank_robust_none": (
+        "单独改变其中任何一项选择，{unit}的名次都不变。",
+        "Changing any one of these choices on its own leaves {unit}'s rank as it is.",
+    ),
+    "rank_robust_most": (
+        "单独改变一项选择时，{unit}的名次（现为第 {rank} 名）最多变动 {n} 位，来自：{moves}。",
+        "Changing one choice on its own moves {unit} (now rank {rank}) by at most {n} {n:place|places}: {moves}.",
+    ),
+    "robust_move_leave_out": ("去掉指标{names}（第 {rank} 名）", "leaving out {names} (rank {rank})"),
+    "robust_move_leave_out_many": (
+        "去掉指标{names}等 {n} 项中的任一项（第 {rank} 名）",
+        "leaving out any one of {n} {n:indicator|indicators} such as {names} (rank {rank})",
+    ),
+    "robust_move_normalization": ("改用{method}（第 {rank} 名）", "{method} instead (rank {rank})"),
+    "robust_move_imputation": (
+        "缺失值不插补、只按已有指标计赛道得分（第 {rank} 名）",
+        "missing values left out of the track scores instead of imputed (rank {rank})",
+    ),
+    "robust_move_weights": ("赛道权重 ±20% 扰动（第 {rank} 名）", "track weights ±20% (rank {rank})"),
     "col_rank_change": ("名次变化", "Change"),
     "col_unit_county": ("县区", "County"),
     "col_unit_township": ("乡镇", "Township"),

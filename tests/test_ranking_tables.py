@@ -109,13 +109,23 @@ def test_an_unranked_units_figures_are_missing_not_blank_text(two_quarters):
     q1, _ = two_quarters
     table = ranking_tables.ranking_table(q1, None, "county", "zh").set_index("县区")
     unranked = table.loc["三县"]
-    for column in ("排名", "排名区间", "名次变化", "综合得分", "项目建设", "方阵", "z 分数名次"):
+    for column in (
+        "排名",
+        "排名区间",
+        "名次变化",
+        "综合得分",
+        "项目建设",
+        "方阵",
+        "中位名次",
+        "稳健区间",
+        "z 分数名次",
+    ):
         assert pd.isna(unranked[column]), column
     assert unranked["提示"] == "数据不全（缺 2 项）"
     assert pd.isna(table.loc["一县", "名次变化"])  # no compare period: no move, not "="
     line = next(x for x in to_csv_bytes(table.reset_index()).decode().splitlines() if x.startswith("三县"))
     # its share of indicators present is shown; z and min-max rank columns empty (原始分值: units differ)
-    assert line == "三县,,,,,,,,33%,数据不全（缺 2 项）,,"
+    assert line == "三县,,,,,,,,,,33%,数据不全（缺 2 项）,,"
 
 
 @pytest.mark.parametrize("lang, same", [("zh", "持平"), ("en", "same")])

@@ -171,6 +171,10 @@ with deck.section("headline"):
                 ),
             )
             st.caption(t("profile_rank_note", lang, draws=scoring.DRAWS))
+            # how far the rank rests on the modelling choices, as the rankings page's detail says it
+            robustness = ranking_tables.robustness_lines(now, county, lang, quote=markdown)
+            if robustness:
+                st.caption(" ".join(robustness))
 
 
 # ---- rank over time with its interval, and why it moved (the rankings page's attribution)

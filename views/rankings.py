@@ -15,7 +15,6 @@ from ui import county_clicks, frame, link_state, meeting, publishing, rank_move,
 from ui.downloads import figures_downloads
 from ui.frame import table_height
 from ui.runtime import (
-    app_settings,
     cycle_gaps,
     publication_drift,
     publication_of,
@@ -217,7 +216,7 @@ with deck.section("headline"):
     if tiers != scoring.TIER_SHARES:
         st.info(t("rank_custom_tiers", lang, first=tiers[0], third=tiers[1]))
     if now.ranked.empty:  # values, but nobody with enough of them (docs/methodology.md#data-coverage)
-        share = app_settings()["rank_min_coverage"]
+        share = now.min_coverage * 100  # the ranking's own: a pinned link's at its moment
         st.info(t("rank_nobody_ranked" if len(now.table) else "no_data_for_period", lang, period=period, share=share))
         st.stop()
     if track and track not in benchmarks.tracks_of(now):  # no indicator of the track has values this period
@@ -249,9 +248,9 @@ with deck.section("headline"):
     up_col.metric(t("kpi_riser", lang), up[0] if up else "—", delta=f"+{up[1]}" if up else None)
     down_col.metric(t("kpi_faller", lang), down[0] if down else "—", delta=f"{down[1]}" if down else None)
     if unranked and set(unranked) <= {gap.county for gap in gaps}:  # each named just above, with what it lacks
-        st.caption(t("rank_unranked_listed", lang, n=len(unranked)))
+        st.caption(t("rank_unranked_listed", lang, n=len(unranked), share=now.min_coverage * 100))
     elif unranked:
-        st.caption(tm("rank_unranked_note", lang, units=join(unranked, lang)))
+        st.caption(tm("rank_unranked_note", lang, units=join(unranked, lang), share=now.min_coverage * 100))
     moves_withheld = ranking_tables.moves_withheld_text(now, before, level, lang, quote=markdown, listed=unranked)
     if moves_withheld:  # the change column, the riser and the faller stay empty: different units were ranked
         st.info(moves_withheld)
@@ -293,7 +292,13 @@ with deck.section("bars"):
             key="rank_bars",
         )
         interval_col.plotly_chart(
-            charts.rank_intervals(ranked, t("chart_rank_intervals", lang), t("axis_rank", lang), projector=deck.on),
+            charts.rank_intervals(
+                ranked,
+                t("chart_rank_intervals", lang),
+                t("axis_rank", lang),
+                (t("rank_interval_legend", lang), t("rank_robust_legend", lang)),
+                projector=deck.on,
+            ),
             width="stretch",
         )
         interval_col.caption(t("rank_interval_note", lang, draws=scoring.DRAWS))
@@ -381,6 +386,10 @@ with deck.section("focus"):
     link.publish("focus", focus, focus_default)
     st.markdown(f"**{tm('rank_detail', lang, unit=focus, period=period)}**")
     deck.table(ranking_tables.indicator_detail(now, focus, lang), height=table_height(len(now.catalog), 950))
+    robustness = ranking_tables.robustness_lines(now, focus, lang, quote=markdown)
+    if robustness:  # how far its rank rests on the modelling choices (JRC practice)
+        st.markdown(f"**{tm('rank_robust_title', lang)}**")
+        st.markdown("\n\n".join(robustness))
     st.markdown(f"**{tm('rank_why', lang, unit=focus)}**")
     if before is None:
         st.info(t("rank_why_needs_compare", lang))
@@ -409,5 +418,5 @@ with deck.section("focus"):
                 st.caption(towns_withheld)
 
     with st.expander(t("rank_methodology", lang)):
-        st.markdown(t("rank_methodology_text", lang, draws=scoring.DRAWS))
+        st.markdown(t("rank_methodology_text", lang, draws=scoring.DRAWS, share=now.min_coverage * 100))
     link_state.show_notes(notes, lang)

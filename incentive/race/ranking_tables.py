@@ -45,7 +45,7 @@ def flags_text(row: pd.Series, ranking: Ranking, lang: str) -> str:
 
 def ranking_table(now: Ranking, before: Ranking | None, level: str, lang: str) -> pd.DataFrame:
     """rankings.ranking_rows as a leader reads it: rank, interval, change, unit, composite (3 decimals), tracks,
-    tier, flags, ranks by other methods; the briefing prints a few of these columns. An unranked unit's rank,
+    tier, median rank and robust interval (every modelling choice drawn), coverage, flags, ranks by other methods; the briefing prints a few of these columns. An unranked unit's rank,
     interval, scores and tier are missing (None or NA: "—" on a page, an empty cell in a download)."""
     rows = rankings.ranking_rows(now, before)
     out = pd.DataFrame(
@@ -60,12 +60,71 @@ def ranking_table(now: Ranking, before: Ranking | None, level: str, lang: str) -
     for track in now.catalog["track"].drop_duplicates():
         out[track_label(track, lang)] = rows[f"track_{track}"].round(3)
     out[t("col_tier", lang)] = [tier_label(tier, lang) or None for tier in rows["tier"]]
+    # every modelling choice drawn at once (robustness.py), beside the weights-only 排名区间
+    out[t("col_rank_median", lang)] = rows["rank_median"]
+    out[t("col_robust_interval", lang)] = [interval or None for interval in rows["robust_interval"]]
     # the share of the period's indicators present: a unit under the setting's share is not ranked
     out[t("col_indicator_coverage", lang)] = [None if pd.isna(c) else f"{c:.0%}" for c in rows["coverage"]]
     out[t("col_flags", lang)] = now.table.apply(lambda row: flags_text(row, now, lang), axis=1)
     for method in scoring.methods_for(now.catalog):  # 原始分值 is no rank on mixed units: no column
         out[t("col_rank_by", lang, method=t(f"method_short_{method}", lang))] = rows[f"rank_{method}"]
     return out.reset_index(drop=True)
+
+
+NAMES_SHOWN = 3  # indicators named in a robustness sentence before "等 N 项"
+
+
+def robustness_lines(ranking: Ranking, unit: str, lang: str, quote=str) -> list[str]:
+    """Two sentences on how far `unit`'s rank rests on the modelling choices (robustness.py): the joint draws'
+    median and 5th-95th percentile, and the single choices that move it most with the rank each gives (or that
+    none moves it); [] for a unit not ranked or a ranking without draws. `quote` makes names inert
+    (safe_text.markdown on a page)."""
+    if unit not in ranking.ranked.index:
+        return []
+    row = ranking.table.loc[unit]
+    if pd.isna(row["rank_median"]):
+        return []
+    low, high = row["robust_low"], row["robust_high"]
+    joint = t(
+        "rank_robust_joint" if low != high else "rank_robust_joint_fixed",
+        lang,
+        unit=quote(unit),
+        draws=scoring.DRAWS,
+        median=int(row["rank_median"]),
+        interval=rankings.interval_text(row["robust_low"], row["robust_high"]),
+    )
+    if not row["moves"]:
+        return [joint, t("rank_robust_none", lang, unit=quote(unit))]
+    said = []
+    for (choice, rank), moves in _grouped_moves(row["moves"]).items():
+        if choice == "leave_out":
+            opening, closing = ("“", "”") if lang == "en" else ("「", "」")
+            names = [f"{opening}{quote(ranking.catalog.at[code, 'name'])}{closing}" for code in moves]
+            key = "robust_move_leave_out" if len(names) == 1 else "robust_move_leave_out_many"
+            said.append(t(key, lang, names=join(names[:NAMES_SHOWN], lang), n=len(names), rank=rank))
+        elif choice == "normalization":
+            method = join([t(f"method_short_{m}", lang) for m in moves], lang)
+            said.append(t("robust_move_normalization", lang, method=method, rank=rank))
+        else:
+            said.append(t(f"robust_move_{choice}", lang, rank=rank))
+    separator = "; " if lang == "en" else "；"
+    most = t(
+        "rank_robust_most",
+        lang,
+        unit=quote(unit),
+        n=int(row["moved_places"]),
+        rank=int(row["rank"]),
+        moves=separator.join(said),
+    )
+    return [joint, most]
+
+
+def _grouped_moves(moves) -> dict[tuple[str, int], list[str]]:
+    """The moves of one unit by (choice, rank they give), details in order: 去掉「A」「B」等 5 项之一 (第 7 名)."""
+    grouped: dict[tuple[str, int], list[str]] = {}
+    for choice, detail, rank in moves:
+        grouped.setdefault((choice, rank), []).append(detail)
+    return grouped
 
 
 def movers(now: Ranking, before: Ranking | None) -> tuple[tuple[str, int] | None, tuple[str, int] | None]:

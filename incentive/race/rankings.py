@@ -243,12 +243,19 @@ def interval_text(low, high) -> str:
     return f"{int(low)}" if low == high else f"{int(low)}–{int(high)}"
 
 
+def moves_text(moves) -> str:
+    """`leave_out:R03=7;normalization:minmax=9;weights=7`: the single choices that move a unit most and the rank
+    each gives, the export's moved_by column ("" when none moves it)."""
+    return ";".join(f"{choice}:{detail}={rank}" if detail else f"{choice}={rank}" for choice, detail, rank in moves)
+
+
 def ranking_rows(now: Ranking, before: Ranking | None = None) -> pd.DataFrame:
     """The one ranking table every view prints (the page, the briefing, `export rankings`), indexed by unit in the
     ranking's order (unranked last): rank, rank_low, rank_high, interval (text), compare_rank, rank_change
     (Int64, rank_changes: missing without `before` or when the periods rank different units), composite
     (unrounded), tier (1-3, missing when unranked), ranked, missing (indicators), imputed (codes), flags
-    (scoring.flags), track_<track> scores, rank_<method>."""
+    (scoring.flags), track_<track> scores, rank_<method>; from the joint draws over every modelling choice
+    (robustness.py): rank_median, robust_low, robust_high, robust_interval (text), moved_places, moves."""
     table = now.table
     out = pd.DataFrame(index=table.index)
     for column in ("rank", "rank_low", "rank_high"):
@@ -256,6 +263,12 @@ def ranking_rows(now: Ranking, before: Ranking | None = None) -> pd.DataFrame:
     out["interval"] = [
         interval_text(low, high) for low, high in zip(table["rank_low"], table["rank_high"], strict=False)
     ]
+    out["rank_median"] = table["rank_median"]
+    out["robust_low"], out["robust_high"] = table["robust_low"], table["robust_high"]
+    out["robust_interval"] = [
+        interval_text(low, high) for low, high in zip(table["robust_low"], table["robust_high"], strict=False)
+    ]
+    out["moved_places"], out["moves"] = table["moved_places"], table["moves"]
     out["compare_rank"] = (
         before.table["rank"].reindex(table.index) if before is not None else pd.Series(pd.NA, index=table.index)
     )
@@ -288,6 +301,10 @@ def export_table(ranking: Ranking, group: PeerGroup, compare: Ranking | None = N
         out[column] = rows[column]
     out["tier_label"] = rows["tier"].map(lambda tier: tier_label(tier, lang))
     out["flags"] = rows["flags"]
+    # every modelling choice drawn at once (robustness.py); rank_low/rank_high stay the weights-only interval
+    for column in ("rank_median", "robust_low", "robust_high", "moved_places"):
+        out[column] = rows[column]
+    out["moved_by"] = rows["moves"].map(moves_text)
     out["coverage"] = rows["coverage"].round(4)  # share of the period's indicators present (scoring.MIN_COVERAGE)
     for track in ranking.catalog["track"].drop_duplicates():
         out[f"track_{track}"] = rows[f"track_{track}"].round(6)

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from incentive.i18n import TranslatedError
+from incentive.race import robustness
 
 METHODS = ("z", "minmax", "points")
 Z_CAP = 3.0
@@ -41,6 +42,8 @@ SKEW_LIMIT, KURTOSIS_LIMIT, WINSOR_MAX = 2.0, 3.5, 5
 # Past about this many units (a prefecture's townships) close ranks are many and the interval is read as a margin of
 # error, which it is not: it covers the modelling choices only, and the page says so (issue 21)
 MANY_UNITS = 50
+# the joint draws' figures per ranked unit (robustness.robustness_table); missing without draws
+ROBUSTNESS_COLUMNS = ("rank_median", "robust_low", "robust_high", "moved_places", "moves")
 
 
 def interval_needs_scope_note(ranked_units: int) -> bool:
@@ -61,7 +64,9 @@ class Ranking:
     composite, rank, rank_low, rank_high, tier, ranked, imputed (tuple of codes), missing (count), one
     `track_<name>` per track, and `rank_<method>` for every method (empty for 原始分值 unless every indicator is in
     分: methods_for), `coverage` (share of the period's indicators present, 0-1) and `winsorized` (tuple of codes
-    whose value was winsorized before min-max). `contributions` (unit x indicator) sum across
+    whose value was winsorized before min-max); from the joint draws over every modelling choice
+    (robustness.robustness_table, when there are draws) rank_median, robust_low, robust_high, moved_places and
+    moves. `min_coverage` is the share of indicators a unit needed. `contributions` (unit x indicator) sum across
     a row to the composite; `scores` are the normalized values; `raw` the values as stored (NaN = missing).
     """
 
@@ -74,6 +79,8 @@ class Ranking:
     track_weights: pd.Series
     indicator_weights: pd.Series
     catalog: pd.DataFrame
+    min_coverage: float = MIN_COVERAGE  # the share of indicators a unit needed to be ranked (0-1)
+    choices: robustness.Setup | None = None  # what the joint draws varied (None without draws)
 
     @property
     def ranked(self) -> pd.DataFrame:
@@ -304,6 +311,23 @@ def rank_units(
     table["tier"] = tiers(table["rank"], tier_shares)
     low, high = _rank_interval(table[[f"track_{t}" for t in used_tracks.index]], used_tracks, draws, seed)
     table["rank_low"], table["rank_high"] = low, high
+    setup = None
+    if draws > 0 and len(table):  # every modelling choice at once (robustness.py)
+        setup = _robustness_setup(peers, filled, filled_minmax, catalog, used_tracks, method, usable)
+        joint = robustness.robustness_table(
+            setup,
+            table["rank"].to_numpy(),
+            (np.broadcast_to(low, len(table)), np.broadcast_to(high, len(table))),
+            draws=draws,
+            seed=seed,
+            jitter=WEIGHT_JITTER,
+            interval=INTERVAL,
+            decimals=RANK_DECIMALS,
+        )
+        table = table.join(joint)
+    else:
+        for column in ROBUSTNESS_COLUMNS:
+            table[column] = [()] * len(table) if column == "moves" else math.nan
     for other in METHODS:
         if other == method:
             table[f"rank_{other}"] = table["rank"]
@@ -331,7 +355,8 @@ def rank_units(
         .sort_values(["ranked", "rank", "_pos"], ascending=[False, True, True])
         .index
     )
-    for column in ["rank", "rank_low", "rank_high", *[f"rank_{m}" for m in METHODS]]:
+    table["moves"] = table["moves"].apply(lambda moves: moves if isinstance(moves, tuple) else ())
+    for column in ["rank", "rank_low", "rank_high", *ROBUSTNESS_COLUMNS[:4], *[f"rank_{m}" for m in METHODS]]:
         if column in table:
             table[column] = table[column].astype("Float64").round().astype("Int64")
     peers_in_order = [unit for unit in order if unit in scores.index]
@@ -345,6 +370,46 @@ def rank_units(
         track_weights=used_tracks,
         indicator_weights=indicator_weights,
         catalog=catalog,
+        min_coverage=min_coverage,
+        choices=setup,
+    )
+
+
+def _robustness_setup(
+    peers: pd.DataFrame,
+    filled: pd.DataFrame,
+    filled_minmax: pd.DataFrame,
+    catalog: pd.DataFrame,
+    used_tracks: pd.Series,
+    method: str,
+    usable: Sequence[str],
+) -> robustness.Setup:
+    """The ranked units' scores under every normalization and imputation the draws choose from: min-max on the
+    winsorized values as the official ranking, and a value left missing stays missing."""
+    directions = catalog["direction"]
+    inputs = {
+        ("minmax", "mean"): filled_minmax,
+        ("minmax", "leave_out"): filled_minmax.where(peers.notna()),
+    }
+    scores = {}
+    for chosen in usable:
+        for imputation, values in (("mean", filled), ("leave_out", peers)):
+            given = inputs.get((chosen, imputation), values)
+            scores[(chosen, imputation)] = normalize(given, directions, chosen).to_numpy(dtype=float)
+    codes = peers.columns
+    tracks = used_tracks.index
+    membership = (catalog.loc[codes, "track"].to_numpy()[:, None] == tracks.to_numpy()[None, :]).astype(float)
+    return robustness.Setup(
+        units=peers.index,
+        codes=codes,
+        tracks=tracks,
+        scores=scores,
+        present=peers.notna().to_numpy(),
+        indicator_weights=catalog.loc[codes, "weight"].to_numpy(dtype=float),
+        membership=membership,
+        track_weights=used_tracks.to_numpy(dtype=float),
+        method=method,
+        methods=tuple(usable),
     )
 
 

@@ -180,7 +180,12 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
         focus=county or None,
     )
     section.figures.append(
-        charts.rank_intervals(rows[rows["ranked"]].reset_index(), t("chart_rank_intervals", lang), t("axis_rank", lang))
+        charts.rank_intervals(
+            rows[rows["ranked"]].reset_index(),
+            t("chart_rank_intervals", lang),
+            t("axis_rank", lang),
+            (t("rank_interval_legend", lang), t("rank_robust_legend", lang)),
+        )
     )
     section.paragraphs.append(official.basis_line(publication, lang))
     _changed_since(section, conn, publication, lang, care=False)
@@ -188,7 +193,17 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
     table = ranking_tables.ranking_table(ranking, None, "county", lang)
     section.tables.append(
         table[
-            [t(key, lang) for key in ("col_rank", "col_rank_interval", "col_unit_county", "col_composite", "col_tier")]
+            [
+                t(key, lang)
+                for key in (
+                    "col_rank",
+                    "col_rank_interval",
+                    "col_robust_interval",
+                    "col_unit_county",
+                    "col_composite",
+                    "col_tier",
+                )
+            ]
         ]
     )
     return section
