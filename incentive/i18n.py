@@ -1552,6 +1552,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Changing one choice on its own moves {unit} (now rank {rank}) by at most {n} {n:place|places}: {moves}.",
     ),
     "robust_move_leave_out": ("去掉指标{names}（第 {rank} 名）", "leaving out {names} (rank {rank})"),
+    "robust_move_leave_out_any": (
+        "去掉指标{names}中的任一项（第 {rank} 名）",
+        "leaving out any one of {names} (rank {rank})",
+    ),
     "robust_move_leave_out_many": (
         "去掉指标{names}等 {n} 项中的任一项（第 {rank} 名）",
         "leaving out any one of {n} {n:indicator|indicators} such as {names} (rank {rank})",

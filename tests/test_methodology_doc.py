@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from conftest import ROOT
 
-from incentive.race import scoring
+from incentive.race import robustness, scoring
 
 DOC = (ROOT / "docs" / "methodology.md").read_text(encoding="utf-8")
 
@@ -74,3 +74,24 @@ def test_the_prose_claims_about_other_methods_hold():
     assert minmax.loc["甲县", "rank"] == minmax.loc["丙县", "rank"] == 2
     with pytest.raises(scoring.ScoringError):  # X1..X3 are not all in 分: adding them as given means nothing
         scoring.rank_units(values, catalog.assign(unit=["亿元", "天", "%"]), units=units, method="points")
+
+
+def test_the_robustness_example_matches_the_code():
+    values, catalog, units = example_inputs()
+    ranking = scoring.rank_units(values, catalog.assign(unit=["亿元", "天", "%"]), units=units)
+    columns = [ranking.choices.units.get_loc(county) for county in ("乙县", "丙县", "甲县", "丁县")]  # the doc's
+    found = {
+        f"{choice}:{detail}": [int(ranks[c]) for c in columns]
+        for choice, detail, ranks in robustness.one_at_a_time(ranking.choices, scoring.RANK_DECIMALS)
+    }
+    assert {row[0]: [int(r) for r in row[1:]] for row in table_after("one-choice")} == found
+    for county, rank, median, interval, most in table_after("robust"):
+        row = ranking.table.loc[county]
+        low, high = (int(end) for end in interval.split("–"))
+        assert (row["rank"], row["rank_median"], row["robust_low"], row["robust_high"], row["moved_places"]) == (
+            int(rank),
+            int(median),
+            low,
+            high,
+            int(most),
+        ), county

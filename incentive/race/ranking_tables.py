@@ -100,7 +100,9 @@ def robustness_lines(ranking: Ranking, unit: str, lang: str, quote=str) -> list[
         if choice == "leave_out":
             opening, closing = ("“", "”") if lang == "en" else ("「", "」")
             names = [f"{opening}{quote(ranking.catalog.at[code, 'name'])}{closing}" for code in moves]
-            key = "robust_move_leave_out" if len(names) == 1 else "robust_move_leave_out_many"
+            key = ("robust_move_leave_out", "robust_move_leave_out_any", "robust_move_leave_out_many")[
+                (len(names) > 1) + (len(names) > NAMES_SHOWN)
+            ]
             said.append(t(key, lang, names=join(names[:NAMES_SHOWN], lang), n=len(names), rank=rank))
         elif choice == "normalization":
             method = join([t(f"method_short_{m}", lang) for m in moves], lang)
