@@ -779,6 +779,20 @@ TEXT: dict[str, tuple[str, str]] = {
         "numbers {rows}), so different people may now share one id. In Excel set the column to Text, "
         "enter the ids again, then import.",
     ),
+    "class_weight_unknown_class": (
+        "「{peer_class}」不是县区名单中的考核类别（现有：{classes}）；请核对类别名称，或先导入含该类别的县区名单。",
+        "“{peer_class}” is not a peer class of the region list (it has: {classes}); check the name, or import a "
+        "region list with that class first.",
+    ),
+    "class_weight_no_classes": (
+        "这一列是「{peer_class}」类的权重，但县区名单没有考核类别；请先导入含「考核类别」列的县区名单。",
+        "this column gives weights for the class “{peer_class}”, but the region list has no peer classes; import a "
+        "region list with a 考核类别 (peer class) column first.",
+    ),
+    "class_weight_negative": (
+        "类别权重不能为负数（填 0 表示该类别不考核此指标，留空则用通用权重）。",
+        "a class weight cannot be negative (0 leaves the indicator out of the class; blank uses the common weight).",
+    ),
     "subcolumns_ambiguous": (
         "「{column}」下有子列 {subcolumns}，无法确定导入哪一列（应有一列为「实际」或「完成值」）；请只保留"
         "一列后再导入。",

@@ -18,6 +18,8 @@ PARAMS = {
     "race_catalog": {"period": "2025-Q4"},
     "indicators_in_force": {"domain": "welfare", "period": "2025-H2"},
     "race_units": {"county": ""},
+    "race_unit_classes": {"county": ""},
+    "race_class_weights": {"period": "2025-Q4"},
     "race_min_coverage": {},
     "race_periods": {"county": ""},
     "training_cadres": {
@@ -97,7 +99,8 @@ def test_every_query_file_has_test_parameters():
 READS_CADRES = ("training_coverage", "training_disclosure", "training_domains", "training_mix", "training_months")
 
 
-EMPTY_ON_SAMPLE = ("cycle_pending", "cycle_returned")  # the sample has no county submissions (test_tracker has some)
+# the sample has no county submissions (test_tracker has some) and no peer classes (test_peer_classes has some)
+EMPTY_ON_SAMPLE = ("cycle_pending", "cycle_returned", "race_class_weights")
 
 
 @pytest.mark.parametrize("name", sorted(PARAMS))

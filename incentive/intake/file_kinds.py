@@ -121,6 +121,10 @@ def labelled(kind: str, frame, lang: str, indicator_names: dict[tuple[str, str |
                     for code, aliases in ENUMS[col.choices].items()
                 }
                 out[col.name] = out[col.name].map(lambda v, spelling=spelling: spelling.get(v, v))
+    for column in out.columns:  # a catalog's class weights (分类考核): 权重（城区） / Weight (城区)
+        if isinstance(column, str) and column.startswith("weight:"):
+            peer_class = column.removeprefix("weight:")
+            names[column] = f"权重（{peer_class}）" if lang == "zh" else f"Weight ({peer_class})"
     return out.rename(columns=names)
 
 
@@ -188,6 +192,13 @@ KINDS: dict[str, FileKind] = {
                 _COUNTY,
                 _TOWNSHIP,
                 Column("county_code", ("区划代码", "行政区划代码", "县区代码", "county_code"), "code", required=False),
+                # 分类考核: the peer class a county (its own row) or a township is compared within (issue 21)
+                Column(
+                    "peer_class",
+                    ("考核类别", "类别", "分类", "县域类别", "分类考核类别", "考核分类", "peer_class"),
+                    "text",
+                    required=False,
+                ),
             ),
             key=("county", "township"),
         ),
@@ -273,7 +284,7 @@ KINDS: dict[str, FileKind] = {
 
 # Columns stored per kind, in order; `source_row` is kept for the preview and dropped on insert.
 STORED_COLUMNS: dict[str, tuple[str, ...]] = {
-    "regions": ("county", "township", "county_code"),
+    "regions": ("county", "township", "county_code", "peer_class"),
     "indicators": (
         "code",
         "name",
@@ -338,6 +349,19 @@ TOTAL_ROW_WORDS = ("合计", "总计", "平均", "平均值", "均值", "小计"
 FOOTNOTE_PREFIXES = ("注", "备注", "说明", "填表", "制表", "审核", "数据来源", "联系人", "填报")
 
 
+# A catalog column giving an indicator's weight in one peer class (分类考核): `权重（城区）`, `权重(工业强县)`,
+# `weight:城区`. Matched before strip_unit, which would read `权重（城区）` as the common 权重; a unit in the brackets
+# (`权重（%）`) has no letter and stays the common weight. `城区权重` is not read so: `考核权重` would be a class.
+CLASS_WEIGHT = re.compile(r"^(?:权重\s*[(（](?P<a>[^()（）]+)[)）]|weight\s*[:：_]\s*(?P<c>.+))$", re.IGNORECASE)
+
+
+def class_weight_class(header: str) -> str | None:
+    """The peer class a catalog header gives weights for (`权重（城区）` -> 城区), or None for any other header."""
+    found = CLASS_WEIGHT.match(clean_text(header))
+    name = ((found.group("a") or found.group("c")) if found else "").strip()
+    return name if any(ch.isalpha() for ch in name) else None
+
+
 def match_header(kind: FileKind, header: list[str]) -> dict[int, str]:
     """Cell index -> canonical column; the first cell wins when two cells name the same column."""
     lookup: dict[str, str] = {}
@@ -347,6 +371,8 @@ def match_header(kind: FileKind, header: list[str]) -> dict[int, str]:
     found: dict[int, str] = {}
     taken: set[str] = set()
     for i, text in enumerate(header):
+        if kind.name == "indicators" and class_weight_class(text):
+            continue  # a class's weight column (class_weight_class), never the common 权重
         name = lookup.get(name_key(text)) or lookup.get(name_key(strip_unit(text)))
         if name and name not in taken:
             found[i] = name

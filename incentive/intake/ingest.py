@@ -36,6 +36,7 @@ from incentive.intake.file_kinds import (
     WIDE_IGNORED,
     Column,
     FileKind,
+    class_weight_class,
     enum_code,
     enum_spellings,
     labelled,
@@ -132,6 +133,59 @@ def drop_rejected(preview: Preview) -> None:
     preview.rejected_rows = {p.row for p in preview.problems if p.row is not None}
     preview.rows = preview.rows[~preview.rows["source_row"].isin(preview.rejected_rows)].reset_index(drop=True)
     preview.notes.append(Note("note_rejected", {"n": len(preview.rejected_rows)}))
+
+
+def class_weight_column(peer_class: str) -> str:
+    """The preview's column of one class's weights (分类考核): `weight:城区`."""
+    return f"weight:{peer_class}"
+
+
+def _class_weight_columns(preview: Preview, table: Table, spec: FileKind, reference: Reference) -> dict[int, str]:
+    """A catalog's class weight columns (`权重（城区）`, file_kinds.class_weight_class): cell index -> class. A class
+    the region list does not have refuses the file, naming the column and the classes it has: weights for a class
+    nobody is in would silently never be used."""
+    if spec.name != "indicators":
+        return {}
+    found = {i: name for i, text in enumerate(table.header) if (name := class_weight_class(text))}
+    known = {name_key(c): c for c in reference.classes}
+    for i, name in found.items():
+        if name_key(name) not in known:
+            key = "class_weight_unknown_class" if known else "class_weight_no_classes"
+            _fail(
+                preview,
+                Problem(
+                    key,
+                    preview.header_row,
+                    table.column_label(i),
+                    None,
+                    {"peer_class": name, "classes": "、".join(reference.classes)},
+                ),
+            )
+        else:
+            found[i] = known[name_key(name)]  # as the region list writes it
+    return found
+
+
+def _class_weight(preview: Preview, table: Table, position: int, i: int, number: int, changes: Changes) -> float | None:
+    """One class weight cell: a number ≥ 0 (0 leaves the indicator out of the class), or None when blank. Read as
+    the common 权重 is (a unit written in the cell is kept and said); the header's brackets name the class, not a
+    unit."""
+    raw = table.rows[position][i]
+    label = table.column_label(i)
+    try:
+        value = parse_cell(CLASS_WEIGHT_CELL, raw, table.number_format(position, i))
+        if isinstance(value, Number):
+            value = changes.to_unit(value, None, label, raw, number)
+    except (CellError, units.UnitError) as e:
+        preview.problems.append(Problem(e.key, number, label, clean_text(raw), e.params))
+        return None
+    if value is not None and value < 0:
+        preview.problems.append(Problem("class_weight_negative", number, label, clean_text(raw)))
+        return None
+    return value
+
+
+CLASS_WEIGHT_CELL = Column("class_weight", ("权重",), "number", required=False)  # its own sign check, below
 
 
 def _read_sub_columns(preview: Preview, located: Located, table: Table) -> bool:
@@ -342,7 +396,10 @@ def _parse_appraisal_year(raw: object, today: dt.date | None = None) -> int:
 
 def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Reference, given_as_of) -> None:
     located_cols = match_header(spec, table.header)
-    extra = [table.header[i] for i, h in enumerate(table.header) if h and i not in located_cols]
+    class_columns = _class_weight_columns(preview, table, spec, reference)
+    extra = [
+        table.header[i] for i, h in enumerate(table.header) if h and i not in located_cols and i not in class_columns
+    ]
     if extra:
         preview.notes.append(Note("note_extra_columns", {"columns": extra}))
     index_of = {name: i for i, name in located_cols.items()}
@@ -353,6 +410,7 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
     if preview.fatal:
         return
     records: dict[str, list] = {c: [] for c in STORED_COLUMNS[spec.name]}
+    records.update({class_weight_column(name): [] for name in class_columns.values()})
     records["source_row"] = []
     names = NameMatcher(reference.regions) if spec.name != "regions" else None
     changes = Changes(hours_per_day(reference))
@@ -399,6 +457,8 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
                 preview.problems.append(Problem(e.key, number, label, clean_text(row[i]), e.params))
                 value = None
             record[col.name] = value
+        for i, name in class_columns.items():  # blank: the class takes the common weight
+            record[class_weight_column(name)] = _class_weight(preview, table, position, i, number, changes)
         if spec.name == "roster" and record.get("as_of") is None:
             record["as_of"] = title_as_of or given_as_of
             if record["as_of"] is None and "as_of" in index_of:

@@ -68,6 +68,7 @@ class Reference:
     # version in force for a value's period)
     indicators: list[dict] = field(default_factory=list)
     settings: dict = field(default_factory=default_settings)  # settings.SETTINGS values (max_hours_per_record, …)
+    classes: list[str] = field(default_factory=list)  # the peer classes (类别) of the region list, for 分类考核
 
 
 @dataclass
@@ -78,7 +79,8 @@ class Preview:
     sheet: str = ""
     encoding: str = ""
     header_row: int | None = None
-    rows: pd.DataFrame | None = None  # STORED_COLUMNS[kind] + source_row
+    # STORED_COLUMNS[kind] + source_row; a catalog's class weights (分类考核) as `weight:<class>` columns
+    rows: pd.DataFrame | None = None
     problems: list[Problem] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     # Not refusals: values worth a second look before import (unusual changes from the previous period); filled by

@@ -234,7 +234,10 @@ def _version_of(conn, period: str, version: int | None) -> Publication | None:
 
 def frozen_inputs(conn, publication: Publication, group: PeerGroup = PeerGroup()) -> RaceInputs | None:
     """The values, catalog and units the published ranking of `group` was computed from; None when the group was
-    not ranked in that publication (no race values for it then)."""
+    not ranked in that publication (no race values for it then), and for a peer class (分类考核): publications do
+    not freeze class rankings yet, and the all-county rows must never stand in for a class's."""
+    if group.peer_class:
+        return None
     key = {"p": publication.period, "v": publication.version, "level": group.level, "peer": group.county_param}
     units = _fetch(
         conn,
@@ -303,7 +306,7 @@ def history_in_force(
     weights, exact thirds), else published and trial points would be mixed."""
     frames = []
     for period, rows in live.groupby("period", sort=False):
-        publication = latest(conn, period, at=at)
+        publication = None if group.peer_class else latest(conn, period, at=at)  # classes are not frozen
         frozen = frozen_ranks(conn, publication, group.level) if publication else None
         if frozen is not None:  # ranked units in rank order, as the live rows come
             frozen = frozen[(frozen["peer"] == group.county_param) & frozen["ranked"].astype(bool)]

@@ -23,14 +23,40 @@ LEVELS = ("county", "township")
 
 @dataclass(frozen=True)
 class PeerGroup:
-    """The units compared together: all counties, or the townships of one county."""
+    """The units compared together: all counties, or the townships of one county; with `peer_class`, only those of
+    that class (分类考核), ranked by the class's weights (docs/methodology.md#peer-classes)."""
 
     level: str = "county"
     county: str = ""
+    peer_class: str = ""
 
     @property
     def county_param(self) -> str:
         return self.county if self.level == "township" else ""
+
+
+def unit_classes(conn: duckdb.DuckDBPyConnection, group: PeerGroup = PeerGroup()) -> pd.Series:
+    """The peer class of every unit of the group's level (its county's townships, or the counties), in display
+    order: unit -> class ('' for a unit without one)."""
+    found = queries.run(conn, "race_unit_classes", county=group.county_param)
+    return pd.Series(found["peer_class"].to_numpy(), index=found["unit"].to_numpy(), dtype=object)
+
+
+def peer_classes(conn: duckdb.DuckDBPyConnection, group: PeerGroup = PeerGroup()) -> list[str]:
+    """The classes the units of the group's level are in, in the order they first appear; [] without classes."""
+    return [c for c in dict.fromkeys(unit_classes(conn, group)) if c]
+
+
+def class_catalog(catalog: pd.DataFrame, class_weights: pd.DataFrame, peer_class: str) -> pd.DataFrame:
+    """The catalog as `peer_class` is ranked by: each indicator's weight replaced by the class's where the catalog
+    gives one (class_weights: code, peer_class, weight), indicators the class weights 0 left out; the catalog
+    itself for '' (every unit, the common weights)."""
+    if not peer_class:
+        return catalog
+    own = class_weights[class_weights["peer_class"] == peer_class].set_index("code")["weight"]
+    weights = own.reindex(catalog["code"]).to_numpy()
+    out = catalog.assign(weight=[w if pd.notna(w) else c for w, c in zip(weights, catalog["weight"], strict=True)])
+    return out[out["weight"] != 0].reset_index(drop=True)
 
 
 def available_periods(conn: duckdb.DuckDBPyConnection, group: PeerGroup = PeerGroup()) -> list[str]:
@@ -66,13 +92,27 @@ def min_coverage(conn: duckdb.DuckDBPyConnection) -> float:
 
 
 def race_inputs(conn: duckdb.DuckDBPyConnection, period: str, group: PeerGroup = PeerGroup()) -> RaceInputs:
-    return RaceInputs(
-        period,
-        queries.run(conn, "race_values", period=period, county=group.county_param),
-        queries.run(conn, "race_catalog", period=period),
-        queries.run(conn, "race_units", county=group.county_param)["unit"].tolist(),
-        min_coverage(conn),
-    )
+    values = queries.run(conn, "race_values", period=period, county=group.county_param)
+    units, catalog = group_units(conn, group), group_catalog(conn, period, group)
+    if group.peer_class:  # only the class's units, so no other unit's values enter its means and spreads
+        values = values[values["unit"].isin(units)].reset_index(drop=True)
+    return RaceInputs(period, values, catalog, units, min_coverage(conn))
+
+
+def group_units(conn: duckdb.DuckDBPyConnection, group: PeerGroup) -> list[str]:
+    """Every unit the group compares, in display order (a class's only, with peer_class)."""
+    if not group.peer_class:
+        return queries.run(conn, "race_units", county=group.county_param)["unit"].tolist()
+    classes = unit_classes(conn, group)
+    return classes.index[classes == group.peer_class].tolist()
+
+
+def group_catalog(conn: duckdb.DuckDBPyConnection, period: str, group: PeerGroup) -> pd.DataFrame:
+    """The race catalog in force for `period` with the group's class weights (class_catalog)."""
+    catalog = queries.run(conn, "race_catalog", period=period)
+    if not group.peer_class:
+        return catalog
+    return class_catalog(catalog, queries.run(conn, "race_class_weights", period=period), group.peer_class)
 
 
 def rank_inputs(
@@ -145,7 +185,7 @@ def rank_history(
     """Rank and composite of every ranked unit in each period (no intervals): the bump chart's data; `periods`
     from history_periods (default: all). The values of all periods come in one query (twenty quarters of a
     province would otherwise be sixty)."""
-    units = queries.run(conn, "race_units", county=group.county_param)["unit"].tolist()
+    units = group_units(conn, group)
     periods = available_periods(conn, group) if periods is None else periods
     if len(periods) == 1:
         by_period = {periods[0]: queries.run(conn, "race_values", period=periods[0], county=group.county_param)}
@@ -154,9 +194,10 @@ def rank_history(
         by_period = {period: rows.drop(columns="period") for period, rows in values.groupby("period")}
     frames, share = [], min_coverage(conn)
     for period in periods:
-        catalog = queries.run(conn, "race_catalog", period=period)
+        catalog = group_catalog(conn, period, group)
+        values = by_period[period]
         ranking = scoring.rank_units(
-            by_period[period],
+            values[values["unit"].isin(units)] if group.peer_class else values,
             catalog,
             period=period,
             units=units,

@@ -116,6 +116,8 @@ def store(
         {"batch_id": batch_id},
     )
     cur.unregister("incoming")
+    if kind == "indicators":
+        _store_class_weights(cur, preview.rows, batch_id)
     faults.reach("mid_write")
     if kind == "training":
         rollup.add_batch(cur, batch_id)
@@ -130,6 +132,28 @@ def store(
         detail=f"submission {submission_id} ({county})" if submission_id is not None else "",
     )
     return batch_id
+
+
+def _store_class_weights(cur: duckdb.DuckDBPyConnection, rows: pd.DataFrame, batch_id: int) -> None:
+    """A catalog's class weights (its `weight:<class>` columns, 分类考核), one row per filled cell, with the batch of
+    the indicator rows they belong to (schema 019)."""
+    columns = [c for c in rows.columns if c.startswith("weight:")]
+    if not columns:
+        return
+    long = rows[["code", "effective_from", *columns]].melt(
+        id_vars=["code", "effective_from"], var_name="peer_class", value_name="class_weight"
+    )
+    long = long[long["class_weight"].notna()]
+    long = long.assign(peer_class=long["peer_class"].str.removeprefix("weight:"), weight=long["class_weight"])
+    if long.empty:
+        return
+    cur.register("class_weights", long[["code", "effective_from", "peer_class", "weight"]])
+    cur.execute(
+        "INSERT INTO indicator_class_weights (batch_id, code, effective_from, peer_class, weight) "
+        "SELECT $batch_id, code, effective_from, peer_class, CAST(weight AS DOUBLE) FROM class_weights",
+        {"batch_id": batch_id},
+    )
+    cur.unregister("class_weights")
 
 
 def rollback(db: Database, batch_id: int, who: str = "system", *, scope: Scope = Scope.ALL) -> None:

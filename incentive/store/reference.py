@@ -30,4 +30,12 @@ def reference_within(cur: duckdb.DuckDBPyConnection) -> Reference:
             f"SELECT {', '.join(_FIELDS)} FROM current_indicators ORDER BY code, effective_from DESC"
         ).fetchall()
     ]
-    return Reference(regions=[(c, tw or "") for c, tw in regions], indicators=indicators, settings=settings.read(cur))
+    classes = cur.execute(
+        "SELECT DISTINCT peer_class FROM current_regions WHERE coalesce(peer_class, '') <> '' ORDER BY peer_class"
+    ).fetchall()
+    return Reference(
+        regions=[(c, tw or "") for c, tw in regions],
+        indicators=indicators,
+        settings=settings.read(cur),
+        classes=[c for (c,) in classes],
+    )

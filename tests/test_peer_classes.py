@@ -1,0 +1,130 @@
+"""分类考核: counties in peer classes, ranked within their class by the class's weights (issue 21), from real files
+in a real DuckDB database."""
+
+import math
+
+import pytest
+from conftest import import_ok
+
+from incentive.intake.file_kinds import labelled
+from incentive.intake.ingest import parse_file
+from incentive.race import rankings
+from incentive.race.rankings import PeerGroup
+from incentive.store import batches, queries
+from incentive.store.reference import current_reference
+
+REGIONS = (
+    "县区,乡镇,县区代码,考核类别\n"
+    "甲县,,1,城区\n乙县,,2,城区\n丙县,,3,农业大县\n丁县,,4,农业大县\n戊县,,5,农业大县\n丙县,东镇,3,集镇\n"
+)
+# B is left out of 城区 (weight 0); A weighs 1 instead of 2 in 农业大县; C has the common weight everywhere
+CATALOG = (
+    "指标代码,指标名称,类别,赛道,单位,方向,权重,权重（城区）,权重（农业大县）\n"
+    "A,项目数,赛马,项目建设,个,正向,2,,1\n"
+    "B,增收率,赛马,乡村振兴,%,正向,1,0,\n"
+    "C,事故数,赛马,基层治理,起,逆向,1,,\n"
+)
+VALUES = (
+    "考核期,县区,指标,数值\n"
+    "2025Q1,甲县,A,10\n2025Q1,乙县,A,20\n2025Q1,丙县,A,4\n2025Q1,丁县,A,6\n2025Q1,戊县,A,2\n"
+    "2025Q1,甲县,B,5\n2025Q1,乙县,B,1\n2025Q1,丙县,B,30\n2025Q1,丁县,B,20\n2025Q1,戊县,B,40\n"
+    "2025Q1,甲县,C,2\n2025Q1,乙县,C,4\n2025Q1,丙县,C,3\n2025Q1,丁县,C,2\n2025Q1,戊县,C,6\n"
+)
+
+
+@pytest.fixture
+def classed_db(db):
+    import_ok(db, "regions.csv", REGIONS.encode())
+    import_ok(db, "catalog.csv", CATALOG.encode())
+    import_ok(db, "values.csv", VALUES.encode())
+    return db
+
+
+def test_each_class_is_ranked_within_itself_by_its_own_weights(classed_db):
+    conn = classed_db.connection
+    assert rankings.peer_classes(conn) == ["城区", "农业大县"]
+    town = rankings.rank_period(conn, "2025-Q1", PeerGroup(peer_class="城区"))
+    # B left out: A (z -1, +1) weighs 2/3, C lower-is-better (2, 4: z +1, -1) 1/3
+    assert town.catalog.index.tolist() == ["A", "C"]
+    assert town.table["composite"].to_dict() == pytest.approx({"乙县": 1 / 3, "甲县": -1 / 3})
+    assert town.table["rank"].to_dict() == {"乙县": 1, "甲县": 2}
+    farm = rankings.rank_period(conn, "2025-Q1", PeerGroup(peer_class="农业大县"))
+    # A, B, C weigh 1 each: one third per track. A 4, 6, 2: z 0, 1.2247, -1.2247; B 30, 20, 40: z 0, -1.2247,
+    # 1.2247; C 3, 2, 6 (lower is better): mean 11/3, population sd sqrt(26/9)
+    sd = math.sqrt(26 / 9)
+    c = {"丙县": (11 / 3 - 3) / sd, "丁县": (11 / 3 - 2) / sd, "戊县": (11 / 3 - 6) / sd}
+    assert farm.table["composite"].to_dict() == pytest.approx(
+        {"丁县": c["丁县"] / 3, "丙县": c["丙县"] / 3, "戊县": c["戊县"] / 3}
+    )
+    assert farm.table["rank"].to_dict() == {"丁县": 1, "丙县": 2, "戊县": 3}
+    assert farm.track_weights.to_dict() == pytest.approx({"项目建设": 1 / 3, "乡村振兴": 1 / 3, "基层治理": 1 / 3})
+    everyone = rankings.rank_period(conn, "2025-Q1")  # across classes: the common weights, all five counties
+    assert len(everyone.ranked) == 5 and everyone.catalog["weight"].tolist() == [2, 1, 1]
+
+
+def test_a_township_has_its_own_class(classed_db):
+    conn = classed_db.connection
+    assert rankings.unit_classes(conn, PeerGroup("township", "丙县")).to_dict() == {"东镇": "集镇"}
+    assert rankings.peer_classes(conn, PeerGroup("township", "丙县")) == ["集镇"]
+
+
+def test_the_preview_shows_class_weights_and_rollback_restores_the_earlier_ones(classed_db):
+    preview = parse_file("catalog.csv", CATALOG.encode(), current_reference(classed_db))
+    assert preview.rows["weight:城区"].isna().tolist() == [True, False, True]
+    shown = labelled("indicators", preview.rows, "zh")
+    assert shown["权重（城区）"].tolist()[1] == 0 and shown["权重（农业大县）"].tolist()[0] == 1
+    assert "Weight (城区)" in labelled("indicators", preview.rows, "en").columns
+    stored = queries.run(classed_db.connection, "race_class_weights", period="2025-Q1")
+    assert stored.to_dict("records") == [
+        {"code": "A", "peer_class": "农业大县", "weight": 1.0},
+        {"code": "B", "peer_class": "城区", "weight": 0.0},
+    ]
+    changed = CATALOG.replace("B,增收率,赛马,乡村振兴,%,正向,1,0,", "B,增收率,赛马,乡村振兴,%,正向,1,0.5,")
+    newer = import_ok(classed_db, "catalog2.csv", changed.encode())
+    now = queries.run(classed_db.connection, "race_class_weights", period="2025-Q1")
+    assert now["weight"].tolist() == [1.0, 0.5]
+    batches.rollback(classed_db, newer)
+    assert queries.run(classed_db.connection, "race_class_weights", period="2025-Q1").equals(stored)
+
+
+def test_a_newer_catalog_version_without_class_weights_gives_the_common_weights(classed_db):
+    later = "指标代码,指标名称,类别,赛道,单位,方向,权重,生效起始期\nA,项目数,赛马,项目建设,个,正向,2,2025Q2\n"
+    import_ok(classed_db, "later.csv", later.encode())
+    weights = queries.run(classed_db.connection, "race_class_weights", period="2025-Q2")
+    assert weights["code"].tolist() == ["B"]  # A's version from 2025-Q2 has no class weight: 2 again
+
+
+@pytest.mark.parametrize(
+    ("header", "key", "words"),
+    [
+        ("权重（山区）", "class_weight_unknown_class", ["「山区」不是", "农业大县、城区、集镇"]),
+        ("weight:山区", "class_weight_unknown_class", ["山区"]),
+    ],
+)
+def test_weights_for_a_class_nobody_is_in_are_refused_naming_the_column(classed_db, header, key, words):
+    text = CATALOG.replace("权重（城区）", header)
+    preview = parse_file("catalog.csv", text.encode(), current_reference(classed_db))
+    assert not preview.importable
+    problem = next(p for p in preview.problems if p.key == key)
+    message = problem.text("zh", "catalog.csv")
+    assert message.startswith("文件「catalog.csv」，第 1 行，「")  # the header row, and the column as written
+    assert header.replace("（", "(").replace("）", ")") in message and all(w in message for w in words)
+
+
+def test_class_weights_without_classes_and_negative_ones_are_refused(db):
+    import_ok(db, "regions.csv", "县区,县区代码\n甲县,1\n乙县,2\n".encode())
+    preview = parse_file("catalog.csv", CATALOG.encode(), current_reference(db))
+    assert {p.key for p in preview.problems} == {"class_weight_no_classes"}
+    assert "县区名单没有考核类别" in preview.problems[0].text("zh")
+    import_ok(db, "regions2.csv", REGIONS.encode())
+    negative = CATALOG.replace("A,项目数,赛马,项目建设,个,正向,2,,1", "A,项目数,赛马,项目建设,个,正向,2,-1,1")
+    preview = parse_file("catalog.csv", negative.encode(), current_reference(db))
+    problem = next(p for p in preview.problems if p.key == "class_weight_negative")
+    assert (problem.row, problem.column) == (2, "权重(城区)")  # CSV: no column letters
+
+
+def test_a_unit_in_the_brackets_stays_the_common_weight(db):
+    import_ok(db, "regions.csv", REGIONS.encode())
+    text = "指标代码,指标名称,类别,赛道,单位,方向,权重（%）\nA,项目数,赛马,项目建设,个,正向,50\n"
+    preview = parse_file("catalog.csv", text.encode(), current_reference(db))
+    assert preview.importable and preview.rows["weight"].tolist() == [50]
