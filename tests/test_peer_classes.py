@@ -8,6 +8,7 @@ from conftest import import_ok
 
 from incentive.intake.file_kinds import labelled
 from incentive.intake.ingest import parse_file
+from incentive.publication import freeze, official
 from incentive.race import rankings
 from incentive.race.rankings import PeerGroup
 from incentive.store import batches, queries
@@ -128,3 +129,20 @@ def test_a_unit_in_the_brackets_stays_the_common_weight(db):
     text = "指标代码,指标名称,类别,赛道,单位,方向,权重（%）\nA,项目数,赛马,项目建设,个,正向,50\n"
     preview = parse_file("catalog.csv", text.encode(), current_reference(db))
     assert preview.importable and preview.rows["weight"].tolist() == [50]
+
+
+def test_a_publication_freezes_each_class_ranking_and_later_data_does_not_change_it(classed_db):
+    conn = classed_db.connection
+    publication = freeze.publish(classed_db, "2025-Q1", "管理员", allow_incomplete=True)
+    town = PeerGroup(peer_class="城区")
+    published = official.ranking(conn, "2025-Q1", town)
+    live = rankings.rank_period(conn, "2025-Q1", town)
+    assert published.table["rank"].to_dict() == live.table["rank"].to_dict() == {"乙县": 1, "甲县": 2}
+    assert published.catalog.index.tolist() == ["A", "C"]  # the class's catalog, B left out, as frozen
+    assert official.ranking(conn, "2025-Q1").table["ranked"].sum() == 5  # all counties, common weights, beside it
+    # a later correction moves 甲县 ahead live; the publication keeps its ranks and says the data changed
+    import_ok(classed_db, "fix.csv", "考核期,县区,指标,数值\n2025Q1,甲县,A,40\n".encode())
+    assert rankings.rank_period(conn, "2025-Q1", town).table.at["甲县", "rank"] == 1
+    assert official.ranking(conn, "2025-Q1", town).table.at["甲县", "rank"] == 2
+    assert official.race_data_changed(conn, publication, town)
+    assert not official.race_data_changed(conn, publication, PeerGroup(peer_class="农业大县"))

@@ -620,6 +620,7 @@ def test_republishing_a_period_without_race_scores_keeps_its_history_readable(th
     assert found[1].ranks.empty and list(found[1].ranks.columns) == [
         "level",
         "peer",
+        "peer_class",
         "unit",
         "rank_before",
         "rank_after",

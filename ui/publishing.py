@@ -119,15 +119,17 @@ def versions(period: str, lang: str) -> None:
         st.dataframe(_version_table(found, lang), hide_index=True, placeholder=MISSING_CELL, width="stretch")
 
 
+def _in_peer(row, lang: str) -> str:
+    """`安坝镇（云岫县）`, `甲县（城区）`: a unit with its county and its peer class where it has them."""
+    peer = " · ".join(part for part in (row.peer, row.peer_class) if part)
+    return t("pub_unit_in_peer", lang, unit=row.unit, peer=peer) if peer else row.unit
+
+
 def _version_table(found: list[official.VersionChange], lang: str) -> pd.DataFrame:
     rows = []
     for i, change in enumerate(found):
         p = change.publication
-        ranks = [
-            f"{t('pub_unit_in_peer', lang, unit=r.unit, peer=r.peer) if r.peer else r.unit} "
-            f"{_rank(r.rank_before)}→{_rank(r.rank_after)}"
-            for r in change.ranks.itertuples()
-        ]
+        ranks = [f"{_in_peer(r, lang)} {_rank(r.rank_before)}→{_rank(r.rank_after)}" for r in change.ranks.itertuples()]
         statuses = [
             f"{r.county} {r.name} {_status(r.status_before, lang)}→{_status(r.status_after, lang)}"
             for r in change.statuses.itertuples()

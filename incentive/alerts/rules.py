@@ -168,7 +168,7 @@ def _race_tiers(conn, period: str, moment) -> tuple[pd.DataFrame, int | None]:
     publication = official.latest(conn, period, moment)
     if publication is not None:
         rows = official.frozen_ranks(conn, publication, "county")
-        rows = rows[rows["peer"] == ""]
+        rows = rows[(rows["peer"] == "") & (rows["peer_class"] == "")]  # all counties, not a class's ranking
         if len(rows):
             return rows[["unit", "rank", "tier"]].reset_index(drop=True), publication.version
     # without intervals (no draws): the tier does not depend on them

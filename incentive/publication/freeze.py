@@ -152,11 +152,26 @@ def _freeze(db: Database, period: str) -> Frozen:
             for county in rankings.race_inputs(conn, period).units
             if period in rankings.available_periods(conn, PeerGroup("township", county))
         ]
-        for group in counties:
+        for group in [*counties, *_class_groups(conn, period, counties)]:
             inputs = rankings.race_inputs(conn, period, group)
             groups.append((group, inputs, rankings.rank_inputs(inputs, method=OFFICIAL_METHOD)))
     care = welfare.period_view(conn, period) if parts.care else None
     return Frozen(period, groups, care, info, shortfalls(conn, period))
+
+
+def _class_groups(conn: duckdb.DuckDBPyConnection, period: str, groups: list[PeerGroup]) -> list[PeerGroup]:
+    """The peer classes (分类考核) of each group with values in `period`: the official rankings where classes exist,
+    frozen beside the ranking of all the group's units."""
+    out = []
+    for group in groups:
+        ranked_units = set(rankings.race_inputs(conn, period, group).values["unit"])
+        classes = rankings.unit_classes(conn, group)
+        out += [
+            PeerGroup(group.level, group.county, peer_class)
+            for peer_class in dict.fromkeys(classes)
+            if peer_class and ranked_units & set(classes.index[classes == peer_class])
+        ]
+    return out
 
 
 def pending_submissions(db: Database, period: str) -> int:
@@ -323,7 +338,7 @@ def _write(
     rows = 0
     if frozen.groups:
         ranks, values = _rank_rows(frozen.groups), _value_rows(frozen.groups)
-        catalog = frozen.groups[0][1].catalog[["code", "name", "track", "unit", "direction", "weight", "target"]]
+        catalog = _catalog_rows(frozen.groups)
         rows += _insert(cur, "published_ranks", ranks, key)
         _insert(cur, "published_race_values", values, key)
         _insert(cur, "published_race_catalog", catalog, key)
@@ -377,6 +392,7 @@ def _rank_rows(groups: list[tuple[PeerGroup, RaceInputs, Ranking]]) -> pd.DataFr
                 {
                     "level": group.level,
                     "peer": group.county_param,
+                    "peer_class": group.peer_class,
                     "position": range(len(order)),
                     "unit": order,
                     "rank": table["rank"].astype("Int64"),
@@ -392,11 +408,21 @@ def _rank_rows(groups: list[tuple[PeerGroup, RaceInputs, Ranking]]) -> pd.DataFr
     return pd.concat(frames, ignore_index=True)
 
 
+def _catalog_rows(groups: list[tuple[PeerGroup, RaceInputs, Ranking]]) -> pd.DataFrame:
+    """The catalog each group was ranked by: the common one (peer_class '') and each class's, once per class."""
+    columns = ["code", "name", "track", "unit", "direction", "weight", "target"]
+    by_class = {group.peer_class: inputs.catalog for group, inputs, _ in reversed(groups)}
+    frames = [catalog[columns].assign(peer_class=peer_class) for peer_class, catalog in reversed(by_class.items())]
+    return pd.concat(frames, ignore_index=True)
+
+
 def _value_rows(groups: list[tuple[PeerGroup, RaceInputs, Ranking]]) -> pd.DataFrame:
     frames = [
         inputs.values[["unit", "indicator", "value"]]
         .astype({"value": float})
-        .assign(level=group.level, peer=group.county_param)[["level", "peer", "unit", "indicator", "value"]]
+        .assign(level=group.level, peer=group.county_param, peer_class=group.peer_class)[
+            ["level", "peer", "peer_class", "unit", "indicator", "value"]
+        ]
         for group, inputs, _ in groups
     ]
     return pd.concat(frames, ignore_index=True)

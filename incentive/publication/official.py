@@ -234,15 +234,19 @@ def _version_of(conn, period: str, version: int | None) -> Publication | None:
 
 def frozen_inputs(conn, publication: Publication, group: PeerGroup = PeerGroup()) -> RaceInputs | None:
     """The values, catalog and units the published ranking of `group` was computed from; None when the group was
-    not ranked in that publication (no race values for it then), and for a peer class (分类考核): publications do
-    not freeze class rankings yet, and the all-county rows must never stand in for a class's."""
-    if group.peer_class:
-        return None
-    key = {"p": publication.period, "v": publication.version, "level": group.level, "peer": group.county_param}
+    not ranked in that publication (no race values for it then; a peer class in a publication made before
+    classes)."""
+    key = {
+        "p": publication.period,
+        "v": publication.version,
+        "level": group.level,
+        "peer": group.county_param,
+        "class": group.peer_class,
+    }
     units = _fetch(
         conn,
         "SELECT unit FROM published_ranks WHERE period = $p AND version = $v AND level = $level AND peer = $peer "
-        "ORDER BY position",
+        "AND coalesce(peer_class, '') = $class ORDER BY position",
         key,
     )["unit"].tolist()
     if not units:
@@ -250,28 +254,34 @@ def frozen_inputs(conn, publication: Publication, group: PeerGroup = PeerGroup()
     values = _fetch(
         conn,
         "SELECT unit, indicator, value FROM published_race_values "
-        "WHERE period = $p AND version = $v AND level = $level AND peer = $peer",
+        "WHERE period = $p AND version = $v AND level = $level AND peer = $peer AND coalesce(peer_class, '') = $class",
         key,
     )
     catalog = _fetch(
         conn,
         "SELECT code, name, track, unit, direction, weight, target FROM published_race_catalog "
-        "WHERE period = $p AND version = $v ORDER BY code",
-        {"p": publication.period, "v": publication.version},
+        "WHERE period = $p AND version = $v AND coalesce(peer_class, '') = $class ORDER BY code",
+        {"p": publication.period, "v": publication.version, "class": group.peer_class},
     )
     return RaceInputs(publication.period, values, catalog, units, publication.min_coverage)
 
 
 def frozen_ranks(conn, publication: Publication, level: str | None = None) -> pd.DataFrame:
-    """The published rank rows: level, peer, position, unit, rank, rank_low, rank_high, composite, tier, ranked,
-    flags; every peer group, or those of one level."""
+    """The published rank rows: level, peer, peer_class ('' when none), position, unit, rank, rank_low, rank_high,
+    composite, tier, ranked, flags; every peer group, or those of one level."""
     return _fetch(
         conn,
-        "SELECT level, peer, position, unit, rank, rank_low, rank_high, composite, tier, ranked, flags "
-        "FROM published_ranks WHERE period = $p AND version = $v AND ($level = '' OR level = $level) "
-        "ORDER BY level, peer, position",
+        "SELECT level, peer, coalesce(peer_class, '') AS peer_class, position, unit, rank, rank_low, rank_high, "
+        "composite, tier, ranked, flags FROM published_ranks "
+        "WHERE period = $p AND version = $v AND ($level = '' OR level = $level) "
+        "ORDER BY level, peer, peer_class, position",
         {"p": publication.period, "v": publication.version, "level": level or ""},
     )
+
+
+def in_group(rows: pd.DataFrame, group: PeerGroup) -> pd.Series:
+    """Which of frozen_ranks' rows (of the group's level) are the group's: its peer and its class."""
+    return (rows["peer"] == group.county_param) & (rows["peer_class"] == group.peer_class)
 
 
 def ranking(conn, period: str, group: PeerGroup = PeerGroup(), version: int | None = None) -> Ranking | None:
@@ -287,7 +297,7 @@ def ranking(conn, period: str, group: PeerGroup = PeerGroup(), version: int | No
         inputs, method=publication.method, tier_shares=publication.tier_shares, draws=publication.draws
     )
     rows = frozen_ranks(conn, publication, group.level)
-    rows = rows[rows["peer"] == group.county_param].set_index("unit")
+    rows = rows[in_group(rows, group)].set_index("unit")
     table = recomputed.table.copy()
     for column in RANK_COLUMNS:
         frozen = rows[column].reindex(table.index)
@@ -306,10 +316,10 @@ def history_in_force(
     weights, exact thirds), else published and trial points would be mixed."""
     frames = []
     for period, rows in live.groupby("period", sort=False):
-        publication = None if group.peer_class else latest(conn, period, at=at)  # classes are not frozen
+        publication = latest(conn, period, at=at)
         frozen = frozen_ranks(conn, publication, group.level) if publication else None
         if frozen is not None:  # ranked units in rank order, as the live rows come
-            frozen = frozen[(frozen["peer"] == group.county_param) & frozen["ranked"].astype(bool)]
+            frozen = frozen[in_group(frozen, group) & frozen["ranked"].astype(bool)]
             frozen = frozen.sort_values(["rank", "position"], kind="stable")
         if frozen is None or frozen.empty:
             frames.append(rows.assign(basis="live", published_version=pd.NA))
@@ -499,7 +509,7 @@ def drift(
 
 def _rank_and_tier_changes(conn, publication: Publication, group: PeerGroup, live: RaceInputs) -> pd.DataFrame:
     rows = frozen_ranks(conn, publication, group.level)
-    rows = rows[rows["peer"] == group.county_param].sort_values(["rank", "position"], na_position="last")
+    rows = rows[in_group(rows, group)].sort_values(["rank", "position"], na_position="last")
     now = rankings.rank_inputs(
         live, method=publication.method, tier_shares=publication.tier_shares, draws=0, sensitivity=False
     ).table
@@ -589,7 +599,7 @@ class VersionChange:
     """One version of a period with what it changed against the one before (empty frames for version 1)."""
 
     publication: Publication
-    ranks: pd.DataFrame  # level, peer, unit, rank_before, rank_after
+    ranks: pd.DataFrame  # level, peer, peer_class, unit, rank_before, rank_after
     statuses: pd.DataFrame  # status_changes
 
 
@@ -613,7 +623,7 @@ def history(conn, period: str) -> list[VersionChange]:
 
 
 def _empty_rank_changes() -> pd.DataFrame:
-    return pd.DataFrame(columns=["level", "peer", "unit", "rank_before", "rank_after"])
+    return pd.DataFrame(columns=["level", "peer", "peer_class", "unit", "rank_before", "rank_after"])
 
 
 def _empty_status_changes() -> pd.DataFrame:
@@ -621,13 +631,13 @@ def _empty_status_changes() -> pd.DataFrame:
 
 
 def _frozen_rank_changes(conn, before: Publication, after: Publication) -> pd.DataFrame:
-    keys = ["level", "peer", "unit"]
+    keys = ["level", "peer", "peer_class", "unit"]
     old = frozen_ranks(conn, before)[[*keys, "rank", "position"]]
     new = frozen_ranks(conn, after)[[*keys, "rank", "position"]]
     merged = new.merge(old, on=keys, how="outer", suffixes=("_after", "_before"))
     for column in ("rank_before", "rank_after"):
         merged[column] = merged[column].astype(float)
-    merged = merged.sort_values(["level", "peer", "rank_after", "position_after"], na_position="last")
+    merged = merged.sort_values(["level", "peer", "peer_class", "rank_after", "position_after"], na_position="last")
     differs = [_differs(b, a) for b, a in zip(merged["rank_before"], merged["rank_after"], strict=True)]
     moved = merged.loc[pd.Series(differs, index=merged.index, dtype=bool)]  # a bare empty list would pick columns
     out = moved[[*keys, "rank_before", "rank_after"]].reset_index(drop=True)
