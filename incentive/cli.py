@@ -39,7 +39,7 @@ from incentive.intake.place_names import NameMatcher
 from incentive.intake.preview import effects_text, unknown_cadres_text
 from incentive.labels import time_text
 from incentive.publication import freeze, official
-from incentive.race import ranking_tables, scoring
+from incentive.race import ranking_tables, rankings, scoring
 from incentive.race.rankings import LEVELS, PeerGroup, available_periods, export_table, rank_period
 from incentive.race.scoring import ScoringError
 from incentive.sharing import bulletin, delivery
@@ -249,6 +249,7 @@ def build_parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     ranking.add_argument("--weights", help=h("cli_help_export_weights"))
     ranking.add_argument("--level", choices=LEVELS, default="county", help=h("cli_help_export_level"))
     ranking.add_argument("--county", help=h("cli_help_export_county"))
+    ranking.add_argument("--class", dest="peer_class", help=h("cli_help_export_class"))
     export.add_argument("--document-no", dest="document_no", help=h("cli_help_export_document_no"))
     ranking.add_argument("--tiers", help=h("cli_help_export_tiers"))
     trained = export.add_argument_group(h("cli_help_group_coverage"))
@@ -881,7 +882,7 @@ def _rankings_frame(db: Database, args, period: str | None, county: str, lang: s
         compare_period = periods.parse_period(args.compare)
         if compare_period is None:
             raise UsageError("cli_bad_period", value=args.compare)
-    group = PeerGroup(args.level, county)
+    group = _class_group(db, PeerGroup(args.level, county), args.peer_class, lang)
     if args.published:
         return _published_rankings(db, args, period, compare_period, group, lang)
     available = available_periods(db.connection, group)
@@ -903,7 +904,21 @@ def _rankings_frame(db: Database, args, period: str | None, county: str, lang: s
         )
     print(t("cli_basis", lang, basis=official.basis_line(None, lang)), file=sys.stderr)
     _say_moves_withheld(ranking, compare, group, lang)
-    return official.with_basis(export_table(ranking, group, compare, lang), None)
+    classes = rankings.unit_classes(db.connection, group).to_dict()
+    return official.with_basis(export_table(ranking, group, compare, lang, classes), None)
+
+
+def _class_group(db: Database, group: PeerGroup, peer_class: str | None, lang: str) -> PeerGroup:
+    """`--class`: the group narrowed to one peer class (分类考核), which must be one of its units' classes; without
+    it, where classes exist, standard error says the table is the all-units reference view, not the official one."""
+    classes = rankings.peer_classes(db.connection, group)
+    if peer_class is None:
+        if classes:
+            print(t("cli_classes_exist", lang, classes="、".join(classes)), file=sys.stderr)
+        return group
+    if peer_class not in classes:
+        raise UsageError("cli_unknown_class", peer_class=peer_class, classes="、".join(classes) or "—")
+    return PeerGroup(group.level, group.county, peer_class)
 
 
 def _say_moves_withheld(ranking, compare, group: PeerGroup, lang: str) -> None:
@@ -937,7 +952,8 @@ def _published_rankings(db: Database, args, period: str, compare_period: str | N
     print(t("cli_basis", lang, basis=official.basis_line(publication, lang)), file=sys.stderr)
     _say_moves_withheld(ranking, compare, group, lang)
     _say_changed(official.drift(db.connection, publication, group, care=False), lang)
-    return official.with_basis(export_table(ranking, group, compare, lang), publication)
+    classes = rankings.unit_classes(db.connection, group).to_dict()
+    return official.with_basis(export_table(ranking, group, compare, lang, classes), publication)
 
 
 def _say_changed(drift: official.Drift, lang: str) -> None:

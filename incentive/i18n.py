@@ -1215,6 +1215,20 @@ TEXT: dict[str, tuple[str, str]] = {
         "bulletin：本文件的文号（默认：该期正式发布时的文号，否则用设置中的文号）",
         "bulletin: this document's 文号 (default: the published period's own, else the setting)",
     ),
+    "cli_help_export_class": (
+        "rankings：只排该考核类别（分类考核）的县区或乡镇，按本类权重；县区有类别时这是正式排名，不给则按统一权重排全部",
+        "rankings: rank only the counties or townships of this peer class (分类考核), by the class's weights; where "
+        "classes exist this is the official ranking, and without it all are ranked by the common weights",
+    ),
+    "cli_unknown_class": (
+        "没有考核类别「{peer_class}」；现有类别：{classes}。",
+        "there is no peer class “{peer_class}”; the classes are: {classes}.",
+    ),
+    "cli_classes_exist": (
+        "说明：县区分为考核类别（{classes}），正式排名为类别内排名（--class 类别）；本表按统一权重排全部单位，仅供参考。",
+        "Note: the units are in peer classes ({classes}) and the official ranking is within a class (--class NAME); "
+        "this table ranks them all by the common weights, for reference.",
+    ),
     "cli_help_export_county": (
         "一个县区（也接受能唯一确定的简称，如「柏川」）：rankings --level township 排该县区的乡镇；welfare_status、"
         "progress、reminders、untrained 只导出该县区；bulletin 生成该县区的通报",
@@ -1541,6 +1555,21 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_rank": ("排名", "Rank"),
     "col_rank_interval": ("排名区间", "Interval"),
     "col_rank_median": ("中位名次", "Median rank"),
+    "col_peer_class": ("考核类别", "Peer class"),
+    "rank_class": ("考核类别", "Peer class"),
+    "rank_class_all": ("全部", "All"),
+    "rank_class_all_note": (
+        "分类考核：各考核类别的指标权重不同，正式排名为类别内排名。本视图按指标目录的统一权重比较全部{units}，"
+        "仅供参考。",
+        "Peer classes: each class has its own indicator weights, and the official ranking is within the class. This "
+        "view compares all {units} by the catalog's common weights, for reference only.",
+    ),
+    "rank_class_note": (
+        "分类考核：{peer_class}类 {n} 个{units}按本类权重相互比较{left_out}。",
+        "Peer classes: the {n} {units} of the class {peer_class} are compared with each other by the class's "
+        "weights{left_out}.",
+    ),
+    "rank_class_left_out": ("，本类不考核：{names}", "; the class leaves out: {names}"),
     "col_robust_interval": ("稳健区间", "Robust interval"),
     "rank_robust_title": ("名次稳健性", "How robust the rank is"),
     "rank_robust_joint": (
@@ -3645,6 +3674,8 @@ TEXT: dict[str, tuple[str, str]] = {
     # --- numbers and Streamlit's own widgets
     "delta_pp": ("{delta:+.1f} 个百分点", "{delta:+.1f} pp"),
     "delta_against_window": ("较 {window}", "vs {window}"),
+    "units_county": ("县区", "counties"),
+    "units_township": ("乡镇", "townships"),
     "word_county": ("县区", "county"),
     "word_township": ("乡镇", "township"),
     "scope_all_counties": ("全市", "all counties"),

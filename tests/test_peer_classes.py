@@ -1,10 +1,14 @@
 """分类考核: counties in peer classes, ranked within their class by the class's weights (issue 21), from real files
 in a real DuckDB database."""
 
+import csv
+import io
 import math
+import subprocess
+import sys
 
 import pytest
-from conftest import import_ok
+from conftest import ROOT, import_ok
 
 from incentive.intake.file_kinds import labelled
 from incentive.intake.ingest import parse_file
@@ -12,6 +16,7 @@ from incentive.publication import freeze, official
 from incentive.race import rankings
 from incentive.race.rankings import PeerGroup
 from incentive.store import batches, queries
+from incentive.store.database import Database
 from incentive.store.reference import current_reference
 
 REGIONS = (
@@ -146,3 +151,61 @@ def test_a_publication_freezes_each_class_ranking_and_later_data_does_not_change
     assert official.ranking(conn, "2025-Q1", town).table.at["甲县", "rank"] == 2
     assert official.race_data_changed(conn, publication, town)
     assert not official.race_data_changed(conn, publication, PeerGroup(peer_class="农业大县"))
+
+
+@pytest.fixture
+def classed_file(tmp_path):
+    path = tmp_path / "classed.duckdb"
+    db = Database(path)
+    try:
+        import_ok(db, "regions.csv", REGIONS.encode())
+        import_ok(db, "catalog.csv", CATALOG.encode())
+        import_ok(db, "values.csv", VALUES.encode())
+    finally:
+        db.close()
+    return path
+
+
+def _table(at):
+    return next(d.value for d in at.dataframe if "排名区间" in d.value.columns and "县区" in d.value.columns)
+
+
+def test_the_rankings_page_opens_on_a_class_and_offers_all_units_for_reference(app_factory, classed_file):
+    at = app_factory(classed_file, page="views/rankings.py", query={"year": "2025"})
+    assert at.selectbox(key="rank_class").value == "城区"  # the first county's class
+    assert _table(at)["县区"].tolist() == ["乙县", "甲县"]
+    assert "分类考核：城区类 2 个县区按本类权重相互比较，本类不考核：增收率。" in [c.value for c in at.caption]
+    at.selectbox(key="rank_class").set_value("").run()
+    assert any("正式排名为类别内排名" in w.value for w in at.warning)
+    table = _table(at)
+    assert len(table) == 5 and table.set_index("县区")["考核类别"].to_dict()["戊县"] == "农业大县"
+    # a county's leader, named in the sidebar, opens on his county's class
+    at = app_factory(classed_file, page="views/rankings.py", query={"year": "2025", "county": "丁县"})
+    assert at.selectbox(key="rank_class").value == "农业大县"
+    assert _table(at)["县区"].tolist() == ["丁县", "丙县", "戊县"]
+
+
+@pytest.mark.slow  # three CLI child processes
+def test_the_export_names_each_units_class_and_ranks_one_class_with_class(classed_file):
+    def cli(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "incentive", "--db", str(classed_file), "--lang", "zh", *args],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+
+    one = cli("export", "rankings", "--period", "2025Q1", "--class", "农业大县")
+    assert one.returncode == 0, one.stderr
+    rows = list(csv.DictReader(io.StringIO(one.stdout)))
+    assert [(r["county"], r["peer_class"], r["rank"]) for r in rows] == [
+        ("丁县", "农业大县", "1"),
+        ("丙县", "农业大县", "2"),
+        ("戊县", "农业大县", "3"),
+    ]
+    everyone = cli("export", "rankings", "--period", "2025Q1")
+    assert everyone.returncode == 0 and "正式排名为类别内排名" in everyone.stderr
+    assert len(list(csv.DictReader(io.StringIO(everyone.stdout)))) == 5
+    unknown = cli("export", "rankings", "--period", "2025Q1", "--class", "山区")
+    assert unknown.returncode == 2 and "没有考核类别「山区」；现有类别：城区、农业大县" in unknown.stderr

@@ -27,6 +27,8 @@ class OverviewState:
 class RankingsState:
     level: str | None = None  # county | township; None = county
     peer: str | None = None  # whose townships, when the sidebar names no county; None = the first county
+    # 分类考核 class compared within; None = the sidebar county's class, else the first; empty = all (common weights)
+    peer_class: str | None = None
     period: str | None = None  # a race period of the sidebar's year; None = its latest
     compare: str | None = (
         None  # an earlier race period; left out = the previous stored one of the same form, empty = none

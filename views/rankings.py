@@ -36,7 +36,7 @@ if year is None:
 # ---- controls: peer group, period, compare period, method, track weights; all of them in the URL
 link = link_state.page()  # ui/page_state.RankingsState
 notes = st.container()
-level_col, county_col, period_col, compare_col, method_col, track_col = st.columns([1.1, 1, 1, 1, 1, 1])
+level_col, county_col, class_col, period_col, compare_col, method_col, track_col = st.columns([1.1, 1, 1, 1, 1, 1, 1])
 level = link.segmented(
     level_col,
     t("rank_level", lang),
@@ -53,7 +53,24 @@ if level == "township":
     )
     if state.county:
         county_col.caption(tm("rank_county_from_sidebar", lang, county=county))
-group = PeerGroup(level, county)
+# 分类考核: where units have classes, the official ranking is within the class (docs/methodology.md#peer-classes)
+unit_classes = run_query("race_unit_classes", county=county)
+classes, opening_class = rankings.class_choices(unit_classes, state.county if level == "county" else None)
+ALL_UNITS = ""  # across the classes, by the common weights: for reference
+peer_class = (
+    link.selectbox(
+        class_col,
+        t("rank_class", lang),
+        [*classes, ALL_UNITS],
+        key="rank_class",
+        field="peer_class",
+        default=opening_class,
+        format_func=lambda c: c or t("rank_class_all", lang),
+    )
+    if classes
+    else ""
+)
+group = PeerGroup(level, county, peer_class)
 found = run_query("race_periods", county=group.county_param)
 available = found["period"].tolist()
 if not available:
@@ -87,7 +104,8 @@ compare = (
     )
     or None
 )
-catalog = run_query("race_catalog", period=period)
+class_weights = run_query("race_class_weights", period=period)
+catalog = rankings.class_catalog(run_query("race_catalog", period=period), class_weights, peer_class)
 asked = st.query_params.get(link.param("method"))  # a link may ask for a method this catalog cannot take
 refused = scoring.method_refusal(asked, catalog) if asked in scoring.METHODS else None
 method = link.selectbox(
@@ -176,8 +194,10 @@ except scoring.ScoringError as error:
 issued = publication_of(period)
 # published when this peer group had no scores: nothing of it is frozen, and the mark says so
 publication = issued if issued is not None and published_ranking(issued, group) is not None else None
-# a one-track view is an analysis, never the official ranking: a trial like custom settings
-trial = custom or method != official.OFFICIAL_METHOD or tiers != scoring.TIER_SHARES or bool(track)
+# a one-track view is an analysis, never the official ranking: a trial like custom settings; so is the view across
+# classes where units have classes
+across_classes = bool(classes) and not peer_class
+trial = custom or method != official.OFFICIAL_METHOD or tiers != scoring.TIER_SHARES or bool(track) or across_classes
 published = publishing.shows_published(link, st, "rank", publication, trial, lang)
 
 
@@ -215,6 +235,15 @@ with deck.section("headline"):
             st.caption(t("rank_weights_scaled", lang, total=f"{entered_total:g}"))
     if tiers != scoring.TIER_SHARES:
         st.info(t("rank_custom_tiers", lang, first=tiers[0], third=tiers[1]))
+    if across_classes:
+        st.warning(t("rank_class_all_note", lang, units=t(f"units_{level}", lang)))
+    elif peer_class:
+        left_out = rankings.class_left_out(run_query("race_catalog", period=period), class_weights, peer_class)
+        names = join([markdown(name) for name in left_out], lang)
+        said = t("rank_class_left_out", lang, names=names) if left_out else ""
+        units = t(f"units_{level}", lang)
+        n = len(now.table)
+        st.caption(t("rank_class_note", lang, peer_class=markdown(peer_class), n=n, units=units, left_out=said))
     if now.ranked.empty:  # values, but nobody with enough of them (docs/methodology.md#data-coverage)
         share = now.min_coverage * 100  # the ranking's own: a pinned link's at its moment
         st.info(t("rank_nobody_ranked" if len(now.table) else "no_data_for_period", lang, period=period, share=share))
@@ -225,7 +254,7 @@ with deck.section("headline"):
         st.warning(tm("rank_track_banner", lang, track=labels.track_label(track, lang)))
 
     unit_word = t(f"word_{level}", lang)  # inside a sentence: "Leading county"
-    peer_label = county + " · " if county else ""
+    peer_label = "".join(f"{part} · " for part in (county, peer_class) if part)
     up, down = ranking_tables.movers(now, before)
     unranked = now.table.index[~now.table["ranked"]].tolist()
     lead_col, count_col, up_col, down_col = st.columns(4)
@@ -319,7 +348,13 @@ with deck.section("table"):
     table = (
         ranking_tables.track_table(by_track, track, level, lang)
         if track
-        else ranking_tables.ranking_table(now, before, level, lang)
+        else ranking_tables.ranking_table(
+            now,
+            before,
+            level,
+            lang,
+            dict(zip(unit_classes["unit"], unit_classes["peer_class"], strict=True)) if across_classes else None,
+        )
     )
     units_in_rows = table[t(f"col_unit_{level}", lang)].tolist()
     deck.table(  # the grid at a desk, a plain table in meeting mode (no row to click there)
@@ -331,7 +366,12 @@ with deck.section("table"):
     )
     if by_county:
         county_clicks.follow()
-    name = t("rank_file_name", lang, peers=county or t("level_county", lang), period=period)
+    name = t(
+        "rank_file_name",
+        lang,
+        peers="_".join(filter(None, (county or t("level_county", lang), peer_class))),
+        period=period,
+    )
     if track:
         name = f"{name}_{labels.track_label(track, lang)}"
     figures_downloads(table, name, "rank", lang, publication if published else None)

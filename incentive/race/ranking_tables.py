@@ -7,7 +7,7 @@ Pure functions, so the page only draws them and the tests can read every cell.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 import pandas as pd
 
@@ -43,8 +43,11 @@ def flags_text(row: pd.Series, ranking: Ranking, lang: str) -> str:
     return ("; " if lang == "en" else "；").join(said)
 
 
-def ranking_table(now: Ranking, before: Ranking | None, level: str, lang: str) -> pd.DataFrame:
-    """rankings.ranking_rows as a leader reads it: rank, interval, change, unit, composite (3 decimals), tracks,
+def ranking_table(
+    now: Ranking, before: Ranking | None, level: str, lang: str, classes: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """rankings.ranking_rows as a leader reads it: rank, interval, change, unit (with its 考核类别 when `classes`,
+    unit -> peer class, gives any: the view across classes), composite (3 decimals), tracks,
     tier, median rank and robust interval (every modelling choice drawn), coverage, flags, ranks by other methods; the briefing prints a few of these columns. An unranked unit's rank,
     interval, scores and tier are missing (None or NA: "—" on a page, an empty cell in a download)."""
     rows = rankings.ranking_rows(now, before)
@@ -57,6 +60,8 @@ def ranking_table(now: Ranking, before: Ranking | None, level: str, lang: str) -
             t("col_composite", lang): rows["composite"].round(3),
         }
     )
+    if classes and any(classes.values()):
+        out.insert(4, t("col_peer_class", lang), [classes.get(unit) or None for unit in rows.index])
     for track in now.catalog["track"].drop_duplicates():
         out[track_label(track, lang)] = rows[f"track_{track}"].round(3)
     out[t("col_tier", lang)] = [tier_label(tier, lang) or None for tier in rows["tier"]]

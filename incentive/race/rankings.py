@@ -47,6 +47,22 @@ def peer_classes(conn: duckdb.DuckDBPyConnection, group: PeerGroup = PeerGroup()
     return [c for c in dict.fromkeys(unit_classes(conn, group)) if c]
 
 
+def class_choices(unit_classes: pd.DataFrame, unit: str | None = None) -> tuple[list[str], str]:
+    """The classes a page offers and the one it opens on, from race_unit_classes' rows (unit, peer_class): the
+    classes in the order they first appear, and `unit`'s class (the sidebar's county) else the first; ([], "")
+    without classes. Where classes exist the ranking within a class is the official one (分类考核)."""
+    classes = [c for c in dict.fromkeys(unit_classes["peer_class"]) if c]
+    own = unit_classes.loc[unit_classes["unit"] == unit, "peer_class"]
+    opening = own.iloc[0] if len(own) and own.iloc[0] else (classes[0] if classes else "")
+    return classes, opening
+
+
+def class_left_out(catalog: pd.DataFrame, class_weights: pd.DataFrame, peer_class: str) -> list[str]:
+    """The names of the catalog's indicators `peer_class` weighs 0 (leaves out), in catalog order."""
+    zero = class_weights[(class_weights["peer_class"] == peer_class) & (class_weights["weight"] == 0)]["code"]
+    return catalog.loc[catalog["code"].isin(set(zero)), "name"].tolist()
+
+
 def class_catalog(catalog: pd.DataFrame, class_weights: pd.DataFrame, peer_class: str) -> pd.DataFrame:
     """The catalog as `peer_class` is ranked by: each indicator's weight replaced by the class's where the catalog
     gives one (class_weights: code, peer_class, weight), indicators the class weights 0 left out; the catalog
@@ -326,10 +342,17 @@ def ranking_rows(now: Ranking, before: Ranking | None = None) -> pd.DataFrame:
     return out
 
 
-def export_table(ranking: Ranking, group: PeerGroup, compare: Ranking | None = None, lang: str = "zh") -> pd.DataFrame:
+def export_table(
+    ranking: Ranking,
+    group: PeerGroup,
+    compare: Ranking | None = None,
+    lang: str = "zh",
+    classes: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
     """One row per unit, as `export rankings` writes it (docs/decisions.md#ranking-export-columns): ranking_rows in
     canonical columns, composite and track scores to 6 decimals; rank_points only when 原始分值 ranks (every
-    indicator in 分: scoring.methods_for)."""
+    indicator in 分: scoring.methods_for). `classes` (unit -> peer class, unit_classes) adds `peer_class` where
+    units have classes (分类考核)."""
     rows = ranking_rows(ranking, compare)
     out = pd.DataFrame({"period": ranking.period}, index=rows.index)
     if group.level == "township":
@@ -337,6 +360,8 @@ def export_table(ranking: Ranking, group: PeerGroup, compare: Ranking | None = N
         out["township"] = rows.index
     else:
         out["county"] = rows.index
+    if classes and any(classes.values()):
+        out["peer_class"] = [classes.get(unit, "") for unit in rows.index]
     out["composite"] = rows["composite"].round(6)
     for column in ("rank", "rank_low", "rank_high", "tier"):
         out[column] = rows[column]

@@ -64,6 +64,10 @@ def import_effects(db: Database, preview: Preview, county: str | None = None) ->
         others = [identifier(c) for c in STORED_COLUMNS[kind] if c not in KINDS[kind].key and c != "domain"]
         on = " AND ".join(f"i.{k} IS NOT DISTINCT FROM c.{k}" for k in key)
         differs = " OR ".join(f"i.{c} IS DISTINCT FROM c.{c}" for c in others) or "false"
+        if kind == "indicators":  # a catalog row whose class weights (分类考核) change is a change too
+            cur.register("incoming", rows.drop(columns=["source_row"]).assign(class_weights=_class_weights_text(rows)))
+            view = f"(SELECT *, {_CURRENT_CLASS_WEIGHTS} AS class_weights FROM current_indicators ci)"
+            differs += " OR i.class_weights IS DISTINCT FROM c.class_weights"
         blank = "i.value IS NULL AND c.value IS NOT NULL" if kind in VALUE_KINDS else "false"
         new, changed, same, blanked = cur.execute(f"""
             SELECT count(*) FILTER (WHERE c.{key[0]} IS NULL),
@@ -72,6 +76,25 @@ def import_effects(db: Database, preview: Preview, county: str | None = None) ->
                    count(*) FILTER (WHERE {blank})
             FROM incoming i LEFT JOIN {view} c ON {on}""").fetchone()
         return ImportEffects(new, changed, same, blanked, 0, unknown_cadres)
+
+
+# A catalog row's class weights as one text, `城区=0;农业大县=6` (classes in order), '' for none: what a row's
+# class weights are compared by, here for the stored ones and in _class_weights_text for a file's.
+_CURRENT_CLASS_WEIGHTS = (
+    "coalesce((SELECT string_agg(w.peer_class || '=' || CAST(w.weight AS VARCHAR), ';' ORDER BY w.peer_class) "
+    "FROM current_class_weights w WHERE w.code = ci.code AND w.effective_from = ci.effective_from), '')"
+)
+
+
+def _class_weights_text(rows: pd.DataFrame) -> list[str]:
+    """Each preview row's class weights (its `weight:<class>` columns) as _CURRENT_CLASS_WEIGHTS writes them."""
+    columns = sorted(c for c in rows.columns if isinstance(c, str) and c.startswith("weight:"))
+    return [
+        ";".join(
+            f"{column.removeprefix('weight:')}={float(row[column])!r}" for column in columns if pd.notna(row[column])
+        )
+        for _, row in rows.iterrows()
+    ]
 
 
 CHANGES_LISTED = 200  # the value changes a preview lists; the count says how many there are in all
