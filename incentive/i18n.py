@@ -1556,6 +1556,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_rank_interval": ("排名区间", "Interval"),
     "col_rank_median": ("中位名次", "Median rank"),
     "col_peer_class": ("考核类别", "Peer class"),
+    "col_class_rank": ("类内名次", "Rank in class"),
+    "bulletin_classes_note": (
+        "各县区按{classes}分类考核，正式名次为本类别内按本类权重的名次（见附表「类内名次」）；以上按指标目录统一权重的"
+        "排序仅供参考。",
+        "The counties are assessed in peer classes ({classes}): the official rank is within the class, by its "
+        "weights (the table's “Rank in class”); the order above, by the catalog's common weights, is for reference.",
+    ),
     "rank_class": ("考核类别", "Peer class"),
     "rank_class_all": ("全部", "All"),
     "rank_class_all_note": (
@@ -1652,6 +1659,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "profile_vs": ("同比 {period}", "vs {period}"),
     "profile_rank_of": ("第 {rank} 名 / {n}", "{rank} of {n}"),
     "profile_was": ("{period}：{value}", "{period}: {value}"),
+    "profile_rank_class": (
+        "分类考核：名次为在{peer_class}类 {n} 个县区中、按本类权重的名次。",
+        "Peer classes: the rank is among the {n} {n:county|counties} of the class {peer_class}, by the class's weights.",
+    ),
     "profile_rank_note": (
         "排名区间：赛道权重各自在 ±20% 内随机变动 {draws} 次时名次的第5至第95百分位。同比：与上年同期相比。",
         "Interval: the 5th to 95th percentile of the rank when each track weight varies within ±20 % ({draws} "

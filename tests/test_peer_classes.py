@@ -2,6 +2,7 @@
 in a real DuckDB database."""
 
 import csv
+import datetime as dt
 import io
 import math
 import subprocess
@@ -15,6 +16,7 @@ from incentive.intake.ingest import parse_file
 from incentive.publication import freeze, official
 from incentive.race import rankings
 from incentive.race.rankings import PeerGroup
+from incentive.sharing import briefing, bulletin
 from incentive.store import batches, queries
 from incentive.store.database import Database
 from incentive.store.reference import current_reference
@@ -209,3 +211,28 @@ def test_the_export_names_each_units_class_and_ranks_one_class_with_class(classe
     assert len(list(csv.DictReader(io.StringIO(everyone.stdout)))) == 5
     unknown = cli("export", "rankings", "--period", "2025Q1", "--class", "山区")
     assert unknown.returncode == 2 and "没有考核类别「山区」；现有类别：城区、农业大县" in unknown.stderr
+
+
+def test_the_bulletin_prints_each_countys_class_and_official_rank_within_it(classed_db):
+    paper = bulletin.gather(classed_db, "2025-Q1", "", "zh", today=dt.date(2025, 4, 20))
+    table = paper.table.set_index("县区")
+    assert table.loc["乙县", "考核类别"] == "城区" and table.loc["乙县", "类内名次"] == "1/2"
+    assert table.loc["丁县", "类内名次"] == "1/3" and table.loc["戊县", "类内名次"] == "3/3"
+    assert "正式名次为本类别内按本类权重的名次" in paper.text()
+
+
+def test_a_county_briefing_ranks_it_within_its_class(classed_db):
+    content = briefing.gather(classed_db, 2025, "丙县", "zh", "http://x.local/")
+    race = next(s for s in content.sections if s.title == "赛马排名")
+    assert race.headline.value == "第 2 名 / 3"
+    assert "分类考核：名次为在农业大县类 3 个县区中、按本类权重的名次。" in race.paragraphs
+    prefecture = briefing.gather(classed_db, 2025, "", "zh", "http://x.local/")
+    race = next(s for s in prefecture.sections if s.title == "赛马排名")
+    assert any("正式排名为类别内排名" in p for p in race.paragraphs)
+
+
+def test_the_county_page_gives_the_rank_within_the_class(app_factory, classed_file):
+    at = app_factory(classed_file, page="views/county.py", query={"year": "2025", "county": "丙县"})
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["排名"] == "第 2 名 / 3"
+    assert "分类考核：名次为在农业大县类 3 个县区中、按本类权重的名次。" in [c.value for c in at.caption]

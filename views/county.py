@@ -99,11 +99,15 @@ SECTIONS = ["headline", "history", "tracks", "training", "care", "decisions"]  #
 deck = meeting.Deck("county", {name: t(f"profile_section_{name}", lang) for name in SECTIONS}, lang, counties)
 
 
+# the county is ranked among its class where counties have classes (分类考核), else among all counties
+group = rankings.official_group(run_query("race_unit_classes", county=""), county)
+
+
 def in_force(at_period: str):
     """A period's ranking as the rankings page shows it by default: the published one where published, else live
     (docs/decisions.md#published-or-live)."""
     issued = publication_of(at_period)
-    return (published_ranking(issued) if issued else None) or ranking(at_period)
+    return (published_ranking(issued, group) if issued else None) or ranking(at_period, group)
 
 
 def since(period_before: str) -> str:
@@ -124,7 +128,7 @@ with deck.section("headline"):
         st.info(t("no_data_for_period", lang, period=year))
     else:
         issued = publication_of(period)
-        publication = issued if issued is not None and published_ranking(issued) is not None else None
+        publication = issued if issued is not None and published_ranking(issued, group) is not None else None
         publishing.mark(publication, publication is not None, False, period, lang, issued, t("pub_part_ranking", lang))
         last_year = periods.year_before(period)
         if not latest["ranked"]:
@@ -171,6 +175,8 @@ with deck.section("headline"):
                 ),
             )
             st.caption(t("profile_rank_note", lang, draws=scoring.DRAWS))
+            if group.peer_class:  # whom the rank is among: the rank means nothing without it
+                st.caption(tm("profile_rank_class", lang, peer_class=group.peer_class, n=int(latest["units"])))
             # how far the rank rests on the modelling choices, as the rankings page's detail says it
             robustness = ranking_tables.robustness_lines(now, county, lang, quote=markdown)
             if robustness:

@@ -423,6 +423,29 @@ def ranking_in_force(
     return None, rankings.rank_period(conn, period, group, **options)
 
 
+def class_standings(conn, period: str, at: dt.datetime | None = None) -> pd.DataFrame:
+    """Each county's official rank within its peer class (分类考核) in `period`, as in force (ranking_in_force per
+    class: published where published by `at`, else live): indexed by county, with peer_class, class_rank (Int64,
+    missing when not ranked) and class_units (the counties of the class); empty without classes."""
+    classes = rankings.unit_classes(conn)
+    frames = []
+    for peer_class in [c for c in dict.fromkeys(classes) if c]:
+        _, ranked = ranking_in_force(conn, period, at=at, group=PeerGroup(peer_class=peer_class), draws=0)
+        frames.append(
+            pd.DataFrame(
+                {
+                    "peer_class": peer_class,
+                    "class_rank": ranked.table["rank"].astype("Int64"),
+                    "class_units": len(ranked.table),
+                },
+                index=ranked.table.index,
+            )
+        )
+    if not frames:
+        return pd.DataFrame(columns=["peer_class", "class_rank", "class_units"])
+    return pd.concat(frames)
+
+
 # ---- what current data would change in a publication (docs/decisions.md#data-changed-after-publication)
 
 DRIFT_NAMED = 5  # units named in the sentence; the count says how many there are

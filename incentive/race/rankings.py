@@ -57,6 +57,13 @@ def class_choices(unit_classes: pd.DataFrame, unit: str | None = None) -> tuple[
     return classes, opening
 
 
+def official_group(unit_classes: pd.DataFrame, unit: str, level: str = "county", county: str = "") -> PeerGroup:
+    """The group `unit` is officially ranked in, from race_unit_classes' rows of its level: its class's where it
+    has one (分类考核), else all units of the level."""
+    own = unit_classes.loc[unit_classes["unit"] == unit, "peer_class"]
+    return PeerGroup(level, county, own.iloc[0] if len(own) else "")
+
+
 def class_left_out(catalog: pd.DataFrame, class_weights: pd.DataFrame, peer_class: str) -> list[str]:
     """The names of the catalog's indicators `peer_class` weighs 0 (leaves out), in catalog order."""
     zero = class_weights[(class_weights["peer_class"] == peer_class) & (class_weights["weight"] == 0)]["code"]

@@ -137,7 +137,8 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
     if period is None:
         section.paragraphs.append(t("no_data_for_period", lang, period=year))
         return section
-    publication, ranking = official.ranking_in_force(conn, period, at=as_of)
+    group = _group_of(conn, county)
+    publication, ranking = official.ranking_in_force(conn, period, at=as_of, group=group)
     if ranking.ranked.empty:
         section.paragraphs.append(t("no_data_for_period", lang, period=period))
         return section
@@ -188,7 +189,11 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
         )
     )
     section.paragraphs.append(official.basis_line(publication, lang))
-    _changed_since(section, conn, publication, lang, care=False)
+    if group.peer_class:
+        section.paragraphs.append(t("profile_rank_class", lang, peer_class=group.peer_class, n=len(ranking.table)))
+    elif rankings.peer_classes(conn):
+        section.paragraphs.append(t("rank_class_all_note", lang, units=t("units_county", lang)))
+    _changed_since(section, conn, publication, lang, care=False, group=group)
     _incomplete(section, conn, "race_scores", period, lang)
     table = ranking_tables.ranking_table(ranking, None, "county", lang)
     section.tables.append(
@@ -209,6 +214,13 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
     return section
 
 
+def _group_of(conn, county: str) -> rankings.PeerGroup:
+    """Whom the briefing ranks: a county's class where counties have classes (分类考核), as its page does; all
+    counties for the prefecture's briefing (which then says that the official ranks are within the classes)."""
+    found = queries.run(conn, "race_unit_classes", county="")
+    return rankings.official_group(found, county) if county else rankings.PeerGroup()
+
+
 def _county_page(
     conn, year: int, county: str, lang: str, as_of: dt.datetime | None, period: str | None, threshold: int
 ) -> Section:
@@ -218,7 +230,7 @@ def _county_page(
     withheld as on 能上能下)."""
     section = Section(t("brief_county_page", lang))
     if period is not None:
-        _, ranking = official.ranking_in_force(conn, period, at=as_of)
+        _, ranking = official.ranking_in_force(conn, period, at=as_of, group=_group_of(conn, county))
         tracks = benchmarks.track_benchmarks(ranking, county) if county in ranking.ranked.index else pd.DataFrame()
         if len(tracks):
             section.paragraphs.append(t("brief_tracks_note", lang, period=period))
@@ -386,11 +398,21 @@ def _care(
     return section
 
 
-def _changed_since(section: Section, conn, publication, lang: str, *, race: bool = True, care: bool = True) -> None:
-    """Under a published part: the sentence saying that current data would change it, as the pages say it
-    (official.drift, docs/decisions.md#data-changed-after-publication); nothing for live figures or unchanged data."""
+def _changed_since(
+    section: Section,
+    conn,
+    publication,
+    lang: str,
+    *,
+    race: bool = True,
+    care: bool = True,
+    group: rankings.PeerGroup = rankings.PeerGroup(),
+) -> None:
+    """Under a published part: the sentence saying that current data would change it (the ranking of `group`), as
+    the pages say it (official.drift, docs/decisions.md#data-changed-after-publication); nothing for live figures
+    or unchanged data."""
     if publication is not None:
-        line = official.drift(conn, publication, race=race, care=care).sentence(lang)
+        line = official.drift(conn, publication, group, race=race, care=care).sentence(lang)
         if line:
             section.paragraphs.append(line)
 

@@ -227,6 +227,9 @@ def gather(
         }
         race = _Race(ranking, before, previous, lang, runs)
         race_part, changes_part = race.county(county) if county else race.prefecture(), race.changes(county)
+        classes = rankings.peer_classes(conn)
+        if classes:  # 分类考核: the order above is by the common weights; the official ranks are in the table
+            race_part = [*race_part, t("bulletin_classes_note", lang, classes=join(classes, lang))]
     else:  # not a race period: no ranking of anyone, no 附表 (docs/decisions.md#bulletin-race-periods)
         race_part, changes_part = [_not_a_race_period(period, race_periods, lang)], []
     # what current data would change in the published figures (docs/decisions.md#data-changed-after-publication)
@@ -292,7 +295,9 @@ def gather(
         opening=t("bulletin_opening", lang, period=words),
         parts=[part for part in parts if part.paragraphs],
         table_title=t("bulletin_table_title", lang, period=words) if has_race else "",
-        table=_ranking_table(ranking, lang) if has_race else _ranking_table(None, lang),
+        table=_ranking_table(ranking, lang, official.class_standings(conn, period, at=as_of))
+        if has_race
+        else _ranking_table(None, lang),
         date=day,
         date_text=date_words(day, lang),
         notes=[
@@ -809,10 +814,12 @@ def _care(conn, view: welfare.PeriodView, publication, period: str, county: str,
     return paragraphs
 
 
-def _ranking_table(ranking: Ranking | None, lang: str) -> pd.DataFrame:
+def _ranking_table(ranking: Ranking | None, lang: str, standings: pd.DataFrame | None = None) -> pd.DataFrame:
     """Rank, interval, county, composite (3 decimals) and tier as text; an unranked county says why in the tier
     column (数据不全（缺 N 项）). No rows without a ranking (None: the period has no race scores; every county
-    listed as 数据不全 would say what is not so)."""
+    listed as 数据不全 would say what is not so). Where counties have peer classes (`standings`,
+    official.class_standings), each county's class and its official rank within it (类内名次, `2/4`) follow its
+    name."""
     columns = [
         t(key, lang) for key in ("col_rank", "col_rank_interval", "col_unit_county", "col_composite", "col_tier")
     ]
@@ -829,6 +836,18 @@ def _ranking_table(ranking: Ranking | None, lang: str) -> pd.DataFrame:
         label if isinstance(label, str) and label else flag or "—"
         for label, flag in zip(full[tier], flags, strict=True)
     ]
+    if standings is not None and len(standings):
+        units = full[t("col_unit_county", lang)]
+        found = standings.reindex(units)
+        out.insert(3, t("col_peer_class", lang), [c if isinstance(c, str) and c else "—" for c in found["peer_class"]])
+        out.insert(
+            4,
+            t("col_class_rank", lang),
+            [
+                "—" if pd.isna(r) else f"{int(r)}/{int(n)}"
+                for r, n in zip(found["class_rank"], found["class_units"], strict=True)
+            ],
+        )
     return out.reset_index(drop=True)
 
 
