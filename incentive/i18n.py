@@ -1503,7 +1503,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "rank_methodology": ("计算方法说明", "How the ranking is computed"),
     "rank_methodology_text": (
-        "1. **比较范围**：同一考评期内参与比较的各县区（或同一县区的各乡镇）。\n"
+        "1. **比较范围**：同一考评期内参与比较的各县区（或同一县区的各乡镇）；有考核类别时（分类考核），只比较同一类别的单位，"
+        "按本类权重（可不考核某些指标），这是正式排名。\n"
         "2. **数据不全**：有数据的赛马指标不足 {share:g}%（「参与排名的最低指标覆盖率」）的单位列为「数据不全」，不参与排名，"
         "也不参与均值、标准差计算。\n"
         "3. **缺失值**：其余单位缺失的指标用参评单位的平均值补齐，并在表中标注「插补」。\n"
@@ -1521,7 +1522,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "同样模拟 {draws} 次，列中位名次与第 5 至第 95 百分位。单位详情说明单独改变哪一项选择对其名次影响最大。\n"
         "8. **变化分解**：每项指标在综合得分中的份额 = 其实际权重 × 标准化得分；两期份额之差即该指标的贡献，各项贡献之和等于综合得分的变化。\n\n"
         "完整说明与算例见 docs/methodology.md。",
-        "1. **Peers**: the counties (or the townships of one county) with race scores in the period.\n"
+        "1. **Peers**: the counties (or the townships of one county) with race scores in the period; where they "
+        "have peer classes (分类考核), only the units of one class, by the class's weights (which may leave "
+        "indicators out): the official ranking.\n"
         "2. **Incomplete data**: a unit with fewer than {share:g}% of the race indicators present (the least share "
         "to be ranked) is listed as not ranked and left out of the means and standard deviations.\n"
         "3. **Missing values**: another unit's missing indicator is filled with the peer mean and flagged "

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from conftest import ROOT
 
-from incentive.race import robustness, scoring
+from incentive.race import rankings, robustness, scoring
 
 DOC = (ROOT / "docs" / "methodology.md").read_text(encoding="utf-8")
 
@@ -95,3 +95,50 @@ def test_the_robustness_example_matches_the_code():
             high,
             int(most),
         ), county
+
+
+def test_the_peer_class_example_matches_the_code():
+    classes = dict(table_after("classes-regions"))
+    header = DOC.split("<!-- example:classes-catalog -->", 1)[1].strip().splitlines()[0]
+    class_names = [cell.strip()[3:-1] for cell in header.strip("|").split("|")[4:]]  # 权重（城区） -> 城区
+    rows = table_after("classes-catalog")
+    catalog = pd.DataFrame(
+        [
+            {
+                "code": code,
+                "name": code,
+                "track": track,
+                "unit": "",
+                "weight": float(weight),
+                "target": None,
+                "direction": "lower" if "lower" in direction else "higher",
+            }
+            for code, track, direction, weight, *_ in rows
+        ]
+    )
+    class_weights = pd.DataFrame(
+        [
+            {"code": row[0], "peer_class": name, "weight": float(cell)}
+            for row in rows
+            for name, cell in zip(class_names, row[4:], strict=True)
+            if cell
+        ]
+    )
+    values = pd.DataFrame(
+        [
+            {"unit": row[0], "indicator": code, "value": number(cell)}
+            for row in table_after("classes-values")
+            for code, cell in zip(["A", "B", "C"], row[1:], strict=True)
+        ]
+    )
+    for county, peer_class, composite, rank in table_after("classes-results"):
+        assert classes[county] == peer_class
+        units = [unit for unit, c in classes.items() if c == peer_class]
+        ranking = scoring.rank_units(
+            values[values["unit"].isin(units)],
+            rankings.class_catalog(catalog, class_weights, peer_class),
+            units=units,
+            draws=0,
+        )
+        row = ranking.table.loc[county]
+        assert round(row["composite"], 3) == number(composite) and row["rank"] == int(rank), county
