@@ -1560,6 +1560,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_rank_median": ("中位名次", "Median rank"),
     "col_peer_class": ("考核类别", "Peer class"),
     "col_class_rank": ("类内名次", "Rank in class"),
+    "overview_class_leaders": ("各考核类别第一名", "Leader of each peer class"),
+    "overview_class_leader": ("{peer_class}：{units}", "{peer_class}: {units}"),
     "bulletin_classes_note": (
         "各县区按{classes}分类考核，正式名次为本类别内按本类权重的名次（见附表「类内名次」）；以上按指标目录统一权重的"
         "排序仅供参考。",

@@ -76,6 +76,8 @@ class RaceFigures:
 
     ranking: Ranking
     publication: Publication | None
+    # where counties have peer classes (分类考核): each class with its official leaders (ties share the lead)
+    class_leaders: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,9 +96,14 @@ def race_figures(conn, period: str, at: dt.datetime | None = None) -> RaceFigure
     catalog weights, tiers in thirds). `conn` holds the data shown (a DataAsOf at `at` for a pinned view)."""
     publication = official.latest(conn, period, at=at)
     frozen = official.ranking(conn, period, version=publication.version) if publication is not None else None
+    standings = official.class_standings(conn, period, at=at)
+    leaders = tuple(
+        (peer_class, tuple(rows.index[rows["class_rank"] == 1]))
+        for peer_class, rows in standings.groupby("peer_class", sort=False)
+    )
     if frozen is None:
-        return RaceFigures(rankings.rank_period(conn, period), None)
-    return RaceFigures(frozen, publication)
+        return RaceFigures(rankings.rank_period(conn, period), None, leaders)
+    return RaceFigures(frozen, publication, leaders)
 
 
 def care_figures(conn, period: str, at: dt.datetime | None = None) -> CareFigures:

@@ -11,6 +11,7 @@ import sys
 import pytest
 from conftest import ROOT, import_ok
 
+from incentive.alerts import rules
 from incentive.intake.file_kinds import labelled
 from incentive.intake.ingest import parse_file
 from incentive.publication import freeze, official
@@ -236,3 +237,20 @@ def test_the_county_page_gives_the_rank_within_the_class(app_factory, classed_fi
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["排名"] == "第 2 名 / 3"
     assert "分类考核：名次为在农业大县类 3 个县区中、按本类权重的名次。" in [c.value for c in at.caption]
+
+
+def test_tiers_and_warnings_are_read_within_the_class(classed_db):
+    conn = classed_db.connection
+    # 城区 has two counties (first tier: rank 1; third: none), 农业大县 three (one in each tier)
+    tiers = rankings.official_tiers(conn, "2025-Q1").to_dict()
+    assert tiers == {"乙县": 1, "甲县": 2, "丁县": 1, "丙县": 2, "戊县": 3}
+    assert [alert.county for alert in rules.third_tier(conn, "2025-Q1", 1)] == ["戊县"]
+    everyone = rankings.rank_period(conn, "2025-Q1", draws=0).ranked["tier"]
+    assert (everyone["甲县"], everyone["丁县"]) == (1, 2)  # what the classes change: by the common weights
+
+
+def test_the_overview_names_each_classs_leader(app_factory, classed_file):
+    at = app_factory(classed_file, query={"year": "2025"})
+    said = " ".join(m.value for m in at.markdown)
+    assert "各考核类别第一名" in said and "城区：乙县" in said and "农业大县：丁县" in said
+    assert any("正式排名为类别内排名" in c.value for c in at.caption)

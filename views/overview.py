@@ -9,7 +9,7 @@ import streamlit as st
 from incentive import charts, overview, periods
 from incentive.alerts import listing
 from incentive.cycle import tracker
-from incentive.i18n import t
+from incentive.i18n import join, t
 from incentive.labels import reported_label, status_labels, tier_labels
 from incentive.publication import official
 from incentive.safe_text import markdown, tm
@@ -97,7 +97,8 @@ deck = meeting.Deck("overview", {name: t(f"pillar_{name}", lang) for name in SEC
 with deck.section("race"):
     figures, chart = pillar("pillar_race")
     if race_period and race.ranking.ranked.empty:  # values, but no county with enough of them to be ranked
-        figures.info(t("rank_nobody_ranked", lang, period=race_period, share=app_settings()["rank_min_coverage"]))
+        share = race.ranking.min_coverage * 100  # the ranking's own: a pinned link's at its moment
+        figures.info(t("rank_nobody_ranked", lang, period=race_period, share=share))
     elif race_period:
         period = race_period
         composite = race.ranking.ranked.reset_index().rename(columns={"unit": "county"})
@@ -107,7 +108,14 @@ with deck.section("race"):
             changed = publication_drift(race.publication, care=False).sentence(lang, quote=markdown)
             if changed:
                 figures.warning(changed)
-        figures.metric(reported_label(t("kpi_leader", lang), race_reported, lang), composite["county"].iloc[0])
+        if race.class_leaders:  # 分类考核: the official leaders are each class's; the chart is for reference
+            leaders = [
+                t("overview_class_leader", lang, peer_class=markdown(c), units=join([markdown(u) for u in units], lang))
+                for c, units in race.class_leaders
+            ]
+            figures.markdown(f"**{t('overview_class_leaders', lang)}**  \n" + "  \n".join(leaders))
+        else:
+            figures.metric(reported_label(t("kpi_leader", lang), race_reported, lang), composite["county"].iloc[0])
         figures.metric(reported_label(t("kpi_counties", lang), race_reported, lang), len(composite))
         chart.plotly_chart(  # a county's bar opens its profile (一县一档)
             charts.composite_bars(
@@ -124,6 +132,8 @@ with deck.section("race"):
         )
         county_clicks.follow()
         chart.caption(t("overview_composite_note", lang))
+        if race.class_leaders:
+            chart.caption(t("rank_class_all_note", lang, units=t("units_county", lang)))
         incomplete = tracker.gaps_line(cycle_gaps("race_scores", period), lang, quote=markdown)
         if incomplete:
             chart.warning(incomplete)  # as above the ranking (docs/decisions.md#incomplete-periods-are-marked)

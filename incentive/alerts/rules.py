@@ -164,7 +164,13 @@ def _runs(chain: list[str], holding: Callable[[str], set]) -> dict:
 
 
 def _race_tiers(conn, period: str, moment) -> tuple[pd.DataFrame, int | None]:
-    """unit, rank, tier of the counties in `period`; the published version (None: the live ranking)."""
+    """unit, rank, tier of the counties in `period`; the published version (None: the live ranking). Where
+    counties have peer classes (分类考核) the rank and tier within the class, as in force."""
+    standings = official.class_standings(conn, period, at=moment)
+    if len(standings):
+        publication = official.latest(conn, period, moment)
+        frame = standings.rename(columns={"class_rank": "rank", "class_tier": "tier"}).rename_axis("unit")
+        return frame.reset_index()[["unit", "rank", "tier"]], publication.version if publication else None
     publication = official.latest(conn, period, moment)
     if publication is not None:
         rows = official.frozen_ranks(conn, publication, "county")

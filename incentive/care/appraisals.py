@@ -161,7 +161,7 @@ def year_view(conn: duckdb.DuckDBPyConnection, year: int, threshold: int) -> Yea
     period = movements.tier_period(queries.run(conn, "race_periods", county="")["period"].tolist(), year + 1)
     tiers = None
     if period is not None:
-        tiers = rankings.rank_period(conn, period, draws=0, sensitivity=False).ranked["tier"]
+        tiers = rankings.official_tiers(conn, period)  # within the peer class where there are classes
     sizes, lines = disclosure_lines(frames, tiers)
     return YearView(year, frames, tiers, period, follow, disclosure.protect(sizes, lines, threshold))
 

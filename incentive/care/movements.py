@@ -156,7 +156,7 @@ def year_view(conn: duckdb.DuckDBPyConnection, year: int, threshold: int) -> Yea
     period = tier_period(queries.run(conn, "race_periods", county="")["period"].tolist(), year)
     tiers = None
     if period is not None:  # tiers only: no rank intervals needed
-        tiers = rankings.rank_period(conn, period, draws=0, sensitivity=False).ranked["tier"]
+        tiers = rankings.official_tiers(conn, period)  # within the peer class where there are classes
     sizes, lines = disclosure_lines(summary, tiers)
     return YearView(summary, tiers, period, disclosure.protect(sizes, lines, threshold))
 

@@ -425,8 +425,9 @@ def ranking_in_force(
 
 def class_standings(conn, period: str, at: dt.datetime | None = None) -> pd.DataFrame:
     """Each county's official rank within its peer class (分类考核) in `period`, as in force (ranking_in_force per
-    class: published where published by `at`, else live): indexed by county, with peer_class, class_rank (Int64,
-    missing when not ranked) and class_units (the counties of the class); empty without classes."""
+    class: published where published by `at`, else live): indexed by county, with peer_class, class_rank and
+    class_tier (Int64, missing when not ranked) and class_units (the counties of the class); empty without
+    classes."""
     classes = rankings.unit_classes(conn)
     frames = []
     for peer_class in [c for c in dict.fromkeys(classes) if c]:
@@ -436,13 +437,14 @@ def class_standings(conn, period: str, at: dt.datetime | None = None) -> pd.Data
                 {
                     "peer_class": peer_class,
                     "class_rank": ranked.table["rank"].astype("Int64"),
+                    "class_tier": ranked.table["tier"].astype("Int64"),
                     "class_units": len(ranked.table),
                 },
                 index=ranked.table.index,
             )
         )
     if not frames:
-        return pd.DataFrame(columns=["peer_class", "class_rank", "class_units"])
+        return pd.DataFrame(columns=["peer_class", "class_rank", "class_tier", "class_units"])
     return pd.concat(frames)
 
 

@@ -64,6 +64,16 @@ def official_group(unit_classes: pd.DataFrame, unit: str, level: str = "county",
     return PeerGroup(level, county, own.iloc[0] if len(own) else "")
 
 
+def official_tiers(conn: duckdb.DuckDBPyConnection, period: str) -> pd.Series:
+    """Each ranked county's tier (1-3) in `period` as officially ranked, live and without intervals: within its
+    peer class where counties have classes (分类考核), else among all counties. What the tiers beside appraisal
+    grades and personnel decisions are read from."""
+    classes = peer_classes(conn)
+    groups = [PeerGroup(peer_class=c) for c in classes] if classes else [PeerGroup()]
+    tiers = [rank_period(conn, period, group, draws=0, sensitivity=False).ranked["tier"] for group in groups]
+    return pd.concat(tiers) if tiers else pd.Series(dtype="Int64")
+
+
 def class_left_out(catalog: pd.DataFrame, class_weights: pd.DataFrame, peer_class: str) -> list[str]:
     """The names of the catalog's indicators `peer_class` weighs 0 (leaves out), in catalog order."""
     zero = class_weights[(class_weights["peer_class"] == peer_class) & (class_weights["weight"] == 0)]["code"]
