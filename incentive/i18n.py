@@ -882,6 +882,29 @@ TEXT: dict[str, tuple[str, str]] = {
         "（新增 {new} 条，覆盖已有 {changed} 条，与已有相同 {same} 条）",
         " ({new} new, {changed} existing superseded, {same} unchanged)",
     ),
+    "cli_effects_classes_cleared_regions": (
+        "；注意：{n} 个县区或乡镇的考核类别将被清除（文件中为空或没有「考核类别」列）",
+        "; note: the peer class of {n} {n:county or township|counties or townships} cleared (blank or no 考核类别 "
+        "column in the file)",
+    ),
+    "cli_effects_classes_cleared_indicators": (
+        "；注意：{n} 个指标的类别权重将被清除，改用通用权重（文件中没有「权重（类别）」列或为空）",
+        "; note: the class weights of {n} {n:indicator|indicators} dropped, the common weight used instead (no "
+        "权重（类别） column or cell in the file)",
+    ),
+    "data_effects_classes_cleared_regions": (
+        "导入后 {n} 个县区或乡镇将不再有考核类别（文件中为空或没有「考核类别」列），分类考核的排名随之改变。如非本意，"
+        "请在文件中保留「考核类别」列。",
+        "After this import {n} {n:county or township|counties or townships} will have no peer class (blank or no "
+        "考核类别 column in the file), and the class rankings change with it. If that is not meant, keep the 考核类别 "
+        "column in the file.",
+    ),
+    "data_effects_classes_cleared_indicators": (
+        "导入后 {n} 个指标将不再有各考核类别的权重，各类别改用通用权重（文件中没有「权重（类别）」列或为空）。如非本意，"
+        "请在文件中保留这些列。",
+        "After this import {n} {n:indicator has|indicators have} no class weights and every class takes the common "
+        "weight (no 权重（类别） column or cell in the file). If that is not meant, keep those columns in the file.",
+    ),
     "cli_effects_blanked": ("；注意：{n} 个已有数值变为空", "; note: {n} existing {n:value|values} emptied"),
     "cli_effects_roster": (
         "（替换同一统计日期的快照中 {n} 名干部）",

@@ -14,12 +14,14 @@ from conftest import ROOT, import_ok
 from incentive.alerts import rules
 from incentive.intake.file_kinds import labelled
 from incentive.intake.ingest import parse_file
+from incentive.intake.preview import effects_text
 from incentive.publication import freeze, official
 from incentive.race import rankings
 from incentive.race.rankings import PeerGroup
 from incentive.sharing import briefing, bulletin
 from incentive.store import batches, queries
 from incentive.store.database import Database
+from incentive.store.effects import import_effects
 from incentive.store.reference import current_reference
 
 REGIONS = (
@@ -254,3 +256,15 @@ def test_the_overview_names_each_classs_leader(app_factory, classed_file):
     said = " ".join(m.value for m in at.markdown)
     assert "各考核类别第一名" in said and "城区：乙县" in said and "农业大县：丁县" in said
     assert any("正式排名为类别内排名" in c.value for c in at.caption)
+
+
+def test_a_region_list_or_catalog_without_the_class_columns_says_it_clears_them(classed_db):
+    plain = "县区,乡镇,县区代码\n甲县,,1\n乙县,,2\n丙县,,3\n丁县,,4\n戊县,,5\n丙县,东镇,3\n"
+    preview = parse_file("regions.csv", plain.encode(), current_reference(classed_db))
+    effects = import_effects(classed_db, preview)
+    assert (effects.changed, effects.classes_cleared) == (6, 6)
+    assert "6 个县区或乡镇的考核类别将被清除" in effects_text("regions", effects, "zh")
+    catalog = "\n".join(",".join(line.split(",")[:7]) for line in CATALOG.splitlines()) + "\n"
+    preview = parse_file("catalog.csv", catalog.encode(), current_reference(classed_db))
+    effects = import_effects(classed_db, preview)
+    assert (effects.changed, effects.same, effects.classes_cleared) == (2, 1, 2)  # A and B had class weights

@@ -85,6 +85,8 @@ def draw_effects(preview: Preview, effects: ImportEffects, lang: str, county: st
         st.info(t("data_effects", lang, new=effects.new, changed=effects.changed, same=effects.same))
     if effects.blanked:
         st.warning(t("data_effects_blank", lang, n=effects.blanked))
+    if effects.classes_cleared:  # 分类考核: a region list or catalog without the class column clears the classes
+        st.warning(t(f"data_effects_classes_cleared_{preview.kind}", lang, n=effects.classes_cleared))
     if effects.changed or effects.blanked:  # which values, old → new: what a reviewer checks a correction by
         changes = value_changes(database(), preview)
         if len(changes):

@@ -141,6 +141,8 @@ def effects_text(kind: str, effects, lang: str) -> str:
     text = t("cli_effects", lang, new=effects.new, changed=effects.changed, same=effects.same)
     if effects.blanked:
         text += t("cli_effects_blanked", lang, n=effects.blanked)
+    if effects.classes_cleared:
+        text += t(f"cli_effects_classes_cleared_{kind}", lang, n=effects.classes_cleared)
     return text
 
 

@@ -36,6 +36,9 @@ class ImportEffects:
     unknown_cadres: int = (
         0  # training/movements/appraisals: cadre ids on no roster snapshot (imported, but worth a look)
     )
+    # 分类考核: regions whose 考核类别 the file would clear, or catalog rows whose class weights it would drop (the
+    # file has no such column or cell): said before import, as emptied values are
+    classes_cleared: int = 0
 
 
 def import_effects(db: Database, preview: Preview, county: str | None = None) -> ImportEffects:
@@ -69,13 +72,18 @@ def import_effects(db: Database, preview: Preview, county: str | None = None) ->
             view = f"(SELECT *, {_CURRENT_CLASS_WEIGHTS} AS class_weights FROM current_indicators ci)"
             differs += " OR i.class_weights IS DISTINCT FROM c.class_weights"
         blank = "i.value IS NULL AND c.value IS NOT NULL" if kind in VALUE_KINDS else "false"
-        new, changed, same, blanked = cur.execute(f"""
+        cleared = {
+            "regions": "coalesce(i.peer_class, '') = '' AND coalesce(c.peer_class, '') <> ''",
+            "indicators": "i.class_weights = '' AND c.class_weights <> ''",
+        }.get(kind, "false")
+        new, changed, same, blanked, classes_cleared = cur.execute(f"""
             SELECT count(*) FILTER (WHERE c.{key[0]} IS NULL),
                    count(*) FILTER (WHERE c.{key[0]} IS NOT NULL AND ({differs})),
                    count(*) FILTER (WHERE c.{key[0]} IS NOT NULL AND NOT ({differs})),
-                   count(*) FILTER (WHERE {blank})
+                   count(*) FILTER (WHERE {blank}),
+                   count(*) FILTER (WHERE c.{key[0]} IS NOT NULL AND {cleared})
             FROM incoming i LEFT JOIN {view} c ON {on}""").fetchone()
-        return ImportEffects(new, changed, same, blanked, 0, unknown_cadres)
+        return ImportEffects(new, changed, same, blanked, 0, unknown_cadres, classes_cleared)
 
 
 # A catalog row's class weights as one text, `城区=0;农业大县=6` (classes in order), '' for none: what a row's
