@@ -68,8 +68,10 @@ def composites(
     weights[np.flatnonzero(chosen), left_out[chosen]] = 0.0
     mask = counted.astype(float)
     filled = np.where(mask > 0, scores, 0.0)
-    numerator = np.einsum("nk,dk,kt->dnt", filled * mask, weights, setup.membership)
-    denominator = np.einsum("nk,dk,kt->dnt", mask, weights, setup.membership)
+    # per draw, indicator weights spread over their tracks (d x k x T); then one matrix product each (BLAS)
+    spread = weights[:, :, None] * setup.membership[None, :, :]
+    numerator = np.tensordot(filled * mask, spread, axes=([1], [1])).transpose(1, 0, 2)  # d x n x T
+    denominator = np.tensordot(mask, spread, axes=([1], [1])).transpose(1, 0, 2)
     has_track = denominator > 0
     track_scores = np.divide(numerator, denominator, out=np.zeros_like(numerator), where=has_track)
     shares = track_weights[:, None, :] * has_track
