@@ -3372,6 +3372,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "field_county": ("县区", "County"),
     "field_township": ("乡镇", "Township"),
     "field_county_code": ("区划代码", "County code"),
+    "field_peer_class": ("考核类别", "Peer class"),
     "field_code": ("代码", "Code"),
     "field_name": ("名称", "Name"),
     "field_domain": ("类别", "Domain"),

@@ -19,6 +19,7 @@ from incentive.publication import freeze, official
 from incentive.race import rankings
 from incentive.race.rankings import PeerGroup
 from incentive.sharing import briefing, bulletin
+from incentive.sharing.export import export_frame, to_csv_bytes
 from incentive.store import batches, queries
 from incentive.store.database import Database
 from incentive.store.effects import import_effects
@@ -268,3 +269,19 @@ def test_a_region_list_or_catalog_without_the_class_columns_says_it_clears_them(
     preview = parse_file("catalog.csv", catalog.encode(), current_reference(classed_db))
     effects = import_effects(classed_db, preview)
     assert (effects.changed, effects.same, effects.classes_cleared) == (2, 1, 2)  # A and B had class weights
+
+
+def test_exported_regions_and_catalog_import_back_with_their_classes(classed_db, tmp_path):
+    regions = to_csv_bytes(export_frame(classed_db, "regions"))
+    catalog = to_csv_bytes(export_frame(classed_db, "indicators"))
+    assert b"peer_class" in regions and "weight:城区".encode() in catalog
+    again = Database(tmp_path / "again.duckdb")
+    try:
+        import_ok(again, "regions.csv", regions)
+        import_ok(again, "indicators.csv", catalog)
+        for name, params in (("race_unit_classes", {"county": ""}), ("race_class_weights", {"period": "2025-Q1"})):
+            assert queries.run(again.connection, name, **params).equals(
+                queries.run(classed_db.connection, name, **params)
+            )
+    finally:
+        again.close()

@@ -20,6 +20,7 @@ PARAMS = {
     "race_units": {"county": ""},
     "race_unit_classes": {"county": ""},
     "race_class_weights": {"period": "2025-Q4"},
+    "export_class_weights": {},
     "race_min_coverage": {},
     "race_periods": {"county": ""},
     "training_cadres": {
@@ -100,7 +101,7 @@ READS_CADRES = ("training_coverage", "training_disclosure", "training_domains", 
 
 
 # the sample has no county submissions (test_tracker has some) and no peer classes (test_peer_classes has some)
-EMPTY_ON_SAMPLE = ("cycle_pending", "cycle_returned", "race_class_weights")
+EMPTY_ON_SAMPLE = ("cycle_pending", "cycle_returned", "race_class_weights", "export_class_weights")
 
 
 @pytest.mark.parametrize("name", sorted(PARAMS))

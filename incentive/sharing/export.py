@@ -36,7 +36,19 @@ def export_frame(db: Database, kind: str, period: str | None = None, *, scope: S
     if kind == "training":
         start, end = periods.bounds(period) if period else (None, None)
         return queries.run(con, "export_training", scope=scope, start=start, end=end)
+    if kind == "indicators":
+        return with_class_weights(queries.run(con, "export_indicators"), queries.run(con, "export_class_weights"))
     return queries.run(con, f"export_{kind}", scope=scope)
+
+
+def with_class_weights(catalog: pd.DataFrame, class_weights: pd.DataFrame) -> pd.DataFrame:
+    """The catalog with a `weight:<class>` column per peer class (分类考核) that has weights, blank where the class
+    takes the common weight: the form the importer reads back (file_kinds.class_weight_class)."""
+    if class_weights.empty:
+        return catalog
+    wide = class_weights.pivot(index=["code", "effective_from"], columns="peer_class", values="weight")
+    wide.columns = [f"weight:{peer_class}" for peer_class in wide.columns]
+    return catalog.merge(wide.reset_index(), on=["code", "effective_from"], how="left")
 
 
 COVERAGE_COLUMNS = [
