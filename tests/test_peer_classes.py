@@ -285,3 +285,28 @@ def test_exported_regions_and_catalog_import_back_with_their_classes(classed_db,
             )
     finally:
         again.close()
+
+
+def test_the_township_level_ranks_a_countys_townships_within_their_class(app_factory, classed_file):
+    db = Database(classed_file)
+    try:
+        import_ok(db, "towns.csv", "县区,乡镇,考核类别\n丙县,西镇,集镇\n丙县,南乡,农业乡\n".encode())
+        rows = "".join(
+            f"2025Q1,丙县,{town},{code},{value}\n"
+            for town, values in (("东镇", (5, 2, 1)), ("西镇", (7, 1, 0.5)), ("南乡", (1, 9, 2)))
+            for code, value in zip("ABC", values, strict=True)
+        )
+        import_ok(db, "town_values.csv", ("考核期,县区,乡镇,指标,数值\n" + rows).encode())
+    finally:
+        db.close()
+    at = app_factory(classed_file, page="views/rankings.py", query={"year": "2025", "county": "丙县"})
+    at.segmented_control(key="rank_level").set_value("township").run()
+    assert at.selectbox(key="rank_class").options == ["集镇", "农业乡", "全部"]
+    table = next(d.value for d in at.dataframe if "乡镇" in d.value.columns and "排名区间" in d.value.columns)
+    assert table["乡镇"].tolist() == ["西镇", "东镇"]  # 集镇 only; 南乡 is in 农业乡
+    at.segmented_control(key="rank_level").set_value("county").run()
+    at.selectbox(key="rank_class").set_value("农业大县").run()
+    at.selectbox(key="rank_focus").set_value("丙县").run()
+    towns = next(d.value for d in at.dataframe if "乡镇" in d.value.columns and "考核类别" in d.value.columns)
+    assert towns.set_index("乡镇")["考核类别"].to_dict() == {"东镇": "集镇", "西镇": "集镇", "南乡": "农业乡"}
+    assert any("正式排名为类别内排名" in c.value and "乡镇" in c.value for c in at.caption)

@@ -447,10 +447,14 @@ with deck.section("focus"):
         if townships.ranked.empty:
             st.info(tm("rank_no_townships", lang, county=focus, period=period))
         else:
+            town_classes = run_query("race_unit_classes", county=focus)
+            classed = dict(zip(town_classes["unit"], town_classes["peer_class"], strict=True))
             deck.table(
-                ranking_tables.ranking_table(townships, townships_before, "township", lang),
+                ranking_tables.ranking_table(townships, townships_before, "township", lang, classed),
                 height=table_height(len(townships.table), 950),
             )
+            if any(classed.values()):  # 分类考核 of townships: this table is the reference view across classes
+                st.caption(t("rank_class_all_note", lang, units=t("units_township", lang)))
             towns_withheld = ranking_tables.moves_withheld_text(
                 townships, townships_before, "township", lang, quote=markdown
             )
