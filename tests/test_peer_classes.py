@@ -310,3 +310,17 @@ def test_the_township_level_ranks_a_countys_townships_within_their_class(app_fac
     towns = next(d.value for d in at.dataframe if "乡镇" in d.value.columns and "考核类别" in d.value.columns)
     assert towns.set_index("乡镇")["考核类别"].to_dict() == {"东镇": "集镇", "西镇": "集镇", "南乡": "农业乡"}
     assert any("正式排名为类别内排名" in c.value and "乡镇" in c.value for c in at.caption)
+
+
+def test_the_example_classes_import_onto_the_sample_and_rank_each_class(sample_db_path):
+    examples = ROOT / "data" / "examples"
+    sample = Database(sample_db_path)
+    import_ok(sample, "行政区划_含考核类别.csv", (examples / "行政区划_含考核类别.csv").read_bytes())
+    import_ok(sample, "指标目录_分类权重.csv", (examples / "指标目录_分类权重.csv").read_bytes())
+    conn = sample.connection
+    assert rankings.peer_classes(conn) == ["农业大县", "工业强县", "生态功能区", "城区"]
+    town = rankings.rank_period(conn, "2026-Q3", PeerGroup(peer_class="城区"), draws=0)
+    assert "R04" not in town.catalog.index and len(town.table) == 1  # 城区 leaves out the farm indicators
+    sizes = {c: len(rankings.group_units(conn, PeerGroup(peer_class=c))) for c in rankings.peer_classes(conn)}
+    assert sizes == {"农业大县": 4, "工业强县": 4, "生态功能区": 3, "城区": 1}
+    sample.close()
