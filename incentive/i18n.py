@@ -66,6 +66,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "{period} 赛马综合排名：{county} 第 {rank} 名（共 {n} 个，排名区间 {interval}），{tier}。",
         "Race {period}: {county} ranks {rank} of {n} (interval {interval}), {tier}.",
     ),
+    "brief_race_county_class": (
+        "{period} 赛马综合排名：{county} 在{peer_class}类 {n} 个县区中第 {rank} 名（按本类权重，排名区间 {interval}），{tier}。",
+        "Race {period}: {county} ranks {rank} of the {n} {n:county|counties} of the class {peer_class} (by the "
+        "class's weights, interval {interval}), {tier}.",
+    ),
     "brief_training": (
         "{window}{scope}培训覆盖率 {coverage:.1%}，人均 {hours:.1f} 学时（全市覆盖率 {prefecture:.1%}）。",
         "Training {window}, {scope}: coverage {coverage:.1%}, {hours:.1f} {hours:hour|hours} per cadre "
@@ -2198,6 +2203,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "brief_kpi_rank": ("综合排名", "Rank"),
     "brief_kpi_rank_value": ("第 {rank} 名 / {n}", "{rank} of {n}"),
     "brief_kpi_race_note": ("{period} · {tier} · 区间 {interval}", "{period} · {tier} · interval {interval}"),
+    "brief_kpi_race_note_class": (
+        "{period} · {peer_class}类 · {tier} · 区间 {interval}",
+        "{period} · class {peer_class} · {tier} · interval {interval}",
+    ),
     "brief_kpi_leader_note": ("{period} · 共 {n} 个县区", "{period} · {n} {n:county|counties}"),
     "brief_kpi_coverage_note": (
         "{window} · 人均 {hours:.1f} 学时 · 目标覆盖率 {target:.0%}",

@@ -228,8 +228,9 @@ def test_the_bulletin_prints_each_countys_class_and_official_rank_within_it(clas
 def test_a_county_briefing_ranks_it_within_its_class(classed_db):
     content = briefing.gather(classed_db, 2025, "丙县", "zh", "http://x.local/")
     race = next(s for s in content.sections if s.title == "赛马排名")
-    assert race.headline.value == "第 2 名 / 3"
-    assert "分类考核：名次为在农业大县类 3 个县区中、按本类权重的名次。" in race.paragraphs
+    assert race.headline.value == "第 2 名 / 3" and "农业大县类" in race.headline.note
+    said = "2025-Q1 赛马综合排名：丙县 在农业大县类 3 个县区中第 2 名（按本类权重，排名区间 2），第二方阵。"
+    assert race.paragraphs[0] == said  # the first page's sentence names the class
     prefecture = briefing.gather(classed_db, 2025, "", "zh", "http://x.local/")
     race = next(s for s in prefecture.sections if s.title == "赛马排名")
     assert any("正式排名为类别内排名" in p for p in race.paragraphs)

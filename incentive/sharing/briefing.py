@@ -151,12 +151,20 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
         section.headline = Headline(
             reported_label(t("brief_kpi_rank", lang), reported, lang),
             t("brief_kpi_rank_value", lang, rank=row["rank"], n=n),
-            t("brief_kpi_race_note", lang, period=period, tier=tier_label(row["tier"], lang), interval=row["interval"]),
-        )
-        section.paragraphs.append(
             t(
-                "brief_race_county",
+                "brief_kpi_race_note_class" if group.peer_class else "brief_kpi_race_note",
                 lang,
+                period=period,
+                tier=tier_label(row["tier"], lang),
+                interval=row["interval"],
+                peer_class=group.peer_class,
+            ),
+        )
+        section.paragraphs.append(  # the class named where the rank is within it: "3 of 4" means nothing alone
+            t(
+                "brief_race_county_class" if group.peer_class else "brief_race_county",
+                lang,
+                peer_class=group.peer_class,
                 county=county,
                 period=period,
                 rank=row["rank"],
@@ -189,9 +197,7 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
         )
     )
     section.paragraphs.append(official.basis_line(publication, lang))
-    if group.peer_class:
-        section.paragraphs.append(t("profile_rank_class", lang, peer_class=group.peer_class, n=len(ranking.table)))
-    elif rankings.peer_classes(conn):
+    if not group.peer_class and rankings.peer_classes(conn):
         section.paragraphs.append(t("rank_class_all_note", lang, units=t("units_county", lang)))
     _changed_since(section, conn, publication, lang, care=False, group=group)
     _incomplete(section, conn, "race_scores", period, lang)
