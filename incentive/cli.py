@@ -882,7 +882,7 @@ def _rankings_frame(db: Database, args, period: str | None, county: str, lang: s
         compare_period = periods.parse_period(args.compare)
         if compare_period is None:
             raise UsageError("cli_bad_period", value=args.compare)
-    group = _class_group(db, PeerGroup(args.level, county), args.peer_class, lang)
+    group = _class_group(db, PeerGroup(args.level, county), args.peer_class, lang, period if args.published else None)
     if args.published:
         return _published_rankings(db, args, period, compare_period, group, lang)
     available = available_periods(db.connection, group)
@@ -908,10 +908,16 @@ def _rankings_frame(db: Database, args, period: str | None, county: str, lang: s
     return official.with_basis(export_table(ranking, group, compare, lang, classes), None)
 
 
-def _class_group(db: Database, group: PeerGroup, peer_class: str | None, lang: str) -> PeerGroup:
-    """`--class`: the group narrowed to one peer class (分类考核), which must be one of its units' classes; without
-    it, where classes exist, standard error says the table is the all-units reference view, not the official one."""
+def _class_group(
+    db: Database, group: PeerGroup, peer_class: str | None, lang: str, published: str | None = None
+) -> PeerGroup:
+    """`--class`: the group narrowed to one peer class (分类考核), which must be one of its units' classes (with
+    `--published`, `published` being the period: one the newest version froze, should the region list have lost
+    its classes since); without it, where classes exist, standard error says the table is the all-units reference
+    view, not the official one."""
     classes = rankings.peer_classes(db.connection, group)
+    if published and group.level == "county":
+        classes = official.classes_in_force(db.connection, published)
     if peer_class is None:
         if classes:
             print(t("cli_classes_exist", lang, classes="、".join(classes)), file=sys.stderr)

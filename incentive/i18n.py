@@ -1587,15 +1587,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_rank_interval": ("排名区间", "Interval"),
     "col_rank_median": ("中位名次", "Median rank"),
     "col_peer_class": ("考核类别", "Peer class"),
-    "col_class_rank": ("类内名次", "Rank in class"),
     "overview_class_leaders": ("各考核类别第一名", "Leader of each peer class"),
     "overview_class_leader": ("{peer_class}：{units}", "{peer_class}: {units}"),
     "bulletin_classes_note": (
-        "各县区按{classes}分类考核，正式名次为本类别内按本类权重的名次（见附表「类内名次」）；以上按指标目录统一权重的"
-        "排序仅供参考。",
-        "The counties are assessed in peer classes ({classes}): the official rank is within the class, by its "
-        "weights (the table's “Rank in class”); the order above, by the catalog's common weights, is for reference.",
+        "各县区按{classes}分类考核：以下名次、方阵和升降均为本类别内、按本类权重的结果。",
+        "The counties are assessed in peer classes ({classes}): every rank, tier and move below is within the class, "
+        "by its weights.",
     ),
+    "bulletin_class_heading": ("{peer_class}类（{n} 个县区）：", "Class {peer_class} ({n} {n:county|counties}):"),
     "rank_class": ("考核类别", "Peer class"),
     "rank_class_all": ("全部", "All"),
     "rank_class_all_note": (
@@ -2206,6 +2205,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "brief_kpi_race_note_class": (
         "{period} · {peer_class}类 · {tier} · 区间 {interval}",
         "{period} · class {peer_class} · {tier} · interval {interval}",
+    ),
+    "brief_kpi_class_leaders": ("各类第一", "Class leaders"),
+    "brief_kpi_classes": ("{n} 类", "{n} {n:class|classes}"),
+    "brief_race_class_leaders": (
+        "{period} 赛马分类考核，各考核类别第一：{leaders}。",
+        "Race {period}, by peer class: the leaders are {leaders}.",
     ),
     "brief_kpi_leader_note": ("{period} · 共 {n} 个县区", "{period} · {n} {n:county|counties}"),
     "brief_kpi_coverage_note": (
@@ -3169,6 +3174,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "bulletin_race_overall": (
         "{period}全市共{n}个县区参加赛马考评，{leader}以综合得分{score:.3f}位居第一。",
         "{n} {n:county|counties} took part in the race of {period}; {leader} leads with a composite of {score:.3f}.",
+    ),
+    "bulletin_race_overall_class": (
+        "{period}本类共{n}个县区参加赛马考评，{leader}以综合得分{score:.3f}位居第一。",
+        "{n} {n:county|counties} of the class took part in the race of {period}; {leader} leads with a composite of "
+        "{score:.3f}.",
+    ),
+    "bulletin_race_overall_tied_class": (
+        "{period}本类共{n}个县区参加赛马考评，{leader}以综合得分{score:.3f}并列第一。",
+        "{n} {n:county|counties} of the class took part in the race of {period}; {leader} share the lead with a "
+        "composite of {score:.3f}.",
     ),
     "bulletin_race_overall_tied": (
         "{period}全市共{n}个县区参加赛马考评，{leader}以综合得分{score:.3f}并列第一。",

@@ -217,12 +217,21 @@ def test_the_export_names_each_units_class_and_ranks_one_class_with_class(classe
     assert unknown.returncode == 2 and "没有考核类别「山区」；现有类别：城区、农业大县" in unknown.stderr
 
 
-def test_the_bulletin_prints_each_countys_class_and_official_rank_within_it(classed_db):
+def test_the_bulletin_ranks_tiers_and_moves_each_class_within_itself(classed_db):
     paper = bulletin.gather(classed_db, "2025-Q1", "", "zh", today=dt.date(2025, 4, 20))
-    table = paper.table.set_index("县区")
-    assert table.loc["乙县", "考核类别"] == "城区" and table.loc["乙县", "类内名次"] == "1/2"
-    assert table.loc["丁县", "类内名次"] == "1/3" and table.loc["戊县", "类内名次"] == "3/3"
-    assert "正式名次为本类别内按本类权重的名次" in paper.text()
+    table = paper.table
+    assert table[["排名", "县区", "考核类别", "方阵"]].values.tolist() == [
+        ["1", "乙县", "城区", "第一方阵"],
+        ["2", "甲县", "城区", "第二方阵"],
+        ["1", "丁县", "农业大县", "第一方阵"],
+        ["2", "丙县", "农业大县", "第二方阵"],
+        ["3", "戊县", "农业大县", "第三方阵"],
+    ]
+    text = paper.text()
+    assert "以下名次、方阵和升降均为本类别内、按本类权重的结果" in text
+    assert "城区类（2 个县区）：" in text and "农业大县类（3 个县区）：" in text and "本类共3个县区" in text
+    own = bulletin.gather(classed_db, "2025-Q1", "丙县", "zh", today=dt.date(2025, 4, 20)).text()
+    assert "农业大县类（3 个县区）：" in own and "城区类" not in own
 
 
 def test_a_county_briefing_ranks_it_within_its_class(classed_db):
@@ -233,6 +242,8 @@ def test_a_county_briefing_ranks_it_within_its_class(classed_db):
     assert race.paragraphs[0] == said  # the first page's sentence names the class
     prefecture = briefing.gather(classed_db, 2025, "", "zh", "http://x.local/")
     race = next(s for s in prefecture.sections if s.title == "赛马排名")
+    assert (race.headline.label, race.headline.value, race.headline.note) == ("各类第一", "2 类", "乙县、丁县")
+    assert race.paragraphs[0] == "2025-Q1 赛马分类考核，各考核类别第一：城区：乙县；农业大县：丁县。"
     assert any("正式排名为类别内排名" in p for p in race.paragraphs)
 
 
@@ -325,3 +336,79 @@ def test_the_example_classes_import_onto_the_sample_and_rank_each_class(sample_d
     sizes = {c: len(rankings.group_units(conn, PeerGroup(peer_class=c))) for c in rankings.peer_classes(conn)}
     assert sizes == {"农业大县": 4, "工业强县": 4, "生态功能区": 3, "城区": 1}
     sample.close()
+
+
+def test_a_class_that_weighs_every_indicator_0_ranks_nobody_rather_than_failing(classed_db):
+    zero = CATALOG.replace("A,项目数,赛马,项目建设,个,正向,2,,1", "A,项目数,赛马,项目建设,个,正向,2,0,1")
+    zero = zero.replace("C,事故数,赛马,基层治理,起,逆向,1,,", "C,事故数,赛马,基层治理,起,逆向,1,0,")
+    import_ok(classed_db, "zero.csv", zero.encode())
+    town = rankings.rank_period(classed_db.connection, "2025-Q1", PeerGroup(peer_class="城区"))
+    assert town.catalog.empty and town.ranked.empty and town.table.index.tolist() == ["甲县", "乙县"]
+
+
+def test_a_county_in_two_classes_is_refused_naming_both_rows(db):
+    preview = parse_file("regions.csv", "县区,考核类别\n甲县,城区\n甲县,工业强县\n".encode(), current_reference(db))
+    assert not preview.importable
+    assert "第 3 行：与第 2 行重复（甲县），但「考核类别」不同" in preview.problem_texts("zh")[0]
+    assert "but “Peer class” differs" in preview.problem_texts("en")[0]
+
+
+def test_a_publication_keeps_its_classes_when_a_later_region_list_has_none(classed_db):
+    conn = classed_db.connection
+    freeze.publish(classed_db, "2025-Q1", "管理员", allow_incomplete=True)
+    import_ok(classed_db, "plain.csv", "县区,乡镇,县区代码\n甲县,,1\n乙县,,2\n丙县,,3\n丁县,,4\n戊县,,5\n".encode())
+    assert rankings.peer_classes(conn) == []  # the region list has none now
+    assert official.classes_in_force(conn, "2025-Q1") == ["城区", "农业大县"]
+    assert official.class_standings(conn, "2025-Q1")["class_rank"].to_dict() == {
+        "乙县": 1,
+        "甲县": 2,
+        "丁县": 1,
+        "丙县": 2,
+        "戊县": 3,
+    }
+    paper = bulletin.gather(classed_db, "2025-Q1", "", "zh", today=dt.date(2025, 4, 20))
+    assert paper.table["考核类别"].tolist() == ["城区", "城区", "农业大县", "农业大县", "农业大县"]
+    assert official.classes_in_force(conn, "2025-Q2") == []  # a period not published: the region list's, none
+
+
+def test_switching_class_or_sidebar_county_ranks_by_the_new_classs_own_weights(app_factory, classed_file):
+    db = Database(classed_file)
+    try:
+        common = rankings.rank_period(db.connection, "2025-Q1", draws=0).table["composite"].round(3).to_dict()
+    finally:
+        db.close()
+    at = app_factory(classed_file, page="views/rankings.py", query={"year": "2025"})
+    assert at.selectbox(key="rank_class").value == "城区"
+    at.selectbox(key="rank_class").set_value("农业大县").run()
+    assert not [w for w in at.warning if "非正式权重" in w.value]  # the class's shares, not 城区's kept as custom
+    assert _table(at)["县区"].tolist() == ["丁县", "丙县", "戊县"]
+    assert not any("weights" in key for key in at.query_params)
+    at.selectbox(key="rank_class").set_value("").run()  # 全部: the common weights, not the last class's
+    assert _table(at).set_index("县区")["综合得分"].to_dict() == pytest.approx(common)
+    at.selectbox(key="county").set_value("甲县").run()  # a county leader picks his county: its class
+    assert at.selectbox(key="rank_class").value == "城区"
+    assert _table(at)["县区"].tolist() == ["乙县", "甲县"]
+
+
+def test_the_county_page_says_when_current_data_would_change_its_published_class_rank(app_factory, classed_file):
+    db = Database(classed_file)
+    try:
+        freeze.publish(db, "2025-Q1", "管理员", allow_incomplete=True)
+        import_ok(db, "fix.csv", "考核期,县区,指标,数值\n2025Q1,甲县,A,40\n".encode())
+    finally:
+        db.close()
+    at = app_factory(classed_file, page="views/county.py", query={"year": "2025", "county": "甲县"})
+    assert {m.label: m.value for m in at.metric}["排名"] == "第 2 名 / 2"  # as published
+    assert any("发布后数据有变动" in w.value and "甲县" in w.value for w in at.warning), [w.value for w in at.warning]
+    at = app_factory(classed_file, page="views/county.py", query={"year": "2025", "county": "丁县"})
+    assert not any("发布后数据有变动" in w.value for w in at.warning)  # 农业大县's ranking did not change
+
+
+def test_the_official_drift_counts_the_class_rankings_not_the_reference_one(classed_db):
+    conn = classed_db.connection
+    publication = freeze.publish(classed_db, "2025-Q1", "管理员", allow_incomplete=True)
+    import_ok(classed_db, "fix.csv", "考核期,县区,指标,数值\n2025Q1,甲县,A,40\n".encode())
+    moved = official.official_drift(conn, publication, care=False)
+    assert sorted(moved.ranks["unit"]) == ["乙县", "甲县"]  # 城区 swapped; 农业大县 did not move
+    assert "2 个县区的名次或方阵会变化" in moved.sentence("zh")
+    assert official.official_drift(conn, publication, race=False).ranks.empty

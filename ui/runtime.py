@@ -437,21 +437,24 @@ def _cached_drift(
     version: str,
     period: str,
     number: int,
-    group: PeerGroup,
+    group: PeerGroup | None,
     race: bool,
     care: bool,
     moment: dt.datetime | None,
 ) -> official.Drift:
     found = official.versions(database().connection, period)
     publication = next(p for p in found if p.version == number)
+    if group is None:  # the counties' official rankings: each class's where the publication froze classes
+        return official.official_drift(_reader(moment), publication, race=race, care=care)
     return official.drift(_reader(moment), publication, group, race=race, care=care)
 
 
 def publication_drift(
-    publication: official.Publication, group: PeerGroup = PeerGroup(), *, race: bool = True, care: bool = True
+    publication: official.Publication, group: PeerGroup | None = None, *, race: bool = True, care: bool = True
 ) -> official.Drift:
-    """What the data shown (current, or a pinned link's) would change in the publication's ranks of `group` and
-    its care statuses (official.drift), once per data version."""
+    """What the data shown (current, or a pinned link's) would change in the publication's ranks of `group` (None:
+    the counties' official rankings, official.official_drift) and its care statuses (official.drift), once per data
+    version."""
     return _cached_drift(
         publication_key(), race_version(), publication.period, publication.version, group, race, care, pinned_at()
     )

@@ -24,6 +24,7 @@ from ui.runtime import (
     county_figures,
     last_recorded,
     movement_year,
+    publication_drift,
     publication_of,
     published_ranking,
     published_welfare,
@@ -130,6 +131,8 @@ with deck.section("headline"):
         issued = publication_of(period)
         publication = issued if issued is not None and published_ranking(issued, group) is not None else None
         publishing.mark(publication, publication is not None, False, period, lang, issued, t("pub_part_ranking", lang))
+        if publication is not None:  # current data would change the published rank? as 赛马排名 says it
+            publishing.drift_banner(publication_drift(publication, group, care=False), lang)
         last_year = periods.year_before(period)
         if not latest["ranked"]:
             st.info(tm("rank_why_unranked", lang, unit=county))

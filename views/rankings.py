@@ -57,6 +57,9 @@ if level == "township":
 unit_classes = run_query("race_unit_classes", county=county)
 classes, opening_class = rankings.class_choices(unit_classes, state.county if level == "county" else None)
 ALL_UNITS = ""  # across the classes, by the common weights: for reference
+if level == "county" and st.session_state.get("rank_class_county", state.county) != state.county:
+    st.session_state["rank_class"] = opening_class  # another county picked in the sidebar: its class
+st.session_state["rank_class_county"] = state.county
 peer_class = (
     link.selectbox(
         class_col,
@@ -129,7 +132,9 @@ track = link.selectbox(
     format_func=lambda k: labels.track_label(k, lang) if k else t("rank_track_all", lang),
 )
 shown_weights = scoring.weights_as_percent(default_weights)
-WEIGHT_KEYS = {track: f"rank_weight_{track}" for track in default_weights.index}
+# per class: each class opens on its own catalog shares (a key shared across classes kept the last class's shares,
+# which then read as custom weights of the next one)
+WEIGHT_KEYS = {track: f"rank_weight_{peer_class}_{track}" for track in default_weights.index}
 TIER_KEYS = ("rank_tier_first", "rank_tier_third")
 shown_tiers = [round(share * 100, 1) for share in scoring.TIER_SHARES]
 

@@ -423,14 +423,32 @@ def ranking_in_force(
     return None, rankings.rank_period(conn, period, group, **options)
 
 
+def published_classes(conn, publication: Publication) -> list[str]:
+    """The counties' peer classes (分类考核) `publication` froze a ranking of, in their order; [] when none."""
+    rows = frozen_ranks(conn, publication, "county")
+    rows = rows[rows["peer"] == ""]
+    # in the region list's order: by the first of each class's counties in the all-county group's order
+    order = rows.loc[rows["peer_class"] == ""].set_index("unit")["position"]
+    classed = rows[rows["peer_class"] != ""].assign(at=lambda f: f["unit"].map(order))
+    return classed.groupby("peer_class")["at"].min().sort_values(kind="stable").index.tolist()
+
+
+def classes_in_force(conn, period: str, at: dt.datetime | None = None) -> list[str]:
+    """The counties' peer classes whose rankings are the official ones of `period`: those its version in force
+    froze where it was published with classes (a region list imported later without them does not undo a
+    publication), else the region list's now; [] without classes."""
+    publication = latest(conn, period, at=at)
+    frozen = published_classes(conn, publication) if publication is not None else []
+    return frozen or rankings.peer_classes(conn)
+
+
 def class_standings(conn, period: str, at: dt.datetime | None = None) -> pd.DataFrame:
     """Each county's official rank within its peer class (分类考核) in `period`, as in force (ranking_in_force per
-    class: published where published by `at`, else live): indexed by county, with peer_class, class_rank and
-    class_tier (Int64, missing when not ranked) and class_units (the counties of the class); empty without
-    classes."""
-    classes = rankings.unit_classes(conn)
+    class of classes_in_force: published where published by `at`, else live): indexed by county, with peer_class,
+    class_rank and class_tier (Int64, missing when not ranked) and class_units (the counties of the class); empty
+    without classes."""
     frames = []
-    for peer_class in [c for c in dict.fromkeys(classes) if c]:
+    for peer_class in classes_in_force(conn, period, at):
         _, ranked = ranking_in_force(conn, period, at=at, group=PeerGroup(peer_class=peer_class), draws=0)
         frames.append(
             pd.DataFrame(
@@ -530,6 +548,20 @@ def drift(
     if published is not None:
         statuses = status_changes(published, welfare.period_view(conn, publication.period))
     return Drift(publication, group.level, race_changed, ranks, not statuses.empty, statuses)
+
+
+def official_drift(conn, publication: Publication, *, race: bool = True, care: bool = True) -> Drift:
+    """drift of the counties' official rankings: each peer class's where `publication` froze classes (分类考核),
+    their changes together (a county is in one class), else the ranking of all counties. What the overview, the
+    prefecture's briefing and the 通报 say."""
+    classes = published_classes(conn, publication) if race else []
+    if not classes:
+        return drift(conn, publication, race=race, care=care)
+    parts = [drift(conn, publication, PeerGroup(peer_class=c), care=False) for c in classes]
+    cared = drift(conn, publication, race=False, care=care)
+    ranks = pd.concat([part.ranks for part in parts if len(part.ranks)] or [parts[0].ranks], ignore_index=True)
+    changed = any(part.race_changed for part in parts)
+    return Drift(publication, "county", changed, ranks, cared.care_changed, cared.statuses)
 
 
 def _rank_and_tier_changes(conn, publication: Publication, group: PeerGroup, live: RaceInputs) -> pd.DataFrame:

@@ -99,6 +99,8 @@ def default_track_weights(catalog: pd.DataFrame) -> pd.Series:
 def track_weights(catalog: pd.DataFrame, overrides: Mapping[str, float] | None = None) -> pd.Series:
     """Catalog shares with the user's overrides put in, scaled to sum to 1 (tracks not named keep their share)."""
     weights = default_track_weights(catalog).copy()
+    if weights.empty and not overrides:  # no indicator at all (a peer class weighing every one 0): nobody ranked
+        return weights
     for track, weight in (overrides or {}).items():
         if track not in weights.index:
             raise ScoringError("scoring_unknown_track", track=track, tracks="、".join(weights.index))

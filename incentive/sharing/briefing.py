@@ -173,6 +173,19 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
                 tier=tier_label(row["tier"], lang),
             )
         )
+    elif len(standings := official.class_standings(conn, period, at=as_of)):  # 分类考核: each class's leader
+        leaders = [
+            (peer_class, rows.index[rows["class_rank"] == 1].tolist())
+            for peer_class, rows in standings.groupby("peer_class", sort=False)
+        ]
+        section.headline = Headline(
+            reported_label(t("brief_kpi_class_leaders", lang), reported, lang),
+            t("brief_kpi_classes", lang, n=len(leaders)),
+            join([join(units, lang) for _, units in leaders], lang),
+        )
+        said = [t("overview_class_leader", lang, peer_class=c, units=join(units, lang)) for c, units in leaders]
+        separator = "; " if lang == "en" else "；"  # 、 already joins tied leaders within a class
+        section.paragraphs.append(t("brief_race_class_leaders", lang, period=period, leaders=separator.join(said)))
     else:
         leader = ranking.ranked.index[0]
         section.headline = Headline(
@@ -199,7 +212,7 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
     section.paragraphs.append(official.basis_line(publication, lang))
     if not group.peer_class and rankings.peer_classes(conn):
         section.paragraphs.append(t("rank_class_all_note", lang, units=t("units_county", lang)))
-    _changed_since(section, conn, publication, lang, care=False, group=group)
+    _changed_since(section, conn, publication, lang, care=False, group=group if county else None)
     _incomplete(section, conn, "race_scores", period, lang)
     table = ranking_tables.ranking_table(ranking, None, "county", lang)
     section.tables.append(
@@ -412,13 +425,18 @@ def _changed_since(
     *,
     race: bool = True,
     care: bool = True,
-    group: rankings.PeerGroup = rankings.PeerGroup(),
+    group: rankings.PeerGroup | None = None,
 ) -> None:
-    """Under a published part: the sentence saying that current data would change it (the ranking of `group`), as
-    the pages say it (official.drift, docs/decisions.md#data-changed-after-publication); nothing for live figures
-    or unchanged data."""
+    """Under a published part: the sentence saying that current data would change it (the ranking of `group`;
+    None: the counties' official rankings, official.official_drift), as the pages say it
+    (docs/decisions.md#data-changed-after-publication); nothing for live figures or unchanged data."""
     if publication is not None:
-        line = official.drift(conn, publication, group, race=race, care=care).sentence(lang)
+        found = (
+            official.official_drift(conn, publication, race=race, care=care)
+            if group is None
+            else official.drift(conn, publication, group, race=race, care=care)
+        )
+        line = found.sentence(lang)
         if line:
             section.paragraphs.append(line)
 

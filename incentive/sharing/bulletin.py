@@ -218,6 +218,7 @@ def gather(
     has_race = has_race or publication is not None  # published before a rollback of its scores: still ranked
     race_state = PUBLISHED if publication else LIVE if has_race else ABSENT
     care_state = PUBLISHED if care_publication else LIVE if has_care else ABSENT
+    classed = None
     if has_race:
         previous = periods.previous_stored(period, race_periods)
         before = official.ranking_in_force(conn, previous, at=as_of, draws=0)[1] if previous else None
@@ -225,15 +226,17 @@ def gather(
             alert.county: alert.data["periods"]
             for alert in rules.third_tier(conn, period, 2, moment=as_of)  # the warning list's runs
         }
-        race = _Race(ranking, before, previous, lang, runs)
-        race_part, changes_part = race.county(county) if county else race.prefecture(), race.changes(county)
-        classes = rankings.peer_classes(conn)
-        if classes:  # 分类考核: the order above is by the common weights; the official ranks are in the table
-            race_part = [*race_part, t("bulletin_classes_note", lang, classes=join(classes, lang))]
+        classes = official.classes_in_force(conn, period, at=as_of)
+        classed = _classed_race(conn, period, previous, classes, county, lang, as_of, runs) if classes else None
+        if classed is not None:  # 分类考核: every rank, tier and move within the class, by its weights
+            race_part, changes_part, class_table = classed
+        else:
+            race = _Race(ranking, before, previous, lang, runs)
+            race_part, changes_part = race.county(county) if county else race.prefecture(), race.changes(county)
     else:  # not a race period: no ranking of anyone, no 附表 (docs/decisions.md#bulletin-race-periods)
         race_part, changes_part = [_not_a_race_period(period, race_periods, lang)], []
     # what current data would change in the published figures (docs/decisions.md#data-changed-after-publication)
-    changed = official.drift(conn, publication, care=False).sentence(lang) if publication else ""
+    changed = official.official_drift(conn, publication, care=False).sentence(lang) if publication else ""
     care_changed = official.drift(conn, care_publication, race=False).sentence(lang) if care_publication else ""
     parts = [
         Part(t("bulletin_h_race", lang), race_part),
@@ -295,7 +298,7 @@ def gather(
         opening=t("bulletin_opening", lang, period=words),
         parts=[part for part in parts if part.paragraphs],
         table_title=t("bulletin_table_title", lang, period=words) if has_race else "",
-        table=_ranking_table(ranking, lang, official.class_standings(conn, period, at=as_of))
+        table=(class_table if classed is not None else _ranking_table(ranking, lang))
         if has_race
         else _ranking_table(None, lang),
         date=day,
@@ -407,10 +410,13 @@ class _Race:
         previous: str | None,
         lang: str,
         runs: dict[str, list[str]] | None = None,
+        in_class: bool = False,
     ) -> None:
         """`runs`: county -> the race periods (oldest first, ending with this one) it has been in the third tier
-        without a break, two or more (alerts.rules.third_tier, as the warning list counts them)."""
+        without a break, two or more (alerts.rules.third_tier, as the warning list counts them); `in_class`: the
+        ranking is one peer class's (分类考核), said 本类 instead of 全市."""
         self.now, self.before, self.previous, self.lang = now, before, previous, lang
+        self.in_class = in_class
         self.runs = runs or {}
         self.rows = rankings.ranking_rows(now, before)
         self.words = period_words(now.period, lang)
@@ -435,6 +441,7 @@ class _Race:
         leaders = ranked.index[ranked["rank"] == 1].tolist()
         score = float(ranked["composite"].iloc[0])
         key = "bulletin_race_overall" if len(leaders) == 1 else "bulletin_race_overall_tied"
+        key += "_class" if self.in_class else ""
         paragraphs = [
             _sentences(
                 [self._t(key, period=self.words, n=len(ranked), leader=join(leaders, self.lang), score=score)],
@@ -814,12 +821,38 @@ def _care(conn, view: welfare.PeriodView, publication, period: str, county: str,
     return paragraphs
 
 
-def _ranking_table(ranking: Ranking | None, lang: str, standings: pd.DataFrame | None = None) -> pd.DataFrame:
+def _classed_race(
+    conn, period: str, previous: str | None, classes: list[str], county: str, lang: str, as_of, runs: dict
+) -> tuple[list[str], list[str], pd.DataFrame] | None:
+    """The race part, the changes part and the table where counties have peer classes (分类考核): each class's
+    ranking as in force (its published version where published, else live), its tiers and moves within it, the
+    class named before each; a county's 通报 its own class only. None for a county in no class (the counties'
+    ranking then serves)."""
+    race_part = [t("bulletin_classes_note", lang, classes=join(classes, lang))]
+    changes_part, tables = [], []
+    for peer_class in classes:
+        group = rankings.PeerGroup(peer_class=peer_class)
+        now = official.ranking_in_force(conn, period, at=as_of, group=group)[1]
+        before = official.ranking_in_force(conn, previous, at=as_of, group=group, draws=0)[1] if previous else None
+        if county and county not in now.table.index:
+            continue
+        own_runs = {unit: run for unit, run in runs.items() if unit in now.table.index}
+        race = _Race(now, before, previous, lang, own_runs, in_class=True)
+        heading = t("bulletin_class_heading", lang, peer_class=peer_class, n=len(now.table))
+        race_part += [heading, *(race.county(county) if county else race.prefecture())]
+        changes_part += [heading, *race.changes(county)]
+        table = _ranking_table(now, lang)
+        table.insert(3, t("col_peer_class", lang), peer_class)
+        tables.append(table)
+    if not tables:
+        return None
+    return race_part, changes_part, pd.concat(tables, ignore_index=True)
+
+
+def _ranking_table(ranking: Ranking | None, lang: str) -> pd.DataFrame:
     """Rank, interval, county, composite (3 decimals) and tier as text; an unranked county says why in the tier
     column (数据不全（缺 N 项）). No rows without a ranking (None: the period has no race scores; every county
-    listed as 数据不全 would say what is not so). Where counties have peer classes (`standings`,
-    official.class_standings), each county's class and its official rank within it (类内名次, `2/4`) follow its
-    name."""
+    listed as 数据不全 would say what is not so)."""
     columns = [
         t(key, lang) for key in ("col_rank", "col_rank_interval", "col_unit_county", "col_composite", "col_tier")
     ]
@@ -836,18 +869,6 @@ def _ranking_table(ranking: Ranking | None, lang: str, standings: pd.DataFrame |
         label if isinstance(label, str) and label else flag or "—"
         for label, flag in zip(full[tier], flags, strict=True)
     ]
-    if standings is not None and len(standings):
-        units = full[t("col_unit_county", lang)]
-        found = standings.reindex(units)
-        out.insert(3, t("col_peer_class", lang), [c if isinstance(c, str) and c else "—" for c in found["peer_class"]])
-        out.insert(
-            4,
-            t("col_class_rank", lang),
-            [
-                "—" if pd.isna(r) else f"{int(r)}/{int(n)}"
-                for r, n in zip(found["class_rank"], found["class_units"], strict=True)
-            ],
-        )
     return out.reset_index(drop=True)
 
 
