@@ -1460,6 +1460,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "数据不全、未参与排名（有数据的赛马指标不足 {share:g}%）：{units}。",
         "Not ranked, data incomplete (fewer than {share:g}% of the race indicators present): {units}.",
     ),
+    "chart_rank_composite_reference": (
+        "{peers}{period} 综合得分（统一权重，仅供参考；正式排名为类别内）",
+        "{peers}Composite, {period}, common weights (reference; the official ranks are within classes)",
+    ),
     "chart_rank_composite": (
         "{peers}{period} 综合得分与方阵（{method}）",
         "{peers}Composite and tiers, {period} ({method})",
@@ -1917,9 +1921,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "window_one_month": ("{month}（该年度仅此月有记录）", "{month} (the only month of the year with records)"),
     # --- honest views (issue 24): coverage changes, reporting counts, the sidebar county, short links
     "county_on_rankings": (
-        "所选县区在本页用于详情和图中突出显示；排名、方阵和要点数字比较的是全部县区。",
+        "所选县区在本页用于详情和图中突出显示；排名、方阵和要点数字比较的是全部县区（分类考核时为该县区所在类别的县区）。",
         "The county chosen is the one detailed and highlighted here; the ranking, tiers and headline figures "
-        "compare every county.",
+        "compare every county (with peer classes, the counties of its class).",
     ),
     "county_on_training": (
         "所选县区在本页用于要点数字、下钻和名单；各县区对比图、缺什么补什么和提任前培训仍列出全部县区。",
@@ -3207,6 +3211,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "{score:.3f}: {tier}.",
     ),
     "bulletin_context": ("全市情况：{text}", "Across the prefecture: {text}"),
+    "bulletin_context_class": ("本类情况：{text}", "Across the class: {text}"),
+    "bulletin_county_rank_class": (
+        "{period}，{county}在本类{n}个县区中排名第{rank}名{interval}，综合得分{score:.3f}，处于{tier}。",
+        "In {period}, {county} ranks {rank} of the {n} {n:county|counties} of its class{interval} with a composite "
+        "of {score:.3f}: {tier}.",
+    ),
     "bulletin_no_previous": ("{period}无可比的上期排名。", "There is no earlier ranking to compare {period} with."),
     "bulletin_against": ("与{previous}相比，", "Against {previous}, "),
     "bulletin_climbers": (

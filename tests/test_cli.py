@@ -191,7 +191,7 @@ def test_export_csv_is_plain_utf8_on_stdout_and_in_a_file(loaded, tmp_path):
         timeout=TIMEOUT_S,
     ).stdout
     assert out.read_bytes() == piped
-    assert piped.startswith("county,township,county_code\n云岫县,安坝镇,990001".encode())
+    assert piped.startswith("county,township,county_code,peer_class\n云岫县,安坝镇,990001,".encode())
 
 
 def test_export_xlsx_needs_out(loaded, tmp_path):

@@ -232,6 +232,7 @@ def test_the_bulletin_ranks_tiers_and_moves_each_class_within_itself(classed_db)
     assert "城区类（2 个县区）：" in text and "农业大县类（3 个县区）：" in text and "本类共3个县区" in text
     own = bulletin.gather(classed_db, "2025-Q1", "丙县", "zh", today=dt.date(2025, 4, 20)).text()
     assert "农业大县类（3 个县区）：" in own and "城区类" not in own
+    assert "丙县在本类3个县区中排名第2名" in own and "本类情况：" in own and "全市情况" not in own
 
 
 def test_a_county_briefing_ranks_it_within_its_class(classed_db):
@@ -412,3 +413,18 @@ def test_the_official_drift_counts_the_class_rankings_not_the_reference_one(clas
     assert sorted(moved.ranks["unit"]) == ["乙县", "甲县"]  # 城区 swapped; 农业大县 did not move
     assert "2 个县区的名次或方阵会变化" in moved.sentence("zh")
     assert official.official_drift(conn, publication, race=False).ranks.empty
+
+
+def test_pages_keep_the_published_classes_after_a_region_list_without_them(app_factory, classed_file):
+    db = Database(classed_file)
+    try:
+        freeze.publish(db, "2025-Q1", "管理员", allow_incomplete=True)
+        plain = "县区,乡镇,县区代码\n甲县,,1\n乙县,,2\n丙县,,3\n丁县,,4\n戊县,,5\n"
+        import_ok(db, "plain.csv", plain.encode())
+    finally:
+        db.close()
+    at = app_factory(classed_file, page="views/rankings.py", query={"year": "2025"})
+    assert at.selectbox(key="rank_class").value == "城区"
+    assert _table(at)["县区"].tolist() == ["乙县", "甲县"]  # the published class ranking, not all five
+    at = app_factory(classed_file, page="views/county.py", query={"year": "2025", "county": "丙县"})
+    assert {m.label: m.value for m in at.metric}["排名"] == "第 2 名 / 3"

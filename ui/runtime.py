@@ -449,6 +449,17 @@ def _cached_drift(
     return official.drift(_reader(moment), publication, group, race=race, care=care)
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _cached_unit_classes(key: str, version: str, period: str, group: PeerGroup, moment) -> pd.DataFrame:
+    return official.unit_classes_in_force(_reader(moment), period, group, at=moment)
+
+
+def unit_classes_in_force(period: str, group: PeerGroup = PeerGroup()) -> pd.DataFrame:
+    """(unit, peer_class) of the group's level as officially ranked in `period` (official.unit_classes_in_force),
+    for the data shown (current, or a pinned link's moment)."""
+    return _cached_unit_classes(publication_key(), race_version(), period, group, pinned_at())
+
+
 def publication_drift(
     publication: official.Publication, group: PeerGroup | None = None, *, race: bool = True, care: bool = True
 ) -> official.Drift:

@@ -31,6 +31,7 @@ from ui.runtime import (
     ranking,
     reported_window,
     run_query,
+    unit_classes_in_force,
     welfare_history,
     welfare_period,
 )
@@ -101,7 +102,7 @@ deck = meeting.Deck("county", {name: t(f"profile_section_{name}", lang) for name
 
 
 # the county is ranked among its class where counties have classes (分类考核), else among all counties
-group = rankings.official_group(run_query("race_unit_classes", county=""), county)
+group = rankings.official_group(unit_classes_in_force(period), county) if period else rankings.PeerGroup()
 
 
 def in_force(at_period: str):

@@ -23,6 +23,7 @@ from ui.runtime import (
     ranking_history,
     ranking_history_in_force,
     run_query,
+    unit_classes_in_force,
 )
 
 state = frame.current()
@@ -53,27 +54,7 @@ if level == "township":
     )
     if state.county:
         county_col.caption(tm("rank_county_from_sidebar", lang, county=county))
-# 分类考核: where units have classes, the official ranking is within the class (docs/methodology.md#peer-classes)
-unit_classes = run_query("race_unit_classes", county=county)
-classes, opening_class = rankings.class_choices(unit_classes, state.county if level == "county" else None)
-ALL_UNITS = ""  # across the classes, by the common weights: for reference
-if level == "county" and st.session_state.get("rank_class_county", state.county) != state.county:
-    st.session_state["rank_class"] = opening_class  # another county picked in the sidebar: its class
-st.session_state["rank_class_county"] = state.county
-peer_class = (
-    link.selectbox(
-        class_col,
-        t("rank_class", lang),
-        [*classes, ALL_UNITS],
-        key="rank_class",
-        field="peer_class",
-        default=opening_class,
-        format_func=lambda c: c or t("rank_class_all", lang),
-    )
-    if classes
-    else ""
-)
-group = PeerGroup(level, county, peer_class)
+group = PeerGroup(level, county)  # its class, where units have classes, once the period is known
 found = run_query("race_periods", county=group.county_param)
 available = found["period"].tolist()
 if not available:
@@ -107,6 +88,27 @@ compare = (
     )
     or None
 )
+# 分类考核: where units have classes, the official ranking is within the class (docs/methodology.md#peer-classes)
+unit_classes = unit_classes_in_force(period, group)  # as published, should classes have been dropped since
+classes, opening_class = rankings.class_choices(unit_classes, state.county if level == "county" else None)
+ALL_UNITS = ""  # across the classes, by the common weights: for reference
+if level == "county" and st.session_state.get("rank_class_county", state.county) != state.county:
+    st.session_state["rank_class"] = opening_class  # another county picked in the sidebar: its class
+st.session_state["rank_class_county"] = state.county
+peer_class = (
+    link.selectbox(
+        class_col,
+        t("rank_class", lang),
+        [*classes, ALL_UNITS],
+        key="rank_class",
+        field="peer_class",
+        default=opening_class,
+        format_func=lambda c: c or t("rank_class_all", lang),
+    )
+    if classes
+    else ""
+)
+group = PeerGroup(level, county, peer_class)
 class_weights = run_query("race_class_weights", period=period)
 catalog = rankings.class_catalog(run_query("race_catalog", period=period), class_weights, peer_class)
 asked = st.query_params.get(link.param("method"))  # a link may ask for a method this catalog cannot take

@@ -423,23 +423,38 @@ def ranking_in_force(
     return None, rankings.rank_period(conn, period, group, **options)
 
 
-def published_classes(conn, publication: Publication) -> list[str]:
-    """The counties' peer classes (分类考核) `publication` froze a ranking of, in their order; [] when none."""
-    rows = frozen_ranks(conn, publication, "county")
-    rows = rows[rows["peer"] == ""]
-    # in the region list's order: by the first of each class's counties in the all-county group's order
+def published_unit_classes(conn, publication: Publication, group: PeerGroup = PeerGroup()) -> pd.DataFrame:
+    """(unit, peer_class) of the units of the group's level `publication` froze a class ranking of (分类考核), in the
+    order of the group's frozen ranking of all its units; empty when it froze none."""
+    rows = frozen_ranks(conn, publication, group.level)
+    rows = rows[rows["peer"] == group.county_param]
     order = rows.loc[rows["peer_class"] == ""].set_index("unit")["position"]
     classed = rows[rows["peer_class"] != ""].assign(at=lambda f: f["unit"].map(order))
-    return classed.groupby("peer_class")["at"].min().sort_values(kind="stable").index.tolist()
+    return classed.sort_values(["at", "position"], kind="stable")[["unit", "peer_class"]].reset_index(drop=True)
+
+
+def published_classes(conn, publication: Publication) -> list[str]:
+    """The counties' peer classes `publication` froze a ranking of, in the region list's order; [] when none."""
+    return list(dict.fromkeys(published_unit_classes(conn, publication)["peer_class"]))
+
+
+def unit_classes_in_force(
+    conn, period: str, group: PeerGroup = PeerGroup(), at: dt.datetime | None = None
+) -> pd.DataFrame:
+    """(unit, peer_class) of the group's level as officially ranked in `period`: the classes its version in force
+    froze where it was published with classes (a region list imported later without them does not undo a
+    publication), else the region list's now (race_unit_classes: every unit, '' for none)."""
+    publication = latest(conn, period, at=at)
+    frozen = published_unit_classes(conn, publication, group) if publication is not None else None
+    if frozen is not None and len(frozen):
+        return frozen
+    return rankings.unit_classes(conn, group).rename_axis("unit").reset_index(name="peer_class")
 
 
 def classes_in_force(conn, period: str, at: dt.datetime | None = None) -> list[str]:
-    """The counties' peer classes whose rankings are the official ones of `period`: those its version in force
-    froze where it was published with classes (a region list imported later without them does not undo a
-    publication), else the region list's now; [] without classes."""
-    publication = latest(conn, period, at=at)
-    frozen = published_classes(conn, publication) if publication is not None else []
-    return frozen or rankings.peer_classes(conn)
+    """The counties' peer classes whose rankings are the official ones of `period` (unit_classes_in_force); []
+    without classes."""
+    return [c for c in dict.fromkeys(unit_classes_in_force(conn, period, at=at)["peer_class"]) if c]
 
 
 def class_standings(conn, period: str, at: dt.datetime | None = None) -> pd.DataFrame:

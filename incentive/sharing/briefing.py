@@ -137,7 +137,7 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
     if period is None:
         section.paragraphs.append(t("no_data_for_period", lang, period=year))
         return section
-    group = _group_of(conn, county)
+    group = _group_of(conn, county, period, as_of)
     publication, ranking = official.ranking_in_force(conn, period, at=as_of, group=group)
     if ranking.ranked.empty:
         section.paragraphs.append(t("no_data_for_period", lang, period=period))
@@ -194,9 +194,10 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
             t("brief_kpi_leader_note", lang, period=period, n=n),
         )
         section.paragraphs.append(t("brief_race_leader", lang, period=period, leader=leader, n=n))
+    reference = "" if group.peer_class or not official.classes_in_force(conn, period, at=as_of) else "_reference"
     section.key_figure = charts.composite_bars(
         ranking.ranked.reset_index().rename(columns={"unit": "county"}),
-        t("chart_rank_composite", lang, peers="", period=period, method=t("method_z", lang)),
+        t(f"chart_rank_composite{reference}", lang, peers="", period=period, method=t("method_z", lang)),
         t("axis_composite", lang),
         tier_labels(lang),
         focus=county or None,
@@ -210,7 +211,7 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
         )
     )
     section.paragraphs.append(official.basis_line(publication, lang))
-    if not group.peer_class and rankings.peer_classes(conn):
+    if not group.peer_class and official.classes_in_force(conn, period, at=as_of):
         section.paragraphs.append(t("rank_class_all_note", lang, units=t("units_county", lang)))
     _changed_since(section, conn, publication, lang, care=False, group=group if county else None)
     _incomplete(section, conn, "race_scores", period, lang)
@@ -233,11 +234,13 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
     return section
 
 
-def _group_of(conn, county: str) -> rankings.PeerGroup:
-    """Whom the briefing ranks: a county's class where counties have classes (分类考核), as its page does; all
-    counties for the prefecture's briefing (which then says that the official ranks are within the classes)."""
-    found = queries.run(conn, "race_unit_classes", county="")
-    return rankings.official_group(found, county) if county else rankings.PeerGroup()
+def _group_of(conn, county: str, period: str, as_of: dt.datetime | None) -> rankings.PeerGroup:
+    """Whom the briefing ranks: a county's class where counties have classes in `period` (分类考核; as published,
+    official.unit_classes_in_force), as its page does; all counties for the prefecture's briefing (which then
+    says that the official ranks are within the classes)."""
+    if not county:
+        return rankings.PeerGroup()
+    return rankings.official_group(official.unit_classes_in_force(conn, period, at=as_of), county)
 
 
 def _county_page(
@@ -249,7 +252,7 @@ def _county_page(
     withheld as on 能上能下)."""
     section = Section(t("brief_county_page", lang))
     if period is not None:
-        _, ranking = official.ranking_in_force(conn, period, at=as_of, group=_group_of(conn, county))
+        _, ranking = official.ranking_in_force(conn, period, at=as_of, group=_group_of(conn, county, period, as_of))
         tracks = benchmarks.track_benchmarks(ranking, county) if county in ranking.ranked.index else pd.DataFrame()
         if len(tracks):
             section.paragraphs.append(t("brief_tracks_note", lang, period=period))

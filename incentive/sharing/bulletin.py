@@ -462,7 +462,7 @@ class _Race:
             own = self._t("bulletin_county_unranked", county=county, period=self.words, missing=int(row["missing"]))
         else:
             own = self._t(
-                "bulletin_county_rank",
+                "bulletin_county_rank_class" if self.in_class else "bulletin_county_rank",
                 county=county,
                 period=self.words,
                 n=int(self.rows["ranked"].sum()),
@@ -476,7 +476,8 @@ class _Race:
                 tier=tier_label(row["tier"], self.lang),
             )
         context = self._tiers() if self.rows["ranked"].any() else ""
-        return [own, *([self._t("bulletin_context", text=context)] if context else [])]
+        context_key = "bulletin_context_class" if self.in_class else "bulletin_context"
+        return [own, *([self._t(context_key, text=context)] if context else [])]
 
     def _reasons(self, unit: str, up: bool) -> str:
         """`，主要得益于招商引资额（+0.52）、…`: the indicators whose contributions moved the unit's composite most in the
