@@ -1555,8 +1555,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "8. **变化分解**：每项指标在综合得分中的份额 = 其实际权重 × 标准化得分；两期份额之差即该指标的贡献，各项贡献之和等于综合得分的变化。\n\n"
         "完整说明与算例见 docs/methodology.md。",
         "1. **Peers**: the counties (or the townships of one county) with race scores in the period; where they "
-        "have peer classes (分类考核), only the units of one class, by the class's weights (which may leave "
-        "indicators out): the official ranking.\n"
+        "have peer classes, only the units of one class, by the class's weights (which may leave indicators out): "
+        "the official ranking.\n"
         "2. **Incomplete data**: a unit with fewer than {share:g}% of the race indicators present (the least share "
         "to be ranked) is listed as not ranked and left out of the means and standard deviations.\n"
         "3. **Missing values**: another unit's missing indicator is filled with the peer mean and flagged "

@@ -412,7 +412,7 @@ def test_no_rank_moves_for_a_quarter_ranking_other_counties_than_the_one_before(
     # the eleven are named once, in the warning of what is not in, and the line under the headline counts them
     missing = next(w.value for w in at.warning if w.value.startswith("本期"))
     assert "澄溪县（无数据）" in missing and "枫岚县（无数据）" in missing
-    assert "上列县区中 12 个数据不全（缺失一半以上赛马指标），未参与排名。" in [
+    assert "上列县区中 12 个数据不全（有数据的赛马指标不足 65%），未参与排名。" in [
         c.value for c in at.caption
     ]  # and 新设县
     # the eleven counties are named once, in the unranked line just above, and counted here

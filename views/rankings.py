@@ -136,7 +136,7 @@ track = link.selectbox(
 shown_weights = scoring.weights_as_percent(default_weights)
 # per class: each class opens on its own catalog shares (a key shared across classes kept the last class's shares,
 # which then read as custom weights of the next one)
-WEIGHT_KEYS = {track: f"rank_weight_{peer_class}_{track}" for track in default_weights.index}
+WEIGHT_KEYS = {track: "_".join(filter(None, ("rank_weight", peer_class, track))) for track in default_weights.index}
 TIER_KEYS = ("rank_tier_first", "rank_tier_third")
 shown_tiers = [round(share * 100, 1) for share in scoring.TIER_SHARES]
 
