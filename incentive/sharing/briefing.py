@@ -194,10 +194,17 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
             t("brief_kpi_leader_note", lang, period=period, n=n),
         )
         section.paragraphs.append(t("brief_race_leader", lang, period=period, leader=leader, n=n))
-    reference = "" if group.peer_class or not official.classes_in_force(conn, period, at=as_of) else "_reference"
+    # the prefecture's all-county ranking where the official ones are the classes': a reference, said so
+    reference = not group.peer_class and bool(official.classes_in_force(conn, period, at=as_of))
     section.key_figure = charts.composite_bars(
         ranking.ranked.reset_index().rename(columns={"unit": "county"}),
-        t(f"chart_rank_composite{reference}", lang, peers="", period=period, method=t("method_z", lang)),
+        t(
+            "chart_rank_composite_reference" if reference else "chart_rank_composite",
+            lang,
+            peers="",
+            period=period,
+            method=t("method_z", lang),
+        ),
         t("axis_composite", lang),
         tier_labels(lang),
         focus=county or None,
@@ -211,7 +218,7 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
         )
     )
     section.paragraphs.append(official.basis_line(publication, lang))
-    if not group.peer_class and official.classes_in_force(conn, period, at=as_of):
+    if reference:
         section.paragraphs.append(t("rank_class_all_note", lang, units=t("units_county", lang)))
     _changed_since(section, conn, publication, lang, care=False, group=group if county else None)
     _incomplete(section, conn, "race_scores", period, lang)

@@ -221,7 +221,6 @@ def gather(
     classed = None
     if has_race:
         previous = periods.previous_stored(period, race_periods)
-        before = official.ranking_in_force(conn, previous, at=as_of, draws=0)[1] if previous else None
         runs = {
             alert.county: alert.data["periods"]
             for alert in rules.third_tier(conn, period, 2, moment=as_of)  # the warning list's runs
@@ -230,7 +229,8 @@ def gather(
         classed = _classed_race(conn, period, previous, classes, county, lang, as_of, runs) if classes else None
         if classed is not None:  # 分类考核: every rank, tier and move within the class, by its weights
             race_part, changes_part, class_table = classed
-        else:
+        else:  # the compare period's ranking only here: the classed part ranks its own
+            before = official.ranking_in_force(conn, previous, at=as_of, draws=0)[1] if previous else None
             race = _Race(ranking, before, previous, lang, runs)
             race_part, changes_part = race.county(county) if county else race.prefecture(), race.changes(county)
     else:  # not a race period: no ranking of anyone, no 附表 (docs/decisions.md#bulletin-race-periods)
