@@ -6,7 +6,7 @@ import time
 import weakref
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -18,6 +18,9 @@ FILE_INPUT = "[data-testid=stFileUploader] input[type=file]"
 # How long any one step may take: a script run, a chart drawn, a PDF printed. Generous, because on two loaded
 # cores a page's run has taken over 30 s; the waits below end as soon as the app says it is done, not after this.
 PATIENCE_MS = 240_000
+# A click asks for a run at once, in the browser, however loaded the server; none within this long means the click
+# was lost (click_for_rerun).
+LOST_CLICK_S = 15
 
 
 class ScriptRuns:
@@ -142,9 +145,27 @@ def metric_value(page: Page, label: str) -> str:
     return metric.locator("[data-testid=stMetricValue]").inner_text().strip()
 
 
-def click_button(page: Page, label: str) -> None:
-    page.get_by_role("button", name=label, exact=True).click()
+def click_for_rerun(page: Page, target: Locator) -> None:
+    """Click `target`, a button whose click asks the server for a script run, and wait for that run to end.
+
+    A click can be lost: the sidebar and page are redrawn every few seconds by the data-version watch
+    (ui/frame.py), and a press and release that land on two versions of a redrawn node make no click. The
+    browser then asks for no run (seen once in CI: no websocket event at all within 240 s). A user would click
+    again, and so does this, at most three times, only while nothing was asked for; any run asked for is then
+    waited for as wait_idle does."""
+    runs = script_runs(page)
+    for _ in range(3):
+        target.click()
+        deadline = time.monotonic() + LOST_CLICK_S
+        while "requested" not in runs.events[runs.settled_at :] and time.monotonic() < deadline:
+            page.wait_for_timeout(50)
+        if "requested" in runs.events[runs.settled_at :]:
+            break
     wait_idle(page, after_action=True)
+
+
+def click_button(page: Page, label: str) -> None:
+    click_for_rerun(page, page.get_by_role("button", name=label, exact=True))
 
 
 def expect_no_exception(page: Page) -> None:
@@ -170,8 +191,7 @@ def sign_in(page: Page, name: str, password: str) -> None:
     side.get_by_text("登录", exact=True).first.click()
     side.get_by_label("用户名").fill(name)
     side.get_by_label("密码").fill(password)
-    side.get_by_role("button", name="登录", exact=True).click()  # not 单点登录
-    wait_idle(page, after_action=True)
+    click_for_rerun(page, side.get_by_role("button", name="登录", exact=True))  # not 单点登录
     side.get_by_text(f"已登录：{name}", exact=False).wait_for()
 
 

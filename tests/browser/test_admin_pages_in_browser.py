@@ -17,6 +17,7 @@ from playwright.sync_api import expect
 
 from .browser_steps import (
     click_button,
+    click_for_rerun,
     expect_no_exception,
     main,
     open_view,
@@ -117,8 +118,7 @@ def test_a_refused_new_account_keeps_what_was_typed_in_the_browser(page, app_url
     page.get_by_role("option", name="澄溪县").click()
     form.get_by_label("密码", exact=True).fill("short")
     form.get_by_label("再次输入密码").fill("short")
-    form.get_by_role("button", name="添加", exact=True).click()
-    wait_idle(page, after_action=True)
+    click_for_rerun(page, form.get_by_role("button", name="添加", exact=True))
     expect(form.locator("[data-testid=stAlertContentError]")).to_have_text("密码至少 12 个字符。")
     expect(form.get_by_label("用户名")).to_have_value("澄溪填报员")
     expect(form.get_by_role("combobox", name="角色")).to_have_value("县区填报员")

@@ -25,6 +25,7 @@ from .browser_steps import (
     FILE_INPUT,
     PATIENCE_MS,
     click_button,
+    click_for_rerun,
     expect_no_exception,
     main,
     open_sidebar,
@@ -211,8 +212,7 @@ def test_the_english_data_page_after_signing_in_on_its_address(page, app_url):
     side.get_by_text("Sign in", exact=True).first.click()
     side.get_by_label("Name").fill(ADMIN)
     side.get_by_role("textbox", name="Password").fill(ADMIN_PASSWORD)
-    side.get_by_role("button", name="Sign in").click()
-    wait_idle(page, after_action=True)
+    click_for_rerun(page, side.get_by_role("button", name="Sign in"))
     expect(main(page).get_by_role("heading", name="Upload data files")).to_be_visible()
     expect(page.locator("[data-testid=stFileUploaderDropzone] button")).to_contain_text("Upload")
 

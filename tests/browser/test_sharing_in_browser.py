@@ -4,7 +4,7 @@ the same selections and the same numbers."""
 import pytest
 from playwright.sync_api import expect
 
-from .browser_steps import expect_no_exception, main, open_view, script_runs, sidebar, wait_idle
+from .browser_steps import click_for_rerun, expect_no_exception, main, open_view, script_runs, sidebar, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -132,8 +132,7 @@ def test_meeting_mode_renders_for_the_projector(page, app_url, screenshots):
 
 def test_the_briefing_downloads_as_a_pdf_for_the_chosen_county(page, app_url, tmp_path):
     open_view(page, f"{app_url}/training?county=棠梨县")
-    sidebar(page).get_by_role("button", name="生成简报（PDF）").click()
-    wait_idle(page, after_action=True)
+    click_for_rerun(page, sidebar(page).get_by_role("button", name="生成简报（PDF）"))
     download_button = sidebar(page).get_by_role("button", name="下载简报")
     expect(download_button).to_be_visible(timeout=60_000)
     with page.expect_download() as download:
@@ -148,8 +147,7 @@ def test_the_bulletin_downloads_as_a_word_file_of_the_period_shown(page, app_url
     import docx
 
     open_view(page, f"{app_url}/rankings?rank.period=2026-Q1")
-    sidebar(page).get_by_role("button", name="下载通报（Word）").click()
-    wait_idle(page, after_action=True)
+    click_for_rerun(page, sidebar(page).get_by_role("button", name="下载通报（Word）"))
     download_button = sidebar(page).get_by_role("button", name="下载通报", exact=True)
     expect(download_button).to_be_visible(timeout=60_000)
     with page.expect_download() as download:
