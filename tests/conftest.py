@@ -5,6 +5,7 @@ Binary inputs (GBK text, .xlsx, .xls) are built here by code rather than committ
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import shutil
@@ -326,6 +327,20 @@ def as_user(at, principal) -> None:
     at.session_state[sign_in.BINDING] = sign_in.NO_BROWSER
 
 
+@functools.cache
+def installed_components():
+    """Streamlit's registry of installed custom components, scanned once per test process. A new AppTest session
+    scans the metadata of every installed package on its first run (0.47 s on two cores, more than a small page's
+    run; about 0.4 s of each of the suite's AppTest sessions), where the server scans once when it starts; the
+    installed packages do not change during a test run. (AppTest has no public way to pass it: the attribute is
+    the one AppTest fills itself, streamlit/testing/v1/app_test.py `_run`.)"""
+    from streamlit.components.v2.component_manager import BidiComponentManager
+
+    registry = BidiComponentManager()
+    registry.discover_and_register_components(start_file_watching=False)
+    return registry
+
+
 @pytest.fixture
 def app_factory(request, monkeypatch):
     """Makes AppTest sessions of the whole app (`app.py`), the one way tests build them: Streamlit's caches (the
@@ -360,6 +375,7 @@ def app_factory(request, monkeypatch):
         for name, value in env.items():
             monkeypatch.setenv(name, value)
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+        at._bidi_component_manager = installed_components()  # scanned once per process, as the server does
         for key, value in (query or {}).items():
             at.query_params[key] = value
         if page is not None:

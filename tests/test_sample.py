@@ -73,19 +73,6 @@ def test_improving_county_climbs_and_slipping_county_falls(sample):
     assert rank("2026-Q3", "柏川县") > rank("2023-Q1", "柏川县")
 
 
-@pytest.mark.slow
-def test_generator_is_deterministic(tmp_path):
-    first = synth.generate(tmp_path / "a")
-    second = synth.generate(tmp_path / "b")
-    for a, b in zip(first, second, strict=False):
-        if a.suffix == ".csv":
-            assert a.read_bytes() == b.read_bytes(), a.name
-    bundled = {p.name: p for p in sample_files()}
-    for a in first:
-        if a.suffix == ".csv":
-            assert a.read_bytes() == bundled[a.name].read_bytes(), f"data/sample/{a.name} is stale: regenerate"
-
-
 # ---- when the sample's counties sent their files (docs/decisions.md#sample-receipt-times)
 
 TODAY = dt.date(2026, 11, 30)  # after every deadline of the sample's data up to 2026-Q3 and before 2026-Q4's
