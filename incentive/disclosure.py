@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 import highspy
 import numpy as np
 from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 # Counts of people: wherever a sentence or a document states one from 1 to threshold − 1, it shows `<threshold`
 # instead (the warning list, the 通报 and the briefing: docs/decisions.md#small-numbers-in-warnings).
@@ -618,6 +617,10 @@ class _System:
 
     def _integer_beyond(self, c: np.ndarray, actual: int, direction: float) -> np.ndarray | None:
         """An integer solution with c·x at least actual+1 (direction 1) or at most actual-1 (direction -1)."""
+        # Imported here: scipy.optimize takes a second to import, and few audits get this far (every command of
+        # the CLI imports this module).
+        from scipy.optimize import Bounds, LinearConstraint, milp
+
         constraints = [
             LinearConstraint(c, actual + 1 if direction > 0 else -np.inf, np.inf if direction > 0 else actual - 1)
         ]
