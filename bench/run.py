@@ -4,6 +4,7 @@
     python bench/run.py --scale prefecture  # one scale
     python bench/run.py --runs 7            # more runs per figure (default 5)
     python bench/run.py --storage file      # the DuckDB file only (default: also DuckLake, when PostgreSQL is here)
+    python bench/run.py --no-browser        # without the running app in Chromium and the many viewers
 
 Prints the figures and writes them to docs/performance.md (results per scale are kept in bench/results/, so a
 run of one scale keeps the other's table). Not a test: nothing here asserts a time. The generated files and
@@ -50,7 +51,16 @@ INTERACTIONS = {
     "views/appraisals.py": [("selectbox", "year")],
 }
 PAGES = list(INTERACTIONS)  # the pages timed, in the report's order
-GOALS = {"cold": 1.5, "warm": 0.3, "rss_mb": 1536, "import_ratio": 1.5}
+PAGE_PATHS = {page: "" if page == "views/overview.py" else Path(page).stem for page in PAGES}  # their addresses
+GOALS = {
+    "cold": 1.5,
+    "warm": 0.3,
+    "rss_mb": 1536,
+    "import_ratio": 1.5,
+    "browser_page": 2.5,
+    "browser_control": 1.0,
+    "viewers_p95": 3.0,
+}
 BULK_ENV = {"INCENTIVE_MAX_FILE_MB": "4000", "INCENTIVE_MAX_ROWS": "30000000"}
 
 
@@ -64,7 +74,12 @@ def main() -> int:
         default="both",
         help="backends to measure (DuckLake on a private PostgreSQL server; default both)",
     )
-    parser.add_argument("--stage", choices=("import", "pages"), help=argparse.SUPPRESS)  # child processes
+    parser.add_argument(
+        "--no-browser",
+        action="store_true",
+        help="skip the running app in Chromium and the many viewers (bench/browser.py)",
+    )
+    parser.add_argument("--stage", choices=("import", "pages", "browser"), help=argparse.SUPPRESS)  # child processes
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--files", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -74,6 +89,11 @@ def main() -> int:
     if args.stage == "pages":
         print(json.dumps(pages_stage(args.db, max(args.runs, 5))))
         return 0
+    if args.stage == "browser":
+        from browser import browser_stage
+
+        print(json.dumps(browser_stage(args.db, PAGE_PATHS, INTERACTIONS, max(args.runs, 5))))
+        return 0
     backends = ["file", "ducklake"] if args.storage == "both" else [args.storage]
     server = _postgres() if "ducklake" in backends else None
     if server is None and "ducklake" in backends:
@@ -82,7 +102,9 @@ def main() -> int:
     try:
         for scale in [args.scale] if args.scale else SCALES:
             for backend in backends:
-                result = run_scale(scale, max(args.runs, 5), server if backend == "ducklake" else None)
+                result = run_scale(
+                    scale, max(args.runs, 5), server if backend == "ducklake" else None, browser=not args.no_browser
+                )
                 RESULTS.mkdir(parents=True, exist_ok=True)
                 (RESULTS / f"{_result_name(scale, backend)}.json").write_text(
                     json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8"
@@ -99,8 +121,9 @@ def main() -> int:
 # ---------------------------------------------------------------- orchestration
 
 
-def run_scale(scale: str, runs: int, postgres=None) -> dict:
-    """One scale on one backend: the DuckDB file, or (with a PostgreSQL server) a new DuckLake."""
+def run_scale(scale: str, runs: int, postgres=None, *, browser: bool = True) -> dict:
+    """One scale on one backend: the DuckDB file, or (with a PostgreSQL server) a new DuckLake; with `browser`
+    (and Chromium installed) also the running app in Chromium and many viewers at once (bench/browser.py)."""
     files = DATA / scale
     if not (files / ".complete").exists():
         print(f"[{scale}] generating the synthetic files …", flush=True)
@@ -128,6 +151,14 @@ def run_scale(scale: str, runs: int, postgres=None) -> dict:
     pages = json.loads(
         _child([sys.executable, __file__, "--stage", "pages", "--db", str(db), "--runs", str(runs)], env)
     )
+    in_browser = None
+    if browser and Path(os.environ.get("CHROMIUM", "/usr/bin/chromium")).exists():
+        print(f"[{scale}, {backend}] the running app in Chromium, then many viewers at once …", flush=True)
+        in_browser = json.loads(
+            _child([sys.executable, __file__, "--stage", "browser", "--db", str(db), "--runs", str(runs)], env)
+        )
+    elif browser:
+        print("Chromium not found (bash scripts/install-chromium.sh): the browser figures are skipped")
     stored = Path(env["INCENTIVE_DATA_PATH"]) if env else db
     size = sum(f.stat().st_size for f in stored.rglob("*") if f.is_file()) if stored.is_dir() else stored.stat().st_size
     return {
@@ -141,6 +172,7 @@ def run_scale(scale: str, runs: int, postgres=None) -> dict:
         "database_mb": size / 2**20,
         "import": imported,
         "pages": pages,
+        "browser": in_browser,
     }
 
 
@@ -292,6 +324,7 @@ def pages_stage(db_path: Path, runs: int) -> dict:
     from streamlit.testing.v1 import AppTest
 
     from incentive.store import queries
+    from ui import runtime
 
     query_seconds: list[float] = []
     plain_execute = queries._execute  # both queries.run and queries.arrow go through it
@@ -317,6 +350,7 @@ def pages_stage(db_path: Path, runs: int) -> dict:
         cold, cold_queries, warm, warm_queries = [], [], [], []
         for _ in range(runs):
             st.cache_data.clear()  # as after an import: the data version changed, no result is cached
+            runtime._window_cadres.clear()  # the one cached resource keyed on the data version
             at = AppTest.from_file(app, default_timeout=600)
             at._bidi_component_manager = components
             at.switch_page(page)
@@ -459,7 +493,63 @@ def render_scale(result: dict) -> str:
         f"(goal ≤ {GOALS['rss_mb']} MB); of the import process: {imp['rss_mb']:.0f} MB.",
         "",
     ]
+    if result.get("browser"):
+        lines += render_browser(result["browser"])
     return "\n".join(lines)
+
+
+def render_browser(figures: dict) -> list[str]:
+    """The running app in Chromium and many viewers at once (bench/browser.py): seconds until drawn, bytes sent."""
+
+    def cell(summary: dict | None, p95: bool = True) -> str:
+        if not summary:
+            return "—"
+        return f"{summary['median']:.2f} s" + (f" / {summary['p95']:.2f} s" if p95 else "")
+
+    def kb(summary: dict | None) -> str:
+        return f"{summary['bytes_median'] / 1024:,.0f} KB" if summary else "—"
+
+    lines = [
+        "In Chromium (one tab at 1440 × 900, the server on the same two cores), seconds until the page's last "
+        f"element is drawn (median / p95; goals: first page ≤ {GOALS['browser_page']} s, a control change "
+        f"≤ {GOALS['browser_control']} s); in brackets the part after the server had finished the run; WebSocket "
+        "bytes the server sent (median):",
+        "",
+        "| page | first visit after start | opened again | by sidebar link | control changed | bytes: open / "
+        "link / change |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for page in [page for page in PAGES if page in figures["pages"]]:
+        p = figures["pages"][page]
+        first = p["opened_first"]
+        changed = cell(p["changed"])
+        if p["changed"]:
+            changed += f" ({p['changed']['median'] - p['changed']['finished_median']:.2f} s)"
+        lines.append(
+            f"| {Path(page).stem} | {first['drawn']:.2f} s ({first['drawn'] - first['finished']:.2f} s) | "
+            f"{cell(p['opened'])} | {cell(p['linked'])} | {changed} | "
+            f"{first['bytes'] / 1024:,.0f} KB / {kb(p['linked'])} / {kb(p['changed'])} |"
+        )
+    viewers = figures["viewers"]
+    lines += [
+        "",
+        f"Many viewers: {viewers['sessions']} sessions at once, each opening the overview and then the rankings "
+        "(Streamlit's own protocol over a WebSocket: seconds until the server had sent the whole page; each "
+        "viewer's own browser then draws it, the bracketed part above). A new server for this: the first round "
+        f"finds nothing of these pages cached. Goal: p95 ≤ {GOALS['viewers_p95']} s, no error.",
+        "",
+        "| round | overview median / p95 | rankings median / p95 | errors |",
+        "|---|---:|---:|---:|",
+    ]
+    for i, r in enumerate(viewers["rounds"], start=1):
+        lines.append(f"| {i} | {cell(r['overview'])} | {cell(r['rankings'])} | {len(r['errors'])} |")
+    lines += [
+        "",
+        f"Peak resident memory of the app server: {figures['server_rss_mb']:.0f} MB in Chromium's run, "
+        f"{viewers['server_rss_mb']:.0f} MB with the viewers.",
+        "",
+    ]
+    return lines
 
 
 def render_report() -> str:
@@ -486,8 +576,14 @@ def render_report() -> str:
     ]
     for scale in SCALES:
         pair = {r.get("backend", "file"): r for r in results if r["scale"] == scale}
-        if len(pair) == 2:
+        if len(pair) == 2 and pair["file"]["when"][:10] == pair["ducklake"]["when"][:10]:
             parts.append(render_comparison(pair["file"], pair["ducklake"]))
+        elif len(pair) == 2:  # side by side only when measured the same day: the app changes between runs
+            parts.append(
+                f"### {scale.capitalize()} scale: the DuckDB file measured {pair['file']['when'][:10]}, DuckLake "
+                f"{pair['ducklake']['when'][:10]}\n\nNot put side by side: the app changed between the two runs; "
+                "each table below is of its own date.\n"
+            )
     parts += [render_scale(r) for r in results]
     parts.append((ROOT / "bench" / "report_notes.md").read_text(encoding="utf-8"))
     return "\n".join(parts)
