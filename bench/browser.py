@@ -3,13 +3,15 @@
 Run by bench/run.py as its `browser` stage, over the database the benchmark imported: it starts the app
 (`streamlit run serve.py` on a free loopback port) and measures
 
-- **in Chromium** (Debian's, through Playwright, one tab at desktop width): for every page, the time from asking
-  for it until its last element is drawn, opened by its address in a new tab (the first time after the server
-  started, when nothing of that page is cached, and again) and reached by its sidebar link; then the time from
-  changing a control until the page is drawn again; and the bytes the server sent over the WebSocket for each;
+- **in Chromium** (Debian's, through Playwright, at desktop width): for every page, the time from asking for it
+  until its last element is drawn: opened by its address in a browser that has never opened the app (empty
+  cache: the first run of that page since the server started, though what earlier pages cached stays), then
+  opened again in new tabs of that browser (scripts cached, a new session each), reached from the overview by
+  its sidebar link, and after changing a control to a value not shown before; and the bytes the server sent
+  over the WebSocket for each;
 - **many viewers**: sessions opening the overview and then the rankings at the same moment, each a WebSocket
   client speaking Streamlit's own protocol (the browser's first request, then the page switch), timed until the
-  server has sent the whole page; and the server's peak resident memory.
+  server has finished the run; and the server's peak resident memory.
 
 "Drawn" is what the user sees settle: the script run has finished, no element is stale, no skeleton is left,
 every Plotly chart has drawn its SVG and every table its canvas (but for those in a folded expander, which draw
@@ -24,10 +26,18 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import sync_playwright
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.asyncio.client import connect
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -35,6 +45,7 @@ DESKTOP = {"width": 1440, "height": 900}
 PATIENCE_S = 300  # a step that takes longer fails the stage: something is broken, not slow
 VIEWERS = 20
 VIEWER_ROUNDS = 3  # the first on a server that has cached nothing of these pages
+SMALL_FRAME = 4096  # bytes: a script_finished or new_session message is far smaller; larger frames are elements
 
 # The page's settled state, evaluated in the page on every animation frame once the script run has finished.
 DRAWN_JS = """() => {
@@ -49,14 +60,13 @@ DRAWN_JS = """() => {
   return true;
 }"""
 
+Controls = list[tuple[str, str]]  # (kind of control, widget key), as bench/run.py's INTERACTIONS
 
-def browser_stage(db_path: Path, pages: dict[str, str], interactions: dict, runs: int) -> dict:
+
+def browser_stage(db_path: Path, pages: dict[str, str], interactions: dict[str, Controls], runs: int) -> dict:
     """Figures of the app served over `db_path` (a database of the benchmark, or DuckLake through the
-    environment): {"pages": {script: {...}}, "viewers": {...}, "server_rss_mb": float}. Times in seconds,
-    bytes as sent over the WebSocket. `pages` maps each page's script to its address; `interactions` gives
-    the controls changed on each page, as bench/run.py's INTERACTIONS."""
-    from playwright.sync_api import sync_playwright
-
+    environment): {"pages": {script: _page_figures}, "viewers": _viewers, "server_rss_mb": float}. Times in
+    seconds, bytes as sent over the WebSocket. `pages` maps each page's script to its address."""
     out: dict = {}
     with _server(db_path) as (base_url, server), sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
@@ -77,42 +87,46 @@ def browser_stage(db_path: Path, pages: dict[str, str], interactions: dict, runs
 # ---------------------------------------------------------------- one viewer in Chromium
 
 
-def _page_figures(chromium, base_url: str, path: str, controls: list, runs: int) -> dict:
-    opened, again, linked, changed = [], [], [], []
-    for i in range(runs):
-        context = chromium.new_context(viewport=DESKTOP, locale="zh-CN")
-        tab = _Tab(context.new_page())
-        figure = tab.measure(lambda tab=tab: tab.page.goto(f"{base_url}/{path}", timeout=PATIENCE_S * 1000))
-        (opened if i == 0 else again).append(figure)
-        if path:  # from the overview by the sidebar link, as in a meeting
-            tab.measure(lambda tab=tab: tab.page.goto(f"{base_url}/", timeout=PATIENCE_S * 1000))
-            link = tab.page.locator(f'[data-testid=stSidebarNav] a[href$="/{path}"]')
-            linked.append(tab.measure(link.click))
-        if controls:
-            kind, key = controls[i % len(controls)]
-            figure = tab.change(kind, key)
-            if figure is not None:
-                changed.append({**figure, "control": key})
+def _page_figures(chromium, base_url: str, path: str, controls: Controls, runs: int) -> dict:
+    """One page `runs` times: {"opened_first": _Tab.measure, "opened", "linked", "changed": _summary or None,
+    "controls": keys changed, "skipped": keys that offered nothing to change}."""
+    context = chromium.new_context(viewport=DESKTOP, locale="zh-CN")  # one browser: its cache fills on first use
+    url = f"{base_url}/{path}"
+    opened, linked, changed, used, skipped = [], [], [], {}, set()
+    try:
+        for i in range(runs):
+            tab = _Tab(context.new_page())  # a new tab: a new session
+            opened.append(tab.measure(partial(tab.page.goto, url, timeout=PATIENCE_S * 1000)))
+            if path:  # from the overview by the sidebar link, as in a meeting
+                tab.measure(partial(tab.page.goto, f"{base_url}/", timeout=PATIENCE_S * 1000))
+                linked.append(tab.measure(tab.page.locator(f'[data-testid=stSidebarNav] a[href$="/{path}"]').click))
+            if controls:
+                kind, key = controls[i % len(controls)]
+                figure = tab.change(kind, key, used.setdefault(key, set()))
+                if figure is None:
+                    skipped.add(key)
+                else:
+                    changed.append({**figure, "control": key})
+            tab.page.close()
+    finally:
         context.close()
     return {
         "opened_first": opened[0],
-        "opened": _summary(again),
+        "opened": _summary(opened[1:]),
         "linked": _summary(linked),
         "changed": _summary(changed),
         "controls": sorted({c["control"] for c in changed}),
+        "skipped": sorted(skipped),
     }
 
 
 class _Tab:
-    """A browser tab with a count of its WebSocket's script runs and of the bytes the server sent."""
+    """A browser tab with a count of its WebSocket's finished script runs and of the bytes the server sent."""
 
     def __init__(self, page) -> None:
-        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
         self.page = page
         self.received = 0
         self.finished = 0  # full script runs the server reported finished
-        self._ForwardMsg = ForwardMsg
         page.on("websocket", self._socket)
 
     def _socket(self, ws) -> None:
@@ -123,48 +137,55 @@ class _Tab:
         if not isinstance(payload, bytes):
             return
         self.received += len(payload)
-        message = self._ForwardMsg()
+        if len(payload) > SMALL_FRAME:  # parsing every element on the measured cores would slow what it measures
+            return
+        message = ForwardMsg()
         message.ParseFromString(payload)
-        if (
-            message.WhichOneof("type") == "script_finished"
-            and message.script_finished == self._ForwardMsg.FINISHED_SUCCESSFULLY
-            and not message.metadata.run.fragment_ids
-        ):
+        if _full_run_finished(message):
             self.finished += 1
 
     def measure(self, action) -> dict:
         """Seconds from `action` until the script run it asked for has finished ("finished") and the page is
         drawn ("drawn"), and the bytes received meanwhile."""
-        finished, received = self.finished, self.received
+        finished_before, received_before = self.finished, self.received
         started = time.perf_counter()
         action()
         deadline = started + PATIENCE_S
-        while self.finished == finished:
+        while self.finished == finished_before:
             if time.perf_counter() > deadline:
                 raise SystemExit(f"no finished script run within {PATIENCE_S} s at {self.page.url}")
             self.page.wait_for_timeout(5)  # lets Playwright deliver the frames
-        run_done = time.perf_counter()
+        finished = time.perf_counter()
         self.page.wait_for_function(DRAWN_JS, polling="raf", timeout=PATIENCE_S * 1000)
         drawn = time.perf_counter()
         if self.page.locator("[data-testid=stException]").count():
             raise SystemExit(f"an exception on {self.page.url}")
-        return {"finished": run_done - started, "drawn": drawn - started, "bytes": self.received - received}
+        return {"finished": finished - started, "drawn": drawn - started, "bytes": self.received - received_before}
 
-    def change(self, kind: str, key: str) -> dict | None:
-        """Pick another value of the control `key` (a selectbox or segmented control) and measure until drawn;
-        None when the control is not on the page or offers nothing else."""
-        from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-        box = self.page.locator(f".st-key-{key}")
-        if not box.count() or not box.first.is_visible():
+    def change(self, kind: str, key: str, used: set) -> dict | None:
+        """Give the control `key` (a selectbox or a segmented control) a value not in `used` and not shown now,
+        so the page computes it rather than reading its cache, and measure until drawn; None when the control is
+        not on the page, is disabled or has nothing else to offer. The value is added to `used`."""
+        box = self.page.locator(f".st-key-{key}").first
+        if not box.count() or not box.is_visible():
             return None
         if kind == "segmented_control":
-            others = box.locator("[role=radio][aria-checked=false]")
-            return self.measure(others.first.click) if others.count() else None
+            return self._choose_segment(box, used)
+        return self._choose_option(box, key, used)
+
+    def _choose_segment(self, box, used: set) -> dict | None:
+        for button in box.locator("[role=radio][aria-checked=false]").all():
+            label = button.inner_text().strip()
+            if label not in used:
+                used.add(label)
+                return self.measure(button.click)
+        return None
+
+    def _choose_option(self, box, key: str, used: set) -> dict | None:
         field = box.locator("input[role=combobox]")  # Streamlit's selectbox: a react-aria combo box
         if field.is_disabled():
             return None
-        current = field.input_value().strip()
+        used.add(field.input_value().strip())  # shown now: its figures are cached
         options = self.page.locator("[role=listbox] [role=option]")
         for _ in range(3):  # a redraw of the page (the data-version watch) can close the list as it opens
             box.locator("button[aria-haspopup=listbox]").click()
@@ -175,11 +196,22 @@ class _Tab:
                 self.page.keyboard.press("Escape")
         else:
             raise SystemExit(f"the list of {key} did not open at {self.page.url}")
-        other = next((o for o in options.all() if o.inner_text().strip() != current), None)
-        if other is None:
-            self.page.keyboard.press("Escape")
-            return None
-        return self.measure(other.click)
+        for option in options.all():
+            label = option.inner_text().strip()
+            if label not in used:
+                used.add(label)
+                return self.measure(option.click)
+        self.page.keyboard.press("Escape")
+        return None
+
+
+def _full_run_finished(message: ForwardMsg) -> bool:
+    """A full script run (not a fragment's) ended normally: the page it draws is complete."""
+    return (
+        message.WhichOneof("type") == "script_finished"
+        and message.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY
+        and not message.metadata.run.fragment_ids
+    )
 
 
 # ---------------------------------------------------------------- many viewers over the protocol
@@ -187,48 +219,65 @@ class _Tab:
 
 async def _viewers(base_url: str, steps: list[tuple[str, str]]) -> dict:
     """VIEWER_ROUNDS rounds of VIEWERS sessions started together, each asking for `steps` in turn ((page name,
-    label)); seconds from each request until the server reported the run finished."""
+    label)): {"sessions": int, "rounds": [{"errors": [str], label: _spread of the seconds from each request
+    until the run finished}]}. A round with an error gives no figures: the sessions that failed stopped
+    competing for the cores, which would flatter the others."""
     rounds = []
     for _ in range(VIEWER_ROUNDS):
         results = await asyncio.gather(*(_viewer(base_url, steps) for _ in range(VIEWERS)), return_exceptions=True)
         errors = [repr(r) for r in results if isinstance(r, BaseException)]
-        times = [r for r in results if not isinstance(r, BaseException)]
         rounds.append(
             {
                 "errors": errors,
-                **{label: _summary([t[label] for t in times], key=None) for _, label in steps},
+                **{label: None if errors else _spread([r[label] for r in results]) for _, label in steps},
             }
         )
     return {"sessions": VIEWERS, "rounds": rounds}
 
 
 async def _viewer(base_url: str, steps: list[tuple[str, str]]) -> dict[str, float]:
-    from streamlit.proto.BackMsg_pb2 import BackMsg
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-    from websockets.asyncio.client import connect
-
+    """One session over the protocol, as the browser speaks it: {label: seconds until the run finished}. No
+    keep-alive pings (a browser sends none) and no proxy (the server is on loopback)."""
     url = base_url.replace("http://", "ws://") + "/_stcore/stream"
     seconds = {}
-    async with connect(url, subprotocols=["streamlit"], max_size=None, open_timeout=PATIENCE_S) as ws:
+    async with connect(
+        url, subprotocols=["streamlit"], max_size=None, open_timeout=PATIENCE_S, ping_interval=None, proxy=None
+    ) as ws:
         for page_name, label in steps:
             request = BackMsg()
             request.rerun_script.query_string = ""
             request.rerun_script.page_name = page_name
             started = time.perf_counter()
             await ws.send(request.SerializeToString())
-            while True:
-                message = ForwardMsg()
-                message.ParseFromString(await asyncio.wait_for(ws.recv(), PATIENCE_S))
-                kind = message.WhichOneof("type")
-                if kind == "delta" and message.delta.new_element.WhichOneof("type") == "exception":
-                    raise RuntimeError(f"{label}: {message.delta.new_element.exception.message}")
-                if kind == "script_finished" and not message.metadata.run.fragment_ids:
-                    if message.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
-                        break
-                    if message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
-                        raise RuntimeError(f"{label}: script_finished {message.script_finished}")
+            await _until_run_finished(ws, label)
             seconds[label] = time.perf_counter() - started
     return seconds
+
+
+async def _until_run_finished(ws, label: str) -> None:
+    """Read the server's messages until the run the request started has finished: a script_finished of the
+    run_id its new_session announced (a finish without one follows a request the server could not handle).
+    An exception drawn on the page, an unknown page or a run ended otherwise fail the session."""
+    run_id = None
+    while True:
+        message = ForwardMsg()
+        message.ParseFromString(await asyncio.wait_for(ws.recv(), PATIENCE_S))
+        kind = message.WhichOneof("type")
+        if kind == "new_session":
+            run_id = message.metadata.run.script_run_id
+        elif kind == "page_not_found":
+            raise RuntimeError(f"{label}: page not found")
+        elif kind == "delta" and message.delta.new_element.WhichOneof("type") == "exception":
+            raise RuntimeError(f"{label}: {message.delta.new_element.exception.message}")
+        elif kind == "script_finished" and not message.metadata.run.fragment_ids:
+            if message.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                run_id = None  # another run follows, with a new_session of its own
+            elif message.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
+                raise RuntimeError(f"{label}: script_finished {message.script_finished}")
+            elif run_id is None or message.metadata.run.script_run_id != run_id:
+                raise RuntimeError(f"{label}: a run finished that this request did not start")
+            else:
+                return
 
 
 # ---------------------------------------------------------------- the server
@@ -236,7 +285,8 @@ async def _viewer(base_url: str, steps: list[tuple[str, str]]) -> dict[str, floa
 
 @contextmanager
 def _server(db_path: Path):
-    """`streamlit run serve.py` over `db_path` on a free loopback port: (base URL, process), stopped after."""
+    """`streamlit run serve.py` over `db_path` on a free loopback port: (base URL, process), stopped after.
+    Its output goes to a temporary file whose end a failure to start quotes."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -244,28 +294,34 @@ def _server(db_path: Path):
     command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.headless", "true"]
     command += ["--server.address", "127.0.0.1", "--server.port", str(port), "--server.fileWatcherType", "none"]
     command += ["--browser.gatherUsageStats", "false"]
-    log = open(os.devnull, "w")  # noqa: SIM115 - closed below
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base_url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + PATIENCE_S
-        while True:
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"the app server did not start ({server.returncode})")
-            try:
-                with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as response:
-                    if response.read().strip() == b"ok":
-                        break
-            except OSError:
-                time.sleep(0.3)
-        yield base_url, server
-    finally:
-        server.terminate()
+    no_proxy = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
+            deadline = time.monotonic() + PATIENCE_S
+            while not _healthy(no_proxy, base_url):
+                if server.poll() is not None or time.monotonic() > deadline:
+                    log.seek(0)
+                    tail = log.read().decode(errors="replace")[-3000:]
+                    raise SystemExit(f"the app server did not start within {PATIENCE_S} s:\n{tail}")
+                time.sleep(0.3)
+            yield base_url, server
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
+def _healthy(opener, base_url: str) -> bool:
+    try:
+        with opener.open(f"{base_url}/_stcore/health", timeout=2) as response:
+            return response.read().strip() == b"ok"
+    except OSError:
+        return False
 
 
 def _peak_rss_mb(pid: int) -> float:
@@ -275,17 +331,23 @@ def _peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def _summary(figures: list, key: str | None = "drawn") -> dict | None:
-    """Median and 95th percentile of `figures` (dicts read at `key`, or plain numbers), and the median bytes."""
+def _spread(seconds: list[float]) -> dict:
+    """{"median", "p95" (nearest rank: the slowest of up to 10), "runs"} of `seconds`."""
+    ordered = sorted(seconds)
+    return {
+        "median": statistics.median(ordered),
+        "p95": ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))],
+        "runs": len(ordered),
+    }
+
+
+def _summary(figures: list[dict]) -> dict | None:
+    """_spread of the seconds until drawn of `figures` (_Tab.measure), with the median part after the run had
+    finished ("after_finish_median", run by run) and the median bytes; None for no figures."""
     if not figures:
         return None
-    values = sorted(f[key] if key else f for f in figures)
-    out = {
-        "median": statistics.median(values),
-        "p95": values[min(len(values) - 1, round(0.95 * (len(values) - 1)))],
-        "runs": len(values),
+    return {
+        **_spread([f["drawn"] for f in figures]),
+        "after_finish_median": statistics.median(f["drawn"] - f["finished"] for f in figures),
+        "bytes_median": statistics.median(f["bytes"] for f in figures),
     }
-    if key:
-        out["finished_median"] = statistics.median(f["finished"] for f in figures)
-        out["bytes_median"] = statistics.median(f["bytes"] for f in figures)
-    return out

@@ -5,6 +5,7 @@
     python bench/run.py --runs 7            # more runs per figure (default 5)
     python bench/run.py --storage file      # the DuckDB file only (default: also DuckLake, when PostgreSQL is here)
     python bench/run.py --no-browser        # without the running app in Chromium and the many viewers
+    python bench/run.py --browser-only      # those again, over the databases of the last run
 
 Prints the figures and writes them to docs/performance.md (results per scale are kept in bench/results/, so a
 run of one scale keeps the other's table). Not a test: nothing here asserts a time. The generated files and
@@ -61,6 +62,7 @@ GOALS = {
     "browser_control": 1.0,
     "viewers_p95": 3.0,
 }
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # as bench/browser.py launches it
 BULK_ENV = {"INCENTIVE_MAX_FILE_MB": "4000", "INCENTIVE_MAX_ROWS": "30000000"}
 
 
@@ -79,6 +81,11 @@ def main() -> int:
         action="store_true",
         help="skip the running app in Chromium and the many viewers (bench/browser.py)",
     )
+    parser.add_argument(
+        "--browser-only",
+        action="store_true",
+        help="measure only the browser figures again, over the database of the last DuckDB-file run",
+    )
     parser.add_argument("--stage", choices=("import", "pages", "browser"), help=argparse.SUPPRESS)  # child processes
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--files", type=Path, help=argparse.SUPPRESS)
@@ -93,6 +100,15 @@ def main() -> int:
         from browser import browser_stage
 
         print(json.dumps(browser_stage(args.db, PAGE_PATHS, INTERACTIONS, max(args.runs, 5))))
+        return 0
+    if args.browser_only:
+        for scale in [args.scale] if args.scale else SCALES:
+            result = refresh_browser(scale, max(args.runs, 5))
+            (RESULTS / f"{_result_name(scale, 'file')}.json").write_text(
+                json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8"
+            )
+            print(render_scale(result))
+        REPORT.write_text(render_report(), encoding="utf-8")
         return 0
     backends = ["file", "ducklake"] if args.storage == "both" else [args.storage]
     server = _postgres() if "ducklake" in backends else None
@@ -151,22 +167,17 @@ def run_scale(scale: str, runs: int, postgres=None, *, browser: bool = True) -> 
     pages = json.loads(
         _child([sys.executable, __file__, "--stage", "pages", "--db", str(db), "--runs", str(runs)], env)
     )
-    in_browser = None
-    if browser and Path(os.environ.get("CHROMIUM", "/usr/bin/chromium")).exists():
-        print(f"[{scale}, {backend}] the running app in Chromium, then many viewers at once …", flush=True)
-        in_browser = json.loads(
-            _child([sys.executable, __file__, "--stage", "browser", "--db", str(db), "--runs", str(runs)], env)
-        )
-    elif browser:
-        print("Chromium not found (bash scripts/install-chromium.sh): the browser figures are skipped")
+    # other work on the cores slows every figure alike: said beside them (the ratios in a run still hold); read
+    # before the browser stage, whose 20 viewers would make it their own load
+    load = os.getloadavg()[0]
+    in_browser = browser_figures(scale, backend, db, runs, env) if browser else None
     stored = Path(env["INCENTIVE_DATA_PATH"]) if env else db
     size = sum(f.stat().st_size for f in stored.rglob("*") if f.is_file()) if stored.is_dir() else stored.stat().st_size
     return {
         "scale": scale,
         "backend": backend,
         "when": dt.datetime.now().isoformat(timespec="minutes"),
-        # other work on the cores slows every figure alike: said beside them (the ratios in a run still hold)
-        "load": os.getloadavg()[0],
+        "load": load,
         "machine": machine(),
         "synth_seconds": float((files / ".complete").read_text()),
         "database_mb": size / 2**20,
@@ -174,6 +185,30 @@ def run_scale(scale: str, runs: int, postgres=None, *, browser: bool = True) -> 
         "pages": pages,
         "browser": in_browser,
     }
+
+
+def browser_figures(scale: str, backend: str, db: Path, runs: int, env: dict) -> dict | None:
+    """bench/browser.py's figures of the app over `db`, in a child process; None without Chromium."""
+    if not Path(CHROMIUM).exists():
+        print("Chromium not found (bash scripts/install-chromium.sh): the browser figures are skipped")
+        return None
+    print(f"[{scale}, {backend}] the running app in Chromium, then many viewers at once …", flush=True)
+    return json.loads(
+        _child([sys.executable, __file__, "--stage", "browser", "--db", str(db), "--runs", str(runs)], env)
+    )
+
+
+def refresh_browser(scale: str, runs: int) -> dict:
+    """The browser figures of the last DuckDB-file run of `scale` measured again over its database, which stays
+    in bench/.data/ (DuckLake's catalog does not outlive its run); the import and page figures are kept."""
+    path = RESULTS / f"{_result_name(scale, 'file')}.json"
+    db = DATA / f"{scale}.duckdb"
+    if not path.exists() or not db.exists():
+        raise SystemExit(f"no earlier run of {scale} to add browser figures to: python bench/run.py --scale {scale}")
+    result = json.loads(path.read_text(encoding="utf-8"))
+    result["browser"] = browser_figures(scale, "file", db, runs, {})
+    result["browser_when"] = dt.datetime.now().isoformat(timespec="minutes")
+    return result
 
 
 def _result_name(scale: str, backend: str) -> str:
@@ -459,7 +494,7 @@ def render_scale(result: dict) -> str:
         f"Stored after import: {result['database_mb']:.0f} MB; synthetic files generated in "
         f"{result['synth_seconds']:.0f} s."
         + (
-            f" Load average at the end: {result['load']:.1f} on {result['machine']['cores']} cores."
+            f" Load average after the page figures: {result['load']:.1f} on {result['machine']['cores']} cores."
             if "load" in result
             else ""
         )
@@ -494,55 +529,51 @@ def render_scale(result: dict) -> str:
         "",
     ]
     if result.get("browser"):
-        lines += render_browser(result["browser"])
+        lines += render_browser(result["browser"], result.get("browser_when"))
     return "\n".join(lines)
 
 
-def render_browser(figures: dict) -> list[str]:
+def render_browser(figures: dict, when: str | None = None) -> list[str]:
     """The running app in Chromium and many viewers at once (bench/browser.py): seconds until drawn, bytes sent."""
-
-    def cell(summary: dict | None, p95: bool = True) -> str:
-        if not summary:
-            return "—"
-        return f"{summary['median']:.2f} s" + (f" / {summary['p95']:.2f} s" if p95 else "")
-
-    def kb(summary: dict | None) -> str:
-        return f"{summary['bytes_median'] / 1024:,.0f} KB" if summary else "—"
-
+    runs = max((p["opened"] or {"runs": 0})["runs"] + 1 for p in figures["pages"].values())
     lines = [
-        "In Chromium (one tab at 1440 × 900, the server on the same two cores), seconds until the page's last "
-        f"element is drawn (median / p95; goals: first page ≤ {GOALS['browser_page']} s, a control change "
-        f"≤ {GOALS['browser_control']} s); in brackets the part after the server had finished the run; WebSocket "
-        "bytes the server sent (median):",
+        f"In Chromium{f' ({when})' if when else ''}, at 1440 × 900 with the server on the same two cores: seconds "
+        f"until the page's last element is drawn, median / slowest of {runs} runs (goals: a page ≤ "
+        f"{GOALS['browser_page']} s, a control change ≤ {GOALS['browser_control']} s). **first visit**: by its "
+        "address in a browser that has never opened the app (its scripts loaded too), the page's first run since "
+        "the server started; **opened**: in new tabs of that browser, a new session each; **by link**: from the "
+        "overview, by the sidebar; **control changed**: to a value not shown before. In brackets the part of the "
+        "wait after the server had finished the run (charts and tables drawn, Plotly's script loaded the first "
+        "time). Bytes: what the server sent over the WebSocket, median.",
         "",
-        "| page | first visit after start | opened again | by sidebar link | control changed | bytes: open / "
-        "link / change |",
-        "|---|---:|---:|---:|---:|---|",
+        "| page | first visit | opened | by link | control changed | bytes: opened / by link / changed | controls |",
+        "|---|---:|---:|---:|---:|---|---|",
     ]
     for page in [page for page in PAGES if page in figures["pages"]]:
         p = figures["pages"][page]
         first = p["opened_first"]
-        changed = cell(p["changed"])
-        if p["changed"]:
-            changed += f" ({p['changed']['median'] - p['changed']['finished_median']:.2f} s)"
+        skipped = p.get("skipped")  # controls that had no value left that was not shown before
+        controls = ", ".join(p["controls"]) + (f" (nothing new left: {', '.join(skipped)})" if skipped else "")
         lines.append(
             f"| {Path(page).stem} | {first['drawn']:.2f} s ({first['drawn'] - first['finished']:.2f} s) | "
-            f"{cell(p['opened'])} | {cell(p['linked'])} | {changed} | "
-            f"{first['bytes'] / 1024:,.0f} KB / {kb(p['linked'])} / {kb(p['changed'])} |"
+            f"{_waited(p['opened'])} | {_waited(p['linked'])} | {_waited(p['changed'])} | "
+            f"{_kb(p['opened'])} / {_kb(p['linked'])} / {_kb(p['changed'])} | {controls} |"
         )
     viewers = figures["viewers"]
     lines += [
         "",
-        f"Many viewers: {viewers['sessions']} sessions at once, each opening the overview and then the rankings "
-        "(Streamlit's own protocol over a WebSocket: seconds until the server had sent the whole page; each "
-        "viewer's own browser then draws it, the bracketed part above). A new server for this: the first round "
-        f"finds nothing of these pages cached. Goal: p95 ≤ {GOALS['viewers_p95']} s, no error.",
+        f"Many viewers: {viewers['sessions']} sessions at once on a newly started server (the first round finds "
+        "nothing of these pages cached), each opening the overview and then the rankings over Streamlit's own "
+        "protocol, timed until the server had finished the run (each viewer's browser then draws the page: the "
+        "bracketed part above). They do not run the sidebar's data-version check, which a browser asks for every "
+        f"10 s. Median / p95 in seconds; goal: p95 ≤ {GOALS['viewers_p95']} s, no error. A round with an error "
+        "shows no times (the failed sessions stopped competing for the cores).",
         "",
-        "| round | overview median / p95 | rankings median / p95 | errors |",
+        "| round | overview | rankings | errors |",
         "|---|---:|---:|---:|",
     ]
     for i, r in enumerate(viewers["rounds"], start=1):
-        lines.append(f"| {i} | {cell(r['overview'])} | {cell(r['rankings'])} | {len(r['errors'])} |")
+        lines.append(f"| {i} | {_spread_cell(r['overview'])} | {_spread_cell(r['rankings'])} | {len(r['errors'])} |")
     lines += [
         "",
         f"Peak resident memory of the app server: {figures['server_rss_mb']:.0f} MB in Chromium's run, "
@@ -550,6 +581,21 @@ def render_browser(figures: dict) -> list[str]:
         "",
     ]
     return lines
+
+
+def _spread_cell(spread: dict | None) -> str:
+    return f"{spread['median']:.2f} / {spread['p95']:.2f}" if spread else "—"
+
+
+def _waited(summary: dict | None) -> str:
+    if not summary:
+        return "—"
+    after = summary.get("after_finish_median")  # absent from results of before 2026-12-02T10:00
+    return f"{summary['median']:.2f} / {summary['p95']:.2f} s" + (f" ({after:.2f} s)" if after is not None else "")
+
+
+def _kb(summary: dict | None) -> str:
+    return f"{summary['bytes_median'] / 1024:,.0f} KB" if summary else "—"
 
 
 def render_report() -> str:
