@@ -35,6 +35,7 @@ from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
+from spread import spread
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import connect
@@ -219,7 +220,7 @@ def _full_run_finished(message: ForwardMsg) -> bool:
 
 async def _viewers(base_url: str, steps: list[tuple[str, str]]) -> dict:
     """VIEWER_ROUNDS rounds of VIEWERS sessions started together, each asking for `steps` in turn ((page name,
-    label)): {"sessions": int, "rounds": [{"errors": [str], label: _spread of the seconds from each request
+    label)): {"sessions": int, "rounds": [{"errors": [str], label: spread of the seconds from each request
     until the run finished}]}. A round with an error gives no figures: the sessions that failed stopped
     competing for the cores, which would flatter the others."""
     rounds = []
@@ -229,7 +230,7 @@ async def _viewers(base_url: str, steps: list[tuple[str, str]]) -> dict:
         rounds.append(
             {
                 "errors": errors,
-                **{label: None if errors else _spread([r[label] for r in results]) for _, label in steps},
+                **{label: None if errors else spread([r[label] for r in results]) for _, label in steps},
             }
         )
     return {"sessions": VIEWERS, "rounds": rounds}
@@ -331,23 +332,13 @@ def _peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def _spread(seconds: list[float]) -> dict:
-    """{"median", "p95" (nearest rank: the slowest of up to 10), "runs"} of `seconds`."""
-    ordered = sorted(seconds)
-    return {
-        "median": statistics.median(ordered),
-        "p95": ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))],
-        "runs": len(ordered),
-    }
-
-
 def _summary(figures: list[dict]) -> dict | None:
-    """_spread of the seconds until drawn of `figures` (_Tab.measure), with the median part after the run had
+    """spread of the seconds until drawn of `figures` (_Tab.measure), with the median part after the run had
     finished ("after_finish_median", run by run) and the median bytes; None for no figures."""
     if not figures:
         return None
     return {
-        **_spread([f["drawn"] for f in figures]),
+        **spread([f["drawn"] for f in figures]),
         "after_finish_median": statistics.median(f["drawn"] - f["finished"] for f in figures),
         "bytes_median": statistics.median(f["bytes"] for f in figures),
     }

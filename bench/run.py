@@ -36,6 +36,8 @@ RESULTS = ROOT / "bench" / "results"
 REPORT = ROOT / "docs" / "performance.md"
 sys.path.insert(0, str(ROOT))
 
+from spread import spread  # noqa: E402 - bench/ is the script's folder
+
 SCALES = ("province", "prefecture")
 # What a user changes on each page for the warm figure: (kind of control, key). Each interaction picks a value
 # not yet shown, so the changed part is really computed (only what did not change is served from the cache).
@@ -406,8 +408,8 @@ def pages_stage(db_path: Path, runs: int) -> dict:
             warm_queries.append(sum(query_seconds))
             _fail_on_exception(at, page)
         out[page] = {
-            "cold": _stats(cold),
-            "warm": _stats(warm),
+            "cold": spread(cold),
+            "warm": spread(warm),
             "cold_query_s": statistics.median(cold_queries),
             "warm_query_s": statistics.median(warm_queries) if warm_queries else None,
             "interactions": [k for _, k in INTERACTIONS[page]],
@@ -470,14 +472,6 @@ def _next_value(widget, used: set, universe: list):
             used.add(value)
             return value
     return None
-
-
-def _stats(seconds: list[float]) -> dict | None:
-    if not seconds:
-        return None
-    ordered = sorted(seconds)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return {"median": statistics.median(ordered), "p95": p95, "runs": len(ordered)}
 
 
 # ---------------------------------------------------------------- the report
@@ -583,8 +577,8 @@ def render_browser(figures: dict, when: str | None = None) -> list[str]:
     return lines
 
 
-def _spread_cell(spread: dict | None) -> str:
-    return f"{spread['median']:.2f} / {spread['p95']:.2f}" if spread else "—"
+def _spread_cell(figure: dict | None) -> str:
+    return f"{figure['median']:.2f} / {figure['p95']:.2f}" if figure else "—"
 
 
 def _waited(summary: dict | None) -> str:
