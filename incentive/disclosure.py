@@ -23,6 +23,7 @@ Sizes are settled before parts, so the cells withheld for sizes depend on the si
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -101,6 +102,13 @@ class Table:
         for key, size in self.sizes.items():
             if size < 0 or any(not 0 <= part[key] <= size for part in self.parts.values()):
                 raise ValueError(f"cell {key!r}: sizes are counts and parts lie within them")
+        # every (cell, SIZE or part name) of the table, numbered: a solution of any component's system is kept
+        # as a vector over all of them (the cells it did not hide at their true values), see Witnesses
+        names = [SIZE, *self.parts]
+        self.columns = {(k, n): j for j, (k, n) in enumerate((k, n) for n in names for k in self.sizes)}
+        self.truth = np.array(
+            [self.sizes[k] if n == SIZE else self.parts[n][k] for (k, n) in self.columns], dtype=float
+        )
 
     def quantities(self) -> list[str]:
         return [SIZE, *(f"{kind}:{name}" for name in self.parts for kind in ("part", "rest"))]
@@ -157,20 +165,16 @@ def protect(
     for quantities in ([SIZE], table.quantities()):
         while True:
             _two_per_line(table, hidden)
-            found = [
-                e
-                for e in exposures(table, hidden, small, quantities, memo, skip=settled, witnesses=witnesses)
-                if e not in settled  # a component's memo may predate the settling
-            ]
-            if not found:
+            found = _first_exposure(table, hidden, small, tuple(quantities), memo, settled, witnesses)
+            if found is None:
                 break
-            key, quantity = found[0]
+            key, quantity = found
             if quantity == SIZE and threshold <= 2 and key in small:
-                settled[found[0]] = "unprotected"  # `<2` itself says 1
+                settled[found] = "unprotected"  # `<2` itself says 1
                 continue
             cell = _freeing_cell(table, hidden, small, key, quantity)
             if cell is None:
-                settled[found[0]] = "unprotected" if quantity == SIZE else "left"
+                settled[found] = "unprotected" if quantity == SIZE else "left"
             else:
                 hidden.add(cell)
     return Pattern(
@@ -180,6 +184,31 @@ def protect(
         frozenset(e for e, how in settled.items() if how == "unprotected"),
         frozenset(table.sizes),
     )
+
+
+def _first_exposure(
+    table: Table, hidden: set, small: set, quantities: tuple, memo: dict, settled: Mapping, witnesses: Witnesses
+) -> tuple | None:
+    """The first of `exposures(table, hidden, small, quantities)` not in `settled` (in the order of the table's
+    cells, then of the quantities' names), or None: the one `protect` deals with next. Each component is audited
+    only up to its first exposure, and `memo` keeps that per component (its answer depends on its cells alone)
+    until it is settled."""
+    best = None
+    for component in _components(table, set(hidden)):
+        key = (frozenset(component), quantities)
+        if key not in memo or (memo[key] is not None and memo[key] in settled):
+            found = _audit(
+                table, component, set(hidden), small, quantities, skip=settled, witnesses=witnesses, first=True
+            )
+            memo[key] = found[0] if found else None
+        first = memo[key]
+        if first is not None and (best is None or _exposure_order(table, first) < _exposure_order(table, best)):
+            best = first
+    return best
+
+
+def _exposure_order(table: Table, exposure: tuple) -> tuple:
+    return table.order[exposure[0]], exposure[1]
 
 
 def _by_size(table: Table, keys: Iterable[Hashable], totals: set) -> list:
@@ -211,9 +240,9 @@ def _freeing_cell(table: Table, hidden: set, small: set, key: Hashable, quantity
     else:  # parts: never a total, which would only move the question up a level
         pool = {c for line in lines for c in line.members}
     candidates = _by_size(table, [c for c in pool if c not in hidden and table.sizes[c] > 0], totals)
-    for cell in candidates[:_TRIES]:
-        if not _pinned(table, hidden | {cell}, small, key, quantity):
-            return cell
+    found = _first_freeing(table, hidden, small, key, quantity, candidates[:_TRIES])
+    if found is not None:
+        return found
     if not candidates:
         if quantity != SIZE:
             return None
@@ -225,6 +254,44 @@ def _freeing_cell(table: Table, hidden: set, small: set, key: Hashable, quantity
     if quantity != SIZE and _pinned(table, hidden | set(candidates), small, key, quantity):
         return None  # pinned by the shown totals themselves
     return candidates[0]
+
+
+def _first_freeing(
+    table: Table, hidden: set, small: set, key: Hashable, quantity: str, candidates: list
+) -> Hashable | None:
+    """The first of `candidates` (shown cells sharing a line with `key`) whose withholding frees (key, quantity),
+    or None: the answers of `_pinned(table, hidden | {cell}, ...)` for each, from one system.
+
+    The system is that of every candidate withheld at once. For one candidate, the cells outside its own
+    component (the component of hidden | {cell}) are fixed at their true values and the cells inside it take that
+    component's bounds: the lines around the component then read as they do in its own system, and every other
+    line holds only fixed cells, so the values (key, quantity) can take are those of its own system. One model,
+    warm-started from candidate to candidate, instead of a model built and solved afresh for each."""
+    if not candidates:
+        return None
+    components = _components(table, hidden)
+    component_of = {h: index for index, group in enumerate(components) for h in group}
+    union_hidden = hidden | set(candidates)
+    union: _System | None = None  # built when a candidate needs a program
+    for cell in candidates:
+        with_cell = hidden | {cell}
+        # withholding `cell` joins it to the components of the hidden cells of its lines, and changes no other
+        joined = {component_of[h] for i in table.lines_of[cell] for h in table.lines[i].cells() if h in hidden}
+        component = {cell}.union(*(components[index] for index in joined))
+        around = {i for k in component for i in table.lines_of[k]}
+        if len(around) == 1 and table.lines[next(iter(around))].total not in with_cell:
+            line = table.lines[next(iter(around))]
+            pinned = bool(_one_line_pinned(table, component, line, with_cell, small, [(key, quantity)]))
+        else:
+            if union is None:
+                union = _System(
+                    table, next(c for c in _components(table, union_hidden) if key in c), union_hidden, small
+                )
+            bounds = union.bounds_within(component, with_cell, small)
+            pinned = union.fixed(key, quantity, bounds) or not union.has_other_value(key, quantity, bounds)
+        if not pinned:
+            return cell
+    return None
 
 
 def _pinned(table: Table, hidden: set, small: set, key: Hashable, quantity: str) -> bool:
@@ -277,7 +344,7 @@ def exposures(
                 continue
             memo[key] = found
         out += memo[key]
-    return sorted(out, key=lambda e: (table.order[e[0]], e[1]))
+    return sorted(out, key=lambda e: _exposure_order(table, e))
 
 
 def intervals(table: Table, pattern: Pattern) -> dict[tuple, tuple[float, float]]:
@@ -306,13 +373,18 @@ def _audit(
     *,
     skip: Collection[tuple] = (),
     witnesses: Witnesses | None = None,
+    first: bool = False,
 ) -> list[tuple]:
+    """The exposures of `component` (of `only`), or with `first` only the first of them in `_exposure_order`."""
     keys = [only] if only is not None else sorted(component, key=table.order.get)
     wanted = [(key, q) for key in keys for q in quantities if (key, q) not in skip]
+    if first:
+        wanted.sort(key=lambda e: _exposure_order(table, e))
     around = {i for k in component for i in table.lines_of[k]}
     if len(around) == 1 and table.lines[next(iter(around))].total not in hidden:
-        return _one_line_pinned(table, component, table.lines[next(iter(around))], hidden, small, wanted)
-    return _System(table, component, hidden, small).pinned(wanted, witnesses)
+        found = _one_line_pinned(table, component, table.lines[next(iter(around))], hidden, small, wanted)
+        return found[:1] if first else found
+    return _System(table, component, hidden, small).pinned(wanted, witnesses, first=first)
 
 
 def _one_line_pinned(
@@ -353,11 +425,10 @@ def _one_line_pinned(
 def _ranked(size: int, shown: list[int], threshold: int) -> tuple[int, int | None]:
     """What an onlooker is credited with knowing of a withheld size: at least the threshold (1 for a small
     total), and where it ranks among the shown non-zero sizes of the lines around it (a method that withholds the
-    smallest cells first could tell them that)."""
-    below = [s for s in shown if s < size]
-    above = [s for s in shown if s >= size]
+    smallest cells first could tell them that). `shown` is sorted."""
+    at = bisect_left(shown, size)  # shown[:at] < size <= shown[at:]
     floor = threshold if size >= threshold else 1
-    return max(floor, below[-1] + 1 if below else 0), (above[0] if above else None)
+    return max(floor, shown[at - 1] + 1 if at else 0), (shown[at] if at < len(shown) else None)
 
 
 def _matrix(entries: list[tuple[int, int, float]], rows: int, columns: int) -> sparse.csr_array:
@@ -437,18 +508,28 @@ class _Solver:
 
 
 class Witnesses:
-    """Integer solutions an audit found (each a value per hidden (cell, size or part)), kept for the next audits
-    of a growing pattern: a solution of an earlier system, with the cells hidden since at their true values, is
-    often a solution of the new one too, and then frees at once what it gives another value. Each is checked
-    against the new system before it counts, so the answers are those of solving afresh."""
+    """Integer solutions an audit found, kept for the next audits of a growing pattern: a solution of an earlier
+    system, with the cells hidden since at their true values, is often a solution of the new one too, and then
+    frees at once what it gives another value. Each is checked against the new system before it counts, so the
+    answers are those of solving afresh. Kept as rows of one matrix over every (cell, quantity) of the table
+    (Table.columns), so that checking hundreds of them against a system is a few matrix products."""
 
-    LIMIT = 64  # the most recent ones: older ones rarely fit a grown component
+    LIMIT = 1024  # the most recent ones; a hundred-county table frees its cells with a few hundred
 
     def __init__(self) -> None:
-        self.found: list[dict] = []
+        self._rows: list[np.ndarray] = []
+        self._matrix: np.ndarray | None = None
 
-    def add(self, values: dict) -> None:
-        self.found = [*self.found[-(self.LIMIT - 1) :], values]
+    def add(self, values: np.ndarray) -> None:
+        """`values`: one value per Table.columns."""
+        self._rows = [*self._rows[-(self.LIMIT - 1) :], values]
+        self._matrix = None
+
+    def matrix(self) -> np.ndarray | None:
+        """The solutions kept, one row each (None when there is none)."""
+        if self._matrix is None and self._rows:
+            self._matrix = np.vstack(self._rows)
+        return self._matrix
 
 
 class _System:
@@ -491,24 +572,37 @@ class _System:
         self.b_ub = np.zeros(count) if count else None
         sizes = self.bounds_only(table, component, hidden, small)
         self.bounds = [sizes[k] if n == SIZE else (0, None) for (k, n) in self.index]
+        self.columns = np.array([table.columns[kn] for kn in self.index], dtype=np.intp)  # into Table.columns
         self._solver: _Solver | None = None
 
     @staticmethod
     def bounds_only(table: Table, component: set, hidden: set, small: set) -> dict:
         """Each hidden cell's (lowest, highest or None) size as the onlooker is credited with knowing it."""
-        keys = sorted(component, key=table.order.get)
         around = sorted(
             {
                 table.sizes[c]
-                for i in {i for k in keys for i in table.lines_of[k]}
+                for i in {i for k in component for i in table.lines_of[k]}
                 for c in table.lines[i].cells()
                 if c not in hidden and table.sizes[c] > 0
             }
         )
         return {
             k: (1, table.threshold - 1) if k in small else _ranked(table.sizes[k], around, table.threshold)
-            for k in keys
+            for k in component
         }
+
+    def bounds_within(self, component: set, hidden: set, small: set) -> list[tuple]:
+        """Bounds for the system of `component` (hidden cells of this system's): its cells within the bounds of its
+        own system (`hidden` being what is withheld then), every other cell fixed at its true values."""
+        sizes = self.bounds_only(self.table, component, hidden, small)
+        out = []
+        for k, n in self.index:
+            if k not in component:
+                value = self.table.value(k, SIZE if n == SIZE else f"part:{n}")
+                out.append((value, value))
+            else:
+                out.append(sizes[k] if n == SIZE else (0, None))
+        return out
 
     def objective(self, key: Hashable, quantity: str) -> np.ndarray:
         c = np.zeros(len(self.index))
@@ -524,8 +618,9 @@ class _System:
             self._solver = _Solver(self.a_eq, self.b_eq, self.a_ub, self.b_ub)
         return self._solver.minimise(c, bounds or self.bounds)
 
-    def pinned(self, wanted: list[tuple], witnesses: Witnesses | None = None) -> list[tuple]:
-        """Those of `wanted` (cell, quantity) that cannot take an integer value other than their true one.
+    def pinned(self, wanted: list[tuple], witnesses: Witnesses | None = None, *, first: bool = False) -> list[tuple]:
+        """Those of `wanted` (cell, quantity) that cannot take an integer value other than their true one (with
+        `first`, only the first of them in the order of `wanted`).
 
         Every integer solution found on the way (a vertex of the system, or of the system with a cap on its
         unbounded sizes, which is still a solution) frees every quantity it gives another value; earlier audits'
@@ -541,18 +636,20 @@ class _System:
         def values(x: np.ndarray) -> np.ndarray:
             return x[plus] - np.where(minus >= 0, x[np.maximum(minus, 0)], 0.0)
 
-        def absorb(x, keep: bool = True) -> None:
+        def absorb(x) -> None:
             nonlocal open_
             if x is None or not np.allclose(x, np.round(x), atol=_EPS):
                 return
-            if keep and witnesses is not None:
-                witnesses.add({kn: int(np.rint(x[i])) for kn, i in self.index.items()})
+            if witnesses is not None:
+                full = self.table.truth.copy()
+                full[self.columns] = np.rint(x)
+                witnesses.add(full)
             open_ &= np.abs(values(x) - truth) < 1 - _EPS
 
-        for earlier in list(witnesses.found) if witnesses is not None else ():
-            if not open_.any():
-                break
-            absorb(self._fitted(earlier), keep=False)
+        earlier = self._fitting(witnesses.matrix()) if witnesses is not None else None
+        if earlier is not None and len(earlier):
+            moved = np.abs(earlier[:, plus] - np.where(minus >= 0, earlier[:, np.maximum(minus, 0)], 0.0) - truth)
+            open_ &= ~np.any(moved >= 1 - _EPS, axis=0)
 
         cap = 2 * max([*self.table.sizes.values(), self.table.threshold]) + 1
         capped = [(low, high if high is not None else cap) for low, high in self.bounds]
@@ -563,12 +660,23 @@ class _System:
             result = self.solve(c, capped)
             absorb(result.x if result.status == 0 else None)
         for i, kq in enumerate(wanted):
-            if open_[i]:
+            if not open_[i]:
+                continue
+            if not self.fixed(*kq):
                 free, witness = self._other_value(self.objective(*kq), int(truth[i]))
                 absorb(witness)
                 if free:
                     open_[i] = False
+                    continue
+            if first:
+                return [kq]
         return [kq for kq, still in zip(wanted, open_, strict=True) if still]
+
+    def fixed(self, key: Hashable, quantity: str, bounds: list[tuple] | None = None) -> bool:
+        """Whether the bounds alone pin (key, quantity): a size whose lowest and highest are one (a withheld cell
+        ranked between two shown sizes next to it), which no program need be asked about."""
+        low, high = (bounds or self.bounds)[self.index[key, SIZE]]
+        return quantity == SIZE and low == high
 
     def _terms(self, key: Hashable, quantity: str) -> tuple[int, int]:
         """(index added, index subtracted or -1) of the variables whose difference is (key, quantity)."""
@@ -577,30 +685,33 @@ class _System:
         kind, name = quantity.split(":", 1)
         return (self.index[key, name], -1) if kind == "part" else (self.index[key, SIZE], self.index[key, name])
 
-    def _fitted(self, values: dict) -> np.ndarray | None:
-        """An earlier solution as a solution of this system (cells it did not hide at their true values), or None
-        when it breaks a line or a bound here."""
-        x = np.array(
-            [values.get((k, n), self.table.sizes[k] if n == SIZE else self.table.parts[n][k]) for (k, n) in self.index],
-            dtype=float,
-        )
-        if len(self.b_eq) and not np.allclose(self.a_eq @ x, self.b_eq, atol=_EPS):
+    def _fitting(self, solutions: np.ndarray | None) -> np.ndarray | None:
+        """The rows of `solutions` (values over Table.columns, as Witnesses keeps them) that are solutions of this
+        system, restricted to its variables (cells they did not hide at their true values); None without any."""
+        if solutions is None:
             return None
-        if self.a_ub is not None and np.any(self.a_ub @ x > self.b_ub + _EPS):
-            return None
-        for value, (low, high) in zip(x, self.bounds, strict=True):
-            if value < low - _EPS or (high is not None and value > high + _EPS):
-                return None
-        return x
+        x = solutions[:, self.columns]
+        fits = np.ones(len(x), dtype=bool)
+        if len(self.b_eq):
+            fits &= np.all(np.abs(self.a_eq @ x.T - self.b_eq[:, None]) <= _EPS, axis=0)
+        if self.a_ub is not None:
+            fits &= np.all(self.a_ub @ x.T <= self.b_ub[:, None] + _EPS, axis=0)
+        low = np.array([b[0] for b in self.bounds], dtype=float)
+        high = np.array([np.inf if b[1] is None else b[1] for b in self.bounds], dtype=float)
+        fits &= np.all((x >= low - _EPS) & (x <= high + _EPS), axis=1)
+        return x[fits]
 
-    def has_other_value(self, key: Hashable, quantity: str) -> bool:
-        """Whether (key, quantity) can take an integer value other than its true one, given what is shown."""
-        return self._other_value(self.objective(key, quantity), self.table.value(key, quantity))[0]
+    def has_other_value(self, key: Hashable, quantity: str, bounds: list[tuple] | None = None) -> bool:
+        """Whether (key, quantity) can take an integer value other than its true one, given what is shown (within
+        `bounds` instead of the system's own, when given)."""
+        return self._other_value(self.objective(key, quantity), self.table.value(key, quantity), bounds)[0]
 
-    def _other_value(self, c: np.ndarray, actual: int) -> tuple[bool, np.ndarray | None]:
+    def _other_value(
+        self, c: np.ndarray, actual: int, bounds: list[tuple] | None = None
+    ) -> tuple[bool, np.ndarray | None]:
         """(whether c·x can take another integer value, an integer solution showing it if one came up)."""
         for direction in (1.0, -1.0):  # larger first, then smaller
-            result = self.solve(-direction * c)
+            result = self.solve(-direction * c, bounds)
             if result.status == 3:  # unbounded: an onlooker has no limit on that side
                 return True, None
             if result.status != 0:
@@ -610,12 +721,12 @@ class _System:
                 continue  # no other integer on this side
             if np.allclose(result.x, np.round(result.x), atol=_EPS):
                 return True, result.x  # an integer solution with another value
-            witness = self._integer_beyond(c, actual, direction)
+            witness = self._integer_beyond(c, actual, direction, bounds or self.bounds)
             if witness is not None:
                 return True, witness
         return False, None
 
-    def _integer_beyond(self, c: np.ndarray, actual: int, direction: float) -> np.ndarray | None:
+    def _integer_beyond(self, c: np.ndarray, actual: int, direction: float, bounds: list[tuple]) -> np.ndarray | None:
         """An integer solution with c·x at least actual+1 (direction 1) or at most actual-1 (direction -1)."""
         # Imported here: scipy.optimize takes a second to import, and few audits get this far (every command of
         # the CLI imports this module).
@@ -628,7 +739,7 @@ class _System:
             constraints.append(LinearConstraint(self.a_eq, self.b_eq, self.b_eq))
         if self.a_ub is not None:
             constraints.append(LinearConstraint(self.a_ub, -np.inf, self.b_ub))
-        low = [b[0] for b in self.bounds]
-        high = [np.inf if b[1] is None else b[1] for b in self.bounds]
+        low = [b[0] for b in bounds]
+        high = [np.inf if b[1] is None else b[1] for b in bounds]
         result = milp(np.zeros(len(c)), constraints=constraints, integrality=np.ones(len(c)), bounds=Bounds(low, high))
         return np.round(result.x) if result.status == 0 else None
