@@ -22,26 +22,28 @@ who AS (
            rank_group(CASE WHEN p.county IS NULL THEN f.rank ELSE p.rank END) AS rank_group
     FROM placed p LEFT JOIN first_seen f USING (cadre_id)
 ),
-hours AS (
-    SELECT w.cadre_id, w.date, sum(t.hours) AS hours
-    FROM who w JOIN current_training t ON t.cadre_id = w.cadre_id
-    WHERE t.date > w.date - INTERVAL 1 YEAR AND t.date <= w.date AND t.mode IS DISTINCT FROM 'online'
-    GROUP BY w.cadre_id, w.date
+trained AS (
+    -- the promotions' two years only: the date range is pushed through current_training's deduplication (date is
+    -- one of its keys), so the 10 million rows are not all ranked
+    SELECT cadre_id, date, hours FROM current_training
+    WHERE date > CAST($start AS DATE) - INTERVAL 1 YEAR AND date <= CAST($end AS DATE) + INTERVAL 1 YEAR
+      AND mode IS DISTINCT FROM 'online'
 ),
-hours_after AS (
-    SELECT w.cadre_id, w.date, sum(t.hours) AS hours
-    FROM who w JOIN current_training t ON t.cadre_id = w.cadre_id
-    WHERE t.date > w.date AND t.date <= w.date + INTERVAL 1 YEAR AND t.mode IS DISTINCT FROM 'online'
+hours AS (
+    SELECT w.cadre_id, w.date,
+           sum(t.hours) FILTER (WHERE t.date <= w.date) AS hours,
+           sum(t.hours) FILTER (WHERE t.date > w.date) AS hours_after
+    FROM who w JOIN trained t ON t.cadre_id = w.cadre_id
+    WHERE t.date > w.date - INTERVAL 1 YEAR AND t.date <= w.date + INTERVAL 1 YEAR
     GROUP BY w.cadre_id, w.date
 ),
 county_order AS (SELECT county, min(county_code) AS county_code FROM current_regions GROUP BY county)
 SELECT w.cadre_id, w.date, w.county, w.rank_group,
        coalesce(h.hours, 0) AS hours,
-       coalesce(a.hours, 0) AS hours_after,
+       coalesce(h.hours_after, 0) AS hours_after,
        g.hours / g.years AS annual_target
 FROM who w
 LEFT JOIN hours h ON h.cadre_id = w.cadre_id AND h.date = w.date
-LEFT JOIN hours_after a ON a.cadre_id = w.cadre_id AND a.date = w.date
 LEFT JOIN training_targets_in_force g ON g.rank_group = w.rank_group
 LEFT JOIN county_order o ON o.county = w.county
 ORDER BY o.county_code NULLS LAST, w.county, w.date, w.cadre_id
