@@ -387,7 +387,8 @@ def pages_stage(db_path: Path, runs: int) -> dict:
         cold, cold_queries, warm, warm_queries = [], [], [], []
         for _ in range(runs):
             st.cache_data.clear()  # as after an import: the data version changed, no result is cached
-            runtime._window_cadres.clear()  # the one cached resource keyed on the data version
+            runtime._window_cadres.clear()  # the cached resources keyed on the data version
+            runtime._receipts.clear()
             at = AppTest.from_file(app, default_timeout=600)
             at._bidi_component_manager = components
             at.switch_page(page)

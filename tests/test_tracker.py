@@ -313,3 +313,22 @@ def test_a_recorded_time_of_sending_decides_but_never_later_than_the_batch(catal
         ("2025-Q1", "澄溪县"): ("received", "04-12 16:30"),
         ("2025-Q2", "云峤县"): ("late", "07-20 17:00"),
     }
+
+
+def test_receipts_kept_for_a_data_version_answer_as_a_fresh_read_and_read_each_year_once(cycle_db):
+    """tracker.Receipts, which a page keeps per data version (ui/runtime.py): the same gaps as reading afresh, each
+    year read once however many windows ask, and a new import seen by a new one (the version is its key)."""
+    conn = cycle_db.connection
+    kept = tracker.Receipts(conn)
+    for start, end in ((dt.date(2025, 1, 1), dt.date(2025, 3, 31)), (dt.date(2025, 1, 1), dt.date(2025, 6, 30))):
+        fresh = tracker.files_not_in(conn, "race_scores", start, end, CONFIG)
+        assert tracker.files_not_in(conn, "race_scores", start, end, CONFIG, kept) == fresh
+    assert [gap.county for gap in fresh] == ["云岫县", "澄溪县", "枫岚区"]  # Q2: only 云峤县 sent
+    assert kept.of_year(2025) is kept.of_year(2025)
+    import_ok(cycle_db, "q2_more.csv", SENT_Q2.replace("云峤县", "云岫县").encode())
+    after = tracker.Receipts(conn)
+    window = (dt.date(2025, 1, 1), dt.date(2025, 6, 30))
+    assert [gap.county for gap in tracker.files_not_in(conn, "race_scores", *window, CONFIG, after)] == [
+        "澄溪县",
+        "枫岚区",
+    ]

@@ -141,11 +141,19 @@ def _cached_window_query(
     return coverage.window_query(_reader(moment), name, window, _window_cadres(version, window, moment), **dict(params))
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _receipts(version: str, moment: dt.datetime | None) -> tracker.Receipts:
+    # A resource: one per data version, shared by every session and every question about unsent files (the
+    # windows of a page ask of the same years); a new version is a new key, so it never outlives its data.
+    return tracker.Receipts(_reader(moment))
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def _cached_reported(
     version: str, start: dt.date, end: dt.date, label: str, day: dt.date, moment: dt.datetime | None
 ) -> coverage.Window:
-    return coverage.reported(_reader(moment), coverage.Window(start, end, label), app_settings(), day)
+    window = coverage.Window(start, end, label)
+    return coverage.reported(_reader(moment), window, app_settings(), day, _receipts(version, moment))
 
 
 def reported_window(window: coverage.Window) -> coverage.Window:
@@ -285,7 +293,15 @@ def _cached_absent_training(
 ) -> str:
     quote = str if plain else markdown
     return bulletin.absent_training(
-        _reader(moment), window, app_settings(), lang, until=today, county=county, quote=quote, sentence=sentence
+        _reader(moment),
+        window,
+        app_settings(),
+        lang,
+        until=today,
+        county=county,
+        quote=quote,
+        sentence=sentence,
+        receipts=_receipts(version, moment),
     )
 
 
@@ -301,7 +317,9 @@ def _cached_promotions_absent(
     version: str, year: int, lang: str, plain: bool, day: dt.date, moment: dt.datetime | None
 ) -> str:
     quote = str if plain else markdown
-    return bulletin.promotions_absent(_reader(moment), year, app_settings(), lang, until=day, quote=quote)
+    return bulletin.promotions_absent(
+        _reader(moment), year, app_settings(), lang, until=day, quote=quote, receipts=_receipts(version, moment)
+    )
 
 
 def app_settings() -> dict[str, float]:

@@ -165,10 +165,32 @@ def _awaiting_correction(returns: list[tuple[int, dt.datetime]], got, waiting: l
     return [i for i, at in returns if newest is None or at > newest]
 
 
-def _received(conn, year: int, rules: dict[str, schedule.Rule]) -> dict[tuple[str, str, str], dict]:
+class Receipts:
+    """What the counties have sent of one version of the data (queries/cycle_received.sql), read one year at a time
+    and kept: a page asks of the same years again for each window it shows (the year, its quarters, the
+    promotions' years), and each read places a year's training records on the roster (about 0.7 s at province
+    scale). Only for as long as the data cannot change: a caller keeps one per data version (ui/runtime.py) or
+    for one document; without one, each question reads afresh."""
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
+        self._conn = conn
+        self._years: dict[int, pd.DataFrame] = {}
+
+    def of_year(self, year: int) -> pd.DataFrame:
+        """cycle_received's rows of data dated in `year`."""
+        if year not in self._years:
+            self._years[year] = queries.run(
+                self._conn, "cycle_received", start=dt.date(year, 1, 1), end=dt.date(year, 12, 31)
+            )
+        return self._years[year]
+
+
+def _received(
+    conn, year: int, rules: dict[str, schedule.Rule], receipts: Receipts | None = None
+) -> dict[tuple[str, str, str], dict]:
     """(kind, period, county) -> the first receipt (received_at, received_by, batch_id), every batch id, and when
     the newest of them went live (live_at)."""
-    found = queries.run(conn, "cycle_received", start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
+    found = (receipts or Receipts(conn)).of_year(year)
     out: dict[tuple[str, str, str], dict] = {}
     for row in found.itertuples(index=False):  # ordered by received_at within kind, county and slot
         period = schedule.slot_period(rules[row.kind], row.slot)
@@ -333,11 +355,17 @@ class FileGap:
 
 
 def files_not_in(
-    conn: duckdb.DuckDBPyConnection, kind: str, start: dt.date, end: dt.date, config: Mapping[str, float]
+    conn: duckdb.DuckDBPyConnection,
+    kind: str,
+    start: dt.date,
+    end: dt.date,
+    config: Mapping[str, float],
+    receipts: Receipts | None = None,
 ) -> list[FileGap]:
     """The counties, in county order, without a received file of `kind` (schedule.KINDS) for some period of the
     schedule lying within start..end (a training window: January to a period's end): what makes figures summed
-    over the window incomplete, as `gaps` does for one period's race scores or care figures."""
+    over the window incomplete, as `gaps` does for one period's race scores or care figures. `receipts`: what was
+    read of this data version before (Receipts)."""
     rules = schedule.rules(config)
     rule = rules[kind]
     owed = [
@@ -348,7 +376,7 @@ def files_not_in(
     ]
     received, pending = {}, {}
     for year in range(start.year, end.year + 1):
-        received.update(_received(conn, year, rules))
+        received.update(_received(conn, year, rules, receipts))
         pending.update(_pending(conn, year, rules))
     out = []
     for county in queries.run(conn, "race_units", county="")["unit"]:
@@ -371,10 +399,15 @@ class WindowGaps:
 
 
 def window_gaps(
-    conn: duckdb.DuckDBPyConnection, kind: str, start: dt.date, end: dt.date, config: Mapping[str, float]
+    conn: duckdb.DuckDBPyConnection,
+    kind: str,
+    start: dt.date,
+    end: dt.date,
+    config: Mapping[str, float],
+    receipts: Receipts | None = None,
 ) -> WindowGaps:
     """files_not_in(start..end) split into WindowGaps."""
-    found = files_not_in(conn, kind, start, end, config)
+    found = files_not_in(conn, kind, start, end, config, receipts)
     counties = len(queries.run(conn, "race_units", county=""))
     if not found or len(found) < counties:  # some county has sent every period: none is unsent by all
         return WindowGaps(tuple(found), ())
@@ -403,6 +436,7 @@ def partly_sent_running(
     end: dt.date,
     today: dt.date,
     config: Mapping[str, float],
+    receipts: Receipts | None = None,
 ) -> RunningPeriod | None:
     """The period of `kind` that has begun by `today` but not ended, inside start..end, when some counties have
     sent a file of it and others have not; None otherwise (nobody yet, or everybody). A window's figures measure
@@ -417,7 +451,7 @@ def partly_sent_running(
     if not running:
         return None
     period = running[0]
-    received = _received(conn, today.year, rules)
+    received = _received(conn, today.year, rules, receipts)
     counties = queries.run(conn, "race_units", county="")["unit"].tolist()
     sent = tuple(c for c in counties if (kind, period, c) in received)
     if not sent or len(sent) == len(counties):

@@ -594,6 +594,7 @@ def absent_training(
     county: str = "",
     quote=str,
     sentence: str = "training_absent_line",
+    receipts: tracker.Receipts | None = None,
 ) -> str:
     """What a window's training figures leave out and why, for `window` as coverage.reported made it (with `until`
     its `today`), so that a page, the briefing and the 通报 never show an unsent quarter as a measured zero; ''
@@ -604,8 +605,9 @@ def absent_training(
     - the periods no county has sent;
     - the running period the window stops before, with how many counties have sent it.
     `quote` makes names inert where the line goes; `sentence` the i18n key of the county line ({n}, {counties}):
-    a cadre's page, which keeps his records, says his hours may read low instead."""
-    gaps = tracker.window_gaps(conn, "training", window.start, min(window.data_end, until), config)
+    a cadre's page, which keeps his records, says his hours may read low instead. `receipts`: what was read of
+    this data version before (tracker.Receipts)."""
+    gaps = tracker.window_gaps(conn, "training", window.start, min(window.data_end, until), config, receipts)
     owed = {gap.county: list(gap.periods) for gap in gaps.left_out}
     if window.pending and not window.cut:  # the window is the running period: its late counties are left out
         for name in window.without:
@@ -632,15 +634,18 @@ def absent_training(
     return " ".join(lines) if lang == "en" else "".join(lines)
 
 
-def promotions_absent(conn, year: int, config: dict, lang: str, *, until: dt.date, quote=str) -> str:
+def promotions_absent(
+    conn, year: int, config: dict, lang: str, *, until: dt.date, quote=str, receipts: tracker.Receipts | None = None
+) -> str:
     """`提任前培训按已报送的记录计算。1 个县区培训数据未报齐：棠梨县（2026年第三季度未报），…`: the counties lacking a training file
     another county has sent for a period from January of the year before `year` to the end of the year after it
     (or `until`): the years in which the promotions of `year` are judged (targets.promoted), where an unsent
     quarter would read as hours not trained; '' when none. A period no county has sent is the records' start,
     which the page says apart (targets.reaching_before_records)."""
     start, end = dt.date(year - 1, 1, 1), min(dt.date(year + 1, 12, 31), until)
-    owed = {gap.county: list(gap.periods) for gap in tracker.window_gaps(conn, "training", start, end, config).left_out}
-    running = tracker.partly_sent_running(conn, "training", start, end, until, config)
+    gaps = tracker.window_gaps(conn, "training", start, end, config, receipts)
+    owed = {gap.county: list(gap.periods) for gap in gaps.left_out}
+    running = tracker.partly_sent_running(conn, "training", start, end, until, config, receipts)
     if running is not None:  # the quarter running now, sent by some: the others' catch-up may read low too
         for name in running.late:
             owed.setdefault(name, []).append(running.period)

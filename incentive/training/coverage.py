@@ -82,7 +82,13 @@ def cadres_in(conn: duckdb.DuckDBPyConnection, window: Window) -> pa.Table:
     return cadres
 
 
-def reported(conn: duckdb.DuckDBPyConnection, window: Window, config: Mapping[str, float], today: dt.date) -> Window:
+def reported(
+    conn: duckdb.DuckDBPyConnection,
+    window: Window,
+    config: Mapping[str, float],
+    today: dt.date,
+    receipts: tracker.Receipts | None = None,
+) -> Window:
     """`window` as every view measures it (docs/decisions.md#unsent-training-files):
     - without the counties that lack a training file another county has sent, for a period of the schedule inside
       `window` that has ended by `today` (tracker.window_gaps: its `left_out`);
@@ -92,10 +98,11 @@ def reported(conn: duckdb.DuckDBPyConnection, window: Window, config: Mapping[st
       period's first records (its pace is at the last record counted); a window that is that period alone leaves
       the counties yet to send out instead. Counties already left out for an ended period do not count as yet to
       send: when they alone are, every county measured has sent it and nothing is cut.
-    bulletin.absent_training says which and why."""
-    gaps = tracker.window_gaps(conn, "training", window.start, min(window.end, today), config)  # ended periods
+    bulletin.absent_training says which and why. `receipts`: what was read of this data version before."""
+    ended = min(window.end, today)
+    gaps = tracker.window_gaps(conn, "training", window.start, ended, config, receipts)  # ended periods
     left_out = [gap.county for gap in gaps.left_out]
-    running = tracker.partly_sent_running(conn, "training", window.start, window.end, today, config)
+    running = tracker.partly_sent_running(conn, "training", window.start, window.end, today, config, receipts)
     pending, records_end, late = None, None, ()
     if running is not None and any(county not in left_out for county in running.late):
         pending = (running.period, len(running.sent), len(running.sent) + len(running.late))
