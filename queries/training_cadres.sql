@@ -43,9 +43,14 @@ chosen AS (
     SELECT d.county, m.month, coalesce(max(d.as_of) FILTER (WHERE d.as_of <= m.month_end), min(d.as_of)) AS as_of
     FROM dates d CROSS JOIN months m GROUP BY d.county, m.month
 ),
+-- each snapshot row's group once (a pattern match per row), not once per month it is in force
+grouped AS (
+    SELECT r.cadre_id, r.county, r.as_of, rank_group(r.rank) AS rank_group
+    FROM current_roster r SEMI JOIN (SELECT DISTINCT county, as_of FROM chosen) c ON r.county = c.county AND r.as_of = c.as_of
+),
 group_by_month AS (
-    SELECT c.month, r.cadre_id, arg_max(rank_group(r.rank), r.as_of) AS rank_group
-    FROM chosen c JOIN current_roster r ON r.county = c.county AND r.as_of = c.as_of
+    SELECT c.month, r.cadre_id, arg_max(r.rank_group, r.as_of) AS rank_group
+    FROM chosen c JOIN grouped r ON r.county = c.county AND r.as_of = c.as_of
     GROUP BY c.month, r.cadre_id
 ),
 owed AS (
