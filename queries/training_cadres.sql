@@ -43,24 +43,40 @@ chosen AS (
     SELECT d.county, m.month, coalesce(max(d.as_of) FILTER (WHERE d.as_of <= m.month_end), min(d.as_of)) AS as_of
     FROM dates d CROSS JOIN months m GROUP BY d.county, m.month
 ),
--- each snapshot row's group once (a pattern match per row), not once per month it is in force
+-- months with the same roster in force in every county share their groups: a cadre's group is found once per
+-- such span (a handful over five years), not once per month (60 of them for each of 200,000 cadres)
+in_force AS (SELECT month, list(as_of ORDER BY county) AS snapshots FROM chosen GROUP BY month),
+signature AS (  -- the span of each month, numbered
+    SELECT i.month, s.span
+    FROM in_force i JOIN (SELECT snapshots, row_number() OVER () AS span FROM (SELECT DISTINCT snapshots FROM in_force)) s
+        USING (snapshots)
+),
+span_snapshots AS (SELECT DISTINCT s.span, c.county, c.as_of FROM chosen c JOIN signature s USING (month)),
+-- each snapshot row's group once (a pattern match per row)
 grouped AS (
     SELECT r.cadre_id, r.county, r.as_of, rank_group(r.rank) AS rank_group
     FROM current_roster r SEMI JOIN (SELECT DISTINCT county, as_of FROM chosen) c ON r.county = c.county AND r.as_of = c.as_of
 ),
-group_by_month AS (
-    SELECT c.month, r.cadre_id, arg_max(r.rank_group, r.as_of) AS rank_group
-    FROM chosen c JOIN grouped r ON r.county = c.county AND r.as_of = c.as_of
-    GROUP BY c.month, r.cadre_id
+group_by_span AS (
+    SELECT p.span, r.cadre_id, arg_max(r.rank_group, r.as_of) AS rank_group
+    FROM span_snapshots p JOIN grouped r ON r.county = p.county AND r.as_of = p.as_of
+    GROUP BY p.span, r.cadre_id
+),
+-- how many months of each span lie in a window starting at window_start
+span_months AS (
+    SELECT w.window_start, s.span, count(*) AS months
+    FROM (SELECT DISTINCT window_start FROM own_windows) w JOIN signature s ON s.month >= w.window_start
+    GROUP BY w.window_start, s.span
 ),
 owed AS (
     SELECT o.cadre_id,
            -- rounded to a millionth of an hour, so that 60 months of 550 / 5 / 12 owe 550, not 550.0000000000002
-           round(sum(t.hours / t.years) / 12, 6) AS target,
-           count(*) FILTER (WHERE coalesce(g.rank_group, o.rank_group) <> o.rank_group) AS months_other_group
+           round(sum(k.months * t.hours / t.years) / 12, 6) AS target,
+           CAST(coalesce(sum(k.months) FILTER (WHERE coalesce(g.rank_group, o.rank_group) <> o.rank_group), 0)
+                AS BIGINT) AS months_other_group
     FROM own_windows o
-    JOIN months m ON m.month >= o.window_start
-    LEFT JOIN group_by_month g ON g.cadre_id = o.cadre_id AND g.month = m.month
+    JOIN span_months k ON k.window_start = o.window_start
+    LEFT JOIN group_by_span g ON g.cadre_id = o.cadre_id AND g.span = k.span
     JOIN targets t ON t.rank_group = coalesce(g.rank_group, o.rank_group)
     WHERE o.rank_group IS NOT NULL
     GROUP BY o.cadre_id
