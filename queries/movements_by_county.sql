@@ -9,7 +9,10 @@ placed AS (
     SELECT d.cadre_id, d.action, r.county
     FROM decided d ASOF LEFT JOIN current_roster r ON d.cadre_id = r.cadre_id AND d.date >= r.as_of
 ),
-first_seen AS (SELECT cadre_id, arg_min(county, as_of) AS county FROM current_roster GROUP BY cadre_id),
+first_seen AS (  -- only for decisions dated before the cadre's first snapshot
+    SELECT cadre_id, arg_min(county, as_of) AS county FROM current_roster
+    WHERE cadre_id IN (SELECT cadre_id FROM placed WHERE county IS NULL) GROUP BY cadre_id
+),
 county_order AS (SELECT county, min(county_code) AS county_code FROM current_regions GROUP BY county)
 SELECT coalesce(p.county, f.county, '') AS county, p.action, count(*) AS decisions
 FROM placed p LEFT JOIN first_seen f USING (cadre_id)
