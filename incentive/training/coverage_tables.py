@@ -33,6 +33,11 @@ def _hours(value) -> str | None:
     return None if pd.isna(value) else f"{value:.1f}"
 
 
+def _total_hours(value) -> str | None:
+    """Hours summed over a group (thousands of them): whole hours with separators, as the page's metric says it."""
+    return None if pd.isna(value) else f"{value:,.0f}"
+
+
 def _hidden_counts(values: pd.Series, statuses: pd.Series, threshold: int, lang: str) -> pd.Series:
     return values.mask(statuses == SMALL, f"<{threshold}").mask(statuses == WITHHELD, t("withheld", lang))
 
@@ -58,7 +63,7 @@ def group_table(frame: pd.DataFrame, by: str, lang: str, threshold: int, statuse
         "col_hours_median": frame["hours_median"].map(_hours),
         "col_share_target": frame["share_meeting_target"].map(_percent),
         "col_share_on_pace": frame["share_on_pace"].map(_percent),
-        "col_hours_short": frame["hours_short"].map(_hours),
+        "col_hours_short": frame["hours_short"].map(_total_hours),
         "col_share_online_met": frame["share_online_met"].map(_percent),
     }
     for key, values in counts.items():
