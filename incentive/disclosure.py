@@ -278,9 +278,8 @@ def _first_freeing(
         # withholding `cell` joins it to the components of the hidden cells of its lines, and changes no other
         joined = {component_of[h] for i in table.lines_of[cell] for h in table.lines[i].cells() if h in hidden}
         component = {cell}.union(*(components[index] for index in joined))
-        around = {i for k in component for i in table.lines_of[k]}
-        if len(around) == 1 and table.lines[next(iter(around))].total not in with_cell:
-            line = table.lines[next(iter(around))]
+        line = _only_line(table, component, with_cell)
+        if line is not None:
             pinned = bool(_one_line_pinned(table, component, line, with_cell, small, [(key, quantity)]))
         else:
             if union is None:
@@ -380,11 +379,20 @@ def _audit(
     wanted = [(key, q) for key in keys for q in quantities if (key, q) not in skip]
     if first:
         wanted.sort(key=lambda e: _exposure_order(table, e))
-    around = {i for k in component for i in table.lines_of[k]}
-    if len(around) == 1 and table.lines[next(iter(around))].total not in hidden:
-        found = _one_line_pinned(table, component, table.lines[next(iter(around))], hidden, small, wanted)
+    line = _only_line(table, component, hidden)
+    if line is not None:
+        found = _one_line_pinned(table, component, line, hidden, small, wanted)
         return found[:1] if first else found
     return _System(table, component, hidden, small).pinned(wanted, witnesses, first=first)
+
+
+def _only_line(table: Table, component: set, hidden: set) -> Line | None:
+    """The one line around `component` when it lies in one line whose total is shown (the case
+    `_one_line_pinned` answers in closed form), else None."""
+    around = {i for k in component for i in table.lines_of[k]}
+    if len(around) == 1 and table.lines[next(iter(around))].total not in hidden:
+        return table.lines[next(iter(around))]
+    return None
 
 
 def _one_line_pinned(
