@@ -151,11 +151,27 @@ def click_for_rerun(page: Page, target: Locator) -> None:
     A click can be lost: the sidebar and page are redrawn every few seconds by the data-version watch
     (ui/frame.py), and a press and release that land on two versions of a redrawn node make no click. The
     browser then asks for no run (seen once in CI: no websocket event at all within 240 s). A user would click
-    again, and so does this, at most three times, only while nothing was asked for; any run asked for is then
-    waited for as wait_idle does."""
+    again, and so does this (_until_asked)."""
+    _until_asked(page, target.click)
+
+
+def upload_for_rerun(page: Page, files) -> None:
+    """Set the page's file uploader to `files` (a path, or Playwright's name/mimeType/buffer payloads) and wait
+    for the run the upload asks for.
+
+    An upload can be lost like a click: set while a run the session started on its own (the data-version watch
+    following another session's import) redraws the uploader, it asks for no run (seen once in CI: the clerk's
+    second submission, just after the administrator's import). A user would choose the file again, and so does
+    this (_until_asked)."""
+    _until_asked(page, lambda: page.set_input_files(FILE_INPUT, files))
+
+
+def _until_asked(page: Page, act) -> None:
+    """Do `act` until the browser asks for a script run, at most three times, only while nothing was asked for;
+    then wait for the run asked for as wait_idle does."""
     runs = script_runs(page)
     for _ in range(3):
-        target.click()
+        act()
         deadline = time.monotonic() + LOST_CLICK_S
         while "requested" not in runs.events[runs.settled_at :] and time.monotonic() < deadline:
             page.wait_for_timeout(50)

@@ -8,7 +8,6 @@ import pytest
 from playwright.sync_api import expect
 
 from .browser_steps import (
-    FILE_INPUT,
     click_button,
     expect_no_exception,
     main,
@@ -16,6 +15,7 @@ from .browser_steps import (
     open_view,
     sidebar,
     sign_in,
+    upload_for_rerun,
     wait_idle,
 )
 from .conftest import ADMIN, ADMIN_PASSWORD
@@ -55,8 +55,7 @@ def data_version_note(page) -> str:
 
 
 def upload(page, path) -> None:
-    page.set_input_files(FILE_INPUT, path)
-    wait_idle(page, after_action=True)
+    upload_for_rerun(page, path)
 
 
 def test_the_data_page_needs_an_administrator(page, app_url):

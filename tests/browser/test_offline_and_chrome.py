@@ -22,7 +22,6 @@ import pytest
 from playwright.sync_api import expect
 
 from .browser_steps import (
-    FILE_INPUT,
     PATIENCE_MS,
     click_button,
     click_for_rerun,
@@ -33,6 +32,7 @@ from .browser_steps import (
     save_screenshots,
     sidebar,
     sign_in,
+    upload_for_rerun,
     wait_idle,
 )
 from .conftest import ADMIN, ADMIN_PASSWORD, CHROMIUM, CHROMIUM_FLAGS
@@ -195,11 +195,9 @@ def test_streamlits_own_words_read_in_chinese(page, app_url, screenshots):
     page.keyboard.press("Enter")  # back to the value it had: Streamlit asks for no rerun
     wait_idle(page)
 
-    page.set_input_files(
-        FILE_INPUT,
-        files=[{"name": "说明.docx", "mimeType": "application/octet-stream", "buffer": b"PK\x03\x04" + b"\x00" * 200}],
+    upload_for_rerun(
+        page, [{"name": "说明.docx", "mimeType": "application/octet-stream", "buffer": b"PK\x03\x04" + b"\x00" * 200}]
     )
-    wait_idle(page, after_action=True)
     expect(main(page)).to_contain_text("预览：说明.docx")  # any file reaches the importer, which says what it is
     save_screenshots(page, screenshots, "data-upload-zh")
 

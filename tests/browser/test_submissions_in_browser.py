@@ -8,7 +8,6 @@ import pytest
 from playwright.sync_api import expect
 
 from .browser_steps import (
-    FILE_INPUT,
     PATIENCE_MS,
     click_button,
     expect_no_exception,
@@ -17,6 +16,7 @@ from .browser_steps import (
     open_view,
     sidebar,
     sign_in,
+    upload_for_rerun,
     wait_idle,
 )
 from .conftest import ADMIN, ADMIN_PASSWORD, running_app, sample_with_clerk
@@ -51,8 +51,7 @@ def go(page, title) -> None:
 
 
 def submit(page, path) -> None:
-    page.set_input_files(FILE_INPUT, path)
-    wait_idle(page, after_action=True)
+    upload_for_rerun(page, path)
     expect(main(page)).to_contain_text(f"预览：{path.name}")
     click_button(page, "提交审核")
     expect(main(page).locator("[data-testid=stAlertContentSuccess]")).to_contain_text("等待审核")
