@@ -292,15 +292,22 @@ def _normalized_notes(con, columns: dict[str, _Column], table: Table, roles: Row
 
 def _rows_of(con, index: int, groups: list[list[str]], roles: RowRoles) -> list[tuple[int, str, int]]:
     """For each group of raw texts of column `index`: (data rows holding one of them, the first one's text, its
-    rowid); a group without data rows is left out. One query for all groups together."""
-    if not groups:
+    rowid); a group without data rows is left out. One query for all groups together, a hash join of the column
+    with its groups' texts (a text of two groups counts in both)."""
+    pairs = sorted({(text, g) for g, group in enumerate(groups) for text in group})
+    if not pairs:
         return []
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE group_texts AS "
+        "SELECT CAST(unnest($texts) AS VARCHAR) AS text, unnest($groups) AS g",
+        {"texts": [text for text, _ in pairs], "groups": [g for _, g in pairs]},
+    )
     return con.execute(
-        f"""SELECT count(*), arg_min(c{index}, rowid), min(rowid) FROM raw,
-                   (SELECT unnest($groups) AS texts, generate_subscripts($groups, 1) AS g)
-            WHERE {roles.data_filter()} AND list_contains(texts, c{index})
-            GROUP BY g""",
-        {**roles.params, "groups": groups},
+        f"""SELECT count(*), arg_min(raw.c{index}, raw.rowid), min(raw.rowid)
+            FROM raw JOIN group_texts ON group_texts.text = raw.c{index}
+            WHERE {roles.data_filter()}
+            GROUP BY group_texts.g""",
+        roles.params,
     ).fetchall()
 
 
