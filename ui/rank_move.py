@@ -3,11 +3,11 @@
 
 import streamlit as st
 
-from incentive import charts
 from incentive.i18n import join, t
 from incentive.race import ranking_tables, scoring
 from incentive.race.scoring import Ranking
 from incentive.safe_text import tm
+from ui import shared_charts
 
 
 def draw(now: Ranking, before: Ranking, unit: str, period: str, compare: str, lang: str, projector: bool) -> None:
@@ -15,7 +15,7 @@ def draw(now: Ranking, before: Ranking, unit: str, period: str, compare: str, la
     why_col, moved_col = st.columns([2.2, 1], gap="large")
     parts = scoring.attribute_change(now, before, unit)
     why_col.plotly_chart(
-        charts.contribution_waterfall(
+        shared_charts.contribution_waterfall(
             ranking_tables.attribution_table(parts, lang),
             t("chart_waterfall", lang, before=compare, now=period),
             t("waterfall_start", lang, period=compare),

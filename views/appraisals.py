@@ -3,10 +3,10 @@ whether low grades lead to adjustment, and the grades against the race tiers. Co
 
 import streamlit as st
 
-from incentive import charts, labels
+from incentive import labels
 from incentive.care import appraisals
 from incentive.i18n import t
-from ui import frame, link_state, meeting
+from ui import frame, link_state, meeting, shared_charts
 from ui.downloads import table_downloads
 from ui.frame import fit_marks, table_height
 from ui.runtime import app_settings, appraisal_year, run_query
@@ -68,7 +68,7 @@ with deck.section("grades"):
     st.subheader(t("section_grades", lang))
     shares = appraisals.excellent_shares(view)
     st.plotly_chart(
-        charts.quota_bars(
+        shared_charts.quota_bars(
             shares,
             t("chart_excellent_share", lang, year=shown),
             t("axis_share_appraised", lang),
@@ -128,7 +128,7 @@ with deck.section("promotions"):
     if view.follow is not None:
         rates = appraisals.county_follow_rates(view, "promoted", ("excellent", "competent"))
         st.plotly_chart(
-            charts.grade_rates(
+            shared_charts.grade_rates(
                 rates,
                 {g: grade_labels[g] for g in ("excellent", "competent")},
                 t("chart_promotion_by_grade", lang, year=shown),

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from incentive import charts, county_profile, labels, periods
+from incentive import county_profile, labels, periods
 from incentive.accounts.roles import COUNTY_ROLES
 from incentive.care import movements, welfare
 from incentive.i18n import t
@@ -15,7 +15,7 @@ from incentive.publication import official
 from incentive.race import benchmarks, ranking_tables, rankings, scoring
 from incentive.safe_text import markdown, tm
 from incentive.training import coverage, coverage_tables
-from ui import county_clicks, frame, link_state, meeting, publishing, rank_move, sharing, sign_in
+from ui import county_clicks, frame, link_state, meeting, publishing, rank_move, shared_charts, sharing, sign_in
 from ui.downloads import figures_downloads, table_downloads
 from ui.frame import fit_marks, table_height
 from ui.runtime import (
@@ -192,7 +192,7 @@ with deck.section("history"):
     if period is not None:
         st.subheader(t("profile_history", lang))
         st.plotly_chart(
-            charts.county_rank_path(
+            shared_charts.county_rank_path(
                 path,
                 t("profile_chart_path", lang, county=county),
                 t("axis_rank", lang),
@@ -236,7 +236,7 @@ with deck.section("tracks"):
         st.subheader(t("profile_tracks", lang))
         tracks = benchmarks.track_benchmarks(now, county, year_before)
         st.plotly_chart(
-            charts.benchmark_bars(
+            shared_charts.benchmark_bars(
                 tracks,
                 {
                     "score": county,
@@ -422,7 +422,7 @@ with deck.section("care"):
         trend = county_profile.care_status_trend(welfare_history(), county)
         status_labels = {s: label for s, label in labels.status_labels(lang).items() if s}
         st.plotly_chart(
-            charts.status_bars(
+            shared_charts.status_bars(
                 trend.rename(columns={"period": "county"}),
                 t("profile_chart_care_trend", lang, county=county),
                 status_labels,

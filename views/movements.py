@@ -7,7 +7,7 @@ from incentive import charts, labels
 from incentive.care import movements
 from incentive.i18n import t
 from incentive.training.coverage import year_window
-from ui import frame, link_state, meeting
+from ui import frame, link_state, meeting, shared_charts
 from ui.downloads import table_downloads
 from ui.frame import fit_marks, table_height
 from ui.runtime import app_settings, movement_year, run_query
@@ -82,7 +82,7 @@ with deck.section("tolerance"):
         for a in ("accountability", "fault_tolerance")
     }
     county_col.plotly_chart(
-        charts.tolerance_vs_accountability(
+        shared_charts.tolerance_vs_accountability(
             counties, action_labels, t("chart_tolerance", lang, year=year), county_marks, projector=deck.on
         ),
         width="stretch",
@@ -100,7 +100,7 @@ with deck.section("tolerance"):
         for a in ("accountability", "fault_tolerance")
     }
     year_col.plotly_chart(
-        charts.tolerance_by_year(
+        shared_charts.tolerance_by_year(
             yearly, action_labels, t("chart_tolerance_years", lang), year_marks, projector=deck.on
         ),
         width="stretch",
@@ -122,7 +122,7 @@ with deck.section("tiers"):
             for rate, action in movements.RATES.items()
         }
         chart_col.plotly_chart(
-            charts.tier_rates(
+            shared_charts.tier_rates(
                 movements.visible_rates(grouped, pattern),
                 {
                     "promotion_per_100": t("col_promotion_per_100", lang),

@@ -14,7 +14,7 @@ from incentive.labels import reported_label, status_labels, tier_labels
 from incentive.publication import official
 from incentive.safe_text import markdown, tm
 from incentive.training import coverage as coverage_windows
-from ui import county_clicks, frame, link_state, meeting, sign_in
+from ui import county_clicks, frame, link_state, meeting, shared_charts, sign_in
 from ui.runtime import (
     absent_training,
     alert_list,
@@ -118,7 +118,7 @@ with deck.section("race"):
             figures.metric(reported_label(t("kpi_leader", lang), race_reported, lang), composite["county"].iloc[0])
         figures.metric(reported_label(t("kpi_counties", lang), race_reported, lang), len(composite))
         chart.plotly_chart(  # a county's bar opens its profile (一县一档)
-            charts.composite_bars(
+            shared_charts.composite_bars(
                 composite,
                 t("chart_composite", lang, period=period),
                 t("axis_composite", lang),
@@ -169,7 +169,7 @@ with deck.section("training"):
         coverage_target = float(app_settings()["coverage_target"]) / 100
         marks = hidden.map(lambda s: t("withheld", lang) if s else "")  # a county too small to show
         chart.plotly_chart(
-            charts.coverage_bars(
+            shared_charts.coverage_bars(
                 coverage,
                 t("chart_coverage", lang, year=year),
                 t("axis_coverage", lang),
@@ -216,7 +216,7 @@ with deck.section("welfare"):
         labels = {s: label for s, label in status_labels(lang).items() if s}  # bars of the three statuses
         counts = overview.status_counts_by_county(values)
         chart.plotly_chart(
-            charts.status_bars(
+            shared_charts.status_bars(
                 counts, t("chart_welfare", lang, period=period), labels, t("axis_indicators", lang), projector=deck.on
             ),
             width="stretch",

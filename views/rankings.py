@@ -4,14 +4,14 @@ import html
 
 import streamlit as st
 
-from incentive import charts, labels, periods
+from incentive import labels, periods
 from incentive.cycle import tracker
 from incentive.i18n import join, t
 from incentive.publication import official
 from incentive.race import benchmarks, ranking_tables, rankings, scoring
 from incentive.race.rankings import LEVELS, PeerGroup
 from incentive.safe_text import markdown, tm
-from ui import county_clicks, frame, link_state, meeting, publishing, rank_move, sharing
+from ui import county_clicks, frame, link_state, meeting, publishing, rank_move, shared_charts, sharing
 from ui.downloads import figures_downloads
 from ui.frame import table_height
 from ui.runtime import (
@@ -301,7 +301,7 @@ with deck.section("bars"):
     if track:
         by_track = benchmarks.track_ranking(now, track)
         clicked = st.plotly_chart(
-            charts.track_bars(
+            shared_charts.track_bars(
                 by_track,
                 t("chart_rank_track", lang, track=labels.track_label(track, lang), period=period),
                 t("axis_track_score", lang),
@@ -315,7 +315,7 @@ with deck.section("bars"):
     else:
         bars_col, interval_col = st.columns([1.3, 1], gap="large")
         clicked = bars_col.plotly_chart(
-            charts.tier_bars(
+            shared_charts.tier_bars(
                 ranked,
                 t("chart_rank_composite", lang, peers=peer_label, period=period, method=t(f"method_{method}", lang)),
                 t("axis_composite", lang),
@@ -328,7 +328,7 @@ with deck.section("bars"):
             key="rank_bars",
         )
         interval_col.plotly_chart(
-            charts.rank_intervals(
+            shared_charts.rank_intervals(
                 ranked,
                 t("chart_rank_intervals", lang),
                 t("axis_rank", lang),
@@ -391,7 +391,7 @@ with deck.section("tracks"):
     tracks = now.track_weights.index.tolist()
     heat_col, bump_col = st.columns(2, gap="large")
     heat_col.plotly_chart(
-        charts.track_heatmap(
+        shared_charts.track_heatmap(
             ranked,
             tracks,
             t("chart_track_heatmap", lang, period=period),
@@ -411,7 +411,7 @@ with deck.section("tracks"):
         history, bases = ranking_history_in_force(period, group)
     breaks = rankings.field_breaks(history)  # a period ranking other units: its places do not follow on
     bump_col.plotly_chart(
-        charts.rank_bump(
+        shared_charts.rank_bump(
             history,
             st.session_state["rank_focus"],
             t("chart_rank_bump", lang),

@@ -11,7 +11,7 @@ from incentive.i18n import join, t
 from incentive.safe_text import markdown, tm
 from incentive.training import coverage, coverage_tables, targets
 from incentive.training.named_lists import NamesWithheld
-from ui import cadre_clicks, frame, link_state, meeting, sign_in
+from ui import cadre_clicks, frame, link_state, meeting, shared_charts, sign_in
 from ui.downloads import table_downloads
 from ui.frame import MISSING_CELL, fit_marks, table_height
 from ui.runtime import (
@@ -294,7 +294,7 @@ with deck.section("categories"):
     shown_counties = coverage.hide_counties(by_county, pattern)  # what charts may draw
     category_labels = {c: coverage_tables.category_label(c, lang) for c in coverage.CATEGORIES}
     st.plotly_chart(
-        charts.category_coverage_bars(
+        shared_charts.category_coverage_bars(
             shown_counties,
             category_labels,
             coverage_target,
@@ -329,7 +329,7 @@ with deck.section("domains"):
     )
     domain_hidden = coverage.county_statuses(domains["county"], pattern)
     st.plotly_chart(
-        charts.domain_heatmap(
+        shared_charts.domain_heatmap(
             domains,
             measure,
             t(f"chart_domain_{measure}", lang, window=window.label),
@@ -356,7 +356,7 @@ with deck.section("trend"):
     over_time = coverage.trend(window_query("training_months", year_window, county=""), annual, last_day)
     trend_col, pace_col = st.columns(2, gap="large")
     trend_col.plotly_chart(
-        charts.quarter_bars(
+        shared_charts.quarter_bars(
             over_time.quarterly,
             t("chart_quarter_hours", lang, year=window.start.year),
             t("axis_hours", lang),
@@ -365,7 +365,7 @@ with deck.section("trend"):
         width="stretch",
     )
     pace_col.plotly_chart(
-        charts.pace_lines(
+        shared_charts.pace_lines(
             over_time.cumulative,
             over_time.pace,
             "" if scope_hidden else county,
@@ -384,7 +384,7 @@ with deck.section("mix"):
     mix = coverage.mix_shares(window_query("training_mix", window, county=""))
     mix = mix[coverage.county_statuses(mix["county"], pattern) == ""]  # no shares of a hidden county
     st.plotly_chart(
-        charts.mix_bars(
+        shared_charts.mix_bars(
             mix,
             {"online": t("mix_online", lang), "collective": t("mix_collective", lang)},
             t("chart_mix", lang, window=window.label),
@@ -428,7 +428,7 @@ with deck.section("scatter"):
         composite = ranking(race_period).ranked["composite"].rename_axis("county").reset_index()
         paired = by_county[county_hidden == ""].merge(composite, on="county")
         st.plotly_chart(
-            charts.coverage_vs_composite(
+            shared_charts.coverage_vs_composite(
                 paired,
                 t("chart_coverage_vs_race", lang, window=window.label, period=race_period),
                 t("axis_coverage", lang),

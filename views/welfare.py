@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from incentive import charts, labels, periods
+from incentive import labels, periods
 from incentive.care import welfare
 from incentive.cycle import tracker
 from incentive.i18n import join, t, unit_label
 from incentive.safe_text import markdown, tm
-from ui import county_clicks, frame, link_state, meeting, publishing, sharing
+from ui import county_clicks, frame, link_state, meeting, publishing, shared_charts, sharing
 from ui.downloads import figures_downloads
 from ui.runtime import (
     app_settings,
@@ -88,7 +88,7 @@ with deck.section("summary"):
 # ---- the traffic lights
 with deck.section("grid"):
     st.plotly_chart(
-        charts.status_grid(
+        shared_charts.status_grid(
             welfare.status_grid(table),
             welfare.value_grid(table, small),
             status_labels,
@@ -150,7 +150,7 @@ with deck.section("county"):
     )
     radar_col, trend_col = st.columns(2, gap="large")
     radar_col.plotly_chart(
-        charts.welfare_radar(
+        shared_charts.welfare_radar(
             welfare.radar_frame(table, county),
             county,
             {"median": t("col_median", lang), "target": t("col_target", lang)},
@@ -164,7 +164,7 @@ with deck.section("county"):
     history = trend.shown
     target = table.loc[table["indicator"] == indicator, "target"].iloc[0]
     trend_col.plotly_chart(
-        charts.indicator_trend(
+        shared_charts.indicator_trend(
             history,
             county,
             target,

@@ -1,0 +1,38 @@
+"""incentive/charts.py's figures, built once per process for the same inputs and shared by every session.
+
+With many viewers at once, each session's own Python (building a page's Plotly figures: 0.1-0.3 s a page at
+province scale, most of a cached page's rerun) runs under one interpreter lock, so twenty sessions each wait about
+as long as all twenty together (docs/performance.md, "Many viewers"). A figure depends only on its builder's
+arguments (the data, the language's titles and labels, meeting mode), so sessions that show the same view can share
+one: `shared_charts.composite_bars(...)` takes the same arguments as `charts.composite_bars(...)` and returns that
+figure, the very object for the same arguments (hashed as Streamlit hashes cache arguments: a DataFrame by its
+contents).
+
+Shared figures are read-only: Streamlit's `plotly_chart` serialises a figure without changing it, and a page
+must not change one either (the briefing, which sizes its figures for the page, builds its own through
+incentive/charts.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from incentive import charts
+
+# Per builder: the views of a few languages, periods and slices that sessions are looking at now. A figure of a
+# hundred counties is some tens of kilobytes.
+KEPT_PER_BUILDER = 32
+
+_shared: dict[str, Callable[..., go.Figure]] = {}
+
+
+def __getattr__(name: str) -> Callable[..., go.Figure]:
+    """The shared version of charts.<name> (AttributeError for a name charts has no public builder of)."""
+    if name.startswith("_") or not callable(getattr(charts, name, None)):
+        raise AttributeError(f"incentive.charts has no figure builder {name!r}")
+    if name not in _shared:
+        _shared[name] = st.cache_resource(getattr(charts, name), show_spinner=False, max_entries=KEPT_PER_BUILDER)
+    return _shared[name]
