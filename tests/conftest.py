@@ -5,6 +5,7 @@ Binary inputs (GBK text, .xlsx, .xls) are built here by code rather than committ
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import io
 import os
@@ -175,12 +176,32 @@ def graded_db(catalog_db):
 
 @pytest.fixture(scope="session")
 def sample_db_file(tmp_path_factory) -> Path:
-    """The bundled sample loaded once per test session; tests get copies."""
+    """The bundled sample loaded once per test session, this process's own file; tests get copies."""
     path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
-    database = Database(path)
-    load_sample(database)
-    database.close()
+    shutil.copy(_loaded_sample(tmp_path_factory), path)
     return path
+
+
+def _loaded_sample(tmp_path_factory) -> Path:
+    """The sample loaded once per test run: under pytest-xdist the first worker to ask loads it (8-16 s) while the
+    others wait for it under a file lock, instead of each loading its own at the same time; each then keeps a copy
+    of its own, as when it loaded one."""
+    run_folder = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run_folder = run_folder.parent  # the workers' folders share the run's
+    loaded = run_folder / "sample-loaded.duckdb"
+    with open(run_folder / "sample-loaded.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not loaded.exists():
+            loading = run_folder / "sample-loading.duckdb"
+            for left in (loading, loading.with_suffix(".duckdb.wal")):  # of a worker that died loading it
+                left.unlink(missing_ok=True)
+            database = Database(loading)
+            load_sample(database)
+            database.close()
+            assert not loading.with_suffix(".duckdb.wal").exists()  # all of it in the one file that is copied
+            loading.rename(loaded)
+    return loaded
 
 
 @pytest.fixture
