@@ -1,8 +1,18 @@
 """Start the dashboard: `streamlit run serve.py`. Streamlit's own server, plus the browser-session cookie, the
 sign-in route and the upload guard (ui/server.py). `app.py` is the page script it runs."""
 
+import importlib
+import pkgutil
+
 import streamlit as st
 
+import incentive
 from ui import server
+
+# The library every page builds on, and what it brings (pandas, DuckDB, Plotly, SciPy, HiGHS: about 2 s), loaded
+# while the server starts rather than in the first visitor's first run (docs/performance.md). Not the command line.
+for module in pkgutil.walk_packages(incentive.__path__, "incentive."):
+    if not module.name.endswith("__main__"):
+        importlib.import_module(module.name)
 
 app = st.App("app.py", routes=server.routes(), middleware=server.middleware())
