@@ -54,10 +54,6 @@ def data_version_note(page) -> str:
     return sidebar(page).get_by_text("个有效批次").inner_text()
 
 
-def upload(page, path) -> None:
-    upload_for_rerun(page, path)
-
-
 def test_the_data_page_needs_an_administrator(page, app_url):
     open_view(page, f"{app_url}/data")
     expect(page.get_by_role("dialog")).to_have_count(0)  # no "Page not found" from Streamlit: the app says it
@@ -80,7 +76,7 @@ def test_upload_import_refuse_and_roll_back(page, app_url, tmp_path):
 
     go(page, "数据管理")
     version_before = data_version_note(page)
-    upload(page, good)
+    upload_for_rerun(page, good)
     preview = main(page).get_by_text("预览：赛马得分补报.csv")
     expect(preview).to_be_visible()
     expect(main(page)).to_contain_text("（编码 GBK）")
@@ -99,7 +95,7 @@ def test_upload_import_refuse_and_roll_back(page, app_url, tmp_path):
     bad = tmp_path / "坏文件.csv"
     bad.write_bytes("考核期,县区,乡镇,指标,数值\r\n2026Q3,澄溪县,,R01,十二\r\n".encode("gbk"))
     go(page, "数据管理")
-    upload(page, bad)
+    upload_for_rerun(page, bad)
     error = main(page).locator("[data-testid=stAlertContentError]")
     expect(error).to_contain_text("文件「坏文件.csv」，第 2 行，「数值」列，值「十二」：不是数字。")
     expect(main(page).get_by_role("button", name="确认导入", exact=True)).to_have_count(0)
