@@ -457,7 +457,7 @@ def _import(db: Database, args, lang: str) -> int:
                 lang,
                 file=path.name,
                 kind=t(f"kind_{preview.kind}", lang),
-                rows=len(preview.rows),
+                rows=preview.row_count,
                 batch=batch,
             )
             + effects_text(preview.kind, effects, lang),

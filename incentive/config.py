@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +33,21 @@ def database_location(explicit: str | os.PathLike | None = None):
     if storage not in ("", "duckdb"):
         raise SystemExit(f"INCENTIVE_STORAGE={storage!r}: use duckdb (the default) or ducklake:<catalog>")
     return database_path(explicit)
+
+
+DEFAULT_MEMORY_LIMIT = "1GB"
+_MEMORY = re.compile(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KIB|MIB|GIB|TIB)", re.IGNORECASE)
+
+
+def memory_limit() -> str:
+    """The memory DuckDB may hold for the database, and again for each large file being parsed, before it works on
+    disk (its temporary files): INCENTIVE_MEMORY_LIMIT (`2GB`, `512MB`), else 1 GB, which keeps the import of a
+    province's ten million training records within 1.5 GB of resident memory (docs/performance.md). DuckDB's own
+    default, 80 % of the machine, let that import take 6 GB. SystemExit for a value that is not a size."""
+    value = os.environ.get("INCENTIVE_MEMORY_LIMIT", "").strip() or DEFAULT_MEMORY_LIMIT
+    if not _MEMORY.fullmatch(value):
+        raise SystemExit(f"INCENTIVE_MEMORY_LIMIT={value!r}: give a size such as 1GB or 512MB")
+    return value
 
 
 DEFAULT_CLASSIFICATION = "内部资料 注意保存"

@@ -215,6 +215,25 @@ def test_a_bulk_preview_imports_like_any_other(tmp_path, catalog_db):
     assert catalog_db.fetch_all("SELECT sum(records) FROM training_rollup") == [(40,)]
     batches.rollback(catalog_db, batch)
     assert catalog_db.fetch_all("SELECT count(*) FROM training_rollup") == [(0,)]
+    assert preview.frame is None and preview.staged is not None, "the rows were read into memory after all"
+
+
+def test_skipped_rows_leave_the_staged_rows_and_the_rest_import(tmp_path, catalog_db):
+    """A bad date (a cell problem, judged in DuckDB) and hours beyond the bound (a whole-row check, judged after
+    staging): with skip-invalid both lines leave the rows, and the import reads the rest from disk."""
+    rows = list(TRAINING_ROWS)
+    rows[4] = rows[4].replace("2025/6/", "2025/13/")  # line 6
+    rows[9] = rows[9].replace(",16,", ",5000,")  # line 11
+    path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(rows) + "\n")
+    reference = current_reference(catalog_db)
+    assert_same_preview(path, reference, skip_invalid=True)
+    preview = bulk_csv.parse_large_csv(path, reference, skip_invalid=True)
+    assert preview.rejected_rows == {6, 11} and preview.importable
+    assert (preview.row_count, preview.data_rows) == (38, 38)
+    assert preview.head(3)["source_row"].tolist() == [2, 3, 4]
+    batches.import_preview(catalog_db, preview, source="cli", created_by="test")
+    assert catalog_db.fetch_all("SELECT count(*), sum(hours) FROM current_training") == [(38, 608.0)]
+    assert preview.frame is None
 
 
 def test_the_row_cap_applies(tmp_path, reference, monkeypatch):

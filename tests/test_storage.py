@@ -51,6 +51,25 @@ def test_new_database_gets_schema_once(location):
     again.close()
 
 
+def test_duckdb_memory_is_the_configured_limit(tmp_path, monkeypatch):
+    """DuckDB's own default (80 % of the machine) let a province's import take 6 GB: the database holds 1 GB or
+    INCENTIVE_MEMORY_LIMIT, and works on disk beyond it."""
+
+    def limit() -> str:
+        db = Database(tmp_path / "limit.duckdb")
+        try:
+            return db.fetch_all("SELECT current_setting('memory_limit')")[0][0]
+        finally:
+            db.close()
+
+    assert limit() == "953.6 MiB"  # 1 GB, as DuckDB shows it
+    monkeypatch.setenv("INCENTIVE_MEMORY_LIMIT", "512MB")
+    assert limit() == "488.2 MiB"
+    monkeypatch.setenv("INCENTIVE_MEMORY_LIMIT", "lots")
+    with pytest.raises(SystemExit, match="INCENTIVE_MEMORY_LIMIT"):
+        limit()
+
+
 def test_batch_records_file_hash_kind_rows_who_when(catalog_db):
     history = batches.history(catalog_db)
     assert history[["id", "kind", "file", "rows", "status", "source"]].values.tolist() == [

@@ -39,8 +39,8 @@ def draw_summary(preview: Preview, lang: str) -> None:
         row=preview.header_row,
         rows=preview.data_rows,
     )
-    if len(preview.rows) != preview.data_rows:
-        summary = summary.rstrip("。.") + t("data_values_count", lang, values=len(preview.rows))
+    if preview.row_count != preview.data_rows:
+        summary = summary.rstrip("。.") + t("data_values_count", lang, values=preview.row_count)
     st.markdown(markdown(summary))
 
 
@@ -76,7 +76,7 @@ def draw_effects(preview: Preview, effects: ImportEffects, lang: str, county: st
     """What the file would change; `county`: it would be that county's batch (a submission), whose roster replaces
     only that county's cadres (docs/decisions.md#county-roster-snapshots)."""
     if preview.kind == "roster":
-        dates = ", ".join(sorted({f"{d:%Y-%m-%d}" for d in preview.rows["as_of"]}))
+        dates = ", ".join(sorted({f"{d:%Y-%m-%d}" for d in preview.columns_of(["as_of"])["as_of"]}))
         if county is None:
             st.info(t("data_snapshot_replace", lang, as_of=dates, n=effects.snapshot_replaced))
         else:
@@ -129,7 +129,7 @@ def draw_preview(
     importable file."""
     with st.container(border=True):
         st.markdown(f"**{tm('data_preview', lang, file=preview.file_name)}**")
-        if preview.kind and preview.rows is not None:
+        if preview.kind and preview.columns:
             draw_summary(preview, lang)
         for note in preview.notes:
             st.caption("· " + markdown(note.text(lang)))
@@ -142,7 +142,7 @@ def draw_preview(
                 draw_effects(preview, effects, lang, county)
             if preview.warnings:
                 draw_warnings(preview, lang)
-            rows = labelled(preview.kind, preview.rows.head(100), lang, preview.indicator_names)
+            rows = labelled(preview.kind, preview.head(100), lang, preview.indicator_names)
             st.dataframe(rows, hide_index=True, placeholder=MISSING_CELL, width="stretch")
             if action is not None:
                 action(preview)

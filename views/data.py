@@ -61,7 +61,7 @@ def import_and_report(previews: list[Preview]) -> None:
                     lang,
                     file=preview.file_name,
                     kind=kind_label(preview.kind),
-                    rows=len(preview.rows),
+                    rows=preview.row_count,
                     batch=batch,
                 ).rstrip("。.")
                 + effects_text(preview.kind, effects, lang)

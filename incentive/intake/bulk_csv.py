@@ -22,6 +22,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from incentive import config
 from incentive.intake import plausibility, sheets, units
 from incentive.intake.cell_values import CellError, Number, clean_text
 from incentive.intake.file_kinds import (
@@ -47,6 +48,8 @@ from incentive.intake.ingest import (
 from incentive.intake.place_names import NameMatcher
 from incentive.intake.preview import Note, Preview, Problem, Reference
 from incentive.intake.sheet_layout import Located, Table, locate_header, row_role, unknown_bracket
+from incentive.intake.staged_rows import StagedRows
+from incentive.store.queries import string_literal
 
 BULK_KINDS = ("training", "roster", "movements", "appraisals")
 HEAD_BYTES = 1 << 20  # enough to find the header and judge the encoding
@@ -127,7 +130,9 @@ def parse_large_csv(
         scanned = pool.submit(_scan, path)
         with (
             tempfile.TemporaryDirectory(prefix="incentive-bulk-") as tmp,
-            contextlib.closing(duckdb.connect(config={"temp_directory": tmp})) as con,
+            contextlib.closing(
+                duckdb.connect(config={"temp_directory": tmp, "memory_limit": config.memory_limit()})
+            ) as con,
         ):
             source = path if encoding != "gb18030" else _transcode(path, Path(tmp) / "utf8.csv")
             skip = located.header_row + 1
@@ -362,24 +367,16 @@ def _parse(
         if c.name in index_of
     }
     places = _places(con, preview, columns.get("county"), reference, roles)
-    _store_parsed(con, spec, columns, places, default_as_of, roles, skip)
+    staged = _store_parsed(con, spec, columns, places, default_as_of, roles, skip)
     problems = _cell_problems(con, spec, table, columns, places, "as_of" in index_of)
     problems += _duplicates(con, spec)
     preview.problems.extend(problems)
     preview.notes.extend(_normalized_notes(con, columns, table, roles))
-    if preview.skip_invalid and problems:  # rows with bad cells leave before the rows leave DuckDB
-        con.execute(
-            "DELETE FROM parsed WHERE line IN (SELECT unnest($lines))",
-            {"lines": sorted({p.row for p in problems if p.row is not None})},
-        )
+    if preview.skip_invalid and problems:  # rows with bad cells leave before the checks of whole rows
+        staged = _parsed_view(con, staged.without({p.row for p in problems if p.row is not None}))
     _hours_as_written(con, preview, columns, table, reference)
-    con.execute("DROP TABLE raw")  # before the rows leave DuckDB: the text copy is the largest thing held
-    stored = ", ".join(STORED_COLUMNS[spec.name])
-    preview.rows = (
-        con.execute(f"SELECT {stored}, line AS source_row FROM parsed ORDER BY line")
-        .to_arrow_table()
-        .to_pandas(types_mapper=pd.ArrowDtype)
-    )
+    con.execute("DROP TABLE raw")
+    preview.staged = staged
     check_rows(preview, reference)
     drop_rejected(preview)
 
@@ -550,9 +547,10 @@ def _failing(con, table: str, cell: str, raws: list) -> list[str]:
 
 def _store_parsed(
     con, spec: FileKind, columns: dict[str, _Column], places: _Places, default_as_of, roles: RowRoles, skip: int
-) -> None:
-    """Table `parsed`: one row per data record with the stored values, the line, and whether any cell failed."""
-    select, joins, bad = [f"r.rowid + 1 + {skip} AS line", "r.rowid AS raw_row"], [], []
+) -> StagedRows:
+    """The preview's rows, one per data record, staged on disk with the stored values and the line; and, for the
+    checks below only, the record's rowid in `raw` and whether any cell failed. View `parsed` reads them."""
+    select, joins, bad = [], [], []
     for name in STORED_COLUMNS[spec.name]:
         column = columns.get(name)
         sql_type = _SQL_TYPES.get(spec.column(name).parse, "VARCHAR")
@@ -569,15 +567,27 @@ def _store_parsed(
         select.append(f"{value} AS {name}")
     if places.errors:
         bad.extend(_failing(con, "bad_place", f"r.c{columns['county'].index}", list(places.errors)))
+    select += [f"r.rowid + 1 + {skip} AS source_row", "r.rowid AS raw_row"]
     select.append(f"({' OR '.join(bad) or 'false'}) AS has_problem")
     params = dict(roles.params)
     if "$default_as_of" in " ".join(select):
         params["default_as_of"] = default_as_of
-    con.execute(
-        f"CREATE TABLE parsed AS SELECT {', '.join(select)} FROM raw r {' '.join(joins)} "
-        f"WHERE {roles.data_filter('r')}",
+    staged = StagedRows(
+        con,
+        f"SELECT {', '.join(select)} FROM raw r {' '.join(joins)} WHERE {roles.data_filter('r')}",
         params,
+        one_per_line=True,
+        hidden=("raw_row", "has_problem"),
     )
+    return _parsed_view(con, staged)
+
+
+def _parsed_view(con, staged: StagedRows) -> StagedRows:
+    """View `parsed` over the staged rows (the record's line as `line`)."""
+    con.execute(
+        f"CREATE OR REPLACE VIEW parsed AS SELECT *, source_row AS line FROM read_parquet({string_literal(str(staged.path))})"
+    )
+    return staged
 
 
 def _cell_problems(

@@ -62,7 +62,7 @@ class Finding:
 def add_warnings(db: Database, preview: Preview, reference: Reference | None = None) -> None:
     """Fill `preview.warnings` with the unusual changes among its values (scores and welfare; nothing else)."""
     preview.warnings = []
-    if preview.kind not in VALUE_KINDS or not preview.importable or preview.rows is None or preview.rows.empty:
+    if preview.kind not in VALUE_KINDS or not preview.importable or not preview.row_count:
         return
     reference = reference or current_reference(db)
     incoming = preview.rows[_INCOMING].dropna(subset=["period", "county", "indicator"])

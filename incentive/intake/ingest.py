@@ -116,9 +116,12 @@ def parse_file(
 
 def check_rows(preview: Preview, reference: Reference) -> None:
     """Checks of whole parsed rows that both import paths share (plausible bounds, see `plausibility`)."""
-    if preview.fatal or preview.rows is None or preview.rows.empty:
+    if preview.fatal or not preview.row_count:
         return
-    found = plausibility.out_of_bounds(preview.rows, preview.kind, reference, preview.column_labels)
+    needed = plausibility.columns_needed(preview.kind, preview.columns)
+    if not needed:
+        return
+    found = plausibility.out_of_bounds(preview.columns_of(needed), preview.kind, reference, preview.column_labels)
     for problem in found:
         problem.value = preview.as_written.get((problem.row, problem.column), problem.value)  # `150%`, not `150`
     preview.problems.extend(found)
@@ -128,10 +131,13 @@ def check_rows(preview: Preview, reference: Reference) -> None:
 
 def drop_rejected(preview: Preview) -> None:
     """With skip-invalid, every row named by a problem leaves the rows to import, and a note counts them."""
-    if not preview.skip_invalid or not preview.problems or preview.fatal or preview.rows is None:
+    if not preview.skip_invalid or not preview.problems or preview.fatal or not preview.columns:
         return
     preview.rejected_rows = {p.row for p in preview.problems if p.row is not None}
-    preview.rows = preview.rows[~preview.rows["source_row"].isin(preview.rejected_rows)].reset_index(drop=True)
+    if preview.staged is not None:
+        preview.staged = preview.staged.without(preview.rejected_rows)
+    else:
+        preview.rows = preview.rows[~preview.rows["source_row"].isin(preview.rejected_rows)].reset_index(drop=True)
     preview.notes.append(Note("note_rejected", {"n": len(preview.rejected_rows)}))
 
 

@@ -115,6 +115,14 @@ def version_in_force(versions: list[dict], period: str | None) -> dict:
     return max(valid, key=start) if valid else min(versions, key=start)
 
 
+def columns_needed(kind: str | None, columns: list[str]) -> list[str]:
+    """The columns of a preview's rows `out_of_bounds` reads for this kind (of `columns`, the rows' own; none: it
+    checks nothing): a training file's ten million rows are read for their hours and lines only."""
+    if kind == "training":
+        return ["source_row", "hours"]
+    return columns if kind in VALUE_KINDS or kind == "indicators" else []
+
+
 def out_of_bounds(rows: pd.DataFrame, kind: str | None, reference: Reference, labels: dict[str, str]) -> list[Problem]:
     """One located problem per value outside its plausible bounds (row = `source_row`, column = the label the
     value came from), in the order of the rows; for a catalog, one per version whose min is above its max."""

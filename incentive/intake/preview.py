@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import duckdb
 import pandas as pd
 
 from incentive.i18n import localize, t
+from incentive.intake.staged_rows import StagedRows
 from incentive.store.settings import defaults as default_settings
 
 
@@ -79,8 +81,10 @@ class Preview:
     sheet: str = ""
     encoding: str = ""
     header_row: int | None = None
-    # STORED_COLUMNS[kind] + source_row; a catalog's class weights (分类考核) as `weight:<class>` columns
-    rows: pd.DataFrame | None = None
+    # STORED_COLUMNS[kind] + source_row; a catalog's class weights (分类考核) as `weight:<class>` columns. Read
+    # `rows` (below): a large file's rows are `staged` on disk instead, and `rows` reads them all only when asked.
+    frame: pd.DataFrame | None = field(default=None, repr=False)
+    staged: StagedRows | None = field(default=None, repr=False)
     problems: list[Problem] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     # Not refusals: values worth a second look before import (unusual changes from the previous period); filled by
@@ -100,9 +104,49 @@ class Preview:
     indicator_names: dict[tuple[str, str | None], str] = field(default_factory=dict)
 
     @property
+    def rows(self) -> pd.DataFrame | None:
+        """Every row, as pandas: a staged file's rows are read into memory, all of them, on each call (gigabytes
+        for a province's training file): `row_count`, `head`, `columns_of` and `rows_for` read only what they
+        need."""
+        return self.staged.frame() if self.staged is not None else self.frame
+
+    @rows.setter
+    def rows(self, rows: pd.DataFrame | None) -> None:
+        self.frame, self.staged = rows, None
+
+    @property
+    def row_count(self) -> int:
+        """Rows to import (a wide row of the file gives several)."""
+        if self.staged is not None:
+            return self.staged.count
+        return 0 if self.frame is None else len(self.frame)
+
+    @property
     def data_rows(self) -> int:
         """Rows of the file that hold data (a wide row holds several values)."""
-        return 0 if self.rows is None else int(self.rows["source_row"].nunique())
+        if self.staged is not None:
+            return self.staged.data_rows
+        return 0 if self.frame is None else int(self.frame["source_row"].nunique())
+
+    @property
+    def columns(self) -> list[str]:
+        """The rows' column names."""
+        if self.staged is not None:
+            return self.staged.columns
+        return [] if self.frame is None else list(self.frame.columns)
+
+    def head(self, n: int) -> pd.DataFrame:
+        """The first `n` rows."""
+        return self.staged.frame(limit=n) if self.staged is not None else self.frame.head(n)
+
+    def columns_of(self, columns: list[str]) -> pd.DataFrame:
+        """Every row, only these columns (a staged file reads no others)."""
+        return self.staged.frame(columns) if self.staged is not None else self.frame[columns]
+
+    def rows_for(self, con: duckdb.DuckDBPyConnection):
+        """The rows as `con.register` takes them, to query as a table: the frame, or a relation over the staged
+        file (DuckDB reads it in bounded memory)."""
+        return self.staged.relation(con) if self.staged is not None else self.frame
 
     @property
     def encoding_label(self) -> str:
@@ -110,9 +154,9 @@ class Preview:
 
     @property
     def importable(self) -> bool:
-        if self.fatal or self.rows is None:
+        if self.fatal or (self.frame is None and self.staged is None):
             return False
-        return not self.problems or (self.skip_invalid and len(self.rows) > 0)
+        return not self.problems or (self.skip_invalid and self.row_count > 0)
 
     def problem_texts(self, lang: str) -> list[str]:
         return [p.text(lang, self.file_name, self.sheet) for p in self.problems]

@@ -108,7 +108,7 @@ def check_county(db: Database, preview: Preview, county: str) -> None:
         preview.problems.append(Problem("submit_kind_refused", params={"kind": ("i18n", f"kind_{preview.kind}")}))
         preview.fatal = True
         return
-    if preview.rows is None or preview.rows.empty:
+    if not preview.row_count:
         return
     if preview.kind in COUNTY_COLUMN_KINDS:
         found = _other_county_rows(preview, county)
@@ -123,7 +123,7 @@ def check_county(db: Database, preview: Preview, county: str) -> None:
 
 
 def _other_county_rows(preview: Preview, county: str) -> list[Problem]:
-    rows = preview.rows.drop_duplicates("source_row")
+    rows = preview.columns_of(["source_row", "county"]).drop_duplicates("source_row")
     outside = rows[rows["county"] != county]
     column = preview.column_labels.get("county")
     return [
@@ -136,7 +136,7 @@ def _other_cadre_rows(db: Database, preview: Preview, county: str) -> list[Probl
     """Rows whose cadre was not on `county`'s roster on the record's date (the newest snapshot on or before it
     that lists the cadre, else the cadre's earliest; as queries/movements_by_county.sql places decisions). An
     appraisal is dated on the last day of its year, the roster the grade was given on."""
-    rows = preview.rows
+    rows = preview.columns_of(["source_row", "cadre_id", "date" if "date" in preview.columns else "year"])
     dated = (
         rows["date"] if "date" in rows.columns else pd.to_datetime(rows["year"].astype(str) + "-12-31", errors="coerce")
     )
@@ -196,7 +196,7 @@ def submit(db: Database, who: Principal | None, file_name: str, data: bytes, opt
                 "as_of": options.as_of or "",
                 "skip": bool(options.skip_invalid),
                 "kind": preview.kind,
-                "rows": len(preview.rows),
+                "rows": preview.row_count,
                 "county": who.county,
                 "by": who.name,
                 "at": now,
@@ -211,7 +211,7 @@ def submit(db: Database, who: Principal | None, file_name: str, data: bytes, opt
             target=f"submission {new_id}",
             file_name=file_name,
             sha256=preview.sha256,
-            rows=len(preview.rows),
+            rows=preview.row_count,
             detail=who.county,
         )
         return new_id
@@ -270,7 +270,7 @@ def accept(db: Database, submission_id: int, who: Principal | None) -> int:
             target=f"submission {submission_id}",
             file_name=found.file_name,
             sha256=found.sha256,
-            rows=len(preview.rows),
+            rows=preview.row_count,
             detail=f"batch {batch_id}",
         )
         return batch_id
@@ -474,13 +474,11 @@ def periods_of(preview: Preview) -> str:
     """The distinct stored periods of a race-score or welfare file, or the months ('2026-08') of a roster's as-of
     date or of dated records (training, movements), ';'-separated: what the submission tracker places it by
     (docs/decisions.md#assessment-cycle); '' when the file has none."""
-    if preview.rows is None:
-        return ""
-    if "period" in preview.rows.columns:
-        return ";".join(sorted(str(p) for p in preview.rows["period"].dropna().unique()))
+    if "period" in preview.columns:
+        return ";".join(sorted(str(p) for p in preview.columns_of(["period"])["period"].dropna().unique()))
     for column in ("as_of", "date"):
-        if column in preview.rows.columns:
-            days = pd.to_datetime(preview.rows[column], errors="coerce").dropna()
+        if column in preview.columns:
+            days = pd.to_datetime(preview.columns_of([column])[column], errors="coerce").dropna()
             return ";".join(sorted(days.dt.strftime("%Y-%m").unique()))
     return ""
 

@@ -89,7 +89,6 @@ def store(
     docs/decisions.md#county-batches), `submission_id` the submission it came from."""
     kind = preview.kind
     columns = STORED_COLUMNS[kind]
-    frame = preview.rows[list(columns)]
     batch_id = cur.execute("SELECT coalesce(max(id), 0) + 1 FROM batches").fetchone()[0]
     cur.execute(
         "INSERT INTO batches VALUES ($id, $kind, $file, $sha, $rows, $at, $by, $source, 'active', NULL, $sheet, "
@@ -99,7 +98,7 @@ def store(
             "kind": kind,
             "file": preview.file_name,
             "sha": preview.sha256,
-            "rows": len(frame),
+            "rows": preview.row_count,
             "at": dt.datetime.now(),
             "by": created_by,
             "source": source,
@@ -108,7 +107,7 @@ def store(
             "submission": submission_id,
         },
     )
-    cur.register("incoming", frame)
+    cur.register("incoming", preview.rows_for(cur))
     faults.reach("after_staging")
     listed = ", ".join(identifier(c) for c in columns)
     cur.execute(
@@ -128,7 +127,7 @@ def store(
         target=f"batch {batch_id} ({kind})",
         file_name=preview.file_name,
         sha256=preview.sha256,
-        rows=len(frame),
+        rows=preview.row_count,
         detail=f"submission {submission_id} ({county})" if submission_id is not None else "",
     )
     return batch_id

@@ -21,6 +21,7 @@ from typing import TypeVar
 import duckdb
 import pandas as pd
 
+from incentive import config
 from incentive.store import failed_writes, faults, lake, migrations
 from incentive.store.lake import LakeLocation
 from incentive.store.storage_faults import LOCKED, NOT_PERMITTED, StorageFault, fault_of
@@ -51,7 +52,7 @@ class Database:
         new_file = self.lake is None and self.path != ":memory:" and not Path(self.path).exists()
         try:
             if self.lake is not None:
-                self._con = lake.connect(self.lake)
+                self._con = lake.connect(self.lake, _config())
             else:
                 if self.path != ":memory:":
                     Path(self.path).parent.mkdir(parents=True, exist_ok=True)
@@ -186,19 +187,24 @@ class DataAsOf:
         return cur
 
 
+def _config() -> dict:
+    """DuckDB's settings for the database: its memory (config.memory_limit), beyond which it works on disk."""
+    return {"memory_limit": config.memory_limit()}
+
+
 def _connect(path: str, wait_seconds: float) -> tuple[duckdb.DuckDBPyConnection, bool]:
     """The connection and whether it is read-only: a file this process may not write (its mode, its owner, a
     read-only mount) is opened for reading rather than refused, so the pages still show it."""
     deadline = time.monotonic() + wait_seconds
     while True:
         try:
-            return duckdb.connect(path), False
+            return duckdb.connect(path, config=_config()), False
         except duckdb.IOException as e:
             text = str(e).lower()
             if "permission denied" in text or "read-only file system" in text:
                 if not Path(path).exists():
                     raise
-                return duckdb.connect(path, read_only=True), True
+                return duckdb.connect(path, read_only=True, config=_config()), True
             if "could not set lock" not in text and "conflicting lock" not in text:  # not "block": a corrupt one
                 raise
             if time.monotonic() >= deadline:

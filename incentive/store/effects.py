@@ -47,19 +47,18 @@ def import_effects(db: Database, preview: Preview, county: str | None = None) ->
     batch it would be (a submission); a county's roster replaces only that county's cadres of its dates, a
     prefecture-wide one (None) everybody of its dates (docs/decisions.md#county-roster-snapshots)."""
     kind = preview.kind
-    rows = preview.rows
     view = identifier(CURRENT_VIEW_OF_KIND[kind])
     with contextlib.closing(db.cursor()) as cur:
-        cur.register("incoming", rows.drop(columns=["source_row"]))
+        cur.register("incoming", preview.rows_for(cur))
         if kind == "roster":
             replaced = cur.execute(
                 f"SELECT count(*) FROM {view} WHERE as_of IN (SELECT DISTINCT CAST(as_of AS DATE) FROM incoming) "
                 "AND ($county IS NULL OR county = $county)",
                 {"county": county},
             ).fetchone()[0]
-            return ImportEffects(len(rows), 0, 0, 0, replaced)
+            return ImportEffects(preview.row_count, 0, 0, 0, replaced)
         unknown_cadres = 0
-        if "cadre_id" in rows.columns:
+        if "cadre_id" in preview.columns:
             unknown_cadres = cur.execute(
                 "SELECT count(*) FROM incoming WHERE cadre_id NOT IN (SELECT cadre_id FROM current_roster)"
             ).fetchone()[0]
@@ -68,6 +67,7 @@ def import_effects(db: Database, preview: Preview, county: str | None = None) ->
         on = " AND ".join(f"i.{k} IS NOT DISTINCT FROM c.{k}" for k in key)
         differs = " OR ".join(f"i.{c} IS DISTINCT FROM c.{c}" for c in others) or "false"
         if kind == "indicators":  # a catalog row whose class weights (分类考核) change is a change too
+            rows = preview.rows
             cur.register("incoming", rows.drop(columns=["source_row"]).assign(class_weights=_class_weights_text(rows)))
             view = f"(SELECT *, {_CURRENT_CLASS_WEIGHTS} AS class_weights FROM current_indicators ci)"
             differs += " OR i.class_weights IS DISTINCT FROM c.class_weights"
@@ -113,7 +113,7 @@ def _grade_changes(db: Database, preview: Preview, limit: int) -> pd.DataFrame:
     before, after; grades as their codes, e.g. competent → excellent), at most `limit`, in key order: a grade
     corrected from 称职 to 优秀 is what a reviewer looks for (issue 20's review)."""
     with contextlib.closing(db.cursor()) as cur:
-        cur.register("incoming", preview.rows.drop(columns=["source_row"]))
+        cur.register("incoming", preview.rows_for(cur))
         return cur.execute(
             """
             SELECT * FROM (
@@ -138,12 +138,12 @@ def value_changes(db: Database, preview: Preview, limit: int = CHANGES_LISTED) -
     order; empty for other kinds. What a reviewer checks a correction by: `changed` alone says how many, not
     which (issue 18 review)."""
     columns = ["period", "county", "township", "indicator", "before", "after"]
-    if preview.kind == "appraisals" and not preview.rows.empty:
+    if preview.kind == "appraisals" and preview.row_count:
         return _grade_changes(db, preview, limit)
-    if preview.kind not in VALUE_KINDS or preview.rows.empty:
+    if preview.kind not in VALUE_KINDS or not preview.row_count:
         return pd.DataFrame(columns=columns)
     with contextlib.closing(db.cursor()) as cur:
-        cur.register("incoming", preview.rows.drop(columns=["source_row"]))
+        cur.register("incoming", preview.rows_for(cur))
         return cur.execute(
             """
             SELECT i.period, i.county, i.township, i.indicator, c.value AS before, i.value AS after

@@ -72,9 +72,9 @@ def extension_file(name: str) -> str:
     return str(copy)
 
 
-def connect(location: LakeLocation) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB with the lake attached as `lake` and made the default."""
-    con = duckdb.connect()
+def connect(location: LakeLocation, config: dict | None = None) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB (with these DuckDB settings) with the lake attached as `lake` and made the default."""
+    con = duckdb.connect(config=config or {})
     con.execute(f"LOAD {string_literal(extension_file('ducklake'))}")
     if location.catalog.startswith("postgres:"):
         con.execute(f"LOAD {string_literal(extension_file('postgres'))}")
