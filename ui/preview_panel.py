@@ -129,7 +129,7 @@ def draw_preview(
     importable file."""
     with st.container(border=True):
         st.markdown(f"**{tm('data_preview', lang, file=preview.file_name)}**")
-        if preview.kind and preview.columns:
+        if preview.kind and preview.has_rows:
             draw_summary(preview, lang)
         for note in preview.notes:
             st.caption("· " + markdown(note.text(lang)))

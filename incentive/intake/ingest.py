@@ -131,7 +131,7 @@ def check_rows(preview: Preview, reference: Reference) -> None:
 
 def drop_rejected(preview: Preview) -> None:
     """With skip-invalid, every row named by a problem leaves the rows to import, and a note counts them."""
-    if not preview.skip_invalid or not preview.problems or preview.fatal or not preview.columns:
+    if not preview.skip_invalid or not preview.problems or preview.fatal or not preview.has_rows:
         return
     preview.rejected_rows = {p.row for p in preview.problems if p.row is not None}
     if preview.staged is not None:

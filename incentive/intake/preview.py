@@ -115,6 +115,11 @@ class Preview:
         self.frame, self.staged = rows, None
 
     @property
+    def has_rows(self) -> bool:
+        """The file was read into rows (perhaps none): False when it could not be read at all."""
+        return self.frame is not None or self.staged is not None
+
+    @property
     def row_count(self) -> int:
         """Rows to import (a wide row of the file gives several)."""
         if self.staged is not None:
@@ -154,7 +159,7 @@ class Preview:
 
     @property
     def importable(self) -> bool:
-        if self.fatal or (self.frame is None and self.staged is None):
+        if self.fatal or not self.has_rows:
             return False
         return not self.problems or (self.skip_invalid and self.row_count > 0)
 
