@@ -7,7 +7,11 @@ import pkgutil
 import streamlit as st
 
 import incentive
+from incentive import config
 from ui import server
+
+# A setting that is not a size stops the server here with its sentence; in a page's run it would leave a blank page.
+config.memory_limit()
 
 # The library every page builds on, and what it brings (pandas, DuckDB, Plotly, SciPy, HiGHS: about 2 s), loaded
 # while the server starts rather than in the first visitor's first run (docs/performance.md). Not the command line.

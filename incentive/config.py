@@ -36,17 +36,24 @@ def database_location(explicit: str | os.PathLike | None = None):
 
 
 DEFAULT_MEMORY_LIMIT = "1GB"
-_MEMORY = re.compile(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KIB|MIB|GIB|TIB)", re.IGNORECASE)
+_MEMORY = re.compile(r"(\d+(?:\.\d+)?)\s*(KB|MB|GB|TB|KIB|MIB|GIB|TIB)", re.IGNORECASE)
+_UNIT_BYTES = {"KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12, "KIB": 2**10, "MIB": 2**20, "GIB": 2**30, "TIB": 2**40}
+MIN_MEMORY_MB = 256  # below it DuckDB runs out of memory opening a database or checking a day's records
 
 
 def memory_limit() -> str:
     """The memory DuckDB may hold for the database, and again for each large file being parsed, before it works on
     disk (its temporary files): INCENTIVE_MEMORY_LIMIT (`2GB`, `512MB`), else 1 GB, which keeps the import of a
     province's ten million training records within 1.5 GB of resident memory (docs/performance.md). DuckDB's own
-    default, 80 % of the machine, let that import take 6 GB. SystemExit for a value that is not a size."""
+    default, 80 % of the machine, let that import take 6 GB. SystemExit for a value that is not a size of at least
+    256 MB (the server checks it as it starts: serve.py)."""
     value = os.environ.get("INCENTIVE_MEMORY_LIMIT", "").strip() or DEFAULT_MEMORY_LIMIT
-    if not _MEMORY.fullmatch(value):
-        raise SystemExit(f"INCENTIVE_MEMORY_LIMIT={value!r}: give a size such as 1GB or 512MB")
+    size = _MEMORY.fullmatch(value)
+    if not size or float(size[1]) * _UNIT_BYTES[size[2].upper()] < MIN_MEMORY_MB * 1e6:
+        raise SystemExit(
+            f"INCENTIVE_MEMORY_LIMIT={value!r}: give a size of at least {MIN_MEMORY_MB}MB, such as 1GB or 512MB "
+            f"(内存上限应不小于 {MIN_MEMORY_MB}MB，如 1GB、512MB)"
+        )
     return value
 
 

@@ -24,3 +24,19 @@ def test_the_server_starts_with_every_library_module_loaded_and_the_command_line
     library = {m.name for m in pkgutil.walk_packages(incentive.__path__, "incentive.")} - {"incentive.__main__"}
     assert library and library <= set(loaded), sorted(library - set(loaded))
     assert "incentive.__main__" not in loaded  # importing it would run the command line
+
+
+def test_a_memory_limit_that_is_not_a_size_stops_the_server_with_its_sentence():
+    """In a page's run the refusal would leave a blank page: the server refuses to start instead."""
+    import os
+
+    started = subprocess.run(
+        [sys.executable, "-c", "import runpy; runpy.run_path('serve.py')"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "INCENTIVE_MEMORY_LIMIT": "lots"},
+    )
+    assert started.returncode == 1
+    assert "INCENTIVE_MEMORY_LIMIT='lots'" in started.stderr and "256MB" in started.stderr

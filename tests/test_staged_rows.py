@@ -64,3 +64,19 @@ def test_the_file_goes_with_the_object_or_on_close(staged):
     del other
     gc.collect()
     assert not folder.exists()
+
+
+def test_a_pickled_copy_owns_its_own_file(staged):
+    """Streamlit's st.cache_data keeps a preview pickled and hands out copies: each must outlive the original."""
+    import pickle
+
+    data = pickle.dumps(staged)
+    staged.close()
+    first, second = pickle.loads(data), pickle.loads(data)
+    assert first.path != second.path
+    assert first.frame().equals(second.frame())
+    assert (first.count, first.data_rows, first.columns) == (6, 5, ["source_row", "cadre_id", "hours"])
+    folder = first.path.parent
+    del first
+    gc.collect()
+    assert not folder.exists() and second.path.exists()

@@ -65,9 +65,10 @@ def test_duckdb_memory_is_the_configured_limit(tmp_path, monkeypatch):
     assert limit() == "953.6 MiB"  # 1 GB, as DuckDB shows it
     monkeypatch.setenv("INCENTIVE_MEMORY_LIMIT", "512MB")
     assert limit() == "488.2 MiB"
-    monkeypatch.setenv("INCENTIVE_MEMORY_LIMIT", "lots")
-    with pytest.raises(SystemExit, match="INCENTIVE_MEMORY_LIMIT"):
-        limit()
+    for wrong in ("lots", "80%", "10MB"):  # 10 MB: DuckDB could not even open the database
+        monkeypatch.setenv("INCENTIVE_MEMORY_LIMIT", wrong)
+        with pytest.raises(SystemExit, match="INCENTIVE_MEMORY_LIMIT"):
+            limit()
 
 
 def test_batch_records_file_hash_kind_rows_who_when(catalog_db):

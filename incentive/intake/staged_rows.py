@@ -57,6 +57,12 @@ class StagedRows:
                 "SELECT count(DISTINCT source_row) FROM read_parquet($path)", {"path": str(self.path)}
             ).fetchone()[0]
 
+    def __reduce__(self):
+        """A copy (Streamlit's st.cache_data keeps the preview pickled) carries the file's bytes and owns a file of
+        its own: the first object's file goes with it, while the cache may hand out copies for a long time yet."""
+        state = (self.path.read_bytes(), self.count, self.data_rows, self.columns, self._one_per_line, self._hidden)
+        return _restored, state
+
     def relation(self, con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
         """The rows as a relation of `con`: what `con.register` takes to query them as a table (DuckDB reads only
         the columns and row groups a query needs)."""
@@ -87,3 +93,16 @@ class StagedRows:
     def close(self) -> None:
         """Delete the file now (it is deleted anyway when the object goes)."""
         self._finalizer()
+
+
+def _restored(
+    data: bytes, count: int, data_rows: int, columns: list[str], one_per_line: bool, hidden: tuple[str, ...]
+) -> StagedRows:
+    staged = StagedRows.__new__(StagedRows)
+    staged._dir = Path(tempfile.mkdtemp(prefix="incentive-staged-"))
+    staged._finalizer = weakref.finalize(staged, shutil.rmtree, staged._dir, True)
+    staged.path = staged._dir / "rows.parquet"
+    staged.path.write_bytes(data)
+    staged.count, staged.data_rows, staged.columns = count, data_rows, columns
+    staged._one_per_line, staged._hidden = one_per_line, hidden
+    return staged
