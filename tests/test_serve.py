@@ -1,8 +1,9 @@
 """serve.py: the server loads the whole library as it starts (not the command line), so that the first visitor's
-first run does not import it."""
+first run does not import it; a setting it cannot work with stops it there."""
 
 from __future__ import annotations
 
+import os
 import pkgutil
 import subprocess
 import sys
@@ -12,15 +13,22 @@ from conftest import ROOT
 import incentive
 
 
-def test_the_server_starts_with_every_library_module_loaded_and_the_command_line_not_run():
-    loaded = subprocess.run(
-        [sys.executable, "-c", "import runpy, sys; runpy.run_path('serve.py'); print('\\n'.join(sorted(sys.modules)))"],
+def _start(then: str = "", **environment: str) -> subprocess.CompletedProcess:
+    """Run serve.py as `streamlit run` does at start (its module code), then the Python of `then`."""
+    return subprocess.run(
+        [sys.executable, "-c", f"import runpy, sys; runpy.run_path('serve.py'); {then}"],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=120,
-        check=True,
-    ).stdout.split()
+        env={**os.environ, **environment},
+    )
+
+
+def test_the_server_starts_with_every_library_module_loaded_and_the_command_line_not_run():
+    started = _start("print('\\n'.join(sorted(sys.modules)))")
+    assert started.returncode == 0, started.stderr
+    loaded = started.stdout.split()
     library = {m.name for m in pkgutil.walk_packages(incentive.__path__, "incentive.")} - {"incentive.__main__"}
     assert library and library <= set(loaded), sorted(library - set(loaded))
     assert "incentive.__main__" not in loaded  # importing it would run the command line
@@ -28,15 +36,6 @@ def test_the_server_starts_with_every_library_module_loaded_and_the_command_line
 
 def test_a_memory_limit_that_is_not_a_size_stops_the_server_with_its_sentence():
     """In a page's run the refusal would leave a blank page: the server refuses to start instead."""
-    import os
-
-    started = subprocess.run(
-        [sys.executable, "-c", "import runpy; runpy.run_path('serve.py')"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "INCENTIVE_MEMORY_LIMIT": "lots"},
-    )
+    started = _start(INCENTIVE_MEMORY_LIMIT="lots")
     assert started.returncode == 1
     assert "INCENTIVE_MEMORY_LIMIT='lots'" in started.stderr and "256MB" in started.stderr

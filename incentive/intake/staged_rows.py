@@ -38,9 +38,7 @@ class StagedRows:
         one_per_line: bool = False,
         hidden: tuple[str, ...] = (),
     ) -> None:
-        self._dir = Path(tempfile.mkdtemp(prefix="incentive-staged-"))
-        self._finalizer = weakref.finalize(self, shutil.rmtree, self._dir, True)
-        self.path = self._dir / "rows.parquet"
+        self._own_folder()
         con.execute(
             f"COPY ({query}) TO $path (FORMAT parquet, ROW_GROUP_SIZE {ROW_GROUP})",
             {**(params or {}), "path": str(self.path)},
@@ -50,6 +48,12 @@ class StagedRows:
         self.count = metadata.metadata.num_rows
         self._one_per_line, self._hidden = one_per_line, hidden
         self.data_rows = self.count if one_per_line else self._distinct_lines()
+
+    def _own_folder(self) -> None:
+        """A private temporary folder for the file, deleted when this object goes."""
+        self._dir = Path(tempfile.mkdtemp(prefix="incentive-staged-"))
+        self._finalizer = weakref.finalize(self, shutil.rmtree, self._dir, True)
+        self.path = self._dir / "rows.parquet"
 
     def _distinct_lines(self) -> int:
         with duckdb.connect() as con:
@@ -99,9 +103,7 @@ def _restored(
     data: bytes, count: int, data_rows: int, columns: list[str], one_per_line: bool, hidden: tuple[str, ...]
 ) -> StagedRows:
     staged = StagedRows.__new__(StagedRows)
-    staged._dir = Path(tempfile.mkdtemp(prefix="incentive-staged-"))
-    staged._finalizer = weakref.finalize(staged, shutil.rmtree, staged._dir, True)
-    staged.path = staged._dir / "rows.parquet"
+    staged._own_folder()
     staged.path.write_bytes(data)
     staged.count, staged.data_rows, staged.columns = count, data_rows, columns
     staged._one_per_line, staged._hidden = one_per_line, hidden
