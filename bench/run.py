@@ -383,6 +383,7 @@ def pages_stage(db_path: Path, runs: int) -> dict:
     # the server scans once when it starts: the sessions below share the warm-up's registry, so a cold page is the
     # page's own work (AppTest has no public way to pass it; streamlit/testing/v1/app_test.py `_run`).
     components = warm_up._bidi_component_manager
+    _share_script_cache()
     out = {}
     for page in PAGES:
         cold, cold_queries, warm, warm_queries = [], [], [], []
@@ -418,6 +419,18 @@ def pages_stage(db_path: Path, runs: int) -> dict:
         }
     out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out
+
+
+def _share_script_cache() -> None:
+    """The server compiles each script once per process (one ScriptCache in its Runtime, streamlit/runtime/
+    runtime.py); AppTest makes a new one on every run (app_test.py `_run`, local_script_runner.py), so each of its
+    runs would parse, rewrite (magic) and compile app.py and the page again: 0.1-0.2 s for the longer pages that
+    no visitor of the running app waits for. The runs below share one, as the server's sessions do."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test, local_script_runner
+
+    shared = ScriptCache()
+    app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
 
 
 def _timed(run) -> float:

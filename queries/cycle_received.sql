@@ -25,15 +25,27 @@ dated AS (
     SELECT batch_id, 'movements' AS kind, cadre_id, date FROM movements
     WHERE batch_id IN (SELECT id FROM active) AND date BETWEEN $start AND $end
 ),
+-- a cadre every one of whose roster rows names the same county is placed there whatever the date (the join by
+-- date below gives that county, or none before his first snapshot, where his first county is that one again):
+-- only the few who moved between counties, or are on no roster, take the join by date (3 s of 4 at province scale)
+homes AS (
+    SELECT cadre_id,
+           CASE WHEN count(*) = count(county) AND min(county) = max(county) THEN min(county) END AS settled_county
+    FROM current_roster GROUP BY cadre_id
+),
+housed AS (SELECT d.*, h.settled_county FROM dated d LEFT JOIN homes h USING (cadre_id)),
+movers AS (SELECT DISTINCT cadre_id FROM housed WHERE settled_county IS NULL),
+movers_roster AS (SELECT r.* FROM current_roster r SEMI JOIN movers m USING (cadre_id)),
+first_seen AS (SELECT cadre_id, arg_min(county, as_of) AS county FROM movers_roster GROUP BY cadre_id),
 placed AS (
-    SELECT d.batch_id, d.kind, d.cadre_id, d.date, r.county
-    FROM dated d ASOF LEFT JOIN current_roster r ON d.cadre_id = r.cadre_id AND d.date >= r.as_of
+    SELECT batch_id, kind, date, settled_county AS county FROM housed WHERE settled_county IS NOT NULL
+    UNION ALL
+    SELECT d.batch_id, d.kind, d.date, coalesce(r.county, f.county) AS county
+    FROM (SELECT * FROM housed WHERE settled_county IS NULL) d
+    ASOF LEFT JOIN movers_roster r ON d.cadre_id = r.cadre_id AND d.date >= r.as_of
+    LEFT JOIN first_seen f ON f.cadre_id = d.cadre_id
 ),
-first_seen AS (SELECT cadre_id, arg_min(county, as_of) AS county FROM current_roster GROUP BY cadre_id),
-recorded AS (
-    SELECT DISTINCT p.batch_id, p.kind, coalesce(p.county, f.county) AS county, strftime(p.date, '%Y-%m') AS slot
-    FROM placed p LEFT JOIN first_seen f USING (cadre_id)
-),
+recorded AS (SELECT DISTINCT batch_id, kind, county, strftime(date, '%Y-%m') AS slot FROM placed),
 covered AS (
     SELECT * FROM valued UNION ALL SELECT * FROM rostered UNION ALL SELECT * FROM recorded
 )

@@ -332,3 +332,33 @@ def test_receipts_kept_for_a_data_version_answer_as_a_fresh_read_and_read_each_y
         "澄溪县",
         "枫岚区",
     ]
+
+
+def test_training_is_placed_in_the_county_the_cadre_was_in_on_its_date(catalog_db):
+    """queries/cycle_received.sql: a training record counts for the county on the roster in force at its date (the
+    newest snapshot on or before it), else his first county; a cadre who never moved takes the quick path of the
+    query, one who moved the join by date, and both must agree with that rule. A cadre on no roster places
+    nothing."""
+    from test_submissions import roster_csv
+
+    db = catalog_db
+    import_ok(db, "6月.csv", roster_csv("2025-06-30", [("Y1", "云岫县"), ("M1", "云岫县")]))
+    import_ok(db, "12月.csv", roster_csv("2025-12-31", [("Y1", "云岫县"), ("M1", "澄溪县")]))
+    lines = [
+        ("Y1", "2025-02-05"),  # before every snapshot: his only county
+        ("M1", "2025-03-05"),  # before every snapshot: his first county
+        ("M1", "2025-08-05"),  # after June's: 云岫县
+        ("M1", "2025-12-31"),  # on December's day: 澄溪县
+        ("Z9", "2025-09-05"),  # on no roster
+    ]
+    header = "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n"
+    data = header + "".join(f"{cid},专题班,政治能力,党的理论,线下,集体,8,{day}\n" for cid, day in lines)
+    batch = import_ok(db, "培训.csv", data.encode())
+    found = tracker.Receipts(db.connection).of_year(2025)
+    placed = found[(found["kind"] == "training") & (found["batch_id"] == batch)]
+    assert sorted(zip(placed["county"], placed["slot"], strict=True)) == [
+        ("云岫县", "2025-02"),
+        ("云岫县", "2025-03"),
+        ("云岫县", "2025-08"),
+        ("澄溪县", "2025-12"),
+    ]
