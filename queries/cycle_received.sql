@@ -27,7 +27,7 @@ dated AS (
 ),
 -- a cadre every one of whose roster rows names the same county is placed there whatever the date (the join by
 -- date below gives that county, or none before his first snapshot, where his first county is that one again):
--- only the few who moved between counties, or are on no roster, take the join by date (3 s of 4 at province scale)
+-- only the few who moved between counties, or are on no roster, take the join by date (it was 3/4 of the query)
 homes AS (
     SELECT cadre_id,
            CASE WHEN count(*) = count(county) AND min(county) = max(county) THEN min(county) END AS settled_county
