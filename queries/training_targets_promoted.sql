@@ -23,11 +23,18 @@ who AS (
     FROM placed p LEFT JOIN first_seen f USING (cadre_id)
 ),
 trained AS (
-    -- the promotions' two years only: the date range is pushed through current_training's deduplication (date is
-    -- one of its keys), so the 10 million rows are not all ranked
-    SELECT cadre_id, date, hours FROM current_training
-    WHERE date > CAST($start AS DATE) - INTERVAL 1 YEAR AND date <= CAST($end AS DATE) + INTERVAL 1 YEAR
-      AND mode IS DISTINCT FROM 'online'
+    -- current_training's rule (the newest active batch's row of each cadre, course and date), applied to the rows
+    -- of the promoted cadres in the promotions' two years only: both are keys of the rule, so the rows kept are the
+    -- view's, and the 10 million rows are not all ranked (DuckDB pushes the dates through the view's window, not
+    -- the cadres: the query took 1.6 s a year at province scale, 0.4 s so)
+    SELECT cadre_id, date, hours FROM (
+        SELECT cadre_id, date, hours, mode FROM training
+        WHERE batch_id IN (SELECT id FROM active_batch_ids)
+          AND date > CAST($start AS DATE) - INTERVAL 1 YEAR AND date <= CAST($end AS DATE) + INTERVAL 1 YEAR
+          AND cadre_id IN (SELECT cadre_id FROM promoted)
+        QUALIFY row_number() OVER (PARTITION BY cadre_id, course, date ORDER BY batch_id DESC) = 1
+    )
+    WHERE mode IS DISTINCT FROM 'online'
 ),
 hours AS (
     SELECT w.cadre_id, w.date,

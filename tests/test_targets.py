@@ -242,6 +242,28 @@ def test_pre_promotion_training_in_the_year_before(ranked_db):
     assert earlier.empty
 
 
+def test_pre_promotion_hours_are_those_of_the_newest_batch_of_each_course(ranked_db):
+    """queries/training_targets_promoted.sql applies current_training's rule itself, to the promoted cadres' rows
+    (so the province's ten million are not all ranked): a later file's row of the same cadre, course and date
+    replaces the earlier one, a rolled-back file's row gives the earlier one back, and an online course never counts."""
+    from incentive.store import batches
+
+    import_ok(ranked_db, "m.csv", (MOVEMENTS_HEAD + "S2,2026-02-28,提拔,\n").encode())
+    assert targets.promoted(ranked_db.connection, "2026").set_index("cadre_id").loc["S2", "hours"] == 89.5
+    corrected = import_ok(
+        ranked_db,
+        "t2.csv",
+        (
+            TRAINING_HEAD
+            + "S2,班一,政治能力,党的理论,线下,集体,90,2025-03-01\nS2,班九,政治能力,党的理论,线上,个人,40,2025-04-01\n"
+        ).encode(),
+    )
+    row = targets.promoted(ranked_db.connection, "2026").set_index("cadre_id").loc["S2"]
+    assert row[["hours", "met"]].tolist() == [90, True]  # the correction, once; not the online course
+    batches.rollback(ranked_db, corrected, who="test")
+    assert targets.promoted(ranked_db.connection, "2026").set_index("cadre_id").loc["S2", "hours"] == 89.5
+
+
 def test_training_in_the_year_after_a_promotion_is_counted_apart(ranked_db):
     """The 条例 lets a cadre promoted before he could train make it up within a year: S1, promoted on 2024-06-01,
     has his 90 on 2025-03-01, inside the year after; it is not counted as trained before."""
