@@ -369,6 +369,19 @@ def installed_components():
     return registry
 
 
+@functools.cache
+def share_compiled_scripts() -> None:
+    """One compiled copy of app.py and each page for every AppTest run of this test process, as the server keeps
+    one per process (its Runtime's ScriptCache): AppTest makes a new cache on every run (app_test.py `_run`,
+    local_script_runner.py), so each run parsed, rewrote (magic) and compiled the app and its page again, 0.05-0.2 s
+    a run for the longer pages. The scripts do not change during a test run."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test, local_script_runner
+
+    shared = ScriptCache()
+    app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
+
+
 @pytest.fixture
 def app_factory(request, monkeypatch):
     """Makes AppTest sessions of the whole app (`app.py`), the one way tests build them: Streamlit's caches (the
@@ -402,6 +415,7 @@ def app_factory(request, monkeypatch):
             monkeypatch.setenv("INCENTIVE_DB", str(db))
         for name, value in env.items():
             monkeypatch.setenv(name, value)
+        share_compiled_scripts()
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
         at._bidi_component_manager = installed_components()  # scanned once per process, as the server does
         for key, value in (query or {}).items():
