@@ -84,6 +84,7 @@ class Table:
     lines: Sequence[Line]
     threshold: int
     parts: Mapping[str, Mapping[Hashable, int]] = field(default_factory=dict)
+    public: frozenset = frozenset()  # cells another view shows (exact, or `<threshold`): never withheld here
 
     def __post_init__(self) -> None:
         self.sizes = {k: int(v) for k, v in self.sizes.items()}
@@ -154,11 +155,20 @@ def protect(
     lines: Iterable[Line],
     threshold: int,
     parts: Mapping[str, Mapping[Hashable, int]] | None = None,
+    *,
+    shown_elsewhere: Collection[Hashable] = (),
+    withheld_elsewhere: Collection[Hashable] = (),
 ) -> Pattern:
-    """Which cells to hide so that no hidden figure can be derived from the shown ones (module doc)."""
-    table = Table(sizes, list(lines), threshold, parts or {})
-    small = small_cells(table.sizes, threshold) - _totals(table)  # a small total is withheld, not `<5`
-    hidden = small_cells(table.sizes, threshold)
+    """Which cells to hide so that no hidden figure can be derived from the shown ones (module doc).
+
+    A figure this table shares with another view must read the same in both: `shown_elsewhere`, the cells the
+    other view shows (exact, or `<threshold` when small), are never withheld here, since hiding them would hide
+    nothing, and the audit counts them as known; `withheld_elsewhere`, the cells it withholds, are withheld here
+    from the start, so that this table's lines cannot give them back."""
+    table = Table(sizes, list(lines), threshold, parts or {}, frozenset(shown_elsewhere))
+    # a small total is withheld, not `<5`, unless another view shows it as `<5`
+    small = small_cells(table.sizes, threshold) - (_totals(table) - table.public)
+    hidden = small_cells(table.sizes, threshold) | (set(withheld_elsewhere) - table.public)
     settled: dict[tuple, str] = {}  # exposures accepted: "left" or "unprotected"
     memo: dict = {}
     witnesses = Witnesses()
@@ -224,7 +234,7 @@ def _two_per_line(table: Table, hidden: set) -> None:
             cells = line.cells()
             if sum(c in hidden for c in cells) != 1:
                 continue
-            shown = [c for c in cells if c not in hidden and table.sizes[c] > 0]
+            shown = [c for c in cells if c not in hidden and table.sizes[c] > 0 and c not in table.public]
             if shown:
                 hidden.add(_by_size(table, shown, {line.total})[0])
                 changed = True
@@ -239,7 +249,7 @@ def _freeing_cell(table: Table, hidden: set, small: set, key: Hashable, quantity
         pool = {c for line in lines for c in line.cells()}
     else:  # parts: never a total, which would only move the question up a level
         pool = {c for line in lines for c in line.members}
-    candidates = _by_size(table, [c for c in pool if c not in hidden and table.sizes[c] > 0], totals)
+    candidates = _by_size(table, [c for c in pool if _can_withhold(table, hidden, c)], totals)
     found = _first_freeing(table, hidden, small, key, quantity, candidates[:_TRIES])
     if found is not None:
         return found
@@ -249,11 +259,16 @@ def _freeing_cell(table: Table, hidden: set, small: set, key: Hashable, quantity
         # every cell of its own lines is hidden or 0: look along the lines of the cells hidden with it
         component = next(c for c in _components(table, hidden) if key in c)
         wider = {c for h in component for i in table.lines_of[h] for c in table.lines[i].cells()}
-        candidates = _by_size(table, [c for c in wider if c not in hidden and table.sizes[c] > 0], set())
+        candidates = _by_size(table, [c for c in wider if _can_withhold(table, hidden, c)], set())
         return candidates[0] if candidates else None
     if quantity != SIZE and _pinned(table, hidden | set(candidates), small, key, quantity):
         return None  # pinned by the shown totals themselves
     return candidates[0]
+
+
+def _can_withhold(table: Table, hidden: set, cell: Hashable) -> bool:
+    """A shown non-zero cell that no other view shows."""
+    return cell not in hidden and table.sizes[cell] > 0 and cell not in table.public
 
 
 def _first_freeing(
@@ -585,13 +600,14 @@ class _System:
 
     @staticmethod
     def bounds_only(table: Table, component: set, hidden: set, small: set) -> dict:
-        """Each hidden cell's (lowest, highest or None) size as the onlooker is credited with knowing it."""
+        """Each hidden cell's (lowest, highest or None) size as the onlooker is credited with knowing it. The cells
+        another view shows (`Table.public`) tell nothing of the ranks: the method never chooses among them."""
         around = sorted(
             {
                 table.sizes[c]
                 for i in {i for k in component for i in table.lines_of[k]}
                 for c in table.lines[i].cells()
-                if c not in hidden and table.sizes[c] > 0
+                if _can_withhold(table, hidden, c)
             }
         )
         return {

@@ -1,6 +1,7 @@
--- One row per promotion (调整类型 提拔) dated $start..$end: the cadre's county and rank group on the roster
--- snapshot before the promotion day (the latest as_of before it, else his earliest snapshot; the rule of
--- movements_by_county), his hours not marked online in the year before the promotion (dates after the day one
+-- One row per promotion (调整类型 提拔) dated $start..$end: the cadre's rank group on the roster snapshot before
+-- the promotion day (the latest as_of before it, else his earliest snapshot) and his county on the snapshot in force
+-- on it (as_of on or before it, else his earliest: the rule of movements_by_county, so that both pages count the
+-- same promotions per county), his hours not marked online in the year before the promotion (dates after the day one
 -- year earlier, up to the day) and in the year after it (dates after the day, up to the day one year later: the
 -- 条例's make-up year), and the yearly rate of his group's target (hours / years); counties in the regions' order
 -- (county_code), cadres on no roster (county '') last. No names.
@@ -11,9 +12,11 @@ WITH promoted AS (
 ),
 -- the roster rows of those cadres only: the join by date sorts its right side, all 1.2 million rows otherwise
 their_roster AS (SELECT * FROM current_roster WHERE cadre_id IN (SELECT cadre_id FROM promoted)),
-placed AS (
-    SELECT p.cadre_id, p.date, r.county, r.rank
-    FROM promoted p ASOF LEFT JOIN their_roster r ON p.cadre_id = r.cadre_id AND p.date > r.as_of
+placed AS (  -- the rank before the day; the county in force on it, as 能上能下 counts the same promotion
+    SELECT p.cadre_id, p.date, c.county, r.rank, r.cadre_id IS NULL AS before_first
+    FROM promoted p
+    ASOF LEFT JOIN their_roster r ON p.cadre_id = r.cadre_id AND p.date > r.as_of
+    ASOF LEFT JOIN their_roster c ON p.cadre_id = c.cadre_id AND p.date >= c.as_of
 ),
 first_seen AS (
     SELECT cadre_id, arg_min(county, as_of) AS county, arg_min(rank, as_of) AS rank FROM their_roster GROUP BY cadre_id
@@ -21,7 +24,7 @@ first_seen AS (
 who AS (
     SELECT p.cadre_id, p.date,
            coalesce(p.county, f.county, '') AS county,
-           rank_group(CASE WHEN p.county IS NULL THEN f.rank ELSE p.rank END) AS rank_group
+           rank_group(CASE WHEN p.before_first THEN f.rank ELSE p.rank END) AS rank_group
     FROM placed p LEFT JOIN first_seen f USING (cadre_id)
 ),
 trained AS (

@@ -520,3 +520,17 @@ def test_a_viewer_of_training_sees_rates_of_small_groups_in_words_and_a_neighbou
     app.run()
     units = _table(app, "Unit", "Coverage")
     assert (units.loc[units["Cadres"] == "<12", "Coverage"] == "withheld (fewer than 12)").all()
+
+
+def test_cells_another_view_shows_are_never_withheld_and_its_withheld_cells_are():
+    """protect's shown_elsewhere and withheld_elsewhere (a figure two tables share, as 提任前培训's promotions are
+    能上能下's): a cell shown there is not chosen to hide a small one here, and a small total shown there as `<5` is
+    `<5` here too; a cell withheld there is withheld here."""
+    sizes = {"a": 3, "b": 12, "c": 9, "T": 24}
+    lines = [Line("T", ("a", "b", "c"))]
+    assert disclosure.protect(sizes, lines, 5).withheld == {"c"}  # the smallest shown cell
+    assert disclosure.protect(sizes, lines, 5, shown_elsewhere={"c"}).withheld == {"b"}
+    assert disclosure.protect(sizes, lines, 5, withheld_elsewhere={"b"}).withheld == {"b"}
+    small_total = {"a": 1, "b": 2, "T": 3}
+    assert disclosure.protect(small_total, [Line("T", ("a", "b"))], 5).status("T") == "withheld"
+    assert disclosure.protect(small_total, [Line("T", ("a", "b"))], 5, shown_elsewhere={"T"}).status("T") == "small"

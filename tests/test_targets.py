@@ -358,3 +358,90 @@ def test_a_pinned_moment_measures_against_the_targets_in_force_then(ranked_db):
     now = per_cadre(ranked_db, coverage.year_window(2025))
     assert then.loc["S1", ["target", "met_target"]].tolist() == [90, True]
     assert now.loc["S1", ["target", "met_target"]].tolist() == [96, False]
+
+
+def test_pre_promotion_counts_keep_the_promotions_that_the_movements_page_shows():
+    """A county's promotions are 能上能下's figures too (targets.promotions_on_movements). Withheld here while shown
+    there, they let an onlooker with both pages work out the hidden counts (the province's training table had 17
+    to 97 such counts a year): shown there, they are shown here and audited as known; withheld there, withheld
+    here. With them known, no count hidden here can be pinned."""
+    import pandas as pd
+
+    from incentive import disclosure
+
+    rows = pd.DataFrame(
+        {
+            "county": ["甲县"] * 9 + ["乙县"] * 8 + ["丙县"] * 12 + ["丁县"] * 10,
+            "met": [True] * 7
+            + [False] * 2
+            + [True] * 5
+            + [False] * 3
+            + [True] * 10
+            + [False] * 2
+            + [True] * 6
+            + [False] * 4,
+            "met_after": [False] * 7
+            + [True, False]
+            + [False] * 5
+            + [True] * 3
+            + [False] * 10
+            + [True, True]
+            + [False] * 10,
+        }
+    )
+    _, alone_hidden = targets.promoted_by_county(rows, 5)
+    assert (alone_hidden["promoted"] != "").any()  # on its own, the pattern withholds promotions
+    elsewhere = {"甲县": "", "乙县": "", "丙县": "withheld", "丁县": "withheld", None: ""}
+    counts, hidden = targets.promoted_by_county(rows, 5, elsewhere)
+    assert hidden["promoted"].tolist() == ["", "", "withheld", "withheld", ""]
+    rows_ = [("county", c) for c in counts["county"].iloc[:-1]] + [("all", "")]
+    sizes = {(row, k): int(counts.at[i, k]) for i, row in enumerate(rows_) for k in targets.PROMOTION_COUNTS}
+    lines = [disclosure.Line((row, "promoted"), tuple((row, k) for k in targets.PROMOTION_COUNTS[1:])) for row in rows_]
+    lines += [disclosure.Line((rows_[-1], k), tuple((row, k) for row in rows_[:-1])) for k in targets.PROMOTION_COUNTS]
+    hidden_cells = {(row, k) for i, row in enumerate(rows_) for k in targets.PROMOTION_COUNTS if hidden.at[i, k]}
+    small = {(row, k) for i, row in enumerate(rows_) for k in targets.PROMOTION_COUNTS if hidden.at[i, k] == "small"}
+    # the onlooker knows the promotions 能上能下 shows; they tell nothing of the ranks of withheld cells, since the
+    # method never withholds them (disclosure._System.bounds_only)
+    shown_there = frozenset(
+        (row, "promoted") for row, county in zip(rows_, counts["county"], strict=True) if not elsewhere[county]
+    )
+    table = disclosure.Table(sizes, lines, 5, public=shown_there)
+    assert disclosure.exposures(table, hidden_cells, small, [disclosure.SIZE]) == []
+
+
+def test_the_pre_promotion_table_takes_the_movements_pages_pattern(ranked_db):
+    """targets.promotion_counts, which the training page, the export and the documents call: the promotions of a
+    year as 能上能下 shows them (incentive/care/movements.year_view), none for a half year (that page shows years)."""
+    from incentive.care import movements
+
+    lines = "".join(f"S{i},2025-0{i}-10,提拔,\n" for i in range(1, 7)) + "P1,2025-03-01,提拔,\n"
+    import_ok(ranked_db, "m.csv", (MOVEMENTS_HEAD + lines).encode())
+    view = movements.year_view(ranked_db.connection, 2025, 2)
+    there = dict(zip(view.summary["county"], movements.statuses(view.summary, view.pattern, "promotion"), strict=True))
+    assert targets.promotions_on_movements(ranked_db.connection, "2025", 2) == {
+        **there,
+        None: view.pattern.status(movements.total_key("promotion")),
+    }
+    assert targets.promotions_on_movements(ranked_db.connection, "2025-H1", 2) == {}
+    counts, hidden = targets.promotion_counts(ranked_db.connection, "2025", 2)
+    for county, status in zip(counts["county"], hidden["promoted"], strict=True):
+        assert status == (
+            there.get(county, "") if county is not None else view.pattern.status(movements.total_key("promotion"))
+        )
+
+
+def test_a_promotion_on_a_rosters_own_day_counts_where_the_movements_page_counts_it(ranked_db):
+    """S1 moves from 甲县 to 乙县 on the 2025-06-30 roster and is promoted that day: 能上能下 counts the decision in
+    乙县 (the snapshot in force on its date), and so does 提任前培训, whose promotions are the same figures; his
+    rank group is still the one before the day."""
+    from incentive.store import queries
+
+    moved = [row.replace("S1,一,甲县,东镇", "S1,一,乙县,南镇") for row in [*SECTION, DIVISION, PROMOTED_AFTER]]
+    import_ok(ranked_db, "r2025h1.csv", roster(moved, "2025-06-30"))
+    import_ok(ranked_db, "m.csv", (MOVEMENTS_HEAD + "S1,2025-06-30,提拔,\n").encode())
+    row = targets.promoted(ranked_db.connection, "2025").set_index("cadre_id").loc["S1"]
+    assert row[["county", "rank_group"]].tolist() == ["乙县", "section"]
+    decided = queries.run(
+        ranked_db.connection, "movements_by_county", start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31)
+    )
+    assert decided[["county", "action", "decisions"]].values.tolist() == [["乙县", "promotion", 1]]

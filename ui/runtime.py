@@ -176,14 +176,15 @@ def training_targets() -> dict[str, targets.Target]:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _cached_promotions(version: str, period: str, threshold: int, moment: dt.datetime | None):
-    return targets.promoted_by_county(targets.promoted(_reader(moment), period), threshold)
+    return targets.promotion_counts(_reader(moment), period, threshold)
 
 
 def promotions_in(period: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """提任前 training: the promotions of `period` by county, trained to target in the year before, and which
-    counties a viewer sees as `<5` or withheld (targets.promoted_by_county), once per data version and targets."""
+    counties a viewer sees as `<5` or withheld (targets.promotion_counts), once per data version and targets, and
+    ranking (能上能下's pattern, whose tiers come from it, decides which promotions are known)."""
     threshold = int(app_settings()["suppression_threshold"])
-    return _cached_promotions(training_version(), period, threshold, pinned_at())
+    return _cached_promotions(f"{training_version()}|{race_version()}", period, threshold, pinned_at())
 
 
 def window_query(name: str, window: coverage.Window, **params: object) -> pd.DataFrame:

@@ -153,7 +153,7 @@ def promotion_training_frame(db: Database, period: str, *, suppress: bool = Fals
     (docs/decisions.md#pre-promotion-training). Exact; `suppressed`
     marks what a viewer of the training page does not see, and `suppress=True` empties those figures."""
     threshold = int(settings.current(db)["suppression_threshold"])
-    counts, hidden = targets.promoted_by_county(targets.promoted(db.connection, period), threshold)
+    counts, hidden = targets.promotion_counts(db.connection, period, threshold)
     # a row is suppressed when a viewer does not see one of its counts; --suppress empties each hidden count and
     # the share with either of its counts
     shown = ["promoted", "met", "met_after"]

@@ -181,7 +181,28 @@ def promoted(conn: duckdb.DuckDBPyConnection, period: str) -> pd.DataFrame:
 PROMOTION_COUNTS = ("promoted", "met", "met_after", "unmet")
 
 
-def promoted_by_county(per_promotion: pd.DataFrame, threshold: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+def promotion_counts(conn: duckdb.DuckDBPyConnection, period: str, threshold: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """提任前 training of the promotions of `period` by county, with each count's status for a viewer: the page, the
+    export and the documents all call this (promoted_by_county of promoted, as 能上能下 shows the promotions)."""
+    return promoted_by_county(promoted(conn, period), threshold, promotions_on_movements(conn, period, threshold))
+
+
+def promotions_on_movements(conn: duckdb.DuckDBPyConnection, period: str, threshold: int) -> dict[str | None, str]:
+    """How 能上能下 shows the promotions (提拔) of `period` by county, for promoted_by_county: county ('' = cadres
+    on no roster, None = the prefecture's total) -> '' shown, 'small' or 'withheld' (its own pattern,
+    incentive/care/movements.year_view). That page shows whole years only: {} for a shorter period."""
+    from incentive.care import movements  # the care package imports the race, which the training does not need
+
+    if periods.form(period) != "Y":
+        return {}
+    view = movements.year_view(conn, int(period), threshold)
+    shown = dict(zip(view.summary["county"], movements.statuses(view.summary, view.pattern, "promotion"), strict=True))
+    return {**shown, None: view.pattern.status(movements.total_key("promotion"))}
+
+
+def promoted_by_county(
+    per_promotion: pd.DataFrame, threshold: int, elsewhere: Mapping[str | None, str] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per county (county '' = cadres on no roster; in the order of `per_promotion`) and a last total row (county
     None): promoted, met (trained to target in the year before), met_after (in the year after instead), unmet
     (neither), share_met and share_by_after (met and met_after together); and each count's status for a viewer,
@@ -192,7 +213,11 @@ def promoted_by_county(per_promotion: pd.DataFrame, threshold: int) -> tuple[pd.
     complementary pattern (incentive/disclosure.py) where each county's promoted is its met, met_after and unmet
     together and each column adds up to the total row, so that no hidden count can be worked out from the ones
     shown (docs/decisions.md#pre-promotion-training). A share is shown only with all its counts. Admin views and
-    the CLI show the figures exact."""
+    the CLI show the figures exact.
+
+    `elsewhere` (promotions_on_movements): how 能上能下 shows each county's promotions, the same figures. A county's
+    promotions shown there are never withheld here (the audit counts them as known: withheld here while shown
+    there, they let an onlooker with both pages work out hidden counts), and one withheld there is withheld here."""
     counts = per_promotion.groupby("county", sort=False).agg(
         promoted=("met", "size"), met=("met", "sum"), met_after=("met_after", "sum")
     )
@@ -206,7 +231,15 @@ def promoted_by_county(per_promotion: pd.DataFrame, threshold: int) -> tuple[pd.
     sizes = {(row, k): int(out.at[i, k]) for i, row in enumerate(rows) for k in PROMOTION_COUNTS}
     lines = [disclosure.Line((row, "promoted"), tuple((row, k) for k in PROMOTION_COUNTS[1:])) for row in rows]
     lines += [disclosure.Line((rows[-1], k), tuple((row, k) for row in rows[:-1])) for k in PROMOTION_COUNTS]
-    pattern = disclosure.protect(sizes, lines, threshold)
+    # the promotions are 能上能下's figures too: shown there, they are known here; withheld there, withheld here
+    shared = {(row, "promoted"): (elsewhere or {}).get(county) for row, county in zip(rows, out["county"], strict=True)}
+    pattern = disclosure.protect(
+        sizes,
+        lines,
+        threshold,
+        shown_elsewhere=[cell for cell, status in shared.items() if status in ("", disclosure.SMALL)],
+        withheld_elsewhere=[cell for cell, status in shared.items() if status == disclosure.WITHHELD],
+    )
     statuses = pd.DataFrame(
         {k: [pattern.status((row, k)) for row in rows] for k in PROMOTION_COUNTS}, index=out.index, dtype=object
     )
