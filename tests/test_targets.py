@@ -362,9 +362,9 @@ def test_a_pinned_moment_measures_against_the_targets_in_force_then(ranked_db):
 
 def test_pre_promotion_counts_keep_the_promotions_that_the_movements_page_shows():
     """A county's promotions are 能上能下's figures too (targets.promotions_on_movements). Withheld here while shown
-    there, they let an onlooker with both pages work out the hidden counts (the province's training table had 17
-    to 97 such counts a year): shown there, they are shown here and audited as known; withheld there, withheld
-    here. With them known, no count hidden here can be pinned."""
+    there, they let an onlooker with both pages work out hidden counts (the province's table had such counts in
+    2024 and 2026): shown there, they are shown here and audited as known; withheld there, withheld here. With
+    them known, no count hidden here can be pinned."""
     import pandas as pd
 
     from incentive import disclosure
