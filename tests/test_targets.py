@@ -445,3 +445,24 @@ def test_a_promotion_on_a_rosters_own_day_counts_where_the_movements_page_counts
         ranked_db.connection, "movements_by_county", start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31)
     )
     assert decided[["county", "action", "decisions"]].values.tolist() == [["乙县", "promotion", 1]]
+
+
+def test_a_breakdown_the_shown_promotions_would_give_away_is_not_shown_at_all():
+    """蒲陌县 (the sample's 2026): 7 promotions shown on 能上能下, 1 met, 1 met after, 5 neither. Marked `<5`, `<5`
+    and 不公开 (at least 5), the three could only be 1, 1 and 5, and no other cell of the table can change that; so
+    no count of the breakdown is shown to a viewer, not even a 0 or a `<5`."""
+    import pandas as pd
+
+    rows = pd.DataFrame(
+        {
+            "county": ["甲县"] * 7 + ["乙县"] * 12,
+            "met": [True, False, False, False, False, False, False] + [True] * 6 + [False] * 6,
+            "met_after": [False, True] + [False] * 5 + [False] * 12,
+        }
+    )
+    _, alone = targets.promoted_by_county(rows, 5)
+    assert alone.loc[0].tolist() == ["withheld", "small", "small", "withheld"]  # 7 withheld: nothing to subtract
+    counts, hidden = targets.promoted_by_county(rows, 5, {"甲县": "", "乙县": "", None: ""})
+    assert counts.loc[0, ["promoted", "met", "met_after", "unmet"]].tolist() == [7, 1, 1, 5]
+    assert hidden["promoted"].tolist() == ["", "", ""]
+    assert (hidden[["met", "met_after", "unmet"]] == "withheld").all().all()
