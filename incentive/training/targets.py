@@ -243,9 +243,10 @@ def promoted_by_county(
     statuses = pd.DataFrame(
         {k: [pattern.status((row, k)) for row in rows] for k in PROMOTION_COUNTS}, index=out.index, dtype=object
     )
-    if pattern.unprotected:
-        # a count no cell of this table can hide: 7 promotions shown on 能上能下 with `<5` met, `<5` met after and a
-        # withheld rest (at least 5) can only be 1, 1 and 5. Then no count of the breakdown is shown, not even as
-        # `<5` or 0, so that a withheld mark says nothing of its size (docs/security.md, "Small numbers" 4)
+    # A count no cell of this table can hide: 7 promotions shown on 能上能下 with `<5` met, `<5` met after and a
+    # withheld rest (at least 5) can only be 1, 1 and 5. Then no count of the breakdown is shown, not even as `<5`
+    # or 0, so that a withheld mark says nothing of its size (docs/security.md, "Small numbers" 4). (With a
+    # threshold of 2, a `<2` says 1 by itself: that is no reason.)
+    if any(not (threshold <= 2 and cell in pattern.small) for cell, _ in pattern.unprotected):
         statuses[list(PROMOTION_COUNTS[1:])] = disclosure.WITHHELD
     return out, statuses
