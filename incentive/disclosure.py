@@ -739,7 +739,7 @@ class _System:
             if result.status == 3:  # unbounded: an onlooker has no limit on that side
                 return True, None
             if result.status != 0:
-                raise RuntimeError(f"disclosure audit: {result.message}")
+                raise RuntimeError(f"disclosure audit: the program ended with status {result.status}")
             furthest = -direction * result.fun
             if direction * (furthest - actual) < 1 - _EPS:
                 continue  # no other integer on this side

@@ -321,11 +321,12 @@ def test_the_cli_exports_pre_promotion_training_exact_or_as_a_viewer_sees_it(ran
         "2025,all,2,2,0,1.0,1.0,True",
     ]
     assert cli.main(["--db", path, "export", "promotion_training", "--period", "2025", "--suppress"]) == 0
-    # the 0s are shown: a 0 is never hidden (incentive/disclosure.py)
+    # 能上能下 shows each county's one promotion as `<5`: the two tables are not audited as one, so no count of
+    # the breakdown is shown, not even its 0s (targets.promoted_by_county)
     assert capsys.readouterr().out.splitlines()[1:] == [
-        "2025,甲县,,,0,,,True",
-        "2025,乙县,,,0,,,True",
-        "2025,all,,,0,,,True",
+        "2025,甲县,,,,,,True",
+        "2025,乙县,,,,,,True",
+        "2025,all,,,,,,True",
     ]
 
 
@@ -466,3 +467,26 @@ def test_a_breakdown_the_shown_promotions_would_give_away_is_not_shown_at_all():
     assert counts.loc[0, ["promoted", "met", "met_after", "unmet"]].tolist() == [7, 1, 1, 5]
     assert hidden["promoted"].tolist() == ["", "", ""]
     assert (hidden[["met", "met_after", "unmet"]] == "withheld").all().all()
+
+
+def test_a_breakdown_is_not_shown_when_the_movements_page_hides_a_promotion_count():
+    """A review's counterexample: 能上能下 shows the promotions of tier 1 as A `<5` and B 不公开 under a shown
+    subtotal of 7, and of tier 2 likewise (E `<5`, F 不公开, 7). Its tier lines are not this table's, and with them
+    the training breakdown (A 1 met; B 5 met, 1 after; E 1 neither; F 3 met, 3 neither) had its counts pinned
+    (A's met 1, B's met after 1). So when 能上能下 shows a promotion count as anything but itself, no count of the
+    breakdown is shown."""
+    import pandas as pd
+
+    breakdown = {"A": (1, 0, 0), "B": (5, 1, 0), "E": (0, 0, 1), "F": (3, 0, 3)}
+    records = [
+        row
+        for county, (met, after, neither) in breakdown.items()
+        for row in [(county, True, False)] * met + [(county, False, True)] * after + [(county, False, False)] * neither
+    ]
+    rows = pd.DataFrame(records, columns=["county", "met", "met_after"])
+    elsewhere = {"A": "small", "B": "withheld", "E": "small", "F": "withheld", None: ""}
+    _, hidden = targets.promoted_by_county(rows, 5, elsewhere)
+    assert hidden["promoted"].tolist() == ["small", "withheld", "small", "withheld", ""]
+    assert (hidden[["met", "met_after", "unmet"]] == "withheld").all().all()
+    _, shown = targets.promoted_by_county(rows.assign(county=rows["county"].replace({"A": "B", "E": "F"})), 5, {})
+    assert (shown[["met", "met_after", "unmet"]] != "withheld").any().any()  # alone, some of it is shown

@@ -243,10 +243,15 @@ def promoted_by_county(
     statuses = pd.DataFrame(
         {k: [pattern.status((row, k)) for row in rows] for k in PROMOTION_COUNTS}, index=out.index, dtype=object
     )
-    # A count no cell of this table can hide: 7 promotions shown on 能上能下 with `<5` met, `<5` met after and a
-    # withheld rest (at least 5) can only be 1, 1 and 5. Then no count of the breakdown is shown, not even as `<5`
-    # or 0, so that a withheld mark says nothing of its size (docs/security.md, "Small numbers" 4). (With a
-    # threshold of 2, a `<2` says 1 by itself: that is no reason.)
-    if any(not (threshold <= 2 and cell in pattern.small) for cell, _ in pattern.unprotected):
+    # No count of the breakdown is shown, not even as `<5` or 0 (so that a withheld mark says nothing of its size;
+    # docs/security.md, "Small numbers" 4), when this table alone cannot protect it:
+    # - a count no cell of this table can hide: 7 promotions shown on 能上能下 with `<5` met, `<5` met after and a
+    #   withheld rest (at least 5) can only be 1, 1 and 5 (with a threshold of 2, a `<2` says 1 by itself: that is
+    #   no reason);
+    # - a promotion count 能上能下 does not show exactly: its tier subtotals, and the rank of a cell its own pattern
+    #   withheld, then say more of it than this table's audit knows (a review found counts pinned so), and the two
+    #   tables are not audited as one.
+    unexact = [s for s in (elsewhere or {}).values() if s == disclosure.WITHHELD or (s and threshold > 2)]
+    if unexact or any(not (threshold <= 2 and cell in pattern.small) for cell, _ in pattern.unprotected):
         statuses[list(PROMOTION_COUNTS[1:])] = disclosure.WITHHELD
     return out, statuses
