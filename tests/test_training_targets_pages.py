@@ -49,8 +49,8 @@ def test_the_training_page_measures_against_each_cadres_own_target(app):
     assert groups["职级组"].tolist() == ["乡科级及以下"] and groups["在册干部"].tolist() == [str(whole["cadres"])]
     assert groups["距目标尚差（学时）"].tolist() == [f"{whole['hours_short']:,.0f}"]  # as the metric says it
     assert any("乡科级及以下每年 90 学时，县处级及以上每 5 年 550 学时" in c.value for c in app.caption)
-    # 提任前 training: the promotions of 2026 by county, as targets.promoted_by_county gives them for a viewer
-    counts, hidden = targets.promoted_by_county(targets.promoted(conn, "2026"), 5)
+    # 提任前 training: the promotions of 2026 by county, as targets.promotion_counts gives them for a viewer
+    counts, hidden = targets.promotion_counts(conn, "2026", 5)
     shown = next(d.value for d in app.dataframe if "提任前达标" in d.value.columns)
     assert len(shown) == len(counts) and shown["县区"].iloc[-1] == "全市"
     for (i, row), (_, cell) in zip(counts.iterrows(), shown.iterrows(), strict=True):
