@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+import duckdb
 import pandas as pd
 import pytest
 from conftest import data_file, import_ok
 
+from incentive import config
 from incentive.accounts.roles import Scope
 from incentive.intake.ingest import parse_file
 from incentive.sharing.export import export_frame
@@ -69,6 +71,18 @@ def test_duckdb_memory_is_the_configured_limit(tmp_path, monkeypatch):
         monkeypatch.setenv("INCENTIVE_MEMORY_LIMIT", wrong)
         with pytest.raises(SystemExit, match="INCENTIVE_MEMORY_LIMIT"):
             limit()
+
+
+def test_a_large_file_is_parsed_in_half_the_databases_memory(monkeypatch):
+    """The DuckDB that parses a large file runs while the database holds its own memory: half the limit each time
+    keeps a province's import within 1.5 GB (docs/performance.md), never below 128 MB."""
+    assert config.parse_memory_limit() == "500MB"
+    monkeypatch.setenv("INCENTIVE_MEMORY_LIMIT", "3GiB")
+    assert config.parse_memory_limit() == "1611MB"
+    monkeypatch.setenv("INCENTIVE_MEMORY_LIMIT", "256MB")
+    assert config.parse_memory_limit() == "128MB"
+    with duckdb.connect(config={"memory_limit": config.parse_memory_limit()}) as con:  # a size DuckDB takes
+        assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == "122.0 MiB"
 
 
 def test_batch_records_file_hash_kind_rows_who_when(catalog_db):

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow
 
 from incentive import config
 from incentive.intake import plausibility, sheets, units
@@ -126,19 +127,37 @@ def parse_large_csv(
         or located.sub_header
     ):
         return None  # another kind, a record spanning lines in the head, or a two-row header
+    try:
+        return _parse_staged(path, encoding, sheet.delimiter, located, reference, period, as_of, skip_invalid)
+    finally:
+        # The checks read columns as Arrow; its allocator keeps what they freed (160 MB at province scale), which
+        # the import's own DuckDB work then piles onto: give it back.
+        pyarrow.default_memory_pool().release_unused()
+
+
+def _parse_staged(
+    path: Path,
+    encoding: str,
+    delimiter: str,
+    located: Located,
+    reference: Reference,
+    period: str | None,
+    as_of: str | None,
+    skip_invalid: bool,
+) -> Preview | None:
     with concurrent.futures.ThreadPoolExecutor(1) as pool:  # hashing releases the GIL: it runs beside DuckDB
         scanned = pool.submit(_scan, path)
         with (
             tempfile.TemporaryDirectory(prefix="incentive-bulk-") as tmp,
             contextlib.closing(
-                duckdb.connect(config={"temp_directory": tmp, "memory_limit": config.memory_limit()})
+                duckdb.connect(config={"temp_directory": tmp, "memory_limit": config.parse_memory_limit()})
             ) as con,
         ):
             source = path if encoding != "gb18030" else _transcode(path, Path(tmp) / "utf8.csv")
             skip = located.header_row + 1
             if source is None:
                 return None
-            records = _stage(con, source, len(located.header), skip, sheet.delimiter)
+            records = _stage(con, source, len(located.header), skip, delimiter)
             if records is None or scanned.result().lines != skip + records:
                 return None  # blank lines (DuckDB drops them) or cells spanning lines: numbers would drift
             preview = Preview(
