@@ -74,6 +74,23 @@ def test_each_class_is_ranked_within_itself_by_its_own_weights(classed_db):
     assert len(everyone.ranked) == 5 and everyone.catalog["weight"].tolist() == [2, 1, 1]
 
 
+@pytest.mark.parametrize("group", [PeerGroup(), PeerGroup(peer_class="城区"), PeerGroup(peer_class="农业大县")])
+@pytest.mark.parametrize("method", ["z", "minmax"])
+def test_a_periods_history_rows_from_its_inputs_are_the_history_and_the_ranking(classed_db, group, method):
+    """The pages score the rank history from each period's cached inputs (rankings.history_rows): the same rows as
+    rank_history reading every period at once, and the ranks, composites and tiers of the period's full ranking."""
+    conn = classed_db.connection
+    history = rankings.rank_history(conn, group, method=method)
+    assert not history.empty
+    for period, rows in history.groupby("period"):
+        own = rankings.history_rows(rankings.race_inputs(conn, period, group), method=method)
+        assert own.equals(rows.reset_index(drop=True))
+        ranked = rankings.rank_period(conn, period, group, method=method).ranked
+        assert own["unit"].tolist() == ranked.index.tolist()
+        assert own["rank"].tolist() == ranked["rank"].tolist() and own["tier"].tolist() == ranked["tier"].tolist()
+        assert own["composite"].tolist() == pytest.approx(ranked["composite"].tolist())
+
+
 def test_a_township_has_its_own_class(classed_db):
     conn = classed_db.connection
     assert rankings.unit_classes(conn, PeerGroup("township", "丙县")).to_dict() == {"东镇": "集镇"}

@@ -192,6 +192,13 @@ def window_query(name: str, window: coverage.Window, **params: object) -> pd.Dat
     return _cached_window_query(name, training_version(), _bare(window), tuple(sorted(params.items())), pinned_at())
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def _race_inputs(version: str, period: str, group: PeerGroup, moment: dt.datetime | None) -> rankings.RaceInputs:
+    # what a period's ranking is computed from, whatever the method, weights or tiers: another of those only
+    # scores again (the history's eight periods were eight times four queries)
+    return rankings.race_inputs(_reader(moment), period, group)
+
+
 @st.cache_data(show_spinner=False, max_entries=128)
 def _cached_ranking(
     version: str,
@@ -203,8 +210,12 @@ def _cached_ranking(
     tiers: tuple,
     moment: dt.datetime | None,
 ) -> Ranking:
-    return rankings.rank_period(
-        _reader(moment), period, group, method=method, weights=dict(weights) or None, draws=draws, tier_shares=tiers
+    return rankings.rank_inputs(
+        _race_inputs(version, period, group, moment),
+        method=method,
+        weights=dict(weights) or None,
+        draws=draws,
+        tier_shares=tiers,
     )
 
 
@@ -232,8 +243,8 @@ def race_version() -> str:
 def _cached_history(
     version: str, group: PeerGroup, method: str, weights: tuple, tiers: tuple, period: str, moment: dt.datetime | None
 ) -> pd.DataFrame:
-    return rankings.rank_history(
-        _reader(moment), group, method=method, weights=dict(weights) or None, tier_shares=tiers, periods=[period]
+    return rankings.history_rows(
+        _race_inputs(version, period, group, moment), method=method, weights=dict(weights) or None, tier_shares=tiers
     )
 
 

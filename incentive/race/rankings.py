@@ -225,35 +225,49 @@ def rank_history(
     else:
         values = queries.run(conn, "race_values_all", county=group.county_param)
         by_period = {period: rows.drop(columns="period") for period, rows in values.groupby("period")}
-    frames, share = [], min_coverage(conn)
-    for period in periods:
-        catalog = group_catalog(conn, period, group)
+    share = min_coverage(conn)
+
+    def inputs_of(period: str) -> RaceInputs:  # race_inputs', from the values of every period read at once
         values = by_period[period]
-        ranking = scoring.rank_units(
-            values[values["unit"].isin(units)] if group.peer_class else values,
-            catalog,
-            period=period,
-            units=units,
-            method=method,
-            weights=_known(catalog, weights),
-            draws=0,
-            sensitivity=False,
-            tier_shares=tier_shares,
-            min_coverage=share,
-        )
-        ranked = ranking.ranked
-        frames.append(
-            pd.DataFrame(
-                {
-                    "period": period,
-                    "unit": ranked.index,
-                    "rank": ranked["rank"].to_numpy(),
-                    "composite": ranked["composite"].to_numpy(),
-                    "tier": ranked["tier"].to_numpy(),
-                }
-            )
-        )
+        if group.peer_class:
+            values = values[values["unit"].isin(units)].reset_index(drop=True)
+        return RaceInputs(period, values, group_catalog(conn, period, group), units, share)
+
+    frames = [history_rows(inputs_of(p), method=method, weights=weights, tier_shares=tier_shares) for p in periods]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=HISTORY_COLUMNS)
+
+
+def history_rows(
+    inputs: RaceInputs,
+    *,
+    method: str = "z",
+    weights: Mapping[str, float] | None = None,
+    tier_shares: tuple[float, float] = scoring.TIER_SHARES,
+) -> pd.DataFrame:
+    """One period's rows of a rank history (HISTORY_COLUMNS: period, unit, rank, composite, tier; ranked units in
+    rank order): rank_units without intervals or other methods, with the `weights` of tracks this period's catalog
+    has. The pages cache `inputs` per period, so another method or weighting only scores again."""
+    ranked = scoring.rank_units(
+        inputs.values,
+        inputs.catalog,
+        period=inputs.period,
+        units=inputs.units,
+        method=method,
+        weights=_known(inputs.catalog, weights),
+        draws=0,
+        sensitivity=False,
+        tier_shares=tier_shares,
+        min_coverage=inputs.min_coverage,
+    ).ranked
+    return pd.DataFrame(
+        {
+            "period": inputs.period,
+            "unit": ranked.index,
+            "rank": ranked["rank"].to_numpy(),
+            "composite": ranked["composite"].to_numpy(),
+            "tier": ranked["tier"].to_numpy(),
+        }
+    )
 
 
 def _known(catalog: pd.DataFrame, weights: Mapping[str, float] | None):
