@@ -8,7 +8,7 @@ import streamlit as st
 
 import incentive
 from incentive import config
-from ui import server
+from ui import server, warm_up
 
 # A setting that is not a size stops the server here with its sentence; in a page's run it would leave a blank page.
 config.memory_limit()
@@ -19,4 +19,5 @@ for module in pkgutil.walk_packages(incentive.__path__, "incentive."):
     if not module.name.endswith("__main__"):
         importlib.import_module(module.name)
 
-app = st.App("app.py", routes=server.routes(), middleware=server.middleware())
+# The server then opens its own pages (and again when the data change), so that a visitor finds them computed.
+app = st.App("app.py", routes=server.routes(), middleware=server.middleware(), lifespan=warm_up.lifespan)

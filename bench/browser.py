@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -69,7 +70,7 @@ def browser_stage(db_path: Path, pages: dict[str, str], interactions: dict[str, 
     environment): {"pages": {script: _page_figures}, "viewers": _viewers, "server_rss_mb": float}. Times in
     seconds, bytes as sent over the WebSocket. `pages` maps each page's script to its address."""
     out: dict = {}
-    with _server(db_path) as (base_url, server), sync_playwright() as playwright:
+    with _server(db_path) as (base_url, server, _), sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
         try:
             out["pages"] = {
@@ -79,10 +80,27 @@ def browser_stage(db_path: Path, pages: dict[str, str], interactions: dict[str, 
         finally:
             chromium.close()
         out["server_rss_mb"] = _peak_rss_mb(server.pid)
-    with _server(db_path) as (base_url, server):  # a new server: the first round of viewers finds nothing cached
+    with _server(db_path) as (base_url, server, _):  # a new server: the first round of viewers finds nothing cached
         out["viewers"] = asyncio.run(_viewers(base_url, [("", "overview"), ("rankings", "rankings")]))
         out["viewers"]["server_rss_mb"] = _peak_rss_mb(server.pid)
+    out["warmed"] = _after_warm_up(db_path, pages, interactions)
     return out
+
+
+def _after_warm_up(db_path: Path, pages: dict[str, str], interactions: dict[str, Controls]) -> dict:
+    """The same, on a server that has warmed up (ui/warm_up.py) before anyone asks: {"seconds": the warm-up's own
+    time, "runs": its page runs, "pages": _page_figures of two runs, "viewers": one round}."""
+    with _server(db_path, warm_up=True) as (base_url, _, (runs, seconds)), sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
+        try:
+            figures = {
+                script: _page_figures(chromium, base_url, path, interactions.get(script, []), 2)
+                for script, path in pages.items()
+            }
+        finally:
+            chromium.close()
+        viewers = asyncio.run(_viewers(base_url, [("", "overview"), ("rankings", "rankings")], rounds=1))
+        return {"runs": runs, "seconds": seconds, "pages": figures, "viewers": viewers}
 
 
 # ---------------------------------------------------------------- one viewer in Chromium
@@ -218,22 +236,22 @@ def _full_run_finished(message: ForwardMsg) -> bool:
 # ---------------------------------------------------------------- many viewers over the protocol
 
 
-async def _viewers(base_url: str, steps: list[tuple[str, str]]) -> dict:
+async def _viewers(base_url: str, steps: list[tuple[str, str]], rounds: int = VIEWER_ROUNDS) -> dict:
     """VIEWER_ROUNDS rounds of VIEWERS sessions started together, each asking for `steps` in turn ((page name,
     label)): {"sessions": int, "rounds": [{"errors": [str], label: spread of the seconds from each request
     until the run finished}]}. A round with an error gives no figures: the sessions that failed stopped
     competing for the cores, which would flatter the others."""
-    rounds = []
-    for _ in range(VIEWER_ROUNDS):
+    done = []
+    for _ in range(rounds):
         results = await asyncio.gather(*(_viewer(base_url, steps) for _ in range(VIEWERS)), return_exceptions=True)
         errors = [repr(r) for r in results if isinstance(r, BaseException)]
-        rounds.append(
+        done.append(
             {
                 "errors": errors,
                 **{label: None if errors else spread([r[label] for r in results]) for _, label in steps},
             }
         )
-    return {"sessions": VIEWERS, "rounds": rounds}
+    return {"sessions": VIEWERS, "rounds": done}
 
 
 async def _viewer(base_url: str, steps: list[tuple[str, str]]) -> dict[str, float]:
@@ -285,13 +303,15 @@ async def _until_run_finished(ws, label: str) -> None:
 
 
 @contextmanager
-def _server(db_path: Path):
-    """`streamlit run serve.py` over `db_path` on a free loopback port: (base URL, process), stopped after.
-    Its output goes to a temporary file whose end a failure to start quotes."""
+def _server(db_path: Path, warm_up: bool = False):
+    """`streamlit run serve.py` over `db_path` on a free loopback port: (base URL, process, (runs, seconds) of its
+    warm-up or None), stopped after. Without `warm_up` the server does not warm up (ui/warm_up.py), so that the
+    first visits find nothing cached; with it, it is yielded once the warm-up has finished. Its output goes to a
+    temporary file whose end a failure to start quotes."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {**os.environ, "INCENTIVE_DB": str(db_path), "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "INCENTIVE_DB": str(db_path), "PYTHONUNBUFFERED": "1", "INCENTIVE_WARM_UP": str(int(warm_up))}
     command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.headless", "true"]
     command += ["--server.address", "127.0.0.1", "--server.port", str(port), "--server.fileWatcherType", "none"]
     command += ["--browser.gatherUsageStats", "false"]
@@ -307,7 +327,7 @@ def _server(db_path: Path):
                     tail = log.read().decode(errors="replace")[-3000:]
                     raise SystemExit(f"the app server did not start within {PATIENCE_S} s:\n{tail}")
                 time.sleep(0.3)
-            yield base_url, server
+            yield base_url, server, _warmed(log, server) if warm_up else None
         finally:
             server.terminate()
             try:
@@ -315,6 +335,21 @@ def _server(db_path: Path):
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
+
+
+def _warmed(log, server) -> tuple[int, float]:
+    """Wait for the server's line saying its warm-up has finished: (page runs, seconds)."""
+    deadline = time.monotonic() + PATIENCE_S * 4
+    while time.monotonic() < deadline and server.poll() is None:
+        log.seek(0)
+        text = log.read().decode(errors="replace")
+        if "warm-up stopped" in text:
+            raise SystemExit(f"the app server's warm-up failed:\n{text[-3000:]}")
+        done = re.search(r"warm-up: (\d+) page runs in ([\d.]+) s", text)
+        if done:
+            return int(done[1]), float(done[2])
+        time.sleep(0.5)
+    raise SystemExit("the app server did not finish its warm-up")
 
 
 def _healthy(opener, base_url: str) -> bool:

@@ -589,6 +589,38 @@ def render_browser(figures: dict, when: str | None = None) -> list[str]:
         f"{viewers['server_rss_mb']:.0f} MB with the viewers.",
         "",
     ]
+    if figures.get("warmed"):
+        lines += render_warmed(figures["warmed"])
+    return lines
+
+
+def render_warmed(warmed: dict) -> list[str]:
+    """The same on a server that warmed up before anyone asked (ui/warm_up.py)."""
+    lines = [
+        f"After the warm-up: a newly started server opens its own pages before anyone asks (ui/warm_up.py; it "
+        f"does again after any change of the data): here {warmed['runs']} page runs in {warmed['seconds']:.0f} s, "
+        "every page at its defaults and the pages that follow the sidebar's year for each other year. Measured "
+        "once it had finished, as above: first visit, a second tab, two control changes (median / slowest), and "
+        "one round of the many viewers.",
+        "",
+        "| page | first visit | opened | control changed | controls |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for page in [page for page in PAGES if page in warmed["pages"]]:
+        p = warmed["pages"][page]
+        first = p["opened_first"]
+        lines.append(
+            f"| {Path(page).stem} | {first['drawn']:.2f} s ({first['drawn'] - first['finished']:.2f} s) | "
+            f"{_waited(p['opened'])} | {_waited(p['changed'])} | {', '.join(p['controls'])} |"
+        )
+    (round_,) = warmed["viewers"]["rounds"]
+    lines += [
+        "",
+        f"Many viewers after the warm-up ({warmed['viewers']['sessions']} at once, median / p95): overview "
+        f"{_spread_cell(round_['overview'])} s, rankings {_spread_cell(round_['rankings'])} s, "
+        f"{len(round_['errors'])} errors.",
+        "",
+    ]
     return lines
 
 

@@ -35,6 +35,7 @@ from incentive.store.batches import VersionInfo
 from incentive.store.database import DataAsOf, Database
 from incentive.store.effects import ImportEffects
 from incentive.training import coverage, named_lists, targets
+from ui import warm_up
 
 
 @st.cache_resource(show_spinner=False)
@@ -50,10 +51,19 @@ def database() -> Database:
 _RUN_VERSION = "runtime_data_version"
 
 
+_seen = {"version": None}  # the newest data version a run of this process has read
+
+
 def start_run() -> VersionInfo:
-    """Read the data version once at the top of a script run; every query of the run is cached under it."""
+    """Read the data version once at the top of a script run; every query of the run is cached under it. A version
+    this process has not seen yet (an import, a rollback, a settings change, here or from the command line) asks
+    for a warm-up of the pages (ui/warm_up.py)."""
     info = batches.version_info(database())
     st.session_state[_RUN_VERSION] = info.version
+    if info.version != _seen["version"]:
+        if _seen["version"] is not None:
+            warm_up.request()
+        _seen["version"] = info.version
     return info
 
 

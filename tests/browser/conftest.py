@@ -99,6 +99,7 @@ def running_app(chromium, database: Path, folder: Path, *, env: dict[str, str] |
         "INCENTIVE_DB": str(database),
         "PYTHONUNBUFFERED": "1",
         "INCENTIVE_ADMINS": f"{ADMIN}:{hash_password(ADMIN_PASSWORD)}",
+        "INCENTIVE_WARM_UP": "0",  # its own test turns it on (test_warm_up_in_browser.py): 18 runs at each start
         **(env or {}),
     }
     command = [

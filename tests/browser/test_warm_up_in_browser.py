@@ -1,0 +1,39 @@
+"""The server opens its own pages as it starts (ui/warm_up.py): every public page at its defaults, then the pages
+that follow the sidebar's year for every other year, each run finished without an exception, before any visitor
+asked; a visitor then finds the page drawn."""
+
+import re
+import shutil
+import time
+
+import pytest
+
+from incentive.store import queries
+from incentive.store.database import Database
+from ui import warm_up
+
+from .browser_steps import expect_no_exception, open_view
+from .conftest import running_app, server_log
+
+pytestmark = pytest.mark.browser
+
+DONE = re.compile(r"warm-up: (\d+) page runs in [\d.]+ s")
+
+
+def test_the_server_opens_every_page_and_year_as_it_starts(chromium, sample_db_file, tmp_path, page):
+    database = tmp_path / "app.duckdb"
+    shutil.copy(sample_db_file, database)
+    db = Database(database)
+    years = len(queries.run(db.connection, "data_years"))
+    db.close()
+    with running_app(chromium, database, tmp_path, env={"INCENTIVE_WARM_UP": "1"}) as base_url:
+        deadline = time.monotonic() + 240
+        while not DONE.search(log := server_log(base_url).read_text()) and time.monotonic() < deadline:
+            assert "warm-up stopped" not in log, log[-3000:]
+            time.sleep(0.5)
+        done = DONE.search(log)
+        assert done, log[-3000:]
+        assert years > 1 and int(done[1]) == len(warm_up.PAGES) + len(warm_up.YEAR_PAGES) * (years - 1)
+        assert "warm-up stopped" not in log and "Traceback" not in log
+        open_view(page, f"{base_url}/training")
+        expect_no_exception(page)

@@ -1,0 +1,47 @@
+"""ui/warm_up.py: when the server asks for its own pages, and at which address. That the pages run through it
+without an exception, in the order and number it says, is tested against a running server
+(tests/browser/test_warm_up_in_browser.py)."""
+
+import pytest
+from conftest import import_ok
+
+from ui import warm_up
+
+
+def test_a_run_that_finds_a_new_data_version_asks_for_a_warm_up(app_factory):
+    from ui.runtime import database
+
+    at = app_factory()
+    warm_up._wanted.clear()
+    at.run()
+    assert not warm_up._wanted.is_set()  # the same data: the pages are as warm as they were
+    import_ok(database(), "regions.csv", "县区,乡镇,县区代码\n新县,,99\n".encode())
+    at.run()
+    assert warm_up._wanted.is_set()
+    warm_up._wanted.clear()
+
+
+@pytest.mark.parametrize(
+    "address, base, certificate, expected",
+    [
+        ("", "", None, "http://127.0.0.1:8501"),
+        ("0.0.0.0", "dashboard", None, "http://127.0.0.1:8501/dashboard"),
+        ("10.1.2.3", "/a/b/", "/etc/app.pem", "https://10.1.2.3:8501/a/b"),
+        ("::1", "", None, "http://[::1]:8501"),
+    ],
+)
+def test_the_warm_up_asks_the_server_at_its_own_address(address, base, certificate, expected):
+    options = {
+        "server.address": address,
+        "server.baseUrlPath": base,
+        "server.port": 8501,
+        "server.sslCertFile": certificate,
+    }
+    assert warm_up._base_url(options.get) == expected
+
+
+def test_it_can_be_turned_off(monkeypatch):
+    monkeypatch.setenv("INCENTIVE_WARM_UP", "0")
+    assert not warm_up.enabled()
+    monkeypatch.setenv("INCENTIVE_WARM_UP", "1")
+    assert warm_up.enabled()
