@@ -90,15 +90,16 @@ def browser_stage(db_path: Path, pages: dict[str, str], interactions: dict[str, 
 def _after_warm_up(db_path: Path, pages: dict[str, str], interactions: dict[str, Controls]) -> dict:
     """The same, on a server that has warmed up (ui/warm_up.py) before anyone asks: {"seconds": the warm-up's own
     time, "runs": its page runs, "pages": _page_figures of two runs, "viewers": one round}."""
-    with _server(db_path, warm_up=True) as (base_url, _, (runs, seconds)), sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
-        try:
-            figures = {
-                script: _page_figures(chromium, base_url, path, interactions.get(script, []), 2)
-                for script, path in pages.items()
-            }
-        finally:
-            chromium.close()
+    with _server(db_path, warm_up=True) as (base_url, _, (runs, seconds)):
+        with sync_playwright() as playwright:  # closed before the viewers: it runs an event loop of its own
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
+            try:
+                figures = {
+                    script: _page_figures(chromium, base_url, path, interactions.get(script, []), 2)
+                    for script, path in pages.items()
+                }
+            finally:
+                chromium.close()
         viewers = asyncio.run(_viewers(base_url, [("", "overview"), ("rankings", "rankings")], rounds=1))
         return {"runs": runs, "seconds": seconds, "pages": figures, "viewers": viewers}
 
