@@ -67,7 +67,8 @@ Controls = list[tuple[str, str]]  # (kind of control, widget key), as bench/run.
 
 def browser_stage(db_path: Path, pages: dict[str, str], interactions: dict[str, Controls], runs: int) -> dict:
     """Figures of the app served over `db_path` (a database of the benchmark, or DuckLake through the
-    environment): {"pages": {script: _page_figures}, "viewers": _viewers, "server_rss_mb": float}. Times in
+    environment): {"pages": {script: _page_figures}, "viewers": _viewers, "server_rss_mb": float, "warmed":
+    _after_warm_up}. Times in
     seconds, bytes as sent over the WebSocket. `pages` maps each page's script to its address."""
     out: dict = {}
     with _server(db_path) as (base_url, server, _), sync_playwright() as playwright:
@@ -89,8 +90,8 @@ def browser_stage(db_path: Path, pages: dict[str, str], interactions: dict[str, 
 
 def _after_warm_up(db_path: Path, pages: dict[str, str], interactions: dict[str, Controls]) -> dict:
     """The same, on a server that has warmed up (ui/warm_up.py) before anyone asks: {"seconds": the warm-up's own
-    time, "runs": its page runs, "pages": _page_figures of two runs, "viewers": one round}."""
-    with _server(db_path, warm_up=True) as (base_url, _, (runs, seconds)):
+    time, "runs": its page runs, "pages": _page_figures of two runs, "viewers": one round, "server_rss_mb"}."""
+    with _server(db_path, warm_up=True) as (base_url, server, (runs, seconds)):
         with sync_playwright() as playwright:  # closed before the viewers: it runs an event loop of its own
             chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
             try:
@@ -101,7 +102,8 @@ def _after_warm_up(db_path: Path, pages: dict[str, str], interactions: dict[str,
             finally:
                 chromium.close()
         viewers = asyncio.run(_viewers(base_url, [("", "overview"), ("rankings", "rankings")], rounds=1))
-        return {"runs": runs, "seconds": seconds, "pages": figures, "viewers": viewers}
+        rss_mb = _peak_rss_mb(server.pid)
+        return {"runs": runs, "seconds": seconds, "pages": figures, "viewers": viewers, "server_rss_mb": rss_mb}
 
 
 # ---------------------------------------------------------------- one viewer in Chromium
@@ -342,8 +344,7 @@ def _warmed(log, server) -> tuple[int, float]:
     """Wait for the server's line saying its warm-up has finished: (page runs, seconds)."""
     deadline = time.monotonic() + PATIENCE_S * 4
     while time.monotonic() < deadline and server.poll() is None:
-        log.seek(0)
-        text = log.read().decode(errors="replace")
+        text = os.pread(log.fileno(), 1 << 24, 0).decode(errors="replace")  # not moving the server's offset
         if "warm-up stopped" in text:
             raise SystemExit(f"the app server's warm-up failed:\n{text[-3000:]}")
         done = re.search(r"warm-up: (\d+) page runs in ([\d.]+) s", text)

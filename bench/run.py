@@ -599,7 +599,8 @@ def render_warmed(warmed: dict) -> list[str]:
     lines = [
         f"After the warm-up: a newly started server opens its own pages before anyone asks (ui/warm_up.py; it "
         f"does again after any change of the data): here {warmed['runs']} page runs in {warmed['seconds']:.0f} s, "
-        "every page at its defaults and the pages that follow the sidebar's year for each other year. Measured "
+        "every page at its defaults, the pages that follow the sidebar's year for each other year, then the "
+        "defaults again. Measured "
         "once it had finished, as above: first visit, a second tab, two control changes (median / slowest), and "
         "one round of the many viewers.",
         "",
@@ -618,7 +619,12 @@ def render_warmed(warmed: dict) -> list[str]:
         "",
         f"Many viewers after the warm-up ({warmed['viewers']['sessions']} at once, median / p95): overview "
         f"{_spread_cell(round_['overview'])} s, rankings {_spread_cell(round_['rankings'])} s, "
-        f"{len(round_['errors'])} errors.",
+        f"{len(round_['errors'])} errors."
+        + (
+            f" Peak resident memory of that server: {warmed['server_rss_mb']:.0f} MB."
+            if "server_rss_mb" in warmed  # absent from the run of 2026-12-03T05:02
+            else ""
+        ),
         "",
     ]
     return lines

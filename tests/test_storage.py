@@ -76,6 +76,7 @@ def test_duckdb_memory_is_the_configured_limit(tmp_path, monkeypatch):
 def test_a_large_file_is_parsed_in_half_the_databases_memory(monkeypatch):
     """The DuckDB that parses a large file runs while the database holds its own memory: half the limit each time
     keeps a province's import within 1.5 GB (docs/performance.md), never below 128 MB."""
+    monkeypatch.delenv("INCENTIVE_MEMORY_LIMIT", raising=False)
     assert config.parse_memory_limit() == "500MB"
     monkeypatch.setenv("INCENTIVE_MEMORY_LIMIT", "3GiB")
     assert config.parse_memory_limit() == "1611MB"

@@ -5,6 +5,7 @@ without an exception, in the order and number it says, is tested against a runni
 import pytest
 from conftest import import_ok
 
+from incentive.store import settings
 from ui import warm_up
 
 
@@ -16,6 +17,10 @@ def test_a_run_that_finds_a_new_data_version_asks_for_a_warm_up(app_factory):
     at.run()
     assert not warm_up._wanted.is_set()  # the same data: the pages are as warm as they were
     import_ok(database(), "regions.csv", "县区,乡镇,县区代码\n新县,,99\n".encode())
+    at.run()
+    assert warm_up._wanted.is_set()
+    warm_up._wanted.clear()
+    settings.save(database(), "suppression_threshold", 3, "测试")  # the rankings' and training's keys move too
     at.run()
     assert warm_up._wanted.is_set()
     warm_up._wanted.clear()
@@ -41,7 +46,9 @@ def test_the_warm_up_asks_the_server_at_its_own_address(address, base, certifica
 
 
 def test_it_can_be_turned_off(monkeypatch):
-    monkeypatch.setenv("INCENTIVE_WARM_UP", "0")
-    assert not warm_up.enabled()
-    monkeypatch.setenv("INCENTIVE_WARM_UP", "1")
-    assert warm_up.enabled()
+    for off in ("0", "off", "False", " no "):
+        monkeypatch.setenv("INCENTIVE_WARM_UP", off)
+        assert not warm_up.enabled()
+    for on in ("1", "", "on"):
+        monkeypatch.setenv("INCENTIVE_WARM_UP", on)
+        assert warm_up.enabled()

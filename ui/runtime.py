@@ -7,6 +7,7 @@ sees new data on its next rerun without clearing any cache by hand.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import pandas as pd
 import pyarrow as pa
@@ -51,19 +52,21 @@ def database() -> Database:
 _RUN_VERSION = "runtime_data_version"
 
 
-_seen = {"version": None}  # the newest data version a run of this process has read
+_seen = {"key": None}  # what the newest run of this process found: data version, settings, training targets
+_seen_lock = threading.Lock()
 
 
 def start_run() -> VersionInfo:
-    """Read the data version once at the top of a script run; every query of the run is cached under it. A version
-    this process has not seen yet (an import, a rollback, a settings change, here or from the command line) asks
-    for a warm-up of the pages (ui/warm_up.py)."""
+    """Read the data version once at the top of a script run; every query of the run is cached under it. Data,
+    settings or training targets this process has not seen yet (an import, a rollback, a settings change, here or
+    from the command line) ask for a warm-up of the pages (ui/warm_up.py)."""
     info = batches.version_info(database())
     st.session_state[_RUN_VERSION] = info.version
-    if info.version != _seen["version"]:
-        if _seen["version"] is not None:
-            warm_up.request()
-        _seen["version"] = info.version
+    key = (info.version, tuple(sorted(settings.current(database()).items())), targets.version(database()))
+    with _seen_lock:
+        changed, _seen["key"] = _seen["key"] not in (None, key), key
+    if changed:
+        warm_up.request()
     return info
 
 

@@ -1,22 +1,26 @@
 """The server opens its own pages once it has started and again when the data change, so that the first visitor
-finds them computed (docs/performance.md, "Warm-up").
+finds them computed (docs/design-notes.md, "The server warms up its own pages"; docs/performance.md, "After the
+warm-up").
 
 A page's first run after a start or an import computes what every later visitor then reads from the caches of
 ui/runtime.py: at province scale 1-5 s a page, more again for each other year. The warm-up asks for the pages as a
 browser does, over Streamlit's own protocol on the server's own address, one run at a time: the public pages at
-their defaults, then the pages that follow the sidebar's year for each other year the sidebar offers. Nothing is
-worked out here: the pages run exactly as for a visitor (not signed in), under the same cache keys.
+their defaults, then the pages that follow the sidebar's year for each other year the sidebar offers, then the
+defaults again (the caches keep the most recently used: what most visitors open stays). Nothing is worked out
+here: the pages run exactly as for a visitor (not signed in), under the same cache keys.
 
-It starts with the server (serve.py: `lifespan`), and again after any run that found a new data version (an import,
-a rollback, a settings change, from the app or the command line: `ui/runtime.start_run` calls `request`).
-INCENTIVE_WARM_UP=0 turns it off (tests that start many servers; a deployment behind a viewing password, whose
-gate the warm-up cannot pass, gains nothing from it).
+It starts with the server (serve.py: `lifespan`), and again once requests stop coming for QUIET_S after a run of
+this server found new data, settings or training targets (`ui/runtime.start_run` calls `request`): an import, a
+rollback or a settings change in the app, or from the command line or another instance, which the next run here
+sees (an open browser asks every 10 s). INCENTIVE_WARM_UP=0 (or off, false, no) turns it off: tests that start many
+servers. Behind a viewing password the warm-up stops at the gate, as any visitor, and says so in the log.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import http.client
 import logging
 import os
 import ssl
@@ -31,15 +35,16 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 _LOG = logging.getLogger("incentive.warm_up")
 
 PAGES = ("", "rankings", "training", "welfare", "movements", "appraisals")  # what a visitor can open (app.py)
-YEAR_PAGES = ("", "training", "movements", "appraisals")  # what follows the sidebar's year
+YEAR_PAGES = PAGES  # each follows the sidebar's year (its default period is one of that year)
 YEAR_KEY = "year"  # the sidebar's year, bound to the address (ui/frame.py)
 PATIENCE_S = 300  # one page's run at province scale takes seconds; a stuck one is given up
+QUIET_S = 5  # imports in a row (a bulk load, a clerk's files) warm up once, after the last
 _wanted = threading.Event()
 _started = threading.Lock()
 
 
 def enabled() -> bool:
-    return os.environ.get("INCENTIVE_WARM_UP", "1").strip() != "0"
+    return os.environ.get("INCENTIVE_WARM_UP", "1").strip().lower() not in ("0", "off", "false", "no")
 
 
 def request() -> None:
@@ -57,24 +62,30 @@ async def lifespan(_app):
 
 
 def _loop() -> None:
-    base = _base_url()
     while True:
         _wanted.wait()
+        while _wanted.wait(QUIET_S):  # not while the data are still changing
+            _wanted.clear()
         _wanted.clear()
-        if not _until_healthy(base):
-            continue
         started = time.perf_counter()
         try:
+            base = _base_url()
+            if not _until_healthy(base):
+                continue
             runs = asyncio.run(warm(base))
         except Exception as failed:  # a failed warm-up leaves the pages to compute on a visit, as without one
             _LOG.warning("warm-up stopped: %r", failed)
             continue
-        _LOG.warning("warm-up: %d page runs in %.1f s", runs, time.perf_counter() - started)
+        if runs:
+            _LOG.warning("warm-up: %d page runs in %.1f s", runs, time.perf_counter() - started)
+        else:
+            _LOG.warning("warm-up: nothing to warm (no year offered: no data, or a viewing password)")
 
 
 async def warm(base_url: str) -> int:
-    """Open PAGES at their defaults, then YEAR_PAGES for every other year the sidebar offers, one run at a time,
-    in one session; returns the number of runs. RuntimeError when a run fails or shows an exception."""
+    """Open PAGES at their defaults, then YEAR_PAGES for every other year the sidebar offers, then PAGES again, one
+    run at a time, in one session; returns the number of runs, 0 when the first page offered no year (no data, or
+    the viewing password's gate). RuntimeError when a run fails, shows an exception or shows another year."""
     from websockets.asyncio.client import connect  # the server's own dependency (requirements.txt)
 
     url = base_url.replace("http", "ws", 1) + "/_stcore/stream"
@@ -82,23 +93,27 @@ async def warm(base_url: str) -> int:
     async with connect(
         url, subprotocols=["streamlit"], max_size=None, ping_interval=None, proxy=None, ssl=secure
     ) as ws:
-        years = []
-        for page in PAGES:
-            offered = await _run(ws, page, "")
-            years = years or offered
-        for year in years[1:]:  # the first is the default, done above
-            for page in YEAR_PAGES:
-                await _run(ws, page, f"{YEAR_KEY}={year}")
-    return len(PAGES) + len(YEAR_PAGES) * max(len(years) - 1, 0)
+        years = (await _run(ws, PAGES[0], ""))[0]
+        if not years:
+            return 0
+        links = [(page, "") for page in PAGES[1:]]
+        links += [(page, f"{YEAR_KEY}={year}") for year in years[1:] for page in YEAR_PAGES]  # the first: default
+        links += [(page, "") for page in PAGES]
+        for page, query in links:
+            _, shown = await _run(ws, page, query)
+            if query and shown != query.split("=", 1)[1]:
+                raise RuntimeError(f"page {page!r} ({query}) showed the year {shown!r}")
+    return 1 + len(links)
 
 
-async def _run(ws, page: str, query: str) -> list[str]:
-    """One run of `page` with `query` (the address's query string); the sidebar's years as it offered them."""
+async def _run(ws, page: str, query: str) -> tuple[list[str], str | None]:
+    """One run of `page` with `query` (the address's query string): the sidebar's years as it offered them, and the
+    one it showed."""
     request = BackMsg()
     request.rerun_script.page_name = page
     request.rerun_script.query_string = query
     await ws.send(request.SerializeToString())
-    run_id, years = None, []
+    run_id, years, shown = None, [], None
     while True:
         message = ForwardMsg()
         message.ParseFromString(await asyncio.wait_for(ws.recv(), PATIENCE_S))
@@ -112,14 +127,21 @@ async def _run(ws, page: str, query: str) -> list[str]:
             if element.WhichOneof("type") == "exception":
                 raise RuntimeError(f"page {page!r} ({query}): {element.exception.message}")
             if element.WhichOneof("type") == "selectbox" and element.selectbox.query_param_key == YEAR_KEY:
-                years = list(element.selectbox.options)
+                years, shown = list(element.selectbox.options), _chosen(element.selectbox)
         elif kind == "script_finished" and not message.metadata.run.fragment_ids:
             if message.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
                 run_id = None  # the page asked for another run (a link restored, a default set)
             elif message.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
                 raise RuntimeError(f"page {page!r} ({query}): script_finished {message.script_finished}")
             elif run_id is not None and message.metadata.run.script_run_id == run_id:
-                return years
+                return years, shown
+
+
+def _chosen(box) -> str | None:
+    """The option a select box shows: the value the server set (a link's), else its default."""
+    if box.set_value and box.HasField("raw_value"):
+        return box.raw_value
+    return box.options[box.default] if box.HasField("default") and box.default < len(box.options) else None
 
 
 def _base_url(option=config.get_option) -> str:
@@ -153,7 +175,7 @@ def _until_healthy(base_url: str, patience_s: float = 120) -> bool:
             with opener.open(f"{base_url}/_stcore/health", timeout=2) as response:
                 if response.read().strip() == b"ok":
                     return True
-        except OSError:
+        except (OSError, http.client.HTTPException):  # not listening yet, or answering half
             pass
         time.sleep(0.5)
     _LOG.warning("warm-up: the server did not answer at %s", base_url)

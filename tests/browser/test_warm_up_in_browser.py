@@ -1,6 +1,6 @@
 """The server opens its own pages as it starts (ui/warm_up.py): every public page at its defaults, then the pages
-that follow the sidebar's year for every other year, each run finished without an exception, before any visitor
-asked; a visitor then finds the page drawn."""
+that follow the sidebar's year for every other year, then the defaults again, each run finished without an
+exception and showing the year it was asked for, before any visitor asked; a visitor then finds the page drawn."""
 
 import re
 import shutil
@@ -33,7 +33,21 @@ def test_the_server_opens_every_page_and_year_as_it_starts(chromium, sample_db_f
             time.sleep(0.5)
         done = DONE.search(log)
         assert done, log[-3000:]
-        assert years > 1 and int(done[1]) == len(warm_up.PAGES) + len(warm_up.YEAR_PAGES) * (years - 1)
+        # the defaults, every other year (each checked to show that year), the defaults again
+        assert years > 1 and int(done[1]) == 2 * len(warm_up.PAGES) + len(warm_up.YEAR_PAGES) * (years - 1)
         assert "warm-up stopped" not in log and "Traceback" not in log
         open_view(page, f"{base_url}/training")
         expect_no_exception(page)
+
+
+def test_behind_a_viewing_password_the_warm_up_says_it_warmed_nothing(chromium, sample_db_file, tmp_path):
+    from incentive.access import hash_password
+
+    database = tmp_path / "app.duckdb"
+    shutil.copy(sample_db_file, database)
+    env = {"INCENTIVE_WARM_UP": "1", "INCENTIVE_VIEWER_HASH": hash_password("看板口令")}
+    with running_app(chromium, database, tmp_path, env=env) as base_url:
+        deadline = time.monotonic() + 120
+        while "warm-up:" not in (log := server_log(base_url).read_text()) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert "warm-up: nothing to warm" in log and "warm-up stopped" not in log, log[-3000:]
