@@ -11,8 +11,9 @@ here: the pages run exactly as for a visitor (not signed in), under the same cac
 
 It starts with the server (serve.py: `lifespan`), and again once requests stop coming for QUIET_S after a run of
 this server found new data, settings or training targets (`ui/runtime.start_run` calls `request`): an import, a
-rollback or a settings change in the app, or from the command line or another instance, which the next run here
-sees (an open browser asks every 10 s). INCENTIVE_WARM_UP=0 (or off, false, no) turns it off: tests that start many
+rollback or a settings change in the app, or in another instance on the same DuckLake dataset, which the next
+run here sees (an open browser asks every 10 s); the command line writes a database file only while the server is
+stopped, and the next start warms up. INCENTIVE_WARM_UP=0 (or off, false, no) turns it off: tests that start many
 servers. Behind a viewing password the warm-up stops at the gate, as any visitor, and says so in the log.
 """
 
@@ -31,6 +32,7 @@ import urllib.request
 from streamlit import config
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.exceptions import ConnectionClosed
 
 _LOG = logging.getLogger("incentive.warm_up")
 
@@ -38,6 +40,7 @@ PAGES = ("", "rankings", "training", "welfare", "movements", "appraisals")  # wh
 YEAR_PAGES = PAGES  # each follows the sidebar's year (its default period is one of that year)
 YEAR_KEY = "year"  # the sidebar's year, bound to the address (ui/frame.py)
 PATIENCE_S = 300  # one page's run at province scale takes seconds; a stuck one is given up
+_STOPPING = (1001, 1012)  # "going away", "service restart": the server closes its sessions as it stops
 QUIET_S = 5  # imports in a row (a bulk load, a clerk's files) warm up once, after the last
 _wanted = threading.Event()
 _started = threading.Lock()
@@ -73,13 +76,19 @@ def _loop() -> None:
             if not _until_healthy(base):
                 continue
             runs = asyncio.run(warm(base))
+        except ConnectionClosed as closed:
+            if closed.rcvd is not None and closed.rcvd.code in _STOPPING:
+                _LOG.warning("warm-up: the server is stopping")
+            else:
+                _LOG.warning("warm-up stopped: %r", closed)
+            continue
         except Exception as failed:  # a failed warm-up leaves the pages to compute on a visit, as without one
             _LOG.warning("warm-up stopped: %r", failed)
             continue
         if runs:
             _LOG.warning("warm-up: %d page runs in %.1f s", runs, time.perf_counter() - started)
-        else:
-            _LOG.warning("warm-up: nothing to warm (no year offered: no data, or a viewing password)")
+        else:  # the run itself says why on the page (and a storage fault in this log)
+            _LOG.warning("warm-up: nothing to warm (no year offered: no data, a viewing password, or no database)")
 
 
 async def warm(base_url: str) -> int:
