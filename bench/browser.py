@@ -37,9 +37,10 @@ from pathlib import Path
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 from spread import spread
-from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import connect
+
+from ui.warm_up import open_page  # bench/run.py puts the project on the path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -266,40 +267,10 @@ async def _viewer(base_url: str, steps: list[tuple[str, str]]) -> dict[str, floa
         url, subprotocols=["streamlit"], max_size=None, open_timeout=PATIENCE_S, ping_interval=None, proxy=None
     ) as ws:
         for page_name, label in steps:
-            request = BackMsg()
-            request.rerun_script.query_string = ""
-            request.rerun_script.page_name = page_name
             started = time.perf_counter()
-            await ws.send(request.SerializeToString())
-            await _until_run_finished(ws, label)
+            await open_page(ws, page_name)  # the app's own client of its protocol (ui/warm_up.py)
             seconds[label] = time.perf_counter() - started
     return seconds
-
-
-async def _until_run_finished(ws, label: str) -> None:
-    """Read the server's messages until the run the request started has finished: a script_finished of the
-    run_id its new_session announced (a finish without one follows a request the server could not handle).
-    An exception drawn on the page, an unknown page or a run ended otherwise fail the session."""
-    run_id = None
-    while True:
-        message = ForwardMsg()
-        message.ParseFromString(await asyncio.wait_for(ws.recv(), PATIENCE_S))
-        kind = message.WhichOneof("type")
-        if kind == "new_session":
-            run_id = message.metadata.run.script_run_id
-        elif kind == "page_not_found":
-            raise RuntimeError(f"{label}: page not found")
-        elif kind == "delta" and message.delta.new_element.WhichOneof("type") == "exception":
-            raise RuntimeError(f"{label}: {message.delta.new_element.exception.message}")
-        elif kind == "script_finished" and not message.metadata.run.fragment_ids:
-            if message.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
-                run_id = None  # another run follows, with a new_session of its own
-            elif message.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
-                raise RuntimeError(f"{label}: script_finished {message.script_finished}")
-            elif run_id is None or message.metadata.run.script_run_id != run_id:
-                raise RuntimeError(f"{label}: a run finished that this request did not start")
-            else:
-                return
 
 
 # ---------------------------------------------------------------- the server

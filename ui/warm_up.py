@@ -102,26 +102,31 @@ async def warm(base_url: str) -> int:
     async with connect(
         url, subprotocols=["streamlit"], max_size=None, ping_interval=None, proxy=None, ssl=secure
     ) as ws:
-        years = (await _run(ws, PAGES[0], ""))[0]
+        years = (await open_page(ws, PAGES[0]))[0]
         if not years:
             return 0
         links = [(page, "") for page in PAGES[1:]]
         links += [(page, f"{YEAR_KEY}={year}") for year in years[1:] for page in YEAR_PAGES]  # the first: default
         links += [(page, "") for page in PAGES]
         for page, query in links:
-            _, shown = await _run(ws, page, query)
+            _, shown = await open_page(ws, page, query)
             if query and shown != query.split("=", 1)[1]:
                 raise RuntimeError(f"page {page!r} ({query}) showed the year {shown!r}")
     return 1 + len(links)
 
 
-async def _run(ws, page: str, query: str) -> tuple[list[str], str | None]:
-    """One run of `page` with `query` (the address's query string): the sidebar's years as it offered them, and the
-    one it showed."""
+async def open_page(ws, page: str, query: str = "") -> tuple[list[str], str | None]:
+    """Ask the session on `ws` for `page` with `query` (the address's query string), as a browser does, and read the
+    server's messages until the run it started has finished (the script_finished of the run_id its new_session
+    announced; a finish without one follows a request the server could not handle): the sidebar's years as it
+    offered them, and the one it showed. RuntimeError for an exception drawn on the page, an unknown page, a run
+    ended otherwise or one this request did not start; TimeoutError after PATIENCE_S without a message. The
+    benchmark's viewers speak through it too (bench/browser.py)."""
     request = BackMsg()
     request.rerun_script.page_name = page
     request.rerun_script.query_string = query
     await ws.send(request.SerializeToString())
+    label = f"page {page!r}" + (f" ({query})" if query else "")
     run_id, years, shown = None, [], None
     while True:
         message = ForwardMsg()
@@ -130,19 +135,21 @@ async def _run(ws, page: str, query: str) -> tuple[list[str], str | None]:
         if kind == "new_session":
             run_id = message.metadata.run.script_run_id
         elif kind == "page_not_found":
-            raise RuntimeError(f"page {page!r} not found")
+            raise RuntimeError(f"{label} not found")
         elif kind == "delta":
             element = message.delta.new_element
             if element.WhichOneof("type") == "exception":
-                raise RuntimeError(f"page {page!r} ({query}): {element.exception.message}")
+                raise RuntimeError(f"{label}: {element.exception.message}")
             if element.WhichOneof("type") == "selectbox" and element.selectbox.query_param_key == YEAR_KEY:
                 years, shown = list(element.selectbox.options), _chosen(element.selectbox)
         elif kind == "script_finished" and not message.metadata.run.fragment_ids:
             if message.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
-                run_id = None  # the page asked for another run (a link restored, a default set)
+                run_id = None  # the page asked for another run (a link restored, a default set): a new_session follows
             elif message.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
-                raise RuntimeError(f"page {page!r} ({query}): script_finished {message.script_finished}")
-            elif run_id is not None and message.metadata.run.script_run_id == run_id:
+                raise RuntimeError(f"{label}: script_finished {message.script_finished}")
+            elif run_id is None or message.metadata.run.script_run_id != run_id:
+                raise RuntimeError(f"{label}: a run finished that this request did not start")
+            else:
                 return years, shown
 
 
