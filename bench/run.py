@@ -560,11 +560,10 @@ def render_browser(figures: dict, when: str | None = None) -> list[str]:
     ]
     for page in [page for page in PAGES if page in figures["pages"]]:
         p = figures["pages"][page]
-        first = p["opened_first"]
         skipped = p.get("skipped")  # controls that had no value left that was not shown before
         controls = ", ".join(p["controls"]) + (f" (nothing new left: {', '.join(skipped)})" if skipped else "")
         lines.append(
-            f"| {Path(page).stem} | {first['drawn']:.2f} s ({first['drawn'] - first['finished']:.2f} s) | "
+            f"| {Path(page).stem} | {_first_visit(p)} | "
             f"{_waited(p['opened'])} | {_waited(p['linked'])} | {_waited(p['changed'])} | "
             f"{_kb(p['opened'])} / {_kb(p['linked'])} / {_kb(p['changed'])} | {controls} |"
         )
@@ -600,8 +599,7 @@ def render_warmed(warmed: dict) -> list[str]:
         f"After the warm-up: a newly started server opens its own pages before anyone asks (ui/warm_up.py; it "
         f"does again after any change of the data): here {warmed['runs']} page runs in {warmed['seconds']:.0f} s, "
         "every page at its defaults, the pages that follow the sidebar's year for each other year, then the "
-        "defaults again. Measured "
-        "once it had finished, as above: first visit, a second tab, two control changes (median / slowest), and "
+        "defaults again. Measured once it had finished, as above: first visit, a second tab, two control changes (median / slowest), and "
         "one round of the many viewers.",
         "",
         "| page | first visit | opened | control changed | controls |",
@@ -609,9 +607,8 @@ def render_warmed(warmed: dict) -> list[str]:
     ]
     for page in [page for page in PAGES if page in warmed["pages"]]:
         p = warmed["pages"][page]
-        first = p["opened_first"]
         lines.append(
-            f"| {Path(page).stem} | {first['drawn']:.2f} s ({first['drawn'] - first['finished']:.2f} s) | "
+            f"| {Path(page).stem} | {_first_visit(p)} | "
             f"{_waited(p['opened'])} | {_waited(p['changed'])} | {', '.join(p['controls'])} |"
         )
     (round_,) = warmed["viewers"]["rounds"]
@@ -628,6 +625,12 @@ def render_warmed(warmed: dict) -> list[str]:
         "",
     ]
     return lines
+
+
+def _first_visit(page: dict) -> str:
+    """A page's first visit: until drawn, and in brackets the part after the server had finished the run."""
+    first = page["opened_first"]
+    return f"{first['drawn']:.2f} s ({first['drawn'] - first['finished']:.2f} s)"
 
 
 def _spread_cell(figure: dict | None) -> str:

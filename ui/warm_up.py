@@ -67,9 +67,8 @@ async def lifespan(_app):
 def _loop() -> None:
     while True:
         _wanted.wait()
-        while _wanted.wait(QUIET_S):  # not while the data are still changing
+        while _wanted.wait(QUIET_S):  # not while the data are still changing; ends with no request pending
             _wanted.clear()
-        _wanted.clear()
         started = time.perf_counter()
         try:
             base = _base_url()
