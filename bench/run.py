@@ -362,7 +362,7 @@ def pages_stage(db_path: Path, runs: int) -> dict:
     from streamlit.testing.v1 import AppTest
 
     from incentive.store import queries
-    from ui import runtime
+    from ui import runtime, shared_results
 
     query_seconds: list[float] = []
     plain_execute = queries._execute  # both queries.run and queries.arrow go through it
@@ -389,6 +389,7 @@ def pages_stage(db_path: Path, runs: int) -> dict:
         cold, cold_queries, warm, warm_queries = [], [], [], []
         for _ in range(runs):
             st.cache_data.clear()  # as after an import: the data version changed, no result is cached
+            shared_results.clear_all()
             runtime._window_cadres.clear()  # the cached resources keyed on the data version
             runtime._receipts.clear()
             at = AppTest.from_file(app, default_timeout=600)

@@ -362,3 +362,20 @@ def needs_winsorizing_still(column: pd.Series) -> bool:
 def test_intervals_of_many_units_are_said_to_cover_modelling_choices_only():
     assert not scoring.interval_needs_scope_note(12) and not scoring.interval_needs_scope_note(50)
     assert scoring.interval_needs_scope_note(51)
+
+
+def test_the_ranked_rows_are_a_new_frame_each_time_that_cannot_change_the_ranking():
+    """Ranking.ranked filters once and hands out shallow copies (a page reads it a dozen times)."""
+    cat = catalog(("I01", "T", "higher", 1), ("I02", "T", "higher", 1), ("I03", "T", "higher", 1))
+    data = values(
+        {"甲": {"I01": 3.0, "I02": 1.0, "I03": 2.0}, "乙": {"I01": 1.0}, "丙": {"I01": 2.0, "I02": 2.0, "I03": 1.0}}
+    )
+    r = rank_units(data, cat)
+    composites = r.table["composite"].dropna().tolist()
+    first = r.ranked
+    assert first is not r.ranked and first.index.tolist() == r.table.index[r.table["ranked"]].tolist() == ["甲", "丙"]
+    first["composite"] = 0.0
+    first.index.name = "changed"
+    assert r.table["composite"].dropna().tolist() == composites == r.ranked["composite"].tolist()
+    assert 0.0 not in composites
+    assert r.ranked.index.name == r.table.index.name == "unit"

@@ -37,6 +37,7 @@ from incentive.store.database import DataAsOf, Database
 from incentive.store.effects import ImportEffects
 from incentive.training import coverage, named_lists, targets
 from ui import warm_up
+from ui.shared_results import shared_result
 
 
 @st.cache_resource(show_spinner=False)
@@ -96,7 +97,7 @@ def _reader(moment: dt.datetime | None):
     return database().connection if moment is None else DataAsOf(database().connection, moment)
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@shared_result(max_entries=512)
 def _cached_query(name: str, version: str, params: tuple, moment: dt.datetime | None) -> pd.DataFrame:
     return queries.run(_reader(moment), name, **dict(params))
 
@@ -147,7 +148,7 @@ def _window_cadres(version: str, window: coverage.Window, moment: dt.datetime | 
     return coverage.cadres_in(_reader(moment), window)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@shared_result(max_entries=256)
 def _cached_window_query(
     name: str, version: str, window: coverage.Window, params: tuple, moment: dt.datetime | None
 ) -> pd.DataFrame:
@@ -161,7 +162,7 @@ def _receipts(version: str, moment: dt.datetime | None) -> tracker.Receipts:
     return tracker.Receipts(_reader(moment))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@shared_result(max_entries=64)
 def _cached_reported(
     version: str, start: dt.date, end: dt.date, label: str, day: dt.date, moment: dt.datetime | None
 ) -> coverage.Window:
@@ -187,7 +188,7 @@ def training_targets() -> dict[str, targets.Target]:
     return targets.in_force(_reader(pinned_at()))
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@shared_result(max_entries=16)
 def _cached_promotions(version: str, period: str, threshold: int, moment: dt.datetime | None):
     return targets.promotion_counts(_reader(moment), period, threshold)
 
@@ -205,14 +206,14 @@ def window_query(name: str, window: coverage.Window, **params: object) -> pd.Dat
     return _cached_window_query(name, training_version(), _bare(window), tuple(sorted(params.items())), pinned_at())
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@shared_result(max_entries=256)
 def _race_inputs(version: str, period: str, group: PeerGroup, moment: dt.datetime | None) -> rankings.RaceInputs:
     # what a period's ranking is computed from, whatever the method, weights or tiers: another of those only
     # scores again (the history's eight periods were eight times four queries)
     return rankings.race_inputs(_reader(moment), period, group)
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
+@shared_result(max_entries=128)
 def _cached_ranking(
     version: str,
     period: str,
@@ -252,7 +253,7 @@ def race_version() -> str:
     return f"{data_version()}|{app_settings()['rank_min_coverage']}"
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@shared_result(max_entries=256)
 def _cached_history(
     version: str, group: PeerGroup, method: str, weights: tuple, tiers: tuple, period: str, moment: dt.datetime | None
 ) -> pd.DataFrame:
@@ -285,7 +286,7 @@ def check_version() -> str:
     return f"{data_version()}|{sorted(app_settings().items())}"
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@shared_result(max_entries=4)
 def _cached_findings(version: str, scope: Scope) -> list[checks.Finding]:
     return checks.findings(database(), scope)
 
@@ -305,7 +306,7 @@ def absent_training(
     return _cached_absent_training(data_version(), window, county, lang, sentence, plain, today(), pinned_at())
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@shared_result(max_entries=64)
 def _cached_absent_training(
     version: str,
     window: coverage.Window,
@@ -337,7 +338,7 @@ def promotions_absent(year: int, lang: str, *, plain: bool = False) -> str:
     return _cached_promotions_absent(data_version(), year, lang, plain, today(), pinned_at())
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@shared_result(max_entries=32)
 def _cached_promotions_absent(
     version: str, year: int, lang: str, plain: bool, day: dt.date, moment: dt.datetime | None
 ) -> str:
@@ -352,7 +353,7 @@ def app_settings() -> dict[str, float]:
     return settings.current(database())
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@shared_result(max_entries=32)
 def _cached_movement_year(version: str, year: int, threshold: int, moment: dt.datetime | None) -> movements.YearView:
     return movements.year_view(_reader(moment), year, threshold)
 
@@ -363,7 +364,7 @@ def movement_year(year: int, threshold: int) -> movements.YearView:
     return _cached_movement_year(race_version(), year, threshold, pinned_at())  # tiers come from the ranking
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@shared_result(max_entries=32)
 def _cached_appraisal_year(version: str, year: int, threshold: int, moment: dt.datetime | None) -> appraisals.YearView:
     return appraisals.year_view(_reader(moment), year, threshold)
 
@@ -374,7 +375,7 @@ def appraisal_year(year: int, threshold: int) -> appraisals.YearView:
     return _cached_appraisal_year(race_version(), year, threshold, pinned_at())  # tiers come from the ranking
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@shared_result(max_entries=64)
 def _cached_training_pattern(
     version: str, window: coverage.Window, threshold: int, to_come: float, moment: dt.datetime | None
 ):
@@ -411,7 +412,7 @@ def training_pattern(window: coverage.Window):
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@shared_result(max_entries=32)
 def _cached_welfare_period(version: str, period: str, moment: dt.datetime | None) -> welfare.PeriodView:
     return welfare.period_view(_reader(moment), period)
 
@@ -421,7 +422,7 @@ def welfare_period(period: str) -> welfare.PeriodView:
     return _cached_welfare_period(data_version(), period, pinned_at())
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@shared_result(max_entries=8)
 def _cached_welfare_history(version: str, moment: dt.datetime | None) -> pd.DataFrame:
     return welfare.history(_reader(moment))
 
@@ -438,7 +439,7 @@ def publication_key() -> str:
     return official.state_key(database().connection)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@shared_result(max_entries=64)
 def _cached_versions(key: str, period: str) -> list[official.Publication]:
     return official.versions(database().connection, period)
 
@@ -455,7 +456,7 @@ def publication_of(period: str | None) -> official.Publication | None:
     return found[-1] if found else None
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@shared_result(max_entries=64)
 def _cached_published_ranking(key: str, period: str, version: int, group: PeerGroup) -> Ranking | None:
     return official.ranking(database().connection, period, group, version)
 
@@ -465,7 +466,7 @@ def published_ranking(publication: official.Publication, group: PeerGroup = Peer
     return _cached_published_ranking(publication_key(), publication.period, publication.version, group)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@shared_result(max_entries=32)
 def _cached_published_welfare(key: str, period: str, version: int) -> welfare.PeriodView | None:
     return official.welfare_view(database().connection, period, version)
 
@@ -474,7 +475,7 @@ def published_welfare(publication: official.Publication) -> welfare.PeriodView |
     return _cached_published_welfare(publication_key(), publication.period, publication.version)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@shared_result(max_entries=64)
 def _cached_drift(
     key: str,
     version: str,
@@ -492,7 +493,7 @@ def _cached_drift(
     return official.drift(_reader(moment), publication, group, race=race, care=care)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@shared_result(max_entries=32)
 def _cached_unit_classes(key: str, version: str, period: str, group: PeerGroup, moment) -> pd.DataFrame:
     return official.unit_classes_in_force(_reader(moment), period, group, at=moment)
 
@@ -514,7 +515,7 @@ def publication_drift(
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@shared_result(max_entries=32)
 def _cached_overview_race(key: str, version: str, period: str, moment: dt.datetime | None) -> overview.RaceFigures:
     return overview.race_figures(_reader(moment), period, at=moment)
 
@@ -525,7 +526,7 @@ def overview_race(period: str) -> overview.RaceFigures:
     return _cached_overview_race(publication_key(), race_version(), period, pinned_at())
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@shared_result(max_entries=32)
 def _cached_overview_care(key: str, version: str, period: str, moment: dt.datetime | None) -> overview.CareFigures:
     return overview.care_figures(_reader(moment), period, at=moment)
 
@@ -535,7 +536,7 @@ def overview_care(period: str) -> overview.CareFigures:
     return _cached_overview_care(publication_key(), data_version(), period, pinned_at())
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@shared_result(max_entries=64)
 def _cached_history_in_force(
     key: str, version: str, until: str, group: PeerGroup, moment: dt.datetime | None
 ) -> tuple[pd.DataFrame, dict[str, official.Publication | None]]:
@@ -552,7 +553,7 @@ def ranking_history_in_force(
     return _cached_history_in_force(publication_key(), race_version(), until, group, pinned_at())
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@shared_result(max_entries=16)
 def _cached_publication_history(key: str, period: str) -> list[official.VersionChange]:
     return official.history(database().connection, period)
 
@@ -565,7 +566,7 @@ def publication_history(period: str) -> list[official.VersionChange]:
 # ---- the assessment cycle: cached on the data version and the submissions' state (submitting writes no batch)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@shared_result(max_entries=16)
 def _cached_progress(
     version: str, submitted: int, config: tuple, year: int, today: dt.date, scope: Scope, county: str
 ) -> pd.DataFrame:
@@ -580,7 +581,7 @@ def cycle_progress(year: int, today: dt.date, scope: Scope, county: str = "") ->
     return _cached_progress(data_version(), submitted, config, year, today, scope, county)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@shared_result(max_entries=64)
 def _cached_gaps(
     version: str, submitted: int, kind: str, period: str, county: str, moment: dt.datetime | None
 ) -> list[tracker.Gap]:
@@ -597,7 +598,7 @@ def cycle_gaps(kind: str, period: str, county: str = "") -> list[tracker.Gap]:
 # ---- the warning list (预警清单): cached on the data, the submissions, the publications and the settings
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@shared_result(max_entries=16)
 def _cached_alerts(
     version: str,
     submitted: int,
@@ -621,7 +622,7 @@ def alert_list(year: int, today: dt.date, scope: Scope) -> listing.AlertList:
     return _cached_alerts(training_version(), submitted, publication_key(), config, year, today, scope, pinned_at())
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@shared_result(max_entries=16)
 def _cached_county_figures(
     version: str,
     window: coverage.Window,

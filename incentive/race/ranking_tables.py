@@ -30,9 +30,9 @@ def change_arrow(change, lang: str) -> str | None:
     return t("rank_change_same", lang)
 
 
-def flags_text(row: pd.Series, ranking: Ranking, lang: str) -> str:
+def flags_text(row: Mapping, ranking: Ranking, lang: str) -> str:
     """`数据不全（缺 7 项）`, `插补：项目审批平均用时` or `缩尾：…` (winsorized before min-max) in words, for the table a
-    leader reads."""
+    leader reads: of a row of `ranking.table` (or a mapping of its ranked, missing, imputed and winsorized)."""
     if not row["ranked"]:
         return t("flag_unranked", lang, n=int(row["missing"]))
     said = []
@@ -51,17 +51,15 @@ def ranking_table(
     tier, median rank and robust interval (every modelling choice drawn), coverage, flags, ranks by other methods; the briefing prints a few of these columns. An unranked unit's rank,
     interval, scores and tier are missing (None or NA: "—" on a page, an empty cell in a download)."""
     rows = rankings.ranking_rows(now, before)
-    out = pd.DataFrame(
-        {
-            t("col_rank", lang): rows["rank"],
-            t("col_rank_interval", lang): [interval or None for interval in rows["interval"]],
-            t("col_rank_change", lang): [change_arrow(c, lang) for c in rows["rank_change"]],
-            t(f"col_unit_{level}", lang): rows.index,
-            t("col_composite", lang): rows["composite"].round(3),
-        }
-    )
+    out = {
+        t("col_rank", lang): rows["rank"],
+        t("col_rank_interval", lang): [interval or None for interval in rows["interval"]],
+        t("col_rank_change", lang): [change_arrow(c, lang) for c in rows["rank_change"]],
+        t(f"col_unit_{level}", lang): rows.index,
+    }
     if classes and any(classes.values()):
-        out.insert(4, t("col_peer_class", lang), [classes.get(unit) or None for unit in rows.index])
+        out[t("col_peer_class", lang)] = [classes.get(unit) or None for unit in rows.index]
+    out[t("col_composite", lang)] = rows["composite"].round(3)
     for track in now.catalog["track"].drop_duplicates():
         out[track_label(track, lang)] = rows[f"track_{track}"].round(3)
     out[t("col_tier", lang)] = [tier_label(tier, lang) or None for tier in rows["tier"]]
@@ -70,10 +68,12 @@ def ranking_table(
     out[t("col_robust_interval", lang)] = [interval or None for interval in rows["robust_interval"]]
     # the share of the period's indicators present: a unit under the setting's share is not ranked
     out[t("col_indicator_coverage", lang)] = [None if pd.isna(c) else f"{c:.0%}" for c in rows["coverage"]]
-    out[t("col_flags", lang)] = now.table.apply(lambda row: flags_text(row, now, lang), axis=1)
+    marks = now.table[[c for c in ("ranked", "missing", "imputed", "winsorized") if c in now.table]]
+    marks = marks.to_dict("records")
+    out[t("col_flags", lang)] = [flags_text(row, now, lang) for row in marks]
     for method in scoring.methods_for(now.catalog):  # 原始分值 is no rank on mixed units: no column
         out[t("col_rank_by", lang, method=t(f"method_short_{method}", lang))] = rows[f"rank_{method}"]
-    return out.reset_index(drop=True)
+    return pd.DataFrame(out, index=rows.index).reset_index(drop=True)  # one frame: see rankings.ranking_rows
 
 
 NAMES_SHOWN = 3  # indicators named in a robustness sentence before "等 N 项"

@@ -345,9 +345,7 @@ def ranking_rows(now: Ranking, before: Ranking | None = None) -> pd.DataFrame:
     (scoring.flags), track_<track> scores, rank_<method>; from the joint draws over every modelling choice
     (robustness.py): rank_median, robust_low, robust_high, robust_interval (text), moved_places, moves."""
     table = now.table
-    out = pd.DataFrame(index=table.index)
-    for column in ("rank", "rank_low", "rank_high"):
-        out[column] = table[column]
+    out = {column: table[column] for column in ("rank", "rank_low", "rank_high")}
     out["interval"] = [
         interval_text(low, high) for low, high in zip(table["rank_low"], table["rank_high"], strict=False)
     ]
@@ -365,12 +363,17 @@ def ranking_rows(now: Ranking, before: Ranking | None = None) -> pd.DataFrame:
     out["tier"] = table["tier"]
     for column in ("ranked", "missing", "coverage", "imputed", "winsorized"):
         out[column] = table[column]
-    out["flags"] = table.apply(scoring.flags, axis=1)
+    out["flags"] = [
+        scoring.flags({"imputed": imputed, "winsorized": winsorized, "ranked": ranked})
+        for imputed, winsorized, ranked in zip(table["imputed"], table["winsorized"], table["ranked"], strict=True)
+    ]
     for track in now.catalog["track"].drop_duplicates():
         out[f"track_{track}"] = table[f"track_{track}"]
     for method in scoring.METHODS:
         out[f"rank_{method}"] = table[f"rank_{method}"]
-    return out
+    # one frame from all the columns: adding them one by one re-made the column index each time (a tenth of a
+    # cached rankings page's Python with twenty viewers)
+    return pd.DataFrame(out, index=table.index)
 
 
 def export_table(

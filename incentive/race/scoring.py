@@ -15,6 +15,7 @@ Ranks decide commendation and promotion, so every step is a plain formula a read
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -84,6 +85,12 @@ class Ranking:
 
     @property
     def ranked(self) -> pd.DataFrame:
+        """The ranked units' rows of `table`, in its order: a new frame each time (copy-on-write keeps a change
+        to it from the ranking), filtered once (a page reads it a dozen times)."""
+        return self._ranked_rows.copy(deep=False)
+
+    @functools.cached_property
+    def _ranked_rows(self) -> pd.DataFrame:
         return self.table[self.table["ranked"]]
 
 
@@ -501,8 +508,9 @@ def passed_and_fell_behind(now: Ranking, before: Ranking, unit: str) -> tuple[li
     return passed, behind
 
 
-def flags(row: pd.Series) -> str:
-    """`imputed:R03;winsorized:R05;unranked`, the export's flags column."""
+def flags(row: Mapping) -> str:
+    """`imputed:R03;winsorized:R05;unranked`, the export's flags column, of a row of Ranking.table (or a mapping of
+    its imputed, winsorized and ranked)."""
     parts = [f"imputed:{code}" for code in row["imputed"]]
     parts += [f"winsorized:{code}" for code in row.get("winsorized", ())]
     if not row["ranked"]:

@@ -1,0 +1,132 @@
+"""ui/shared_results.py: a result kept once and read by every session, each read unable to change it."""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import functools
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from ui import shared_results
+from ui.shared_results import shared_result, view
+
+
+def _frame() -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {"composite": [1.5, -0.2, 0.3], "county": ["甲县", "乙县", "丙县"], "rank": pd.array([1, 3, 2], "Int64")},
+        index=pd.Index(["a", "b", "c"], name="unit"),
+    )
+    frame.attrs["note"] = ["kept"]
+    return frame
+
+
+def test_a_frame_read_through_a_view_is_changed_in_every_way_without_changing_the_kept_one():
+    kept = _frame()
+    before = kept.copy(deep=True)
+    shown = view(kept)
+    shown["composite"] = 0.0
+    shown.loc["a", "county"] = "丁县"
+    shown.at["b", "rank"] = 9
+    shown.iloc[2, 0] = 99.0
+    shown.index.name = "other"
+    shown.columns.name = "what"
+    shown.attrs["note"].append("changed")
+    shown["new"] = 1
+    del shown["rank"]
+    with pytest.raises(ValueError, match="read-only"):
+        view(kept)["composite"].values[0] = 5.0
+    series = view(kept)["composite"]
+    series.iloc[0] = -7.0
+    pd.testing.assert_frame_equal(kept, before)
+    assert kept.index.name == "unit" and kept.columns.name is None and kept.attrs == {"note": ["kept"]}
+    assert shown["composite"].tolist() == [0.0, 0.0, 99.0] and shown.index.name == "other"
+
+
+def test_a_series_and_an_index_are_views_too():
+    kept = pd.Series([1.0, 2.0], index=pd.Index(["x", "y"], name="track"), name="weight")
+    shown = view(kept)
+    shown.iloc[0] = 5.0
+    shown.index.name = "changed"
+    shown.name = "changed"
+    assert kept.tolist() == [1.0, 2.0] and kept.index.name == "track" and kept.name == "weight"
+    index = view(kept.index)
+    index.name = "changed"
+    assert kept.index.name == "track"
+
+
+@dataclasses.dataclass(frozen=True)
+class _Figures:
+    table: pd.DataFrame
+    weights: dict
+    names: list
+    pair: tuple
+    seen: set
+    label: str = "live"
+
+    @functools.cached_property
+    def leaders(self) -> pd.DataFrame:
+        return self.table[self.table["composite"] > 0]
+
+
+def test_a_dataclass_is_rebuilt_around_views_of_its_fields_and_of_what_it_cached():
+    kept = _Figures(_frame(), {"乡村振兴": 0.5}, ["a"], (_frame(), 1), {"a"})
+    assert len(kept.leaders) == 2  # cached on the kept object before it is read
+    shown = view(kept)
+    assert shown is not kept and isinstance(shown, _Figures) and shown.label == "live"
+    shown.table["composite"] = 0.0
+    shown.leaders["county"] = "?"
+    shown.weights["乡村振兴"] = 1.0
+    shown.names.append("b")
+    shown.pair[0]["rank"] = 0
+    shown.seen.add("b")
+    assert kept.table["composite"].tolist() == [1.5, -0.2, 0.3]
+    assert kept.leaders["county"].tolist() == ["甲县", "丙县"]
+    assert kept.weights == {"乡村振兴": 0.5} and kept.names == ["a"] and kept.seen == {"a"}
+    assert kept.pair[0]["rank"].tolist() == [1, 3, 2]
+
+
+def test_containers_keep_their_type_and_immutable_values_are_handed_out_as_they_are():
+    Pair = collections.namedtuple("Pair", "frame n")
+    shown = view(Pair(_frame(), 2))
+    assert type(shown) is Pair and shown.n == 2
+    counts = collections.defaultdict(list, {"a": [1]})
+    shown_counts = view(counts)
+    shown_counts["b"].append(2)
+    assert type(shown_counts) is collections.defaultdict and dict(counts) == {"a": [1]}
+    table = pa.table({"cadre_id": ["c1"]})
+    assert view(table) is table and view("甲县") == "甲县" and view(None) is None
+    array = np.arange(3.0)
+    with pytest.raises(ValueError, match="read-only"):
+        view(array)[0] = 1.0
+
+
+def test_a_type_it_cannot_protect_is_refused():
+    class Mutable:
+        pass
+
+    with pytest.raises(TypeError, match="Mutable"):
+        view([Mutable()])
+
+
+def test_a_shared_result_is_computed_once_per_arguments_and_each_read_is_its_own(monkeypatch):
+    calls = []
+
+    @shared_result(max_entries=4)
+    def figures(period: str) -> pd.DataFrame:
+        calls.append(period)
+        return _frame()
+
+    first = figures("2026-Q1")
+    first["composite"] = 0.0
+    second = figures("2026-Q1")
+    assert calls == ["2026-Q1"] and second is not first
+    assert second["composite"].tolist() == [1.5, -0.2, 0.3]
+    figures("2026-Q2")
+    assert calls == ["2026-Q1", "2026-Q2"]
+    shared_results.clear_all()
+    figures("2026-Q1")
+    assert calls == ["2026-Q1", "2026-Q2", "2026-Q1"]
