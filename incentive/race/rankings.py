@@ -296,8 +296,9 @@ def field_change(now: Ranking, before: Ranking | None) -> FieldChange | None:
     if before is None:
         return None
     ranked_now, ranked_before = now.ranked.index.tolist(), before.ranked.index.tolist()
-    only_now = tuple(u for u in ranked_now if u not in set(ranked_before))
-    only_before = tuple(u for u in ranked_before if u not in set(ranked_now))
+    now_set, before_set = set(ranked_now), set(ranked_before)
+    only_now = tuple(u for u in ranked_now if u not in before_set)
+    only_before = tuple(u for u in ranked_before if u not in now_set)
     if not only_now and not only_before:
         return None
     return FieldChange(now.period, before.period, only_now, only_before)
