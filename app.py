@@ -5,28 +5,17 @@ st.navigation has run once in the server process, so a shared deep link (/rankin
 started server would run the bare page without this frame.
 """
 
-import base64
-from pathlib import Path
-
 import streamlit as st
 
 from incentive.accounts.roles import COUNTY_CLERK, COUNTY_ROLES
 from incentive.i18n import t
 from incentive.review import rollbacks, submissions
-from ui import cache_guard, chrome, frame, link_state, sharing, sign_in, storage_notice
+from ui import cache_guard, chrome, frame, link_state, sharing, sign_in, storage_notice, tab_icon
 from ui.runtime import database
-
-# The tab icon ships with the app (scripts/make_icon.py): a `:material/…:` page icon makes every browser fetch it
-# from Google's font service, which a closed intranet cannot reach. Given as a data URL (1.4 KB), made once: a
-# file path made Streamlit open and check the image with Pillow on every run of every session.
-ICON = (
-    "data:image/png;base64,"
-    + base64.b64encode((Path(__file__).resolve().parent / "assets" / "icon.png").read_bytes()).decode()
-)
 
 sharing.open_permalink()  # a short link (?v=…) restores its view before any control is drawn
 lang = frame.language()
-st.set_page_config(page_title=t("app_title", lang), page_icon=ICON, layout="wide")
+st.set_page_config(page_title=t("app_title", lang), page_icon=tab_icon.DATA_URL, layout="wide")
 cache_guard.install()  # a websocket `clear_cache` from a session without the administrator role is refused
 chrome.translate_widgets(lang)  # Streamlit's own words in the upload box and text inputs
 fault_notice = st.empty()  # above the page: where a write the storage refused is said (ui/storage_notice.py)

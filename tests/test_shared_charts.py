@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.io
 import pytest
 import streamlit as st
 
@@ -28,6 +29,10 @@ def test_equal_inputs_give_the_one_figure_the_builder_gives():
     again = shared_charts.status_bars(_counts(), "达标情况", LABELS, "指标数")  # another session's own frame
     assert again is first
     assert first.to_json() == charts.status_bars(_counts(), "达标情况", LABELS, "指标数").to_json()
+    # what Streamlit's plotly_chart sends: the same, from a dict made once
+    plain = charts.status_bars(_counts(), "达标情况", LABELS, "指标数")
+    assert first.to_dict() is first.to_dict() and isinstance(first, shared_charts.SharedFigure)
+    assert plotly.io.to_json(first, validate=False) == plotly.io.to_json(plain, validate=False)
 
 
 def test_other_data_language_or_meeting_mode_give_other_figures():

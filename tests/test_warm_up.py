@@ -52,3 +52,34 @@ def test_it_can_be_turned_off(monkeypatch):
     for on in ("1", "", "on"):
         monkeypatch.setenv("INCENTIVE_WARM_UP", on)
         assert warm_up.enabled()
+
+
+def test_after_a_warm_up_the_collector_passes_over_what_it_computed():
+    """_settle collects, then freezes what is alive (the caches just filled) out of the collector's future passes;
+    garbage in a cycle among frozen objects waits for the next settle, which unfreezes and collects first."""
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    def cycle() -> weakref.ref:
+        node = Node()
+        node.me = node
+        return node
+
+    try:
+        gc.collect()
+        dropped = weakref.ref(cycle())  # garbage already: the settle's own collection frees it
+        kept = cycle()  # alive through the warm-up, dropped after
+        warm_up._settle()
+        assert dropped() is None and gc.get_freeze_count() > 1000
+        assert len(gc.get_objects(generation=2)) < gc.get_freeze_count()  # later passes skip the frozen
+        left = weakref.ref(kept)
+        del kept
+        gc.collect()
+        assert left() is not None  # frozen: not collected by the passes between warm-ups
+        warm_up._settle()
+        assert left() is None
+    finally:
+        gc.unfreeze()

@@ -15,6 +15,7 @@ incentive/charts.py).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import plotly.graph_objects as go
@@ -34,5 +35,29 @@ def __getattr__(name: str) -> Callable[..., go.Figure]:
     if name.startswith("_") or not callable(getattr(charts, name, None)):
         raise AttributeError(f"incentive.charts has no figure builder {name!r}")
     if name not in _shared:
-        _shared[name] = st.cache_resource(getattr(charts, name), show_spinner=False, max_entries=KEPT_PER_BUILDER)
+        builder = getattr(charts, name)
+
+        def shared(*args, **kwargs) -> go.Figure:
+            return SharedFigure.of(builder(*args, **kwargs))
+
+        functools.update_wrapper(shared, builder)  # the cache is keyed on the builder's name and source
+        _shared[name] = st.cache_resource(shared, show_spinner=False, max_entries=KEPT_PER_BUILDER)
     return _shared[name]
+
+
+class SharedFigure(go.Figure):
+    """A shared figure whose dict is made once: Streamlit's `plotly_chart` asks for it on every run
+    (`plotly.tools.return_figure_from_figure_or_data`, `plotly.io.to_json`), and making it deep-copies the figure and
+    encodes every array again, a fifth of a cached rankings rerun. Read-only as every shared figure is: a change
+    would not reach the dict."""
+
+    @classmethod
+    def of(cls, figure: go.Figure) -> SharedFigure:
+        """`figure` itself, made a SharedFigure (not a copy: a new Figure would apply the default template again)."""
+        as_dict = figure.to_dict()
+        figure.__class__ = cls
+        figure._as_dict = as_dict
+        return figure
+
+    def to_dict(self) -> dict:
+        return self._as_dict

@@ -1,15 +1,18 @@
-"""Query and scoring results cached once per process and read by every session without being copied.
+"""Query and scoring results cached once per process and read by every session without unpickling a copy.
 
 `st.cache_data` keeps a result pickled and unpickles a new copy on every read, so that a page changing what it got
-cannot change what the next session gets. At province scale that copying was a quarter of a cached page's
-Python: a ranking's four frames, the overview's figures (docs/performance.md, "Many viewers"), and twenty viewers
-wait for it one after another under the interpreter lock. `shared_result` keeps the result itself
-(`st.cache_resource`) and hands every read a *view* of it instead: DataFrames and Series as shallow copies with
-their own index and column objects, which pandas' copy-on-write (its only mode since pandas 3.0) keeps apart from
-the kept one (a change to either copies the data first); tuples, lists, dicts, sets and dataclasses rebuilt around
-views of what they hold; NumPy arrays as read-only views; immutable values (text, numbers, dates, frozen sets,
-Arrow tables) as they are. A value of any other type is refused with TypeError when it is first read, so a
-result type this module cannot protect never reaches a page.
+cannot change what the next session gets. At province scale that was a quarter of a cached page's Python under
+twenty viewers (a ranking's four frames, the overview's figures: docs/performance.md, "Many viewers"), which wait
+for it one after another under the interpreter lock. `shared_result` keeps the result itself (`st.cache_resource`)
+and hands every read a `view` of it: DataFrames, Series and NumPy arrays copied (their data: 0.2 ms for a ranking's
+frames of a hundred counties, where the unpickled copy took 0.4 ms plus Streamlit's own reading; pandas' shallow
+copies would be no cheaper at this size and leave `to_numpy()` writable into the kept data), tuples, lists, dicts,
+sets and dataclasses rebuilt around views of what they hold (a `cached_property`'s value too), immutable values
+(text, numbers, dates, frozen sets, Arrow tables) as they are.
+
+A result is checked once, when it is computed (`check`), before it is kept: a type `view` cannot protect, a
+categorical column (its categories are shared by copies) or an object column with a mutable cell (a copied frame
+shares its cells) raises TypeError, so such a result fails loudly instead of being shared.
 """
 
 from __future__ import annotations
@@ -40,18 +43,18 @@ _IMMUTABLE = (
     complex,
     bool,
     type(None),
+    type(pd.NA),
+    type(pd.NaT),
     dt.date,  # datetime too
     dt.time,
     dt.timedelta,
     decimal.Decimal,
-    frozenset,
     range,
     enum.Enum,
     np.generic,
     pd.Timestamp,
     pd.Timedelta,
     pd.Period,
-    type(pd.NaT),
     pa.Table,
     pa.Array,
     pa.ChunkedArray,
@@ -60,12 +63,16 @@ _IMMUTABLE = (
 
 
 def shared_result(max_entries: int) -> Callable[[F], F]:
-    """`st.cache_data(show_spinner=False, max_entries=...)` without the copy on every read: the decorated function's
-    result is kept once per arguments (hashed as Streamlit hashes cache arguments) and each call returns `view` of
-    it. `.clear()` empties the cache, as a cached function's does."""
+    """`st.cache_data(show_spinner=False, max_entries=...)` without the unpickling on every read: the decorated
+    function's result is checked (`check`), kept once per arguments (hashed as Streamlit hashes cache arguments)
+    and each call returns `view` of it. `.clear()` empties the cache, as a cached function's does."""
 
     def decorate(func: F) -> F:
-        kept = st.cache_resource(func, show_spinner=False, max_entries=max_entries)
+        @functools.wraps(func)
+        def checked(*args, **kwargs):
+            return check(func(*args, **kwargs))
+
+        kept = st.cache_resource(checked, show_spinner=False, max_entries=max_entries)
 
         @functools.wraps(func)
         def read(*args, **kwargs):
@@ -84,25 +91,50 @@ def clear_all() -> None:
         kept.clear()
 
 
+def check(value: Any) -> Any:
+    """`value` when `view` can hand it out safely (the module's doc), else TypeError naming what it cannot protect."""
+    if isinstance(value, (*_IMMUTABLE, np.ndarray, pd.Index)):
+        return value
+    if isinstance(value, pd.DataFrame | pd.Series):
+        frame = value.to_frame() if isinstance(value, pd.Series) else value
+        for name, dtype in frame.dtypes.items():
+            if isinstance(dtype, pd.CategoricalDtype):
+                raise TypeError(f"a shared result cannot hold the categorical column {name!r}")
+            if pd.api.types.is_object_dtype(dtype):
+                for cell in frame[name]:
+                    _check_cell(cell, name)
+        return value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = vars(value) if hasattr(value, "__dict__") else [f.name for f in dataclasses.fields(value)]
+        for name in names:
+            check(getattr(value, name))
+        return value
+    if isinstance(value, tuple | list | set | frozenset):
+        for item in value:
+            check(item)
+        return value
+    if isinstance(value, dict):
+        for item in value.values():
+            check(item)
+        return value
+    raise TypeError(f"a shared result cannot hold a {type(value).__name__}: read it through st.cache_data")
+
+
+def _check_cell(cell: Any, column: Any) -> None:
+    if isinstance(cell, tuple | frozenset):
+        for item in cell:
+            _check_cell(item, column)
+    elif not isinstance(cell, _IMMUTABLE):
+        raise TypeError(f"a shared result cannot hold a {type(cell).__name__} in its column {column!r}")
+
+
 def view(value: Any) -> Any:
-    """What a reader may change as it likes without changing `value` (see the module's doc); TypeError for a value
-    of a type not listed there."""
+    """What a reader may change as it likes without changing `value`, which `check` has passed (see the module's
+    doc)."""
     if isinstance(value, _IMMUTABLE):
         return value
-    if isinstance(value, pd.DataFrame):
-        shown = value.copy(deep=False)
-        shown.index, shown.columns = value.index.copy(), value.columns.copy()  # names are settable in place
-        return shown
-    if isinstance(value, pd.Series):
-        shown = value.copy(deep=False)
-        shown.index = value.index.copy()
-        return shown
-    if isinstance(value, pd.Index):
-        return value.copy()
-    if isinstance(value, np.ndarray):
-        shown = value.view()
-        shown.flags.writeable = False
-        return shown
+    if isinstance(value, pd.DataFrame | pd.Series | pd.Index | np.ndarray):
+        return value.copy()  # pandas copies deep by default; cells of object columns are immutable (check)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         shown = copy.copy(value)
         # its fields, and what it keeps besides (a cached_property's value)
@@ -113,6 +145,8 @@ def view(value: Any) -> Any:
     if isinstance(value, tuple):
         items = [view(item) for item in value]
         return type(value)(*items) if hasattr(value, "_fields") else tuple(items)
+    if isinstance(value, frozenset):
+        return frozenset(view(item) for item in value)
     if isinstance(value, list):
         return [view(item) for item in value]
     if isinstance(value, dict):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import http.client
 import logging
 import os
@@ -86,8 +87,20 @@ def _loop() -> None:
             continue
         if runs:
             _LOG.warning("warm-up: %d page runs in %.1f s", runs, time.perf_counter() - started)
+            _settle()
         else:  # the run itself says why on the page (and a storage fault in this log)
             _LOG.warning("warm-up: nothing to warm (no year offered: no data, a viewing password, or no database)")
+
+
+def _settle() -> None:
+    """Collect the garbage once, then leave what is alive now (the caches just filled, the modules) out of the
+    garbage collector's future passes (`gc.freeze`): with twenty viewers each full pass over the warmed server's
+    400,000 objects held the interpreter lock 0.3-0.7 s, one or two a round (docs/design-notes.md). Objects frozen
+    are still freed when nothing refers to them; only garbage in reference cycles among them waits for the next
+    warm-up, which unfreezes and collects first."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 async def warm(base_url: str) -> int:
