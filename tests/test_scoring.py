@@ -376,6 +376,8 @@ def test_the_ranked_rows_are_a_new_frame_each_time_that_cannot_change_the_rankin
     assert first is not r.ranked and first.index.tolist() == r.table.index[r.table["ranked"]].tolist() == ["甲", "丙"]
     first["composite"] = 0.0
     first.index.name = "changed"
+    ranks = r.ranked["rank"].tolist()
+    r.ranked["rank"].to_numpy()[::-1].sort()  # a nullable column hands out its data writable
     assert r.table["composite"].dropna().tolist() == composites == r.ranked["composite"].tolist()
     assert 0.0 not in composites
-    assert r.ranked.index.name == r.table.index.name == "unit"
+    assert r.ranked.index.name == r.table.index.name == "unit" and r.ranked["rank"].tolist() == ranks

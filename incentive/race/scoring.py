@@ -85,9 +85,9 @@ class Ranking:
 
     @property
     def ranked(self) -> pd.DataFrame:
-        """The ranked units' rows of `table`, in its order: a new frame each time (copy-on-write keeps a change
-        to it from the ranking), filtered once (a page reads it a dozen times)."""
-        return self._ranked_rows.copy(deep=False)
+        """The ranked units' rows of `table`, in its order: filtered once (a page reads it a dozen times), a copy
+        each time, so that no change to one (even through `to_numpy()`) reaches the next."""
+        return self._ranked_rows.copy()
 
     @functools.cached_property
     def _ranked_rows(self) -> pd.DataFrame:
