@@ -111,8 +111,8 @@ def test_what_a_copy_would_share_is_refused_when_computed_and_not_kept():
 
     with pytest.raises(TypeError, match="Mutable"):
         check([Mutable()])
-    with pytest.raises(TypeError, match="list in its column 'moves'"):
-        check(pd.DataFrame({"moves": [("weights", 3), ["leave_out", 2]]}))  # a frame's copy shares its cells
+    with pytest.raises(TypeError, match="Mutable in its column 'moves'"):
+        check(pd.DataFrame({"moves": [("weights", 3), [Mutable()]]}))
     with pytest.raises(TypeError, match="categorical column 'tier'"):
         check(pd.DataFrame({"tier": pd.Categorical(["一档", "二档"])}))
     assert check(pd.DataFrame({"moves": [("weights", 3), (), None]})) is not None  # tuples of values are fine
@@ -122,7 +122,7 @@ def test_what_a_copy_would_share_is_refused_when_computed_and_not_kept():
     @shared_result(max_entries=4)
     def listed(period: str) -> pd.DataFrame:
         calls.append(period)
-        return pd.DataFrame({"codes": [["R01"]]})
+        return pd.DataFrame({"codes": [[Mutable()]]})
 
     for _ in range(2):
         with pytest.raises(TypeError):
@@ -148,3 +148,20 @@ def test_a_shared_result_is_computed_once_per_arguments_and_each_read_is_its_own
     shared_results.clear_all()
     figures("2026-Q1")
     assert calls == ["2026-Q1", "2026-Q2", "2026-Q1"]
+
+
+def test_lists_dicts_and_sets_in_cells_are_copied_for_each_read():
+    """A frame's copy shares the cells of its object columns: a DuckDB list column (a cycle row's batches) would
+    let one reader's append reach the next."""
+    kept = check(
+        pd.DataFrame({"batches": [[1, 2], []], "detail": [{"n": [1]}, None], "codes": [{"R01"}, ("R02",)], "n": [1, 2]})
+    )
+    shown = view(kept)
+    shown.at[0, "batches"].append(3)
+    shown.at[0, "detail"]["n"].append(2)
+    shown.at[0, "codes"].add("R09")
+    series = view(kept["batches"])
+    series.iloc[1].append(7)
+    assert kept["batches"].tolist() == [[1, 2], []] and kept.at[0, "detail"] == {"n": [1]}
+    assert kept.at[0, "codes"] == {"R01"} and shown["n"].tolist() == [1, 2]
+    assert shown["batches"].dtype == object and series.name == "batches"

@@ -10,9 +10,10 @@ copies would be no cheaper at this size and leave `to_numpy()` writable into the
 sets and dataclasses rebuilt around views of what they hold (a `cached_property`'s value too), immutable values
 (text, numbers, dates, frozen sets, Arrow tables) as they are.
 
-A result is checked once, when it is computed (`check`), before it is kept: a type `view` cannot protect, a
-categorical column (its categories are shared by copies) or an object column with a mutable cell (a copied frame
-shares its cells) raises TypeError, so such a result fails loudly instead of being shared.
+A frame's copy shares the cells of its object columns: where one holds a list, dict or set (a DuckDB list column,
+the batches of a cycle's row), `view` copies those cells too. A result is checked once, when it is computed
+(`check`), before it is kept: a type `view` cannot protect, in a cell or anywhere else, or a categorical column (its
+categories are shared by copies) raises TypeError, so such a result fails loudly instead of being shared.
 """
 
 from __future__ import annotations
@@ -120,12 +121,31 @@ def check(value: Any) -> Any:
     raise TypeError(f"a shared result cannot hold a {type(value).__name__}: read it through st.cache_data")
 
 
+_CONTAINER_CELLS = (tuple, frozenset, list, set)
+_MUTABLE_CELLS = (list, dict, set)  # copied by view
+
+
 def _check_cell(cell: Any, column: Any) -> None:
-    if isinstance(cell, tuple | frozenset):
+    if isinstance(cell, _CONTAINER_CELLS):
         for item in cell:
+            _check_cell(item, column)
+    elif isinstance(cell, dict):
+        for item in cell.values():
             _check_cell(item, column)
     elif not isinstance(cell, _IMMUTABLE):
         raise TypeError(f"a shared result cannot hold a {type(cell).__name__} in its column {column!r}")
+
+
+def _own_cells(shown: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
+    """`shown` (a copy) with its own copy of every list, dict or set in its object columns."""
+    columns = shown.items() if isinstance(shown, pd.DataFrame) else [(None, shown)]
+    for name, cells in columns:
+        if pd.api.types.is_object_dtype(cells.dtype) and any(isinstance(c, _MUTABLE_CELLS) for c in cells):
+            own = pd.Series([copy.deepcopy(c) for c in cells], index=cells.index, dtype=object, name=cells.name)
+            if name is None:
+                return own
+            shown[name] = own
+    return shown
 
 
 def view(value: Any) -> Any:
@@ -133,8 +153,10 @@ def view(value: Any) -> Any:
     doc)."""
     if isinstance(value, _IMMUTABLE):
         return value
-    if isinstance(value, pd.DataFrame | pd.Series | pd.Index | np.ndarray):
-        return value.copy()  # pandas copies deep by default; cells of object columns are immutable (check)
+    if isinstance(value, pd.DataFrame | pd.Series):
+        return _own_cells(value.copy())  # pandas copies the data by default, not the cells of object columns
+    if isinstance(value, pd.Index | np.ndarray):
+        return value.copy()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         shown = copy.copy(value)
         # its fields, and what it keeps besides (a cached_property's value)
