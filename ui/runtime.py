@@ -51,6 +51,8 @@ def database() -> Database:
 
 
 _RUN_VERSION = "runtime_data_version"
+_RUN_SETTINGS = "runtime_settings"
+_RUN_PUBLICATIONS = "runtime_publications"
 
 
 _seen = {"key": None}  # what the newest run of this process found: data version, settings, training targets
@@ -58,12 +60,17 @@ _seen_lock = threading.Lock()
 
 
 def start_run() -> VersionInfo:
-    """Read the data version once at the top of a script run; every query of the run is cached under it. Data,
-    settings or training targets this process has not seen yet (an import, a rollback, a settings change, here or
-    from the command line) ask for a warm-up of the pages (ui/warm_up.py)."""
+    """Read the data version, the settings and the publications' state once at the top of a script run; every
+    query of the run is cached under them. (A run that changes settings or publishes reruns the script, so the run
+    never goes on with what it read before its own change.) Data, settings or training targets this process has
+    not seen yet (an import, a rollback, a settings change, here or from the command line) ask for a warm-up of
+    the pages (ui/warm_up.py)."""
     info = batches.version_info(database())
+    in_force = settings.current(database())
     st.session_state[_RUN_VERSION] = info.version
-    key = (info.version, tuple(sorted(settings.current(database()).items())), targets.version(database()))
+    st.session_state[_RUN_SETTINGS] = in_force
+    st.session_state[_RUN_PUBLICATIONS] = official.state_key(database().connection)
+    key = (info.version, tuple(sorted(in_force.items())), targets.version(database()))
     with _seen_lock:
         changed, _seen["key"] = _seen["key"] not in (None, key), key
     if changed:
@@ -349,8 +356,10 @@ def _cached_promotions_absent(
 
 
 def app_settings() -> dict[str, float]:
-    """The settings in force (hours target, coverage target, suppression threshold), read fresh every run."""
-    return settings.current(database())
+    """The settings in force (hours target, coverage target, suppression threshold), read fresh every run: at its
+    start (start_run), or now outside a page's run."""
+    in_force = st.session_state.get(_RUN_SETTINGS)
+    return dict(in_force) if in_force is not None else settings.current(database())
 
 
 @shared_result(max_entries=32)
@@ -436,7 +445,9 @@ def welfare_history() -> pd.DataFrame:
 
 
 def publication_key() -> str:
-    return official.state_key(database().connection)
+    """The publications' state (official.state_key) read at the start of the run (start_run), or now outside a
+    page's run: the cache key of published results."""
+    return st.session_state.get(_RUN_PUBLICATIONS) or official.state_key(database().connection)
 
 
 @shared_result(max_entries=64)
