@@ -15,6 +15,7 @@ tests check it on screen (tests/browser/test_offline_and_chrome.py, tests/browse
 
 from __future__ import annotations
 
+import functools
 import re
 
 import duckdb
@@ -75,6 +76,7 @@ def app(sample_db_module, app_factory, tmp_path):
     return at
 
 
+@functools.lru_cache(maxsize=64)  # the file read is the module's copy, which no scenario changes
 def _data(path, page: str, extra: tuple[str, ...] = ()) -> list[str]:
     with duckdb.connect(str(path), read_only=True) as connection:
         return data_values(connection, page, (ADMIN, SAMPLE_PREFECTURE, *extra))
@@ -87,7 +89,11 @@ def foreign_text(texts: list[tuple[str, str]], lang: str, data: list[str]) -> li
     for where, text in texts:
         if where in ("segmented label", "segmented option") and text in LANGUAGE_SWITCH:
             continue
-        rest = without(SHA_256.sub(" ", text), data)
+        text_alone = SHA_256.sub(" ", text)
+        # taking values out leaves spaces, never joins letters: a text without the other language needs no search
+        if not (CJK if lang == "en" else ENGLISH_WORD).search(text_alone):
+            continue
+        rest = without(text_alone, data)
         if lang == "en":
             if CJK.search(rest):
                 wrong.append((where, text))
