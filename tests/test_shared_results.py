@@ -165,3 +165,34 @@ def test_lists_dicts_and_sets_in_cells_are_copied_for_each_read():
     assert kept["batches"].tolist() == [[1, 2], []] and kept.at[0, "detail"] == {"n": [1]}
     assert kept.at[0, "codes"] == {"R01"} and shown["n"].tolist() == [1, 2]
     assert shown["batches"].dtype == object and series.name == "batches"
+
+
+def test_what_is_immutable_all_the_way_down_is_planned_once_and_handed_out_as_it_is():
+    """A disclosure pattern's frozen sets of cells (thousands of tuples at province scale) are not rebuilt on every
+    read: the plan made when the result is kept says there is nothing to copy."""
+    from incentive.disclosure import Pattern
+
+    cells = frozenset((f"县{i}", "乡科级", i % 7) for i in range(20_000))
+    calls = []
+
+    @shared_result(max_entries=2)
+    def pattern(year: int) -> tuple[Pattern, pd.DataFrame]:
+        calls.append(year)
+        return Pattern(small=cells, cells=cells), _frame()
+
+    first, frame = pattern(2025)
+    second, _ = pattern(2025)
+    assert calls == [2025] and first is not second  # a new object each read (a reader may set an attribute) ...
+    assert first.small is cells and second.cells is cells  # ... sharing what nobody can change
+    frame["composite"] = 0.0
+    assert pattern(2025)[1]["composite"].tolist() == [1.5, -0.2, 0.3]  # what can change is still a copy
+    assert shared_results.plan((1, "a", (2.0, None), frozenset({("x", 1)}))) is None
+    assert shared_results.plan((1, [2])) is not None
+
+
+def test_a_frame_column_named_none_with_lists_in_it_stays_a_frame():
+    kept = pd.DataFrame({None: [[1], [2]], "n": [1, 2]})
+    shown = view(kept)
+    assert isinstance(shown, pd.DataFrame)
+    shown[None].iloc[0].append(9)
+    assert kept[None].tolist() == [[1], [2]]

@@ -65,19 +65,22 @@ _IMMUTABLE = (
 
 def shared_result(max_entries: int) -> Callable[[F], F]:
     """`st.cache_data(show_spinner=False, max_entries=...)` without the unpickling on every read: the decorated
-    function's result is checked (`check`), kept once per arguments (hashed as Streamlit hashes cache arguments)
-    and each call returns `view` of it. `.clear()` empties the cache, as a cached function's does."""
+    function's result is checked and planned (`plan`) when computed, kept once per arguments (hashed as Streamlit
+    hashes cache arguments) with its plan, and each call returns a view made by that plan. `.clear()` empties the
+    cache, as a cached function's does."""
 
     def decorate(func: F) -> F:
         @functools.wraps(func)
-        def checked(*args, **kwargs):
-            return check(func(*args, **kwargs))
+        def planned(*args, **kwargs):
+            value = func(*args, **kwargs)
+            return value, plan(value)
 
-        kept = st.cache_resource(checked, show_spinner=False, max_entries=max_entries)
+        kept = st.cache_resource(planned, show_spinner=False, max_entries=max_entries)
 
         @functools.wraps(func)
         def read(*args, **kwargs):
-            return view(kept(*args, **kwargs))
+            value, copier = kept(*args, **kwargs)
+            return value if copier is None else copier(value)
 
         read.clear = kept.clear
         _every.append(kept)
@@ -92,37 +95,69 @@ def clear_all() -> None:
         kept.clear()
 
 
+Copier = Callable[[Any], Any]
+
+
 def check(value: Any) -> Any:
     """`value` when `view` can hand it out safely (the module's doc), else TypeError naming what it cannot protect."""
-    if isinstance(value, (*_IMMUTABLE, np.ndarray, pd.Index)):
-        return value
+    plan(value)
+    return value
+
+
+def view(value: Any) -> Any:
+    """What a reader may change as it likes without changing `value`, which `check` has passed (see the module's
+    doc). The decorator plans once per kept result instead (`plan`): this plans on every call."""
+    copier = plan(value)
+    return value if copier is None else copier(value)
+
+
+def plan(value: Any) -> Copier | None:
+    """How to make a view of `value`, found once, when it is computed: None when it can be handed out as it is
+    (immutable all the way down: text, numbers, Arrow tables, tuples and frozen sets of such; a disclosure
+    pattern's thousands of cells are not rebuilt on every read), else a function that makes a view of it (the
+    same `value`: the plan follows its structure, which nobody changes once kept). TypeError for a type a view
+    cannot protect, anywhere in it, or a categorical column."""
+    if isinstance(value, _IMMUTABLE):
+        return None
     if isinstance(value, pd.DataFrame | pd.Series):
-        frame = value.to_frame() if isinstance(value, pd.Series) else value
-        for name, dtype in frame.dtypes.items():
-            if isinstance(dtype, pd.CategoricalDtype):
-                raise TypeError(f"a shared result cannot hold the categorical column {name!r}")
-            if pd.api.types.is_object_dtype(dtype):
-                for cell in frame[name]:
-                    _check_cell(cell, name)
-        return value
+        return functools.partial(_frame_view, own_cells=_cell_columns(value))
+    if isinstance(value, pd.Index | np.ndarray):
+        return _array_view
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        # its fields, and what it keeps besides (a cached_property's value); always a new object, since a reader
+        # may set an attribute of what it got
         names = vars(value) if hasattr(value, "__dict__") else [f.name for f in dataclasses.fields(value)]
-        for name in names:
-            check(getattr(value, name))
-        return value
-    if isinstance(value, tuple | list | set | frozenset):
-        for item in value:
-            check(item)
-        return value
+        return functools.partial(_dataclass_view, plans={name: plan(getattr(value, name)) for name in names})
+    if isinstance(value, tuple | frozenset | list | set):
+        plans = [plan(item) for item in value]  # a kept set iterates in the same order every time
+        if isinstance(value, tuple | frozenset) and not any(plans):
+            return None
+        return functools.partial(_collection_view, plans=plans)
     if isinstance(value, dict):
-        for item in value.values():
-            check(item)
-        return value
+        return functools.partial(_dict_view, plans={key: plan(item) for key, item in value.items()})
     raise TypeError(f"a shared result cannot hold a {type(value).__name__}: read it through st.cache_data")
 
 
 _CONTAINER_CELLS = (tuple, frozenset, list, set)
-_MUTABLE_CELLS = (list, dict, set)  # copied by view
+_MUTABLE_CELLS = (list, dict, set)  # copied by a view
+_THE_SERIES = object()  # in a plan's columns: the cells of a Series itself (a frame's column may be named None)
+
+
+def _cell_columns(value: pd.DataFrame | pd.Series) -> tuple:
+    """The object columns of `value` holding a list, dict or set (a Series: _THE_SERIES when it does); TypeError for a
+    categorical column or a cell of a type a view cannot protect."""
+    frame = value.to_frame(name=None) if isinstance(value, pd.Series) else value
+    found = []
+    for position, (name, dtype) in enumerate(frame.dtypes.items()):
+        if isinstance(dtype, pd.CategoricalDtype):
+            raise TypeError(f"a shared result cannot hold the categorical column {name!r}")
+        if pd.api.types.is_object_dtype(dtype):
+            cells = frame.iloc[:, position]
+            for cell in cells:
+                _check_cell(cell, name)
+            if any(isinstance(cell, _MUTABLE_CELLS) for cell in cells):
+                found.append(_THE_SERIES if isinstance(value, pd.Series) else name)
+    return tuple(found)
 
 
 def _check_cell(cell: Any, column: Any) -> None:
@@ -136,45 +171,39 @@ def _check_cell(cell: Any, column: Any) -> None:
         raise TypeError(f"a shared result cannot hold a {type(cell).__name__} in its column {column!r}")
 
 
-def _own_cells(shown: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
-    """`shown` (a copy) with its own copy of every list, dict or set in its object columns."""
-    columns = shown.items() if isinstance(shown, pd.DataFrame) else [(None, shown)]
-    for name, cells in columns:
-        if pd.api.types.is_object_dtype(cells.dtype) and any(isinstance(c, _MUTABLE_CELLS) for c in cells):
-            own = pd.Series([copy.deepcopy(c) for c in cells], index=cells.index, dtype=object, name=cells.name)
-            if name is None:
-                return own
-            shown[name] = own
+def _frame_view(value: pd.DataFrame | pd.Series, own_cells: tuple) -> pd.DataFrame | pd.Series:
+    """A copy of the data (pandas copies the data by default, not the cells of object columns), with its own
+    copy of every cell of the columns `own_cells` (_THE_SERIES: the Series itself)."""
+    shown = value.copy()
+    for name in own_cells:
+        cells = shown if name is _THE_SERIES else shown[name]
+        own = pd.Series([copy.deepcopy(c) for c in cells], index=cells.index, dtype=object, name=cells.name)
+        if name is _THE_SERIES:
+            return own
+        shown[name] = own
     return shown
 
 
-def view(value: Any) -> Any:
-    """What a reader may change as it likes without changing `value`, which `check` has passed (see the module's
-    doc)."""
-    if isinstance(value, _IMMUTABLE):
-        return value
-    if isinstance(value, pd.DataFrame | pd.Series):
-        return _own_cells(value.copy())  # pandas copies the data by default, not the cells of object columns
-    if isinstance(value, pd.Index | np.ndarray):
-        return value.copy()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        shown = copy.copy(value)
-        # its fields, and what it keeps besides (a cached_property's value)
-        names = vars(value) if hasattr(value, "__dict__") else [f.name for f in dataclasses.fields(value)]
-        for name in list(names):
-            object.__setattr__(shown, name, view(getattr(value, name)))  # frozen ones too
-        return shown
+def _array_view(value: pd.Index | np.ndarray) -> pd.Index | np.ndarray:
+    return value.copy()
+
+
+def _dataclass_view(value: Any, plans: dict[str, Copier | None]) -> Any:
+    shown = copy.copy(value)
+    for name, copier in plans.items():
+        if copier is not None:
+            object.__setattr__(shown, name, copier(getattr(value, name)))  # frozen ones too
+    return shown
+
+
+def _collection_view(value: tuple | frozenset | list | set, plans: list[Copier | None]) -> Any:
+    items = [item if copier is None else copier(item) for item, copier in zip(value, plans, strict=True)]
     if isinstance(value, tuple):
-        items = [view(item) for item in value]
         return type(value)(*items) if hasattr(value, "_fields") else tuple(items)
-    if isinstance(value, frozenset):
-        return frozenset(view(item) for item in value)
-    if isinstance(value, list):
-        return [view(item) for item in value]
-    if isinstance(value, dict):
-        shown = copy.copy(value)  # its own type (a defaultdict keeps its factory)
-        shown.update((key, view(item)) for key, item in value.items())
-        return shown
-    if isinstance(value, set):
-        return set(value)
-    raise TypeError(f"a shared result cannot hold a {type(value).__name__}: read it through st.cache_data")
+    return type(value)(items) if isinstance(value, frozenset | set) else items
+
+
+def _dict_view(value: dict, plans: dict[Any, Copier | None]) -> dict:
+    shown = copy.copy(value)  # its own type (a defaultdict keeps its factory)
+    shown.update((key, item if plans[key] is None else plans[key](item)) for key, item in value.items())
+    return shown
