@@ -51,3 +51,16 @@ def test_a_name_that_is_no_builder_is_refused():
         shared_charts.SCREEN_UNITS  # noqa: B018
     with pytest.raises(AttributeError):
         shared_charts._for_room  # noqa: B018
+
+
+def test_frames_that_differ_in_any_way_give_other_figures_and_equal_ones_the_same():
+    """Inputs are told apart by all they hold (shared_charts.content_key), not by their values alone."""
+    base = _counts()
+    as_float = base.astype({"met": float})  # 3.0 draws as 3, but is another input
+    renamed = base.rename(index={0: 5})
+    first = shared_charts.status_bars(base, "达标情况", LABELS, "指标数")
+    assert shared_charts.status_bars(base.copy(), "达标情况", LABELS, "指标数") is first
+    others = [shared_charts.status_bars(frame, "达标情况", LABELS, "指标数") for frame in (as_float, renamed)]
+    assert len({id(first), *map(id, others)}) == 3
+    keys = {shared_charts.content_key(frame) for frame in (base, as_float, renamed, base["met"], base["near"])}
+    assert len(keys) == 5 and shared_charts.content_key(_counts()) == shared_charts.content_key(base)
