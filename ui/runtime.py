@@ -356,8 +356,8 @@ def _cached_promotions_absent(
 
 
 def app_settings() -> dict[str, float]:
-    """The settings in force (hours target, coverage target, suppression threshold), read fresh every run: at its
-    start (start_run), or now outside a page's run."""
+    """The settings in force (hours target, coverage target, suppression threshold), read fresh every run: at the
+    start of the session's latest full run (start_run), or now in a session that has had none."""
     in_force = st.session_state.get(_RUN_SETTINGS)
     return dict(in_force) if in_force is not None else settings.current(database())
 
@@ -445,8 +445,8 @@ def welfare_history() -> pd.DataFrame:
 
 
 def publication_key() -> str:
-    """The publications' state (official.state_key) read at the start of the run (start_run), or now outside a
-    page's run: the cache key of published results."""
+    """The publications' state (official.state_key) as read at the start of the session's latest full run
+    (start_run), or now in a session that has had none: the cache key of published results."""
     return st.session_state.get(_RUN_PUBLICATIONS) or official.state_key(database().connection)
 
 
