@@ -196,3 +196,51 @@ def test_a_frame_column_named_none_with_lists_in_it_stays_a_frame():
     assert isinstance(shown, pd.DataFrame)
     shown[None].iloc[0].append(9)
     assert kept[None].tolist() == [[1], [2]]
+
+
+class _Tagged(tuple):  # a tuple subclass without __slots__: it carries attributes
+    pass
+
+
+def test_a_subclass_with_attributes_a_tuple_cell_holding_a_list_and_an_index_are_copied_too():
+    """What a fresh reviewer found a reader could still change: each is now copied or refused."""
+    tagged = _Tagged((1, "a"))
+    assert view(tagged) is not tagged  # no attribute one reader sets reaches the next
+    pairs = pd.DataFrame({"pair": [([1], "a"), ([2], "b")]}, index=[10, 20])
+    shown = view(pairs)
+    shown.at[10, "pair"][0].append(9)
+    np.asarray(shown.index)[0] = 99  # pandas' deep copy shares the index's array
+    assert pairs.at[10, "pair"][0] == [1] and pairs.index.tolist() == [10, 20]
+    series = pd.Series([({"n": 1},)], dtype=object)
+    view(series).iloc[0][0]["n"] = 99
+    assert series.iloc[0][0] == {"n": 1}
+    twice = pd.DataFrame([[[1], [2]]], columns=["x", "x"])  # one name, two columns
+    shown_twice = view(twice)
+    shown_twice.iloc[0, 1].append(9)
+    assert twice.iloc[0, 1] == [2] and shown_twice.iloc[0, 0] == [1]
+
+
+def test_mutable_labels_object_arrays_dict_keys_and_attributes_are_refused():
+    holding = np.empty(2, dtype=object)
+    holding[0], holding[1] = [1], "a"
+
+    class Notes(dict):
+        pass
+
+    noted = Notes(a=1)
+    noted.extra = [1]
+
+    @dataclasses.dataclass(frozen=True, eq=False)
+    class Key:
+        items: list
+
+    for value in (
+        holding,
+        pd.Index([{"a": 1}, {"b": 2}], dtype=object),
+        pd.DataFrame({"n": [1]}, index=pd.Index([{"a": 1}], dtype=object)),
+        noted,
+        {Key([1]): 1},
+    ):
+        with pytest.raises(TypeError):
+            check(value)
+    assert check(np.array(["a", None], dtype=object)) is not None
