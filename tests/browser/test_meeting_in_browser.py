@@ -64,12 +64,12 @@ def metric_sizes(page) -> list[tuple[str, float]]:
     return font_sizes(page, "[data-testid=stMain] [data-testid=stMetricValue] *")
 
 
+VISIBLE_COUNT = """id => [...document.querySelectorAll(`[data-testid=stMain] [data-testid=${id}]`)]
+                          .filter(e => e.getClientRects().length > 0).length"""
+
+
 def visible_count(page, test_id: str) -> int:
-    return page.evaluate(
-        """id => [...document.querySelectorAll(`[data-testid=stMain] [data-testid=${id}]`)]
-                   .filter(e => e.getClientRects().length > 0).length""",
-        test_id,
-    )
+    return page.evaluate(VISIBLE_COUNT, test_id)
 
 
 @pytest.mark.parametrize(
@@ -106,10 +106,7 @@ def test_outside_meeting_mode_the_numbers_keep_their_size_and_the_controls_show(
     open_view(page, app_url + "/rankings")
     # the controls are drawn by the time the run has ended, but laid out a moment later on loaded cores (this
     # failed once in a local two-worker run, its message lost): wait for them, then look at the numbers
-    page.wait_for_function(
-        """() => [...document.querySelectorAll('[data-testid=stMain] [data-testid=stSelectbox]')]
-                   .filter(e => e.getClientRects().length > 0).length >= 3"""
-    )
+    page.wait_for_function(f"id => ({VISIBLE_COUNT})(id) >= 3", arg="stSelectbox")
     values = metric_sizes(page)
     assert values and {size for _, size in values} == {36.0}, values
 
