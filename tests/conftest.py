@@ -382,6 +382,25 @@ def share_compiled_scripts() -> None:
     app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
 
 
+@functools.cache
+def wait_for_runs_without_polling() -> None:
+    """AppTest waits for a script run by waking every millisecond to look for its end
+    (local_script_runner.py `require_widgets_deltas`); each wake takes the GIL from the script's thread, and the
+    waiting thread held a tenth of the samples of the AppTest suites (py-spy). A run's thread ends with the run
+    (`LocalScriptRunner.run` joins it), so joining it with the timeout waits for the same moment without waking.
+    A run still going at the timeout is stopped and fails the test with AppTest's own message."""
+    from streamlit.testing.v1 import local_script_runner
+
+    def require_widgets_deltas(runner, timeout: float = 3) -> None:
+        runner._script_thread.join(timeout)
+        if not runner.script_stopped():
+            runner.request_stop()
+            runner.join()
+            raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")
+
+    local_script_runner.require_widgets_deltas = require_widgets_deltas
+
+
 @pytest.fixture
 def app_factory(request, monkeypatch):
     """Makes AppTest sessions of the whole app (`app.py`), the one way tests build them: Streamlit's caches (the
@@ -416,6 +435,7 @@ def app_factory(request, monkeypatch):
         for name, value in env.items():
             monkeypatch.setenv(name, value)
         share_compiled_scripts()
+        wait_for_runs_without_polling()
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
         at._bidi_component_manager = installed_components()  # scanned once per process, as the server does
         for key, value in (query or {}).items():
