@@ -336,6 +336,11 @@ def test_a_third_tier_run_is_counted_as_the_warning_list_counts_it(made):
     own = bulletin.gather(made, "2025-Q3", "云岫县", "zh", today=TODAY)
     assert "云岫县连续3期（自2025年第一季度起）处于第三方阵。" in part(own, "排名变化情况")
     assert "两期" not in whole.text() + own.text()
+    assert whole.third_tier_runs == {"云岫县": ["2025-Q1", "2025-Q2", "2025-Q3"]}
+    shared = bulletin.gather(made, "2025-Q3", "云岫县", "zh", today=TODAY, third_tier_runs=whole.third_tier_runs)
+    assert shared.parts == own.parts  # a delivery's county 通报 take the prefecture's runs
+    alone = bulletin.gather(made, "2025-Q3", "云岫县", "zh", today=TODAY, third_tier_runs={})
+    assert "连续3期" in own.text() and "连续3期" not in alone.text()  # the runs given are the runs printed
 
 
 def test_a_period_that_is_not_a_race_period_ranks_nobody(made):

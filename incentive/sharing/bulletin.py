@@ -111,6 +111,7 @@ class Bulletin:
     ranking_basis: str
     care_basis: str
     notes: list[str] = field(default_factory=list)
+    third_tier_runs: dict[str, list[str]] | None = None  # see gather's `third_tier_runs`; None: not a race period
 
     @property
     def official(self) -> bool:
@@ -189,6 +190,7 @@ def gather(
     care_period: str | None = None,
     today: dt.date | None = None,
     document_no: str | None = None,
+    third_tier_runs: dict[str, list[str]] | None = None,
 ) -> Bulletin:
     """The 通报 of `period` for the prefecture (county '') or one county, in `lang`; with `as_of`, from the data and
     publications as they were then (a pinned view). `care_period`: the half-year of the care part (default
@@ -196,7 +198,10 @@ def gather(
     BulletinError for a county not among the regions' counties, or a period without figures of its own
     (has_own_figures; the sentence names the periods that have some), or a `document_no` that is not one line of
     at most 50 characters. `document_no`: this document's 文号 ("" leaves it blank); None, the published period's
-    own 文号, else the setting (docs/decisions.md#document-numbers)."""
+    own 文号, else the setting (docs/decisions.md#document-numbers). `third_tier_runs`: county -> the periods of
+    its third-tier run, newest first (alerts.rules.third_tier with two running, as the warning list counts them),
+    taken from another bulletin of the same period and `as_of` (its `third_tier_runs`) instead of worked out
+    again: a delivery's 通报 of every county share the prefecture's, the rule being most of a bulletin's time."""
     check_document_no(document_no)
     conn = db.connection if as_of is None else DataAsOf(db.connection, as_of)
     config = settings.current(db)
@@ -218,13 +223,17 @@ def gather(
     has_race = has_race or publication is not None  # published before a rollback of its scores: still ranked
     race_state = PUBLISHED if publication else LIVE if has_race else ABSENT
     care_state = PUBLISHED if care_publication else LIVE if has_care else ABSENT
-    classed = None
+    classed, runs = None, None
     if has_race:
         previous = periods.previous_stored(period, race_periods)
-        runs = {
-            alert.county: alert.data["periods"]
-            for alert in rules.third_tier(conn, period, 2, moment=as_of)  # the warning list's runs
-        }
+        runs = (
+            third_tier_runs
+            if third_tier_runs is not None
+            else {
+                alert.county: alert.data["periods"]
+                for alert in rules.third_tier(conn, period, 2, moment=as_of)  # the warning list's runs
+            }
+        )
         classes = official.classes_in_force(conn, period, at=as_of)
         classed = _classed_race(conn, period, previous, classes, county, lang, as_of, runs) if classes else None
         if classed is not None:  # 分类考核: every rank, tier and move within the class, by its weights
@@ -315,6 +324,7 @@ def gather(
         care=care_state,
         ranking_basis=_part_basis(race_state, publication, "bulletin_no_ranking", period, lang),
         care_basis=_part_basis(care_state, care_publication, "bulletin_no_care", care_period, lang),
+        third_tier_runs=runs,
     )
 
 

@@ -296,7 +296,16 @@ def _makers(db, delivery: Delivery, prefecture, race: bool, pdf: bool, today: dt
         made = (  # one 文号 is one document: a county's copy leaves it blank (docs/decisions.md#document-numbers)
             prefecture
             if not county
-            else bulletin.gather(db, period, county, lang, as_of=moment, today=today, document_no="")
+            else bulletin.gather(
+                db,
+                period,
+                county,
+                lang,
+                as_of=moment,
+                today=today,
+                document_no="",
+                third_tier_runs=prefecture.third_tier_runs,  # the same period and moment: the same runs
+            )
         )
         return bulletin.to_docx(made)
 
