@@ -22,6 +22,7 @@ Care, 2025-H1 (tests/conftest.py HALF_YEAR_CARE): 年度体检完成率 (target 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import subprocess
@@ -336,11 +337,18 @@ def test_a_third_tier_run_is_counted_as_the_warning_list_counts_it(made):
     own = bulletin.gather(made, "2025-Q3", "云岫县", "zh", today=TODAY)
     assert "云岫县连续3期（自2025年第一季度起）处于第三方阵。" in part(own, "排名变化情况")
     assert "两期" not in whole.text() + own.text()
-    assert whole.third_tier_runs == {"云岫县": ["2025-Q1", "2025-Q2", "2025-Q3"]}
-    shared = bulletin.gather(made, "2025-Q3", "云岫县", "zh", today=TODAY, third_tier_runs=whole.third_tier_runs)
-    assert shared.parts == own.parts  # a delivery's county 通报 take the prefecture's runs
-    alone = bulletin.gather(made, "2025-Q3", "云岫县", "zh", today=TODAY, third_tier_runs={})
-    assert "连续3期" in own.text() and "连续3期" not in alone.text()  # the runs given are the runs printed
+    assert whole.common.third_tier_runs == {"云岫县": ["2025-Q1", "2025-Q2", "2025-Q3"]}
+    shared = bulletin.gather(made, "2025-Q3", "云岫县", "zh", today=TODAY, common=whole.common)
+    assert shared.parts == own.parts and shared.table.equals(
+        own.table
+    )  # a delivery's county 通报 take the prefecture's
+    runs_of_none = dataclasses.replace(whole.common, third_tier_runs={})
+    alone = bulletin.gather(made, "2025-Q3", "云岫县", "zh", today=TODAY, common=runs_of_none)
+    assert "连续3期" in own.text() and "连续3期" not in alone.text()  # what is given is what is printed
+    with pytest.raises(ValueError, match="common part"):  # another day judges the training window otherwise
+        bulletin.gather(made, "2025-Q3", "云岫县", "zh", today=TODAY + dt.timedelta(days=1), common=whole.common)
+    with pytest.raises(ValueError):
+        bulletin.gather(made, "2025-Q2", "云岫县", "zh", today=TODAY, common=whole.common)
 
 
 def test_a_period_that_is_not_a_race_period_ranks_nobody(made):

@@ -67,6 +67,22 @@ PUBLISHED, LIVE, ABSENT = "published", "live", "absent"  # how each part of a bu
 
 
 @dataclass(frozen=True)
+class Common:
+    """What every 通报 of one period states alike, whatever its county, as worked out for one bulletin: a
+    delivery's 通报 of every county take the prefecture's instead of working it out again (most of a bulletin's
+    time). `basis`: the period, the moment (`as_of`), the day the training window is judged on and the
+    suppression threshold it was made with; gather refuses it for a bulletin of another basis. `third_tier_runs`:
+    county -> the periods of its third-tier run, newest first (alerts.rules.third_tier with two running, as the
+    warning list counts them; None when the period is not a race period); `window` and `training`: the training
+    window as coverage.reported made it and coverage.county_figures of it."""
+
+    basis: tuple[str, dt.datetime | None, dt.date, int]
+    third_tier_runs: dict[str, list[str]] | None
+    window: coverage.Window
+    training: coverage.CountyFigures | None
+
+
+@dataclass(frozen=True)
 class Bulletin:
     """Everything the 通报 says, in one language. `table` is the ranking as printed (text cells: rank, interval,
     county, composite, tier; no rows when the period has no race scores); `published` whether the race figures
@@ -111,7 +127,7 @@ class Bulletin:
     ranking_basis: str
     care_basis: str
     notes: list[str] = field(default_factory=list)
-    third_tier_runs: dict[str, list[str]] | None = None  # see gather's `third_tier_runs`; None: not a race period
+    common: Common | None = None  # what the 通报 of every county of this period and moment state alike (gather)
 
     @property
     def official(self) -> bool:
@@ -190,7 +206,7 @@ def gather(
     care_period: str | None = None,
     today: dt.date | None = None,
     document_no: str | None = None,
-    third_tier_runs: dict[str, list[str]] | None = None,
+    common: Common | None = None,
 ) -> Bulletin:
     """The 通报 of `period` for the prefecture (county '') or one county, in `lang`; with `as_of`, from the data and
     publications as they were then (a pinned view). `care_period`: the half-year of the care part (default
@@ -198,13 +214,15 @@ def gather(
     BulletinError for a county not among the regions' counties, or a period without figures of its own
     (has_own_figures; the sentence names the periods that have some), or a `document_no` that is not one line of
     at most 50 characters. `document_no`: this document's 文号 ("" leaves it blank); None, the published period's
-    own 文号, else the setting (docs/decisions.md#document-numbers). `third_tier_runs`: county -> the periods of
-    its third-tier run, newest first (alerts.rules.third_tier with two running, as the warning list counts them),
-    taken from another bulletin of the same period and `as_of` (its `third_tier_runs`) instead of worked out
-    again: a delivery's 通报 of every county share the prefecture's, the rule being most of a bulletin's time."""
+    own 文号, else the setting (docs/decisions.md#document-numbers). `common`: the `common` of another bulletin
+    of the same period, moment and day (ValueError otherwise), not worked out again."""
     check_document_no(document_no)
     conn = db.connection if as_of is None else DataAsOf(db.connection, as_of)
     config = settings.current(db)
+    training_day = as_of.date() if as_of else today or dt.date.today()
+    basis = (period, as_of, training_day, int(config["suppression_threshold"]))
+    if common is not None and common.basis != basis:
+        raise ValueError(f"the common part of a bulletin of {common.basis} given to one of {basis}")
     care_period = care_period or welfare.reported_half_year(conn, period)
     counties = queries.run(conn, "race_units", county="")["unit"].tolist()
     if county and county not in counties:
@@ -223,17 +241,18 @@ def gather(
     has_race = has_race or publication is not None  # published before a rollback of its scores: still ranked
     race_state = PUBLISHED if publication else LIVE if has_race else ABSENT
     care_state = PUBLISHED if care_publication else LIVE if has_care else ABSENT
-    classed, runs = None, None
+    if common is None:
+        window = coverage.reported(conn, training_window(period), config, training_day)
+        common = Common(
+            basis,
+            _third_tier_runs(conn, period, as_of) if has_race else None,
+            window,
+            coverage.county_figures(conn, window, basis[3], training_day),
+        )
+    runs = common.third_tier_runs
+    classed = None
     if has_race:
         previous = periods.previous_stored(period, race_periods)
-        runs = (
-            third_tier_runs
-            if third_tier_runs is not None
-            else {
-                alert.county: alert.data["periods"]
-                for alert in rules.third_tier(conn, period, 2, moment=as_of)  # the warning list's runs
-            }
-        )
         classes = official.classes_in_force(conn, period, at=as_of)
         classed = _classed_race(conn, period, previous, classes, county, lang, as_of, runs) if classes else None
         if classed is not None:  # 分类考核: every rank, tier and move within the class, by its weights
@@ -252,7 +271,7 @@ def gather(
         Part(t("bulletin_h_changes", lang), changes_part),
         Part(
             t("bulletin_h_training", lang),
-            _training(conn, period, county, lang, config, as_of.date() if as_of else today or dt.date.today()),
+            _training(conn, common, county, lang, config),
         ),
         Part(
             t("bulletin_h_care", lang)
@@ -324,7 +343,7 @@ def gather(
         care=care_state,
         ranking_basis=_part_basis(race_state, publication, "bulletin_no_ranking", period, lang),
         care_basis=_part_basis(care_state, care_publication, "bulletin_no_care", care_period, lang),
-        third_tier_runs=runs,
+        common=common,
     )
 
 
@@ -681,25 +700,30 @@ def _unsent_items(unsent: list[tuple[str, list[str] | tuple[str, ...]]], lang: s
     )
 
 
-def _training(conn, period: str, county: str, lang: str, config: dict, today: dt.date) -> list[str]:
+def _third_tier_runs(conn, period: str, as_of: dt.datetime | None) -> dict[str, list[str]]:
+    """county -> the periods of its third-tier run (the warning list's: alerts.rules.third_tier, two running)."""
+    return {alert.county: alert.data["periods"] for alert in rules.third_tier(conn, period, 2, moment=as_of)}
+
+
+def _training(conn, common: Common, county: str, lang: str, config: dict) -> list[str]:
     """Coverage and hours from January to the period's end against the year's targets, and the widest gaps;
     counties the training page hides are hidden here too (coverage.county_figures); the counties whose training
     files of the window are not all in are left out of the figures and named after them, as the race part names
     the counties whose scores are not in (absent_training)."""
-    window = coverage.reported(conn, training_window(period), config, today)  # read once for both
-    paragraphs = _training_figures(conn, window, county, lang, config, today)
-    absent = absent_training(conn, window, config, lang, until=today, county=county)
+    paragraphs = _training_figures(common.window, common.training, county, lang, config)
+    absent = absent_training(conn, common.window, config, lang, until=common.basis[2], county=county)
     if absent:
         paragraphs.append(absent)
     return paragraphs
 
 
-def _training_figures(conn, window: coverage.Window, county: str, lang: str, config: dict, today: dt.date) -> list[str]:
-    """The figures of `window` as coverage.reported made it (the counties that sent it); `today` decides whether
-    the window still runs (coverage.pace_years)."""
+def _training_figures(
+    window: coverage.Window, figures: coverage.CountyFigures | None, county: str, lang: str, config: dict
+) -> list[str]:
+    """The `figures` of `window` as coverage.reported made it (the counties that sent it): coverage.county_figures,
+    what each cadre owes by the period's end against his own target by rank
+    (docs/decisions.md#training-targets-by-rank)."""
     words = window_words(window, lang)
-    # what each cadre owes by the period's end against his own target by rank (docs/decisions.md#training-targets-by-rank)
-    figures = coverage.county_figures(conn, window, int(config["suppression_threshold"]), today)
     if figures is not None and figures.whole is None:  # the prefecture's own figures withheld (small numbers)
         return [t("bulletin_training_all_withheld", lang, window=words)]
     if figures is None or not figures.whole["trained"] > 0:

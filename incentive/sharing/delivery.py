@@ -304,7 +304,7 @@ def _makers(db, delivery: Delivery, prefecture, race: bool, pdf: bool, today: dt
                 as_of=moment,
                 today=today,
                 document_no="",
-                third_tier_runs=prefecture.third_tier_runs,  # the same period and moment: the same runs
+                common=prefecture.common,  # the same period, moment and day
             )
         )
         return bulletin.to_docx(made)
