@@ -349,6 +349,9 @@ def test_a_third_tier_run_is_counted_as_the_warning_list_counts_it(made):
         bulletin.gather(made, "2025-Q3", "云岫县", "zh", today=TODAY + dt.timedelta(days=1), common=whole.common)
     with pytest.raises(ValueError):
         bulletin.gather(made, "2025-Q2", "云岫县", "zh", today=TODAY, common=whole.common)
+    settings.save(made, "suppression_threshold", 3, "admin")  # changed between two documents: made again
+    with pytest.raises(ValueError, match="common part"):
+        bulletin.gather(made, "2025-Q3", "云岫县", "zh", today=TODAY, common=whole.common)
 
 
 def test_a_period_that_is_not_a_race_period_ranks_nobody(made):

@@ -70,13 +70,13 @@ PUBLISHED, LIVE, ABSENT = "published", "live", "absent"  # how each part of a bu
 class Common:
     """What every 通报 of one period states alike, whatever its county, as worked out for one bulletin: a
     delivery's 通报 of every county take the prefecture's instead of working it out again (most of a bulletin's
-    time). `basis`: the period, the moment (`as_of`), the day the training window is judged on and the
-    suppression threshold it was made with; gather refuses it for a bulletin of another basis. `third_tier_runs`:
-    county -> the periods of its third-tier run, newest first (alerts.rules.third_tier with two running, as the
-    warning list counts them; None when the period is not a race period); `window` and `training`: the training
-    window as coverage.reported made it and coverage.county_figures of it."""
+    time). `basis`: the period, the moment (`as_of`), the day the training window is judged on and the settings
+    it was made with (the schedule's, the suppression threshold); gather refuses it for a bulletin of another.
+    `third_tier_runs`: county -> the periods of its third-tier run, newest first (alerts.rules.third_tier with two
+    running, as the warning list counts them; None when the period is not a race period); `window` and
+    `training`: the training window as coverage.reported made it and coverage.county_figures of it."""
 
-    basis: tuple[str, dt.datetime | None, dt.date, int]
+    basis: tuple[str, dt.datetime | None, dt.date, tuple]
     third_tier_runs: dict[str, list[str]] | None
     window: coverage.Window
     training: coverage.CountyFigures | None
@@ -220,7 +220,7 @@ def gather(
     conn = db.connection if as_of is None else DataAsOf(db.connection, as_of)
     config = settings.current(db)
     training_day = as_of.date() if as_of else today or dt.date.today()
-    basis = (period, as_of, training_day, int(config["suppression_threshold"]))
+    basis = (period, as_of, training_day, tuple(sorted(config.items())))
     if common is not None and common.basis != basis:
         raise ValueError(f"the common part of a bulletin of {common.basis} given to one of {basis}")
     care_period = care_period or welfare.reported_half_year(conn, period)
@@ -247,7 +247,7 @@ def gather(
             basis,
             _third_tier_runs(conn, period, as_of) if has_race else None,
             window,
-            coverage.county_figures(conn, window, basis[3], training_day),
+            coverage.county_figures(conn, window, int(config["suppression_threshold"]), training_day),
         )
     runs = common.third_tier_runs
     classed = None
