@@ -337,21 +337,34 @@ def test_a_third_tier_run_is_counted_as_the_warning_list_counts_it(made):
     own = bulletin.gather(made, "2025-Q3", "云岫县", "zh", today=TODAY)
     assert "云岫县连续3期（自2025年第一季度起）处于第三方阵。" in part(own, "排名变化情况")
     assert "两期" not in whole.text() + own.text()
-    assert whole.common.third_tier_runs == {"云岫县": ["2025-Q1", "2025-Q2", "2025-Q3"]}
-    shared = bulletin.gather(made, "2025-Q3", "云岫县", "zh", today=TODAY, common=whole.common)
-    assert shared.parts == own.parts and shared.table.equals(
-        own.table
-    )  # a delivery's county 通报 take the prefecture's
+    assert whole.common.third_tier_runs == {"云岫县": ["2025-Q1", "2025-Q2", "2025-Q3"]}  # oldest first
+
+
+def test_the_county_bulletins_of_a_delivery_take_the_prefecture_s_common_part(made):
+    """A delivery's county 通报 take the prefecture's third-tier runs and training figures (bulletin.Common), as
+    pinned at the delivery's moment, and print what they would have worked out; a common part made for another
+    period, moment or settings, or given to a bulletin of live data, is refused, not printed."""
+    import_ok(made, "q3.csv", race_csv("2025Q3", Q2))
+    moment = dt.datetime.now()
+    whole = bulletin.gather(made, "2025-Q3", "", "zh", as_of=moment)
+    own = bulletin.gather(made, "2025-Q3", "云岫县", "zh", as_of=moment)
+    shared = bulletin.gather(made, "2025-Q3", "云岫县", "zh", as_of=moment, common=whole.common)
+    assert shared.parts == own.parts and shared.table.equals(own.table) and "连续3期" in shared.text()
     runs_of_none = dataclasses.replace(whole.common, third_tier_runs={})
-    alone = bulletin.gather(made, "2025-Q3", "云岫县", "zh", today=TODAY, common=runs_of_none)
-    assert "连续3期" in own.text() and "连续3期" not in alone.text()  # what is given is what is printed
-    with pytest.raises(ValueError, match="common part"):  # another day judges the training window otherwise
-        bulletin.gather(made, "2025-Q3", "云岫县", "zh", today=TODAY + dt.timedelta(days=1), common=whole.common)
-    with pytest.raises(ValueError):
-        bulletin.gather(made, "2025-Q2", "云岫县", "zh", today=TODAY, common=whole.common)
-    settings.save(made, "suppression_threshold", 3, "admin")  # changed between two documents: made again
+    alone = bulletin.gather(made, "2025-Q3", "云岫县", "zh", as_of=moment, common=runs_of_none)
+    assert "连续3期" not in alone.text()  # what is given is what is printed
+    for other in (
+        {"period": "2025-Q2", "as_of": moment},
+        {"period": "2025-Q3", "as_of": moment + dt.timedelta(days=1)},
+    ):
+        with pytest.raises(ValueError, match="common part"):
+            bulletin.gather(made, county="云岫县", lang="zh", common=whole.common, **other)
+    live = bulletin.gather(made, "2025-Q3", "", "zh", today=TODAY).common  # same basis; the data may change
     with pytest.raises(ValueError, match="common part"):
-        bulletin.gather(made, "2025-Q3", "云岫县", "zh", today=TODAY, common=whole.common)
+        bulletin.gather(made, "2025-Q3", "云岫县", "zh", today=TODAY, common=live)
+    settings.save(made, "due_days_training", 20, "admin")  # changed between two documents: made again
+    with pytest.raises(ValueError, match="common part"):
+        bulletin.gather(made, "2025-Q3", "云岫县", "zh", as_of=moment, common=whole.common)
 
 
 def test_a_period_that_is_not_a_race_period_ranks_nobody(made):

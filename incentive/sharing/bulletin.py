@@ -66,14 +66,22 @@ class Part:
 PUBLISHED, LIVE, ABSENT = "published", "live", "absent"  # how each part of a bulletin stands
 
 
+# the settings a Common is made with: the schedule's decide which counties the training window leaves out
+_COMMON_SETTINGS = (
+    "suppression_threshold",
+    *(name for name, setting in settings.SETTINGS.items() if setting.group == "schedule"),
+)
+
+
 @dataclass(frozen=True)
 class Common:
     """What every 通报 of one period states alike, whatever its county, as worked out for one bulletin: a
     delivery's 通报 of every county take the prefecture's instead of working it out again (most of a bulletin's
-    time). `basis`: the period, the moment (`as_of`), the day the training window is judged on and the settings
-    it was made with (the schedule's, the suppression threshold); gather refuses it for a bulletin of another.
-    `third_tier_runs`: county -> the periods of its third-tier run, newest first (alerts.rules.third_tier with two
-    running, as the warning list counts them; None when the period is not a race period); `window` and
+    time). `basis`: the period, the moment (`as_of`: a Common is taken only by a bulletin of pinned data), the day
+    the training window is judged on and the settings it was made with (the schedule's, the suppression threshold);
+    gather refuses it for a bulletin of another. `third_tier_runs`: county -> the periods of its third-tier run,
+    oldest first (alerts.rules.third_tier with two running, as the warning list counts runs; None when the period
+    is not a race period); `window` and
     `training`: the training window as coverage.reported made it and coverage.county_figures of it."""
 
     basis: tuple[str, dt.datetime | None, dt.date, tuple]
@@ -215,14 +223,15 @@ def gather(
     (has_own_figures; the sentence names the periods that have some), or a `document_no` that is not one line of
     at most 50 characters. `document_no`: this document's 文号 ("" leaves it blank); None, the published period's
     own 文号, else the setting (docs/decisions.md#document-numbers). `common`: the `common` of another bulletin
-    of the same period, moment and day (ValueError otherwise), not worked out again."""
+    of the same period, moment (`as_of` given), day and settings (ValueError otherwise), not worked out again."""
     check_document_no(document_no)
     conn = db.connection if as_of is None else DataAsOf(db.connection, as_of)
     config = settings.current(db)
     training_day = as_of.date() if as_of else today or dt.date.today()
-    basis = (period, as_of, training_day, tuple(sorted(config.items())))
-    if common is not None and common.basis != basis:
-        raise ValueError(f"the common part of a bulletin of {common.basis} given to one of {basis}")
+    read = {name: config[name] for name in _COMMON_SETTINGS}
+    basis = (period, as_of, training_day, tuple(sorted(read.items())))
+    if common is not None and (as_of is None or common.basis != basis):  # live data may change between two calls
+        raise ValueError(f"a common part made for {common.basis[:3]} given to a bulletin of {basis[:3]}")
     care_period = care_period or welfare.reported_half_year(conn, period)
     counties = queries.run(conn, "race_units", county="")["unit"].tolist()
     if county and county not in counties:
