@@ -81,8 +81,8 @@ class Common:
     the training window is judged on and the settings it was made with (the schedule's, the suppression threshold);
     gather refuses it for a bulletin of another. `third_tier_runs`: county -> the periods of its third-tier run,
     oldest first (alerts.rules.third_tier with two running, as the warning list counts runs; None when the period
-    is not a race period); `window` and
-    `training`: the training window as coverage.reported made it and coverage.county_figures of it."""
+    is not a race period); `window` and `training`: the training window as coverage.reported made it and
+    coverage.county_figures of it."""
 
     basis: tuple[str, dt.datetime | None, dt.date, tuple]
     third_tier_runs: dict[str, list[str]] | None

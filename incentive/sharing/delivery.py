@@ -304,7 +304,7 @@ def _makers(db, delivery: Delivery, prefecture, race: bool, pdf: bool, today: dt
                 as_of=moment,
                 today=today,
                 document_no="",
-                common=prefecture.common,  # the same period, moment and day
+                common=prefecture.common,  # the same period, moment, day and settings (gather checks them)
             )
         )
         return bulletin.to_docx(made)
