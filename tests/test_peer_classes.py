@@ -389,6 +389,25 @@ def test_a_publication_keeps_its_classes_when_a_later_region_list_has_none(class
     assert official.classes_in_force(conn, "2025-Q2") == []  # a period not published: the region list's, none
 
 
+def test_the_warning_lists_third_tier_is_the_class_tier_in_force(classed_db):
+    """The warning list reads the tiers of a run's periods at once; where counties have classes they are the class
+    tiers in force: live, as published, and as published after a region list without classes (戊县 is third of
+    three in 农业大县, fifth of all five)."""
+    conn = classed_db.connection
+    assert [(a.county, a.data["rank"], a.data["versions"]) for a in rules.third_tier(conn, "2025-Q1", 1)] == [
+        ("戊县", 3, {})
+    ]
+    freeze.publish(classed_db, "2025-Q1", "管理员", allow_incomplete=True)
+    import_ok(
+        classed_db, "fix.csv", "考核期,县区,指标,数值\n2025Q1,戊县,A,90\n".encode()
+    )  # live: 戊县 first, 丁县 third
+    assert [a.county for a in rules.third_tier(conn, "2025-Q1", 1, moment=dt.datetime(2000, 1, 1))] == ["丁县"]
+    import_ok(classed_db, "plain.csv", "县区,乡镇,县区代码\n甲县,,1\n乙县,,2\n丙县,,3\n丁县,,4\n戊县,,5\n".encode())
+    assert [(a.county, a.data["rank"], a.data["versions"]) for a in rules.third_tier(conn, "2025-Q1", 1)] == [
+        ("戊县", 3, {"2025-Q1": 1})
+    ]
+
+
 def test_switching_class_or_sidebar_county_ranks_by_the_new_classs_own_weights(app_factory, classed_file):
     db = Database(classed_file)
     try:

@@ -101,9 +101,10 @@ def third_tier(conn, at: str, running: int, moment: dt.datetime | None = None) -
     if at not in stored:
         return []
     tiers: dict[str, tuple[pd.DataFrame, int | None]] = {}
+    tiers_of = _RaceTiers(conn, moment)
 
     def third(period: str) -> set[str]:
-        tiers[period] = _race_tiers(conn, period, moment)
+        tiers[period] = tiers_of(period)
         frame = tiers[period][0]
         return set(frame.loc[frame["tier"].eq(3).fillna(False).astype(bool), "unit"])
 
@@ -161,6 +162,39 @@ def _runs(chain: list[str], holding: Callable[[str], set]) -> dict:
             else:
                 open_runs.discard(key)
     return runs
+
+
+class _RaceTiers:
+    """_race_tiers of the periods of one run of third_tier, reading what the periods share once (the versions in
+    force of every period, the region list's peer classes, the live ranking's units, values and coverage setting):
+    a run of fifteen periods was fifteen times eight queries. A period whose counties are ranked by peer class
+    goes through _race_tiers itself."""
+
+    def __init__(self, conn, moment: dt.datetime | None):
+        self._conn, self._moment = conn, moment
+        self._in_force = official.latest_of_each(conn, moment)
+        self._classes_now = any(rankings.unit_classes(conn))
+        self._live: rankings.PeriodInputs | None = None
+
+    def __call__(self, period: str) -> tuple[pd.DataFrame, int | None]:
+        publication = self._in_force.get(period)
+        if publication is None:
+            if self._classes_now:
+                return _race_tiers(self._conn, period, self._moment)
+            return self._live_tiers(period), None
+        rows = official.frozen_ranks(self._conn, publication, "county")
+        rows = rows[rows["peer"] == ""]
+        frozen_classes = rows["peer_class"].ne("").any()
+        if frozen_classes or self._classes_now:  # the classes in force (official.unit_classes_in_force)
+            return _race_tiers(self._conn, period, self._moment)
+        rows = rows[rows["peer_class"] == ""]
+        if len(rows):
+            return rows[["unit", "rank", "tier"]].reset_index(drop=True), publication.version
+        return self._live_tiers(period), None
+
+    def _live_tiers(self, period: str) -> pd.DataFrame:
+        self._live = self._live or rankings.PeriodInputs(self._conn, PeerGroup())
+        return rankings.history_rows(self._live(period))[["unit", "rank", "tier"]]
 
 
 def _race_tiers(conn, period: str, moment) -> tuple[pd.DataFrame, int | None]:

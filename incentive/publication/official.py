@@ -210,6 +210,17 @@ def latest(conn, period: str | None, at: dt.datetime | None = None) -> Publicati
     return found[-1] if found else None
 
 
+def latest_of_each(conn, at: dt.datetime | None = None) -> dict[str, Publication]:
+    """`latest` of every published period in one query: period -> the version in force (published by `at`, for a
+    pinned view); a period without one (by then) is absent."""
+    frame = _fetch(conn, f"SELECT {_COLUMNS} FROM publications ORDER BY period, version")
+    found: dict[str, Publication] = {}
+    for publication in map(_publication, frame.to_dict("records")):
+        if at is None or publication.published_at <= at:
+            found[publication.period] = publication
+    return found
+
+
 def published_periods(conn) -> list[str]:
     """Periods with at least one published version."""
     return _fetch(conn, "SELECT DISTINCT period FROM publications ORDER BY period")["period"].tolist()

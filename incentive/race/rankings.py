@@ -216,25 +216,39 @@ def rank_history(
     periods: list[str] | None = None,
 ) -> pd.DataFrame:
     """Rank and composite of every ranked unit in each period (no intervals): the bump chart's data; `periods`
-    from history_periods (default: all). The values of all periods come in one query (twenty quarters of a
-    province would otherwise be sixty)."""
-    units = group_units(conn, group)
+    from history_periods (default: all)."""
     periods = available_periods(conn, group) if periods is None else periods
-    if len(periods) == 1:
-        by_period = {periods[0]: queries.run(conn, "race_values", period=periods[0], county=group.county_param)}
-    else:
-        values = queries.run(conn, "race_values_all", county=group.county_param)
-        by_period = {period: rows.drop(columns="period") for period, rows in values.groupby("period")}
-    share = min_coverage(conn)
-
-    def inputs_of(period: str) -> RaceInputs:  # race_inputs', from the values of every period read at once
-        values = by_period[period]
-        if group.peer_class:
-            values = values[values["unit"].isin(units)].reset_index(drop=True)
-        return RaceInputs(period, values, group_catalog(conn, period, group), units, share)
-
-    frames = [history_rows(inputs_of(p), method=method, weights=weights, tier_shares=tier_shares) for p in periods]
+    inputs = PeriodInputs(conn, group, periods)
+    frames = [history_rows(inputs(p), method=method, weights=weights, tier_shares=tier_shares) for p in periods]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=HISTORY_COLUMNS)
+
+
+class PeriodInputs:
+    """race_inputs of one peer group for any of several periods, reading what they share once: the units, the
+    coverage setting and, for more than one period, the values of every period in one query (twenty quarters of a
+    province would otherwise be sixty queries). Called with a period: its RaceInputs, as race_inputs gives them.
+    `periods`: those that will be asked for, when known (one: only its values are read)."""
+
+    def __init__(self, conn: duckdb.DuckDBPyConnection, group: PeerGroup, periods: list[str] | None = None):
+        self._conn, self._group = conn, group
+        self.units = group_units(conn, group)
+        self.min_coverage = min_coverage(conn)
+        if periods is not None and len(periods) == 1:
+            values = queries.run(conn, "race_values", period=periods[0], county=group.county_param)
+            self._values = {periods[0]: values}
+        else:
+            values = queries.run(conn, "race_values_all", county=group.county_param)
+            self._values = {period: rows.drop(columns="period") for period, rows in values.groupby("period")}
+        self._empty = pd.DataFrame(
+            {"unit": pd.Series(dtype=object), "indicator": pd.Series(dtype=object), "value": pd.Series(dtype=float)}
+        )
+
+    def __call__(self, period: str) -> RaceInputs:
+        values = self._values.get(period, self._empty)
+        if self._group.peer_class:
+            values = values[values["unit"].isin(self.units)].reset_index(drop=True)
+        catalog = group_catalog(self._conn, period, self._group)
+        return RaceInputs(period, values, catalog, self.units, self.min_coverage)
 
 
 def history_rows(
@@ -247,18 +261,15 @@ def history_rows(
     """One period's rows of a rank history (HISTORY_COLUMNS: period, unit, rank, composite, tier; ranked units in
     rank order): rank_units without intervals or other methods, with the `weights` of tracks this period's catalog
     has. The pages cache `inputs` per period, so another method or weighting only scores again."""
-    ranked = scoring.rank_units(
+    ranked = scoring.composite_ranks(
         inputs.values,
         inputs.catalog,
-        period=inputs.period,
         units=inputs.units,
         method=method,
         weights=_known(inputs.catalog, weights),
-        draws=0,
-        sensitivity=False,
         tier_shares=tier_shares,
         min_coverage=inputs.min_coverage,
-    ).ranked
+    )
     return pd.DataFrame(
         {
             "period": inputs.period,
