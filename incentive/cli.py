@@ -29,7 +29,6 @@ from incentive.alerts import listing
 from incentive.care import appraisals, welfare
 from incentive.config import database_location, database_path, delivery_webhook
 from incentive.cycle import tracker
-from incentive.demo import synth
 from incentive.demo.sample import has_sample, load_sample
 from incentive.i18n import DEFAULT_LANGUAGE, LANGUAGES, TEXT, TranslatedError, t
 from incentive.intake import checks
@@ -401,6 +400,8 @@ def _held_text(args, path, lang: str) -> str:
 
 
 def _synth(args, lang: str) -> int:
+    from incentive.demo import synth  # here: its workbook writer is a tenth of every other command's start
+
     for path in synth.generate(args.out, synth.SCALES[args.scale], seed=args.seed):
         print(t("cli_synth_file", lang, file=path.name, mb=path.stat().st_size / 1024 / 1024), file=sys.stderr)
     return EXIT_OK

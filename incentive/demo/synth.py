@@ -29,9 +29,7 @@ from pathlib import Path
 
 import duckdb
 import numpy as np
-import openpyxl
 import pandas as pd
-from openpyxl.styles import Alignment, Font
 
 from incentive.intake.cell_values import name_key
 from incentive.intake.file_kinds import KINDS, WIDE_IGNORED
@@ -388,6 +386,8 @@ def _write_rows(path: Path, rows: list[list], encoding: str, sheet: str, body: p
         path.write_bytes(text.getvalue().encode(encoding))
         return path
     if path.suffix == ".xlsx":
+        import openpyxl  # here: the sample, which the command line imports, writes no workbook
+
         book = openpyxl.Workbook(write_only=True)
         target = book.create_sheet(sheet)
         for row in rows:
@@ -441,6 +441,9 @@ def _write_race(
 
     year, q = periods[-1].split("-Q")
     period = f"{year}年第{'一二三四'[int(q) - 1]}季度"
+    import openpyxl
+    from openpyxl.styles import Alignment, Font
+
     book = openpyxl.Workbook()
     notes = book.active
     notes.title = "填表说明"
