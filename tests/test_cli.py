@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import DATA, ROOT, xlsx_bytes
+from conftest import DATA, ROOT, data_file, import_ok, xlsx_bytes
 
 from incentive.store.database import Database
 
@@ -31,9 +31,15 @@ def cli(db_path, *args, lang="en"):
 
 @pytest.fixture
 def loaded(tmp_path):
+    """The regions and the indicator catalog, imported through the library (the same importer; a child process
+    costs a second): the command's own import is what the tests below run."""
     path = tmp_path / "cli.duckdb"
-    result = cli(path, "import", DATA / "regions.csv", DATA / "indicators.csv")
-    assert result.returncode == 0, result.stderr
+    database = Database(path)
+    try:
+        import_ok(database, "regions.csv", data_file("regions.csv"))
+        import_ok(database, "indicators.csv", data_file("indicators.csv"))
+    finally:
+        database.close()
     return path
 
 
