@@ -8,15 +8,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pandas as pd
 import pytest
 from conftest import NEW_COUNTY, import_ok, race_csv
 
 from incentive.accounts.roles import COUNTY_CLERK, OutOfScope, Principal, Scope
 from incentive.alerts import listing, rules
 from incentive.alerts.rules import RED, YELLOW, Alert
+from incentive.intake import checks
 from incentive.publication import freeze
 from incentive.review import submissions
-from incentive.store import settings
+from incentive.store import queries, settings
 from incentive.store.database import Database
 from incentive.training import targets
 
@@ -363,6 +365,27 @@ def test_a_fall_to_a_small_count_of_people_hides_the_count_and_the_change(db):
     assert "2025-Q2 为 <5，较 2025-Q1 的 12 人 变化 不公开" in shown
     assert "为 3 人" not in shown and "-9" not in shown  # neither the count nor what gives it back (12 − 9)
     assert "为 3 人" in alert.sentence("zh") and "-9 人" in alert.sentence("zh")  # exact: the command line's
+
+
+def test_the_changes_into_one_period_are_those_of_every_period_read_at_once(sample_db_path):
+    """The rule reads only the period judged and the one before it (checks.changes_in's `only`): the same rows,
+    fences and peers as when every stored period is read, in every stored period of the sample's five years (its
+    care figures have no unusual change: each period's is empty both ways)."""
+    db = Database(sample_db_path)
+    try:
+        for domain in ("race", "welfare"):
+            every = checks.changes_in(db.connection, domain)
+            for period in queries.run(db.connection, "value_periods", domain=domain)["period"]:
+                own = checks.changes_in(db.connection, domain, only=[period]).reset_index(drop=True)
+                expected = every[every["period"] == period].reset_index(drop=True)
+                if expected.empty:
+                    assert own.empty, (domain, period)
+                else:
+                    pd.testing.assert_frame_equal(own, expected, check_dtype=False)
+            if domain == "race":
+                assert every["period"].nunique() >= 5  # unusual changes in many periods to compare
+    finally:
+        db.close()
 
 
 # ---- the list: scope, ranking, what a meeting sees

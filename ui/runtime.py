@@ -581,7 +581,8 @@ def publication_history(period: str) -> list[official.VersionChange]:
 def _cached_progress(
     version: str, submitted: int, config: tuple, year: int, today: dt.date, scope: Scope, county: str
 ) -> pd.DataFrame:
-    return tracker.progress(database().connection, year, today, dict(config), scope, county)
+    receipts = _receipts(version, None)  # the same years the training windows read
+    return tracker.progress(database().connection, year, today, dict(config), scope, county, receipts)
 
 
 def cycle_progress(year: int, today: dt.date, scope: Scope, county: str = "") -> pd.DataFrame:
@@ -619,8 +620,10 @@ def _cached_alerts(
     today: dt.date,
     scope: Scope,
     moment: dt.datetime | None,
+    receipts_version: str,
 ) -> listing.AlertList:
-    return listing.build(_reader(moment), today, dict(config), scope, year=year, moment=moment)
+    receipts = _receipts(receipts_version, moment)  # the pages' own: the overview's windows read the same years
+    return listing.build(_reader(moment), today, dict(config), scope, year=year, moment=moment, receipts=receipts)
 
 
 def alert_list(year: int, today: dt.date, scope: Scope) -> listing.AlertList:
@@ -630,7 +633,9 @@ def alert_list(year: int, today: dt.date, scope: Scope) -> listing.AlertList:
     submitted = tracker.submissions_key(database().connection)
     config = tuple(sorted(app_settings().items()))
     # the training pace rule measures each cadre against his target by rank: a changed target changes the list
-    return _cached_alerts(training_version(), submitted, publication_key(), config, year, today, scope, pinned_at())
+    return _cached_alerts(
+        training_version(), submitted, publication_key(), config, year, today, scope, pinned_at(), data_version()
+    )
 
 
 @shared_result(max_entries=16)

@@ -23,6 +23,7 @@ from incentive.accounts.roles import OutOfScope, Scope
 from incentive.alerts import rules
 from incentive.alerts.rules import CARE_BELOW, DATA, RED, THIRD_TIER, TRAINING_PACE, VALUE_DROP, YELLOW, Alert
 from incentive.care import welfare
+from incentive.cycle import tracker
 from incentive.i18n import TranslatedError, capital, t
 from incentive.race import rankings
 from incentive.store import queries
@@ -76,13 +77,16 @@ def build(
     period: str | None = None,
     moment: dt.datetime | None = None,
     refuse_empty: bool = False,
+    receipts: tracker.Receipts | None = None,
 ) -> AlertList:
     """The list of `year` or of `period` (canonical; exactly one of them), for the counties of `scope`: the
     prefecture's every county, a county role's own; OutOfScope for nobody (visitors see no warning list:
     docs/decisions.md#who-sees-the-warning-list). `config`: settings.current (thresholds, targets, schedule);
     `today`: the day the tracker judges deadlines on; `moment`: a pinned view's (published versions by then).
     A year given as `period` ('2026') is the year's list. With `refuse_empty`, NothingToJudge for a year or period
-    with no data of any kind and no file owed (the command line's: an empty list would read as an all-clear)."""
+    with no data of any kind and no file owed (the command line's: an empty list would read as an all-clear).
+    `receipts`: what was read of this data version before (tracker.Receipts; else one for this list, which the
+    training and delivery rules share)."""
     if not open_to(scope):
         raise OutOfScope("alerts_refused")
     if (year is None) == (period is None):
@@ -101,14 +105,15 @@ def build(
         race = periods.default_of(queries.run(conn, "race_periods", county=""), year)
         care = periods.default_of(queries.run(conn, "welfare_periods"), year)
         quarter = rules.judged_quarter(year, today, config)
+    receipts = receipts or tracker.Receipts(conn)
     found: list[Alert] = []
     if race:
         found += rules.third_tier(conn, race, int(config["alert_third_tier_periods"]), moment)
     if care:
         found += rules.care_below(conn, care, int(config["alert_care_periods"]), moment)
     if quarter:
-        found += rules.training_pace(conn, quarter, config)
-    found += rules.data_delivery(conn, year, today, config, scope, period)
+        found += rules.training_pace(conn, quarter, config, receipts)
+    found += rules.data_delivery(conn, year, today, config, scope, period, receipts)
     found += rules.value_drops(conn, {"race": race, "welfare": care})
     if refuse_empty and not found and not (race or care) and not _has_training(conn, period or str(year)):
         raise NothingToJudge("alerts_nothing_to_judge", when=period or str(year), **data_held(conn))

@@ -315,7 +315,9 @@ def year_to_date(quarter: str) -> coverage.Window:
     return coverage.months_window(dt.date(year, 1, 1), end)
 
 
-def training_pace(conn, quarter: str, config: Mapping[str, float]) -> list[Alert]:
+def training_pace(
+    conn, quarter: str, config: Mapping[str, float], receipts: tracker.Receipts | None = None
+) -> list[Alert]:
     """Counties whose training from 1 January to the end of `quarter` is behind the pace of the year's targets:
     coverage below `coverage_target` × months / 12, or hours per cadre below the county's mean yearly training
     target (its cadres' own targets by rank, training_coverage's annual_target) × months / 12
@@ -323,10 +325,11 @@ def training_pace(conn, quarter: str, config: Mapping[str, float]) -> list[Alert
     exactly at pace is not behind. Yellow. data:
     quarter, window (its label), coverage, coverage_pace, hours, hours_pace, behind (the measures behind). Each
     alert's `disclosure` is the county's status in the window's suppression pattern (threshold: the setting), which
-    the training page uses for the same window: rates only, no count of cadres is stated."""
+    the training page uses for the same window: rates only, no count of cadres is stated. `receipts`: as
+    coverage.reported takes them."""
     # a county whose files of the window are not all in is left out, as on the training page (the late-file
     # warning names it): its unsent quarter would read as training behind the pace
-    window = coverage.reported(conn, year_to_date(quarter), config, training_judged_on(quarter))
+    window = coverage.reported(conn, year_to_date(quarter), config, training_judged_on(quarter), receipts)
     last = coverage.last_recorded(conn, window)
     if last is None:  # no training record at all in the window: nothing was measured (not 0 % for everyone)
         return []
@@ -382,6 +385,7 @@ def data_delivery(
     config: Mapping[str, float],
     scope: Scope = Scope.ALL,  # type: ignore[attr-defined]
     period: str | None = None,
+    receipts: tracker.Receipts | None = None,
 ) -> list[Alert]:
     """From the tracker (cycle.tracker.progress, judged on `today`), per county of `scope`: one red alert for the
     files owed past their deadline and not received (未报送: the rows the tracker counts days overdue for), one
@@ -389,10 +393,10 @@ def data_delivery(
     only `period`'s rows when given. Pending submissions (待审核) and files not yet due raise nothing. An alert's
     period is the newest of its files'. data: items (period, kind, status, deadline, days overdue or late, values
     missing and expected), oldest deadline first. Nothing before the tracker's first year (tracker.first_year:
-    docs/decisions.md#years-tracked), when nothing was owed."""
+    docs/decisions.md#years-tracked), when nothing was owed. `receipts`: as tracker.progress takes them."""
     if year < tracker.first_year(conn, today):
         return []
-    rows = tracker.progress(conn, year, today, config, scope)
+    rows = tracker.progress(conn, year, today, config, scope, receipts=receipts)
     if period is not None:
         rows = rows[rows["period"] == period]
     out = []
@@ -456,7 +460,7 @@ def value_drops(conn, at: Mapping[str, str | None]) -> list[Alert]:
         period = at.get(domain)
         if not period:
             continue
-        changes = checks.changes_in(conn, domain)
+        changes = checks.changes_in(conn, domain, only=[period])
         changes = changes[(changes["period"] == period) & (changes["township"].fillna("") == "")]
         if changes.empty:
             continue

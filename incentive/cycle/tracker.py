@@ -60,6 +60,7 @@ def progress(
     config: Mapping[str, float],
     scope: Scope = Scope.ALL,  # type: ignore[attr-defined]
     county: str = "",
+    receipts: Receipts | None = None,
 ) -> pd.DataFrame:
     """One row per period of `year`, kind (schedule.KINDS) and county of the regions inside `scope` (the
     prefecture: all; a county clerk or leader: his own; nobody: OutOfScope), or only `county`: deadline, status
@@ -67,7 +68,7 @@ def progress(
     it, who, which batch) and every batch that holds it; the ids of the pending submissions and of the returned
     ones still awaiting a new file; for race scores and care figures the values expected and missing (received
     rows only); days overdue for a missing or returned one past its deadline. Ordered by deadline, kind, county
-    (by code)."""
+    (by code). `receipts`: what was read of this data version before (Receipts)."""
     if scope.counties is not None and not scope.counties:
         raise OutOfScope("scope_refused_all", own="—")
     if county:
@@ -76,7 +77,7 @@ def progress(
         c for c in queries.run(conn, "race_units", county="")["unit"] if scope.covers(c) and (not county or c == county)
     ]
     rules = schedule.rules(config)
-    received = _received(conn, year, rules)
+    received = _received(conn, year, rules, receipts)
     pending = _pending(conn, year, rules)
     returns = _returned(conn, year, rules)
     rows = []

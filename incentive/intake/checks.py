@@ -8,6 +8,7 @@ Data page shows them. Both call the same rules in `plausibility`; the SQL is in 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -82,13 +83,17 @@ def unusual_changes(db: Database, domain: str, incoming: pd.DataFrame | None = N
     return changes_in(db.connection, domain, incoming)
 
 
-def changes_in(conn, domain: str, incoming: pd.DataFrame | None = None) -> pd.DataFrame:
+def changes_in(
+    conn, domain: str, incoming: pd.DataFrame | None = None, only: Sequence[str] | None = None
+) -> pd.DataFrame:
     """`unusual_changes` read through any connection (anything with `cursor()`: a pinned view's DataAsOf too);
-    the warning list's rule of sharp falls calls it (incentive/alerts/rules.py)."""
+    the warning list's rule of sharp falls calls it (incentive/alerts/rules.py). Without `incoming`, the changes
+    into every stored period, or into those of `only` (each period's peers are the same units either way: the
+    rule compares a change with the same period's)."""
     stored = queries.run(conn, "value_periods", domain=domain)["period"].tolist()
     if incoming is None:
         incoming = pd.DataFrame({c: pd.Series(dtype="float64" if c == "value" else "object") for c in _INCOMING})
-        targets = stored
+        targets = stored if only is None else [p for p in stored if p in set(only)]
     else:
         targets = sorted(set(incoming["period"]))
     pairs = plausibility.previous_periods(targets, sorted(set(stored) | set(targets)))
