@@ -229,9 +229,10 @@ def care_below(conn, at: str, running: int, moment: dt.datetime | None = None) -
     if at not in stored:
         return []
     views: dict[str, tuple[pd.DataFrame, int | None]] = {}
+    in_force = official.latest_of_each(conn, moment)  # one query for the run's periods
 
     def below(period: str) -> set[tuple[str, str]]:
-        views[period] = _care_statuses(conn, period, moment)
+        views[period] = _care_statuses(conn, period, in_force.get(period))
         frame = views[period][0]
         found = frame[frame["status"] == "below"]
         return set(zip(found["county"], found["indicator"], strict=True))
@@ -269,9 +270,9 @@ def care_below(conn, at: str, running: int, moment: dt.datetime | None = None) -
     return out
 
 
-def _care_statuses(conn, period: str, moment) -> tuple[pd.DataFrame, int | None]:
-    """county, indicator, name, unit, value, target, direction, status of `period`; the published version or None."""
-    publication = official.latest(conn, period, moment)
+def _care_statuses(conn, period: str, publication: official.Publication | None) -> tuple[pd.DataFrame, int | None]:
+    """county, indicator, name, unit, value, target, direction, status of `period`, as `publication` (its version in
+    force) froze them, else live; the published version or None."""
     view = official.welfare_view(conn, period, publication.version) if publication is not None else None
     if view is not None:
         return view.table, publication.version
