@@ -408,6 +408,41 @@ def test_the_warning_lists_third_tier_is_the_class_tier_in_force(classed_db):
     ]
 
 
+def test_a_class_ranking_after_a_publication_without_classes_is_live_and_counted_within_the_class(db):
+    """Published without classes, then a region list with classes: the class ranking in force is live (the
+    publication froze none), so the warning says so, and its count is the class's three, not the five counties;
+    a later version of the period is the one read."""
+    plain = "县区,乡镇,县区代码\n甲县,,1\n乙县,,2\n丙县,,3\n丁县,,4\n戊县,,5\n"
+    import_ok(db, "plain.csv", plain.encode())
+    common = "指标代码,指标名称,类别,赛道,单位,方向,权重\n"  # no class weights: a region list without classes
+    common += "A,项目数,赛马,项目建设,个,正向,2\nB,增收率,赛马,乡村振兴,%,正向,1\nC,事故数,赛马,基层治理,起,逆向,1\n"
+    import_ok(db, "catalog.csv", common.encode())
+    import_ok(db, "values.csv", VALUES.encode())
+    freeze.publish(db, "2025-Q1", "管理员", allow_incomplete=True)
+    conn = db.connection
+    (alone,) = rules.third_tier(conn, "2025-Q1", 1)
+    assert (alone.county, alone.data["rank"], alone.data["ranked"], alone.data["versions"]) == (
+        "戊县",
+        5,
+        5,
+        {"2025-Q1": 1},
+    )
+    import_ok(db, "classes.csv", REGIONS.encode())
+    (classed,) = rules.third_tier(conn, "2025-Q1", 1)
+    assert (classed.county, classed.data["rank"], classed.data["ranked"], classed.data["versions"]) == (
+        "戊县",
+        3,
+        3,
+        {},
+    )
+    assert "排名第 3 名（共 3 个）；均为实时数据（试算）" in classed.sentence("zh")
+    import_ok(db, "plain2.csv", plain.encode())  # the classes dropped again; 戊县 corrected to the top, republished
+    import_ok(db, "fix.csv", "考核期,县区,指标,数值\n2025Q1,戊县,A,90\n2025Q1,戊县,B,90\n2025Q1,戊县,C,0\n".encode())
+    freeze.publish(db, "2025-Q1", "管理员", allow_incomplete=True, reason="更正")
+    (again,) = rules.third_tier(conn, "2025-Q1", 1)
+    assert again.county != "戊县" and again.data["versions"] == {"2025-Q1": 2}
+
+
 def test_switching_class_or_sidebar_county_ranks_by_the_new_classs_own_weights(app_factory, classed_file):
     db = Database(classed_file)
     try:

@@ -57,6 +57,27 @@ def test_composite_hand_computed_with_the_catalog_in_force(race_db):
     )
 
 
+def test_a_periods_inputs_read_once_are_race_inputs_for_any_period(race_db):
+    """rankings.PeriodInputs, read for one period, every period or none said, gives each period's race_inputs,
+    also for a period it was not told of and for one without values (none, no error)."""
+    conn = race_db.connection
+    for said in (["2025-Q1"], None, ["2025-Q1", "2025-Q3"]):
+        inputs = rankings.PeriodInputs(conn, PeerGroup(), said)
+        for period in ("2025-Q1", "2025-Q3", "2025-Q2"):
+            own, alone = inputs(period), rankings.race_inputs(conn, period)
+            order = ["unit", "indicator"]
+            pd.testing.assert_frame_equal(
+                own.values.sort_values(order).reset_index(drop=True),
+                alone.values.sort_values(order).reset_index(drop=True),
+                check_dtype=False,
+                check_index_type=False,
+                obj=f"{said} {period}",
+            )
+            assert own.catalog.equals(alone.catalog) and own.units == alone.units
+            assert own.min_coverage == alone.min_coverage
+    assert len(rankings.race_inputs(conn, "2025-Q3").values) and rankings.race_inputs(conn, "2025-Q2").values.empty
+
+
 def test_the_data_coverage_setting_decides_who_is_ranked(race_db):
     """docs/methodology.md#data-coverage: at the default 65 %, 三县's one indicator of two (50 %) is too little; the
     ranking, its history and the export read the setting from the database; each row shows its share."""

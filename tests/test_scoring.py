@@ -203,17 +203,20 @@ def test_ranks_ignore_a_constant_added_to_an_indicator_and_scaled_weights(seed, 
 def test_a_historys_lean_ranks_are_the_full_rankings(seed, method):
     """composite_ranks (a rank history's rows) gives the ranked rows of rank_units without intervals, exactly:
     the same units in the same order, ranks, composites and tiers; with units short of the coverage share, ties
-    (a unit's values copied to another), another weighting and other tier shares."""
+    (a unit's values copied to another), a listed unit without data, an indicator nobody reported, another
+    weighting and other tier shares and coverage settings."""
     data, cat = random_case(seed, units=11)
     twin = data[data["unit"] == "县1"].assign(unit="县11")
     data = pd.concat([data, twin], ignore_index=True) if seed % 2 else data
+    if seed == 4:
+        data.loc[data["indicator"] == "R6", "value"] = math.nan
     weights = {"赛道0": 2.0, "赛道1": 0.5} if seed % 3 == 0 else None
     options = dict(
-        units=["县10", *sorted(set(data["unit"]))],
+        units=["县10", "县99", *sorted(set(data["unit"]))],
         method=method,
         weights=weights,
-        tier_shares=(0.25, 0.4),
-        min_coverage=0.9,
+        tier_shares=[(1 / 3, 1 / 3), (0.25, 0.4), (0.5, 0.5)][seed % 3],
+        min_coverage=[0.9, 0.5, 0.0][seed % 3],
     )
     full = rank_units(data, cat, draws=0, sensitivity=False, **options).ranked[["rank", "composite", "tier"]]
     lean = scoring.composite_ranks(data, cat, **options)

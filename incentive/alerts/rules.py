@@ -95,8 +95,9 @@ def third_tier(conn, at: str, running: int, moment: dt.datetime | None = None) -
     """Counties in the third tier in `at` and in each of the stored race periods of the same form before it, at
     least `running` periods in all; red. Tiers of the official ranking: the published one (its newest version by
     `moment`) where the period is published, else the live ranking with the catalog's weights and exact thirds.
-    data: periods (oldest first), running, rank and ranked (units ranked) in `at`, published (the periods whose
-    published ranks were used) and versions (period -> version)."""
+    data: periods (oldest first), running, rank and ranked (the units ranked with it in `at`: its class's where
+    counties have classes), published (the periods whose published ranks were used) and versions (period ->
+    version)."""
     stored = rankings.available_periods(conn)
     if at not in stored:
         return []
@@ -110,13 +111,15 @@ def third_tier(conn, at: str, running: int, moment: dt.datetime | None = None) -
 
     runs = _runs(_chain(at, stored), third)
     now = tiers[at][0].set_index("unit")
-    ranked = int(now["rank"].notna().sum())
+    # where counties have classes the rank is within the county's class, and so is the count it is out of
+    classes = now["peer_class"] if "peer_class" in now else pd.Series("", index=now.index)
     out = []
     for county in now.index:
         streak = runs.get(county, [])
         if len(streak) < running:
             continue
         rank = int(now.at[county, "rank"])
+        ranked = int(now.loc[classes == classes[county], "rank"].notna().sum())
         versions = {p: tiers[p][1] for p in streak if tiers[p][1] is not None}
         out.append(
             Alert(
@@ -199,12 +202,15 @@ class _RaceTiers:
 
 def _race_tiers(conn, period: str, moment) -> tuple[pd.DataFrame, int | None]:
     """unit, rank, tier of the counties in `period`; the published version (None: the live ranking). Where
-    counties have peer classes (分类考核) the rank and tier within the class, as in force."""
+    counties have peer classes (分类考核) the rank and tier within the class, as in force, and peer_class."""
     standings = official.class_standings(conn, period, at=moment)
     if len(standings):
         publication = official.latest(conn, period, moment)
+        # the class rankings are the publication's only where it froze them; classes of a region list imported
+        # after it are ranked live (official.ranking_in_force), so those periods are not called published
+        frozen = publication is not None and len(official.published_unit_classes(conn, publication)) > 0
         frame = standings.rename(columns={"class_rank": "rank", "class_tier": "tier"}).rename_axis("unit")
-        return frame.reset_index()[["unit", "rank", "tier"]], publication.version if publication else None
+        return frame.reset_index()[["unit", "rank", "tier", "peer_class"]], publication.version if frozen else None
     publication = official.latest(conn, period, moment)
     if publication is not None:
         rows = official.frozen_ranks(conn, publication, "county")

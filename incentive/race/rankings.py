@@ -227,24 +227,30 @@ class PeriodInputs:
     """race_inputs of one peer group for any of several periods, reading what they share once: the units, the
     coverage setting and, for more than one period, the values of every period in one query (twenty quarters of a
     province would otherwise be sixty queries). Called with a period: its RaceInputs, as race_inputs gives them.
-    `periods`: those that will be asked for, when known (one: only its values are read)."""
+    `periods`: those that will be asked for, when known (one: its values are read alone, and any other period
+    asked is read when asked); a period without stored values has none (no error), as in race_inputs."""
 
     def __init__(self, conn: duckdb.DuckDBPyConnection, group: PeerGroup, periods: list[str] | None = None):
         self._conn, self._group = conn, group
         self.units = group_units(conn, group)
         self.min_coverage = min_coverage(conn)
-        if periods is not None and len(periods) == 1:
-            values = queries.run(conn, "race_values", period=periods[0], county=group.county_param)
-            self._values = {periods[0]: values}
-        else:
+        self._every = periods is None or len(periods) != 1  # the values of every period read at once
+        if self._every:
             values = queries.run(conn, "race_values_all", county=group.county_param)
             self._values = {period: rows.drop(columns="period") for period, rows in values.groupby("period")}
-        self._empty = pd.DataFrame(
-            {"unit": pd.Series(dtype=object), "indicator": pd.Series(dtype=object), "value": pd.Series(dtype=float)}
-        )
+            self._none = values.drop(columns="period").iloc[:0]  # a period without values has none, as race_values
+        else:
+            self._values = {}
 
     def __call__(self, period: str) -> RaceInputs:
-        values = self._values.get(period, self._empty)
+        if self._every:
+            values = self._values.get(period, self._none)
+        else:  # the one period said, or another asked after all: read as race_inputs reads it
+            if period not in self._values:
+                self._values[period] = queries.run(
+                    self._conn, "race_values", period=period, county=self._group.county_param
+                )
+            values = self._values[period]
         if self._group.peer_class:
             values = values[values["unit"].isin(self.units)].reset_index(drop=True)
         catalog = group_catalog(self._conn, period, self._group)
