@@ -168,10 +168,12 @@ def _runs(chain: list[str], holding: Callable[[str], set]) -> dict:
 
 
 class _RaceTiers:
-    """_race_tiers of the periods of one run of third_tier, reading what the periods share once (the versions in
-    force of every period, the region list's peer classes, the live ranking's units, values and coverage setting):
-    a run of fifteen periods was fifteen times eight queries. A period whose counties are ranked by peer class
-    goes through _race_tiers itself."""
+    """The tiers of the periods of one run of third_tier, called with a period: unit, rank, tier of the counties
+    and the published version (None: the live ranking). The official ranking's: the version in force where the
+    period is published, else live with the catalog's weights and exact thirds; within the class where counties
+    have peer classes (_class_tiers). What the periods share is read once (the versions in force of every period,
+    the region list's classes, the live ranking's units, values and coverage setting): a run of fifteen periods
+    was fifteen times eight queries."""
 
     def __init__(self, conn, moment: dt.datetime | None):
         self._conn, self._moment = conn, moment
@@ -183,13 +185,13 @@ class _RaceTiers:
         publication = self._in_force.get(period)
         if publication is None:
             if self._classes_now:
-                return _race_tiers(self._conn, period, self._moment)
+                return _class_tiers(self._conn, period, self._moment)
             return self._live_tiers(period), None
         rows = official.frozen_ranks(self._conn, publication, "county")
         rows = rows[rows["peer"] == ""]
         frozen_classes = rows["peer_class"].ne("").any()
         if frozen_classes or self._classes_now:  # the classes in force (official.unit_classes_in_force)
-            return _race_tiers(self._conn, period, self._moment)
+            return _class_tiers(self._conn, period, self._moment)
         rows = rows[rows["peer_class"] == ""]
         if len(rows):
             return rows[["unit", "rank", "tier"]].reset_index(drop=True), publication.version
@@ -200,26 +202,17 @@ class _RaceTiers:
         return rankings.history_rows(self._live(period))[["unit", "rank", "tier"]]
 
 
-def _race_tiers(conn, period: str, moment) -> tuple[pd.DataFrame, int | None]:
-    """unit, rank, tier of the counties in `period`; the published version (None: the live ranking). Where
-    counties have peer classes (分类考核) the rank and tier within the class, as in force, and peer_class."""
+def _class_tiers(conn, period: str, moment) -> tuple[pd.DataFrame, int | None]:
+    """unit, rank, tier and peer_class of the counties in `period` where they have peer classes (分类考核): the rank
+    and tier within the class, as in force (official.class_standings); the published version, or None where the
+    class rankings are live."""
     standings = official.class_standings(conn, period, at=moment)
-    if len(standings):
-        publication = official.latest(conn, period, moment)
-        # the class rankings are the publication's only where it froze them; classes of a region list imported
-        # after it are ranked live (official.ranking_in_force), so those periods are not called published
-        frozen = publication is not None and len(official.published_unit_classes(conn, publication)) > 0
-        frame = standings.rename(columns={"class_rank": "rank", "class_tier": "tier"}).rename_axis("unit")
-        return frame.reset_index()[["unit", "rank", "tier", "peer_class"]], publication.version if frozen else None
     publication = official.latest(conn, period, moment)
-    if publication is not None:
-        rows = official.frozen_ranks(conn, publication, "county")
-        rows = rows[(rows["peer"] == "") & (rows["peer_class"] == "")]  # all counties, not a class's ranking
-        if len(rows):
-            return rows[["unit", "rank", "tier"]].reset_index(drop=True), publication.version
-    # without intervals (no draws): the tier does not depend on them
-    history = rankings.rank_history(conn, PeerGroup(), periods=[period])
-    return history[["unit", "rank", "tier"]].reset_index(drop=True), None
+    # the class rankings are the publication's only where it froze them; classes of a region list imported after
+    # it are ranked live (official.ranking_in_force), so those periods are not called published
+    frozen = publication is not None and len(official.published_unit_classes(conn, publication)) > 0
+    frame = standings.rename(columns={"class_rank": "rank", "class_tier": "tier"}).rename_axis("unit")
+    return frame.reset_index()[["unit", "rank", "tier", "peer_class"]], publication.version if frozen else None
 
 
 # ------------------------------------------------------------------ rule 2: a care indicator below target running
