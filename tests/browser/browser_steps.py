@@ -166,6 +166,25 @@ def upload_for_rerun(page: Page, files) -> None:
     _until_asked(page, lambda: page.set_input_files(FILE_INPUT, files))
 
 
+def click_grid_row_for_rerun(page: Page, grid: Locator, row: int) -> None:
+    """Click the selection box of `row` (0 is the first under the header) of `grid`, a Streamlit dataframe whose
+    rows select, and wait for the run the selection asks for.
+
+    The grid is a canvas: the click goes to where the row is drawn, measured afresh on each attempt (a redraw
+    above it can move it). A click can be lost like a button's (seen once in CI: the training page's named list,
+    clicked just after its expander opened); then it is clicked again (_until_asked). Streamlit draws one header
+    line and 35 px rows."""
+
+    def act() -> None:
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()
+        x, y = box["x"] + 15, box["y"] + 35 + row * 35 + 17
+        page.mouse.move(x, y)
+        page.mouse.click(x, y)
+
+    _until_asked(page, act)
+
+
 def _until_asked(page: Page, act) -> None:
     """Do `act` until the browser asks for a script run, at most three times, only while nothing was asked for;
     then wait for the run asked for as wait_idle does."""

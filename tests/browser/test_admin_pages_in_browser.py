@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 from .browser_steps import (
     click_button,
     click_for_rerun,
+    click_grid_row_for_rerun,
     expect_no_exception,
     main,
     open_view,
@@ -144,11 +145,7 @@ def test_a_row_of_the_untrained_list_opens_the_cadre_profile_and_the_opening_is_
     expander.locator("summary").click()
     grid = expander.locator("[data-testid=stDataFrame]")
     grid.wait_for()
-    grid.scroll_into_view_if_needed()
-    box = grid.bounding_box()
-    first_row = (box["x"] + 15, box["y"] + 35 + 17)  # the row selector of the first row, under the header
-    page.mouse.move(*first_row)
-    page.mouse.click(*first_row)
+    click_grid_row_for_rerun(page, grid, 0)
     page.wait_for_url(re.compile(r"/cadre\?.*cadre\.id=LZ\d+"), timeout=60_000)
     wait_idle(page)
     expect_no_exception(page)

@@ -7,7 +7,15 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from .browser_steps import PATIENCE_MS, expect_no_exception, main, metric_value, open_view, wait_idle
+from .browser_steps import (
+    PATIENCE_MS,
+    click_grid_row_for_rerun,
+    expect_no_exception,
+    main,
+    metric_value,
+    open_view,
+    wait_idle,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -85,9 +93,7 @@ def test_clicking_a_row_of_the_ranking_table_opens_that_countys_profile(page, ap
     grid = page.locator(".st-key-rank_table [data-testid=stDataFrame]")
     grid.scroll_into_view_if_needed()
     expect(grid).to_be_visible()
-    box = grid.bounding_box()
-    header = row = 35  # Streamlit's grid: one header line and 35 px rows
-    page.mouse.click(box["x"] + 15, box["y"] + header + 2 * row + row / 2)
+    click_grid_row_for_rerun(page, grid, 2)
     opened_county(page)
     rank = main(page).locator("[data-testid=stMetricValue]").first.inner_text()  # the headline's first figure: 排名
     assert rank.startswith("第 3 名"), rank
