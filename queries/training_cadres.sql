@@ -13,13 +13,13 @@
 -- online_met. Params: $start, $end (dates: first and last day of whole months), $months (their number),
 -- $records_end (the last day whose records count: $end, or the day before a quarter only some counties have sent:
 -- coverage.Window.data_end; the target stays that of the whole window).
-WITH base AS (SELECT * FROM cadre_training($start, $end, $records_end)),
+WITH roster AS (SELECT * FROM roster_in_force($end)),
 targets AS (SELECT * FROM training_targets_in_force),
 own AS (
     SELECT b.cadre_id, rank_group(b.rank) AS rank_group, t.hours / t.years AS annual_hours,
            t.online_hours AS online_per_year,
            CASE WHEN t.years > 1 THEN greatest(t.years * 12, $months) ELSE $months END AS window_months
-    FROM base b LEFT JOIN targets t ON t.rank_group = rank_group(b.rank)
+    FROM roster b LEFT JOIN targets t ON t.rank_group = rank_group(b.rank)
     QUALIFY row_number() OVER (PARTITION BY b.cadre_id ORDER BY rank_group(b.rank) NULLS LAST) = 1
 ),
 own_windows AS (
@@ -81,25 +81,49 @@ owed AS (
     WHERE o.rank_group IS NOT NULL
     GROUP BY o.cadre_id
 ),
+-- every training figure of a cadre in one pass over his months: those of the page's window (the macro
+-- cadre_training's columns, whose rules these repeat) and those of his own window (counted toward his target)
 trained AS (
     SELECT o.cadre_id,
+           sum(t.hours) FILTER (WHERE t.month >= w.first) AS hours,
+           sum(t.records) FILTER (WHERE t.category = 'political' AND t.month >= w.first) AS records_political,
+           sum(t.records) FILTER (WHERE t.category = 'professional' AND t.month >= w.first) AS records_professional,
+           sum(t.records) FILTER (WHERE t.category = 'innovation' AND t.month >= w.first) AS records_innovation,
+           sum(t.records) FILTER (WHERE t.category = 'practice' AND t.month >= w.first) AS records_practice,
+           min(t.month) FILTER (WHERE t.month >= w.first) AS first_month,
            sum(t.hours) FILTER (WHERE t.mode IS DISTINCT FROM 'online' AND t.month >= o.window_start) AS counted,
-           sum(t.hours) FILTER (WHERE t.mode = 'online' AND t.month >= CAST($start AS DATE)) AS online
-    FROM own_windows o JOIN training_monthly t ON t.cadre_id = o.cadre_id
-    WHERE t.month BETWEEN least(o.window_start, CAST($start AS DATE)) AND CAST($records_end AS DATE)
+           sum(t.hours) FILTER (WHERE t.mode = 'online' AND t.month >= w.first) AS online
+    FROM own_windows o
+    CROSS JOIN (SELECT CAST(date_trunc('month', CAST($start AS DATE)) AS DATE) AS first) w
+    JOIN training_monthly t ON t.cadre_id = o.cadre_id
+    WHERE t.month BETWEEN least(o.window_start, w.first) AND CAST($records_end AS DATE)
     GROUP BY o.cadre_id
+),
+-- the macro cadre_training($start, $end, $records_end), from the pass above
+base AS (
+    SELECT r.cadre_id, r.county, r.unit, r.rank, r.gender, age_band(r.birth_year, $end) AS age_band,
+           r.as_of AS roster_as_of,
+           t.first_month IS NOT NULL AS trained,
+           coalesce(t.hours, 0) AS hours,
+           coalesce(t.records_political, 0) > 0 AS trained_political,
+           coalesce(t.records_professional, 0) > 0 AS trained_professional,
+           coalesce(t.records_innovation, 0) > 0 AS trained_innovation,
+           coalesce(t.records_practice, 0) > 0 AS trained_practice,
+           t.first_month,
+           coalesce(t.counted, 0) AS counted_hours,
+           coalesce(t.online, 0) AS online_hours
+    FROM roster r LEFT JOIN trained t USING (cadre_id)
 )
-SELECT b.*,
+SELECT b.* EXCLUDE (counted_hours, online_hours),
        o.rank_group, o.window_start, o.window_months,
-       coalesce(tr.counted, 0) AS counted_hours,
+       b.counted_hours,
        w.target,
        o.annual_hours,
-       coalesce(tr.counted, 0) >= w.target AS met_target,
+       b.counted_hours >= w.target AS met_target,
        coalesce(w.months_other_group, 0) AS months_other_group,
-       coalesce(tr.online, 0) AS online_hours,
+       b.online_hours,
        o.online_per_year * $months / 12 AS online_target,
-       coalesce(tr.online, 0) >= o.online_per_year * $months / 12 AS online_met
+       b.online_hours >= o.online_per_year * $months / 12 AS online_met
 FROM base b
 JOIN own_windows o USING (cadre_id)
 LEFT JOIN owed w USING (cadre_id)
-LEFT JOIN trained tr USING (cadre_id)

@@ -2,9 +2,12 @@
 rolling five-year window, a promotion inside it, the online minimum, the pace, the table's history, the migration
 from the single `hours_target` setting, and 提任前 training (docs/decisions.md#training-targets-by-rank)."""
 
+import contextlib
+import dataclasses
 import datetime as dt
 
 import duckdb
+import pandas as pd
 import pytest
 from conftest import import_ok
 
@@ -117,6 +120,42 @@ def test_five_year_target_over_the_rolling_window(ranked_db):
     # a quarter: still five years back from the quarter's end, against the whole 550
     q3 = per_cadre(ranked_db, coverage.quarter_window(2025, 3)).loc["D1"]
     assert (q3["window_start"], q3["counted_hours"], q3["target"]) == (dt.date(2020, 10, 1), 650, pytest.approx(550))
+
+
+def test_both_windows_of_a_cadre_are_read_in_one_pass_as_if_apart(ranked_db):
+    """queries/training_cadres.sql reads each cadre's months once for both of his windows: its columns of the
+    page's window equal the macro cadre_training's, and his counted and online 学时 equal sums over the raw
+    records; for years, a quarter, a run of months across years and a year cut before a quarter, with five-year
+    windows reaching back before the page's window and online hours on both sides of its start."""
+    import_ok(ranked_db, "online.csv", (TRAINING_HEAD + "D1,班八,专业能力,乡村振兴,线上,个人,30,2024-05-01\n").encode())
+    windows = [
+        coverage.year_window(2024),
+        coverage.year_window(2025),
+        coverage.quarter_window(2025, 3),
+        coverage.months_window(dt.date(2023, 11, 1), dt.date(2025, 2, 28)),
+        dataclasses.replace(coverage.year_window(2025), records_end=dt.date(2025, 5, 31)),
+    ]
+    for window in windows:
+        cadres = per_cadre(ranked_db, window).sort_index()
+        with contextlib.closing(ranked_db.cursor()) as cur:  # as Arrow, like cadres_in: dates stay dates
+            macro = cur.execute(
+                "SELECT * FROM cadre_training($start, $end, $records_end)",
+                {"start": window.start, "end": window.end, "records_end": window.data_end},
+            ).fetch_arrow_table()
+            cur.register("own_windows", cadres.reset_index()[["cadre_id", "window_start"]])
+            raw = cur.execute(
+                """SELECT cadre_id,
+                          sum(hours) FILTER (WHERE mode IS DISTINCT FROM 'online' AND date >= window_start) AS counted,
+                          sum(hours) FILTER (WHERE mode = 'online' AND date >= $start) AS online
+                   FROM current_training JOIN own_windows USING (cadre_id)
+                   WHERE date <= $records_end GROUP BY cadre_id""",
+                {"start": window.start, "records_end": window.data_end},
+            ).df()
+        macro = macro.to_pandas().set_index("cadre_id").sort_index()
+        pd.testing.assert_frame_equal(cadres[macro.columns], macro)
+        raw = raw.set_index("cadre_id").reindex(cadres.index).fillna(0.0)
+        assert cadres["counted_hours"].tolist() == pytest.approx(raw["counted"].tolist()), window
+        assert cadres["online_hours"].tolist() == pytest.approx(raw["online"].tolist()), window
 
 
 def test_promotion_inside_the_window_prorates_each_group_by_its_months(ranked_db):
