@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
+import pandas as pd
 import streamlit as st
 
 from incentive.config import classification
@@ -22,6 +23,7 @@ from incentive.publication.official import Publication
 from incentive.sharing.export import to_csv_bytes, to_xlsx_bytes
 
 from . import meeting
+from .shared_charts import content_key
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -73,12 +75,20 @@ def csv_button(container, label: str, table, file_name: str, key: str) -> None:
     escaped (incentive.sharing.export.to_csv_bytes)."""
     container.download_button(
         label,
-        to_csv_bytes(table, bom=True),
+        _csv_of(table),
         file_name=file_name,
         mime="text/csv",
         key=key,
         on_click="ignore",
     )
+
+
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs={pd.DataFrame: content_key})
+def _csv_of(table: pd.DataFrame) -> bytes:
+    """The CSV of `table`, made once per process for the same table and shared by every session (bytes cannot be
+    changed): writing it was a twentieth of a cached rankings rerun at province scale, on every run. (Made on
+    every run rather than when pressed, as the Excel file is, so that the button downloads at once.)"""
+    return to_csv_bytes(table, bom=True)
 
 
 def template_buttons(kinds, lang: str, key: str, container=st, per_row: int = 4) -> None:

@@ -67,11 +67,11 @@ _IMMUTABLE = (
 )
 
 
-def shared_result(max_entries: int) -> Callable[[F], F]:
+def shared_result(max_entries: int, hash_funcs: dict | None = None) -> Callable[[F], F]:
     """`st.cache_data(show_spinner=False, max_entries=...)` without the unpickling on every read: the decorated
     function's result is checked and planned (`plan`) when computed, kept once per arguments (hashed as Streamlit
-    hashes cache arguments) with its plan, and each call returns a view made by that plan. `.clear()` empties the
-    cache, as a cached function's does."""
+    hashes cache arguments, or by `hash_funcs` as Streamlit's own parameter) with its plan, and each call returns a
+    view made by that plan. `.clear()` empties the cache, as a cached function's does."""
 
     def decorate(func: F) -> F:
         @functools.wraps(func)
@@ -79,7 +79,7 @@ def shared_result(max_entries: int) -> Callable[[F], F]:
             value = func(*args, **kwargs)
             return value, plan(value)
 
-        kept = st.cache_resource(planned, show_spinner=False, max_entries=max_entries)
+        kept = st.cache_resource(planned, show_spinner=False, max_entries=max_entries, hash_funcs=hash_funcs)
 
         @functools.wraps(func)
         def read(*args, **kwargs):

@@ -11,7 +11,7 @@ from incentive.publication import official
 from incentive.race import benchmarks, ranking_tables, rankings, scoring
 from incentive.race.rankings import LEVELS, PeerGroup
 from incentive.safe_text import markdown, tm
-from ui import county_clicks, frame, link_state, meeting, publishing, rank_move, shared_charts, sharing
+from ui import county_clicks, frame, link_state, meeting, publishing, rank_move, shared_charts, shared_tables, sharing
 from ui.downloads import figures_downloads
 from ui.frame import table_height
 from ui.runtime import (
@@ -355,7 +355,7 @@ with deck.section("table"):
     table = (
         ranking_tables.track_table(by_track, track, level, lang)
         if track
-        else ranking_tables.ranking_table(
+        else shared_tables.ranking_table(
             now,
             before,
             level,
@@ -432,7 +432,7 @@ with deck.section("focus"):
     focus = st.selectbox(t("rank_focus", lang, unit=unit_word), focus_options, key="rank_focus")
     link.publish("focus", focus, focus_default)
     st.markdown(f"**{tm('rank_detail', lang, unit=focus, period=period)}**")
-    deck.table(ranking_tables.indicator_detail(now, focus, lang), height=table_height(len(now.catalog), 950))
+    deck.table(shared_tables.indicator_detail(now, focus, lang), height=table_height(len(now.catalog), 950))
     robustness = ranking_tables.robustness_lines(now, focus, lang, quote=markdown)
     if robustness:  # how far its rank rests on the modelling choices (JRC practice)
         st.markdown(f"**{tm('rank_robust_title', lang)}**")
@@ -457,7 +457,7 @@ with deck.section("focus"):
             town_classes = run_query("race_unit_classes", county=focus)
             classed = dict(zip(town_classes["unit"], town_classes["peer_class"], strict=True))
             deck.table(
-                ranking_tables.ranking_table(townships, townships_before, "township", lang, classed),
+                shared_tables.ranking_table(townships, townships_before, "township", lang, classed),
                 height=table_height(len(townships.table), 950),
             )
             if any(classed.values()):  # 分类考核 of townships: this table is the reference view across classes
