@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 import streamlit as st
 
-from incentive.race import ranking_tables, rankings
+from incentive.race import ranking_tables, rankings, scoring
 from incentive.store.database import Database
 from ui import shared_results, shared_tables
 
@@ -89,3 +89,16 @@ def test_a_ranking_is_keyed_by_all_its_fields_and_not_by_what_it_has_cached(rank
     other_table = copy.table.copy()
     other_table.iloc[0, other_table.columns.get_loc("tier")] = 3
     assert shared_tables.ranking_key(dataclasses.replace(copy, table=other_table)) != key
+
+
+def test_why_a_rank_moved_is_the_librarys_answer_for_each_unit(ranked):
+    (now, _), (before, _) = ranked["2026-Q3"], ranked["2026-Q2"]
+    units = [unit for unit in now.ranked.index if unit in before.ranked.index]
+    answers = set()
+    for unit in units:
+        parts, passed, behind = shared_tables.rank_change(shared_results.view(now), before, unit, "zh")
+        expected = ranking_tables.attribution_table(scoring.attribute_change(now, before, unit), "zh")
+        pd.testing.assert_frame_equal(parts, expected)
+        assert (passed, behind) == tuple(scoring.passed_and_fell_behind(now, before, unit))
+        answers.add((tuple(passed), tuple(behind)))
+    assert len(answers) > 1  # units that moved differently got their own answers

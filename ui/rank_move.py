@@ -4,19 +4,18 @@
 import streamlit as st
 
 from incentive.i18n import join, t
-from incentive.race import ranking_tables, scoring
 from incentive.race.scoring import Ranking
 from incentive.safe_text import tm
-from ui import shared_charts
+from ui import shared_charts, shared_tables
 
 
 def draw(now: Ranking, before: Ranking, unit: str, period: str, compare: str, lang: str, projector: bool) -> None:
     """`now` of `period` against `before` of `compare`; both must rank `unit` (the pages say otherwise first)."""
     why_col, moved_col = st.columns([2.2, 1], gap="large")
-    parts = scoring.attribute_change(now, before, unit)
+    parts, passed, behind = shared_tables.rank_change(now, before, unit, lang)
     why_col.plotly_chart(
         shared_charts.contribution_waterfall(
-            ranking_tables.attribution_table(parts, lang),
+            parts,
             t("chart_waterfall", lang, before=compare, now=period),
             t("waterfall_start", lang, period=compare),
             t("waterfall_end", lang, period=period),
@@ -26,7 +25,6 @@ def draw(now: Ranking, before: Ranking, unit: str, period: str, compare: str, la
         ),
         width="stretch",
     )
-    passed, behind = scoring.passed_and_fell_behind(now, before, unit)
     moved_col.write(
         tm("rank_moved", lang, unit=unit, before=before.table.at[unit, "rank"], now=now.table.at[unit, "rank"])
     )

@@ -1,11 +1,11 @@
-"""The rankings page's tables (incentive/race/ranking_tables.py), built once per process for the same inputs and read
+"""The rankings page's tables (incentive/race/ranking_tables.py) and why a rank moved, built once per process for the same inputs and read
 by every session as its own view.
 
 A cached rankings run at province scale rebuilt its ranking table and the focus unit's indicator detail (with its
 benchmarks) from the cached ranking on every run, which twenty viewers at once wait for one after another under the
 interpreter lock (docs/performance.md, "Many viewers"). A table depends only on its builder's arguments, so sessions
 that show the same view share one, as they share figures (ui/shared_charts.py): a new session's cached rankings run
-took 0.119 s instead of 0.135 s (median of 50, 2026-12-03). Each call returns a view of the kept table
+took 0.115 s instead of 0.135 s (median of 50, 2026-12-03). Each call returns a view of the kept table
 (ui/shared_results.py), which the page may change as it likes.
 
 Arguments are keyed by content: a frame or series by the SHA-256 of its pickle (shared_charts.content_key), a
@@ -22,7 +22,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from incentive.race import ranking_tables
+from incentive.race import ranking_tables, scoring
 from incentive.race.scoring import Ranking
 
 from .shared_charts import content_key
@@ -56,3 +56,11 @@ def ranking_table(
 def indicator_detail(ranking: Ranking, unit: str, lang: str) -> pd.DataFrame:
     """ranking_tables.indicator_detail, shared."""
     return ranking_tables.indicator_detail(ranking, unit, lang)
+
+
+@shared_result(max_entries=KEPT, hash_funcs=_BY_CONTENT)
+def rank_change(now: Ranking, before: Ranking, unit: str, lang: str) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """Why `unit`'s rank moved from `before` to `now` (ui/rank_move.py): scoring.attribute_change's contributions
+    as ranking_tables.attribution_table words them, and scoring.passed_and_fell_behind's two lists."""
+    passed, behind = scoring.passed_and_fell_behind(now, before, unit)
+    return ranking_tables.attribution_table(scoring.attribute_change(now, before, unit), lang), passed, behind
