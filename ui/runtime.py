@@ -53,6 +53,7 @@ def database() -> Database:
 _RUN_VERSION = "runtime_data_version"
 _RUN_SETTINGS = "runtime_settings"
 _RUN_PUBLICATIONS = "runtime_publications"
+_RUN_TARGETS = "runtime_training_targets"
 
 
 _seen = {"key": None}  # what the newest run of this process found: data version, settings, training targets
@@ -70,7 +71,8 @@ def start_run() -> VersionInfo:
     st.session_state[_RUN_VERSION] = info.version
     st.session_state[_RUN_SETTINGS] = in_force
     st.session_state[_RUN_PUBLICATIONS] = official.state_key(database().connection)
-    key = (info.version, tuple(sorted(in_force.items())), targets.version(database()))
+    st.session_state[_RUN_TARGETS] = targets.version(database())
+    key = (info.version, tuple(sorted(in_force.items())), st.session_state[_RUN_TARGETS])
     with _seen_lock:
         changed, _seen["key"] = _seen["key"] not in (None, key), key
     if changed:
@@ -185,8 +187,9 @@ def reported_window(window: coverage.Window) -> coverage.Window:
 
 def training_version() -> str:
     """The cache key of training figures: the data version and the training targets in force (each cadre's
-    target is a column of the window's cadres, incentive/training/targets.py)."""
-    return f"{data_version()}|{targets.version(database())}"
+    target is a column of the window's cadres, incentive/training/targets.py), the targets' as read at the top of
+    the run (start_run: a run read them once for every window it showed)."""
+    return f"{data_version()}|{st.session_state.get(_RUN_TARGETS) or targets.version(database())}"
 
 
 def training_targets() -> dict[str, targets.Target]:
