@@ -126,8 +126,14 @@ def test_both_windows_of_a_cadre_are_read_in_one_pass_as_if_apart(ranked_db):
     """queries/training_cadres.sql reads each cadre's months once for both of his windows: its columns of the
     page's window equal the macro cadre_training's, and his counted and online 学时 equal sums over the raw
     records; for years, a quarter, a run of months across years and a year cut before a quarter, with five-year
-    windows reaching back before the page's window and online hours on both sides of its start."""
-    import_ok(ranked_db, "online.csv", (TRAINING_HEAD + "D1,班八,专业能力,乡村振兴,线上,个人,30,2024-05-01\n").encode())
+    windows reaching back before the page's window, online hours on both sides of its start and records of every
+    category."""
+    more = [
+        "D1,班八,专业能力,乡村振兴,线上,个人,30,2024-05-01",  # online, before the page's window of 2025
+        "S1,班九,创新能力,数字政府,线下,个人,5,2025-07-01",  # every category present in some window
+        "S2,班十,实践锻炼,基层治理,线下,集体,6,2024-11-01",
+    ]
+    import_ok(ranked_db, "more.csv", (TRAINING_HEAD + "\n".join(more) + "\n").encode())
     windows = [
         coverage.year_window(2024),
         coverage.year_window(2025),
