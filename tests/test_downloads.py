@@ -199,3 +199,18 @@ def test_the_training_pages_downloads_say_which_counties_they_leave_out(app_fact
             assert note.str.startswith("提任前培训按已报送的记录计算。1 个县区培训数据未报齐：棠梨县").all()
         else:
             assert note is None, name
+
+
+def test_a_kept_csv_is_that_of_its_own_table():
+    """ui/downloads.py keeps a short table's CSV per process, keyed by the table's content: another value, column
+    name or dtype is another file."""
+    from incentive.sharing.export import to_csv_bytes
+    from ui import downloads
+
+    base = pd.DataFrame({"县区": ["甲县", "乙县"], "数值": [1, 2]})
+    variants = [base, base.assign(数值=[1, 3]), base.rename(columns={"数值": "得分"}), base.astype({"数值": float})]
+    variants.append(pd.DataFrame({"县区": ["=1+1"], "数值": [1]}))  # escaped, as every CSV of the pages
+    made = [downloads._csv_of(table) for table in variants]
+    assert made == [to_csv_bytes(table, bom=True) for table in variants]
+    assert len(set(made)) == len(made)
+    assert downloads._csv_of(base.copy()) is made[0]  # the same content again: the kept file

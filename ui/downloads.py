@@ -75,7 +75,7 @@ def csv_button(container, label: str, table, file_name: str, key: str) -> None:
     escaped (incentive.sharing.export.to_csv_bytes)."""
     container.download_button(
         label,
-        _csv_of(table),
+        _csv_of(table) if len(table) <= SHARED_CSV_ROWS else to_csv_bytes(table, bom=True),
         file_name=file_name,
         mime="text/csv",
         key=key,
@@ -83,7 +83,13 @@ def csv_button(container, label: str, table, file_name: str, key: str) -> None:
     )
 
 
-@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs={pd.DataFrame: content_key})
+# Tables up to this many rows (a ranking or a per-county table at province scale) have their CSV kept and shared
+# (_csv_of); a longer one (a named list, the audit log) is written on each run, as before, rather than kept in
+# memory per version, and hashed on every run to find it.
+SHARED_CSV_ROWS = 2_000
+
+
+@st.cache_resource(show_spinner=False, max_entries=32, hash_funcs={pd.DataFrame: content_key})
 def _csv_of(table: pd.DataFrame) -> bytes:
     """The CSV of `table`, made once per process for the same table and shared by every session (bytes cannot be
     changed): writing it was a twentieth of a cached rankings rerun at province scale, on every run. (Made on
