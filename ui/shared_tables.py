@@ -1,5 +1,5 @@
-"""The rankings page's tables (incentive/race/ranking_tables.py) and why a rank moved, built once per process for the same inputs and read
-by every session as its own view.
+"""The rankings page's tables (incentive/race/ranking_tables.py) and why a rank moved, built once per process for
+the same inputs and read by every session as its own view.
 
 A cached rankings run at province scale rebuilt its ranking table and the focus unit's indicator detail (with its
 benchmarks) from the cached ranking on every run, which twenty viewers at once wait for one after another under the
