@@ -16,8 +16,6 @@ another way may pickle differently, which builds a table once more, never gives 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import pickle
 from collections.abc import Mapping
 
 import pandas as pd
@@ -37,8 +35,7 @@ def ranking_key(ranking: Ranking) -> bytes:
     """A ranking as a cache key: the SHA-256 of the pickle of its fields, which hold all of it. Not of the object,
     whose pickle also holds what its cached properties have computed so far (`Ranking.ranked`), which a page's
     charts compute in one run and not in another."""
-    fields = tuple(getattr(ranking, field.name) for field in dataclasses.fields(ranking))
-    return hashlib.sha256(pickle.dumps(fields, protocol=pickle.HIGHEST_PROTOCOL)).digest()
+    return content_key(tuple(getattr(ranking, field.name) for field in dataclasses.fields(ranking)))
 
 
 _BY_CONTENT = {pd.DataFrame: content_key, pd.Series: content_key, Ranking: ranking_key}
