@@ -53,10 +53,9 @@ def __getattr__(name: str) -> Callable[..., go.Figure]:
 def content_key(data: object) -> bytes:
     """A frame or series (or any picklable value: shared_tables.ranking_key's fields) as a cache key: the SHA-256
     of its pickle, which holds all of it (data, index, columns, dtypes, attrs), so two inputs with one key are the
-    same input. Streamlit's own hashing of a frame
-    (`hash_pandas_object`, column by column) took 2 ms for a ranking of a hundred counties, this 0.1 ms, on every
-    chart of every run. Equal frames built another way may pickle differently: a figure built once more, never
-    another's figure."""
+    same input. Streamlit's own hashing of a frame (`hash_pandas_object`, column by column) took 2 ms for a
+    ranking of a hundred counties, this 0.1 ms, on every chart of every run. Equal frames built another way may
+    pickle differently: a figure built once more, never another's figure."""
     return hashlib.sha256(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)).digest()
 
 
