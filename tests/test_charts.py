@@ -316,3 +316,24 @@ def test_coverage_bars_draw_the_target_that_explains_the_lowest_bar():
     assert [shape.x0 for shape in fig.layout.shapes] == [0.9] and fig.layout.shapes[0].line.dash == "dash"
     assert [a.text for a in fig.layout.annotations] == ["目标 90%"]
     assert not charts.coverage_bars(frame, "覆盖率", "覆盖率").layout.shapes  # no target given, none drawn
+
+
+def _ranked(units: int) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "unit": [f"县{u:03d}" for u in range(units)],
+            "rank": range(1, units + 1),
+            "rank_low": [max(1, r - 2) for r in range(1, units + 1)],
+            "rank_high": [min(units, r + 2) for r in range(1, units + 1)],
+        }
+    )
+
+
+def test_rank_intervals_label_every_rank_of_a_prefecture_and_every_tenth_of_a_province():
+    prefecture = charts.rank_intervals(_ranked(12), "排名及其区间", "名次")
+    assert prefecture.layout.xaxis.dtick == 1 and prefecture.layout.xaxis.tickvals is None
+    assert list(prefecture.layout.xaxis.range) == [0.5, 12.5]
+    province = charts.rank_intervals(_ranked(100), "排名及其区间", "名次")
+    assert list(province.layout.xaxis.tickvals) == [1, *range(10, 101, 10)] and province.layout.xaxis.dtick is None
+    assert list(province.data[0].y)[-1] == "县000"  # rank 1 at the top, every unit still drawn
+    assert len(province.data[0].y) == 100
