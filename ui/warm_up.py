@@ -6,7 +6,8 @@ A page's first run after a start or an import computes what every later visitor 
 ui/runtime.py: at province scale 1-5 s a page, more again for each other year. The warm-up asks for the pages as a
 browser does, over Streamlit's own protocol on the server's own address, one run at a time: the public pages at
 their defaults, then the pages that follow the sidebar's year for each other year the sidebar offers, then the
-defaults again (the caches keep the most recently used: what most visitors open stays). Nothing is worked out
+rankings for every period and method each year offers, then the defaults again in a new session (the caches keep
+the most recently used: what most visitors open stays). Nothing is worked out
 here: the pages run exactly as for a visitor (not signed in), under the same cache keys.
 
 It starts with the server (serve.py: `lifespan`), and again once requests stop coming for QUIET_S after a run of
@@ -29,17 +30,27 @@ import ssl
 import threading
 import time
 import urllib.request
+from dataclasses import dataclass, field
 
 from streamlit import config
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.exceptions import ConnectionClosed
 
+from incentive.i18n import t
+from incentive.race.scoring import METHODS
+
 _LOG = logging.getLogger("incentive.warm_up")
 
 PAGES = ("", "rankings", "training", "welfare", "movements", "appraisals")  # what a visitor can open (app.py)
 YEAR_PAGES = PAGES  # each follows the sidebar's year (its default period is one of that year)
 YEAR_KEY = "year"  # the sidebar's year, bound to the address (ui/frame.py)
+# The rankings page's period and method: every value either offers, for every year, is opened too. A leader
+# switching them waited for a ranking, its history and five charts (1.1-1.6 s at province scale in Chromium);
+# the other pages' controls read what their year's first run computed.
+RANKINGS = "rankings"
+RANK_PERIOD, RANK_METHOD = "rank_period", "rank_method"  # the select boxes' keys
+RANK_LINK = {RANK_PERIOD: "rank.period", RANK_METHOD: "rank.method"}  # their fields in the address (ui/link_state.py)
 PATIENCE_S = 300  # one page's run at province scale takes seconds; a stuck one is given up
 _STOPPING = (1001, 1012)  # "going away", "service restart": the server closes its sessions as it stops
 QUIET_S = 5  # imports in a row (a bulk load, a clerk's files) warm up once, after the last
@@ -104,42 +115,92 @@ def _settle() -> None:
 
 
 async def warm(base_url: str) -> int:
-    """Open PAGES at their defaults, then YEAR_PAGES for every other year the sidebar offers, then PAGES again, one
-    run at a time, in one session; returns the number of runs, 0 when the first page offered no year (no data, or
-    the viewing password's gate). RuntimeError when a run fails, shows an exception or shows another year."""
+    """Open PAGES at their defaults, then YEAR_PAGES for every other year the sidebar offers, with each year's
+    rankings for every other period and method it offers, one run at a time in one session; then PAGES again in a new
+    session, which remembers no choice of the first (ui/link_state.py), and the default year's other rankings: the
+    caches keep the most recently used (32 figures of a kind: ui/shared_charts.py), and these are what visitors
+    open most. Returns the number of runs, 0 when the first page offered no year (no data, or the viewing
+    password's gate). RuntimeError when a run fails, shows an exception or shows another year."""
+    url = base_url.replace("http", "ws", 1) + "/_stcore/stream"
+    async with _session(url) as ws:
+        opened = await open_page(ws, PAGES[0])
+        if not opened.years:
+            return 0
+        links = [(page, "") for page in PAGES[1:]]  # first, for whoever comes while the rest warms up
+        links += [(page, f"{YEAR_KEY}={year}") for year in opened.years[1:] for page in YEAR_PAGES]
+        runs = 1 + len(links)
+        for page, query in links:
+            shown = await open_page(ws, page, query)
+            if query and shown.year != query.split("=", 1)[1]:
+                raise RuntimeError(f"page {page!r} ({query}) showed the year {shown.year!r}")
+            if query and page == RANKINGS:  # the default year's: last, below
+                runs += await _open_rankings(ws, rank_choices(shown, query))
+    async with _session(url) as ws:
+        for page in PAGES:
+            shown = await open_page(ws, page)
+            runs += 1 + await _open_rankings(ws, rank_choices(shown, "") if page == RANKINGS else [])
+    return runs
+
+
+async def _open_rankings(ws, queries: list[str]) -> int:
+    for query in queries:
+        await open_page(ws, RANKINGS, query)
+    return len(queries)
+
+
+@contextlib.asynccontextmanager
+async def _session(url: str):
+    """A WebSocket to the server's own stream, as a browser opens one: a new session."""
     from websockets.asyncio.client import connect  # the server's own dependency (requirements.txt)
 
-    url = base_url.replace("http", "ws", 1) + "/_stcore/stream"
     secure = _insecure_context() if url.startswith("wss") else None
     async with connect(
         url, subprotocols=["streamlit"], max_size=None, ping_interval=None, proxy=None, ssl=secure
     ) as ws:
-        years = (await open_page(ws, PAGES[0]))[0]
-        if not years:
-            return 0
-        links = [(page, "") for page in PAGES[1:]]
-        links += [(page, f"{YEAR_KEY}={year}") for year in years[1:] for page in YEAR_PAGES]  # the first: default
-        links += [(page, "") for page in PAGES]
-        for page, query in links:
-            _, shown = await open_page(ws, page, query)
-            if query and shown != query.split("=", 1)[1]:
-                raise RuntimeError(f"page {page!r} ({query}) showed the year {shown!r}")
-    return 1 + len(links)
+        yield ws
 
 
-async def open_page(ws, page: str, query: str = "") -> tuple[list[str], str | None]:
+def rank_choices(shown: Opened, year_query: str) -> list[str]:
+    """The queries that open the rankings page as `shown` (its run for `year_query`: `year=2025`, or "" for the
+    default year) with each other period and method it offered: every pair but the one shown. The methods are
+    offered by their labels in the default language (the warm-up's session has no other)."""
+    methods = {t(f"method_{method}"): method for method in METHODS}
+    periods, labels = shown.choices.get(RANK_PERIOD), shown.choices.get(RANK_METHOD)
+    if not periods or not labels:  # no ranking that year (no race data): the page said so
+        return []
+    pairs = [(period, methods[label]) for period in periods[0] for label in labels[0] if label in methods]
+    now = (periods[1], methods.get(labels[1]))
+    prefix = f"{year_query}&" if year_query else ""
+    return [
+        f"{prefix}{RANK_LINK[RANK_PERIOD]}={period}&{RANK_LINK[RANK_METHOD]}={method}"
+        for period, method in pairs
+        if (period, method) != now
+    ]
+
+
+@dataclass
+class Opened:
+    """What a page's run showed: the sidebar's years as it offered them and the one it showed, and every keyed
+    select box's (options, the option shown) by its key."""
+
+    years: list[str] = field(default_factory=list)
+    year: str | None = None
+    choices: dict[str, tuple[list[str], str | None]] = field(default_factory=dict)
+
+
+async def open_page(ws, page: str, query: str = "") -> Opened:
     """Ask the session on `ws` for `page` with `query` (the address's query string), as a browser does, and read the
     server's messages until the run it started has finished (the script_finished of the run_id its new_session
-    announced; a finish without one follows a request the server could not handle): the sidebar's years as it
-    offered them, and the one it showed. RuntimeError for an exception drawn on the page, an unknown page, a run
-    ended otherwise or one this request did not start; TimeoutError after PATIENCE_S without a message. The
-    benchmark's viewers speak through it too (bench/browser.py)."""
+    announced; a finish without one follows a request the server could not handle): what it showed (`Opened`).
+    RuntimeError for an exception drawn on the page, an unknown page, a run ended otherwise or one this request
+    did not start; TimeoutError after PATIENCE_S without a message. The benchmark's viewers speak through it too
+    (bench/browser.py)."""
     request = BackMsg()
     request.rerun_script.page_name = page
     request.rerun_script.query_string = query
     await ws.send(request.SerializeToString())
     label = f"page {page!r}" + (f" ({query})" if query else "")
-    run_id, years, shown = None, [], None
+    run_id, opened = None, Opened()
     while True:
         message = ForwardMsg()
         message.ParseFromString(await asyncio.wait_for(ws.recv(), PATIENCE_S))
@@ -152,8 +213,12 @@ async def open_page(ws, page: str, query: str = "") -> tuple[list[str], str | No
             element = message.delta.new_element
             if element.WhichOneof("type") == "exception":
                 raise RuntimeError(f"{label}: {element.exception.message}")
-            if element.WhichOneof("type") == "selectbox" and element.selectbox.query_param_key == YEAR_KEY:
-                years, shown = list(element.selectbox.options), _chosen(element.selectbox)
+            if element.WhichOneof("type") == "selectbox":
+                box = element.selectbox
+                options, chosen = list(box.options), _chosen(box)
+                if box.query_param_key == YEAR_KEY:
+                    opened.years, opened.year = options, chosen
+                opened.choices[box.id.rpartition("-")[2]] = (options, chosen)  # a keyed box's id ends in its key
         elif kind == "script_finished" and not message.metadata.run.fragment_ids:
             if message.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
                 run_id = None  # the page asked for another run (a link restored, a default set): a new_session follows
@@ -162,7 +227,7 @@ async def open_page(ws, page: str, query: str = "") -> tuple[list[str], str | No
             elif run_id is None or message.metadata.run.script_run_id != run_id:
                 raise RuntimeError(f"{label}: a run finished that this request did not start")
             else:
-                return years, shown
+                return opened
 
 
 def _chosen(box) -> str | None:

@@ -1,6 +1,7 @@
 """The server opens its own pages as it starts (ui/warm_up.py): every public page at its defaults, then the pages
-that follow the sidebar's year for every other year, then the defaults again, each run finished without an
-exception and showing the year it was asked for, before any visitor asked; a visitor then finds the page drawn."""
+that follow the sidebar's year for every other year, the rankings for every period and method, then the defaults
+again, each run finished without an exception and showing the year it was asked for, before any visitor asked; a
+visitor then finds the page drawn."""
 
 import re
 import shutil
@@ -8,6 +9,7 @@ import time
 
 import pytest
 
+from incentive.race import scoring
 from incentive.store import queries
 from incentive.store.database import Database
 from ui import warm_up
@@ -24,8 +26,13 @@ def test_the_server_opens_every_page_and_year_as_it_starts(chromium, sample_db_f
     database = tmp_path / "app.duckdb"
     shutil.copy(sample_db_file, database)
     db = Database(database)
-    years = len(queries.run(db.connection, "data_years"))
+    years = queries.run(db.connection, "data_years")["year"].astype(str).tolist()
+    race_periods = queries.run(db.connection, "race_periods", county="")["period"].tolist()
+    methods = {p: scoring.methods_for(queries.run(db.connection, "race_catalog", period=p)) for p in race_periods}
     db.close()
+    # the rankings for every other period and method of each year (the methods of the year's latest period)
+    in_year = [[p for p in race_periods if p.startswith(year)] for year in years]
+    pairs = sum(len(ps) * len(methods[max(ps)]) - 1 for ps in in_year if ps)
     with running_app(chromium, database, tmp_path, env={"INCENTIVE_WARM_UP": "1"}) as base_url:
         deadline = time.monotonic() + 240
         while not DONE.search(log := server_log(base_url).read_text()) and time.monotonic() < deadline:
@@ -33,8 +40,10 @@ def test_the_server_opens_every_page_and_year_as_it_starts(chromium, sample_db_f
             time.sleep(0.5)
         done = DONE.search(log)
         assert done, log[-3000:]
-        # the defaults, every other year (each checked to show that year), the defaults again
-        assert years > 1 and int(done[1]) == 2 * len(warm_up.PAGES) + len(warm_up.YEAR_PAGES) * (years - 1)
+        # the defaults, every other year (each checked to show that year), the rankings' other periods and
+        # methods, the defaults again
+        assert len(years) > 1 and pairs > len(years)
+        assert int(done[1]) == 2 * len(warm_up.PAGES) + len(warm_up.YEAR_PAGES) * (len(years) - 1) + pairs
         assert "warm-up stopped" not in log and "Traceback" not in log
         open_view(page, f"{base_url}/training")
         expect_no_exception(page)
