@@ -406,3 +406,39 @@ def test_the_ranked_rows_are_a_new_frame_each_time_that_cannot_change_the_rankin
     assert r.table["composite"].dropna().tolist() == composites == r.ranked["composite"].tolist()
     assert 0.0 not in composites
     assert r.ranked.index.name == r.table.index.name == "unit" and r.ranked["rank"].tolist() == ranks
+
+
+def _normalized_by_pandas(values: pd.DataFrame, directions: pd.Series, method: str) -> pd.DataFrame:
+    """The textbook formulas in pandas, as normalize computed them before its NumPy form."""
+    sign = directions.reindex(values.columns).map({"lower": -1.0}).fillna(1.0)
+    if method == "z":
+        sd = values.std(ddof=0)
+        z = (values - values.mean()) / sd.where(sd > 0) * sign
+        return z.clip(-scoring.Z_CAP, scoring.Z_CAP).fillna(0.0).where(values.notna())
+    low, high = values.min(), values.max()
+    scaled = (values - low) / (high - low).where(high > low) * 100
+    return (50 + (scaled - 50) * sign).fillna(50.0).where(values.notna())
+
+
+@pytest.mark.parametrize("method", ["z", "minmax"])
+def test_normalize_equals_the_pandas_formulas_on_random_peers(method):
+    rng = np.random.default_rng(7)
+    for _ in range(300):
+        rows, cols = int(rng.integers(1, 120)), int(rng.integers(1, 14))
+        x = rng.normal(rng.uniform(-100, 100), rng.uniform(0.001, 1000), size=(rows, cols)).round(rng.integers(0, 5))
+        x[rng.random((rows, cols)) < rng.uniform(0, 0.4)] = np.nan  # missing cells
+        if cols > 1:
+            x[:, 0] = 5.0  # every peer equal
+        codes = [f"i{k}" for k in range(cols)]
+        values = pd.DataFrame(x, index=[f"u{k}" for k in range(rows)], columns=codes)
+        directions = pd.Series(rng.choice(["higher", "lower"], size=cols), index=codes)
+        got = scoring.normalize(values, directions, method)
+        pd.testing.assert_frame_equal(got, _normalized_by_pandas(values, directions, method), rtol=1e-12, atol=1e-12)
+        assert (got.isna() == values.isna()).all().all()
+
+
+def test_normalize_of_no_peer_or_no_indicator_is_empty():
+    for values in (pd.DataFrame(columns=["a"], dtype=float), pd.DataFrame(index=["u"], dtype=float)):
+        for method in ("z", "minmax"):
+            got = scoring.normalize(values, pd.Series(dtype=object), method)
+            assert got.shape == values.shape and list(got.columns) == list(values.columns)

@@ -208,20 +208,43 @@ def _check_method(method: str, catalog: pd.DataFrame) -> None:
 
 
 def normalize(values: pd.DataFrame, directions: pd.Series, method: str) -> pd.DataFrame:
-    """Column-wise, over the peers in `values` (no missing cells): higher is always better afterwards."""
+    """Column-wise over the peers in `values` (unit x indicator; a missing cell stays missing and counts for
+    nothing): the z-score (population standard deviation, capped at ±Z_CAP, 0 where all peers are equal) or min-max
+    (0-100, 50 where all are equal), lower-is-better columns (`directions`) turned round so that higher is always
+    better; "points" as given (docs/methodology.md). The same arithmetic as pandas' mean, std(ddof=0), min and max
+    (sums along each column's values in their order, as pandas adds them), in NumPy: six of these for every
+    ranking were a third of its time."""
     if method == "points":
         return values.astype(float)
-    sign = directions.reindex(values.columns).map({"lower": -1.0}).fillna(1.0)  # per column
-    if method == "z":
-        sd = values.std(ddof=0)
-        z = ((values - values.mean()) / sd.where(sd > 0) * sign).to_numpy()
-        z = np.where(np.isnan(z), 0.0, np.clip(z, -Z_CAP, Z_CAP)) + 0.0  # + 0.0 turns -0.0 into 0.0
-        return pd.DataFrame(np.where(values.isna().to_numpy(), np.nan, z), index=values.index, columns=values.columns)
-    if method == "minmax":
-        low, high = values.min(), values.max()
-        scaled = (values - low) / (high - low).where(high > low) * 100
-        return (50 + (scaled - 50) * sign).fillna(50.0).where(values.notna())
-    raise ScoringError("scoring_bad_method", method=method, methods="/".join(METHODS))
+    if method not in ("z", "minmax"):
+        raise ScoringError("scoring_bad_method", method=method, methods="/".join(METHODS))
+    x = values.to_numpy(dtype=float)
+    if not x.size:  # no peer or no indicator: nothing to scale (NumPy's min has no value for none)
+        return pd.DataFrame(x, index=values.index, columns=values.columns)
+    missing = np.isnan(x)
+    sign = np.where(directions.reindex(values.columns).to_numpy() == "lower", -1.0, 1.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        if method == "z":
+            mean, sd = _mean_and_sd(x, missing)
+            z = (x - mean) / np.where(sd > 0, sd, np.nan) * sign
+            scores = np.where(np.isnan(z), 0.0, np.clip(z, -Z_CAP, Z_CAP)) + 0.0  # + 0.0 turns -0.0 into 0.0
+        else:
+            low, high = np.fmin.reduce(x, axis=0), np.fmax.reduce(x, axis=0)  # NaN only for a column of none
+            scaled = (x - low) / np.where(high > low, high - low, np.nan) * 100
+            scores = 50 + (scaled - 50) * sign
+            scores = np.where(np.isnan(scores), 50.0, scores)
+    return pd.DataFrame(np.where(missing, np.nan, scores), index=values.index, columns=values.columns)
+
+
+def _mean_and_sd(x: np.ndarray, missing: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each column's mean and population standard deviation over its values present, summed as pandas sums a
+    frame's column (NaN for a column of none)."""
+    columns = np.ascontiguousarray(np.where(missing, 0.0, x).T)  # a column's values in a row, as pandas keeps them
+    count = (~missing).sum(axis=0).astype(float)
+    mean = columns.sum(axis=1) / count
+    squares = (mean[:, None] - columns) ** 2
+    squares[missing.T] = 0.0
+    return mean, np.sqrt(squares.sum(axis=1) / count)
 
 
 def needs_winsorizing(column: pd.Series) -> bool:
