@@ -157,7 +157,10 @@ def _make_inert(fig: go.Figure) -> None:
     for trace in fig.data:
         for attr in ("x", "y", "text", "name", "labels"):  # theta: _two_lines
             if attr in trace and trace[attr] is not None:
-                trace[attr] = _inert_values(trace[attr])
+                values = trace[attr]
+                escaped = _inert_values(values)
+                if escaped is not values:  # set again only when changed: Plotly validates every value it is given
+                    trace[attr] = escaped
     for annotation in fig.layout.annotations:
         annotation.text = _inert(annotation.text)
     for axis in (fig.layout.xaxis, fig.layout.yaxis):

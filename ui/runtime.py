@@ -281,7 +281,8 @@ def ranking_history(
 ) -> pd.DataFrame:
     """Ranks over the last periods up to `until` (rankings.HISTORY_PERIODS of them), cached period by period:
     stepping to the previous period reuses all but one."""
-    periods = rankings.history_periods(_reader(pinned_at()), group, until, rankings.HISTORY_PERIODS)
+    available = run_query("race_periods", county=group.county_param)["period"].tolist()  # as history_periods
+    periods = rankings.periods_up_to(available, until, rankings.HISTORY_PERIODS)
     parts = [
         _cached_history(
             race_version(), group, method, tuple(sorted((weights or {}).items())), tuple(tiers), period, pinned_at()

@@ -200,9 +200,12 @@ def history_periods(
     conn: duckdb.DuckDBPyConnection, group: PeerGroup, until: str | None = None, last: int | None = None
 ) -> list[str]:
     """The periods of the rank history: all, or the `last` ones up to `until`."""
-    chosen = available_periods(conn, group)
-    if until in chosen:
-        chosen = chosen[: chosen.index(until) + 1]
+    return periods_up_to(available_periods(conn, group), until, last)
+
+
+def periods_up_to(available: list[str], until: str | None = None, last: int | None = None) -> list[str]:
+    """Of `available` (oldest first), those up to `until` (all when it is not one of them), the `last` of them."""
+    chosen = available[: available.index(until) + 1] if until in available else available
     return chosen[-last:] if last else chosen
 
 
