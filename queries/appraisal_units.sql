@@ -8,7 +8,13 @@ placed AS (
     SELECT g.cadre_id, g.grade, g.unit, r.county
     FROM graded g ASOF LEFT JOIN current_roster r ON g.cadre_id = r.cadre_id AND g.day >= r.as_of
 ),
-first_seen AS (SELECT cadre_id, arg_min(county, as_of) AS county FROM current_roster GROUP BY cadre_id),
+-- only for the cadres the join placed nowhere (or in a row without a county): a few, where all were a pass over
+-- the roster's rows as long as the join itself
+unplaced AS (SELECT DISTINCT cadre_id FROM placed WHERE county IS NULL),
+first_seen AS (
+    SELECT cadre_id, arg_min(county, as_of) AS county
+    FROM current_roster SEMI JOIN unplaced USING (cadre_id) GROUP BY cadre_id
+),
 county_order AS (SELECT county, min(county_code) AS county_code FROM current_regions GROUP BY county)
 SELECT coalesce(p.county, f.county, '') AS county, p.unit,
        count(*) AS appraised,
