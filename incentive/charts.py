@@ -437,7 +437,9 @@ def rank_intervals(
     )
     n = int(data["rank"].max()) if len(data) else 1
     fig.update_xaxes(title=axis_title, range=[0.5, n + 0.5], **_rank_ticks(n))
-    fig.update_yaxes(categoryorder="array", categoryarray=data["unit"].tolist())
+    # the units' rows and no more: Plotly pads a category axis of markers by a twentieth of its length at each
+    # end, five empty rows above and below a province's hundred
+    fig.update_yaxes(categoryorder="array", categoryarray=data["unit"].tolist(), range=[-0.5, max(len(data), 1) - 0.5])
     fig = _layout(fig, title, _height(len(data)) + (60 if legend else 30))
     if legend:
         fig.update_layout(showlegend=True, legend=LEGEND_BELOW, margin={"b": 40})

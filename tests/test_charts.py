@@ -337,3 +337,4 @@ def test_rank_intervals_label_every_rank_of_a_prefecture_and_every_tenth_of_a_pr
     assert list(province.layout.xaxis.tickvals) == [1, *range(10, 101, 10)] and province.layout.xaxis.dtick is None
     assert list(province.data[0].y)[-1] == "县000"  # rank 1 at the top, every unit still drawn
     assert len(province.data[0].y) == 100
+    assert list(province.layout.yaxis.range) == [-0.5, 99.5]  # no empty rows above or below the units
