@@ -114,10 +114,20 @@ def _settle() -> None:
     gc.freeze()
 
 
+@dataclass
+class Opened:
+    """What a page's run showed: the sidebar's years as it offered them and the one it showed, and every keyed
+    select box's (options, the option shown) by its key."""
+
+    years: list[str] = field(default_factory=list)
+    year: str | None = None
+    choices: dict[str, tuple[list[str], str | None]] = field(default_factory=dict)
+
+
 async def warm(base_url: str) -> int:
     """Open PAGES at their defaults, then YEAR_PAGES for every other year the sidebar offers, with each year's
-    rankings for every other period and method it offers, one run at a time in one session; then PAGES again in a new
-    session, which remembers no choice of the first (ui/link_state.py), and the default year's other rankings: the
+    rankings for every period and method it offers, one run at a time in one session; then PAGES again in a new
+    session, which remembers no choice of the first (ui/link_state.py), and the default year's rankings: the
     caches keep the most recently used (32 figures of a kind: ui/shared_charts.py), and these are what visitors
     open most. Returns the number of runs, 0 when the first page offered no year (no data, or the viewing
     password's gate). RuntimeError when a run fails, shows an exception or shows another year."""
@@ -162,30 +172,20 @@ async def _session(url: str):
 
 def rank_choices(shown: Opened, year_query: str) -> list[str]:
     """The queries that open the rankings page as `shown` (its run for `year_query`: `year=2025`, or "" for the
-    default year) with each other period and method it offered: every pair but the one shown. The methods are
-    offered by their labels in the default language (the warm-up's session has no other)."""
+    default year) with each period and method it offered, every pair: the one it showed is read from the cache
+    again, which is cheaper than telling for sure which it was (a session shows a page as last left). The methods
+    are offered by their labels in the default language (the warm-up's session has no other)."""
     methods = {t(f"method_{method}"): method for method in METHODS}
     periods, labels = shown.choices.get(RANK_PERIOD), shown.choices.get(RANK_METHOD)
     if not periods or not labels:  # no ranking that year (no race data): the page said so
         return []
-    pairs = [(period, methods[label]) for period in periods[0] for label in labels[0] if label in methods]
-    now = (periods[1], methods.get(labels[1]))
     prefix = f"{year_query}&" if year_query else ""
     return [
-        f"{prefix}{RANK_LINK[RANK_PERIOD]}={period}&{RANK_LINK[RANK_METHOD]}={method}"
-        for period, method in pairs
-        if (period, method) != now
+        f"{prefix}{RANK_LINK[RANK_PERIOD]}={period}&{RANK_LINK[RANK_METHOD]}={methods[label]}"
+        for period in periods[0]
+        for label in labels[0]
+        if label in methods
     ]
-
-
-@dataclass
-class Opened:
-    """What a page's run showed: the sidebar's years as it offered them and the one it showed, and every keyed
-    select box's (options, the option shown) by its key."""
-
-    years: list[str] = field(default_factory=list)
-    year: str | None = None
-    choices: dict[str, tuple[list[str], str | None]] = field(default_factory=dict)
 
 
 async def open_page(ws, page: str, query: str = "") -> Opened:
