@@ -599,8 +599,8 @@ def render_warmed(warmed: dict) -> list[str]:
     lines = [
         f"After the warm-up: a newly started server opens its own pages before anyone asks (ui/warm_up.py; it "
         f"does again after any change of the data): here {warmed['runs']} page runs in {warmed['seconds']:.0f} s, "
-        "every page at its defaults, the pages that follow the sidebar's year for each other year, then the "
-        "defaults again. Measured once it had finished, as above: first visit, a second tab, two control changes (median / slowest), and "
+        "every page at its defaults, the pages that follow the sidebar's year for each other year, the rankings "
+        "for every period and method of each year, then the defaults again. Measured once it had finished, as above: first visit, a second tab, two control changes (median / slowest), and "
         "one round of the many viewers.",
         "",
         "| page | first visit | opened | control changed | controls |",
