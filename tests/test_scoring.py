@@ -409,11 +409,11 @@ def test_the_ranked_rows_are_a_new_frame_each_time_that_cannot_change_the_rankin
 
 
 def _normalized_by_pandas(values: pd.DataFrame, directions: pd.Series, method: str) -> pd.DataFrame:
-    """The textbook formulas in pandas, as normalize computed them before its NumPy form."""
+    """The textbook formulas in pandas: z-score and min-max, every peer equal scoring 0 and 50."""
     sign = directions.reindex(values.columns).map({"lower": -1.0}).fillna(1.0)
     if method == "z":
         sd = values.std(ddof=0)
-        z = (values - values.mean()) / sd.where(sd > 0) * sign
+        z = (values - values.mean()) / sd.where(values.max() > values.min()) * sign
         return z.clip(-scoring.Z_CAP, scoring.Z_CAP).fillna(0.0).where(values.notna())
     low, high = values.min(), values.max()
     scaled = (values - low) / (high - low).where(high > low) * 100
@@ -442,3 +442,15 @@ def test_normalize_of_no_peer_or_no_indicator_is_empty():
         for method in ("z", "minmax"):
             got = scoring.normalize(values, pd.Series(dtype=object), method)
             assert got.shape == values.shape and list(got.columns) == list(values.columns)
+
+
+@pytest.mark.parametrize("value", [0.1, 0.7, 99.9])
+def test_peers_all_equal_score_0_and_50_though_float_noise_gives_their_sd_a_trace(value):
+    """Three or twelve peers at 0.1 have a population sd of about 1e-17 in floating point: divided by it, each z
+    was -1, which moved every composite and track score by the indicator's weight (ranks alike, as for all)."""
+    for peers in (3, 12):
+        values = pd.DataFrame({"a": [value] * peers, "b": np.arange(peers, dtype=float)})
+        directions = pd.Series({"a": "higher", "b": "higher"})
+        assert values["a"].std(ddof=0) > 0  # the trap: float noise where every peer is equal
+        assert (scoring.normalize(values, directions, "z")["a"] == 0.0).all()
+        assert (scoring.normalize(values, directions, "minmax")["a"] == 50.0).all()

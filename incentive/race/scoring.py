@@ -223,14 +223,15 @@ def normalize(values: pd.DataFrame, directions: pd.Series, method: str) -> pd.Da
         return pd.DataFrame(x, index=values.index, columns=values.columns)
     missing = np.isnan(x)
     sign = np.where(directions.reindex(values.columns).to_numpy() == "lower", -1.0, 1.0)
+    low, high = np.fmin.reduce(x, axis=0), np.fmax.reduce(x, axis=0)  # NaN only for a column of none
+    spread = high > low  # peers not all equal. Not sd > 0: three peers at 0.1 have a float sd of 1e-17, and z = -1
     with np.errstate(invalid="ignore", divide="ignore"):
         if method == "z":
             mean, sd = _mean_and_sd(x, missing)
-            z = (x - mean) / np.where(sd > 0, sd, np.nan) * sign
+            z = (x - mean) / np.where(spread, sd, np.nan) * sign
             scores = np.where(np.isnan(z), 0.0, np.clip(z, -Z_CAP, Z_CAP)) + 0.0  # + 0.0 turns -0.0 into 0.0
         else:
-            low, high = np.fmin.reduce(x, axis=0), np.fmax.reduce(x, axis=0)  # NaN only for a column of none
-            scaled = (x - low) / np.where(high > low, high - low, np.nan) * 100
+            scaled = (x - low) / np.where(spread, high - low, np.nan) * 100
             scores = 50 + (scaled - 50) * sign
             scores = np.where(np.isnan(scores), 50.0, scores)
     return pd.DataFrame(np.where(missing, np.nan, scores), index=values.index, columns=values.columns)
