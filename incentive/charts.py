@@ -63,12 +63,14 @@ def _title_lines(title: str) -> list[str]:
     return [title[:cut].rstrip(), title[cut:].lstrip()]
 
 
-def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
+def _layout(fig: go.Figure, title: str, height: int, beside: str = "") -> go.Figure:
     """The shared look: fonts, the title below the mode bar (on two lines when a phone would cut it off,
     `_title_lines`), axes that make room for their labels (`automargin`: a long county name is never cut off at
-    the edge on a phone)."""
+    the edge on a phone). `beside`: the title of a chart drawn beside this one whose rows line up with its rows;
+    this title then takes as many lines as that one (an empty last line), so that both plots start as low."""
     _make_inert(fig)
     lines = _title_lines(title)
+    lines += ["\u00a0"] * (len(_title_lines(beside)) - len(lines) if beside else 0)
     fig.update_layout(
         title={
             "text": "<br>".join(_inert(line) for line in lines),
@@ -159,7 +161,10 @@ def _make_inert(fig: go.Figure) -> None:
             if attr in trace and trace[attr] is not None:
                 values = trace[attr]
                 escaped = _inert_values(values)
-                if escaped is not values:  # set again only when changed: Plotly validates every value it is given
+                # set again only when changed: Plotly validates every value it is given. Text that needed no
+                # escaping comes back as it was; a NumPy array of numbers comes back as a list (iterating it makes
+                # new scalars), which keeps the figure's JSON in plain lists that its readers expect
+                if escaped is not values:
                     trace[attr] = escaped
     for annotation in fig.layout.annotations:
         annotation.text = _inert(annotation.text)
@@ -349,10 +354,13 @@ FOCUS, QUIET = palette.EMPHASIS["focus"], palette.EMPHASIS["quiet"]
 
 
 @_shared_look
-def tier_bars(frame: pd.DataFrame, title: str, axis_title: str, tier_labels: dict[int, str]) -> go.Figure:
+def tier_bars(
+    frame: pd.DataFrame, title: str, axis_title: str, tier_labels: dict[int, str], beside: str = ""
+) -> go.Figure:
     """Composite per unit, best at the top, coloured by tier; one trace per tier so the legend names them.
 
     frame: unit, composite, rank, tier (ranked units only). Clicking a bar selects its unit (customdata).
+    `beside`: the title of rank_intervals drawn beside it, whose rows line up with these (`_layout`).
     """
     data = frame.sort_values(["rank", "unit"], ascending=[False, False])
     fig = go.Figure()
@@ -376,7 +384,7 @@ def tier_bars(frame: pd.DataFrame, title: str, axis_title: str, tier_labels: dic
     pad = 0.18 * (high - low or 1)
     fig.update_xaxes(title=axis_title, range=[low - pad, high + pad])
     fig.update_yaxes(categoryorder="array", categoryarray=data["unit"].tolist())
-    fig = _layout(fig, title, _height(len(data)) + 60)
+    fig = _layout(fig, title, _height(len(data)) + 60, beside)
     fig.update_layout(
         legend=LEGEND_BELOW,
         margin={"b": 40},
@@ -386,11 +394,12 @@ def tier_bars(frame: pd.DataFrame, title: str, axis_title: str, tier_labels: dic
 
 @_shared_look
 def rank_intervals(
-    frame: pd.DataFrame, title: str, axis_title: str, legend: tuple[str, str] | None = None
+    frame: pd.DataFrame, title: str, axis_title: str, legend: tuple[str, str] | None = None, beside: str = ""
 ) -> go.Figure:
     """Each unit's rank as a dot with its 5th-95th percentile interval under the weight draws as a bar; rank 1 at
     the left. With `legend` (the two intervals' names) and robust_low / robust_high in `frame`, the interval over
-    every modelling choice drawn at once (robustness.py) is a thin line through it."""
+    every modelling choice drawn at once (robustness.py) is a thin line through it. `beside`: the title of
+    tier_bars drawn beside it, whose rows line up with these (`_layout`)."""
     data = frame.sort_values(["rank", "unit"], ascending=[False, False])
     fig = go.Figure()
     if legend is not None:
@@ -440,7 +449,7 @@ def rank_intervals(
     # the units' rows and no more: Plotly pads a category axis of markers by a twentieth of its length at each
     # end, five empty rows above and below a province's hundred
     fig.update_yaxes(categoryorder="array", categoryarray=data["unit"].tolist(), range=[-0.5, max(len(data), 1) - 0.5])
-    fig = _layout(fig, title, _height(len(data)) + (60 if legend else 30))
+    fig = _layout(fig, title, _height(len(data)) + (60 if legend else 30), beside)
     if legend:
         fig.update_layout(showlegend=True, legend=LEGEND_BELOW, margin={"b": 40})
     return fig

@@ -338,3 +338,20 @@ def test_rank_intervals_label_every_rank_of_a_prefecture_and_every_tenth_of_a_pr
     assert list(province.data[0].y)[-1] == "县000"  # rank 1 at the top, every unit still drawn
     assert len(province.data[0].y) == 100
     assert list(province.layout.yaxis.range) == [-0.5, 99.5]  # no empty rows above or below the units
+
+
+def test_the_bars_and_the_intervals_beside_them_start_as_low_when_one_title_takes_two_lines():
+    frame = _ranked(40).assign(composite=[1.0 - i / 40 for i in range(40)], tier=[1] * 10 + [2] * 20 + [3] * 10)
+    frame = frame.assign(robust_low=frame["rank_low"], robust_high=frame["rank_high"], rank_median=frame["rank"])
+    tiers = {1: "第一方阵", 2: "第二方阵", 3: "第三方阵"}
+    long, short = "Composite and tiers of the counties, 2026-Q3 (min-max, 0-100)", "Rank and its intervals"
+    legend = ("weights", "every choice")
+    bars = charts.tier_bars(frame, long, "composite", tiers, beside=short)
+    intervals = charts.rank_intervals(frame, short, "rank", legend, beside=long)
+    assert bars.layout.title.text.count("<br>") == intervals.layout.title.text.count("<br>") == 1
+    assert (bars.layout.height, bars.layout.margin.t) == (intervals.layout.height, intervals.layout.margin.t)
+    alone = charts.rank_intervals(frame, short, "rank", legend)  # nothing beside it: one line, a lower chart
+    assert "<br>" not in alone.layout.title.text and alone.layout.margin.t < intervals.layout.margin.t
+    room = [charts.tier_bars(frame, long, "c", tiers, beside=short, projector=True)]
+    room.append(charts.rank_intervals(frame, short, "r", legend, beside=long, projector=True))
+    assert room[0].layout.margin.t == room[1].layout.margin.t and room[0].layout.height == room[1].layout.height

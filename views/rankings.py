@@ -314,13 +314,13 @@ with deck.section("bars"):
         )
     else:
         bars_col, interval_col = st.columns([1.3, 1], gap="large")
+        bars_title = t(
+            "chart_rank_composite", lang, peers=peer_label, period=period, method=t(f"method_{method}", lang)
+        )
+        interval_title = t("chart_rank_intervals", lang)
         clicked = bars_col.plotly_chart(
             shared_charts.tier_bars(
-                ranked,
-                t("chart_rank_composite", lang, peers=peer_label, period=period, method=t(f"method_{method}", lang)),
-                t("axis_composite", lang),
-                tier_labels,
-                projector=deck.on,
+                ranked, bars_title, t("axis_composite", lang), tier_labels, beside=interval_title, projector=deck.on
             ),
             width="stretch",
             on_select=on_bar,
@@ -330,9 +330,10 @@ with deck.section("bars"):
         interval_col.plotly_chart(
             shared_charts.rank_intervals(
                 ranked,
-                t("chart_rank_intervals", lang),
+                interval_title,
                 t("axis_rank", lang),
                 (t("rank_interval_legend", lang), t("rank_robust_legend", lang)),
+                beside=bars_title,
                 projector=deck.on,
             ),
             width="stretch",
