@@ -281,7 +281,7 @@ def ranking_history(
 ) -> pd.DataFrame:
     """Ranks over the last periods up to `until` (rankings.HISTORY_PERIODS of them), cached period by period:
     stepping to the previous period reuses all but one."""
-    # the periods of rankings.history_periods, from the query the page has cached: not a database read every run
+    # rankings.available_periods, from the query the page has cached: not a database read every run
     available = run_query("race_periods", county=group.county_param)["period"].tolist()
     periods = rankings.periods_up_to(available, until, rankings.HISTORY_PERIODS)
     parts = [

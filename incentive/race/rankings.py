@@ -196,15 +196,9 @@ HISTORY_PERIODS = 8  # two years of quarters: what a rank-over-time chart can sh
 HISTORY_COLUMNS = ["period", "unit", "rank", "composite", "tier"]
 
 
-def history_periods(
-    conn: duckdb.DuckDBPyConnection, group: PeerGroup, until: str | None = None, last: int | None = None
-) -> list[str]:
-    """The periods of the rank history: all, or the `last` ones up to `until`."""
-    return periods_up_to(available_periods(conn, group), until, last)
-
-
 def periods_up_to(available: list[str], until: str | None = None, last: int | None = None) -> list[str]:
-    """Of `available` (oldest first), those up to `until` (all when it is not one of them), the `last` of them."""
+    """The periods of a rank history: of `available` (available_periods, oldest first), those up to `until` (all
+    when it is not one of them), the `last` of them."""
     chosen = available[: available.index(until) + 1] if until in available else available
     return chosen[-last:] if last else chosen
 
@@ -219,7 +213,7 @@ def rank_history(
     periods: list[str] | None = None,
 ) -> pd.DataFrame:
     """Rank and composite of every ranked unit in each period (no intervals): the bump chart's data; `periods`
-    from history_periods (default: all)."""
+    from periods_up_to (default: all)."""
     periods = available_periods(conn, group) if periods is None else periods
     inputs = PeriodInputs(conn, group, periods)
     frames = [history_rows(inputs(p), method=method, weights=weights, tier_shares=tier_shares) for p in periods]
