@@ -42,7 +42,9 @@ from ui.shared_results import shared_result
 
 @st.cache_resource(show_spinner=False)
 def database() -> Database:
-    db = Database(database_location())
+    # On DuckLake the pages read a local copy of the lake's newest snapshot (store/lake_copy.py): the server reads
+    # the same data many times, and each read of the lake itself first asks its catalog server for its files.
+    db = Database(database_location(), lake_copy=True)
     if db.created:
         # The embedded default: a fresh database starts with the fictional sample prefecture.
         with st.spinner(t("sample_loading", st.session_state.get("lang") or "zh")):  # the switch is drawn first

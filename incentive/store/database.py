@@ -24,6 +24,7 @@ import pandas as pd
 from incentive import config
 from incentive.store import failed_writes, faults, lake, migrations
 from incentive.store.lake import LakeLocation
+from incentive.store.lake_copy import LakeCopy
 from incentive.store.storage_faults import LOCKED, NOT_PERMITTED, StorageFault, fault_of
 
 SERIAL_ATTEMPTS = 20
@@ -43,12 +44,16 @@ class Database:
     `wait_seconds`: how long to keep trying while another process holds the file, then `DatabaseLocked`.
     `created` is True when the schema was created by this opening (a new database). A file this process may read
     but not write is opened `read_only`: every page reads, every write raises a StorageFault (not_permitted).
-    Storage that refuses the opening itself raises a StorageFault (issue 25)."""
+    Storage that refuses the opening itself raises a StorageFault (issue 25).
 
-    def __init__(self, path: str | Path | LakeLocation, *, wait_seconds: float = 0.0) -> None:
+    `lake_copy`: on DuckLake, `connection` reads a local copy of the lake's newest snapshot (store/lake_copy.py),
+    made when first read; for the app's server, which reads the same data many times. Ignored for a file."""
+
+    def __init__(self, path: str | Path | LakeLocation, *, wait_seconds: float = 0.0, lake_copy: bool = False) -> None:
         self.path = str(path)
         self.lake = path if isinstance(path, LakeLocation) else None
         self.read_only = False
+        self._copy: LakeCopy | None = None
         new_file = self.lake is None and self.path != ":memory:" and not Path(self.path).exists()
         try:
             if self.lake is not None:
@@ -76,8 +81,12 @@ class Database:
             raise fault from e
         if not self.read_only:
             self._take_spooled()
+        if lake_copy and self.lake is not None:
+            self._copy = LakeCopy(self._con)
 
     def close(self) -> None:
+        if self._copy is not None:
+            self._copy.close()
         self._con.close()
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
@@ -87,7 +96,10 @@ class Database:
     @property
     def connection(self) -> duckdb.DuckDBPyConnection:
         """What queries read through: the DuckDB connection, or on DuckLake an object whose cursors are pointed at
-        the lake (queries.run, rankings and DataAsOf only ask for cursors)."""
+        the lake, or at the local copy of its newest snapshot (queries.run, rankings and DataAsOf only ask for
+        cursors)."""
+        if self._copy is not None:
+            return self._copy
         return self._con if self.lake is None else _LakeReader(self._con)
 
     def fetch_df(self, sql: str, params: dict | None = None) -> pd.DataFrame:

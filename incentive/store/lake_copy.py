@@ -1,0 +1,241 @@
+"""A local DuckDB copy of the lake as of its newest snapshot, which the app's pages read instead of the lake.
+
+Every query on DuckLake first asks the catalog server which Parquet files, delete files and inlined rows make up
+each table it reads: 20-40 PostgreSQL statements and as many milliseconds before a row is read, for every query
+(docs/performance.md), and a page runs dozens. A snapshot never changes, so what it holds can be read once: this
+copy holds every table of the lake as of one snapshot, in a DuckDB file of this process, with the lake's views
+created over it. Each cursor handed out first asks the lake for its newest snapshot (one catalog statement); when
+that has moved on, the tables that snapshot's changes name are copied again (an import of training records: the
+records and the rollup) before the cursor is given, so a page never reads older data than the lake's, exactly as
+when it read the lake itself. A change the copy cannot follow table by table (a table or view created, altered or
+dropped) copies everything again.
+
+The copy is this process's alone (a DuckDB file admits one process): a file under INCENTIVE_LAKE_COPY_DIR (else
+the user's cache folder), removed when the process ends; files of processes that have ended are removed by the
+next process to start a copy. Writes never go through it: they run on the lake in their own transactions
+(`Database.transaction`), and the command line reads the lake itself (a one-off run would copy more than it reads).
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import logging
+import os
+import re
+import threading
+import uuid
+from pathlib import Path
+
+import duckdb
+
+from incentive.store import lake
+from incentive.store.queries import identifier, string_literal
+
+_LOG = logging.getLogger("incentive.storage")
+
+ALIAS = "lake_copy"
+SEARCH_PATH = f"{identifier(ALIAS)}.main,memory.main"
+_FILE = re.compile(r"^copy-(\d+)-[0-9a-f]+\.duckdb(\.wal)?$")
+
+
+def folder() -> Path:
+    """Where copies are kept: INCENTIVE_LAKE_COPY_DIR, else `incentive/` in the user's cache folder (XDG_CACHE_HOME,
+    else ~/.cache). Not the system's temporary folder, which may live in memory (tmpfs)."""
+    configured = os.environ.get("INCENTIVE_LAKE_COPY_DIR", "").strip()
+    if configured:
+        return Path(configured)
+    cache = os.environ.get("XDG_CACHE_HOME", "").strip() or str(Path.home() / ".cache")
+    return Path(cache) / "incentive"
+
+
+class LakeCopy:
+    """The copy attached to `connection` (the lake's in-memory DuckDB, with the lake attached as `lake.ALIAS`).
+
+    `cursor()` is what `Database.connection` hands out: a cursor on the copy, brought up to the lake's newest
+    snapshot first. `snapshot` is the lake snapshot the copy holds (None before the first cursor); `copied` the
+    tables its last refresh copied."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, where: Path | None = None) -> None:
+        where = where or folder()
+        where.mkdir(parents=True, exist_ok=True)
+        _remove_orphans(where)
+        self.path = where / f"copy-{os.getpid()}-{uuid.uuid4().hex[:12]}.duckdb"
+        self._connection = connection
+        connection.execute(f"ATTACH {string_literal(str(self.path))} AS {identifier(ALIAS)}")
+        self.snapshot: int | None = None
+        self.copied: tuple[str, ...] = ()
+        self._schema_version: int | None = None
+        self._lock = threading.Lock()
+        atexit.register(self.close)
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A cursor reading the copy (then the process's macros), the copy holding the lake's newest snapshot. When
+        the copy cannot be brought up to it (its disk full, the catalog gone mid-copy), a cursor on the lake itself:
+        the same rows, read the slow way, or the lake's own error."""
+        newest = self._newest()  # the lake unreachable: its error, as a read of the lake itself raises it
+        if newest != self.snapshot:
+            try:
+                self.refresh()
+            except (duckdb.Error, OSError):
+                _LOG.warning("the local copy of the lake could not be refreshed; reading the lake", exc_info=True)
+                return lake.prepare(self._connection.cursor())
+        cursor = self._connection.cursor()
+        cursor.execute(f"USE {identifier(ALIAS)}")
+        cursor.execute(f"SET search_path = {string_literal(SEARCH_PATH)}")
+        return cursor
+
+    def refresh(self) -> int:
+        """Bring the copy to the lake's newest snapshot (copying the tables changed since the one it holds);
+        returns that snapshot's id."""
+        newest = self._newest()
+        if newest == self.snapshot:
+            return newest
+        with self._lock:
+            newest = self._newest()  # another thread may have copied it while this one waited
+            if newest != self.snapshot:
+                self._copy(newest)
+        return newest
+
+    def close(self) -> None:
+        """Detach the copy and remove its file (at exit, or when the database closes)."""
+        atexit.unregister(self.close)
+        with contextlib.suppress(duckdb.Error):
+            self._connection.execute(f"DETACH {identifier(ALIAS)}")
+        for leftover in (self.path, Path(f"{self.path}.wal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+
+    def _newest(self) -> int:
+        with contextlib.closing(self._connection.cursor()) as cur:
+            return cur.execute("FROM ducklake_current_snapshot($lake)", {"lake": lake.ALIAS}).fetchone()[0]
+
+    def _copy(self, snapshot: int) -> None:
+        with contextlib.closing(lake.prepare(self._connection.cursor())) as cur:
+            (schema_version,) = cur.execute(
+                "SELECT schema_version FROM ducklake_snapshots($lake) WHERE snapshot_id = $snapshot",
+                {"lake": lake.ALIAS, "snapshot": snapshot},
+            ).fetchone()
+            changed = None
+            if self.snapshot is not None and schema_version == self._schema_version:
+                changed = _changed_tables(cur, self.snapshot, snapshot)
+            cur.execute("BEGIN")
+            try:
+                if changed is None:
+                    changed = _copy_everything(cur, snapshot)
+                else:
+                    for table in changed:
+                        _copy_table(cur, table, snapshot)
+                cur.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(duckdb.Error):
+                    cur.execute("ROLLBACK")
+                raise
+        self.snapshot, self._schema_version, self.copied = snapshot, schema_version, tuple(changed)
+
+
+def _changed_tables(cur: duckdb.DuckDBPyConnection, since: int, until: int) -> list[str] | None:
+    """The names of the tables whose rows changed after snapshot `since` up to `until`, from the snapshots'
+    change lists (`{'tables_inserted_into': ['12'], 'inlined_delete': ['3'], …}`: table ids); None when a change
+    names something else (a table or view created or dropped), which only a copy of everything follows."""
+    rows = cur.execute(
+        "SELECT changes FROM ducklake_snapshots($lake) WHERE snapshot_id > $since AND snapshot_id <= $until",
+        {"lake": lake.ALIAS, "since": since, "until": until},
+    ).fetchall()
+    ids: set[int] = set()
+    for (changes,) in rows:
+        for values in (changes or {}).values():
+            for value in values:
+                if not str(value).isdigit():
+                    return None
+                ids.add(int(value))
+    if not ids:
+        return []
+    names = dict(
+        cur.execute(
+            "SELECT table_id, table_name FROM ducklake_table_info($lake)",  # the lake has one schema, main
+            {"lake": lake.ALIAS},
+        ).fetchall()
+    )
+    if not ids <= set(names):
+        return None  # a table this copy does not know by id: follow the lake as a whole
+    return sorted(names[i] for i in ids)
+
+
+def _copy_table(cur: duckdb.DuckDBPyConnection, table: str, snapshot: int) -> None:
+    # AT (VERSION => …): every table as of the one snapshot, whatever commits land while the copy is made
+    cur.execute(
+        f"CREATE OR REPLACE TABLE {identifier(ALIAS)}.main.{identifier(table)} AS "
+        f"SELECT * FROM {identifier(lake.ALIAS)}.main.{identifier(table)} AT (VERSION => {int(snapshot)})"
+    )
+
+
+def _copy_everything(cur: duckdb.DuckDBPyConnection, snapshot: int) -> list[str]:
+    """Every table of the lake's main schema, then its views, in place of whatever the copy held; returns the
+    tables."""
+    for (view,) in _names(cur, "duckdb_views()", ALIAS, "view_name", "AND NOT internal"):
+        cur.execute(f"DROP VIEW {identifier(ALIAS)}.main.{identifier(view)}")
+    lake_tables = _names(cur, "duckdb_tables()", lake.ALIAS, "table_name")
+    for (table,) in _names(cur, "duckdb_tables()", ALIAS, "table_name"):
+        if (table,) not in lake_tables:
+            cur.execute(f"DROP TABLE {identifier(ALIAS)}.main.{identifier(table)}")
+    for (table,) in lake_tables:
+        _copy_table(cur, table, snapshot)
+    _create_views(cur)
+    return [table for (table,) in lake_tables]
+
+
+def _names(cur, source: str, database: str, column: str, extra: str = "") -> list[tuple[str]]:
+    return cur.execute(
+        f"SELECT {column} FROM {source} WHERE database_name = $db AND schema_name = 'main' {extra} ORDER BY 1",
+        {"db": database},
+    ).fetchall()
+
+
+def _create_views(cur: duckdb.DuckDBPyConnection) -> None:
+    """The lake's views, created in the copy, so that they read the copy's tables. A view is created only after
+    the views it reads: those that fail for a missing view are tried again once others exist."""
+    pending = dict(
+        cur.execute(
+            "SELECT view_name, sql FROM duckdb_views() WHERE database_name = $db AND schema_name = 'main' "
+            "AND NOT internal",
+            {"db": lake.ALIAS},
+        ).fetchall()
+    )
+    cur.execute(f"USE {identifier(ALIAS)}")
+    cur.execute(f"SET search_path = {string_literal(SEARCH_PATH)}")
+    try:
+        while pending:
+            failed: dict[str, str] = {}
+            errors = []
+            for name, sql in pending.items():
+                try:
+                    cur.execute(sql)
+                except duckdb.CatalogException as e:
+                    failed[name] = sql
+                    errors.append(e)
+            if len(failed) == len(pending):
+                raise errors[0]
+            pending = failed
+    finally:
+        lake.prepare(cur)
+
+
+def _remove_orphans(where: Path) -> None:
+    """Copies left by processes that have ended (killed before their exit handler ran)."""
+    for path in where.glob("copy-*.duckdb*"):
+        match = _FILE.match(path.name)
+        if match is None or _alive(int(match.group(1))):
+            continue
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

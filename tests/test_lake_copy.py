@@ -1,0 +1,117 @@
+"""The local copy of the lake (incentive/store/lake_copy.py): what the app's pages read on DuckLake must be what
+the lake holds at that moment, after imports, rollbacks and settings changes made by any instance."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+from conftest import data_file, import_ok
+
+from incentive.store import batches, queries, settings
+from incentive.store.database import DataAsOf, Database, _LakeReader
+from incentive.store.lake_copy import LakeCopy
+
+
+@pytest.fixture
+def copy_folder(tmp_path, monkeypatch):
+    folder = tmp_path / "copies"
+    monkeypatch.setenv("INCENTIVE_LAKE_COPY_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def app_and_writer(lake_location, copy_folder):
+    """An app instance reading through the copy, and another instance (no copy) that writes."""
+    writer = Database(lake_location)
+    app = Database(lake_location, lake_copy=True)
+    yield app, writer
+    app.close()
+    writer.close()
+
+
+def _both(app: Database, name: str, **params):
+    """The query through the copy and through the lake itself."""
+    return queries.run(app.connection, name, **params), queries.run(_LakeReader(app._con), name, **params)
+
+
+def test_pages_read_the_copy_and_see_every_change_of_another_instance(app_and_writer):
+    app, writer = app_and_writer
+    assert isinstance(app.connection, LakeCopy)
+    assert queries.run(app.connection, "race_units", county="").empty
+    import_ok(writer, "regions.csv", data_file("regions.csv"))
+    units, in_lake = _both(app, "race_units", county="")
+    assert not units.empty and units.equals(in_lake)  # the next read already sees the other instance's import
+    batch = import_ok(writer, "indicators.csv", data_file("indicators.csv"))
+    catalog, in_lake = _both(app, "race_catalog", period="2025-Q4")
+    assert len(catalog) > 0 and catalog.equals(in_lake)
+    batches.rollback(writer, batch, "test")
+    catalog, in_lake = _both(app, "race_catalog", period="2025-Q4")
+    assert catalog.empty and in_lake.empty
+
+
+def test_a_change_copies_only_the_tables_it_touched(app_and_writer):
+    app, writer = app_and_writer
+    import_ok(writer, "regions.csv", data_file("regions.csv"))
+    app.connection.refresh()
+    settings.save(writer, "coverage_target", 96, "admin")
+    app.connection.refresh()
+    assert "settings" in app.connection.copied and "regions" not in app.connection.copied
+    assert settings.current(app)["coverage_target"] == 96  # settings are read from the lake itself too
+    copied = app.connection.cursor().execute("SELECT value FROM settings WHERE key = 'coverage_target'").fetchall()
+    assert copied and float(copied[-1][0]) == 96
+
+
+def test_a_new_table_in_the_lake_copies_everything(app_and_writer):
+    app, writer = app_and_writer
+    app.connection.refresh()
+    with writer.exclusive() as cur:
+        cur.execute("CREATE TABLE lake_copy_probe AS SELECT 42 AS answer")
+    assert app.connection.cursor().execute("SELECT answer FROM lake_copy_probe").fetchall() == [(42,)]
+    assert len(app.connection.copied) > 10  # every table again, not only the new one
+
+
+def test_a_pinned_link_through_the_copy_sees_what_the_lake_saw(app_and_writer):
+    app, writer = app_and_writer
+    import_ok(writer, "regions.csv", data_file("regions.csv"))
+    moment = dt.datetime.now()
+    batch = import_ok(writer, "indicators.csv", data_file("indicators.csv"))
+    batches.rollback(writer, batch, "test")
+    import_ok(writer, "indicators.csv", data_file("indicators.csv"))
+    for name, params in (("race_units", {"county": ""}), ("race_catalog", {"period": "2025-Q4"})):
+        pinned = queries.run(DataAsOf(app.connection, moment), name, **params)
+        assert pinned.equals(queries.run(DataAsOf(_LakeReader(app._con), moment), name, **params))
+    assert queries.run(DataAsOf(app.connection, moment), "race_catalog", period="2025-Q4").empty
+
+
+def test_the_copy_file_goes_with_its_process_and_orphans_are_removed(lake_location, copy_folder):
+    copy_folder.mkdir(parents=True)
+    orphan = copy_folder / "copy-999999999-0123456789ab.duckdb"  # a process id no system hands out
+    orphan.write_bytes(b"left by a killed process")
+    mine = copy_folder / f"copy-{os.getpid()}-0123456789ab.duckdb"  # a live process's: kept
+    mine.write_bytes(b"")
+    db = Database(lake_location, lake_copy=True)
+    assert not orphan.exists() and mine.exists()
+    path = db.connection.path
+    db.connection.refresh()
+    assert path.exists()
+    db.close()
+    assert not path.exists()
+
+
+def test_the_command_line_and_writes_read_the_lake_itself(lake_location, copy_folder):
+    db = Database(lake_location)
+    assert isinstance(db.connection, _LakeReader)
+    db.close()
+    assert not copy_folder.exists() or not list(copy_folder.iterdir())
+
+
+def test_a_copy_that_cannot_be_refreshed_gives_the_lake_itself(app_and_writer, caplog):
+    app, writer = app_and_writer
+    app.connection.refresh()
+    app._con.execute("DETACH lake_copy")  # the copy's file gone from under it, as a failed disk would leave it
+    import_ok(writer, "regions.csv", data_file("regions.csv"))
+    units, in_lake = _both(app, "race_units", county="")
+    assert not units.empty and units.equals(in_lake)
+    assert "could not be refreshed" in caplog.text
