@@ -115,3 +115,15 @@ def test_a_copy_that_cannot_be_refreshed_gives_the_lake_itself(app_and_writer, c
     units, in_lake = _both(app, "race_units", county="")
     assert not units.empty and units.equals(in_lake)
     assert "could not be refreshed" in caplog.text
+
+
+def test_expired_snapshots_between_two_reads_copy_everything(app_and_writer):
+    app, writer = app_and_writer
+    app.connection.refresh()
+    import_ok(writer, "regions.csv", data_file("regions.csv"))
+    settings.save(writer, "coverage_target", 96, "admin")
+    with writer.exclusive() as cur:  # another process's maintenance: the change lists of those commits are gone
+        cur.execute("CALL ducklake_expire_snapshots('lake', older_than => now())")
+    units, in_lake = _both(app, "race_units", county="")
+    assert not units.empty and units.equals(in_lake)
+    assert len(app.connection.copied) > 10

@@ -137,11 +137,14 @@ class LakeCopy:
 def _changed_tables(cur: duckdb.DuckDBPyConnection, since: int, until: int) -> list[str] | None:
     """The names of the tables whose rows changed after snapshot `since` up to `until`, from the snapshots'
     change lists (`{'tables_inserted_into': ['12'], 'inlined_delete': ['3'], …}`: table ids); None when a change
-    names something else (a table or view created or dropped), which only a copy of everything follows."""
+    names something else (a table or view created or dropped), which only a copy of everything follows, and when
+    a snapshot between the two is gone (`ducklake_expire_snapshots`: its change list with it)."""
     rows = cur.execute(
         "SELECT changes FROM ducklake_snapshots($lake) WHERE snapshot_id > $since AND snapshot_id <= $until",
         {"lake": lake.ALIAS, "since": since, "until": until},
     ).fetchall()
+    if len(rows) != until - since:  # every commit is the next snapshot id: a gap is an expired change list
+        return None
     ids: set[int] = set()
     for (changes,) in rows:
         for values in (changes or {}).values():
