@@ -332,8 +332,10 @@ def postgres():
 
 
 @pytest.fixture
-def lake_location(postgres, tmp_path) -> LakeLocation:
-    """A new DuckLake: an empty PostgreSQL catalog and a data folder of its own."""
+def lake_location(postgres, tmp_path, monkeypatch) -> LakeLocation:
+    """A new DuckLake: an empty PostgreSQL catalog and a data folder of its own (and a folder of its own for the
+    app's local copy of it, incentive/store/lake_copy.py, rather than the user's cache)."""
+    monkeypatch.setenv("INCENTIVE_LAKE_COPY_DIR", str(tmp_path / "lake-copies"))
     return LakeLocation(f"postgres:{postgres.new_database()}", str(tmp_path / "lake-data"))
 
 
