@@ -13,7 +13,7 @@ from conftest import data_file, import_ok
 
 from incentive.store import batches, queries, settings
 from incentive.store.database import DataAsOf, Database, _LakeReader
-from incentive.store.lake_copy import LakeCopy
+from incentive.store.lake_copy import APPENDED, COPIED, LakeCopy
 
 
 @pytest.fixture
@@ -59,10 +59,19 @@ def test_a_change_copies_only_the_tables_it_touched(app_and_writer):
     app.connection.refresh()
     settings.save(writer, "coverage_target", 96, "admin")
     app.connection.refresh()
-    assert "settings" in app.connection.copied and "regions" not in app.connection.copied
+    assert app.connection.copied == {"audit": APPENDED, "settings": APPENDED}  # rows added: only those rows
     assert settings.current(app)["coverage_target"] == 96  # settings are read from the lake itself too
     copied = app.connection.cursor().execute("SELECT value FROM settings WHERE key = 'coverage_target'").fetchall()
     assert copied and float(copied[-1][0]) == 96
+    batch = import_ok(writer, "training.tsv", data_file("training.tsv"))
+    app.connection.refresh()
+    assert app.connection.copied["training"] == APPENDED and app.connection.copied["training_rollup"] == APPENDED
+    batches.rollback(writer, batch, "test")  # the batch's row updated, its rollup rows deleted
+    app.connection.refresh()
+    assert app.connection.copied["batches"] == COPIED and app.connection.copied["training_rollup"] == COPIED
+    for table in ("batches", "training", "training_rollup", "settings", "audit"):
+        through_copy = app.connection.cursor().execute(f"SELECT * FROM {table}").df()
+        assert _in_order(through_copy).equals(_in_order(writer.fetch_df(f"SELECT * FROM {table}"))), table
 
 
 def test_a_new_table_in_the_lake_copies_everything(app_and_writer):

@@ -5,10 +5,11 @@ each table it reads: 20-40 PostgreSQL statements and as many milliseconds before
 (docs/performance.md), and a page runs dozens. A snapshot never changes, so what it holds can be read once: this
 copy holds every table of the lake as of one snapshot, in a DuckDB file of this process, with the lake's views
 created over it. Each cursor handed out first asks the lake for its newest snapshot (one catalog statement); when
-that has moved on, the tables that snapshot's changes name are copied again (an import of training records: the
-records and the rollup) before the cursor is given, so a page never reads older data than the lake's, exactly as
-when it read the lake itself. A change the copy cannot follow table by table (a table or view created, altered or
-dropped) copies everything again.
+that has moved on, the copy follows the snapshots' change lists before the cursor is given: a table that only
+gained rows gets those rows (DuckLake's `ducklake_table_insertions`: an import, a settings change, an audit
+entry), a table with rows deleted or updated is copied whole (a rollback marks its batch), so a page never reads
+older data than the lake's, exactly as when it read the lake itself. A change the copy cannot follow table by
+table (a table or view created, altered or dropped; snapshots expired in between) copies everything again.
 
 The copy is this process's alone (a DuckDB file admits one process): a file under INCENTIVE_LAKE_COPY_DIR (else
 the user's cache folder), removed when the process ends; files of processes that have ended are removed by the
@@ -36,6 +37,9 @@ _LOG = logging.getLogger("incentive.storage")
 
 ALIAS = "lake_copy"
 SEARCH_PATH = f"{identifier(ALIAS)}.main,memory.main"
+APPENDED = "appended"  # only rows added since the copy's snapshot: those rows added to the copy
+COPIED = "copied"  # rows deleted or changed too: the table copied whole
+_INSERTS = frozenset({"tables_inserted_into", "inlined_insert"})
 _FILE = re.compile(r"^copy-(\d+)-[0-9a-f]+\.duckdb(\.wal)?$")
 
 
@@ -53,8 +57,8 @@ class LakeCopy:
     """The copy attached to `connection` (the lake's in-memory DuckDB, with the lake attached as `lake.ALIAS`).
 
     `cursor()` is what `Database.connection` hands out: a cursor on the copy, brought up to the lake's newest
-    snapshot first. `snapshot` is the lake snapshot the copy holds (None before the first cursor); `copied` the
-    tables its last refresh copied."""
+    snapshot first. `snapshot` is the lake snapshot the copy holds (None before the first cursor); `copied` what
+    its last refresh did, by table: APPENDED (the rows added since) or COPIED (the table whole)."""
 
     def __init__(self, connection: duckdb.DuckDBPyConnection, where: Path | None = None) -> None:
         where = where or folder()
@@ -64,7 +68,7 @@ class LakeCopy:
         self._connection = connection
         connection.execute(f"ATTACH {string_literal(str(self.path))} AS {identifier(ALIAS)}")
         self.snapshot: int | None = None
-        self.copied: tuple[str, ...] = ()
+        self.copied: dict[str, str] = {}
         self._schema_version: int | None = None
         self._lock = threading.Lock()
         atexit.register(self.close)
@@ -118,51 +122,65 @@ class LakeCopy:
             ).fetchone()
             changed = None
             if self.snapshot is not None and schema_version == self._schema_version:
-                changed = _changed_tables(cur, self.snapshot, snapshot)
+                changed = _changes(cur, self.snapshot, snapshot)
             cur.execute("BEGIN")
             try:
                 if changed is None:
-                    changed = _copy_everything(cur, snapshot)
+                    changed = dict.fromkeys(_copy_everything(cur, snapshot), COPIED)
                 else:
-                    for table in changed:
-                        _copy_table(cur, table, snapshot)
+                    for table, how in changed.items():
+                        if how == APPENDED:
+                            _append_rows(cur, table, self.snapshot, snapshot)
+                        else:
+                            _copy_table(cur, table, snapshot)
                 cur.execute("COMMIT")
             except BaseException:
                 with contextlib.suppress(duckdb.Error):
                     cur.execute("ROLLBACK")
                 raise
-        self.snapshot, self._schema_version, self.copied = snapshot, schema_version, tuple(changed)
+        self.snapshot, self._schema_version, self.copied = snapshot, schema_version, changed
 
 
-def _changed_tables(cur: duckdb.DuckDBPyConnection, since: int, until: int) -> list[str] | None:
-    """The names of the tables whose rows changed after snapshot `since` up to `until`, from the snapshots'
-    change lists (`{'tables_inserted_into': ['12'], 'inlined_delete': ['3'], …}`: table ids); None when a change
-    names something else (a table or view created or dropped), which only a copy of everything follows, and when
-    a snapshot between the two is gone (`ducklake_expire_snapshots`: its change list with it)."""
+def _changes(cur: duckdb.DuckDBPyConnection, since: int, until: int) -> dict[str, str] | None:
+    """What the copy must do to each table whose rows changed after snapshot `since` up to `until`, by name:
+    APPENDED when every change to it only inserted rows, else COPIED. From the snapshots' change lists
+    (`{'tables_inserted_into': ['12'], 'inlined_delete': ['3'], …}`: table ids). None when a change names
+    something else (a table or view created or dropped), which only a copy of everything follows, and when a
+    snapshot between the two is gone (`ducklake_expire_snapshots`: its change list with it)."""
     rows = cur.execute(
         "SELECT changes FROM ducklake_snapshots($lake) WHERE snapshot_id > $since AND snapshot_id <= $until",
         {"lake": lake.ALIAS, "since": since, "until": until},
     ).fetchall()
     if len(rows) != until - since:  # every commit is the next snapshot id: a gap is an expired change list
         return None
-    ids: set[int] = set()
+    kinds: dict[int, set[str]] = {}
     for (changes,) in rows:
-        for values in (changes or {}).values():
+        for kind, values in (changes or {}).items():
             for value in values:
                 if not str(value).isdigit():
                     return None
-                ids.add(int(value))
-    if not ids:
-        return []
+                kinds.setdefault(int(value), set()).add(kind)
+    if not kinds:
+        return {}
     names = dict(
         cur.execute(
             "SELECT table_id, table_name FROM ducklake_table_info($lake)",  # the lake has one schema, main
             {"lake": lake.ALIAS},
         ).fetchall()
     )
-    if not ids <= set(names):
+    if not set(kinds) <= set(names):
         return None  # a table this copy does not know by id: follow the lake as a whole
-    return sorted(names[i] for i in ids)
+    return {names[i]: APPENDED if kinds[i] <= _INSERTS else COPIED for i in sorted(kinds)}
+
+
+def _append_rows(cur: duckdb.DuckDBPyConnection, table: str, since: int, until: int) -> None:
+    """The rows inserted into `table` after snapshot `since` up to `until` (DuckLake's own record of them: the
+    data files and inlined rows those snapshots added), added to the copy."""
+    cur.execute(
+        f"INSERT INTO {identifier(ALIAS)}.main.{identifier(table)} BY NAME "
+        "SELECT * FROM ducklake_table_insertions($lake, 'main', $table, $start, $until)",
+        {"lake": lake.ALIAS, "table": table, "start": since + 1, "until": until},  # its bounds are inclusive
+    )
 
 
 def _copy_table(cur: duckdb.DuckDBPyConnection, table: str, snapshot: int) -> None:
