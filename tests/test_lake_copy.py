@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 from conftest import data_file, import_ok
 
-from incentive.store import batches, queries, settings
+from incentive.store import batches, lake_copy, queries, settings
 from incentive.store.database import DataAsOf, Database, _LakeReader
-from incentive.store.lake_copy import APPENDED, COPIED, LakeCopy
+from incentive.store.lake_copy import APPENDED, CHANGED, COPIED, LakeCopy
 
 
 @pytest.fixture
@@ -63,12 +63,28 @@ def test_a_change_copies_only_the_tables_it_touched(app_and_writer):
     assert settings.current(app)["coverage_target"] == 96  # settings are read from the lake itself too
     copied = app.connection.cursor().execute("SELECT value FROM settings WHERE key = 'coverage_target'").fetchall()
     assert copied and float(copied[-1][0]) == 96
-    batch = import_ok(writer, "training.tsv", data_file("training.tsv"))
+    import_ok(writer, "training.tsv", data_file("training.tsv"))
     app.connection.refresh()
     assert app.connection.copied["training"] == APPENDED and app.connection.copied["training_rollup"] == APPENDED
-    batches.rollback(writer, batch, "test")  # the batch's row updated, its rollup rows deleted
+    batch_again = import_ok(writer, "training.tsv", data_file("training.tsv"))  # supersedes the first batch's rows
     app.connection.refresh()
-    assert app.connection.copied["batches"] == COPIED and app.connection.copied["training_rollup"] == COPIED
+    assert app.connection.copied["training_rollup"] == CHANGED  # groups replaced: their rows read again
+    _same_tables(app, writer)
+    batches.rollback(writer, batch_again, "test")  # the batch's row updated, its rollup groups recomputed
+    app.connection.refresh()
+    assert app.connection.copied["batches"] == CHANGED and app.connection.copied["training_rollup"] == CHANGED
+    _same_tables(app, writer)
+
+
+def test_changes_other_than_rows_added_or_removed_copy_the_table_whole():
+    assert lake_copy._how({"tables_inserted_into", "inlined_insert"}) == APPENDED
+    assert lake_copy._how({"inlined_insert", "tables_deleted_from"}) == CHANGED
+    # the same rows in other files (maintenance), or a kind of change this version of DuckLake did not know
+    assert lake_copy._how({"inlined_insert", "flushed_inlined"}) == COPIED
+    assert lake_copy._how({"merge_adjacent"}) == COPIED
+
+
+def _same_tables(app: Database, writer: Database) -> None:
     for table in ("batches", "training", "training_rollup", "settings", "audit"):
         through_copy = app.connection.cursor().execute(f"SELECT * FROM {table}").df()
         assert _in_order(through_copy).equals(_in_order(writer.fetch_df(f"SELECT * FROM {table}"))), table

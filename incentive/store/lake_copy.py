@@ -37,9 +37,13 @@ _LOG = logging.getLogger("incentive.storage")
 
 ALIAS = "lake_copy"
 SEARCH_PATH = f"{identifier(ALIAS)}.main,memory.main"
+ROWS = "rows"  # the copy's schema of the tables' rows, each with the lake's row id; `main` has a view of each
+ROW_ID = "_lake_rowid"
 APPENDED = "appended"  # only rows added since the copy's snapshot: those rows added to the copy
-COPIED = "copied"  # rows deleted or changed too: the table copied whole
+CHANGED = "changed"  # rows deleted or updated too: the rows touched read again by their row ids
+COPIED = "copied"  # anything else (files merged, inlined rows flushed): the table copied whole
 _INSERTS = frozenset({"tables_inserted_into", "inlined_insert"})
+_DELETES = frozenset({"tables_deleted_from", "inlined_delete"})
 _FILE = re.compile(r"^copy-(\d+)-[0-9a-f]+\.duckdb(\.wal)?$")
 
 
@@ -131,6 +135,8 @@ class LakeCopy:
                     for table, how in changed.items():
                         if how == APPENDED:
                             _append_rows(cur, table, self.snapshot, snapshot)
+                        elif how == CHANGED:
+                            _reread_rows(cur, table, self.snapshot, snapshot)
                         else:
                             _copy_table(cur, table, snapshot)
                 cur.execute("COMMIT")
@@ -143,7 +149,9 @@ class LakeCopy:
 
 def _changes(cur: duckdb.DuckDBPyConnection, since: int, until: int) -> dict[str, str] | None:
     """What the copy must do to each table whose rows changed after snapshot `since` up to `until`, by name:
-    APPENDED when every change to it only inserted rows, else COPIED. From the snapshots' change lists
+    APPENDED when every change to it only inserted rows, CHANGED when they inserted, deleted or updated rows,
+    COPIED for anything else DuckLake records of a table (its files merged, its inlined rows flushed: the same
+    rows, which the copy does not try to follow). From the snapshots' change lists
     (`{'tables_inserted_into': ['12'], 'inlined_delete': ['3'], …}`: table ids). None when a change names
     something else (a table or view created or dropped), which only a copy of everything follows, and when a
     snapshot between the two is gone (`ducklake_expire_snapshots`: its change list with it)."""
@@ -170,46 +178,92 @@ def _changes(cur: duckdb.DuckDBPyConnection, since: int, until: int) -> dict[str
     )
     if not set(kinds) <= set(names):
         return None  # a table this copy does not know by id: follow the lake as a whole
-    return {names[i]: APPENDED if kinds[i] <= _INSERTS else COPIED for i in sorted(kinds)}
+    return {names[i]: _how(kinds[i]) for i in sorted(kinds)}
+
+
+def _how(kinds: set[str]) -> str:
+    if kinds <= _INSERTS:
+        return APPENDED
+    return CHANGED if kinds <= _INSERTS | _DELETES else COPIED
 
 
 def _append_rows(cur: duckdb.DuckDBPyConnection, table: str, since: int, until: int) -> None:
     """The rows inserted into `table` after snapshot `since` up to `until` (DuckLake's own record of them: the
-    data files and inlined rows those snapshots added), added to the copy."""
+    data files and inlined rows those snapshots added), added to the copy with their row ids."""
+    columns = ", ".join(identifier(c) for c in _columns(cur, table))
     cur.execute(
-        f"INSERT INTO {identifier(ALIAS)}.main.{identifier(table)} BY NAME "
-        "SELECT * FROM ducklake_table_insertions($lake, 'main', $table, $start, $until)",
+        f"INSERT INTO {_rows(table)} SELECT rowid, {columns} "
+        "FROM ducklake_table_changes($lake, 'main', $table, $start, $until) WHERE change_type = 'insert'",
         {"lake": lake.ALIAS, "table": table, "start": since + 1, "until": until},  # its bounds are inclusive
     )
 
 
-def _copy_table(cur: duckdb.DuckDBPyConnection, table: str, snapshot: int) -> None:
-    # AT (VERSION => …): every table as of the one snapshot, whatever commits land while the copy is made
+def _reread_rows(cur: duckdb.DuckDBPyConnection, table: str, since: int, until: int) -> None:
+    """Every row of `table` that a change after snapshot `since` up to `until` touched (inserted, deleted or
+    updated: DuckLake keeps a row's id through an update and never gives a deleted row's id to another), taken out
+    of the copy and read again as snapshot `until` has it: whatever order the changes came in, the copy ends with
+    the snapshot's rows."""
     cur.execute(
-        f"CREATE OR REPLACE TABLE {identifier(ALIAS)}.main.{identifier(table)} AS "
-        f"SELECT * FROM {identifier(lake.ALIAS)}.main.{identifier(table)} AT (VERSION => {int(snapshot)})"
+        "CREATE OR REPLACE TEMP TABLE lake_copy_touched AS SELECT DISTINCT rowid AS id "
+        "FROM ducklake_table_changes($lake, 'main', $table, $start, $until)",
+        {"lake": lake.ALIAS, "table": table, "start": since + 1, "until": until},
     )
+    cur.execute(f"DELETE FROM {_rows(table)} WHERE {ROW_ID} IN (SELECT id FROM lake_copy_touched)")
+    cur.execute(
+        f"INSERT INTO {_rows(table)} SELECT rowid, * FROM {identifier(lake.ALIAS)}.main.{identifier(table)} "
+        f"AT (VERSION => {int(until)}) WHERE rowid IN (SELECT id FROM lake_copy_touched)"
+    )
+    cur.execute("DROP TABLE lake_copy_touched")
+
+
+def _copy_table(cur: duckdb.DuckDBPyConnection, table: str, snapshot: int) -> None:
+    """`table` as of the snapshot, whole, with the lake's row id of each row (`AT (VERSION => …)`: every table as
+    of the one snapshot, whatever commits land while the copy is made), and the view of it that queries read."""
+    cur.execute(
+        f"CREATE OR REPLACE TABLE {_rows(table)} AS SELECT rowid AS {ROW_ID}, * "
+        f"FROM {identifier(lake.ALIAS)}.main.{identifier(table)} AT (VERSION => {int(snapshot)})"
+    )
+    cur.execute(
+        f"CREATE OR REPLACE VIEW {identifier(ALIAS)}.main.{identifier(table)} AS "
+        f"SELECT * EXCLUDE ({ROW_ID}) FROM {_rows(table)}"
+    )
+
+
+def _rows(table: str) -> str:
+    return f"{identifier(ALIAS)}.{ROWS}.{identifier(table)}"
+
+
+def _columns(cur: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    return [
+        name
+        for (name,) in cur.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE database_name = $db AND schema_name = 'main' "
+            "AND table_name = $table ORDER BY column_index",
+            {"db": lake.ALIAS, "table": table},
+        ).fetchall()
+    ]
 
 
 def _copy_everything(cur: duckdb.DuckDBPyConnection, snapshot: int) -> list[str]:
     """Every table of the lake's main schema, then its views, in place of whatever the copy held; returns the
     tables."""
+    cur.execute(f"CREATE SCHEMA IF NOT EXISTS {identifier(ALIAS)}.{ROWS}")
     for (view,) in _names(cur, "duckdb_views()", ALIAS, "view_name", "AND NOT internal"):
         cur.execute(f"DROP VIEW {identifier(ALIAS)}.main.{identifier(view)}")
     lake_tables = _names(cur, "duckdb_tables()", lake.ALIAS, "table_name")
-    for (table,) in _names(cur, "duckdb_tables()", ALIAS, "table_name"):
+    for (table,) in _names(cur, "duckdb_tables()", ALIAS, "table_name", schema=ROWS):
         if (table,) not in lake_tables:
-            cur.execute(f"DROP TABLE {identifier(ALIAS)}.main.{identifier(table)}")
+            cur.execute(f"DROP TABLE {_rows(table)}")
     for (table,) in lake_tables:
         _copy_table(cur, table, snapshot)
     _create_views(cur)
     return [table for (table,) in lake_tables]
 
 
-def _names(cur, source: str, database: str, column: str, extra: str = "") -> list[tuple[str]]:
+def _names(cur, source: str, database: str, column: str, extra: str = "", schema: str = "main") -> list[tuple[str]]:
     return cur.execute(
-        f"SELECT {column} FROM {source} WHERE database_name = $db AND schema_name = 'main' {extra} ORDER BY 1",
-        {"db": database},
+        f"SELECT {column} FROM {source} WHERE database_name = $db AND schema_name = $schema {extra} ORDER BY 1",
+        {"db": database, "schema": schema},
     ).fetchall()
 
 
