@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import subprocess
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -34,21 +36,42 @@ def app_and_writer(lake_location, copy_folder):
 
 
 def _both(app: Database, name: str, **params):
-    """The query through the copy and through the lake itself."""
+    """The query through the app's connection and through the lake itself."""
     return queries.run(app.connection, name, **params), queries.run(_LakeReader(app._con), name, **params)
+
+
+def _reads(app: Database) -> str:
+    """Which database a cursor of the app reads: the copy (`lake_copy`) or the lake itself (`lake`)."""
+    return app.connection.cursor().execute("SELECT current_database()").fetchone()[0]
+
+
+def _settled(app: Database) -> None:
+    """Once the copy's background refresh (if any) has finished."""
+    if app.connection._catching_up is not None:
+        app.connection._catching_up.join()
 
 
 def test_pages_read_the_copy_and_see_every_change_of_another_instance(app_and_writer):
     app, writer = app_and_writer
     assert isinstance(app.connection, LakeCopy)
+    assert _reads(app) == "lake"  # the first copy is being made: the lake itself meanwhile, nobody waits for it
+    _settled(app)
+    assert _reads(app) == "lake_copy"
     assert queries.run(app.connection, "race_units", county="").empty
     import_ok(writer, "regions.csv", data_file("regions.csv"))
-    units, in_lake = _both(app, "race_units", county="")
-    assert not units.empty and units.equals(in_lake)  # the next read already sees the other instance's import
+    units, in_lake = _both(app, "race_units", county="")  # read at once: from the lake, the copy being behind
+    assert not units.empty and units.equals(in_lake)
+    _settled(app)
+    assert _reads(app) == "lake_copy"
+    units, in_lake = _both(app, "race_units", county="")  # and from the copy, once it has caught up
+    assert not units.empty and units.equals(in_lake)
     batch = import_ok(writer, "indicators.csv", data_file("indicators.csv"))
+    app.connection.refresh()
     catalog, in_lake = _both(app, "race_catalog", period="2025-Q4")
     assert len(catalog) > 0 and catalog.equals(in_lake)
     batches.rollback(writer, batch, "test")
+    app.connection.refresh()
+    assert _reads(app) == "lake_copy"
     catalog, in_lake = _both(app, "race_catalog", period="2025-Q4")
     assert catalog.empty and in_lake.empty
 
@@ -85,6 +108,7 @@ def test_changes_other_than_rows_added_or_removed_copy_the_table_whole():
 
 
 def _same_tables(app: Database, writer: Database) -> None:
+    assert _reads(app) == "lake_copy"
     for table in ("batches", "training", "training_rollup", "settings", "audit"):
         through_copy = app.connection.cursor().execute(f"SELECT * FROM {table}").df()
         assert _in_order(through_copy).equals(_in_order(writer.fetch_df(f"SELECT * FROM {table}"))), table
@@ -141,7 +165,10 @@ def test_a_copy_that_cannot_be_refreshed_gives_the_lake_itself(app_and_writer, c
     import_ok(writer, "regions.csv", data_file("regions.csv"))
     units, in_lake = _both(app, "race_units", county="")
     assert not units.empty and units.equals(in_lake)
+    _settled(app)
     assert "could not be refreshed" in caplog.text
+    failed = app.connection._catching_up
+    assert _reads(app) == "lake" and app.connection._catching_up is failed  # not tried again at once
 
 
 def test_expired_snapshots_between_two_reads_copy_everything(app_and_writer):
@@ -151,6 +178,8 @@ def test_expired_snapshots_between_two_reads_copy_everything(app_and_writer):
     settings.save(writer, "coverage_target", 96, "admin")
     with writer.exclusive() as cur:  # another process's maintenance: the change lists of those commits are gone
         cur.execute("CALL ducklake_expire_snapshots('lake', older_than => now())")
+    app.connection.refresh()
+    assert _reads(app) == "lake_copy"
     units, in_lake = _both(app, "race_units", county="")
     assert not units.empty and units.equals(in_lake)
     assert len(app.connection.copied) > 10
@@ -190,6 +219,8 @@ def test_every_named_query_gives_the_same_rows_through_the_copy_as_the_lake(lake
 
     app = Database(lake_location, lake_copy=True)
     load_sample(app)
+    app.connection.refresh()
+    assert _reads(app) == "lake_copy"
     lake_itself = _LakeReader(app._con)
     window = coverage.Window(dt.date(2025, 1, 1), dt.date(2025, 12, 31), "2025")
     caller_tables = {  # the frames some queries read beside the database, registered by their callers
@@ -209,6 +240,61 @@ def test_every_named_query_gives_the_same_rows_through_the_copy_as_the_lake(lake
         through_copy = queries.run(app.connection, name, tables, scope=scope, **params)
         in_lake = queries.run(lake_itself, name, tables, scope=scope, **params)
         pd.testing.assert_frame_equal(_in_order(through_copy), _in_order(in_lake), obj=name)
+        assert app.connection._held == app.connection._newest()  # it was the copy that was read
         compared.append((name, len(in_lake)))
     assert sum(rows > 0 for _, rows in compared) >= 40, compared  # real rows, not empty frames agreeing
     app.close()
+
+
+def test_a_restored_catalog_whose_snapshot_ids_repeat_is_copied_again(app_and_writer, lake_location, postgres):
+    """A catalog restored from its backup, then written again up to the same snapshot id as the copy holds: the
+    same id names another commit, which the copy must not take for the one it holds."""
+    app, writer = app_and_writer
+    import_ok(writer, "regions.csv", data_file("regions.csv"))
+    app.connection.refresh()
+    dump = Path(lake_location.data_path).parent / "catalog.dump"
+    catalog = lake_location.catalog.removeprefix("postgres:")
+    connection = dict(part.split("=", 1) for part in catalog.split())
+    client = ["-h", connection["host"], "-p", connection["port"], "-U", connection["user"], "-d", connection["dbname"]]
+    subprocess.run([str(postgres.bin / "pg_dump"), "-Fc", "-f", str(dump), *client], check=True)
+    import_ok(writer, "indicators.csv", data_file("indicators.csv"))
+    held = app.connection.refresh()
+    writer.close()
+    subprocess.run(
+        [str(postgres.bin / "pg_restore"), "--clean", "--if-exists", *client, str(dump)],
+        check=True,
+        capture_output=True,
+    )
+    after = Database(lake_location)
+    import_ok(after, "movements.csv", data_file("movements.csv"))  # the next commit: the same id, other rows
+    assert after.fetch_all("FROM ducklake_current_snapshot('lake')") == [(held,)]
+    app.connection.refresh()
+    assert _reads(app) == "lake_copy"
+    for table in ("batches", "indicators", "movements", "audit"):
+        through_copy = app.connection.cursor().execute(f"SELECT * FROM {table}").df()
+        assert _in_order(through_copy).equals(_in_order(after.fetch_df(f"SELECT * FROM {table}"))), table
+    assert app.connection.cursor().execute("SELECT count(*) FROM current_indicators").fetchall() == [(0,)]
+    after.close()
+
+
+def test_no_disk_for_a_copy_reads_the_lake(lake_location, monkeypatch, caplog):
+    monkeypatch.setenv("INCENTIVE_LAKE_COPY_DIR", "/proc/no-copy-here")  # a folder nobody can make
+    db = Database(lake_location, lake_copy=True)
+    assert isinstance(db.connection, _LakeReader)
+    assert "no local copy of the lake" in caplog.text
+    import_ok(db, "regions.csv", data_file("regions.csv"))
+    assert not queries.run(db.connection, "race_units", county="").empty
+    db.close()
+
+
+def test_the_copy_file_does_not_grow_with_every_change(app_and_writer):
+    app, writer = app_and_writer
+    import_ok(writer, "regions.csv", data_file("regions.csv"))
+    sizes = []
+    for _ in range(5):
+        batch = import_ok(writer, "training.tsv", data_file("training.tsv"))
+        app.connection.refresh()
+        batches.rollback(writer, batch, "test")
+        app.connection.refresh()
+        sizes.append(app.connection.path.stat().st_size)
+    assert sizes[-1] <= sizes[1] + 2**20, sizes  # blocks of replaced rows are used again, not added to

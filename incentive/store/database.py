@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import random
 import threading
 import time
@@ -28,6 +29,7 @@ from incentive.store.lake_copy import LakeCopy
 from incentive.store.storage_faults import LOCKED, NOT_PERMITTED, StorageFault, fault_of
 
 SERIAL_ATTEMPTS = 20
+_LOG = logging.getLogger("incentive.storage")
 T = TypeVar("T")
 
 
@@ -82,7 +84,10 @@ class Database:
         if not self.read_only:
             self._take_spooled()
         if lake_copy and self.lake is not None:
-            self._copy = LakeCopy(self._con)
+            try:
+                self._copy = LakeCopy(self._con)
+            except (duckdb.Error, OSError):  # no local disk for it: the pages read the lake itself, as before
+                _LOG.warning("no local copy of the lake could be made; reading the lake", exc_info=True)
 
     def close(self) -> None:
         if self._copy is not None:

@@ -4,12 +4,16 @@ Every query on DuckLake first asks the catalog server which Parquet files, delet
 each table it reads: 20-40 PostgreSQL statements and as many milliseconds before a row is read, for every query
 (docs/performance.md), and a page runs dozens. A snapshot never changes, so what it holds can be read once: this
 copy holds every table of the lake as of one snapshot, in a DuckDB file of this process, with the lake's views
-created over it. Each cursor handed out first asks the lake for its newest snapshot (one catalog statement); when
-that has moved on, the copy follows the snapshots' change lists before the cursor is given: a table that only
-gained rows gets those rows (DuckLake's `ducklake_table_insertions`: an import, a settings change, an audit
-entry), a table with rows deleted or updated is copied whole (a rollback marks its batch), so a page never reads
-older data than the lake's, exactly as when it read the lake itself. A change the copy cannot follow table by
-table (a table or view created, altered or dropped; snapshots expired in between) copies everything again.
+created over it.
+
+Each cursor handed out first asks the lake for its newest snapshot (one catalog statement). When the copy holds
+it, the cursor reads the copy; when it does not (another instance or the command line wrote since, or the first
+copy is still being made), the cursor reads the lake itself, as before there was a copy, while a thread of its
+own brings the copy up to date: a page never reads older data than the lake's, and never waits for the copy. The
+copy follows the snapshots' change lists: a table that only gained rows gets those rows (an import, a settings
+change, an audit entry), a table with rows deleted or updated has the rows touched read again by the row ids
+DuckLake keeps (a rollback, an import that supersedes records), and anything else copies the table, or
+everything, whole (a table or view created, altered or dropped; snapshots expired in between).
 
 The copy is this process's alone (a DuckDB file admits one process): a file under INCENTIVE_LAKE_COPY_DIR (else
 the user's cache folder), removed when the process ends; files of processes that have ended are removed by the
@@ -22,9 +26,11 @@ from __future__ import annotations
 import atexit
 import contextlib
 import logging
+import math
 import os
 import re
 import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -60,9 +66,12 @@ def folder() -> Path:
 class LakeCopy:
     """The copy attached to `connection` (the lake's in-memory DuckDB, with the lake attached as `lake.ALIAS`).
 
-    `cursor()` is what `Database.connection` hands out: a cursor on the copy, brought up to the lake's newest
-    snapshot first. `snapshot` is the lake snapshot the copy holds (None before the first cursor); `copied` what
-    its last refresh did, by table: APPENDED (the rows added since) or COPIED (the table whole)."""
+    `cursor()` is what `Database.connection` hands out: a cursor on the copy when it holds the lake's newest
+    snapshot, else on the lake itself (and the copy brought up to date in the background). `snapshot` is the lake
+    snapshot the copy holds (None before the first copy); `copied` what its last refresh did, by table: APPENDED
+    (the rows added since), CHANGED (the rows touched read again) or COPIED (the table whole)."""
+
+    RETRY_SECONDS = 60.0  # after a refresh failed (its disk full), how long the lake is read before trying again
 
     def __init__(self, connection: duckdb.DuckDBPyConnection, where: Path | None = None) -> None:
         where = where or folder()
@@ -72,60 +81,90 @@ class LakeCopy:
         self._connection = connection
         connection.execute(f"ATTACH {string_literal(str(self.path))} AS {identifier(ALIAS)}")
         self.snapshot: int | None = None
+        self._held: tuple[int, str] | None = None  # the snapshot's id and commit time: ids repeat after a restore
         self.copied: dict[str, str] = {}
         self._schema_version: int | None = None
         self._lock = threading.Lock()
+        self._starting = threading.Lock()
+        self._catching_up: threading.Thread | None = None
+        self._failed_at = -math.inf
+        self._snapshot_table: str | None = None
         atexit.register(self.close)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
-        """A cursor reading the copy (then the process's macros), the copy holding the lake's newest snapshot. When
-        the copy cannot be brought up to it (its disk full, the catalog gone mid-copy), a cursor on the lake itself:
-        the same rows, read the slow way, or the lake's own error."""
-        newest = self._newest()  # the lake unreachable: its error, as a read of the lake itself raises it
-        if newest != self.snapshot:
-            try:
-                self.refresh()
-            except (duckdb.Error, OSError):
-                _LOG.warning("the local copy of the lake could not be refreshed; reading the lake", exc_info=True)
-                return lake.prepare(self._connection.cursor())
+        """A cursor reading the copy (then the process's macros) when the copy holds the lake's newest snapshot;
+        else one reading the lake itself, the copy being brought up to date meanwhile. The lake unreachable: its
+        error, as a read of the lake itself raises it."""
+        if self._newest() != self._held:
+            self._catch_up()
+            return lake.prepare(self._connection.cursor())
         cursor = self._connection.cursor()
         cursor.execute(f"USE {identifier(ALIAS)}")
         cursor.execute(f"SET search_path = {string_literal(SEARCH_PATH)}")
         return cursor
 
     def refresh(self) -> int:
-        """Bring the copy to the lake's newest snapshot (copying the tables changed since the one it holds);
-        returns that snapshot's id."""
+        """Bring the copy to the lake's newest snapshot now (following the changes since the one it holds);
+        returns that snapshot's id. Errors of the copy or the lake are raised."""
         newest = self._newest()
-        if newest == self.snapshot:
-            return newest
-        with self._lock:
-            newest = self._newest()  # another thread may have copied it while this one waited
-            if newest != self.snapshot:
-                self._copy(newest)
-        return newest
+        if newest != self._held:
+            with self._lock:
+                newest = self._newest()  # another thread may have copied it while this one waited
+                if newest != self._held:
+                    self._copy(*newest)
+        return newest[0]
+
+    def _catch_up(self) -> None:
+        """`refresh` in a thread of its own, unless one runs or the last failed less than RETRY_SECONDS ago."""
+        with self._starting:  # two sessions finding the copy behind at once start one thread
+            if self._catching_up is not None and self._catching_up.is_alive():
+                return
+            if time.monotonic() - self._failed_at < self.RETRY_SECONDS:
+                return
+            self._catching_up = threading.Thread(target=self._refresh_logged, name="lake-copy", daemon=True)
+            self._catching_up.start()
+
+    def _refresh_logged(self) -> None:
+        try:
+            self.refresh()
+        except (duckdb.Error, OSError):
+            self._failed_at = time.monotonic()
+            _LOG.warning("the local copy of the lake could not be refreshed; reading the lake", exc_info=True)
 
     def close(self) -> None:
-        """Detach the copy and remove its file (at exit, or when the database closes)."""
+        """Detach the copy and remove its file (at exit, or when the database closes), after a refresh under way."""
         atexit.unregister(self.close)
+        if self._catching_up is not None:
+            self._catching_up.join()
         with contextlib.suppress(duckdb.Error):
             self._connection.execute(f"DETACH {identifier(ALIAS)}")
         for leftover in (self.path, Path(f"{self.path}.wal")):
             with contextlib.suppress(OSError):
                 leftover.unlink(missing_ok=True)
 
-    def _newest(self) -> int:
+    def _newest(self) -> tuple[int, str]:
+        """The lake's newest snapshot: its id and commit time, from the catalog's own table (one statement, about
+        1 ms; DuckLake's `ducklake_snapshots` lists every snapshot ever kept)."""
         with contextlib.closing(self._connection.cursor()) as cur:
-            return cur.execute("FROM ducklake_current_snapshot($lake)", {"lake": lake.ALIAS}).fetchone()[0]
+            if self._snapshot_table is None:
+                self._snapshot_table = _snapshot_table(cur)
+            return cur.execute(
+                f"SELECT snapshot_id, CAST(snapshot_time AS VARCHAR) FROM {self._snapshot_table} "
+                "ORDER BY snapshot_id DESC LIMIT 1"
+            ).fetchone()
 
-    def _copy(self, snapshot: int) -> None:
+    def _copy(self, snapshot: int, committed: str) -> None:
         with contextlib.closing(lake.prepare(self._connection.cursor())) as cur:
             (schema_version,) = cur.execute(
                 "SELECT schema_version FROM ducklake_snapshots($lake) WHERE snapshot_id = $snapshot",
                 {"lake": lake.ALIAS, "snapshot": snapshot},
             ).fetchone()
             changed = None
-            if self.snapshot is not None and schema_version == self._schema_version:
+            if (
+                self._held is not None
+                and schema_version == self._schema_version
+                and _still_there(cur, self._snapshot_table, self._held)
+            ):
                 changed = _changes(cur, self.snapshot, snapshot)
             cur.execute("BEGIN")
             try:
@@ -144,7 +183,37 @@ class LakeCopy:
                 with contextlib.suppress(duckdb.Error):
                     cur.execute("ROLLBACK")
                 raise
-        self.snapshot, self._schema_version, self.copied = snapshot, schema_version, changed
+        self.snapshot, self._held, self._schema_version, self.copied = (
+            snapshot,
+            (snapshot, committed),
+            schema_version,
+            changed,
+        )
+        with contextlib.closing(self._connection.cursor()) as cur:
+            cur.execute(f"CHECKPOINT {identifier(ALIAS)}")  # frees the blocks of rows replaced: the file keeps its size
+
+
+def _snapshot_table(cur: duckdb.DuckDBPyConnection) -> str:
+    """The catalog's table of snapshots, as the lake's DuckDB sees it: `public` in PostgreSQL, `main` in a DuckDB
+    file catalog; DuckLake's own listing when neither answers."""
+    for schema in ("public", "main"):
+        name = f"{identifier(f'__ducklake_metadata_{lake.ALIAS}')}.{schema}.ducklake_snapshot"
+        try:
+            cur.execute(f"SELECT snapshot_id FROM {name} LIMIT 1")
+        except duckdb.Error:
+            continue
+        return name
+    return f"ducklake_snapshots({string_literal(lake.ALIAS)})"
+
+
+def _still_there(cur: duckdb.DuckDBPyConnection, table: str, held: tuple[int, str]) -> bool:
+    """Whether the lake still has the snapshot the copy holds, committed when it was: not after the catalog was
+    restored from a backup (or replaced), where the same ids name other commits, and only a copy of everything
+    is sure to match. `table`: _snapshot_table's."""
+    found = cur.execute(
+        f"SELECT CAST(snapshot_time AS VARCHAR) FROM {table} WHERE snapshot_id = $id", {"id": held[0]}
+    ).fetchall()
+    return found == [(held[1],)]
 
 
 def _changes(cur: duckdb.DuckDBPyConnection, since: int, until: int) -> dict[str, str] | None:
