@@ -4,14 +4,14 @@ the lake holds at that moment, after imports, rollbacks and settings changes mad
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import data_file, import_ok
+from conftest import ROOT, data_file, import_ok
 
 from incentive.store import batches, lake_copy, queries, settings
 from incentive.store.database import DataAsOf, Database, _LakeReader
@@ -136,19 +136,44 @@ def test_a_pinned_link_through_the_copy_sees_what_the_lake_saw(app_and_writer):
     assert queries.run(DataAsOf(app.connection, moment), "race_catalog", period="2025-Q4").empty
 
 
+def _holding(lock_file: Path) -> subprocess.Popen:
+    """Another process holding `lock_file` as a running copy's process does, until killed."""
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; sys.path.insert(0, sys.argv[2]); from incentive.store import lake_copy; "
+            "assert lake_copy._hold(__import__('pathlib').Path(sys.argv[1])) is not None; print('held', flush=True); "
+            "sys.stdin.read()",
+            str(lock_file),
+            str(ROOT),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout.readline() == "held\n"
+    return child
+
+
 def test_the_copy_file_goes_with_its_process_and_orphans_are_removed(lake_location, copy_folder):
     copy_folder.mkdir(parents=True)
-    orphan = copy_folder / "copy-999999999-0123456789ab.duckdb"  # a process id no system hands out
-    orphan.write_bytes(b"left by a killed process")
-    mine = copy_folder / f"copy-{os.getpid()}-0123456789ab.duckdb"  # a live process's: kept
-    mine.write_bytes(b"")
+    killed, running = copy_folder / "copy-1-0123456789ab.lock", copy_folder / "copy-1-ba9876543210.lock"
+    dead, alive = _holding(killed), _holding(running)  # both pid 1 in their containers, say: locks, not ids
+    for lock_file in (killed, running):
+        lock_file.with_suffix(".duckdb").write_bytes(b"a copy")
+    dead.kill()
+    dead.wait()
     db = Database(lake_location, lake_copy=True)
-    assert not orphan.exists() and mine.exists()
+    assert not killed.exists() and not killed.with_suffix(".duckdb").exists()  # the killed process's: removed
+    assert running.exists() and running.with_suffix(".duckdb").exists()  # the running one's: kept
     path = db.connection.path
     db.connection.refresh()
-    assert path.exists()
+    assert path.exists() and path.with_suffix(".lock").exists()
     db.close()
-    assert not path.exists()
+    assert not path.exists() and not path.with_suffix(".lock").exists()
+    alive.stdin.close()
+    alive.wait()
 
 
 def test_the_command_line_and_writes_read_the_lake_itself(lake_location, copy_folder):

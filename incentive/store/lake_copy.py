@@ -16,8 +16,8 @@ DuckLake keeps (a rollback, an import that supersedes records), and anything els
 everything, whole (a table or view created, altered or dropped; snapshots expired in between).
 
 The copy is this process's alone (a DuckDB file admits one process): a file under INCENTIVE_LAKE_COPY_DIR (else
-the user's cache folder), removed when the process ends; files of processes that have ended are removed by the
-next process to start a copy. Writes never go through it: they run on the lake in their own transactions
+the user's cache folder), removed when the process ends; the process holds a lock on a file beside it, and the
+next process to start a copy removes those whose lock nobody holds (left by a process that was killed). Writes never go through it: they run on the lake in their own transactions
 (`Database.transaction`), and the command line reads the lake itself (a one-off run would copy more than it reads).
 """
 
@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import fcntl
 import logging
 import math
 import os
-import re
 import threading
 import time
 import uuid
@@ -50,7 +50,6 @@ CHANGED = "changed"  # rows deleted or updated too: the rows touched read again 
 COPIED = "copied"  # anything else (files merged, inlined rows flushed): the table copied whole
 _INSERTS = frozenset({"tables_inserted_into", "inlined_insert"})
 _DELETES = frozenset({"tables_deleted_from", "inlined_delete"})
-_FILE = re.compile(r"^copy-(\d+)-[0-9a-f]+\.duckdb(\.wal)?$")
 
 
 def folder() -> Path:
@@ -78,6 +77,8 @@ class LakeCopy:
         where.mkdir(parents=True, exist_ok=True)
         _remove_orphans(where)
         self.path = where / f"copy-{os.getpid()}-{uuid.uuid4().hex[:12]}.duckdb"
+        self._lock_file = self.path.with_suffix(".lock")
+        self._held_lock = _hold(self._lock_file)  # a new name: nobody else holds it
         self._connection = connection
         connection.execute(f"ATTACH {string_literal(str(self.path))} AS {identifier(ALIAS)}")
         self.snapshot: int | None = None
@@ -138,9 +139,12 @@ class LakeCopy:
             self._catching_up.join()
         with contextlib.suppress(duckdb.Error):
             self._connection.execute(f"DETACH {identifier(ALIAS)}")
-        for leftover in (self.path, Path(f"{self.path}.wal")):
+        for leftover in (self.path, Path(f"{self.path}.wal"), self._lock_file):
             with contextlib.suppress(OSError):
                 leftover.unlink(missing_ok=True)
+        if self._held_lock is not None:
+            os.close(self._held_lock)
+            self._held_lock = None
 
     def _newest(self) -> tuple[int, str]:
         """The lake's newest snapshot: its id and commit time, from the catalog's own table (one statement, about
@@ -365,21 +369,27 @@ def _create_views(cur: duckdb.DuckDBPyConnection) -> None:
         lake.prepare(cur)
 
 
-def _remove_orphans(where: Path) -> None:
-    """Copies left by processes that have ended (killed before their exit handler ran)."""
-    for path in where.glob("copy-*.duckdb*"):
-        match = _FILE.match(path.name)
-        if match is None or _alive(int(match.group(1))):
-            continue
-        with contextlib.suppress(OSError):
-            path.unlink()
-
-
-def _alive(pid: int) -> bool:
+def _hold(lock_file: Path) -> int | None:
+    """An open descriptor of `lock_file` holding an exclusive lock on it (flock: the kernel lets it go when the
+    process ends, however it ends, and across containers sharing the folder); None when another holds it."""
+    descriptor = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(descriptor)
+        return None
+    return descriptor
+
+
+def _remove_orphans(where: Path) -> None:
+    """Copies whose lock nobody holds: left by processes that have ended (killed before their exit handler ran)."""
+    for lock_file in where.glob("copy-*.lock"):
+        descriptor = _hold(lock_file)
+        if descriptor is None:
+            continue  # a running process's copy
+        try:
+            for leftover in (lock_file.with_suffix(".duckdb"), lock_file.with_suffix(".duckdb.wal"), lock_file):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+        finally:
+            os.close(descriptor)
