@@ -193,8 +193,10 @@ class LakeCopy:
             schema_version,
             changed,
         )
-        with contextlib.closing(self._connection.cursor()) as cur:
-            cur.execute(f"CHECKPOINT {identifier(ALIAS)}")  # frees the blocks of rows replaced: the file keeps its size
+        # frees the blocks of the rows replaced, which the next changes use again: the file keeps its size. Not
+        # done while another transaction writes; the next refresh's checkpoint then does it.
+        with contextlib.closing(self._connection.cursor()) as cur, contextlib.suppress(duckdb.Error):
+            cur.execute(f"CHECKPOINT {identifier(ALIAS)}")
 
 
 def _snapshot_table(cur: duckdb.DuckDBPyConnection) -> str:
