@@ -48,6 +48,7 @@ ROW_ID = "_lake_rowid"
 APPENDED = "appended"  # only rows added since the copy's snapshot: those rows added to the copy
 CHANGED = "changed"  # rows deleted or updated too: the rows touched read again by their row ids
 COPIED = "copied"  # anything else (files merged, inlined rows flushed): the table copied whole
+CLOSE_WAIT_SECONDS = 60.0  # how long closing waits for a refresh under way (a province's first copy: 12-20 s)
 _INSERTS = frozenset({"tables_inserted_into", "inlined_insert"})
 _DELETES = frozenset({"tables_deleted_from", "inlined_delete"})
 
@@ -76,9 +77,14 @@ class LakeCopy:
         where = where or folder()
         where.mkdir(parents=True, exist_ok=True)
         _remove_orphans(where)
-        self.path = where / f"copy-{os.getpid()}-{uuid.uuid4().hex[:12]}.duckdb"
-        self._lock_file = self.path.with_suffix(".lock")
-        self._held_lock = _hold(self._lock_file)  # a new name: nobody else holds it
+        for _ in range(5):  # a new name is held at once, unless another process's orphan sweep took it first
+            self.path = where / f"copy-{os.getpid()}-{uuid.uuid4().hex[:12]}.duckdb"
+            self._lock_file = self.path.with_suffix(".lock")
+            self._held_lock = _hold(self._lock_file)
+            if self._held_lock is not None:
+                break
+        else:
+            raise OSError(f"no lock could be held in {where}")
         self._connection = connection
         connection.execute(f"ATTACH {string_literal(str(self.path))} AS {identifier(ALIAS)}")
         self.snapshot: int | None = None
@@ -89,6 +95,7 @@ class LakeCopy:
         self._starting = threading.Lock()
         self._catching_up: threading.Thread | None = None
         self._failed_at = -math.inf
+        self._closed = False
         self._snapshot_table: str | None = None
         atexit.register(self.close)
 
@@ -118,7 +125,7 @@ class LakeCopy:
     def _catch_up(self) -> None:
         """`refresh` in a thread of its own, unless one runs or the last failed less than RETRY_SECONDS ago."""
         with self._starting:  # two sessions finding the copy behind at once start one thread
-            if self._catching_up is not None and self._catching_up.is_alive():
+            if self._closed or (self._catching_up is not None and self._catching_up.is_alive()):
                 return
             if time.monotonic() - self._failed_at < self.RETRY_SECONDS:
                 return
@@ -128,15 +135,17 @@ class LakeCopy:
     def _refresh_logged(self) -> None:
         try:
             self.refresh()
-        except (duckdb.Error, OSError):
+        except Exception:  # whatever it was, the lake is read meanwhile and the copy tried again later
             self._failed_at = time.monotonic()
             _LOG.warning("the local copy of the lake could not be refreshed; reading the lake", exc_info=True)
 
     def close(self) -> None:
         """Detach the copy and remove its file (at exit, or when the database closes), after a refresh under way."""
         atexit.unregister(self.close)
+        with self._starting:
+            self._closed = True  # no new refresh from here on
         if self._catching_up is not None:
-            self._catching_up.join()
+            self._catching_up.join(timeout=CLOSE_WAIT_SECONDS)
         with contextlib.suppress(duckdb.Error):
             self._connection.execute(f"DETACH {identifier(ALIAS)}")
         for leftover in (self.path, Path(f"{self.path}.wal"), self._lock_file):
