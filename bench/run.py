@@ -547,9 +547,10 @@ def render_scale(result: dict) -> str:
     if result["pages"].get("lake_copy_s") is not None:
         lines[-1:-1] = [
             f"The pages read the app's local copy of the lake's newest snapshot (incentive/store/lake_copy.py): made "
-            f"before the page figures in {result['pages']['lake_copy_s']:.1f} s (every table of the lake into a "
-            "DuckDB file of the process), as the server makes it at start; after an import it copies the tables "
-            "that changed.",
+            f"before the page figures in {result['pages']['lake_copy_s']:.1f} s (every table of the lake, with "
+            "DuckLake's row ids, into a DuckDB file of the process). The server makes it in the background as it "
+            "starts, reading the lake meanwhile (the browser figures below include that), and after a change "
+            "adds the rows added and reads again those deleted or updated.",
             "",
         ]
     if result.get("browser"):

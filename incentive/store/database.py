@@ -48,8 +48,9 @@ class Database:
     but not write is opened `read_only`: every page reads, every write raises a StorageFault (not_permitted).
     Storage that refuses the opening itself raises a StorageFault (issue 25).
 
-    `lake_copy`: on DuckLake, `connection` reads a local copy of the lake's newest snapshot (store/lake_copy.py),
-    made when first read; for the app's server, which reads the same data many times. Ignored for a file."""
+    `lake_copy`: on DuckLake, `connection` reads a local copy of the lake's newest snapshot (store/lake_copy.py)
+    once it holds it, and the lake itself until then; for the app's server, which reads the same data many times.
+    Ignored for a file."""
 
     def __init__(self, path: str | Path | LakeLocation, *, wait_seconds: float = 0.0, lake_copy: bool = False) -> None:
         self.path = str(path)
