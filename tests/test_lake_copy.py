@@ -4,6 +4,7 @@ the lake holds at that moment, after imports, rollbacks and settings changes mad
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import subprocess
 import sys
@@ -19,10 +20,9 @@ from incentive.store.lake_copy import APPENDED, CHANGED, COPIED, LakeCopy
 
 
 @pytest.fixture
-def copy_folder(tmp_path, monkeypatch):
-    folder = tmp_path / "copies"
-    monkeypatch.setenv("INCENTIVE_LAKE_COPY_DIR", str(folder))
-    return folder
+def copy_folder(lake_location) -> Path:
+    """The folder of this test's lake copies (the lake_location fixture's)."""
+    return Path(os.environ["INCENTIVE_LAKE_COPY_DIR"])
 
 
 @pytest.fixture

@@ -87,7 +87,6 @@ class LakeCopy:
             raise OSError(f"no lock could be held in {where}")
         self._connection = connection
         connection.execute(f"ATTACH {string_literal(str(self.path))} AS {identifier(ALIAS)}")
-        self.snapshot: int | None = None
         self._held: tuple[int, str] | None = None  # the snapshot's id and commit time: ids repeat after a restore
         self.copied: dict[str, str] = {}
         self._schema_version: int | None = None
@@ -98,6 +97,10 @@ class LakeCopy:
         self._closed = False
         self._snapshot_table: str | None = None
         atexit.register(self.close)
+
+    @property
+    def snapshot(self) -> int | None:
+        return self._held[0] if self._held is not None else None
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A cursor reading the copy (then the process's macros) when the copy holds the lake's newest snapshot;
@@ -196,12 +199,7 @@ class LakeCopy:
                 with contextlib.suppress(duckdb.Error):
                     cur.execute("ROLLBACK")
                 raise
-        self.snapshot, self._held, self._schema_version, self.copied = (
-            snapshot,
-            (snapshot, committed),
-            schema_version,
-            changed,
-        )
+        self._held, self._schema_version, self.copied = (snapshot, committed), schema_version, changed
         # frees the blocks of the rows replaced, which the next changes use again: the file keeps its size. Not
         # done while another transaction writes; the next refresh's checkpoint then does it.
         with contextlib.closing(self._connection.cursor()) as cur, contextlib.suppress(duckdb.Error):
