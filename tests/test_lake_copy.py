@@ -8,8 +8,10 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 from conftest import ROOT, data_file, import_ok
@@ -156,7 +158,7 @@ def _holding(lock_file: Path) -> subprocess.Popen:
     return child
 
 
-def test_the_copy_file_goes_with_its_process_and_orphans_are_removed(lake_location, copy_folder):
+def test_a_second_process_copies_for_itself_and_orphans_are_removed(lake_location, copy_folder):
     copy_folder.mkdir(parents=True)
     killed, running = copy_folder / "copy-1-0123456789ab.lock", copy_folder / "copy-1-ba9876543210.lock"
     dead, alive = _holding(killed), _holding(running)  # both pid 1 in their containers, say: locks, not ids
@@ -164,16 +166,114 @@ def test_the_copy_file_goes_with_its_process_and_orphans_are_removed(lake_locati
         lock_file.with_suffix(".duckdb").write_bytes(b"a copy")
     dead.kill()
     dead.wait()
-    db = Database(lake_location, lake_copy=True)
+    first = Database(lake_location, lake_copy=True)
     assert not killed.exists() and not killed.with_suffix(".duckdb").exists()  # the killed process's: removed
     assert running.exists() and running.with_suffix(".duckdb").exists()  # the running one's: kept
-    path = db.connection.path
-    db.connection.refresh()
+    assert first.connection.kept and first.connection.path.name == f"lake-{lake_copy.key_of(lake_location)}.duckdb"
+    # another server on the same lake and machine (flock: two openings of one file conflict, as two processes do)
+    second = Database(lake_location, lake_copy=True)
+    assert not second.connection.kept and second.connection.path.name.startswith("copy-")
+    path = second.connection.path
+    second.connection.refresh()
     assert path.exists() and path.with_suffix(".lock").exists()
-    db.close()
-    assert not path.exists() and not path.with_suffix(".lock").exists()
+    second.close()
+    assert not path.exists() and not path.with_suffix(".lock").exists()  # its own copy goes with it
+    kept = first.connection.path
+    first.connection.refresh()
+    first.close()
+    assert kept.exists() and not Path(f"{kept}.wal").exists()  # the kept one stays, checkpointed
     alive.stdin.close()
     alive.wait()
+    # a kept copy of another lake nobody has opened for a month goes; one opened within it stays
+    abandoned, recent = copy_folder / "lake-0123456789abcdef.duckdb", copy_folder / "lake-fedcba9876543210.duckdb"
+    for copy in (abandoned, recent):
+        copy.write_bytes(b"a kept copy")
+        copy.with_suffix(".lock").touch()
+    month_ago = time.time() - (lake_copy.KEPT_DAYS + 1) * 86400
+    os.utime(abandoned, (month_ago, month_ago))
+    Database(lake_location, lake_copy=True).close()
+    assert not abandoned.exists() and not abandoned.with_suffix(".lock").exists()
+    assert recent.exists() and kept.exists()
+
+
+def test_a_restarted_server_reads_its_kept_copy_at_once_and_follows_what_changed_meanwhile(lake_location, copy_folder):
+    writer = Database(lake_location)
+    import_ok(writer, "regions.csv", data_file("regions.csv"))
+    app = Database(lake_location, lake_copy=True)
+    held = app.connection.refresh()
+    app.close()
+    again = Database(lake_location, lake_copy=True)
+    assert again.connection.snapshot == held
+    assert _reads(again) == "lake_copy"  # at once: nothing to copy, nothing read from the lake meanwhile
+    units, in_lake = _both(again, "race_units", county="")
+    assert not units.empty and units.equals(in_lake)
+    again.close()
+    import_ok(writer, "training.tsv", data_file("training.tsv"))  # while no server runs
+    third = Database(lake_location, lake_copy=True)
+    assert third.connection.snapshot == held
+    assert _reads(third) == "lake"  # behind: the lake itself, while the copy follows the changes
+    _settled(third)
+    assert third.connection.copied["training"] == APPENDED and COPIED not in third.connection.copied.values()
+    _same_tables(third, writer)
+    third.close()
+    writer.close()
+
+
+def test_a_server_killed_mid_refresh_leaves_the_snapshot_before(lake_location, copy_folder):
+    """The snapshot a kept copy records is written in the transaction of its rows: a process killed after copying
+    rows of a newer snapshot, before its commit, leaves a file holding the older one whole."""
+    writer = Database(lake_location)
+    import_ok(writer, "regions.csv", data_file("regions.csv"))
+    app = Database(lake_location, lake_copy=True)
+    held = app.connection.refresh()
+    app.close()
+    import_ok(writer, "training.tsv", data_file("training.tsv"))
+    script = (
+        "import os, signal, sys; sys.path.insert(0, sys.argv[1]); "
+        "from incentive.store import lake_copy; from incentive.store.database import Database; "
+        "from incentive.store.lake import LakeLocation; "
+        # killed where the refresh records its snapshot: the training rows added, not yet committed
+        "lake_copy._record = lambda *a: os.kill(os.getpid(), signal.SIGKILL); "
+        "Database(LakeLocation(sys.argv[2], sys.argv[3]), lake_copy=True).connection.refresh()"
+    )
+    child = subprocess.run(
+        [sys.executable, "-c", script, str(ROOT), lake_location.catalog, lake_location.data_path], timeout=120
+    )
+    assert child.returncode == -9
+    after = Database(lake_location, lake_copy=True)
+    assert after.connection.kept and after.connection.snapshot == held
+    counted = after.connection._connection.execute("SELECT count(*) FROM lake_copy.rows.training").fetchone()
+    assert counted == (0,)  # the rows of the killed refresh are not there
+    after.connection.refresh()
+    assert after.connection.copied["training"] == APPENDED
+    _same_tables(after, writer)
+    after.close()
+    writer.close()
+
+
+def test_a_kept_copy_that_cannot_be_used_is_made_again(lake_location, copy_folder, caplog):
+    writer = Database(lake_location)
+    import_ok(writer, "regions.csv", data_file("regions.csv"))
+    app = Database(lake_location, lake_copy=True)
+    app.connection.refresh()
+    kept = app.connection.path
+    app.close()
+    with duckdb.connect(str(kept)) as con:  # written by another layout of the copy
+        con.execute(f"UPDATE {lake_copy.STATE}.held SET layout = layout + 1")
+    app = Database(lake_location, lake_copy=True)
+    assert app.connection.kept and app.connection.snapshot is None  # copied again whole
+    app.connection.refresh()
+    assert len(app.connection.copied) > 10 and set(app.connection.copied.values()) == {COPIED}
+    app.close()
+    kept.write_bytes(b"not a DuckDB file")  # damaged, or another DuckDB version's format
+    app = Database(lake_location, lake_copy=True)
+    assert "could not be opened; making it again" in caplog.text
+    assert app.connection.kept and app.connection.snapshot is None
+    app.connection.refresh()
+    units, in_lake = _both(app, "race_units", county="")
+    assert not units.empty and units.equals(in_lake)
+    app.close()
+    writer.close()
 
 
 def test_the_command_line_and_writes_read_the_lake_itself(lake_location, copy_folder):

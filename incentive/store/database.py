@@ -25,7 +25,7 @@ import pandas as pd
 from incentive import config
 from incentive.store import failed_writes, faults, lake, migrations
 from incentive.store.lake import LakeLocation
-from incentive.store.lake_copy import LakeCopy
+from incentive.store.lake_copy import LakeCopy, key_of
 from incentive.store.storage_faults import LOCKED, NOT_PERMITTED, StorageFault, fault_of
 
 SERIAL_ATTEMPTS = 20
@@ -86,7 +86,7 @@ class Database:
             self._take_spooled()
         if lake_copy and self.lake is not None:
             try:
-                self._copy = LakeCopy(self._con)
+                self._copy = LakeCopy(self._con, lake_key=key_of(self.lake))
             except (duckdb.Error, OSError):  # no local disk for it: the pages read the lake itself, as before
                 _LOG.warning("no local copy of the lake could be made; reading the lake", exc_info=True)
 

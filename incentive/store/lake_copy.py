@@ -15,9 +15,15 @@ change, an audit entry), a table with rows deleted or updated has the rows touch
 DuckLake keeps (a rollback, an import that supersedes records), and anything else copies the table, or
 everything, whole (a table or view created, altered or dropped; snapshots expired in between).
 
-The copy is this process's alone (a DuckDB file admits one process): a file under INCENTIVE_LAKE_COPY_DIR (else
-the user's cache folder), removed when the process ends; the process holds a lock on a file beside it, and the
-next process to start a copy removes those whose lock nobody holds (left by a process that was killed). Writes never go through it: they run on the lake in their own transactions
+The copy is kept across restarts: a file under INCENTIVE_LAKE_COPY_DIR (else the user's cache folder) named after
+the lake (`lake-<hash of its catalog and data path>.duckdb`), which records the snapshot it holds in the same
+transaction as the rows (a process killed mid-refresh leaves the snapshot before). A server started again finds
+it, asks the lake whether that snapshot is still there as it was, and follows the changes since, instead of
+copying the province again (12-19 s, docs/performance.md). A DuckDB file admits one process: the process holds a
+lock on a file beside it, and a second process on the same lake and machine makes a copy of its own
+(`copy-<pid>-<id>.duckdb`), removed when it ends; the next process to start a copy removes those whose lock nobody
+holds (left by a process that was killed). A kept file that cannot be opened (another DuckDB version's format, a
+damaged disk) is made again. Writes never go through the copy: they run on the lake in their own transactions
 (`Database.transaction`), and the command line reads the lake itself (a one-off run would copy more than it reads).
 """
 
@@ -26,6 +32,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import fcntl
+import hashlib
 import logging
 import math
 import os
@@ -48,6 +55,9 @@ ROW_ID = "_lake_rowid"
 APPENDED = "appended"  # only rows added since the copy's snapshot: those rows added to the copy
 CHANGED = "changed"  # rows deleted or updated too: the rows touched read again by their row ids
 COPIED = "copied"  # anything else (files merged, inlined rows flushed): the table copied whole
+STATE = "copy_state"  # the copy's schema of what it holds: one row, written in the transaction of the rows
+LAYOUT = 1  # this module's layout of the copy: a kept file of another layout is copied again whole
+KEPT_DAYS = 30  # a kept copy nobody has opened for this long is removed by the next process to start one
 CLOSE_WAIT_SECONDS = 60.0  # how long closing waits for a refresh under way (a province's first copy: 12-20 s)
 _INSERTS = frozenset({"tables_inserted_into", "inlined_insert"})
 _DELETES = frozenset({"tables_deleted_from", "inlined_delete"})
@@ -73,23 +83,43 @@ class LakeCopy:
 
     RETRY_SECONDS = 60.0  # after a refresh failed (its disk full), how long the lake is read before trying again
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection, where: Path | None = None) -> None:
+    def __init__(
+        self, connection: duckdb.DuckDBPyConnection, where: Path | None = None, *, lake_key: str | None = None
+    ) -> None:
+        """`lake_key` (`key_of` the lake): the copy is kept across restarts under that name, unless another
+        process holds it; None: a copy of this process alone, removed when it ends."""
         where = where or folder()
         where.mkdir(parents=True, exist_ok=True)
         _remove_orphans(where)
-        for _ in range(5):  # a new name is held at once, unless another process's orphan sweep took it first
-            self.path = where / f"copy-{os.getpid()}-{uuid.uuid4().hex[:12]}.duckdb"
+        self._key = lake_key
+        self._held_lock = None
+        if lake_key is not None:
+            self.path = where / f"lake-{lake_key}.duckdb"
             self._lock_file = self.path.with_suffix(".lock")
             self._held_lock = _hold(self._lock_file)
-            if self._held_lock is not None:
-                break
-        else:
-            raise OSError(f"no lock could be held in {where}")
+        self.kept = self._held_lock is not None  # whether the file outlives the process
+        if not self.kept:
+            for _ in range(5):  # a new name is held at once, unless another process's orphan sweep took it first
+                self.path = where / f"copy-{os.getpid()}-{uuid.uuid4().hex[:12]}.duckdb"
+                self._lock_file = self.path.with_suffix(".lock")
+                self._held_lock = _hold(self._lock_file)
+                if self._held_lock is not None:
+                    break
+            else:
+                raise OSError(f"no lock could be held in {where}")
         self._connection = connection
-        connection.execute(f"ATTACH {string_literal(str(self.path))} AS {identifier(ALIAS)}")
-        self._held: tuple[int, str] | None = None  # the snapshot's id and commit time: ids repeat after a restore
-        self.copied: dict[str, str] = {}
+        try:
+            self._attach()
+        except BaseException:
+            os.close(self._held_lock)
+            raise
+        # the snapshot's id and commit time (ids repeat after a restore), and the lake's schema version at it
+        self._held: tuple[int, str] | None = None
         self._schema_version: int | None = None
+        if self.kept:
+            self._held, self._schema_version = self._recorded()
+            os.utime(self.path)  # opened now: not a copy nobody uses (_remove_orphans)
+        self.copied: dict[str, str] = {}
         self._lock = threading.Lock()
         self._starting = threading.Lock()
         self._catching_up: threading.Thread | None = None
@@ -101,6 +131,33 @@ class LakeCopy:
     @property
     def snapshot(self) -> int | None:
         return self._held[0] if self._held is not None else None
+
+    def _attach(self) -> None:
+        """Attach the copy's file; a kept one that DuckDB cannot open is removed and made again."""
+        attach = f"ATTACH {string_literal(str(self.path))} AS {identifier(ALIAS)}"
+        try:
+            self._connection.execute(attach)
+        except duckdb.Error:
+            if not self.kept:
+                raise
+            _LOG.warning("the kept copy of the lake %s could not be opened; making it again", self.path, exc_info=True)
+            for leftover in (self.path, Path(f"{self.path}.wal")):
+                leftover.unlink(missing_ok=True)
+            self._connection.execute(attach)
+
+    def _recorded(self) -> tuple[tuple[int, str] | None, int | None]:
+        """The snapshot a kept file holds and the lake's schema version at it, as its last refresh recorded them;
+        (None, None) for a new file, another layout or another lake's (the next refresh copies everything)."""
+        with contextlib.closing(self._connection.cursor()) as cur:
+            try:
+                row = cur.execute(
+                    f"SELECT layout, lake_key, snapshot_id, committed, schema_version FROM {_state()}"
+                ).fetchone()
+            except duckdb.CatalogException:
+                return None, None
+        if row is None or row[0] != LAYOUT or row[1] != self._key:
+            return None, None
+        return (int(row[2]), row[3]), int(row[4])
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A cursor reading the copy (then the process's macros) when the copy holds the lake's newest snapshot;
@@ -143,15 +200,16 @@ class LakeCopy:
             _LOG.warning("the local copy of the lake could not be refreshed; reading the lake", exc_info=True)
 
     def close(self) -> None:
-        """Detach the copy and remove its file (at exit, or when the database closes), after a refresh under way."""
+        """Detach the copy (at exit, or when the database closes), after a refresh under way; remove its file unless
+        it is kept."""
         atexit.unregister(self.close)
         with self._starting:
             self._closed = True  # no new refresh from here on
         if self._catching_up is not None:
             self._catching_up.join(timeout=CLOSE_WAIT_SECONDS)
         with contextlib.suppress(duckdb.Error):
-            self._connection.execute(f"DETACH {identifier(ALIAS)}")
-        for leftover in (self.path, Path(f"{self.path}.wal"), self._lock_file):
+            self._connection.execute(f"DETACH {identifier(ALIAS)}")  # checkpoints the file: no WAL left beside it
+        for leftover in () if self.kept else (self.path, Path(f"{self.path}.wal"), self._lock_file):
             with contextlib.suppress(OSError):
                 leftover.unlink(missing_ok=True)
         if self._held_lock is not None:
@@ -194,6 +252,7 @@ class LakeCopy:
                             _reread_rows(cur, table, self.snapshot, snapshot)
                         else:
                             _copy_table(cur, table, snapshot)
+                _record(cur, self._key, snapshot, committed, schema_version)
                 cur.execute("COMMIT")
             except BaseException:
                 with contextlib.suppress(duckdb.Error):
@@ -204,6 +263,28 @@ class LakeCopy:
         # done while another transaction writes; the next refresh's checkpoint then does it.
         with contextlib.closing(self._connection.cursor()) as cur, contextlib.suppress(duckdb.Error):
             cur.execute(f"CHECKPOINT {identifier(ALIAS)}")
+
+
+def key_of(location: lake.LakeLocation) -> str:
+    """The name a lake's kept copy goes by: a hash of its catalog and data path (the catalog's password, if it
+    names one, is not written anywhere in the clear)."""
+    return hashlib.sha256(f"{location.catalog}\0{location.data_path}".encode()).hexdigest()[:16]
+
+
+def _state() -> str:
+    return f"{identifier(ALIAS)}.{STATE}.held"
+
+
+def _record(cur: duckdb.DuckDBPyConnection, key: str | None, snapshot: int, committed: str, schema: int) -> None:
+    """The snapshot the copy now holds, written in the refresh's own transaction: a file is never left recording
+    a snapshot whose rows it does not hold."""
+    cur.execute(f"CREATE SCHEMA IF NOT EXISTS {identifier(ALIAS)}.{STATE}")
+    cur.execute(
+        f"CREATE OR REPLACE TABLE {_state()} AS SELECT CAST($layout AS INTEGER) AS layout, "
+        "CAST($key AS VARCHAR) AS lake_key, CAST($snapshot AS BIGINT) AS snapshot_id, "
+        "CAST($committed AS VARCHAR) AS committed, CAST($schema AS BIGINT) AS schema_version",
+        {"layout": LAYOUT, "key": key, "snapshot": snapshot, "committed": committed, "schema": schema},
+    )
 
 
 def _snapshot_table(cur: duckdb.DuckDBPyConnection) -> str:
@@ -391,13 +472,18 @@ def _hold(lock_file: Path) -> int | None:
 
 
 def _remove_orphans(where: Path) -> None:
-    """Copies whose lock nobody holds: left by processes that have ended (killed before their exit handler ran)."""
-    for lock_file in where.glob("copy-*.lock"):
+    """Copies whose lock nobody holds: left by processes that have ended (killed before their exit handler ran),
+    and kept copies nobody has opened for KEPT_DAYS (of a lake no server here reads any more)."""
+    stale_before = time.time() - KEPT_DAYS * 86400
+    for lock_file in [*where.glob("copy-*.lock"), *where.glob("lake-*.lock")]:
+        copy = lock_file.with_suffix(".duckdb")
+        if lock_file.name.startswith("lake-") and copy.exists() and copy.stat().st_mtime >= stale_before:
+            continue
         descriptor = _hold(lock_file)
         if descriptor is None:
             continue  # a running process's copy
         try:
-            for leftover in (lock_file.with_suffix(".duckdb"), lock_file.with_suffix(".duckdb.wal"), lock_file):
+            for leftover in (copy, Path(f"{copy}.wal"), lock_file):
                 with contextlib.suppress(OSError):
                     leftover.unlink()
         finally:
