@@ -1,13 +1,16 @@
--- One row per county and grade of the annual appraisal of year $year: cadres graded, and of them those promoted
--- (提拔) and those adjusted down (降职, 免职) in $follow_start..$follow_end (the year after, as far as recorded).
--- A cadre counts for the county of the roster in force on 31 December of $year (before the first snapshot, the
--- cadre's earliest one); a cadre on no roster counts under county ''. Counts only: no cadre is named.
+-- One row per county, 单位 (as the appraisal file wrote it, '' when blank) and grade of the annual appraisal of
+-- year $year: cadres graded (不定等次 included, as the quota counts them), and of them those promoted (提拔) and
+-- those adjusted down (降职, 免职) in $follow_start..$follow_end (the year after, as far as recorded). A cadre
+-- counts for the county of the roster in force on 31 December of $year (before the first snapshot, the cadre's
+-- earliest one); a cadre on no roster counts under county ''. Counts only: no cadre is named. The county tables
+-- and the 单位 list of a year both come from this one pass (care/appraisals.year_view).
 -- Params: $year (integer), $follow_start, $follow_end (dates).
 WITH graded AS (
-    SELECT cadre_id, grade, make_date(year, 12, 31) AS day FROM current_appraisals WHERE year = $year
+    SELECT cadre_id, grade, coalesce(unit, '') AS unit, make_date(year, 12, 31) AS day
+    FROM current_appraisals WHERE year = $year
 ),
 placed AS (
-    SELECT g.cadre_id, g.grade, r.county
+    SELECT g.cadre_id, g.grade, g.unit, r.county
     FROM graded g ASOF LEFT JOIN current_roster r ON g.cadre_id = r.cadre_id AND g.day >= r.as_of
 ),
 -- only for the cadres the join placed nowhere (or in a row without a county): a few, where all were a pass over
@@ -26,7 +29,7 @@ followed AS (
     GROUP BY cadre_id
 ),
 county_order AS (SELECT county, min(county_code) AS county_code FROM current_regions GROUP BY county)
-SELECT coalesce(p.county, f.county, '') AS county, p.grade,
+SELECT coalesce(p.county, f.county, '') AS county, p.unit, p.grade,
        count(*) AS cadres,
        count(*) FILTER (WHERE m.promoted) AS promoted,
        count(*) FILTER (WHERE m.adjusted) AS adjusted
@@ -34,5 +37,5 @@ FROM placed p
 LEFT JOIN first_seen f USING (cadre_id)
 LEFT JOIN followed m USING (cadre_id)
 LEFT JOIN county_order o ON o.county = coalesce(p.county, f.county, '')
-GROUP BY 1, 2, o.county_code
-ORDER BY o.county_code NULLS LAST, 1, 2
+GROUP BY 1, 2, 3, o.county_code
+ORDER BY o.county_code NULLS LAST, 1, 2, 3

@@ -14,7 +14,7 @@ from incentive.care import appraisals
 from incentive.disclosure import SMALL
 from incentive.intake.ingest import parse_file
 from incentive.sharing.export import export_frame
-from incentive.store import batches, queries
+from incentive.store import batches
 from incentive.store.reference import current_reference
 
 # ---- the file kind
@@ -157,7 +157,7 @@ def test_the_headline_counts_the_counties_above_and_those_not_shown(graded_db):
 
 
 def test_units_above_the_ceiling_are_listed_by_share_and_small_ones_only_counted(graded_db):
-    units = queries.run(graded_db.connection, "appraisal_units", year=2024)
+    units = appraisals.year_view(graded_db.connection, 2024, 5).units
     listed, unlisted = appraisals.units_above_quota(units, 0.2, 5)
     assert listed[["county", "unit"]].values.tolist() == [["云峤县", "丹埠镇"], ["云岫县", "安坝镇"]]
     assert listed["share"].tolist() == [0.4, 0.25] and unlisted == 0

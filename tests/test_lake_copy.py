@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 from conftest import ROOT, data_file, import_ok
 
-from incentive.store import batches, lake_copy, queries, settings
+from incentive.store import batches, faults, lake_copy, queries, settings
 from incentive.store.database import DataAsOf, Database, _LakeReader
 from incentive.store.lake_copy import APPENDED, CHANGED, COPIED, LakeCopy
 
@@ -229,16 +229,18 @@ def test_a_server_killed_mid_refresh_leaves_the_snapshot_before(lake_location, c
     app.close()
     import_ok(writer, "training.tsv", data_file("training.tsv"))
     script = (
-        "import os, signal, sys; sys.path.insert(0, sys.argv[1]); "
-        "from incentive.store import lake_copy; from incentive.store.database import Database; "
+        "import sys; sys.path.insert(0, sys.argv[1]); from incentive.store.database import Database; "
         "from incentive.store.lake import LakeLocation; "
-        # killed where the refresh records its snapshot: the training rows added, not yet committed
-        "lake_copy._record = lambda *a: os.kill(os.getpid(), signal.SIGKILL); "
         "Database(LakeLocation(sys.argv[2], sys.argv[3]), lake_copy=True).connection.refresh()"
     )
     child = subprocess.run(
-        [sys.executable, "-c", script, str(ROOT), lake_location.catalog, lake_location.data_path], timeout=120
+        [sys.executable, "-c", script, str(ROOT), lake_location.catalog, lake_location.data_path],
+        env={**os.environ, faults.VARIABLE: "copy_before_commit"},  # killed there: training rows added, uncommitted
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
+    assert "reached: copy_before_commit" in child.stderr
     assert child.returncode == -9
     after = Database(lake_location, lake_copy=True)
     assert after.connection.kept and after.connection.snapshot == held

@@ -43,7 +43,6 @@ PARAMS = {
     "welfare_periods": {},
     "movements_by_county": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31)},
     "appraisal_outcomes": {"year": 2025, "follow_start": dt.date(2026, 1, 1), "follow_end": dt.date(2026, 9, 30)},
-    "appraisal_units": {"year": 2025},
     "appraisal_years": {},
     "movements_last_date": {},
     "cadre_county": {"cadre_id": "LZ000007"},

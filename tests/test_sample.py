@@ -11,7 +11,7 @@ from incentive.demo import synth
 from incentive.demo.sample import sample_files
 from incentive.race import rankings
 from incentive.sharing.export import export_frame
-from incentive.store import batches, queries, settings
+from incentive.store import batches, settings
 from incentive.store.database import DataAsOf, Database
 from incentive.training import coverage
 
@@ -145,7 +145,7 @@ def test_the_story_of_the_appraisals(sample):
         above = counties.index[counties["above_quota"].astype(bool)].tolist()
         assert above == ([synth.OVER_QUOTA[0]] if year == synth.OVER_QUOTA[1] else []), year
         assert counties["excellent_share"].between(0.1, 0.3).all()
-        units = queries.run(sample.connection, "appraisal_units", year=year)
+        units = view.units
         over = units[units["excellent"] > 0.2 * units["appraised"]]  # a unit's 优秀 within its fifth, but the story's
         assert set(over["county"]) <= ({synth.OVER_QUOTA[0]} if year == synth.OVER_QUOTA[1] else set()), year
         graded, promoted, adjusted = (view.frames[k][list(appraisals.GRADES)].sum() for k in appraisals.COUNTS)

@@ -96,7 +96,7 @@ with deck.section("grades"):
     ]
     deck.table(table, height=table_height(len(table)), column_config=fit_marks(table, marks_text))
     table_downloads(table, t("file_appraisals", lang, year=shown), "appraisals", lang)
-    listed, unlisted = appraisals.units_above_quota(run_query("appraisal_units", year=shown), quota, threshold)
+    listed, unlisted = appraisals.units_above_quota(view.units, quota, threshold)
     st.subheader(t("units_above_title", lang))
     if listed.empty:
         st.caption(t("units_above_none", lang))

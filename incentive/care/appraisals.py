@@ -65,15 +65,22 @@ def grade_frames(outcomes: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """queries/appraisal_outcomes as three county x grade tables of counts (graded, promoted, adjusted), counties
     in the query's order, columns GRADES then ALL (their sum)."""
     order = list(dict.fromkeys(outcomes["county"]))
+    summed = outcomes.groupby(["county", "grade"], sort=False)[["cadres", "promoted", "adjusted"]].sum()
     frames = {}
     for count in COUNTS:
-        table = outcomes.pivot_table(
-            index="county", columns="grade", values=("cadres" if count == "graded" else count), aggfunc="sum"
-        )
+        table = summed["cadres" if count == "graded" else count].unstack("grade")
         table = table.reindex(index=order, columns=list(GRADES)).fillna(0).astype(int)
         table[ALL] = table.sum(axis=1)
         frames[count] = table.rename_axis(None, axis=1)
     return frames
+
+
+def unit_counts(outcomes: pd.DataFrame) -> pd.DataFrame:
+    """queries/appraisal_outcomes per county and 单位, in the query's order: county, unit, appraised (every grade,
+    不定等次 included, as the quota counts them), excellent."""
+    units = outcomes.assign(excellent=outcomes["cadres"].where(outcomes["grade"] == "excellent", 0))
+    units = units.groupby(["county", "unit"], sort=False)[["cadres", "excellent"]].sum().reset_index()
+    return units.rename(columns={"cadres": "appraised"})[["county", "unit", "appraised", "excellent"]]
 
 
 # ---- what a viewer may see: one pattern per year for every view of that year's figures
@@ -130,13 +137,15 @@ def disclosure_lines(frames: dict[str, pd.DataFrame], tiers: pd.Series | None) -
 
 @dataclass(frozen=True)
 class YearView:
-    """A year's appraisal: county x grade counts (`frames`: graded, promoted, adjusted), the tiers they are compared
-    with (None before any race) and their period, the year after as recorded (`follow`, None when nothing is
-    recorded in it: then promoted and adjusted are all 0 and the pages say why), and the one pattern every view
-    of these figures shows."""
+    """A year's appraisal: county x grade counts (`frames`: graded, promoted, adjusted), the 单位's (`units`:
+    unit_counts, read with them and shown only as units_above_quota's shares), the tiers they are compared with
+    (None before any race) and their period, the year after as recorded (`follow`, None when nothing is recorded
+    in it: then promoted and adjusted are all 0 and the pages say why), and the one pattern every view of these
+    figures shows."""
 
     year: int
     frames: dict[str, pd.DataFrame]
+    units: pd.DataFrame
     tiers: pd.Series | None
     tier_period: str | None
     follow: tuple[dt.date, dt.date] | None
@@ -157,13 +166,15 @@ def year_view(conn: duckdb.DuckDBPyConnection, year: int, threshold: int) -> Yea
     until = recorded["movements_until"].iloc[0]
     follow = follow_window(year, None if pd.isna(until) else pd.Timestamp(until).date())
     start, end = follow or (dt.date(year + 1, 1, 1), dt.date(year, 12, 31))  # an empty window: nothing follows
-    frames = grade_frames(queries.run(conn, "appraisal_outcomes", year=year, follow_start=start, follow_end=end))
+    outcomes = queries.run(conn, "appraisal_outcomes", year=year, follow_start=start, follow_end=end)
+    frames = grade_frames(outcomes)
     period = movements.tier_period(queries.run(conn, "race_periods", county="")["period"].tolist(), year + 1)
     tiers = None
     if period is not None:
         tiers = rankings.official_tiers(conn, period)  # within the peer class where there are classes
     sizes, lines = disclosure_lines(frames, tiers)
-    return YearView(year, frames, tiers, period, follow, disclosure.protect(sizes, lines, threshold))
+    pattern = disclosure.protect(sizes, lines, threshold)
+    return YearView(year, frames, unit_counts(outcomes), tiers, period, follow, pattern)
 
 
 # ---- the figures as a viewer sees them
@@ -233,7 +244,7 @@ def grade_table(view: YearView, threshold: int, quota: float, lang: str, exact: 
 
 
 def units_above_quota(units: pd.DataFrame, quota: float, threshold: int) -> tuple[pd.DataFrame, int]:
-    """From queries/appraisal_units: the 单位 whose 优秀 share of those appraised is above `quota`, with the share
+    """From unit_counts (YearView.units): the 单位 whose 优秀 share of those appraised is above `quota`, with the share
     only (no count is shown: with the county tables it could give a hidden one back), largest first; 单位 with
     fewer than `threshold` appraised are not listed, and their number is returned beside (a share of two or three
     people would name them)."""

@@ -9,6 +9,8 @@ The points, in the order a batch write passes them:
   mid_write       the rows are written (or, undoing, the batches marked), the training rollup not yet refreshed
   before_commit   everything written, the transaction not yet committed
   after_commit    committed, before the call returns
+and in a refresh of the app's copy of a lake (store/lake_copy.py, tests/test_lake_copy.py):
+  copy_before_commit  the copy's rows and the snapshot it records written, the transaction not yet committed
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ import os
 import signal
 
 VARIABLE = "INCENTIVE_FAULT"
-POINTS = ("after_staging", "mid_write", "before_commit", "after_commit")
+POINTS = ("after_staging", "mid_write", "before_commit", "after_commit")  # a batch write's
+COPY_POINTS = ("copy_before_commit",)  # a lake copy's refresh
 
 
 def reach(point: str) -> None:

@@ -43,7 +43,7 @@ from pathlib import Path
 
 import duckdb
 
-from incentive.store import lake
+from incentive.store import faults, lake
 from incentive.store.queries import identifier, string_literal
 
 _LOG = logging.getLogger("incentive.storage")
@@ -253,6 +253,7 @@ class LakeCopy:
                         else:
                             _copy_table(cur, table, snapshot)
                 _record(cur, self._key, snapshot, committed, schema_version)
+                faults.reach("copy_before_commit")
                 cur.execute("COMMIT")
             except BaseException:
                 with contextlib.suppress(duckdb.Error):
