@@ -203,14 +203,17 @@ def test_a_restarted_server_reads_its_kept_copy_at_once_and_follows_what_changed
     held = app.connection.refresh()
     app.close()
     again = Database(lake_location, lake_copy=True)
-    assert again.connection.snapshot == held
-    assert _reads(again) == "lake_copy"  # at once: nothing to copy, nothing read from the lake meanwhile
+    assert _reads(again) == "lake"  # until the kept file has been read whole
+    _settled(again)
+    assert again.connection.snapshot == held and again.connection.copied == {}  # nothing copied again
+    assert _reads(again) == "lake_copy"
+    assert oct(again.connection.path.stat().st_mode & 0o777) == "0o600"  # every table, password hashes too
+    assert oct(copy_folder.stat().st_mode & 0o777) == "0o700"
     units, in_lake = _both(again, "race_units", county="")
     assert not units.empty and units.equals(in_lake)
     again.close()
     import_ok(writer, "training.tsv", data_file("training.tsv"))  # while no server runs
     third = Database(lake_location, lake_copy=True)
-    assert third.connection.snapshot == held
     assert _reads(third) == "lake"  # behind: the lake itself, while the copy follows the changes
     _settled(third)
     assert third.connection.copied["training"] == APPENDED and COPIED not in third.connection.copied.values()
@@ -243,7 +246,7 @@ def test_a_server_killed_mid_refresh_leaves_the_snapshot_before(lake_location, c
     assert "reached: copy_before_commit" in child.stderr
     assert child.returncode == -9
     after = Database(lake_location, lake_copy=True)
-    assert after.connection.kept and after.connection.snapshot == held
+    assert after.connection.kept and after.connection._unverified[0][0] == held
     counted = after.connection._connection.execute("SELECT count(*) FROM lake_copy.rows.training").fetchone()
     assert counted == (0,)  # the rows of the killed refresh are not there
     after.connection.refresh()
@@ -263,18 +266,92 @@ def test_a_kept_copy_that_cannot_be_used_is_made_again(lake_location, copy_folde
     with duckdb.connect(str(kept)) as con:  # written by another layout of the copy
         con.execute(f"UPDATE {lake_copy.STATE}.held SET layout = layout + 1")
     app = Database(lake_location, lake_copy=True)
-    assert app.connection.kept and app.connection.snapshot is None  # copied again whole
+    assert app.connection.kept and app.connection._unverified is None  # copied again whole
     app.connection.refresh()
     assert len(app.connection.copied) > 10 and set(app.connection.copied.values()) == {COPIED}
     app.close()
     kept.write_bytes(b"not a DuckDB file")  # damaged, or another DuckDB version's format
     app = Database(lake_location, lake_copy=True)
     assert "could not be opened; making it again" in caplog.text
-    assert app.connection.kept and app.connection.snapshot is None
+    assert app.connection.kept and app.connection._unverified is None
     app.connection.refresh()
     units, in_lake = _both(app, "race_units", county="")
     assert not units.empty and units.equals(in_lake)
     app.close()
+    # damaged inside, its header whole: it opens, and a read of its rows fails on a block's checksum
+    with duckdb.connect(str(kept), read_only=True) as con:  # where a table's rows are (DuckDB's own map)
+        (block,) = con.execute(
+            "SELECT min(block_id) FROM pragma_storage_info('rows.regions') WHERE block_id >= 0"
+        ).fetchone()
+        (block_size,) = con.execute("SELECT block_size FROM pragma_database_size()").fetchone()
+    with open(kept, "r+b") as damaged:
+        damaged.seek(3 * 4096 + block * block_size + 64)  # after the file's three header blocks
+        damaged.write(os.urandom(4096))
+    app = Database(lake_location, lake_copy=True)
+    app.connection.refresh()
+    assert "could not be read whole; making it again" in caplog.text
+    assert set(app.connection.copied.values()) == {COPIED}
+    _same_tables(app, writer)
+    app.close()
+    writer.close()
+
+
+def test_a_kept_copy_is_followed_whatever_the_time_zone(lake_location, copy_folder):
+    """The commit time the copy records is the same number in any time zone: a server started again under
+    another one follows the changes (nothing here) instead of copying everything."""
+    writer = Database(lake_location)
+    import_ok(writer, "regions.csv", data_file("regions.csv"))
+    app = Database(lake_location, lake_copy=True)
+    app.connection.refresh()
+    app.close()
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1]); from incentive.store.database import Database; "
+        "from incentive.store.lake import LakeLocation; "
+        "db = Database(LakeLocation(sys.argv[2], sys.argv[3]), lake_copy=True); "
+        "db._con.execute(\"SET TimeZone = 'Asia/Shanghai'\"); db.connection.refresh(); print(db.connection.copied)"
+    )
+    child = subprocess.run(
+        [sys.executable, "-c", script, str(ROOT), lake_location.catalog, lake_location.data_path],
+        env={**os.environ, "TZ": "Asia/Shanghai"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert child.returncode == 0, child.stderr
+    assert child.stdout.strip() == "{}"
+    writer.close()
+
+
+def test_a_kept_copy_another_process_has_open_is_left_alone(lake_location, copy_folder):
+    writer = Database(lake_location)
+    import_ok(writer, "regions.csv", data_file("regions.csv"))
+    app = Database(lake_location, lake_copy=True)
+    app.connection.refresh()
+    kept = app.connection.path
+    app.close()
+    before = kept.stat().st_ino
+    looking = subprocess.Popen(  # someone inspecting the file with DuckDB
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys; c = duckdb.connect(sys.argv[1], read_only=True); "
+            "print('open', flush=True); sys.stdin.read()",
+            str(kept),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert looking.stdout.readline() == "open\n"
+    app = Database(lake_location, lake_copy=True)
+    assert not app.connection.kept and app.connection.path.name.startswith("copy-")  # a copy of its own
+    assert kept.stat().st_ino == before  # the kept file untouched
+    app.connection.refresh()
+    units, in_lake = _both(app, "race_units", county="")
+    assert not units.empty and units.equals(in_lake)
+    app.close()
+    looking.stdin.close()
+    looking.wait()
     writer.close()
 
 

@@ -22,8 +22,10 @@ it, asks the lake whether that snapshot is still there as it was, and follows th
 copying the province again (12-19 s, docs/performance.md). A DuckDB file admits one process: the process holds a
 lock on a file beside it, and a second process on the same lake and machine makes a copy of its own
 (`copy-<pid>-<id>.duckdb`), removed when it ends; the next process to start a copy removes those whose lock nobody
-holds (left by a process that was killed). A kept file that cannot be opened (another DuckDB version's format, a
-damaged disk) is made again. Writes never go through the copy: they run on the lake in their own transactions
+holds (left by a process that was killed). A kept file is trusted once read whole (every block's checksum, about
+0.6 s for the province, in the background); one that cannot be opened or read (another DuckDB version's format, a
+damaged disk) is made again, and one that another process has open is left alone. The folder is made its owner's
+alone (0700) and the file 0600: the copy holds every table, password hashes too. Writes never go through the copy: they run on the lake in their own transactions
 (`Database.transaction`), and the command line reads the lake itself (a one-off run would copy more than it reads).
 """
 
@@ -56,7 +58,9 @@ APPENDED = "appended"  # only rows added since the copy's snapshot: those rows a
 CHANGED = "changed"  # rows deleted or updated too: the rows touched read again by their row ids
 COPIED = "copied"  # anything else (files merged, inlined rows flushed): the table copied whole
 STATE = "copy_state"  # the copy's schema of what it holds: one row, written in the transaction of the rows
-LAYOUT = 1  # this module's layout of the copy: a kept file of another layout is copied again whole
+LAYOUT = 2  # this module's layout of the copy (2: commit times in microseconds since the epoch, not the text of
+# the session's time zone): a kept file of another layout is copied again whole. Raise it with any change to
+# what the copy holds or how its record reads.
 KEPT_DAYS = 30  # a kept copy nobody has opened for this long is removed by the next process to start one
 CLOSE_WAIT_SECONDS = 60.0  # how long closing waits for a refresh under way (a province's first copy: 12-20 s)
 _INSERTS = frozenset({"tables_inserted_into", "inlined_insert"})
@@ -90,35 +94,43 @@ class LakeCopy:
         process holds it; None: a copy of this process alone, removed when it ends."""
         where = where or folder()
         where.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # the copy holds every table, password hashes too: its owner's alone
+            where.chmod(0o700)
         _remove_orphans(where)
         self._key = lake_key
-        self._held_lock = None
+        self._connection = connection
+        self.kept = False  # whether the file outlives the process
         if lake_key is not None:
             self.path = where / f"lake-{lake_key}.duckdb"
             self._lock_file = self.path.with_suffix(".lock")
             self._held_lock = _hold(self._lock_file)
-        self.kept = self._held_lock is not None  # whether the file outlives the process
+            self.kept = self._held_lock is not None
+            if self.kept:
+                try:
+                    self._attach()
+                except _InUse:  # another process has the file open: a copy of this process's own
+                    os.close(self._held_lock)
+                    self.kept = False
+                except BaseException:
+                    os.close(self._held_lock)
+                    raise
         if not self.kept:
-            for _ in range(5):  # a new name is held at once, unless another process's orphan sweep took it first
-                self.path = where / f"copy-{os.getpid()}-{uuid.uuid4().hex[:12]}.duckdb"
-                self._lock_file = self.path.with_suffix(".lock")
-                self._held_lock = _hold(self._lock_file)
-                if self._held_lock is not None:
-                    break
-            else:
-                raise OSError(f"no lock could be held in {where}")
-        self._connection = connection
-        try:
-            self._attach()
-        except BaseException:
-            os.close(self._held_lock)
-            raise
+            self._take_own_name(where)
+            try:
+                self._attach()
+            except BaseException:
+                os.close(self._held_lock)
+                raise
         # the snapshot's id and commit time (ids repeat after a restore), and the lake's schema version at it
         self._held: tuple[int, str] | None = None
         self._schema_version: int | None = None
+        # a kept file's record, trusted once the file has been read whole (_verify, in the first refresh)
+        self._unverified: tuple[tuple[int, str], int] | None = None
         if self.kept:
-            self._held, self._schema_version = self._recorded()
-            os.utime(self.path)  # opened now: not a copy nobody uses (_remove_orphans)
+            with contextlib.suppress(duckdb.Error):  # unreadable: copied again whole, as for a new file
+                self._unverified = self._recorded()
+            with contextlib.suppress(OSError):
+                os.utime(self.path)  # opened now: not a copy nobody uses (_remove_orphans)
         self.copied: dict[str, str] = {}
         self._lock = threading.Lock()
         self._starting = threading.Lock()
@@ -132,31 +144,71 @@ class LakeCopy:
     def snapshot(self) -> int | None:
         return self._held[0] if self._held is not None else None
 
+    def _take_own_name(self, where: Path) -> None:
+        for _ in range(5):  # a new name is held at once, unless another process's orphan sweep took it first
+            self.path = where / f"copy-{os.getpid()}-{uuid.uuid4().hex[:12]}.duckdb"
+            self._lock_file = self.path.with_suffix(".lock")
+            self._held_lock = _hold(self._lock_file)
+            if self._held_lock is not None:
+                return
+        raise OSError(f"no lock could be held in {where}")
+
     def _attach(self) -> None:
-        """Attach the copy's file; a kept one that DuckDB cannot open is removed and made again."""
+        """Attach the copy's file (its owner's alone); a kept one that DuckDB cannot open is removed and made
+        again, one that another process has open raises _InUse."""
         attach = f"ATTACH {string_literal(str(self.path))} AS {identifier(ALIAS)}"
         try:
             self._connection.execute(attach)
-        except duckdb.Error:
+        except duckdb.Error as e:
             if not self.kept:
                 raise
+            if "lock" in str(e).lower():  # DuckDB's own lock on the file ("Could not set lock on file")
+                raise _InUse(str(self.path)) from e
             _LOG.warning("the kept copy of the lake %s could not be opened; making it again", self.path, exc_info=True)
-            for leftover in (self.path, Path(f"{self.path}.wal")):
-                leftover.unlink(missing_ok=True)
+            self._remove_file()
             self._connection.execute(attach)
+        with contextlib.suppress(OSError):
+            self.path.chmod(0o600)
 
-    def _recorded(self) -> tuple[tuple[int, str] | None, int | None]:
+    def _remove_file(self) -> None:
+        for leftover in (self.path, Path(f"{self.path}.wal")):
+            leftover.unlink(missing_ok=True)
+
+    def _verify(self) -> None:
+        """Trust a kept file's record only once every row of it has been read (DuckDB checks each block's
+        checksum as it reads it): a file damaged inside, whose header opens, is made again instead of failing
+        the pages' reads after every restart. About 0.6 s for the province's copy, in the refresh's thread."""
+        recorded, self._unverified = self._unverified, None
+        try:
+            with contextlib.closing(self._connection.cursor()) as cur:
+                for (table,) in _names(cur, "duckdb_tables()", ALIAS, "table_name", schema=ROWS):
+                    cur.execute(f"SELECT sum(hash(t)) FROM {_rows(table)} AS t").fetchall()
+        except duckdb.Error:
+            _LOG.warning(
+                "the kept copy of the lake %s could not be read whole; making it again", self.path, exc_info=True
+            )
+            with contextlib.suppress(duckdb.Error):
+                self._connection.execute(f"DETACH {identifier(ALIAS)}")
+            self._remove_file()
+            self._attach()
+            return
+        self._held, self._schema_version = recorded
+        _LOG.info(
+            "the kept copy of the lake %s holds snapshot %s: following the changes since", self.path, self.snapshot
+        )
+
+    def _recorded(self) -> tuple[tuple[int, str], int] | None:
         """The snapshot a kept file holds and the lake's schema version at it, as its last refresh recorded them;
-        (None, None) for a new file, another layout or another lake's (the next refresh copies everything)."""
+        None for a new file, another layout or another lake's (the next refresh copies everything)."""
         with contextlib.closing(self._connection.cursor()) as cur:
             try:
                 row = cur.execute(
                     f"SELECT layout, lake_key, snapshot_id, committed, schema_version FROM {_state()}"
                 ).fetchone()
             except duckdb.CatalogException:
-                return None, None
+                return None
         if row is None or row[0] != LAYOUT or row[1] != self._key:
-            return None, None
+            return None
         return (int(row[2]), row[3]), int(row[4])
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
@@ -175,8 +227,10 @@ class LakeCopy:
         """Bring the copy to the lake's newest snapshot now (following the changes since the one it holds);
         returns that snapshot's id. Errors of the copy or the lake are raised."""
         newest = self._newest()
-        if newest != self._held:
+        if newest != self._held or self._unverified is not None:
             with self._lock:
+                if self._unverified is not None:
+                    self._verify()
                 newest = self._newest()  # another thread may have copied it while this one waited
                 if newest != self._held:
                     self._copy(*newest)
@@ -209,6 +263,9 @@ class LakeCopy:
             self._catching_up.join(timeout=CLOSE_WAIT_SECONDS)
         with contextlib.suppress(duckdb.Error):
             self._connection.execute(f"DETACH {identifier(ALIAS)}")  # checkpoints the file: no WAL left beside it
+        if self.kept:
+            with contextlib.suppress(OSError):
+                os.utime(self.path)  # used until now: not a copy nobody uses (_remove_orphans)
         for leftover in () if self.kept else (self.path, Path(f"{self.path}.wal"), self._lock_file):
             with contextlib.suppress(OSError):
                 leftover.unlink(missing_ok=True)
@@ -223,7 +280,7 @@ class LakeCopy:
             if self._snapshot_table is None:
                 self._snapshot_table = _snapshot_table(cur)
             return cur.execute(
-                f"SELECT snapshot_id, CAST(snapshot_time AS VARCHAR) FROM {self._snapshot_table} "
+                f"SELECT snapshot_id, CAST(epoch_us(snapshot_time) AS VARCHAR) FROM {self._snapshot_table} "
                 "ORDER BY snapshot_id DESC LIMIT 1"
             ).fetchone()
 
@@ -266,6 +323,10 @@ class LakeCopy:
             cur.execute(f"CHECKPOINT {identifier(ALIAS)}")
 
 
+class _InUse(Exception):
+    """A kept copy's file that another process has open (outside this module's locks)."""
+
+
 def key_of(location: lake.LakeLocation) -> str:
     """The name a lake's kept copy goes by: a hash of its catalog and data path (the catalog's password, if it
     names one, is not written anywhere in the clear)."""
@@ -306,7 +367,7 @@ def _still_there(cur: duckdb.DuckDBPyConnection, table: str, held: tuple[int, st
     restored from a backup (or replaced), where the same ids name other commits, and only a copy of everything
     is sure to match. `table`: _snapshot_table's."""
     found = cur.execute(
-        f"SELECT CAST(snapshot_time AS VARCHAR) FROM {table} WHERE snapshot_id = $id", {"id": held[0]}
+        f"SELECT CAST(epoch_us(snapshot_time) AS VARCHAR) FROM {table} WHERE snapshot_id = $id", {"id": held[0]}
     ).fetchall()
     return found == [(held[1],)]
 
@@ -476,6 +537,8 @@ def _remove_orphans(where: Path) -> None:
     """Copies whose lock nobody holds: left by processes that have ended (killed before their exit handler ran),
     and kept copies nobody has opened for KEPT_DAYS (of a lake no server here reads any more)."""
     stale_before = time.time() - KEPT_DAYS * 86400
+    for stray in where.glob("lake-*.duckdb"):  # a kept copy whose lock file was deleted: its lock, made again
+        stray.with_suffix(".lock").touch(mode=0o600, exist_ok=True)
     for lock_file in [*where.glob("copy-*.lock"), *where.glob("lake-*.lock")]:
         copy = lock_file.with_suffix(".duckdb")
         if lock_file.name.startswith("lake-") and copy.exists() and copy.stat().st_mtime >= stale_before:
