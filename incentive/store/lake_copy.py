@@ -71,8 +71,10 @@ def folder() -> Path:
     """Where copies are kept: INCENTIVE_LAKE_COPY_DIR, else `incentive/` in the user's cache folder (XDG_CACHE_HOME,
     else ~/.cache). Not the system's temporary folder, which may live in memory (tmpfs)."""
     configured = os.environ.get("INCENTIVE_LAKE_COPY_DIR", "").strip()
-    if configured:
-        return Path(configured)
+    return Path(configured) if configured else _default_folder()
+
+
+def _default_folder() -> Path:
     cache = os.environ.get("XDG_CACHE_HOME", "").strip() or str(Path.home() / ".cache")
     return Path(cache) / "incentive"
 
@@ -93,9 +95,11 @@ class LakeCopy:
         """`lake_key` (`key_of` the lake): the copy is kept across restarts under that name, unless another
         process holds it; None: a copy of this process alone, removed when it ends."""
         where = where or folder()
+        made = not where.exists()
         where.mkdir(parents=True, exist_ok=True)
-        with contextlib.suppress(OSError):  # the copy holds every table, password hashes too: its owner's alone
-            where.chmod(0o700)
+        if made or where == _default_folder():  # the copy holds every table, password hashes too; a folder
+            with contextlib.suppress(OSError):  # named that already existed may be shared: left as it is
+                where.chmod(0o700)
         _remove_orphans(where)
         self._key = lake_key
         self._connection = connection
@@ -162,7 +166,7 @@ class LakeCopy:
         except duckdb.Error as e:
             if not self.kept:
                 raise
-            if "lock" in str(e).lower():  # DuckDB's own lock on the file ("Could not set lock on file")
+            if "could not set lock on file" in str(e).lower():  # DuckDB's own lock: another process has it open
                 raise _InUse(str(self.path)) from e
             _LOG.warning("the kept copy of the lake %s could not be opened; making it again", self.path, exc_info=True)
             self._remove_file()
