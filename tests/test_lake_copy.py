@@ -256,13 +256,20 @@ def test_a_server_killed_mid_refresh_leaves_the_snapshot_before(lake_location, c
     writer.close()
 
 
-def test_a_kept_copy_that_cannot_be_used_is_made_again(lake_location, copy_folder, caplog):
+@pytest.fixture
+def kept_copy(lake_location, copy_folder):
+    """(a writing instance, the kept copy's file) after a server copied the lake holding the regions, and stopped."""
     writer = Database(lake_location)
     import_ok(writer, "regions.csv", data_file("regions.csv"))
     app = Database(lake_location, lake_copy=True)
     app.connection.refresh()
-    kept = app.connection.path
     app.close()
+    yield writer, app.connection.path
+    writer.close()
+
+
+def test_a_kept_copy_that_cannot_be_used_is_made_again(lake_location, kept_copy, caplog):
+    writer, kept = kept_copy
     with duckdb.connect(str(kept)) as con:  # written by another layout of the copy
         con.execute(f"UPDATE {lake_copy.STATE}.held SET layout = layout + 1")
     app = Database(lake_location, lake_copy=True)
@@ -293,17 +300,11 @@ def test_a_kept_copy_that_cannot_be_used_is_made_again(lake_location, copy_folde
     assert set(app.connection.copied.values()) == {COPIED}
     _same_tables(app, writer)
     app.close()
-    writer.close()
 
 
-def test_a_kept_copy_is_followed_whatever_the_time_zone(lake_location, copy_folder):
+def test_a_kept_copy_is_followed_whatever_the_time_zone(lake_location, kept_copy):
     """The commit time the copy records is the same number in any time zone: a server started again under
     another one follows the changes (nothing here) instead of copying everything."""
-    writer = Database(lake_location)
-    import_ok(writer, "regions.csv", data_file("regions.csv"))
-    app = Database(lake_location, lake_copy=True)
-    app.connection.refresh()
-    app.close()
     script = (
         "import sys; sys.path.insert(0, sys.argv[1]); from incentive.store.database import Database; "
         "from incentive.store.lake import LakeLocation; "
@@ -319,16 +320,10 @@ def test_a_kept_copy_is_followed_whatever_the_time_zone(lake_location, copy_fold
     )
     assert child.returncode == 0, child.stderr
     assert child.stdout.strip() == "{}"
-    writer.close()
 
 
-def test_a_kept_copy_another_process_has_open_is_left_alone(lake_location, copy_folder):
-    writer = Database(lake_location)
-    import_ok(writer, "regions.csv", data_file("regions.csv"))
-    app = Database(lake_location, lake_copy=True)
-    app.connection.refresh()
-    kept = app.connection.path
-    app.close()
+def test_a_kept_copy_another_process_has_open_is_left_alone(lake_location, kept_copy):
+    _, kept = kept_copy
     before = kept.stat().st_ino
     looking = subprocess.Popen(  # someone inspecting the file with DuckDB
         [
@@ -352,7 +347,6 @@ def test_a_kept_copy_another_process_has_open_is_left_alone(lake_location, copy_
     app.close()
     looking.stdin.close()
     looking.wait()
-    writer.close()
 
 
 def test_the_command_line_and_writes_read_the_lake_itself(lake_location, copy_folder):
