@@ -405,8 +405,9 @@ _PARAMS = {
 
 def _in_order(frame: pd.DataFrame) -> pd.DataFrame:
     """The rows in one order (a query without ORDER BY returns them as the scan found them)."""
-    key = frame.astype(str).apply(tuple, axis=1)
-    return frame.iloc[sorted(range(len(frame)), key=key.iloc.__getitem__)].reset_index(drop=True)
+    text = frame.astype(str).set_axis(range(frame.shape[1]), axis=1).reset_index(drop=True)
+    order = text.sort_values(list(text.columns), kind="stable").index  # column by column: rows as tuples of text
+    return frame.iloc[order].reset_index(drop=True)
 
 
 @pytest.mark.slow

@@ -13,7 +13,7 @@ import pandas as pd
 from incentive import periods
 from incentive.config import SAMPLE_DIR
 from incentive.demo import synth
-from incentive.intake.ingest import parse_file
+from incentive.intake.bulk_csv import parse_path
 from incentive.store import audit, batches, queries
 from incentive.store.database import Database
 from incentive.store.reference import reference_within
@@ -77,7 +77,7 @@ def load_sample(db: Database, who: str = "sample", folder: Path = SAMPLE_DIR) ->
         batch_ids = []
         for path in sample_files(folder):
             # Checked against what this transaction has written so far: the sample's own regions and catalog.
-            preview = parse_file(path.name, path.read_bytes(), reference_within(cur))
+            preview = parse_path(path, reference_within(cur))  # large CSVs in bulk, as an upload of them would be
             if not preview.importable:
                 # The sample is ours: a refusal here is a bug in the generator or the importer, not user input.
                 raise SampleError(f"{path.name}: " + "; ".join(preview.problem_texts("en")[:5]))

@@ -169,14 +169,10 @@ class LakeCopy:
             if "could not set lock on file" in str(e).lower():  # DuckDB's own lock: another process has it open
                 raise _InUse(str(self.path)) from e
             _LOG.warning("the kept copy of the lake %s could not be opened; making it again", self.path, exc_info=True)
-            self._remove_file()
+            _remove(self.path)
             self._connection.execute(attach)
         with contextlib.suppress(OSError):
             self.path.chmod(0o600)
-
-    def _remove_file(self) -> None:
-        for leftover in (self.path, Path(f"{self.path}.wal")):
-            leftover.unlink(missing_ok=True)
 
     def _verify(self) -> None:
         """Trust a kept file's record only once every row of it has been read (DuckDB checks each block's
@@ -193,7 +189,7 @@ class LakeCopy:
             )
             with contextlib.suppress(duckdb.Error):
                 self._connection.execute(f"DETACH {identifier(ALIAS)}")
-            self._remove_file()
+            _remove(self.path)
             self._attach()
             return
         self._held, self._schema_version = recorded
@@ -270,9 +266,8 @@ class LakeCopy:
         if self.kept:
             with contextlib.suppress(OSError):
                 os.utime(self.path)  # used until now: not a copy nobody uses (_remove_orphans)
-        for leftover in () if self.kept else (self.path, Path(f"{self.path}.wal"), self._lock_file):
-            with contextlib.suppress(OSError):
-                leftover.unlink(missing_ok=True)
+        if not self.kept:
+            _remove(self.path, self._lock_file)
         if self._held_lock is not None:
             os.close(self._held_lock)
             self._held_lock = None
@@ -537,6 +532,13 @@ def _hold(lock_file: Path) -> int | None:
     return descriptor
 
 
+def _remove(copy: Path, *others: Path) -> None:
+    """Delete a copy's file, its WAL and `others`; a file already gone, or one that cannot be removed, is left."""
+    for leftover in (copy, Path(f"{copy}.wal"), *others):
+        with contextlib.suppress(OSError):
+            leftover.unlink(missing_ok=True)
+
+
 def _remove_orphans(where: Path) -> None:
     """Copies whose lock nobody holds: left by processes that have ended (killed before their exit handler ran),
     and kept copies nobody has opened for KEPT_DAYS (of a lake no server here reads any more)."""
@@ -551,8 +553,6 @@ def _remove_orphans(where: Path) -> None:
         if descriptor is None:
             continue  # a running process's copy
         try:
-            for leftover in (copy, Path(f"{copy}.wal"), lock_file):
-                with contextlib.suppress(OSError):
-                    leftover.unlink()
+            _remove(copy, lock_file)
         finally:
             os.close(descriptor)
