@@ -367,6 +367,7 @@ def test_a_fall_to_a_small_count_of_people_hides_the_count_and_the_change(db):
     assert "为 3 人" in alert.sentence("zh") and "-9 人" in alert.sentence("zh")  # exact: the command line's
 
 
+@pytest.mark.slow
 def test_the_changes_into_one_period_are_those_of_every_period_read_at_once(sample_db_path):
     """The rule reads only the period judged and the one before it (checks.changes_in's `only`): the same rows,
     fences and peers as when every stored period is read, in every stored period of the sample's five years (its

@@ -166,6 +166,7 @@ def test_the_bulletin_in_english(made):
     assert not [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
 
 
+@pytest.mark.slow
 def test_a_county_bulletin_speaks_of_that_county_with_the_prefecture_around_it(made):
     paper = bulletin.gather(made, "2025-Q2", "枫岚区", "zh", today=TODAY)
     assert paper.title == "关于2025年第二季度枫岚区干部激励考评情况的通报"
@@ -198,6 +199,7 @@ def test_a_county_bulletin_speaks_of_that_county_with_the_prefecture_around_it(m
     assert "云岫县2025年上半年可判定的2项指标中达标2项，无未达标指标。" in part(tail, "关心关爱落实情况")
 
 
+@pytest.mark.slow
 def test_a_sentence_is_there_only_when_its_figures_are(made):
     """Q1: no earlier ranking, so no climbers, sliders or third-tier-twice sentence; a quarter without care figures
     of its half-year says so; without any move, one sentence says nobody moved."""
@@ -223,6 +225,7 @@ def test_a_sentence_is_there_only_when_its_figures_are(made):
     )  # no "half-yearly" line
 
 
+@pytest.mark.slow
 def test_no_climbers_or_sliders_when_the_two_quarters_rank_different_counties(made):
     """枫岚区 sends nothing for 2025-Q3; the others send their 2025-Q2 values again, so 澄溪县, 云峤县 and 云岫县 keep
     their order and 云岫县 would read as having risen from 4th to 3rd, a place it owes to 枫岚区's absence. The part
@@ -265,6 +268,7 @@ def test_a_county_that_never_sent_scores_stops_no_move_and_breaks_nothing(made):
     assert "新设县" in " ".join(part(paper, "赛马考评排名情况"))  # named unranked and in the incomplete-data line
 
 
+@pytest.mark.slow
 def test_a_quarter_reports_the_care_half_year_over_by_its_end(made):
     """One rule for every document (welfare.reported_half_year): 2025-Q3 reports 2025-H1 (2025-H2 is not over),
     named in its heading; 2025-Q1 reports 2024-H2, which has no figures (2025-H1 is not over by 31 March, even with
@@ -285,6 +289,7 @@ def test_a_quarter_reports_the_care_half_year_over_by_its_end(made):
         assert content.sections[3].title == f"关心关爱（{half}）"
 
 
+@pytest.mark.slow
 def test_the_data_version_line_names_the_batches_also_for_a_moment(made):
     """The same line however the 通报 is made (docs/decisions.md#data-version-line): a moment after the last change
     (a delivery's) gives the live line; a moment before a later import gives the batches of then, pinned."""
@@ -304,6 +309,7 @@ def test_the_data_version_line_names_the_batches_also_for_a_moment(made):
     )
 
 
+@pytest.mark.slow
 def test_the_training_part_says_which_counties_have_not_sent_their_files(made):
     """The tracker's training files of the window (January to the period's end): `made` has none for 2025-Q1;
     three counties send theirs, 枫岚区 does not, and the part says so under its figures, as the race part does."""
@@ -340,6 +346,7 @@ def test_a_third_tier_run_is_counted_as_the_warning_list_counts_it(made):
     assert whole.common.third_tier_runs == {"云岫县": ["2025-Q1", "2025-Q2", "2025-Q3"]}  # oldest first
 
 
+@pytest.mark.slow
 def test_the_county_bulletins_of_a_delivery_take_the_prefecture_s_common_part(made):
     """A delivery's county 通报 take the prefecture's third-tier runs and training figures (bulletin.Common), as
     pinned at the delivery's moment, and print what they would have worked out; a common part made for another
@@ -367,6 +374,7 @@ def test_the_county_bulletins_of_a_delivery_take_the_prefecture_s_common_part(ma
         bulletin.gather(made, "2025-Q3", "云岫县", "zh", as_of=moment, common=whole.common)
 
 
+@pytest.mark.slow
 def test_a_period_that_is_not_a_race_period_ranks_nobody(made):
     """A half-year or a year when the race is quarterly: no 附表, no sentence that calls any county unranked or
     short of data, for the prefecture or a county; one sentence names the race periods within it."""
@@ -406,6 +414,7 @@ def people_counted(db, small_county: str = "澄溪县", small: int = 3) -> None:
     import_ok(db, "w03_h1.csv", ("考核期,县区,乡镇,指标,数值\n" + "\n".join(rows) + "\n").encode())
 
 
+@pytest.mark.slow
 def test_a_small_count_of_people_reads_less_than_five_as_in_the_warning_list(made):
     """The 通报 is sent out: 3 people against a target of 10 is `<5`, for the prefecture and the county, as the
     warning list states it (docs/decisions.md#small-numbers-in-warnings); 12 people are stated."""
@@ -423,6 +432,7 @@ def test_a_small_count_of_people_reads_less_than_five_as_in_the_warning_list(mad
     )
 
 
+@pytest.mark.slow
 def test_small_groups_are_withheld_as_on_the_training_page(made):
     """枫岚区 down to three cadres: it is small, and whatever else the pattern withholds with it (so that it cannot
     be worked out from the total) is named as withheld and given no figure anywhere in the training part."""
@@ -441,6 +451,7 @@ def test_small_groups_are_withheld_as_on_the_training_page(made):
     assert part(everything, "干部教育培训情况")[0] == "2025年1—6月干部培训数据涉及人数较少，不予公开。"
 
 
+@pytest.mark.slow
 def test_a_published_period_prints_its_published_ranking_and_says_so(made, tmp_path, capsys):
     freeze.publish(made, "2025-Q2", "管理员", document_no="澜组〔2025〕3号")
     freeze.publish(made, "2025-H1", "管理员")  # the care figures of the half-year
@@ -502,6 +513,7 @@ def test_refusals_name_what_is_wrong(made):
     )
 
 
+@pytest.mark.slow
 def test_a_period_without_figures_of_its_own_is_refused(made, tmp_path, capsys):
     """A 通报 of P needs figures of P itself (docs/decisions.md#a-bulletin-needs-figures-of-its-period): 2025-Q3,
     after the data, would otherwise be a 通报 of a quarter nobody reported on carrying 2025-H1's care figures;
@@ -658,6 +670,7 @@ def lines_of(data: bytes) -> list[str]:
     return [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
 
 
+@pytest.mark.slow
 def test_the_drift_sentence_is_not_printed_in_the_document_and_the_basis_is_the_remark(made, capsys, tmp_path):
     """GB/T 9704: 标题, 主送机关, 正文, 署名, 成文日期, 附注. What a published ranking is goes to the 附注 (after the date,
     in parentheses) with the care figures' basis said once; the drift sentence, an instruction to the administrator,
@@ -701,6 +714,7 @@ def test_a_trial_warns_under_the_title_and_its_care_basis_is_a_remark(made):
     assert english.remarks == "(The care figures: Live data (trial).)"
 
 
+@pytest.mark.slow
 def test_every_period_in_the_sentences_is_in_words(made):
     for period in ("2025-Q2", "2025-H1"):
         for lang in ("zh", "en"):
@@ -713,6 +727,7 @@ def test_every_period_in_the_sentences_is_in_words(made):
     assert part(english, "Care for cadres")[0].startswith("The first half of 2025: 3 of 8 county indicators")
 
 
+@pytest.mark.slow
 def test_a_rank_interval_of_one_value_is_not_printed(made):
     """（排名区间10） says nothing: a sentence gives the interval only when its ends differ; the 附表 prints both."""
     paper = bulletin.gather(made, "2025-Q2", "", "zh", today=TODAY)
@@ -726,6 +741,7 @@ def test_a_rank_interval_of_one_value_is_not_printed(made):
             assert "排名区间" not in sentence and f"排名第{interval}名，综合得分" in sentence
 
 
+@pytest.mark.slow
 def test_a_republished_bulletin_says_it_corrects_the_earlier_version(made):
     freeze.publish(made, "2025-Q2", "管理员", document_no="澜组〔2025〕12号")
     first = bulletin.gather(made, "2025-Q2", "", "zh", today=TODAY)
@@ -762,6 +778,7 @@ def test_a_county_whose_training_files_are_not_in_is_left_out_of_the_training_fi
     assert "枫岚区" in english[-1] and not any("枫岚区" in p for p in english[:-1])
 
 
+@pytest.mark.slow
 def test_the_prefecture_briefing_compares_nothing_with_itself_and_names_the_bulletin_window(made):
     from incentive.sharing import briefing
 

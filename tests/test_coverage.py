@@ -355,6 +355,7 @@ def test_a_running_year_is_compared_with_the_same_months_a_year_earlier(sample_d
         db.close()
 
 
+@pytest.mark.slow
 def test_a_year_cut_before_a_quarter_some_counties_sent_reads_as_before_its_first_records(sample_db_path):
     """docs/decisions.md#unsent-training-files: on 2026-11-16, with 2026-Q4 running, the sample's year to date
     (records to 09-28) reads the same figures (coverage, hours, 达到本人学时目标 against the whole year's target, on

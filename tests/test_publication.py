@@ -457,6 +457,7 @@ def test_published_exports_say_which_part_a_publication_lacks(three_kinds_db, ca
     assert code == 0 and out.startswith("period,county,indicator")
 
 
+@pytest.mark.slow
 def test_a_republication_without_a_reason_while_submissions_wait_says_both_the_reason_first(half_year_db, capsys):
     from incentive.accounts.roles import COUNTY_CLERK, Principal
     from incentive.review import submissions

@@ -420,6 +420,7 @@ def _normalized_by_pandas(values: pd.DataFrame, directions: pd.Series, method: s
     return (50 + (scaled - 50) * sign).fillna(50.0).where(values.notna())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("method", ["z", "minmax"])
 def test_normalize_equals_the_pandas_formulas_on_random_peers(method):
     rng = np.random.default_rng(7)

@@ -8,6 +8,7 @@ import pkgutil
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
 
 import incentive
@@ -25,6 +26,7 @@ def _start(then: str = "", **environment: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_the_server_starts_with_every_library_module_loaded_and_the_command_line_not_run():
     started = _start("print('\\n'.join(sorted(sys.modules)))")
     assert started.returncode == 0, started.stderr

@@ -63,6 +63,7 @@ def test_the_same_seed_gives_the_same_files(province, tmp_path):
             assert cells[0] == cells[1], first.name
 
 
+@pytest.mark.slow
 def test_every_file_imports_whole(province, tmp_path):
     db = Database(tmp_path / "province.duckdb")
     for path in province:
