@@ -332,11 +332,38 @@ def postgres():
 
 
 @pytest.fixture
-def lake_location(postgres, tmp_path, monkeypatch) -> LakeLocation:
-    """A new DuckLake: an empty PostgreSQL catalog and a data folder of its own (and a folder of its own for the
-    app's local copy of it, incentive/store/lake_copy.py, rather than the user's cache)."""
+def empty_lake_location(postgres, tmp_path, monkeypatch) -> LakeLocation:
+    """A new DuckLake that nothing has opened yet: an empty PostgreSQL catalog and a data folder of its own (and a
+    folder of its own for the app's local copy of it, incentive/store/lake_copy.py, rather than the user's cache)."""
     monkeypatch.setenv("INCENTIVE_LAKE_COPY_DIR", str(tmp_path / "lake-copies"))
     return LakeLocation(f"postgres:{postgres.new_database()}", str(tmp_path / "lake-data"))
+
+
+@pytest.fixture(scope="session")
+def _migrated_lake(postgres, tmp_path_factory) -> LakeLocation:
+    """A DuckLake the app has opened once (its schema made by incentive/store/migrations.py: 2.6 s on two cores),
+    made once per test process for `lake_location` to copy."""
+    folder = tmp_path_factory.mktemp("migrated-lake")
+    location = LakeLocation(f"postgres:{postgres.new_database()}", str(folder / "lake-data"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("INCENTIVE_LAKE_COPY_DIR", str(folder / "lake-copies"))
+        Database(location).close()
+    return location
+
+
+@pytest.fixture
+def lake_location(postgres, _migrated_lake, tmp_path, monkeypatch) -> LakeLocation:
+    """A new DuckLake with the app's schema, as the app leaves a lake it opened first (`empty_lake_location` for
+    one nothing has opened): a copy of `_migrated_lake`, its catalog database and its data folder, the data path
+    in the catalog set to the copy's folder (DuckLake stores every other path relative to it). Its own folder for
+    the app's local copy of it (incentive/store/lake_copy.py), rather than the user's cache."""
+    monkeypatch.setenv("INCENTIVE_LAKE_COPY_DIR", str(tmp_path / "lake-copies"))
+    catalog = postgres.new_database(template=_migrated_lake.catalog.removeprefix("postgres:"))
+    data = tmp_path / "lake-data"
+    shutil.copytree(_migrated_lake.data_path, data)
+    folder = f"{data}/".replace("'", "''")
+    postgres.execute(catalog, f"UPDATE ducklake_metadata SET value = '{folder}' WHERE key = 'data_path'")
+    return LakeLocation(f"postgres:{catalog}", str(data))
 
 
 def as_admin(at, name: str) -> None:

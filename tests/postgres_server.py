@@ -53,16 +53,23 @@ class PostgresServer:
         self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop", check=False)
         shutil.rmtree(self.root, ignore_errors=True)
 
-    def new_database(self) -> str:
-        """A fresh, empty database; returns its connection string as DuckDB's postgres extension takes it."""
+    def new_database(self, template: str | None = None) -> str:
+        """A fresh database, empty or a copy of the database `template` (its connection string, which nothing may
+        be connected to); returns its connection string as DuckDB's postgres extension takes it."""
         self._databases += 1
         name = f"incentive_{self._databases}"
+        copied = f" TEMPLATE {_name_of(template)}" if template else ""
+        self.execute("postgres", f"CREATE DATABASE {name}{copied}")
+        return self.dsn(name)
+
+    def execute(self, database: str, statement: str) -> None:
+        """Run one SQL statement in `database` (a name or a connection string) with psql."""
+        client = ["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", _name_of(database)]
         subprocess.run(
-            ["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-q", "-c", f"CREATE DATABASE {name}"],
+            [*client, "-q", "-v", "ON_ERROR_STOP=1", "-c", statement],
             check=True,
             capture_output=True,
         )
-        return self.dsn(name)
 
     def dsn(self, name: str) -> str:
         return f"dbname={name} host=127.0.0.1 port={self.port} user=postgres"
@@ -71,6 +78,11 @@ class PostgresServer:
         done = subprocess.run([*self._as_user, str(self.bin / program), *args], capture_output=True, text=True)
         if check and done.returncode != 0:
             raise RuntimeError(f"{program} failed: {done.stderr[-2000:]}")
+
+
+def _name_of(database: str) -> str:
+    """The database's name, given its name or its connection string."""
+    return dict(part.split("=", 1) for part in database.split()).get("dbname", "") if "=" in database else database
 
 
 def _free_port() -> int:

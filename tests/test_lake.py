@@ -39,8 +39,8 @@ def _done(process: subprocess.Popen) -> str:
     return out
 
 
-def test_two_instances_see_each_others_imports_and_rollbacks(lake_location):
-    first, second = Database(lake_location), Database(lake_location)
+def test_two_instances_see_each_others_imports_and_rollbacks(empty_lake_location):
+    first, second = Database(empty_lake_location), Database(empty_lake_location)
     assert first.created and not second.created
     before = batches.data_version(second)
     batch = import_ok(first, "regions.csv", data_file("regions.csv"))

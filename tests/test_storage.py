@@ -42,7 +42,16 @@ def race_export(db):
     return export_frame(db, "race_scores").to_csv(index=False)
 
 
-def test_new_database_gets_schema_once(location):
+@pytest.fixture(params=["file", pytest.param("ducklake", marks=pytest.mark.lake)])
+def new_location(request, tmp_path):
+    """Where a database nothing has opened yet lives, on both backends."""
+    if request.param == "file":
+        return tmp_path / "test.duckdb"
+    return request.getfixturevalue("empty_lake_location")
+
+
+def test_new_database_gets_schema_once(new_location):
+    location = new_location
     first = Database(location)
     assert first.created
     first.close()
