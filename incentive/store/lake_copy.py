@@ -25,8 +25,9 @@ lock on a file beside it, and a second process on the same lake and machine make
 holds (left by a process that was killed). A kept file is trusted once read whole (every block's checksum, about
 0.6 s for the province, in the background); one that cannot be opened or read (another DuckDB version's format, a
 damaged disk) is made again, and one that another process has open is left alone. The folder is made its owner's
-alone (0700) and the file 0600: the copy holds every table, password hashes too. Writes never go through the copy: they run on the lake in their own transactions
-(`Database.transaction`), and the command line reads the lake itself (a one-off run would copy more than it reads).
+alone (0700) and the file 0600: the copy holds every table, password hashes too. Writes never go through the copy:
+they run on the lake in their own transactions (`Database.transaction`), and the command line reads the lake itself
+(a one-off run would copy more than it reads).
 """
 
 from __future__ import annotations
@@ -111,20 +112,12 @@ class LakeCopy:
             self.kept = self._held_lock is not None
             if self.kept:
                 try:
-                    self._attach()
+                    self._attach_or_let_go()
                 except _InUse:  # another process has the file open: a copy of this process's own
-                    os.close(self._held_lock)
                     self.kept = False
-                except BaseException:
-                    os.close(self._held_lock)
-                    raise
         if not self.kept:
             self._take_own_name(where)
-            try:
-                self._attach()
-            except BaseException:
-                os.close(self._held_lock)
-                raise
+            self._attach_or_let_go()
         # the snapshot's id and commit time (ids repeat after a restore), and the lake's schema version at it
         self._held: tuple[int, str] | None = None
         self._schema_version: int | None = None
@@ -156,6 +149,14 @@ class LakeCopy:
             if self._held_lock is not None:
                 return
         raise OSError(f"no lock could be held in {where}")
+
+    def _attach_or_let_go(self) -> None:
+        """_attach, letting go of the file's lock when it fails."""
+        try:
+            self._attach()
+        except BaseException:
+            os.close(self._held_lock)
+            raise
 
     def _attach(self) -> None:
         """Attach the copy's file (its owner's alone); a kept one that DuckDB cannot open is removed and made
@@ -266,7 +267,7 @@ class LakeCopy:
         if self.kept:
             with contextlib.suppress(OSError):
                 os.utime(self.path)  # used until now: not a copy nobody uses (_remove_orphans)
-        if not self.kept:
+        else:
             _remove(self.path, self._lock_file)
         if self._held_lock is not None:
             os.close(self._held_lock)
