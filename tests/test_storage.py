@@ -51,7 +51,6 @@ def new_location(request, tmp_path):
 
 
 def test_new_database_gets_schema_once(new_location):
-    location = new_location
     first = Database(location)
     assert first.created
     first.close()
