@@ -51,10 +51,10 @@ def new_location(request, tmp_path):
 
 
 def test_new_database_gets_schema_once(new_location):
-    first = Database(location)
+    first = Database(new_location)
     assert first.created
     first.close()
-    again = Database(location)
+    again = Database(new_location)
     assert not again.created
     versions = again.fetch_all("SELECT version FROM schema_version ORDER BY version")
     assert [v for (v,) in versions] == [v for v, _ in migrations.ordered()]
