@@ -25,9 +25,8 @@ import pandas as pd
 from incentive import access, periods
 from incentive.accounts import users
 from incentive.accounts.roles import ROLES, command_line
-from incentive.alerts import listing
 from incentive.care import appraisals, welfare
-from incentive.config import database_location, database_path, delivery_webhook
+from incentive.config import WEBHOOK_FORMATS, database_location, database_path, delivery_webhook
 from incentive.cycle import tracker
 from incentive.demo.sample import has_sample, load_sample
 from incentive.i18n import DEFAULT_LANGUAGE, LANGUAGES, TEXT, TranslatedError, t
@@ -41,7 +40,6 @@ from incentive.publication import freeze, official
 from incentive.race import ranking_tables, rankings, scoring
 from incentive.race.rankings import LEVELS, PeerGroup, available_periods, export_table, rank_period
 from incentive.race.scoring import ScoringError
-from incentive.sharing import bulletin, delivery
 from incentive.sharing.export import (
     EXPORT_KINDS,
     appraisal_summary_frame,
@@ -62,6 +60,10 @@ from incentive.store.lake import LakeLocation
 from incentive.store.reference import current_reference
 from incentive.store.storage_faults import StorageFault, fault_of
 from incentive.training.coverage import period_window, reported
+
+# The 通报, the delivery and the alerts are imported by the commands that use them (`from … import` in the
+# function): with python-docx, urllib's TLS and the alert rules they are about a fifth of a start, and every
+# command pays its start (`import`, `batches` and `check` in scripts, one process each).
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_LOCKED, EXIT_STORAGE = 0, 1, 2, 3, 4
 FILE_REFUSED = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}  # said as exit 4, not a traceback
@@ -225,7 +227,7 @@ def build_parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     deliver.add_argument(
         "--webhook-format",
         dest="webhook_format",
-        choices=delivery.WEBHOOK_FORMATS,
+        choices=WEBHOOK_FORMATS,
         default="text",
         help=h("cli_help_deliver_webhook_format"),
     )
@@ -544,6 +546,8 @@ def _remove_sample(db: Database, args, lang: str) -> int:
 
 
 def _export(db: Database, args, lang: str) -> int:
+    from incentive.sharing import bulletin
+
     period = _period_option(args.period)
     if args.format == "xlsx" and not args.out:
         print(t("cli_xlsx_needs_out", lang), file=sys.stderr)
@@ -652,6 +656,8 @@ def _bulletin(db: Database, args, period: str | None, county: str, lang: str) ->
     """`export bulletin --period P [--county C] [--published] --out FILE.docx`: the 通报 as the app's button makes it
     (docs/decisions.md#bulletin), then how its ranking and its care figures stand (published, live or none); with
     --published, refused when what it leads with is not published (_bulletin_not_published)."""
+    from incentive.sharing import bulletin
+
     if period is None or not args.out:
         print(t("cli_bulletin_needs_period", lang), file=sys.stderr)
         return EXIT_USAGE
@@ -675,11 +681,13 @@ def _bulletin(db: Database, args, period: str | None, county: str, lang: str) ->
     return EXIT_OK
 
 
-def _bulletin_not_published(db: Database, content: bulletin.Bulletin, lang: str) -> str:
+def _bulletin_not_published(db: Database, content, lang: str) -> str:
     """Why `export bulletin --published` has no published figures to lead with: the period's ranking is live
     (never published, or published before it had race scores), or it has no race scores and its care figures
     are live. A period published with its care figures only builds its bulletin from them
     (docs/decisions.md#which-figures)."""
+    from incentive.sharing import bulletin
+
     period = content.period
     if content.ranking == bulletin.LIVE:
         publication = official.latest(db.connection, period)
@@ -1029,6 +1037,8 @@ def _publish(db: Database, args, lang: str) -> int:
 def _alerts(db: Database, args, lang: str) -> int:
     """预警清单 on standard output (a line each, or CSV with the data of each as JSON), the counts on standard error;
     judged on today's date, with the prefecture's scope and exact figures (docs/decisions.md#alerts)."""
+    from incentive.alerts import listing
+
     period = _period_option(args.period)
     county = _county_option(db, args.county, lang)
     year = None
@@ -1067,6 +1077,8 @@ def _deliver(db: Database, args, lang: str) -> int:
     """The period's documents into a folder (docs/decisions.md#delivery): a line per file on standard error as it
     is written, the paths written on standard output, then the summary; 1 when refused, when a file could not be
     made, or when the webhook did not take the summary (the files are kept)."""
+    from incentive.sharing import bulletin, delivery
+
     period = delivery.resolve_period(args.period, dt.date.today())
     if period is None:
         print(t("cli_deliver_bad_period", lang, value=args.period), file=sys.stderr)

@@ -89,6 +89,9 @@ def backup_folder() -> Path:
     return Path(configured) if configured else database_path().resolve().parent / "backups"
 
 
+WEBHOOK_FORMATS = ("text", "json")  # of `incentive deliver --webhook-format` (incentive/sharing/delivery.py)
+
+
 def delivery_webhook() -> str | None:
     """Where `incentive deliver` posts its summary when `--webhook` is not given: INCENTIVE_WEBHOOK. A robot's
     address holds its key; from an environment file readable only by the service's user it stays out of the

@@ -27,10 +27,15 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import highspy
 import numpy as np
-from scipy import sparse
+
+if TYPE_CHECKING:
+    from scipy import sparse
+
+# HiGHS and scipy.sparse are imported by the audit that needs them (_matrix, _Solver): they are a tenth of a
+# second of every command's and server's start, and most pages and commands protect no table that needs an audit.
 
 # Counts of people: wherever a sentence or a document states one from 1 to threshold − 1, it shows `<threshold`
 # instead (the warning list, the 通报 and the briefing: docs/decisions.md#small-numbers-in-warnings).
@@ -455,6 +460,8 @@ def _ranked(size: int, shown: list[int], threshold: int) -> tuple[int, int | Non
 
 
 def _matrix(entries: list[tuple[int, int, float]], rows: int, columns: int) -> sparse.csr_array:
+    from scipy import sparse
+
     if not entries:
         return sparse.csr_array((rows, columns))
     row, column, value = zip(*entries, strict=True)
@@ -477,6 +484,9 @@ class _Solver:
     solve from scratch. Presolve is off, as a warm start needs."""
 
     def __init__(self, a_eq: sparse.csr_array, b_eq: np.ndarray, a_ub: sparse.csr_array | None, b_ub) -> None:
+        import highspy
+        from scipy import sparse
+
         width = a_eq.shape[1]
         matrix = sparse.vstack([a_eq, a_ub]).tocsc() if a_ub is not None else sparse.csc_array(a_eq)
         lp = highspy.HighsLp()
@@ -503,6 +513,8 @@ class _Solver:
             self.highs.setOptionValue(name, value)
 
     def minimise(self, c: np.ndarray, bounds: list[tuple]) -> Solution:
+        import highspy
+
         if bounds != self.bounds:
             low = np.array([b[0] for b in bounds], dtype=float)
             high = np.array([highspy.kHighsInf if b[1] is None else b[1] for b in bounds], dtype=float)

@@ -58,7 +58,6 @@ from incentive.store.storage_faults import StorageFault
 
 BULLETIN, BRIEFING, ALERTS_CSV, ALERTS_XLSX, MANIFEST = "bulletin", "briefing", "alerts_csv", "alerts_xlsx", "manifest"
 NAME_CHARACTERS = 60  # of a county name in a file name: every name stays far below the 255 bytes a file system allows
-WEBHOOK_FORMATS = ("text", "json")
 WEBHOOK_TIMEOUT_S = 10
 WEBHOOK_TOP = 5  # the most severe warnings the summary quotes
 ROBOT_TEXT_BYTES = 2048  # WeCom's robot takes at most 2048 bytes of UTF-8 text (DingTalk more): the summary fits both

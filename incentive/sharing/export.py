@@ -12,7 +12,6 @@ from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
-import xlsxwriter
 
 from incentive import periods
 from incentive.accounts.roles import Scope
@@ -199,6 +198,8 @@ def to_xlsx_bytes(
     Written with XlsxWriter, cell by cell, so numbers stay numbers (never text), dates are dates, and text that a
     spreadsheet would run as a formula is escaped. `progress(rows written, rows in all)` is called every
     PROGRESS_ROWS rows and at the end: a province's training history is a few minutes of writing."""
+    import xlsxwriter  # here, not at the top: a tenth of a second of every start, for the workbooks alone
+
     buffer = io.BytesIO()
     sheet_name = "".join(c for c in sheet_name if c not in "[]:*?/\\")[:31] or "data"
     options = {
