@@ -18,6 +18,10 @@ config.memory_limit()
 for module in pkgutil.walk_packages(incentive.__path__, "incentive."):
     if not module.name.endswith("__main__"):
         importlib.import_module(module.name)
+# and what the library imports only where it is used, so that a command of the CLI starts without it: the audit's
+# solver (incentive/disclosure.py) and the workbook writer (incentive/sharing/export.py)
+for name in ("highspy", "scipy.sparse", "xlsxwriter"):
+    importlib.import_module(name)
 
 # The server then opens its own pages (and again when the data change), so that a visitor finds them computed.
 app = st.App("app.py", routes=server.routes(), middleware=server.middleware(), lifespan=warm_up.lifespan)

@@ -33,6 +33,8 @@ def test_the_server_starts_with_every_library_module_loaded_and_the_command_line
     loaded = started.stdout.split()
     library = {m.name for m in pkgutil.walk_packages(incentive.__path__, "incentive.")} - {"incentive.__main__"}
     assert library and library <= set(loaded), sorted(library - set(loaded))
+    # and what the library imports where it is used, which a command of the CLI starts without (test_cli.py)
+    assert {"highspy", "scipy.sparse", "xlsxwriter", "docx"} <= set(loaded)
     assert "incentive.__main__" not in loaded  # importing it would run the command line
 
 
