@@ -159,7 +159,7 @@ def _holding(lock_file: Path) -> subprocess.Popen:
 
 
 def test_a_second_process_copies_for_itself_and_orphans_are_removed(lake_location, copy_folder):
-    copy_folder.mkdir(parents=True)
+    copy_folder.mkdir(parents=True, mode=0o700)
     killed, running = copy_folder / "copy-1-0123456789ab.lock", copy_folder / "copy-1-ba9876543210.lock"
     dead, alive = _holding(killed), _holding(running)  # both pid 1 in their containers, say: locks, not ids
     for lock_file in (killed, running):
@@ -285,7 +285,18 @@ def test_a_kept_copy_that_cannot_be_used_is_made_again(lake_location, kept_copy,
     units, in_lake = _both(app, "race_units", county="")
     assert not units.empty and units.equals(in_lake)
     app.close()
-    # damaged inside, its header whole: it opens, and a read of its rows fails on a block's checksum
+    _damage_inside(kept)
+    app = Database(lake_location, lake_copy=True)
+    app.connection.refresh()
+    assert "could not be read whole; making it again" in caplog.text
+    assert set(app.connection.copied.values()) == {COPIED}
+    _same_tables(app, writer)
+    app.close()
+
+
+def _damage_inside(kept: Path) -> None:
+    """Damage a block of a copy's rows, its header whole: it opens, and a read of its rows fails on a block's
+    checksum."""
     with duckdb.connect(str(kept), read_only=True) as con:  # where a table's rows are (DuckDB's own map)
         (block,) = con.execute(
             "SELECT min(block_id) FROM pragma_storage_info('rows.regions') WHERE block_id >= 0"
@@ -294,9 +305,41 @@ def test_a_kept_copy_that_cannot_be_used_is_made_again(lake_location, kept_copy,
     with open(kept, "r+b") as damaged:
         damaged.seek(3 * 4096 + block * block_size + 64)  # after the file's three header blocks
         damaged.write(os.urandom(4096))
-    app = Database(lake_location, lake_copy=True)
-    app.connection.refresh()
+
+
+def test_a_damaged_kept_copy_that_cannot_be_made_again_at_once_is_made_by_a_later_refresh(
+    lake_location, kept_copy, caplog
+):
+    """The folder gone when a damaged copy is let go of (a disk unmounted): the pages read the lake, and a refresh
+    once the folder is back makes the copy again, without the damaged file."""
+    writer, kept = kept_copy
+    _damage_inside(kept)
+    app = Database(lake_location, lake_copy=True)  # its header opens
+    folder = kept.parent
+    away = folder.with_name(f"{folder.name}-away")
+    folder.rename(away)  # the open file stays open; a new one cannot be made
+    folder.write_bytes(b"")
+    with pytest.raises(duckdb.Error):
+        app.connection.refresh()
     assert "could not be read whole; making it again" in caplog.text
+    units, in_lake = _both(app, "race_units", county="")
+    assert not units.empty and units.equals(in_lake)  # read from the lake itself
+    _settled(app)  # the refresh that read started in the background, failed too
+    folder.unlink()
+    away.rename(folder)  # back, with the damaged file in it
+    app.connection.refresh()
+    assert set(app.connection.copied.values()) == {COPIED}
+    _same_tables(app, writer)
+    app.close()
+
+
+def test_a_kept_copy_whose_record_cannot_be_read_is_copied_again_with_a_warning(lake_location, kept_copy, caplog):
+    writer, kept = kept_copy
+    with duckdb.connect(str(kept)) as con:  # the record's table of another shape
+        con.execute(f"ALTER TABLE {lake_copy.STATE}.held DROP COLUMN committed")
+    app = Database(lake_location, lake_copy=True)
+    assert "could not be read; copying the lake again whole" in caplog.text
+    app.connection.refresh()
     assert set(app.connection.copied.values()) == {COPIED}
     _same_tables(app, writer)
     app.close()
@@ -474,6 +517,22 @@ def test_a_restored_catalog_whose_snapshot_ids_repeat_is_copied_again(app_and_wr
         assert _in_order(through_copy).equals(_in_order(after.fetch_df(f"SELECT * FROM {table}"))), table
     assert app.connection.cursor().execute("SELECT count(*) FROM current_indicators").fetchall() == [(0,)]
     after.close()
+
+
+def test_a_folder_open_to_others_gets_no_copy(lake_location, copy_folder, caplog):
+    """The copy holds password hashes, and the WAL beside it gets the process's umask: a folder that existed, open
+    to other users, is left as it is and not used."""
+    copy_folder.mkdir(mode=0o755)
+    copy_folder.chmod(0o755)  # whatever the umask
+    db = Database(lake_location, lake_copy=True)
+    assert isinstance(db.connection, _LakeReader)
+    assert "is not this user's alone (mode 755)" in caplog.text
+    assert not list(copy_folder.iterdir())
+    db.close()
+    copy_folder.chmod(0o700)
+    db = Database(lake_location, lake_copy=True)
+    assert isinstance(db.connection, LakeCopy)
+    db.close()
 
 
 def test_no_disk_for_a_copy_reads_the_lake(lake_location, monkeypatch, caplog):

@@ -25,7 +25,8 @@ lock on a file beside it, and a second process on the same lake and machine make
 holds (left by a process that was killed). A kept file is trusted once read whole (every block's checksum, about
 0.6 s for the province, in the background); one that cannot be opened or read (another DuckDB version's format, a
 damaged disk) is made again, and one that another process has open is left alone. The folder is made its owner's
-alone (0700) and the file 0600: the copy holds every table, password hashes too. Writes never go through the copy:
+alone (0700) and the file 0600: the copy holds every table, password hashes too. A folder that already existed is
+left as it is, and used only when it is its owner's alone (no copy otherwise: the lake is read itself). Writes never go through the copy:
 they run on the lake in their own transactions (`Database.transaction`), and the command line reads the lake itself
 (a one-off run would copy more than it reads).
 """
@@ -34,6 +35,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import errno
 import fcntl
 import hashlib
 import logging
@@ -101,6 +103,7 @@ class LakeCopy:
         if made or where == _default_folder():  # the copy holds every table, password hashes too; a folder
             with contextlib.suppress(OSError):  # named that already existed may be shared: left as it is
                 where.chmod(0o700)
+        _check_private(where)
         _remove_orphans(where)
         self._key = lake_key
         self._connection = connection
@@ -124,11 +127,18 @@ class LakeCopy:
         # a kept file's record, trusted once the file has been read whole (_verify, in the first refresh)
         self._unverified: tuple[tuple[int, str], int] | None = None
         if self.kept:
-            with contextlib.suppress(duckdb.Error):  # unreadable: copied again whole, as for a new file
+            try:
                 self._unverified = self._recorded()
+            except duckdb.Error:  # unreadable: copied again whole, as for a new file
+                _LOG.warning(
+                    "the record of the kept copy of the lake %s could not be read; copying the lake again whole",
+                    self.path,
+                    exc_info=True,
+                )
             with contextlib.suppress(OSError):
                 os.utime(self.path)  # opened now: not a copy nobody uses (_remove_orphans)
         self.copied: dict[str, str] = {}
+        self._attached = True  # False after _verify let go of a damaged file and could not attach a new one
         self._lock = threading.Lock()
         self._starting = threading.Lock()
         self._catching_up: threading.Thread | None = None
@@ -190,8 +200,10 @@ class LakeCopy:
             )
             with contextlib.suppress(duckdb.Error):
                 self._connection.execute(f"DETACH {identifier(ALIAS)}")
+            self._attached = False
             _remove(self.path)
-            self._attach()
+            self._attach()  # failing (its disk gone): the refreshes to come try again (`refresh`)
+            self._attached = True
             return
         self._held, self._schema_version = recorded
         _LOG.info(
@@ -230,6 +242,10 @@ class LakeCopy:
         newest = self._newest()
         if newest != self._held or self._unverified is not None:
             with self._lock:
+                if not self._attached:  # the damaged file _verify let go of, if it is still there, made again
+                    _remove(self.path)
+                    self._attach()
+                    self._attached = True
                 if self._unverified is not None:
                     self._verify()
                 newest = self._newest()  # another thread may have copied it while this one waited
@@ -519,6 +535,19 @@ def _create_views(cur: duckdb.DuckDBPyConnection) -> None:
             pending = failed
     finally:
         lake.prepare(cur)
+
+
+def _check_private(where: Path) -> None:
+    """OSError unless `where` is this user's alone (0700, or fewer rights): the file is made 0600, but the WAL
+    beside it, which DuckDB makes and removes as it writes, gets the process's umask, and a file's rights are
+    those it was made with until chmod (the database then reads the lake itself: database.py)."""
+    status = where.stat()
+    if status.st_uid != os.getuid() or status.st_mode & 0o077:
+        raise OSError(
+            errno.EACCES,
+            f"{where} is not this user's alone (mode {status.st_mode & 0o777:o}): the copy holds every table, "
+            "password hashes too; make INCENTIVE_LAKE_COPY_DIR a folder of its own with chmod 700",
+        )
 
 
 def _hold(lock_file: Path) -> int | None:
