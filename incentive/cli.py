@@ -546,8 +546,6 @@ def _remove_sample(db: Database, args, lang: str) -> int:
 
 
 def _export(db: Database, args, lang: str) -> int:
-    from incentive.sharing import bulletin
-
     period = _period_option(args.period)
     if args.format == "xlsx" and not args.out:
         print(t("cli_xlsx_needs_out", lang), file=sys.stderr)
@@ -575,6 +573,8 @@ def _export(db: Database, args, lang: str) -> int:
         # the counties left out of the figures (their files not all in), as the pages say under theirs
         config, today = settings.current(db), dt.date.today()
         window = reported(db.connection, period_window(period), config, today)
+        from incentive.sharing import bulletin  # its sentences of the counties left out
+
         absent = bulletin.absent_training(db.connection, window, config, lang, until=today)
         if absent:
             print(absent, file=sys.stderr)
@@ -583,6 +583,8 @@ def _export(db: Database, args, lang: str) -> int:
             print(t("cli_needs_period", lang, kind=args.kind), file=sys.stderr)
             return EXIT_USAGE
         frame = promotion_training_frame(db, period, suppress=args.suppress)
+        from incentive.sharing import bulletin  # its sentence of the quarters not sent
+
         unsent = bulletin.promotions_absent(
             db.connection, periods.bounds(period)[0].year, settings.current(db), lang, until=dt.date.today()
         )

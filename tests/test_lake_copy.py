@@ -526,12 +526,25 @@ def test_a_folder_open_to_others_gets_no_copy(lake_location, copy_folder, caplog
     copy_folder.chmod(0o755)  # whatever the umask
     db = Database(lake_location, lake_copy=True)
     assert isinstance(db.connection, _LakeReader)
-    assert "is not this user's alone (mode 755)" in caplog.text
+    assert "is open to other users (mode 755)" in caplog.text
     assert not list(copy_folder.iterdir())
     db.close()
     copy_folder.chmod(0o700)
     db = Database(lake_location, lake_copy=True)
     assert isinstance(db.connection, LakeCopy)
+    db.close()
+
+
+def test_a_folder_of_another_user_gets_no_copy_and_keeps_its_mode(lake_location, copy_folder, caplog):
+    if os.getuid() != 0:
+        pytest.skip("giving a folder to another user needs root")
+    copy_folder.mkdir(mode=0o750)
+    copy_folder.chmod(0o750)
+    os.chown(copy_folder, 65534, 65534)  # nobody's
+    db = Database(lake_location, lake_copy=True)
+    assert isinstance(db.connection, _LakeReader)
+    assert "belongs to user id 65534, not to this process's (0)" in caplog.text
+    assert copy_folder.stat().st_mode & 0o777 == 0o750  # not this process's to change
     db.close()
 
 

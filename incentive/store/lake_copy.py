@@ -24,9 +24,10 @@ lock on a file beside it, and a second process on the same lake and machine make
 (`copy-<pid>-<id>.duckdb`), removed when it ends; the next process to start a copy removes those whose lock nobody
 holds (left by a process that was killed). A kept file is trusted once read whole (every block's checksum, about
 0.6 s for the province, in the background); one that cannot be opened or read (another DuckDB version's format, a
-damaged disk) is made again, and one that another process has open is left alone. The folder is made its owner's
-alone (0700) and the file 0600: the copy holds every table, password hashes too. A folder that already existed is
-left as it is, and used only when it is its owner's alone (no copy otherwise: the lake is read itself). Writes never go through the copy:
+damaged disk) is made again, and one that another process has open is left alone. The copy holds every table,
+password hashes too: the file is 0600, and the folder is made 0700 (the default folder too). A folder named by
+INCENTIVE_LAKE_COPY_DIR that already existed is left as it is, and a copy is made in a folder only when it belongs
+to this process's user and is open to nobody else: otherwise the lake is read itself (_check_private). Writes never go through the copy:
 they run on the lake in their own transactions (`Database.transaction`), and the command line reads the lake itself
 (a one-off run would copy more than it reads).
 """
@@ -99,9 +100,12 @@ class LakeCopy:
         process holds it; None: a copy of this process alone, removed when it ends."""
         where = where or folder()
         made = not where.exists()
-        where.mkdir(parents=True, exist_ok=True)
-        if made or where == _default_folder():  # the copy holds every table, password hashes too; a folder
-            with contextlib.suppress(OSError):  # named that already existed may be shared: left as it is
+        # made 0700 at once: a second server starting now finds it private, not still the umask's 0755
+        where.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # the copy holds every table, password hashes too; a folder named that already existed may be shared, and
+        # one of another user is not this process's to change: both are left as they are (_check_private)
+        if (made or where == _default_folder()) and where.stat().st_uid == os.getuid():
+            with contextlib.suppress(OSError):
                 where.chmod(0o700)
         _check_private(where)
         _remove_orphans(where)
@@ -542,12 +546,17 @@ def _check_private(where: Path) -> None:
     beside it, which DuckDB makes and removes as it writes, gets the process's umask, and a file's rights are
     those it was made with until chmod (the database then reads the lake itself: database.py)."""
     status = where.stat()
-    if status.st_uid != os.getuid() or status.st_mode & 0o077:
-        raise OSError(
-            errno.EACCES,
-            f"{where} is not this user's alone (mode {status.st_mode & 0o777:o}): the copy holds every table, "
-            "password hashes too; make INCENTIVE_LAKE_COPY_DIR a folder of its own with chmod 700",
-        )
+    if status.st_uid != os.getuid():
+        problem = f"belongs to user id {status.st_uid}, not to this process's ({os.getuid()})"
+    elif status.st_mode & 0o077:
+        problem = f"is open to other users (mode {status.st_mode & 0o777:o})"
+    else:
+        return
+    raise OSError(
+        errno.EACCES,
+        f"the lake copy's folder {where} {problem}: the copy holds every table, password hashes too; set "
+        "INCENTIVE_LAKE_COPY_DIR to a folder of this user alone (chmod 700)",
+    )
 
 
 def _hold(lock_file: Path) -> int | None:
