@@ -27,9 +27,9 @@ holds (left by a process that was killed). A kept file is trusted once read whol
 damaged disk) is made again, and one that another process has open is left alone. The copy holds every table,
 password hashes too: the file is 0600, and the folder is made 0700 (the default folder too). A folder named by
 INCENTIVE_LAKE_COPY_DIR that already existed is left as it is, and a copy is made in a folder only when it belongs
-to this process's user and is open to nobody else: otherwise the lake is read itself (_check_private). Writes never go through the copy:
-they run on the lake in their own transactions (`Database.transaction`), and the command line reads the lake itself
-(a one-off run would copy more than it reads).
+to this process's user and is open to nobody else: otherwise the lake is read itself (_check_private). Writes
+never go through the copy: they run on the lake in their own transactions (`Database.transaction`), and the
+command line reads the lake itself (a one-off run would copy more than it reads).
 """
 
 from __future__ import annotations
