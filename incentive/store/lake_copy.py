@@ -142,7 +142,7 @@ class LakeCopy:
             with contextlib.suppress(OSError):
                 os.utime(self.path)  # opened now: not a copy nobody uses (_remove_orphans)
         self.copied: dict[str, str] = {}
-        self._attached = True  # False after _verify let go of a damaged file and could not attach a new one
+        self._attached = True  # False while _attach_anew has not succeeded
         self._lock = threading.Lock()
         self._starting = threading.Lock()
         self._catching_up: threading.Thread | None = None
@@ -204,15 +204,20 @@ class LakeCopy:
             )
             with contextlib.suppress(duckdb.Error):
                 self._connection.execute(f"DETACH {identifier(ALIAS)}")
-            self._attached = False
-            _remove(self.path)
-            self._attach()  # failing (its disk gone): the refreshes to come try again (`refresh`)
-            self._attached = True
+            self._attach_anew()
             return
         self._held, self._schema_version = recorded
         _LOG.info(
             "the kept copy of the lake %s holds snapshot %s: following the changes since", self.path, self.snapshot
         )
+
+    def _attach_anew(self) -> None:
+        """A new file attached in place of the copy's (a damaged one, detached); until that succeeds (its folder
+        gone), `refresh` tries again, removing what is left at the path first."""
+        self._attached = False
+        _remove(self.path)
+        self._attach()
+        self._attached = True
 
     def _recorded(self) -> tuple[tuple[int, str], int] | None:
         """The snapshot a kept file holds and the lake's schema version at it, as its last refresh recorded them;
@@ -246,10 +251,8 @@ class LakeCopy:
         newest = self._newest()
         if newest != self._held or self._unverified is not None:
             with self._lock:
-                if not self._attached:  # the damaged file _verify let go of, if it is still there, made again
-                    _remove(self.path)
-                    self._attach()
-                    self._attached = True
+                if not self._attached:  # _verify let go of a damaged file and could not attach a new one
+                    self._attach_anew()
                 if self._unverified is not None:
                     self._verify()
                 newest = self._newest()  # another thread may have copied it while this one waited
