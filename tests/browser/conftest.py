@@ -20,10 +20,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
+from incentive.sharing.briefing import chromium_path
+
 from .browser_steps import PATIENCE_MS, open_view
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# The browser the app prints briefings with (CHROMIUM, else Debian's headless build, else the full browser)
+CHROMIUM = chromium_path() or "/usr/bin/chromium-headless-shell"
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -67,7 +70,7 @@ expect.set_options(timeout=60_000)
 @pytest.fixture(scope="session")
 def chromium():
     if not Path(CHROMIUM).exists():
-        message = f"Chromium not found at {CHROMIUM}: apt-get install chromium fonts-noto-cjk (or set CHROMIUM)"
+        message = f"Chromium not found at {CHROMIUM}: bash scripts/install-chromium.sh (or set CHROMIUM)"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
