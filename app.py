@@ -17,7 +17,7 @@ sharing.open_permalink()  # a short link (?v=…) restores its view before any c
 lang = frame.language()
 st.set_page_config(page_title=t("app_title", lang), page_icon=tab_icon.DATA_URL, layout="wide")
 cache_guard.install()  # a websocket `clear_cache` from a session without the administrator role is refused
-chrome.translate_widgets(lang)  # Streamlit's own words in the upload box and text inputs
+chrome.style(lang)  # rows of controls that wrap on a narrow screen; Streamlit's own words in Chinese
 fault_notice = st.empty()  # above the page: where a write the storage refused is said (ui/storage_notice.py)
 with storage_notice.said(lang, fault_notice):
     database()  # opens the database; on first start loads the sample data

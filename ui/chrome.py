@@ -36,11 +36,35 @@ def _css_text(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a CSS string literal: quotes and backslashes escaped
 
 
-def translate_widgets(lang: str) -> None:
-    """The upload box's limit line hidden (upload_box writes the limits in the user's language); in Chinese, the
-    box's button, drop hint and refusal, and the "Press Enter to apply" under text inputs, in Chinese. English
-    keeps Streamlit's own words for those."""
-    rules = ["[data-testid=stFileUploaderDropzoneInstructions] {display: none;}"]
+# On a narrow main area (a 1024 px laptop or projector with the sidebar open, about 640 px left) seven controls in
+# one row shrank until a period read "20" and "Counties | Townships" lost "Townships", and a headline figure lost
+# its unit to "…". Streamlit's rows already wrap (flex-wrap); these minimum widths make a control that no longer
+# fits move to the next line, and a headline figure wraps (its unit whole, a long name broken only if it must).
+CONTROL_ROW = "control_row_"  # the key prefix of control_row's container
+NARROW_SCREEN_RULES = (
+    "[data-testid=stMain] [data-testid=stColumn]:has([data-testid=stSelectbox]) {min-width: 7rem;}",
+    "[data-testid=stMain] [data-testid=stColumn]:has(> [data-testid=stVerticalBlock] > [data-testid=stElementContainer]"
+    " > [data-testid=stButtonGroup]) {min-width: max-content;}",
+    "[data-testid=stMain] [data-testid=stMetricValue] * {white-space: normal; word-break: keep-all;"
+    " overflow-wrap: anywhere; overflow: visible; text-overflow: clip;}",
+    f"[class*=st-key-{CONTROL_ROW}] > [data-testid=stLayoutWrapper] > [data-testid=stHorizontalBlock] > "
+    "[data-testid=stColumn]:not(:has([data-testid=stElementContainer])) {flex: 0 0 0 !important; min-width: 0;}",
+)
+
+
+def control_row(name: str, spec: list[float]) -> list:
+    """The columns of a row of controls (st.columns(spec)) in which a column left empty, for a control this view
+    does not need, folds to nothing rather than keeping its share: the row then wraps only when the controls it
+    shows do not fit, and not at 1440 px because of a gap. `name` keys the row (one per page)."""
+    return st.container(key=CONTROL_ROW + name).columns(spec)
+
+
+def style(lang: str) -> None:
+    """The app's one stylesheet: NARROW_SCREEN_RULES, and Streamlit's own words. The upload box's limit line
+    hidden (upload_box writes the limits in the user's language); in Chinese, the box's button, drop hint and
+    refusal, and the "Press Enter to apply" under text inputs, in Chinese. English keeps Streamlit's own words for
+    those."""
+    rules = [*NARROW_SCREEN_RULES, "[data-testid=stFileUploaderDropzoneInstructions] {display: none;}"]
     if lang != "en":
         button = (
             "[data-testid=stFileUploaderDropzone] [data-testid=stBaseButton-secondary] "
@@ -80,7 +104,7 @@ def upload_limits(lang: str, key: str = "uploader_limits") -> str:
 
 def upload_box(container, label: str, key: str, lang: str):
     """Streamlit's file uploader for several files, its label hidden, with the limits under it in the user's
-    language (its own limit line, English, is hidden by translate_widgets). Returns the uploaded files (a list).
+    language (its own limit line, English, is hidden by `style`). Returns the uploaded files (a list).
     Every file reaches the importer, which names what a wrong one is in the user's language (a Word document, a
     PDF, an archive): a `type=` filter would refuse it in Streamlit's English instead."""
     uploads = container.file_uploader(label, accept_multiple_files=True, label_visibility="collapsed", key=key)

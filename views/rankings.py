@@ -11,7 +11,18 @@ from incentive.publication import official
 from incentive.race import benchmarks, ranking_tables, rankings, scoring
 from incentive.race.rankings import LEVELS, PeerGroup
 from incentive.safe_text import markdown, tm
-from ui import county_clicks, frame, link_state, meeting, publishing, rank_move, shared_charts, shared_tables, sharing
+from ui import (
+    chrome,
+    county_clicks,
+    frame,
+    link_state,
+    meeting,
+    publishing,
+    rank_move,
+    shared_charts,
+    shared_tables,
+    sharing,
+)
 from ui.downloads import figures_downloads
 from ui.frame import table_height
 from ui.runtime import (
@@ -37,7 +48,9 @@ if year is None:
 # ---- controls: peer group, period, compare period, method, track weights; all of them in the URL
 link = link_state.page()  # ui/page_state.RankingsState
 notes = st.container()
-level_col, county_col, class_col, period_col, compare_col, method_col, track_col = st.columns([1.1, 1, 1, 1, 1, 1, 1])
+level_col, county_col, class_col, period_col, compare_col, method_col, track_col = chrome.control_row(
+    "rankings", [1.6, 1, 1, 1, 1, 1, 1]
+)
 level = link.segmented(
     level_col,
     t("rank_level", lang),

@@ -65,9 +65,44 @@ def test_language_switches_to_english_and_back(page, app_url):
     nav.get_by_role("link", name="Rankings").click()  # the language survives a change of page
     wait_idle(page, after_action=True)
     expect(main(page).locator("h1").first).to_have_text("Rankings")
+    # English words are longer: "Counties | Townships" was cut to "Counties | Town" in a column sized for 县区 | 乡镇
+    groups = "[data-testid=stMain] [data-testid=stButtonGroup]"
+    cut = page.locator(f"{groups}, {groups} *").evaluate_all(
+        "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)"
+    )
+    assert not cut, cut
 
     sidebar(page).get_by_role("radio", name="中文").click()
     wait_idle(page, after_action=True)
     expect(main(page).locator("h1").first).to_have_text("赛马排名")
     expect(nav).to_contain_text("概览")
     expect_no_exception(page)
+
+
+def test_controls_and_headline_figures_fit_a_1024_pixel_screen(page, app_url):
+    """A laptop or projector at 1024 px with the sidebar open leaves the page about 640 px: a row of seven controls
+    wraps rather than shrinking a period to "20", and a headline figure wraps rather than losing its unit to "…"
+    (ui/chrome.py, NARROW_SCREEN_RULES)."""
+    page.set_viewport_size({"width": 1024, "height": 768})
+    for path in ("rankings?level=township&lang=English", "training?lang=English"):
+        open_view(page, f"{app_url}/{path}")
+        expect(main(page).locator(PLOTLY_SVG).first).to_be_visible()
+        groups = "[data-testid=stMain] [data-testid=stButtonGroup]"
+        figures = "[data-testid=stMain] [data-testid=stMetricValue]"
+        cut = page.locator(f"{groups}, {groups} *, {figures}, {figures} *").evaluate_all(
+            "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)"
+        )
+        assert not cut, (path, cut)
+        narrow = (
+            main(page)
+            .locator("[data-testid=stSelectbox]")
+            .evaluate_all("els => els.filter(e => e.getBoundingClientRect().width < 120).map(e => e.textContent)")
+        )
+        assert not narrow, (path, narrow)
+        right = page.locator("[data-testid=stMainBlockContainer]").evaluate(
+            "e => e.getBoundingClientRect().right - parseFloat(getComputedStyle(e).paddingRight)"
+        )
+        beyond = page.locator(f"{figures} *").evaluate_all(
+            f"els => els.filter(e => e.getBoundingClientRect().right > {right} + 1).map(e => e.textContent)"
+        )
+        assert not beyond, (path, beyond)
