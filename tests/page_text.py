@@ -10,6 +10,7 @@ An element type it does not know fails the walk, so a new kind of element cannot
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -224,7 +225,24 @@ def data_values(connection, page: str = "", extra: tuple[str, ...] = ()) -> list
 
 
 def without(text: str, values: list[str]) -> str:
-    for value in values:
-        if value and value in text:  # an empty value would put a space between every two characters
-            text = text.replace(value, " ")
+    """`text` with each of `values` (longest first, as data_values orders them) replaced by a space."""
+    # Only values whose first character is in the text (or is the space a replacement leaves) can be in it: looking
+    # up those few, in the same order, rather than searching the text for each of some 10,000 names took this from
+    # 5.7 s to a fraction of a second over the language tests.
+    by_first = _by_first_character(tuple(values))
+    candidates = sorted(i for character in {*text, " "} for i in by_first.get(character, ()))
+    for i in candidates:
+        if values[i] in text:
+            text = text.replace(values[i], " ")
     return text
+
+
+@functools.lru_cache(maxsize=8)
+def _by_first_character(values: tuple[str, ...]) -> dict[str, list[int]]:
+    """The positions in `values` of each non-empty value, by its first character (an empty value would put a space
+    between every two characters, so it is left out)."""
+    index: dict[str, list[int]] = {}
+    for i, value in enumerate(values):
+        if value:
+            index.setdefault(value[0], []).append(i)
+    return index
