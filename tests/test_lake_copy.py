@@ -437,6 +437,7 @@ _PARAMS = {
     "day": dt.date(2025, 12, 31),
     "year": 2025,
     "period": "2025-Q4",
+    "periods": ["2025-Q3", "2025-Q4"],
     "domain": "race",
     "months": 12,
     "by": "county",

@@ -16,6 +16,7 @@ PARAMS = {
     "race_values": {"period": "2025-Q4", "county": ""},
     "race_values_all": {"county": ""},
     "race_catalog": {"period": "2025-Q4"},
+    "race_catalogs": {"periods": ["2025-Q3", "2025-Q4"]},
     "indicators_in_force": {"domain": "welfare", "period": "2025-H2"},
     "race_units": {"county": ""},
     "race_unit_classes": {"county": ""},

@@ -140,9 +140,12 @@ def group_units(conn: duckdb.DuckDBPyConnection, group: PeerGroup) -> list[str]:
     return classes.index[classes == group.peer_class].tolist()
 
 
-def group_catalog(conn: duckdb.DuckDBPyConnection, period: str, group: PeerGroup) -> pd.DataFrame:
-    """The race catalog in force for `period` with the group's class weights (class_catalog)."""
-    catalog = queries.run(conn, "race_catalog", period=period)
+def group_catalog(
+    conn: duckdb.DuckDBPyConnection, period: str, group: PeerGroup, catalog: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The race catalog in force for `period` (race_catalog's rows, or `catalog` when they were read already) with
+    the group's class weights (class_catalog)."""
+    catalog = queries.run(conn, "race_catalog", period=period) if catalog is None else catalog
     if not group.peer_class:
         return catalog
     return class_catalog(catalog, queries.run(conn, "race_class_weights", period=period), group.peer_class)
@@ -222,20 +225,32 @@ def rank_history(
 
 class PeriodInputs:
     """race_inputs of one peer group for any of several periods, reading what they share once: the units, the
-    coverage setting and, for more than one period, the values of every period in one query (twenty quarters of a
-    province would otherwise be sixty queries). Called with a period: its RaceInputs, as race_inputs gives them.
-    `periods`: those that will be asked for, when known (one: its values are read alone, and any other period
-    asked is read when asked); a period without stored values has none (no error), as in race_inputs."""
+    coverage setting and, for more than one period, the values and the catalogs of every period in one query each
+    (twenty quarters of a province would otherwise be sixty queries). Called with a period: its RaceInputs, as
+    race_inputs gives them. `periods`: those that will be asked for, when known (one: its values are read alone,
+    and any other period asked is read when asked); a period without stored values has none (no error), as in
+    race_inputs."""
 
     def __init__(self, conn: duckdb.DuckDBPyConnection, group: PeerGroup, periods: list[str] | None = None):
         self._conn, self._group = conn, group
         self.units = group_units(conn, group)
         self.min_coverage = min_coverage(conn)
         self._every = periods is None or len(periods) != 1  # the values of every period read at once
+        self._catalogs: dict[str, pd.DataFrame] = {}
         if self._every:
             values = queries.run(conn, "race_values_all", county=group.county_param)
             self._values = {period: rows.drop(columns="period") for period, rows in values.groupby("period")}
             self._none = values.drop(columns="period").iloc[:0]  # a period without values has none, as race_values
+            said = sorted(self._values) if periods is None else list(periods)
+            catalogs = queries.run(conn, "race_catalogs", periods=said)
+            empty = catalogs.drop(columns="period").iloc[:0]
+            by_period = {period: rows for period, rows in catalogs.groupby("period")}
+            self._catalogs = {
+                period: by_period[period].drop(columns="period").reset_index(drop=True)
+                if period in by_period
+                else empty
+                for period in said
+            }
         else:
             self._values = {}
 
@@ -250,7 +265,7 @@ class PeriodInputs:
             values = self._values[period]
         if self._group.peer_class:
             values = values[values["unit"].isin(self.units)].reset_index(drop=True)
-        catalog = group_catalog(self._conn, period, self._group)
+        catalog = group_catalog(self._conn, period, self._group, self._catalogs.get(period))
         return RaceInputs(period, values, catalog, self.units, self.min_coverage)
 
 
