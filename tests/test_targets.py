@@ -122,8 +122,8 @@ def test_five_year_target_over_the_rolling_window(ranked_db):
     assert (q3["window_start"], q3["counted_hours"], q3["target"]) == (dt.date(2020, 10, 1), 650, pytest.approx(550))
 
 
-def test_both_windows_of_a_cadre_are_read_in_one_pass_as_if_apart(ranked_db):
-    """queries/training_cadres.sql reads each cadre's months once for both of his windows: its columns of the
+def test_both_windows_of_a_cadre_are_read_as_if_apart(ranked_db):
+    """queries/training_cadres.sql reads each cadre's page window and his own target's window: its columns of the
     page's window equal the macro cadre_training's, and his counted and online 学时 equal sums over the raw
     records; for years, a quarter, a run of months across years and a year cut before a quarter, with five-year
     windows reaching back before the page's window, online hours on both sides of its start and records of every
