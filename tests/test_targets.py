@@ -164,6 +164,19 @@ def test_both_windows_of_a_cadre_are_read_as_if_apart(ranked_db):
         assert cadres["online_hours"].tolist() == pytest.approx(raw["online"].tolist()), window
 
 
+def test_a_pinned_view_reads_the_same_windows_from_the_raw_records(ranked_db):
+    """A pinned link computes the monthly training from the raw records (schema 002's `as_of`), not the rollup:
+    queries/training_cadres.sql gives the same rows there, five-year windows included."""
+    from incentive.store.database import DataAsOf
+
+    pinned = DataAsOf(ranked_db.connection, dt.datetime.now() + dt.timedelta(days=1))
+    for window in (coverage.year_window(2025), coverage.quarter_window(2025, 3)):
+        live = per_cadre(ranked_db, window).sort_index()
+        then = coverage.cadres_in(pinned, window).to_pandas().set_index("cadre_id").sort_index()
+        pd.testing.assert_frame_equal(then, live)
+        assert live["window_start"].nunique() > 1  # a five-year window beside the page's
+
+
 def test_promotion_inside_the_window_prorates_each_group_by_its_months(ranked_db):
     p1 = per_cadre(ranked_db, coverage.year_window(2025)).loc["P1"]
     # months whose end has the 2021-2023 rosters in force (and the earliest roster before it): 2021-01..2024-11,
