@@ -86,9 +86,9 @@ owed AS (
 -- not the page's (five years for 县处级), his own window too. The four kinds of training are the bits of one
 -- `bit_or` (a rollup row holds at least one record). Before, every month of every cadre's own window was joined
 -- to the cadres first and summed eight ways, filtering on text: twice this query's grouping time.
-first_month AS (SELECT CAST(date_trunc('month', CAST($start AS DATE)) AS DATE) AS first),
+window_first AS (SELECT CAST(date_trunc('month', CAST($start AS DATE)) AS DATE) AS first),
 long_windows AS (
-    SELECT cadre_id, window_start FROM own_windows WHERE window_start <> (SELECT first FROM first_month)
+    SELECT cadre_id, window_start FROM own_windows WHERE window_start <> (SELECT first FROM window_first)
 ),
 trained AS (
     SELECT t.cadre_id,
@@ -100,7 +100,7 @@ trained AS (
                AS counted,
            sum(t.hours) FILTER (WHERE t.mode = 'online' AND t.month >= f.first) AS online
     FROM training_monthly t
-    CROSS JOIN first_month f
+    CROSS JOIN window_first f
     LEFT JOIN long_windows l ON l.cadre_id = t.cadre_id
     WHERE t.month BETWEEN least(coalesce(l.window_start, f.first), f.first) AND CAST($records_end AS DATE)
     GROUP BY t.cadre_id
