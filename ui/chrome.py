@@ -38,8 +38,9 @@ def _css_text(text: str) -> str:
 
 # On a narrow main area (a 1024 px laptop or projector with the sidebar open, about 640 px left) seven controls in
 # one row shrank until a period read "20" and "Counties | Townships" lost "Townships", and a headline figure lost
-# its unit to "…". Streamlit's rows already wrap (flex-wrap); these minimum widths make a control that no longer
-# fits move to the next line, and a headline figure wraps (its unit whole, a long name broken only if it must).
+# its unit to "…" (and at any width a long label, "Promotions per 100 Excellent, next y…"). Streamlit's rows already
+# wrap (flex-wrap); these minimum widths make a control that no longer fits move to the next line, and a headline
+# figure and its label wrap (the figure's unit whole, a long name broken only if it must).
 CONTROL_ROW = "control_row_"  # the key prefix of control_row's container
 NARROW_SCREEN_RULES = (
     "[data-testid=stMain] [data-testid=stColumn]:has([data-testid=stSelectbox]) {min-width: 7rem;}",
@@ -47,6 +48,7 @@ NARROW_SCREEN_RULES = (
     " > [data-testid=stButtonGroup]) {min-width: max-content;}",
     "[data-testid=stMain] [data-testid=stMetricValue] * {white-space: normal; word-break: keep-all;"
     " overflow-wrap: anywhere; overflow: visible; text-overflow: clip;}",
+    "[data-testid=stMain] [data-testid=stMetricLabel] * {white-space: normal; overflow: visible; text-overflow: clip;}",
     f"[class*=st-key-{CONTROL_ROW}] > [data-testid=stLayoutWrapper] > [data-testid=stHorizontalBlock] > "
     "[data-testid=stColumn]:not(:has([data-testid=stElementContainer])) {flex: 0 0 0 !important; min-width: 0;}",
 )

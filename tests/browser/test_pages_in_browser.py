@@ -81,15 +81,16 @@ def test_language_switches_to_english_and_back(page, app_url):
 
 def test_controls_and_headline_figures_fit_a_1024_pixel_screen(page, app_url):
     """A laptop or projector at 1024 px with the sidebar open leaves the page about 640 px: a row of seven controls
-    wraps rather than shrinking a period to "20", and a headline figure wraps rather than losing its unit to "…"
-    (ui/chrome.py, NARROW_SCREEN_RULES)."""
+    wraps rather than shrinking a period to "20", and a headline figure or its label wraps rather than losing its
+    end to "…" (ui/chrome.py, NARROW_SCREEN_RULES)."""
     page.set_viewport_size({"width": 1024, "height": 768})
-    for path in ("rankings?level=township&lang=English", "training?lang=English"):
+    for path in ("rankings?level=township&lang=English", "training?lang=English", "appraisals?lang=English"):
         open_view(page, f"{app_url}/{path}")
         expect(main(page).locator(PLOTLY_SVG).first).to_be_visible()
         groups = "[data-testid=stMain] [data-testid=stButtonGroup]"
         figures = "[data-testid=stMain] [data-testid=stMetricValue]"
-        cut = page.locator(f"{groups}, {groups} *, {figures}, {figures} *").evaluate_all(
+        labels = "[data-testid=stMain] [data-testid=stMetricLabel] *"
+        cut = page.locator(f"{groups}, {groups} *, {figures}, {figures} *, {labels}").evaluate_all(
             "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)"
         )
         assert not cut, (path, cut)
