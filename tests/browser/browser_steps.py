@@ -146,6 +146,14 @@ def metric_value(page: Page, label: str) -> str:
     return metric.locator("[data-testid=stMetricValue]").inner_text().strip()
 
 
+def clipped_texts(page: Page, selector: str) -> list[str]:
+    """The texts of the elements matching `selector` whose content is wider than they are: cut off, or ending in
+    "…" (text-overflow), where the user cannot read all of it."""
+    return page.locator(selector).evaluate_all(
+        "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)"
+    )
+
+
 def click_for_rerun(page: Page, target: Locator) -> None:
     """Click `target`, a button whose click asks the server for a script run, and wait for that run to end.
 

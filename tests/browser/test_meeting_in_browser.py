@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .browser_steps import PATIENCE_MS, PLOTLY_SVG, expect_no_exception, main, open_view, wait_idle
+from .browser_steps import PATIENCE_MS, PLOTLY_SVG, clipped_texts, expect_no_exception, main, open_view, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -95,9 +95,7 @@ def test_a_headline_too_wide_for_its_column_wraps_whole(tab, app_url):
     page = tab({"width": 1440, "height": 900})
     open_view(page, app_url + "/training?present=1")
     metric_sizes(page)
-    cut = page.locator("[data-testid=stMain] [data-testid=stMetricValue] *").evaluate_all(
-        "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)"
-    )
+    cut = clipped_texts(page, "[data-testid=stMain] [data-testid=stMetricValue] *")
     assert not cut, cut
 
 

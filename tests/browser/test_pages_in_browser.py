@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from .browser_steps import (
     PLOTLY_SVG,
+    clipped_texts,
     expect_no_exception,
     main,
     open_sidebar,
@@ -67,9 +68,7 @@ def test_language_switches_to_english_and_back(page, app_url):
     expect(main(page).locator("h1").first).to_have_text("Rankings")
     # English words are longer: "Counties | Townships" was cut to "Counties | Town" in a column sized for 县区 | 乡镇
     groups = "[data-testid=stMain] [data-testid=stButtonGroup]"
-    cut = page.locator(f"{groups}, {groups} *").evaluate_all(
-        "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)"
-    )
+    cut = clipped_texts(page, f"{groups}, {groups} *")
     assert not cut, cut
 
     sidebar(page).get_by_role("radio", name="中文").click()
@@ -90,9 +89,7 @@ def test_controls_and_headline_figures_fit_a_1024_pixel_screen(page, app_url):
         groups = "[data-testid=stMain] [data-testid=stButtonGroup]"
         figures = "[data-testid=stMain] [data-testid=stMetricValue]"
         labels = "[data-testid=stMain] [data-testid=stMetricLabel] *"
-        cut = page.locator(f"{groups}, {groups} *, {figures}, {figures} *, {labels}").evaluate_all(
-            "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)"
-        )
+        cut = clipped_texts(page, f"{groups}, {groups} *, {figures}, {figures} *, {labels}")
         assert not cut, (path, cut)
         narrow = (
             main(page)
