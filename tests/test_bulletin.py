@@ -25,13 +25,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-import subprocess
-import sys
 import unicodedata
 
 import docx
 import pytest
-from conftest import HALF_YEAR_CARE, ROOT, import_ok
+from conftest import HALF_YEAR_CARE, import_ok, incentive_command
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from lxml import etree
@@ -604,22 +602,20 @@ def test_the_command_line_writes_the_bulletin(made, tmp_path):
     path = made.path
     made.close()
     out = tmp_path / "通报.docx"
-    command = [sys.executable, "-m", "incentive", "--db", str(path), "export", "bulletin", "--period", "2025Q2"]
-    done = subprocess.run([*command, "--county", "枫岚区", "--out", str(out)], capture_output=True, text=True, cwd=ROOT)
+    command = ["--db", path, "export", "bulletin", "--period", "2025Q2"]
+    done = incentive_command(*command, "--county", "枫岚区", "--out", str(out))
     assert done.returncode == 0, done.stderr
     assert done.stdout == "" and "已写出通报" in done.stderr and "实时数据（试算）" in done.stderr
     _, text = docx_text(out.read_bytes())
     assert "关于2025年第二季度枫岚区干部激励考评情况的通报" in text and "枫岚区由第1名降至第3名" in text
-    numbered = subprocess.run(
-        [*command, "--document-no", "澜组〔2025〕7号", "--out", str(out)], capture_output=True, text=True, cwd=ROOT
-    )
+    numbered = incentive_command(*command, "--document-no", "澜组〔2025〕7号", "--out", str(out))
     assert numbered.returncode == 0, numbered.stderr
     assert docx.Document(str(out)).paragraphs[2].text == "澜组〔2025〕7号"
-    refused = subprocess.run([*command, "--published", "--out", str(out)], capture_output=True, text=True, cwd=ROOT)
+    refused = incentive_command(*command, "--published", "--out", str(out))
     assert refused.returncode == 2 and "2025-Q2 尚未正式发布" in refused.stderr
-    pdf = subprocess.run([*command, "--out", str(tmp_path / "x.pdf")], capture_output=True, text=True, cwd=ROOT)
+    pdf = incentive_command(*command, "--out", str(tmp_path / "x.pdf"))
     assert pdf.returncode == 2 and "--out 应以 .docx 结尾" in pdf.stderr and not (tmp_path / "x.pdf").exists()
-    no_out = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    no_out = incentive_command(*command)
     assert no_out.returncode == 2 and "--out" in no_out.stderr
 
 

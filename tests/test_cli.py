@@ -1,4 +1,7 @@
-"""`python -m incentive` as a user runs it: real subprocesses, real files, exit codes and streams."""
+"""`python -m incentive` as a user runs it: real files, exit codes and streams. Most commands run in this process
+(conftest.incentive_command: `incentive.cli.main` with the streams a child has); what only a process shows runs in
+a real child: the imports of a start, options from another folder, the bytes a pipe receives, the database the app
+holds, the default language."""
 
 from __future__ import annotations
 
@@ -8,11 +11,9 @@ import subprocess
 import sys
 
 import pytest
-from conftest import DATA, ROOT, data_file, import_ok, xlsx_bytes
+from conftest import DATA, ROOT, data_file, import_ok, incentive_command, xlsx_bytes
 
 from incentive.store.database import Database
-
-pytestmark = pytest.mark.slow  # every test runs the CLI as a child process: a second or more each just to start
 
 # Bounds on a child that hangs, not expectations of speed: on two busy cores an export of the sample has taken
 # over two minutes.
@@ -20,13 +21,7 @@ TIMEOUT_S = 600
 
 
 def cli(db_path, *args, lang="en"):
-    return subprocess.run(
-        [sys.executable, "-m", "incentive", "--db", str(db_path), "--lang", lang, *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT_S,
-    )
+    return incentive_command("--db", db_path, "--lang", lang, *args)
 
 
 @pytest.fixture
@@ -43,6 +38,7 @@ def loaded(tmp_path):
     return path
 
 
+@pytest.mark.slow
 def test_a_command_starts_without_the_libraries_of_other_commands():
     """The Word, workbook and solver libraries are imported by the commands that use them (incentive/cli.py): with
     them every command's start took a fifth longer."""
@@ -63,6 +59,7 @@ def test_init_creates_database(tmp_path):
     assert "initialised" in result.stderr
 
 
+@pytest.mark.slow
 def test_init_sample_on_a_fresh_database(tmp_path):
     result = cli(tmp_path / "fresh.duckdb", "init", "--sample")
     assert result.returncode == 0 and "sample data loaded: 15 batches" in result.stderr
@@ -153,6 +150,7 @@ def test_batches_json_and_rollback(loaded):
     assert again.returncode == 1 and "No active batch with id 3." in again.stderr
 
 
+@pytest.mark.slow
 def test_global_options_after_the_command_and_from_another_folder(loaded, tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "incentive", "import", str(DATA / "race_long.csv"), "--db", str(loaded), "--lang", "en"],
@@ -165,6 +163,7 @@ def test_global_options_after_the_command_and_from_another_folder(loaded, tmp_pa
     assert "imported race_long.csv: race scores, 5 rows, batch #3" in result.stderr
 
 
+@pytest.mark.slow
 def test_export_xlsx_reports_progress_and_keeps_numbers_numbers(sample_db_path, tmp_path):
     import openpyxl
 
@@ -199,6 +198,7 @@ def test_export_csv_to_stdout_with_period_and_escaping(loaded):
     assert "'=HYPERLINK" in movements  # a formula-like text cell is escaped; -3.2 above stayed a number
 
 
+@pytest.mark.slow
 def test_export_csv_is_plain_utf8_on_stdout_and_in_a_file(loaded, tmp_path):
     """The CLI's CSV carries no byte order mark (the pages' downloads do): `> x.csv` and `--out x.csv` give the
     same bytes, and a script reads the first header as written (docs/decisions.md#csv-byte-order-mark)."""
@@ -247,6 +247,7 @@ def test_wide_file_period_option(loaded, tmp_path):
     assert cli(loaded, "import", wide, "--period", "2025Q3").returncode == 0
 
 
+@pytest.mark.slow
 def test_database_held_by_app_exits_3_with_a_sentence(loaded):
     holder = Database(loaded)  # this test process plays the running app
     try:
@@ -264,6 +265,7 @@ def test_database_held_by_app_exits_3_with_a_sentence(loaded):
     assert "数据库正被运行中的看板程序占用" in result.stderr and "数据管理" in result.stderr
 
 
+@pytest.mark.slow
 def test_chinese_is_the_default_language(loaded):
     result = subprocess.run(
         [sys.executable, "-m", "incentive", "--db", str(loaded), "import", str(DATA / "race_long.csv")],
@@ -279,6 +281,7 @@ def test_chinese_is_the_default_language(loaded):
     ]
 
 
+@pytest.mark.slow
 def test_export_rankings_matches_the_library_and_takes_every_option(sample_db_path, tmp_path):
     import io
 
@@ -395,6 +398,7 @@ def test_export_rankings_refuses_bad_options_clearly(sample_db_path, args, messa
     assert result.returncode == 2 and message in result.stderr and result.stdout == ""
 
 
+@pytest.mark.slow
 def test_export_coverage_and_settings(sample_db_path, tmp_path):
     import io
 
@@ -506,6 +510,7 @@ def test_export_welfare_status_and_movements_summary(sample_db_path):
     assert "the folder /nonexistent/folder does not exist" in nowhere.stderr
 
 
+@pytest.mark.slow
 def test_backup_and_restore_give_back_identical_exports(sample_db_path, tmp_path):
     copy = tmp_path / "backups" / "snapshot.duckdb"
     assert cli(sample_db_path, "backup", copy).returncode == 0 and copy.exists()
@@ -631,6 +636,7 @@ def test_check_on_an_empty_database(tmp_path):
     assert result.stderr.strip() == "核查完成：0 个数值超出合理范围，0 个数值与上期相比变动异常。"
 
 
+@pytest.mark.slow
 def test_alerts_of_a_year_and_of_one_county_in_a_period(sample_db_path):
     """预警清单 from the command line: the list on stdout, red first (the sample's third tier: 岚桥区 for 15
     quarters, 棠梨县 6, 柏川县 4), data as JSON; the counts and what was judged on stderr."""

@@ -21,8 +21,6 @@ import json
 import os
 import shutil
 import socket
-import subprocess
-import sys
 import threading
 import unicodedata
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -31,7 +29,7 @@ import docx
 import openpyxl
 import pypdf
 import pytest
-from conftest import HALF_YEAR_CARE, ROOT, data_file, import_ok
+from conftest import HALF_YEAR_CARE, data_file, import_ok, incentive_command
 
 from incentive.audit_log import table as audit_table
 from incentive.i18n import t
@@ -537,14 +535,7 @@ def test_a_quarter_s_documents_report_one_care_half_year(made, tmp_path):
 
 
 def cli(db_path, *args, env=None):
-    return subprocess.run(
-        [sys.executable, "-m", "incentive", "--db", str(db_path), "deliver", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**os.environ, "no_proxy": "127.0.0.1", **(env or {})},
-    )
+    return incentive_command("--db", db_path, "deliver", *args, env={"no_proxy": "127.0.0.1", **(env or {})})
 
 
 @pytest.mark.slow

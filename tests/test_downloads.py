@@ -8,12 +8,10 @@ import ast
 import gc
 import io
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
-from conftest import ROOT, as_admin
+from conftest import ROOT, as_admin, incentive_command
 
 from incentive.publication import freeze
 from incentive.store.database import Database
@@ -94,13 +92,7 @@ BASIS = ["数据依据", "发布版本", "发布时间", "文号"]  # the page's
 
 
 def cli_export(db_path, *args) -> pd.DataFrame:
-    result = subprocess.run(
-        [sys.executable, "-m", "incentive", "--db", str(db_path), "--lang", "zh", "export", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
+    result = incentive_command("--db", db_path, "--lang", "zh", "export", *args)
     assert result.returncode == 0, result.stderr
     return pd.read_csv(io.StringIO(result.stdout), dtype=str, keep_default_na=False)
 

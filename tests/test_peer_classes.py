@@ -5,11 +5,9 @@ import csv
 import datetime as dt
 import io
 import math
-import subprocess
-import sys
 
 import pytest
-from conftest import ROOT, import_ok
+from conftest import ROOT, import_ok, incentive_command
 
 from incentive.alerts import rules
 from incentive.intake.file_kinds import labelled
@@ -208,16 +206,9 @@ def test_the_rankings_page_opens_on_a_class_and_offers_all_units_for_reference(a
     assert _table(at)["县区"].tolist() == ["丁县", "丙县", "戊县"]
 
 
-@pytest.mark.slow  # three CLI child processes
 def test_the_export_names_each_units_class_and_ranks_one_class_with_class(classed_file):
     def cli(*args):
-        return subprocess.run(
-            [sys.executable, "-m", "incentive", "--db", str(classed_file), "--lang", "zh", *args],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
+        return incentive_command("--db", classed_file, "--lang", "zh", *args)
 
     one = cli("export", "rankings", "--period", "2025Q1", "--class", "农业大县")
     assert one.returncode == 0, one.stderr

@@ -7,12 +7,10 @@ from __future__ import annotations
 import io
 import json
 import shutil
-import subprocess
-import sys
 
 import pandas as pd
 import pytest
-from conftest import ROOT
+from conftest import incentive_command
 
 from incentive.labels import status_label, tier_label
 from incentive.publication import official
@@ -27,14 +25,8 @@ def cli_frame(db_path, *args) -> pd.DataFrame:
 
 
 def cli_export(db_path, *args) -> tuple[pd.DataFrame, str]:
-    """`incentive export …` in its own process: the table on standard output, and what it said on standard error."""
-    result = subprocess.run(
-        [sys.executable, "-m", "incentive", "--db", str(db_path), "--lang", "zh", "export", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
+    """`incentive export …`: the table on standard output, and what it said on standard error."""
+    result = incentive_command("--db", db_path, "--lang", "zh", "export", *args)
     assert result.returncode == 0, result.stderr
     return pd.read_csv(io.StringIO(result.stdout), keep_default_na=False), result.stderr
 

@@ -4,7 +4,7 @@ it, and every change on record in the audit log."""
 import typing
 
 import pytest
-from conftest import DATA, ROOT, import_ok
+from conftest import DATA, import_ok, incentive_command
 
 from incentive import access
 from incentive.store import audit, batches
@@ -58,19 +58,10 @@ def test_data_writes_are_on_record(catalog_db):
 
 @pytest.mark.slow
 def test_the_cli_records_its_actions(tmp_path):
-    import subprocess
-    import sys
-
     path = tmp_path / "audit.duckdb"
 
     def cli(*args):
-        return subprocess.run(
-            [sys.executable, "-m", "incentive", "--db", str(path), "--lang", "en", *map(str, args)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        return incentive_command("--db", path, "--lang", "en", *args)
 
     cli("import", DATA / "regions.csv", DATA / "indicators.csv")
     cli("import", DATA / "race_wide_title.csv", "--kind", "race_scores", "--period", "nonsense")
@@ -79,14 +70,7 @@ def test_the_cli_records_its_actions(tmp_path):
     assert out[0] == "happened_at,who,action,target,file_name,sha256,row_count,outcome,detail"
     actions = [line.split(",")[2] + ":" + line.split(",")[7] for line in out[1:]][::-1]
     assert actions[:2] == ["import:ok", "import:ok"] and "import:refused" in actions and actions[-1] == "setting:ok"
-    hashed = subprocess.run(
-        [sys.executable, "-m", "incentive", "hash-password"],
-        input="long enough 1\n",
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    ).stdout.strip()
+    hashed = incentive_command("hash-password", input="long enough 1\n").stdout.strip()
     assert access.matches(hashed, "long enough 1")
 
 
