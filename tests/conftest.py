@@ -40,6 +40,18 @@ hypothesis_settings.register_profile("seeded", derandomize=True, deadline=None, 
 hypothesis_settings.register_profile("explore", deadline=None, database=None)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "seeded"))
 
+
+def pytest_configure(config):
+    """Each test worker's DuckDB takes its share of the cores (pytest-xdist runs a worker per core, `-n auto`), and
+    so do the app servers and commands the tests start, which inherit it: with DuckDB's default of a thread per
+    core in every worker, the page tests took 11 % longer on two cores (2026-12-04, 103-107 s against 92-94 s), the
+    threads waiting for each other's core. Set in the workers (the controller runs no test); a value set by hand
+    is kept. test_storage.py checks the setting itself, DuckDB's default included."""
+    workers = getattr(config, "workerinput", {}).get("workercount")
+    if workers:
+        os.environ.setdefault("INCENTIVE_DUCKDB_THREADS", str(max(1, len(os.sched_getaffinity(0)) // workers)))
+
+
 # The app's config turns off Streamlit's garbage collection after every script run (.streamlit/config.toml: one
 # database, many sessions). AppTest sessions keep it: every test opens its own copy of a database, and collecting
 # after each run lets the earlier tests' sessions and connections go at once (the page tests took 169 s with it,

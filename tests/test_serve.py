@@ -38,8 +38,12 @@ def test_the_server_starts_with_every_library_module_loaded_and_the_command_line
     assert "incentive.__main__" not in loaded  # importing it would run the command line
 
 
-def test_a_memory_limit_that_is_not_a_size_stops_the_server_with_its_sentence():
+@pytest.mark.parametrize(
+    "name, value, said",
+    [("INCENTIVE_MEMORY_LIMIT", "lots", "256MB"), ("INCENTIVE_DUCKDB_THREADS", "two", "at least 1")],
+)
+def test_a_memory_or_thread_setting_that_is_not_valid_stops_the_server_with_its_sentence(name, value, said):
     """In a page's run the refusal would leave a blank page: the server refuses to start instead."""
-    started = _start(INCENTIVE_MEMORY_LIMIT="lots")
+    started = _start(**{name: value})
     assert started.returncode == 1
-    assert "INCENTIVE_MEMORY_LIMIT='lots'" in started.stderr and "256MB" in started.stderr
+    assert f"{name}={value!r}" in started.stderr and said in started.stderr

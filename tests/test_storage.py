@@ -81,6 +81,29 @@ def test_duckdb_memory_is_the_configured_limit(tmp_path, monkeypatch):
             limit()
 
 
+def test_duckdb_threads_are_the_configured_number(tmp_path, monkeypatch):
+    """INCENTIVE_DUCKDB_THREADS gives the database a share of the cores (the test workers take one each:
+    tests/conftest.py); unset, DuckDB's own default, one per core."""
+
+    def threads() -> int:
+        db = Database(tmp_path / "threads.duckdb")
+        try:
+            return db.fetch_all("SELECT current_setting('threads')")[0][0]
+        finally:
+            db.close()
+
+    monkeypatch.delenv("INCENTIVE_DUCKDB_THREADS", raising=False)
+    with duckdb.connect() as plain:
+        assert threads() == plain.execute("SELECT current_setting('threads')").fetchone()[0]
+    for value, expected in (("1", 1), (" 3 ", 3)):
+        monkeypatch.setenv("INCENTIVE_DUCKDB_THREADS", value)
+        assert threads() == expected
+    for wrong in ("0", "-1", "1.5", "two"):
+        monkeypatch.setenv("INCENTIVE_DUCKDB_THREADS", wrong)
+        with pytest.raises(SystemExit, match="INCENTIVE_DUCKDB_THREADS"):
+            threads()
+
+
 def test_a_large_file_is_parsed_in_half_the_databases_memory(monkeypatch):
     """The DuckDB that parses a large file runs while the database holds its own memory: half the limit each time
     keeps a province's import within 1.5 GB (docs/performance.md), never below 128 MB."""

@@ -206,8 +206,10 @@ class DataAsOf:
 
 
 def _config() -> dict:
-    """DuckDB's settings for the database: its memory (config.memory_limit), beyond which it works on disk."""
-    return {"memory_limit": config.memory_limit()}
+    """DuckDB's settings for the database: its memory (config.memory_limit), beyond which it works on disk, and its
+    threads when set (config.duckdb_threads)."""
+    threads = config.duckdb_threads()
+    return {"memory_limit": config.memory_limit(), **({"threads": threads} if threads else {})}
 
 
 def _connect(path: str, wait_seconds: float) -> tuple[duckdb.DuckDBPyConnection, bool]:
