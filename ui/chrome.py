@@ -40,7 +40,7 @@ def _css_text(text: str) -> str:
 # one row shrank until a period read "20" and "Counties | Townships" lost "Townships", and a headline figure lost
 # its unit to "…" (and at any width a long label, "Promotions per 100 Excellent, next y…"). Streamlit's rows already
 # wrap (flex-wrap); these minimum widths make a control that no longer fits move to the next line, and a headline
-# figure and its label wrap (the figure's unit whole, a long name broken only if it must).
+# figure, its label and its change wrap (the figure's unit whole, a long name broken only if it must).
 CONTROL_ROW = "control_row_"  # the key prefix of control_row's container
 NARROW_SCREEN_RULES = (
     "[data-testid=stMain] [data-testid=stColumn]:has([data-testid=stSelectbox]) {min-width: 7rem;}",
@@ -48,7 +48,8 @@ NARROW_SCREEN_RULES = (
     " > [data-testid=stButtonGroup]) {min-width: max-content;}",
     "[data-testid=stMain] [data-testid=stMetricValue] * {white-space: normal; word-break: keep-all;"
     " overflow-wrap: anywhere; overflow: visible; text-overflow: clip;}",
-    "[data-testid=stMain] [data-testid=stMetricLabel] * {white-space: normal; overflow: visible; text-overflow: clip;}",
+    "[data-testid=stMain] :is([data-testid=stMetricLabel], [data-testid=stMetricDelta]) * {white-space: normal;"
+    " overflow: visible; text-overflow: clip;}",
     f"[class*=st-key-{CONTROL_ROW}] > [data-testid=stLayoutWrapper] > [data-testid=stHorizontalBlock] > "
     "[data-testid=stColumn]:not(:has([data-testid=stElementContainer])) {flex: 0 0 0 !important; min-width: 0;}",
 )

@@ -58,9 +58,11 @@ def figures_downloads(table, name: str, key: str, lang: str, publication: Public
 def _buttons(shown, table, name: str, key: str, lang: str, container, notes: list[str], in_csv=None) -> None:
     if len(shown.columns) > WIDE_TABLE_COLUMNS and not meeting.is_on():  # a meeting's plain table shows them all
         container.caption(t("table_scrolls", lang, n=len(shown.columns)))
-    csv_col, xlsx_col, _ = container.columns([1, 1, 4])
-    csv_button(csv_col, t("download_csv", lang), table if in_csv is None else in_csv, f"{name}.csv", f"{key}_csv")
-    xlsx_col.download_button(
+    # a row of buttons at their own widths, wrapping when they do not fit: in columns of a sixth of the page each,
+    # "下载 Excel" ended in "Ex…" at 1024 px and both English labels in "Downlo…"
+    row = container.container(horizontal=True)
+    csv_button(row, t("download_csv", lang), table if in_csv is None else in_csv, f"{name}.csv", f"{key}_csv")
+    row.download_button(
         t("download_xlsx", lang),
         lambda: to_xlsx_bytes(table, name, heading=[name, *notes, classification()]),
         file_name=f"{name}.xlsx",

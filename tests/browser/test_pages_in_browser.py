@@ -80,16 +80,24 @@ def test_language_switches_to_english_and_back(page, app_url):
 
 def test_controls_and_headline_figures_fit_a_1024_pixel_screen(page, app_url):
     """A laptop or projector at 1024 px with the sidebar open leaves the page about 640 px: a row of seven controls
-    wraps rather than shrinking a period to "20", and a headline figure or its label wraps rather than losing its
-    end to "…" (ui/chrome.py, NARROW_SCREEN_RULES)."""
+    wraps rather than shrinking a period to "20", a headline figure, its label or its change wraps rather than
+    losing its end to "…" (ui/chrome.py, NARROW_SCREEN_RULES), and the download buttons show their whole labels
+    (ui/downloads.py)."""
     page.set_viewport_size({"width": 1024, "height": 768})
-    for path in ("rankings?level=township&lang=English", "training?lang=English", "appraisals?lang=English"):
+    for path in (
+        "?lang=English",
+        "rankings?level=township&lang=English",
+        "training",
+        "training?lang=English",
+        "appraisals?lang=English",
+    ):
         open_view(page, f"{app_url}/{path}")
         expect(main(page).locator(PLOTLY_SVG).first).to_be_visible()
         groups = "[data-testid=stMain] [data-testid=stButtonGroup]"
         figures = "[data-testid=stMain] [data-testid=stMetricValue]"
-        labels = "[data-testid=stMain] [data-testid=stMetricLabel] *"
-        cut = clipped_texts(page, f"{groups}, {groups} *, {figures}, {figures} *, {labels}")
+        labels = "[data-testid=stMain] :is([data-testid=stMetricLabel], [data-testid=stMetricDelta]) *"
+        buttons = "[data-testid=stMain] [data-testid=stDownloadButton] button *"
+        cut = clipped_texts(page, f"{groups}, {groups} *, {figures}, {figures} *, {labels}, {buttons}")
         assert not cut, (path, cut)
         narrow = (
             main(page)
