@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import os
 import pkgutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 
 import pytest
 from conftest import ROOT
@@ -47,3 +50,32 @@ def test_a_memory_or_thread_setting_that_is_not_valid_stops_the_server_with_its_
     started = _start(**{name: value})
     assert started.returncode == 1
     assert f"{name}={value!r}" in started.stderr and said in started.stderr
+
+
+@pytest.mark.slow
+def test_the_server_starts_without_asking_the_internet_for_its_address(tmp_path):
+    """A server without a screen (headless), started as the README says (no address given), printed its public
+    address, which Streamlit asks checkip.amazonaws.com for; on a closed intranet that ended in "Did not auto
+    detect external IP" after two 1 s timeouts. The app's config gives the address (.streamlit/config.toml)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = tmp_path / "streamlit.log"
+    command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.headless", "true"]
+    environment = {**os.environ, "INCENTIVE_DB": str(tmp_path / "app.duckdb"), "INCENTIVE_WARM_UP": "0"}
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [*command, "--server.port", str(port)], cwd=ROOT, env=environment, stdout=out, stderr=subprocess.STDOUT
+        )
+    try:
+        deadline = time.monotonic() + 120
+        while "URL:" not in log.read_text() and time.monotonic() < deadline and server.poll() is None:
+            time.sleep(0.2)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=10) as response:
+            assert response.read().strip() == b"ok"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    said = log.read_text()
+    assert f"URL: http://localhost:{port}" in said, said
+    assert "external IP" not in said and "External URL" not in said, said
