@@ -81,6 +81,13 @@ def duckdb_threads() -> int | None:
     return int(value)
 
 
+def duckdb_thread_setting() -> dict:
+    """DuckDB's `threads` setting as a config entry ({"threads": n}) when INCENTIVE_DUCKDB_THREADS sets it, else
+    nothing, leaving DuckDB's default; for every connection that holds or parses the data (duckdb_threads)."""
+    threads = duckdb_threads()
+    return {"threads": threads} if threads else {}
+
+
 def _bytes(size: re.Match) -> float:
     return float(size[1]) * _UNIT_BYTES[size[2].upper()]
 

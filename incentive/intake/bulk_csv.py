@@ -149,7 +149,15 @@ def _parse_staged(
         scanned = pool.submit(_scan, path)
         with (
             tempfile.TemporaryDirectory(prefix="incentive-bulk-") as tmp,
-            contextlib.closing(duckdb.connect(config={"temp_directory": tmp, **_parse_config()})) as con,
+            contextlib.closing(
+                duckdb.connect(
+                    config={
+                        "temp_directory": tmp,
+                        "memory_limit": config.parse_memory_limit(),
+                        **config.duckdb_thread_setting(),
+                    }
+                )
+            ) as con,
         ):
             source = path if encoding != "gb18030" else _transcode(path, Path(tmp) / "utf8.csv")
             skip = located.header_row + 1
@@ -170,12 +178,6 @@ def _parse_staged(
 
 
 # ---------------------------------------------------------------- reading
-
-
-def _parse_config() -> dict:
-    """The parsing DuckDB's memory (config.parse_memory_limit) and, when set, its threads (config.duckdb_threads)."""
-    threads = config.duckdb_threads()
-    return {"memory_limit": config.parse_memory_limit(), **({"threads": threads} if threads else {})}
 
 
 def _head(path: Path) -> bytes:

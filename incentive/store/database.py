@@ -208,8 +208,7 @@ class DataAsOf:
 def _config() -> dict:
     """DuckDB's settings for the database: its memory (config.memory_limit), beyond which it works on disk, and its
     threads when set (config.duckdb_threads)."""
-    threads = config.duckdb_threads()
-    return {"memory_limit": config.memory_limit(), **({"threads": threads} if threads else {})}
+    return {"memory_limit": config.memory_limit(), **config.duckdb_thread_setting()}
 
 
 def _connect(path: str, wait_seconds: float) -> tuple[duckdb.DuckDBPyConnection, bool]:
