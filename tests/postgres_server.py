@@ -10,10 +10,11 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 from pathlib import Path
+
+from loopback import free_port
 
 
 def binaries() -> Path | None:
@@ -29,7 +30,7 @@ class PostgresServer:
         self.bin = bin_dir
         self.root = Path(tempfile.mkdtemp(prefix="incentive-pg-"))
         self.data = self.root / "data"
-        self.port = _free_port()
+        self.port = free_port()
         self._as_user = []
         if os.geteuid() == 0:
             user = pwd.getpwnam("postgres")
@@ -83,9 +84,3 @@ class PostgresServer:
 def _name_of(database: str) -> str:
     """The database's name, given its name or its connection string."""
     return dict(part.split("=", 1) for part in database.split()).get("dbname", "") if "=" in database else database
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]

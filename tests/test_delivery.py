@@ -20,7 +20,6 @@ import io
 import json
 import os
 import shutil
-import socket
 import threading
 import unicodedata
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -30,6 +29,7 @@ import openpyxl
 import pypdf
 import pytest
 from conftest import HALF_YEAR_CARE, data_file, import_ok, incentive_command
+from loopback import free_port
 
 from incentive.audit_log import table as audit_table
 from incentive.i18n import t
@@ -153,9 +153,7 @@ def robot(monkeypatch):
 
 def closed_port() -> int:
     """A loopback port nobody listens on (taken from the system, then released): connecting is refused."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    return free_port()
 
 
 def docx_text(path) -> str:

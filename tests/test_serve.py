@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import pkgutil
-import socket
 import subprocess
 import sys
 import time
@@ -13,6 +12,7 @@ import urllib.request
 
 import pytest
 from conftest import ROOT
+from loopback import free_port
 
 import incentive
 
@@ -57,9 +57,7 @@ def test_the_server_starts_without_asking_the_internet_for_its_address(tmp_path)
     """A server without a screen (headless), started as the README says (no address given), printed its public
     address, which Streamlit asks checkip.amazonaws.com for; on a closed intranet that ended in "Did not auto
     detect external IP" after two 1 s timeouts. The app's config gives the address (.streamlit/config.toml)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     log = tmp_path / "streamlit.log"
     command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.headless", "true"]
     environment = {**os.environ, "INCENTIVE_DB": str(tmp_path / "app.duckdb"), "INCENTIVE_WARM_UP": "0"}

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from loopback import free_port
 from playwright.sync_api import expect, sync_playwright
 
 from incentive.sharing.briefing import chromium_path
@@ -40,12 +40,6 @@ CHROMIUM_FLAGS = [
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 START_TIMEOUT_S = 180
 ADMIN, ADMIN_PASSWORD = "测试管理员", "browser-test-password"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_healthy(base_url: str, server: subprocess.Popen, log: Path) -> None:
