@@ -361,7 +361,7 @@ def _parse(
     preview.column_labels.update({name: table.column_label(i) for name, i in index_of.items()})
     distinct = {i: [raw for (raw,) in con.execute(f"SELECT DISTINCT c{i} FROM raw").fetchall()] for i in range(width)}
     roles = _row_roles(con, preview, distinct, skip)
-    if not con.execute(f"SELECT count(*) FROM raw WHERE {roles.data_filter()}", roles.params).fetchone()[0]:
+    if not con.execute(f"SELECT EXISTS (FROM raw WHERE {roles.data_filter()})", roles.params).fetchone()[0]:
         preview.fatal = True
         preview.problems.append(Problem("no_rows"))
         return

@@ -114,12 +114,12 @@ def store(
         f"INSERT INTO {identifier(TABLE_OF_KIND[kind])} (batch_id, {listed}) SELECT $batch_id, {listed} FROM incoming",
         {"batch_id": batch_id},
     )
-    cur.unregister("incoming")
     if kind == "indicators":
         _store_class_weights(cur, preview.rows, batch_id)
     faults.reach("mid_write")
     if kind == "training":
-        rollup.add_batch(cur, batch_id)
+        rollup.add_batch(cur, batch_id, "incoming")
+    cur.unregister("incoming")
     audit.write(
         cur,
         created_by,
