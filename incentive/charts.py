@@ -480,6 +480,9 @@ def track_heatmap(
         )
     )
     fig.update_yaxes(autorange="reversed")
+    # A long track name on two lines ("Grassroots<br>governance"): on one line Plotly stands the names on end under
+    # the columns. The ticks are placed at the names as _make_inert escapes them in `x`.
+    fig.update_xaxes(tickvals=[_inert(name) for name in track_labels], ticktext=[_two_lines(n) for n in track_labels])
     return _layout(fig, title, _height(len(data)) + 40)
 
 

@@ -355,3 +355,13 @@ def test_the_bars_and_the_intervals_beside_them_start_as_low_when_one_title_take
     room = [charts.tier_bars(frame, long, "c", tiers, beside=short, projector=True)]
     room.append(charts.rank_intervals(frame, short, "r", legend, beside=long, projector=True))
     assert room[0].layout.margin.t == room[1].layout.margin.t and room[0].layout.height == room[1].layout.height
+
+
+def test_long_track_names_stand_on_two_lines_under_the_heatmap_at_their_columns():
+    frame = pd.DataFrame({"unit": ["甲县", "乙县"], "rank": [1, 2], "track_a": [1.0, -1.0], "track_b": [0.5, 0.2]})
+    names = ["Grassroots governance", "<b>项目</b> & 建设"]
+    fig = charts.track_heatmap(frame, ["a", "b"], "Track scores", names, centre=0.0)
+    axis = fig.layout.xaxis
+    assert list(axis.tickvals) == list(fig.data[0].x)  # a tick under every column, names escaped alike
+    assert axis.ticktext[0] == "Grassroots<br>governance"
+    assert "<b>" not in axis.ticktext[1] and "&lt;b&gt;" in axis.ticktext[1]

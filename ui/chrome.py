@@ -42,8 +42,14 @@ def _css_text(text: str) -> str:
 # wrap (flex-wrap); these minimum widths make a control that no longer fits move to the next line, and a headline
 # figure, its label and its change wrap (the figure's unit whole, a long name broken only if it must).
 CONTROL_ROW = "control_row_"  # the key prefix of control_row's container
+_CHART_COLUMN = "[data-testid=stColumn]:has([data-testid=stPlotlyChart])"
 NARROW_SCREEN_RULES = (
     "[data-testid=stMain] [data-testid=stColumn]:has([data-testid=stSelectbox]) {min-width: 7rem;}",
+    # Two charts side by side each keep at least 22rem: narrower, rank ticks turn sideways, legends and track names
+    # are cut and a radar shrinks to a stamp (1024 px with the sidebar open); the second chart then goes below. A
+    # chart beside headline figures keeps sharing the row: the figures' column is narrow anyway.
+    f"[data-testid=stMain] {_CHART_COLUMN}:has(+ [data-testid=stColumn] [data-testid=stPlotlyChart]),"
+    f" [data-testid=stMain] {_CHART_COLUMN} + {_CHART_COLUMN} {{min-width: min(22rem, 100%);}}",
     "[data-testid=stMain] [data-testid=stColumn]:has(> [data-testid=stVerticalBlock] > [data-testid=stElementContainer]"
     " > [data-testid=stButtonGroup]) {min-width: max-content;}",
     "[data-testid=stMain] [data-testid=stMetricValue] * {white-space: normal; word-break: keep-all;"

@@ -81,8 +81,9 @@ def test_language_switches_to_english_and_back(page, app_url):
 def test_controls_and_headline_figures_fit_a_1024_pixel_screen(page, app_url):
     """A laptop or projector at 1024 px with the sidebar open leaves the page about 640 px: a row of seven controls
     wraps rather than shrinking a period to "20", a headline figure, its label or its change wraps rather than
-    losing its end to "…" (ui/chrome.py, NARROW_SCREEN_RULES), and the download buttons show their whole labels
-    (ui/downloads.py)."""
+    losing its end to "…" (ui/chrome.py, NARROW_SCREEN_RULES), the download buttons show their whole labels
+    (ui/downloads.py), and two charts side by side go one below the other rather than each shrinking to a third of
+    the page (rank ticks on end, legends and track names cut, a radar the size of a stamp)."""
     page.set_viewport_size({"width": 1024, "height": 768})
     for path in (
         "?lang=English",
@@ -90,6 +91,7 @@ def test_controls_and_headline_figures_fit_a_1024_pixel_screen(page, app_url):
         "training",
         "training?lang=English",
         "appraisals?lang=English",
+        "welfare",
     ):
         open_view(page, f"{app_url}/{path}")
         expect(main(page).locator(PLOTLY_SVG).first).to_be_visible()
@@ -112,3 +114,9 @@ def test_controls_and_headline_figures_fit_a_1024_pixel_screen(page, app_url):
             f"els => els.filter(e => e.getBoundingClientRect().right > {right} + 1).map(e => e.textContent)"
         )
         assert not beyond, (path, beyond)
+        thin = (
+            main(page)
+            .locator("[data-testid=stPlotlyChart]")
+            .evaluate_all("els => els.map(e => Math.round(e.getBoundingClientRect().width)).filter(w => w < 300)")
+        )
+        assert not thin, (path, thin)
