@@ -54,8 +54,14 @@ NARROW_SCREEN_RULES = (
     " > [data-testid=stButtonGroup]) {min-width: max-content;}",
     "[data-testid=stMain] [data-testid=stMetricValue] * {white-space: normal; word-break: keep-all;"
     " overflow-wrap: anywhere; overflow: visible; text-overflow: clip;}",
-    "[data-testid=stMain] :is([data-testid=stMetricLabel], [data-testid=stMetricDelta]) * {white-space: normal;"
+    "[data-testid=stMain] :is([data-testid=stMetricLabel], [data-testid=stMetricDelta]) *,"
+    " [data-testid=stMain] [data-testid=stMetricDeltaDescription],"
+    " [data-testid=stMain] [data-testid=stMetricDeltaDescription] *"
+    " {white-space: normal;"
     " overflow: visible; text-overflow: clip;}",
+    # what a change is measured against ("vs 2025-01~2025-09") goes under the change when the two do not fit side
+    # by side, rather than broken into four lines beside it
+    "[data-testid=stMain] :has(> [data-testid=stMetricDeltaDescription]) {flex-wrap: wrap; row-gap: 0.25rem;}",
     f"[class*=st-key-{CONTROL_ROW}] > [data-testid=stLayoutWrapper] > [data-testid=stHorizontalBlock] > "
     "[data-testid=stColumn]:not(:has([data-testid=stElementContainer])) {flex: 0 0 0 !important; min-width: 0;}",
 )

@@ -97,7 +97,10 @@ def test_controls_and_headline_figures_fit_a_1024_pixel_screen(page, app_url):
         expect(main(page).locator(PLOTLY_SVG).first).to_be_visible()
         groups = "[data-testid=stMain] [data-testid=stButtonGroup]"
         figures = "[data-testid=stMain] [data-testid=stMetricValue]"
-        labels = "[data-testid=stMain] :is([data-testid=stMetricLabel], [data-testid=stMetricDelta]) *"
+        labels = (
+            "[data-testid=stMain] :is([data-testid=stMetricLabel], [data-testid=stMetricDelta]) *, "
+            "[data-testid=stMain] [data-testid=stMetricDeltaDescription] *"
+        )
         buttons = "[data-testid=stMain] [data-testid=stDownloadButton] button *"
         cut = clipped_texts(page, f"{groups}, {groups} *, {figures}, {figures} *, {labels}, {buttons}")
         assert not cut, (path, cut)
