@@ -46,7 +46,7 @@ def test_the_training_page_measures_against_each_cadres_own_target(app):
     assert metrics["网络自学达标"] == f"{whole['share_online_met']:.1%}"
     groups = next(d.value for d in app.dataframe if "职级组" in d.value.columns)
     # the sample's ranks are all 乡科级 and below: one group, every cadre
-    assert groups["职级组"].tolist() == ["乡科级及以下"] and groups["在册干部"].tolist() == [str(whole["cadres"])]
+    assert groups["职级组"].tolist() == ["乡科级及以下"] and groups["在册干部"].tolist() == [f"{whole['cadres']:,}"]
     assert groups["距目标尚差（学时）"].tolist() == [f"{whole['hours_short']:,.0f}"]  # as the metric says it
     assert any("乡科级及以下每年 90 学时，县处级及以上每 5 年 550 学时" in c.value for c in app.caption)
     # 提任前 training: the promotions of 2026 by county, as targets.promotion_counts gives them for a viewer

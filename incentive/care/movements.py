@@ -187,7 +187,7 @@ def shown_count(count, status: str, threshold: int, lang: str) -> str | None:
         return f"<{threshold}"
     if status == WITHHELD:
         return t("withheld", lang)
-    return f"{int(count)}"
+    return f"{int(count):,}"  # 6,401 as in every other figure of the app
 
 
 def shown_rate(rate, status: str, threshold: int, lang: str) -> str | None:
