@@ -22,9 +22,22 @@ pytestmark = pytest.mark.browser
 DONE = re.compile(r"warm-up: (\d+) page runs in [\d.]+ s")
 
 
+def _last_two_years(database) -> None:
+    """The sample without its race, welfare and training data before its last two years: the warm-up's work (and
+    this test's time) grows with the years and periods the sidebar offers, and two show every kind of run."""
+    db = Database(database)
+    newest = int(queries.run(db.connection, "data_years")["year"].max())
+    db.connection.execute("DELETE FROM indicator_values WHERE CAST(period[1:4] AS INTEGER) < $y", {"y": newest - 1})
+    db.connection.execute("DELETE FROM training WHERE year(date) < $y", {"y": newest - 1})
+    db.connection.execute("DELETE FROM training_rollup")
+    db.connection.execute("INSERT INTO training_rollup SELECT * FROM training_by_month")
+    db.close()
+
+
 def test_the_server_opens_every_page_and_year_as_it_starts(chromium, sample_db_file, tmp_path, page):
     database = tmp_path / "app.duckdb"
     shutil.copy(sample_db_file, database)
+    _last_two_years(database)
     db = Database(database)
     years = queries.run(db.connection, "data_years")["year"].astype(str).tolist()
     race_periods = queries.run(db.connection, "race_periods", county="")["period"].tolist()
@@ -42,7 +55,7 @@ def test_the_server_opens_every_page_and_year_as_it_starts(chromium, sample_db_f
         assert done, log[-3000:]
         # the defaults, every other year (each checked to show that year), the rankings' periods and methods,
         # the defaults again
-        assert len(years) > 1 and pairs > len(years)
+        assert len(years) == 2 and pairs > len(years)
         assert int(done[1]) == 2 * len(warm_up.PAGES) + len(warm_up.YEAR_PAGES) * (len(years) - 1) + pairs
         assert "warm-up stopped" not in log and "Traceback" not in log
         open_view(page, f"{base_url}/training")
