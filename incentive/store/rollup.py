@@ -47,14 +47,12 @@ def add_batch(cur: duckdb.DuckDBPyConnection, batch_id: int, rows: str) -> None:
     load, a new year, new people), every row of the batch is current and the rollup grows by the batch's own
     months, without the newest-batch-per-key window over all training; otherwise the general refresh. `rows`:
     the name of a relation on `cur` holding exactly the rows just inserted as batch `batch_id`."""
-    cur.execute(_AS_STORED.format(rows=identifier(rows)))
-    try:
-        if _others_share_cadres(cur, batch_id):
-            refresh(cur, [batch_id])
-        else:
-            cur.execute("INSERT INTO training_rollup SELECT * FROM training_months('new_training')")
-    finally:
-        cur.execute("DROP VIEW new_training")
+    cur.execute(_AS_STORED.format(rows=identifier(rows)))  # a failure below rolls the view back with the rest
+    if _others_share_cadres(cur, batch_id):
+        refresh(cur, [batch_id])
+    else:
+        cur.execute("INSERT INTO training_rollup SELECT * FROM training_months('new_training')")
+    cur.execute("DROP VIEW new_training")
 
 
 def _others_share_cadres(cur: duckdb.DuckDBPyConnection, batch_id: int) -> bool:
