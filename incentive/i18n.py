@@ -430,6 +430,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "将整体替换统计日期为 {as_of} 的花名册快照（现有 {n} 人）。",
         "Replaces the roster snapshot as of {as_of} as a whole (currently {n} {n:cadre|cadres}).",
     ),
+    "upload_same_content": (
+        "「{file}」与「{first}」内容相同：只预览、导入一次。",
+        "“{file}” has the same content as “{first}”: it is previewed and imported once.",
+    ),
     "data_sample_warning": (
         "数据库中仍有示例数据。导入真实数据前，建议先移除示例数据。",
         "Sample data is still loaded. Remove it before importing real data.",

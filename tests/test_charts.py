@@ -365,3 +365,13 @@ def test_long_track_names_stand_on_two_lines_under_the_heatmap_at_their_columns(
     assert list(axis.tickvals) == list(fig.data[0].x)  # a tick under every column, names escaped alike
     assert axis.ticktext[0] == "Grassroots<br>governance"
     assert "<b>" not in axis.ticktext[1] and "&lt;b&gt;" in axis.ticktext[1]
+
+
+def test_a_coverage_axis_shows_the_decimals_its_ticks_need():
+    def ticks(coverages):
+        frame = pd.DataFrame({"county": list("甲乙丙"), "coverage": coverages, "composite": [0.1, 0.2, 0.3]})
+        return charts.coverage_vs_composite(frame, "覆盖与赛马", "覆盖率", "综合得分").layout.xaxis.tickformat
+
+    assert ticks([0.5, 0.7, 0.95]) == ".0%"
+    assert ticks([0.921, 0.93, 0.941]) == ".1%"  # whole percents read 92% 93% 93% 94% 94%
+    assert ticks([0.9301, 0.9312, 0.9318]) == ".2%"

@@ -110,11 +110,24 @@ def test_by_tier_sums_counties_and_rates():
     # tier 3's 2 promotions are hidden, and tier 1's 12 with them: the prefecture's 14 would give them back
     assert hidden["promotion_per_100"].isna().all() and hidden.loc[1, "accountability_per_100"] == 1.5
     assert pattern.status(movements.tier_key(3, "promotion")) == "withheld"  # a small subtotal: not `<5`
+    summary["cadres"] = [1999, 2423, 200]  # the cadres on the roster, thousands separated as every count shown
+    tiers = movements.tier_table(movements.by_tier(summary, pd.Series({"甲": 1, "乙": 1, "丙": 3})), pattern, 5, "zh")
+    assert tiers["cadres"].tolist() == ["4,422", "200"]
+    summary = summary.assign(**{rate: 1.0 for rate in movements.RATES})  # the rates' values play no part here
+    assert movements.county_table(summary, pattern, 5, "zh")["cadres"].tolist() == ["1,999", "2,423", "200"]
 
 
 @pytest.mark.parametrize(
     "count, status, shown",
-    [(0, "", "0"), (1, "small", "<5"), (4, "small", "<5"), (5, "", "5"), (None, "", None), (12, "withheld", "不公开")],
+    [
+        (0, "", "0"),
+        (1, "small", "<5"),
+        (4, "small", "<5"),
+        (5, "", "5"),
+        (6401, "", "6,401"),
+        (None, "", None),
+        (12, "withheld", "不公开"),
+    ],
 )
 def test_small_counts_show_less_than_the_threshold(count, status, shown):
     assert movements.shown_count(count, status, 5, "zh") == shown

@@ -42,14 +42,16 @@ def _css_text(text: str) -> str:
 # wrap (flex-wrap); these minimum widths make a control that no longer fits move to the next line, and a headline
 # figure, its label and its change wrap (the figure's unit whole, a long name broken only if it must).
 CONTROL_ROW = "control_row_"  # the key prefix of control_row's container
-_CHART_COLUMN = "[data-testid=stColumn]:has([data-testid=stPlotlyChart])"
+_WIDE = ":is([data-testid=stPlotlyChart], [data-testid=stDataFrame])"  # what needs a column's width
+_WIDE_COLUMN = f"[data-testid=stColumn]:has({_WIDE})"
 NARROW_SCREEN_RULES = (
     "[data-testid=stMain] [data-testid=stColumn]:has([data-testid=stSelectbox]) {min-width: 7rem;}",
-    # Two charts side by side each keep at least 22rem: narrower, rank ticks turn sideways, legends and track names
-    # are cut and a radar shrinks to a stamp (1024 px with the sidebar open); the second chart then goes below. A
-    # chart beside headline figures keeps sharing the row: the figures' column is narrow anyway.
-    f"[data-testid=stMain] {_CHART_COLUMN}:has(+ [data-testid=stColumn] [data-testid=stPlotlyChart]),"
-    f" [data-testid=stMain] {_CHART_COLUMN} + {_CHART_COLUMN} {{min-width: min(22rem, 100%);}}",
+    # Two charts or tables side by side each keep at least 22rem: narrower, rank ticks turn sideways, legends,
+    # titles and track names are cut, a radar shrinks to a stamp and a table to three columns (1024 px with the
+    # sidebar open); the second then goes below the first. A chart beside headline figures keeps sharing the row:
+    # the figures' column is narrow anyway.
+    f"[data-testid=stMain] {_WIDE_COLUMN}:has(+ [data-testid=stColumn] {_WIDE}),"
+    f" [data-testid=stMain] {_WIDE_COLUMN} + {_WIDE_COLUMN} {{min-width: min(22rem, 100%);}}",
     "[data-testid=stMain] [data-testid=stColumn]:has(> [data-testid=stVerticalBlock] > [data-testid=stElementContainer]"
     " > [data-testid=stButtonGroup]) {min-width: max-content;}",
     "[data-testid=stMain] [data-testid=stMetricValue] * {white-space: normal; word-break: keep-all;"

@@ -127,6 +127,13 @@ def table_height(rows: int, limit: int = 700) -> int:
     return min(3 + 35 * (rows + 1), limit)
 
 
+def separated(*columns: str) -> dict:
+    """column_config showing these numeric columns with thousands separated in the grid (6,401; 2,499.31), as the
+    app prints figures everywhere else (Streamlit's grid shows 6401); the frame and its downloads keep the numbers.
+    Never a column of years, which would read 2,025."""
+    return {column: st.column_config.NumberColumn(format="localized") for column in columns}
+
+
 def fit_marks(table, marks: tuple[str, ...]) -> dict:
     """column_config that widens the columns holding a suppression mark to the mark's length: a grid sizes its
     columns by the first rows, and a cut-off 不公开（人数少于5） would read as plain 不公开."""
@@ -134,9 +141,19 @@ def fit_marks(table, marks: tuple[str, ...]) -> dict:
     for column in table.columns:
         texts = [v for v in table[column] if isinstance(v, str) and any(m in v for m in marks)]
         if texts:
-            units = max(sum(2 if ord(ch) > 0x2E7F else 1 for ch in text) for text in [*texts, str(column)])
-            config[column] = st.column_config.Column(width=int(7.5 * units + 28))
+            config[column] = _fitted(texts, column)
     return config
+
+
+def fit_texts(table, *columns: str) -> dict:
+    """column_config that widens these columns to their longest text, for the same reason: a longer word further
+    down is cut ("载入示例" read "载入示")."""
+    return {column: _fitted([v for v in table[column] if isinstance(v, str)], column) for column in columns}
+
+
+def _fitted(texts: list[str], column) -> st.column_config.Column:
+    units = max(sum(2 if ord(ch) > 0x2E7F else 1 for ch in text) for text in [*texts, str(column)])
+    return st.column_config.Column(width=int(7.5 * units + 28))
 
 
 def current() -> Frame:

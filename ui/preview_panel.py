@@ -5,7 +5,8 @@ importer's `Preview` and the store's `ImportEffects`; the page decides what the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+from collections.abc import Callable, Iterable
 
 import streamlit as st
 
@@ -22,6 +23,23 @@ from .frame import MISSING_CELL
 from .runtime import database
 
 LISTED_PROBLEMS = 5  # more than this and the full table follows
+
+
+def distinct_uploads(uploads: Iterable | None, lang: str) -> list[tuple[str, bytes]]:
+    """(name, bytes) of each uploaded file whose content no file before it had. A repeat (the same file chosen
+    twice, or a copy under another name) is named in a warning and left out: importing it would store nothing new,
+    and its preview and buttons would be the first one's again."""
+    first_of: dict[str, str] = {}
+    distinct = []
+    for upload in uploads or []:
+        data = upload.getvalue()
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in first_of:
+            st.warning(tm("upload_same_content", lang, file=upload.name, first=first_of[digest]))
+            continue
+        first_of[digest] = upload.name
+        distinct.append((upload.name, data))
+    return distinct
 
 
 def kind_label(kind: str, lang: str) -> str:

@@ -17,7 +17,7 @@ from incentive.safe_text import markdown, tm
 from incentive.training import coverage, coverage_tables
 from ui import county_clicks, frame, link_state, meeting, publishing, rank_move, shared_charts, sharing, sign_in
 from ui.downloads import figures_downloads, table_downloads
-from ui.frame import fit_marks, table_height
+from ui.frame import fit_marks, separated, table_height
 from ui.runtime import (
     absent_training,
     app_settings,
@@ -263,7 +263,8 @@ with deck.section("tracks"):
         st.markdown("\n".join(f"- {line}" for line in best))
         st.caption(t("profile_benchmark_note", lang, period=periods.year_before(period)))
         indicators = county_profile.benchmark_table(benchmarks.indicator_benchmarks(now, county, year_before), lang)
-        deck.table(indicators, height=table_height(len(indicators)))
+        figures = [c for c in indicators.columns if pd.api.types.is_float_dtype(indicators[c])]  # no years among them
+        deck.table(indicators, height=table_height(len(indicators)), column_config=separated(*figures))
         table_downloads(
             indicators, t("file_profile_tracks", lang, county=county, period=period), "profile_tracks", lang
         )

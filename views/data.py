@@ -142,10 +142,8 @@ uploads = chrome.upload_box(
 )
 
 importable = []
-for upload in uploads or []:
-    preview, effects = preview_upload(
-        upload.name, upload.getvalue(), kind, period, as_of, skip_invalid, check_version(), None
-    )
+for name, data in preview_panel.distinct_uploads(uploads, lang):
+    preview, effects = preview_upload(name, data, kind, period, as_of, skip_invalid, check_version(), None)
     draw_preview(preview, effects)
     record_refusal(preview)
     if preview.importable:
@@ -162,7 +160,7 @@ summary["span"] = [
 ]
 summary = summary[["kind", "rows", "span"]]
 summary.columns = [t("col_kind", lang), t("col_rows", lang), t("data_span", lang)]
-st.dataframe(summary, hide_index=True, placeholder=MISSING_CELL)
+st.dataframe(summary, hide_index=True, placeholder=MISSING_CELL, column_config=frame.separated(t("col_rows", lang)))
 findings = loaded_findings(sign_in.scope())
 check_text = (
     t(
@@ -209,7 +207,14 @@ shown.columns = [
         "col_created_by",
     )
 ]
-st.dataframe(shown, hide_index=True, placeholder=MISSING_CELL, width="stretch", height=min(420, 38 + 35 * len(shown)))
+st.dataframe(
+    shown,
+    hide_index=True,
+    placeholder=MISSING_CELL,
+    width="stretch",
+    height=min(420, 38 + 35 * len(shown)),
+    column_config=frame.separated(t("col_rows", lang)),
+)
 active = history[history["status"] == "active"].set_index("id")
 if len(active):
     pick_col, button_col = st.columns([3, 1], vertical_alignment="bottom")
@@ -344,7 +349,17 @@ if st.button(t("data_backup_now", lang), key="data_backup"):
 # ---- the audit log
 st.subheader(t("data_audit", lang))
 log = audit_log.table(audit.log(db), lang)
-st.dataframe(log.head(300), hide_index=True, placeholder=MISSING_CELL, width="stretch", height=320)
+st.dataframe(
+    log.head(300),
+    hide_index=True,
+    placeholder=MISSING_CELL,
+    width="stretch",
+    height=320,
+    column_config={
+        **frame.fit_texts(log.head(300), t("audit_action", lang), t("audit_outcome", lang)),
+        **frame.separated(t("audit_row_count", lang)),
+    },
+)
 table_downloads(log, t("file_audit", lang), "data_audit", lang)
 
 # ---- templates: the format of each kind of file, with an instructions sheet

@@ -96,10 +96,9 @@ uploads = chrome.upload_box(
     upload_col, t("data_upload", lang), f"submit_upload_{st.session_state.get('submit_upload_round', 0)}", lang
 )
 options = Options(kind or "", period, as_of, skip_invalid)
-for upload in uploads or []:
-    data = upload.getvalue()
+for name, data in preview_panel.distinct_uploads(uploads, lang):
     preview, effects = preview_upload(
-        upload.name, data, kind or None, period, as_of, skip_invalid, check_version(), clerk.county
+        name, data, kind or None, period, as_of, skip_invalid, check_version(), clerk.county
     )
     preview_panel.draw_preview(
         preview,

@@ -219,7 +219,7 @@ def county_table(summary: pd.DataFrame, pattern: Pattern | None, threshold: int,
             marks = statuses(summary, pattern, action)
             out[action] = [shown_count(n, m, threshold, lang) for n, m in zip(summary[action], marks, strict=False)]
     out["cadres"] = (
-        summary["cadres"] if pattern is None else summary["cadres"].map(lambda n: None if pd.isna(n) else f"{n}")
+        summary["cadres"] if pattern is None else summary["cadres"].map(lambda n: None if pd.isna(n) else f"{int(n):,}")
     )
     for rate, action in RATES.items():
         if pattern is None:
@@ -261,6 +261,7 @@ def totals(view: YearView) -> Totals:
 def tier_table(grouped: pd.DataFrame, pattern: Pattern, threshold: int, lang: str) -> pd.DataFrame:
     """by_tier as a viewer sees it: tier, counties, cadres and the TIER_ACTIONS counts (shown_count)."""
     out = grouped[["tier", "counties", "cadres"]].copy()
+    out["cadres"] = out["cadres"].map(lambda n: None if pd.isna(n) else f"{int(n):,}")  # as county_table's
     for action in TIER_ACTIONS:
         out[action] = [
             shown_count(n, m, threshold, lang)

@@ -113,3 +113,26 @@ def test_upload_import_refuse_and_roll_back(page, app_url, tmp_path):
     expect_no_exception(page)
 
     assert leader(page) == before
+
+
+def test_the_same_file_chosen_twice_is_previewed_and_offered_once(page, app_url):
+    """Two files of the same content in one upload (a file and its copy): the Data page named the repeat and drew
+    nothing else of it; before, the two previews' buttons had the same keys and the page stopped with Streamlit's
+    English error."""
+    open_view(page, f"{app_url}/")
+    sign_in(page, ADMIN, ADMIN_PASSWORD)
+    go(page, "数据管理")
+    data = race_file_lifting(CHALLENGER)
+    upload_for_rerun(
+        page,
+        [
+            {"name": "补报.csv", "mimeType": "text/csv", "buffer": data},
+            {"name": "补报 - 副本.csv", "mimeType": "text/csv", "buffer": data},
+        ],
+    )
+    warning = main(page).locator("[data-testid=stAlertContentWarning]").filter(has_text="内容相同")
+    expect(warning).to_contain_text("「补报 - 副本.csv」与「补报.csv」内容相同")
+    expect(main(page).get_by_text("预览：补报.csv")).to_be_visible()
+    expect(main(page).get_by_text("预览：补报 - 副本.csv")).to_have_count(0)
+    expect(main(page).get_by_role("button", name="确认导入", exact=True)).to_have_count(1)
+    expect_no_exception(page)

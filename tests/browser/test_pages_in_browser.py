@@ -92,6 +92,7 @@ def test_controls_and_headline_figures_fit_a_1024_pixel_screen(page, app_url):
         "training?lang=English",
         "appraisals?lang=English",
         "welfare",
+        "movements",
     ):
         open_view(page, f"{app_url}/{path}")
         expect(main(page).locator(PLOTLY_SVG).first).to_be_visible()
