@@ -6,6 +6,7 @@ importer's `Preview` and the store's `ImportEffects`; the page decides what the 
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 import streamlit as st
@@ -29,15 +30,18 @@ def distinct_uploads(uploads: Iterable | None, lang: str) -> list[tuple[str, byt
     """(name, bytes) of each uploaded file whose content no file before it had. A repeat (the same file chosen
     twice, or a copy under another name) is named in a warning and left out: importing it would store nothing new,
     and its preview and buttons would be the first one's again."""
-    first_of: dict[str, str] = {}
+    uploads = list(uploads or [])
+    sizes = Counter(len(upload.getvalue()) for upload in uploads)
+    first_of: dict[tuple, str] = {}
     distinct = []
-    for upload in uploads or []:
+    for upload in uploads:
         data = upload.getvalue()
-        digest = hashlib.sha256(data).hexdigest()
-        if digest in first_of:
-            st.warning(tm("upload_same_content", lang, file=upload.name, first=first_of[digest]))
+        # only files of the same size can be the same: the others are not hashed at every rerun of the page
+        identity = (len(data), hashlib.sha256(data).digest() if sizes[len(data)] > 1 else None)
+        if identity in first_of:
+            st.warning(tm("upload_same_content", lang, file=upload.name, first=first_of[identity]))
             continue
-        first_of[digest] = upload.name
+        first_of[identity] = upload.name
         distinct.append((upload.name, data))
     return distinct
 

@@ -349,14 +349,15 @@ if st.button(t("data_backup_now", lang), key="data_backup"):
 # ---- the audit log
 st.subheader(t("data_audit", lang))
 log = audit_log.table(audit.log(db), lang)
+latest = log.head(300)
 st.dataframe(
-    log.head(300),
+    latest,
     hide_index=True,
     placeholder=MISSING_CELL,
     width="stretch",
     height=320,
     column_config={
-        **frame.fit_texts(log.head(300), t("audit_action", lang), t("audit_outcome", lang)),
+        **frame.fit_texts(latest, t("audit_action", lang), t("audit_outcome", lang)),
         **frame.separated(t("audit_row_count", lang)),
     },
 )
