@@ -146,6 +146,15 @@ def strongest(statuses: Iterable[str]) -> str:
     return SMALL if SMALL in statuses else WITHHELD if any(statuses) else ""
 
 
+def count_text(count) -> str | None:
+    """A count a viewer is shown in full, as every figure of the app: thousands separated (6,401); None when there
+    is none (a dash on a page, an empty cell in a download)."""
+    try:
+        return f"{int(count):,}"
+    except (TypeError, ValueError):  # None, pandas' NA, NaN
+        return None
+
+
 def small_cells(sizes: Mapping[Hashable, int], threshold: int) -> set:
     """Primary suppression: sizes from 1 to threshold - 1."""
     return {k for k, v in sizes.items() if 1 <= v < threshold}

@@ -187,7 +187,7 @@ def shown_count(count, status: str, threshold: int, lang: str) -> str | None:
         return f"<{threshold}"
     if status == WITHHELD:
         return t("withheld", lang)
-    return f"{int(count):,}"  # 6,401 as in every other figure of the app
+    return disclosure.count_text(count)
 
 
 def shown_rate(rate, status: str, threshold: int, lang: str) -> str | None:
@@ -218,9 +218,7 @@ def county_table(summary: pd.DataFrame, pattern: Pattern | None, threshold: int,
         else:
             marks = statuses(summary, pattern, action)
             out[action] = [shown_count(n, m, threshold, lang) for n, m in zip(summary[action], marks, strict=False)]
-    out["cadres"] = (
-        summary["cadres"] if pattern is None else summary["cadres"].map(lambda n: None if pd.isna(n) else f"{int(n):,}")
-    )
+    out["cadres"] = summary["cadres"] if pattern is None else summary["cadres"].map(disclosure.count_text)
     for rate, action in RATES.items():
         if pattern is None:
             out[rate] = summary[rate]
@@ -261,7 +259,7 @@ def totals(view: YearView) -> Totals:
 def tier_table(grouped: pd.DataFrame, pattern: Pattern, threshold: int, lang: str) -> pd.DataFrame:
     """by_tier as a viewer sees it: tier, counties, cadres and the TIER_ACTIONS counts (shown_count)."""
     out = grouped[["tier", "counties", "cadres"]].copy()
-    out["cadres"] = out["cadres"].map(lambda n: None if pd.isna(n) else f"{int(n):,}")  # as county_table's
+    out["cadres"] = out["cadres"].map(disclosure.count_text)
     for action in TIER_ACTIONS:
         out[action] = [
             shown_count(n, m, threshold, lang)

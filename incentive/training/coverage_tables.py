@@ -38,11 +38,6 @@ def _total_hours(value) -> str | None:
     return None if pd.isna(value) else f"{value:,.0f}"
 
 
-def _count_text(count) -> str:
-    """A count as the tables print it, with thousands separated (6,401) as in every other figure of the app."""
-    return f"{count:,}"
-
-
 def _hidden_counts(values: pd.Series, statuses: pd.Series, threshold: int, lang: str) -> pd.Series:
     return values.mask(statuses == SMALL, f"<{threshold}").mask(statuses == WITHHELD, t("withheld", lang))
 
@@ -61,7 +56,10 @@ def group_table(frame: pd.DataFrame, by: str, lang: str, threshold: int, statuse
     if by != "county" and frame["county"].ne("").any():
         out[t("col_unit_county", lang)] = frame["county"]
     out[t(f"slice_{by}", lang)] = [slice_value(by, v, lang) for v in frame["group"]]
-    counts = {"col_cadres": frame["cadres"].map(_count_text), "col_trained": frame["trained"].map(_count_text)}
+    counts = {
+        "col_cadres": frame["cadres"].map(disclosure.count_text),
+        "col_trained": frame["trained"].map(disclosure.count_text),
+    }
     rates = {
         "col_coverage": frame["coverage"].map(_percent),
         "col_hours_per_cadre": frame["hours_per_cadre"].map(_hours),
@@ -79,7 +77,9 @@ def group_table(frame: pd.DataFrame, by: str, lang: str, threshold: int, statuse
         out[category_label(category, lang)] = _hidden_rates(
             frame[f"coverage_{category}"].map(_percent), statuses, threshold, lang
         )
-    out[t("col_untrained", lang)] = _hidden_counts(frame["untrained"].map(_count_text), statuses, threshold, lang)
+    out[t("col_untrained", lang)] = _hidden_counts(
+        frame["untrained"].map(disclosure.count_text), statuses, threshold, lang
+    )
     return out.reset_index(drop=True)
 
 
@@ -137,7 +137,9 @@ def below_target_table(
         {
             t("col_unit_county", lang): units["county"],
             t("slice_unit", lang): units["group"],
-            t("col_cadres", lang): _hidden_counts(units["cadres"].map(_count_text), statuses, threshold, lang),
+            t("col_cadres", lang): _hidden_counts(
+                units["cadres"].map(disclosure.count_text), statuses, threshold, lang
+            ),
             t("col_hours_per_cadre", lang): _hidden_rates(
                 units["hours_per_cadre"].map(_hours), statuses, threshold, lang
             ),
@@ -157,8 +159,12 @@ def domain_table(domains: pd.DataFrame, lang: str, threshold: int, statuses: pd.
         {
             t("col_unit_county", lang): domains["county"],
             t("col_domain", lang): domains["domain"],
-            t("col_cadres", lang): _hidden_counts(domains["cadres"].map(_count_text), statuses, threshold, lang),
-            t("col_reached", lang): _hidden_counts(domains["reached"].map(_count_text), statuses, threshold, lang),
+            t("col_cadres", lang): _hidden_counts(
+                domains["cadres"].map(disclosure.count_text), statuses, threshold, lang
+            ),
+            t("col_reached", lang): _hidden_counts(
+                domains["reached"].map(disclosure.count_text), statuses, threshold, lang
+            ),
             t("col_reach", lang): _hidden_rates(domains["reach"].map(_percent), statuses, threshold, lang),
             t("col_hours_per_cadre", lang): _hidden_rates(
                 domains["hours_per_cadre"].map(_hours), statuses, threshold, lang
@@ -177,7 +183,7 @@ def promotion_table(counts: pd.DataFrame, statuses: pd.DataFrame, lang: str, thr
         return statuses[list(columns)].apply(lambda row: disclosure.strongest(row.values), axis=1)
 
     def shown_count(column):
-        return _hidden_counts(counts[column].map(_count_text), statuses[column], threshold, lang)
+        return _hidden_counts(counts[column].map(disclosure.count_text), statuses[column], threshold, lang)
 
     return pd.DataFrame(
         {
