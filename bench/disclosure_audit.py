@@ -95,7 +95,7 @@ def _with_fresh_linprog(run):
             b_ub=system.b_ub,
             A_eq=system.a_eq if len(system.b_eq) else None,
             b_eq=system.b_eq if len(system.b_eq) else None,
-            bounds=bounds or system.bounds,
+            bounds=(bounds or system.bounds).pairs(),
             method="highs-ds",
         )
         return disclosure.Solution(result.status, result.fun, result.x)
