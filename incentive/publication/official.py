@@ -327,8 +327,9 @@ def history_in_force(
     (Int64, missing for live rows). `live` must have been computed with the official settings (z-score, catalog
     weights, exact thirds), else published and trial points would be mixed."""
     frames = []
+    in_force = latest_of_each(conn, at=at) if len(live) else {}  # one query, not one per period
     for period, rows in live.groupby("period", sort=False):
-        publication = latest(conn, period, at=at)
+        publication = in_force.get(period)
         frozen = frozen_ranks(conn, publication, group.level) if publication else None
         if frozen is not None:  # ranked units in rank order, as the live rows come
             frozen = frozen[in_group(frozen, group) & frozen["ranked"].astype(bool)]
@@ -361,7 +362,8 @@ def history_bases(conn, history: pd.DataFrame, at: dt.datetime | None = None) ->
     """Period → the version in force whose points `history_in_force` drew (None: live), in the history's order:
     what `basis_summary` says under the chart."""
     published = history.loc[history["basis"] == "published", "period"].unique().tolist()
-    return {p: latest(conn, p, at=at) if p in published else None for p in history["period"].unique()}
+    in_force = latest_of_each(conn, at=at) if published else {}
+    return {p: in_force.get(p) if p in published else None for p in history["period"].unique()}
 
 
 def race_data_changed(conn, publication: Publication, group: PeerGroup = PeerGroup()) -> bool:
