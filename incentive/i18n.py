@@ -290,7 +290,6 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "sample_notice_remove": ("可在「数据管理」一键移除。", "Remove it on the Data page."),
     "sample_loading": ("首次启动，正在载入示例数据（约 10 秒）…", "First start: loading the sample data (about 10 s)…"),
-    "kpi_hours_unit": ("{hours:.1f} 学时", "{hours:.1f} {hours:hour|hours}"),
     "kpi_roster_note": (
         "花名册截至 {as_of}；培训记录截至 {last}。",
         "Roster as of {as_of}; training recorded up to {last}.",
@@ -2416,8 +2415,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "kpi_share_own_target": ("达到本人学时目标", "Meeting own target"),
     "kpi_share_on_pace": ("达到应有进度", "On pace"),
-    "kpi_hours_short": ("距目标尚差", "Hours short in all"),
-    "kpi_hours_total": ("{hours:,.0f} 学时", "{hours:,.0f} {hours:hour|hours}"),
+    "kpi_hours_short": ("距目标尚差（学时）", "Hours short in all"),
     "kpi_share_online": ("网络自学达标", "Meeting the online minimum"),
     "training_targets_pace": (
         "培训记录截至 {day}：按本人学时目标的进度，{on_pace:.1%} 的干部达到此时应有学时，合计尚差 {short:,.0f} 学时。",

@@ -375,3 +375,40 @@ def test_a_coverage_axis_shows_the_decimals_its_ticks_need():
     assert ticks([0.5, 0.7, 0.95]) == ".0%"
     assert ticks([0.921, 0.93, 0.941]) == ".1%"  # whole percents read 92% 93% 93% 94% 94%
     assert ticks([0.9301, 0.9312, 0.9318]) == ".2%"
+
+
+def test_long_indicator_names_stand_on_two_lines_under_the_traffic_lights():
+    names = ["两地分居问题解决率", "年度体检完成率", "<b>率</b>", "体检率"]
+    statuses = pd.DataFrame([["met", "near", "below", ""]], index=["甲县"], columns=names)
+    fig = charts.status_grid(
+        statuses, statuses.map(lambda s: 90.5), {"met": "达标", "near": "接近", "below": "未达标", "": "无目标值"}, "t"
+    )
+    axis = fig.layout.xaxis
+    assert list(axis.tickvals) == list(fig.data[0].x)  # a tick under every column, names escaped alike
+    # the measure kept whole on the second line; a short name on one line
+    assert list(axis.ticktext[:2]) == ["两地分居问题<br>解决率", "年度体检<br>完成率"] and axis.ticktext[3] == "体检率"
+    assert "<b>" not in axis.ticktext[2] and "&lt;b&gt;" in axis.ticktext[2]
+
+
+def test_training_domains_of_four_characters_stand_on_two_lines_under_their_heatmap():
+    frame = pd.DataFrame(
+        {
+            "county": ["甲县", "甲县", "甲县"],
+            "domain": ["乡村振兴", "法治", "<i>党的理论</i>"],
+            "reach": [0.4, 0.3, 0.2],
+        }
+    )
+    axis = charts.domain_heatmap(frame, "reach", "各领域覆盖", percent=True).layout.xaxis
+    assert list(axis.tickvals) == list(charts.domain_heatmap(frame, "reach", "t", percent=True).data[0].x)
+    assert list(axis.ticktext[:2]) == ["乡村<br>振兴", "法治"]
+    assert "<i>" not in axis.ticktext[2] and "&lt;i&gt;" in axis.ticktext[2]
+
+
+def test_the_rank_history_writes_each_period_on_two_lines_under_its_points():
+    history = pd.DataFrame(
+        {"period": ["2025-Q4", "2025-Q4", "2026-Q1", "2026-Q1"], "unit": ["甲县", "乙县"] * 2, "rank": [1, 2, 2, 1]}
+    )
+    axis = charts.rank_bump(history, "甲县", "历次排名", "排名").layout.xaxis
+    assert list(axis.tickvals) == ["2025-Q4", "2026-Q1"] and list(axis.ticktext) == ["2025<br>Q4", "2026<br>Q1"]
+    yearly = history.assign(period=history["period"].str[:4].replace({"2025": "2024"}))
+    assert list(charts.rank_bump(yearly, None, "t", "r").layout.xaxis.ticktext) == ["2024", "2026"]

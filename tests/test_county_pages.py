@@ -86,7 +86,7 @@ def test_every_figure_is_the_libraries_number_for_the_county(app_factory, sample
     pp = round((training["coverage"] - training_before["coverage"]) * 100, 1)
     assert metric(at, "培训覆盖率").delta == f"{pp:+.1f} 个百分点"
     assert metric(at, "培训覆盖率").proto.delta_description == f"同比 {before_window.label}"
-    assert metric(at, "人均学时").value == f"{training['hours_per_cadre']:.1f} 学时"
+    assert metric(at, "人均学时").value == f"{training['hours_per_cadre']:.1f}"  # the label says 学时
     assert metric(at, "未参训人数").value == f"{int(training['untrained']):,}"
 
     met, judged, below = welfare.county_counts(care, COUNTY)

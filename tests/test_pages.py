@@ -442,7 +442,7 @@ def test_training_page_headlines_and_tables_come_from_the_rollup(app):
     earlier = coverage.comparable_previous(window, coverage.last_recorded(_connection(), window))
     then = coverage.window_query(_connection(), "training_coverage", earlier, by="all", county="", to_come=0.0).iloc[0]
     median = next(m for m in app.metric if m.label == "学时中位数")
-    assert median.value == f"{whole['hours_median']:.1f} 学时"
+    assert median.value == f"{whole['hours_median']:.1f}"  # the label says 学时
     assert median.delta == f"{whole['hours_median'] - then['hours_median']:+.1f}"
     assert len(app.get("plotly_chart")) == 6  # categories, domains, quarters, pace, mix, coverage vs race
     counties = _table_with(app, "县区", "政治能力")

@@ -42,7 +42,7 @@ def test_the_training_page_measures_against_each_cadres_own_target(app):
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["达到本人学时目标"] == f"{whole['share_meeting_target']:.1%}"
     assert metrics["达到应有进度"] == f"{whole['share_on_pace']:.1%}"
-    assert metrics["距目标尚差"] == f"{whole['hours_short']:,.0f} 学时"
+    assert metrics["距目标尚差（学时）"] == f"{whole['hours_short']:,.0f}"
     assert metrics["网络自学达标"] == f"{whole['share_online_met']:.1%}"
     groups = next(d.value for d in app.dataframe if "职级组" in d.value.columns)
     # the sample's ranks are all 乡科级 and below: one group, every cadre
@@ -122,7 +122,7 @@ def test_a_window_that_is_over_reads_the_same_on_the_page_and_in_the_bulletin(ap
     )
     assert not at.exception, [e.value for e in at.exception]
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["距目标尚差"] == f"{whole['hours_short']:,.0f} 学时"
+    assert metrics["距目标尚差（学时）"] == f"{whole['hours_short']:,.0f}"
     assert metrics["达到应有进度"] == f"{whole['share_on_pace']:.1%}"
 
 

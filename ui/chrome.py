@@ -56,6 +56,11 @@ NARROW_SCREEN_RULES = (
     " > [data-testid=stButtonGroup]) {min-width: max-content;}",
     "[data-testid=stMain] [data-testid=stMetricValue] * {white-space: normal; word-break: keep-all;"
     " overflow-wrap: anywhere; overflow: visible; text-overflow: clip;}",
+    # A headline figure in a narrow column (five in a row at 1024 px with the sidebar open, about 120 px each) is
+    # set smaller rather than broken over two lines ("2026-" / "Q3"): a quarter of its column's width, between 1.5rem
+    # and Streamlit's 2.25rem, which a period, a percentage or a five-figure count fits.
+    "[data-testid=stMain] [data-testid=stMetric] {container-type: inline-size;}",
+    "[data-testid=stMain] [data-testid=stMetricValue] {font-size: clamp(1.5rem, 24cqi, 2.25rem);}",
     "[data-testid=stMain] :is([data-testid=stMetricLabel], [data-testid=stMetricDelta]) *,"
     " [data-testid=stMain] [data-testid=stMetricDeltaDescription],"
     " [data-testid=stMain] [data-testid=stMetricDeltaDescription] *"

@@ -311,7 +311,7 @@ with deck.section("training"):
             )
             hours_col.metric(
                 t("kpi_hours", lang),
-                t("kpi_hours_unit", lang, hours=row["hours_per_cadre"]),
+                f"{row['hours_per_cadre']:.1f}",  # the label says 学时
                 **frame.change(
                     None if training.hours_change is None else f"{training.hours_change:+.1f}",
                     None if training.hours_change is None else round(training.hours_change, 1),

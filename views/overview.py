@@ -162,7 +162,7 @@ with deck.section("training"):
                 tm("delta_against_window", lang, window=last_year.label),
             ),
         )
-        figures.metric(t("kpi_hours", lang), t("kpi_hours_unit", lang, hours=totals.hours_per_cadre))
+        figures.metric(t("kpi_hours", lang), f"{totals.hours_per_cadre:.1f}")  # the label says 学时
         # the cadres measured: with a county left out (its files not all in), not the whole roster
         figures.metric(t("kpi_cadres_reported" if this_year.without else "kpi_cadres", lang), f"{totals.cadres:,}")
         hidden = coverage_windows.county_statuses(coverage["county"], training_pattern(this_year))

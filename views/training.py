@@ -190,7 +190,7 @@ with deck.section("headline"):
     )
     figures[1].metric(
         t("kpi_hours", lang),
-        shown(t("kpi_hours_unit", lang, hours=total["hours_per_cadre"])),
+        shown(f"{total['hours_per_cadre']:.1f}"),
         **frame.change(
             None if head.hours is None else f"{head.hours:+.1f}",
             None if head.hours is None else round(head.hours, 1),
@@ -198,7 +198,7 @@ with deck.section("headline"):
     )
     figures[2].metric(
         t("kpi_hours_median", lang),
-        shown(t("kpi_hours_unit", lang, hours=total["hours_median"])),
+        shown(f"{total['hours_median']:.1f}"),
         **frame.change(
             None if head.median is None else f"{head.median:+.1f}",
             None if head.median is None else round(head.median, 1),
@@ -245,7 +245,7 @@ with deck.section("targets"):
         st.warning(t("training_targets_unmapped", lang, n=unmapped if unmapped >= threshold else f"<{threshold}"))
     cols = st.columns(3)
     cols[0].metric(t("kpi_share_on_pace", lang), shown(_share(total["share_on_pace"])))
-    cols[1].metric(t("kpi_hours_short", lang), shown(t("kpi_hours_total", lang, hours=total["hours_short"])))
+    cols[1].metric(t("kpi_hours_short", lang), shown(f"{total['hours_short']:,.0f}"))
     cols[2].metric(t("kpi_share_online", lang), shown(_share(total["share_online_met"])))
     by_group = measured(window, "rank_group", county)
     group_rows = coverage_tables.group_table(

@@ -80,8 +80,8 @@ def test_language_switches_to_english_and_back(page, app_url):
 
 def test_controls_and_headline_figures_fit_a_1024_pixel_screen(page, app_url):
     """A laptop or projector at 1024 px with the sidebar open leaves the page about 640 px: a row of seven controls
-    wraps rather than shrinking a period to "20", a headline figure, its label or its change wraps rather than
-    losing its end to "…" (ui/chrome.py, NARROW_SCREEN_RULES), the download buttons show their whole labels
+    wraps rather than shrinking a period to "20", a headline figure is set smaller rather than broken over two lines
+    and its label or its change wraps rather than losing its end to "…" (ui/chrome.py, NARROW_SCREEN_RULES), the download buttons show their whole labels
     (ui/downloads.py), and two charts side by side go one below the other rather than each shrinking to a third of
     the page (rank ticks on end, legends and track names cut, a radar the size of a stamp)."""
     page.set_viewport_size({"width": 1024, "height": 768})
@@ -118,6 +118,13 @@ def test_controls_and_headline_figures_fit_a_1024_pixel_screen(page, app_url):
             f"els => els.filter(e => e.getBoundingClientRect().right > {right} + 1).map(e => e.textContent)"
         )
         assert not beyond, (path, beyond)
+        # each headline figure on one line: set smaller in a narrow column, not broken ("60.7" / "学时", "2026-" / "Q3")
+        broken = page.locator(figures).evaluate_all(
+            "els => els.filter(e => { const r = document.createRange(); r.selectNodeContents(e);"
+            " const tops = [...r.getClientRects()].map(c => c.top), size = parseFloat(getComputedStyle(e).fontSize);"
+            " return Math.max(...tops) - Math.min(...tops) > size / 2; }).map(e => e.textContent)"
+        )
+        assert not broken, (path, broken)
         thin = (
             main(page)
             .locator("[data-testid=stPlotlyChart]")
