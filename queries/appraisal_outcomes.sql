@@ -6,13 +6,16 @@
 -- and the 单位 list of a year both come from this one pass (care/appraisals.year_view).
 -- Params: $year (integer), $follow_start, $follow_end (dates).
 WITH graded AS (
-    SELECT cadre_id, grade, coalesce(unit, '') AS unit, make_date(year, 12, 31) AS day
+    SELECT cadre_id, grade, coalesce(unit, '') AS unit
     FROM current_appraisals WHERE year = $year
 ),
-placed AS (
-    SELECT g.cadre_id, g.grade, g.unit, r.county
-    FROM graded g ASOF LEFT JOIN current_roster r ON g.cadre_id = r.cadre_id AND g.day >= r.as_of
+-- every cadre's latest roster row on or before 31 December (the county of that row, NULL as it may be): one day
+-- for all, so a grouping does what an as-of join did at the price of sorting the roster (most of the query)
+latest AS (
+    SELECT cadre_id, arg_max_null(county, as_of) AS county
+    FROM current_roster WHERE as_of <= make_date($year, 12, 31) GROUP BY cadre_id
 ),
+placed AS (SELECT g.cadre_id, g.grade, g.unit, r.county FROM graded g LEFT JOIN latest r USING (cadre_id)),
 -- only for the cadres the join placed nowhere (or in a row without a county): a few, where all were a pass over
 -- the roster's rows as long as the join itself
 unplaced AS (SELECT DISTINCT cadre_id FROM placed WHERE county IS NULL),

@@ -15,12 +15,16 @@
 -- coverage.Window.data_end; the target stays that of the whole window).
 WITH roster AS (SELECT * FROM roster_in_force($end)),
 targets AS (SELECT * FROM training_targets_in_force),
+-- each rank's group once (a pattern match), not once per roster row: a few dozen ranks, a million rows
+rank_groups AS (SELECT rank, rank_group(rank) AS rank_group FROM (SELECT DISTINCT rank FROM current_roster)),
 own AS (
-    SELECT b.cadre_id, rank_group(b.rank) AS rank_group, t.hours / t.years AS annual_hours,
+    SELECT b.cadre_id, g.rank_group, t.hours / t.years AS annual_hours,
            t.online_hours AS online_per_year,
            CASE WHEN t.years > 1 THEN greatest(t.years * 12, $months) ELSE $months END AS window_months
-    FROM roster b LEFT JOIN targets t ON t.rank_group = rank_group(b.rank)
-    QUALIFY row_number() OVER (PARTITION BY b.cadre_id ORDER BY rank_group(b.rank) NULLS LAST) = 1
+    FROM roster b
+    JOIN rank_groups g ON g.rank IS NOT DISTINCT FROM b.rank
+    LEFT JOIN targets t ON t.rank_group = g.rank_group
+    QUALIFY row_number() OVER (PARTITION BY b.cadre_id ORDER BY g.rank_group NULLS LAST) = 1
 ),
 own_windows AS (
     SELECT *, CAST(date_trunc('month', CAST($end AS DATE)) - to_months(CAST(window_months AS INTEGER) - 1) AS DATE)
@@ -54,8 +58,9 @@ signature AS (  -- the span of each month, numbered
 span_snapshots AS (SELECT DISTINCT s.span, c.county, c.as_of FROM chosen c JOIN signature s USING (month)),
 -- each snapshot row's group once (a pattern match per row)
 grouped AS (
-    SELECT r.cadre_id, r.county, r.as_of, rank_group(r.rank) AS rank_group
+    SELECT r.cadre_id, r.county, r.as_of, g.rank_group
     FROM current_roster r SEMI JOIN (SELECT DISTINCT county, as_of FROM chosen) c ON r.county = c.county AND r.as_of = c.as_of
+    JOIN rank_groups g ON g.rank IS NOT DISTINCT FROM r.rank
 ),
 group_by_span AS (
     SELECT p.span, r.cadre_id, arg_max(r.rank_group, r.as_of) AS rank_group
