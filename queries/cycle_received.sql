@@ -18,10 +18,16 @@ rostered AS (
     FROM roster
     WHERE batch_id IN (SELECT id FROM active) AND as_of BETWEEN $start AND $end
 ),
-dated AS (
-    SELECT batch_id, 'training' AS kind, cadre_id, date FROM training
+-- training records by batch, cadre and year, their months as the bits of a mask (bit m-1: month m): two million
+-- records of a province's year become one row per cadre before they are placed, the months set out again per
+-- county; personnel decisions (a hundred thousand in all) are placed one by one
+trained AS (
+    SELECT batch_id, cadre_id, year(date) AS year, bit_or(CAST(1 AS INTEGER) << (month(date) - 1)) AS months
+    FROM training
     WHERE batch_id IN (SELECT id FROM active) AND date BETWEEN $start AND $end
-    UNION ALL
+    GROUP BY batch_id, cadre_id, year(date)
+),
+decided AS (
     SELECT batch_id, 'movements' AS kind, cadre_id, date FROM movements
     WHERE batch_id IN (SELECT id FROM active) AND date BETWEEN $start AND $end
 ),
@@ -32,6 +38,23 @@ homes AS (
     SELECT cadre_id,
            CASE WHEN count(*) = count(county) AND min(county) = max(county) THEN min(county) END AS settled_county
     FROM current_roster GROUP BY cadre_id
+),
+-- a settled cadre's training: his county's months, the masks of all of them together
+settled_training AS (
+    SELECT t.batch_id, 'training' AS kind, h.settled_county AS county, t.year, bit_or(t.months) AS months
+    FROM trained t JOIN homes h USING (cadre_id)
+    WHERE h.settled_county IS NOT NULL
+    GROUP BY t.batch_id, h.settled_county, t.year
+),
+-- the records of everyone else (movers and cadres on no roster: a few), and every decision, placed by date
+dated AS (
+    SELECT r.batch_id, 'training' AS kind, r.cadre_id, r.date
+    FROM training r SEMI JOIN (
+        SELECT t.batch_id, t.cadre_id FROM trained t LEFT JOIN homes h USING (cadre_id) WHERE h.settled_county IS NULL
+    ) m ON m.batch_id = r.batch_id AND m.cadre_id = r.cadre_id
+    WHERE r.date BETWEEN $start AND $end
+    UNION ALL
+    SELECT * FROM decided
 ),
 housed AS (SELECT d.*, h.settled_county FROM dated d LEFT JOIN homes h USING (cadre_id)),
 movers AS (SELECT DISTINCT cadre_id FROM housed WHERE settled_county IS NULL),
@@ -45,7 +68,13 @@ placed AS (
     ASOF LEFT JOIN movers_roster r ON d.cadre_id = r.cadre_id AND d.date >= r.as_of
     LEFT JOIN first_seen f ON f.cadre_id = d.cadre_id
 ),
-recorded AS (SELECT DISTINCT batch_id, kind, county, strftime(date, '%Y-%m') AS slot FROM placed),
+recorded AS (
+    SELECT DISTINCT batch_id, kind, county, strftime(date, '%Y-%m') AS slot FROM placed
+    UNION
+    SELECT batch_id, kind, county, strftime(make_date(year, m + 1, 1), '%Y-%m') AS slot
+    FROM settled_training CROSS JOIN range(12) AS months_of_year(m)
+    WHERE months & (CAST(1 AS INTEGER) << m) <> 0
+),
 covered AS (
     SELECT * FROM valued UNION ALL SELECT * FROM rostered UNION ALL SELECT * FROM recorded
 )
