@@ -631,6 +631,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "No header for “{kind}”: missing columns {missing}.",
     ),
     "no_rows": ("表头下没有数据行。", "There are no data rows below the header."),
+    "value_column_missing": (
+        "表头中没有数值列：每行一个指标的文件须有一列数值，列名为{names}之一。",
+        "The header has no column of values: a file with one indicator a row needs one, headed {names}.",
+    ),
+    "value_column_missing_others": (
+        "表头中没有数值列：每行一个指标的文件须有一列数值，列名为{names}之一。未识别的列：{others}；"
+        "若其中一列是数值，请把列名改为上述之一。",
+        "The header has no column of values: a file with one indicator a row needs one, headed {names}. Columns not"
+        " recognised: {others}; if one of them holds the values, rename it to one of those.",
+    ),
     "catalog_first": (
         "请先导入指标目录，再导入考评或关爱数据。",
         "Import the indicator catalog before scores or welfare data.",

@@ -82,6 +82,25 @@ def test_welfare_long_is_told_apart_by_indicator_domain(catalog_db):
     assert values(preview) == [("2025-H1", "云岫县", "", "W01", 96.5), ("2025-H1", "云峤县", "", "W02", None)]
 
 
+def test_a_long_values_file_without_its_value_column_is_refused_not_read_as_blanks(catalog_db):
+    """A value column headed with no name of it (完成情况) was read as no column: every value blank, and importing
+    blanked the stored values of those indicators and periods (review of 2026-12-05)."""
+    data = "考核期,县区,指标名称,完成情况\n2025年上半年,云岫县,年度体检完成率,96.5%\n".encode()
+    preview = parse_file("w.csv", data, current_reference(catalog_db))
+    assert not preview.importable and preview.fatal
+    assert messages(preview) == [
+        "文件「w.csv」，第 1 行：表头中没有数值列：每行一个指标的文件须有一列数值，列名为「数值」、「得分」、「指标值」、"
+        "「完成值」、「分值」之一。未识别的列：「完成情况」；若其中一列是数值，请把列名改为上述之一。"
+    ]
+    bare = parse_file(
+        "w.csv", "考核期,县区,指标名称\n2025年上半年,云岫县,W01\n".encode(), current_reference(catalog_db)
+    )
+    assert messages(bare, "en") == [
+        "File “w.csv”, row 1: The header has no column of values: a file with one indicator a row needs one, headed"
+        " “数值”, “得分”, “指标值”, “完成值”, “分值”."
+    ]
+
+
 def test_roster_with_as_of_in_title(catalog_db):
     preview = parse_file("roster.csv", data_file("roster_title.csv"), current_reference(catalog_db))
     assert preview.kind == "roster" and not preview.problems

@@ -496,6 +496,11 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
             preview.rows[col.name] = preview.rows[col.name].astype("Int64")
 
 
+def _quoted(texts) -> tuple[str, dict[str, str]]:
+    """Header texts as a message lists them: 「数值」、「得分」 / “数值”, “得分”."""
+    return ("by_lang", {"zh": "、".join(f"「{x}」" for x in texts), "en": ", ".join(f"“{x}”" for x in texts)})
+
+
 def refuse_unknown_bracket(preview: Preview, table: Table, index: int) -> None:
     """A number column whose header has something in brackets that is no unit we know (`学时（分钟）`)."""
     inner = unknown_bracket(table.header[index])
@@ -659,6 +664,19 @@ def _parse_values(
     )
     if wide:
         _check_wide_columns(preview, table, located, reference)
+    elif "value" not in index_of:
+        # One indicator a row and no column of values: every value would read as blank, and importing would blank
+        # the stored ones of those indicators and periods (a value column headed 完成情况, which is no name of it,
+        # did just that: review of 2026-12-05). Refused, naming the headers it may have and the columns not read.
+        others = [
+            clean_text(text) for i, text in enumerate(table.header) if i not in located.columns and clean_text(text)
+        ]
+        params = {"names": _quoted(KINDS["race_scores"].column("value").aliases[:-1]), "others": _quoted(others)}
+        _fail(
+            preview,
+            Problem("value_column_missing" + ("_others" if others else ""), preview.header_row, None, None, params),
+        )
+        return
     names_and_codes = indicator_lookup(reference)
     for i in [*located.wide_indicators, index_of.get("value")]:
         if i is not None and name_key(table.header[i]) not in names_and_codes:
