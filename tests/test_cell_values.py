@@ -1,9 +1,11 @@
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from incentive.intake import cell_values
 from incentive.intake.cell_values import (
     CellError,
     Number,
@@ -154,3 +156,12 @@ def test_one_normalization_of_text(given, expected):
 def test_normalization_is_idempotent(text):
     once = clean_text(text)
     assert clean_text(once) == once
+
+
+def test_every_missing_marker_is_listed_in_the_data_format_doc():
+    """A clerk reads docs/data-format.md to know what counts as missing (暂无 was read as missing, unlisted)."""
+    doc = (Path(__file__).parent.parent / "docs" / "data-format.md").read_text(encoding="utf-8")
+    unlisted = [
+        m for m in cell_values.MISSING_MARKERS if m and not any(f"`{v}`" in doc for v in (m, m.upper(), m.lower()))
+    ]
+    assert not unlisted
