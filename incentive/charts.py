@@ -580,10 +580,13 @@ def rank_bump(
         range=[n + 0.5, 0.5],
         **_rank_ticks(n),
     )
-    # a period on two lines ("2025<br>Q1"): eight quarters on one line each stood on end beside the table at 1440 px
+    # A period on two lines ("2025<br>Q1"), and past four periods every other one, counted back from the last:
+    # eight quarters on one line each stood on end at 1440 px, and on two lines each, side by side on end on a
+    # phone (22 px a period) ran into each other. Every point keeps its period in the hover.
     periods = [str(p) for p in history["period"].drop_duplicates()]
+    labelled = periods[::-1][:: 2 if len(periods) > 4 else 1][::-1]
     fig.update_xaxes(
-        type="category", tickvals=[_inert(p) for p in periods], ticktext=[_period_lines(p) for p in periods]
+        type="category", tickvals=[_inert(p) for p in labelled], ticktext=[_period_lines(p) for p in labelled]
     )
     fig = _layout(fig, title, 600 if many else 120 + 26 * n)
     fig.update_layout(margin={"r": 70})

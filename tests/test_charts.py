@@ -404,7 +404,7 @@ def test_training_domains_of_four_characters_stand_on_two_lines_under_their_heat
     assert "<i>" not in axis.ticktext[2] and "&lt;i&gt;" in axis.ticktext[2]
 
 
-def test_the_rank_history_writes_each_period_on_two_lines_under_its_points():
+def test_the_rank_history_writes_its_periods_on_two_lines_every_other_one_past_four():
     history = pd.DataFrame(
         {"period": ["2025-Q4", "2025-Q4", "2026-Q1", "2026-Q1"], "unit": ["甲县", "乙县"] * 2, "rank": [1, 2, 2, 1]}
     )
@@ -412,3 +412,8 @@ def test_the_rank_history_writes_each_period_on_two_lines_under_its_points():
     assert list(axis.tickvals) == ["2025-Q4", "2026-Q1"] and list(axis.ticktext) == ["2025<br>Q4", "2026<br>Q1"]
     yearly = history.assign(period=history["period"].str[:4].replace({"2025": "2024"}))
     assert list(charts.rank_bump(yearly, None, "t", "r").layout.xaxis.ticktext) == ["2024", "2026"]
+    # past four periods every other one is labelled, the last always (a phone gives a period 22 px)
+    quarters = [f"{y}-Q{q}" for y in (2024, 2025) for q in (1, 2, 3, 4)] + ["2026-Q1"]
+    long = pd.DataFrame({"period": quarters, "unit": "甲县", "rank": 1})
+    axis = charts.rank_bump(long, "甲县", "t", "r").layout.xaxis
+    assert list(axis.tickvals) == quarters[::2] and axis.ticktext[-1] == "2026<br>Q1"
