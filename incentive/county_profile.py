@@ -299,8 +299,9 @@ def care_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def _two_places(values: pd.Series) -> pd.Series:
     """Rounded to 2 decimals as Python's format rounds the stored number (32.085 → 32.09), which is how the other
     pages print the same figure (ranking_tables.number_text); pandas' round halves to even on the binary value and
-    read 32.08 for it. A median of care rates carries no float noise into a download (89.94999999999999)."""
-    return values.map(lambda v: float(f"{v:.2f}") if pd.notna(v) else v)
+    read 32.08 for it. A median of care rates carries no float noise into a download (89.94999999999999). No
+    negative zero: the best county's own distance from the best read "-0" (+ 0.0 turns -0.0 into 0.0)."""
+    return values.map(lambda v: float(f"{v:.2f}") + 0.0 if pd.notna(v) else v)
 
 
 def decisions_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -2,6 +2,7 @@
 county, and each year-on-year change is the difference of two figures the pages show, or withheld."""
 
 import datetime as dt
+import math
 
 import pandas as pd
 import pytest
@@ -195,3 +196,9 @@ def test_tables_round_as_the_other_pages_print_the_same_figure():
     )
     shown = county_profile.care_table(care, "zh").iloc[0]
     assert shown["全市中位数"] == 89.95 and shown.iloc[-1] == -2.9
+
+
+def test_figures_to_two_places_have_no_negative_zero():
+    """The best county's own distance from the best read "-0" (review of 2026-12-05)."""
+    shown = county_profile._two_places(pd.Series([-0.0, -0.001, 32.085, None]))
+    assert [math.copysign(1, v) for v in shown[:2]] == [1, 1] and shown[2] == 32.09 and pd.isna(shown[3])
