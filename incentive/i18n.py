@@ -2192,6 +2192,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "All of {year}; each decision counts for the county on the roster in force on its date. "
         "Counts only, never individuals; counts from 1 to below {threshold} show <{threshold}.",
     ),
+    "movements_note_partial": (
+        "{year} 年截至 {day}；按调整日期所在花名册计入县区。只统计人数，不列个人；1 至 {threshold} 以下的数字显示为 <{threshold}。",
+        "{year} up to {day}; each decision counts for the county on the roster in force on its date. "
+        "Counts only, never individuals; counts from 1 to below {threshold} show <{threshold}.",
+    ),
     "county_unknown": ("（花名册中无此人）", "(not on any roster)"),
     "col_promotion_per_100": ("每百人提拔", "Promotions per 100"),
     "col_accountability_per_100": ("每百人问责", "Accountability per 100"),

@@ -617,6 +617,9 @@ def test_movements_page_counts_and_tiers(app):
     assert [w.value for w in app.warning if "调整记录截至" in w.value] == [
         "2026 年的调整记录截至 2026-09-28：本页是该年的一部分，不是全年；历年图中的 2026 年同样只到 2026-09-28。"
     ]
+    # nor does the caption say the whole year (it did, over the warning: review of 2026-12-05)
+    assert not any("全年" in c.value for c in app.caption)
+    assert any(c.value.startswith("2026 年截至 2026-09-28；") for c in app.caption)
     on_page(app, "views/county.py")
     app.selectbox(key="county").set_value("棠梨县").run()
     decisions = _table_with(app, "事项", "上年", "同比变化")

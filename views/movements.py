@@ -51,9 +51,11 @@ with deck.section("headline"):
             action_labels[action],
             movements.shown_count(totals.counts[action], totals.statuses[action], threshold, lang),
         )
-    st.caption(t("movements_note", lang, year=year, threshold=threshold))
     partial = movements.partial_year(year, movements.recorded_through(run_query("movements_last_date")))
-    if partial is not None:  # part of a year: no page figure may read as the whole of it
+    if partial is None:
+        st.caption(t("movements_note", lang, year=year, threshold=threshold))
+    else:  # part of a year: no page figure, nor the caption, may read as the whole of it
+        st.caption(t("movements_note_partial", lang, year=year, day=partial.isoformat(), threshold=threshold))
         st.warning(t("movements_partial", lang, year=year, day=partial.isoformat()))
     if pattern.withheld:
         st.caption(t("withheld_note", lang, threshold=threshold))
