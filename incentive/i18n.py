@@ -826,6 +826,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "note_rejected": ("跳过无效行：拒绝 {n} 行。", "Invalid rows skipped: {n} rejected."),
     # --- complementary suppression
     "withheld": ("不公开", "withheld"),
+    "mark_few_people": ("人数<{threshold}", "<{threshold} people"),
+    "chart_marks_not_zero": (
+        "标注「<{threshold}」或「不公开」的县区只标注、不画柱高，并非 0。",
+        "A county marked “<{threshold}” or “withheld” has its mark and no bar: it is not 0.",
+    ),
     "withheld_rate_small": ("不公开（人数少于{threshold}）", "withheld (fewer than {threshold})"),
     "withheld_note": (
         "「不公开」的数字并不小：为防止用合计、小计减去其余数字推算出小于 {threshold} 的数字，"

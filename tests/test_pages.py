@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from conftest import DATA, ROOT, as_admin, data_file, import_ok
@@ -620,6 +621,7 @@ def test_movements_page_counts_and_tiers(app):
     # nor does the caption say the whole year (it did, over the warning: review of 2026-12-05)
     assert not any("全年" in c.value for c in app.caption)
     assert any(c.value.startswith("2026 年截至 2026-09-28；") for c in app.caption)
+    assert any("只标注、不画柱高，并非 0" in c.value for c in app.caption)  # an empty bar is no zero
     on_page(app, "views/county.py")
     app.selectbox(key="county").set_value("棠梨县").run()
     decisions = _table_with(app, "事项", "上年", "同比变化")
@@ -640,6 +642,10 @@ def test_appraisals_page_grades_ceiling_promotions_and_tiers(app):
         and metrics["优秀比例"] == expected.iloc[-1]["excellent_share"]
     )
     assert metrics["优秀比例超出上限的县区"] == "1"
+    specs = [json.loads(c.proto.spec) for c in app.get("plotly_chart")]
+    per_100 = next(s for s in specs if "每百" in json.dumps(s["layout"].get("xaxis", {}), ensure_ascii=False))
+    marks = {text for trace in per_100["data"] for text in trace.get("text") or [] if "&lt;" in str(text)}
+    assert marks == {"人数&lt;5"}  # a count's mark (escaped for Plotly), not a rate under 5
     grades = _table_with(app, "考核人数", "优秀比例", "超出上限")
     assert len(grades) == 13 and grades["县区"].iloc[-1] == "全市"
     assert grades.set_index("县区").at["鹤汀县", "超出上限"] == "是"  # the sample's story: 26% 优秀 in 2025

@@ -133,7 +133,8 @@ with deck.section("promotions"):
                 {g: grade_labels[g] for g in ("excellent", "competent")},
                 t("chart_promotion_by_grade", lang, year=shown),
                 t("axis_per_100", lang),
-                mark_labels,
+                # on an axis per 100 a bare `<5` read as a rate under 5: it is the count of people
+                {**mark_labels, "small": t("mark_few_people", lang, threshold=threshold)},
                 projector=deck.on,
             ),
             width="stretch",

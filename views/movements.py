@@ -91,6 +91,8 @@ with deck.section("tolerance"):
     )
     if len(counties) > charts.SCREEN_UNITS:
         county_col.caption(t("chart_most_note", lang, n=len(counties), k=charts.WORST))
+    if any((marks != "").any() for marks in county_marks.values()):  # an empty bar is no zero
+        county_col.caption(t("chart_marks_not_zero", lang, threshold=threshold))
     yearly = movements.totals_by_year(run_query("movements_by_year"))
     by_year = {int(y): movement_year(int(y), threshold).pattern for y in yearly["year"]}  # each its own
     year_marks = {
