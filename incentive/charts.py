@@ -603,26 +603,37 @@ def _period_lines(period: str) -> str:
 def contribution_waterfall(
     parts: pd.DataFrame, title: str, start_label: str, end_label: str, before: float, after: float
 ) -> go.Figure:
-    """From the earlier composite, each indicator's push up or down, to the later composite."""
+    """From the earlier composite, each indicator's push up or down, to the later composite: lying down, the
+    earlier composite at the top, the later at the bottom (standing, a long indicator name was cut at a phone's
+    edge and the figures above the bars shrank to 6 px)."""
     labels = [start_label, *parts["label"], end_label]
     fig = go.Figure(
         go.Waterfall(
-            orientation="v",
-            x=labels,
+            orientation="h",
+            y=labels,
             measure=["absolute", *["relative"] * len(parts), "total"],
-            y=[before, *parts["contribution"], after],
+            x=[before, *parts["contribution"], after],
             text=[f"{before:.2f}", *[f"{v:+.3f}" for v in parts["contribution"]], f"{after:.2f}"],
             textposition="outside",
             cliponaxis=False,
+            constraintext="none",
             connector={"line": {"color": INK["connector"]}},
             increasing={"marker": {"color": ABOVE}},
             decreasing={"marker": {"color": BELOW}},
             totals={"marker": {"color": REFERENCE}},
-            hovertemplate="%{x}: %{y:.3f}<extra></extra>",
+            hovertemplate="%{y}: %{x:.3f}<extra></extra>",
         )
     )
-    fig.update_xaxes(tickangle=-40, automargin=True)
-    return _layout(fig, title, 460)
+    # long names on two lines, placed at the names as _make_inert escapes them in `y`; the first at the top, and
+    # rows tall enough for two lines
+    names = [_two_lines(label, 7) for label in labels]
+    fig.update_yaxes(tickvals=[_inert(label) for label in labels], ticktext=names, autorange="reversed")
+    # room beyond the bars for the figures printed outside them (cut at the right edge of a phone)
+    running = np.cumsum([before, *parts["contribution"]])
+    low, high = min(0.0, *running, after), max(0.0, *running, after)
+    fig.update_xaxes(range=[low - 0.05 * (high - low), high + 0.3 * (high - low)])
+    rows = sum(2 if "<br>" in name else 1 for name in names) + len(names)
+    return _layout(fig, title, max(260, 80 + 16 * rows))
 
 
 CATEGORY_COLOURS = palette.TRAINING_CATEGORIES

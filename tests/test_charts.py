@@ -417,3 +417,14 @@ def test_the_rank_history_writes_its_periods_on_two_lines_every_other_one_past_f
     long = pd.DataFrame({"period": quarters, "unit": "甲县", "rank": 1})
     axis = charts.rank_bump(long, "甲县", "t", "r").layout.xaxis
     assert list(axis.tickvals) == quarters[::2] and axis.ticktext[-1] == "2026<br>Q1"
+
+
+def test_the_contribution_waterfall_lies_down_with_room_for_its_figures():
+    """Standing, a long indicator name was cut at a phone's edge and the figures shrank to 6 px (review)."""
+    parts = pd.DataFrame({"label": ["农村居民人均可支配收入增速", "新开工项目数"], "contribution": [0.3, -0.1]})
+    fig = charts.contribution_waterfall(parts, "变化", "之前", "之后", 0.5, 0.7)
+    bars = fig.data[0]
+    assert bars.orientation == "h" and bars.constraintext == "none" and fig.layout.yaxis.autorange == "reversed"
+    assert list(fig.layout.yaxis.ticktext) == ["之前", "农村居民人均可<br>支配收入增速", "新开工项目数", "之后"]
+    low, high = fig.layout.xaxis.range
+    assert low < 0 and high >= 0.8 + 0.3 * 0.8  # the running total peaks at 0.8: room for "+0.300" beyond it
