@@ -628,10 +628,14 @@ def contribution_waterfall(
     # rows tall enough for two lines
     names = [_two_lines(label, 7) for label in labels]
     fig.update_yaxes(tickvals=[_inert(label) for label in labels], ticktext=names, autorange="reversed")
-    # room beyond the bars for the figures printed outside them (cut at the right edge of a phone)
+    # room beyond the bars for the figures printed outside them (cut at the right edge of a phone), on the left too
+    # where a composite below 0 prints its figures there
     running = np.cumsum([before, *parts["contribution"]])
     low, high = min(0.0, *running, after), max(0.0, *running, after)
-    fig.update_xaxes(range=[low - 0.05 * (high - low), high + 0.3 * (high - low)])
+    room = 0.3 * (high - low)
+    fig.update_xaxes(
+        range=[low - (room if low < 0 else 0.05 * (high - low)), high + (room if high > 0 else 0.05 * (high - low))]
+    )
     rows = sum(2 if "<br>" in name else 1 for name in names) + len(names)
     return _layout(fig, title, max(260, 80 + 16 * rows))
 

@@ -23,7 +23,6 @@ Sizes are settled before parts, so the cells withheld for sizes depend on the si
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -108,8 +107,6 @@ class Table:
         for key, size in self.sizes.items():
             if size < 0 or any(not 0 <= part[key] <= size for part in self.parts.values()):
                 raise ValueError(f"cell {key!r}: sizes are counts and parts lie within them")
-        # every (cell, SIZE or part name) of the table, numbered: a solution of any component's system is kept
-        # as a vector over all of them (the cells it did not hide at their true values), see Witnesses
         # the sizes and each line's cells by their place in `order`, for bounds_only (asked thousands of times)
         self.size_array = np.array(list(self.sizes.values()), dtype=np.int64)
         self.line_cells = [np.array([self.order[c] for c in line.cells()], dtype=np.intp) for line in self.lines]
@@ -121,6 +118,8 @@ class Table:
         ]
         self.withholdable = self.size_array > 0
         self.withholdable[self.places(k for k in self.public if k in self.order)] = False
+        # every (cell, SIZE or part name) of the table, numbered: a solution of any component's system is kept
+        # as a vector over all of them (the cells it did not hide at their true values), see Witnesses
         names = [SIZE, *self.parts]
         self.columns = {(k, n): j for j, (k, n) in enumerate((k, n) for n in names for k in self.sizes)}
         self.truth = np.array(
@@ -483,15 +482,6 @@ def _one_line_pinned(
     return pinned
 
 
-def _ranked(size: int, shown: list[int], threshold: int) -> tuple[int, int | None]:
-    """What an onlooker is credited with knowing of a withheld size: at least the threshold (1 for a small
-    total), and where it ranks among the shown non-zero sizes of the lines around it (a method that withholds the
-    smallest cells first could tell them that). `shown` is sorted."""
-    at = bisect_left(shown, size)  # shown[:at] < size <= shown[at:]
-    floor = threshold if size >= threshold else 1
-    return max(floor, shown[at - 1] + 1 if at else 0), (shown[at] if at < len(shown) else None)
-
-
 def _matrix(rows: np.ndarray, columns: np.ndarray, values: np.ndarray, height: int, width: int) -> sparse.csr_array:
     from scipy import sparse
 
@@ -688,8 +678,11 @@ class _System:
 
     @staticmethod
     def _ranges(table: Table, component: set, hidden: set, small: set) -> tuple[list, np.ndarray, np.ndarray]:
-        """bounds_only as (keys, lowest sizes, highest sizes or np.inf), for all of them at once: _ranked of each
-        withheld cell among the shown sizes around, 1..threshold-1 for a small one."""
+        """bounds_only as (keys, lowest sizes, highest sizes or np.inf), for all of them at once. What an onlooker
+        is credited with knowing of a withheld size: at least the threshold (1 for a small total), and where it
+        ranks among the shown non-zero sizes of the lines around it (a method that withholds the smallest cells
+        first could tell them that): above the largest shown size under it, at most the smallest at or over it. A
+        small cell is 1..threshold-1."""
         lines = {i for k in component for i in table.lines_of[k]}
         cells = np.concatenate([table.line_cells[i] for i in lines]) if lines else np.empty(0, dtype=np.intp)
         shown = np.ones(len(table.size_array), dtype=bool)

@@ -428,3 +428,5 @@ def test_the_contribution_waterfall_lies_down_with_room_for_its_figures():
     assert list(fig.layout.yaxis.ticktext) == ["之前", "农村居民人均可<br>支配收入增速", "新开工项目数", "之后"]
     low, high = fig.layout.xaxis.range
     assert low < 0 and high >= 0.8 + 0.3 * 0.8  # the running total peaks at 0.8: room for "+0.300" beyond it
+    below = charts.contribution_waterfall(parts, "变化", "之前", "之后", -0.9, -0.7).layout.xaxis.range
+    assert below[0] <= -0.9 - 0.3 * 0.9 and below[1] > 0  # a composite under 0 prints its figures on the left
