@@ -143,3 +143,8 @@ def test_a_unit_that_kept_its_rank_reads_as_a_word_the_same_on_the_page_and_in_t
     assert [sheet.cell(row=r, column=3).value for r in (2, 3, 4, 5)] == ["↑1", "↓1", same, None]
     hostile = table.assign(**{table.columns[3]: ["=cmd|x", "云峤县", "枫岚区", "云岫县"]})
     assert "'=cmd|x" in to_csv_bytes(hostile).decode()  # formula escaping is intact for real text
+
+
+def test_a_figure_is_never_a_negative_zero():
+    """The best unit's own distance from the best read "-0" (review of 2026-12-05)."""
+    assert [ranking_tables.number_text(v) for v in (-0.0, -0.001, -0.01, 2499.31)] == ["0", "0", "-0.01", "2,499.31"]

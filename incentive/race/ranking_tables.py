@@ -190,11 +190,13 @@ def moves_withheld_text(
 
 
 def number_text(value, decimals: int = 2) -> str:
-    """A figure as a leader reads it: thousands separated, trailing zeros dropped, a dash when missing."""
+    """A figure as a leader reads it: thousands separated, trailing zeros dropped, a dash when missing; no negative
+    zero (-0.001 and -0.0 read 0, as county_profile._two_places prints them)."""
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return "—"
     text = f"{value:,.{decimals}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return "0" if text == "-0" else text
 
 
 def indicator_detail(ranking: Ranking, unit: str, lang: str) -> pd.DataFrame:
