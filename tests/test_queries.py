@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from incentive.accounts.roles import Scope
@@ -137,6 +139,15 @@ def test_values_are_bound_not_pasted(sample):
     hostile = "2025-Q4' OR '1'='1"
     assert queries.run(sample.connection, "race_values", period=hostile, county="").empty
     assert queries.run(sample.connection, "race_units", county="云岫县' OR '1'='1").empty
+
+
+def test_text_comes_back_as_numpy_backed_str(sample):
+    """incentive/__init__.py keeps pandas' text in NumPy: small frames' selections and sorts skip Arrow's per-call
+    overhead (docs/design-notes.md, "Text columns in NumPy"); the dtype and missing values stay pandas' `str`."""
+    frame = queries.run(sample.connection, "race_units", county="")
+    assert isinstance(frame["unit"].dtype, pd.StringDtype) and frame["unit"].dtype.storage == "python"
+    assert frame["unit"].dtype.na_value is np.nan
+    assert pd.Series(["a", None])[1] is np.nan  # a frame built anywhere in the process, not only a query's
 
 
 def test_race_queries_select_the_peer_group(sample):
