@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 # The interpreter: $PYTHON when set; else the distribution's own /usr/bin/python3 when it is 3.11 or newer, the one
 # a county server runs the app on, even where another python3 comes first on the PATH (pyenv's shims); else the
 # PATH's python3. Debian builds its Python with profile-guided and link-time optimization, which a Python built
-# by pyenv lacks unless asked: the quick tests took 18 % less CPU on Debian's 3.11.2 than on pyenv's 3.11.7
+# by pyenv lacks unless asked: pure Python took a quarter less CPU on Debian's 3.11.2 than on pyenv's 3.11.7
 # (docs/design-notes.md#the-distributions-python).
 if [ -n "${PYTHON:-}" ]; then
     PY="$PYTHON"

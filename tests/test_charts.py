@@ -377,6 +377,24 @@ def test_a_coverage_axis_shows_the_decimals_its_ticks_need():
     assert ticks([0.9301, 0.9312, 0.9318]) == ".2%"
 
 
+def test_the_labels_of_the_dots_point_inward_at_the_ends_and_away_from_their_neighbours():
+    # drawn in order of composite: 甲 (lowest coverage) first, where alternating sides put its label on the left,
+    # out of the plot, and 戊 (highest) second, on the right; 乙 and 丙 are neighbours in composite with 丙 to the
+    # right of 乙, where alternating sides put their labels into each other
+    frame = pd.DataFrame(
+        {
+            "county": list("甲戊乙丙丁"),
+            "coverage": [0.60, 0.95, 0.78, 0.80, 0.75],
+            "composite": [0.1, 0.2, 0.30, 0.31, 0.5],
+        }
+    )
+    dots = charts.coverage_vs_composite(frame, "覆盖与赛马", "覆盖率", "综合得分").data[0]
+    side = dict(zip(dots.text, dots.textposition, strict=True))
+    assert side["甲"] == "middle right" and side["戊"] == "middle left"
+    assert side["乙"] == "middle left" and side["丙"] == "middle right"  # away from each other
+    assert side["丁"] == "middle left"  # away from 丙, the dot below it
+
+
 def test_long_indicator_names_stand_on_two_lines_under_the_traffic_lights():
     names = ["两地分居问题解决率", "年度体检完成率", "<b>率</b>", "体检率"]
     statuses = pd.DataFrame([["met", "near", "below", ""]], index=["甲县"], columns=names)

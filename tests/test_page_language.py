@@ -122,12 +122,13 @@ def check(at: AppTest, lang: str, page: str, state: str, extra: tuple[str, ...] 
 
 
 def open_page(at: AppTest, lang: str, page: str, admin: bool = False, who=None) -> AppTest:
+    """The session's first run: on `page` itself in `lang`, signed in as `admin` or `who`, as a link opening that
+    page does (a first run on the overview before it was only the time of the overview's cold queries)."""
     at.session_state["lang"] = lang
     if admin:
         as_admin(at, ADMIN)
     if who is not None:
         as_user(at, who)
-    at.run()
     at.switch_page(page)
     at.run()
     return at
@@ -405,6 +406,7 @@ def test_unknown_address_page_speaks_one_language(app, path, lang, monkeypatch):
     import ui.chrome
 
     monkeypatch.setattr(ui.chrome, "requested_path", lambda: path)
+    app.run()  # the run that finds the unknown address registers the page that answers it
     open_page(app, lang, "views/not_found.py")
     check(app, lang, "views/not_found.py", "unknown address", (path,))
     expected = {
