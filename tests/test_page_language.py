@@ -122,8 +122,8 @@ def check(at: AppTest, lang: str, page: str, state: str, extra: tuple[str, ...] 
 
 
 def open_page(at: AppTest, lang: str, page: str, admin: bool = False, who=None) -> AppTest:
-    """The session's first run: on `page` itself in `lang`, signed in as `admin` or `who`, as a link opening that
-    page does (a first run on the overview before it was only the time of the overview's cold queries)."""
+    """The session's first run: on `page` itself in `lang`, signed in as the administrator (`admin`) or as `who`,
+    as a link opening that page does (a first run on the overview before it cost only the overview's cold queries)."""
     at.session_state["lang"] = lang
     if admin:
         as_admin(at, ADMIN)
