@@ -144,6 +144,44 @@ def test_signed_numbers_in_text_columns_stay_numbers_in_both_downloads():
     assert sheet.cell(row=2, column=1).value == '\'=HYPERLINK("x")'
 
 
+def test_a_page_tables_counts_and_percentages_are_numbers_in_both_downloads():
+    """A page table shows counts with thousands separators and rates as percentages, as text beside the marks of
+    hidden cells (`<5`, 不公开). The Excel file stores them as numbers shown the same way (a sum works), `8` too;
+    the CSV writes counts without the separators and keeps percentages as shown. Marks stay text, and so does
+    every cell of a column of ids (one has a leading zero that a number would drop)."""
+    import io
+
+    import openpyxl
+    import pandas as pd
+
+    from incentive.sharing.export import to_xlsx_bytes
+
+    frame = pd.DataFrame(
+        {
+            "县区": ["甲县", "乙县", "丙县"],
+            "干部数": ["6,984", "<5", "1,234,567"],
+            "覆盖率": ["74.0%", "不公开", "-3.25%"],
+            "人均学时": ["12.5", "8", "1,024.5"],
+            "编号": ["00123", "12", "—"],
+        }
+    )
+    lines = to_csv_bytes(frame).decode().splitlines()
+    assert lines[1:] == ["甲县,6984,74.0%,12.5,00123", "乙县,<5,不公开,8,12", "丙县,1234567,-3.25%,1024.5,—"]
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(frame))).active
+    cells = [[sheet.cell(row=r, column=c) for c in range(2, 6)] for r in (2, 3, 4)]
+    assert [[cell.value for cell in row] for row in cells] == [
+        [6984, 0.74, 12.5, "00123"],
+        ["<5", "不公开", 8, "12"],
+        [1234567, -0.0325, 1024.5, "—"],
+    ]
+    assert [cells[0][0].number_format, cells[0][1].number_format, cells[2][1].number_format] == [
+        "#,##0",
+        "0.0%",
+        "0.00%",
+    ]
+    assert cells[2][2].number_format == "#,##0.0"
+
+
 def test_csv_for_people_starts_with_a_byte_order_mark_and_round_trips():
     """Excel in a Chinese Windows opens a CSV without a byte order mark as GBK and garbles every Chinese
     character; the page downloads carry the mark (docs/decisions.md#csv-byte-order-mark), the CLI's CSV not."""

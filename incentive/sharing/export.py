@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import re
 from collections.abc import Callable
 
 import numpy as np
@@ -184,7 +185,23 @@ def to_csv_bytes(frame: pd.DataFrame, *, bom: bool = False) -> bytes:
     `bom`: start with the UTF-8 byte order mark (`utf-8-sig`), as the pages' downloads do: Excel in a Chinese
     Windows opens a CSV without it as GBK and garbles every Chinese character. The CLI writes none, to standard
     output and to files alike, so its output stays plain for scripts (docs/decisions.md#csv-byte-order-mark)."""
-    return escaped(frame).to_csv(index=False).encode("utf-8-sig" if bom else "utf-8")
+    return _ungrouped(escaped(frame)).to_csv(index=False).encode("utf-8-sig" if bom else "utf-8")
+
+
+def _ungrouped(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that are a number with thousands separators (`6,984`, a page table's count) without them: a
+    number in a CSV reads as one in any program, `"6,984"` only where the comma groups thousands. Percentages
+    stay as shown (`74.0%`): a spreadsheet reads them as the number they show."""
+    for column in frame.columns:
+        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
+            frame[column] = frame[column].map(_without_grouping)
+    return frame
+
+
+def _without_grouping(value: object) -> object:
+    if isinstance(value, str) and "," in value and not value.endswith("%") and plain_number_text(value) is not None:
+        return plain_number_text(value).replace(",", "")
+    return value
 
 
 def to_xlsx_bytes(
@@ -211,16 +228,17 @@ def to_xlsx_bytes(
     }
     with xlsxwriter.Workbook(buffer, options) as book:
         sheet = book.add_worksheet(sheet_name)
-        date_format = book.add_format({"num_format": "yyyy-mm-dd"})
+        formats = _Formats(book)
         for row, line in enumerate(heading):
             sheet.write_string(row, 0, escape_formula(line))
         top = len(heading) + 1 if heading else 0
         for col, name in enumerate(frame.columns):
             sheet.write_string(top, col, escape_formula(str(name)))
         total = len(frame)
+        ids = _id_columns(frame)
         for i, values in enumerate(frame.itertuples(index=False, name=None), start=1):
             for col, value in enumerate(values):
-                _write_cell(sheet, top + i, col, value, date_format)
+                _write_cell(sheet, top + i, col, value, formats, col in ids)
             if progress and (i % PROGRESS_ROWS == 0):
                 progress(i, total)
         if progress:
@@ -231,7 +249,21 @@ def to_xlsx_bytes(
 PROGRESS_ROWS = 20_000
 
 
-def _write_cell(sheet, row: int, col: int, value: object, date_format) -> None:
+def _id_columns(frame: pd.DataFrame) -> set[int]:
+    """The text columns whose numbers are codes, not quantities: those with a number written with a leading zero
+    (`00123`, an id), whose digits Excel would drop. Every other column's numbers held as text are numbers."""
+    return {
+        col
+        for col, name in enumerate(frame.columns)
+        if (frame[name].dtype == object or pd.api.types.is_string_dtype(frame[name]))
+        and frame[name].map(lambda v: isinstance(v, str) and _LEADING_ZERO.match(v) is not None).any()
+    }
+
+
+_LEADING_ZERO = re.compile(r"[+\-\u2212]?0\d")
+
+
+def _write_cell(sheet, row: int, col: int, value: object, formats: _Formats, code: bool) -> None:
     if value is None or value is pd.NA or value is pd.NaT:
         return
     if isinstance(value, (bool, np.bool_)):
@@ -240,21 +272,45 @@ def _write_cell(sheet, row: int, col: int, value: object, date_format) -> None:
         if math.isfinite(value):
             sheet.write_number(row, col, float(value))
     elif isinstance(value, (dt.date, dt.datetime, pd.Timestamp)):
-        sheet.write_datetime(row, col, pd.Timestamp(value).to_pydatetime(), date_format)
+        sheet.write_datetime(row, col, pd.Timestamp(value).to_pydatetime(), formats.get("yyyy-mm-dd"))
     else:
         text = str(value)
-        number = _as_number(text)
-        if number is not None:
-            sheet.write_number(row, col, number)
-        else:
+        number = None if code else _as_number(text)
+        if number is None:
             sheet.write_string(row, col, escape_formula(text))
+        elif number[1] == "General":
+            sheet.write_number(row, col, number[0])
+        else:
+            sheet.write_number(row, col, number[0], formats.get(number[1]))
 
 
-def _as_number(text: str) -> float | None:
-    """A page table's signed or decimal number held as text (`-43.3`, `+1.2`, `−3`, `0.5`) as the number; digits
-    alone (`00123`, an id) and percentages stay text as they are shown."""
+class _Formats:
+    """The workbook's cell formats by number format, each added once (XlsxWriter keeps every format it is given)."""
+
+    def __init__(self, book) -> None:
+        self._book = book
+        self._made: dict[str, object] = {}
+
+    def get(self, num_format: str):
+        if num_format not in self._made:
+            self._made[num_format] = self._book.add_format({"num_format": num_format})
+        return self._made[num_format]
+
+
+def _as_number(text: str) -> tuple[float, str] | None:
+    """A page table's number held as text, as the number and the Excel number format that shows it as the page
+    does: `-43.3`, `+1.2`, `−3`, `812` (General), `6,984` (`#,##0`), `74.0%` (0.74 as `0.0%`). A number of more
+    digits than a double holds exactly stays the text shown; so does every cell of an id column (`_id_columns`)."""
     number = plain_number_text(text)
-    if number is None or number.endswith("%") or not any(c in number for c in "+-."):
+    if number is None:
         return None
-    value = float(number.replace(",", ""))
-    return value if math.isfinite(value) and len(number.strip("+-").replace(",", "").replace(".", "")) <= 15 else None
+    percent = number.endswith("%")
+    digits = number.rstrip("%").replace(",", "")
+    if len(digits.strip("+-").replace(".", "")) > 15:
+        return None
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    if percent:
+        return float(digits) / 100, "0" + ("." + "0" * decimals if decimals else "") + "%"
+    if "," in number:
+        return float(digits), "#,##0" + ("." + "0" * decimals if decimals else "")
+    return float(digits), "General"
