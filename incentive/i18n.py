@@ -2847,6 +2847,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "cycle_owed_values": ("缺 {n} 项指标值（共 {total} 项）", "{n} of {total} {total:value|values}"),
     "cycle_gap_none": ("无数据", "no data"),
     "cycle_gap_values": ("缺 {n} 项", "{n} {n:value|values} missing"),
+    "cycle_gap_county_values": ("本级缺 {n} 项", "{n} county-level {n:value|values} missing"),
+    "cycle_gap_township_values": ("乡镇缺 {n} 项", "{n} township {n:value|values} missing"),
     "cycle_gap_pending": ("待审核", "awaiting review"),
     "cycle_gap_county": ("{county}（{reasons}）", "{county} ({reasons})"),
     "cycle_gaps": (

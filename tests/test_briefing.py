@@ -87,7 +87,7 @@ def test_the_briefing_says_which_counties_have_not_reported_everything(sample):
     content = briefing.gather(sample, 2025, "", "zh", "http://x.local/")
     race, care = content.sections[1], content.sections[3]
     assert (
-        "本期 4 个县区数据未报齐：枫岚县（缺 1 项）、杉浦县（缺 1 项）、棠梨县（缺 2 项）、岚桥区（缺 1 项）。"
+        "本期 4 个县区数据未报齐：枫岚县（乡镇缺 1 项）、杉浦县（乡镇缺 1 项）、棠梨县（乡镇缺 2 项）、岚桥区（乡镇缺 1 项）。"
         in race.paragraphs
     )
     assert not [p for p in care.paragraphs if "未报齐" in p]  # 2025-H2: every care figure in

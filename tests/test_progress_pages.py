@@ -91,7 +91,7 @@ def test_rankings_care_and_overview_say_when_a_period_is_incomplete(app_factory,
     rankings = app_factory(sample_db_path, page="views/rankings.py")
     assert not [w for w in rankings.warning if "未报齐" in w.value]  # 2026-Q3: every value in
     rankings.selectbox(key="rank_period").set_value("2026-Q1").run()
-    assert "本期 6 个县区数据未报齐：枫岚县（缺 2 项）、鹤汀县（缺 1 项）" in " ".join(
+    assert "本期 6 个县区数据未报齐：枫岚县（乡镇缺 2 项）、鹤汀县（乡镇缺 1 项）" in " ".join(
         w.value for w in rankings.warning
     )
     care = app_factory(sample_db_path, page="views/welfare.py")

@@ -31,7 +31,7 @@ CORRECTIONS = [
 
 
 # What half_year_db's 2025-H1 lacks: 云峤县 and its township 丹埠镇 owe 3 race values each, 丹埠镇 sent none.
-SHORT_JSON = '[{"kind": "race_scores", "county": "云峤县", "expected": 6, "missing": 3, "pending": false}]'
+SHORT_JSON = '[{"kind": "race_scores", "county": "云峤县", "expected": 6, "missing": 3, "pending": false, "township_missing": 3}]'
 
 
 def publish(db, period, who, **options):
@@ -505,19 +505,19 @@ def test_a_republication_without_a_reason_while_submissions_wait_says_both_the_r
 
 # ---- an incomplete period is published only when confirmed (docs/decisions.md#incomplete-periods-need-confirmation)
 
-INCOMPLETE_ZH = "2025-H1 有 1 个县区数据未报齐：赛马考评得分：云峤县（缺 3 项）。按未报齐的数据发布，须先明确确认。"
+INCOMPLETE_ZH = "2025-H1 有 1 个县区数据未报齐：赛马考评得分：云峤县（乡镇缺 3 项）。按未报齐的数据发布，须先明确确认。"
 
 
 @pytest.mark.slow
 def test_an_incomplete_period_is_refused_unless_its_counties_are_confirmed_and_then_recorded(half_year_db):
     db = half_year_db
     short = freeze.shortfalls(db.connection, PERIOD)
-    assert short == [official.Shortfall("race_scores", "云峤县", 6, 3, False)]  # 丹埠镇's three scores
+    assert short == [official.Shortfall("race_scores", "云峤县", 6, 3, False, 3)]  # 丹埠镇's three scores
     with pytest.raises(freeze.PublicationError) as refused:
         freeze.publish(db, PERIOD, "管理员")
     assert refused.value.keys == ["pub_incomplete"] and refused.value.text("zh") == INCOMPLETE_ZH
     assert refused.value.text("en") == (
-        "The data of 2025-H1 are not all in for 1 county: Race scores: 云峤县 (3 values missing). Publishing them "
+        "The data of 2025-H1 are not all in for 1 county: Race scores: 云峤县 (3 township values missing). Publishing them "
         "as they are needs your explicit confirmation."
     )
     with pytest.raises(freeze.PublicationError) as other:  # confirmed for a county that is not the one short
@@ -540,7 +540,7 @@ def test_an_incomplete_period_is_refused_unless_its_counties_are_confirmed_and_t
         "数据未报齐，未确认",
         "数据未报齐，未确认",
         "",
-        "赛马考评得分：云峤县（缺 3 项）",
+        "赛马考评得分：云峤县（乡镇缺 3 项）",
     ]
 
     # 丹埠镇's scores come in: the period is complete, published again without confirming, and recorded so
@@ -585,7 +585,7 @@ def test_every_condition_left_is_said_at_once_and_the_cli_confirms_with_allow_in
     assert said == (
         "2025-H1 is already published; publishing it again makes a new version, so give the reason for the "
         "correction with --reason. Also, 1 submission of it awaits review: review it first, or also give a reason "
-        "to publish anyway with --override-pending. The data of 2025-H1 are not all in for 1 county: Race scores: 云峤县 (3 values missing). "
+        "to publish anyway with --override-pending. The data of 2025-H1 are not all in for 1 county: Race scores: 云峤县 (3 township values missing). "
         "Publishing them as they are needs your explicit confirmation.\n"
         "To publish them as they are, add --allow-incomplete.\n"
     )
@@ -605,7 +605,7 @@ def test_every_condition_left_is_said_at_once_and_the_cli_confirms_with_allow_in
     assert (
         code == 0
         and said.splitlines()[-1]
-        == "Published with data not all in (confirmed): Race scores: 云峤县 (3 values missing)"
+        == "Published with data not all in (confirmed): Race scores: 云峤县 (3 township values missing)"
     )
     assert official.latest(db.connection, PERIOD).incomplete == tuple(freeze.shortfalls(db.connection, PERIOD))
 
@@ -627,3 +627,14 @@ def test_republishing_a_period_without_race_scores_keeps_its_history_readable(th
         "rank_after",
     ]
     assert found[1].statuses.empty  # nothing changed between the two versions
+
+
+def test_a_shortfall_recorded_before_its_townships_were_counted_apart_reads_as_it_did():
+    """A publication made before the shortfalls kept how many missing values were the townships' (their JSON has no
+    `township_missing`) still reads, with the total alone; a newer one says which level lacks them."""
+    older = '[{"kind": "race_scores", "county": "云峤县", "expected": 6, "missing": 3, "pending": false}]'
+    assert official.shortfall_text(official.shortfalls_from_json(older), "zh") == "赛马考评得分：云峤县（缺 3 项）"
+    assert (
+        official.shortfall_text(official.shortfalls_from_json(SHORT_JSON), "zh")
+        == "赛马考评得分：云峤县（乡镇缺 3 项）"
+    )

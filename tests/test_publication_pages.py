@@ -206,7 +206,9 @@ def test_an_incomplete_period_is_published_from_the_page_only_with_its_counties_
     at.run()
     at.selectbox(key="rank_period").set_value(quarter).run()
     listed = next(w.value for w in at.warning if w.value.startswith(f"{quarter} 有 6 个县区数据未报齐："))
-    assert listed.startswith(f"{quarter} 有 6 个县区数据未报齐：赛马考评得分：云岫县（缺 2 项）、青禾县（缺 1 项）、")
+    assert listed.startswith(
+        f"{quarter} 有 6 个县区数据未报齐：赛马考评得分：云岫县（乡镇缺 2 项）、青禾县（乡镇缺 1 项）、"
+    )
     box = next(c for c in at.checkbox if c.key.startswith("rank_pub_incomplete_"))
     assert box.label == "确认按未报齐的数据发布（云岫县、青禾县、苇塘县、杉浦县、棠梨县、星渚县）" and not box.value
 
@@ -222,7 +224,8 @@ def test_an_incomplete_period_is_published_from_the_page_only_with_its_counties_
     assert not at.exception
     assert [s.value for s in at.success][-1] == f"已发布 {quarter} 第 1 版。"
     assert any(
-        c.value.startswith("发布时 6 个县区数据未报齐，经确认发布：赛马考评得分：云岫县（缺 2 项）") for c in at.caption
+        c.value.startswith("发布时 6 个县区数据未报齐，经确认发布：赛马考评得分：云岫县（乡镇缺 2 项）")
+        for c in at.caption
     )
     versions = next(d.value for d in at.dataframe if "版本" in d.value.columns)
-    assert versions["发布时未报齐"].iloc[0].startswith("赛马考评得分：云岫县（缺 2 项）、青禾县（缺 1 项）")
+    assert versions["发布时未报齐"].iloc[0].startswith("赛马考评得分：云岫县（乡镇缺 2 项）、青禾县（乡镇缺 1 项）")

@@ -3,6 +3,7 @@ quarter, four counties (tests/data/regions.csv), times of receipt set by hand, `
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pandas as pd
@@ -108,13 +109,18 @@ def test_a_county_sees_only_its_own_rows(cycle_db):
 
 def test_gaps_count_missing_race_values_of_townships_too(half_year_db):
     # 2025-H1 has township values (both of 云岫县's), so 云峤县's 丹埠镇 owes its three indicators as well
-    assert tracker.gaps(half_year_db.connection, "race_scores", "2025-H1") == [Gap("云峤县", 6, 3, False)]
+    found = tracker.gaps(half_year_db.connection, "race_scores", "2025-H1")
+    assert found == [Gap("云峤县", 6, 3, False, township_missing=3)]
+    assert tracker.gaps_line(found, "zh") == "本期 1 个县区数据未报齐：云峤县（乡镇缺 3 项）。"  # not 云峤县's own row
+    assert tracker.gaps_line(found, "en").endswith("云峤县 (3 township values missing).")
+    own = dataclasses.replace(found[0], missing=5)  # and two of its own: each level said apart
+    assert tracker.gap_items([own], "zh") == "云峤县（本级缺 2 项、乡镇缺 3 项）"
     assert tracker.gaps(half_year_db.connection, "welfare", "2025-H1") == []
 
 
 def test_the_incomplete_data_line(cycle_db):
     found = tracker.gaps(cycle_db.connection, "race_scores", "2025-Q1")
-    assert found == [Gap("澄溪县", 3, 1, False), Gap("枫岚区", 3, 3, True)]
+    assert found == [Gap("澄溪县", 3, 1, False, township_missing=0), Gap("枫岚区", 3, 3, True, township_missing=0)]
     assert tracker.gaps_line(found, "zh") == "本期 2 个县区数据未报齐：澄溪县（缺 1 项）、枫岚区（无数据、待审核）。"
     assert (
         tracker.gaps_line(found[:1], "en")
@@ -249,7 +255,7 @@ def test_the_incomplete_data_line_says_a_returned_file_is_awaited(cycle_db):
     first = pending_id(cycle_db, "枫岚区")
     submissions.return_to_clerk(cycle_db, first, ADMIN, "R02 缺失")
     found = tracker.gaps(cycle_db.connection, "race_scores", "2025-Q1")
-    assert found == [Gap("澄溪县", 3, 1, False), Gap("枫岚区", 3, 3, False, True)]
+    assert found == [Gap("澄溪县", 3, 1, False, township_missing=0), Gap("枫岚区", 3, 3, False, True, 0)]
     assert (
         tracker.gaps_line(found, "zh") == "本期 2 个县区数据未报齐：澄溪县（缺 1 项）、枫岚区（无数据、退回待重报）。"
     )
@@ -257,20 +263,20 @@ def test_the_incomplete_data_line_says_a_returned_file_is_awaited(cycle_db):
         "Data for this period are incomplete in 1 county: 枫岚区 (no data, returned, awaiting a new file)."
     )
     again = submissions.submit(cycle_db, FENGLAN, "q1_again.csv", PENDING_Q1.encode(), submissions.Options())
-    assert tracker.gaps(cycle_db.connection, "race_scores", "2025-Q1")[1] == Gap("枫岚区", 3, 3, True, False)
+    assert tracker.gaps(cycle_db.connection, "race_scores", "2025-Q1")[1] == Gap("枫岚区", 3, 3, True, False, 0)
     submissions.return_to_clerk(cycle_db, again, ADMIN, "R02 仍缺失")
-    assert tracker.gaps(cycle_db.connection, "race_scores", "2025-Q1")[1] == Gap("枫岚区", 3, 3, False, True)
+    assert tracker.gaps(cycle_db.connection, "race_scores", "2025-Q1")[1] == Gap("枫岚区", 3, 3, False, True, 0)
     import_ok(cycle_db, "fenglan.csv", PENDING_Q1.encode())  # the prefecture's own import answers the return
-    assert tracker.gaps(cycle_db.connection, "race_scores", "2025-Q1")[1] == Gap("枫岚区", 3, 2, False, False)
+    assert tracker.gaps(cycle_db.connection, "race_scores", "2025-Q1")[1] == Gap("枫岚区", 3, 2, False, False, 0)
 
     chengxi = Principal("澄溪填报员", COUNTY_CLERK, "澄溪县")
     fix = submissions.submit(cycle_db, chengxi, "q1_fix.csv", LATE_Q1.encode(), submissions.Options())
     submissions.return_to_clerk(cycle_db, fix, ADMIN, "R03 仍为空")
     found = tracker.gaps(cycle_db.connection, "race_scores", "2025-Q1")
-    assert found[0] == Gap("澄溪县", 3, 1, False, True)
+    assert found[0] == Gap("澄溪县", 3, 1, False, True, 0)
     assert tracker.gaps_line(found[:1], "zh") == "本期 1 个县区数据未报齐：澄溪县（缺 1 项、更正退回待重报）。"
     q2 = {gap.county: gap for gap in tracker.gaps(cycle_db.connection, "race_scores", "2025-Q2")}
-    assert q2["澄溪县"] == Gap("澄溪县", 3, 3, False, False)  # the returned file held 2025-Q1 only
+    assert q2["澄溪县"] == Gap("澄溪县", 3, 3, False, False, 0)  # the returned file held 2025-Q1 only
 
 
 def receipt(db, batch: int, county: str, slot: str, when: str) -> None:

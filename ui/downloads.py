@@ -64,7 +64,7 @@ def _buttons(shown, table, name: str, key: str, lang: str, container, notes: lis
     csv_button(row, t("download_csv", lang), table if in_csv is None else in_csv, f"{name}.csv", f"{key}_csv")
     row.download_button(
         t("download_xlsx", lang),
-        lambda: to_xlsx_bytes(table, name, heading=[name, *notes, classification()]),
+        lambda: to_xlsx_bytes(table, name, heading=[name, *notes, classification()], shown=True),
         file_name=f"{name}.xlsx",
         mime=XLSX,
         key=f"{key}_xlsx",

@@ -108,7 +108,7 @@ def progress(
                     "overdue_days": None,
                 }
                 if got and name in completeness:
-                    expected, present = completeness[name]
+                    expected, present, _ = completeness[name]
                     row["expected"], row["missing"] = expected, expected - present
                 if status in (MISSING, RETURNED) and deadline is not None and today > deadline:
                     row["overdue_days"] = (today - deadline).days
@@ -250,10 +250,14 @@ def _returned(conn, year: int, rules: dict[str, schedule.Rule]) -> dict[tuple[st
     return out
 
 
-def _completeness(conn, kind: str, period: str) -> dict[str, tuple[int, int]]:
-    """county -> (values expected by the catalog in force, values stored) for race scores or care figures."""
+def _completeness(conn, kind: str, period: str) -> dict[str, tuple[int, int, int]]:
+    """county -> (values expected by the catalog in force, values stored, values of its townships missing) for race
+    scores or care figures."""
     found = queries.run(conn, "cycle_completeness", domain=DOMAINS[kind], period=period)
-    return {row.county: (int(row.expected), int(row.present)) for row in found.itertuples(index=False)}
+    return {
+        row.county: (int(row.expected), int(row.present), int(row.township_expected) - int(row.township_present))
+        for row in found.itertuples(index=False)
+    }
 
 
 def county_counts(rows: pd.DataFrame) -> pd.DataFrame:
@@ -288,13 +292,16 @@ def reminders(rows: pd.DataFrame) -> pd.DataFrame:
 class Gap:
     """A county whose values for a period are not all in: how many the catalog expects, how many are missing,
     whether a submission of them awaits review, and whether one was returned (退回待重报) and nothing has come in
-    since (never both: a new submission answers a return)."""
+    since (never both: a new submission answers a return). `township_missing`: how many of the missing values are
+    its townships' (race scores, when townships are ranked); None when not known (a shortfall a publication stored
+    before it was kept), and the line then gives the total alone."""
 
     county: str
     expected: int
     missing: int
     pending: bool
     returned: bool = False
+    township_missing: int | None = None
 
 
 def gaps(conn: duckdb.DuckDBPyConnection, kind: str, period: str, county: str = "") -> list[Gap]:
@@ -316,8 +323,9 @@ def gaps(conn: duckdb.DuckDBPyConnection, kind: str, period: str, county: str = 
             missing=expected - present,
             pending=name in waiting,
             returned=name in returned,
+            township_missing=townships,
         )
-        for name, (expected, present) in _completeness(conn, kind, period).items()
+        for name, (expected, present, townships) in _completeness(conn, kind, period).items()
         if present < expected and (not county or name == county)
     ]
 
@@ -469,17 +477,31 @@ def gaps_line(found: list[Gap], lang: str, quote=str) -> str:
 
 
 def gap_items(found: list[Gap], lang: str, quote=str) -> str:
-    """`甲县（无数据）、乙县（缺 2 项、待审核）`: each county of `found` with what it lacks."""
+    """`甲县（无数据）、乙县（缺 2 项、待审核）、丙县（乡镇缺 3 项）`: each county of `found` with what it lacks, its
+    own values and its townships' apart when known (a county whose own row is complete reads so beside it)."""
     described = []
     for gap in found:
-        nothing = gap.missing == gap.expected
-        reasons = [t("cycle_gap_none", lang) if nothing else t("cycle_gap_values", lang, n=gap.missing)]
+        reasons = _lacking(gap, lang)
         if gap.pending:
             reasons.append(t("cycle_gap_pending", lang))
         if gap.returned:  # the county's file, or its correction of the values it had sent, came back to it
-            reasons.append(t("cycle_status_returned" if nothing else "cycle_correction_returned", lang))
+            reasons.append(
+                t("cycle_status_returned" if gap.missing == gap.expected else "cycle_correction_returned", lang)
+            )
         described.append(t("cycle_gap_county", lang, county=quote(gap.county), reasons=join(reasons, lang)))
     return join(described, lang)
+
+
+def _lacking(gap: Gap, lang: str) -> list[str]:
+    if gap.missing == gap.expected:
+        return [t("cycle_gap_none", lang)]
+    if not gap.township_missing:
+        return [t("cycle_gap_values", lang, n=gap.missing)]
+    own = gap.missing - gap.township_missing
+    return [
+        *([t("cycle_gap_county_values", lang, n=own)] if own else []),
+        t("cycle_gap_township_values", lang, n=gap.township_missing),
+    ]
 
 
 def submissions_key(conn: duckdb.DuckDBPyConnection) -> int:

@@ -109,7 +109,7 @@ def shortfalls(conn, period: str) -> list[Shortfall]:
     parts = contents(conn, period)
     kinds = [kind for kind, frozen in (("race_scores", parts.ranking), ("welfare", parts.care)) if frozen]
     return [
-        Shortfall(kind, gap.county, gap.expected, gap.missing, gap.pending)
+        Shortfall(kind, gap.county, gap.expected, gap.missing, gap.pending, gap.township_missing)
         for kind in kinds
         for gap in tracker.gaps(conn, kind, period)
     ]

@@ -37,13 +37,15 @@ class Shortfall:
     """A county whose values of a part being published were not all in (tracker.gaps, the rule of the
     incomplete-data line above the ranking and the care grid; docs/decisions.md#incomplete-periods-need-confirmation):
     `kind` race_scores or welfare, how many values the catalog expects of it (its townships' included when they
-    are ranked), how many are missing (all of them: no data), and whether a submission of them awaited review."""
+    are ranked), how many are missing (all of them: no data), whether a submission of them awaited review, and how
+    many of the missing were its townships' (None in a publication made before this was kept)."""
 
     kind: str
     county: str
     expected: int
     missing: int
     pending: bool = False
+    township_missing: int | None = None
 
     def as_record(self) -> dict:
         return dataclasses.asdict(self)
@@ -66,7 +68,11 @@ def shortfall_text(found, lang: str, quote=str) -> str:
     publish form, the refusal, the version history and the audit log say it ('' for none)."""
     parts = []
     for kind in SHORTFALL_KINDS:
-        gaps = [tracker.Gap(s.county, s.expected, s.missing, s.pending) for s in found if s.kind == kind]
+        gaps = [
+            tracker.Gap(s.county, s.expected, s.missing, s.pending, township_missing=s.township_missing)
+            for s in found
+            if s.kind == kind
+        ]
         if gaps:
             items = tracker.gap_items(gaps, lang, quote)
             parts.append(t("pub_shortfall_kind", lang, kind=capital(t(f"kind_{kind}", lang)), counties=items))

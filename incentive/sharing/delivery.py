@@ -331,7 +331,7 @@ def _makers(db, delivery: Delivery, prefecture, race: bool, pdf: bool, today: dt
         BULLETIN: document,
         BRIEFING: printed,
         ALERTS_CSV: lambda _: to_csv_bytes(table, bom=True),
-        ALERTS_XLSX: lambda _: to_xlsx_bytes(table, t("delivery_alerts_sheet", lang), heading=heading),
+        ALERTS_XLSX: lambda _: to_xlsx_bytes(table, t("delivery_alerts_sheet", lang), heading=heading, shown=True),
     }
 
 

@@ -209,12 +209,19 @@ def to_xlsx_bytes(
     sheet_name: str = "data",
     heading: list[str] = (),
     progress: Callable[[int, int], None] | None = None,
+    *,
+    shown: bool = False,
 ) -> bytes:
     """One sheet; `heading` lines (a title, the classification line) sit above the header, as offices' sheets do.
 
     Written with XlsxWriter, cell by cell, so numbers stay numbers (never text), dates are dates, and text that a
     spreadsheet would run as a formula is escaped. `progress(rows written, rows in all)` is called every
-    PROGRESS_ROWS rows and at the end: a province's training history is a few minutes of writing."""
+    PROGRESS_ROWS rows and at the end: a province's training history is a few minutes of writing.
+
+    `shown`: `frame` is a table as a page shows it, its figures text beside the marks of hidden cells: every number
+    held as text is written as a number in the format it is shown in (`_as_number`), but in a column of ids
+    (`_id_columns`). Otherwise (the command line's exports, whose text columns are text: codes, names) only a
+    signed or decimal number held as text is (`-43.3`); digits alone (`990001`, a code) stay text."""
     import xlsxwriter  # here, not at the top: a tenth of a second of every start, for the workbooks alone
 
     buffer = io.BytesIO()
@@ -235,10 +242,10 @@ def to_xlsx_bytes(
         for col, name in enumerate(frame.columns):
             sheet.write_string(top, col, escape_formula(str(name)))
         total = len(frame)
-        ids = _id_columns(frame)
+        figures = set(range(len(frame.columns))) - _id_columns(frame) if shown else set()
         for i, values in enumerate(frame.itertuples(index=False, name=None), start=1):
             for col, value in enumerate(values):
-                _write_cell(sheet, top + i, col, value, formats, col in ids)
+                _write_cell(sheet, top + i, col, value, formats, col in figures)
             if progress and (i % PROGRESS_ROWS == 0):
                 progress(i, total)
         if progress:
@@ -263,7 +270,7 @@ def _id_columns(frame: pd.DataFrame) -> set[int]:
 _LEADING_ZERO = re.compile(r"[+\-\u2212]?0\d")
 
 
-def _write_cell(sheet, row: int, col: int, value: object, formats: _Formats, code: bool) -> None:
+def _write_cell(sheet, row: int, col: int, value: object, formats: _Formats, figures: bool) -> None:
     if value is None or value is pd.NA or value is pd.NaT:
         return
     if isinstance(value, (bool, np.bool_)):
@@ -275,7 +282,7 @@ def _write_cell(sheet, row: int, col: int, value: object, formats: _Formats, cod
         sheet.write_datetime(row, col, pd.Timestamp(value).to_pydatetime(), formats.get("yyyy-mm-dd"))
     else:
         text = str(value)
-        number = None if code else _as_number(text)
+        number = _as_number(text, figures)
         if number is None:
             sheet.write_string(row, col, escape_formula(text))
         elif number[1] == "General":
@@ -297,12 +304,12 @@ class _Formats:
         return self._made[num_format]
 
 
-def _as_number(text: str) -> tuple[float, str] | None:
-    """A page table's number held as text, as the number and the Excel number format that shows it as the page
-    does: `-43.3`, `+1.2`, `−3`, `812` (General), `6,984` (`#,##0`), `74.0%` (0.74 as `0.0%`). A number of more
-    digits than a double holds exactly stays the text shown; so does every cell of an id column (`_id_columns`)."""
+def _as_number(text: str, figures: bool) -> tuple[float, str] | None:
+    """A number held as text, as the number and the Excel number format that shows it as the page does: `-43.3`,
+    `+1.2`, `−3` (General); for a column of `figures` also `812` (General), `6,984` (`#,##0`) and `74.0%` (0.74 as
+    `0.0%`). A number of more digits than a double holds exactly stays the text shown."""
     number = plain_number_text(text)
-    if number is None:
+    if number is None or not (figures or (not number.endswith("%") and any(c in number for c in "+-."))):
         return None
     percent = number.endswith("%")
     digits = number.rstrip("%").replace(",", "")
