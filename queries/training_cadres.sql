@@ -86,29 +86,42 @@ owed AS (
     WHERE o.rank_group IS NOT NULL
     GROUP BY o.cadre_id
 ),
--- every training figure of a cadre in one pass over the months he needs, reading the training once (a pinned view
--- computes it from the raw records): the page's window for everyone and, for the few whose target's window is
--- not the page's (five years for 县处级), his own window too. The four kinds of training are the bits of one
--- `bit_or` (a rollup row holds at least one record). Before, every month of every cadre's own window was joined
--- to the cadres first and summed eight ways, filtering on text: twice this query's grouping time.
+-- every training figure of a cadre from the months he needs, reading the training (a pinned view computes it from
+-- the raw records) in two passes: the page's window for everyone, between bounds fixed by the parameters alone (a
+-- bound taken from a join is tested on every row of the rollup, ten million at a province's scale: a seventh of
+-- this query), and the months before it for the few whose target's window is longer (five years for 县处级),
+-- their 学时 not marked online only. The four kinds of training are the bits of one `bit_or` (a rollup row holds at
+-- least one record).
 window_first AS (SELECT CAST(date_trunc('month', CAST($start AS DATE)) AS DATE) AS first),
 long_windows AS (
     SELECT cadre_id, window_start FROM own_windows WHERE window_start <> (SELECT first FROM window_first)
 ),
-trained AS (
+in_window AS (
     SELECT t.cadre_id,
-           sum(t.hours) FILTER (WHERE t.month >= f.first) AS hours,
+           sum(t.hours) AS hours,
            bit_or(CASE t.category WHEN 'political' THEN 1 WHEN 'professional' THEN 2 WHEN 'innovation' THEN 4
-                                  WHEN 'practice' THEN 8 ELSE 0 END) FILTER (WHERE t.month >= f.first) AS kinds,
-           min(t.month) FILTER (WHERE t.month >= f.first) AS first_month,
-           sum(t.hours) FILTER (WHERE t.mode IS DISTINCT FROM 'online' AND t.month >= coalesce(l.window_start, f.first))
-               AS counted,
-           sum(t.hours) FILTER (WHERE t.mode = 'online' AND t.month >= f.first) AS online
+                                  WHEN 'practice' THEN 8 ELSE 0 END) AS kinds,
+           min(t.month) AS first_month,
+           sum(t.hours) FILTER (WHERE t.mode IS DISTINCT FROM 'online') AS counted,
+           sum(t.hours) FILTER (WHERE t.mode = 'online') AS online
     FROM training_monthly t
-    CROSS JOIN window_first f
-    LEFT JOIN long_windows l ON l.cadre_id = t.cadre_id
-    WHERE t.month BETWEEN least(coalesce(l.window_start, f.first), f.first) AND CAST($records_end AS DATE)
+    WHERE t.month BETWEEN CAST(date_trunc('month', CAST($start AS DATE)) AS DATE) AND CAST($records_end AS DATE)
     GROUP BY t.cadre_id
+),
+-- a long window starts before the page's (its months are at least the page's, and it ends where the page's does)
+before_window AS (
+    SELECT t.cadre_id, sum(t.hours) AS counted
+    FROM training_monthly t JOIN long_windows l ON l.cadre_id = t.cadre_id
+    WHERE t.month >= l.window_start AND t.month < CAST(date_trunc('month', CAST($start AS DATE)) AS DATE)
+      AND t.month <= CAST($records_end AS DATE) AND t.mode IS DISTINCT FROM 'online'
+    GROUP BY t.cadre_id
+),
+trained AS (
+    SELECT cadre_id, i.hours, i.kinds, i.first_month,
+           CASE WHEN i.counted IS NOT NULL OR e.counted IS NOT NULL
+                THEN coalesce(i.counted, 0) + coalesce(e.counted, 0) END AS counted,
+           i.online
+    FROM in_window i FULL JOIN before_window e USING (cadre_id)
 ),
 -- the macro cadre_training($start, $end, $records_end), from the pass above
 base AS (
