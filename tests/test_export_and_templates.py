@@ -146,9 +146,10 @@ def test_signed_numbers_in_text_columns_stay_numbers_in_both_downloads():
 
 def test_a_page_tables_counts_and_percentages_are_numbers_in_both_downloads():
     """A page table shows counts with thousands separators and rates as percentages, as text beside the marks of
-    hidden cells (`<5`, 不公开). The Excel file stores them as numbers shown the same way (a sum works), `8` too;
-    the CSV writes counts without the separators and keeps percentages as shown. Marks stay text, and so does
-    every cell of a column of ids (one has a leading zero that a number would drop)."""
+    hidden cells (`<5`, 不公开). The Excel file stores them as numbers in the format the page shows (a sum works);
+    the CSV writes counts without the separators and keeps percentages as shown. Marks stay text; so does every
+    cell of a column where one reads as a code: an id with a leading zero, a range (`8–9`), a period (`2026-Q1`)."""
+    import datetime as dt
     import io
 
     import openpyxl
@@ -160,26 +161,37 @@ def test_a_page_tables_counts_and_percentages_are_numbers_in_both_downloads():
         {
             "县区": ["甲县", "乙县", "丙县"],
             "干部数": ["6,984", "<5", "1,234,567"],
-            "覆盖率": ["74.0%", "不公开", "-3.25%"],
-            "人均学时": ["12.5", "8", "1,024.5"],
-            "编号": ["00123", "12", "—"],
+            "覆盖率": ["92.8%", "不公开（人数少于5）", "-3.25%"],
+            "人均学时": ["56.0", "8", "1,024.5"],
+            "变化": ["+1.2", "", "−3"],
+            "编号": ["00123", "12", "01,234"],
+            "排名区间": ["1", "8–9", "<5"],
+            "期别": ["2026", "2026-Q1", "—"],
+            "时间": [dt.datetime(2026, 7, 1, 9, 30), dt.datetime(2026, 7, 2), None],
         }
     )
     lines = to_csv_bytes(frame).decode().splitlines()
-    assert lines[1:] == ["甲县,6984,74.0%,12.5,00123", "乙县,<5,不公开,8,12", "丙县,1234567,-3.25%,1024.5,—"]
+    assert [line.split(",")[:6] for line in lines[1:3]] == [
+        ["甲县", "6984", "92.8%", "56.0", "+1.2", "00123"],
+        ["乙县", "<5", "不公开（人数少于5）", "8", "", "12"],
+    ]
+    assert lines[3].startswith('丙县,1234567,-3.25%,1024.5,-3,"01,234",<5,—,')
     sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(frame, shown=True))).active
-    cells = [[sheet.cell(row=r, column=c) for c in range(2, 6)] for r in (2, 3, 4)]
-    assert [[cell.value for cell in row] for row in cells] == [
-        [6984, 0.74, 12.5, "00123"],
-        ["<5", "不公开", 8, "12"],
-        [1234567, -0.0325, 1024.5, "—"],
+    cells = [[sheet.cell(row=r, column=c) for c in range(2, 10)] for r in (2, 3, 4)]
+    assert [[cell.value for cell in row[:7]] for row in cells] == [
+        [6984, 0.928, 56, 1.2, "00123", "1", "2026"],
+        ["<5", "不公开（人数少于5）", 8, None, "12", "8–9", "2026-Q1"],
+        [1234567, -0.0325, 1024.5, -3, "01,234", "<5", "—"],
     ]
-    assert [cells[0][0].number_format, cells[0][1].number_format, cells[2][1].number_format] == [
-        "#,##0",
-        "0.0%",
+    assert [cell.number_format for cell in cells[0][:4]] == ["#,##0", "0.0%", "0.0", "+0.0;-0.0;0.0"]
+    assert [cells[2][1].number_format, cells[2][2].number_format, cells[1][2].number_format] == [
         "0.00%",
+        "#,##0.0",
+        "0",
     ]
-    assert cells[2][2].number_format == "#,##0.0"
+    assert [cells[0][7].number_format, cells[1][7].number_format] == ["yyyy-mm-dd hh:mm:ss", "yyyy-mm-dd"]
+    plain = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(frame))).active  # the command line's: codes stay text
+    assert [plain.cell(row=2, column=c).value for c in (2, 4, 5)] == ["6,984", 56, 1.2]
 
 
 def test_csv_for_people_starts_with_a_byte_order_mark_and_round_trips():

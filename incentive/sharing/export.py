@@ -189,12 +189,12 @@ def to_csv_bytes(frame: pd.DataFrame, *, bom: bool = False) -> bytes:
 
 
 def _ungrouped(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text cells that are a number with thousands separators (`6,984`, a page table's count) without them: a
-    number in a CSV reads as one in any program, `"6,984"` only where the comma groups thousands. Percentages
-    stay as shown (`74.0%`): a spreadsheet reads them as the number they show."""
-    for column in frame.columns:
-        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
-            frame[column] = frame[column].map(_without_grouping)
+    """In the columns of figures (`_figure_columns`), a number with thousands separators (`6,984`, a page table's
+    count) without them: a number in a CSV reads as one in any program, `"6,984"` only where the comma groups
+    thousands. Percentages stay as shown (`74.0%`): a spreadsheet reads them as the number they show."""
+    for col in _figure_columns(frame):
+        name = frame.columns[col]
+        frame[name] = frame[name].map(_without_grouping)
     return frame
 
 
@@ -218,10 +218,11 @@ def to_xlsx_bytes(
     spreadsheet would run as a formula is escaped. `progress(rows written, rows in all)` is called every
     PROGRESS_ROWS rows and at the end: a province's training history is a few minutes of writing.
 
-    `shown`: `frame` is a table as a page shows it, its figures text beside the marks of hidden cells: every number
-    held as text is written as a number in the format it is shown in (`_as_number`), but in a column of ids
-    (`_id_columns`). Otherwise (the command line's exports, whose text columns are text: codes, names) only a
-    signed or decimal number held as text is (`-43.3`); digits alone (`990001`, a code) stay text."""
+    `shown`: `frame` is a table as a page shows it, its figures text beside the marks of hidden cells: in its
+    columns of figures (`_figure_columns`) every number held as text is written as a number in the format it is
+    shown in (`_as_number`). Otherwise (the command line's exports, whose text columns are text: codes, names), and
+    in a page's other columns, only a signed or decimal number held as text is (`-43.3`); digits alone (`990001`,
+    a code) stay text. An empty text is an empty cell; a time of day other than midnight is shown."""
     import xlsxwriter  # here, not at the top: a tenth of a second of every start, for the workbooks alone
 
     buffer = io.BytesIO()
@@ -242,7 +243,7 @@ def to_xlsx_bytes(
         for col, name in enumerate(frame.columns):
             sheet.write_string(top, col, escape_formula(str(name)))
         total = len(frame)
-        figures = set(range(len(frame.columns))) - _id_columns(frame) if shown else set()
+        figures = _figure_columns(frame) if shown else set()
         for i, values in enumerate(frame.itertuples(index=False, name=None), start=1):
             for col, value in enumerate(values):
                 _write_cell(sheet, top + i, col, value, formats, col in figures)
@@ -256,17 +257,26 @@ def to_xlsx_bytes(
 PROGRESS_ROWS = 20_000
 
 
-def _id_columns(frame: pd.DataFrame) -> set[int]:
-    """The text columns whose numbers are codes, not quantities: those with a number written with a leading zero
-    (`00123`, an id), whose digits Excel would drop. Every other column's numbers held as text are numbers."""
+def _figure_columns(frame: pd.DataFrame) -> set[int]:
+    """The text columns whose numbers are quantities: every one but those where some cell reads as a code, not a
+    quantity: a number written with a leading zero (`00123`, an id: Excel would drop the zero), or a text that
+    begins as a number and is not one (a range `8–9`, a period `2026-Q1`, a date). There the bare numbers (`1`,
+    `2026`) belong with the rest, as text. Marks of hidden cells (`<5`, 不公开（人数少于5）) and words mark nothing."""
     return {
         col
         for col, name in enumerate(frame.columns)
         if (frame[name].dtype == object or pd.api.types.is_string_dtype(frame[name]))
-        and frame[name].map(lambda v: isinstance(v, str) and _LEADING_ZERO.match(v) is not None).any()
+        and not frame[name].map(_reads_as_code).any()
     }
 
 
+def _reads_as_code(value: object) -> bool:
+    if not isinstance(value, str) or not _NUMBER_START.match(value):
+        return False
+    return _LEADING_ZERO.match(value) is not None or plain_number_text(value) is None
+
+
+_NUMBER_START = re.compile(r"[+\-\u2212]?\d")
 _LEADING_ZERO = re.compile(r"[+\-\u2212]?0\d")
 
 
@@ -279,7 +289,11 @@ def _write_cell(sheet, row: int, col: int, value: object, formats: _Formats, fig
         if math.isfinite(value):
             sheet.write_number(row, col, float(value))
     elif isinstance(value, (dt.date, dt.datetime, pd.Timestamp)):
-        sheet.write_datetime(row, col, pd.Timestamp(value).to_pydatetime(), formats.get("yyyy-mm-dd"))
+        moment = pd.Timestamp(value).to_pydatetime()
+        timed = isinstance(value, dt.datetime) and moment.time() != dt.time(0)
+        sheet.write_datetime(row, col, moment, formats.get("yyyy-mm-dd hh:mm:ss" if timed else "yyyy-mm-dd"))
+    elif str(value) == "":
+        return
     else:
         text = str(value)
         number = _as_number(text, figures)
@@ -305,19 +319,24 @@ class _Formats:
 
 
 def _as_number(text: str, figures: bool) -> tuple[float, str] | None:
-    """A number held as text, as the number and the Excel number format that shows it as the page does: `-43.3`,
-    `+1.2`, `−3` (General); for a column of `figures` also `812` (General), `6,984` (`#,##0`) and `74.0%` (0.74 as
-    `0.0%`). A number of more digits than a double holds exactly stays the text shown."""
+    """A number held as text, as the number and the Excel number format that shows it as the page does. Any
+    column: a signed or decimal number (`-43.3`, `+1.2`, `−3`: General). A column of `figures`: every number, in
+    the page's form: `812` (`0`), `56.0` (`0.0`), `6,984` (`#,##0`), `74.0%` (0.74 in `0.0%`), `+1.2` (`+0.0`).
+    A number of more digits than a double holds exactly stays the text shown."""
     number = plain_number_text(text)
-    if number is None or not (figures or (not number.endswith("%") and any(c in number for c in "+-."))):
+    if number is None:
         return None
     percent = number.endswith("%")
     digits = number.rstrip("%").replace(",", "")
     if len(digits.strip("+-").replace(".", "")) > 15:
         return None
+    if not figures:
+        return (float(digits), "General") if not percent and any(c in number for c in "+-.") else None
     decimals = len(digits.split(".")[1]) if "." in digits else 0
-    if percent:
-        return float(digits) / 100, "0" + ("." + "0" * decimals if decimals else "") + "%"
-    if "," in number:
-        return float(digits), "#,##0" + ("." + "0" * decimals if decimals else "")
-    return float(digits), "General"
+    shape = ("#,##0" if "," in number else "0") + ("." + "0" * decimals if decimals else "")
+    value = float(digits)
+    if percent:  # rounded to the digits shown: 92.8 / 100 is 0.9279999999999999 in binary, the page said 0.928
+        value, shape = round(value / 100, decimals + 2), shape + "%"
+    if number.startswith("+"):
+        shape = f"+{shape};-{shape};{shape}"
+    return value, shape
