@@ -40,10 +40,11 @@ from spread import spread
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import connect
 
-from ui.warm_up import open_page  # bench/run.py puts the project on the path
+from incentive.sharing.briefing import chromium_path  # bench/run.py puts the project on the path
+from ui.warm_up import open_page
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM = chromium_path() or "/usr/bin/chromium"  # the app's own choice (bench/run.py)
 DESKTOP = {"width": 1440, "height": 900}
 PATIENCE_S = 300  # a step that takes longer fails the stage: something is broken, not slow
 VIEWERS = 20

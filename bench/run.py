@@ -64,7 +64,6 @@ GOALS = {
     "browser_control": 1.0,
     "viewers_p95": 3.0,
 }
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # as bench/browser.py launches it
 BULK_ENV = {"INCENTIVE_MAX_FILE_MB": "4000", "INCENTIVE_MAX_ROWS": "30000000"}
 
 
@@ -192,8 +191,13 @@ def run_scale(scale: str, runs: int, postgres=None, *, browser: bool = True) -> 
 
 
 def browser_figures(scale: str, backend: str, db: Path, runs: int, env: dict) -> dict | None:
-    """bench/browser.py's figures of the app over `db`, in a child process; None without Chromium."""
-    if not Path(CHROMIUM).exists():
+    """bench/browser.py's figures of the app over `db`, in a child process; None without Chromium: the browser the
+    app prints briefings with (CHROMIUM, else the first on the PATH), as bench/browser.py launches it.
+    scripts/install-chromium.sh installs chromium-headless-shell; looking for /usr/bin/chromium alone skipped every
+    browser figure on such a machine. (Imported here: the import stage's child measures its memory.)"""
+    from incentive.sharing.briefing import chromium_path
+
+    if chromium_path() is None:
         print("Chromium not found (bash scripts/install-chromium.sh): the browser figures are skipped")
         return None
     print(f"[{scale}, {backend}] the running app in Chromium, then many viewers at once …", flush=True)
