@@ -170,7 +170,7 @@ def test_a_page_tables_counts_and_percentages_are_numbers_in_both_downloads():
             "时间": [dt.datetime(2026, 7, 1, 9, 30), dt.datetime(2026, 7, 2), None],
         }
     )
-    lines = to_csv_bytes(frame).decode().splitlines()
+    lines = to_csv_bytes(frame, shown=True).decode().splitlines()
     assert [line.split(",")[:6] for line in lines[1:3]] == [
         ["甲县", "6984", "92.8%", "56.0", "+1.2", "00123"],
         ["乙县", "<5", "不公开（人数少于5）", "8", "", "12"],
@@ -192,6 +192,7 @@ def test_a_page_tables_counts_and_percentages_are_numbers_in_both_downloads():
     assert [cells[0][7].number_format, cells[1][7].number_format] == ["yyyy-mm-dd hh:mm:ss", "yyyy-mm-dd"]
     plain = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(frame))).active  # the command line's: codes stay text
     assert [plain.cell(row=2, column=c).value for c in (2, 4, 5)] == ["6,984", 56, 1.2]
+    assert to_csv_bytes(frame).decode().splitlines()[1].startswith('甲县,"6,984",92.8%,56.0,+1.2,00123,')
 
 
 def test_csv_for_people_starts_with_a_byte_order_mark_and_round_trips():

@@ -77,7 +77,7 @@ def csv_button(container, label: str, table, file_name: str, key: str) -> None:
     escaped (incentive.sharing.export.to_csv_bytes)."""
     container.download_button(
         label,
-        _csv_of(table) if len(table) <= SHARED_CSV_ROWS else to_csv_bytes(table, bom=True),
+        _csv_of(table) if len(table) <= SHARED_CSV_ROWS else to_csv_bytes(table, bom=True, shown=True),
         file_name=file_name,
         mime="text/csv",
         key=key,
@@ -96,7 +96,7 @@ def _csv_of(table: pd.DataFrame) -> bytes:
     """The CSV of `table`, made once per process for the same table and shared by every session (bytes cannot be
     changed): writing it was a twentieth of a cached rankings rerun at province scale, on every run. (Made on
     every run rather than when pressed, as the Excel file is, so that the button downloads at once.)"""
-    return to_csv_bytes(table, bom=True)
+    return to_csv_bytes(table, bom=True, shown=True)
 
 
 def template_buttons(kinds, lang: str, key: str, container=st, per_row: int = 4) -> None:

@@ -330,7 +330,7 @@ def _makers(db, delivery: Delivery, prefecture, race: bool, pdf: bool, today: dt
     return {
         BULLETIN: document,
         BRIEFING: printed,
-        ALERTS_CSV: lambda _: to_csv_bytes(table, bom=True),
+        ALERTS_CSV: lambda _: to_csv_bytes(table, bom=True, shown=True),
         ALERTS_XLSX: lambda _: to_xlsx_bytes(table, t("delivery_alerts_sheet", lang), heading=heading, shown=True),
     }
 

@@ -179,13 +179,18 @@ def escaped(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def to_csv_bytes(frame: pd.DataFrame, *, bom: bool = False) -> bytes:
+def to_csv_bytes(frame: pd.DataFrame, *, bom: bool = False, shown: bool = False) -> bytes:
     """`frame` as CSV bytes: a header row, no index, formula-like text escaped (`escaped`), UTF-8.
 
     `bom`: start with the UTF-8 byte order mark (`utf-8-sig`), as the pages' downloads do: Excel in a Chinese
     Windows opens a CSV without it as GBK and garbles every Chinese character. The CLI writes none, to standard
-    output and to files alike, so its output stays plain for scripts (docs/decisions.md#csv-byte-order-mark)."""
-    return _ungrouped(escaped(frame)).to_csv(index=False).encode("utf-8-sig" if bom else "utf-8")
+    output and to files alike, so its output stays plain for scripts (docs/decisions.md#csv-byte-order-mark).
+
+    `shown`: `frame` is a table as a page shows it: its counts are written without thousands separators
+    (`_ungrouped`). The command line's tables hold numbers as numbers, and a province's are millions of rows: their
+    text is not looked at cell by cell for numbers."""
+    out = escaped(frame)
+    return (_ungrouped(out) if shown else out).to_csv(index=False).encode("utf-8-sig" if bom else "utf-8")
 
 
 def _ungrouped(frame: pd.DataFrame) -> pd.DataFrame:
@@ -292,10 +297,7 @@ def _write_cell(sheet, row: int, col: int, value: object, formats: _Formats, fig
         moment = pd.Timestamp(value).to_pydatetime()
         timed = isinstance(value, dt.datetime) and moment.time() != dt.time(0)
         sheet.write_datetime(row, col, moment, formats.get("yyyy-mm-dd hh:mm:ss" if timed else "yyyy-mm-dd"))
-    elif str(value) == "":
-        return
-    else:
-        text = str(value)
+    elif text := str(value):  # an empty text is an empty cell
         number = _as_number(text, figures)
         if number is None:
             sheet.write_string(row, col, escape_formula(text))
