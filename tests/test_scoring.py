@@ -455,3 +455,40 @@ def test_peers_all_equal_score_0_and_50_though_float_noise_gives_their_sd_a_trac
         assert values["a"].std(ddof=0) > 0  # the trap: float noise where every peer is equal
         assert (scoring.normalize(values, directions, "z")["a"] == 0.0).all()
         assert (scoring.normalize(values, directions, "minmax")["a"] == 50.0).all()
+
+
+def test_the_outlier_screen_never_lets_through_a_column_the_exact_test_would_treat():
+    """winsorize asks pandas' exact test only of the columns NumPy's screen cannot clear: columns on either side of
+    the limits (long tails, near-ties, a few values, no spread, tiny and huge scales) must never be cleared by the
+    screen where the exact test says to treat them."""
+    rng = np.random.default_rng(20261205)
+    columns = [[5.0] * 12, [1.0, 1.0, 1.0], [1.0, 2.0, 3.0, 400.0], [0.1] * 11 + [0.1 + 1e-15]]
+    for _ in range(4000):
+        n = int(rng.integers(4, 130))
+        column = rng.lognormal(0, rng.uniform(0.05, 3.0), n) * rng.choice([1e-6, 1.0, 1e6])
+        if rng.random() < 0.3:  # a cluster at one value and a tail: skewness and kurtosis near their limits
+            column[: int(n * rng.uniform(0.5, 0.95))] = column[0]
+        columns.append(column.tolist())
+    treated = 0
+    for column in columns:
+        exact = scoring.needs_winsorizing(pd.Series(column, dtype=float))
+        screened = bool(scoring._may_need_winsorizing(np.array(column, dtype=float)[:, None])[0])
+        assert screened or not exact, column
+        treated += exact
+    assert 200 < treated < len(columns) - 200  # both sides of the limits were tried
+
+
+def test_the_wide_table_keeps_the_given_units_first_a_units_first_value_and_the_catalog_columns():
+    long = pd.DataFrame(
+        {
+            "unit": ["乙", "甲", "乙", "丙", "甲", "丁"],
+            "indicator": ["A", "A", "A", "B", "X", "B"],  # 乙's second A is ignored; X is no catalog indicator
+            "value": [1.0, 2.0, 9.0, math.nan, 5.0, 4.0],
+        }
+    )
+    wide = scoring._wide(long, ["甲", "乙", "戊"], pd.Index(["B", "A", "C"], name="code"))
+    expected = pd.DataFrame(
+        {"B": [math.nan, math.nan, math.nan, math.nan, 4.0], "A": [2.0, 1.0, math.nan, math.nan, math.nan]},
+        index=pd.Index(["甲", "乙", "戊", "丙", "丁"], name="unit"),
+    ).assign(C=math.nan)
+    pd.testing.assert_frame_equal(wide, expected.rename_axis(columns="indicator"))

@@ -263,7 +263,7 @@ def winsorize(values: pd.DataFrame, most: int = WINSOR_MAX) -> tuple[pd.DataFram
     lower being better does not matter: an outlier distorts min-max either way."""
     treated = values.astype(float).copy()
     changed = pd.DataFrame(False, index=values.index, columns=values.columns)
-    for code in treated.columns:
+    for code in treated.columns[_may_need_winsorizing(treated.to_numpy())]:
         column = treated[code].copy()
         for _ in range(most):
             if not needs_winsorizing(column):
@@ -276,6 +276,28 @@ def winsorize(values: pd.DataFrame, most: int = WINSOR_MAX) -> tuple[pd.DataFram
             changed.loc[at_extreme, code] = True
         treated[code] = column
     return treated, changed
+
+
+def _may_need_winsorizing(x: np.ndarray) -> np.ndarray:
+    """Per column of `x` (rows: peers, no missing cell), False where it clearly passes the JRC outlier test, so
+    that `needs_winsorizing` (pandas' exact statistics, a tenth of a millisecond a call) is asked only of the rest:
+    the same bias-corrected skewness and excess kurtosis in NumPy for all columns at once, which agree with pandas'
+    to about 1e-12, far inside the margin a column must clear by. pandas gives 0 or NaN (never an outlier) where
+    it special-cases a column (fewer than 4 values, no spread); NumPy's value there can only send the column on to
+    the exact test, never past it."""
+    n = x.shape[0]
+    if n < 4 or not x.size:
+        return np.zeros(x.shape[1], dtype=bool)  # kurtosis undefined: pandas says NaN, never an outlier
+    deviations = x - x.mean(axis=0)
+    m2 = (deviations**2).sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        skew = n * math.sqrt(n - 1) / (n - 2) * (deviations**3).sum(axis=0) / m2**1.5
+        kurtosis = (n + 1) * n * (n - 1) / ((n - 2) * (n - 3)) * (deviations**4).sum(axis=0) / m2**2 - 3 * (
+            n - 1
+        ) ** 2 / ((n - 2) * (n - 3))
+    margin = 1e-6
+    clearly_not = (np.abs(skew) <= SKEW_LIMIT - margin) | (kurtosis <= KURTOSIS_LIMIT - margin)
+    return ~(clearly_not & np.isfinite(skew) & np.isfinite(kurtosis))
 
 
 def rank_descending(composites: pd.Series | pd.DataFrame):
@@ -528,10 +550,20 @@ def _robustness_setup(
 
 
 def _wide(values: pd.DataFrame, units: Sequence[str], codes: pd.Index) -> pd.DataFrame:
-    values = values[values["indicator"].isin(codes)].drop_duplicates(["unit", "indicator"])
-    wide = values.pivot(index="unit", columns="indicator", values="value")
-    order = list(dict.fromkeys([*units, *values["unit"]]))  # the given order, then first appearance
-    return wide.reindex(index=order, columns=codes).astype(float).rename_axis(index="unit", columns="indicator")
+    """unit x indicator: the units given in their order, then any other unit of `values` by first appearance; the
+    catalog's `codes` as columns; a unit's first row of an indicator counts. In NumPy: pandas' pivot and reindex
+    cost a millisecond and a half on a dozen rows, twelve times a rankings page's run."""
+    indicator = values["indicator"].to_numpy(dtype=object)
+    column = pd.Index(codes).get_indexer(indicator)
+    kept = column >= 0
+    unit = values["unit"].to_numpy(dtype=object)[kept]
+    order = list(dict.fromkeys([*units, *unit]))
+    row = pd.Index(order, dtype=object).get_indexer(unit)
+    cell = row * len(codes) + column[kept]
+    _, first = np.unique(cell, return_index=True)  # a unit's first row of an indicator, as drop_duplicates keeps
+    wide = np.full((len(order), len(codes)), np.nan)
+    wide.flat[cell[first]] = values["value"].to_numpy(dtype=float, na_value=np.nan)[kept][first]
+    return pd.DataFrame(wide, index=pd.Index(order, name="unit"), columns=pd.Index(codes, name="indicator"))
 
 
 def _indicator_weights(present: pd.DataFrame, track_share: pd.Series) -> tuple[pd.Series, pd.Series]:
