@@ -36,7 +36,8 @@ RESULTS = ROOT / "bench" / "results"
 REPORT = ROOT / "docs" / "performance.md"
 sys.path.insert(0, str(ROOT))
 
-from spread import spread  # noqa: E402 - bench/ is the script's folder
+import pace  # noqa: E402 - bench/ is the script's folder
+from spread import spread  # noqa: E402 - the same folder
 
 SCALES = ("province", "prefecture")
 # What a user changes on each page for the warm figure: (kind of control, key). Each interaction picks a value
@@ -397,6 +398,7 @@ def pages_stage(db_path: Path, runs: int) -> dict:
             query_seconds.append(time.perf_counter() - started)
 
     queries._execute = timed_execute
+    pace_before = pace.pace()  # the machine's pace beside the figures (bench/pace.py)
     universe = _universe()
     app = str(ROOT / "app.py")
     lake_copy_s = None
@@ -446,6 +448,7 @@ def pages_stage(db_path: Path, runs: int) -> dict:
             "interactions": [k for _, k in INTERACTIONS[page]],
         }
     out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["pace"] = {"before": pace_before, "after": pace.pace()}
     out["lake_copy_s"] = lake_copy_s
     if lake_copy_s is not None:
         out["lake_copy_kept"] = runtime.database().connection.kept
@@ -539,6 +542,7 @@ def render_scale(result: dict) -> str:
             else ""
         )
         + (f" {result['note']}" if result.get("note") else ""),
+        *_pace_lines(result),
         "",
         "| import | rows | MB | ours (s) | reference (s) | ratio | goal |",
         "|---|---:|---:|---:|---:|---:|---|",
@@ -593,6 +597,18 @@ def render_scale(result: dict) -> str:
     if result.get("browser"):
         lines += render_browser(result["browser"], result.get("browser_when"))
     return "\n".join(lines)
+
+
+def _pace_lines(result: dict) -> list[str]:
+    """The machine's pace in the page process (bench/pace.py), when the run measured it (since 2026-12-05)."""
+    measured = result["pages"].get("pace")
+    if not measured:
+        return []
+    return [
+        "",
+        "Machine pace (`bench/pace.py`, a fixed workload, seconds before / after the page figures; compare runs "
+        f"through it): {pace.render(measured['before'], measured['after'])}.",
+    ]
 
 
 def _floor_row(imp: dict, training: dict) -> list[str]:

@@ -494,7 +494,7 @@ def rank_units(
     table["moves"] = table["moves"].apply(lambda moves: moves if isinstance(moves, tuple) else ())
     for column in ["rank", "rank_low", "rank_high", *ROBUSTNESS_COLUMNS[:4], *[f"rank_{m}" for m in METHODS]]:
         if column in table:
-            table[column] = table[column].astype("Float64").round().astype("Int64")
+            table[column] = _whole_numbers(table[column])
     peers_in_order = [unit for unit in order if unit in scores.index]
     return Ranking(
         period=period,
@@ -509,6 +509,15 @@ def rank_units(
         min_coverage=min_coverage,
         choices=setup,
     )
+
+
+def _whole_numbers(column: pd.Series) -> pd.Series:
+    """A column of ranks as Int64, each rounded half to even (as pandas' Float64 round), missing where it was: in
+    NumPy, where pandas' three conversions took a quarter of a millisecond a column, ten columns a ranking."""
+    x = column.to_numpy(dtype=float, na_value=np.nan)
+    missing = np.isnan(x)
+    whole = np.where(missing, 0.0, np.round(x)).astype(np.int64)
+    return pd.Series(pd.arrays.IntegerArray(whole, missing), index=column.index, name=column.name)
 
 
 def _robustness_setup(

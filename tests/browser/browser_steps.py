@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 import weakref
 from pathlib import Path
@@ -216,9 +217,18 @@ def expect_no_exception(page: Page) -> None:
     expect(page.locator(EXCEPTION)).to_have_count(0)
 
 
+# Whole pages too (`name`-full.png) when FULL_SCREENSHOTS=1: drawing one takes the viewport to the page's height
+# and back, so every chart is laid out and drawn twice more (2-4 s of Chromium's CPU a page on two cores, a
+# minute of the suite's); a run that looks at the pages asks for them.
+FULL_SCREENSHOTS = os.environ.get("FULL_SCREENSHOTS") == "1"
+
+
 def save_screenshots(page: Page, folder: Path, name: str) -> None:
-    """The viewport as the user sees it, and the whole page (Streamlit scrolls its main area, not the window)."""
+    """The viewport as the user sees it, and with FULL_SCREENSHOTS the whole page (Streamlit scrolls its main area,
+    not the window)."""
     page.screenshot(path=folder / f"{name}.png")
+    if not FULL_SCREENSHOTS:
+        return
     size = page.viewport_size
     height = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
     if height > size["height"]:

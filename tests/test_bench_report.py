@@ -1,0 +1,41 @@
+"""bench/run.py's report (docs/performance.md) renders from the results the repository keeps, and says the
+machine's pace (bench/pace.py) beside a run's figures when the run measured it. The timings themselves are the
+benchmark's to print, never asserted here."""
+
+import copy
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+@pytest.fixture(scope="module")
+def bench():
+    sys.path.insert(0, str(BENCH))
+    import run
+
+    yield run
+    sys.path.remove(str(BENCH))
+
+
+def test_the_report_renders_from_the_kept_results(bench):
+    report = bench.render_report()
+    assert report.startswith("# Performance") and "### Province scale" in report and "### Prefecture scale" in report
+
+
+def test_a_run_with_the_machines_pace_says_it_before_its_figures(bench):
+    result = json.loads((BENCH / "results" / "prefecture.json").read_text(encoding="utf-8"))
+    without = copy.deepcopy(result)
+    without["pages"].pop("pace", None)
+    assert "Machine pace" not in bench.render_scale(without)  # runs before 2026-12-05 did not measure it
+    result["pages"]["pace"] = {
+        "before": {"python": 0.31, "pandas": 0.274, "duckdb": 0.35},
+        "after": {"python": 0.329, "pandas": 0.281, "duckdb": 0.4},
+    }
+    text = bench.render_scale(result)
+    line = next(line for line in text.splitlines() if line.startswith("Machine pace"))
+    assert line.endswith("python 0.31 / 0.33 s, pandas 0.27 / 0.28 s, duckdb 0.35 / 0.40 s.")
+    assert text.index("Machine pace") < text.index("| import |")
