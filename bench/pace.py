@@ -1,4 +1,6 @@
-"""The machine's pace: a fixed workload timed in the same process as the page figures, before and after them.
+"""The machine's pace: a fixed workload timed in a process of its own just before and just after the page figures
+(`python bench/pace.py` prints it as JSON; a fresh process, since the page process's own heap slowed the same
+Python by a third after its runs).
 
 The two-core machines this benchmark runs on have changed from one day to the next and their speed from one hour
 to the next (the same code's pages 30-40 % slower in one afternoon). A page figure alone cannot say whether the
@@ -10,6 +12,7 @@ tables), and a DuckDB aggregation on both cores (the queries).
 
 from __future__ import annotations
 
+import gc
 import statistics
 import time
 
@@ -30,11 +33,18 @@ def pace() -> dict[str, float]:
 
 
 def _median(work) -> float:
+    """With the collector off: after the page figures the process holds many more objects, and a full pass over
+    them inside the workload would time the process, not the machine."""
     times = []
-    for _ in range(REPEATS):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(REPEATS):
+            started = time.perf_counter()
+            work()
+            times.append(time.perf_counter() - started)
+    finally:
+        gc.enable()
     return statistics.median(times)
 
 
@@ -77,3 +87,9 @@ def _duckdb() -> None:
 def render(before: dict[str, float], after: dict[str, float]) -> str:
     """`python 0.21 / 0.22 s, pandas …`: each part before and after the page figures."""
     return ", ".join(f"{part} {before[part]:.2f} / {after[part]:.2f} s" for part in before)
+
+
+if __name__ == "__main__":
+    import json
+
+    print(json.dumps(pace()))

@@ -168,9 +168,11 @@ def run_scale(scale: str, runs: int, postgres=None, *, browser: bool = True) -> 
         _child([sys.executable, __file__, "--stage", "import", "--db", str(db), "--files", str(files)], env)
     )
     print(f"[{scale}, {backend}] timing every page ({runs} runs each) …", flush=True)
+    pace_before = json.loads(_child([sys.executable, pace.__file__]))  # the machine's pace beside the figures
     pages = json.loads(
         _child([sys.executable, __file__, "--stage", "pages", "--db", str(db), "--runs", str(runs)], env)
     )
+    pace_after = json.loads(_child([sys.executable, pace.__file__]))
     # other work on the cores slows every figure alike: said beside them (the ratios in a run still hold); read
     # before the browser stage, whose 20 viewers would make it their own load
     load = os.getloadavg()[0]
@@ -187,6 +189,7 @@ def run_scale(scale: str, runs: int, postgres=None, *, browser: bool = True) -> 
         "database_mb": size / 2**20,
         "import": imported,
         "pages": pages,
+        "pace": {"before": pace_before, "after": pace_after},
         "browser": in_browser,
     }
 
@@ -398,7 +401,6 @@ def pages_stage(db_path: Path, runs: int) -> dict:
             query_seconds.append(time.perf_counter() - started)
 
     queries._execute = timed_execute
-    pace_before = pace.pace()  # the machine's pace beside the figures (bench/pace.py)
     universe = _universe()
     app = str(ROOT / "app.py")
     lake_copy_s = None
@@ -448,7 +450,6 @@ def pages_stage(db_path: Path, runs: int) -> dict:
             "interactions": [k for _, k in INTERACTIONS[page]],
         }
     out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    out["pace"] = {"before": pace_before, "after": pace.pace()}
     out["lake_copy_s"] = lake_copy_s
     if lake_copy_s is not None:
         out["lake_copy_kept"] = runtime.database().connection.kept
@@ -600,13 +601,14 @@ def render_scale(result: dict) -> str:
 
 
 def _pace_lines(result: dict) -> list[str]:
-    """The machine's pace in the page process (bench/pace.py), when the run measured it (since 2026-12-05)."""
-    measured = result["pages"].get("pace")
+    """The machine's pace just before and after the page figures (bench/pace.py), when the run measured it (since
+    2026-12-05)."""
+    measured = result.get("pace")
     if not measured:
         return []
     return [
         "",
-        "Machine pace (`bench/pace.py`, a fixed workload, seconds before / after the page figures; compare runs "
+        "Machine pace (`bench/pace.py`, a fixed workload, seconds just before / after the page figures; compare runs "
         f"through it): {pace.render(measured['before'], measured['after'])}.",
     ]
 
