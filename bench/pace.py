@@ -3,7 +3,7 @@
 Python by a third after its runs).
 
 The two-core machines this benchmark runs on have changed from one day to the next and their speed from one hour
-to the next (the same code's pages 30-40 % slower in one afternoon). A page figure alone cannot say whether the
+to the next (the same code's pages 30-45 % slower in one afternoon). A page figure alone cannot say whether the
 app or the machine changed; this workload does not change, so two runs' figures are comparable through it: a page
 1.4 times as slow on a machine whose pace is 1.4 times as long is the same page. Each part is the kind of work the
 pages do: the interpreter's own (Streamlit's and the app's Python), pandas on frames of a hundred rows (scoring,
@@ -33,8 +33,7 @@ def pace() -> dict[str, float]:
 
 
 def _median(work) -> float:
-    """With the collector off: after the page figures the process holds many more objects, and a full pass over
-    them inside the workload would time the process, not the machine."""
+    """With the collector off: when its passes come depends on what the process holds, not on the machine."""
     times = []
     gc.collect()
     gc.disable()
