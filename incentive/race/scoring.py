@@ -563,16 +563,15 @@ def _wide(values: pd.DataFrame, units: Sequence[str], codes: pd.Index) -> pd.Dat
     catalog's `codes` as columns; a unit's first row of an indicator counts. In NumPy: pandas' pivot and reindex
     cost a millisecond and a half on a dozen rows, twelve times a rankings page's run."""
     indicator = values["indicator"].to_numpy(dtype=object)
-    column = pd.Index(codes).get_indexer(indicator)
+    column = codes.get_indexer(indicator)
     kept = column >= 0
     unit = values["unit"].to_numpy(dtype=object)[kept]
-    order = list(dict.fromkeys([*units, *unit]))
-    row = pd.Index(order, dtype=object).get_indexer(unit)
-    cell = row * len(codes) + column[kept]
+    index = pd.Index(list(dict.fromkeys([*units, *unit])), name="unit")
+    cell = index.get_indexer(unit) * len(codes) + column[kept]
     _, first = np.unique(cell, return_index=True)  # a unit's first row of an indicator, as drop_duplicates keeps
-    wide = np.full((len(order), len(codes)), np.nan)
+    wide = np.full((len(index), len(codes)), np.nan)
     wide.flat[cell[first]] = values["value"].to_numpy(dtype=float, na_value=np.nan)[kept][first]
-    return pd.DataFrame(wide, index=pd.Index(order, name="unit"), columns=pd.Index(codes, name="indicator"))
+    return pd.DataFrame(wide, index=index, columns=pd.Index(codes, name="indicator"))
 
 
 def _indicator_weights(present: pd.DataFrame, track_share: pd.Series) -> tuple[pd.Series, pd.Series]:
