@@ -448,3 +448,34 @@ def test_the_contribution_waterfall_lies_down_with_room_for_its_figures():
     assert low < 0 and high >= 0.8 + 0.3 * 0.8  # the running total peaks at 0.8: room for "+0.300" beyond it
     below = charts.contribution_waterfall(parts, "变化", "之前", "之后", -0.9, -0.7).layout.xaxis.range
     assert below[0] <= -0.9 - 0.3 * 0.9 and below[1] > 0  # a composite under 0 prints its figures on the left
+
+
+def test_update_outside_plotly_batch_gives_the_figure_its_update_methods_give():
+    # charts._update sets properties as Plotly's update_layout / update_xaxes do, without their batch of edits:
+    # nested dicts onto existing values, a title given as text, a colour list, magic underscores, two x axes
+    from plotly.subplots import make_subplots
+
+    def figure():
+        fig = make_subplots(rows=1, cols=2)
+        fig.add_bar(x=["甲县", "乙县"], y=[1, 2], row=1, col=1)
+        fig.add_scatter(x=[1, 2], y=[3, 4], row=1, col=2)
+        fig.update_layout(title={"text": "旧", "font": {"size": 9}}, margin={"l": 3})
+        return fig
+
+    layout = {
+        "title": {"text": "新<br>两行", "pad": {"t": 4}},
+        "margin": {"r": 10, "b": 2},
+        "colorway": ["#112233", "#445566"],
+        "legend_orientation": "h",
+        "height": 321,
+    }
+    axes = {"title": "轴", "gridcolor": "#eeeeee", "tickfont": {"color": "#333333"}, "autotickangles": [0, 90]}
+    ours, plotly = figure(), figure()
+    charts._update(ours.layout, **layout)
+    charts._update(*ours.select_xaxes(), **axes)
+    charts._update(*ours.select_yaxes(), range=[0, 5])
+    plotly.update_layout(**layout)
+    plotly.update_xaxes(**axes)
+    plotly.update_yaxes(range=[0, 5])
+    assert ours.to_plotly_json() == plotly.to_plotly_json()
+    assert ours.layout.title.font.size == 9 and ours.layout.xaxis2.title.text == "轴"
