@@ -8,11 +8,12 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-from conftest import import_ok
+from conftest import HALF_YEAR_RACE, import_ok
 
 from incentive.accounts.roles import COUNTY_CLERK, OutOfScope, Principal, Scope
 from incentive.cycle import tracker
 from incentive.cycle.tracker import Gap
+from incentive.i18n import t
 from incentive.review import submissions
 from incentive.store import settings
 
@@ -116,6 +117,23 @@ def test_gaps_count_missing_race_values_of_townships_too(half_year_db):
     own = dataclasses.replace(found[0], missing=5)  # and two of its own: each level said apart
     assert tracker.gap_items([own], "zh") == "云峤县（本级缺 2 项、乡镇缺 3 项）"
     assert tracker.gaps(half_year_db.connection, "welfare", "2025-H1") == []
+
+
+def test_progress_says_which_level_lacks_values(catalog_db):
+    # the half-year's race rows as 2025-Q2 (both of 云岫县's townships, none of 云峤县's 丹埠镇), then 云峤县 misses
+    # one of its own values too: the table says its own and its townships' apart, as the incomplete-data line does
+    quarter = HALF_YEAR_RACE.replace("2025H1", "2025Q2").replace("2025Q2,云峤县,,R03,92\n", "")
+    import_ok(catalog_db, "q2.csv", quarter.encode())
+    rows = tracker.progress(catalog_db.connection, 2025, dt.date(2025, 7, 20), CONFIG)
+    q2 = rows[(rows["kind"] == "race_scores") & (rows["period"] == "2025-Q2")].set_index("county")
+    assert q2.loc["云峤县", ["expected", "missing", "township_missing"]].tolist() == [6, 4, 3]
+    assert q2.loc["云岫县", ["missing", "township_missing"]].tolist() == [0, 0]
+    owed = tracker.reminder_table(tracker.reminders(q2.reset_index()), "zh")
+    assert owed.iloc[0, -1] == "本级缺 1 项、乡镇缺 3 项指标值（共 6 项）"
+    status = tracker.progress_table(q2.reset_index(), "zh").set_index(t("col_county", "zh"))
+    assert status.loc["云峤县", t("col_status", "zh")].endswith("（本级缺 1 项、乡镇缺 3 项，共 6 项）")
+    english = tracker.reminder_table(tracker.reminders(q2.reset_index()), "en")
+    assert english.iloc[0, -1] == "1 county-level value missing, 3 township values missing (of 6)"
 
 
 def test_the_incomplete_data_line(cycle_db):

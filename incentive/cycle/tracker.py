@@ -49,6 +49,7 @@ COLUMNS = [
     "returned",
     "expected",
     "missing",
+    "township_missing",
     "overdue_days",
 ]
 
@@ -67,7 +68,8 @@ def progress(
     (STATUSES), for a received one its correction (CORRECTIONS or None), the first receipt (when the county sent
     it, who, which batch) and every batch that holds it; the ids of the pending submissions and of the returned
     ones still awaiting a new file; for race scores and care figures the values expected and missing (received
-    rows only); days overdue for a missing or returned one past its deadline. Ordered by deadline, kind, county
+    rows only), and how many of the missing are its townships' (`township_missing`, race scores when townships are
+    ranked: queries/cycle_completeness.sql); days overdue for a missing or returned one past its deadline. Ordered by deadline, kind, county
     (by code). `receipts`: what was read of this data version before (Receipts)."""
     if scope.counties is not None and not scope.counties:
         raise OutOfScope("scope_refused_all", own="—")
@@ -105,11 +107,12 @@ def progress(
                     "returned": returned,
                     "expected": None,
                     "missing": None,
+                    "township_missing": None,
                     "overdue_days": None,
                 }
                 if got and name in completeness:
-                    expected, present, _ = completeness[name]
-                    row["expected"], row["missing"] = expected, expected - present
+                    expected, present, townships = completeness[name]
+                    row["expected"], row["missing"], row["township_missing"] = expected, expected - present, townships
                 if status in (MISSING, RETURNED) and deadline is not None and today > deadline:
                     row["overdue_days"] = (today - deadline).days
                 rows.append(row)
@@ -121,7 +124,7 @@ def progress(
     out = out.sort_values(["_due", "period", "_kind", "_county"], kind="stable").drop(
         columns=["_due", "_kind", "_county"]
     )
-    for column in ("batch_id", "expected", "missing", "overdue_days"):
+    for column in ("batch_id", "expected", "missing", "township_missing", "overdue_days"):
         out[column] = out[column].astype("Int64")
     for column in ("received_by", "correction"):
         out[column] = out[column].astype(object).where(out[column].notna(), None)
@@ -495,13 +498,25 @@ def gap_items(found: list[Gap], lang: str, quote=str) -> str:
 def _lacking(gap: Gap, lang: str) -> list[str]:
     if gap.missing == gap.expected:
         return [t("cycle_gap_none", lang)]
-    if not gap.township_missing:
-        return [t("cycle_gap_values", lang, n=gap.missing)]
-    own = gap.missing - gap.township_missing
+    return _missing_values(gap.missing, gap.township_missing, lang)
+
+
+def _missing_values(missing: int, townships: int | None, lang: str) -> list[str]:
+    """How many values are missing, the county's own and its townships' apart when any are its townships' ("本级缺
+    1 项", "乡镇缺 2 项"), else as one count ("缺 3 项")."""
+    if not townships:
+        return [t("cycle_gap_values", lang, n=missing)]
+    own = missing - townships
     return [
         *([t("cycle_gap_county_values", lang, n=own)] if own else []),
-        t("cycle_gap_township_values", lang, n=gap.township_missing),
+        t("cycle_gap_township_values", lang, n=townships),
     ]
+
+
+def _row_lacking(row, lang: str) -> str:
+    """A progress row's missing values in words (`_missing_values`), as the incomplete-data line says them."""
+    townships = None if pd.isna(row.township_missing) else int(row.township_missing)
+    return join(_missing_values(int(row.missing), townships, lang), lang)
 
 
 def submissions_key(conn: duckdb.DuckDBPyConnection) -> int:
@@ -606,7 +621,7 @@ def _status_text(row, lang: str) -> str:
     if row.correction:
         text = t("cycle_status_corrected", lang, status=text, correction=t(f"cycle_correction_{row.correction}", lang))
     if not pd.isna(row.missing) and row.missing > 0:
-        text += t("cycle_incomplete_note", lang, n=int(row.missing), total=int(row.expected))
+        text += t("cycle_incomplete_note", lang, lacking=_row_lacking(row, lang), total=int(row.expected))
     return text
 
 
@@ -619,5 +634,5 @@ def _owed_text(row, lang: str) -> str:
     if row.correction == RETURNED:
         owed.append(t("cycle_owed_correction", lang))
     if not pd.isna(row.missing) and row.missing > 0:
-        owed.append(t("cycle_owed_values", lang, n=int(row.missing), total=int(row.expected)))
+        owed.append(t("cycle_owed_values", lang, lacking=_row_lacking(row, lang), total=int(row.expected)))
     return ("; " if lang == "en" else "；").join(owed)
