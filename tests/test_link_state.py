@@ -77,6 +77,17 @@ def test_changed_controls_are_written_back_and_reopen_identically(opened):
     assert table_with(again, "排名区间", "乡镇").equals(table_with(at, "排名区间", "乡镇"))
 
 
+def test_a_period_written_as_the_cli_writes_it_opens_that_period(opened):
+    # 2025Q2 (the CLI's and the files' form) and 2025年二季度 name the option 2025-Q2; the address then reads it so
+    for written in ("2025Q2", "2025年二季度"):
+        at = opened("views/rankings.py", **{"year": "2025", "rank.period": written})
+        assert at.selectbox(key="rank_period").value == "2025-Q2"
+        assert not any(i.startswith("链接中的参数无法使用") for i in infos(at))
+        assert address_of(at)["rank.period"] == "2025-Q2"
+    at = opened("views/rankings.py", **{"year": "2025", "rank.period": "2025Q9"})  # no such period: noted as before
+    assert any("rank.period=2025Q9" in i for i in infos(at) if i.startswith("链接中的参数无法使用"))
+
+
 @pytest.mark.parametrize(
     "params, shown",
     [

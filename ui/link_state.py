@@ -26,6 +26,7 @@ from typing import Any
 
 import streamlit as st
 
+from incentive import periods
 from incentive.i18n import join
 from incentive.safe_text import tm
 
@@ -93,7 +94,7 @@ def seed(
         published[param] = raw
         st.session_state.pop(key, None)
         if raw is not None:
-            value = parse(raw) if parse else next((o for o in options if _text(o) == raw), INVALID)
+            value = parse(raw) if parse else _option(options, raw)
             if value is INVALID:
                 note_invalid(param, raw)
             else:
@@ -102,6 +103,14 @@ def seed(
         del st.session_state[key]  # stale: the options changed under it (another year, another county)
     if key not in st.session_state:
         st.session_state[key] = default
+
+
+def _option(options: Sequence, raw: str) -> Any:
+    """The option a link's `raw` names, or INVALID: its text, or a period written another way (`2026Q2`, `2026年二季度`,
+    as the CLI and the offices' files write them) whose canonical form (periods.parse_period) is an option's."""
+    found = next((o for o in options if _text(o) == raw), INVALID)
+    period = periods.parse_period(raw) if found is INVALID else None
+    return next((o for o in options if _text(o) == period), INVALID) if period else found
 
 
 def publish(param: str, value: Any, default: Any, encode: Callable[[Any], str] | None = None) -> str | None:
