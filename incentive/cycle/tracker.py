@@ -69,8 +69,8 @@ def progress(
     it, who, which batch) and every batch that holds it; the ids of the pending submissions and of the returned
     ones still awaiting a new file; for race scores and care figures the values expected and missing (received
     rows only), and how many of the missing are its townships' (`township_missing`, race scores when townships are
-    ranked: queries/cycle_completeness.sql); days overdue for a missing or returned one past its deadline. Ordered by deadline, kind, county
-    (by code). `receipts`: what was read of this data version before (Receipts)."""
+    ranked: queries/cycle_completeness.sql); days overdue for a missing or returned one past its deadline. Ordered
+    by deadline, kind, county (by code). `receipts`: what was read of this data version before (Receipts)."""
     if scope.counties is not None and not scope.counties:
         raise OutOfScope("scope_refused_all", own="—")
     if county:
