@@ -89,6 +89,25 @@ def test_a_period_written_as_the_cli_writes_it_opens_that_period(opened):
 
 
 @pytest.mark.parametrize(
+    "page, params, shown",
+    [
+        ("views/overview.py", {"year": "2025", "home.race": "2025Q9", "home.care": "garbage"}, "home.race=2025Q9"),
+        ("views/movements.py", {"year": "2025", "present": "1", "moves.section": "garbage"}, "moves.section=garbage"),
+        (
+            "views/appraisals.py",
+            {"year": "2025", "present": "1", "grades.section": "garbage"},
+            "grades.section=garbage",
+        ),
+    ],
+)
+def test_a_pages_own_unusable_parameters_are_noted_on_that_page(opened, page, params, shown):
+    # the note used to be drawn before the page read its own controls: it said nothing there and turned up on the
+    # next page opened
+    at = opened(page, **params)
+    assert any(shown in i for i in infos(at) if i.startswith("链接中的参数无法使用")), infos(at)
+
+
+@pytest.mark.parametrize(
     "params, shown",
     [
         ({"period": "2099-Q9", "method": "median"}, ["period=2099-Q9", "method=median"]),
@@ -110,6 +129,12 @@ def test_garbage_in_a_link_falls_back_to_defaults_with_a_note(opened, params, sh
         assert part in note
     assert at.selectbox(key="rank_method").value in ("z", "minmax", "points")
     assert table_with(at, "排名区间")["排名"].iloc[0] == 1  # a ranking is drawn
+
+
+def test_a_long_unusable_value_is_echoed_cut(opened):
+    at = opened("views/rankings.py", **{"year": "2025", "rank.focus": "县" * 5000})
+    note = next(i for i in infos(at) if i.startswith("链接中的参数无法使用"))
+    assert "县" * 80 + "…" in note and "县" * 81 not in note
 
 
 def test_a_mistyped_parameter_name_is_noted_and_another_pages_is_not(opened):

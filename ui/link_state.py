@@ -77,11 +77,16 @@ def note_invalid(param: str, raw: str) -> None:
         notes.append((param, raw))
 
 
+NOTE_CHARS = 80
+
+
 def show_notes(container, lang: str) -> None:
     """The parameters of the link that could not be used, said once, where the page put `container`."""
     notes = st.session_state.pop(_NOTES, [])
     if notes:
-        container.info(tm("link_invalid_params", lang, params=join([f"{p}={r}" for p, r in notes], lang)))
+        # a value is echoed up to NOTE_CHARS: a pasted text of thousands of characters would fill screens
+        shown = [f"{p}={r if len(r) <= NOTE_CHARS else r[:NOTE_CHARS] + '…'}" for p, r in notes]
+        container.info(tm("link_invalid_params", lang, params=join(shown, lang)))
 
 
 def seed(

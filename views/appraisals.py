@@ -14,17 +14,20 @@ from ui.runtime import app_settings, appraisal_year, run_query
 state = frame.current()
 lang, year = state.lang, state.year
 st.title(t("page_appraisals", lang))
-link_state.show_notes(st.container(), lang)
+notes = st.container()  # a link's unusable parameters: the sidebar's, then the page's own once read
 if year is None:
     st.info(t("data_version_empty", lang))
+    link_state.show_notes(notes, lang)
     st.stop()
 available = [int(y) for y in run_query("appraisal_years")["year"]]
 shown = appraisals.shown_year(available, year)
 if not available:
     st.info(t("appraisals_none", lang))
+    link_state.show_notes(notes, lang)
     st.stop()
 if shown is None:
     st.info(t("appraisals_before", lang, year=year, first=min(available)))
+    link_state.show_notes(notes, lang)
     st.stop()
 if shown != year:
     st.info(t("appraisals_shown_year", lang, year=year, shown=shown))
@@ -164,3 +167,4 @@ with deck.section("grade_tiers"):
         ]
         deck.table(tiers, column_config=fit_marks(tiers, marks_text))
         st.caption(t("grade_tiers_note", lang, period=view.tier_period, year=shown))
+link_state.show_notes(notes, lang)

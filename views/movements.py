@@ -15,9 +15,10 @@ from ui.runtime import app_settings, movement_year, run_query
 state = frame.current()
 lang, year = state.lang, state.year
 st.title(t("page_movements", lang))
-link_state.show_notes(st.container(), lang)
+notes = st.container()  # a link's unusable parameters: the sidebar's, then the page's own once read
 if year is None:
     st.info(t("data_version_empty", lang))
+    link_state.show_notes(notes, lang)
     st.stop()
 threshold = int(app_settings()["suppression_threshold"])
 marks_text = (t("withheld", lang),)  # what every hidden figure's text but <5 contains
@@ -25,6 +26,7 @@ window = year_window(year)
 decisions = run_query("movements_by_county", start=window.start, end=window.end)
 if decisions.empty:
     st.info(t("movements_none", lang, year=year))
+    link_state.show_notes(notes, lang)
     st.stop()
 this_year = movement_year(year, threshold)
 summary, pattern = this_year.summary, this_year.pattern  # one hidden set for every figure of the year on this page
@@ -150,3 +152,4 @@ with deck.section("tiers"):
         ]
         deck.table(tier_table, column_config=fit_marks(tier_table, marks_text), where=table_col)
         table_col.caption(t("movements_tier_note", lang, period=period, year=year))
+link_state.show_notes(notes, lang)

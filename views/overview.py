@@ -33,9 +33,10 @@ from ui.runtime import (
 state = frame.current()
 lang, year = state.lang, state.year
 st.title(t("app_title", lang))
-link_state.show_notes(st.container(), lang)  # a link's unusable parameters (the sidebar's are checked first)
+notes = st.container()  # a link's unusable parameters: the sidebar's, then the page's own once read
 if year is None:
     st.info(t("data_version_empty", lang))
+    link_state.show_notes(notes, lang)
     st.stop()
 
 race_found, welfare_found = run_query("race_periods", county=""), run_query("welfare_periods")
@@ -253,3 +254,4 @@ if warnings is not None:
         else:
             box.caption(t("alerts_overview_none", lang, year=year))
         box.page_link("views/alerts.py", label=t("alerts_overview_link", lang, n=len(warnings)))
+link_state.show_notes(notes, lang)

@@ -58,5 +58,13 @@ else:
 # ---- every period, kind and county
 st.subheader(t("cycle_table", lang))
 table = tracker.progress_table(rows, lang)
-st.dataframe(table, hide_index=True, placeholder=MISSING_CELL, width="stretch", height=table_height(len(table), 720))
+st.dataframe(
+    table,
+    hide_index=True,
+    placeholder=MISSING_CELL,
+    width="stretch",
+    height=table_height(len(table), 720),
+    # the status says which level lacks values (按时报送（本级缺 1 项、乡镇缺 2 项，共 120 项）): room to read it
+    column_config={t("col_status", lang): st.column_config.TextColumn(width="large")},
+)
 table_downloads(table, t("cycle_file_progress", lang, year=year), "progress_table", lang)
