@@ -131,6 +131,18 @@ def test_garbage_in_a_link_falls_back_to_defaults_with_a_note(opened, params, sh
     assert table_with(at, "排名区间")["排名"].iloc[0] == 1  # a ranking is drawn
 
 
+def test_the_compared_period_follows_the_period_until_chosen(opened):
+    at = opened("views/rankings.py", **{"year": "2025", "rank.period": "2025-Q2"})
+    assert at.selectbox(key="rank_compare").value == "2025-Q1"  # the default: the one before
+    at.selectbox(key="rank_period").set_value("2025-Q3").run()
+    assert at.selectbox(key="rank_compare").value == "2025-Q2"  # still the one before, not 2025-Q1 kept
+    assert "rank.compare" not in address_of(at)
+    at.selectbox(key="rank_compare").set_value("2025-Q1").run()  # chosen: it stays when the period changes
+    at.selectbox(key="rank_period").set_value("2025-Q4").run()
+    assert at.selectbox(key="rank_compare").value == "2025-Q1"
+    assert address_of(at)["rank.compare"] == "2025-Q1"
+
+
 def test_a_long_unusable_value_is_echoed_cut(opened):
     at = opened("views/rankings.py", **{"year": "2025", "rank.focus": "县" * 5000})
     note = next(i for i in infos(at) if i.startswith("链接中的参数无法使用"))

@@ -35,6 +35,7 @@ from .page_state import OLD_NAMES, PAGES, SHARED
 _PUBLISHED = "_link_published"
 _MEMORY = "_link_memory"  # the last value of every parameter this session, for coming back to a page
 _NOTES = "_link_notes"
+_DEFAULTS = "_link_defaults"  # each control's default at the last run, to tell a value left at it
 _RELABEL = "_relabel_keys"
 _DRAWN_IN = "_labels_drawn_in"
 _PAGE = "_link_page"
@@ -95,6 +96,7 @@ def seed(
     """Put the URL's value (or the default) into the control's state before it is drawn."""
     raw = _incoming(param)
     published = _published()
+    defaults = st.session_state.setdefault(_DEFAULTS, {})
     if raw != published.get(param) or key not in st.session_state:  # a new address, or back on this page
         published[param] = raw
         st.session_state.pop(key, None)
@@ -104,6 +106,11 @@ def seed(
                 note_invalid(param, raw)
             else:
                 st.session_state[key] = value
+    elif key in defaults and defaults[key] != default and st.session_state[key] == defaults[key]:
+        # left at its default, it follows the default: the compared period stays the one before the period chosen
+        # (as the address, which leaves a default out, says), not the one before the period chosen earlier
+        del st.session_state[key]
+    defaults[key] = default
     if options is not None and key in st.session_state and st.session_state[key] not in options:
         del st.session_state[key]  # stale: the options changed under it (another year, another county)
     if key not in st.session_state:
