@@ -141,6 +141,24 @@ def test_the_compared_period_follows_the_period_until_chosen(opened):
     at.selectbox(key="rank_period").set_value("2025-Q4").run()
     assert at.selectbox(key="rank_compare").value == "2025-Q1"
     assert address_of(at)["rank.compare"] == "2025-Q1"
+    # a chosen one stays chosen when it happens to be the default of a period on the way (2024-Q4 before 2025-Q1)
+    at.selectbox(key="rank_compare").set_value("2024-Q4").run()
+    at.selectbox(key="rank_period").set_value("2025-Q1").run()
+    assert at.selectbox(key="rank_compare").value == "2024-Q4"
+    at.selectbox(key="rank_period").set_value("2025-Q3").run()
+    assert at.selectbox(key="rank_compare").value == "2024-Q4"
+    assert address_of(at)["rank.compare"] == "2024-Q4"
+
+
+def test_a_chosen_focus_county_stays_when_it_is_another_periods_default(opened):
+    q2_default = opened("views/rankings.py", **{"year": "2025", "rank.period": "2025-Q2"}).selectbox(key="rank_focus")
+    at = opened("views/rankings.py", **{"year": "2025", "rank.period": "2025-Q4"})
+    chosen = q2_default.value
+    assert at.selectbox(key="rank_focus").value != chosen  # chosen, not the default of 2025-Q4
+    at.selectbox(key="rank_focus").set_value(chosen).run()
+    for period in ("2025-Q2", "2025-Q3"):  # the default on the way, then a period whose default is another
+        at.selectbox(key="rank_period").set_value(period).run()
+        assert at.selectbox(key="rank_focus").value == chosen
 
 
 def test_a_long_unusable_value_is_echoed_cut(opened):

@@ -35,7 +35,7 @@ from .page_state import OLD_NAMES, PAGES, SHARED
 _PUBLISHED = "_link_published"
 _MEMORY = "_link_memory"  # the last value of every parameter this session, for coming back to a page
 _NOTES = "_link_notes"
-_DEFAULTS = "_link_defaults"  # each control's default at the last run, to tell a value left at it
+_FOLLOWING = "_link_following"  # the controls whose value is the default they were given, and which it was
 _RELABEL = "_relabel_keys"
 _DRAWN_IN = "_labels_drawn_in"
 _PAGE = "_link_page"
@@ -96,25 +96,28 @@ def seed(
     """Put the URL's value (or the default) into the control's state before it is drawn."""
     raw = _incoming(param)
     published = _published()
-    defaults = st.session_state.setdefault(_DEFAULTS, {})
+    following = st.session_state.setdefault(_FOLLOWING, {})  # key -> the default its value was given
     if raw != published.get(param) or key not in st.session_state:  # a new address, or back on this page
         published[param] = raw
         st.session_state.pop(key, None)
+        following.pop(key, None)
         if raw is not None:
             value = parse(raw) if parse else _option(options, raw)
             if value is INVALID:
                 note_invalid(param, raw)
             else:
                 st.session_state[key] = value
-    elif key in defaults and defaults[key] != default and st.session_state[key] == defaults[key]:
-        # left at its default, it follows the default: the compared period stays the one before the period chosen
-        # (as the address, which leaves a default out, says), not the one before the period chosen earlier
+    elif key in following and st.session_state[key] != following[key]:
+        del following[key]  # the user chose another value: it is his from now on, whatever the default becomes
+    elif key in following and following[key] != default:
+        # given by the default and left at it, it follows the default: the compared period stays the one before
+        # the period chosen (as the address, which leaves a default out, says), not the one before an earlier one
         del st.session_state[key]
-    defaults[key] = default
     if options is not None and key in st.session_state and st.session_state[key] not in options:
         del st.session_state[key]  # stale: the options changed under it (another year, another county)
     if key not in st.session_state:
         st.session_state[key] = default
+        following[key] = default
 
 
 def _option(options: Sequence, raw: str) -> Any:
