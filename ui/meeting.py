@@ -3,8 +3,9 @@ section per screen with previous/next controls and a county stepper to walk thro
 
 A page lists its sections once (`Deck`) and wraps each in `with deck.section(name):`. Outside meeting mode every
 section is drawn; in it, only the current one stays on screen (the others are drawn into a placeholder that is
-emptied in the same run, so a page needs no second layout). A page passes `projector=deck.on` to the chart builders
-and draws its tables with `deck.table`, so both are sized for the room (docs/decisions.md#meeting-mode-on-a-projector).
+emptied in the same run, so a page needs no second layout). A page passes `projector=deck.projector` to the chart
+builders and draws its tables with `deck.table`, so both are sized for the room
+(docs/decisions.md#meeting-mode-on-a-projector).
 """
 
 from __future__ import annotations
@@ -46,6 +47,10 @@ CONTROLS = (
     "stDownloadButton",
     "stFileUploader",
 )
+# A meeting link opened on a phone: Streamlit stacks columns below 640 px, which would put each of the bar's
+# buttons on a line of its own, a screen of controls before the section. There the bar takes two rows: the
+# section's steppers, then the county's and the way out.
+NARROW_PX = 640
 _HIDDEN = ", ".join(
     [
         *(
@@ -74,6 +79,21 @@ STYLE = f"""
 [data-testid="stMain"] [data-testid="stTable"] th, [data-testid="stMain"] [data-testid="stTable"] td {{
   font-size: {TEXT_PX}px !important; color: #111;}}
 {_HIDDEN} {{display: none !important;}}
+@media (max-width: {NARROW_PX}px) {{
+  .st-key-meeting_bar > div > [data-testid="stHorizontalBlock"] {{display: flex !important; flex-wrap: wrap !important;
+    gap: 0.5rem !important;}}
+  .st-key-meeting_bar [data-testid="stColumn"] {{min-width: 0 !important; width: auto !important;}}
+  .st-key-meeting_bar > div > div > [data-testid="stColumn"]:nth-child(odd) {{flex: 0 0 3rem !important;}}
+  .st-key-meeting_bar > div > div > [data-testid="stColumn"]:nth-child(2) {{flex: 1 1 calc(100% - 7rem) !important;}}
+  .st-key-meeting_bar > div > div > [data-testid="stColumn"]:nth-child(4) {{flex: 1 1 12rem !important;}}
+  .st-key-meeting_bar > div > div > [data-testid="stColumn"]:nth-child(5) {{flex: 0 0 auto !important;}}
+  .st-key-meeting_bar [data-testid="stColumn"] [data-testid="stHorizontalBlock"] {{display: flex !important;
+    flex-wrap: nowrap !important;}}
+  .st-key-meeting_bar [data-testid="stColumn"] [data-testid="stColumn"]:nth-child(odd) {{flex: 0 0 2.5rem !important;}}
+  .st-key-meeting_bar [data-testid="stColumn"] [data-testid="stColumn"]:nth-child(2) {{flex: 1 1 0 !important;
+    text-align: center;}}
+  .st-key-meeting_bar p {{font-size: 16px !important;}}
+}}
 </style>
 """
 
@@ -114,6 +134,13 @@ def is_on() -> bool:
     return bool(st.session_state.get("present"))
 
 
+def on_a_phone() -> bool:
+    """Whether the browser says it is a phone's: `Mobi` in its User-Agent, as every phone browser's has and a
+    tablet's or a desktop's has not (MDN, "Browser detection using the user agent"). The server cannot know a
+    screen's width; a page it lays out for a phone is still usable on any screen."""
+    return "Mobi" in (st.context.headers.get("User-Agent") or "")
+
+
 def _leave() -> None:
     st.session_state["present"] = False
 
@@ -139,6 +166,9 @@ class Deck:
         self.names = list(sections)
         self.follow = follow
         self.on = is_on()
+        # the room's chart fonts (charts.py, ROOM_TEXT) are laid out for a projector's width: on a phone, where a
+        # meeting link is also opened, they cut a chart's title and crowd its labels, so it gets the page's own
+        self.projector = self.on and not on_a_phone()
         self.key = f"meeting_section_{page}"
         if not self.on:
             return

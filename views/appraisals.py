@@ -78,7 +78,7 @@ with deck.section("grades"):
             quota,
             t("quota_line", lang, quota=f"{quota:.0%}"),
             shares["status"].map(mark_labels).fillna(""),
-            projector=deck.on,
+            projector=deck.projector,
         ),
         width="stretch",
     )
@@ -138,7 +138,7 @@ with deck.section("promotions"):
                 t("axis_per_100", lang),
                 # on an axis per 100 a bare `<5` read as a rate under 5: it is the count of people
                 {**mark_labels, "small": t("mark_few_people", lang, threshold=threshold)},
-                projector=deck.on,
+                projector=deck.projector,
             ),
             width="stretch",
         )

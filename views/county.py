@@ -197,7 +197,7 @@ with deck.section("history"):
                 t("profile_chart_path", lang, county=county),
                 t("axis_rank", lang),
                 labels.tier_labels(lang),
-                projector=deck.on,
+                projector=deck.projector,
             ),
             width="stretch",
         )
@@ -227,7 +227,7 @@ with deck.section("history"):
         elif county not in now.contributions.index or county not in before.contributions.index:
             st.info(tm("rank_why_unranked", lang, unit=county))
         else:
-            rank_move.draw(now, before, county, period, compare, lang, deck.on)
+            rank_move.draw(now, before, county, period, compare, lang, deck.projector)
 
 
 # ---- tracks against the peers' median and the 标杆, indicator by indicator
@@ -245,7 +245,7 @@ with deck.section("tracks"):
                 },
                 t("profile_chart_tracks", lang, county=county, period=period),
                 {track: labels.track_label(track, lang) for track in tracks["track"]},
-                projector=deck.on,
+                projector=deck.projector,
             ),
             width="stretch",
         )
@@ -428,7 +428,7 @@ with deck.section("care"):
                 t("profile_chart_care_trend", lang, county=county),
                 status_labels,
                 t("axis_indicators", lang),
-                projector=deck.on,
+                projector=deck.projector,
             ),
             width="stretch",
         )

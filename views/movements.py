@@ -87,7 +87,7 @@ with deck.section("tolerance"):
     }
     county_col.plotly_chart(
         shared_charts.tolerance_vs_accountability(
-            counties, action_labels, t("chart_tolerance", lang, year=year), county_marks, projector=deck.on
+            counties, action_labels, t("chart_tolerance", lang, year=year), county_marks, projector=deck.projector
         ),
         width="stretch",
     )
@@ -107,7 +107,7 @@ with deck.section("tolerance"):
     }
     year_col.plotly_chart(
         shared_charts.tolerance_by_year(
-            yearly, action_labels, t("chart_tolerance_years", lang), year_marks, projector=deck.on
+            yearly, action_labels, t("chart_tolerance_years", lang), year_marks, projector=deck.projector
         ),
         width="stretch",
     )
@@ -138,7 +138,7 @@ with deck.section("tiers"):
                 t("chart_tier_rates", lang, year=year, period=period),
                 t("axis_per_100", lang),
                 rate_marks,
-                projector=deck.on,
+                projector=deck.projector,
             ),
             width="stretch",
         )

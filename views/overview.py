@@ -124,7 +124,7 @@ with deck.section("race"):
                 t("chart_composite", lang, period=period),
                 t("axis_composite", lang),
                 tier_labels(lang),
-                projector=deck.on,
+                projector=deck.projector,
             ),
             width="stretch",
             on_select=county_clicks.from_chart("home_race_bars", composite["county"].tolist()),
@@ -176,7 +176,7 @@ with deck.section("training"):
                 t("axis_coverage", lang),
                 marks,
                 target=(coverage_target, t("target_line", lang, target=coverage_target)),
-                projector=deck.on,
+                projector=deck.projector,
             ),
             width="stretch",
         )
@@ -218,7 +218,11 @@ with deck.section("welfare"):
         counts = overview.status_counts_by_county(values)
         chart.plotly_chart(
             shared_charts.status_bars(
-                counts, t("chart_welfare", lang, period=period), labels, t("axis_indicators", lang), projector=deck.on
+                counts,
+                t("chart_welfare", lang, period=period),
+                labels,
+                t("axis_indicators", lang),
+                projector=deck.projector,
             ),
             width="stretch",
             on_select=county_clicks.from_chart("home_care_bars", counts["county"].tolist()),

@@ -318,7 +318,7 @@ with deck.section("bars"):
                 by_track,
                 t("chart_rank_track", lang, track=labels.track_label(track, lang), period=period),
                 t("axis_track_score", lang),
-                projector=deck.on,
+                projector=deck.projector,
             ),
             width="stretch",
             on_select=on_bar,
@@ -333,7 +333,12 @@ with deck.section("bars"):
         interval_title = t("chart_rank_intervals", lang)
         clicked = bars_col.plotly_chart(
             shared_charts.tier_bars(
-                ranked, bars_title, t("axis_composite", lang), tier_labels, beside=interval_title, projector=deck.on
+                ranked,
+                bars_title,
+                t("axis_composite", lang),
+                tier_labels,
+                beside=interval_title,
+                projector=deck.projector,
             ),
             width="stretch",
             on_select=on_bar,
@@ -347,7 +352,7 @@ with deck.section("bars"):
                 t("axis_rank", lang),
                 (t("rank_interval_legend", lang), t("rank_robust_legend", lang)),
                 beside=bars_title,
-                projector=deck.on,
+                projector=deck.projector,
             ),
             width="stretch",
         )
@@ -411,7 +416,7 @@ with deck.section("tracks"):
             t("chart_track_heatmap", lang, period=period),
             [labels.track_label(track, lang) for track in tracks],
             centre=50.0 if method == "minmax" else 0.0,
-            projector=deck.on,
+            projector=deck.projector,
         ),
         width="stretch",
     )
@@ -431,7 +436,7 @@ with deck.section("tracks"):
             t("chart_rank_bump", lang),
             t("axis_rank", lang),
             breaks=breaks,
-            projector=deck.on,
+            projector=deck.projector,
         ),
         width="stretch",
     )
@@ -459,7 +464,7 @@ with deck.section("focus"):
     elif focus not in now.contributions.index or focus not in before.contributions.index:
         st.info(tm("rank_why_unranked", lang, unit=focus))
     else:
-        rank_move.draw(now, before, focus, period, compare, lang, deck.on)
+        rank_move.draw(now, before, focus, period, compare, lang, deck.projector)
 
     if level == "county":
         townships = unit_ranking(period, PeerGroup("township", focus))

@@ -301,7 +301,7 @@ with deck.section("categories"):
             t("chart_category_coverage", lang, window=window.label),
             t("target_line", lang, target=coverage_target),
             marks(county_hidden),
-            projector=deck.on,
+            projector=deck.projector,
         ),
         width="stretch",
     )
@@ -335,7 +335,7 @@ with deck.section("domains"):
             t(f"chart_domain_{measure}", lang, window=window.label),
             percent=measure == "reach",
             marks=dict(zip(domains["county"], marks(domain_hidden), strict=False)),
-            projector=deck.on,
+            projector=deck.projector,
         ),
         width="stretch",
     )
@@ -360,7 +360,7 @@ with deck.section("trend"):
             over_time.quarterly,
             t("chart_quarter_hours", lang, year=window.start.year),
             t("axis_hours", lang),
-            projector=deck.on,
+            projector=deck.projector,
         ),
         width="stretch",
     )
@@ -372,7 +372,7 @@ with deck.section("trend"):
             {"all": t("all_counties", lang), "pace": t("pace_line", lang)},
             t("chart_pace_targets", lang, year=window.start.year, target=annual),
             t("axis_hours", lang),
-            projector=deck.on,
+            projector=deck.projector,
         ),
         width="stretch",
     )
@@ -388,7 +388,7 @@ with deck.section("mix"):
             mix,
             {"online": t("mix_online", lang), "collective": t("mix_collective", lang)},
             t("chart_mix", lang, window=window.label),
-            projector=deck.on,
+            projector=deck.projector,
         ),
         width="stretch",
     )
@@ -433,7 +433,7 @@ with deck.section("scatter"):
                 t("chart_coverage_vs_race", lang, window=window.label, period=race_period),
                 t("axis_coverage", lang),
                 t("axis_composite", lang),
-                projector=deck.on,
+                projector=deck.projector,
             ),
             width="stretch",
         )

@@ -93,7 +93,7 @@ with deck.section("grid"):
             welfare.value_grid(table, small),
             status_labels,
             t("chart_status_grid", lang, period=period),
-            projector=deck.on,
+            projector=deck.projector,
         ),
         width="stretch",
         on_select=county_clicks.from_chart("care_grid", list(dict.fromkeys(table["county"]))),
@@ -155,7 +155,7 @@ with deck.section("county"):
             county,
             {"median": t("col_median", lang), "target": t("col_target", lang)},
             t("chart_welfare_radar", lang, county=county, period=period),
-            projector=deck.on,
+            projector=deck.projector,
         ),
         width="stretch",
     )
@@ -172,7 +172,7 @@ with deck.section("county"):
             t("chart_welfare_trend", lang, name=names[indicator]),
             unit_label(history["unit"].iloc[0], lang) if len(history) else "",
             median=trend.median,
-            projector=deck.on,
+            projector=deck.projector,
         ),
         width="stretch",
     )

@@ -15,6 +15,11 @@ pytestmark = pytest.mark.browser
 
 PROJECTOR = {"width": 1920, "height": 1080}
 PHONE = {"width": 390, "height": 844}
+# what a phone's browser says it is (Safari on an iPhone): meeting mode gives a phone the page's own chart fonts
+PHONE_AGENT = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0"
+    " Mobile/15E148 Safari/604.1"
+)
 
 # Sizes a room reads from the back (issue 24): numbers at least 48 px, chart and table text at least 18 px.
 NUMBER_PX = 48
@@ -26,7 +31,8 @@ def tab(chromium):
     opened = []
 
     def new(viewport: dict, *, phone: bool = False):
-        context = chromium.new_context(viewport=viewport, locale="zh-CN", is_mobile=phone, has_touch=phone)
+        agent = {"user_agent": PHONE_AGENT} if phone else {}
+        context = chromium.new_context(viewport=viewport, locale="zh-CN", is_mobile=phone, has_touch=phone, **agent)
         opened.append(context)
         page = context.new_page()
         page.set_default_timeout(PATIENCE_MS // 2)  # as the shared `page` fixture: runs are slow on loaded cores
@@ -208,3 +214,36 @@ def test_on_a_phone_the_care_grids_names_do_not_run_into_each_other(tab, app_url
     sizes = font_sizes(grid, ".xtick text")
     assert all(size >= 12 for _, size in sizes)
     assert main(page).locator(".gtitle").first.is_visible()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/rankings?present=1&rank.section=bars",
+        "/welfare?present=1&care.section=grid",
+        "/training?present=1&train.section=domains",
+    ],
+)
+def test_a_meeting_link_on_a_phone_keeps_the_bar_short_and_its_charts_whole(tab, app_url, path, screenshots):
+    """A meeting link opened on a phone: the mode bar took seven stacked rows, a screen of controls, and the room's
+    chart fonts cut each chart's title and the bars' value labels (a fresh helper's finding, 2026-12-05)."""
+    page = tab(PHONE, phone=True)
+    open_view(page, app_url + path)
+    charts_drawn(page)
+    bar = {
+        key: boxes(page, f".st-key-meeting_{key} button")[0]
+        for key in ("previous", "next", "county_previous", "county_next", "leave")
+    }
+    sections, counties = [bar["previous"], bar["next"]], [bar["county_previous"], bar["county_next"], bar["leave"]]
+    assert all(abs(box[1] - sections[0][1]) < 2 for box in sections), bar  # the section's steppers: one row
+    assert all(abs(box[1] - counties[0][1]) < 2 for box in counties), bar  # the county's and the way out: another
+    assert counties[0][1] > sections[0][3] and counties[0][3] - sections[0][1] < 120, bar
+    plot = page.locator(".js-plotly-plot").first
+    plot.scroll_into_view_if_needed()
+    found = plot.locator("svg.main-svg").first.bounding_box()
+    figure = [found["x"], found["y"], found["x"] + found["width"], found["y"] + found["height"]]
+    for text in boxes(plot, ".gtitle, .xtick text, .ytick text, .bartext text"):
+        assert text[0] >= figure[0] - 1 and text[2] <= figure[2] + 1, (path, text, figure)
+    title_sizes = [size for _, size in font_sizes(plot, ".gtitle, .gtitle tspan")]
+    assert title_sizes and max(title_sizes) < 28, title_sizes  # the page's own title, not the room's (ROOM_TITLE)
+    page.screenshot(path=screenshots / f"meeting-phone{path.replace('/', '-').replace('?', '-')}.png")
