@@ -221,7 +221,6 @@ def test_on_a_phone_the_care_grids_names_do_not_run_into_each_other(tab, app_url
     [
         "/rankings?present=1&rank.section=bars",
         "/welfare?present=1&care.section=grid",
-        "/training?present=1&train.section=domains",
     ],
 )
 def test_a_meeting_link_on_a_phone_keeps_the_bar_short_and_its_charts_whole(tab, app_url, path, screenshots):
