@@ -189,6 +189,37 @@ def test_rollup_measures_equal_a_direct_count_on_the_raw_rows(sample_db_path):
     db.close()
 
 
+def test_county_figures_and_the_mix_come_in_the_regions_order_with_one_row_per_group(sample_db_path):
+    """The order is joined after the counting (queries/training_coverage, training_mix): the sample's county codes
+    are not in its names' order, so a sort by name, or a join that repeated a group, would show here."""
+    from incentive.store.database import Database
+
+    db = Database(sample_db_path)
+    by_code = db.fetch_df("SELECT county FROM current_regions GROUP BY county ORDER BY min(county_code)")["county"]
+    year = coverage.year_window(2025)
+    figures = coverage.window_query(db.connection, "training_coverage", year, by="county", county="", to_come=0.0)
+    assert figures["county"].tolist() == by_code.tolist()
+    units = coverage.window_query(db.connection, "training_coverage", year, by="unit", county="", to_come=0.0)
+    assert list(dict.fromkeys(units["county"])) == by_code.tolist()
+    assert not units.duplicated(["county", "group"]).any()
+    assert units["cadres"].sum() == figures["cadres"].sum()
+    mix = coverage.window_query(db.connection, "training_mix", year, county="")
+    assert list(dict.fromkeys(mix["county"])) == [c for c in by_code if c in set(mix["county"])]
+    assert not mix.duplicated(["county", "mode", "organized"]).any()
+    assert mix["hours"].sum() == pytest.approx(
+        db.fetch_df(
+            "SELECT sum(hours) AS h FROM current_training WHERE date BETWEEN $start AND $end",
+            {"start": year.start, "end": year.end},
+        )["h"].item()
+        - db.fetch_df(  # records of cadres off the December roster are not the window's
+            """SELECT coalesce(sum(t.hours), 0) AS h FROM current_training t
+               ANTI JOIN roster_in_force($end) r USING (cadre_id) WHERE t.date BETWEEN $start AND $end""",
+            {"start": year.start, "end": year.end},
+        )["h"].item()
+    )
+    db.close()
+
+
 # ---- windows, targets and gaps (no database)
 
 
