@@ -930,7 +930,10 @@ def _text_width(text: str, size: int = 13) -> float:
 # keep a row's height for the room's text instead of growing with the rest of the figure, and the indicator
 # names, upright on a wide screen, take one line.
 ROOM_ROW = 30
-ROOM_PLOT_WIDTH = 1150  # px the grid spans on a projector's screen, for whether the names fit upright
+# px the grid spans on a projector's screen, for whether the names fit upright: a 1024 x 768 projector's (still
+# common in meeting rooms; the grid spans 1150 px of a 1440 px screen). Sized for 1440, the names stood on end
+# under a 1024 px screen's grid and squeezed its rows until Plotly dropped every other county's name.
+ROOM_PLOT_WIDTH = 760
 
 
 def status_grid(

@@ -47,10 +47,14 @@ CONTROLS = (
     "stDownloadButton",
     "stFileUploader",
 )
-# A meeting link opened on a phone: Streamlit stacks columns below 640 px, which would put each of the bar's
-# buttons on a line of its own, a screen of controls before the section. There the bar takes two rows: the
-# section's steppers, then the county's and the way out.
+# The slide bar in one row needs about 1,100 px at the room's type: narrower (a 1024 x 768 projector, a tablet, a
+# phone turned sideways) its buttons were squeezed empty and 退出会议模式 cut; below 640 px Streamlit stacks
+# columns, one control per line, a screen of them before the section. Below BAR_ONE_ROW_PX the bar takes two rows:
+# the section's steppers, then the county's and the way out. On a phone's width (NARROW_PX) a table's text is
+# PHONE_TABLE_PX, not the room's: at 22 px a column was one character wide.
+BAR_ONE_ROW_PX = 1100
 NARROW_PX = 640
+PHONE_TABLE_PX = 15
 _HIDDEN = ", ".join(
     [
         *(
@@ -79,20 +83,26 @@ STYLE = f"""
 [data-testid="stMain"] [data-testid="stTable"] th, [data-testid="stMain"] [data-testid="stTable"] td {{
   font-size: {TEXT_PX}px !important; color: #111;}}
 {_HIDDEN} {{display: none !important;}}
-@media (max-width: {NARROW_PX}px) {{
+.st-key-meeting_bar button:disabled p {{color: #b0b0b0 !important;}}
+@media (max-width: {BAR_ONE_ROW_PX}px) {{
   .st-key-meeting_bar > div > [data-testid="stHorizontalBlock"] {{display: flex !important; flex-wrap: wrap !important;
     gap: 0.5rem !important;}}
   .st-key-meeting_bar [data-testid="stColumn"] {{min-width: 0 !important; width: auto !important;}}
   .st-key-meeting_bar > div > div > [data-testid="stColumn"]:nth-child(odd) {{flex: 0 0 3rem !important;}}
   .st-key-meeting_bar > div > div > [data-testid="stColumn"]:nth-child(2) {{flex: 1 1 calc(100% - 7rem) !important;}}
-  .st-key-meeting_bar > div > div > [data-testid="stColumn"]:nth-child(4) {{flex: 1 1 12rem !important;}}
+  .st-key-meeting_bar > div > div > [data-testid="stColumn"]:nth-child(4) {{flex: 1 0 9rem !important;}}
   .st-key-meeting_bar > div > div > [data-testid="stColumn"]:nth-child(5) {{flex: 0 0 auto !important;}}
   .st-key-meeting_bar [data-testid="stColumn"] [data-testid="stHorizontalBlock"] {{display: flex !important;
-    flex-wrap: nowrap !important;}}
-  .st-key-meeting_bar [data-testid="stColumn"] [data-testid="stColumn"]:nth-child(odd) {{flex: 0 0 2.5rem !important;}}
+    flex-wrap: nowrap !important; gap: 0.25rem !important;}}
+  .st-key-meeting_bar [data-testid="stColumn"] [data-testid="stColumn"]:nth-child(odd) {{flex: 0 0 2.75rem !important;}}
   .st-key-meeting_bar [data-testid="stColumn"] [data-testid="stColumn"]:nth-child(2) {{flex: 1 1 0 !important;
     text-align: center;}}
   .st-key-meeting_bar p {{font-size: 16px !important;}}
+  .st-key-meeting_bar button {{min-height: 44px; min-width: 0;}}
+}}
+@media (max-width: {NARROW_PX}px) {{
+  [data-testid="stMain"] [data-testid="stTable"] th, [data-testid="stMain"] [data-testid="stTable"] td {{
+    font-size: {PHONE_TABLE_PX}px !important;}}
 }}
 </style>
 """
@@ -135,10 +145,12 @@ def is_on() -> bool:
 
 
 def on_a_phone() -> bool:
-    """Whether the browser says it is a phone's: `Mobi` in its User-Agent, as every phone browser's has and a
-    tablet's or a desktop's has not (MDN, "Browser detection using the user agent"). The server cannot know a
-    screen's width; a page it lays out for a phone is still usable on any screen."""
-    return "Mobi" in (st.context.headers.get("User-Agent") or "")
+    """Whether the browser says it is a phone's: `Mobi` in its User-Agent (any case), as every phone browser's has
+    and a tablet's or a desktop's has not (MDN, "Browser detection using the user agent"), or Opera Mini's. The
+    server cannot know a screen's width: an iPad's Safari, which says it is a Mac, keeps the room's fonts even in a
+    narrow window, and a phone asking for the desktop site too."""
+    agent = (st.context.headers.get("User-Agent") or "").lower()
+    return "mobi" in agent or "opera mini" in agent
 
 
 def _leave() -> None:
@@ -209,6 +221,7 @@ class Deck:
             stepper[0].button(
                 "‹",
                 key="meeting_county_previous",
+                width="stretch",  # a finger's width on a phone (44 px), not the arrow's
                 on_click=_step_county,
                 args=(counties, -1, self.follow),
                 help=t("meeting_county_previous", lang),
@@ -217,6 +230,7 @@ class Deck:
             stepper[2].button(
                 "›",
                 key="meeting_county_next",
+                width="stretch",
                 on_click=_step_county,
                 args=(counties, 1, self.follow),
                 help=t("meeting_county_next", lang),

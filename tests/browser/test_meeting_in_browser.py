@@ -246,3 +246,39 @@ def test_a_meeting_link_on_a_phone_keeps_the_bar_short_and_its_charts_whole(tab,
     title_sizes = [size for _, size in font_sizes(plot, ".gtitle, .gtitle tspan")]
     assert title_sizes and max(title_sizes) < 28, title_sizes  # the page's own title, not the room's (ROOM_TITLE)
     page.screenshot(path=screenshots / f"meeting-phone{path.replace('/', '-').replace('?', '-')}.png")
+
+
+def test_on_a_1024_by_768_projector_the_bar_keeps_its_labels_and_the_care_grid_names_every_county(tab, app_url):
+    """A 1024 x 768 projector (a fresh helper's finding, 2026-12-05): the one-row bar squeezed the county stepper's
+    buttons empty and cut 退出会议模式, and the care grid's names stood on end, squeezing its rows until Plotly
+    dropped every other county's name. The disabled ◀ of the first section looked like an enabled one."""
+    page = tab({"width": 1024, "height": 768})
+    open_view(page, app_url + "/welfare?present=1&care.section=grid")
+    charts_drawn(page)
+    leave = page.locator(".st-key-meeting_leave button")
+    assert leave.evaluate("b => b.scrollWidth <= b.clientWidth"), "退出会议模式 cut"
+    for key in ("county_previous", "county_next", "previous", "next"):
+        left, top, right, bottom = boxes(page, f".st-key-meeting_{key} button")[0]
+        assert right - left >= 44 and bottom - top >= 44, (key, right - left, bottom - top)  # a finger's size
+    grid = page.locator(".js-plotly-plot").filter(has=page.locator(".heatmaplayer")).first
+    counties = [text for text, _ in font_sizes(grid, ".ytick text")]
+    assert len(counties) == 12, counties  # the sample's twelve
+    sizes = [size for _, size in font_sizes(grid, ".xtick text, .xtick tspan")]
+    assert min(sizes) >= TEXT_PX, sizes
+    page.locator(".st-key-meeting_next button").first.click()  # the third section: both steppers enabled
+    page.wait_for_selector(".st-key-meeting_previous button:enabled")
+    wait_idle(page)
+    enabled = main(page).locator(".st-key-meeting_next button p").first.evaluate("p => getComputedStyle(p).color")
+    open_view(page, app_url + "/welfare?present=1")  # the first section: ◀ disabled
+    page.wait_for_selector(".st-key-meeting_previous button:disabled")
+    disabled = page.locator(".st-key-meeting_previous button p").first.evaluate("p => getComputedStyle(p).color")
+    assert disabled != enabled, (disabled, enabled)
+
+
+def test_on_a_phone_a_meeting_table_is_in_a_phones_type(tab, app_url):
+    """At the room's 22 px a table's columns were one character wide on a phone (a fresh helper's finding)."""
+    page = tab(PHONE, phone=True)
+    open_view(page, app_url + "/rankings?present=1&rank.section=table")
+    page.wait_for_selector("[data-testid=stMain] [data-testid=stTable] td")
+    cells = font_sizes(page, "[data-testid=stMain] [data-testid=stTable] :is(th, td, th *, td *)")
+    assert cells and max(size for _, size in cells) <= 16, cells[:5]
