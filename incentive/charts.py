@@ -58,16 +58,16 @@ def _update(*targets, **props) -> None:
         BaseFigure._perform_update(target, props)
 
 
-def _title_lines(title: str) -> list[str]:
-    """`title` as one line, or two when it is wider than PHONE_TITLE_WIDTH at TITLE_SIZE: broken before the last
-    opening bracket, else after the last comma, colon or middle dot, else at the last space, that leaves the first
-    line narrow enough. A title without such a place stays on one line."""
-    if _text_width(title, TITLE_SIZE) <= PHONE_TITLE_WIDTH:
+def _title_lines(title: str, size: int = TITLE_SIZE, width: int = PHONE_TITLE_WIDTH) -> list[str]:
+    """`title` as one line, or two when it is wider than `width` px at `size` px: broken before the last opening
+    bracket, else after the last comma, colon or middle dot, else at the last space, that leaves the first line
+    narrow enough. A title without such a place stays on one line."""
+    if _text_width(title, size) <= width:
         return [title]
     places = [i for i, c in enumerate(title) if c in "（(" and i > 0]
     places += [i + 1 for i, c in enumerate(title) if c in "，,：:·；" and i + 1 < len(title)]
     places += [i for i, c in enumerate(title) if c == " " and i > 0]
-    fitting = [i for i in places if _text_width(title[:i], TITLE_SIZE) <= PHONE_TITLE_WIDTH]
+    fitting = [i for i in places if _text_width(title[:i], size) <= width]
     if not fitting:
         return [title]
     cut = max(fitting)
@@ -80,6 +80,7 @@ def _layout(fig: go.Figure, title: str, height: int, beside: str = "") -> go.Fig
     the edge on a phone). `beside`: the title of a chart drawn beside this one whose rows line up with its rows;
     this title then takes as many lines as that one (an empty last line), so that both plots start as low."""
     _make_inert(fig)
+    fig._titles = (title, beside)  # for the room's own line breaks (_for_room); not part of the figure's JSON
     lines = _title_lines(title)
     lines += ["\u00a0"] * (len(_title_lines(beside)) - len(lines) if beside else 0)
     _update(
@@ -123,11 +124,29 @@ def _layout(fig: go.Figure, title: str, height: int, beside: str = "") -> go.Fig
 # (it sizes some itself) and a rule on the SVG would fight Plotly's own layout of labels and margins.
 ROOM_TEXT = 20
 ROOM_TITLE = 28
+# px a room chart's title may span: a chart in half a 1024 x 768 projector's page (a title wider was cut off there)
+ROOM_TITLE_WIDTH = 400
 
 
 def _for_room(fig: go.Figure) -> go.Figure:
-    """The figure with every font at least ROOM_TEXT px (the title ROOM_TITLE), and room made for them."""
+    """The figure with every font at least ROOM_TEXT px (the title ROOM_TITLE, on two lines when wider than
+    ROOM_TITLE_WIDTH), and room made for them."""
     title_lines = (fig.layout.title.text or "").count("<br>") + 1
+    title, beside = getattr(fig, "_titles", (None, ""))
+    if title is not None:
+        lines = _room_title_lines(title)
+        lines += ["\u00a0"] * (len(_room_title_lines(beside)) - len(lines) if beside else 0)
+        added = len(lines) - title_lines  # lines more than the phone's break gave (or fewer)
+        _update(
+            fig.layout,
+            title={
+                "text": "<br>".join(_inert(line) for line in lines),
+                "pad": {"t": TITLE_TOP + TITLE_RAISE * (len(lines) - 1)},
+            },
+            margin={"t": fig.layout.margin.t + (TITLE_LINE + TITLE_RAISE) * added},
+            height=fig.layout.height + (TITLE_LINE + TITLE_RAISE) * added,
+        )
+        title_lines = len(lines)
     _update(
         fig.layout,
         font={"size": ROOM_TEXT},
@@ -156,6 +175,36 @@ def _for_room(fig: go.Figure) -> go.Figure:
         if "colorbar" in trace:
             trace.colorbar.tickfont.size = ROOM_TEXT
     return fig
+
+
+def _room_title_lines(title: str) -> list[str]:
+    """`title` on as many lines as it takes to be at most ROOM_TITLE_WIDTH px each at ROOM_TITLE: each broken
+    before the last opening bracket that fits, else after a comma, colon or middle dot, else at a space, else
+    between two Chinese characters (as Chinese text wraps), never leaving a first line under a third of the width
+    ("2026" alone)."""
+    lines = [title]
+    while _text_width(lines[-1], ROOM_TITLE) > ROOM_TITLE_WIDTH:
+        rest = lines[-1]
+        kinds = (
+            [i for i, c in enumerate(rest) if c in "（(" and i > 0],
+            [i + 1 for i, c in enumerate(rest) if c in "，,：:·；" and i + 1 < len(rest)],
+            [i for i, c in enumerate(rest) if c == " " and i > 0],
+            [i for i in range(1, len(rest)) if unicodedata.east_asian_width(rest[i]) in "WF"],
+        )
+        widths = {i: _text_width(rest[:i], ROOM_TITLE) for places in kinds for i in places}
+        fitting = next(
+            (
+                [i for i in places if ROOM_TITLE_WIDTH / 3 <= widths[i] <= ROOM_TITLE_WIDTH]
+                for places in kinds
+                if any(ROOM_TITLE_WIDTH / 3 <= widths[i] <= ROOM_TITLE_WIDTH for i in places)
+            ),
+            [],
+        )
+        if not fitting:
+            break
+        cut = max(fitting)
+        lines[-1:] = [rest[:cut].rstrip(), rest[cut:].lstrip()]
+    return lines
 
 
 def _shared_look(build):

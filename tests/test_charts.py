@@ -355,6 +355,35 @@ def test_the_bars_and_the_intervals_beside_them_start_as_low_when_one_title_take
     room = [charts.tier_bars(frame, long, "c", tiers, beside=short, projector=True)]
     room.append(charts.rank_intervals(frame, short, "r", legend, beside=long, projector=True))
     assert room[0].layout.margin.t == room[1].layout.margin.t and room[0].layout.height == room[1].layout.height
+    assert room[0].layout.title.text.count("<br>") == room[1].layout.title.text.count("<br>") >= 2
+
+
+def test_a_room_title_is_broken_to_the_width_of_half_a_1024_projector():
+    """At ROOM_TITLE (28 px) a title the phone's break left on one or two lines ran off a chart half a 1024 x 768
+    projector's page wide (a fresh helper's finding, 2026-12-05): in the room each line fits ROOM_TITLE_WIDTH,
+    broken before a bracket, after a comma, at a space, else between Chinese characters, and never leaving a
+    first line of a few characters."""
+    frame = _ranked(12).assign(composite=[1.0 - i / 12 for i in range(12)], tier=[1] * 4 + [2] * 4 + [3] * 4)
+    tiers = {1: "第一方阵", 2: "第二方阵", 3: "第三方阵"}
+    for title, first in (
+        ("2026 年累计人均学时与目标进度（人均年度目标 90.0 学时）", "2026 年累计人均学时与目标进"),
+        ("2026-Q3 综合得分与方阵（z 分数）", "2026-Q3 综合得分与方阵"),
+        ("Composite and tiers, 2026-Q3 (z-score)", "Composite and tiers,"),
+    ):
+        room = charts.tier_bars(frame, title, "c", tiers, projector=True)
+        lines = room.layout.title.text.split("<br>")
+        assert lines[0] == first and "".join(lines).replace(" ", "") == title.replace(" ", ""), lines
+        assert all(charts._text_width(line, charts.ROOM_TITLE) <= charts.ROOM_TITLE_WIDTH for line in lines), lines
+        desk = charts.tier_bars(frame, title, "c", tiers)
+        added = len(lines) - (desk.layout.title.text.count("<br>") + 1)  # each line more makes its own room
+        grown = room.layout.margin.t - desk.layout.margin.t
+        assert (
+            grown
+            == round(1.3 * (charts.ROOM_TITLE - charts.TITLE_SIZE) * len(lines))
+            + (charts.TITLE_LINE + charts.TITLE_RAISE) * added
+        ), grown
+    short = charts.tier_bars(frame, "排名及其区间", "c", tiers, projector=True)
+    assert "<br>" not in short.layout.title.text
 
 
 def test_long_track_names_stand_on_two_lines_under_the_heatmap_at_their_columns():

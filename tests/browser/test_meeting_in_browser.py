@@ -265,6 +265,9 @@ def test_on_a_1024_by_768_projector_the_bar_keeps_its_labels_and_the_care_grid_n
     assert len(counties) == 12, counties  # the sample's twelve
     sizes = [size for _, size in font_sizes(grid, ".xtick text, .xtick tspan")]
     assert min(sizes) >= TEXT_PX, sizes
+    found = grid.locator("svg.main-svg").first.bounding_box()
+    for title in boxes(grid, ".gtitle"):  # the room's title broken to the chart's width, not cut off
+        assert title[2] <= found["x"] + found["width"] + 1, (title, found)
     page.locator(".st-key-meeting_next button").first.click()  # the third section: both steppers enabled
     page.wait_for_selector(".st-key-meeting_previous button:enabled")
     wait_idle(page)
