@@ -124,6 +124,7 @@ def _layout(fig: go.Figure, title: str, height: int, beside: str = "") -> go.Fig
 # (it sizes some itself) and a rule on the SVG would fight Plotly's own layout of labels and margins.
 ROOM_TEXT = 20
 ROOM_TITLE = 28
+ROOM_AXIS = 90  # px under a room chart's rows: the x axis's figures and title, and the legend's line
 # px a room chart's title may span: a chart in half a 1024 x 768 projector's page (a title wider was cut off there)
 ROOM_TITLE_WIDTH = 400
 
@@ -159,6 +160,11 @@ def _for_room(fig: go.Figure) -> go.Figure:
     )
     _update(*fig.select_xaxes(), tickfont={"size": ROOM_TEXT}, title={"font": {"size": ROOM_TEXT}})
     _update(*fig.select_yaxes(), tickfont={"size": ROOM_TEXT}, title={"font": {"size": ROOM_TEXT}})
+    names = fig.layout.yaxis.ticktext
+    if names:  # rows named on two lines (the waterfall's indicators): each row as tall as its name at the room's size
+        lines = sum(str(name).count("<br>") + 1 for name in names)
+        rows = round(1.4 * ROOM_TEXT * lines + 8 * len(names))
+        _update(fig.layout, height=max(fig.layout.height, fig.layout.margin.t + rows + ROOM_AXIS))
     for annotation in fig.layout.annotations:
         annotation.font.size = max(annotation.font.size or 0, ROOM_TEXT)
     if any(trace.type == "scatterpolar" for trace in fig.data):

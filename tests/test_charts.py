@@ -479,6 +479,26 @@ def test_the_contribution_waterfall_lies_down_with_room_for_its_figures():
     assert below[0] <= -0.9 - 0.3 * 0.9 and below[1] > 0  # a composite under 0 prints its figures on the left
 
 
+def test_in_the_room_the_waterfalls_rows_are_as_tall_as_their_two_line_names():
+    """At the room's 20 px the two-line indicator names ran into each other (a fresh helper's finding at 1024 and
+    1920 px, 2026-12-05): each row is as tall as its name at that size."""
+    names = [
+        "营商环境评价得分",
+        "农村居民人均可支配收入增速",
+        "高标准农田建设完成率",
+        "重点项目投资完成额",
+        "其他 4 项",
+    ]
+    parts = pd.DataFrame({"label": names, "contribution": [0.05, -0.044, 0.042, 0.039, -0.05]})
+    desk = charts.contribution_waterfall(parts, "变化", "之前", "之后", 0.87, 1.5)
+    room = charts.contribution_waterfall(parts, "变化", "之前", "之后", 0.87, 1.5, projector=True)
+    lines = sum(name.count("<br>") + 1 for name in room.layout.yaxis.ticktext)
+    assert lines > len(names) + 2  # some names take two lines
+    rows = room.layout.height - room.layout.margin.t - charts.ROOM_AXIS
+    assert rows >= 1.4 * charts.ROOM_TEXT * lines, (rows, lines)
+    assert room.layout.height > 1.25 * desk.layout.height  # more than the room's general growth
+
+
 def test_update_outside_plotly_batch_gives_the_figure_its_update_methods_give():
     # charts._update sets properties as Plotly's update_layout / update_xaxes do, without their batch of edits:
     # nested dicts onto existing values, a title given as text, a colour list, magic underscores, two x axes

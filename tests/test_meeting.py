@@ -50,6 +50,14 @@ def test_meeting_tables_are_plain_tables_with_the_grids_figures(app_factory, sam
     assert table["综合得分"].tolist() == pytest.approx(shown["综合得分"].tolist())
 
 
+@pytest.mark.slow
+def test_the_training_targets_table_is_a_plain_table_in_meeting_mode(app_factory):
+    """It was the scrolling grid at 12 px on the room's screen (a fresh helper's finding, 2026-12-05)."""
+    at = app_factory(page="views/training.py", query={"present": "1", "train.section": "targets"})
+    assert not at.exception
+    assert len(at.dataframe) == 0 and len(at.table) >= 1
+
+
 def test_cell_text_is_what_the_grid_shows():
     # Streamlit's grid, as seen in Chromium: 0.123456789 -> 0.1235, 1.5 -> 1.5, 12345678.9 -> 12345678.9, 2.0 -> 2
     assert [meeting.cell_text(v) for v in (0.123456789, 1.5, 12345678.9, 2.0, np.float64(0.25))] == [

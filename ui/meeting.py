@@ -53,6 +53,7 @@ CONTROLS = (
 # the section's steppers, then the county's and the way out. On a phone's width (NARROW_PX) a table's text is
 # PHONE_TABLE_PX, not the room's: at 22 px a column was one character wide.
 BAR_ONE_ROW_PX = 1100
+NARROW_ROOM_TABLE_PX = 18  # a table's text there: the room's least (at 22 px a 1024 px page cut its last columns)
 NARROW_PX = 640
 PHONE_TABLE_PX = 15
 _HIDDEN = ", ".join(
@@ -99,6 +100,8 @@ STYLE = f"""
     text-align: center;}}
   .st-key-meeting_bar p {{font-size: 16px !important;}}
   .st-key-meeting_bar button {{min-height: 44px; min-width: 0;}}
+  [data-testid="stMain"] [data-testid="stTable"] th, [data-testid="stMain"] [data-testid="stTable"] td {{
+    font-size: {NARROW_ROOM_TABLE_PX}px !important;}}
 }}
 @media (max-width: {NARROW_PX}px) {{
   [data-testid="stMain"] [data-testid="stTable"] th, [data-testid="stMain"] [data-testid="stTable"] td {{

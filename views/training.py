@@ -13,7 +13,7 @@ from incentive.training import coverage, coverage_tables, targets
 from incentive.training.named_lists import NamesWithheld
 from ui import cadre_clicks, frame, link_state, meeting, shared_charts, sign_in
 from ui.downloads import table_downloads
-from ui.frame import MISSING_CELL, fit_marks, table_height
+from ui.frame import fit_marks, table_height
 from ui.runtime import (
     absent_training,
     app_settings,
@@ -251,14 +251,7 @@ with deck.section("targets"):
     group_rows = coverage_tables.group_table(
         by_group, "rank_group", lang, threshold, coverage.group_statuses(by_group, "rank_group", pattern)
     )
-    st.dataframe(
-        group_rows,
-        column_config=fit_marks(group_rows, marks_text),
-        hide_index=True,
-        placeholder=MISSING_CELL,
-        width="stretch",
-        height=table_height(len(group_rows)),
-    )
+    deck.table(group_rows, height=table_height(len(group_rows)), column_config=fit_marks(group_rows, marks_text))
     download(group_rows, t("file_training_rank_groups", lang, window=window.label), "training_rank_groups")
     first_month = coverage.as_date(run_query("training_first_month")["first_month"].iloc[0])
     reaching = targets.reaching_before_records(
