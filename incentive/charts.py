@@ -58,16 +58,16 @@ def _update(*targets, **props) -> None:
         BaseFigure._perform_update(target, props)
 
 
-def _title_lines(title: str, size: int = TITLE_SIZE, width: int = PHONE_TITLE_WIDTH) -> list[str]:
-    """`title` as one line, or two when it is wider than `width` px at `size` px: broken before the last opening
-    bracket, else after the last comma, colon or middle dot, else at the last space, that leaves the first line
-    narrow enough. A title without such a place stays on one line."""
-    if _text_width(title, size) <= width:
+def _title_lines(title: str) -> list[str]:
+    """`title` as one line, or two when it is wider than PHONE_TITLE_WIDTH at TITLE_SIZE: broken before the last
+    opening bracket, else after the last comma, colon or middle dot, else at the last space, that leaves the first
+    line narrow enough. A title without such a place stays on one line."""
+    if _text_width(title, TITLE_SIZE) <= PHONE_TITLE_WIDTH:
         return [title]
     places = [i for i, c in enumerate(title) if c in "（(" and i > 0]
     places += [i + 1 for i, c in enumerate(title) if c in "，,：:·；" and i + 1 < len(title)]
     places += [i for i, c in enumerate(title) if c == " " and i > 0]
-    fitting = [i for i in places if _text_width(title[:i], size) <= width]
+    fitting = [i for i in places if _text_width(title[:i], TITLE_SIZE) <= PHONE_TITLE_WIDTH]
     if not fitting:
         return [title]
     cut = max(fitting)
@@ -130,8 +130,8 @@ ROOM_TITLE_WIDTH = 400
 
 
 def _for_room(fig: go.Figure) -> go.Figure:
-    """The figure with every font at least ROOM_TEXT px (the title ROOM_TITLE, on two lines when wider than
-    ROOM_TITLE_WIDTH), and room made for them."""
+    """The figure with every font at least ROOM_TEXT px (the title ROOM_TITLE, on as many lines as fit
+    ROOM_TITLE_WIDTH: `_room_title_lines`), and room made for them."""
     title_lines = (fig.layout.title.text or "").count("<br>") + 1
     title, beside = getattr(fig, "_titles", (None, ""))
     if title is not None:
