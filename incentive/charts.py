@@ -64,14 +64,22 @@ def _title_lines(title: str) -> list[str]:
     line narrow enough. A title without such a place stays on one line."""
     if _text_width(title, TITLE_SIZE) <= PHONE_TITLE_WIDTH:
         return [title]
-    places = [i for i, c in enumerate(title) if c in "（(" and i > 0]
-    places += [i + 1 for i, c in enumerate(title) if c in "，,：:·；" and i + 1 < len(title)]
-    places += [i for i, c in enumerate(title) if c == " " and i > 0]
+    places = [i for kind in _break_places(title) for i in kind]
     fitting = [i for i in places if _text_width(title[:i], TITLE_SIZE) <= PHONE_TITLE_WIDTH]
     if not fitting:
         return [title]
     cut = max(fitting)
     return [title[:cut].rstrip(), title[cut:].lstrip()]
+
+
+def _break_places(title: str) -> tuple[list[int], list[int], list[int]]:
+    """Where a title may be broken, best first: before an opening bracket, after a comma, colon or middle dot, at
+    a space (the index the second line starts at, less its space)."""
+    return (
+        [i for i, c in enumerate(title) if c in "（(" and i > 0],
+        [i + 1 for i, c in enumerate(title) if c in "，,：:·；" and i + 1 < len(title)],
+        [i for i, c in enumerate(title) if c == " " and i > 0],
+    )
 
 
 def _layout(fig: go.Figure, title: str, height: int, beside: str = "") -> go.Figure:
@@ -192,9 +200,7 @@ def _room_title_lines(title: str) -> list[str]:
     while _text_width(lines[-1], ROOM_TITLE) > ROOM_TITLE_WIDTH:
         rest = lines[-1]
         kinds = (
-            [i for i, c in enumerate(rest) if c in "（(" and i > 0],
-            [i + 1 for i, c in enumerate(rest) if c in "，,：:·；" and i + 1 < len(rest)],
-            [i for i, c in enumerate(rest) if c == " " and i > 0],
+            *_break_places(rest),
             [i for i in range(1, len(rest)) if unicodedata.east_asian_width(rest[i]) in "WF"],
         )
         widths = {i: _text_width(rest[:i], ROOM_TITLE) for places in kinds for i in places}

@@ -67,6 +67,7 @@ _HIDDEN = ", ".join(
         '[data-testid="stMain"] [data-testid="stForm"]',
     ]
 )
+_TABLE_CELLS = '[data-testid="stMain"] [data-testid="stTable"] th, [data-testid="stMain"] [data-testid="stTable"] td'
 STYLE = f"""
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"] {{display: none;}}
@@ -81,7 +82,7 @@ STYLE = f"""
 [data-testid="stMetricValue"] * {{white-space: normal !important; word-break: keep-all !important;
   overflow-wrap: normal !important; overflow: visible !important; text-overflow: clip !important;}}
 [data-testid="stMetricDelta"] p {{font-size: {TEXT_PX}px !important;}}
-[data-testid="stMain"] [data-testid="stTable"] th, [data-testid="stMain"] [data-testid="stTable"] td {{
+{_TABLE_CELLS} {{
   font-size: {TEXT_PX}px !important; color: #111;}}
 {_HIDDEN} {{display: none !important;}}
 .st-key-meeting_bar button:disabled p {{color: #b0b0b0 !important;}}
@@ -100,11 +101,11 @@ STYLE = f"""
     text-align: center;}}
   .st-key-meeting_bar p {{font-size: 16px !important;}}
   .st-key-meeting_bar button {{min-height: 44px; min-width: 0;}}
-  [data-testid="stMain"] [data-testid="stTable"] th, [data-testid="stMain"] [data-testid="stTable"] td {{
+  {_TABLE_CELLS} {{
     font-size: {NARROW_ROOM_TABLE_PX}px !important;}}
 }}
 @media (max-width: {NARROW_PX}px) {{
-  [data-testid="stMain"] [data-testid="stTable"] th, [data-testid="stMain"] [data-testid="stTable"] td {{
+  {_TABLE_CELLS} {{
     font-size: {PHONE_TABLE_PX}px !important;}}
 }}
 </style>
