@@ -6,6 +6,7 @@ Pure functions DataFrame -> Figure; tests inspect the figures' data, not pixels.
 from __future__ import annotations
 
 import functools
+import inspect
 import unicodedata
 from collections.abc import Collection
 
@@ -220,11 +221,13 @@ def _room_title_lines(title: str) -> list[str]:
 
 
 def _shared_look(build):
-    """A chart builder with the keyword `projector`: True in meeting mode, for the room (`_for_room`)."""
+    """A chart builder with the keyword `projector`: True in meeting mode, for the room (`_for_room`). A builder
+    that declares `projector` itself is given it too, for what only it knows how to make fit (its ticks)."""
+    own = "projector" in inspect.signature(build).parameters
 
     @functools.wraps(build)
     def built(*args, projector: bool = False, **kwargs) -> go.Figure:
-        fig = build(*args, **kwargs)
+        fig = build(*args, **kwargs, **({"projector": projector} if own else {}))
         return _for_room(fig) if projector else fig
 
     return built
@@ -476,12 +479,18 @@ def tier_bars(
 
 @_shared_look
 def rank_intervals(
-    frame: pd.DataFrame, title: str, axis_title: str, legend: tuple[str, str] | None = None, beside: str = ""
+    frame: pd.DataFrame,
+    title: str,
+    axis_title: str,
+    legend: tuple[str, str] | None = None,
+    beside: str = "",
+    projector: bool = False,
 ) -> go.Figure:
     """Each unit's rank as a dot with its 5th-95th percentile interval under the weight draws as a bar; rank 1 at
     the left. With `legend` (the two intervals' names) and robust_low / robust_high in `frame`, the interval over
     every modelling choice drawn at once (robustness.py) is a thin line through it. `beside`: the title of
-    tier_bars drawn beside it, whose rows line up with these (`_layout`)."""
+    tier_bars drawn beside it, whose rows line up with these (`_layout`). In the room (`projector`) the rank axis
+    is labelled more sparsely (`_rank_ticks`)."""
     data = frame.sort_values(["rank", "unit"], ascending=[False, False])
     fig = go.Figure()
     if legend is not None:
@@ -527,7 +536,7 @@ def rank_intervals(
         )
     )
     n = int(data["rank"].max()) if len(data) else 1
-    _update(*fig.select_xaxes(), title=axis_title, range=[0.5, n + 0.5], **_rank_ticks(n))
+    _update(*fig.select_xaxes(), title=axis_title, range=[0.5, n + 0.5], **_rank_ticks(n, room=projector))
     # the units' rows and no more: Plotly pads a category axis of markers by a twentieth of its length at each
     # end, five empty rows above and below a province's hundred
     _update(
@@ -544,10 +553,16 @@ def rank_intervals(
 
 @_shared_look
 def track_heatmap(
-    frame: pd.DataFrame, tracks: list[str], title: str, track_labels: list[str], centre: float
+    frame: pd.DataFrame,
+    tracks: list[str],
+    title: str,
+    track_labels: list[str],
+    centre: float,
+    projector: bool = False,
 ) -> go.Figure:
     """Unit x track scores; blue above the centre (0 for z, 50 for min-max), orange below. `track_labels` name the
-    columns in the user's language."""
+    columns in the user's language; in the room (`projector`) a name of four characters and more is on two lines
+    ("项目<br>建设")."""
     data = frame.sort_values("rank")
     values = data[[f"track_{track}" for track in tracks]].to_numpy(dtype=float)
     spread = float(abs(values - centre).max()) if values.size else 1.0
@@ -568,22 +583,31 @@ def track_heatmap(
     )
     _update(*fig.select_yaxes(), autorange="reversed")
     # A long track name on two lines ("Grassroots<br>governance"): on one line Plotly stands the names on end under
-    # the columns. The ticks are placed at the names as _make_inert escapes them in `x`.
+    # the columns; so did four tracks' names of four characters at the room's 20 px in half a 1024 px screen (70 px
+    # a column). The ticks are placed at the names as _make_inert escapes them in `x`.
     _update(
         *fig.select_xaxes(),
         tickvals=[_inert(name) for name in track_labels],
-        ticktext=[_two_lines(n) for n in track_labels],
+        ticktext=[_two_lines(n, 3 if projector else 5) for n in track_labels],
     )
     return _layout(fig, title, _height(len(data)) + 40)
 
 
 BUMP_LINES = 30  # beyond this many units, the others are one quiet trace and the axis counts in tens
+# Ranks a room's horizontal rank axis labels at most (and rank 1): at ROOM_TEXT a rank's figure with air around it
+# takes about 40 px, and half a 1024 px screen leaves some 280 px for the axis. Every rank of twelve stood on end.
+ROOM_RANK_LABELS = 6
 
 
-def _rank_ticks(n: int) -> dict:
+def _rank_ticks(n: int, room: bool = False) -> dict:
     """A rank axis's ticks for ranks 1..n: every rank up to BUMP_LINES, else 1 and every tenth. A hundred labels
     crowd a chart's width, and Plotly checks every label of a numeric axis against every other as it draws
-    (its tick-label overflow test: 10,000 text measurements for a province, half a second in Chromium)."""
+    (its tick-label overflow test: 10,000 text measurements for a province, half a second in Chromium). In the
+    `room` (a horizontal axis at ROOM_TEXT): past ROOM_RANK_LABELS ranks, 1 and every 5th, 10th, 20th, 25th, 50th
+    or 100th, the first of those that labels at most ROOM_RANK_LABELS more."""
+    if room and n > ROOM_RANK_LABELS:
+        step = next((s for s in (5, 10, 20, 25, 50, 100) if n // s <= ROOM_RANK_LABELS), 10 ** len(str(n)))
+        return {"tickvals": [1, *range(step, n + 1, step)]}
     return {"tickvals": [1, *range(10, n + 1, 10)]} if n > BUMP_LINES else {"dtick": 1}
 
 
@@ -847,7 +871,8 @@ def domain_heatmap(
 def pace_lines(
     cumulative: pd.DataFrame, pace: pd.DataFrame, focus: str, labels: dict[str, str], title: str, axis_title: str
 ) -> go.Figure:
-    """Cumulative hours per cadre by month (all counties, and one county if chosen) against the target pace."""
+    """Cumulative hours per cadre by month (all counties, and one county if chosen) against the target pace; each
+    month on the axis as its year over its number ("2026<br>03", as the rank chart's periods)."""
     fig = go.Figure()
     whole = cumulative[cumulative["county"] == ""]
     fig.add_trace(
@@ -880,7 +905,8 @@ def pace_lines(
         )
     )
     _update(*fig.select_yaxes(), title=axis_title, rangemode="tozero")
-    _update(*fig.select_xaxes(), tickformat="%Y-%m", dtick="M2" if len(pace) <= 12 else "M3")
+    # on one line ("2026-03") six months stood on end in half a 1024 px screen, and at the room's size were cut
+    _update(*fig.select_xaxes(), tickformat="%Y<br>%m", dtick="M2" if len(pace) <= 12 else "M3")
     fig = _layout(fig, title, 380)
     _update(fig.layout, legend=LEGEND_BELOW)
     return fig
@@ -1092,8 +1118,11 @@ LEGEND_ROW = 40  # px a one-line legend takes at the bottom of a figure
 
 
 @_shared_look
-def welfare_radar(frame: pd.DataFrame, county: str, labels: dict[str, str], title: str) -> go.Figure:
-    """One county's %-indicators against the prefecture median (and the target where there is one)."""
+def welfare_radar(
+    frame: pd.DataFrame, county: str, labels: dict[str, str], title: str, projector: bool = False
+) -> go.Figure:
+    """One county's %-indicators against the prefecture median (and the target where there is one). In the room
+    (`projector`) the margins beside the circle are as wide as the longest line of a name at ROOM_TEXT."""
     names = [_two_lines(name) for name in frame["name"].tolist()]  # long labels on the left and right ran out
     closed = names + names[:1]
     fig = go.Figure()
@@ -1135,6 +1164,10 @@ def welfare_radar(frame: pd.DataFrame, county: str, labels: dict[str, str], titl
         legend={"orientation": "h", "yanchor": "top", "y": -0.05, "xanchor": "left", "x": 0},
         margin={"l": 80, "r": 80, "t": fig.layout.margin.t + 10, "b": 20},
     )
+    if projector:  # at 80 px the room's 20 px cut the names at the left and right ("家访慰问" lost its first)
+        lines = [line for name in frame["name"] for line in _two_lines(str(name)).split("<br>")]
+        side = max(80, round(max((_text_width(line, ROOM_TEXT) for line in lines), default=0)) + 24)
+        _update(fig.layout, margin={"l": side, "r": side})
     return fig
 
 
@@ -1228,9 +1261,11 @@ def tier_rates(
     title: str,
     axis_title: str,
     marks: dict[str, pd.Series] | None = None,
+    projector: bool = False,
 ) -> go.Figure:
     """Promotions and accountability cases per 100 cadres, by the counties' race tier the year before. A rate a
-    viewer may not see is drawn as an empty bar carrying its mark (`marks[column]`, '' where shown)."""
+    viewer may not see is drawn as an empty bar carrying its mark (`marks[column]`, '' where shown). In the room
+    (`projector`) a tier's name is on two lines ("第一<br>方阵")."""
     x = [tier_labels[int(tier)] for tier in frame["tier"]]
     fig = go.Figure()
     for column, colour in (
@@ -1253,6 +1288,8 @@ def tier_rates(
             )
         )
     _update(*fig.select_yaxes(), title=axis_title, rangemode="tozero")
+    if projector:  # at the room's 20 px the three names ran into each other in half a 1024 px screen
+        _update(*fig.select_xaxes(), tickvals=[_inert(name) for name in x], ticktext=[_two_lines(n, 3) for n in x])
     fig = _layout(fig, title, 360)
     _update(fig.layout, barmode="group", legend=LEGEND_BELOW)
     return fig

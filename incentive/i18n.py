@@ -1701,6 +1701,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "也可以在左侧栏选择县区，或在赛马排名、概览、关心关爱的图表上点击一个县区。",
         "You can also choose a county in the sidebar, or click a county on a chart of Rankings, Overview or Welfare.",
     ),
+    "profile_pick_meeting": (
+        "会议模式需要先选定一个县区：选定后按节放映，并可用 ‹ › 逐个切换县区。",
+        "Meeting mode needs one county: once chosen, the profile shows section by section and ‹ › steps through"
+        " the counties.",
+    ),
     "profile_compare": ("名次变化原因对比", "Explain the rank change since"),
     "profile_compare_previous": ("上一期（环比）", "the previous period"),
     "profile_compare_year": ("上年同期（同比）", "the same period last year"),

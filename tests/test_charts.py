@@ -528,3 +528,49 @@ def test_update_outside_plotly_batch_gives_the_figure_its_update_methods_give():
     plotly.update_yaxes(range=[0, 5])
     assert ours.to_plotly_json() == plotly.to_plotly_json()
     assert ours.layout.title.font.size == 9 and ours.layout.xaxis2.title.text == "轴"
+
+
+def test_in_the_room_a_rank_axis_labels_rank_1_and_a_few_round_ranks():
+    """At the room's 20 px, twelve ranks under half a 1024 px screen stood on end and ran into each other."""
+    prefecture = charts.rank_intervals(_ranked(12), "排名及其区间", "名次", projector=True)
+    assert list(prefecture.layout.xaxis.tickvals) == [1, 5, 10] and prefecture.layout.xaxis.dtick is None
+    province = charts.rank_intervals(_ranked(100), "排名及其区间", "名次", projector=True)
+    assert list(province.layout.xaxis.tickvals) == [1, 20, 40, 60, 80, 100]
+    few = charts.rank_intervals(_ranked(5), "排名及其区间", "名次", projector=True)
+    assert few.layout.xaxis.dtick == 1  # five ranks fit one by one
+    assert charts.rank_intervals(_ranked(12), "排名及其区间", "名次").layout.xaxis.dtick == 1  # the desk's as before
+
+
+def test_in_the_room_names_of_four_characters_stand_on_two_lines_under_the_track_heatmap_and_the_tiers():
+    frame = pd.DataFrame({"unit": ["甲县", "乙县"], "rank": [1, 2], "track_a": [1.0, -1.0], "track_b": [0.5, 0.2]})
+    names = ["项目建设", "乡村振兴"]
+    room = charts.track_heatmap(frame, ["a", "b"], "赛道得分", names, centre=0.0, projector=True)
+    assert list(room.layout.xaxis.ticktext) == ["项目<br>建设", "乡村<br>振兴"]
+    assert list(charts.track_heatmap(frame, ["a", "b"], "赛道得分", names, centre=0.0).layout.xaxis.ticktext) == names
+    rates = pd.DataFrame({"tier": [1, 2, 3], "promotion_per_100": [2.2, 2.0, 1.4], "accountability_per_100": [0.4] * 3})
+    labels = {"promotion_per_100": "每百人提拔", "accountability_per_100": "每百人问责"}
+    tiers = {1: "第一方阵", 2: "第二方阵", 3: "第三方阵"}
+    fig = charts.tier_rates(rates, labels, tiers, "t", "每百名干部", projector=True)
+    assert list(fig.layout.xaxis.ticktext) == ["第一<br>方阵", "第二<br>方阵", "第三<br>方阵"]
+    assert list(fig.layout.xaxis.tickvals) == list(fig.data[0].x)  # each name under its bars
+    assert charts.tier_rates(rates, labels, tiers, "t", "每百名干部").layout.xaxis.ticktext is None
+
+
+def test_in_the_room_the_radar_leaves_its_names_room_beside_the_circle():
+    frame = pd.DataFrame(
+        {"name": ["家访慰问完成率", "带薪休假落实率", "体检率"], "value": [90.0, 80.0, 95.0], "median": [85.0] * 3}
+    )
+    frame["target"] = None
+    labels = {"median": "中位数", "target": "目标"}
+    room = charts.welfare_radar(frame, "澄溪县", labels, "雷达", projector=True)
+    widest = 4 * charts.ROOM_TEXT  # 家访慰问, the longest line, at the room's size
+    assert room.layout.margin.l >= widest + 20 and room.layout.margin.r >= widest + 20
+    assert charts.welfare_radar(frame, "澄溪县", labels, "雷达").layout.margin.l == 80
+
+
+def test_the_pace_chart_gives_each_month_its_year_over_its_number():
+    months = pd.date_range("2026-01-01", periods=9, freq="MS")
+    cumulative = pd.DataFrame({"county": "", "month": months, "hours_per_cadre": range(9)})
+    pace = pd.DataFrame({"month": months, "expected": range(9)})
+    fig = charts.pace_lines(cumulative, pace, "", {"all": "全市", "pace": "目标进度"}, "t", "学时/人")
+    assert fig.layout.xaxis.tickformat == "%Y<br>%m"  # "2026-03" on one line stood on end in half a screen

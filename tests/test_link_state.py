@@ -98,6 +98,9 @@ def test_a_period_written_as_the_cli_writes_it_opens_that_period(opened):
             {"year": "2025", "present": "1", "grades.section": "garbage"},
             "grades.section=garbage",
         ),
+        # the language is bound by its label (lang=English): anything else was dropped without a word
+        ("views/overview.py", {"year": "2025", "lang": "Klingon"}, "lang=Klingon"),
+        ("views/rankings.py", {"year": "2025", "lang": "en"}, "lang=en"),
     ],
 )
 def test_a_pages_own_unusable_parameters_are_noted_on_that_page(opened, page, params, shown):

@@ -69,3 +69,25 @@ def test_cell_text_is_what_the_grid_shows():
     ]
     assert [meeting.cell_text(v) for v in (None, math.nan, pd.NA, np.nan)] == ["—"] * 4
     assert [meeting.cell_text(v) for v in (7, np.int64(1999), "<5", "不公开")] == ["7", "1999", "<5", "不公开"]
+
+
+@pytest.mark.slow
+def test_the_room_is_not_told_to_click_rows_its_tables_do_not_have(app_factory, sample_db_path):
+    click = "点击县区的柱形或表格行"
+    desk = app_factory(sample_db_path, page="views/rankings.py")
+    assert any(click in c.value for c in desk.caption)
+    room = app_factory(sample_db_path, page="views/rankings.py", query={"present": "1", "rank.section": "bars"})
+    assert not room.exception and any(m.value.startswith("**2 / 5 ·") for m in room.markdown)
+    assert not any(click in c.value for c in room.caption)
+
+
+@pytest.mark.slow
+def test_a_county_profile_in_meeting_mode_without_a_county_says_what_it_needs(app_factory, sample_db_path):
+    """It showed a title and a note, no slide bar, and did not say why (a fresh helper's finding, 2026-12-05)."""
+    at = app_factory(sample_db_path, page="views/county.py", query={"present": "1"})
+    assert not at.exception
+    assert any("会议模式需要先选定一个县区" in i.value for i in at.info)
+    at.selectbox(key="profile_pick").set_value("澄溪县").run()
+    assert not at.exception and any(m.value.startswith("**1 / 6 ·") for m in at.markdown)  # the slides start
+    plain = app_factory(sample_db_path, page="views/county.py")
+    assert not any("会议模式" in i.value for i in plain.info)

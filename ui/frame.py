@@ -32,7 +32,10 @@ class Frame:
 
 
 def language() -> str:
-    """The language switch; drawn first because page titles in the navigation depend on it."""
+    """The language switch; drawn first because page titles in the navigation depend on it. It is bound to the
+    address by its label (`lang=English`); anything else there is said on the page (`_note_if_unknown`), where
+    Streamlit would drop it silently."""
+    _note_if_unknown("lang", list(LANGUAGE_LABELS.values()))
     lang = st.sidebar.segmented_control(
         "Language / 语言",
         LANGUAGES,

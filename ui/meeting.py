@@ -54,6 +54,14 @@ CONTROLS = (
 # PHONE_TABLE_PX, not the room's: at 22 px a column was one character wide.
 BAR_ONE_ROW_PX = 1100
 NARROW_ROOM_TABLE_PX = 18  # a table's text there: the room's least (at 22 px a 1024 px page cut its last columns)
+# There too, a table of WIDE_TABLE_COLUMNS columns and more (the rankings' sixteen, the training targets' fifteen)
+# gets WIDE_TABLE_PX: at 18 px its columns were a character wide, a county's name and 第一方阵 one character a line.
+# Its cells break only where words do (`keep-all`: between Chinese characters not at all), its headings anywhere.
+WIDE_TABLE_COLUMNS = 11
+WIDE_TABLE_PX = 15
+# and a headline figure NARROW_METRIC_PX: at 64 px a period in the overview's third of the width broke at its
+# hyphen ("2026-" over "H1")
+NARROW_METRIC_PX = 48
 NARROW_PX = 640
 PHONE_TABLE_PX = 15
 _HIDDEN = ", ".join(
@@ -68,6 +76,7 @@ _HIDDEN = ", ".join(
     ]
 )
 _TABLE_CELLS = '[data-testid="stMain"] [data-testid="stTable"] th, [data-testid="stMain"] [data-testid="stTable"] td'
+_WIDE_TABLE = f'[data-testid="stMain"] [data-testid="stTable"] table:has(th:nth-child({WIDE_TABLE_COLUMNS}))'
 STYLE = f"""
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"] {{display: none;}}
@@ -103,6 +112,9 @@ STYLE = f"""
   .st-key-meeting_bar button {{min-height: 44px; min-width: 0;}}
   {_TABLE_CELLS} {{
     font-size: {NARROW_ROOM_TABLE_PX}px !important;}}
+  {_WIDE_TABLE} th, {_WIDE_TABLE} td {{font-size: {WIDE_TABLE_PX}px !important;}}
+  {_WIDE_TABLE} td, {_WIDE_TABLE} td p {{word-break: keep-all !important;}}
+  [data-testid="stMetricValue"], [data-testid="stMetricValue"] p {{font-size: {NARROW_METRIC_PX}px !important;}}
 }}
 @media (max-width: {NARROW_PX}px) {{
   {_TABLE_CELLS} {{

@@ -62,6 +62,8 @@ if county is None:
         on_change=lambda: st.session_state.update({county_clicks.SIDEBAR_COUNTY: st.session_state["profile_pick"]}),
     )
     st.caption(t("profile_pick_note", lang))
+    if meeting.is_on():  # the bar and the room's look start with a county (meeting.Deck, below)
+        st.info(t("profile_pick_meeting", lang))
     link_state.show_notes(notes, lang)
     st.stop()
 st.header(markdown(county), anchor=False)

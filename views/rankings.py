@@ -359,7 +359,8 @@ with deck.section("bars"):
         interval_col.caption(t("rank_interval_note", lang, draws=scoring.DRAWS))
         if scoring.interval_needs_scope_note(len(ranked)):
             interval_col.caption(t("rank_interval_many", lang, n=len(ranked)))
-    st.caption(t("rank_click_note" if by_county else "rank_click_township_note", lang))
+    if not deck.on:  # a room's table has no rows to click (Deck.table)
+        st.caption(t("rank_click_note" if by_county else "rank_click_township_note", lang))
     if by_county:
         county_clicks.follow()
     else:

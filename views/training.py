@@ -481,7 +481,8 @@ with deck.section("drill"):
                     selection_mode="single-row",
                 )
                 cadre_clicks.follow()
-                st.caption(t("training_untrained_click", lang))
+                if not deck.on:  # a room's table has no rows to click (Deck.table)
+                    st.caption(t("training_untrained_click", lang))
                 download(
                     names,
                     t("file_training_untrained", lang, county=drill_county, window=window.label),

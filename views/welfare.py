@@ -58,7 +58,9 @@ if incomplete:
     st.warning(incomplete)
 if published:  # current data would change the published statuses? (docs/decisions.md#data-changed-after-publication)
     publishing.drift_banner(publication_drift(publication, race=False), lang)
-compare_col.caption(t("welfare_compare_note", lang, previous=view.previous or "—"))
+compare_note = t("welfare_compare_note", lang, previous=view.previous or "—")
+if not meeting.is_on():  # in the room it opens the summary (below): beside the hidden period it stood indented
+    compare_col.caption(compare_note)
 table = view.table
 status_labels = labels.status_labels(lang)
 small = int(app_settings()["suppression_threshold"])  # counts of people from 1 to small − 1 read <5
@@ -74,6 +76,8 @@ with deck.section("summary"):
     owing = len(run_query("race_units", county=""))  # every county owes the half-year
     sentences = welfare.summary_sentences(table, period, lang, quote=markdown, small=small, counties=owing)
     st.markdown("\n".join(f"- {sentence}" for sentence in sentences))
+    if deck.on:
+        st.caption(compare_note)
     counts = welfare.status_counts(table)
     met_col, near_col, below_col, missing_col = st.columns(4)
     reported = periods.reported(found, period)  # the counties that sent nothing are missing, never met

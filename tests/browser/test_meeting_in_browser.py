@@ -285,3 +285,29 @@ def test_on_a_phone_a_meeting_table_is_in_a_phones_type(tab, app_url):
     page.wait_for_selector("[data-testid=stMain] [data-testid=stTable] td")
     cells = font_sizes(page, "[data-testid=stMain] [data-testid=stTable] :is(th, td, th *, td *)")
     assert cells and max(size for _, size in cells) <= 16, cells[:5]
+
+
+def test_on_a_1024_by_768_projector_a_wide_table_keeps_a_county_on_one_line_and_a_period_whole(tab, app_url):
+    """At 1024 px the rankings' sixteen columns were a character wide, each county's name and 第一方阵 one
+    character a line, and the overview's care period broke at its hyphen ("2026-" over "H1"); a fresh helper's
+    finding, 2026-12-05."""
+    page = tab({"width": 1024, "height": 768})
+    open_view(page, app_url + "/rankings?present=1&rank.section=table")
+    page.wait_for_selector("[data-testid=stMain] [data-testid=stTable] td")
+    lines = page.locator("[data-testid=stMain] [data-testid=stTable] tbody tr").evaluate_all(
+        """rows => rows.map(r => {
+             const cells = [...r.querySelectorAll('td')].filter(c => /县|区|方阵/.test(c.innerText));
+             return cells.map(c => { const p = c.querySelector('p') || c;
+               return [c.innerText, p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)] });
+           }).flat()"""
+    )
+    assert len(lines) == 24, lines  # the sample's twelve counties and their tiers
+    assert all(round(n) == 1 for _, n in lines), [cell for cell in lines if round(cell[1]) != 1]
+    assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")  # and no wider than the screen
+    open_view(page, app_url + "/?present=1&home.section=welfare")
+    page.wait_for_selector("[data-testid=stMain] [data-testid=stMetricValue] p")
+    periods = page.locator("[data-testid=stMain] [data-testid=stMetricValue] p").evaluate_all(
+        """ps => ps.filter(p => /^\\d{4}-/.test(p.innerText))
+                   .map(p => [p.innerText, p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)])"""
+    )
+    assert periods and all(round(n) == 1 for _, n in periods), periods
