@@ -603,10 +603,12 @@ def _rank_ticks(n: int, room: bool = False) -> dict:
     """A rank axis's ticks for ranks 1..n: every rank up to BUMP_LINES, else 1 and every tenth. A hundred labels
     crowd a chart's width, and Plotly checks every label of a numeric axis against every other as it draws
     (its tick-label overflow test: 10,000 text measurements for a province, half a second in Chromium). In the
-    `room` (a horizontal axis at ROOM_TEXT): past ROOM_RANK_LABELS ranks, 1 and every 5th, 10th, 20th, 25th, 50th
-    or 100th, the first of those that labels at most ROOM_RANK_LABELS more."""
+    `room` (a horizontal axis at ROOM_TEXT): past ROOM_RANK_LABELS ranks, 1 and every 5th, 10th, 20th, 50th, 100th,
+    200th ... rank, the first of those steps that labels at most ROOM_RANK_LABELS more (a province's 1,200
+    townships: every 200th)."""
     if room and n > ROOM_RANK_LABELS:
-        step = next((s for s in (5, 10, 20, 25, 50, 100) if n // s <= ROOM_RANK_LABELS), 10 ** len(str(n)))
+        steps = (m * 10**k for k in range(len(str(n)) + 1) for m in (1, 2, 5) if m * 10**k >= 5)
+        step = next(s for s in steps if n // s <= ROOM_RANK_LABELS)
         return {"tickvals": [1, *range(step, n + 1, step)]}
     return {"tickvals": [1, *range(10, n + 1, 10)]} if n > BUMP_LINES else {"dtick": 1}
 

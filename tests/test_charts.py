@@ -536,6 +536,8 @@ def test_in_the_room_a_rank_axis_labels_rank_1_and_a_few_round_ranks():
     assert list(prefecture.layout.xaxis.tickvals) == [1, 5, 10] and prefecture.layout.xaxis.dtick is None
     province = charts.rank_intervals(_ranked(100), "排名及其区间", "名次", projector=True)
     assert list(province.layout.xaxis.tickvals) == [1, 20, 40, 60, 80, 100]
+    townships = charts.rank_intervals(_ranked(1200), "排名及其区间", "名次", projector=True)
+    assert list(townships.layout.xaxis.tickvals) == [1, *range(200, 1201, 200)]
     few = charts.rank_intervals(_ranked(5), "排名及其区间", "名次", projector=True)
     assert few.layout.xaxis.dtick == 1  # five ranks fit one by one
     assert charts.rank_intervals(_ranked(12), "排名及其区间", "名次").layout.xaxis.dtick == 1  # the desk's as before
