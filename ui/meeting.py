@@ -63,6 +63,9 @@ WIDE_TABLE_PX = 15
 # hyphen ("2026-" over "H1")
 NARROW_METRIC_PX = 48
 NARROW_PX = 640
+# A screen under SHORT_PX high and wider than a phone held upright (a phone turned sideways: 844 x 390) keeps the
+# bar in one row and the page's title small: in two rows under a 2.8rem title they took 255 of its 390 px.
+SHORT_PX = 500
 PHONE_TABLE_PX = 15
 _HIDDEN = ", ".join(
     [
@@ -119,6 +122,13 @@ STYLE = f"""
 @media (max-width: {NARROW_PX}px) {{
   {_TABLE_CELLS} {{
     font-size: {PHONE_TABLE_PX}px !important;}}
+}}
+@media (max-height: {SHORT_PX}px) and (min-width: {NARROW_PX + 1}px) {{
+  [data-testid="stMainBlockContainer"] {{padding-top: 0.25rem !important;}}
+  [data-testid="stMain"] h1 {{font-size: 1.5rem !important; padding: 0.25rem 0 !important;}}
+  .st-key-meeting_bar > div > [data-testid="stHorizontalBlock"] {{flex-wrap: nowrap !important;}}
+  .st-key-meeting_bar > div > div > [data-testid="stColumn"]:nth-child(2) {{flex: 1 1 auto !important;}}
+  .st-key-meeting_bar > div > div > [data-testid="stColumn"]:nth-child(4) {{flex: 1 0 11rem !important;}}
 }}
 </style>
 """

@@ -311,3 +311,16 @@ def test_on_a_1024_by_768_projector_a_wide_table_keeps_a_county_on_one_line_and_
                    .map(p => [p.innerText, p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)])"""
     )
     assert periods and all(round(n) == 1 for _, n in periods), periods
+
+
+def test_a_phone_turned_sideways_keeps_the_bar_in_one_row_under_a_small_title(tab, app_url):
+    """844 x 390: the bar's two rows under the room's 2.8rem title took 255 of the 390 px before the first chart (a
+    fresh helper's finding, 2026-12-05)."""
+    page = tab({"width": 844, "height": 390}, phone=True)
+    open_view(page, app_url + "/rankings?present=1&rank.section=bars")
+    charts_drawn(page)
+    bar = [boxes(page, f".st-key-meeting_{key} button")[0] for key in ("previous", "next", "county_next", "leave")]
+    assert all(abs(box[1] - bar[0][1]) < 2 for box in bar), bar  # one row
+    assert page.locator(".st-key-meeting_leave button").evaluate("b => b.scrollWidth <= b.clientWidth")
+    top = page.locator(".js-plotly-plot").first.bounding_box()["y"]
+    assert top < 180, top
