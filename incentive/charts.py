@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import math
 import unicodedata
 from collections.abc import Collection
 
@@ -615,7 +616,12 @@ def _rank_ticks(n: int, room: bool = False) -> dict:
 
 @_shared_look
 def rank_bump(
-    history: pd.DataFrame, focus: str | None, title: str, axis_title: str, breaks: Collection[str] = ()
+    history: pd.DataFrame,
+    focus: str | None,
+    title: str,
+    axis_title: str,
+    breaks: Collection[str] = (),
+    projector: bool = False,
 ) -> go.Figure:
     """Rank over periods, one line per unit; the focus unit in red and labelled, the others quiet. A province's
     hundred counties would be a hundred traces and a 2,700-pixel chart: past BUMP_LINES units the others share
@@ -701,8 +707,11 @@ def rank_bump(
     # A period on two lines ("2025<br>Q1"), and past four periods every other one, counted back from the last:
     # eight quarters on one line each stood on end at 1440 px, and on two lines each, side by side on end on a
     # phone (22 px a period) ran into each other. Every point keeps its period in the hover.
+    # In the room (`projector`, 20 px) every fourth: four periods of two lines ran together in half a 1024 px
+    # screen ("2025202520262026").
     periods = [str(p) for p in history["period"].drop_duplicates()]
-    labelled = periods[::-1][:: 2 if len(periods) > 4 else 1][::-1]
+    every = (4 if projector else 2) if len(periods) > 4 else 1
+    labelled = periods[::-1][::every][::-1]
     _update(
         *fig.select_xaxes(),
         type="category",
@@ -1166,10 +1175,19 @@ def welfare_radar(
         legend={"orientation": "h", "yanchor": "top", "y": -0.05, "xanchor": "left", "x": 0},
         margin={"l": 80, "r": 80, "t": fig.layout.margin.t + 10, "b": 20},
     )
-    if projector:  # at 80 px the room's 20 px cut the names at the left and right ("家访慰问" lost its first)
-        lines = [line for name in frame["name"] for line in _two_lines(str(name)).split("<br>")]
-        side = max(80, round(max((_text_width(line, ROOM_TEXT) for line in lines), default=0)) + 24)
-        _update(fig.layout, margin={"l": side, "r": side})
+    if projector:
+        # at 80 px the room's 20 px cut the names at the left and right ("家访慰问" lost its first character); a
+        # name reaches out beside the circle by its width times the cosine of its angle (Plotly sets the first at
+        # 0°, east, the others counterclockwise), so the margins are as wide as the farthest reach, not the widest
+        # name (which, at 300°, made the circle a third smaller than it needed to be)
+        reach = [
+            _text_width(line, ROOM_TEXT) * abs(math.cos(2 * math.pi * i / len(names)))
+            for i, name in enumerate(names)
+            for line in name.split("<br>")
+        ]
+        side = max(80, round(max(reach, default=0)) + 24)
+        # five percents at 20 px piled onto each other along the radius of a half-screen's circle
+        _update(fig.layout, margin={"l": side, "r": side}, polar={"radialaxis": {"nticks": 3}})
     return fig
 
 

@@ -576,3 +576,27 @@ def test_the_pace_chart_gives_each_month_its_year_over_its_number():
     pace = pd.DataFrame({"month": months, "expected": range(9)})
     fig = charts.pace_lines(cumulative, pace, "", {"all": "全市", "pace": "目标进度"}, "t", "学时/人")
     assert fig.layout.xaxis.tickformat == "%Y<br>%m"  # "2026-03" on one line stood on end in half a screen
+
+
+def test_in_the_room_the_rank_trend_labels_every_fourth_period_back_from_the_last():
+    quarters = tuple(f"{y}-Q{q}" for y in (2025, 2026) for q in range(1, 5))
+    room = charts.rank_bump(_history(12, quarters), "县003", "名次", "名次", projector=True)
+    assert list(room.layout.xaxis.ticktext) == ["2025<br>Q4", "2026<br>Q4"]  # four ran together at 20 px
+    desk = charts.rank_bump(_history(12, quarters), "县003", "名次", "名次")
+    assert len(desk.layout.xaxis.ticktext) == 4
+
+
+def test_in_the_room_the_radars_margins_reach_as_far_as_its_names_and_its_radius_has_three_ticks():
+    names = [
+        "带薪休假落实率",
+        "年度体检完成率",
+        "谈心谈话覆盖率",
+        "家访慰问完成率",
+        "住房困难解决率",
+        "两地分居问题解决率",
+    ]
+    frame = pd.DataFrame({"name": names, "value": [90.0] * 6, "median": [85.0] * 6, "target": [None] * 6})
+    room = charts.welfare_radar(frame, "澄溪县", {"median": "中位数", "target": "目标"}, "雷达", projector=True)
+    # 带薪休假 at 0° and 家访慰问 at 180° reach out their whole width; 两地分居问题 (six characters) at 300° half of it
+    assert room.layout.margin.l == room.layout.margin.r == 4 * charts.ROOM_TEXT + 24
+    assert room.layout.polar.radialaxis.nticks == 3

@@ -56,9 +56,12 @@ BAR_ONE_ROW_PX = 1100
 NARROW_ROOM_TABLE_PX = 18  # a table's text there: the room's least (at 22 px a 1024 px page cut its last columns)
 # There too, a table of WIDE_TABLE_COLUMNS columns and more (the rankings' sixteen, the training targets' fifteen)
 # gets WIDE_TABLE_PX: at 18 px its columns were a character wide, a county's name and 第一方阵 one character a line.
-# Its cells break only where words do (`keep-all`: between Chinese characters not at all), its headings anywhere.
+# Any table's cells there break only where words do (`keep-all`: between Chinese characters not at all: 澄溪县 on
+# one line, 领域：乡村振兴 after its colon), and a heading is at least HEADING_EM wide (排名, 方向 on one line; on a
+# phone, too: 排/名/区/间 stood a character a line).
 WIDE_TABLE_COLUMNS = 11
 WIDE_TABLE_PX = 15
+HEADING_EM = 3.2  # two characters and the cell's padding (Streamlit sizes boxes with their padding)
 # and a headline figure NARROW_METRIC_PX: at 64 px a period in the overview's third of the width broke at its
 # hyphen ("2026-" over "H1")
 NARROW_METRIC_PX = 48
@@ -79,6 +82,10 @@ _HIDDEN = ", ".join(
     ]
 )
 _TABLE_CELLS = '[data-testid="stMain"] [data-testid="stTable"] th, [data-testid="stMain"] [data-testid="stTable"] td'
+_TABLE_CELL_TEXT = (
+    '[data-testid="stMain"] [data-testid="stTable"] td, [data-testid="stMain"] [data-testid="stTable"] td p'
+)
+_TABLE_HEADINGS = '[data-testid="stMain"] [data-testid="stTable"] th'
 _WIDE_TABLE = f'[data-testid="stMain"] [data-testid="stTable"] table:has(th:nth-child({WIDE_TABLE_COLUMNS}))'
 STYLE = f"""
 <style>
@@ -116,7 +123,8 @@ STYLE = f"""
   {_TABLE_CELLS} {{
     font-size: {NARROW_ROOM_TABLE_PX}px !important;}}
   {_WIDE_TABLE} th, {_WIDE_TABLE} td {{font-size: {WIDE_TABLE_PX}px !important;}}
-  {_WIDE_TABLE} td, {_WIDE_TABLE} td p {{word-break: keep-all !important;}}
+  {_TABLE_CELL_TEXT} {{word-break: keep-all !important;}}
+  {_TABLE_HEADINGS} {{min-width: {HEADING_EM}em;}}
   [data-testid="stMetricValue"], [data-testid="stMetricValue"] p {{font-size: {NARROW_METRIC_PX}px !important;}}
 }}
 @media (max-width: {NARROW_PX}px) {{
