@@ -1221,9 +1221,12 @@ def indicator_trend(
     title: str,
     axis_title: str,
     median: pd.Series | None = None,
+    projector: bool = False,
 ) -> go.Figure:
     """One welfare indicator over the periods: every county quiet, the median, the focus county, the target.
-    `median` by period (welfare.trend_shown, which leaves small counts of people out); default: of `history`."""
+    `median` by period (welfare.trend_shown, which leaves small counts of people out); default: of `history`.
+    Each period's year over its half ("2025<br>H1", as the rank trend's); in the room (`projector`) past four
+    periods every other one, counted back from the last."""
     fig = go.Figure()
     for county, part in history.groupby("county", sort=False):
         if county == focus:
@@ -1266,7 +1269,15 @@ def indicator_trend(
             annotation_font_color=TARGET,
             annotation_position="top left",
         )
-    _update(*fig.select_xaxes(), type="category")
+    # on one line seven half-years stood on end in half a 1024 px screen, and on a phone
+    periods = [str(p) for p in history["period"].drop_duplicates()]
+    labelled = periods[::-1][:: 2 if projector and len(periods) > 4 else 1][::-1]
+    _update(
+        *fig.select_xaxes(),
+        type="category",
+        tickvals=[_inert(p) for p in labelled],
+        ticktext=[_period_lines(p) for p in labelled],
+    )
     _update(*fig.select_yaxes(), title=axis_title)
     fig = _layout(fig, title, 380)
     _update(fig.layout, legend=LEGEND_BELOW)

@@ -272,6 +272,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "share_copied": ("已复制", "Copied"),
     "share_select": ("已选中链接，请按 Ctrl+C 复制", "The link is selected: press Ctrl+C to copy"),
     "shared_county": ("县区", "County"),
+    "link_param_choices": ("（可选：{choices}）", " (one of: {choices})"),
+    "link_param_choices_more": ("（可选：{choices}等，另有 {more} 项）", " (one of: {choices} and {more} more)"),
     "link_invalid_params": (
         "链接中的参数无法使用，已改用默认值：{params}。",
         "Some link parameters could not be used; defaults are shown instead: {params}.",

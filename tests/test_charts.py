@@ -600,3 +600,16 @@ def test_in_the_room_the_radars_margins_reach_as_far_as_its_names_and_its_radius
     # 带薪休假 at 0° and 家访慰问 at 180° reach out their whole width; 两地分居问题 (six characters) at 300° half of it
     assert room.layout.margin.l == room.layout.margin.r == 4 * charts.ROOM_TEXT + 24
     assert room.layout.polar.radialaxis.nticks == 3
+
+
+def test_the_care_trend_gives_each_half_year_two_lines_and_the_room_every_other_one():
+    halves = [f"{y}-H{h}" for y in (2023, 2024, 2025, 2026) for h in (1, 2)][:7]
+    history = pd.DataFrame(
+        [(p, c, 80.0 + i) for i, p in enumerate(halves) for c in ("甲县", "乙县")],
+        columns=["period", "county", "value"],
+    )
+    labels = {"median": "全市中位数", "target": "目标值"}
+    desk = charts.indicator_trend(history, "甲县", 90.0, labels, "t", "%")
+    assert list(desk.layout.xaxis.ticktext) == [f"{p[:4]}<br>{p[5:]}" for p in halves]
+    room = charts.indicator_trend(history, "甲县", 90.0, labels, "t", "%", projector=True)
+    assert list(room.layout.xaxis.tickvals) == halves[::-2][::-1]  # the last one always labelled

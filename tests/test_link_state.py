@@ -99,8 +99,11 @@ def test_a_period_written_as_the_cli_writes_it_opens_that_period(opened):
             "grades.section=garbage",
         ),
         # the language is bound by its label (lang=English): anything else was dropped without a word
-        ("views/overview.py", {"year": "2025", "lang": "Klingon"}, "lang=Klingon"),
-        ("views/rankings.py", {"year": "2025", "lang": "en"}, "lang=en"),
+        ("views/overview.py", {"year": "2025", "lang": "Klingon"}, "lang=Klingon（可选：中文、English）"),
+        ("views/rankings.py", {"year": "2025", "lang": "en"}, "lang=en（可选：中文、English）"),
+        # and what the value may be (a fresh helper's finding): the sections' names, the first six counties of 12
+        ("views/rankings.py", {"present": "1", "rank.section": "x"}, "rank.section=x（可选：headline、bars、table、"),
+        ("views/overview.py", {"county": "不存在县"}, "等，另有 6 项）"),
     ],
 )
 def test_a_pages_own_unusable_parameters_are_noted_on_that_page(opened, page, params, shown):

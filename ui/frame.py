@@ -102,7 +102,7 @@ def _note_if_unknown(param: str, options: list[str]) -> None:
     """A bound parameter Streamlit will drop (not one of the options) is said on the page, not lost silently."""
     raw = st.query_params.get(param)
     if raw is not None and raw not in options:
-        link_state.note_invalid(param, raw)
+        link_state.note_invalid(param, raw, options)
 
 
 @st.fragment(run_every=WATCH_SECONDS)

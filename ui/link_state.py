@@ -72,22 +72,39 @@ def _incoming(param: str) -> str | None:
     return raw if raw is not None else st.session_state.setdefault(_MEMORY, {}).get(param)
 
 
-def note_invalid(param: str, raw: str) -> None:
+def note_invalid(param: str, raw: str, choices: Sequence[str] = ()) -> None:
+    """`param=raw` of the link could not be used; `choices`: the values it takes, where they are few enough to
+    be worth saying (show_notes says the first CHOICES_SHOWN)."""
     notes = st.session_state.setdefault(_NOTES, [])
-    if (param, raw) not in notes:
-        notes.append((param, raw))
+    if all((p, r) != (param, raw) for p, r, _ in notes):
+        notes.append((param, raw, tuple(c for c in choices if c)))
 
 
 NOTE_CHARS = 80
+CHOICES_SHOWN = 6
 
 
 def show_notes(container, lang: str) -> None:
-    """The parameters of the link that could not be used, said once, where the page put `container`."""
+    """The parameters of the link that could not be used, said once, where the page put `container`, each with
+    the values it takes where they are known (`lang=en（可选：中文、English）`: the sentence alone did not say what
+    would have worked, a fresh helper's finding)."""
     notes = st.session_state.pop(_NOTES, [])
     if notes:
-        # a value is echoed up to NOTE_CHARS: a pasted text of thousands of characters would fill screens
-        shown = [f"{p}={r if len(r) <= NOTE_CHARS else r[:NOTE_CHARS] + '…'}" for p, r in notes]
+        shown = [f"{p}={_echoed(r)}{_choices(choices, lang)}" for p, r, choices in notes]
         container.info(tm("link_invalid_params", lang, params=join(shown, lang)))
+
+
+def _echoed(raw: str) -> str:
+    """A value echoed up to NOTE_CHARS: a pasted text of thousands of characters would fill screens."""
+    return raw if len(raw) <= NOTE_CHARS else raw[:NOTE_CHARS] + "…"
+
+
+def _choices(choices: tuple[str, ...], lang: str) -> str:
+    if not choices:
+        return ""
+    listed = join([_echoed(c) for c in choices[:CHOICES_SHOWN]], lang)
+    more = len(choices) - CHOICES_SHOWN
+    return tm("link_param_choices" if more <= 0 else "link_param_choices_more", lang, choices=listed, more=more)
 
 
 def seed(
@@ -104,7 +121,7 @@ def seed(
         if raw is not None:
             value = parse(raw) if parse else _option(options, raw)
             if value is INVALID:
-                note_invalid(param, raw)
+                note_invalid(param, raw, [_text(o) for o in options] if options is not None else ())
             else:
                 st.session_state[key] = value
     elif key in following and st.session_state[key] != following[key]:
