@@ -27,7 +27,7 @@ from typing import Any
 import streamlit as st
 
 from incentive import periods
-from incentive.i18n import join
+from incentive.i18n import join, t
 from incentive.safe_text import tm
 
 from .page_state import OLD_NAMES, PAGES, SHARED
@@ -104,7 +104,9 @@ def _choices(choices: tuple[str, ...], lang: str) -> str:
         return ""
     listed = join([_echoed(c) for c in choices[:CHOICES_SHOWN]], lang)
     more = len(choices) - CHOICES_SHOWN
-    return tm("link_param_choices" if more <= 0 else "link_param_choices_more", lang, choices=listed, more=more)
+    # plain here: show_notes's sentence escapes its parameters for markdown once (escaped twice, rank_group read
+    # rank\_group on the page)
+    return t("link_param_choices" if more <= 0 else "link_param_choices_more", lang, choices=listed, more=more)
 
 
 def seed(

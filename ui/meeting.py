@@ -56,12 +56,17 @@ BAR_ONE_ROW_PX = 1100
 NARROW_ROOM_TABLE_PX = 18  # a table's text there: the room's least (at 22 px a 1024 px page cut its last columns)
 # There too, a table of WIDE_TABLE_COLUMNS columns and more (the rankings' sixteen, the training targets' fifteen)
 # gets WIDE_TABLE_PX: at 18 px its columns were a character wide, a county's name and 第一方阵 one character a line.
-# Any table's cells there break only where words do (`keep-all`: between Chinese characters not at all: 澄溪县 on
-# one line, 领域：乡村振兴 after its colon), and a heading is at least HEADING_EM wide (排名, 方向 on one line; on a
-# phone, too: 排/名/区/间 stood a character a line).
+# Wherever a room's table is narrow (and on a phone), a short cell (a county, 第一方阵, 不公开: at most WHOLE_CELL
+# characters) keeps its characters together and a heading breaks only between pairs of them (排名区间 as 排名 over
+# 区间, never 排/名), by word joiners (JOINER, U+2060) in the text shown (`_room_cell`, `_room_heading`); a longer
+# cell (an indicator's name, a suggestion) breaks anywhere. CSS `word-break: keep-all` on every cell kept the short
+# ones whole but made an indicator's name one unbreakable line, and tables wider than the screen. A table drawn in a
+# column beside a chart (`where` not the page) keeps only its headings' pairs: 与方阵对照's nine columns of whole
+# cells ran off the screen beside their chart.
 WIDE_TABLE_COLUMNS = 11
 WIDE_TABLE_PX = 15
-HEADING_EM = 3.2  # two characters and the cell's padding (Streamlit sizes boxes with their padding)
+WHOLE_CELL = 5
+JOINER = "\u2060"
 # and a headline figure NARROW_METRIC_PX: at 64 px a period in the overview's third of the width broke at its
 # hyphen ("2026-" over "H1")
 NARROW_METRIC_PX = 48
@@ -82,10 +87,6 @@ _HIDDEN = ", ".join(
     ]
 )
 _TABLE_CELLS = '[data-testid="stMain"] [data-testid="stTable"] th, [data-testid="stMain"] [data-testid="stTable"] td'
-_TABLE_CELL_TEXT = (
-    '[data-testid="stMain"] [data-testid="stTable"] td, [data-testid="stMain"] [data-testid="stTable"] td p'
-)
-_TABLE_HEADINGS = '[data-testid="stMain"] [data-testid="stTable"] th'
 _WIDE_TABLE = f'[data-testid="stMain"] [data-testid="stTable"] table:has(th:nth-child({WIDE_TABLE_COLUMNS}))'
 STYLE = f"""
 <style>
@@ -123,8 +124,6 @@ STYLE = f"""
   {_TABLE_CELLS} {{
     font-size: {NARROW_ROOM_TABLE_PX}px !important;}}
   {_WIDE_TABLE} th, {_WIDE_TABLE} td {{font-size: {WIDE_TABLE_PX}px !important;}}
-  {_TABLE_CELL_TEXT} {{word-break: keep-all !important;}}
-  {_TABLE_HEADINGS} {{min-width: {HEADING_EM}em;}}
   [data-testid="stMetricValue"], [data-testid="stMetricValue"] p {{font-size: {NARROW_METRIC_PX}px !important;}}
 }}
 @media (max-width: {NARROW_PX}px) {{
@@ -154,6 +153,18 @@ def cell_text(value) -> str:
             return str(int(value))
         return f"{float(value):.4f}".rstrip("0").rstrip(".")
     return str(value)
+
+
+def _room_cell(value) -> str:
+    """`cell_text`, its characters joined (JOINER) when it is at most WHOLE_CELL long."""
+    text = cell_text(value)
+    return JOINER.join(text) if 1 < len(text) <= WHOLE_CELL else text
+
+
+def _room_heading(name) -> str:
+    """A column's name with each pair of its characters joined (JOINER): it breaks only between pairs."""
+    text = str(name)
+    return "".join(text[i] + (JOINER if i % 2 == 0 and i + 1 < len(text) else "") for i in range(len(text)))
 
 
 def toggle(lang: str) -> bool:
@@ -289,7 +300,9 @@ class Deck:
                 **selection,
             )
             return
-        where.table(data.style.format(cell_text), hide_index=True)
+        # the headings as names of the frame: Streamlit's plain table does not show a Styler's formatted headings
+        shown = data.rename(columns=_room_heading)
+        where.table(shown.style.format(_room_cell if where is st else cell_text), hide_index=True)
 
     def _go(self, index: int) -> None:
         st.session_state[self.key] = self.names[index]

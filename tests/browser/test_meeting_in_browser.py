@@ -296,7 +296,8 @@ def test_on_a_1024_by_768_projector_a_wide_table_keeps_a_county_on_one_line_and_
     page.wait_for_selector("[data-testid=stMain] [data-testid=stTable] td")
     lines = page.locator("[data-testid=stMain] [data-testid=stTable] tbody tr").evaluate_all(
         """rows => rows.map(r => {
-             const cells = [...r.querySelectorAll('td')].filter(c => /县|区|方阵/.test(c.innerText));
+             const cells = [...r.querySelectorAll('td')]  // the room's text joins short cells (U+2060)
+               .filter(c => /县|区|方阵/.test(c.innerText.replace(/\u2060/g, '')));
              return cells.map(c => { const p = c.querySelector('p') || c;
                return [c.innerText, p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)] });
            }).flat()"""
@@ -305,7 +306,7 @@ def test_on_a_1024_by_768_projector_a_wide_table_keeps_a_county_on_one_line_and_
     assert all(round(n) == 1 for _, n in lines), [cell for cell in lines if round(cell[1]) != 1]
     assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")  # and no wider than the screen
     headings = page.locator("[data-testid=stMain] [data-testid=stTable] thead th").evaluate_all(
-        """ths => ths.filter(th => th.innerText.trim().length === 2)
+        """ths => ths.filter(th => th.innerText.replace(/\u2060/g, '').trim().length === 2)
                     .map(th => { const p = th.querySelector('p') || th;
                                  return [th.innerText, p.getBoundingClientRect().height
                                                        / parseFloat(getComputedStyle(p).lineHeight)] })"""
