@@ -93,3 +93,15 @@ def test_a_county_profile_in_meeting_mode_without_a_county_says_what_it_needs(ap
     assert not at.exception and any(m.value.startswith("**1 / 6 ·") for m in at.markdown)  # the slides start
     plain = app_factory(sample_db_path, page="views/county.py")
     assert not any("会议模式" in i.value for i in plain.info)
+
+
+def test_a_room_table_keeps_short_chinese_cells_and_heading_pairs_whole_and_latin_text_as_it_breaks():
+    joined = meeting.JOINER
+    assert meeting._room_cell("澄溪县") == joined.join("澄溪县") and meeting._room_cell("第一方阵") == joined.join(
+        "第一方阵"
+    )
+    assert meeting._room_cell("不公开（人数少于5）") == "不公开（人数少于5）"  # long: breaks anywhere
+    assert [meeting._room_cell(v) for v in ("<5", 0.25, "Tier 1", None)] == ["<5", "0.25", "Tier 1", "—"]
+    assert meeting._room_heading("排名区间") == f"排{joined}名区{joined}间"
+    assert meeting._room_heading("z 分数名次") == f"z 分{joined}数名{joined}次"
+    assert meeting._room_heading("Rank interval") == "Rank interval"  # its break at the space kept

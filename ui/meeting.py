@@ -11,8 +11,10 @@ builders and draws its tables with `deck.table`, so both are sized for the room
 from __future__ import annotations
 
 import contextlib
+import itertools
 import math
 import numbers
+import unicodedata
 
 import pandas as pd
 import streamlit as st
@@ -56,10 +58,11 @@ BAR_ONE_ROW_PX = 1100
 NARROW_ROOM_TABLE_PX = 18  # a table's text there: the room's least (at 22 px a 1024 px page cut its last columns)
 # There too, a table of WIDE_TABLE_COLUMNS columns and more (the rankings' sixteen, the training targets' fifteen)
 # gets WIDE_TABLE_PX: at 18 px its columns were a character wide, a county's name and 第一方阵 one character a line.
-# Wherever a room's table is narrow (and on a phone), a short cell (a county, 第一方阵, 不公开: at most WHOLE_CELL
-# characters) keeps its characters together and a heading breaks only between pairs of them (排名区间 as 排名 over
-# 区间, never 排/名), by word joiners (JOINER, U+2060) in the text shown (`_room_cell`, `_room_heading`); a longer
-# cell (an indicator's name, a suggestion) breaks anywhere. CSS `word-break: keep-all` on every cell kept the short
+# In a room's table (at any width: it matters where it is narrow, and on a phone) a short cell (a county, 第一方阵,
+# 不公开: at most WHOLE_CELL characters) keeps its Chinese characters together and a heading breaks only between pairs
+# of them (排名区间 as 排名 over 区间, never 排/名), by word joiners (JOINER, U+2060) between two wide characters of
+# the text shown (`_room_cell`, `_room_heading`; Latin text keeps its own breaks at spaces); a longer cell (an
+# indicator's name, a suggestion) breaks anywhere. CSS `word-break: keep-all` on every cell kept the short
 # ones whole but made an indicator's name one unbreakable line, and tables wider than the screen. A table drawn in a
 # column beside a chart (`where` not the page) keeps only its headings' pairs: 与方阵对照's nine columns of whole
 # cells ran off the screen beside their chart.
@@ -155,16 +158,28 @@ def cell_text(value) -> str:
     return str(value)
 
 
+def _wide(character: str) -> bool:
+    return unicodedata.east_asian_width(character) in "WF"
+
+
 def _room_cell(value) -> str:
-    """`cell_text`, its characters joined (JOINER) when it is at most WHOLE_CELL long."""
+    """`cell_text`, each two neighbouring wide (Chinese) characters joined (JOINER) when it is at most WHOLE_CELL
+    long."""
     text = cell_text(value)
-    return JOINER.join(text) if 1 < len(text) <= WHOLE_CELL else text
+    if len(text) > WHOLE_CELL:
+        return text
+    return "".join(a + (JOINER if _wide(a) and _wide(b) else "") for a, b in itertools.pairwise(text)) + text[-1:]
 
 
 def _room_heading(name) -> str:
-    """A column's name with each pair of its characters joined (JOINER): it breaks only between pairs."""
-    text = str(name)
-    return "".join(text[i] + (JOINER if i % 2 == 0 and i + 1 < len(text) else "") for i in range(len(text)))
+    """A column's name with its wide (Chinese) characters joined (JOINER) in pairs: it breaks only between them."""
+    text, out, run = str(name), [], 0
+    for i, character in enumerate(text):
+        out.append(character)
+        run = run + 1 if _wide(character) else 0
+        if run % 2 == 1 and i + 1 < len(text) and _wide(text[i + 1]):
+            out.append(JOINER)
+    return "".join(out)
 
 
 def toggle(lang: str) -> bool:
