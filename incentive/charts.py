@@ -704,23 +704,26 @@ def rank_bump(
         range=[n + 0.5, 0.5],
         **_rank_ticks(n),
     )
-    # A period on two lines ("2025<br>Q1"), and past four periods every other one, counted back from the last:
-    # eight quarters on one line each stood on end at 1440 px, and on two lines each, side by side on end on a
-    # phone (22 px a period) ran into each other. Every point keeps its period in the hover.
-    # In the room (`projector`, 20 px) every fourth: four periods of two lines ran together in half a 1024 px
-    # screen ("2025202520262026").
+    # Past four periods every other one: eight quarters on one line each stood on end at 1440 px, and on two lines
+    # each, side by side on end on a phone (22 px a period) ran into each other. In the room (`projector`, 20 px)
+    # every fourth: four of two lines ran together in half a 1024 px screen ("2025202520262026"). Every point
+    # keeps its period in the hover.
     periods = [str(p) for p in history["period"].drop_duplicates()]
-    every = (4 if projector else 2) if len(periods) > 4 else 1
-    labelled = periods[::-1][::every][::-1]
-    _update(
-        *fig.select_xaxes(),
-        type="category",
-        tickvals=[_inert(p) for p in labelled],
-        ticktext=[_period_lines(p) for p in labelled],
-    )
+    _update(*fig.select_xaxes(), **_period_ticks(periods, (4 if projector else 2) if len(periods) > 4 else 1))
     fig = _layout(fig, title, 600 if many else 120 + 26 * n)
     _update(fig.layout, margin={"r": 70})
     return fig
+
+
+def _period_ticks(periods: list[str], every: int) -> dict:
+    """A category axis of `periods` labelled at every `every`-th one counted back from the last (which is always
+    labelled), each on two lines (`_period_lines`); placed at the periods as _make_inert escapes them."""
+    labelled = periods[::-1][::every][::-1]
+    return {
+        "type": "category",
+        "tickvals": [_inert(p) for p in labelled],
+        "ticktext": [_period_lines(p) for p in labelled],
+    }
 
 
 def _period_lines(period: str) -> str:
@@ -1271,13 +1274,7 @@ def indicator_trend(
         )
     # on one line seven half-years stood on end in half a 1024 px screen, and on a phone
     periods = [str(p) for p in history["period"].drop_duplicates()]
-    labelled = periods[::-1][:: 2 if projector and len(periods) > 4 else 1][::-1]
-    _update(
-        *fig.select_xaxes(),
-        type="category",
-        tickvals=[_inert(p) for p in labelled],
-        ticktext=[_period_lines(p) for p in labelled],
-    )
+    _update(*fig.select_xaxes(), **_period_ticks(periods, 2 if projector and len(periods) > 4 else 1))
     _update(*fig.select_yaxes(), title=axis_title)
     fig = _layout(fig, title, 380)
     _update(fig.layout, legend=LEGEND_BELOW)
