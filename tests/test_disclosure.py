@@ -298,6 +298,36 @@ def test_random_tiered_counts_keep_every_hidden_cell_uncertain(table, threshold)
     assert_nothing_recoverable(sizes, lines, pattern, threshold)
 
 
+def components_by_definition(lines, hidden):
+    """Hidden cells linked through lines holding two of them, merged until no line joins two groups, each group
+    in the order of its first cell (the table's order)."""
+    groups = [{h} for h in hidden]
+    merged = True
+    while merged:
+        merged = False
+        for line in lines:
+            joined = [g for g in groups if any(c in g for c in line.cells())]
+            if len(joined) > 1:
+                groups = [g for g in groups if g not in joined] + [set().union(*joined)]
+                merged = True
+    return groups
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(strat.one_of(two_way_tables(), tiered_columns()), strat.data())
+def test_components_are_the_groups_their_lines_link(table, data):
+    """disclosure._components (a graph's connected components, kept per hidden set) against the definition, and
+    asked again of the same set, of a grown one and of the first again."""
+    sizes, lines = table
+    order = list(sizes)
+    frame = disclosure.Table(sizes, lines, 5)
+    for _ in range(3):
+        hidden = set(data.draw(strat.lists(strat.sampled_from(order), unique=True)))
+        expected = sorted(components_by_definition(lines, hidden), key=lambda g: min(map(order.index, g)))
+        assert disclosure._components(frame, hidden) == expected
+        assert disclosure._components(frame, set(hidden)) == expected
+
+
 @strat.composite
 def counties_with_trained(draw):
     """Units inside counties inside a prefecture, each with cadres and how many of them trained."""

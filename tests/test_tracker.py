@@ -11,7 +11,7 @@ import pytest
 from conftest import HALF_YEAR_RACE, import_ok
 
 from incentive.accounts.roles import COUNTY_CLERK, OutOfScope, Principal, Scope
-from incentive.cycle import tracker
+from incentive.cycle import schedule, tracker
 from incentive.cycle.tracker import Gap
 from incentive.i18n import t
 from incentive.review import submissions
@@ -356,6 +356,31 @@ def test_receipts_kept_for_a_data_version_answer_as_a_fresh_read_and_read_each_y
         "澄溪县",
         "枫岚区",
     ]
+
+
+def test_receipts_place_a_year_once_and_hand_each_caller_its_own_copy(catalog_db):
+    """Receipts.placed: the answer of a fresh read, kept per year and rules (a monthly schedule places the same
+    training in months, a quarterly one in quarters), and a caller changing what it got changes nothing the next
+    caller gets."""
+    from test_submissions import roster_csv
+
+    db = catalog_db
+    import_ok(db, "6月.csv", roster_csv("2025-06-30", [("Y1", "云岫县")]))
+    header = "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n"
+    batch = import_ok(db, "培训.csv", (header + "Y1,专题班,政治能力,党的理论,线下,集体,8,2025-02-05\n").encode())
+    conn = db.connection
+    quarterly = schedule.rules({**CONFIG, "training_cycle_months": 3})
+    kept = tracker.Receipts(conn)
+    first = kept.placed(2025, quarterly)
+    assert first == tracker.Receipts(conn).placed(2025, quarterly)
+    assert first[("training", "2025-Q1", "云岫县")]["batches"] == [batch]
+    first[("training", "2025-Q1", "云岫县")]["batches"].append(999)
+    first.clear()
+    again = kept.placed(2025, quarterly)
+    assert again == tracker.Receipts(conn).placed(2025, quarterly)
+    assert again[("training", "2025-Q1", "云岫县")]["batches"] == [batch]
+    monthly = kept.placed(2025, schedule.rules({**CONFIG, "training_cycle_months": 1}))
+    assert ("training", "2025-02", "云岫县") in monthly and ("training", "2025-Q1", "云岫县") not in monthly
 
 
 def test_training_is_placed_in_the_county_the_cadre_was_in_on_its_date(catalog_db):
