@@ -302,7 +302,8 @@ def _freeing_cell(table: Table, hidden: set, small: set, key: Hashable, quantity
             return None
         # every cell of its own lines is hidden or 0: look along the lines of the cells hidden with it
         component = next(c for c in _components(table, hidden) if key in c)
-        wider = {c for h in component for i in table.lines_of[h] for c in table.lines[i].cells()}
+        around = {i for h in component for i in table.lines_of[h]}  # each line once: a line holds a hundred cells
+        wider = {c for i in around for c in table.line_keys[i]}
         candidates = _by_size(table, [c for c in wider if _can_withhold(table, hidden, c)], set())
         return candidates[0] if candidates else None
     if quantity != SIZE and _pinned(table, hidden | set(candidates), small, key, quantity):
