@@ -114,8 +114,8 @@ def disclosure_lines(frames: dict[str, pd.DataFrame], tiers: pd.Series | None) -
         tier_list = sorted(set(tier_of.values()))
         untiered = [c for c in counties if c not in tier_of]
         for grade in (*GRADES, ALL) if graded else GRADES:
-            for county in counties:
-                sizes[county_key(count, county, grade)] = int(table.at[county, grade])
+            for county, size in zip(counties, table[grade].tolist(), strict=True):  # a column at once, not per cell
+                sizes[county_key(count, county, grade)] = int(size)
             top = []
             for tier in tier_list:
                 members = tuple(county_key(count, c, grade) for c in counties if tier_of.get(c) == tier)
