@@ -96,7 +96,6 @@ class Table:
         self.parts = {name: {k: int(values.get(k, 0)) for k in self.sizes} for name, values in self.parts.items()}
         self.lines = [Line(line.total, tuple(line.members)) for line in self.lines]
         self.line_keys = [line.cells() for line in self.lines]
-        self.keys = list(self.sizes)  # by place in `order`
         self.components: dict[frozenset, list[set]] = {}  # _components' recent answers
         self.order = {k: i for i, k in enumerate(self.sizes)}
         self.lines_of: dict[Hashable, list[int]] = defaultdict(list)
@@ -115,10 +114,6 @@ class Table:
         self.size_array = np.array(list(self.sizes.values()), dtype=np.int64)
         self.line_cells = [np.array([self.order[c] for c in line.cells()], dtype=np.intp) for line in self.lines]
         self.line_signs = [np.array([1.0] * len(line.members) + [-1.0]) for line in self.lines]  # members, total
-        # each cell's lines (`lines_of`) flat by place: those of place p are cell_line_index[start[p]:start[p + 1]]
-        per_cell = [self.lines_of.get(k, []) for k in self.sizes]
-        self.cell_line_start = np.concatenate([[0], np.cumsum([len(found) for found in per_cell])]).astype(np.intp)
-        self.cell_line_index = np.array([i for found in per_cell for i in found], dtype=np.intp)
         # each name's amounts (the sizes, then each part) by place
         self.amounts = [
             self.size_array,
@@ -370,11 +365,7 @@ def _pinned(table: Table, hidden: set, small: set, key: Hashable, quantity: str)
 def _components(table: Table, hidden: set) -> list[set]:
     """Hidden cells linked through lines that hold more than one of them, in the order of each one's first cell.
     The answer is kept on `table` for the last few sets asked (one step of `protect` asks of the same set twice),
-    and is shared: a caller must not change it.
-
-    The connected components of the graph of hidden cells and their lines, found by scipy (a `protect` of a
-    hundred counties' grades asks this a few hundred times, of some three hundred hidden cells: a union-find in
-    Python was a third of its time)."""
+    and is shared: a caller must not change it."""
     if not hidden:
         return []
     known = frozenset(hidden)
@@ -386,22 +377,27 @@ def _components(table: Table, hidden: set) -> list[set]:
 
 
 def _find_components(table: Table, hidden: set) -> list[set]:
-    from scipy.sparse.csgraph import connected_components
+    parent = {h: h for h in hidden}
 
-    places = np.sort(table.places(hidden))
-    starts, ends = table.cell_line_start[places], table.cell_line_start[places + 1]
-    counts = ends - starts
-    cells = np.repeat(places, counts)
-    # each hidden cell's lines, read from the flat list at its offsets
-    offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
-    lines = table.cell_line_index[np.repeat(starts, counts) + offsets]
-    width = len(table.size_array) + len(table.lines)  # a node per cell, then one per line
-    graph = _matrix(cells, len(table.size_array) + lines, np.ones(len(cells)), width, width)
-    _, labels = connected_components(graph, directed=False)
-    groups: dict[int, set] = {}
-    for place, label in zip(places.tolist(), labels[places].tolist(), strict=True):
-        groups.setdefault(label, set()).add(table.keys[place])  # in place order: a group's first is its least
-    return list(groups.values())
+    def root(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    # each hidden cell joined to the first hidden cell met on each of its lines: the lines of the hidden cells
+    # only, not every line of the table (a `protect` of a hundred counties' grades asks a few hundred times)
+    first: dict[int, Hashable] = {}
+    for h in hidden:
+        for i in table.lines_of.get(h, ()):
+            if i in first:
+                parent[root(h)] = root(first[i])
+            else:
+                first[i] = h
+    groups: dict = defaultdict(set)
+    for h in hidden:
+        groups[root(h)].add(h)
+    return sorted(groups.values(), key=lambda g: min(table.order[k] for k in g))
 
 
 def exposures(

@@ -316,8 +316,8 @@ def components_by_definition(lines, hidden):
 @hsettings(max_examples=60, deadline=None)
 @given(strat.one_of(two_way_tables(), tiered_columns()), strat.data())
 def test_components_are_the_groups_their_lines_link(table, data):
-    """disclosure._components (a graph's connected components, kept per hidden set) against the definition, and
-    asked again of the same set, of a grown one and of the first again."""
+    """disclosure._components (a union-find over the hidden cells' lines, its answers kept per hidden set) against
+    the definition, asked twice of each of three random sets of one table (the second answer from what it kept)."""
     sizes, lines = table
     order = list(sizes)
     frame = disclosure.Table(sizes, lines, 5)
