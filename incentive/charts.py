@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.basedatatypes import BaseFigure
 
-from incentive import palette
+from incentive import palette, word_breaks
 from incentive.safe_text import plotly as _inert
 
 FONT_STACK = (
@@ -196,13 +196,14 @@ def _for_room(fig: go.Figure) -> go.Figure:
 def _room_title_lines(title: str) -> list[str]:
     """`title` on as many lines as it takes to be at most ROOM_TITLE_WIDTH px each at ROOM_TITLE: each broken
     before the last opening bracket that fits, else after a comma, colon or middle dot, else at a space, else
-    between two Chinese characters (as Chinese text wraps), never leaving a first line under a third of the width
-    ("2026" alone)."""
+    between two words (word_breaks), else between two Chinese characters (as Chinese text wraps), never leaving a
+    first line under a third of the width ("2026" alone)."""
     lines = [title]
     while _text_width(lines[-1], ROOM_TITLE) > ROOM_TITLE_WIDTH:
         rest = lines[-1]
         kinds = (
             *_break_places(rest),
+            list(word_breaks.word_ends(rest)),
             [i for i in range(1, len(rest)) if unicodedata.east_asian_width(rest[i]) in "WF"],
         )
         widths = {i: _text_width(rest[:i], ROOM_TITLE) for places in kinds for i in places}
@@ -1196,7 +1197,8 @@ def welfare_radar(
 
 def _two_lines(label: str, width: int = 5) -> str:
     """A label longer than `width` characters (Chinese) or about 3 × width (Latin) broken into two lines near its
-    middle, at a space where there is one: a radar's side labels have little room beside the circle. Escaped for
+    middle, at a space where there is one, else between two words (word_breaks.two_lines): a radar's side labels
+    have little room beside the circle. Escaped for
     Plotly here (the <br> is markup), so _make_inert leaves `theta` alone."""
     if " " in label:
         if len(label) <= 3 * width:
@@ -1207,12 +1209,10 @@ def _two_lines(label: str, width: int = 5) -> str:
         return _inert(label[:cut]) + "<br>" + _inert(label[cut + 1 :])
     if len(label) <= width:
         return _inert(label)
+    # between words ("重点项目<br>投资完成额", not "重点项目投<br>资完成额"), else at the middle
     cut = (len(label) + 1) // 2
-    # an indicator's name ends in a three-character measure (解决率, 完成率, 案例数): kept whole where the first line
-    # stays within one character of the width ("两地分居问题<br>解决率", not "两地分居问<br>题解决率")
-    if label[-1] in "率数" and len(label) - 3 > cut and len(label) - 3 <= width + 1:
-        cut = len(label) - 3
-    return _inert(label[:cut]) + "<br>" + _inert(label[cut:])
+    first, second = word_breaks.two_lines(label, width) or (label[:cut], label[cut:])
+    return _inert(first) + "<br>" + _inert(second)
 
 
 @_shared_look

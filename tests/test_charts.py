@@ -361,12 +361,12 @@ def test_the_bars_and_the_intervals_beside_them_start_as_low_when_one_title_take
 def test_a_room_title_is_broken_to_the_width_of_half_a_1024_projector():
     """At ROOM_TITLE (28 px) a title the phone's break left on one or two lines ran off a chart half a 1024 x 768
     projector's page wide (a fresh helper's finding, 2026-12-05): in the room each line fits ROOM_TITLE_WIDTH,
-    broken before a bracket, after a comma, at a space, else between Chinese characters, and never leaving a
-    first line of a few characters."""
+    broken before a bracket, after a comma, at a space, else between words, else between Chinese characters, and
+    never leaving a first line of a few characters."""
     frame = _ranked(12).assign(composite=[1.0 - i / 12 for i in range(12)], tier=[1] * 4 + [2] * 4 + [3] * 4)
     tiers = {1: "第一方阵", 2: "第二方阵", 3: "第三方阵"}
     for title, first in (
-        ("2026 年累计人均学时与目标进度（人均年度目标 90.0 学时）", "2026 年累计人均学时与目标进"),
+        ("2026 年累计人均学时与目标进度（人均年度目标 90.0 学时）", "2026 年累计人均学时与目标"),  # not 目标进|度
         ("2026-Q3 综合得分与方阵（z 分数）", "2026-Q3 综合得分与方阵"),
         ("Composite and tiers, 2026-Q3 (z-score)", "Composite and tiers,"),
     ):
@@ -432,8 +432,8 @@ def test_long_indicator_names_stand_on_two_lines_under_the_traffic_lights():
     )
     axis = fig.layout.xaxis
     assert list(axis.tickvals) == list(fig.data[0].x)  # a tick under every column, names escaped alike
-    # the measure kept whole on the second line; a short name on one line
-    assert list(axis.ticktext[:2]) == ["两地分居问题<br>解决率", "年度体检<br>完成率"] and axis.ticktext[3] == "体检率"
+    # broken between words, the longer line as short as they allow; a short name on one line
+    assert list(axis.ticktext[:2]) == ["两地分居<br>问题解决率", "年度体检<br>完成率"] and axis.ticktext[3] == "体检率"
     assert "<b>" not in axis.ticktext[2] and "&lt;b&gt;" in axis.ticktext[2]
 
 
@@ -472,7 +472,7 @@ def test_the_contribution_waterfall_lies_down_with_room_for_its_figures():
     fig = charts.contribution_waterfall(parts, "变化", "之前", "之后", 0.5, 0.7)
     bars = fig.data[0]
     assert bars.orientation == "h" and bars.constraintext == "none" and fig.layout.yaxis.autorange == "reversed"
-    assert list(fig.layout.yaxis.ticktext) == ["之前", "农村居民人均可<br>支配收入增速", "新开工项目数", "之后"]
+    assert list(fig.layout.yaxis.ticktext) == ["之前", "农村居民人均<br>可支配收入增速", "新开工项目数", "之后"]
     low, high = fig.layout.xaxis.range
     assert low < 0 and high >= 0.8 + 0.3 * 0.8  # the running total peaks at 0.8: room for "+0.300" beyond it
     below = charts.contribution_waterfall(parts, "变化", "之前", "之后", -0.9, -0.7).layout.xaxis.range

@@ -1,0 +1,38 @@
+"""Chinese labels broken between words (incentive/word_breaks.py), on the names the synthetic catalog and the
+pages use."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from incentive import word_breaks
+
+NAMES = {  # a name, its two lines
+    "农村居民人均可支配收入增速": ("农村居民人均", "可支配收入增速"),  # broken at the middle: 人均可|支配
+    "重点项目投资完成额": ("重点项目", "投资完成额"),  # 重点项目投|资 (a fresh helper's finding, 2026-12-05)
+    "两地分居问题解决率": ("两地分居", "问题解决率"),
+    "困难干部家庭帮扶数": ("困难干部家庭", "帮扶数"),  # 帮扶数 alone would leave 数 a line of its own
+    "第一方阵": ("第一", "方阵"),
+}
+
+
+def test_names_are_broken_between_their_words_the_longer_line_as_short_as_they_allow():
+    for name, lines in NAMES.items():
+        assert word_breaks.two_lines(name, 5) == lines, name
+
+
+def test_a_place_leaving_one_character_on_a_line_or_a_line_far_past_the_width_is_not_taken():
+    assert word_breaks.two_lines("体检率", 2) is None  # 体检|率 would leave 率 alone
+    # one long word and a short one: 8 characters on a line where 5 fit is worse than a break inside the word
+    assert word_breaks.two_lines("中华人民共和国成立", 5) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="乡村振兴项目建设为企服务基层治理完成率 ab1", min_size=1, max_size=16), st.integers(1, 9))
+def test_the_two_lines_are_the_text_and_each_is_at_least_two_characters(text, width):
+    lines = word_breaks.two_lines(text, width)
+    if lines is not None:
+        first, second = lines
+        assert (first + second).replace(" ", "") == text.replace(" ", "")
+        assert len(first) >= 2 and len(second) >= 2
+        assert first.strip() == first and second.strip() == second
+    assert all(0 < end < len(text) for end in word_breaks.word_ends(text))
