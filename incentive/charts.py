@@ -1190,9 +1190,36 @@ def welfare_radar(
             for line in name.split("<br>")
         ]
         side = max(80, round(max(reach, default=0)) + 24)
-        # five percents at 20 px piled onto each other along the radius of a half-screen's circle
-        _update(fig.layout, margin={"l": side, "r": side}, polar={"radialaxis": {"nticks": 3}})
+        # the names below the circle reach down by their lines' height times the sine of their angle: the legend
+        # goes under them (at 1920 px it covered the second line of the name at 240°), the chart growing by as much
+        below = max(
+            (
+                (name.count("<br>") + 1) * 1.3 * ROOM_TEXT * -math.sin(2 * math.pi * i / len(names))
+                for i, name in enumerate(names)
+            ),
+            default=0,
+        )
+        bottom = round(max(below, 0) + 1.6 * ROOM_TEXT + 16)
+        _update(
+            fig.layout,
+            margin={"l": side, "r": side, "b": bottom},
+            height=fig.layout.height + bottom - fig.layout.margin.b,
+            legend={"yref": "container", "y": 0, "yanchor": "bottom"},
+            # five percents at 20 px piled onto each other along the radius of a half-screen's circle, and the
+            # outermost (100%) touched the name beside the top at 1024 px: at most three, inside the rim
+            polar={"radialaxis": {"tickvals": _radar_ticks(fig.layout.polar.radialaxis.range[0])}},
+        )
     return fig
+
+
+def _radar_ticks(low: float) -> list[int]:
+    """At most three percents strictly between the radar's centre (`low`) and its rim (100), at the finest of 5, 10,
+    20, 25 or 50 apart that gives no more."""
+    for step in (5, 10, 20, 25, 50):
+        ticks = [v for v in range(math.floor(low / step) * step + step, 100, step) if v > low]
+        if len(ticks) <= 3:
+            return ticks
+    return [50]
 
 
 def _two_lines(label: str, width: int = 5) -> str:

@@ -1,3 +1,5 @@
+import math
+
 import pandas as pd
 
 from incentive import charts, palette
@@ -599,7 +601,15 @@ def test_in_the_room_the_radars_margins_reach_as_far_as_its_names_and_its_radius
     room = charts.welfare_radar(frame, "澄溪县", {"median": "中位数", "target": "目标"}, "雷达", projector=True)
     # 带薪休假 at 0° and 家访慰问 at 180° reach out their whole width; 两地分居问题 (six characters) at 300° half of it
     assert room.layout.margin.l == room.layout.margin.r == 4 * charts.ROOM_TEXT + 24
-    assert room.layout.polar.radialaxis.nticks == 3
+    # at most three percents, none at the rim (100% touched the name beside the top at 1024 px)
+    assert list(room.layout.polar.radialaxis.tickvals) == [80, 90]  # the centre is at 75 %
+    assert charts._radar_ticks(0) == [25, 50, 75] and charts._radar_ticks(42) == [60, 80]
+    # the legend under the names below the circle (it covered 问题解决率 at 240° at 1920 px), the chart as much taller
+    desk = charts.welfare_radar(frame, "澄溪县", {"median": "中位数", "target": "目标"}, "雷达")
+    two_lines_down = 2 * 1.3 * charts.ROOM_TEXT * math.sin(math.radians(60))  # 两地分居 / 问题解决率 at 300°
+    assert room.layout.margin.b >= two_lines_down + 1.6 * charts.ROOM_TEXT
+    assert room.layout.legend.yref == "container" and room.layout.legend.y == 0
+    assert room.layout.height - desk.layout.height * 1.25 >= room.layout.margin.b - desk.layout.margin.b - 1
 
 
 def test_the_care_trend_gives_each_half_year_two_lines_and_the_room_every_other_one():
