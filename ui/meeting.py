@@ -75,7 +75,9 @@ JOINER = "\u2060"
 NARROW_METRIC_PX = 48
 NARROW_PX = 640
 # A screen under SHORT_PX high and wider than a phone held upright (a phone turned sideways: 844 x 390) keeps the
-# bar in one row and the page's title small: in two rows under a 2.8rem title they took 255 of its 390 px.
+# bar in one row and the page's title small: in two rows under a 2.8rem title they took 255 of its 390 px. The
+# section's title there takes the row's free width whatever its length, so ▶ stays where the thumb left it (sized
+# by its title, it moved from slide to slide).
 SHORT_PX = 500
 PHONE_TABLE_PX = 15
 _HIDDEN = ", ".join(
@@ -137,8 +139,8 @@ STYLE = f"""
   [data-testid="stMainBlockContainer"] {{padding-top: 0.25rem !important;}}
   [data-testid="stMain"] h1 {{font-size: 1.5rem !important; padding: 0.25rem 0 !important;}}
   .st-key-meeting_bar > div > [data-testid="stHorizontalBlock"] {{flex-wrap: nowrap !important;}}
-  .st-key-meeting_bar > div > div > [data-testid="stColumn"]:nth-child(2) {{flex: 1 1 auto !important;}}
-  .st-key-meeting_bar > div > div > [data-testid="stColumn"]:nth-child(4) {{flex: 1 0 11rem !important;}}
+  .st-key-meeting_bar > div > div > [data-testid="stColumn"]:nth-child(2) {{flex: 1 1 0 !important;}}
+  .st-key-meeting_bar > div > div > [data-testid="stColumn"]:nth-child(4) {{flex: 0 0 11rem !important;}}
 }}
 </style>
 """

@@ -332,3 +332,10 @@ def test_a_phone_turned_sideways_keeps_the_bar_in_one_row_under_a_small_title(ta
     assert page.locator(".st-key-meeting_leave button").evaluate("b => b.scrollWidth <= b.clientWidth")
     top = page.locator(".js-plotly-plot").first.bounding_box()["y"]
     assert top < 180, top
+    # ▶ stays where it was on a slide with a longer or shorter title (it moved with the title's length)
+    page.locator(".st-key-meeting_next button").first.click()
+    page.wait_for_function(
+        "() => /^\\s*3 \\//.test(document.querySelector('.st-key-meeting_bar [data-testid=stMarkdown]').innerText)"
+    )
+    after = boxes(page, ".st-key-meeting_next button")[0]
+    assert abs(after[0] - bar[1][0]) < 2, (bar[1], after)
