@@ -171,9 +171,11 @@ def _for_room(fig: go.Figure) -> go.Figure:
     _update(*fig.select_xaxes(), tickfont={"size": ROOM_TEXT}, title={"font": {"size": ROOM_TEXT}})
     _update(*fig.select_yaxes(), tickfont={"size": ROOM_TEXT}, title={"font": {"size": ROOM_TEXT}})
     names = fig.layout.yaxis.ticktext
-    if names:  # rows named on two lines (the waterfall's indicators): each row as tall as its name at the room's size
-        lines = sum(str(name).count("<br>") + 1 for name in names)
-        rows = round(1.4 * ROOM_TEXT * lines + 8 * len(names))
+    if names:  # rows named on two lines (the waterfall's indicators): as tall as the tallest name at the room's size,
+        # every row (a category axis gives each the same height: sized by the sum of the names' lines, two-line
+        # names stood against each other at 1024 px)
+        lines = max(str(name).count("<br>") + 1 for name in names)
+        rows = round(len(names) * (1.4 * ROOM_TEXT * lines + 10))
         _update(fig.layout, height=max(fig.layout.height, fig.layout.margin.t + rows + ROOM_AXIS))
     for annotation in fig.layout.annotations:
         annotation.font.size = max(annotation.font.size or 0, ROOM_TEXT)
