@@ -1162,11 +1162,12 @@ def welfare_radar(
             )
         )
     low = min([v for v in frame[["value", "median"]].to_numpy().ravel() if pd.notna(v)] or [0])
+    centre = max(0, low - 10)
     _update(
         fig.layout,
         polar={
             "radialaxis": {
-                "range": [max(0, low - 10), 100],
+                "range": [centre, 100],
                 "ticksuffix": "%",
                 "angle": 90,
                 "tickangle": 90,
@@ -1209,7 +1210,7 @@ def welfare_radar(
             legend={"yref": "container", "y": 0, "yanchor": "bottom"},
             # five percents at 20 px piled onto each other along the radius of a half-screen's circle, and the
             # outermost (100%) touched the name beside the top at 1024 px: at most three, inside the rim
-            polar={"radialaxis": {"tickvals": _radar_ticks(fig.layout.polar.radialaxis.range[0])}},
+            polar={"radialaxis": {"tickvals": _radar_ticks(centre)}},
         )
     return fig
 
@@ -1217,18 +1218,18 @@ def welfare_radar(
 def _radar_ticks(low: float) -> list[int]:
     """At most three percents strictly between the radar's centre (`low`) and its rim (100), at the finest of 5, 10,
     20, 25 or 50 apart that gives no more."""
-    for step in (5, 10, 20, 25, 50):
+    for step in (5, 10, 20, 25, 50):  # 50 apart gives one at most
         ticks = [v for v in range(math.floor(low / step) * step + step, 100, step) if v > low]
         if len(ticks) <= 3:
-            return ticks
-    return [50]
+            break
+    return ticks
 
 
 def _two_lines(label: str, width: int = 5) -> str:
     """A label longer than `width` characters (Chinese) or about 3 × width (Latin) broken into two lines near its
     middle, at a space where there is one, else between two words (word_breaks.two_lines): a radar's side labels
-    have little room beside the circle. Escaped for
-    Plotly here (the <br> is markup), so _make_inert leaves `theta` alone."""
+    have little room beside the circle. Escaped for Plotly here (the <br> is markup), so _make_inert leaves `theta`
+    alone."""
     if " " in label:
         if len(label) <= 3 * width:
             return _inert(label)
