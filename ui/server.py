@@ -1,5 +1,5 @@
-"""What the app's HTTP server adds to Streamlit's: the browser-session cookie, the sign-in ticket route, and the
-upload guard (ui/browser_session.py holds the rules; this is their starlette wiring). `serve.py` mounts it with
+"""What the app's HTTP server adds to Streamlit's: the browser-session cookie, the sign-in ticket route, the
+overview's own address sent to the root, and the upload guard (ui/browser_session.py holds the rules; this is their starlette wiring). `serve.py` mounts it with
 `st.App`; `streamlit run app.py` would run without it, and then nobody can sign in (ui/sign_in.py says so)."""
 
 from __future__ import annotations
@@ -222,8 +222,19 @@ async def _signed_in(request: Request):
     return response
 
 
+async def _overview(request: Request):
+    """The overview by its file's name (/overview): Streamlit serves its default page at the root only, and its
+    client opened "Page not found" in English over any other address of it, though the overview then showed. Sent
+    to the root with the same query, so a link copied with that name opens the same view without the pop-up."""
+    query = request.url.query
+    return RedirectResponse(f"{_base_path()}/" + (f"?{query}" if query else ""), status_code=307)
+
+
 def routes() -> list[Route]:
-    return [Route(f"{_base_path()}{bs.SIGNED_IN_ROUTE}", _signed_in, methods=["GET"])]
+    return [
+        Route(f"{_base_path()}{bs.SIGNED_IN_ROUTE}", _signed_in, methods=["GET"]),
+        *(Route(f"{_base_path()}{path}", _overview, methods=["GET"]) for path in ("/overview", "/overview/")),
+    ]
 
 
 def middleware() -> list[Middleware]:
