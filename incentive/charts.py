@@ -1239,9 +1239,8 @@ def _two_lines(label: str, width: int = 5) -> str:
         return _inert(label[:cut]) + "<br>" + _inert(label[cut + 1 :])
     if len(label) <= width:
         return _inert(label)
-    # between words ("重点项目<br>投资完成额", not "重点项目投<br>资完成额"), else at the middle
-    cut = (len(label) + 1) // 2
-    first, second = word_breaks.two_lines(label, width) or (label[:cut], label[cut:])
+    # between words ("重点项目<br>投资完成额", not "重点项目投<br>资完成额"), else near the middle
+    first, second = word_breaks.two_lines(label, width) or word_breaks.at_middle(label)
     return _inert(first) + "<br>" + _inert(second)
 
 

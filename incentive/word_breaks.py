@@ -29,6 +29,30 @@ def two_lines(text: str, width: int) -> tuple[str, str] | None:
     a word reads better than one very long line (a text of one long word). `width`: characters a line should
     hold."""
     fits = max(width + 1, (len(text) + 1) // 2 + 1)
-    splits = [(text[:end].strip(), text[end:].strip()) for end in word_ends(text)]
+    splits = [(text[:end].strip(), text[end:].strip()) for end in word_ends(text) if _may_break(text, end)]
     good = [(a, b) for a, b in splits if min(len(a), len(b)) >= 2 and max(len(a), len(b)) <= fits]
     return min(good, key=lambda lines: max(map(len, lines)), default=None)
+
+
+def at_middle(text: str) -> tuple[str, str]:
+    """`text` split in two as near its middle as a line may break (`_may_break`), else at the middle itself: for a
+    text two_lines found no place in."""
+    middle = (len(text) + 1) // 2
+    places = sorted(range(1, len(text)), key=lambda end: (abs(end - middle), end))
+    cut = next((end for end in places if _may_break(text, end)), middle)
+    return text[:cut].rstrip(), text[cut:].lstrip()
+
+
+# Chinese line-breaking rules (禁则): no line ends on an opening bracket or quote, none begins with a closing one
+# or with punctuation that follows a word
+_NOT_AT_END = "（([【《“‘"
+_NOT_AT_START = "）)]】》”’，,。.、；;：:！!？?"
+
+
+def _may_break(text: str, end: int) -> bool:
+    """Whether a line may end before text[end]: not inside a run of Latin letters and digits ("2026", "GDP"),
+    nor against the rules above."""
+    before, after = text[end - 1], text[end]
+    if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
+        return False
+    return before not in _NOT_AT_END and after not in _NOT_AT_START

@@ -36,3 +36,13 @@ def test_the_two_lines_are_the_text_and_each_is_at_least_two_characters(text, wi
         assert len(first) >= 2 and len(second) >= 2
         assert first.strip() == first and second.strip() == second
     assert all(0 < end < len(text) for end in word_breaks.word_ends(text))
+
+
+def test_no_line_splits_a_number_or_a_latin_word_or_ends_on_an_opening_bracket():
+    """A fresh helper's findings (2026-12-06): "AB测试(20 / 26版)落实率", "GDP增速( / 2026年)"."""
+    for name in ("AB测试(2026版)落实率", "GDP增速(2026年)", "全市（2026年）综合得分"):
+        first, second = word_breaks.two_lines(name, 5) or word_breaks.at_middle(name)
+        assert first + second == name
+        assert not (first[-1].isascii() and first[-1].isalnum() and second[0].isascii() and second[0].isalnum())
+        assert first[-1] not in "（(" and second[0] not in "）)", (first, second)
+    assert word_breaks.at_middle("GDP2026") == ("GDP2", "026")  # one run and nothing else: at the middle as before
