@@ -205,7 +205,7 @@ def _room_title_lines(title: str) -> list[str]:
         rest = lines[-1]
         kinds = (
             *_break_places(rest),
-            list(word_breaks.word_ends(rest)),
+            word_breaks.places(rest),
             [i for i in range(1, len(rest)) if unicodedata.east_asian_width(rest[i]) in "WF"],
         )
         widths = {i: _text_width(rest[:i], ROOM_TITLE) for places in kinds for i in places}

@@ -22,6 +22,11 @@ def word_ends(text: str) -> tuple[int, ...]:
     return tuple(end for end in ends if 0 < end < len(text))
 
 
+def places(text: str) -> list[int]:
+    """The word ends of `text` where a line may break (`_may_break`: not inside a number, not against 禁则)."""
+    return [end for end in word_ends(text) if _may_break(text, end)]
+
+
 def two_lines(text: str, width: int) -> tuple[str, str] | None:
     """`text` split in two between words (spaces at the break dropped), the longer line as short as the words
     allow (the earlier place when two are as good); None when no such place leaves both lines at least two
@@ -29,7 +34,7 @@ def two_lines(text: str, width: int) -> tuple[str, str] | None:
     a word reads better than one very long line (a text of one long word). `width`: characters a line should
     hold."""
     fits = max(width + 1, (len(text) + 1) // 2 + 1)
-    splits = [(text[:end].strip(), text[end:].strip()) for end in word_ends(text) if _may_break(text, end)]
+    splits = [(text[:end].strip(), text[end:].strip()) for end in places(text)]
     good = [(a, b) for a, b in splits if min(len(a), len(b)) >= 2 and max(len(a), len(b)) <= fits]
     return min(good, key=lambda lines: max(map(len, lines)), default=None)
 

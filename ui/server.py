@@ -1,6 +1,7 @@
 """What the app's HTTP server adds to Streamlit's: the browser-session cookie, the sign-in ticket route, the
-overview's own address sent to the root, and the upload guard (ui/browser_session.py holds the rules; this is their starlette wiring). `serve.py` mounts it with
-`st.App`; `streamlit run app.py` would run without it, and then nobody can sign in (ui/sign_in.py says so)."""
+overview's own address sent to the root, and the upload guard (ui/browser_session.py holds the rules; this is their
+starlette wiring). `serve.py` mounts it with `st.App`; `streamlit run app.py` would run without it, and then nobody
+can sign in (ui/sign_in.py says so)."""
 
 from __future__ import annotations
 
