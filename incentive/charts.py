@@ -243,7 +243,7 @@ def _make_inert(fig: go.Figure) -> None:
     purpose, take the data through %{…} as escaped here, and names concatenated into them are escaped where they
     are built. A click on a bar reports the escaped label: html.unescape gives the name back."""
     for trace in fig.data:
-        for attr in ("x", "y", "text", "name", "labels"):  # theta: _two_lines
+        for attr in ("x", "y", "text", "name", "labels"):  # theta: _wrapped
             if attr in trace and trace[attr] is not None:
                 values = trace[attr]
                 escaped = _inert_values(values)
@@ -592,7 +592,7 @@ def track_heatmap(
     _update(
         *fig.select_xaxes(),
         tickvals=[_inert(name) for name in track_labels],
-        ticktext=[_two_lines(n, 3 if projector else 5) for n in track_labels],
+        ticktext=[_wrapped(n, 3 if projector else 5) for n in track_labels],
     )
     return _layout(fig, title, _height(len(data)) + 40)
 
@@ -762,7 +762,7 @@ def contribution_waterfall(
     )
     # long names on two lines, placed at the names as _make_inert escapes them in `y`; the first at the top, and
     # rows tall enough for two lines
-    names = [_two_lines(label, 7) for label in labels]
+    names = [_wrapped(label, 7) for label in labels]
     _update(*fig.select_yaxes(), tickvals=[_inert(label) for label in labels], ticktext=names, autorange="reversed")
     # room beyond the bars for the figures printed outside them (cut at the right edge of a phone), on the left too
     # where a composite below 0 prints its figures there
@@ -878,7 +878,7 @@ def domain_heatmap(
     # names of four characters and more on two lines ("乡村<br>振兴"): on one, ten domains stood on end under a
     # 1024 px screen's grid (50 px a column); placed at the names as _make_inert escapes them in `x`
     columns = [str(c) for c in grid.columns]
-    _update(*fig.select_xaxes(), tickvals=[_inert(c) for c in columns], ticktext=[_two_lines(c, 3) for c in columns])
+    _update(*fig.select_xaxes(), tickvals=[_inert(c) for c in columns], ticktext=[_wrapped(c, 3) for c in columns])
     fig = _layout(fig, title, _height(len(grid)) + 60 + HEATMAP_SCALE_ROW)
     _update(fig.layout, margin={"b": 10 + HEATMAP_SCALE_ROW})
     return fig
@@ -1105,7 +1105,7 @@ def status_grid(
     _update(
         *fig.select_xaxes(),
         tickvals=[_inert(str(c)) for c in grid.columns],
-        ticktext=[_two_lines(str(c)) for c in grid.columns],
+        ticktext=[_wrapped(str(c)) for c in grid.columns],
     )
     names = max((_text_width(str(c)) for c in grid.columns), default=0.0)
     fig = _layout(fig, title, _height(len(grid)) + 40 + LEGEND_ROW + round(names))
@@ -1120,15 +1120,25 @@ def status_grid(
     lines = 1
     if max((_text_width(str(c), ROOM_TEXT) for c in grid.columns), default=0.0) > column:
         width = max(int(column // ROOM_TEXT) - 1, 2)  # characters a line holds, with air between the columns
+        names = [_fitted(str(c), width) for c in grid.columns]
         _update(
-            *fig.select_xaxes(),
-            tickvals=list(fig.data[0].x),
-            ticktext=[_two_lines(str(c), width) for c in grid.columns],
-        )  # 两地分居问题<br>解决率: two lines rather than a name standing on end, a third of the screen high
-        lines = 2
+            *fig.select_xaxes(), tickvals=list(fig.data[0].x), ticktext=names
+        )  # 两地分居问题<br>解决率: lines rather than a name standing on end, a third of the screen high
+        lines = max(name.count("<br>") + 1 for name in names)
     names_height = 1.4 * ROOM_TEXT * lines
     _update(fig.layout, height=fig.layout.margin.t + ROOM_ROW * len(grid) + round(names_height) + LEGEND_ROW + 30)
     return fig
+
+
+def _fitted(label: str, width: int) -> str:
+    """`label` (`_wrapped`) on two lines, or on as few more as it takes for each to hold at most `width` + 1
+    characters (a long name's lines wider than its column would stand every name of the axis on end)."""
+    wrapped = _wrapped(label, width)
+    for count in range(3, len(label) // 2 + 1):
+        if max(len(line) for line in wrapped.split("<br>")) <= width + 1:
+            break
+        wrapped = "<br>".join(_inert(line) for line in word_breaks.into_lines(label, count))
+    return wrapped
 
 
 LEGEND_ROW = 40  # px a one-line legend takes at the bottom of a figure
@@ -1140,7 +1150,7 @@ def welfare_radar(
 ) -> go.Figure:
     """One county's %-indicators against the prefecture median (and the target where there is one). In the room
     (`projector`) the margins beside the circle are as wide as the longest line of a name at ROOM_TEXT."""
-    names = [_two_lines(name) for name in frame["name"].tolist()]  # long labels on the left and right ran out
+    names = [_wrapped(name) for name in frame["name"].tolist()]  # long labels on the left and right ran out
     closed = names + names[:1]
     fig = go.Figure()
     for column, name, colour, dash in (
@@ -1177,39 +1187,38 @@ def welfare_radar(
         },
     )
     fig = _layout(fig, title, 440)
+    # a name reaches out beside the circle by its width times the cosine of its angle (Plotly sets the first at 0°,
+    # east, the others counterclockwise), so the margins are as wide as the farthest reach, not the widest name
+    # (which, at 300°, made the circle a third smaller than it needed to be); at 80 px the room's 20 px cut the
+    # names at the left and right ("家访慰问" lost its first character)
+    size = ROOM_TEXT if projector else fig.layout.font.size
+    reach = [
+        _text_width(line, size) * abs(math.cos(2 * math.pi * i / len(names)))
+        for i, name in enumerate(names)
+        for line in name.split("<br>")
+    ]
+    side = max(80, round(max(reach, default=0)) + 24)
+    # the names below the circle reach down by their lines' height times the sine of their angle: the legend goes
+    # under them (at 1920 px it covered the second line of the name at 240°; at 1440 a name of three lines at
+    # 270° under a legend placed below the circle), the chart growing by as much
+    below = max(
+        (
+            (name.count("<br>") + 1) * 1.3 * size * -math.sin(2 * math.pi * i / len(names))
+            for i, name in enumerate(names)
+        ),
+        default=0,
+    )
+    bottom = round(max(below, 0) + 1.6 * size + 16)
     _update(
         fig.layout,
-        legend={"orientation": "h", "yanchor": "top", "y": -0.05, "xanchor": "left", "x": 0},
-        margin={"l": 80, "r": 80, "t": fig.layout.margin.t + 10, "b": 20},
+        legend={"orientation": "h", "xanchor": "left", "x": 0, "yref": "container", "y": 0, "yanchor": "bottom"},
+        margin={"l": side, "r": side, "t": fig.layout.margin.t + 10, "b": bottom},
+        height=fig.layout.height + bottom - 20,
     )
     if projector:
-        # at 80 px the room's 20 px cut the names at the left and right ("家访慰问" lost its first character); a
-        # name reaches out beside the circle by its width times the cosine of its angle (Plotly sets the first at
-        # 0°, east, the others counterclockwise), so the margins are as wide as the farthest reach, not the widest
-        # name (which, at 300°, made the circle a third smaller than it needed to be)
-        reach = [
-            _text_width(line, ROOM_TEXT) * abs(math.cos(2 * math.pi * i / len(names)))
-            for i, name in enumerate(names)
-            for line in name.split("<br>")
-        ]
-        side = max(80, round(max(reach, default=0)) + 24)
-        # the names below the circle reach down by their lines' height times the sine of their angle: the legend
-        # goes under them (at 1920 px it covered the second line of the name at 240°), the chart growing by as much
-        below = max(
-            (
-                (name.count("<br>") + 1) * 1.3 * ROOM_TEXT * -math.sin(2 * math.pi * i / len(names))
-                for i, name in enumerate(names)
-            ),
-            default=0,
-        )
-        bottom = round(max(below, 0) + 1.6 * ROOM_TEXT + 16)
-        _update(
+        _update(  # five percents at 20 px piled onto each other along the radius of a half-screen's circle, and
+            # the outermost (100%) touched the name beside the top at 1024 px: at most three, inside the rim
             fig.layout,
-            margin={"l": side, "r": side, "b": bottom},
-            height=fig.layout.height + bottom - fig.layout.margin.b,
-            legend={"yref": "container", "y": 0, "yanchor": "bottom"},
-            # five percents at 20 px piled onto each other along the radius of a half-screen's circle, and the
-            # outermost (100%) touched the name beside the top at 1024 px: at most three, inside the rim
             polar={"radialaxis": {"tickvals": _radar_ticks(centre)}},
         )
     return fig
@@ -1225,23 +1234,23 @@ def _radar_ticks(low: float) -> list[int]:
     return ticks
 
 
-def _two_lines(label: str, width: int = 5) -> str:
-    """A label longer than `width` characters (Chinese) or about 3 × width (Latin) broken into two lines near its
-    middle, at a space where there is one, else between two words (word_breaks.two_lines): a radar's side labels
-    have little room beside the circle. Escaped for Plotly here (the <br> is markup), so _make_inert leaves `theta`
-    alone."""
-    if " " in label:
-        if len(label) <= 3 * width:
-            return _inert(label)
-        middle = len(label) // 2
-        spaces = [i for i, c in enumerate(label) if c == " "]
-        cut = min(spaces, key=lambda i: abs(i - middle))
-        return _inert(label[:cut]) + "<br>" + _inert(label[cut + 1 :])
-    if len(label) <= width:
+def _wrapped(label: str, width: int = 5) -> str:
+    """A label longer than `width` characters (Chinese) or about 3 × width (Latin) broken into lines, escaped for
+    Plotly here (the <br> is markup, so _make_inert leaves `theta` alone): two near its middle, between two words
+    (at a space, else word_breaks.two_lines), as a radar's side labels have little room beside the circle; more
+    when each of two would be over half as long again as `width` (a county's own 25-character indicator, whose
+    two lines of twelve squeezed the radar to a dot on a projector and stood a grid's columns on end:
+    word_breaks.into_lines)."""
+    latin = " " in label
+    if len(label) <= (3 * width if latin else width):
         return _inert(label)
-    # between words ("重点项目<br>投资完成额", not "重点项目投<br>资完成额"), else near the middle
-    first, second = word_breaks.two_lines(label, width) or word_breaks.at_middle(label)
-    return _inert(first) + "<br>" + _inert(second)
+    count = max(2, math.ceil(len(label) / (4.5 * width if latin else 1.5 * width)))
+    if count == 2 and not latin:
+        # between words ("重点项目<br>投资完成额", not "重点项目投<br>资完成额"), else near the middle
+        lines = word_breaks.two_lines(label, width) or word_breaks.at_middle(label)
+    else:
+        lines = word_breaks.into_lines(label, count)
+    return "<br>".join(_inert(line) for line in lines)
 
 
 @_shared_look
@@ -1346,7 +1355,7 @@ def tier_rates(
         )
     _update(*fig.select_yaxes(), title=axis_title, rangemode="tozero")
     if projector:  # at the room's 20 px the three names ran into each other in half a 1024 px screen
-        _update(*fig.select_xaxes(), tickvals=[_inert(name) for name in x], ticktext=[_two_lines(n, 3) for n in x])
+        _update(*fig.select_xaxes(), tickvals=[_inert(name) for name in x], ticktext=[_wrapped(n, 3) for n in x])
     fig = _layout(fig, title, 360)
     _update(fig.layout, barmode="group", legend=LEGEND_BELOW)
     return fig

@@ -48,6 +48,44 @@ def at_middle(text: str) -> tuple[str, str]:
     return text[:cut].rstrip(), text[cut:].lstrip()
 
 
+def into_lines(text: str, count: int) -> list[str]:
+    """`text` on `count` lines (fewer when it has not two characters for each), spaces at a break dropped, the
+    longest line as short as the places allow: between words (`places`) when that leaves none longer than an
+    even share plus one character (for words set apart by spaces, however long), else wherever a line may break
+    (`_may_break`), else anywhere. For a name too long for two lines under a chart (a county's own 25-character
+    indicator), where two lines of twelve pushed the plot into a corner."""
+    count = min(count, len(text.strip()) // 2)
+    if count <= 1:
+        return [text]
+    share = -(-len(text) // count) + 1
+    between_words = _balanced(text, places(text), count)
+    if between_words and (max(map(len, between_words)) <= share or " " in text.strip()):
+        return between_words
+    anywhere = [end for end in range(1, len(text)) if _may_break(text, end)], list(range(1, len(text)))
+    return next((lines for cuts in anywhere if (lines := _balanced(text, cuts, count))), [text])
+
+
+def _balanced(text: str, cuts: list[int], count: int) -> list[str] | None:
+    """`text` cut at `count` - 1 of `cuts` into lines of at least two characters (stripped), the longest as
+    short as it can be (the earlier cuts when two ways are as good); None when no such way exists."""
+    ends = [0, *cuts, len(text)]
+    best: dict[tuple[int, int], tuple[int, list[str]]] = {(0, 0): (0, [])}  # (lines, end index) -> (longest, lines)
+    for made in range(count):
+        for a in range(len(ends)):
+            if (made, a) not in best:
+                continue
+            longest, lines = best[(made, a)]
+            for b in range(a + 1, len(ends)) if made + 1 < count else [len(ends) - 1]:
+                line = text[ends[a] : ends[b]].strip()
+                if len(line) < 2:
+                    continue
+                found = (max(longest, len(line)), [*lines, line])
+                if (made + 1, b) not in best or found[0] < best[(made + 1, b)][0]:
+                    best[(made + 1, b)] = found
+    done = best.get((count, len(ends) - 1))
+    return done[1] if done else None
+
+
 # Chinese line-breaking rules (禁则): no line ends on an opening bracket or quote, none begins with a closing one
 # or with punctuation that follows a word
 _NOT_AT_END = "（([【《“‘"

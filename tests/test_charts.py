@@ -625,3 +625,49 @@ def test_the_care_trend_gives_each_half_year_two_lines_and_the_room_every_other_
     assert list(desk.layout.xaxis.ticktext) == [f"{p[:4]}<br>{p[5:]}" for p in halves]
     room = charts.indicator_trend(history, "甲县", 90.0, labels, "t", "%", projector=True)
     assert list(room.layout.xaxis.tickvals) == halves[::-2][::-1]  # the last one always labelled
+
+
+LONG_CARE_NAME = (
+    "因公负伤干部及家属心理疏导与帮扶困难问题解决率"  # a county's own indicator (a fresh helper's, 2026-12-05)
+)
+
+
+def test_a_name_too_long_for_two_lines_leaves_the_radar_its_circle_and_the_legend_under_it():
+    names = ["带薪休假落实率", "年度体检完成率", LONG_CARE_NAME, "谈心谈话覆盖率", "家访慰问完成率", "住房困难解决率"]
+    names += ["两地分居问题解决率", "容错纠错申请办结率"]
+    frame = pd.DataFrame({"name": names, "value": [90.0] * 8, "median": [85.0] * 8, "target": [None] * 8})
+    labels = {"median": "中位数", "target": "目标"}
+    room = charts.welfare_radar(frame, "澄溪县", labels, "雷达", projector=True)
+    long = room.data[0].theta[2]
+    assert long.replace("<br>", "") == LONG_CARE_NAME and long.count("<br>") == 3  # four lines, not two of twelve
+    # its lines at most seven characters at 90°: beside the circle, at most a name of 带薪休假 at 0°; two lines of
+    # twelve took 264 px each side, the circle 20 px in half a 1024 px screen
+    assert room.layout.margin.l == room.layout.margin.r == 4 * charts.ROOM_TEXT + 24
+    # at the desk too the legend is under the names below the circle (at 1440 px it covered 问题解决率 at 270°)
+    desk = charts.welfare_radar(frame, "澄溪县", labels, "雷达")
+    down = 2 * 1.3 * desk.layout.font.size  # 住房困难 / 解决率 straight down
+    assert desk.layout.legend.yref == "container" and desk.layout.legend.y == 0
+    assert desk.layout.margin.b >= down + 1.6 * desk.layout.font.size
+
+
+def test_in_the_room_a_name_too_long_for_two_lines_stands_upright_on_more_under_the_traffic_lights():
+    names = [
+        "干部体检率",
+        "带薪休假落实率",
+        "谈心谈话覆盖率",
+        LONG_CARE_NAME,
+        "家访慰问率",
+        "两地分居问题解决率",
+        "住房困难解决率",
+    ]
+    frame = pd.DataFrame([["met"] * 7, ["below"] * 7], index=["甲县", "乙县"], columns=names)
+    labels = {"met": "达标", "near": "接近", "below": "未达标"}
+    room = charts.status_grid(frame, frame.replace({"met": 1.0, "below": 2.0}), labels, "t", projector=True)
+    column = charts.ROOM_PLOT_WIDTH / 7
+    lines = [line for name in room.layout.xaxis.ticktext for line in name.split("<br>")]
+    # every line narrower than its column, so none stands on end (two lines of twelve did at 1024 px)
+    assert max(charts._text_width(line, charts.ROOM_TEXT) for line in lines) < column
+    most = max(name.count("<br>") + 1 for name in room.layout.xaxis.ticktext)
+    assert most >= 5
+    below_rows = room.layout.height - room.layout.margin.t - charts.ROOM_ROW * 2
+    assert below_rows >= 1.4 * charts.ROOM_TEXT * most + charts.LEGEND_ROW

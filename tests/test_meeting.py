@@ -95,12 +95,16 @@ def test_a_county_profile_in_meeting_mode_without_a_county_says_what_it_needs(ap
     assert not any("会议模式" in i.value for i in plain.info)
 
 
-def test_a_room_table_keeps_short_chinese_cells_and_heading_pairs_whole_and_latin_text_as_it_breaks():
+def test_a_room_table_keeps_short_chinese_cells_and_the_words_of_headings_and_long_cells_whole():
     joined = meeting.JOINER
     assert meeting._room_cell("澄溪县") == joined.join("澄溪县") and meeting._room_cell("第一方阵") == joined.join(
         "第一方阵"
     )
-    assert meeting._room_cell("不公开（人数少于5）") == "不公开（人数少于5）"  # long: breaks anywhere
+    # long: breaks between words only (人数 and 少于 kept, no line starting with 于5 or ending on the bracket)
+    long = meeting._room_cell("农村居民人均可支配收入增速（人数少于5）")
+    assert long.replace(joined, "") == "农村居民人均可支配收入增速（人数少于5）"
+    assert [part for part in long.split(joined)][:4] == ["农", "村", "居", "民人"]  # 农村居民 whole, then a break
+    assert f"增{joined}速" in long and "入增" in long and f"（{joined}人{joined}数" in long
     assert [meeting._room_cell(v) for v in ("<5", 0.25, "Tier 1", None)] == ["<5", "0.25", "Tier 1", "—"]
     assert meeting._room_heading("排名区间") == f"排{joined}名区{joined}间"
     assert meeting._room_heading("z 分数名次") == f"z 分{joined}数名{joined}次"

@@ -46,3 +46,26 @@ def test_no_line_splits_a_number_or_a_latin_word_or_ends_on_an_opening_bracket()
         assert not (first[-1].isascii() and first[-1].isalnum() and second[0].isascii() and second[0].isalnum())
         assert first[-1] not in "（(" and second[0] not in "）)", (first, second)
     assert word_breaks.at_middle("GDP2026") == ("GDP2", "026")  # one run and nothing else: at the middle as before
+
+
+def test_a_name_too_long_for_two_lines_takes_more_each_between_words_and_about_as_long():
+    name = "因公负伤干部及家属心理疏导与帮扶困难问题解决率"  # 23 characters, a county's own indicator
+    lines = word_breaks.into_lines(name, 4)
+    assert lines == ["因公负伤干部", "及家属心理", "疏导与帮扶", "困难问题解决率"]
+    # words set apart by spaces are never cut inside, however uneven the lines
+    assert word_breaks.into_lines("Share of cadres whose family problems were solved", 3) == [
+        "Share of cadres",
+        "whose family",
+        "problems were solved",
+    ]
+    assert word_breaks.into_lines("体检率", 3) == ["体检率"]  # no two characters for each line
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="乡村振兴项目建设为企服务基层治理完成率 ab1（）", min_size=1, max_size=40), st.integers(1, 6))
+def test_the_lines_are_the_text_as_many_as_asked_where_they_fit_and_each_two_characters(text, count):
+    lines = word_breaks.into_lines(text, count)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert len(lines) == min(count, len(text.strip()) // 2) or len(lines) == 1
+    if len(lines) > 1:
+        assert all(len(line) >= 2 and line.strip() == line for line in lines)

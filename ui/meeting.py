@@ -19,6 +19,7 @@ import unicodedata
 import pandas as pd
 import streamlit as st
 
+from incentive import word_breaks
 from incentive.i18n import t
 from incentive.safe_text import markdown
 
@@ -59,12 +60,12 @@ NARROW_ROOM_TABLE_PX = 18  # a table's text there: the room's least (at 22 px a 
 # There too, a table of WIDE_TABLE_COLUMNS columns and more (the rankings' sixteen, the training targets' fifteen)
 # gets WIDE_TABLE_PX: at 18 px its columns were a character wide, a county's name and 第一方阵 one character a line.
 # In a room's table (at any width: it matters where it is narrow, and on a phone) a short cell (a county, 第一方阵,
-# 不公开: at most WHOLE_CELL characters) keeps its Chinese characters together and a heading breaks only between pairs
-# of them (排名区间 as 排名 over 区间, never 排/名), by word joiners (JOINER, U+2060) between two wide characters of
-# the text shown (`_room_cell`, `_room_heading`; Latin text keeps its own breaks at spaces); a longer cell (an
-# indicator's name, a suggestion) breaks anywhere. CSS `word-break: keep-all` on every cell kept the short
+# 不公开: at most WHOLE_CELL characters) keeps its Chinese characters together, and a heading or a longer cell (an
+# indicator's name, a suggestion) breaks only between words (排名区间 as 排名 over 区间, never 排/名; 可支配收入增速
+# not as 可支配收入增/速), by word joiners (JOINER, U+2060) between two wide characters of the text shown
+# (`_room_cell`, `_room_heading`; Latin text keeps its own breaks at spaces). CSS `word-break: keep-all` on every cell kept the short
 # ones whole but made an indicator's name one unbreakable line, and tables wider than the screen. A table drawn in a
-# column beside a chart (`where` not the page) keeps only its headings' pairs: 与方阵对照's nine columns of whole
+# column beside a chart (`where` not the page) keeps only its headings' words: 与方阵对照's nine columns of whole
 # cells ran off the screen beside their chart.
 WIDE_TABLE_COLUMNS = 11
 WIDE_TABLE_PX = 15
@@ -166,22 +167,30 @@ def _wide(character: str) -> bool:
 
 def _room_cell(value) -> str:
     """`cell_text`, each two neighbouring wide (Chinese) characters joined (JOINER) when it is at most WHOLE_CELL
-    long."""
+    long, else those of one word (`_words_kept`)."""
     text = cell_text(value)
     if len(text) > WHOLE_CELL:
-        return text
+        return _words_kept(text)
     return "".join(a + (JOINER if _wide(a) and _wide(b) else "") for a, b in itertools.pairwise(text)) + text[-1:]
 
 
 def _room_heading(name) -> str:
-    """A column's name with its wide (Chinese) characters joined (JOINER) in pairs: it breaks only between them."""
-    text, out, run = str(name), [], 0
-    for i, character in enumerate(text):
-        out.append(character)
-        run = run + 1 if _wide(character) else 0
-        if run % 2 == 1 and i + 1 < len(text) and _wide(text[i + 1]):
-            out.append(JOINER)
-    return "".join(out)
+    """A column's name with the wide (Chinese) characters of each of its words joined (JOINER): it breaks only
+    between words (排名区间 as 排名 over 区间, never 排/名)."""
+    return _words_kept(str(name))
+
+
+def _words_kept(text: str) -> str:
+    """`text` with a JOINER between two wide characters wherever a line may not break (inside a word, or against
+    the rules of word_breaks.places): "可支配收入增速" breaks only before 增速, not as 可支配收入增/速."""
+    ends = set(word_breaks.places(text))
+    return (
+        "".join(
+            a + (JOINER if i not in ends and _wide(a) and _wide(b) else "")
+            for i, (a, b) in enumerate(itertools.pairwise(text), start=1)
+        )
+        + text[-1:]
+    )
 
 
 def toggle(lang: str) -> bool:
