@@ -76,11 +76,12 @@ def _title_lines(title: str) -> list[str]:
 
 def _break_places(title: str) -> tuple[list[int], list[int], list[int]]:
     """Where a title may be broken, best first: before an opening bracket, after a comma, colon or middle dot, at
-    a space (the index the second line starts at, less its space)."""
+    a space not after a figure (the index the second line starts at, less its space): "90.0 学时" stays whole, as
+    word_breaks keeps a figure with the word after it."""
     return (
         [i for i, c in enumerate(title) if c in "（(" and i > 0],
         [i + 1 for i, c in enumerate(title) if c in "，,：:·；" and i + 1 < len(title)],
-        [i for i, c in enumerate(title) if c == " " and i > 0],
+        [i for i, c in enumerate(title) if c == " " and i > 0 and not title[i - 1].isdigit()],
     )
 
 

@@ -94,8 +94,12 @@ _NOT_AT_START = "）)]】》”’，,。.、；;：:！!？?"
 
 def _may_break(text: str, end: int) -> bool:
     """Whether a line may end before text[end]: not inside a run of Latin letters and digits ("2026", "GDP"),
-    nor against the rules above."""
+    nor between a figure and the word after it, a space between or not ("90.0 学时", "2026年"), nor against the
+    rules above."""
     before, after = text[end - 1], text[end]
     if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
+        return False
+    figure, word = text[:end].rstrip(), text[end:].lstrip()
+    if figure and word and figure[-1].isdigit() and not word[0].isdigit() and word[0] not in _NOT_AT_END:
         return False
     return before not in _NOT_AT_END and after not in _NOT_AT_START

@@ -375,6 +375,7 @@ def test_a_room_title_is_broken_to_the_width_of_half_a_1024_projector():
         room = charts.tier_bars(frame, title, "c", tiers, projector=True)
         lines = room.layout.title.text.split("<br>")
         assert lines[0] == first and "".join(lines).replace(" ", "") == title.replace(" ", ""), lines
+        assert not any(line.startswith("学时") for line in lines), lines  # "90.0" over "学时）" (a helper's finding)
         assert all(charts._text_width(line, charts.ROOM_TITLE) <= charts.ROOM_TITLE_WIDTH for line in lines), lines
         desk = charts.tier_bars(frame, title, "c", tiers)
         added = len(lines) - (desk.layout.title.text.count("<br>") + 1)  # each line more makes its own room

@@ -69,3 +69,9 @@ def test_the_lines_are_the_text_as_many_as_asked_where_they_fit_and_each_two_cha
     assert len(lines) == min(count, len(text.strip()) // 2) or len(lines) == 1
     if len(lines) > 1:
         assert all(len(line) >= 2 and line.strip() == line for line in lines)
+
+
+def test_a_figure_stays_with_the_word_after_it():
+    text = "人均年度目标 90.0 学时"
+    assert [text[:end] for end in word_breaks.places(text)][-1] == "人均年度目标 "  # not "… 90.0" over "学时"
+    assert word_breaks.into_lines("2026年度各县区培训学时目标完成情况", 3)[0].startswith("2026年")
