@@ -136,6 +136,7 @@ def _layout(fig: go.Figure, title: str, height: int, beside: str = "") -> go.Fig
 ROOM_TEXT = 20
 ROOM_TITLE = 28
 ROOM_AXIS = 90  # px under a room chart's rows: the x axis's figures and title, and the legend's line
+ROOM_BAR_GAP = 0.1  # of a category's band between grouped lying bars in the room (Plotly's own: 0.2)
 # px a room chart's title may span: a chart in half a 1024 x 768 projector's page (a title wider was cut off there)
 ROOM_TITLE_WIDTH = 400
 
@@ -178,6 +179,14 @@ def _for_room(fig: go.Figure) -> go.Figure:
         lines = max(str(name).count("<br>") + 1 for name in names)
         rows = round(len(names) * (1.4 * ROOM_TEXT * lines + 10))
         _update(fig.layout, height=max(fig.layout.height, fig.layout.margin.t + rows + ROOM_AXIS))
+    lying = [trace for trace in fig.data if trace.type == "bar" and trace.orientation == "h"]
+    if fig.layout.barmode == "group" and len(lying) > 1:  # grouped lying bars (the grades of each county): each
+        # bar as thick as its figure at the room's size, since at a quarter of a county's row the "人数<5" beside
+        # one bar touched its neighbour's; less air between the counties, for fewer pixels
+        categories = len({str(y) for trace in lying for y in (() if trace.y is None else trace.y)})
+        plot = categories * len(lying) * 1.3 * ROOM_TEXT / (1 - ROOM_BAR_GAP)
+        margins = fig.layout.margin.t + fig.layout.margin.b
+        _update(fig.layout, bargap=ROOM_BAR_GAP, height=max(fig.layout.height, math.ceil(margins + plot + ROOM_AXIS)))
     for annotation in fig.layout.annotations:
         annotation.font.size = max(annotation.font.size or 0, ROOM_TEXT)
     if any(trace.type == "scatterpolar" for trace in fig.data):
@@ -200,7 +209,7 @@ def _room_title_lines(title: str) -> list[str]:
     """`title` on as many lines as it takes to be at most ROOM_TITLE_WIDTH px each at ROOM_TITLE: each broken
     before the last opening bracket that fits, else after a comma, colon or middle dot, else at a space, else
     between two words (word_breaks), else between two Chinese characters (as Chinese text wraps), never leaving a
-    first line under a third of the width ("2026" alone)."""
+    first line under a third of the width ("2026" alone) nor a last line of one character."""
     lines = [title]
     while _text_width(lines[-1], ROOM_TITLE) > ROOM_TITLE_WIDTH:
         rest = lines[-1]
@@ -209,6 +218,8 @@ def _room_title_lines(title: str) -> list[str]:
             word_breaks.places(rest),
             [i for i in range(1, len(rest)) if unicodedata.east_asian_width(rest[i]) in "WF"],
         )
+        # no last line of one character ("…次年提拔" over "率")
+        kinds = tuple([i for i in places if len(rest[i:].strip()) >= 2] for places in kinds)
         widths = {i: _text_width(rest[:i], ROOM_TITLE) for places in kinds for i in places}
         fitting = next(
             (

@@ -672,3 +672,23 @@ def test_in_the_room_a_name_too_long_for_two_lines_stands_upright_on_more_under_
     assert most >= 5
     below_rows = room.layout.height - room.layout.margin.t - charts.ROOM_ROW * 2
     assert below_rows >= 1.4 * charts.ROOM_TEXT * most + charts.LEGEND_ROW
+
+
+def test_in_the_room_each_grade_bar_is_as_thick_as_its_figure_and_a_title_leaves_no_character_alone():
+    rows = [
+        (f"县{i:02d}", g, 3.0 + i, "small" if i % 3 == 0 else "") for i in range(12) for g in ("excellent", "competent")
+    ]
+    frame = pd.DataFrame(rows, columns=["county", "grade", "per_100", "status"])
+    args = (
+        frame,
+        {"excellent": "优秀", "competent": "称职"},
+        "2026 各县区按等次的次年提拔率",
+        "每百人",
+        {"small": "人数<5"},
+    )
+    room = charts.grade_rates(*args, projector=True)
+    plot = room.layout.height - room.layout.margin.t - room.layout.margin.b - charts.ROOM_AXIS
+    bar = plot / 12 * (1 - room.layout.bargap) / 2  # a county's band, less its gap, shared by its two grades
+    assert bar >= 1.3 * charts.ROOM_TEXT  # "人数<5" beside each of a county's two bars touched at a quarter band
+    assert charts.grade_rates(*args).layout.bargap is None  # the desk keeps Plotly's own
+    assert room.layout.title.text.split("<br>")[-1] == "提拔率"  # not "…次年提拔" over "率"
