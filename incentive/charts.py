@@ -1117,7 +1117,7 @@ def status_grid(
     _update(
         *fig.select_xaxes(),
         tickvals=[_inert(str(c)) for c in grid.columns],
-        ticktext=[_wrapped(str(c)) for c in grid.columns],
+        ticktext=[_wrapped(str(c), most=2) for c in grid.columns],
     )
     names = max((_text_width(str(c)) for c in grid.columns), default=0.0)
     fig = _layout(fig, title, _height(len(grid)) + 40 + LEGEND_ROW + round(names))
@@ -1133,10 +1133,17 @@ def status_grid(
     if max((_text_width(str(c), ROOM_TEXT) for c in grid.columns), default=0.0) > column:
         width = max(int(column // ROOM_TEXT) - 1, 2)  # characters a line holds, with air between the columns
         names = [_fitted(str(c), width) for c in grid.columns]
-        _update(
-            *fig.select_xaxes(), tickvals=list(fig.data[0].x), ticktext=names
-        )  # 两地分居问题<br>解决率: lines rather than a name standing on end, a third of the screen high
         lines = max(name.count("<br>") + 1 for name in names)
+        # 两地分居问题<br>解决率: lines rather than a name standing on end, a third of the screen high; but where a
+        # name would take more than ROOM_NAME_LINES (eleven indicators, a column two characters wide: 及家 / 属心 /
+        # 理疏 …) the names stand on end on two lines, as tall as the longest line
+        standing = lines > ROOM_NAME_LINES or width < 3
+        if standing:
+            names = [_wrapped(str(c), width, most=2) for c in grid.columns]
+        _update(*fig.select_xaxes(), tickvals=list(fig.data[0].x), ticktext=names)
+        if standing:
+            longest = max(_text_width(line, ROOM_TEXT) for name in names for line in name.split("<br>"))
+            lines = longest / (1.4 * ROOM_TEXT)
     names_height = 1.4 * ROOM_TEXT * lines
     _update(fig.layout, height=fig.layout.margin.t + ROOM_ROW * len(grid) + round(names_height) + LEGEND_ROW + 30)
     return fig
@@ -1153,6 +1160,7 @@ def _fitted(label: str, width: int) -> str:
     return wrapped
 
 
+ROOM_NAME_LINES = 6  # lines an indicator's name may take upright under the room's traffic lights
 LEGEND_ROW = 40  # px a one-line legend takes at the bottom of a figure
 
 
@@ -1246,17 +1254,18 @@ def _radar_ticks(low: float) -> list[int]:
     return ticks
 
 
-def _wrapped(label: str, width: int = 5) -> str:
+def _wrapped(label: str, width: int = 5, most: int | None = None) -> str:
     """A label longer than `width` characters (Chinese) or about 3 × width (Latin) broken into lines, escaped for
     Plotly here (the <br> is markup, so _make_inert leaves `theta` alone): two near its middle, between two words
     (at a space, else word_breaks.two_lines), as a radar's side labels have little room beside the circle; more
     when each of two would be over half as long again as `width` (a county's own 25-character indicator, whose
     two lines of twelve squeezed the radar to a dot on a projector and stood a grid's columns on end:
-    word_breaks.into_lines)."""
+    word_breaks.into_lines). `most`: the lines it may take at most (two under a desk's traffic lights, whose
+    names stand on end in a narrow column, a line beside the next: four lines of each ran into their neighbours)."""
     latin = " " in label
     if len(label) <= (3 * width if latin else width):
         return _inert(label)
-    count = max(2, math.ceil(len(label) / (4.5 * width if latin else 1.5 * width)))
+    count = min(max(2, math.ceil(len(label) / (4.5 * width if latin else 1.5 * width))), most or len(label))
     if count == 2 and not latin:
         # between words ("重点项目<br>投资完成额", not "重点项目投<br>资完成额"), else near the middle
         lines = word_breaks.two_lines(label, width) or word_breaks.at_middle(label)

@@ -23,8 +23,8 @@ def word_ends(text: str) -> tuple[int, ...]:
 
 
 def places(text: str) -> list[int]:
-    """The word ends of `text` where a line may break (`_may_break`: not inside a number, not against 禁则)."""
-    return [end for end in word_ends(text) if _may_break(text, end)]
+    """The word ends of `text` where a line may break (`may_break`: not inside a number, not against 禁则)."""
+    return [end for end in word_ends(text) if may_break(text, end)]
 
 
 def two_lines(text: str, width: int) -> tuple[str, str] | None:
@@ -40,11 +40,11 @@ def two_lines(text: str, width: int) -> tuple[str, str] | None:
 
 
 def at_middle(text: str) -> tuple[str, str]:
-    """`text` split in two as near its middle as a line may break (`_may_break`), else at the middle itself: for a
+    """`text` split in two as near its middle as a line may break (`may_break`), else at the middle itself: for a
     text two_lines found no place in."""
     middle = (len(text) + 1) // 2
     places = sorted(range(1, len(text)), key=lambda end: (abs(end - middle), end))
-    cut = next((end for end in places if _may_break(text, end)), middle)
+    cut = next((end for end in places if may_break(text, end)), middle)
     return text[:cut].rstrip(), text[cut:].lstrip()
 
 
@@ -52,7 +52,7 @@ def into_lines(text: str, count: int) -> list[str]:
     """`text` on `count` lines (fewer when it has not two characters for each), spaces at a break dropped, the
     longest line as short as the places allow: between words (`places`) when that leaves none longer than an
     even share plus one character (for words set apart by spaces, however long), else wherever a line may break
-    (`_may_break`), else anywhere. For a name too long for two lines under a chart (a county's own 25-character
+    (`may_break`), else anywhere. For a name too long for two lines under a chart (a county's own 25-character
     indicator), where two lines of twelve pushed the plot into a corner."""
     count = min(count, len(text.strip()) // 2)
     if count <= 1:
@@ -61,7 +61,7 @@ def into_lines(text: str, count: int) -> list[str]:
     between_words = _balanced(text, places(text), count)
     if between_words and (max(map(len, between_words)) <= share or " " in text.strip()):
         return between_words
-    anywhere = [end for end in range(1, len(text)) if _may_break(text, end)], list(range(1, len(text)))
+    anywhere = [end for end in range(1, len(text)) if may_break(text, end)], list(range(1, len(text)))
     return next((lines for cuts in anywhere if (lines := _balanced(text, cuts, count))), [text])
 
 
@@ -92,14 +92,21 @@ _NOT_AT_END = "（([【《“‘"
 _NOT_AT_START = "）)]】》”’，,。.、；;：:！!？?"
 
 
-def _may_break(text: str, end: int) -> bool:
-    """Whether a line may end before text[end]: not inside a run of Latin letters and digits ("2026", "GDP"),
+def may_break(text: str, end: int) -> bool:
+    """Whether a line may end before text[end]: not inside a run of Latin letters and digits ("2026", "GDP",
+    "90.0", "5%"),
     nor between a figure and the word after it, a space between or not ("90.0 学时", "2026年"), nor against the
     rules above."""
     before, after = text[end - 1], text[end]
-    if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
+    if _in_a_run(before) and _in_a_run(after):
         return False
     figure, word = text[:end].rstrip(), text[end:].lstrip()
     if figure and word and figure[-1].isdigit() and not word[0].isdigit() and word[0] not in _NOT_AT_END:
         return False
     return before not in _NOT_AT_END and after not in _NOT_AT_START
+
+
+def _in_a_run(character: str) -> bool:
+    """Whether `character` belongs to a run of Latin letters and figures: a letter, a digit, a decimal point or a
+    percent sign ("90.0" was broken at its point)."""
+    return character.isascii() and (character.isalnum() or character in ".%")

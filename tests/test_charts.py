@@ -692,3 +692,36 @@ def test_in_the_room_each_grade_bar_is_as_thick_as_its_figure_and_a_title_leaves
     assert bar >= 1.3 * charts.ROOM_TEXT  # "人数<5" beside each of a county's two bars touched at a quarter band
     assert charts.grade_rates(*args).layout.bargap is None  # the desk keeps Plotly's own
     assert room.layout.title.text.split("<br>")[-1] == "提拔率"  # not "…次年提拔" over "率"
+
+
+def test_eleven_long_names_stand_on_end_on_two_lines_in_the_room_and_at_the_desk_never_more():
+    names = [
+        LONG_CARE_NAME,
+        "基层一线干部因公负伤及家属心理疏导与帮扶困难问题及时解决率",
+        "Cadre Wellbeing Follow up Visit Completion Rate",
+    ]
+    names += [
+        "干部体检率",
+        "带薪休假落实率",
+        "谈心谈话覆盖率",
+        "家访慰问率",
+        "两地分居问题解决率",
+        "住房困难解决率",
+        "容错纠错案例数",
+        "人均90.0学时达标率",
+    ]
+    frame = pd.DataFrame([["met"] * 11, ["below"] * 11], index=["甲县", "乙县"], columns=names)
+    labels = {"met": "达标", "near": "接近", "below": "未达标"}
+    values = frame.replace({"met": 1.0, "below": 2.0})
+    for fig in (
+        charts.status_grid(frame, values, labels, "t", projector=True),
+        charts.status_grid(frame, values, labels, "t"),
+    ):
+        shown = list(fig.layout.xaxis.ticktext)
+        # two characters a line in the room broke every word (及家 / 属心 / 理疏 …); four lines a name, standing in a
+        # narrow column at the desk, ran into the next
+        assert max(name.count("<br>") + 1 for name in shown) == 2, shown
+        assert all("90.0" in name.replace("<br>", "") and "90.<br>" not in name for name in shown[-1:])
+    room = charts.status_grid(frame, values, labels, "t", projector=True)
+    standing = charts._text_width(room.layout.xaxis.ticktext[1].split("<br>")[1], charts.ROOM_TEXT)
+    assert room.layout.height >= room.layout.margin.t + charts.ROOM_ROW * 2 + standing + charts.LEGEND_ROW

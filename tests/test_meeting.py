@@ -109,3 +109,12 @@ def test_a_room_table_keeps_short_chinese_cells_and_the_words_of_headings_and_lo
     assert meeting._room_heading("排名区间") == f"排{joined}名区{joined}间"
     assert meeting._room_heading("z 分数名次") == f"z 分{joined}数名{joined}次"
     assert meeting._room_heading("Rank interval") == "Rank interval"  # its break at the space kept
+
+
+def test_a_room_table_never_leaves_a_figure_or_a_last_character_alone_on_a_line():
+    joined = meeting.JOINER
+    # a fresh helper's findings at 1024 px and on phones: 标杆（第 / 90 / 百分位）, 企业诉求办结 / 率
+    assert f"第{joined}90{joined}百" in meeting._room_heading("标杆（第90百分位）")
+    assert meeting._room_cell("企业诉求办结率").endswith(f"结{joined}率")
+    assert meeting._room_heading("培训学时") == f"培{joined}训学{joined}时"  # pairs: 培训 over 学时
+    assert meeting._room_cell("乡科级及以下") == f"乡科{joined}级及以{joined}下"  # 科级 and 以下 whole

@@ -167,30 +167,35 @@ def _wide(character: str) -> bool:
 
 def _room_cell(value) -> str:
     """`cell_text`, each two neighbouring wide (Chinese) characters joined (JOINER) when it is at most WHOLE_CELL
-    long, else those of one word (`_words_kept`)."""
+    long, else those of one word (`_kept`)."""
     text = cell_text(value)
     if len(text) > WHOLE_CELL:
-        return _words_kept(text)
+        return _kept(text, set(word_breaks.places(text)))
     return "".join(a + (JOINER if _wide(a) and _wide(b) else "") for a, b in itertools.pairwise(text)) + text[-1:]
 
 
 def _room_heading(name) -> str:
-    """A column's name with the wide (Chinese) characters of each of its words joined (JOINER): it breaks only
-    between words (排名区间 as 排名 over 区间, never 排/名)."""
-    return _words_kept(str(name))
+    """A column's name with its wide (Chinese) characters joined (JOINER) in pairs: it breaks only between them
+    (排名区间 as 排名 over 区间, never 排/名). Pairs, not words: a heading of one long word held its column too wide
+    (the training targets' 乡科级及以下 at 1024 px)."""
+    text, run, pairs = str(name), 0, set()
+    for i, character in enumerate(text[:-1], start=1):
+        run = run + 1 if _wide(character) else 0
+        if run % 2 == 0 and _wide(text[i]):
+            pairs.add(i)  # after the second of a pair
+    return _kept(text, pairs)
 
 
-def _words_kept(text: str) -> str:
-    """`text` with a JOINER between two wide characters wherever a line may not break (inside a word, or against
-    the rules of word_breaks.places): "可支配收入增速" breaks only before 增速, not as 可支配收入增/速."""
-    ends = set(word_breaks.places(text))
-    return (
-        "".join(
-            a + (JOINER if i not in ends and _wide(a) and _wide(b) else "")
-            for i, (a, b) in enumerate(itertools.pairwise(text), start=1)
-        )
-        + text[-1:]
-    )
+def _kept(text: str, breaks: set[int]) -> str:
+    """`text` with a JOINER wherever a wide (Chinese) character or a figure meets another and no line may break:
+    except at `breaks`, against word_breaks' rules (a figure and its word, 禁则: 标杆（第90 / 百分位）'s "90" stood
+    alone), and before a last character ("…问题解决" over "率")."""
+    out = []
+    for i, (a, b) in enumerate(itertools.pairwise(text), start=1):
+        joined = i not in breaks or not word_breaks.may_break(text, i) or i == len(text) - 1
+        latin = a.isascii() and b.isascii()  # Latin text keeps its own breaks, at spaces
+        out.append(a + (JOINER if joined and not latin and not (a.isspace() or b.isspace()) else ""))
+    return "".join(out) + text[-1:]
 
 
 def toggle(lang: str) -> bool:

@@ -339,3 +339,25 @@ def test_a_phone_turned_sideways_keeps_the_bar_in_one_row_under_a_small_title(ta
     )
     after = boxes(page, ".st-key-meeting_next button")[0]
     assert abs(after[0] - bar[1][0]) < 2, (bar[1], after)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/training?year=2025&present=1&train.section=drill",
+        "/training?year=2025&present=1&train.section=targets",
+        "/rankings?present=1&rank.section=focus",
+        "/welfare?present=1&county=澄溪县&care.section=furthest",
+    ],
+)
+def test_on_a_1024_by_768_projector_no_meeting_table_is_wider_than_its_column(tab, app_url, path):
+    """Words kept whole in a room's table (ui/meeting.py) must not widen it past the screen: the training drill's
+    last column was cut off at 1024 px (a fresh helper's finding, 2026-12-06)."""
+    page = tab({"width": 1024, "height": 768})
+    open_view(page, app_url + path)
+    page.wait_for_selector("[data-testid=stMain] [data-testid=stTable] td")
+    wider = page.locator("[data-testid=stMain] [data-testid=stTable]").evaluate_all(
+        "tables => tables.filter(t => t.scrollWidth > t.clientWidth + 1).map(t => [t.scrollWidth, t.clientWidth])"
+    )
+    assert not wider, wider
+    assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")
