@@ -118,3 +118,16 @@ def test_a_room_table_never_leaves_a_figure_or_a_last_character_alone_on_a_line(
     assert meeting._room_cell("企业诉求办结率").endswith(f"结{joined}率")
     assert meeting._room_heading("培训学时") == f"培{joined}训学{joined}时"  # pairs: 培训 over 学时
     assert meeting._room_cell("乡科级及以下") == f"乡科{joined}级及以{joined}下"  # 科级 and 以下 whole
+
+
+def test_a_meeting_keeps_its_bar_on_the_training_page_of_a_county_that_has_not_sent_its_data(
+    app_factory, sample_db_path
+):
+    """棠梨县 has not sent the sample's 2026 Q3 training: the page says so and stops, and in a meeting it stopped
+    before the slide bar, leaving the room no way on to the next county (a fresh helper's finding, 2026-12-06)."""
+    at = app_factory(sample_db_path, page="views/training.py", query={"present": "1", "county": "棠梨县"})
+    assert not at.exception
+    assert any("棠梨县" in w.value and "未报" in w.value for w in at.warning)
+    assert any(m.value.startswith("**1 / 9 ·") for m in at.markdown)  # the bar, with its county stepper
+    at.button(key="meeting_county_next").click().run()
+    assert not at.exception and at.session_state["county"] != "棠梨县"

@@ -128,6 +128,10 @@ def measured(win: coverage.Window, by: str, in_county: str = ""):
     return window_query("training_coverage", win, by=by, county=in_county, to_come=training_to_come(win))
 
 
+SECTIONS = ["headline", "targets", "categories", "domains", "trend", "mix", "gaps", "scatter", "drill"]  # a screen each
+# before the notices below, which stop the page: in a meeting the bar stays, to step on to the next county or leave
+deck = meeting.Deck("training", {name: t(f"section_{name}", lang) for name in SECTIONS}, lang, counties)
+
 if county in window.without:  # the sidebar's county has not sent all of the window: nothing of it is measured
     st.warning(absent_training(window, county, lang))
     st.info(tm("training_county_not_in", lang, county=county, window=window.label))
@@ -158,9 +162,6 @@ def marks(statuses):
     """What a hidden county carries in a chart instead of its figures."""
     return statuses.map(lambda s: hidden_text(s, rate=False) if s else "")
 
-
-SECTIONS = ["headline", "targets", "categories", "domains", "trend", "mix", "gaps", "scatter", "drill"]  # a screen each
-deck = meeting.Deck("training", {name: t(f"section_{name}", lang) for name in SECTIONS}, lang, counties)
 
 # ---- headline figures with change against the previous window
 with deck.section("headline"):
