@@ -93,10 +93,9 @@ _NOT_AT_START = "）)]】》”’，,。.、；;：:！!？?"
 
 
 def may_break(text: str, end: int) -> bool:
-    """Whether a line may end before text[end]: not inside a run of Latin letters and digits ("2026", "GDP",
-    "90.0", "5%"),
-    nor between a figure and the word after it, a space between or not ("90.0 学时", "2026年"), nor against the
-    rules above."""
+    """Whether a line may end before text[end]: not inside a run of Latin letters and figures ("2026", "GDP",
+    "90.0", "5%"), nor between a figure and the word after it, a space between or not ("90.0 学时", "2026年"),
+    nor against the rules above."""
     before, after = text[end - 1], text[end]
     if _in_a_run(before) and _in_a_run(after):
         return False

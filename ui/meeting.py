@@ -60,13 +60,14 @@ NARROW_ROOM_TABLE_PX = 18  # a table's text there: the room's least (at 22 px a 
 # There too, a table of WIDE_TABLE_COLUMNS columns and more (the rankings' sixteen, the training targets' fifteen)
 # gets WIDE_TABLE_PX: at 18 px its columns were a character wide, a county's name and 第一方阵 one character a line.
 # In a room's table (at any width: it matters where it is narrow, and on a phone) a short cell (a county, 第一方阵,
-# 不公开: at most WHOLE_CELL characters) keeps its Chinese characters together, and a heading or a longer cell (an
-# indicator's name, a suggestion) breaks only between words (排名区间 as 排名 over 区间, never 排/名; 可支配收入增速
-# not as 可支配收入增/速), by word joiners (JOINER, U+2060) between two wide characters of the text shown
-# (`_room_cell`, `_room_heading`; Latin text keeps its own breaks at spaces). CSS `word-break: keep-all` on every cell kept the short
-# ones whole but made an indicator's name one unbreakable line, and tables wider than the screen. A table drawn in a
-# column beside a chart (`where` not the page) keeps only its headings' words: 与方阵对照's nine columns of whole
-# cells ran off the screen beside their chart.
+# 不公开: at most WHOLE_CELL characters) keeps its Chinese characters together, a heading breaks only between pairs
+# of them (排名区间 as 排名 over 区间, never 排/名) and a longer cell (an indicator's name, a suggestion) only between
+# words (可支配收入 over 增速, never 可支配收入增/速), none before its last character nor between a figure and its
+# word, by word joiners (JOINER, U+2060) in the text shown (`_room_cell`, `_room_heading`, `_kept`; Latin text keeps
+# its own breaks at spaces). CSS `word-break: keep-all` on every cell kept the short ones whole but made an
+# indicator's name one unbreakable line, and tables wider than the screen. A table drawn in a column beside a chart
+# (`where` not the page) keeps only its headings' pairs: 与方阵对照's nine columns of whole cells ran off the screen
+# beside their chart.
 WIDE_TABLE_COLUMNS = 11
 WIDE_TABLE_PX = 15
 WHOLE_CELL = 5
