@@ -334,11 +334,6 @@ def import_stage(db_path: Path, files: Path) -> dict:
         started = time.perf_counter()
         con.execute("CREATE TABLE training AS SELECT * FROM read_csv($path)", {"path": str(source)})
         read_csv_s = time.perf_counter() - started
-        started = time.perf_counter()
-        con.execute(
-            _ROLLUP_OF_READ_CSV.format(*(f'"{c[0]}"' for c in con.execute("FROM training LIMIT 0").description))
-        )
-        rollup_s = time.perf_counter() - started
     baseline.unlink()
     if source != files / training["file"]:
         source.unlink()
@@ -350,21 +345,10 @@ def import_stage(db_path: Path, files: Path) -> dict:
         "files": out,
         "training_file": training["file"],
         "duckdb_read_csv_s": read_csv_s,
-        "duckdb_rollup_s": rollup_s,
         "workbook_file": workbook["file"],
         "calamine_read_s": calamine_s,
         "rss_mb": rss_mb,
     }
-
-
-# The least our schema writes for a training file: its records (the read_csv reference) and their monthly rollup
-# (incentive/store/schema/005_rollup_macro.sql) as a second table, by the data contract's column order (cadre,
-# course, category, domain, mode, organized, 学时, date), with no check at all.
-_ROLLUP_OF_READ_CSV = """
-    CREATE TABLE training_rollup AS
-    SELECT {0} AS cadre_id, CAST(date_trunc('month', {7}) AS DATE) AS month, {2} AS category, {3} AS domain,
-           {4} AS mode, {5} AS organized, coalesce(sum({6}), 0) AS hours, count(*) AS records, max({7}) AS last_date
-    FROM training GROUP BY ALL"""
 
 
 def _utf8_copy(path: Path, target: Path) -> Path:
@@ -614,8 +598,9 @@ def _pace_lines(result: dict) -> list[str]:
 
 
 def _floor_row(imp: dict, training: dict) -> list[str]:
-    """The training CSV against the least our tables take: DuckDB's read_csv and the rollup's GROUP BY into a
-    second table, no check (a result stored before the figure existed has no row)."""
+    """The training CSV against the least our tables took while a monthly rollup was stored beside the records
+    (until 2026-12-06): DuckDB's read_csv and the rollup's GROUP BY into a second table, no check. Results of
+    later runs have no such row: storing the records is the read_csv reference itself."""
     if "duckdb_rollup_s" not in imp:
         return []
     floor = imp["duckdb_read_csv_s"] + imp["duckdb_rollup_s"]

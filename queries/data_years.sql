@@ -2,6 +2,6 @@
 SELECT DISTINCT year FROM (
     SELECT CAST(period[1:4] AS INTEGER) AS year FROM current_values
     UNION ALL
-    SELECT DISTINCT year(month) FROM training_monthly
+    SELECT DISTINCT year(date) FROM current_training
 )
 ORDER BY year DESC

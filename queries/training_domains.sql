@@ -1,6 +1,6 @@
 -- One row per county and training domain with records in the months $start..$records_end: the county's cadres
 -- (`cadres`: training_cadres of the window, registered by the caller), cadres reached in that domain, their hours.
--- Each cadre's hours per domain first, then counties: no count(DISTINCT) over the rollup's rows.
+-- Each cadre's hours per domain first, then counties: no count(DISTINCT) over the records.
 -- Params: $start, $records_end (the last day whose records count: coverage.Window.data_end),
 -- $county ('' = all).
 WITH roster AS (
@@ -9,8 +9,8 @@ WITH roster AS (
 sizes AS (SELECT county, count(*) AS cadres FROM roster GROUP BY county),
 per_cadre AS (
     SELECT cadre_id, domain, sum(hours) AS hours
-    FROM training_monthly
-    WHERE month BETWEEN CAST(date_trunc('month', CAST($start AS DATE)) AS DATE) AND CAST($records_end AS DATE)
+    FROM current_training
+    WHERE date BETWEEN CAST(date_trunc('month', CAST($start AS DATE)) AS DATE) AND last_day(CAST($records_end AS DATE))
     GROUP BY cadre_id, domain
 ),
 by_domain AS (

@@ -7,11 +7,11 @@ WITH roster AS (
     SELECT cadre_id, county FROM cadres WHERE $county = '' OR county = $county
 ),
 -- summed before the counties' order is joined: joined first, the order was looked up for each of the window's
--- rollup rows (1.5 million at a province's scale) instead of each of the sums'
+-- records (1.5 million at a province's scale) instead of each of the sums'
 mix AS (
-    SELECT r.county, t.mode, t.organized, sum(t.hours) AS hours, sum(t.records) AS records
-    FROM training_monthly t JOIN roster r USING (cadre_id)
-    WHERE t.month BETWEEN CAST(date_trunc('month', CAST($start AS DATE)) AS DATE) AND CAST($records_end AS DATE)
+    SELECT r.county, t.mode, t.organized, sum(t.hours) AS hours, count(*) AS records
+    FROM current_training t JOIN roster r USING (cadre_id)
+    WHERE t.date BETWEEN CAST(date_trunc('month', CAST($start AS DATE)) AS DATE) AND last_day(CAST($records_end AS DATE))
     GROUP BY r.county, t.mode, t.organized
 ),
 county_order AS (SELECT county, min(county_code) AS county_code FROM current_regions GROUP BY county)

@@ -12,10 +12,10 @@ months AS (
 ),
 sizes AS (SELECT county, count(*) AS cadres FROM chosen GROUP BY county),
 hours AS (
-    SELECT c.county, t.month, sum(t.hours) AS hours
-    FROM training_monthly t JOIN chosen c USING (cadre_id)
-    WHERE t.month BETWEEN CAST(date_trunc('month', CAST($start AS DATE)) AS DATE) AND CAST($records_end AS DATE)
-    GROUP BY c.county, t.month
+    SELECT c.county, CAST(date_trunc('month', t.date) AS DATE) AS month, sum(t.hours) AS hours
+    FROM current_training t JOIN chosen c USING (cadre_id)
+    WHERE t.date BETWEEN CAST(date_trunc('month', CAST($start AS DATE)) AS DATE) AND last_day(CAST($records_end AS DATE))
+    GROUP BY ALL
 ),
 firsts AS (
     SELECT county, first_month AS month, count(*) AS newly_trained FROM chosen WHERE trained GROUP BY ALL

@@ -205,18 +205,27 @@ def test_other_kinds_and_small_files_take_the_cell_path(tmp_path, reference, mon
     assert not taken
 
 
-def test_a_bulk_import_rolls_up_its_rows_as_stored(tmp_path, catalog_db):
-    """The rollup of a first load is grouped from the staged rows, not read back from the table: it must equal
-    the rollup computed from the stored training (several records of a cadre in one month, both modes)."""
+def test_a_bulk_import_stores_its_rows_as_parsed(tmp_path, catalog_db):
+    """A first load is current whole, read from the stored records (several records of a cadre in one month,
+    both modes): the monthly sums equal the parsed rows'."""
     kinds = ["政治能力,党的理论,线上,集体", "专业能力,乡村振兴,线下,个人", "政治能力,党的理论,线上,集体"]
     rows = [f"B{i % 7:03d},班{i},{kinds[i % 3]},{i % 5 + 0.5},2025/{i % 4 + 1}/{i % 28 + 1}" for i in range(1, 90)]
     path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(rows) + "\n")
     preview = bulk_csv.parse_large_csv(path, current_reference(catalog_db))
     assert preview.staged is not None
     batches.import_preview(catalog_db, preview, source="cli", created_by="test")
-    rollup = catalog_db.fetch_df("SELECT * FROM training_rollup ORDER BY ALL")
-    assert len(rollup) < len(rows) and rollup["records"].sum() == len(rows)
-    assert rollup.equals(catalog_db.fetch_df("SELECT * FROM training_by_month ORDER BY ALL"))
+    monthly = catalog_db.fetch_df(
+        "SELECT cadre_id, date_trunc('month', date) AS month, sum(hours) AS hours, count(*) AS records "
+        "FROM current_training GROUP BY ALL ORDER BY ALL"
+    )
+    parsed = preview.rows.assign(month=lambda f: pd.to_datetime(f["date"]).dt.to_period("M").dt.to_timestamp())
+    expected = parsed.groupby(["cadre_id", "month"], as_index=False).agg(
+        hours=("hours", "sum"), records=("hours", "size")
+    )
+    assert len(monthly) < len(rows) and monthly["records"].sum() == len(rows)
+    assert monthly["hours"].tolist() == pytest.approx(expected["hours"].tolist())
+    assert monthly["records"].tolist() == expected["records"].tolist()
+    assert catalog_db.fetch_all("SELECT count(*) FROM training_partial") == [(0,)]
 
 
 def test_a_bulk_preview_imports_like_any_other(tmp_path, catalog_db):
@@ -226,9 +235,8 @@ def test_a_bulk_preview_imports_like_any_other(tmp_path, catalog_db):
     assert effects.new == len(TRAINING_ROWS)
     batch = batches.import_preview(catalog_db, preview, source="cli", created_by="test")
     assert catalog_db.fetch_all("SELECT count(*), sum(hours) FROM current_training") == [(40, 640.0)]
-    assert catalog_db.fetch_all("SELECT sum(records) FROM training_rollup") == [(40,)]
     batches.rollback(catalog_db, batch)
-    assert catalog_db.fetch_all("SELECT count(*) FROM training_rollup") == [(0,)]
+    assert catalog_db.fetch_all("SELECT count(*) FROM current_training") == [(0,)]
     assert preview.frame is None and preview.staged is not None, "the rows were read into memory after all"
 
 

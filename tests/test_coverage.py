@@ -168,7 +168,7 @@ def test_domains_mix_and_months(trained_db):
     )
 
 
-def test_rollup_measures_equal_a_direct_count_on_the_raw_rows(sample_db_path):
+def test_coverage_measures_equal_a_direct_count_on_the_raw_rows(sample_db_path):
     from incentive.store.database import Database
 
     db = Database(sample_db_path)
@@ -177,7 +177,9 @@ def test_rollup_measures_equal_a_direct_count_on_the_raw_rows(sample_db_path):
         direct = db.fetch_df(
             """
             WITH r AS (SELECT * FROM roster_in_force($end)),
-                 t AS (SELECT cadre_id, sum(hours) AS hours FROM current_training
+                 newest AS (SELECT * FROM training WHERE batch_id IN (SELECT id FROM active_batch_ids)
+                            QUALIFY row_number() OVER (PARTITION BY cadre_id, course, date ORDER BY batch_id DESC) = 1),
+                 t AS (SELECT cadre_id, sum(hours) AS hours FROM newest
                        WHERE date BETWEEN $start AND $end GROUP BY cadre_id)
             SELECT county, count(*) AS cadres, count(t.cadre_id) AS trained, coalesce(sum(t.hours), 0) AS hours
             FROM r LEFT JOIN t USING (cadre_id) GROUP BY county""",

@@ -19,6 +19,13 @@ pytestmark = pytest.mark.slow  # a child process per kill, each loading 44,000 r
 TRAINING = next(p for p in sample_files() if p.name == "07_培训记录_2025.csv")
 
 
+# current_training's rule written out (the window a pinned link applies): what the view must give.
+NEWEST_PER_KEY = """
+    SELECT count(*), sum(hours) FROM training
+    WHERE batch_id IN (SELECT id FROM active_batch_ids)
+    QUALIFY row_number() OVER (PARTITION BY cadre_id, course, date ORDER BY batch_id DESC) = 1"""
+
+
 def snapshot(path):
     db = Database(path)
     try:
@@ -28,7 +35,11 @@ def snapshot(path):
             "orphans": db.fetch_all("SELECT count(*) FROM training WHERE batch_id NOT IN (SELECT id FROM batches)")[0][
                 0
             ],
-            "rollup": db.fetch_all("SELECT sum(records) FROM training_rollup")[0][0],
+            # the rows of batches superseded in part (store/superseded_training.py), which the import and the
+            # rollback keep with the rest
+            "kept": db.fetch_all("SELECT count(*), sum(hours) FROM training_kept")[0],
+            "partial": db.fetch_all("SELECT batch_id FROM training_partial ORDER BY 1"),
+            "newest_per_key": db.fetch_all(NEWEST_PER_KEY)[0],
         }
     finally:
         db.close()
@@ -59,10 +70,10 @@ def test_a_killed_import_leaves_no_partial_batch(sample_db_path, point):
     killed_at(point, sample_db_path, "import", TRAINING)  # 44,000 rows in one transaction
     after = snapshot(sample_db_path)
     assert after["orphans"] == 0
-    assert after["rollup"] == after["training"][0]  # the rollup counts exactly the current rows
+    assert after["newest_per_key"] == after["training"]  # current training is exactly the newest rows
     if point != "after_commit":  # killed before the commit: nothing of it is visible
         assert after == before
-    else:  # committed: the whole batch is there, rollup included
+    else:  # committed: the whole batch is there, and what it supersedes marked
         assert after["batches"][:-1] == before["batches"] and after["batches"][-1][1] == "active"
         db = Database(sample_db_path)
         try:
@@ -76,11 +87,12 @@ def test_a_killed_import_leaves_no_partial_batch(sample_db_path, point):
 @pytest.mark.parametrize("point", ["mid_write", "before_commit", "after_commit"])
 def test_a_killed_rollback_is_all_or_nothing(sample_db_path, point):
     before = snapshot(sample_db_path)
-    killed_at(point, sample_db_path, "remove-sample")  # every sample batch and the whole rollup, in one transaction
+    killed_at(point, sample_db_path, "remove-sample")  # every sample batch, in one transaction
     after = snapshot(sample_db_path)
     statuses = {status for _, status in after["batches"]}
     if point != "after_commit":
         assert statuses == {"active"} and after == before
-    else:  # every batch rolled back, none left half-way, and the rollup emptied with them
-        assert statuses == {"rolled_back"} and after["training"][0] == 0 and not after["rollup"]
+    else:  # every batch rolled back, none left half-way, and no row kept for them
+        assert statuses == {"rolled_back"} and after["training"][0] == 0 and after["kept"][0] == 0
+        assert after["partial"] == []
     assert after["orphans"] == 0

@@ -90,14 +90,15 @@ def test_a_change_copies_only_the_tables_it_touched(app_and_writer):
     assert copied and float(copied[-1][0]) == 96
     import_ok(writer, "training.tsv", data_file("training.tsv"))
     app.connection.refresh()
-    assert app.connection.copied["training"] == APPENDED and app.connection.copied["training_rollup"] == APPENDED
+    assert app.connection.copied["training"] == APPENDED and "training_kept" not in app.connection.copied
     batch_again = import_ok(writer, "training.tsv", data_file("training.tsv"))  # supersedes the first batch's rows
     app.connection.refresh()
-    assert app.connection.copied["training_rollup"] == CHANGED  # groups replaced: their rows read again
+    assert app.connection.copied["training_partial"] == APPENDED  # the first batch, superseded in part (here whole)
+    assert "training_kept" not in app.connection.copied  # none of its rows left current: no row kept
     _same_tables(app, writer)
-    batches.rollback(writer, batch_again, "test")  # the batch's row updated, its rollup groups recomputed
+    batches.rollback(writer, batch_again, "test")  # the batch's row updated, the first batch current whole again
     app.connection.refresh()
-    assert app.connection.copied["batches"] == CHANGED and app.connection.copied["training_rollup"] == CHANGED
+    assert app.connection.copied["batches"] == CHANGED and app.connection.copied["training_partial"] == CHANGED
     _same_tables(app, writer)
 
 
@@ -111,7 +112,7 @@ def test_changes_other_than_rows_added_or_removed_copy_the_table_whole():
 
 def _same_tables(app: Database, writer: Database) -> None:
     assert _reads(app) == "lake_copy"
-    for table in ("batches", "training", "training_rollup", "settings", "audit"):
+    for table in ("batches", "training", "training_partial", "training_kept", "settings", "audit"):
         through_copy = app.connection.cursor().execute(f"SELECT * FROM {table}").df()
         assert _in_order(through_copy).equals(_in_order(writer.fetch_df(f"SELECT * FROM {table}"))), table
 

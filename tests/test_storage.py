@@ -271,23 +271,29 @@ def test_catalog_in_force_picks_the_latest_version_not_after_the_period(db):
     ]
 
 
-# ---- the training rollup
+# ---- current training: batches superseded in part (store/superseded_training.py)
 
-ROLLUP_DIRECT = """
-    SELECT cadre_id, CAST(date_trunc('month', date) AS DATE) AS month, category, domain, mode, organized,
-           sum(hours) AS hours, count(*) AS records, max(date) AS last_date
-    FROM current_training GROUP BY ALL ORDER BY ALL"""
+# current_training's rule written out: the newest active batch's row of each cadre, course and date.
+NEWEST_PER_KEY = """
+    SELECT cadre_id, course, category, domain, mode, organized, hours, date, batch_id FROM training
+    WHERE batch_id IN (SELECT id FROM active_batch_ids)
+    QUALIFY row_number() OVER (PARTITION BY cadre_id, course, date ORDER BY batch_id DESC) = 1
+    ORDER BY ALL"""
 
 
-def _rollup(db):
-    return db.fetch_df("SELECT * FROM training_rollup ORDER BY ALL")
+def _current(db):
+    return db.fetch_df("SELECT * FROM current_training ORDER BY ALL")
+
+
+def _partial(db):
+    return [row[0] for row in db.fetch_all("SELECT batch_id FROM training_partial ORDER BY 1")]
 
 
 def _training_file(rows: list[str]) -> bytes:
     return ("干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n" + "\n".join(rows) + "\n").encode()
 
 
-def test_training_rollup_follows_import_supersede_and_rollback(db):
+def test_current_training_follows_import_supersede_and_rollback(db):
     first = import_ok(
         db,
         "t1.csv",
@@ -299,8 +305,7 @@ def test_training_rollup_follows_import_supersede_and_rollback(db):
             ]
         ),
     )
-    assert _rollup(db).equals(db.fetch_df(ROLLUP_DIRECT))
-    assert db.fetch_all("SELECT hours, records FROM training_rollup WHERE cadre_id = 'A1'") == [(10.0, 2)]
+    assert _current(db).equals(db.fetch_df(NEWEST_PER_KEY)) and _partial(db) == []
     second = import_ok(
         db,
         "t2.csv",
@@ -311,41 +316,71 @@ def test_training_rollup_follows_import_supersede_and_rollback(db):
             ]
         ),
     )
-    assert _rollup(db).equals(db.fetch_df(ROLLUP_DIRECT))
-    assert db.fetch_all("SELECT hours FROM training_rollup WHERE cadre_id = 'A1'") == [(6.0,)]
+    assert _current(db).equals(db.fetch_df(NEWEST_PER_KEY)) and _partial(db) == [first]
+    assert db.fetch_all("SELECT sum(hours) FROM current_training WHERE cadre_id = 'A1'") == [(6.0,)]
     third = import_ok(
         db,
         "t3.csv",
         _training_file(
-            [  # new cadres only: the rollup grows by the batch alone
-                "A4,班一,政治能力,党的理论,线上,集体,5,2025-04-02",
+            [  # supersedes A1's other row of the first batch and A3's of the second, adds A4
+                "A1,班一,政治能力,党的理论,线上,集体,5,2025-01-05",
+                "A3,班三,创新能力,数字政府,线上,集体,7,2025-03-01",
                 "A4,班二,政治能力,党的理论,线上,集体,1,2025-04-30",
             ]
         ),
     )
-    assert _rollup(db).equals(db.fetch_df(ROLLUP_DIRECT))
-    assert db.fetch_all("SELECT hours, records, last_date FROM training_rollup WHERE cadre_id = 'A4'") == [
-        (6.0, 2, dt.date(2025, 4, 30))
-    ]
-    batches.rollback(db, second)
-    assert _rollup(db).equals(db.fetch_df(ROLLUP_DIRECT))
-    assert db.fetch_all("SELECT hours FROM training_rollup WHERE cadre_id = 'A1'") == [(10.0,)]
-    batches.rollback(db, third)
-    assert db.fetch_all("SELECT count(*) FROM training_rollup WHERE cadre_id = 'A3'") == [(0,)]
+    assert _current(db).equals(db.fetch_df(NEWEST_PER_KEY)) and _partial(db) == [first, second]
+    assert db.fetch_all("SELECT sum(hours) FROM current_training WHERE cadre_id IN ('A1', 'A3')") == [(14.0,)]
+    batches.rollback(db, second)  # A1's 班二 back to the first batch's 6 学时; A3 stays the third's
+    assert _current(db).equals(db.fetch_df(NEWEST_PER_KEY)) and _partial(db) == [first]
+    assert db.fetch_all("SELECT sum(hours) FROM current_training WHERE cadre_id = 'A1'") == [(11.0,)]
+    batches.rollback(db, third)  # the first batch current whole again
+    assert _current(db).equals(db.fetch_df(NEWEST_PER_KEY)) and _partial(db) == []
+    assert db.fetch_all("SELECT count(*) FROM training_kept") == [(0,)]
     batches.rollback(db, first)
-    assert _rollup(db).empty
+    assert _current(db).empty
+
+
+def test_a_database_from_before_schema_21_keeps_its_current_training(tmp_path):
+    """Schema 021 lists the batches an older database already had superseded in part, and keeps their current rows:
+    the same rows as the window it replaces, through later imports and rollbacks too."""
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP)")
+        for version, sql in migrations.ordered():
+            if version < 21:
+                con.execute(sql)
+                con.execute("INSERT INTO schema_version VALUES ($v, now())", {"v": version})
+        for batch, status in ((1, "active"), (2, "active"), (3, "rolled_back")):
+            con.execute(
+                "INSERT INTO batches (id, kind, status, created_at) VALUES ($id, 'training', $status, now())",
+                {"id": batch, "status": status},
+            )
+        con.execute(
+            """INSERT INTO training VALUES
+               (1, 'A1', '班一', 'political', 'theory', 'online', 'collective', 4, DATE '2025-01-05'),
+               (1, 'A1', '班二', 'political', 'theory', 'online', 'collective', 6, DATE '2025-01-20'),
+               (2, 'A1', '班二', 'political', 'theory', 'online', 'collective', 2, DATE '2025-01-20'),
+               (3, 'A1', '班一', 'political', 'theory', 'online', 'collective', 9, DATE '2025-01-05')"""
+        )
+    db = Database(path)
+    assert _partial(db) == [1] and _current(db).equals(db.fetch_df(NEWEST_PER_KEY))
+    assert db.fetch_all("SELECT sum(hours) FROM current_training") == [(6.0,)]
+    batches.rollback(db, 2)
+    assert _partial(db) == [] and db.fetch_all("SELECT sum(hours) FROM current_training") == [(10.0,)]
+    db.close()
 
 
 @pytest.mark.slow
-def test_training_rollup_after_removing_and_reloading_the_sample(sample_db_path):
+def test_current_training_after_removing_and_reloading_the_sample(sample_db_path):
     from incentive.demo.sample import load_sample
 
     db = Database(sample_db_path)
-    assert _rollup(db).equals(db.fetch_df(ROLLUP_DIRECT))
+    assert _current(db).equals(db.fetch_df(NEWEST_PER_KEY))
     batches.rollback_source(db, "sample")
-    assert _rollup(db).empty
+    assert _current(db).empty and _partial(db) == []
     load_sample(db)
-    assert len(_rollup(db)) > 100_000 and _rollup(db).equals(db.fetch_df(ROLLUP_DIRECT))
+    assert len(_current(db)) > 100_000 and _current(db).equals(db.fetch_df(NEWEST_PER_KEY))
     db.close()
 
 

@@ -53,13 +53,14 @@ def small_db(tmp_path, spool):
 
 
 def state(path) -> dict:
-    """What must not change: batches, current values, the rollup, settings; and the audit log, apart."""
+    """What must not change: batches, current values and training, settings; and the audit log, apart."""
     db = Database(path)
     try:
         return {
             "batches": db.fetch_all("SELECT id, kind, status, row_count FROM batches ORDER BY id"),
             "values": db.fetch_all("SELECT count(*), sum(value) FROM current_values"),
-            "rollup": db.fetch_all("SELECT count(*), sum(records) FROM training_rollup"),
+            "training": db.fetch_all("SELECT count(*), sum(hours) FROM current_training"),
+            "kept": db.fetch_all("SELECT count(*) FROM training_kept"),
             "settings": sorted(settings.current(db).items()),
             "audit": db.fetch_all("SELECT action, target, outcome, detail FROM audit ORDER BY happened_at"),
         }

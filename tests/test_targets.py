@@ -165,7 +165,8 @@ def test_both_windows_of_a_cadre_are_read_as_if_apart(ranked_db):
 
 
 def test_a_pinned_view_reads_the_same_windows_from_the_raw_records(ranked_db):
-    """A pinned link computes the monthly training from the raw records (schema 002's `as_of`), not the rollup:
+    """A pinned link computes current training from the raw records (schema 002's `as_of`, 021's window), not
+    from the rows an import marked superseded:
     queries/training_cadres.sql gives the same rows there, five-year windows included."""
     from incentive.store.database import DataAsOf
 

@@ -18,7 +18,7 @@ from incentive.accounts.roles import OutOfScope, Scope
 from incentive.i18n import TranslatedError
 from incentive.intake.file_kinds import STORED_COLUMNS
 from incentive.intake.preview import Preview
-from incentive.store import audit, faults, rollup
+from incentive.store import audit, faults, superseded_training
 from incentive.store.database import Database
 from incentive.store.queries import identifier
 
@@ -53,7 +53,7 @@ class VersionInfo:
 
 
 def import_preview(db: Database, preview: Preview, *, source: str, created_by: str) -> int:
-    """Store an importable preview as one new prefecture-wide batch, its rows, the training rollup and its audit
+    """Store an importable preview as one new prefecture-wide batch, its rows, which older training rows it supersedes and its audit
     row, in one transaction; returns the batch id. `source`: "upload", "cli" or "sample" (a county's batch comes
     from an accepted submission: incentive/review).
 
@@ -118,7 +118,7 @@ def store(
         _store_class_weights(cur, preview.rows, batch_id)
     faults.reach("mid_write")
     if kind == "training":
-        rollup.add_batch(cur, batch_id, "incoming")
+        superseded_training.refresh(cur, [batch_id])
     cur.unregister("incoming")
     audit.write(
         cur,
@@ -199,7 +199,7 @@ def undo_in(cur: duckdb.DuckDBPyConnection, batch_id: int, who: str, *, detail: 
         {"at": dt.datetime.now(), "id": batch_id},
     )
     faults.reach("mid_write")
-    rollup.refresh(cur, [batch_id])
+    superseded_training.refresh(cur, [batch_id])
     audit.write(cur, who, "rollback", target=f"batch {batch_id}", detail=detail)
 
 
@@ -219,7 +219,7 @@ def rollback_source(db: Database, source: str, who: str = "system") -> int:
             {"at": dt.datetime.now(), "source": source},
         )
         faults.reach("mid_write")
-        rollup.refresh(cur, ids)
+        superseded_training.refresh(cur, ids)
         audit.write(
             cur, who, "remove_sample" if source == "sample" else "rollback_source", target=source, rows=len(ids)
         )

@@ -6,7 +6,7 @@ killer would, with no cleanup, no `finally` and no rollback. Only the tests set 
 
 The points, in the order a batch write passes them:
   after_staging   the batch row is written and the file's rows are registered for the insert, in the transaction
-  mid_write       the rows are written (or, undoing, the batches marked), the training rollup not yet refreshed
+  mid_write       the rows are written (or, undoing, the batches marked), older training rows not yet marked superseded
   before_commit   everything written, the transaction not yet committed
   after_commit    committed, before the call returns
 and in a refresh of the app's copy of a lake (store/lake_copy.py, tests/test_lake_copy.py):

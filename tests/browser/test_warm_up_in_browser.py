@@ -29,8 +29,7 @@ def _last_two_years(database) -> None:
     newest = int(queries.run(db.connection, "data_years")["year"].max())
     db.connection.execute("DELETE FROM indicator_values WHERE CAST(period[1:4] AS INTEGER) < $y", {"y": newest - 1})
     db.connection.execute("DELETE FROM training WHERE year(date) < $y", {"y": newest - 1})
-    db.connection.execute("DELETE FROM training_rollup")
-    db.connection.execute("INSERT INTO training_rollup SELECT * FROM training_by_month")
+    db.connection.execute("DELETE FROM training_kept WHERE year(date) < $y", {"y": newest - 1})
     db.close()
 
 
