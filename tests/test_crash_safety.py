@@ -21,9 +21,11 @@ TRAINING = next(p for p in sample_files() if p.name == "07_培训记录_2025.csv
 
 # current_training's rule written out (the window a pinned link applies): what the view must give.
 NEWEST_PER_KEY = """
-    SELECT count(*), sum(hours) FROM training
-    WHERE batch_id IN (SELECT id FROM active_batch_ids)
-    QUALIFY row_number() OVER (PARTITION BY cadre_id, course, date ORDER BY batch_id DESC) = 1"""
+    SELECT count(*), sum(hours) FROM (
+        SELECT hours FROM training
+        WHERE batch_id IN (SELECT id FROM active_batch_ids)
+        QUALIFY row_number() OVER (PARTITION BY cadre_id, course, date ORDER BY batch_id DESC) = 1
+    )"""
 
 
 def snapshot(path):

@@ -341,6 +341,17 @@ def test_current_training_follows_import_supersede_and_rollback(db):
     assert _current(db).empty
 
 
+def test_a_training_record_whose_domain_alone_changed_is_a_change(db):
+    """培训领域 is a cell of a training file (the domain figures read it), not the file's kind as a race or welfare
+    value's domain is: a fresh helper found the import's effects counting such a row as the same."""
+    import_ok(db, "t1.csv", _training_file(["A1,班一,政治能力,党的理论,线上,集体,4,2025-01-05"]))
+    again = parse_file(
+        "t2.csv", _training_file(["A1,班一,政治能力,乡村振兴,线上,集体,4,2025-01-05"]), current_reference(db)
+    )
+    effects = import_effects(db, again)
+    assert (effects.new, effects.changed, effects.same) == (0, 1, 0)
+
+
 def test_a_database_from_before_schema_21_keeps_its_current_training(tmp_path):
     """Schema 021 lists the batches an older database already had superseded in part, and keeps their current rows:
     the same rows as the window it replaces, through later imports and rollbacks too."""

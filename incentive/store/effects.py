@@ -63,7 +63,9 @@ def import_effects(db: Database, preview: Preview, county: str | None = None) ->
                 "SELECT count(*) FROM incoming WHERE cadre_id NOT IN (SELECT cadre_id FROM current_roster)"
             ).fetchone()[0]
         key = [identifier(c) for c in KINDS[kind].key]
-        others = [identifier(c) for c in STORED_COLUMNS[kind] if c not in KINDS[kind].key and c != "domain"]
+        # a value's domain (race or welfare) is its file's kind, not a cell: a training record's 培训领域 is one
+        derived = {"domain"} if kind in VALUE_KINDS else set()
+        others = [identifier(c) for c in STORED_COLUMNS[kind] if c not in KINDS[kind].key and c not in derived]
         on = " AND ".join(f"i.{k} IS NOT DISTINCT FROM c.{k}" for k in key)
         differs = " OR ".join(f"i.{c} IS DISTINCT FROM c.{c}" for c in others) or "false"
         if kind == "indicators":  # a catalog row whose class weights (分类考核) change is a change too
