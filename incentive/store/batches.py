@@ -53,9 +53,9 @@ class VersionInfo:
 
 
 def import_preview(db: Database, preview: Preview, *, source: str, created_by: str) -> int:
-    """Store an importable preview as one new prefecture-wide batch, its rows, which older training rows it supersedes and its audit
-    row, in one transaction; returns the batch id. `source`: "upload", "cli" or "sample" (a county's batch comes
-    from an accepted submission: incentive/review).
+    """Store an importable preview as one new prefecture-wide batch, its rows, which older training rows it
+    supersedes and its audit row, in one transaction; returns the batch id. `source`: "upload", "cli" or "sample"
+    (a county's batch comes from an accepted submission: incentive/review).
 
     A preview that is not importable is refused: the refusal is audited (file, hash, data rows, number of problems)
     and BatchError("not_importable") raised; nothing else is written."""
