@@ -107,11 +107,14 @@ in_window AS (
     WHERE t.date BETWEEN CAST(date_trunc('month', CAST($start AS DATE)) AS DATE) AND last_day(CAST($records_end AS DATE))
     GROUP BY t.cadre_id
 ),
--- a long window starts before the page's (its months are at least the page's, and it ends where the page's does)
+-- a long window starts before the page's (its months are at least the page's, and it ends where the page's does);
+-- the earliest of them bounds the records read, so that with none (a roster of 乡科级 alone) no earlier record is
+-- read at all (the join alone read three million of a province's records for nothing: 0.1-0.2 s)
 before_window AS (
     SELECT t.cadre_id, sum(t.hours) AS counted
     FROM current_training t JOIN long_windows l ON l.cadre_id = t.cadre_id
-    WHERE t.date >= l.window_start AND t.date < CAST(date_trunc('month', CAST($start AS DATE)) AS DATE)
+    WHERE t.date >= l.window_start AND t.date >= (SELECT min(window_start) FROM long_windows)
+      AND t.date < CAST(date_trunc('month', CAST($start AS DATE)) AS DATE)
       AND t.date <= last_day(CAST($records_end AS DATE)) AND t.mode IS DISTINCT FROM 'online'
     GROUP BY t.cadre_id
 ),
