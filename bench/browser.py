@@ -9,6 +9,9 @@ Run by bench/run.py as its `browser` stage, over the database the benchmark impo
   opened again in new tabs of that browser (scripts cached, a new session each), reached from the overview by
   its sidebar link, and after changing a control to a value not shown before; and the bytes the server sent
   over the WebSocket for each;
+- **the reference**: Streamlit alone (bench/reference_app.py: a bare page, one Plotly chart, one table) served
+  and opened the same way in the same run, so that a page's wait reads against what Streamlit and Plotly take
+  on the same cores before any figure of ours;
 - **many viewers**: sessions opening the overview and then the rankings at the same moment, each a WebSocket
   client speaking Streamlit's own protocol (the browser's first request, then the page switch), timed until the
   server has finished the run; and the server's peak resident memory.
@@ -69,10 +72,10 @@ Controls = list[tuple[str, str]]  # (kind of control, widget key), as bench/run.
 
 def browser_stage(db_path: Path, pages: dict[str, str], interactions: dict[str, Controls], runs: int) -> dict:
     """Figures of the app served over `db_path` (a database of the benchmark, or DuckLake through the
-    environment): {"pages": {script: _page_figures}, "viewers": _viewers, "server_rss_mb": float, "warmed":
-    _after_warm_up}. Times in
+    environment): {"reference": _reference, "pages": {script: _page_figures}, "viewers": _viewers, "server_rss_mb":
+    float, "warmed": _after_warm_up}. Times in
     seconds, bytes as sent over the WebSocket. `pages` maps each page's script to its address."""
-    out: dict = {}
+    out: dict = {"reference": _reference(runs)}
     with _server(db_path) as (base_url, server, _), sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
         try:
@@ -88,6 +91,20 @@ def browser_stage(db_path: Path, pages: dict[str, str], interactions: dict[str, 
         out["viewers"]["server_rss_mb"] = _peak_rss_mb(server.pid)
     out["warmed"] = _after_warm_up(db_path, pages, interactions)
     return out
+
+
+REFERENCE_PAGES = {"bare": "", "chart": "chart", "table": "table"}  # bench/reference_app.py's, by address
+
+
+def _reference(runs: int) -> dict:
+    """Streamlit's own floor (bench/reference_app.py), opened as the app's pages are in a browser of its own:
+    {page: _page_figures} for a bare page, one Plotly chart, one table."""
+    with _server(None, script="bench/reference_app.py") as (base_url, _, _), sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
+        try:
+            return {name: _page_figures(chromium, base_url, path, [], runs) for name, path in REFERENCE_PAGES.items()}
+        finally:
+            chromium.close()
 
 
 def _after_warm_up(db_path: Path, pages: dict[str, str], interactions: dict[str, Controls]) -> dict:
@@ -278,16 +295,18 @@ async def _viewer(base_url: str, steps: list[tuple[str, str]]) -> dict[str, floa
 
 
 @contextmanager
-def _server(db_path: Path, warm_up: bool = False):
-    """`streamlit run serve.py` over `db_path` on a free loopback port: (base URL, process, (runs, seconds) of its
-    warm-up or None), stopped after. Without `warm_up` the server does not warm up (ui/warm_up.py), so that the
+def _server(db_path: Path | None, warm_up: bool = False, script: str = "serve.py"):
+    """`streamlit run serve.py` (or another `script` of the project) over `db_path` on a free loopback port: (base
+    URL, process, (runs, seconds) of its warm-up or None), stopped after. Without `warm_up` the server does not warm up (ui/warm_up.py), so that the
     first visits find nothing cached; with it, it is yielded once the warm-up has finished. Its output goes to a
     temporary file whose end a failure to start quotes."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {**os.environ, "INCENTIVE_DB": str(db_path), "PYTHONUNBUFFERED": "1", "INCENTIVE_WARM_UP": str(int(warm_up))}
-    command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.headless", "true"]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "INCENTIVE_WARM_UP": str(int(warm_up))}
+    if db_path is not None:
+        env["INCENTIVE_DB"] = str(db_path)
+    command = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true"]
     command += ["--server.address", "127.0.0.1", "--server.port", str(port), "--server.fileWatcherType", "none"]
     command += ["--browser.gatherUsageStats", "false"]
     base_url = f"http://127.0.0.1:{port}"

@@ -636,6 +636,7 @@ def render_browser(figures: dict, when: str | None = None) -> list[str]:
             f"{_waited(p['opened'])} | {_waited(p['linked'])} | {_waited(p['changed'])} | "
             f"{_kb(p['opened'])} / {_kb(p['linked'])} / {_kb(p['changed'])} | {controls} |"
         )
+    lines += render_reference(figures.get("reference"))  # absent from results of before 2026-12-06T09:00
     viewers = figures["viewers"]
     lines += [
         "",
@@ -659,6 +660,35 @@ def render_browser(figures: dict, when: str | None = None) -> list[str]:
     ]
     if figures.get("warmed"):
         lines += render_warmed(figures["warmed"])
+    return lines
+
+
+REFERENCE_ROWS = {
+    "bare": "a title and a line of text",
+    "chart": "the same with one Plotly chart of 100 bars",
+    "table": "the same with one table of 100 rows",
+}
+
+
+def render_reference(reference: dict | None) -> list[str]:
+    """Streamlit's own floor in the same run (bench/reference_app.py): what a page of Streamlit alone waits for."""
+    if not reference:
+        return []
+    lines = [
+        "",
+        "The reference, in the same run: Streamlit alone (`bench/reference_app.py`, served the same way and opened "
+        "in a browser of its own as the pages above), so that a page's wait reads against what Streamlit and "
+        "Plotly take on these cores before any figure of ours. Every page of the app has at least one chart or "
+        "table; Plotly's script is loaded and run in every new tab that shows a chart.",
+        "",
+        "| Streamlit alone | first visit | opened | by link | bytes: opened |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for name, label in REFERENCE_ROWS.items():
+        p = reference[name]
+        lines.append(
+            f"| {label} | {_first_visit(p)} | {_waited(p['opened'])} | {_waited(p['linked'])} | {_kb(p['opened'])} |"
+        )
     return lines
 
 

@@ -39,3 +39,26 @@ def test_a_run_with_the_machines_pace_says_it_before_its_figures(bench):
     line = next(line for line in text.splitlines() if line.startswith("Machine pace"))
     assert line.endswith("python 0.31 / 0.33 s, pandas 0.27 / 0.28 s, duckdb 0.35 / 0.40 s.")
     assert text.index("Machine pace") < text.index("| import |")
+
+
+def test_the_browser_table_reads_against_streamlit_alone_when_the_run_measured_it(bench):
+    result = json.loads((BENCH / "results" / "province.json").read_text(encoding="utf-8"))
+    browser = copy.deepcopy(result["browser"])
+    browser.pop("reference", None)
+    assert "Streamlit alone" not in "\n".join(bench.render_browser(browser))  # runs before 2026-12-06
+    page = next(iter(browser["pages"].values()))
+    browser["reference"] = {name: page for name in bench.REFERENCE_ROWS}
+    rows = [line for line in bench.render_browser(browser) if line.startswith("| the same with one Plotly chart")]
+    first = page["opened_first"]
+    assert rows == [
+        f"| the same with one Plotly chart of 100 bars | {first['drawn']:.2f} s ({first['drawn'] - first['finished']:.2f}"
+        f" s) | {bench._waited(page['opened'])} | {bench._waited(page['linked'])} | {bench._kb(page['opened'])} |"
+    ]
+
+
+def test_the_reference_app_runs():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(BENCH / "reference_app.py"))
+    at.run()
+    assert not at.exception and at.title[0].value == "Reference"  # its chart and table pages: the benchmark's run
