@@ -3,6 +3,7 @@ the lake holds at that moment, after imports, rollbacks and settings changes mad
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -16,9 +17,11 @@ import pandas as pd
 import pytest
 from conftest import ROOT, data_file, import_ok
 
+from incentive.publication import official
 from incentive.store import batches, faults, lake_copy, queries, settings
 from incentive.store.database import DataAsOf, Database, _LakeReader
 from incentive.store.lake_copy import APPENDED, CHANGED, COPIED, LakeCopy
+from incentive.training import targets
 
 
 @pytest.fixture
@@ -76,6 +79,33 @@ def test_pages_read_the_copy_and_see_every_change_of_another_instance(app_and_wr
     assert _reads(app) == "lake_copy"
     catalog, in_lake = _both(app, "race_catalog", period="2025-Q4")
     assert catalog.empty and in_lake.empty
+
+
+def _run_state(conn) -> tuple:
+    """What ui/runtime.start_run reads at the top of every page run, through one cursor of `conn`."""
+    with contextlib.closing(conn.cursor()) as cur:
+        return (
+            cur.execute("SELECT current_database()").fetchone()[0],
+            batches.version_in(cur).version,
+            settings.read(cur),
+            official.state_key_in(cur),
+            targets.version_in(cur),
+        )
+
+
+def test_a_runs_version_and_settings_come_from_the_copy_only_while_it_holds_the_newest_snapshot(app_and_writer):
+    app, writer = app_and_writer
+    app.connection.refresh()
+    lake_state = _run_state(_LakeReader(app._con))[1:]
+    assert _run_state(app.connection) == ("lake_copy", *lake_state)
+    import_ok(writer, "regions.csv", data_file("regions.csv"))
+    settings.save(writer, "suppression_threshold", 7, "admin")
+    # another instance's writes: the copy is behind, so the run reads the lake itself, never the copy's older state
+    where, *state = _run_state(app.connection)
+    assert where == "lake" and state == list(_run_state(_LakeReader(app._con))[1:])
+    assert state[0] != lake_state[0] and state[1]["suppression_threshold"] == 7
+    _settled(app)
+    assert _run_state(app.connection) == ("lake_copy", *state)
 
 
 def test_a_change_copies_only_the_tables_it_touched(app_and_writer):

@@ -6,6 +6,7 @@ sees new data on its next rerun without clearing any cache by hand.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
 
@@ -67,13 +68,20 @@ def start_run() -> VersionInfo:
     query of the run is cached under them. (A run that changes settings or publishes reruns the script, so the run
     never goes on with what it read before its own change.) Data, settings or training targets this process has
     not seen yet (an import, a rollback, a settings change, here or from the command line) ask for a warm-up of
-    the pages (ui/warm_up.py)."""
-    info = batches.version_info(database())
-    in_force = settings.current(database())
+    the pages (ui/warm_up.py).
+
+    All four through one cursor of what the queries read: on DuckLake the local copy of the lake when it holds the
+    newest snapshot (one statement to the catalog, store/lake_copy.py), else the lake itself, where each read
+    asked the catalog again (four reads of the lake on every run of every session). Read from the copy only when
+    it was the newest, and copies only move forward, so a run's version is never older than the data its queries
+    read next."""
+    with contextlib.closing(database().connection.cursor()) as cur:
+        info = batches.version_in(cur)
+        in_force = settings.read(cur)
+        st.session_state[_RUN_PUBLICATIONS] = official.state_key_in(cur)
+        st.session_state[_RUN_TARGETS] = targets.version_in(cur)
     st.session_state[_RUN_VERSION] = info.version
     st.session_state[_RUN_SETTINGS] = in_force
-    st.session_state[_RUN_PUBLICATIONS] = official.state_key(database().connection)
-    st.session_state[_RUN_TARGETS] = targets.version(database())
     key = (info.version, tuple(sorted(in_force.items())), st.session_state[_RUN_TARGETS])
     with _seen_lock:
         changed, _seen["key"] = _seen["key"] not in (None, key), key

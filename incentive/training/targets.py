@@ -67,7 +67,13 @@ def in_force(db: Database | duckdb.DuckDBPyConnection) -> dict[str, Target]:
 
 def version(db: Database) -> str:
     """Changes with every change of the targets: part of the cache key of every figure measured against them."""
-    count, latest = db.fetch_all("SELECT count(*), max(changed_at) FROM training_targets")[0]
+    with contextlib.closing(db.cursor()) as cur:
+        return version_in(cur)
+
+
+def version_in(cur: duckdb.DuckDBPyConnection) -> str:
+    """version as `cur` sees it (the app reads it with the data version, through one cursor: ui/runtime.start_run)."""
+    count, latest = cur.execute("SELECT count(*), max(changed_at) FROM training_targets").fetchone()
     return f"{count}.{latest}"
 
 
