@@ -4,8 +4,10 @@ mark MISSING_CELL, never Streamlit's "None" (docs/decisions.md#missing-values)."
 from __future__ import annotations
 
 import ast
+import contextlib
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 from ui.frame import MISSING_CELL
@@ -57,3 +59,33 @@ def test_where_the_sidebar_county_filters_in_part_a_line_says_what_it_changes(ap
         ], page
     at.selectbox(key="county").set_value("").run()  # no county: nothing to explain
     assert not [c.value for c in at.sidebar.caption if c.value.startswith("所选县区")]
+
+
+def _watching() -> None:
+    """A run that starts the data-version watch once, with the version the test says the page shows."""
+    import streamlit as st
+
+    from ui import frame
+
+    st.session_state["runs"] = st.session_state.get("runs", 0) + 1
+    if st.session_state["runs"] == 1:
+        frame._follow_data_version(st.session_state["shown"])
+
+
+@pytest.mark.parametrize("current", [True, False])
+def test_the_data_version_watch_reruns_the_page_only_when_the_data_changed(sample_db_path, monkeypatch, current):
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from incentive.store import batches
+    from incentive.store.database import Database
+
+    monkeypatch.setenv("INCENTIVE_DB", str(sample_db_path))
+    st.cache_resource.clear()
+    with contextlib.closing(Database(sample_db_path)) as db:
+        version = batches.data_version(db)
+    at = AppTest.from_function(_watching)
+    at.session_state["shown"] = version if current else f"{version}+older"
+    at.run()
+    st.cache_resource.clear()
+    assert not at.exception and at.session_state["runs"] == (1 if current else 2)

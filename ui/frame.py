@@ -5,6 +5,7 @@ Language and year live in the URL (widgets bound to query parameters), so a copi
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 import streamlit as st
@@ -107,9 +108,11 @@ def _note_if_unknown(param: str, options: list[str]) -> None:
 
 @st.fragment(run_every=WATCH_SECONDS)
 def _follow_data_version(shown: str) -> None:
-    """Every open session redraws soon after another session or process imports or rolls back."""
-    if batches.data_version(database()) != shown:
-        st.rerun()
+    """Every open session redraws soon after another session or process imports or rolls back. Read as the runs
+    read it (runtime.start_run): on DuckLake through the copy while it is current, one catalog statement."""
+    with contextlib.closing(database().connection.cursor()) as cur:
+        if batches.version_in(cur).version != shown:
+            st.rerun()
 
 
 def change(text: str | None, value: float | None, against: str | None = None, **options) -> dict:
