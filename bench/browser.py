@@ -73,8 +73,8 @@ Controls = list[tuple[str, str]]  # (kind of control, widget key), as bench/run.
 def browser_stage(db_path: Path, pages: dict[str, str], interactions: dict[str, Controls], runs: int) -> dict:
     """Figures of the app served over `db_path` (a database of the benchmark, or DuckLake through the
     environment): {"reference": _reference, "pages": {script: _page_figures}, "viewers": _viewers, "server_rss_mb":
-    float, "warmed": _after_warm_up}. Times in
-    seconds, bytes as sent over the WebSocket. `pages` maps each page's script to its address."""
+    float, "warmed": _after_warm_up}. Times in seconds, bytes as sent over the WebSocket. `pages` maps each page's
+    script to its address."""
     out: dict = {"reference": _reference(runs)}
     with _server(db_path) as (base_url, server, _), sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
@@ -297,9 +297,9 @@ async def _viewer(base_url: str, steps: list[tuple[str, str]]) -> dict[str, floa
 @contextmanager
 def _server(db_path: Path | None, warm_up: bool = False, script: str = "serve.py"):
     """`streamlit run serve.py` (or another `script` of the project) over `db_path` on a free loopback port: (base
-    URL, process, (runs, seconds) of its warm-up or None), stopped after. Without `warm_up` the server does not warm up (ui/warm_up.py), so that the
-    first visits find nothing cached; with it, it is yielded once the warm-up has finished. Its output goes to a
-    temporary file whose end a failure to start quotes."""
+    URL, process, (runs, seconds) of its warm-up or None), stopped after. Without `warm_up` the server does not
+    warm up (ui/warm_up.py), so that the first visits find nothing cached; with it, it is yielded once the warm-up
+    has finished. Its output goes to a temporary file whose end a failure to start quotes."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
