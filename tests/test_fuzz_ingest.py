@@ -19,7 +19,7 @@ pytestmark = pytest.mark.slow  # hundreds of generated files, each through the w
 
 CSV_SEED = (DATA / "race_long.csv").read_bytes()
 FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-SLOW = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SLOW = settings(max_examples=18, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 CELLS = st.one_of(
     st.none(),
     st.text(max_size=12),
