@@ -17,11 +17,9 @@ import pandas as pd
 import pytest
 from conftest import ROOT, data_file, import_ok
 
-from incentive.publication import official
 from incentive.store import batches, faults, lake_copy, queries, settings
 from incentive.store.database import DataAsOf, Database, _LakeReader
 from incentive.store.lake_copy import APPENDED, CHANGED, COPIED, LakeCopy
-from incentive.training import targets
 
 
 @pytest.fixture
@@ -82,15 +80,13 @@ def test_pages_read_the_copy_and_see_every_change_of_another_instance(app_and_wr
 
 
 def _run_state(conn) -> tuple:
-    """What ui/runtime.start_run reads at the top of every page run, through one cursor of `conn`."""
+    """Which database one cursor of `conn` reads, and what ui/runtime.start_run reads through it at the top of
+    every page run (the data version as its string)."""
+    from ui.runtime import run_state_in
+
     with contextlib.closing(conn.cursor()) as cur:
-        return (
-            cur.execute("SELECT current_database()").fetchone()[0],
-            batches.version_in(cur).version,
-            settings.read(cur),
-            official.state_key_in(cur),
-            targets.version_in(cur),
-        )
+        info, *rest = run_state_in(cur)
+        return (cur.execute("SELECT current_database()").fetchone()[0], info.version, *rest)
 
 
 def test_a_runs_version_and_settings_come_from_the_copy_only_while_it_holds_the_newest_snapshot(app_and_writer):

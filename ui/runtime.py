@@ -76,10 +76,7 @@ def start_run() -> VersionInfo:
     it was the newest, and copies only move forward, so a run's version is never older than the data its queries
     read next."""
     with contextlib.closing(database().connection.cursor()) as cur:
-        info = batches.version_in(cur)
-        in_force = settings.read(cur)
-        st.session_state[_RUN_PUBLICATIONS] = official.state_key_in(cur)
-        st.session_state[_RUN_TARGETS] = targets.version_in(cur)
+        info, in_force, st.session_state[_RUN_PUBLICATIONS], st.session_state[_RUN_TARGETS] = run_state_in(cur)
     st.session_state[_RUN_VERSION] = info.version
     st.session_state[_RUN_SETTINGS] = in_force
     key = (info.version, tuple(sorted(in_force.items())), st.session_state[_RUN_TARGETS])
@@ -88,6 +85,12 @@ def start_run() -> VersionInfo:
     if changed:
         warm_up.request()
     return info
+
+
+def run_state_in(cur) -> tuple[VersionInfo, dict, str, str]:
+    """What start_run reads, as `cur` sees it: the data version, the settings in force, the publications' state
+    and the training targets' version."""
+    return batches.version_in(cur), settings.read(cur), official.state_key_in(cur), targets.version_in(cur)
 
 
 PINNED = "pinned_at"
