@@ -72,8 +72,8 @@ Controls = list[tuple[str, str]]  # (kind of control, widget key), as bench/run.
 
 def browser_stage(db_path: Path, pages: dict[str, str], interactions: dict[str, Controls], runs: int) -> dict:
     """Figures of the app served over `db_path` (a database of the benchmark, or DuckLake through the
-    environment): {"reference": _reference, "pages": {script: _page_figures}, "viewers": _viewers, "server_rss_mb":
-    float, "warmed": _after_warm_up}. Times in seconds, bytes as sent over the WebSocket. `pages` maps each page's
+    environment): {"reference": _reference, "pages": {script: _page_figures}, "server_alone": _server_alone,
+    "viewers": _viewers, "server_rss_mb": float, "warmed": _after_warm_up}. Times in seconds, bytes as sent over the WebSocket. `pages` maps each page's
     script to its address."""
     out: dict = {"reference": _reference(runs)}
     with _server(db_path) as (base_url, server, _), sync_playwright() as playwright:
@@ -85,6 +85,7 @@ def browser_stage(db_path: Path, pages: dict[str, str], interactions: dict[str, 
             }
         finally:
             chromium.close()
+        out["server_alone"] = asyncio.run(_server_alone(base_url, pages, runs))
         out["server_rss_mb"] = _peak_rss_mb(server.pid)
     with _server(db_path) as (base_url, server, _):  # a new server: the first round of viewers finds nothing cached
         out["viewers"] = asyncio.run(_viewers(base_url, [("", "overview"), ("rankings", "rankings")]))
@@ -274,6 +275,20 @@ async def _viewers(base_url: str, steps: list[tuple[str, str]], rounds: int = VI
             }
         )
     return {"sessions": VIEWERS, "rounds": done}
+
+
+async def _server_alone(base_url: str, pages: dict[str, str], runs: int) -> dict:
+    """Each page opened by one session over the protocol, no browser, `runs` new sessions one after the other,
+    on the server Chromium has just used (what its tabs computed is cached, as for its "opened"): {script:
+    spread of the seconds until the run finished}. The browser's own share of a wait is the rest: Chromium reads
+    the server's messages in order on the page's thread, between drawing the elements that came first, so the
+    run's end is seen there only after them (the bracketed part of _page_figures is a lower bound of drawing)."""
+    seconds: dict[str, list[float]] = {script: [] for script in pages}
+    for _ in range(runs):
+        result = await _viewer(base_url, [(path, script) for script, path in pages.items()])
+        for script, value in result.items():
+            seconds[script].append(value)
+    return {script: spread(values) for script, values in seconds.items()}
 
 
 async def _viewer(base_url: str, steps: list[tuple[str, str]]) -> dict[str, float]:

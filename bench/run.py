@@ -621,19 +621,29 @@ def render_browser(figures: dict, when: str | None = None) -> list[str]:
         "address in a browser that has never opened the app (its scripts loaded too), the page's first run since "
         "the server started; **opened**: in new tabs of that browser, a new session each; **by link**: from the "
         "overview, by the sidebar; **control changed**: to a value not shown before. In brackets the part of the "
-        "wait after the server had finished the run (charts and tables drawn, Plotly's script loaded the first "
-        "time). Bytes: what the server sent over the WebSocket, median.",
+        "wait after the page had read the run's end: at least the browser's own drawing (charts and tables, "
+        "Plotly's script loaded the first time), since the page reads the server's messages in order between "
+        "drawing the elements that came first. **server alone**: the same page opened by one session over "
+        "Streamlit's protocol without a browser, on the same server just after (what the tabs computed is "
+        'cached, as for "opened"), median of new sessions: the rest of "opened" is the browser\'s. Bytes: '
+        "what the server sent over the WebSocket, median.",
         "",
-        "| page | first visit | opened | by link | control changed | bytes: opened / by link / changed | controls |",
-        "|---|---:|---:|---:|---:|---|---|",
+    ]
+    alone = figures.get("server_alone")  # absent from results of before 2026-12-06T12:00
+    lines += [
+        "| page | first visit | opened | "
+        + ("server alone | " if alone else "")
+        + "by link | control changed | bytes: opened / by link / changed | controls |",
+        "|---|---:|---:|" + ("---:|" if alone else "") + "---:|---:|---|---|",
     ]
     for page in [page for page in PAGES if page in figures["pages"]]:
         p = figures["pages"][page]
         skipped = p.get("skipped")  # controls that had no value left that was not shown before
         controls = ", ".join(p["controls"]) + (f" (nothing new left: {', '.join(skipped)})" if skipped else "")
         lines.append(
-            f"| {Path(page).stem} | {_first_visit(p)} | "
-            f"{_waited(p['opened'])} | {_waited(p['linked'])} | {_waited(p['changed'])} | "
+            f"| {Path(page).stem} | {_first_visit(p)} | {_waited(p['opened'])} | "
+            + (f"{alone[page]['median']:.2f} s | " if alone else "")
+            + f"{_waited(p['linked'])} | {_waited(p['changed'])} | "
             f"{_kb(p['opened'])} / {_kb(p['linked'])} / {_kb(p['changed'])} | {controls} |"
         )
     lines += render_reference(figures.get("reference"))  # absent from results of before 2026-12-06T09:00
@@ -643,7 +653,7 @@ def render_browser(figures: dict, when: str | None = None) -> list[str]:
         f"Many viewers: {viewers['sessions']} sessions at once on a newly started server (the first round finds "
         "nothing of these pages cached), each opening the overview and then the rankings over Streamlit's own "
         "protocol, timed until the server had finished the run (each viewer's browser then draws the page: the "
-        "bracketed part above). They do not run the sidebar's data-version check, which a browser asks for every "
+        'rest of "opened" above). They do not run the sidebar\'s data-version check, which a browser asks for every '
         f"10 s. Median / p95 in seconds; goal: p95 ≤ {GOALS['viewers_p95']} s, no error. A round with an error "
         "shows no times (the failed sessions stopped competing for the cores).",
         "",
@@ -727,7 +737,7 @@ def render_warmed(warmed: dict) -> list[str]:
 
 
 def _first_visit(page: dict) -> str:
-    """A page's first visit: until drawn, and in brackets the part after the server had finished the run."""
+    """A page's first visit: until drawn, and in brackets the part after the page had read the run's end."""
     first = page["opened_first"]
     return f"{first['drawn']:.2f} s ({first['drawn'] - first['finished']:.2f} s)"
 

@@ -56,6 +56,21 @@ def test_the_browser_table_reads_against_streamlit_alone_when_the_run_measured_i
     ]
 
 
+def test_the_browser_table_gives_the_servers_own_time_beside_the_tabs_when_the_run_measured_it(bench):
+    result = json.loads((BENCH / "results" / "province.json").read_text(encoding="utf-8"))
+    browser = copy.deepcopy(result["browser"])
+    browser.pop("server_alone", None)
+    header = next(line for line in bench.render_browser(browser) if line.startswith("| page | first visit"))
+    assert "server alone" not in header  # runs before 2026-12-06T12:00
+    browser["server_alone"] = {page: {"median": 0.25 + i / 100, "p95": 1.0} for i, page in enumerate(browser["pages"])}
+    lines = bench.render_browser(browser)
+    header = lines.index(next(line for line in lines if line.startswith("| page | first visit | opened | server")))
+    for i, page in enumerate(browser["pages"]):
+        row = lines[header + 2 + i].split(" | ")
+        assert row[0] == f"| {Path(page).stem}" and row[3] == f"{0.25 + i / 100:.2f} s"
+        assert row[2] == bench._waited(browser["pages"][page]["opened"])
+
+
 def test_the_reference_app_runs():
     from streamlit.testing.v1 import AppTest
 

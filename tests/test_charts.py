@@ -725,3 +725,28 @@ def test_eleven_long_names_stand_on_end_on_two_lines_in_the_room_and_at_the_desk
     room = charts.status_grid(frame, values, labels, "t", projector=True)
     standing = charts._text_width(room.layout.xaxis.ticktext[1].split("<br>")[1], charts.ROOM_TEXT)
     assert room.layout.height >= room.layout.margin.t + charts.ROOM_ROW * 2 + standing + charts.LEGEND_ROW
+
+
+def test_the_care_trend_draws_the_quiet_counties_in_one_trace_broken_between_counties():
+    # one trace, not one per county (the browser's drawing of a hundred traces); a county's line never joins the next
+    history = pd.DataFrame(
+        [
+            *[("2025-H1", "甲县", 80.0), ("2025-H2", "甲县", 82.0)],
+            *[("2025-H1", "乙<b>县", 70.0), ("2025-H2", "乙<b>县", None)],
+            *[("2025-H1", "丙县", 60.0), ("2025-H2", "丙县", 61.0)],
+        ],
+        columns=["period", "county", "value"],
+    )
+    fig = charts.indicator_trend(history, "甲县", None, {"median": "中位数", "target": "目标"}, "t", "%")
+    quiet = [trace for trace in fig.data if trace.line.color == charts.QUIET]
+    assert len(quiet) == 1 and quiet[0].connectgaps is False
+    assert list(quiet[0].x) == ["2025-H1", "2025-H2", None, "2025-H1", "2025-H2", None]
+    assert [None if v is None or v != v else v for v in quiet[0].y] == [70.0, None, None, 60.0, 61.0, None]
+    assert list(quiet[0].text) == [
+        "乙&lt;b&gt;县",
+        "乙&lt;b&gt;县",
+        None,
+        "丙县",
+        "丙县",
+        None,
+    ]  # escaped: docs/security.md
