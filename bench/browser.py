@@ -76,15 +76,16 @@ def browser_stage(db_path: Path, pages: dict[str, str], interactions: dict[str, 
     "viewers": _viewers, "server_rss_mb": float, "warmed": _after_warm_up}. Times in seconds, bytes as sent over the WebSocket. `pages` maps each page's
     script to its address."""
     out: dict = {"reference": _reference(runs)}
-    with _server(db_path) as (base_url, server, _), sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
-        try:
-            out["pages"] = {
-                script: _page_figures(chromium, base_url, path, interactions.get(script, []), runs)
-                for script, path in pages.items()
-            }
-        finally:
-            chromium.close()
+    with _server(db_path) as (base_url, server, _):
+        with sync_playwright() as playwright:  # closed before the protocol's session: it runs an event loop of its own
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
+            try:
+                out["pages"] = {
+                    script: _page_figures(chromium, base_url, path, interactions.get(script, []), runs)
+                    for script, path in pages.items()
+                }
+            finally:
+                chromium.close()
         out["server_alone"] = asyncio.run(_server_alone(base_url, pages, runs))
         out["server_rss_mb"] = _peak_rss_mb(server.pid)
     with _server(db_path) as (base_url, server, _):  # a new server: the first round of viewers finds nothing cached
