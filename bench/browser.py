@@ -73,11 +73,12 @@ Controls = list[tuple[str, str]]  # (kind of control, widget key), as bench/run.
 def browser_stage(db_path: Path, pages: dict[str, str], interactions: dict[str, Controls], runs: int) -> dict:
     """Figures of the app served over `db_path` (a database of the benchmark, or DuckLake through the
     environment): {"reference": _reference, "pages": {script: _page_figures}, "server_alone": _server_alone,
-    "viewers": _viewers, "server_rss_mb": float, "warmed": _after_warm_up}. Times in seconds, bytes as sent over the WebSocket. `pages` maps each page's
-    script to its address."""
+    "viewers": _viewers, "server_rss_mb": float, "warmed": _after_warm_up}. Times in seconds, bytes as sent over
+    the WebSocket. `pages` maps each page's script to its address."""
     out: dict = {"reference": _reference(runs)}
     with _server(db_path) as (base_url, server, _):
-        with sync_playwright() as playwright:  # closed before the protocol's session: it runs an event loop of its own
+        # Playwright is closed before the protocol's session below: it runs an event loop of its own
+        with sync_playwright() as playwright:
             chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
             try:
                 out["pages"] = {

@@ -629,7 +629,7 @@ def render_browser(figures: dict, when: str | None = None) -> list[str]:
         "what the server sent over the WebSocket, median.",
         "",
     ]
-    alone = figures.get("server_alone")  # absent from results of before 2026-12-06T12:00
+    alone = figures.get("server_alone")  # absent from results of before 2026-12-06T10:00
     lines += [
         "| page | first visit | opened | "
         + ("server alone | " if alone else "")
