@@ -65,7 +65,9 @@ def _run(
                 seen.page_paths = [page.url_pathname for page in msg.navigation.app_pages]
             elif kind == "delta":
                 seen.texts.append(text_format.MessageToString(msg.delta.new_element, as_utf8=True))
-            elif kind == "script_finished":
+            elif kind == "script_finished" and seen.session_id:
+                # the end of our own run, which starts with new_session; a resumed session may still be finishing
+                # the run it had (a page of its browser's, after a reload under load): that end is not ours
                 seen.finished = True
                 break
     return seen
