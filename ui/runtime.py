@@ -76,9 +76,11 @@ def start_run() -> VersionInfo:
     it was the newest, and copies only move forward, so a run's version is never older than the data its queries
     read next."""
     with contextlib.closing(database().connection.cursor()) as cur:
-        info, in_force, st.session_state[_RUN_PUBLICATIONS], st.session_state[_RUN_TARGETS] = run_state_in(cur)
+        info, in_force, publications, targets_version = run_state_in(cur)
     st.session_state[_RUN_VERSION] = info.version
     st.session_state[_RUN_SETTINGS] = in_force
+    st.session_state[_RUN_PUBLICATIONS] = publications
+    st.session_state[_RUN_TARGETS] = targets_version
     key = (info.version, tuple(sorted(in_force.items())), st.session_state[_RUN_TARGETS])
     with _seen_lock:
         changed, _seen["key"] = _seen["key"] not in (None, key), key
