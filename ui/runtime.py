@@ -114,7 +114,21 @@ def data_version() -> str:
     moment = pinned_at()
     if moment is not None:
         return f"as-of:{moment.isoformat()}"
+    return live_version()
+
+
+def live_version() -> str:
+    """The version of the current data, pinned link or not: the key of what reads the current data whatever the
+    view shows (the progress page, which a pinned link does not pin)."""
     return st.session_state.get(_RUN_VERSION) or batches.data_version(database())
+
+
+def settings_key() -> tuple:
+    """The settings in force (app_settings) as a cache key. A cached function whose result depends on a setting
+    takes them through this argument and reads them from it, never from app_settings() in its body: a change of
+    settings writes no batch, so a key of the data version alone kept the figures of the settings before
+    (tests/test_runtime.py checks every cached function of this module for it)."""
+    return tuple(sorted(app_settings().items()))
 
 
 def _reader(moment: dt.datetime | None):
@@ -188,16 +202,18 @@ def _receipts(version: str, moment: dt.datetime | None) -> tracker.Receipts:
 
 @shared_result(max_entries=64)
 def _cached_reported(
-    version: str, start: dt.date, end: dt.date, label: str, day: dt.date, moment: dt.datetime | None
+    version: str, config: tuple, start: dt.date, end: dt.date, label: str, day: dt.date, moment: dt.datetime | None
 ) -> coverage.Window:
     window = coverage.Window(start, end, label)
-    return coverage.reported(_reader(moment), window, app_settings(), day, _receipts(version, moment))
+    return coverage.reported(_reader(moment), window, dict(config), day, _receipts(version, moment))
 
 
 def reported_window(window: coverage.Window) -> coverage.Window:
     """`window` without the counties whose training files for it are not all in (coverage.reported): what every
     page measures, so that an unsent quarter is never a measured zero."""
-    return _cached_reported(data_version(), window.start, window.end, window.label, today(), pinned_at())
+    return _cached_reported(
+        data_version(), settings_key(), window.start, window.end, window.label, today(), pinned_at()
+    )
 
 
 def training_version() -> str:
@@ -329,13 +345,16 @@ def absent_training(
 ) -> str:
     """bulletin.absent_training for a page: what `window` (as reported_window made it) leaves out and why, for
     every county or `county`, as one line ('' when nothing is), Markdown-safe, or `plain` for a file; once per
-    data version and day."""
-    return _cached_absent_training(data_version(), window, county, lang, sentence, plain, today(), pinned_at())
+    data version, settings and day."""
+    return _cached_absent_training(
+        data_version(), settings_key(), window, county, lang, sentence, plain, today(), pinned_at()
+    )
 
 
 @shared_result(max_entries=64)
 def _cached_absent_training(
     version: str,
+    config: tuple,
     window: coverage.Window,
     county: str,
     lang: str,
@@ -348,7 +367,7 @@ def _cached_absent_training(
     return bulletin.absent_training(
         _reader(moment),
         window,
-        app_settings(),
+        dict(config),
         lang,
         until=today,
         county=county,
@@ -361,17 +380,17 @@ def _cached_absent_training(
 def promotions_absent(year: int, lang: str, *, plain: bool = False) -> str:
     """bulletin.promotions_absent for a page: the counties whose unsent training files fall in the years the
     promotions of `year` are judged in, as one line ('' when none), Markdown-safe, or `plain` for a file; once
-    per data version and day."""
-    return _cached_promotions_absent(data_version(), year, lang, plain, today(), pinned_at())
+    per data version, settings and day."""
+    return _cached_promotions_absent(data_version(), settings_key(), year, lang, plain, today(), pinned_at())
 
 
 @shared_result(max_entries=32)
 def _cached_promotions_absent(
-    version: str, year: int, lang: str, plain: bool, day: dt.date, moment: dt.datetime | None
+    version: str, config: tuple, year: int, lang: str, plain: bool, day: dt.date, moment: dt.datetime | None
 ) -> str:
     quote = str if plain else markdown
     return bulletin.promotions_absent(
-        _reader(moment), year, app_settings(), lang, until=day, quote=quote, receipts=_receipts(version, moment)
+        _reader(moment), year, dict(config), lang, until=day, quote=quote, receipts=_receipts(version, moment)
     )
 
 
@@ -609,8 +628,8 @@ def cycle_progress(year: int, today: dt.date, scope: Scope, county: str = "") ->
     """What each county in `scope` (or only `county`) owes for `year` and how far it has delivered
     (tracker.progress)."""
     submitted = tracker.submissions_key(database().connection)
-    config = tuple(sorted(app_settings().items()))
-    return _cached_progress(data_version(), submitted, config, year, today, scope, county)
+    # the current data's version, also on a pinned link: the page reads the current data, not the link's moment
+    return _cached_progress(live_version(), submitted, settings_key(), year, today, scope, county)
 
 
 @shared_result(max_entries=64)
@@ -651,7 +670,7 @@ def alert_list(year: int, today: dt.date, scope: Scope) -> listing.AlertList:
     `today`, in the data shown (current, or a pinned link's), once per data version, submissions' state,
     publications and settings."""
     submitted = tracker.submissions_key(database().connection)
-    config = tuple(sorted(app_settings().items()))
+    config = settings_key()
     # the training pace rule measures each cadre against his target by rank: a changed target changes the list
     return _cached_alerts(
         training_version(), submitted, publication_key(), config, year, today, scope, pinned_at(), data_version()

@@ -151,7 +151,7 @@ def share_button(lang: str, page_path: str) -> None:
         params = view_params()
         try:  # a short link is a row of the database: the storage may refuse it, the page goes on
             live = permalinks.save(database(), page_path, params, created_by="web", pinned_at=pinned_at())
-            moment = pinned_at() or batches.version_info(database()).last_change or dt.datetime.now()
+            moment = pinned_at() or _sharing_moment()
             pinned = permalinks.save(database(), page_path, params, created_by="web", pinned_at=moment)
         except StorageFault as fault:
             storage_notice.say_refused(fault, lang, st.sidebar)
@@ -161,6 +161,16 @@ def share_button(lang: str, page_path: str) -> None:
             permalinks.address(base_address(), page_path, pinned),
             lang,
         )
+
+
+def _sharing_moment() -> dt.datetime:
+    """The moment a pinned link of the current view holds: now, when it is shared. Not the data's last change:
+    publications, training targets and the coverage setting a ranking reads are kept by the moment too, and a
+    link pinned at the last import showed the version published before a republishing, or the targets before a
+    change, that came after it. Never before the last change, should another instance's clock run ahead."""
+    last_change = batches.version_info(database()).last_change
+    now = dt.datetime.now()
+    return max(now, last_change) if last_change is not None else now
 
 
 def pinned_banner(lang: str) -> None:
