@@ -131,3 +131,19 @@ def _pinned_link(database: Database) -> str:
 
     moment = batches.version_info(database).last_change
     return permalinks.save(database, "progress", {}, created_by="test", pinned_at=moment)
+
+
+def test_a_document_made_before_a_change_of_the_data_is_no_longer_offered(app_factory, sample_db_path):
+    """The sidebar offers the 通报 made for the view while the figures it was made from hold (runtime.figures_key):
+    an import by another session, which changes the ranking, takes the download away until it is made again."""
+    at = app_factory(sample_db_path, page="views/rankings.py")
+    at.button(key="bulletin_page").click().run()
+    assert [b.key for b in at.get("download_button") if b.key == "bulletin_download_page"]
+    db = Database(sample_db_path)
+    rows = "".join(f"2026Q3,苇塘县,,R{i:02d},100\n" for i in range(1, 13))
+    import_ok(db, "补报.csv", ("考核期,县区,乡镇,指标,数值\n" + rows).encode())
+    db.close()
+    at.run()
+    assert not [b.key for b in at.get("download_button") if b.key == "bulletin_download_page"]
+    at.button(key="bulletin_page").click().run()  # made again, from the figures now
+    assert [b.key for b in at.get("download_button") if b.key == "bulletin_download_page"]

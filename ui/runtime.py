@@ -223,6 +223,15 @@ def training_version() -> str:
     return f"{data_version()}|{st.session_state.get(_RUN_TARGETS) or targets.version(database())}"
 
 
+def figures_key() -> tuple:
+    """Everything the figures of a view are read from, as one key: the data shown and the training targets
+    (training_version: a pinned link's moment, else the data version), the settings, the publications and the
+    counties' submissions. What a document made for a view is kept under (ui/sharing.py): equal keys, equal
+    figures."""
+    submitted = tracker.submissions_key(database().connection)
+    return (training_version(), settings_key(), publication_key(), submitted)
+
+
 def training_targets() -> dict[str, targets.Target]:
     """The training targets by rank group in force (targets.in_force), read fresh every run; a pinned link's
     those in force at its moment, as its figures are measured against them (schema 016)."""

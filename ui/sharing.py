@@ -4,7 +4,6 @@ the briefing (PDF) and the 通报 (Word), of the periods the page shows."""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -25,7 +24,7 @@ from incentive.store.storage_faults import StorageFault
 from . import link_state, storage_notice
 from .frame import LANGUAGE_LABELS
 from .frame import current as frame_state
-from .runtime import PINNED, database, pinned_at
+from .runtime import PINNED, database, figures_key, pinned_at
 
 LANGUAGE_CODES = {"中文": "zh", "English": "en", "zh": "zh", "en": "en"}
 SHARED_KEYS = ("lang", "year", "county")  # bound in the sidebar: restored through session state
@@ -151,8 +150,11 @@ def share_button(lang: str, page_path: str) -> None:
         params = view_params()
         try:  # a short link is a row of the database: the storage may refuse it, the page goes on
             live = permalinks.save(database(), page_path, params, created_by="web", pinned_at=pinned_at())
-            moment = pinned_at() or _sharing_moment()
-            pinned = permalinks.save(database(), page_path, params, created_by="web", pinned_at=moment)
+            pinned = (
+                permalinks.save(database(), page_path, params, created_by="web", pinned_at=pinned_at())
+                if pinned_at() is not None
+                else permalinks.pin(database(), page_path, params, created_by="web")
+            )
         except StorageFault as fault:
             storage_notice.say_refused(fault, lang, st.sidebar)
             return
@@ -161,16 +163,6 @@ def share_button(lang: str, page_path: str) -> None:
             permalinks.address(base_address(), page_path, pinned),
             lang,
         )
-
-
-def _sharing_moment() -> dt.datetime:
-    """The moment a pinned link of the current view holds: now, when it is shared. Not the data's last change:
-    publications, training targets and the coverage setting a ranking reads are kept by the moment too, and a
-    link pinned at the last import showed the version published before a republishing, or the targets before a
-    change, that came after it. Never before the last change, should another instance's clock run ahead."""
-    last_change = batches.version_info(database()).last_change
-    now = dt.datetime.now()
-    return max(now, last_change) if last_change is not None else now
 
 
 def pinned_banner(lang: str) -> None:
@@ -217,12 +209,14 @@ def shows_periods(race: str | None = None, care: str | None = None) -> None:
 
 def _draw_documents(slot, lang: str, page_path: str, view: ViewPeriods, origin: str) -> None:
     """The two buttons (keys by `origin`, since the page's pair replaces the frame's in the same run) and the
-    download of a document made for this very view (scope, periods, language, pinned moment)."""
+    download of a document made for this very view (scope, periods, language, pinned moment) and these very
+    figures (runtime.figures_key)."""
     state = frame_state()
     if state.year is None:
         return
-    moment = pinned_at()
-    made_for = (state.year, state.county, lang, view, moment)
+    # the figures it was made from too: after an import, a rollback, a change of settings or targets, a
+    # publication or a submission (here or in another instance) a document made before is no longer offered
+    made_for = (state.year, state.county, lang, view, pinned_at(), figures_key())
     with slot.container():
         if st.button(
             t("brief_button", lang), icon=":material/picture_as_pdf:", key=f"briefing_{origin}", width="stretch"

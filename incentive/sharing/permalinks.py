@@ -12,6 +12,7 @@ import re
 import secrets
 from dataclasses import dataclass
 
+from incentive.store import batches
 from incentive.store.database import Database
 
 ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no i, l, o, 0, 1
@@ -33,22 +34,46 @@ def new_key() -> str:
 
 
 def save(db: Database, path: str, params: dict[str, str], created_by: str, pinned_at: dt.datetime | None = None) -> str:
+    """A new link to the view (`path`, `params`), pinned at `pinned_at` when given (a moment already fixed: a
+    pinned view's own, a delivery's); its key."""
     with db.transaction() as cur:
-        while True:
-            key = new_key()
-            if not cur.execute("SELECT 1 FROM permalinks WHERE key = $key", {"key": key}).fetchone():
-                break
-        cur.execute(
-            "INSERT INTO permalinks VALUES ($key, $path, $params, $at, $by, $pinned)",
-            {
-                "key": key,
-                "path": path,
-                "params": json.dumps(params, ensure_ascii=False, sort_keys=True),
-                "at": dt.datetime.now(),
-                "by": created_by,
-                "pinned": pinned_at,
-            },
-        )
+        return _insert(cur, path, params, created_by, pinned_at)
+
+
+def pin(db: Database, path: str, params: dict[str, str], created_by: str) -> str:
+    """A new link to the view pinned at the moment it is made: now, never before the data's last change (a writer
+    whose clock runs ahead), taken inside a write no batch write overlaps (Database.serial_write). Every write
+    dated before the moment has then committed, and any other begins after it, so the link's data never change
+    once it is made: an import stamps its batch when it begins, and a moment taken outside the serial write could
+    fall between that stamp and its commit, a batch the first reader of the link would not see and every later
+    one would. Publications, training targets and settings are written the same way
+    (docs/decisions.md#a-pinned-link-holds-the-moment-it-was-shared)."""
+
+    def write(cur) -> str:
+        last_change = batches.version_in(cur).last_change
+        now = dt.datetime.now()
+        moment = max(now, last_change) if last_change is not None else now
+        return _insert(cur, path, params, created_by, moment)
+
+    return db.serial_write(write)
+
+
+def _insert(cur, path: str, params: dict[str, str], created_by: str, pinned_at: dt.datetime | None) -> str:
+    while True:
+        key = new_key()
+        if not cur.execute("SELECT 1 FROM permalinks WHERE key = $key", {"key": key}).fetchone():
+            break
+    cur.execute(
+        "INSERT INTO permalinks VALUES ($key, $path, $params, $at, $by, $pinned)",
+        {
+            "key": key,
+            "path": path,
+            "params": json.dumps(params, ensure_ascii=False, sort_keys=True),
+            "at": dt.datetime.now(),
+            "by": created_by,
+            "pinned": pinned_at,
+        },
+    )
     return key
 
 

@@ -154,8 +154,7 @@ def save(db: Database, key: str, value: object, changed_by: str) -> float | str:
     settings). SettingError, and nothing written, for an unknown key, a value outside the setting's range (its
     sentence says the value kept), or a text that is empty, too long or more than one line."""
     number = _parse(key, value, current(db).get(key))
-    with db.transaction() as cur:
-        _write(cur, key, number, changed_by)
+    db.serial_write(lambda cur: _write(cur, key, number, changed_by))
     return number
 
 
@@ -174,14 +173,19 @@ def save_changes(db: Database, entered: Mapping[str, object], changed_by: str) -
     if errors:
         raise SettingsRefused(errors)
     changed = [key for key, number in numbers.items() if number != stored[key]]
+
+    def write(cur) -> None:
+        for key in changed:
+            _write(cur, key, numbers[key], changed_by)
+
     if changed:
-        with db.transaction() as cur:
-            for key in changed:
-                _write(cur, key, numbers[key], changed_by)
+        db.serial_write(write)
     return changed
 
 
 def _write(cur: duckdb.DuckDBPyConnection, key: str, number: float | str, changed_by: str) -> None:
+    """One setting's row, dated inside a serial write (Database.serial_write), as a pinned link's moment is taken
+    (permalinks.pin): the coverage setting a ranking reads is read at a pinned link's moment."""
     cur.execute(
         "INSERT INTO settings VALUES ($key, $value, $at, $by)",
         {"key": key, "value": str(number), "at": dt.datetime.now(), "by": changed_by},

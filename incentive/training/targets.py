@@ -125,23 +125,26 @@ def save(db: Database, entered: dict[str, Target], changed_by: str) -> list[str]
             raise TargetError("target_unknown_group", group=group, groups=" / ".join(RANK_GROUPS))
     now = in_force(db)
     changed = [group for group in RANK_GROUPS if group in entered and entered[group] != now.get(group)]
-    if changed:
-        with db.transaction() as cur:
-            for group in changed:
-                target = entered[group]
-                cur.execute(
-                    "INSERT INTO training_targets VALUES ($group, $hours, $years, $online, $at, $by)",
-                    {
-                        "group": group,
-                        "hours": target.hours,
-                        "years": target.years,
-                        "online": target.online_hours,
-                        "at": dt.datetime.now(),
-                        "by": changed_by,
-                    },
-                )
-                detail = f"{target.hours:g}/{target.years}y+{target.online_hours:g}online"
-                audit.write(cur, changed_by, "training_target", target=group, detail=detail)
+
+    def write(cur) -> None:
+        for group in changed:
+            target = entered[group]
+            cur.execute(
+                "INSERT INTO training_targets VALUES ($group, $hours, $years, $online, $at, $by)",
+                {
+                    "group": group,
+                    "hours": target.hours,
+                    "years": target.years,
+                    "online": target.online_hours,
+                    "at": dt.datetime.now(),
+                    "by": changed_by,
+                },
+            )
+            detail = f"{target.hours:g}/{target.years}y+{target.online_hours:g}online"
+            audit.write(cur, changed_by, "training_target", target=group, detail=detail)
+
+    if changed:  # dated inside a serial write, as a pinned link's moment is taken (permalinks.pin)
+        db.serial_write(write)
     return changed
 
 
