@@ -1,5 +1,6 @@
 """The caches of ui/runtime.py against what a process with nothing cached shows: after a change of settings, on a
-pinned link shared after a change that writes no batch, and on the progress page opened from a pinned link.
+pinned link shared after a change that writes no batch, on the progress page opened from a pinned link, and the
+document the sidebar offers for a view after a change of its data.
 
 Sessions made in one test share Streamlit's caches, as the sessions of one server do (conftest.app_factory);
 `nothing_cached` clears them, as a new process would have them."""
