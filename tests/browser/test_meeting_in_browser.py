@@ -181,6 +181,8 @@ def test_on_a_phone_the_mode_bar_never_covers_a_title_and_no_label_is_cut_off(ta
     page = tab(PHONE, phone=True)
     open_view(page, app_url + path)
     charts_drawn(page)
+    expect_no_exception(page)  # the page opens on a phone (test_pages_in_browser.py opens only the Data page there)
+    assert main(page).locator("h1").first.is_visible()
     plots = page.locator(".js-plotly-plot")
     assert plots.count() >= 1
     for i in range(plots.count()):
