@@ -33,8 +33,9 @@ VIEWPORTS = {"desktop": {"width": 1440, "height": 900}, "phone": {"width": 390, 
 
 
 # On a phone, the pages with charts are opened by test_meeting_in_browser.py's phone test (in a phone's own
-# browser profile: touch, its user agent), which checks the same and the charts' labels and mode bar; here the
-# Data page alone, which has no chart (one page load less each: the suite's time on two cores).
+# browser profile: touch, its user agent): it checks that each opens without an exception, with its title and its
+# charts drawn, and their labels and mode bar; here the Data page alone, which has no chart (one page load less
+# each: the suite's time on two cores).
 OPENED = [("desktop", *page) for page in PAGES] + [("phone", *page) for page in PAGES if page[0] == "data"]
 
 
