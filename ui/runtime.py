@@ -335,7 +335,7 @@ def ranking_history(
 
 def check_version() -> str:
     """The cache key of what the plausibility rules decide: the data version and the settings they read."""
-    return f"{data_version()}|{sorted(app_settings().items())}"
+    return f"{data_version()}|{settings_key()}"
 
 
 @shared_result(max_entries=4)

@@ -4,6 +4,7 @@ the briefing (PDF) and the 通报 (Word), of the periods the page shows."""
 
 from __future__ import annotations
 
+import functools
 import html
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -215,13 +216,14 @@ def _draw_documents(slot, lang: str, page_path: str, view: ViewPeriods, origin: 
     if state.year is None:
         return
     # the figures it was made from too: after an import, a rollback, a change of settings or targets, a
-    # publication or a submission (here or in another instance) a document made before is no longer offered
-    made_for = (state.year, state.county, lang, view, pinned_at(), figures_key())
+    # publication or a submission (here or in another instance) a document made before is no longer offered.
+    # Read only when a document is made or kept: most runs of most pages have none (a query saved each run).
+    made_for = functools.cache(lambda: (state.year, state.county, lang, view, pinned_at(), figures_key()))
     with slot.container():
         if st.button(
             t("brief_button", lang), icon=":material/picture_as_pdf:", key=f"briefing_{origin}", width="stretch"
         ):
-            _make_briefing(lang, page_path, view, made_for)
+            _make_briefing(lang, page_path, view, made_for())
         if st.button(
             t("bulletin_button", lang),
             icon=":material/description:",
@@ -229,13 +231,13 @@ def _draw_documents(slot, lang: str, page_path: str, view: ViewPeriods, origin: 
             width="stretch",
             help=t("bulletin_button_help", lang),  # docs/decisions.md#the-bulletin-ranks-officially
         ):
-            _make_bulletin(lang, view, made_for)
+            _make_bulletin(lang, view, made_for())
         for name, label, mime in (
             ("_briefing", "brief_download", "application/pdf"),
             ("_bulletin", "bulletin_download", DOCX_MIME),
         ):
             stored = st.session_state.get(name)
-            if stored is not None and stored[0] == made_for:
+            if stored is not None and stored[0] == made_for():
                 st.download_button(
                     t(label, lang),
                     stored[2],
