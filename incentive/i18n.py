@@ -1490,6 +1490,11 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "chart_rank_intervals": ("排名及其区间", "Rank and its intervals"),
     "axis_rank": ("排名", "Rank"),
+    "rank_no_catalog": (
+        "{period} 有赛马得分，但没有适用于它的指标目录（目录可能已随示例数据移除）：请在「数据管理」导入指标目录后再看排名。",
+        "{period} has race scores but no indicator catalog in force for it (it may have gone with the sample data): "
+        "import the catalog on the Data page to see the ranking.",
+    ),
     "rank_nobody_ranked": (
         "{period} 各单位有数据的指标均不足 {share:g}%（「参与排名的最低指标覆盖率」），无单位参与排名。",
         "In {period} no unit has {share:g}% of the indicators present (the least share to be ranked): nobody is "
@@ -1874,6 +1879,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "chart_coverage_vs_race": (
         "培训覆盖率与赛马综合得分（{window} 培训，{period} 赛马）",
         "Training coverage and race composite ({window} training, {period} race)",
+    ),
+    "training_scatter_none": (
+        "没有既在 {period} 赛马中排名、培训数字又可公开的县区，不画培训与赛马的对照图。",
+        "No county is both ranked in the {period} race and shown in training figures: no scatter of the two.",
     ),
     "training_scatter_note": (
         "每个点为一个县区。两者相关不代表因果。",

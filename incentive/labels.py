@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from incentive.care.targets import STATUSES
+from incentive.disclosure import SMALL
 from incentive.i18n import capital, join, t, unit_label
 
 # The four tracks of the horse race as the catalog names them (赛道); other tracks are data, shown as written.
@@ -165,3 +166,12 @@ def target_history(history: pd.DataFrame, lang: str) -> pd.DataFrame:
             ],
         }
     )
+
+
+def withheld_figure(status: str, threshold: int, lang: str, rate: bool = True) -> str:
+    """What a figure of a group too small to show (disclosure.SMALL) or withheld to protect one stands as: a count
+    of a small group `<threshold`, a rate of it "fewer than threshold, not shown", anything withheld "not shown"
+    (docs/security.md, "Small numbers"). `status` is a disclosure pattern's status of the group, not ''."""
+    if status == SMALL and not rate:
+        return f"<{threshold}"
+    return t("withheld_rate_small", lang, threshold=threshold) if status == SMALL else t("withheld", lang)

@@ -3,12 +3,13 @@ import json
 
 import pandas as pd
 import pytest
-from conftest import NEW_COUNTY, PARTLY_REPORTED, import_ok
+from conftest import NEW_COUNTY, PARTLY_REPORTED, data_file, import_ok, race_csv
 
 from incentive import overview
 from incentive.care import targets, welfare
 from incentive.publication import freeze
 from incentive.race import rankings
+from incentive.store import batches
 from incentive.store.database import DataAsOf
 from incentive.training import coverage
 
@@ -180,3 +181,51 @@ def test_a_partly_reported_half_year_says_so_on_every_figure(app_factory, sample
     assert len(grid["y"]) == 12  # every county taking part, the nine silent ones as blank rows
     silent = [row for county, row in zip(grid["y"], grid["z"], strict=True) if county not in PARTLY_REPORTED]
     assert len(silent) == 9 and all(cell is None for row in silent for cell in row)
+
+
+TWO_CADRES = (
+    "干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\n"
+    "T001,某,云岫县,安坝镇,一级科员,男,1990,2025-12-31\n"
+    "T002,某,云岫县,安坝镇,一级科员,女,1991,2025-12-31\n"
+)
+TWO_CADRES_TRAINING = (
+    "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n"
+    "T001,党史学习,政治能力,党史,线下,集体,40,2025-03-10\nT002,业务提升,专业能力,财政,线下,集体,101,2025-05-20\n"
+)
+
+
+def test_a_roster_of_two_cadres_shows_no_rate_count_or_hours_on_the_overview_and_training_page(
+    catalog_db, app_factory, tmp_path
+):
+    """Two cadres, both trained (hours 40 and 101): the overview once read 培训覆盖率 nan%, 人均学时 70.5 and 在册干部
+    2 where the training page withholds the scope, and the training page stopped on its scatter (no county both
+    ranked and shown). Both now say what the scope's disclosure pattern allows: no rate, no hours, no count."""
+    import_ok(catalog_db, "2025Q4.csv", race_csv("2025-Q4", ["澄溪县", "云岫县", "云峤县", "枫岚区"]))
+    import_ok(catalog_db, "roster.csv", TWO_CADRES.encode())
+    import_ok(catalog_db, "training.csv", TWO_CADRES_TRAINING.encode())
+    path = catalog_db.path
+    catalog_db.close()
+    home = app_factory(path)
+    shown = {m.label: m.value for m in home.metric}
+    assert not any("nan" in str(v) or "70.5" in str(v) for v in shown.values()), shown
+    training_figures = [v for k, v in shown.items() if k.startswith(("培训覆盖率", "人均学时", "在册干部"))]
+    assert len(training_figures) == 3 and all(v in ("不公开", "<5") for v in training_figures), shown
+    training = app_factory(path, page="views/training.py")
+    notes = [i.value for i in training.info]
+    assert any("赛马中排名" in n for n in notes), notes
+    assert not any("70.5" in str(m.value) for m in training.metric)
+
+
+def test_race_scores_without_their_catalog_say_so_on_the_rankings_page_and_the_overview(db, app_factory):
+    """Scores left after their catalog went (removed with the sample): the rankings page stopped on an IndexError
+    (no track, one column for two tier inputs) and the overview said no county had enough indicators."""
+    import_ok(db, "regions.csv", data_file("regions.csv"))
+    catalog = import_ok(db, "indicators.csv", data_file("indicators.csv"))
+    import_ok(db, "2025Q4.csv", race_csv("2025-Q4", ["澄溪县", "云岫县", "云峤县", "枫岚区"]))
+    batches.rollback(db, catalog, who="test")
+    path = db.path
+    db.close()
+    for page in (None, "views/rankings.py"):
+        at = app_factory(path, page=page)
+        notes = [i.value for i in at.info]
+        assert any("没有适用于它的指标目录" in n for n in notes), (page, notes)

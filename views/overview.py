@@ -10,7 +10,7 @@ from incentive import charts, overview, periods
 from incentive.alerts import listing
 from incentive.cycle import tracker
 from incentive.i18n import join, t
-from incentive.labels import reported_label, status_labels, tier_labels
+from incentive.labels import reported_label, status_labels, tier_labels, withheld_figure
 from incentive.publication import official
 from incentive.safe_text import markdown, tm
 from incentive.training import coverage as coverage_windows
@@ -97,7 +97,9 @@ deck = meeting.Deck("overview", {name: t(f"pillar_{name}", lang) for name in SEC
 
 with deck.section("race"):
     figures, chart = pillar("pillar_race")
-    if race_period and race.ranking.ranked.empty:  # values, but no county with enough of them to be ranked
+    if race_period and race.ranking.catalog.empty:  # values, but no catalog to weigh them (removed with the sample)
+        figures.info(t("rank_no_catalog", lang, period=race_period))
+    elif race_period and race.ranking.ranked.empty:  # values, but no county with enough of them to be ranked
         share = race.ranking.min_coverage * 100  # the ranking's own: a pinned link's at its moment
         figures.info(t("rank_nobody_ranked", lang, period=race_period, share=share))
     elif race_period:
@@ -154,18 +156,25 @@ with deck.section("training"):
             training_pattern(last_year),
         )
         change = head.coverage_pp
+        # a scope too small to show (or withheld to protect one) shows what the training page shows: never a rate
+        # of fewer than `threshold` cadres, nor their count (a roster of two cadres once read 人均学时 70.5, 2 cadres)
+        small = int(app_settings()["suppression_threshold"])
+        shown = (lambda text: withheld_figure(head.hidden, small, lang)) if head.hidden else (lambda text: text)
         figures.metric(
             t("kpi_coverage", lang),
-            f"{head.figures['coverage']:.1%}",  # the training page's figure: its by="all" row
+            shown(f"{head.figures['coverage']:.1%}"),  # the training page's figure: its by="all" row
             **frame.change(
                 None if change is None else t("delta_pp", lang, delta=change),
                 None if change is None else round(change, 1),
                 tm("delta_against_window", lang, window=last_year.label),
             ),
         )
-        figures.metric(t("kpi_hours", lang), f"{totals.hours_per_cadre:.1f}")  # the label says 学时
+        figures.metric(t("kpi_hours", lang), shown(f"{head.figures['hours_per_cadre']:.1f}"))  # the label says 学时
         # the cadres measured: with a county left out (its files not all in), not the whole roster
-        figures.metric(t("kpi_cadres_reported" if this_year.without else "kpi_cadres", lang), f"{totals.cadres:,}")
+        figures.metric(
+            t("kpi_cadres_reported" if this_year.without else "kpi_cadres", lang),
+            withheld_figure(head.hidden, small, lang, rate=False) if head.hidden else f"{totals.cadres:,}",
+        )
         hidden = coverage_windows.county_statuses(coverage["county"], training_pattern(this_year))
         coverage_target = float(app_settings()["coverage_target"]) / 100
         marks = hidden.map(lambda s: t("withheld", lang) if s else "")  # a county too small to show

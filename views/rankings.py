@@ -124,6 +124,10 @@ peer_class = (
 group = PeerGroup(level, county, peer_class)
 class_weights = run_query("race_class_weights", period=period)
 catalog = rankings.class_catalog(run_query("race_catalog", period=period), class_weights, peer_class)
+if catalog.empty:  # scores left without their catalog (removed with the sample): nothing can be weighed or ranked
+    st.info(t("rank_no_catalog", lang, period=period))
+    link_state.show_notes(notes, lang)
+    st.stop()
 asked = st.query_params.get(link.param("method"))  # a link may ask for a method this catalog cannot take
 refused = scoring.method_refusal(asked, catalog) if asked in scoring.METHODS else None
 method = link.selectbox(
@@ -189,7 +193,7 @@ with st.expander(t("rank_settings", lang)):
         for i, (track, key) in enumerate(WEIGHT_KEYS.items())
     }
     weight_cols[-1].button(t("rank_weights_reset", lang), on_click=reset_weights, key="rank_weights_reset")
-    tier_cols = st.columns(len(WEIGHT_KEYS) + 1)
+    tier_cols = st.columns(max(len(WEIGHT_KEYS) + 1, len(TIER_KEYS)))
     tier_percent = [
         tier_cols[i].number_input(t(key, lang), min_value=0.0, max_value=100.0, step=5.0, key=key)
         for i, key in enumerate(TIER_KEYS)

@@ -4,9 +4,8 @@ import datetime as dt
 
 import streamlit as st
 
-from incentive import charts, periods
+from incentive import charts, labels, periods
 from incentive.accounts.roles import scope_of
-from incentive.disclosure import SMALL
 from incentive.i18n import join, t
 from incentive.safe_text import markdown, tm
 from incentive.training import coverage, coverage_tables, targets
@@ -153,9 +152,7 @@ def _share(value) -> str:
 
 
 def hidden_text(status: str, rate: bool = True) -> str:
-    if status == SMALL and not rate:
-        return f"<{threshold}"
-    return t("withheld_rate_small", lang, threshold=threshold) if status == SMALL else t("withheld", lang)
+    return labels.withheld_figure(status, threshold, lang, rate)
 
 
 def marks(statuses):
@@ -421,6 +418,9 @@ with deck.section("scatter"):
     if race_period:
         composite = ranking(race_period).ranked["composite"].rename_axis("county").reset_index()
         paired = by_county[county_hidden == ""].merge(composite, on="county")
+    if race_period and paired.empty:  # no county both ranked and shown (all too small, or none ranked)
+        st.info(t("training_scatter_none", lang, period=race_period))
+    elif race_period:
         st.plotly_chart(
             shared_charts.coverage_vs_composite(
                 paired,
