@@ -100,7 +100,7 @@ with storage_notice.said(lang, fault_notice):
         navigation.url_path
     )  # this page's parameters only, under its own prefix, before anything reads them
     frame.sidebar(lang, navigation.url_path)
-    sharing.pinned_banner(lang)
+    sharing.pinned_banner(lang, navigation.url_path)
     sharing.share_button(lang, navigation.url_path)
     sharing.document_buttons(lang, navigation.url_path)  # a page with periods of its own draws them again
     sign_in.sidebar_form(lang)

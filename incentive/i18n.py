@@ -262,6 +262,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "A link pinned to today's data (shows the data as shared, even after new imports):",
     ),
     "pinned_banner": ("本链接显示 {when} 的数据。", "This link shows the data as of {when}."),
+    "pinned_banner_live_page": (
+        "本页（报送进度）始终显示最新报送情况，不随链接固定在 {when}：催报看的是此刻仍缺什么。本链接的其他页面显示 {when} 的数据。",
+        "This page (submission progress) always shows the current state of submissions, not the link's moment of "
+        "{when}: chasing files needs what is missing now. The link's other pages show the data as of {when}.",
+    ),
     "pinned_banner_newer": (
         "本链接显示 {when} 的数据，已有更新。",
         "This link shows the data as of {when}; newer data exist.",

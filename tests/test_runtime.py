@@ -104,7 +104,8 @@ def test_a_pinned_link_shared_after_a_target_change_shows_what_its_sharer_saw(ap
 
 def test_the_progress_page_of_a_pinned_session_follows_an_import(app_factory, sample_db_path):
     """The progress page reads the current data, pinned link or not: its cache is keyed on the current data, not
-    on the link's moment, so an import shows in the next session as in a new process."""
+    on the link's moment, so an import shows in the next session as in a new process; its banner says it is
+    current, not the link's moment."""
     db = Database(sample_db_path)
     key = _pinned_link(db)
     db.close()
@@ -114,6 +115,9 @@ def test_the_progress_page_of_a_pinned_session_follows_an_import(app_factory, sa
         as_admin(at, "测试管理员")
         at.run()
         assert not at.exception
+        # and says so, where other pages name the link's moment (a reader took that for the figures shown)
+        assert [i.value for i in at.info if "始终显示最新报送情况" in i.value]
+        assert not [w.value for w in at.warning if w.value.startswith("本链接显示")]
         return at.dataframe[0].value.to_dict()
 
     before = progress()

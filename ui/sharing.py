@@ -166,10 +166,20 @@ def share_button(lang: str, page_path: str) -> None:
         )
 
 
-def pinned_banner(lang: str) -> None:
-    """On a pinned link: which moment's data this is, whether there is newer, and one click to current data."""
+# Pages that read live data on a pinned link too (ui/runtime.py keys their results on the live version): the
+# submission progress, which a meeting reads to chase what is missing now. Their banner says so, rather than the
+# pinned moment, which a reader took for the figures shown (review of 2026-12-06).
+LIVE_ON_PINNED_LINKS = frozenset({"progress"})
+
+
+def pinned_banner(lang: str, page_path: str) -> None:
+    """On a pinned link: which moment's data this is, whether there is newer, and one click to current data; on a
+    page of LIVE_ON_PINNED_LINKS, that it shows current data whatever the link's moment."""
     moment = pinned_at()
     if moment is None:
+        return
+    if page_path in LIVE_ON_PINNED_LINKS:
+        st.info(t("pinned_banner_live_page", lang, when=f"{moment:%Y-%m-%d %H:%M}"))
         return
     newer = (batches.version_info(database()).last_change or moment) > moment
     text, button = st.columns([5, 1], vertical_alignment="center")
