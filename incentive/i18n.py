@@ -262,6 +262,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "A link pinned to today's data (shows the data as shared, even after new imports):",
     ),
     "pinned_banner": ("本链接显示 {when} 的数据。", "This link shows the data as of {when}."),
+    "roster_counties_left_out": (
+        "这份花名册将作为全市 {as_of} 的在册名单，但其中没有 {n} 个县区的干部：{counties}（现在册 {cadres} 人）。"
+        "导入后这些县区自 {as_of} 起没有在册干部，培训覆盖率等数字随之改变。如这只是部分县区的名单，请补齐全市，"
+        "或由县区通过「报送」提交本县区的花名册。",
+        "This roster becomes the whole prefecture's as of {as_of}, but it lists nobody of {n} "
+        "{n:county|counties}: {counties} ({cadres} {cadres:cadre|cadres} on the roster now). Imported, "
+        "{n:it has|they have} no cadres from {as_of} on, and coverage and every figure of theirs change. If it is "
+        "some counties' list only, complete it, or let each county send its own roster through 报送.",
+    ),
     "pinned_banner_live_page": (
         "本页（报送进度）始终显示最新报送情况，不随链接固定在 {when}：催报看的是此刻仍缺什么。本链接的其他页面显示 {when} 的数据。",
         "This page (submission progress) always shows the current state of submissions, not the link's moment of "

@@ -445,3 +445,31 @@ def test_number_text_reads_like_the_cell():
         "5000",
     ]
     assert math.isnan(plausibility._floats(pd.Series([None], dtype=object))[0])
+
+
+ONE_COUNTY_ROSTER = (
+    "澜州市干部花名册（截至2026年9月30日）\n\n干部编号,姓名,县区,单位,职级,性别,出生年份\n"
+    "LZ000001,某,云岫县,安山镇,四级主任科员,男,2000\nLZ000002,某,云岫县,万岭乡,三级主任科员,女,1993\n"
+)
+
+
+def test_a_prefecture_roster_that_leaves_counties_out_says_which_before_import(sample_db_path):
+    """One county's two cadres imported as the prefecture's roster of 2026-09-30 replaced every county's snapshot
+    with nothing said (the preview read 现有 0 人): the warning names the eleven counties it leaves without cadres
+    and how many are on the roster now, in the Data page's and the CLI's preview; a county's own batch (a
+    submission) replaces its own cadres only, and says nothing of the others."""
+    db = Database(sample_db_path)
+    try:
+        preview = parse_file("花名册.csv", ONE_COUNTY_ROSTER.encode("gbk"), current_reference(db))
+        checks.add_warnings(db, preview)
+        in_force = db.connection.execute("SELECT DISTINCT county FROM roster_in_force(DATE '2026-09-30')").fetchall()
+        counties = {county for (county,) in in_force}
+        assert len(preview.warnings) == 1
+        text = preview.warnings[0].text("zh")
+        assert "2026-09-30" in text and f"{len(counties) - 1} 个县区" in text
+        assert all(c in text for c in counties - {"云岫县"}) and "云岫县" not in text
+        assert "counties" in preview.warnings[0].text("en")
+        checks.add_warnings(db, preview, county="云岫县")
+        assert preview.warnings == []
+    finally:
+        db.close()

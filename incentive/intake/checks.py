@@ -60,9 +60,13 @@ class Finding:
         return "" if self.value is None else plausibility.number_text(self.value)
 
 
-def add_warnings(db: Database, preview: Preview, reference: Reference | None = None) -> None:
-    """Fill `preview.warnings` with the unusual changes among its values (scores and welfare; nothing else)."""
+def add_warnings(db: Database, preview: Preview, reference: Reference | None = None, county: str | None = None) -> None:
+    """Fill `preview.warnings` with the unusual changes among its values (scores and welfare), or for a
+    prefecture-wide roster (`county` None: not a county's own batch) the counties it would leave without cadres."""
     preview.warnings = []
+    if preview.kind == "roster" and county is None and preview.importable and preview.row_count:
+        preview.warnings = counties_left_out(db, preview)
+        return
     if preview.kind not in VALUE_KINDS or not preview.importable or not preview.row_count:
         return
     reference = reference or current_reference(db)
@@ -75,6 +79,27 @@ def add_warnings(db: Database, preview: Preview, reference: Reference | None = N
         for row in flagged.to_dict("records")
         if (row["period"], row["county"], row["township"], row["indicator"]) in mine
     ]
+
+
+def counties_left_out(db: Database, preview: Preview) -> list[Note]:
+    """One warning per snapshot date of a prefecture-wide roster that lists nobody of counties with cadres on the
+    roster in force then (queries/roster_counties_left_out): a county's file imported by the prefecture replaced
+    the whole prefecture's snapshot, and eleven counties dropped to no cadres with nothing said (a fresh user's
+    review of 2026-12-06). A warning, not a refusal: a county merged away is left out rightly."""
+    incoming = preview.columns_of(["county", "as_of"]).drop_duplicates()
+    notes = []
+    for as_of in sorted(incoming["as_of"].dropna().unique()):
+        left = queries.run(db.connection, "roster_counties_left_out", {"incoming": incoming}, as_of=as_of)
+        if len(left):
+            day = pd.Timestamp(as_of).date().isoformat()
+            counties = "、".join(left["county"])
+            notes.append(
+                Note(
+                    "roster_counties_left_out",
+                    {"as_of": day, "n": len(left), "counties": counties, "cadres": int(left["cadres"].sum())},
+                )
+            )
+    return notes
 
 
 def unusual_changes(db: Database, domain: str, incoming: pd.DataFrame | None = None) -> pd.DataFrame:

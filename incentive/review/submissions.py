@@ -96,7 +96,7 @@ def check(
     )
     if county is not None:
         check_county(db, preview, county)
-    checks.add_warnings(db, preview, reference)
+    checks.add_warnings(db, preview, reference, county)
     effects = import_effects(db, preview, county) if preview.importable else None
     return preview, effects
 
