@@ -61,6 +61,7 @@ PARAMS = {
     "export_appraisals": {},
     "movements_by_year": {},
     "roster_sizes": {"day": dt.date(2025, 12, 31)},
+    "roster_counties_left_out": {"as_of": dt.date(2025, 12, 31)},
     "training_untrained": {
         "start": dt.date(2025, 1, 1),
         "end": dt.date(2025, 12, 31),
@@ -118,6 +119,10 @@ def test_every_query_runs_on_the_sample_and_returns_rows(sample, name):
             "incoming": pd.DataFrame(columns=["period", "county", "township", "indicator", "value"]),
             "period_pairs": pd.DataFrame({"period": ["2025-H2"], "previous": ["2025-H1"]}),
         }
+    if name == "roster_counties_left_out":  # a file of one county's cadres as the prefecture's roster
+        import pandas as pd
+
+        tables = {"incoming": pd.DataFrame({"county": ["云岫县"], "as_of": [dt.date(2025, 12, 31)]})}
     scope = Scope.ALL if queries.named_cadres(name) else None  # named cadres: the prefecture's scope
     frame = queries.run(sample.connection, name, tables=tables, scope=scope, **PARAMS[name])
     assert len(frame) > 0 or name in EMPTY_ON_SAMPLE
