@@ -441,6 +441,32 @@ TEXT: dict[str, tuple[str, str]] = {
         "注意：有 {n} 个已有数值将变为空（文件中为空白）。",
         "Note: {n} existing {n:value becomes|values become} empty (blank in this file).",
     ),
+    # a catalog that changes the version in force for stored periods (docs/decisions.md#catalog-versions)
+    "data_rescore": (
+        "导入后，下列已有考核期将按改动后的指标目录重新计算排名和达标状态（已正式发布的期次保留发布结果，页面会提示数据有变动）：",
+        "After this import, the stored periods below are scored again with the changed catalog, ranks and care "
+        "statuses alike (a published period keeps its published figures, and its pages say that the data changed):",
+    ),
+    "data_rescore_hint": (
+        "如改动只应从某一期起适用，请在文件中加「生效起始期」列，填写起始考核期（如 {example}）：更早的考核期仍按原来的"
+        "目录计算。",
+        "If a change should apply only from a period on, add a 生效起始期 (effective-from) column giving that period "
+        "(e.g. {example}): earlier periods keep the catalog they had.",
+    ),
+    "rescore_item": (
+        "{code} {name}：{change}；重算{domain}考核期 {periods}（共 {n} 期）",
+        "{code} {name}: {change}; re-scores the {domain} {n:period|periods} {periods} ({n} in all)",
+    ),
+    "rescore_domain_race": ("赛马", "race"),
+    "rescore_domain_welfare": ("关爱", "care"),
+    "rescore_change_weight": ("权重 {before} → {after}", "weight {before} → {after}"),
+    "rescore_change_target": ("目标值 {before} → {after}", "target {before} → {after}"),
+    "rescore_change_direction": ("方向 {before} → {after}", "direction {before} → {after}"),
+    "rescore_change_track": ("赛道 {before} → {after}", "track {before} → {after}"),
+    "rescore_change_class_weights": ("类别权重 {before} → {after}", "class weights {before} → {after}"),
+    "rescore_change_added": ("新计入{domain}指标", "becomes a {domain} indicator"),
+    "rescore_change_removed": ("不再计入{domain}指标", "is no longer a {domain} indicator"),
+    "rescore_none": ("无", "none"),
     "data_snapshot_replace": (
         "将整体替换统计日期为 {as_of} 的花名册快照（现有 {n} 人）。",
         "Replaces the roster snapshot as of {as_of} as a whole (currently {n} {n:cadre|cadres}).",
@@ -943,6 +969,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "请在文件中保留这些列。",
         "After this import {n} {n:indicator has|indicators have} no class weights and every class takes the common "
         "weight (no 权重（类别） column or cell in the file). If that is not meant, keep those columns in the file.",
+    ),
+    "cli_rescore": (
+        "下列已有考核期已按改动后的指标目录重新计算排名和达标状态（已正式发布的期次保留发布结果）：",
+        "the stored periods below are now scored with the changed catalog, ranks and care statuses alike (a "
+        "published period keeps its published figures):",
+    ),
+    "cli_rescore_hint": (
+        "如改动只应从某一期起适用：回退批次 #{batch}（python -m incentive rollback {batch}），在文件中加「生效起始期」列、填写起始考核期"
+        "（如 {example}）后重新导入。",
+        "if a change should apply only from a period on: roll back batch #{batch} (python -m incentive rollback "
+        "{batch}) and import the file again with a 生效起始期 (effective-from) column giving that period (e.g. "
+        "{example}).",
     ),
     "cli_effects_blanked": ("；注意：{n} 个已有数值变为空", "; note: {n} existing {n:value|values} emptied"),
     "cli_effects_roster": (

@@ -106,6 +106,43 @@ def test_import_prints_one_summary_line_per_file(loaded):
     ]
 
 
+def test_importing_a_catalog_correction_names_the_stored_periods_it_rescores(sample_db_path, tmp_path):
+    """A catalog is an upsert: a corrected weight or target without 生效起始期 re-scores every stored period, which
+    the import says, change by change, with the way to date it instead (docs/decisions.md#catalog-versions)."""
+    sample = (ROOT / "data" / "sample" / "02_指标目录.csv").read_text(encoding="utf-8-sig")
+    corrected = tmp_path / "02_指标目录_更正.csv"
+    corrected.write_text(
+        sample.replace(
+            "R01,重点项目投资完成额,赛马,项目建设,亿元,正向,12,", "R01,重点项目投资完成额,赛马,项目建设,亿元,正向,30,"
+        ).replace("W01,带薪休假落实率,关爱,,%,正向,1,90", "W01,带薪休假落实率,关爱,,%,正向,1,80"),
+        encoding="utf-8-sig",
+    )
+    result = cli(sample_db_path, "import", corrected, lang="zh")
+    assert result.returncode == 0, result.stderr
+    quarters = "、".join(f"{y}-Q{q}" for y in (2023, 2024, 2025) for q in (1, 2, 3, 4)) + "、2026-Q1、2026-Q2、2026-Q3"
+    half_years = "、".join(f"{y}-H{h}" for y in (2023, 2024, 2025) for h in (1, 2)) + "、2026-H1"
+    assert result.stderr.splitlines()[1:] == [
+        "已导入 02_指标目录_更正.csv：指标目录 19 行，批次 #16（新增 0 条，覆盖已有 2 条，与已有相同 17 条）",
+        "  下列已有考核期已按改动后的指标目录重新计算排名和达标状态（已正式发布的期次保留发布结果）：",
+        f"    R01 重点项目投资完成额：权重 12 → 30；重算赛马考核期 {quarters}（共 15 期）",
+        f"    W01 带薪休假落实率：目标值 90 → 80；重算关爱考核期 {half_years}（共 7 期）",
+        "  如改动只应从某一期起适用：回退批次 #16（python -m incentive rollback 16），在文件中加「生效起始期」列、"
+        "填写起始考核期（如 2026-Q3）后重新导入。",
+    ]
+
+    dated = tmp_path / "指标目录_2026Q3.csv"
+    dated.write_text(
+        "指标代码,指标名称,类别,赛道,单位,方向,权重,生效起始期\nR01,重点项目投资完成额,赛马,项目建设,亿元,正向,40,2026Q3\n"
+    )
+    result = cli(sample_db_path, "import", dated)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[2:] == [  # dated already: no hint
+        "  the stored periods below are now scored with the changed catalog, ranks and care statuses alike (a "
+        "published period keeps its published figures):",
+        "    R01 重点项目投资完成额: weight 30 → 40; re-scores the race period 2026-Q3 (1 in all)",
+    ]
+
+
 def test_refused_file_exits_1_with_reasons_and_writes_nothing(loaded, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("考核期,县区,指标,数值\n2025Q2,无此县,R01,1\n", encoding="gbk")

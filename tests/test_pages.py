@@ -262,6 +262,28 @@ def test_double_upload_is_flagged_and_sample_can_be_removed_from_the_preview(app
     assert _connection().execute("SELECT count(*) FROM batches WHERE status = 'active'").fetchone()[0] == 0
 
 
+def test_a_catalog_correction_says_which_stored_periods_it_rescores_before_import(app):
+    """docs/decisions.md#catalog-versions: a weight or target corrected without 生效起始期 re-scores history, so
+    the preview names each change and the stored periods it touches, and how to date it instead."""
+    on_data_page(app)
+    sample = (ROOT / "data" / "sample" / "02_指标目录.csv").read_text(encoding="utf-8-sig")
+    corrected = sample.replace(
+        "R01,重点项目投资完成额,赛马,项目建设,亿元,正向,12,", "R01,重点项目投资完成额,赛马,项目建设,亿元,正向,30,"
+    )
+    app.get("file_uploader")[0].set_value(("02_指标目录_更正.csv", corrected.encode("utf-8-sig"), "text/csv"))
+    app.run()
+    assert not app.exception
+    assert "将新增 0 条，更新 1 条，与现有相同 18 条。" in [i.value for i in app.info]
+    rescored = next(w.value for w in app.warning if "重新计算" in w.value)
+    quarters = "、".join(f"{y}-Q{q}" for y in (2023, 2024, 2025) for q in (1, 2, 3, 4)) + "、2026-Q1、2026-Q2、2026-Q3"
+    assert rescored == (
+        "导入后，下列已有考核期将按改动后的指标目录重新计算排名和达标状态（已正式发布的期次保留发布结果，页面会提示数据有变动）："
+        f"\n\n- R01 重点项目投资完成额：权重 12 → 30；重算赛马考核期 {quarters}（共 15 期）"
+        "\n\n如改动只应从某一期起适用，请在文件中加「生效起始期」列，填写起始考核期（如 2026-Q3）：更早的考核期仍按原来的"
+        "目录计算。"
+    )
+
+
 def test_data_page_lists_the_check_findings_under_the_current_data(app):
     on_data_page(app)
     assert "数据核查：已载入的数据中，0 个数值超出合理范围，13 个数值与上期相比变动异常。" in app.info[0].value

@@ -14,7 +14,7 @@ import streamlit as st
 from incentive import labels
 from incentive.i18n import t
 from incentive.intake.file_kinds import labelled
-from incentive.intake.preview import Preview
+from incentive.intake.preview import Preview, rescoring_example, rescoring_lines
 from incentive.safe_text import markdown, tm
 from incentive.store import batches
 from incentive.store.effects import ImportEffects, value_changes
@@ -109,6 +109,8 @@ def draw_effects(preview: Preview, effects: ImportEffects, lang: str, county: st
         st.warning(t("data_effects_blank", lang, n=effects.blanked))
     if effects.classes_cleared:  # 分类考核: a region list or catalog without the class column clears the classes
         st.warning(t(f"data_effects_classes_cleared_{preview.kind}", lang, n=effects.classes_cleared))
+    if effects.rescored:  # a catalog that re-scores stored periods says which, before import
+        draw_rescoring(effects, lang)
     if effects.changed or effects.blanked:  # which values, old → new: what a reviewer checks a correction by
         changes = value_changes(database(), preview)
         if len(changes):
@@ -126,6 +128,19 @@ def draw_effects(preview: Preview, effects: ImportEffects, lang: str, county: st
     earlier = batches.active_of_file(database(), preview.sha256)
     if earlier:
         st.warning(t("data_same_file", lang, batches=", #".join(map(str, earlier))))
+
+
+def draw_rescoring(effects: ImportEffects, lang: str) -> None:
+    """The stored periods a catalog file re-scores, by indicator and change, and how to date the change instead
+    (docs/decisions.md#catalog-versions)."""
+    text = (
+        t("data_rescore", lang)
+        + "\n\n"
+        + "\n".join(f"- {markdown(line)}" for line in rescoring_lines(effects.rescored, lang))
+    )
+    if example := rescoring_example(effects.rescored):
+        text += "\n\n" + t("data_rescore_hint", lang, example=example)
+    st.warning(text)
 
 
 def draw_warnings(preview: Preview, lang: str) -> None:

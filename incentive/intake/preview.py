@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from incentive.i18n import localize, t
+from incentive.i18n import join, localize, t
 from incentive.intake.staged_rows import StagedRows
+from incentive.periods import bounds
 from incentive.store.settings import defaults as default_settings
 
 
@@ -199,3 +200,56 @@ def unknown_cadres_text(effects, lang: str) -> str:
     """The sentence after an import's summary when records name cadres on no roster ('' when none do): they are
     imported, but figures by county cannot place them."""
     return t("data_unknown_cadres", lang, n=effects.unknown_cadres) if effects.unknown_cadres else ""
+
+
+def rescoring_lines(rescored, lang: str) -> list[str]:
+    """Each catalog change that re-scores stored periods (`store.effects.Rescoring`s, an import's `rescored`) as one
+    sentence: the indicator, what changes (weight 12 → 30, target, direction …) and the stored periods it re-scores
+    (docs/decisions.md#catalog-versions). The Data page lists them under `data_rescore`, the CLI under
+    `cli_rescore`."""
+    lines = []
+    for change in rescored:
+        domain = t(f"rescore_domain_{change.domain}", lang)
+        values = {"before": _catalog_value(change.field, change.before, lang)}
+        values["after"] = _catalog_value(change.field, change.after, lang)
+        lines.append(
+            t(
+                "rescore_item",
+                lang,
+                code=change.code,
+                name=change.name,
+                change=t(f"rescore_change_{change.field}", lang, domain=domain, **values),
+                domain=domain,
+                periods=join(list(change.periods), lang),
+                n=len(change.periods),
+            )
+        )
+    return lines
+
+
+def rescoring_example(rescored) -> str | None:
+    """The period a 生效起始期 (effective_from) could name, as an example in the hint under the changes: the newest
+    period a change without one re-scores; None when every change already has one (nothing to suggest)."""
+    undated = [change.periods[-1] for change in rescored if change.undated and change.periods]
+    return max(undated, key=lambda p: (bounds(p)[0], p)) if undated else None
+
+
+def _catalog_value(field_name: str, value, lang: str) -> str:
+    """A catalog cell as the change sentence shows it: 12 (no float noise), 正向 / higher is better, class weights
+    as 城区 0、农业大县 6; none as 无 / none."""
+    if value is None or value == "":
+        return t("rescore_none", lang)
+    if field_name == "direction":
+        return t(f"direction_{value}", lang)
+    if field_name == "class_weights":  # effects' text of class weights: 城区=0.0;农业大县=6.0
+        pairs = [part.split("=", 1) for part in str(value).split(";")]
+        return join([f"{name} {number_text(float(weight))}" for name, weight in pairs], lang)
+    if isinstance(value, float):
+        return number_text(value)
+    return str(value)
+
+
+def number_text(value: float) -> str:
+    from incentive.intake.plausibility import number_text  # here: plausibility imports this module
+
+    return number_text(value)

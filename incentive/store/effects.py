@@ -39,6 +39,28 @@ class ImportEffects:
     # 分类考核: regions whose 考核类别 the file would clear, or catalog rows whose class weights it would drop (the
     # file has no such column or cell): said before import, as emptied values are
     classes_cleared: int = 0
+    # A catalog: what it changes in the catalog in force for stored periods, i.e. which stored figures it re-scores
+    # (docs/decisions.md#catalog-versions); empty for other kinds
+    rescored: tuple[Rescoring, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rescoring:
+    """One change a catalog file makes to the catalog in force for stored periods of one domain: the indicator,
+    what changes (`field` "weight", "direction", "track" or "class_weights" for race, "target" or "direction" for
+    care; "added" when the indicator enters the catalog in force, "removed" when it leaves it), its value before
+    and after, and the stored periods whose figures it re-scores (race periods for race indicators, care periods
+    for care ones). `undated`: the file's row has no 生效起始期, so it changes the version in force from the
+    beginning."""
+
+    code: str
+    name: str
+    domain: str
+    field: str
+    before: object
+    after: object
+    periods: tuple[str, ...]
+    undated: bool
 
 
 def import_effects(db: Database, preview: Preview, county: str | None = None) -> ImportEffects:
@@ -85,7 +107,8 @@ def import_effects(db: Database, preview: Preview, county: str | None = None) ->
                    count(*) FILTER (WHERE {blank}),
                    count(*) FILTER (WHERE c.{key[0]} IS NOT NULL AND {cleared})
             FROM incoming i LEFT JOIN {view} c ON {on}""").fetchone()
-        return ImportEffects(new, changed, same, blanked, 0, unknown_cadres, classes_cleared)
+        rescored = catalog_rescoring(cur) if kind == "indicators" else ()
+        return ImportEffects(new, changed, same, blanked, 0, unknown_cadres, classes_cleared, rescored)
 
 
 # A catalog row's class weights as one text, `城区=0;农业大县=6` (classes in order), '' for none: what a row's
@@ -105,6 +128,89 @@ def _class_weights_text(rows: pd.DataFrame) -> list[str]:
         )
         for _, row in rows.iterrows()
     ]
+
+
+# What each domain's figures are computed from in a catalog version: a race ranking from weights, directions and
+# tracks (track weights are the sums of the indicators' weights) and the class weights of 分类考核; a care status
+# from the target and the direction. A race target, a name or a unit is shown, never scored.
+SCORED_FIELDS = {"race": ("weight", "direction", "track", "class_weights"), "welfare": ("target", "direction")}
+
+# A version's start as catalog_in_force orders it (schema 001): '' is "from the beginning"; a CASE, not an OR, so
+# that period_start never sees ''.
+_START = "CASE WHEN {v}.effective_from = '' THEN DATE '1900-01-01' ELSE period_start({v}.effective_from) END"
+
+
+def _in_force(versions: str) -> str:
+    """catalog_in_force (schema 001) for every stored period of each domain at once, over `versions`."""
+    start = _START.format(v="v")
+    return f"""
+        SELECT p.period, v.* FROM stored_periods p JOIN {versions} v
+          ON v.domain = p.domain AND {start} <= period_start(p.period)
+        QUALIFY row_number() OVER (PARTITION BY p.domain, p.period, v.code ORDER BY {start} DESC) = 1"""
+
+
+def catalog_rescoring(cur) -> tuple[Rescoring, ...]:
+    """What a catalog file's rows (`incoming` on `cur`, with `class_weights`, as import_effects registers them)
+    change in the catalog in force for each stored period (of current_values), grouped by indicator, field and
+    change, in code order: a weight corrected 12 → 30 in a row without 生效起始期 re-scores
+    every stored race period, a version from 2026-Q3 on only the periods from then on. Said before import, since
+    a catalog is an upsert and history must not be re-scored silently (docs/decisions.md#catalog-versions)."""
+    columns = "code, name, domain, track, direction, weight, target, effective_from, class_weights"
+    found = cur.execute(f"""
+        WITH stored_periods AS (SELECT DISTINCT domain, period FROM current_values),
+        file_rows AS (
+            SELECT CAST(code AS VARCHAR) AS code, CAST(name AS VARCHAR) AS name, CAST(domain AS VARCHAR) AS domain,
+                   CAST(track AS VARCHAR) AS track, CAST(direction AS VARCHAR) AS direction,
+                   CAST(weight AS DOUBLE) AS weight, CAST(target AS DOUBLE) AS target,
+                   CAST(effective_from AS VARCHAR) AS effective_from, CAST(class_weights AS VARCHAR) AS class_weights,
+                   true AS from_file
+            FROM incoming),
+        stored_versions AS (SELECT {columns}, false AS from_file
+                   FROM (SELECT *, {_CURRENT_CLASS_WEIGHTS} AS class_weights FROM current_indicators ci)),
+        new_versions AS (SELECT * FROM file_rows
+                  UNION ALL BY NAME
+                  SELECT * FROM stored_versions s WHERE NOT EXISTS (
+                      SELECT 1 FROM file_rows f WHERE f.code = s.code AND f.effective_from = s.effective_from)),
+        b AS ({_in_force("stored_versions")}),
+        a AS ({_in_force("new_versions")})
+        SELECT * FROM (
+        SELECT coalesce(a.domain, b.domain) AS domain, coalesce(a.period, b.period) AS period,
+               coalesce(a.code, b.code) AS code, coalesce(a.name, b.name) AS name,
+               b.code IS NOT NULL AS in_before, a.code IS NOT NULL AS in_after,
+               coalesce(a.from_file AND a.effective_from = '', false) AS undated,
+               b.weight AS b_weight, a.weight AS a_weight, b.direction AS b_direction, a.direction AS a_direction,
+               b.track AS b_track, a.track AS a_track, b.target AS b_target, a.target AS a_target,
+               b.class_weights AS b_class_weights, a.class_weights AS a_class_weights
+        FROM b FULL JOIN a ON a.domain = b.domain AND a.period = b.period AND a.code = b.code)
+        ORDER BY code, domain, period_start(period), period""").df()
+    periods: dict[tuple, list[str]] = {}  # (code, domain, field, before, after) -> the stored periods it changes
+    about: dict[tuple, tuple[str, bool]] = {}  # the same key -> the indicator's name, whether a file row is undated
+    for row in found.to_dict("records"):
+        if row["in_before"] and row["in_after"]:
+            fields = [
+                (f, _plain(row[f"b_{f}"]), _plain(row[f"a_{f}"]))
+                for f in SCORED_FIELDS.get(row["domain"], ())
+                if _plain(row[f"b_{f}"]) != _plain(row[f"a_{f}"])
+            ]
+        else:
+            fields = [("added", None, None) if row["in_after"] else ("removed", None, None)]
+        for field, before, after in fields:
+            key = (row["code"], row["domain"], field, before, after)
+            periods.setdefault(key, []).append(row["period"])
+            about[key] = (row["name"], about.get(key, ("", False))[1] or bool(row["undated"]))
+    order = ("added", "removed", "weight", "target", "direction", "track", "class_weights")
+    return tuple(
+        Rescoring(code, about[key][0], domain, field, before, after, tuple(periods[key]), about[key][1])
+        for key in sorted(periods, key=lambda k: (k[0], k[1], order.index(k[2])))
+        for code, domain, field, before, after in [key]
+    )
+
+
+def _plain(value):
+    """A stored cell as compared and shown: NaN and None are None, '' class weights (none) stay ''."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return value.item() if hasattr(value, "item") else value
 
 
 CHANGES_LISTED = 200  # the value changes a preview lists; the count says how many there are in all

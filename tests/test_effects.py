@@ -1,0 +1,145 @@
+"""What an import would change, said before it is confirmed (incentive/store/effects.py): here, which stored
+periods a catalog file re-scores (docs/decisions.md#catalog-versions), on the bundled sample, with real files."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT, xlsx_bytes
+
+from incentive.intake.bulk_csv import parse_path
+from incentive.intake.preview import rescoring_example, rescoring_lines
+from incentive.store import batches
+from incentive.store.database import Database
+from incentive.store.effects import import_effects
+from incentive.store.reference import current_reference
+
+SAMPLE_CATALOG = ROOT / "data" / "sample" / "02_指标目录.csv"
+RACE_QUARTERS = [f"{year}-Q{q}" for year in (2023, 2024, 2025) for q in (1, 2, 3, 4)] + [
+    "2026-Q1",
+    "2026-Q2",
+    "2026-Q3",
+]
+CARE_HALF_YEARS = [f"{year}-H{h}" for year in (2023, 2024, 2025) for h in (1, 2)] + ["2026-H1"]
+
+
+@pytest.fixture
+def sample(sample_db_path):
+    database = Database(sample_db_path)
+    yield database
+    database.close()
+
+
+def corrected_catalog(tmp_path, **cells: str):
+    """The sample's catalog file with some rows' cells replaced ({"R01": "weight=30"}), as a clerk corrects it."""
+    lines = SAMPLE_CATALOG.read_text(encoding="utf-8-sig").splitlines()
+    header = lines[0].split(",")
+    out = [lines[0]]
+    for line in lines[1:]:
+        row = line.split(",")
+        for change in cells.get(row[0], "").split(";"):
+            if change:
+                column, value = change.split("=")
+                row[header.index(column)] = value
+        out.append(",".join(row))
+    path = tmp_path / "02_指标目录_更正.csv"
+    path.write_text("\n".join(out) + "\n", encoding="utf-8-sig")
+    return path
+
+
+def effects_of(db, path):
+    preview = parse_path(path, current_reference(db))
+    assert preview.importable, preview.problem_texts("en")
+    return preview, import_effects(db, preview)
+
+
+def in_force(db, domain: str, code: str, column: str, periods: list[str]) -> dict[str, float]:
+    """What scoring reads: the catalog in force for each period (schema 001's catalog_in_force)."""
+    return {
+        p: db.fetch_all(
+            f"SELECT {column} FROM catalog_in_force($d, $p) WHERE code = $c", {"d": domain, "p": p, "c": code}
+        )[0][0]
+        for p in periods
+    }
+
+
+def test_a_corrected_catalog_without_effective_from_names_every_stored_period_it_rescores(sample, tmp_path):
+    path = corrected_catalog(tmp_path, R01="权重=30", W01="目标值=80")
+    preview, effects = effects_of(sample, path)
+    assert (effects.new, effects.changed) == (0, 2)
+    assert [(r.code, r.field, r.before, r.after, r.periods, r.undated) for r in effects.rescored] == [
+        ("R01", "weight", 12.0, 30.0, tuple(RACE_QUARTERS), True),
+        ("W01", "target", 90.0, 80.0, tuple(CARE_HALF_YEARS), True),
+    ]
+    assert rescoring_lines(effects.rescored, "zh") == [
+        "R01 重点项目投资完成额：权重 12 → 30；重算赛马考核期 " + "、".join(RACE_QUARTERS) + "（共 15 期）",
+        "W01 带薪休假落实率：目标值 90 → 80；重算关爱考核期 " + "、".join(CARE_HALF_YEARS) + "（共 7 期）",
+    ]
+    assert rescoring_lines(effects.rescored, "en") == [
+        "R01 重点项目投资完成额: weight 12 → 30; re-scores the race periods "
+        + ", ".join(RACE_QUARTERS)
+        + " (15 in all)",
+        "W01 带薪休假落实率: target 90 → 80; re-scores the care periods " + ", ".join(CARE_HALF_YEARS) + " (7 in all)",
+    ]
+    assert rescoring_example(effects.rescored) == "2026-Q3"  # the hint: date the change instead
+
+    # what the preview names is what the import does to the catalog in force
+    before = in_force(sample, "race", "R01", "weight", RACE_QUARTERS)
+    batches.import_preview(sample, preview, source="cli", created_by="test")
+    after = in_force(sample, "race", "R01", "weight", RACE_QUARTERS)
+    assert [p for p in RACE_QUARTERS if before[p] != after[p]] == RACE_QUARTERS
+
+
+def test_a_correction_with_effective_from_names_only_the_periods_from_then_on(sample, tmp_path):
+    header = ["指标代码", "指标名称", "类别", "赛道", "单位", "方向", "权重", "目标值", "生效起始期"]
+    path = tmp_path / "指标目录_2026.xlsx"
+    path.write_bytes(
+        xlsx_bytes(
+            [
+                ["2026年指标目录调整"],
+                header,
+                ["R01", "重点项目投资完成额", "赛马", "项目建设", "亿元", "正向", 30, None, "2026年第二季度"],
+                ["W01", "带薪休假落实率", "关爱", None, "%", "正向", 1, 80, "2025H2"],
+            ]
+        )
+    )
+    preview, effects = effects_of(sample, path)
+    assert (effects.new, effects.changed) == (2, 0)  # new versions; the versions from the beginning stay
+    assert [(r.code, r.field, r.periods, r.undated) for r in effects.rescored] == [
+        ("R01", "weight", ("2026-Q2", "2026-Q3"), False),
+        ("W01", "target", ("2025-H2", "2026-H1"), False),
+    ]
+    assert rescoring_lines(effects.rescored, "zh") == [
+        "R01 重点项目投资完成额：权重 12 → 30；重算赛马考核期 2026-Q2、2026-Q3（共 2 期）",
+        "W01 带薪休假落实率：目标值 90 → 80；重算关爱考核期 2025-H2、2026-H1（共 2 期）",
+    ]
+    assert rescoring_lines(effects.rescored, "en")[1] == (
+        "W01 带薪休假落实率: target 90 → 80; re-scores the care periods 2025-H2, 2026-H1 (2 in all)"
+    )
+    assert rescoring_example(effects.rescored) is None  # dated already: nothing to suggest
+
+    before = in_force(sample, "welfare", "W01", "target", CARE_HALF_YEARS)
+    batches.import_preview(sample, preview, source="cli", created_by="test")
+    after = in_force(sample, "welfare", "W01", "target", CARE_HALF_YEARS)
+    assert [p for p in CARE_HALF_YEARS if before[p] != after[p]] == ["2025-H2", "2026-H1"]
+
+
+def test_only_what_scores_is_named_and_a_direction_reads_as_words(sample, tmp_path):
+    # a race target, a name and a unit are shown, never scored; a direction is
+    path = corrected_catalog(tmp_path, R03="目标值=15;方向=正向", R05="指标名称=村集体经济收入（万元）;单位=元")
+    _, effects = effects_of(sample, path)
+    assert effects.changed == 2
+    assert [(r.code, r.field) for r in effects.rescored] == [("R03", "direction")]
+    assert rescoring_lines(effects.rescored, "zh")[0].startswith(
+        "R03 项目审批平均用时：方向 逆向 → 正向；重算赛马考核期 2023-Q1、"
+    )
+    assert (
+        "direction lower is better → higher is better; re-scores the race periods"
+        in (rescoring_lines(effects.rescored, "en")[0])
+    )
+
+
+def test_the_unchanged_catalog_and_a_catalog_before_any_data_name_no_period(sample, tmp_path, db):
+    _, effects = effects_of(sample, SAMPLE_CATALOG)
+    assert (effects.changed, effects.rescored) == (0, ())
+    _, effects = effects_of(db, corrected_catalog(tmp_path, R01="权重=30"))  # nothing stored to re-score
+    assert (effects.new, effects.rescored) == (19, ())
