@@ -168,7 +168,8 @@ def build_parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     rollback.add_argument("batch_id", type=whole, help=h("cli_help_rollback_batch"), **positional("cli_metavar_batch"))
     rollback.add_argument("--yes", action="store_true", help=h("cli_help_rollback_yes"))
 
-    sub.add_parser("remove-sample", "cli_help_remove_sample")
+    remove_sample = sub.add_parser("remove-sample", "cli_help_remove_sample")
+    remove_sample.add_argument("--yes", action="store_true", help=h("cli_help_rollback_yes"))
 
     check = sub.add_parser("check", "cli_help_check")
     check.add_argument("--format", choices=("text", "csv"), default="text", help=h("cli_help_format"))
@@ -547,6 +548,17 @@ def _rollback(db: Database, args, lang: str) -> int:
 
 
 def _remove_sample(db: Database, args, lang: str) -> int:
+    """As a rollback, and as on the Data page: every sample batch goes at once, so it is confirmed first,
+    interactively or with --yes in scripts. With no sample loaded there is nothing to confirm."""
+    loaded = batches.active_count(db, "sample")
+    if loaded and not args.yes:
+        if not sys.stdin.isatty():
+            print(t("cli_remove_sample_needs_yes", lang, n=loaded), file=sys.stderr)
+            return EXIT_USAGE
+        answer = input(t("cli_remove_sample_confirm", lang, n=loaded))
+        if answer.strip().lower() not in ("y", "yes", "是"):
+            print(t("cli_remove_sample_cancelled", lang), file=sys.stderr)
+            return EXIT_REFUSED
     print(t("data_sample_removed", lang, n=batches.rollback_source(db, "sample", _who())), file=sys.stderr)
     return EXIT_OK
 

@@ -304,7 +304,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "当前显示的是示例数据：澜州市及其县区、干部均为虚构，仅供演示。",
         "You are looking at sample data: 澜州市, its counties and cadres are fictional.",
     ),
-    "sample_notice_remove": ("可在「数据管理」一键移除。", "Remove it on the Data page."),
+    "sample_notice_remove": ("可在「数据管理」页移除。", "Remove it on the Data page."),
     "sample_loading": ("首次启动，正在载入示例数据（约 10 秒）…", "First start: loading the sample data (about 10 s)…"),
     "kpi_roster_note": (
         "花名册截至 {as_of}；培训记录截至 {last}。",
@@ -521,6 +521,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "data_templates": ("下载填报模板（Excel，中文表头）", "Download templates (Excel, Chinese headers)"),
     "data_sample": ("示例数据", "Sample data"),
     "data_remove_sample": ("移除全部示例数据", "Remove all sample data"),
+    "data_remove_sample_confirm": (
+        "确认移除：示例数据的全部 {n} 个批次将被撤销，其数据不再显示",
+        "Confirm: all {n} sample {n:batch is|batches are} rolled back and {n:its|their} data stop showing",
+    ),
     "data_sample_removed": ("已移除示例数据（{n} 个批次）。", "Sample data removed ({n} {n:batch|batches})."),
     "data_load_sample": ("载入示例数据", "Load sample data"),
     "data_sample_loaded": ("已载入示例数据（{n} 个批次）。", "Sample data loaded ({n} {n:batch|batches})."),
@@ -998,6 +1002,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "Rolling back batch #{batch} needs confirmation: run it in a terminal and answer y, or add --yes.",
     ),
     "cli_rollback_cancelled": ("已取消，未撤销。", "Cancelled; nothing rolled back."),
+    "cli_remove_sample_confirm": (
+        "确认移除示例数据？示例数据的全部 {n} 个批次将被撤销，其数据不再显示。输入 y 确认：",
+        "Remove the sample data? All {n} sample {n:batch is|batches are} rolled back and {n:its|their} data "
+        "stop showing. Type y to confirm: ",
+    ),
+    "cli_remove_sample_needs_yes": (
+        "移除示例数据（{n} 个批次）需要确认：请在终端中运行并回答 y，或加上 --yes。",
+        "Removing the sample data ({n} {n:batch|batches}) needs confirmation: run it in a terminal and answer y, "
+        "or add --yes.",
+    ),
+    "cli_remove_sample_cancelled": ("已取消，未移除示例数据。", "Cancelled; the sample data stay."),
     "cli_cannot_read": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
     "cli_refused": ("未导入 {file}：", "refused {file}:"),
     "not_importable": ("该文件有问题，不能导入。", "The file has problems and cannot be imported."),
@@ -1177,7 +1192,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli_help_rollback": ("撤销一个批次（会先要求确认）", "undo one batch exactly (asks for confirmation)"),
     "cli_help_rollback_batch": ("批次编号（见 batches）", "the batch's id (see batches)"),
     "cli_help_rollback_yes": ("不再询问确认", "do not ask for confirmation"),
-    "cli_help_remove_sample": ("撤销示例数据的全部批次", "roll back every batch of the bundled sample data"),
+    "cli_help_remove_sample": (
+        "撤销示例数据的全部批次（会先要求确认）",
+        "roll back every batch of the bundled sample data (asks for confirmation)",
+    ),
     "cli_help_check": (
         "已导入数据中超出合理范围的数值，以及与上期相比变动异常的数值（每项一行；退出码 0）",
         "values of the loaded data outside their plausible range, and unusual changes from the previous period "

@@ -6,6 +6,8 @@ holds, the default language."""
 from __future__ import annotations
 
 import json
+import os
+import pty
 import shutil
 import subprocess
 import sys
@@ -75,10 +77,67 @@ def test_refusal_with_the_sample_loaded_hints_at_removing_it(sample_db_path):
     )  # 云岫县 is a sample county
     assert "value “云峤县”: is not a county of the region list." in result.stderr
     assert "Run python -m incentive remove-sample before importing real data." in result.stderr
-    removed = cli(sample_db_path, "remove-sample")
+    removed = cli(sample_db_path, "remove-sample", "--yes")
     assert removed.returncode == 0 and "Sample data removed (15 batches)." in removed.stderr
     batches = json.loads(cli(sample_db_path, "batches", "--format", "json").stdout)
     assert {b["status"] for b in batches} == {"rolled_back"}
+
+
+def test_remove_sample_needs_confirmation_as_a_rollback_does(sample_db_path):
+    def active() -> int:
+        batches = json.loads(cli(sample_db_path, "batches", "--format", "json").stdout)
+        return sum(b["status"] == "active" for b in batches)
+
+    # no terminal to ask in, no --yes: a piped "y" is not an answer, and nothing happens
+    unconfirmed = incentive_command("--db", sample_db_path, "remove-sample", input="y\n")
+    assert unconfirmed.returncode == 2
+    assert unconfirmed.stderr == "移除示例数据（15 个批次）需要确认：请在终端中运行并回答 y，或加上 --yes。\n"
+    assert active() == 15
+    english = cli(sample_db_path, "remove-sample")
+    assert english.returncode == 2 and "needs confirmation: run it in a terminal and answer y, or add --yes" in (
+        english.stderr
+    )
+    assert active() == 15
+    done = cli(sample_db_path, "remove-sample", "--yes")
+    assert done.returncode == 0 and done.stderr == "Sample data removed (15 batches).\n"
+    assert active() == 0
+    nothing_left = cli(sample_db_path, "remove-sample")  # nothing to remove: nothing to confirm
+    assert nothing_left.returncode == 0 and nothing_left.stderr == "Sample data removed (0 batches).\n"
+
+
+@pytest.mark.slow
+def test_remove_sample_asks_in_a_terminal(sample_db_path):
+    """In a terminal the command asks, as `rollback` does: anything but y keeps the sample, y removes it."""
+
+    def answered(answer: str) -> subprocess.CompletedProcess:
+        controller, terminal = pty.openpty()
+        try:
+            os.write(controller, answer.encode() + b"\n")
+            return subprocess.run(
+                [sys.executable, "-m", "incentive", "--db", str(sample_db_path), "--lang", "en", "remove-sample"],
+                cwd=ROOT,
+                stdin=terminal,
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT_S,
+            )
+        finally:
+            os.close(terminal)
+            os.close(controller)
+
+    def active() -> int:
+        batches = json.loads(cli(sample_db_path, "batches", "--format", "json").stdout)
+        return sum(b["status"] == "active" for b in batches)
+
+    kept = answered("n")
+    assert kept.returncode == 1, kept.stderr
+    assert kept.stdout.startswith("Remove the sample data? All 15 sample batches are rolled back")
+    assert kept.stderr == "Cancelled; the sample data stay.\n"
+    assert active() == 15
+    removed = answered("y")
+    assert removed.returncode == 0, removed.stderr
+    assert removed.stderr == "Sample data removed (15 batches).\n"
+    assert active() == 0
 
 
 def test_init_sample_loads_once(sample_db_path):

@@ -89,7 +89,7 @@ def test_a_killed_import_leaves_no_partial_batch(sample_db_path, point):
 @pytest.mark.parametrize("point", ["mid_write", "before_commit", "after_commit"])
 def test_a_killed_rollback_is_all_or_nothing(sample_db_path, point):
     before = snapshot(sample_db_path)
-    killed_at(point, sample_db_path, "remove-sample")  # every sample batch, in one transaction
+    killed_at(point, sample_db_path, "remove-sample", "--yes")  # every sample batch, in one transaction
     after = snapshot(sample_db_path)
     statuses = {status for _, status in after["batches"]}
     if point != "after_commit":

@@ -8,6 +8,7 @@ import json
 import pytest
 from conftest import DATA, ROOT, as_admin, data_file, import_ok
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.errors import AppTestError
 
 from incentive.accounts.roles import Scope
 from incentive.intake import plausibility
@@ -210,8 +211,18 @@ def test_current_data_summary(app):
 
 def test_remove_and_reload_sample(app):
     on_data_page(app)
+    active = "SELECT count(*) FROM batches WHERE status = 'active'"
+    # as a rollback: the button waits for the tick, so one stray click removes nothing
+    assert app.button(key="data_remove_sample").disabled
+    with pytest.raises(AppTestError, match="disabled"):  # AppTest, like a browser, cannot click it
+        app.button(key="data_remove_sample").click()
+    app.run()
+    assert not app.success and _connection().execute(active).fetchone()[0] == 15
+    confirm = app.checkbox(key="data_remove_sample_confirm")
+    assert confirm.label == "确认移除：示例数据的全部 15 个批次将被撤销，其数据不再显示" and not confirm.value
+    confirm.check().run()
     app.button(key="data_remove_sample").click().run()
-    assert any("已移除示例数据" in s.value for s in app.success)
+    assert any("已移除示例数据（15 个批次）" in s.value for s in app.success)
     assert _connection().execute("SELECT count(*) FROM batches WHERE status = 'active'").fetchone()[0] == 0
     on_page(app, "views/overview.py")
     assert "数据库为空" in " ".join(i.value for i in app.info)
@@ -220,6 +231,7 @@ def test_remove_and_reload_sample(app):
     assert any("已载入示例数据" in s.value for s in app.success)
     loads = "SELECT who, row_count FROM audit WHERE action = 'load_sample' ORDER BY happened_at"
     assert _connection().execute(loads).fetchall() == [("sample", 15), ("测试管理员", 15)]  # the fixture's, the page's
+    assert not app.checkbox(key="data_remove_sample_confirm").value  # a new sample asks for a new tick
 
 
 def test_multiple_files_and_template_downloads_render(app):
@@ -258,7 +270,14 @@ def test_double_upload_is_flagged_and_sample_can_be_removed_from_the_preview(app
         "数据库中仍有示例数据。导入真实数据前，建议先移除示例数据。",
         "同一文件已导入过（批次 #5）。再次导入只会新增一个内容相同的批次。",
     ]
-    app.button(key=next(b.key for b in app.button if b.key and b.key.startswith("data_unsample_"))).click().run()
+    remove = next(b.key for b in app.button if b.key and b.key.startswith("data_unsample_"))
+    assert app.button(key=remove).disabled  # the same tick as below the batches: a stray click removes nothing
+    with pytest.raises(AppTestError, match="disabled"):
+        app.button(key=remove).click()
+    app.run()
+    assert _connection().execute("SELECT count(*) FROM batches WHERE status = 'active'").fetchone()[0] == 15
+    app.checkbox(key=remove.replace("data_unsample_", "data_unsample_confirm_")).check().run()
+    app.button(key=remove).click().run()
     assert _connection().execute("SELECT count(*) FROM batches WHERE status = 'active'").fetchone()[0] == 0
 
 

@@ -92,10 +92,20 @@ def record_refusal(preview: Preview) -> None:
 def offer_sample_removal(preview: Preview) -> None:
     """Real files checked against the fictional sample's regions and catalog fail or mix: say so, offer the fix."""
     st.warning(t("data_sample_warning", lang))
-    if st.button(t("data_remove_sample_first", lang), key=f"data_unsample_{preview.sha256[:16]}"):
+    confirm_key = f"data_unsample_confirm_{preview.sha256[:16]}"
+    confirmed = st.checkbox(sample_removal_confirmation(), key=confirm_key)
+    if st.button(
+        t("data_remove_sample_first", lang), key=f"data_unsample_{preview.sha256[:16]}", disabled=not confirmed
+    ):
         with storage_notice.refused_here(lang):
             removed = batches.rollback_source(db, "sample", sign_in.require_admin(lang))
+            st.session_state.pop(confirm_key, None)
             flash_and_rerun(t("data_sample_removed", lang, n=removed))
+
+
+def sample_removal_confirmation() -> str:
+    """The tick asked for before every sample batch is rolled back at once, naming how many (as a rollback's)."""
+    return t("data_remove_sample_confirm", lang, n=batches.active_count(db, "sample"))
 
 
 def import_button(preview: Preview) -> None:
@@ -238,9 +248,12 @@ if len(active):
 # ---- sample data
 st.subheader(t("data_sample", lang))
 if sample_loaded:
-    if st.button(t("data_remove_sample", lang), key="data_remove_sample"):
+    # as a rollback: every sample batch goes at once, so a stray click removes nothing
+    confirmed = st.checkbox(sample_removal_confirmation(), key="data_remove_sample_confirm")
+    if st.button(t("data_remove_sample", lang), key="data_remove_sample", disabled=not confirmed):
         with storage_notice.refused_here(lang):
             removed = batches.rollback_source(db, "sample", sign_in.require_admin(lang))
+            st.session_state.pop("data_remove_sample_confirm", None)
             flash_and_rerun(t("data_sample_removed", lang, n=removed))
 else:
     st.caption(t("data_no_sample", lang))
