@@ -483,6 +483,20 @@ TEXT: dict[str, tuple[str, str]] = {
         "同一文件已导入过（批次 #{batches}）。再次导入只会新增一个内容相同的批次。",
         "This exact file was imported before (batch #{batches}); importing it again adds an identical batch.",
     ),
+    "data_same_file_changes": (
+        "同一文件已导入过（批次 #{batches}），但此后数据已有改动。再次导入将恢复为该文件中的值：{counts}。",
+        "This exact file was imported before (batch #{batches}), but the data have changed since; importing it "
+        "again sets them back to this file's values: {counts}.",
+    ),
+    "data_same_file_new": ("新增 {n} 条", "{n} new {n:row|rows}"),
+    "data_same_file_changed": ("更新 {n} 条", "{n} changed"),
+    "data_same_file_blanked": ("{n} 个已有数值变为空", "{n} existing {n:value|values} emptied"),
+    "data_same_file_roster_changes": (
+        "同一文件已导入过（批次 #{batches}），但此后统计日期为 {as_of} 的快照已被替换。再次导入将恢复为该文件中的 "
+        "{rows} 人（现有 {n} 人）。",
+        "This exact file was imported before (batch #{batches}), but the snapshot as of {as_of} has been replaced "
+        "since; importing it again sets it back to this file's {rows} {rows:cadre|cadres} (currently {n}).",
+    ),
     "data_remove_sample_first": ("先移除示例数据", "Remove the sample first"),
     "data_unknown_cadres": (
         "有 {n} 条记录的干部编号不在任何花名册中（仍可导入，但按县区统计时无法计入）。",

@@ -303,6 +303,38 @@ def test_a_catalog_correction_says_which_stored_periods_it_rescores_before_impor
     )
 
 
+def test_a_file_imported_again_after_a_correction_says_what_it_would_set_back(app):
+    """The same-file notice says that importing again only adds an identical batch only while that is true: after
+    a correction, the file would set the corrected values back, and the notice says so in the preview's counts."""
+    on_data_page(app)
+    original = ROOT / "data" / "sample" / "05_关心关爱指标.csv"  # the sample's batch #5
+    correction = (
+        "考核期,县区,指标名称,完成值\n"
+        "2026年上半年,云岫县,带薪休假落实率,88.9%\n"
+        "2026年上半年,云岫县,年度体检完成率,97.2%\n"
+        "2026年上半年,云岫县,谈心谈话覆盖率,98.1%\n"
+    )
+    app.get("file_uploader")[0].set_value(("更正.csv", correction.encode(), "text/csv"))
+    app.run()
+    app.button(key=next(b.key for b in app.button if b.key and b.key.startswith("data_import_"))).click().run()
+    assert any("已导入「更正.csv」" in s.value for s in app.success)
+
+    app.get("file_uploader")[0].set_value((original.name, original.read_bytes(), "text/csv"))
+    app.run()
+    assert not app.exception
+    assert "将新增 0 条，更新 3 条，与现有相同 585 条。" in [i.value for i in app.info]
+    warnings = [w.value for w in app.warning]
+    assert "同一文件已导入过（批次 #5），但此后数据已有改动。再次导入将恢复为该文件中的值：更新 3 条。" in warnings
+    assert not [w for w in warnings if "内容相同的批次" in w]  # no longer true, so not said
+
+    app.session_state["lang"] = "en"
+    app.run()
+    assert (
+        "This exact file was imported before (batch #5), but the data have changed since; importing it again sets "
+        "them back to this file's values: 3 changed." in [w.value for w in app.warning]
+    )
+
+
 def test_data_page_lists_the_check_findings_under_the_current_data(app):
     on_data_page(app)
     assert "数据核查：已载入的数据中，0 个数值超出合理范围，13 个数值与上期相比变动异常。" in app.info[0].value

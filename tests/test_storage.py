@@ -14,11 +14,12 @@ from conftest import data_file, import_ok
 from incentive import config
 from incentive.accounts.roles import Scope
 from incentive.intake.ingest import parse_file
+from incentive.intake.preview import same_file_text
 from incentive.sharing.export import export_frame
 from incentive.store import audit, backup, batches, migrations
 from incentive.store.batches import BatchError
 from incentive.store.database import Database
-from incentive.store.effects import import_effects, value_changes
+from incentive.store.effects import import_effects, reimport_changes, value_changes
 from incentive.store.queries import identifier
 from incentive.store.reference import current_reference
 
@@ -194,6 +195,45 @@ def test_roster_snapshot_with_same_as_of_is_replaced_whole(catalog_db):
     assert import_effects(catalog_db, second).snapshot_replaced == 2
     batches.import_preview(catalog_db, second, source="cli", created_by="t")
     assert export_frame(catalog_db, "roster", scope=Scope.ALL)["cadre_id"].tolist() == ["A3"]
+
+
+def test_a_file_imported_again_changes_data_only_once_something_replaced_it(catalog_db):
+    """Same bytes as an active batch: importing them again changes nothing until a later batch changed their
+    values (or, for a roster, replaced their snapshot); then it would set them back."""
+
+    def again(name: str, data: bytes) -> tuple[bool, str]:
+        preview = parse_file(name, data, current_reference(catalog_db))
+        earlier = batches.active_of_file(catalog_db, preview.sha256)
+        effects = import_effects(catalog_db, preview)
+        changes = reimport_changes(catalog_db, preview, effects, earlier)
+        return changes, same_file_text(preview, effects, earlier, changes, "en")
+
+    scores = data_file("race_long.csv")
+    first = import_ok(catalog_db, "race_long.csv", scores)
+    assert again("race_long.csv", scores) == (
+        False,
+        f"This exact file was imported before (batch #{first}); importing it again adds an identical batch.",
+    )
+    fix = "考核期,县区,乡镇,指标,数值\n2025Q2,云岫县,安坝镇,R01,57\n2025Q2,枫岚区,,R01,-3\n2025Q2,云峤县,,R02,2\n"
+    import_ok(catalog_db, "fix.csv", fix.encode())  # two values corrected, one given where the file has none
+    assert again("race_long.csv", scores) == (
+        True,
+        f"This exact file was imported before (batch #{first}), but the data have changed since; importing it "
+        "again sets them back to this file's values: 3 changed, 1 existing value emptied.",
+    )
+
+    header = "干部编号,县区,单位,职级,性别,出生年份,统计日期\n"
+    roster = (
+        header + "A1,云岫县,安坝镇,一级科员,男,1990,2025-06-30\nA2,云岫县,安坝镇,一级科员,女,1991,2025-06-30\n"
+    ).encode()
+    first = import_ok(catalog_db, "r1.csv", roster)
+    assert again("r1.csv", roster)[0] is False
+    import_ok(catalog_db, "r2.csv", (header + "A3,云峤县,丹埠镇,一级科员,男,1992,2025-06-30\n").encode())
+    assert again("r1.csv", roster) == (
+        True,
+        f"This exact file was imported before (batch #{first}), but the snapshot as of 2025-06-30 has been replaced "
+        "since; importing it again sets it back to this file's 2 cadres (currently 1).",
+    )
 
 
 def test_remove_sample_rolls_back_only_sample_batches(catalog_db):

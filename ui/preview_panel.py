@@ -14,10 +14,10 @@ import streamlit as st
 from incentive import labels
 from incentive.i18n import t
 from incentive.intake.file_kinds import labelled
-from incentive.intake.preview import Preview, rescoring_example, rescoring_lines
+from incentive.intake.preview import Preview, rescoring_example, rescoring_lines, same_file_text
 from incentive.safe_text import markdown, tm
 from incentive.store import batches
-from incentive.store.effects import ImportEffects, value_changes
+from incentive.store.effects import ImportEffects, reimport_changes, value_changes
 
 from .downloads import csv_button
 from .frame import MISSING_CELL
@@ -127,7 +127,8 @@ def draw_effects(preview: Preview, effects: ImportEffects, lang: str, county: st
         st.warning(t("data_unknown_cadres", lang, n=effects.unknown_cadres))
     earlier = batches.active_of_file(database(), preview.sha256)
     if earlier:
-        st.warning(t("data_same_file", lang, batches=", #".join(map(str, earlier))))
+        changes = reimport_changes(database(), preview, effects, earlier, county)
+        st.warning(same_file_text(preview, effects, earlier, changes, lang))
 
 
 def draw_rescoring(effects: ImportEffects, lang: str) -> None:

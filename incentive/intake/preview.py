@@ -196,6 +196,36 @@ def effects_text(kind: str, effects, lang: str) -> str:
     return text
 
 
+def same_file_text(preview: Preview, effects, earlier: list[int], changes: bool, lang: str) -> str:
+    """The notice on a file whose exact bytes active batches `earlier` imported before. `changes`: whether importing
+    it again would change current data (`store.effects.reimport_changes`): then it says what it would set back, in
+    the preview's own counts (`effects`, a `store.effects.ImportEffects`); only when nothing would change does it
+    say that importing again adds an identical batch."""
+    batches = ", #".join(map(str, earlier))
+    if not changes:
+        return t("data_same_file", lang, batches=batches)
+    if preview.kind == "roster":
+        dates = ", ".join(sorted({f"{d:%Y-%m-%d}" for d in preview.columns_of(["as_of"])["as_of"]}))
+        return t(
+            "data_same_file_roster_changes",
+            lang,
+            batches=batches,
+            as_of=dates,
+            rows=preview.row_count,
+            n=effects.snapshot_replaced,
+        )
+    counts = [
+        t(key, lang, n=n)
+        for key, n in (
+            ("data_same_file_new", effects.new),
+            ("data_same_file_changed", effects.changed),
+            ("data_same_file_blanked", effects.blanked),
+        )
+        if n
+    ]
+    return t("data_same_file_changes", lang, batches=batches, counts=t("sep", lang).join(counts))
+
+
 def unknown_cadres_text(effects, lang: str) -> str:
     """The sentence after an import's summary when records name cadres on no roster ('' when none do): they are
     imported, but figures by county cannot place them."""

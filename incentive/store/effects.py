@@ -111,6 +111,25 @@ def import_effects(db: Database, preview: Preview, county: str | None = None) ->
         return ImportEffects(new, changed, same, blanked, 0, unknown_cadres, classes_cleared, rescored)
 
 
+def reimport_changes(
+    db: Database, preview: Preview, effects: ImportEffects, earlier: list[int], county: str | None = None
+) -> bool:
+    """Whether importing again a file whose exact bytes `earlier` (active batches) imported would change current
+    data: a later batch changed its values since, which the import would set back. For keyed kinds that is what
+    `effects` counts (new, changed or emptied rows); a roster is a whole snapshot, changed since when a row of its
+    dates (of `county`'s cadres, for a county's batch) comes from another batch."""
+    if preview.kind != "roster":
+        return bool(effects.new or effects.changed or effects.blanked or effects.classes_cleared)
+    with contextlib.closing(db.cursor()) as cur:
+        cur.register("incoming", preview.rows_for(cur))
+        others = cur.execute(
+            "SELECT count(*) FROM current_roster WHERE as_of IN (SELECT DISTINCT CAST(as_of AS DATE) FROM incoming) "
+            "AND ($county IS NULL OR county = $county) AND NOT list_contains($earlier, batch_id)",
+            {"county": county, "earlier": earlier},
+        ).fetchone()[0]
+    return others > 0
+
+
 # A catalog row's class weights as one text, `城区=0;农业大县=6` (classes in order), '' for none: what a row's
 # class weights are compared by, here for the stored ones and in _class_weights_text for a file's.
 _CURRENT_CLASS_WEIGHTS = (
