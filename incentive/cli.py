@@ -34,7 +34,7 @@ from incentive.intake import checks
 from incentive.intake.bulk_csv import parse_path
 from incentive.intake.file_kinds import KINDS
 from incentive.intake.place_names import NameMatcher
-from incentive.intake.preview import effects_text, rescoring_example, rescoring_lines, unknown_cadres_text
+from incentive.intake.preview import effects_text, rescoring_example, rescoring_lines, unknown_cadres_text, values_text
 from incentive.labels import time_text
 from incentive.publication import freeze, official
 from incentive.race import ranking_tables, rankings, scoring
@@ -461,7 +461,8 @@ def _import(db: Database, args, lang: str) -> int:
                 lang,
                 file=path.name,
                 kind=t(f"kind_{preview.kind}", lang),
-                rows=preview.row_count,
+                rows=preview.data_rows,
+                values=values_text(preview, lang),
                 batch=batch,
             )
             + effects_text(preview.kind, effects, lang),

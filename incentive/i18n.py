@@ -520,8 +520,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "data_imported_all": ("导入完成", "Import finished"),
     "full_stop": ("。", "."),
     "data_imported": (
-        "已导入「{file}」：{kind} {rows} 行，批次 #{batch}。",
-        "Imported “{file}”: {kind}, {rows} {rows:row|rows}, batch #{batch}.",
+        "已导入「{file}」：{kind} {rows} 行{values}，批次 #{batch}。",
+        "Imported “{file}”: {kind}, {rows} {rows:row|rows}{values}, batch #{batch}.",
     ),
     "data_rejects_download": ("下载问题清单（CSV）", "Download the list of problems (CSV)"),
     "data_values_count": ("（共 {values} 个数值）", " ({values} {values:value|values})"),
@@ -958,8 +958,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli_unlocked": ("已解除 {name} 的登录锁定。", "{name} may sign in again (the failed attempts no longer count)."),
     # --- CLI
     "cli_imported": (
-        "已导入 {file}：{kind} {rows} 行，批次 #{batch}",
-        "imported {file}: {kind}, {rows} {rows:row|rows}, batch #{batch}",
+        "已导入 {file}：{kind} {rows} 行{values}，批次 #{batch}",
+        "imported {file}: {kind}, {rows} {rows:row|rows}{values}, batch #{batch}",
     ),
     "cli_effects": (
         "（新增 {new} 条，覆盖已有 {changed} 条，与已有相同 {same} 条）",

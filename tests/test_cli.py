@@ -160,7 +160,7 @@ def test_import_prints_one_summary_line_per_file(loaded):
         "  note: Total/average rows ignored: 8.",
         "  note: Period taken from the title: 2025-Q2.",
         "  note: Columns that are not indicators, ignored: 序号, 总分, 排名.",
-        "imported race_wide_title.csv: race scores, 9 rows, batch #4 (6 new, 3 existing "
+        "imported race_wide_title.csv: race scores, 3 rows (9 values), batch #4 (6 new, 3 existing "
         "superseded, 0 unchanged); note: 1 existing value emptied",
     ]
 
@@ -200,6 +200,16 @@ def test_importing_a_catalog_correction_names_the_stored_periods_it_rescores(sam
         "published period keeps its published figures):",
         "    R01 重点项目投资完成额: weight 30 → 40; re-scores the race period 2026-Q3 (1 in all)",
     ]
+
+
+def test_a_wide_file_is_summed_up_in_rows_of_the_file_and_values(loaded):
+    """A wide row holds a value per indicator: the summary counts the file's rows and their values, as the Data
+    page's preview does, never the values as rows."""
+    result = cli(loaded, "import", DATA / "race_wide_title.csv", lang="zh")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "已导入 race_wide_title.csv：赛马考评得分 3 行（共 9 个数值），批次 #3（新增 9 条，覆盖已有 0 条，与已有相同 0 条）"
+    )
 
 
 def test_refused_file_exits_1_with_reasons_and_writes_nothing(loaded, tmp_path):

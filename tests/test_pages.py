@@ -335,6 +335,30 @@ def test_a_file_imported_again_after_a_correction_says_what_it_would_set_back(ap
     )
 
 
+@pytest.mark.parametrize(
+    ("lang", "detected", "imported"),
+    [
+        ("zh", "数据 3 行（共 9 个数值）", "已导入「宽表.csv」：赛马考评得分 3 行（共 9 个数值），批次 #16（新增 9 条"),
+        ("en", "3 data rows (9 values)", "Imported “宽表.csv”: race scores, 3 rows (9 values), batch #16 (9 new"),
+    ],
+)
+def test_a_wide_file_is_counted_alike_in_the_preview_and_the_result(app, lang, detected, imported):
+    """A wide file's rows hold several values each: the result counts the file's rows and their values, as the
+    preview does, not the values as rows (3 rows of 3 indicators were "9 rows")."""
+    on_data_page(app)
+    if lang == "en":
+        app.session_state["lang"] = "en"
+        app.run()
+    wide = ROOT / "data" / "examples" / "赛马得分_宽表_无考核期.csv"  # three counties, three indicators, no period
+    app.text_input(key="data_period").input("2026Q4")
+    app.get("file_uploader")[0].set_value(("宽表.csv", wide.read_bytes(), "text/csv"))
+    app.run()
+    assert detected in " ".join(m.value.replace("\\", "") for m in app.markdown)  # markdown escapes ( and )
+    app.button(key=next(b.key for b in app.button if b.key and b.key.startswith("data_import_"))).click().run()
+    assert not app.exception
+    assert [s.value for s in app.success if s.value.startswith(imported)]
+
+
 def test_data_page_lists_the_check_findings_under_the_current_data(app):
     on_data_page(app)
     assert "数据核查：已载入的数据中，0 个数值超出合理范围，13 个数值与上期相比变动异常。" in app.info[0].value

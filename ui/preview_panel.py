@@ -14,7 +14,7 @@ import streamlit as st
 from incentive import labels
 from incentive.i18n import t
 from incentive.intake.file_kinds import labelled
-from incentive.intake.preview import Preview, rescoring_example, rescoring_lines, same_file_text
+from incentive.intake.preview import Preview, rescoring_example, rescoring_lines, same_file_text, values_text
 from incentive.safe_text import markdown, tm
 from incentive.store import batches
 from incentive.store.effects import ImportEffects, reimport_changes, value_changes
@@ -61,8 +61,8 @@ def draw_summary(preview: Preview, lang: str) -> None:
         row=preview.header_row,
         rows=preview.data_rows,
     )
-    if preview.row_count != preview.data_rows:
-        summary = summary.rstrip("。.") + t("data_values_count", lang, values=preview.row_count)
+    if values := values_text(preview, lang):
+        summary = summary.rstrip("。.") + values
     st.markdown(markdown(summary))
 
 

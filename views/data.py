@@ -11,7 +11,7 @@ from incentive.demo.sample import has_sample, load_sample
 from incentive.i18n import capital, t
 from incentive.intake import checks
 from incentive.intake.file_kinds import KINDS
-from incentive.intake.preview import Preview, effects_text, unknown_cadres_text
+from incentive.intake.preview import Preview, effects_text, unknown_cadres_text, values_text
 from incentive.store import audit, backup, batches, settings
 from incentive.store.batches import BatchError
 from incentive.store.effects import ImportEffects, import_effects
@@ -61,7 +61,8 @@ def import_and_report(previews: list[Preview]) -> None:
                     lang,
                     file=preview.file_name,
                     kind=kind_label(preview.kind),
-                    rows=preview.row_count,
+                    rows=preview.data_rows,
+                    values=values_text(preview, lang),
                     batch=batch,
                 ).rstrip("。.")
                 + effects_text(preview.kind, effects, lang)

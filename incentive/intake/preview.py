@@ -183,6 +183,14 @@ class Preview:
         )
 
 
+def values_text(preview: Preview, lang: str) -> str:
+    """After "N rows" of a file, the values they hold when a row holds several (a wide file: 119 rows of 12
+    indicators are 1,428 values), '' when each row is one: the preview and the import's summary count alike."""
+    if preview.row_count == preview.data_rows:
+        return ""
+    return t("data_values_count", lang, values=preview.row_count)
+
+
 def effects_text(kind: str, effects, lang: str) -> str:
     """What an import did to the data that was there (a `store.effects.ImportEffects`), for the CLI's and the Data
     page's summary: values added, existing values superseded, unchanged and emptied; for a roster, the cadres replaced."""
