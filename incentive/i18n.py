@@ -766,6 +766,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "duplicates row {other} ({fields}), but “{column}” differs: “{that}” in row {other}, “{this}” here. Check "
         "which is right and delete the other row.",
     ),
+    "duplicate_key_differs_many": (
+        "与第 {others} 行重复（{fields}），且各行不尽相同：「{column}」第 {other} 行为「{that}」，本行为「{this}」。"
+        "请核对后只保留正确的一行。",
+        "duplicates rows {others} ({fields}), and the rows differ: “{column}” is “{that}” in row {other}, “{this}” "
+        "here. Check which is right and keep only that row.",
+    ),
     "track_required": ("赛马指标必须填写赛道。", "race indicators need a track."),
     # --- notes in the preview
     "note_total_rows": ("已忽略合计/平均行：第 {rows} 行。", "Total/average rows ignored: {rows}."),

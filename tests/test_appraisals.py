@@ -68,15 +68,22 @@ def test_a_bad_grade_or_year_is_refused_naming_row_and_column(catalog_db, cell, 
 def test_the_same_cadre_and_year_twice_names_both_rows(catalog_db):
     preview = preview_of(catalog_db, "干部编号,年度,考核等次\nA1,2024,称职\nA2,2024,称职\nA1,2024年度,优秀\n")
     assert not preview.importable
-    # the grades differ: the sentence says which, so the office knows what to check
+    # the grades differ: both rows are named, each saying which column differs, so the office knows what to check
     assert preview.problem_texts("zh") == [
+        "文件「grades.csv」，第 2 行：与第 4 行重复（A1 / 2024），但「考核等次」不同：第 4 行为「优秀」，本行为「称职」。"
+        "请核对后删去错误的一行。",
         "文件「grades.csv」，第 4 行：与第 2 行重复（A1 / 2024），但「考核等次」不同：第 2 行为「称职」，本行为「优秀」。"
-        "请核对后删去错误的一行。"
+        "请核对后删去错误的一行。",
     ]
-    assert preview.problem_texts("en") == [
+    assert preview.problem_texts("en")[1] == (
         "File “grades.csv”, row 4: duplicates row 2 (A1 / 2024), but “Grade” differs: “Competent” in row 2, "
         "“Excellent” here. Check which is right and delete the other row."
-    ]
+    )
+    # skipping invalid rows imports neither grade: which of them is right is what nobody knows
+    skipped = preview_of(
+        catalog_db, "干部编号,年度,考核等次\nA1,2024,称职\nA2,2024,称职\nA1,2024年度,优秀\n", skip_invalid=True
+    )
+    assert skipped.rejected_rows == {2, 4} and skipped.rows["cadre_id"].tolist() == ["A2"]
     same = preview_of(catalog_db, "干部编号,年度,考核等次\nA1,2024,称职\nA1,2024年度,称职\n")
     assert same.problem_texts("zh") == ["文件「grades.csv」，第 3 行：与第 2 行重复（A1 / 2024）。"]
 

@@ -115,6 +115,25 @@ def test_problems_and_non_data_rows_are_reported_alike(tmp_path, reference):
     assert preview.problems and not preview.importable
 
 
+def test_rows_of_one_key_are_judged_alike_and_conflicting_ones_all_rejected(tmp_path, reference):
+    """One record written twice keeps its first row; one record given twice with other hours keeps neither."""
+    rows = list(TRAINING_ROWS)
+    rows[5] = rows[4]  # lines 6 and 7: the same record twice
+    rows[9] = rows[8].replace(",16,", ",8,")  # lines 10 and 11: one key, 16 and 8 hours
+    rows[20] = rows[19].replace(",16,", ",12,")  # lines 21, 22 and 23: one key, 16, 12 and 16 hours
+    rows[21] = rows[19]
+    path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(rows) + "\n")
+    assert_same_preview(path, reference)
+    assert_same_preview(path, reference, skip_invalid=True)
+    preview = bulk_csv.parse_large_csv(path, reference, skip_invalid=True)
+    assert preview.rejected_rows == {7, 10, 11, 21, 22, 23}
+    assert len(preview.rows) == len(rows) - 6
+    assert preview.problem_texts("en")[1] == (
+        "File “training.csv”, row 10: duplicates row 11 (A0009 / 2025年乡村振兴专题班(第1期) / 2025-06-10), but "
+        "“Hours” differs: “8” in row 11, “16” here. Check which is right and delete the other row."
+    )
+
+
 def test_a_roster_with_short_and_unknown_county_names(tmp_path, reference):
     text = (
         "干部编号,姓名,县区,单位,职级,性别,出生年份\n"

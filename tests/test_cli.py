@@ -15,6 +15,8 @@ import sys
 import pytest
 from conftest import DATA, ROOT, data_file, import_ok, incentive_command, xlsx_bytes
 
+from incentive.i18n import t
+from incentive.review import submissions
 from incentive.store.database import Database
 
 # Bounds on a child that hangs, not expectations of speed: on two busy cores an export of the sample has taken
@@ -236,6 +238,36 @@ def test_skip_invalid_writes_rejects(loaded, tmp_path):
     lines = rejects.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "File,Row,Column,Value,Problem"
     assert lines[1].startswith("mixed.csv,3,县区,无此县,")
+
+
+def test_skipping_rejects_both_rows_of_a_key_that_differ_as_the_data_page_does(loaded, tmp_path):
+    """Rows 5 and 6 give 云岫县's R01 of 2025-Q2 as 33 and 34: the Data page's preview (submissions.check, what
+    it calls) and the command line both reject both rows and import the other 3, and say the same counts."""
+    scores = tmp_path / "scores.csv"
+    scores.write_text(
+        "考核期,县区,指标,数值\n2025Q2,云峤县,R01,2\n2025Q2,澄溪县,R01,3\n2025Q2,枫岚区,R01,4\n"
+        "2025Q2,云岫县,R01,33\n2025Q2,云岫县,R01,34\n",
+        encoding="utf-8",
+    )
+    database = Database(loaded)
+    try:
+        options = submissions.Options(skip_invalid=True)
+        preview, effects = submissions.check(database, scores.name, scores.read_bytes(), options, None)
+    finally:
+        database.close()
+    page = t("data_problems_skip", "en", n=len(preview.problems), ok=preview.data_rows, bad=len(preview.rejected_rows))
+    assert page == "2 problems found; skipping invalid rows: 3 rows import, 2 are rejected."
+    assert effects.new == 3
+    result = cli(loaded, "import", scores, "--skip-invalid")
+    assert result.returncode == 0, result.stderr
+    assert "Invalid rows skipped: 2 rejected." in result.stderr
+    assert "imported scores.csv: race scores, 3 rows" in result.stderr
+    for row, other, value in ((5, 6, "34"), (6, 5, "33")):
+        assert f"row {row}: duplicates row {other} (2025-Q2 / 云岫县 / R01), but “Value” differs: “{value}” in row" in (
+            result.stderr
+        )
+    exported = cli(loaded, "export", "race_scores", "--period", "2025Q2").stdout.splitlines()
+    assert len(exported) == 4 and not any("云岫县" in line for line in exported)
 
 
 def test_batches_json_and_rollback(loaded):

@@ -396,8 +396,89 @@ def test_duplicate_key_names_both_rows(catalog_db):
     data = "考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n2025Q2,云峤县,R01,2\n2025二季度,云岫县,招商引资额,3\n"
     preview = parse_file("d.csv", data.encode(), current_reference(catalog_db))
     assert messages(preview) == [
+        "文件「d.csv」，第 2 行：与第 4 行重复（2025-Q2 / 云岫县 / R01），但「数值」不同：第 4 行为「3」，本行为「1」。"
+        "请核对后删去错误的一行。",
         "文件「d.csv」，第 4 行：与第 2 行重复（2025-Q2 / 云岫县 / R01），但「数值」不同：第 2 行为「1」，本行为「3」。"
-        "请核对后删去错误的一行。"
+        "请核对后删去错误的一行。",
+    ]
+
+
+RACE_HEAD = "考核期,县区,指标,数值\n"
+
+
+def _race_file(tmp_path, name: str, lines: list[str]) -> Path:
+    path = tmp_path / name
+    path.write_text(RACE_HEAD + "\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_skipping_rejects_every_row_of_a_key_whose_rows_differ(catalog_db, tmp_path):
+    """Rows 5 and 6 give one county, period and indicator 33 and 34: nobody knows which is right, so skipping
+    invalid rows imports neither (it used to keep row 5 as if it were checked), each naming the other."""
+    lines = ["2025Q2,云峤县,R01,2", "2025Q2,澄溪县,R01,3", "2025Q2,枫岚区,R01,4", "2025Q2,云岫县,R01,33"]
+    path = _race_file(tmp_path, "scores.csv", [*lines, "2025Q2,云岫县,R01,34"])
+    preview = parse_file(path.name, path.read_bytes(), current_reference(catalog_db), skip_invalid=True)
+    assert preview.importable and preview.rejected_rows == {5, 6}
+    assert values(preview) == [
+        ("2025-Q2", "云峤县", "", "R01", 2.0),
+        ("2025-Q2", "澄溪县", "", "R01", 3.0),
+        ("2025-Q2", "枫岚区", "", "R01", 4.0),
+    ]
+    assert messages(preview, "en") == [
+        "File “scores.csv”, row 5: duplicates row 6 (2025-Q2 / 云岫县 / R01), but “Value” differs: “34” in row 6, "
+        "“33” here. Check which is right and delete the other row.",
+        "File “scores.csv”, row 6: duplicates row 5 (2025-Q2 / 云岫县 / R01), but “Value” differs: “33” in row 5, "
+        "“34” here. Check which is right and delete the other row.",
+    ]
+    assert preview.rejects_table("en")["Row"].tolist() == [5, 6]
+
+
+def test_skipping_keeps_the_first_of_rows_written_twice_alike(catalog_db, tmp_path):
+    """The same row twice is one value written twice: the first imports, the repeat is rejected and named."""
+    path = _race_file(tmp_path, "scores.csv", ["2025Q2,云峤县,R01,2", "2025Q2,云岫县,R01,33", "2025Q2,云岫县,R01,33"])
+    preview = parse_file(path.name, path.read_bytes(), current_reference(catalog_db), skip_invalid=True)
+    assert preview.rejected_rows == {4}
+    assert values(preview) == [("2025-Q2", "云峤县", "", "R01", 2.0), ("2025-Q2", "云岫县", "", "R01", 33.0)]
+    assert messages(preview) == ["文件「scores.csv」，第 4 行：与第 3 行重复（2025-Q2 / 云岫县 / R01）。"]
+
+
+def test_three_rows_of_a_key_of_which_one_differs_are_all_rejected(catalog_db, tmp_path):
+    """Two rows alike and a third that differs: which is right is unknown, and two alike prove nothing."""
+    lines = ["2025Q2,云岫县,R01,33", "2025Q2,云峤县,R01,2", "2025Q2,云岫县,R01,33", "2025二季度,云岫县,招商引资额,34"]
+    path = _race_file(tmp_path, "scores.csv", lines)
+    strict = parse_file(path.name, path.read_bytes(), current_reference(catalog_db))
+    assert not strict.importable
+    assert messages(strict, "en") == [
+        "File “scores.csv”, row 2: duplicates rows 4, 5 (2025-Q2 / 云岫县 / R01), and the rows differ: “Value” is "
+        "“34” in row 5, “33” here. Check which is right and keep only that row.",
+        "File “scores.csv”, row 4: duplicates rows 2, 5 (2025-Q2 / 云岫县 / R01), and the rows differ: “Value” is "
+        "“34” in row 5, “33” here. Check which is right and keep only that row.",
+        "File “scores.csv”, row 5: duplicates rows 2, 4 (2025-Q2 / 云岫县 / R01), and the rows differ: “Value” is "
+        "“33” in row 2, “34” here. Check which is right and keep only that row.",
+    ]
+    assert messages(strict)[0] == (
+        "文件「scores.csv」，第 2 行：与第 4、5 行重复（2025-Q2 / 云岫县 / R01），且各行不尽相同：「数值」第 5 行为「34」，"
+        "本行为「33」。请核对后只保留正确的一行。"
+    )
+    lenient = parse_file(path.name, path.read_bytes(), current_reference(catalog_db), skip_invalid=True)
+    assert lenient.rejected_rows == {2, 4, 5} and values(lenient) == [("2025-Q2", "云峤县", "", "R01", 2.0)]
+
+
+def test_a_wide_file_with_a_county_twice_rejects_both_rows_when_a_value_differs(catalog_db, tmp_path):
+    path = tmp_path / "wide.csv"
+    path.write_text("县区,R01,R02\n云岫县,33,1\n云峤县,5,0\n云岫县,34,1\n", encoding="utf-8")
+    preview = parse_file(
+        path.name, path.read_bytes(), current_reference(catalog_db), period="2025Q2", skip_invalid=True
+    )
+    assert preview.rejected_rows == {2, 4}
+    assert values(preview) == [("2025-Q2", "云峤县", "", "R01", 5.0), ("2025-Q2", "云峤县", "", "R02", 0.0)]
+    # R01 differs: both rows go, with their R02 (a row is what skipping rejects); R02 alike: a plain repeat
+    assert messages(preview) == [
+        "文件「wide.csv」，第 2 行：与第 4 行重复（2025-Q2 / 云岫县 / R01），但「数值」不同：第 4 行为「34」，本行为「33」。"
+        "请核对后删去错误的一行。",
+        "文件「wide.csv」，第 4 行：与第 2 行重复（2025-Q2 / 云岫县 / R01），但「数值」不同：第 2 行为「33」，本行为「34」。"
+        "请核对后删去错误的一行。",
+        "文件「wide.csv」，第 4 行：与第 2 行重复（2025-Q2 / 云岫县 / R02）。",
     ]
 
 

@@ -358,8 +358,10 @@ def test_a_class_that_weighs_every_indicator_0_ranks_nobody_rather_than_failing(
 def test_a_county_in_two_classes_is_refused_naming_both_rows(db):
     preview = parse_file("regions.csv", "县区,考核类别\n甲县,城区\n甲县,工业强县\n".encode(), current_reference(db))
     assert not preview.importable
-    assert "第 3 行：与第 2 行重复（甲县），但「考核类别」不同" in preview.problem_texts("zh")[0]
-    assert "but “Peer class” differs" in preview.problem_texts("en")[0]
+    zh, en = preview.problem_texts("zh"), preview.problem_texts("en")
+    assert "第 2 行：与第 3 行重复（甲县），但「考核类别」不同" in zh[0]
+    assert "第 3 行：与第 2 行重复（甲县），但「考核类别」不同" in zh[1]
+    assert all("but “Peer class” differs" in text for text in en) and len(en) == 2
 
 
 def test_a_publication_keeps_its_classes_when_a_later_region_list_has_none(classed_db):

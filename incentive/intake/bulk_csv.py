@@ -38,6 +38,7 @@ from incentive.intake.file_kinds import (
 from incentive.intake.ingest import (
     check_rows,
     drop_rejected,
+    duplicate_problems,
     one_line,
     parse_cell,
     parse_file,
@@ -647,25 +648,19 @@ def _cell_problems(
 
 
 def _duplicates(con, spec: FileKind) -> list[Problem]:
-    """The same key twice names both rows (as ingest._check_duplicates): candidates by a hash of the key, which
-    aggregates far faster than the key's text, then compared exactly."""
+    """Rows that share a key, judged as ingest.duplicate_problems judges them (it is called): candidates by a hash
+    of the key, which aggregates far faster than the key's text, then compared exactly, every stored column
+    read as the per-cell path holds it."""
     key = ", ".join(spec.key)
+    columns = list(STORED_COLUMNS[spec.name])
     candidates = con.execute(f"""
-        SELECT line, {key} FROM parsed
+        SELECT {", ".join(columns)}, line AS source_row FROM parsed
         WHERE hash({key}) IN (SELECT hash({key}) AS h FROM parsed GROUP BY h HAVING count(*) > 1)
         ORDER BY line""").fetchall()
-    first_line: dict[tuple, int] = {}
-    problems = []
-    for line, *values in candidates:
-        first = first_line.setdefault(tuple(values), line)
-        if first != line:
-            problems.append(
-                Problem(
-                    "duplicate_key",
-                    line,
-                    None,
-                    None,
-                    {"other": first, "fields": " / ".join(str(v) for v in values if v not in ("", None))},
-                )
-            )
-    return problems
+    if not candidates:
+        return []
+    rows = pd.DataFrame(candidates, columns=[*columns, "source_row"])
+    for column in spec.columns:  # whole years stay whole where a refused cell left a gap, as in the per-cell path
+        if column.parse in ("year", "appraisal_year") and column.name in rows:
+            rows[column.name] = rows[column.name].astype("Int64")
+    return duplicate_problems(spec.name, rows)

@@ -977,31 +977,66 @@ def catalog_entry(reference: Reference, code: str, period: str | None) -> dict:
 
 
 def _check_duplicates(preview: Preview, table: Table) -> None:
-    """The same key twice in one file is an error naming both rows (data contract)."""
-    spec = KINDS[preview.kind]
+    """The same key twice in one file is an error naming the other rows (data contract)."""
     df = preview.rows
     if df is None or df.empty:
         return
-    key_cols = list(spec.key)
-    keys = df[key_cols].astype(str)
-    dup = keys.duplicated(keep=False)
-    if not dup.any():
-        return
-    first_row: dict[tuple, int] = {}
-    first_index: dict[tuple, object] = {}
-    for idx in df.index[dup]:
-        key = tuple(keys.loc[idx])
-        row = int(df.at[idx, "source_row"])
-        if key in first_row:
-            if first_row[key] != row:  # one wide row holds many keys; only repeat rows are duplicates
-                label = " / ".join(str(v) for v in df.loc[idx, key_cols] if v not in ("", None))
-                params = {"other": first_row[key], "fields": label}
-                differs = _first_difference(preview.kind, df.loc[[first_index[key], idx]], key_cols)
-                preview.problems.append(
-                    Problem("duplicate_key_differs" if differs else "duplicate_key", row, None, None, params | differs)
+    key_cols = list(KINDS[preview.kind].key)
+    preview.problems.extend(duplicate_problems(preview.kind, df[df[key_cols].astype(str).duplicated(keep=False)]))
+
+
+def duplicate_problems(kind: str, rows: pd.DataFrame) -> list[Problem]:
+    """The problems of rows that share a key (`rows`: stored columns and `source_row`, in file order; rows with a
+    key of their own may be left out), in row order. Both import paths call it (bulk_csv for large record files),
+    so both name the same rows (docs/decisions.md#duplicate-keys).
+
+    - Rows of one key that agree in every column are one row written twice: each repeat is named as a duplicate
+      of the first, which stays (with skip-invalid, the first imports and the repeats are rejected).
+    - Rows of one key that differ in any column conflict: nobody can tell which is right, so every row of the
+      group gets a problem naming the others and the first column that differs (with skip-invalid, none of them
+      imports; keeping the first would import a value as if it were checked).
+    """
+    key_cols = list(KINDS[kind].key)
+    keys = rows[key_cols].astype(str)
+    groups: dict[tuple, list] = defaultdict(list)
+    for idx, key in zip(rows.index, map(tuple, keys.to_numpy().tolist()), strict=True):
+        groups[key].append(idx)
+    found: list[tuple[int, int, Problem]] = []
+    for order, indices in enumerate(groups.values()):
+        by_row: dict[int, object] = {}
+        for idx in indices:  # one wide row holds many keys; only repeat rows are duplicates
+            by_row.setdefault(int(rows.at[idx, "source_row"]), idx)
+        if len(by_row) < 2:
+            continue
+        (first, first_idx), *later = by_row.items()
+        fields = " / ".join(str(v) for v in rows.loc[first_idx, key_cols] if v not in ("", None))
+        differs = {row: _first_difference(kind, rows.loc[[first_idx, idx]], key_cols) for row, idx in later}
+        if not any(differs.values()):
+            for row, _ in later:
+                found.append(
+                    (row, order, Problem("duplicate_key", row, None, None, {"other": first, "fields": fields}))
                 )
-        else:
-            first_row[key], first_index[key] = row, idx
+            continue
+        unlike_first = next(row for row, _ in later if differs[row])  # the first row that differs from the first
+        for row, idx in by_row.items():
+            if row == first:
+                other, difference = (
+                    unlike_first,
+                    _first_difference(kind, rows.loc[[by_row[unlike_first], idx]], key_cols),
+                )
+            elif differs[row]:
+                other, difference = first, differs[row]
+            else:  # the same as the first: it differs where the first does
+                other, difference = (
+                    unlike_first,
+                    _first_difference(kind, rows.loc[[by_row[unlike_first], idx]], key_cols),
+                )
+            others = [r for r in by_row if r != row]
+            key = "duplicate_key_differs" if len(others) == 1 else "duplicate_key_differs_many"
+            params = {"other": other, "others": others, "fields": fields, **difference}
+            found.append((row, order, Problem(key, row, None, None, params)))
+    found.sort(key=lambda item: item[:2])
+    return [problem for *_, problem in found]
 
 
 def _first_difference(kind: str, pair: pd.DataFrame, key_cols: list[str]) -> dict:
