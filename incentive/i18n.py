@@ -2703,6 +2703,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "is outside the plausible range the catalog sets ({range}): check for a typo; if the value "
         "is right, change the indicator's {side} in the catalog.",
     ),
+    "implausible_magnitude": (
+        "绝对值超过 1 万亿（10^12），超出任何数据的合理范围：请核对是否多打了数位或用错了单位"
+        "（如以元填写了以亿元计的指标）。",
+        "is beyond 10^12 (a million million) in absolute value, more than any figure can be: check for extra digits "
+        "or a wrong unit (元 where the indicator is counted in 亿元).",
+    ),
     "bound_high": ("合理上限", "plausible maximum (合理上限, max)"),
     "bound_low": ("合理下限", "plausible minimum (合理下限, min)"),
     "implausible_hours": (

@@ -123,6 +123,15 @@ def test_a_unit_typed_into_the_cell_is_kept_for_conversion(given, expected):
     assert parse_number(given) == expected
 
 
+@pytest.mark.parametrize("given", ["1e999", "-1e400", "1e309万元", float("inf"), float("-inf")])
+def test_a_number_too_large_for_a_float_is_refused_not_read_as_infinity(given):
+    with pytest.raises(CellError) as e:
+        parse_number(given)
+    assert e.value.key == "implausible_magnitude"
+    with pytest.raises(CellError):
+        parse_number(1e307, percent_format=True)  # shown as 1e309 %: beyond a float as well
+
+
 def test_a_percent_formatted_cell_is_the_percent_it_showed():
     assert parse_number(0.85, percent_format=True) == Number(85.0, "%", percent_format=True)
     assert parse_number(0.07, percent_format=True).value == 7.0  # not 7.000000000000001

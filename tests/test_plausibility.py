@@ -133,6 +133,59 @@ def test_catalog_bounds_override_the_defaults(care_db):
     ]
 
 
+def test_values_beyond_a_million_million_are_refused_in_any_unit(care_db, tmp_path):
+    """R01 is counted in 亿元 and has no range of its own: 1e308 and 1e23 used to import, with a hint that the
+    change was +inf. Beyond 1e12 in absolute value (either side) a value is refused, as the Data page and the
+    command line read the file; 1e12 itself imports."""
+    path = tmp_path / "赛马.csv"
+    path.write_text(
+        "考核期,县区,指标,数值\n2025Q2,澄溪县,R01,1e308\n2025Q2,云岫县,R01,1e23\n2025Q2,云峤县,R01,1e999\n"
+        "2025Q2,枫岚区,R01,-2000000000000\n2025Q2,青禾县,R01,1000000000000\n2025Q2,柏川县,R01,3.2\n"
+        "2025Q2,鹤汀县,R01,1e17万元\n2025Q2,星渚县,R01,1e13万元\n",
+        encoding="utf-8",
+    )
+    preview = bulk_csv.parse_path(path, current_reference(care_db))
+    assert not preview.importable
+    assert [(p.row, p.column, p.value, p.key) for p in preview.problems] == [
+        (2, "数值", "1e+308", "implausible_magnitude"),
+        (3, "数值", "1e+23", "implausible_magnitude"),
+        (4, "数值", "1e999", "implausible_magnitude"),  # no float: refused as the cell reads
+        (5, "数值", "-2000000000000", "implausible_magnitude"),
+        (8, "数值", "1e17万元", "implausible_magnitude"),  # 1e13 亿元: quoted as written
+    ]
+    assert preview.problem_texts("zh")[0] == (
+        "文件「赛马.csv」，第 2 行，「数值」列，值「1e+308」：绝对值超过 1 万亿（10^12），超出任何数据的合理范围："
+        "请核对是否多打了数位或用错了单位（如以元填写了以亿元计的指标）。"
+    )
+    assert preview.problem_texts("en")[1] == (
+        "File “赛马.csv”, row 3, column “数值”, value “1e+23”: is beyond 10^12 (a million million) in absolute value, "
+        "more than any figure can be: check for extra digits or a wrong unit (元 where the indicator is counted in "
+        "亿元)."
+    )
+    skipped = bulk_csv.parse_path(path, current_reference(care_db), skip_invalid=True)
+    assert skipped.rows["value"].tolist() == [1e12, 3.2, 1e9]  # 1e13 万元 is 1e9 亿元
+
+
+def test_the_limit_holds_whatever_the_catalog_says(care_db):
+    """A catalog's own range lies inside the limit: a maximum beyond it is refused, and so are a weight or a target
+    beyond it, or a class's weight."""
+    import_ok(care_db, "类别.csv", "县区,考核类别\n澄溪县,城区\n".encode())
+    data = (
+        "指标代码,指标名称,类别,赛道,单位,方向,权重,目标值,合理上限,权重（城区）\n"
+        "R01,重点项目投资完成额,赛马,项目建设,亿元,正向,10,,1e13,\n"
+        "R09,新指标,赛马,项目建设,亿元,正向,1e300,-1e15,,5e12\n"
+        "R10,另一指标,赛马,项目建设,亿元,正向,1,,1e999,1000000000000\n"
+    ).encode()
+    preview = parse_file("目录.csv", data, current_reference(care_db))
+    assert [(p.row, p.column, p.value, p.key) for p in preview.problems] == [
+        (2, "合理上限", "10000000000000", "implausible_magnitude"),
+        (3, "权重", "1e+300", "implausible_magnitude"),
+        (3, "目标值", "-1e+15", "implausible_magnitude"),
+        (3, "权重(城区)", "5000000000000", "implausible_magnitude"),
+        (4, "合理上限", "1e999", "implausible_magnitude"),
+    ]
+
+
 def test_the_bounds_in_force_are_those_of_the_version_of_the_period(care_db):
     data = "考核期,县区,指标,数值\n2025Q4,澄溪县,R06,110\n2026Q1,澄溪县,R06,110\n2026Q1,云岫县,R06,121\n".encode()
     preview = parse_file("农田.csv", data, current_reference(care_db))
@@ -354,6 +407,31 @@ def test_whole_number_counts_may_move_by_one():
     assert plausibility.unusual_changes(quiet).empty
     loud = _pairs([0, 0, 0, 0, 0, 0, 1], [0, 0, 0, 0, 0, 40, 0])
     assert plausibility.unusual_changes(loud)[["county", "old", "new"]].values.tolist() == [["县5", 0.0, 40.0]]
+
+
+def test_values_beyond_the_limit_are_never_peers_and_no_fence_is_infinite():
+    """Loaded before the limit (or infinite), 1e308 among the peers made the fence +inf, which the hint printed;
+    such values are findings of their own (a bound), left out of the changes."""
+    pairs = _pairs([10, 11, 12, 13, 14, 15, 1e308], [10, 12, 11, 14, 13, 95, 2e12])
+    found = plausibility.unusual_changes(pairs)
+    assert found["county"].tolist() == ["县5"]
+    assert all(math.isfinite(v) for v in found[["change", "low", "high"]].to_numpy().ravel())
+    note = plausibility.change_note(found.iloc[0].to_dict(), "指标")
+    assert "inf" not in note.text("zh") and "inf" not in note.text("en")
+
+
+def test_no_warning_says_inf_when_skipping_values_beyond_the_limit(care_db):
+    import_ok(
+        care_db,
+        "q1.csv",
+        "".join(["考核期,县区,指标,数值\n", *(f"2025Q1,{c},R01,{i}\n" for i, c in enumerate(COUNTIES))]).encode(),
+    )
+    data = "考核期,县区,指标,数值\n" + "".join(f"2025Q2,{c},R01,{i + 1}\n" for i, c in enumerate(COUNTIES[2:], 2))
+    data += "2025Q2,澄溪县,R01,1e308\n2025Q2,云岫县,R01,1e23\n"
+    preview = parse_file("q2.csv", data.encode(), current_reference(care_db), skip_invalid=True)
+    checks.add_warnings(care_db, preview)
+    assert preview.rejected_rows == {12, 13} and len(preview.rows) == 10
+    assert preview.warnings == []
 
 
 @FEW

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -87,9 +88,17 @@ def parse_number(value: object, percent_format: bool = False) -> Number | None:
         raise CellError("not_a_number")
     if isinstance(value, (int, float)):
         if percent_format:
-            return Number(float(f"{float(value) * 100:.15g}"), "%", percent_format=True)
-        return Number(float(value))
-    return _parse_number_text(clean_text(value))
+            return _finite(Number(float(f"{float(value) * 100:.15g}"), "%", percent_format=True))
+        return _finite(Number(float(value)))
+    return _finite(_parse_number_text(clean_text(value)))
+
+
+def _finite(number: Number) -> Number:
+    """`1e999` reads as infinity: no number, refused as beyond every plausible figure (plausibility.MAGNITUDE_LIMIT
+    refuses the finite ones beyond it, once the unit is converted)."""
+    if not math.isfinite(number.value):
+        raise CellError("implausible_magnitude")
+    return number
 
 
 @functools.lru_cache(maxsize=65536)

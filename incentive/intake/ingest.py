@@ -410,6 +410,9 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
         preview.notes.append(Note("note_extra_columns", {"columns": extra}))
     index_of = {name: i for i, name in located_cols.items()}
     preview.column_labels.update({name: table.column_label(i) for name, i in index_of.items()})
+    preview.column_labels.update(
+        {class_weight_column(name): table.column_label(i) for i, name in class_columns.items()}
+    )
     for name, i in index_of.items():
         if spec.column(name).parse == "number":
             refuse_unknown_bracket(preview, table, i)

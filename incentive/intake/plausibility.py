@@ -6,7 +6,9 @@ Pure: works on a preview's parsed rows (or stored rows shaped alike) and the `Re
 
 - Bounds (refusals): a catalog version's `min`/`max` (合理下限/合理上限), each replacing the default of its side;
   defaults by unit: a `%` rate (名称含「率」, higher is better, not a rate of change) lies in 0–100, a count (件, 人,
-  次, …) is ≥ 0; the hours of one training record lie in (0, max_hours_per_record]. Bounds are inclusive.
+  次, …) is ≥ 0; the hours of one training record lie in (0, max_hours_per_record]. Bounds are inclusive. Around
+  them all, no figure (an indicator's value, a catalog's weight, target, min or max) lies beyond MAGNITUDE_LIMIT in
+  absolute value, in any unit: the outermost bound, which no catalog widens (docs/decisions.md#magnitude-limit).
 - Unusual changes (warnings): a unit's change from the previous stored period beyond Q1 − 3·w or Q3 + 3·w of the
   changes of its peers (same indicator, level and period), w = max(IQR, 5 % of the peers' typical level, 1 for
   whole numbers), among at least 5 peers.
@@ -30,6 +32,13 @@ COUNT_UNITS = frozenset(("件", "人", "次", "个", "人次", "户", "项", "�
 PERCENT_UNITS = frozenset(("%", "％"))
 # A rate of change (增长率, 增速, 同比…) may be negative or above 100 %: no default range.
 CHANGE_WORDS = ("增长", "增速", "增幅", "增减", "变化", "变动", "同比", "环比", "下降", "降幅", "提升", "提高")
+
+# No figure of a county or township is a million million or more in any unit the catalog uses (the largest county
+# economies are a few 1e11 元): beyond it a value is extra digits or a wrong unit, and beyond 1e308 it is not even
+# a number (inf), which made the unusual-change hint print "+inf".
+MAGNITUDE_LIMIT = 1e12
+# The columns of a catalog that hold figures (a class's weights, `weight:<class>`, too).
+CATALOG_FIGURES = ("weight", "target", "min", "max")
 
 FENCE = 3.0  # how many widths beyond the quartiles a change must lie to be unusual
 MIN_PEERS = 5  # units (the unit itself included) with a value in both periods; fewer: no warning
@@ -62,6 +71,12 @@ class Bounds:
         with np.errstate(invalid="ignore"):
             below = values <= low if self.low_open else values < low
             return below | (values > high)
+
+
+def beyond_limit(values: np.ndarray) -> np.ndarray:
+    """True where a number lies beyond MAGNITUDE_LIMIT in absolute value, infinities included (missing: never)."""
+    with np.errstate(invalid="ignore"):
+        return np.abs(values) > MAGNITUDE_LIMIT
 
 
 def number_text(value: float) -> str:
@@ -132,8 +147,11 @@ def out_of_bounds(rows: pd.DataFrame, kind: str | None, reference: Reference, la
         return _values_out_of_bounds(rows, reference, labels)
     if kind == "training":
         return _hours_out_of_bounds(rows, reference, labels)
-    if kind == "indicators" and "min" in rows.columns and "max" in rows.columns:
-        return _inverted_bounds(rows, labels)
+    if kind == "indicators":
+        found = _catalog_figures_beyond_limit(rows, labels)
+        if "min" in rows.columns and "max" in rows.columns:
+            found += _inverted_bounds(rows, labels)
+        return sorted(found, key=lambda p: p.row or 0)
     return []
 
 
@@ -154,12 +172,17 @@ def _values_out_of_bounds(rows: pd.DataFrame, reference: Reference, labels: dict
     found = [in_force[key] for key in keys]
     low = np.array([-math.inf if f is None or f[1].low is None else f[1].low for f in found], dtype=float)
     high = np.array([math.inf if f is None or f[1].high is None else f[1].high for f in found], dtype=float)
+    beyond = beyond_limit(values)
     with np.errstate(invalid="ignore"):
-        outside = (values < low) | (values > high)  # catalog and unit bounds are closed (only hours' low is open)
+        outside = (values < low) | (values > high) | beyond  # catalog and unit bounds are closed (hours' low is open)
     problems = []
     source_rows = rows["source_row"].tolist()
     for i in np.flatnonzero(outside):
         code = keys[i][0]
+        label = labels.get(f"indicator:{code}") or labels.get("value")
+        if beyond[i]:  # the outermost bound, whatever the catalog says
+            problems.append(_beyond_limit(source_rows[i], label, values[i]))
+            continue
         version, bounds = in_force[keys[i]]
         high_side = bounds.high is not None and values[i] > bounds.high
         from_catalog = bounds.high_from_catalog if high_side else bounds.low_from_catalog
@@ -168,7 +191,7 @@ def _values_out_of_bounds(rows: pd.DataFrame, reference: Reference, labels: dict
             Problem(
                 "implausible_catalog" if from_catalog else "implausible_default",
                 _row(source_rows[i]),
-                labels.get(f"indicator:{code}") or labels.get("value"),
+                label,
                 shown,
                 {"range": bounds.range_text, "side": ("i18n", "bound_high" if high_side else "bound_low")},
             )
@@ -185,6 +208,23 @@ def _hours_out_of_bounds(rows: pd.DataFrame, reference: Reference, labels: dict[
         Problem("implausible_hours", _row(row), labels.get("hours"), number_text(values[i]), {"high": bounds.high})
         for i, row in zip(outside, source_rows, strict=False)
     ]
+
+
+def _beyond_limit(row, label: str | None, value: float) -> Problem:
+    return Problem("implausible_magnitude", _row(row), label, number_text(value))
+
+
+def _catalog_figures_beyond_limit(rows: pd.DataFrame, labels: dict[str, str]) -> list[Problem]:
+    """A catalog's weights, targets and bounds beyond MAGNITUDE_LIMIT, in row order: a plausible maximum of 1e300
+    would let any value through, a weight of 1e300 swamp every other."""
+    columns = [c for c in rows.columns if c in CATALOG_FIGURES or (isinstance(c, str) and c.startswith("weight:"))]
+    source_rows = rows["source_row"].tolist()
+    found = []
+    for column in columns:
+        values = _floats(rows[column])
+        found += [(i, column, values[i]) for i in np.flatnonzero(beyond_limit(values))]
+    found.sort(key=lambda item: item[0])  # stable: a row's columns as the catalog's columns are ordered
+    return [_beyond_limit(source_rows[i], labels.get(column, column), value) for i, column, value in found]
 
 
 def _inverted_bounds(rows: pd.DataFrame, labels: dict[str, str]) -> list[Problem]:
@@ -223,7 +263,10 @@ def unusual_changes(pairs: pd.DataFrame) -> pd.DataFrame:
     frame = pairs[CHANGE_COLUMNS].copy()
     frame["old"] = frame["old"].astype(float)
     frame["new"] = frame["new"].astype(float)
-    frame = frame[frame["old"].notna() & frame["new"].notna()]
+    # Values beyond the limit (loaded before it, or infinite) are findings of their own, never peers: one 1e308 among
+    # them made the fence infinite and the hint say "+inf".
+    values = frame[["old", "new"]].to_numpy(dtype=float)
+    frame = frame[frame["old"].notna() & frame["new"].notna() & ~beyond_limit(values).any(axis=1)]
     out_columns = [*CHANGE_COLUMNS, "change", "low", "high", "peers"]
     if frame.empty:
         return pd.DataFrame(columns=out_columns)
