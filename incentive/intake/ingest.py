@@ -1022,18 +1022,11 @@ def duplicate_problems(kind: str, rows: pd.DataFrame) -> list[Problem]:
             continue
         unlike_first = next(row for row, _ in later if differs[row])  # the first row that differs from the first
         for row, idx in by_row.items():
-            if row == first:
-                other, difference = (
-                    unlike_first,
-                    _first_difference(kind, rows.loc[[by_row[unlike_first], idx]], key_cols),
-                )
-            elif differs[row]:
+            if differs.get(row):
                 other, difference = first, differs[row]
-            else:  # the same as the first: it differs where the first does
-                other, difference = (
-                    unlike_first,
-                    _first_difference(kind, rows.loc[[by_row[unlike_first], idx]], key_cols),
-                )
+            else:  # the first, or a row alike it: set against the first row that differs from the first
+                other = unlike_first
+                difference = _first_difference(kind, rows.loc[[by_row[unlike_first], idx]], key_cols)
             others = [r for r in by_row if r != row]
             key = "duplicate_key_differs" if len(others) == 1 else "duplicate_key_differs_many"
             params = {"other": other, "others": others, "fields": fields, **difference}
