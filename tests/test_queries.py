@@ -62,6 +62,7 @@ PARAMS = {
     "movements_by_year": {},
     "roster_sizes": {"day": dt.date(2025, 12, 31)},
     "roster_counties_left_out": {"as_of": dt.date(2025, 12, 31)},
+    "catalog_rescoring": {},
     "training_untrained": {
         "start": dt.date(2025, 1, 1),
         "end": dt.date(2025, 12, 31),
@@ -123,6 +124,8 @@ def test_every_query_runs_on_the_sample_and_returns_rows(sample, name):
         import pandas as pd
 
         tables = {"incoming": pd.DataFrame({"county": ["云岫县"], "as_of": [dt.date(2025, 12, 31)]})}
+    if name == "catalog_rescoring":  # the stored catalog again, as a catalog file's rows: every version in force
+        tables = {"incoming": sample.connection.execute("SELECT *, '' AS class_weights FROM current_indicators").df()}
     scope = Scope.ALL if queries.named_cadres(name) else None  # named cadres: the prefecture's scope
     frame = queries.run(sample.connection, name, tables=tables, scope=scope, **PARAMS[name])
     assert len(frame) > 0 or name in EMPTY_ON_SAMPLE

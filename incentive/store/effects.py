@@ -9,6 +9,7 @@ import pandas as pd
 
 from incentive.intake.file_kinds import KINDS, STORED_COLUMNS, VALUE_KINDS
 from incentive.intake.preview import Preview
+from incentive.store import queries
 from incentive.store.database import Database
 from incentive.store.queries import identifier
 
@@ -154,19 +155,6 @@ def _class_weights_text(rows: pd.DataFrame) -> list[str]:
 # from the target and the direction. A race target, a name or a unit is shown, never scored.
 SCORED_FIELDS = {"race": ("weight", "direction", "track", "class_weights"), "welfare": ("target", "direction")}
 
-# A version's start as catalog_in_force orders it (schema 001): '' is "from the beginning"; a CASE, not an OR, so
-# that period_start never sees ''.
-_START = "CASE WHEN {v}.effective_from = '' THEN DATE '1900-01-01' ELSE period_start({v}.effective_from) END"
-
-
-def _in_force(versions: str) -> str:
-    """catalog_in_force (schema 001) for every stored period of each domain at once, over `versions`."""
-    start = _START.format(v="v")
-    return f"""
-        SELECT p.period, v.* FROM stored_periods p JOIN {versions} v
-          ON v.domain = p.domain AND {start} <= period_start(p.period)
-        QUALIFY row_number() OVER (PARTITION BY p.domain, p.period, v.code ORDER BY {start} DESC) = 1"""
-
 
 def catalog_rescoring(cur) -> tuple[Rescoring, ...]:
     """What a catalog file's rows (`incoming` on `cur`, with `class_weights`, as import_effects registers them)
@@ -174,34 +162,7 @@ def catalog_rescoring(cur) -> tuple[Rescoring, ...]:
     change, in code order: a weight corrected 12 → 30 in a row without 生效起始期 re-scores
     every stored race period, a version from 2026-Q3 on only the periods from then on. Said before import, since
     a catalog is an upsert and history must not be re-scored silently (docs/decisions.md#catalog-versions)."""
-    columns = "code, name, domain, track, direction, weight, target, effective_from, class_weights"
-    found = cur.execute(f"""
-        WITH stored_periods AS (SELECT DISTINCT domain, period FROM current_values),
-        file_rows AS (
-            SELECT CAST(code AS VARCHAR) AS code, CAST(name AS VARCHAR) AS name, CAST(domain AS VARCHAR) AS domain,
-                   CAST(track AS VARCHAR) AS track, CAST(direction AS VARCHAR) AS direction,
-                   CAST(weight AS DOUBLE) AS weight, CAST(target AS DOUBLE) AS target,
-                   CAST(effective_from AS VARCHAR) AS effective_from, CAST(class_weights AS VARCHAR) AS class_weights,
-                   true AS from_file
-            FROM incoming),
-        stored_versions AS (SELECT {columns}, false AS from_file
-                   FROM (SELECT *, {_CURRENT_CLASS_WEIGHTS} AS class_weights FROM current_indicators ci)),
-        new_versions AS (SELECT * FROM file_rows
-                  UNION ALL BY NAME
-                  SELECT * FROM stored_versions s WHERE NOT EXISTS (
-                      SELECT 1 FROM file_rows f WHERE f.code = s.code AND f.effective_from = s.effective_from)),
-        b AS ({_in_force("stored_versions")}),
-        a AS ({_in_force("new_versions")})
-        SELECT * FROM (
-        SELECT coalesce(a.domain, b.domain) AS domain, coalesce(a.period, b.period) AS period,
-               coalesce(a.code, b.code) AS code, coalesce(a.name, b.name) AS name,
-               b.code IS NOT NULL AS in_before, a.code IS NOT NULL AS in_after,
-               coalesce(a.from_file AND a.effective_from = '', false) AS undated,
-               b.weight AS b_weight, a.weight AS a_weight, b.direction AS b_direction, a.direction AS a_direction,
-               b.track AS b_track, a.track AS a_track, b.target AS b_target, a.target AS a_target,
-               b.class_weights AS b_class_weights, a.class_weights AS a_class_weights
-        FROM b FULL JOIN a ON a.domain = b.domain AND a.period = b.period AND a.code = b.code)
-        ORDER BY code, domain, period_start(period), period""").df()
+    found = queries.run_within(cur, "catalog_rescoring")
     periods: dict[tuple, list[str]] = {}  # (code, domain, field, before, after) -> the stored periods it changes
     about: dict[tuple, tuple[str, bool]] = {}  # the same key -> the indicator's name, whether a file row is undated
     for row in found.to_dict("records"):
