@@ -458,6 +458,7 @@ def test_expired_snapshots_between_two_reads_copy_everything(app_and_writer):
 _PARAMS = {
     "county": "",
     "start": dt.date(2025, 1, 1),
+    "as_of": dt.date(2025, 12, 31),
     "end": dt.date(2025, 12, 31),
     "follow_start": dt.date(2026, 1, 1),
     "follow_end": dt.date(2026, 12, 31),
@@ -480,6 +481,13 @@ def _in_order(frame: pd.DataFrame) -> pd.DataFrame:
     text = frame.astype(str).set_axis(range(frame.shape[1]), axis=1).reset_index(drop=True)
     order = text.sort_values(list(text.columns), kind="stable").index  # column by column: rows as tuples of text
     return frame.iloc[order].reset_index(drop=True)
+
+
+# queries reading another kind's rows as `incoming`: a roster file of one county, the catalog as a catalog file
+OWN_INCOMING = {
+    "roster_counties_left_out": lambda con: pd.DataFrame({"county": ["云岫县"], "as_of": [dt.date(2025, 12, 31)]}),
+    "catalog_rescoring": lambda con: con.cursor().execute("SELECT *, '' AS class_weights FROM current_indicators").df(),
+}
 
 
 @pytest.mark.slow
@@ -507,6 +515,8 @@ def test_every_named_query_gives_the_same_rows_through_the_copy_as_the_lake(lake
         params = {key: cadre if key == "cadre_id" else _PARAMS[key] for key in queries.load(name)[1]}
         sql = queries.load(name)[0]
         tables = {key: frame for key, frame in caller_tables.items() if re.search(rf"FROM {key}\b", sql)}
+        if name in OWN_INCOMING:  # a file of another kind as `incoming`
+            tables["incoming"] = OWN_INCOMING[name](lake_itself)
         scope = Scope(None) if queries.named_cadres(name) else None
         through_copy = queries.run(app.connection, name, tables, scope=scope, **params)
         in_lake = queries.run(lake_itself, name, tables, scope=scope, **params)

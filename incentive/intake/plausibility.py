@@ -26,7 +26,7 @@ import pandas as pd
 
 from incentive import periods
 from incentive.intake.file_kinds import VALUE_KINDS
-from incentive.intake.preview import Note, Problem, Reference
+from incentive.intake.preview import Note, Problem, Reference, number_text
 
 COUNT_UNITS = frozenset(("件", "人", "次", "个", "人次", "户", "项", "起", "家"))
 PERCENT_UNITS = frozenset(("%", "％"))
@@ -77,14 +77,6 @@ def beyond_limit(values: np.ndarray) -> np.ndarray:
     """True where a number lies beyond MAGNITUDE_LIMIT in absolute value, infinities included (missing: never)."""
     with np.errstate(invalid="ignore"):
         return np.abs(values) > MAGNITUDE_LIMIT
-
-
-def number_text(value: float) -> str:
-    """A stored number as a person reads it: 150, 8.5, 0.85 (no float noise, no exponent for ordinary sizes)."""
-    value = float(value)
-    if value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return f"{value:.10g}"
 
 
 def hours_bounds(settings: dict) -> Bounds:

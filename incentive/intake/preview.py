@@ -288,6 +288,9 @@ def _catalog_value(field_name: str, value, lang: str) -> str:
 
 
 def number_text(value: float) -> str:
-    from incentive.intake.plausibility import number_text  # here: plausibility imports this module
-
-    return number_text(value)
+    """A stored number as a person reads it: 150, 8.5, 0.85 (no float noise, no exponent for ordinary sizes). Here,
+    where every message is worded; plausibility, which quotes bounds, takes it from here."""
+    value = float(value)
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.10g}"
