@@ -884,6 +884,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "keep one column and import again.",
     ),
     "note_period_from_title": ("考核期取自标题：{period}。", "Period taken from the title: {period}."),
+    "note_period_not_over": (
+        "{periods} 尚未结束（今天 {today}）：这些是期中数字，导入后与结束的考核期一样参与排名和达标判断。",
+        "Not over yet (today is {today}): {periods}. These are figures so far, and once imported they rank and are "
+        "judged like those of a finished period.",
+    ),
     "note_period_given": ("考核期为填写值：{period}。", "Period as entered: {period}."),
     "note_as_of": ("统计日期：{as_of}（{source}）。", "As-of date: {as_of} ({source})."),
     "note_as_of_title": ("取自标题", "from the title"),

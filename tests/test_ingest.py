@@ -7,7 +7,7 @@ import math
 from pathlib import Path
 
 import pytest
-from conftest import data_file, import_ok, xls_bytes, xlsx_bytes
+from conftest import data_file, import_ok, race_csv, xls_bytes, xlsx_bytes
 
 from incentive.intake.ingest import Reference, parse_file
 from incentive.store.reference import current_reference
@@ -632,7 +632,8 @@ MONEY_CATALOG = Reference(
 
 
 def notes(preview, lang="zh") -> list[str]:
-    return [n.text(lang) for n in preview.notes]
+    """The preview's notes but the one on periods not over yet, which depends on the day the test runs."""
+    return [n.text(lang) for n in preview.notes if n.key != "note_period_not_over"]
 
 
 def training_csv(*rows: str, head: str = ",".join(TRAINING_HEAD)) -> bytes:
@@ -906,3 +907,26 @@ def test_every_sample_file_into_an_empty_database_is_its_kind_or_asks_for_the_ca
         assert preview.kind == expected[path.name[:2]] and preview.importable
     else:  # race scores and welfare, long or wide: the catalog first (data contract)
         assert [p.key for p in preview.problems] == ["catalog_first"] and not preview.importable
+
+
+def test_a_period_not_over_is_imported_and_said():
+    """Race scores of a quarter still running (2026-Q4 sent on 6 December) import as sent, with a note saying the
+    figures are so far and rank like final ones; a finished quarter's say nothing of it."""
+    from incentive.intake.ingest import _note_periods_not_over
+    from incentive.intake.preview import Preview
+
+    preview = Preview("q.csv", "")
+    _note_periods_not_over(preview, {"2026-Q3", "2026-Q4", "2027-H1"}, dt.date(2026, 12, 6))
+    assert [n.text("zh") for n in preview.notes] == [
+        "2026-Q4、2027-H1 尚未结束（今天 2026-12-06）：这些是期中数字，导入后与结束的考核期一样参与排名和达标判断。"
+    ]
+    assert preview.notes[0].text("en").startswith("Not over yet (today is 2026-12-06): 2026-Q4、2027-H1.")
+    done = Preview("q.csv", "")
+    _note_periods_not_over(done, {"2026-Q3"}, dt.date(2026, 12, 6))
+    assert done.notes == []
+
+
+def test_a_file_of_a_quarter_not_over_says_so_in_its_preview(catalog_db):
+    preview = parse_file("q.csv", race_csv("2099-Q1", ["澄溪县", "云岫县"]), current_reference(catalog_db))
+    assert preview.importable, preview.problem_texts("zh")
+    assert any(n.key == "note_period_not_over" and n.params["periods"] == "2099-Q1" for n in preview.notes)

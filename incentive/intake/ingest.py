@@ -705,6 +705,15 @@ def _parse_values(
         (code, period): catalog_entry(reference, code, period).get("name") or code
         for code, period in {(c.indicator, c.period) for c in cells}
     }
+    _note_periods_not_over(preview, {c.period for c in cells if c.period}, dt.date.today())
+
+
+def _note_periods_not_over(preview: Preview, found: set[str], today: dt.date) -> None:
+    """A period not over on `today` (2026-Q4 sent on 6 December) is imported as sent, and said: its values are a
+    period's figures so far, and they rank and judge like final ones once imported (a fresh user's review)."""
+    running = sorted((p for p in found if periods.bounds(p)[1] >= today), key=lambda p: periods.bounds(p))
+    if running:
+        preview.notes.append(Note("note_period_not_over", {"periods": "、".join(running), "today": today.isoformat()}))
 
 
 def _fixed_period(preview: Preview, has_column: bool, title_period: str | None, given_period: str | None) -> str | None:
