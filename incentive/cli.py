@@ -529,16 +529,24 @@ def _batches(db: Database, args, lang: str) -> int:
     return EXIT_OK
 
 
+def _confirmed(message: str, lang: str, **params) -> int | None:
+    """Asks y/N in a terminal before a change that undoes batches (`message`_confirm); None when answered yes, else
+    the exit status: not a terminal (a piped `y` is not an answer: `message`_needs_yes says to add --yes), or no."""
+    if not sys.stdin.isatty():
+        print(t(f"{message}_needs_yes", lang, **params), file=sys.stderr)
+        return EXIT_USAGE
+    if input(t(f"{message}_confirm", lang, **params)).strip().lower() not in ("y", "yes", "是"):
+        print(t(f"{message}_cancelled", lang), file=sys.stderr)
+        return EXIT_REFUSED
+    return None
+
+
 def _rollback(db: Database, args, lang: str) -> int:
     """As on the Data page, a rollback is confirmed first: interactively, or with --yes in scripts."""
     if not args.yes:
-        if not sys.stdin.isatty():
-            print(t("cli_rollback_needs_yes", lang, batch=args.batch_id), file=sys.stderr)
-            return EXIT_USAGE
-        answer = input(t("cli_rollback_confirm", lang, batch=args.batch_id))
-        if answer.strip().lower() not in ("y", "yes", "是"):
-            print(t("cli_rollback_cancelled", lang), file=sys.stderr)
-            return EXIT_REFUSED
+        refused = _confirmed("cli_rollback", lang, batch=args.batch_id)
+        if refused is not None:
+            return refused
     try:
         batches.rollback(db, args.batch_id, _who())
     except BatchError as e:
@@ -553,13 +561,9 @@ def _remove_sample(db: Database, args, lang: str) -> int:
     interactively or with --yes in scripts. With no sample loaded there is nothing to confirm."""
     loaded = batches.active_count(db, "sample")
     if loaded and not args.yes:
-        if not sys.stdin.isatty():
-            print(t("cli_remove_sample_needs_yes", lang, n=loaded), file=sys.stderr)
-            return EXIT_USAGE
-        answer = input(t("cli_remove_sample_confirm", lang, n=loaded))
-        if answer.strip().lower() not in ("y", "yes", "是"):
-            print(t("cli_remove_sample_cancelled", lang), file=sys.stderr)
-            return EXIT_REFUSED
+        refused = _confirmed("cli_remove_sample", lang, n=loaded)
+        if refused is not None:
+            return refused
     print(t("data_sample_removed", lang, n=batches.rollback_source(db, "sample", _who())), file=sys.stderr)
     return EXIT_OK
 
