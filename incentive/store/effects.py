@@ -74,12 +74,7 @@ def import_effects(db: Database, preview: Preview, county: str | None = None) ->
     with contextlib.closing(db.cursor()) as cur:
         cur.register("incoming", preview.rows_for(cur))
         if kind == "roster":
-            replaced = cur.execute(
-                f"SELECT count(*) FROM {view} WHERE as_of IN (SELECT DISTINCT CAST(as_of AS DATE) FROM incoming) "
-                "AND ($county IS NULL OR county = $county)",
-                {"county": county},
-            ).fetchone()[0]
-            return ImportEffects(preview.row_count, 0, 0, 0, replaced)
+            return ImportEffects(preview.row_count, 0, 0, 0, _snapshot_rows(cur, county))
         unknown_cadres = 0
         if "cadre_id" in preview.columns:
             unknown_cadres = cur.execute(
@@ -123,12 +118,18 @@ def reimport_changes(
         return bool(effects.new or effects.changed or effects.blanked or effects.classes_cleared)
     with contextlib.closing(db.cursor()) as cur:
         cur.register("incoming", preview.rows_for(cur))
-        others = cur.execute(
-            "SELECT count(*) FROM current_roster WHERE as_of IN (SELECT DISTINCT CAST(as_of AS DATE) FROM incoming) "
-            "AND ($county IS NULL OR county = $county) AND NOT list_contains($earlier, batch_id)",
-            {"county": county, "earlier": earlier},
-        ).fetchone()[0]
-    return others > 0
+        return _snapshot_rows(cur, county, besides=earlier) > 0
+
+
+def _snapshot_rows(cur, county: str | None, besides: list[int] = ()) -> int:
+    """Current roster rows of the dates of the roster file registered as `incoming` on `cur` (of `county`'s cadres,
+    or everybody's for a prefecture-wide file, None): what importing it replaces; with `besides`, only those from
+    other batches than these."""
+    return cur.execute(
+        "SELECT count(*) FROM current_roster WHERE as_of IN (SELECT DISTINCT CAST(as_of AS DATE) FROM incoming) "
+        "AND ($county IS NULL OR county = $county) AND NOT list_contains($besides, batch_id)",
+        {"county": county, "besides": list(besides)},
+    ).fetchone()[0]
 
 
 # A catalog row's class weights as one text, `城区=0;农业大县=6` (classes in order), '' for none: what a row's
