@@ -760,6 +760,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "ambiguous_name": ("名称不唯一，可能是：{candidates}。", "is ambiguous; it could be: {candidates}."),
     "did_you_mean": ("是否为「{suggestion}」？", "did you mean “{suggestion}”?"),
     "unknown_indicator": ("指标目录中没有该指标。", "is not in the indicator catalog."),
+    "indicator_not_yet_in_force": (
+        "指标「{indicator}」自 {since} 起生效，{period} 没有其生效的目录版本，该值不会计分。"
+        "如该指标此前已在考核，请在指标目录中补一个更早的版本（或不填生效起始期）后再导入。",
+        "indicator “{indicator}” is in force from {since}; no catalog version is in force for {period}, so the value "
+        "would not be scored. If the indicator was assessed before, add an earlier version to the catalog (or one "
+        "without 生效起始期) and import again.",
+    ),
     "duplicate_key": ("与第 {other} 行重复（{fields}）。", "duplicates row {other} ({fields})."),
     "duplicate_key_differs": (
         "与第 {other} 行重复（{fields}），但「{column}」不同：第 {other} 行为「{that}」，本行为「{this}」。请核对后删去错误的一行。",

@@ -524,6 +524,26 @@ def test_reference_is_all_the_importer_needs():
     assert values(preview) == [("2025", "甲县", "", "X1", 3.0)]
 
 
+def test_a_value_before_every_version_of_its_indicator_is_refused():
+    """Scoring reads the catalog in force for a period; a period before every version of an indicator has none,
+    and its value would be left out of the composite without a word (docs/decisions.md#catalog-versions)."""
+    indicators = [
+        {"code": "X1", "name": "指标一", "domain": "race", "unit": "个", "effective_from": "2025"},
+        {"code": "X1", "name": "指标一", "domain": "race", "unit": "个", "effective_from": "2026"},
+        {"code": "X2", "name": "指标二", "domain": "race", "unit": "个", "effective_from": ""},
+    ]
+    reference = Reference(regions=[("甲县", "")], indicators=indicators)
+    data = "考核期,县区,指标一,指标二\n2024-Q4,甲,3,4\n2025-Q1,甲,5,6\n".encode()
+    preview = parse_file("s.csv", data, reference)
+    assert not preview.importable
+    assert messages(preview) == [
+        "文件「s.csv」，第 2 行，「指标一」列，值「3」：指标「指标一」自 2025 起生效，2024-Q4 没有其生效的目录版本，"
+        "该值不会计分。如该指标此前已在考核，请在指标目录中补一个更早的版本（或不填生效起始期）后再导入。"
+    ]
+    later = parse_file("s.csv", "考核期,县区,指标一,指标二\n2025-Q1,甲,5,6\n".encode(), reference)
+    assert later.importable
+
+
 def test_unit_row_under_a_wide_header_is_not_data(catalog_db):
     data = "县区,招商引资额,企业诉求办结率\n,万元,%\n云岫县,10,96\n".encode()
     preview = parse_file("w.csv", data, current_reference(catalog_db), period="2025Q1")

@@ -690,6 +690,7 @@ def _parse_values(
     by_code = {ind["code"]: ind for ind in reference.indicators}
     preview.kind = _value_kind(preview, cells, by_code, kind)
     values = _parse_value_cells(preview, table, cells, reference)
+    _refuse_before_first_version(preview, table, cells, reference)
     preview.rows = pd.DataFrame(
         {
             "domain": [by_code[c.indicator]["domain"] for c in cells],
@@ -706,6 +707,35 @@ def _parse_values(
         for code, period in {(c.indicator, c.period) for c in cells}
     }
     _note_periods_not_over(preview, {c.period for c in cells if c.period}, dt.date.today())
+
+
+def _refuse_before_first_version(preview: Preview, table: Table, cells: list[_ValueCell], reference: Reference) -> None:
+    """A value of a period before every version of its indicator (R1 生效起始期 2025, a 2024-Q4 value) is refused:
+    no catalog is in force for it, so scoring would leave it out without a word (docs/decisions.md#catalog-versions).
+    A version without 生效起始期 is in force from the beginning."""
+    first: dict[str, dt.date] = {}
+    names: dict[str, tuple[str, str]] = {}
+    for version in reference.indicators:
+        begins = periods.bounds(version["effective_from"])[0] if version.get("effective_from") else dt.date.min
+        if version["code"] not in first or begins < first[version["code"]]:
+            first[version["code"]] = begins
+            names[version["code"]] = (version["name"], version.get("effective_from") or "")
+    for cell in cells:
+        begins = first.get(cell.indicator)
+        if cell.period is None or begins is None or begins == dt.date.min:
+            continue
+        if periods.bounds(cell.period)[0] < begins:
+            name, since = names[cell.indicator]
+            column = table.column_label(cell.column) if cell.column is not None else None
+            preview.problems.append(
+                Problem(
+                    "indicator_not_yet_in_force",
+                    cell.row,
+                    column,
+                    clean_text(cell.raw),
+                    {"indicator": name, "period": cell.period, "since": since},
+                )
+            )
 
 
 def _note_periods_not_over(preview: Preview, found: set[str], today: dt.date) -> None:
