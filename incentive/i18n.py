@@ -829,10 +829,22 @@ TEXT: dict[str, tuple[str, str]] = {
         "{n} {n:period|periods} of column “{column}”: numbers with a fraction, read as their number "
         "format displays them: e.g. {example} shown with two decimals, read as {value}.",
     ),
+    "note_date_serial": (
+        "「{column}」列 {n} 个单元格为 Excel 日期序号，已按日期读取，如第 {row} 行「{example}」→ {value}。",
+        "Column “{column}”: {n} {n:cell|cells} holding {n:an Excel serial number|Excel serial numbers} read as "
+        "{n:a date|dates}, e.g. row {row}: “{example}” → {value}.",
+    ),
     "unit_unknown_header": (
         "表头括号中的「{inner}」不是可识别的单位，无法确认数值的单位；请把数值换算为应有的单位，并删去括号中的内容后再导入。",
         "the header's “{inner}” in brackets is not a unit that can be read, so the numbers' unit "
         "is unknown; convert them to the expected unit and remove the brackets, then import again.",
+    ),
+    "unit_minutes_header": (
+        "表头括号中的「{inner}」表示该列按分钟填写。分钟不换算为学时（各地每学时折合 45、50 或 60 分钟不等，"
+        "系统不作假定）；请由培训主管部门按本地规定折算为学时，删去括号中的内容后再导入。",
+        "the header's “{inner}” in brackets says the column is in minutes. Minutes are not converted to 学时 (one "
+        "学时 is 45, 50 or 60 minutes by local rule, which the system does not assume); have the training office "
+        "convert them to 学时, remove the brackets, then import again.",
     ),
     "unit_unknown_indicator": (
         "指标名称后括号中的「{inner}」不是可识别的单位；请按指标目录中的单位填写数值，并删去括号中的内容。",
@@ -856,6 +868,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "以「{unit}」填写的培训时长需换算为「{target}」，但未设置每天折算学时（设置 hours_per_day）；请按学时填写。",
         "is in {unit}: days become {target} only with the hours-per-day setting "
         "(hours_per_day), which is not set; enter hours.",
+    ),
+    "hours_in_minutes": (
+        "学时不能按分钟（「{unit}」）填写，系统不换算（各地每学时折合 45、50 或 60 分钟不等）；请由培训主管部门"
+        "按本地规定折算为学时后填写。",
+        "is in minutes (“{unit}”), which are not converted to 学时 (one 学时 is 45, 50 or 60 minutes by local "
+        "rule); have the training office convert it to 学时 and enter that.",
+    ),
+    "hours_unit_not_read": (
+        "「{unit}」不是可识别的单位；学时请只填数字，或以「学时」「小时」为单位（如「3学时」；1 小时按 1 学时计）。",
+        "“{unit}” is not a unit that can be read; enter the 学时 as a number, or in 学时 or 小时 (e.g. 3学时; one "
+        "hour counts as one 学时).",
     ),
     "period_number_ambiguous": (
         "考核期是数字 {shown}，看不出原本是几月（如 2026.10 会被 Excel 存成 2026.1）；请把该列设为文本"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from pathlib import Path
 
@@ -311,3 +312,61 @@ def test_appraisal_grades_under_other_names_read_the_same(tmp_path, reference):
     said = [n.text("zh") for n in preview.notes]
     assert "「考核等次」列 300 个单元格写作「合格」，按「称职」计入。" in said
     assert not [s for s in said if "写作「称职」" in s or "写作「称职等次」" in s or "写作「优秀」" in s]
+
+
+def _with(row: str, hours: str | None = None, date: str | None = None) -> str:
+    """A training row with its 学时 and / or 培训日期 (the last two cells) written otherwise."""
+    *head, old_hours, old_date = row.split(",")
+    return ",".join([*head, hours or old_hours, date or old_date])
+
+
+def test_dates_from_serials_and_hours_in_minutes_are_said_alike(tmp_path, reference):
+    """Serial dates (46206 → 2026-07-03) are noted with their count and first row by both paths; a compact date
+    (20250630) is not; hours in minutes or `3 h` are refused with the same sentence
+    (docs/decisions.md#excel-serial-dates, docs/decisions.md#training-time-in-minutes)."""
+    rows = list(TRAINING_ROWS)
+    rows[1] = _with(rows[1], date="20250630")
+    rows[4] = _with(rows[4], date="46206")  # line 6: the first serial
+    rows[9] = _with(rows[9], date=" 46207.0")
+    rows[15] = _with(rows[15], date="46206")
+    rows[20] = _with(rows[20], hours="480分钟")
+    rows[21] = _with(rows[21], hours="3 h")
+    rows[22] = _with(rows[22], hours="90 min", date="46210")  # a serial in a refused row is still read and said
+    path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(rows) + "\n")
+    assert_same_preview(path, reference)
+    assert_same_preview(path, reference, skip_invalid=True)
+    preview = bulk_csv.parse_large_csv(path, reference, skip_invalid=True)
+    assert [n.text("zh") for n in preview.notes][1:] == [
+        "「培训日期」列 4 个单元格为 Excel 日期序号，已按日期读取，如第 6 行「46206」→ 2026-07-03。",
+        "跳过无效行：拒绝 3 行。",
+    ]
+    assert [(p.row, p.key) for p in preview.problems] == [
+        (22, "hours_in_minutes"),
+        (23, "hours_unit_not_read"),
+        (24, "hours_in_minutes"),
+    ]
+    dates = dict(zip(preview.rows["source_row"], preview.rows["date"], strict=True))
+    assert [dates[line] for line in (3, 6, 11, 17)] == [
+        dt.date(2025, 6, 30),
+        dt.date(2026, 7, 3),
+        dt.date(2026, 7, 4),
+        dt.date(2026, 7, 3),
+    ]
+
+
+def test_a_roster_with_serials_in_its_dates_and_birth_years_reads_the_same(tmp_path, reference):
+    text = (
+        "干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\n"
+        + "\n".join(
+            f"B{i:03d},名{i},云岫县,安坝镇,一级科员,男,{32000 if i % 7 == 3 else 1980},{46022 if i % 5 == 2 else '2025/12/31'}"
+            for i in range(30)
+        )
+        + "\n"
+    )
+    path = _write(tmp_path, text, "roster.csv")
+    assert_same_preview(path, reference)
+    said = [n.text("en") for n in bulk_csv.parse_large_csv(path, reference).notes]
+    assert said == [  # in the order of their first rows, as the per-cell path meets them
+        "Column “统计日期”: 6 cells holding Excel serial numbers read as dates, e.g. row 4: “46022” → 2025-12-31.",
+        "Column “出生年份”: 4 cells holding Excel serial numbers read as dates, e.g. row 5: “32000” → 1987-08-11.",
+    ]

@@ -13,7 +13,9 @@ from incentive.intake.cell_values import (
     escape_formula,
     find_date,
     is_missing,
+    is_serial,
     parse_date,
+    parse_hours,
     parse_number,
 )
 
@@ -142,6 +144,69 @@ def test_an_eight_digit_number_in_a_date_cell_is_a_compact_date():
     assert parse_date(20261012.0) == dt.date(2026, 10, 12)
     with pytest.raises(CellError):
         parse_date(20261345)
+
+
+@pytest.mark.parametrize("given", [46206, 46206.0, 46206.5, "46206", "46206.0", " ４６２０６ "])
+def test_an_excel_serial_number_is_told_apart(given):
+    """The importer reports each date it read from a serial (docs/decisions.md#excel-serial-dates)."""
+    assert is_serial(given) and parse_date(given) == dt.date(2026, 7, 3)
+
+
+@pytest.mark.parametrize(
+    "given", ["20250630", 20250630, 20250630.0, "2025-06-30", "2025/6/30", "2025年6月30日", dt.date(2025, 6, 30), True]
+)
+def test_a_date_written_out_is_no_serial(given):
+    assert not is_serial(given)
+
+
+@pytest.mark.parametrize(
+    "given,unit",
+    [
+        ("480分钟", "分钟"),
+        ("480 分钟", "分钟"),
+        ("480分", "分"),
+        ("3小时20分", "分"),
+        ("90 min", "min"),
+        ("90mins", "mins"),
+        ("90 Minutes", "Minutes"),
+        ("４８０分钟", "分钟"),
+    ],
+)
+def test_hours_in_minutes_are_refused_by_name(given, unit):
+    """One 学时 is 45, 50 or 60 minutes by local rule: never converted (docs/decisions.md#training-time-in-minutes)."""
+    with pytest.raises(CellError) as e:
+        parse_hours(given)
+    assert (e.value.key, e.value.params) == ("hours_in_minutes", {"unit": unit})
+
+
+@pytest.mark.parametrize("given,unit", [("3 h", "h"), ("3h", "h"), ("2.5 hrs", "hrs"), ("3 hours", "hours")])
+def test_a_latin_hour_sign_is_refused_by_name(given, unit):
+    with pytest.raises(CellError) as e:
+        parse_hours(given)
+    assert (e.value.key, e.value.params) == ("hours_unit_not_read", {"unit": unit})
+
+
+@pytest.mark.parametrize(
+    "given,expected",
+    [
+        ("3", Number(3.0)),
+        (3, Number(3.0)),
+        ("3学时", Number(3.0, "学时")),
+        ("3小时", Number(3.0, "小时")),
+        ("3课时", Number(3.0, "课时")),
+        ("3天", Number(3.0, "天")),
+        ("-", None),
+    ],
+)
+def test_hours_read_before_are_read_as_before(given, expected):
+    assert parse_hours(given) == parse_number(given) == expected
+
+
+@pytest.mark.parametrize("given", ["两小时", "h", "分钟", "3 x"])
+def test_other_hours_text_is_still_not_a_number(given):
+    with pytest.raises(CellError) as e:
+        parse_hours(given)
+    assert e.value.key == "not_a_number"
 
 
 @pytest.mark.parametrize(

@@ -240,6 +240,27 @@ def test_skip_invalid_writes_rejects(loaded, tmp_path):
     assert lines[1].startswith("mixed.csv,3,县区,无此县,")
 
 
+def test_import_says_which_dates_were_serials_and_why_minutes_are_refused(loaded, tmp_path):
+    """A date read from an Excel serial number is a value changed: the CLI says so, as the preview does; hours in
+    minutes are refused by name (docs/decisions.md#excel-serial-dates, #training-time-in-minutes)."""
+    training = tmp_path / "training.csv"
+    training.write_text(
+        "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n"
+        "A1,班A,政治能力,党的理论,线上,集体,8,20250630\n"
+        "A2,班A,政治能力,党的理论,线上,集体,8,46206\n"
+        "A3,班A,政治能力,党的理论,线上,集体,480分钟,2025/6/30\n",
+        encoding="utf-8",
+    )
+    result = cli(loaded, "import", training, "--skip-invalid", lang="zh")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[1:4] == [
+        "  说明：「培训日期」列 1 个单元格为 Excel 日期序号，已按日期读取，如第 3 行「46206」→ 2026-07-03。",
+        "  说明：跳过无效行：拒绝 1 行。",
+        "  文件「training.csv」，第 4 行，「学时」列，值「480分钟」：学时不能按分钟（「分钟」）填写，系统不换算（各地每学时"
+        "折合 45、50 或 60 分钟不等）；请由培训主管部门按本地规定折算为学时后填写。",
+    ]
+
+
 def test_skipping_rejects_both_rows_of_a_key_that_differ_as_the_data_page_does(loaded, tmp_path):
     """Rows 5 and 6 give 云岫县's R01 of 2025-Q2 as 33 and 34: the Data page's preview (submissions.check, what
     it calls) and the command line both reject both rows and import the other 3, and say the same counts."""

@@ -784,6 +784,109 @@ def test_a_header_unit_in_days_converts_the_whole_column(db):
     assert ruled.rows["hours"].tolist() == [4.0]
 
 
+def test_dates_read_from_excel_serial_numbers_are_reported(db):
+    """46206 in 培训日期 is 2026-07-03 by the contract, and said: count, first row, the cell and the date
+    (docs/decisions.md#excel-serial-dates). 20250630 is a date written out: no note."""
+    data = training_csv(
+        "A1,班A,政治能力,党的理论,线上,集体,8,2025/6/1",
+        "A2,班A,政治能力,党的理论,线上,集体,8,20250630",
+        "A3,班A,政治能力,党的理论,线上,集体,8,46206",
+        "A4,班A,政治能力,党的理论,线上,集体,8,46207.0",
+    )
+    preview = parse_file("t.csv", data, current_reference(db))
+    assert not preview.problems
+    assert preview.rows["date"].tolist() == [
+        dt.date(2025, 6, 1),
+        dt.date(2025, 6, 30),
+        dt.date(2026, 7, 3),
+        dt.date(2026, 7, 4),
+    ]
+    assert notes(preview) == [
+        "「培训日期」列 2 个单元格为 Excel 日期序号，已按日期读取，如第 4 行「46206」→ 2026-07-03。"
+    ]
+    assert notes(preview, "en") == [
+        "Column “培训日期”: 2 cells holding Excel serial numbers read as dates, e.g. row 4: “46206” → 2026-07-03."
+    ]
+
+
+def test_a_workbook_number_in_a_date_column_is_reported_and_a_date_cell_is_not(db):
+    rows = [
+        ["干部编号", "调整日期", "调整类型"],
+        ["A1", dt.datetime(2025, 3, 4), "提拔"],  # a date-formatted cell: a date already
+        ["A2", 20250630, "问责"],  # a compact date typed as a number
+        ["A3", 46206, "降职"],  # a number, General format: a serial
+    ]
+    preview = parse_file("m.xlsx", xlsx_bytes(rows), current_reference(db))
+    assert preview.rows["date"].tolist() == [dt.date(2025, 3, 4), dt.date(2025, 6, 30), dt.date(2026, 7, 3)]
+    assert notes(preview) == [
+        "「调整日期 (B)」列 1 个单元格为 Excel 日期序号，已按日期读取，如第 4 行「46206」→ 2026-07-03。"
+    ]
+
+
+def test_a_birth_year_read_from_a_serial_as_text_is_reported(catalog_db):
+    """`32000` as text in 出生年份 is read as the year of the serial's date (1987-08-11): said, like a date."""
+    data = (
+        "干部编号,县区,单位,职级,性别,出生年份,统计日期\n"
+        "A1,云岫县,安坝镇,一级科员,男,1988,2025/12/31\n"
+        "A2,云岫县,安坝镇,一级科员,女,32000,46022\n"
+    ).encode()
+    preview = parse_file("r.csv", data, current_reference(catalog_db))
+    assert not preview.problems
+    assert preview.rows[["birth_year", "as_of"]].values.tolist() == [
+        [1988, dt.date(2025, 12, 31)],
+        [1987, dt.date(2025, 12, 31)],
+    ]
+    assert notes(preview) == [
+        "「出生年份」列 1 个单元格为 Excel 日期序号，已按日期读取，如第 3 行「32000」→ 1987-08-11。",
+        "「统计日期」列 1 个单元格为 Excel 日期序号，已按日期读取，如第 3 行「46022」→ 2025-12-31。",
+    ]
+
+
+@pytest.mark.parametrize(
+    "hours,zh,en",
+    [
+        (
+            "480分钟",
+            "学时不能按分钟（「分钟」）填写",
+            "is in minutes (“分钟”), which are not converted to 学时 (one 学时 is 45, 50 or 60 minutes by local "
+            "rule); have the training office convert it to 学时 and enter that.",
+        ),
+        ("480分", "学时不能按分钟（「分」）填写", "is in minutes (“分”)"),
+        ("90 min", "学时不能按分钟（「min」）填写", "is in minutes (“min”)"),
+        (
+            "3 h",
+            "「h」不是可识别的单位；学时请只填数字，或以「学时」「小时」为单位（如「3学时」；1 小时按 1 学时计）。",
+            "“h” is not a unit that can be read; enter the 学时 as a number, or in 学时 or 小时 (e.g. 3学时; one hour "
+            "counts as one 学时).",
+        ),
+    ],
+)
+def test_hours_in_minutes_are_refused_naming_the_unit(db, hours, zh, en):
+    """Minutes are never converted to 学时 (docs/decisions.md#training-time-in-minutes): the message says why and
+    who converts, naming file, row, column and value, not "is not a number"."""
+    data = training_csv(
+        "A1,班A,政治能力,党的理论,线上,集体,8,2025/6/1", f"A2,班A,政治能力,党的理论,线上,集体,{hours},2025/6/2"
+    )
+    preview = parse_file("t.csv", data, current_reference(db), skip_invalid=True)
+    assert [(p.row, p.column, p.value) for p in preview.problems] == [(3, "学时", hours)]
+    assert messages(preview)[0].startswith(f"文件「t.csv」，第 3 行，「学时」列，值「{hours}」：{zh}")
+    assert messages(preview, "en")[0].startswith(f"File “t.csv”, row 3, column “学时”, value “{hours}”: {en}")
+    assert preview.rows["hours"].tolist() == [8.0]  # the other row imports
+
+
+def test_hours_written_as_before_are_read_as_before(db):
+    data = training_csv(
+        "A1,班A,政治能力,党的理论,线上,集体,3,2025/6/1",
+        "A1,班B,政治能力,党的理论,线上,集体,3学时,2025/6/1",
+        "A1,班C,政治能力,党的理论,线上,集体,3小时,2025/6/1",
+        "A1,班D,政治能力,党的理论,线上,集体,两小时,2025/6/1",
+    )
+    preview = parse_file("t.csv", data, current_reference(db), skip_invalid=True)
+    assert preview.rows["hours"].tolist() == [3.0, 3.0, 3.0]
+    assert notes(preview)[0] == "「学时」列 1 个单元格的单位「小时」已换算为「学时」（×1），如「3小时」→ 3。"
+    assert [(p.row, p.key) for p in preview.problems] == [(5, "not_a_number")]
+
+
 def test_a_course_with_an_in_cell_line_break_is_the_same_course(db):
     first = training_csv('A1,"2026年乡村振兴专题\n培训班",专业能力,乡村振兴,线下,集体,16,2026/3/2')
     second = training_csv("A1,2026年乡村振兴专题培训班,专业能力,乡村振兴,线下,集体,16,2026/3/2")
@@ -863,8 +966,17 @@ def test_two_actual_sub_columns_are_refused_as_such(db):
     assert [p.key for p in parse_file("t.csv", data, current_reference(db)).problems] == ["subcolumns_two_actual"]
 
 
-@pytest.mark.parametrize("header", ["学时（分钟）", "学时(周)", "学时（h）", "学时（计划）"])
-def test_a_number_column_with_something_unknown_in_brackets_is_refused(db, header, tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    "header,key",
+    [
+        ("学时（分钟）", "unit_minutes_header"),  # minutes, never converted: docs/decisions.md#training-time-in-minutes
+        ("学时(min)", "unit_minutes_header"),
+        ("学时(周)", "unit_unknown_header"),
+        ("学时（h）", "unit_unknown_header"),
+        ("学时（计划）", "unit_unknown_header"),
+    ],
+)
+def test_a_number_column_with_something_unknown_in_brackets_is_refused(db, header, key, tmp_path, monkeypatch):
     from incentive.intake import bulk_csv
 
     data = training_csv(
@@ -872,12 +984,23 @@ def test_a_number_column_with_something_unknown_in_brackets_is_refused(db, heade
     )
     preview = parse_file("t.csv", data, current_reference(db))
     label = header.replace("（", "(").replace("）", ")")  # headers are read after NFKC
-    assert preview.fatal and [(p.key, p.column) for p in preview.problems] == [("unit_unknown_header", label)]
+    assert preview.fatal and [(p.key, p.column) for p in preview.problems] == [(key, label)]
     path = tmp_path / "t.csv"
     path.write_bytes(data)
     assert bulk_csv.parse_large_csv(path, current_reference(db)) is None  # the bulk path leaves it to the per-cell path
     monkeypatch.setenv("INCENTIVE_BULK_MIN_MB", "0")
     assert bulk_csv.parse_path(path, current_reference(db)).problem_texts("zh") == preview.problem_texts("zh")
+
+
+def test_a_header_in_minutes_says_minutes_are_not_converted(db):
+    data = training_csv(
+        "A1,班A,政治能力,党的理论,线上,集体,90,2025/6/1", head=",".join(TRAINING_HEAD).replace("学时", "学时（分钟）")
+    )
+    preview = parse_file("t.csv", data, current_reference(db))
+    assert messages(preview) == [
+        "文件「t.csv」，第 1 行，「学时(分钟)」列：表头括号中的「分钟」表示该列按分钟填写。分钟不换算为学时（各地每学时"
+        "折合 45、50 或 60 分钟不等，系统不作假定）；请由培训主管部门按本地规定折算为学时，删去括号中的内容后再导入。"
+    ]
 
 
 def test_wide_and_long_value_columns_with_unknown_units_are_refused():

@@ -47,6 +47,16 @@ def test_days_need_a_rule():
     assert units.apply(3, units.conversion("天", "学时", hours_per_day=6)) == 18
 
 
+@pytest.mark.parametrize("unit", ["分钟", "（分钟）", "min", "Minutes", "分"])
+def test_minutes_are_known_as_such(unit):
+    assert units.is_minutes(unit)
+
+
+@pytest.mark.parametrize("unit", ["小时", "学时", "h", "天", ""])
+def test_other_units_are_no_minutes(unit):
+    assert not units.is_minutes(unit)
+
+
 @given(
     st.decimals(min_value=Decimal("-1e9"), max_value=Decimal("1e9"), places=2, allow_nan=False),
     st.sampled_from([("元", "万元"), ("万元", "亿元"), ("千元", "亿元"), ("%", "‰")]),

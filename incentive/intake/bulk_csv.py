@@ -46,6 +46,8 @@ from incentive.intake.ingest import (
     read_given,
     report_accepted_names,
     roster_title_as_of,
+    serial_date,
+    serial_example,
 )
 from incentive.intake.place_names import NameMatcher
 from incentive.intake.preview import Note, Preview, Problem, Reference
@@ -289,9 +291,10 @@ def _read_column(index: int, spec: Column, raws: list, header_unit: str) -> _Col
     return _Column(index, spec, values, errors)
 
 
-def _normalized_notes(con, columns: dict[str, _Column], table: Table, roles: RowRoles) -> list[Note]:
-    """The per-cell path's notes of texts normalized (ingest.Changes.text) and of grades read as their standard
-    word (ingest.Changes.choice): rows counted, first example, in the order the per-cell path meets them."""
+def _normalized_notes(con, columns: dict[str, _Column], table: Table, roles: RowRoles, skip: int) -> list[Note]:
+    """The per-cell path's notes of texts normalized (ingest.Changes.text), of grades read as their standard
+    word (ingest.Changes.choice) and of dates read from Excel serial numbers (ingest.Changes.serial): rows
+    counted, first example, in the order the per-cell path meets them."""
     notes = []
     for column in columns.values():
         label = table.column_label(column.index)
@@ -318,6 +321,12 @@ def _normalized_notes(con, columns: dict[str, _Column], table: Table, roles: Row
                     "stored": read_as(column.spec.choices, example, column.values[example]),
                 }
                 notes.append((first, column.index, Note("note_value_read_as", params)))
+        elif column.spec.parse in ("date", "year"):
+            read = {raw: serial_date(column.spec, raw) for raw, value in column.values.items() if value is not None}
+            days = {raw: day for raw, day in read.items() if day is not None}
+            for n, example, first in _rows_of(con, column.index, [list(days)] if days else [], roles):
+                params = {"column": label, "n": n, **serial_example(example, days[example], first + 1 + skip)}
+                notes.append((first, column.index, Note("note_date_serial", params)))
     return [note for *_, note in sorted(notes, key=lambda x: x[:2])]
 
 
@@ -397,7 +406,7 @@ def _parse(
     problems = _cell_problems(con, spec, table, columns, places, "as_of" in index_of)
     problems += _duplicates(con, spec)
     preview.problems.extend(problems)
-    preview.notes.extend(_normalized_notes(con, columns, table, roles))
+    preview.notes.extend(_normalized_notes(con, columns, table, roles, skip))
     if preview.skip_invalid and problems:  # rows with bad cells leave before the checks of whole rows
         staged = _parsed_view(con, staged.without({p.row for p in problems if p.row is not None}))
     _hours_as_written(con, preview, columns, table, reference)

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from incentive.i18n import TranslatedError
-from incentive.intake.units import TRAILING_UNIT
+from incentive.intake.units import LATIN_HOURS, MINUTES, TRAILING_UNIT
 
 MISSING_MARKERS = frozenset(
     {"", "-", "--", "—", "——", "–", "/", "无", "N/A", "NA", "n/a", "na", "#N/A", "null", "NULL", "None", "暂无", "空"}
@@ -30,6 +30,9 @@ _CJK = "\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-
 _SPACE_BY_CJK = re.compile(f" (?=[{_CJK}])|(?<=[{_CJK}]) ")
 _DATE_PARTS = re.compile(r"(?P<y>(19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?")
 _COMPACT_DATE = re.compile(r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
+_SERIAL_TEXT = re.compile(r"\d+(\.0+)?")
+# A number followed by a word (`480分钟`, `3小时20分`, `3 h`): the word, for a refusal that names it.
+_WORD_AFTER_NUMBER = re.compile(r"(?P<number>.*\d)\s*(?P<word>[^\W\d_]+)")
 
 
 class CellError(TranslatedError):
@@ -118,9 +121,25 @@ def _parse_number_text(text: str) -> Number:
     return Number(float(text), unit)
 
 
+def parse_hours(value: object, percent_format: bool = False) -> Number | None:
+    """`parse_number` for a training record's 学时, which refuses minutes and Latin hour signs by name instead of as
+    "not a number": `480分钟`, `480分`, `90 min`, `3小时20分` (units.MINUTES) raise CellError `hours_in_minutes`
+    (one 学时 is 45, 50 or 60 minutes by local rule: docs/decisions.md#training-time-in-minutes), `3 h`
+    (units.LATIN_HOURS) raises `hours_unit_not_read`; both with `unit` as written. Every form parse_number reads
+    (`3`, `3学时`, `3小时`, `3天`) is read by it unchanged."""
+    if isinstance(value, str):
+        match = _WORD_AFTER_NUMBER.fullmatch(clean_text(value))
+        word = match.group("word") if match else ""
+        if word.casefold() in MINUTES:
+            raise CellError("hours_in_minutes", unit=word)
+        if word.casefold() in LATIN_HOURS and _NUMBER.fullmatch(match.group("number").strip()):
+            raise CellError("hours_unit_not_read", unit=word)
+    return parse_number(value, percent_format)
+
+
 def parse_date(value: object) -> dt.date | None:
     """None for a missing marker; accepts ISO, slashes, dots, 年月日, 20250630 (as text or a number) and Excel
-    serial numbers."""
+    serial numbers (`is_serial`: the importer reports each one it reads, docs/decisions.md#excel-serial-dates)."""
     if is_missing(value):
         return None
     if isinstance(value, dt.datetime):
@@ -128,11 +147,30 @@ def parse_date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if float(value).is_integer() and 19000101 <= value <= 21001231:
+        if _compact_number(value):
             # `20261012` typed in a number cell: the compact date the contract accepts in CSV (not a serial)
             return _parse_date_text(str(int(value)))
         return _from_serial(float(value))
     return _parse_date_text(clean_text(value))
+
+
+def is_serial(value: object) -> bool:
+    """Whether `parse_date` reads `value` as an Excel serial number (46206 for 2026-07-03): a number, or digits
+    as text (`46206`, `46206.0`), that is no compact date (20250630). Says nothing of whether it is a date: a
+    serial outside 1954..2119 is refused by parse_date."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return not _compact_number(value)
+    if isinstance(value, str):
+        text = clean_text(value)
+        return bool(_SERIAL_TEXT.fullmatch(text)) and not _COMPACT_DATE.fullmatch(text)
+    return False
+
+
+def _compact_number(value: float) -> bool:
+    """A number cell holding an 8-digit date such as 20261012, which is no serial."""
+    return float(value).is_integer() and 19000101 <= value <= 21001231
 
 
 def _from_serial(serial: float) -> dt.date:
@@ -149,7 +187,7 @@ def _parse_date_text(text: str) -> dt.date:
         y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
     elif _COMPACT_DATE.fullmatch(text):
         y, mo, d = int(text[:4]), int(text[4:6]), int(text[6:])
-    elif re.fullmatch(r"\d+(\.0+)?", text):
+    elif _SERIAL_TEXT.fullmatch(text):
         return _from_serial(float(text))
     else:
         raise CellError("not_a_date")

@@ -23,8 +23,10 @@ from incentive.intake.cell_values import (
     clean_text,
     find_date,
     is_missing,
+    is_serial,
     name_key,
     parse_date,
+    parse_hours,
     parse_number,
 )
 from incentive.intake.file_kinds import (
@@ -309,7 +311,8 @@ def parse_cell(col: Column, raw: object, number_format: str | None = None) -> ob
             raise CellError("not_a_period")
         return p
     if col.parse == "number":
-        n = parse_number(raw, percent_format=is_percent_format(number_format))
+        read = parse_hours if col.name == "hours" else parse_number
+        n = read(raw, percent_format=is_percent_format(number_format))
         if n is not None and n.value < 0 and col.name in ("weight", "hours"):
             raise CellError("negative")
         return n
@@ -415,7 +418,7 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
     )
     for name, i in index_of.items():
         if spec.column(name).parse == "number":
-            refuse_unknown_bracket(preview, table, i)
+            refuse_unknown_bracket(preview, table, i, hours=name == "hours")
     if preview.fatal:
         return
     records: dict[str, list] = {c: [] for c in STORED_COLUMNS[spec.name]}
@@ -456,6 +459,8 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
                     changes.period(label, row[i], value)
                 elif col.parse == "enum":
                     changes.choice(label, row[i], col.choices, value)
+                elif value is not None and (day := serial_date(col, row[i])) is not None:
+                    changes.serial(label, row[i], day, number)
             except CellError as e:
                 if e.key == "id_digits_lost":
                     digits_lost[i].append((number, clean_text(row[i])))
@@ -504,14 +509,13 @@ def _quoted(texts) -> tuple[str, dict[str, str]]:
     return ("by_lang", {"zh": "、".join(f"「{x}」" for x in texts), "en": ", ".join(f"“{x}”" for x in texts)})
 
 
-def refuse_unknown_bracket(preview: Preview, table: Table, index: int) -> None:
-    """A number column whose header has something in brackets that is no unit we know (`学时（分钟）`)."""
+def refuse_unknown_bracket(preview: Preview, table: Table, index: int, hours: bool = False) -> None:
+    """A number column whose header has something in brackets that is no unit we know (`学时（计划）`); in the
+    `hours` column, minutes (`学时（分钟）`) are refused as such (docs/decisions.md#training-time-in-minutes)."""
     inner = unknown_bracket(table.header[index])
     if inner:
-        _fail(
-            preview,
-            Problem("unit_unknown_header", preview.header_row, table.column_label(index), None, {"inner": inner}),
-        )
+        key = "unit_minutes_header" if hours and units.is_minutes(inner) else "unit_unknown_header"
+        _fail(preview, Problem(key, preview.header_row, table.column_label(index), None, {"inner": inner}))
 
 
 def _plain_target_unit(spec: FileKind, col: Column, record: dict) -> str | None:
@@ -536,6 +540,25 @@ def refuse_lost_digits(preview: Preview, column: str, found: list[tuple[int, str
             {"n": len(found), "rows": [row for row, _ in found[:10]]},
         )
     )
+
+
+def serial_date(col: Column, raw: object) -> dt.date | None:
+    """The date an Excel serial number in a cell of `col` stands for, when the cell was read through it (46206 in a
+    date column, or `32000` as text in a birth-year column, whose number cells are years); else None. Both import
+    paths report these cells (docs/decisions.md#excel-serial-dates)."""
+    read_as_date = col.parse == "date" or (col.parse == "year" and isinstance(raw, str))
+    if not read_as_date or not is_serial(raw):
+        return None
+    try:
+        return parse_date(raw)
+    except CellError:
+        return None
+
+
+def serial_example(raw: object, day: dt.date, row: int) -> dict:
+    """The example of a serial-date note: the row, the cell as written (a number cell's 46206.0 as 46206) and the
+    date it was read as."""
+    return {"row": row, "example": clean_text(raw), "value": day.isoformat()}
 
 
 def hours_per_day(reference: Reference) -> float:
@@ -577,6 +600,10 @@ class Changes:
         if standard is not None:
             written = clean_text(raw)
             self._count(("note_value_read_as", label, written), {"example": written, "stored": standard})
+
+    def serial(self, label: str, raw: object, day: dt.date, row: int) -> None:
+        """A date cell holding an Excel serial number, read as the date it stands for (`serial_date`)."""
+        self._count(("note_date_serial", label), serial_example(raw, day, row))
 
     def period(self, label: str, raw: object, stored: object) -> None:
         """A period typed as a number and read as its number format showed it (2026.1 shown as 2026.10)."""

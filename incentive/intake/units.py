@@ -69,6 +69,12 @@ _FAMILIES: tuple[dict[str, Decimal], ...] = (
 )
 DAYS = ("天", "日")
 HOURS = "学时"
+# Training time in minutes (`480分钟`, `90 min`, `480分` after a number of 学时, a `学时（分钟）` header): refused, never
+# converted, since one 学时 is 45, 50 or 60 minutes by local rule and the data contract settles none
+# (docs/decisions.md#training-time-in-minutes).
+MINUTES = ("分钟", "分", "min", "mins", "minute", "minutes")
+# Latin signs of an hour (`3 h`): no unit the importer reads (小时 is, one for one with 学时).
+LATIN_HOURS = ("h", "hr", "hrs", "hour", "hours")
 
 
 class UnitError(TranslatedError):
@@ -96,6 +102,11 @@ def normalize_unit(text: str | None) -> str:
     text = re.sub(r"^[(\[（【]|[)\]）】]$", "", text)
     text = re.sub(r"^(计量)?单位[:：]?", "", text)
     return text.strip()
+
+
+def is_minutes(unit: str) -> bool:
+    """`分钟`, `（min）`, `Minutes`: a unit of minutes (MINUTES), as a header's brackets or a cell write it."""
+    return normalize_unit(unit).casefold() in MINUTES
 
 
 def family_of(unit: str) -> dict[str, Decimal] | None:
