@@ -755,6 +755,8 @@ def _settings(db: Database, args, lang: str) -> int:
             print(error.text(lang), file=sys.stderr)
             return EXIT_USAGE
         print(t("cli_setting_saved", lang, name=args.key, value=settings.shown(value)), file=sys.stderr)
+        if settings.SETTINGS[args.key].group == "schedule":  # no period already over is judged again
+            print(t("data_settings_schedule_note", lang), file=sys.stderr)
     for key, value in settings.current(db).items():
         print(f"{key}\t{value}")
     return EXIT_OK

@@ -3003,6 +3003,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "Data for this period are incomplete in {n} {n:county|counties}: {counties}.",
     ),
     "data_settings_schedule": ("报送时限", "Submission schedule"),
+    "data_settings_schedule_note": (
+        "修改只对尚未结束的考核期生效：已结束的考核期仍按其结束时的报送天数判断按时或逾期；培训记录报送周期从下一个季度起"
+        "改变，已开始的季度仍按原周期报送。",
+        "A change applies only to the periods not yet over: a period already over is still judged by the days in "
+        "force when it ended, and a new training cycle starts with the next quarter (a quarter already begun keeps "
+        "its cycle).",
+    ),
+    "cycle_schedule_past": (
+        "已结束的考核期按其结束时的时限判断。",
+        "A period already over is judged by the schedule in force when it ended.",
+    ),
     "setting_due_days_race_scores": ("赛马得分：季度结束后报送天数", "Race scores due (days after the quarter)"),
     "setting_due_days_welfare": ("关爱指标：半年结束后报送天数", "Care figures due (days after the half-year)"),
     "setting_due_days_training": ("培训记录：期满后报送天数", "Training due (days after the period)"),

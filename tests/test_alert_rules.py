@@ -222,9 +222,10 @@ def test_a_hidden_training_group_is_left_out_of_the_list_and_counted(training_db
 
 
 def test_the_quarter_judged_is_the_newest_whose_training_was_due(training_db):
-    assert rules.judged_quarter(2025, dt.date(2025, 7, 15), CONFIG) == "2025-Q1"  # Q2 due 07-15: still on time
-    assert rules.judged_quarter(2025, dt.date(2025, 7, 16), CONFIG) == "2025-Q2"
-    assert rules.judged_quarter(2025, dt.date(2025, 4, 15), CONFIG) is None
+    conn = training_db.connection
+    assert rules.judged_quarter(conn, 2025, dt.date(2025, 7, 15), CONFIG) == "2025-Q1"  # Q2 due 07-15: on time
+    assert rules.judged_quarter(conn, 2025, dt.date(2025, 7, 16), CONFIG) == "2025-Q2"
+    assert rules.judged_quarter(conn, 2025, dt.date(2025, 4, 15), CONFIG) is None
     assert rules.year_to_date("2025-Q4").label == "2025"
 
 

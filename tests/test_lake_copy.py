@@ -473,6 +473,7 @@ _PARAMS = {
     "to_come": 0,
     "low": 0,
     "high": 100,
+    "keys": ["due_days_training", "training_cycle_months"],
 }
 
 

@@ -654,6 +654,8 @@ def test_a_schedule_setting_out_of_range_is_refused_with_its_range_and_nothing_s
     """The inputs take any number (a bounded input would clamp 400 to 366, or keep the old value, without a
     word): the save names each wrong value with its range, and saves nothing of the form."""
     on_data_page(app)
+    # under the schedule's inputs: a change judges no period already over again (tracker.in_force)
+    assert any(c.value.startswith("修改只对尚未结束的考核期生效") for c in app.caption)
     app.number_input(key="data_setting_coverage_target").set_value(96.0)
     app.number_input(key="data_setting_due_days_race_scores").set_value(400)
     app.button(key="data_settings_save").click().run()

@@ -47,7 +47,9 @@ def test_the_administrator_tracks_every_county(app_factory):
     assert unsent[["县区", "类型", "期别"]].values.tolist() == [["棠梨县", "培训记录", "2026-Q3"]]
     assert any(c.value.startswith("示例数据的报送时间是示例中虚构的报送时间") for c in at.caption)
     schedule = next(c.value for c in at.caption if c.value.startswith("报送时限："))
-    assert schedule.endswith("干部调整随时报送。可在「数据管理」的设置中修改。")  # the page he can open
+    assert schedule.endswith(  # the page he can open, and that a change judges no period already over again
+        "干部调整随时报送。已结束的考核期按其结束时的时限判断。可在「数据管理」的设置中修改。"
+    )
 
 
 def test_a_clerk_sees_his_county_only_with_his_pending_file(app_factory, sample_db_path):

@@ -86,6 +86,7 @@ PARAMS = {
     "cycle_pending": {},
     "cycle_returned": {},
     "cycle_first_year": {},
+    "settings_changes": {"keys": ["training_cycle_months", "due_days_training"]},
 }
 
 
@@ -104,8 +105,9 @@ def test_every_query_file_has_test_parameters():
 READS_CADRES = ("training_coverage", "training_disclosure", "training_domains", "training_mix", "training_months")
 
 
-# the sample has no county submissions (test_tracker has some) and no peer classes (test_peer_classes has some)
-EMPTY_ON_SAMPLE = ("cycle_pending", "cycle_returned", "race_class_weights", "export_class_weights")
+# the sample has no county submissions (test_tracker has some), no peer classes (test_peer_classes has some) and
+# no change of settings (test_schedule_history has some)
+EMPTY_ON_SAMPLE = ("cycle_pending", "cycle_returned", "race_class_weights", "export_class_weights", "settings_changes")
 
 
 @pytest.mark.parametrize("name", sorted(PARAMS))

@@ -61,12 +61,23 @@ def test_no_cached_function_reads_the_settings_outside_its_key():
 
 
 def test_a_changed_schedule_changes_the_training_figures_of_the_next_session(app_factory, sample_db_path):
-    """棠梨县 never sent its training records of 2026-Q3 (the sample's story): with a monthly schedule the pages
-    name the months instead of the quarter, in the sessions that follow the change, as in a new process."""
+    """棠梨县 never sent its training records of 2026-Q3 (the sample's story): with a monthly schedule in force when
+    that quarter began the pages name the months instead of the quarter, in the sessions that follow the change, as
+    in a new process. The changes are dated back (one made now judges no quarter already over again:
+    tests/test_schedule_history.py): monthly from 2026-06-20, quarterly again from 2026-10-05. The settings are
+    then what they were at first, but 2026-Q3 is owed by months: what was cached under the same values before is
+    not shown (runtime.settings_key holds the version of the schedule's history)."""
     pages = ("views/overview.py", "views/training.py")
     before = {page: shown(app_factory(sample_db_path, page=page, query={"year": "2026"})) for page in pages}
     db = Database(sample_db_path)
-    settings.save(db, "training_cycle_months", 1, "测试管理员")
+    for months, day in ((1, "2026-06-20"), (3, "2026-10-05")):
+        settings.save(db, "training_cycle_months", months, "测试管理员")
+        db.connection.execute(
+            "UPDATE settings SET changed_at = CAST($day AS TIMESTAMP) WHERE key = 'training_cycle_months' "
+            "AND value = $value",
+            {"day": day, "value": str(months)},
+        )
+    assert settings.current(db)["training_cycle_months"] == 3  # as at first
     db.close()
     after = {page: shown(app_factory(sample_db_path, page=page, query={"year": "2026"})) for page in pages}
     nothing_cached()

@@ -369,7 +369,7 @@ def test_receipts_place_a_year_once_and_hand_each_caller_its_own_copy(catalog_db
     header = "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n"
     batch = import_ok(db, "培训.csv", (header + "Y1,专题班,政治能力,党的理论,线下,集体,8,2025-02-05\n").encode())
     conn = db.connection
-    quarterly = schedule.rules({**CONFIG, "training_cycle_months": 3})
+    quarterly = schedule.constant({**CONFIG, "training_cycle_months": 3})
     kept = tracker.Receipts(conn)
     first = kept.placed(2025, quarterly)
     assert first == tracker.Receipts(conn).placed(2025, quarterly)
@@ -379,7 +379,7 @@ def test_receipts_place_a_year_once_and_hand_each_caller_its_own_copy(catalog_db
     again = kept.placed(2025, quarterly)
     assert again == tracker.Receipts(conn).placed(2025, quarterly)
     assert again[("training", "2025-Q1", "云岫县")]["batches"] == [batch]
-    monthly = kept.placed(2025, schedule.rules({**CONFIG, "training_cycle_months": 1}))
+    monthly = kept.placed(2025, schedule.constant({**CONFIG, "training_cycle_months": 1}))
     assert ("training", "2025-02", "云岫县") in monthly and ("training", "2025-Q1", "云岫县") not in monthly
 
 

@@ -55,6 +55,7 @@ def database() -> Database:
 
 _RUN_VERSION = "runtime_data_version"
 _RUN_SETTINGS = "runtime_settings"
+_RUN_SCHEDULE = "runtime_schedule_version"
 _RUN_PUBLICATIONS = "runtime_publications"
 _RUN_TARGETS = "runtime_training_targets"
 
@@ -76,12 +77,13 @@ def start_run() -> VersionInfo:
     it was the newest, and copies only move forward, so a run's version is never older than the data its queries
     read next."""
     with contextlib.closing(database().connection.cursor()) as cur:
-        info, in_force, publications, targets_version = run_state_in(cur)
+        info, in_force, publications, targets_version, schedule_version = run_state_in(cur)
     st.session_state[_RUN_VERSION] = info.version
     st.session_state[_RUN_SETTINGS] = in_force
+    st.session_state[_RUN_SCHEDULE] = schedule_version
     st.session_state[_RUN_PUBLICATIONS] = publications
     st.session_state[_RUN_TARGETS] = targets_version
-    key = (info.version, tuple(sorted(in_force.items())), st.session_state[_RUN_TARGETS])
+    key = (info.version, tuple(sorted(in_force.items())), st.session_state[_RUN_TARGETS], schedule_version)
     with _seen_lock:
         changed, _seen["key"] = _seen["key"] not in (None, key), key
     if changed:
@@ -89,10 +91,16 @@ def start_run() -> VersionInfo:
     return info
 
 
-def run_state_in(cur) -> tuple[VersionInfo, dict, str, str]:
-    """What start_run reads, as `cur` sees it: the data version, the settings in force, the publications' state
-    and the training targets' version."""
-    return batches.version_in(cur), settings.read(cur), official.state_key_in(cur), targets.version_in(cur)
+def run_state_in(cur) -> tuple[VersionInfo, dict, str, str, str]:
+    """What start_run reads, as `cur` sees it: the data version, the settings in force, the publications' state,
+    the training targets' version and the version of the schedule's history (settings.version_in)."""
+    return (
+        batches.version_in(cur),
+        settings.read(cur),
+        official.state_key_in(cur),
+        targets.version_in(cur),
+        settings.version_in(cur, "schedule"),
+    )
 
 
 PINNED = "pinned_at"
@@ -127,8 +135,21 @@ def settings_key() -> tuple:
     """The settings in force (app_settings) as a cache key. A cached function whose result depends on a setting
     takes them through this argument and reads them from it, never from app_settings() in its body: a change of
     settings writes no batch, so a key of the data version alone kept the figures of the settings before
-    (tests/test_runtime.py checks every cached function of this module for it)."""
-    return tuple(sorted(app_settings().items()))
+    (tests/test_runtime.py checks every cached function of this module for it).
+
+    With the values, the version of the schedule's history (settings.version_in): each period is judged by the
+    schedule in force for it (tracker.in_force), so a schedule changed and changed back, the same values now,
+    judges the periods over in between by the version then in force. `_settings` gives the values back."""
+    version = st.session_state.get(_RUN_SCHEDULE)
+    if version is None:
+        with contextlib.closing(database().cursor()) as cur:
+            version = settings.version_in(cur, "schedule")
+    return tuple(sorted(app_settings().items())), version
+
+
+def _settings(key: tuple) -> dict:
+    """The settings' values of a settings_key, as the library takes them."""
+    return dict(key[0])
 
 
 def _reader(moment: dt.datetime | None):
@@ -205,7 +226,7 @@ def _cached_reported(
     version: str, config: tuple, start: dt.date, end: dt.date, label: str, day: dt.date, moment: dt.datetime | None
 ) -> coverage.Window:
     window = coverage.Window(start, end, label)
-    return coverage.reported(_reader(moment), window, dict(config), day, _receipts(version, moment))
+    return coverage.reported(_reader(moment), window, _settings(config), day, _receipts(version, moment))
 
 
 def reported_window(window: coverage.Window) -> coverage.Window:
@@ -376,7 +397,7 @@ def _cached_absent_training(
     return bulletin.absent_training(
         _reader(moment),
         window,
-        dict(config),
+        _settings(config),
         lang,
         until=today,
         county=county,
@@ -399,7 +420,7 @@ def _cached_promotions_absent(
 ) -> str:
     quote = str if plain else markdown
     return bulletin.promotions_absent(
-        _reader(moment), year, dict(config), lang, until=day, quote=quote, receipts=_receipts(version, moment)
+        _reader(moment), year, _settings(config), lang, until=day, quote=quote, receipts=_receipts(version, moment)
     )
 
 
@@ -630,7 +651,7 @@ def _cached_progress(
     version: str, submitted: int, config: tuple, year: int, today: dt.date, scope: Scope, county: str
 ) -> pd.DataFrame:
     receipts = _receipts(version, None)  # the same years the training windows read
-    return tracker.progress(database().connection, year, today, dict(config), scope, county, receipts)
+    return tracker.progress(database().connection, year, today, _settings(config), scope, county, receipts)
 
 
 def cycle_progress(year: int, today: dt.date, scope: Scope, county: str = "") -> pd.DataFrame:
@@ -671,7 +692,7 @@ def _cached_alerts(
     receipts_version: str,
 ) -> listing.AlertList:
     receipts = _receipts(receipts_version, moment)  # the pages' own: the overview's windows read the same years
-    return listing.build(_reader(moment), today, dict(config), scope, year=year, moment=moment, receipts=receipts)
+    return listing.build(_reader(moment), today, _settings(config), scope, year=year, moment=moment, receipts=receipts)
 
 
 def alert_list(year: int, today: dt.date, scope: Scope) -> listing.AlertList:

@@ -302,6 +302,8 @@ for group in settings.GROUPS:
         st.caption(t(f"data_settings_{group}", lang))
     setting_cols = st.columns(len(keys), vertical_alignment="bottom")
     entered.update({key: setting_input(setting_cols[i], key, settings.SETTINGS[key]) for i, key in enumerate(keys)})
+    if group == "schedule":  # a change judges no period already over again (tracker.in_force)
+        st.caption(t("data_settings_schedule_note", lang))
 if st.button(t("data_settings_save", lang), key="data_settings_save"):
     who = sign_in.require_admin(lang)
     try:

@@ -100,11 +100,11 @@ def build(
         # (docs/decisions.md#what-a-list-is-judged-on)
         half = welfare.reported_half_year(conn, period) if race else period
         care = half if half in welfare.stored_periods(conn) else None
-        quarter = period if periods.form(period) == "Q" and rules.training_due(period, today, config) else None
+        quarter = period if periods.form(period) == "Q" and rules.training_due(conn, period, today, config) else None
     else:
         race = periods.default_of(queries.run(conn, "race_periods", county=""), year)
         care = periods.default_of(queries.run(conn, "welfare_periods"), year)
-        quarter = rules.judged_quarter(year, today, config)
+        quarter = rules.judged_quarter(conn, year, today, config)
     receipts = receipts or tracker.Receipts(conn)
     found: list[Alert] = []
     if race:

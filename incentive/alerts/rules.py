@@ -287,17 +287,25 @@ def _shortfall(value: float, target: float, direction: str) -> float:
 # ------------------------------------------------------------------ rule 3: training behind the pace
 
 
-def judged_quarter(year: int, today: dt.date, config: Mapping[str, float]) -> str | None:
-    """The newest quarter of `year` whose training records were due before `today` (its end plus
-    `due_days_training`, the schedule's deadline; the deadline day itself is still on time): judged before that, a
-    county would read as behind for records not yet owed. None when no quarter of the year is."""
-    return next((q for q in (f"{year}-Q{n}" for n in range(4, 0, -1)) if training_due(q, today, config)), None)
+def judged_quarter(conn, year: int, today: dt.date, config: Mapping[str, float]) -> str | None:
+    """The newest quarter of `year` whose training records were due before `today` (the schedule's deadline of
+    its last training period, by the schedule in force for that period: tracker.in_force; the deadline day itself
+    is still on time): judged before that, a county would read as behind for records not yet owed. None when no
+    quarter of the year is."""
+    plan = tracker.in_force(conn, config)
+    return next((q for q in (f"{year}-Q{n}" for n in range(4, 0, -1)) if _training_due(plan, q, today)), None)
 
 
-def training_due(quarter: str, today: dt.date, config: Mapping[str, float]) -> bool:
+def training_due(conn, quarter: str, today: dt.date, config: Mapping[str, float]) -> bool:
     """Whether the training records of `quarter` were due before `today` (judged_quarter's rule)."""
-    due = schedule.rules(config)["training"].due_days
-    return today > periods.bounds(quarter)[1] + dt.timedelta(days=due)
+    return _training_due(tracker.in_force(conn, config), quarter, today)
+
+
+def _training_due(plan: schedule.Schedule, quarter: str, today: dt.date) -> bool:
+    """The training period ending with `quarter` (the quarter, or its last month when owed monthly) is past its
+    deadline on `today`."""
+    last = periods.bounds(quarter)[1]
+    return today > plan.deadline("training", plan.place("training", f"{last:%Y-%m}"))
 
 
 def training_judged_on(quarter: str) -> dt.date:

@@ -9,7 +9,9 @@ movements have no deadline (received, or none). A received row may also carry a 
 measured against the catalog in force: how many of the values it expects are stored.
 
 The pages, the briefing and the banner above a ranking or the care grid all call these functions; `today` is
-always a parameter, so tests (and a pinned view) decide what day it is.
+always a parameter, so tests (and a pinned view) decide what day it is. Each period is judged by the schedule in
+force for it (`in_force`: the settings' history), not by today's settings alone, so that a change of the cycle or
+the due days never judges a period already over again (docs/decisions.md#a-change-of-schedule-is-not-retroactive).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from incentive import labels, periods
 from incentive.accounts.roles import OutOfScope, Scope
 from incentive.cycle import schedule
 from incentive.i18n import capital, join, t
-from incentive.store import queries
+from incentive.store import queries, settings
 
 RECEIVED, LATE, PENDING, RETURNED = "received", "late", "pending", "returned"
 MISSING, OPEN, NONE = "missing", "open", "none"
@@ -54,6 +56,14 @@ COLUMNS = [
 ]
 
 
+def in_force(conn: duckdb.DuckDBPyConnection, config: Mapping[str, float]) -> schedule.Schedule:
+    """The schedule each period is owed and judged by: the stored changes of the schedule's settings
+    (settings.changes), their defaults before the first, and `config` (the settings in force, settings.current:
+    what the caller read) from each one's newest change on. The one reading of the schedule: the tracker, the
+    warning list, the 通报, the briefing and the command line all judge deadlines by it."""
+    return schedule.history(settings.defaults(), settings.changes(conn, "schedule"), config)
+
+
 def progress(
     conn: duckdb.DuckDBPyConnection,
     year: int,
@@ -70,7 +80,8 @@ def progress(
     ones still awaiting a new file; for race scores and care figures the values expected and missing (received
     rows only), and how many of the missing are its townships' (`township_missing`, race scores when townships are
     ranked: queries/cycle_completeness.sql); days overdue for a missing or returned one past its deadline. Ordered
-    by deadline, kind, county (by code). `receipts`: what was read of this data version before (Receipts)."""
+    by deadline, kind, county (by code). `config`: the settings in force (the schedule's history is read from
+    `conn`: in_force). `receipts`: what was read of this data version before (Receipts)."""
     if scope.counties is not None and not scope.counties:
         raise OutOfScope("scope_refused_all", own="—")
     if county:
@@ -78,14 +89,14 @@ def progress(
     counties = [
         c for c in queries.run(conn, "race_units", county="")["unit"] if scope.covers(c) and (not county or c == county)
     ]
-    rules = schedule.rules(config)
-    received = _received(conn, year, rules, receipts)
-    pending = _pending(conn, year, rules)
-    returns = _returned(conn, year, rules)
+    plan = in_force(conn, config)
+    received = _received(conn, year, plan, receipts)
+    pending = _pending(conn, year, plan)
+    returns = _returned(conn, year, plan)
     rows = []
-    for kind, rule in rules.items():
-        for period in rule.periods(year):
-            deadline = rule.deadline(period)
+    for kind in schedule.KINDS:
+        for period in plan.periods(kind, year):
+            deadline = plan.deadline(kind, period)
             completeness = _completeness(conn, kind, period) if kind in DOMAINS else {}
             for name in counties:
                 got = received.get((kind, period, name))
@@ -179,7 +190,7 @@ class Receipts:
     def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
         self._conn = conn
         self._years: dict[int, pd.DataFrame] = {}
-        self._placed: dict[tuple, dict] = {}  # _received's answers by year and rules
+        self._placed: dict[tuple, dict] = {}  # _received's answers by year and schedule
 
     def of_year(self, year: int) -> pd.DataFrame:
         """cycle_received's rows of data dated in `year`."""
@@ -189,29 +200,29 @@ class Receipts:
             )
         return self._years[year]
 
-    def placed(self, year: int, rules: dict[str, schedule.Rule]) -> dict[tuple[str, str, str], dict]:
-        """_received's answer for `year` under `rules`, worked out once: a training page asks it of the same year
+    def placed(self, year: int, plan: schedule.Schedule) -> dict[tuple[str, str, str], dict]:
+        """_received's answer for `year` under `plan`, worked out once: a training page asks it of the same year
         for each of its windows (ten times), and each time walked the year's rows in Python (a tenth of a second
         at province scale). Each call gets its own copy, so that a caller changing it changes no other's."""
-        key = (year, tuple(sorted(rules.items())))
+        key = (year, plan)
         if key not in self._placed:
-            self._placed[key] = _placed(self.of_year(year), rules)
+            self._placed[key] = _placed(self.of_year(year), plan)
         return {k: {**v, "batches": list(v["batches"])} for k, v in self._placed[key].items()}
 
 
 def _received(
-    conn, year: int, rules: dict[str, schedule.Rule], receipts: Receipts | None = None
+    conn, year: int, plan: schedule.Schedule, receipts: Receipts | None = None
 ) -> dict[tuple[str, str, str], dict]:
     """(kind, period, county) -> the first receipt (received_at, received_by, batch_id), every batch id, and when
     the newest of them went live (live_at)."""
-    return (receipts or Receipts(conn)).placed(year, rules)
+    return (receipts or Receipts(conn)).placed(year, plan)
 
 
-def _placed(found: pd.DataFrame, rules: dict[str, schedule.Rule]) -> dict[tuple[str, str, str], dict]:
+def _placed(found: pd.DataFrame, plan: schedule.Schedule) -> dict[tuple[str, str, str], dict]:
     """_received from cycle_received's rows of one year."""
     out: dict[tuple[str, str, str], dict] = {}
     for row in found.itertuples(index=False):  # ordered by received_at within kind, county and slot
-        period = schedule.slot_period(rules[row.kind], row.slot)
+        period = plan.place(row.kind, row.slot)
         if period is None:
             continue
         key = (row.kind, period, row.county)
@@ -233,36 +244,34 @@ def _placed(found: pd.DataFrame, rules: dict[str, schedule.Rule]) -> dict[tuple[
     return out
 
 
-def _pending(conn, year: int, rules: dict[str, schedule.Rule]) -> dict[tuple[str, str, str], list[int]]:
+def _pending(conn, year: int, plan: schedule.Schedule) -> dict[tuple[str, str, str], list[int]]:
     """(kind, period, county) -> ids of the submissions awaiting review with data of that period (one whose
     periods were not recorded counts for every period of its kind)."""
     out: dict[tuple[str, str, str], list[int]] = {}
     for row in queries.run(conn, "cycle_pending").itertuples(index=False):
-        rule = rules.get(row.kind)
-        if rule is None:
+        if row.kind not in schedule.KINDS:
             continue
         slots = [s for s in (row.periods or "").split(";") if s]
         if slots:
-            owed = {schedule.slot_period(rule, s) for s in slots if int(s[:4]) == year}
+            owed = {plan.place(row.kind, s) for s in slots if int(s[:4]) == year}
         else:
-            owed = set(rule.periods(year))
+            owed = set(plan.periods(row.kind, year))
         for period in sorted(p for p in owed if p):
             out.setdefault((row.kind, period, row.county), []).append(int(row.id))
     return out
 
 
-def _returned(conn, year: int, rules: dict[str, schedule.Rule]) -> dict[tuple[str, str, str], list[tuple]]:
+def _returned(conn, year: int, plan: schedule.Schedule) -> dict[tuple[str, str, str], list[tuple]]:
     """(kind, period, county) -> (id, returned_at) of the returned submissions with data of that period. One whose
     periods were not recorded (made before schema 011) is placed in none: unlike a pending one, which holds up
     publishing wherever it might belong, a returned file placed in every period would mark them all returned."""
     out: dict[tuple[str, str, str], list[tuple]] = {}
     for row in queries.run(conn, "cycle_returned").itertuples(index=False):
-        rule = rules.get(row.kind)
-        if rule is None:
+        if row.kind not in schedule.KINDS:
             continue
         slots = [s for s in (row.periods or "").split(";") if s and int(s[:4]) == year]
         at = pd.Timestamp(row.returned_at).to_pydatetime()
-        for period in sorted({p for p in (schedule.slot_period(rule, s) for s in slots) if p}):
+        for period in sorted({p for p in (plan.place(row.kind, s) for s in slots) if p}):
             out.setdefault((row.kind, period, row.county), []).append((int(row.id), at))
     return out
 
@@ -392,18 +401,17 @@ def files_not_in(
     schedule lying within start..end (a training window: January to a period's end): what makes figures summed
     over the window incomplete, as `gaps` does for one period's race scores or care figures. `receipts`: what was
     read of this data version before (Receipts)."""
-    rules = schedule.rules(config)
-    rule = rules[kind]
+    plan = in_force(conn, config)
     owed = [
         p
         for year in range(start.year, end.year + 1)
-        for p in rule.periods(year)
+        for p in plan.periods(kind, year)
         if start <= periods.bounds(p)[0] and periods.bounds(p)[1] <= end
     ]
     received, pending = {}, {}
     for year in range(start.year, end.year + 1):
-        received.update(_received(conn, year, rules, receipts))
-        pending.update(_pending(conn, year, rules))
+        received.update(_received(conn, year, plan, receipts))
+        pending.update(_pending(conn, year, plan))
     out = []
     for county in queries.run(conn, "race_units", county="")["unit"]:
         absent = tuple(p for p in owed if (kind, p, county) not in received)
@@ -467,17 +475,16 @@ def partly_sent_running(
     """The period of `kind` that has begun by `today` but not ended, inside start..end, when some counties have
     sent a file of it and others have not; None otherwise (nobody yet, or everybody). A window's figures measure
     up to it rather than read the counties yet to send as zero (coverage.reported)."""
-    rules = schedule.rules(config)
-    rule = rules[kind]
+    plan = in_force(conn, config)
     running = [
         p
-        for p in rule.periods(today.year)
+        for p in plan.periods(kind, today.year)
         if periods.bounds(p)[0] <= today < periods.bounds(p)[1] and start <= periods.bounds(p)[0] <= end
     ]
     if not running:
         return None
     period = running[0]
-    received = _received(conn, today.year, rules, receipts)
+    received = _received(conn, today.year, plan, receipts)
     counties = queries.run(conn, "race_units", county="")["unit"].tolist()
     sent = tuple(c for c in counties if (kind, period, c) in received)
     if not sent or len(sent) == len(counties):
@@ -593,24 +600,22 @@ def reminder_table(owed: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def schedule_note(config: Mapping[str, float], lang: str, can_change: bool = False) -> str:
-    """The schedule in force in one sentence, for the pages that show what is owed, and where it is changed: on the
-    Data page's settings for the prefecture administrator (`can_change`), who alone opens that page; a county
-    account is told that the prefecture administrator sets it."""
+    """The schedule in force in one sentence, for the pages that show what is owed; that a period already over keeps
+    the schedule it ended under (in_force: the deadlines of the rows say it); and where it is changed: on the Data
+    page's settings for the prefecture administrator (`can_change`), who alone opens that page; a county account is
+    told that the prefecture administrator sets it."""
     rules = schedule.rules(config)
     where = t("cycle_schedule_change_admin" if can_change else "cycle_schedule_change_county", lang)
-    return (
-        t(
-            "cycle_schedule_note",
-            lang,
-            race=rules["race_scores"].due_days,
-            welfare=rules["welfare"].due_days,
-            training=rules["training"].due_days,
-            training_cycle=t("cycle_cycle_month" if rules["training"].form == "M" else "cycle_cycle_quarter", lang),
-            roster=rules["roster"].due_days,
-        )
-        + (" " if lang == "en" else "")
-        + where
+    note = t(
+        "cycle_schedule_note",
+        lang,
+        race=rules["race_scores"].due_days,
+        welfare=rules["welfare"].due_days,
+        training=rules["training"].due_days,
+        training_cycle=t("cycle_cycle_month" if rules["training"].form == "M" else "cycle_cycle_quarter", lang),
+        roster=rules["roster"].due_days,
     )
+    return (" " if lang == "en" else "").join([note, t("cycle_schedule_past", lang), where])
 
 
 def export_table(rows: pd.DataFrame) -> pd.DataFrame:

@@ -13,6 +13,7 @@ with fallbacks in the font table so that Word and WPS without them still render 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import re
@@ -78,11 +79,11 @@ class Common:
     """What every 通报 of one period states alike, whatever its county, as worked out for one bulletin: a
     delivery's 通报 of every county take the prefecture's instead of working it out again (most of a bulletin's
     time). `basis`: the period, the moment (`as_of`: a Common is taken only by a bulletin of pinned data), the day
-    the training window is judged on and the settings it was made with (the schedule's, the suppression threshold);
-    gather refuses it for a bulletin of another. `third_tier_runs`: county -> the periods of its third-tier run,
-    oldest first (alerts.rules.third_tier with two running, as the warning list counts runs; None when the period
-    is not a race period); `window` and `training`: the training window as coverage.reported made it and
-    coverage.county_figures of it."""
+    the training window is judged on and the settings it was made with (the schedule's and the version of its
+    history, the suppression threshold); gather refuses it for a bulletin of another. `third_tier_runs`: county ->
+    the periods of its third-tier run, oldest first (alerts.rules.third_tier with two running, as the warning list
+    counts runs; None when the period is not a race period); `window` and `training`: the training window as
+    coverage.reported made it and coverage.county_figures of it."""
 
     basis: tuple[str, dt.datetime | None, dt.date, tuple]
     third_tier_runs: dict[str, list[str]] | None
@@ -229,6 +230,8 @@ def gather(
     config = settings.current(db)
     training_day = as_of.date() if as_of else today or dt.date.today()
     read = {name: config[name] for name in _COMMON_SETTINGS}
+    with contextlib.closing(db.cursor()) as cur:  # the schedule's history judges each period (tracker.in_force)
+        read["schedule_history"] = settings.version_in(cur, "schedule")
     basis = (period, as_of, training_day, tuple(sorted(read.items())))
     if common is not None and (as_of is None or common.basis != basis):  # live data may change between two calls
         raise ValueError(f"a common part made for {common.basis[:3]} given to a bulletin of {basis[:3]}")

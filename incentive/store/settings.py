@@ -15,9 +15,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import duckdb
+import pandas as pd
 
 from incentive.i18n import DEFAULT_LANGUAGE, TranslatedError, t
-from incentive.store import audit
+from incentive.store import audit, queries
 from incentive.store.database import Database
 
 
@@ -112,6 +113,31 @@ def read(cur: duckdb.DuckDBPyConnection) -> dict[str, float | str]:
     return {key: _parse(key, stored[key]) if key in stored else spec.default for key, spec in SETTINGS.items()}
 
 
+def group_keys(group: str) -> list[str]:
+    """The keys of the settings of `group` (GROUPS), in their order."""
+    return [key for key, spec in SETTINGS.items() if spec.group == group]
+
+
+def changes(con, group: str) -> list[tuple[dt.datetime, str, float | str]]:
+    """Every stored change of the settings of `group`, oldest first: (when, key, value) (queries/settings_changes.sql).
+    `con`: a connection, a cursor or a pinned view (the whole history either way)."""
+    found = queries.run(con, "settings_changes", keys=group_keys(group))
+    return [
+        (pd.Timestamp(row.changed_at).to_pydatetime(), row.key, _parse(row.key, row.value))
+        for row in found.itertuples(index=False)
+    ]
+
+
+def version_in(cur: duckdb.DuckDBPyConnection, group: str) -> str:
+    """Changes with every change of a setting of `group`: with the values in force, the cache key of what its
+    history decides (the schedule each period is judged by: values changed and changed back read as before, but
+    the periods over in between are judged by the version then in force)."""
+    count, latest = cur.execute(
+        "SELECT count(*), max(changed_at) FROM settings WHERE list_contains($keys, key)", {"keys": group_keys(group)}
+    ).fetchone()
+    return f"{count}.{latest}"
+
+
 def allowed(key: str) -> str:
     """What setting `key` accepts, for a form's help: its range `0–366` (the form says "whole number" for a
     whole-number setting), or its choices `1 / 3`."""
@@ -175,20 +201,24 @@ def save_changes(db: Database, entered: Mapping[str, object], changed_by: str) -
     changed = [key for key, number in numbers.items() if number != stored[key]]
 
     def write(cur) -> None:
+        at = dt.datetime.now()  # one moment for the form: one new version of the schedule, not one per field
         for key in changed:
-            _write(cur, key, numbers[key], changed_by)
+            _write(cur, key, numbers[key], changed_by, at)
 
     if changed:
         db.serial_write(write)
     return changed
 
 
-def _write(cur: duckdb.DuckDBPyConnection, key: str, number: float | str, changed_by: str) -> None:
+def _write(
+    cur: duckdb.DuckDBPyConnection, key: str, number: float | str, changed_by: str, at: dt.datetime | None = None
+) -> None:
     """One setting's row, dated inside a serial write (Database.serial_write), as a pinned link's moment is taken
-    (permalinks.pin): the coverage setting a ranking reads is read at a pinned link's moment."""
+    (permalinks.pin): the coverage setting a ranking reads is read at a pinned link's moment, and the schedule's
+    history dates each version by it. `at`: the moment of the whole write (default now)."""
     cur.execute(
         "INSERT INTO settings VALUES ($key, $value, $at, $by)",
-        {"key": key, "value": str(number), "at": dt.datetime.now(), "by": changed_by},
+        {"key": key, "value": str(number), "at": at or dt.datetime.now(), "by": changed_by},
     )
     audit.write(cur, changed_by, "setting", target=key, detail=str(number))
 
