@@ -109,11 +109,16 @@ in_window AS (
 ),
 -- a long window starts before the page's (its months are at least the page's, and it ends where the page's does);
 -- the earliest of them bounds the records read, so that with none (a roster of 乡科级 alone) no earlier record is
--- read at all (the join alone read three million of a province's records for nothing: 0.1-0.2 s)
+-- read at all. The bound is a join with a row that is absent without long windows, not a scalar subquery: a join
+-- with nothing on one side stops the scan, where a bound of NULL was still tested on every record before the page's
+-- window (3.8 million of a province's, a sixth of this query's work)
+earliest AS (SELECT min(window_start) AS first FROM long_windows HAVING count(*) > 0),
 before_window AS (
     SELECT t.cadre_id, sum(t.hours) AS counted
-    FROM current_training t JOIN long_windows l ON l.cadre_id = t.cadre_id
-    WHERE t.date >= l.window_start AND t.date >= (SELECT min(window_start) FROM long_windows)
+    FROM current_training t
+    JOIN earliest b ON t.date >= b.first
+    JOIN long_windows l ON l.cadre_id = t.cadre_id
+    WHERE t.date >= l.window_start
       AND t.date < CAST(date_trunc('month', CAST($start AS DATE)) AS DATE)
       AND t.date <= last_day(CAST($records_end AS DATE)) AND t.mode IS DISTINCT FROM 'online'
     GROUP BY t.cadre_id

@@ -31,11 +31,13 @@ trained AS (
     -- current_training's rule (the newest active batch's row of each cadre, course and date), applied to the rows
     -- of the promoted cadres in the promotions' two years only: both are keys of the rule, so the rows kept are the
     -- view's, and the 10 million rows are not all ranked (DuckDB pushes the dates through the view's window, not
-    -- the cadres)
+    -- the cadres); the bounds cast back to dates, since a date minus an interval is a timestamp, and the stored
+    -- dates were cast to one on every row read to compare with it
     SELECT cadre_id, date, hours FROM (
         SELECT cadre_id, date, hours, mode FROM training
         WHERE batch_id IN (SELECT id FROM active_batch_ids)
-          AND date > CAST($start AS DATE) - INTERVAL 1 YEAR AND date <= CAST($end AS DATE) + INTERVAL 1 YEAR
+          AND date > CAST(CAST($start AS DATE) - INTERVAL 1 YEAR AS DATE)
+          AND date <= CAST(CAST($end AS DATE) + INTERVAL 1 YEAR AS DATE)
           AND cadre_id IN (SELECT cadre_id FROM promoted)
         QUALIFY row_number() OVER (PARTITION BY cadre_id, course, date ORDER BY batch_id DESC) = 1
     )
