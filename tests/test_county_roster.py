@@ -29,7 +29,7 @@ def by_county(db, as_of: str) -> dict[str, int]:
 
 
 def in_force(db, day: str) -> dict[str, int]:
-    table = queries.run(db.connection, "roster_sizes", day=dt.date.fromisoformat(day))
+    table = queries.run(db.connection, "roster_sizes", days=[dt.date.fromisoformat(day)])
     return dict(zip(table["county"], table["cadres"], strict=True))
 
 
@@ -135,5 +135,5 @@ def test_a_pinned_moment_sees_the_roster_as_it_was(june):
     before = dt.datetime.now()
     county_roster(db, "2025-06-30", [("Y1", "云岫县")])
     pinned = DataAsOf(db.connection, before)
-    table = queries.run(pinned, "roster_sizes", day=dt.date(2025, 12, 31))
+    table = queries.run(pinned, "roster_sizes", days=[dt.date(2025, 12, 31)])
     assert dict(zip(table["county"], table["cadres"], strict=True)) == {"云岫县": 3, "云峤县": 2, "澄溪县": 1}

@@ -68,11 +68,33 @@ def test_decisions_count_for_the_county_of_their_date(moved_db):
         ("乙县", "lateral"): 1,
         ("", "dismissal"): 1,
     }
-    assert year_decisions(moved_db, 2024).values.tolist() == [["乙县", "promotion", 1]]
+    assert year_decisions(moved_db, 2024).values.tolist() == [[2024, "乙县", "promotion", 1]]
+
+
+def test_one_read_of_several_years_counts_each_year_as_its_own_read(moved_db):
+    both = queries.run(moved_db.connection, "movements_by_county", start=dt.date(2024, 1, 1), end=dt.date(2025, 12, 31))
+    for year in (2024, 2025):
+        alone = year_decisions(moved_db, year)
+        assert both[both["year"] == year].reset_index(drop=True).equals(alone)
+    days = [dt.date(2024, 12, 31), dt.date(2025, 12, 31)]
+    sizes = queries.run(moved_db.connection, "roster_sizes", days=days)
+    for day in days:
+        alone = queries.run(moved_db.connection, "roster_sizes", days=[day])
+        assert sizes[sizes["day"] == pd.Timestamp(day)].reset_index(drop=True).equals(alone)
+
+
+def test_the_views_of_several_years_are_each_years_own(moved_db):
+    together = movements.year_views(moved_db.connection, [2025, 2024, 2025], 2)
+    assert list(together) == [2024, 2025]
+    for year, view in together.items():
+        alone = movements.year_view(moved_db.connection, year, 2)
+        assert view.summary.equals(alone.summary) and view.pattern == alone.pattern
+        assert view.tier_period == alone.tier_period
+    assert movements.year_views(moved_db.connection, [], 2) == {}
 
 
 def test_summary_rates_and_export(moved_db):
-    sizes = queries.run(moved_db.connection, "roster_sizes", day=dt.date(2025, 12, 31))
+    sizes = queries.run(moved_db.connection, "roster_sizes", days=[dt.date(2025, 12, 31)])
     summary = movements.summary_by_county(year_decisions(moved_db, 2025), sizes).set_index("county")
     assert summary.loc["甲县", "cadres"] == 1 and summary.loc["乙县", "cadres"] == 3
     assert summary.loc["甲县", "promotion_per_100"] == 100 and summary.loc["乙县", "promotion"] == 0

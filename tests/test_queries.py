@@ -60,7 +60,7 @@ PARAMS = {
     "cadre_decisions": {"cadre_id": "LZ000002", "county": "云岫县"},  # one with decisions
     "export_appraisals": {},
     "movements_by_year": {},
-    "roster_sizes": {"day": dt.date(2025, 12, 31)},
+    "roster_sizes": {"days": [dt.date(2024, 12, 31), dt.date(2025, 12, 31)]},
     "roster_counties_left_out": {"as_of": dt.date(2025, 12, 31)},
     "catalog_rescoring": {},
     "training_untrained": {

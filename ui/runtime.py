@@ -432,14 +432,21 @@ def app_settings() -> dict[str, float]:
 
 
 @shared_result(max_entries=32)
-def _cached_movement_year(version: str, year: int, threshold: int, moment: dt.datetime | None) -> movements.YearView:
-    return movements.year_view(_reader(moment), year, threshold)
+def _cached_movement_years(
+    version: str, years: tuple[int, ...], threshold: int, moment: dt.datetime | None
+) -> dict[int, movements.YearView]:
+    return movements.year_views(_reader(moment), years, threshold)
 
 
 def movement_year(year: int, threshold: int) -> movements.YearView:
     """A year's personnel counts by county, their tiers, and which counts a viewer sees as `<5` or withheld (one
     pattern for every view of them), computed once per data version."""
-    return _cached_movement_year(race_version(), year, threshold, pinned_at())  # tiers come from the ranking
+    return _cached_movement_years(race_version(), (year,), threshold, pinned_at())[year]  # tiers: the ranking's
+
+
+def movement_years(years: list[int], threshold: int) -> dict[int, movements.YearView]:
+    """movement_year of each of `years`, read together (movements.year_views): the yearly trend's patterns."""
+    return _cached_movement_years(race_version(), tuple(sorted(set(years))), threshold, pinned_at())
 
 
 @shared_result(max_entries=32)

@@ -10,7 +10,7 @@ from incentive.training.coverage import year_window
 from ui import frame, link_state, meeting, shared_charts
 from ui.downloads import table_downloads
 from ui.frame import fit_marks, table_height
-from ui.runtime import app_settings, movement_year, run_query
+from ui.runtime import app_settings, movement_years, run_query
 
 state = frame.current()
 lang, year = state.lang, state.year
@@ -28,7 +28,11 @@ if decisions.empty:
     st.info(t("movements_none", lang, year=year))
     link_state.show_notes(notes, lang)
     st.stop()
-this_year = movement_year(year, threshold)
+# every year's counts and pattern, read together: the yearly trend below shows each year's own pattern, and a year
+# chosen next is then already there
+yearly = movements.totals_by_year(run_query("movements_by_year"))
+by_year = movement_years([*yearly["year"].tolist(), year], threshold)
+this_year = by_year[year]
 summary, pattern = this_year.summary, this_year.pattern  # one hidden set for every figure of the year on this page
 action_labels = {a: t(f"action_{a}", lang) for a in movements.ACTIONS}
 
@@ -95,11 +99,11 @@ with deck.section("tolerance"):
         county_col.caption(t("chart_most_note", lang, n=len(counties), k=charts.WORST))
     if any((marks != "").any() for marks in county_marks.values()):  # an empty bar is no zero
         county_col.caption(t("chart_marks_not_zero", lang, threshold=threshold))
-    yearly = movements.totals_by_year(run_query("movements_by_year"))
-    by_year = {int(y): movement_year(int(y), threshold).pattern for y in yearly["year"]}  # each its own
     year_marks = {
         a: movements.chart_marks(
-            pd.Series([by_year[int(y)].status(movements.total_key(a)) for y in yearly["year"]], index=yearly.index),
+            pd.Series(
+                [by_year[int(y)].pattern.status(movements.total_key(a)) for y in yearly["year"]], index=yearly.index
+            ),
             threshold,
             lang,
         )

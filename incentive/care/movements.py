@@ -10,6 +10,7 @@ headline, tier table, charts, downloads and `export movements_summary --suppress
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import duckdb
@@ -148,17 +149,40 @@ class YearView:
 
 
 def year_view(conn: duckdb.DuckDBPyConnection, year: int, threshold: int) -> YearView:
-    window_start, window_end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    summary = summary_by_county(
-        queries.run(conn, "movements_by_county", start=window_start, end=window_end),
-        queries.run(conn, "roster_sizes", day=window_end),
-    )
-    period = tier_period(queries.run(conn, "race_periods", county="")["period"].tolist(), year)
-    tiers = None
-    if period is not None:  # tiers only: no rank intervals needed
-        tiers = rankings.official_tiers(conn, period)  # within the peer class where there are classes
-    sizes, lines = disclosure_lines(summary, tiers)
-    return YearView(summary, tiers, period, disclosure.protect(sizes, lines, threshold))
+    return year_views(conn, [year], threshold)[year]
+
+
+def year_views(conn: duckdb.DuckDBPyConnection, years: Iterable[int], threshold: int) -> dict[int, YearView]:
+    """year_view of each of `years`, from one read of their decisions and one of their roster sizes: the page's
+    yearly trend shows each year's own pattern, and a read per year was most of its first run at a province's
+    scale. Each year's view is what year_view of it alone gives (its rows of the reads, its own tiers)."""
+    years = sorted({int(y) for y in years})
+    if not years:
+        return {}
+    decisions = queries.run(conn, "movements_by_county", start=dt.date(years[0], 1, 1), end=dt.date(years[-1], 12, 31))
+    sizes = queries.run(conn, "roster_sizes", days=[dt.date(year, 12, 31) for year in years])
+    race_periods = queries.run(conn, "race_periods", county="")["period"].tolist()
+    tiers_of: dict[str, pd.Series] = {}  # years whose tiers come from the same period rank it once
+    views = {}
+    for year in years:
+        summary = summary_by_county(
+            _rows(decisions, decisions["year"] == year, "year"),
+            _rows(sizes, sizes["day"] == pd.Timestamp(year, 12, 31), "day"),
+        )
+        period = tier_period(race_periods, year)
+        tiers = None
+        if period is not None:  # tiers only: no rank intervals needed
+            if period not in tiers_of:  # within the peer class where there are classes
+                tiers_of[period] = rankings.official_tiers(conn, period)
+            tiers = tiers_of[period].copy()
+        cells, lines = disclosure_lines(summary, tiers)
+        views[year] = YearView(summary, tiers, period, disclosure.protect(cells, lines, threshold))
+    return views
+
+
+def _rows(frame: pd.DataFrame, chosen: pd.Series, key: str) -> pd.DataFrame:
+    """The rows of one year (or day) of a read of several, as a read of that one alone returns them."""
+    return frame[chosen].drop(columns=key).reset_index(drop=True)
 
 
 def statuses(summary: pd.DataFrame, pattern: Pattern, action: str) -> pd.Series:
