@@ -4,7 +4,9 @@
 -- rule 能上能下 counts with). With when the county sent it (an accepted submission's time, else the time recorded
 -- for it in `receipts` (the sample's, never later than its batch), else the batch's) and who
 -- (docs/decisions.md#assessment-cycle, #sample-receipt-times), and when the batch went live (its created_at: a
--- return of a correction made after it is still awaited). Params: $start, $end (dates).
+-- return of a correction made after it is still awaited). `homes`: queries/cycle_homes.sql's rows, registered by
+-- the caller (the same for every year of a data version: tracker.Receipts reads them once). Params: $start, $end
+-- (dates).
 WITH active AS (SELECT id FROM active_batch_ids),
 valued AS (
     SELECT DISTINCT batch_id, CASE domain WHEN 'race' THEN 'race_scores' ELSE 'welfare' END AS kind, county,
@@ -31,15 +33,10 @@ decided AS (
     SELECT batch_id, 'movements' AS kind, cadre_id, date FROM movements
     WHERE batch_id IN (SELECT id FROM active) AND date BETWEEN $start AND $end
 ),
--- a cadre every one of whose roster rows names the same county is placed there whatever the date (the join by
--- date below gives that county, or none before his first snapshot, where his first county is that one again):
--- only the few who moved between counties, or are on no roster, take the join by date (it was 3/4 of the query)
-homes AS (
-    SELECT cadre_id,
-           CASE WHEN count(*) = count(county) AND min(county) = max(county) THEN min(county) END AS settled_county
-    FROM current_roster GROUP BY cadre_id
-),
--- a settled cadre's training: his county's months, the masks of all of them together
+-- a cadre every one of whose roster rows names the same county (`homes`) is placed there whatever the date (the
+-- join by date below gives that county, or none before his first snapshot, where his first county is that one
+-- again): only the few who moved between counties, or are on no roster, take the join by date (it was 3/4 of the
+-- query). A settled cadre's training: his county's months, the masks of all of them together
 settled_training AS (
     SELECT t.batch_id, 'training' AS kind, h.settled_county AS county, t.year, bit_or(t.months) AS months
     FROM trained t JOIN homes h USING (cadre_id)

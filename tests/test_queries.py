@@ -82,6 +82,7 @@ PARAMS = {
     "value_changes": {"domain": "welfare"},
     "training_hours_outside": {"low": 0.0, "high": 8.0},
     "cycle_received": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31)},
+    "cycle_homes": {},
     "cycle_completeness": {"domain": "race", "period": "2025-Q4"},
     "cycle_pending": {},
     "cycle_returned": {},
@@ -126,6 +127,8 @@ def test_every_query_runs_on_the_sample_and_returns_rows(sample, name):
         import pandas as pd
 
         tables = {"incoming": pd.DataFrame({"county": ["云岫县"], "as_of": [dt.date(2025, 12, 31)]})}
+    if name == "cycle_received":  # each cadre's settled county, read once per data version (tracker.Receipts)
+        tables = {"homes": queries.arrow(sample.connection, "cycle_homes")}
     if name == "catalog_rescoring":  # the stored catalog again, as a catalog file's rows: every version in force
         tables = {"incoming": sample.connection.execute("SELECT *, '' AS class_weights FROM current_indicators").df()}
     scope = Scope.ALL if queries.named_cadres(name) else None  # named cadres: the prefecture's scope

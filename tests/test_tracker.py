@@ -15,7 +15,7 @@ from incentive.cycle import schedule, tracker
 from incentive.cycle.tracker import Gap
 from incentive.i18n import t
 from incentive.review import submissions
-from incentive.store import settings
+from incentive.store import queries, settings
 
 CONFIG = {**settings.defaults(), "due_days_race_scores": 15}
 ONTIME_Q1 = "考核期,县区,乡镇,指标,数值\n" + "".join(
@@ -381,6 +381,28 @@ def test_receipts_place_a_year_once_and_hand_each_caller_its_own_copy(catalog_db
     assert again[("training", "2025-Q1", "云岫县")]["batches"] == [batch]
     monthly = kept.placed(2025, schedule.constant({**CONFIG, "training_cycle_months": 1}))
     assert ("training", "2025-02", "云岫县") in monthly and ("training", "2025-Q1", "云岫县") not in monthly
+
+
+def test_receipts_read_the_settled_counties_once_for_every_year(catalog_db, monkeypatch):
+    """Receipts.of_year: each cadre's settled county (cycle_homes) reads the whole roster whatever the year, so one
+    read serves every year asked; each year's rows are those a fresh read of cycle_received gives."""
+    from test_submissions import roster_csv
+
+    db = catalog_db
+    import_ok(db, "6月.csv", roster_csv("2025-06-30", [("Y1", "云岫县")]))
+    header = "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n"
+    lines = "Y1,专题班,政治能力,党的理论,线下,集体,8,2024-03-05\nY1,专题班,政治能力,党的理论,线下,集体,8,2025-02-05\n"
+    import_ok(db, "培训.csv", (header + lines).encode())
+    conn = db.connection
+    fresh = {year: tracker.received(conn, dt.date(year, 1, 1), dt.date(year, 12, 31)) for year in (2024, 2025)}
+    read = []
+    plain = queries.arrow
+    monkeypatch.setattr(queries, "arrow", lambda con, name, **params: read.append(name) or plain(con, name, **params))
+    kept = tracker.Receipts(conn)
+    for year in (2024, 2025, 2024):
+        assert kept.of_year(year).equals(fresh[year])
+    assert read == ["cycle_homes"]
+    assert set(fresh[2025].loc[fresh[2025]["kind"] == "training", "county"]) == {"云岫县"}
 
 
 def test_training_is_placed_in_the_county_the_cadre_was_in_on_its_date(catalog_db):

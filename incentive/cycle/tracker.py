@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from incentive import labels, periods
 from incentive.accounts.roles import OutOfScope, Scope
@@ -189,15 +190,18 @@ class Receipts:
 
     def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
         self._conn = conn
+        self._homes: pa.Table | None = None
         self._years: dict[int, pd.DataFrame] = {}
         self._placed: dict[tuple, dict] = {}  # _received's answers by year and schedule
 
     def of_year(self, year: int) -> pd.DataFrame:
         """cycle_received's rows of data dated in `year`."""
         if year not in self._years:
-            self._years[year] = queries.run(
-                self._conn, "cycle_received", start=dt.date(year, 1, 1), end=dt.date(year, 12, 31)
-            )
+            # each cadre's settled county reads the whole roster, whatever the year: once for every year asked
+            # (a quarter of a province year's read, which a change of year on the overview waited for again)
+            if self._homes is None:
+                self._homes = queries.arrow(self._conn, "cycle_homes")
+            self._years[year] = received(self._conn, dt.date(year, 1, 1), dt.date(year, 12, 31), self._homes)
         return self._years[year]
 
     def placed(self, year: int, plan: schedule.Schedule) -> dict[tuple[str, str, str], dict]:
@@ -208,6 +212,13 @@ class Receipts:
         if key not in self._placed:
             self._placed[key] = _placed(self.of_year(year), plan)
         return {k: {**v, "batches": list(v["batches"])} for k, v in self._placed[key].items()}
+
+
+def received(conn, start: dt.date, end: dt.date, homes: pa.Table | None = None) -> pd.DataFrame:
+    """cycle_received's rows of data dated `start`..`end`; `homes`: cycle_homes's rows of the same data, when the
+    caller has read them already."""
+    homes = homes if homes is not None else queries.arrow(conn, "cycle_homes")
+    return queries.run(conn, "cycle_received", {"homes": homes}, start=start, end=end)
 
 
 def _received(
@@ -368,7 +379,7 @@ def _returned_unanswered(conn, kind: str, period: str) -> set[str]:
         return set()
     start = periods.bounds(period)[0]
     newest: dict[str, dt.datetime] = {}
-    for row in queries.run(conn, "cycle_received", start=start, end=start).itertuples(index=False):
+    for row in received(conn, start, start).itertuples(index=False):
         if row.kind == kind and row.slot == period:
             live = pd.Timestamp(row.live_at).to_pydatetime()
             newest[row.county] = max(live, newest.get(row.county, live))

@@ -92,7 +92,10 @@ def load_sample(db: Database, who: str = "sample", folder: Path = SAMPLE_DIR) ->
 def _record_receipts(cur: duckdb.DuckDBPyConnection, batch_ids: list[int]) -> None:
     """A `receipts` row for each batch, kind, county and slot the tracker finds in the new batches (the same query,
     so the same rule places every value, roster and record in its county and period)."""
-    found = queries.run_within(cur, "cycle_received", start=dt.date(1900, 1, 1), end=dt.date(2999, 12, 31))
+    homes = queries.run_within(cur, "cycle_homes")
+    found = queries.run_within(
+        cur, "cycle_received", {"homes": homes}, start=dt.date(1900, 1, 1), end=dt.date(2999, 12, 31)
+    )
     found = found[found["batch_id"].isin(batch_ids)]
     rows = pd.DataFrame(
         {

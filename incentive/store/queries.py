@@ -62,16 +62,25 @@ def run(
     return _execute(con, name, tables, params, lambda result: result.df())
 
 
-def run_within(cur: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataFrame:
+def run_within(
+    cur: duckdb.DuckDBPyConnection, name: str, tables: Mapping[str, object] | None = None, **params: object
+) -> pd.DataFrame:
     """`run` on the caller's own cursor, inside its transaction: for a write that must read what it has written so
     far (loading the sample reads its own batches' periods to record their receipt times). A new cursor would see
-    only what is committed. Not for named cadres."""
+    only what is committed. `tables` as for `run`, registered on that cursor for this query alone. Not for named
+    cadres."""
     if named_cadres(name):
         _check_scope(name, None, params)
     sql, expected = load(name)
     if set(params) != expected:
         raise QueryParameterError(f"query {name!r} takes {sorted(expected)}, got {sorted(params)}")
-    return cur.execute(sql, params).df()
+    for table, frame in (tables or {}).items():
+        cur.register(table, frame)
+    try:
+        return cur.execute(sql, params).df()
+    finally:
+        for table in tables or {}:
+            cur.unregister(table)
 
 
 def _check_scope(name: str, scope: Scope | None, params: Mapping[str, object]) -> None:
