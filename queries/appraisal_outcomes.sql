@@ -12,7 +12,9 @@ WITH graded AS (
 -- every cadre's latest roster row on or before 31 December (the county of that row, NULL as it may be): one day
 -- for all, so a grouping does what an as-of join did at the price of sorting the roster (most of the query)
 latest AS (
-    SELECT cadre_id, arg_max_null(county, as_of) AS county
+    -- on two counties' snapshots of one day (a cadre who moved), the later batch's: a tie on as_of alone fell to
+    -- whichever row DuckDB met last
+    SELECT cadre_id, arg_max_null(county, (as_of, batch_id)) AS county
     FROM current_roster WHERE as_of <= make_date($year, 12, 31) GROUP BY cadre_id
 ),
 placed AS (SELECT g.cadre_id, g.grade, g.unit, r.county FROM graded g LEFT JOIN latest r USING (cadre_id)),
@@ -20,7 +22,7 @@ placed AS (SELECT g.cadre_id, g.grade, g.unit, r.county FROM graded g LEFT JOIN 
 -- the roster's rows as long as the join itself
 unplaced AS (SELECT DISTINCT cadre_id FROM placed WHERE county IS NULL),
 first_seen AS (
-    SELECT cadre_id, arg_min(county, as_of) AS county
+    SELECT cadre_id, arg_min(county, (as_of, -batch_id)) AS county
     FROM current_roster SEMI JOIN unplaced USING (cadre_id) GROUP BY cadre_id
 ),
 followed AS (

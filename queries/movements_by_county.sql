@@ -14,7 +14,8 @@ placed AS (
     FROM decided d ASOF LEFT JOIN their_roster r ON d.cadre_id = r.cadre_id AND d.date >= r.as_of
 ),
 first_seen AS (  -- only for decisions dated before the cadre's first snapshot
-    SELECT cadre_id, arg_min(county, as_of) AS county FROM their_roster
+    -- on two counties' snapshots of one day, the later batch's (as_of alone left the tie to DuckDB's order)
+    SELECT cadre_id, arg_min(county, (as_of, -batch_id)) AS county FROM their_roster
     WHERE cadre_id IN (SELECT cadre_id FROM placed WHERE county IS NULL) GROUP BY cadre_id
 ),
 county_order AS (SELECT county, min(county_code) AS county_code FROM current_regions GROUP BY county)

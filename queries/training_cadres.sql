@@ -67,8 +67,13 @@ grouped AS (
     FROM current_roster r SEMI JOIN (SELECT DISTINCT county, as_of FROM chosen) c ON r.county = c.county AND r.as_of = c.as_of
     JOIN rank_groups g ON g.rank IS NOT DISTINCT FROM r.rank
 ),
+-- the group of his latest snapshot in force; on two counties' snapshots of one day (one that moved), the first of
+-- his groups, as `own` takes it: without the second key a tie fell to whichever row DuckDB met last, and the same
+-- window could owe another target from one run to the next
 group_by_span AS (
-    SELECT p.span, r.cadre_id, arg_max(r.rank_group, r.as_of) AS rank_group
+    SELECT p.span, r.cadre_id,
+           arg_max(r.rank_group, (r.as_of, CASE r.rank_group WHEN 'division' THEN 2 WHEN 'section' THEN 1 ELSE 0 END))
+               AS rank_group
     FROM span_snapshots p JOIN grouped r ON r.county = p.county AND r.as_of = p.as_of
     GROUP BY p.span, r.cadre_id
 ),

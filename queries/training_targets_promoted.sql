@@ -19,7 +19,9 @@ placed AS (  -- the rank before the day; the county in force on it, as 能上能
     ASOF LEFT JOIN their_roster c ON p.cadre_id = c.cadre_id AND p.date >= c.as_of
 ),
 first_seen AS (
-    SELECT cadre_id, arg_min(county, as_of) AS county, arg_min(rank, as_of) AS rank FROM their_roster GROUP BY cadre_id
+    -- county and rank of one row: on two counties' snapshots of one day, the later batch's (as_of alone left the
+    -- tie to DuckDB's order, and could take the county of one row and the rank of the other)
+    SELECT cadre_id, arg_min(county, (as_of, -batch_id)) AS county, arg_min(rank, (as_of, -batch_id)) AS rank FROM their_roster GROUP BY cadre_id
 ),
 who AS (
     SELECT p.cadre_id, p.date,

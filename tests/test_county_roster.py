@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 from conftest import import_ok
-from test_submissions import ADMIN, CLERK, roster_csv
+from test_submissions import ADMIN, CLERK, OTHER_CLERK, roster_csv
 
 from incentive.intake.ingest import parse_file
 from incentive.review import rollbacks, submissions
@@ -17,6 +17,7 @@ from incentive.store import batches, queries
 from incentive.store.database import DataAsOf
 from incentive.store.effects import import_effects
 from incentive.store.reference import current_reference
+from incentive.training import coverage
 
 JUNE = [("Y1", "云岫县"), ("Y2", "云岫县"), ("Y3", "云岫县"), ("Q1", "云峤县"), ("Q2", "云峤县"), ("C1", "澄溪县")]
 
@@ -137,3 +138,34 @@ def test_a_pinned_moment_sees_the_roster_as_it_was(june):
     pinned = DataAsOf(db.connection, before)
     table = queries.run(pinned, "roster_sizes", days=[dt.date(2025, 12, 31)])
     assert dict(zip(table["county"], table["cadres"], strict=True)) == {"云岫县": 3, "云峤县": 2, "澄溪县": 1}
+
+
+def test_a_cadre_on_two_counties_rosters_of_one_day_owes_the_first_groups_target_every_time(catalog_db):
+    """D1 on 云岫县's and 云峤县's snapshots of 2023-12-31 (one that moved), 县处级 on one and 一级科员 on the
+    other: his group in the months they are in force is the first of the two ('division'), as his own window's group
+    is taken (queries/training_cadres.sql), not whichever row DuckDB met last, which owed the same five-year window
+    another target from one run to the next."""
+
+    def rows(as_of, cadres):
+        lines = [f"{cid},某{cid},{county},{unit},{rank},男,1975,{as_of}" for cid, county, unit, rank in cadres]
+        return ("干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\n" + "\n".join(lines) + "\n").encode()
+
+    import_ok(catalog_db, "r2025.csv", rows("2025-12-31", [("D1", "云岫县", "安坝镇", "县处级副职")]))
+    for clerk, county, unit, rank in [
+        (CLERK, "云岫县", "安坝镇", "县处级副职"),
+        (OTHER_CLERK, "云峤县", "丹埠镇", "一级科员"),
+    ]:
+        sid = submissions.submit(
+            catalog_db, clerk, "本县花名册.csv", rows("2023-12-31", [("D1", county, unit, rank)]), Options()
+        )
+        submissions.accept(catalog_db, sid, ADMIN)
+    assert by_county(catalog_db, "2023-12-31") == {"云岫县": 1, "云峤县": 1}
+    runs = [
+        coverage.cadres_in(catalog_db.connection, coverage.year_window(2025))
+        .to_pandas()
+        .set_index("cadre_id")
+        .loc["D1", ["target", "months_other_group"]]
+        .tolist()
+        for _ in range(8)
+    ]
+    assert runs == [[550.0, 0.0]] * 8
