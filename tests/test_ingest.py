@@ -542,6 +542,9 @@ def test_a_value_before_every_version_of_its_indicator_is_refused():
     ]
     later = parse_file("s.csv", "考核期,县区,指标一,指标二\n2025-Q1,甲,5,6\n".encode(), reference)
     assert later.importable
+    # an office's wide sheet that has the new indicator's column already, blank (or —) in the back periods
+    blank = "考核期,县区,指标一,指标二\n2024-Q3,甲,,4\n2024-Q4,甲,—,4\n2025-Q1,甲,5,6\n".encode()
+    assert parse_file("s.csv", blank, reference).importable
 
 
 def test_unit_row_under_a_wide_header_is_not_data(catalog_db):

@@ -749,8 +749,8 @@ def _refuse_before_first_version(preview: Preview, table: Table, cells: list[_Va
             names[version["code"]] = (version["name"], version.get("effective_from") or "")
     for cell in cells:
         begins = first.get(cell.indicator)
-        if cell.period is None or begins is None or begins == dt.date.min:
-            continue
+        if cell.period is None or begins is None or begins == dt.date.min or is_missing(cell.raw):
+            continue  # a blank (or 无, —) of the new indicator's column in a back period asks nothing of it
         if periods.bounds(cell.period)[0] < begins:
             name, since = names[cell.indicator]
             column = table.column_label(cell.column) if cell.column is not None else None
