@@ -511,6 +511,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "data_confirm": ("确认导入", "Import"),
     "data_confirm_all": ("导入全部可导入的文件", "Import all importable files"),
+    "data_not_imported": (
+        "未导入「{file}」：有 {n} 个问题，请修改后重新上传。",
+        "“{file}” was not imported: {n} {n:problem|problems}; correct it and upload it again.",
+    ),
     "table_scrolls": (
         "表格共 {n} 列，较宽时可左右滑动查看全部列。",
         "The table has {n} {n:column|columns}; swipe or scroll sideways to see them all.",

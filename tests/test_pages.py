@@ -240,6 +240,7 @@ def test_multiple_files_and_template_downloads_render(app):
         [
             ("r.csv", (DATA / "regions.csv").read_bytes(), "text/csv"),
             ("m.csv", (DATA / "movements.csv").read_bytes(), "text/csv"),
+            ("bad.csv", "县区,乡镇,县区代码\n甲县,,\n甲县,,\n".encode(), "text/csv"),
         ]
     )
     app.run()
@@ -257,6 +258,10 @@ def test_multiple_files_and_template_downloads_render(app):
         "已导入「r.csv」：行政区划 5 行，批次 #16（新增 5 条，覆盖已有 0 条，与已有相同 0 条）。",
         "已导入「m.csv」：干部调整 2 行，批次 #17（新增 2 条，覆盖已有 0 条，与已有相同 0 条）。"
         "有 2 条记录的干部编号不在任何花名册中（仍可导入，但按县区统计时无法计入）。",
+    ]
+    # the refused file's preview went with the uploader: it is named, not left out silently (a fresh user's review)
+    assert [w.value for w in app.warning if "未导入" in w.value] == [
+        "未导入「bad.csv」：有 1 个问题，请修改后重新上传。"
     ]
 
 

@@ -38,7 +38,9 @@ def flash_and_rerun(*messages: str) -> None:
     st.rerun()
 
 
-def import_and_report(previews: list[Preview]) -> None:
+def import_and_report(previews: list[Preview], not_imported: list[Preview] = ()) -> None:
+    """Import `previews` one by one; `not_imported`, the refused files of the same upload, are named after the
+    rerun, since clearing the uploader takes their previews away (a fresh user's review)."""
     who = sign_in.require_admin(lang)
     messages = []
     refused = None
@@ -77,6 +79,9 @@ def import_and_report(previews: list[Preview]) -> None:
         st.error(refused.sentence(lang), icon=":material/database:")
         return
     st.session_state["data_upload_round"] = st.session_state.get("data_upload_round", 0) + 1  # clears the uploader
+    st.session_state["data_flash_left"] = [
+        t("data_not_imported", lang, file=p.file_name, n=len(p.problems)) for p in not_imported
+    ]
     flash_and_rerun(*messages)
 
 
@@ -128,6 +133,8 @@ def draw_preview(preview: Preview, effects: ImportEffects | None) -> None:
 st.title(t("page_data", lang))
 for message in st.session_state.pop("data_flash", []):
     st.success(message)
+for message in st.session_state.pop("data_flash_left", []):
+    st.warning(message)
 
 # ---- upload, preview, import
 st.subheader(t("data_upload", lang))
@@ -152,15 +159,14 @@ uploads = chrome.upload_box(
     upload_col, t("data_upload", lang), f"data_upload_{st.session_state.get('data_upload_round', 0)}", lang
 )
 
-importable = []
+importable, refused = [], []
 for name, data in preview_panel.distinct_uploads(uploads, lang):
     preview, effects = preview_upload(name, data, kind, period, as_of, skip_invalid, check_version(), None)
     draw_preview(preview, effects)
     record_refusal(preview)
-    if preview.importable:
-        importable.append(preview)
+    (importable if preview.importable else refused).append(preview)
 if len(importable) > 1 and st.button(t("data_confirm_all", lang), key="data_import_all"):
-    import_and_report(importable)
+    import_and_report(importable, refused)
 
 # ---- what is loaded now
 st.subheader(t("data_current", lang))
