@@ -2784,6 +2784,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "check_bounds": ("超出合理范围", "outside plausible range"),
     "check_change": ("异常变动", "unusual change"),
+    "check_unscored": ("不计分", "not scored"),
     "check_col_check": ("核查项", "Check"),
     "check_col_period": ("考核期/日期", "Period or date"),
     "check_col_unit": ("单位", "Unit"),
@@ -2793,6 +2794,19 @@ TEXT: dict[str, tuple[str, str]] = {
     "check_hours": ("学时", "hours"),
     "check_line_value": ("{kind} {where}，值「{value}」：{message}", "{kind} {where}, value “{value}”: {message}"),
     "check_line": ("{kind}：{message}", "{kind}: {message}"),
+    "check_unscored_note": (
+        "{period} {unit}「{indicator}」的数值 {value} 没有生效的指标目录版本，不计分（如其目录批次已撤销）：请补回目录版本或撤销该数值的批次。",
+        "{period} {unit}, “{indicator}” = {value}: no catalog version is in force for it, so it is not scored (as "
+        "after its catalog batch was rolled back): restore a catalog version or roll back the value's batch.",
+    ),
+    "data_check_unscored": (
+        "另有 {n} 个数值没有生效的指标目录版本，不计分（见下表）。",
+        "Besides, {n} {n:value has|values have} no catalog version in force and {n:is|are} not scored (see the table).",
+    ),
+    "cli_check_unscored": (
+        "另有 {n} 个数值没有生效的指标目录版本，不计分。",
+        "Besides, {n} {n:value has|values have} no catalog version in force and {n:is|are} not scored.",
+    ),
     "cli_check_summary": (
         "核查完成：{bounds} 个数值超出合理范围，{changes} 个数值与上期相比变动异常。",
         "checked: {bounds} {bounds:value|values} outside {bounds:its|their} plausible range, {changes} unusual "

@@ -464,6 +464,7 @@ _PARAMS = {
     "follow_end": dt.date(2026, 12, 31),
     "records_end": dt.date(2025, 12, 31),
     "day": dt.date(2025, 12, 31),
+    "days": [dt.date(2025, 6, 30), dt.date(2025, 12, 31)],
     "year": 2025,
     "period": "2025-Q4",
     "periods": ["2025-Q3", "2025-Q4"],
@@ -509,13 +510,14 @@ def test_every_named_query_gives_the_same_rows_through_the_copy_as_the_lake(lake
             {"period": ["2025-Q4"], "county": ["云岫县"], "township": [""], "indicator": ["X"], "value": [1.0]}
         ),
         "period_pairs": pd.DataFrame({"period": ["2025-Q4", "2025-Q3"], "previous": ["2025-Q3", "2025-Q2"]}),
+        "homes": queries.arrow(lake_itself, "cycle_homes"),
     }
     cadre = queries.run(lake_itself, "export_roster", scope=Scope(None))["cadre_id"].iloc[0]
     compared = []
     for name in queries.names():
         params = {key: cadre if key == "cadre_id" else _PARAMS[key] for key in queries.load(name)[1]}
         sql = queries.load(name)[0]
-        tables = {key: frame for key, frame in caller_tables.items() if re.search(rf"FROM {key}\b", sql)}
+        tables = {key: frame for key, frame in caller_tables.items() if re.search(rf"(FROM|JOIN) {key}\b", sql)}
         if name in OWN_INCOMING:  # a file of another kind as `incoming`
             tables["incoming"] = OWN_INCOMING[name](lake_itself)
         scope = Scope(None) if queries.named_cadres(name) else None

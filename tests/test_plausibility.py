@@ -551,3 +551,32 @@ def test_a_prefecture_roster_that_leaves_counties_out_says_which_before_import(s
         assert preview.warnings == []
     finally:
         db.close()
+
+
+def test_check_names_values_a_rolled_back_catalog_leaves_unscored(db):
+    """R13 in force from 2024-Q1 and a 2024-Q4 score of it imported; then a version from 2025 added and the first
+    catalog batch rolled back: the score stays stored, no version in force scores it, and `check` names it rather
+    than the composite leaving it out without a word (a fresh user's review of 2026-12-06)."""
+    import_ok(db, "regions.csv", "县区\n甲县\n".encode())
+    first = import_ok(
+        db,
+        "i.csv",
+        "指标代码,指标名称,类别,赛道,单位,方向,权重,生效起始期\nR13,新指标,赛马,项目建设,个,正向,1,2024-Q1\n".encode(),
+    )
+    import_ok(db, "s.csv", "考核期,县区,指标,数值\n2024-Q4,甲县,新指标,81\n".encode())
+    assert [f.check for f in checks.findings(db, Scope.ALL)] == []
+    import_ok(
+        db,
+        "j.csv",
+        "指标代码,指标名称,类别,赛道,单位,方向,权重,生效起始期\nR13,新指标,赛马,项目建设,个,正向,2,2025\n".encode(),
+    )
+    batches.rollback(db, first)
+    found = checks.findings(db, Scope.ALL)
+    assert [(f.check, f.period, f.county, f.indicator, f.value) for f in found] == [
+        ("unscored", "2024-Q4", "甲县", "R13", 81.0)
+    ]
+    assert found[0].line("zh") == (
+        "赛马考评得分：2024-Q4 甲县「新指标」的数值 81 没有生效的指标目录版本，不计分（如其目录批次已撤销）："
+        "请补回目录版本或撤销该数值的批次。"
+    )
+    assert checks.findings_frame(found, "en")["check"].tolist() == ["unscored"]

@@ -77,6 +77,7 @@ PARAMS = {
     "export_roster": {},
     "export_movements": {},
     "export_values": {"domain": "race", "period": None},
+    "values_not_in_force": {},
     "export_training": {"start": None, "end": None},
     "value_periods": {"domain": "welfare"},
     "value_changes": {"domain": "welfare"},
@@ -107,8 +108,15 @@ READS_CADRES = ("training_coverage", "training_disclosure", "training_domains", 
 
 
 # the sample has no county submissions (test_tracker has some), no peer classes (test_peer_classes has some) and
-# no change of settings (test_schedule_history has some)
-EMPTY_ON_SAMPLE = ("cycle_pending", "cycle_returned", "race_class_weights", "export_class_weights", "settings_changes")
+# no change of settings (test_schedule_history has some), no value outside the catalog (test_plausibility has one)
+EMPTY_ON_SAMPLE = (
+    "cycle_pending",
+    "cycle_returned",
+    "race_class_weights",
+    "export_class_weights",
+    "settings_changes",
+    "values_not_in_force",
+)
 
 
 @pytest.mark.parametrize("name", sorted(PARAMS))

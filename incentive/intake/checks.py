@@ -29,7 +29,9 @@ _INCOMING = ["period", "county", "township", "indicator", "value"]
 class Finding:
     """One value of the loaded data worth a second look."""
 
-    check: str  # "bounds" (outside the plausible range) | "change" (unusual change from the previous period)
+    # "unscored" (no catalog version in force scores it) | "bounds" (outside the plausible range) | "change"
+    # (unusual change from the previous period)
+    check: str
     kind: str  # race_scores | welfare | training
     period: str  # the period, or a training record's date
     note: Note  # the sentence, translatable
@@ -137,7 +139,7 @@ def findings(db: Database, scope: Scope) -> list[Finding]:
     the findings need the prefecture's `scope` (OutOfScope otherwise: docs/decisions.md#named-lists)."""
     reference = current_reference(db)
     names = _names(reference)
-    out: list[Finding] = []
+    out: list[Finding] = unscored(db, names)
     changes: list[Finding] = []
     for kind in VALUE_KINDS:
         domain = DOMAIN_OF_KIND[kind]
@@ -191,6 +193,34 @@ def findings(db: Database, scope: Scope) -> list[Finding]:
             )
         )
     return out + changes
+
+
+def unscored(db: Database, names: dict[str, str]) -> list[Finding]:
+    """Stored values no catalog version in force scores (queries/values_not_in_force.sql): left out of every
+    composite, as after a catalog batch rolled back under them (a fresh user's review of 2026-12-06)."""
+    kind_of = {DOMAIN_OF_KIND[kind]: kind for kind in VALUE_KINDS}
+    return [
+        Finding(
+            "unscored",
+            kind_of[row["domain"]],
+            row["period"],
+            Note(
+                "check_unscored_note",
+                {
+                    "period": row["period"],
+                    "unit": " ".join(p for p in (row["county"], row["township"]) if p),
+                    "indicator": names.get(row["indicator"]) or row["indicator"],
+                    "value": plausibility.number_text(float(row["value"])),
+                },
+            ),
+            row["county"],
+            row["township"] or "",
+            row["indicator"],
+            names.get(row["indicator"], ""),
+            value=float(row["value"]),
+        )
+        for row in queries.run(db.connection, "values_not_in_force").to_dict("records")
+    ]
 
 
 FINDING_COLUMNS = [
