@@ -239,3 +239,35 @@ def test_every_missing_marker_is_listed_in_the_data_format_doc():
         m for m in cell_values.MISSING_MARKERS if m and not any(f"`{v}`" in doc for v in (m, m.upper(), m.lower()))
     ]
     assert not unlisted
+
+
+def test_serials_stop_where_typed_dates_stop():
+    """Typed dates end with 2099 (years 19xx and 20xx): a serial for a later date is refused the same way, not
+    read as a date no one meant (docs/decisions.md#future-and-1904-dates)."""
+    last = (dt.date(2099, 12, 31) - cell_values.EXCEL_EPOCH).days  # 73050
+    assert parse_date(last) == parse_date(str(last)) == parse_date("2099-12-31") == dt.date(2099, 12, 31)
+    for beyond in (last + 1, str(last + 1), 80000, "80000", 56206 + 20000):
+        with pytest.raises(CellError) as e:
+            parse_date(beyond)
+        assert e.value.key == "not_a_date"
+    with pytest.raises(CellError) as e:
+        parse_date("2100-01-01")
+    assert e.value.key == "not_a_date"
+    assert parse_date(20000) == dt.date(1954, 10, 3)
+    with pytest.raises(CellError):
+        parse_date(19999)
+
+
+def test_a_serial_of_a_1904_workbook_counts_from_1904():
+    """46206 is 2026-07-03 in the 1900 date system and 2030-07-04 in the 1904 one: 1462 days apart."""
+    assert parse_date(44744, date1904=True) == parse_date(46206) == dt.date(2026, 7, 3)
+    assert parse_date("44744", date1904=True) == dt.date(2026, 7, 3)
+    assert parse_date(46206, date1904=True) == dt.date(2030, 7, 4)
+    # typed and compact dates do not depend on the date system
+    assert parse_date("2026-07-03", date1904=True) == parse_date(20260703, date1904=True) == dt.date(2026, 7, 3)
+    last = (dt.date(2099, 12, 31) - cell_values.EXCEL_1904_EPOCH).days
+    assert parse_date(last, date1904=True) == dt.date(2099, 12, 31)
+    with pytest.raises(CellError):
+        parse_date(last + 1, date1904=True)
+    with pytest.raises(CellError):
+        parse_date(20000 - 1462 - 1, date1904=True)  # before 1954-10-03, as in the 1900 system

@@ -22,6 +22,13 @@ MISSING_MARKERS = frozenset(
     {"", "-", "--", "—", "——", "–", "/", "无", "N/A", "NA", "n/a", "na", "#N/A", "null", "NULL", "None", "暂无", "空"}
 )
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+# A workbook saved in the 1904 date system (old Mac Excel; `<workbookPr date1904="1">`) counts its serials from
+# here: the same 46206 is 1462 days (4 years and a day) later than in the 1900 system.
+EXCEL_1904_EPOCH = dt.date(1904, 1, 1)
+# The dates a serial number may stand for: from serial 20000 of the 1900 system (1954-10-03; smaller numbers are
+# no date someone meant) to the last date typed dates accept (years 19xx and 20xx, _DATE_PARTS).
+SERIAL_FIRST = EXCEL_EPOCH + dt.timedelta(days=20000)
+SERIAL_LAST = dt.date(2099, 12, 31)
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
 # Characters that show nothing but make two texts differ: zero-width spaces and joiners, word joiner, BOM.
@@ -137,9 +144,10 @@ def parse_hours(value: object, percent_format: bool = False) -> Number | None:
     return parse_number(value, percent_format)
 
 
-def parse_date(value: object) -> dt.date | None:
+def parse_date(value: object, date1904: bool = False) -> dt.date | None:
     """None for a missing marker; accepts ISO, slashes, dots, 年月日, 20250630 (as text or a number) and Excel
-    serial numbers (`is_serial`: the importer reports each one it reads, docs/decisions.md#excel-serial-dates)."""
+    serial numbers (`is_serial`: the importer reports each one it reads, docs/decisions.md#excel-serial-dates),
+    counted from the 1904 epoch when the workbook says so (`date1904`, docs/decisions.md#future-and-1904-dates)."""
     if is_missing(value):
         return None
     if isinstance(value, dt.datetime):
@@ -150,14 +158,14 @@ def parse_date(value: object) -> dt.date | None:
         if _compact_number(value):
             # `20261012` typed in a number cell: the compact date the contract accepts in CSV (not a serial)
             return _parse_date_text(str(int(value)))
-        return _from_serial(float(value))
-    return _parse_date_text(clean_text(value))
+        return _from_serial(float(value), date1904)
+    return _parse_date_text(clean_text(value), date1904)
 
 
 def is_serial(value: object) -> bool:
     """Whether `parse_date` reads `value` as an Excel serial number (46206 for 2026-07-03): a number, or digits
     as text (`46206`, `46206.0`), that is no compact date (20250630). Says nothing of whether it is a date: a
-    serial outside 1954..2119 is refused by parse_date."""
+    serial for a date outside SERIAL_FIRST..SERIAL_LAST (1954-10-03..2099-12-31) is refused by parse_date."""
     if isinstance(value, bool):
         return False
     if isinstance(value, (int, float)):
@@ -173,22 +181,24 @@ def _compact_number(value: float) -> bool:
     return float(value).is_integer() and 19000101 <= value <= 21001231
 
 
-def _from_serial(serial: float) -> dt.date:
-    # Excel serials for 1954..2119; anything else is not a date someone meant.
-    if not 20000 <= serial <= 80000:
+def _from_serial(serial: float, date1904: bool = False) -> dt.date:
+    """The date of an Excel serial number; refused (`not_a_date`) outside SERIAL_FIRST..SERIAL_LAST, the range
+    typed dates are accepted in: anything else is not a date someone meant."""
+    epoch = EXCEL_1904_EPOCH if date1904 else EXCEL_EPOCH
+    if not (SERIAL_FIRST - epoch).days <= serial < (SERIAL_LAST - epoch).days + 1:
         raise CellError("not_a_date")
-    return EXCEL_EPOCH + dt.timedelta(days=int(serial))
+    return epoch + dt.timedelta(days=int(serial))
 
 
 @functools.lru_cache(maxsize=65536)
-def _parse_date_text(text: str) -> dt.date:
+def _parse_date_text(text: str, date1904: bool = False) -> dt.date:
     m = _DATE_PARTS.fullmatch(text) or _DATE_PARTS.fullmatch(text.split(" ")[0])
     if m:
         y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
     elif _COMPACT_DATE.fullmatch(text):
         y, mo, d = int(text[:4]), int(text[4:6]), int(text[6:])
     elif _SERIAL_TEXT.fullmatch(text):
-        return _from_serial(float(text))
+        return _from_serial(float(text), date1904)
     else:
         raise CellError("not_a_date")
     try:

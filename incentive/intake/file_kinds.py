@@ -21,6 +21,9 @@ class Column:
     required: bool = True
     personal: bool = False  # never shown in aggregate views
     choices: str = ""  # enum name in ENUMS, for parse == "enum"
+    # A date column of an event that has happened (a training attended, a decision taken): a date after the day of
+    # import is refused (docs/decisions.md#future-and-1904-dates). A roster's 统计日期 is not one.
+    not_after_today: bool = False
 
 
 @dataclass(frozen=True)
@@ -255,7 +258,7 @@ KINDS: dict[str, FileKind] = {
                 Column("mode", ("培训方式", "方式", "培训形式", "mode"), "enum", choices="mode"),
                 Column("organized", ("组织形式", "组织方式", "organized"), "enum", choices="organized"),
                 Column("hours", ("学时", "培训学时", "学时数", "培训时长", "hours"), "number"),
-                Column("date", ("培训日期", "日期", "参训日期", "培训时间", "date"), "date"),
+                Column("date", ("培训日期", "日期", "参训日期", "培训时间", "date"), "date", not_after_today=True),
             ),
             key=("cadre_id", "course", "date"),
         ),
@@ -263,7 +266,9 @@ KINDS: dict[str, FileKind] = {
             "movements",
             (
                 _CADRE,
-                Column("date", ("调整日期", "日期", "调整时间", "任免日期", "date"), "date"),
+                Column(
+                    "date", ("调整日期", "日期", "调整时间", "任免日期", "date"), "date", not_after_today=True
+                ),
                 Column("action", ("调整类型", "调整方式", "调整事项", "action"), "enum", choices="action"),
                 Column("reason", ("事由", "原因", "reason"), "text", required=False),
             ),

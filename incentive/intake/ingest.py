@@ -279,10 +279,11 @@ def _no_header_problem(kind: str | None) -> Problem:
 # ---------------------------------------------------------------- cells
 
 
-def parse_cell(col: Column, raw: object, number_format: str | None = None) -> object:
+def parse_cell(col: Column, raw: object, number_format: str | None = None, date1904: bool = False) -> object:
     """The stored value of one cell, or CellError. Blank cells of optional columns are None. Number columns give
     a `Number` whose unit the caller converts (`to_unit`). `number_format` is the Excel format of a numeric cell
-    (None for CSV or General): it decides what a number typed where text was meant stood for."""
+    (None for CSV or General): it decides what a number typed where text was meant stood for. `date1904`: the
+    workbook counts serial dates from 1904 (sheet_layout.Table.date1904)."""
     if _is_name(col) and isinstance(raw, str):
         _check_name(raw)  # on the raw cell: clean_text would silently drop the zero-width characters
     if is_missing(raw) or (isinstance(raw, str) and not clean_text(raw)):
@@ -317,9 +318,14 @@ def parse_cell(col: Column, raw: object, number_format: str | None = None) -> ob
             raise CellError("negative")
         return n
     if col.parse == "date":
-        return parse_date(raw)
+        day = parse_date(raw, date1904)
+        if col.not_after_today and day is not None:
+            today = dt.date.today()
+            if day > today:
+                raise CellError("date_after_today", date=day.isoformat(), today=today.isoformat())
+        return day
     if col.parse == "year":
-        return _parse_year(raw)
+        return _parse_year(raw, date1904)
     if col.parse == "appraisal_year":
         return _parse_appraisal_year(raw)
     if col.parse == "enum":
@@ -367,10 +373,10 @@ def _parse_code(raw: object, number_format: str | None) -> str:
     return text
 
 
-def _parse_year(raw: object) -> int:
+def _parse_year(raw: object, date1904: bool = False) -> int:
     """A year of birth, 1940-2010: 1988, 1988年, 1988.06, 1988-06-12 (a date column typed into it)."""
     try:
-        d = parse_date(raw)
+        d = parse_date(raw, date1904)
         if d is not None and not isinstance(raw, (int, float)):
             return d.year
     except CellError:
@@ -443,7 +449,7 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
                 continue
             label = table.column_label(i)
             try:
-                value = parse_cell(col, row[i], table.number_format(position, i))
+                value = parse_cell(col, row[i], table.number_format(position, i), table.date1904)
                 if isinstance(value, Number):
                     value = changes.to_unit(
                         value,
@@ -459,7 +465,7 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
                     changes.period(label, row[i], value)
                 elif col.parse == "enum":
                     changes.choice(label, row[i], col.choices, value)
-                elif value is not None and (day := serial_date(col, row[i])) is not None:
+                elif value is not None and (day := serial_date(col, row[i], table.date1904)) is not None:
                     changes.serial(label, row[i], day, number)
             except CellError as e:
                 if e.key == "id_digits_lost":
@@ -542,7 +548,7 @@ def refuse_lost_digits(preview: Preview, column: str, found: list[tuple[int, str
     )
 
 
-def serial_date(col: Column, raw: object) -> dt.date | None:
+def serial_date(col: Column, raw: object, date1904: bool = False) -> dt.date | None:
     """The date an Excel serial number in a cell of `col` stands for, when the cell was read through it (46206 in a
     date column, or `32000` as text in a birth-year column, whose number cells are years); else None. Both import
     paths report these cells (docs/decisions.md#excel-serial-dates)."""
@@ -550,7 +556,7 @@ def serial_date(col: Column, raw: object) -> dt.date | None:
     if not read_as_date or not is_serial(raw):
         return None
     try:
-        return parse_date(raw)
+        return parse_date(raw, date1904)
     except CellError:
         return None
 

@@ -211,6 +211,7 @@ class Table:
     is_workbook: bool
     formats: list[dict[int, str]] = field(default_factory=list)  # per row: column -> Excel number format
     units: dict[int, str] = field(default_factory=dict)  # column -> unit from a unit row under the header
+    date1904: bool = False  # a workbook in the 1904 date system: serial numbers count from 1904-01-01
 
     @classmethod
     def from_sheet(cls, sheet: Sheet, r: int, header: list[str], header_rows: int = 1) -> Table:
@@ -223,7 +224,15 @@ class Table:
             if i >= first and c < width:
                 by_row.setdefault(i, {})[c] = code
         formats = [by_row.get(i, {}) for i in range(first, len(sheet.rows))]
-        return cls(header, rows, sheet.row_numbers[first:], title, sheet.is_workbook, formats)
+        return cls(
+            header,
+            rows,
+            sheet.row_numbers[first:],
+            title,
+            sheet.is_workbook,
+            formats,
+            date1904=getattr(sheet, "date1904", False),
+        )
 
     @property
     def title_unit(self) -> str:

@@ -56,6 +56,9 @@ class Sheet:
     # Workbooks only: (index into rows, 0-based column) -> the Excel number format code ("0.00", "0%", "@") of each
     # numeric cell whose format is not General (dates, which calamine reads as dates, are not numeric cells).
     number_formats: dict[tuple[int, int], str] = field(default_factory=dict)
+    # Workbooks only: the workbook counts serial dates from 1904-01-01 (`<workbookPr date1904="1">`, an .xls
+    # DATEMODE of 1); a number in a date column is then read from that epoch (workbook_formats.uses_1904_dates).
+    date1904: bool = False
 
 
 WORKBOOK_EXTENSIONS = (".xlsx", ".xlsm", ".xls")  # names only choose the sentence for an unknown binary file
@@ -167,6 +170,7 @@ def _read_workbook(data: bytes) -> list[Sheet]:
             s["hidden"],
             s["merged"],
             number_formats=s["number_formats"],
+            date1904=s.get("date1904", False),
         )
         for s in _run_reader(data)
     ]

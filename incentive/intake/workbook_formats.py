@@ -281,3 +281,34 @@ def xls_formats(data: bytes) -> dict[str, Formats]:
         return out
     except Exception:
         return {}
+
+
+# ------------------------------------------------------------------ date system
+
+
+def uses_1904_dates(data: bytes) -> bool:
+    """Whether the workbook counts serial dates from 1904-01-01 (Excel for Mac before 2011, or "Use 1904 date
+    system" ticked): `<workbookPr date1904="1">` in an .xlsx/.xlsm, DATEMODE 1 in an .xls. Calamine reads date
+    cells right in such a workbook but says nothing of it, and a number in a date column would otherwise be read
+    4 years and a day early (docs/decisions.md#future-and-1904-dates). False for anything else (.xlsb and .ods
+    are read in the 1900 system) and when the part cannot be read."""
+    try:
+        if data[:4] == b"\xd0\xcf\x11\xe0":
+            import xlrd
+
+            return xlrd.open_workbook(file_contents=data, on_demand=True, logfile=io.StringIO()).datemode == 1
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = _XlsxParts(archive)
+            book = next(
+                (path for _, kind, path in parts.relationships("") if kind.endswith("/officeDocument")),
+                "xl/workbook.xml",
+            )
+            xml = parts.read(book)
+            if xml is None or not book.lower().endswith(".xml"):
+                return False
+            for element in ET.fromstring(xml):
+                if _local(element.tag) == "workbookPr":
+                    return element.get("date1904", "").strip().lower() in ("1", "true")
+    except Exception:
+        return False
+    return False

@@ -215,8 +215,10 @@ def read(data: bytes) -> list[dict]:
     formats = (
         workbook_formats.xls_formats(data) if data[:4] == b"\xd0\xcf\x11\xe0" else workbook_formats.xlsx_formats(data)
     )
+    date1904 = workbook_formats.uses_1904_dates(data)
     for sheet in sheets:
         sheet["number_formats"] = workbook_formats.numeric_cells(sheet["rows"], formats.get(sheet["name"], {}))
+        sheet["date1904"] = date1904
     return sheets
 
 
