@@ -749,9 +749,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "is not a date; e.g. 2025-06-30 or 2025/6/30.",
     ),
     "date_after_today": (
-        "{date} 晚于今天（{today}）：已发生的培训或干部调整不能在今天之后，请核对日期（常见为年份输错）。",
-        "{date} is after today ({today}): a training attended or a personnel decision taken cannot be later than "
-        "today; check the date (often a mistyped year).",
+        "日期 {date} 晚于今天（{today}），已发生的培训或干部调整不会在今天之后，请核对日期（常见为年份输错）。",
+        "the date {date} is after today ({today}); a training attended or a personnel decision taken cannot be "
+        "later than today: check the date (often a mistyped year).",
     ),
     "not_a_period": (
         "不是考核期，示例：2025、2025Q2、2025年二季度、2025年上半年、2025-06。",

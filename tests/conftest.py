@@ -328,10 +328,14 @@ def xlsx_bytes(
     hidden: list[str] = (),
     percent_cells: list[str] = (),
     formats: dict[str, str] | None = None,
+    date1904: bool = False,
 ) -> bytes:
     """A workbook with `before` sheets first (name, rows), then the data sheet; `rows` may start with blanks.
-    `formats` gives data-sheet cells a number format ({"B2": "0.00"}); `percent_cells` is short for "0%"."""
+    `formats` gives data-sheet cells a number format ({"B2": "0.00"}); `percent_cells` is short for "0%".
+    `date1904`: saved in the 1904 date system (`<workbookPr date1904="1">`), date cells written as such."""
     book = openpyxl.Workbook()
+    if date1904:
+        book.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
     book.remove(book.active)
     for name, other_rows in [*list(before), (sheet, rows)]:
         ws = book.create_sheet(name)

@@ -370,3 +370,29 @@ def test_a_roster_with_serials_in_its_dates_and_birth_years_reads_the_same(tmp_p
         "Column “统计日期”: 6 cells holding Excel serial numbers read as dates, e.g. row 4: “46022” → 2025-12-31.",
         "Column “出生年份”: 4 cells holding Excel serial numbers read as dates, e.g. row 5: “32000” → 1987-08-11.",
     ]
+
+
+def test_dates_after_today_and_beyond_2099_are_refused_alike(tmp_path, reference):
+    """A 培训日期 after the day of import (2099-03-01, tomorrow, a serial for 2099) is refused by both paths with the
+    same sentence at the same line; a serial beyond 2099-12-31 is no date, as 2100-01-01 typed is not
+    (docs/decisions.md#future-and-1904-dates)."""
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    rows = list(TRAINING_ROWS)
+    rows[2] = _with(rows[2], date="2099-03-01")  # line 4
+    rows[5] = _with(rows[5], date=f"{tomorrow:%Y/%m/%d}")  # line 7
+    rows[8] = _with(rows[8], date="73000")  # line 10: 2099-11-11 as a serial
+    rows[11] = _with(rows[11], date="73051")  # line 13: 2100-01-01 as a serial
+    rows[12] = _with(rows[12], date="2100-01-01")  # line 14
+    rows[13] = _with(rows[13], date=dt.date.today().isoformat())  # line 15: today is accepted
+    path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(rows) + "\n")
+    assert_same_preview(path, reference)
+    assert_same_preview(path, reference, skip_invalid=True)
+    preview = bulk_csv.parse_large_csv(path, reference)
+    assert [(p.row, p.key) for p in preview.problems] == [
+        (4, "date_after_today"),
+        (7, "date_after_today"),
+        (10, "date_after_today"),
+        (13, "not_a_date"),
+        (14, "not_a_date"),
+    ]
+    assert f"日期 2099-11-11 晚于今天（{dt.date.today().isoformat()}）" in preview.problem_texts("zh")[2]

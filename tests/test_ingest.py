@@ -1076,3 +1076,80 @@ def test_a_file_of_a_quarter_not_over_says_so_in_its_preview(catalog_db):
     preview = parse_file("q.csv", race_csv("2099-Q1", ["澄溪县", "云岫县"]), current_reference(catalog_db))
     assert preview.importable, preview.problem_texts("zh")
     assert any(n.key == "note_period_not_over" and n.params["periods"] == "2099-Q1" for n in preview.notes)
+
+
+# ------------------------------------------------------------------ dates after today, 1904 workbooks
+
+
+def _far_and_near_future() -> tuple[dt.date, dt.date]:
+    """2099-03-01 and tomorrow: both after the day the test runs (docs/decisions.md#future-and-1904-dates)."""
+    return dt.date(2099, 3, 1), dt.date.today() + dt.timedelta(days=1)
+
+
+def test_a_training_date_after_today_is_refused_with_its_place(db):
+    """A 培训日期 in the future would move the dashboard's default year to an empty one: refused, naming the file,
+    row, column, the date and today."""
+    far, near = _far_and_near_future()
+    today = dt.date.today()
+    far_serial = (far - dt.date(1899, 12, 30)).days
+    data = training_csv(
+        f"A1,班A,政治能力,党的理论,线上,集体,8,{today.isoformat()}",
+        f"A2,班A,政治能力,党的理论,线上,集体,8,{far.isoformat()}",
+        f"A3,班A,政治能力,党的理论,线上,集体,8,{near:%Y/%m/%d}",
+        f"A4,班A,政治能力,党的理论,线上,集体,8,{far_serial}",
+    )
+    preview = parse_file("t.csv", data, current_reference(db))
+    assert [(p.key, p.row, p.column) for p in preview.problems] == [
+        ("date_after_today", 3, "培训日期"),
+        ("date_after_today", 4, "培训日期"),
+        ("date_after_today", 5, "培训日期"),
+    ]
+    texts = messages(preview)
+    assert "t.csv" in texts[0] and "第 3 行" in texts[0] and "培训日期" in texts[0]
+    assert f"2099-03-01 晚于今天（{today.isoformat()}）" in texts[0]
+    assert f"{near.isoformat()} 晚于今天（{today.isoformat()}）" in texts[1]
+    assert f"2099-03-01 is after today ({today.isoformat()})" in messages(preview, "en")[2]
+    assert notes(preview) == []  # a refused serial is not also reported as read
+    assert preview.rows["date"].tolist()[0] == today  # today itself is accepted
+
+
+def test_a_personnel_decision_dated_after_today_is_refused(db):
+    far, near = _far_and_near_future()
+    rows = [
+        ["干部编号", "调整日期", "调整类型"],
+        ["A1", dt.datetime(2025, 3, 4), "提拔"],
+        ["A2", dt.datetime(far.year, far.month, far.day), "问责"],
+        ["A3", near.isoformat(), "降职"],
+    ]
+    preview = parse_file("m.xlsx", xlsx_bytes(rows), current_reference(db))
+    assert [(p.key, p.row, p.column) for p in preview.problems] == [
+        ("date_after_today", 3, "调整日期 (B)"),
+        ("date_after_today", 4, "调整日期 (B)"),
+    ]
+
+
+def test_a_roster_dated_after_today_is_accepted(catalog_db):
+    """A year-end roster may be prepared before the year ends: its 统计日期 is a snapshot date, not an event."""
+    day = dt.date.today() + dt.timedelta(days=20)
+    data = (f"干部编号,县区,单位,职级,性别,出生年份,统计日期\nA1,云岫县,安坝镇,一级科员,男,1988,{day}\n").encode()
+    preview = parse_file("r.csv", data, current_reference(catalog_db))
+    assert not preview.problems and preview.rows["as_of"].tolist() == [day]
+
+
+def test_a_number_in_a_date_column_of_a_1904_workbook_counts_from_1904(db):
+    """In a workbook saved in the 1904 date system, 44744 is 2026-07-03 (46206 in the 1900 system): read so, and
+    said with the date it was read as; a date-formatted cell is a date either way."""
+    rows = [
+        ["干部编号", "调整日期", "调整类型"],
+        ["A1", dt.datetime(2025, 3, 4), "提拔"],
+        ["A2", 44744, "问责"],
+        ["A3", "44745", "降职"],
+    ]
+    preview = parse_file("m.xlsx", xlsx_bytes(rows, date1904=True), current_reference(db))
+    assert not preview.problems
+    assert preview.rows["date"].tolist() == [dt.date(2025, 3, 4), dt.date(2026, 7, 3), dt.date(2026, 7, 4)]
+    assert notes(preview) == [
+        "「调整日期 (B)」列 2 个单元格为 Excel 日期序号，已按日期读取，如第 3 行「44744」→ 2026-07-03。"
+    ]
+    same = parse_file("m.xlsx", xlsx_bytes(rows), current_reference(db))  # the 1900 system: 4 years and a day
+    assert same.rows["date"].tolist()[1] == dt.date(2022, 7, 2)
