@@ -266,9 +266,7 @@ KINDS: dict[str, FileKind] = {
             "movements",
             (
                 _CADRE,
-                Column(
-                    "date", ("调整日期", "日期", "调整时间", "任免日期", "date"), "date", not_after_today=True
-                ),
+                Column("date", ("调整日期", "日期", "调整时间", "任免日期", "date"), "date", not_after_today=True),
                 Column("action", ("调整类型", "调整方式", "调整事项", "action"), "enum", choices="action"),
                 Column("reason", ("事由", "原因", "reason"), "text", required=False),
             ),
