@@ -357,8 +357,11 @@ def xlsx_bytes(
     return buffer.getvalue()
 
 
-def xls_bytes(rows: list[list], sheet: str = "Sheet1", *, formats: dict[str, str] | None = None) -> bytes:
-    """A legacy .xls (BIFF8, as Excel 97-2003 saves it); `formats` gives cells a number format ({"B2": "0.00"})."""
+def xls_bytes(
+    rows: list[list], sheet: str = "Sheet1", *, formats: dict[str, str] | None = None, date1904: bool = False
+) -> bytes:
+    """A legacy .xls (BIFF8, as Excel 97-2003 saves it); `formats` gives cells a number format ({"B2": "0.00"});
+    `date1904`: saved in the 1904 date system (DATEMODE 1)."""
     from openpyxl.utils.cell import coordinate_to_tuple
 
     styles = {
@@ -366,6 +369,7 @@ def xls_bytes(rows: list[list], sheet: str = "Sheet1", *, formats: dict[str, str
         for ref, code in (formats or {}).items()
     }
     book = xlwt.Workbook(encoding="utf-8")
+    book.dates_1904 = date1904
     ws = book.add_sheet(sheet)
     for r, row in enumerate(rows):
         for c, value in enumerate(row):

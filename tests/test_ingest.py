@@ -1153,3 +1153,10 @@ def test_a_number_in_a_date_column_of_a_1904_workbook_counts_from_1904(db):
     ]
     same = parse_file("m.xlsx", xlsx_bytes(rows), current_reference(db))  # the 1900 system: 4 years and a day
     assert same.rows["date"].tolist()[1] == dt.date(2022, 7, 2)
+
+
+def test_a_number_in_a_date_column_of_a_1904_xls_counts_from_1904(db):
+    rows = [["干部编号", "调整日期", "调整类型"], ["A1", 44744, "问责"]]
+    preview = parse_file("m.xls", xls_bytes(rows, date1904=True), current_reference(db))
+    assert not preview.problems and preview.rows["date"].tolist() == [dt.date(2026, 7, 3)]
+    assert parse_file("m.xls", xls_bytes(rows), current_reference(db)).rows["date"].tolist() == [dt.date(2022, 7, 2)]
