@@ -1160,3 +1160,87 @@ def test_a_number_in_a_date_column_of_a_1904_xls_counts_from_1904(db):
     preview = parse_file("m.xls", xls_bytes(rows, date1904=True), current_reference(db))
     assert not preview.problems and preview.rows["date"].tolist() == [dt.date(2026, 7, 3)]
     assert parse_file("m.xls", xls_bytes(rows), current_reference(db)).rows["date"].tolist() == [dt.date(2022, 7, 2)]
+
+
+# ------------------------------------------------------------------ units in number formats, titles and unit rows
+
+
+def training_xlsx(hours: list, formats: dict[str, str] | None = None, before: list[list] = ()) -> bytes:
+    rows = [*before, TRAINING_HEAD]
+    rows += [[f"A{i}", "班A", "政治能力", "党的理论", "线上", "集体", h, f"2025/6/{i}"] for i, h in enumerate(hours, 1)]
+    return xlsx_bytes(rows, formats=formats)
+
+
+@pytest.mark.parametrize("code,unit", [('0"分钟"', "分钟"), ('0"min"', "min"), ('#,##0"分"', "分")])
+def test_hours_in_minutes_by_their_number_format_are_refused(db, code, unit):
+    """90 shown as "90分钟" is minutes, as if the cell said so: never 90 学时."""
+    preview = parse_file("t.xlsx", training_xlsx([8, 90], {"G3": code}), current_reference(db), skip_invalid=True)
+    assert [(p.key, p.row, p.value, p.params) for p in preview.problems] == [
+        ("hours_in_minutes", 3, f"90{unit}", {"unit": unit})
+    ]
+    assert preview.rows["hours"].tolist() == [8.0]
+
+
+def test_hours_in_hours_by_their_number_format_are_read_and_said(db):
+    preview = parse_file("t.xlsx", training_xlsx([3, 5], {"G2": '0"学时"', "G3": '0"小时"'}), current_reference(db))
+    assert not preview.problems and preview.rows["hours"].tolist() == [3.0, 5.0]
+    assert notes(preview) == ["「学时 (G)」列 1 个单元格的单位「小时」已换算为「学时」（×1），如「5小时」→ 5。"]
+
+
+def test_hours_with_an_unknown_unit_in_their_format_are_refused(db):
+    preview = parse_file("t.xlsx", training_xlsx([3], {"G2": '0"周"'}), current_reference(db))
+    assert [(p.key, p.value) for p in preview.problems] == [("not_a_number", "3周")]  # as "3周" typed would be
+
+
+def test_money_in_its_number_format_is_converted_and_said():
+    rows = [["考核期", "县区", "重点项目投资完成额", "招商引资额"], ["2026Q4", "云岫县", 32000, 5]]
+    preview = parse_file("w.xlsx", xlsx_bytes(rows, formats={"C2": '0"万元"', "D2": '#,##0"万元"'}), MONEY_CATALOG)
+    assert not preview.problems and [v[4] for v in values(preview)] == [3.2, 5.0]
+    assert notes(preview) == [
+        "「重点项目投资完成额 (C)」列 1 个单元格的单位「万元」已换算为「亿元」（×0.0001），如「32000万元」→ 3.2。"
+    ]
+
+
+def test_a_count_with_money_in_its_number_format_is_refused():
+    rows = [["考核期", "县区", "新开工项目数"], ["2026Q4", "云岫县", 12]]
+    preview = parse_file("w.xlsx", xlsx_bytes(rows, formats={"C2": '0"万元"'}), MONEY_CATALOG)
+    assert [(p.key, p.value) for p in preview.problems] == [("unit_mismatch", "12万元")]
+
+
+@pytest.mark.parametrize("title", ["单位：分钟", "单位：min", "（单位:分）"])
+def test_a_title_in_minutes_refuses_the_hours(db, title):
+    data = (title + "\n").encode() + training_csv("A1,班A,政治能力,党的理论,线上,集体,90,2025/6/1")
+    preview = parse_file("t.csv", data, current_reference(db))
+    assert [p.key for p in preview.problems] == ["hours_in_minutes"] and preview.rows["hours"].isna().all()
+
+
+def test_a_title_in_days_or_hours_is_applied_to_the_hours(db):
+    data = "单位：天\n".encode() + training_csv("A1,班A,政治能力,党的理论,线上,集体,3,2025/6/1")
+    assert [p.key for p in parse_file("t.csv", data, current_reference(db)).problems] == ["unit_days_need_rule"]
+    ruled = parse_file("t.csv", data, Reference(settings={"hours_per_day": 8}))
+    assert not ruled.problems and ruled.rows["hours"].tolist() == [24.0]
+    hours = "单位：小时\n".encode() + training_csv("A1,班A,政治能力,党的理论,线上,集体,3,2025/6/1")
+    preview = parse_file("t.csv", hours, current_reference(db))
+    assert not preview.problems and preview.rows["hours"].tolist() == [3.0]
+    assert notes(preview) == ["「学时」列 1 个单元格的单位「小时」已换算为「学时」（×1），如「3」→ 3。"]
+
+
+def test_a_title_of_another_family_says_nothing_of_the_hours(db):
+    data = "单位：万元\n".encode() + training_csv("A1,班A,政治能力,党的理论,线上,集体,3,2025/6/1")
+    preview = parse_file("t.csv", data, current_reference(db))
+    assert not preview.problems and preview.rows["hours"].tolist() == [3.0]
+
+
+@pytest.mark.parametrize("unit", ["分钟", "min", "分"])
+def test_a_unit_row_in_minutes_refuses_the_hours(db, unit):
+    data = training_csv(f",,,,,,{unit},", *[f"A{i},班A,政治能力,党的理论,线上,集体,90,2025/6/{i}" for i in (1, 2)])
+    preview = parse_file("t.csv", data, current_reference(db))
+    assert [(p.key, p.row) for p in preview.problems] == [("hours_in_minutes", 3), ("hours_in_minutes", 4)]
+
+
+def test_a_header_in_minutes_as_分_says_minutes_are_not_converted(db):
+    data = training_csv(
+        "A1,班A,政治能力,党的理论,线上,集体,90,2025/6/1", head=",".join(TRAINING_HEAD).replace("学时", "学时(分)")
+    )
+    preview = parse_file("t.csv", data, current_reference(db))
+    assert preview.fatal and [(p.key, p.params) for p in preview.problems] == [("unit_minutes_header", {"inner": "分"})]

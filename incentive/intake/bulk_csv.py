@@ -39,6 +39,7 @@ from incentive.intake.ingest import (
     check_rows,
     drop_rejected,
     duplicate_problems,
+    hours_title_unit,
     one_line,
     parse_cell,
     parse_file,
@@ -384,6 +385,8 @@ def _parse(
         if refused:
             return
         default_as_of = title_as_of or given[1]
+    if "hours" in index_of and hours_title_unit(table) not in ("", units.HOURS):
+        raise _NotBulk  # a title's `单位：天` / `单位：分钟` speaks for 学时: the per-cell path converts or refuses
     for name, i in index_of.items():  # a unit row may declare another unit for hours: the per-cell path converts
         if roles.units and spec.column(name).parse == "number":
             declared = con.execute(

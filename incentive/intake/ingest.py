@@ -45,7 +45,13 @@ from incentive.intake.file_kinds import (
     match_header,
     strip_unit,
 )
-from incentive.intake.number_formats import displayed_number, is_percent_format, is_scientific_format, zero_padded_width
+from incentive.intake.number_formats import (
+    displayed_number,
+    format_unit,
+    is_percent_format,
+    is_scientific_format,
+    zero_padded_width,
+)
 from incentive.intake.place_names import NameMatcher, suggest
 from incentive.intake.preview import Note, Preview, Problem, Reference
 from incentive.intake.sheet_layout import (
@@ -178,7 +184,7 @@ def _class_weight(preview: Preview, table: Table, position: int, i: int, number:
     """One class weight cell: a number ≥ 0 (0 leaves the indicator out of the class), or None when blank. Read as
     the common 权重 is (a unit written in the cell is kept and said); the header's brackets name the class, not a
     unit."""
-    raw = table.rows[position][i]
+    raw = with_format_unit(table.rows[position][i], table.number_format(position, i))
     label = table.column_label(i)
     try:
         value = parse_cell(CLASS_WEIGHT_CELL, raw, table.number_format(position, i))
@@ -448,16 +454,19 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
                 record[col.name] = None
                 continue
             label = table.column_label(i)
+            raw = row[i]
+            if col.parse == "number":
+                raw = with_format_unit(raw, table.number_format(position, i))
             try:
-                value = parse_cell(col, row[i], table.number_format(position, i), table.date1904)
+                value = parse_cell(col, raw, table.number_format(position, i), table.date1904)
                 if isinstance(value, Number):
                     value = changes.to_unit(
                         value,
                         _plain_target_unit(spec, col, record),
                         label,
-                        row[i],
+                        raw,
                         number,
-                        strict=table.header_unit(i) or table.units.get(i, ""),
+                        strict=column_unit(table, i, hours=col.name == "hours"),
                     )
                 elif col.parse in ("text", "name", "code"):
                     changes.text(label, row[i], value)
@@ -471,10 +480,10 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
                 if e.key == "id_digits_lost":
                     digits_lost[i].append((number, clean_text(row[i])))
                 else:
-                    preview.problems.append(Problem(e.key, number, label, clean_text(row[i]), e.params))
+                    preview.problems.append(Problem(e.key, number, label, clean_text(raw), e.params))
                 value = None
             except units.UnitError as e:
-                preview.problems.append(Problem(e.key, number, label, clean_text(row[i]), e.params))
+                preview.problems.append(Problem(e.key, number, label, clean_text(raw), e.params))
                 value = None
             record[col.name] = value
         for i, name in class_columns.items():  # blank: the class takes the common weight
@@ -519,6 +528,8 @@ def refuse_unknown_bracket(preview: Preview, table: Table, index: int, hours: bo
     """A number column whose header has something in brackets that is no unit we know (`学时（计划）`); in the
     `hours` column, minutes (`学时（分钟）`) are refused as such (docs/decisions.md#training-time-in-minutes)."""
     inner = unknown_bracket(table.header[index])
+    if hours and not inner and units.is_minutes(table.header_unit(index)):
+        inner = table.header_unit(index)  # `学时（分）`: 分 is a unit (points) elsewhere, minutes here
     if inner:
         key = "unit_minutes_header" if hours and units.is_minutes(inner) else "unit_unknown_header"
         _fail(preview, Problem(key, preview.header_row, table.column_label(index), None, {"inner": inner}))
@@ -532,6 +543,34 @@ def _plain_target_unit(spec: FileKind, col: Column, record: dict) -> str | None:
     if spec.name == "indicators" and col.name != "weight":
         return record.get("unit") or ""
     return None
+
+
+def column_unit(table: Table, index: int, hours: bool = False) -> str:
+    """The unit a number column declares for every cell of it: its header's brackets, else a unit row under the
+    header, else, for training hours, a title's unit note when it speaks of time (`单位：小时`, `单位：天`,
+    `单位：分钟`); a title's unit of another family (`单位：万元`) says nothing about 学时."""
+    declared = table.header_unit(index) or table.units.get(index, "")
+    if declared or not hours:
+        return declared
+    return hours_title_unit(table)
+
+
+def hours_title_unit(table: Table) -> str:
+    """The unit a title's note (`单位：分钟`) declares for a training file's 学时 column, or ""."""
+    unit = table.title_unit_text
+    if units.is_minutes(unit) or unit in units.DAYS or units.same_family(unit, units.HOURS):
+        return unit
+    return ""
+
+
+def with_format_unit(raw: object, number_format: str | None) -> object:
+    """A numeric cell whose number format shows a unit after the number (`0"万元"`, `0"分钟"`), as the text the
+    person saw (`32000万元`): the unit then counts as one written in the cell, converted or refused as that would
+    be (docs/decisions.md#units-in-number-formats). Any other cell as it is."""
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+        return raw
+    unit = format_unit(number_format)
+    return f"{clean_text(raw)}{unit}" if unit else raw
 
 
 def refuse_lost_digits(preview: Preview, column: str, found: list[tuple[int, str]]) -> None:
@@ -634,6 +673,9 @@ class Changes:
             if number.unit:  # a unit nothing can check it against: kept as written, and said
                 self._count(("note_unit_unchecked", label, source), {"example": shown})
             return number.value
+        if units.is_minutes(source) and units.same_family(units.normalize_unit(target or ""), units.HOURS):
+            # minutes declared by a header, a unit row, a title or a number format: refused as written ones are
+            raise CellError("hours_in_minutes", unit=source)
         change = units.conversion(source, target or "", self.days_rule)
         value = units.apply(number.value, change)
         if change is not None:
@@ -1013,17 +1055,18 @@ def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], 
         if key not in target_of:
             target_of[key] = catalog_entry(reference, cell.indicator, cell.period).get("unit") or ""
         target = target_of[key]
+        raw = with_format_unit(cell.raw, cell.number_format)
         try:
-            number = parse_number(cell.raw, percent_format=is_percent_format(cell.number_format))
+            number = parse_number(raw, percent_format=is_percent_format(cell.number_format))
             value = (
                 None
                 if number is None
                 else changes.to_unit(
-                    number, target, label, cell.raw, cell.row, strict=cell.strict_unit, loose=cell.loose_unit
+                    number, target, label, raw, cell.row, strict=cell.strict_unit, loose=cell.loose_unit
                 )
             )
         except (CellError, units.UnitError) as e:
-            preview.problems.append(Problem(e.key, cell.row, label, clean_text(cell.raw), e.params))
+            preview.problems.append(Problem(e.key, cell.row, label, clean_text(raw), e.params))
             value = number = None
         values.append(value)
         if number is not None and not number.unit and not number.percent_format and not cell.strict_unit:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from incentive.intake.units import normalize_unit
+
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
 
 
@@ -57,3 +59,31 @@ def displayed_number(value: float, code: str | None) -> str | None:
     if decimals is None or is_percent_format(code) or is_scientific_format(code):
         return None
     return f"{value:.{decimals}f}"
+
+
+# A format's tokens: a quoted literal, an escaped character, a colour or condition, padding, fill, General (as
+# Chinese Excel and WPS write it too), or one character.
+_TOKEN = re.compile(r'"([^"]*)"|\\(.)|\[[^\]]*\]|_.|\*.|(?i:general)|G/通用格式|(.)', re.S)
+
+
+def format_unit(code: str | None) -> str:
+    """The unit a format shows after the number as literal text (`0"分钟"`, `#,##0"万元"`, `0.0\\元`,
+    `G/通用格式"分"` -> `分钟`, `万元`, `元`, `分`), or "". The cell reads "90分钟" to the person who typed 90: the
+    unit is part of the value as if written in the cell (docs/decisions.md#units-in-number-formats)."""
+    if not code or is_percent_format(code) or is_scientific_format(code):
+        return ""
+    seen_number, literal = False, []
+    for m in _TOKEN.finditer(code.split(";")[0]):
+        quoted, escaped, plain = m.groups()
+        token = m.group(0)
+        if token.casefold() in ("general", "g/通用格式") or (plain is not None and plain in "0#?"):
+            seen_number, literal = True, []  # only what follows the last digit is a suffix
+        elif quoted is not None:
+            literal.append(quoted)
+        elif escaped is not None:
+            literal.append(escaped)
+        elif plain is not None and plain.isalpha():  # a letter Excel would have quoted (`0元` as some tools save it)
+            literal.append(plain)
+    if not seen_number:
+        return ""
+    return normalize_unit("".join(literal))

@@ -27,7 +27,8 @@ HEADER_SCAN_ROWS = 30
 _TITLE_UNIT = re.compile(r"(?:计量)?单位\s*[:：]\s*([^\s,，;；)）]+)")
 _BRACKET_UNIT = re.compile(r"[(\[【]\s*(?:单位[:：])?\s*([^()\[\]【】]+?)\s*[)\]】]$")
 _UNIT_CELL = re.compile(
-    r"[(\[（]?(单位[:：])?(%|％|‰|万元|亿元|元|个|件|起|天|分|人|人次|次|项|户|家|学时|小时|公顷|亩)[)\]）]?"
+    r"[(\[（]?(单位[:：])?(%|％|‰|万元|亿元|元|个|件|起|天|分钟|分|人|人次|次|项|户|家|学时|课时|小时|公顷|亩|min|mins|minutes?)[)\]）]?",
+    re.IGNORECASE,
 )
 
 
@@ -237,9 +238,15 @@ class Table:
     @property
     def title_unit(self) -> str:
         """The unit a title or unit note above the header declares (`单位：万元`), or ""."""
-        m = _TITLE_UNIT.search(self.title)
-        unit = normalize_unit(m.group(1)) if m else ""
+        unit = self.title_unit_text
         return unit if unit in CELL_UNITS else ""
+
+    @property
+    def title_unit_text(self) -> str:
+        """What a title's unit note declares, whether or not it is a unit the importer converts (`单位：分钟` ->
+        `分钟`, refused for 学时), or ""."""
+        m = _TITLE_UNIT.search(self.title)
+        return normalize_unit(m.group(1)) if m else ""
 
     def header_unit(self, index: int) -> str:
         """The unit in brackets at the end of a header cell (`学时（天）` -> `天`), or ""."""
