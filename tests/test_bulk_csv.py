@@ -396,3 +396,34 @@ def test_dates_after_today_and_beyond_2099_are_refused_alike(tmp_path, reference
         (14, "not_a_date"),
     ]
     assert f"日期 2099-11-11 晚于今天（{dt.date.today().isoformat()}）" in preview.problem_texts("zh")[2]
+
+
+@pytest.mark.parametrize("title", ["单位：分钟", "单位：min", "单位：天", "单位：小时"])
+def test_a_title_unit_for_the_hours_is_left_to_the_per_cell_path(title, reference, tmp_path, monkeypatch):
+    """A title's unit note speaks for 学时 (minutes refused, days by rule, hours noted): the bulk path steps aside
+    and the preview is the per-cell one, never 90 学时 read past the title."""
+    path = _write(tmp_path, f"{title}\n{TRAINING_HEADER}\n" + "\n".join(TRAINING_ROWS) + "\n")
+    assert bulk_csv.parse_large_csv(path, reference) is None
+    monkeypatch.setenv("INCENTIVE_BULK_MIN_MB", "0")
+    via_path = bulk_csv.parse_path(path, reference)
+    cell = parse_file(path.name, path.read_bytes(), reference)
+    assert via_path.problem_texts("zh") == cell.problem_texts("zh")
+    assert [n.text("zh") for n in via_path.notes] == [n.text("zh") for n in cell.notes]
+    if "小时" in title:
+        assert not cell.problems and any(n.key == "note_unit_converted" for n in cell.notes)
+    else:
+        assert len(cell.problems) == len(TRAINING_ROWS)
+
+
+@pytest.mark.parametrize("title", ["单位：学时", "单位：万元"])
+def test_a_title_unit_that_changes_no_hours_reads_the_same(title, reference, tmp_path):
+    path = _write(tmp_path, f"{title}\n{TRAINING_HEADER}\n" + "\n".join(TRAINING_ROWS) + "\n")
+    assert_same_preview(path, reference)
+
+
+@pytest.mark.parametrize("unit", ["分钟", "min"])
+def test_a_unit_row_in_minutes_is_left_to_the_per_cell_path(unit, reference, tmp_path):
+    path = _write(tmp_path, f"{TRAINING_HEADER}\n,,,,,,{unit},\n" + "\n".join(TRAINING_ROWS) + "\n")
+    assert bulk_csv.parse_large_csv(path, reference) is None
+    cell = parse_file(path.name, path.read_bytes(), reference)
+    assert {p.key for p in cell.problems} == {"hours_in_minutes"} and len(cell.problems) == len(TRAINING_ROWS)
