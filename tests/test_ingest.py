@@ -974,6 +974,7 @@ def test_two_actual_sub_columns_are_refused_as_such(db):
     [
         ("学时（分钟）", "unit_minutes_header"),  # minutes, never converted: docs/decisions.md#training-time-in-minutes
         ("学时(min)", "unit_minutes_header"),
+        ("学时(分)", "unit_minutes_header"),  # 分 is a unit (points) elsewhere: minutes for 学时
         ("学时(周)", "unit_unknown_header"),
         ("学时（h）", "unit_unknown_header"),
         ("学时（计划）", "unit_unknown_header"),
