@@ -159,14 +159,14 @@ uploads = chrome.upload_box(
     upload_col, t("data_upload", lang), f"data_upload_{st.session_state.get('data_upload_round', 0)}", lang
 )
 
-importable, refused = [], []
+importable, not_importable = [], []
 for name, data in preview_panel.distinct_uploads(uploads, lang):
     preview, effects = preview_upload(name, data, kind, period, as_of, skip_invalid, check_version(), None)
     draw_preview(preview, effects)
     record_refusal(preview)
-    (importable if preview.importable else refused).append(preview)
+    (importable if preview.importable else not_importable).append(preview)
 if len(importable) > 1 and st.button(t("data_confirm_all", lang), key="data_import_all"):
-    import_and_report(importable, refused)
+    import_and_report(importable, not_importable)
 
 # ---- what is loaded now
 st.subheader(t("data_current", lang))
