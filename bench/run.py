@@ -41,16 +41,14 @@ from spread import spread  # noqa: E402 - the same folder
 
 SCALES = ("province", "prefecture")
 # What a user changes on each page for the warm figure: (kind of control, key). Each interaction picks a value
-# not yet shown, so the changed part is really computed (only what did not change is served from the cache).
+# not yet shown, so the changed part is really computed (only what did not change is served from the cache). The
+# controls are those of the page as it opens: a control in a further tab (ui/section_tabs.py: the training's slice,
+# drill-down county and domain measure, the care page's county and indicator) is not drawn until its tab is opened.
 INTERACTIONS = {
     "views/overview.py": [("selectbox", "year")],  # the county is greyed out there (it filters nothing)
     "views/rankings.py": [("selectbox", "rank_method"), ("selectbox", "rank_period"), ("selectbox", "county")],
-    "views/training.py": [
-        ("segmented_control", "training_slice"),
-        ("selectbox", "training_drill_county"),
-        ("segmented_control", "training_domain_measure"),
-    ],
-    "views/welfare.py": [("selectbox", "welfare_indicator"), ("selectbox", "welfare_county")],
+    "views/training.py": [("selectbox", "county"), ("selectbox", "year")],
+    "views/welfare.py": [("selectbox", "county"), ("selectbox", "welfare_period")],
     "views/movements.py": [("selectbox", "year")],
     "views/appraisals.py": [("selectbox", "year")],
 }

@@ -432,6 +432,27 @@ def lake_location(postgres, _migrated_lake, tmp_path, monkeypatch) -> LakeLocati
     return LakeLocation(f"postgres:{catalog}", str(data))
 
 
+TABBED_PAGES = ("rankings", "training", "welfare")  # pages whose further sections are in tabs (ui/section_tabs.py)
+
+
+def open_tab(at, name: str, run: bool = True):
+    """The page's tab `name` (ui/section_tabs.py: `rank.tab=focus` is name `focus`) chosen as a click on it does,
+    in the page's language, and the session run (unless not `run`): only the open tab's sections run."""
+    from incentive.i18n import LANGUAGES, t
+
+    page = next(p for p in TABBED_PAGES if f"{p}_tab" in at.session_state)
+    shown = at.session_state[f"{page}_tab"]
+    lang = next(lang for lang in LANGUAGES if shown in {t(k, lang) for k in _tab_keys(page)})
+    at.session_state[f"{page}_tab"] = t(f"tab_{page}_{name}", lang)
+    return at.run() if run else at
+
+
+def _tab_keys(page: str) -> list[str]:
+    from incentive.i18n import TEXT
+
+    return [key for key in TEXT if key.startswith(f"tab_{page}_")]
+
+
 def as_admin(at, name: str) -> None:
     """An AppTest session signed in as a prefecture administrator of secrets.toml without the form (the form is
     tested in test_sign_in.py)."""

@@ -4,7 +4,7 @@ untrained cadres says a row opens the profile."""
 
 from __future__ import annotations
 
-from conftest import as_admin, as_user
+from conftest import as_admin, as_user, open_tab
 
 from incentive.accounts.roles import Principal
 from incentive.store import audit
@@ -75,4 +75,5 @@ def test_the_untrained_list_says_a_row_opens_the_profile(app_factory, sample_db_
     at.run()
     at.switch_page("views/training.py")
     at.run()
+    open_tab(at, "drill")  # the names are in the tab of one county's figures
     assert any("点选一行查看该干部的画像" in c.value for c in at.caption)

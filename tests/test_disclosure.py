@@ -18,6 +18,7 @@ import json
 
 import numpy as np
 import pytest
+from conftest import open_tab
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as strat
@@ -532,6 +533,8 @@ def test_a_viewer_of_training_sees_rates_of_small_groups_in_words_and_a_neighbou
     app.segmented_control(key="training_window").set_value("quarter").run()
     app.selectbox(key="training_quarter").set_value(2).run()
     app.selectbox(key="county").set_value("蒲陌县").run()
+    county = _table(app, "县区", "政治能力")  # every county's figures, in the first tab
+    open_tab(app, "drill")
     app.segmented_control(key="training_slice").set_value("unit").run()
     units = _table(app, "单位", "覆盖率")
     small = units[units["在册干部"] == "<12"]
@@ -540,7 +543,6 @@ def test_a_viewer_of_training_sees_rates_of_small_groups_in_words_and_a_neighbou
     withheld = units[units["在册干部"] == "不公开"]
     assert len(withheld) >= 1 and (withheld["覆盖率"] == "不公开").all()
     # the county's total minus the shown units leaves at least two units' worth, not one
-    county = _table(app, "县区", "政治能力")
     total = int(county.set_index("县区").loc["蒲陌县", "在册干部"])
     shown_units = units[units["在册干部"].str.isdigit()]
     assert len(units) - len(shown_units) >= 2 and len(shown_units) == len(units) - len(small) - len(withheld)

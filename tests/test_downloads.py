@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pandas as pd
-from conftest import ROOT, as_admin, incentive_command
+from conftest import ROOT, as_admin, incentive_command, open_tab
 
 from incentive.publication import freeze
 from incentive.store.database import Database
@@ -129,6 +129,7 @@ def test_ranking_and_care_downloads_say_published_or_live_as_the_command_line_do
     assert {*live["发布版本"], *live["发布时间"], *live["文号"]} == {""}
 
     at.switch_page("views/welfare.py").run()
+    open_tab(at, "furthest")  # every figure, with its downloads
     assert not at.exception
     care = read_back(next(data for name, data in csv_downloads(at).items() if "2026-H1" in name))
     assert list(care.columns[-4:]) == BASIS and set(care["数据依据"]) == {"实时数据（试算）"}

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from conftest import open_tab
 
 from incentive.race import rankings
 from incentive.store import batches
@@ -42,6 +43,7 @@ def test_a_rankings_link_opens_the_same_view(opened):
         tiers="25,25",
         weights="项目建设=40,乡村振兴=20,为企服务=20,基层治理=20",
         focus="澄溪县",
+        tab="focus",
     )
     assert at.selectbox(key="rank_period").value == "2025-Q4"
     assert at.selectbox(key="rank_compare").value == "2025-Q2"
@@ -57,11 +59,14 @@ def test_a_rankings_link_opens_the_same_view(opened):
         tier_shares=(0.25, 0.25),
         weights={"项目建设": 40, "乡村振兴": 20, "为企服务": 20, "基层治理": 20},
     )
+    assert any("非正式权重（试算）" in w.value for w in at.warning)
+    assert any("澄溪县 2025-Q4 各项指标" in m.value for m in at.markdown)
+    assert address_of(at)["rank.tab"] == "focus"  # the old bare name, under the page's prefix
+    open_tab(at, "ranking")
     table = table_with(at, "排名区间", "县区")
     assert table["县区"].tolist() == expected.table.index.tolist()
     assert table["方阵"].value_counts().to_dict() == {"第一方阵": 3, "第二方阵": 6, "第三方阵": 3}
-    assert any("非正式权重（试算）" in w.value for w in at.warning)
-    assert any("澄溪县 2025-Q4 各项指标" in m.value for m in at.markdown)
+    assert "rank.tab" not in address_of(at)  # the first tab is the default: left out
 
 
 def test_changed_controls_are_written_back_and_reopen_identically(opened):
@@ -157,8 +162,9 @@ def test_the_compared_period_follows_the_period_until_chosen(opened):
 
 
 def test_a_chosen_focus_county_stays_when_it_is_another_periods_default(opened):
-    q2_default = opened("views/rankings.py", **{"year": "2025", "rank.period": "2025-Q2"}).selectbox(key="rank_focus")
-    at = opened("views/rankings.py", **{"year": "2025", "rank.period": "2025-Q4"})
+    q2_default = opened("views/rankings.py", **{"year": "2025", "rank.period": "2025-Q2", "rank.tab": "focus"})
+    q2_default = q2_default.selectbox(key="rank_focus")
+    at = opened("views/rankings.py", **{"year": "2025", "rank.period": "2025-Q4", "rank.tab": "focus"})
     chosen = q2_default.value
     assert at.selectbox(key="rank_focus").value != chosen  # chosen, not the default of 2025-Q4
     at.selectbox(key="rank_focus").set_value(chosen).run()
@@ -200,13 +206,15 @@ def test_training_and_welfare_links(opened):
         slice="rank",
         measure="hours_per_cadre",
         county="棠梨县",
+        tab="drill",
     )
     assert any(c.value.startswith("棠梨县 · 2026-03\\~2026-05") for c in at.caption)
     assert set(table_with(at, "职级", "覆盖率")["县区"]) == {"棠梨县"}
+    open_tab(at, "domains")
     assert at.segmented_control(key="training_domain_measure").value == "hours_per_cadre"
     bad = opened("views/training.py", window="months", months="2025-13~2026-99")
     assert any("months=2025-13\\~2026-99" in i for i in infos(bad))  # Markdown-escaped
-    care = opened("views/welfare.py", year="2025", period="2025-H1", indicator="W02", county="杉浦县")
+    care = opened("views/welfare.py", year="2025", period="2025-H1", indicator="W02", county="杉浦县", tab="county")
     assert care.selectbox(key="welfare_period").value == "2025-H1"
     assert care.selectbox(key="welfare_indicator").value == "W02"
     assert care.selectbox(key="county").value == "杉浦县"
@@ -225,7 +233,14 @@ def test_a_short_link_restores_the_shared_controls_and_the_page_state(opened, sa
     key = permalinks.save(
         db,
         "rankings",
-        {"lang": "English", "year": "2025", "county": "澄溪县", "method": "minmax", "period": "2025-Q2"},
+        {
+            "lang": "English",
+            "year": "2025",
+            "county": "澄溪县",
+            "method": "minmax",
+            "period": "2025-Q2",
+            "tab": "focus",
+        },
         created_by="test",
     )
     db.close()
@@ -238,18 +253,20 @@ def test_a_short_link_restores_the_shared_controls_and_the_page_state(opened, sa
     # (docs/decisions.md#short-links-keep-the-view-in-the-address)
     address = address_of(at)
     assert "v" not in address
-    assert {k: address.get(k) for k in ("lang", "year", "county", "rank.method", "rank.period")} == {
+    assert {k: address.get(k) for k in ("lang", "year", "county", "rank.method", "rank.period", "rank.tab")} == {
         "lang": "English",  # the language switch is bound by its label
         "year": "2025",
         "county": "澄溪县",
         "rank.method": "minmax",
         "rank.period": "2025-Q2",
+        "rank.tab": "focus",
     }
     reloaded = opened("views/rankings.py", **address)  # a new session on the same address: a reload
     assert reloaded.title[0].value == "Rankings"
     assert reloaded.selectbox(key="year").value == 2025 and reloaded.selectbox(key="county").value == "澄溪县"
     assert reloaded.selectbox(key="rank_period").value == "2025-Q2"
     assert reloaded.selectbox(key="rank_method").value == "minmax"
+    assert reloaded.selectbox(key="rank_focus").value == "澄溪县"  # in the tab the link was shared from
 
 
 def test_an_unknown_or_malformed_short_link_says_so(opened):
@@ -287,7 +304,7 @@ def test_meeting_mode_shows_one_section_at_a_time_and_steps_through_counties(ope
     at.button(key="meeting_county_previous").click().run()
     assert at.selectbox(key="county").value == "蒲陌县"  # wraps round to the last
     at.button(key="meeting_leave").click().run()
-    assert at.toggle(key="present").value is False and len(at.get("plotly_chart")) == 5
+    assert at.toggle(key="present").value is False and len(at.get("plotly_chart")) == 2  # the first tab's
 
 
 def test_meeting_mode_on_every_page(opened):

@@ -210,7 +210,7 @@ def test_a_roster_of_two_cadres_shows_no_rate_count_or_hours_on_the_overview_and
     assert not any("nan" in str(v) or "70.5" in str(v) for v in shown.values()), shown
     training_figures = [v for k, v in shown.items() if k.startswith(("培训覆盖率", "人均学时", "在册干部"))]
     assert len(training_figures) == 3 and all(v in ("不公开", "<5") for v in training_figures), shown
-    training = app_factory(path, page="views/training.py")
+    training = app_factory(path, page="views/training.py", query={"train.tab": "trend"})  # the scatter's tab
     notes = [i.value for i in training.info]
     assert any("赛马中排名" in n for n in notes), notes
     assert not any("70.5" in str(m.value) for m in training.metric)

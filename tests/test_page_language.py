@@ -20,7 +20,7 @@ import re
 
 import duckdb
 import pytest
-from conftest import ROOT, as_admin, as_user
+from conftest import ROOT, as_admin, as_user, open_tab
 from page_text import data_values, visible_texts, without
 from streamlit.testing.v1 import AppTest
 
@@ -150,6 +150,9 @@ def rankings(at, lang):
     page = "views/rankings.py"
     open_page(at, lang, page)
     check(at, lang, page, "default")
+    for tab in ("tracks", "focus", "ranking"):  # the tabs' labels, and what each tab shows (ui/section_tabs.py)
+        open_tab(at, tab)
+        check(at, lang, page, f"tab {tab}")
     at.button(key="share_link").click().run()
     check(at, lang, page, "share dialog")
     at.selectbox(key="rank_method").set_value("minmax").run()
@@ -171,22 +174,36 @@ def training(at, lang):
     page = "views/training.py"
     open_page(at, lang, page, admin=True)  # the names of untrained cadres show to administrators
     check(at, lang, page, "default")
+    for tab in ("domains", "trend", "gaps"):
+        open_tab(at, tab)
+        check(at, lang, page, f"tab {tab}")
+    open_tab(at, "domains")
+    at.segmented_control(key="training_domain_measure").set_value("hours_per_cadre").run()
+    check(at, lang, page, "hours per cadre")
+    open_tab(at, "drill")
+    check(at, lang, page, "tab drill")
     for value in ("rank", "age", "gender", "unit"):
         at.segmented_control(key="training_slice").set_value(value).run()
         check(at, lang, page, f"by {value}")
-    at.segmented_control(key="training_domain_measure").set_value("hours_per_cadre").run()
     at.segmented_control(key="training_window").set_value("quarter").run()
     check(at, lang, page, "quarter")
     at.segmented_control(key="training_window").set_value("months").run()
     check(at, lang, page, "months")
     at.selectbox(key="county").set_value("棠梨县").run()
     check(at, lang, page, "one county")
+    for tab in ("coverage", "trend"):
+        open_tab(at, tab)
+        check(at, lang, page, f"one county, tab {tab}")
 
 
 def welfare(at, lang):
     page = "views/welfare.py"
     open_page(at, lang, page)
     check(at, lang, page, "default")
+    open_tab(at, "furthest")
+    check(at, lang, page, "tab furthest")
+    open_tab(at, "county")
+    check(at, lang, page, "tab county")
     at.selectbox(key="welfare_indicator").set_value("W07").run()  # no target: its spread in a sentence
     check(at, lang, page, "indicator without a target")
     at.selectbox(key="year").set_value(2023).run()

@@ -8,11 +8,21 @@ import itertools
 from dataclasses import fields
 
 import pytest
+from conftest import open_tab
 
 from ui import page_state
 
 NOTE = "链接中的参数无法使用"
 SEGMENTED = {"training_window", "training_domain_measure", "training_slice"}
+# the controls in a page's further tabs (ui/section_tabs.py), drawn only while their tab is open
+TAB_OF = {
+    "rank_focus": "focus",
+    "training_domain_measure": "domains",
+    "training_slice": "drill",
+    "training_drill_county": "drill",
+    "welfare_county": "county",
+    "welfare_indicator": "county",
+}
 PAGES = {
     "views/overview.py": "",
     "views/rankings.py": "rankings",
@@ -53,10 +63,17 @@ def set_controls(at, page: str) -> dict[str, object]:
     else:
         return {}  # the overview and 能上能下 have no controls of their own outside meeting mode
     for key, value in chosen.items():
+        if key in TAB_OF:
+            open_tab(at, TAB_OF[key])
         widget = at.segmented_control(key=key) if key in SEGMENTED else at.selectbox(key=key)
         widget.set_value(value).run()
         assert not at.exception, [e.value for e in at.exception]
     return chosen
+
+
+def last_tab(keys) -> str | None:
+    """The tab a page was left on by set_controls: that of its last control in a tab."""
+    return next((TAB_OF[key] for key in reversed(list(keys)) if key in TAB_OF), None)
 
 
 def shown(at, key: str):
@@ -78,7 +95,7 @@ def test_every_page_after_every_other_page_keeps_its_own_state(app):
         chosen[page] = set_controls(app, page)
     app.switch_page("views/rankings.py").run()
     assert app.session_state["_link_page"].state() == page_state.RankingsState(  # the dataclass, as in the URL
-        period="2025-Q2", compare="", method="minmax", focus="棠梨县"
+        period="2025-Q2", compare="", method="minmax", focus="棠梨县", tab="focus"
     )
     walk = every_pair_once(list(PAGES))
     assert len(walk) == len(PAGES) * (len(PAGES) - 1) + 1
@@ -88,8 +105,15 @@ def test_every_page_after_every_other_page_keeps_its_own_state(app):
         assert not app.exception, (where, [e.value for e in app.exception])
         assert not [i.value for i in app.info if i.value.startswith(NOTE)], where
         assert not own_or_shared(app.query_params, PAGES[page]), (where, dict(app.query_params))
-        assert {key: shown(app, key) for key in chosen[page]} == chosen[page], where  # its memory is its own
+        # its memory is its own, the tab it was left on included (a control in another tab is not drawn)
+        in_view = {
+            key: value for key, value in chosen[page].items() if TAB_OF.get(key) in (None, last_tab(chosen[page]))
+        }
+        assert {key: shown(app, key) for key in in_view} == in_view, where
         assert app.selectbox(key="year").value == 2025, where
+    app.switch_page("views/training.py").run()
+    open_tab(app, "domains")  # the control of a tab the page was not left on is remembered too
+    assert shown(app, "training_domain_measure") == "hours_per_cadre"
 
 
 @pytest.mark.parametrize("url_path", list(page_state.PAGES))
@@ -107,6 +131,7 @@ def test_an_old_link_with_bare_names_opens_the_view_and_gets_the_new_names(app):
     app.query_params.update({"period": "2025-H1", "indicator": "W02", "method": "minmax"})
     app.switch_page("views/welfare.py").run()
     assert app.selectbox(key="welfare_period").value == "2025-H1"
+    open_tab(app, "county")
     assert app.selectbox(key="welfare_indicator").value == "W02"
     assert not [i.value for i in app.info if i.value.startswith(NOTE)]
     assert app.query_params.get("care.period") == "2025-H1" and "period" not in app.query_params

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import DATA, ROOT, as_admin, data_file, import_ok
+from conftest import DATA, ROOT, as_admin, data_file, import_ok, open_tab
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.errors import AppTestError
 
@@ -426,9 +426,14 @@ def test_rankings_page_shows_the_library_ranking_with_its_charts(app):
     assert table["名次变化"].str.match(r"^(↑\d+|↓\d+|持平)$").all()  # compared with 2026-Q2 by default
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["第一名县区"] == expected.table.index[0] and metrics["参与排名"] == "12"
-    assert len(app.get("plotly_chart")) == 5  # tiers, intervals, heatmap, bump, waterfall
+    assert len(app.get("plotly_chart")) == 2  # tiers, intervals; the other tabs' charts are not computed
     assert not [w for w in app.warning if "非正式权重" in w.value]
     assert [s.value for s in app.selectbox if s.key == "rank_compare"] == ["2026-Q2"]
+    open_tab(app, "tracks")
+    assert len(app.get("plotly_chart")) == 2  # heatmap, bump; and the ranking's table is not sent
+    assert not [d for d in app.dataframe if "排名区间" in d.value.columns]
+    open_tab(app, "focus")
+    assert len(app.get("plotly_chart")) == 1  # waterfall
 
 
 def test_rankings_method_level_focus_and_compare_controls(app):
@@ -438,6 +443,7 @@ def test_rankings_method_level_focus_and_compare_controls(app):
     assert _ranking_table(app)["县区"].tolist() == minmax.table.index.tolist()
 
     focus = minmax.table.index[-1]
+    open_tab(app, "focus")
     app.selectbox(key="rank_focus").set_value(focus).run()
     detail = next(d.value for d in app.dataframe if "参评中位数" in d.value.columns)
     assert len(detail) == 12 and detail["指标"].iloc[0] == "重点项目投资完成额"
@@ -446,11 +452,12 @@ def test_rankings_method_level_focus_and_compare_controls(app):
 
     app.selectbox(key="rank_compare").set_value("").run()
     assert "选择对比期后显示各指标对综合得分变化的贡献。" in [i.value for i in app.info]
-    assert len(app.get("plotly_chart")) == 4
+    assert len(app.get("plotly_chart")) == 0  # no waterfall in the focus tab
 
     app.segmented_control(key="rank_level").set_value("township").run()
     app.selectbox(key="rank_county").set_value("澄溪县").run()
     assert not app.exception
+    open_tab(app, "ranking")
     towns = next(d.value for d in app.dataframe if "乡镇" in d.value.columns)
     expected = rankings.rank_period(_connection(), "2026-Q3", rankings.PeerGroup("township", "澄溪县"), method="minmax")
     assert towns["乡镇"].tolist() == expected.table.index.tolist()
@@ -511,7 +518,9 @@ def test_no_rank_moves_for_a_quarter_ranking_other_counties_than_the_one_before(
     metrics = {m.label: m.value for m in at.metric}
     assert (metrics["上升最多"], metrics["下降最多"]) == ("—", "—")
     said = [i.value for i in at.info if "名次不可比" in i.value]
-    assert len(said) == 2  # above the table, and in place of the focus county's breakdown
+    assert len(said) == 1  # above the headline figures
+    open_tab(at, "focus")
+    assert [i.value for i in at.info if "名次不可比" in i.value] == said * 2  # and in place of the county's breakdown
     # the eleven are named once, in the warning of what is not in, and the line under the headline counts them
     missing = next(w.value for w in at.warning if w.value.startswith("本期"))
     assert "澄溪县（无数据）" in missing and "枫岚县（无数据）" in missing
@@ -523,6 +532,7 @@ def test_no_rank_moves_for_a_quarter_ranking_other_counties_than_the_one_before(
         said[0] == "2026-Q4与2026-Q3参与排名的县区不同（上列 11 个县区2026-Q4未参与排名），名次不可比，不列名次升降。"
     )
     assert "新设县" not in said[0]  # ranked in neither quarter: not a difference between them
+    open_tab(at, "tracks")
     assert "2026-Q4参与排名的县区与上一期不同，名次不可比，走势线在此断开。" in [c.value for c in at.caption]
 
 
@@ -547,9 +557,14 @@ def test_training_page_headlines_and_tables_come_from_the_rollup(app):
     median = next(m for m in app.metric if m.label == "学时中位数")
     assert median.value == f"{whole['hours_median']:.1f}"  # the label says 学时
     assert median.delta == f"{whole['hours_median'] - then['hours_median']:+.1f}"
-    assert len(app.get("plotly_chart")) == 6  # categories, domains, quarters, pace, mix, coverage vs race
+    assert len(app.get("plotly_chart")) == 1  # categories: the other tabs' charts are not computed
     counties = _table_with(app, "县区", "政治能力")
     assert len(counties) == 11 and counties["县区"].iloc[0] == "云岫县" and "棠梨县" not in set(counties["县区"])
+    open_tab(app, "domains")
+    assert len(app.get("plotly_chart")) == 1  # domains
+    open_tab(app, "trend")
+    assert len(app.get("plotly_chart")) == 4  # quarters, pace, mix, coverage vs race
+    open_tab(app, "gaps")
     actions = _table_with(app, "建议")
     assert len(actions) and "棠梨县" not in set(actions["县区"])  # no gap read from its unsent quarter
     assert any(r"对比 2025-01\~2025-09" in c.value for c in app.caption)  # a running year: same months last year
@@ -562,6 +577,7 @@ def test_training_page_window_county_slice_and_suppression(app):
     assert any("2026-Q2（对比 2025-Q2）" in c.value for c in app.caption)  # the same quarter a year earlier
     app.selectbox(key="county").set_value("棠梨县").run()
     assert any(c.value.startswith("棠梨县 · 2026-Q2") for c in app.caption)
+    open_tab(app, "drill")
     app.segmented_control(key="training_slice").set_value("rank").run()
     ranks = _table_with(app, "职级")
     assert set(ranks["县区"]) == {"棠梨县"} and len(ranks) == 7
@@ -699,7 +715,9 @@ def test_welfare_page_summary_grid_and_controls(app):
     summary = app.markdown[[m.value.startswith("- 2026-H1") for m in app.markdown].index(True)].value
     assert summary.splitlines() == [f"- {s}" for s in welfare.summary_sentences(table, "2026-H1", "zh")]
     assert {m.label: m.value for m in app.metric}["未达标"] == str(welfare.status_counts(table)["below"])
-    assert len(app.get("plotly_chart")) == 3  # grid, radar, trend
+    assert len(app.get("plotly_chart")) == 1  # grid: the other tabs' charts are not computed
+    open_tab(app, "county")
+    assert len(app.get("plotly_chart")) == 2  # radar, trend
     app.selectbox(key="welfare_indicator").set_value("W07").run()  # no target: its distribution instead
     assert any("容错纠错案例数无目标值" in c.value for c in app.caption)
     app.selectbox(key="year").set_value(2024).run()
@@ -773,6 +791,8 @@ def test_names_of_untrained_cadres_only_for_administrators(app):
     assert not [e for e in app.expander if "未参训人员名单" in e.label]
     as_admin(app, "测试管理员")
     app.run()
+    assert not [e for e in app.expander if "未参训人员名单" in e.label]  # in the county's tab
+    open_tab(app, "drill")
     names = next(d.value for d in app.dataframe if "姓名" in d.value.columns)
     expected = queries.run(
         _connection(),
@@ -808,7 +828,7 @@ def test_a_link_asking_for_points_on_a_catalog_of_many_units_is_told_why(app_fac
 def test_the_care_trend_draws_no_median_for_a_half_year_only_one_county_has_sent(app_factory, sample_new_county_path):
     """云岫县 alone has sent 2026-H2 (tests/conftest.py): its value is drawn, but a median of one county is not the
     prefecture's, so none is drawn for 2026-H2 and the caption says so; the radar opens on a county with figures."""
-    at = app_factory(sample_new_county_path, page="views/welfare.py")
+    at = app_factory(sample_new_county_path, page="views/welfare.py", query={"care.tab": "county"})
     said = [c.value for c in at.caption if "不画全市中位数" in c.value]
     assert said == ["2026-H2尚未全部县区报送，不画全市中位数（已报县区的中位数不代表全市）。"]
     import json

@@ -9,7 +9,7 @@ import tomllib
 
 import numpy as np
 import pytest
-from conftest import ROOT
+from conftest import ROOT, open_tab
 
 from incentive import palette
 from incentive.alerts import listing
@@ -166,6 +166,12 @@ def test_the_walk_finds_a_colour_outside_the_palette():
 
 
 PAGES = ["views/overview.py", "views/rankings.py", "views/training.py", "views/welfare.py", "views/movements.py"]
+# the tabs of a page's further sections (ui/section_tabs.py), each drawn only when open
+TABS = {
+    "views/rankings.py": ("tracks", "focus"),
+    "views/training.py": ("domains", "trend"),
+    "views/welfare.py": ("county",),
+}
 
 
 @pytest.mark.slow
@@ -176,11 +182,14 @@ def test_no_chart_on_a_page_uses_a_colour_outside_the_palette(app_factory):
     for page in PAGES:
         at.switch_page(page)
         at.run()
-        assert not at.exception, [e.value for e in at.exception]
-        for chart in at.get("plotly_chart"):
-            figure = json.loads(chart.proto.spec)
-            assert not outside_palette(figure), (page, figure["layout"].get("title"), outside_palette(figure))
-            figures += 1
+        for tab in (None, *TABS.get(page, ())):
+            if tab:
+                open_tab(at, tab)
+            assert not at.exception, [e.value for e in at.exception]
+            for chart in at.get("plotly_chart"):
+                figure = json.loads(chart.proto.spec)
+                assert not outside_palette(figure), (page, figure["layout"].get("title"), outside_palette(figure))
+                figures += 1
     assert figures >= 15
 
 

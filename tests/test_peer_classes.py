@@ -7,7 +7,7 @@ import io
 import math
 
 import pytest
-from conftest import ROOT, import_ok, incentive_command
+from conftest import ROOT, import_ok, incentive_command, open_tab
 
 from incentive.alerts import rules
 from incentive.intake.file_kinds import labelled
@@ -327,6 +327,7 @@ def test_the_township_level_ranks_a_countys_townships_within_their_class(app_fac
     assert table["乡镇"].tolist() == ["西镇", "东镇"]  # 集镇 only; 南乡 is in 农业乡
     at.segmented_control(key="rank_level").set_value("county").run()
     at.selectbox(key="rank_class").set_value("农业大县").run()
+    open_tab(at, "focus")
     at.selectbox(key="rank_focus").set_value("丙县").run()
     towns = next(d.value for d in at.dataframe if "乡镇" in d.value.columns and "考核类别" in d.value.columns)
     assert towns.set_index("乡镇")["考核类别"].to_dict() == {"东镇": "集镇", "西镇": "集镇", "南乡": "农业乡"}

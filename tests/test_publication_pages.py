@@ -8,7 +8,7 @@ import base64
 import json
 
 import numpy as np
-from conftest import as_admin, import_ok
+from conftest import as_admin, import_ok, open_tab
 
 from incentive.care import welfare
 from incentive.publication import freeze, official
@@ -54,16 +54,18 @@ def test_rankings_page_keeps_the_published_ranks_with_a_banner_and_a_live_switch
     )
     assert "变化：澄溪县 1→4、枫岚县 2→1、杉浦县 3→2、鹤汀县 4→3、棠梨县 11→12、岚桥区 12→11。" in banner
 
+    open_tab(at, "tracks")  # the ranks over time
     over_time = [c.value for c in at.caption if "为实时数据（试算）" in c.value or "为正式发布结果" in c.value]
     assert over_time == ["2026-Q3 为正式发布结果，2024-Q4、2025-Q1、Q2、Q3、Q4、2026-Q1、Q2 为实时数据（试算）。"]
     assert bump_ranks(at)["2026-Q3"] == {unit: rank for rank, unit in enumerate(published, 1)}
 
     at.segmented_control(key="rank_view").set_value("live").run()
     assert not at.exception
-    assert ranking_table(at)["县区"].tolist() == live
     assert any("实时数据（试算）" in i.value for i in at.info)
     assert bump_ranks(at)["2026-Q3"] == {unit: rank for rank, unit in enumerate(live, 1)}  # the trial's points
     assert "2024-Q4、2025-Q1、Q2、Q3、Q4、2026-Q1、Q2、Q3 为实时数据（试算）。" in [c.value for c in at.caption]
+    open_tab(at, "ranking")
+    assert ranking_table(at)["县区"].tolist() == live
 
     at.segmented_control(key="rank_view").set_value("official").run()
     at.selectbox(key="rank_method").set_value("minmax").run()  # another method is always a trial
@@ -144,7 +146,7 @@ def test_care_page_keeps_the_published_statuses_with_a_banner(app_factory, sampl
         )
     finally:
         db.close()
-    at = app_factory(sample_db_path, page="views/welfare.py")
+    at = app_factory(sample_db_path, page="views/welfare.py", query={"care.tab": "furthest"})  # every figure
     assert any(s.value.startswith("正式发布（") for s in at.success)
     banner = next(w.value for w in at.warning if w.value.startswith("发布后数据有变动：按现有数据，"))
     assert banner.startswith(f"发布后数据有变动：按现有数据，1 个县区的关爱达标状态会变化（{row['county']}）；")

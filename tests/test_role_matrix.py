@@ -14,7 +14,7 @@ import re
 import shutil
 
 import pytest
-from conftest import as_admin, as_user, import_ok
+from conftest import as_admin, as_user, import_ok, open_tab
 from page_text import visible_texts
 
 from incentive import access
@@ -148,8 +148,9 @@ OPEN_TO = {  # who has each restricted page, and for 报送进度 the counties w
     "views/progress.py": {"prefecture admin": ["甲县", "乙县"], "clerk of 甲县": ["甲县"], "leader of 甲县": ["甲县"]},
     "views/submit.py": {"clerk of 甲县": None},
 }
-# Named lists each role sees on the training page in its default view (the drill-down starts at a county role's
+# Named lists each role sees on the training page in its tab 县区细分 (the drill-down starts at a county role's
 # own county, at the first county for the others).
+DRILL = {"train.tab": "drill"}  # the training page's tab of one county's figures, where the named lists are
 EXPECTED_NAMES = {
     "anonymous": {"甲县": [], "乙县": []},
     "viewer": {"甲县": [], "乙县": []},
@@ -167,6 +168,8 @@ def test_every_page_is_shown_or_refused_with_a_sentence(make, role, monkeypatch)
         at.run()
         assert not at.exception and at.title[0].value == title, (role, page)
         if page == "views/training.py":
+            assert names_in(at) == {"甲县": [], "乙县": []}  # the lists are in the tab of one county's figures
+            open_tab(at, "drill")
             assert names_in(at) == EXPECTED_NAMES[role]
     for page, (path, title) in RESTRICTED.items():
         if role in OPEN_TO[page]:
@@ -325,7 +328,7 @@ def test_a_write_is_refused_when_the_account_changed_meanwhile(make):
 
 
 def test_a_deactivated_account_is_signed_out_at_its_next_run(make):
-    at = make(CLERK_A, page="views/training.py")
+    at = make(CLERK_A, query=DRILL, page="views/training.py")
     assert names_in(at)["甲县"] == UNTRAINED["甲县"]
     from ui.runtime import database
 
@@ -336,7 +339,7 @@ def test_a_deactivated_account_is_signed_out_at_its_next_run(make):
 
 
 def test_a_session_ends_after_the_idle_time(make):
-    at = make(CLERK_A, page="views/training.py")
+    at = make(CLERK_A, query=DRILL, page="views/training.py")
     at.session_state[sign_in._SEEN] = at.session_state[sign_in._SEEN] - 31 * 60  # 31 minutes ago
     at.run()
     assert "已超过 30 分钟未操作，已自动退出登录。" in [i.value for i in at.info]
@@ -355,7 +358,7 @@ def test_a_session_ends_after_the_idle_time(make):
     "query", [{"county": "乙县"}, {"train.drill": "乙县"}, {"train.drill": "乙县", "lang": "English"}]
 )
 def test_another_county_in_the_address_shows_none_of_its_names(make, role, query):
-    at = make(ROLES[role], query=query, page="views/training.py")
+    at = make(ROLES[role], query={**DRILL, **query}, page="views/training.py")
     assert names_in(at)["乙县"] == []
     assert not [e for e in at.expander if "乙县" in e.label and ("未参训人员名单" in e.label or "Untrained" in e.label)]
 
@@ -391,7 +394,7 @@ def test_others_see_the_county_profile_the_address_names(make, role):
 
 
 def test_the_prefecture_administrator_sees_the_county_in_the_address(make):
-    at = make("admin", query={"train.drill": "乙县"}, page="views/training.py")
+    at = make("admin", query={**DRILL, "train.drill": "乙县"}, page="views/training.py")
     assert names_in(at) == {"甲县": [], "乙县": UNTRAINED["乙县"]}
 
 
@@ -404,20 +407,20 @@ def share_link(page: str, params: dict[str, str], pinned: bool = False) -> str:
 
 @pytest.mark.parametrize("pinned", [False, True], ids=["share link", "pinned link"])
 def test_a_clerks_link_opened_by_another_countys_clerk_shows_the_openers_scope(make, pinned):
-    mine = make(CLERK_A, query={"train.drill": "甲县"}, page="views/training.py")
+    mine = make(CLERK_A, query={**DRILL, "train.drill": "甲县"}, page="views/training.py")
     assert names_in(mine)["甲县"] == UNTRAINED["甲县"]  # what clerk A saw when he made the link
-    key = share_link("training", {"train.drill": "甲县"}, pinned)
+    key = share_link("training", {**DRILL, "train.drill": "甲县"}, pinned)
     theirs = make(CLERK_B, query={"v": key}, page="views/training.py")
     assert names_in(theirs) == {"甲县": [], "乙县": []}  # 甲县's aggregates, as any viewer sees them; no names
     assert theirs.selectbox(key="training_drill_county").value == "甲县"  # the view did open
-    default = share_link("training", {}, pinned)  # a link with the drill-down left at its default
+    default = share_link("training", DRILL, pinned)  # a link with the drill-down left at its default
     theirs = make(CLERK_B, query={"v": default}, page="views/training.py")
     assert names_in(theirs) == {"甲县": [], "乙县": UNTRAINED["乙县"]}  # his own county's list: his scope
 
 
 @pytest.mark.parametrize("opener", ["anonymous", "viewer", "leader of 甲县"])
 def test_an_administrators_link_shows_the_opener_no_names_outside_his_scope(make, opener):
-    key = share_link("training", {"train.drill": "乙县"}, pinned=True)
+    key = share_link("training", {**DRILL, "train.drill": "乙县"}, pinned=True)
     at = make(ROLES[opener], query={"v": key}, page="views/training.py")
     assert names_in(at)["乙县"] == []
 
@@ -456,15 +459,15 @@ def small_county_db(tmp_path):
 
 
 def test_a_list_that_would_give_away_a_hidden_figure_is_withheld_with_a_sentence(make, small_county_db):
-    theirs = make(CLERK_B, page="views/training.py", db=small_county_db)
+    theirs = make(CLERK_B, query=DRILL, page="views/training.py", db=small_county_db)
     assert not [n for n in ("乙员4", "乙员5", "乙员6") if n in everything_shown(theirs)]
     assert [i.value for i in theirs.info if "名单" in i.value] == [
         "不显示「乙县」的名单：名单人数会透露本期按小数保护规则隐藏的数字，并可能借此推算出其他县区被隐藏的数字。"
         "市级管理员可查看。"
     ]
-    mine = make(CLERK_A, page="views/training.py", db=small_county_db)
+    mine = make(CLERK_A, query=DRILL, page="views/training.py", db=small_county_db)
     assert names_in(mine)["甲县"] == UNTRAINED["甲县"]  # 甲县's figures are shown: its list tells nothing hidden
-    admin = make("admin", query={"train.drill": "乙县"}, page="views/training.py", db=small_county_db)
+    admin = make("admin", query={**DRILL, "train.drill": "乙县"}, page="views/training.py", db=small_county_db)
     assert [n for n in ("乙员4", "乙员5", "乙员6") if n in everything_shown(admin)] == ["乙员4", "乙员5", "乙员6"]
 
 
@@ -486,11 +489,11 @@ def test_the_briefing_names_nobody_whoever_asks_for_it(small_db):
 def test_a_county_accounts_own_county_is_written_into_the_address_it_shares(make):
     """The drill-down starts at a county account's own county; a link he shares must show that county to others
     too (the reviewer's case: it showed the opener's first or own county instead)."""
-    mine = make(CLERK_B, page="views/training.py")  # 乙县 is not the first county, which others start from
+    mine = make(CLERK_B, query=DRILL, page="views/training.py")  # 乙县 is not the first county, others' start
     assert mine.query_params["train.drill"] in ("乙县", ["乙县"])
-    theirs = make("admin", query={"train.drill": "乙县"}, page="views/training.py")
+    theirs = make("admin", query={**DRILL, "train.drill": "乙县"}, page="views/training.py")
     assert theirs.selectbox(key="training_drill_county").value == "乙县"
-    first = make("admin", page="views/training.py")  # an account without a county: the first one, left out
+    first = make("admin", query=DRILL, page="views/training.py")  # without a county: the first one, left out
     assert "train.drill" not in first.query_params
 
 

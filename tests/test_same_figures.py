@@ -10,7 +10,7 @@ import shutil
 
 import pandas as pd
 import pytest
-from conftest import incentive_command
+from conftest import incentive_command, open_tab
 
 from incentive.labels import status_label, tier_label
 from incentive.publication import official
@@ -102,6 +102,7 @@ def test_care_statuses_agree(views):
     at.switch_page("views/welfare.py").run()
     period = at.selectbox(key="welfare_period").value
     assert period == f"{YEAR}-H2"
+    open_tab(at, "furthest")  # every figure
     page = max((d.value for d in at.dataframe if {"状态", "指标"} <= set(d.value.columns)), key=len)  # all figures
     exported = cli_frame(cli_db, "welfare_status", "--period", period)
     # no status (no target or no value): missing on the page (shown "—"), empty in the export

@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from conftest import as_admin, import_ok
+from conftest import as_admin, import_ok, open_tab
 from streamlit.testing.v1 import AppTest
 
 from incentive.store.database import Database
@@ -43,6 +43,7 @@ def test_rankings_county_without_township_scores_shows_a_sentence_not_a_tracebac
     at.switch_page("views/rankings.py")
     at.run()
     assert not at.exception, [e.value for e in at.exception]
+    open_tab(at, "focus")
     assert at.selectbox(key="rank_focus").value == "一县"  # the leader, whose townships have no scores
     assert any(i.value == "一县 在 2025-Q1 没有乡镇赛马得分。" for i in at.info)
     for focus in ("二县", "三县", "一县"):  # and staying on the page keeps working
@@ -51,6 +52,9 @@ def test_rankings_county_without_township_scores_shows_a_sentence_not_a_tracebac
     at.segmented_control(key="rank_level").set_value("township").run()
     at.selectbox(key="rank_county").set_value("一县").run()
     assert not at.exception, [e.value for e in at.exception]
+    for tab in ("ranking", "tracks"):
+        open_tab(at, tab)
+        assert not at.exception, [e.value for e in at.exception]
 
 
 # ---- item 7: names and links are shown as text
@@ -150,17 +154,27 @@ def test_imported_names_never_become_links_on_pages_or_charts(crafted, page, app
     at.switch_page(page)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    if page == "views/rankings.py":  # the county named like a link leads: its detail, why, townships
-        assert at.selectbox(key="rank_focus").value == LINK_COUNTY
     if page == "views/welfare.py":
         summary = next(m.value for m in at.markdown if m.value.startswith("- "))
         assert "\\<a href='https\\:\u2060//evil.example/b'\\>体检\\</a\\>率" in summary  # named, escaped
-        at.selectbox(key="welfare_county").set_value(LINK_COUNTY).run()
-        assert not at.exception
-    _assert_no_live_link(_markdown_sources(at))
-    strings = _plotly_strings(at)
-    assert strings and not [s for s in strings if "<a " in s or "<a\u00a0" in s]
-    assert any("&lt;a href='https://evil.example/b'&gt;" in s for s in strings) or page != "views/welfare.py"
+    drawn = []
+    for tab in TABS.get(page, (None,)):  # every tab of the page's further sections (ui/section_tabs.py)
+        if tab:
+            open_tab(at, tab)
+        if tab == "focus":  # the county named like a link leads: its detail, why, townships
+            assert at.selectbox(key="rank_focus").value == LINK_COUNTY
+        if tab == "county":
+            at.selectbox(key="welfare_county").set_value(LINK_COUNTY).run()
+            assert not at.exception
+        _assert_no_live_link(_markdown_sources(at))
+        strings = _plotly_strings(at)
+        drawn += strings
+        assert not [s for s in strings if "<a " in s or "<a\u00a0" in s]
+        assert any("&lt;a href='https://evil.example/b'&gt;" in s for s in strings) or tab != "lights"
+    assert drawn
+
+
+TABS = {"views/rankings.py": ("ranking", "tracks", "focus"), "views/welfare.py": ("lights", "furthest", "county")}
 
 
 @pytest.mark.parametrize("page", ["views/alerts.py", "views/overview.py"])
@@ -209,7 +223,7 @@ def test_the_welfare_tables_download_keeps_signed_changes_as_numbers(app_factory
         return export.to_csv_bytes(table, **options)
 
     monkeypatch.setattr(ui.downloads, "to_csv_bytes", recording)
-    app_factory(page="views/welfare.py")  # runs the page once, failing on any exception
+    app_factory(page="views/welfare.py", query={"care.tab": "furthest"})  # runs the page, failing on any exception
     table = next(t for t in taken["tables"] if "较上期" in t.columns or "变化" in "".join(t.columns))
     change = next(c for c in table.columns if "变化" in c or "较上期" in c)
     assert table[change].str.startswith("-").any()  # the page shows signed text

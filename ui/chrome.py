@@ -69,6 +69,9 @@ NARROW_SCREEN_RULES = (
     # what a change is measured against ("vs 2025-01~2025-09") goes under the change when the two do not fit side
     # by side, rather than broken into four lines beside it
     "[data-testid=stMain] :has(> [data-testid=stMetricDeltaDescription]) {flex-wrap: wrap; row-gap: 0.25rem;}",
+    # A page's tabs (ui/section_tabs.py) that do not fit in one row wrap onto a second: on a phone the training
+    # page's five scrolled sideways, and a link opening the fifth showed three labels, none of them marked open.
+    "[data-testid=stMain] [data-testid=stTabs] [role=tablist] {flex-wrap: wrap;}",
     f"[class*=st-key-{CONTROL_ROW}] > [data-testid=stLayoutWrapper] > [data-testid=stHorizontalBlock] > "
     "[data-testid=stColumn]:not(:has([data-testid=stElementContainer])) {flex: 0 0 0 !important; min-width: 0;}",
 )

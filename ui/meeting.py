@@ -252,6 +252,7 @@ class Deck:
     ) -> None:
         """`sections`: name -> title, in order. `counties`: what the county stepper walks through (none: no
         stepper). `follow`: the session key of a page control choosing one county, moved with the stepper."""
+        self.page = page
         self.names = list(sections)
         self.follow = follow
         self.on = is_on()

@@ -40,6 +40,7 @@ class RankingsState:
     track: str | None = None  # rank by one track (赛道), a view never official; None = the composite
     view: str | None = None  # official | live; None = the published results where the period is published
     section: str | None = None
+    tab: str | None = None  # tracks | focus (ui/section_tabs.py); None = ranking, the first
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class TrainingState:
     drill: str | None = None  # the county drilled into when the sidebar names none; None = the first county
     slice: str | None = None  # unit | rank | rank_group | age | gender; None = unit
     section: str | None = None
+    tab: str | None = None  # domains | trend | gaps | drill (ui/section_tabs.py); None = coverage, the first
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class WelfareState:
     indicator: str | None = None  # the indicator of the trend; None = the first
     view: str | None = None  # official | live; None = the published statuses where the period is published
     section: str | None = None
+    tab: str | None = None  # furthest | county (ui/section_tabs.py); None = lights, the first
 
 
 @dataclass(frozen=True)

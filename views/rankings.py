@@ -19,6 +19,7 @@ from ui import (
     meeting,
     publishing,
     rank_move,
+    section_tabs,
     shared_charts,
     shared_tables,
     sharing,
@@ -309,189 +310,204 @@ with deck.section("headline"):
         st.info(moves_withheld)
 
 
+# ---- the ranking first; the tracks over time and one unit in tabs of their own, run only when opened
+ranked = now.ranked.reset_index()
+focus_options = now.table.index.tolist()
+focus_default = state.county if level == "county" and state.county in focus_options else leader
+link.seed("rank_focus", "focus", default=focus_default, options=focus_options)
+tabs = section_tabs.Tabs(deck, {"ranking": ("bars", "table"), "tracks": ("tracks",), "focus": ("focus",)}, lang)
+
+
+def look_closer() -> None:
+    """A township's bar: that township in the tab that looks closer at one unit."""
+    event = st.session_state.get("rank_bars")
+    points = event.selection.points if event else []
+    if points and points[0].get("y"):
+        st.session_state["rank_focus"] = html.unescape(points[0]["y"])  # Plotly reports labels HTML-escaped
+        tabs.choose("focus")
+
+
 # ---- composite by tier (click a bar to look closer) and rank intervals
-with deck.section("bars"):
-    ranked = now.ranked.reset_index()
-    tier_labels = labels.tier_labels(lang)
-    by_county = level == "county"  # a county's bar opens its profile (一县一档); a township's is looked at below
-    on_bar = county_clicks.from_chart("rank_bars", counties) if by_county else "rerun"
-    if track:
-        by_track = benchmarks.track_ranking(now, track)
-        clicked = st.plotly_chart(
-            shared_charts.track_bars(
-                by_track,
-                t("chart_rank_track", lang, track=labels.track_label(track, lang), period=period),
-                t("axis_track_score", lang),
-                projector=deck.projector,
-            ),
-            width="stretch",
-            on_select=on_bar,
-            selection_mode="points",
-            key="rank_bars",
-        )
-    else:
-        bars_col, interval_col = st.columns([1.3, 1], gap="large")
-        bars_title = t(
-            "chart_rank_composite", lang, peers=peer_label, period=period, method=t(f"method_{method}", lang)
-        )
-        interval_title = t("chart_rank_intervals", lang)
-        clicked = bars_col.plotly_chart(
-            shared_charts.tier_bars(
-                ranked,
-                bars_title,
-                t("axis_composite", lang),
-                tier_labels,
-                beside=interval_title,
-                projector=deck.projector,
-            ),
-            width="stretch",
-            on_select=on_bar,
-            selection_mode="points",
-            key="rank_bars",
-        )
-        interval_col.plotly_chart(
-            shared_charts.rank_intervals(
-                ranked,
-                interval_title,
-                t("axis_rank", lang),
-                (t("rank_interval_legend", lang), t("rank_robust_legend", lang)),
-                beside=bars_title,
-                projector=deck.projector,
-            ),
-            width="stretch",
-        )
-        interval_col.caption(t("rank_interval_note", lang, draws=scoring.DRAWS))
-        if scoring.interval_needs_scope_note(len(ranked)):
-            interval_col.caption(t("rank_interval_many", lang, n=len(ranked)))
-    if not deck.on:  # a room's table has no rows to click (Deck.table)
-        st.caption(t("rank_click_note" if by_county else "rank_click_township_note", lang))
-    if by_county:
-        county_clicks.follow()
-    else:
-        points = clicked.selection.points if clicked else []
-        if points and html.unescape(points[0].get("y") or "") != st.session_state.get("rank_clicked"):
-            st.session_state["rank_clicked"] = st.session_state["rank_focus"] = html.unescape(points[0].get("y"))
+if tabs.opens("bars"):
+    with tabs.section("bars"):
+        tier_labels = labels.tier_labels(lang)
+        by_county = level == "county"  # a county's bar opens its profile (一县一档); a township's is looked at closer
+        on_bar = county_clicks.from_chart("rank_bars", counties) if by_county else look_closer
+        if track:
+            by_track = benchmarks.track_ranking(now, track)
+            st.plotly_chart(
+                shared_charts.track_bars(
+                    by_track,
+                    t("chart_rank_track", lang, track=labels.track_label(track, lang), period=period),
+                    t("axis_track_score", lang),
+                    projector=deck.projector,
+                ),
+                width="stretch",
+                on_select=on_bar,
+                selection_mode="points",
+                key="rank_bars",
+            )
+        else:
+            bars_col, interval_col = st.columns([1.3, 1], gap="large")
+            bars_title = t(
+                "chart_rank_composite", lang, peers=peer_label, period=period, method=t(f"method_{method}", lang)
+            )
+            interval_title = t("chart_rank_intervals", lang)
+            bars_col.plotly_chart(
+                shared_charts.tier_bars(
+                    ranked,
+                    bars_title,
+                    t("axis_composite", lang),
+                    tier_labels,
+                    beside=interval_title,
+                    projector=deck.projector,
+                ),
+                width="stretch",
+                on_select=on_bar,
+                selection_mode="points",
+                key="rank_bars",
+            )
+            interval_col.plotly_chart(
+                shared_charts.rank_intervals(
+                    ranked,
+                    interval_title,
+                    t("axis_rank", lang),
+                    (t("rank_interval_legend", lang), t("rank_robust_legend", lang)),
+                    beside=bars_title,
+                    projector=deck.projector,
+                ),
+                width="stretch",
+            )
+            interval_col.caption(t("rank_interval_note", lang, draws=scoring.DRAWS))
+            if scoring.interval_needs_scope_note(len(ranked)):
+                interval_col.caption(t("rank_interval_many", lang, n=len(ranked)))
+        if not deck.on:  # a room's table has no rows to click (Deck.table)
+            st.caption(t("rank_click_note" if by_county else "rank_click_township_note", lang))
+        if by_county:
+            county_clicks.follow()
 
 
 # ---- the table, downloadable
-with deck.section("table"):
-    st.subheader(t("rank_table", lang))
-    table = (
-        ranking_tables.track_table(by_track, track, level, lang)
-        if track
-        else shared_tables.ranking_table(
-            now,
-            before,
-            level,
-            lang,
-            dict(zip(unit_classes["unit"], unit_classes["peer_class"], strict=True)) if across_classes else None,
+if tabs.opens("table"):
+    with tabs.section("table"):
+        st.subheader(t("rank_table", lang))
+        table = (
+            ranking_tables.track_table(by_track, track, level, lang)
+            if track
+            else shared_tables.ranking_table(
+                now,
+                before,
+                level,
+                lang,
+                dict(zip(unit_classes["unit"], unit_classes["peer_class"], strict=True)) if across_classes else None,
+            )
         )
-    )
-    units_in_rows = table[t(f"col_unit_{level}", lang)].tolist()
-    deck.table(  # the grid at a desk, a plain table in meeting mode (no row to click there)
-        table,
-        height=table_height(len(table), 950),
-        key="rank_table",
-        on_select=county_clicks.from_table("rank_table", units_in_rows, counties) if by_county else "ignore",
-        selection_mode="single-row",
-    )
-    if by_county:
-        county_clicks.follow()
-    name = t(
-        "rank_file_name",
-        lang,
-        peers="_".join(filter(None, (county or t("level_county", lang), peer_class))),
-        period=period,
-    )
-    if track:
-        name = f"{name}_{labels.track_label(track, lang)}"
-    figures_downloads(table, name, "rank", lang, publication if published else None)
-    publishing.versions(period, lang)
-    publishing.publish_form(period, "rank", lang)
+        units_in_rows = table[t(f"col_unit_{level}", lang)].tolist()
+        deck.table(  # the grid at a desk, a plain table in meeting mode (no row to click there)
+            table,
+            height=table_height(len(table), 950),
+            key="rank_table",
+            on_select=county_clicks.from_table("rank_table", units_in_rows, counties) if by_county else "ignore",
+            selection_mode="single-row",
+        )
+        if by_county:
+            county_clicks.follow()
+        name = t(
+            "rank_file_name",
+            lang,
+            peers="_".join(filter(None, (county or t("level_county", lang), peer_class))),
+            period=period,
+        )
+        if track:
+            name = f"{name}_{labels.track_label(track, lang)}"
+        figures_downloads(table, name, "rank", lang, publication if published else None)
+        publishing.versions(period, lang)
+        publishing.publish_form(period, "rank", lang)
 
 
 # ---- tracks and ranks over time
-with deck.section("tracks"):
-    tracks = now.track_weights.index.tolist()
-    heat_col, bump_col = st.columns(2, gap="large")
-    heat_col.plotly_chart(
-        shared_charts.track_heatmap(
-            ranked,
-            tracks,
-            t("chart_track_heatmap", lang, period=period),
-            [labels.track_label(track, lang) for track in tracks],
-            centre=50.0 if method == "minmax" else 0.0,
-            projector=deck.projector,
-        ),
-        width="stretch",
-    )
-    focus_options = now.table.index.tolist()
-    focus_default = state.county if level == "county" and state.county in focus_options else leader
-    link.seed("rank_focus", "focus", default=focus_default, options=focus_options)
-    if trial or (publication is not None and not published):  # custom settings, or switched to the live trial
-        history = ranking_history(period, group, method, weights, tiers)
-        bases = dict.fromkeys(history["period"].unique())
-    else:  # each published period's points as published (docs/decisions.md#published-or-live)
-        history, bases = ranking_history_in_force(period, group)
-    breaks = rankings.field_breaks(history)  # a period ranking other units: its places do not follow on
-    bump_col.plotly_chart(
-        shared_charts.rank_bump(
-            history,
-            st.session_state["rank_focus"],
-            t("chart_rank_bump", lang),
-            t("axis_rank", lang),
-            breaks=breaks,
-            projector=deck.projector,
-        ),
-        width="stretch",
-    )
-    if breaks:
-        bump_col.caption(t(f"rank_bump_breaks_{level}", lang, periods=join(breaks, lang)))
-    bump_col.caption(official.basis_summary(bases, lang))
+if tabs.opens("tracks"):
+    with tabs.section("tracks"):
+        tracks = now.track_weights.index.tolist()
+        heat_col, bump_col = st.columns(2, gap="large")
+        heat_col.plotly_chart(
+            shared_charts.track_heatmap(
+                ranked,
+                tracks,
+                t("chart_track_heatmap", lang, period=period),
+                [labels.track_label(track, lang) for track in tracks],
+                centre=50.0 if method == "minmax" else 0.0,
+                projector=deck.projector,
+            ),
+            width="stretch",
+        )
+        if trial or (publication is not None and not published):  # custom settings, or switched to the live trial
+            history = ranking_history(period, group, method, weights, tiers)
+            bases = dict.fromkeys(history["period"].unique())
+        else:  # each published period's points as published (docs/decisions.md#published-or-live)
+            history, bases = ranking_history_in_force(period, group)
+        breaks = rankings.field_breaks(history)  # a period ranking other units: its places do not follow on
+        bump_col.plotly_chart(
+            shared_charts.rank_bump(
+                history,
+                st.session_state["rank_focus"],
+                t("chart_rank_bump", lang),
+                t("axis_rank", lang),
+                breaks=breaks,
+                projector=deck.projector,
+            ),
+            width="stretch",
+        )
+        if breaks:
+            bump_col.caption(t(f"rank_bump_breaks_{level}", lang, periods=join(breaks, lang)))
+        bump_col.caption(official.basis_summary(bases, lang))
 
 
 # ---- one unit: its indicators, why its rank changed, its townships
-with deck.section("focus"):
-    st.subheader(t("rank_focus_title", lang, unit=unit_word))
-    focus = st.selectbox(t("rank_focus", lang, unit=unit_word), focus_options, key="rank_focus")
-    link.publish("focus", focus, focus_default)
-    st.markdown(f"**{tm('rank_detail', lang, unit=focus, period=period)}**")
-    deck.table(shared_tables.indicator_detail(now, focus, lang), height=table_height(len(now.catalog), 950))
-    robustness = ranking_tables.robustness_lines(now, focus, lang, quote=markdown)
-    if robustness:  # how far its rank rests on the modelling choices (JRC practice)
-        st.markdown(f"**{tm('rank_robust_title', lang)}**")
-        st.markdown("\n\n".join(robustness))
-    st.markdown(f"**{tm('rank_why', lang, unit=focus)}**")
-    if before is None:
-        st.info(t("rank_why_needs_compare", lang))
-    elif moves_withheld:
-        st.info(moves_withheld)
-    elif focus not in now.contributions.index or focus not in before.contributions.index:
-        st.info(tm("rank_why_unranked", lang, unit=focus))
-    else:
-        rank_move.draw(now, before, focus, period, compare, lang, deck.projector)
-
-    if level == "county":
-        townships = unit_ranking(period, PeerGroup("township", focus))
-        townships_before = unit_ranking(compare, PeerGroup("township", focus), draws=0) if compare else None
-        st.markdown(f"**{tm('rank_townships', lang, county=focus, period=period)}**")
-        if townships.ranked.empty:
-            st.info(tm("rank_no_townships", lang, county=focus, period=period))
+if tabs.opens("focus"):
+    with tabs.section("focus"):
+        st.subheader(t("rank_focus_title", lang, unit=unit_word))
+        focus = st.selectbox(
+            t("rank_focus", lang, unit=unit_word), focus_options, key="rank_focus", persist_state="page"
+        )
+        link.publish("focus", focus, focus_default)
+        st.markdown(f"**{tm('rank_detail', lang, unit=focus, period=period)}**")
+        deck.table(shared_tables.indicator_detail(now, focus, lang), height=table_height(len(now.catalog), 950))
+        robustness = ranking_tables.robustness_lines(now, focus, lang, quote=markdown)
+        if robustness:  # how far its rank rests on the modelling choices (JRC practice)
+            st.markdown(f"**{tm('rank_robust_title', lang)}**")
+            st.markdown("\n\n".join(robustness))
+        st.markdown(f"**{tm('rank_why', lang, unit=focus)}**")
+        if before is None:
+            st.info(t("rank_why_needs_compare", lang))
+        elif moves_withheld:
+            st.info(moves_withheld)
+        elif focus not in now.contributions.index or focus not in before.contributions.index:
+            st.info(tm("rank_why_unranked", lang, unit=focus))
         else:
-            town_classes = run_query("race_unit_classes", county=focus)
-            classed = dict(zip(town_classes["unit"], town_classes["peer_class"], strict=True))
-            deck.table(
-                shared_tables.ranking_table(townships, townships_before, "township", lang, classed),
-                height=table_height(len(townships.table), 950),
-            )
-            if any(classed.values()):  # 分类考核 of townships: this table is the reference view across classes
-                st.caption(t("rank_class_all_note", lang, units=t("units_township", lang)))
-            towns_withheld = ranking_tables.moves_withheld_text(
-                townships, townships_before, "township", lang, quote=markdown
-            )
-            if towns_withheld:
-                st.caption(towns_withheld)
+            rank_move.draw(now, before, focus, period, compare, lang, deck.projector)
 
-    with st.expander(t("rank_methodology", lang)):
-        st.markdown(t("rank_methodology_text", lang, draws=scoring.DRAWS, share=now.min_coverage * 100))
-    link_state.show_notes(notes, lang)
+        if level == "county":
+            townships = unit_ranking(period, PeerGroup("township", focus))
+            townships_before = unit_ranking(compare, PeerGroup("township", focus), draws=0) if compare else None
+            st.markdown(f"**{tm('rank_townships', lang, county=focus, period=period)}**")
+            if townships.ranked.empty:
+                st.info(tm("rank_no_townships", lang, county=focus, period=period))
+            else:
+                town_classes = run_query("race_unit_classes", county=focus)
+                classed = dict(zip(town_classes["unit"], town_classes["peer_class"], strict=True))
+                deck.table(
+                    shared_tables.ranking_table(townships, townships_before, "township", lang, classed),
+                    height=table_height(len(townships.table), 950),
+                )
+                if any(classed.values()):  # 分类考核 of townships: this table is the reference view across classes
+                    st.caption(t("rank_class_all_note", lang, units=t("units_township", lang)))
+                towns_withheld = ranking_tables.moves_withheld_text(
+                    townships, townships_before, "township", lang, quote=markdown
+                )
+                if towns_withheld:
+                    st.caption(towns_withheld)
+
+        with st.expander(t("rank_methodology", lang)):
+            st.markdown(t("rank_methodology_text", lang, draws=scoring.DRAWS, share=now.min_coverage * 100))
+link_state.show_notes(notes, lang)

@@ -10,7 +10,7 @@ from incentive.i18n import join, t
 from incentive.safe_text import markdown, tm
 from incentive.training import coverage, coverage_tables, targets
 from incentive.training.named_lists import NamesWithheld
-from ui import cadre_clicks, frame, link_state, meeting, shared_charts, sign_in
+from ui import cadre_clicks, frame, link_state, meeting, section_tabs, shared_charts, sign_in
 from ui.downloads import table_downloads
 from ui.frame import fit_marks, table_height
 from ui.runtime import (
@@ -224,269 +224,296 @@ with deck.section("headline"):
         )
 
 
+# ---- the targets and the coverage by county first; the further sections in tabs of their own, run only when opened
+# what several tabs use, each county's figures and its domains, is read here (cached: read once per window)
+by_county = measured(window, "county")
+county_hidden = coverage.group_statuses(by_county, "county", pattern)
+domains = window_query("training_domains", window, county="")
+domain_hidden = coverage.county_statuses(domains["county"], pattern)
+tabs = section_tabs.Tabs(
+    deck,
+    {
+        "coverage": ("targets", "categories"),
+        "domains": ("domains",),
+        "trend": ("trend", "mix", "scatter"),
+        "gaps": ("gaps",),
+        "drill": ("drill",),
+    },
+    lang,
+)
+
+
 # ---- against each cadre's own target by rank: rank groups, online minimum, 提任前 training
-with deck.section("targets"):
-    st.subheader(t("training_targets", lang))
-    in_force = training_targets()
-    st.caption(
-        t(
-            "training_targets_rule" if targets.are_the_regulations(in_force) else "training_targets_rule_local",
-            lang,
-            section=f"{in_force['section'].hours:g}",
-            division=f"{in_force['division'].hours:g}",
-            years=in_force["division"].years,
-            online=f"{in_force['section'].online_hours:g}",
+if tabs.opens("targets"):
+    with tabs.section("targets"):
+        st.subheader(t("training_targets", lang))
+        in_force = training_targets()
+        st.caption(
+            t(
+                "training_targets_rule" if targets.are_the_regulations(in_force) else "training_targets_rule_local",
+                lang,
+                section=f"{in_force['section'].hours:g}",
+                division=f"{in_force['division'].hours:g}",
+                years=in_force["division"].years,
+                online=f"{in_force['section'].online_hours:g}",
+            )
         )
-    )
-    if not scope_hidden and total["unmapped"] > 0:
-        unmapped = int(total["unmapped"])
-        st.warning(t("training_targets_unmapped", lang, n=unmapped if unmapped >= threshold else f"<{threshold}"))
-    cols = st.columns(3)
-    cols[0].metric(t("kpi_share_on_pace", lang), shown(_share(total["share_on_pace"])))
-    cols[1].metric(t("kpi_hours_short", lang), shown(f"{total['hours_short']:,.0f}"))
-    cols[2].metric(t("kpi_share_online", lang), shown(_share(total["share_online_met"])))
-    by_group = measured(window, "rank_group", county)
-    group_rows = coverage_tables.group_table(
-        by_group, "rank_group", lang, threshold, coverage.group_statuses(by_group, "rank_group", pattern)
-    )
-    deck.table(group_rows, height=table_height(len(group_rows)), column_config=fit_marks(group_rows, marks_text))
-    download(group_rows, t("file_training_rank_groups", lang, window=window.label), "training_rank_groups")
-    first_month = coverage.as_date(run_query("training_first_month")["first_month"].iloc[0])
-    reaching = targets.reaching_before_records(
-        first_month, window.start, window.end, in_force, set(by_group["group"].dropna())
-    )
-    if "division" in reaching:
-        st.caption(t("training_before_records_division", lang, first=f"{first_month:%Y-%m}"))
-    st.markdown(f"**{t('training_promotions', lang, year=window.start.year)}**")
-    promotion_counts, promotion_hidden = promotions_in(str(window.start.year))
-    if promotion_counts["promoted"].iloc[-1] == 0:
-        st.caption(t("training_promotions_none", lang, year=window.start.year))
-    else:
-        promotion_rows = coverage_tables.promotion_table(promotion_counts, promotion_hidden, lang, threshold)
-        deck.table(promotion_rows, height=table_height(len(promotion_rows)))  # every county, no scrolling inside
-        unsent = promotions_absent(window.start.year, lang)
-        download(
-            promotion_rows,
-            t("file_training_promotions", lang, year=window.start.year),
-            "training_promotions",
-            left_out=promotions_absent(window.start.year, lang, plain=True),
+        if not scope_hidden and total["unmapped"] > 0:
+            unmapped = int(total["unmapped"])
+            st.warning(t("training_targets_unmapped", lang, n=unmapped if unmapped >= threshold else f"<{threshold}"))
+        cols = st.columns(3)
+        cols[0].metric(t("kpi_share_on_pace", lang), shown(_share(total["share_on_pace"])))
+        cols[1].metric(t("kpi_hours_short", lang), shown(f"{total['hours_short']:,.0f}"))
+        cols[2].metric(t("kpi_share_online", lang), shown(_share(total["share_online_met"])))
+        by_group = measured(window, "rank_group", county)
+        group_rows = coverage_tables.group_table(
+            by_group, "rank_group", lang, threshold, coverage.group_statuses(by_group, "rank_group", pattern)
         )
-        st.caption(t("training_promotions_rule", lang))
-        if unsent:  # an unsent quarter reads as hours not trained: say whose counts may be low
-            st.warning(unsent)
-        if "promotions" in reaching:
-            st.caption(t("training_before_records_promotions", lang, first=f"{first_month:%Y-%m}"))
+        deck.table(group_rows, height=table_height(len(group_rows)), column_config=fit_marks(group_rows, marks_text))
+        download(group_rows, t("file_training_rank_groups", lang, window=window.label), "training_rank_groups")
+        first_month = coverage.as_date(run_query("training_first_month")["first_month"].iloc[0])
+        reaching = targets.reaching_before_records(
+            first_month, window.start, window.end, in_force, set(by_group["group"].dropna())
+        )
+        if "division" in reaching:
+            st.caption(t("training_before_records_division", lang, first=f"{first_month:%Y-%m}"))
+        st.markdown(f"**{t('training_promotions', lang, year=window.start.year)}**")
+        promotion_counts, promotion_hidden = promotions_in(str(window.start.year))
+        if promotion_counts["promoted"].iloc[-1] == 0:
+            st.caption(t("training_promotions_none", lang, year=window.start.year))
+        else:
+            promotion_rows = coverage_tables.promotion_table(promotion_counts, promotion_hidden, lang, threshold)
+            deck.table(promotion_rows, height=table_height(len(promotion_rows)))  # every county, no scrolling inside
+            unsent = promotions_absent(window.start.year, lang)
+            download(
+                promotion_rows,
+                t("file_training_promotions", lang, year=window.start.year),
+                "training_promotions",
+                left_out=promotions_absent(window.start.year, lang, plain=True),
+            )
+            st.caption(t("training_promotions_rule", lang))
+            if unsent:  # an unsent quarter reads as hours not trained: say whose counts may be low
+                st.warning(unsent)
+            if "promotions" in reaching:
+                st.caption(t("training_before_records_promotions", lang, first=f"{first_month:%Y-%m}"))
 
 
 # ---- coverage by county per category, with the target line
-with deck.section("categories"):
-    by_county = measured(window, "county")
-    county_hidden = coverage.group_statuses(by_county, "county", pattern)
-    shown_counties = coverage.hide_counties(by_county, pattern)  # what charts may draw
-    category_labels = {c: coverage_tables.category_label(c, lang) for c in coverage.CATEGORIES}
-    st.plotly_chart(
-        shared_charts.category_coverage_bars(
-            shown_counties,
-            category_labels,
-            coverage_target,
-            t("chart_category_coverage", lang, window=window.label),
-            t("target_line", lang, target=coverage_target),
-            marks(county_hidden),
-            projector=deck.projector,
-        ),
-        width="stretch",
-    )
-    if len(by_county) > charts.SCREEN_UNITS:
-        st.caption(t("chart_lowest_note", lang, n=len(by_county), k=charts.WORST))
-    if county and counties_left_out:  # the line under the headline is the chosen county's: say whom this leaves out
-        st.caption(absent_training(window, "", lang))
-    county_table = coverage_tables.group_table(by_county, "county", lang, threshold, county_hidden)
-    deck.table(county_table, height=table_height(len(county_table)), column_config=fit_marks(county_table, marks_text))
-    name = t("file_training_counties", lang, window=window.label)
-    download(county_table, name, "training_counties", left_out=counties_left_out)
-
-
-# ---- domains: county x training domain
-with deck.section("domains"):
-    st.subheader(t("training_domains", lang))
-    domains = window_query("training_domains", window, county="")
-    measure = link.segmented(
-        st,
-        t("domain_measure", lang),
-        ["reach", "hours_per_cadre"],
-        key="training_domain_measure",
-        field="measure",
-        format_func=lambda m: t(f"domain_{m}", lang),
-    )
-    domain_hidden = coverage.county_statuses(domains["county"], pattern)
-    st.plotly_chart(
-        shared_charts.domain_heatmap(
-            domains,
-            measure,
-            t(f"chart_domain_{measure}", lang, window=window.label),
-            percent=measure == "reach",
-            marks=dict(zip(domains["county"], marks(domain_hidden), strict=False)),
-            projector=deck.projector,
-        ),
-        width="stretch",
-    )
-    with st.expander(t("domain_table", lang)):
-        domain_rows = coverage_tables.domain_table(domains, lang, threshold, domain_hidden)
-        deck.table(domain_rows, column_config=fit_marks(domain_rows, marks_text))
-        name = t("file_training_domains", lang, window=window.label)
-        download(domain_rows, name, "training_domains", left_out=counties_left_out)
-
-
-# ---- over time: quarters, and cumulative hours against the pace line
-with deck.section("trend"):
-    st.subheader(t("training_trend", lang))
-    year_window = reported_window(coverage.year_window(window.start.year))  # the same counties as the figures
-    annual = (
-        float(total["annual_target"]) if not scope_hidden and total["annual_target"] == total["annual_target"] else 0.0
-    )
-    over_time = coverage.trend(window_query("training_months", year_window, county=""), annual, last_day)
-    trend_col, pace_col = st.columns(2, gap="large")
-    trend_col.plotly_chart(
-        shared_charts.quarter_bars(
-            over_time.quarterly,
-            t("chart_quarter_hours", lang, year=window.start.year),
-            t("axis_hours", lang),
-            projector=deck.projector,
-        ),
-        width="stretch",
-    )
-    pace_col.plotly_chart(
-        shared_charts.pace_lines(
-            over_time.cumulative,
-            over_time.pace,
-            "" if scope_hidden else county,
-            {"all": t("all_counties", lang), "pace": t("pace_line", lang)},
-            t("chart_pace_targets", lang, year=window.start.year, target=annual),
-            t("axis_hours", lang),
-            projector=deck.projector,
-        ),
-        width="stretch",
-    )
-
-
-# ---- how: online or offline, collective or individual
-with deck.section("mix"):
-    st.subheader(t("training_mix", lang))
-    mix = coverage.mix_shares(window_query("training_mix", window, county=""))
-    mix = mix[coverage.county_statuses(mix["county"], pattern) == ""]  # no shares of a hidden county
-    st.plotly_chart(
-        shared_charts.mix_bars(
-            mix,
-            {"online": t("mix_online", lang), "collective": t("mix_collective", lang)},
-            t("chart_mix", lang, window=window.label),
-            projector=deck.projector,
-        ),
-        width="stretch",
-    )
-
-
-# ---- 缺什么补什么
-with deck.section("gaps"):
-    st.subheader(t("training_gaps", lang))
-    prefecture = measured(window, "all").iloc[0]
-    actions = coverage_tables.action_list(
-        coverage.category_gaps(by_county[county_hidden == ""], prefecture),
-        coverage.domain_gaps(domains[domain_hidden == ""]),
-        lang,
-    )
-    deck.table(actions, height=table_height(len(actions)))
-    name = t("file_training_actions", lang, window=window.label)
-    download(actions, name, "training_actions", left_out=counties_left_out)
-    by_unit = measured(window, "unit", county)
-    unit_hidden = coverage.group_statuses(by_unit, "unit", pattern)
-    # Hidden units are left out whatever their hours: listing them, or their place in this order, would say how
-    # far below the target they are.
-    units = coverage.units_below_target(by_unit[unit_hidden == ""])
-    in_scope = county or t("scope_all_counties", lang)  # inside a sentence
-    st.markdown(f"**{tm('training_units_short', lang, scope=in_scope)}**")
-    below = coverage_tables.below_target_table(units, lang, threshold)
-    deck.table(below.head(30), height=table_height(min(len(below), 30)))
-    st.caption(t("training_units_below_count", lang, n=len(below)))
-    if (unit_hidden != "").any():
-        st.caption(t("training_units_below_hidden", lang, n=int((unit_hidden != "").sum())))
-    download(below, t("file_training_below", lang, window=window.label), "training_below")
-
-
-# ---- does training go with performance?
-with deck.section("scatter"):
-    race_period = periods.default_of(run_query("race_periods", county=""), window.start.year)
-    if race_period:
-        composite = ranking(race_period).ranked["composite"].rename_axis("county").reset_index()
-        paired = by_county[county_hidden == ""].merge(composite, on="county")
-    if race_period and paired.empty:  # no county both ranked and shown (all too small, or none ranked)
-        st.info(t("training_scatter_none", lang, period=race_period))
-    elif race_period:
+if tabs.opens("categories"):
+    with tabs.section("categories"):
+        shown_counties = coverage.hide_counties(by_county, pattern)  # what charts may draw
+        category_labels = {c: coverage_tables.category_label(c, lang) for c in coverage.CATEGORIES}
         st.plotly_chart(
-            shared_charts.coverage_vs_composite(
-                paired,
-                t("chart_coverage_vs_race", lang, window=window.label, period=race_period),
-                t("axis_coverage", lang),
-                t("axis_composite", lang),
+            shared_charts.category_coverage_bars(
+                shown_counties,
+                category_labels,
+                coverage_target,
+                t("chart_category_coverage", lang, window=window.label),
+                t("target_line", lang, target=coverage_target),
+                marks(county_hidden),
                 projector=deck.projector,
             ),
             width="stretch",
         )
-        st.caption(t("training_scatter_note", lang))
+        if len(by_county) > charts.SCREEN_UNITS:
+            st.caption(t("chart_lowest_note", lang, n=len(by_county), k=charts.WORST))
+        if county and counties_left_out:  # the line under the headline is the chosen county's: say whom this leaves out
+            st.caption(absent_training(window, "", lang))
+        county_table = coverage_tables.group_table(by_county, "county", lang, threshold, county_hidden)
+        deck.table(
+            county_table, height=table_height(len(county_table)), column_config=fit_marks(county_table, marks_text)
+        )
+        name = t("file_training_counties", lang, window=window.label)
+        download(county_table, name, "training_counties", left_out=counties_left_out)
+
+
+# ---- domains: county x training domain
+if tabs.opens("domains"):
+    with tabs.section("domains"):
+        st.subheader(t("training_domains", lang))
+        measure = link.segmented(
+            st,
+            t("domain_measure", lang),
+            ["reach", "hours_per_cadre"],
+            key="training_domain_measure",
+            field="measure",
+            format_func=lambda m: t(f"domain_{m}", lang),
+        )
+        st.plotly_chart(
+            shared_charts.domain_heatmap(
+                domains,
+                measure,
+                t(f"chart_domain_{measure}", lang, window=window.label),
+                percent=measure == "reach",
+                marks=dict(zip(domains["county"], marks(domain_hidden), strict=False)),
+                projector=deck.projector,
+            ),
+            width="stretch",
+        )
+        with st.expander(t("domain_table", lang)):
+            domain_rows = coverage_tables.domain_table(domains, lang, threshold, domain_hidden)
+            deck.table(domain_rows, column_config=fit_marks(domain_rows, marks_text))
+            name = t("file_training_domains", lang, window=window.label)
+            download(domain_rows, name, "training_domains", left_out=counties_left_out)
+
+
+# ---- over time: quarters, and cumulative hours against the pace line
+if tabs.opens("trend"):
+    with tabs.section("trend"):
+        st.subheader(t("training_trend", lang))
+        year_window = reported_window(coverage.year_window(window.start.year))  # the same counties as the figures
+        annual = (
+            float(total["annual_target"])
+            if not scope_hidden and total["annual_target"] == total["annual_target"]
+            else 0.0
+        )
+        over_time = coverage.trend(window_query("training_months", year_window, county=""), annual, last_day)
+        trend_col, pace_col = st.columns(2, gap="large")
+        trend_col.plotly_chart(
+            shared_charts.quarter_bars(
+                over_time.quarterly,
+                t("chart_quarter_hours", lang, year=window.start.year),
+                t("axis_hours", lang),
+                projector=deck.projector,
+            ),
+            width="stretch",
+        )
+        pace_col.plotly_chart(
+            shared_charts.pace_lines(
+                over_time.cumulative,
+                over_time.pace,
+                "" if scope_hidden else county,
+                {"all": t("all_counties", lang), "pace": t("pace_line", lang)},
+                t("chart_pace_targets", lang, year=window.start.year, target=annual),
+                t("axis_hours", lang),
+                projector=deck.projector,
+            ),
+            width="stretch",
+        )
+
+
+# ---- how: online or offline, collective or individual
+if tabs.opens("mix"):
+    with tabs.section("mix"):
+        st.subheader(t("training_mix", lang))
+        mix = coverage.mix_shares(window_query("training_mix", window, county=""))
+        mix = mix[coverage.county_statuses(mix["county"], pattern) == ""]  # no shares of a hidden county
+        st.plotly_chart(
+            shared_charts.mix_bars(
+                mix,
+                {"online": t("mix_online", lang), "collective": t("mix_collective", lang)},
+                t("chart_mix", lang, window=window.label),
+                projector=deck.projector,
+            ),
+            width="stretch",
+        )
+
+
+# ---- 缺什么补什么
+if tabs.opens("gaps"):
+    with tabs.section("gaps"):
+        st.subheader(t("training_gaps", lang))
+        prefecture = measured(window, "all").iloc[0]
+        actions = coverage_tables.action_list(
+            coverage.category_gaps(by_county[county_hidden == ""], prefecture),
+            coverage.domain_gaps(domains[domain_hidden == ""]),
+            lang,
+        )
+        deck.table(actions, height=table_height(len(actions)))
+        name = t("file_training_actions", lang, window=window.label)
+        download(actions, name, "training_actions", left_out=counties_left_out)
+        by_unit = measured(window, "unit", county)
+        unit_hidden = coverage.group_statuses(by_unit, "unit", pattern)
+        # Hidden units are left out whatever their hours: listing them, or their place in this order, would say how
+        # far below the target they are.
+        units = coverage.units_below_target(by_unit[unit_hidden == ""])
+        in_scope = county or t("scope_all_counties", lang)  # inside a sentence
+        st.markdown(f"**{tm('training_units_short', lang, scope=in_scope)}**")
+        below = coverage_tables.below_target_table(units, lang, threshold)
+        deck.table(below.head(30), height=table_height(min(len(below), 30)))
+        st.caption(t("training_units_below_count", lang, n=len(below)))
+        if (unit_hidden != "").any():
+            st.caption(t("training_units_below_hidden", lang, n=int((unit_hidden != "").sum())))
+        download(below, t("file_training_below", lang, window=window.label), "training_below")
+
+
+# ---- does training go with performance?
+if tabs.opens("scatter"):
+    with tabs.section("scatter"):
+        race_period = periods.default_of(run_query("race_periods", county=""), window.start.year)
+        if race_period:
+            composite = ranking(race_period).ranked["composite"].rename_axis("county").reset_index()
+            paired = by_county[county_hidden == ""].merge(composite, on="county")
+        if race_period and paired.empty:  # no county both ranked and shown (all too small, or none ranked)
+            st.info(t("training_scatter_none", lang, period=race_period))
+        elif race_period:
+            st.plotly_chart(
+                shared_charts.coverage_vs_composite(
+                    paired,
+                    t("chart_coverage_vs_race", lang, window=window.label, period=race_period),
+                    t("axis_coverage", lang),
+                    t("axis_composite", lang),
+                    projector=deck.projector,
+                ),
+                width="stretch",
+            )
+            st.caption(t("training_scatter_note", lang))
 
 
 # ---- drill-down: one county's units, rank levels, ages, genders
-with deck.section("drill"):
-    st.subheader(t("training_drill", lang))
-    who = sign_in.principal()  # read once: a county role starts at his own county, whose names he may see
-    drill_county = county or link.selectbox(
-        st,
-        t("training_drill_county", lang),
-        counties,
-        key="training_drill_county",
-        field="drill",
-        default=who.county if who is not None and who.county in counties else None,
-        personal=True,  # his county goes into the address, so a link he shares shows it to others too
-    )
-    slice_by = link.segmented(
-        st,
-        t("training_slice", lang),
-        ["unit", "rank", "rank_group", "age", "gender"],
-        key="training_slice",
-        field="slice",
-        format_func=lambda s: t(f"slice_{s}", lang),
-    )
-    groups = measured(window, slice_by, drill_county)
-    drill = coverage_tables.group_table(
-        groups, slice_by, lang, threshold, coverage.group_statuses(groups, slice_by, pattern)
-    )
-    deck.table(drill, height=table_height(len(drill)), column_config=fit_marks(drill, marks_text))
-    download(drill, t("file_training_drill", lang, county=drill_county, window=window.label), "training_drill")
-    st.caption(t("training_privacy_withheld", lang, threshold=threshold))
-    # Named individuals: only for a county inside the signed-in user's scope, asked of the library with that
-    # scope (which refuses any other county, and a county role's list while it would give away a hidden figure).
-    if scope_of(who).covers(drill_county):
-        with st.expander(tm("training_untrained_names", lang, county=drill_county, window=window.label)):
-            try:
-                names = untrained_names(scope_of(who), window, drill_county, pattern)
-            except NamesWithheld as withheld:
-                st.info(markdown(withheld.text(lang)))
-            else:
-                ids = names["cadre_id"].tolist()
-                names.columns = [
-                    t(k, lang) for k in ("col_unit_county", "slice_unit", "col_cadre_id", "col_name", "slice_rank")
-                ]
-                deck.table(  # a row opens the cadre's page (干部画像), whose opening the audit log records
-                    names,
-                    key="training_untrained_table",
-                    on_select=cadre_clicks.from_table("training_untrained_table", ids),
-                    selection_mode="single-row",
-                )
-                cadre_clicks.follow()
-                if not deck.on:  # a room's table has no rows to click (Deck.table)
-                    st.caption(t("training_untrained_click", lang))
-                download(
-                    names,
-                    t("file_training_untrained", lang, county=drill_county, window=window.label),
-                    "training_untrained",
-                )
-    link_state.show_notes(notes, lang)
+if tabs.opens("drill"):
+    with tabs.section("drill"):
+        st.subheader(t("training_drill", lang))
+        who = sign_in.principal()  # read once: a county role starts at his own county, whose names he may see
+        drill_county = county or link.selectbox(
+            st,
+            t("training_drill_county", lang),
+            counties,
+            key="training_drill_county",
+            field="drill",
+            default=who.county if who is not None and who.county in counties else None,
+            personal=True,  # his county goes into the address, so a link he shares shows it to others too
+        )
+        slice_by = link.segmented(
+            st,
+            t("training_slice", lang),
+            ["unit", "rank", "rank_group", "age", "gender"],
+            key="training_slice",
+            field="slice",
+            format_func=lambda s: t(f"slice_{s}", lang),
+        )
+        groups = measured(window, slice_by, drill_county)
+        drill = coverage_tables.group_table(
+            groups, slice_by, lang, threshold, coverage.group_statuses(groups, slice_by, pattern)
+        )
+        deck.table(drill, height=table_height(len(drill)), column_config=fit_marks(drill, marks_text))
+        download(drill, t("file_training_drill", lang, county=drill_county, window=window.label), "training_drill")
+        st.caption(t("training_privacy_withheld", lang, threshold=threshold))
+        # Named individuals: only for a county inside the signed-in user's scope, asked of the library with that
+        # scope (which refuses any other county, and a county role's list while it would give away a hidden figure).
+        if scope_of(who).covers(drill_county):
+            with st.expander(tm("training_untrained_names", lang, county=drill_county, window=window.label)):
+                try:
+                    names = untrained_names(scope_of(who), window, drill_county, pattern)
+                except NamesWithheld as withheld:
+                    st.info(markdown(withheld.text(lang)))
+                else:
+                    ids = names["cadre_id"].tolist()
+                    names.columns = [
+                        t(k, lang) for k in ("col_unit_county", "slice_unit", "col_cadre_id", "col_name", "slice_rank")
+                    ]
+                    deck.table(  # a row opens the cadre's page (干部画像), whose opening the audit log records
+                        names,
+                        key="training_untrained_table",
+                        on_select=cadre_clicks.from_table("training_untrained_table", ids),
+                        selection_mode="single-row",
+                    )
+                    cadre_clicks.follow()
+                    if not deck.on:  # a room's table has no rows to click (Deck.table)
+                        st.caption(t("training_untrained_click", lang))
+                    download(
+                        names,
+                        t("file_training_untrained", lang, county=drill_county, window=window.label),
+                        "training_untrained",
+                    )
+link_state.show_notes(notes, lang)

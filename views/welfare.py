@@ -7,7 +7,7 @@ from incentive.care import welfare
 from incentive.cycle import tracker
 from incentive.i18n import join, t, unit_label
 from incentive.safe_text import markdown, tm
-from ui import county_clicks, frame, link_state, meeting, publishing, shared_charts, sharing
+from ui import county_clicks, frame, link_state, meeting, publishing, section_tabs, shared_charts, sharing
 from ui.downloads import figures_downloads
 from ui.runtime import (
     app_settings,
@@ -89,105 +89,115 @@ with deck.section("summary"):
     )
 
 
+# ---- the traffic lights first (the first screen); the furthest below target with every figure, and one county and
+# one indicator, in tabs of their own, run only when opened
+tabs = section_tabs.Tabs(deck, {"lights": ("grid",), "furthest": ("furthest",), "county": ("county",)}, lang)
+
+
 # ---- the traffic lights
-with deck.section("grid"):
-    st.plotly_chart(
-        shared_charts.status_grid(
-            welfare.status_grid(table),
-            welfare.value_grid(table, small),
-            status_labels,
-            t("chart_status_grid", lang, period=period),
-            projector=deck.projector,
-        ),
-        width="stretch",
-        on_select=county_clicks.from_chart("care_grid", list(dict.fromkeys(table["county"]))),
-        selection_mode="points",
-        key="care_grid",
-    )
-    county_clicks.follow()  # a county's row of lights opens its profile (一县一档)
-    st.caption(t("status_rule", lang))
+if tabs.opens("grid"):
+    with tabs.section("grid"):
+        st.plotly_chart(
+            shared_charts.status_grid(
+                welfare.status_grid(table),
+                welfare.value_grid(table, small),
+                status_labels,
+                t("chart_status_grid", lang, period=period),
+                projector=deck.projector,
+            ),
+            width="stretch",
+            on_select=county_clicks.from_chart("care_grid", list(dict.fromkeys(table["county"]))),
+            selection_mode="points",
+            key="care_grid",
+        )
+        county_clicks.follow()  # a county's row of lights opens its profile (一县一档)
+        st.caption(t("status_rule", lang))
+        publishing.versions(period, lang)  # the published versions of the statuses shown, and publishing them
+        publishing.publish_form(period, "care", lang)
 
 
 # ---- furthest below target, and every figure
-with deck.section("furthest"):
-    st.subheader(t("welfare_furthest", lang))
-    worst = welfare.furthest_below(table)
-    if worst.empty:
-        st.success(t("welfare_none_below", lang, period=period))
-    else:
-        deck.table(welfare.display_table(worst, lang, small))
-    with st.expander(t("welfare_all_figures", lang)):
-        everything = welfare.display_table(table, lang, small)
-        deck.table(everything)
-        figures_downloads(
-            everything, t("file_welfare", lang, period=period), "welfare", lang, publication if published else None
-        )
-    publishing.versions(period, lang)
-    publishing.publish_form(period, "care", lang)
+if tabs.opens("furthest"):
+    with tabs.section("furthest"):
+        st.subheader(t("welfare_furthest", lang))
+        worst = welfare.furthest_below(table)
+        if worst.empty:
+            st.success(t("welfare_none_below", lang, period=period))
+        else:
+            deck.table(welfare.display_table(worst, lang, small))
+        with st.expander(t("welfare_all_figures", lang)):
+            everything = welfare.display_table(table, lang, small)
+            deck.table(everything)
+            figures_downloads(
+                everything, t("file_welfare", lang, period=period), "welfare", lang, publication if published else None
+            )
 
 
 # ---- one county against the prefecture, and one indicator over time
-with deck.section("county"):
-    st.subheader(t("welfare_county_title", lang))
-    counties = list(dict.fromkeys(table["county"]))
-    names = dict(zip(table["indicator"], table["name"], strict=False))
-    county_col, indicator_col = st.columns(2)
-    county = (
-        state.county
-        if state.county in counties
-        else link.selectbox(
-            county_col,
-            t("training_drill_county", lang),
-            counties,
-            key="welfare_county",
-            field="focus",
-            default=welfare.first_reporting(table),  # a county with figures: not an empty radar
+if tabs.opens("county"):
+    with tabs.section("county"):
+        st.subheader(t("welfare_county_title", lang))
+        counties = list(dict.fromkeys(table["county"]))
+        names = dict(zip(table["indicator"], table["name"], strict=False))
+        county_col, indicator_col = st.columns(2)
+        county = (
+            state.county
+            if state.county in counties
+            else link.selectbox(
+                county_col,
+                t("training_drill_county", lang),
+                counties,
+                key="welfare_county",
+                field="focus",
+                default=welfare.first_reporting(table),  # a county with figures: not an empty radar
+            )
         )
-    )
-    indicator = link.selectbox(
-        indicator_col,
-        t("col_indicator", lang),
-        list(names),
-        key="welfare_indicator",
-        field="indicator",
-        format_func=names.get,
-    )
-    radar_col, trend_col = st.columns(2, gap="large")
-    radar_col.plotly_chart(
-        shared_charts.welfare_radar(
-            welfare.radar_frame(table, county),
-            county,
-            {"median": t("col_median", lang), "target": t("col_target", lang)},
-            t("chart_welfare_radar", lang, county=county, period=period),
-            projector=deck.projector,
-        ),
-        width="stretch",
-    )
-    history = welfare_history()
-    trend = welfare.trend_shown(history[history["indicator"] == indicator], small)
-    history = trend.shown
-    target = table.loc[table["indicator"] == indicator, "target"].iloc[0]
-    trend_col.plotly_chart(
-        shared_charts.indicator_trend(
-            history,
-            county,
-            target,
-            {"median": t("col_median", lang), "target": t("col_target", lang)},
-            t("chart_welfare_trend", lang, name=names[indicator]),
-            unit_label(history["unit"].iloc[0], lang) if len(history) else "",
-            median=trend.median,
-            projector=deck.projector,
-        ),
-        width="stretch",
-    )
-    trend_col.caption(t("welfare_trend_live", lang))  # raw values: not frozen by a publication
-    if trend.hidden:  # a chart says what it leaves out
-        trend_col.caption(t("welfare_trend_small_hidden", lang, n=trend.hidden, threshold=small))
-    if trend.partial:
-        trend_col.caption(t("welfare_trend_partial", lang, periods=join(list(trend.partial), lang)))
-    if table.loc[table["indicator"] == indicator, "target"].isna().all():
-        spread = table.loc[table["indicator"] == indicator, "value"].describe()
-        unit = table.loc[table["indicator"] == indicator, "unit"].iloc[0]
-        low, middle, high = (welfare.shown_figure(spread[k], unit, small) for k in ("min", "50%", "max"))
-        trend_col.caption(tm("welfare_distribution", lang, name=names[indicator], low=low, median=middle, high=high))
-    link_state.show_notes(notes, lang)
+        indicator = link.selectbox(
+            indicator_col,
+            t("col_indicator", lang),
+            list(names),
+            key="welfare_indicator",
+            field="indicator",
+            format_func=names.get,
+        )
+        radar_col, trend_col = st.columns(2, gap="large")
+        radar_col.plotly_chart(
+            shared_charts.welfare_radar(
+                welfare.radar_frame(table, county),
+                county,
+                {"median": t("col_median", lang), "target": t("col_target", lang)},
+                t("chart_welfare_radar", lang, county=county, period=period),
+                projector=deck.projector,
+            ),
+            width="stretch",
+        )
+        history = welfare_history()
+        trend = welfare.trend_shown(history[history["indicator"] == indicator], small)
+        history = trend.shown
+        target = table.loc[table["indicator"] == indicator, "target"].iloc[0]
+        trend_col.plotly_chart(
+            shared_charts.indicator_trend(
+                history,
+                county,
+                target,
+                {"median": t("col_median", lang), "target": t("col_target", lang)},
+                t("chart_welfare_trend", lang, name=names[indicator]),
+                unit_label(history["unit"].iloc[0], lang) if len(history) else "",
+                median=trend.median,
+                projector=deck.projector,
+            ),
+            width="stretch",
+        )
+        trend_col.caption(t("welfare_trend_live", lang))  # raw values: not frozen by a publication
+        if trend.hidden:  # a chart says what it leaves out
+            trend_col.caption(t("welfare_trend_small_hidden", lang, n=trend.hidden, threshold=small))
+        if trend.partial:
+            trend_col.caption(t("welfare_trend_partial", lang, periods=join(list(trend.partial), lang)))
+        if table.loc[table["indicator"] == indicator, "target"].isna().all():
+            spread = table.loc[table["indicator"] == indicator, "value"].describe()
+            unit = table.loc[table["indicator"] == indicator, "unit"].iloc[0]
+            low, middle, high = (welfare.shown_figure(spread[k], unit, small) for k in ("min", "50%", "max"))
+            trend_col.caption(
+                tm("welfare_distribution", lang, name=names[indicator], low=low, median=middle, high=high)
+            )
+link_state.show_notes(notes, lang)

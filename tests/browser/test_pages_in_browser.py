@@ -101,6 +101,11 @@ def test_controls_and_headline_figures_fit_a_1024_pixel_screen(page, app_url):
         "appraisals?lang=English",
         "welfare",
         "movements",
+        # a page's further tabs (ui/section_tabs.py): the heatmap beside the rank over time, the quarters beside
+        # the pace, the radar beside the indicator's trend
+        "rankings?rank.tab=tracks&lang=English",
+        "training?train.tab=trend",
+        "welfare?care.tab=county",
     ):
         open_view(page, f"{app_url}/{path}")
         expect(main(page).locator(PLOTLY_SVG).first).to_be_visible()

@@ -9,11 +9,13 @@ from playwright.sync_api import expect
 
 from .browser_steps import (
     PATIENCE_MS,
+    click_for_rerun,
     click_grid_row_for_rerun,
     expect_no_exception,
     main,
     metric_value,
     open_view,
+    sidebar,
     wait_idle,
 )
 
@@ -33,12 +35,13 @@ def opened_county(page) -> str:
 def test_clicking_a_bar_opens_that_countys_profile(page, app_url, screenshots):
     open_view(page, f"{app_url}/rankings")
     charts = main(page).locator(".js-plotly-plot")
-    expect(charts).to_have_count(5)  # tiers, intervals, heatmap, rank over time, waterfall
-    for i in range(5):
+    expect(charts).to_have_count(2)  # tiers, intervals: the further tabs' charts wait until their tab is opened
+    for i in range(2):
         expect(charts.nth(i).locator("svg.main-svg").first).to_be_visible()
 
     third_tier = charts.first.locator("g.trace.bars").nth(2).locator("path")
     expect(third_tier.first).to_be_visible()
+    third_tier.first.scroll_into_view_if_needed()  # below the tab bar, it can start under the fold
     bar = third_tier.first.bounding_box()  # Plotly's drag layer sits on top: click where the user sees the bar
     page.mouse.click(bar["x"] + bar["width"] / 2, bar["y"] + bar["height"] / 2)
     county = opened_county(page)
@@ -99,3 +102,77 @@ def test_clicking_a_row_of_the_ranking_table_opens_that_countys_profile(page, ap
     assert rank.startswith("第 3 名"), rank
     page.screenshot(path=str(screenshots / "county_after_row_click.png"), full_page=True)
     expect_no_exception(page)
+
+
+def tab(page, label: str):
+    return main(page).get_by_role("tab", name=label, exact=True)
+
+
+def test_the_further_sections_open_in_their_tabs_and_a_link_reopens_the_tab(page, app_url, chromium, screenshots):
+    """ui/section_tabs.py: a tab's charts are drawn once it is opened; the address, a short link and a switch of
+    language keep the tab open."""
+    open_view(page, f"{app_url}/rankings")
+    expect(tab(page, "排名")).to_have_attribute("aria-selected", "true")
+    click_for_rerun(page, tab(page, "赛道与走势"))
+    assert "rank.tab=tracks" in page.url
+    charts = main(page).locator(".js-plotly-plot")
+    expect(charts).to_have_count(2)  # the heatmap and the rank over time; the ranking's charts are gone
+    expect(charts.first.locator(".heatmaplayer")).to_be_attached()
+    expect(charts.nth(1).locator("svg.main-svg").first).to_be_visible()
+    page.screenshot(path=str(screenshots / "rankings_tab_tracks.png"))
+    sidebar(page).get_by_role("button", name="分享链接").click()
+    short = page.locator("[data-testid=stDialog] [data-testid=stCode]").first.inner_text().strip()
+
+    fresh = chromium.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
+    other = fresh.new_page()
+    open_view(other, short)
+    expect(tab(other, "赛道与走势")).to_have_attribute("aria-selected", "true")
+    expect(main(other).locator(".js-plotly-plot .heatmaplayer")).to_be_attached()
+    assert "rank.tab=tracks" in other.url
+    sidebar(other).get_by_role("radio", name="English").click()
+    wait_idle(other, after_action=True)
+    expect(tab(other, "Tracks and trend")).to_have_attribute("aria-selected", "true")
+    expect(main(other).locator(".js-plotly-plot .heatmaplayer")).to_be_attached()
+    assert "rank.tab=tracks" in other.url
+    expect_no_exception(other)
+    fresh.close()
+
+
+def test_clicking_a_townships_bar_opens_it_in_the_tab_of_one_unit(page, app_url):
+    open_view(page, f"{app_url}/rankings?rank.level=township&rank.peer=棠梨县")
+    bars = main(page).locator(".js-plotly-plot").first.locator("g.trace.bars path")
+    expect(bars.first).to_be_visible()
+    for attempt in range(3):  # a click landing while the chart is drawn again is lost: click again, as a user would
+        wait_idle(page)
+        bars.nth(attempt).scroll_into_view_if_needed()
+        box = bars.nth(attempt).bounding_box()
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        try:
+            expect(tab(page, "单位详情")).to_have_attribute("aria-selected", "true", timeout=30_000)
+            break
+        except AssertionError:
+            if attempt == 2:
+                raise
+    wait_idle(page)
+    focus = main(page).get_by_role("combobox", name="选择乡镇").input_value()
+    expect(main(page)).to_contain_text(f"{focus} 2026-Q3 各项指标")
+    assert "rank.tab=focus" in page.url
+    expect_no_exception(page)
+
+
+def test_on_a_phone_the_tabs_wrap_and_the_open_one_shows(app_url, chromium, screenshots):
+    phone = chromium.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN", is_mobile=True)
+    page = phone.new_page()
+    open_view(page, f"{app_url}/training?train.tab=drill&lang=English")
+    chosen = tab(page, "Inside one county")
+    expect(chosen).to_have_attribute("aria-selected", "true")
+    chosen.scroll_into_view_if_needed()
+    box = chosen.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box  # not scrolled out of the tab bar
+    for label in ("Targets and coverage", "Domains", "Pace, mix and the race", "Gaps and actions"):
+        shown = tab(page, label).bounding_box()
+        assert shown["x"] >= 0 and shown["x"] + shown["width"] <= 390, (label, shown)
+    width = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollWidth")
+    assert width <= 390
+    page.screenshot(path=str(screenshots / "training_tabs_phone.png"))
+    phone.close()

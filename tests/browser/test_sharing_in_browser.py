@@ -18,12 +18,16 @@ def choose(page, label: str, option: str) -> None:
 
 
 def view_of(page) -> dict:
-    """What a leader would compare: the controls and the top of the ranking table."""
+    """What a leader would compare: the controls, the open tab (ui/section_tabs.py), the county looked at in the
+    tab of one unit, and the top of the tab's first table."""
     table = main(page).locator("[data-testid=stDataFrame]").first
+    opened = main(page).locator("[role=tab][aria-selected=true]").inner_text()
+    focus = main(page).get_by_role("combobox", name="选择县区")
     return {
         "method": main(page).get_by_role("combobox", name="标准化方法").input_value(),
         "compare": main(page).get_by_role("combobox", name="对比期").input_value(),
-        "focus": main(page).get_by_role("combobox", name="选择县区").input_value(),
+        "tab": opened,
+        "focus": focus.input_value() if opened == "单位详情" else None,
         "table": table.inner_text()[:400],
     }
 
@@ -32,11 +36,12 @@ def test_a_shared_view_opens_the_same_elsewhere(page, app_url, chromium):
     open_view(page, f"{app_url}/rankings")
     choose(page, "标准化方法", "功效系数（0-100）")
     choose(page, "对比期", "2025-Q4")
+    click_for_rerun(page, main(page).get_by_role("tab", name="单位详情", exact=True))
     choose(page, "选择县区", "柏川县")
     shown = view_of(page)
     assert shown["method"] == "功效系数（0-100）" and shown["focus"] == "柏川县"
     address = page.url
-    assert "rank.method=minmax" in address and "rank.compare=2025-Q4" in address
+    assert "rank.method=minmax" in address and "rank.compare=2025-Q4" in address and "rank.tab=focus" in address
 
     sidebar(page).get_by_role("button", name="分享链接").click()
     dialog = page.locator("[data-testid=stDialog]")
