@@ -139,7 +139,7 @@ def test_a_refused_new_account_keeps_what_was_typed_in_the_browser(page, app_url
 def test_a_row_of_the_untrained_list_opens_the_cadre_profile_and_the_opening_is_logged(page, app_url, screenshots):
     """The training page's named list (administrators, and a county's own accounts): a click on a row's selector
     opens 干部画像 with the cadre's id in the address, the page names him, and says the opening is recorded."""
-    signed_in_at(page, f"{app_url}/training")
+    signed_in_at(page, f"{app_url}/training?train.tab=drill")  # the list is in the tab 县区细分
     expander = main(page).locator("[data-testid=stExpander]").filter(has_text="未参训人员名单")
     expander.scroll_into_view_if_needed()
     expander.locator("summary").click()

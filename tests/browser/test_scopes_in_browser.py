@@ -69,7 +69,7 @@ def offered_downloads(page) -> list[str]:
 
 def test_a_clerk_tampering_with_the_address_gets_no_other_countys_names(page, app_url, cadre_ids):
     urls = offered_downloads(page)
-    open_view(page, f"{app_url}/training?train.drill={OTHER}")
+    open_view(page, f"{app_url}/training?train.tab=drill&train.drill={OTHER}")
     sign_in(page, CLERKS[OWN], PASSWORD)  # the page reloads at the same address, signed in
     assert names_lists(page).count() == 0
     contents = [page.request.get(app_url + url).text() for url in set(urls) if "/media/" in url]
@@ -77,7 +77,7 @@ def test_a_clerk_tampering_with_the_address_gets_no_other_countys_names(page, ap
     assert not {cadre for text in contents for cadre in cadre_ids[OTHER] if cadre in text}
 
     urls.clear()
-    open_view(page, f"{app_url}/training?train.drill={OWN}")
+    open_view(page, f"{app_url}/training?train.tab=drill&train.drill={OWN}")
     names_lists(page).first.wait_for()
     fetched = {app_url + url: page.request.get(app_url + url).text() for url in set(urls) if "/media/" in url}
     own_lists = [url for url, text in fetched.items() if any(cadre in text for cadre in cadre_ids[OWN])]
