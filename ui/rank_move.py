@@ -9,6 +9,31 @@ from incentive.safe_text import tm
 from ui import shared_charts, shared_tables
 
 
+def explain(
+    now: Ranking,
+    before: Ranking | None,
+    unit: str,
+    period: str,
+    compare: str | None,
+    lang: str,
+    projector: bool,
+    *,
+    no_compare: str,
+    withheld: str | None,
+) -> None:
+    """The "why did the rank move" block: `no_compare` when there is no period to compare with, `withheld` (the
+    ranked units changed between the periods, ranking_tables.moves_withheld_text) instead of a misleading change,
+    a note when either period leaves `unit` unranked, else the waterfall of `draw`."""
+    if before is None or compare is None:
+        st.info(no_compare)
+    elif withheld:
+        st.info(withheld)
+    elif unit not in now.contributions.index or unit not in before.contributions.index:
+        st.info(tm("rank_why_unranked", lang, unit=unit))
+    else:
+        draw(now, before, unit, period, compare, lang, projector)
+
+
 def draw(now: Ranking, before: Ranking, unit: str, period: str, compare: str, lang: str, projector: bool) -> None:
     """`now` of `period` against `before` of `compare`; both must rank `unit` (the pages say otherwise first)."""
     why_col, moved_col = st.columns([2.2, 1], gap="large")

@@ -222,14 +222,17 @@ with deck.section("history"):
         before = in_force(compare) if compare else None
         st.markdown(f"**{tm('rank_why', lang, unit=county)}**")
         moves_withheld = ranking_tables.moves_withheld_text(now, before, "county", lang, quote=markdown)
-        if before is None:
-            st.info(t("profile_no_compare", lang))
-        elif moves_withheld:
-            st.info(moves_withheld)
-        elif county not in now.contributions.index or county not in before.contributions.index:
-            st.info(tm("rank_why_unranked", lang, unit=county))
-        else:
-            rank_move.draw(now, before, county, period, compare, lang, deck.projector)
+        rank_move.explain(
+            now,
+            before,
+            county,
+            period,
+            compare,
+            lang,
+            deck.projector,
+            no_compare=t("profile_no_compare", lang),
+            withheld=moves_withheld,
+        )
 
 
 # ---- tracks against the peers' median and the 标杆, indicator by indicator

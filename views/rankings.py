@@ -478,14 +478,17 @@ if tabs.opens("focus"):
             st.markdown(f"**{tm('rank_robust_title', lang)}**")
             st.markdown("\n\n".join(robustness))
         st.markdown(f"**{tm('rank_why', lang, unit=focus)}**")
-        if before is None:
-            st.info(t("rank_why_needs_compare", lang))
-        elif moves_withheld:
-            st.info(moves_withheld)
-        elif focus not in now.contributions.index or focus not in before.contributions.index:
-            st.info(tm("rank_why_unranked", lang, unit=focus))
-        else:
-            rank_move.draw(now, before, focus, period, compare, lang, deck.projector)
+        rank_move.explain(
+            now,
+            before,
+            focus,
+            period,
+            compare,
+            lang,
+            deck.projector,
+            no_compare=t("rank_why_needs_compare", lang),
+            withheld=moves_withheld,
+        )
 
         if level == "county":
             townships = unit_ranking(period, PeerGroup("township", focus))
