@@ -55,7 +55,10 @@ dated AS (
 ),
 housed AS (SELECT d.*, h.settled_county FROM dated d LEFT JOIN homes h USING (cadre_id)),
 movers AS (SELECT DISTINCT cadre_id FROM housed WHERE settled_county IS NULL),
-movers_roster AS (SELECT r.* FROM current_roster r SEMI JOIN movers m USING (cadre_id)),
+movers_roster AS (  -- of two counties' snapshots of one day, the later batch's row alone (the ASOF join's tie)
+    SELECT r.* FROM current_roster r SEMI JOIN movers m USING (cadre_id)
+    QUALIFY row_number() OVER (PARTITION BY r.cadre_id, r.as_of ORDER BY r.batch_id DESC) = 1
+),
 -- on two counties' snapshots of one day, the later batch's (as_of alone left the tie to DuckDB's order)
 first_seen AS (SELECT cadre_id, arg_min(county, (as_of, -batch_id)) AS county FROM movers_roster GROUP BY cadre_id),
 placed AS (

@@ -7,8 +7,13 @@ WITH decided AS (
     SELECT cadre_id, date, action FROM current_movements
     WHERE date BETWEEN CAST($start AS DATE) AND CAST($end AS DATE)
 ),
--- the roster rows of those cadres only: the join by date sorts its right side, all 1.2 million rows otherwise
-their_roster AS (SELECT * FROM current_roster WHERE cadre_id IN (SELECT cadre_id FROM decided)),
+-- the roster rows of those cadres only: the join by date sorts its right side, all 1.2 million rows otherwise; of
+-- two counties' snapshots of one day, the later batch's row alone (ASOF, like as_of alone, left the tie to
+-- DuckDB's order, so a decision could count for either county from one run to the next)
+their_roster AS (
+    SELECT * FROM current_roster WHERE cadre_id IN (SELECT cadre_id FROM decided)
+    QUALIFY row_number() OVER (PARTITION BY cadre_id, as_of ORDER BY batch_id DESC) = 1
+),
 placed AS (
     SELECT d.cadre_id, year(d.date) AS year, d.action, r.county
     FROM decided d ASOF LEFT JOIN their_roster r ON d.cadre_id = r.cadre_id AND d.date >= r.as_of

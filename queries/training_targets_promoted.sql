@@ -10,8 +10,13 @@ WITH promoted AS (
     SELECT cadre_id, date FROM current_movements
     WHERE action = 'promotion' AND date BETWEEN CAST($start AS DATE) AND CAST($end AS DATE)
 ),
--- the roster rows of those cadres only: the join by date sorts its right side, all 1.2 million rows otherwise
-their_roster AS (SELECT * FROM current_roster WHERE cadre_id IN (SELECT cadre_id FROM promoted)),
+-- the roster rows of those cadres only: the join by date sorts its right side, all 1.2 million rows otherwise; of
+-- two counties' snapshots of one day, the later batch's row alone (the ASOF joins below would leave the tie to
+-- DuckDB's order, and could take the county of one row and the rank of the other)
+their_roster AS (
+    SELECT * FROM current_roster WHERE cadre_id IN (SELECT cadre_id FROM promoted)
+    QUALIFY row_number() OVER (PARTITION BY cadre_id, as_of ORDER BY batch_id DESC) = 1
+),
 placed AS (  -- the rank before the day; the county in force on it, as 能上能下 counts the same promotion
     SELECT p.cadre_id, p.date, c.county, r.rank, r.cadre_id IS NULL AS before_first
     FROM promoted p

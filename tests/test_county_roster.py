@@ -169,3 +169,37 @@ def test_a_cadre_on_two_counties_rosters_of_one_day_owes_the_first_groups_target
         for _ in range(8)
     ]
     assert runs == [[550.0, 0.0]] * 8
+
+
+@pytest.mark.parametrize("later", ["云峤县", "云岫县"])
+def test_a_decision_on_two_counties_rosters_of_one_day_counts_for_the_later_batch(catalog_db, later):
+    """D1 on 云岫县's and 云峤县's snapshots of 2023-12-31, promoted on 2024-03-01: 能上能下 counts the promotion for
+    the county of the batch accepted later, and the promotions' training targets take county and rank group from
+    that same row, and only that county's clerk may send it (the ASOF joins by date alone left the tie to DuckDB's
+    order)."""
+
+    def rows(county, unit, rank):
+        return (
+            f"干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\nD1,某D1,{county},{unit},{rank},男,1975,2023-12-31\n"
+        )
+
+    snapshots = {
+        "云岫县": (CLERK, rows("云岫县", "安坝镇", "县处级副职")),
+        "云峤县": (OTHER_CLERK, rows("云峤县", "丹埠镇", "一级科员")),
+    }
+    for county in sorted(snapshots, key=lambda c: c == later):  # the later one last
+        clerk, text = snapshots[county]
+        sid = submissions.submit(catalog_db, clerk, "本县花名册.csv", text.encode(), Options())
+        submissions.accept(catalog_db, sid, ADMIN)
+    moves = "干部编号,调整日期,调整类型\nD1,2024-03-01,提拔\n".encode()
+    earlier = next(c for c in snapshots if c != later)  # whose clerk may not send the decision: not his cadre then
+    refused, _ = submissions.check(catalog_db, "moves.csv", moves, Options(), earlier)
+    assert [p.key for p in refused.problems] == ["submit_cadre_not_in_county"]
+    assert not submissions.check(catalog_db, "moves.csv", moves, Options(), later)[0].problems
+    import_ok(catalog_db, "moves.csv", moves)
+    window = {"start": dt.date(2024, 1, 1), "end": dt.date(2024, 12, 31)}
+    counted = queries.run(catalog_db.connection, "movements_by_county", **window)
+    assert counted[["county", "action", "decisions"]].values.tolist() == [[later, "promotion", 1]]
+    promoted = queries.run(catalog_db.connection, "training_targets_promoted", **window)
+    group = {"云岫县": "division", "云峤县": "section"}[later]
+    assert promoted[["county", "rank_group"]].values.tolist() == [[later, group]]

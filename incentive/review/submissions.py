@@ -145,12 +145,16 @@ def _other_cadre_rows(db: Database, preview: Preview, county: str) -> list[Probl
         cur.register("incoming", incoming)
         found = cur.execute(
             """
-            WITH placed AS (
+            WITH roster AS (  -- of two counties' snapshots of one day, the later batch's row (the ASOF tie)
+                SELECT * FROM current_roster WHERE cadre_id IN (SELECT cadre_id FROM incoming)
+                QUALIFY row_number() OVER (PARTITION BY cadre_id, as_of ORDER BY batch_id DESC) = 1
+            ),
+            placed AS (
                 SELECT i.source_row, i.cadre_id, r.county
                 FROM (SELECT source_row, cadre_id, CAST(date AS DATE) AS date FROM incoming) i
-                ASOF LEFT JOIN current_roster r ON i.cadre_id = r.cadre_id AND i.date >= r.as_of
+                ASOF LEFT JOIN roster r ON i.cadre_id = r.cadre_id AND i.date >= r.as_of
             ),
-            first_seen AS (SELECT cadre_id, arg_min(county, as_of) AS county FROM current_roster GROUP BY cadre_id)
+            first_seen AS (SELECT cadre_id, arg_min(county, as_of) AS county FROM roster GROUP BY cadre_id)
             SELECT p.source_row, p.cadre_id
             FROM placed p LEFT JOIN first_seen f USING (cadre_id)
             WHERE coalesce(p.county, f.county) IS DISTINCT FROM $county
