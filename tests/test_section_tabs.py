@@ -64,6 +64,25 @@ def test_a_closed_tab_is_neither_computed_nor_sent(app_factory, monkeypatch):
     assert "welfare_history" in calls and len(at.get("plotly_chart")) == 2  # radar, trend; not the grid
 
 
+def test_the_training_domains_are_read_only_by_the_tabs_that_show_them(app_factory, monkeypatch):
+    """Each county's domains are a second pass over the window's records: the first tab, which shows none of them,
+    does not read them; the domains tab and 缺什么补什么 (its weakest domain per county) do, the same table."""
+    import ui.runtime
+
+    read = []
+    real = ui.runtime.window_query
+    monkeypatch.setattr(ui.runtime, "window_query", lambda name, *a, **k: read.append(name) or real(name, *a, **k))
+    at = app_factory(page="views/training.py")
+    assert open_in(at, "training") == "coverage" and "training_domains" not in read
+    open_tab(at, "trend")
+    assert "training_domains" not in read
+    for name in ("domains", "gaps"):
+        read.clear()
+        open_tab(at, name)
+        assert "training_domains" in read
+        assert not at.exception and at.dataframe
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("page", list(TABS))
 def test_a_link_reopens_each_tab_in_either_language(app_factory, sample_db_path, page, lang):

@@ -225,11 +225,18 @@ with deck.section("headline"):
 
 
 # ---- the targets and the coverage by county first; the further sections in tabs of their own, run only when opened
-# what several tabs use, each county's figures and its domains, is read here (cached: read once per window)
+# what several tabs use is read here (cached: read once per window): each county's figures, which the first tab
+# shows; each county's domains, a second pass over the window's records, only by the tabs that show them
 by_county = measured(window, "county")
 county_hidden = coverage.group_statuses(by_county, "county", pattern)
-domains = window_query("training_domains", window, county="")
-domain_hidden = coverage.county_statuses(domains["county"], pattern)
+
+
+def county_domains():
+    """Each county's training domains in the window, and which counties a viewer sees as `<5` or withheld."""
+    domains = window_query("training_domains", window, county="")
+    return domains, coverage.county_statuses(domains["county"], pattern)
+
+
 tabs = section_tabs.Tabs(
     deck,
     {
@@ -331,6 +338,7 @@ if tabs.opens("categories"):
 if tabs.opens("domains"):
     with tabs.section("domains"):
         st.subheader(t("training_domains", lang))
+        domains, domain_hidden = county_domains()
         measure = link.segmented(
             st,
             t("domain_measure", lang),
@@ -414,6 +422,7 @@ if tabs.opens("gaps"):
     with tabs.section("gaps"):
         st.subheader(t("training_gaps", lang))
         prefecture = measured(window, "all").iloc[0]
+        domains, domain_hidden = county_domains()
         actions = coverage_tables.action_list(
             coverage.category_gaps(by_county[county_hidden == ""], prefecture),
             coverage.domain_gaps(domains[domain_hidden == ""]),
