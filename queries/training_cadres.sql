@@ -69,10 +69,13 @@ grouped AS (
 ),
 -- the group of his latest snapshot in force; on two counties' snapshots of one day (one that moved), the first of
 -- his groups, as `own` takes it: without the second key a tie fell to whichever row DuckDB met last, and the same
--- window could owe another target from one run to the next
+-- window could owe another target from one run to the next. The two keys as one number (days × 4 + the group's
+-- order, which is under 4), which orders as the pair does: a (date, order) pair compared as a struct took twice
+-- the time over the 400,000 rows of a province's year
 group_by_span AS (
     SELECT p.span, r.cadre_id,
-           arg_max(r.rank_group, (r.as_of, CASE r.rank_group WHEN 'division' THEN 2 WHEN 'section' THEN 1 ELSE 0 END))
+           arg_max(r.rank_group, date_diff('day', DATE '2000-01-01', r.as_of) * 4
+                                 + CASE r.rank_group WHEN 'division' THEN 2 WHEN 'section' THEN 1 ELSE 0 END)
                AS rank_group
     FROM span_snapshots p JOIN grouped r ON r.county = p.county AND r.as_of = p.as_of
     GROUP BY p.span, r.cadre_id
