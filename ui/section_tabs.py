@@ -12,9 +12,11 @@ page. Not Streamlit's `bind="query-params"`, which writes the tab's label, in th
 language fell back to the first tab, and a link in the other language opened it without a word
 (docs/decisions.md#further-sections-in-tabs).
 
-A section of a later tab uses nothing another tab computes: what two tabs need is read above the tabs. A control
-of a later tab that the page seeds above the tabs (the rankings' one-unit selector, which the bump chart of another
-tab follows) is drawn with `persist_state="page"`, so that its choice outlives its tab being closed.
+A section of a later tab uses nothing another tab computes: what the first tab and another need is read above the
+tabs; what only later tabs need, each of them asks of the cache itself (the training page's domains), so that the
+first tab's run does not read it. A control of a later tab that the page seeds above the tabs (the rankings'
+one-unit selector, which the bump chart of another tab follows) is drawn with `persist_state="page"`, so that its
+choice outlives its tab being closed.
 
 In meeting mode (ui/meeting.py) there are no tabs: the deck shows one section per screen. The sections of the first
 tab run as they always did (a later one may use what an earlier one computed); a section of a later tab runs only
