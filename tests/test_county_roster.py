@@ -203,3 +203,33 @@ def test_a_decision_on_two_counties_rosters_of_one_day_counts_for_the_later_batc
     promoted = queries.run(catalog_db.connection, "training_targets_promoted", **window)
     group = {"云岫县": "division", "云峤县": "section"}[later]
     assert promoted[["county", "rank_group"]].values.tolist() == [[later, group]]
+
+
+def test_a_later_snapshot_with_a_rank_no_group_knows_leaves_the_group_of_the_earlier_one(catalog_db):
+    """D1 县处级 on the prefecture's 2025-12-31 roster; before it, 一级科员 on 云岫县's snapshot of 2023-12-31 and
+    工勤人员 (no group) on 云峤县's later one of 2024-06-30, both in force until December 2025. A row whose rank no
+    group knows decides nothing (queries/training_cadres.sql, group_by_span): the months before December are
+    乡科级's, 59 × 90 / 12 + 110 / 12 owed, not the 550 of his own group for all 60."""
+
+    def rows(as_of, cadres):
+        lines = [f"{cid},某{cid},{county},{unit},{rank},男,1975,{as_of}" for cid, county, unit, rank in cadres]
+        return ("干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\n" + "\n".join(lines) + "\n").encode()
+
+    import_ok(catalog_db, "r2025.csv", rows("2025-12-31", [("D1", "云岫县", "安坝镇", "县处级副职")]))
+    for clerk, as_of, county, unit, rank in [
+        (CLERK, "2023-12-31", "云岫县", "安坝镇", "一级科员"),
+        (OTHER_CLERK, "2024-06-30", "云峤县", "丹埠镇", "工勤人员"),
+    ]:
+        sid = submissions.submit(
+            catalog_db, clerk, "本县花名册.csv", rows(as_of, [("D1", county, unit, rank)]), Options()
+        )
+        submissions.accept(catalog_db, sid, ADMIN)
+    d1 = (
+        coverage.cadres_in(catalog_db.connection, coverage.year_window(2025))
+        .to_pandas()
+        .set_index("cadre_id")
+        .loc["D1"]
+    )
+    assert d1["rank_group"] == "division"
+    assert d1["months_other_group"] == 59
+    assert d1["target"] == round((59 * 90 + 550 / 5) / 12, 6)
