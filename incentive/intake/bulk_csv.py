@@ -170,6 +170,9 @@ def _parse_staged(
             records = _stage(con, source, len(located.header), skip, delimiter)
             if records is None or scanned.result().lines != skip + records:
                 return None  # blank lines (DuckDB drops them) or cells spanning lines: numbers would drift
+            # `raw`'s rowids now number the records; every later query that shows rows orders them, and the
+            # staged file's readers order by line: DuckDB may write it in whatever order its threads finish.
+            con.execute("SET preserve_insertion_order = false")
             preview = Preview(
                 path.name, "", kind=located.kind, encoding=encoding, skip_invalid=skip_invalid, header_row=skip
             )
@@ -370,7 +373,7 @@ def _parse(
         return
     index_of = {name: i for i, name in match_header(spec, located.header).items()}
     preview.column_labels.update({name: table.column_label(i) for name, i in index_of.items()})
-    distinct = {i: [raw for (raw,) in con.execute(f"SELECT DISTINCT c{i} FROM raw").fetchall()] for i in range(width)}
+    distinct = _distinct_texts(con, width)
     roles = _row_roles(con, preview, distinct, skip)
     if not con.execute(f"SELECT EXISTS (FROM raw WHERE {roles.data_filter()})", roles.params).fetchone()[0]:
         preview.fatal = True
@@ -412,27 +415,42 @@ def _parse(
     preview.notes.extend(_normalized_notes(con, columns, table, roles, skip))
     if preview.skip_invalid and problems:  # rows with bad cells leave before the checks of whole rows
         staged = _parsed_view(con, staged.without({p.row for p in problems if p.row is not None}))
-    _hours_as_written(con, preview, columns, table, reference)
+    outside = _hours_outside(con, preview, columns, table, reference)
     con.execute("DROP TABLE raw")
     preview.staged = staged
-    check_rows(preview, reference)
+    check_rows(preview, reference, outside)
     drop_rejected(preview)
 
 
-def _hours_as_written(con, preview: Preview, columns: dict[str, _Column], table: Table, reference: Reference) -> None:
-    """Hours outside their bounds written with a unit (`5000学时`): quoted as written, as the per-cell path does."""
-    hours = columns.get("hours")
-    if hours is None:
-        return
+def _distinct_texts(con, width: int) -> dict[int, list]:
+    """Every distinct text of each column (None for an empty cell), all columns in one scan of `raw` rather than
+    one scan a column."""
+    lists = con.execute(f"SELECT {', '.join(f'list(DISTINCT c{i})' for i in range(width))} FROM raw").fetchone()
+    return {i: texts or [] for i, texts in enumerate(lists)}
+
+
+def _hours_outside(
+    con, preview: Preview, columns: dict[str, _Column], table: Table, reference: Reference
+) -> pd.DataFrame | None:
+    """A training file's rows whose hours SQL finds outside their bounds (source_row, hours), for check_rows to
+    judge instead of all ten million: a superset of what plausibility flags (DuckDB's NaN is above every bound,
+    numpy's is not; a blank is neither), so the problems are the same. Those written with a unit (`5000学时`) are
+    quoted as written, as the per-cell path does. None for other kinds: check_rows reads what it needs."""
+    if preview.kind != "training":
+        return None
     bounds = plausibility.hours_bounds(reference.settings)
-    outside = con.execute(
-        f"SELECT p.line, r.c{hours.index} FROM parsed p JOIN raw r ON r.rowid = p.raw_row "
-        f"WHERE NOT (p.hours > $low AND p.hours <= $high)",
+    hours = columns.get("hours")
+    written = f"r.c{hours.index}" if hours is not None else "NULL"
+    join = "JOIN raw r ON r.rowid = p.raw_row" if hours is not None else ""
+    found = con.execute(
+        f"SELECT p.source_row, p.hours, {written} AS written FROM parsed p {join} "
+        f"WHERE NOT (p.hours > $low AND p.hours <= $high) ORDER BY p.source_row",
         {"low": bounds.low, "high": bounds.high},
-    ).fetchall()
-    for line, raw in outside:
+    ).to_arrow_table()
+    for line, raw in zip(found["source_row"].to_pylist(), found["written"].to_pylist(), strict=True):
         if raw is not None and units.TRAILING_UNIT.search(clean_text(raw)):
             preview.as_written[(line, table.column_label(hours.index))] = clean_text(raw)
+    return found.select(["source_row", "hours"]).to_pandas(types_mapper=pd.ArrowDtype)
 
 
 class _NotBulk(Exception):

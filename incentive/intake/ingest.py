@@ -122,14 +122,17 @@ def parse_file(
     return preview
 
 
-def check_rows(preview: Preview, reference: Reference) -> None:
-    """Checks of whole parsed rows that both import paths share (plausible bounds, see `plausibility`)."""
+def check_rows(preview: Preview, reference: Reference, candidates: pd.DataFrame | None = None) -> None:
+    """Checks of whole parsed rows that both import paths share (plausible bounds, see `plausibility`).
+    `candidates`: the only rows that can fail, with the columns the checks need, in row order, where the caller
+    found them in SQL (bulk_csv: ten million training rows need not come into memory to find a few)."""
     if preview.fatal or not preview.row_count:
         return
     needed = plausibility.columns_needed(preview.kind, preview.columns)
     if not needed:
         return
-    found = plausibility.out_of_bounds(preview.columns_of(needed), preview.kind, reference, preview.column_labels)
+    rows = candidates if candidates is not None else preview.columns_of(needed)
+    found = plausibility.out_of_bounds(rows, preview.kind, reference, preview.column_labels)
     for problem in found:
         problem.value = preview.as_written.get((problem.row, problem.column), problem.value)  # `150%`, not `150`
     preview.problems.extend(found)
