@@ -116,6 +116,20 @@ def test_problems_and_non_data_rows_are_reported_alike(tmp_path, reference):
     assert preview.problems and not preview.importable
 
 
+def test_hours_at_and_beyond_their_bounds_are_judged_alike(tmp_path, reference):
+    """The bulk path finds the candidates in SQL (NaN above every bound there, a blank nowhere) and judges them as
+    the per-cell path does: the same rows flagged, the ones written with a unit quoted as written."""
+    hours = ["0", "-1", "0.01", "200", "200.5", "5000", "5000学时", "nan", "inf", "-inf", "1e400", "", "三", "16学时"]
+    rows = [row.split(",") for row in TRAINING_ROWS]
+    for i, written in enumerate(hours):
+        rows[2 * i + 1][6] = written
+    text = TRAINING_HEADER + "\n" + "\n".join(",".join(r) for r in rows) + "\n"
+    path = _write(tmp_path, text)
+    assert_same_preview(path, reference)
+    assert_same_preview(path, reference, skip_invalid=True)
+    assert any(p.key == "implausible_hours" for p in bulk_csv.parse_large_csv(path, reference).problems)
+
+
 def test_rows_of_one_key_are_judged_alike_and_conflicting_ones_all_rejected(tmp_path, reference):
     """One record written twice keeps its first row; one record given twice with other hours keeps neither."""
     rows = list(TRAINING_ROWS)
