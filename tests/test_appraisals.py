@@ -240,3 +240,32 @@ def test_grades_of_cadres_on_no_roster_import_and_are_counted_in_the_preview(cat
         unknown_cadres_text(effects, "zh")
         == "有 2 条记录的干部编号不在任何花名册中（仍可导入，但按县区统计时无法计入）。"
     )
+
+
+@pytest.mark.parametrize("threshold", [2, 3, 5, 10])
+def test_each_counts_pattern_is_the_one_of_the_whole_year(sample_db_path, threshold):
+    """protect_counts protects graded, promoted and adjusted one at a time: no line joins two of them, so the cells
+    it hides are exactly those protect hides over the whole year's table (the province's 5 years at these
+    thresholds were compared too, when it was written)."""
+    from incentive import disclosure
+    from incentive.store.database import Database
+
+    db = Database(sample_db_path)
+    try:
+        for year in appraisals.years(db.connection):
+            view = appraisals.year_view(db.connection, year, threshold)
+            sizes, lines = appraisals.disclosure_lines(view.frames, view.tiers)
+            whole = disclosure.protect(sizes, lines, threshold)
+            assert appraisals.protect_counts(sizes, lines, threshold) == whole == view.pattern
+            assert whole.hidden and view.tiers is not None  # small counts to protect, tier lines among the lines
+    finally:
+        db.close()
+
+
+def test_a_line_across_two_counts_is_refused():
+    from incentive.disclosure import Line
+
+    sizes = {appraisals.total_key("graded", "excellent"): 3, appraisals.total_key("promoted", "excellent"): 3}
+    line = Line(appraisals.total_key("graded", "excellent"), (appraisals.total_key("promoted", "excellent"),))
+    with pytest.raises(ValueError):
+        appraisals.protect_counts(sizes, [line], 5)

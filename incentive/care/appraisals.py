@@ -22,7 +22,7 @@ year's figures shows: the page's tables, charts and downloads.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import duckdb
 import pandas as pd
@@ -135,6 +135,22 @@ def disclosure_lines(frames: dict[str, pd.DataFrame], tiers: pd.Series | None) -
     return sizes, lines
 
 
+def protect_counts(sizes: dict, lines: list[Line], threshold: int) -> Pattern:
+    """disclosure.protect of disclosure_lines' sizes and lines, one count at a time: no line joins two counts, and
+    every step of protect works within the lines of one hidden cell (its exposures, the cell it withholds next), so
+    each count's cells come out as they do from the whole table, while each step no longer searches the other
+    counts' cells (the province's grades: 0.6-0.8 s a year whole, 0.45 s in three)."""
+    patterns = []
+    for count in COUNTS:
+        own = [line for line in lines if line.total[0] == count]
+        if any(member[0] != count for line in own for member in line.members):
+            raise ValueError(f"a line of {count} counts joins another count")
+        patterns.append(disclosure.protect({k: v for k, v in sizes.items() if k[0] == count}, own, threshold))
+    if sum(len(p.cells) for p in patterns) != len(sizes):
+        raise ValueError("a cell of no count")
+    return Pattern(**{f.name: frozenset().union(*(getattr(p, f.name) for p in patterns)) for f in fields(Pattern)})
+
+
 @dataclass(frozen=True)
 class YearView:
     """A year's appraisal: county x grade counts (`frames`: graded, promoted, adjusted), the 单位's (`units`:
@@ -173,7 +189,7 @@ def year_view(conn: duckdb.DuckDBPyConnection, year: int, threshold: int) -> Yea
     if period is not None:
         tiers = rankings.official_tiers(conn, period)  # within the peer class where there are classes
     sizes, lines = disclosure_lines(frames, tiers)
-    pattern = disclosure.protect(sizes, lines, threshold)
+    pattern = protect_counts(sizes, lines, threshold)
     return YearView(year, frames, unit_counts(outcomes), tiers, period, follow, pattern)
 
 
