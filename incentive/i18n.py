@@ -829,6 +829,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "Column “{column}”: {n} {n:cell|cells} in {source} converted to {target} (×{factor}), e.g. "
         "“{example}” → {value}.",
     ),
+    "note_unit_counted": (
+        "「{column}」列 {n} 个单元格的单位「{source}」按 1:1 计为「{target}」，如「{example}」→ {value}。",
+        "Column “{column}”: {n} {n:cell|cells} in {source} counted as {target} one for one, e.g. "
+        "“{example}” → {value}.",
+    ),
     "note_unit_unchecked": (
         "「{column}」列 {n} 个单元格带单位「{unit}」，该列（或指标目录）未规定单位，按原数值导入，如「{example}」。",
         "Column “{column}”: {n} {n:cell|cells} with the unit {unit}, which no catalog unit can check: "

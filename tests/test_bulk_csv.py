@@ -424,7 +424,7 @@ def test_a_title_unit_for_the_hours_is_left_to_the_per_cell_path(title, referenc
     assert via_path.problem_texts("zh") == cell.problem_texts("zh")
     assert [n.text("zh") for n in via_path.notes] == [n.text("zh") for n in cell.notes]
     if "小时" in title:
-        assert not cell.problems and any(n.key == "note_unit_converted" for n in cell.notes)
+        assert not cell.problems and any(n.key == "note_unit_counted" for n in cell.notes)
     else:
         assert len(cell.problems) == len(TRAINING_ROWS)
 

@@ -774,7 +774,7 @@ def test_training_hours_in_days_are_refused_unless_a_rule_is_set(db):
     assert not ruled.problems and ruled.rows["hours"].tolist() == [24.0, 5.0]
     assert notes(ruled) == [
         "「学时」列 1 个单元格的单位「天」已换算为「学时」（×8），如「3天」→ 24。",
-        "「学时」列 1 个单元格的单位「小时」已换算为「学时」（×1），如「5小时」→ 5。",
+        "「学时」列 1 个单元格的单位「小时」按 1:1 计为「学时」，如「5小时」→ 5。",
     ]
 
 
@@ -886,7 +886,7 @@ def test_hours_written_as_before_are_read_as_before(db):
     )
     preview = parse_file("t.csv", data, current_reference(db), skip_invalid=True)
     assert preview.rows["hours"].tolist() == [3.0, 3.0, 3.0]
-    assert notes(preview)[0] == "「学时」列 1 个单元格的单位「小时」已换算为「学时」（×1），如「3小时」→ 3。"
+    assert notes(preview)[0] == "「学时」列 1 个单元格的单位「小时」按 1:1 计为「学时」，如「3小时」→ 3。"
     assert [(p.row, p.key) for p in preview.problems] == [(5, "not_a_number")]
 
 
@@ -1185,7 +1185,7 @@ def test_hours_in_minutes_by_their_number_format_are_refused(db, code, unit):
 def test_hours_in_hours_by_their_number_format_are_read_and_said(db):
     preview = parse_file("t.xlsx", training_xlsx([3, 5], {"G2": '0"学时"', "G3": '0"小时"'}), current_reference(db))
     assert not preview.problems and preview.rows["hours"].tolist() == [3.0, 5.0]
-    assert notes(preview) == ["「学时 (G)」列 1 个单元格的单位「小时」已换算为「学时」（×1），如「5小时」→ 5。"]
+    assert notes(preview) == ["「学时 (G)」列 1 个单元格的单位「小时」按 1:1 计为「学时」，如「5小时」→ 5。"]
 
 
 def test_hours_with_an_unknown_unit_in_their_format_are_refused(db):
@@ -1223,7 +1223,7 @@ def test_a_title_in_days_or_hours_is_applied_to_the_hours(db):
     hours = "单位：小时\n".encode() + training_csv("A1,班A,政治能力,党的理论,线上,集体,3,2025/6/1")
     preview = parse_file("t.csv", hours, current_reference(db))
     assert not preview.problems and preview.rows["hours"].tolist() == [3.0]
-    assert notes(preview) == ["「学时」列 1 个单元格的单位「小时」已换算为「学时」（×1），如「3」→ 3。"]
+    assert notes(preview) == ["「学时」列 1 个单元格的单位「小时」按 1:1 计为「学时」，如「3」→ 3。"]
 
 
 def test_a_title_of_another_family_says_nothing_of_the_hours(db):

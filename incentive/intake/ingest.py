@@ -681,9 +681,10 @@ class Changes:
             raise CellError("hours_in_minutes", unit=source)
         change = units.conversion(source, target or "", self.days_rule)
         value = units.apply(number.value, change)
-        if change is not None:
+        if change is not None:  # 小时 -> 学时 is one for one: said so, not as a conversion "×1"
+            key = "note_unit_counted" if change.factor == 1 else "note_unit_converted"
             self._count(
-                ("note_unit_converted", label, change.source, change.target, change.factor_text),
+                (key, label, change.source, change.target, change.factor_text),
                 {"example": shown, "value": _num(value)},
             )
         return value
@@ -694,7 +695,7 @@ class Changes:
             params = {"column": key[1], "n": n, **example}
             if key[0] == "note_unit_unchecked":
                 params["unit"] = ("unit", key[2])
-            if key[0] == "note_unit_converted":
+            if key[0] in ("note_unit_converted", "note_unit_counted"):
                 params.update({"source": ("unit", key[2]), "target": ("unit", key[3]), "factor": key[4]})
             out.append(Note(key[0], params))
         return out
