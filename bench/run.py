@@ -181,6 +181,7 @@ def run_scale(scale: str, runs: int, postgres=None, *, browser: bool = True) -> 
         "scale": scale,
         "backend": backend,
         "when": dt.datetime.now().isoformat(timespec="minutes"),
+        "code": code_version(),
         "load": load,
         "machine": machine(),
         "synth_seconds": float((files / ".complete").read_text()),
@@ -515,7 +516,8 @@ def render_scale(result: dict) -> str:
     workbook = next(f for f in imp["files"] if f["file"] == imp["workbook_file"])
     backend = "DuckLake (PostgreSQL catalog, Parquet files)" if result.get("backend") == "ducklake" else "DuckDB file"
     lines = [
-        f"### {result['scale'].capitalize()} scale, {backend} ({result['when']})",
+        f"### {result['scale'].capitalize()} scale, {backend} ({result['when']}"
+        + (f", code {result['code']})" if result.get("code") else ")"),
         "",
         f"Stored after import: {result['database_mb']:.0f} MB; synthetic files generated in "
         f"{result['synth_seconds']:.0f} s."
@@ -779,17 +781,35 @@ def render_report() -> str:
     ]
     for scale in SCALES:
         pair = {r.get("backend", "file"): r for r in results if r["scale"] == scale}
-        if len(pair) == 2 and pair["file"]["when"][:10] == pair["ducklake"]["when"][:10]:
+        # side by side only when both runs measured the same code: the app changes between runs, even in a day
+        if len(pair) == 2 and pair["file"].get("code") and pair["file"].get("code") == pair["ducklake"].get("code"):
             parts.append(render_comparison(pair["file"], pair["ducklake"]))
-        elif len(pair) == 2:  # side by side only when measured the same day: the app changes between runs
+        elif len(pair) == 2:
             parts.append(
-                f"### {scale.capitalize()} scale: the DuckDB file measured {pair['file']['when'][:10]}, DuckLake "
-                f"{pair['ducklake']['when'][:10]}\n\nNot put side by side: the app changed between the two runs; "
-                "each table below is of its own date.\n"
+                f"### {scale.capitalize()} scale: the DuckDB file measured {pair['file']['when']}, DuckLake "
+                f"{pair['ducklake']['when']}\n\nNot put side by side: the two runs measured different versions of "
+                "the app (or one of unrecorded version); each table below is of its own date.\n"
             )
     parts += [render_scale(r) for r in results]
     parts.append((ROOT / "bench" / "report_notes.md").read_text(encoding="utf-8"))
     return "\n".join(parts)
+
+
+def code_version() -> str | None:
+    """The commit measured, `+` when the working tree differs from it; None outside a git checkout."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "incentive", "ui", "views", "queries", "app.py"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+    except OSError:
+        return None
+    if head.returncode != 0:
+        return None
+    return head.stdout.strip() + ("+" if dirty.stdout.strip() else "")
 
 
 def render_comparison(file: dict, lake: dict) -> str:

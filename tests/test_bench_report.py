@@ -77,3 +77,17 @@ def test_the_reference_app_runs():
     at = AppTest.from_file(str(BENCH / "reference_app.py"))
     at.run()
     assert not at.exception and at.title[0].value == "Reference"  # its chart and table pages: the benchmark's run
+
+
+def test_the_backends_are_side_by_side_only_when_both_runs_measured_the_same_code(bench, tmp_path, monkeypatch):
+    """Two runs of one day measured different apps (the DuckLake run of the morning, the file run of the evening):
+    a table of both columns would read as the backends' difference."""
+    result = json.loads((BENCH / "results" / "province.json").read_text(encoding="utf-8"))
+    monkeypatch.setattr(bench, "RESULTS", tmp_path)
+    for code, side_by_side in [("f61f141", True), (None, False)]:
+        lake = {**copy.deepcopy(result), "backend": "ducklake", "code": code}
+        for name, run in [("province", result), ("province-ducklake", lake)]:
+            (tmp_path / f"{name}.json").write_text(json.dumps({**run, "scale": "province"}), encoding="utf-8")
+        report = bench.render_report()
+        assert ("### Province scale: DuckDB file and DuckLake side by side" in report) == side_by_side
+        assert ("Not put side by side" in report) != side_by_side
