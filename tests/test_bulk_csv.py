@@ -130,6 +130,18 @@ def test_hours_at_and_beyond_their_bounds_are_judged_alike(tmp_path, reference):
     assert any(p.key == "implausible_hours" for p in bulk_csv.parse_large_csv(path, reference).problems)
 
 
+def test_a_row_with_a_bad_cell_and_hours_beyond_bounds_is_judged_alike(tmp_path, reference):
+    """The bounds' candidates come from every parsed row, also those a bad cell already rejects when skipping: the
+    same problems as the per-cell path, which judges bounds only on the rows it keeps."""
+    rows = [row.split(",") for row in TRAINING_ROWS]
+    rows[3][6], rows[3][7] = "5000", "2025/13/40"  # a bad date
+    rows[5][6], rows[5][0] = "nan", ""  # no cadre
+    rows[7][6], rows[7][4] = "5000学时", "飞行"  # a mode no one knows
+    path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(",".join(r) for r in rows) + "\n")
+    assert_same_preview(path, reference)
+    assert_same_preview(path, reference, skip_invalid=True)
+
+
 def test_rows_of_one_key_are_judged_alike_and_conflicting_ones_all_rejected(tmp_path, reference):
     """One record written twice keeps its first row; one record given twice with other hours keeps neither."""
     rows = list(TRAINING_ROWS)

@@ -413,8 +413,8 @@ def _parse(
     problems += _duplicates(con, spec)
     preview.problems.extend(problems)
     preview.notes.extend(_normalized_notes(con, columns, table, roles, skip))
-    if preview.skip_invalid and problems:  # rows with bad cells leave before the checks of whole rows
-        staged = _parsed_view(con, staged.without({p.row for p in problems if p.row is not None}))
+    # rows with bad cells stay for the checks of whole rows, as in the per-cell path: a row skipped for its date is
+    # named for its hours too (the clerk corrects both at once); drop_rejected then takes out every row named
     outside = _hours_outside(con, preview, columns, table, reference)
     con.execute("DROP TABLE raw")
     preview.staged = staged
