@@ -317,6 +317,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "You are looking at sample data: 澜州市, its counties and cadres are fictional.",
     ),
     "sample_notice_remove": ("可在「数据管理」页移除。", "Remove it on the Data page."),
+    "data_checking_file": ("正在检查「{file}」（{mb} MB）…", "Checking “{file}” ({mb} MB)…"),
     "sample_loading": ("首次启动，正在载入示例数据（约 10 秒）…", "First start: loading the sample data (about 10 s)…"),
     "kpi_roster_note": (
         "花名册截至 {as_of}；培训记录截至 {last}。",

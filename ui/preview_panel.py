@@ -26,6 +26,13 @@ from .runtime import database
 LISTED_PROBLEMS = 5  # more than this and the full table follows
 
 
+def checking(file_name: str, data: bytes, lang: str):
+    """The spinner over a file's check, with its name and size (a large training file takes seconds to half a
+    minute, the page greyed out and silent before). Streamlit shows it only when the check is not cached. No
+    `show_time`: Streamlit writes its seconds in English. MB as the upload box counts them (10^6 bytes)."""
+    return st.spinner(t("data_checking_file", lang, file=file_name, mb=f"{len(data) / 1e6:,.1f}"))
+
+
 def distinct_uploads(uploads: Iterable | None, lang: str) -> list[tuple[str, bytes]]:
     """(name, bytes) of each uploaded file whose content no file before it had. A repeat (the same file chosen
     twice, or a copy under another name) is named in a warning and left out: importing it would store nothing new,

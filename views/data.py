@@ -161,7 +161,8 @@ uploads = chrome.upload_box(
 
 importable, not_importable = [], []
 for name, data in preview_panel.distinct_uploads(uploads, lang):
-    preview, effects = preview_upload(name, data, kind, period, as_of, skip_invalid, check_version(), None)
+    with preview_panel.checking(name, data, lang):
+        preview, effects = preview_upload(name, data, kind, period, as_of, skip_invalid, check_version(), None)
     draw_preview(preview, effects)
     record_refusal(preview)
     (importable if preview.importable else not_importable).append(preview)

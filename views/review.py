@@ -101,16 +101,17 @@ else:
         st.warning(t("review_alike_pending", lang, n=len(others), ids=labels.submission_refs(others, lang)))
     st.caption(t("review_recomputed", lang))
     options = opened.options
-    preview, effects = preview_upload(
-        opened.file_name,
-        opened.data,
-        options.kind or None,
-        options.period,
-        options.as_of,
-        options.skip_invalid,
-        check_version(),
-        opened.county,
-    )
+    with preview_panel.checking(opened.file_name, opened.data, lang):
+        preview, effects = preview_upload(
+            opened.file_name,
+            opened.data,
+            options.kind or None,
+            options.period,
+            options.as_of,
+            options.skip_invalid,
+            check_version(),
+            opened.county,
+        )
     preview_panel.draw_preview(preview, effects, lang, key="review", county=opened.county)
 
     accept_col, return_col = st.columns(2)

@@ -97,9 +97,10 @@ uploads = chrome.upload_box(
 )
 options = Options(kind or "", period, as_of, skip_invalid)
 for name, data in preview_panel.distinct_uploads(uploads, lang):
-    preview, effects = preview_upload(
-        name, data, kind or None, period, as_of, skip_invalid, check_version(), clerk.county
-    )
+    with preview_panel.checking(name, data, lang):
+        preview, effects = preview_upload(
+            name, data, kind or None, period, as_of, skip_invalid, check_version(), clerk.county
+        )
     preview_panel.draw_preview(
         preview,
         effects,
