@@ -703,6 +703,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "未找到可识别的表头。需要的列，例如：{expected}。",
         "No recognisable header row. Expected columns such as: {expected}.",
     ),
+    "no_header_near": (
+        "表头像「{kind}」，但缺少必填列：{missing}。请补上这些列（列名见「下载填报模板」），或检查列名是否写错。",
+        "The header reads like “{kind}” but lacks required columns: {missing}. Add them (see the templates for "
+        "the column names), or check the column names for typos.",
+    ),
     "no_header_kind": (
         "未找到「{kind}」的表头，缺少列：{missing}。",
         "No header for “{kind}”: missing columns {missing}.",

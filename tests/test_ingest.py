@@ -353,6 +353,23 @@ def test_unreadable_files_get_one_sentence(db, name, data, expected):
     assert not preview.importable and messages(preview) == [expected]
 
 
+def test_a_header_lacking_a_required_column_is_told_which(catalog_db):
+    """A training file without 学时 under a title row: the header row that comes nearest, and what it lacks, not
+    "no recognisable header" (a fresh user's review); the kind chosen by hand is told the same."""
+    rows = "\n".join(f"A{i:04d},专题班,专业能力,乡村振兴,线下,集体,2025-06-0{i}" for i in range(1, 4))
+    data = f"2025年培训台账\n干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,培训日期\n{rows}\n".encode("gbk")
+    expected = (
+        "文件「t.csv」，第 2 行：表头像「培训记录」，但缺少必填列：学时。请补上这些列（列名见「下载填报模板」），"
+        "或检查列名是否写错。"
+    )
+    for kind in (None, "training"):
+        preview = parse_file("t.csv", data, current_reference(catalog_db), kind=kind)
+        assert not preview.importable and messages(preview) == [expected]
+    # one required column of a kind is too little to say what the file is meant to be
+    preview = parse_file("c.csv", "干部编号,备注\nA0001,无\n".encode(), current_reference(catalog_db))
+    assert [p.key for p in preview.problems] == ["no_header"]
+
+
 def test_header_only_file(catalog_db):
     preview = parse_file("h.csv", "考核期,县区,指标,数值\n".encode(), current_reference(catalog_db))
     assert messages(preview) == ["文件「h.csv」：表头下没有数据行。"]

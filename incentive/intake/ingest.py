@@ -57,10 +57,12 @@ from incentive.intake.preview import Note, Preview, Problem, Reference
 from incentive.intake.sheet_layout import (
     ACTUAL_SUBCOLUMNS,
     Located,
+    NearHeader,
     Table,
     bracket_unit,
     indicator_lookup,
     locate_header,
+    nearest_header,
     unknown_bracket,
 )
 from incentive.intake.sheets import UnreadableFile, column_letter, read_sheets
@@ -90,7 +92,7 @@ def parse_file(
 
     located = locate_header(sheets, reference, kind)
     if located is None:
-        return _fail(preview, _no_header_problem(kind))
+        return _fail(preview, _no_header_problem(kind, nearest_header(sheets, kind)))
     table = Table.from_sheet(located.sheet, located.header_row, located.header, located.header_rows)
     preview.sheet = located.sheet.name if located.sheet.is_workbook else ""
     preview.encoding = located.sheet.encoding
@@ -275,7 +277,15 @@ def _fail(preview: Preview, problem: Problem) -> Preview:
     return preview
 
 
-def _no_header_problem(kind: str | None) -> Problem:
+def _no_header_problem(kind: str | None, near: NearHeader | None) -> Problem:
+    """What a file without a recognisable header is told: the columns its nearest header row lacks (a training
+    file without 学时), else every required column of the kind chosen, else examples of the columns sought."""
+    if near is not None and near.missing:
+        return Problem(
+            "no_header_near",
+            row=near.row + 1,
+            params={"kind": ("i18n", f"kind_{near.kind}"), "missing": list(near.missing)},
+        )
     if kind is None:
         return Problem("no_header", params={"expected": ["县区", "考核期", "指标", "干部编号", "培训项目", "指标代码"]})
     spec = KINDS[kind]

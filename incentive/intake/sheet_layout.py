@@ -155,6 +155,43 @@ def locate_header(sheets: list[Sheet], reference: Reference, kind: str | None) -
     return best
 
 
+@dataclass(frozen=True)
+class NearHeader:
+    """The header row that comes nearest to a kind's without all its required columns (for the refusal)."""
+
+    kind: str
+    row: int  # 0-based row of its sheet
+    sheet: str  # the sheet's name in a workbook, "" for a CSV
+    missing: tuple[str, ...]  # the kind's required columns not found, by their first alias (the data contract's)
+
+
+def nearest_header(sheets: list[Sheet], kind: str | None) -> NearHeader | None:
+    """When locate_header found no header: the row among the first HEADER_SCAN_ROWS of every sheet whose cells
+    name most of one kind's required columns (`kind` only, when the user chose it), and which of them it lacks, so
+    that a training file without 学时 is told so, not "no recognisable header". With no kind chosen, a row must
+    name at least two required columns and half of them; None when no row comes that near."""
+    kinds = [kind] if kind is not None and kind not in VALUE_KINDS else [k for k in KINDS if k not in VALUE_KINDS]
+    best: tuple[tuple[int, int], NearHeader] | None = None
+    for sheet in sorted(sheets, key=lambda s: s.hidden):
+        for r in range(min(HEADER_SCAN_ROWS, len(sheet.rows))):
+            header = _header_texts(sheet, r)
+            if not any(header):
+                continue
+            for cand in kinds:
+                spec = KINDS[cand]
+                names = set(match_header(spec, header).values())
+                found = [c for c in spec.required if c in names]
+                if kind is None and (len(found) < 2 or 2 * len(found) < len(spec.required)):
+                    continue
+                if not found:
+                    continue
+                score = (len(found), len(names))
+                if best is None or score > best[0]:
+                    missing = tuple(c.aliases[0] for c in spec.columns if c.required and c.name not in names)
+                    best = (score, NearHeader(cand, r, sheet.name if sheet.is_workbook else "", missing))
+    return best[1] if best else None
+
+
 def _score_header(
     sheet: Sheet, r: int, header: list[str], cand: str, indicators: dict[str, dict], explicit: bool
 ) -> Located | None:
