@@ -421,6 +421,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "识别为「{kind}」（编码 {encoding}），表头在第 {row} 行，数据 {rows} 行。",
         "Detected as “{kind}” (encoding {encoding}), header on row {row}, {rows} data {rows:row|rows}.",
     ),
+    "data_rows_skipped": (
+        "，其中 {n} 行无效、已跳过，可导入 {kept} 行。",
+        ", of which {n} invalid {n:row|rows} skipped, {kept} to import.",
+    ),
     "data_problems": (
         "发现 {n} 个问题，文件不能导入：",
         "{n} {n:problem|problems} found; the file cannot be imported:",

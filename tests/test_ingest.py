@@ -10,6 +10,7 @@ import pytest
 from conftest import data_file, import_ok, race_csv, xls_bytes, xlsx_bytes
 
 from incentive.intake.ingest import Reference, parse_file
+from incentive.intake.preview import skipped_text
 from incentive.store.reference import current_reference
 
 
@@ -448,6 +449,10 @@ def test_skipping_rejects_every_row_of_a_key_whose_rows_differ(catalog_db, tmp_p
         "“34” here. Check which is right and delete the other row.",
     ]
     assert preview.rejects_table("en")["Row"].tolist() == [5, 6]
+    # the preview's "数据 N 行" counts the file's 5 rows, then says how many were skipped and how many import
+    assert preview.data_rows + len(preview.rejected_rows) == 5
+    assert skipped_text(preview, "zh") == "，其中 2 行无效、已跳过，可导入 3 行。"
+    assert skipped_text(parse_file(path.name, path.read_bytes(), current_reference(catalog_db)), "zh") == ""
 
 
 def test_skipping_keeps_the_first_of_rows_written_twice_alike(catalog_db, tmp_path):

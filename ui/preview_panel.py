@@ -14,7 +14,14 @@ import streamlit as st
 from incentive import labels
 from incentive.i18n import t
 from incentive.intake.file_kinds import labelled
-from incentive.intake.preview import Preview, rescoring_example, rescoring_lines, same_file_text, values_text
+from incentive.intake.preview import (
+    Preview,
+    rescoring_example,
+    rescoring_lines,
+    same_file_text,
+    skipped_text,
+    values_text,
+)
 from incentive.safe_text import markdown, tm
 from incentive.store import batches
 from incentive.store.effects import ImportEffects, reimport_changes, value_changes
@@ -66,10 +73,12 @@ def draw_summary(preview: Preview, lang: str) -> None:
         sheet=preview.sheet,
         encoding=preview.encoding_label,
         row=preview.header_row,
-        rows=preview.data_rows,
+        rows=preview.data_rows + len(preview.rejected_rows),
     )
     if values := values_text(preview, lang):
         summary = summary.rstrip("。.") + values
+    if skipped := skipped_text(preview, lang):
+        summary = summary.rstrip("。.") + skipped
     st.markdown(markdown(summary))
 
 

@@ -191,6 +191,14 @@ def values_text(preview: Preview, lang: str) -> str:
     return t("data_values_count", lang, values=preview.row_count)
 
 
+def skipped_text(preview: Preview, lang: str) -> str:
+    """After "N data rows" of a file, the rows skip-invalid rejected and those left to import; '' when none was
+    rejected. N counts the file's rows, the rejected ones too: the kept count alone read as the file's size."""
+    if not preview.rejected_rows:
+        return ""
+    return t("data_rows_skipped", lang, n=len(preview.rejected_rows), kept=preview.data_rows)
+
+
 def effects_text(kind: str, effects, lang: str) -> str:
     """What an import did to the data that was there (a `store.effects.ImportEffects`), for the CLI's and the Data
     page's summary: values added, existing values superseded, unchanged and emptied; for a roster, the cadres replaced."""
