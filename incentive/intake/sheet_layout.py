@@ -170,7 +170,9 @@ def nearest_header(sheets: list[Sheet], kind: str | None) -> NearHeader | None:
     name most of one kind's required columns (`kind` only, when the user chose it), and which of them it lacks, so
     that a training file without 学时 is told so, not "no recognisable header". With no kind chosen, a row must
     name at least two required columns and half of them; None when no row comes that near."""
-    kinds = [kind] if kind is not None and kind not in VALUE_KINDS else [k for k in KINDS if k not in VALUE_KINDS]
+    if kind in VALUE_KINDS:
+        return None  # a file of values has no fixed columns but 县区 and the period's; the refusal lists them
+    kinds = [kind] if kind is not None else [k for k in KINDS if k not in VALUE_KINDS]
     best: tuple[tuple[int, int], NearHeader] | None = None
     for sheet in sorted(sheets, key=lambda s: s.hidden):
         for r in range(min(HEADER_SCAN_ROWS, len(sheet.rows))):
