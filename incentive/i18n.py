@@ -528,6 +528,11 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "data_confirm": ("确认导入", "Import"),
     "data_confirm_all": ("导入全部可导入的文件", "Import all importable files"),
+    "data_not_chosen": (
+        "未导入「{file}」：只导入了所点「确认导入」的文件；如需导入此文件，请重新上传后确认。",
+        "“{file}” was not imported: only the file whose Import button was clicked was; upload this one again to "
+        "import it.",
+    ),
     "data_not_imported": (
         "未导入「{file}」：有 {n} 个问题，请修改后重新上传。",
         "“{file}” was not imported: {n} {n:problem|problems}; correct it and upload it again.",

@@ -265,6 +265,30 @@ def test_multiple_files_and_template_downloads_render(app):
     ]
 
 
+def test_one_files_own_import_button_names_the_uploads_other_files(app):
+    """Three files uploaded, the first one's 确认导入 clicked: it alone is imported, and the importable and the
+    refused file that went with the uploader are named (they vanished without a word: a fresh user's review)."""
+    on_data_page(app)
+    app.get("file_uploader")[0].set_value(
+        [
+            ("r.csv", (DATA / "regions.csv").read_bytes(), "text/csv"),
+            ("m.csv", (DATA / "movements.csv").read_bytes(), "text/csv"),
+            ("bad.csv", "县区,乡镇,县区代码\n甲县,,\n甲县,,\n".encode(), "text/csv"),
+        ]
+    )
+    app.run()
+    first = next(b.key for b in app.button if b.key and b.key.startswith("data_import_") and b.key != "data_import_all")
+    app.button(key=first).click().run()
+    assert [s.value for s in app.success] == [
+        "已导入「r.csv」：行政区划 5 行，批次 #16（新增 5 条，覆盖已有 0 条，与已有相同 0 条）。"
+    ]
+    assert [w.value for w in app.warning if "未导入" in w.value] == [
+        "未导入「bad.csv」：有 1 个问题，请修改后重新上传。",
+        "未导入「m.csv」：只导入了所点「确认导入」的文件；如需导入此文件，请重新上传后确认。",
+    ]
+    assert _connection().execute("SELECT count(*) FROM batches WHERE status = 'active'").fetchone()[0] == 16
+
+
 def test_double_upload_is_flagged_and_sample_can_be_removed_from_the_preview(app):
     on_data_page(app)
     sample_file = sorted((ROOT / "data" / "sample").glob("05_*.csv"))[0]

@@ -38,9 +38,12 @@ def flash_and_rerun(*messages: str) -> None:
     st.rerun()
 
 
-def import_and_report(previews: list[Preview], not_imported: list[Preview] = ()) -> None:
-    """Import `previews` one by one; `not_imported`, the refused files of the same upload, are named after the
-    rerun, since clearing the uploader takes their previews away (a fresh user's review)."""
+def import_and_report(
+    previews: list[Preview], not_imported: list[Preview] = (), not_chosen: list[Preview] = ()
+) -> None:
+    """Import `previews` one by one; `not_imported`, the refused files of the same upload, and `not_chosen`, its
+    importable files whose own button was not the one clicked, are named after the rerun, since clearing the
+    uploader takes their previews away (a fresh user's review)."""
     who = sign_in.require_admin(lang)
     messages = []
     refused = None
@@ -81,7 +84,7 @@ def import_and_report(previews: list[Preview], not_imported: list[Preview] = ())
     st.session_state["data_upload_round"] = st.session_state.get("data_upload_round", 0) + 1  # clears the uploader
     st.session_state["data_flash_left"] = [
         t("data_not_imported", lang, file=p.file_name, n=len(p.problems)) for p in not_imported
-    ]
+    ] + [t("data_not_chosen", lang, file=p.file_name) for p in not_chosen]
     flash_and_rerun(*messages)
 
 
@@ -114,9 +117,12 @@ def sample_removal_confirmation() -> str:
     return t("data_remove_sample_confirm", lang, n=batches.active_count(db, "sample"))
 
 
+chosen: list[Preview] = []  # the file whose own 确认导入 was clicked: imported once every file is previewed
+
+
 def import_button(preview: Preview) -> None:
     if st.button(t("data_confirm", lang), type="primary", key=f"data_import_{preview.sha256[:16]}"):
-        import_and_report([preview])
+        chosen.append(preview)
 
 
 def draw_preview(preview: Preview, effects: ImportEffects | None) -> None:
@@ -168,6 +174,8 @@ for name, data in preview_panel.distinct_uploads(uploads, lang):
     (importable if preview.importable else not_importable).append(preview)
 if len(importable) > 1 and st.button(t("data_confirm_all", lang), key="data_import_all"):
     import_and_report(importable, not_importable)
+if chosen:  # one file's own button: the upload's other files are named, not silently dropped with the uploader
+    import_and_report(chosen, not_importable, [p for p in importable if p not in chosen])
 
 # ---- what is loaded now
 st.subheader(t("data_current", lang))
