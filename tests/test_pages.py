@@ -460,6 +460,21 @@ def test_rankings_page_shows_the_library_ranking_with_its_charts(app):
     assert len(app.get("plotly_chart")) == 1  # waterfall
 
 
+def test_rankings_first_period_says_there_is_nothing_to_compare_with(app):
+    """On the first stored period the only 对比期 is 不对比: the focus tab says there is no earlier period, not
+    "choose a compare period" (a fresh user's review)."""
+    on_page(app, "views/rankings.py")
+    app.selectbox(key="year").set_value(min(app.selectbox(key="year").options)).run()
+    first = min(app.selectbox(key="rank_period").options)  # 2023-Q1 before 2023-Q2: periods sort as text
+    app.selectbox(key="rank_period").set_value(first).run()
+    assert app.selectbox(key="rank_compare").options == ["不对比"]
+    open_tab(app, "focus")
+    infos = [i.value for i in app.info]
+    assert (
+        "没有可对比的期次，无法分解名次变化。" in infos and "选择对比期后显示各指标对综合得分变化的贡献。" not in infos
+    )
+
+
 def test_rankings_method_level_focus_and_compare_controls(app):
     on_page(app, "views/rankings.py")
     app.selectbox(key="rank_method").set_value("minmax").run()

@@ -486,7 +486,7 @@ if tabs.opens("focus"):
             compare,
             lang,
             deck.projector,
-            no_compare=t("rank_why_needs_compare", lang),
+            no_compare=t("rank_why_needs_compare" if earlier else "profile_no_compare", lang),  # the first period
             withheld=moves_withheld,
         )
 
