@@ -846,7 +846,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "note_unit_counted": (
         "「{column}」列 {n} 个单元格的单位「{source}」按 1:1 计为「{target}」，如「{example}」→ {value}。",
-        "Column “{column}”: {n} {n:cell|cells} in {source} counted one for one as 学时 (study hours), e.g. "
+        "Column “{column}”: {n} {n:cell|cells} in {source} counted one for one as {target} (学时), e.g. "
         "“{example}” → {value}.",
     ),
     "note_unit_unchecked": (
