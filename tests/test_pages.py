@@ -234,8 +234,8 @@ def test_remove_and_reload_sample(app):
     assert not app.checkbox(key="data_remove_sample_confirm").value  # a new sample asks for a new tick
 
 
-def test_multiple_files_and_template_downloads_render(app):
-    on_data_page(app)
+def upload_two_good_and_one_bad(app) -> None:
+    """A region list and personnel decisions that import, and a region list whose 乡镇 are blank."""
     app.get("file_uploader")[0].set_value(
         [
             ("r.csv", (DATA / "regions.csv").read_bytes(), "text/csv"),
@@ -244,6 +244,11 @@ def test_multiple_files_and_template_downloads_render(app):
         ]
     )
     app.run()
+
+
+def test_multiple_files_and_template_downloads_render(app):
+    on_data_page(app)
+    upload_two_good_and_one_bad(app)
     assert not app.exception
     assert app.button(key="data_import_all")
     templates = [
@@ -269,14 +274,7 @@ def test_one_files_own_import_button_names_the_uploads_other_files(app):
     """Three files uploaded, the first one's 确认导入 clicked: it alone is imported, and the importable and the
     refused file that went with the uploader are named (they vanished without a word: a fresh user's review)."""
     on_data_page(app)
-    app.get("file_uploader")[0].set_value(
-        [
-            ("r.csv", (DATA / "regions.csv").read_bytes(), "text/csv"),
-            ("m.csv", (DATA / "movements.csv").read_bytes(), "text/csv"),
-            ("bad.csv", "县区,乡镇,县区代码\n甲县,,\n甲县,,\n".encode(), "text/csv"),
-        ]
-    )
-    app.run()
+    upload_two_good_and_one_bad(app)
     first = next(b.key for b in app.button if b.key and b.key.startswith("data_import_") and b.key != "data_import_all")
     app.button(key=first).click().run()
     assert [s.value for s in app.success] == [
