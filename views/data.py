@@ -175,7 +175,7 @@ for name, data in preview_panel.distinct_uploads(uploads, lang):
 if len(importable) > 1 and st.button(t("data_confirm_all", lang), key="data_import_all"):
     import_and_report(importable, not_importable)
 if chosen:  # one file's own button: the upload's other files are named, not silently dropped with the uploader
-    import_and_report(chosen, not_importable, [p for p in importable if p not in chosen])
+    import_and_report(chosen, not_importable, [p for p in importable if p.sha256 != chosen[0].sha256])
 
 # ---- what is loaded now
 st.subheader(t("data_current", lang))
