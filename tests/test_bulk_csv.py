@@ -212,6 +212,24 @@ def test_random_damage_is_judged_the_same(tmp_path, reference):
         assert_same_preview(path, reference, skip_invalid=True)
 
 
+def test_notes_of_several_columns_are_counted_column_by_column(tmp_path, reference):
+    """Texts normalized and serial dates in three columns of one file: each note counts its own column's rows (the
+    bulk path counts every column in one scan; the grades' words are counted word by word in
+    test_appraisal_grades_under_other_names_read_the_same)."""
+    rows = [row.split(",") for row in TRAINING_ROWS]
+    rows[3][0], rows[8][0] = "Ａ0004", "Ａ0009"  # a full-width letter
+    rows[6][7] = "45838"
+    rows[11][7] = "45839"
+    path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(",".join(r) for r in rows) + "\n")
+    assert_same_preview(path, reference)
+    notes = bulk_csv.parse_large_csv(path, reference).notes
+    assert [(n.key, n.params["column"], n.params["n"], n.params["example"]) for n in notes] == [
+        ("note_text_normalized", "培训项目", 40, "2025年乡村振兴专题班（第2期）"),  # full-width brackets, every row
+        ("note_text_normalized", "干部编号", 2, "Ａ0004"),
+        ("note_date_serial", "培训日期", 2, "45838"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text, encoding",
     [

@@ -19,6 +19,9 @@ import pandas as pd
 import pyarrow.parquet
 
 ROW_GROUP = 122_880  # DuckDB's own row group: a reader of the file gets its parallelism from these
+# zstd: of the province's ten million records, written in 2.5 s against snappy's 2.6 s (DuckDB's default), read as
+# fast, and half the bytes (77 MB against 163 MB), which every copy the preview's cache makes carries too
+COMPRESSION = "zstd"
 
 
 class StagedRows:
@@ -40,7 +43,7 @@ class StagedRows:
     ) -> None:
         self._own_folder()
         con.execute(
-            f"COPY ({query}) TO $path (FORMAT parquet, ROW_GROUP_SIZE {ROW_GROUP})",
+            f"COPY ({query}) TO $path (FORMAT parquet, COMPRESSION {COMPRESSION}, ROW_GROUP_SIZE {ROW_GROUP})",
             {**(params or {}), "path": str(self.path)},
         )
         metadata = pyarrow.parquet.ParquetFile(self.path)
