@@ -2690,6 +2690,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "{county}{window}培训数据未报齐，未计算其覆盖率和学时。",
         "{county} has not sent all its training data for {window}: no coverage computed.",
     ),
+    "training_open_sent": (
+        "查看{county}已报齐的 {window}",
+        "Open {window}, which {county} has sent in full",
+    ),
     "training_county_not_in": (
         "{county}的培训数据未报齐（{window}），不计算其覆盖率和学时，以免未报部分读作未参训；可改选其已报齐的区间。",
         "{county} has not sent all its training files for {window}: its coverage and hours are not computed, so that "

@@ -118,6 +118,30 @@ def test_a_county_that_has_not_sent_a_quarter_is_left_out_of_the_export(trained_
     assert coverage_frame(trained_db, "2025", "county")["county"].tolist() == ["甲县", "乙县"]
 
 
+def test_the_window_a_county_has_sent_runs_from_january_to_its_first_unsent_quarter(trained_db):
+    """乙县 lacks 2025's Q1, Q3 and Q4 (甲县 sent them): nothing of its year is measured, and no window from January
+    either; once it sends Q1, January to June is the longest window it has sent (Q2 it had), until Q3 is in."""
+    config, today = settings.current(trained_db), dt.date(2026, 2, 1)
+
+    def reported(window):
+        return coverage.reported(trained_db.connection, window, config, today)
+
+    every_quarter_sent(trained_db, counties=("甲县",))
+    last = dt.date(2025, 12, 31)
+    assert "乙县" in reported(coverage.year_window(2025)).without
+    assert coverage.county_sent_window("乙县", 2025, last, reported) is None
+    sent = coverage.county_sent_window("甲县", 2025, last, reported)
+    assert (sent.start, sent.end, sent.label) == (dt.date(2025, 1, 1), dt.date(2025, 12, 31), "2025-01~2025-12")
+    import_ok(
+        trained_db,
+        "q1.csv",
+        "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\nB1,班五,专业能力,乡村振兴,线下,集体,2,2025-02-10\n".encode(),
+    )
+    sent = coverage.county_sent_window("乙县", 2025, last, reported)
+    assert (sent.label, sent.without) == ("2025-01~2025-06", ())
+    assert coverage.county_sent_window("乙县", 2025, dt.date(2025, 5, 20), reported).label == "2025-01~2025-05"
+
+
 def test_small_groups_are_suppressed_in_exports_when_asked(trained_db):
     every_quarter_sent(trained_db)
     frame = coverage_frame(trained_db, "2025", "unit")

@@ -607,6 +607,22 @@ def test_training_page_headlines_and_tables_come_from_the_rollup(app):
     assert any(r"对比 2025-01\~2025-09" in c.value for c in app.caption)  # a running year: same months last year
 
 
+def test_training_page_offers_the_months_a_county_has_sent(app):
+    """棠梨县 has not sent 2026-Q3: its year is not measured, and the notice offers January to June, which it has
+    sent, where it offered only words (a fresh user's review); the tab in the address stays for when it opens."""
+    on_page(app, "views/training.py")
+    open_tab(app, "gaps")
+    app.selectbox(key="county").set_value("棠梨县").run()
+    assert any(i.value.startswith("棠梨县的培训数据未报齐（2026）") for i in app.info) and not app.metric
+    offer = app.button(key="training_open_sent")
+    assert offer.label == "查看棠梨县已报齐的 2026-01~2026-06"
+    offer.click().run()
+    assert not app.exception and any(c.value.startswith(r"棠梨县 · 2026-01\~2026-06") for c in app.caption)
+    assert {m.label for m in app.metric} >= {"培训覆盖率", "未参训人数"}
+    assert app.query_params["train.window"] == "months" and app.query_params["train.tab"] == "gaps"
+    assert _table_with(app, "建议") is not None  # the tab asked for by the address is the one open
+
+
 def test_training_page_window_county_slice_and_suppression(app):
     on_page(app, "views/training.py")
     app.segmented_control(key="training_window").set_value("quarter").run()

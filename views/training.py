@@ -131,9 +131,19 @@ SECTIONS = ["headline", "targets", "categories", "domains", "trend", "mix", "gap
 # before the notices below, which stop the page: in a meeting the bar stays, to step on to the next county or leave
 deck = meeting.Deck("training", {name: t(f"section_{name}", lang) for name in SECTIONS}, lang, counties)
 
+
+def open_months(sent: coverage.Window) -> None:
+    st.session_state["training_window"] = "months"
+    st.session_state["training_months"] = (sent.start, sent.end.replace(day=1))
+
+
 if county in window.without:  # the sidebar's county has not sent all of the window: nothing of it is measured
     st.warning(absent_training(window, county, lang))
     st.info(tm("training_county_not_in", lang, county=county, window=window.label))
+    sent = coverage.county_sent_window(county, year, year_last, reported_window)
+    if sent is not None:  # a way on: the months it has sent, rather than a page of notices alone
+        label = t("training_open_sent", lang, county=county, window=sent.label)
+        st.button(label, key="training_open_sent", on_click=open_months, args=(sent,))
     st.stop()
 whole = measured(window, "all", county)
 if whole.empty or whole["cadres"].iloc[0] == 0:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import duckdb
@@ -162,6 +162,22 @@ def opening_months(year_reported: Window, last_day: dt.date) -> tuple[dt.date, d
     `last_day` (its latest record), or to the last month before a quarter still being sent (`year_reported.
     data_end`), whichever is earlier."""
     return year_reported.start, min(year_reported.data_end, last_day).replace(day=1)
+
+
+def county_sent_window(
+    county: str, year: int, last_day: dt.date, reported: Callable[[Window], Window]
+) -> Window | None:
+    """The longest window of `year` from January that `county` has sent all of: January to the end of a quarter
+    (or to `last_day`'s month, the year's latest record, in its quarter), newest first, as `reported` (the
+    window as every view measures it) leaves the county in; None when not even the first quarter is. Where a
+    county has not sent a window, 培训覆盖 computes nothing of it (docs/decisions.md#unsent-training-files): this is
+    the window the page offers instead."""
+    for quarter in quarters_through(last_day):
+        last = dt.date(year, min(3 * quarter, last_day.month), 1)
+        window = reported(months_window(dt.date(year, 1, 1), last))
+        if county not in window.without:
+            return window
+    return None
 
 
 def months_window(first: dt.date, last: dt.date) -> Window:
