@@ -371,6 +371,24 @@ def test_a_header_lacking_a_required_column_is_told_which(catalog_db):
     assert [p.key for p in preview.problems] == ["no_header"]
 
 
+def test_a_header_lacking_a_column_is_placed_by_sheet_and_row_as_seen(catalog_db):
+    """In a workbook, the refusal names the sheet holding the nearest header (the first sheet is a cover) and its
+    row as Excel numbers it, blank rows above counted; in a CSV, the line as the editor numbers it."""
+    header = ["干部编号", "培训项目", "培训类别", "培训领域", "培训方式", "组织形式", "培训日期"]
+    body = [[f"A000{i}", "专题班", "专业能力", "乡村振兴", "线下", "集体", f"2025-06-0{i}"] for i in range(1, 4)]
+    data = xlsx_bytes(
+        [[], ["2025年培训台账"], [], header, *body], sheet="台账", before=[("封面", [["说明"], ["见下表"]])]
+    )
+    preview = parse_file("t.xlsx", data, current_reference(catalog_db))
+    assert messages(preview) == [
+        "文件「t.xlsx」，工作表「台账」，第 4 行：表头像「培训记录」，但缺少必填列：学时。请补上这些列（列名见「下载填报模板」），"
+        "或检查列名是否写错。"
+    ]
+    text = "\n\n" + ",".join(header) + "\n" + "\n".join(",".join(row) for row in body) + "\n"
+    preview = parse_file("t.csv", text.encode(), current_reference(catalog_db))
+    assert [(p.key, p.row) for p in preview.problems] == [("no_header_near", 3)]
+
+
 def test_header_only_file(catalog_db):
     preview = parse_file("h.csv", "考核期,县区,指标,数值\n".encode(), current_reference(catalog_db))
     assert messages(preview) == ["文件「h.csv」：表头下没有数据行。"]

@@ -92,7 +92,9 @@ def parse_file(
 
     located = locate_header(sheets, reference, kind)
     if located is None:
-        return _fail(preview, _no_header_problem(kind, nearest_header(sheets, kind)))
+        near = nearest_header(sheets, kind)
+        preview.sheet = near.sheet if near is not None else ""  # the message names the workbook's sheet it means
+        return _fail(preview, _no_header_problem(kind, near))
     table = Table.from_sheet(located.sheet, located.header_row, located.header, located.header_rows)
     preview.sheet = located.sheet.name if located.sheet.is_workbook else ""
     preview.encoding = located.sheet.encoding
@@ -283,7 +285,7 @@ def _no_header_problem(kind: str | None, near: NearHeader | None) -> Problem:
     if near is not None and near.missing:
         return Problem(
             "no_header_near",
-            row=near.row + 1,
+            row=near.row,
             params={"kind": ("i18n", f"kind_{near.kind}"), "missing": list(near.missing)},
         )
     if kind is None:

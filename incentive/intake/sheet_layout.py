@@ -160,7 +160,7 @@ class NearHeader:
     """The header row that comes nearest to a kind's without all its required columns (for the refusal)."""
 
     kind: str
-    row: int  # 0-based row of its sheet
+    row: int  # its row number as the user sees it (the file's line; blank lines count, as in every other message)
     sheet: str  # the sheet's name in a workbook, "" for a CSV
     missing: tuple[str, ...]  # the kind's required columns not found, by their first alias (the data contract's)
 
@@ -190,7 +190,8 @@ def nearest_header(sheets: list[Sheet], kind: str | None) -> NearHeader | None:
                 score = (len(found), len(names))
                 if best is None or score > best[0]:
                     missing = tuple(c.aliases[0] for c in spec.columns if c.required and c.name not in names)
-                    best = (score, NearHeader(cand, r, sheet.name if sheet.is_workbook else "", missing))
+                    near = NearHeader(cand, sheet.row_numbers[r], sheet.name if sheet.is_workbook else "", missing)
+                    best = (score, near)
     return best[1] if best else None
 
 
