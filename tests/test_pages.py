@@ -270,6 +270,15 @@ def test_multiple_files_and_template_downloads_render(app):
     ]
 
 
+def test_an_upload_of_several_files_warns_of_the_sample_once(app):
+    """Three files uploaded while the sample is loaded: the warning and the offer to remove the sample concern the
+    upload, not each file (they were repeated once per file: a fresh user's review)."""
+    on_data_page(app)
+    upload_two_good_and_one_bad(app)
+    assert [w.value for w in app.warning].count("数据库中仍有示例数据。导入真实数据前，建议先移除示例数据。") == 1
+    assert len([b for b in app.button if b.key and b.key.startswith("data_unsample_")]) == 1
+
+
 def test_one_files_own_import_button_names_the_uploads_other_files(app):
     """Three files uploaded, the first one's 确认导入 clicked: it alone is imported, and the importable and the
     refused file that went with the uploader are named (they vanished without a word: a fresh user's review)."""

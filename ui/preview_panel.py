@@ -173,14 +173,11 @@ def draw_preview(
     *,
     key: str,
     county: str | None = None,
-    before_effects: Callable[[Preview], None] | None = None,
     action: Callable[[Preview], None] | None = None,
 ) -> None:
     """A bordered box: what the file was read as, its notes and problems, and, when it can go in, what it would
     change, its warnings and its first rows. `key` prefixes widget keys (the page's); `county`: the county whose
-    submission it is (None: the prefecture's import); `before_effects` draws
-    something after the problems (the Data page's offer to remove the sample), `action` the buttons under an
-    importable file."""
+    submission it is (None: the prefecture's import); `action` the buttons under an importable file."""
     with st.container(border=True):
         st.markdown(f"**{tm('data_preview', lang, file=preview.file_name)}**")
         if preview.kind and preview.has_rows:
@@ -189,8 +186,6 @@ def draw_preview(
             st.caption("· " + markdown(note.text(lang)))
         if preview.problems:
             draw_problems(preview, lang, key)
-        if before_effects is not None:
-            before_effects(preview)
         if preview.importable:
             if effects is not None:
                 draw_effects(preview, effects, lang, county)

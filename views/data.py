@@ -98,14 +98,14 @@ def record_refusal(preview: Preview) -> None:
             batches.import_preview(db, preview, source="upload", created_by=admin)
 
 
-def offer_sample_removal(preview: Preview) -> None:
-    """Real files checked against the fictional sample's regions and catalog fail or mix: say so, offer the fix."""
+def offer_sample_removal() -> None:
+    """Real files checked against the fictional sample's regions and catalog fail or mix: say so, offer the fix;
+    once for the upload, above its previews (said in each file's preview, it was repeated once per file)."""
     st.warning(t("data_sample_warning", lang))
-    confirm_key = f"data_unsample_confirm_{preview.sha256[:16]}"
+    upload_round = st.session_state.get("data_upload_round", 0)
+    confirm_key = f"data_unsample_confirm_{upload_round}"
     confirmed = st.checkbox(sample_removal_confirmation(), key=confirm_key)
-    if st.button(
-        t("data_remove_sample_first", lang), key=f"data_unsample_{preview.sha256[:16]}", disabled=not confirmed
-    ):
+    if st.button(t("data_remove_sample_first", lang), key=f"data_unsample_{upload_round}", disabled=not confirmed):
         with storage_notice.refused_here(lang):
             removed = batches.rollback_source(db, "sample", sign_in.require_admin(lang))
             st.session_state.pop(confirm_key, None)
@@ -131,7 +131,6 @@ def draw_preview(preview: Preview, effects: ImportEffects | None) -> None:
         effects,
         lang,
         key="data",
-        before_effects=offer_sample_removal if sample_loaded else None,
         action=import_button,
     )
 
@@ -166,7 +165,10 @@ uploads = chrome.upload_box(
 )
 
 importable, not_importable = [], []
-for name, data in preview_panel.distinct_uploads(uploads, lang):
+files = preview_panel.distinct_uploads(uploads, lang)
+if files and sample_loaded:
+    offer_sample_removal()
+for name, data in files:
     with preview_panel.checking(name, data, lang):
         preview, effects = preview_upload(name, data, kind, period, as_of, skip_invalid, check_version(), None)
     draw_preview(preview, effects)
