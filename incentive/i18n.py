@@ -546,10 +546,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "data_imported_all": ("导入完成", "Import finished"),
     "full_stop": ("。", "."),
     "data_imported": (
-        "已导入「{file}」：{kind} {rows} 行{values}，批次 #{batch}。",
-        "Imported “{file}”: {kind}, {rows} {rows:row|rows}{values}, batch #{batch}.",
+        "已导入「{file}」：{kind} {rows} 行{values}{skipped}，批次 #{batch}。",
+        "Imported “{file}”: {kind}, {rows} {rows:row|rows}{values}{skipped}, batch #{batch}.",
     ),
+    "data_imported_skipped": ("，跳过无效行 {n} 行", ", {n} invalid {n:row|rows} skipped"),
     "data_rejects_download": ("下载问题清单（CSV）", "Download the list of problems (CSV)"),
+    "data_rejects_download_imported": (
+        "下载「{file}」跳过的行的问题清单（CSV）",
+        "Download the problems of the rows skipped from “{file}” (CSV)",
+    ),
     "data_values_count": ("（共 {values} 个数值）", " ({values} {values:value|values})"),
     "data_batches": ("导入批次", "Import batches"),
     "data_rollback": ("撤销批次", "Roll back batch"),

@@ -72,6 +72,27 @@ def test_the_problems_of_a_refused_file_download_with_the_mark(app_factory):
     ]
 
 
+def test_the_rows_a_skip_invalid_import_left_out_download_after_it(app_factory):
+    """After an import that skipped rows the preview is gone, the list of the skipped rows' problems is not: it
+    downloads as the preview offered it, with the mark."""
+    at = app_factory(run=False)
+    as_admin(at, "测试管理员")
+    at.run()
+    at.switch_page("views/data.py")
+    at.run()
+    at.checkbox(key="data_skip_invalid").check().run()
+    mixed = "考核期,县区,指标,数值\n2026Q3,云岫县,R01,99.5\n2026Q3,黑山县,R01,1\n"
+    at.get("file_uploader")[0].set_value(("mixed.csv", mixed.encode(), "text/csv"))
+    at.run()
+    at.button(key=next(b.key for b in at.button if b.key and b.key.startswith("data_import_"))).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    data = csv_downloads(at)["mixed.csv.problems.csv"]
+    assert data.startswith(BOM)
+    assert read_back(data).to_dict("records") == [
+        {"行": "3", "列": "县区", "值": "黑山县", "问题": "县区不存在于行政区划中。"},
+    ]
+
+
 def test_every_csv_download_of_the_pages_goes_through_the_one_builder():
     """Pages and their Streamlit glue offer CSV only through ui/downloads.py, which adds the mark: no other file
     calls the library's CSV writer, pandas' to_csv or names the CSV media type."""

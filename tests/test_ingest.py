@@ -10,7 +10,7 @@ import pytest
 from conftest import data_file, import_ok, race_csv, xls_bytes, xlsx_bytes
 
 from incentive.intake.ingest import Reference, parse_file
-from incentive.intake.preview import skipped_text
+from incentive.intake.preview import imported_skipped_text, skipped_text
 from incentive.store.reference import current_reference
 
 
@@ -471,6 +471,13 @@ def test_skipping_rejects_every_row_of_a_key_whose_rows_differ(catalog_db, tmp_p
     assert preview.data_rows + len(preview.rejected_rows) == 5
     assert skipped_text(preview, "zh") == "，其中 2 行无效、已跳过，可导入 3 行。"
     assert skipped_text(parse_file(path.name, path.read_bytes(), current_reference(catalog_db)), "zh") == ""
+    # the import's summary, after the 3 rows it imported, says the 2 it left out
+    assert imported_skipped_text(preview, "zh") == "，跳过无效行 2 行"
+    assert imported_skipped_text(preview, "en") == ", 2 invalid rows skipped"
+    kept = parse_file(
+        "kept.csv", "考核期,县区,指标,数值\n2025Q2,云峤县,R01,2\n".encode(), current_reference(catalog_db)
+    )
+    assert imported_skipped_text(kept, "en") == ""
 
 
 def test_skipping_keeps_the_first_of_rows_written_twice_alike(catalog_db, tmp_path):

@@ -279,6 +279,27 @@ def test_an_upload_of_several_files_warns_of_the_sample_once(app):
     assert len([b for b in app.button if b.key and b.key.startswith("data_unsample_")]) == 1
 
 
+def test_a_skip_invalid_import_says_how_many_rows_it_skipped_and_still_offers_them(app):
+    """With 跳过无效行 the success line counts the rows left out as well as those imported, and the list of the
+    skipped rows' problems can still be downloaded once the import has cleared the preview: what was left out of
+    the data stays findable (a fresh user's review)."""
+    on_data_page(app)
+    app.checkbox(key="data_skip_invalid").check().run()
+    mixed = "考核期,县区,指标,数值\n2026Q3,云岫县,R01,99.5\n2026Q3,黑山县,R01,1\n2026Q3,黑山县,R02,2\n"
+    app.get("file_uploader")[0].set_value(("mixed.csv", mixed.encode(), "text/csv"))
+    app.run()
+    app.button(key=next(b.key for b in app.button if b.key and b.key.startswith("data_import_"))).click().run()
+    assert not app.exception
+    assert [s.value for s in app.success] == [
+        "已导入「mixed.csv」：赛马考评得分 1 行，跳过无效行 2 行，批次 #16（新增 0 条，覆盖已有 1 条，与已有相同 0 条）。"
+    ]
+    assert not [b for b in app.button if b.key and b.key.startswith("data_import_")]  # the preview is gone
+    kept = [d for d in app.get("download_button") if d.proto.label == "下载「mixed.csv」跳过的行的问题清单（CSV）"]
+    assert len(kept) == 1 and kept[0].proto.url
+    app.run()  # like every line said after an import, the download goes with the next run
+    assert not [d for d in app.get("download_button") if "mixed.csv" in d.proto.label]
+
+
 def test_one_files_own_import_button_names_the_uploads_other_files(app):
     """Three files uploaded, the first one's 确认导入 clicked: it alone is imported, and the importable and the
     refused file that went with the uploader are named (they vanished without a word: a fresh user's review)."""

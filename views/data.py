@@ -11,14 +11,21 @@ from incentive.demo.sample import has_sample, load_sample
 from incentive.i18n import capital, t
 from incentive.intake import checks
 from incentive.intake.file_kinds import KINDS
-from incentive.intake.preview import Preview, effects_text, unknown_cadres_text, values_text
+from incentive.intake.preview import (
+    Preview,
+    effects_text,
+    imported_skipped_text,
+    unknown_cadres_text,
+    values_text,
+)
+from incentive.safe_text import tm
 from incentive.store import audit, backup, batches, settings
 from incentive.store.batches import BatchError
 from incentive.store.effects import ImportEffects, import_effects
 from incentive.store.storage_faults import StorageFault
 from incentive.training import targets
 from ui import chrome, frame, link_state, preview_panel, sign_in, storage_notice
-from ui.downloads import table_downloads, template_buttons
+from ui.downloads import csv_button, table_downloads, template_buttons
 from ui.frame import MISSING_CELL
 from ui.runtime import check_version, database, loaded_findings, preview_upload, run_query
 
@@ -43,9 +50,10 @@ def import_and_report(
 ) -> None:
     """Import `previews` one by one; `not_imported`, the refused files of the same upload, and `not_chosen`, its
     importable files whose own button was not the one clicked, are named after the rerun, since clearing the
-    uploader takes their previews away (a fresh user's review)."""
+    uploader takes their previews away (a fresh user's review); so is the list of the rows skip-invalid left out of
+    each file, for download."""
     who = sign_in.require_admin(lang)
-    messages = []
+    messages, skipped = [], []
     refused = None
     with st.status(t("data_importing", lang), expanded=False) as status:
         for done, preview in enumerate(previews):
@@ -68,12 +76,15 @@ def import_and_report(
                     kind=kind_label(preview.kind),
                     rows=preview.data_rows,
                     values=values_text(preview, lang),
+                    skipped=imported_skipped_text(preview, lang),
                     batch=batch,
                 ).rstrip("。.")
                 + effects_text(preview.kind, effects, lang)
                 + t("full_stop", lang)
                 + unknown_cadres_text(effects, lang)
             )
+            if preview.problems:  # skip-invalid left rows out: their list goes on past the preview
+                skipped.append((preview.file_name, preview.sha256[:16], preview.rejects_table(lang)))
         else:
             status.update(label=t("data_imported_all", lang), state="complete")
     if refused is not None:  # said where the import was asked for; the page goes on with the stored data
@@ -85,6 +96,7 @@ def import_and_report(
     st.session_state["data_flash_left"] = [
         t("data_not_imported", lang, file=p.file_name, n=len(p.problems)) for p in not_imported
     ] + [t("data_not_chosen", lang, file=p.file_name) for p in not_chosen]
+    st.session_state["data_flash_skipped"] = skipped
     flash_and_rerun(*messages)
 
 
@@ -138,6 +150,10 @@ def draw_preview(preview: Preview, effects: ImportEffects | None) -> None:
 st.title(t("page_data", lang))
 for message in st.session_state.pop("data_flash", []):
     st.success(message)
+# the rows an import skipped stay findable once the uploader, and the preview's own download with it, is cleared
+for file_name, key, rejects in st.session_state.pop("data_flash_skipped", []):
+    label = tm("data_rejects_download_imported", lang, file=file_name)
+    csv_button(st, label, rejects, f"{file_name}.problems.csv", f"data_skipped_{key}")
 for message in st.session_state.pop("data_flash_left", []):
     st.warning(message)
 

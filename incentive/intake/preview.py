@@ -199,6 +199,14 @@ def skipped_text(preview: Preview, lang: str) -> str:
     return t("data_rows_skipped", lang, n=len(preview.rejected_rows), kept=preview.data_rows)
 
 
+def imported_skipped_text(preview: Preview, lang: str) -> str:
+    """After an import's "N rows", the rows skip-invalid left out of it; '' when none was: the count of what went
+    in alone hid that part of the file did not."""
+    if not preview.rejected_rows:
+        return ""
+    return t("data_imported_skipped", lang, n=len(preview.rejected_rows))
+
+
 def effects_text(kind: str, effects, lang: str) -> str:
     """What an import did to the data that was there (a `store.effects.ImportEffects`), for the CLI's and the Data
     page's summary: values added, existing values superseded, unchanged and emptied; for a roster, the cadres replaced."""
