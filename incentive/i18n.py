@@ -552,7 +552,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "data_imported_skipped": ("，跳过无效行 {n} 行", ", {n} invalid {n:row|rows} skipped"),
     "data_rejects_download": ("下载问题清单（CSV）", "Download the list of problems (CSV)"),
     "data_rejects_download_imported": (
-        "下载「{file}」跳过的行的问题清单（CSV）",
+        "下载「{file}」被跳过行的问题清单（CSV）",
         "Download the problems of the rows skipped from “{file}” (CSV)",
     ),
     "data_values_count": ("（共 {values} 个数值）", " ({values} {values:value|values})"),

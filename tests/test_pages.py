@@ -294,7 +294,7 @@ def test_a_skip_invalid_import_says_how_many_rows_it_skipped_and_still_offers_th
         "已导入「mixed.csv」：赛马考评得分 1 行，跳过无效行 2 行，批次 #16（新增 0 条，覆盖已有 1 条，与已有相同 0 条）。"
     ]
     assert not [b for b in app.button if b.key and b.key.startswith("data_import_")]  # the preview is gone
-    kept = [d for d in app.get("download_button") if d.proto.label == "下载「mixed.csv」跳过的行的问题清单（CSV）"]
+    kept = [d for d in app.get("download_button") if d.proto.label == "下载「mixed.csv」被跳过行的问题清单（CSV）"]
     assert len(kept) == 1 and kept[0].proto.url
     app.run()  # like every line said after an import, the download goes with the next run
     assert not [d for d in app.get("download_button") if "mixed.csv" in d.proto.label]
