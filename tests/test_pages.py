@@ -942,3 +942,19 @@ def test_a_period_where_no_county_has_enough_indicators_ranks_nobody_and_says_wh
     assert said in [i.value for i in at.info], [i.value for i in at.info]
     at = app_factory(path, page="views/rankings.py", query={"year": "2025"})
     assert said in [i.value for i in at.info], [i.value for i in at.info]
+
+
+# ---- share dialog
+
+
+def test_the_share_dialog_shows_each_link_once(app):
+    """The live link is in the field beside the copy button and nowhere else, the pinned one once below it: a new
+    user saw the live link twice (the field, then the same address again as code) and wondered which to send."""
+    import re
+
+    app.button(key="share_link").click().run()
+    field = [f.proto.srcdoc for f in app.get("iframe") if 'id="copy"' in f.proto.srcdoc]
+    texts = field + [c.value for c in app.code]
+    shown = [key for text in texts for key in re.findall(r"\?v=(\w+)", text)]
+    assert len(field) == 1 and len(shown) == 2 and len(set(shown)) == 2, shown  # the live link, the pinned link
+    assert re.findall(r"\?v=(\w+)", field[0]) == shown[:1]  # the live one is the one with the copy button

@@ -111,9 +111,10 @@ def _show_link(link: str, pinned: str, lang: str) -> None:
 
 
 def _link_dialog(link: str, pinned: str, lang: str) -> None:
+    """Each link once: the live one in the field with its copy button (st.code's own button needs the clipboard
+    API, missing on plain http), the pinned one as code below it."""
     st.caption(t("share_help", lang))
     _copy_field(link, lang)
-    st.code(link, language=None)
     st.caption(t("share_pinned_help", lang))
     st.code(pinned, language=None)
 
