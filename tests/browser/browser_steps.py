@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 import weakref
 from pathlib import Path
@@ -135,6 +136,14 @@ def main(page: Page):
 
 def sidebar(page: Page):
     return page.locator("[data-testid=stSidebar]")
+
+
+def shared_link(page: Page) -> str:
+    """The live short link of the open share dialog: the field beside its copy button (ui/sharing.py), the one
+    place it is shown."""
+    field = page.frame_locator("[data-testid=stDialog] iframe").locator("#link")
+    expect(field).to_have_value(re.compile(r"\?v=\w+$"))
+    return field.input_value().strip()
 
 
 def metric_value(page: Page, label: str) -> str:

@@ -15,6 +15,7 @@ from .browser_steps import (
     main,
     metric_value,
     open_view,
+    shared_link,
     sidebar,
     wait_idle,
 )
@@ -121,7 +122,7 @@ def test_the_further_sections_open_in_their_tabs_and_a_link_reopens_the_tab(page
     expect(charts.nth(1).locator("svg.main-svg").first).to_be_visible()
     page.screenshot(path=str(screenshots / "rankings_tab_tracks.png"))
     sidebar(page).get_by_role("button", name="分享链接").click()
-    short = page.locator("[data-testid=stDialog] [data-testid=stCode]").first.inner_text().strip()
+    short = shared_link(page)
 
     fresh = chromium.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
     other = fresh.new_page()

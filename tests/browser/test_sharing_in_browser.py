@@ -4,7 +4,16 @@ the same selections and the same numbers."""
 import pytest
 from playwright.sync_api import expect
 
-from .browser_steps import click_for_rerun, expect_no_exception, main, open_view, script_runs, sidebar, wait_idle
+from .browser_steps import (
+    click_for_rerun,
+    expect_no_exception,
+    main,
+    open_view,
+    script_runs,
+    shared_link,
+    sidebar,
+    wait_idle,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +55,7 @@ def test_a_shared_view_opens_the_same_elsewhere(page, app_url, chromium):
     sidebar(page).get_by_role("button", name="分享链接").click()
     dialog = page.locator("[data-testid=stDialog]")
     expect(dialog).to_be_visible()
-    short = dialog.locator("[data-testid=stCode]").first.inner_text().strip()
+    short = shared_link(page)
     assert "/rankings?v=" in short
 
     for link in (address, short):
@@ -85,7 +94,7 @@ def test_a_short_link_keeps_the_whole_view_in_the_address_through_a_reload(page,
     sidebar(page).get_by_role("button", name="分享链接").click()
     dialog = page.locator("[data-testid=stDialog]")
     expect(dialog).to_be_visible()
-    short = dialog.locator("[data-testid=stCode]").first.inner_text().strip()
+    short = shared_link(page)
 
     fresh = chromium.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
     other = fresh.new_page()
@@ -101,7 +110,7 @@ def test_a_short_link_keeps_the_whole_view_in_the_address_through_a_reload(page,
     sidebar(other).get_by_role("radio", name="English").click()  # the language survives a short link too
     wait_idle(other, after_action=True)
     sidebar(other).get_by_role("button", name="Share link").click()
-    english = other.locator("[data-testid=stDialog] [data-testid=stCode]").first.inner_text().strip()
+    english = shared_link(other)
     again = fresh.new_page()
     open_view(again, english)
     reload(again)
