@@ -504,9 +504,10 @@ def rank_intervals(
 ) -> go.Figure:
     """Each unit's rank as a dot with its 5th-95th percentile interval under the weight draws as a bar; rank 1 at
     the left. With `legend` (the two intervals' names) and robust_low / robust_high in `frame`, the interval over
-    every modelling choice drawn at once (robustness.py) is a thin line through it. `beside`: the title of
-    tier_bars drawn beside it, whose rows line up with these (`_layout`). In the room (`projector`) the rank axis
-    is labelled more sparsely (`_rank_ticks`)."""
+    every modelling choice drawn at once (robustness.py) is a thin line through it, and the legend shows each
+    as drawn: the dot (named as the axis), the bar, the line. `beside`: the title of tier_bars drawn beside it,
+    whose rows line up with these (`_layout`). In the room (`projector`) the rank axis is labelled more sparsely
+    (`_rank_ticks`)."""
     data = frame.sort_values(["rank", "unit"], ascending=[False, False])
     fig = go.Figure()
     if legend is not None:
@@ -518,6 +519,7 @@ def rank_intervals(
                 # a short line as its legend sign; at the rank it lies under the dot
                 marker={"symbol": "line-ew", "size": 14, "line": {"width": 1.5, "color": INK["muted"]}},
                 name=legend[1],
+                legendrank=3,
                 error_x={
                     "type": "data",
                     "symmetric": False,
@@ -537,7 +539,8 @@ def rank_intervals(
             y=data["unit"],
             mode="markers",
             marker={"size": 10, "color": REFERENCE},
-            name=legend[0] if legend else "",
+            name=axis_title,  # the legend's dot is the rank; a legend shows no error bar, so the bar gets its own
+            legendrank=1,
             error_x={
                 "type": "data",
                 "symmetric": False,
@@ -551,6 +554,18 @@ def rank_intervals(
             hovertemplate="%{y}: %{x} (%{customdata[0]}–%{customdata[1]})<extra></extra>",
         )
     )
+    if legend is not None:  # the weights' interval as the legend's sign of it: a short bar of its grey and width
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=legend[0],
+                legendrank=2,
+                marker={"symbol": "line-ew", "size": 14, "line": {"width": 6, "color": QUIET}},
+                hoverinfo="skip",
+            )
+        )
     n = int(data["rank"].max()) if len(data) else 1
     _update(*fig.select_xaxes(), title=axis_title, range=[0.5, n + 0.5], **_rank_ticks(n, room=projector))
     # the units' rows and no more: Plotly pads a category axis of markers by a twentieth of its length at each

@@ -342,6 +342,25 @@ def test_rank_intervals_label_every_rank_of_a_prefecture_and_every_tenth_of_a_pr
     assert list(province.layout.yaxis.range) == [-0.5, 99.5]  # no empty rows above or below the units
 
 
+def test_the_rank_intervals_legend_shows_what_is_drawn():
+    """The weights' interval is drawn as a thick grey bar, the rank as a dot on it: the legend had a dot for
+    权重区间 (a new user's report), and now has the dot for the rank, a grey bar for 权重区间 and a thin line for
+    稳健区间, first to last in that order."""
+    frame = _ranked(12)
+    frame = frame.assign(robust_low=frame["rank_low"], robust_high=frame["rank_high"], rank_median=frame["rank"])
+    fig = charts.rank_intervals(frame, "排名及其区间", "排名", ("权重区间", "稳健区间"))
+    entries = sorted((d for d in fig.data if d.showlegend is not False), key=lambda d: d.legendrank or 0)
+    assert [d.name for d in entries] == ["排名", "权重区间", "稳健区间"]
+    rank, weights, robust = entries
+    dot = next(d for d in fig.data if d.marker.symbol is None and len(d.x) == 12)  # the rank drawn as a dot
+    bar = next(d for d in fig.data if d.error_x.thickness == 6)  # the weights' interval drawn as a bar
+    line = next(d for d in fig.data if d.error_x.thickness == 1.5)  # the robust interval drawn as a line
+    assert rank.marker.color == dot.marker.color and rank.marker.symbol in (None, "circle")
+    assert weights.marker.symbol == "line-ew" and weights.marker.line.color == bar.error_x.color
+    assert weights.marker.line.width >= 5 > robust.marker.line.width  # a bar, thicker than the line
+    assert robust.marker.symbol == "line-ew" and robust.marker.line.color == line.error_x.color
+
+
 def test_the_bars_and_the_intervals_beside_them_start_as_low_when_one_title_takes_two_lines():
     frame = _ranked(40).assign(composite=[1.0 - i / 40 for i in range(40)], tier=[1] * 10 + [2] * 20 + [3] * 10)
     frame = frame.assign(robust_low=frame["rank_low"], robust_high=frame["rank_high"], rank_median=frame["rank"])
