@@ -40,6 +40,13 @@ TOP_MARGIN = 74  # the mode bar's band, the title, and a little air above the pl
 LEGEND_BELOW = {"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "xanchor": "left", "x": 0}
 TICK_COLOUR = INK["tick"]
 
+# Plotly writes a negative tick label with the minus sign U+2212 (−0.5); Python's format, and the d3 format of a
+# hover template (%{x:.3f}), with the hyphen-minus (-0.53). A chart showed both side by side (a new user's report):
+# every number a chart writes itself, in a bar's or a cell's text or a hover, goes through `_number` and reads as
+# the ticks do (docs/decisions.md#a-charts-minus-sign). Page tables and downloads keep "-", which a spreadsheet
+# reads as a number (sharing/export.py).
+MINUS = "\u2212"
+
 
 # Plotly never wraps a title: one wider than a phone's chart (390 px screen, less the page's padding) was cut
 # off at the right edge. Such a title is set on two lines everywhere (a wide screen loses nothing by it), broken
@@ -331,9 +338,10 @@ def composite_bars(
             marker_line_color=[FOCUS if c == focus else INK["paper"] for c in data["county"]],
             marker_line_width=[3 if c == focus else 0 for c in data["county"]],
             showlegend=False,  # the tier swatches name the colours
-            text=["" if pd.isna(v) else f"{v:+.2f}" for v in data["composite"]],
+            text=["" if pd.isna(v) else _number(v, "+.2f") for v in data["composite"]],
             textposition="outside",
-            hovertemplate="%{y}: %{x:.3f}<extra></extra>",
+            hovertext=["" if pd.isna(v) else _number(v, ".3f") for v in data["composite"]],
+            hovertemplate="%{y}: %{hovertext}<extra></extra>",
             cliponaxis=False,
         )
     )
@@ -355,6 +363,16 @@ def composite_bars(
     return _layout(fig, title, _height(len(data)))
 
 
+def _number(value: float, spec: str) -> str:
+    """`value` in Python's format `spec` ("+.2f", ".0%"), with Plotly's minus sign, as a chart's own text."""
+    return format(value, spec).replace("-", MINUS)
+
+
+def _score(value: float) -> str:
+    """A score as a bar's text: signed to two decimals for a z-score, one decimal from 10 (min-max, 0-100)."""
+    return _number(value, "+.2f" if abs(value) < 10 else ".1f")
+
+
 def _legend_swatches(fig: go.Figure, swatches: dict[str, str]) -> None:
     """Legend entries (name → colour) for colours a single trace uses per bar or per cell."""
     for name, colour in swatches.items():
@@ -365,11 +383,11 @@ def _legend_swatches(fig: go.Figure, swatches: dict[str, str]) -> None:
         )
 
 
-def _marked_text(values: pd.Series, marks: pd.Series, number: str) -> list[str]:
-    """Each bar's text: its mark where a viewer may not see the value (`<5`, 不公开), else the value in `number`
-    format, '' for none (the `⋯` row of a long chart)."""
+def _marked_text(values: pd.Series, marks: pd.Series, spec: str) -> list[str]:
+    """Each bar's text: its mark where a viewer may not see the value (`<5`, 不公开), else the value in format
+    `spec`, '' for none (the `⋯` row of a long chart)."""
     return [
-        m if isinstance(m, str) and m else ("" if pd.isna(v) else number.format(v))
+        m if isinstance(m, str) and m else ("" if pd.isna(v) else _number(v, spec))
         for v, m in zip(values, marks, strict=False)
     ]
 
@@ -399,8 +417,8 @@ def coverage_bars(
     data = _with_ends(frame.sort_values("coverage", ascending=False, na_position="first"), "county")
     low = frame["coverage"].min() if len(frame) else None
     colours = [BELOW if v == low else REFERENCE for v in data["coverage"]]  # the lowest, where the gap is
-    text = _marked_text(data["coverage"], data["mark"], "{:.0%}")
-    hover = _marked_text(data["coverage"], data["mark"], "{:.1%}")
+    text = _marked_text(data["coverage"], data["mark"], ".0%")
+    hover = _marked_text(data["coverage"], data["mark"], ".1%")
     fig = go.Figure(
         go.Bar(
             x=data["coverage"].fillna(0),
@@ -474,10 +492,11 @@ def tier_bars(
                 orientation="h",
                 marker_color=TIER_COLOURS[tier],
                 customdata=part["unit"],
-                text=[f"{v:+.2f}" if abs(v) < 10 else f"{v:.1f}" for v in part["composite"]],
+                text=[_score(v) for v in part["composite"]],
                 textposition="outside",
                 cliponaxis=False,
-                hovertemplate="%{y}: %{x:.3f}<extra>" + label + "</extra>",
+                hovertext=[_number(v, ".3f") for v in part["composite"]],
+                hovertemplate="%{y}: %{hovertext}<extra>" + label + "</extra>",
             )
         )
     low, high = min(0.0, data["composite"].min()), max(0.0, data["composite"].max())
@@ -606,9 +625,10 @@ def track_heatmap(
             zmin=centre - spread,
             zmax=centre + spread,
             colorscale=[[0, BELOW], [0.5, palette.DIVERGING["centre"]], [1, ABOVE]],
-            text=[[f"{v:.2f}" for v in row] for row in values],
+            text=[[_number(v, ".2f") for v in row] for row in values],
             texttemplate="%{text}",
-            hovertemplate="%{y} · %{x}: %{z:.3f}<extra></extra>",
+            hovertext=[[_number(v, ".3f") for v in row] for row in values],
+            hovertemplate="%{y} · %{x}: %{hovertext}<extra></extra>",
             colorbar={"thickness": 10},
         )
     )
@@ -776,7 +796,7 @@ def contribution_waterfall(
             y=labels,
             measure=["absolute", *["relative"] * len(parts), "total"],
             x=[before, *parts["contribution"], after],
-            text=[f"{before:.2f}", *[f"{v:+.3f}" for v in parts["contribution"]], f"{after:.2f}"],
+            text=[_number(before, ".2f"), *[_number(v, "+.3f") for v in parts["contribution"]], _number(after, ".2f")],
             textposition="outside",
             cliponaxis=False,
             constraintext="none",
@@ -784,7 +804,8 @@ def contribution_waterfall(
             increasing={"marker": {"color": ABOVE}},
             decreasing={"marker": {"color": BELOW}},
             totals={"marker": {"color": REFERENCE}},
-            hovertemplate="%{y}: %{x:.3f}<extra></extra>",
+            hovertext=[_number(v, ".3f") for v in (before, *parts["contribution"], after)],
+            hovertemplate="%{y}: %{hovertext}<extra></extra>",
         )
     )
     # long names on two lines, placed at the names as _make_inert escapes them in `y`; the first at the top, and
@@ -831,7 +852,8 @@ def category_coverage_bars(
                 x=frame["county"],
                 y=frame[f"coverage_{category}"].where(marks == ""),
                 marker_color=CATEGORY_COLOURS[category],
-                hovertemplate="%{x} · " + label + ": %{y:.1%}<extra></extra>",
+                hovertext=["" if pd.isna(v) else _number(v, ".1%") for v in frame[f"coverage_{category}"]],
+                hovertemplate="%{x} · " + label + ": %{hovertext}<extra></extra>",
             )
         )
     for county, mark in zip(frame["county"], marks, strict=False):
@@ -873,7 +895,7 @@ def domain_heatmap(
     marks = {c: m for c, m in (marks or {}).items() if m}
     grid.loc[grid.index.isin(list(marks))] = float("nan")
     text = [
-        [marks.get(county) or ("" if pd.isna(v) else (f"{v:.0%}" if percent else f"{v:.1f}")) for v in row]
+        [marks.get(county) or ("" if pd.isna(v) else _number(v, ".0%" if percent else ".1f")) for v in row]
         for county, row in zip(grid.index, grid.to_numpy(), strict=False)
     ]
     fig = go.Figure(
@@ -963,10 +985,10 @@ def quarter_bars(frame: pd.DataFrame, title: str, axis_title: str) -> go.Figure:
             x=frame["quarter"],
             y=frame["hours_per_cadre"],
             marker_color=REFERENCE,
-            text=[f"{v:.1f}" for v in frame["hours_per_cadre"]],
+            text=[_number(v, ".1f") for v in frame["hours_per_cadre"]],
             textposition="outside",
             cliponaxis=False,
-            hovertemplate="%{x}: %{y:.1f}<extra></extra>",
+            hovertemplate="%{x}: %{text}<extra></extra>",
         )
     )
     _update(*fig.select_yaxes(), title=axis_title, rangemode="tozero")
@@ -985,10 +1007,11 @@ def mix_bars(frame: pd.DataFrame, labels: dict[str, str], title: str) -> go.Figu
                 x=frame["county"],
                 y=frame[column],
                 marker_color=colour,
-                text=[f"{v:.0%}" for v in frame[column]],
+                text=[_number(v, ".0%") for v in frame[column]],
                 textposition="outside",
                 cliponaxis=False,
-                hovertemplate="%{x} · " + labels[column] + ": %{y:.1%}<extra></extra>",
+                hovertext=[_number(v, ".1%") for v in frame[column]],
+                hovertemplate="%{x} · " + labels[column] + ": %{hovertext}<extra></extra>",
             )
         )
     _update(*fig.select_yaxes(), tickformat=".0%", range=[0, 1.05])
@@ -1012,7 +1035,11 @@ def coverage_vs_composite(frame: pd.DataFrame, title: str, x_title: str, y_title
             text=data["county"],
             textposition=sides,
             marker={"size": 11, "color": REFERENCE},
-            hovertemplate="%{text}: %{x:.1%}, %{y:.2f}<extra></extra>",
+            hovertext=[
+                f"{_number(x, '.1%')}, {_number(y, '.2f')}"
+                for x, y in zip(data["coverage"], data["composite"], strict=True)
+            ],
+            hovertemplate="%{text}: %{hovertext}<extra></extra>",
         )
     )
     _update(*fig.select_xaxes(), title=x_title, tickformat=_percent_ticks(data["coverage"]))
@@ -1080,7 +1107,9 @@ def status_grid(
     names stand upright, and the legend sits at the very bottom, below the names."""
     codes = {"met": 3, "near": 2, "below": 1, "": 0}
     z = [[codes.get(cell) if isinstance(cell, str) else None for cell in row] for row in grid.to_numpy()]
-    text = [["" if pd.isna(v) else v if isinstance(v, str) else f"{v:g}" for v in row] for row in values.to_numpy()]
+    text = [
+        ["" if pd.isna(v) else v if isinstance(v, str) else _number(v, "g") for v in row] for row in values.to_numpy()
+    ]
     hover = [[labels.get(cell, "—") if isinstance(cell, str) else "—" for cell in row] for row in grid.to_numpy()]
     scale = palette.status_scale()
     fig = go.Figure(
@@ -1389,7 +1418,7 @@ def tier_rates(
                 x=x,
                 y=frame[column].where(~hidden, 0),
                 marker_color=colour,
-                text=[m if h else f"{v:.1f}" for v, m, h in zip(frame[column], mark, hidden, strict=False)],
+                text=[m if h else _number(v, ".1f") for v, m, h in zip(frame[column], mark, hidden, strict=False)],
                 textposition="outside",
                 cliponaxis=False,
                 constraintext="none",
@@ -1523,10 +1552,11 @@ def benchmark_bars(frame: pd.DataFrame, labels: dict[str, str], title: str, trac
                 x=names,
                 y=frame[column],
                 marker_color=colour,
-                text=[f"{v:+.2f}" if abs(v) < 10 else f"{v:.1f}" for v in frame[column]],
+                text=[_score(v) for v in frame[column]],
                 textposition="outside",
                 cliponaxis=False,
-                hovertemplate="%{x} · " + _inert(labels[column]) + ": %{y:.3f}<extra></extra>",
+                hovertext=[_number(v, ".3f") for v in frame[column]],
+                hovertemplate="%{x} · " + _inert(labels[column]) + ": %{hovertext}<extra></extra>",
             )
         )
     _update(*fig.select_xaxes(), automargin=True)
@@ -1559,10 +1589,11 @@ def track_bars(frame: pd.DataFrame, title: str, axis_title: str) -> go.Figure:
             orientation="h",
             marker_color=REFERENCE,
             customdata=data["unit"],
-            text=[f"{v:+.2f}" if abs(v) < 10 else f"{v:.1f}" for v in data["score"]],
+            text=[_score(v) for v in data["score"]],
             textposition="outside",
             cliponaxis=False,
-            hovertemplate="%{y}: %{x:.3f}<extra></extra>",
+            hovertext=[_number(v, ".3f") for v in data["score"]],
+            hovertemplate="%{y}: %{hovertext}<extra></extra>",
         )
     )
     low, high = min(0.0, data["score"].min()), max(0.0, data["score"].max())
@@ -1583,7 +1614,7 @@ def quota_bars(
     frame = frame.assign(share=frame["share"].where(marks == ""), mark=marks)
     data = _with_ends(frame.sort_values("share", ascending=True, na_position="first"), "county")
     colours = [STATUS_COLOURS["below"] if pd.notna(v) and v > quota else REFERENCE for v in data["share"]]
-    text = _marked_text(data["share"], data["mark"], "{:.1%}")
+    text = _marked_text(data["share"], data["mark"], ".1%")
     fig = go.Figure(
         go.Bar(
             x=data["share"].fillna(0),
@@ -1625,7 +1656,7 @@ def grade_rates(
                 orientation="h",
                 marker_color=colour,
                 text=[
-                    mark_labels.get(s, "") if s else ("" if pd.isna(v) else f"{v:.1f}")
+                    mark_labels.get(s, "") if s else ("" if pd.isna(v) else _number(v, ".1f"))
                     for v, s in zip(rows["per_100"], rows["status"], strict=False)
                 ],
                 textposition="outside",

@@ -1,4 +1,5 @@
 import math
+import re
 
 import pandas as pd
 
@@ -769,3 +770,49 @@ def test_the_care_trend_draws_the_quiet_counties_in_one_trace_broken_between_cou
         "丙县",
         None,
     ]  # escaped: docs/security.md
+
+
+def _written(fig) -> list[str]:
+    """Every text a figure writes itself: its traces' texts and hover texts, flattened."""
+
+    def strings(values):
+        for value in values if isinstance(values, (list, tuple)) else [values]:
+            if isinstance(value, (list, tuple)):
+                yield from strings(value)
+            elif isinstance(value, str):
+                yield value
+
+    return [
+        text for trace in fig.data for attr in ("text", "hovertext") if attr in trace for text in strings(trace[attr])
+    ]
+
+
+def test_a_chart_writes_a_negative_number_with_the_minus_sign_of_its_ticks():
+    """Plotly's tick labels read −0.5 (U+2212), the bars' texts and hovers beside them -0.53 (a new user's report):
+    every number the charts write themselves has Plotly's minus, and no hover leaves a number to a d3 format
+    (%{x:.3f}), which writes the hyphen-minus."""
+    ranked = pd.DataFrame(
+        {"unit": ["甲县", "乙县", "丙县"], "rank": [1, 2, 3], "tier": [1, 2, 3], "composite": [0.81, -0.35, -1.27]}
+    )
+    ranked = ranked.assign(track_a=[0.5, -0.25, -1.5], track_b=[1.0, 0.0, -0.75], coverage=[0.9, 0.8, 0.7])
+    tiers = {1: "第一方阵", 2: "第二方阵", 3: "第三方阵"}
+    parts = pd.DataFrame({"label": ["指标甲", "指标乙"], "contribution": [0.125, -0.4]})
+    bench = pd.DataFrame({"track": ["a", "b"], "score": [-0.42, 0.3], "median": [0.0, -0.1], "benchmark": [0.9, 0.8]})
+    names = {"score": "本县", "median": "中位数", "benchmark": "标杆"}
+    figures = {
+        "composite_bars": charts.composite_bars(ranked.rename(columns={"unit": "county"}), "综合得分", "得分"),
+        "tier_bars": charts.tier_bars(ranked, "综合得分", "得分", tiers),
+        "track_heatmap": charts.track_heatmap(ranked, ["a", "b"], "赛道得分", ["甲", "乙"], centre=0.0),
+        "contribution_waterfall": charts.contribution_waterfall(parts, "变化", "上期", "本期", -0.1, -0.375),
+        "coverage_vs_composite": charts.coverage_vs_composite(ranked.rename(columns={"unit": "county"}), "t", "x", "y"),
+        "benchmark_bars": charts.benchmark_bars(bench, names, "标杆", {"a": "甲", "b": "乙"}),
+        "track_bars": charts.track_bars(
+            ranked.set_index("unit").rename(columns={"track_a": "score", "rank": "track_rank"}), "赛道", "得分"
+        ),
+    }
+    for name, fig in figures.items():
+        written = _written(fig)
+        assert any("\u2212" in text for text in written), (name, written)
+        assert not [text for text in written if re.search(r"-\d", text)], (name, written)
+        templates = [trace.hovertemplate for trace in fig.data if trace.hovertemplate]
+        assert not [h for h in templates if re.search(r"%\{[^}]*:[^}]*\}", h)], (name, templates)

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from conftest import incentive_command, open_tab
 
+from incentive import charts
 from incentive.labels import status_label, tier_label
 from incentive.publication import official
 from incentive.race import rankings
@@ -158,7 +159,8 @@ def test_published_ranks_agree_after_a_later_import(views):
     assert {m.label: m.value for m in at.metric}["综合第一"] == page.index[0] == leader
     bars = next(json.loads(c.proto.spec)["data"][0] for c in at.get("plotly_chart"))  # the first chart: the race
     assert bars["y"][::-1] == page.index.tolist()
-    labels = [float(text) for text in bars["text"][::-1]]  # composites as the bars print them, to 2 places
+    # composites as the bars print them, to 2 places, with Plotly's minus sign (charts.MINUS)
+    labels = [float(text.replace(charts.MINUS, "-")) for text in bars["text"][::-1]]
     assert labels == pytest.approx(page["综合得分"].tolist(), abs=0.005 + 1e-9)
     assert f"{period} 为正式发布结果，" in " ".join(c.value for c in at.caption)
     assert changed in [w.value for w in at.warning]  # under the race pillar's mark
