@@ -21,6 +21,7 @@ from incentive.i18n import t, unit_label
 from incentive.labels import status_label, tier_label, track_label
 from incentive.race import rankings
 from incentive.race.scoring import Ranking
+from incentive.training import coverage
 from incentive.training.coverage import CountyFigures
 
 
@@ -73,7 +74,9 @@ class TrainingProfile:
 
     `row` / `row_before`: its training_coverage rows (None without cadres then); `hidden` / `hidden_before`: ''
     shown, 'small' or 'withheld' by that window's suppression pattern (coverage.county_figures). The changes
-    (coverage in percentage points, hours per cadre, cadres not trained) are None when either window is hidden or missing.
+    (coverage in percentage points, hours per cadre, cadres not trained) are None when either window is hidden or
+    missing, or the earlier one had no training of the county at all (`compared` False: coverage.headline, the one
+    rule for a coverage change; records not loaded yet would read as a rise from nothing).
     `category_gap` and `domain_gap`: its weakest category and domain against the prefecture (one row each, the
     training page's 缺什么补什么), None when hidden or not measured."""
 
@@ -87,16 +90,23 @@ class TrainingProfile:
     category_gap: pd.Series | None
     domain_gap: pd.Series | None
 
+    @property
+    def compared(self) -> bool:
+        """Whether the earlier window had any training of the county: without, there is no year on year at all."""
+        return self.row_before is not None and self.row_before["trained"] > 0
+
 
 def training(now: CountyFigures | None, before: CountyFigures | None, county: str) -> TrainingProfile:
     row, hidden = now.county(county) if now is not None else (None, "")
     row_before, hidden_before = before.county(county) if before is not None else (None, "")
-    comparable = row is not None and row_before is not None and not hidden and not hidden_before
     coverage_pp = hours_change = untrained_change = None
-    if comparable:
-        coverage_pp = round((float(row["coverage"]) - float(row_before["coverage"])) * 100, 1)
-        hours_change = round(float(row["hours_per_cadre"]) - float(row_before["hours_per_cadre"]), 1)
-        untrained_change = int(row["untrained"]) - int(row_before["untrained"])
+    if (
+        row is not None
+    ):  # the training page's and the overview's rule (docs/decisions.md#one-rule-for-a-coverage-change)
+        change = coverage.headline(row, row_before, hidden, hidden_before)
+        coverage_pp = None if change.coverage_pp is None else round(change.coverage_pp, 1)
+        hours_change = None if change.hours is None else round(change.hours, 1)
+        untrained_change = change.untrained
     category_gap = domain_gap = None
     if now is not None and row is not None and not hidden:
         found = now.category_gaps[now.category_gaps["county"] == county]

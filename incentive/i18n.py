@@ -1919,9 +1919,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "{track}: best {unit}; {gap:+.2f} from the benchmark; year on year {change}",
     ),
     "profile_benchmark_note": (
-        "标杆为各县区该项的第90百分位（越低越好的指标取第10百分位）；赛道得分已统一为越高越好。同比为与{period}相比。",
+        "标杆为各县区该项的第90百分位（越低越好的指标取第10百分位）；赛道得分已统一为越高越好。",
         "Benchmark: the counties' 90th percentile (the 10th for lower-is-better indicators); track scores are "
-        "higher-is-better. Year on year: against {period}.",
+        "higher-is-better.",
     ),
     "profile_col_period": ("期次", "Period"),
     "profile_col_units": ("参评县区数", "Counties ranked"),
@@ -1942,6 +1942,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "profile_col_count_year_before": ("上年", "Last year"),
     "profile_training": ("培训覆盖与短板", "Training coverage and gaps"),
     "profile_training_scope": ("{window}，同比对比 {before}。", "{window}, year on year against {before}."),
+    "profile_training_scope_alone": (
+        "{window}；{before}本县区没有培训记录，不列同比。",
+        "{window}; the county has no training records in {before}, so there is no year-on-year change.",
+    ),
     "profile_training_no_cadres": (
         "{county}没有在册干部，无法计算培训覆盖。",
         "{county} has no cadres on the roster: no coverage.",
@@ -1966,7 +1970,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "profile_care": ("关心关爱状态", "Welfare statuses"),
     "profile_care_met": ("{period} 达标指标", "Indicators met, {period}"),
     "profile_care_below": ("未达标指标", "Indicators below target"),
-    "profile_care_note": ("同比为与{period}相比。", "Year on year: against {period}."),
+    "profile_year_on_year": ("同比为与{period}相比。", "Year on year: against {period}."),
+    "profile_no_year_before": (
+        "没有{period}的数据，不列同比。",
+        "No data for {period}, so there is no year-on-year change.",
+    ),
     "profile_chart_care_trend": ("{county}关爱指标状态走势", "{county}: welfare statuses over time"),
     "profile_decisions": ("{year}年干部选任与问责", "Personnel decisions, {year}"),
     "profile_change_partial": ("不可比", "not comparable"),

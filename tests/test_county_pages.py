@@ -236,3 +236,19 @@ def test_a_county_that_has_not_sent_a_training_quarter_shows_no_coverage_and_say
     other = app_factory(sample_db_path, query={"county": "云岫县"}, page="views/training.py")
     assert not any(i.value.startswith("云岫县的培训数据未报齐") for i in other.info)
     assert [m for m in other.metric if m.label == "培训覆盖率"]
+
+
+def test_the_first_year_compares_with_nothing_and_says_so(app_factory, sample_db_path):
+    """The sample begins in 2023: its county page names no earlier period as compared and shows no change against
+    2022, where the training section read a rise from nothing (+92.5 个百分点, 未参训 −665) and the tracks and care
+    notes named 2022-Q4 and 2022-H2 as if they held data (a fresh user's review)."""
+    at = app_factory(sample_db_path, query={"county": COUNTY}, page="views/county.py")
+    at.selectbox(key="year").set_value("2023").run()
+    assert not at.exception
+    for label in ("培训覆盖率", "人均学时", "未参训人数", "综合得分"):
+        assert not metric(at, label).proto.delta, label
+    captions = [c.value for c in at.caption]
+    assert "2023；2022本县区没有培训记录，不列同比。" in captions
+    assert any(c.endswith("没有2022-Q4的数据，不列同比。") for c in captions)
+    assert "没有2022-H2的数据，不列同比。" in captions
+    assert not [c for c in captions if "同比为与2022" in c or "同比对比 2022" in c]

@@ -144,15 +144,47 @@ def test_training_is_the_counties_coverage_and_its_change_on_the_same_months_a_y
     assert profile.category_gap["category"] == gaps.at[COUNTY, "category"]
 
 
-def test_a_hidden_county_has_no_training_change():
-    by_county = pd.DataFrame({"county": ["甲县"], "coverage": [0.5], "hours_per_cadre": [10.0], "untrained": [3]})
+def _county_figures(status: str = "", trained: int = 3, untrained: int = 3) -> coverage.CountyFigures:
+    by_county = pd.DataFrame(
+        {
+            "county": ["甲县"],
+            "coverage": [trained / (trained + untrained)],
+            "hours_per_cadre": [10.0 if trained else 0.0],
+            "hours_median": [8.0 if trained else 0.0],
+            "trained": [trained],
+            "untrained": [untrained],
+        }
+    )
     empty = pd.DataFrame(columns=["county"])
-    window = coverage.year_window(2026)
-    hidden = coverage.CountyFigures(window, None, by_county, pd.Series(["small"]), empty, empty, 110.0)
-    shown = coverage.CountyFigures(window, None, by_county, pd.Series([""]), empty, empty, 110.0)
+    return coverage.CountyFigures(coverage.year_window(2026), None, by_county, pd.Series([status]), empty, empty, 110.0)
+
+
+def test_a_hidden_county_has_no_training_change():
+    hidden, shown = _county_figures("small"), _county_figures()
     assert county_profile.training(hidden, shown, "甲县").coverage_pp is None
     assert county_profile.training(shown, hidden, "甲县").coverage_pp is None
     assert county_profile.training(shown, shown, "甲县").coverage_pp == 0.0
+
+
+def test_a_year_before_without_training_is_no_comparison():
+    """A year whose records were never loaded (the sample's 2022: every cadre on the roster, nobody trained) is not
+    a rise from nothing: no change, as on the training page and the overview (coverage.headline); the county page
+    showed +92.5 个百分点 and 未参训 −665 against it (a fresh user's review)."""
+    nothing = _county_figures(trained=0, untrained=6)
+    profile = county_profile.training(_county_figures(), nothing, "甲县")
+    assert (profile.coverage_pp, profile.hours_change, profile.untrained_change, profile.compared) == (
+        None,
+        None,
+        None,
+        False,
+    )
+    profile = county_profile.training(_county_figures(trained=4, untrained=2), _county_figures(), "甲县")
+    assert (profile.coverage_pp, profile.hours_change, profile.untrained_change, profile.compared) == (
+        16.7,
+        0.0,
+        -1,
+        True,
+    )
 
 
 def test_tables_round_as_the_other_pages_print_the_same_figure():

@@ -118,6 +118,11 @@ def since(period_before: str) -> str:
     return t("profile_vs", lang, period=period_before)
 
 
+def year_on_year(period_before: str, found: bool) -> str:
+    """What a section's 同比 is against; a period without data is said to be, not named as if compared."""
+    return t("profile_year_on_year" if found else "profile_no_year_before", lang, period=period_before)
+
+
 now = before = year_before = None
 if period is not None:
     shown, wanted = county_profile.history_periods(available, period, rankings.HISTORY_PERIODS)
@@ -266,7 +271,9 @@ with deck.section("tracks"):
             for row in tracks.itertuples()
         ]
         st.markdown("\n".join(f"- {line}" for line in best))
-        st.caption(t("profile_benchmark_note", lang, period=periods.year_before(period)))
+        st.caption(
+            t("profile_benchmark_note", lang) + " " + year_on_year(periods.year_before(period), year_before is not None)
+        )
         indicators = county_profile.benchmark_table(benchmarks.indicator_benchmarks(now, county, year_before), lang)
         figures = [c for c in indicators.columns if pd.api.types.is_float_dtype(indicators[c])]  # no years among them
         deck.table(indicators, height=table_height(len(indicators)), column_config=separated(*figures))
@@ -288,7 +295,10 @@ with deck.section("training"):
         last_day = last_recorded(window)  # before a quarter still being sent, when the year's records stop there
         window_before = coverage.comparable_previous(window, last_day)
         training = county_profile.training(county_figures(window), county_figures(window_before), county)
-        st.caption(tm("profile_training_scope", lang, window=window.label, before=window_before.label))
+        scope = (
+            "profile_training_scope" if training.compared or training.row is None else "profile_training_scope_alone"
+        )
+        st.caption(tm(scope, lang, window=window.label, before=window_before.label))
         # every county left out is named: the prefecture's figures this county is set against leave them out too
         absent = absent_training(window, "", lang)
         if absent:  # (docs/decisions.md#unsent-training-files)
@@ -424,7 +434,7 @@ with deck.section("care"):
             lang,
             care_publication,
         )
-        st.caption(t("profile_care_note", lang, period=care_before))
+        st.caption(year_on_year(care_before, view_before is not None))
         trend = county_profile.care_status_trend(welfare_history(), county)
         status_labels = {s: label for s, label in labels.status_labels(lang).items() if s}
         st.plotly_chart(
