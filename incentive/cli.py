@@ -428,7 +428,13 @@ def _import(db: Database, args, lang: str) -> int:
         print(t("cli_reading", lang, file=path.name), file=sys.stderr)
         try:
             preview = parse_path(
-                path, reference, kind=args.kind, period=args.period, as_of=args.as_of, skip_invalid=args.skip_invalid
+                path,
+                reference,
+                kind=args.kind,
+                period=args.period,
+                as_of=args.as_of,
+                skip_invalid=args.skip_invalid,
+                checking=lambda records: print(t("cli_checking", lang, rows=records), file=sys.stderr),
             )
         except OSError as e:
             print(t("cli_cannot_read", lang, path=path, reason=e.strerror), file=sys.stderr)
@@ -454,6 +460,8 @@ def _import(db: Database, args, lang: str) -> int:
             table.insert(0, t("col_file", lang), path.name)
             rejects.append(table)
         effects = import_effects(db, preview)
+        if preview.staged is not None:  # a large file's rows: their writing takes a while too
+            print(t("cli_storing", lang, rows=preview.row_count), file=sys.stderr)
         batch = batches.import_preview(db, preview, source="cli", created_by=_who())
         print(
             t(

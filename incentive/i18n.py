@@ -1045,8 +1045,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli_unlocked": ("已解除 {name} 的登录锁定。", "{name} may sign in again (the failed attempts no longer count)."),
     # --- CLI
     "cli_imported": (
-        "已导入 {file}：{kind} {rows} 行{values}，批次 #{batch}",
-        "imported {file}: {kind}, {rows} {rows:row|rows}{values}, batch #{batch}",
+        "已导入 {file}：{kind} {rows:,} 行{values}，批次 #{batch}",
+        "imported {file}: {kind}, {rows:,} {rows:row|rows}{values}, batch #{batch}",
     ),
     "cli_effects": (
         "（新增 {new} 条，覆盖已有 {changed} 条，与已有相同 {same} 条）",
@@ -1093,6 +1093,8 @@ TEXT: dict[str, tuple[str, str]] = {
         " (replaces {n} {n:cadre|cadres} of the snapshot with the same date)",
     ),
     "cli_reading": ("正在读取 {file} …", "reading {file} …"),
+    "cli_checking": ("正在检查 {rows:,} 行 …", "checking {rows:,} {rows:record|records} …"),
+    "cli_storing": ("正在写入数据库：{rows:,} 行 …", "storing {rows:,} {rows:row|rows} …"),
     "cli_writing_rows": ("正在写入 Excel：{done}/{total} 行", "writing Excel: {done}/{total} {total:row|rows}"),
     "cli_rollback_confirm": (
         "确认撤销批次 #{batch}？该批次的数据将不再显示，被它覆盖的旧值恢复。输入 y 确认：",

@@ -240,6 +240,24 @@ def test_skip_invalid_writes_rejects(loaded, tmp_path):
     assert lines[1].startswith("mixed.csv,3,县区,无此县,")
 
 
+def test_a_large_file_says_each_step_of_its_import(loaded, tmp_path):
+    """A file the bulk path reads (a province's ten million records take a quarter of a minute and more) says when
+    its records are read and counted, then when they are written; a small file says only that it is read."""
+    rows = [f"A{i:04d},专题班,专业能力,乡村振兴,线下,集体,2,2025-06-{i % 28 + 1:02d}" for i in range(1, 1201)]
+    training = tmp_path / "training.csv"
+    training.write_text(
+        "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n" + "\n".join(rows) + "\n"
+    )
+    result = incentive_command("--db", loaded, "--lang", "en", "import", training, env={"INCENTIVE_BULK_MIN_MB": "0"})
+    assert result.returncode == 0, result.stderr
+    said = result.stderr.splitlines()
+    assert said[:2] == ["reading training.csv …", "checking 1,200 records …"]
+    assert said.index("storing 1,200 rows …") == len(said) - 3  # before the summary and the unknown cadres
+    assert said[-2].startswith("imported training.csv: training records, 1,200 rows, batch #3")
+    zh = incentive_command("--db", loaded, "import", training, env={"INCENTIVE_BULK_MIN_MB": "0"}).stderr
+    assert "正在检查 1,200 行 …" in zh and "正在写入数据库：1,200 行 …" in zh
+
+
 def test_import_says_which_dates_were_serials_and_why_minutes_are_refused(loaded, tmp_path):
     """A date read from an Excel serial number is a value changed: the CLI says so, as the preview does; hours in
     minutes are refused by name (docs/decisions.md#excel-serial-dates, #training-time-in-minutes)."""

@@ -16,6 +16,7 @@ import contextlib
 import hashlib
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,10 +76,13 @@ def parse_path(
     period: str | None = None,
     as_of: str | None = None,
     skip_invalid: bool = False,
+    checking: Callable[[int], None] | None = None,
 ) -> Preview:
-    """The preview of a file on disk: a large record-per-row CSV in bulk, anything else cell by cell."""
+    """The preview of a file on disk: a large record-per-row CSV in bulk, anything else cell by cell. `checking`
+    is told the number of records once a large file is read, before its checks (the CLI's progress: a province's
+    ten million take a quarter of a minute and more)."""
     if path.suffix.lower() in sheets.TEXT_EXTENSIONS and path.stat().st_size >= min_bytes():
-        preview = parse_large_csv(path, reference, kind, period, as_of, skip_invalid)
+        preview = parse_large_csv(path, reference, kind, period, as_of, skip_invalid, checking)
         if preview is not None:
             return preview
     return parse_file(
@@ -113,8 +117,10 @@ def parse_large_csv(
     period: str | None = None,
     as_of: str | None = None,
     skip_invalid: bool = False,
+    checking: Callable[[int], None] | None = None,
 ) -> Preview | None:
-    """The preview parse_file would give for this file, or None when this path cannot promise that."""
+    """The preview parse_file would give for this file, or None when this path cannot promise that. `checking`:
+    told the number of records once they are read, before the checks."""
     head = _head(path)
     encoding = _encoding(head)
     if encoding is None or path.stat().st_size > sheets.MAX_FILE_MB * 1024 * 1024:
@@ -132,7 +138,7 @@ def parse_large_csv(
     ):
         return None  # another kind, a record spanning lines in the head, or a two-row header
     try:
-        return _parse_staged(path, encoding, sheet.delimiter, located, reference, period, as_of, skip_invalid)
+        return _parse_staged(path, encoding, sheet.delimiter, located, reference, period, as_of, skip_invalid, checking)
     finally:
         # The checks read columns as Arrow; its allocator keeps what they freed (160 MB at province scale), which
         # the import's own DuckDB work then piles onto: give it back.
@@ -148,6 +154,7 @@ def _parse_staged(
     period: str | None,
     as_of: str | None,
     skip_invalid: bool,
+    checking: Callable[[int], None] | None,
 ) -> Preview | None:
     with concurrent.futures.ThreadPoolExecutor(1) as pool:  # hashing releases the GIL: it runs beside DuckDB
         scanned = pool.submit(_scan, path)
@@ -170,6 +177,8 @@ def _parse_staged(
             records = _stage(con, source, len(located.header), skip, delimiter)
             if records is None or scanned.result().lines != skip + records:
                 return None  # blank lines (DuckDB drops them) or cells spanning lines: numbers would drift
+            if checking is not None:
+                checking(records)
             # `raw`'s rowids now number the records; every later query that shows rows orders them, and the
             # staged file's readers order by line: DuckDB may write it in whatever order its threads finish.
             con.execute("SET preserve_insertion_order = false")
