@@ -91,3 +91,14 @@ def test_the_backends_are_side_by_side_only_when_both_runs_measured_the_same_cod
         report = bench.render_report()
         assert ("### Province scale: DuckDB file and DuckLake side by side" in report) == side_by_side
         assert ("Not put side by side" in report) != side_by_side
+
+
+def test_the_training_imports_steps_are_said_when_the_run_timed_them(bench):
+    result = json.loads((BENCH / "results" / "province.json").read_text(encoding="utf-8"))
+    training = next(f for f in result["import"]["files"] if f["file"] == result["import"]["training_file"])
+    training.pop("read_s", None)
+    assert "reading it as text" not in bench.render_scale(result)  # runs before 2026-12-07 did not time it
+    training.update(read_s=5.0, parse_s=13.5, store_s=5.0, total_s=18.5)
+    line = next(line for line in bench.render_scale(result).splitlines() if "reading it as text" in line)
+    assert line.startswith("The training CSV's 18.5 s: reading it as text into DuckDB 5.0 s, the checks and the staged")
+    assert " 8.5 s, writing the rows into the database 5.0 s;" in line
