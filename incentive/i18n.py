@@ -248,9 +248,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "viewer_password": ("访问口令", "Viewing password"),
     "data_backup": ("备份", "Backup"),
     "data_backup_help": (
-        "把整个数据库复制为一个新文件（一致的快照，看板运行时也可进行）。恢复：停止看板后运行 python -m incentive restore 文件。",
+        "把整个数据库复制为一个新文件（一致的快照，看板运行时也可进行）。恢复：停止看板后运行 incentive restore 文件。",
         "Copies the whole database to a new file (a consistent snapshot, while the app runs). To "
-        "restore: stop the app, then python -m incentive restore FILE.",
+        "restore: stop the app, then incentive restore FILE.",
     ),
     "data_backup_now": ("立即备份", "Back up now"),
     "data_audit": ("操作日志", "Audit log"),
@@ -1081,9 +1081,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "published period keeps its published figures):",
     ),
     "cli_rescore_hint": (
-        "如改动只应从某一期起适用：回退批次 #{batch}（python -m incentive rollback {batch}），在文件中加「生效起始期」列、填写起始考核期"
+        "如改动只应从某一期起适用：回退批次 #{batch}（incentive rollback {batch}），在文件中加「生效起始期」列、填写起始考核期"
         "（如 {example}）后重新导入。",
-        "if a change should apply only from a period on: roll back batch #{batch} (python -m incentive rollback "
+        "if a change should apply only from a period on: roll back batch #{batch} (incentive rollback "
         "{batch}) and import the file again with a 生效起始期 (effective-from) column giving that period (e.g. "
         "{example}).",
     ),
@@ -1130,9 +1130,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli_synth_file": ("已写入 {file}（{mb:.1f} MB）", "wrote {file} ({mb:.1f} MB)"),
     "cli_sample_hint": (
         "提示：数据库中仍有虚构的示例数据，文件按示例的行政区划和指标目录校验。导入真实数据前请先执行 "
-        "python -m incentive remove-sample。",
+        "incentive remove-sample。",
         "Hint: the fictional sample is still loaded, so files are checked against its regions and "
-        "catalog. Run python -m incentive remove-sample before importing real data.",
+        "catalog. Run incentive remove-sample before importing real data.",
     ),
     "cli_sample_present": ("示例数据已载入，未重复载入。", "sample data is already loaded; nothing done"),
     "cli_sample": ("已载入示例数据：{n} 个批次", "sample data loaded: {n} {n:batch|batches}"),
@@ -2835,8 +2835,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "{changes} unusual {changes:change|changes} from the previous period.",
     ),
     "data_check_help": (
-        "规则见 docs/data-format.md「合理范围与异常变动」；命令行：python -m incentive check。",
-        "Rules: docs/data-format.md, “Plausible values and unusual changes”; command line: python -m incentive check.",
+        "规则见 docs/data-format.md「合理范围与异常变动」；命令行：incentive check。",
+        "Rules: docs/data-format.md, “Plausible values and unusual changes”; command line: incentive check.",
     ),
     "check_bounds": ("超出合理范围", "outside plausible range"),
     "check_change": ("异常变动", "unusual change"),

@@ -78,7 +78,7 @@ def test_refusal_with_the_sample_loaded_hints_at_removing_it(sample_db_path):
         "File “race_long.csv”, row 2, column “县区”, value “云岫县”" not in result.stderr
     )  # 云岫县 is a sample county
     assert "value “云峤县”: is not a county of the region list." in result.stderr
-    assert "Run python -m incentive remove-sample before importing real data." in result.stderr
+    assert "Run incentive remove-sample before importing real data." in result.stderr
     removed = cli(sample_db_path, "remove-sample", "--yes")
     assert removed.returncode == 0 and "Sample data removed (15 batches)." in removed.stderr
     batches = json.loads(cli(sample_db_path, "batches", "--format", "json").stdout)
@@ -187,7 +187,7 @@ def test_importing_a_catalog_correction_names_the_stored_periods_it_rescores(sam
         "  下列已有考核期已按改动后的指标目录重新计算排名和达标状态（已正式发布的期次保留发布结果）：",
         f"    R01 重点项目投资完成额：权重 12 → 30；重算赛马考核期 {quarters}（共 15 期）",
         f"    W01 带薪休假落实率：目标值 90 → 80；重算关爱考核期 {half_years}（共 7 期）",
-        "  如改动只应从某一期起适用：回退批次 #16（python -m incentive rollback 16），在文件中加「生效起始期」列、"
+        "  如改动只应从某一期起适用：回退批次 #16（incentive rollback 16），在文件中加「生效起始期」列、"
         "填写起始考核期（如 2026-Q3）后重新导入。",
     ]
 

@@ -37,7 +37,7 @@ ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 TECHNICAL = [
     r"https?://\S+",  # links (the share dialog's)
     r"\bdocs/[\w.-]+\.md\b",  # the repository's documents, named by their paths
-    r"\bpython -m incentive(?: \w+)?",  # command lines to type, as typed
+    r"\b(?:python -m )?incentive(?: [\w-]+)?",  # command lines to type, as typed (the README's `incentive …`)
     r"\bscripts/[\w.-]+\.sh\b",  # install scripts, by their paths
     r"\bSHA-256\b",  # the name of the checksum (audit log column)
     r"\bUTF-8\b",
