@@ -241,7 +241,8 @@ def test_a_county_that_has_not_sent_a_training_quarter_shows_no_coverage_and_say
 def test_the_first_year_compares_with_nothing_and_says_so(app_factory, sample_db_path):
     """The sample begins in 2023: its county page names no earlier period as compared and shows no change against
     2022, where the training section read a rise from nothing (+92.5 个百分点, 未参训 −665) and the tracks and care
-    notes named 2022-Q4 and 2022-H2 as if they held data (a fresh user's review)."""
+    notes named 2022-Q4 and 2022-H2 as if they held data, and the personnel decisions read 上年 0 and 同比 +10
+    (a fresh user's review)."""
     at = app_factory(sample_db_path, query={"county": COUNTY}, page="views/county.py")
     at.selectbox(key="year").set_value("2023").run()
     assert not at.exception
@@ -252,3 +253,7 @@ def test_the_first_year_compares_with_nothing_and_says_so(app_factory, sample_db
     assert any(c.endswith("没有2022-Q4的数据，不列同比。") for c in captions)
     assert "没有2022-H2的数据，不列同比。" in captions
     assert not [c for c in captions if "同比为与2022" in c or "同比对比 2022" in c]
+    # no personnel decision is recorded in 2022: its 上年 is no count of 0, and nothing is set against it
+    decisions = table_with(at, "上年")
+    assert decisions["上年"].isna().all() and decisions["同比变化"].isna().all(), decisions
+    assert any(c.startswith("2023年与2022年的决定数") and c.endswith("没有2022的数据，不列同比。") for c in captions)

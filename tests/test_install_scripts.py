@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 SCRIPT = ROOT / "scripts" / "apt-install.sh"
@@ -59,3 +60,29 @@ def test_through_sudo_apt_get_is_not_interactive_and_says_it_is_installing(tmp_p
         "update -qq frontend=",
         "install -y -qq --no-install-recommends chromium-headless-shell fonts-noto-cjk frontend=noninteractive",
     ]
+
+
+@pytest.mark.skipif(
+    not (Path("/usr/bin/chromium-headless-shell").exists() and Path("/usr/bin/pdftoppm").exists()),
+    reason="the browser and poppler are not installed here",
+)
+def test_install_chromium_says_nothing_when_the_fonts_are_in_a_long_font_list(tmp_path):
+    """The fonts listed first in a font list longer than a pipe holds: under pipefail, `grep -q` stopped reading,
+    fc-list died of SIGPIPE and the fonts read as missing, so apt-get ran (four times in ten on a machine with
+    every package: a fresh user's walk through the README)."""
+    folder = _bin(tmp_path / "bin", uid=0, sudo=False)
+    for tool in ("grep", "dirname", "yes", "head"):
+        (folder / tool).symlink_to(shutil.which(tool))
+    fc_list = folder / "fc-list"
+    fc_list.write_text(f'#!{shutil.which("bash")}\necho "Noto Sans CJK SC"\nyes "DejaVu Sans" | head -n 100000\n')
+    fc_list.chmod(0o755)
+    for _ in range(3):
+        done = subprocess.run(
+            [shutil.which("bash"), str(ROOT / "scripts" / "install-chromium.sh")],
+            env={"PATH": str(folder)},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    assert not (folder / "apt.log").exists()

@@ -454,8 +454,10 @@ with deck.section("care"):
 with deck.section("decisions"):
     st.subheader(t("profile_decisions", lang, year=year))
     partial = movements.partial_year(year, movements.recorded_through(run_query("movements_last_date")))
+    recorded = movements.recorded_years(run_query("movements_by_year"))
+    before_year = movement_year(year - 1, threshold) if year - 1 in recorded else None
     decisions = county_profile.decisions(
-        movement_year(year, threshold), movement_year(year - 1, threshold), county, threshold, lang, partial is not None
+        movement_year(year, threshold), before_year, county, threshold, lang, partial is not None
     )
     decision_rows = county_profile.decisions_table(decisions, lang)
     deck.table(
@@ -463,7 +465,7 @@ with deck.section("decisions"):
     )
     decisions_note = t(
         "profile_decisions_note", lang, year=year, before=year - 1, threshold=threshold, top=threshold - 1
-    )
+    ) + ("" if before_year is not None else " " + t("profile_no_year_before", lang, period=year - 1))
     # a part-year is not set against a whole one: the files say so as the page does (a 说明 column in the CSV)
     part_year = (
         t("profile_decisions_partial", lang, year=year, before=year - 1, day=partial.isoformat()) if partial else ""
