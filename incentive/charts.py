@@ -529,28 +529,17 @@ def rank_intervals(
     (`_rank_ticks`)."""
     data = frame.sort_values(["rank", "unit"], ascending=[False, False])
     fig = go.Figure()
+    # drawn in three layers, the weights' bar, the robustness line over it (the bar hid it where they overlap), the
+    # rank's dot on top; the bar and the line are error bars of unseen points, which neither hover nor stand in the
+    # legend (a line-ew point of the line's trace drew a dash at every rank, an interval where there was none)
+    fig.add_trace(_interval_bar(data, "rank_low", "rank_high", QUIET, thickness=6, caps=0))
     if legend is not None:
-        fig.add_trace(
-            go.Scatter(
-                x=data["rank"],
-                y=data["unit"],
-                mode="markers",
-                # a short line as its legend sign; at the rank it lies under the dot
-                marker={"symbol": "line-ew", "size": 14, "line": {"width": 1.5, "color": INK["muted"]}},
-                name=legend[1],
-                legendrank=3,
-                error_x={
-                    "type": "data",
-                    "symmetric": False,
-                    "array": (data["robust_high"] - data["rank"]).astype(float),
-                    "arrayminus": (data["rank"] - data["robust_low"]).astype(float),
-                    "color": INK["muted"],
-                    "thickness": 1.5,
-                    "width": 5,
-                },
-                customdata=data[["robust_low", "robust_high", "rank_median"]],
-                hovertemplate="%{y}: %{customdata[2]} (%{customdata[0]}–%{customdata[1]})<extra></extra>",
-            )
+        fig.add_trace(_interval_bar(data, "robust_low", "robust_high", INK["muted"], thickness=1.5, caps=5))
+    hover = "%{y}: %{x} (%{customdata[0]}–%{customdata[1]})<extra></extra>"
+    if legend is not None:
+        hover = (
+            f"%{{y}}: %{{x}}<br>{legend[0]} %{{customdata[0]}}–%{{customdata[1]}}"
+            f"<br>{legend[1]} %{{customdata[2]}}–%{{customdata[3]}}<extra></extra>"
         )
     fig.add_trace(
         go.Scatter(
@@ -558,33 +547,25 @@ def rank_intervals(
             y=data["unit"],
             mode="markers",
             marker={"size": 10, "color": REFERENCE},
-            name=axis_title,  # the legend's dot is the rank; a legend shows no error bar, so the bar gets its own
+            name=axis_title,  # the legend's dot is the rank
             legendrank=1,
-            error_x={
-                "type": "data",
-                "symmetric": False,
-                "array": data["rank_high"] - data["rank"],
-                "arrayminus": data["rank"] - data["rank_low"],
-                "color": QUIET,
-                "thickness": 6,
-                "width": 0,
-            },
-            customdata=data[["rank_low", "rank_high"]],
-            hovertemplate="%{y}: %{x} (%{customdata[0]}–%{customdata[1]})<extra></extra>",
+            customdata=data[["rank_low", "rank_high", *(("robust_low", "robust_high") if legend else ())]],
+            hovertemplate=hover,
         )
     )
-    if legend is not None:  # the weights' interval as the legend's sign of it: a short bar of its grey and width
-        fig.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                name=legend[0],
-                legendrank=2,
-                marker={"symbol": "line-ew", "size": 14, "line": {"width": 6, "color": QUIET}},
-                hoverinfo="skip",
+    if legend is not None:  # each interval's sign in the legend, as it is drawn: a short bar, a thin line
+        for rank, (name, colour, width) in enumerate(((legend[0], QUIET, 6), (legend[1], INK["muted"], 1.5)), 2):
+            fig.add_trace(
+                go.Scatter(
+                    x=[None],
+                    y=[None],
+                    mode="markers",
+                    name=name,
+                    legendrank=rank,
+                    marker={"symbol": "line-ew", "size": 14, "line": {"width": width, "color": colour}},
+                    hoverinfo="skip",
+                )
             )
-        )
     n = int(data["rank"].max()) if len(data) else 1
     _update(*fig.select_xaxes(), title=axis_title, range=[0.5, n + 0.5], **_rank_ticks(n, room=projector))
     # the units' rows and no more: Plotly pads a category axis of markers by a twentieth of its length at each
@@ -599,6 +580,27 @@ def rank_intervals(
     if legend:
         _update(fig.layout, showlegend=True, legend=LEGEND_BELOW, margin={"b": 40})
     return fig
+
+
+def _interval_bar(data: pd.DataFrame, low: str, high: str, colour: str, *, thickness: float, caps: int) -> go.Scatter:
+    """An interval of each row (columns `low`..`high` around `rank`) as an error bar of an unseen point."""
+    return go.Scatter(
+        x=data["rank"],
+        y=data["unit"],
+        mode="markers",
+        marker={"size": 1, "color": "rgba(0,0,0,0)"},
+        showlegend=False,
+        hoverinfo="skip",
+        error_x={
+            "type": "data",
+            "symmetric": False,
+            "array": (data[high] - data["rank"]).astype(float),
+            "arrayminus": (data["rank"] - data[low]).astype(float),
+            "color": colour,
+            "thickness": thickness,
+            "width": caps,
+        },
+    )
 
 
 @_shared_look

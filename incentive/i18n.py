@@ -396,8 +396,10 @@ TEXT: dict[str, tuple[str, str]] = {
     # --- data page
     "data_upload": ("上传数据文件", "Upload data files"),
     "data_upload_help": (
-        "支持 CSV（UTF-8 或 GBK）、TSV、Excel（.xlsx/.xls）。可一次上传多个文件，每个文件单独整体导入。",
-        "CSV (UTF-8 or GBK), TSV and Excel (.xlsx/.xls). Several files at once; each imports whole or not at all.",
+        "支持 CSV（UTF-8 或 GBK）、TSV、Excel（.xlsx/.xls）。可一次上传多个文件，每个文件单独导入：整体导入或不导入"
+        "（勾选「跳过无效行」时导入其全部有效行）。",
+        "CSV (UTF-8 or GBK), TSV and Excel (.xlsx/.xls). Several files at once; each imports on its own, whole or not "
+        "at all (with “Skip invalid rows”, all its valid rows).",
     ),
     "data_kind": ("文件类型", "File kind"),
     "data_kind_auto": ("自动识别", "Detect automatically"),
@@ -1903,9 +1905,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "Peer classes: the rank is among the {n} {n:county|counties} of the class {peer_class}, by the class's weights.",
     ),
     "profile_rank_note": (
-        "排名区间：赛道权重各自在 ±20% 内随机变动 {draws} 次时名次的第5至第95百分位。同比：与上年同期相比。",
+        "排名区间：赛道权重各自在 ±20% 内随机变动 {draws} 次时名次的第5至第95百分位。",
         "Interval: the 5th to 95th percentile of the rank when each track weight varies within ±20 % ({draws} "
-        "{draws:draw|draws}). Year on year: against the same period a year earlier.",
+        "{draws:draw|draws}).",
     ),
     "profile_history": ("排名走势", "Rank over time"),
     "profile_chart_path": ("{county}排名走势（竖线为排名区间）", "{county}: rank over time (bars: rank interval)"),
@@ -2685,6 +2687,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "本县区培训数据未报齐：{counties}。以下学时只计已报送的记录，可能偏低。",
         "This county's training data are incomplete: {counties}. The hours below count the records sent and may "
         "read low.",
+    ),
+    "profile_training_sent": (
+        "其已报齐的 {window} 可在「培训覆盖」页查看（按月）。",
+        "The months it has sent in full, {window}, can be seen on the Training page (by month).",
     ),
     "profile_training_not_in": (
         "{county}的培训数据未报齐（{window}），不计算其覆盖率和学时，以免未报部分读作未参训；报齐后即显示。",

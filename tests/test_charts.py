@@ -353,13 +353,22 @@ def test_the_rank_intervals_legend_shows_what_is_drawn():
     entries = sorted((d for d in fig.data if d.showlegend is not False), key=lambda d: d.legendrank or 0)
     assert [d.name for d in entries] == ["排名", "权重区间", "稳健区间"]
     rank, weights, robust = entries
-    dot = next(d for d in fig.data if d.marker.symbol is None and len(d.x) == 12)  # the rank drawn as a dot
-    bar = next(d for d in fig.data if d.error_x.thickness == 6)  # the weights' interval drawn as a bar
-    line = next(d for d in fig.data if d.error_x.thickness == 1.5)  # the robust interval drawn as a line
+    drawn = [d for d in fig.data if d.x[0] is not None]
+    bar = next(d for d in drawn if d.error_x.thickness == 6)  # the weights' interval drawn as a bar
+    line = next(d for d in drawn if d.error_x.thickness == 1.5)  # the robust interval drawn as a line
+    dot = next(d for d in drawn if d.marker.size == 10)  # the rank drawn as a dot
     assert rank.marker.color == dot.marker.color and rank.marker.symbol in (None, "circle")
     assert weights.marker.symbol == "line-ew" and weights.marker.line.color == bar.error_x.color
     assert weights.marker.line.width >= 5 > robust.marker.line.width  # a bar, thicker than the line
     assert robust.marker.symbol == "line-ew" and robust.marker.line.color == line.error_x.color
+    # the line over the bar, the dot over both; nothing else drawn at a rank (the line's trace drew a dash at each,
+    # an interval where there was none), and one hover, the dot's, naming both intervals
+    assert drawn.index(bar) < drawn.index(line) < drawn.index(dot)
+    for interval in (bar, line):
+        assert interval.marker.color == "rgba(0,0,0,0)" and interval.hoverinfo == "skip"
+        assert interval.showlegend is False
+    assert "权重区间 %{customdata[0]}–%{customdata[1]}" in dot.hovertemplate
+    assert "稳健区间 %{customdata[2]}–%{customdata[3]}" in dot.hovertemplate
 
 
 def test_the_bars_and_the_intervals_beside_them_start_as_low_when_one_title_takes_two_lines():

@@ -228,7 +228,9 @@ def test_a_county_that_has_not_sent_a_training_quarter_shows_no_coverage_and_say
     (docs/decisions.md#unsent-training-files)."""
     said = "棠梨县的培训数据未报齐（2026），不计算其覆盖率和学时"
     profile = app_factory(sample_db_path, query={"county": "棠梨县"}, page="views/county.py")
-    assert any(i.value.startswith(said) for i in profile.info)
+    notice = next(i.value for i in profile.info if i.value.startswith(said))
+    assert notice.endswith("其已报齐的 2026-01\\~2026-06 可在「培训覆盖」页查看（按月）。")  # where the rest is
+    assert not [c for c in profile.caption if "同比对比" in c.value]  # nothing of it is compared
     assert any(w.value.startswith("1 个县区培训数据未报齐：棠梨县（2026年第三季度未报）") for w in profile.warning)
     page = app_factory(sample_db_path, query={"county": "棠梨县"}, page="views/training.py")
     assert any(i.value.startswith(said) for i in page.info)
@@ -252,7 +254,8 @@ def test_the_first_year_compares_with_nothing_and_says_so(app_factory, sample_db
     assert "2023；2022本县区没有培训记录，不列同比。" in captions
     assert any(c.endswith("没有2022-Q4的数据，不列同比。") for c in captions)
     assert "没有2022-H2的数据，不列同比。" in captions
-    assert not [c for c in captions if "同比为与2022" in c or "同比对比 2022" in c]
+    assert not [c for c in captions if "同比为与2022" in c or "同比对比 2022" in c or "与上年同期相比" in c]
+    assert any(c.startswith("排名区间：") and c.endswith("没有2022-Q4的数据，不列同比。") for c in captions)
     # no personnel decision is recorded in 2022: its 上年 is no count of 0, and nothing is set against it
     decisions = table_with(at, "上年")
     assert decisions["上年"].isna().all() and decisions["同比变化"].isna().all(), decisions

@@ -185,7 +185,11 @@ with deck.section("headline"):
                     since(last_year),
                 ),
             )
-            st.caption(t("profile_rank_note", lang, draws=scoring.DRAWS))
+            st.caption(
+                t("profile_rank_note", lang, draws=scoring.DRAWS)
+                + " "
+                + year_on_year(last_year, year_before is not None)
+            )
             if group.peer_class:  # whom the rank is among: the rank means nothing without it
                 st.caption(tm("profile_rank_class", lang, peer_class=group.peer_class, n=int(latest["units"])))
             # how far the rank rests on the modelling choices, as the rankings page's detail says it
@@ -285,10 +289,10 @@ with deck.section("tracks"):
 # ---- training coverage and its gaps, the year so far against the same months a year earlier
 with deck.section("training"):
     st.subheader(t("profile_training", lang))
-    last_day = coverage.as_date(
+    year_last = coverage.as_date(
         run_query("training_last_date", start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))["last_date"].iloc[0]
     )
-    if last_day is None:
+    if year_last is None:
         st.info(t("training_no_records_in_year", lang, year=year))
     else:
         window = reported_window(coverage.year_window(year))  # counties with unsent files left out, as 培训覆盖
@@ -298,13 +302,18 @@ with deck.section("training"):
         scope = (
             "profile_training_scope" if training.compared or training.row is None else "profile_training_scope_alone"
         )
-        st.caption(tm(scope, lang, window=window.label, before=window_before.label))
+        if county not in window.without:  # else nothing of it is compared: the notice below says why
+            st.caption(tm(scope, lang, window=window.label, before=window_before.label))
         # every county left out is named: the prefecture's figures this county is set against leave them out too
         absent = absent_training(window, "", lang)
         if absent:  # (docs/decisions.md#unsent-training-files)
             st.warning(absent)
-        if county in window.without:  # no window to choose here: say only why nothing is shown
-            st.info(tm("profile_training_not_in", lang, county=county, window=window.label))
+        if county in window.without:  # no window to choose here: say why nothing is shown, and where the rest is
+            sent = coverage.county_sent_window(county, year, year_last, reported_window)
+            st.info(
+                tm("profile_training_not_in", lang, county=county, window=window.label)
+                + ("" if sent is None else " " + tm("profile_training_sent", lang, window=sent.label))
+            )
         elif training.row is None:
             st.info(tm("profile_training_no_cadres", lang, county=county))
         elif training.hidden:
