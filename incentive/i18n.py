@@ -553,6 +553,16 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "data_imported_skipped": ("，跳过无效行 {n} 行", ", {n} invalid {n:row|rows} skipped"),
     "data_rejects_download": ("下载问题清单（CSV）", "Download the list of problems (CSV)"),
+    "data_batch_rejects": (
+        "导入时跳过的行（{n} 个批次）",
+        "Rows skipped at import ({n} {n:batch|batches})",
+    ),
+    "data_batch_rejects_pick": ("批次", "Batch"),
+    "data_batch_rejects_option": (
+        "{batch} · {file} · {n} 个问题",
+        "{batch} · {file} · {n} {n:problem|problems}",
+    ),
+    "data_batch_rejects_download": ("下载问题清单（CSV）", "Download the problems (CSV)"),
     "data_rejects_download_imported": (
         "下载「{file}」被跳过行的问题清单（CSV）",
         "Download the problems of the rows skipped from “{file}” (CSV)",

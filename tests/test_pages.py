@@ -296,8 +296,13 @@ def test_a_skip_invalid_import_says_how_many_rows_it_skipped_and_still_offers_th
     assert not [b for b in app.button if b.key and b.key.startswith("data_import_")]  # the preview is gone
     kept = [d for d in app.get("download_button") if d.proto.label == "下载「mixed.csv」被跳过行的问题清单（CSV）"]
     assert len(kept) == 1 and kept[0].proto.url
-    app.run()  # like every line said after an import, the download goes with the next run
+    app.run()  # like every line said after an import, that download goes with the next run
     assert not [d for d in app.get("download_button") if "mixed.csv" in d.proto.label]
+    # and the list stays with the batch: the batch history offers it on any later run
+    assert app.selectbox(key="data_batch_rejects_pick").value == 16
+    assert app.selectbox(key="data_batch_rejects_pick").options == ["批次 #16 · mixed.csv · 2 个问题"]
+    kept = app.get("download_button")
+    assert [d.proto.label for d in kept if d.key == "data_batch_rejects_csv"] == ["下载问题清单（CSV）"]
 
 
 def test_one_files_own_import_button_names_the_uploads_other_files(app):

@@ -260,6 +260,31 @@ st.dataframe(
     height=min(420, 38 + 35 * len(shown)),
     column_config=frame.separated(t("col_rows", lang)),
 )
+# the rows skip-invalid left out of a batch, kept with it: downloadable long after the preview that listed them
+left_out = batches.with_rejects(db)
+if left_out:
+    files = history.set_index("id")["file"]
+    with st.expander(t("data_batch_rejects", lang, n=len(left_out))):
+        rejects_col, rejects_button = st.columns([3, 1], vertical_alignment="bottom")
+        rejected_batch = rejects_col.selectbox(
+            t("data_batch_rejects_pick", lang),
+            sorted(left_out, reverse=True),  # the newest first
+            key="data_batch_rejects_pick",
+            format_func=lambda i: t(
+                "data_batch_rejects_option",
+                lang,
+                batch=capital(labels.batch_ref(i, lang)),
+                file=files[i],
+                n=left_out[i],
+            ),
+        )
+        csv_button(
+            rejects_button,
+            t("data_batch_rejects_download", lang),
+            batches.rejects(db, int(rejected_batch), lang),
+            f"{files[rejected_batch]}.problems.csv",
+            "data_batch_rejects_csv",
+        )
 active = history[history["status"] == "active"].set_index("id")
 if len(active):
     pick_col, button_col = st.columns([3, 1], vertical_alignment="bottom")

@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 
 from incentive.accounts.roles import OutOfScope, Scope
-from incentive.i18n import TranslatedError
+from incentive.i18n import TranslatedError, t
 from incentive.intake.file_kinds import STORED_COLUMNS
 from incentive.intake.preview import Preview
 from incentive.store import audit, faults, superseded_training
@@ -120,6 +120,8 @@ def store(
     if kind == "training":
         superseded_training.refresh(cur, [batch_id])
     cur.unregister("incoming")
+    if preview.problems:  # an importable preview with problems: skip-invalid left their rows out
+        _store_rejects(cur, preview, batch_id)
     audit.write(
         cur,
         created_by,
@@ -131,6 +133,42 @@ def store(
         detail=f"submission {submission_id} ({county})" if submission_id is not None else "",
     )
     return batch_id
+
+
+def _store_rejects(cur: duckdb.DuckDBPyConnection, preview: Preview, batch_id: int) -> None:
+    """The problems of the rows skip-invalid left out, with the batch (schema/022), in both languages."""
+    rejects = pd.DataFrame(
+        {
+            "batch_id": batch_id,
+            "seq": range(len(preview.problems)),
+            "row": pd.array([p.row for p in preview.problems], dtype="Int64"),
+            "column": [p.column or None for p in preview.problems],
+            "value": [None if p.value is None else str(p.value) for p in preview.problems],
+            "problem_zh": [p.message("zh") for p in preview.problems],
+            "problem_en": [p.message("en") for p in preview.problems],
+        }
+    )
+    cur.register("rejected", rejects)
+    cur.execute("INSERT INTO batch_rejects SELECT * FROM rejected")
+    cur.unregister("rejected")
+
+
+def rejects(db: Database, batch_id: int, lang: str) -> pd.DataFrame:
+    """The problems of the rows skip-invalid left out of batch `batch_id`, as Preview.rejects_table gave them before
+    the import (row, column, value, problem in `lang`); empty when the batch left none out."""
+    problem = "problem_zh" if lang == "zh" else "problem_en"
+    frame = db.fetch_df(
+        f'SELECT "row", "column", "value", {problem} FROM batch_rejects WHERE batch_id = $id ORDER BY seq',
+        {"id": batch_id},
+    )
+    frame.columns = [t(k, lang) for k in ("col_row", "col_column", "col_value", "col_problem")]
+    return frame
+
+
+def with_rejects(db: Database) -> dict[int, int]:
+    """batch id -> the number of problems skip-invalid left out of it, for the batches that left any out."""
+    rows = db.fetch_df("SELECT batch_id, count(*) AS n FROM batch_rejects GROUP BY batch_id ORDER BY batch_id")
+    return dict(zip(rows["batch_id"].astype(int), rows["n"].astype(int), strict=True))
 
 
 def _store_class_weights(cur: duckdb.DuckDBPyConnection, rows: pd.DataFrame, batch_id: int) -> None:
