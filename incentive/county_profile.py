@@ -100,9 +100,8 @@ def training(now: CountyFigures | None, before: CountyFigures | None, county: st
     row, hidden = now.county(county) if now is not None else (None, "")
     row_before, hidden_before = before.county(county) if before is not None else (None, "")
     coverage_pp = hours_change = untrained_change = None
-    if (
-        row is not None
-    ):  # the training page's and the overview's rule (docs/decisions.md#one-rule-for-a-coverage-change)
+    # the training page's and the overview's rule (docs/decisions.md#one-rule-for-a-coverage-change)
+    if row is not None:
         change = coverage.headline(row, row_before, hidden, hidden_before)
         coverage_pp = None if change.coverage_pp is None else round(change.coverage_pp, 1)
         hours_change = None if change.hours is None else round(change.hours, 1)
@@ -312,6 +311,14 @@ def _two_places(values: pd.Series) -> pd.Series:
     read 32.08 for it. A median of care rates carries no float noise into a download (89.94999999999999). No
     negative zero: the best county's own distance from the best read "-0" (+ 0.0 turns -0.0 into 0.0)."""
     return values.map(lambda v: float(f"{v:.2f}") + 0.0 if pd.notna(v) else v)
+
+
+def decisions_note(year: int, threshold: int, lang: str, compared: bool) -> str:
+    """What the decisions table shows, under it on the page and in the briefing: the two years and the small-numbers
+    rule; when the year before has no decision recorded (`compared` False: movements.recorded_years), that it is
+    set against nothing."""
+    note = t("profile_decisions_note", lang, year=year, before=year - 1, threshold=threshold, top=threshold - 1)
+    return note if compared else note + " " + t("profile_no_year_before", lang, period=year - 1)
 
 
 def decisions_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -273,3 +273,15 @@ def test_the_training_chart_draws_the_coverage_target(sample):
     lines = [shape for shape in chart.layout.shapes if shape.y0 == shape.y1]
     assert [line.y0 for line in lines] == [target] and lines[0].line.dash == "dash"
     assert [a.text for a in chart.layout.annotations] == [f"目标 {target:.0%}"]
+
+
+def test_a_county_briefing_of_the_first_year_sets_its_decisions_against_nothing(sample):
+    """The sample's decisions begin in 2023: the briefing's county page, as 一县一档, shows no 上年 of 0 and no
+    change against 2022, and says why (it read +10 against the empty year, as the page did)."""
+    content = briefing.gather(sample, 2023, "澄溪县", "zh", "http://dashboard.local/county")
+    last = content.sections[-1]
+    decisions = next(table for table in last.tables if "上年" in table.columns)
+    assert set(decisions["上年"]) == {"—"} and set(decisions["同比变化"]) == {"—"}
+    assert any(p.endswith("没有2022的数据，不列同比。") for p in last.paragraphs)
+    later = briefing.gather(sample, 2024, "澄溪县", "zh", "http://dashboard.local/county").sections[-1]
+    assert "—" not in set(next(table for table in later.tables if "上年" in table.columns)["上年"])

@@ -472,9 +472,7 @@ with deck.section("decisions"):
     deck.table(
         decision_rows, column_config=fit_marks(decision_rows, withheld_marks), height=table_height(len(decision_rows))
     )
-    decisions_note = t(
-        "profile_decisions_note", lang, year=year, before=year - 1, threshold=threshold, top=threshold - 1
-    ) + ("" if before_year is not None else " " + t("profile_no_year_before", lang, period=year - 1))
+    decisions_note = county_profile.decisions_note(year, threshold, lang, before_year is not None)
     # a part-year is not set against a whole one: the files say so as the page does (a 说明 column in the CSV)
     part_year = (
         t("profile_decisions_partial", lang, year=year, before=year - 1, day=partial.isoformat()) if partial else ""

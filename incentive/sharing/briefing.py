@@ -278,17 +278,13 @@ def _county_page(
                 )
             )
     partial = movements.partial_year(year, movements.recorded_through(queries.run(conn, "movements_last_date")))
+    # a year before without any decision recorded is set against nothing, as on the page
+    recorded = movements.recorded_years(queries.run(conn, "movements_by_year"))
+    before = movements.year_view(conn, year - 1, threshold) if year - 1 in recorded else None
     frame = county_profile.decisions(
-        movements.year_view(conn, year, threshold),
-        movements.year_view(conn, year - 1, threshold),
-        county,
-        threshold,
-        lang,
-        partial is not None,
+        movements.year_view(conn, year, threshold), before, county, threshold, lang, partial is not None
     )
-    section.paragraphs.append(
-        t("profile_decisions_note", lang, year=year, before=year - 1, threshold=threshold, top=threshold - 1)
-    )
+    section.paragraphs.append(county_profile.decisions_note(year, threshold, lang, before is not None))
     section.tables.append(county_profile.decisions_table(frame, lang).fillna("—"))  # no row that year: "—"
     if partial is not None:  # as under the page's table: a part-year is not set against a whole one
         section.paragraphs.append(
