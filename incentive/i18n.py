@@ -2642,6 +2642,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "{scope} · {window}（对比 {before}）· 花名册截至 {as_of} · 按本人职级的学时目标衡量",
         "{scope} · {window} (vs {before}) · roster as of {as_of} · measured against each cadre's target by rank",
     ),
+    "training_scope_targets_alone": (
+        "{scope} · {window}（{before}没有培训记录，不列同比）· 花名册截至 {as_of} · 按本人职级的学时目标衡量",
+        "{scope} · {window} (no training records in {before}, so no change) · roster as of {as_of} · measured "
+        "against each cadre's target by rank",
+    ),
     "kpi_share_own_target": ("达到本人学时目标", "Meeting own target"),
     "kpi_share_on_pace": ("达到应有进度", "On pace"),
     "kpi_hours_short": ("距目标尚差（学时）", "Hours short in all"),

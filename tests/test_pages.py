@@ -658,6 +658,15 @@ def test_training_page_offers_the_months_a_county_has_sent(app):
     assert _table_with(app, "建议") is not None  # the tab asked for by the address is the one open
 
 
+def test_training_page_of_the_first_year_compares_with_nothing(app):
+    """The sample's training begins in 2023: its page shows no change against 2022 and says there is nothing to
+    compare with, where its caption named 2022 as compared."""
+    on_page(app, "views/training.py")
+    app.selectbox(key="year").set_value("2023").run()
+    assert not [m for m in app.metric if m.proto.delta]
+    assert any(c.value.startswith("全市 · 2023（2022没有培训记录，不列同比）") for c in app.caption)
+
+
 def test_training_page_window_county_slice_and_suppression(app):
     on_page(app, "views/training.py")
     app.segmented_control(key="training_window").set_value("quarter").run()

@@ -177,7 +177,7 @@ with deck.section("headline"):
         scope = t("scope_without", lang, scope=scope, counties=join(list(window.without), lang))
     st.caption(
         tm(  # names and month ranges escaped: a `~` pair would strike the text between through
-            "training_scope_targets",
+            "training_scope_targets" if head.compared else "training_scope_targets_alone",
             lang,
             scope=scope,
             window=window.label,

@@ -505,6 +505,7 @@ class Headline:
     hours: float | None  # hours per cadre
     untrained: int | None  # cadres
     median: float | None = None  # the median cadre's hours (学时中位数)
+    compared: bool = True  # False when the earlier window had no training at all: nothing is compared with it
 
 
 def headline(now: pd.Series, before: pd.Series | None, hidden: str, hidden_before: str) -> Headline:
@@ -514,7 +515,9 @@ def headline(now: pd.Series, before: pd.Series | None, hidden: str, hidden_befor
     if hidden:
         for column in HEADLINE_FIGURES:
             figures[column] = float("nan")
-    if hidden or hidden_before or before is None or not before["trained"] > 0:
+    if before is None or not before["trained"] > 0:
+        return Headline(figures, hidden, None, None, None, compared=False)
+    if hidden or hidden_before:
         return Headline(figures, hidden, None, None, None)
     return Headline(
         figures,
