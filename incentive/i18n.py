@@ -562,6 +562,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "{batch} · {file} · {n} 个问题",
         "{batch} · {file} · {n} {n:problem|problems}",
     ),
+    "data_batch_rejects_rolled_back": ("（已撤销）", " (rolled back)"),
     "data_batch_rejects_download": ("下载问题清单（CSV）", "Download the problems (CSV)"),
     "data_rejects_download_imported": (
         "下载「{file}」被跳过行的问题清单（CSV）",
@@ -1697,7 +1698,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "0.8-1.2; the thin line the same with every modelling choice drawn at once (weights, normalization, missing "
         "values, leaving one indicator out). Do not over-read rank gaps between units whose intervals overlap.",
     ),
-    "rank_interval_legend": ("权重区间", "Weights"),
+    "rank_interval_legend": ("权重区间", "Weight interval"),
     "rank_robust_legend": ("稳健区间（全部建模选择）", "Robust (every modelling choice)"),
     "rank_table": ("排名总表", "Ranking table"),
     "rank_file_name": ("赛马排名_{peers}_{period}", "rankings_{peers}_{period}"),
@@ -1933,9 +1934,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "{track}: best {unit}; {gap:+.2f} from the benchmark; year on year {change}",
     ),
     "profile_benchmark_note": (
-        "标杆为各县区该项的第90百分位（越低越好的指标取第10百分位）；赛道得分已统一为越高越好。",
+        "标杆为各县区该项的第90百分位（越低越好的指标取第10百分位）；赛道得分已统一为越高越好。指标表中「距标杆」"
+        "「距最优」按指标方向计，正数为好；「同比变化」是数值本身之差，好坏看「方向」列。",
         "Benchmark: the counties' 90th percentile (the 10th for lower-is-better indicators); track scores are "
-        "higher-is-better.",
+        "higher-is-better. In the indicator table the gaps to the benchmark and to the best count with the "
+        "indicator's direction, positive being better; the change year on year is the value's own difference, "
+        "read with the Direction column.",
     ),
     "profile_col_period": ("期次", "Period"),
     "profile_col_units": ("参评县区数", "Counties ranked"),
@@ -1957,8 +1961,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "profile_training": ("培训覆盖与短板", "Training coverage and gaps"),
     "profile_training_scope": ("{window}，同比对比 {before}。", "{window}, year on year against {before}."),
     "profile_training_scope_alone": (
-        "{window}；{before}本县区没有培训记录，不列同比。",
-        "{window}; the county has no training records in {before}, so there is no year-on-year change.",
+        "{window}（{before}本县区没有培训记录，不列同比）。",
+        "{window} (the county has no training records in {before}, so there is no year-on-year change).",
     ),
     "profile_training_no_cadres": (
         "{county}没有在册干部，无法计算培训覆盖。",

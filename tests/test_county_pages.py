@@ -251,7 +251,7 @@ def test_the_first_year_compares_with_nothing_and_says_so(app_factory, sample_db
     for label in ("培训覆盖率", "人均学时", "未参训人数", "综合得分"):
         assert not metric(at, label).proto.delta, label
     captions = [c.value for c in at.caption]
-    assert "2023；2022本县区没有培训记录，不列同比。" in captions
+    assert "2023（2022本县区没有培训记录，不列同比）。" in captions
     assert any(c.endswith("没有2022-Q4的数据，不列同比。") for c in captions)
     assert "没有2022-H2的数据，不列同比。" in captions
     assert not [c for c in captions if "同比为与2022" in c or "同比对比 2022" in c or "与上年同期相比" in c]

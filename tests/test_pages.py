@@ -303,6 +303,13 @@ def test_a_skip_invalid_import_says_how_many_rows_it_skipped_and_still_offers_th
     assert app.selectbox(key="data_batch_rejects_pick").options == ["批次 #16 · mixed.csv · 2 个问题"]
     kept = app.get("download_button")
     assert [d.proto.label for d in kept if d.key == "data_batch_rejects_csv"] == ["下载问题清单（CSV）"]
+    app.button_group(key="lang").set_value("en").run()  # in the other language, every word of it
+    assert app.selectbox(key="data_batch_rejects_pick").options == ["Batch #16 · mixed.csv · 2 problems"]
+    app.session_state["lang"] = "zh"
+    app.run()
+    app.checkbox(key="data_rollback_confirm").check().run()
+    app.button(key="data_rollback").click().run()  # the newest batch, #16: its list stays, marked as rolled back
+    assert app.selectbox(key="data_batch_rejects_pick").options == ["批次 #16 · mixed.csv · 2 个问题（已撤销）"]
 
 
 def test_one_files_own_import_button_names_the_uploads_other_files(app):

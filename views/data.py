@@ -263,19 +263,22 @@ st.dataframe(
 # the rows skip-invalid left out of a batch, kept with it: downloadable long after the preview that listed them
 left_out = batches.with_rejects(db)
 if left_out:
-    files = history.set_index("id")["file"]
+    files, statuses = history.set_index("id")["file"], history.set_index("id")["status"]
     with st.expander(t("data_batch_rejects", lang, n=len(left_out))):
         rejects_col, rejects_button = st.columns([3, 1], vertical_alignment="bottom")
         rejected_batch = rejects_col.selectbox(
             t("data_batch_rejects_pick", lang),
             sorted(left_out, reverse=True),  # the newest first
-            key="data_batch_rejects_pick",
-            format_func=lambda i: t(
-                "data_batch_rejects_option",
-                lang,
-                batch=capital(labels.batch_ref(i, lang)),
-                file=files[i],
-                n=left_out[i],
+            key=link_state.relabel("data_batch_rejects_pick"),  # its labels follow a language switch
+            format_func=lambda i: (
+                t(
+                    "data_batch_rejects_option",
+                    lang,
+                    batch=capital(labels.batch_ref(i, lang)),
+                    file=files[i],
+                    n=left_out[i],
+                )
+                + ("" if statuses[i] == "active" else t("data_batch_rejects_rolled_back", lang))
             ),
         )
         csv_button(
