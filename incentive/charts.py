@@ -588,7 +588,7 @@ def _interval_bar(data: pd.DataFrame, low: str, high: str, colour: str, *, thick
         x=data["rank"],
         y=data["unit"],
         mode="markers",
-        marker={"size": 1, "color": "rgba(0,0,0,0)"},
+        marker={"size": 1, "color": colour, "opacity": 0},  # the error bar alone is seen
         showlegend=False,
         hoverinfo="skip",
         error_x={

@@ -84,7 +84,7 @@ def test_the_backends_are_side_by_side_only_when_both_runs_measured_the_same_cod
     a table of both columns would read as the backends' difference."""
     result = json.loads((BENCH / "results" / "province.json").read_text(encoding="utf-8"))
     monkeypatch.setattr(bench, "RESULTS", tmp_path)
-    for code, side_by_side in [("f61f141", True), (None, False)]:
+    for code, side_by_side in [(result["code"], True), (None, False)]:  # the file run's own code, or none
         lake = {**copy.deepcopy(result), "backend": "ducklake", "code": code}
         for name, run in [("province", result), ("province-ducklake", lake)]:
             (tmp_path / f"{name}.json").write_text(json.dumps({**run, "scale": "province"}), encoding="utf-8")

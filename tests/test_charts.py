@@ -365,7 +365,7 @@ def test_the_rank_intervals_legend_shows_what_is_drawn():
     # an interval where there was none), and one hover, the dot's, naming both intervals
     assert drawn.index(bar) < drawn.index(line) < drawn.index(dot)
     for interval in (bar, line):
-        assert interval.marker.color == "rgba(0,0,0,0)" and interval.hoverinfo == "skip"
+        assert interval.marker.opacity == 0 and interval.hoverinfo == "skip"
         assert interval.showlegend is False
     assert "权重区间 %{customdata[0]}–%{customdata[1]}" in dot.hovertemplate
     assert "稳健区间 %{customdata[2]}–%{customdata[3]}" in dot.hovertemplate
