@@ -89,23 +89,20 @@ class TrainingProfile:
     untrained_change: int | None
     category_gap: pd.Series | None
     domain_gap: pd.Series | None
-
-    @property
-    def compared(self) -> bool:
-        """Whether the earlier window had any training of the county: without, there is no year on year at all."""
-        return self.row_before is not None and self.row_before["trained"] > 0
+    compared: bool = False  # the earlier window had training of the county (coverage.Headline.compared)
 
 
 def training(now: CountyFigures | None, before: CountyFigures | None, county: str) -> TrainingProfile:
     row, hidden = now.county(county) if now is not None else (None, "")
     row_before, hidden_before = before.county(county) if before is not None else (None, "")
     coverage_pp = hours_change = untrained_change = None
+    compared = False
     # the training page's and the overview's rule (docs/decisions.md#one-rule-for-a-coverage-change)
     if row is not None:
         change = coverage.headline(row, row_before, hidden, hidden_before)
         coverage_pp = None if change.coverage_pp is None else round(change.coverage_pp, 1)
         hours_change = None if change.hours is None else round(change.hours, 1)
-        untrained_change = change.untrained
+        untrained_change, compared = change.untrained, change.compared
     category_gap = domain_gap = None
     if now is not None and row is not None and not hidden:
         found = now.category_gaps[now.category_gaps["county"] == county]
@@ -122,6 +119,7 @@ def training(now: CountyFigures | None, before: CountyFigures | None, county: st
         untrained_change,
         category_gap,
         domain_gap,
+        compared,
     )
 
 
