@@ -263,7 +263,8 @@ st.dataframe(
 # the rows skip-invalid left out of a batch, kept with it: downloadable long after the preview that listed them
 left_out = batches.with_rejects(db)
 if left_out:
-    files, statuses = history.set_index("id")["file"], history.set_index("id")["status"]
+    by_id = history.set_index("id")
+    files, statuses = by_id["file"], by_id["status"]
     with st.expander(t("data_batch_rejects", lang, n=len(left_out))):
         rejects_col, rejects_button = st.columns([3, 1], vertical_alignment="bottom")
         rejected_batch = rejects_col.selectbox(
