@@ -83,8 +83,8 @@ def import_and_report(
                 + t("full_stop", lang)
                 + unknown_cadres_text(effects, lang)
             )
-            if preview.problems:  # skip-invalid left rows out: their list goes on past the preview
-                skipped.append((preview.file_name, preview.sha256[:16], preview.rejects_table(lang)))
+            if preview.problems:  # skip-invalid left rows out: their list, kept with the batch, is offered after
+                skipped.append((preview.file_name, batch))
         else:
             status.update(label=t("data_imported_all", lang), state="complete")
     if refused is not None:  # said where the import was asked for; the page goes on with the stored data
@@ -151,9 +151,9 @@ st.title(t("page_data", lang))
 for message in st.session_state.pop("data_flash", []):
     st.success(message)
 # the rows an import skipped stay findable once the uploader, and the preview's own download with it, is cleared
-for file_name, key, rejects in st.session_state.pop("data_flash_skipped", []):
+for file_name, batch in st.session_state.pop("data_flash_skipped", []):
     label = tm("data_rejects_download_imported", lang, file=file_name)
-    csv_button(st, label, rejects, f"{file_name}.problems.csv", f"data_skipped_{key}")
+    csv_button(st, label, batches.rejects(db, batch, lang), f"{file_name}.problems.csv", f"data_skipped_{batch}")
 for message in st.session_state.pop("data_flash_left", []):
     st.warning(message)
 
@@ -264,7 +264,7 @@ st.dataframe(
 left_out = batches.with_rejects(db)
 if left_out:
     by_id = history.set_index("id")
-    files, statuses = by_id["file"], by_id["status"]
+    batch_files, statuses = by_id["file"], by_id["status"]
     with st.expander(t("data_batch_rejects", lang, n=len(left_out))):
         rejects_col, rejects_button = st.columns([3, 1], vertical_alignment="bottom")
         rejected_batch = rejects_col.selectbox(
@@ -276,7 +276,7 @@ if left_out:
                     "data_batch_rejects_option",
                     lang,
                     batch=capital(labels.batch_ref(i, lang)),
-                    file=files[i],
+                    file=batch_files[i],
                     n=left_out[i],
                 )
                 + ("" if statuses[i] == "active" else t("data_batch_rejects_rolled_back", lang))
@@ -286,7 +286,7 @@ if left_out:
             rejects_button,
             t("data_batch_rejects_download", lang),
             batches.rejects(db, int(rejected_batch), lang),
-            f"{files[rejected_batch]}.problems.csv",
+            f"{batch_files[rejected_batch]}.problems.csv",
             "data_batch_rejects_csv",
         )
 active = history[history["status"] == "active"].set_index("id")
