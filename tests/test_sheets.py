@@ -8,6 +8,7 @@ import io
 import math
 import re
 import zipfile
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -18,6 +19,8 @@ from incentive.intake import file_identity, number_formats, workbook_formats
 from incentive.intake.ingest import parse_file
 from incentive.intake.sheets import REFUSALS, read_sheets
 from incentive.store.reference import current_reference
+
+DATA = Path(__file__).parent / "data"
 
 
 def values(preview) -> list[tuple]:
@@ -417,3 +420,27 @@ def test_mutated_web_pages_and_dimension_hints_answer_with_a_preview(db):
     spans = '<table><tr><td colspan="999999" rowspan="999999">x</td></tr>' + "<tr><td>1</td></tr>" * 50 + "</table>"
     [sheet] = read_sheets("s.xls", spans.encode())
     assert sheet.merged == [((0, 0), (50, 999))] and len(sheet.rows) == 51  # spans capped as the HTML standard does
+
+
+# ------------------------------------------------------------------ the 1904 date system of an .xlsb
+
+
+def test_an_xlsb_saved_in_the_1904_date_system_is_known_as_such():
+    """An .xlsb keeps its date system in the workbook part's BrtWbProp record; a number in a date column of such a
+    workbook counts from 1904 (docs/decisions.md#future-and-1904-dates), as in an .xlsx or .xls. The two files
+    were saved by Excel (tests/data/calamine/README.md)."""
+    data = DATA / "calamine"
+    assert workbook_formats.uses_1904_dates((data / "date_1904.xlsb").read_bytes()) is True
+    assert workbook_formats.uses_1904_dates((data / "date.xlsb").read_bytes()) is False
+    sheets = read_sheets("d.xlsb", (data / "date_1904.xlsb").read_bytes())
+    assert [s.date1904 for s in sheets] == [True]
+    assert sheets[0].rows[0][0] == dt.date(2021, 1, 1)  # a date-formatted cell: calamine reads it in either system
+    assert [s.date1904 for s in read_sheets("d.xlsb", (data / "date.xlsb").read_bytes())] == [False]
+
+
+def test_a_damaged_xlsb_workbook_part_is_read_in_the_1900_system_without_failing():
+    assert workbook_formats._xlsb_1904(b"") is False
+    assert workbook_formats._xlsb_1904(b"\x99") is False  # the first byte of a type, then nothing
+    assert workbook_formats._xlsb_1904(b"\x99\x01\x04\x01\x00\x00\x00") is True
+    assert workbook_formats._xlsb_1904(b"\x83\x01\x00\x99\x01\x04\x00\x00\x00\x00") is False  # BrtBeginBook, f1904 0
+    assert workbook_formats._xlsb_1904(b"\x8f\x01\x00\x99\x01\x04\x01\x00\x00\x00") is False  # after the sheet list

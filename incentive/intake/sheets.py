@@ -57,7 +57,7 @@ class Sheet:
     # numeric cell whose format is not General (dates, which calamine reads as dates, are not numeric cells).
     number_formats: dict[tuple[int, int], str] = field(default_factory=dict)
     # Workbooks only: the workbook counts serial dates from 1904-01-01 (`<workbookPr date1904="1">`, an .xls
-    # DATEMODE of 1); a number in a date column is then read from that epoch (workbook_formats.uses_1904_dates).
+    # DATEMODE of 1, an .xlsb BrtWbProp's f1904); a number in a date column is then read from that epoch (workbook_formats.uses_1904_dates).
     date1904: bool = False
 
 

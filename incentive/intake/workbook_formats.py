@@ -290,8 +290,9 @@ def uses_1904_dates(data: bytes) -> bool:
     """Whether the workbook counts serial dates from 1904-01-01 (Excel for Mac before 2011, or "Use 1904 date
     system" ticked): `<workbookPr date1904="1">` in an .xlsx/.xlsm, DATEMODE 1 in an .xls. Calamine reads date
     cells right in such a workbook but says nothing of it, and a number in a date column would otherwise be read
-    4 years and a day early (docs/decisions.md#future-and-1904-dates). False for anything else (.xlsb and .ods
-    are read in the 1900 system) and when the part cannot be read."""
+    4 years and a day early (docs/decisions.md#future-and-1904-dates); in an .xlsb, the f1904 bit of the
+    workbook part's BrtWbProp record ([MS-XLSB] 2.4.820). False for anything else (.ods stores dates as text) and
+    when the part cannot be read."""
     try:
         if data[:4] == b"\xd0\xcf\x11\xe0":
             import xlrd
@@ -304,6 +305,8 @@ def uses_1904_dates(data: bytes) -> bool:
                 "xl/workbook.xml",
             )
             xml = parts.read(book)
+            if xml is not None and book.lower().endswith(".bin"):
+                return _xlsb_1904(xml)
             if xml is None or not book.lower().endswith(".xml"):
                 return False
             for element in ET.fromstring(xml):
@@ -312,3 +315,40 @@ def uses_1904_dates(data: bytes) -> bool:
     except Exception:
         return False
     return False
+
+
+_BRT_WB_PROP = 0x0099  # [MS-XLSB] 2.3.2: the workbook's properties; its first byte's lowest bit is f1904
+_BRT_BEGIN_BUNDLE_SHS = 0x008F  # the sheet list, which follows the properties: no BrtWbProp after it
+
+
+def _xlsb_1904(part: bytes) -> bool:
+    """Whether an .xlsb workbook part (xl/workbook.bin) says f1904. Its records ([MS-XLSB] 2.1.4): a type of one
+    or two bytes and a size of one to four, each byte giving 7 bits (lowest first) and its high bit saying
+    another follows, then the record's data."""
+    at = 0
+    try:
+        while at < len(part):
+            kind, at = _xlsb_number(part, at, 2)
+            size, at = _xlsb_number(part, at, 4)
+            if kind == _BRT_WB_PROP:
+                return size >= 1 and at < len(part) and part[at] & 0x01 == 1
+            if kind == _BRT_BEGIN_BUNDLE_SHS:
+                return False
+            at += size
+    except ValueError:  # a record cut short: a damaged part, read as Excel's default (the 1900 system)
+        return False
+    return False
+
+
+def _xlsb_number(part: bytes, at: int, most: int) -> tuple[int, int]:
+    """A record's type or size at `at` and the offset after it. ValueError past the part's end."""
+    value = 0
+    for i in range(most):
+        if at >= len(part):
+            raise ValueError("record past the end of the part")
+        byte = part[at]
+        at += 1
+        value |= (byte & 0x7F) << (7 * i)
+        if byte & 0x80 == 0:
+            break
+    return value, at
