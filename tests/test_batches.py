@@ -14,7 +14,7 @@ from incentive.store.reference import current_reference
 MIXED = "考核期,县区,指标,数值\n2026Q3,云岫县,R01,99.5\n2026Q3,黑山县,R01,1\n2026Q3,云岫县,R02,abc\n".encode()
 
 
-@pytest.fixture(params=["file", "lake"])
+@pytest.fixture(params=["file", pytest.param("lake", marks=pytest.mark.lake)])  # lake: slow (conftest)
 def storage(request, tmp_path) -> Database:
     if request.param == "file":
         db = Database(tmp_path / "b.duckdb")
