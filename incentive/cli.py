@@ -34,7 +34,14 @@ from incentive.intake import checks
 from incentive.intake.bulk_csv import parse_path
 from incentive.intake.file_kinds import KINDS
 from incentive.intake.place_names import NameMatcher
-from incentive.intake.preview import effects_text, rescoring_example, rescoring_lines, unknown_cadres_text, values_text
+from incentive.intake.preview import (
+    effects_text,
+    lone_months_text,
+    rescoring_example,
+    rescoring_lines,
+    unknown_cadres_text,
+    values_text,
+)
 from incentive.labels import time_text
 from incentive.publication import freeze, official
 from incentive.race import ranking_tables, rankings, scoring
@@ -478,6 +485,8 @@ def _import(db: Database, args, lang: str) -> int:
         )
         if effects.unknown_cadres:
             print("  " + unknown_cadres_text(effects, lang), file=sys.stderr)
+        if effects.lone_months:
+            print("  " + lone_months_text(effects, lang), file=sys.stderr)
         if effects.rescored:  # a catalog re-scores stored periods: never silently (docs/decisions.md#catalog-versions)
             print("  " + t("cli_rescore", lang), file=sys.stderr)
             for line in rescoring_lines(effects.rescored, lang):

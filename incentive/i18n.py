@@ -517,6 +517,19 @@ TEXT: dict[str, tuple[str, str]] = {
         "since; importing it again sets it back to this file's {rows} {rows:cadre|cadres} (currently {n}).",
     ),
     "data_remove_sample_first": ("先移除示例数据", "Remove the sample first"),
+    "data_lone_months": (
+        "以下 {n} 个月份本文件只有很少几条记录，而库中该县区该月尚无数据：{months}。一条记录也会使该月算作该县区已报送，"
+        "其培训覆盖等数字将按此计算；若是日期有误，请更正后再导入。",
+        "{n:This month holds|These months hold} only a few records in this file while nothing of {n:it|them} is "
+        "stored for the county yet: {months}. A single record makes a month count as sent by the county, and its "
+        "figures (training coverage and the like) are computed as such; if a date is mistyped, correct it and "
+        "import again.",
+    ),
+    "data_lone_month": (
+        "{county} {year}年{month}月 {records} 条（该县区本文件其余月份每月中位数 {typical:,} 条）",
+        "{county} {year}-{month:02d}: {records} {records:record|records} (median of the county's other months in "
+        "the file: {typical:,})",
+    ),
     "data_unknown_cadres": (
         "有 {n} 条记录的干部编号不在任何花名册中（仍可导入，但按县区统计时无法计入）。",
         "{n} {n:record has|records have} a cadre id on no roster ({n:it imports|they import}, but figures by "

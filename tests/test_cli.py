@@ -890,3 +890,25 @@ def test_points_on_indicators_in_different_units_are_refused(sample_db_path):
     refused = cli(sample_db_path, "export", "rankings", "--period", "2026Q3", "--method", "points", lang="zh")
     assert refused.returncode == 2 and refused.stdout == ""
     assert "「原始分值」只能用于全部以“分”计的指标" in refused.stderr and "亿元" in refused.stderr
+
+
+def test_an_import_that_makes_a_county_month_count_as_sent_on_one_record_says_so(sample_db_path, tmp_path):
+    """The preview's warning of store.effects.LoneMonth, on standard error after the import (the CLI imports at
+    once): 棠梨县's June with one record dated in July, a month it has not sent."""
+    import duckdb
+
+    with duckdb.connect(str(sample_db_path), read_only=True) as con:
+        cadres = [
+            r[0]
+            for r in con.execute(
+                "SELECT DISTINCT cadre_id FROM current_roster WHERE county = '棠梨县' ORDER BY 1 LIMIT 30"
+            ).fetchall()
+        ]
+    lines = ["干部编号,培训项目,培训类别,培训领域,培训形式,组织方式,学时,培训日期"]
+    lines += [f"{c},专题班,政治能力,党的理论,线下,集体,4,2026-06-10" for c in cadres]
+    lines += [f"{cadres[0]},专题班,政治能力,党的理论,线下,集体,4,2026-07-06"]
+    path = tmp_path / "棠梨县培训.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = cli(sample_db_path, "import", path, lang="zh")
+    assert result.returncode == 0, result.stderr
+    assert "棠梨县 2026年7月 1 条（该县区本文件其余月份每月中位数 30 条）" in result.stderr

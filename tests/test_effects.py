@@ -7,10 +7,11 @@ import pytest
 from conftest import ROOT, xlsx_bytes
 
 from incentive.intake.bulk_csv import parse_path
-from incentive.intake.preview import rescoring_example, rescoring_lines
+from incentive.intake.ingest import parse_file
+from incentive.intake.preview import lone_months_text, rescoring_example, rescoring_lines
 from incentive.store import batches
 from incentive.store.database import Database
-from incentive.store.effects import import_effects
+from incentive.store.effects import TYPICAL_RECORDS, LoneMonth, import_effects
 from incentive.store.reference import current_reference
 
 SAMPLE_CATALOG = ROOT / "data" / "sample" / "02_指标目录.csv"
@@ -143,3 +144,64 @@ def test_the_unchanged_catalog_and_a_catalog_before_any_data_name_no_period(samp
     assert (effects.changed, effects.rescored) == (0, ())
     _, effects = effects_of(db, corrected_catalog(tmp_path, R01="权重=30"))  # nothing stored to re-score
     assert (effects.new, effects.rescored) == (19, ())
+
+
+# ------------------------------------------------------------------ a month sent on a few records
+
+
+def _training_file(rows: list[tuple[str, str]]) -> bytes:
+    """A training file of (干部编号, 培训日期) rows, every other cell the same."""
+    lines = ["干部编号,培训项目,培训类别,培训领域,培训形式,组织方式,学时,培训日期"]
+    lines += [f"{cadre},专题班{i},政治能力,党的理论,线下,集体,4,{day}" for i, (cadre, day) in enumerate(rows)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _county_cadres(db: Database, county: str, n: int) -> list[str]:
+    return [
+        row[0]
+        for row in db.connection.execute(
+            "SELECT cadre_id FROM current_roster WHERE county = ? GROUP BY cadre_id ORDER BY cadre_id LIMIT ?",
+            [county, n],
+        ).fetchall()
+    ]
+
+
+def test_a_month_a_county_would_count_as_sent_on_one_record_is_warned_of(sample):
+    """棠梨县 has sent no training of 2026-Q3 (the sample's county that is late). A file of its June with one record
+    mistyped into July would make July count as sent and its July read as nobody trained: the preview says so, with
+    the county, the month, the record and the median of its other months. A county with no other month in the
+    file to compare with (云岫县) is not named."""
+    tangli = _county_cadres(sample, "棠梨县", 40)
+    yunxiu = _county_cadres(sample, "云岫县", 1)
+    rows = [(cadre, "2026-06-10") for cadre in tangli] + [(tangli[0], "2026-07-06")]
+    rows += [(yunxiu[0], "2026-08-01")]
+    preview = parse_file("t.csv", _training_file(rows), current_reference(sample))
+    assert preview.importable, preview.problem_texts("zh")
+    effects = import_effects(sample, preview)
+    assert effects.lone_months == (LoneMonth("棠梨县", "2026-07", 1, 40),)
+    assert lone_months_text(effects, "zh") == (
+        "以下 1 个月份本文件只有很少几条记录，而库中该县区该月尚无数据：棠梨县 2026年7月 1 条（该县区本文件其余月份每月中位数 "
+        "40 条）。一条记录也会使该月算作该县区已报送，其培训覆盖等数字将按此计算；若是日期有误，请更正后再导入。"
+    )
+    assert "棠梨县 2026-07: 1 record (median of the county's other months in the file: 40)" in lone_months_text(
+        effects, "en"
+    )
+
+
+def test_a_few_records_beside_few_in_other_months_or_in_a_stored_month_are_not_warned_of(sample):
+    """The warning needs a stark contrast: a county whose other months hold fewer than TYPICAL_RECORDS each, or a
+    month the county has stored already (a late record of a month it sent), is normal."""
+    tangli = _county_cadres(sample, "棠梨县", TYPICAL_RECORDS - 1)
+    few = [(cadre, "2026-06-10") for cadre in tangli] + [(tangli[0], "2026-07-06")]
+    assert import_effects(sample, parse_file("t.csv", _training_file(few), current_reference(sample))).lone_months == ()
+    many = _county_cadres(sample, "棠梨县", TYPICAL_RECORDS)
+    late = [(cadre, "2026-06-10") for cadre in many] + [(many[0], "2026-04-02")]
+    assert (
+        import_effects(sample, parse_file("t.csv", _training_file(late), current_reference(sample))).lone_months == ()
+    )
+    assert (
+        lone_months_text(
+            import_effects(sample, parse_file("t.csv", _training_file(late), current_reference(sample))), "zh"
+        )
+        == ""
+    )

@@ -84,6 +84,7 @@ PARAMS = {
     "training_hours_outside": {"low": 0.0, "high": 8.0},
     "cycle_received": {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31)},
     "cycle_homes": {},
+    "import_lone_months": {"kind": "training", "most_records": 3, "typical_records": 30},
     "cycle_completeness": {"domain": "race", "period": "2025-Q4"},
     "cycle_pending": {},
     "cycle_returned": {},
@@ -137,6 +138,14 @@ def test_every_query_runs_on_the_sample_and_returns_rows(sample, name):
         tables = {"incoming": pd.DataFrame({"county": ["云岫县"], "as_of": [dt.date(2025, 12, 31)]})}
     if name == "cycle_received":  # each cadre's settled county, read once per data version (tracker.Receipts)
         tables = {"homes": queries.arrow(sample.connection, "cycle_homes")}
+    if name == "import_lone_months":  # 30 records of a 棠梨县 cadre in June, one in July, which it has not sent
+        import pandas as pd
+
+        cadre = sample.connection.execute(
+            "SELECT min(cadre_id) FROM current_roster WHERE county = '棠梨县'"
+        ).fetchone()[0]
+        days = [dt.date(2026, 6, 1 + i % 28) for i in range(30)] + [dt.date(2026, 7, 6)]
+        tables = {"incoming": pd.DataFrame({"cadre_id": [cadre] * 31, "date": days})}
     if name == "catalog_rescoring":  # the stored catalog again, as a catalog file's rows: every version in force
         tables = {"incoming": sample.connection.execute("SELECT *, '' AS class_weights FROM current_indicators").df()}
     scope = Scope.ALL if queries.named_cadres(name) else None  # named cadres: the prefecture's scope

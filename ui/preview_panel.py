@@ -16,6 +16,7 @@ from incentive.i18n import t
 from incentive.intake.file_kinds import labelled
 from incentive.intake.preview import (
     Preview,
+    lone_months_text,
     rescoring_example,
     rescoring_lines,
     same_file_text,
@@ -141,6 +142,8 @@ def draw_effects(preview: Preview, effects: ImportEffects, lang: str, county: st
                     st.caption(t("data_changes_first", lang, n=len(changes)))
     if effects.unknown_cadres:
         st.warning(t("data_unknown_cadres", lang, n=effects.unknown_cadres))
+    if effects.lone_months:
+        st.warning(lone_months_text(effects, lang))
     earlier = batches.active_of_file(database(), preview.sha256)
     if earlier:
         changes = reimport_changes(database(), preview, effects, earlier, county)

@@ -220,6 +220,27 @@ def effects_text(kind: str, effects, lang: str) -> str:
     return text
 
 
+def lone_months_text(effects, lang: str) -> str:
+    """The warning on months a county would count as sent on a few records alone (`store.effects.LoneMonth`), for
+    the Data page's preview and the CLI; "" when there are none."""
+    if not effects.lone_months:
+        return ""
+    months = [
+        t(
+            "data_lone_month",
+            lang,
+            county=m.county,
+            year=int(m.month[:4]),
+            month=int(m.month[5:]),
+            records=m.records,
+            typical=m.typical,
+        )
+        for m in effects.lone_months
+    ]
+    # each item has its own commas and brackets: set apart by semicolons
+    return t("data_lone_months", lang, n=len(months), months=("; " if lang == "en" else "；").join(months))
+
+
 def same_file_text(preview: Preview, effects, earlier: list[int], changes: bool, lang: str) -> str:
     """The notice on a file whose exact bytes active batches `earlier` imported before. `changes`: whether importing
     it again would change current data (`store.effects.reimport_changes`): then it says what it would set back, in

@@ -43,6 +43,28 @@ class ImportEffects:
     # A catalog: what it changes in the catalog in force for stored periods, i.e. which stored figures it re-scores
     # (docs/decisions.md#catalog-versions); empty for other kinds
     rescored: tuple[Rescoring, ...] = ()
+    # Training records and personnel decisions: months a county would count as sent on a few records alone
+    lone_months: tuple[LoneMonth, ...] = ()
+
+
+# A month of a county with at most LONE_RECORDS records in a file, while the county's other months in it have a
+# median of at least TYPICAL_RECORDS, is worth a warning (docs/decisions.md#a-month-sent-on-a-few-records)
+LONE_RECORDS = 3
+TYPICAL_RECORDS = 30
+
+
+@dataclass(frozen=True)
+class LoneMonth:
+    """A month in which a file holds only a few of a county's dated records (training, personnel decisions) while
+    its other months hold many and nothing of that county's month is stored yet: one record makes the month count
+    as sent (docs/decisions.md#what-counts-as-received), so a mistyped date would leave the county's month in the
+    figures as if it had trained nobody. `month`: 'YYYY-MM'; `records`: the file's records of that county and
+    month; `typical`: the median of the county's other months in the file (records per month)."""
+
+    county: str
+    month: str
+    records: int
+    typical: int
 
 
 @dataclass(frozen=True)
@@ -104,7 +126,17 @@ def import_effects(db: Database, preview: Preview, county: str | None = None) ->
                    count(*) FILTER (WHERE c.{key[0]} IS NOT NULL AND {cleared})
             FROM incoming i LEFT JOIN {view} c ON {on}""").fetchone()
         rescored = catalog_rescoring(cur) if kind == "indicators" else ()
-        return ImportEffects(new, changed, same, blanked, 0, unknown_cadres, classes_cleared, rescored)
+        lone = lone_months(cur, kind) if kind in ("training", "movements") else ()
+        return ImportEffects(new, changed, same, blanked, 0, unknown_cadres, classes_cleared, rescored, lone)
+
+
+def lone_months(cur, kind: str) -> tuple[LoneMonth, ...]:
+    """The LoneMonths of the rows registered on `cur` as `incoming` (kind 'training' or 'movements': cadre_id,
+    date), ordered by county and month (queries/import_lone_months.sql)."""
+    found = queries.run_within(
+        cur, "import_lone_months", kind=kind, most_records=LONE_RECORDS, typical_records=TYPICAL_RECORDS
+    )
+    return tuple(LoneMonth(r.county, r.month, int(r.records), int(r.typical)) for r in found.itertuples(index=False))
 
 
 def reimport_changes(
