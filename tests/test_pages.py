@@ -979,3 +979,22 @@ def test_the_share_dialog_shows_each_link_once(app):
     shown = [key for text in texts for key in re.findall(r"\?v=(\w+)", text)]
     assert len(field) == 1 and len(shown) == 2 and len(set(shown)) == 2, shown  # the live link, the pinned link
     assert re.findall(r"\?v=(\w+)", field[0]) == shown[:1]  # the live one is the one with the copy button
+
+
+def test_a_rollback_leaves_its_tick_box_unticked(app):
+    """After a rollback the confirmation box is drawn unticked with its button disabled, in the browser too. The
+    browser keeps drawing a box as it last drew it unless the page sends a value for it (`set_value`) or a new box:
+    dropping the key from session state alone left it ticked there while the page had it unticked and the button
+    disabled, and the next click sent it back ticked."""
+    on_data_page(app)
+    app.checkbox(key="data_rollback_confirm").check().run()
+    ticked = app.checkbox(key="data_rollback_confirm").proto.id
+    assert not app.button(key="data_rollback").disabled
+    app.button(key="data_rollback").click().run()
+    assert any(s.value.startswith("已撤销批次") for s in app.success)
+    box = app.checkbox(key="data_rollback_confirm")
+    assert box.value is False and app.button(key="data_rollback").disabled
+    assert box.proto.id != ticked or (box.proto.set_value and not box.proto.value)  # what the browser draws
+    app.run()  # the next click anywhere sends back what the browser drew
+    assert app.checkbox(key="data_rollback_confirm").value is False
+    assert app.button(key="data_rollback").disabled

@@ -302,11 +302,15 @@ if len(active):
             f"{active.at[i, 'file']}"
         ),
     )
+    if st.session_state.pop("data_rolled_back", False):
+        # untick the box of the run before: set before it is drawn, the value reaches the browser, which otherwise
+        # keeps drawing the box ticked (dropping its key did so, with the button disabled) and sends it back ticked
+        st.session_state["data_rollback_confirm"] = False
     confirmed = st.checkbox(t("data_rollback_confirm", lang), key="data_rollback_confirm")
     if button_col.button(t("data_rollback", lang), key="data_rollback", disabled=not confirmed):
         with storage_notice.refused_here(lang):
             batches.rollback(db, int(batch_id), sign_in.require_admin(lang))
-            st.session_state.pop("data_rollback_confirm", None)
+            st.session_state["data_rolled_back"] = True  # drawn, the box can no longer be set in this run
             flash_and_rerun(t("data_rolled_back", lang, batch=batch_id))
 
 # ---- sample data
