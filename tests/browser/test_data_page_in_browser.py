@@ -110,6 +110,9 @@ def test_upload_import_refuse_and_roll_back(page, app_url, tmp_path):
     expect(main(page).locator("[data-testid=stAlertContentSuccess]")).to_contain_text("已撤销批次")
     expect(batch_list).to_contain_text("已撤销")
     expect(rollback_pick).not_to_have_value(re.compile("赛马得分补报.csv"))
+    # the box is drawn unticked and the button disabled, as the page has them (the box stayed drawn ticked)
+    expect(main(page).get_by_role("checkbox", name=re.compile("确认撤销"))).not_to_be_checked()
+    expect(main(page).get_by_role("button", name="撤销批次", exact=True)).to_be_disabled()
     expect_no_exception(page)
 
     assert leader(page) == before
