@@ -339,3 +339,15 @@ def history_periods(available: list[str], period: str, last: int) -> tuple[list[
     shown = [p for p in available if periods.bounds(p)[0] <= start][-last:]
     earlier = [periods.year_before(p) for p in shown if periods.year_before(p) in available]
     return shown, list(dict.fromkeys([*shown, *earlier]))
+
+
+RANK_COMPARISONS = ("previous", "year")  # why the rank moved: since the previous period (环比) or a year ago (同比)
+
+
+def rank_comparisons(period: str, available: list[str]) -> dict[str, str]:
+    """The comparisons a rank move of `period` can be explained by, each with the stored period it is against, in
+    RANK_COMPARISONS' order: the previous period (periods.previous_stored) and the same period a year earlier
+    (periods.year_before) when stored. One that is not stored is left out rather than offered to lead to "nothing
+    to compare" (the first year of data has no 同比; the first period has neither)."""
+    against = {"previous": periods.previous_stored(period, available), "year": periods.year_before(period)}
+    return {kind: against[kind] for kind in RANK_COMPARISONS if against[kind] in available}

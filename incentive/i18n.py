@@ -1915,6 +1915,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "profile_compare": ("名次变化原因对比", "Explain the rank change since"),
     "profile_compare_previous": ("上一期（环比）", "the previous period"),
     "profile_compare_year": ("上年同期（同比）", "the same period last year"),
+    "profile_compare_no_year": (
+        "上年同期（{period}）没有数据，不能同比。",
+        "No data for the same period last year ({period}): no year-on-year comparison.",
+    ),
+    "profile_compare_none": (
+        "此前没有同类期次的数据，名次变化无从对比。",
+        "No earlier period of this kind: the rank change has nothing to be compared with.",
+    ),
     "profile_section_headline": ("要点", "Headlines"),
     "profile_section_history": ("排名走势与原因", "Rank over time and why"),
     "profile_section_tracks": ("赛道与标杆", "Tracks and benchmarks"),

@@ -260,3 +260,21 @@ def test_the_first_year_compares_with_nothing_and_says_so(app_factory, sample_db
     decisions = table_with(at, "上年")
     assert decisions["上年"].isna().all() and decisions["同比变化"].isna().all(), decisions
     assert any(c.startswith("2023年与2022年的决定数") and c.endswith("没有2022的数据，不列同比。") for c in captions)
+
+
+def test_the_first_year_of_data_offers_no_year_on_year_comparison_and_says_why(app_factory, sample_db_path):
+    """The sample's first year, 2023: why the rank moved is offered against the previous period only, since 2022
+    has no data (同比 was offered and then said there was nothing to compare); its first period offers neither."""
+    at = app_factory(sample_db_path, query={"year": "2023", "county": COUNTY}, page="views/county.py")
+    period = at.selectbox(key="profile_period").value
+    assert period == "2023-Q4"
+    assert at.segmented_control(key="profile_compare").options == ["上一期（环比）"]
+    assert f"上年同期（{periods.year_before(period)}）没有数据，不能同比。" in [c.value for c in at.caption]
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    assert any(title.endswith("2023-Q3 → 2023-Q4") for title in titles if title.startswith("综合得分变化分解"))
+    at.selectbox(key="profile_period").set_value("2023-Q1").run()
+    assert not [c for c in at.get("segmented_control") if c.key == "profile_compare"]
+    assert "此前没有同类期次的数据，名次变化无从对比。" in [c.value for c in at.caption]
+    later = app_factory(sample_db_path, query={"year": "2024", "county": COUNTY}, page="views/county.py")
+    assert later.segmented_control(key="profile_compare").options == ["上一期（环比）", "上年同期（同比）"]
+    assert not [c for c in later.caption if "不能同比" in c.value]

@@ -36,6 +36,17 @@ def test_a_county_account_sees_only_its_own_county():
 
 
 @pytest.mark.slow
+def test_a_rank_move_is_offered_only_against_a_stored_period():
+    """同比 is offered only where the same period a year earlier is stored (not in the first year of data), 环比
+    only where an earlier period of the same form is; each with the period it compares with."""
+    stored = ["2023-Q1", "2023-Q2", "2024-Q1", "2024-Q3", "2024-H1"]
+    assert county_profile.rank_comparisons("2024-Q3", stored) == {"previous": "2024-Q1"}  # no 2023-Q3
+    assert county_profile.rank_comparisons("2024-Q1", stored) == {"previous": "2023-Q2", "year": "2023-Q1"}
+    assert county_profile.rank_comparisons("2023-Q2", stored) == {"previous": "2023-Q1"}
+    assert county_profile.rank_comparisons("2023-Q1", stored) == {}  # the first period: nothing before it
+    assert county_profile.rank_comparisons("2024-H1", stored) == {}  # no half-year before it
+
+
 def test_the_rank_path_is_each_periods_ranking_with_the_move_since_a_year_earlier(sample):
     available = rankings.available_periods(sample)
     shown, wanted = county_profile.history_periods(available, available[-1], 8)

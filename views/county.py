@@ -87,15 +87,26 @@ period = (
     if in_year
     else None
 )
-COMPARES = ["previous", "year"]
-compare_kind = link.segmented(
-    compare_col,
-    t("profile_compare", lang),
-    COMPARES,
-    key="profile_compare",
-    field="compare",
-    format_func=lambda k: t(f"profile_compare_{k}", lang),
+# why the rank moved: only against a period that is stored (no 同比 in the first year of data), said when left out
+compared_with = county_profile.rank_comparisons(period, available) if period else {}
+compare_kind = (
+    link.segmented(
+        compare_col,
+        t("profile_compare", lang),
+        list(compared_with),
+        key="profile_compare",
+        field="compare",
+        format_func=lambda k: t(f"profile_compare_{k}", lang),
+    )
+    if compared_with
+    else None
 )
+if period and "year" not in compared_with:
+    compare_col.caption(
+        t("profile_compare_no_year", lang, period=periods.year_before(period))
+        if compared_with
+        else t("profile_compare_none", lang)
+    )
 care_period = periods.default_of(run_query("welfare_periods"), year)
 sharing.shows_periods(race=period, care=care_period)  # this county's briefing and 通报 print these periods
 
@@ -223,11 +234,7 @@ with deck.section("history"):
             lang,
             notes=[official.basis_summary(bases, lang)],
         )
-        compare = (
-            periods.previous_stored(period, available)
-            if compare_kind == "previous"
-            else (periods.year_before(period) if periods.year_before(period) in available else None)
-        )
+        compare = compared_with.get(compare_kind)
         before = in_force(compare) if compare else None
         st.markdown(f"**{tm('rank_why', lang, unit=county)}**")
         moves_withheld = ranking_tables.moves_withheld_text(now, before, "county", lang, quote=markdown)
