@@ -84,11 +84,16 @@ def _title_lines(title: str) -> list[str]:
 def _break_places(title: str) -> tuple[list[int], list[int], list[int]]:
     """Where a title may be broken, best first: before an opening bracket, after a comma, colon or middle dot, at
     a space not after a figure (the index the second line starts at, less its space): "90.0 学时" stays whole, as
-    word_breaks keeps a figure with the word after it."""
+    word_breaks keeps a figure with the word after it, and so does a term a letter names ("z 分数",
+    word_breaks.splits_a_term)."""
     return (
         [i for i, c in enumerate(title) if c in "（(" and i > 0],
         [i + 1 for i, c in enumerate(title) if c in "，,：:·；" and i + 1 < len(title)],
-        [i for i, c in enumerate(title) if c == " " and i > 0 and not title[i - 1].isdigit()],
+        [
+            i
+            for i, c in enumerate(title)
+            if c == " " and i > 0 and not title[i - 1].isdigit() and not word_breaks.splits_a_term(title, i)
+        ],
     )
 
 
@@ -223,7 +228,11 @@ def _room_title_lines(title: str) -> list[str]:
         kinds = (
             *_break_places(rest),
             word_breaks.places(rest),
-            [i for i in range(1, len(rest)) if unicodedata.east_asian_width(rest[i]) in "WF"],
+            [
+                i
+                for i in range(1, len(rest))
+                if unicodedata.east_asian_width(rest[i]) in "WF" and not word_breaks.splits_a_term(rest, i)
+            ],
         )
         # no last line of one character ("…次年提拔" over "率")
         kinds = tuple([i for i in places if len(rest[i:].strip()) >= 2] for places in kinds)

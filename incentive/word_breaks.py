@@ -95,14 +95,31 @@ _NOT_AT_START = "）)]】》”’，,。.、；;：:！!？?"
 def may_break(text: str, end: int) -> bool:
     """Whether a line may end before text[end]: not inside a run of Latin letters and figures ("2026", "GDP",
     "90.0", "5%"), nor between a figure and the word after it, a space between or not ("90.0 学时", "2026年"),
-    nor against the rules above."""
+    nor inside a term (`splits_a_term`: "z 分数"), nor against the rules above."""
     before, after = text[end - 1], text[end]
     if _in_a_run(before) and _in_a_run(after):
         return False
     figure, word = text[:end].rstrip(), text[end:].lstrip()
     if figure and word and figure[-1].isdigit() and not word[0].isdigit() and word[0] not in _NOT_AT_END:
         return False
+    if splits_a_term(text, end):
+        return False
     return before not in _NOT_AT_END and after not in _NOT_AT_START
+
+
+def splits_a_term(text: str, end: int) -> bool:
+    """Whether a line ending before text[end] would part a lone Latin letter from the word after it, a space
+    between or not: the letter names what the word is ("z 分数", "p 值") and alone at a line's end, or at the start
+    of the next, reads as a stray character (a township ranking's title read "…（z" over "分数）"). A letter
+    within a longer run ("GDP 增速") is a word of its own and may end a line."""
+    head, word = text[:end].rstrip(), text[end:].lstrip()
+    if not head or not word or not _is_latin_letter(head[-1]) or word[0] in _NOT_AT_END:
+        return False
+    return len(head) == 1 or not _in_a_run(head[-2])
+
+
+def _is_latin_letter(character: str) -> bool:
+    return character.isascii() and character.isalpha()
 
 
 def _in_a_run(character: str) -> bool:

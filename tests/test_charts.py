@@ -284,6 +284,16 @@ def test_a_title_too_wide_for_a_phone_is_set_on_two_lines_with_room_for_both():
     assert "&lt;b&gt;" in charts.coverage_bars(frame, "County <b>" + "x" * 60, "x").layout.title.text
 
 
+def test_a_title_is_never_broken_inside_z_score():
+    """A township ranking's title on a phone read "鹤汀县 · 2026-Q3 综合得分与方阵（z" over "分数）" (an earlier
+    walk-through): the break goes before the bracket, at a desk and in the room alike."""
+    for title in ("鹤汀县 · 2026-Q3 综合得分与方阵（z 分数）", "鹤汀县各乡镇 2026-Q3 综合得分与方阵（z 分数）"):
+        for lines in (charts._title_lines(title), charts._room_title_lines(title)):
+            assert len(lines) > 1 and "".join(lines).replace(" ", "") == title.replace(" ", ""), lines
+            assert not any(line.endswith("z") or line.startswith("分数") for line in lines), lines
+    assert charts._title_lines("鹤汀县 · 2026-Q3 综合得分与方阵（z 分数）")[-1] == "（z 分数）"
+
+
 def test_grade_rates_lie_down_first_county_on_top_and_hidden_rates_carry_their_mark():
     frame = pd.DataFrame(
         {

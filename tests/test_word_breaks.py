@@ -75,3 +75,16 @@ def test_a_figure_stays_with_the_word_after_it():
     text = "人均年度目标 90.0 学时"
     assert [text[:end] for end in word_breaks.places(text)][-1] == "人均年度目标 "  # not "… 90.0" over "学时"
     assert word_breaks.into_lines("2026年度各县区培训学时目标完成情况", 3)[0].startswith("2026年")
+
+
+def test_a_letter_naming_a_term_stays_with_its_word_space_between_or_not():
+    """A township ranking's title read "…综合得分与方阵（z" over "分数）" (an earlier walk-through): a lone Latin
+    letter is never parted from the word after it, at the space or after it; a longer run may end a line."""
+    text = "综合得分（z 分数）"
+    assert [text[:end] for end in word_breaks.places(text)] == ["综合", "综合得分"]
+    assert word_breaks.splits_a_term("z 分数", 1) and word_breaks.splits_a_term("z 分数", 2)
+    assert not word_breaks.splits_a_term("GDP 增速", 3)  # a word of its own
+    assert not word_breaks.splits_a_term("2026 年", 4)  # a figure: may_break's own rule
+    assert word_breaks.two_lines("综合得分与方阵（z 分数）", 5) == ("综合得分与方阵", "（z 分数）")
+    for count in (2, 3, 4):
+        assert not any(line.endswith("z") for line in word_breaks.into_lines("各乡镇综合得分与方阵（z 分数）", count))
