@@ -89,3 +89,32 @@ def test_the_data_version_watch_reruns_the_page_only_when_the_data_changed(sampl
     at.run()
     st.cache_resource.clear()
     assert not at.exception and at.session_state["runs"] == (1 if current else 2)
+
+
+@pytest.mark.slow
+def test_every_table_on_the_movements_page_has_room_for_its_rows_and_a_sideways_scrollbar(
+    app_factory, sample_db_path, monkeypatch
+):
+    """At 1440 px the tier table beside its chart scrolls sideways, and with Streamlit's "auto" height the
+    scrollbar took the lower half of its last row (an earlier walk-through): every grid the page draws is given a
+    height of its rows (up to AUTO_ROWS), its header and the scrollbar's room (meeting.table_height)."""
+    import streamlit as st
+    from streamlit.elements.arrow import ArrowMixin
+
+    from ui import meeting
+
+    drawn = []
+    real = ArrowMixin.dataframe
+
+    def recording(self, data=None, *args, **kwargs):
+        drawn.append((len(data), kwargs.get("height", "auto")))
+        return real(self, data, *args, **kwargs)
+
+    monkeypatch.setattr(ArrowMixin, "dataframe", recording)
+    # st.dataframe is a method bound when Streamlit was imported: patched apart from the columns' own
+    monkeypatch.setattr(st, "dataframe", lambda *args, **kwargs: recording(st._main, *args, **kwargs))
+    at = app_factory(sample_db_path, page="views/movements.py")
+    assert not at.exception and len(drawn) >= 2, drawn
+    for rows, height in drawn:
+        assert isinstance(height, int) and height >= meeting.table_height(min(rows, meeting.AUTO_ROWS)), (rows, height)
+    assert meeting.table_height(3) >= 3 + meeting.ROW_PX * 4 + meeting.SCROLLBAR_PX  # the header, 3 rows, the bar

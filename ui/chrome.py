@@ -77,6 +77,18 @@ NARROW_SCREEN_RULES = (
 )
 
 
+# A grid's toolbar (show columns, download, search, full screen) appears on hover or tap in a strip 44 px high
+# above the grid, over the 16 px gap to what comes before it. At a desk that is the right end of a line, which a
+# heading or caption seldom reaches; on a phone a caption's lines fill the width and the toolbar covered the last
+# one (能上能下's note on withheld figures). Below PHONE_PX a grid sits that much lower, its toolbar in the gap.
+PHONE_PX = 640  # Streamlit's own narrow layout (the sidebar folds away) starts here
+GRID_TOOLBAR_CLEARANCE = "1.75rem"  # 44 px of toolbar less the 16 px gap between elements
+PHONE_RULES = (
+    f"@media (max-width: {PHONE_PX}px) {{[data-testid=stMain] [data-testid=stElementContainer]:has("
+    f"> [data-testid=stFullScreenFrame] > [data-testid=stDataFrame]) {{margin-top: {GRID_TOOLBAR_CLEARANCE};}}}}",
+)
+
+
 def control_row(name: str, spec: list[float]) -> list:
     """The columns of a row of controls (st.columns(spec)) in which a column left empty, for a control this view
     does not need, folds to nothing rather than keeping its share: the row then wraps only when the controls it
@@ -85,11 +97,11 @@ def control_row(name: str, spec: list[float]) -> list:
 
 
 def style(lang: str) -> None:
-    """The app's one stylesheet: NARROW_SCREEN_RULES, and Streamlit's own words. The upload box's limit line
+    """The app's one stylesheet: NARROW_SCREEN_RULES, PHONE_RULES, and Streamlit's own words. The upload box's limit line
     hidden (upload_box writes the limits in the user's language); in Chinese, the box's button, drop hint and
     refusal, and the "Press Enter to apply" under text inputs, in Chinese. English keeps Streamlit's own words for
     those."""
-    rules = [*NARROW_SCREEN_RULES, "[data-testid=stFileUploaderDropzoneInstructions] {display: none;}"]
+    rules = [*NARROW_SCREEN_RULES, *PHONE_RULES, "[data-testid=stFileUploaderDropzoneInstructions] {display: none;}"]
     if lang != "en":
         button = (
             "[data-testid=stFileUploaderDropzone] [data-testid=stBaseButton-secondary] "

@@ -128,9 +128,9 @@ def change(text: str | None, value: float | None, against: str | None = None, **
     return out
 
 
-def table_height(rows: int, limit: int = 700) -> int:
-    """Every row of a table visible up to the limit: a scrolling table hides who is at the bottom."""
-    return min(3 + 35 * (rows + 1), limit)
+# Every row of a table visible up to a limit, with a sideways scrollbar's room (meeting.table_height: the meeting
+# deck sizes the tables it draws by the same rule, and this module imports it).
+table_height = meeting.table_height
 
 
 def separated(*columns: str) -> dict:

@@ -26,6 +26,19 @@ from incentive.safe_text import markdown
 from . import link_state
 
 MISSING_CELL = "—"  # as ui/frame.py's (which imports this module): a missing value in a table
+AUTO_ROWS = 10  # the rows a table given no height shows before it scrolls, as Streamlit's own "auto" height
+ROW_PX = 35  # a row of Streamlit's grid, and its header
+# A grid wider than its column (the tier table beside its chart at 1440 px, the county table in English) scrolls
+# sideways, and the scrollbar is drawn inside the grid's height: 10 px in Chromium, up to 16 with Windows' classic
+# scrollbars. A height of the rows alone lost the lower half of the last row under it.
+SCROLLBAR_PX = 16
+
+
+def table_height(rows: int, limit: int = 700) -> int:
+    """Every row of a table visible up to the limit, its header and a sideways scrollbar's room included: a
+    scrolling table hides who is at the bottom. Streamlit's own "auto" height leaves no room for the scrollbar."""
+    return min(3 + ROW_PX * (rows + 1) + SCROLLBAR_PX, limit)
+
 
 # Sizes for a projector read from the back of a room (issue 24): headline numbers METRIC_PX, body text and tables
 # TEXT_PX; charts get theirs from incentive/charts.py (`projector=True`), since CSS cannot size what Plotly lays
@@ -316,19 +329,20 @@ class Deck:
         leave_col.button(t("meeting_leave", lang), key="meeting_leave", on_click=_leave)
 
     def table(
-        self, data: pd.DataFrame, *, where=st, height="auto", column_config: dict | None = None, **selection
+        self, data: pd.DataFrame, *, where=st, height: int | None = None, column_config: dict | None = None, **selection
     ) -> None:
         """A page's table: the scrolling grid normally; in meeting mode a plain table whose text the stylesheet can
         make large (the grid paints on a canvas at a fixed size), every row shown, the same figures as the grid
-        shows them (`cell_text`). `selection`: the grid's key, on_select and selection_mode (a row click opens a
-        county's page); a plain table has no rows to click."""
+        shows them (`cell_text`). `height`: the grid's, by default AUTO_ROWS rows at most (`table_height`: room
+        for a sideways scrollbar, which Streamlit's "auto" leaves none for). `selection`: the grid's key,
+        on_select and selection_mode (a row click opens a county's page); a plain table has no rows to click."""
         if not self.on:
             where.dataframe(
                 data,
                 hide_index=True,
                 placeholder=MISSING_CELL,
                 width="stretch",
-                height=height,
+                height=table_height(min(len(data), AUTO_ROWS)) if height is None else height,
                 column_config=column_config,
                 **selection,
             )

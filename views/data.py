@@ -224,7 +224,7 @@ if findings:
         hide_index=True,
         placeholder=MISSING_CELL,
         width="stretch",
-        height=min(360, 38 + 35 * len(findings)),
+        height=frame.table_height(len(findings), 360),
     )
 else:
     st.caption(check_text)
@@ -257,7 +257,7 @@ st.dataframe(
     hide_index=True,
     placeholder=MISSING_CELL,
     width="stretch",
-    height=min(420, 38 + 35 * len(shown)),
+    height=frame.table_height(len(shown), 420),
     column_config=frame.separated(t("col_rows", lang)),
 )
 # the rows skip-invalid left out of a batch, kept with it: downloadable long after the preview that listed them

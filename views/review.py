@@ -70,7 +70,7 @@ else:
         )
     ]
     st.dataframe(
-        shown, hide_index=True, placeholder=MISSING_CELL, width="stretch", height=min(420, 38 + 35 * len(shown))
+        shown, hide_index=True, placeholder=MISSING_CELL, width="stretch", height=frame.table_height(len(shown), 420)
     )
 
 if waiting.empty:
@@ -166,7 +166,7 @@ else:
         )
     ]
     st.dataframe(
-        shown, hide_index=True, placeholder=MISSING_CELL, width="stretch", height=min(420, 38 + 35 * len(shown))
+        shown, hide_index=True, placeholder=MISSING_CELL, width="stretch", height=frame.table_height(len(shown), 420)
     )
 if asked.empty:
     if not requests.empty:
