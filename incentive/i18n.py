@@ -3631,6 +3631,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Training data are incomplete in {n} {n:county|counties}: {counties}. The window's figures leave "
         "{n:it|them} out (and so does any comparison), so that what has not been sent does not read as untrained.",
     ),
+    "profile_training_absent_own": (
+        "本县区培训数据未报齐：{counties}。本区间本县区的培训数字因此不予计算（见下），全市的培训数字也不含本县区（同比亦然）。",
+        "This county's training data are incomplete: {counties}. Its training figures for the window are therefore "
+        "not computed (see below), and the prefecture's training figures leave it out too (and so does any "
+        "comparison).",
+    ),
     "bulletin_training_absent_county": ("{county}（{periods}未报）", "{county} ({periods} not sent)"),
     "bulletin_third_run": (
         "{county}连续{n}期（自{first}起）",

@@ -231,7 +231,20 @@ def test_a_county_that_has_not_sent_a_training_quarter_shows_no_coverage_and_say
     notice = next(i.value for i in profile.info if i.value.startswith(said))
     assert notice.endswith("其已报齐的 2026-01\\~2026-06 可在「培训覆盖」页查看（按月）。")  # where the rest is
     assert not [c for c in profile.caption if "同比对比" in c.value]  # nothing of it is compared
-    assert any(w.value.startswith("1 个县区培训数据未报齐：棠梨县（2026年第三季度未报）") for w in profile.warning)
+    # its own page says its own data are incomplete and what that makes of its figures, not the prefecture's line
+    # "本区间的各项数字不含上述县区", which read there as if the county's own figures left the county out
+    own = [w.value for w in profile.warning if "培训数据未报齐" in w.value]
+    assert own == [
+        "本县区培训数据未报齐：棠梨县（2026年第三季度未报）。本区间本县区的培训数字因此不予计算（见下），"
+        "全市的培训数字也不含本县区（同比亦然）。"
+    ], own
+    english = app_factory(sample_db_path, query={"county": "棠梨县", "lang": "English"}, page="views/county.py")
+    own = [w.value for w in english.warning if "incomplete" in w.value]
+    assert len(own) == 1 and own[0].startswith("This county's training data are incomplete: 棠梨县 ("), own
+    assert "not computed" in own[0] and "leave them out" not in own[0]
+    # another county's page names the county left out in the prefecture's words: its figures are set against them
+    neighbour = app_factory(sample_db_path, query={"county": "云岫县"}, page="views/county.py")
+    assert any(w.value.startswith("1 个县区培训数据未报齐：棠梨县（2026年第三季度未报）") for w in neighbour.warning)
     page = app_factory(sample_db_path, query={"county": "棠梨县"}, page="views/training.py")
     assert any(i.value.startswith(said) for i in page.info)
     assert not [m for m in page.metric if m.label == "培训覆盖率"]  # nothing measured of it

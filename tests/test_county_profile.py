@@ -1,6 +1,7 @@
 """一县一档's figures (incentive/county_profile.py) on the sample: each is the pillar library's own figure for the
 county, and each year-on-year change is the difference of two figures the pages show, or withheld."""
 
+import dataclasses
 import datetime as dt
 import math
 
@@ -245,3 +246,11 @@ def test_figures_to_two_places_have_no_negative_zero():
     """The best county's own distance from the best read "-0" (review of 2026-12-05)."""
     shown = county_profile._two_places(pd.Series([-0.0, -0.001, 32.085, None]))
     assert [math.copysign(1, v) for v in shown[:2]] == [1, 1] and shown[2] == 32.09 and pd.isna(shown[3])
+
+
+def test_a_county_left_out_of_the_training_window_is_named_alone_in_its_own_pages_words():
+    """On 棠梨县's own page the prefecture's line "本区间的各项数字不含上述县区" read as if its own figures left it
+    out: its page names it alone, in words of its own; another county's page names every county left out."""
+    window = dataclasses.replace(coverage.year_window(2026), without=("棠梨县", "云岫县"))
+    assert county_profile.training_absence(window, "棠梨县") == ("棠梨县", "profile_training_absent_own")
+    assert county_profile.training_absence(window, "鹤汀县") == ("", "training_absent_line")

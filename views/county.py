@@ -311,8 +311,8 @@ with deck.section("training"):
         )
         if county not in window.without:  # else nothing of it is compared: the notice below says why
             st.caption(tm(scope, lang, window=window.label, before=window_before.label))
-        # every county left out is named: the prefecture's figures this county is set against leave them out too
-        absent = absent_training(window, "", lang)
+        named, sentence = county_profile.training_absence(window, county)  # its own, or every county left out
+        absent = absent_training(window, named, lang, sentence)
         if absent:  # (docs/decisions.md#unsent-training-files)
             st.warning(absent)
         if county in window.without:  # no window to choose here: say why nothing is shown, and where the rest is
