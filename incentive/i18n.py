@@ -2732,11 +2732,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "其已报齐的 {window} 可在「培训覆盖」页查看（按月）。",
         "The months it has sent in full, {window}, can be seen on the Training page (by month).",
     ),
-    "profile_training_not_in": (
-        "{county}的培训数据未报齐（{window}），不计算其覆盖率和学时，以免未报部分读作未参训；报齐后即显示。",
-        "{county} has not sent all its training files for {window}: its coverage and hours are not computed, so "
-        "that what is not in does not read as untrained; they show once it has sent them.",
-    ),
     "brief_training_without": (
         "全市不含培训数据未报齐的{counties}。",
         " Without {counties} (data not all in).",
@@ -3632,10 +3627,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "{n:it|them} out (and so does any comparison), so that what has not been sent does not read as untrained.",
     ),
     "profile_training_absent_own": (
-        "本县区培训数据未报齐：{counties}。本区间本县区的培训数字因此不予计算（见下），全市的培训数字也不含本县区（同比亦然）。",
-        "This county's training data are incomplete: {counties}. Its training figures for the window are therefore "
-        "not computed (see below), and the prefecture's training figures leave it out too (and so does any "
-        "comparison).",
+        "本县区培训数据未报齐：{counties}。本区间本县区的覆盖率和学时因此不予计算，以免未报部分读作未参训，报齐后即显示；"
+        "全市的培训数字也不含本县区（同比亦然）。",
+        "This county's training data are incomplete: {counties}. Its coverage and hours for the window are "
+        "therefore not computed, so that what is not in does not read as untrained, and show once it has sent "
+        "them; the prefecture's training figures leave it out too (and so does any comparison).",
     ),
     "bulletin_training_absent_county": ("{county}（{periods}未报）", "{county} ({periods} not sent)"),
     "bulletin_third_run": (

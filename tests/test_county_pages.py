@@ -228,16 +228,17 @@ def test_a_county_that_has_not_sent_a_training_quarter_shows_no_coverage_and_say
     (docs/decisions.md#unsent-training-files)."""
     said = "棠梨县的培训数据未报齐（2026），不计算其覆盖率和学时"
     profile = app_factory(sample_db_path, query={"county": "棠梨县"}, page="views/county.py")
-    notice = next(i.value for i in profile.info if i.value.startswith(said))
-    assert notice.endswith("其已报齐的 2026-01\\~2026-06 可在「培训覆盖」页查看（按月）。")  # where the rest is
     assert not [c for c in profile.caption if "同比对比" in c.value]  # nothing of it is compared
-    # its own page says its own data are incomplete and what that makes of its figures, not the prefecture's line
-    # "本区间的各项数字不含上述县区", which read there as if the county's own figures left the county out
+    # its own page says in one notice that its own data are incomplete, what that makes of its figures and where the
+    # months it sent are, not the prefecture's line "本区间的各项数字不含上述县区", which read there as if the
+    # county's own figures left the county out (and not twice: a second box said the same)
     own = [w.value for w in profile.warning if "培训数据未报齐" in w.value]
     assert own == [
-        "本县区培训数据未报齐：棠梨县（2026年第三季度未报）。本区间本县区的培训数字因此不予计算（见下），"
-        "全市的培训数字也不含本县区（同比亦然）。"
+        "本县区培训数据未报齐：棠梨县（2026年第三季度未报）。本区间本县区的覆盖率和学时因此不予计算，以免未报部分读作"
+        "未参训，报齐后即显示；全市的培训数字也不含本县区（同比亦然）。 其已报齐的 2026-01\\~2026-06 可在「培训覆盖」页"
+        "查看（按月）。"
     ], own
+    assert not [i.value for i in profile.info if "未报齐" in i.value]
     english = app_factory(sample_db_path, query={"county": "棠梨县", "lang": "English"}, page="views/county.py")
     own = [w.value for w in english.warning if "incomplete" in w.value]
     assert len(own) == 1 and own[0].startswith("This county's training data are incomplete: 棠梨县 ("), own

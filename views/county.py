@@ -313,14 +313,11 @@ with deck.section("training"):
             st.caption(tm(scope, lang, window=window.label, before=window_before.label))
         named, sentence = county_profile.training_absence(window, county)  # its own, or every county left out
         absent = absent_training(window, named, lang, sentence)
-        if absent:  # (docs/decisions.md#unsent-training-files)
+        if absent and county not in window.without:  # (docs/decisions.md#unsent-training-files)
             st.warning(absent)
-        if county in window.without:  # no window to choose here: say why nothing is shown, and where the rest is
+        if county in window.without:  # one notice: why nothing of it is shown, and where the months it sent are
             sent = coverage.county_sent_window(county, year, year_last, reported_window)
-            st.info(
-                tm("profile_training_not_in", lang, county=county, window=window.label)
-                + ("" if sent is None else " " + tm("profile_training_sent", lang, window=sent.label))
-            )
+            st.warning(absent + ("" if sent is None else " " + tm("profile_training_sent", lang, window=sent.label)))
         elif training.row is None:
             st.info(tm("profile_training_no_cadres", lang, county=county))
         elif training.hidden:
