@@ -124,13 +124,13 @@ def training(now: CountyFigures | None, before: CountyFigures | None, county: st
 
 
 def training_absence(window: coverage.Window, county: str) -> tuple[str, str]:
-    """Whose unsent training files the county page names, and in which words: bulletin.absent_training's `county`
+    """Whose unsent training files the county page (and the training page of a county) names, and in which words: bulletin.absent_training's `county`
     and `sentence`. A county left out of the window itself (window.without) is named alone, in words of its own
     page: the prefecture's line ("本区间的各项数字不含上述县区") read there as if the page's figures, which are the
     county's own, left the county out. Any other county's page names every county left out, in the prefecture's
     words: the prefecture's figures it is set against leave them out."""
     if county in window.without:
-        return county, "profile_training_absent_own"
+        return county, "training_absent_own"
     return "", "training_absent_line"
 
 

@@ -2750,11 +2750,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "查看{county}已报齐的 {window}",
         "Open {window}, which {county} has sent in full",
     ),
-    "training_county_not_in": (
-        "{county}的培训数据未报齐（{window}），不计算其覆盖率和学时，以免未报部分读作未参训；可改选其已报齐的区间。",
-        "{county} has not sent all its training files for {window}: its coverage and hours are not computed, so that "
-        "what is not in does not read as untrained; choose a window it has sent.",
-    ),
     "training_promotions_rule": (
         "提拔（调整类型为提拔）前一年内（不含线上学时）达到本人所在职级组的年度学时目标即为提任前达标；未达标、但提任后一年内"
         "达到的，计为提任后一年内补训达标（《干部教育培训工作条例》允许确因特殊情况提任后一年内完成；提任未满一年的，计至现有"
@@ -3626,7 +3621,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Training data are incomplete in {n} {n:county|counties}: {counties}. The window's figures leave "
         "{n:it|them} out (and so does any comparison), so that what has not been sent does not read as untrained.",
     ),
-    "profile_training_absent_own": (
+    "training_absent_own": (
         "本县区培训数据未报齐：{counties}。本区间本县区的覆盖率和学时因此不予计算，以免未报部分读作未参训，报齐后即显示；"
         "全市的培训数字也不含本县区（同比亦然）。",
         "This county's training data are incomplete: {counties}. Its coverage and hours for the window are "

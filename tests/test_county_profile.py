@@ -252,5 +252,5 @@ def test_a_county_left_out_of_the_training_window_is_named_alone_in_its_own_page
     """On 棠梨县's own page the prefecture's line "本区间的各项数字不含上述县区" read as if its own figures left it
     out: its page names it alone, in words of its own; another county's page names every county left out."""
     window = dataclasses.replace(coverage.year_window(2026), without=("棠梨县", "云岫县"))
-    assert county_profile.training_absence(window, "棠梨县") == ("棠梨县", "profile_training_absent_own")
+    assert county_profile.training_absence(window, "棠梨县") == ("棠梨县", "training_absent_own")
     assert county_profile.training_absence(window, "鹤汀县") == ("", "training_absent_line")

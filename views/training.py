@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from incentive import charts, labels, periods
+from incentive import charts, county_profile, labels, periods
 from incentive.accounts.roles import scope_of
 from incentive.i18n import join, t
 from incentive.safe_text import markdown, tm
@@ -138,8 +138,9 @@ def open_months(sent: coverage.Window) -> None:
 
 
 if county in window.without:  # the sidebar's county has not sent all of the window: nothing of it is measured
-    st.warning(absent_training(window, county, lang))
-    st.info(tm("training_county_not_in", lang, county=county, window=window.label))
+    # one notice in the county's own words (county_profile.training_absence), not the prefecture's line
+    named, sentence = county_profile.training_absence(window, county)
+    st.warning(absent_training(window, named, lang, sentence))
     sent = coverage.county_sent_window(county, year, year_last, reported_window)
     if sent is not None:  # a way on: the months it has sent, rather than a page of notices alone
         label = t("training_open_sent", lang, county=county, window=sent.label)
