@@ -324,7 +324,7 @@ def _two_places(values: pd.Series) -> pd.Series:
 
 def decisions_note(year: int, threshold: int, lang: str, compared: bool) -> str:
     """What the decisions table shows, under it on the page and in the briefing: the two years and the small-numbers
-    rule; when the year before has no decision recorded (`compared` False: movements.recorded_years), that it is
+    rule; when the year before has no decision recorded (`compared` False: movements.compares_with_year_before), that it is
     set against nothing."""
     note = t("profile_decisions_note", lang, year=year, before=year - 1, threshold=threshold, top=threshold - 1)
     return note if compared else note + " " + t("profile_no_year_before", lang, period=year - 1)

@@ -173,3 +173,13 @@ def test_a_year_the_records_stop_in_is_partial():
     assert movements.partial_year(2025, dt.date(2026, 9, 28)) is None  # a year before: whole
     assert movements.partial_year(2026, dt.date(2026, 12, 31)) is None
     assert movements.partial_year(2026, None) is None
+
+
+def test_a_year_is_compared_with_the_year_before_only_when_that_year_has_decisions_recorded():
+    """movements_by_year's rows (a year with decisions recorded has rows): 2022 has none (never loaded), so 2023
+    is compared with nothing while 2024 and 2025 are compared."""
+    by_year = pd.DataFrame({"year": [2023, 2024, 2025], "action": ["promotion"] * 3, "decisions": [3, 1, 2]})
+    assert movements.compares_with_year_before(by_year, 2025)
+    assert movements.compares_with_year_before(by_year, 2024)
+    assert not movements.compares_with_year_before(by_year, 2023)
+    assert not movements.compares_with_year_before(by_year.iloc[0:0], 2025)

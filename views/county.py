@@ -467,8 +467,8 @@ with deck.section("care"):
 with deck.section("decisions"):
     st.subheader(t("profile_decisions", lang, year=year))
     partial = movements.partial_year(year, movements.recorded_through(run_query("movements_last_date")))
-    recorded = movements.recorded_years(run_query("movements_by_year"))
-    before_year = movement_year(year - 1, threshold) if year - 1 in recorded else None
+    compared = movements.compares_with_year_before(run_query("movements_by_year"), year)
+    before_year = movement_year(year - 1, threshold) if compared else None
     decisions = county_profile.decisions(
         movement_year(year, threshold), before_year, county, threshold, lang, partial is not None
     )

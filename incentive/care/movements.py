@@ -66,11 +66,12 @@ def totals_by_year(decisions: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index()[["year", *ACTIONS]]
 
 
-def recorded_years(decisions: pd.DataFrame) -> set[int]:
-    """The years with any personnel decision recorded, from queries/movements_by_year: a year without one is
-    not a year of no decisions but one whose records were never loaded (the sample's 2022), and is compared with
-    nothing (a county's 上年 read 0 and its 同比 +10 against it: a new user's review)."""
-    return {int(year) for year in decisions["year"]}
+def compares_with_year_before(decisions: pd.DataFrame, year: int) -> bool:
+    """Whether `year`'s decisions are set against the year before's, from queries/movements_by_year: only when any
+    decision of that year is recorded. A year without one is not a year of no decisions but one whose records were
+    never loaded (the sample's 2022), and is compared with nothing (a county's 上年 read 0 and its 同比 +10 against
+    it: a new user's review). The county page and the briefing's county page ask it alike."""
+    return (year - 1) in {int(y) for y in decisions["year"]}
 
 
 def recorded_through(last_date: pd.DataFrame) -> dt.date | None:

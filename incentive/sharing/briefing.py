@@ -279,8 +279,8 @@ def _county_page(
             )
     partial = movements.partial_year(year, movements.recorded_through(queries.run(conn, "movements_last_date")))
     # a year before without any decision recorded is set against nothing, as on the page
-    recorded = movements.recorded_years(queries.run(conn, "movements_by_year"))
-    before = movements.year_view(conn, year - 1, threshold) if year - 1 in recorded else None
+    compared = movements.compares_with_year_before(queries.run(conn, "movements_by_year"), year)
+    before = movements.year_view(conn, year - 1, threshold) if compared else None
     frame = county_profile.decisions(
         movements.year_view(conn, year, threshold), before, county, threshold, lang, partial is not None
     )
