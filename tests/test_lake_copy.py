@@ -475,6 +475,9 @@ _PARAMS = {
     "low": 0,
     "high": 100,
     "keys": ["due_days_training", "training_cycle_months"],
+    "kind": "training",
+    "most_records": 3,
+    "typical_records": 30,
 }
 
 
@@ -487,6 +490,16 @@ def _in_order(frame: pd.DataFrame) -> pd.DataFrame:
 
 # queries reading another kind's rows as `incoming`: a roster file of one county, the catalog as a catalog file
 OWN_INCOMING = {
+    # 30 records of a 棠梨县 cadre in June 2025 and one in a month it has not sent (none stored before 2023)
+    "import_lone_months": lambda con: pd.DataFrame(
+        {
+            "cadre_id": [
+                con.cursor().execute("SELECT min(cadre_id) FROM current_roster WHERE county = '棠梨县'").fetchone()[0]
+            ]
+            * 31,
+            "date": [dt.date(2025, 6, 1 + i % 28) for i in range(30)] + [dt.date(2021, 7, 6)],
+        }
+    ),
     "roster_counties_left_out": lambda con: pd.DataFrame({"county": ["云岫县"], "as_of": [dt.date(2025, 12, 31)]}),
     "catalog_rescoring": lambda con: con.cursor().execute("SELECT *, '' AS class_weights FROM current_indicators").df(),
 }
