@@ -537,6 +537,39 @@ def test_a_quarter_still_running_that_some_counties_have_sent_is_cut_off_or_leav
     assert "2025年第四季度" not in bulletin.promotions_absent(trained_db.connection, 2025, config, "zh", until=today)
 
 
+def test_a_window_of_some_months_of_a_quarter_a_county_has_not_sent_leaves_it_out(trained_db):
+    """A window holding only part of a quarter: on 2025-11-20 乙县 has sent neither 2025-Q3, which has ended, nor
+    2025-Q4, which is running, while 甲县 has sent both. A window of August alone, or of July to October, misses
+    乙县's months as surely as the whole quarter does: it is left out and named, where before only a quarter lying
+    wholly within the window counted and 乙县's August read as nobody trained (a new user's walk: 棠梨县's
+    2026-07 read 0 % covered, no notice). November alone, inside the running quarter, leaves out the county yet to
+    send it, as the quarter's own window does."""
+    from incentive.sharing import bulletin
+
+    body = "".join(f"A1,班五,专业能力,乡村振兴,线下,集体,2,2025-{m}-10\n" for m in ("05", "07", "08", "11"))
+    body += "".join(f"B1,班五,专业能力,乡村振兴,线下,集体,2,2025-{m}-10\n" for m in ("02", "05"))
+    import_ok(
+        trained_db,
+        "sent.csv",
+        ("干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n" + body).encode(),
+    )
+    config, today = settings.current(trained_db), dt.date(2025, 11, 20)
+    for first, last in [((2025, 8, 1), (2025, 8, 1)), ((2025, 7, 1), (2025, 10, 1))]:
+        window = coverage.months_window(dt.date(*first), dt.date(*last))
+        reported = coverage.reported(trained_db.connection, window, config, today)
+        assert reported.without == ("乙县",), (window.label, reported)
+        line = bulletin.absent_training(trained_db.connection, reported, config, "zh", until=today)
+        assert line.startswith("1 个县区培训数据未报齐：乙县（2025年第三季度未报）。"), line
+    november = coverage.reported(
+        trained_db.connection, coverage.months_window(dt.date(2025, 11, 1), dt.date(2025, 11, 1)), config, today
+    )
+    assert november.without == ("乙县",) and november.pending == ("2025-Q4", 1, 2) and not november.cut
+    june = coverage.reported(
+        trained_db.connection, coverage.months_window(dt.date(2025, 6, 1), dt.date(2025, 6, 1)), config, today
+    )
+    assert june.without == ()  # both sent 2025-Q2 (their May)
+
+
 def test_the_training_page_opens_on_windows_every_county_has_sent():
     """A quarter still being sent that only some counties have sent is offered, not opened on; nor are its months."""
     year = coverage.year_window(2026)

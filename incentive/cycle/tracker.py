@@ -407,17 +407,21 @@ def files_not_in(
     end: dt.date,
     config: Mapping[str, float],
     receipts: Receipts | None = None,
+    ended_by: dt.date | None = None,
 ) -> list[FileGap]:
     """The counties, in county order, without a received file of `kind` (schedule.KINDS) for some period of the
-    schedule lying within start..end (a training window: January to a period's end): what makes figures summed
-    over the window incomplete, as `gaps` does for one period's race scores or care figures. `receipts`: what was
-    read of this data version before (Receipts)."""
+    schedule that overlaps start..end and has ended by `ended_by` (default `end`): what makes figures summed over
+    the window incomplete, as `gaps` does for one period's race scores or care figures. A period the window holds
+    only part of counts (a window of July alone misses the July of a county that has not sent its third quarter:
+    before, only periods lying wholly within the window did, and that July read as nobody trained). `receipts`:
+    what was read of this data version before (Receipts)."""
     plan = in_force(conn, config)
+    last = end if ended_by is None else ended_by
     owed = [
         p
         for year in range(start.year, end.year + 1)
         for p in plan.periods(kind, year)
-        if start <= periods.bounds(p)[0] and periods.bounds(p)[1] <= end
+        if periods.bounds(p)[0] <= end and start <= periods.bounds(p)[1] <= last
     ]
     received, pending = {}, {}
     for year in range(start.year, end.year + 1):
@@ -450,9 +454,10 @@ def window_gaps(
     end: dt.date,
     config: Mapping[str, float],
     receipts: Receipts | None = None,
+    ended_by: dt.date | None = None,
 ) -> WindowGaps:
-    """files_not_in(start..end) split into WindowGaps."""
-    found = files_not_in(conn, kind, start, end, config, receipts)
+    """files_not_in(start..end, ended_by) split into WindowGaps."""
+    found = files_not_in(conn, kind, start, end, config, receipts, ended_by)
     counties = len(queries.run(conn, "race_units", county=""))
     if not found or len(found) < counties:  # some county has sent every period: none is unsent by all
         return WindowGaps(tuple(found), ())
@@ -483,14 +488,17 @@ def partly_sent_running(
     config: Mapping[str, float],
     receipts: Receipts | None = None,
 ) -> RunningPeriod | None:
-    """The period of `kind` that has begun by `today` but not ended, inside start..end, when some counties have
-    sent a file of it and others have not; None otherwise (nobody yet, or everybody). A window's figures measure
-    up to it rather than read the counties yet to send as zero (coverage.reported)."""
+    """The period of `kind` that has begun by `today` but not ended, overlapping start..end (a window of one of its
+    months too), when some counties have sent a file of it and others have not; None otherwise (nobody yet, or
+    everybody). A window's figures measure up to it rather than read the counties yet to send as zero
+    (coverage.reported)."""
     plan = in_force(conn, config)
     running = [
         p
         for p in plan.periods(kind, today.year)
-        if periods.bounds(p)[0] <= today < periods.bounds(p)[1] and start <= periods.bounds(p)[0] <= end
+        if periods.bounds(p)[0] <= today < periods.bounds(p)[1]
+        and periods.bounds(p)[0] <= end
+        and start <= periods.bounds(p)[1]
     ]
     if not running:
         return None

@@ -648,7 +648,7 @@ def absent_training(
     `quote` makes names inert where the line goes; `sentence` the i18n key of the county line ({n}, {counties}):
     a cadre's page, which keeps his records, says his hours may read low instead. `receipts`: what was read of
     this data version before (tracker.Receipts)."""
-    gaps = tracker.window_gaps(conn, "training", window.start, min(window.data_end, until), config, receipts)
+    gaps = tracker.window_gaps(conn, "training", window.start, min(window.data_end, until), config, receipts, until)
     owed = {gap.county: list(gap.periods) for gap in gaps.left_out}
     if window.pending and not window.cut:  # the window is the running period: its late counties are left out
         for name in window.without:

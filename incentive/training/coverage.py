@@ -90,8 +90,8 @@ def reported(
     receipts: tracker.Receipts | None = None,
 ) -> Window:
     """`window` as every view measures it (docs/decisions.md#unsent-training-files):
-    - without the counties that lack a training file another county has sent, for a period of the schedule inside
-      `window` that has ended by `today` (tracker.window_gaps: its `left_out`);
+    - without the counties that lack a training file another county has sent, for a period of the schedule
+      overlapping `window` that has ended by `today` (tracker.window_gaps: its `left_out`);
     - when the period running on `today` has been sent by some counties and not others: its records are not
       counted (`records_end`, the day before it), for every county, so that the counties yet to send do not read
       as untrained in it; the window keeps its months, label and targets, as a year to date does before the
@@ -99,8 +99,8 @@ def reported(
       the counties yet to send out instead. Counties already left out for an ended period do not count as yet to
       send: when they alone are, every county measured has sent it and nothing is cut.
     bulletin.absent_training says which and why. `receipts`: what was read of this data version before."""
-    ended = min(window.end, today)
-    gaps = tracker.window_gaps(conn, "training", window.start, ended, config, receipts)  # ended periods
+    # the periods overlapping the window that have ended by today, a quarter the window holds only part of too
+    gaps = tracker.window_gaps(conn, "training", window.start, min(window.end, today), config, receipts, today)
     left_out = [gap.county for gap in gaps.left_out]
     running = tracker.partly_sent_running(conn, "training", window.start, window.end, today, config, receipts)
     pending, records_end, late = None, None, ()
