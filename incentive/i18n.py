@@ -518,11 +518,21 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "data_remove_sample_first": ("先移除示例数据", "Remove the sample first"),
     "data_lone_months": (
-        "以下 {n} 个月份本文件只有很少几条记录，而库中该县区该月尚无数据：{months}。一条记录也会使该月算作该县区已报送，"
-        "其培训覆盖等数字将按此计算；若是日期有误，请更正后再导入。",
+        "以下 {n} 个月份本文件只有很少几条记录，而库中该县区该月尚无数据：{months}。一条记录也会使该月算作该县区已报送{effect}。"
+        "{fix}",
         "{n:This month holds|These months hold} only a few records in this file while nothing of {n:it|them} is "
-        "stored for the county yet: {months}. A single record makes a month count as sent by the county, and its "
-        "figures (training coverage and the like) are computed as such; if a date is mistyped, correct it and "
+        "stored for the county yet: {months}. A single record makes a month count as sent by the county{effect}. "
+        "{fix}",
+    ),
+    "data_lone_effect_training": (
+        "，其培训覆盖等数字将按此计算",
+        ", and its figures (training coverage and the like) are computed as such",
+    ),
+    "data_lone_effect_movements": ("，报送进度将按此判断", ", and the submission tracker reads it so"),
+    "data_lone_fix": ("若是日期有误，请更正后再导入。", "If a date is mistyped, correct it and import again."),
+    "data_lone_fix_imported": (
+        "若是日期有误，请先撤销批次 #{batch}（incentive rollback {batch}），更正后再导入。",
+        "If a date is mistyped, roll back batch #{batch} first (incentive rollback {batch}), then correct it and "
         "import again.",
     ),
     "data_lone_month": (

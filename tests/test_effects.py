@@ -179,13 +179,22 @@ def test_a_month_a_county_would_count_as_sent_on_one_record_is_warned_of(sample)
     assert preview.importable, preview.problem_texts("zh")
     effects = import_effects(sample, preview)
     assert effects.lone_months == (LoneMonth("棠梨县", "2026-07", 1, 40),)
-    assert lone_months_text(effects, "zh") == (
+    assert lone_months_text(effects, "training", "zh") == (
         "以下 1 个月份本文件只有很少几条记录，而库中该县区该月尚无数据：棠梨县 2026年7月 1 条（该县区本文件其余月份每月中位数 "
-        "40 条）。一条记录也会使该月算作该县区已报送，其培训覆盖等数字将按此计算；若是日期有误，请更正后再导入。"
+        "40 条）。一条记录也会使该月算作该县区已报送，其培训覆盖等数字将按此计算。若是日期有误，请更正后再导入。"
     )
-    assert "棠梨县 2026-07: 1 record (median of the county's other months in the file: 40)" in lone_months_text(
-        effects, "en"
+    english = lone_months_text(effects, "training", "en")
+    assert "棠梨县 2026-07: 1 record (median of the county's other months in the file: 40)" in english
+    assert english.endswith(
+        "(training coverage and the like) are computed as such. If a date is mistyped, correct it and import again."
     )
+    # after the import (the CLI's order), the batch is rolled back before a corrected file comes
+    assert lone_months_text(effects, "training", "zh", batch=16).endswith(
+        "若是日期有误，请先撤销批次 #16（incentive rollback 16），更正后再导入。"
+    )
+    # a personnel-decisions file's month decides the submission tracker, not training figures
+    assert "报送进度将按此判断。" in lone_months_text(effects, "movements", "zh")
+    assert "培训" not in lone_months_text(effects, "movements", "zh")
 
 
 def test_a_few_records_beside_few_in_other_months_or_in_a_stored_month_are_not_warned_of(sample):
@@ -196,12 +205,5 @@ def test_a_few_records_beside_few_in_other_months_or_in_a_stored_month_are_not_w
     assert import_effects(sample, parse_file("t.csv", _training_file(few), current_reference(sample))).lone_months == ()
     many = _county_cadres(sample, "棠梨县", TYPICAL_RECORDS)
     late = [(cadre, "2026-06-10") for cadre in many] + [(many[0], "2026-04-02")]
-    assert (
-        import_effects(sample, parse_file("t.csv", _training_file(late), current_reference(sample))).lone_months == ()
-    )
-    assert (
-        lone_months_text(
-            import_effects(sample, parse_file("t.csv", _training_file(late), current_reference(sample))), "zh"
-        )
-        == ""
-    )
+    effects = import_effects(sample, parse_file("t.csv", _training_file(late), current_reference(sample)))
+    assert effects.lone_months == () and lone_months_text(effects, "training", "zh") == ""

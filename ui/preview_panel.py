@@ -143,7 +143,7 @@ def draw_effects(preview: Preview, effects: ImportEffects, lang: str, county: st
     if effects.unknown_cadres:
         st.warning(t("data_unknown_cadres", lang, n=effects.unknown_cadres))
     if effects.lone_months:
-        st.warning(lone_months_text(effects, lang))
+        st.warning(lone_months_text(effects, preview.kind, lang))
     earlier = batches.active_of_file(database(), preview.sha256)
     if earlier:
         changes = reimport_changes(database(), preview, effects, earlier, county)

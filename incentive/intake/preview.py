@@ -220,9 +220,11 @@ def effects_text(kind: str, effects, lang: str) -> str:
     return text
 
 
-def lone_months_text(effects, lang: str) -> str:
-    """The warning on months a county would count as sent on a few records alone (`store.effects.LoneMonth`), for
-    the Data page's preview and the CLI; "" when there are none."""
+def lone_months_text(effects, kind: str, lang: str, batch: int | None = None) -> str:
+    """The warning on months a county would count as sent on a few records alone (`store.effects.LoneMonth`) of a
+    file of `kind` (training or movements: what the month's being sent decides), for the Data page's preview and
+    the CLI; "" when there are none. `batch`: the batch the file was imported as (the CLI warns after importing),
+    whose rollback comes before a corrected file."""
     if not effects.lone_months:
         return ""
     months = [
@@ -237,8 +239,16 @@ def lone_months_text(effects, lang: str) -> str:
         )
         for m in effects.lone_months
     ]
-    # each item has its own commas and brackets: set apart by semicolons
-    return t("data_lone_months", lang, n=len(months), months=("; " if lang == "en" else "；").join(months))
+    fix = t("data_lone_fix", lang) if batch is None else t("data_lone_fix_imported", lang, batch=batch)
+    return t(
+        "data_lone_months",
+        lang,
+        n=len(months),
+        # each item has its own commas and brackets: set apart by semicolons
+        months=("; " if lang == "en" else "；").join(months),
+        effect=t(f"data_lone_effect_{kind}", lang),
+        fix=fix,
+    )
 
 
 def same_file_text(preview: Preview, effects, earlier: list[int], changes: bool, lang: str) -> str:
