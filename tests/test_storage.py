@@ -254,6 +254,19 @@ def test_data_version_changes_on_import_and_rollback(catalog_db):
     assert len({v1, v2, batches.data_version(catalog_db)}) == 3
 
 
+def test_the_latest_batch_named_is_the_newest_whose_data_count(catalog_db):
+    """The sidebar's "最新为批次 #N" and a publication's data: after the newest batch is rolled back, the one before
+    it (a walk-through saw the sidebar name a rolled-back batch as the latest); as of a moment before the rollback,
+    the rolled-back one."""
+    before = batches.version_info(catalog_db).latest_batch
+    batch = import_ok(catalog_db, "a.csv", "考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n".encode())
+    assert batches.version_info(catalog_db).latest_batch == batch
+    moment = batches.version_info(catalog_db).last_change
+    batches.rollback(catalog_db, batch)
+    assert batches.version_info(catalog_db).latest_batch == before
+    assert batches.version_as_of(catalog_db, moment).latest_batch == batch
+
+
 def test_refused_import_writes_nothing(catalog_db):
     before = batches.history(catalog_db)
     preview = parse_file(

@@ -44,6 +44,7 @@ class VersionInfo:
 
     version: str  # changes with every import and rollback: the cache key of query results
     active_batches: int
+    # the newest batch whose data count (not rolled back): "最新为批次 #16" named a batch rolled back after it
     latest_batch: int
     last_change: dt.datetime | None
     pinned: dt.datetime | None = None  # version_as_of: the moment, when the data have changed since
@@ -301,7 +302,8 @@ def active_count(db: Database, source: str | None = None) -> int:
 
 _VERSION_SQL = (
     "SELECT count(*), coalesce(max(id), 0), count(rolled_back_at), count(*) FILTER (WHERE status = 'active'), "
-    "max(greatest(created_at, coalesce(rolled_back_at, created_at))) FROM batches"
+    "max(greatest(created_at, coalesce(rolled_back_at, created_at))), "
+    "coalesce(max(id) FILTER (WHERE status = 'active'), 0) FROM batches"
 )
 
 
@@ -312,7 +314,8 @@ def version_info(db: Database) -> VersionInfo:
 _VERSION_AT_SQL = (
     "SELECT count(*), coalesce(max(id), 0), count(*) FILTER (WHERE rolled_back_at <= $m), "
     "count(*) FILTER (WHERE rolled_back_at IS NULL OR rolled_back_at > $m), "
-    "max(CASE WHEN rolled_back_at <= $m THEN greatest(created_at, rolled_back_at) ELSE created_at END) "
+    "max(CASE WHEN rolled_back_at <= $m THEN greatest(created_at, rolled_back_at) ELSE created_at END), "
+    "coalesce(max(id) FILTER (WHERE rolled_back_at IS NULL OR rolled_back_at > $m), 0) "
     "FROM batches WHERE created_at <= $m"
 )
 
@@ -335,8 +338,8 @@ def version_in(cur: duckdb.DuckDBPyConnection) -> VersionInfo:
 
 
 def _version(row: tuple) -> VersionInfo:
-    n, top, rolled, active, last = row
-    return VersionInfo(f"{n}.{top}.{rolled}", active, top, last)
+    n, top, rolled, active, last, newest_active = row
+    return VersionInfo(f"{n}.{top}.{rolled}", active, newest_active, last)
 
 
 def data_version(db: Database) -> str:
