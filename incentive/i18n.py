@@ -396,9 +396,9 @@ TEXT: dict[str, tuple[str, str]] = {
     # --- data page
     "data_upload": ("上传数据文件", "Upload data files"),
     "data_upload_help": (
-        "支持 CSV（UTF-8 或 GBK）、TSV、Excel（.xlsx/.xls）。可一次上传多个文件，每个文件单独导入：整体导入或不导入"
+        "支持 CSV（UTF-8 或 GBK）、TSV、Excel（.xlsx/.xls/.xlsb）。可一次上传多个文件，每个文件单独导入：整体导入或不导入"
         "（勾选「跳过无效行」时导入其全部有效行）。",
-        "CSV (UTF-8 or GBK), TSV and Excel (.xlsx/.xls). Several files at once; each imports on its own, whole or not "
+        "CSV (UTF-8 or GBK), TSV and Excel (.xlsx/.xls/.xlsb). Several files at once; each imports on its own, whole or not "
         "at all (with “Skip invalid rows”, all its valid rows).",
     ),
     "data_kind": ("文件类型", "File kind"),

@@ -359,6 +359,7 @@ BROKEN_XLSX = xlsx_bytes(RACE)[:-200]  # cut short: the zip's directory at its e
         ("locked.xlsx", _ole("EncryptedPackage", "EncryptionInfo"), "workbook_password"),
         ("damaged.xls", _ole("Workbook"), "workbook_corrupt"),
         ("noise.xlsx", bytes(range(256)) * 8, "workbook_not_a_workbook"),
+        ("noise.xlsb", bytes(range(256)) * 8, "workbook_not_a_workbook"),
         ("noise.csv", bytes(range(256)) * 8, "file_binary"),
     ],
 )

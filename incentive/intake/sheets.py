@@ -61,7 +61,7 @@ class Sheet:
     date1904: bool = False
 
 
-WORKBOOK_EXTENSIONS = (".xlsx", ".xlsm", ".xls")  # names only choose the sentence for an unknown binary file
+WORKBOOK_EXTENSIONS = (".xlsx", ".xlsm", ".xlsb", ".xls")  # names only choose the sentence for an unknown binary file
 TEXT_EXTENSIONS = (".csv", ".tsv", ".txt")
 
 # Files that are not tables, by what file_identity found: each sentence names what the file is and what to do.
