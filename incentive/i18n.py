@@ -2351,10 +2351,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "The {year} appraisal is not in yet (it is done early the next year): showing {shown}.",
     ),
     "appraisals_note": (
-        "{year} 年度考核；按 {year} 年 12 月 31 日所在花名册计入县区。只统计人数，不列个人；1 至 {threshold} 以下的"
-        "人数显示为 <{threshold}。优秀比例按参加考核人数（含不定等次）计，上限 {quota}（数据管理页的设置中可改）。",
+        "{year} 年度考核；按 {year} 年 12 月 31 日所在花名册计入县区。只统计人数，不列个人；不足 {threshold} 的"
+        "非零人数显示为 <{threshold}。优秀比例按参加考核人数（含不定等次）计，上限 {quota}（数据管理页的设置中可改）。",
         "The {year} appraisal; each cadre counts for the county of the roster in force on 31 December {year}. "
-        "Counts only, never individuals; counts from 1 to below {threshold} show <{threshold}. The share of "
+        "Counts only, never individuals; a count under {threshold} other than 0 shows <{threshold}. The share of "
         "Excellent is of everyone appraised (Not graded included); the ceiling is {quota} (a setting on the Data page).",
     ),
     "section_grades": ("等次分布", "Grades"),
@@ -2437,14 +2437,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "movements_none": ("{year} 年没有干部调整记录。", "No personnel decisions recorded in {year}."),
     "kpi_promotion_rate": ("每百名干部提拔", "Promotions per 100 cadres"),
     "movements_note": (
-        "{year} 年全年；按调整日期所在花名册计入县区。只统计人数，不列个人；1 至 {threshold} 以下的数字显示为 <{threshold}。",
+        "{year} 年全年；按调整日期所在花名册计入县区。只统计人数，不列个人；不足 {threshold} 的非零人数显示为 <{threshold}。",
         "All of {year}; each decision counts for the county on the roster in force on its date. "
-        "Counts only, never individuals; counts from 1 to below {threshold} show <{threshold}.",
+        "Counts only, never individuals; a count under {threshold} other than 0 shows <{threshold}.",
     ),
     "movements_note_partial": (
-        "{year} 年截至 {day}；按调整日期所在花名册计入县区。只统计人数，不列个人；1 至 {threshold} 以下的数字显示为 <{threshold}。",
+        "{year} 年截至 {day}；按调整日期所在花名册计入县区。只统计人数，不列个人；不足 {threshold} 的非零人数显示为 <{threshold}。",
         "{year} up to {day}; each decision counts for the county on the roster in force on its date. "
-        "Counts only, never individuals; counts from 1 to below {threshold} show <{threshold}.",
+        "Counts only, never individuals; a count under {threshold} other than 0 shows <{threshold}.",
     ),
     "county_unknown": ("（花名册中无此人）", "(not on any roster)"),
     "col_promotion_per_100": ("每百人提拔", "Promotions per 100"),
