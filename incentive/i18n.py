@@ -301,8 +301,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "link_param_choices": ("（可选：{choices}）", " (one of: {choices})"),
     "link_param_choices_more": ("（可选：{choices}等，另有 {more} 项）", " (one of: {choices} and {more} more)"),
     "link_invalid_params": (
-        "链接中的参数无法使用，已改用默认值：{params}。",
-        "Some link parameters could not be used; defaults are shown instead: {params}.",
+        "链接中的参数无法使用：{params}，已改用默认值。",
+        "Some link parameters could not be used: {params}; defaults are shown instead.",
     ),
     "data_version": (
         "数据：{batches} 个有效批次（最新为批次 #{latest}），更新于 {when}",

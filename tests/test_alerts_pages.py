@@ -187,7 +187,7 @@ def test_a_county_accounts_link_to_another_countys_filter_is_said(app_factory, s
     county there is no note."""
     at = leader_on_alerts(app_factory, sample_db_path, {"alerts.focus": "澄溪县"})
     assert [i.value for i in at.info if "链接中的参数无法使用" in i.value] == [
-        "链接中的参数无法使用，已改用默认值：alerts.focus=澄溪县。"
+        "链接中的参数无法使用：alerts.focus=澄溪县，已改用默认值。"
     ]
     assert table(at)["县区"].unique().tolist() == ["棠梨县"] and "alerts.focus" not in at.query_params
     own = app_factory(sample_db_path, page="views/alerts.py", run=False, query={"alerts.focus": "棠梨县"})

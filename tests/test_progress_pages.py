@@ -161,5 +161,5 @@ def test_a_year_the_data_do_not_have_is_said_not_silently_replaced(app_factory):
     at.run()
     assert not at.exception
     assert [i.value for i in at.info if "链接中的参数无法使用" in i.value] == [
-        "链接中的参数无法使用，已改用默认值：year=2027（可选：2026、2025、2024、2023）。"
+        "链接中的参数无法使用：year=2027（可选：2026、2025、2024、2023），已改用默认值。"
     ]
