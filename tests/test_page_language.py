@@ -47,7 +47,7 @@ TECHNICAL = [
     r"\bTSV\b",
     r"\bPDF\b",
     r"\bExcel\b",
-    r"\.xlsx?\b",  # file formats, as offices name them
+    r"\.xls[xb]?\b",  # file formats, as offices name them
     r"\bWord\b",  # the 通报's format, as the button 下载通报（Word） names it (issue 19)
     r"\bCtrl\+C\b",  # a key to press
     r"\b[0-9a-f]{64}\b",  # SHA-256 values in the audit log
