@@ -293,3 +293,16 @@ def test_the_first_year_of_data_offers_no_year_on_year_comparison_and_says_why(a
     later = app_factory(sample_db_path, query={"year": "2024", "county": COUNTY}, page="views/county.py")
     assert later.segmented_control(key="profile_compare").options == ["上一期（环比）", "上年同期（同比）"]
     assert not [c for c in later.caption if "不能同比" in c.value]
+
+
+def test_a_linked_comparison_of_a_first_period_is_said_unusable(app_factory, sample_db_path):
+    """2023-Q1 has nothing before it to compare with, so it draws no comparison control: a link asking for one says
+    it could not be used, as for any other link parameter, rather than dropping it unsaid (a new user's walk)."""
+    at = app_factory(
+        sample_db_path,
+        query={"year": "2023", "county": COUNTY, "profile.period": "2023-Q1", "profile.compare": "year"},
+        page="views/county.py",
+    )
+    assert at.selectbox(key="profile_period").value == "2023-Q1"
+    notes = [i.value for i in at.info if i.value.startswith("链接中的参数无法使用")]
+    assert notes and "profile.compare=year" in notes[0], [i.value for i in at.info]

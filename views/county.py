@@ -99,7 +99,7 @@ compare_kind = (
         format_func=lambda k: t(f"profile_compare_{k}", lang),
     )
     if compared_with
-    else None
+    else link.unusable("compare")  # no control to set: a linked comparison is said unusable, not dropped unsaid
 )
 if period and "year" not in compared_with:
     compare_col.caption(
