@@ -350,3 +350,16 @@ def test_a_pinned_link_keeps_showing_the_data_it_was_shared_with(opened, sample_
     db.close()
     wrong = opened("views/overview.py", pin=live)  # a link that is not pinned has no moment to show
     assert any("pin=" in i for i in infos(wrong)) and "pin" not in address_of(wrong)
+
+
+def test_a_training_page_stopped_for_an_unsent_county_still_says_which_link_parameters_it_could_not_use(
+    app_factory, sample_db_path
+):
+    """棠梨县 has not sent 2026-Q3, so its training page stops at the notice; a link asking for 2026-Q4, which is not
+    offered, said so without the county and fell back to Q3 unsaid with it (a new user's walk)."""
+    query = {"year": "2026", "train.window": "quarter", "train.quarter": "4"}
+    plain = app_factory(sample_db_path, query=query, page="views/training.py")
+    with_county = app_factory(sample_db_path, query={**query, "county": "棠梨县"}, page="views/training.py")
+    for at in (plain, with_county):
+        notes = [i.value for i in at.info if i.value.startswith("链接中的参数无法使用")]
+        assert notes and "train.quarter=4" in notes[0], [i.value for i in at.info]
