@@ -73,6 +73,7 @@ found = run_query("race_periods", county=group.county_param)
 available = found["period"].tolist()
 if not available:
     st.info(t("rank_no_periods", lang))
+    link_state.show_notes(notes, lang)
     st.stop()
 in_year = periods.of_year(available, year)
 if not in_year:
@@ -207,11 +208,13 @@ weights = scoring.custom_weights(entered, default_weights)
 custom = weights is not None
 if custom and sum(weights.values()) <= 0:
     st.error(t("scoring_zero_weights", lang))
+    link_state.show_notes(notes, lang)
     st.stop()
 try:
     tiers = scoring.custom_tier_shares(tier_percent)
 except scoring.ScoringError as error:
     st.error(error.text(lang))
+    link_state.show_notes(notes, lang)
     st.stop()
 
 
@@ -272,6 +275,7 @@ with deck.section("headline"):
     if now.ranked.empty:  # values, but nobody with enough of them (docs/methodology.md#data-coverage)
         share = now.min_coverage * 100  # the ranking's own: a pinned link's at its moment
         st.info(t("rank_nobody_ranked" if len(now.table) else "no_data_for_period", lang, period=period, share=share))
+        link_state.show_notes(notes, lang)
         st.stop()
     if track and track not in benchmarks.tracks_of(now):  # no indicator of the track has values this period
         track = COMPOSITE
