@@ -94,6 +94,13 @@ def show_notes(container, lang: str) -> None:
         container.info(tm("link_invalid_params", lang, params=join(shown, lang)))
 
 
+def stop(container, lang: str) -> None:
+    """End the page's run where it stands (st.stop), having said the link parameters it could not use
+    (show_notes): a page stopped at a notice (no data, a county yet to send, nobody ranked) fell back unsaid."""
+    show_notes(container, lang)
+    st.stop()
+
+
 def _echoed(raw: str) -> str:
     """A value echoed up to NOTE_CHARS: a pasted text of thousands of characters would fill screens."""
     return raw if len(raw) <= NOTE_CHARS else raw[:NOTE_CHARS] + "…"

@@ -17,18 +17,15 @@ st.title(t("page_appraisals", lang))
 notes = st.container()  # a link's unusable parameters: the sidebar's, then the page's own once read
 if year is None:
     st.info(t("data_version_empty", lang))
-    link_state.show_notes(notes, lang)
-    st.stop()
+    link_state.stop(notes, lang)
 available = [int(y) for y in run_query("appraisal_years")["year"]]
 shown = appraisals.shown_year(available, year)
 if not available:
     st.info(t("appraisals_none", lang))
-    link_state.show_notes(notes, lang)
-    st.stop()
+    link_state.stop(notes, lang)
 if shown is None:
     st.info(t("appraisals_before", lang, year=year, first=min(available)))
-    link_state.show_notes(notes, lang)
-    st.stop()
+    link_state.stop(notes, lang)
 if shown != year:
     st.info(t("appraisals_shown_year", lang, year=year, shown=shown))
 config = app_settings()

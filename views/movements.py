@@ -18,16 +18,14 @@ st.title(t("page_movements", lang))
 notes = st.container()  # a link's unusable parameters: the sidebar's, then the page's own once read
 if year is None:
     st.info(t("data_version_empty", lang))
-    link_state.show_notes(notes, lang)
-    st.stop()
+    link_state.stop(notes, lang)
 threshold = int(app_settings()["suppression_threshold"])
 marks_text = (t("withheld", lang),)  # what every hidden figure's text but <5 contains
 window = year_window(year)
 decisions = run_query("movements_by_county", start=window.start, end=window.end)
 if decisions.empty:
     st.info(t("movements_none", lang, year=year))
-    link_state.show_notes(notes, lang)
-    st.stop()
+    link_state.stop(notes, lang)
 # every year's counts and pattern, read together: the yearly trend below shows each year's own pattern, and a year
 # chosen next is then already there
 yearly = movements.totals_by_year(run_query("movements_by_year"))

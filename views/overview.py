@@ -36,8 +36,7 @@ st.title(t("app_title", lang))
 notes = st.container()  # a link's unusable parameters: the sidebar's, then the page's own once read
 if year is None:
     st.info(t("data_version_empty", lang))
-    link_state.show_notes(notes, lang)
-    st.stop()
+    link_state.stop(notes, lang)
 
 race_found, welfare_found = run_query("race_periods", county=""), run_query("welfare_periods")
 # the newest period every county taking part has sent (docs/decisions.md#the-default-period-is-a-complete-one),

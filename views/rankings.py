@@ -73,8 +73,7 @@ found = run_query("race_periods", county=group.county_param)
 available = found["period"].tolist()
 if not available:
     st.info(t("rank_no_periods", lang))
-    link_state.show_notes(notes, lang)
-    st.stop()
+    link_state.stop(notes, lang)
 in_year = periods.of_year(available, year)
 if not in_year:
     link_state.show_notes(notes, lang)
@@ -128,8 +127,7 @@ class_weights = run_query("race_class_weights", period=period)
 catalog = rankings.class_catalog(run_query("race_catalog", period=period), class_weights, peer_class)
 if catalog.empty:  # scores left without their catalog (removed with the sample): nothing can be weighed or ranked
     st.info(t("rank_no_catalog", lang, period=period))
-    link_state.show_notes(notes, lang)
-    st.stop()
+    link_state.stop(notes, lang)
 asked = st.query_params.get(link.param("method"))  # a link may ask for a method this catalog cannot take
 refused = scoring.method_refusal(asked, catalog) if asked in scoring.METHODS else None
 method = link.selectbox(
@@ -208,14 +206,12 @@ weights = scoring.custom_weights(entered, default_weights)
 custom = weights is not None
 if custom and sum(weights.values()) <= 0:
     st.error(t("scoring_zero_weights", lang))
-    link_state.show_notes(notes, lang)
-    st.stop()
+    link_state.stop(notes, lang)
 try:
     tiers = scoring.custom_tier_shares(tier_percent)
 except scoring.ScoringError as error:
     st.error(error.text(lang))
-    link_state.show_notes(notes, lang)
-    st.stop()
+    link_state.stop(notes, lang)
 
 
 # ---- published (审定发布) or live: custom settings are always a trial
@@ -275,8 +271,7 @@ with deck.section("headline"):
     if now.ranked.empty:  # values, but nobody with enough of them (docs/methodology.md#data-coverage)
         share = now.min_coverage * 100  # the ranking's own: a pinned link's at its moment
         st.info(t("rank_nobody_ranked" if len(now.table) else "no_data_for_period", lang, period=period, share=share))
-        link_state.show_notes(notes, lang)
-        st.stop()
+        link_state.stop(notes, lang)
     if track and track not in benchmarks.tracks_of(now):  # no indicator of the track has values this period
         track = COMPOSITE
     if track:  # a view, never the official ranking (docs/decisions.md#benchmarks-and-track-views)

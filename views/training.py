@@ -54,8 +54,7 @@ year_last = coverage.as_date(
 )
 if year_last is None:  # every window of the year lies after the last record: nothing measured, not a zero
     st.info(t("training_no_records_in_year", lang, year=year))
-    link_state.show_notes(notes, lang)
-    st.stop()
+    link_state.stop(notes, lang)
 # a quarter still being sent, which only some counties have sent, is offered but not opened on: the window opened on
 # is the newest every county has sent (docs/decisions.md#unsent-training-files)
 year_reported = reported_window(coverage.year_window(year))
@@ -146,13 +145,11 @@ if county in window.without:  # the sidebar's county has not sent all of the win
     if sent is not None:  # a way on: the months it has sent, rather than a page of notices alone
         label = t("training_open_sent", lang, county=county, window=sent.label)
         st.button(label, key="training_open_sent", on_click=open_months, args=(sent,))
-    link_state.show_notes(notes, lang)  # a link's unusable parameters, said on a stopped page too
-    st.stop()
+    link_state.stop(notes, lang)  # a link's unusable parameters, said on a stopped page too
 whole = measured(window, "all", county)
 if whole.empty or whole["cadres"].iloc[0] == 0:
     st.info(t("training_no_roster", lang))
-    link_state.show_notes(notes, lang)
-    st.stop()
+    link_state.stop(notes, lang)
 before = coverage.comparable_previous(window, last_day)
 whole_before = measured(before, "all", county)
 # One pattern per window says which groups a viewer sees as <5 or withheld, on every table, chart and download
