@@ -812,6 +812,13 @@ TEXT: dict[str, tuple[str, str]] = {
     # --- problems: cells and rows
     "required": ("必填，不能为空。", "is required."),
     "not_a_number": ("不是数字。", "is not a number."),
+    "formula_without_value": (
+        "是公式，文件中没有保存它的计算结果（由其他软件生成、未在 Excel 或 WPS 中保存过的文件常见），无法得知其数值："
+        "请用 Excel 或 WPS 打开该文件并保存，再重新导入。",
+        "is a formula whose result the file does not hold (common in files written by other software and never "
+        "saved in Excel or WPS), so its value is unknown: open the file in Excel or WPS, save it, and import it "
+        "again.",
+    ),
     "not_a_date": (
         "不是日期，示例：2025-06-30、2025/6/30、2025年6月30日。",
         "is not a date; e.g. 2025-06-30 or 2025/6/30.",

@@ -445,3 +445,75 @@ def test_a_damaged_xlsb_workbook_part_is_read_in_the_1900_system_without_failing
     assert workbook_formats._xlsb_1904(b"\x99\x01\x04\x01\x00\x00\x00") is True
     assert workbook_formats._xlsb_1904(b"\x83\x01\x00\x99\x01\x04\x00\x00\x00\x00") is False  # BrtBeginBook, f1904 0
     assert workbook_formats._xlsb_1904(b"\x8f\x01\x00\x99\x01\x04\x01\x00\x00\x00") is False  # after the sheet list
+
+
+# ------------------------------------------------------------------ formulas without a saved result
+
+
+def test_a_formula_with_no_saved_result_is_refused_not_read_as_missing(catalog_db):
+    """A workbook written by a program (openpyxl, a web system's export) holds formulas without their results
+    until Excel or WPS saves it. calamine reads such a cell as blank: a value silently missing, which would also
+    blank a stored value. The cell is refused, naming row, column and formula; a 合计 row's formulas stay ignored."""
+    rows = [
+        ["考核期", "县区", "指标", "数值"],
+        ["2025Q2", "云岫县", "R01", "=10+2.5"],
+        ["2025Q2", "云峤县", "R02", 3],
+        ["合计", None, None, "=SUM(D2:D3)"],
+    ]
+    preview = parse_file("得分.xlsx", xlsx_bytes(rows), current_reference(catalog_db))
+    assert not preview.importable
+    zh, en = messages(preview), messages(preview, "en")
+    assert len(zh) == 1 and "第 2 行" in zh[0] and "数值 (D)" in zh[0] and "=10+2.5" in zh[0]
+    assert "公式" in zh[0] and "保存" in zh[0]
+    assert "formula" in en[0] and "row 2" in en[0]
+
+
+def test_a_formula_xlsxwriter_stored_as_0_is_refused_not_read_as_0(catalog_db, tmp_path):
+    """XlsxWriter stores 0 as every formula's result and asks Excel to recalculate on opening (fullCalcOnLoad):
+    calamine read the 0, a silently wrong value."""
+    import xlsxwriter
+
+    path = tmp_path / "得分.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("数据")
+    for r, row in enumerate(RACE):
+        sheet.write_row(r, 0, row)
+    sheet.write_formula(1, 3, "=10+2.5")
+    book.close()
+    preview = parse_file("得分.xlsx", path.read_bytes(), current_reference(catalog_db))
+    assert not preview.importable
+    assert ["第 2 行" in m and "=10+2.5" in m for m in messages(preview)] == [True]
+
+
+def _saved_by_excel(data: bytes, sheet_xml) -> bytes:
+    """The workbook as Excel saves it: no request to recalculate on opening, the sheet part rewritten."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            part = source.read(info)
+            if info.filename == "xl/workbook.xml":
+                part = part.replace(b' fullCalcOnLoad="1"', b"")
+            elif info.filename == "xl/worksheets/sheet1.xml":
+                part = sheet_xml(part)
+            target.writestr(info, part)
+    return out.getvalue()
+
+
+def test_a_formula_with_its_saved_result_reads_the_result(catalog_db):
+    def with_formula(sheet: bytes) -> bytes:
+        changed = re.sub(rb'<c r="D2"([^>]*)><v>12.5</v></c>', rb'<c r="D2"\1><f>10+2.5</f><v>12.5</v></c>', sheet)
+        assert changed != sheet
+        return changed
+
+    preview = parse_file("得分.xlsx", _saved_by_excel(xlsx_bytes(RACE), with_formula), current_reference(catalog_db))
+    assert preview.importable and values(preview) == RACE_VALUES
+    # ... and one without its result is still refused in a workbook Excel saved
+    rows = [*RACE[:1], ["2025Q2", "云岫县", "R01", "=10+2.5"], RACE[2]]
+    preview = parse_file("得分.xlsx", _saved_by_excel(xlsx_bytes(rows), lambda x: x), current_reference(catalog_db))
+    assert not preview.importable and "=10+2.5" in messages(preview)[0]
+
+
+def test_a_formula_typed_as_text_in_a_csv_is_refused_in_every_kind_of_column(catalog_db):
+    csv = "考核期,县区,指标,数值\n2025Q2,云岫县,R01,=10+2.5\n=A2,云峤县,R02,3\n".encode()
+    found = messages(parse_file("得分.csv", csv, current_reference(catalog_db)))
+    assert len(found) == 2 and all("公式" in m for m in found)

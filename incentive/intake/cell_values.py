@@ -124,8 +124,14 @@ def _parse_number_text(text: str) -> Number:
     if _THOUSANDS.fullmatch(text):
         text = text.replace(",", "")
     if not _NUMBER.fullmatch(text):
-        raise CellError("not_a_number")
+        raise CellError("formula_without_value" if is_formula(text) else "not_a_number")
     return Number(float(text), unit)
+
+
+def is_formula(text: str) -> bool:
+    """A cell's text that is a spreadsheet formula (`=10+2.5`, `=SUM(D2:D3)`): what a workbook formula without a
+    saved result reads as (workbook_reader), or a CSV written with formulas shown. Never a value to import."""
+    return len(text) > 1 and text.startswith("=")
 
 
 def parse_hours(value: object, percent_format: bool = False) -> Number | None:

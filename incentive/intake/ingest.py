@@ -22,6 +22,7 @@ from incentive.intake.cell_values import (
     clean_name,
     clean_text,
     find_date,
+    is_formula,
     is_missing,
     is_serial,
     name_key,
@@ -307,6 +308,8 @@ def parse_cell(col: Column, raw: object, number_format: str | None = None, date1
     workbook counts serial dates from 1904 (sheet_layout.Table.date1904)."""
     if _is_name(col) and isinstance(raw, str):
         _check_name(raw)  # on the raw cell: clean_text would silently drop the zero-width characters
+    if isinstance(raw, str) and is_formula(clean_text(raw)):
+        raise CellError("formula_without_value")
     if is_missing(raw) or (isinstance(raw, str) and not clean_text(raw)):
         if col.required and col.name != "value":
             raise CellError("required")

@@ -163,6 +163,22 @@ class _XlsxParts:
                 out[sheet.get("name", "")] = cell_formats(xml, wanted)
         return out
 
+    def sheet_parts(self) -> dict[str, bytes]:
+        """Sheet name -> the sheet part's XML, for the sheets the workbook part lists."""
+        book = next(
+            (path for _, kind, path in self.relationships("") if kind.endswith("/officeDocument")), "xl/workbook.xml"
+        )
+        targets = {rid: path for rid, kind, path in self.relationships(book) if kind.endswith("/worksheet")}
+        out = {}
+        for sheet in ET.fromstring(self.read(book)).iter():
+            if _local(sheet.tag) != "sheet":
+                continue
+            rid = next((v for k, v in sheet.attrib.items() if _local(k) == "id"), None)
+            xml = self.read(targets[rid]) if rid in targets else None
+            if xml is not None:
+                out[sheet.get("name", "")] = xml
+        return out
+
     def wanted_styles(self, path: str) -> dict[int, str]:
         """Style index (the `s` of a cell) -> format code, for the styles whose format is interesting."""
         data = self.read(path)
@@ -246,6 +262,97 @@ def _column_index(letters: str) -> int:
     for ch in letters.upper():
         index = index * 26 + ord(ch) - 64
     return index - 1
+
+
+# ------------------------------------------------------------------ formulas without a saved result
+
+
+def xlsx_unsaved_formulas(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
+    """Sheet name -> (row, column) -> formula text (`=10+2.5`) of the cells whose formula has no saved result we
+    can trust: a workbook written by a program that Excel or WPS never saved. openpyxl writes `<f>10+2.5</f><v></v>`
+    (calamine reads a blank), XlsxWriter `<f>10+2.5</f><v>0</v>` (calamine reads 0); both mark the workbook
+    `<calcPr fullCalcOnLoad="1">` (recalculate when opened), so in such a workbook no formula's stored result is
+    trusted, and elsewhere a formula without a stored result is not (docs/decisions.md#formulas-without-a-saved-result).
+    {} for any other file, and when a part cannot be read."""
+    if data[:4] != b"PK\x03\x04":
+        return {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = _XlsxParts(archive)
+            sheets = parts.sheet_parts()
+            recalculated = _recalculated_on_load(parts)
+    except Exception:
+        return {}
+    out = {}
+    for name, xml in sheets.items():
+        if b"<f" in xml or b":f" in xml:  # most sheets have no formula at all: no parse
+            try:
+                found = _unsaved_formulas(xml, recalculated)
+            except Exception:
+                continue
+            if found:
+                out[name] = found
+    return out
+
+
+def _recalculated_on_load(parts: _XlsxParts) -> bool:
+    book = next(
+        (path for _, kind, path in parts.relationships("") if kind.endswith("/officeDocument")), "xl/workbook.xml"
+    )
+    for element in ET.fromstring(parts.read(book)).iter():
+        if _local(element.tag) == "calcPr":
+            return element.get("fullCalcOnLoad", "").lower() in ("1", "true")
+    return False
+
+
+def _unsaved_formulas(xml: bytes, recalculated: bool) -> dict[tuple[int, int], str]:
+    """The formula cells of one sheet part without a trusted result, positions counted as calamine counts them.
+    `recalculated`: the workbook asks to be recalculated when opened, so no stored result is trusted. A text
+    result (`t="str"`) may be empty: that is what Excel showed."""
+    out: dict[tuple[int, int], str] = {}
+    at = [-1, -1]  # current row, current column
+    cell: dict = {}  # the cell being read
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        local = name.rpartition(":")[2]
+        if local == "row":
+            r = attrs.get("r", "")
+            at[0] = int(r) - 1 if r.isdigit() else at[0] + 1
+            at[1] = -1
+        elif local == "c":
+            m = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?([0-9]+)", attrs.get("r", ""))
+            if m:
+                at[0], at[1] = int(m.group(2)) - 1, _column_index(m.group(1))
+            else:
+                at[1] += 1
+            cell.clear()
+            cell.update(formula=None, result="", text_result=attrs.get("t") == "str", inside="")
+        elif local in ("f", "v"):
+            cell["inside"] = local
+            if local == "f":
+                cell["formula"] = ""
+
+    def text(chunk: str) -> None:
+        if cell.get("inside") == "f":
+            cell["formula"] += chunk
+        elif cell.get("inside") == "v":
+            cell["result"] += chunk
+
+    def end(name: str) -> None:
+        local = name.rpartition(":")[2]
+        if local in ("f", "v"):
+            cell["inside"] = ""
+        elif local == "c" and cell.get("formula") is not None:
+            saved = bool(cell["result"].strip()) or cell["text_result"]
+            if recalculated or not saved:
+                out[(at[0], at[1])] = "=" + (cell["formula"].strip() or "…")
+
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = text
+    parser.Parse(xml, True)
+    return out
 
 
 # ------------------------------------------------------------------ .xls

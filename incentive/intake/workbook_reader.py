@@ -216,10 +216,21 @@ def read(data: bytes) -> list[dict]:
         workbook_formats.xls_formats(data) if data[:4] == b"\xd0\xcf\x11\xe0" else workbook_formats.xlsx_formats(data)
     )
     date1904 = workbook_formats.uses_1904_dates(data)
+    unsaved = workbook_formats.xlsx_unsaved_formulas(data)
     for sheet in sheets:
+        _show_unsaved_formulas(sheet["rows"], unsaved.get(sheet["name"], {}))
         sheet["number_formats"] = workbook_formats.numeric_cells(sheet["rows"], formats.get(sheet["name"], {}))
         sheet["date1904"] = date1904
     return sheets
+
+
+def _show_unsaved_formulas(rows: list[list], formulas: dict[tuple[int, int], str]) -> None:
+    """A formula cell without a trusted result holds its formula (`=10+2.5`) instead of the blank or 0 calamine
+    reads, so that the importer refuses it (`formula_without_value`) rather than import a missing value or a 0;
+    rows that are not data (a 合计 row, a column not imported) ignore it as before."""
+    for (r, c), formula in formulas.items():
+        if r < len(rows) and c < len(rows[r]):
+            rows[r][c] = formula
 
 
 def _limit(name: str, default: int) -> int:
