@@ -887,6 +887,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "written. If percents were meant, format the cells as percent or write “85%”, and "
         "import again.",
     ),
+    "note_percent_fraction_among_percents": (
+        "指标「{indicator}」有 {n} 个未设百分比格式、未写 % 的数值不超过 1.5（如第 {row} 行「{example}」），而其余数值的"
+        "中位数为 {usual}：像是小数形式的百分比，已按原值导入，请核对。若本意是百分数，请把单元格设为百分比格式或写成"
+        "「85%」后重新导入。",
+        "Indicator “{indicator}”: {n} {n:value|values} written without % and without a percent format "
+        "{n:is|are} at most 1.5 (e.g. row {row}, “{example}”) while the others have a median of {usual}: like "
+        "fractions of a percent, imported as written; please check. If percents were meant, format the cells as "
+        "percent or write “85%”, and import again.",
+    ),
     "note_unit_converted": (
         "「{column}」列 {n} 个单元格的单位「{source}」已换算为「{target}」（×{factor}），如「{example}」→ {value}。",
         "Column “{column}”: {n} {n:cell|cells} in {source} converted to {target} (×{factor}), e.g. "

@@ -195,6 +195,31 @@ def test_wide_with_period_column(catalog_db):
     ) in [n.text("zh") for n in preview.notes]
 
 
+def test_a_fraction_among_percents_is_pointed_out(catalog_db):
+    """docs/decisions.md#percent-cells: a value that looks like a fraction is kept as written and the preview
+    warns. One 0.9 among 96 and 95 (a clerk who typed the fraction in one row) said nothing: only when every value
+    of the indicator was at most 1.5 was there a note, so a first import stored 0.9 % for 90 % silently."""
+    data = (
+        "考核期,县区,指标,数值\n2025H1,云岫县,W01,96\n2025H1,云峤县,W01,0.9\n2025H1,澄溪县,W01,95\n"
+        "2025H1,枫岚区,W01,92%\n2025H1,云岫县,W02,100\n2025H1,云峤县,W02,99\n"
+    ).encode()
+    preview = parse_file("关爱.csv", data, current_reference(catalog_db))
+    assert preview.importable and ("2025-H1", "云峤县", "", "W01", 0.9) in values(preview)
+    zh = [n.text("zh") for n in preview.notes]
+    en = [n.text("en") for n in preview.notes]
+    assert [n for n in zh if "年度体检完成率" in n and "第 3 行「0.9」" in n and "小数形式的百分比" in n]
+    assert [n for n in en if "年度体检完成率" in n and "row 3" in n and "fraction" in n]
+    assert not [n for n in zh if "谈心谈话覆盖率" in n]
+
+
+def test_small_values_of_a_percent_that_is_usually_small_are_not_pointed_out(catalog_db):
+    """Growth rates of 0.8 % beside 3.2 % are real: only a value far below the indicator's usual size (its median
+    above 10) is pointed out."""
+    data = "考核期,县区,指标,数值\n2025Q2,云岫县,R03,3.2\n2025Q2,云峤县,R03,0.8\n2025Q2,澄溪县,R03,5.1\n".encode()
+    preview = parse_file("得分.csv", data, current_reference(catalog_db))
+    assert preview.importable and not [n for n in preview.notes if "fraction" in n.text("en")]
+
+
 def test_wide_without_period_needs_one(catalog_db):
     data = "县区,招商引资额\n云岫县,10\n".encode()
     refused = parse_file("w.csv", data, current_reference(catalog_db))

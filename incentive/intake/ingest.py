@@ -1089,19 +1089,42 @@ def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], 
             value = number = None
         values.append(value)
         if number is not None and not number.unit and not number.percent_format and not cell.strict_unit:
-            plain[cell.indicator].append(number.value)
+            plain[cell.indicator].append((number.value, cell.row, clean_text(raw)))
     preview.notes.extend(changes.notes())
     preview.as_written.update(changes.as_written)
     for code, found in sorted(plain.items()):
         entry = catalog_entry(reference, code, None)
-        if units.normalize_unit(entry.get("unit")) == "%" and any(found) and max(map(abs, found)) <= 1.5:
-            preview.notes.append(
-                Note(
-                    "note_percent_fraction_kept",
-                    {"indicator": entry["name"], "example": _num(next(v for v in found if v))},
-                )
-            )
+        if units.normalize_unit(entry.get("unit")) == "%":
+            _note_fractions(preview, entry["name"], found)
     return values
+
+
+# A value of a % indicator is pointed out as a possible fraction when it is at most this (0.85 for 85 %) and the
+# other values of its indicator are usually above FRACTION_USUAL_ABOVE (a rate of 90 %, not a growth rate of 3 %).
+FRACTION_MOST = 1.5
+FRACTION_USUAL_ABOVE = 10
+
+
+def _note_fractions(preview: Preview, indicator: str, found: list[tuple[float, int, str]]) -> None:
+    """The values of a % indicator written without % and without a percent format that look like fractions are
+    kept as written, with a note (docs/decisions.md#percent-cells): all of them when none is above 1.5; else the
+    few far below the indicator's usual size, with the first one's row."""
+    small = [item for item in found if item[0] and abs(item[0]) <= FRACTION_MOST]
+    if not small:
+        return
+    if len(small) == len([item for item in found if item[0]]):
+        preview.notes.append(Note("note_percent_fraction_kept", {"indicator": indicator, "example": _num(small[0][0])}))
+        return
+    others = [abs(v) for v, _, _ in found if abs(v) > FRACTION_MOST]
+    usual = float(pd.Series(others).median())
+    if usual > FRACTION_USUAL_ABOVE:
+        _, row, raw = min(small, key=lambda item: item[1])
+        preview.notes.append(
+            Note(
+                "note_percent_fraction_among_percents",
+                {"indicator": indicator, "n": len(small), "row": row, "example": raw, "usual": _num(usual)},
+            )
+        )
 
 
 def catalog_entry(reference: Reference, code: str, period: str | None) -> dict:
