@@ -812,6 +812,13 @@ TEXT: dict[str, tuple[str, str]] = {
     # --- problems: cells and rows
     "required": ("必填，不能为空。", "is required."),
     "not_a_number": ("不是数字。", "is not a number."),
+    "text_outside_header": (
+        "第 {position} 列没有表头，却有内容：常见原因是 CSV 中带千位分隔符的数字没有加引号，一个数被逗号分成了两列"
+        '（如 1,480.2 应写作 "1,480.2" 或 1480.2），也可能是该列缺少表头。请核对后重新导入。',
+        "column {position} has no header but holds text: most often a number with a thousands separator that is not "
+        'quoted in a CSV, split by its comma over two columns (1,480.2 must be written "1,480.2" or 1480.2), or a '
+        "column whose header is missing. Check it and import again.",
+    ),
     "formula_without_value": (
         "是公式，文件中没有保存它的计算结果（由其他软件生成、未在 Excel 或 WPS 中保存过的文件常见），无法得知其数值："
         "请用 Excel 或 WPS 打开该文件并保存，再重新导入。",

@@ -1317,3 +1317,20 @@ def test_a_header_in_minutes_as_分_says_minutes_are_not_converted(db):
     )
     preview = parse_file("t.csv", data, current_reference(db))
     assert preview.fatal and [(p.key, p.params) for p in preview.problems] == [("unit_minutes_header", {"inner": "分"})]
+
+
+def test_a_row_longer_than_the_header_is_refused_not_cut(catalog_db):
+    """An unquoted thousands separator in a CSV (`1,480.2` for 1480.2) splits the number over two fields; the row
+    was cut to the header's width and 1 imported where 1480.2 was meant, silently. Text beyond the header is refused,
+    naming row and column and saying why."""
+    data = '考核期,县区,指标,数值\n2025Q2,云岫县,R01,"1,565.5"\n2025Q2,云峤县,R01,1,480.2\n'.encode()
+    preview = parse_file("得分.csv", data, current_reference(catalog_db))
+    assert not preview.importable
+    zh, en = messages(preview), messages(preview, "en")
+    assert len(zh) == 1 and "第 3 行" in zh[0] and "第 5 列" in zh[0] and "「480.2」" in zh[0] and "千位分隔符" in zh[0]
+    assert "row 3" in en[0] and "column 5" in en[0] and "thousands" in en[0]
+    # blank fields beyond the header (a trailing comma) are nothing; a field under a blank header is refused too
+    data = "考核期,县区,指标,数值\n2025Q2,云岫县,R01,12,\n2025Q2,云峤县,R01,13, ,\n".encode()
+    assert parse_file("得分.csv", data, current_reference(catalog_db)).importable
+    data = "考核期,县区,指标,数值,\n2025Q2,云岫县,R01,1,480.2\n".encode()
+    assert ["第 5 列" in m for m in messages(parse_file("得分.csv", data, current_reference(catalog_db)))] == [True]

@@ -177,6 +177,8 @@ def _parse_staged(
             records = _stage(con, source, len(located.header), skip, delimiter)
             if records is None or scanned.result().lines != skip + records:
                 return None  # blank lines (DuckDB drops them) or cells spanning lines: numbers would drift
+            if _text_outside_header(con, located.header):
+                return None  # the cell path refuses it, naming each row (ingest._refuse_text_outside_header)
             if checking is not None:
                 checking(records)
             # `raw`'s rowids now number the records; every later query that shows rows orders them, and the
@@ -252,7 +254,7 @@ def _scan(path: Path) -> _Scan:
 def _stage(con, source: Path, width: int, skip: int, delimiter: str) -> int | None:
     """Table `raw`: every record below the header as text, in file order (rowid 0 is record 1); the number of
     records, or None when DuckDB cannot read the file as the per-cell reader would."""
-    columns = {f"c{i}": "VARCHAR" for i in range(width)}
+    columns = {f"c{i}": "VARCHAR" for i in range(width + 1)}  # one more: text beyond the header (_text_outside_header)
     try:
         con.execute(
             """
@@ -264,6 +266,14 @@ def _stage(con, source: Path, width: int, skip: int, delimiter: str) -> int | No
     except duckdb.Error:
         return None
     return con.execute("SELECT count(*) FROM raw").fetchone()[0]
+
+
+def _text_outside_header(con, header: list[str]) -> bool:
+    """Whether some record has text beyond the header's width (the staged extra column) or under a blank header
+    cell, which the per-cell path refuses row by row."""
+    outside = [len(header), *(i for i, h in enumerate(header) if not clean_text(h))]
+    where = " OR ".join(f"trim(coalesce(c{i}, '')) <> ''" for i in outside)
+    return con.execute(f"SELECT EXISTS (FROM raw WHERE {where})").fetchone()[0]
 
 
 # ---------------------------------------------------------------- parsing

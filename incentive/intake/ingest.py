@@ -22,7 +22,6 @@ from incentive.intake.cell_values import (
     clean_name,
     clean_text,
     find_date,
-    is_formula,
     is_missing,
     is_serial,
     name_key,
@@ -114,6 +113,7 @@ def parse_file(
         preview.notes.append(Note("note_footnotes", {"rows": footnotes}))
     if not table.rows:
         return _fail(preview, Problem("no_rows"))
+    _refuse_text_outside_header(preview, table, located)
 
     if located.kind == "values":
         _parse_values(preview, table, located, reference, kind, given_period)
@@ -233,6 +233,19 @@ def _read_sub_columns(preview: Preview, located: Located, table: Table) -> bool:
     return not preview.fatal
 
 
+def _refuse_text_outside_header(preview: Preview, table: Table, located: Located) -> None:
+    """A data row's text where the header has no column is refused, never dropped: in a CSV it is most often a
+    number with an unquoted thousands separator (`1,480.2` read as 1 and 480.2), else a column without a header.
+    Under a two-row header a blank top cell stands over a sub-column (学时 over 计划, 实际): only text beyond the
+    header's width counts there."""
+    for number, outside in zip(table.row_numbers, table.beyond, strict=False):
+        for c, text in outside:
+            if located.sub_header and c < len(table.header):
+                continue
+            position = column_letter(c) if table.is_workbook else str(c + 1)  # as Excel names it, or its count
+            preview.problems.append(Problem("text_outside_header", number, None, text, {"position": position}))
+
+
 def read_given(preview: Preview, period: str | None, as_of: str | None) -> tuple | None:
     """(period, as_of) typed by the user, parsed; None (and a fatal problem) when either is not what it says."""
     given_period = None
@@ -308,8 +321,6 @@ def parse_cell(col: Column, raw: object, number_format: str | None = None, date1
     workbook counts serial dates from 1904 (sheet_layout.Table.date1904)."""
     if _is_name(col) and isinstance(raw, str):
         _check_name(raw)  # on the raw cell: clean_text would silently drop the zero-width characters
-    if isinstance(raw, str) and is_formula(clean_text(raw)):
-        raise CellError("formula_without_value")
     if is_missing(raw) or (isinstance(raw, str) and not clean_text(raw)):
         if col.required and col.name != "value":
             raise CellError("required")

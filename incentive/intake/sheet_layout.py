@@ -253,6 +253,9 @@ class Table:
     formats: list[dict[int, str]] = field(default_factory=list)  # per row: column -> Excel number format
     units: dict[int, str] = field(default_factory=dict)  # column -> unit from a unit row under the header
     date1904: bool = False  # a workbook in the 1904 date system: serial numbers count from 1904-01-01
+    # per row: (0-based column, text) of the cells with text where the header has no column: beyond its width, or
+    # under a blank header cell of a CSV (`1,480.2` unquoted in a CSV spills `480.2` into the next field)
+    beyond: list[list[tuple[int, str]]] = field(default_factory=list)
 
     @classmethod
     def from_sheet(cls, sheet: Sheet, r: int, header: list[str], header_rows: int = 1) -> Table:
@@ -265,6 +268,11 @@ class Table:
             if i >= first and c < width:
                 by_row.setdefault(i, {})[c] = code
         formats = [by_row.get(i, {}) for i in range(first, len(sheet.rows))]
+        blank = [] if sheet.is_workbook else [c for c, text in enumerate(header) if not clean_text(text)]
+        beyond = [
+            [(c, text) for c in [*blank, *range(width, len(row))] if c < len(row) and (text := clean_text(row[c]))]
+            for row in sheet.rows[first:]
+        ]
         return cls(
             header,
             rows,
@@ -273,6 +281,7 @@ class Table:
             sheet.is_workbook,
             formats,
             date1904=getattr(sheet, "date1904", False),
+            beyond=beyond,
         )
 
     @property
@@ -303,9 +312,10 @@ class Table:
         """Blank rows, unit rows under the header, total rows (合计/平均) and footnotes (注：…) are not data.
 
         Returns the row numbers of the totals and footnotes dropped, for the preview's notes."""
-        keep_rows, keep_numbers, keep_formats, totals, footnotes = [], [], [], [], []
+        keep_rows, keep_numbers, keep_formats, keep_beyond, totals, footnotes = [], [], [], [], [], []
         formats = self.formats or [{} for _ in self.rows]
-        for row, number, fmt in zip(self.rows, self.row_numbers, formats, strict=False):
+        beyond = self.beyond or [[] for _ in self.rows]
+        for row, number, fmt, outside in zip(self.rows, self.row_numbers, formats, beyond, strict=False):
             texts = [clean_text(c) for c in row]
             role = row_role(texts, data_seen=bool(keep_rows))
             if role == "total":
@@ -318,7 +328,8 @@ class Table:
                 keep_rows.append(row)
                 keep_numbers.append(number)
                 keep_formats.append(fmt)
-        self.rows, self.row_numbers, self.formats = keep_rows, keep_numbers, keep_formats
+                keep_beyond.append(outside)
+        self.rows, self.row_numbers, self.formats, self.beyond = keep_rows, keep_numbers, keep_formats, keep_beyond
         return totals, footnotes
 
 
