@@ -875,6 +875,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "note_total_rows": ("已忽略合计/平均行：第 {rows} 行。", "Total/average rows ignored: {rows}."),
     "note_footnotes": ("已忽略表尾说明：第 {rows} 行。", "Footnotes ignored: rows {rows}."),
     "note_ignored_columns": ("已忽略非指标列：{columns}。", "Columns that are not indicators, ignored: {columns}."),
+    "note_unlabelled_column": (
+        "第 {column} 列没有表头，其中 {n} 个单元格有内容，未导入（如第 {row} 行「{example}」）：如是数据，请补上表头后重新导入。",
+        "Column {column} has no header: {n} {n:cell|cells} with content not imported (e.g. row {row}, “{example}”); "
+        "if it is data, give it a header and import again.",
+    ),
     "note_extra_columns": ("未识别的列（不导入）：{columns}。", "Unrecognised columns (not imported): {columns}."),
     "note_name_fixed": (
         "「{given}」按「{matched}」导入（{n} 行）。",

@@ -1334,3 +1334,18 @@ def test_a_row_longer_than_the_header_is_refused_not_cut(catalog_db):
     assert parse_file("得分.csv", data, current_reference(catalog_db)).importable
     data = "考核期,县区,指标,数值,\n2025Q2,云岫县,R01,1,480.2\n".encode()
     assert ["第 5 列" in m for m in messages(parse_file("得分.csv", data, current_reference(catalog_db)))] == [True]
+
+
+def test_a_workbook_column_without_a_header_is_said_not_imported(catalog_db):
+    """A workbook's header row spans the sheet: a blank header cell splits no number, so its column is not imported,
+    and the preview says so rather than leave its values out in silence."""
+    rows = [
+        ["考核期", "县区", "指标", "数值", None],
+        ["2025Q2", "云岫县", "R01", 12.5, 7],
+        ["2025Q2", "云峤县", "R02", 3],
+    ]
+    preview = parse_file("得分.xlsx", xlsx_bytes(rows), current_reference(catalog_db))
+    assert preview.importable
+    assert "第 E 列没有表头，其中 1 个单元格有内容，未导入（如第 2 行「7」）：如是数据，请补上表头后重新导入。" in [
+        n.text("zh") for n in preview.notes
+    ]

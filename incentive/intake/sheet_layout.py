@@ -254,7 +254,7 @@ class Table:
     units: dict[int, str] = field(default_factory=dict)  # column -> unit from a unit row under the header
     date1904: bool = False  # a workbook in the 1904 date system: serial numbers count from 1904-01-01
     # per row: (0-based column, text) of the cells with text where the header has no column: beyond its width, or
-    # under a blank header cell of a CSV (`1,480.2` unquoted in a CSV spills `480.2` into the next field)
+    # under a blank header cell (`1,480.2` unquoted in a CSV spills `480.2` into the next field)
     beyond: list[list[tuple[int, str]]] = field(default_factory=list)
 
     @classmethod
@@ -268,7 +268,7 @@ class Table:
             if i >= first and c < width:
                 by_row.setdefault(i, {})[c] = code
         formats = [by_row.get(i, {}) for i in range(first, len(sheet.rows))]
-        blank = [] if sheet.is_workbook else [c for c, text in enumerate(header) if not clean_text(text)]
+        blank = [c for c, text in enumerate(header) if not clean_text(text)]
         beyond = [
             [(c, text) for c in [*blank, *range(width, len(row))] if c < len(row) and (text := clean_text(row[c]))]
             for row in sheet.rows[first:]
