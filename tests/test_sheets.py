@@ -519,3 +519,27 @@ def test_a_formula_where_a_number_or_a_period_is_read_is_refused(catalog_db):
     csv = "考核期,县区,指标,数值\n2025Q2,云岫县,R01,=10+2.5\n=A2,云峤县,R02,3\n".encode()
     found = messages(parse_file("得分.csv", csv, current_reference(catalog_db)))
     assert len(found) == 2 and "公式" in found[0] and "=10+2.5" in found[0] and "「=A2」" in found[1]
+
+
+# ------------------------------------------------------------------ hidden rows
+
+
+def test_hidden_rows_that_import_are_named_in_a_note(catalog_db):
+    """A row hidden in Excel (by hand, or by a filter showing one county) is data like any other, but the clerk
+    did not see it when he checked the sheet: the preview names it."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [*RACE, ["2025Q2", "澄溪县", "R01", 9], ["合计", None, None, 24.5]]:
+        sheet.append(row)
+    sheet.row_dimensions[3].hidden = True
+    sheet.row_dimensions[5].hidden = True  # the 合计 row is no data: not named
+    buffer = io.BytesIO()
+    book.save(buffer)
+    preview = parse_file("得分.xlsx", buffer.getvalue(), current_reference(catalog_db))
+    assert preview.importable and len(preview.rows) == 3
+    notes = [n.text("zh") for n in preview.notes]
+    assert "1 行在 Excel 中是隐藏行（或被筛选隐藏），已照常导入：第 3 行；如不应导入，请删除后重新上传。" in notes
+    assert [n.text("en") for n in preview.notes if "hidden" in n.text("en")] == [
+        "Row 3 is hidden in Excel (by hand or by a filter) and imports like the others; if it should not, delete it "
+        "and upload again."
+    ]

@@ -114,6 +114,9 @@ def parse_file(
     if not table.rows:
         return _fail(preview, Problem("no_rows"))
     _refuse_text_outside_header(preview, table, located)
+    hidden = [n for n in table.row_numbers if n in table.hidden_rows]
+    if hidden:
+        preview.notes.append(Note("note_hidden_rows", {"rows": hidden, "n": len(hidden)}))
 
     if located.kind == "values":
         _parse_values(preview, table, located, reference, kind, given_period)

@@ -256,6 +256,7 @@ class Table:
     # per row: (0-based column, text) of the cells with text where the header has no column: beyond its width, or
     # under a blank header cell (`1,480.2` unquoted in a CSV spills `480.2` into the next field)
     beyond: list[list[tuple[int, str]]] = field(default_factory=list)
+    hidden_rows: frozenset[int] = frozenset()  # row numbers hidden in Excel (Sheet.hidden_rows)
 
     @classmethod
     def from_sheet(cls, sheet: Sheet, r: int, header: list[str], header_rows: int = 1) -> Table:
@@ -282,6 +283,7 @@ class Table:
             formats,
             date1904=getattr(sheet, "date1904", False),
             beyond=beyond,
+            hidden_rows=frozenset(getattr(sheet, "hidden_rows", ())),
         )
 
     @property

@@ -59,6 +59,9 @@ class Sheet:
     # Workbooks only: the workbook counts serial dates from 1904-01-01 (`<workbookPr date1904="1">`, an .xls
     # DATEMODE of 1, an .xlsb BrtWbProp's f1904); a number in a date column is then read from that epoch (workbook_formats.uses_1904_dates).
     date1904: bool = False
+    # Workbooks only (.xlsx): the row numbers, as the user sees them, of the rows hidden in Excel (by hand or by a
+    # filter); they import like any other, and the preview names them.
+    hidden_rows: list[int] = field(default_factory=list)
 
 
 WORKBOOK_EXTENSIONS = (".xlsx", ".xlsm", ".xlsb", ".xls")  # names only choose the sentence for an unknown binary file
@@ -171,6 +174,7 @@ def _read_workbook(data: bytes) -> list[Sheet]:
             s["merged"],
             number_formats=s["number_formats"],
             date1904=s.get("date1904", False),
+            hidden_rows=[r + 1 for r in s.get("hidden_rows", [])],
         )
         for s in _run_reader(data)
     ]

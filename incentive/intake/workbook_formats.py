@@ -264,6 +264,37 @@ def _column_index(letters: str) -> int:
     return index - 1
 
 
+# ------------------------------------------------------------------ hidden rows
+
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b[^>]*>")
+_ROW_NUMBER = re.compile(rb'\sr="([0-9]{1,7})"')
+_HIDDEN = re.compile(rb'\shidden="(?:1|true)"')
+
+
+def xlsx_hidden_rows(data: bytes) -> dict[str, list[int]]:
+    """Sheet name -> 0-based indexes of the rows hidden in Excel (`<row r="3" hidden="1">`: hidden by hand or by a
+    filter), for the sheets that have any; {} for any other file, and when a part cannot be read."""
+    if data[:4] != b"PK\x03\x04":
+        return {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            sheets = _XlsxParts(archive).sheet_parts()
+    except Exception:
+        return {}
+    out = {}
+    for name, xml in sheets.items():
+        if b"hidden=" not in xml:
+            continue
+        found = []
+        for tag in _ROW_TAG.findall(xml):
+            number = _ROW_NUMBER.search(tag)
+            if number and _HIDDEN.search(tag):
+                found.append(int(number.group(1)) - 1)
+        if found:
+            out[name] = found
+    return out
+
+
 # ------------------------------------------------------------------ formulas without a saved result
 
 

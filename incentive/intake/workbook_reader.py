@@ -217,7 +217,9 @@ def read(data: bytes) -> list[dict]:
     )
     date1904 = workbook_formats.uses_1904_dates(data)
     unsaved = workbook_formats.xlsx_unsaved_formulas(data)
+    hidden_rows = workbook_formats.xlsx_hidden_rows(data)
     for sheet in sheets:
+        sheet["hidden_rows"] = hidden_rows.get(sheet["name"], [])
         _show_unsaved_formulas(sheet["rows"], unsaved.get(sheet["name"], {}))
         sheet["number_formats"] = workbook_formats.numeric_cells(sheet["rows"], formats.get(sheet["name"], {}))
         sheet["date1904"] = date1904
