@@ -872,7 +872,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "track_required": ("赛马指标必须填写赛道。", "race indicators need a track."),
     # --- notes in the preview
-    "note_total_rows": ("已忽略合计/平均行：第 {rows} 行。", "Total/average rows ignored: {rows}."),
+    "note_total_rows": ("已忽略合计/平均行：第 {rows} 行。", "Total/average rows ignored: rows {rows}."),
     "note_hidden_rows": (
         "{n} 行在 Excel 中是隐藏行（或被筛选隐藏），已照常导入：第 {rows} 行；如不应导入，请删除后重新上传。",
         "{n:Row|Rows} {rows} {n:is|are} hidden in Excel (by hand or by a filter) and {n:imports|import} like the "
