@@ -1349,3 +1349,12 @@ def test_a_workbook_column_without_a_header_is_said_not_imported(catalog_db):
     assert "第 E 列没有表头，其中 1 个单元格有内容，未导入（如第 2 行「7」）：如是数据，请补上表头后重新导入。" in [
         n.text("zh") for n in preview.notes
     ]
+
+
+def test_a_long_file_names_the_columns_it_does_not_import(catalog_db):
+    """A long scores file's other columns (备注, a second 县区) were left out without a word, as the other kinds
+    name them: a second 县区 column that differs from the first is worth a look."""
+    data = "考核期,县区,县区,指标,数值,备注\n2025Q2,云岫县,云峤县,R01,3,代填\n".encode()
+    preview = parse_file("得分.csv", data, current_reference(catalog_db))
+    assert preview.importable
+    assert "未识别的列（不导入）：县区、备注。" in [n.text("zh") for n in preview.notes]

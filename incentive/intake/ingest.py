@@ -800,6 +800,12 @@ def _parse_values(
             Problem("value_column_missing" + ("_others" if others else ""), preview.header_row, None, None, params),
         )
         return
+    if not wide:  # a wide file lists its columns that are not indicators (_check_wide_columns)
+        extra = [
+            clean_text(text) for i, text in enumerate(table.header) if i not in located.columns and clean_text(text)
+        ]
+        if extra:
+            preview.notes.append(Note("note_extra_columns", {"columns": extra}))
     names_and_codes = indicator_lookup(reference)
     for i in [*located.wide_indicators, index_of.get("value")]:
         if i is not None and name_key(table.header[i]) not in names_and_codes:
