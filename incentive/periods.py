@@ -76,7 +76,10 @@ def parse_period(value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, (dt.date, dt.datetime)):
-        # Excel turns "2025-06" into a date on the 1st of the month.
+        # Excel turns "2025-06" into a date on the 1st of the month; any other date (2025-12-31 typed for Q4) is
+        # no month typed, and is refused as the same date written as text is.
+        if value.day != 1 or (isinstance(value, dt.datetime) and value.time() != dt.time()):
+            return None
         return f"{value.year}-{value.month:02d}"
     if isinstance(value, float) and value.is_integer():
         value = int(value)

@@ -41,6 +41,16 @@ def test_parse_period_rejects(given):
     assert periods.parse_period(given) is None
 
 
+@pytest.mark.parametrize(
+    "given", [dt.datetime(2025, 12, 31), dt.date(2025, 11, 15), dt.datetime(2025, 6, 1, 9, 30), "2025-12-31"]
+)
+def test_a_date_that_is_not_a_month_typed_is_no_period(given):
+    """Excel turns `2025-06` typed into the date 2025-06-01: a date on the 1st is that month. A date cell of any
+    other day (the period's last day, 2025-12-31, typed for Q4) was read as its month, 2025-12, a monthly period the
+    clerk never meant, where the same date as text was refused."""
+    assert periods.parse_period(given) is None
+
+
 def test_find_period_prefers_the_specific_form():
     assert periods.find_period("2025年第二季度赛马考评得分表") == "2025-Q2"
     assert periods.find_period("关于2024年上半年关爱指标的通报") == "2024-H1"
