@@ -24,6 +24,7 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+from dataclasses import dataclass, field
 from xml.parsers import expat
 
 Formats = dict[tuple[int, int], str]  # (0-based row, 0-based column) -> format code
@@ -163,8 +164,8 @@ class _XlsxParts:
                 out[sheet.get("name", "")] = cell_formats(xml, wanted)
         return out
 
-    def sheet_parts(self) -> dict[str, bytes]:
-        """Sheet name -> the sheet part's XML, for the sheets the workbook part lists."""
+    def sheet_paths(self) -> dict[str, str]:
+        """Sheet name -> the path of its part, for the sheets the workbook part lists."""
         book = next(
             (path for _, kind, path in self.relationships("") if kind.endswith("/officeDocument")), "xl/workbook.xml"
         )
@@ -174,9 +175,8 @@ class _XlsxParts:
             if _local(sheet.tag) != "sheet":
                 continue
             rid = next((v for k, v in sheet.attrib.items() if _local(k) == "id"), None)
-            xml = self.read(targets[rid]) if rid in targets else None
-            if xml is not None:
-                out[sheet.get("name", "")] = xml
+            if rid in targets:
+                out[sheet.get("name", "")] = targets[rid]
         return out
 
     def wanted_styles(self, path: str) -> dict[int, str]:
@@ -271,59 +271,65 @@ _ROW_NUMBER = re.compile(rb'\sr="([0-9]{1,7})"')
 _HIDDEN = re.compile(rb'\shidden="(?:1|true)"')
 
 
-def xlsx_hidden_rows(data: bytes) -> dict[str, list[int]]:
-    """Sheet name -> 0-based indexes of the rows hidden in Excel (`<row r="3" hidden="1">`: hidden by hand or by a
-    filter), for the sheets that have any; {} for any other file, and when a part cannot be read."""
+@dataclass
+class SheetScan:
+    """What the sheet parts of an .xlsx/.xlsm say beyond calamine's values (empty for any other file)."""
+
+    hidden_rows: dict[str, list[int]] = field(default_factory=dict)  # sheet name -> 0-based rows hidden in Excel
+    unsaved_formulas: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)  # unsaved_formulas
+
+
+def xlsx_sheet_scan(data: bytes) -> SheetScan:
+    """Each sheet part read once, one at a time (the reader's memory is capped), for its hidden rows and its
+    formulas without a trusted result; a part that cannot be read or parsed gives nothing."""
+    scan = SheetScan()
     if data[:4] != b"PK\x03\x04":
-        return {}
+        return scan
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            sheets = _XlsxParts(archive).sheet_parts()
+            parts = _XlsxParts(archive)
+            recalculated = _recalculated_on_load(parts)
+            for name, path in parts.sheet_paths().items():
+                xml = parts.read(path)
+                if xml is None:
+                    continue
+                hidden = hidden_rows(xml)
+                if hidden:
+                    scan.hidden_rows[name] = hidden
+                unsaved = unsaved_formulas(xml, recalculated)
+                if unsaved:
+                    scan.unsaved_formulas[name] = unsaved
     except Exception:
-        return {}
-    out = {}
-    for name, xml in sheets.items():
-        if b"hidden=" not in xml:
-            continue
-        found = []
-        for tag in _ROW_TAG.findall(xml):
-            number = _ROW_NUMBER.search(tag)
-            if number and _HIDDEN.search(tag):
-                found.append(int(number.group(1)) - 1)
-        if found:
-            out[name] = found
-    return out
+        return SheetScan()
+    return scan
+
+
+def hidden_rows(xml: bytes) -> list[int]:
+    """0-based indexes of the rows of one sheet part hidden in Excel (`<row r="3" hidden="1">`: hidden by hand or
+    by a filter)."""
+    if b"hidden=" not in xml:
+        return []
+    found = []
+    for tag in _ROW_TAG.findall(xml):
+        number = _ROW_NUMBER.search(tag)
+        if number and _HIDDEN.search(tag):
+            found.append(int(number.group(1)) - 1)
+    return found
 
 
 # ------------------------------------------------------------------ formulas without a saved result
 
 
-def xlsx_unsaved_formulas(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
-    """Sheet name -> (row, column) -> formula text (`=10+2.5`) of the cells whose formula has no saved result we
-    can trust: a workbook written by a program that Excel or WPS never saved. openpyxl writes `<f>10+2.5</f><v></v>`
-    (calamine reads a blank), XlsxWriter `<f>10+2.5</f><v>0</v>` (calamine reads 0); both mark the workbook
-    `<calcPr fullCalcOnLoad="1">` (recalculate when opened), so in such a workbook no formula's stored result is
-    trusted, and elsewhere a formula without a stored result is not (docs/decisions.md#formulas-without-a-saved-result).
-    {} for any other file, and when a part cannot be read."""
-    if data[:4] != b"PK\x03\x04":
+def unsaved_formulas(xml: bytes, recalculated: bool) -> dict[tuple[int, int], str]:
+    """(row, column) -> formula text (`=10+2.5`) of the cells of one sheet part whose formula has no saved result
+    we can trust: a workbook written by a program that Excel or WPS never saved. openpyxl writes
+    `<f>10+2.5</f><v></v>` (calamine reads a blank), XlsxWriter `<f>10+2.5</f><v>0</v>` (calamine reads 0); both
+    mark the workbook `<calcPr fullCalcOnLoad="1">` (`recalculated`: recalculate when opened), so in such a workbook
+    no formula's stored result is trusted, and elsewhere a formula without a stored result is not
+    (docs/decisions.md#formulas-without-a-saved-result)."""
+    if b"<f" not in xml and b":f" not in xml:  # most sheets have no formula at all: no parse
         return {}
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            parts = _XlsxParts(archive)
-            sheets = parts.sheet_parts()
-            recalculated = _recalculated_on_load(parts)
-    except Exception:
-        return {}
-    out = {}
-    for name, xml in sheets.items():
-        if b"<f" in xml or b":f" in xml:  # most sheets have no formula at all: no parse
-            try:
-                found = _unsaved_formulas(xml, recalculated)
-            except Exception:
-                continue
-            if found:
-                out[name] = found
-    return out
+    return _unsaved_formulas(xml, recalculated)
 
 
 def _recalculated_on_load(parts: _XlsxParts) -> bool:

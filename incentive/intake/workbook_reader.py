@@ -216,11 +216,10 @@ def read(data: bytes) -> list[dict]:
         workbook_formats.xls_formats(data) if data[:4] == b"\xd0\xcf\x11\xe0" else workbook_formats.xlsx_formats(data)
     )
     date1904 = workbook_formats.uses_1904_dates(data)
-    unsaved = workbook_formats.xlsx_unsaved_formulas(data)
-    hidden_rows = workbook_formats.xlsx_hidden_rows(data)
+    scan = workbook_formats.xlsx_sheet_scan(data)
     for sheet in sheets:
-        sheet["hidden_rows"] = hidden_rows.get(sheet["name"], [])
-        _show_unsaved_formulas(sheet["rows"], unsaved.get(sheet["name"], {}))
+        sheet["hidden_rows"] = scan.hidden_rows.get(sheet["name"], [])
+        _show_unsaved_formulas(sheet["rows"], scan.unsaved_formulas.get(sheet["name"], {}))
         sheet["number_formats"] = workbook_formats.numeric_cells(sheet["rows"], formats.get(sheet["name"], {}))
         sheet["date1904"] = date1904
     return sheets
