@@ -1039,6 +1039,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "note_as_of_title": ("取自标题", "from the title"),
     "note_as_of_given": ("填写值", "as entered"),
     "note_sheets_skipped": ("已跳过工作表：{sheets}。", "Sheets skipped: {sheets}."),
+    "note_hidden_sheet_used": (
+        "数据取自隐藏的工作表「{sheet}」；如不应导入，请检查该工作簿。",
+        "The data come from the hidden sheet “{sheet}”; if they should not, check the workbook.",
+    ),
     "note_rejected": ("跳过无效行：拒绝 {n} 行。", "Invalid rows skipped: {n} rejected."),
     # --- complementary suppression
     "withheld": ("不公开", "withheld"),

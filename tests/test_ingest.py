@@ -318,6 +318,11 @@ def test_xlsx_hidden_sheet_is_used_only_when_nothing_visible_matches(catalog_db)
     data = xlsx_bytes(good, sheet="隐藏", before=[("说明", [["说明文字"]])], hidden=["隐藏"])
     preview = parse_file("h.xlsx", data, current_reference(catalog_db))
     assert preview.sheet == "隐藏" and values(preview) == [("2025-Q2", "云岫县", "", "R01", 5.0)]
+    # the sheet the clerk does not see is said, in the preview and so on the CLI, which names no sheet otherwise
+    assert "数据取自隐藏的工作表「隐藏」；如不应导入，请检查该工作簿。" in [n.text("zh") for n in preview.notes]
+    assert "The data come from the hidden sheet “隐藏”; if they should not, check the workbook." in [
+        n.text("en") for n in preview.notes
+    ]
 
 
 def test_legacy_xls(catalog_db):

@@ -102,6 +102,8 @@ def parse_file(
     skipped = [s.name for s in sheets if s.is_workbook and s is not located.sheet and any(map(any, s.rows))]
     if skipped:
         preview.notes.append(Note("note_sheets_skipped", {"sheets": skipped}))
+    if located.sheet.is_workbook and located.sheet.hidden:
+        preview.notes.append(Note("note_hidden_sheet_used", {"sheet": located.sheet.name}))
     if located.kind != "values":
         preview.kind = located.kind
     if located.sub_header and not _read_sub_columns(preview, located, table):
