@@ -819,6 +819,11 @@ TEXT: dict[str, tuple[str, str]] = {
         'quoted in a CSV, split by its comma over two columns (1,480.2 must be written "1,480.2" or 1480.2), or a '
         "column whose header is missing. Check it and import again.",
     ),
+    "excel_error_value": (
+        "是 Excel 错误值（公式无法计算），不是数值：请修正公式或填写数值后重新导入。",
+        "is an Excel error value (a formula that could not be calculated), not a number: correct the formula or "
+        "enter the value, and import again.",
+    ),
     "formula_without_value": (
         "是公式，文件中没有保存它的计算结果（由其他软件生成、未在 Excel 或 WPS 中保存过的文件常见），无法得知其数值："
         "请用 Excel 或 WPS 打开该文件并保存，再重新导入。",

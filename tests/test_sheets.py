@@ -543,3 +543,25 @@ def test_hidden_rows_that_import_are_named_in_a_note(catalog_db):
         "Row 3 is hidden in Excel (by hand or by a filter) and imports like the others; if it should not, delete it "
         "and upload again."
     ]
+
+
+# ------------------------------------------------------------------ error values
+
+
+def test_an_excel_error_value_is_refused_not_read_as_missing(catalog_db):
+    """A formula that failed (#DIV/0!, #REF!) holds an error value, which calamine reads as blank: a value silently
+    missing, which would also blank a stored one. It is refused, naming the error; #N/A stays the missing marker the
+    data contract makes it."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["考核期", "县区", "指标", "数值"])
+    for r, (county, error) in enumerate([("云岫县", "#DIV/0!"), ("云峤县", "#REF!"), ("澄溪县", "#N/A")], start=2):
+        sheet.append(["2025Q2", county, "R01", None])
+        sheet.cell(row=r, column=4).value = error
+        sheet.cell(row=r, column=4).data_type = "e"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    preview = parse_file("得分.xlsx", buffer.getvalue(), current_reference(catalog_db))
+    zh = messages(preview)
+    assert len(zh) == 2 and "第 2 行" in zh[0] and "#DIV/0!" in zh[0] and "第 3 行" in zh[1] and "#REF!" in zh[1]
+    assert all("错误值" in m for m in zh) and all("error value" in m for m in messages(preview, "en"))

@@ -21,6 +21,10 @@ from incentive.intake.units import LATIN_HOURS, MINUTES, TRAILING_UNIT
 MISSING_MARKERS = frozenset(
     {"", "-", "--", "—", "——", "–", "/", "无", "N/A", "NA", "n/a", "na", "#N/A", "null", "NULL", "None", "暂无", "空"}
 )
+# Excel's error values, shown where a formula failed (#N/A, "not available", is a missing marker above).
+EXCEL_ERRORS = frozenset(
+    {"#DIV/0!", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!"}
+)
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 # A workbook saved in the 1904 date system (old Mac Excel; `<workbookPr date1904="1">`) counts its serials from
 # here: the same 46206 is 1462 days (4 years and a day) later than in the 1900 system.
@@ -124,7 +128,9 @@ def _parse_number_text(text: str) -> Number:
     if _THOUSANDS.fullmatch(text):
         text = text.replace(",", "")
     if not _NUMBER.fullmatch(text):
-        raise CellError("formula_without_value" if is_formula(text) else "not_a_number")
+        if is_formula(text):
+            raise CellError("formula_without_value")
+        raise CellError("excel_error_value" if text.upper() in EXCEL_ERRORS else "not_a_number")
     return Number(float(text), unit)
 
 

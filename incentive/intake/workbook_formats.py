@@ -327,7 +327,7 @@ def unsaved_formulas(xml: bytes, recalculated: bool) -> dict[tuple[int, int], st
     mark the workbook `<calcPr fullCalcOnLoad="1">` (`recalculated`: recalculate when opened), so in such a workbook
     no formula's stored result is trusted, and elsewhere a formula without a stored result is not
     (docs/decisions.md#formulas-without-a-saved-result)."""
-    if b"<f" not in xml and b":f" not in xml:  # most sheets have no formula at all: no parse
+    if b"<f" not in xml and b":f" not in xml and b't="e"' not in xml:  # most sheets have neither: no parse
         return {}
     return _unsaved_formulas(xml, recalculated)
 
@@ -345,7 +345,8 @@ def _recalculated_on_load(parts: _XlsxParts) -> bool:
 def _unsaved_formulas(xml: bytes, recalculated: bool) -> dict[tuple[int, int], str]:
     """The formula cells of one sheet part without a trusted result, positions counted as calamine counts them.
     `recalculated`: the workbook asks to be recalculated when opened, so no stored result is trusted. A text
-    result (`t="str"`) may be empty: that is what Excel showed."""
+    result (`t="str"`) may be empty: that is what Excel showed. An error value (`t="e"`, `#DIV/0!`), which calamine
+    reads as blank, is given as its text (cell_values.EXCEL_ERRORS refuses it; `#N/A` reads as missing)."""
     out: dict[tuple[int, int], str] = {}
     at = [-1, -1]  # current row, current column
     cell: dict = {}  # the cell being read
@@ -363,7 +364,9 @@ def _unsaved_formulas(xml: bytes, recalculated: bool) -> dict[tuple[int, int], s
             else:
                 at[1] += 1
             cell.clear()
-            cell.update(formula=None, result="", text_result=attrs.get("t") == "str", inside="")
+            cell.update(
+                formula=None, result="", text_result=attrs.get("t") == "str", error=attrs.get("t") == "e", inside=""
+            )
         elif local in ("f", "v"):
             cell["inside"] = local
             if local == "f":
@@ -383,6 +386,10 @@ def _unsaved_formulas(xml: bytes, recalculated: bool) -> dict[tuple[int, int], s
             saved = bool(cell["result"].strip()) or cell["text_result"]
             if recalculated or not saved:
                 out[(at[0], at[1])] = "=" + (cell["formula"].strip() or "…")
+            elif cell["error"]:
+                out[(at[0], at[1])] = cell["result"].strip()
+        elif local == "c" and cell.get("error") and cell["result"].strip():
+            out[(at[0], at[1])] = cell["result"].strip()
 
     parser = expat.ParserCreate()
     parser.StartElementHandler = start
