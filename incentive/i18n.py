@@ -1044,6 +1044,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "note_as_of_title": ("取自标题", "from the title"),
     "note_as_of_given": ("填写值", "as entered"),
     "note_sheets_skipped": ("已跳过工作表：{sheets}。", "Sheets skipped: {sheets}."),
+    "note_merged_data_cells": (
+        "合并单元格只在第一行有值，其余行按空白读取：{ranges}；请取消合并，在每一行填写后重新导入。",
+        "Merged cells hold their value on the first row only; the other rows read as blank: {ranges}. Unmerge them, "
+        "fill in every row, and import again.",
+    ),
     "note_hidden_sheet_used": (
         "数据取自隐藏的工作表「{sheet}」；如不应导入，请检查该工作簿。",
         "The data come from the hidden sheet “{sheet}”; if they should not, check the workbook.",

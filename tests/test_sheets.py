@@ -565,3 +565,21 @@ def test_an_excel_error_value_is_refused_not_read_as_missing(catalog_db):
     zh = messages(preview)
     assert len(zh) == 2 and "第 2 行" in zh[0] and "#DIV/0!" in zh[0] and "第 3 行" in zh[1] and "#REF!" in zh[1]
     assert all("错误值" in m for m in zh) and all("error value" in m for m in messages(preview, "en"))
+
+
+# ------------------------------------------------------------------ merged cells in the data
+
+
+def test_a_merged_cell_in_the_data_is_explained(catalog_db):
+    """A county merged over its township rows shows on every row in Excel, but the file holds it on the first row
+    only: the other rows are blank, and "required" alone left the clerk looking at a filled cell. A note says why."""
+    rows = [
+        ["考核期", "县区", "乡镇", "指标", "数值"],
+        ["2025Q2", "云岫县", "安坝镇", "R01", 1],
+        [None, None, "碧岗街道", "R01", 2],
+    ]
+    preview = parse_file("得分.xlsx", xlsx_bytes(rows, merges=["A2:A3", "B2:B3"]), current_reference(catalog_db))
+    assert not preview.importable
+    notes = [n.text("zh") for n in preview.notes]
+    assert "合并单元格只在第一行有值，其余行按空白读取：A2:A3、B2:B3；请取消合并，在每一行填写后重新导入。" in notes
+    assert [n for n in (n.text("en") for n in preview.notes) if "A2:A3, B2:B3" in n and "Merged" in n]

@@ -116,6 +116,8 @@ def parse_file(
     if not table.rows:
         return _fail(preview, Problem("no_rows"))
     _refuse_text_outside_header(preview, table, located)
+    if table.merged_data:
+        preview.notes.append(Note("note_merged_data_cells", {"ranges": table.merged_data}))
     hidden = [n for n in table.row_numbers if n in table.hidden_rows]
     if hidden:
         preview.notes.append(Note("note_hidden_rows", {"rows": hidden, "n": len(hidden)}))
