@@ -1363,3 +1363,20 @@ def test_a_long_file_names_the_columns_it_does_not_import(catalog_db):
     preview = parse_file("得分.csv", data, current_reference(catalog_db))
     assert preview.importable
     assert "未识别的列（不导入）：县区、备注。" in [n.text("zh") for n in preview.notes]
+
+
+def test_a_web_page_table_with_a_column_of_links_is_not_refused(catalog_db):
+    """A web system's export (HTML named .xls) often ends each row with a headerless 操作 cell: no comma split
+    there, so it is named in a note, as in a workbook, not refused as in a CSV."""
+    page = (
+        "<html><body><table><tr><td>考核期</td><td>县区</td><td>指标</td><td>数值</td><td></td></tr>"
+        "<tr><td>2025Q2</td><td>云岫县</td><td>R01</td><td>12</td><td>查看</td></tr>"
+        "<tr><td>2025Q2</td><td>云峤县</td><td>R02</td><td>3</td><td>查看</td><td>删除</td></tr></table></body></html>"
+    )
+    preview = parse_file("系统导出.xls", page.encode(), current_reference(catalog_db))
+    assert preview.importable, messages(preview)
+    notes = [n.text("zh") for n in preview.notes]
+    assert (
+        "第 E 列没有表头，其中 2 个单元格有内容，未导入（如第 2 行「查看」）：如是数据，请补上表头后重新导入。" in notes
+    )
+    assert [n for n in notes if n.startswith("第 F 列没有表头")]

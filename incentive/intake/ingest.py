@@ -244,17 +244,17 @@ def _refuse_text_outside_header(preview: Preview, table: Table, located: Located
     """A data row's text where the header has no column is refused, never dropped: in a CSV it is most often a
     number with an unquoted thousands separator (`1,480.2` read as 1 and 480.2), else a column without a header.
     Under a two-row header a blank top cell stands over a sub-column (学时 over 计划, 实际): only text beyond the
-    header's width counts there. In a workbook, whose header row spans the sheet, a column with a blank header
-    splits nothing: its cells are not imported, and a note says so (docs/decisions.md#text-outside-the-header)."""
+    header's width counts there. In a workbook or a web page's table no comma splits anything: a column without a
+    header is not imported, and a note says so (docs/decisions.md#text-outside-the-header)."""
     unlabelled: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for number, outside in zip(table.row_numbers, table.beyond, strict=False):
         for c, text in outside:
             if located.sub_header and c < len(table.header):
                 continue
-            if table.is_workbook and c < len(table.header):
+            if not table.delimited:
                 unlabelled[c].append((number, text))
                 continue
-            position = column_letter(c) if table.is_workbook else str(c + 1)  # as Excel names it, or its count
+            position = str(c + 1)  # a CSV's column is counted: it has no letter
             preview.problems.append(Problem("text_outside_header", number, None, text, {"position": position}))
     for c, cells in sorted(unlabelled.items()):
         row, example = cells[0]

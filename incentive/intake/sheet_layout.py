@@ -257,6 +257,7 @@ class Table:
     # under a blank header cell (`1,480.2` unquoted in a CSV spills `480.2` into the next field)
     beyond: list[list[tuple[int, str]]] = field(default_factory=list)
     hidden_rows: frozenset[int] = frozenset()  # row numbers hidden in Excel (Sheet.hidden_rows)
+    delimited: bool = False  # a CSV or TSV, where a stray delimiter splits a cell (not a workbook or web page)
     # merged ranges (as Excel names them, `B5:B8`) that span rows below the header: the value is on the first row
     merged_data: list[str] = field(default_factory=list)
 
@@ -286,6 +287,7 @@ class Table:
             date1904=getattr(sheet, "date1904", False),
             beyond=beyond,
             hidden_rows=frozenset(getattr(sheet, "hidden_rows", ())),
+            delimited=bool(getattr(sheet, "delimiter", "")),
             merged_data=[
                 f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}"
                 for (r0, c0), (r1, c1) in sorted(sheet.merged)
