@@ -163,3 +163,30 @@ def test_a_year_the_data_do_not_have_is_said_not_silently_replaced(app_factory):
     assert [i.value for i in at.info if "链接中的参数无法使用" in i.value] == [
         "链接中的参数无法使用：year=2027（可选：2026、2025、2024、2023），已改用默认值。"
     ]
+
+
+def test_the_pages_own_year_is_in_its_address(app_factory):
+    """The tracker's own year box was in no address: chosen 2025 on /progress?year=2023, the copied link still
+    opened 2023, another year's figures for whoever the link was sent to. It is written under the page's prefix
+    and read back; left at its default, it follows the sidebar's year."""
+    at = app_factory(page="views/progress.py", query={"year": "2023"}, run=False)
+    as_admin(at, "测试管理员")
+    at.run()
+    assert at.selectbox(key="progress_year").value == 2023
+    assert "cycle.due_year" not in at.query_params  # the default, the sidebar's year, is left out
+    at.selectbox(key="progress_year").set_value(2025).run()
+    assert at.query_params["cycle.due_year"] == "2025"
+
+    opened = app_factory(page="views/progress.py", query={"year": "2023", "cycle.due_year": "2025"}, run=False)
+    as_admin(opened, "测试管理员")
+    opened.run()
+    assert not opened.exception
+    assert opened.selectbox(key="progress_year").value == 2025
+
+    garbled = app_factory(page="views/progress.py", query={"cycle.due_year": "1900"}, run=False)
+    as_admin(garbled, "测试管理员")
+    garbled.run()
+    assert not garbled.exception
+    assert garbled.selectbox(key="progress_year").value == garbled.selectbox(key="year").value
+    # Markdown: the underscore is escaped, and reads due_year on the page
+    assert any("cycle.due\\_year=1900（可选：2026、2025、2024）" in i.value for i in garbled.info)

@@ -86,6 +86,14 @@ class AlertsState:
     rule: str | None = None  # one rule (incentive/alerts/rules.py RULES); None = every rule
 
 
+@dataclass(frozen=True)
+class ProgressState:
+    """报送进度: its own year, since a year may be owed before any of its data are in (the sidebar offers only the
+    years the data have)."""
+
+    due_year: str | None = None  # the year tracked; None = the sidebar's year (or this year, when it has none)
+
+
 # Pages the sidebar's county does not filter: the control is shown there disabled, with the line (an i18n key)
 # saying why, never as a filter that changes nothing (docs/decisions.md#the-sidebar-county-per-page).
 COUNTY_NOT_USED = {
@@ -123,6 +131,7 @@ PAGES: dict[str, tuple[str, type]] = {
     "cadre": ("cadre", CadreState),
     "alerts": ("alerts", AlertsState),
     "county": ("profile", CountyState),
+    "progress": ("cycle", ProgressState),
 }
 
 # Names that were bare in links made before issue 16: on the page a link opens, such a name is that page's field.

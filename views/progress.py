@@ -24,7 +24,7 @@ scope = who.scope
 today = dt.date.today()  # the day the statuses are judged on (the library takes it as a parameter)
 
 st.title(t("page_progress", lang))
-link_state.show_notes(st.container(), lang)  # a link's unusable parameters (?year=2027), as on every page
+notes = st.container()  # a link's unusable parameters (?year=2027), as on every page
 st.caption(t("cycle_intro", lang) + " " + t("cycle_corrections_intro", lang))
 if scope.counties:
     st.info(tm("cycle_own_county_only", lang, county="、".join(sorted(scope.counties))))
@@ -33,7 +33,12 @@ st.caption(tracker.schedule_note(config, lang, can_change=who.is_admin))
 if has_sample(database()):  # its times of sending are the sample's story, not when it was loaded
     st.caption(t("cycle_sample_receipts", lang))
 years = sorted({today.year, today.year - 1, today.year - 2, *([state.year] if state.year else [])}, reverse=True)
-year = st.selectbox(t("period_year", lang), years, index=years.index(state.year or today.year), key="progress_year")
+# in the address under the page's prefix (cycle.due_year), so that a copied link opens the year chosen here; left
+# at its default, it follows the sidebar's year
+year = link_state.page().selectbox(
+    st, t("period_year", lang), years, key="progress_year", field="due_year", default=state.year or today.year
+)
+link_state.show_notes(notes, lang)
 county = state.county if state.county and scope.covers(state.county) else ""  # the sidebar's, inside the scope
 try:
     rows = cycle_progress(year, today, scope, county)
