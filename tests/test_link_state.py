@@ -363,3 +363,16 @@ def test_a_training_page_stopped_for_an_unsent_county_still_says_which_link_para
     for at in (plain, with_county):
         notes = [i.value for i in at.info if i.value.startswith("链接中的参数无法使用")]
         assert notes and "train.quarter=4" in notes[0], [i.value for i in at.info]
+
+
+def test_a_parameter_given_twice_is_said_with_the_value_used(opened):
+    """/training?year=2025&year=2024: the page showed 2024 without a word, and whoever had sent the link for 2025
+    read another year's figures. The page says the parameter came twice and which value it used (the last, as
+    Streamlit reads it), and the address keeps that one."""
+    at = opened("views/training.py", year=["2025", "2024"], **{"train.window": ["quarter", "year"]})
+    assert not at.exception
+    assert at.selectbox(key="year").value == 2024
+    assert [i for i in infos(at) if "重复" in i] == [
+        "链接中的参数重复出现，各采用最后一个值：year（2025、2024，采用 2024）；train.window（quarter、year，采用 year）。"
+    ]
+    assert address_of(at)["year"] == "2024" and not isinstance(at.query_params["year"], list)

@@ -35,6 +35,7 @@ from .page_state import OLD_NAMES, PAGES, SHARED
 _PUBLISHED = "_link_published"
 _MEMORY = "_link_memory"  # the last value of every parameter this session, for coming back to a page
 _NOTES = "_link_notes"
+_REPEATS = "_link_repeats"  # parameters the address gave more than once, with their values
 _FOLLOWING = "_link_following"  # the controls whose value is the default they were given, and which it was
 _RELABEL = "_relabel_keys"
 _DRAWN_IN = "_labels_drawn_in"
@@ -88,6 +89,13 @@ def show_notes(container, lang: str) -> None:
     """The parameters of the link that could not be used, said once, where the page put `container`, each with
     the values it takes where they are known (`lang=en（可选：中文、English）`: the sentence alone did not say what
     would have worked, a fresh helper's finding)."""
+    repeats = st.session_state.pop(_REPEATS, [])
+    if repeats:
+        shown = [
+            t("link_repeated_param", lang, param=p, values=join([_echoed(v) for v in vs], lang), used=_echoed(vs[-1]))
+            for p, vs in repeats
+        ]
+        container.info(tm("link_repeated_params", lang, params=("；" if lang == "zh" else "; ").join(shown)))
     notes = st.session_state.pop(_NOTES, [])
     if notes:
         shown = [f"{p}={_echoed(r)}{_choices(choices, lang)}" for p, r, choices in notes]
@@ -221,7 +229,15 @@ class Page:
         session's memory), and a bare name of an older link that is this page's field takes the prefixed name.
         A dotted name that is no page's parameter (`cty.period`, `rank.perod`) leaves too, with the usual note
         that a parameter of the link could not be used. Bare names that no page uses (Streamlit's `embed`, say)
-        are left alone."""
+        are left alone. A parameter given more than once keeps its last value (the one Streamlit reads), and
+        show_notes says so, with the values given."""
+        for name in list(st.query_params):
+            values = st.query_params.get_all(name)
+            if len(values) > 1:
+                repeats = st.session_state.setdefault(_REPEATS, [])
+                if all(p != name for p, _ in repeats):
+                    repeats.append((name, tuple(values)))
+                st.query_params[name] = values[-1]
         for name in list(st.query_params):
             if name in SHARED:
                 continue
