@@ -2000,7 +2000,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "profile_rank_note": (
         "排名区间：赛道权重各自在 ±20% 内随机变动 {draws} 次时名次的第5至第95百分位。",
-        "Interval: the 5th to 95th percentile of the rank when each track weight varies within ±20 % ({draws} "
+        "Interval: the 5th to 95th percentile of the rank when each track weight varies within ±20% ({draws} "
         "{draws:draw|draws}).",
     ),
     "profile_history": ("排名走势", "Rank over time"),
