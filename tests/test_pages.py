@@ -666,6 +666,20 @@ def test_training_page_offers_the_months_a_county_has_sent(app):
     assert _table_with(app, "建议") is not None  # the tab asked for by the address is the one open
 
 
+def test_training_page_says_whom_its_all_county_sections_leave_out_when_a_county_is_chosen(app):
+    """With 澄溪县 in the sidebar the headline is 澄溪县's, which has sent all, so nothing above says 棠梨县 is missing;
+    the category chart said it, but the domain heatmap, the mix and coverage-against-race charts and 缺什么补什么 drew
+    every county but 棠梨县 without a word."""
+    on_page(app, "views/training.py")
+    app.selectbox(key="county").set_value("澄溪县").run()
+    left_out = "1 个县区培训数据未报齐：棠梨县（2026年第三季度未报）"
+    assert not [w for w in app.warning if w.value.startswith(left_out)]  # the headline: 澄溪县's own, complete
+    for tab in ("domains", "trend", "gaps"):
+        open_tab(app, tab)
+        assert not app.exception
+        assert any(c.value.startswith(left_out) for c in app.caption), tab
+
+
 def test_training_page_of_the_first_year_compares_with_nothing(app):
     """The sample's training begins in 2023: its page shows no change against 2022 and says there is nothing to
     compare with, where its caption named 2022 as compared."""

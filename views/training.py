@@ -41,6 +41,13 @@ threshold = int(config["suppression_threshold"])
 marks_text = (t("withheld", lang),)  # what every hidden figure's text contains
 
 
+def say_counties_left_out() -> None:
+    """Under a section of every county: the counties it leaves out, when the line under the headline is the chosen
+    county's and does not name them (without a county, that line names them for the whole page)."""
+    if county and counties_left_out:
+        st.caption(absent_training(window, "", lang))
+
+
 def download(table, name: str, key: str, left_out: str | None = None) -> None:
     """The page's downloads say what the figures leave out (`left_out`; by default the window's unsent files)."""
     table_downloads(table, name, key, lang, left_out=window_left_out if left_out is None else left_out)
@@ -335,8 +342,7 @@ if tabs.opens("categories"):
         )
         if len(by_county) > charts.SCREEN_UNITS:
             st.caption(t("chart_lowest_note", lang, n=len(by_county), k=charts.WORST))
-        if county and counties_left_out:  # the line under the headline is the chosen county's: say whom this leaves out
-            st.caption(absent_training(window, "", lang))
+        say_counties_left_out()
         county_table = coverage_tables.group_table(by_county, "county", lang, threshold, county_hidden)
         deck.table(
             county_table, height=table_height(len(county_table)), column_config=fit_marks(county_table, marks_text)
@@ -369,6 +375,7 @@ if tabs.opens("domains"):
             ),
             width="stretch",
         )
+        say_counties_left_out()
         with st.expander(t("domain_table", lang)):
             domain_rows = coverage_tables.domain_table(domains, lang, threshold, domain_hidden)
             deck.table(domain_rows, column_config=fit_marks(domain_rows, marks_text))
@@ -426,6 +433,7 @@ if tabs.opens("mix"):
             ),
             width="stretch",
         )
+        say_counties_left_out()
 
 
 # ---- 缺什么补什么
@@ -440,6 +448,7 @@ if tabs.opens("gaps"):
             lang,
         )
         deck.table(actions, height=table_height(len(actions)))
+        say_counties_left_out()
         name = t("file_training_actions", lang, window=window.label)
         download(actions, name, "training_actions", left_out=counties_left_out)
         by_unit = measured(window, "unit", county)
@@ -478,6 +487,7 @@ if tabs.opens("scatter"):
                 width="stretch",
             )
             st.caption(t("training_scatter_note", lang))
+            say_counties_left_out()
 
 
 # ---- drill-down: one county's units, rank levels, ages, genders
