@@ -2271,6 +2271,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "Changes are against the previous period ({previous}); status against the target: met, "
         "near (within 10%), below.",
     ),
+    "welfare_compare_note_first": (
+        "{period} 之前没有关爱指标数据，不列变化；状态按目标值判定：达到目标为达标，差距在 10% 以内为接近。",
+        "No care figures before {period}, so no changes are shown; status against the target: met, "
+        "near (within 10%), below.",
+    ),
     "status_no_target": ("无目标值", "No target"),
     "welfare_summary": ("{period} 要点", "Key points, {period}"),
     "welfare_summary_none": (

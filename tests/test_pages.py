@@ -844,6 +844,21 @@ def test_welfare_page_summary_grid_and_controls(app):
     assert any("变化与上一期（2024-H1）比较" in c.value for c in app.caption)  # 2024-H2 opens, against 2024-H1
 
 
+def test_welfare_page_of_the_first_half_year_says_there_is_nothing_to_compare_with(app):
+    """2023-H1, the sample's first care period: the caption read 变化与上一期（—）比较, a comparison with a dash."""
+    on_page(app, "views/welfare.py")
+    app.selectbox(key="year").set_value(2023).run()
+    app.selectbox(key="welfare_period").set_value("2023-H1").run()
+    assert not app.exception
+    captions = [c.value for c in app.caption]
+    assert not [c for c in captions if "（—）" in c]
+    assert any(c.startswith("2023-H1 之前没有关爱指标数据，不列变化；状态按目标值判定") for c in captions)
+    app.button_group(key="lang").set_value("en").run()
+    assert any(
+        c.value.startswith("No care figures before 2023-H1, so no changes are shown; status") for c in app.caption
+    )
+
+
 def test_movements_page_counts_and_tiers(app):
     on_page(app, "views/movements.py")
     metrics = {m.label: m.value for m in app.metric}

@@ -58,7 +58,11 @@ if incomplete:
     st.warning(incomplete)
 if published:  # current data would change the published statuses? (docs/decisions.md#data-changed-after-publication)
     publishing.drift_banner(publication_drift(publication, race=False), lang)
-compare_note = t("welfare_compare_note", lang, previous=view.previous or "—")
+compare_note = (
+    t("welfare_compare_note", lang, previous=view.previous)
+    if view.previous
+    else t("welfare_compare_note_first", lang, period=period)  # the first half-year: nothing to compare with
+)
 if not meeting.is_on():  # in the room it opens the summary (below): beside the hidden period it stood indented
     compare_col.caption(compare_note)
 table = view.table
