@@ -376,3 +376,29 @@ def test_a_parameter_given_twice_is_said_with_the_value_used(opened):
         "链接中的参数重复出现，各采用最后一个值：year（2025、2024，采用 2024）；train.window（quarter、year，采用 year）。"
     ]
     assert address_of(at)["year"] == "2024" and not isinstance(at.query_params["year"], list)
+
+
+def test_a_rankings_link_says_the_peer_county_and_class_it_has_no_use_for(opened):
+    """/rankings?county=澄溪县&rank.level=township&rank.peer=棠梨县 ranked 澄溪县's townships (the sidebar's county
+    decides) and said nothing of 棠梨县; a class the period's units do not have (rank.peer_class) was dropped
+    unsaid too. Both are said, and leave the address."""
+    at = opened(
+        "views/rankings.py",
+        county="澄溪县",
+        **{"rank.level": "township", "rank.peer": "棠梨县", "rank.peer_class": "农业大县"},
+    )
+    note = next(i for i in infos(at) if i.startswith("链接中的参数无法使用"))
+    assert "rank.peer=棠梨县" in note and "rank.peer\\_class=农业大县" in note
+    assert "rank.peer" not in at.query_params and "rank.peer_class" not in at.query_params
+    assert any("澄溪县" in c.value for c in at.caption)  # the townships of the sidebar's county
+
+
+def test_a_peer_the_session_chose_itself_is_not_said_unusable(opened):
+    """Townships of 棠梨县 chosen on the page, then 澄溪县 in the sidebar: the page's own earlier choice is no link
+    parameter it could not use."""
+    at = opened("views/rankings.py", **{"rank.level": "township"})
+    at.selectbox(key="rank_county").set_value("棠梨县").run()
+    assert at.query_params["rank.peer"] == "棠梨县"
+    at.selectbox(key="county").set_value("澄溪县").run()
+    assert not at.exception
+    assert not [i for i in infos(at) if i.startswith("链接中的参数无法使用")]

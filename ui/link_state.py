@@ -260,10 +260,12 @@ class Page:
     def unusable(self, field: str, usable: Sequence[str] = ()) -> None:
         """A value of `field` in the address that this page has no control for here (a county account has no
         county to choose): unless it is one of `usable`, said by show_notes with the other link parameters that
-        could not be used, and left out of the address, rather than dropped without a word."""
+        could not be used, and left out of the address, rather than dropped without a word. A value this session
+        wrote there itself (a choice made before another control took the field's place) is no link's: it leaves
+        unsaid."""
         param = self.param(field)
         raw = st.query_params.get(param)
-        if raw is not None and raw not in usable:
+        if raw is not None and raw not in usable and raw != _published().get(param):
             note_invalid(param, raw)
         if raw is not None:
             del st.query_params[param]

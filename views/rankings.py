@@ -68,6 +68,7 @@ if level == "township":
     )
     if state.county:
         county_col.caption(tm("rank_county_from_sidebar", lang, county=county))
+        link.unusable("peer", (state.county,))  # the sidebar's county decides: another in the link is said
 group = PeerGroup(level, county)  # its class, where units have classes, once the period is known
 found = run_query("race_periods", county=group.county_param)
 available = found["period"].tolist()
@@ -120,7 +121,7 @@ peer_class = (
         format_func=lambda c: c or t("rank_class_all", lang),
     )
     if classes
-    else ""
+    else link.unusable("peer_class") or ""  # no classes this period: a class in the link is said
 )
 group = PeerGroup(level, county, peer_class)
 class_weights = run_query("race_class_weights", period=period)
