@@ -402,3 +402,20 @@ def test_a_peer_the_session_chose_itself_is_not_said_unusable(opened):
     at.selectbox(key="county").set_value("澄溪县").run()
     assert not at.exception
     assert not [i for i in infos(at) if i.startswith("链接中的参数无法使用")]
+
+
+@pytest.mark.parametrize(
+    "page, params, said",
+    [
+        ("views/training.py", {"train.drill": "棠梨县", "train.tab": "drill"}, "train.drill=棠梨县"),
+        ("views/welfare.py", {"care.focus": "棠梨县", "care.tab": "county"}, "care.focus=棠梨县"),
+    ],
+)
+def test_a_county_the_sidebars_county_overrides_is_said(opened, page, params, said):
+    """The drill-down's and the radar's county is the sidebar's when it names one: another in the link was dropped
+    unsaid, the page showing 澄溪县 to whoever expected 棠梨县."""
+    at = opened(page, county="澄溪县", **params)
+    assert not at.exception
+    note = next(i for i in infos(at) if i.startswith("链接中的参数无法使用"))
+    assert said in note
+    assert said.split("=")[0] not in at.query_params

@@ -504,6 +504,8 @@ if tabs.opens("drill"):
             default=who.county if who is not None and who.county in counties else None,
             personal=True,  # his county goes into the address, so a link he shares shows it to others too
         )
+        if county:
+            link.unusable("drill", (county,))  # the sidebar's county decides: another in the link is said
         slice_by = link.segmented(
             st,
             t("training_slice", lang),

@@ -156,6 +156,8 @@ if tabs.opens("county"):
                 default=welfare.first_reporting(table),  # a county with figures: not an empty radar
             )
         )
+        if state.county in counties:
+            link.unusable("focus", (state.county,))  # the sidebar's county decides: another in the link is said
         indicator = link.selectbox(
             indicator_col,
             t("col_indicator", lang),
