@@ -90,6 +90,15 @@ def test_a_county_leader_sees_his_county_only(app_factory, sample_db_path):
     at.switch_page("views/overview.py").run()
     items = [m.value for m in at.markdown if m.value.startswith("1. ")]
     assert len(items) == 1 and all("棠梨县" in line for line in items[0].splitlines())
+    # the page says it shows the prefecture's figures; its warnings are his county's alone, and say so
+    assert "仅含 棠梨县 的预警事项。" in [c.value for c in at.caption]
+
+
+def test_the_administrators_overview_does_not_say_one_countys_warnings(app_factory):
+    at = app_factory(run=False)
+    as_admin(at, "测试管理员")
+    at.run()
+    assert not [c for c in at.caption if c.value.startswith("仅含 ")]
 
 
 def test_the_data_pages_settings_set_how_many_periods_running(app_factory):

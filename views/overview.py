@@ -250,6 +250,8 @@ if warnings is not None:
     with deck.section("alerts"):
         box = st.container(border=True)
         box.subheader(t("pillar_alerts", lang))
+        if not scope.everything:  # the page's figures are the prefecture's; a county account's warnings are not
+            box.caption(tm("alerts_scope_county", lang, county=join(sorted(scope.counties), lang)))
         counts = listing.level_counts(warnings)
         red_col, yellow_col, _ = box.columns([1, 1, 2.4])
         red_col.metric(t("alerts_count_red", lang), counts["red"])
