@@ -40,7 +40,10 @@ def open_permalink() -> None:
     into the address, the sidebar's language, year and county included, so that a reload or a forwarded address
     shows the same view (docs/decisions.md#short-links-keep-the-view-in-the-address). `v` leaves the address; a
     pinned link leaves `pin=key` instead, which restores only its moment: the other parameters are the address's,
-    so a later change of a control survives a reload too."""
+    so a later change of a control survives a reload too. Parameters the address has beside `v` (added by hand)
+    stand, and the link fills in the rest: Streamlit seeds the sidebar's bound controls from the address first
+    opened whatever the session says, so a link's year over the address's showed one year under another's
+    address."""
     key = st.query_params.get("v")
     if key is None:
         _keep_pinned()
@@ -60,8 +63,9 @@ def open_permalink() -> None:
     else:
         st.session_state.pop(PINNED, None)
         st.query_params.pop(PIN, None)
+    given = set(st.query_params)  # the address's own, which stand
     for name, value in link.params.items():
-        if name in ("v", PIN):
+        if name in ("v", PIN) or name in given:
             continue
         if name == "lang":  # the switch is bound by its label: `lang=English` in the address
             st.session_state["lang"] = LANGUAGE_CODES.get(value, "zh")
