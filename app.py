@@ -13,6 +13,7 @@ from incentive.review import rollbacks, submissions
 from ui import cache_guard, chrome, frame, link_state, sharing, sign_in, storage_notice, tab_icon
 from ui.runtime import database
 
+link_state.note_repeats()  # a parameter given twice (?year=2025&year=2024): one value kept, and said
 sharing.open_permalink()  # a short link (?v=…) restores its view before any control is drawn
 lang = frame.language()
 st.set_page_config(page_title=t("app_title", lang), page_icon=tab_icon.DATA_URL, layout="wide")

@@ -301,8 +301,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "link_param_choices": ("（可选：{choices}）", " (one of: {choices})"),
     "link_param_choices_more": ("（可选：{choices}等，另有 {more} 项）", " (one of: {choices} and {more} more)"),
     "link_repeated_params": (
-        "链接中的参数重复出现，各采用最后一个值：{params}。",
-        "Some link parameters were given more than once; the last value of each is used: {params}.",
+        "链接中的参数重复出现，每项只采用一个值：{params}。",
+        "Some link parameters were given more than once; one value of each is used: {params}.",
     ),
     "link_repeated_param": ("{param}（{values}，采用 {used}）", "{param} ({values}: {used} used)"),
     "link_invalid_params": (

@@ -367,15 +367,21 @@ def test_a_training_page_stopped_for_an_unsent_county_still_says_which_link_para
 
 def test_a_parameter_given_twice_is_said_with_the_value_used(opened):
     """/training?year=2025&year=2024: the page showed 2024 without a word, and whoever had sent the link for 2025
-    read another year's figures. The page says the parameter came twice and which value it used (the last, as
-    Streamlit reads it), and the address keeps that one."""
+    read another year's figures. The page says the parameter came twice and which value it used, and the address
+    keeps that one. The language switch, drawn before the page's parameters are read, is said too, with the value
+    Streamlit gave it (the first), not the one the others take (the last)."""
     at = opened("views/training.py", year=["2025", "2024"], **{"train.window": ["quarter", "year"]})
     assert not at.exception
     assert at.selectbox(key="year").value == 2024
     assert [i for i in infos(at) if "重复" in i] == [
-        "链接中的参数重复出现，各采用最后一个值：year（2025、2024，采用 2024）；train.window（quarter、year，采用 year）。"
+        "链接中的参数重复出现，每项只采用一个值：year（2025、2024，采用 2024）；train.window（quarter、year，采用 year）。"
     ]
     assert address_of(at)["year"] == "2024" and not isinstance(at.query_params["year"], list)
+    switched = opened("views/training.py", lang=["English", "中文"])
+    assert switched.title[0].value == "Training"
+    assert [i.replace("\\", "") for i in infos(switched) if "more than once" in i] == [  # Markdown escapes
+        "Some link parameters were given more than once; one value of each is used: lang (English, 中文: English used)."
+    ]
 
 
 def test_a_rankings_link_says_the_peer_county_and_class_it_has_no_use_for(opened):

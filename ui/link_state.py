@@ -85,14 +85,36 @@ NOTE_CHARS = 80
 CHOICES_SHOWN = 6
 
 
+def note_repeats() -> None:
+    """Called first in a run, before the language switch reads the address: a parameter given more than once keeps
+    its last value (the one Streamlit reads for the sidebar's year and county), and show_notes says so, with the
+    values given and the one used."""
+    for name in list(st.query_params):
+        values = st.query_params.get_all(name)
+        if len(values) > 1:
+            repeats = st.session_state.setdefault(_REPEATS, [])
+            if all(p != name for p, _ in repeats):
+                repeats.append((name, tuple(values)))
+            st.query_params[name] = values[-1]
+
+
 def show_notes(container, lang: str) -> None:
     """The parameters of the link that could not be used, said once, where the page put `container`, each with
     the values it takes where they are known (`lang=en（可选：中文、English）`: the sentence alone did not say what
     would have worked, a fresh helper's finding)."""
     repeats = st.session_state.pop(_REPEATS, [])
     if repeats:
+        # the value used is the one the address holds now: the page's own and the sidebar's year and county take
+        # the last (note_repeats), Streamlit's bound language switch the first; a default left out of the
+        # address, the last
         shown = [
-            t("link_repeated_param", lang, param=p, values=join([_echoed(v) for v in vs], lang), used=_echoed(vs[-1]))
+            t(
+                "link_repeated_param",
+                lang,
+                param=p,
+                values=join([_echoed(v) for v in vs], lang),
+                used=_echoed(st.query_params.get(p, vs[-1])),
+            )
             for p, vs in repeats
         ]
         container.info(tm("link_repeated_params", lang, params=("；" if lang == "zh" else "; ").join(shown)))
@@ -229,15 +251,7 @@ class Page:
         session's memory), and a bare name of an older link that is this page's field takes the prefixed name.
         A dotted name that is no page's parameter (`cty.period`, `rank.perod`) leaves too, with the usual note
         that a parameter of the link could not be used. Bare names that no page uses (Streamlit's `embed`, say)
-        are left alone. A parameter given more than once keeps its last value (the one Streamlit reads), and
-        show_notes says so, with the values given."""
-        for name in list(st.query_params):
-            values = st.query_params.get_all(name)
-            if len(values) > 1:
-                repeats = st.session_state.setdefault(_REPEATS, [])
-                if all(p != name for p, _ in repeats):
-                    repeats.append((name, tuple(values)))
-                st.query_params[name] = values[-1]
+        are left alone."""
         for name in list(st.query_params):
             if name in SHARED:
                 continue
