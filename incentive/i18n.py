@@ -817,6 +817,11 @@ TEXT: dict[str, tuple[str, str]] = {
     # --- problems: cells and rows
     "required": ("必填，不能为空。", "is required."),
     "not_a_number": ("不是数字。", "is not a number."),
+    "twin_columns_differ": (
+        "与同样表示该项的「{other}」列在本行不一致（「{other_value}」），无法判断以哪一列为准：请删除或改名其中一列后重新导入。",
+        "disagrees on this row with column “{other}”, which names the same field (“{other_value}”), and which of "
+        "them holds the figure cannot be known: delete or rename one of them and import again.",
+    ),
     "text_outside_header": (
         "第 {position} 列没有表头，却有内容：常见原因是 CSV 中带千位分隔符的数字没有加引号，一个数被逗号分成了两列"
         '（如 1,480.2 应写作 "1,480.2" 或 1480.2），也可能是该列缺少表头。请核对后重新导入。',
@@ -894,6 +899,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "第 {column} 列没有表头，其中 {n} 个单元格有内容，未导入（如第 {row} 行「{example}」）：如是数据，请补上表头后重新导入。",
         "Column {column} has no header: {n} {n:cell|cells} with content not imported (e.g. row {row}, “{example}”); "
         "if it is data, give it a header and import again.",
+    ),
+    "note_twin_columns_same": (
+        "「{other}」列与「{column}」列表示同一项，各行内容相同，按「{column}」列导入。",
+        "Column “{other}” names the same field as column “{column}” and agrees with it on every row: imported "
+        "from “{column}”.",
     ),
     "note_extra_columns": ("未识别的列（不导入）：{columns}。", "Unrecognised columns (not imported): {columns}."),
     "note_name_fixed": (

@@ -471,3 +471,14 @@ def test_a_unit_row_in_minutes_is_left_to_the_per_cell_path(unit, reference, tmp
     assert bulk_csv.parse_large_csv(path, reference) is None
     cell = parse_file(path.name, path.read_bytes(), reference)
     assert {p.key for p in cell.problems} == {"hours_in_minutes"} and len(cell.problems) == len(TRAINING_ROWS)
+
+
+def test_two_columns_for_one_field_are_left_to_the_per_cell_path(reference, tmp_path, monkeypatch):
+    """学时 twice (学时, 学时（小时）): the cell path compares them row by row; the bulk path steps aside, so a large
+    file is judged the same way, never read from the first column alone."""
+    rows = [row + "," + ("16" if i else "61") for i, row in enumerate(TRAINING_ROWS)]
+    path = _write(tmp_path, f"{TRAINING_HEADER},学时（小时）\n" + "\n".join(rows) + "\n")
+    assert bulk_csv.parse_large_csv(path, reference) is None
+    monkeypatch.setenv("INCENTIVE_BULK_MIN_MB", "0")
+    via_path = bulk_csv.parse_path(path, reference)
+    assert [(p.key, p.row) for p in via_path.problems] == [("twin_columns_differ", 2)]

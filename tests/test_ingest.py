@@ -1380,3 +1380,42 @@ def test_a_web_page_table_with_a_column_of_links_is_not_refused(catalog_db):
         "第 E 列没有表头，其中 2 个单元格有内容，未导入（如第 2 行「查看」）：如是数据，请补上表头后重新导入。" in notes
     )
     assert [n for n in notes if n.startswith("第 F 列没有表头")]
+
+
+TWIN_HEADER = "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期,学时（小时）"
+
+
+def test_a_second_column_for_the_same_field_that_agrees_is_noted(db):
+    """学时 and 学时（小时） both name the hours: where they agree on every row (3 and 3.0 read the same), the
+    first is imported and a note names both, instead of the second being listed as unrecognised."""
+    data = (
+        f"{TWIN_HEADER}\n"
+        "A0001,党史专题班,政治理论,党史,线下,集体,3,2025/6/3,3.0\n"
+        "A0002,党史专题班,政治理论,党史,线下,集体,16,2025/6/3,16\n"
+    )
+    preview = parse_file("t.csv", data.encode(), current_reference(db))
+    assert preview.importable and not preview.problems
+    assert preview.rows["hours"].tolist() == [3.0, 16.0]
+    notes = [n.text("zh") for n in preview.notes]
+    assert "「学时(小时)」列与「学时」列表示同一项，各行内容相同，按「学时」列导入。" in notes
+    assert not any(n.key == "note_extra_columns" for n in preview.notes)
+
+
+def test_a_second_column_for_the_same_field_that_disagrees_refuses_its_rows(db):
+    """Where the two columns for one field differ, which holds the figure cannot be known: each such row is a
+    problem naming both columns and both values; the first column no longer wins in silence."""
+    data = (
+        f"{TWIN_HEADER}\n"
+        "A0001,党史专题班,政治理论,党史,线下,集体,3,2025/6/3,3\n"
+        "A0002,党史专题班,政治理论,党史,线下,集体,16,2025/6/3,160\n"
+        "A0003,党史专题班,政治理论,党史,线下,集体,8,2025/6/3,\n"
+    )
+    preview = parse_file("t.csv", data.encode(), current_reference(db))
+    assert not preview.importable
+    assert [(p.key, p.row, p.column, p.value) for p in preview.problems] == [
+        ("twin_columns_differ", 3, "学时", "16"),
+        ("twin_columns_differ", 4, "学时", "8"),
+    ]
+    assert "与同样表示该项的「学时(小时)」列在本行不一致（「160」）" in preview.problem_texts("zh")[0]
+    assert "disagrees on this row with column “学时(小时)”" in preview.problem_texts("en")[1]
+    assert "(“—”)" in preview.problem_texts("en")[1]

@@ -35,6 +35,7 @@ from incentive.intake.file_kinds import (
     Column,
     FileKind,
     match_header,
+    twin_columns,
 )
 from incentive.intake.ingest import (
     check_rows,
@@ -135,8 +136,11 @@ def parse_large_csv(
         or located.kind not in BULK_KINDS
         or sheet.row_numbers[-1] != len(sheet.rows)
         or located.sub_header
+        or twin_columns(KINDS[located.kind], located.header)
     ):
-        return None  # another kind, a record spanning lines in the head, or a two-row header
+        # another kind, a record spanning lines in the head, a two-row header, or two columns naming one field
+        # (compared row by row by the cell path: ingest._compare_twins)
+        return None
     try:
         return _parse_staged(path, encoding, sheet.delimiter, located, reference, period, as_of, skip_invalid, checking)
     finally:

@@ -366,21 +366,42 @@ def class_weight_class(header: str) -> str | None:
 
 
 def match_header(kind: FileKind, header: list[str]) -> dict[int, str]:
-    """Cell index -> canonical column; the first cell wins when two cells name the same column."""
+    """Cell index -> canonical column; the first cell wins when two cells name the same column (`twin_columns`
+    says which others do, and the importer compares them with it)."""
+    found: dict[int, str] = {}
+    for i, name in _named_columns(kind, header):
+        if name not in found.values():
+            found[i] = name
+    return found
+
+
+def twin_columns(kind: FileKind, header: list[str]) -> dict[int, int]:
+    """Cell index -> the index of the earlier cell naming the same column (学时 and 学时（小时）, 日期 and 培训日期):
+    the cells `match_header` leaves out because another took their column first. {} when no two cells share one."""
+    first: dict[str, int] = {}
+    twins: dict[int, int] = {}
+    for i, name in _named_columns(kind, header):
+        if name in first:
+            twins[i] = first[name]
+        else:
+            first[name] = i
+    return twins
+
+
+def _named_columns(kind: FileKind, header: list[str]) -> list[tuple[int, str]]:
+    """(cell index, canonical column) of every header cell that names one of the kind's columns, in order."""
     lookup: dict[str, str] = {}
     for col in kind.columns:
         for alias in col.aliases:
             lookup.setdefault(name_key(alias), col.name)
-    found: dict[int, str] = {}
-    taken: set[str] = set()
+    named = []
     for i, text in enumerate(header):
         if kind.name == "indicators" and class_weight_class(text):
             continue  # a class's weight column (class_weight_class), never the common 权重
         name = lookup.get(name_key(text)) or lookup.get(name_key(strip_unit(text)))
-        if name and name not in taken:
-            found[i] = name
-            taken.add(name)
-    return found
+        if name:
+            named.append((i, name))
+    return named
 
 
 def strip_unit(text: str) -> str:

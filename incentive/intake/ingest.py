@@ -44,6 +44,7 @@ from incentive.intake.file_kinds import (
     labelled,
     match_header,
     strip_unit,
+    twin_columns,
 )
 from incentive.intake.number_formats import (
     displayed_number,
@@ -265,6 +266,50 @@ def _refuse_text_outside_header(preview: Preview, table: Table, located: Located
         )
 
 
+def _compare_twins(
+    preview: Preview, table: Table, spec: FileKind, located: dict[int, str], twins: dict[int, int]
+) -> None:
+    """A second column naming the same field as an earlier one (学时 and 学时（小时）) is read beside it: where the
+    two say the same on every row, the earlier one is imported and a note says so; each row where they differ is
+    a problem naming both, for which one holds the figure cannot be known (docs/decisions.md#two-columns-for-one-field).
+    Cells say the same when their texts do, or when both read as the same value."""
+    for twin, first in twins.items():
+        col = spec.column(located[first])
+        differing = 0
+        for position, (row, number) in enumerate(zip(table.rows, table.row_numbers, strict=False)):
+            if not _same_cell(col, table, position, row, first, twin):
+                differing += 1
+                preview.problems.append(
+                    Problem(
+                        "twin_columns_differ",
+                        number,
+                        table.column_label(first),
+                        clean_text(row[first] if first < len(row) else None),
+                        {
+                            "other": table.column_label(twin),
+                            "other_value": clean_text(row[twin] if twin < len(row) else None) or "—",
+                        },
+                    )
+                )
+        if not differing:
+            preview.notes.append(
+                Note("note_twin_columns_same", {"column": table.column_label(first), "other": table.column_label(twin)})
+            )
+
+
+def _same_cell(col: Column, table: Table, position: int, row: list, first: int, twin: int) -> bool:
+    a, b = (row[i] if i < len(row) else None for i in (first, twin))
+    if clean_text(a) == clean_text(b):
+        return True
+    try:
+        values = [
+            parse_cell(col, raw, table.number_format(position, i), table.date1904) for raw, i in ((a, first), (b, twin))
+        ]
+    except (CellError, units.UnitError):
+        return False
+    return values[0] == values[1]
+
+
 def read_given(preview: Preview, period: str | None, as_of: str | None) -> tuple | None:
     """(period, as_of) typed by the user, parsed; None (and a fatal problem) when either is not what it says."""
     given_period = None
@@ -466,8 +511,11 @@ def _parse_appraisal_year(raw: object, today: dt.date | None = None) -> int:
 def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Reference, given_as_of) -> None:
     located_cols = match_header(spec, table.header)
     class_columns = _class_weight_columns(preview, table, spec, reference)
+    twins = twin_columns(spec, table.header)
     extra = [
-        table.header[i] for i, h in enumerate(table.header) if h and i not in located_cols and i not in class_columns
+        table.header[i]
+        for i, h in enumerate(table.header)
+        if h and i not in located_cols and i not in class_columns and i not in twins
     ]
     if extra:
         preview.notes.append(Note("note_extra_columns", {"columns": extra}))
@@ -479,6 +527,7 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
     for name, i in index_of.items():
         if spec.column(name).parse == "number":
             refuse_unknown_bracket(preview, table, i, hours=name == "hours")
+    _compare_twins(preview, table, spec, located_cols, twins)
     if preview.fatal:
         return
     records: dict[str, list] = {c: [] for c in STORED_COLUMNS[spec.name]}
