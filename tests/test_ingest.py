@@ -1419,3 +1419,20 @@ def test_a_second_column_for_the_same_field_that_disagrees_refuses_its_rows(db):
     assert "与同样表示该项的「学时(小时)」列在本行不一致（「160」）" in preview.problem_texts("zh")[0]
     assert "disagrees on this row with column “学时(小时)”" in preview.problem_texts("en")[1]
     assert "(“—”)" in preview.problem_texts("en")[1]
+
+
+def test_a_long_file_with_two_value_columns_compares_them(catalog_db):
+    """得分 and 数值 both name a long file's value: the first (a county's own 得分) was imported as the indicator's
+    value and the second listed as unrecognised, so 8.5 stood for 1480.2 with a note that misnamed the column.
+    Two value columns are compared row by row, as two 学时 columns are (decisions: Two columns for one field)."""
+    data = "考核期,县区,指标,得分,数值\n2025Q2,云岫县,R01,8.5,1480.2\n2025Q2,云岫县,R02,6,6\n".encode()
+    preview = parse_file("得分.csv", data, current_reference(catalog_db))
+    assert not preview.importable
+    assert [(p.key, p.row, p.column, p.value) for p in preview.problems] == [("twin_columns_differ", 2, "得分", "8.5")]
+    assert preview.problems[0].params["other"] == "数值"
+    assert not any("数值" in n.text("zh") for n in preview.notes)
+    same = "考核期,县区,指标,数值,完成值,备注\n2025Q2,云岫县,R01,3,3.0,x\n".encode()
+    preview = parse_file("得分.csv", same, current_reference(catalog_db))
+    assert preview.importable
+    assert list(preview.rows["value"]) == [3.0]
+    assert [n.key for n in preview.notes if "column" in n.key] == ["note_extra_columns", "note_twin_columns_same"]

@@ -854,11 +854,20 @@ def _parse_values(
         )
         return
     if not wide:  # a wide file lists its columns that are not indicators (_check_wide_columns)
+        # a second value column (得分 beside 数值) is compared with the first, as two 学时 are; a second 县区 is
+        # named with the columns not imported (decisions: Two columns for one field)
+        spec = KINDS["race_scores"]
+        twins = {
+            i: first for i, first in twin_columns(spec, table.header).items() if located.columns.get(first) == "value"
+        }
         extra = [
-            clean_text(text) for i, text in enumerate(table.header) if i not in located.columns and clean_text(text)
+            clean_text(text)
+            for i, text in enumerate(table.header)
+            if i not in located.columns and i not in twins and clean_text(text)
         ]
         if extra:
             preview.notes.append(Note("note_extra_columns", {"columns": extra}))
+        _compare_twins(preview, table, spec, located.columns, twins)
     names_and_codes = indicator_lookup(reference)
     for i in [*located.wide_indicators, index_of.get("value")]:
         if i is not None and name_key(table.header[i]) not in names_and_codes:
