@@ -382,6 +382,12 @@ def test_a_parameter_given_twice_is_said_with_the_value_used(opened):
     assert [i.replace("\\", "") for i in infos(switched) if "more than once" in i] == [  # Markdown escapes
         "Some link parameters were given more than once; one value of each is used: lang (English, 中文: English used)."
     ]
+    # the default first: the switch takes 中文 and leaves it out of the address; the note said English was used
+    default_first = opened("views/training.py", lang=["中文", "English"])
+    assert default_first.title[0].value == "培训覆盖"
+    assert [i.replace("\\", "") for i in infos(default_first) if "重复" in i] == [
+        "链接中的参数重复出现，每项只采用一个值：lang（中文、English，采用 中文）。"
+    ]
 
 
 def test_a_rankings_link_says_the_peer_county_and_class_it_has_no_use_for(opened):

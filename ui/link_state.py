@@ -87,15 +87,17 @@ CHOICES_SHOWN = 6
 
 def note_repeats() -> None:
     """Called first in a run, before the language switch reads the address: a parameter given more than once keeps
-    its last value (the one Streamlit reads for the sidebar's year and county), and show_notes says so, with the
-    values given and the one used."""
+    its last value (the one Streamlit reads for the sidebar's year and county; the language switch's, the first),
+    and show_notes says so, with the values given and the one used."""
     for name in list(st.query_params):
         values = st.query_params.get_all(name)
         if len(values) > 1:
+            # the language switch takes the first, whatever the address is given here
+            kept = values[0] if name == "lang" else values[-1]
             repeats = st.session_state.setdefault(_REPEATS, [])
-            if all(p != name for p, _ in repeats):
-                repeats.append((name, tuple(values)))
-            st.query_params[name] = values[-1]
+            if all(p != name for p, _, _ in repeats):
+                repeats.append((name, tuple(values), kept))
+            st.query_params[name] = kept
 
 
 def show_notes(container, lang: str) -> None:
@@ -106,16 +108,16 @@ def show_notes(container, lang: str) -> None:
     if repeats:
         # the value used is the one the address holds now: the page's own and the sidebar's year and county take
         # the last (note_repeats), Streamlit's bound language switch the first; a default left out of the
-        # address, the last
+        # address, that one (lang=中文&lang=English: 中文, which the switch leaves out, was said as English)
         shown = [
             t(
                 "link_repeated_param",
                 lang,
                 param=p,
                 values=join([_echoed(v) for v in vs], lang),
-                used=_echoed(st.query_params.get(p, vs[-1])),
+                used=_echoed(st.query_params.get(p, kept)),
             )
-            for p, vs in repeats
+            for p, vs, kept in repeats
         ]
         container.info(tm("link_repeated_params", lang, params=("；" if lang == "zh" else "; ").join(shown)))
     notes = st.session_state.pop(_NOTES, [])
