@@ -834,6 +834,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "is an Excel error value (a formula that could not be calculated), not a number: correct the formula or "
         "enter the value, and import again.",
     ),
+    "excel_error_value_text": (
+        "是 Excel 错误值（公式无法计算），不是有效内容：请修正公式或填写内容后重新导入。",
+        "is an Excel error value (a formula that could not be calculated), not valid content: correct the formula or "
+        "enter the text, and import again.",
+    ),
     "formula_without_value": (
         "是公式，文件中没有保存它的计算结果（由其他软件生成、未在 Excel 或 WPS 中保存过的文件常见），无法得知其数值："
         "请用 Excel 或 WPS 打开该文件并保存，再重新导入。",

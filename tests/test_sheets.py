@@ -583,3 +583,26 @@ def test_a_merged_cell_in_the_data_is_explained(catalog_db):
     notes = [n.text("zh") for n in preview.notes]
     assert "合并单元格只在第一行有值，其余行按空白读取：A2:A3、B2:B3；请取消合并，在每一行填写后重新导入。" in notes
     assert [n for n in (n.text("en") for n in preview.notes) if "A2:A3, B2:B3" in n and "Merged" in n]
+
+
+def test_an_excel_error_value_in_a_text_column_is_refused(catalog_db):
+    """Read as blank before, a failed formula in a course or domain was refused as an empty required cell; given
+    its error text, #REF! imported as a course and #NAME? as a training domain, in silence. Refused as in a number
+    cell, by both import paths (the bulk one reads each distinct text through parse_cell)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["干部编号", "培训项目", "培训类别", "培训领域", "培训方式", "组织形式", "学时", "培训日期"])
+    sheet.append(["LZ000001", None, "专业能力", "基层治理", "线下", "个人", 4, "2025/07/23"])
+    sheet.append(["LZ000002", "班2", "专业能力", None, "线下", "个人", 4, "2025/07/23"])
+    for cell, error in (("B2", "#REF!"), ("D3", "#NAME?")):
+        sheet[cell].value = error
+        sheet[cell].data_type = "e"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    preview = parse_file("培训.xlsx", buffer.getvalue(), current_reference(catalog_db))
+    assert [(p.key, p.row, p.value) for p in preview.problems] == [
+        ("excel_error_value_text", 2, "#REF!"),
+        ("excel_error_value_text", 3, "#NAME?"),
+    ]
+    assert "第 2 行，「培训项目 (B)」列，值「#REF!」：是 Excel 错误值" in messages(preview)[0]
+    assert "not valid content" in messages(preview, "en")[1]

@@ -17,6 +17,7 @@ import pandas as pd
 from incentive import periods, safe_text
 from incentive.intake import plausibility, units
 from incentive.intake.cell_values import (
+    EXCEL_ERRORS,
     CellError,
     Number,
     clean_name,
@@ -389,6 +390,9 @@ def parse_cell(col: Column, raw: object, number_format: str | None = None, date1
         if col.required and col.name != "value":
             raise CellError("required")
         return None
+    if col.parse in ("text", "name", "code") and isinstance(raw, str) and clean_text(raw).upper() in EXCEL_ERRORS:
+        # a failed formula (decisions: Excel error values): not a course, domain or name
+        raise CellError("excel_error_value_text")
     if col.parse == "text":
         return clean_text(raw)
     if col.parse == "name":
