@@ -1436,3 +1436,15 @@ def test_a_long_file_with_two_value_columns_compares_them(catalog_db):
     assert preview.importable
     assert list(preview.rows["value"]) == [3.0]
     assert [n.key for n in preview.notes if "column" in n.key] == ["note_extra_columns", "note_twin_columns_same"]
+
+
+def test_two_columns_of_one_header_text_are_told_apart_by_position(db):
+    """Two columns both headed 学时 in a CSV: the message names each with its position, not 学时 against 学时."""
+    data = (
+        "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期,学时\n"
+        "A0001,党史专题班,政治理论,党史,线下,集体,3,2025/6/3,4\n"
+    )
+    preview = parse_file("t.csv", data.encode(), current_reference(db))
+    assert [(p.key, p.column, p.params["other"]) for p in preview.problems] == [
+        ("twin_columns_differ", "学时 [7]", "学时 [9]")
+    ]

@@ -276,6 +276,7 @@ def _compare_twins(
     Cells say the same when their texts do, or when both read as the same value."""
     for twin, first in twins.items():
         col = spec.column(located[first])
+        first_label, twin_label = _twin_labels(table, first, twin)
         differing = 0
         for position, (row, number) in enumerate(zip(table.rows, table.row_numbers, strict=False)):
             if not _same_cell(col, table, position, row, first, twin):
@@ -284,18 +285,25 @@ def _compare_twins(
                     Problem(
                         "twin_columns_differ",
                         number,
-                        table.column_label(first),
+                        first_label,
                         clean_text(row[first] if first < len(row) else None),
                         {
-                            "other": table.column_label(twin),
+                            "other": twin_label,
                             "other_value": clean_text(row[twin] if twin < len(row) else None) or "—",
                         },
                     )
                 )
         if not differing:
-            preview.notes.append(
-                Note("note_twin_columns_same", {"column": table.column_label(first), "other": table.column_label(twin)})
-            )
+            preview.notes.append(Note("note_twin_columns_same", {"column": first_label, "other": twin_label}))
+
+
+def _twin_labels(table: Table, first: int, twin: int) -> tuple[str, str]:
+    """The two columns' labels; a CSV's two columns of one header text (数值 and 数值) with their positions too
+    (`数值 [4]`, `数值 [5]`), or the message would compare a column with itself."""
+    labels = table.column_label(first), table.column_label(twin)
+    if labels[0] != labels[1]:
+        return labels
+    return f"{labels[0]} [{first + 1}]", f"{labels[1]} [{twin + 1}]"
 
 
 def _same_cell(col: Column, table: Table, position: int, row: list, first: int, twin: int) -> bool:
