@@ -228,27 +228,47 @@ def _cells_by_search(xml: bytes, wanted: dict[int, str]) -> Formats | None:
     return {(int(row) - 1, column[letters]): code[style] for letters, row, style in cells}
 
 
+class _Position:
+    """The (row, column) of the cell being read in a sheet part, 0-based, counted as calamine counts them when a
+    row or cell has no `r` attribute (the next row; the next cell of the row)."""
+
+    def __init__(self) -> None:
+        self.row, self.column = -1, -1
+
+    def enter(self, name: str, attrs: dict[str, str]) -> str:
+        """Follow an element's start (a row or a cell moves the position); its local name."""
+        local = name.rpartition(":")[2]
+        if local == "row":
+            self.enter_row(attrs)
+        elif local == "c":
+            self.enter_cell(attrs)
+        return local
+
+    def enter_row(self, attrs: dict[str, str]) -> None:
+        r = attrs.get("r", "")
+        self.row = int(r) - 1 if r.isdigit() else self.row + 1
+        self.column = -1
+
+    def enter_cell(self, attrs: dict[str, str]) -> None:
+        m = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?([0-9]+)", attrs.get("r", ""))
+        if m:
+            self.row, self.column = int(m.group(2)) - 1, _column_index(m.group(1))
+        else:
+            self.column += 1
+
+
 def _cells_by_parsing(xml: bytes, wanted: dict[int, str]) -> Formats:
     """Every row and cell through expat, positions counted as calamine counts them when `r` is absent."""
     out: Formats = {}
-    at = [-1, -1]  # current row, current column
+    at = _Position()
 
     def start(name: str, attrs: dict[str, str]) -> None:
-        local = name.rpartition(":")[2]
-        if local == "row":
-            r = attrs.get("r", "")
-            at[0] = int(r) - 1 if r.isdigit() else at[0] + 1
-            at[1] = -1
-        elif local == "c":
-            m = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?([0-9]+)", attrs.get("r", ""))
-            if m:
-                at[0], at[1] = int(m.group(2)) - 1, _column_index(m.group(1))
-            else:
-                at[1] += 1
+        local = at.enter(name, attrs)
+        if local == "c":
             s = attrs.get("s", "0")
             code = wanted.get(int(s)) if s.isdigit() else None
             if code is not None:
-                out[(at[0], at[1])] = code
+                out[(at.row, at.column)] = code
 
     parser = expat.ParserCreate()
     parser.StartElementHandler = start
@@ -348,21 +368,12 @@ def _unsaved_formulas(xml: bytes, recalculated: bool) -> dict[tuple[int, int], s
     result (`t="str"`) may be empty: that is what Excel showed. An error value (`t="e"`, `#DIV/0!`), which calamine
     reads as blank, is given as its text (cell_values.EXCEL_ERRORS refuses it; `#N/A` reads as missing)."""
     out: dict[tuple[int, int], str] = {}
-    at = [-1, -1]  # current row, current column
+    at = _Position()
     cell: dict = {}  # the cell being read
 
     def start(name: str, attrs: dict[str, str]) -> None:
-        local = name.rpartition(":")[2]
-        if local == "row":
-            r = attrs.get("r", "")
-            at[0] = int(r) - 1 if r.isdigit() else at[0] + 1
-            at[1] = -1
-        elif local == "c":
-            m = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?([0-9]+)", attrs.get("r", ""))
-            if m:
-                at[0], at[1] = int(m.group(2)) - 1, _column_index(m.group(1))
-            else:
-                at[1] += 1
+        local = at.enter(name, attrs)
+        if local == "c":
             cell.clear()
             cell.update(
                 formula=None, result="", text_result=attrs.get("t") == "str", error=attrs.get("t") == "e", inside=""
@@ -385,11 +396,11 @@ def _unsaved_formulas(xml: bytes, recalculated: bool) -> dict[tuple[int, int], s
         elif local == "c" and cell.get("formula") is not None:
             saved = bool(cell["result"].strip()) or cell["text_result"]
             if recalculated or not saved:
-                out[(at[0], at[1])] = "=" + (cell["formula"].strip() or "…")
+                out[(at.row, at.column)] = "=" + (cell["formula"].strip() or "…")
             elif cell["error"]:
-                out[(at[0], at[1])] = cell["result"].strip()
+                out[(at.row, at.column)] = cell["result"].strip()
         elif local == "c" and cell.get("error") and cell["result"].strip():
-            out[(at[0], at[1])] = cell["result"].strip()
+            out[(at.row, at.column)] = cell["result"].strip()
 
     parser = expat.ParserCreate()
     parser.StartElementHandler = start
