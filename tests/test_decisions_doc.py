@@ -7,6 +7,7 @@ section; a document may also link the record as a whole.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -33,12 +34,13 @@ def anchors() -> list[str]:
 
 def cited_files() -> list[Path]:
     files = []
-    for path in ROOT.rglob("*"):
-        parts = path.relative_to(ROOT).parts
-        if any(p.startswith(".") or p in {"node_modules", "artifacts", "build"} for p in parts):
-            continue
-        if path.is_file() and path.suffix in SUFFIXES and path != Path(__file__).resolve():
-            files.append(path)
+    # os.walk, pruned as it goes: rglob walked into .venv's tens of thousands of files before dropping them (6 s)
+    for folder, dirs, names in os.walk(ROOT):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in {"node_modules", "artifacts", "build"}]
+        for name in names:
+            path = Path(folder) / name
+            if not name.startswith(".") and path.suffix in SUFFIXES and path != Path(__file__).resolve():
+                files.append(path)
     return files
 
 
