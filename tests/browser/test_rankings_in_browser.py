@@ -168,6 +168,14 @@ def test_on_a_phone_the_tabs_wrap_and_the_open_one_shows(app_url, chromium, scre
     chosen = tab(page, "Inside one county")
     expect(chosen).to_have_attribute("aria-selected", "true")
     chosen.scroll_into_view_if_needed()
+    # Every tab inside the phone's width once the page's style has wrapped the bar: on a loaded machine the first
+    # measure could come before it (one run in CI found the bar still scrolled sideways); a bar that never wraps
+    # fails here after the wait.
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid=stMain] [role=tab]')].every(t => {
+               const box = t.getBoundingClientRect(); return box.left >= 0 && box.right <= 390; })""",
+        timeout=15_000,
+    )
     box = chosen.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box  # not scrolled out of the tab bar
     for label in ("Targets and coverage", "Domains", "Pace, mix and the race", "Gaps and actions"):
