@@ -822,6 +822,26 @@ TEXT: dict[str, tuple[str, str]] = {
         "disagrees on this row with column “{other}”, which names the same field (“{other_value}”), and which of "
         "them holds the figure cannot be known: delete or rename one of them and import again.",
     ),
+    "indicator_columns_differ": (
+        "是指标「{indicator}」，而本行「{other}」列的「{other_value}」是另一个指标「{other_indicator}」，"
+        "无法判断数值属于哪个指标：请核对这两列后重新导入。",
+        "is the indicator “{indicator}”, but “{other_value}” in column “{other}” on this row is another indicator, "
+        "“{other_indicator}”: which one the figure belongs to cannot be known. Check the two columns and import again.",
+    ),
+    "indicator_column_unknown": (
+        "不是指标目录中的指标，无法与本行「{other}」列的「{other_value}」（指标「{indicator}」）核对，"
+        "无法判断数值属于哪个指标：请核对这两列后重新导入。",
+        "is not in the indicator catalog, so it cannot be checked against “{other_value}” in column “{other}” on "
+        "this row (the indicator “{indicator}”), and which indicator the figure belongs to cannot be known. Check "
+        "the two columns and import again.",
+    ),
+    "indicator_column_blank": (
+        "为空，无法与本行「{other}」列的「{other_value}」（指标「{indicator}」）核对：文件同时有这两列时，"
+        "每行两列都须填写，并指同一个指标。请补上后重新导入。",
+        "is blank, so it cannot be checked against “{other_value}” in column “{other}” on this row (the indicator "
+        "“{indicator}”): a file with both columns must fill in both on every row, naming the same indicator. Fill it "
+        "in and import again.",
+    ),
     "text_outside_header": (
         "第 {position} 列没有表头，却有内容：常见原因是 CSV 中带千位分隔符的数字没有加引号，一个数被逗号分成了两列"
         '（如 1,480.2 应写作 "1,480.2" 或 1480.2），也可能是该列缺少表头。请核对后重新导入。',
@@ -909,6 +929,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "「{other}」列与「{column}」列表示同一项，各行内容相同，按「{column}」列导入。",
         "Column “{other}” names the same field as column “{column}” and agrees with it on every row: imported "
         "from “{column}”.",
+    ),
+    "note_indicator_columns_same": (
+        "「{other}」列与「{column}」列都表示指标，已逐行核对，每行两列所指的指标相同，按「{column}」列导入。",
+        "Column “{other}” names the indicator as column “{column}” does, and was checked against it row by row: "
+        "both name the same indicator on every row; imported from “{column}”.",
     ),
     "note_extra_columns": ("未识别的列（不导入）：{columns}。", "Unrecognised columns (not imported): {columns}."),
     "note_name_fixed": (

@@ -15,6 +15,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from incentive import periods, safe_text
+from incentive.i18n import t
 from incentive.intake import plausibility, units
 from incentive.intake.cell_values import (
     EXCEL_ERRORS,
@@ -281,20 +282,95 @@ def _compare_twins(
         for position, (row, number) in enumerate(zip(table.rows, table.row_numbers, strict=False)):
             if not _same_cell(col, table, position, row, first, twin):
                 differing += 1
-                preview.problems.append(
-                    Problem(
-                        "twin_columns_differ",
-                        number,
-                        first_label,
-                        clean_text(row[first] if first < len(row) else None),
-                        {
-                            "other": twin_label,
-                            "other_value": clean_text(row[twin] if twin < len(row) else None) or "—",
-                        },
-                    )
-                )
+                preview.problems.append(_twin_differ_problem(table, row, number, first, twin))
         if not differing:
             preview.notes.append(Note("note_twin_columns_same", {"column": first_label, "other": twin_label}))
+
+
+def _twin_differ_problem(table: Table, row: list, number: int, first: int, twin: int) -> Problem:
+    """A row where a field's two columns differ: named at the first, with the other's label and text."""
+    return Problem(
+        "twin_columns_differ",
+        number,
+        _twin_labels(table, first, twin)[0],
+        clean_text(row[first] if first < len(row) else None),
+        {
+            "other": _twin_labels(table, first, twin)[1],
+            "other_value": clean_text(row[twin] if twin < len(row) else None) or "—",
+        },
+    )
+
+
+class IndicatorNames:
+    """Which catalog indicators a cell of an indicator column names, for a period (`codes`), remembered per text
+    and period: a long file repeats a few dozen indicators over its rows."""
+
+    def __init__(self, reference: Reference) -> None:
+        self.reference = reference
+        self.lookup = indicator_lookup(reference)
+        self._codes: dict[tuple[str, str | None], frozenset[str]] = {}
+
+    def codes(self, text: str, period: str | None) -> frozenset[str]:
+        """A code: itself. A name (or a name with a unit in brackets): the indicators whose version in force for
+        the period bears it, else those of which any version bears it (a name the catalog has since changed).
+        Empty when the text names no indicator. Codes come before names, as in `indicator_lookup`."""
+        found = self._codes.get((text, period))
+        if found is None:
+            key = name_key(text)
+            if key not in self.lookup:
+                key = name_key(strip_unit(text))
+            found = frozenset()
+            if key in self.lookup:
+                indicators = self.reference.indicators
+                found = frozenset(ind["code"] for ind in indicators if name_key(ind["code"]) == key)
+                if not found:
+                    named = {ind["code"] for ind in indicators if name_key(ind["name"]) == key}
+                    in_force = {c for c in named if name_key(self.entry(c, period).get("name") or "") == key}
+                    found = frozenset(in_force or named)
+            self._codes[(text, period)] = found
+        return found
+
+    def entry(self, code: str, period: str | None) -> dict:
+        return catalog_entry(self.reference, code, period)
+
+    def shown(self, code: str, period: str | None) -> tuple[str, dict[str, str]]:
+        """An indicator as a message names it, its name with its code: 招商引资额（R01） / 招商引资额 (R01)."""
+        name = self.entry(code, period).get("name") or code
+        return ("by_lang", {lang: t("indicator_named", lang, name=name, code=code) for lang in ("zh", "en")})
+
+
+def _indicator_twin_problem(
+    table: Table, named_by: IndicatorNames, row: list, number: int, first: int, twin: int, code: str, period
+) -> tuple[Problem | None, str]:
+    """A long file's second indicator column (指标名称 beside 指标代码) checked on one row against the indicator its
+    first one gave (`code`): (the problem, or None when the cell names that indicator too; the unit in brackets
+    after the cell's name, or ""). A cell that names another indicator, none, or is blank refuses the row: which
+    indicator the figure belongs to cannot be known (docs/decisions.md#indicator-code-and-name-columns)."""
+    first_label, twin_label = _twin_labels(table, first, twin)
+    first_text = clean_text(row[first] if first < len(row) else None)
+    text = clean_text(row[twin] if twin < len(row) else None)
+    read_as = {"other": first_label, "other_value": first_text, "indicator": named_by.shown(code, period)}
+    if not text:
+        return Problem("indicator_column_blank", number, twin_label, "", read_as), ""
+    codes = named_by.codes(text, period)
+    if not codes:
+        names = sorted({ind["name"] for ind in named_by.reference.indicators})
+        suggestion = suggest(text, names)
+        params = {**read_as, **({"suggestion": suggestion} if suggestion else {})}
+        return Problem("indicator_column_unknown", number, twin_label, text, params), ""
+    if code not in codes:
+        other = sorted(codes)[0]
+        params = {
+            "other": twin_label,
+            "other_value": text,
+            "indicator": named_by.shown(code, period),
+            "other_indicator": named_by.shown(other, period),
+        }
+        return Problem("indicator_columns_differ", number, first_label, first_text, params), ""
+    inner = unknown_bracket(text) if name_key(text) not in named_by.lookup else ""
+    if inner:
+        return Problem("unit_unknown_indicator", number, twin_label, text, {"inner": inner}), ""
+    return None, bracket_unit(text)
 
 
 def _twin_labels(table: Table, first: int, twin: int) -> tuple[str, str]:
@@ -865,17 +941,19 @@ def _parse_values(
             Problem("value_column_missing" + ("_others" if others else ""), preview.header_row, None, None, params),
         )
         return
+    indicator_twins: dict[int, int] = {}
     if not wide:  # a wide file lists its columns that are not indicators (_check_wide_columns)
-        # a second value column (得分 beside 数值) is compared with the first, as two 学时 are; a second 县区 is
-        # named with the columns not imported (decisions: Two columns for one field)
+        # a second value column (得分 beside 数值) is compared with the first, as two 学时 are; a second indicator
+        # column (指标名称 beside 指标代码) is compared by the indicator each cell names (_indicator_twin_problem);
+        # a second 县区 is named with the columns not imported (decisions: Two columns for one field)
         spec = KINDS["race_scores"]
-        twins = {
-            i: first for i, first in twin_columns(spec, table.header).items() if located.columns.get(first) == "value"
-        }
+        all_twins = twin_columns(spec, table.header)
+        twins = {i: first for i, first in all_twins.items() if located.columns.get(first) == "value"}
+        indicator_twins = {i: first for i, first in all_twins.items() if located.columns.get(first) == "indicator"}
         extra = [
             clean_text(text)
             for i, text in enumerate(table.header)
-            if i not in located.columns and i not in twins and clean_text(text)
+            if i not in located.columns and i not in twins and i not in indicator_twins and clean_text(text)
         ]
         if extra:
             preview.notes.append(Note("note_extra_columns", {"columns": extra}))
@@ -886,7 +964,9 @@ def _parse_values(
             refuse_unknown_bracket(preview, table, i)
     if preview.fatal:
         return
-    cells = _value_cells(preview, table, located, reference, index_of, fixed_period, title_period, wide)
+    cells = _value_cells(
+        preview, table, located, reference, index_of, fixed_period, title_period, wide, indicator_twins
+    )
     by_code = {ind["code"]: ind for ind in reference.indicators}
     preview.kind = _value_kind(preview, cells, by_code, kind)
     values = _parse_value_cells(preview, table, cells, reference)
@@ -1011,7 +1091,14 @@ def _check_wide_columns(preview: Preview, table: Table, located: Located, refere
         preview.fatal = True
 
 
-def _value_cells(preview, table, located, reference, index_of, fixed_period, title_period, wide) -> list[_ValueCell]:
+def _value_cells(
+    preview, table, located, reference, index_of, fixed_period, title_period, wide, indicator_twins=None
+) -> list[_ValueCell]:
+    """One `_ValueCell` a value. `indicator_twins` (a long file's later indicator columns -> the indicator column):
+    each row's cell in each is checked against the indicator read (`_indicator_twin_problem`)."""
+    indicator_twins = indicator_twins or {}
+    named_by = IndicatorNames(reference)
+    differing: set[int] = set()  # the indicator twins that differ on some row
     cells: list[_ValueCell] = []
     changes = Changes()
     names = NameMatcher(reference.regions)
@@ -1065,6 +1152,19 @@ def _value_cells(preview, table, located, reference, index_of, fixed_period, tit
                 Problem("unit_unknown_indicator", number, table.column_label(i), raw, {"inner": inner})
             )
             continue
+        unit = bracket_unit(raw)
+        refused = False
+        for twin in indicator_twins:
+            problem, twin_unit = _indicator_twin_problem(table, named_by, row, number, i, twin, hit["code"], period)
+            if problem is None and twin_unit and unit and twin_unit != unit:  # 招商引资额（万元）, （亿元）
+                problem = _twin_differ_problem(table, row, number, i, twin)
+            if problem is not None:
+                preview.problems.append(problem)
+                refused = True
+                differing.add(twin)
+            unit = unit or twin_unit  # a unit the name column's cell declares: 招商引资额（万元） beside R01
+        if refused:
+            continue
         cells.append(
             _ValueCell(
                 number,
@@ -1075,10 +1175,14 @@ def _value_cells(preview, table, located, reference, index_of, fixed_period, tit
                 None if value_column is None else row[value_column],
                 value_column,
                 None if value_column is None else table.number_format(position, value_column),
-                bracket_unit(raw),
+                unit,
                 file_unit,
             )
         )
+    for twin, first in indicator_twins.items():
+        if twin not in differing:
+            first_label, twin_label = _twin_labels(table, first, twin)
+            preview.notes.append(Note("note_indicator_columns_same", {"column": first_label, "other": twin_label}))
     report_accepted_names(preview, names)
     preview.notes.extend(changes.notes())
     return cells
