@@ -482,3 +482,38 @@ def test_two_columns_for_one_field_are_left_to_the_per_cell_path(reference, tmp_
     monkeypatch.setenv("INCENTIVE_BULK_MIN_MB", "0")
     via_path = bulk_csv.parse_path(path, reference)
     assert [(p.key, p.row) for p in via_path.problems] == [("twin_columns_differ", 2)]
+
+
+def test_indicator_code_and_name_columns_are_checked_alike_in_a_large_file(catalog_db, tmp_path, monkeypatch):
+    """A large long file of scores with 指标代码 and 指标名称: the bulk path steps aside (it reads record files only),
+    so a large file is judged as a small one, its code and name checked on every row (decisions: Indicator code
+    and name columns); a row naming two indicators is refused, never read from the code alone."""
+    reference = current_reference(catalog_db)
+    monkeypatch.setenv("INCENTIVE_BULK_MIN_MB", "0")
+    counties = ["云岫县", "云峤县", "澄溪县", "枫岚区"]
+    named = [("R01", "招商引资额"), ("R02", "安全生产事故起数"), ("R03", "企业诉求办结率")]
+    rows = [
+        f"{year}Q{q},{county},{code},{name},{n % 9 + 1}"
+        for n, (year, q, county, (code, name)) in enumerate(
+            (year, q, county, pair)
+            for year in (2023, 2024, 2025)
+            for q in (1, 2, 3, 4)
+            for county in counties
+            for pair in named
+        )
+    ]
+    for disagree, expected in ((False, []), (True, [("indicator_columns_differ", 7)])):
+        lines = list(rows)
+        if disagree:
+            lines[5] = lines[5].replace("企业诉求办结率", "招商引资额")
+        path = _write(tmp_path, "考核期,县区,指标代码,指标名称,数值\n" + "\n".join(lines) + "\n", "race.csv")
+        assert bulk_csv.parse_large_csv(path, reference) is None
+        via_path = bulk_csv.parse_path(path, reference)
+        cell = parse_file(path.name, path.read_bytes(), reference)
+        assert [(p.key, p.row) for p in via_path.problems] == expected
+        for lang in ("zh", "en"):
+            assert via_path.problem_texts(lang) == cell.problem_texts(lang)
+            assert [n.text(lang) for n in via_path.notes] == [n.text(lang) for n in cell.notes]
+        assert (via_path.kind, via_path.importable) == (cell.kind, cell.importable) == ("race_scores", not disagree)
+        assert _rows(via_path.rows) == _rows(cell.rows)
+        assert any(n.key == "note_indicator_columns_same" for n in cell.notes) is not disagree

@@ -1438,6 +1438,132 @@ def test_a_long_file_with_two_value_columns_compares_them(catalog_db):
     assert [n.key for n in preview.notes if "column" in n.key] == ["note_extra_columns", "note_twin_columns_same"]
 
 
+def test_a_long_file_with_indicator_code_and_name_columns_that_agree_is_noted(catalog_db):
+    """指标代码 and 指标名称 both name a long file's indicator: the name column was listed as not imported and never
+    read. Where every row's code and name name the same indicator, the file imports as before, and a note says the
+    two columns were checked against each other (decisions: Indicator code and name columns)."""
+    data = (
+        "考核期,县区,指标代码,指标名称,数值\n"
+        "2025Q2,云岫县,R01,招商引资额,1480.2\n"
+        "2025Q2,云岫县,R02,安全生产事故起数,1\n"
+        "2025Q2,云峤县,r03,企业诉求办结率,96\n"
+    ).encode()
+    preview = parse_file("s.csv", data, current_reference(catalog_db))
+    assert preview.importable and not preview.problems
+    assert values(preview) == [
+        ("2025-Q2", "云岫县", "", "R01", 1480.2),
+        ("2025-Q2", "云岫县", "", "R02", 1.0),
+        ("2025-Q2", "云峤县", "", "R03", 96.0),
+    ]
+    assert [n.text("zh") for n in preview.notes if "column" in n.key] == [
+        "「指标名称」列与「指标代码」列都表示指标，已逐行核对，每行两列所指的指标相同，按「指标代码」列导入。"
+    ]
+    assert [n.text("en") for n in preview.notes if "column" in n.key] == [
+        "Column “指标名称” names the indicator as column “指标代码” does, and was checked against it row by row: "
+        "both name the same indicator on every row; imported from “指标代码”."
+    ]
+
+
+def test_a_row_whose_indicator_code_and_name_name_two_indicators_is_refused(catalog_db):
+    """R01 is 招商引资额; a row with R01 and 安全生产事故起数 imported 3 as 招商引资额 in silence. Which indicator the
+    figure belongs to cannot be known: the row is refused, naming both columns, both texts and both indicators,
+    whichever column comes first."""
+    data = (
+        "考核期,县区,指标代码,指标名称,数值\n"
+        "2025Q2,云岫县,R01,招商引资额,1480.2\n"
+        "2025Q2,云峤县,R01,安全生产事故起数,3\n"
+    ).encode()
+    preview = parse_file("s.csv", data, current_reference(catalog_db))
+    assert not preview.importable
+    assert [(p.key, p.row, p.column, p.value) for p in preview.problems] == [
+        ("indicator_columns_differ", 3, "指标代码", "R01")
+    ]
+    assert messages(preview) == [
+        "文件「s.csv」，第 3 行，「指标代码」列，值「R01」：是指标「招商引资额（R01）」，而本行「指标名称」列的"
+        "「安全生产事故起数」是另一个指标「安全生产事故起数（R02）」，无法判断数值属于哪个指标：请核对这两列后重新导入。"
+    ]
+    assert messages(preview, "en") == [
+        "File “s.csv”, row 3, column “指标代码”, value “R01”: is the indicator “招商引资额 (R01)”, but “安全生产事故起数” "
+        "in column “指标名称” on this row is another indicator, “安全生产事故起数 (R02)”: which one the figure belongs "
+        "to cannot be known. Check the two columns and import again."
+    ]
+    assert not any(n.key in ("note_indicator_columns_same", "note_extra_columns") for n in preview.notes)
+    # the name first: the row is named at the name column, against the code
+    named_first = "考核期,县区,指标名称,指标代码,数值\n2025Q2,云峤县,安全生产事故起数,R01,3\n".encode()
+    preview = parse_file("s.csv", named_first, current_reference(catalog_db))
+    assert [(p.key, p.row, p.column, p.value, p.params["other_value"]) for p in preview.problems] == [
+        ("indicator_columns_differ", 2, "指标名称", "安全生产事故起数", "R01")
+    ]
+    # with skip-invalid, the row that agrees imports and the other is rejected
+    preview = parse_file("s.csv", data, current_reference(catalog_db), skip_invalid=True)
+    assert preview.importable and values(preview) == [("2025-Q2", "云岫县", "", "R01", 1480.2)]
+    assert preview.rejected_rows == {3}
+
+
+def test_an_indicator_name_beside_a_code_that_names_no_indicator_is_refused(catalog_db):
+    """A name the catalog lacks, or a blank name, beside a code cannot be checked against it: refused too. A code
+    the catalog lacks beside a known name is refused by the existing rule of the first column (unknown_indicator)."""
+    data = (
+        "考核期,县区,指标代码,指标名称,数值\n"
+        "2025Q2,云岫县,R01,招商引资额,1480.2\n"
+        "2025Q2,云岫县,R02,安全事故起数,1\n"
+        "2025Q2,云岫县,R03,,96\n"
+        "2025Q2,云岫县,R09,企业诉求办结率,96\n"
+    ).encode()
+    preview = parse_file("s.csv", data, current_reference(catalog_db))
+    assert not preview.importable
+    assert [(p.key, p.row, p.column, p.value) for p in preview.problems] == [
+        ("indicator_column_unknown", 3, "指标名称", "安全事故起数"),
+        ("indicator_column_blank", 4, "指标名称", ""),
+        ("unknown_indicator", 5, "指标代码", "R09"),
+    ]
+    assert messages(preview)[0] == (
+        "文件「s.csv」，第 3 行，「指标名称」列，值「安全事故起数」：不是指标目录中的指标，无法与本行「指标代码」列的"
+        "「R02」（指标「安全生产事故起数（R02）」）核对，无法判断数值属于哪个指标：请核对这两列后重新导入。"
+        " 是否为「安全生产事故起数」？"
+    )
+    assert "is blank, so it cannot be checked against “R03” in column “指标代码”" in messages(preview, "en")[1]
+
+
+def test_a_unit_after_the_name_beside_a_code_is_read(catalog_db):
+    """招商引资额 is counted in 万元; 招商引资额（亿元） beside R01 says the figure is in 亿元. The name column was
+    never read, so 0.15 (亿元) was stored as 0.15 万元: its unit converts the value as it does in a file of names."""
+    data = "考核期,县区,指标代码,指标名称,数值\n2025Q2,云岫县,R01,招商引资额（亿元）,0.15\n".encode()
+    preview = parse_file("s.csv", data, current_reference(catalog_db))
+    assert preview.importable and values(preview) == [("2025-Q2", "云岫县", "", "R01", 1500.0)]
+    assert any(n.key == "note_unit_converted" for n in preview.notes)
+    clash = "考核期,县区,指标名称,指标,数值\n2025Q2,云岫县,招商引资额（亿元）,招商引资额（万元）,0.15\n".encode()
+    preview = parse_file("s.csv", clash, current_reference(catalog_db))
+    assert [(p.key, p.row, p.column) for p in preview.problems] == [("twin_columns_differ", 2, "指标名称")]
+    unknown = "考核期,县区,指标代码,指标名称,数值\n2025Q2,云岫县,R01,招商引资额（计划）,0.15\n".encode()
+    preview = parse_file("s.csv", unknown, current_reference(catalog_db))
+    assert [(p.key, p.row, p.column) for p in preview.problems] == [("unit_unknown_indicator", 2, "指标名称")]
+
+
+def test_an_indicator_name_is_checked_against_the_catalog_of_its_period():
+    """A catalog versioned by 生效起始期: X1 was 指标一 and is 指标甲 from 2026, when 指标一 became X2's name. In 2026
+    指标一 beside X1 names another indicator (refused); 指标甲 beside X1 in 2025 is a later name of the same one."""
+    indicators = [
+        {"code": "X1", "name": "指标一", "domain": "race", "unit": "个", "effective_from": ""},
+        {"code": "X1", "name": "指标甲", "domain": "race", "unit": "个", "effective_from": "2026"},
+        {"code": "X2", "name": "指标一", "domain": "race", "unit": "个", "effective_from": "2026"},
+    ]
+    reference = Reference(regions=[("甲县", ""), ("乙县", "")], indicators=indicators)
+    data = (
+        "考核期,县区,指标代码,指标名称,数值\n"
+        "2025-Q4,甲县,X1,指标一,1\n"
+        "2025-Q4,乙县,X1,指标甲,2\n"
+        "2026-Q1,甲县,X1,指标甲,3\n"
+        "2026-Q1,乙县,X1,指标一,4\n"
+        "2026-Q1,甲县,X2,指标一,5\n"
+    ).encode()
+    preview = parse_file("s.csv", data, reference)
+    assert [(p.key, p.row, p.params.get("other_indicator")) for p in preview.problems] == [
+        ("indicator_columns_differ", 5, ("by_lang", {"zh": "指标一（X2）", "en": "指标一 (X2)"}))
+    ]
+    assert "是指标「指标甲（X1）」" in messages(preview)[0]
+
+
 def test_two_columns_of_one_header_text_are_told_apart_by_position(db):
     """Two columns both headed 学时 in a CSV: the message names each with its position, not 学时 against 学时."""
     data = (
