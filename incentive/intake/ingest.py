@@ -289,15 +289,13 @@ def _compare_twins(
 
 def _twin_differ_problem(table: Table, row: list, number: int, first: int, twin: int) -> Problem:
     """A row where a field's two columns differ: named at the first, with the other's label and text."""
+    first_label, twin_label = _twin_labels(table, first, twin)
     return Problem(
         "twin_columns_differ",
         number,
-        _twin_labels(table, first, twin)[0],
+        first_label,
         clean_text(row[first] if first < len(row) else None),
-        {
-            "other": _twin_labels(table, first, twin)[1],
-            "other_value": clean_text(row[twin] if twin < len(row) else None) or "—",
-        },
+        {"other": twin_label, "other_value": clean_text(row[twin] if twin < len(row) else None) or "—"},
     )
 
 
@@ -349,14 +347,14 @@ def _indicator_twin_problem(
     first_label, twin_label = _twin_labels(table, first, twin)
     first_text = clean_text(row[first] if first < len(row) else None)
     text = clean_text(row[twin] if twin < len(row) else None)
-    read_as = {"other": first_label, "other_value": first_text, "indicator": named_by.shown(code, period)}
+    read = {"other": first_label, "other_value": first_text, "indicator": named_by.shown(code, period)}
     if not text:
-        return Problem("indicator_column_blank", number, twin_label, "", read_as), ""
+        return Problem("indicator_column_blank", number, twin_label, "", read), ""
     codes = named_by.codes(text, period)
     if not codes:
         names = sorted({ind["name"] for ind in named_by.reference.indicators})
         suggestion = suggest(text, names)
-        params = {**read_as, **({"suggestion": suggestion} if suggestion else {})}
+        params = {**read, **({"suggestion": suggestion} if suggestion else {})}
         return Problem("indicator_column_unknown", number, twin_label, text, params), ""
     if code not in codes:
         other = sorted(codes)[0]
