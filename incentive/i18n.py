@@ -817,6 +817,22 @@ TEXT: dict[str, tuple[str, str]] = {
     # --- problems: cells and rows
     "required": ("必填，不能为空。", "is required."),
     "not_a_number": ("不是数字。", "is not a number."),
+    "dot_thousands_ambiguous": (
+        "在以分号分隔的 CSV 中无法确定是哪个数：可能是 {grouped}（点作千位分隔符，区域设置为欧洲的 Excel 保存的分号分隔 "
+        "CSV 就这样写），也可能是 {decimal}（点作小数点）。请将文件另存为以逗号分隔的 CSV，或写成不带千位分隔符的数"
+        "（{grouped}）或所指的小数（{decimal}），再重新导入。",
+        "cannot be read as one number in a CSV separated by semicolons: it may be {grouped} (a dot grouping "
+        "thousands, as semicolon-separated files saved by an Excel set to a European locale write it) or "
+        "{decimal} (a decimal point). Save the file as a CSV separated by commas, or write the number without "
+        "grouping ({grouped}) or with the decimal point meant ({decimal}), and import again.",
+    ),
+    "dot_thousands": (
+        "用点分隔千位（区域设置为欧洲的 Excel 保存的分号分隔 CSV 就这样写），应是 {grouped}，但本系统中点是小数点，"
+        "不按此读取：请将文件另存为以逗号分隔的 CSV，或写成不带千位分隔符的数（{grouped}），再重新导入。",
+        "groups thousands with dots (as semicolon-separated files saved by an Excel set to a European locale write "
+        "it), {grouped} if so, but a dot here is a decimal point and it is not read that way: save the file as a "
+        "CSV separated by commas, or write the number without grouping ({grouped}), and import again.",
+    ),
     "twin_columns_differ": (
         "与同样表示该项的「{other}」列在本行不一致（「{other_value}」），无法判断以哪一列为准：请删除或改名其中一列后重新导入。",
         "disagrees on this row with column “{other}”, which names the same field (“{other_value}”), and which of "

@@ -517,3 +517,34 @@ def test_indicator_code_and_name_columns_are_checked_alike_in_a_large_file(catal
         assert (via_path.kind, via_path.importable) == (cell.kind, cell.importable) == ("race_scores", not disagree)
         assert _rows(via_path.rows) == _rows(cell.rows)
         assert any(n.key == "note_indicator_columns_same" for n in cell.notes) is not disagree
+
+
+def test_hours_grouped_by_dots_in_a_semicolon_file_are_refused_alike(tmp_path, reference):
+    """A semicolon CSV (Excel set to a European locale) groups thousands with dots: `1.480` there may be 1480 or
+    1.48, and the bulk path refuses it as the per-cell path does, at the same line, with the same sentence;
+    `1.5`, `95.25` and `1.4801` read (docs/decisions.md#dots-grouping-thousands). A comma file reads 1.48 as before."""
+    rows = list(TRAINING_ROWS)
+    rows[2] = _with(rows[2], hours="1.480")  # line 4
+    rows[5] = _with(rows[5], hours="1.5")
+    rows[6] = _with(rows[6], hours="95.25")
+    rows[8] = _with(rows[8], hours="1.4801")
+    rows[10] = _with(rows[10], hours="12.000学时")  # line 12
+    rows[12] = _with(rows[12], hours="1.480.000")  # line 14
+    text = TRAINING_HEADER + "\n" + "\n".join(rows) + "\n"
+    path = _write(tmp_path, text.replace(",", ";"))
+    assert_same_preview(path, reference)
+    assert_same_preview(path, reference, skip_invalid=True)
+    preview = bulk_csv.parse_large_csv(path, reference, skip_invalid=True)
+    assert [(p.row, p.key, p.value) for p in preview.problems] == [
+        (4, "dot_thousands_ambiguous", "1.480"),
+        (12, "dot_thousands_ambiguous", "12.000学时"),
+        (14, "dot_thousands", "1.480.000"),
+    ]
+    hours = dict(zip(preview.rows["source_row"], preview.rows["hours"], strict=True))
+    assert [hours[line] for line in (7, 8, 10)] == [1.5, 95.25, 1.4801]
+    comma = _write(tmp_path, text, "comma.csv")
+    assert_same_preview(comma, reference)
+    preview = bulk_csv.parse_large_csv(comma, reference)
+    assert [(p.row, p.key) for p in preview.problems] == [(14, "not_a_number")]
+    hours = dict(zip(preview.rows["source_row"], preview.rows["hours"], strict=True))
+    assert [hours[line] for line in (4, 12)] == [1.48, 12.0]

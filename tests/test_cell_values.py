@@ -271,3 +271,60 @@ def test_a_serial_of_a_1904_workbook_counts_from_1904():
         parse_date(last + 1, date1904=True)
     with pytest.raises(CellError):
         parse_date(20000 - 1462 - 1, date1904=True)  # before 1954-10-03, as in the 1900 system
+
+
+@pytest.mark.parametrize(
+    "given,grouped,decimal",
+    [
+        ("1.480", "1480", "1.48"),
+        ("12.000", "12000", "12"),
+        ("-1.480", "-1480", "-1.48"),
+        ("1.480万元", "1480万元", "1.48万元"),
+        ("１.４８０", "1480", "1.48"),
+    ],
+)
+def test_dots_grouping_thousands_in_a_semicolon_csv_are_refused_as_ambiguous(given, grouped, decimal):
+    """A semicolon CSV is what Excel set to a European locale writes, `.` grouping thousands: `1.480` there may be
+    1480 or 1.48, and was read as 1.48 (docs/decisions.md#dots-grouping-thousands). Elsewhere it reads as before."""
+    with pytest.raises(CellError) as e:
+        parse_number(given, dots_may_group=True)
+    assert (e.value.key, e.value.params) == ("dot_thousands_ambiguous", {"grouped": grouped, "decimal": decimal})
+    assert f"可能是 {grouped}" in e.value.text("zh") and f"也可能是 {decimal}" in e.value.text("zh")
+    assert f"it may be {grouped}" in e.value.text("en") and "commas" in e.value.text("en")
+    assert parse_number(given).value == float(decimal.removesuffix("万元"))
+
+
+def test_several_dot_groups_in_a_semicolon_csv_are_refused_as_grouping():
+    with pytest.raises(CellError) as e:
+        parse_number("1.480.000", dots_may_group=True)
+    assert (e.value.key, e.value.params) == ("dot_thousands", {"grouped": "1480000"})
+    with pytest.raises(CellError) as e:
+        parse_number("1.480.000")
+    assert e.value.key == "not_a_number"
+
+
+@pytest.mark.parametrize(
+    "given,expected",
+    [
+        ("1.5", 1.5),
+        ("95.25", 95.25),
+        ("1.4801", 1.4801),
+        ("0.480", 0.48),  # a leading 0 groups nothing
+        ("1480", 1480.0),
+        ("1.480e3", 1480.0),
+        ("1,480", 1480.0),
+    ],
+)
+def test_other_decimals_in_a_semicolon_csv_read_as_before(given, expected):
+    assert parse_number(given, dots_may_group=True) == parse_number(given) == Number(expected)
+
+
+def test_hours_grouped_by_dots_in_a_semicolon_csv_are_refused():
+    with pytest.raises(CellError) as e:
+        parse_hours("1.480", dots_may_group=True)
+    assert e.value.key == "dot_thousands_ambiguous"
+    with pytest.raises(CellError) as e:
+        parse_hours("1.480学时", dots_may_group=True)
+    assert e.value.params == {"grouped": "1480学时", "decimal": "1.48学时"}
+    assert parse_hours("2.5", dots_may_group=True) == Number(2.5)
+    assert parse_hours("1.480") == Number(1.48)  # a comma- or tab-separated file: as before

@@ -1574,3 +1574,85 @@ def test_two_columns_of_one_header_text_are_told_apart_by_position(db):
     assert [(p.key, p.column, p.params["other"]) for p in preview.problems] == [
         ("twin_columns_differ", "学时 [7]", "学时 [9]")
     ]
+
+
+# ------------------------------------------------------------------ dots grouping thousands (semicolon CSV)
+
+SEMICOLON_RACE = "考核期;县区;指标;数值\n2025Q2;云岫县;R01;1.480\n2025Q2;云峤县;R01;1.5\n2025Q2;澄溪县;R03;95.25\n"
+
+
+def test_dots_grouping_thousands_in_a_semicolon_csv_are_refused(catalog_db):
+    """A semicolon CSV is what Excel set to a European locale saves, `.` grouping thousands: `1.480` was read as
+    1.48, a thousandth of the 1480 meant (docs/decisions.md#dots-grouping-thousands). Refused naming row, column and
+    text; `1.5` and `95.25` read."""
+    preview = parse_file("得分.csv", SEMICOLON_RACE.encode(), current_reference(catalog_db))
+    assert not preview.importable
+    assert [(p.key, p.row, p.column, p.value) for p in preview.problems] == [
+        ("dot_thousands_ambiguous", 2, "数值", "1.480")
+    ]
+    [zh], [en] = messages(preview), messages(preview, "en")
+    assert (
+        zh.startswith("文件「得分.csv」，第 2 行，「数值」列，值「1.480」：")
+        and "可能是 1480" in zh
+        and "也可能是 1.48" in zh
+    )
+    assert "以逗号分隔的 CSV" in zh
+    assert (
+        en.startswith("File “得分.csv”, row 2, column “数值”, value “1.480”: ")
+        and "may be 1480" in en
+        and "or 1.48" in en
+    )
+    assert "separated by commas" in en
+    rest = parse_file("得分.csv", SEMICOLON_RACE.encode(), current_reference(catalog_db), skip_invalid=True)
+    assert values(rest) == [("2025-Q2", "云峤县", "", "R01", 1.5), ("2025-Q2", "澄溪县", "", "R03", 95.25)]
+
+
+def test_dots_grouping_thousands_in_a_comma_or_tab_csv_read_as_before(catalog_db):
+    expected = [
+        ("2025-Q2", "云岫县", "", "R01", 1.48),
+        ("2025-Q2", "云峤县", "", "R01", 1.5),
+        ("2025-Q2", "澄溪县", "", "R03", 95.25),
+    ]
+    for delimiter in (",", "\t"):
+        data = SEMICOLON_RACE.replace(";", delimiter).encode()
+        preview = parse_file("得分.csv", data, current_reference(catalog_db))
+        assert preview.importable and values(preview) == expected
+
+
+def test_dots_grouping_thousands_in_a_wide_semicolon_csv_are_refused(catalog_db):
+    """The wide file's cells (one indicator a column) are read by their own path: refused there too, each cell
+    named; several groups (`1.480.000`) and a unit (`1.480万元`) alike."""
+    data = "考核期;县区;招商引资额;企业诉求办结率\n2025Q2;云岫县;1.480.000;95.25\n2025Q2;澄溪县;1.480万元;96\n".encode()
+    preview = parse_file("w.csv", data, current_reference(catalog_db))
+    assert [(p.key, p.row, p.column, p.value) for p in preview.problems] == [
+        ("dot_thousands", 2, "招商引资额", "1.480.000"),
+        ("dot_thousands_ambiguous", 3, "招商引资额", "1.480万元"),
+    ]
+    assert "1480000" in messages(preview, "en")[0] and "可能是 1480万元" in messages(preview)[1]
+    comma = parse_file("w.csv", data.decode().replace(";", ",").encode(), current_reference(catalog_db))
+    assert [p.key for p in comma.problems] == ["not_a_number"]  # 1.480.000, as before; 1.480万元 read as 1.48
+
+
+def test_training_hours_grouped_by_dots_in_a_semicolon_csv_are_refused(db):
+    data = (
+        "干部编号;培训项目;培训类别;培训领域;培训方式;组织形式;学时;培训日期\n"
+        "A0001;党史专题班;政治能力;党的理论;线下;集体;1.480;2025/6/3\n"
+        "A0002;党史专题班;政治能力;党的理论;线下;集体;2.5;2025/6/3\n"
+    )
+    preview = parse_file("t.csv", data.encode(), current_reference(db), skip_invalid=True)
+    assert [(p.key, p.row, p.column, p.value) for p in preview.problems] == [
+        ("dot_thousands_ambiguous", 2, "学时", "1.480")
+    ]
+    assert list(preview.rows["hours"]) == [2.5]
+    comma = parse_file("t.csv", data.replace(";", ",").encode(), current_reference(db))
+    assert comma.importable and list(comma.rows["hours"]) == [1.48, 2.5]
+
+
+def test_class_weights_grouped_by_dots_in_a_semicolon_catalog_are_refused(db):
+    """A catalog's weights are read by the record loop and a class's weights by their own: both refuse."""
+    data = "指标代码;指标名称;类别;赛道;单位;方向;权重;目标值\nR01;招商引资额;赛马;项目建设;万元;正向;1.000;2.500\n"
+    preview = parse_file("i.csv", data.encode(), current_reference(db))
+    assert [(p.key, p.column, p.value) for p in preview.problems] == [
+        ("dot_thousands_ambiguous", "权重", "1.000"),
+        ("dot_thousands_ambiguous", "目标值", "2.500"),
+    ]

@@ -35,6 +35,9 @@ SERIAL_FIRST = EXCEL_EPOCH + dt.timedelta(days=20000)
 SERIAL_LAST = dt.date(2099, 12, 31)
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
+# Dots grouping thousands (`1.480`, `1.480.000`): how Excel set to a European locale, where `,` is the decimal mark,
+# writes numbers into the semicolon-separated CSV it saves. A leading 0 groups nothing (`0.480` is 0.48 either way).
+_DOT_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(\.\d{3})+")
 # Characters that show nothing but make two texts differ: zero-width spaces and joiners, word joiner, BOM.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CJK = "\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -91,11 +94,16 @@ def is_missing(value: object) -> bool:
     return isinstance(value, str) and clean_text(value) in MISSING_MARKERS
 
 
-def parse_number(value: object, percent_format: bool = False) -> Number | None:
+def parse_number(value: object, percent_format: bool = False, dots_may_group: bool = False) -> Number | None:
     """None for a missing marker; `85%` is 85 in unit %; `32000万元` is 32000 in unit 万元; `１,234` is 1234.
 
     A numeric cell whose Excel number format is a percent format (`percent_format`) holds the fraction 0.85 for
-    the 85% the user sees: it is read as 85 in unit %. The unit is kept for the caller to convert (units.py)."""
+    the 85% the user sees: it is read as 85 in unit %. The unit is kept for the caller to convert (units.py).
+
+    `dots_may_group`: the text comes from a semicolon-separated CSV (sheet_layout.Table.dots_may_group), where a
+    dot may group thousands: `1.480` there is refused as 1480 or 1.48 (`dot_thousands_ambiguous`), `1.480.000` as
+    dots grouping thousands (`dot_thousands`), never read as 1.48 or refused as no number without saying why
+    (docs/decisions.md#dots-grouping-thousands). `1.5`, `95.25`, `1.4801` read as everywhere else."""
     if is_missing(value):
         return None
     if isinstance(value, bool):
@@ -104,7 +112,7 @@ def parse_number(value: object, percent_format: bool = False) -> Number | None:
         if percent_format:
             return _finite(Number(float(f"{float(value) * 100:.15g}"), "%", percent_format=True))
         return _finite(Number(float(value)))
-    return _finite(_parse_number_text(clean_text(value)))
+    return _finite(_parse_number_text(clean_text(value), dots_may_group))
 
 
 def _finite(number: Number) -> Number:
@@ -116,7 +124,7 @@ def _finite(number: Number) -> Number:
 
 
 @functools.lru_cache(maxsize=65536)
-def _parse_number_text(text: str) -> Number:
+def _parse_number_text(text: str, dots_may_group: bool = False) -> Number:
     text = text.replace("\u2212", "-")  # the minus sign U+2212, which NFKC leaves as it is
     match = TRAILING_UNIT.search(text)
     unit = match.group(1) if match else ""
@@ -125,6 +133,11 @@ def _parse_number_text(text: str) -> Number:
     # A space may stand between the sign or the number and its unit (`32000 万元`, `- 3`), never inside the
     # digits: `8 8` is a typo, not 88.
     text = re.sub(r"^([+-]) +", r"\1", text.strip())
+    if dots_may_group and _DOT_THOUSANDS.fullmatch(text):
+        grouped = text.replace(".", "") + unit
+        if text.count(".") > 1:
+            raise CellError("dot_thousands", grouped=grouped)
+        raise CellError("dot_thousands_ambiguous", grouped=grouped, decimal=f"{float(text):.15g}{unit}")
     if _THOUSANDS.fullmatch(text):
         text = text.replace(",", "")
     if not _NUMBER.fullmatch(text):
@@ -140,12 +153,12 @@ def is_formula(text: str) -> bool:
     return len(text) > 1 and text.startswith("=")
 
 
-def parse_hours(value: object, percent_format: bool = False) -> Number | None:
+def parse_hours(value: object, percent_format: bool = False, dots_may_group: bool = False) -> Number | None:
     """`parse_number` for a training record's 学时, which refuses minutes and Latin hour signs by name instead of as
     "not a number": `480分钟`, `480分`, `90 min`, `3小时20分` (units.MINUTES) raise CellError `hours_in_minutes`
     (one 学时 is 45, 50 or 60 minutes by local rule: docs/decisions.md#training-time-in-minutes), `3 h`
     (units.LATIN_HOURS) raises `hours_unit_not_read`; both with `unit` as written. Every form parse_number reads
-    (`3`, `3学时`, `3小时`, `3天`) is read by it unchanged."""
+    (`3`, `3学时`, `3小时`, `3天`) is read by it unchanged; `dots_may_group` as there (`1.480` in a semicolon CSV)."""
     if isinstance(value, str):
         match = _WORD_AFTER_NUMBER.fullmatch(clean_text(value))
         word = match.group("word") if match else ""
@@ -153,7 +166,7 @@ def parse_hours(value: object, percent_format: bool = False) -> Number | None:
             raise CellError("hours_in_minutes", unit=word)
         if word.casefold() in LATIN_HOURS and _NUMBER.fullmatch(match.group("number").strip()):
             raise CellError("hours_unit_not_read", unit=word)
-    return parse_number(value, percent_format)
+    return parse_number(value, percent_format, dots_may_group)
 
 
 def parse_date(value: object, date1904: bool = False) -> dt.date | None:

@@ -205,7 +205,9 @@ def _class_weight(preview: Preview, table: Table, position: int, i: int, number:
     raw = with_format_unit(table.rows[position][i], table.number_format(position, i))
     label = table.column_label(i)
     try:
-        value = parse_cell(CLASS_WEIGHT_CELL, raw, table.number_format(position, i))
+        value = parse_cell(
+            CLASS_WEIGHT_CELL, raw, table.number_format(position, i), dots_may_group=table.dots_may_group
+        )
         if isinstance(value, Number):
             value = changes.to_unit(value, None, label, raw, number)
     except (CellError, units.UnitError) as e:
@@ -386,7 +388,8 @@ def _same_cell(col: Column, table: Table, position: int, row: list, first: int, 
         return True
     try:
         values = [
-            parse_cell(col, raw, table.number_format(position, i), table.date1904) for raw, i in ((a, first), (b, twin))
+            parse_cell(col, raw, table.number_format(position, i), table.date1904, table.dots_may_group)
+            for raw, i in ((a, first), (b, twin))
         ]
     except (CellError, units.UnitError):
         return False
@@ -461,11 +464,14 @@ def _no_header_problem(kind: str | None, near: NearHeader | None) -> Problem:
 # ---------------------------------------------------------------- cells
 
 
-def parse_cell(col: Column, raw: object, number_format: str | None = None, date1904: bool = False) -> object:
+def parse_cell(
+    col: Column, raw: object, number_format: str | None = None, date1904: bool = False, dots_may_group: bool = False
+) -> object:
     """The stored value of one cell, or CellError. Blank cells of optional columns are None. Number columns give
     a `Number` whose unit the caller converts (`to_unit`). `number_format` is the Excel format of a numeric cell
     (None for CSV or General): it decides what a number typed where text was meant stood for. `date1904`: the
-    workbook counts serial dates from 1904 (sheet_layout.Table.date1904)."""
+    workbook counts serial dates from 1904 (sheet_layout.Table.date1904). `dots_may_group`: a semicolon CSV, where
+    `1.480` may be 1480 (sheet_layout.Table.dots_may_group): such a number is refused."""
     if _is_name(col) and isinstance(raw, str):
         _check_name(raw)  # on the raw cell: clean_text would silently drop the zero-width characters
     if is_missing(raw) or (isinstance(raw, str) and not clean_text(raw)):
@@ -498,7 +504,7 @@ def parse_cell(col: Column, raw: object, number_format: str | None = None, date1
         return p
     if col.parse == "number":
         read = parse_hours if col.name == "hours" else parse_number
-        n = read(raw, percent_format=is_percent_format(number_format))
+        n = read(raw, percent_format=is_percent_format(number_format), dots_may_group=dots_may_group)
         if n is not None and n.value < 0 and col.name in ("weight", "hours"):
             raise CellError("negative")
         return n
@@ -641,7 +647,7 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
             if col.parse == "number":
                 raw = with_format_unit(raw, table.number_format(position, i))
             try:
-                value = parse_cell(col, raw, table.number_format(position, i), table.date1904)
+                value = parse_cell(col, raw, table.number_format(position, i), table.date1904, table.dots_may_group)
                 if isinstance(value, Number):
                     value = changes.to_unit(
                         value,
@@ -1284,7 +1290,9 @@ def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], 
         target = target_of[key]
         raw = with_format_unit(cell.raw, cell.number_format)
         try:
-            number = parse_number(raw, percent_format=is_percent_format(cell.number_format))
+            number = parse_number(
+                raw, percent_format=is_percent_format(cell.number_format), dots_may_group=table.dots_may_group
+            )
             value = (
                 None
                 if number is None
