@@ -826,6 +826,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "{decimal} (a decimal point). Save the file as a CSV separated by commas, or write the number without "
         "grouping ({grouped}) or with the decimal point meant ({decimal}), and import again.",
     ),
+    "comma_decimal_ambiguous": (
+        "在以分号分隔的 CSV 中无法确定是哪个数：可能是 {decimal}（逗号作小数点，区域设置为欧洲的 Excel 保存的分号分隔 "
+        "CSV 就这样写），也可能是 {grouped}（逗号作千位分隔符）。请将文件另存为以逗号分隔的 CSV，或写成用小数点的小数"
+        "（{decimal}）或不带千位分隔符的数（{grouped}），再重新导入。",
+        "cannot be read as one number in a CSV separated by semicolons: it may be {decimal} (a decimal comma, as "
+        "semicolon-separated files saved by an Excel set to a European locale write it) or {grouped} (a comma "
+        "grouping thousands). Save the file as a CSV separated by commas, or write the number with the decimal "
+        "point meant ({decimal}) or without grouping ({grouped}), and import again.",
+    ),
     "dot_thousands": (
         "用点分隔千位（区域设置为欧洲的 Excel 保存的分号分隔 CSV 就这样写），应是 {grouped}，但本系统中点是小数点，"
         "不按此读取：请将文件另存为以逗号分隔的 CSV，或写成不带千位分隔符的数（{grouped}），再重新导入。",

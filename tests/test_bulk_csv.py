@@ -520,9 +520,10 @@ def test_indicator_code_and_name_columns_are_checked_alike_in_a_large_file(catal
 
 
 def test_hours_grouped_by_dots_in_a_semicolon_file_are_refused_alike(tmp_path, reference):
-    """A semicolon CSV (Excel set to a European locale) groups thousands with dots: `1.480` there may be 1480 or
-    1.48, and the bulk path refuses it as the per-cell path does, at the same line, with the same sentence;
-    `1.5`, `95.25` and `1.4801` read (docs/decisions.md#dots-grouping-thousands). A comma file reads 1.48 as before."""
+    """A semicolon CSV (Excel set to a European locale) groups thousands with dots and writes a decimal comma:
+    `1.480` and `1,480` there may be 1480 or 1.48, and the bulk path refuses them as the per-cell path does, at the
+    same line, with the same sentence; `1.5`, `95.25` and `1.4801` read (docs/decisions.md#semicolon-csv-numbers).
+    A comma file reads them as before."""
     rows = list(TRAINING_ROWS)
     rows[2] = _with(rows[2], hours="1.480")  # line 4
     rows[5] = _with(rows[5], hours="1.5")
@@ -530,8 +531,9 @@ def test_hours_grouped_by_dots_in_a_semicolon_file_are_refused_alike(tmp_path, r
     rows[8] = _with(rows[8], hours="1.4801")
     rows[10] = _with(rows[10], hours="12.000学时")  # line 12
     rows[12] = _with(rows[12], hours="1.480.000")  # line 14
+    rows[14] = _with(rows[14], hours="{comma}")  # line 16: 1,480, a decimal comma there or comma thousands
     text = TRAINING_HEADER + "\n" + "\n".join(rows) + "\n"
-    path = _write(tmp_path, text.replace(",", ";"))
+    path = _write(tmp_path, text.replace(",", ";").replace("{comma}", "1,480"))
     assert_same_preview(path, reference)
     assert_same_preview(path, reference, skip_invalid=True)
     preview = bulk_csv.parse_large_csv(path, reference, skip_invalid=True)
@@ -539,12 +541,13 @@ def test_hours_grouped_by_dots_in_a_semicolon_file_are_refused_alike(tmp_path, r
         (4, "dot_thousands_ambiguous", "1.480"),
         (12, "dot_thousands_ambiguous", "12.000学时"),
         (14, "dot_thousands", "1.480.000"),
+        (16, "comma_decimal_ambiguous", "1,480"),
     ]
     hours = dict(zip(preview.rows["source_row"], preview.rows["hours"], strict=True))
     assert [hours[line] for line in (7, 8, 10)] == [1.5, 95.25, 1.4801]
-    comma = _write(tmp_path, text, "comma.csv")
+    comma = _write(tmp_path, text.replace("{comma}", '"1,480"'), "comma.csv")
     assert_same_preview(comma, reference)
     preview = bulk_csv.parse_large_csv(comma, reference)
-    assert [(p.row, p.key) for p in preview.problems] == [(14, "not_a_number")]
+    assert [(p.row, p.key) for p in preview.problems] == [(14, "not_a_number"), (16, "implausible_hours")]
     hours = dict(zip(preview.rows["source_row"], preview.rows["hours"], strict=True))
-    assert [hours[line] for line in (4, 12)] == [1.48, 12.0]
+    assert [hours[line] for line in (4, 12, 16)] == [1.48, 12.0, 1480.0]

@@ -285,9 +285,9 @@ def test_a_serial_of_a_1904_workbook_counts_from_1904():
 )
 def test_dots_grouping_thousands_in_a_semicolon_csv_are_refused_as_ambiguous(given, grouped, decimal):
     """A semicolon CSV is what Excel set to a European locale writes, `.` grouping thousands: `1.480` there may be
-    1480 or 1.48, and was read as 1.48 (docs/decisions.md#dots-grouping-thousands). Elsewhere it reads as before."""
+    1480 or 1.48, and was read as 1.48 (docs/decisions.md#semicolon-csv-numbers). Elsewhere it reads as before."""
     with pytest.raises(CellError) as e:
-        parse_number(given, dots_may_group=True)
+        parse_number(given, european_marks=True)
     assert (e.value.key, e.value.params) == ("dot_thousands_ambiguous", {"grouped": grouped, "decimal": decimal})
     assert f"可能是 {grouped}" in e.value.text("zh") and f"也可能是 {decimal}" in e.value.text("zh")
     assert f"it may be {grouped}" in e.value.text("en") and "commas" in e.value.text("en")
@@ -296,7 +296,7 @@ def test_dots_grouping_thousands_in_a_semicolon_csv_are_refused_as_ambiguous(giv
 
 def test_several_dot_groups_in_a_semicolon_csv_are_refused_as_grouping():
     with pytest.raises(CellError) as e:
-        parse_number("1.480.000", dots_may_group=True)
+        parse_number("1.480.000", european_marks=True)
     assert (e.value.key, e.value.params) == ("dot_thousands", {"grouped": "1480000"})
     with pytest.raises(CellError) as e:
         parse_number("1.480.000")
@@ -312,19 +312,35 @@ def test_several_dot_groups_in_a_semicolon_csv_are_refused_as_grouping():
         ("0.480", 0.48),  # a leading 0 groups nothing
         ("1480", 1480.0),
         ("1.480e3", 1480.0),
-        ("1,480", 1480.0),
+        ("1,480,000", 1480000.0),  # a decimal comma comes once
+        ("1,480.5", 1480.5),
     ],
 )
 def test_other_decimals_in_a_semicolon_csv_read_as_before(given, expected):
-    assert parse_number(given, dots_may_group=True) == parse_number(given) == Number(expected)
+    assert parse_number(given, european_marks=True) == parse_number(given) == Number(expected)
+
+
+@pytest.mark.parametrize(
+    "given,grouped,decimal",
+    [("1,480", "1480", "1.48"), ("0,125", "125", "0.125"), ("-12,345万元", "-12345万元", "-12.345万元")],
+)
+def test_one_comma_before_three_digits_in_a_semicolon_csv_is_refused_as_ambiguous(given, grouped, decimal):
+    """The same Excel writes a decimal comma there: `1,480` may be 1.48 as well as 1480, and was read as 1480. Read
+    as 1480 in a comma- or tab-separated file (where it is quoted), as before."""
+    with pytest.raises(CellError) as e:
+        parse_number(given, european_marks=True)
+    assert (e.value.key, e.value.params) == ("comma_decimal_ambiguous", {"grouped": grouped, "decimal": decimal})
+    assert f"可能是 {decimal}" in e.value.text("zh") and f"也可能是 {grouped}" in e.value.text("zh")
+    assert f"it may be {decimal} (a decimal comma" in e.value.text("en")
+    assert parse_number(given).value == float(grouped.removesuffix("万元"))
 
 
 def test_hours_grouped_by_dots_in_a_semicolon_csv_are_refused():
     with pytest.raises(CellError) as e:
-        parse_hours("1.480", dots_may_group=True)
+        parse_hours("1.480", european_marks=True)
     assert e.value.key == "dot_thousands_ambiguous"
     with pytest.raises(CellError) as e:
-        parse_hours("1.480学时", dots_may_group=True)
+        parse_hours("1.480学时", european_marks=True)
     assert e.value.params == {"grouped": "1480学时", "decimal": "1.48学时"}
-    assert parse_hours("2.5", dots_may_group=True) == Number(2.5)
+    assert parse_hours("2.5", european_marks=True) == Number(2.5)
     assert parse_hours("1.480") == Number(1.48)  # a comma- or tab-separated file: as before

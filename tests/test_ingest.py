@@ -1583,7 +1583,7 @@ SEMICOLON_RACE = "考核期;县区;指标;数值\n2025Q2;云岫县;R01;1.480\n20
 
 def test_dots_grouping_thousands_in_a_semicolon_csv_are_refused(catalog_db):
     """A semicolon CSV is what Excel set to a European locale saves, `.` grouping thousands: `1.480` was read as
-    1.48, a thousandth of the 1480 meant (docs/decisions.md#dots-grouping-thousands). Refused naming row, column and
+    1.48, a thousandth of the 1480 meant (docs/decisions.md#semicolon-csv-numbers). Refused naming row, column and
     text; `1.5` and `95.25` read."""
     preview = parse_file("得分.csv", SEMICOLON_RACE.encode(), current_reference(catalog_db))
     assert not preview.importable
@@ -1605,6 +1605,23 @@ def test_dots_grouping_thousands_in_a_semicolon_csv_are_refused(catalog_db):
     assert "separated by commas" in en
     rest = parse_file("得分.csv", SEMICOLON_RACE.encode(), current_reference(catalog_db), skip_invalid=True)
     assert values(rest) == [("2025-Q2", "云峤县", "", "R01", 1.5), ("2025-Q2", "澄溪县", "", "R03", 95.25)]
+
+
+def test_a_decimal_comma_or_comma_thousands_in_a_semicolon_csv_is_refused(catalog_db):
+    """The same Excel writes its decimal comma there: `1,480` may be 1.48 as well as 1480, and was read as 1480.
+    `1,480,000` and `1,480.5` have one reading and are read."""
+    data = "考核期;县区;指标;数值\n2025Q2;云岫县;R01;1,480\n2025Q2;云峤县;R01;1,480,000\n2025Q2;澄溪县;R01;1,480.5\n"
+    preview = parse_file("得分.csv", data.encode(), current_reference(catalog_db), skip_invalid=True)
+    assert [(p.key, p.row, p.column, p.value) for p in preview.problems] == [
+        ("comma_decimal_ambiguous", 2, "数值", "1,480")
+    ]
+    assert (
+        "可能是 1.48（逗号作小数点" in messages(preview)[0]
+        and "or 1480 (a comma grouping" in messages(preview, "en")[0]
+    )
+    assert values(preview) == [("2025-Q2", "云峤县", "", "R01", 1480000.0), ("2025-Q2", "澄溪县", "", "R01", 1480.5)]
+    tab = parse_file("得分.csv", data.replace(";", "\t").encode(), current_reference(catalog_db))
+    assert tab.importable and [v[-1] for v in values(tab)] == [1480.0, 1480000.0, 1480.5]
 
 
 def test_dots_grouping_thousands_in_a_comma_or_tab_csv_read_as_before(catalog_db):

@@ -298,16 +298,17 @@ class _Column:
         return not self.errors and all(v == raw and raw is not None for raw, v in self.values.items())
 
 
-def _read_column(index: int, spec: Column, raws: list, header_unit: str, dots_may_group: bool) -> _Column:
+def _read_column(index: int, spec: Column, raws: list, header_unit: str, european_marks: bool) -> _Column:
     """Raises _NotBulk where the per-cell path does more than map each text to a value: a unit to convert (or
-    to refuse) and ids that lost digits (one problem for the whole column). `dots_may_group`: a semicolon CSV,
-    whose `1.480` the cell parser refuses as 1480 or 1.48 (sheet_layout.Table.dots_may_group), here too."""
+    to refuse) and ids that lost digits (one problem for the whole column). `european_marks`: a semicolon CSV,
+    whose `1.480` and `1,480` the cell parser refuses as 1480 or 1.48 (sheet_layout.Table.european_marks), here
+    too."""
     values, errors = {}, {}
     if spec.parse == "number" and header_unit not in ("", units.HOURS):
         raise _NotBulk  # a unit to convert, or something in brackets to refuse: the per-cell path does both
     for raw in raws:
         try:
-            value = parse_cell(spec, raw, dots_may_group=dots_may_group)
+            value = parse_cell(spec, raw, european_marks=european_marks)
             if isinstance(value, Number) and value.unit not in ("", units.HOURS):
                 raise _NotBulk  # training hours are the one number column of these kinds: 学时 needs nothing
             values[raw] = value.value if isinstance(value, Number) else value
@@ -427,7 +428,7 @@ def _parse(
             c,
             distinct[index_of[c.name]],
             table.header_unit(index_of[c.name]) or unknown_bracket(table.header[index_of[c.name]]),
-            table.dots_may_group,
+            table.european_marks,
         )
         for c in spec.columns
         if c.name in index_of

@@ -38,6 +38,9 @@ _THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
 # Dots grouping thousands (`1.480`, `1.480.000`): how Excel set to a European locale, where `,` is the decimal mark,
 # writes numbers into the semicolon-separated CSV it saves. A leading 0 groups nothing (`0.480` is 0.48 either way).
 _DOT_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(\.\d{3})+")
+# There one comma before three digits (`1,480`, `0,125`) may be that Excel's decimal comma (1.48) as well as a comma
+# grouping thousands (1480): refused too. `1,480,000` and `1,480.5` have one reading only.
+_COMMA_DECIMAL_OR_THOUSANDS = re.compile(r"[+-]?\d{1,3},\d{3}")
 # Characters that show nothing but make two texts differ: zero-width spaces and joiners, word joiner, BOM.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CJK = "\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -94,16 +97,17 @@ def is_missing(value: object) -> bool:
     return isinstance(value, str) and clean_text(value) in MISSING_MARKERS
 
 
-def parse_number(value: object, percent_format: bool = False, dots_may_group: bool = False) -> Number | None:
+def parse_number(value: object, percent_format: bool = False, european_marks: bool = False) -> Number | None:
     """None for a missing marker; `85%` is 85 in unit %; `32000万元` is 32000 in unit 万元; `１,234` is 1234.
 
     A numeric cell whose Excel number format is a percent format (`percent_format`) holds the fraction 0.85 for
     the 85% the user sees: it is read as 85 in unit %. The unit is kept for the caller to convert (units.py).
 
-    `dots_may_group`: the text comes from a semicolon-separated CSV (sheet_layout.Table.dots_may_group), where a
+    `european_marks`: the text comes from a semicolon-separated CSV (sheet_layout.Table.european_marks), where a
     dot may group thousands: `1.480` there is refused as 1480 or 1.48 (`dot_thousands_ambiguous`), `1.480.000` as
-    dots grouping thousands (`dot_thousands`), never read as 1.48 or refused as no number without saying why
-    (docs/decisions.md#dots-grouping-thousands). `1.5`, `95.25`, `1.4801` read as everywhere else."""
+    dots grouping thousands (`dot_thousands`), never read as 1.48 or refused as no number without saying why; and a
+    comma may be the decimal mark: `1,480` is refused as 1.48 or 1480 (`comma_decimal_ambiguous`), never read as
+    1480 (docs/decisions.md#semicolon-csv-numbers). `1.5`, `95.25`, `1.4801`, `1,480.5` read as everywhere else."""
     if is_missing(value):
         return None
     if isinstance(value, bool):
@@ -112,7 +116,7 @@ def parse_number(value: object, percent_format: bool = False, dots_may_group: bo
         if percent_format:
             return _finite(Number(float(f"{float(value) * 100:.15g}"), "%", percent_format=True))
         return _finite(Number(float(value)))
-    return _finite(_parse_number_text(clean_text(value), dots_may_group))
+    return _finite(_parse_number_text(clean_text(value), european_marks))
 
 
 def _finite(number: Number) -> Number:
@@ -124,7 +128,7 @@ def _finite(number: Number) -> Number:
 
 
 @functools.lru_cache(maxsize=65536)
-def _parse_number_text(text: str, dots_may_group: bool = False) -> Number:
+def _parse_number_text(text: str, european_marks: bool = False) -> Number:
     text = text.replace("\u2212", "-")  # the minus sign U+2212, which NFKC leaves as it is
     match = TRAILING_UNIT.search(text)
     unit = match.group(1) if match else ""
@@ -133,11 +137,16 @@ def _parse_number_text(text: str, dots_may_group: bool = False) -> Number:
     # A space may stand between the sign or the number and its unit (`32000 万元`, `- 3`), never inside the
     # digits: `8 8` is a typo, not 88.
     text = re.sub(r"^([+-]) +", r"\1", text.strip())
-    if dots_may_group and _DOT_THOUSANDS.fullmatch(text):
+    if european_marks and _DOT_THOUSANDS.fullmatch(text):
         grouped = text.replace(".", "") + unit
         if text.count(".") > 1:
             raise CellError("dot_thousands", grouped=grouped)
         raise CellError("dot_thousands_ambiguous", grouped=grouped, decimal=f"{float(text):.15g}{unit}")
+    if european_marks and _COMMA_DECIMAL_OR_THOUSANDS.fullmatch(text):
+        grouped = f"{int(text.replace(',', ''))}{unit}"
+        raise CellError(
+            "comma_decimal_ambiguous", grouped=grouped, decimal=f"{float(text.replace(',', '.')):.15g}{unit}"
+        )
     if _THOUSANDS.fullmatch(text):
         text = text.replace(",", "")
     if not _NUMBER.fullmatch(text):
@@ -153,12 +162,13 @@ def is_formula(text: str) -> bool:
     return len(text) > 1 and text.startswith("=")
 
 
-def parse_hours(value: object, percent_format: bool = False, dots_may_group: bool = False) -> Number | None:
+def parse_hours(value: object, percent_format: bool = False, european_marks: bool = False) -> Number | None:
     """`parse_number` for a training record's 学时, which refuses minutes and Latin hour signs by name instead of as
     "not a number": `480分钟`, `480分`, `90 min`, `3小时20分` (units.MINUTES) raise CellError `hours_in_minutes`
     (one 学时 is 45, 50 or 60 minutes by local rule: docs/decisions.md#training-time-in-minutes), `3 h`
     (units.LATIN_HOURS) raises `hours_unit_not_read`; both with `unit` as written. Every form parse_number reads
-    (`3`, `3学时`, `3小时`, `3天`) is read by it unchanged; `dots_may_group` as there (`1.480` in a semicolon CSV)."""
+    (`3`, `3学时`, `3小时`, `3天`) is read by it unchanged; `european_marks` as there (`1.480`, `1,480` in a
+    semicolon CSV)."""
     if isinstance(value, str):
         match = _WORD_AFTER_NUMBER.fullmatch(clean_text(value))
         word = match.group("word") if match else ""
@@ -166,7 +176,7 @@ def parse_hours(value: object, percent_format: bool = False, dots_may_group: boo
             raise CellError("hours_in_minutes", unit=word)
         if word.casefold() in LATIN_HOURS and _NUMBER.fullmatch(match.group("number").strip()):
             raise CellError("hours_unit_not_read", unit=word)
-    return parse_number(value, percent_format, dots_may_group)
+    return parse_number(value, percent_format, european_marks)
 
 
 def parse_date(value: object, date1904: bool = False) -> dt.date | None:

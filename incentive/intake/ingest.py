@@ -206,7 +206,7 @@ def _class_weight(preview: Preview, table: Table, position: int, i: int, number:
     label = table.column_label(i)
     try:
         value = parse_cell(
-            CLASS_WEIGHT_CELL, raw, table.number_format(position, i), dots_may_group=table.dots_may_group
+            CLASS_WEIGHT_CELL, raw, table.number_format(position, i), european_marks=table.european_marks
         )
         if isinstance(value, Number):
             value = changes.to_unit(value, None, label, raw, number)
@@ -388,7 +388,7 @@ def _same_cell(col: Column, table: Table, position: int, row: list, first: int, 
         return True
     try:
         values = [
-            parse_cell(col, raw, table.number_format(position, i), table.date1904, table.dots_may_group)
+            parse_cell(col, raw, table.number_format(position, i), table.date1904, table.european_marks)
             for raw, i in ((a, first), (b, twin))
         ]
     except (CellError, units.UnitError):
@@ -465,13 +465,13 @@ def _no_header_problem(kind: str | None, near: NearHeader | None) -> Problem:
 
 
 def parse_cell(
-    col: Column, raw: object, number_format: str | None = None, date1904: bool = False, dots_may_group: bool = False
+    col: Column, raw: object, number_format: str | None = None, date1904: bool = False, european_marks: bool = False
 ) -> object:
     """The stored value of one cell, or CellError. Blank cells of optional columns are None. Number columns give
     a `Number` whose unit the caller converts (`to_unit`). `number_format` is the Excel format of a numeric cell
     (None for CSV or General): it decides what a number typed where text was meant stood for. `date1904`: the
-    workbook counts serial dates from 1904 (sheet_layout.Table.date1904). `dots_may_group`: a semicolon CSV, where
-    `1.480` may be 1480 (sheet_layout.Table.dots_may_group): such a number is refused."""
+    workbook counts serial dates from 1904 (sheet_layout.Table.date1904). `european_marks`: a semicolon CSV, where
+    `1.480` may be 1480 and `1,480` 1.48 (sheet_layout.Table.european_marks): such a number is refused."""
     if _is_name(col) and isinstance(raw, str):
         _check_name(raw)  # on the raw cell: clean_text would silently drop the zero-width characters
     if is_missing(raw) or (isinstance(raw, str) and not clean_text(raw)):
@@ -504,7 +504,7 @@ def parse_cell(
         return p
     if col.parse == "number":
         read = parse_hours if col.name == "hours" else parse_number
-        n = read(raw, percent_format=is_percent_format(number_format), dots_may_group=dots_may_group)
+        n = read(raw, percent_format=is_percent_format(number_format), european_marks=european_marks)
         if n is not None and n.value < 0 and col.name in ("weight", "hours"):
             raise CellError("negative")
         return n
@@ -647,7 +647,7 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
             if col.parse == "number":
                 raw = with_format_unit(raw, table.number_format(position, i))
             try:
-                value = parse_cell(col, raw, table.number_format(position, i), table.date1904, table.dots_may_group)
+                value = parse_cell(col, raw, table.number_format(position, i), table.date1904, table.european_marks)
                 if isinstance(value, Number):
                     value = changes.to_unit(
                         value,
@@ -1291,7 +1291,7 @@ def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], 
         raw = with_format_unit(cell.raw, cell.number_format)
         try:
             number = parse_number(
-                raw, percent_format=is_percent_format(cell.number_format), dots_may_group=table.dots_may_group
+                raw, percent_format=is_percent_format(cell.number_format), european_marks=table.european_marks
             )
             value = (
                 None

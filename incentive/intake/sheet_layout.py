@@ -259,8 +259,9 @@ class Table:
     hidden_rows: frozenset[int] = frozenset()  # row numbers hidden in Excel (Sheet.hidden_rows)
     delimited: bool = False  # a CSV or TSV, where a stray delimiter splits a cell (not a workbook or web page)
     # a CSV separated by semicolons, as Excel set to a European locale saves it: a dot there may group thousands
-    # (`1.480` for 1480), so such a number is refused (cell_values.parse_number, docs/decisions.md#dots-grouping-thousands)
-    dots_may_group: bool = False
+    # (`1.480` for 1480) and a comma be the decimal mark (`1,480` for 1.48), so such a number is refused
+    # (cell_values.parse_number, docs/decisions.md#semicolon-csv-numbers)
+    european_marks: bool = False
     # merged ranges (as Excel names them, `B5:B8`) that span rows below the header: the value is on the first row
     merged_data: list[str] = field(default_factory=list)
 
@@ -291,7 +292,7 @@ class Table:
             beyond=beyond,
             hidden_rows=frozenset(getattr(sheet, "hidden_rows", ())),
             delimited=bool(getattr(sheet, "delimiter", "")),
-            dots_may_group=getattr(sheet, "delimiter", "") == ";",
+            european_marks=getattr(sheet, "delimiter", "") == ";",
             merged_data=[
                 f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}"
                 for (r0, c0), (r1, c1) in sorted(sheet.merged)
