@@ -322,7 +322,7 @@ def test_other_decimals_in_a_semicolon_csv_read_as_before(given, expected):
 
 @pytest.mark.parametrize(
     "given,grouped,decimal",
-    [("1,480", "1480", "1.48"), ("0,125", "125", "0.125"), ("-12,345万元", "-12345万元", "-12.345万元")],
+    [("1,480", "1480", "1.48"), ("-12,345万元", "-12345万元", "-12.345万元")],
 )
 def test_one_comma_before_three_digits_in_a_semicolon_csv_is_refused_as_ambiguous(given, grouped, decimal):
     """The same Excel writes a decimal comma there: `1,480` may be 1.48 as well as 1480, and was read as 1480. Read
@@ -344,3 +344,15 @@ def test_hours_grouped_by_dots_in_a_semicolon_csv_are_refused():
     assert e.value.params == {"grouped": "1480学时", "decimal": "1.48学时"}
     assert parse_hours("2.5", european_marks=True) == Number(2.5)
     assert parse_hours("1.480") == Number(1.48)  # a comma- or tab-separated file: as before
+
+
+@pytest.mark.parametrize("given", ["0,480", "-0,125", "00,480"])
+@pytest.mark.parametrize("european_marks", [False, True])
+def test_a_comma_after_a_leading_zero_is_a_decimal_comma_not_thousands(given, european_marks):
+    """`0,480` groups nothing: it is 0.48 written with a decimal comma, refused as no number, as `1,5` is, where it
+    was read as 480 (a thousandfold error in any CSV or text cell); `1,480` still reads as 1480."""
+    with pytest.raises(CellError) as e:
+        parse_number(given, european_marks=european_marks)
+    assert e.value.key == "not_a_number"
+    assert parse_number("1,480").value == 1480
+    assert parse_number("12,345.5").value == 12345.5

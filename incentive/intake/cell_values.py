@@ -34,13 +34,16 @@ EXCEL_1904_EPOCH = dt.date(1904, 1, 1)
 SERIAL_FIRST = EXCEL_EPOCH + dt.timedelta(days=20000)
 SERIAL_LAST = dt.date(2099, 12, 31)
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-_THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
+# Commas grouping thousands (`1,480`, `12,345.5`). A leading 0 groups nothing: `0,480` is a decimal comma (0.48),
+# refused as no number rather than read as 480.
+_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?")
 # Dots grouping thousands (`1.480`, `1.480.000`): how Excel set to a European locale, where `,` is the decimal mark,
 # writes numbers into the semicolon-separated CSV it saves. A leading 0 groups nothing (`0.480` is 0.48 either way).
 _DOT_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(\.\d{3})+")
-# There one comma before three digits (`1,480`, `0,125`) may be that Excel's decimal comma (1.48) as well as a comma
-# grouping thousands (1480): refused too. `1,480,000` and `1,480.5` have one reading only.
-_COMMA_DECIMAL_OR_THOUSANDS = re.compile(r"[+-]?\d{1,3},\d{3}")
+# There one comma before three digits (`1,480`) may be that Excel's decimal comma (1.48) as well as a comma grouping
+# thousands (1480): refused too. `1,480,000` and `1,480.5` have one reading only, and `0,125` too (a decimal comma,
+# refused as no number, as `1,5` is everywhere).
+_COMMA_DECIMAL_OR_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")
 # Characters that show nothing but make two texts differ: zero-width spaces and joiners, word joiner, BOM.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CJK = "\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
