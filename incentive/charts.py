@@ -1248,16 +1248,21 @@ def welfare_radar(
         )
     low = min([v for v in frame[["value", "median"]].to_numpy().ravel() if pd.notna(v)] or [0])
     centre = max(0, low - 10)
+    # the percents along a radius midway between two names' spokes, near the top: along a spoke (four names, one at
+    # 90°) the lines and markers of that name covered them. At most three, inside the rim (_radar_ticks), at any
+    # width: five (Plotly's own, or `nticks`) ran into each other near the rim in a phone's circle, and 100% at the
+    # rim touched the name beside the top; a point's own value is in its hover
+    angle, ticks = _between_spokes(len(names)), _radar_ticks(centre)
     _update(
         fig.layout,
         polar={
             "radialaxis": {
                 "range": [centre, 100],
-                "ticksuffix": "%",
-                "angle": 90,
-                "tickangle": 90,
+                "angle": angle,
+                "tickangle": angle,  # upright figures, read across (Plotly turns them with the radius)
                 "tickfont": {"size": 10},
-                "nticks": 5,  # a tick every 5 % ran together near the centre on a phone
+                "tickvals": ticks,
+                "ticktext": [f"{v}%" for v in ticks],  # Plotly leaves `ticksuffix` off ticks given by value
             }
         },
     )
@@ -1290,13 +1295,17 @@ def welfare_radar(
         margin={"l": side, "r": side, "t": fig.layout.margin.t + 10, "b": bottom},
         height=fig.layout.height + bottom - 20,
     )
-    if projector:
-        _update(  # five percents at 20 px piled onto each other along the radius of a half-screen's circle, and
-            # the outermost (100%) touched the name beside the top at 1024 px: at most three, inside the rim
-            fig.layout,
-            polar={"radialaxis": {"tickvals": _radar_ticks(centre)}},
-        )
     return fig
+
+
+def _between_spokes(count: int) -> float:
+    """The angle (degrees, counterclockwise from east, where Plotly draws the first of `count` names) midway
+    between two neighbouring spokes that is nearest the top (90°), the earlier of two as near."""
+    if count < 1:
+        return 90
+    step = 360 / count
+    middles = [step * (i + 0.5) for i in range(count)]
+    return min(middles, key=lambda a: (abs(a - 90), a))
 
 
 def _radar_ticks(low: float) -> list[int]:
@@ -1448,19 +1457,28 @@ def tier_rates(
 def tolerance_by_year(
     frame: pd.DataFrame, labels: dict[str, str], title: str, marks: dict[str, pd.Series] | None = None
 ) -> go.Figure:
-    """The prefecture's 问责 and 容错免责 cases per year; a count a viewer may not see is drawn as an empty bar
-    carrying its mark (`<5`, or withheld)."""
+    """The prefecture's 问责 and 容错免责 cases per year, upright bars along the years; a count a viewer may not see
+    is drawn as an empty bar carrying its mark (`<5`, or withheld)."""
     data = frame.assign(county=frame["year"].astype(str))
-    return tolerance_vs_accountability(data, labels, title, marks)
+    return _tolerance_bars(data, labels, title, marks, lying=False)
 
 
 @_shared_look
 def tolerance_vs_accountability(
     frame: pd.DataFrame, labels: dict[str, str], title: str, marks: dict[str, pd.Series] | None = None
 ) -> go.Figure:
-    """Per county, 容错免责 cases next to 问责 cases; a count a viewer may not see (`marks[column]` not '') is
-    drawn as an empty bar labelled with its mark, never as a value. Past SCREEN_UNITS counties, the WORST with
-    the most of both."""
+    """Per county, 容错免责 cases next to 问责 cases, the bars lying down with the counties named down the side:
+    upright, twelve counties' names stood on end under their bars on a phone, and their counts and marks (不公开)
+    read sideways. A count a viewer may not see (`marks[column]` not '') is drawn as an empty bar labelled with its
+    mark, never as a value. Past SCREEN_UNITS counties, the WORST with the most of both."""
+    return _tolerance_bars(frame, labels, title, marks, lying=True)
+
+
+def _tolerance_bars(
+    frame: pd.DataFrame, labels: dict[str, str], title: str, marks: dict[str, pd.Series] | None, *, lying: bool
+) -> go.Figure:
+    """问责 and 容错免责 side by side for each row's `county` (a county, or a year): `lying`, the bars across with the
+    first row at the top and 问责 the upper bar of each pair (as grade_rates draws its counties); else upright."""
     columns = ("accountability", "fault_tolerance")
     marked = {
         c: (marks or {}).get(c, pd.Series("", index=frame.index)).reindex(frame.index).fillna("") for c in columns
@@ -1469,26 +1487,65 @@ def tolerance_vs_accountability(
         visible = sum(frame[c].where(marked[c] == "", 0) for c in columns)
         frame = frame.loc[visible.nlargest(WORST).index]
     fig = go.Figure()
-    for column, colour in zip(columns, (palette.CATEGORIES[2], palette.CATEGORIES[0]), strict=False):
+    traces = list(zip(columns, (palette.CATEGORIES[2], palette.CATEGORIES[0]), strict=False))
+    # Plotly stacks a group of lying bars upwards from the first trace: added last to first, 问责 is the upper bar
+    # of each county's pair, and the legend (reversed) keeps the order of the upright chart's
+    for column, colour in reversed(traces) if lying else traces:
         mark = marked[column].reindex(frame.index)
         hidden = mark != ""
-        fig.add_trace(
-            go.Bar(
-                name=labels[column],
-                x=frame["county"],
-                y=frame[column].where(~hidden, 0),
-                marker_color=colour,
-                text=[m if h else f"{v}" for v, m, h in zip(frame[column], mark, hidden, strict=False)],
-                textposition="outside",
-                cliponaxis=False,
-                constraintext="none",
-                textangle=-90 if len(frame) > 6 else 0,  # many narrow bars: labels read upwards
-                hovertemplate="%{x} · " + labels[column] + ": %{text}<extra></extra>",
+        counts = frame[column].where(~hidden, 0)
+        text = [m if h else f"{v}" for v, m, h in zip(frame[column], mark, hidden, strict=False)]
+        if lying:
+            fig.add_trace(
+                go.Bar(
+                    name=labels[column],
+                    y=frame["county"],
+                    x=counts,
+                    orientation="h",
+                    marker_color=colour,
+                    text=text,
+                    textposition="outside",
+                    cliponaxis=False,
+                    constraintext="none",
+                    hovertemplate="%{y} · " + _inert(labels[column]) + ": %{text}<extra></extra>",
+                )
             )
-        )
-    _update(*fig.select_yaxes(), rangemode="tozero")
-    fig = _layout(fig, title, 360)
-    _update(fig.layout, barmode="group", legend=LEGEND_BELOW)
+        else:
+            fig.add_trace(
+                go.Bar(
+                    name=labels[column],
+                    x=frame["county"],
+                    y=counts,
+                    marker_color=colour,
+                    text=text,
+                    textposition="outside",
+                    cliponaxis=False,
+                    constraintext="none",
+                    textangle=-90 if len(frame) > 6 else 0,  # many narrow bars: labels read upwards
+                    hovertemplate="%{x} · " + labels[column] + ": %{text}<extra></extra>",
+                )
+            )
+    if not lying:
+        _update(*fig.select_yaxes(), rangemode="tozero")
+        fig = _layout(fig, title, 360)
+        _update(fig.layout, barmode="group", legend=LEGEND_BELOW)
+        return fig
+    # room beyond the longest bar for its count or mark (不公开, about four digits' width)
+    top = max([frame[c].where(marked[c] == "", 0).max() for c in columns if len(frame)] + [0])
+    top = top if pd.notna(top) and top > 0 else 1
+    # whole counts: at most five a tick apart (of 2 cases Plotly ticked 0.5 and 1.5)
+    _update(*fig.select_xaxes(), range=[0, top * 1.25], **({"dtick": 1} if top <= 5 else {}))
+    counties = list(dict.fromkeys(frame["county"]))
+    _update(*fig.select_yaxes(), categoryorder="array", categoryarray=counties[::-1])  # the first county at the top
+    fig = _layout(fig, title, _height(int(len(counties) * 1.6)) + LEGEND_ROW)
+    # the legend in its own row under the counts' axis; the top margin kept, as the first county's upper figure
+    # sits at the plot's top edge
+    _update(
+        fig.layout,
+        barmode="group",
+        legend={**LEGEND_BELOW, "traceorder": "reversed"},
+        margin={"b": 10 + LEGEND_ROW},
+    )
     return fig
 
 
