@@ -1537,7 +1537,8 @@ def _tolerance_bars(
     _update(*fig.select_xaxes(), range=[0, top * 1.25], **({"dtick": 1} if top <= 5 else {}))
     counties = list(dict.fromkeys(frame["county"]))
     _update(*fig.select_yaxes(), categoryorder="array", categoryarray=counties[::-1])  # the first county at the top
-    fig = _layout(fig, title, _height(int(len(counties) * 1.6)) + LEGEND_ROW)
+    # two bars a county, each as tall as its figure (at 1.6 a row the 问责 count touched the 容错免责 one below)
+    fig = _layout(fig, title, _height(2 * len(counties)) + LEGEND_ROW)
     # the legend in its own row under the counts' axis; the top margin kept, as the first county's upper figure
     # sits at the plot's top edge
     _update(

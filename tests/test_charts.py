@@ -835,3 +835,113 @@ def test_a_chart_writes_a_negative_number_with_the_minus_sign_of_its_ticks():
         assert not [text for text in written if re.search(r"-\d", text)], (name, written)
         templates = [trace.hovertemplate for trace in fig.data if trace.hovertemplate]
         assert not [h for h in templates if re.search(r"%\{[^}]*:[^}]*\}", h)], (name, templates)
+
+
+# ---- 能上能下's county chart and the care radar on a phone (tests/browser/test_charts_in_browser.py draws both)
+
+TWELVE = [
+    "云岫县",
+    "澄溪县",
+    "枫岚县",
+    "青禾县",
+    "柏川县",
+    "鹤汀县",
+    "苇塘县",
+    "杉浦县",
+    "棠梨县",
+    "岚桥区",
+    "星渚县",
+    "蒲陌县",
+]
+TOLERANCE_LABELS = {"accountability": "问责", "fault_tolerance": "容错免责"}
+
+
+def tolerance_frame(units: list[str]) -> tuple[pd.DataFrame, dict[str, pd.Series]]:
+    frame = pd.DataFrame(
+        {
+            "county": units,
+            "accountability": [(3 * i) % 7 for i in range(len(units))],
+            "fault_tolerance": [i % 3 for i in range(len(units))],
+        }
+    )
+    marks = {
+        "accountability": pd.Series(["不公开" if i % 4 == 1 else "" for i in range(len(units))]),
+        "fault_tolerance": pd.Series(["<5" if i % 5 == 2 else "" for i in range(len(units))]),
+    }
+    return frame, marks
+
+
+def test_the_county_tolerance_chart_lies_down_with_the_counties_named_down_the_side():
+    """Upright, twelve counties' names stood on end under their bars at 390 px and the counts read sideways: the
+    bars lie down, the names down the y axis (the first county at the top, 问责 the upper bar of each pair), and
+    no text is turned."""
+    frame, marks = tolerance_frame(TWELVE)
+    fig = charts.tolerance_vs_accountability(frame, TOLERANCE_LABELS, "2026 年各县区问责与容错免责", marks)
+    assert [t.orientation for t in fig.data] == ["h", "h"]
+    assert [t.name for t in fig.data] == ["容错免责", "问责"]  # stacked upwards: 问责 on top of each pair
+    assert fig.layout.legend.traceorder == "reversed"  # the legend reads 问责, 容错免责 as before
+    for trace in fig.data:
+        assert list(trace.y) == TWELVE and trace.textangle is None
+    assert list(fig.layout.yaxis.categoryarray) == TWELVE[::-1]  # Plotly draws the last category at the top
+    accountability = fig.data[1]
+    assert list(accountability.x) == [
+        0 if m else v for v, m in zip(frame["accountability"], marks["accountability"], strict=True)
+    ]
+    # a hidden count: an empty bar carrying its mark (escaped for Plotly)
+    assert accountability.text[1] == "不公开" and fig.data[0].text[2] == "&lt;5"
+    assert fig.layout.xaxis.range[1] >= 1.2 * frame["accountability"].max()  # room for the longest bar's count
+    assert fig.layout.xaxis.dtick is None  # counts to 6: Plotly's own ticks
+    few = charts.tolerance_vs_accountability(frame.assign(accountability=1, fault_tolerance=0), TOLERANCE_LABELS, "t")
+    assert few.layout.xaxis.dtick == 1  # whole counts: no tick at 0.5
+    legend = fig.layout.legend
+    assert (legend.yref, legend.y, legend.yanchor) == ("container", 0, "bottom")
+    # the yearly chart beside it keeps its years along the bottom
+    years = frame.head(4).assign(year=[2023, 2024, 2025, 2026]).drop(columns="county")
+    yearly = charts.tolerance_by_year(years, TOLERANCE_LABELS, "全市历年问责与容错免责")
+    assert [t.orientation for t in yearly.data] == [None, None] and list(yearly.data[0].x) == [
+        "2023",
+        "2024",
+        "2025",
+        "2026",
+    ]
+
+
+CARE_NAMES = [
+    "带薪休假落实率",
+    "年度体检完成率",
+    "谈心谈话覆盖率",
+    "家访慰问完成率",
+    "住房困难解决率",
+    "两地分居问题解决率",
+]
+
+
+def radar_frame(count: int, low: float) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "name": CARE_NAMES[:count],
+            "value": [low, *[93.0 - 2 * i for i in range(count - 1)]],
+            "median": [low + 5, *[90.0 - 2 * i for i in range(count - 1)]],
+            "target": [None] * count,
+        }
+    )
+
+
+def test_the_radars_percents_are_at_most_three_inside_the_rim_on_a_radius_between_two_spokes():
+    """Five percents ran into each other near the rim in a phone's circle and 100% touched the name beside the top;
+    with four names the radius lay along the top name's spoke, under its lines and markers."""
+    for count in (3, 4, 5, 6):
+        for low in (0.0, 42.0, 62.0, 88.0):
+            fig = charts.welfare_radar(
+                radar_frame(count, low), "澄溪县", {"median": "中位数", "target": "目标"}, "雷达"
+            )
+            axis = fig.layout.polar.radialaxis
+            centre = axis.range[0]
+            assert list(axis.tickvals) == charts._radar_ticks(centre), (count, low)
+            assert 1 <= len(axis.tickvals) <= 3 and all(centre < v < 100 for v in axis.tickvals), (count, low)
+            assert list(axis.ticktext) == [f"{v}%" for v in axis.tickvals]
+            spokes = [360 * i / count for i in range(count)]
+            gap = min(abs((axis.angle - s + 180) % 360 - 180) for s in spokes)
+            assert gap == 180 / count, (count, axis.angle)  # midway between two names' spokes
+            assert axis.tickangle == axis.angle  # the figures read across
+    assert [charts._between_spokes(n) for n in (3, 4, 5, 6, 8)] == [60, 45, 108, 90, 67.5]

@@ -117,3 +117,68 @@ def test_on_a_phone_the_domain_figures_stand_apart_and_a_long_title_fits(chromiu
     ]
     assert not touching
     assert len(title_boxes) == 1 and title_boxes[0][2] <= PHONE_COLUMN
+
+
+TOLERANCE_LABELS = {"accountability": "问责", "fault_tolerance": "容错免责"}
+TWELVE = [*COUNTIES, "星渚县", "蒲陌县"]
+
+
+def test_on_a_phone_the_county_tolerance_chart_names_its_counties_across_and_its_counts_stand_apart(chromium):
+    """能上能下's 问责 and 容错免责 of twelve counties at 390 px: upright, the county names stood on end under their
+    bars and the counts and marks (不公开) read sideways. Each name is read across (wider than tall) and no two
+    names, counts or marks touch."""
+    frame = pd.DataFrame(
+        {
+            "county": TWELVE,
+            "accountability": [(3 * i) % 7 for i in range(12)],
+            "fault_tolerance": [i % 3 for i in range(12)],
+        }
+    )
+    marks = {
+        "accountability": pd.Series(["不公开" if i % 4 == 1 else "" for i in range(12)]),
+        "fault_tolerance": pd.Series(["<5" if i % 5 == 2 else "" for i in range(12)]),
+    }
+    fig = charts.tolerance_vs_accountability(frame, TOLERANCE_LABELS, "2026 年各县区问责与容错免责", marks)
+    page = chromium.new_page(viewport={"width": 390, "height": 1200})
+    try:
+        page.set_content(on_phone(fig))
+        page.wait_for_selector(".gtitle")
+        names = boxes(page, ".ytick text")
+        texts = boxes(page, ".bartext")
+        title = boxes(page, ".gtitle")
+    finally:
+        page.close()
+    assert len(names) == 12 and len(texts) == 24
+    assert all(right - left > bottom - top for left, top, right, bottom in names), names  # read across
+    shown = names + texts + title
+    touching = [(a, b) for i, a in enumerate(shown) for b in shown[i + 1 :] if overlap(a, b)]
+    assert not touching
+    assert all(box[2] <= PHONE_COLUMN for box in shown)  # nothing past the chart's right edge
+
+
+@pytest.mark.parametrize("count", [4, 5, 6])
+@pytest.mark.parametrize("low", [5.0, 62.0])
+def test_on_a_phone_the_radars_percents_stand_apart_and_clear_the_names(chromium, count, low):
+    """The care radar at 390 px: its percents ran into each other near the rim and 100% touched the name beside the
+    top (and, with four names, lay along the top name's spoke). No two percents touch, none touches a name."""
+    names = NAMES[:count]
+    frame = pd.DataFrame(
+        {
+            "name": names,
+            "value": [low, *[93.0 - 2 * i for i in range(count - 1)]],
+            "median": [low + 5, *[90.0 - 2 * i for i in range(count - 1)]],
+            "target": [None] * count,
+        }
+    )
+    fig = charts.welfare_radar(frame, "澄溪县", {"median": "全市中位数", "target": "目标值"}, "云岫县 与全市中位数")
+    page = chromium.new_page(viewport={"width": 390, "height": 1200})
+    try:
+        page.set_content(on_phone(fig))
+        page.wait_for_selector(".gtitle")
+        percents = boxes(page, ".radial-axis .xtick text")
+        labels = boxes(page, ".angular-axis .angularaxistick text")
+    finally:
+        page.close()
+    assert 1 <= len(percents) <= 3 and len(labels) == count
+    assert not [(a, b) for i, a in enumerate(percents) for b in percents[i + 1 :] if overlap(a, b)]
+    assert not [(a, b) for a in percents for b in labels if overlap(a, b)]
