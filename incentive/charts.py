@@ -1465,13 +1465,19 @@ def tolerance_by_year(
 
 @_shared_look
 def tolerance_vs_accountability(
-    frame: pd.DataFrame, labels: dict[str, str], title: str, marks: dict[str, pd.Series] | None = None
+    frame: pd.DataFrame,
+    labels: dict[str, str],
+    title: str,
+    marks: dict[str, pd.Series] | None = None,
+    projector: bool = False,
 ) -> go.Figure:
     """Per county, 容错免责 cases next to 问责 cases, the bars lying down with the counties named down the side:
     upright, twelve counties' names stood on end under their bars on a phone, and their counts and marks (不公开)
-    read sideways. A count a viewer may not see (`marks[column]` not '') is drawn as an empty bar labelled with its
-    mark, never as a value. Past SCREEN_UNITS counties, the WORST with the most of both."""
-    return _tolerance_bars(frame, labels, title, marks, lying=True)
+    read sideways. In the room (`projector`, a wide screen, never a phone: ui/meeting.py) they stay upright, as
+    lying at the room's size the twelve pairs ran a screen and a half down a 1440 x 900 slide. A count a viewer may
+    not see (`marks[column]` not '') is drawn as an empty bar labelled with its mark, never as a value. Past
+    SCREEN_UNITS counties, the WORST with the most of both."""
+    return _tolerance_bars(frame, labels, title, marks, lying=not projector)
 
 
 def _tolerance_bars(

@@ -895,6 +895,11 @@ def test_the_county_tolerance_chart_lies_down_with_the_counties_named_down_the_s
     assert few.layout.xaxis.dtick == 1  # whole counts: no tick at 0.5
     legend = fig.layout.legend
     assert (legend.yref, legend.y, legend.yanchor) == ("container", 0, "bottom")
+    # in the room (a projector's wide slide, never a phone) the pairs stay upright: lying at 20 px they ran past
+    # the foot of a 1440 x 900 screen
+    room = charts.tolerance_vs_accountability(frame, TOLERANCE_LABELS, "t", marks, projector=True)
+    assert [t.orientation for t in room.data] == [None, None] and list(room.data[0].x) == TWELVE
+    assert room.layout.height <= 900 - 200
     # the yearly chart beside it keeps its years along the bottom
     years = frame.head(4).assign(year=[2023, 2024, 2025, 2026]).drop(columns="county")
     yearly = charts.tolerance_by_year(years, TOLERANCE_LABELS, "全市历年问责与容错免责")
