@@ -1024,6 +1024,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Column “{column}”: {n} {n:cell|cells} holding {n:an Excel serial number|Excel serial numbers} read as "
         "{n:a date|dates}, e.g. row {row}: “{example}” → {value}.",
     ),
+    "note_text_formula": (
+        '「{column}」列 {n} 个单元格写作 ="…"（Excel 为保留前导零等原样文字的写法），已按引号内的文字读取，'
+        "如第 {row} 行「{example}」→「{value}」。",
+        'Column “{column}”: {n} {n:cell|cells} written ="…" (Excel\'s way to keep a text such as leading zeros as '
+        "written) read as the text inside the quotes, e.g. row {row}: “{example}” → “{value}”.",
+    ),
     "unit_unknown_header": (
         "表头括号中的「{inner}」不是可识别的单位，无法确认数值的单位；请把数值换算为应有的单位，并删去括号中的内容后再导入。",
         "the header's “{inner}” in brackets is not a unit that can be read, so the numbers' unit "

@@ -551,3 +551,38 @@ def test_hours_grouped_by_dots_in_a_semicolon_file_are_refused_alike(tmp_path, r
     assert [(p.row, p.key) for p in preview.problems] == [(14, "not_a_number"), (16, "implausible_hours")]
     hours = dict(zip(preview.rows["source_row"], preview.rows["hours"], strict=True))
     assert [hours[line] for line in (4, 12, 16)] == [1.48, 12.0, 1480.0]
+
+
+def test_cells_written_as_excel_text_formulas_read_the_same(tmp_path, reference):
+    """`="LZ000001"` (Excel's idiom to keep a text) is read as its text by both paths, with the same note per
+    column; any other formula stays refused alike (decisions: Text kept by a formula in a CSV)."""
+    rows = [row.split(",") for row in TRAINING_ROWS]
+    for i in range(0, 40, 3):
+        rows[i][0] = f'="{rows[i][0]}"'
+    rows[4][6] = '="16"'
+    rows[5][7] = '="2025-06-06"'
+    rows[6][4] = '="线下"'
+    rows[7][0] = "=A1+1"
+    rows[8][0] = '="A"&"0009"'
+    rows[9][6] = '=""'
+    text = "\n".join(
+        ["2025年培训记录", TRAINING_HEADER, ',,,,,,="学时",', *(",".join(r) for r in rows), '="合计",,,,,,99,']
+    )
+    path = _write(tmp_path, text + "\n")
+    assert_same_preview(path, reference)
+    assert_same_preview(path, reference, skip_invalid=True)
+    preview = bulk_csv.parse_large_csv(path, reference)
+    assert preview.rows["cadre_id"].tolist()[:4] == ["A0001", "A0002", "A0003", "A0004"]
+    assert [
+        (n.params["column"], n.params["n"], n.params["row"]) for n in preview.notes if n.key == "note_text_formula"
+    ] == [
+        ("干部编号", 14, 4),
+        ("培训方式", 1, 10),
+        ("学时", 2, 8),
+        ("培训日期", 1, 9),
+    ]
+    assert [(p.key, p.row) for p in preview.problems] == [
+        ("formula_without_value", 11),
+        ("formula_without_value", 12),
+        ("required", 13),  # `=""`: a blank
+    ]

@@ -356,3 +356,23 @@ def test_a_comma_after_a_leading_zero_is_a_decimal_comma_not_thousands(given, eu
     assert e.value.key == "not_a_number"
     assert parse_number("1,480").value == 1480
     assert parse_number("12,345.5").value == 12345.5
+    "given,expected",
+    [
+        ('="LZ000001"', "LZ000001"),
+        ('="0012"', "0012"),
+        (' ="0012" ', "0012"),  # `, ="0012"`: a space after the delimiter
+        ('="3.5"', "3.5"),
+        ('="2025-06-03"', "2025-06-03"),
+        ('=""', ""),
+        ('="=A1"', "=A1"),  # the text inside is read as written; a number column still refuses it as a formula
+    ],
+)
+def test_a_text_kept_by_a_formula_is_its_text(given, expected):
+    assert cell_values.text_formula(given) == expected
+
+
+@pytest.mark.parametrize(
+    "given", ["=A1+1", '="LZ"&"01"', '="a""b"', '="LZ000001"&""', '=TEXT(12,"0000")', "LZ000001", '"0012"', 12, None]
+)
+def test_anything_more_than_a_quoted_text_is_no_text_kept_by_a_formula(given):
+    assert cell_values.text_formula(given) is None

@@ -11,6 +11,7 @@ from conftest import data_file, import_ok, race_csv, xls_bytes, xlsx_bytes
 
 from incentive.intake.ingest import Reference, parse_file
 from incentive.intake.preview import imported_skipped_text, skipped_text
+from incentive.store import batches
 from incentive.store.reference import current_reference
 
 
@@ -1673,3 +1674,87 @@ def test_class_weights_grouped_by_dots_in_a_semicolon_catalog_are_refused(db):
         ("dot_thousands_ambiguous", "权重", "1.000"),
         ("dot_thousands_ambiguous", "目标值", "2.500"),
     ]
+
+
+# ------------------------------------------------------------------ text kept by a formula in a CSV: ="LZ000001"
+
+TEXT_FORMULA_ROSTER = (
+    "干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\n"
+    '="LZ000001",甲一,云岫县,安坝镇,一级科员,男,1988,2025-06-30\n'
+    '="0012",甲二,云峤县,丹埠镇,一级科员,女,="1979",2025-06-30\n'
+)
+TEXT_FORMULA_TRAINING = training_csv(
+    '="LZ000001",专题班,专业能力,乡村振兴,线下,集体,="16",="2025-06-03"',
+    '="LZ000001",党史班,政治能力,党的理论,线上,个人,4,2025-06-10',
+    '="0012",党史班,政治能力,党的理论,线上,个人,4,2025-06-10',
+)
+
+
+def test_ids_written_as_excel_text_formulas_in_a_csv_are_read_as_their_text_and_match(catalog_db):
+    """`="LZ000001"` keeps leading zeros when Excel opens a CSV again; stored as written, the roster's and the
+    training file's cadre no longer matched (decisions: Text kept by a formula in a CSV)."""
+    roster = parse_file("roster.csv", TEXT_FORMULA_ROSTER.encode(), current_reference(catalog_db))
+    assert roster.importable, roster.problem_texts("en")
+    assert roster.rows["cadre_id"].tolist() == ["LZ000001", "0012"]
+    assert roster.rows["birth_year"].tolist() == [1988, 1979]
+    assert notes(roster) == [
+        '「干部编号」列 2 个单元格写作 ="…"（Excel 为保留前导零等原样文字的写法），已按引号内的文字读取，'
+        '如第 2 行「="LZ000001"」→「LZ000001」。',
+        '「出生年份」列 1 个单元格写作 ="…"（Excel 为保留前导零等原样文字的写法），已按引号内的文字读取，'
+        '如第 3 行「="1979"」→「1979」。',
+    ]
+    assert notes(roster, "en")[0] == (
+        'Column “干部编号”: 2 cells written ="…" (Excel\'s way to keep a text such as leading zeros as written) '
+        'read as the text inside the quotes, e.g. row 2: “="LZ000001"” → “LZ000001”.'
+    )
+    batches.import_preview(catalog_db, roster, source="cli", created_by="test")
+    training = parse_file("training.csv", TEXT_FORMULA_TRAINING, current_reference(catalog_db))
+    assert training.importable, training.problem_texts("en")
+    assert training.rows["cadre_id"].tolist() == ["LZ000001", "LZ000001", "0012"]
+    assert training.rows["hours"].tolist() == [16.0, 4.0, 4.0]
+    assert training.rows["date"].tolist()[0] == dt.date(2025, 6, 3)
+    assert [(n.params["column"], n.params["n"], n.params["row"]) for n in training.notes] == [
+        ("干部编号", 3, 2),
+        ("学时", 1, 2),
+        ("培训日期", 1, 2),
+    ]
+    batches.import_preview(catalog_db, training, source="cli", created_by="test")
+    matched = catalog_db.fetch_df(
+        "SELECT count(*) AS n, count(DISTINCT cadre_id) AS cadres FROM current_training "
+        "JOIN current_roster USING (cadre_id)"
+    )
+    assert matched[["n", "cadres"]].values.tolist() == [[3, 2]]
+
+
+def test_a_text_formula_in_a_values_file_reads_as_its_text_in_every_column(catalog_db):
+    data = ('考核期,县区,乡镇,指标,数值\n="2025Q2",="云岫县",,="R01",="120.5"\n2025Q2,云峤县,,R03,="96%"\n').encode()
+    preview = parse_file("race.csv", data, current_reference(catalog_db))
+    assert preview.importable, preview.problem_texts("en")
+    assert values(preview) == [("2025-Q2", "云岫县", "", "R01", 120.5), ("2025-Q2", "云峤县", "", "R03", 96.0)]
+    assert [
+        (n.params["column"], n.params["n"], n.params["value"]) for n in preview.notes if n.key == "note_text_formula"
+    ] == [
+        ("考核期", 1, "2025Q2"),
+        ("县区", 1, "云岫县"),
+        ("指标", 1, "R01"),
+        ("数值", 2, "120.5"),
+    ]
+
+
+def test_any_other_formula_stays_refused_in_ids_and_numbers(db):
+    """Only `="…"` with nothing more is a text; `=A1+1` or a concatenation is a formula whose value the CSV does not
+    hold: refused in a number column as before, and in an id column, which kept it as an id before."""
+    data = training_csv(
+        "=A1+1,班A,政治能力,党的理论,线上,集体,2,2025/6/1",
+        '="LZ"&"0001",班B,政治能力,党的理论,线上,集体,2,2025/6/1',
+        "A0003,班C,政治能力,党的理论,线上,集体,=A1+1,2025/6/1",
+        'A0004,班D,政治能力,党的理论,线上,集体,"=""2""+1",2025/6/1',
+    )
+    preview = parse_file("t.csv", data, current_reference(db))
+    assert [(p.key, p.row, p.column, p.value) for p in preview.problems] == [
+        ("formula_without_value", 2, "干部编号", "=A1+1"),
+        ("formula_without_value", 3, "干部编号", '="LZ"&"0001"'),
+        ("formula_without_value", 4, "学时", "=A1+1"),
+        ("formula_without_value", 5, "学时", '="2"+1'),
+    ]
+    assert not [n for n in preview.notes if n.key == "note_text_formula"]

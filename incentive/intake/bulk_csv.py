@@ -26,7 +26,7 @@ import pyarrow
 
 from incentive import config
 from incentive.intake import plausibility, sheets, units
-from incentive.intake.cell_values import CellError, Number, clean_text
+from incentive.intake.cell_values import TEXT_FORMULA, CellError, Number, clean_text
 from incentive.intake.file_kinds import (
     FOOTNOTE_PREFIXES,
     KINDS,
@@ -51,6 +51,7 @@ from incentive.intake.ingest import (
     roster_title_as_of,
     serial_date,
     serial_example,
+    text_formula_note,
 )
 from incentive.intake.place_names import NameMatcher
 from incentive.intake.preview import Note, Preview, Problem, Reference
@@ -257,19 +258,51 @@ def _scan(path: Path) -> _Scan:
 
 def _stage(con, source: Path, width: int, skip: int, delimiter: str) -> int | None:
     """Table `raw`: every record below the header as text, in file order (rowid 0 is record 1); the number of
-    records, or None when DuckDB cannot read the file as the per-cell reader would."""
+    records, or None when DuckDB cannot read the file as the per-cell reader would. A cell written `="…"` is read
+    as the text inside the quotes, as sheets.read_text reads it (cell_values.text_formula), and `o<i>` holds it as
+    written (NULL for every other cell of column i), for the notes that say so (_text_formula_notes)."""
     columns = {f"c{i}": "VARCHAR" for i in range(width + 1)}  # one more: text beyond the header (_text_outside_header)
+    formula = "contains({c}, '=') AND regexp_full_match({c}, $formula)"
+    read = [
+        f"CASE WHEN {formula.format(c=f'c{i}')} THEN regexp_extract(c{i}, $formula, 1) ELSE c{i} END AS c{i}"
+        for i in range(width + 1)
+    ]
+    written = [f"CASE WHEN {formula.format(c=f'c{i}')} THEN c{i} END AS o{i}" for i in range(width)]
     try:
         con.execute(
-            """
+            f"""
             CREATE TABLE raw AS
+            SELECT {", ".join(read + written)}
             FROM read_csv($path, header = false, skip = $skip, auto_detect = false, columns = $columns,
                           delim = $delim, quote = '"', escape = '"', null_padding = true, strict_mode = false)""",
-            {"path": str(source), "skip": skip, "columns": columns, "delim": delimiter},
+            {"path": str(source), "skip": skip, "columns": columns, "delim": delimiter, "formula": TEXT_FORMULA},
         )
     except duckdb.Error:
         return None
     return con.execute("SELECT count(*) FROM raw").fetchone()[0]
+
+
+def _text_formula_notes(con, table: Table, roles: RowRoles, skip: int) -> list[Note]:
+    """ingest.text_formula_notes of the staged file: per labelled column, the data rows whose cell was written
+    `="…"`, and the first one as written and as read."""
+    labelled = [i for i, text in enumerate(table.header) if clean_text(text)]
+    if not labelled:
+        return []
+    present = con.execute(f"SELECT {', '.join(f'count(o{i}) > 0' for i in labelled)} FROM raw").fetchone()
+    found = [i for i, any_written in zip(labelled, present, strict=True) if any_written]
+    if not found:
+        return []
+    aggregates = ", ".join(
+        f"count(o{i}), arg_min(o{i}, rowid) FILTER (WHERE o{i} IS NOT NULL), min(rowid) FILTER (WHERE o{i} IS NOT NULL)"
+        for i in found
+    )
+    counted = con.execute(f"SELECT {aggregates} FROM raw WHERE {roles.data_filter()}", roles.params).fetchone()
+    notes = []
+    for k, i in enumerate(found):
+        n, example, first = counted[3 * k : 3 * k + 3]
+        if n:
+            notes.append(text_formula_note(table.column_label(i), n, first + 1 + skip, example))
+    return notes
 
 
 def _text_outside_header(con, header: list[str]) -> bool:
@@ -404,6 +437,7 @@ def _parse(
         preview.fatal = True
         preview.problems.append(Problem("no_rows"))
         return
+    preview.notes.extend(_text_formula_notes(con, table, roles, skip))
     extra = [h for i, h in enumerate(located.header) if h and i not in index_of.values()]
     if extra:
         preview.notes.append(Note("note_extra_columns", {"columns": extra}))

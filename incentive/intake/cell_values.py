@@ -159,6 +159,23 @@ def _parse_number_text(text: str, european_marks: bool = False) -> Number:
     return Number(float(text), unit)
 
 
+# Excel's idiom to keep a text as written when a CSV is opened again (`="0012"`, `="LZ000001"`): a formula whose
+# result is the text between its quotes. Spaces or tabs around it are what a clerk's `, ="0012"` leaves; a quote
+# inside (`="a""b"`, `="LZ"&"01"`) is more formula syntax, and the cell stays a formula.
+TEXT_FORMULA = r'[ \t]*="([^"]*)"[ \t]*'
+_TEXT_FORMULA = re.compile(TEXT_FORMULA)
+
+
+def text_formula(value: object) -> str | None:
+    """The text a CSV cell written `="…"` stands for, when the cell is exactly that and holds no further formula
+    syntax (docs/decisions.md#text-kept-by-a-formula-in-a-csv); else None. `="0012"` gives `0012`, `=""` gives ""
+    (a blank), `=A1+1` and `="LZ"&"01"` None."""
+    if not isinstance(value, str):
+        return None
+    match = _TEXT_FORMULA.fullmatch(value)
+    return match.group(1) if match else None
+
+
 def is_formula(text: str) -> bool:
     """A cell's text that is a spreadsheet formula (`=10+2.5`, `=SUM(D2:D3)`): what a workbook formula without a
     saved result reads as (workbook_reader), or a CSV written with formulas shown. Never a value to import."""

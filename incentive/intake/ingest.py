@@ -24,12 +24,14 @@ from incentive.intake.cell_values import (
     clean_name,
     clean_text,
     find_date,
+    is_formula,
     is_missing,
     is_serial,
     name_key,
     parse_date,
     parse_hours,
     parse_number,
+    text_formula,
 )
 from incentive.intake.file_kinds import (
     DOMAIN_OF_KIND,
@@ -116,6 +118,7 @@ def parse_file(
         preview.notes.append(Note("note_total_rows", {"rows": totals}))
     if footnotes:
         preview.notes.append(Note("note_footnotes", {"rows": footnotes}))
+    preview.notes.extend(text_formula_notes(table, located.sheet.text_formulas))
     if not table.rows:
         return _fail(preview, Problem("no_rows"))
     _refuse_text_outside_header(preview, table, located)
@@ -243,6 +246,27 @@ def _read_sub_columns(preview: Preview, located: Located, table: Table) -> bool:
             chosen = next(text for i, text in subs if i == taken)
             preview.notes.append(Note("note_subcolumn_chosen", {"column": top, "chosen": chosen, "subcolumns": named}))
     return not preview.fatal
+
+
+def text_formula_notes(table: Table, written: dict[tuple[int, int], str]) -> list[Note]:
+    """One note per column of the CSV cells written `="…"` (Excel's idiom to keep `0012` as text) that were read as
+    the text inside the quotes (sheets.read_text): how many data rows, and the first one as written and as read
+    (docs/decisions.md#text-kept-by-a-formula-in-a-csv). Cells of rows that are no data, and of columns without a
+    header (refused as text outside it when they hold text), are not counted. The bulk path gives the same notes."""
+    data_rows = set(table.row_numbers)
+    found: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for (row, c), cell in written.items():  # in file order
+        if row in data_rows and c < len(table.header) and clean_text(table.header[c]):
+            found[c].append((row, cell))
+    return [
+        text_formula_note(table.column_label(c), len(cells), cells[0][0], cells[0][1])
+        for c, cells in sorted(found.items())
+    ]
+
+
+def text_formula_note(column: str, n: int, row: int, written: str) -> Note:
+    params = {"column": column, "n": n, "row": row, "example": one_line(written)}
+    return Note("note_text_formula", {**params, "value": one_line(text_formula(written) or "")})
 
 
 def _refuse_text_outside_header(preview: Preview, table: Table, located: Located) -> None:
@@ -486,6 +510,10 @@ def parse_cell(
     if col.parse == "name":
         return clean_name(raw)
     if col.parse == "code":
+        if isinstance(raw, str) and is_formula(clean_text(raw)):
+            # `=A1+1`, `="LZ"&"01"` (a CSV's `="LZ000001"` was read as its text already): no id (decisions: Text
+            # kept by a formula in a CSV)
+            raise CellError("formula_without_value")
         return _parse_code(raw, number_format)
     if col.parse == "period":
         if isinstance(raw, float) and not raw.is_integer():

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from incentive.i18n import TranslatedError
 from incentive.intake import file_identity, workbook_reader
+from incentive.intake.cell_values import text_formula
 
 WORKBOOK_TIMEOUT_SECONDS = 300
 # Caps per file, overridable for bulk loads (a province's training history on the command line).
@@ -62,6 +63,10 @@ class Sheet:
     # Workbooks only (.xlsx): the row numbers, as the user sees them, of the rows hidden in Excel (by hand or by a
     # filter); they import like any other, and the preview names them.
     hidden_rows: list[int] = field(default_factory=list)
+    # CSV/TSV only: (row number as the user sees it, 0-based column) -> the cell as written, of each cell written
+    # `="…"` (Excel's idiom to keep `0012` or `LZ000001` as text), which `rows` holds as the text inside the
+    # quotes; the preview says so (cell_values.text_formula, docs/decisions.md#text-kept-by-a-formula-in-a-csv).
+    text_formulas: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 WORKBOOK_EXTENSIONS = (".xlsx", ".xlsm", ".xlsb", ".xls")  # names only choose the sentence for an unknown binary file
@@ -251,15 +256,20 @@ def read_text(data: bytes) -> Sheet:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list[Cell]] = []
     numbers: list[int] = []
+    formulas: dict[tuple[int, int], str] = {}
     line = 1
     try:
         for record in reader:
-            rows.append(list(record))
+            for c, cell in enumerate(record):
+                if "=" in cell and (inner := text_formula(cell)) is not None:
+                    formulas[(line, c)] = cell
+                    record[c] = inner
+            rows.append(record)
             numbers.append(line)
             line = reader.line_num + 1
     except csv.Error:
         raise UnreadableFile("file_csv_broken", row=line) from None
-    return Sheet("", rows, numbers, encoding=encoding, delimiter=delimiter)
+    return Sheet("", rows, numbers, encoding=encoding, delimiter=delimiter, text_formulas=formulas)
 
 
 def _sniff_delimiter(text: str) -> str:
