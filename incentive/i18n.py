@@ -1056,6 +1056,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "「{column}」下有子列 {subcolumns}，按规则取「{chosen}」列导入，其余子列不导入。",
         "Column “{column}” has sub-columns {subcolumns}; by rule “{chosen}” is imported and the others are not.",
     ),
+    "count_not_whole": (
+        "指标「{indicator}」以「{unit}」计数，数值应为整数，{value} 不是整数；请核对后填写整数。",
+        "indicator “{indicator}” is a count (unit {unit}): its value is a whole number, and {value} is not; "
+        "check it and enter a whole number.",
+    ),
     "unit_mismatch": (
         "单位「{unit}」与应有的单位「{target}」不同，无法换算；请按「{target}」填写数值。",
         "is in {unit}, which cannot be converted to {target}; enter the value in {target}.",

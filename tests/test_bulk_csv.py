@@ -586,3 +586,13 @@ def test_cells_written_as_excel_text_formulas_read_the_same(tmp_path, reference)
         ("formula_without_value", 12),
         ("required", 13),  # `=""`: a blank
     ]
+
+
+def test_a_large_scores_file_refuses_a_fractional_count_on_the_path_the_cli_takes(tmp_path, reference, monkeypatch):
+    """Scores and welfare files always take the per-cell path, large or not: a count's 3.5 is refused there too."""
+    monkeypatch.setenv("INCENTIVE_BULK_MIN_MB", "0")
+    rows = [f"2025Q2,{county},,R02,{n}" for county, n in (("云岫县", "3.5"), ("云峤县", "3"))]
+    path = _write(tmp_path, "考核期,县区,乡镇,指标,数值\n" + "\n".join(rows) + "\n", "race.csv")
+    assert bulk_csv.parse_large_csv(path, reference) is None
+    preview = bulk_csv.parse_path(path, reference)
+    assert [(p.key, p.row, p.value) for p in preview.problems] == [("count_not_whole", 2, "3.5")]

@@ -1758,3 +1758,63 @@ def test_any_other_formula_stays_refused_in_ids_and_numbers(db):
         ("formula_without_value", 5, "学时", '="2"+1'),
     ]
     assert not [n for n in preview.notes if n.key == "note_text_formula"]
+
+
+# ------------------------------------------------------------------ counts are whole numbers
+
+
+def test_a_count_indicator_refuses_a_fraction_and_a_percent_does_not(catalog_db):
+    """R02 安全生产事故起数 counts 起: 3.5 accidents is a typo, imported as a figure before (decisions: Counts are
+    whole numbers); R03 is a percent, where 3.5 is a value like any other."""
+    data = (
+        "考核期,县区,乡镇,指标,数值\n"
+        "2025Q2,云岫县,,R02,3.5\n"
+        "2025Q2,云峤县,,R02,3\n"
+        "2025Q2,澄溪县,,R02,4.0\n"
+        "2025Q2,云岫县,,R03,3.5\n"
+    ).encode()
+    preview = parse_file("race.csv", data, current_reference(catalog_db), skip_invalid=True)
+    assert messages(preview) == [
+        "文件「race.csv」，第 2 行，「数值」列，值「3.5」：指标「安全生产事故起数」以「起」计数，数值应为整数，3.5 不是整数；"
+        "请核对后填写整数。"
+    ]
+    assert messages(preview, "en") == [
+        "File “race.csv”, row 2, column “数值”, value “3.5”: indicator “安全生产事故起数” is a count (unit 起): its "
+        "value is a whole number, and 3.5 is not; check it and enter a whole number."
+    ]
+    assert values(preview) == [
+        ("2025-Q2", "云峤县", "", "R02", 3.0),
+        ("2025-Q2", "澄溪县", "", "R02", 4.0),
+        ("2025-Q2", "云岫县", "", "R03", 3.5),
+    ]
+
+
+def test_a_count_is_whole_in_a_wide_file_and_a_workbook_too(catalog_db):
+    wide = "2025年第二季度\n县区,安全生产事故起数,企业诉求办结率\n云岫县,2.5,3.5\n云峤县,3,96\n".encode()
+    preview = parse_file("wide.csv", wide, current_reference(catalog_db))
+    assert [(p.key, p.row, p.column, p.value) for p in preview.problems] == [
+        ("count_not_whole", 3, "安全生产事故起数", "2.5")
+    ]
+    rows = [["考核期", "县区", "指标", "数值"], ["2025Q2", "云岫县", "R02", 1.5], ["2025Q2", "云峤县", "R02", 3]]
+    preview = parse_file("race.xlsx", xlsx_bytes(rows), current_reference(catalog_db))
+    assert [(p.key, p.row, p.column) for p in preview.problems] == [("count_not_whole", 2, "数值 (D)")]
+    # a formula's binary noise, as a program writes it out: Excel shows the 15 significant digits, 3
+    noisy = "考核期,县区,指标,数值\n2025Q2,云岫县,R02,3.0000000000000004\n".encode()
+    assert not parse_file("race.csv", noisy, current_reference(catalog_db)).problems
+
+
+def test_an_average_counted_in_a_count_unit_may_be_a_fraction():
+    reference = Reference(
+        indicators=[
+            {"code": "R07", "name": "新开工项目数", "domain": "race", "unit": "个"},
+            {"code": "R08", "name": "村均新开工项目数", "domain": "race", "unit": "个"},
+            {"code": "R09", "name": "每万人信访件数", "domain": "race", "unit": "件"},
+            {"code": "R10", "name": "培训人数", "domain": "race", "unit": "万人"},
+        ]
+    )
+    data = "考核期,县区,指标,数值\n2025Q2,云岫县,R08,2.5\n2025Q2,云岫县,R09,0.8\n2025Q2,云岫县,R10,1.5\n"
+    preview = parse_file("race.csv", data.encode(), reference)
+    assert not preview.problems
+    assert [v[4] for v in values(preview)] == [2.5, 0.8, 1.5]
+    preview = parse_file("race.csv", "考核期,县区,指标,数值\n2025Q2,云岫县,R07,2.5个\n".encode(), reference)
+    assert [(p.key, p.value) for p in preview.problems] == [("count_not_whole", "2.5个")]

@@ -66,3 +66,22 @@ def test_a_conversion_round_trips(amount, pair):
     value = float(amount)
     there = units.apply(value, units.conversion(*pair))
     assert units.apply(there, units.conversion(pair[1], pair[0])) == value
+
+
+@pytest.mark.parametrize(
+    "unit,name,whole",
+    [
+        ("起", "安全生产事故起数", True),
+        ("（个）", "新开工项目数", True),
+        ("人次", "培训人次", True),
+        ("个", "村均新开工项目数", False),  # an average may be a fraction
+        ("件", "每万人信访件数", False),
+        ("万人", "培训人数", False),  # 1.5万人 is 15000
+        ("%", "企业诉求办结率", False),
+        ("天", "项目审批平均用时", False),
+        ("万元", "村集体经济收入", False),
+        ("", "无单位指标", False),
+    ],
+)
+def test_which_indicators_count_whole_things(unit, name, whole):
+    assert units.counts_whole(unit, name) is whole

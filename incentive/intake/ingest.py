@@ -920,6 +920,12 @@ def one_line(text: str) -> str:
     return re.sub(r"\r\n|\r|\n", "⏎", text)
 
 
+def _whole(value: float) -> bool:
+    """A whole number as Excel shows it, to 15 significant digits: a workbook's 3.0000000000000004 (a formula's
+    binary noise) is the 3 the clerk saw."""
+    return float(_num(value)).is_integer()
+
+
 def _num(value: float) -> str:
     return f"{value:.15g}"
 
@@ -1309,13 +1315,14 @@ def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], 
     changes = Changes(hours_per_day(reference))
     values: list[float | None] = []
     plain: dict[str, list[float]] = defaultdict(list)
-    target_of: dict[tuple, str] = {}
+    entry_of: dict[tuple, dict] = {}
     for cell in cells:
         label = table.column_label(cell.column) if cell.column is not None else ""
         key = (cell.indicator, cell.period)
-        if key not in target_of:
-            target_of[key] = catalog_entry(reference, cell.indicator, cell.period).get("unit") or ""
-        target = target_of[key]
+        if key not in entry_of:
+            entry_of[key] = catalog_entry(reference, cell.indicator, cell.period)
+        entry = entry_of[key]
+        target = entry.get("unit") or ""
         raw = with_format_unit(cell.raw, cell.number_format)
         try:
             number = parse_number(
@@ -1328,6 +1335,14 @@ def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], 
                     number, target, label, raw, cell.row, strict=cell.strict_unit, loose=cell.loose_unit
                 )
             )
+            if value is not None and not _whole(value) and units.counts_whole(target, entry.get("name")):
+                # 3.5 起 of accidents: a count is whole (decisions: Counts are whole numbers)
+                raise CellError(
+                    "count_not_whole",
+                    indicator=entry.get("name") or cell.indicator,
+                    unit=units.normalize_unit(target),  # as the catalog writes it: 个 has no English word
+                    value=_num(value),
+                )
         except (CellError, units.UnitError) as e:
             preview.problems.append(Problem(e.key, cell.row, label, clean_text(raw), e.params))
             value = number = None

@@ -27,8 +27,8 @@ import pandas as pd
 from incentive import periods
 from incentive.intake.file_kinds import VALUE_KINDS
 from incentive.intake.preview import Note, Problem, Reference, number_text
+from incentive.intake.units import COUNT_UNITS  # also whole numbers (ingest: count_not_whole)
 
-COUNT_UNITS = frozenset(("件", "人", "次", "个", "人次", "户", "项", "起", "家"))
 PERCENT_UNITS = frozenset(("%", "％"))
 # A rate of change (增长率, 增速, 同比…) may be negative or above 100 %: no default range.
 CHANGE_WORDS = ("增长", "增速", "增幅", "增减", "变化", "变动", "同比", "环比", "下降", "降幅", "提升", "提高")

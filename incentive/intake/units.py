@@ -76,6 +76,47 @@ MINUTES = ("分钟", "分", "min", "mins", "minute", "minutes")
 # Latin signs of an hour (`3 h`): no unit the importer reads (小时 is, one for one with 学时).
 LATIN_HOURS = ("h", "hr", "hrs", "hour", "hours")
 
+# Units that count whole things (people, visits, projects, cases): a value of an indicator counted in one of them is
+# a whole number, and 3.5 is refused (docs/decisions.md#counts-are-whole-numbers). 万人 is none: 1.5万人 is 15000.
+COUNT_UNITS = frozenset(
+    [
+        "人",
+        "人次",
+        "次",
+        "个",
+        "件",
+        "起",
+        "项",
+        "户",
+        "家",
+        "名",
+        "场",
+        "篇",
+        "所",
+        "座",
+        "批",
+        "例",
+        "宗",
+        "条",
+        "台",
+        "辆",
+        "套",
+        "栋",
+        "间",
+        "处",
+        "位",
+    ]
+)
+# Words in an indicator's name that make it an average or a rate per something (平均, 人均, 户均, 村均, 每万人):
+# such a figure in a count unit (人均培训次数 3.5 次) may well be a fraction.
+AVERAGE_WORDS = ("均", "每")
+
+
+def counts_whole(unit: str | None, name: str | None) -> bool:
+    """Whether a value of an indicator in `unit` named `name` must be a whole number: the unit counts things
+    (COUNT_UNITS) and the name says no average (AVERAGE_WORDS)."""
+    return normalize_unit(unit) in COUNT_UNITS and not any(word in (name or "") for word in AVERAGE_WORDS)
+
 
 class UnitError(TranslatedError):
     """A unit that cannot be converted to the one expected."""
