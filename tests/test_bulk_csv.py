@@ -596,3 +596,20 @@ def test_a_large_scores_file_refuses_a_fractional_count_on_the_path_the_cli_take
     assert bulk_csv.parse_large_csv(path, reference) is None
     preview = bulk_csv.parse_path(path, reference)
     assert [(p.key, p.row, p.value) for p in preview.problems] == [("count_not_whole", 2, "3.5")]
+
+
+def test_random_text_formulas_are_judged_the_same(tmp_path, reference):
+    """Cells written `="…"` anywhere, among other awkward values: both paths read and report them alike."""
+    awkward = ['="A0001"', '="16"', '=""', '="2025/6/1"', '="A"&"1"', "=1+1", '="线 上"', '="８"', '="合计"', "无", ""]
+    rng = random.Random(20261207)
+    noted = 0
+    for n in range(15):
+        rows = [row.split(",") for row in TRAINING_ROWS]
+        for _ in range(rng.randint(1, 10)):
+            rows[rng.randrange(len(rows))][rng.randrange(8)] = rng.choice(awkward)
+        text = TRAINING_HEADER + "\n" + "\n".join(",".join(r) for r in rows) + "\n"
+        path = _write(tmp_path, text, f"formulas_{n}.csv", rng.choice(["utf-8", "gb18030"]))
+        assert_same_preview(path, reference)
+        assert_same_preview(path, reference, skip_invalid=True)
+        noted += any(note.key == "note_text_formula" for note in bulk_csv.parse_large_csv(path, reference).notes)
+    assert noted > 10
