@@ -356,6 +356,9 @@ def test_a_comma_after_a_leading_zero_is_a_decimal_comma_not_thousands(given, eu
     assert e.value.key == "not_a_number"
     assert parse_number("1,480").value == 1480
     assert parse_number("12,345.5").value == 12345.5
+
+
+@pytest.mark.parametrize(
     "given,expected",
     [
         ('="LZ000001"', "LZ000001"),
