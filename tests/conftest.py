@@ -153,6 +153,26 @@ def catalog_db(db):
     return db
 
 
+# catalog_db's indicators renamed by 生效起始期: R01 招商引资额 becomes 重点项目投资额 from 2026-Q1, when R02
+# (安全生产事故起数 before) takes the name 招商引资额, until it becomes 招商引资到位额 from 2026-Q3; R03 企业诉求办结率
+# becomes 企业诉求按期办结率 from 2026-Q1 (a name no other indicator bears).
+RENAMED_INDICATORS = (
+    "指标代码,指标名称,类别,赛道,单位,方向,权重,目标值,生效起始期\n"
+    "R01,重点项目投资额,赛马,项目建设,万元,正向,10,,2026-Q1\n"
+    "R02,招商引资额,赛马,项目建设,万元,正向,5,,2026-Q1\n"
+    "R02,招商引资到位额,赛马,项目建设,万元,正向,5,,2026-Q3\n"
+    "R03,企业诉求按期办结率,赛马,为企服务,%,正向,5,95,2026-Q1\n"
+)
+
+
+@pytest.fixture
+def renamed_catalog_db(catalog_db):
+    """catalog_db with the versions of RENAMED_INDICATORS: a name that one indicator bore earlier is another's
+    later (decisions: Indicator names by period)."""
+    import_ok(catalog_db, "renamed.csv", RENAMED_INDICATORS.encode())
+    return catalog_db
+
+
 HALF_YEAR_RACE = (
     "考核期,县区,乡镇,指标,数值\n"
     "2025H1,云岫县,,R01,100\n2025H1,云峤县,,R01,200\n2025H1,澄溪县,,R01,300\n2025H1,枫岚区,,R01,400\n"

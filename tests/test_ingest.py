@@ -1818,3 +1818,44 @@ def test_an_average_counted_in_a_count_unit_may_be_a_fraction():
     assert [v[4] for v in values(preview)] == [2.5, 0.8, 1.5]
     preview = parse_file("race.csv", "考核期,县区,指标,数值\n2025Q2,云岫县,R07,2.5个\n".encode(), reference)
     assert [(p.key, p.value) for p in preview.problems] == [("count_not_whole", "2.5个")]
+
+
+# ------------------------------------------------------------------ indicator names by period
+
+
+def test_a_long_file_of_names_reads_each_name_by_the_catalog_of_its_row_period(renamed_catalog_db):
+    """招商引资额 is R01 until 2025 and R02 from 2026-Q1 (R01 is then 重点项目投资额). A long file naming indicators
+    by name alone looked the name up without its period and took the first catalog entry bearing it: the 2026-Q1
+    招商引资额 was stored under R01, silently (decisions: Indicator names by period)."""
+    data = (
+        "考核期,县区,指标,数值\n"
+        "2025-Q4,云岫县,招商引资额,100\n"
+        "2026-Q1,云岫县,招商引资额,200\n"
+        "2026-Q1,云岫县,重点项目投资额,300\n"
+    ).encode()
+    preview = parse_file("s.csv", data, current_reference(renamed_catalog_db))
+    assert preview.importable and not preview.problems
+    assert values(preview) == [
+        ("2025-Q4", "云岫县", "", "R01", 100.0),
+        ("2026-Q1", "云岫县", "", "R02", 200.0),
+        ("2026-Q1", "云岫县", "", "R01", 300.0),
+    ]
+    assert not any(n.key == "note_indicator_old_name" for n in preview.notes)
+
+
+def test_a_wide_file_reads_each_header_name_by_the_catalog_of_its_row_period(renamed_catalog_db):
+    """A wide file headed by names, a period per row: the column 招商引资额 is R01 on the 2025-Q4 rows and R02 on
+    the 2026-Q1 rows; with the period in the title, every row by that period."""
+    data = "考核期,县区,招商引资额,企业诉求办结率\n2025-Q4,云岫县,100,90\n2026-Q1,云岫县,200,\n".encode()
+    preview = parse_file("w.csv", data, current_reference(renamed_catalog_db))
+    assert preview.importable and not preview.problems, preview.problem_texts("en")
+    assert values(preview) == [
+        ("2025-Q4", "云岫县", "", "R01", 100.0),
+        ("2025-Q4", "云岫县", "", "R03", 90.0),
+        ("2026-Q1", "云岫县", "", "R02", 200.0),
+        ("2026-Q1", "云岫县", "", "R03", None),
+    ]
+    titled = "2026年第一季度赛马考评得分表\n县区,招商引资额,重点项目投资额\n云岫县,200,300\n".encode()
+    preview = parse_file("w.csv", titled, current_reference(renamed_catalog_db))
+    assert preview.importable and not preview.problems, preview.problem_texts("en")
+    assert values(preview) == [("2026-Q1", "云岫县", "", "R02", 200.0), ("2026-Q1", "云岫县", "", "R01", 300.0)]
