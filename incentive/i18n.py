@@ -867,6 +867,26 @@ TEXT: dict[str, tuple[str, str]] = {
         "“{indicator}”): a file with both columns must fill in both on every row, naming the same indicator. Fill it "
         "in and import again.",
     ),
+    "indicator_name_ambiguous": (
+        "指标名称「{name}」在 {period} 的指标目录中不是任何指标的名称，而在其他时期先后是多个指标的名称：{candidates}，"
+        "无法判断数值属于哪个指标：请改用指标代码，或写 {period} 的指标名称后重新导入。",
+        "the indicator name “{name}” is no indicator's name in the catalog of {period}, and at other times it was "
+        "the name of more than one indicator: {candidates}; which one the figure belongs to cannot be known. Use "
+        "the indicator's code, or its name in {period}, and import again.",
+    ),
+    "indicator_name_shared": (
+        "指标名称「{name}」在 {period} 的指标目录中是多个指标的名称：{candidates}，无法判断数值属于哪个指标："
+        "请改用指标代码后重新导入。",
+        "the indicator name “{name}” is the name of more than one indicator in the catalog of {period}: "
+        "{candidates}; which one the figure belongs to cannot be known. Use the indicator's code and import again.",
+    ),
+    "indicator_name_candidate": ("{code}（{spans}）", "{code} ({spans})"),
+    "indicator_name_candidates_sep": ("、", "; "),
+    "indicator_name_spans_sep": ("；", " and "),
+    "name_span_between": ("{since} 起，{until} 以前", "from {since}, before {until}"),
+    "name_span_from": ("{since} 起", "from {since}"),
+    "name_span_before": ("{until} 以前", "before {until}"),
+    "name_span_always": ("各期", "every period"),
     "text_outside_header": (
         "第 {position} 列没有表头，却有内容：常见原因是 CSV 中带千位分隔符的数字没有加引号，一个数被逗号分成了两列"
         '（如 1,480.2 应写作 "1,480.2" 或 1480.2），也可能是该列缺少表头。请核对后重新导入。',
@@ -959,6 +979,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "「{other}」列与「{column}」列都表示指标，已逐行核对，每行两列所指的指标相同，按「{column}」列导入。",
         "Column “{other}” names the indicator as column “{column}” does, and was checked against it row by row: "
         "both name the same indicator on every row; imported from “{column}”.",
+    ),
+    "note_indicator_old_name": (
+        "指标名称「{given}」不是 {periods} 的指标目录中任何指标的名称，而是指标 {code} 在其他时期的名称，"
+        "已按「{indicator}」导入（{n} 个数值），请核对。",
+        "The indicator name “{given}” is no indicator's name in the catalog of {periods}, but a name indicator "
+        "{code} bears at other times: imported as “{indicator}” ({n} {n:value|values}); check it.",
     ),
     "note_extra_columns": ("未识别的列（不导入）：{columns}。", "Unrecognised columns (not imported): {columns}."),
     "note_name_fixed": (

@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import pandas as pd
@@ -325,34 +326,131 @@ def _twin_differ_problem(table: Table, row: list, number: int, first: int, twin:
     )
 
 
+class NameResolution(NamedTuple):
+    """What a cell or header naming an indicator names at a period (`IndicatorNames.resolve`)."""
+
+    codes: frozenset[str]  # the indicators it may name; empty when it names none
+    in_force: bool  # a code, or a name the versions in force for the period bear (else a name of other times)
+    key: str = ""  # the name as compared (name_key, without a unit in brackets when the catalog has it so)
+
+    @property
+    def code(self) -> str | None:
+        """The one indicator named, or None (none, or more than one)."""
+        return next(iter(self.codes)) if len(self.codes) == 1 else None
+
+
 class IndicatorNames:
-    """Which catalog indicators a cell of an indicator column names, for a period (`codes`), remembered per text
-    and period: a long file repeats a few dozen indicators over its rows."""
+    """Which catalog indicator a text naming one (a long file's indicator cell, a wide file's header) names at a
+    period, remembered per text and period: a long file repeats a few dozen indicators over its rows. One rule for
+    every path that reads an indicator by its name (docs/decisions.md#indicator-names-by-period); old names it
+    accepts are counted for a note (`notes`)."""
 
     def __init__(self, reference: Reference) -> None:
         self.reference = reference
         self.lookup = indicator_lookup(reference)
-        self._codes: dict[tuple[str, str | None], frozenset[str]] = {}
+        self._versions: dict[str, list[dict]] = defaultdict(list)
+        for ind in reference.indicators:
+            self._versions[ind["code"]].append(ind)
+        for versions in self._versions.values():
+            versions.sort(key=_version_start)
+        self._resolved: dict[tuple[str, str | None], NameResolution] = {}
+        self._old: dict[tuple[str, str, str], list] = {}  # (text, code, name in force) -> [values, periods]
 
-    def codes(self, text: str, period: str | None) -> frozenset[str]:
+    def resolve(self, text: str, period: str | None) -> NameResolution:
         """A code: itself. A name (or a name with a unit in brackets): the indicators whose version in force for
-        the period bears it, else those of which any version bears it (a name the catalog has since changed).
-        Empty when the text names no indicator. Codes come before names, as in `indicator_lookup`."""
-        found = self._codes.get((text, period))
+        the period bears it; when none does, those of which some version bears it (a name the catalog has since
+        changed, or will give). No codes when the text names no indicator; more than one when it is ambiguous.
+        Codes come before names, as in `indicator_lookup`. A period before every version of an indicator has none
+        of its versions in force (its value is refused: `_refuse_before_first_version`); no period (a cell refused
+        already), the latest versions."""
+        found = self._resolved.get((text, period))
         if found is None:
             key = name_key(text)
             if key not in self.lookup:
                 key = name_key(strip_unit(text))
-            found = frozenset()
+            found = NameResolution(frozenset(), True, key)
             if key in self.lookup:
-                indicators = self.reference.indicators
-                found = frozenset(ind["code"] for ind in indicators if name_key(ind["code"]) == key)
-                if not found:
-                    named = {ind["code"] for ind in indicators if name_key(ind["name"]) == key}
-                    in_force = {c for c in named if name_key(self.entry(c, period).get("name") or "") == key}
-                    found = frozenset(in_force or named)
-            self._codes[(text, period)] = found
+                coded = frozenset(code for code in self._versions if name_key(code) == key)
+                if coded:
+                    found = NameResolution(coded, True, key)
+                else:
+                    named = {c for c, versions in self._versions.items() if any(self._bears(v, key) for v in versions)}
+                    in_force = {c for c in named if self._bears(self._in_force(c, period), key)}
+                    found = NameResolution(frozenset(in_force or named), bool(in_force), key)
+            self._resolved[(text, period)] = found
         return found
+
+    @staticmethod
+    def _bears(version: dict | None, key: str) -> bool:
+        return version is not None and name_key(version.get("name") or "") == key
+
+    def _in_force(self, code: str, period: str | None) -> dict | None:
+        """The version of an indicator in force for a period; None before its first version."""
+        versions = self._versions[code]
+        if period is None:
+            return versions[-1]
+        begins = periods.bounds(period)[0]
+        valid = [v for v in versions if _version_start(v) <= begins]
+        return valid[-1] if valid else None
+
+    def refusal(
+        self, text: str, period: str | None, found: NameResolution, row: int, column: str, value: str | None
+    ) -> Problem | None:
+        """The problem of a name that names more than one indicator at the period, or None: borne by several in
+        the versions in force (`indicator_name_shared`), or by none then and by several at other times
+        (`indicator_name_ambiguous`), naming each candidate with the periods it bore the name."""
+        if len(found.codes) < 2:
+            return None
+        candidates = {
+            lang: t("indicator_name_candidates_sep", lang).join(
+                t("indicator_name_candidate", lang, code=code, spans=self._spans(code, found.key, lang))
+                for code in sorted(found.codes)
+            )
+            for lang in ("zh", "en")
+        }
+        key = "indicator_name_shared" if found.in_force else "indicator_name_ambiguous"
+        params = {"name": clean_text(text), "period": period or "—", "candidates": ("by_lang", candidates)}
+        return Problem(key, row, column, value, params)
+
+    def _spans(self, code: str, key: str, lang: str) -> str:
+        """The periods an indicator's versions bore a name: 2026-Q1 以前 / before 2026-Q1, 2026-Q1 起，2026-Q3 以前
+        / from 2026-Q1, before 2026-Q3 (consecutive versions of one name as one span)."""
+        versions = self._versions[code]
+        spans: list[list[str]] = []  # [from, until]: "" for the beginning, and for no end
+        for j, version in enumerate(versions):
+            if not self._bears(version, key):
+                continue
+            until = versions[j + 1].get("effective_from") or "" if j + 1 < len(versions) else ""
+            begins = version.get("effective_from") or ""
+            if spans and spans[-1][1] == begins and begins:
+                spans[-1][1] = until
+            else:
+                spans.append([begins, until])
+        shown = []
+        for begins, until in spans:
+            which = "between" if begins and until else "from" if begins else "before" if until else "always"
+            shown.append(t(f"name_span_{which}", lang, since=begins, until=until))
+        return t("indicator_name_spans_sep", lang).join(shown)
+
+    def count_old_name(self, text: str, code: str, period: str | None) -> None:
+        """A value read by a name its indicator did not bear at the period (`resolve`: in_force False), for the
+        note that says so."""
+        name = self.entry(code, period).get("name") or code
+        entry = self._old.setdefault((clean_text(text), code, name), [0, set()])
+        entry[0] += 1
+        if period:
+            entry[1].add(period)
+
+    def notes(self) -> list[Note]:
+        """One note per old name read: the name as written, the indicator it was read as (its code and its name
+        at the periods of the values), the periods and how many values."""
+        out = []
+        for (given, code, name), (n, found) in self._old.items():
+            indicator = ("by_lang", {lang: t("indicator_named", lang, name=name, code=code) for lang in ("zh", "en")})
+            in_order = sorted(found, key=periods.bounds)
+            params = {"given": given, "code": code, "indicator": indicator, "periods": in_order, "n": n}
+            out.append(Note("note_indicator_old_name", params))
+        return out
 
     def entry(self, code: str, period: str | None) -> dict:
         return catalog_entry(self.reference, code, period)
@@ -361,6 +459,11 @@ class IndicatorNames:
         """An indicator as a message names it, its name with its code: 招商引资额（R01） / 招商引资额 (R01)."""
         name = self.entry(code, period).get("name") or code
         return ("by_lang", {lang: t("indicator_named", lang, name=name, code=code) for lang in ("zh", "en")})
+
+
+def _version_start(version: dict) -> dt.date:
+    """The first day a catalog version is in force (the beginning when it has no 生效起始期)."""
+    return periods.bounds(version["effective_from"])[0] if version.get("effective_from") else dt.date.min
 
 
 def _indicator_twin_problem(
@@ -376,14 +479,14 @@ def _indicator_twin_problem(
     read = {"other": first_label, "other_value": first_text, "indicator": named_by.shown(code, period)}
     if not text:
         return Problem("indicator_column_blank", number, twin_label, "", read), ""
-    codes = named_by.codes(text, period)
-    if not codes:
+    found = named_by.resolve(text, period)
+    if not found.codes:
         names = sorted({ind["name"] for ind in named_by.reference.indicators})
         suggestion = suggest(text, names)
         params = {**read, **({"suggestion": suggestion} if suggestion else {})}
         return Problem("indicator_column_unknown", number, twin_label, text, params), ""
-    if code not in codes:
-        other = sorted(codes)[0]
+    if code not in found.codes:
+        other = sorted(found.codes)[0]
         params = {
             "other": twin_label,
             "other_value": text,
@@ -961,9 +1064,6 @@ def _parse_values(
     fixed_period = _fixed_period(preview, "period" in index_of, title_period, given_period)
     wide = bool(located.wide_indicators) or "indicator" not in index_of
     preview.column_labels.update({name: table.column_label(i) for name, i in index_of.items()})
-    preview.column_labels.update(
-        {f"indicator:{code}": table.column_label(i) for i, code in located.wide_indicators.items()}
-    )
     if wide:
         _check_wide_columns(preview, table, located, reference)
     elif "value" not in index_of:
@@ -1100,19 +1200,6 @@ def _check_wide_columns(preview: Preview, table: Table, located: Located, refere
             unknown.append(i)
     if ignored:
         preview.notes.append(Note("note_ignored_columns", {"columns": ignored}))
-    first_column: dict[str, int] = {}
-    for i, code in sorted(located.wide_indicators.items()):
-        if code in first_column:
-            preview.problems.append(
-                Problem(
-                    "duplicate_indicator_column",
-                    preview.header_row,
-                    table.column_label(i),
-                    None,
-                    {"other": table.column_label(first_column[code])},
-                )
-            )
-        first_column.setdefault(code, i)
     names = [ind["name"] for ind in reference.indicators]
     for i in unknown:
         suggestion = suggest(table.header[i], names)
@@ -1137,6 +1224,7 @@ def _value_cells(
     indicator_twins = indicator_twins or {}
     named_by = IndicatorNames(reference)
     differing: set[int] = set()  # the indicator twins that differ on some row
+    wide_found = _WideColumns(per_row="period" in index_of)
     cells: list[_ValueCell] = []
     changes = Changes()
     names = NameMatcher(reference.regions)
@@ -1152,27 +1240,15 @@ def _value_cells(
             preview, table, position, index_of, names, spec, fixed_period, title_period, changes
         )
         if wide:
-            cells += [
-                _ValueCell(
-                    number,
-                    county,
-                    township,
-                    period,
-                    code,
-                    row[i],
-                    i,
-                    table.number_format(position, i),
-                    table.header_unit(i) or table.units.get(i, ""),
-                    table.title_unit,
-                )
-                for i, code in located.wide_indicators.items()
-            ]
+            cells += _wide_row_cells(
+                preview, table, located, named_by, position, (county, township, period), wide_found
+            )
             continue
         i = index_of["indicator"]
         raw = clean_text(row[i])
         changes.text(table.column_label(i), row[i], raw)
-        hit = lookup.get(name_key(raw)) or lookup.get(name_key(strip_unit(raw)))
-        if hit is None:
+        found = named_by.resolve(raw, period)
+        if not found.codes:
             suggestion = suggest(raw, spellings) if raw else None
             preview.problems.append(
                 Problem(
@@ -1190,10 +1266,15 @@ def _value_cells(
                 Problem("unit_unknown_indicator", number, table.column_label(i), raw, {"inner": inner})
             )
             continue
+        ambiguous = named_by.refusal(raw, period, found, number, table.column_label(i), raw)
+        if ambiguous is not None:
+            preview.problems.append(ambiguous)
+            continue
+        code = found.code
         unit = bracket_unit(raw)
         refused = False
         for twin in indicator_twins:
-            problem, twin_unit = _indicator_twin_problem(table, named_by, row, number, i, twin, hit["code"], period)
+            problem, twin_unit = _indicator_twin_problem(table, named_by, row, number, i, twin, code, period)
             if problem is None and twin_unit and unit and twin_unit != unit:  # 招商引资额（万元）, （亿元）
                 problem = _twin_differ_problem(table, row, number, i, twin)
             if problem is not None:
@@ -1203,13 +1284,16 @@ def _value_cells(
             unit = unit or twin_unit  # a unit the name column's cell declares: 招商引资额（万元） beside R01
         if refused:
             continue
+        for text in [raw, *(clean_text(row[twin] if twin < len(row) else None) for twin in indicator_twins)]:
+            if not named_by.resolve(text, period).in_force:  # a name of other times, read as `code`: said
+                named_by.count_old_name(text, code, period)
         cells.append(
             _ValueCell(
                 number,
                 county,
                 township,
                 period,
-                hit["code"],
+                code,
                 None if value_column is None else row[value_column],
                 value_column,
                 None if value_column is None else table.number_format(position, value_column),
@@ -1217,13 +1301,81 @@ def _value_cells(
                 file_unit,
             )
         )
+    _refuse_wide_columns(preview, wide_found)
     for twin, first in indicator_twins.items():
         if twin not in differing:
             first_label, twin_label = _twin_labels(table, first, twin)
             preview.notes.append(Note("note_indicator_columns_same", {"column": first_label, "other": twin_label}))
+    preview.notes.extend(named_by.notes())
     report_accepted_names(preview, names)
     preview.notes.extend(changes.notes())
     return cells
+
+
+@dataclass
+class _WideColumns:
+    """What a wide file's indicator headers were found to name over its rows: each header is read by the period
+    of each row (`IndicatorNames.resolve`), so what a column is may change from row to row."""
+
+    per_row: bool  # a period column: a header that names no one indicator is refused on each row it does so
+    refused: dict[int, Problem] = field(default_factory=dict)  # fixed period: column -> its problem, at the header
+    same: dict[int, tuple[str, str]] = field(default_factory=dict)  # column -> (its label, an earlier one's) of one
+    # indicator
+
+
+def _wide_row_cells(
+    preview: Preview, table: Table, located: Located, named_by: IndicatorNames, position: int, place: tuple, found
+) -> list[_ValueCell]:
+    """One wide row's values, each header read as the indicator it names at the row's period."""
+    county, township, period = place
+    row, number = table.rows[position], table.row_numbers[position]
+    taken: dict[str, int] = {}
+    out = []
+    for i in sorted(located.wide_indicators):
+        text, label = table.header[i], table.column_label(i)
+        resolved = named_by.resolve(text, period)
+        code = resolved.code
+        if code is None:
+            at = number if found.per_row else preview.header_row
+            problem = named_by.refusal(text, period, resolved, at, label, None)
+            if found.per_row:
+                preview.problems.append(problem)
+            else:
+                found.refused.setdefault(i, problem)
+            continue
+        if code in taken:  # two headers of one indicator at this period (R01 and 招商引资额)
+            found.same.setdefault(i, (label, table.column_label(taken[code])))
+            continue
+        taken[code] = i
+        if not resolved.in_force:
+            named_by.count_old_name(text, code, period)
+        preview.column_labels[f"indicator:{code}@{period}"] = label
+        out.append(
+            _ValueCell(
+                number,
+                county,
+                township,
+                period,
+                code,
+                row[i] if i < len(row) else None,
+                i,
+                table.number_format(position, i),
+                table.header_unit(i) or table.units.get(i, ""),
+                table.title_unit,
+            )
+        )
+    return out
+
+
+def _refuse_wide_columns(preview: Preview, found: _WideColumns) -> None:
+    """A wide header that names no one indicator at the file's one period, or two headers of one indicator at
+    some row's period, refuse the file (a column, not a row: skipping invalid rows must not drop it silently)."""
+    problems = [found.refused[i] for i in sorted(found.refused)]
+    for _, (label, other) in sorted(found.same.items()):
+        problems.append(Problem("duplicate_indicator_column", preview.header_row, label, None, {"other": other}))
+    if problems:
+        preview.problems.extend(problems)
+        preview.fatal = True
 
 
 def _value_kind(preview: Preview, cells: list[_ValueCell], by_code: dict, kind: str | None) -> str:

@@ -171,8 +171,9 @@ def _values_out_of_bounds(rows: pd.DataFrame, reference: Reference, labels: dict
     problems = []
     source_rows = rows["source_row"].tolist()
     for i in np.flatnonzero(outside):
-        code = keys[i][0]
-        label = labels.get(f"indicator:{code}") or labels.get("value")
+        code, period = keys[i]
+        # a wide file's column of an indicator at a period (a header may name another indicator at another period)
+        label = labels.get(f"indicator:{code}@{period}") or labels.get("value")
         if beyond[i]:  # the outermost bound, whatever the catalog says
             problems.append(_beyond_limit(source_rows[i], label, values[i]))
             continue

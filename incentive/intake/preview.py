@@ -95,7 +95,8 @@ class Preview:
     fatal: bool = False  # the file as a whole is unusable; skipping rows cannot help
     skip_invalid: bool = False
     # Where each stored column came from, as problems name it ("学时 (G)"): stored column name -> label; for
-    # race scores and welfare also "indicator:<code>" -> the label of that indicator's value column.
+    # a wide file of race scores or welfare also "indicator:<code>@<period>" -> the label of the column that holds
+    # that indicator's values at that period.
     column_labels: dict[str, str] = field(default_factory=dict)
     # Number cells written with a unit or a percent format: (row, column label) -> the text as written, so a later
     # problem about the stored value quotes what the clerk typed (`150%`, `32000万元`), not the stored number.
