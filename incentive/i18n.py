@@ -983,8 +983,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "note_indicator_old_name": (
         "指标名称「{given}」不是 {periods} 的指标目录中任何指标的名称，而是指标 {code} 在其他时期的名称，"
         "已按「{indicator}」导入（{n} 个数值），请核对。",
-        "The indicator name “{given}” is no indicator's name in the catalog of {periods}, but a name indicator "
-        "{code} bears at other times: imported as “{indicator}” ({n} {n:value|values}); check it.",
+        "The indicator name “{given}” is no indicator's name in the catalog of {periods}, but indicator {code}'s "
+        "name at other times: imported as “{indicator}” ({n} {n:value|values}); check it.",
     ),
     "note_extra_columns": ("未识别的列（不导入）：{columns}。", "Unrecognised columns (not imported): {columns}."),
     "note_name_fixed": (

@@ -1859,3 +1859,112 @@ def test_a_wide_file_reads_each_header_name_by_the_catalog_of_its_row_period(ren
     preview = parse_file("w.csv", titled, current_reference(renamed_catalog_db))
     assert preview.importable and not preview.problems, preview.problem_texts("en")
     assert values(preview) == [("2026-Q1", "云岫县", "", "R02", 200.0), ("2026-Q1", "云岫县", "", "R01", 300.0)]
+
+
+def test_an_old_name_of_one_indicator_is_read_as_it_with_a_note(renamed_catalog_db):
+    """企业诉求办结率 is R03's name until 2025 and no indicator's from 2026-Q1 (R03 is then 企业诉求按期办结率): a
+    2026-Q1 value under the old name is R03's, and the preview says the name was read as R03 under its name of
+    the period, in a long file, a wide one, and beside a code (the same resolver)."""
+    reference = current_reference(renamed_catalog_db)
+    long = (
+        "考核期,县区,指标,数值\n"
+        "2025-Q4,云岫县,企业诉求办结率,90\n"
+        "2026-Q1,云岫县,企业诉求办结率,91\n"
+        "2026-Q2,云岫县,企业诉求办结率,92\n"
+    ).encode()
+    wide = "考核期,县区,企业诉求办结率\n2025-Q4,云岫县,90\n2026-Q1,云岫县,91\n2026-Q2,云岫县,92\n".encode()
+    coded = (
+        "考核期,县区,指标代码,指标名称,数值\n"
+        "2025-Q4,云岫县,R03,企业诉求办结率,90\n"
+        "2026-Q1,云岫县,R03,企业诉求办结率,91\n"
+        "2026-Q2,云岫县,R03,企业诉求办结率,92\n"
+    ).encode()
+    for data in (long, wide, coded):
+        preview = parse_file("s.csv", data, reference)
+        assert preview.importable and not preview.problems, preview.problem_texts("en")
+        assert values(preview) == [
+            ("2025-Q4", "云岫县", "", "R03", 90.0),
+            ("2026-Q1", "云岫县", "", "R03", 91.0),
+            ("2026-Q2", "云岫县", "", "R03", 92.0),
+        ]
+        old = [n for n in preview.notes if n.key == "note_indicator_old_name"]
+        assert [n.text("zh") for n in old] == [
+            "指标名称「企业诉求办结率」不是 2026-Q1、2026-Q2 的指标目录中任何指标的名称，而是指标 R03 在其他时期的名称，"
+            "已按「企业诉求按期办结率（R03）」导入（2 个数值），请核对。"
+        ]
+        assert [n.text("en") for n in old] == [
+            "The indicator name “企业诉求办结率” is no indicator's name in the catalog of 2026-Q1, 2026-Q2, but "
+            "indicator R03's name at other times: imported as “企业诉求按期办结率 (R03)” (2 values); check it."
+        ]
+    # the old name of R02 (安全生产事故起数 until 2025) beside R02 in 2026-Q1: the same indicator, said
+    preview = parse_file(
+        "s.csv", "考核期,县区,指标代码,指标名称,数值\n2026-Q1,云岫县,R02,安全生产事故起数,3\n".encode(), reference
+    )
+    assert preview.importable and values(preview) == [("2026-Q1", "云岫县", "", "R02", 3.0)]
+    assert [n.params["indicator"][1]["zh"] for n in preview.notes if n.key == "note_indicator_old_name"] == [
+        "招商引资额（R02）"
+    ]
+
+
+def test_a_name_several_indicators_bore_and_none_bears_at_the_period_is_refused(renamed_catalog_db):
+    """招商引资额 was R01's name until 2025 and R02's in 2026-Q1 and Q2; from 2026-Q3 no indicator bears it (R02 is
+    招商引资到位额). A 2026-Q3 value under it was stored as R01, silently; which indicator is meant cannot be known:
+    the row is refused, naming the name, the period and each candidate with the periods it bore the name. The
+    2026-Q1 row beside it is R02's."""
+    reference = current_reference(renamed_catalog_db)
+    data = "考核期,县区,指标,数值\n2026-Q3,云岫县,招商引资额,90\n2026-Q1,云岫县,招商引资额,80\n".encode()
+    preview = parse_file("s.csv", data, reference)
+    assert not preview.importable
+    assert [(p.key, p.row, p.column, p.value) for p in preview.problems] == [
+        ("indicator_name_ambiguous", 2, "指标", "招商引资额")
+    ]
+    assert messages(preview) == [
+        "文件「s.csv」，第 2 行，「指标」列，值「招商引资额」：指标名称「招商引资额」在 2026-Q3 的指标目录中不是任何指标的"
+        "名称，而在其他时期先后是多个指标的名称：R01（2026-Q1 以前）、R02（2026-Q1 起，2026-Q3 以前），无法判断数值"
+        "属于哪个指标：请改用指标代码，或写 2026-Q3 的指标名称后重新导入。"
+    ]
+    assert messages(preview, "en") == [
+        "File “s.csv”, row 2, column “指标”, value “招商引资额”: the indicator name “招商引资额” is no indicator's name "
+        "in the catalog of 2026-Q3, and at other times it was the name of more than one indicator: R01 (before "
+        "2026-Q1); R02 (from 2026-Q1, before 2026-Q3); which one the figure belongs to cannot be known. Use the "
+        "indicator's code, or its name in 2026-Q3, and import again."
+    ]
+    preview = parse_file("s.csv", data, reference, skip_invalid=True)
+    assert preview.importable and values(preview) == [("2026-Q1", "云岫县", "", "R02", 80.0)]
+    # a wide file: by row with a period column; with the period of the title, the column refuses the file
+    wide = "考核期,县区,招商引资额\n2026-Q1,云岫县,80\n2026-Q3,云岫县,90\n".encode()
+    preview = parse_file("w.csv", wide, reference)
+    assert [(p.key, p.row, p.column) for p in preview.problems] == [("indicator_name_ambiguous", 3, "招商引资额")]
+    assert "R01 (before 2026-Q1); R02 (from 2026-Q1, before 2026-Q3)" in messages(preview, "en")[0]
+    titled = "2026年第三季度赛马考评得分表\n县区,招商引资额,企业诉求按期办结率\n云岫县,90,95\n云峤县,91,96\n".encode()
+    preview = parse_file("w.csv", titled, reference, skip_invalid=True)
+    assert preview.fatal and not preview.importable
+    assert [(p.key, p.row, p.column) for p in preview.problems] == [("indicator_name_ambiguous", 2, "招商引资额")]
+    # beside a code, the code says which of them: R01 with the name it bore until 2025 is R01, said; R03 is neither
+    coded = (
+        "考核期,县区,指标代码,指标名称,数值\n2026-Q3,云岫县,R01,招商引资额,90\n2026-Q3,云峤县,R03,招商引资额,91\n"
+    ).encode()
+    preview = parse_file("s.csv", coded, reference)
+    assert [(p.key, p.row) for p in preview.problems] == [("indicator_columns_differ", 3)]
+    assert [n.params["code"] for n in preview.notes if n.key == "note_indicator_old_name"] == ["R01"]
+
+
+def test_a_name_two_indicators_bear_at_one_period_is_refused():
+    """Nothing stops a catalog from giving two indicators one name at one period: the first entry bearing it was
+    taken, silently. Refused, naming both."""
+    indicators = [
+        {"code": "X1", "name": "指标一", "domain": "race", "unit": "个", "effective_from": ""},
+        {"code": "X2", "name": "指标一", "domain": "race", "unit": "个", "effective_from": "2026"},
+    ]
+    reference = Reference(regions=[("甲县", "")], indicators=indicators)
+    data = "考核期,县区,指标,数值\n2025-Q4,甲县,指标一,1\n2026-Q1,甲县,指标一,2\n".encode()
+    preview = parse_file("s.csv", data, reference)
+    assert [(p.key, p.row) for p in preview.problems] == [("indicator_name_shared", 3)]
+    assert messages(preview)[0].endswith(
+        "指标名称「指标一」在 2026-Q1 的指标目录中是多个指标的名称：X1（各期）、X2（2026 起），无法判断数值属于哪个指标："
+        "请改用指标代码后重新导入。"
+    )
+    assert (
+        "more than one indicator in the catalog of 2026-Q1: X1 (every period); X2 (from 2026)"
+        in (messages(preview, "en")[0])
+    )
