@@ -1188,8 +1188,9 @@ def _fixed_period(preview: Preview, has_column: bool, title_period: str | None, 
 
 
 def _check_wide_columns(preview: Preview, table: Table, located: Located, reference: Reference) -> None:
-    """Known non-indicator columns are listed and ignored; unknown or repeated indicator columns refuse the file
-    (a column, not a row: skipping invalid rows must not drop it silently)."""
+    """Known non-indicator columns are listed and ignored; unknown indicator columns refuse the file (a column,
+    not a row: skipping invalid rows must not drop it silently). Repeated ones are found by the period of each row
+    (`_refuse_wide_columns`): what a header names may change with the period."""
     ignored, unknown = [], []
     for i, text in enumerate(table.header):
         if i in located.columns or i in located.wide_indicators or not text:
