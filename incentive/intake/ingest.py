@@ -1339,6 +1339,8 @@ def _wide_row_cells(
         if code is None:
             at = number if found.per_row else preview.header_row
             problem = named_by.refusal(text, period, resolved, at, label, None)
+            if problem is None:  # no indicator at all: locate_header found the column by the same lookup
+                problem = Problem("unknown_indicator_column", at, label)
             if found.per_row:
                 preview.problems.append(problem)
             else:
