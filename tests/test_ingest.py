@@ -1968,3 +1968,16 @@ def test_a_name_two_indicators_bear_at_one_period_is_refused():
         "more than one indicator in the catalog of 2026-Q1: X1 (every period); X2 (from 2026)"
         in (messages(preview, "en")[0])
     )
+
+
+def test_a_name_several_indicators_bore_before_a_code_is_read_by_the_code(renamed_catalog_db):
+    """指标名称 before 指标代码: the code beside a name several indicators bore says which, as it does after it (one
+    rule for both orders); beside a code that is none of them, the name is still ambiguous: refused."""
+    data = (
+        "考核期,县区,指标名称,指标代码,数值\n2026-Q3,云岫县,招商引资额,R01,90\n2026-Q3,云峤县,招商引资额,R03,91\n"
+    ).encode()
+    preview = parse_file("s.csv", data, current_reference(renamed_catalog_db))
+    assert [(p.key, p.row) for p in preview.problems] == [("indicator_name_ambiguous", 3)]
+    preview = parse_file("s.csv", data, current_reference(renamed_catalog_db), skip_invalid=True)
+    assert values(preview) == [("2026-Q3", "云岫县", "", "R01", 90.0)]
+    assert [n.params["code"] for n in preview.notes if n.key == "note_indicator_old_name"] == ["R01"]

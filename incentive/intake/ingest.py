@@ -1267,6 +1267,12 @@ def _value_cells(
                 Problem("unit_unknown_indicator", number, table.column_label(i), raw, {"inner": inner})
             )
             continue
+        if len(found.codes) > 1:  # a name several indicators bore, before a code: the code says which, as after it
+            told = {
+                named_by.resolve(clean_text(row[tw] if tw < len(row) else None), period).code for tw in indicator_twins
+            }
+            if len(told & found.codes) == 1:
+                found = found._replace(codes=frozenset(told & found.codes))
         ambiguous = named_by.refusal(raw, period, found, number, table.column_label(i), raw)
         if ambiguous is not None:
             preview.problems.append(ambiguous)
