@@ -1931,6 +1931,9 @@ def test_a_name_several_indicators_bore_and_none_bears_at_the_period_is_refused(
     ]
     preview = parse_file("s.csv", data, reference, skip_invalid=True)
     assert preview.importable and values(preview) == [("2026-Q1", "云岫县", "", "R02", 80.0)]
+    # a row without its period is refused for that alone: no period to read the name by
+    blank = "考核期,县区,指标,数值\n,云岫县,招商引资额,90\n".encode()
+    assert [(p.key, p.row) for p in parse_file("s.csv", blank, reference).problems] == [("required", 2)]
     # a wide file: by row with a period column; with the period of the title, the column refuses the file
     wide = "考核期,县区,招商引资额\n2026-Q1,云岫县,80\n2026-Q3,云岫县,90\n".encode()
     preview = parse_file("w.csv", wide, reference)

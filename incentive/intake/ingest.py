@@ -1275,7 +1275,8 @@ def _value_cells(
                 found = found._replace(codes=frozenset(told & found.codes))
         ambiguous = named_by.refusal(raw, period, found, number, table.column_label(i), raw)
         if ambiguous is not None:
-            preview.problems.append(ambiguous)
+            if period is not None:  # without one, the row is refused for its period cell already
+                preview.problems.append(ambiguous)
             continue
         code = found.code
         unit = bracket_unit(raw)
@@ -1343,6 +1344,8 @@ def _wide_row_cells(
         resolved = named_by.resolve(text, period)
         code = resolved.code
         if code is None:
+            if period is None:  # the row is refused for its period cell already
+                continue
             at = number if found.per_row else preview.header_row
             problem = named_by.refusal(text, period, resolved, at, label, None)
             if problem is None:  # no indicator at all: locate_header found the column by the same lookup
