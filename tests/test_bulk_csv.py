@@ -613,3 +613,15 @@ def test_random_text_formulas_are_judged_the_same(tmp_path, reference):
         assert_same_preview(path, reference, skip_invalid=True)
         noted += any(note.key == "note_text_formula" for note in bulk_csv.parse_large_csv(path, reference).notes)
     assert noted > 10
+
+
+@pytest.mark.parametrize("at", [0, bulk_csv.SEARCH_CHUNK - 1, bulk_csv.SEARCH_CHUNK, 2 * bulk_csv.SEARCH_CHUNK - 5])
+def test_a_cell_written_as_a_text_formula_is_found_wherever_it_lies(tmp_path, at):
+    """The staging reads `="…"` cells only in a file where the bytes `="` occur (_has_text_formula), searched a
+    chunk at a time: a pair split across two chunks is found too, and a file without it is not staged so."""
+    path = tmp_path / "f.csv"
+    filler = b"a,b\n" * (2 * bulk_csv.SEARCH_CHUNK // 4)
+    path.write_bytes(filler)
+    assert not bulk_csv._has_text_formula(path)
+    path.write_bytes(filler[:at] + b'="' + filler[at + 2 :])
+    assert bulk_csv._has_text_formula(path)

@@ -179,7 +179,8 @@ def _parse_staged(
             skip = located.header_row + 1
             if source is None:
                 return None
-            records = _stage(con, source, len(located.header), skip, delimiter)
+            text_formulas = _has_text_formula(source)
+            records = _stage(con, source, len(located.header), skip, delimiter, text_formulas)
             if records is None or scanned.result().lines != skip + records:
                 return None  # blank lines (DuckDB drops them) or cells spanning lines: numbers would drift
             if _text_outside_header(con, located.header):
@@ -193,7 +194,7 @@ def _parse_staged(
                 path.name, "", kind=located.kind, encoding=encoding, skip_invalid=skip_invalid, header_row=skip
             )
             try:
-                _parse(con, preview, located, skip, reference, period, as_of)
+                _parse(con, preview, located, skip, reference, period, as_of, text_formulas)
             except _NotBulk:
                 return None
         preview.sha256 = scanned.result().sha256
@@ -256,18 +257,41 @@ def _scan(path: Path) -> _Scan:
     return _Scan(digest.hexdigest(), lines + (last != b"\n"))
 
 
-def _stage(con, source: Path, width: int, skip: int, delimiter: str) -> int | None:
+SEARCH_CHUNK = 1 << 23  # bytes read at a time by _has_text_formula
+
+
+def _has_text_formula(source: Path) -> bool:
+    """Whether `="` occurs anywhere in the file, as it does in every cell written `="…"` (quoted or not): a search
+    at memory speed (0.2 s for a gigabyte), where reading each of ten million records' cells for it while staging
+    cost a tenth of a province's training import. Neither byte can be part of a GB18030 character."""
+    last = b""  # the previous chunk's last byte: `=` may end one chunk and `"` begin the next
+    with open(source, "rb") as file:
+        # read in chunks, not mapped whole: a mapping's pages count in the process's resident memory
+        while chunk := file.read(SEARCH_CHUNK):
+            if chunk.find(b'="') >= 0 or (last == b"=" and chunk.startswith(b'"')):
+                return True
+            last = chunk[-1:]
+    return False
+
+
+def _stage(con, source: Path, width: int, skip: int, delimiter: str, text_formulas: bool) -> int | None:
     """Table `raw`: every record below the header as text, in file order (rowid 0 is record 1); the number of
-    records, or None when DuckDB cannot read the file as the per-cell reader would. A cell written `="…"` is read
-    as the text inside the quotes, as sheets.read_text reads it (cell_values.text_formula), and `o<i>` holds it as
-    written (NULL for every other cell of column i), for the notes that say so (_text_formula_notes)."""
+    records, or None when DuckDB cannot read the file as the per-cell reader would. With `text_formulas` (the file
+    has `="` somewhere: _has_text_formula) a cell written `="…"` is read as the text inside the quotes, as
+    sheets.read_text reads it (cell_values.text_formula), and `o<i>` holds it as written (NULL for every other cell
+    of column i), for the notes that say so (_text_formula_notes)."""
     columns = {f"c{i}": "VARCHAR" for i in range(width + 1)}  # one more: text beyond the header (_text_outside_header)
     formula = "contains({c}, '=') AND regexp_full_match({c}, $formula)"
     read = [
         f"CASE WHEN {formula.format(c=f'c{i}')} THEN regexp_extract(c{i}, $formula, 1) ELSE c{i} END AS c{i}"
+        if text_formulas
+        else f"c{i}"
         for i in range(width + 1)
     ]
-    written = [f"CASE WHEN {formula.format(c=f'c{i}')} THEN c{i} END AS o{i}" for i in range(width)]
+    written = (
+        [f"CASE WHEN {formula.format(c=f'c{i}')} THEN c{i} END AS o{i}" for i in range(width)] if text_formulas else []
+    )
+    params = {"path": str(source), "skip": skip, "columns": columns, "delim": delimiter}
     try:
         con.execute(
             f"""
@@ -275,7 +299,7 @@ def _stage(con, source: Path, width: int, skip: int, delimiter: str) -> int | No
             SELECT {", ".join(read + written)}
             FROM read_csv($path, header = false, skip = $skip, auto_detect = false, columns = $columns,
                           delim = $delim, quote = '"', escape = '"', null_padding = true, strict_mode = false)""",
-            {"path": str(source), "skip": skip, "columns": columns, "delim": delimiter, "formula": TEXT_FORMULA},
+            params | ({"formula": TEXT_FORMULA} if text_formulas else {}),
         )
     except duckdb.Error:
         return None
@@ -414,7 +438,14 @@ def _rows_of(con, index: int, groups: list[list[str]], roles: RowRoles) -> list[
 
 
 def _parse(
-    con, preview: Preview, located: Located, skip: int, reference: Reference, period: str | None, as_of: str | None
+    con,
+    preview: Preview,
+    located: Located,
+    skip: int,
+    reference: Reference,
+    period: str | None,
+    as_of: str | None,
+    text_formulas: bool,
 ) -> None:
     given = read_given(preview, period, as_of)
     if given is None:
@@ -437,7 +468,8 @@ def _parse(
         preview.fatal = True
         preview.problems.append(Problem("no_rows"))
         return
-    preview.notes.extend(_text_formula_notes(con, table, roles, skip))
+    if text_formulas:  # else `raw` has no column of cells as written (_stage)
+        preview.notes.extend(_text_formula_notes(con, table, roles, skip))
     extra = [h for i, h in enumerate(located.header) if h and i not in index_of.values()]
     if extra:
         preview.notes.append(Note("note_extra_columns", {"columns": extra}))
