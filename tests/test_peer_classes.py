@@ -314,7 +314,7 @@ def test_the_township_level_ranks_a_countys_townships_within_their_class(app_fac
         import_ok(db, "towns.csv", "县区,乡镇,考核类别\n丙县,西镇,集镇\n丙县,南乡,农业乡\n".encode())
         rows = "".join(
             f"2025Q1,丙县,{town},{code},{value}\n"
-            for town, values in (("东镇", (5, 2, 1)), ("西镇", (7, 1, 0.5)), ("南乡", (1, 9, 2)))
+            for town, values in (("东镇", (5, 2, 1)), ("西镇", (7, 1, 0)), ("南乡", (1, 9, 2)))
             for code, value in zip("ABC", values, strict=True)
         )
         import_ok(db, "town_values.csv", ("考核期,县区,乡镇,指标,数值\n" + rows).encode())
