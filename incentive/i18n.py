@@ -993,41 +993,41 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # --- values the importer changed or refused (intake integrity)
     "note_percent_format": (
-        "「{column}」列 {n} 个单元格为 Excel 百分比格式（存为小数），按显示的百分数导入，如「{example}」→ {value}。",
+        "「{column}」列 {n} 个单元格为 Excel 百分比格式（存为小数），按显示的百分数导入，如第 {row} 行「{example}」→ {value}。",
         "Column “{column}”: {n} Excel percent {n:cell|cells} (stored as fractions) read as the percent "
-        "shown, e.g. “{example}” → {value}.",
+        "shown, e.g. row {row}: “{example}” → {value}.",
     ),
     "note_percent_fraction_kept": (
-        "指标「{indicator}」中未设百分比格式、未写 % 的数值都不超过 1.5（如 {example}），像是小数形式的"
-        "百分比，已按原值导入。若本意是百分数，请把单元格设为百分比格式或写成「85%」后重新导入。",
-        "The values of indicator “{indicator}” written without % and without a percent format "
-        "are all at most 1.5 (e.g. {example}), like fractions of a percent: imported as "
+        "指标「{indicator}」中未设百分比格式、单元格中未写 % 的 {n} 个数值都不超过 1.5（如第 {row} 行「{example}」），"
+        "像是小数形式的百分比，已按原值导入。若本意是百分数，请把单元格设为百分比格式或写成「85%」后重新导入。",
+        "The {n} {n:value|values} of indicator “{indicator}” written without % in the cell and without a percent "
+        "format {n:is|are} all at most 1.5 (e.g. row {row}, “{example}”), like fractions of a percent: imported as "
         "written. If percents were meant, format the cells as percent or write “85%”, and "
         "import again.",
     ),
     "note_percent_fraction_among_percents": (
-        "指标「{indicator}」有 {n} 个未设百分比格式、未写 % 的数值不超过 1.5（如第 {row} 行「{example}」），而其余数值的"
+        "指标「{indicator}」有 {n} 个未设百分比格式、单元格中未写 % 的数值不超过 1.5（如第 {row} 行「{example}」），而其余数值的"
         "中位数为 {usual}：像是小数形式的百分比，已按原值导入，请核对。若本意是百分数，请把单元格设为百分比格式或写成"
         "「85%」后重新导入。",
-        "Indicator “{indicator}”: {n} {n:value|values} written without % and without a percent format "
+        "Indicator “{indicator}”: {n} {n:value|values} written without % in the cell and without a percent format "
         "{n:is|are} at most 1.5 (e.g. row {row}, “{example}”) while the others have a median of {usual}: like "
         "fractions of a percent, imported as written; please check. If percents were meant, format the cells as "
         "percent or write “85%”, and import again.",
     ),
     "note_unit_converted": (
-        "「{column}」列 {n} 个单元格的单位「{source}」已换算为「{target}」（×{factor}），如「{example}」→ {value}。",
+        "「{column}」列 {n} 个单元格的单位「{source}」已换算为「{target}」（×{factor}），如第 {row} 行「{example}」→ {value}。",
         "Column “{column}”: {n} {n:cell|cells} in {source} converted to {target} (×{factor}), e.g. "
-        "“{example}” → {value}.",
+        "row {row}: “{example}” → {value}.",
     ),
     "note_unit_counted": (
-        "「{column}」列 {n} 个单元格的单位「{source}」按 1:1 计为「{target}」，如「{example}」→ {value}。",
+        "「{column}」列 {n} 个单元格的单位「{source}」按 1:1 计为「{target}」，如第 {row} 行「{example}」→ {value}。",
         "Column “{column}”: {n} {n:cell|cells} in {source} counted one for one as {target} (学时), e.g. "
-        "“{example}” → {value}.",
+        "row {row}: “{example}” → {value}.",
     ),
     "note_unit_unchecked": (
-        "「{column}」列 {n} 个单元格带单位「{unit}」，该列（或指标目录）未规定单位，按原数值导入，如「{example}」。",
+        "「{column}」列 {n} 个单元格带单位「{unit}」，该列（或指标目录）未规定单位，按原数值导入，如第 {row} 行「{example}」。",
         "Column “{column}”: {n} {n:cell|cells} with the unit {unit}, which no catalog unit can check: "
-        "imported as written, e.g. “{example}”.",
+        "imported as written, e.g. row {row}: “{example}”.",
     ),
     "note_text_normalized": (
         "「{column}」列 {n} 个单元格的文字已规范化（全角转半角，去除换行、多余空格和不可见字符），"

@@ -983,7 +983,7 @@ class Changes:
         `单位：万元` says nothing about a count). Raises units.UnitError when no exact conversion exists."""
         shown = clean_text(raw) if not isinstance(raw, (int, float)) else f"{raw:g}"
         if number.percent_format:
-            self._count(("note_percent_format", label), {"example": shown, "value": _num(number.value)})
+            self._count(("note_percent_format", label), {"row": row, "example": shown, "value": _num(number.value)})
         if number.unit:
             self.as_written[(row, label)] = f"{number.value:g}%" if number.percent_format else shown
         source = number.unit or strict
@@ -991,7 +991,7 @@ class Changes:
             source = loose
         if source and not units.normalize_unit(target or ""):
             if number.unit:  # a unit nothing can check it against: kept as written, and said
-                self._count(("note_unit_unchecked", label, source), {"example": shown})
+                self._count(("note_unit_unchecked", label, source), {"row": row, "example": shown})
             return number.value
         if units.is_minutes(source) and units.same_family(units.normalize_unit(target or ""), units.HOURS):
             # minutes declared by a header, a unit row, a title or a number format: refused as written ones are
@@ -1002,7 +1002,7 @@ class Changes:
             key = "note_unit_counted" if change.factor == 1 else "note_unit_converted"
             self._count(
                 (key, label, change.source, change.target, change.factor_text),
-                {"example": shown, "value": _num(value)},
+                {"row": row, "example": shown, "value": _num(value)},
             )
         return value
 
@@ -1478,7 +1478,8 @@ def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], 
     (docs/decisions.md#percent-cells: never guess from the values)."""
     changes = Changes(hours_per_day(reference))
     values: list[float | None] = []
-    plain: dict[str, list[float]] = defaultdict(list)
+    plain: dict[str, list[tuple[float, int, str]]] = defaultdict(list)
+    marked: dict[str, list[float]] = defaultdict(list)  # the other values, in the catalog unit (92% as 92)
     entry_of: dict[tuple, dict] = {}
     for cell in cells:
         label = table.column_label(cell.column) if cell.column is not None else ""
@@ -1511,15 +1512,33 @@ def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], 
             preview.problems.append(Problem(e.key, cell.row, label, clean_text(raw), e.params))
             value = number = None
         values.append(value)
-        if number is not None and not number.unit and not number.percent_format and not cell.strict_unit:
-            plain[cell.indicator].append((number.value, cell.row, clean_text(raw)))
+        if value is None:
+            continue
+        if _percent_unmarked(number, cell, target):
+            plain[cell.indicator].append((value, cell.row, clean_text(raw)))
+        else:
+            marked[cell.indicator].append(value)
     preview.notes.extend(changes.notes())
     preview.as_written.update(changes.as_written)
     for code, found in sorted(plain.items()):
         entry = catalog_entry(reference, code, None)
         if units.normalize_unit(entry.get("unit")) == "%":
-            _note_fractions(preview, entry["name"], found)
+            _note_fractions(preview, entry["name"], found, marked[code])
     return values
+
+
+def _percent_unmarked(number: Number, cell: _ValueCell, target: str | None) -> bool:
+    """Whether a value says nothing per cell about being a percent: written without % and without a percent
+    format, whether or not its column, a unit row or the title declares `%`. A header `办结率（%）` over 0.95 is
+    just where an office writes fractions under a % heading, so such values are checked for looking like
+    fractions as undeclared ones are (docs/decisions.md#percent-cells); only a `%` in the cell itself, a percent
+    format or another unit converted to % (‰) marks the value."""
+    if number.unit or number.percent_format:
+        return False
+    declared = cell.strict_unit
+    if not declared and cell.loose_unit and units.same_family(cell.loose_unit, units.normalize_unit(target or "")):
+        declared = cell.loose_unit
+    return units.normalize_unit(declared) in ("", "%")
 
 
 # A value of a % indicator is pointed out as a possible fraction when it is at most this (0.85 for 85 %) and the
@@ -1528,25 +1547,30 @@ FRACTION_MOST = 1.5
 FRACTION_USUAL_ABOVE = 10
 
 
-def _note_fractions(preview: Preview, indicator: str, found: list[tuple[float, int, str]]) -> None:
-    """The values of a % indicator written without % and without a percent format that look like fractions are
-    kept as written, with a note (docs/decisions.md#percent-cells): all of them when none is above 1.5; else the
-    few far below the indicator's usual size, with the first one's row."""
+def _note_fractions(
+    preview: Preview, indicator: str, found: list[tuple[float, int, str]], marked: list[float] = ()
+) -> None:
+    """The values of a % indicator written without % in the cell and without a percent format (`found`: value,
+    row, cell as written) that look like fractions are kept as written, with a note naming their count and the
+    first one's row (docs/decisions.md#percent-cells): those far below the indicator's usual size, the median of
+    its other values (those above 1.5 of `found` and every value marked as a percent, `marked`: 92% as 92) above
+    FRACTION_USUAL_ABOVE; and all of them when every one is at most 1.5 and no such median says otherwise."""
     small = [item for item in found if item[0] and abs(item[0]) <= FRACTION_MOST]
     if not small:
         return
-    if len(small) == len([item for item in found if item[0]]):
-        preview.notes.append(Note("note_percent_fraction_kept", {"indicator": indicator, "example": _num(small[0][0])}))
-        return
-    others = [abs(v) for v, _, _ in found if abs(v) > FRACTION_MOST]
-    usual = float(pd.Series(others).median())
+    _, row, raw = min(small, key=lambda item: item[1])
+    others = [abs(v) for v, _, _ in found if abs(v) > FRACTION_MOST] + [abs(v) for v in marked]
+    usual = float(pd.Series(others, dtype=float).median()) if others else 0.0
     if usual > FRACTION_USUAL_ABOVE:
-        _, row, raw = min(small, key=lambda item: item[1])
         preview.notes.append(
             Note(
                 "note_percent_fraction_among_percents",
                 {"indicator": indicator, "n": len(small), "row": row, "example": raw, "usual": _num(usual)},
             )
+        )
+    elif len(small) == len([item for item in found if item[0]]):
+        preview.notes.append(
+            Note("note_percent_fraction_kept", {"indicator": indicator, "n": len(small), "row": row, "example": raw})
         )
 
 
