@@ -191,7 +191,8 @@ def test_wide_with_period_column(catalog_db):
         ("2025-06", "澄溪县", "", "R03", 0.95),
     ]
     assert (
-        "指标「企业诉求办结率」中未设百分比格式、未写 % 的数值都不超过 1.5（如 0.9），像是小数形式的百分比，已按原值导入。"
+        "指标「企业诉求办结率」中未设百分比格式、单元格中未写 % 的 2 个数值都不超过 1.5（如第 2 行「0.9」），像是小数形式的百分比，"
+        "已按原值导入。"
         "若本意是百分数，请把单元格设为百分比格式或写成「85%」后重新导入。"
     ) in [n.text("zh") for n in preview.notes]
 
@@ -813,8 +814,8 @@ def test_units_in_cells_are_converted_exactly_and_reported():
     assert not preview.problems
     assert [v[4] for v in values(preview)] == [3.2, 123.0, 3.5, 880.0]
     assert notes(preview) == [
-        "「数值」列 1 个单元格的单位「万元」已换算为「亿元」（×0.0001），如「32000万元」→ 3.2。",
-        "「数值」列 1 个单元格的单位「元」已换算为「万元」（×0.0001），如「1,230,000元」→ 123。",
+        "「数值」列 1 个单元格的单位「万元」已换算为「亿元」（×0.0001），如第 2 行「32000万元」→ 3.2。",
+        "「数值」列 1 个单元格的单位「元」已换算为「万元」（×0.0001），如第 3 行「1,230,000元」→ 123。",
     ]
 
 
@@ -851,8 +852,8 @@ def test_training_hours_in_days_are_refused_unless_a_rule_is_set(db):
     ruled = parse_file("t.csv", data, Reference(settings={"hours_per_day": 8}))
     assert not ruled.problems and ruled.rows["hours"].tolist() == [24.0, 5.0]
     assert notes(ruled) == [
-        "「学时」列 1 个单元格的单位「天」已换算为「学时」（×8），如「3天」→ 24。",
-        "「学时」列 1 个单元格的单位「小时」按 1:1 计为「学时」，如「5小时」→ 5。",
+        "「学时」列 1 个单元格的单位「天」已换算为「学时」（×8），如第 2 行「3天」→ 24。",
+        "「学时」列 1 个单元格的单位「小时」按 1:1 计为「学时」，如第 3 行「5小时」→ 5。",
     ]
 
 
@@ -964,7 +965,7 @@ def test_hours_written_as_before_are_read_as_before(db):
     )
     preview = parse_file("t.csv", data, current_reference(db), skip_invalid=True)
     assert preview.rows["hours"].tolist() == [3.0, 3.0, 3.0]
-    assert notes(preview)[0] == "「学时」列 1 个单元格的单位「小时」按 1:1 计为「学时」，如「3小时」→ 3。"
+    assert notes(preview)[0] == "「学时」列 1 个单元格的单位「小时」按 1:1 计为「学时」，如第 4 行「3小时」→ 3。"
     assert [(p.row, p.key) for p in preview.problems] == [(5, "not_a_number")]
 
 
@@ -986,7 +987,7 @@ def test_growth_rates_below_one_and_a_half_percent_are_kept():
     data = "考核期,县区,指标,数值\n2025Q2,云岫县,R06,0.8\n2025Q2,云峤县,R06,1.2\n2025Q2,澄溪县,R06,-0.5\n".encode()
     preview = parse_file("g.csv", data, MONEY_CATALOG)
     assert [v[4] for v in values(preview)] == [0.8, 1.2, -0.5]
-    assert notes(preview)[0].startswith("指标「GDP增速」中未设百分比格式、未写 % 的数值都不超过 1.5（如 0.8）")
+    assert notes(preview)[0].startswith("指标「GDP增速」中未设百分比格式、单元格中未写 % 的 3 个数值都不超过 1.5（如第 2 行「0.8」）")
 
 
 def test_percent_formatted_cells_are_converted_and_reported():
@@ -994,7 +995,7 @@ def test_percent_formatted_cells_are_converted_and_reported():
     preview = parse_file("g.xlsx", xlsx_bytes(rows, formats={"D2": "0.0%", "D3": "0.0%"}), MONEY_CATALOG)
     assert [v[4] for v in values(preview)] == [0.8, 1.2]
     assert notes(preview) == [
-        "「数值 (D)」列 2 个单元格为 Excel 百分比格式（存为小数），按显示的百分数导入，如「0.008」→ 0.8。"
+        "「数值 (D)」列 2 个单元格为 Excel 百分比格式（存为小数），按显示的百分数导入，如第 2 行「0.008」→ 0.8。"
     ]
 
 
@@ -1263,7 +1264,7 @@ def test_hours_in_minutes_by_their_number_format_are_refused(db, code, unit):
 def test_hours_in_hours_by_their_number_format_are_read_and_said(db):
     preview = parse_file("t.xlsx", training_xlsx([3, 5], {"G2": '0"学时"', "G3": '0"小时"'}), current_reference(db))
     assert not preview.problems and preview.rows["hours"].tolist() == [3.0, 5.0]
-    assert notes(preview) == ["「学时 (G)」列 1 个单元格的单位「小时」按 1:1 计为「学时」，如「5小时」→ 5。"]
+    assert notes(preview) == ["「学时 (G)」列 1 个单元格的单位「小时」按 1:1 计为「学时」，如第 3 行「5小时」→ 5。"]
 
 
 def test_hours_with_an_unknown_unit_in_their_format_are_refused(db):
@@ -1276,7 +1277,7 @@ def test_money_in_its_number_format_is_converted_and_said():
     preview = parse_file("w.xlsx", xlsx_bytes(rows, formats={"C2": '0"万元"', "D2": '#,##0"万元"'}), MONEY_CATALOG)
     assert not preview.problems and [v[4] for v in values(preview)] == [3.2, 5.0]
     assert notes(preview) == [
-        "「重点项目投资完成额 (C)」列 1 个单元格的单位「万元」已换算为「亿元」（×0.0001），如「32000万元」→ 3.2。"
+        "「重点项目投资完成额 (C)」列 1 个单元格的单位「万元」已换算为「亿元」（×0.0001），如第 2 行「32000万元」→ 3.2。"
     ]
 
 
@@ -1301,7 +1302,7 @@ def test_a_title_in_days_or_hours_is_applied_to_the_hours(db):
     hours = "单位：小时\n".encode() + training_csv("A1,班A,政治能力,党的理论,线上,集体,3,2025/6/1")
     preview = parse_file("t.csv", hours, current_reference(db))
     assert not preview.problems and preview.rows["hours"].tolist() == [3.0]
-    assert notes(preview) == ["「学时」列 1 个单元格的单位「小时」按 1:1 计为「学时」，如「3」→ 3。"]
+    assert notes(preview) == ["「学时」列 1 个单元格的单位「小时」按 1:1 计为「学时」，如第 3 行「3」→ 3。"]
 
 
 def test_a_title_of_another_family_says_nothing_of_the_hours(db):
