@@ -222,6 +222,95 @@ def test_small_values_of_a_percent_that_is_usually_small_are_not_pointed_out(cat
     assert preview.importable and not [n for n in preview.notes if "fraction" in n.text("en")]
 
 
+# The same fractions under a % heading, as a tester's files wrote them: the header's brackets, a unit row under the
+# header, a long file's indicator name or value header; CSV and workbook alike.
+PERCENT_HEADED = {
+    "header": [["考核期", "县区", "企业诉求办结率（%）", "招商引资额"], ["2025Q2", "云岫县", 0.95, 10]],
+    "unit row": [
+        ["考核期", "县区", "企业诉求办结率", "招商引资额"],
+        [None, None, "%", "万元"],
+        ["2025Q2", "云岫县", 0.95, 10],
+    ],
+    "long name": [["考核期", "县区", "指标", "数值"], ["2025Q2", "云岫县", "企业诉求办结率（%）", 0.95]],
+    "long value header": [["考核期", "县区", "指标", "数值（%）"], ["2025Q2", "云岫县", "R03", 0.95]],
+}
+
+
+@pytest.mark.parametrize("layout", PERCENT_HEADED)
+@pytest.mark.parametrize("workbook", [False, True], ids=["csv", "xlsx"])
+def test_fractions_under_a_percent_heading_are_pointed_out(catalog_db, layout, workbook):
+    """docs/decisions.md#percent-cells: a column declared in % says nothing about a 0.95 in it: an office that
+    writes fractions writes them under a % heading just as well. Only a % in the cell or a percent format marks a
+    value as a percent. The header's （%） or a % unit row kept the note away, and 0.95 % was stored in silence."""
+    rows = PERCENT_HEADED[layout]
+    more = [["2025Q2", "澄溪县", *(["R03"] if "long" in layout else []), 0.9, *([] if "long" in layout else [20])]]
+    if workbook:
+        data, name = xlsx_bytes(rows + more), "得分.xlsx"
+    else:
+        text = "".join(",".join("" if v is None else str(v) for v in row) + "\n" for row in rows + more)
+        data, name = text.encode(), "得分.csv"
+    preview = parse_file(name, data, current_reference(catalog_db))
+    assert preview.importable, preview.problem_texts("en")
+    assert [v[4] for v in values(preview) if v[3] == "R03"] == [0.95, 0.9]  # kept as written, never guessed
+    first = len(rows)  # the first value's row: the header's (and unit row's) after
+    assert (
+        "指标「企业诉求办结率」中未设百分比格式、单元格中未写 % 的 2 个数值都不超过 1.5"
+        f"（如第 {first} 行「0.95」），像是小数形式的百分比，已按原值导入。"
+        "若本意是百分数，请把单元格设为百分比格式或写成「85%」后重新导入。"
+    ) in notes(preview)
+    assert [n for n in notes(preview, "en") if n.startswith("The 2 values of indicator “企业诉求办结率”")]
+
+
+def test_a_fraction_among_percents_under_a_percent_header_is_pointed_out(catalog_db):
+    """One 0.9 among 96 and 95 under 企业诉求办结率（%）: pointed out as it is without the brackets."""
+    data = "考核期,县区,企业诉求办结率（%）\n2025Q2,云岫县,96\n2025Q2,云峤县,0.9\n2025Q2,澄溪县,95\n".encode()
+    preview = parse_file("得分.csv", data, current_reference(catalog_db))
+    assert preview.importable and [v[4] for v in values(preview)] == [96.0, 0.9, 95.0]
+    assert [n for n in notes(preview) if "第 3 行「0.9」" in n and "中位数为 95.5" in n]
+
+
+def test_percents_written_with_a_sign_are_not_pointed_out_under_a_percent_header(catalog_db):
+    """A % in the cell, or a percent format, is what says "percent" per cell: 0.9% there is a real 0.9 %."""
+    data = "考核期,县区,企业诉求办结率（%）\n2025Q2,云岫县,0.9%\n2025Q2,云峤县,1.2%\n".encode()
+    preview = parse_file("得分.csv", data, current_reference(catalog_db))
+    assert preview.importable and [v[4] for v in values(preview)] == [0.9, 1.2]
+    assert not [n for n in preview.notes if "fraction" in n.text("en")]
+    rows = [["考核期", "县区", "企业诉求办结率（%）"], ["2025Q2", "云岫县", 0.009], ["2025Q2", "云峤县", 0.012]]
+    formatted = parse_file(
+        "得分.xlsx", xlsx_bytes(rows, formats={"C2": "0.0%", "C3": "0.0%"}), current_reference(catalog_db)
+    )
+    assert [v[4] for v in values(formatted)] == [0.9, 1.2]
+    assert [n.key for n in formatted.notes] == ["note_percent_format"]
+
+
+def test_the_usual_size_of_a_fraction_note_counts_the_values_written_with_percent(catalog_db):
+    """The median of "the others" in the note is of every other value in percent, those written 95% and 100%
+    too: it said 93.75 (of 95.5 and 92 alone) where 95.25 is right."""
+    data = (
+        "考核期,县区,企业诉求办结率\n2025Q2,云岫县,0.95\n2025Q2,云峤县,95%\n2025Q2,澄溪县,95.5\n"
+        "2025Q2,枫岚区,92\n2025Q2,云峤县,100%\n"
+    ).encode()
+    preview = parse_file("得分.csv", data, current_reference(catalog_db), skip_invalid=True)
+    assert [n for n in notes(preview) if "有 1 个" in n and "第 2 行「0.95」" in n and "中位数为 95.25" in n]
+    assert [n for n in notes(preview, "en") if "row 2, “0.95”" in n and "a median of 95.25" in n]
+
+
+def test_fractions_among_percents_written_with_a_sign_are_pointed_out(catalog_db):
+    """Every value without a % is a fraction, the others are written 96% and 95%: the note gives their median."""
+    data = "考核期,县区,企业诉求办结率\n2025Q2,云岫县,96%\n2025Q2,云峤县,0.9\n2025Q2,澄溪县,95%\n".encode()
+    preview = parse_file("得分.csv", data, current_reference(catalog_db))
+    assert [n for n in notes(preview, "en") if "1 value" in n and "row 3, “0.9”" in n and "a median of 95.5" in n]
+
+
+def test_unit_notes_name_the_first_row_in_english():
+    data = "考核期,县区,指标,数值\n2025Q2,云岫县,招商引资额,880\n2025Q2,云峤县,重点项目投资完成额,32000万元\n".encode()
+    preview = parse_file("u.csv", data, MONEY_CATALOG)
+    assert notes(preview, "en") == [
+        "Column “数值”: 1 cell in ten thousand yuan converted to hundred million yuan (×0.0001), e.g. row 3: "
+        "“32000万元” → 3.2."
+    ]
+
+
 def test_wide_without_period_needs_one(catalog_db):
     data = "县区,招商引资额\n云岫县,10\n".encode()
     refused = parse_file("w.csv", data, current_reference(catalog_db))
@@ -987,7 +1076,9 @@ def test_growth_rates_below_one_and_a_half_percent_are_kept():
     data = "考核期,县区,指标,数值\n2025Q2,云岫县,R06,0.8\n2025Q2,云峤县,R06,1.2\n2025Q2,澄溪县,R06,-0.5\n".encode()
     preview = parse_file("g.csv", data, MONEY_CATALOG)
     assert [v[4] for v in values(preview)] == [0.8, 1.2, -0.5]
-    assert notes(preview)[0].startswith("指标「GDP增速」中未设百分比格式、单元格中未写 % 的 3 个数值都不超过 1.5（如第 2 行「0.8」）")
+    assert notes(preview)[0].startswith(
+        "指标「GDP增速」中未设百分比格式、单元格中未写 % 的 3 个数值都不超过 1.5（如第 2 行「0.8」）"
+    )
 
 
 def test_percent_formatted_cells_are_converted_and_reported():
