@@ -243,7 +243,7 @@ def test_fractions_under_a_percent_heading_are_pointed_out(catalog_db, layout, w
     writes fractions writes them under a % heading just as well. Only a % in the cell or a percent format marks a
     value as a percent. The header's （%） or a % unit row kept the note away, and 0.95 % was stored in silence."""
     rows = PERCENT_HEADED[layout]
-    more = [["2025Q2", "澄溪县", *(["R03"] if "long" in layout else []), 0.9, *([] if "long" in layout else [20])]]
+    more = [["2025Q2", "澄溪县", *rows[-1][2:-1], 0.9] if "long" in layout else ["2025Q2", "澄溪县", 0.9, 20]]
     if workbook:
         data, name = xlsx_bytes(rows + more), "得分.xlsx"
     else:
