@@ -375,6 +375,26 @@ def test_fewer_than_five_peers_give_no_warning(care_db):
     assert preview.importable and preview.warnings == []
 
 
+def test_fractions_under_a_percent_header_are_said_when_no_previous_period_can_show_them(care_db):
+    """A first period gives the unusual-change check nothing to compare with: a wide file headed 带薪休假落实率（%）
+    whose office wrote 0.85 for 85 % is said by the fraction note alone, which the header's （%） kept away; the
+    values import as written (never guessed), so the office can still see and fix them."""
+    data = (
+        "考核期,县区,带薪休假落实率（%）\n"
+        + "".join(f"2025年上半年,{c},{v / 100:g}\n" for c, v in zip(COUNTIES, H1, strict=True))
+    ).encode()
+    preview = parse_file("关爱.csv", data, current_reference(care_db))
+    checks.add_warnings(care_db, preview)
+    assert preview.importable and preview.warnings == []
+    assert [(n.key, n.params["n"], n.params["row"], n.params["example"]) for n in preview.notes] == [
+        ("note_percent_fraction_kept", 12, 2, "0.85")
+    ]
+    assert "e.g. row 2, “0.85”" in preview.notes[0].text("en")
+    batches.import_preview(care_db, preview, source="cli", created_by="test")
+    stored = export_frame(care_db, "welfare", "2025-H1")
+    assert stored.loc[stored["county"] == "澄溪县", "value"].tolist() == [0.85]
+
+
 def test_the_file_is_compared_with_peers_as_stored_after_import(care_db):
     """A file with one county: its peers are the stored values of the others."""
     load_h1(care_db)
