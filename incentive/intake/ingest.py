@@ -1547,9 +1547,7 @@ FRACTION_MOST = 1.5
 FRACTION_USUAL_ABOVE = 10
 
 
-def _note_fractions(
-    preview: Preview, indicator: str, found: list[tuple[float, int, str]], marked: list[float] = ()
-) -> None:
+def _note_fractions(preview: Preview, indicator: str, found: list[tuple[float, int, str]], marked: list[float]) -> None:
     """The values of a % indicator written without % in the cell and without a percent format (`found`: value,
     row, cell as written) that look like fractions are kept as written, with a note naming their count and the
     first one's row (docs/decisions.md#percent-cells): those far below the indicator's usual size, the median of
