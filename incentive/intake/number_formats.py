@@ -87,3 +87,181 @@ def format_unit(code: str | None) -> str:
     if not seen_number:
         return ""
     return normalize_unit("".join(literal))
+
+
+# ------------------------------------------------------------------ literal text and scaling
+#
+# A format may show text beside the digits (`"LZ"000000` shows 15 as LZ000015, `0"年第三季度"` shows 2025 as
+# 2025年第三季度) and may scale the number (`0.00,,` shows 15655400 as 15.66, `#,##0,` shows 24993100 as 24,993).
+# What the person saw is then not the stored number (docs/decisions.md#literal-text-and-scaling-in-number-formats).
+
+# Characters Excel shows as themselves without quotes in a number format (its documentation's list).
+_BARE_LITERALS = frozenset("$-+/():!^&'~{}<>= ")
+
+
+def _section_tokens(code: str | None) -> list[tuple[str, str]]:
+    """The first section's tokens as (kind, text): `lit` (text shown as is), `digit` (0 # ?), `point`, `comma`,
+    `percent`, `exp` (E+ / E-), `general`, `at` (@), `other` (anything this reader does not know; `_x` padding,
+    `*x` fill and bracketed colours or conditions are dropped: they show no text)."""
+    if not code:
+        return []
+    out: list[tuple[str, str]] = []
+    section = code.split(";")[0]
+    for m in re.finditer(r'"([^"]*)"|\\(.)|\[[^\]]*\]|_.|\*.|(?i:general)|G/通用格式|[eE][+-]|(.)', section, re.S):
+        quoted, escaped, plain = m.groups()
+        token = m.group(0)
+        if quoted is not None:
+            out.append(("lit", quoted))
+        elif escaped is not None:
+            out.append(("lit", escaped))
+        elif token.casefold() in ("general", "g/通用格式"):
+            out.append(("general", token))
+        elif token[0] in "eE" and len(token) == 2:
+            out.append(("exp", token))
+        elif plain is None:
+            continue  # [Red], _), *-: no text shown
+        elif plain in "0#?":
+            out.append(("digit", plain))
+        elif plain == ".":
+            out.append(("point", plain))
+        elif plain == ",":
+            out.append(("comma", plain))
+        elif plain == "%":
+            out.append(("percent", plain))
+        elif plain == "@":
+            out.append(("at", plain))
+        elif plain in _BARE_LITERALS or plain.isalpha():  # 0元, 0" "…, LZ written bare by some tools
+            out.append(("lit", plain))
+        else:
+            out.append(("other", plain))
+    return out
+
+
+def _has_number(tokens: list[tuple[str, str]]) -> bool:
+    return any(kind in ("digit", "general") for kind, _ in tokens)
+
+
+def thousands_scale(code: str | None) -> int:
+    """How many times the format divides the number by 1,000 before showing it: a comma after the last digit
+    placeholder or right before the decimal point scales (`#,##0,` -> 1, `0.00,,` -> 2, `0,.0` -> 1); a comma
+    between digit placeholders groups thousands (`#,##0` -> 0)."""
+    tokens = [t for t in _section_tokens(code) if t[0] in ("digit", "point", "comma")]
+    scale = 0
+    for at, (kind, _) in enumerate(tokens):
+        if kind != "comma":
+            continue
+        after = next((k for k, _ in tokens[at + 1 :] if k != "comma"), None)
+        if after is None or after == "point":
+            scale += 1
+    return scale
+
+
+def literal_text(code: str | None) -> tuple[str, str, str]:
+    """The text a format shows beside the number of a numeric cell, as (before, between, after) the digits
+    (`"LZ"000000` -> ("LZ", "", ""), `000"-"000` -> ("", "-", ""), `0"年第三季度"` -> ("", "", "年第三季度")); all
+    "" when it shows none or shows no number at all. Spaces count: `" "0` shows " 15"."""
+    tokens = _section_tokens(code)
+    if not _has_number(tokens):
+        return "", "", ""
+    numeric = [i for i, (kind, _) in enumerate(tokens) if kind in ("digit", "general", "point")]
+    first, last = numeric[0], numeric[-1]
+    before = "".join(text for kind, text in tokens[:first] if kind == "lit")
+    between = "".join(text for kind, text in tokens[first:last] if kind == "lit")
+    after = "".join(text for kind, text in tokens[last + 1 :] if kind == "lit")
+    return before, between, after
+
+
+def shows_text(code: str | None) -> bool:
+    """Whether the format shows literal text beside a number (`"LZ"000000`, `0"年第三季度"`, `0\\号`, `0元`)."""
+    return any(literal_text(code))
+
+
+def displayed_text(value: float, code: str | None) -> str | None:
+    """The text Excel shows for the number `value` through `code` when the format shows literal text beside it
+    (`15` with `"LZ"000000` -> `LZ000015`, `2025` with `0"年第三季度"` -> `2025年第三季度`, `1234567` with
+    `000"-"0000` -> `123-4567`); None where this reader cannot be sure of the digits Excel shows: a negative
+    number, a fraction in a format without fixed decimals, scaling, percent, exponent, fractions (`# ?/?`), text
+    (`@`) or anything else it does not know."""
+    tokens = _section_tokens(code)
+    kinds = {kind for kind, _ in tokens}
+    if value < 0 or not _has_number(tokens) or kinds & {"percent", "exp", "at", "other"}:
+        return None
+    if thousands_scale(code):
+        return None
+    if "general" in kinds:
+        if "digit" in kinds or "point" in kinds or "comma" in kinds or not float(value).is_integer():
+            return None
+        if abs(value) >= 1e11:  # General shows 11 digits at most
+            return None
+        return "".join(text if kind == "lit" else str(int(value)) for kind, text in tokens)
+    # digits before the decimal point, and those after it
+    point = next((i for i, (kind, _) in enumerate(tokens) if kind == "point"), len(tokens))
+    fraction = [text for kind, text in tokens[point + 1 :] if kind == "digit"]
+    if any(kind == "lit" for kind, _ in tokens[point + 1 :]) and any(
+        kind == "digit" for kind, _ in tokens[point + 1 :]
+    ):
+        # text among the decimals, or after them: only text after every digit is allowed there
+        last_digit = max(i for i, (kind, _) in enumerate(tokens) if kind == "digit")
+        if any(kind == "lit" for kind, _ in tokens[point + 1 : last_digit]):
+            return None
+    if fraction and set(fraction) != {"0"}:
+        return None  # `0.0#`: how many decimals show depends on the value
+    if not fraction and not float(value).is_integer():
+        return None  # Excel rounds the fraction away: the digits typed cannot be known
+    whole, _, decimals = f"{value:.{len(fraction)}f}".partition(".")
+    integer_tokens = tokens[:point]
+    grouped = any(kind == "comma" for kind, _ in integer_tokens)
+    digit_at = [i for i, (kind, _) in enumerate(integer_tokens) if kind == "digit"]
+    if grouped and digit_at and any(kind == "lit" for kind, _ in integer_tokens[digit_at[0] : digit_at[-1]]):
+        return None  # thousands separators with text among the digits
+    if grouped:
+        text = _grouped(whole, integer_tokens)
+    else:
+        text = _filled(whole, integer_tokens)
+    if fraction:
+        text += "." + decimals
+    after = "".join(t for kind, t in tokens[point + 1 :] if kind == "lit") if point < len(tokens) else ""
+    return text + after
+
+
+def _first_digit(tokens: list[tuple[str, str]]) -> int:
+    return next((i for i, (kind, _) in enumerate(tokens) if kind == "digit"), len(tokens))
+
+
+_BLANK = {"0": "0", "#": "", "?": " "}
+
+
+def _filled(whole: str, tokens: list[tuple[str, str]]) -> str:
+    """The integer part as Excel shows it through placeholders with text among them (`000"-"0000`): filled from
+    the right, the leftmost placeholder taking every digit left over; where no digit is left `0` shows a zero,
+    `#` nothing and `?` a space."""
+    remaining = list(whole.lstrip("0"))
+    count = sum(1 for kind, _ in tokens if kind == "digit")
+    seen, shown = 0, []
+    for kind, text in reversed(tokens):
+        if kind == "digit":
+            seen += 1
+            if seen == count:
+                shown.append("".join(remaining) if remaining else _BLANK[text])
+                remaining = []
+            else:
+                shown.append(remaining.pop() if remaining else _BLANK[text])
+        elif kind == "lit":
+            shown.append(text)
+    return "".join(reversed(shown))
+
+
+def _grouped(whole: str, tokens: list[tuple[str, str]]) -> str:
+    """The integer part through a format with thousands separators (`"¥"#,##0`), text only before or after the
+    digits (`displayed_text` refuses text among them)."""
+    first = _first_digit(tokens)
+    last = max(i for i, (kind, _) in enumerate(tokens) if kind == "digit")
+    zeros = sum(1 for kind, text in tokens if kind == "digit" and text == "0")
+    digits = whole.lstrip("0").rjust(zeros, "0")
+    groups = []
+    while digits:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    before = "".join(text for kind, text in tokens[:first] if kind == "lit")
+    after = "".join(text for kind, text in tokens[last + 1 :] if kind == "lit")
+    return before + ",".join(groups) + after
