@@ -1039,6 +1039,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "「{column}」列 {n} 个单元格写作「{example}」，按「{stored}」计入。",
         "Column “{column}”: {n} {n:cell|cells} written “{example}”, counted as “{stored}”.",
     ),
+    "note_read_as_shown": (
+        "「{column}」列 {n} 个数字单元格的数字格式在数字旁显示文字，已按 Excel 显示的内容读取，如「{example}」"
+        "（格式 {format}，显示为「{shown}」）→「{stored}」。",
+        "Column “{column}”: {n} number {n:cell|cells} whose number format shows text beside the number, read as "
+        "Excel displays {n:it|them}: e.g. “{example}” (format {format}, shown as “{shown}”) → “{stored}”.",
+    ),
     "note_period_from_format": (
         "「{column}」列 {n} 个考核期是带小数的数字，按单元格格式显示的文字读取，如 {example} 显示为两位小数，"
         "读作 {value}。",
@@ -1112,6 +1118,26 @@ TEXT: dict[str, tuple[str, str]] = {
         "格式，写成「2026-10」或「2026年10月」。",
         "the period is the number {shown}, which does not show the month typed (Excel stores "
         "2026.10 as 2026.1); set the column to text and write 2026-10 or 2026年10月.",
+    ),
+    "format_text_unknown": (
+        "单元格存的是数字，其数字格式 {format} 在数字旁显示文字，但无法可靠地推出 Excel 显示的内容；请把该列设为"
+        "「文本」格式，按显示的样子重新录入后再导入。",
+        "the cell holds a number whose number format {format} shows text beside it, but what Excel displays "
+        "cannot be derived reliably; set the column to Text, type the values as they should read, then import.",
+    ),
+    "number_format_scaled": (
+        "单元格存的是 {value}，但数字格式 {format} 把它除以 {factor} 后显示（{shown}），看不出哪一个是本列单位的"
+        "数值；请把该列格式改为「常规」，按本列单位填写数值后再导入。",
+        "the cell holds {value}, but its number format {format} shows it divided by {factor} ({shown}), so which "
+        "of the two is in the column's unit cannot be told; set the column's format to General, enter the values "
+        "in the column's unit, then import.",
+    ),
+    "number_format_text": (
+        "单元格的数字格式 {format} 在数字前显示「{text}」，无法据此确定数值及其单位；请把该列格式改为「常规」，"
+        "单位写在表头中（如「数值（万元）」）后再导入。",
+        "the cell's number format {format} shows “{text}” before the number, which says nothing certain of the "
+        "value or its unit; set the column's format to General, write the unit in the header (e.g. 数值（万元）), "
+        "then import.",
     ),
     "id_digits_lost": (
         "编号按数字保存，已丢失位数（科学计数法或超过 15 位，共 {n} 行，如第 {rows} 行），不同的人可能变成同一"

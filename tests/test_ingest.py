@@ -1378,6 +1378,68 @@ def test_a_count_with_money_in_its_number_format_is_refused():
     assert [(p.key, p.value) for p in preview.problems] == [("unit_mismatch", "12万元")]
 
 
+def test_an_id_with_text_in_its_number_format_is_read_as_excel_shows_it_and_said(db):
+    """15 formatted "LZ"000000 shows LZ000015: stored as 000015 it matched no one on the roster."""
+    rows = [TRAINING_HEAD, [15, "班A", "政治能力", "党的理论", "线上", "集体", 2, "2025/6/1"]]
+    preview = parse_file("t.xlsx", xlsx_bytes(rows, formats={"A2": '"LZ"000000'}), current_reference(db))
+    assert preview.rows["cadre_id"].tolist() == ["LZ000015"]
+    assert "「干部编号 (A)」列 1 个数字单元格的数字格式在数字旁显示文字，已按 Excel 显示的内容读取，如「15」" in (
+        " ".join(notes(preview))
+    )
+    assert any("→ “LZ000015”" in n for n in notes(preview, "en"))
+
+
+def test_an_id_whose_shown_text_cannot_be_derived_is_refused(db):
+    rows = [TRAINING_HEAD, [15.5, "班A", "政治能力", "党的理论", "线上", "集体", 2, "2025/6/1"]]
+    preview = parse_file("t.xlsx", xlsx_bytes(rows, formats={"A2": '"LZ"0'}), current_reference(db))
+    assert [(p.key, p.row, p.column, p.params) for p in preview.problems] == [
+        ("format_text_unknown", 2, "干部编号 (A)", {"format": '"LZ"0'})
+    ]
+
+
+def test_a_period_with_text_in_its_number_format_is_read_as_excel_shows_it():
+    """2025 formatted 0"年第三季度" shows 2025年第三季度: a quarter, never the year 2025."""
+    rows = [["考核期", "县区", "指标", "数值"], [2025, "云岫县", "招商引资额", 880]]
+    preview = parse_file("w.xlsx", xlsx_bytes(rows, formats={"A2": '0"年第三季度"'}), MONEY_CATALOG)
+    assert not preview.problems and values(preview) == [("2025-Q3", "云岫县", "", "R01", 880.0)]
+    assert "「考核期 (A)」列 1 个数字单元格的数字格式在数字旁显示文字，已按 Excel 显示的内容读取，如「2025」" in (
+        " ".join(notes(preview))
+    )
+
+
+@pytest.mark.parametrize(
+    "value,code,shown,factor",
+    [(15655400, "0.00,,", "15.66", "1,000,000"), (24993100, "#,##0,", "24,993", "1,000")],
+)
+def test_money_scaled_by_its_number_format_is_refused_naming_the_format(value, code, shown, factor):
+    rows = [["考核期", "县区", "招商引资额"], ["2026Q4", "云岫县", value]]
+    preview = parse_file("w.xlsx", xlsx_bytes(rows, formats={"C2": code}), MONEY_CATALOG, skip_invalid=True)
+    assert [(p.key, p.row, p.column, p.value, p.params) for p in preview.problems] == [
+        (
+            "number_format_scaled",
+            2,
+            "招商引资额 (C)",
+            str(value),
+            {"format": code, "shown": shown, "factor": factor, "value": str(value)},
+        )
+    ]
+    assert values(preview) == []
+
+
+def test_a_long_file_value_scaled_by_its_number_format_is_refused():
+    rows = [["考核期", "县区", "指标", "数值"], ["2026Q4", "云岫县", "招商引资额", 24993100]]
+    preview = parse_file("w.xlsx", xlsx_bytes(rows, formats={"D2": "#,##0,"}), MONEY_CATALOG)
+    assert [(p.key, p.row) for p in preview.problems] == [("number_format_scaled", 2)]
+
+
+def test_text_before_a_number_in_its_format_is_refused():
+    rows = [["考核期", "县区", "招商引资额"], ["2026Q4", "云岫县", 32000]]
+    preview = parse_file("w.xlsx", xlsx_bytes(rows, formats={"C2": '"¥"#,##0'}), MONEY_CATALOG)
+    assert [(p.key, p.params) for p in preview.problems] == [
+        ("number_format_text", {"format": '"¥"#,##0', "text": "¥"})
+    ]
+
+
 @pytest.mark.parametrize("title", ["单位：分钟", "单位：min", "（单位:分）"])
 def test_a_title_in_minutes_refuses_the_hours(db, title):
     data = (title + "\n").encode() + training_csv("A1,班A,政治能力,党的理论,线上,集体,90,2025/6/1")

@@ -52,10 +52,15 @@ from incentive.intake.file_kinds import (
     twin_columns,
 )
 from incentive.intake.number_formats import (
+    displayed_decimals,
     displayed_number,
+    displayed_text,
     format_unit,
     is_percent_format,
     is_scientific_format,
+    literal_text,
+    shows_text,
+    thousands_scale,
     zero_padded_width,
 )
 from incentive.intake.place_names import NameMatcher, suggest
@@ -206,9 +211,10 @@ def _class_weight(preview: Preview, table: Table, position: int, i: int, number:
     """One class weight cell: a number ≥ 0 (0 leaves the indicator out of the class), or None when blank. Read as
     the common 权重 is (a unit written in the cell is kept and said); the header's brackets name the class, not a
     unit."""
-    raw = with_format_unit(table.rows[position][i], table.number_format(position, i))
+    raw = table.rows[position][i]
     label = table.column_label(i)
     try:
+        raw = with_format_unit(raw, table.number_format(position, i))
         value = parse_cell(
             CLASS_WEIGHT_CELL, raw, table.number_format(position, i), european_marks=table.european_marks
         )
@@ -605,6 +611,8 @@ def parse_cell(
         if col.required and col.name != "value":
             raise CellError("required")
         return None
+    if col.parse in ("text", "name", "code", "period"):
+        raw = shown_text(raw, number_format, code=col.parse == "code")
     if col.parse in ("text", "name", "code") and isinstance(raw, str) and clean_text(raw).upper() in EXCEL_ERRORS:
         # a failed formula (decisions: Excel error values): not a course, domain or name
         raise CellError("excel_error_value_text")
@@ -775,9 +783,9 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
                 continue
             label = table.column_label(i)
             raw = row[i]
-            if col.parse == "number":
-                raw = with_format_unit(raw, table.number_format(position, i))
             try:
+                if col.parse == "number":
+                    raw = with_format_unit(raw, table.number_format(position, i))
                 value = parse_cell(col, raw, table.number_format(position, i), table.date1904, table.european_marks)
                 if isinstance(value, Number):
                     value = changes.to_unit(
@@ -789,9 +797,9 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
                         strict=column_unit(table, i, hours=col.name == "hours"),
                     )
                 elif col.parse in ("text", "name", "code"):
-                    changes.text(label, row[i], value)
+                    changes.text(label, row[i], value, table.number_format(position, i))
                 elif col.parse == "period":
-                    changes.period(label, row[i], value)
+                    changes.period(label, row[i], value, table.number_format(position, i))
                 elif col.parse == "enum":
                     changes.choice(label, row[i], col.choices, value)
                 elif value is not None and (day := serial_date(col, row[i], table.date1904)) is not None:
@@ -883,12 +891,55 @@ def hours_title_unit(table: Table) -> str:
     return ""
 
 
+def shown_text(raw: object, number_format: str | None, code: bool = False) -> object:
+    """A numeric cell of an id, text or period column whose number format shows text beside the number
+    (`"LZ"000000`, `0"年第三季度"`), as the text Excel showed (`LZ000015`, `2025年第三季度`): read as if typed so
+    (docs/decisions.md#literal-text-and-scaling-in-number-formats). CellError where that text cannot be derived
+    for sure (`format_text_unknown`); an id that lost digits stays `id_digits_lost`. Any other cell as it is."""
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not shows_text(number_format):
+        return raw
+    if code and (abs(float(raw)) >= 1e15 or is_scientific_format(number_format)):
+        raise CellError("id_digits_lost")
+    shown = displayed_text(float(raw), number_format)
+    if shown is None:
+        raise CellError("format_text_unknown", format=number_format)
+    return shown
+
+
+def check_number_format(raw: object, number_format: str | None) -> None:
+    """A numeric cell of a number column whose format shows another number than the one stored, or text before
+    or among its digits, is refused naming the format (docs/decisions.md#literal-text-and-scaling-in-number-formats):
+    `15655400` formatted `0.00,,` shows 15.66 (millions) and `24993100` formatted `#,##0,` shows 24,993
+    (thousands), and which of the two numbers is in the column's unit cannot be told; `"¥"#,##0` says 元 or
+    just "money" before the number. Text after the number is a unit (`with_format_unit`)."""
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not number_format:
+        return
+    scale = thousands_scale(number_format)
+    if scale:
+        decimals = displayed_decimals(number_format) or 0
+        grouped = re.search(r"[0#?],[0#?]", number_format.split(";")[0]) is not None
+        shown = f"{float(raw) / 1000**scale:{',' if grouped else ''}.{decimals}f}"
+        raise CellError(
+            "number_format_scaled",
+            format=number_format,
+            shown=shown,
+            factor=f"{1000**scale:,}",
+            value=clean_text(raw),
+        )
+    before, between, _ = literal_text(number_format)
+    text = (before + between).replace("+", "").replace("-", "").strip()
+    if text:
+        raise CellError("number_format_text", format=number_format, text=text)
+
+
 def with_format_unit(raw: object, number_format: str | None) -> object:
     """A numeric cell whose number format shows a unit after the number (`0"万元"`, `0"分钟"`), as the text the
     person saw (`32000万元`): the unit then counts as one written in the cell, converted or refused as that would
-    be (docs/decisions.md#units-in-number-formats). Any other cell as it is."""
+    be (docs/decisions.md#units-in-number-formats). Any other cell as it is. CellError for a format that scales
+    the number or shows text before it (`check_number_format`)."""
     if isinstance(raw, bool) or not isinstance(raw, (int, float)):
         return raw
+    check_number_format(raw, number_format)
     unit = format_unit(number_format)
     return f"{clean_text(raw)}{unit}" if unit else raw
 
@@ -956,9 +1007,23 @@ class Changes:
         entry = self.counts.setdefault(key, [0, example])
         entry[0] += 1
 
-    def text(self, label: str, raw: object, stored: object) -> None:
+    def text(self, label: str, raw: object, stored: object, number_format: str | None = None) -> None:
         if isinstance(raw, str) and isinstance(stored, str) and stored != raw:
             self._count(("note_text_normalized", label), {"example": one_line(raw), "stored": stored})
+        self.shown(label, raw, stored, number_format)
+
+    def shown(self, label: str, raw: object, stored: object, number_format: str | None) -> None:
+        """A number read as the text its format showed (15 formatted `"LZ"000000` read as LZ000015)."""
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)) or stored is None:
+            return
+        if shows_text(number_format):
+            example = {
+                "example": f"{raw:g}",
+                "format": number_format,
+                "shown": displayed_text(float(raw), number_format),
+                "stored": stored,
+            }
+            self._count(("note_read_as_shown", label), example)
 
     def choice(self, label: str, raw: object, enum: str, code: str | None) -> None:
         standard = read_as(enum, raw, code)
@@ -970,9 +1035,12 @@ class Changes:
         """A date cell holding an Excel serial number, read as the date it stands for (`serial_date`)."""
         self._count(("note_date_serial", label), serial_example(raw, day, row))
 
-    def period(self, label: str, raw: object, stored: object) -> None:
-        """A period typed as a number and read as its number format showed it (2026.1 shown as 2026.10)."""
-        if isinstance(raw, float) and not raw.is_integer() and stored:
+    def period(self, label: str, raw: object, stored: object, number_format: str | None = None) -> None:
+        """A period typed as a number and read as its number format showed it (2026.1 shown as 2026.10; 2025
+        shown as 2025年第三季度)."""
+        if shows_text(number_format):
+            self.shown(label, raw, stored, number_format)
+        elif isinstance(raw, float) and not raw.is_integer() and stored:
             self._count(("note_period_from_format", label), {"example": f"{raw:g}", "value": stored})
 
     def to_unit(
@@ -1433,9 +1501,9 @@ def _row_place_and_period(preview, table, position, index_of, names, spec, fixed
         try:
             place[name] = parse_cell(spec.column(name), row[i], table.number_format(position, i))
             if name == "period":
-                changes.period(table.column_label(i), row[i], place[name])
+                changes.period(table.column_label(i), row[i], place[name], table.number_format(position, i))
             else:
-                changes.text(table.column_label(i), row[i], place[name])
+                changes.text(table.column_label(i), row[i], place[name], table.number_format(position, i))
         except CellError as e:
             preview.problems.append(Problem(e.key, number, table.column_label(i), clean_text(row[i]), e.params))
             place[name] = None
@@ -1488,8 +1556,9 @@ def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], 
             entry_of[key] = catalog_entry(reference, cell.indicator, cell.period)
         entry = entry_of[key]
         target = entry.get("unit") or ""
-        raw = with_format_unit(cell.raw, cell.number_format)
+        raw = cell.raw
         try:
+            raw = with_format_unit(raw, cell.number_format)
             number = parse_number(
                 raw, percent_format=is_percent_format(cell.number_format), european_marks=table.european_marks
             )

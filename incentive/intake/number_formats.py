@@ -134,7 +134,11 @@ def _section_tokens(code: str | None) -> list[tuple[str, str]]:
             out.append(("lit", plain))
         else:
             out.append(("other", plain))
-    return out
+    # a slash before a digit placeholder is a fraction (`# ?/?`), not text
+    return [
+        ("other", text) if text == "/" and any(k == "digit" for k, _ in out[i + 1 :]) else (kind, text)
+        for i, (kind, text) in enumerate(out)
+    ]
 
 
 def _has_number(tokens: list[tuple[str, str]]) -> bool:
@@ -172,8 +176,8 @@ def literal_text(code: str | None) -> tuple[str, str, str]:
 
 
 def shows_text(code: str | None) -> bool:
-    """Whether the format shows literal text beside a number (`"LZ"000000`, `0"年第三季度"`, `0\\号`, `0元`)."""
-    return any(literal_text(code))
+    """Whether the format shows literal text other than spaces beside a number (`"LZ"000000`, `0"年第三季度"`, `0\\号`, `0元`)."""
+    return any(text.strip() for text in literal_text(code))  # spaces alone show no text
 
 
 def displayed_text(value: float, code: str | None) -> str | None:
@@ -214,10 +218,7 @@ def displayed_text(value: float, code: str | None) -> str | None:
     digit_at = [i for i, (kind, _) in enumerate(integer_tokens) if kind == "digit"]
     if grouped and digit_at and any(kind == "lit" for kind, _ in integer_tokens[digit_at[0] : digit_at[-1]]):
         return None  # thousands separators with text among the digits
-    if grouped:
-        text = _grouped(whole, integer_tokens)
-    else:
-        text = _filled(whole, integer_tokens)
+    text = _grouped(whole, integer_tokens) if grouped else _filled(whole, integer_tokens)
     if fraction:
         text += "." + decimals
     after = "".join(t for kind, t in tokens[point + 1 :] if kind == "lit") if point < len(tokens) else ""
