@@ -963,6 +963,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "{n:Row|Rows} {rows} {n:is|are} hidden in Excel (by hand or by a filter) and {n:imports|import} like the "
         "others; if {n:it|they} should not, delete {n:it|them} and upload again.",
     ),
+    "note_hidden_columns": (
+        "{n} 列在 Excel 中是隐藏列，已照常导入：{columns}；如不应导入，请删除后重新上传。",
+        "{n:Column|Columns} {columns} {n:is|are} hidden in Excel and {n:imports|import} like the others; if "
+        "{n:it|they} should not, delete {n:it|them} and upload again.",
+    ),
     "note_footnotes": ("已忽略表尾说明：第 {rows} 行。", "Footnotes ignored: rows {rows}."),
     "note_ignored_columns": ("已忽略非指标列：{columns}。", "Columns that are not indicators, ignored: {columns}."),
     "note_unlabelled_column": (

@@ -545,6 +545,38 @@ def test_hidden_rows_that_import_are_named_in_a_note(catalog_db):
     ]
 
 
+def test_hidden_columns_that_import_are_named_in_a_note(catalog_db):
+    """A column hidden in Excel (`<col hidden="1">`) imports like any other, but the clerk did not see it: the
+    preview names the imported hidden columns by their headers; a hidden column the importer does not read is not
+    named."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in RACE:
+        sheet.append([*row, "备注"])
+    sheet.column_dimensions["D"].hidden = True  # 数值
+    sheet.column_dimensions["E"].hidden = True  # no header the importer reads
+    buffer = io.BytesIO()
+    book.save(buffer)
+    preview = parse_file("得分.xlsx", buffer.getvalue(), current_reference(catalog_db))
+    assert preview.importable and values(preview) == RACE_VALUES
+    assert "1 列在 Excel 中是隐藏列，已照常导入：数值 (D)；如不应导入，请删除后重新上传。" in [
+        n.text("zh") for n in preview.notes
+    ]
+    assert [n.text("en") for n in preview.notes if "hidden" in n.text("en")] == [
+        "Column 数值 (D) is hidden in Excel and imports like the others; if it should not, delete it and upload again."
+    ]
+
+
+def test_hidden_column_ranges_are_read_from_the_sheet_part():
+    xml = (
+        b'<worksheet><cols><col min="1" max="1" width="9"/><col min="2" max="4" hidden="1"/>'
+        b'<col min="7" max="7" hidden="true" width="0"/></cols><sheetData><row r="1" hidden="1"/></sheetData>'
+        b"</worksheet>"
+    )
+    assert workbook_formats.hidden_columns(xml) == [(1, 3), (6, 6)]
+    assert workbook_formats.hidden_columns(b"<worksheet><sheetData/></worksheet>") == []
+
+
 # ------------------------------------------------------------------ error values
 
 

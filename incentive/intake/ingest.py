@@ -133,6 +133,9 @@ def parse_file(
     hidden = [n for n in table.row_numbers if n in table.hidden_rows]
     if hidden:
         preview.notes.append(Note("note_hidden_rows", {"rows": hidden, "n": len(hidden)}))
+    hidden_columns = imported_hidden_columns(located, table)
+    if hidden_columns:
+        preview.notes.append(Note("note_hidden_columns", {"columns": hidden_columns, "n": len(hidden_columns)}))
 
     if located.kind == "values":
         _parse_values(preview, table, located, reference, kind, given_period)
@@ -574,6 +577,16 @@ def _fail(preview: Preview, problem: Problem) -> Preview:
     preview.problems.append(problem)
     preview.fatal = True
     return preview
+
+
+def imported_hidden_columns(located: Located, table: Table) -> list[str]:
+    """The labels of the columns hidden in Excel that the file's header reads (a field or an indicator): they
+    import like any other, but the clerk did not see them when checking the sheet (docs/decisions.md#hidden-rows)."""
+    ranges = getattr(located.sheet, "hidden_columns", ())
+    if not ranges:
+        return []
+    read = sorted({*located.columns, *located.wide_indicators})
+    return [table.column_label(i) for i in read if any(first <= i <= last for first, last in ranges)]
 
 
 def _no_header_problem(kind: str | None, near: NearHeader | None) -> Problem:

@@ -63,6 +63,9 @@ class Sheet:
     # Workbooks only (.xlsx): the row numbers, as the user sees them, of the rows hidden in Excel (by hand or by a
     # filter); they import like any other, and the preview names them.
     hidden_rows: list[int] = field(default_factory=list)
+    # Workbooks only (.xlsx): 0-based, inclusive (first, last) ranges of the columns hidden in Excel; imported
+    # columns among them are named in the preview, as hidden rows are.
+    hidden_columns: list[tuple[int, int]] = field(default_factory=list)
     # CSV/TSV only: (row number as the user sees it, 0-based column) -> the cell as written, of each cell written
     # `="…"` (Excel's idiom to keep `0012` or `LZ000001` as text), which `rows` holds as the text inside the
     # quotes; the preview says so (cell_values.text_formula, docs/decisions.md#text-kept-by-a-formula-in-a-csv).
@@ -180,6 +183,7 @@ def _read_workbook(data: bytes) -> list[Sheet]:
             number_formats=s["number_formats"],
             date1904=s.get("date1904", False),
             hidden_rows=[r + 1 for r in s.get("hidden_rows", [])],
+            hidden_columns=list(s.get("hidden_columns", [])),
         )
         for s in _run_reader(data)
     ]

@@ -296,6 +296,8 @@ class SheetScan:
     """What the sheet parts of an .xlsx/.xlsm say beyond calamine's values (empty for any other file)."""
 
     hidden_rows: dict[str, list[int]] = field(default_factory=dict)  # sheet name -> 0-based rows hidden in Excel
+    # sheet name -> 0-based, inclusive (first, last) column ranges hidden in Excel
+    hidden_columns: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     unsaved_formulas: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)  # unsaved_formulas
 
 
@@ -316,6 +318,9 @@ def xlsx_sheet_scan(data: bytes) -> SheetScan:
                 hidden = hidden_rows(xml)
                 if hidden:
                     scan.hidden_rows[name] = hidden
+                columns = hidden_columns(xml)
+                if columns:
+                    scan.hidden_columns[name] = columns
                 unsaved = unsaved_formulas(xml, recalculated)
                 if unsaved:
                     scan.unsaved_formulas[name] = unsaved
@@ -334,6 +339,26 @@ def hidden_rows(xml: bytes) -> list[int]:
         number = _ROW_NUMBER.search(tag)
         if number and _HIDDEN.search(tag):
             found.append(int(number.group(1)) - 1)
+    return found
+
+
+_COL_TAG = re.compile(rb"<(?:\w+:)?col\b[^>]*>")
+_COL_MIN = re.compile(rb'\smin="([0-9]{1,5})"')
+_COL_MAX = re.compile(rb'\smax="([0-9]{1,5})"')
+
+
+def hidden_columns(xml: bytes) -> list[tuple[int, int]]:
+    """0-based, inclusive (first, last) ranges of the columns of one sheet part hidden in Excel (`<cols><col min="2"
+    max="3" hidden="1"/>`), read as hidden rows are; the `<cols>` block comes before the cells."""
+    head = xml.split(b"<sheetData", 1)[0] if b"<sheetData" in xml else xml.split(b":sheetData", 1)[0]
+    if b"hidden=" not in head:
+        return []
+    found = []
+    for tag in _COL_TAG.findall(head):
+        low, high = _COL_MIN.search(tag), _COL_MAX.search(tag)
+        if low and _HIDDEN.search(tag):
+            first = int(low.group(1)) - 1
+            found.append((first, int(high.group(1)) - 1 if high else first))
     return found
 
 

@@ -219,6 +219,7 @@ def read(data: bytes) -> list[dict]:
     scan = workbook_formats.xlsx_sheet_scan(data)
     for sheet in sheets:
         sheet["hidden_rows"] = scan.hidden_rows.get(sheet["name"], [])
+        sheet["hidden_columns"] = scan.hidden_columns.get(sheet["name"], [])
         _show_unsaved_formulas(sheet["rows"], scan.unsaved_formulas.get(sheet["name"], {}))
         sheet["number_formats"] = workbook_formats.numeric_cells(sheet["rows"], formats.get(sheet["name"], {}))
         sheet["date1904"] = date1904
