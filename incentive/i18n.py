@@ -1182,6 +1182,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "note_as_of_title": ("取自标题", "from the title"),
     "note_as_of_given": ("填写值", "as entered"),
     "note_sheets_skipped": ("已跳过工作表：{sheets}。", "Sheets skipped: {sheets}."),
+    "note_sheet_data_skipped": (
+        "工作表「{sheet}」也是可导入的数据（{kind}），未导入：如需导入，请把它另存为单独的文件后导入。",
+        "Sheet “{sheet}” holds data that would import ({kind}) and was not imported: to import it, save it as a "
+        "file of its own and import that.",
+    ),
+    "sheets_same_kind": (
+        "工作表 {others} 与「{sheet}」是同类数据，一个文件只导入一张工作表，无法判断应导入哪一张，整个文件未导入："
+        "请把每张工作表另存为单独的文件，分别导入。",
+        "sheets {others} hold data of the same kind as “{sheet}”; a file imports one sheet, and which one is meant "
+        "cannot be told, so the file was not imported: save each sheet as a file of its own and import each.",
+    ),
+    "sheet_kind_values": ("考评得分或关爱指标", "race scores or welfare indicators"),
     "note_merged_data_cells": (
         "合并单元格只在第一行有值，其余行按空白读取：{ranges}；请取消合并，在每一行填写后重新导入。",
         "Merged cells hold their value on the first row only; the other rows read as blank: {ranges}. Unmerge them, "

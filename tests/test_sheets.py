@@ -577,6 +577,50 @@ def test_hidden_column_ranges_are_read_from_the_sheet_part():
     assert workbook_formats.hidden_columns(b"<worksheet><sheetData/></worksheet>") == []
 
 
+# ------------------------------------------------------------------ several data sheets
+
+
+def test_a_second_data_sheet_of_the_same_kind_refuses_the_workbook(catalog_db):
+    """二季度 and 三季度 in one workbook: importing the first alone, with "已跳过工作表：三季度" as for an
+    instructions sheet, lost a quarter in silence (and of two versions of one quarter would import either)."""
+    q3 = [["考核期", "县区", "指标", "数值"], ["2025Q3", "云岫县", "R01", 14]]
+    data = xlsx_bytes(q3, sheet="三季度", before=[("二季度", RACE), ("填表说明", [["请按模板填写"]])])
+    preview = parse_file("得分.xlsx", data, current_reference(catalog_db))
+    assert preview.fatal and [(p.key, p.params) for p in preview.problems] == [
+        ("sheets_same_kind", {"sheet": "二季度", "others": ["三季度"]})
+    ]
+    assert "工作表 三季度 与「二季度」是同类数据" in messages(preview)[0]
+    assert "sheets 三季度 hold data of the same kind as “二季度”" in messages(preview, "en")[0]
+
+
+def test_a_hidden_data_sheet_or_one_of_another_kind_is_named_as_data_not_imported(catalog_db):
+    """Instruction sheets keep their note; a sheet that would import on its own is named as such."""
+    data = xlsx_bytes(
+        RACE, before=[("旧版", RACE), ("填表说明", [["请按模板填写"], ["县区", "说明"]])], hidden=["旧版"]
+    )
+    preview = parse_file("得分.xlsx", data, current_reference(catalog_db))
+    assert preview.importable and values(preview) == RACE_VALUES
+    zh = [n.text("zh") for n in preview.notes]
+    assert (
+        "工作表「旧版」也是可导入的数据（考评得分或关爱指标），未导入：如需导入，请把它另存为单独的文件后导入。" in zh
+    )
+    assert "已跳过工作表：填表说明。" in zh
+    assert (
+        "Sheet “旧版” holds data that would import (race scores or welfare indicators) and was not imported: to "
+        "import it, save it as a file of its own and import that." in [n.text("en") for n in preview.notes]
+    )
+    # a roster beside the scores: the best header is read (the roster's), the scores are named as data
+    roster = [
+        ["干部编号", "姓名", "县区", "单位", "职级", "性别", "出生年份", "统计日期"],
+        ["A1", "某", "云岫县", "安坝镇", "一级科员", "男", 1990, "2024-12-31"],
+    ]
+    preview = parse_file("混合.xlsx", xlsx_bytes(roster, before=[("得分", RACE)]), current_reference(catalog_db))
+    assert preview.sheet == "数据" and preview.kind == "roster"
+    assert "工作表「得分」也是可导入的数据（考评得分或关爱指标），未导入：如需导入，请把它另存为单独的文件后导入。" in [
+        n.text("zh") for n in preview.notes
+    ]
+
+
 # ------------------------------------------------------------------ error values
 
 

@@ -110,9 +110,8 @@ def parse_file(
     preview.sheet = located.sheet.name if located.sheet.is_workbook else ""
     preview.encoding = located.sheet.encoding
     preview.header_row = located.sheet.row_numbers[located.header_row]
-    skipped = [s.name for s in sheets if s.is_workbook and s is not located.sheet and any(map(any, s.rows))]
-    if skipped:
-        preview.notes.append(Note("note_sheets_skipped", {"sheets": skipped}))
+    if not _report_skipped_sheets(preview, sheets, located, reference, kind):
+        return preview
     if located.sheet.is_workbook and located.sheet.hidden:
         preview.notes.append(Note("note_hidden_sheet_used", {"sheet": located.sheet.name}))
     if located.kind != "values":
@@ -577,6 +576,45 @@ def _fail(preview: Preview, problem: Problem) -> Preview:
     preview.problems.append(problem)
     preview.fatal = True
     return preview
+
+
+def _report_skipped_sheets(
+    preview: Preview, sheets: list, located: Located, reference: Reference, kind: str | None
+) -> bool:
+    """The workbook's other sheets with content, said in the preview; False (the workbook refused) when another
+    visible sheet holds data of the kind read (二季度 beside 三季度): one file imports one sheet, and which one is
+    meant cannot be told (docs/decisions.md#several-data-sheets). A hidden sheet of that kind, or a sheet of
+    another kind, is named as data not imported; any other sheet (instructions, notes) as a sheet skipped."""
+    skipped = [s for s in sheets if s.is_workbook and s is not located.sheet and any(map(any, s.rows))]
+    same, other, plain = [], [], []
+    for sheet in skipped:
+        found = locate_header([sheet], reference, kind)
+        if found is None or not _holds_data(found):
+            plain.append(sheet.name)
+        elif found.kind == located.kind and not sheet.hidden:
+            same.append(sheet.name)
+        else:
+            other.append((sheet.name, found.kind))
+    if same:
+        _fail(preview, Problem("sheets_same_kind", params={"sheet": located.sheet.name, "others": same}))
+        return False
+    for name, found_kind in other:
+        preview.notes.append(
+            Note("note_sheet_data_skipped", {"sheet": name, "kind": ("i18n", _SHEET_KIND.get(found_kind, ""))})
+        )
+    if plain:
+        preview.notes.append(Note("note_sheets_skipped", {"sheets": plain}))
+    return True
+
+
+def _holds_data(found: Located) -> bool:
+    """A header that names its kind's data, not only a 县区 column beside others (which a wide score sheet may be,
+    and an instructions sheet's `县区 | 说明` too): a file kind's required columns, or for scores and welfare an
+    indicator column or at least one column named by an indicator."""
+    return found.kind != "values" or "indicator" in found.columns.values() or bool(found.wide_indicators)
+
+
+_SHEET_KIND = {k: f"kind_{k}" for k in KINDS} | {"values": "sheet_kind_values"}
 
 
 def imported_hidden_columns(located: Located, table: Table) -> list[str]:
