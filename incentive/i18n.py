@@ -1190,7 +1190,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "sheets_same_kind": (
         "工作表 {others} 与「{sheet}」是同类数据，一个文件只导入一张工作表，无法判断应导入哪一张，整个文件未导入："
         "请把每张工作表另存为单独的文件，分别导入。",
-        "sheets {others} hold data of the same kind as “{sheet}”; a file imports one sheet, and which one is meant "
+        "{n:sheet|sheets} {others} {n:holds|hold} data of the same kind as “{sheet}”; a file imports one sheet, and "
+        "which one is meant "
         "cannot be told, so the file was not imported: save each sheet as a file of its own and import each.",
     ),
     "sheet_kind_values": ("考评得分或关爱指标", "race scores or welfare indicators"),

@@ -587,10 +587,10 @@ def test_a_second_data_sheet_of_the_same_kind_refuses_the_workbook(catalog_db):
     data = xlsx_bytes(q3, sheet="三季度", before=[("二季度", RACE), ("填表说明", [["请按模板填写"]])])
     preview = parse_file("得分.xlsx", data, current_reference(catalog_db))
     assert preview.fatal and [(p.key, p.params) for p in preview.problems] == [
-        ("sheets_same_kind", {"sheet": "二季度", "others": ["三季度"]})
+        ("sheets_same_kind", {"sheet": "二季度", "others": ["三季度"], "n": 1})
     ]
     assert "工作表 三季度 与「二季度」是同类数据" in messages(preview)[0]
-    assert "sheets 三季度 hold data of the same kind as “二季度”" in messages(preview, "en")[0]
+    assert "sheet 三季度 holds data of the same kind as “二季度”" in messages(preview, "en")[0]
 
 
 def test_a_hidden_data_sheet_or_one_of_another_kind_is_named_as_data_not_imported(catalog_db):

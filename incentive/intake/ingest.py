@@ -596,7 +596,9 @@ def _report_skipped_sheets(
         else:
             other.append((sheet.name, found.kind))
     if same:
-        _fail(preview, Problem("sheets_same_kind", params={"sheet": located.sheet.name, "others": same}))
+        _fail(
+            preview, Problem("sheets_same_kind", params={"sheet": located.sheet.name, "others": same, "n": len(same)})
+        )
         return False
     for name, found_kind in other:
         preview.notes.append(
