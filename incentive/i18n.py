@@ -1188,7 +1188,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "file of its own and import that.",
     ),
     "sheets_same_kind": (
-        "工作表 {others} 与「{sheet}」是同类数据，一个文件只导入一张工作表，无法判断应导入哪一张，整个文件未导入："
+        "另有 {n} 张工作表（{others}）与「{sheet}」是同类数据，一个文件只导入一张工作表，无法判断应导入哪一张，整个文件未导入："
         "请把每张工作表另存为单独的文件，分别导入。",
         "{n:sheet|sheets} {others} {n:holds|hold} data of the same kind as “{sheet}”; a file imports one sheet, and "
         "which one is meant "

@@ -589,7 +589,7 @@ def test_a_second_data_sheet_of_the_same_kind_refuses_the_workbook(catalog_db):
     assert preview.fatal and [(p.key, p.params) for p in preview.problems] == [
         ("sheets_same_kind", {"sheet": "二季度", "others": ["三季度"], "n": 1})
     ]
-    assert "工作表 三季度 与「二季度」是同类数据" in messages(preview)[0]
+    assert "另有 1 张工作表（三季度）与「二季度」是同类数据" in messages(preview)[0]
     assert "sheet 三季度 holds data of the same kind as “二季度”" in messages(preview, "en")[0]
 
 
