@@ -1432,12 +1432,19 @@ def test_a_long_file_value_scaled_by_its_number_format_is_refused():
     assert [(p.key, p.row) for p in preview.problems] == [("number_format_scaled", 2)]
 
 
-def test_text_before_a_number_in_its_format_is_refused():
+@pytest.mark.parametrize("code", ['"¥"#,##0', "[$¥-804]#,##0.00", "¥#,##0", '"¥"#,##0;[Red]"¥"\\-#,##0'])
+def test_text_before_a_number_in_its_format_is_refused(code):
+    """¥32,000 in a 万元 column: 32000 元, or 32000 万元 shown as money? Refused, naming the format."""
     rows = [["考核期", "县区", "招商引资额"], ["2026Q4", "云岫县", 32000]]
-    preview = parse_file("w.xlsx", xlsx_bytes(rows, formats={"C2": '"¥"#,##0'}), MONEY_CATALOG)
-    assert [(p.key, p.params) for p in preview.problems] == [
-        ("number_format_text", {"format": '"¥"#,##0', "text": "¥"})
-    ]
+    preview = parse_file("w.xlsx", xlsx_bytes(rows, formats={"C2": code}), MONEY_CATALOG)
+    assert [(p.key, p.params) for p in preview.problems] == [("number_format_text", {"format": code, "text": "¥"})]
+
+
+@pytest.mark.parametrize("code", ["#,##0_);[Red](#,##0)", "0_ ", "+0", "[$-804]#,##0", "#,##0.00"])
+def test_formats_that_show_the_number_as_stored_are_read_as_before(code):
+    rows = [["考核期", "县区", "招商引资额"], ["2026Q4", "云岫县", 32000]]
+    preview = parse_file("w.xlsx", xlsx_bytes(rows, formats={"C2": code}), MONEY_CATALOG)
+    assert not preview.problems and [v[4] for v in values(preview)] == [32000.0]
 
 
 @pytest.mark.parametrize("title", ["单位：分钟", "单位：min", "（单位:分）"])

@@ -47,6 +47,9 @@ def test_the_unit_a_format_shows_after_the_number(code, unit):
         (1234567, '"¥"#,##0"元"', "¥1,234,567元"),
         (15.5, '"A"0.00', "A15.50"),
         (15, '"LZ"000000;[Red]"LZ"-000000', "LZ000015"),
+        (1234, "[$¥-804]#,##0", "¥1,234"),
+        (1234, "[$-804]0", "1234"),
+        (1234, "¥#,##0", "¥1,234"),
         (15.5, '"LZ"0', None),  # the fraction is rounded away: the digits typed cannot be known
         (15, '"LZ"0.0#', None),  # how many decimals show depends on the value
         (15, '"A"0%', None),

@@ -95,14 +95,12 @@ def format_unit(code: str | None) -> str:
 # 2025年第三季度) and may scale the number (`0.00,,` shows 15655400 as 15.66, `#,##0,` shows 24993100 as 24,993).
 # What the person saw is then not the stored number (docs/decisions.md#literal-text-and-scaling-in-number-formats).
 
-# Characters Excel shows as themselves without quotes in a number format (its documentation's list).
-_BARE_LITERALS = frozenset("$-+/():!^&'~{}<>= ")
-
 
 def _section_tokens(code: str | None) -> list[tuple[str, str]]:
     """The first section's tokens as (kind, text): `lit` (text shown as is), `digit` (0 # ?), `point`, `comma`,
-    `percent`, `exp` (E+ / E-), `general`, `at` (@), `other` (anything this reader does not know; `_x` padding,
-    `*x` fill and bracketed colours or conditions are dropped: they show no text)."""
+    `percent`, `exp` (E+ / E-), `general`, `at` (@), `other` (the slash of a fraction). Any other character shows as
+    itself, as Excel shows `$ - + ( ) :` and the space unquoted and as some tools write `0元` or `¥0`; a currency
+    `[$¥-804]` shows its symbol; `_x` padding, `*x` fill and bracketed colours or conditions show no text."""
     if not code:
         return []
     out: list[tuple[str, str]] = []
@@ -118,6 +116,10 @@ def _section_tokens(code: str | None) -> list[tuple[str, str]]:
             out.append(("general", token))
         elif token[0] in "eE" and len(token) == 2:
             out.append(("exp", token))
+        elif token.startswith("[$"):  # a currency or locale: `[$¥-804]` shows ¥, `[$-804]` nothing
+            symbol = token[2:-1].split("-", 1)[0]
+            if symbol:
+                out.append(("lit", symbol))
         elif plain is None:
             continue  # [Red], _), *-: no text shown
         elif plain in "0#?":
@@ -130,10 +132,8 @@ def _section_tokens(code: str | None) -> list[tuple[str, str]]:
             out.append(("percent", plain))
         elif plain == "@":
             out.append(("at", plain))
-        elif plain in _BARE_LITERALS or plain.isalpha():  # 0元, 0" "…, LZ written bare by some tools
+        else:  # 0元, 0" "…, ¥0, LZ written bare by some tools: shown as they are
             out.append(("lit", plain))
-        else:
-            out.append(("other", plain))
     # a slash before a digit placeholder is a fraction (`# ?/?`), not text
     return [
         ("other", text) if text == "/" and any(k == "digit" for k, _ in out[i + 1 :]) else (kind, text)
