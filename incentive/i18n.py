@@ -817,6 +817,13 @@ TEXT: dict[str, tuple[str, str]] = {
     # --- problems: cells and rows
     "required": ("必填，不能为空。", "is required."),
     "not_a_number": ("不是数字。", "is not a number."),
+    "footnote_mark": (
+        "含「{mark}」，像是脚注标记（带圈、上标、下标或带点的数字），未读取：若当作数字会读成「{read}」。"
+        "请删去该标记（说明可写在表尾或备注列）后重新导入。",
+        "holds “{mark}”, which looks like a footnote mark (a circled, superscript, subscript or full-stop digit), and "
+        "was not read: taken as digits it would read “{read}”. Delete the mark (put the note below the table or in a "
+        "remarks column) and import again.",
+    ),
     "dot_thousands_ambiguous": (
         "在以分号分隔的 CSV 中无法确定是哪个数：可能是 {grouped}（点作千位分隔符，区域设置为欧洲的 Excel 保存的分号分隔 "
         "CSV 就这样写），也可能是 {decimal}（点作小数点）。请将文件另存为以逗号分隔的 CSV，或写成不带千位分隔符的数"

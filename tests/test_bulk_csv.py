@@ -625,3 +625,22 @@ def test_a_cell_written_as_a_text_formula_is_found_wherever_it_lies(tmp_path, at
     assert not bulk_csv._has_text_formula(path)
     path.write_bytes(filler[:at] + b'="' + filler[at + 2 :])
     assert bulk_csv._has_text_formula(path)
+
+
+def test_footnote_marks_are_refused_alike(tmp_path, reference):
+    """`4①` 学时 (41 before), an id `A000①` and a date `2025/6/1②` are refused by both paths, quoted as written
+    (docs/decisions.md#footnote-marks-in-cells); full-width digits read as before."""
+    rows = list(TRAINING_ROWS)
+    rows[1] = _with(rows[1], hours="4①")  # line 3
+    rows[3] = "A000④" + rows[3][5:]  # line 5
+    rows[5] = _with(rows[5], date="2025/6/1②")  # line 7
+    rows[7] = _with(rows[7], hours="１６")
+    path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(rows) + "\n")
+    assert_same_preview(path, reference)
+    assert_same_preview(path, reference, skip_invalid=True)
+    preview = bulk_csv.parse_large_csv(path, reference)
+    assert [(p.row, p.key, p.value) for p in preview.problems] == [
+        (3, "footnote_mark", "4①"),
+        (5, "footnote_mark", "A000④"),
+        (7, "footnote_mark", "2025/6/1②"),
+    ]

@@ -12,11 +12,13 @@ from incentive.intake.cell_values import (
     clean_text,
     escape_formula,
     find_date,
+    footnote_mark,
     is_missing,
     is_serial,
     parse_date,
     parse_hours,
     parse_number,
+    problem_value,
 )
 
 
@@ -379,3 +381,49 @@ def test_a_text_kept_by_a_formula_is_its_text(given, expected):
 )
 def test_anything_more_than_a_quoted_text_is_no_text_kept_by_a_formula(given):
     assert cell_values.text_formula(given) is None
+
+
+@pytest.mark.parametrize(
+    "given,mark,read",
+    [
+        ("9⑤", "⑤", "95"),
+        ("1²", "²", "12"),
+        ("3⁵", "⁵", "35"),
+        ("²⁵", "²", "25"),
+        ("⒈5", "⒈", "1.5"),
+        ("28①", "①", "281"),
+        ("4₂", "₂", "42"),
+        ("12⑴", "⑴", "12(1)"),
+        ("7❶", "❶", "7❶"),
+        (" 9⑤ ", "⑤", "95"),
+    ],
+)
+@pytest.mark.parametrize("read_with", [parse_number, parse_hours])
+def test_a_footnote_mark_after_a_number_is_refused_not_read_as_a_digit(given, mark, read, read_with):
+    """NFKC makes ① ² ₂ ⒈ digits: `9⑤` would be 95, `4①` 41 学时 (docs/decisions.md#footnote-marks-in-cells)."""
+    with pytest.raises(CellError) as e:
+        read_with(given)
+    assert (e.value.key, e.value.params, e.value.as_written) == (
+        "footnote_mark",
+        {"mark": mark, "read": read},
+        given.strip(),
+    )
+    assert problem_value(e.value, given) == given.strip()  # quoted as written, not as the 95 it would read
+
+
+@pytest.mark.parametrize("given", ["2026-11-0②", "2026年11月③日", "2026/1¹/02"])
+def test_a_footnote_mark_in_a_date_is_refused(given):
+    with pytest.raises(CellError) as e:
+        parse_date(given)
+    assert e.value.key == "footnote_mark"
+
+
+@pytest.mark.parametrize("given,expected", [("９５", 95.0), ("１２.５", 12.5), ("３½", None)])
+def test_full_width_digits_still_read_and_a_fraction_is_no_footnote_mark(given, expected):
+    if expected is None:
+        with pytest.raises(CellError) as e:
+            parse_number(given)
+        assert e.value.key == "not_a_number"
+    else:
+        assert parse_number(given).value == expected
+    assert footnote_mark(given) is None

@@ -2145,3 +2145,67 @@ def test_a_name_several_indicators_bore_before_a_code_is_read_by_the_code(rename
     preview = parse_file("s.csv", data, current_reference(renamed_catalog_db), skip_invalid=True)
     assert values(preview) == [("2026-Q3", "云岫县", "", "R01", 90.0)]
     assert [n.params["code"] for n in preview.notes if n.key == "note_indicator_old_name"] == ["R01"]
+
+
+# ------------------------------------------------------------------ footnote marks
+
+
+def test_footnote_marks_after_race_values_are_refused_as_written(catalog_db):
+    """`9⑤`, `1²`, `3⁵`, `²⁵`, `⒈5`, `28①` were stored as 95, 12, 35, 25, 1.5, 281 (NFKC makes the marks digits):
+    each is refused, quoted as written, naming the mark (docs/decisions.md#footnote-marks-in-cells)."""
+    cells = ["9⑤", "1²", "3⁵", "²⁵", "⒈5", "28①", "33.56*", "９５"]
+    rows = [
+        f"2025Q2,{county},,R03,{cell}"
+        for county, cell in zip(["云岫县", "云峤县", "澄溪县", "枫岚区"] * 2, cells, strict=True)
+    ]
+    data = ("考核期,县区,乡镇,指标,数值\n" + "\n".join(rows[:4]) + "\n").encode()
+    data += ("\n".join(r.replace("2025Q2", "2025Q3") for r in rows[4:]) + "\n").encode()
+    preview = parse_file("race.csv", data, current_reference(catalog_db), skip_invalid=True)
+    assert [(p.row, p.key, p.value, p.params.get("mark")) for p in preview.problems] == [
+        (2, "footnote_mark", "9⑤", "⑤"),
+        (3, "footnote_mark", "1²", "²"),
+        (4, "footnote_mark", "3⁵", "⁵"),
+        (5, "footnote_mark", "²⁵", "²"),
+        (6, "footnote_mark", "⒈5", "⒈"),
+        (7, "footnote_mark", "28①", "①"),
+        (8, "not_a_number", "33.56*", None),
+    ]
+    assert values(preview) == [("2025-Q3", "枫岚区", "", "R03", 95.0)]  # full-width digits read as before
+    assert messages(preview)[0] == (
+        "文件「race.csv」，第 2 行，「数值」列，值「9⑤」：含「⑤」，像是脚注标记（带圈、上标、下标或带点的数字），未读取："
+        "若当作数字会读成「95」。请删去该标记（说明可写在表尾或备注列）后重新导入。"
+    )
+    assert messages(preview, "en")[5] == (
+        "File “race.csv”, row 7, column “数值”, value “28①”: holds “①”, which looks like a footnote mark (a circled, "
+        "superscript, subscript or full-stop digit), and was not read: taken as digits it would read “281”. Delete "
+        "the mark (put the note below the table or in a remarks column) and import again."
+    )
+
+
+def test_footnote_marks_in_hours_ids_dates_periods_and_years_are_refused(catalog_db):
+    """Every cell read for its digits: 学时 `4①` (41 学时), an id `LZ00000①` (another cadre's LZ000001), a date, a
+    period, a birth year and an appraisal year. A course name keeps its mark, as text normalized and said."""
+    reference = current_reference(catalog_db)
+    training = training_csv(
+        "LZ000001,班A,政治能力,党的理论,线上,集体,4①,2025/6/1",
+        "LZ00000①,班B,政治能力,党的理论,线上,集体,4,2025/6/1",
+        "LZ000002,班C,政治能力,党的理论,线上,集体,4,2025/6/1②",
+        "LZ000003,第①期班,政治能力,党的理论,线上,集体,4,2025/6/1",
+    )
+    preview = parse_file("t.csv", training, reference, skip_invalid=True)
+    assert [(p.row, p.column, p.key, p.value) for p in preview.problems] == [
+        (2, "学时", "footnote_mark", "4①"),
+        (3, "干部编号", "footnote_mark", "LZ00000①"),
+        (4, "培训日期", "footnote_mark", "2025/6/1②"),
+    ]
+    assert preview.rows["course"].tolist() == ["第1期班"]
+    race = parse_file("r.csv", "考核期,县区,指标,数值\n2025Q②,云岫县,R01,5\n".encode(), reference)
+    assert [(p.column, p.key, p.value) for p in race.problems] == [("考核期", "footnote_mark", "2025Q②")]
+    roster = parse_file(
+        "roster.csv",
+        "干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\nLZ1,张,云岫县,安坝镇,一级科员,男,199①,2025-12-31\n".encode(),
+        reference,
+    )
+    assert [(p.column, p.key, p.value) for p in roster.problems] == [("出生年份", "footnote_mark", "199①")]
+    grades = parse_file("g.csv", "干部编号,年度,考核等次\nLZ1,202④,优秀\n".encode(), reference)
+    assert [(p.column, p.key, p.value) for p in grades.problems] == [("年度", "footnote_mark", "202④")]

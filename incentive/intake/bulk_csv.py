@@ -26,7 +26,7 @@ import pyarrow
 
 from incentive import config
 from incentive.intake import plausibility, sheets, units
-from incentive.intake.cell_values import TEXT_FORMULA, CellError, Number, clean_text
+from incentive.intake.cell_values import TEXT_FORMULA, CellError, Number, clean_text, problem_value
 from incentive.intake.file_kinds import (
     FOOTNOTE_PREFIXES,
     KINDS,
@@ -755,7 +755,7 @@ def _cell_problems(
             error = column.errors.get(raw)
             if error is not None:
                 problems.append(
-                    Problem(error.key, line, table.column_label(column.index), clean_text(raw), error.params)
+                    Problem(error.key, line, table.column_label(column.index), problem_value(error, raw), error.params)
                 )
         if as_of_column and as_of is None:
             problems.append(Problem("required", line, table.column_label(columns["as_of"].index), ""))

@@ -56,7 +56,52 @@ _WORD_AFTER_NUMBER = re.compile(r"(?P<number>.*\d)\s*(?P<word>[^\W\d_]+)")
 
 
 class CellError(TranslatedError):
-    """A cell that cannot be read."""
+    """A cell that cannot be read. `as_written`: the cell's text as the problem quotes it, where the normalized text
+    (clean_text) would hide what is wrong with it (`9⑤`, which NFKC makes `95`); else None (the normalized text)."""
+
+    def __init__(self, key: str, as_written: str | None = None, **params: object) -> None:
+        super().__init__(key, **params)
+        self.as_written = as_written
+
+
+def problem_value(error: Exception, raw: object) -> str:
+    """The value a problem about a refused cell quotes: the text as written where the error keeps it (a CellError's
+    `as_written`), else the cell normalized (clean_text)."""
+    written = getattr(error, "as_written", None)
+    return written if written is not None else clean_text(raw)
+
+
+def footnote_mark(value: object) -> str | None:
+    """The first character of a cell's text that is a number sign but no digit: Unicode category No (circled ①,
+    superscript ², subscript ₂, parenthesised ⑴, full-stop ⒈, negative circled ❶ digits), what a clerk writes after a
+    figure, a date or an id to point at a footnote; None when there is none. clean_text's NFKC makes most of them
+    digits (`9⑤` -> `95`, `4①` -> `41`, `LZ00000①` -> `LZ000001`), so a cell read as a number, date, year, period or
+    id that holds one is refused before it is read (docs/decisions.md#footnote-marks-in-cells). Full-width digits
+    (０-９) are digits (category Nd), and vulgar fractions (½) are no mark: neither is found here."""
+    if not isinstance(value, str) or value.isascii():
+        return None
+    for char in value:
+        if not char.isascii() and _is_mark(char):
+            return char
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char) == "No" and "FRACTION" not in unicodedata.name(char, "")
+
+
+def refuse_footnote_mark(value: object) -> None:
+    """CellError `footnote_mark` (naming the mark, quoting the cell as written) when `value` holds one."""
+    mark = footnote_mark(value)
+    if mark is not None:
+        raise CellError("footnote_mark", as_written=_as_written(value), mark=mark, read=clean_text(value))
+
+
+def _as_written(text: str) -> str:
+    """A cell's text quoted in a one-line message without normalizing it: invisible characters dropped, white space
+    folded, trimmed."""
+    return re.sub(r"\s+", " ", _INVISIBLE.sub("", text)).strip()
 
 
 @dataclass(frozen=True)
@@ -115,6 +160,7 @@ def parse_number(value: object, percent_format: bool = False, european_marks: bo
         return None
     if isinstance(value, bool):
         raise CellError("not_a_number")
+    refuse_footnote_mark(value)
     if isinstance(value, (int, float)):
         if percent_format:
             return _finite(Number(float(f"{float(value) * 100:.15g}"), "%", percent_format=True))
@@ -190,6 +236,7 @@ def parse_hours(value: object, percent_format: bool = False, european_marks: boo
     (`3`, `3学时`, `3小时`, `3天`) is read by it unchanged; `european_marks` as there (`1.480`, `1,480` in a
     semicolon CSV)."""
     if isinstance(value, str):
+        refuse_footnote_mark(value)
         match = _WORD_AFTER_NUMBER.fullmatch(clean_text(value))
         word = match.group("word") if match else ""
         if word.casefold() in MINUTES:
@@ -214,6 +261,7 @@ def parse_date(value: object, date1904: bool = False) -> dt.date | None:
             # `20261012` typed in a number cell: the compact date the contract accepts in CSV (not a serial)
             return _parse_date_text(str(int(value)))
         return _from_serial(float(value), date1904)
+    refuse_footnote_mark(value)
     return _parse_date_text(clean_text(value), date1904)
 
 

@@ -32,6 +32,8 @@ from incentive.intake.cell_values import (
     parse_date,
     parse_hours,
     parse_number,
+    problem_value,
+    refuse_footnote_mark,
     text_formula,
 )
 from incentive.intake.file_kinds import (
@@ -223,7 +225,7 @@ def _class_weight(preview: Preview, table: Table, position: int, i: int, number:
         if isinstance(value, Number):
             value = changes.to_unit(value, None, label, raw, number)
     except (CellError, units.UnitError) as e:
-        preview.problems.append(Problem(e.key, number, label, clean_text(raw), e.params))
+        preview.problems.append(Problem(e.key, number, label, problem_value(e, raw), e.params))
         return None
     if value is not None and value < 0:
         preview.problems.append(Problem("class_weight_negative", number, label, clean_text(raw)))
@@ -666,6 +668,8 @@ def parse_cell(
         return None
     if col.parse in ("text", "name", "code", "period"):
         raw = shown_text(raw, number_format, code=col.parse == "code")
+    if col.parse in _READ_AS_DIGITS:
+        refuse_footnote_mark(raw)  # `9⑤`, `2026Q②`, `LZ00000①`: NFKC would read the mark as a digit
     if col.parse in ("text", "name", "code") and isinstance(raw, str) and clean_text(raw).upper() in EXCEL_ERRORS:
         # a failed formula (decisions: Excel error values): not a course, domain or name
         raise CellError("excel_error_value_text")
@@ -717,6 +721,10 @@ def parse_cell(
             raise CellError("not_in_choices", choices=enum_spellings(col.choices))
         return code
     raise AssertionError(col.parse)
+
+
+# Columns whose cells are read for their digits: a footnote mark there would be read as one (cell_values.footnote_mark).
+_READ_AS_DIGITS = frozenset({"number", "date", "year", "appraisal_year", "period", "code"})
 
 
 def _is_name(col: Column) -> bool:
@@ -861,10 +869,10 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
                 if e.key == "id_digits_lost":
                     digits_lost[i].append((number, clean_text(row[i])))
                 else:
-                    preview.problems.append(Problem(e.key, number, label, clean_text(raw), e.params))
+                    preview.problems.append(Problem(e.key, number, label, problem_value(e, raw), e.params))
                 value = None
             except units.UnitError as e:
-                preview.problems.append(Problem(e.key, number, label, clean_text(raw), e.params))
+                preview.problems.append(Problem(e.key, number, label, problem_value(e, raw), e.params))
                 value = None
             record[col.name] = value
         for i, name in class_columns.items():  # blank: the class takes the common weight
@@ -1558,7 +1566,7 @@ def _row_place_and_period(preview, table, position, index_of, names, spec, fixed
             else:
                 changes.text(table.column_label(i), row[i], place[name], table.number_format(position, i))
         except CellError as e:
-            preview.problems.append(Problem(e.key, number, table.column_label(i), clean_text(row[i]), e.params))
+            preview.problems.append(Problem(e.key, number, table.column_label(i), problem_value(e, row[i]), e.params))
             place[name] = None
     period = place["period"] or fixed_period
     if place["period"] and title_period and place["period"] != title_period:
@@ -1631,7 +1639,7 @@ def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], 
                     value=_num(value),
                 )
         except (CellError, units.UnitError) as e:
-            preview.problems.append(Problem(e.key, cell.row, label, clean_text(raw), e.params))
+            preview.problems.append(Problem(e.key, cell.row, label, problem_value(e, raw), e.params))
             value = number = None
         values.append(value)
         if value is None:
