@@ -644,3 +644,34 @@ def test_footnote_marks_are_refused_alike(tmp_path, reference):
         (5, "footnote_mark", "A000④"),
         (7, "footnote_mark", "2025/6/1②"),
     ]
+
+
+def test_a_blank_birth_year_of_a_repeated_cadre_is_named_alike(tmp_path, reference):
+    """A repeated cadre whose 出生年份 is blank once crashed both paths (NA compared with 1991): both name the rows
+    and the year that differs."""
+    text = (
+        "干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\n"
+        "LZ900007,张七,云岫县,安坝镇,一级科员,男,,2026-11-30\n"
+        "LZ900007,张七,云岫县,安坝镇,一级科员,男,1991,2026-11-30\n"
+    )
+    path = _write(tmp_path, text, "roster.csv")
+    assert_same_preview(path, reference)
+    preview = bulk_csv.parse_large_csv(path, reference)
+    assert [(p.row, p.key) for p in preview.problems] == [
+        (2, "required"),
+        (2, "duplicate_key_differs"),
+        (3, "duplicate_key_differs"),
+    ]
+
+
+def test_refused_ids_make_up_no_duplicate_on_either_path(tmp_path, reference):
+    """Two training rows whose id is a formula are refused for it alone by both paths: no duplicate made up of a
+    key that is not there (the per-cell path named one with `nan`, the bulk one without the id)."""
+    rows = [row.split(",") for row in TRAINING_ROWS]
+    rows[3][0] = rows[4][0] = "=A1+1"
+    rows[4][1:] = rows[3][1:]
+    path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(",".join(r) for r in rows) + "\n")
+    assert_same_preview(path, reference)
+    assert_same_preview(path, reference, skip_invalid=True)
+    preview = bulk_csv.parse_large_csv(path, reference)
+    assert [(p.row, p.key) for p in preview.problems] == [(5, "formula_without_value"), (6, "formula_without_value")]

@@ -2209,3 +2209,44 @@ def test_footnote_marks_in_hours_ids_dates_periods_and_years_are_refused(catalog
     assert [(p.column, p.key, p.value) for p in roster.problems] == [("出生年份", "footnote_mark", "199①")]
     grades = parse_file("g.csv", "干部编号,年度,考核等次\nLZ1,202④,优秀\n".encode(), reference)
     assert [(p.column, p.key, p.value) for p in grades.problems] == [("年度", "footnote_mark", "202④")]
+
+
+# ------------------------------------------------------------------ duplicates with refused or blank cells
+
+ROSTER_BLANK_YEAR = (
+    "干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\n"
+    "LZ900007,张七,云岫县,安坝镇,一级科员,男,,2026-11-30\n"
+    "LZ900007,张七,云岫县,安坝镇,一级科员,男,1991,2026-11-30\n"
+)
+
+
+def test_a_repeated_cadre_whose_birth_year_is_blank_once_is_a_differing_duplicate(catalog_db):
+    """A blank 出生年份 is a gap (NA) in a whole-number column: comparing it with 1991 raised `boolean value of NA is
+    ambiguous` in the CLI and on the page. It is a difference, named as one."""
+    preview = parse_file("roster.csv", ROSTER_BLANK_YEAR.encode(), current_reference(catalog_db))
+    assert [(p.row, p.key) for p in preview.problems] == [
+        (2, "required"),
+        (2, "duplicate_key_differs"),
+        (3, "duplicate_key_differs"),
+    ]
+    assert messages(preview)[1] == (
+        "文件「roster.csv」，第 2 行：与第 3 行重复（LZ900007 / 2026-11-30），但「出生年份」不同：第 3 行为「1991」，"
+        "本行为「」。请核对后删去错误的一行。"
+    )
+
+
+def test_rows_whose_key_cell_is_refused_make_up_no_duplicate(catalog_db):
+    """Two training rows whose id is a formula (`=A1+1`) were also reported as duplicates of each other, `（nan /
+    2026年测试专题班B / 2026-11-02）`; two grades without a year crashed on the NA in their key. A refused or blank key
+    cell is no key: each row has its own problem, and no other."""
+    reference = current_reference(catalog_db)
+    training = training_csv(
+        "LZ000001,2026年测试专题班A,政治能力,党的理论,线上,集体,4,2026-11-01",
+        "=A1+1,2026年测试专题班B,政治能力,党的理论,线上,集体,4,2026-11-02",
+        "=A1+1,2026年测试专题班B,政治能力,党的理论,线上,集体,4,2026-11-02",
+    )
+    preview = parse_file("t.csv", training, reference)
+    assert [(p.row, p.key) for p in preview.problems] == [(3, "formula_without_value"), (4, "formula_without_value")]
+    assert not any("nan" in text for text in messages(preview) + messages(preview, "en"))
+    grades = parse_file("g.csv", "干部编号,年度,考核等次\nLZ1,,优秀\nLZ1,2099,称职\n".encode(), reference)
+    assert [(p.row, p.key) for p in grades.problems] == [(2, "required"), (3, "not_an_appraisal_year")]

@@ -1732,6 +1732,9 @@ def duplicate_problems(kind: str, rows: pd.DataFrame) -> list[Problem]:
       imports; keeping the first would import a value as if it were checked).
     """
     key_cols = list(KINDS[kind].key)
+    # A key cell refused (`=A1+1` as an id) or blank is stored as None: that row has its problem already, and no key
+    # to share. Left out, or two refused ids made up a duplicate (`与第 2 行重复（nan / …）`, 2026-12-07).
+    rows = rows[rows[key_cols].notna().all(axis=1)]
     keys = rows[key_cols].astype(str)
     groups: dict[tuple, list] = defaultdict(list)
     for idx, key in zip(rows.index, map(tuple, keys.to_numpy().tolist()), strict=True):
@@ -1744,7 +1747,7 @@ def duplicate_problems(kind: str, rows: pd.DataFrame) -> list[Problem]:
         if len(by_row) < 2:
             continue
         (first, first_idx), *later = by_row.items()
-        fields = " / ".join(str(v) for v in rows.loc[first_idx, key_cols] if v not in ("", None))
+        fields = " / ".join(str(v) for v in rows.loc[first_idx, key_cols] if not (pd.isna(v) or v == ""))
         differs = {row: _first_difference(kind, rows.loc[[first_idx, idx]], key_cols) for row, idx in later}
         if not any(differs.values()):
             for row, _ in later:
@@ -1774,7 +1777,7 @@ def _first_difference(kind: str, pair: pd.DataFrame, key_cols: list[str]) -> dic
     shown = {lang: labelled(kind, pair.drop(columns=key_cols), lang) for lang in ("zh", "en")}
     for i in range(shown["zh"].shape[1]):
         that, this = (shown["zh"].iat[0, i], shown["zh"].iat[1, i])
-        if (pd.isna(that) and pd.isna(this)) or that == this:
+        if _same_stored(that, this):
             continue
         by_lang = {
             name: ("by_lang", {lang: _shown(shown[lang].iat[row, i]) for lang in shown})
@@ -1782,6 +1785,15 @@ def _first_difference(kind: str, pair: pd.DataFrame, key_cols: list[str]) -> dic
         }
         return {"column": ("by_lang", {lang: str(shown[lang].columns[i]) for lang in shown}), **by_lang}
     return {}
+
+
+def _same_stored(that: object, this: object) -> bool:
+    """Two stored values are the same: both missing (None, NaN, or pandas' NA of a whole-number column, where a
+    refused or blank birth year leaves a gap), or equal. `NA == 1991` is NA, whose truth raises: never asked."""
+    that_missing, this_missing = bool(pd.isna(that)), bool(pd.isna(this))
+    if that_missing or this_missing:
+        return that_missing and this_missing
+    return bool(that == this)
 
 
 def _shown(value: object) -> str:
