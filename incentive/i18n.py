@@ -964,7 +964,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "track_required": ("赛马指标必须填写赛道。", "race indicators need a track."),
     # --- notes in the preview
-    "note_total_rows": ("已忽略合计/平均行：第 {rows} 行。", "Total/average rows ignored: rows {rows}."),
+    "note_total_rows": (
+        "已忽略合计/平均行（共 {n} 行）：第 {rows} 行。",
+        "{n:Total/average row|Total/average rows} ignored: {n:row|rows} {rows}.",
+    ),
     "note_hidden_rows": (
         "{n} 行在 Excel 中是隐藏行（或被筛选隐藏），已照常导入：第 {rows} 行；如不应导入，请删除后重新上传。",
         "{n:Row|Rows} {rows} {n:is|are} hidden in Excel (by hand or by a filter) and {n:imports|import} like the "
@@ -975,7 +978,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "{n:Column|Columns} {columns} {n:is|are} hidden in Excel and {n:imports|import} like the others; if "
         "{n:it|they} should not, delete {n:it|them} and upload again.",
     ),
-    "note_footnotes": ("已忽略表尾说明：第 {rows} 行。", "Footnotes ignored: rows {rows}."),
+    "note_footnotes": (
+        "已忽略表尾说明（共 {n} 行）：第 {rows} 行。",
+        "{n:Footnote|Footnotes} ignored: {n:row|rows} {rows}.",
+    ),
     "note_ignored_columns": ("已忽略非指标列：{columns}。", "Columns that are not indicators, ignored: {columns}."),
     "note_unlabelled_column": (
         "第 {column} 列没有表头，其中 {n} 个单元格有内容，未导入（如第 {row} 行「{example}」）：如是数据，请补上表头后重新导入。",

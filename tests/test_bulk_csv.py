@@ -675,3 +675,20 @@ def test_refused_ids_make_up_no_duplicate_on_either_path(tmp_path, reference):
     assert_same_preview(path, reference, skip_invalid=True)
     preview = bulk_csv.parse_large_csv(path, reference)
     assert [(p.row, p.key) for p in preview.problems] == [(5, "formula_without_value"), (6, "formula_without_value")]
+
+
+def test_a_differing_duplicate_is_named_by_the_files_header_and_as_written_alike(tmp_path, reference):
+    """Both paths name the column that differs by the file's header (培训学时, not 学时 / Hours) and quote a refused
+    cell as written (`十六`), not as the blank it was stored as."""
+    rows = list(TRAINING_ROWS)
+    rows[4] = _with(rows[3], hours="十六")  # line 6 repeats line 5's key
+    path = _write(tmp_path, TRAINING_HEADER.replace("学时", "培训学时") + "\n" + "\n".join(rows) + "\n")
+    assert_same_preview(path, reference)
+    preview = bulk_csv.parse_large_csv(path, reference)
+    assert [(p.row, p.key) for p in preview.problems] == [
+        (5, "duplicate_key_differs"),
+        (6, "not_a_number"),
+        (6, "duplicate_key_differs"),
+    ]
+    assert "但「培训学时」不同：第 5 行为「16」，本行为「十六」" in preview.problem_texts("zh")[2]
+    assert "but “培训学时” differs: “十六” in row 6, “16” here" in preview.problem_texts("en")[0]

@@ -159,7 +159,7 @@ def test_import_prints_one_summary_line_per_file(loaded):
         "  note: “澄溪” read as “澄溪县” (1 row).",
         "imported race_long.csv: race scores, 5 rows, batch #3 (5 new, 0 existing superseded, 0 unchanged)",
         "reading race_wide_title.csv …",
-        "  note: Total/average rows ignored: rows 8.",
+        "  note: Total/average row ignored: row 8.",
         "  note: Period taken from the title: 2025-Q2.",
         "  note: Columns that are not indicators, ignored: 序号, 总分, 排名.",
         "imported race_wide_title.csv: race scores, 3 rows (9 values), batch #4 (6 new, 3 existing "

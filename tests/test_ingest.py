@@ -173,7 +173,7 @@ def test_wide_with_period_in_title_unit_note_and_total_row(catalog_db):
         ("2025-Q2", "澄溪县", "", "R03", None),
     ]
     assert [n.text("zh") for n in preview.notes] == [
-        "已忽略合计/平均行：第 8 行。",
+        "已忽略合计/平均行（共 1 行）：第 8 行。",
         "考核期取自标题：2025-Q2。",
         "已忽略非指标列：序号、总分、排名。",
     ]
@@ -772,7 +772,7 @@ def test_total_rows_in_any_wording_are_not_data(catalog_db, label):
     data = f"考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n2025Q2,{label},R01,1\n".encode()
     preview = parse_file("s.csv", data, current_reference(catalog_db))
     assert preview.importable and len(preview.rows) == 1
-    assert [n.text("zh") for n in preview.notes] == ["已忽略合计/平均行：第 3 行。"]
+    assert [n.text("zh") for n in preview.notes] == ["已忽略合计/平均行（共 1 行）：第 3 行。"]
 
 
 # ---- caps and hostile workbooks
@@ -2250,3 +2250,48 @@ def test_rows_whose_key_cell_is_refused_make_up_no_duplicate(catalog_db):
     assert not any("nan" in text for text in messages(preview) + messages(preview, "en"))
     grades = parse_file("g.csv", "干部编号,年度,考核等次\nLZ1,,优秀\nLZ1,2099,称职\n".encode(), reference)
     assert [(p.row, p.key) for p in grades.problems] == [(2, "required"), (3, "not_an_appraisal_year")]
+
+
+def test_one_total_row_or_footnote_is_one_row_in_english(catalog_db):
+    """ "Total/average rows ignored: rows 7." read wrong for one row: the English agrees with the count."""
+    reference = current_reference(catalog_db)
+    one = "考核期,县区,乡镇,指标,数值\n2025Q2,云岫县,,R01,5\n合计,,,,5\n注：数据来源于统计局\n"
+    two = "考核期,县区,乡镇,指标,数值\n2025Q2,云岫县,,R01,5\n合计,,,,5\n平均,,,,5\n注：一\n注：二\n"
+    assert notes(parse_file("one.csv", one.encode(), reference), "en")[:2] == [
+        "Total/average row ignored: row 3.",
+        "Footnote ignored: row 4.",
+    ]
+    assert notes(parse_file("two.csv", two.encode(), reference), "en")[:2] == [
+        "Total/average rows ignored: rows 3, 4.",
+        "Footnotes ignored: rows 5, 6.",
+    ]
+    assert notes(parse_file("one.csv", one.encode(), reference))[:2] == [
+        "已忽略合计/平均行（共 1 行）：第 3 行。",
+        "已忽略表尾说明（共 1 行）：第 4 行。",
+    ]
+
+
+def test_a_differing_duplicate_names_the_files_header_and_quotes_refused_cells_as_written(catalog_db):
+    """The column that differs is named by the file's header (得分, not 数值 / Value), and a refused cell as the clerk
+    wrote it (`≥95`, a count's `3.5`), not as the blank it was stored as (docs/decisions.md#duplicate-keys)."""
+    data = (
+        "考核期,县区,乡镇,指标,得分\n"
+        "2025Q2,云岫县,,R03,≥95\n2025Q2,云岫县,,R03,93\n2025Q2,云岫县,,R02,3.5\n2025Q2,云岫县,,R02,3\n"
+    ).encode()
+    preview = parse_file("race.csv", data, current_reference(catalog_db))
+    assert [(p.row, p.key) for p in preview.problems] == [
+        (2, "not_a_number"),
+        (2, "duplicate_key_differs"),
+        (3, "duplicate_key_differs"),
+        (4, "count_not_whole"),
+        (4, "duplicate_key_differs"),
+        (5, "duplicate_key_differs"),
+    ]
+    assert messages(preview)[1] == (
+        "文件「race.csv」，第 2 行：与第 3 行重复（2025-Q2 / 云岫县 / R03），但「得分」不同：第 3 行为「93」，本行为「≥95」。"
+        "请核对后删去错误的一行。"
+    )
+    assert messages(preview, "en")[5] == (
+        "File “race.csv”, row 5: duplicates row 4 (2025-Q2 / 云岫县 / R02), but “得分” differs: “3.5” in row 4, “3” "
+        "here. Check which is right and delete the other row."
+    )

@@ -502,7 +502,7 @@ def _parse(
     places = _places(con, preview, columns.get("county"), reference, roles)
     staged = _store_parsed(con, spec, columns, places, default_as_of, roles, skip)
     problems = _cell_problems(con, spec, table, columns, places, "as_of" in index_of)
-    problems += _duplicates(con, spec)
+    problems += _duplicates(con, spec, preview.column_labels, problems)
     preview.problems.extend(problems)
     preview.notes.extend(_normalized_notes(con, columns, table, roles, skip))
     # rows with bad cells stay for the checks of whole rows, as in the per-cell path: a row skipped for its date is
@@ -614,7 +614,7 @@ def _row_roles(con, preview: Preview, distinct: dict[int, list], skip: int) -> R
     for kind, key in (("total", "note_total_rows"), ("footnote", "note_footnotes")):
         lines = [record + skip for record, judged in found if judged == kind and record not in units]
         if lines:
-            preview.notes.append(Note(key, {"rows": lines}))
+            preview.notes.append(Note(key, {"rows": lines, "n": len(lines)}))
     return RowRoles(role, params, units)
 
 
@@ -769,7 +769,7 @@ def _cell_problems(
     return problems
 
 
-def _duplicates(con, spec: FileKind) -> list[Problem]:
+def _duplicates(con, spec: FileKind, labels: dict[str, str], refused: list[Problem]) -> list[Problem]:
     """Rows that share a key, judged as ingest.duplicate_problems judges them (it is called): candidates by a hash
     of the key, which aggregates far faster than the key's text, then compared exactly, every stored column
     read as the per-cell path holds it."""
@@ -785,4 +785,4 @@ def _duplicates(con, spec: FileKind) -> list[Problem]:
     for column in spec.columns:  # whole years stay whole where a refused cell left a gap, as in the per-cell path
         if column.parse in ("year", "appraisal_year") and column.name in rows:
             rows[column.name] = rows[column.name].astype("Int64")
-    return duplicate_problems(spec.name, rows)
+    return duplicate_problems(spec.name, rows, labels, refused)

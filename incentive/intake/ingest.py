@@ -122,9 +122,9 @@ def parse_file(
         return preview
     totals, footnotes = table.drop_non_data_rows()
     if totals:
-        preview.notes.append(Note("note_total_rows", {"rows": totals}))
+        preview.notes.append(Note("note_total_rows", {"rows": totals, "n": len(totals)}))
     if footnotes:
-        preview.notes.append(Note("note_footnotes", {"rows": footnotes}))
+        preview.notes.append(Note("note_footnotes", {"rows": footnotes, "n": len(footnotes)}))
     preview.notes.extend(text_formula_notes(table, located.sheet.text_formulas))
     if not table.rows:
         return _fail(preview, Problem("no_rows"))
@@ -1717,13 +1717,18 @@ def _check_duplicates(preview: Preview, table: Table) -> None:
     if df is None or df.empty:
         return
     key_cols = list(KINDS[preview.kind].key)
-    preview.problems.extend(duplicate_problems(preview.kind, df[df[key_cols].astype(str).duplicated(keep=False)]))
+    candidates = df[df[key_cols].astype(str).duplicated(keep=False)]
+    preview.problems.extend(duplicate_problems(preview.kind, candidates, preview.column_labels, preview.problems))
 
 
-def duplicate_problems(kind: str, rows: pd.DataFrame) -> list[Problem]:
+def duplicate_problems(
+    kind: str, rows: pd.DataFrame, labels: dict[str, str] | None = None, refused: list[Problem] = ()
+) -> list[Problem]:
     """The problems of rows that share a key (`rows`: stored columns and `source_row`, in file order; rows with a
     key of their own may be left out), in row order. Both import paths call it (bulk_csv for large record files),
-    so both name the same rows (docs/decisions.md#duplicate-keys).
+    so both name the same rows (docs/decisions.md#duplicate-keys). `labels`: the preview's column labels, so a
+    column that differs is named by the file's own header (得分, not 数值); `refused`: the cells' problems found so
+    far, so a refused cell that differs is quoted as written (`≥95`), not as the blank it was stored as.
 
     - Rows of one key that agree in every column are one row written twice: each repeat is named as a duplicate
       of the first, which stays (with skip-invalid, the first imports and the repeats are rejected).
@@ -1739,6 +1744,7 @@ def duplicate_problems(kind: str, rows: pd.DataFrame) -> list[Problem]:
     groups: dict[tuple, list] = defaultdict(list)
     for idx, key in zip(rows.index, map(tuple, keys.to_numpy().tolist()), strict=True):
         groups[key].append(idx)
+    shown = _AsWritten(labels or {}, {(p.row, p.column): p.value for p in refused if p.row is not None and p.column})
     found: list[tuple[int, int, Problem]] = []
     for order, indices in enumerate(groups.values()):
         by_row: dict[int, object] = {}
@@ -1748,7 +1754,7 @@ def duplicate_problems(kind: str, rows: pd.DataFrame) -> list[Problem]:
             continue
         (first, first_idx), *later = by_row.items()
         fields = " / ".join(str(v) for v in rows.loc[first_idx, key_cols] if not (pd.isna(v) or v == ""))
-        differs = {row: _first_difference(kind, rows.loc[[first_idx, idx]], key_cols) for row, idx in later}
+        differs = {row: _first_difference(kind, rows.loc[[first_idx, idx]], key_cols, shown) for row, idx in later}
         if not any(differs.values()):
             for row, _ in later:
                 found.append(
@@ -1761,7 +1767,7 @@ def duplicate_problems(kind: str, rows: pd.DataFrame) -> list[Problem]:
                 other, difference = first, differs[row]
             else:  # the first, or a row alike it: set against the first row that differs from the first
                 other = unlike_first
-                difference = _first_difference(kind, rows.loc[[by_row[unlike_first], idx]], key_cols)
+                difference = _first_difference(kind, rows.loc[[by_row[unlike_first], idx]], key_cols, shown)
             others = [r for r in by_row if r != row]
             key = "duplicate_key_differs" if len(others) == 1 else "duplicate_key_differs_many"
             params = {"other": other, "others": others, "fields": fields, **difference}
@@ -1770,20 +1776,44 @@ def duplicate_problems(kind: str, rows: pd.DataFrame) -> list[Problem]:
     return [problem for *_, problem in found]
 
 
-def _first_difference(kind: str, pair: pd.DataFrame, key_cols: list[str]) -> dict:
+class _AsWritten(NamedTuple):
+    """How a duplicate's differing cell is named: the file's header of each stored column (a preview's
+    column_labels) and the refused cells' text as written, by (row, header)."""
+
+    labels: dict[str, str]
+    refused: dict[tuple[int, str], str | None]
+
+    def label(self, column: str, row: pd.Series) -> str | None:
+        """The file's header of a stored column on a row: a wide file's value column is its indicator's."""
+        if column == "value" and {"indicator", "period"} <= set(row.index):
+            wide = self.labels.get(f"indicator:{row['indicator']}@{row['period']}")
+            if wide:
+                return wide
+        return self.labels.get(column)
+
+
+def _first_difference(kind: str, pair: pd.DataFrame, key_cols: list[str], written: _AsWritten | None = None) -> dict:
     """The first column other than the key whose value differs between two rows of one key, as the preview shows
-    it in each language (file_kinds.labelled): {column, that (the first row's), this}; {} when they are the same
-    row twice. Two rows that differ tell the office which one it must check."""
-    shown = {lang: labelled(kind, pair.drop(columns=key_cols), lang) for lang in ("zh", "en")}
+    it in each language (file_kinds.labelled), or by the file's own header with a refused cell as written where
+    `written` knows them: {column, that (the first row's), this}; {} when they are the same row twice. Two rows
+    that differ tell the office which one it must check."""
+    rest = pair.drop(columns=key_cols)
+    stored = [c for c in rest.columns if c != "source_row" and not (c == "domain" and kind in VALUE_KINDS)]
+    shown = {lang: labelled(kind, rest, lang) for lang in ("zh", "en")}
     for i in range(shown["zh"].shape[1]):
         that, this = (shown["zh"].iat[0, i], shown["zh"].iat[1, i])
         if _same_stored(that, this):
             continue
-        by_lang = {
-            name: ("by_lang", {lang: _shown(shown[lang].iat[row, i]) for lang in shown})
-            for name, row in (("that", 0), ("this", 1))
-        }
-        return {"column": ("by_lang", {lang: str(shown[lang].columns[i]) for lang in shown}), **by_lang}
+        header = written.label(stored[i], pair.iloc[0]) if written is not None else None
+        column = {lang: header or str(shown[lang].columns[i]) for lang in shown}
+        by_lang = {}
+        for name, row in (("that", 0), ("this", 1)):
+            as_written = written.refused.get((int(pair["source_row"].iat[row]), header)) if header else None
+            by_lang[name] = (
+                "by_lang",
+                {lang: as_written if as_written is not None else _shown(shown[lang].iat[row, i]) for lang in shown},
+            )
+        return {"column": ("by_lang", column), **by_lang}
     return {}
 
 
