@@ -818,7 +818,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "required": ("必填，不能为空。", "is required."),
     "not_a_number": ("不是数字。", "is not a number."),
     "footnote_mark": (
-        "含「{mark}」，像是脚注标记（带圈、上标、下标或带点的数字），未读取：若当作数字会读成「{read}」。"
+        "含「{mark}」，像是脚注标记（带圈、上标、下标或带点的数字），未读取：若把它当作数字，会读成「{read}」。"
         "请删去该标记（说明可写在表尾或备注列）后重新导入。",
         "holds “{mark}”, which looks like a footnote mark (a circled, superscript, subscript or full-stop digit), and "
         "was not read: taken as digits it would read “{read}”. Delete the mark (put the note below the table or in a "

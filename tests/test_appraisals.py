@@ -76,8 +76,8 @@ def test_the_same_cadre_and_year_twice_names_both_rows(catalog_db):
         "请核对后删去错误的一行。",
     ]
     assert preview.problem_texts("en")[1] == (
-        "File “grades.csv”, row 4: duplicates row 2 (A1 / 2024), but “Grade” differs: “Competent” in row 2, "
-        "“Excellent” here. Check which is right and delete the other row."
+        "File “grades.csv”, row 4: duplicates row 2 (A1 / 2024), but “考核等次” differs: “称职” in row 2, "
+        "“优秀” here. Check which is right and delete the other row."  # the file's header and cells, as written
     )
     # skipping invalid rows imports neither grade: which of them is right is what nobody knows
     skipped = preview_of(

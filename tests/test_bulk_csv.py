@@ -157,7 +157,7 @@ def test_rows_of_one_key_are_judged_alike_and_conflicting_ones_all_rejected(tmp_
     assert len(preview.rows) == len(rows) - 6
     assert preview.problem_texts("en")[1] == (
         "File “training.csv”, row 10: duplicates row 11 (A0009 / 2025年乡村振兴专题班(第1期) / 2025-06-10), but "
-        "“Hours” differs: “8” in row 11, “16” here. Check which is right and delete the other row."
+        "“学时” differs: “8” in row 11, “16” here. Check which is right and delete the other row."
     )
 
 
@@ -692,3 +692,16 @@ def test_a_differing_duplicate_is_named_by_the_files_header_and_as_written_alike
     ]
     assert "但「培训学时」不同：第 5 行为「16」，本行为「十六」" in preview.problem_texts("zh")[2]
     assert "but “培训学时” differs: “十六” in row 6, “16” here" in preview.problem_texts("en")[0]
+
+
+def test_a_roster_duplicate_quotes_its_cells_as_written_alike(tmp_path, reference):
+    """A birth year written 1990年 and １９９１ is quoted so by both paths (as the clerk finds it in the file)."""
+    text = (
+        "干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\n"
+        "LZ1,张,云岫县,安坝镇,一级科员,男,1990年,2025-12-31\n"
+        "LZ1,张,云岫县,安坝镇,一级科员,男,１９９１,2025/12/31\n"
+    )
+    path = _write(tmp_path, text, "roster.csv")
+    assert_same_preview(path, reference)
+    texts = bulk_csv.parse_large_csv(path, reference).problem_texts("en")
+    assert "“出生年份” differs: “1990年” in row 2, “１９９１” here." in texts[1]

@@ -302,7 +302,7 @@ def test_skipping_rejects_both_rows_of_a_key_that_differ_as_the_data_page_does(l
     assert "Invalid rows skipped: 2 rejected." in result.stderr
     assert "imported scores.csv: race scores, 3 rows" in result.stderr
     for row, other, value in ((5, 6, "34"), (6, 5, "33")):
-        assert f"row {row}: duplicates row {other} (2025-Q2 / 云岫县 / R01), but “Value” differs: “{value}” in row" in (
+        assert f"row {row}: duplicates row {other} (2025-Q2 / 云岫县 / R01), but “数值” differs: “{value}” in row" in (
             result.stderr
         )
     exported = cli(loaded, "export", "race_scores", "--period", "2025Q2").stdout.splitlines()

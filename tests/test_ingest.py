@@ -582,9 +582,9 @@ def test_skipping_rejects_every_row_of_a_key_whose_rows_differ(catalog_db, tmp_p
         ("2025-Q2", "枫岚区", "", "R01", 4.0),
     ]
     assert messages(preview, "en") == [
-        "File “scores.csv”, row 5: duplicates row 6 (2025-Q2 / 云岫县 / R01), but “Value” differs: “34” in row 6, "
+        "File “scores.csv”, row 5: duplicates row 6 (2025-Q2 / 云岫县 / R01), but “数值” differs: “34” in row 6, "
         "“33” here. Check which is right and delete the other row.",
-        "File “scores.csv”, row 6: duplicates row 5 (2025-Q2 / 云岫县 / R01), but “Value” differs: “33” in row 5, "
+        "File “scores.csv”, row 6: duplicates row 5 (2025-Q2 / 云岫县 / R01), but “数值” differs: “33” in row 5, "
         "“34” here. Check which is right and delete the other row.",
     ]
     assert preview.rejects_table("en")["Row"].tolist() == [5, 6]
@@ -617,11 +617,11 @@ def test_three_rows_of_a_key_of_which_one_differs_are_all_rejected(catalog_db, t
     strict = parse_file(path.name, path.read_bytes(), current_reference(catalog_db))
     assert not strict.importable
     assert messages(strict, "en") == [
-        "File “scores.csv”, row 2: duplicates rows 4, 5 (2025-Q2 / 云岫县 / R01), and the rows differ: “Value” is "
+        "File “scores.csv”, row 2: duplicates rows 4, 5 (2025-Q2 / 云岫县 / R01), and the rows differ: “数值” is "
         "“34” in row 5, “33” here. Check which is right and keep only that row.",
-        "File “scores.csv”, row 4: duplicates rows 2, 5 (2025-Q2 / 云岫县 / R01), and the rows differ: “Value” is "
+        "File “scores.csv”, row 4: duplicates rows 2, 5 (2025-Q2 / 云岫县 / R01), and the rows differ: “数值” is "
         "“34” in row 5, “33” here. Check which is right and keep only that row.",
-        "File “scores.csv”, row 5: duplicates rows 2, 4 (2025-Q2 / 云岫县 / R01), and the rows differ: “Value” is "
+        "File “scores.csv”, row 5: duplicates rows 2, 4 (2025-Q2 / 云岫县 / R01), and the rows differ: “数值” is "
         "“33” in row 2, “34” here. Check which is right and keep only that row.",
     ]
     assert messages(strict)[0] == (
@@ -642,9 +642,9 @@ def test_a_wide_file_with_a_county_twice_rejects_both_rows_when_a_value_differs(
     assert values(preview) == [("2025-Q2", "云峤县", "", "R01", 5.0), ("2025-Q2", "云峤县", "", "R02", 0.0)]
     # R01 differs: both rows go, with their R02 (a row is what skipping rejects); R02 alike: a plain repeat
     assert messages(preview) == [
-        "文件「wide.csv」，第 2 行：与第 4 行重复（2025-Q2 / 云岫县 / R01），但「数值」不同：第 4 行为「34」，本行为「33」。"
+        "文件「wide.csv」，第 2 行：与第 4 行重复（2025-Q2 / 云岫县 / R01），但「R01」不同：第 4 行为「34」，本行为「33」。"
         "请核对后删去错误的一行。",
-        "文件「wide.csv」，第 4 行：与第 2 行重复（2025-Q2 / 云岫县 / R01），但「数值」不同：第 2 行为「33」，本行为「34」。"
+        "文件「wide.csv」，第 4 行：与第 2 行重复（2025-Q2 / 云岫县 / R01），但「R01」不同：第 2 行为「33」，本行为「34」。"
         "请核对后删去错误的一行。",
         "文件「wide.csv」，第 4 行：与第 2 行重复（2025-Q2 / 云岫县 / R02）。",
     ]
@@ -2173,7 +2173,7 @@ def test_footnote_marks_after_race_values_are_refused_as_written(catalog_db):
     assert values(preview) == [("2025-Q3", "枫岚区", "", "R03", 95.0)]  # full-width digits read as before
     assert messages(preview)[0] == (
         "文件「race.csv」，第 2 行，「数值」列，值「9⑤」：含「⑤」，像是脚注标记（带圈、上标、下标或带点的数字），未读取："
-        "若当作数字会读成「95」。请删去该标记（说明可写在表尾或备注列）后重新导入。"
+        "若把它当作数字，会读成「95」。请删去该标记（说明可写在表尾或备注列）后重新导入。"
     )
     assert messages(preview, "en")[5] == (
         "File “race.csv”, row 7, column “数值”, value “28①”: holds “①”, which looks like a footnote mark (a circled, "
@@ -2295,3 +2295,33 @@ def test_a_differing_duplicate_names_the_files_header_and_quotes_refused_cells_a
         "File “race.csv”, row 5: duplicates row 4 (2025-Q2 / 云岫县 / R02), but “得分” differs: “3.5” in row 4, “3” "
         "here. Check which is right and delete the other row."
     )
+
+
+def test_a_differing_duplicate_quotes_every_cell_as_written(catalog_db):
+    """A grade written 合格 (read as 称职) and a date written 2025/6/1 are quoted so, as the clerk finds them in the
+    file, in both languages."""
+    reference = current_reference(catalog_db)
+    grades = parse_file("g.csv", "干部编号,年度,考核等次\nA1,2024,优秀\nA1,2024年度,合格\n".encode(), reference)
+    assert "but “考核等次” differs: “优秀” in row 2, “合格” here." in messages(grades, "en")[1]
+    assert "但「考核等次」不同：第 3 行为「合格」，本行为「优秀」" in messages(grades)[0]
+    roster = parse_file(
+        "roster.csv",
+        (
+            "干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\n"
+            "LZ1,张,云岫县,安坝镇,一级科员,男,1990年,2025-12-31\nLZ1,张,云岫县,安坝镇,一级科员,男,１９９１,2025/12/31\n"
+        ).encode(),
+        reference,
+    )
+    assert "“出生年份” differs: “1990年” in row 2, “１９９１” here." in messages(roster, "en")[1]
+
+
+def test_a_footnote_mark_in_a_long_files_indicator_cell_is_refused(catalog_db):
+    """`R0①` named R01 after NFKC, in silence; `招商引资额①` named nothing and was refused as no indicator. Both are
+    refused as footnote marks; a name matched with the mark still in it would be that name."""
+    data = "考核期,县区,乡镇,指标,数值\n2025Q2,云岫县,,R0①,5\n2025Q2,云峤县,,招商引资额①,6\n2025Q2,澄溪县,,R01,7\n"
+    preview = parse_file("race.csv", data.encode(), current_reference(catalog_db), skip_invalid=True)
+    assert [(p.row, p.column, p.key, p.value, p.params["read"]) for p in preview.problems] == [
+        (2, "指标", "footnote_mark", "R0①", "R01"),
+        (3, "指标", "footnote_mark", "招商引资额①", "招商引资额1"),
+    ]
+    assert values(preview) == [("2025-Q2", "澄溪县", "", "R01", 7.0)]

@@ -362,7 +362,7 @@ def test_a_county_in_two_classes_is_refused_naming_both_rows(db):
     zh, en = preview.problem_texts("zh"), preview.problem_texts("en")
     assert "第 2 行：与第 3 行重复（甲县），但「考核类别」不同" in zh[0]
     assert "第 3 行：与第 2 行重复（甲县），但「考核类别」不同" in zh[1]
-    assert all("but “Peer class” differs" in text for text in en) and len(en) == 2
+    assert all("but “考核类别” differs" in text for text in en) and len(en) == 2  # the file's header
 
 
 def test_a_publication_keeps_its_classes_when_a_later_region_list_has_none(classed_db):

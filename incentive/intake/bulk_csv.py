@@ -26,7 +26,7 @@ import pyarrow
 
 from incentive import config
 from incentive.intake import plausibility, sheets, units
-from incentive.intake.cell_values import TEXT_FORMULA, CellError, Number, clean_text, problem_value
+from incentive.intake.cell_values import TEXT_FORMULA, CellError, Number, as_written, clean_text, problem_value
 from incentive.intake.file_kinds import (
     FOOTNOTE_PREFIXES,
     KINDS,
@@ -502,7 +502,7 @@ def _parse(
     places = _places(con, preview, columns.get("county"), reference, roles)
     staged = _store_parsed(con, spec, columns, places, default_as_of, roles, skip)
     problems = _cell_problems(con, spec, table, columns, places, "as_of" in index_of)
-    problems += _duplicates(con, spec, preview.column_labels, problems)
+    problems += _duplicates(con, spec, table, preview.column_labels)
     preview.problems.extend(problems)
     preview.notes.extend(_normalized_notes(con, columns, table, roles, skip))
     # rows with bad cells stay for the checks of whole rows, as in the per-cell path: a row skipped for its date is
@@ -769,20 +769,29 @@ def _cell_problems(
     return problems
 
 
-def _duplicates(con, spec: FileKind, labels: dict[str, str], refused: list[Problem]) -> list[Problem]:
+def _duplicates(con, spec: FileKind, table: Table, labels: dict[str, str]) -> list[Problem]:
     """Rows that share a key, judged as ingest.duplicate_problems judges them (it is called): candidates by a hash
     of the key, which aggregates far faster than the key's text, then compared exactly, every stored column
-    read as the per-cell path holds it."""
+    read as the per-cell path holds it, and quoted as written (cell_values.as_written) as it quotes them."""
     key = ", ".join(spec.key)
     columns = list(STORED_COLUMNS[spec.name])
+    cells = [(i, table.column_label(i)) for i, text in enumerate(table.header) if clean_text(text)]
     candidates = con.execute(f"""
-        SELECT {", ".join(columns)}, line AS source_row FROM parsed
-        WHERE hash({key}) IN (SELECT hash({key}) AS h FROM parsed GROUP BY h HAVING count(*) > 1)
-        ORDER BY line""").fetchall()
+        SELECT {", ".join(f"p.{c}" for c in columns)}, p.line AS source_row{"".join(f", r.c{i}" for i, _ in cells)}
+        FROM parsed p JOIN raw r ON r.rowid = p.raw_row
+        WHERE hash({", ".join(f"p.{c}" for c in spec.key)}) IN
+            (SELECT hash({key}) AS h FROM parsed GROUP BY h HAVING count(*) > 1)
+        ORDER BY p.line""").fetchall()
     if not candidates:
         return []
-    rows = pd.DataFrame(candidates, columns=[*columns, "source_row"])
+    width = len(columns) + 1
+    rows = pd.DataFrame([record[:width] for record in candidates], columns=[*columns, "source_row"])
+    written = {
+        (record[width - 1], label): as_written(raw)
+        for record in candidates
+        for (_, label), raw in zip(cells, record[width:], strict=True)
+    }
     for column in spec.columns:  # whole years stay whole where a refused cell left a gap, as in the per-cell path
         if column.parse in ("year", "appraisal_year") and column.name in rows:
             rows[column.name] = rows[column.name].astype("Int64")
-    return duplicate_problems(spec.name, rows, labels, refused)
+    return duplicate_problems(spec.name, rows, labels, written)

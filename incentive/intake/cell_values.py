@@ -95,13 +95,15 @@ def refuse_footnote_mark(value: object) -> None:
     """CellError `footnote_mark` (naming the mark, quoting the cell as written) when `value` holds one."""
     mark = footnote_mark(value)
     if mark is not None:
-        raise CellError("footnote_mark", as_written=_as_written(value), mark=mark, read=clean_text(value))
+        raise CellError("footnote_mark", as_written=as_written(value), mark=mark, read=clean_text(value))
 
 
-def _as_written(text: str) -> str:
-    """A cell's text quoted in a one-line message without normalizing it: invisible characters dropped, white space
-    folded, trimmed."""
-    return re.sub(r"\s+", " ", _INVISIBLE.sub("", text)).strip()
+def as_written(value: object) -> str:
+    """A cell as a one-line message quotes what the clerk typed: a text without normalizing it (invisible characters
+    dropped, white space folded, trimmed; `９５` and `9⑤` stay so), anything else as clean_text shows it."""
+    if not isinstance(value, str):
+        return clean_text(value)
+    return re.sub(r"\s+", " ", _INVISIBLE.sub("", value)).strip()
 
 
 @dataclass(frozen=True)

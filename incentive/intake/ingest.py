@@ -22,9 +22,11 @@ from incentive.intake.cell_values import (
     EXCEL_ERRORS,
     CellError,
     Number,
+    as_written,
     clean_name,
     clean_text,
     find_date,
+    footnote_mark,
     is_formula,
     is_missing,
     is_serial,
@@ -1378,6 +1380,13 @@ def _value_cells(
         raw = clean_text(row[i])
         changes.text(table.column_label(i), row[i], raw)
         found = named_by.resolve(raw, period)
+        mark = footnote_mark(row[i])
+        if mark is not None and (not found.codes or any(name_key(code) == found.key for code in found.codes)):
+            # `R0①` read as the code R01, `营商环境评价得分①` as no name: a footnote mark (decisions: Footnote marks in
+            # cells). A name that matches with it (`PM₂.₅浓度`) is that name.
+            params = {"mark": mark, "read": raw}
+            preview.problems.append(Problem("footnote_mark", number, table.column_label(i), as_written(row[i]), params))
+            continue
         if not found.codes:
             suggestion = suggest(raw, spellings) if raw else None
             preview.problems.append(
@@ -1718,17 +1727,41 @@ def _check_duplicates(preview: Preview, table: Table) -> None:
         return
     key_cols = list(KINDS[preview.kind].key)
     candidates = df[df[key_cols].astype(str).duplicated(keep=False)]
-    preview.problems.extend(duplicate_problems(preview.kind, candidates, preview.column_labels, preview.problems))
+    if candidates.empty:
+        return
+    written = _cells_as_written(preview, table, set(candidates["source_row"]))
+    preview.problems.extend(duplicate_problems(preview.kind, candidates, preview.column_labels, written))
+
+
+def _cells_as_written(preview: Preview, table: Table, rows: set[int]) -> dict[tuple[int, str], str]:
+    """(row, column label) -> the cell as written (cell_values.as_written), for these rows of the file: what a
+    duplicate's message quotes. A workbook's number cell as its format showed it (`85%`: Preview.as_written)."""
+    labels = [(i, table.column_label(i)) for i, text in enumerate(table.header) if clean_text(text)]
+    out = {}
+    for row, number in zip(table.rows, table.row_numbers, strict=False):
+        if number in rows:
+            for i, label in labels:
+                raw = row[i] if i < len(row) else None
+                if (number, label) in out:  # a second column of one header (数值, 数值): the first is the one read
+                    continue
+                out[(number, label)] = one_line(as_written(raw))
+                if not isinstance(raw, str) and (number, label) in preview.as_written:
+                    out[(number, label)] = preview.as_written[(number, label)]
+    return out
 
 
 def duplicate_problems(
-    kind: str, rows: pd.DataFrame, labels: dict[str, str] | None = None, refused: list[Problem] = ()
+    kind: str,
+    rows: pd.DataFrame,
+    labels: dict[str, str] | None = None,
+    written: dict[tuple[int, str], str] | None = None,
 ) -> list[Problem]:
     """The problems of rows that share a key (`rows`: stored columns and `source_row`, in file order; rows with a
     key of their own may be left out), in row order. Both import paths call it (bulk_csv for large record files),
     so both name the same rows (docs/decisions.md#duplicate-keys). `labels`: the preview's column labels, so a
-    column that differs is named by the file's own header (得分, not 数值); `refused`: the cells' problems found so
-    far, so a refused cell that differs is quoted as written (`≥95`), not as the blank it was stored as.
+    column that differs is named by the file's own header (得分, not 数值); `written`: (row, label) -> the cell as
+    written, so the values that differ are quoted as the clerk typed them (`≥95`, `合格`, `2026/11/2`), a refused
+    cell too (not the blank it was stored as).
 
     - Rows of one key that agree in every column are one row written twice: each repeat is named as a duplicate
       of the first, which stays (with skip-invalid, the first imports and the repeats are rejected).
@@ -1744,7 +1777,7 @@ def duplicate_problems(
     groups: dict[tuple, list] = defaultdict(list)
     for idx, key in zip(rows.index, map(tuple, keys.to_numpy().tolist()), strict=True):
         groups[key].append(idx)
-    shown = _AsWritten(labels or {}, {(p.row, p.column): p.value for p in refused if p.row is not None and p.column})
+    shown = _AsWritten(labels or {}, written or {})
     found: list[tuple[int, int, Problem]] = []
     for order, indices in enumerate(groups.values()):
         by_row: dict[int, object] = {}
@@ -1778,10 +1811,10 @@ def duplicate_problems(
 
 class _AsWritten(NamedTuple):
     """How a duplicate's differing cell is named: the file's header of each stored column (a preview's
-    column_labels) and the refused cells' text as written, by (row, header)."""
+    column_labels) and the cells as written, by (row, header)."""
 
     labels: dict[str, str]
-    refused: dict[tuple[int, str], str | None]
+    cells: dict[tuple[int, str], str]
 
     def label(self, column: str, row: pd.Series) -> str | None:
         """The file's header of a stored column on a row: a wide file's value column is its indicator's."""
@@ -1794,7 +1827,7 @@ class _AsWritten(NamedTuple):
 
 def _first_difference(kind: str, pair: pd.DataFrame, key_cols: list[str], written: _AsWritten | None = None) -> dict:
     """The first column other than the key whose value differs between two rows of one key, as the preview shows
-    it in each language (file_kinds.labelled), or by the file's own header with a refused cell as written where
+    it in each language (file_kinds.labelled), or by the file's own header with the cells as written where
     `written` knows them: {column, that (the first row's), this}; {} when they are the same row twice. Two rows
     that differ tell the office which one it must check."""
     rest = pair.drop(columns=key_cols)
@@ -1808,10 +1841,10 @@ def _first_difference(kind: str, pair: pd.DataFrame, key_cols: list[str], writte
         column = {lang: header or str(shown[lang].columns[i]) for lang in shown}
         by_lang = {}
         for name, row in (("that", 0), ("this", 1)):
-            as_written = written.refused.get((int(pair["source_row"].iat[row]), header)) if header else None
+            cell = written.cells.get((int(pair["source_row"].iat[row]), header)) if header else None
             by_lang[name] = (
                 "by_lang",
-                {lang: as_written if as_written is not None else _shown(shown[lang].iat[row, i]) for lang in shown},
+                {lang: cell if cell is not None else _shown(shown[lang].iat[row, i]) for lang in shown},
             )
         return {"column": ("by_lang", column), **by_lang}
     return {}
