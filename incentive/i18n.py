@@ -1111,6 +1111,31 @@ TEXT: dict[str, tuple[str, str]] = {
         "indicator “{indicator}” is a count (unit {unit}): its value is a whole number, and {value} is not; "
         "check it and enter a whole number.",
     ),
+    "unit_conflict": (
+        "数值的单位有两处写法不一致：{first_place}写的是「{first}」，{second_place}写的是「{second}」，无法确定按哪个"
+        "单位导入；请删去错误的一处后重新导入。",
+        "two places give the value different units: {first} in {first_place}, {second} in {second_place}, so which "
+        "one it is in cannot be known; remove the wrong one and import again.",
+    ),
+    "unit_conflict_column": (
+        "该列的单位有两处写法不一致：{first_place}写的是「{first}」，{second_place}写的是「{second}」，无法确定整列"
+        "数值的单位；请删去错误的一处后重新导入。",
+        "two places give the column different units: {first} in {first_place}, {second} in {second_place}, so the "
+        "unit of its values cannot be known; remove the wrong one and import again.",
+    ),
+    "unit_column_unknown": (
+        "「{unit}」不是可识别的单位，无法确定本行数值的单位；请填写「万元」「亿元」「%」「个」等单位，或留空（按指标"
+        "目录的单位）。",
+        "“{unit}” is not a unit that can be read, so the unit of this row's value is unknown; write a unit such as "
+        "万元, 亿元, % or 个, or leave it blank (the catalog's unit).",
+    ),
+    "unit_place_header": ("表头「{column}」的括号中", "the brackets of header “{column}”"),
+    "unit_place_unit_row": ("第 {row} 行（单位行）", "the unit row (row {row})"),
+    "unit_place_title": ("标题中的「{note}」", "the title's “{note}”"),
+    "unit_place_unit_column": ("「{column}」列", "column “{column}”"),
+    "unit_place_cell": ("单元格中", "the cell"),
+    "unit_place_percent_format": ("单元格的百分比格式", "the cell's percent format"),
+    "unit_place_indicator": ("指标名称「{name}」的括号中", "the brackets after indicator name “{name}”"),
     "unit_mismatch": (
         "单位「{unit}」与应有的单位「{target}」不同，无法换算；请按「{target}」填写数值。",
         "is in {unit}, which cannot be converted to {target}; enter the value in {target}.",

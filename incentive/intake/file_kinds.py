@@ -185,6 +185,11 @@ _VALUES = (
     Column("indicator", ("指标", "指标代码", "指标名称", "考核指标", "indicator"), "text"),
     Column("value", ("数值", "得分", "指标值", "完成值", "分值", "value"), "number", required=False),
 )
+# A long file's column of units (`计量单位`: 万元 on one row, % on the next), spelled as the catalog's unit column and
+# a title's unit note are: each row's unit applies to that row's value as a unit written after the number would
+# (docs/decisions.md#a-unit-column-in-a-long-file). Value files only: in a roster or appraisals, 单位 is the cadre's
+# workplace.
+VALUE_UNIT_COLUMN = ("单位", "计量单位", "unit")
 
 KINDS: dict[str, FileKind] = {
     k.name: k

@@ -44,6 +44,7 @@ from incentive.intake.file_kinds import (
     KINDS,
     STORED_COLUMNS,
     VALUE_KINDS,
+    VALUE_UNIT_COLUMN,
     WIDE_IGNORED,
     Column,
     FileKind,
@@ -1056,6 +1057,56 @@ def read_as(enum: str, raw: object, code: str | None) -> str | None:
     return None if name_key(clean_text(raw)) in {name_key(standard), name_key(standard + "等次"), code} else standard
 
 
+@dataclass(frozen=True)
+class StatedUnit:
+    """A unit a file states for a value outside its cell (a header's brackets, a unit row, a title's note, a long
+    file's unit column, an indicator's name), and where it is written, for a conflict's message."""
+
+    unit: str  # normalized (units.normalize_unit)
+    place: tuple  # ("by_lang", {...}): where it is written
+    whole_file: bool = False  # a title's note or a long file's value header: speaks only for units of its family
+    column: str = ""  # a long file's unit column (its label): the row's own unit, as one written in the cell is
+    written: str = ""  # the unit column's cell as written
+
+
+def _where(key: str, **params: object) -> tuple:
+    """Where a unit is written, in each language."""
+    return ("by_lang", {lang: t(key, lang, **params) for lang in ("zh", "en")})
+
+
+def header_units(table: Table, index: int, whole_file: bool = False) -> list[StatedUnit]:
+    """The units a number column declares for all its cells: its header's brackets, a unit row under it, a title's
+    unit note (which speaks only for units of its own family)."""
+    found = []
+    if table.header_unit(index):
+        place = _where("unit_place_header", column=table.column_label(index))
+        found.append(StatedUnit(table.header_unit(index), place, whole_file))
+    if table.units.get(index):
+        place = _where("unit_place_unit_row", row="、".join(map(str, table.unit_rows)) or "?")
+        found.append(StatedUnit(table.units[index], place, whole_file))
+    if table.title_unit:
+        found.append(StatedUnit(table.title_unit, _where("unit_place_title", note=table.title_unit_note), True))
+    return found
+
+
+def unit_conflict(stated: list[StatedUnit]) -> tuple[StatedUnit, StatedUnit] | None:
+    """The first two statements of a unit for one value that contradict each other: different units, unless one
+    speaks for the whole file and the other is of another family (a title's `单位：万元` says nothing of a %)."""
+    for i, a in enumerate(stated):
+        for b in stated[i + 1 :]:
+            if a.unit == b.unit:
+                continue
+            if (a.whole_file or b.whole_file) and not units.same_family(a.unit, b.unit):
+                continue
+            return a, b
+    return None
+
+
+def conflict_params(clash: tuple[StatedUnit, StatedUnit]) -> dict:
+    a, b = clash
+    return {"first": ("unit", a.unit), "first_place": a.place, "second": ("unit", b.unit), "second_place": b.place}
+
+
 class Changes:
     """Every value the importer changed while reading one file (a unit converted, a percent cell, a text
     normalized), counted per column with a first example, for the preview's notes (issue "intake integrity":
@@ -1107,21 +1158,43 @@ class Changes:
             self._count(("note_period_from_format", label), {"example": f"{raw:g}", "value": stored})
 
     def to_unit(
-        self, number: Number, target: str | None, label: str, raw: object, row: int, strict: str = "", loose: str = ""
+        self,
+        number: Number,
+        target: str | None,
+        label: str,
+        raw: object,
+        row: int,
+        strict: str = "",
+        stated: tuple[StatedUnit, ...] = (),
     ) -> float:
-        """The number in the `target` unit. The unit given is the cell's own, else the column's (`strict`: a
-        header in brackets or a unit row), else a title's (`loose`, which only speaks for units of its own family:
-        `单位：万元` says nothing about a count). Raises units.UnitError when no exact conversion exists."""
+        """The number in the `target` unit. The unit given is the cell's own (or its row's, from a long file's unit
+        column), else the column's (`strict`, or a `stated` one: a header in brackets, a unit row, an indicator's
+        name), else a title's or a long file's value header (`whole_file` ones, which only speak for units of their
+        own family: `单位：万元` says nothing about a count). Raises CellError `unit_conflict` when two of these
+        contradict each other, units.UnitError when no exact conversion exists."""
         shown = clean_text(raw) if not isinstance(raw, (int, float)) else f"{raw:g}"
         if number.percent_format:
             self._count(("note_percent_format", label), {"row": row, "example": shown, "value": _num(number.value)})
+        own = []
         if number.unit:
+            key = "unit_place_percent_format" if number.percent_format else "unit_place_cell"
+            own.append(StatedUnit(number.unit, _where(key)))
+        clash = unit_conflict(own + list(stated))
+        if clash is not None:
+            raise CellError("unit_conflict", **conflict_params(clash))
+        row_unit = next((s.unit for s in stated if s.column), "")
+        if row_unit and not number.unit:  # as if written after the number: `335600` with 万元 beside it
+            shown = f"{shown}{row_unit}"
+        written = number.unit or row_unit
+        if written:
             self.as_written[(row, label)] = f"{number.value:g}%" if number.percent_format else shown
-        source = number.unit or strict
-        if not source and loose and target and units.same_family(loose, units.normalize_unit(target)):
-            source = loose
+        strict = strict or next((s.unit for s in stated if not s.whole_file), "")
+        source = written or strict
+        expected = units.normalize_unit(target or "")
+        if not source and expected:
+            source = next((s.unit for s in stated if s.whole_file and units.same_family(s.unit, expected)), "")
         if source and not units.normalize_unit(target or ""):
-            if number.unit:  # a unit nothing can check it against: kept as written, and said
+            if written:  # a unit nothing can check it against: kept as written, and said
                 self._count(("note_unit_unchecked", label, source), {"row": row, "example": shown})
             return number.value
         if units.is_minutes(source) and units.same_family(units.normalize_unit(target or ""), units.HOURS):
@@ -1178,8 +1251,9 @@ class _ValueCell(NamedTuple):
     raw: object
     column: int | None  # index of the value's column
     number_format: str | None = None  # Excel's, for a numeric cell
-    strict_unit: str = ""  # declared for this value by its column header, a unit row or the indicator's name
-    loose_unit: str = ""  # declared for the whole file (title, a long file's value header): same-family only
+    # units stated for this value outside its cell: its column header, a unit row, the indicator's name, a long
+    # file's unit column; a title and a long file's value header (`whole_file`: same-family only)
+    stated: tuple[StatedUnit, ...] = ()
 
 
 def _parse_values(
@@ -1219,10 +1293,15 @@ def _parse_values(
         all_twins = twin_columns(spec, table.header)
         twins = {i: first for i, first in all_twins.items() if located.columns.get(first) == "value"}
         indicator_twins = {i: first for i, first in all_twins.items() if located.columns.get(first) == "indicator"}
+        unit_columns = value_unit_columns(table, located)
         extra = [
             clean_text(text)
             for i, text in enumerate(table.header)
-            if i not in located.columns and i not in twins and i not in indicator_twins and clean_text(text)
+            if i not in located.columns
+            and i not in twins
+            and i not in indicator_twins
+            and i not in unit_columns
+            and clean_text(text)
         ]
         if extra:
             preview.notes.append(Note("note_extra_columns", {"columns": extra}))
@@ -1231,6 +1310,8 @@ def _parse_values(
     for i in [*located.wide_indicators, index_of.get("value")]:
         if i is not None and name_key(table.header[i]) not in names_and_codes:
             refuse_unknown_bracket(preview, table, i)
+    number_columns = [i for i in [*sorted(located.wide_indicators), index_of.get("value")] if i is not None]
+    refuse_column_unit_conflicts(preview, table, number_columns)
     if preview.fatal:
         return
     cells = _value_cells(
@@ -1364,9 +1445,8 @@ def _value_cells(
     spellings = [ind["name"] for ind in reference.indicators] + [ind["code"] for ind in reference.indicators]
     spec = KINDS["race_scores"]
     value_column = index_of.get("value")
-    file_unit = table.title_unit
-    if value_column is not None:
-        file_unit = table.header_unit(value_column) or table.units.get(value_column) or file_unit
+    file_units = tuple(header_units(table, value_column, whole_file=True)) if value_column is not None else ()
+    unit_columns = [] if wide else value_unit_columns(table, located)
     for position, (row, number) in enumerate(zip(table.rows, table.row_numbers, strict=False)):
         county, township, period = _row_place_and_period(
             preview, table, position, index_of, names, spec, fixed_period, title_period, changes
@@ -1418,6 +1498,7 @@ def _value_cells(
             continue
         code = found.code
         unit = bracket_unit(raw)
+        unit_name = raw
         refused = False
         for twin in indicator_twins:
             problem, twin_unit = _indicator_twin_problem(table, named_by, row, number, i, twin, code, period)
@@ -1427,9 +1508,17 @@ def _value_cells(
                 preview.problems.append(problem)
                 refused = True
                 differing.add(twin)
-            unit = unit or twin_unit  # a unit the name column's cell declares: 招商引资额（万元） beside R01
+            if not unit and twin_unit:  # a unit the name column's cell declares: 招商引资额（万元） beside R01
+                unit, unit_name = twin_unit, clean_text(row[twin] if twin < len(row) else None)
         if refused:
             continue
+        stated = [StatedUnit(unit, _where("unit_place_indicator", name=unit_name))] if unit else []
+        for u in unit_columns:
+            written = clean_text(row[u] if u < len(row) else None)
+            if written:
+                place = _where("unit_place_unit_column", column=table.column_label(u))
+                label = table.column_label(u)
+                stated.append(StatedUnit(units.normalize_unit(written), place, column=label, written=written))
         for text in [raw, *(clean_text(row[twin] if twin < len(row) else None) for twin in indicator_twins)]:
             if not named_by.resolve(text, period).in_force:  # a name of other times, read as `code`: said
                 named_by.count_old_name(text, code, period)
@@ -1443,8 +1532,7 @@ def _value_cells(
                 None if value_column is None else row[value_column],
                 value_column,
                 None if value_column is None else table.number_format(position, value_column),
-                unit,
-                file_unit,
+                (*stated, *file_units),
             )
         )
     _refuse_wide_columns(preview, wide_found)
@@ -1510,8 +1598,7 @@ def _wide_row_cells(
                 row[i] if i < len(row) else None,
                 i,
                 table.number_format(position, i),
-                table.header_unit(i) or table.units.get(i, ""),
-                table.title_unit,
+                tuple(header_units(table, i)),
             )
         )
     return out
@@ -1627,17 +1714,18 @@ def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], 
         entry = entry_of[key]
         target = entry.get("unit") or ""
         raw = cell.raw
+        unreadable = _unreadable_row_unit(cell, target)
+        if unreadable is not None:
+            preview.problems.append(unreadable)
+            values.append(None)
+            continue
         try:
             raw = with_format_unit(raw, cell.number_format)
             number = parse_number(
                 raw, percent_format=is_percent_format(cell.number_format), european_marks=table.european_marks
             )
             value = (
-                None
-                if number is None
-                else changes.to_unit(
-                    number, target, label, raw, cell.row, strict=cell.strict_unit, loose=cell.loose_unit
-                )
+                None if number is None else changes.to_unit(number, target, label, raw, cell.row, stated=cell.stated)
             )
             if value is not None and not _whole(value) and units.counts_whole(target, entry.get("name")):
                 # 3.5 起 of accidents: a count is whole (decisions: Counts are whole numbers)
@@ -1674,10 +1762,40 @@ def _percent_unmarked(number: Number, cell: _ValueCell, target: str | None) -> b
     format or another unit converted to % (‰) marks the value."""
     if number.unit or number.percent_format:
         return False
-    declared = cell.strict_unit
-    if not declared and cell.loose_unit and units.same_family(cell.loose_unit, units.normalize_unit(target or "")):
-        declared = cell.loose_unit
+    # its own column's unit (header, unit row, unit column, the indicator's name), else a title's or value
+    # header's of its family (units stated twice differently are refused before: refuse_column_unit_conflicts)
+    own = [s.unit for s in cell.stated if not s.whole_file]
+    whole = [
+        s.unit for s in cell.stated if s.whole_file and units.same_family(s.unit, units.normalize_unit(target or ""))
+    ]
+    declared = (own or whole or [""])[0]
     return units.normalize_unit(declared) in ("", "%")
+
+
+def _unreadable_row_unit(cell: _ValueCell, target: str) -> Problem | None:
+    """A long file's unit column whose cell is no unit the importer reads (nor the catalog's own): the row's value
+    has no known unit, and is refused naming the row and the unit column."""
+    for s in cell.stated:
+        if s.column and s.unit not in units.CELL_UNITS and s.unit != units.normalize_unit(target):
+            return Problem("unit_column_unknown", cell.row, s.column, s.written, {"unit": s.written})
+    return None
+
+
+def value_unit_columns(table: Table, located: Located) -> list[int]:
+    """A long value file's unit columns (VALUE_UNIT_COLUMN: 单位, 计量单位), not a column the kind reads."""
+    names = {name_key(alias) for alias in VALUE_UNIT_COLUMN}
+    return [i for i, text in enumerate(table.header) if i not in located.columns and name_key(text) in names]
+
+
+def refuse_column_unit_conflicts(preview: Preview, table: Table, columns: list[int]) -> None:
+    """A number column whose header's brackets, unit row and title's unit note give it different units (the title
+    only within its own family) is refused as a whole: which unit its numbers are in cannot be known."""
+    for i in columns:
+        stated = header_units(table, i)
+        clash = unit_conflict(stated)
+        if clash is not None:
+            params = conflict_params(clash)
+            _fail(preview, Problem("unit_conflict_column", preview.header_row, table.column_label(i), None, params))
 
 
 # A value of a % indicator is pointed out as a possible fraction when it is at most this (0.85 for 85 %) and the

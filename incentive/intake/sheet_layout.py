@@ -254,6 +254,7 @@ class Table:
     is_workbook: bool
     formats: list[dict[int, str]] = field(default_factory=list)  # per row: column -> Excel number format
     units: dict[int, str] = field(default_factory=dict)  # column -> unit from a unit row under the header
+    unit_rows: list[int] = field(default_factory=list)  # row numbers of the unit rows (for a conflict's message)
     date1904: bool = False  # a workbook in the 1904 date system: serial numbers count from 1904-01-01
     # per row: (0-based column, text) of the cells with text where the header has no column: beyond its width, or
     # under a blank header cell (`1,480.2` unquoted in a CSV spills `480.2` into the next field)
@@ -309,6 +310,12 @@ class Table:
         return unit if unit in CELL_UNITS else ""
 
     @property
+    def title_unit_note(self) -> str:
+        """The title's unit note as written (`单位：万元`), or "" (for a conflict's message)."""
+        m = _TITLE_UNIT.search(self.title)
+        return m.group(0) if m else ""
+
+    @property
     def title_unit_text(self) -> str:
         """What a title's unit note declares, whether or not it is a unit the importer converts (`单位：分钟` ->
         `分钟`, refused for 学时), or ""."""
@@ -342,6 +349,7 @@ class Table:
                 footnotes.append(number)
             elif role == "units":
                 self.units.update({i: normalize_unit(x) for i, x in enumerate(texts) if x})
+                self.unit_rows.append(number)
             elif role == "data":
                 keep_rows.append(row)
                 keep_numbers.append(number)
