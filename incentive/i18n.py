@@ -1140,6 +1140,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "单位「{unit}」与应有的单位「{target}」不同，无法换算；请按「{target}」填写数值。",
         "is in {unit}, which cannot be converted to {target}; enter the value in {target}.",
     ),
+    "unit_mismatch_column": (
+        "「{column}」列写的单位「{unit}」与应有的单位「{target}」不同，无法换算；请按「{target}」填写数值和单位。",
+        "is in {unit} by column “{column}”, which cannot be converted to {target}; enter the value in {target}.",
+    ),
+    "unit_days_need_rule_column": (
+        "「{column}」列写的单位「{unit}」需换算为「{target}」，但未设置每天折算学时（设置 hours_per_day）；请按学时填写。",
+        "is in {unit} by column “{column}”: days become {target} only with the hours-per-day setting "
+        "(hours_per_day), which is not set; enter hours.",
+    ),
     "unit_days_need_rule": (
         "以「{unit}」填写的培训时长需换算为「{target}」，但未设置每天折算学时（设置 hours_per_day）；请按学时填写。",
         "is in {unit}: days become {target} only with the hours-per-day setting "

@@ -1719,6 +1719,7 @@ def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], 
             preview.problems.append(unreadable)
             values.append(None)
             continue
+        number = None
         try:
             raw = with_format_unit(raw, cell.number_format)
             number = parse_number(
@@ -1735,7 +1736,10 @@ def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], 
                     unit=units.normalize_unit(target),  # as the catalog writes it: 个 has no English word
                     value=_num(value),
                 )
-        except (CellError, units.UnitError) as e:
+        except units.UnitError as e:
+            preview.problems.append(_unit_problem(e, cell, number, label, raw))
+            value = number = None
+        except CellError as e:
             preview.problems.append(Problem(e.key, cell.row, label, problem_value(e, raw), e.params))
             value = number = None
         values.append(value)
@@ -1770,6 +1774,15 @@ def _percent_unmarked(number: Number, cell: _ValueCell, target: str | None) -> b
     ]
     declared = (own or whole or [""])[0]
     return units.normalize_unit(declared) in ("", "%")
+
+
+def _unit_problem(error: units.UnitError, cell: _ValueCell, number: Number | None, label: str, raw: object) -> Problem:
+    """A unit that does not convert, said as coming from the unit column when that is where the row's unit is."""
+    row_unit = next((s for s in cell.stated if s.column), None)
+    if row_unit is not None and number is not None and not number.unit:
+        params = {**error.params, "column": row_unit.column, "unit": row_unit.written}  # as written: 个 has no English
+        return Problem(f"{error.key}_column", cell.row, label, clean_text(raw), params)
+    return Problem(error.key, cell.row, label, clean_text(raw), error.params)
 
 
 def _unreadable_row_unit(cell: _ValueCell, target: str) -> Problem | None:
