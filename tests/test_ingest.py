@@ -12,6 +12,7 @@ from conftest import data_file, import_ok, race_csv, xls_bytes, xlsx_bytes
 from incentive.intake.ingest import Reference, parse_file
 from incentive.intake.preview import imported_skipped_text, skipped_text
 from incentive.store import batches
+from incentive.store.database import Database
 from incentive.store.reference import current_reference
 
 
@@ -927,6 +928,116 @@ def test_a_title_unit_speaks_only_for_its_own_family():
     data = "2025年第二季度得分表\n单位：万元\n县区,重点项目投资完成额,新开工项目数\n云岫县,32000,12\n".encode()
     preview = parse_file("w.csv", data, MONEY_CATALOG)
     assert not preview.problems and [v[4] for v in values(preview)] == [3.2, 12.0]  # 个 untouched
+
+
+def test_a_long_files_unit_column_converts_each_rows_value(sample_db_path):
+    """A tester's file on the sample database, whose 重点项目投资完成额 is counted in 亿元: its 计量单位 column was
+    listed as not imported and 335600 (万元) stored as 335600 亿元. The row's unit converts its value as a unit
+    written after the number would, and is reported. A roster's 单位 is the cadre's workplace, never a unit."""
+    database = Database(sample_db_path)
+    reference = current_reference(database)
+    data = "考核期,县区,乡镇,指标,计量单位,数值\n2022Q4,云岫县,,重点项目投资完成额,万元,335600\n".encode()
+    preview = parse_file("u.csv", data, reference)
+    assert preview.importable and values(preview) == [("2022-Q4", "云岫县", "", "R01", 33.56)]
+    assert notes(preview) == [
+        "「数值」列 1 个单元格的单位「万元」已换算为「亿元」（×0.0001），如「335600万元」→ 33.56。"
+    ]
+    batches.import_preview(database, preview, source="cli", created_by="test")
+    with database.cursor() as cur:
+        stored = cur.execute(
+            "SELECT value FROM indicator_values WHERE indicator = 'R01' AND period = '2022-Q4' AND county = '云岫县' "
+            "AND township = ''"
+        ).fetchall()
+    assert stored == [(33.56,)]
+    roster = "干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\nLZ900001,张三,云岫县,安山镇,四级主任科员,男,1990,2023-12-31\n"
+    preview = parse_file("r.csv", roster.encode(), reference)
+    assert preview.kind == "roster" and not preview.problems and preview.rows["unit"].tolist() == ["安山镇"]
+
+
+def test_a_unit_column_speaks_for_its_row_as_a_unit_in_the_cell():
+    data = (
+        "考核期,县区,指标,单位,数值\n"
+        "2025Q2,云岫县,重点项目投资完成额,（万元）,32000\n"  # brackets and 单位： are read as in a header or title
+        "2025Q2,云岫县,招商引资额,单位：元,1230000\n"
+        "2025Q2,云岫县,GDP增速,%,5.5\n"
+        "2025Q2,云岫县,新开工项目数,,12\n"  # blank: the catalog's unit
+        "2025Q2,云峤县,重点项目投资完成额,亿元,3.5亿元\n"  # the same unit twice: as one
+    ).encode()
+    preview = parse_file("u.csv", data, MONEY_CATALOG)
+    assert not preview.problems
+    assert [v[4] for v in values(preview)] == [3.2, 123.0, 5.5, 12.0, 3.5]
+    assert notes(preview) == [
+        "「数值」列 1 个单元格的单位「万元」已换算为「亿元」（×0.0001），如「32000万元」→ 3.2。",
+        "「数值」列 1 个单元格的单位「元」已换算为「万元」（×0.0001），如「1230000元」→ 123。",
+    ]
+    refused = (
+        "考核期,县区,指标,计量单位,数值\n"
+        "2025Q2,云岫县,重点项目投资完成额,云岫县发改局,3\n"  # a workplace, no unit: the row has no known unit
+        "2025Q2,云岫县,招商引资额,亿元,5万元\n"  # contradicts the cell's own
+        "2025Q2,云岫县,新开工项目数,万元,12\n"  # no conversion
+        "2025Q2,云岫县,GDP增速（%）,‰,5\n"  # contradicts the indicator's name
+    ).encode()
+    preview = parse_file("u.csv", refused, MONEY_CATALOG)
+    assert messages(preview) == [
+        "文件「u.csv」，第 2 行，「计量单位」列，值「云岫县发改局」：「云岫县发改局」不是可识别的单位，无法确定本行数值的"
+        "单位；请填写「万元」「亿元」「%」「个」等单位，或留空（按指标目录的单位）。",
+        "文件「u.csv」，第 3 行，「数值」列，值「5万元」：数值的单位有两处写法不一致：单元格中写的是「万元」，「计量单位」"
+        "列写的是「亿元」，无法确定按哪个单位导入；请删去错误的一处后重新导入。",
+        "文件「u.csv」，第 4 行，「数值」列，值「12」：「计量单位」列写的单位「万元」与应有的单位「个」不同，无法换算；请按"
+        "「个」填写数值和单位。",
+        "文件「u.csv」，第 5 行，「数值」列，值「5」：数值的单位有两处写法不一致：指标名称「GDP增速(%)」的括号中写的是"
+        "「%」，「计量单位」列写的是「‰」，无法确定按哪个单位导入；请删去错误的一处后重新导入。",
+    ]
+    assert messages(preview, "en")[1].endswith(
+        "two places give the value different units: ten thousand yuan in the cell, hundred million yuan in column "
+        "“计量单位”, so which one it is in cannot be known; remove the wrong one and import again."
+    )
+
+
+def test_units_stated_twice_differently_are_refused():
+    """A header's brackets, a unit row, a title's note, a long file's value header and the cell's own unit: two of
+    them that differ for one value refuse it (a title or a long file's value header only within its own family),
+    naming both and where each is written; the header's unit no longer wins without a word."""
+    unit_row = "考核期,县区,重点项目投资完成额（万元）\n,,亿元\n2025Q2,云岫县,33.56\n".encode()
+    assert messages(parse_file("w.csv", unit_row, MONEY_CATALOG)) == [
+        "文件「w.csv」，第 1 行，「重点项目投资完成额(万元)」列：该列的单位有两处写法不一致：表头「重点项目投资完成额(万元)」"
+        "的括号中写的是「万元」，第 2 行（单位行）写的是「亿元」，无法确定整列数值的单位；请删去错误的一处后重新导入。"
+    ]
+    title = "单位：亿元\n考核期,县区,重点项目投资完成额（万元）\n2025Q2,云岫县,33.56\n".encode()
+    preview = parse_file("w.csv", title, MONEY_CATALOG)
+    assert preview.fatal and messages(preview, "en") == [
+        "File “w.csv”, row 2, column “重点项目投资完成额(万元)”: two places give the column different units: ten "
+        "thousand yuan in the brackets of header “重点项目投资完成额(万元)”, hundred million yuan in the title's "
+        "“单位:亿元”, so the unit of its values cannot be known; remove the wrong one and import again."
+    ]
+    cell = "考核期,县区,重点项目投资完成额（万元）\n2025Q2,云岫县,33.56亿元\n2025Q2,云峤县,335600\n".encode()
+    preview = parse_file("w.csv", cell, MONEY_CATALOG)
+    assert messages(preview) == [
+        "文件「w.csv」，第 2 行，「重点项目投资完成额(万元)」列，值「33.56亿元」：数值的单位有两处写法不一致：单元格中写的是"
+        "「亿元」，表头「重点项目投资完成额(万元)」的括号中写的是「万元」，无法确定按哪个单位导入；请删去错误的一处后重新导入。"
+    ]
+    assert values(preview)[1][4] == 33.56  # the row that states one unit
+    long_header = "考核期,县区,指标,数值（万元）\n2025Q2,云岫县,重点项目投资完成额,33.56亿元\n".encode()
+    assert [p.key for p in parse_file("l.csv", long_header, MONEY_CATALOG).problems] == ["unit_conflict"]
+    formatted = [["考核期", "县区", "重点项目投资完成额（万元）"], ["2025Q2", "云岫县", 33.56]]
+    preview = parse_file("w.xlsx", xlsx_bytes(formatted, formats={"C2": '0.00"亿元"'}), MONEY_CATALOG)
+    assert [(p.key, p.row) for p in preview.problems] == [("unit_conflict", 2)]  # a number format's unit is the cell's
+
+
+def test_units_stated_twice_alike_or_for_other_families_are_read():
+    same = "单位：万元\n考核期,县区,重点项目投资完成额（万元）,招商引资额\n,,万元,\n2025Q2,云岫县,32000亿元,5\n"
+    preview = parse_file("w.csv", same.encode(), MONEY_CATALOG)
+    assert [p.key for p in preview.problems] == ["unit_conflict"]  # the cell's 亿元 against the three 万元
+    same = same.replace("32000亿元", "32000万元")
+    preview = parse_file("w.csv", same.encode(), MONEY_CATALOG)
+    assert not preview.problems and [v[4] for v in values(preview)] == [3.2, 5.0]
+    # a title's 万元 says nothing of a % column or a count; a long file's 数值（万元） nothing of a % row
+    other = "单位：万元\n考核期,县区,GDP增速（%）,新开工项目数\n2025Q2,云岫县,85%,12个\n".encode()
+    preview = parse_file("w.csv", other, MONEY_CATALOG)
+    assert not preview.problems and [v[4] for v in values(preview)] == [85.0, 12.0]
+    long_file = "考核期,县区,指标,计量单位,数值（万元）\n2025Q2,云岫县,GDP增速,%,5.5\n2025Q2,云岫县,招商引资额,万元,3\n"
+    preview = parse_file("l.csv", long_file.encode(), MONEY_CATALOG)
+    assert not preview.problems and [v[4] for v in values(preview)] == [5.5, 3.0]
 
 
 def test_training_hours_in_days_are_refused_unless_a_rule_is_set(db):
