@@ -1040,6 +1040,26 @@ def test_units_stated_twice_alike_or_for_other_families_are_read():
     assert not preview.problems and [v[4] for v in values(preview)] == [5.5, 3.0]
 
 
+def test_a_record_files_units_stated_twice_differently_are_refused(db):
+    """学时（小时） over a cell `3天` read the cell's days (by the hours-per-day rule) and over a unit row `天` the
+    header's hours, without a word: both refused now. 学时 and 小时 count one for one, so `3学时` there agrees."""
+    head = ",".join([*TRAINING_HEAD[:6], "学时（小时）", "培训日期"])
+    data = training_csv(
+        "A1,班A,政治能力,党的理论,线上,集体,3天,2025/6/1",
+        "A1,班B,政治能力,党的理论,线上,集体,3学时,2025/6/2",
+        head=head,
+    )
+    preview = parse_file("t.csv", data, current_reference(db))
+    assert messages(preview) == [
+        "文件「t.csv」，第 2 行，「学时(小时)」列，值「3天」：数值的单位有两处写法不一致：单元格中写的是「天」，表头"
+        "「学时(小时)」的括号中写的是「小时」，无法确定按哪个单位导入；请删去错误的一处后重新导入。"
+    ]
+    assert preview.rows["hours"].tolist()[1] == 3.0
+    unit_row = training_csv(",,,,,,天,", "A1,班A,政治能力,党的理论,线上,集体,3,2025/6/1", head=head)
+    preview = parse_file("t.csv", unit_row, current_reference(db))
+    assert preview.fatal and [(p.key, p.row) for p in preview.problems] == [("unit_conflict_column", 1)]
+
+
 def test_training_hours_in_days_are_refused_unless_a_rule_is_set(db):
     data = training_csv(
         "A1,班A,政治能力,党的理论,线上,集体,3天,2025/6/1", "A1,班B,政治能力,党的理论,线上,集体,5小时,2025/6/2"

@@ -85,3 +85,18 @@ def test_a_conversion_round_trips(amount, pair):
 )
 def test_which_indicators_count_whole_things(unit, name, whole):
     assert units.counts_whole(unit, name) is whole
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("万元", "万元", True),
+        ("学时", "小时", True),
+        ("（课时）", "学时", True),
+        ("万元", "亿元", False),
+        ("人", "人次", False),
+    ],
+)
+def test_units_of_one_size(a, b, same):
+    """Two places that state these units for one value agree (学时 and 小时 count one for one) or conflict."""
+    assert units.same_size(a, b) is same

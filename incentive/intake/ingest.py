@@ -822,6 +822,7 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
     for name, i in index_of.items():
         if spec.column(name).parse == "number":
             refuse_unknown_bracket(preview, table, i, hours=name == "hours")
+            refuse_column_unit_conflicts(preview, table, [i], title=False)
     _compare_twins(preview, table, spec, located_cols, twins)
     if preview.fatal:
         return
@@ -859,6 +860,7 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
                         raw,
                         number,
                         strict=column_unit(table, i, hours=col.name == "hours"),
+                        stated=tuple(header_units(table, i, title=False)),
                     )
                 elif col.parse in ("text", "name", "code"):
                     changes.text(label, row[i], value, table.number_format(position, i))
@@ -1074,9 +1076,10 @@ def _where(key: str, **params: object) -> tuple:
     return ("by_lang", {lang: t(key, lang, **params) for lang in ("zh", "en")})
 
 
-def header_units(table: Table, index: int, whole_file: bool = False) -> list[StatedUnit]:
+def header_units(table: Table, index: int, whole_file: bool = False, title: bool = True) -> list[StatedUnit]:
     """The units a number column declares for all its cells: its header's brackets, a unit row under it, a title's
-    unit note (which speaks only for units of its own family)."""
+    unit note (which speaks only for units of its own family; `title=False` in a record file, where a title speaks
+    only for 学时, as `column_unit` reads it)."""
     found = []
     if table.header_unit(index):
         place = _where("unit_place_header", column=table.column_label(index))
@@ -1084,17 +1087,18 @@ def header_units(table: Table, index: int, whole_file: bool = False) -> list[Sta
     if table.units.get(index):
         place = _where("unit_place_unit_row", row="、".join(map(str, table.unit_rows)) or "?")
         found.append(StatedUnit(table.units[index], place, whole_file))
-    if table.title_unit:
+    if title and table.title_unit:
         found.append(StatedUnit(table.title_unit, _where("unit_place_title", note=table.title_unit_note), True))
     return found
 
 
 def unit_conflict(stated: list[StatedUnit]) -> tuple[StatedUnit, StatedUnit] | None:
-    """The first two statements of a unit for one value that contradict each other: different units, unless one
-    speaks for the whole file and the other is of another family (a title's `单位：万元` says nothing of a %)."""
+    """The first two statements of a unit for one value that contradict each other: units of different sizes,
+    unless one speaks for the whole file and the other is of another family (a title's `单位：万元` says nothing of
+    a %)."""
     for i, a in enumerate(stated):
         for b in stated[i + 1 :]:
-            if a.unit == b.unit:
+            if units.same_size(a.unit, b.unit):  # 学时（小时） over `3学时`: one for one, as the contract reads them
                 continue
             if (a.whole_file or b.whole_file) and not units.same_family(a.unit, b.unit):
                 continue
@@ -1800,11 +1804,11 @@ def value_unit_columns(table: Table, located: Located) -> list[int]:
     return [i for i, text in enumerate(table.header) if i not in located.columns and name_key(text) in names]
 
 
-def refuse_column_unit_conflicts(preview: Preview, table: Table, columns: list[int]) -> None:
+def refuse_column_unit_conflicts(preview: Preview, table: Table, columns: list[int], title: bool = True) -> None:
     """A number column whose header's brackets, unit row and title's unit note give it different units (the title
     only within its own family) is refused as a whole: which unit its numbers are in cannot be known."""
     for i in columns:
-        stated = header_units(table, i)
+        stated = header_units(table, i, title=title)
         clash = unit_conflict(stated)
         if clash is not None:
             params = conflict_params(clash)

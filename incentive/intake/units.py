@@ -162,6 +162,13 @@ def same_family(a: str, b: str) -> bool:
     return family is not None and b in family
 
 
+def same_size(a: str, b: str) -> bool:
+    """Whether two units are one and the same size: equal, or one for one in a family (学时, 课时 and 小时)."""
+    a, b = normalize_unit(a), normalize_unit(b)
+    family = family_of(a)
+    return a == b or (family is not None and b in family and family[a] == family[b])
+
+
 def conversion(source: str, target: str, hours_per_day: float = 0) -> Conversion | None:
     """The exact conversion from `source` to `target`; None when they are the same unit (or no unit is given).
 
