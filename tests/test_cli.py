@@ -85,6 +85,24 @@ def test_refusal_with_the_sample_loaded_hints_at_removing_it(sample_db_path):
     assert {b["status"] for b in batches} == {"rolled_back"}
 
 
+def test_a_unit_column_is_converted_and_said_and_a_conflict_refused(sample_db_path, tmp_path):
+    """The tester's files on the sample, whose 重点项目投资完成额 is in 亿元: a 计量单位 column's 万元 converts the row
+    (it was dropped, storing 335600 亿元); a header's （万元） under a title's 单位：亿元 is refused, naming both."""
+    path = tmp_path / "u.csv"
+    path.write_text("考核期,县区,乡镇,指标,计量单位,数值\n2022Q4,云岫县,,重点项目投资完成额,万元,335600\n")
+    result = cli(sample_db_path, "import", path)
+    assert result.returncode == 0, result.stderr
+    assert "converted to hundred million yuan (×0.0001), e.g. “335600万元” → 33.56." in result.stderr
+    exported = cli(sample_db_path, "export", "race_scores", "--period", "2022Q4").stdout.splitlines()
+    assert "2022-Q4,云岫县,,R01,33.56" in exported
+    path.write_text("单位：亿元\n考核期,县区,乡镇,重点项目投资完成额（万元）\n2022Q4,云岫县,,33.56\n")
+    refused = cli(sample_db_path, "import", path, lang="zh")
+    assert refused.returncode == 1
+    assert (
+        "表头「重点项目投资完成额(万元)」的括号中写的是「万元」，标题中的「单位:亿元」写的是「亿元」" in refused.stderr
+    )
+
+
 def test_remove_sample_needs_confirmation_as_a_rollback_does(sample_db_path):
     def active() -> int:
         batches = json.loads(cli(sample_db_path, "batches", "--format", "json").stdout)
