@@ -1058,6 +1058,9 @@ def test_a_record_files_units_stated_twice_differently_are_refused(db):
     unit_row = training_csv(",,,,,,天,", "A1,班A,政治能力,党的理论,线上,集体,3,2025/6/1", head=head)
     preview = parse_file("t.csv", unit_row, current_reference(db))
     assert preview.fatal and [(p.key, p.row) for p in preview.problems] == [("unit_conflict_column", 1)]
+    minutes = "单位：分钟\n".encode() + training_csv("A1,班A,政治能力,党的理论,线上,集体,3,2025/6/1", head=head)
+    preview = parse_file("t.csv", minutes, current_reference(db))  # 3 was read as 3 学时 by the header's hours
+    assert preview.fatal and [(p.key, p.row) for p in preview.problems] == [("unit_conflict_column", 2)]
 
 
 def test_training_hours_in_days_are_refused_unless_a_rule_is_set(db):

@@ -822,7 +822,7 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
     for name, i in index_of.items():
         if spec.column(name).parse == "number":
             refuse_unknown_bracket(preview, table, i, hours=name == "hours")
-            refuse_column_unit_conflicts(preview, table, [i], title=False)
+            refuse_column_unit_conflicts(preview, table, [i], title=False, hours=name == "hours")
     _compare_twins(preview, table, spec, located_cols, twins)
     if preview.fatal:
         return
@@ -860,7 +860,7 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
                         raw,
                         number,
                         strict=column_unit(table, i, hours=col.name == "hours"),
-                        stated=tuple(header_units(table, i, title=False)),
+                        stated=tuple(header_units(table, i, title=False, hours=col.name == "hours")),
                     )
                 elif col.parse in ("text", "name", "code"):
                     changes.text(label, row[i], value, table.number_format(position, i))
@@ -1076,10 +1076,13 @@ def _where(key: str, **params: object) -> tuple:
     return ("by_lang", {lang: t(key, lang, **params) for lang in ("zh", "en")})
 
 
-def header_units(table: Table, index: int, whole_file: bool = False, title: bool = True) -> list[StatedUnit]:
+def header_units(
+    table: Table, index: int, whole_file: bool = False, title: bool = True, hours: bool = False
+) -> list[StatedUnit]:
     """The units a number column declares for all its cells: its header's brackets, a unit row under it, a title's
     unit note (which speaks only for units of its own family; `title=False` in a record file, where a title speaks
-    only for 学时, as `column_unit` reads it)."""
+    only for 学时, as `column_unit` reads it: `hours`, the training file's 学时 column, takes a title's time unit
+    as the column's own)."""
     found = []
     if table.header_unit(index):
         place = _where("unit_place_header", column=table.column_label(index))
@@ -1089,6 +1092,9 @@ def header_units(table: Table, index: int, whole_file: bool = False, title: bool
         found.append(StatedUnit(table.units[index], place, whole_file))
     if title and table.title_unit:
         found.append(StatedUnit(table.title_unit, _where("unit_place_title", note=table.title_unit_note), True))
+    elif hours and hours_title_unit(table):
+        place = _where("unit_place_title", note=table.title_unit_note)
+        found.append(StatedUnit(units.normalize_unit(hours_title_unit(table)), place))
     return found
 
 
@@ -1804,11 +1810,13 @@ def value_unit_columns(table: Table, located: Located) -> list[int]:
     return [i for i, text in enumerate(table.header) if i not in located.columns and name_key(text) in names]
 
 
-def refuse_column_unit_conflicts(preview: Preview, table: Table, columns: list[int], title: bool = True) -> None:
+def refuse_column_unit_conflicts(
+    preview: Preview, table: Table, columns: list[int], title: bool = True, hours: bool = False
+) -> None:
     """A number column whose header's brackets, unit row and title's unit note give it different units (the title
     only within its own family) is refused as a whole: which unit its numbers are in cannot be known."""
     for i in columns:
-        stated = header_units(table, i, title=title)
+        stated = header_units(table, i, title=title, hours=hours)
         clash = unit_conflict(stated)
         if clash is not None:
             params = conflict_params(clash)
