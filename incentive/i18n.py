@@ -1129,6 +1129,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "“{unit}” is not a unit that can be read, so the unit of this row's value is unknown; write a unit such as "
         "万元, 亿元, % or 个, or leave it blank (the catalog's unit).",
     ),
+    "unit_column_in_wide": (
+        "每个指标一列的文件中，单位列说不清是哪个指标的单位；请把单位写在指标列表头的括号中（如「招商引资额（万元）」），"
+        "删去该列后重新导入。",
+        "in a file with one column per indicator, a unit column cannot say which indicator's unit it gives; write "
+        "the unit in brackets in the indicator's header (招商引资额（万元）), remove the column and import again.",
+    ),
     "unit_place_header": ("表头「{column}」的括号中", "the brackets of header “{column}”"),
     "unit_place_unit_row": ("第 {row} 行（单位行）", "the unit row (row {row})"),
     "unit_place_title": ("标题中的「{note}」", "the title's “{note}”"),

@@ -994,6 +994,15 @@ def test_a_unit_column_speaks_for_its_row_as_a_unit_in_the_cell():
     )
 
 
+def test_a_unit_column_in_a_wide_file_is_refused():
+    data = "考核期,县区,单位,重点项目投资完成额\n2025Q2,云岫县,万元,32000\n".encode()
+    preview = parse_file("w.csv", data, MONEY_CATALOG)
+    assert preview.fatal and messages(preview) == [
+        "文件「w.csv」，第 1 行，「单位」列：每个指标一列的文件中，单位列说不清是哪个指标的单位；请把单位写在指标列表头的"
+        "括号中（如「招商引资额（万元）」），删去该列后重新导入。"
+    ]
+
+
 def test_units_stated_twice_differently_are_refused():
     """A header's brackets, a unit row, a title's note, a long file's value header and the cell's own unit: two of
     them that differ for one value refuse it (a title or a long file's value header only within its own family),

@@ -1424,7 +1424,11 @@ def _check_wide_columns(preview: Preview, table: Table, located: Located, refere
     if ignored:
         preview.notes.append(Note("note_ignored_columns", {"columns": ignored}))
     names = [ind["name"] for ind in reference.indicators]
+    unit_names = {name_key(alias) for alias in VALUE_UNIT_COLUMN}
     for i in unknown:
+        if name_key(table.header[i]) in unit_names:  # one unit a row cannot say which indicator it is of
+            preview.problems.append(Problem("unit_column_in_wide", preview.header_row, table.column_label(i)))
+            continue
         suggestion = suggest(table.header[i], names)
         preview.problems.append(
             Problem(
