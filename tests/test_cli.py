@@ -92,7 +92,7 @@ def test_a_unit_column_is_converted_and_said_and_a_conflict_refused(sample_db_pa
     path.write_text("考核期,县区,乡镇,指标,计量单位,数值\n2022Q4,云岫县,,重点项目投资完成额,万元,335600\n")
     result = cli(sample_db_path, "import", path)
     assert result.returncode == 0, result.stderr
-    assert "converted to hundred million yuan (×0.0001), e.g. “335600万元” → 33.56." in result.stderr
+    assert "converted to hundred million yuan (×0.0001), e.g. row 2: “335600万元” → 33.56." in result.stderr
     exported = cli(sample_db_path, "export", "race_scores", "--period", "2022Q4").stdout.splitlines()
     assert "2022-Q4,云岫县,,R01,33.56" in exported
     path.write_text("单位：亿元\n考核期,县区,乡镇,重点项目投资完成额（万元）\n2022Q4,云岫县,,33.56\n")

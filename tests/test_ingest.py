@@ -940,7 +940,7 @@ def test_a_long_files_unit_column_converts_each_rows_value(sample_db_path):
     preview = parse_file("u.csv", data, reference)
     assert preview.importable and values(preview) == [("2022-Q4", "云岫县", "", "R01", 33.56)]
     assert notes(preview) == [
-        "「数值」列 1 个单元格的单位「万元」已换算为「亿元」（×0.0001），如「335600万元」→ 33.56。"
+        "「数值」列 1 个单元格的单位「万元」已换算为「亿元」（×0.0001），如第 2 行「335600万元」→ 33.56。"
     ]
     batches.import_preview(database, preview, source="cli", created_by="test")
     with database.cursor() as cur:
@@ -967,8 +967,8 @@ def test_a_unit_column_speaks_for_its_row_as_a_unit_in_the_cell():
     assert not preview.problems
     assert [v[4] for v in values(preview)] == [3.2, 123.0, 5.5, 12.0, 3.5]
     assert notes(preview) == [
-        "「数值」列 1 个单元格的单位「万元」已换算为「亿元」（×0.0001），如「32000万元」→ 3.2。",
-        "「数值」列 1 个单元格的单位「元」已换算为「万元」（×0.0001），如「1230000元」→ 123。",
+        "「数值」列 1 个单元格的单位「万元」已换算为「亿元」（×0.0001），如第 2 行「32000万元」→ 3.2。",
+        "「数值」列 1 个单元格的单位「元」已换算为「万元」（×0.0001），如第 3 行「1230000元」→ 123。",
     ]
     refused = (
         "考核期,县区,指标,计量单位,数值\n"
