@@ -80,10 +80,12 @@ def footnote_mark(value: object) -> str | None:
     (０-９) are digits (category Nd), and vulgar fractions (½) are no mark: neither is found here."""
     if not isinstance(value, str) or value.isascii():
         return None
-    for char in value:
-        if not char.isascii() and _is_mark(char):
-            return char
-    return None
+    return _first_mark(value)
+
+
+@functools.lru_cache(maxsize=65536)  # a file repeats its county, period and indicator texts thousands of times
+def _first_mark(text: str) -> str | None:
+    return next((char for char in text if not char.isascii() and _is_mark(char)), None)
 
 
 @functools.lru_cache(maxsize=4096)

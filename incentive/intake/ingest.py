@@ -1669,12 +1669,13 @@ def _row_place_and_period(preview, table, position, index_of, names, spec, fixed
         if i is None:
             place[name] = None
             continue
+        number_format = table.number_format(position, i)
         try:
-            place[name] = parse_cell(spec.column(name), row[i], table.number_format(position, i))
+            place[name] = parse_cell(spec.column(name), row[i], number_format)
             if name == "period":
-                changes.period(table.column_label(i), row[i], place[name], table.number_format(position, i))
+                changes.period(table.column_label(i), row[i], place[name], number_format)
             else:
-                changes.text(table.column_label(i), row[i], place[name], table.number_format(position, i))
+                changes.text(table.column_label(i), row[i], place[name], number_format)
         except CellError as e:
             preview.problems.append(Problem(e.key, number, table.column_label(i), problem_value(e, row[i]), e.params))
             place[name] = None

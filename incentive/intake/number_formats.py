@@ -8,6 +8,7 @@ section of a format (the one for positive numbers) matters here.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from incentive.intake.units import normalize_unit
@@ -175,6 +176,7 @@ def literal_text(code: str | None) -> tuple[str, str, str]:
     return before, between, after
 
 
+@functools.lru_cache(maxsize=1024)  # asked for every cell of a column, of a few distinct formats
 def shows_text(code: str | None) -> bool:
     """Whether the format shows literal text other than spaces beside a number (`"LZ"000000`, `0"年第三季度"`, `0\\号`, `0元`)."""
     return any(text.strip() for text in literal_text(code))  # spaces alone show no text

@@ -8,6 +8,7 @@ becomes exactly 3.2 亿元, not 3.2000000000000006.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -135,6 +136,7 @@ class Conversion:
         return format_decimal(self.factor)
 
 
+@functools.lru_cache(maxsize=4096)  # called for every value of a file, on a few distinct texts
 def normalize_unit(text: str | None) -> str:
     """`（万元）`, `单位：万元`, `％` -> `万元` / `%`; "" when nothing is left."""
     if not text:
