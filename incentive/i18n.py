@@ -685,10 +685,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "The CSV is malformed (unbalanced quotes near line {row}).",
     ),
     "file_csv_quote_open": (
-        'CSV 第 {row} 行第 {column} 列的引号 " 没有在该单元格结束处闭合：其后 {lines} 行（像是一条条记录）都被读进了'
+        'CSV 第 {row} 行第 {column} 列的引号 " 没有在该单元格结束处闭合：其后 {lines} 行都被读进了'
         '这一个单元格，这些行不会导入。请在该单元格内容末尾补上引号 "，或删去这个引号，再重新上传。',
         'The quote " opened in row {row}, column {column} of the CSV is not closed where that cell ends: the {lines} '
-        "lines after it (records, by the look of them) were read into that one cell and would not import. Close the "
+        "lines after it were read into that one cell and would not import. Close the "
         "quote at the end of the cell's text, or remove it, and upload again.",
     ),
     "workbook_password": (
