@@ -32,7 +32,11 @@ def _rows(frame: pd.DataFrame) -> list[tuple]:
 def assert_same_preview(path: Path, reference, **options) -> None:
     bulk = bulk_csv.parse_large_csv(path, reference, **options)
     assert bulk is not None, "the bulk path stepped aside"
-    cell = parse_file(path.name, path.read_bytes(), reference, **options)
+    assert_alike(bulk, parse_file(path.name, path.read_bytes(), reference, **options))
+
+
+def assert_alike(bulk, cell) -> None:
+    """The same problems, notes, rows and verdict (`bulk` may also be what parse_path gave for a large file)."""
     for lang in ("zh", "en"):
         assert bulk.problem_texts(lang) == cell.problem_texts(lang)
         assert [n.text(lang) for n in bulk.notes] == [n.text(lang) for n in cell.notes]
@@ -705,3 +709,66 @@ def test_a_roster_duplicate_quotes_its_cells_as_written_alike(tmp_path, referenc
     assert_same_preview(path, reference)
     texts = bulk_csv.parse_large_csv(path, reference).problem_texts("en")
     assert "“出生年份” differs: “1990年” in row 2, “１９９１” here." in texts[1]
+
+
+# ------------------------------------------------------------------ a quote left open
+
+
+def _noted(rows: list[str]) -> str:
+    return TRAINING_HEADER + ",备注\n" + "\n".join(row + "," for row in rows) + "\n"
+
+
+def _quote_files() -> dict[str, str]:
+    open_to_end = list(TRAINING_ROWS)
+    open_to_end[30] += ',"补录'
+    closed_later = list(TRAINING_ROWS)
+    closed_later[5] += ',"补录'
+    closed_later[9] += ',"复核"'
+    return {
+        "open_to_end": _noted(open_to_end).replace(',"补录,', ',"补录'),
+        "closed_later": _noted(closed_later).replace(',"补录,', ',"补录').replace(',"复核",', ',"复核"'),
+    }
+
+
+@pytest.mark.parametrize("name", ["open_to_end", "closed_later"])
+def test_a_quote_left_open_is_refused_alike_by_both_paths(name, tmp_path, reference, monkeypatch):
+    """The bulk path steps aside (DuckDB's records do not match the lines), so a large file gets the per-cell
+    refusal, naming the row of the quote, never the records before it alone."""
+    path = _write(tmp_path, _quote_files()[name])
+    monkeypatch.setenv("INCENTIVE_BULK_MIN_MB", "0")
+    if bulk_csv.parse_large_csv(path, reference) is not None:
+        assert_same_preview(path, reference)
+    via_path = bulk_csv.parse_path(path, reference)
+    assert_alike(via_path, parse_file(path.name, path.read_bytes(), reference))
+    row = 32 if name == "open_to_end" else 7
+    assert [(p.key, p.params["row"], p.params["column"]) for p in via_path.problems] == [
+        ("file_csv_quote_open", row, 9)
+    ]
+    assert via_path.rows is None and not via_path.importable
+
+
+def test_a_quote_left_open_past_the_head_is_refused(tmp_path, reference, monkeypatch):
+    """The head the bulk path reads first (1 MB) is sound; the quote opens after it."""
+    rows = [row.replace("A00", f"B{i:05d}") for i in range(700) for row in TRAINING_ROWS[:40]]
+    rows[-5] += ',"补录'
+    text = _noted(rows).replace(',"补录,', ',"补录')
+    assert text.encode().find('"补录'.encode()) > bulk_csv.HEAD_BYTES
+    path = _write(tmp_path, text)
+    monkeypatch.setenv("INCENTIVE_BULK_MIN_MB", "0")
+    assert bulk_csv.parse_large_csv(path, reference) is None
+    via_path = bulk_csv.parse_path(path, reference)
+    assert [(p.key, p.params) for p in via_path.problems] == [
+        ("file_csv_quote_open", {"row": len(rows) - 3, "column": 9, "lines": 4})
+    ]
+
+
+def test_a_note_quoted_over_two_lines_imports_alike_by_both_paths(tmp_path, reference, monkeypatch):
+    rows = list(TRAINING_ROWS)
+    rows[5] += ',"补录，\n见6月台账"'
+    path = _write(tmp_path, _noted(rows).replace('台账",', '台账"'))
+    monkeypatch.setenv("INCENTIVE_BULK_MIN_MB", "0")
+    if bulk_csv.parse_large_csv(path, reference) is not None:
+        assert_same_preview(path, reference)
+    via_path = bulk_csv.parse_path(path, reference)
+    assert_alike(via_path, parse_file(path.name, path.read_bytes(), reference))
+    assert via_path.importable and not via_path.problems and len(via_path.rows) == len(TRAINING_ROWS)

@@ -2468,3 +2468,55 @@ def test_a_footnote_mark_in_a_long_files_indicator_cell_is_refused(catalog_db):
         (3, "指标", "footnote_mark", "招商引资额①", "招商引资额1"),
     ]
     assert values(preview) == [("2025-Q2", "澄溪县", "", "R01", 7.0)]
+
+
+# ------------------------------------------------------------------ a quote left open in a CSV
+
+TRAINING_NOTED = "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期,备注\n"
+
+
+def test_a_training_note_with_an_open_quote_refuses_the_file_not_two_records(db):
+    """`"补录` opened a quote no one closed: read leniently, the two records after it were that one 备注 cell (an
+    ignored column) and 1 record of 3 imported in silence. Refused, naming the row and column of the quote."""
+    data = (
+        TRAINING_NOTED
+        + 'A0001,乡村振兴专题班,专业能力,乡村振兴,线下,集体,16,2025/6/3,"补录\n'
+        + "A0002,党的理论学习,政治能力,党的理论,线上,个人,2.5,2025/6/30,\n"
+        + "A0003,创新案例研讨,创新,数字政府,线下,集体,8,2025/6/30,\n"
+    ).encode()
+    preview = parse_file("培训.csv", data, current_reference(db))
+    assert preview.rows is None and not preview.importable
+    assert [(p.key, p.params) for p in preview.problems] == [
+        ("file_csv_quote_open", {"row": 2, "column": 9, "lines": 2})
+    ]
+    assert "第 2 行第 9 列的引号" in messages(preview)[0]
+
+
+def test_a_roster_quote_closed_rows_later_refuses_the_file_not_the_cadres_between(db):
+    """The quote is closed, but by the next note's opening quote three lines on: the cadres between were one cell."""
+    rows = [
+        'A0001,甲一,云岫县,安坝镇,一级科员,男,1988,汉族,中共党员,大学本科,"借调\n',
+        "A0002,乙二,云岫县,安坝镇,一级科员,女,1990,汉族,中共党员,大学本科,\n",
+        "A0003,丙三,云峤县,安坝镇,一级科员,男,1991,汉族,群众,大学本科,\n",
+        'A0004,丁四,云峤县,安坝镇,一级科员,男,1992,汉族,群众,大学本科,"病休"\n',
+        "A0005,戊五,澄溪县,安坝镇,一级科员,女,1993,汉族,群众,大学本科,\n",
+    ]
+    data = ("干部编号,姓名,县区,单位,职级,性别,出生年份,民族,政治面貌,学历,备注\n" + "".join(rows)).encode()
+    preview = parse_file("花名册.csv", data, current_reference(db), as_of="2025/6/30")
+    assert [(p.key, p.params) for p in preview.problems] == [
+        ("file_csv_quote_open", {"row": 2, "column": 11, "lines": 3})
+    ]
+    assert "row 2, column 11" in messages(preview, "en")[0]
+
+
+def test_a_training_note_quoted_over_two_lines_imports_every_record(db):
+    """The legitimate case: a 备注 with a line break, quoted and closed, whose second line is no record."""
+    data = (
+        TRAINING_NOTED
+        + 'A0001,乡村振兴专题班,专业能力,乡村振兴,线下,集体,16,2025/6/3,"补录，\n见6月台账"\n'
+        + "A0002,党的理论学习,政治能力,党的理论,线上,个人,2.5,2025/6/30,\n"
+        + "A0003,创新案例研讨,创新,数字政府,线下,集体,8,2025/6/30,\n"
+    ).encode()
+    preview = parse_file("培训.csv", data, current_reference(db))
+    assert preview.importable and not preview.problems
+    assert preview.rows["cadre_id"].tolist() == ["A0001", "A0002", "A0003"]

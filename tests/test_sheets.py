@@ -682,3 +682,70 @@ def test_an_excel_error_value_in_a_text_column_is_refused(catalog_db):
     ]
     assert "第 2 行，「培训项目 (B)」列，值「#REF!」：是 Excel 错误值" in messages(preview)[0]
     assert "not valid content" in messages(preview, "en")[1]
+
+
+# ------------------------------------------------------------------ a quote left open in a CSV
+
+QUOTED_HEADER = "考核期,县区,指标,数值,备注\n"
+
+
+@pytest.mark.parametrize(
+    "body, row, column, lines",
+    [
+        # the quote stays open to the end of the file: the two counties after it were one 备注 cell
+        ('2025Q4,云岫县,R01,30,"已核实\n2025Q4,云峤县,R01,31,\n2025Q4,澄溪县,R01,32,\n', 2, 5, 2),
+        # the same with Windows line ends and no line end at the close
+        ('2025Q4,云岫县,R01,30,"已核实\r\n2025Q4,云峤县,R01,31,\r\n2025Q4,澄溪县,R01,32,', 2, 5, 2),
+        # open to the end, the lines after it not looking like records: still nothing may vanish
+        ('2025Q4,云岫县,R01,30,"已核实\n2025Q4,云峤县,R01,31,\n待补\n', 2, 5, 2),
+        # opened in a middle column, on the second line of a record whose note spans lines properly
+        ('2025Q4,云岫县,R01,30,"甲\n乙"\n2025Q4,"云峤县,R01,31,\n2025Q4,澄溪县,R01,32,\n', 4, 2, 1),
+        # closed much later by another quote: the counties between were read into the note
+        (
+            '2025Q4,云岫县,R01,30,"已核实\n2025Q4,云峤县,R01,31,\n2025Q4,澄溪县,R01,32,"复核"\n2025Q4,枫岚区,R01,33,\n',
+            2,
+            5,
+            2,
+        ),
+        # records that leave out their trailing blank cell (one delimiter fewer than the header) still count
+        ('2025Q4,云岫县,R01,30,"已核实\n2025Q4,云峤县,R01,31\n2025Q4,澄溪县,R01,32\n"\n', 2, 5, 2),
+    ],
+)
+def test_a_quote_left_open_in_a_csv_is_refused_naming_its_row_and_column(body, row, column, lines):
+    with pytest.raises(Exception) as raised:
+        read_sheets("得分.csv", (QUOTED_HEADER + body).encode())
+    assert (raised.value.key, raised.value.params) == (
+        "file_csv_quote_open",
+        {"row": row, "column": column, "lines": lines},
+    )
+
+
+def test_a_quote_left_open_is_refused_in_both_languages(catalog_db):
+    data = (QUOTED_HEADER + '2025Q4,云岫县,R01,30,"已核实\n2025Q4,云峤县,R01,31,\n2025Q4,澄溪县,R01,32,\n').encode(
+        "gbk"
+    )
+    preview = parse_file("得分.csv", data, current_reference(catalog_db))
+    assert not preview.importable and [p.key for p in preview.problems] == ["file_csv_quote_open"]
+    assert messages(preview) == [
+        '文件「得分.csv」：CSV 第 2 行第 5 列的引号 " 没有在该单元格结束处闭合：其后 2 行都被读进了这一个单元格，'
+        '这些行不会导入。请在该单元格内容末尾补上引号 "，或删去这个引号，再重新上传。'
+    ]
+    assert "row 2, column 5" in messages(preview, "en")[0] and "Close the quote" in messages(preview, "en")[0]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '2025Q4,云岫县,R01,30,"已核实\n另附说明"\n2025Q4,云峤县,R01,31,\n2025Q4,澄溪县,R01,32,\n',
+        '2025Q4,云岫县,R01,30,"一、已核实\r\n\r\n二、见附件"\r\n2025Q4,云峤县,R01,31,\r\n2025Q4,澄溪县,R01,32,\r\n',
+        '2025Q4,云岫县,R01,30,\n2025Q4,云峤县,R01,31,\n2025Q4,澄溪县,R01,32,"已核实，\n另附说明"\n',
+        '2025Q4,云岫县,R01,30,"甲,乙\n丙"\n2025Q4,云峤县,R01,31,\n2025Q4,澄溪县,R01,32,\n',
+    ],
+)
+def test_a_properly_quoted_note_over_several_lines_still_imports(catalog_db, body):
+    """A note with a line break, quoted as Excel writes it, whose lines do not look like records: not an open
+    quote (guards the refusal above from reaching legitimate files)."""
+    preview = parse_file("得分.csv", (QUOTED_HEADER + body).encode(), current_reference(catalog_db))
+    assert preview.importable and not preview.problems
+    assert preview.rows["county"].tolist() == ["云岫县", "云峤县", "澄溪县"]
+    assert preview.rows["value"].tolist() == [30, 31, 32]
