@@ -21,6 +21,7 @@ import re
 import subprocess
 import sys
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -294,7 +295,7 @@ def _refuse_open_quote(text: str, delimiter: str, rows: list[list], numbers: lis
     spans = set(spanning)
     single = [len(row) for i, row in enumerate(rows) if len(row) > 1 and i not in spans]
     header = next((len(row) for row in rows if len(row) > 1), 0)
-    common = max(set(single), key=single.count) if single else header
+    common = Counter(single).most_common(1)[0][0] if single else header
     least = max(1, min(header - 2, common - 1) if header else common - 1)
     last = len(rows) - 1
     for i in spanning:
