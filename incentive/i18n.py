@@ -1142,6 +1142,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "in a file with one column per indicator, a unit column cannot say which indicator's unit it gives; write "
         "the unit in brackets in the indicator's header (招商引资额（万元）), remove the column and import again.",
     ),
+    "title_unit_unknown": (
+        "标题中的单位说明「{note}」写的「{unit}」不是可识别的单位，无法确定数值的单位；请写成「单位：万元」「单位：%」"
+        "等（几个单位用「、」分隔），或删去该说明后重新导入。",
+        "the title's unit note “{note}” gives “{unit}”, which is not a unit that can be read, so the unit of the "
+        "values is unknown; write it as 单位：万元 or 单位：% (several units separated by 、), or remove the note and "
+        "import again.",
+    ),
     "unit_place_header": ("表头「{column}」的括号中", "the brackets of header “{column}”"),
     "unit_place_unit_row": ("第 {row} 行（单位行）", "the unit row (row {row})"),
     "unit_place_title": ("标题中的「{note}」", "the title's “{note}”"),

@@ -930,6 +930,42 @@ def test_a_title_unit_speaks_only_for_its_own_family():
     assert not preview.problems and [v[4] for v in values(preview)] == [3.2, 12.0]  # 个 untouched
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "填报单位：市发改委,,单位：万元",
+        "填报单位：市发改委 单位：万元",
+        "单位：万元 填报日期：2026年12月1日",
+        "单位：万元   填报人：张三",
+        "单位：万元。",
+        "单位：万元、%",
+        "单位：万元/个",
+        "单位：万元（截至2026年12月31日）",
+        "单位：人民币万元",
+    ],
+)
+def test_a_title_unit_note_beside_other_text_is_read(note):
+    """A tester's titles: the first `单位：` (of 填报单位) or the text glued after the unit hid `单位：万元`, and
+    345668 万元 was stored as 345668 亿元."""
+    data = f"2025年第二季度得分表\n{note}\n县区,重点项目投资完成额,新开工项目数,GDP增速\n云岫县,345668,12,85\n"
+    preview = parse_file("w.csv", data.encode(), MONEY_CATALOG)
+    assert not preview.problems and [v[4] for v in values(preview)] == [34.5668, 12.0, 85.0]
+
+
+@pytest.mark.parametrize("note", ["单位：美元", "单位：万元、美元", "填报单位：市发改委,单位：千美元"])
+def test_a_title_unit_note_it_cannot_read_is_refused_naming_its_row(note):
+    data = f"2025年第二季度得分表\n{note}\n县区,重点项目投资完成额\n云岫县,345668\n"
+    preview = parse_file("w.csv", data.encode(), MONEY_CATALOG)
+    assert preview.fatal and [(p.key, p.row) for p in preview.problems] == [("title_unit_unknown", 2)]
+    assert "美元" in messages(preview, "en")[0]
+
+
+def test_two_title_units_of_one_family_are_refused():
+    data = "2025年第二季度得分表\n单位：万元、元\n县区,重点项目投资完成额\n云岫县,345668\n".encode()
+    preview = parse_file("w.csv", data, MONEY_CATALOG)
+    assert preview.fatal and [p.key for p in preview.problems] == ["unit_conflict_column"]
+
+
 def test_a_long_files_unit_column_converts_each_rows_value(sample_db_path):
     """A tester's file on the sample database, whose 重点项目投资完成额 is counted in 亿元: its 计量单位 column was
     listed as not imported and 335600 (万元) stored as 335600 亿元. The row's unit converts its value as a unit
@@ -1612,6 +1648,16 @@ def test_a_title_of_another_family_says_nothing_of_the_hours(db):
     data = "单位：万元\n".encode() + training_csv("A1,班A,政治能力,党的理论,线上,集体,3,2025/6/1")
     preview = parse_file("t.csv", data, current_reference(db))
     assert not preview.problems and preview.rows["hours"].tolist() == [3.0]
+
+
+def test_a_title_in_minutes_beside_a_date_refuses_the_hours(db):
+    """`单位：分钟    填表日期：…` (spaces beside Chinese were removed, gluing the date to the unit): 90 minutes must
+    not be stored as 90 学时."""
+    data = "单位：分钟    填表日期：2025年6月30日\n".encode() + training_csv(
+        "A1,班A,政治能力,党的理论,线上,集体,90,2025/6/1"
+    )
+    preview = parse_file("t.csv", data, current_reference(db))
+    assert [(p.key, p.row) for p in preview.problems] == [("hours_in_minutes", 3)]
 
 
 @pytest.mark.parametrize("unit", ["分钟", "min", "分"])

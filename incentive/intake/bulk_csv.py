@@ -479,7 +479,7 @@ def _parse(
         if refused:
             return
         default_as_of = title_as_of or given[1]
-    if "hours" in index_of and hours_title_unit(table) not in ("", units.HOURS):
+    if "hours" in index_of and (hours_title_unit(table) not in ("", units.HOURS) or table.title_unit_unread):
         raise _NotBulk  # a title's `单位：天` / `单位：分钟` speaks for 学时: the per-cell path converts or refuses
     for name, i in index_of.items():  # a unit row may declare another unit for hours: the per-cell path converts
         if roles.units and spec.column(name).parse == "number":

@@ -141,6 +141,11 @@ def parse_file(
     if hidden_columns:
         preview.notes.append(Note("note_hidden_columns", {"columns": hidden_columns, "n": len(hidden_columns)}))
 
+    unread = table.title_unit_unread
+    if unread and (located.kind == "values" or "hours" in located.columns.values()):
+        # a title's `单位：…` the importer cannot read would leave every value's unit unknown: refused, never ignored
+        params = {"note": unread.note, "unit": unread.unreadable}
+        return _fail(preview, Problem("title_unit_unknown", unread.row or None, None, unread.note, params))
     if located.kind == "values":
         _parse_values(preview, table, located, reference, kind, given_period)
     else:
@@ -951,10 +956,7 @@ def column_unit(table: Table, index: int, hours: bool = False) -> str:
 
 def hours_title_unit(table: Table) -> str:
     """The unit a title's note (`单位：分钟`) declares for a training file's 学时 column, or ""."""
-    unit = table.title_unit_text
-    if units.is_minutes(unit) or unit in units.DAYS or units.same_family(unit, units.HOURS):
-        return unit
-    return ""
+    return table.title_time_unit[0]
 
 
 def shown_text(raw: object, number_format: str | None, code: bool = False) -> object:
@@ -1090,11 +1092,12 @@ def header_units(
     if table.units.get(index):
         place = _where("unit_place_unit_row", row="、".join(map(str, table.unit_rows)) or "?")
         found.append(StatedUnit(table.units[index], place, whole_file))
-    if title and table.title_unit:
-        found.append(StatedUnit(table.title_unit, _where("unit_place_title", note=table.title_unit_note), True))
+    if title and table.title_units:
+        for unit, note in table.title_units:  # `单位：万元、%`: each speaks for its own family only
+            found.append(StatedUnit(unit, _where("unit_place_title", note=note), True))
     elif hours and hours_title_unit(table):
-        place = _where("unit_place_title", note=table.title_unit_note)
-        found.append(StatedUnit(units.normalize_unit(hours_title_unit(table)), place))
+        unit, note = table.title_time_unit
+        found.append(StatedUnit(units.normalize_unit(unit), _where("unit_place_title", note=note)))
     return found
 
 

@@ -7,6 +7,7 @@ around the data; this module finds the table inside all that, scoring the first 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from incentive.intake.cell_values import clean_text, name_key
@@ -21,10 +22,37 @@ from incentive.intake.file_kinds import (
 )
 from incentive.intake.preview import Reference
 from incentive.intake.sheets import Sheet, column_letter
-from incentive.intake.units import CELL_UNITS, normalize_unit
+from incentive.intake.units import CELL_UNITS, is_minutes, normalize_unit
 
 HEADER_SCAN_ROWS = 30
-_TITLE_UNIT = re.compile(r"(?:计量)?单位\s*[:：]\s*([^\s,，;；)）]+)")
+# A unit note in a title cell: `单位：` (or `计量单位：`) and what follows, read up to the first separator (a space,
+# punctuation, a bracket, another `X：` label); `万元、%` and `万元/个` list several units.
+_TITLE_UNIT_LABEL = re.compile(r"(计量)?单位\s*[:：]\s*")
+_TITLE_UNIT_TOKEN = re.compile(r"[^\s,，;；。、/／(（)）:：]*")
+_TITLE_UNIT_LIST = re.compile(r"\s*[、/／]\s*")
+# Words before `单位：` that make it an office, not a unit (`填报单位：市发改委`).
+OFFICE_PREFIXES = (
+    "填报",
+    "报送",
+    "制表",
+    "填表",
+    "上报",
+    "报表",
+    "责任",
+    "牵头",
+    "主管",
+    "主办",
+    "承办",
+    "申报",
+    "考核",
+    "所在",
+    "工作",
+    "统计",
+    "联系",
+    "配合",
+    "实施",
+)
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _BRACKET_UNIT = re.compile(r"[(\[【]\s*(?:单位[:：])?\s*([^()\[\]【】]+?)\s*[)\]】]$")
 _UNIT_CELL = re.compile(
     r"[(\[（]?(单位[:：])?(%|％|‰|万元|亿元|元|个|件|起|天|分钟|分|人|人次|次|项|户|家|学时|课时|小时|公顷|亩|min|mins|minutes?)[)\]）]?",
@@ -245,6 +273,56 @@ def indicator_lookup(reference: Reference) -> dict[str, dict]:
     return lookup
 
 
+@dataclass(frozen=True)
+class TitleUnit:
+    """A unit note in a title row above the header (`单位：万元、%`): the row, the note as written, the units it
+    names (normalized) and the first of them the importer cannot read ("" when it reads them all)."""
+
+    row: int
+    note: str
+    units: tuple[str, ...]
+    unreadable: str = ""
+
+
+def _read_title_unit(token: str) -> str:
+    unit = normalize_unit(token)
+    if unit.startswith("人民币"):
+        unit = unit[len("人民币") :]
+    return unit
+
+
+def _readable(unit: str) -> bool:
+    return unit in CELL_UNITS or is_minutes(unit)
+
+
+def title_unit_notes(cells: list[tuple[int, str]]) -> list[TitleUnit]:
+    """Every `单位：X` note in the title cells ((row number, text) each), not an office's `填报单位：…`."""
+    found = []
+    for row, raw in cells:
+        text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", raw)).strip()
+        for m in _TITLE_UNIT_LABEL.finditer(text):
+            before = text[: m.start()]
+            office = not m.group(1) and before.endswith(OFFICE_PREFIXES)
+            glued = not m.group(1) and bool(before) and _CJK.match(before[-1]) is not None
+            tokens, end = [], m.end()
+            while True:
+                token = _TITLE_UNIT_TOKEN.match(text, end).group(0)
+                end += len(token)
+                if token:
+                    tokens.append(token)
+                sep = _TITLE_UNIT_LIST.match(text, end)
+                if not token or not sep:
+                    break
+                end = sep.end()
+            names = tuple(_read_title_unit(x) for x in tokens)
+            unreadable = next((x for x in names if not _readable(x)), "") if names else "?"
+            if office or (glued and unreadable):
+                continue  # an office (`填报单位：市发改委`, `…委员会单位：…` naming no unit)
+            note = text[m.start() : end].strip()
+            found.append(TitleUnit(row, note, tuple(x for x in names if _readable(x)), unreadable))
+    return found
+
+
 @dataclass
 class Table:
     header: list[str]
@@ -267,6 +345,8 @@ class Table:
     european_marks: bool = False
     # merged ranges (as Excel names them, `B5:B8`) that span rows below the header: the value is on the first row
     merged_data: list[str] = field(default_factory=list)
+    # the title rows' cells as written ((row number, text) each), spaces kept: where unit notes are read
+    title_cells: list[tuple[int, str]] = field(default_factory=list)
 
     @classmethod
     def from_sheet(cls, sheet: Sheet, r: int, header: list[str], header_rows: int = 1) -> Table:
@@ -301,26 +381,50 @@ class Table:
                 for (r0, c0), (r1, c1) in sorted(sheet.merged)
                 if r0 >= first and r1 > r0 and c0 < width
             ],
+            title_cells=[
+                (sheet.row_numbers[i], c.strip())
+                for i, row in enumerate(sheet.rows[:r])
+                for c in row
+                if isinstance(c, str) and c.strip()
+            ],
         )
 
     @property
+    def title_unit_notes(self) -> list[TitleUnit]:
+        """The unit notes of the title rows (`单位：万元`), not an office's `填报单位：…`."""
+        if self.title_cells:
+            return title_unit_notes(self.title_cells)
+        return title_unit_notes([(0, self.title)]) if self.title else []
+
+    @property
+    def title_units(self) -> list[tuple[str, str]]:
+        """Each unit the title's notes declare that the importer reads, with its note: (unit, note)."""
+        return [(unit, n.note) for n in self.title_unit_notes for unit in n.units if unit in CELL_UNITS]
+
+    @property
+    def title_unit_unread(self) -> TitleUnit | None:
+        """The first title unit note naming a unit the importer cannot read (refused, never ignored), or None."""
+        return next((n for n in self.title_unit_notes if n.unreadable), None)
+
+    @property
     def title_unit(self) -> str:
-        """The unit a title or unit note above the header declares (`单位：万元`), or ""."""
-        unit = self.title_unit_text
-        return unit if unit in CELL_UNITS else ""
+        """The first unit the title's notes declare (`单位：万元`), or ""."""
+        return self.title_units[0][0] if self.title_units else ""
 
     @property
     def title_unit_note(self) -> str:
-        """The title's unit note as written (`单位：万元`), or "" (for a conflict's message)."""
-        m = _TITLE_UNIT.search(self.title)
-        return m.group(0) if m else ""
+        """The title's first unit note as written (`单位：万元`), or "" (for a conflict's message)."""
+        notes = self.title_unit_notes
+        return notes[0].note if notes else ""
 
     @property
-    def title_unit_text(self) -> str:
-        """What a title's unit note declares, whether or not it is a unit the importer converts (`单位：分钟` ->
-        `分钟`, refused for 学时), or ""."""
-        m = _TITLE_UNIT.search(self.title)
-        return normalize_unit(m.group(1)) if m else ""
+    def title_time_unit(self) -> tuple[str, str]:
+        """The first time unit (学时, 小时, 天, 分钟…) the title's notes declare, with its note, or ("", "")."""
+        for n in self.title_unit_notes:
+            for unit in n.units:
+                if unit in ("学时", "课时", "小时", "天", "日") or is_minutes(unit):
+                    return unit, n.note
+        return "", ""
 
     def header_unit(self, index: int) -> str:
         """The unit in brackets at the end of a header cell (`学时（天）` -> `天`), or ""."""
