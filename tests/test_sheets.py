@@ -593,6 +593,34 @@ def test_a_second_data_sheet_of_the_same_kind_refuses_the_workbook(catalog_db):
     assert "sheet 三季度 holds data of the same kind as “二季度”" in messages(preview, "en")[0]
 
 
+INSTRUCTIONS = [["考核期", "县区", "指标", "数值"], ["必填，如2026Q4", "必填", "代码或名称", "数字"]]
+
+
+@pytest.mark.parametrize("name", ["填表说明", "说明", "示例", "模板说明", "填报说明"])
+@pytest.mark.parametrize("first", [False, True])
+def test_an_instruction_sheet_naming_the_columns_is_skipped_not_a_second_data_sheet(catalog_db, name, first):
+    """A tester's workbook: the instructions list the columns and what to write in each; it was refused as a
+    second sheet of the same data, whether it came before or after the data sheet."""
+    q3 = [["考核期", "县区", "指标", "数值"], ["2025Q3", "云岫县", "R01", 14]]
+    if first:
+        data = xlsx_bytes(q3, sheet="三季度", before=[(name, INSTRUCTIONS)])
+    else:
+        book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(INSTRUCTIONS, sheet=name, before=[("三季度", q3)])))
+        buffer = io.BytesIO()
+        book.save(buffer)
+        data = buffer.getvalue()
+    preview = parse_file("得分.xlsx", data, current_reference(catalog_db))
+    assert not preview.problems and values(preview) == [("2025-Q3", "云岫县", "", "R01", 14.0)]
+
+
+def test_a_sheet_whose_rows_hold_no_value_is_not_a_second_data_sheet(catalog_db):
+    """A sheet under any name whose rows below the header import nothing (no row with a number) is no data."""
+    q3 = [["考核期", "县区", "指标", "数值"], ["2025Q3", "云岫县", "R01", 14]]
+    data = xlsx_bytes(q3, sheet="三季度", before=[("Sheet2", INSTRUCTIONS)])
+    preview = parse_file("得分.xlsx", data, current_reference(catalog_db))
+    assert not preview.problems and values(preview) == [("2025-Q3", "云岫县", "", "R01", 14.0)]
+
+
 def test_a_hidden_data_sheet_or_one_of_another_kind_is_named_as_data_not_imported(catalog_db):
     """Instruction sheets keep their note; a sheet that would import on its own is named as such."""
     data = xlsx_bytes(

@@ -77,6 +77,7 @@ from incentive.intake.sheet_layout import (
     Table,
     bracket_unit,
     indicator_lookup,
+    is_instruction_sheet,
     locate_header,
     nearest_header,
     unknown_bracket,
@@ -107,6 +108,12 @@ def parse_file(
     given_period, given_as_of = given
 
     located = locate_header(sheets, reference, kind)
+    if located is not None and located.sheet.is_workbook and not _holds_values(located):
+        # a sheet whose rows hold no value (instructions listing the columns) yields to one that does
+        rest = [s for s in sheets if s is not located.sheet]
+        better = locate_header(rest, reference, kind) if rest else None
+        if better is not None and _holds_data(better) and _holds_values(better):
+            located = better
     if located is None:
         near = nearest_header(sheets, kind)
         preview.sheet = near.sheet if near is not None else ""  # the message names the workbook's sheet it means
@@ -598,8 +605,8 @@ def _report_skipped_sheets(
     skipped = [s for s in sheets if s.is_workbook and s is not located.sheet and any(map(any, s.rows))]
     same, other, plain = [], [], []
     for sheet in skipped:
-        found = locate_header([sheet], reference, kind)
-        if found is None or not _holds_data(found):
+        found = None if is_instruction_sheet(sheet.name) else locate_header([sheet], reference, kind)
+        if found is None or not _holds_data(found) or not _holds_values(found):
             plain.append(sheet.name)
         elif found.kind == located.kind and not sheet.hidden:
             same.append(sheet.name)
@@ -624,6 +631,25 @@ def _holds_data(found: Located) -> bool:
     and an instructions sheet's `县区 | 说明` too): a file kind's required columns, or for scores and welfare an
     indicator column or at least one column named by an indicator."""
     return found.kind != "values" or "indicator" in found.columns.values() or bool(found.wide_indicators)
+
+
+def _holds_values(found: Located) -> bool:
+    """Whether a sheet of scores or welfare values has a row below its header with a number in a value column
+    (an instructions sheet's `必填，如2026Q4 | 必填 | 代码或名称 | 数字` has none); a sheet of another kind, whether
+    it has a data row."""
+    table = Table.from_sheet(found.sheet, found.header_row, found.header, found.header_rows)
+    table.drop_non_data_rows()
+    if found.kind != "values":
+        return bool(table.rows)
+    columns = [i for i, name in found.columns.items() if name == "value"] + list(found.wide_indicators)
+    for row in table.rows:
+        for i in columns:
+            try:
+                if i < len(row) and parse_number(row[i]) is not None:
+                    return True
+            except CellError:
+                continue
+    return False
 
 
 _SHEET_KIND = {k: f"kind_{k}" for k in KINDS} | {"values": "sheet_kind_values"}

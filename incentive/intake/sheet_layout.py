@@ -160,8 +160,43 @@ def _header_texts(sheet: Sheet, r: int) -> list[str]:
     return row
 
 
+# Sheets that explain how to fill the file in (a template's 填表说明): never data, even when they list its columns.
+INSTRUCTION_SHEET_NAMES = frozenset(
+    name_key(w)
+    for w in (
+        "填表说明",
+        "填报说明",
+        "填写说明",
+        "说明",
+        "模板说明",
+        "使用说明",
+        "指标说明",
+        "注意事项",
+        "示例",
+        "样例",
+        "范例",
+        "readme",
+        "instructions",
+        "notes",
+        "example",
+    )
+)
+
+
+def is_instruction_sheet(name: str) -> bool:
+    """A sheet named as instructions or an example (`填表说明`, `说明`, `示例`, `模板说明`…)."""
+    return name_key(name) in INSTRUCTION_SHEET_NAMES
+
+
 def locate_header(sheets: list[Sheet], reference: Reference, kind: str | None) -> Located | None:
-    """The best-scoring (sheet, row, kind) among the first rows of every sheet, visible sheets first."""
+    """The best-scoring (sheet, row, kind) among the first rows of every sheet, visible sheets first; a sheet named
+    as instructions (is_instruction_sheet) only when no other sheet has a header."""
+    if len(sheets) > 1:
+        others = [s for s in sheets if not (s.is_workbook and is_instruction_sheet(s.name))]
+        if others and len(others) < len(sheets):
+            found = locate_header(others, reference, kind)
+            if found is not None:
+                return found
     indicators = indicator_lookup(reference)
     if kind is None:
         candidates = [k for k in KINDS if k not in VALUE_KINDS] + ["values"]
