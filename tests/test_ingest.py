@@ -924,6 +924,24 @@ def test_a_unit_in_a_wide_header_or_a_unit_row_is_converted():
     assert not preview.problems and [v[4] for v in values(preview)] == [3.2, 15000.0]
 
 
+@pytest.mark.parametrize(
+    "head, unit_row, row",
+    [
+        ("县区,重点项目投资完成额,新开工项目数,GDP增速", "单位,万元,个,%", "云岫县,335600,12,95"),
+        ("县区,重点项目投资完成额,新开工项目数,GDP增速", "（单位）,（万元）,（个）,（%）", "云岫县,335600,12,95"),
+        ("县区,重点项目投资完成额,新开工项目数,GDP增速", "计量单位：,万元,个,%", "云岫县,335600,12,95"),
+        ("序号,县区,重点项目投资完成额,新开工项目数,GDP增速", "计量单位,,万元,个,%", "1,云岫县,335600,12,95"),
+        ("序号,县区,重点项目投资完成额,新开工项目数,GDP增速", ",单位,万元,个,%", "1,云岫县,335600,12,95"),
+    ],
+)
+def test_a_unit_row_labelled_in_a_first_cell_is_read_as_the_unit_row(head, unit_row, row):
+    """A tester's file: `单位,万元,个,%` under the header was read as data (单位 no county, 万元 no number), while the
+    same row with a blank first cell converted 335600 万元 to 33.56 亿元."""
+    data = f"2025年第二季度\n{head}\n{unit_row}\n{row}\n".encode()
+    preview = parse_file("w.csv", data, MONEY_CATALOG)
+    assert not preview.problems and [v[4] for v in values(preview)] == [33.56, 12.0, 95.0]
+
+
 def test_a_title_unit_speaks_only_for_its_own_family():
     data = "2025年第二季度得分表\n单位：万元\n县区,重点项目投资完成额,新开工项目数\n云岫县,32000,12\n".encode()
     preview = parse_file("w.csv", data, MONEY_CATALOG)

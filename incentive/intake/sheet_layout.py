@@ -487,7 +487,7 @@ class Table:
             elif role == "footnote":
                 footnotes.append(number)
             elif role == "units":
-                self.units.update({i: normalize_unit(x) for i, x in enumerate(texts) if x})
+                self.units.update({i: unit for i, x in enumerate(texts) if x and (unit := normalize_unit(x))})
                 self.unit_rows.append(number)
             elif role == "data":
                 keep_rows.append(row)
@@ -523,6 +523,19 @@ def unknown_bracket(text: str) -> str:
     return "" if inner in CELL_UNITS or name_key(inner) in ACTUAL_QUALIFIERS else inner
 
 
+_UNIT_LABEL = re.compile(r"[(\[（【]?\s*(计量)?单位\s*[:：]?\s*[)\]）】]?")
+
+
+def _labelled_units(texts: list[str]) -> bool:
+    """A unit row whose label cell, among its first three, says 单位 or 计量单位 (bracketed or not), every other
+    filled cell a unit."""
+    labels = [i for i, x in enumerate(texts[:3]) if x and _UNIT_LABEL.fullmatch(x)]
+    if len(labels) != 1:
+        return False
+    rest = [x for i, x in enumerate(texts) if x and i != labels[0]]
+    return bool(rest) and all(_UNIT_CELL.fullmatch(x) for x in rest)
+
+
 def row_role(texts: list[str], data_seen: bool) -> str:
     """What a row below the header is: blank, units (only before the first data row), total, footnote or data."""
     filled = [x for x in texts if x]
@@ -530,6 +543,8 @@ def row_role(texts: list[str], data_seen: bool) -> str:
         return "blank"
     if not data_seen and all(_UNIT_CELL.fullmatch(x) for x in filled):
         return "units"  # a row of units (%, 万元, 个…) just below the header
+    if not data_seen and _labelled_units(texts):
+        return "units"  # the same, labelled in one of its first cells (`单位`, `（计量单位）`)
     if any(x.endswith(TOTAL_ROW_WORDS) for x in texts[:3]):  # 合计, 全市合计, 全县平均…
         return "total"
     if len(filled) == 1 and filled[0].startswith(FOOTNOTE_PREFIXES):
