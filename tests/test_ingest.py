@@ -942,6 +942,18 @@ def test_a_unit_row_labelled_in_a_first_cell_is_read_as_the_unit_row(head, unit_
     assert not preview.problems and [v[4] for v in values(preview)] == [33.56, 12.0, 95.0]
 
 
+def test_beside_a_计量单位_column_a_单位_column_is_an_office_not_imported(sample_db_path):
+    """A tester's long file with both: every row was refused (云岫县发改局 is no unit). 计量单位 is the unit."""
+    reference = current_reference(Database(sample_db_path))
+    data = "考核期,县区,单位,指标,数值,计量单位\n2022Q4,云岫县,云岫县发改局,重点项目投资完成额,335600,万元\n".encode()
+    preview = parse_file("u.csv", data, reference)
+    assert not preview.problems and values(preview) == [("2022-Q4", "云岫县", "", "R01", 33.56)]
+    assert notes(preview) == [
+        "未识别的列（不导入）：单位。",
+        "「数值」列 1 个单元格的单位「万元」已换算为「亿元」（×0.0001），如第 2 行「335600万元」→ 33.56。",
+    ]
+
+
 def test_a_title_unit_speaks_only_for_its_own_family():
     data = "2025年第二季度得分表\n单位：万元\n县区,重点项目投资完成额,新开工项目数\n云岫县,32000,12\n".encode()
     preview = parse_file("w.csv", data, MONEY_CATALOG)

@@ -1841,7 +1841,10 @@ def _unreadable_row_unit(cell: _ValueCell, target: str) -> Problem | None:
 def value_unit_columns(table: Table, located: Located) -> list[int]:
     """A long value file's unit columns (VALUE_UNIT_COLUMN: 单位, 计量单位), not a column the kind reads."""
     names = {name_key(alias) for alias in VALUE_UNIT_COLUMN}
-    return [i for i, text in enumerate(table.header) if i not in located.columns and name_key(text) in names]
+    found = [i for i, text in enumerate(table.header) if i not in located.columns and name_key(text) in names]
+    # beside a 计量单位 column, a 单位 column names an office (云岫县发改局): left out as a column not imported
+    measure = [i for i in found if name_key(table.header[i]) != name_key("单位")]
+    return measure or found
 
 
 def refuse_column_unit_conflicts(
