@@ -990,6 +990,15 @@ def test_a_title_unit_note_it_cannot_read_is_refused_naming_its_row(note):
     assert "美元" in messages(preview, "en")[0]
 
 
+@pytest.mark.parametrize(
+    "note", ["填报单位：          单位：", "说明：各单位：请于12月5日前报送", "被考核单位：云岫县"]
+)
+def test_an_office_or_a_blank_unit_note_in_the_title_is_no_unit(note):
+    data = f"2025年第二季度得分表\n{note}\n县区,重点项目投资完成额\n云岫县,3.5\n"
+    preview = parse_file("w.csv", data.encode(), MONEY_CATALOG)
+    assert not preview.problems and [v[4] for v in values(preview)] == [3.5]
+
+
 def test_two_title_units_of_one_family_are_refused():
     data = "2025年第二季度得分表\n单位：万元、元\n县区,重点项目投资完成额\n云岫县,345668\n".encode()
     preview = parse_file("w.csv", data, MONEY_CATALOG)

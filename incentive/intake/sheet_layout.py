@@ -350,9 +350,9 @@ def title_unit_notes(cells: list[tuple[int, str]]) -> list[TitleUnit]:
                     break
                 end = sep.end()
             names = tuple(_read_title_unit(x) for x in tokens)
-            unreadable = next((x for x in names if not _readable(x)), "") if names else "?"
-            if office or (glued and unreadable):
-                continue  # an office (`填报单位：市发改委`, `…委员会单位：…` naming no unit)
+            unreadable = next((x for x in names if not _readable(x)), "")
+            if office or not names or (glued and unreadable):
+                continue  # an office (`填报单位：市发改委`, `各单位：请于…`), or a note left blank (`单位：`)
             note = text[m.start() : end].strip()
             found.append(TitleUnit(row, note, tuple(x for x in names if _readable(x)), unreadable))
     return found
