@@ -80,6 +80,7 @@ from incentive.intake.sheet_layout import (
     is_instruction_sheet,
     locate_header,
     nearest_header,
+    row_role,
     unknown_bracket,
 )
 from incentive.intake.sheets import UnreadableFile, column_letter, read_sheets
@@ -637,12 +638,15 @@ def _holds_values(found: Located) -> bool:
     """Whether a sheet of scores or welfare values has a row below its header with a number in a value column
     (an instructions sheet's `必填，如2026Q4 | 必填 | 代码或名称 | 数字` has none); a sheet of another kind, whether
     it has a data row."""
-    table = Table.from_sheet(found.sheet, found.header_row, found.header, found.header_rows)
-    table.drop_non_data_rows()
-    if found.kind != "values":
-        return bool(table.rows)
     columns = [i for i, name in found.columns.items() if name == "value"] + list(found.wide_indicators)
-    for row in table.rows:
+    seen = False
+    for row in found.sheet.rows[found.header_row + found.header_rows :]:  # stops at the first value: a big sheet
+        role = row_role([clean_text(c) for c in row[: len(found.header)]], data_seen=seen)
+        if role != "data":
+            continue
+        if found.kind != "values":
+            return True
+        seen = True
         for i in columns:
             try:
                 if i < len(row) and parse_number(row[i]) is not None:
