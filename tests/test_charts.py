@@ -4,6 +4,7 @@ import re
 import pandas as pd
 
 from incentive import charts, palette
+from incentive.demo import synth
 
 
 def test_composite_bars_best_on_top_with_cjk_font():
@@ -839,20 +840,7 @@ def test_a_chart_writes_a_negative_number_with_the_minus_sign_of_its_ticks():
 
 # ---- 能上能下's county chart and the care radar on a phone (tests/browser/test_charts_in_browser.py draws both)
 
-TWELVE = [
-    "云岫县",
-    "澄溪县",
-    "枫岚县",
-    "青禾县",
-    "柏川县",
-    "鹤汀县",
-    "苇塘县",
-    "杉浦县",
-    "棠梨县",
-    "岚桥区",
-    "星渚县",
-    "蒲陌县",
-]
+TWELVE = synth.COUNTIES[:12]  # the sample prefecture's twelve counties, in its order
 TOLERANCE_LABELS = {"accountability": "问责", "fault_tolerance": "容错免责"}
 
 
