@@ -762,7 +762,8 @@ def parse_cell(
 
 
 # Columns whose cells are read for their digits: a footnote mark there would be read as one (cell_values.footnote_mark).
-_READ_AS_DIGITS = frozenset({"number", "date", "year", "appraisal_year", "period", "code"})
+# Number and date cells are not listed: parse_number, parse_hours and parse_date refuse a mark themselves, first.
+_READ_AS_DIGITS = frozenset({"year", "appraisal_year", "period", "code"})
 
 
 def _is_name(col: Column) -> bool:
