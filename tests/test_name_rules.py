@@ -2,9 +2,10 @@
 
 import pytest
 
+from incentive.intake.cell_parsing import parse_cell
 from incentive.intake.cell_values import CellError
 from incentive.intake.file_kinds import KINDS
-from incentive.intake.ingest import parse_cell, parse_file
+from incentive.intake.ingest import parse_file
 from incentive.intake.preview import Reference
 from incentive.safe_text import NAME_MAX_CHARS, markdown
 

@@ -2,7 +2,7 @@
 
 A province's training history is ten million rows: read cell by cell in Python it takes minutes and gigabytes.
 Here DuckDB reads the file as text, and every *distinct* text of a column goes once through the per-cell path's
-own parsers (ingest.parse_cell, the name matcher, sheet_layout.row_role), so both paths store the same values
+own parsers (cell_parsing.parse_cell, the name matcher, sheet_layout.row_role), so both paths store the same values
 and report the same problems at the same line numbers; only the per-row work moves into SQL. A file this path
 cannot read line for line the same way (blank lines, cells spanning lines, ragged rows, UTF-16, a later byte
 that breaks the encoding…) gives None, and the caller reads it with ingest.parse_file.
@@ -26,6 +26,7 @@ import pyarrow
 
 from incentive import config
 from incentive.intake import plausibility, sheets, units
+from incentive.intake.cell_parsing import parse_cell, read_as, serial_date, serial_example
 from incentive.intake.cell_values import TEXT_FORMULA, CellError, Number, as_written, clean_text, problem_value
 from incentive.intake.file_kinds import (
     FOOTNOTE_PREFIXES,
@@ -43,14 +44,10 @@ from incentive.intake.ingest import (
     duplicate_problems,
     hours_title_unit,
     one_line,
-    parse_cell,
     parse_file,
-    read_as,
     read_given,
     report_accepted_names,
     roster_title_as_of,
-    serial_date,
-    serial_example,
     text_formula_note,
 )
 from incentive.intake.place_names import NameMatcher
