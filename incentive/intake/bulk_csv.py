@@ -42,7 +42,6 @@ from incentive.intake.ingest import (
     check_rows,
     drop_rejected,
     duplicate_problems,
-    hours_title_unit,
     one_line,
     parse_file,
     read_given,
@@ -54,6 +53,7 @@ from incentive.intake.place_names import NameMatcher
 from incentive.intake.preview import Note, Preview, Problem, Reference
 from incentive.intake.sheet_layout import Located, Table, locate_header, row_role, unknown_bracket
 from incentive.intake.staged_rows import StagedRows
+from incentive.intake.stated_units import hours_title_unit
 from incentive.store.queries import string_literal
 
 BULK_KINDS = ("training", "roster", "movements", "appraisals")

@@ -60,7 +60,7 @@ from incentive.intake.number_formats import (
     shows_text,
 )
 from incentive.intake.place_names import NameMatcher, suggest
-from incentive.intake.preview import Note, Preview, Problem, Reference
+from incentive.intake.preview import Note, Preview, Problem, Reference, refuse_file
 from incentive.intake.sheet_layout import (
     ACTUAL_SUBCOLUMNS,
     Located,
@@ -75,6 +75,17 @@ from incentive.intake.sheet_layout import (
     unknown_bracket,
 )
 from incentive.intake.sheets import UnreadableFile, column_letter, read_sheets
+from incentive.intake.stated_units import (
+    StatedUnit,
+    column_unit,
+    conflict_params,
+    header_units,
+    refuse_column_unit_conflicts,
+    refuse_unknown_bracket,
+    unit_conflict,
+    unit_place,
+    value_unit_columns,
+)
 
 __all__ = ["Note", "Preview", "Problem", "Reference", "parse_file"]
 
@@ -93,7 +104,7 @@ def parse_file(
     try:
         sheets = read_sheets(file_name, data)
     except UnreadableFile as e:
-        return _fail(preview, Problem(e.key, params=e.params))
+        return refuse_file(preview, Problem(e.key, params=e.params))
     given = read_given(preview, period, as_of)
     if given is None:
         return preview
@@ -109,7 +120,7 @@ def parse_file(
     if located is None:
         near = nearest_header(sheets, kind)
         preview.sheet = near.sheet if near is not None else ""  # the message names the workbook's sheet it means
-        return _fail(preview, _no_header_problem(kind, near))
+        return refuse_file(preview, _no_header_problem(kind, near))
     table = Table.from_sheet(located.sheet, located.header_row, located.header, located.header_rows)
     preview.sheet = located.sheet.name if located.sheet.is_workbook else ""
     preview.encoding = located.sheet.encoding
@@ -129,7 +140,7 @@ def parse_file(
         preview.notes.append(Note("note_footnotes", {"rows": footnotes, "n": len(footnotes)}))
     preview.notes.extend(text_formula_notes(table, located.sheet.text_formulas))
     if not table.rows:
-        return _fail(preview, Problem("no_rows"))
+        return refuse_file(preview, Problem("no_rows"))
     _refuse_text_outside_header(preview, table, located)
     if table.merged_data:
         preview.notes.append(Note("note_merged_data_cells", {"ranges": table.merged_data}))
@@ -144,7 +155,7 @@ def parse_file(
     if unread and (located.kind == "values" or "hours" in located.columns.values()):
         # a title's `单位：…` the importer cannot read would leave every value's unit unknown: refused, never ignored
         params = {"note": unread.note, "unit": unread.unreadable}
-        return _fail(preview, Problem("title_unit_unknown", unread.row or None, None, unread.note, params))
+        return refuse_file(preview, Problem("title_unit_unknown", unread.row or None, None, unread.note, params))
     if located.kind == "values":
         _parse_values(preview, table, located, reference, kind, given_period)
     else:
@@ -203,7 +214,7 @@ def _class_weight_columns(preview: Preview, table: Table, spec: FileKind, refere
     for i, name in found.items():
         if name_key(name) not in known:
             key = "class_weight_unknown_class" if known else "class_weight_no_classes"
-            _fail(
+            refuse_file(
                 preview,
                 Problem(
                     key,
@@ -250,7 +261,7 @@ def _read_sub_columns(preview: Preview, located: Located, table: Table) -> bool:
         named = [f"{text} ({column_letter(i)})" for i, text in subs]
         if taken is None:
             several = sum(name_key(text) in ACTUAL_SUBCOLUMNS for _, text in subs) > 1
-            _fail(
+            refuse_file(
                 preview,
                 Problem(
                     "subcolumns_two_actual" if several else "subcolumns_ambiguous",
@@ -546,7 +557,7 @@ def read_given(preview: Preview, period: str | None, as_of: str | None) -> tuple
     if period and period.strip():
         given_period = periods.parse_period(period)
         if given_period is None:
-            _fail(preview, Problem("period_given_invalid", params={"value": period}))
+            refuse_file(preview, Problem("period_given_invalid", params={"value": period}))
             return None
     given_as_of = None
     if as_of and as_of.strip():
@@ -555,7 +566,7 @@ def read_given(preview: Preview, period: str | None, as_of: str | None) -> tuple
         except CellError:
             given_as_of = None
         if given_as_of is None:
-            _fail(preview, Problem("as_of_given_invalid", params={"value": as_of}))
+            refuse_file(preview, Problem("as_of_given_invalid", params={"value": as_of}))
             return None
     return given_period, given_as_of
 
@@ -567,7 +578,7 @@ def roster_title_as_of(preview: Preview, title: str, has_column: bool, given_as_
     if not has_column:
         as_of = title_as_of or given_as_of
         if as_of is None:
-            _fail(preview, Problem("as_of_needed"))
+            refuse_file(preview, Problem("as_of_needed"))
             return None, True
         preview.notes.append(
             Note(
@@ -579,12 +590,6 @@ def roster_title_as_of(preview: Preview, title: str, has_column: bool, given_as_
             )
         )
     return title_as_of, False
-
-
-def _fail(preview: Preview, problem: Problem) -> Preview:
-    preview.problems.append(problem)
-    preview.fatal = True
-    return preview
 
 
 def _report_skipped_sheets(
@@ -605,7 +610,7 @@ def _report_skipped_sheets(
         else:
             other.append((sheet.name, found.kind))
     if same:
-        _fail(
+        refuse_file(
             preview, Problem("sheets_same_kind", params={"sheet": located.sheet.name, "others": same, "n": len(same)})
         )
         return False
@@ -796,17 +801,6 @@ def _quoted(texts) -> tuple[str, dict[str, str]]:
     return ("by_lang", {"zh": "、".join(f"「{x}」" for x in texts), "en": ", ".join(f"“{x}”" for x in texts)})
 
 
-def refuse_unknown_bracket(preview: Preview, table: Table, index: int, hours: bool = False) -> None:
-    """A number column whose header has something in brackets that is no unit we know (`学时（计划）`); in the
-    `hours` column, minutes (`学时（分钟）`) are refused as such (docs/decisions.md#training-time-in-minutes)."""
-    inner = unknown_bracket(table.header[index])
-    if hours and not inner and units.is_minutes(table.header_unit(index)):
-        inner = table.header_unit(index)  # `学时（分）`: 分 is a unit (points) elsewhere, minutes here
-    if inner:
-        key = "unit_minutes_header" if hours and units.is_minutes(inner) else "unit_unknown_header"
-        _fail(preview, Problem(key, preview.header_row, table.column_label(index), None, {"inner": inner}))
-
-
 def _plain_target_unit(spec: FileKind, col: Column, record: dict) -> str | None:
     """The unit a number column of a record file is stored in: 学时 for training hours, the row's own unit for a
     catalog target; None where any unit is kept as written and reported (a weight is a relative share)."""
@@ -815,21 +809,6 @@ def _plain_target_unit(spec: FileKind, col: Column, record: dict) -> str | None:
     if spec.name == "indicators" and col.name != "weight":
         return record.get("unit") or ""
     return None
-
-
-def column_unit(table: Table, index: int, hours: bool = False) -> str:
-    """The unit a number column declares for every cell of it: its header's brackets, else a unit row under the
-    header, else, for training hours, a title's unit note when it speaks of time (`单位：小时`, `单位：天`,
-    `单位：分钟`); a title's unit of another family (`单位：万元`) says nothing about 学时."""
-    declared = table.header_unit(index) or table.units.get(index, "")
-    if declared or not hours:
-        return declared
-    return hours_title_unit(table)
-
-
-def hours_title_unit(table: Table) -> str:
-    """The unit a title's note (`单位：分钟`) declares for a training file's 学时 column, or ""."""
-    return table.title_time_unit[0]
 
 
 def refuse_lost_digits(preview: Preview, column: str, found: list[tuple[int, str]]) -> None:
@@ -849,65 +828,6 @@ def refuse_lost_digits(preview: Preview, column: str, found: list[tuple[int, str
 def hours_per_day(reference: Reference) -> float:
     """学时 per day of training for hours written in days; 0 (the default) refuses days."""
     return float((getattr(reference, "settings", None) or {}).get("hours_per_day", 0) or 0)
-
-
-@dataclass(frozen=True)
-class StatedUnit:
-    """A unit a file states for a value outside its cell (a header's brackets, a unit row, a title's note, a long
-    file's unit column, an indicator's name), and where it is written, for a conflict's message."""
-
-    unit: str  # normalized (units.normalize_unit)
-    place: tuple  # ("by_lang", {...}): where it is written
-    whole_file: bool = False  # a title's note or a long file's value header: speaks only for units of its family
-    column: str = ""  # a long file's unit column (its label): the row's own unit, as one written in the cell is
-    written: str = ""  # the unit column's cell as written
-
-
-def _where(key: str, **params: object) -> tuple:
-    """Where a unit is written, in each language."""
-    return ("by_lang", {lang: t(key, lang, **params) for lang in ("zh", "en")})
-
-
-def header_units(
-    table: Table, index: int, whole_file: bool = False, title: bool = True, hours: bool = False
-) -> list[StatedUnit]:
-    """The units a number column declares for all its cells: its header's brackets, a unit row under it, a title's
-    unit note (which speaks only for units of its own family; `title=False` in a record file, where a title speaks
-    only for 学时, as `column_unit` reads it: `hours`, the training file's 学时 column, takes a title's time unit
-    as the column's own)."""
-    found = []
-    if table.header_unit(index):
-        place = _where("unit_place_header", column=table.column_label(index))
-        found.append(StatedUnit(table.header_unit(index), place, whole_file))
-    if table.units.get(index):
-        place = _where("unit_place_unit_row", row="、".join(map(str, table.unit_rows)) or "?")
-        found.append(StatedUnit(table.units[index], place, whole_file))
-    if title and table.title_units:
-        for unit, note in table.title_units:  # `单位：万元、%`: each speaks for its own family only
-            found.append(StatedUnit(unit, _where("unit_place_title", note=note), True))
-    elif hours and hours_title_unit(table):
-        unit, note = table.title_time_unit
-        found.append(StatedUnit(units.normalize_unit(unit), _where("unit_place_title", note=note)))
-    return found
-
-
-def unit_conflict(stated: list[StatedUnit]) -> tuple[StatedUnit, StatedUnit] | None:
-    """The first two statements of a unit for one value that contradict each other: units of different sizes,
-    unless one speaks for the whole file and the other is of another family (a title's `单位：万元` says nothing of
-    a %)."""
-    for i, a in enumerate(stated):
-        for b in stated[i + 1 :]:
-            if units.same_size(a.unit, b.unit):  # 学时（小时） over `3学时`: one for one, as the contract reads them
-                continue
-            if (a.whole_file or b.whole_file) and not units.same_family(a.unit, b.unit):
-                continue
-            return a, b
-    return None
-
-
-def conflict_params(clash: tuple[StatedUnit, StatedUnit]) -> dict:
-    a, b = clash
-    return {"first": ("unit", a.unit), "first_place": a.place, "second": ("unit", b.unit), "second_place": b.place}
 
 
 class Changes:
@@ -981,7 +901,7 @@ class Changes:
         own = []
         if number.unit:
             key = "unit_place_percent_format" if number.percent_format else "unit_place_cell"
-            own.append(StatedUnit(number.unit, _where(key)))
+            own.append(StatedUnit(number.unit, unit_place(key)))
         clash = unit_conflict(own + list(stated))
         if clash is not None:
             raise CellError("unit_conflict", **conflict_params(clash))
@@ -1082,7 +1002,7 @@ def _parse_values(
             clean_text(text) for i, text in enumerate(table.header) if i not in located.columns and clean_text(text)
         ]
         params = {"names": _quoted(KINDS["race_scores"].column("value").aliases[:-1]), "others": _quoted(others)}
-        _fail(
+        refuse_file(
             preview,
             Problem("value_column_missing" + ("_others" if others else ""), preview.header_row, None, None, params),
         )
@@ -1319,11 +1239,11 @@ def _value_cells(
                 unit, unit_name = twin_unit, clean_text(row[twin] if twin < len(row) else None)
         if refused:
             continue
-        stated = [StatedUnit(unit, _where("unit_place_indicator", name=unit_name))] if unit else []
+        stated = [StatedUnit(unit, unit_place("unit_place_indicator", name=unit_name))] if unit else []
         for u in unit_columns:
             written = clean_text(row[u] if u < len(row) else None)
             if written:
-                place = _where("unit_place_unit_column", column=table.column_label(u))
+                place = unit_place("unit_place_unit_column", column=table.column_label(u))
                 label = table.column_label(u)
                 stated.append(StatedUnit(units.normalize_unit(written), place, column=label, written=written))
         for text in [raw, *(clean_text(row[twin] if twin < len(row) else None) for twin in indicator_twins)]:
@@ -1600,28 +1520,6 @@ def _unreadable_row_unit(cell: _ValueCell, target: str) -> Problem | None:
         if s.column and s.unit not in units.CELL_UNITS and s.unit != units.normalize_unit(target):
             return Problem("unit_column_unknown", cell.row, s.column, s.written, {"unit": s.written})
     return None
-
-
-def value_unit_columns(table: Table, located: Located) -> list[int]:
-    """A long value file's unit columns (VALUE_UNIT_COLUMN: 单位, 计量单位), not a column the kind reads."""
-    names = {name_key(alias) for alias in VALUE_UNIT_COLUMN}
-    found = [i for i, text in enumerate(table.header) if i not in located.columns and name_key(text) in names]
-    # beside a 计量单位 column, a 单位 column names an office (云岫县发改局): left out as a column not imported
-    measure = [i for i in found if name_key(table.header[i]) != name_key("单位")]
-    return measure or found
-
-
-def refuse_column_unit_conflicts(
-    preview: Preview, table: Table, columns: list[int], title: bool = True, hours: bool = False
-) -> None:
-    """A number column whose header's brackets, unit row and title's unit note give it different units (the title
-    only within its own family) is refused as a whole: which unit its numbers are in cannot be known."""
-    for i in columns:
-        stated = header_units(table, i, title=title, hours=hours)
-        clash = unit_conflict(stated)
-        if clash is not None:
-            params = conflict_params(clash)
-            _fail(preview, Problem("unit_conflict_column", preview.header_row, table.column_label(i), None, params))
 
 
 # A value of a % indicator is pointed out as a possible fraction when it is at most this (0.85 for 85 %) and the

@@ -184,6 +184,13 @@ class Preview:
         )
 
 
+def refuse_file(preview: Preview, problem: Problem) -> Preview:
+    """The file refused as a whole by `problem` (`fatal`: skipping invalid rows cannot help); the preview back."""
+    preview.problems.append(problem)
+    preview.fatal = True
+    return preview
+
+
 def values_text(preview: Preview, lang: str) -> str:
     """After "N rows" of a file, the values they hold when a row holds several (a wide file: 119 rows of 12
     indicators are 1,428 values), '' when each row is one: the preview and the import's summary count alike."""
