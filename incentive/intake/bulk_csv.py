@@ -27,7 +27,15 @@ import pyarrow
 from incentive import config
 from incentive.intake import plausibility, sheets, units
 from incentive.intake.cell_parsing import parse_cell, read_as, serial_date, serial_example
-from incentive.intake.cell_values import TEXT_FORMULA, CellError, Number, as_written, clean_text, problem_value
+from incentive.intake.cell_values import (
+    TEXT_FORMULA,
+    CellError,
+    Number,
+    as_written,
+    clean_text,
+    one_line,
+    problem_value,
+)
 from incentive.intake.file_kinds import (
     FOOTNOTE_PREFIXES,
     KINDS,
@@ -42,7 +50,6 @@ from incentive.intake.ingest import (
     check_rows,
     drop_rejected,
     duplicate_problems,
-    one_line,
     parse_file,
     read_given,
     report_accepted_names,
@@ -375,8 +382,8 @@ def _read_column(index: int, spec: Column, raws: list, header_unit: str, europea
 
 
 def _normalized_notes(con, columns: dict[str, _Column], table: Table, roles: RowRoles, skip: int) -> list[Note]:
-    """The per-cell path's notes of texts normalized (ingest.Changes.text), of grades read as their standard
-    word (ingest.Changes.choice) and of dates read from Excel serial numbers (ingest.Changes.serial): rows
+    """The per-cell path's notes of texts normalized (changes.Changes.text), of grades read as their standard
+    word (changes.Changes.choice) and of dates read from Excel serial numbers (changes.Changes.serial): rows
     counted, first example, in the order the per-cell path meets them."""
     notes = []
     for column in columns.values():

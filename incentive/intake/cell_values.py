@@ -108,6 +108,11 @@ def as_written(value: object) -> str:
     return re.sub(r"\s+", " ", _INVISIBLE.sub("", value)).strip()
 
 
+def one_line(text: str) -> str:
+    """A cell's text for a one-line message: line breaks shown as ⏎."""
+    return re.sub(r"\r\n|\r|\n", "⏎", text)
+
+
 @dataclass(frozen=True)
 class Number:
     value: float

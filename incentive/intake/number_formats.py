@@ -268,3 +268,8 @@ def _grouped(whole: str, tokens: list[tuple[str, str]]) -> str:
     before = "".join(text for kind, text in tokens[:first] if kind == "lit")
     after = "".join(text for kind, text in tokens[last + 1 :] if kind == "lit")
     return before + ",".join(groups) + after
+
+
+def fifteen_digits(value: float) -> str:
+    """A number to the 15 significant digits Excel keeps and shows: a formula's 3.0000000000000004 as 3."""
+    return f"{value:.15g}"

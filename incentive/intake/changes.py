@@ -1,0 +1,140 @@
+"""The record of the values the importer changed while reading one file, for the preview's notes and the CLI.
+
+A unit converted, a percent cell read as the percent it showed, a text normalized, a number read as the text its
+format showed, a grade read as its standard word, an Excel serial read as a date: each is counted per column with
+a first example (`Changes`), so nothing changes silently (issue "intake integrity"). `Changes.to_unit` is where a
+number reaches its column's unit, or is refused when no exact conversion exists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from incentive.intake import units
+from incentive.intake.cell_parsing import read_as, serial_example
+from incentive.intake.cell_values import CellError, Number, clean_text, one_line
+from incentive.intake.number_formats import displayed_text, fifteen_digits, shows_text
+from incentive.intake.preview import Note, Reference
+from incentive.intake.stated_units import StatedUnit, conflict_params, unit_conflict, unit_place
+
+
+def hours_per_day(reference: Reference) -> float:
+    """学时 per day of training for hours written in days; 0 (the default) refuses days."""
+    return float((getattr(reference, "settings", None) or {}).get("hours_per_day", 0) or 0)
+
+
+class Changes:
+    """Every value the importer changed while reading one file (a unit converted, a percent cell, a text
+    normalized), counted per column with a first example, for the preview's notes (issue "intake integrity":
+    nothing changes silently)."""
+
+    def __init__(self, days_rule: float = 0) -> None:
+        self.days_rule = days_rule
+        self.counts: dict[tuple, list] = {}
+        self.as_written: dict[tuple[int, str], str] = {}  # (row, column label) -> a number cell's text with its unit
+
+    def _count(self, key: tuple, example: dict) -> None:
+        entry = self.counts.setdefault(key, [0, example])
+        entry[0] += 1
+
+    def text(self, label: str, raw: object, stored: object, number_format: str | None = None) -> None:
+        if isinstance(raw, str) and isinstance(stored, str) and stored != raw:
+            self._count(("note_text_normalized", label), {"example": one_line(raw), "stored": stored})
+        self.shown(label, raw, stored, number_format)
+
+    def shown(self, label: str, raw: object, stored: object, number_format: str | None) -> None:
+        """A number read as the text its format showed (15 formatted `"LZ"000000` read as LZ000015)."""
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)) or stored is None:
+            return
+        if shows_text(number_format):
+            example = {
+                "example": f"{raw:g}",
+                "format": number_format,
+                "shown": displayed_text(float(raw), number_format),
+                "stored": stored,
+            }
+            self._count(("note_read_as_shown", label), example)
+
+    def choice(self, label: str, raw: object, enum: str, code: str | None) -> None:
+        standard = read_as(enum, raw, code)
+        if standard is not None:
+            written = clean_text(raw)
+            self._count(("note_value_read_as", label, written), {"example": written, "stored": standard})
+
+    def serial(self, label: str, raw: object, day: dt.date, row: int) -> None:
+        """A date cell holding an Excel serial number, read as the date it stands for (`serial_date`)."""
+        self._count(("note_date_serial", label), serial_example(raw, day, row))
+
+    def period(self, label: str, raw: object, stored: object, number_format: str | None = None) -> None:
+        """A period typed as a number and read as its number format showed it (2026.1 shown as 2026.10; 2025
+        shown as 2025年第三季度)."""
+        if shows_text(number_format):
+            self.shown(label, raw, stored, number_format)
+        elif isinstance(raw, float) and not raw.is_integer() and stored:
+            self._count(("note_period_from_format", label), {"example": f"{raw:g}", "value": stored})
+
+    def to_unit(
+        self,
+        number: Number,
+        target: str | None,
+        label: str,
+        raw: object,
+        row: int,
+        strict: str = "",
+        stated: tuple[StatedUnit, ...] = (),
+    ) -> float:
+        """The number in the `target` unit. The unit given is the cell's own (or its row's, from a long file's unit
+        column), else the column's (`strict`, or a `stated` one: a header in brackets, a unit row, an indicator's
+        name), else a title's or a long file's value header (`whole_file` ones, which only speak for units of their
+        own family: `单位：万元` says nothing about a count). Raises CellError `unit_conflict` when two of these
+        contradict each other, units.UnitError when no exact conversion exists."""
+        shown = clean_text(raw) if not isinstance(raw, (int, float)) else f"{raw:g}"
+        if number.percent_format:
+            self._count(
+                ("note_percent_format", label), {"row": row, "example": shown, "value": fifteen_digits(number.value)}
+            )
+        own = []
+        if number.unit:
+            key = "unit_place_percent_format" if number.percent_format else "unit_place_cell"
+            own.append(StatedUnit(number.unit, unit_place(key)))
+        clash = unit_conflict(own + list(stated))
+        if clash is not None:
+            raise CellError("unit_conflict", **conflict_params(clash))
+        row_unit = next((s.unit for s in stated if s.column), "")
+        if row_unit and not number.unit:  # as if written after the number: `335600` with 万元 beside it
+            shown = f"{shown}{row_unit}"
+        written = number.unit or row_unit
+        if written:
+            self.as_written[(row, label)] = f"{number.value:g}%" if number.percent_format else shown
+        strict = strict or next((s.unit for s in stated if not s.whole_file), "")
+        source = written or strict
+        expected = units.normalize_unit(target or "")
+        if not source and expected:
+            source = next((s.unit for s in stated if s.whole_file and units.same_family(s.unit, expected)), "")
+        if source and not units.normalize_unit(target or ""):
+            if written:  # a unit nothing can check it against: kept as written, and said
+                self._count(("note_unit_unchecked", label, source), {"row": row, "example": shown})
+            return number.value
+        if units.is_minutes(source) and units.same_family(units.normalize_unit(target or ""), units.HOURS):
+            # minutes declared by a header, a unit row, a title or a number format: refused as written ones are
+            raise CellError("hours_in_minutes", unit=source)
+        change = units.conversion(source, target or "", self.days_rule)
+        value = units.apply(number.value, change)
+        if change is not None:  # 小时 -> 学时 is one for one: said so, not as a conversion "×1"
+            key = "note_unit_counted" if change.factor == 1 else "note_unit_converted"
+            self._count(
+                (key, label, change.source, change.target, change.factor_text),
+                {"row": row, "example": shown, "value": fifteen_digits(value)},
+            )
+        return value
+
+    def notes(self) -> list[Note]:
+        out = []
+        for key, (n, example) in self.counts.items():
+            params = {"column": key[1], "n": n, **example}
+            if key[0] == "note_unit_unchecked":
+                params["unit"] = ("unit", key[2])
+            if key[0] in ("note_unit_converted", "note_unit_counted"):
+                params.update({"source": ("unit", key[2]), "target": ("unit", key[3]), "factor": key[4]})
+            out.append(Note(key[0], params))
+        return out
