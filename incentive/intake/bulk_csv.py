@@ -36,6 +36,7 @@ from incentive.intake.cell_values import (
     one_line,
     problem_value,
 )
+from incentive.intake.duplicate_rows import duplicate_problems
 from incentive.intake.file_kinds import (
     FOOTNOTE_PREFIXES,
     KINDS,
@@ -49,7 +50,6 @@ from incentive.intake.file_kinds import (
 from incentive.intake.ingest import (
     check_rows,
     drop_rejected,
-    duplicate_problems,
     parse_file,
     read_given,
     report_accepted_names,
@@ -774,7 +774,7 @@ def _cell_problems(
 
 
 def _duplicates(con, spec: FileKind, table: Table, labels: dict[str, str]) -> list[Problem]:
-    """Rows that share a key, judged as ingest.duplicate_problems judges them (it is called): candidates by a hash
+    """Rows that share a key, judged as duplicate_rows.duplicate_problems judges them (it is called): candidates by a hash
     of the key, which aggregates far faster than the key's text, then compared exactly, every stored column
     read as the per-cell path holds it, and quoted as written (cell_values.as_written) as it quotes them."""
     key = ", ".join(spec.key)
