@@ -144,7 +144,7 @@ def parse_large_csv(
         or twin_columns(KINDS[located.kind], located.header)
     ):
         # another kind, a record spanning lines in the head, a two-row header, or two columns naming one field
-        # (compared row by row by the cell path: ingest._compare_twins)
+        # (compared row by row by the cell path: column_twins.compare_twins)
         return None
     try:
         return _parse_staged(path, encoding, sheet.delimiter, located, reference, period, as_of, skip_invalid, checking)

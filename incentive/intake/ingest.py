@@ -38,6 +38,7 @@ from incentive.intake.cell_values import (
     text_formula,
 )
 from incentive.intake.changes import Changes, hours_per_day
+from incentive.intake.column_twins import compare_twins, twin_differ_problem, twin_labels
 from incentive.intake.duplicate_rows import check_duplicates
 from incentive.intake.file_kinds import (
     DOMAIN_OF_KIND,
@@ -319,37 +320,6 @@ def _refuse_text_outside_header(preview: Preview, table: Table, located: Located
         )
 
 
-def _compare_twins(
-    preview: Preview, table: Table, spec: FileKind, located: dict[int, str], twins: dict[int, int]
-) -> None:
-    """A second column naming the same field as an earlier one (学时 and 学时（小时）) is read beside it: where the
-    two say the same on every row, the earlier one is imported and a note says so; each row where they differ is
-    a problem naming both, for which one holds the figure cannot be known (docs/decisions.md#two-columns-for-one-field).
-    Cells say the same when their texts do, or when both read as the same value."""
-    for twin, first in twins.items():
-        col = spec.column(located[first])
-        first_label, twin_label = _twin_labels(table, first, twin)
-        differing = 0
-        for position, (row, number) in enumerate(zip(table.rows, table.row_numbers, strict=False)):
-            if not _same_cell(col, table, position, row, first, twin):
-                differing += 1
-                preview.problems.append(_twin_differ_problem(table, row, number, first, twin))
-        if not differing:
-            preview.notes.append(Note("note_twin_columns_same", {"column": first_label, "other": twin_label}))
-
-
-def _twin_differ_problem(table: Table, row: list, number: int, first: int, twin: int) -> Problem:
-    """A row where a field's two columns differ: named at the first, with the other's label and text."""
-    first_label, twin_label = _twin_labels(table, first, twin)
-    return Problem(
-        "twin_columns_differ",
-        number,
-        first_label,
-        clean_text(row[first] if first < len(row) else None),
-        {"other": twin_label, "other_value": clean_text(row[twin] if twin < len(row) else None) or "—"},
-    )
-
-
 class NameResolution(NamedTuple):
     """What a cell or header naming an indicator names at a period (`IndicatorNames.resolve`)."""
 
@@ -497,7 +467,7 @@ def _indicator_twin_problem(
     first one gave (`code`): (the problem, or None when the cell names that indicator too; the unit in brackets
     after the cell's name, or ""). A cell that names another indicator, none, or is blank refuses the row: which
     indicator the figure belongs to cannot be known (docs/decisions.md#indicator-code-and-name-columns)."""
-    first_label, twin_label = _twin_labels(table, first, twin)
+    first_label, twin_label = twin_labels(table, first, twin)
     first_text = clean_text(row[first] if first < len(row) else None)
     text = clean_text(row[twin] if twin < len(row) else None)
     read = {"other": first_label, "other_value": first_text, "indicator": named_by.shown(code, period)}
@@ -522,29 +492,6 @@ def _indicator_twin_problem(
     if inner:
         return Problem("unit_unknown_indicator", number, twin_label, text, {"inner": inner}), ""
     return None, bracket_unit(text)
-
-
-def _twin_labels(table: Table, first: int, twin: int) -> tuple[str, str]:
-    """The two columns' labels; a CSV's two columns of one header text (数值 and 数值) with their positions too
-    (`数值 [4]`, `数值 [5]`), or the message would compare a column with itself."""
-    labels = table.column_label(first), table.column_label(twin)
-    if labels[0] != labels[1]:
-        return labels
-    return f"{labels[0]} [{first + 1}]", f"{labels[1]} [{twin + 1}]"
-
-
-def _same_cell(col: Column, table: Table, position: int, row: list, first: int, twin: int) -> bool:
-    a, b = (row[i] if i < len(row) else None for i in (first, twin))
-    if clean_text(a) == clean_text(b):
-        return True
-    try:
-        values = [
-            parse_cell(col, raw, table.number_format(position, i), table.date1904, table.european_marks)
-            for raw, i in ((a, first), (b, twin))
-        ]
-    except (CellError, units.UnitError):
-        return False
-    return values[0] == values[1]
 
 
 def read_given(preview: Preview, period: str | None, as_of: str | None) -> tuple | None:
@@ -702,7 +649,7 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
         if spec.column(name).parse == "number":
             refuse_unknown_bracket(preview, table, i, hours=name == "hours")
             refuse_column_unit_conflicts(preview, table, [i], title=False, hours=name == "hours")
-    _compare_twins(preview, table, spec, located_cols, twins)
+    compare_twins(preview, table, spec, located_cols, twins)
     if preview.fatal:
         return
     records: dict[str, list] = {c: [] for c in STORED_COLUMNS[spec.name]}
@@ -895,7 +842,7 @@ def _parse_values(
         ]
         if extra:
             preview.notes.append(Note("note_extra_columns", {"columns": extra}))
-        _compare_twins(preview, table, spec, located.columns, twins)
+        compare_twins(preview, table, spec, located.columns, twins)
     names_and_codes = indicator_lookup(reference)
     for i in [*located.wide_indicators, index_of.get("value")]:
         if i is not None and name_key(table.header[i]) not in names_and_codes:
@@ -1097,7 +1044,7 @@ def _value_cells(
         for twin in indicator_twins:
             problem, twin_unit = _indicator_twin_problem(table, named_by, row, number, i, twin, code, period)
             if problem is None and twin_unit and unit and twin_unit != unit:  # 招商引资额（万元）, （亿元）
-                problem = _twin_differ_problem(table, row, number, i, twin)
+                problem = twin_differ_problem(table, row, number, i, twin)
             if problem is not None:
                 preview.problems.append(problem)
                 refused = True
@@ -1132,7 +1079,7 @@ def _value_cells(
     _refuse_wide_columns(preview, wide_found)
     for twin, first in indicator_twins.items():
         if twin not in differing:
-            first_label, twin_label = _twin_labels(table, first, twin)
+            first_label, twin_label = twin_labels(table, first, twin)
             preview.notes.append(Note("note_indicator_columns_same", {"column": first_label, "other": twin_label}))
     preview.notes.extend(named_by.notes())
     report_accepted_names(preview, names)
