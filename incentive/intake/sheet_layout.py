@@ -68,7 +68,7 @@ class Located:
     kind: str  # a key of KINDS, or "values" for race_scores/welfare (told apart later)
     columns: dict[int, str]
     # cell index -> an indicator code the header names in some catalog version: which columns are indicators; the
-    # importer reads each header by each row's period (ingest.IndicatorNames.resolve), never by this code
+    # importer reads each header by each row's period (indicator_names.IndicatorNames.resolve), never by this code
     wide_indicators: dict[int, str] = field(default_factory=dict)
     score: int = 0
     sub_header: SubHeader | None = None  # a second header row of sub-columns (计划 / 实际) under the header
