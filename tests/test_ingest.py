@@ -1447,17 +1447,17 @@ def test_every_sample_file_into_an_empty_database_is_its_kind_or_asks_for_the_ca
 def test_a_period_not_over_is_imported_and_said():
     """Race scores of a quarter still running (2026-Q4 sent on 6 December) import as sent, with a note saying the
     figures are so far and rank like final ones; a finished quarter's say nothing of it."""
-    from incentive.intake.ingest import _note_periods_not_over
     from incentive.intake.preview import Preview
+    from incentive.intake.value_cells import note_periods_not_over
 
     preview = Preview("q.csv", "")
-    _note_periods_not_over(preview, {"2026-Q3", "2026-Q4", "2027-H1"}, dt.date(2026, 12, 6))
+    note_periods_not_over(preview, {"2026-Q3", "2026-Q4", "2027-H1"}, dt.date(2026, 12, 6))
     assert [n.text("zh") for n in preview.notes] == [
         "2026-Q4、2027-H1 尚未结束（今天 2026-12-06）：这些是期中数字，导入后与结束的考核期一样参与排名和达标判断。"
     ]
     assert preview.notes[0].text("en").startswith("Not over yet (today is 2026-12-06): 2026-Q4、2027-H1.")
     done = Preview("q.csv", "")
-    _note_periods_not_over(done, {"2026-Q3"}, dt.date(2026, 12, 6))
+    note_periods_not_over(done, {"2026-Q3"}, dt.date(2026, 12, 6))
     assert done.notes == []
 
 

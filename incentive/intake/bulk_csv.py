@@ -52,11 +52,10 @@ from incentive.intake.ingest import (
     drop_rejected,
     parse_file,
     read_given,
-    report_accepted_names,
     roster_title_as_of,
     text_formula_note,
 )
-from incentive.intake.place_names import NameMatcher
+from incentive.intake.place_names import NameMatcher, report_accepted_names
 from incentive.intake.preview import Note, Preview, Problem, Reference
 from incentive.intake.sheet_layout import Located, Table, locate_header, row_role, unknown_bracket
 from incentive.intake.staged_rows import StagedRows

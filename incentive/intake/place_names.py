@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from incentive.intake.cell_values import name_key
+from incentive.intake.preview import Note, Preview, Problem
 
 COUNTY_SUFFIXES = ("自治县", "县", "区", "市", "旗")
 TOWNSHIP_SUFFIXES = ("街道办事处", "办事处", "街道", "镇", "乡")
@@ -80,3 +81,16 @@ def _resolve(given: str, options: list[str], suffixes: tuple[str, ...], error: s
         return Match(given, "ambiguous_name", {"candidates": hits})
     suggestion = suggest(given, options)
     return Match(given, error, {"suggestion": suggestion} if suggestion else {})
+
+
+def matched_place(preview: Preview, match: Match, row: int, column: str) -> str:
+    """The name a match gives a county or township cell; its problem, if any, recorded at the row and column."""
+    if match.error:
+        preview.problems.append(Problem(match.error, row, column, match.name, match.params))
+    return match.name
+
+
+def report_accepted_names(preview: Preview, names: NameMatcher) -> None:
+    """One note per name accepted for another (`东城` read as `东城县`), with how many cells wrote it so."""
+    for (given, matched), n in sorted(names.accepted.items()):
+        preview.notes.append(Note("note_name_fixed", {"given": given, "matched": matched, "n": n}))

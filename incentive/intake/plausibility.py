@@ -111,7 +111,7 @@ def indicator_bounds(version: dict) -> Bounds | None:
 def version_in_force(versions: list[dict], period: str | None) -> dict:
     """The catalog version in force for a period: the latest `effective_from` ≤ the period (an empty one means
     from the beginning); before every version, the earliest, for the checks of a value the importer refuses anyway
-    (ingest._refuse_before_first_version; docs/decisions.md#catalog-versions)."""
+    (value_cells._refuse_before_first_version; docs/decisions.md#catalog-versions)."""
 
     def start(version: dict) -> dt.date:
         return periods.bounds(version["effective_from"])[0] if version.get("effective_from") else dt.date.min
