@@ -484,7 +484,7 @@ def _import(db: Database, args, lang: str) -> int:
             file=sys.stderr,
         )
         if effects.unknown_cadres:
-            print("  " + unknown_cadres_text(effects, lang), file=sys.stderr)
+            print("  " + unknown_cadres_text(preview, effects, lang), file=sys.stderr)
         if effects.lone_months:
             print("  " + lone_months_text(effects, preview.kind, lang, batch), file=sys.stderr)
         if effects.rescored:  # a catalog re-scores stored periods: never silently (docs/decisions.md#catalog-versions)

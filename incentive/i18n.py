@@ -546,10 +546,21 @@ TEXT: dict[str, tuple[str, str]] = {
         "the file: {typical:,})",
     ),
     "data_unknown_cadres": (
-        "有 {n} 条记录的干部编号不在任何花名册中（仍可导入，但按县区统计时无法计入）。",
-        "{n} {n:record has|records have} a cadre id on no roster ({n:it imports|they import}, but figures by "
+        "有 {n:,} 条记录的干部编号不在任何花名册中（仍可导入，但按县区统计时无法计入）。",
+        "{n:,} {n:record has|records have} a cadre id on no roster ({n:it imports|they import}, but figures by "
         "county cannot count {n:it|them}).",
     ),
+    "data_unknown_cadres_ids": (
+        "「{column}」列中共有 {n:,} 个这样的编号：{ids}{more}。",
+        "Column “{column}” holds {n:,} such {n:id|ids}: {ids}{more}.",
+    ),
+    "data_unknown_cadre_row": ("{cadre}（第 {row} 行）", "{cadre} (row {row})"),
+    "data_unknown_cadre_rows": ("{cadre}（第 {rows} 行）", "{cadre} (rows {rows})"),
+    "data_unknown_cadre_more_rows": (
+        "{cadre}（第 {rows} 行，另有 {more:,} 行）",
+        "{cadre} (rows {rows} and {more:,} more)",
+    ),
+    "data_unknown_cadres_more": ("；另有 {n:,} 个编号", "; and {n:,} more"),
     "data_current": ("当前数据", "Current data"),
     "data_span": ("范围", "Span"),
     "data_rollback_confirm": (

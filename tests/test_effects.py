@@ -8,10 +8,10 @@ from conftest import ROOT, xlsx_bytes
 
 from incentive.intake.bulk_csv import parse_path
 from incentive.intake.ingest import parse_file
-from incentive.intake.preview import lone_months_text, rescoring_example, rescoring_lines
+from incentive.intake.preview import lone_months_text, rescoring_example, rescoring_lines, unknown_cadres_text
 from incentive.store import batches
 from incentive.store.database import Database
-from incentive.store.effects import TYPICAL_RECORDS, LoneMonth, import_effects
+from incentive.store.effects import TYPICAL_RECORDS, LoneMonth, UnknownCadre, import_effects
 from incentive.store.reference import current_reference
 
 SAMPLE_CATALOG = ROOT / "data" / "sample" / "02_指标目录.csv"
@@ -207,3 +207,69 @@ def test_a_few_records_beside_few_in_other_months_or_in_a_stored_month_are_not_w
     late = [(cadre, "2026-06-10") for cadre in many] + [(many[0], "2026-04-02")]
     effects = import_effects(sample, parse_file("t.csv", _training_file(late), current_reference(sample)))
     assert effects.lone_months == () and lone_months_text(effects, "training", "zh") == ""
+
+
+def _unknown_ids_file(tmp_path, sample: Database):
+    """A training file headed 人员编号 (the id column under another header the importer reads) of a cadre on the
+    roster (row 2), 23 ids on no roster (ZZ000 … ZZ022, one row each, from row 3) and one more on no roster, ZZ900,
+    in rows 4, 6, 8, 10 and 12 (between the first of them): 28 records on no roster, 24 ids."""
+    known = _county_cadres(sample, "棠梨县", 1)[0]
+    unknown = [f"ZZ{i:03d}" for i in range(23)]
+    cadres = [known]
+    for cadre in unknown:
+        cadres += [cadre, "ZZ900"] if len(cadres) < 10 else [cadre]
+    lines = ["人员编号,培训项目,培训类别,培训领域,培训形式,组织方式,学时,培训日期"]
+    lines += [f"{cadre},专题班{i},政治能力,党的理论,线下,集体,4,2026-06-10" for i, cadre in enumerate(cadres)]
+    path = tmp_path / "培训_未在册.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_cadre_ids_on_no_roster_are_named_with_their_rows_and_column(sample, tmp_path):
+    """A count alone ("28 records have a cadre id on no roster") left the office to search its file: the preview
+    names the first ids in the order of their rows, each with its first rows, under the file's own header, and how
+    many more there are (a tester's report of 2026-12-07)."""
+    preview, effects = effects_of(sample, _unknown_ids_file(tmp_path, sample))
+    assert (effects.unknown_cadres, effects.unknown_ids, len(effects.unknown_listed)) == (28, 24, 20)
+    assert [c.cadre_id for c in effects.unknown_listed[:3]] == ["ZZ000", "ZZ900", "ZZ001"]
+    assert effects.unknown_listed[1] == UnknownCadre("ZZ900", (4, 6, 8), 5)
+    assert unknown_cadres_text(preview, effects, "zh") == (
+        "有 28 条记录的干部编号不在任何花名册中（仍可导入，但按县区统计时无法计入）。「人员编号」列中共有 24 个这样的"
+        "编号：ZZ000（第 3 行）；ZZ900（第 4、6、8 行，另有 2 行）；"
+        "ZZ001（第 5 行）；ZZ002（第 7 行）；ZZ003（第 9 行）；"
+        "ZZ004（第 11 行）；ZZ005（第 13 行）；ZZ006（第 14 行）；"
+        "ZZ007（第 15 行）；ZZ008（第 16 行）；ZZ009（第 17 行）；"
+        "ZZ010（第 18 行）；ZZ011（第 19 行）；ZZ012（第 20 行）；"
+        "ZZ013（第 21 行）；ZZ014（第 22 行）；ZZ015（第 23 行）；"
+        "ZZ016（第 24 行）；ZZ017（第 25 行）；ZZ018（第 26 行）；"
+        "另有 4 个编号。"
+    )
+    english = unknown_cadres_text(preview, effects, "en")
+    assert english.startswith(
+        "28 records have a cadre id on no roster (they import, but figures by county cannot count them). Column "
+        "“人员编号” holds 24 such ids: ZZ000 (row 3); ZZ900 (rows 4, 6, 8 and 2 more); ZZ001 (row 5); "
+    )
+    assert english.endswith("; ZZ018 (row 26); and 4 more.")
+
+
+def test_a_workbook_names_the_id_column_with_its_letter_and_all_ids_when_few(sample):
+    """Ids in a workbook's column C are named under its header and letter, as problems name a column; with every
+    id listed, no "more" is said; a file without such ids says nothing."""
+    known = _county_cadres(sample, "棠梨县", 1)[0]
+    header = ["培训项目", "学时", "干部编号", "培训类别", "培训领域", "培训形式", "组织方式", "培训日期"]
+    rows = [header] + [
+        ["专题班", 4, cadre, "政治能力", "党的理论", "线下", "集体", f"2026-06-{day:02d}"]
+        for day, cadre in enumerate([known, "ZZ1", known, "ZZ1"], start=1)
+    ]
+    preview = parse_file("培训.xlsx", xlsx_bytes(rows), current_reference(sample))
+    effects = import_effects(sample, preview)
+    assert unknown_cadres_text(preview, effects, "zh") == (
+        "有 2 条记录的干部编号不在任何花名册中（仍可导入，但按县区统计时无法计入）。"
+        "「干部编号 (C)」列中共有 1 个这样的编号：ZZ1（第 3、5 行）。"
+    )
+    assert unknown_cadres_text(preview, effects, "en").endswith(
+        "Column “干部编号 (C)” holds 1 such id: ZZ1 (rows 3, 5)."
+    )
+    on_roster = parse_file("培训.xlsx", xlsx_bytes(rows[:2]), current_reference(sample))
+    nobody = import_effects(sample, on_roster)
+    assert (nobody.unknown_cadres, nobody.unknown_listed, unknown_cadres_text(on_roster, nobody, "zh")) == (0, (), "")

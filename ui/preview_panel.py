@@ -21,6 +21,7 @@ from incentive.intake.preview import (
     rescoring_lines,
     same_file_text,
     skipped_text,
+    unknown_cadres_text,
     values_text,
 )
 from incentive.safe_text import markdown, tm
@@ -140,8 +141,8 @@ def draw_effects(preview: Preview, effects: ImportEffects, lang: str, county: st
                 )
                 if len(changes) < effects.changed:
                     st.caption(t("data_changes_first", lang, n=len(changes)))
-    if effects.unknown_cadres:
-        st.warning(t("data_unknown_cadres", lang, n=effects.unknown_cadres))
+    if effects.unknown_cadres:  # the ids and the header come from the file: shown as written, never as Markdown
+        st.warning(markdown(unknown_cadres_text(preview, effects, lang)))
     if effects.lone_months:
         st.warning(lone_months_text(effects, preview.kind, lang))
     earlier = batches.active_of_file(database(), preview.sha256)

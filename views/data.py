@@ -18,7 +18,7 @@ from incentive.intake.preview import (
     unknown_cadres_text,
     values_text,
 )
-from incentive.safe_text import tm
+from incentive.safe_text import markdown, tm
 from incentive.store import audit, backup, batches, settings
 from incentive.store.batches import BatchError
 from incentive.store.effects import ImportEffects, import_effects
@@ -81,7 +81,9 @@ def import_and_report(
                 ).rstrip("。.")
                 + effects_text(preview.kind, effects, lang)
                 + t("full_stop", lang)
-                + unknown_cadres_text(effects, lang)
+                # the ids and the header come from the file: shown as written, never as Markdown
+                + ("" if lang == "zh" or not effects.unknown_cadres else " ")
+                + markdown(unknown_cadres_text(preview, effects, lang))
             )
             if preview.problems:  # skip-invalid left rows out: their list, kept with the batch, is offered after
                 skipped.append((preview.file_name, batch))

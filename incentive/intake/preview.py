@@ -289,10 +289,34 @@ def same_file_text(preview: Preview, effects, earlier: list[int], changes: bool,
     return t("data_same_file_changes", lang, batches=batches, counts=t("sep", lang).join(counts))
 
 
-def unknown_cadres_text(effects, lang: str) -> str:
-    """The sentence after an import's summary when records name cadres on no roster ('' when none do): they are
-    imported, but figures by county cannot place them."""
-    return t("data_unknown_cadres", lang, n=effects.unknown_cadres) if effects.unknown_cadres else ""
+def unknown_cadres_text(preview: Preview, effects, lang: str) -> str:
+    """The warning when records name cadres on no roster ('' when none do), for the Data page's preview and the
+    import's summary, and the CLI: they are imported, but figures by county cannot place them. It names the ids
+    (`effects.unknown_listed`, store.effects.UnknownCadre: the first ones, each with its first file rows) under
+    the header of the file's id column, and how many more there are, so that the office can find them in its
+    file; cadres' names are not shown (the roster that would give them lists none of these ids anyway)."""
+    if not effects.unknown_cadres:
+        return ""
+    ids = []
+    for cadre in effects.unknown_listed:
+        rows = join([str(row) for row in cadre.rows], lang)
+        if more_rows := cadre.row_count - len(cadre.rows):
+            ids.append(t("data_unknown_cadre_more_rows", lang, cadre=cadre.cadre_id, rows=rows, more=more_rows))
+        elif len(cadre.rows) == 1:
+            ids.append(t("data_unknown_cadre_row", lang, cadre=cadre.cadre_id, row=cadre.rows[0]))
+        else:
+            ids.append(t("data_unknown_cadre_rows", lang, cadre=cadre.cadre_id, rows=rows))
+    more = effects.unknown_ids - len(ids)
+    listed = t(
+        "data_unknown_cadres_ids",
+        lang,
+        column=preview.column_labels.get("cadre_id") or t("col_cadre_id", lang),
+        n=effects.unknown_ids,
+        # each item has its own commas and brackets: set apart by semicolons
+        ids=("; " if lang == "en" else "；").join(ids),
+        more=t("data_unknown_cadres_more", lang, n=more) if more > 0 else "",
+    )
+    return t("data_unknown_cadres", lang, n=effects.unknown_cadres) + (" " if lang == "en" else "") + listed
 
 
 def rescoring_lines(rescored, lang: str) -> list[str]:

@@ -35,8 +35,11 @@ class ImportEffects:
     blanked: int  # existing values that a blank cell would empty
     snapshot_replaced: int  # roster: cadres in snapshots this file replaces
     unknown_cadres: int = (
-        0  # training/movements/appraisals: cadre ids on no roster snapshot (imported, but worth a look)
+        0  # training/movements/appraisals: records whose cadre id is on no roster snapshot (imported, but worth a look)
     )
+    unknown_ids: int = 0  # the distinct cadre ids of those records
+    # the first UNKNOWN_IDS_LISTED of those ids, in the order of their first row: what a user looks them up by
+    unknown_listed: tuple[UnknownCadre, ...] = ()
     # 分类考核: regions whose 考核类别 the file would clear, or catalog rows whose class weights it would drop (the
     # file has no such column or cell): said before import, as emptied values are
     classes_cleared: int = 0
@@ -51,6 +54,22 @@ class ImportEffects:
 # median of at least TYPICAL_RECORDS, is worth a warning (docs/decisions.md#a-month-sent-on-a-few-records)
 LONE_RECORDS = 3
 TYPICAL_RECORDS = 30
+
+
+UNKNOWN_IDS_LISTED = 20  # the cadre ids on no roster a preview names; the count says how many there are in all
+ROWS_PER_UNKNOWN_ID = 3  # the file rows named for each of them; the count says how many hold it
+
+
+@dataclass(frozen=True)
+class UnknownCadre:
+    """A cadre id of a file (training records, personnel decisions, appraisals) that no roster snapshot lists: the
+    id as imported, the file rows that hold it (the first ROWS_PER_UNKNOWN_ID, in order; row numbers as problems
+    give them) and `row_count`, how many rows hold it. Named so that the office can find the rows in its own file:
+    the count alone left it to search a file of thousands of records (a tester's report of 2026-12-07)."""
+
+    cadre_id: str
+    rows: tuple[int, ...]
+    row_count: int
 
 
 @dataclass(frozen=True)
@@ -97,11 +116,9 @@ def import_effects(db: Database, preview: Preview, county: str | None = None) ->
         cur.register("incoming", preview.rows_for(cur))
         if kind == "roster":
             return ImportEffects(preview.row_count, 0, 0, 0, _snapshot_rows(cur, county))
-        unknown_cadres = 0
-        if "cadre_id" in preview.columns:
-            unknown_cadres = cur.execute(
-                "SELECT count(*) FROM incoming WHERE cadre_id NOT IN (SELECT cadre_id FROM current_roster)"
-            ).fetchone()[0]
+        unknown_cadres, unknown_ids, unknown_listed = (
+            unknown_cadres_of(cur) if "cadre_id" in preview.columns else (0, 0, ())
+        )
         key = [identifier(c) for c in KINDS[kind].key]
         # a value's domain (race or welfare) is its file's kind, not a cell: a training record's 培训领域 is one
         derived = {"domain"} if kind in VALUE_KINDS else set()
@@ -127,7 +144,41 @@ def import_effects(db: Database, preview: Preview, county: str | None = None) ->
             FROM incoming i LEFT JOIN {view} c ON {on}""").fetchone()
         rescored = catalog_rescoring(cur) if kind == "indicators" else ()
         lone = lone_months(cur, kind) if kind in ("training", "movements") else ()
-        return ImportEffects(new, changed, same, blanked, 0, unknown_cadres, classes_cleared, rescored, lone)
+        return ImportEffects(
+            new,
+            changed,
+            same,
+            blanked,
+            0,
+            unknown_cadres=unknown_cadres,
+            unknown_ids=unknown_ids,
+            unknown_listed=unknown_listed,
+            classes_cleared=classes_cleared,
+            rescored=rescored,
+            lone_months=lone,
+        )
+
+
+def unknown_cadres_of(cur) -> tuple[int, int, tuple[UnknownCadre, ...]]:
+    """Of the rows registered on `cur` as `incoming` (cadre_id, source_row), those whose cadre id no roster
+    snapshot lists: (how many rows, how many distinct ids, the first UNKNOWN_IDS_LISTED ids as UnknownCadres in
+    the order of their first row). One pass over the file's rows: a province's training file has millions."""
+    found = cur.execute(
+        """
+        SELECT cadre_id, list(source_row ORDER BY source_row)[1:$rows_per_id] AS rows, count(*) AS row_count,
+               count(*) OVER () AS ids, sum(count(*)) OVER () AS all_rows
+        FROM incoming
+        WHERE cadre_id NOT IN (SELECT cadre_id FROM current_roster)
+        GROUP BY cadre_id
+        ORDER BY min(source_row), cadre_id
+        LIMIT $listed
+        """,
+        {"rows_per_id": ROWS_PER_UNKNOWN_ID, "listed": UNKNOWN_IDS_LISTED},
+    ).fetchall()
+    if not found:
+        return 0, 0, ()
+    listed = tuple(UnknownCadre(str(cadre), tuple(int(r) for r in rows), int(n)) for cadre, rows, n, _, _ in found)
+    return int(found[0][4]), int(found[0][3]), listed
 
 
 def lone_months(cur, kind: str) -> tuple[LoneMonth, ...]:
