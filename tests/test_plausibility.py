@@ -406,6 +406,34 @@ def test_the_file_is_compared_with_peers_as_stored_after_import(care_db):
     assert [(w.params["unit"], w.params["old"], w.params["new"]) for w in preview.warnings] == [("云岫县", "80", "8")]
 
 
+def test_a_value_is_judged_among_its_period_as_it_would_be_after_import_itself_included(care_db):
+    """The peers of a file's value are its indicator, level and period as the data would be after import, the
+    unit itself included (docs/data-format.md, 异常变动 · Unusual changes; checks.add_warnings): by design, not a
+    leak. A file brings a whole period as a rule, so every value of that period is in it: judged against stored
+    values only, the five counties' H2 here would have no peer at all and 澄溪县's 8.5 for 85 no warning (as the
+    stored data alone give none). The unit's own change cannot hide it: the fences stand on the quartiles, which
+    one value among five does not move (Q3 is the fourth change). A stored value of a key the file sends again
+    is replaced, not counted beside it: a correction that is still wrong (45) has five peers, the stored typo none
+    of them."""
+    five = COUNTIES[:5]
+    load_h1(care_db, five)
+    preview = parse_file("h2.csv", h2_file(counties=five), current_reference(care_db))
+    checks.add_warnings(care_db, preview)
+    assert [(w.params["unit"], w.params["new"], w.params["low"]) for w in preview.warnings] == [
+        ("澄溪县", "8.5", "-13.45")  # Q1 = -1 (云岫县's change), w = 5 % of the median H1 value 83
+    ]
+    incoming = preview.rows[["period", "county", "township", "indicator", "value"]]
+    flagged = checks.unusual_changes(care_db, "welfare", incoming)
+    assert flagged[["county", "peers"]].values.tolist() == [["澄溪县", 5]]
+    assert checks.unusual_changes(care_db, "welfare").empty  # the stored data alone: H1 has no previous period
+    batches.import_preview(care_db, preview, source="cli", created_by="test")  # imports anyway: a warning
+    fix = parse_file("fix.csv", welfare([("2025年下半年", "澄溪县", "带薪休假落实率", 45)]), current_reference(care_db))
+    checks.add_warnings(care_db, fix)
+    fixed = checks.unusual_changes(care_db, "welfare", fix.rows[["period", "county", "township", "indicator", "value"]])
+    assert fixed[["county", "new", "peers"]].values.tolist() == [["澄溪县", 45.0, 5]]  # 8.5 is gone
+    assert [(w.params["new"], w.params["low"]) for w in fix.warnings] == [("45", "-13.45")]
+
+
 def _pairs(old: list[float], new: list[float]) -> pd.DataFrame:
     n = len(old)
     return pd.DataFrame(
