@@ -95,12 +95,54 @@ def parse_period(value: object) -> str | None:
 
 def find_period(text: str) -> str | None:
     """The first period mentioned in free text such as a title row, most specific form first."""
+    found = _first_period(text)
+    return _match_to_period(*found) if found else None
+
+
+def _first_period(text: str) -> tuple[str, re.Match[str]] | None:
     text = _clean(text)
     for kind, pattern in _PATTERNS:
         m = re.search(_YEAR + r"\s*年", text) if kind == "Y" else pattern.search(text)
         if m:
-            return _match_to_period(kind, m)
+            return kind, m
     return None
+
+
+# A year, a dot and a number: `2026.3`, `2026.03`, `2026.11`.
+_DOTTED = re.compile(_YEAR + r"\s*\.\s*(?P<n>\d{1,2})")
+
+
+def dotted_readings(text: str) -> tuple[str, ...]:
+    """The canonical periods a period cell written as a year, a dot and a number may stand for: `2026.3` the third
+    quarter or March (`2026-Q3`, `2026-03`), `2026.2` also the second half-year, `2026.1` also October (Excel shows
+    2026.10 typed into a General cell as 2026.1: docs/decisions.md#periods-typed-as-numbers); `2026.11` only
+    November. Quarters first, then half-years, then months. () when the whole text is no such period.
+
+    Race scores are reported by quarter and care figures by half-year (docs/decisions.md#schedule), so a dot before
+    1 to 4 names no one period: more than one reading is ambiguous, and the importer refuses it rather than guess
+    (docs/decisions.md#periods-written-with-a-dot)."""
+    m = _DOTTED.fullmatch(_clean(str(text)))
+    if not m:
+        return ()
+    year, digits = m.group("y"), m.group("n")
+    n = int(digits)
+    found = [f"{year}-Q{n}"] if 1 <= n <= 4 else []
+    found += [f"{year}-H{n}"] if 1 <= n <= 2 else []
+    found += [f"{year}-{n:02d}"] if 1 <= n <= 12 else []
+    found += [f"{year}-10"] if digits == "1" else []
+    return tuple(found)
+
+
+def title_readings(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """(the period as written, its readings) when the period `find_period` reads in a title is written with a dot
+    and names no one period (`2026.3 赛马考评得分` -> ("2026.3", ("2026-Q3", "2026-03"))); None when the title's
+    period is unambiguous or absent."""
+    found = _first_period(text)
+    if found is None or found[0] != "M" or "." not in found[1].group(0):
+        return None
+    written = found[1].group(0).strip()
+    readings = dotted_readings(written)
+    return (written, readings) if len(readings) > 1 else None
 
 
 def form(period: str) -> str:

@@ -123,3 +123,32 @@ def test_a_period_lies_within_another_when_both_its_ends_do():
     assert periods.within("2026-05", "2026-Q2") and periods.within("2026-H1", "2026-H1")
     assert not periods.within("2026-H2", "2026-Q3")  # it holds the quarter, not the other way round
     assert not periods.within("2026-Q2", "2026-H2") and not periods.within("2025-Q4", "2026")
+
+
+@pytest.mark.parametrize(
+    "written,readings",
+    [
+        ("2026.3", ("2026-Q3", "2026-03")),
+        ("2026.03", ("2026-Q3", "2026-03")),
+        ("2026.2", ("2026-Q2", "2026-H2", "2026-02")),
+        ("2026.1", ("2026-Q1", "2026-H1", "2026-01", "2026-10")),  # Excel shows 2026.10 as 2026.1
+        ("２０２６．４", ("2026-Q4", "2026-04")),
+        ("2026.11", ("2026-11",)),
+        ("2026.10", ("2026-10",)),
+        ("2026.05", ("2026-05",)),
+        ("2026.30", ()),
+        ("2026Q3", ()),
+        ("2026-03", ()),
+    ],
+)
+def test_dotted_readings(written, readings):
+    """A dot before 1 to 4 names a quarter as well as a month, before 1 or 2 a half-year too."""
+    assert periods.dotted_readings(written) == readings
+
+
+def test_title_readings_of_the_period_a_title_names():
+    assert periods.title_readings("2026.3 赛马考评得分") == ("2026.3", ("2026-Q3", "2026-03"))
+    assert periods.title_readings("关于2026.2关爱指标的通报") == ("2026.2", ("2026-Q2", "2026-H2", "2026-02"))
+    assert periods.title_readings("2026.11 赛马考评得分") is None  # one reading: November
+    assert periods.title_readings("2026年第三季度赛马考评得分（2026.3.15制表）") is None  # the quarter comes first
+    assert periods.title_readings("赛马考评得分") is None
