@@ -814,6 +814,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "填写的考核期「{value}」无法识别，示例：2025、2025Q2、2025年上半年、2025-06。",
         "The period entered, “{value}”, is not recognised; e.g. 2025, 2025Q2, 2025H1, 2025-06.",
     ),
+    "period_given_ambiguous": (
+        "填写的考核期「{written}」可能是{readings}，无法确定是哪一个，不作猜测；请按所指写成其中一种。",
+        "The period entered, “{written}”, may be {readings}; it is not guessed: enter the one meant.",
+    ),
+    "period_title_ambiguous": (
+        "标题中的考核期「{written}」可能是{readings}，无法确定是哪一个，不作猜测；请在标题中按所指写成其中一种，"
+        "或填写考核期。",
+        "The title's period “{written}” may be {readings}; it is not guessed: write the one meant in the title, or "
+        "enter the period.",
+    ),
     "as_of_needed": (
         "花名册缺少统计日期（无「统计日期」列，标题中也没有），请填写统计日期。",
         "The roster has no as-of date (no column, none in the title); enter it.",
@@ -1202,6 +1212,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "the period is the number {shown}, which does not show the month typed (Excel stores "
         "2026.10 as 2026.1); set the column to text and write 2026-10 or 2026年10月.",
     ),
+    "period_ambiguous": (
+        "考核期写作「{written}」，可能是{readings}，无法确定是哪一个，不作猜测；请按所指写成其中一种。",
+        "the period is written “{written}”, which may be {readings}; it is not guessed: write the one meant.",
+    ),
+    "period_reading_quarter": ("「{written}」（{year}年第{n}季度）", "{written} (quarter {n} of {year})"),
+    "period_reading_h1": ("「{written}」（{year}年上半年）", "{written} (the first half of {year})"),
+    "period_reading_h2": ("「{written}」（{year}年下半年）", "{written} (the second half of {year})"),
+    "period_reading_month": ("「{written}」（{year}年{n}月）", "{written} (month {n} of {year})"),
+    "period_readings_or": ("或", " or "),
     "format_text_unknown": (
         "单元格存的是数字，其数字格式 {format} 在数字旁显示文字，但无法可靠地推出 Excel 显示的内容；请把该列设为"
         "「文本」格式，按显示的样子重新录入后再导入。",

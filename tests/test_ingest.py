@@ -843,21 +843,23 @@ def test_a_period_typed_as_a_number_is_read_as_displayed(catalog_db):
         "「考核期 (A)」列 2 个考核期是带小数的数字，按单元格格式显示的文字读取，如 2026.1 显示为两位小数，读作 2026-10。"
     ]
     one_decimal = parse_file("p.xlsx", xlsx_bytes(rows[:2], formats={"A2": "0.0"}), current_reference(catalog_db))
-    assert [p.key for p in one_decimal.problems] == ["period_number_ambiguous"]  # "2026.1" shows October as January
+    # "2026.1" shows October as January, and may be a quarter or half-year too (test_written_periods)
+    assert [p.key for p in one_decimal.problems] == ["period_ambiguous"]
 
 
 def test_a_period_written_2026_1_is_ambiguous_in_csv_too(catalog_db):
-    # Excel writes 2026.10 typed into a General cell as "2026.1" when it saves a CSV
+    # Excel writes 2026.10 typed into a General cell as "2026.1" when it saves a CSV; 2026.3 may be Q3 or March
     data = "考核期,县区,指标,数值\n2026.1,云岫县,R01,5\n2026.3,云峤县,R01,6\n".encode()
     preview = parse_file("p.csv", data, current_reference(catalog_db))
-    assert [(p.row, p.key) for p in preview.problems] == [(2, "period_number_ambiguous")]
+    assert [(p.row, p.key) for p in preview.problems] == [(2, "period_ambiguous"), (3, "period_ambiguous")]
+    assert "「2026-10」（2026年10月）" in messages(preview)[0]
 
 
 def test_a_period_number_in_a_general_cell_is_refused_with_its_place(catalog_db):
-    rows = [["考核期", "县区", "指标", "数值"], [2026.1, "云岫县", "R01", 5]]
+    rows = [["考核期", "县区", "指标", "数值"], [2026.5, "云岫县", "R01", 5]]
     preview = parse_file("p.xlsx", xlsx_bytes(rows), current_reference(catalog_db))
     assert messages(preview) == [
-        "文件「p.xlsx」，工作表「数据」，第 2 行，「考核期 (A)」列，值「2026.1」：考核期是数字 2026.1，看不出原本"
+        "文件「p.xlsx」，工作表「数据」，第 2 行，「考核期 (A)」列，值「2026.5」：考核期是数字 2026.5，看不出原本"
         "是几月（如 2026.10 会被 Excel 存成 2026.1）；请把该列设为文本格式，写成「2026-10」或「2026年10月」。"
     ]
 

@@ -27,6 +27,7 @@ from incentive.intake.cell_values import (
     refuse_footnote_mark,
 )
 from incentive.intake.file_kinds import ENUMS, Column, enum_code, enum_spellings
+from incentive.intake.written_periods import refuse_ambiguous_cell
 from incentive.intake.number_formats import (
     displayed_decimals,
     displayed_number,
@@ -73,6 +74,7 @@ def parse_cell(
             raise CellError("formula_without_value")
         return _parse_code(raw, number_format)
     if col.parse == "period":
+        refuse_ambiguous_cell(raw, number_format)  # 2026.3: the third quarter or March
         if isinstance(raw, float) and not raw.is_integer():
             # 2026.10 typed in a number cell is stored as 2026.1: only a format showing two decimals tells
             # October from January
@@ -80,9 +82,6 @@ def parse_cell(
             if shown is None or not re.fullmatch(r"\d{4}\.\d\d", shown):
                 raise CellError("period_number_ambiguous", shown=shown or f"{raw:g}")
             raw = shown
-        if _AMBIGUOUS_MONTH.fullmatch(clean_text(raw)):
-            # `2026.1` is what Excel shows (and writes to CSV) for 2026.10 typed into a General cell
-            raise CellError("period_number_ambiguous", shown=clean_text(raw))
         p = periods.parse_period(raw)
         if p is None:
             raise CellError("not_a_period")
@@ -132,9 +131,6 @@ def _check_name(raw: str) -> None:
     length = len(clean_text(raw))
     if length > safe_text.NAME_MAX_CHARS:
         raise CellError("name_too_long", length=length, limit=safe_text.NAME_MAX_CHARS)
-
-
-_AMBIGUOUS_MONTH = re.compile(r"(19|20)\d{2}\.1")
 
 
 _E_NOTATION = re.compile(r"[+-]?\d+(\.\d+)?[eE][+-]?\d+")

@@ -62,6 +62,7 @@ from incentive.intake.stated_units import (
     refuse_unknown_bracket,
 )
 from incentive.intake.value_cells import parse_values
+from incentive.intake.written_periods import given_period_refusal
 
 __all__ = ["Note", "Preview", "Problem", "Reference", "parse_file"]
 
@@ -303,6 +304,9 @@ def read_given(preview: Preview, period: str | None, as_of: str | None) -> tuple
     """(period, as_of) typed by the user, parsed; None (and a fatal problem) when either is not what it says."""
     given_period = None
     if period and period.strip():
+        if (ambiguous := given_period_refusal(period)) is not None:
+            refuse_file(preview, ambiguous)
+            return None
         given_period = periods.parse_period(period)
         if given_period is None:
             refuse_file(preview, Problem("period_given_invalid", params={"value": period}))

@@ -47,6 +47,7 @@ from incentive.intake.number_formats import fifteen_digits, is_percent_format
 from incentive.intake.place_names import NameMatcher, matched_place, report_accepted_names, suggest
 from incentive.intake.preview import Note, Preview, Problem, Reference, refuse_file
 from incentive.intake.sheet_layout import Located, Table, bracket_unit, indicator_lookup, unknown_bracket
+from incentive.intake.written_periods import period_of_title
 from incentive.intake.stated_units import (
     StatedUnit,
     header_units,
@@ -93,7 +94,9 @@ def parse_values(
         preview.problems.append(Problem("catalog_first"))
         return
     index_of = {name: i for i, name in located.columns.items()}
-    title_period = periods.find_period(table.title) if table.title else None
+    title_period = period_of_title(preview, table, given_period)
+    if preview.fatal:
+        return
     fixed_period = _fixed_period(preview, "period" in index_of, title_period, given_period)
     wide = bool(located.wide_indicators) or "indicator" not in index_of
     preview.column_labels.update({name: table.column_label(i) for name, i in index_of.items()})
