@@ -42,6 +42,7 @@ from incentive.intake.preview import (
     unknown_cadres_text,
     values_text,
 )
+from incentive.intake.written_periods import readings_text
 from incentive.labels import time_text
 from incentive.publication import freeze, official
 from incentive.race import ranking_tables, rankings, scoring
@@ -890,9 +891,14 @@ class UsageError(TranslatedError):
 
 
 def _period_option(value: str | None) -> str | None:
-    """`--period` in its canonical form (periods.parse_period), None when not given; UsageError when unreadable."""
+    """`--period` in its canonical form (periods.parse_period), None when not given; UsageError when unreadable, or
+    when written with a dot that names no one period (`2026.3`: the third quarter or March,
+    docs/decisions.md#periods-written-with-a-dot)."""
     if not value:
         return None
+    readings = periods.dotted_readings(value)
+    if len(readings) > 1:
+        raise UsageError("cli_period_ambiguous", value=value.strip(), readings=readings_text(readings))
     period = periods.parse_period(value)
     if period is None:
         raise UsageError("cli_bad_period", value=value)
@@ -934,9 +940,7 @@ def _rankings_frame(db: Database, args, period: str | None, county: str, lang: s
         raise UsageError("cli_county_needs_township", county=county)
     compare_period = None
     if args.compare:
-        compare_period = periods.parse_period(args.compare)
-        if compare_period is None:
-            raise UsageError("cli_bad_period", value=args.compare)
+        compare_period = _period_option(args.compare)
     group = _class_group(db, PeerGroup(args.level, county), args.peer_class, lang, period if args.published else None)
     if args.published:
         return _published_rankings(db, args, period, compare_period, group, lang)

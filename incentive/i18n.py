@@ -1492,6 +1492,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "No race scores for {period}; periods with data: {periods}.",
     ),
     "cli_bad_period": ("考核期无法识别：{value}", "period not recognised: {value}"),
+    "cli_period_ambiguous": (
+        "考核期「{value}」可能是{readings}，无法确定是哪一个，不作猜测；请按所指写成其中一种。",
+        "the period “{value}” may be {readings}; it is not guessed: give the one meant.",
+    ),
     # --- CLI: --county, published bulletins, argparse, the held database, publish flags, settings, years
     # (docs/decisions.md#cli-county-option, #cli-language, #one-writer-per-database-file, #bulletin)
     "cli_county_unknown": (

@@ -440,6 +440,24 @@ def test_usage_errors_exit_2(loaded):
     assert cli(loaded, "export", "race_scores", "--period", "someday").returncode == 2
 
 
+def test_a_period_option_written_with_a_dot_is_refused_naming_its_readings(loaded):
+    """`--period 2026.3` was read as March: an export of the third quarter's scores came out empty, and publish said
+    March had no data (docs/decisions.md#periods-written-with-a-dot)."""
+    for args in (
+        ["export", "race_scores", "--period", "2026.3"],
+        ["export", "rankings", "--period", "2026Q2", "--compare", "2026.3"],
+        ["publish", "--period", "2026.3"],
+        ["alerts", "--period", "2026.3"],
+    ):
+        result = cli(loaded, *args)
+        assert result.returncode == 2 and result.stdout == "", args
+        assert (
+            "the period “2026.3” may be 2026Q3 (quarter 3 of 2026) or 2026-03 (month 3 of 2026); it is not guessed: "
+            "give the one meant." in result.stderr
+        ), args
+    assert cli(loaded, "export", "race_scores", "--period", "2026.11").returncode == 0  # November: one reading
+
+
 def test_wide_file_period_option(loaded, tmp_path):
     wide = tmp_path / "wide.xlsx"
     wide.write_bytes(xlsx_bytes([["县区", "招商引资额"], ["云岫县", 3]]))
