@@ -27,7 +27,6 @@ from incentive.intake.cell_values import (
     refuse_footnote_mark,
 )
 from incentive.intake.file_kinds import ENUMS, Column, enum_code, enum_spellings
-from incentive.intake.written_periods import refuse_ambiguous_cell
 from incentive.intake.number_formats import (
     displayed_decimals,
     displayed_number,
@@ -40,6 +39,7 @@ from incentive.intake.number_formats import (
     thousands_scale,
     zero_padded_width,
 )
+from incentive.intake.written_periods import refuse_ambiguous_cell
 
 
 def parse_cell(

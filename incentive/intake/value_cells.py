@@ -47,7 +47,6 @@ from incentive.intake.number_formats import fifteen_digits, is_percent_format
 from incentive.intake.place_names import NameMatcher, matched_place, report_accepted_names, suggest
 from incentive.intake.preview import Note, Preview, Problem, Reference, refuse_file
 from incentive.intake.sheet_layout import Located, Table, bracket_unit, indicator_lookup, unknown_bracket
-from incentive.intake.written_periods import period_of_title
 from incentive.intake.stated_units import (
     StatedUnit,
     header_units,
@@ -56,6 +55,7 @@ from incentive.intake.stated_units import (
     unit_place,
     value_unit_columns,
 )
+from incentive.intake.written_periods import period_of_title
 
 
 def _quoted(texts) -> tuple[str, dict[str, str]]:
