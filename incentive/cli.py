@@ -1129,6 +1129,8 @@ def _deliver(db: Database, args, lang: str) -> int:
     made, or when the webhook did not take the summary (the files are kept)."""
     from incentive.sharing import bulletin, delivery
 
+    if len(readings := periods.dotted_readings(args.period)) > 1:  # 2026.3, as every --period: its readings named
+        raise UsageError("cli_period_ambiguous", value=args.period.strip(), readings=readings_text(readings))
     period = delivery.resolve_period(args.period, dt.date.today())
     if period is None:
         print(t("cli_deliver_bad_period", lang, value=args.period), file=sys.stderr)

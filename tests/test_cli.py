@@ -448,6 +448,7 @@ def test_a_period_option_written_with_a_dot_is_refused_naming_its_readings(loade
         ["export", "rankings", "--period", "2026Q2", "--compare", "2026.3"],
         ["publish", "--period", "2026.3"],
         ["alerts", "--period", "2026.3"],
+        ["deliver", "--period", "2026.3", "--out", str(loaded.parent / "delivered")],
     ):
         result = cli(loaded, *args)
         assert result.returncode == 2 and result.stdout == "", args

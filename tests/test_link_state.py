@@ -454,3 +454,13 @@ def test_a_short_link_with_parameters_of_its_own_shows_what_its_address_says(ope
     address = address_of(at)
     assert address["year"] == "2024" and "rank.method" not in address and address["rank.track"] == "乡村振兴"
     assert "v" not in address
+
+
+def test_a_link_period_written_with_a_dot_names_no_option():
+    """`2025.3` in a link is the third quarter or March: neither is taken, though March is an option
+    (docs/decisions.md#periods-written-with-a-dot); `2025.11` is November alone."""
+    from ui import link_state
+
+    options = ["2025-03", "2025-Q3", "2025-11"]
+    assert link_state._option(options, "2025.3") is link_state.INVALID
+    assert link_state._option(options, "2025.11") == "2025-11"
