@@ -39,7 +39,7 @@ def checking(file_name: str, data: bytes, lang: str):
     """The spinner over a file's check, with its name and size (a large training file takes seconds to half a
     minute, the page greyed out and silent before). Streamlit shows it only when the check is not cached. No
     `show_time`: Streamlit writes its seconds in English. MB as the upload box counts them (10^6 bytes)."""
-    return st.spinner(t("data_checking_file", lang, file=file_name, mb=f"{len(data) / 1e6:,.1f}"))
+    return st.spinner(tm("data_checking_file", lang, file=file_name, mb=f"{len(data) / 1e6:,.1f}"))
 
 
 def distinct_uploads(uploads: Iterable | None, lang: str) -> list[tuple[str, bytes]]:
@@ -144,7 +144,7 @@ def draw_effects(preview: Preview, effects: ImportEffects, lang: str, county: st
     if effects.unknown_cadres:  # the ids and the header come from the file: shown as written, never as Markdown
         st.warning(markdown(unknown_cadres_text(preview, effects, lang)))
     if effects.lone_months:
-        st.warning(lone_months_text(effects, preview.kind, lang))
+        st.warning(lone_months_text(effects, preview.kind, lang, quote=markdown))
     earlier = batches.active_of_file(database(), preview.sha256)
     if earlier:
         changes = reimport_changes(database(), preview, effects, earlier, county)

@@ -57,14 +57,14 @@ def import_and_report(
     refused = None
     with st.status(t("data_importing", lang), expanded=False) as status:
         for done, preview in enumerate(previews):
-            status.update(label=t("data_importing_file", lang, file=preview.file_name))
+            status.update(label=tm("data_importing_file", lang, file=preview.file_name))
             effects = import_effects(db, preview)
             try:
                 batch = batches.import_preview(db, preview, source="upload", created_by=who)
             except StorageFault as fault:  # nothing of this file written; the files before it are in
                 refused = fault
                 rest = len(previews) - done - 1
-                label = t("data_import_stopped", lang, file=preview.file_name)
+                label = tm("data_import_stopped", lang, file=preview.file_name)
                 label += t("data_import_stopped_rest", lang, n=rest) if rest else ""
                 status.update(label=label, state="error")
                 break
@@ -72,7 +72,7 @@ def import_and_report(
                 t(
                     "data_imported",
                     lang,
-                    file=preview.file_name,
+                    file=markdown(preview.file_name),  # from the uploader: never a link or an image
                     kind=kind_label(preview.kind),
                     rows=preview.data_rows,
                     values=values_text(preview, lang),
@@ -96,8 +96,8 @@ def import_and_report(
         return
     st.session_state["data_upload_round"] = st.session_state.get("data_upload_round", 0) + 1  # clears the uploader
     st.session_state["data_flash_left"] = [
-        t("data_not_imported", lang, file=p.file_name, n=len(p.problems)) for p in not_imported
-    ] + [t("data_not_chosen", lang, file=p.file_name) for p in not_chosen]
+        tm("data_not_imported", lang, file=p.file_name, n=len(p.problems)) for p in not_imported
+    ] + [tm("data_not_chosen", lang, file=p.file_name) for p in not_chosen]
     st.session_state["data_flash_skipped"] = skipped
     flash_and_rerun(*messages)
 

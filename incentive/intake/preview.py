@@ -228,18 +228,19 @@ def effects_text(kind: str, effects, lang: str) -> str:
     return text
 
 
-def lone_months_text(effects, kind: str, lang: str, batch: int | None = None) -> str:
+def lone_months_text(effects, kind: str, lang: str, batch: int | None = None, quote=str) -> str:
     """The warning on months a county would count as sent on a few records alone (`store.effects.LoneMonth`) of a
     file of `kind` (training or movements: what the month's being sent decides), for the Data page's preview and
     the CLI; "" when there are none. `batch`: the batch the file was imported as (the CLI warns after importing),
-    whose rollback comes before a corrected file."""
+    whose rollback comes before a corrected file. `quote` makes the county names inert where the sentence goes
+    (safe_text.markdown on a page)."""
     if not effects.lone_months:
         return ""
     months = [
         t(
             "data_lone_month",
             lang,
-            county=m.county,
+            county=quote(m.county),
             year=int(m.month[:4]),
             month=int(m.month[5:]),
             records=m.records,
