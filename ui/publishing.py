@@ -229,7 +229,7 @@ def publish_form(period: str, prefix: str, lang: str) -> None:
             st.session_state[_FLASH] = t("pub_done", lang, period=period, version=done.version)
             st.session_state[_CLEAR] = prefix
     except freeze.PublicationError as error:
-        st.error(error.text(lang))
+        st.error(markdown(error.text(lang)))  # it names the counties whose data are not all in, as the files wrote them
         return
     except StorageFault as fault:  # nothing published; said beside the form, the page goes on
         storage_notice.say_refused(fault, lang, st)

@@ -7,6 +7,7 @@ import streamlit as st
 from incentive import cadre_profile
 from incentive.i18n import t
 from incentive.intake.file_kinds import labelled
+from incentive.safe_text import markdown, tm
 from incentive.store.storage_faults import StorageFault
 from incentive.training import coverage, coverage_tables
 from ui import frame, link_state, sign_in, storage_notice
@@ -32,15 +33,15 @@ who = sign_in.principal()
 try:
     profile = cadre_profile.open_profile(database(), who, typed, year)
 except cadre_profile.ProfileRefused as refused:
-    st.warning(refused.text(lang))
+    st.warning(markdown(refused.text(lang)))  # it quotes the id as typed, or as a link gave it
     st.stop()
 except StorageFault as fault:  # the opening must be recorded before anything is shown
     storage_notice.say_refused(fault, lang)
     st.stop()
 
 person = profile.person
-st.subheader(
-    t(
+st.subheader(  # his name, county, unit and rank as the roster file wrote them: never Markdown
+    tm(
         "cadre_person",
         lang,
         name=person.get("name") or profile.cadre_id,
@@ -50,7 +51,7 @@ st.subheader(
         as_of=str(person.get("as_of", ""))[:10],
     )
 )
-st.caption(t("cadre_recorded", lang, who=who.name, cadre=profile.cadre_id))
+st.caption(tm("cadre_recorded", lang, who=who.name, cadre=profile.cadre_id))
 
 # ---- training of the year against his own target
 st.subheader(t("cadre_section_training", lang, year=year))
@@ -62,7 +63,7 @@ mine = profile.attainment
 if mine is None:
     st.info(t("cadre_not_on_roster_then", lang, year=year))
 elif not mine["has_target"]:
-    st.info(t("cadre_no_rank_group", lang, rank=mine["rank"]))
+    st.info(tm("cadre_no_rank_group", lang, rank=mine["rank"]))
 else:
     figures = st.columns(3)
     figures[0].metric(

@@ -4,6 +4,7 @@ instead of Streamlit's English "Page not found" dialog (ui/chrome.py registers t
 import streamlit as st
 
 from incentive.i18n import t
+from incentive.safe_text import tm
 from ui import frame, sign_in
 from ui.chrome import UNKNOWN_PATH
 
@@ -33,5 +34,5 @@ elif path in ACCOUNT_PAGES:
 elif path in CLERK_PAGES:
     st.info(t("page_clerk_only", lang, page=t(CLERK_PAGES[path], lang)))
 else:
-    st.info(t("page_not_found_text", lang, path=path))
+    st.info(tm("page_not_found_text", lang, path=path))  # as the address had it
 st.page_link("views/overview.py", label=t("back_to_overview", lang), icon=":material/dashboard:")

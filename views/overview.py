@@ -117,7 +117,10 @@ with deck.section("race"):
             ]
             figures.markdown(f"**{t('overview_class_leaders', lang)}**  \n" + "  \n".join(leaders))
         else:
-            figures.metric(reported_label(t("kpi_leader", lang), race_reported, lang), composite["county"].iloc[0])
+            leader = markdown(
+                composite["county"].iloc[0]
+            )  # a metric's value is Markdown: the name as the file wrote it
+            figures.metric(reported_label(t("kpi_leader", lang), race_reported, lang), leader)
         figures.metric(reported_label(t("kpi_counties", lang), race_reported, lang), len(composite))
         chart.plotly_chart(  # a county's bar opens its profile (一县一档)
             shared_charts.composite_bars(

@@ -286,12 +286,13 @@ with deck.section("headline"):
     if track:  # the leader of the view shown: the track's, with its track score (the table's first row)
         by_track = benchmarks.track_ranking(now, track)
         leader, value = by_track.index[0], t("kpi_track_value", lang, value=by_track["score"].iloc[0])
-        leader_label = t("kpi_leader_track", lang, unit=unit_word, track=labels.track_label(track, lang))
+        leader_label = tm("kpi_leader_track", lang, unit=unit_word, track=labels.track_label(track, lang))
     else:
         leader = now.ranked.index[0]
         value = t("kpi_composite_value", lang, value=now.table.at[leader, "composite"])
         leader_label = t("kpi_leader_unit", lang, unit=unit_word)
-    lead_col.metric(leader_label, leader, delta_color="off", delta_arrow="off", delta=value)
+    # a metric's value is Markdown too: the units' names as the files wrote them, never a link or an image
+    lead_col.metric(leader_label, markdown(leader), delta_color="off", delta_arrow="off", delta=value)
     count_col.metric(
         t("kpi_ranked", lang),
         len(now.ranked),
@@ -299,8 +300,8 @@ with deck.section("headline"):
         delta_arrow="off",
         delta=t("kpi_unranked", lang, n=len(unranked)) if unranked else None,
     )
-    up_col.metric(t("kpi_riser", lang), up[0] if up else "—", delta=f"+{up[1]}" if up else None)
-    down_col.metric(t("kpi_faller", lang), down[0] if down else "—", delta=f"{down[1]}" if down else None)
+    up_col.metric(t("kpi_riser", lang), markdown(up[0]) if up else "—", delta=f"+{up[1]}" if up else None)
+    down_col.metric(t("kpi_faller", lang), markdown(down[0]) if down else "—", delta=f"{down[1]}" if down else None)
     if unranked and set(unranked) <= {gap.county for gap in gaps}:  # each named just above, with what it lacks
         st.caption(t("rank_unranked_listed", lang, n=len(unranked), share=now.min_coverage * 100))
     elif unranked:

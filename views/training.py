@@ -150,7 +150,7 @@ if county in window.without:  # the sidebar's county has not sent all of the win
     st.warning(absent_training(window, named, lang, sentence))
     sent = coverage.county_sent_window(county, year, year_last, reported_window)
     if sent is not None:  # a way on: the months it has sent, rather than a page of notices alone
-        label = t("training_open_sent", lang, county=county, window=sent.label)
+        label = tm("training_open_sent", lang, county=county, window=sent.label)  # a button label is Markdown
         st.button(label, key="training_open_sent", on_click=open_months, args=(sent,))
     link_state.stop(notes, lang)  # a link's unusable parameters, said on a stopped page too
 whole = measured(window, "all", county)
