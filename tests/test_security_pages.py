@@ -7,8 +7,10 @@ import re
 
 import pytest
 from conftest import as_admin, import_ok, open_tab
+from page_text import visible_texts
 from streamlit.testing.v1 import AppTest
 
+from incentive.safe_text import markdown
 from incentive.store.database import Database
 
 
@@ -96,20 +98,26 @@ def _crafted_db(path):
     return database
 
 
-MARKDOWN_ELEMENTS = ("markdown", "caption", "info", "warning", "error", "success", "subheader", "title", "header")
+# What page_text.visible_texts reads that Streamlit does not render as Markdown: table cells and column names,
+# select box options, placeholders, code, and the charts (Plotly's text, checked by _plotly_strings).
+NOT_MARKDOWN = re.compile(
+    r"cell of .*|column|(selectbox|multiselect|slider|select_slider) option|.* placeholder|text|code|html|exception|chart .*|axis .*|"
+    r"tick|category|legend .*|annotation|trace .*|colorbar .*"
+)
 
 
 def _markdown_sources(at: AppTest) -> list[str]:
-    texts = [e.value for kind in MARKDOWN_ELEMENTS for e in at.get(kind)]
-    texts += [e.label for e in at.get("metric")] + [e.label for e in at.get("expandable")]
-    return [text for text in texts if isinstance(text, str)]
+    """Every text of the page that Streamlit renders as Markdown: headings, markdown, captions, alerts, a metric's
+    label, value and delta (all three Markdown), widget and button labels and help, expander, status and tab labels."""
+    return [text for where, text in visible_texts(at) if not NOT_MARKDOWN.fullmatch(where)]
 
 
 def _assert_no_live_link(texts: list[str]) -> None:
     """The raw Markdown never holds a link, an autolink or a bare URL: only their escaped forms."""
     for text in texts:
         bare = re.sub(r"\\.", "□", text)  # what Markdown still reads as markup once escapes are taken out
-        assert "](" not in bare and "<" not in bare and "://" not in bare, text
+        assert "](" not in bare and "://" not in bare, text  # a link or an image
+        assert not re.search(r"<[a-zA-Z][\w+.-]*:|<[^<>\s]*@", bare), text  # an autolink (`<N` in a label is not)
         shown = re.sub(r"\\(.)", r"\1", text)  # the text once rendered, where Streamlit looks for URLs
         assert not re.search(r"(?i)https?://|\bwww\.|[\w.+-]@[\w-]", shown), text
 
@@ -188,6 +196,105 @@ def test_imported_names_in_the_warnings_never_become_links(crafted, page, app_fa
     sources = _markdown_sources(at) + [str(cell) for table in at.table for cell in table.value.to_numpy().ravel()]
     assert any("\\[甲县\\]\\(https\\:\u2060//evil.example/a\\)" in text for text in sources)
     _assert_no_live_link(sources)
+
+
+# An uploaded file's name, a header and cells as a county office might write them: a link, an image (the browser
+# would fetch it: no request may leave the intranet) and emphasis.
+FILE_NAME = "[点我](http://evil.example)![x](http://evil.example/x.png)**粗**.csv"
+HEADER = "[备注](http://evil.example/h)**粗**"
+PERSON = "![头像](http://evil.example/p.png)**某**"
+UNIT = "[单位](http://evil.example/u)"
+RANK = "_[职级](http://evil.example/r)_"  # a rank no rank group knows: named in the page's notice
+
+
+def _on_data_page(path, app_factory) -> AppTest:
+    at = app_factory(path, page="views/data.py", run=False)
+    as_admin(at, "测试管理员")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_an_uploaded_file_and_its_cells_are_named_as_text_before_and_after_the_import(crafted, app_factory):
+    """The preview, the import's message and the refused file's notice name the files, the header and the cells as
+    typed: escaped, never a link, an image or bold."""
+    at = _on_data_page(crafted, app_factory)
+    good = f'考核期,县区,乡镇,指标,数值\n2025Q2,"{LINK_COUNTY}",,A,31\n2025Q2,乙县,,A,21\n2025Q2,丙县,,A,11\n'
+    bad = (
+        f'考核期,县区,乡镇,指标,数值,"{HEADER}"\n2025Q2,"[某县](http://evil.example/c)",,A,31,x\n'
+        '2025Q2,乙县,,"![i](http://evil.example/i.png)",21,y\n'
+    )
+    uploads = [(FILE_NAME, good.encode(), "text/csv"), ("退回" + FILE_NAME, bad.encode(), "text/csv")]
+    at.get("file_uploader")[0].set_value(uploads).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert f"**预览：{markdown(FILE_NAME)}**" in [m.value for m in at.markdown]
+    assert any(f"未识别的列（不导入）：{markdown(HEADER)}" in c.value for c in at.caption)
+    refusal = next(e.value for e in at.error if "文件不能导入" in e.value)
+    assert "值「\\!\\[i\\]\\(http\\:\u2060//evil.example/i.png\\)」" in refusal
+    _assert_no_live_link(_markdown_sources(at))
+
+    (button,) = [b for b in at.button if str(b.key).startswith("data_import_")]  # the importable file's own
+    button.click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    (imported,) = [s.value for s in at.success if s.value.startswith("已导入")]
+    assert imported.startswith(f"已导入「{markdown(FILE_NAME)}」：赛马考评得分 3 行")
+    assert any(w.value.startswith(f"未导入「{markdown('退回' + FILE_NAME)}」：有 2 个问题") for w in at.warning)
+    _assert_no_live_link(_markdown_sources(at))
+
+
+@pytest.fixture
+def crafted_roster(tmp_path):
+    """The crafted database with a roster of 40 cadres of the county named like a link, P001 named like an image,
+    every one's unit like a link, P001's rank like a link in emphasis."""
+    path = tmp_path / "crafted_roster.duckdb"
+    database = _crafted_db(path)
+    rows = ["干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期"]
+    rows += [
+        f'P{i:03d},"{PERSON if i == 1 else "某"}","{LINK_COUNTY}","{UNIT}","{RANK if i == 1 else "一级科员"}",'
+        "男,1990,2026-06-30"
+        for i in range(1, 41)
+    ]
+    import_ok(database, "roster.csv", ("\n".join(rows) + "\n").encode())
+    database.close()
+    return path
+
+
+def test_a_lone_month_warning_names_the_county_as_text(crafted_roster, app_factory):
+    """A training file whose July holds one record of a county with nothing stored for July: the preview's warning
+    names the county (its name in the region list is a link) as text."""
+    at = _on_data_page(crafted_roster, app_factory)
+    lines = ["干部编号,培训项目,培训类别,培训领域,培训形式,组织方式,学时,培训日期"]
+    lines += [f"P{i:03d},专题班{i},政治能力,党的理论,线下,集体,4,2026-06-10" for i in range(1, 41)]
+    lines += ["P001,专题班,政治能力,党的理论,线下,集体,4,2026-07-06"]
+    at.get("file_uploader")[0].set_value(("t.csv", ("\n".join(lines) + "\n").encode(), "text/csv")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    (lone,) = [w.value for w in at.warning if "只有很少几条记录" in w.value]
+    assert f"{markdown(LINK_COUNTY)} 2026年7月 1 条" in lone
+    _assert_no_live_link(_markdown_sources(at))
+
+
+def test_the_cadre_page_shows_the_roster_and_a_typed_id_as_text(crafted_roster, app_factory):
+    """His name, county, unit and rank as the roster file wrote them, and an id typed like a link that no roster
+    lists, are shown as text."""
+    at = app_factory(crafted_roster, page="views/cadre.py", run=False)
+    as_admin(at, "测试[管理员](http://evil.example/m)")  # the account's name is in the audit line
+    at.run()
+    at.text_input(key="cadre_id").set_value("P001").run()
+    assert not at.exception, [e.value for e in at.exception]
+    (person,) = [h.value for h in at.subheader if "花名册截至" in h.value]
+    assert (
+        person
+        == f"{markdown(PERSON)}，{markdown(LINK_COUNTY)}{markdown(UNIT)}，{markdown(RANK)}（花名册截至 2026-06-30）"
+    )
+    assert any(i.value == f"职级「{markdown(RANK)}」不属于任何职级组：不计算学时目标。" for i in at.info)
+    assert any(markdown("测试[管理员](http://evil.example/m)") in c.value for c in at.caption)
+    _assert_no_live_link(_markdown_sources(at))
+
+    typed = "[P001](http://evil.example/id)"
+    at.text_input(key="cadre_id").set_value(typed).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any(markdown(typed) in w.value for w in at.warning)
+    _assert_no_live_link(_markdown_sources(at))
 
 
 def test_the_briefing_html_has_no_link_from_a_name(crafted):
