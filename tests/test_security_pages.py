@@ -297,6 +297,26 @@ def test_the_cadre_page_shows_the_roster_and_a_typed_id_as_text(crafted_roster, 
     _assert_no_live_link(_markdown_sources(at))
 
 
+def test_a_refused_publication_names_the_counties_not_all_in_as_text(crafted, app_factory):
+    """2025-Q2 lacks a value of the county named like a link: publishing it without the confirmation is refused
+    with that county named, as text."""
+    database = Database(crafted)
+    try:
+        values = f'考核期,县区,乡镇,指标,数值\n2025Q2,"{LINK_COUNTY}",,A,30\n2025Q2,乙县,,A,20\n2025Q2,丙县,,A,10\n'
+        import_ok(database, "q2.csv", (values + "2025Q2,乙县,,B,5\n2025Q2,丙县,,B,9\n").encode())
+    finally:
+        database.close()
+    at = app_factory(crafted, page="views/rankings.py", run=False)
+    as_admin(at, "测试管理员")
+    at.run()
+    at.selectbox(key="rank_period").set_value("2025-Q2").run()
+    at.button(key="rank_pub_submit").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    (refused,) = [e.value for e in at.error]
+    assert refused.startswith("2025-Q2 有 1 个县区数据未报齐：") and markdown(LINK_COUNTY) in refused
+    _assert_no_live_link(_markdown_sources(at))
+
+
 def test_the_briefing_html_has_no_link_from_a_name(crafted):
     from incentive.sharing import briefing
 
