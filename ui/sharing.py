@@ -17,6 +17,7 @@ from incentive.care import welfare
 from incentive.config import public_url
 from incentive.i18n import t
 from incentive.race import rankings
+from incentive.safe_text import markdown
 from incentive.sharing import briefing, bulletin, permalinks
 from incentive.store import batches
 from incentive.store.database import DataAsOf
@@ -288,7 +289,7 @@ def _make_briefing(lang: str, page_path: str, view: ViewPeriods, made_for: tuple
             )
             pdf = briefing.to_pdf(briefing.to_html(content))
         except briefing.BriefingUnavailable as error:
-            st.error(error.text(lang))
+            st.error(markdown(error.text(lang)))  # it may quote the browser's own error output
             return
     st.session_state["_briefing"] = (made_for, f"{content.title}.pdf", pdf)
 
@@ -310,6 +311,6 @@ def _make_bulletin(lang: str, view: ViewPeriods, made_for: tuple) -> None:
             content = bulletin.gather(database(), period, state.county, lang, as_of=pinned_at(), care_period=view.care)
             document = bulletin.to_docx(content)
         except bulletin.BulletinError as error:
-            st.error(error.text(lang))
+            st.error(markdown(error.text(lang)))  # it may name the counties, as the region list wrote them
             return
     st.session_state["_bulletin"] = (made_for, content.file_name, document)
