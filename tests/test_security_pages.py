@@ -317,6 +317,28 @@ def test_a_refused_publication_names_the_counties_not_all_in_as_text(crafted, ap
     _assert_no_live_link(_markdown_sources(at))
 
 
+def test_the_button_to_a_countys_sent_months_names_it_as_text(crafted, app_factory):
+    """The county named like a link has sent its training of 2025's first half only: the training page, on that
+    county, offers its sent months on a button whose label (Markdown) names it as text."""
+    database = Database(crafted)
+    try:
+        roster = ["干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期"]
+        records = ["干部编号,培训项目,培训类别,培训领域,培训形式,组织方式,学时,培训日期"]
+        for prefix, county in (("P", f'"{LINK_COUNTY}"'), ("Q", "乙县"), ("R", "丙县")):
+            roster += [f"{prefix}{i:03d},某,{county},单位,一级科员,男,1990,2025-01-01" for i in range(1, 41)]
+            months = range(1, 7) if prefix == "P" else range(1, 13)
+            records += [
+                f"{prefix}{i:03d},课,政治能力,党的理论,线下,集体,4,2025-{m:02d}-10" for m in months for i in (1, 2)
+            ]
+        import_ok(database, "roster.csv", ("\n".join(roster) + "\n").encode())
+        import_ok(database, "training.csv", ("\n".join(records) + "\n").encode())
+    finally:
+        database.close()
+    at = app_factory(crafted, page="views/training.py", query={"county": LINK_COUNTY})
+    assert at.button(key="training_open_sent").label == f"查看{markdown(LINK_COUNTY)}已报齐的 2025-01\\~2025-06"
+    _assert_no_live_link(_markdown_sources(at))
+
+
 def test_the_briefing_html_has_no_link_from_a_name(crafted):
     from incentive.sharing import briefing
 
