@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from conftest import as_admin, import_ok, open_tab
+from conftest import as_admin, import_ok, open_tab, xlsx_bytes
 from page_text import visible_texts
 from streamlit.testing.v1 import AppTest
 
@@ -240,6 +240,21 @@ def test_an_uploaded_file_and_its_cells_are_named_as_text_before_and_after_the_i
     assert imported.startswith(f"已导入「{markdown(FILE_NAME)}」：赛马考评得分 3 行")
     assert any(w.value.startswith(f"未导入「{markdown('退回' + FILE_NAME)}」：有 2 个问题") for w in at.warning)
     _assert_no_live_link(_markdown_sources(at))
+
+
+def test_a_workbooks_sheet_name_and_header_are_named_as_text(crafted, app_factory):
+    """Excel forbids `[ ] * : ? / \\` in a sheet name, not `_ ~ $`: bold, struck-through or a formula ($…$) if the
+    preview's summary read it as Markdown. (Escaped before this change too: a guard.)"""
+    at = _on_data_page(crafted, app_factory)
+    sheet = "__粗__~~删~~$x$"
+    rows = [["考核期", "县区", "乡镇", "指标", "数值", "~~注~~"], ["2025Q2", "乙县", None, "A", 5, "x"]]
+    workbook = xlsx_bytes(rows, sheet=sheet, before=[("说明", [["x"]])])
+    at.get("file_uploader")[0].set_value(("a.xlsx", workbook, "application/vnd.ms-excel")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert f"识别为「赛马考评得分」，工作表「{markdown(sheet)}」，表头在第 1 行，数据 1 行。" in [
+        m.value for m in at.markdown
+    ]
+    assert "· 未识别的列（不导入）：\\~\\~注\\~\\~。" in [c.value for c in at.caption]
 
 
 @pytest.fixture
