@@ -198,6 +198,26 @@ def test_imported_names_in_the_warnings_never_become_links(crafted, page, app_fa
     _assert_no_live_link(sources)
 
 
+def test_a_track_named_in_the_catalog_is_shown_as_text_on_the_rankings_page(crafted, app_factory):
+    """A catalog's own track (outside the standard four) is named as written: in the weights' labels, and as the
+    track chosen, in the leader's label and the banner."""
+    track = "[赛道](http://evil.example/t)"
+    database = Database(crafted)
+    try:
+        catalog = f'指标代码,指标名称,类别,赛道,单位,方向,权重\nA,甲,赛马,项目建设,个,正向,3\nB,乙,赛马,基层治理,起,逆向,1\nC,丙,赛马,"{track}",个,正向,1\n'
+        import_ok(database, "i2.csv", catalog.encode())
+        values = f'考核期,县区,乡镇,指标,数值\n2025Q1,"{LINK_COUNTY}",,C,1\n2025Q1,乙县,,C,2\n2025Q1,丙县,,C,3\n'
+        import_ok(database, "c.csv", values.encode())
+    finally:
+        database.close()
+    at = app_factory(crafted, page="views/rankings.py")
+    assert markdown(track) in [n.label for n in at.number_input]  # the weights, in the settings' expander
+    at.selectbox(key="rank_track").set_value(track).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any(m.label == f"{markdown(track)}第一名县区" for m in at.metric)
+    _assert_no_live_link(_markdown_sources(at))
+
+
 # An uploaded file's name, a header and cells as a county office might write them: a link, an image (the browser
 # would fetch it: no request may leave the intranet) and emphasis.
 FILE_NAME = "[点我](http://evil.example)![x](http://evil.example/x.png)**粗**.csv"

@@ -189,7 +189,12 @@ with st.expander(t("rank_settings", lang)):
     weight_cols = st.columns(len(WEIGHT_KEYS) + 1, vertical_alignment="bottom")
     entered = {
         track: weight_cols[i].number_input(
-            labels.track_label(track, lang), min_value=0.0, max_value=100.0, step=1.0, key=key
+            # a track outside the standard four is named as the catalog file wrote it; a label is Markdown
+            markdown(labels.track_label(track, lang)),
+            min_value=0.0,
+            max_value=100.0,
+            step=1.0,
+            key=key,
         )
         for i, (track, key) in enumerate(WEIGHT_KEYS.items())
     }
