@@ -1082,8 +1082,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "extra spaces and invisible characters removed), e.g. “{example}” → “{stored}”.",
     ),
     "note_value_read_as": (
-        "「{column}」列 {n} 个单元格写作「{example}」，按「{stored}」计入。",
-        "Column “{column}”: {n} {n:cell|cells} written “{example}”, counted as “{stored}”.",
+        "列「{column}」的「{example}」按「{stored}」读入（第 {row} 行起，共 {n} 个）。",
+        "Column “{column}”: “{example}” read as “{stored}” (from row {row}, {n} {n:cell|cells}).",
     ),
     "note_read_as_shown": (
         "「{column}」列 {n} 个数字单元格的数字格式在数字旁显示文字，已按 Excel 显示的内容读取，如「{example}」"

@@ -36,13 +36,13 @@ def test_grades_under_other_names_are_read_as_their_equals_and_said(catalog_db):
     said = [n.text("zh") for n in preview.notes]
     assert said[0] == "未识别的列（不导入）：姓名。"
     assert said[1:] == [
-        "「考核等次」列 1 个单元格写作「合格」，按「称职」计入。",
-        "「考核等次」列 1 个单元格写作「基本合格」，按「基本称职」计入。",
-        "「考核等次」列 1 个单元格写作「不合格」，按「不称职」计入。",
-        "「考核等次」列 1 个单元格写作「优」，按「优秀」计入。",
-        "「考核等次」列 1 个单元格写作「不确定等次」，按「不定等次」计入。",
+        "列「考核等次」的「合格」按「称职」读入（第 2 行起，共 1 个）。",
+        "列「考核等次」的「基本合格」按「基本称职」读入（第 3 行起，共 1 个）。",
+        "列「考核等次」的「不合格」按「不称职」读入（第 4 行起，共 1 个）。",
+        "列「考核等次」的「优」按「优秀」读入（第 5 行起，共 1 个）。",
+        "列「考核等次」的「不确定等次」按「不定等次」读入（第 7 行起，共 1 个）。",
     ]  # 称职等次 is the same word: not listed
-    assert "counted as “Competent”" in preview.notes[1].text("en") or "counted as “称职”" in preview.notes[1].text("en")
+    assert preview.notes[1].text("en") == "Column “考核等次”: “合格” read as “Competent” (from row 2, 1 cell)."
 
 
 @pytest.mark.parametrize(

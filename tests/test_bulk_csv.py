@@ -358,8 +358,11 @@ def test_appraisal_grades_under_other_names_read_the_same(tmp_path, reference):
     preview = parse_file(path.name, path.read_bytes(), reference, skip_invalid=True)
     assert preview.kind == "appraisals" and len(preview.rows) == 2699
     said = [n.text("zh") for n in preview.notes]
-    assert "「考核等次」列 300 个单元格写作「合格」，按「称职」计入。" in said
-    assert not [s for s in said if "写作「称职」" in s or "写作「称职等次」" in s or "写作「优秀」" in s]
+    assert "列「考核等次」的「合格」按「称职」读入（第 3 行起，共 300 个）。" in said
+    assert (
+        "列「考核等次」的「 称职 」按「称职」读入（第 5 行起，共 299 个）。" in said
+    )  # spaces: no other note says them
+    assert not [s for s in said if "的「称职」" in s or "的「称职等次」" in s or "的「优秀」" in s]
 
 
 def _with(row: str, hours: str | None = None, date: str | None = None) -> str:
@@ -772,3 +775,23 @@ def test_a_note_quoted_over_two_lines_imports_alike_by_both_paths(tmp_path, refe
     via_path = bulk_csv.parse_path(path, reference)
     assert_alike(via_path, parse_file(path.name, path.read_bytes(), reference))
     assert via_path.importable and not via_path.problems and len(via_path.rows) == len(TRAINING_ROWS)
+
+
+def test_allowed_values_in_other_spellings_are_said_alike(tmp_path, reference):
+    """网络 read as 线上, 政治 as 政治能力, 自学 as 个人: both paths say each word once per column, with its first row
+    and count; the standard word and the code itself (offline) are not said."""
+    rows = [row.split(",") for row in TRAINING_ROWS]
+    for i in range(2, 40, 5):
+        rows[i][4] = "网络"
+    for i in (5, 6):
+        rows[i][2], rows[i][5] = "政治", "自学"
+    rows[9][4] = "offline"
+    path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(",".join(r) for r in rows) + "\n", encoding="gbk")
+    assert_same_preview(path, reference)
+    preview = bulk_csv.parse_large_csv(path, reference)
+    assert [n.text("zh") for n in preview.notes if n.key == "note_value_read_as"] == [
+        "列「培训方式」的「网络」按「线上」读入（第 4 行起，共 8 个）。",
+        "列「培训类别」的「政治」按「政治能力」读入（第 7 行起，共 2 个）。",
+        "列「组织形式」的「自学」按「个人」读入（第 7 行起，共 2 个）。",
+    ]
+    assert preview.rows["mode"].tolist()[2:4] == ["online", "offline"]

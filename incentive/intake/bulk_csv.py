@@ -26,7 +26,7 @@ import pyarrow
 
 from incentive import config
 from incentive.intake import plausibility, sheets, units
-from incentive.intake.cell_parsing import parse_cell, read_as, serial_date, serial_example
+from incentive.intake.cell_parsing import parse_cell, serial_date, serial_example
 from incentive.intake.cell_values import (
     TEXT_FORMULA,
     CellError,
@@ -36,6 +36,7 @@ from incentive.intake.cell_values import (
     one_line,
     problem_value,
 )
+from incentive.intake.choice_synonyms import read_as, read_as_params
 from incentive.intake.duplicate_rows import duplicate_problems
 from incentive.intake.file_kinds import (
     FOOTNOTE_PREFIXES,
@@ -400,15 +401,11 @@ def _normalized_notes(con, columns: dict[str, _Column], table: Table, roles: Row
             written: dict[str, list] = {}  # one note per word as written, as Changes counts them
             for raw, code in column.values.items():
                 if read_as(column.spec.choices, raw, code) is not None:
-                    written.setdefault(clean_text(raw), []).append(raw)
+                    written.setdefault(raw, []).append(raw)
             for n, example, first in _rows_of(con, column.index, list(written.values()), roles):
-                word = clean_text(example)
-                params = {
-                    "column": label,
-                    "n": n,
-                    "example": word,
-                    "stored": read_as(column.spec.choices, example, column.values[example]),
-                }
+                code = column.values[example]
+                params = {"column": label, "n": n, "row": first + 1 + skip}
+                params.update(read_as_params(column.spec.choices, example, code))
                 notes.append((first, column.index, Note("note_value_read_as", params)))
         elif column.spec.parse in ("date", "year"):
             read = {raw: serial_date(column.spec, raw) for raw, value in column.values.items() if value is not None}

@@ -20,13 +20,12 @@ from incentive.intake.cell_values import (
     is_formula,
     is_missing,
     is_serial,
-    name_key,
     parse_date,
     parse_hours,
     parse_number,
     refuse_footnote_mark,
 )
-from incentive.intake.file_kinds import ENUMS, Column, enum_code, enum_spellings
+from incentive.intake.file_kinds import Column, enum_code, enum_spellings
 from incentive.intake.number_formats import (
     displayed_decimals,
     displayed_number,
@@ -255,14 +254,3 @@ def serial_example(raw: object, day: dt.date, row: int) -> dict:
     """The example of a serial-date note: the row, the cell as written (a number cell's 46206.0 as 46206) and the
     date it was read as."""
     return {"row": row, "example": clean_text(raw), "value": day.isoformat()}
-
-
-def read_as(enum: str, raw: object, code: str | None) -> str | None:
-    """The standard word an allowed value is counted as, when the cell wrote another word for it; else None.
-    Only appraisal grades are listed (合格 read as 称职, 优 as 优秀): the 事业单位 scale's words mean the same grade
-    but are not the same word (docs/decisions.md#appraisals). Other columns' spellings (政治 for 政治能力) are the
-    same word shortened."""
-    if enum != "grade" or code is None:
-        return None
-    standard = ENUMS[enum][code][0]
-    return None if name_key(clean_text(raw)) in {name_key(standard), name_key(standard + "等次"), code} else standard

@@ -1,9 +1,9 @@
 """The record of the values the importer changed while reading one file, for the preview's notes and the CLI.
 
 A unit converted, a percent cell read as the percent it showed, a text normalized, a number read as the text its
-format showed, a grade read as its standard word, an Excel serial read as a date: each is counted per column with
-a first example (`Changes`), so nothing changes silently (issue "intake integrity"). `Changes.to_unit` is where a
-number reaches its column's unit, or is refused when no exact conversion exists.
+format showed, an allowed value written in another spelling (`choice_synonyms`), an Excel serial read as a date: each
+is counted per column with a first example (`Changes`), so nothing changes silently (issue "intake integrity").
+`Changes.to_unit` is where a number reaches its column's unit, or is refused when no exact conversion exists.
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 
 from incentive.intake import units
-from incentive.intake.cell_parsing import read_as, serial_example
+from incentive.intake.cell_parsing import serial_example
 from incentive.intake.cell_values import CellError, Number, clean_text, one_line
+from incentive.intake.choice_synonyms import read_as, read_as_params
 from incentive.intake.number_formats import displayed_text, fifteen_digits, shows_text
 from incentive.intake.preview import Note, Reference
 from incentive.intake.stated_units import StatedUnit, conflict_params, unit_conflict, unit_place
@@ -55,11 +56,9 @@ class Changes:
             }
             self._count(("note_read_as_shown", label), example)
 
-    def choice(self, label: str, raw: object, enum: str, code: str | None) -> None:
-        standard = read_as(enum, raw, code)
-        if standard is not None:
-            written = clean_text(raw)
-            self._count(("note_value_read_as", label, written), {"example": written, "stored": standard})
+    def choice(self, label: str, raw: object, enum: str, code: str | None, row: int) -> None:
+        if read_as(enum, raw, code) is not None:  # choice_synonyms: 网络 read as 线上
+            self._count(("note_value_read_as", label, raw), {"row": row, **read_as_params(enum, raw, code)})
 
     def serial(self, label: str, raw: object, day: dt.date, row: int) -> None:
         """A date cell holding an Excel serial number, read as the date it stands for (`serial_date`)."""

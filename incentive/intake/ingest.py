@@ -502,7 +502,7 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
                 elif col.parse == "period":
                     changes.period(label, row[i], value, table.number_format(position, i))
                 elif col.parse == "enum":
-                    changes.choice(label, row[i], col.choices, value)
+                    changes.choice(label, row[i], col.choices, value, number)
                 elif value is not None and (day := serial_date(col, row[i], table.date1904)) is not None:
                     changes.serial(label, row[i], day, number)
             except CellError as e:
