@@ -1102,6 +1102,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Column “{column}”: {n} {n:cell|cells} holding {n:an Excel serial number|Excel serial numbers} read as "
         "{n:a date|dates}, e.g. row {row}: “{example}” → {value}.",
     ),
+    "note_text_apostrophe": (
+        "「{column}」列 {n} 个单元格以撇号 ' 开头（Excel 为保留前导零等原样文字的写法），已去掉撇号读取，"
+        "如第 {row} 行「{example}」→「{value}」。",
+        "Column “{column}”: {n} {n:cell|cells} beginning with an apostrophe (Excel's way to keep a text such as "
+        "leading zeros as written) read without it, e.g. row {row}: “{example}” → “{value}”.",
+    ),
     "note_text_formula": (
         '「{column}」列 {n} 个单元格写作 ="…"（Excel 为保留前导零等原样文字的写法），已按引号内的文字读取，'
         "如第 {row} 行「{example}」→「{value}」。",

@@ -795,3 +795,24 @@ def test_allowed_values_in_other_spellings_are_said_alike(tmp_path, reference):
         "列「组织形式」的「自学」按「个人」读入（第 7 行起，共 2 个）。",
     ]
     assert preview.rows["mode"].tolist()[2:4] == ["online", "offline"]
+
+
+def test_ids_written_with_excels_text_apostrophe_read_the_same(tmp_path, reference):
+    """`'A0001` (Excel's apostrophe keeping a text) in the id column is read as A0001 by both paths, with one note;
+    an apostrophe in a text column (a course name) is the text's own and stays."""
+    rows = [row.split(",") for row in TRAINING_ROWS]
+    for i in range(3, 40, 4):
+        rows[i][0] = "'" + rows[i][0]
+    rows[5][1] = "'新时代'专题班"
+    rows[6][0] = "＇A0007"  # full-width, as an input method types it
+    path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(",".join(r) for r in rows) + "\n")
+    assert_same_preview(path, reference)
+    assert_same_preview(path, reference, skip_invalid=True)
+    preview = bulk_csv.parse_large_csv(path, reference)
+    assert preview.rows["cadre_id"].tolist()[3:8] == ["A0004", "A0005", "A0006", "A0007", "A0008"]
+    assert preview.rows["course"].tolist()[5] == "'新时代'专题班"
+    said = [n.text("zh") for n in preview.notes if n.key == "note_text_apostrophe"]
+    assert said == [
+        "「干部编号」列 11 个单元格以撇号 ' 开头（Excel 为保留前导零等原样文字的写法），已去掉撇号读取，"
+        "如第 5 行「'A0004」→「A0004」。"
+    ]

@@ -61,6 +61,7 @@ from incentive.intake.preview import Note, Preview, Problem, Reference
 from incentive.intake.sheet_layout import Located, Table, locate_header, row_role, unknown_bracket
 from incentive.intake.staged_rows import StagedRows
 from incentive.intake.stated_units import hours_title_unit
+from incentive.intake.text_apostrophe import apostrophe_note, apostrophe_removed
 from incentive.store.queries import string_literal
 
 BULK_KINDS = ("training", "roster", "movements", "appraisals")
@@ -382,8 +383,9 @@ def _read_column(index: int, spec: Column, raws: list, header_unit: str, europea
 
 
 def _normalized_notes(con, columns: dict[str, _Column], table: Table, roles: RowRoles, skip: int) -> list[Note]:
-    """The per-cell path's notes of texts normalized (changes.Changes.text), of grades read as their standard
-    word (changes.Changes.choice) and of dates read from Excel serial numbers (changes.Changes.serial): rows
+    """The per-cell path's notes of texts normalized and of ids read without Excel's text apostrophe
+    (changes.Changes.text), of allowed values read as their standard spelling (changes.Changes.choice) and of
+    dates read from Excel serial numbers (changes.Changes.serial): rows
     counted, first example, in the order the per-cell path meets them."""
     notes = []
     for column in columns.values():
@@ -394,9 +396,14 @@ def _normalized_notes(con, columns: dict[str, _Column], table: Table, roles: Row
                 for raw, value in column.values.items()
                 if isinstance(raw, str) and isinstance(value, str) and value != raw
             ]
+            kept = [raw for raw in changed if apostrophe_removed(raw, column.values[raw])]  # `'LZ900005`
+            changed = [raw for raw in changed if not apostrophe_removed(raw, column.values[raw])]
             for n, example, first in _rows_of(con, column.index, [changed] if changed else [], roles):
                 params = {"column": label, "n": n, "example": one_line(example), "stored": column.values[example]}
                 notes.append((first, column.index, Note("note_text_normalized", params)))
+            for n, example, first in _rows_of(con, column.index, [kept] if kept else [], roles):
+                note = apostrophe_note(label, n, first + 1 + skip, one_line(example), column.values[example])
+                notes.append((first, column.index, note))
         elif column.spec.parse == "enum":
             written: dict[str, list] = {}  # one note per word as written, as Changes counts them
             for raw, code in column.values.items():

@@ -38,6 +38,7 @@ from incentive.intake.number_formats import (
     thousands_scale,
     zero_padded_width,
 )
+from incentive.intake.text_apostrophe import without_text_apostrophe
 from incentive.intake.written_periods import refuse_ambiguous_cell
 
 
@@ -145,7 +146,7 @@ def _parse_code(raw: object, number_format: str | None) -> str:
             raise CellError("id_digits_lost")
         width = zero_padded_width(number_format)
         return str(int(value)).zfill(width) if width else str(int(value))
-    text = clean_text(raw)
+    text = without_text_apostrophe(clean_text(raw))
     if _E_NOTATION.fullmatch(text):
         raise CellError("id_digits_lost")
     return text

@@ -17,6 +17,7 @@ from incentive.intake.choice_synonyms import read_as, read_as_params
 from incentive.intake.number_formats import displayed_text, fifteen_digits, shows_text
 from incentive.intake.preview import Note, Reference
 from incentive.intake.stated_units import StatedUnit, conflict_params, unit_conflict, unit_place
+from incentive.intake.text_apostrophe import apostrophe_removed
 
 
 def hours_per_day(reference: Reference) -> float:
@@ -38,8 +39,10 @@ class Changes:
         entry = self.counts.setdefault(key, [0, example])
         entry[0] += 1
 
-    def text(self, label: str, raw: object, stored: object, number_format: str | None = None) -> None:
-        if isinstance(raw, str) and isinstance(stored, str) and stored != raw:
+    def text(self, label: str, raw: object, stored: object, number_format: str | None = None, row: int = 0) -> None:
+        if apostrophe_removed(raw, stored):  # `'LZ900005` (text_apostrophe)
+            self._count(("note_text_apostrophe", label), {"row": row, "example": one_line(raw), "value": stored})
+        elif isinstance(raw, str) and isinstance(stored, str) and stored != raw:
             self._count(("note_text_normalized", label), {"example": one_line(raw), "stored": stored})
         self.shown(label, raw, stored, number_format)
 

@@ -498,7 +498,7 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
                         stated=tuple(header_units(table, i, title=False, hours=col.name == "hours")),
                     )
                 elif col.parse in ("text", "name", "code"):
-                    changes.text(label, row[i], value, table.number_format(position, i))
+                    changes.text(label, row[i], value, table.number_format(position, i), number)
                 elif col.parse == "period":
                     changes.period(label, row[i], value, table.number_format(position, i))
                 elif col.parse == "enum":
