@@ -810,6 +810,21 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "period_conflict_column": ("「考核期」列", "the period column"),
     "period_conflict_given": ("填写的考核期", "the period entered"),
+    "period_given_conflict_column": (
+        "与填写的考核期 {given} 不一致（本列共 {n} 行如此）：文件写明了考核期时请不要另外填写，或核对是否选错了文件。",
+        "not the period entered, {given} ({n} {n:row|rows} of this column differ): leave the period empty when the "
+        "file states its own, or check that this is the right file.",
+    ),
+    "as_of_conflict_title": (
+        "标题中的统计日期 {title} 与填写的统计日期 {given} 不一致。",
+        "The title's as-of date {title} conflicts with the as-of date entered, {given}.",
+    ),
+    "as_of_given_conflict_column": (
+        "与填写的统计日期 {given} 不一致（本列共 {n} 行如此）：文件写明了统计日期时请不要另外填写，或核对是否选错了"
+        "文件。",
+        "not the as-of date entered, {given} ({n} {n:row|rows} of this column differ): leave the as-of date empty "
+        "when the file states its own, or check that this is the right file.",
+    ),
     "period_given_invalid": (
         "填写的考核期「{value}」无法识别，示例：2025、2025Q2、2025年上半年、2025-06。",
         "The period entered, “{value}”, is not recognised; e.g. 2025, 2025Q2, 2025H1, 2025-06.",
@@ -1281,9 +1296,34 @@ TEXT: dict[str, tuple[str, str]] = {
         "judged like those of a finished period.",
     ),
     "note_period_given": ("考核期为填写值：{period}。", "Period as entered: {period}."),
+    "note_period_given_title": (
+        "考核期为填写值：{period}，与标题一致。",
+        "Period as entered: {period}, as the title states.",
+    ),
+    "note_period_given_column": (
+        "考核期为填写值：{period}，与「{column}」列各行一致。",
+        "Period as entered: {period}, as every row of column “{column}” states.",
+    ),
+    "note_period_given_unused": (
+        "填写的考核期 {period} 未使用：只有赛马考评得分和关心关爱指标文件按填写的考核期读入。",
+        "The period entered, {period}, is not used: only race-score and care files take a period entered.",
+    ),
+    "note_as_of_given_unused": (
+        "填写的统计日期 {as_of} 未使用：只有干部花名册按统计日期读入。",
+        "The as-of date entered, {as_of}, is not used: only a roster takes an as-of date.",
+    ),
+    "note_as_of_blank": (
+        "「{column}」列 {n} 个空白单元格按统计日期 {as_of}（{source}）读入，如第 {row} 行。",
+        "Column “{column}”: {n} blank {n:cell|cells} read as the as-of date {as_of} ({source}), e.g. row {row}.",
+    ),
+    "note_as_of_given_column": (
+        "统计日期为填写值：{as_of}，与「{column}」列各行一致。",
+        "As-of date as entered: {as_of}, as every row of column “{column}” states.",
+    ),
     "note_as_of": ("统计日期：{as_of}（{source}）。", "As-of date: {as_of} ({source})."),
     "note_as_of_title": ("取自标题", "from the title"),
     "note_as_of_given": ("填写值", "as entered"),
+    "note_as_of_given_title": ("填写值，与标题一致", "as entered, as the title states"),
     "note_sheets_skipped": ("已跳过工作表：{sheets}。", "Sheets skipped: {sheets}."),
     "note_sheet_data_skipped": (
         "工作表「{sheet}」也是可导入的数据（{kind}），未导入：如需导入，请把它另存为单独的文件后导入。",

@@ -816,3 +816,24 @@ def test_ids_written_with_excels_text_apostrophe_read_the_same(tmp_path, referen
         "「干部编号」列 11 个单元格以撇号 ' 开头（Excel 为保留前导零等原样文字的写法），已去掉撇号读取，"
         "如第 5 行「'A0004」→「A0004」。"
     ]
+
+
+def test_a_period_and_as_of_date_a_record_file_does_not_read_are_said_alike(tmp_path, reference):
+    path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(TRAINING_ROWS) + "\n")
+    assert_same_preview(path, reference, period="2025Q2", as_of="2025-06-30")
+    said = [n.key for n in bulk_csv.parse_large_csv(path, reference, period="2025Q2", as_of="2025-06-30").notes]
+    assert said[:2] == ["note_period_given_unused", "note_as_of_given_unused"]
+
+
+def test_a_rosters_as_of_date_given_is_checked_alike_or_left_to_the_per_cell_path(tmp_path, reference):
+    """Against the title: refused alike, or said alike. Beside a 统计日期 column (blanks take it, written dates
+    must be it: ingest's AsOfColumn), the bulk path steps aside."""
+    rows = [f"A{i:04d},某某,云岫县,安坝镇,一级科员,男,1988" for i in range(1, 41)]
+    head = "干部编号,姓名,县区,单位,职级,性别,出生年份"
+    titled = _write(tmp_path, "\n".join(["花名册（截至2025年6月30日）", head, *rows]) + "\n", "roster.csv")
+    for as_of in ("2025-06-30", "2025-12-31"):
+        assert_same_preview(titled, reference, as_of=as_of)
+    assert bulk_csv.parse_large_csv(titled, reference, as_of="2025-12-31").fatal
+    dated = _write(tmp_path, "\n".join([head + ",统计日期", *(r + ",2025-06-30" for r in rows)]) + "\n", "dated.csv")
+    assert_same_preview(dated, reference)
+    assert bulk_csv.parse_large_csv(dated, reference, as_of="2025-06-30") is None

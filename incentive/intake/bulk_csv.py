@@ -48,6 +48,7 @@ from incentive.intake.file_kinds import (
     match_header,
     twin_columns,
 )
+from incentive.intake.given_values import unused_notes
 from incentive.intake.ingest import (
     check_rows,
     drop_rejected,
@@ -457,6 +458,7 @@ def _parse(
     given = read_given(preview, period, as_of)
     if given is None:
         return
+    preview.notes.extend(unused_notes(located.kind, *given))
     spec = KINDS[located.kind]
     width = len(located.header)
     table = Table.from_sheet(located.sheet, located.header_row, located.header)
@@ -486,6 +488,8 @@ def _parse(
         if refused:
             return
         default_as_of = title_as_of or given[1]
+        if default_as_of and "as_of" in index_of:
+            raise _NotBulk  # blanks taken from the title or --as-of, dates against --as-of: ingest.AsOfColumn
     if "hours" in index_of and (hours_title_unit(table) not in ("", units.HOURS) or table.title_unit_unread):
         raise _NotBulk  # a title's `单位：天` / `单位：分钟` speaks for 学时: the per-cell path converts or refuses
     for name, i in index_of.items():  # a unit row may declare another unit for hours: the per-cell path converts

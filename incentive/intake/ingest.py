@@ -42,6 +42,7 @@ from incentive.intake.file_kinds import (
     match_header,
     twin_columns,
 )
+from incentive.intake.given_values import AsOfColumn, as_of_note, refuse_as_of_against_title, unused_notes
 from incentive.intake.place_names import NameMatcher, matched_place, report_accepted_names
 from incentive.intake.preview import Note, Preview, Problem, Reference, refuse_file
 from incentive.intake.sheet_layout import (
@@ -108,6 +109,7 @@ def parse_file(
         preview.notes.append(Note("note_hidden_sheet_used", {"sheet": located.sheet.name}))
     if located.kind != "values":
         preview.kind = located.kind
+    preview.notes.extend(unused_notes(located.kind, given_period, given_as_of))
     if located.sub_header and not _read_sub_columns(preview, located, table):
         return preview
     totals, footnotes = table.drop_non_data_rows()
@@ -327,20 +329,13 @@ def roster_title_as_of(preview: Preview, title: str, has_column: bool, given_as_
     """The snapshot date a roster's rows fall back on (title, else the user's); without a column and without
     either, the file is refused. Returns (date or None, refused)."""
     title_as_of = find_date(title)
+    if refuse_as_of_against_title(preview, title_as_of, given_as_of):
+        return None, True
     if not has_column:
-        as_of = title_as_of or given_as_of
-        if as_of is None:
+        if title_as_of is None and given_as_of is None:
             refuse_file(preview, Problem("as_of_needed"))
             return None, True
-        preview.notes.append(
-            Note(
-                "note_as_of",
-                {
-                    "as_of": as_of.isoformat(),
-                    "source": ("i18n", "note_as_of_title" if title_as_of else "note_as_of_given"),
-                },
-            )
-        )
+        preview.notes.append(as_of_note(title_as_of, given_as_of))
     return title_as_of, False
 
 
@@ -473,6 +468,7 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
         title_as_of, refused = roster_title_as_of(preview, table.title, "as_of" in index_of, given_as_of)
         if refused:
             return
+    as_of_column = AsOfColumn(index_of.get("as_of"), preview.column_labels.get("as_of", ""), title_as_of, given_as_of)
 
     for position, (row, number) in enumerate(zip(table.rows, table.row_numbers, strict=False)):
         record: dict[str, object] = {}
@@ -517,8 +513,8 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
             record[col.name] = value
         for i, name in class_columns.items():  # blank: the class takes the common weight
             record[class_weight_column(name)] = _class_weight(preview, table, position, i, number, changes)
-        if spec.name == "roster" and record.get("as_of") is None:
-            record["as_of"] = title_as_of or given_as_of
+        if spec.name == "roster":
+            record["as_of"] = as_of_column.read(record.get("as_of"), row, number)
             if record["as_of"] is None and "as_of" in index_of:
                 preview.problems.append(Problem("required", number, table.column_label(index_of["as_of"]), ""))
         if spec.name == "indicators":
@@ -540,6 +536,7 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
         refuse_lost_digits(preview, table.column_label(i), found)
     if names:
         report_accepted_names(preview, names)
+    as_of_column.finish(preview)
     preview.notes.extend(changes.notes())
     preview.as_written.update(changes.as_written)
     preview.rows = pd.DataFrame(records)

@@ -42,6 +42,7 @@ from incentive.intake.file_kinds import (
     strip_unit,
     twin_columns,
 )
+from incentive.intake.given_values import period_note, refuse_period_against_column
 from incentive.intake.indicator_names import IndicatorNames, catalog_entry, indicator_twin_problem
 from incentive.intake.number_formats import fifteen_digits, is_percent_format
 from incentive.intake.place_names import NameMatcher, matched_place, report_accepted_names, suggest
@@ -150,6 +151,7 @@ def parse_values(
     )
     by_code = {ind["code"]: ind for ind in reference.indicators}
     preview.kind = _value_kind(preview, cells, by_code, kind)
+    refuse_period_against_column(preview, cells, given_period, table, index_of.get("period"))
     values = _parse_value_cells(preview, table, cells, reference)
     _refuse_before_first_version(preview, table, cells, reference)
     preview.rows = pd.DataFrame(
@@ -224,9 +226,7 @@ def _fixed_period(preview: Preview, has_column: bool, title_period: str | None, 
             preview.fatal = True
             preview.problems.append(Problem("period_needed"))
         else:
-            preview.notes.append(
-                Note("note_period_given" if given_period else "note_period_from_title", {"period": fixed})
-            )
+            preview.notes.append(period_note(given_period, title_period))
     return fixed
 
 
