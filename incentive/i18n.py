@@ -885,6 +885,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "grouping thousands). Save the file as a CSV separated by commas, or write the number with the decimal "
         "point meant ({decimal}) or without grouping ({grouped}), and import again.",
     ),
+    "comma_decimal": (
+        "用逗号作小数点（区域设置为欧洲的 Excel 保存的分号分隔 CSV 就这样写），应是 {decimal}，但本系统中逗号不是"
+        "小数点，不按此读取：请写成用小数点的小数（{decimal}），再重新导入。",
+        "is written with a decimal comma (as semicolon-separated files saved by an Excel set to a European locale "
+        "write it), {decimal} if so, but a comma here is no decimal mark and it is not read that way: write the "
+        "number with the decimal point ({decimal}), and import again.",
+    ),
     "dot_thousands": (
         "用点分隔千位（区域设置为欧洲的 Excel 保存的分号分隔 CSV 就这样写），应是 {grouped}，但本系统中点是小数点，"
         "不按此读取：请将文件另存为以逗号分隔的 CSV，或写成不带千位分隔符的数（{grouped}），再重新导入。",

@@ -539,8 +539,9 @@ def test_hours_grouped_by_dots_in_a_semicolon_file_are_refused_alike(tmp_path, r
     rows[10] = _with(rows[10], hours="12.000学时")  # line 12
     rows[12] = _with(rows[12], hours="1.480.000")  # line 14
     rows[14] = _with(rows[14], hours="{comma}")  # line 16: 1,480, a decimal comma there or comma thousands
+    rows[16] = _with(rows[16], hours="{decimal}")  # line 18: 1,5, a decimal comma
     text = TRAINING_HEADER + "\n" + "\n".join(rows) + "\n"
-    path = _write(tmp_path, text.replace(",", ";").replace("{comma}", "1,480"))
+    path = _write(tmp_path, text.replace(",", ";").replace("{comma}", "1,480").replace("{decimal}", "1,5"))
     assert_same_preview(path, reference)
     assert_same_preview(path, reference, skip_invalid=True)
     preview = bulk_csv.parse_large_csv(path, reference, skip_invalid=True)
@@ -549,10 +550,11 @@ def test_hours_grouped_by_dots_in_a_semicolon_file_are_refused_alike(tmp_path, r
         (12, "dot_thousands_ambiguous", "12.000学时"),
         (14, "dot_thousands", "1.480.000"),
         (16, "comma_decimal_ambiguous", "1,480"),
+        (18, "comma_decimal", "1,5"),
     ]
     hours = dict(zip(preview.rows["source_row"], preview.rows["hours"], strict=True))
     assert [hours[line] for line in (7, 8, 10)] == [1.5, 95.25, 1.4801]
-    comma = _write(tmp_path, text.replace("{comma}", '"1,480"'), "comma.csv")
+    comma = _write(tmp_path, text.replace("{comma}", '"1,480"').replace("{decimal}", "2"), "comma.csv")
     assert_same_preview(comma, reference)
     preview = bulk_csv.parse_large_csv(comma, reference)
     assert [(p.row, p.key) for p in preview.problems] == [(14, "not_a_number"), (16, "implausible_hours")]

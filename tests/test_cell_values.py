@@ -355,9 +355,25 @@ def test_a_comma_after_a_leading_zero_is_a_decimal_comma_not_thousands(given, eu
     was read as 480 (a thousandfold error in any CSV or text cell); `1,480` still reads as 1480."""
     with pytest.raises(CellError) as e:
         parse_number(given, european_marks=european_marks)
-    assert e.value.key == "not_a_number"
+    assert e.value.key == ("comma_decimal" if european_marks else "not_a_number")
     assert parse_number("1,480").value == 1480
     assert parse_number("12,345.5").value == 12345.5
+
+
+@pytest.mark.parametrize(
+    "given,decimal",
+    [("1,5", "1.5"), ("-12,25", "-12.25"), ("0,125", "0.125"), ("1,5万元", "1.5万元"), ("１，５", "1.5")],
+)
+def test_a_decimal_comma_in_a_semicolon_csv_is_refused_saying_so(given, decimal):
+    """There a comma grouping no thousands is that Excel's decimal comma: the refusal says so and names the number
+    meant (docs/decisions.md#semicolon-csv-numbers), rather than a bare "not a number"."""
+    with pytest.raises(CellError) as e:
+        parse_number(given, european_marks=True)
+    assert (e.value.key, e.value.params) == ("comma_decimal", {"decimal": decimal})
+    assert f"应是 {decimal}" in e.value.text("zh") and f"decimal point ({decimal})" in e.value.text("en")
+    with pytest.raises(CellError) as e:
+        parse_hours(given, european_marks=True)
+    assert e.value.key == "comma_decimal"
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,9 @@ _DOT_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(\.\d{3})+")
 # thousands (1480): refused too. `1,480,000` and `1,480.5` have one reading only, and `0,125` too (a decimal comma,
 # refused as no number, as `1,5` is everywhere).
 _COMMA_DECIMAL_OR_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")
+# Any other one comma among digits (`1,5`, `0,480`, `12,25`) groups no thousands: in a semicolon CSV it is that
+# Excel's decimal comma, refused saying so (`comma_decimal`) rather than as a bare "not a number".
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
 # Characters that show nothing but make two texts differ: zero-width spaces and joiners, word joiner, BOM.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CJK = "\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -164,7 +167,8 @@ def parse_number(value: object, percent_format: bool = False, european_marks: bo
     dot may group thousands: `1.480` there is refused as 1480 or 1.48 (`dot_thousands_ambiguous`), `1.480.000` as
     dots grouping thousands (`dot_thousands`), never read as 1.48 or refused as no number without saying why; and a
     comma may be the decimal mark: `1,480` is refused as 1.48 or 1480 (`comma_decimal_ambiguous`), never read as
-    1480 (docs/decisions.md#semicolon-csv-numbers). `1.5`, `95.25`, `1.4801`, `1,480.5` read as everywhere else."""
+    1480, and `1,5` or `0,480` are refused as a decimal comma (`comma_decimal`, naming 1.5 and 0.48)
+    (docs/decisions.md#semicolon-csv-numbers). `1.5`, `95.25`, `1.4801`, `1,480.5` read as everywhere else."""
     if is_missing(value):
         return None
     if isinstance(value, bool):
@@ -207,6 +211,8 @@ def _parse_number_text(text: str, european_marks: bool = False) -> Number:
         )
     if _THOUSANDS.fullmatch(text):
         text = text.replace(",", "")
+    elif european_marks and _DECIMAL_COMMA.fullmatch(text):
+        raise CellError("comma_decimal", decimal=f"{float(text.replace(',', '.')):.15g}{unit}")
     if not _NUMBER.fullmatch(text):
         if is_formula(text):
             raise CellError("formula_without_value")
