@@ -655,6 +655,22 @@ def test_footnote_marks_are_refused_alike(tmp_path, reference):
     ]
 
 
+def test_refused_cells_are_quoted_as_written_alike(tmp_path, reference):
+    """Full-width cells refused (学时 `８ｘ`, a date `２０２５／１３／１`) are quoted as typed by both paths, not as
+    the half-width text they normalize to."""
+    rows = list(TRAINING_ROWS)
+    rows[1] = _with(rows[1], hours="８ｘ")  # line 3
+    rows[3] = _with(rows[3], date="２０２５／１３／１")  # line 5
+    path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(rows) + "\n")
+    assert_same_preview(path, reference)
+    assert_same_preview(path, reference, skip_invalid=True)
+    preview = bulk_csv.parse_large_csv(path, reference)
+    assert [(p.row, p.key, p.value) for p in preview.problems] == [
+        (3, "not_a_number", "８ｘ"),
+        (5, "not_a_date", "２０２５／１３／１"),
+    ]
+
+
 def test_a_blank_birth_year_of_a_repeated_cadre_is_named_alike(tmp_path, reference):
     """A repeated cadre whose 出生年份 is blank once crashed both paths (NA compared with 1991): both name the rows
     and the year that differs."""

@@ -2412,6 +2412,25 @@ def test_footnote_marks_after_race_values_are_refused_as_written(catalog_db):
     )
 
 
+def test_refused_cells_are_quoted_as_written_not_normalized(catalog_db):
+    """A full-width cell refused (`１２．５分`, `９ｘ`, an unknown indicator `招商引资额（Ａ）`) is quoted as the clerk
+    typed it, not as the half-width text clean_text made of it: the clerk looks for what he wrote (data contract:
+    the cell as written)."""
+    data = (
+        "考核期,县区,乡镇,指标,数值\n"
+        "2025Q2,云岫县,,R02,１２．５分\n"
+        "2025Q2,云峤县,,R03,９ｘ\n"
+        "2025Q2,澄溪县,,招商引资额（Ａ）,5\n"
+    ).encode()
+    preview = parse_file("race.csv", data, current_reference(catalog_db), skip_invalid=True)
+    assert [(p.row, p.key, p.value) for p in preview.problems] == [
+        (2, "unit_mismatch", "１２．５分"),
+        (3, "not_a_number", "９ｘ"),
+        (4, "unit_unknown_indicator", "招商引资额（Ａ）"),
+    ]
+    assert messages(preview)[1] == "文件「race.csv」，第 3 行，「数值」列，值「９ｘ」：不是数字。"
+
+
 def test_footnote_marks_in_hours_ids_dates_periods_and_years_are_refused(catalog_db):
     """Every cell read for its digits: 学时 `4①` (41 学时), an id `LZ00000①` (another cadre's LZ000001), a date, a
     period, a birth year and an appraisal year. A course name keeps its mark, as text normalized and said."""

@@ -68,10 +68,11 @@ class CellError(TranslatedError):
 
 
 def problem_value(error: Exception, raw: object) -> str:
-    """The value a problem about a refused cell quotes: the text as written where the error keeps it (a CellError's
-    `as_written`), else the cell normalized (clean_text)."""
+    """The value a problem about a refused cell quotes: the cell as written (`as_written`: `１２．５分`, not the
+    `12.5分` clean_text makes of it), or the text the error keeps (a CellError's `as_written`). The clerk looks for
+    what he typed: the data contract asks for the cell as written in the file."""
     written = getattr(error, "as_written", None)
-    return written if written is not None else clean_text(raw)
+    return written if written is not None else as_written(raw)
 
 
 def footnote_mark(value: object) -> str | None:

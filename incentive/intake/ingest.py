@@ -21,6 +21,7 @@ from incentive.intake.cell_parsing import (
 from incentive.intake.cell_values import (
     CellError,
     Number,
+    as_written,
     clean_text,
     find_date,
     name_key,
@@ -225,7 +226,7 @@ def _class_weight(preview: Preview, table: Table, position: int, i: int, number:
         preview.problems.append(Problem(e.key, number, label, problem_value(e, raw), e.params))
         return None
     if value is not None and value < 0:
-        preview.problems.append(Problem("class_weight_negative", number, label, clean_text(raw)))
+        preview.problems.append(Problem("class_weight_negative", number, label, as_written(raw)))
         return None
     return value
 
@@ -503,7 +504,7 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
                     changes.serial(label, row[i], day, number)
             except CellError as e:
                 if e.key == "id_digits_lost":
-                    digits_lost[i].append((number, clean_text(row[i])))
+                    digits_lost[i].append((number, as_written(row[i])))
                 else:
                     preview.problems.append(Problem(e.key, number, label, problem_value(e, raw), e.params))
                 value = None
@@ -520,7 +521,7 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
         if spec.name == "indicators":
             if record.get("domain") == "race" and not record.get("track"):
                 i = index_of.get("track", index_of["domain"])
-                preview.problems.append(Problem("track_required", number, table.column_label(i), clean_text(row[i])))
+                preview.problems.append(Problem("track_required", number, table.column_label(i), as_written(row[i])))
             record["effective_from"] = record.get("effective_from") or ""
         if spec.name == "regions":
             record["township"] = record.get("township") or ""

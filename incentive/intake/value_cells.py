@@ -309,7 +309,7 @@ def _value_cells(
                     "unknown_indicator" if raw else "required",
                     number,
                     table.column_label(i),
-                    raw,
+                    as_written(row[i]),
                     {"suggestion": suggestion} if suggestion else {},
                 )
             )
@@ -317,7 +317,7 @@ def _value_cells(
         inner = unknown_bracket(raw) if name_key(raw) not in lookup else ""
         if inner:
             preview.problems.append(
-                Problem("unit_unknown_indicator", number, table.column_label(i), raw, {"inner": inner})
+                Problem("unit_unknown_indicator", number, table.column_label(i), as_written(row[i]), {"inner": inner})
             )
             continue
         if len(found.codes) > 1:  # a name several indicators bore, before a code: the code says which, as after it
@@ -608,8 +608,8 @@ def _unit_problem(error: units.UnitError, cell: _ValueCell, number: Number | Non
     row_unit = next((s for s in cell.stated if s.column), None)
     if row_unit is not None and number is not None and not number.unit:
         params = {**error.params, "column": row_unit.column, "unit": row_unit.written}  # as written: 个 has no English
-        return Problem(f"{error.key}_column", cell.row, label, clean_text(raw), params)
-    return Problem(error.key, cell.row, label, clean_text(raw), error.params)
+        return Problem(f"{error.key}_column", cell.row, label, as_written(raw), params)
+    return Problem(error.key, cell.row, label, as_written(raw), error.params)
 
 
 def _unreadable_row_unit(cell: _ValueCell, target: str) -> Problem | None:
