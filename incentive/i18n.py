@@ -1099,25 +1099,26 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "note_text_normalized": (
         "「{column}」列 {n} 个单元格的文字已规范化（全角转半角，去除换行、多余空格和不可见字符），"
-        "如「{example}」→「{stored}」。",
+        "如第 {row} 行「{example}」→「{stored}」。",
         "Column “{column}”: {n} {n:cell|cells} normalized (full-width to half-width, line breaks, "
-        "extra spaces and invisible characters removed), e.g. “{example}” → “{stored}”.",
+        "extra spaces and invisible characters removed), e.g. row {row}: “{example}” → “{stored}”.",
     ),
     "note_value_read_as": (
         "列「{column}」的「{example}」按「{stored}」读入（第 {row} 行起，共 {n} 个）。",
         "Column “{column}”: “{example}” read as “{stored}” (from row {row}, {n} {n:cell|cells}).",
     ),
     "note_read_as_shown": (
-        "「{column}」列 {n} 个数字单元格的数字格式在数字旁显示文字，已按 Excel 显示的内容读取，如「{example}」"
-        "（格式 {format}，显示为「{shown}」）→「{stored}」。",
+        "「{column}」列 {n} 个数字单元格的数字格式在数字旁显示文字，已按 Excel 显示的内容读取，如第 {row} 行"
+        "「{example}」（格式 {format}，显示为「{shown}」）→「{stored}」。",
         "Column “{column}”: {n} number {n:cell|cells} whose number format shows text beside the number, read as "
-        "Excel displays {n:it|them}: e.g. “{example}” (format {format}, shown as “{shown}”) → “{stored}”.",
+        "Excel displays {n:it|them}: e.g. row {row}: “{example}” (format {format}, shown as “{shown}”) → "
+        "“{stored}”.",
     ),
     "note_period_from_format": (
-        "「{column}」列 {n} 个考核期是带小数的数字，按单元格格式显示的文字读取，如 {example} 显示为两位小数，"
-        "读作 {value}。",
+        "「{column}」列 {n} 个考核期是带小数的数字，按单元格格式显示的文字读取，如第 {row} 行 {example} "
+        "显示为两位小数，读作 {value}。",
         "{n} {n:period|periods} of column “{column}”: numbers with a fraction, read as their number "
-        "format displays them: e.g. {example} shown with two decimals, read as {value}.",
+        "format displays them: e.g. row {row}: {example} shown with two decimals, read as {value}.",
     ),
     "note_date_serial": (
         "「{column}」列 {n} 个单元格为 Excel 日期序号，已按日期读取，如第 {row} 行「{example}」→ {value}。",

@@ -120,6 +120,21 @@ def test_problems_and_non_data_rows_are_reported_alike(tmp_path, reference):
     assert preview.problems and not preview.importable
 
 
+def test_notes_of_texts_normalized_name_their_first_row_alike(tmp_path, reference):
+    """An id written full-width (`Ａ0005`) is stored normalized and said, with the count and the row of the first
+    one, by both paths (lines above the header counted)."""
+    rows = list(TRAINING_ROWS)
+    rows[4] = "Ａ" + rows[4][1:]  # line 8
+    rows[9] = "Ａ" + rows[9][1:]
+    path = _write(tmp_path, "2025年培训记录（虚构）\n\n" + TRAINING_HEADER + "\n" + "\n".join(rows) + "\n")
+    assert_same_preview(path, reference)
+    notes = bulk_csv.parse_large_csv(path, reference).notes
+    note = next(n for n in notes if n.key == "note_text_normalized" and n.params["column"] == "干部编号")
+    assert (note.params["n"], note.params["row"]) == (2, 8)
+    assert "如第 8 行「Ａ0005」→「A0005」" in note.text("zh")
+    assert "e.g. row 8: “Ａ0005” → “A0005”" in note.text("en")
+
+
 def test_hours_at_and_beyond_their_bounds_are_judged_alike(tmp_path, reference):
     """The bulk path finds the candidates in SQL (NaN above every bound there, a blank nowhere) and judges them as
     the per-cell path does: the same rows flagged, the ones written with a unit quoted as written."""

@@ -840,7 +840,8 @@ def test_a_period_typed_as_a_number_is_read_as_displayed(catalog_db):
     assert not shown.problems
     assert [v[0] for v in values(shown)] == ["2026-10", "2026-12"]  # 2026.10 and 2026.12 as shown
     assert notes(shown) == [
-        "「考核期 (A)」列 2 个考核期是带小数的数字，按单元格格式显示的文字读取，如 2026.1 显示为两位小数，读作 2026-10。"
+        "「考核期 (A)」列 2 个考核期是带小数的数字，按单元格格式显示的文字读取，如第 2 行 2026.1 显示为两位小数，"
+        "读作 2026-10。"
     ]
     one_decimal = parse_file("p.xlsx", xlsx_bytes(rows[:2], formats={"A2": "0.0"}), current_reference(catalog_db))
     # "2026.1" shows October as January, and may be a quarter or half-year too (test_written_periods)
@@ -1284,8 +1285,8 @@ def test_a_course_with_an_in_cell_line_break_is_the_same_course(db):
     preview = parse_file("a.csv", first, current_reference(db))
     assert preview.rows["course"].tolist() == ["2026年乡村振兴专题培训班"]
     assert notes(preview) == [
-        "「培训项目」列 1 个单元格的文字已规范化（全角转半角，去除换行、多余空格和不可见字符），如「2026年乡村振兴专题"
-        "⏎培训班」→「2026年乡村振兴专题培训班」。"
+        "「培训项目」列 1 个单元格的文字已规范化（全角转半角，去除换行、多余空格和不可见字符），如第 2 行"
+        "「2026年乡村振兴专题⏎培训班」→「2026年乡村振兴专题培训班」。"
     ]
     import_ok(db, "a.csv", first)
     import_ok(db, "b.csv", second)
@@ -1603,8 +1604,9 @@ def test_an_id_with_text_in_its_number_format_is_read_as_excel_shows_it_and_said
     rows = [TRAINING_HEAD, [15, "班A", "政治能力", "党的理论", "线上", "集体", 2, "2025/6/1"]]
     preview = parse_file("t.xlsx", xlsx_bytes(rows, formats={"A2": '"LZ"000000'}), current_reference(db))
     assert preview.rows["cadre_id"].tolist() == ["LZ000015"]
-    assert "「干部编号 (A)」列 1 个数字单元格的数字格式在数字旁显示文字，已按 Excel 显示的内容读取，如「15」" in (
-        " ".join(notes(preview))
+    assert (
+        "「干部编号 (A)」列 1 个数字单元格的数字格式在数字旁显示文字，已按 Excel 显示的内容读取，如第 2 行「15」"
+        in (" ".join(notes(preview)))
     )
     assert any("→ “LZ000015”" in n for n in notes(preview, "en"))
 
@@ -1622,8 +1624,9 @@ def test_a_period_with_text_in_its_number_format_is_read_as_excel_shows_it():
     rows = [["考核期", "县区", "指标", "数值"], [2025, "云岫县", "招商引资额", 880]]
     preview = parse_file("w.xlsx", xlsx_bytes(rows, formats={"A2": '0"年第三季度"'}), MONEY_CATALOG)
     assert not preview.problems and values(preview) == [("2025-Q3", "云岫县", "", "R01", 880.0)]
-    assert "「考核期 (A)」列 1 个数字单元格的数字格式在数字旁显示文字，已按 Excel 显示的内容读取，如「2025」" in (
-        " ".join(notes(preview))
+    assert (
+        "「考核期 (A)」列 1 个数字单元格的数字格式在数字旁显示文字，已按 Excel 显示的内容读取，如第 2 行「2025」"
+        in (" ".join(notes(preview)))
     )
 
 

@@ -400,7 +400,13 @@ def _normalized_notes(con, columns: dict[str, _Column], table: Table, roles: Row
             kept = [raw for raw in changed if apostrophe_removed(raw, column.values[raw])]  # `'LZ900005`
             changed = [raw for raw in changed if not apostrophe_removed(raw, column.values[raw])]
             for n, example, first in _rows_of(con, column.index, [changed] if changed else [], roles):
-                params = {"column": label, "n": n, "example": one_line(example), "stored": column.values[example]}
+                params = {
+                    "column": label,
+                    "n": n,
+                    "row": first + 1 + skip,
+                    "example": one_line(example),
+                    "stored": column.values[example],
+                }
                 notes.append((first, column.index, Note("note_text_normalized", params)))
             for n, example, first in _rows_of(con, column.index, [kept] if kept else [], roles):
                 note = apostrophe_note(label, n, first + 1 + skip, one_line(example), column.values[example])

@@ -39,19 +39,23 @@ class Changes:
         entry = self.counts.setdefault(key, [0, example])
         entry[0] += 1
 
-    def text(self, label: str, raw: object, stored: object, number_format: str | None = None, row: int = 0) -> None:
+    def text(self, label: str, raw: object, stored: object, number_format: str | None = None, *, row: int) -> None:
+        """A text cell stored otherwise than written (full-width to half-width, spaces; an id's Excel text
+        apostrophe dropped), or a number read as its format showed it; `row`: the cell's row in the file, the first
+        one named in the note."""
         if apostrophe_removed(raw, stored):  # `'LZ900005` (text_apostrophe)
             self._count(("note_text_apostrophe", label), {"row": row, "example": one_line(raw), "value": stored})
         elif isinstance(raw, str) and isinstance(stored, str) and stored != raw:
-            self._count(("note_text_normalized", label), {"example": one_line(raw), "stored": stored})
-        self.shown(label, raw, stored, number_format)
+            self._count(("note_text_normalized", label), {"row": row, "example": one_line(raw), "stored": stored})
+        self.shown(label, raw, stored, number_format, row=row)
 
-    def shown(self, label: str, raw: object, stored: object, number_format: str | None) -> None:
+    def shown(self, label: str, raw: object, stored: object, number_format: str | None, *, row: int) -> None:
         """A number read as the text its format showed (15 formatted `"LZ"000000` read as LZ000015)."""
         if isinstance(raw, bool) or not isinstance(raw, (int, float)) or stored is None:
             return
         if shows_text(number_format):
             example = {
+                "row": row,
                 "example": f"{raw:g}",
                 "format": number_format,
                 "shown": displayed_text(float(raw), number_format),
@@ -59,7 +63,9 @@ class Changes:
             }
             self._count(("note_read_as_shown", label), example)
 
-    def choice(self, label: str, raw: object, enum: str, code: str | None, row: int) -> None:
+    def choice(self, label: str, raw: object, enum: str, code: str | None, *, row: int) -> None:
+        """An allowed value written in another spelling than its standard one (网络 read as 线上, 合格 as 称职),
+        first met at `row`."""
         if read_as(enum, raw, code) is not None:  # choice_synonyms: 网络 read as 线上
             self._count(("note_value_read_as", label, raw), {"row": row, **read_as_params(enum, raw, code)})
 
@@ -67,13 +73,13 @@ class Changes:
         """A date cell holding an Excel serial number, read as the date it stands for (`serial_date`)."""
         self._count(("note_date_serial", label), serial_example(raw, day, row))
 
-    def period(self, label: str, raw: object, stored: object, number_format: str | None = None) -> None:
+    def period(self, label: str, raw: object, stored: object, number_format: str | None = None, *, row: int) -> None:
         """A period typed as a number and read as its number format showed it (2026.1 shown as 2026.10; 2025
-        shown as 2025年第三季度)."""
+        shown as 2025年第三季度), first met at `row`."""
         if shows_text(number_format):
-            self.shown(label, raw, stored, number_format)
+            self.shown(label, raw, stored, number_format, row=row)
         elif isinstance(raw, float) and not raw.is_integer() and stored:
-            self._count(("note_period_from_format", label), {"example": f"{raw:g}", "value": stored})
+            self._count(("note_period_from_format", label), {"row": row, "example": f"{raw:g}", "value": stored})
 
     def to_unit(
         self,

@@ -495,11 +495,11 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
                         stated=tuple(header_units(table, i, title=False, hours=col.name == "hours")),
                     )
                 elif col.parse in ("text", "name", "code"):
-                    changes.text(label, row[i], value, table.number_format(position, i), number)
+                    changes.text(label, row[i], value, table.number_format(position, i), row=number)
                 elif col.parse == "period":
-                    changes.period(label, row[i], value, table.number_format(position, i))
+                    changes.period(label, row[i], value, table.number_format(position, i), row=number)
                 elif col.parse == "enum":
-                    changes.choice(label, row[i], col.choices, value, number)
+                    changes.choice(label, row[i], col.choices, value, row=number)
                 elif value is not None and (day := serial_date(col, row[i], table.date1904)) is not None:
                     changes.serial(label, row[i], day, number)
             except CellError as e:

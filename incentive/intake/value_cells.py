@@ -293,7 +293,7 @@ def _value_cells(
             continue
         i = index_of["indicator"]
         raw = clean_text(row[i])
-        changes.text(table.column_label(i), row[i], raw)
+        changes.text(table.column_label(i), row[i], raw, row=number)
         found = named_by.resolve(raw, period)
         mark = footnote_mark(row[i])
         if mark is not None and (not found.codes or any(name_key(code) == found.key for code in found.codes)):
@@ -494,9 +494,9 @@ def _row_place_and_period(preview, table, position, index_of, names, spec, fixed
         try:
             place[name] = parse_cell(spec.column(name), row[i], number_format)
             if name == "period":
-                changes.period(table.column_label(i), row[i], place[name], number_format)
+                changes.period(table.column_label(i), row[i], place[name], number_format, row=number)
             else:
-                changes.text(table.column_label(i), row[i], place[name], number_format)
+                changes.text(table.column_label(i), row[i], place[name], number_format, row=number)
         except CellError as e:
             preview.problems.append(Problem(e.key, number, table.column_label(i), problem_value(e, row[i]), e.params))
             place[name] = None
