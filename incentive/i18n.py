@@ -867,6 +867,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "was not read: taken as digits it would read “{read}”. Delete the mark (put the note below the table or in a "
         "remarks column) and import again.",
     ),
+    "footnote_mark_header": (
+        "表头「{header}」含「{mark}」，像是脚注标记，本列未按指标读取（不按去掉或改读该标记后的名称去匹配指标）。"
+        "请删去表头中的该标记（说明可写在表尾或备注列）后重新导入。",
+        "the header “{header}” holds “{mark}”, which looks like a footnote mark: the column was not read as an "
+        "indicator (never matched by its name without the mark, or with the mark read as a digit). Delete the mark "
+        "from the header (put the note below the table or in a remarks column) and import again.",
+    ),
     "dot_thousands_ambiguous": (
         "在以分号分隔的 CSV 中无法确定是哪个数：可能是 {grouped}（点作千位分隔符，区域设置为欧洲的 Excel 保存的分号分隔 "
         "CSV 就这样写），也可能是 {decimal}（点作小数点）。请将文件另存为以逗号分隔的 CSV，或写成不带千位分隔符的数"

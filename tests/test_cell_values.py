@@ -443,3 +443,23 @@ def test_full_width_digits_still_read_and_a_fraction_is_no_footnote_mark(given, 
     else:
         assert parse_number(given).value == expected
     assert footnote_mark(given) is None
+
+
+@pytest.mark.parametrize(
+    "header,mark",
+    [
+        ("乡村振兴①", "①"),
+        ("R0①", "①"),
+        ("项目建设*", "*"),
+        ("项目建设＊", "＊"),
+        ("得分注1", "注1"),
+        ("得分(注1)", "(注1)"),
+        ("得分※", "※"),
+        ("得分", None),
+        ("备注1", None),
+        ("PM2.5浓度", None),
+        ("招商引资额（万元）", None),
+    ],
+)
+def test_footnote_marks_in_headers(header, mark):
+    assert cell_values.header_footnote_mark(header) == mark

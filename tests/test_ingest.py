@@ -345,6 +345,39 @@ def test_wide_unknown_indicator_column_with_suggestion(catalog_db):
     assert not lenient.importable  # skipping rows never drops a whole column of data
 
 
+@pytest.mark.parametrize(
+    "header,mark",
+    [
+        ("招商引资额①", "①"),  # NFKC: 招商引资额1, no indicator
+        ("R0①", "①"),  # NFKC: R01, another indicator, silently
+        ("招商引资额*", "*"),
+        ("招商引资额※", "※"),
+        ("招商引资额注1", "注1"),
+        ("招商引资额（注1）", "（注1）"),  # read as 招商引资额 with a unit in brackets
+        ("乡村振兴²", "²"),
+    ],
+)
+def test_a_wide_header_with_a_footnote_mark_is_refused_naming_it(catalog_db, header, mark):
+    """A wide file's indicator header with a footnote mark is refused naming the header as written and the mark,
+    and saying to delete it: never matched to an indicator through the mark (`R0①` as R01), never a bare "not an
+    indicator" (docs/decisions.md#footnote-marks-in-cells)."""
+    data = f"县区,{header},安全生产事故起数\n云岫县,10,1\n".encode()
+    preview = parse_file("w.csv", data, current_reference(catalog_db), period="2025Q1")
+    assert [(p.key, p.row, p.params) for p in preview.problems] == [
+        ("footnote_mark_header", 1, {"header": header, "mark": mark})
+    ]
+    assert not preview.importable and preview.fatal
+    assert f"表头「{header}」含「{mark}」，像是脚注标记" in messages(preview)[0]
+    assert "请删去表头中的该标记" in messages(preview)[0]
+    assert f"the header “{header}” holds “{mark}”" in messages(preview, "en")[0]
+
+
+def test_a_remarks_column_numbered_is_no_footnote_mark(catalog_db):
+    data = "县区,招商引资额,备注1\n云岫县,10,1\n".encode()
+    preview = parse_file("w.csv", data, current_reference(catalog_db), period="2025Q1")
+    assert [p.key for p in preview.problems] == ["unknown_indicator_column"]
+
+
 def test_wide_mixing_race_and_welfare_is_refused(catalog_db):
     data = "县区,招商引资额,年度体检完成率\n云岫县,10,90\n".encode()
     preview = parse_file("w.csv", data, current_reference(catalog_db), period="2025")

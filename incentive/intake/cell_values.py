@@ -97,6 +97,23 @@ def _is_mark(char: str) -> bool:
     return unicodedata.category(char) == "No" and "FRACTION" not in unicodedata.name(char, "")
 
 
+# Marks a clerk writes after a header to point at a footnote below the table, besides the number signs footnote_mark
+# finds: asterisks (ASCII and full-width), ※, daggers, `注1` / `（注1）` (`备注1`, a remarks column, is no mark).
+_HEADER_NOTE_MARK = re.compile(r"(?:[*＊※†‡]+|[（(]?(?<!备)注\s*\d+[）)]?)$")
+
+
+def header_footnote_mark(value: object) -> str | None:
+    """The footnote mark a header cell carries, as written: a number sign anywhere (footnote_mark: `乡村振兴①`,
+    `R0①`, which NFKC reads as R01) or a trailing `*`, `※`, `†`, `注1`, `（注1）` (`项目建设*`, `得分注1`); else None.
+    A wide file's indicator header holding one is refused, never matched to an indicator through the mark
+    (docs/decisions.md#footnote-marks-in-cells)."""
+    mark = footnote_mark(value)
+    if mark is not None:
+        return mark
+    match = _HEADER_NOTE_MARK.search(as_written(value))
+    return match.group(0) if match else None
+
+
 def refuse_footnote_mark(value: object) -> None:
     """CellError `footnote_mark` (naming the mark, quoting the cell as written) when `value` holds one."""
     mark = footnote_mark(value)

@@ -26,6 +26,7 @@ from incentive.intake.cell_values import (
     as_written,
     clean_text,
     footnote_mark,
+    header_footnote_mark,
     is_missing,
     name_key,
     parse_number,
@@ -101,8 +102,9 @@ def parse_values(
     fixed_period = _fixed_period(preview, "period" in index_of, title_period, given_period)
     wide = bool(located.wide_indicators) or "indicator" not in index_of
     preview.column_labels.update({name: table.column_label(i) for name, i in index_of.items()})
+    marked = _marked_headers(located) if wide else {}
     if wide:
-        _check_wide_columns(preview, table, located, reference)
+        _check_wide_columns(preview, table, located, reference, marked)
     elif "value" not in index_of:
         # One indicator a row and no column of values: every value would read as blank, and importing would blank
         # the stored ones of those indicators and periods (a value column headed 完成情况, which is no name of it,
@@ -140,7 +142,8 @@ def parse_values(
         compare_twins(preview, table, spec, located.columns, twins)
     names_and_codes = indicator_lookup(reference)
     for i in [*located.wide_indicators, index_of.get("value")]:
-        if i is not None and name_key(table.header[i]) not in names_and_codes:
+        # a marked header (`得分（注1）`) is refused for its mark already, not again for its brackets
+        if i is not None and name_key(table.header[i]) not in names_and_codes and i not in marked:
             refuse_unknown_bracket(preview, table, i)
     number_columns = [i for i in [*sorted(located.wide_indicators), index_of.get("value")] if i is not None]
     refuse_column_unit_conflicts(preview, table, number_columns)
@@ -230,10 +233,14 @@ def _fixed_period(preview: Preview, has_column: bool, title_period: str | None, 
     return fixed
 
 
-def _check_wide_columns(preview: Preview, table: Table, located: Located, reference: Reference) -> None:
+def _check_wide_columns(
+    preview: Preview, table: Table, located: Located, reference: Reference, marked: dict[int, tuple[str, str]]
+) -> None:
     """Known non-indicator columns are listed and ignored; unknown indicator columns refuse the file (a column,
-    not a row: skipping invalid rows must not drop it silently). Repeated ones are found by the period of each row
-    (`_refuse_wide_columns`): what a header names may change with the period."""
+    not a row: skipping invalid rows must not drop it silently), and so do headers with a footnote mark (`marked`,
+    from `_marked_headers`: `乡村振兴①`, `项目建设*`, `R0①`), naming the header as written and the mark, unless the
+    header is an indicator's name with the mark in it (`PM₂.₅浓度`). Repeated ones are found by the period of each
+    row (`_refuse_wide_columns`): what a header names may change with the period."""
     ignored, unknown = [], []
     for i, text in enumerate(table.header):
         if i in located.columns or i in located.wide_indicators or not text:
@@ -246,9 +253,18 @@ def _check_wide_columns(preview: Preview, table: Table, located: Located, refere
         preview.notes.append(Note("note_ignored_columns", {"columns": ignored}))
     names = [ind["name"] for ind in reference.indicators]
     unit_names = {name_key(alias) for alias in VALUE_UNIT_COLUMN}
+    name_keys = {name_key(ind["name"]) for ind in reference.indicators}
+    for i in sorted(located.wide_indicators):
+        # `R0①` reads as the code R01 after NFKC, `得分（注1）` as 得分 with a unit dropped: matched through the mark,
+        # silently. A name that matches with its mark (`PM₂.₅浓度`) is that name, as in a long file's indicator cell.
+        if i in marked and name_key(table.header[i]) not in name_keys:
+            preview.problems.append(_marked_header_problem(preview, table, i, marked[i]))
     for i in unknown:
         if name_key(table.header[i]) in unit_names:  # one unit a row cannot say which indicator it is of
             preview.problems.append(Problem("unit_column_in_wide", preview.header_row, table.column_label(i)))
+            continue
+        if i in marked:  # `乡村振兴①`, `项目建设*`: why no indicator is found, not a bare "unknown indicator"
+            preview.problems.append(_marked_header_problem(preview, table, i, marked[i]))
             continue
         suggestion = suggest(table.header[i], names)
         preview.problems.append(
@@ -262,6 +278,25 @@ def _check_wide_columns(preview: Preview, table: Table, located: Located, refere
         )
     if preview.problems:
         preview.fatal = True
+
+
+def _marked_headers(located: Located) -> dict[int, tuple[str, str]]:
+    """A wide file's header cells that carry a footnote mark (cell_values.header_footnote_mark): column ->
+    (the header as written, the mark). The header row as read (located.header) is normalized: `①` is `1` there."""
+    row = located.sheet.rows[located.header_row]
+    found = {}
+    for i, cell in enumerate(row):
+        mark = header_footnote_mark(cell) if i not in located.columns else None
+        if mark is not None:
+            found[i] = (as_written(cell), mark)
+    return found
+
+
+def _marked_header_problem(preview: Preview, table: Table, i: int, marked: tuple[str, str]) -> Problem:
+    header, mark = marked
+    return Problem(
+        "footnote_mark_header", preview.header_row, table.column_label(i), None, {"header": header, "mark": mark}
+    )
 
 
 def _value_cells(
