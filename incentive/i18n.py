@@ -1127,6 +1127,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "{n} {n:period|periods} of column “{column}”: numbers with a fraction, read as their number "
         "format displays them: e.g. row {row}: {example} shown with two decimals, read as {value}.",
     ),
+    "note_period_from_date": (
+        "「{column}」列 {n} 个考核期是 Excel 日期（输入的年月被 Excel 存为当月 1 日），按月份读取，如第 {row} 行 "
+        "{example} → {value}。",
+        "{n} {n:period|periods} of column “{column}”: Excel {n:date|dates} (a month typed is stored as its first "
+        "day), read as the month: e.g. row {row}: {example} → {value}.",
+    ),
     "note_date_serial": (
         "「{column}」列 {n} 个单元格为 Excel 日期序号，已按日期读取，如第 {row} 行「{example}」→ {value}。",
         "Column “{column}”: {n} {n:cell|cells} holding {n:an Excel serial number|Excel serial numbers} read as "

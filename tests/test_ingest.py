@@ -865,6 +865,30 @@ def training_csv(*rows: str, head: str = ",".join(TRAINING_HEAD)) -> bytes:
     return (head + "\n" + "\n".join(rows) + "\n").encode()
 
 
+def test_a_date_cell_read_as_its_month_is_said_with_its_first_row(catalog_db):
+    """`2026-06` typed in a period cell is stored by Excel as the date 2026-06-01: read as the month 2026-06, and
+    said (docs/decisions.md#date-cells-as-periods), with the count and the first row."""
+    rows = [
+        ["考核期", "县区", "指标", "数值"],
+        ["2026-06", "云岫县", "R01", 5],
+        [dt.datetime(2026, 6, 1), "云峤县", "R01", 6],
+        [dt.datetime(2026, 6, 1), "澄溪县", "R01", 7],
+    ]
+    preview = parse_file(
+        "p.xlsx", xlsx_bytes(rows, formats={"A3": "yyyy-mm", "A4": "yyyy-mm"}), current_reference(catalog_db)
+    )
+    assert not preview.problems
+    assert [v[0] for v in values(preview)] == ["2026-06"] * 3
+    assert notes(preview) == [
+        "「考核期 (A)」列 2 个考核期是 Excel 日期（输入的年月被 Excel 存为当月 1 日），按月份读取，如第 3 行 "
+        "2026-06-01 → 2026-06。"
+    ]
+    assert notes(preview, "en") == [
+        "2 periods of column “考核期 (A)”: Excel dates (a month typed is stored as its first day), read as the month: "
+        "e.g. row 3: 2026-06-01 → 2026-06."
+    ]
+
+
 def test_a_period_typed_as_a_number_is_read_as_displayed(catalog_db):
     rows = [["考核期", "县区", "指标", "数值"], [2026.1, "云岫县", "R01", 5], [2026.12, "云峤县", "R01", 6]]
     shown = parse_file(

@@ -75,11 +75,14 @@ class Changes:
 
     def period(self, label: str, raw: object, stored: object, number_format: str | None = None, *, row: int) -> None:
         """A period typed as a number and read as its number format showed it (2026.1 shown as 2026.10; 2025
-        shown as 2025年第三季度), first met at `row`."""
+        shown as 2025年第三季度), or a date cell read as its month (2025-06 typed, which Excel stores as the date
+        2025-06-01: docs/decisions.md#date-cells-as-periods), first met at `row`."""
         if shows_text(number_format):
             self.shown(label, raw, stored, number_format, row=row)
         elif isinstance(raw, float) and not raw.is_integer() and stored:
             self._count(("note_period_from_format", label), {"row": row, "example": f"{raw:g}", "value": stored})
+        elif isinstance(raw, dt.date) and stored:  # a datetime is a date too
+            self._count(("note_period_from_date", label), {"row": row, "example": clean_text(raw), "value": stored})
 
     def to_unit(
         self,
