@@ -686,6 +686,21 @@ def test_refused_cells_are_quoted_as_written_alike(tmp_path, reference):
     ]
 
 
+def test_an_unknown_county_is_quoted_as_written_alike(tmp_path, reference):
+    """A county no region bears is quoted as the clerk typed it (`枫 岚 区Ｘ`), not as the `枫岚区X` it was matched
+    as, by both paths."""
+    text = (
+        "干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\n"
+        "LZ1,张,云岫县,安坝镇,一级科员,男,1990,2025-12-31\n"
+        "LZ2,李,枫 岚 区Ｘ,安坝镇,一级科员,男,1991,2025-12-31\n"
+    )
+    path = _write(tmp_path, text, "roster.csv")
+    assert_same_preview(path, reference)
+    assert_same_preview(path, reference, skip_invalid=True)
+    preview = bulk_csv.parse_large_csv(path, reference)
+    assert [(p.row, p.key, p.value) for p in preview.problems] == [(3, "unknown_county", "枫 岚 区Ｘ")]
+
+
 def test_a_blank_birth_year_of_a_repeated_cadre_is_named_alike(tmp_path, reference):
     """A repeated cadre whose 出生年份 is blank once crashed both paths (NA compared with 1991): both name the rows
     and the year that differs."""

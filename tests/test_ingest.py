@@ -2481,12 +2481,14 @@ def test_refused_cells_are_quoted_as_written_not_normalized(catalog_db):
         "2025Q2,云岫县,,R02,１２．５分\n"
         "2025Q2,云峤县,,R03,９ｘ\n"
         "2025Q2,澄溪县,,招商引资额（Ａ）,5\n"
+        "2025Q2,枫 岚 区Ｘ,,R01,5\n"
     ).encode()
     preview = parse_file("race.csv", data, current_reference(catalog_db), skip_invalid=True)
     assert [(p.row, p.key, p.value) for p in preview.problems] == [
         (2, "unit_mismatch", "１２．５分"),
         (3, "not_a_number", "９ｘ"),
         (4, "unit_unknown_indicator", "招商引资额（Ａ）"),
+        (5, "unknown_county", "枫 岚 区Ｘ"),
     ]
     assert messages(preview)[1] == "文件「race.csv」，第 3 行，「数值」列，值「９ｘ」：不是数字。"
 

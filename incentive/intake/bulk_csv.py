@@ -781,7 +781,9 @@ def _cell_problems(
             match = places.errors.get(raw)
             if match is not None:
                 problems.append(
-                    Problem(match.error, line, table.column_label(columns["county"].index), match.name, match.params)
+                    Problem(
+                        match.error, line, table.column_label(columns["county"].index), as_written(raw), match.params
+                    )
                 )
     return problems
 

@@ -526,8 +526,9 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
         if spec.name == "regions":
             record["township"] = record.get("township") or ""
         if names and "county" in index_of and record.get("county"):
+            i = index_of["county"]
             record["county"] = matched_place(
-                preview, names.county(record["county"]), number, table.column_label(index_of["county"])
+                preview, names.county(record["county"]), number, table.column_label(i), row[i]
             )
         for c in records:
             if c != "source_row":

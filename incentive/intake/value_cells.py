@@ -549,12 +549,12 @@ def _row_place_and_period(preview, table, position, index_of, names, spec, fixed
         )
     county = place["county"]
     if county:
-        county = matched_place(preview, names.county(county), number, table.column_label(index_of["county"]))
+        i = index_of["county"]
+        county = matched_place(preview, names.county(county), number, table.column_label(i), row[i])
     township = place["township"]
     if township and county:
-        township = matched_place(
-            preview, names.township(county, township), number, table.column_label(index_of["township"])
-        )
+        i = index_of["township"]
+        township = matched_place(preview, names.township(county, township), number, table.column_label(i), row[i])
     return county, township, period
 
 
