@@ -2491,6 +2491,12 @@ def test_refused_cells_are_quoted_as_written_not_normalized(catalog_db):
         (5, "unknown_county", "枫 岚 区Ｘ"),
     ]
     assert messages(preview)[1] == "文件「race.csv」，第 3 行，「数值」列，值「９ｘ」：不是数字。"
+    data = "考核期,县区,乡镇,指标代码,指标名称,数值\n2025Q2,云岫县,,R01,招商引资额Ａ,5\n2025Q2,云峤县,,Ｒ01,安全生产事故起数,5\n"
+    preview = parse_file("race.csv", data.encode(), current_reference(catalog_db), skip_invalid=True)
+    assert [(p.row, p.key, p.value, p.params.get("other_value")) for p in preview.problems] == [
+        (2, "indicator_column_unknown", "招商引资额Ａ", "R01"),
+        (3, "indicator_columns_differ", "Ｒ01", "安全生产事故起数"),
+    ]
 
 
 def test_footnote_marks_in_hours_ids_dates_periods_and_years_are_refused(catalog_db):

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from incentive import periods
 from incentive.i18n import t
 from incentive.intake import plausibility
-from incentive.intake.cell_values import clean_text, name_key
+from incentive.intake.cell_values import as_written, clean_text, name_key
 from incentive.intake.column_twins import twin_labels
 from incentive.intake.file_kinds import strip_unit
 from incentive.intake.place_names import suggest
@@ -170,11 +170,13 @@ def indicator_twin_problem(
     """A long file's second indicator column (指标名称 beside 指标代码) checked on one row against the indicator its
     first one gave (`code`): (the problem, or None when the cell names that indicator too; the unit in brackets
     after the cell's name, or ""). A cell that names another indicator, none, or is blank refuses the row: which
-    indicator the figure belongs to cannot be known (docs/decisions.md#indicator-code-and-name-columns)."""
+    indicator the figure belongs to cannot be known (docs/decisions.md#indicator-code-and-name-columns). Cells are
+    quoted as written (cell_values.as_written), read normalized."""
     first_label, twin_label = twin_labels(table, first, twin)
-    first_text = clean_text(row[first] if first < len(row) else None)
-    text = clean_text(row[twin] if twin < len(row) else None)
-    read = {"other": first_label, "other_value": first_text, "indicator": named_by.shown(code, period)}
+    first_cell = row[first] if first < len(row) else None
+    twin_cell = row[twin] if twin < len(row) else None
+    text = clean_text(twin_cell)
+    read = {"other": first_label, "other_value": as_written(first_cell), "indicator": named_by.shown(code, period)}
     if not text:
         return Problem("indicator_column_blank", number, twin_label, "", read), ""
     found = named_by.resolve(text, period)
@@ -182,19 +184,19 @@ def indicator_twin_problem(
         names = sorted({ind["name"] for ind in named_by.reference.indicators})
         suggestion = suggest(text, names)
         params = {**read, **({"suggestion": suggestion} if suggestion else {})}
-        return Problem("indicator_column_unknown", number, twin_label, text, params), ""
+        return Problem("indicator_column_unknown", number, twin_label, as_written(twin_cell), params), ""
     if code not in found.codes:
         other = sorted(found.codes)[0]
         params = {
             "other": twin_label,
-            "other_value": text,
+            "other_value": as_written(twin_cell),
             "indicator": named_by.shown(code, period),
             "other_indicator": named_by.shown(other, period),
         }
-        return Problem("indicator_columns_differ", number, first_label, first_text, params), ""
+        return Problem("indicator_columns_differ", number, first_label, as_written(first_cell), params), ""
     inner = unknown_bracket(text) if name_key(text) not in named_by.lookup else ""
     if inner:
-        return Problem("unit_unknown_indicator", number, twin_label, text, {"inner": inner}), ""
+        return Problem("unit_unknown_indicator", number, twin_label, as_written(twin_cell), {"inner": inner}), ""
     return None, bracket_unit(text)
 
 

@@ -361,7 +361,7 @@ def _value_cells(
             }
             if len(told & found.codes) == 1:
                 found = found._replace(codes=frozenset(told & found.codes))
-        ambiguous = named_by.refusal(raw, period, found, number, table.column_label(i), raw)
+        ambiguous = named_by.refusal(raw, period, found, number, table.column_label(i), as_written(row[i]))
         if ambiguous is not None:
             if period is not None:  # without one, the row is refused for its period cell already
                 preview.problems.append(ambiguous)
