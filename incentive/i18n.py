@@ -825,6 +825,23 @@ TEXT: dict[str, tuple[str, str]] = {
         "not the as-of date entered, {given} ({n} {n:row|rows} of this column differ): leave the as-of date empty "
         "when the file states its own, or check that this is the right file.",
     ),
+    "as_of_title_conflict_column": (
+        "与第 {title_row} 行标题「{title}」中的统计日期 {as_of} 不一致（本列共 {n} 行如此）：一个花名册文件只能是一个"
+        "统计日期的快照，请改正标题或本列后重新导入。",
+        "not the as-of date {as_of} of the title in row {title_row}, “{title}” ({n} {n:row|rows} of this column "
+        "differ): a roster file is the snapshot of one as-of date; correct the title or this column and import again.",
+    ),
+    "as_of_title_conflict_column_unplaced": (
+        "与标题「{title}」中的统计日期 {as_of} 不一致（本列共 {n} 行如此）：一个花名册文件只能是一个统计日期的快照，"
+        "请改正标题或本列后重新导入。",
+        "not the as-of date {as_of} of the title “{title}” ({n} {n:row|rows} of this column differ): a roster file "
+        "is the snapshot of one as-of date; correct the title or this column and import again.",
+    ),
+    "title_as_of_ambiguous": (
+        "标题中有 {n} 个统计日期：{dates}，无法确定文件是哪一日的花名册，不作猜测；请在标题中只写一个统计日期。",
+        "The title states {n} as-of {n:date|dates}: {dates}; which date the roster is of is not guessed: state one in the "
+        "title.",
+    ),
     "period_given_invalid": (
         "填写的考核期「{value}」无法识别，示例：2025、2025Q2、2025年上半年、2025-06。",
         "The period entered, “{value}”, is not recognised; e.g. 2025, 2025Q2, 2025H1, 2025-06.",
@@ -842,6 +859,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "as_of_needed": (
         "花名册缺少统计日期（无「统计日期」列，标题中也没有），请填写统计日期。",
         "The roster has no as-of date (no column, none in the title); enter it.",
+    ),
+    "as_of_needed_filed": (
+        "花名册缺少统计日期：无「统计日期」列，标题中的 {filed} 是填报（制表、报送）日期，不作统计日期；请填写统计日期，"
+        "或在标题中写明（如「截至2025年6月30日」）。",
+        "The roster has no as-of date: no column, and the title's {filed} is the day it was filled in (made, sent), "
+        "not its as-of date; enter the as-of date, or state it in the title (截至2025年6月30日).",
     ),
     "as_of_given_invalid": (
         "填写的统计日期「{value}」无法识别，示例：2025-06-30。",

@@ -11,7 +11,6 @@ from incentive.intake.cell_values import (
     Number,
     clean_text,
     escape_formula,
-    find_date,
     footnote_mark,
     is_missing,
     is_serial,
@@ -76,12 +75,6 @@ def test_dates(given):
 def test_not_dates(bad):
     with pytest.raises(CellError):
         parse_date(bad)
-
-
-def test_find_date_in_titles():
-    assert find_date("花名册（截至2025年6月30日）") == dt.date(2025, 6, 30)
-    assert find_date("截至2025年6月底") == dt.date(2025, 6, 30)
-    assert find_date("花名册") is None
 
 
 def test_formula_escaping():

@@ -490,10 +490,10 @@ def _parse(
         preview.notes.append(Note("note_extra_columns", {"columns": extra}))
     default_as_of = None
     if spec.name == "roster":
-        title_as_of, refused = roster_title_as_of(preview, table.title, "as_of" in index_of, given[1])
+        title_as_of, refused = roster_title_as_of(preview, table, "as_of" in index_of, given[1])
         if refused:
             return
-        default_as_of = title_as_of or given[1]
+        default_as_of = given[1] or (title_as_of.date if title_as_of else None)
         if default_as_of and "as_of" in index_of:
             raise _NotBulk  # blanks taken from the title or --as-of, dates against --as-of: ingest.AsOfColumn
     if "hours" in index_of and (hours_title_unit(table) not in ("", units.HOURS) or table.title_unit_unread):

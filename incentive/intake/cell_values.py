@@ -7,7 +7,6 @@ normalized value, or raises `CellError` with a message key that `i18n` turns int
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 import math
@@ -341,22 +340,6 @@ def _parse_date_text(text: str, date1904: bool = False) -> dt.date:
         return dt.date(y, mo, d)
     except ValueError:
         raise CellError("not_a_date") from None
-
-
-def find_date(text: str) -> dt.date | None:
-    """A date mentioned in a title: `（截至2025年6月30日）`, or `2025年6月底` for the month's last day."""
-    text = clean_text(text)
-    m = _DATE_PARTS.search(text)
-    if m:
-        try:
-            return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-        except ValueError:
-            return None
-    m = re.search(r"((?:19|20)\d{2})\s*年\s*(1[0-2]|0?[1-9])\s*月\s*[底末]", text)
-    if m:
-        year, month = int(m.group(1)), int(m.group(2))
-        return dt.date(year, month, calendar.monthrange(year, month)[1])
-    return None
 
 
 def name_key(value: object) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from incentive.intake.cell_values import clean_text, is_missing
 from incentive.intake.preview import Note, Preview, Problem
 from incentive.intake.sheet_layout import Table
+from incentive.intake.title_as_of import TitleAsOf
 
 
 def unused_notes(kind: str, given_period: str | None, given_as_of: dt.date | None) -> list[Note]:
@@ -74,20 +75,26 @@ def as_of_note(title_as_of: dt.date | None, given_as_of: dt.date | None) -> Note
 
 
 class AsOfColumn:
-    """A roster's 统计日期 column beside a title's date or a given one (`default`): a blank cell takes the
-    default, counted for a note naming the first such row; a written date must be a given one (else the file is
-    refused, naming the first row that differs). `index` None: no column (the whole file's date, `as_of_note`)."""
+    """A roster's 统计日期 column beside the date the file states elsewhere, given by the user or in its title
+    (`stated`: the given one when both, which must then agree, refuse_as_of_against_title). Every written date
+    must be the stated one, else the file is refused, naming the first row that differs and how many do: a
+    title's 截至2026年6月30日 over a column of 2026-12-31 was dropped in silence, and a blank cell then took the
+    title's date, one row replacing the whole 2026-06-30 snapshot. A blank cell takes the stated date, counted
+    for a note naming the first such row; so a blank never dates a snapshot no written cell names (with no
+    stated date it is refused as required: docs/decisions.md#a-rosters-as-of-date-in-its-title). `index` None:
+    no column (the whole file's date, `as_of_note`)."""
 
-    def __init__(self, index: int | None, label: str, title_as_of: dt.date | None, given_as_of: dt.date | None):
+    def __init__(self, index: int | None, label: str, title: TitleAsOf | None, given_as_of: dt.date | None):
         self.index, self.label = index, label
-        self.given, self.default = given_as_of, title_as_of or given_as_of
+        self.given, self.title = given_as_of, title
+        self.default = given_as_of or (title.date if title else None)
         self.blank: list[int] = []  # rows whose blank cell took the default
-        self.other: list[tuple[int, str]] = []  # rows whose date is not the given one, and the cell as written
+        self.other: list[tuple[int, str]] = []  # rows whose date is not the stated one, and the cell as written
 
     def read(self, value: dt.date | None, row: list, number: int) -> dt.date | None:
         """The as-of date of a data row (`value`: its cell as read, None when blank or refused)."""
         if value is not None:
-            if self.given and self.index is not None and value != self.given:
+            if self.default and self.index is not None and value != self.default:
                 self.other.append((number, clean_text(row[self.index])))
             return value
         if self.index is not None and self.default and (is_missing(row[self.index]) or not clean_text(row[self.index])):
@@ -97,8 +104,17 @@ class AsOfColumn:
     def finish(self, preview: Preview) -> None:
         if self.other:
             row, written = self.other[0]
-            params = {"given": self.given.isoformat(), "n": len(self.other)}
-            preview.problems.append(Problem("as_of_given_conflict_column", row, self.label, written, params))
+            if self.given:
+                key, params = "as_of_given_conflict_column", {"given": self.given.isoformat(), "n": len(self.other)}
+            else:
+                key = "as_of_title_conflict_column" if self.title.row else "as_of_title_conflict_column_unplaced"
+                params = {
+                    "as_of": self.title.date.isoformat(),
+                    "title": self.title.written,
+                    "title_row": self.title.row,
+                    "n": len(self.other),
+                }
+            preview.problems.append(Problem(key, row, self.label, written, params))
             preview.fatal = True
             return
         if self.blank:

@@ -23,7 +23,6 @@ from incentive.intake.cell_values import (
     Number,
     as_written,
     clean_text,
-    find_date,
     name_key,
     one_line,
     parse_date,
@@ -63,6 +62,7 @@ from incentive.intake.stated_units import (
     refuse_column_unit_conflicts,
     refuse_unknown_bracket,
 )
+from incentive.intake.title_as_of import filed_dates, read_title_as_of
 from incentive.intake.value_cells import parse_values
 from incentive.intake.written_periods import given_period_refusal
 
@@ -326,17 +326,24 @@ def read_given(preview: Preview, period: str | None, as_of: str | None) -> tuple
     return given_period, given_as_of
 
 
-def roster_title_as_of(preview: Preview, title: str, has_column: bool, given_as_of):
-    """The snapshot date a roster's rows fall back on (title, else the user's); without a column and without
-    either, the file is refused. Returns (date or None, refused)."""
-    title_as_of = find_date(title)
-    if refuse_as_of_against_title(preview, title_as_of, given_as_of):
+def roster_title_as_of(preview: Preview, table: Table, has_column: bool, given_as_of):
+    """The as-of date a roster's title states (title_as_of.TitleAsOf, or None), checked against the user's;
+    without a column and without either, the file is refused. Returns (TitleAsOf or None, refused)."""
+    title_as_of = read_title_as_of(table)
+    if isinstance(title_as_of, Problem):
+        refuse_file(preview, title_as_of)
+        return None, True
+    if refuse_as_of_against_title(preview, title_as_of and title_as_of.date, given_as_of):
         return None, True
     if not has_column:
         if title_as_of is None and given_as_of is None:
-            refuse_file(preview, Problem("as_of_needed"))
+            filed = filed_dates(table)
+            if filed:  # the title's only date is the day it was filled in: never taken for the as-of date
+                refuse_file(preview, Problem("as_of_needed_filed", params={"filed": filed[0].isoformat()}))
+            else:
+                refuse_file(preview, Problem("as_of_needed"))
             return None, True
-        preview.notes.append(as_of_note(title_as_of, given_as_of))
+        preview.notes.append(as_of_note(title_as_of and title_as_of.date, given_as_of))
     return title_as_of, False
 
 
@@ -466,7 +473,7 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
 
     title_as_of = None
     if spec.name == "roster":
-        title_as_of, refused = roster_title_as_of(preview, table.title, "as_of" in index_of, given_as_of)
+        title_as_of, refused = roster_title_as_of(preview, table, "as_of" in index_of, given_as_of)
         if refused:
             return
     as_of_column = AsOfColumn(index_of.get("as_of"), preview.column_labels.get("as_of", ""), title_as_of, given_as_of)
