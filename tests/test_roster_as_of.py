@@ -18,9 +18,10 @@ from incentive import cli
 from incentive.accounts.roles import Scope
 from incentive.intake import bulk_csv
 from incentive.intake.ingest import parse_file
-from incentive.intake.preview import Preview
+from incentive.intake.preview import Preview, same_file_text
 from incentive.sharing.export import export_frame
 from incentive.store import batches
+from incentive.store.effects import import_effects
 from incentive.store.reference import current_reference
 
 HEAD = "干部编号,姓名,县区,单位,职级,性别,出生年份"
@@ -146,3 +147,17 @@ def test_a_title_date_against_the_column_is_refused_on_the_command_line(catalog_
     )
     assert "已导入" not in said
 
+
+def test_a_rosters_dates_are_listed_as_the_language_lists_things(catalog_db, tmp_path):
+    """The summary joined them with an ASCII comma in Chinese: 统计日期为 2025-06-30, 2025-12-31."""
+    text = _column("", ["2025-06-30"] * 6 + ["2025-12-31"] * 6).encode()
+    preview = parse_file("r.csv", text, current_reference(catalog_db))
+    assert (preview.as_of_text("zh"), preview.as_of_text("en")) == (
+        "2025-06-30、2025-12-31",
+        "2025-06-30, 2025-12-31",
+    )
+    first = batches.import_preview(catalog_db, preview, source="cli", created_by="t")
+    replaced = parse_file("r2.csv", _column("", ["2025-12-31"] * 12).encode(), current_reference(catalog_db))
+    batches.import_preview(catalog_db, replaced, source="cli", created_by="t")
+    effects = import_effects(catalog_db, preview)
+    assert "统计日期为 2025-06-30、2025-12-31 的快照" in same_file_text(preview, effects, [first], True, "zh")

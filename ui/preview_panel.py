@@ -116,7 +116,7 @@ def draw_effects(preview: Preview, effects: ImportEffects, lang: str, county: st
     """What the file would change; `county`: it would be that county's batch (a submission), whose roster replaces
     only that county's cadres (docs/decisions.md#county-roster-snapshots)."""
     if preview.kind == "roster":
-        dates = ", ".join(sorted({f"{d:%Y-%m-%d}" for d in preview.columns_of(["as_of"])["as_of"]}))
+        dates = preview.as_of_text(lang)
         if county is None:
             st.info(t("data_snapshot_replace", lang, as_of=dates, n=effects.snapshot_replaced))
         else:

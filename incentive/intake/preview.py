@@ -150,6 +150,11 @@ class Preview:
         """Every row, only these columns (a staged file reads no others)."""
         return self.staged.frame(columns) if self.staged is not None else self.frame[columns]
 
+    def as_of_text(self, lang: str) -> str:
+        """A roster's as-of dates, sorted and joined as the language lists things (2026-06-30、2026-12-31)."""
+        dates = sorted({f"{d:%Y-%m-%d}" for d in self.columns_of(["as_of"])["as_of"]})
+        return join(dates, lang)
+
     def rows_for(self, con: duckdb.DuckDBPyConnection):
         """The rows as `con.register` takes them, to query as a table: the frame, or a relation over the staged
         file (DuckDB reads it in bounded memory)."""
@@ -269,12 +274,11 @@ def same_file_text(preview: Preview, effects, earlier: list[int], changes: bool,
     if not changes:
         return t("data_same_file", lang, batches=batches)
     if preview.kind == "roster":
-        dates = ", ".join(sorted({f"{d:%Y-%m-%d}" for d in preview.columns_of(["as_of"])["as_of"]}))
         return t(
             "data_same_file_roster_changes",
             lang,
             batches=batches,
-            as_of=dates,
+            as_of=preview.as_of_text(lang),
             rows=preview.row_count,
             n=effects.snapshot_replaced,
         )
