@@ -3269,6 +3269,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "only; "
         "the file still imports):",
     ),
+    "data_warnings_roster": (
+        "这份花名册可能不全，请在导入前核对（仅提示，不影响导入）：",
+        "This roster may be incomplete: please check before importing (a warning only; the file still imports):",
+    ),
+    "data_warnings_other": (
+        "以下 {n} 项请在导入前核对（仅提示，不影响导入）：",
+        "{n} {n:thing|things} to check before importing (a warning only; the file still imports):",
+    ),
     "data_check": (
         "数据核查：已载入的数据中，{bounds} 个数值超出合理范围，{changes} 个数值与上期相比变动异常。",
         "Check of the loaded data: {bounds} {bounds:value|values} outside {bounds:its|their} plausible range, "

@@ -183,6 +183,32 @@ def test_many_problems_list_the_first_and_table_all(app):
     assert app.dataframe[0].value["行"].tolist() == [2, 3, 4, 5, 6, 7, 8]
 
 
+def test_a_rosters_counties_left_out_are_not_headed_as_unusual_changes(app):
+    """A one-county roster as the prefecture's: its warning stands under a roster's heading, not under "N values
+    changed unusually from the previous period", which it is not (a tester's review of 2026-12-07)."""
+    on_data_page(app)
+    data = (
+        "干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\nLZ900001,张三,云岫县,县委办,一级科员,男,1990,2026-12-31\n"
+    )
+    app.get("file_uploader")[0].set_value(("一县花名册.csv", data.encode(), "text/csv"))
+    app.run()
+    assert not app.exception
+    warnings = [w.value for w in app.warning]
+    left_out = next(w for w in warnings if "没有 11 个县区的干部" in w)
+    assert left_out.startswith("这份花名册可能不全，请在导入前核对（仅提示，不影响导入）：\n\n- 这份花名册将作为全市")
+    assert not any("变动异常" in w for w in warnings)
+
+
+def test_unusual_changes_keep_their_heading(app):
+    """Race scores with a value far off its previous period's: listed under the unusual changes' heading."""
+    on_data_page(app)
+    data = "考核期,县区,指标,数值\n2026Q3,云岫县,R01,99999\n"
+    app.get("file_uploader")[0].set_value(("突变.csv", data.encode(), "text/csv"))
+    app.run()
+    unusual = [w.value for w in app.warning if w.value.startswith("以下 1 个数值与上期相比变动异常")]
+    assert len(unusual) == 1 and "「重点项目投资完成额」" in unusual[0]
+
+
 def test_training_for_cadres_on_no_roster_is_flagged(app):
     on_data_page(app)
     data = "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\nNOBODY1,专题班,政治能力,党的理论,线上,个人,2,2026-10-01\n"

@@ -164,10 +164,23 @@ def draw_rescoring(effects: ImportEffects, lang: str) -> None:
     st.warning(text)
 
 
+# The heading over each kind of warning (checks.add_warnings), by the warning's key; a kind not named here gets
+# the general one. The heading of unusual changes ("N values changed unusually") stood over a roster's counties
+# left out too, which are no changed values (a tester's review of 2026-12-07).
+WARNING_HEADINGS = {
+    "warn_unusual_change": "data_warnings",
+    "roster_counties_left_out": "data_warnings_roster",
+}
+
+
 def draw_warnings(preview: Preview, lang: str) -> None:
-    """Unusual changes from the previous period: not refusals, a second look before import."""
-    texts = [w.text(lang) for w in preview.warnings]
-    st.warning(t("data_warnings", lang, n=len(texts)) + "\n\n" + "\n".join(f"- {markdown(text)}" for text in texts))
+    """The preview's warnings, not refusals but a second look before import: one box per kind of warning, under
+    that kind's heading (`WARNING_HEADINGS`) with its count, in the order the kinds first come."""
+    kinds: dict[str, list[str]] = {}
+    for warning in preview.warnings:
+        kinds.setdefault(WARNING_HEADINGS.get(warning.key, "data_warnings_other"), []).append(warning.text(lang))
+    for heading, texts in kinds.items():
+        st.warning(t(heading, lang, n=len(texts)) + "\n\n" + "\n".join(f"- {markdown(text)}" for text in texts))
 
 
 def draw_preview(
