@@ -450,7 +450,7 @@ def _import(db: Database, args, lang: str) -> int:
             continue
         if not preview.importable:
             print(t("cli_refused", lang, file=path.name), file=sys.stderr)
-            for line in preview.problem_texts(lang):
+            for line in preview.problem_lines(lang):
                 print("  " + line, file=sys.stderr)
             _print_notes(preview, lang)
             if has_sample(db):
@@ -461,7 +461,7 @@ def _import(db: Database, args, lang: str) -> int:
             continue
         checks.add_warnings(db, preview, reference)
         _print_notes(preview, lang)
-        for line in preview.problem_texts(lang):
+        for line in preview.problem_lines(lang):
             print("  " + line, file=sys.stderr)
         if preview.problems:
             table = preview.rejects_table(lang)

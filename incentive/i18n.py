@@ -663,6 +663,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "at_file": ("文件「{file}」", "File “{file}”"),
     "at_sheet": ("工作表「{sheet}」", "sheet “{sheet}”"),
     "at_row": ("第 {row} 行", "row {row}"),
+    "at_rows": ("第 {rows} 行", "rows {rows}"),
+    "at_rows_more": ("第 {rows}…行等共 {n:,} 行", "rows {rows} … ({n:,} {n:row|rows} in all)"),
     "at_column": ("「{column}」列", "column “{column}”"),
     "at_value": ("值「{value}」", "value “{value}”"),
     "sep": ("，", ", "),

@@ -39,6 +39,7 @@ def assert_alike(bulk, cell) -> None:
     """The same problems, notes, rows and verdict (`bulk` may also be what parse_path gave for a large file)."""
     for lang in ("zh", "en"):
         assert bulk.problem_texts(lang) == cell.problem_texts(lang)
+        assert bulk.problem_lines(lang) == cell.problem_lines(lang)
         assert [n.text(lang) for n in bulk.notes] == [n.text(lang) for n in cell.notes]
     assert (bulk.kind, bulk.encoding, bulk.header_row, bulk.sha256, bulk.fatal, bulk.importable) == (
         cell.kind,
@@ -229,6 +230,21 @@ def test_random_damage_is_judged_the_same(tmp_path, reference):
         path = _write(tmp_path, text, f"damaged_{n}.csv", rng.choice(["utf-8", "gb18030"]))
         assert_same_preview(path, reference)
         assert_same_preview(path, reference, skip_invalid=True)
+
+
+def test_a_problem_on_many_rows_is_one_line_on_both_paths(tmp_path, reference):
+    """The same refusal on 38 of 40 rows (a 培训方式 no list allows) is one line naming the first three rows and the
+    count, the other problem its own line, alike on the bulk and the per-cell path (the CLI printed one line a row:
+    a tester's review of 2026-12-07)."""
+    rows = [row.replace(",线下,", ",飞行,") for row in TRAINING_ROWS]
+    rows[5] = rows[5].replace(",飞行,", ",线下,").replace(",16,", ",-3,")
+    rows[9] = rows[9].replace(",飞行,", ",线上,")
+    path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(rows) + "\n")
+    assert_same_preview(path, reference)
+    lines = bulk_csv.parse_large_csv(path, reference).problem_lines("zh")
+    assert len(lines) == 2
+    assert lines[0].startswith("文件「training.csv」，第 2、3、4…行等共 38 行，「培训方式」列，值「飞行」：")
+    assert lines[1].startswith("文件「training.csv」，第 7 行，「学时」列，值「-3」：")
 
 
 def test_notes_of_several_columns_are_counted_column_by_column(tmp_path, reference):

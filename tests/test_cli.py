@@ -19,6 +19,8 @@ from incentive.i18n import t
 from incentive.review import submissions
 from incentive.store.database import Database
 
+TRAINING_HEADER = "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期"
+
 # Bounds on a child that hangs, not expectations of speed: on two busy cores an export of the sample has taken
 # over two minutes.
 TIMEOUT_S = 600
@@ -244,6 +246,27 @@ def test_refused_file_exits_1_with_reasons_and_writes_nothing(loaded, tmp_path):
     assert [b["file"] for b in batches] == ["regions.csv", "indicators.csv", "race_long.csv"]
     refusals = [line for line in cli(loaded, "export", "audit").stdout.splitlines() if ",refused," in line]
     assert len(refusals) == 1 and ",import,,bad.csv," in refusals[0]  # recorded once, by the importer
+
+
+def test_one_cause_on_every_row_is_one_line_and_other_problems_keep_theirs(loaded, tmp_path):
+    """A training file titled 单位：天 without a day's hours: the same refusal on all 300 rows is one line naming the
+    first rows and how many (it was 300 lines, 17,000 for a tester's file); a problem that differs keeps its own
+    line."""
+    rows = [f"A{i:04d},专题班,政治能力,党的理论,线上,集体,4,2025/6/1" for i in range(300)]
+    rows[7] = "A0007,专题班,政治能力,党的理论,线上,集体,五,2025/6/1"  # another value: another problem
+    data = tmp_path / "days.csv"
+    data.write_text("2025年培训记录 单位：天\n" + TRAINING_HEADER + "\n" + "\n".join(rows) + "\n", encoding="gbk")
+    result = cli(loaded, "import", data, lang="zh")
+    assert result.returncode == 1
+    lines = [line.strip() for line in result.stderr.splitlines() if line.startswith("  文件")]
+    assert lines[0] == (
+        "文件「days.csv」，第 3、4、5…行等共 299 行，「学时」列，值「4」：以「天」填写的培训时长需换算为「学时」，"
+        "但未设置每天折算学时（设置 hours_per_day）；请按学时填写。"
+    )
+    assert len(lines) == 2 and lines[1].startswith("文件「days.csv」，第 10 行，「学时」列，值「五」：")
+    english = cli(loaded, "import", data, lang="en").stderr
+    assert "File “days.csv”, rows 3, 4, 5 … (299 rows in all), column “学时”, value “4”: is in days" in english
+    assert english.count("is in days") == 1
 
 
 def test_skip_invalid_writes_rejects(loaded, tmp_path):

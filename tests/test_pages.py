@@ -209,6 +209,22 @@ def test_unusual_changes_keep_their_heading(app):
     assert len(unusual) == 1 and "「重点项目投资完成额」" in unusual[0]
 
 
+def test_one_problem_on_many_rows_is_listed_once_and_tabled_in_full(app):
+    """The same unknown county on seven rows: one listed line naming the first rows and the count (five alike lines
+    filled the list before), the count of problems and the table still one per row."""
+    on_data_page(app)
+    periods = ["2025Q1", "2025Q2", "2025Q3", "2025Q4", "2026Q1", "2026Q2", "2026Q3"]
+    rows = "".join(f"{period},黑山县,R01,1\n" for period in periods) + "2026Q3,白水县,R01,1\n"
+    app.get("file_uploader")[0].set_value(("bad.csv", ("考核期,县区,指标,数值\n" + rows).encode(), "text/csv"))
+    app.run()
+    header, *listed = app.error[0].value.split("\n- ")
+    assert header.startswith("发现 8 个问题") and listed == [
+        "文件「bad.csv」，第 2、3、4…行等共 7 行，「县区」列，值「黑山县」：县区不存在于行政区划中。",
+        "文件「bad.csv」，第 9 行，「县区」列，值「白水县」：县区不存在于行政区划中。",
+    ]
+    assert app.dataframe[0].value["行"].tolist() == [2, 3, 4, 5, 6, 7, 8, 9]
+
+
 def test_training_for_cadres_on_no_roster_is_flagged(app):
     on_data_page(app)
     data = "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\nNOBODY1,专题班,政治能力,党的理论,线上,个人,2,2026-10-01\n"

@@ -104,7 +104,7 @@ def test_blank_as_of_cells_given_the_date_typed_are_said(catalog_db, capsys, tmp
     assert "  说明：「统计日期」列 2 个空白单元格按统计日期 2025-06-30（填写值）读入，如第 3 行。\n" in said
     code, said = run(catalog_db, capsys, tmp_path, "roster.csv", ROSTER_COLUMN)
     assert code == 1
-    assert "文件「roster.csv」，第 3 行，「统计日期」列，值「」：必填，不能为空。" in said
+    assert "文件「roster.csv」，第 3、4 行，「统计日期」列，值「」：必填，不能为空。" in said
 
 
 def test_values_given_that_the_files_kind_does_not_read_are_said_unused(catalog_db, capsys, tmp_path):

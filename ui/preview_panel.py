@@ -85,23 +85,23 @@ def draw_summary(preview: Preview, lang: str) -> None:
 
 
 def draw_problems(preview: Preview, lang: str, key: str) -> None:
-    """The first problems as located sentences a user can act on; all of them in a table and a download."""
-    texts = preview.problem_texts(lang)
+    """The first problems as located sentences a user can act on (those alike but for their row as one line:
+    `Preview.problem_lines`); all of them in a table and a download."""
+    texts = preview.problem_lines(lang)
     whole_file = preview.fatal and len(preview.problems) == 1 and preview.problems[0].row is None
     if whole_file:
         st.error(markdown(texts[0]))
         return
     listed = "\n".join(f"- {markdown(text)}" for text in texts[:LISTED_PROBLEMS])
+    n = len(preview.problems)
     if preview.importable:
         st.warning(
-            t("data_problems_skip", lang, n=len(texts), ok=preview.data_rows, bad=len(preview.rejected_rows))
-            + "\n\n"
-            + listed
+            t("data_problems_skip", lang, n=n, ok=preview.data_rows, bad=len(preview.rejected_rows)) + "\n\n" + listed
         )
     else:
-        st.error(t("data_problems", lang, n=len(texts)) + "\n\n" + listed)
+        st.error(t("data_problems", lang, n=n) + "\n\n" + listed)
     problems = preview.rejects_table(lang)
-    if len(texts) > LISTED_PROBLEMS:
+    if n > LISTED_PROBLEMS:
         st.dataframe(problems.head(500), hide_index=True, placeholder=MISSING_CELL, width="stretch")
     csv_button(
         st,

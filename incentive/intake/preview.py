@@ -26,14 +26,17 @@ class Problem:
     value: str | None = None
     params: dict = field(default_factory=dict)
 
-    def text(self, lang: str, file_name: str = "", sheet: str = "") -> str:
-        """One sentence that names file, row, column and value, as the data contract asks."""
+    def text(self, lang: str, file_name: str = "", sheet: str = "", rows: list[int] | None = None) -> str:
+        """One sentence that names file, row, column and value, as the data contract asks. `rows`: every row
+        the same problem is on (`Preview.problem_lines`), named in place of `row`: the first few and how many."""
         where = []
         if file_name:
             where.append(t("at_file", lang, file=file_name))
         if sheet:
             where.append(t("at_sheet", lang, sheet=sheet))
-        if self.row is not None:
+        if rows and len(rows) > 1:
+            where.append(rows_text(rows, lang))
+        elif self.row is not None:
             where.append(t("at_row", lang, row=self.row))
         if self.column:
             where.append(t("at_column", lang, column=self.column))
@@ -47,6 +50,16 @@ class Problem:
         if "suggestion" in self.params:
             message += " " + t("did_you_mean", lang, suggestion=self.params["suggestion"])
         return message
+
+
+LISTED_ROWS = 3  # rows named in a line of a problem on many rows; the count says how many there are
+
+
+def rows_text(rows: list[int], lang: str) -> str:
+    """The rows of one problem found on several (in file order): 第 3、4 行, or 第 3、4、5…行等共 17,000 行."""
+    if len(rows) <= LISTED_ROWS:
+        return t("at_rows", lang, rows=join([str(row) for row in rows], lang))
+    return t("at_rows_more", lang, rows=join([str(row) for row in rows[:LISTED_ROWS]], lang), n=len(rows))
 
 
 def _localized(params: dict, lang: str) -> dict:
@@ -171,7 +184,22 @@ class Preview:
         return not self.problems or (self.skip_invalid and self.row_count > 0)
 
     def problem_texts(self, lang: str) -> list[str]:
+        """One sentence a problem, as `Problem.text`."""
         return [p.text(lang, self.file_name, self.sheet) for p in self.problems]
+
+    def problem_lines(self, lang: str) -> list[str]:
+        """The problems as the CLI prints them and the preview lists them: problems alike but for their row (the
+        same key, column, value and parameters) as one line naming the first rows and how many, in the order each
+        first comes; every distinct problem keeps its line. One cause on every row (a title's 单位：天 without a
+        day's hours) printed 17,000 identical lines but for the row (a tester's review of 2026-12-07); the table
+        (`rejects_table`) keeps a row per problem."""
+        alike: dict[tuple, list[Problem]] = {}
+        for i, problem in enumerate(self.problems):
+            same = (problem.key, problem.column, problem.value, repr(problem.params))
+            alike.setdefault(same if problem.row is not None else (i,), []).append(problem)
+        return [
+            group[0].text(lang, self.file_name, self.sheet, rows=[p.row for p in group]) for group in alike.values()
+        ]
 
     def rejects_table(self, lang: str) -> pd.DataFrame:
         """Every problem with its row, column and value, for the page and for download."""
