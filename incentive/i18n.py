@@ -1350,6 +1350,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "考核期为填写值：{period}，与「{column}」列各行一致。",
         "Period as entered: {period}, as every row of column “{column}” states.",
     ),
+    "note_period_given_column_rest": (
+        "考核期为填写值：{period}，与「{column}」列其余各行一致；第 {row} 行起 {n} 行的考核期为空或无法读取，不导入。",
+        "Period as entered: {period}, as the other rows of column “{column}” state; {n} {n:row|rows} from row "
+        "{row} with the period blank or unreadable {n:is|are} not imported.",
+    ),
     "note_period_given_unused": (
         "填写的考核期 {period} 未使用：只有赛马考评得分和关心关爱指标文件按填写的考核期读入。",
         "The period entered, {period}, is not used: only race-score and care files take a period entered.",

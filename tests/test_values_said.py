@@ -56,6 +56,25 @@ def test_a_period_given_as_the_column_states_it_is_said(catalog_db, capsys, tmp_
     assert "  note: Period as entered: 2025-Q2, as every row of column “考核期” states.\n" in said
 
 
+def test_a_blank_period_cell_is_refused_and_no_note_says_every_row_agrees(catalog_db, capsys, tmp_path):
+    """A blank 考核期 cell with a period given is refused as empty, not filled with the given period
+    (docs/decisions.md#periods-and-as-of-dates-given-with-a-file); the note that every row of the column agrees
+    stood beside that refusal (a tester's review of 2026-12-07). Skipping invalid rows, the note says the other rows
+    agree and which are left out."""
+    text = "考核期,县区,指标,数值\n2025Q2,云岫县,R01,30\n,云峤县,R01,31\n"
+    code, said = run(catalog_db, capsys, tmp_path, "race.csv", text, "--period", "2025Q2")
+    assert code == 1
+    assert "文件「race.csv」，第 3 行，「考核期」列，值「」：必填，不能为空。" in said
+    assert "考核期为填写值" not in said and "各行一致" not in said
+    code, said = run(catalog_db, capsys, tmp_path, "race.csv", text, "--period", "2025Q2", "--skip-invalid", lang="en")
+    assert code == 0, said
+    assert (
+        "  note: Period as entered: 2025-Q2, as the other rows of column “考核期” state; 1 row from row 3 with the "
+        "period blank or unreadable is not imported.\n" in said
+    )
+    assert "every row" not in said and "race scores, 1 row," in said
+
+
 @pytest.mark.parametrize(
     ("text", "options", "note"),
     [

@@ -42,7 +42,10 @@ def refuse_period_against_column(
     """A period given for a values file with a period column (`index` in `table`; None: no column): every row's
     period must be it. The first row that states another is named with its cell as written, and how many rows
     do, and the file is refused (a whole file's period, not a row's: skipping rows cannot mend it); when all
-    agree, the preview says so. `cells`: value_cells._ValueCell-like (`row`, `period`: the row's, from its column)."""
+    agree, the preview says so. A blank or unreadable cell of the column is refused as the column's own problem:
+    the given period checks the file's periods, it fills none (the module's decision). Then no note says that
+    every row agrees (a tester found 必填，不能为空 beside 与「考核期」列各行一致, 2026-12-07): skipping invalid
+    rows, the note says the rest agree and how many rows are left out; refused, none. `cells`: value_cells._ValueCell-like (`row`, `period`: the row's, from its column, else the given one)."""
     if not given_period or index is None:
         return
     column = table.column_label(index)
@@ -52,8 +55,13 @@ def refuse_period_against_column(
         params = {"given": given_period, "n": len(rows)}
         preview.problems.append(Problem("period_given_conflict_column", rows[0], column, written, params))
         preview.fatal = True
-    else:
+        return
+    unread = sorted({p.row for p in preview.problems if p.column == column and p.row is not None})
+    if not unread:
         preview.notes.append(Note("note_period_given_column", {"period": given_period, "column": column}))
+    elif preview.skip_invalid:
+        params = {"period": given_period, "column": column, "row": unread[0], "n": len(unread)}
+        preview.notes.append(Note("note_period_given_column_rest", params))
 
 
 def refuse_as_of_against_title(preview: Preview, title_as_of: dt.date | None, given_as_of: dt.date | None) -> bool:
