@@ -1131,10 +1131,20 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "note_text_normalized": (
         "「{column}」列 {n} 个单元格的文字已规范化（全角转半角，去除换行、多余空格和不可见字符），"
-        "如第 {row} 行「{example}」→「{stored}」。",
+        "如第 {row} 行「{example}」→「{stored}」{what}。",
         "Column “{column}”: {n} {n:cell|cells} normalized (full-width to half-width, line breaks, "
-        "extra spaces and invisible characters removed), e.g. row {row}: “{example}” → “{stored}”.",
+        "extra spaces and invisible characters removed), e.g. row {row}: “{example}” → “{stored}”{what}.",
     ),
+    # what clean_text changed in a note's example (intake/normalized_text.py)
+    "text_changes_made": ("（{changes}）", " ({changes})"),
+    "text_fullwidth": ("全角字符转为半角", "full-width characters made half-width"),
+    "text_invisible": ("去除不可见字符", "invisible characters removed"),
+    "text_line_breaks": ("去除换行 ⏎", "line breaks ⏎ removed"),
+    "text_spaces_other": ("制表符、全角空格等改为普通空格", "tabs, full-width or no-break spaces made plain spaces"),
+    "text_spaces_trimmed": ("去除首尾空格", "spaces at the ends removed"),
+    "text_spaces_merged": ("连续空格合为一个", "runs of spaces made one space"),
+    "text_spaces_beside_chinese": ("去除汉字旁的空格", "spaces beside Chinese characters removed"),
+    "text_space_mark": ("；{mark} 表示空格", "; {mark} marks a space"),
     "note_value_read_as": (
         "列「{column}」的「{example}」按「{stored}」读入（第 {row} 行起，共 {n} 个）。",
         "Column “{column}”: “{example}” read as “{stored}” (from row {row}, {n} {n:cell|cells}).",

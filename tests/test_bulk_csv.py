@@ -247,6 +247,26 @@ def test_a_problem_on_many_rows_is_one_line_on_both_paths(tmp_path, reference):
     assert lines[1].startswith("文件「training.csv」，第 7 行，「学时」列，值「-3」：")
 
 
+def test_a_text_normalized_in_its_spaces_shows_them_and_says_what_changed(tmp_path, reference):
+    """Two spaces folded to one: 「**班**  [链]」→「**班** [链]」 read the same on a page, which collapses white
+    space (a tester's review of 2026-12-07). The example shows each space as ␣ and says what changed; on both
+    paths alike."""
+    rows = [row.split(",") for row in TRAINING_ROWS]
+    for row in rows:
+        row[1] = "**班**  [链](x)"
+    rows[4][1] = " **班** [链](x)"  # another change, counted in the same note
+    path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(",".join(r) for r in rows) + "\n")
+    assert_same_preview(path, reference)
+    said = [n.text(lang) for n in bulk_csv.parse_large_csv(path, reference).notes for lang in ("zh", "en")]
+    assert said[:2] == [
+        "「培训项目」列 40 个单元格的文字已规范化（全角转半角，去除换行、多余空格和不可见字符），"
+        "如「**班**␣␣[链](x)」→「**班**␣[链](x)」（连续空格合为一个；␣ 表示空格）。",
+        "Column “培训项目”: 40 cells normalized (full-width to half-width, line breaks, extra spaces and invisible "
+        "characters removed), e.g. “**班**␣␣[链](x)” → “**班**␣[链](x)” (runs of spaces made one space; ␣ marks a "
+        "space).",
+    ]
+
+
 def test_notes_of_several_columns_are_counted_column_by_column(tmp_path, reference):
     """Texts normalized and serial dates in three columns of one file: each note counts its own column's rows (the
     bulk path counts every column in one scan; the grades' words are counted word by word in

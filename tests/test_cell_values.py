@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from incentive.i18n import localize
 from incentive.intake import cell_values
 from incentive.intake.cell_values import (
     CellError,
@@ -19,6 +20,7 @@ from incentive.intake.cell_values import (
     parse_number,
     problem_value,
 )
+from incentive.intake.normalized_text import normalized_example
 
 
 @pytest.mark.parametrize(
@@ -456,3 +458,22 @@ def test_full_width_digits_still_read_and_a_fraction_is_no_footnote_mark(given, 
 )
 def test_footnote_marks_in_headers(header, mark):
     assert cell_values.header_footnote_mark(header) == mark
+
+
+@pytest.mark.parametrize(
+    ("written", "example", "stored", "what"),
+    [
+        ("**班**  [链]", "**班**␣␣[链]", "**班**␣[链]", "（连续空格合为一个；␣ 表示空格）"),
+        (" 班A ", "␣班A␣", "班A", "（去除首尾空格；␣ 表示空格）"),
+        ("乡村 振兴", "乡村␣振兴", "乡村振兴", "（去除汉字旁的空格；␣ 表示空格）"),
+        ("\u3000班", "␣班", "班", "（制表符、全角空格等改为普通空格、去除首尾空格；␣ 表示空格）"),
+        ("党的\n理论", "党的⏎理论", "党的理论", "（去除换行 ⏎）"),  # the line break alone, no space mark
+        ("LZ\u200b01", "LZ⟨U+200B⟩01", "LZ01", "（去除不可见字符）"),  # an invisible character made visible
+        ("Ａ0004", "Ａ0004", "A0004", "（全角字符转为半角）"),
+    ],
+)
+def test_a_normalized_example_shows_and_names_what_clean_text_changed(written, example, stored, what):
+    """The note of texts normalized quoted 「**班**  [链]」→「**班** [链]」, alike once a page collapses spaces (a
+    tester's review of 2026-12-07): spaces are shown as ␣ when they changed, and the change is named."""
+    params = normalized_example(written, clean_text(written))
+    assert (params["example"], params["stored"], localize(params, "zh")["what"]) == (example, stored, what)

@@ -1343,7 +1343,7 @@ def test_a_course_with_an_in_cell_line_break_is_the_same_course(db):
     assert preview.rows["course"].tolist() == ["2026年乡村振兴专题培训班"]
     assert notes(preview) == [
         "「培训项目」列 1 个单元格的文字已规范化（全角转半角，去除换行、多余空格和不可见字符），如第 2 行"
-        "「2026年乡村振兴专题⏎培训班」→「2026年乡村振兴专题培训班」。"
+        "「2026年乡村振兴专题⏎培训班」→「2026年乡村振兴专题培训班」（去除换行 ⏎）。"
     ]
     import_ok(db, "a.csv", first)
     import_ok(db, "b.csv", second)

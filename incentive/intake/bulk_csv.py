@@ -57,6 +57,7 @@ from incentive.intake.ingest import (
     roster_title_as_of,
     text_formula_note,
 )
+from incentive.intake.normalized_text import normalized_example
 from incentive.intake.place_names import NameMatcher, report_accepted_names
 from incentive.intake.preview import Note, Preview, Problem, Reference
 from incentive.intake.sheet_layout import Located, Table, locate_header, row_role, unknown_bracket
@@ -404,8 +405,7 @@ def _normalized_notes(con, columns: dict[str, _Column], table: Table, roles: Row
                     "column": label,
                     "n": n,
                     "row": first + 1 + skip,
-                    "example": one_line(example),
-                    "stored": column.values[example],
+                    **normalized_example(example, column.values[example]),
                 }
                 notes.append((first, column.index, Note("note_text_normalized", params)))
             for n, example, first in _rows_of(con, column.index, [kept] if kept else [], roles):

@@ -47,7 +47,8 @@ _COMMA_DECIMAL_OR_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")
 # Excel's decimal comma, refused saying so (`comma_decimal`) rather than as a bare "not a number".
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
 # Characters that show nothing but make two texts differ: zero-width spaces and joiners, word joiner, BOM.
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width spaces and joiners, word joiner, BOM, soft hyphen
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 _CJK = "\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SPACE_BY_CJK = re.compile(f" (?=[{_CJK}])|(?<=[{_CJK}]) ")
 _DATE_PARTS = re.compile(r"(?P<y>(19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?")
@@ -164,6 +165,11 @@ def _clean_str(text: str) -> str:
     # Cached: a file repeats the same county, category and date strings thousands of times.
     text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
     return _SPACE_BY_CJK.sub("", re.sub(r"\s+", " ", text)).strip()
+
+
+def space_beside_chinese(text: str) -> bool:
+    """Whether `text` has a space `clean_text` removes as beside a Chinese character."""
+    return bool(_SPACE_BY_CJK.search(text))
 
 
 def is_missing(value: object) -> bool:

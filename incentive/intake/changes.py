@@ -14,6 +14,7 @@ from incentive.intake import units
 from incentive.intake.cell_parsing import serial_example
 from incentive.intake.cell_values import CellError, Number, clean_text, one_line
 from incentive.intake.choice_synonyms import read_as, read_as_params
+from incentive.intake.normalized_text import normalized_example
 from incentive.intake.number_formats import displayed_text, fifteen_digits, shows_text
 from incentive.intake.preview import Note, Reference
 from incentive.intake.stated_units import StatedUnit, conflict_params, unit_conflict, unit_place
@@ -46,7 +47,7 @@ class Changes:
         if apostrophe_removed(raw, stored):  # `'LZ900005` (text_apostrophe)
             self._count(("note_text_apostrophe", label), {"row": row, "example": one_line(raw), "value": stored})
         elif isinstance(raw, str) and isinstance(stored, str) and stored != raw:
-            self._count(("note_text_normalized", label), {"row": row, "example": one_line(raw), "stored": stored})
+            self._count(("note_text_normalized", label), {"row": row, **normalized_example(raw, stored)})
         self.shown(label, raw, stored, number_format, row=row)
 
     def shown(self, label: str, raw: object, stored: object, number_format: str | None, *, row: int) -> None:
