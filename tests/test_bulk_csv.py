@@ -260,9 +260,9 @@ def test_a_text_normalized_in_its_spaces_shows_them_and_says_what_changed(tmp_pa
     said = [n.text(lang) for n in bulk_csv.parse_large_csv(path, reference).notes for lang in ("zh", "en")]
     assert said[:2] == [
         "「培训项目」列 40 个单元格的文字已规范化（全角转半角，去除换行、多余空格和不可见字符），"
-        "如「**班**␣␣[链](x)」→「**班**␣[链](x)」（连续空格合为一个；␣ 表示空格）。",
+        "如第 2 行「**班**␣␣[链](x)」→「**班**␣[链](x)」（连续空格合为一个；␣ 表示空格）。",
         "Column “培训项目”: 40 cells normalized (full-width to half-width, line breaks, extra spaces and invisible "
-        "characters removed), e.g. “**班**␣␣[链](x)” → “**班**␣[链](x)” (runs of spaces made one space; ␣ marks a "
+        "characters removed), e.g. row 2: “**班**␣␣[链](x)” → “**班**␣[链](x)” (runs of spaces made one space; ␣ marks a "
         "space).",
     ]
 
