@@ -892,11 +892,11 @@ class UsageError(TranslatedError):
 
 def _period_option(value: str | None) -> str | None:
     """`--period` in its canonical form (periods.parse_period), None when not given; UsageError when unreadable, or
-    when written with a dot that names no one period (`2026.3`: the third quarter or March,
-    docs/decisions.md#periods-written-with-a-dot)."""
+    when written with a dot, slash or hyphen that names no one period (`2026.3`, `2026/3`, `2026-3`: the third
+    quarter or March, docs/decisions.md#periods-written-with-a-dot)."""
     if not value:
         return None
-    readings = periods.dotted_readings(value)
+    readings = periods.separated_readings(value)
     if len(readings) > 1:
         raise UsageError("cli_period_ambiguous", value=value.strip(), readings=readings_text(readings))
     period = periods.parse_period(value)
@@ -1129,7 +1129,7 @@ def _deliver(db: Database, args, lang: str) -> int:
     made, or when the webhook did not take the summary (the files are kept)."""
     from incentive.sharing import bulletin, delivery
 
-    if len(readings := periods.dotted_readings(args.period)) > 1:  # 2026.3, as every --period: its readings named
+    if len(readings := periods.separated_readings(args.period)) > 1:  # 2026.3, as every --period: its readings named
         raise UsageError("cli_period_ambiguous", value=args.period.strip(), readings=readings_text(readings))
     period = delivery.resolve_period(args.period, dt.date.today())
     if period is None:

@@ -858,6 +858,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "The title's period “{written}” may be {readings}; it is not guessed: write the one meant in the title, or "
         "enter the period.",
     ),
+    "period_title_ambiguous_given": (
+        "标题中的考核期「{written}」可能是{readings}，填写的考核期 {given} 不是其中任何一种；请核对填写的考核期，"
+        "或在标题中按所指写成其中一种。",
+        "The title's period “{written}” may be {readings}; the period entered, {given}, is none of them: check the "
+        "period entered, or write the one meant in the title.",
+    ),
     "as_of_needed": (
         "花名册缺少统计日期（无「统计日期」列，标题中也没有），请填写统计日期。",
         "The roster has no as-of date (no column, none in the title); enter it.",

@@ -30,16 +30,17 @@ _CN_MONTHS = {
 }
 
 _YEAR = r"(?P<y>(19|20)\d{2})"
-# Ordered from most to least specific: a title such as "2025年第二季度赛马考评得分表" must not stop at "2025年".
+# Ordered from most to least specific: a title such as "2025年第二季度赛马考评得分表" must not stop at "2025年", nor
+# "2026年度第三季度赛马考评得分" at "2026年度" (a quarter or half-year may follow 年度: docs/decisions.md#periods-in-titles).
 # Statistical reports write cumulative ranges: 2025年1-6月 is the first half-year.
 _MONTH_RANGES = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2", (1, 12): ""}
 _RANGE = re.compile(_YEAR + r"\s*年\s*(?P<a>1[0-2]|0?[1-9])\s*[-—~至到]\s*(?P<b>1[0-2]|0?[1-9])\s*月")
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("R", _RANGE),
-    ("Q", re.compile(_YEAR + r"\s*年?\s*[-_/.]?\s*[Qq]\s*(?P<n>[1-4])(?!\d)")),
-    ("Q", re.compile(_YEAR + r"\s*年?\s*(?:第\s*)?(?P<n>[一二三四1-4])\s*季度?")),
+    ("Q", re.compile(_YEAR + r"\s*(?:年度?)?\s*[-_/.]?\s*[Qq]\s*(?P<n>[1-4])(?!\d)")),
+    ("Q", re.compile(_YEAR + r"\s*(?:年度?)?\s*(?:第\s*)?(?P<n>[一二三四1-4])\s*季度?")),
     ("H", re.compile(_YEAR + r"\s*[-_/.]?\s*[Hh]\s*(?P<n>[12])(?!\d)")),
-    ("H", re.compile(_YEAR + r"\s*年?\s*(?P<n>上|下)\s*半\s*年")),
+    ("H", re.compile(_YEAR + r"\s*(?:年度?)?\s*(?P<n>上|下)\s*半\s*年")),
     ("M", re.compile(_YEAR + r"\s*年\s*(?P<n>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月")),
     ("M", re.compile(_YEAR + r"\s*[-/.]\s*(?P<n>1[0-2]|0?[1-9])(?![\d.])")),
     ("Y", re.compile(_YEAR + r"\s*(?:年度?)?")),
@@ -94,13 +95,45 @@ def parse_period(value: object) -> str | None:
 
 
 def find_period(text: str) -> str | None:
-    """The first period mentioned in free text such as a title row, most specific form first."""
-    found = _first_period(text)
-    return _match_to_period(*found) if found else None
+    """The period free text such as a title row names (`title_readings`) when it names exactly one, else None: none
+    mentioned, or one written so that it may be several (`2026.3`, `2026/3`)."""
+    found = title_readings(text)
+    return found[1][0] if found and len(found[1]) == 1 else None
+
+
+# Dates in a title that are no period: a full date (`截至2026年9月30日`, `2026-09-30`, `2026.3.15制表`) and whatever
+# date follows the day the form was filled (`填报日期：2026年10月`) or an as-of (`截至2026年6月`). Each names a day, not
+# the period the values are of (docs/decisions.md#periods-in-titles); they are blanked before a title is read.
+_DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_MONTH_NUMBER = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_FULL_DATE = re.compile(
+    _YEAR
+    + r"\s*(?:年\s*"
+    + _MONTH_NUMBER
+    + r"\s*月\s*"
+    + _DAY_NUMBER
+    + r"\s*[日号]|(?P<sep>[-/.])\s*(?:1[0-2]|0?[1-9])\s*(?P=sep)\s*(?:[12]\d|3[01]|0?[1-9])(?!\d))"
+)
+_DAY_LABELLED = re.compile(
+    r"(?:(?:填报|填表|制表|报送|上报|报表|编制|打印)\s*(?:日期|时间)|截至|截止)\s*(?:到|至)?\s*[:：]?\s*"
+    + _YEAR
+    + r"\s*(?:年\s*(?:"
+    + _MONTH_NUMBER
+    + r"\s*月(?:\s*"
+    + _DAY_NUMBER
+    + r"\s*[日号])?)?|[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{1,2})?)?"
+)
+
+
+def _without_dates(text: str) -> str:
+    """`text` with each date that names no period blanked (spaces of the same length, so positions stay)."""
+    for pattern in (_DAY_LABELLED, _FULL_DATE):
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return text
 
 
 def _first_period(text: str) -> tuple[str, re.Match[str]] | None:
-    text = _clean(text)
+    text = _without_dates(_clean(text))
     for kind, pattern in _PATTERNS:
         m = re.search(_YEAR + r"\s*年", text) if kind == "Y" else pattern.search(text)
         if m:
@@ -108,41 +141,54 @@ def _first_period(text: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
-# A year, a dot and a number: `2026.3`, `2026.03`, `2026.11`.
-_DOTTED = re.compile(_YEAR + r"\s*\.\s*(?P<n>\d{1,2})")
+# A year, a separator and a number: `2026.3`, `2026/03`, `2026-3`, `2026.11`.
+_SEPARATED = re.compile(_YEAR + r"\s*(?P<sep>[./-])\s*(?P<n>\d{1,2})")
 
 
-def dotted_readings(text: str) -> tuple[str, ...]:
-    """The canonical periods a period cell written as a year, a dot and a number may stand for: `2026.3` the third
-    quarter or March (`2026-Q3`, `2026-03`), `2026.2` also the second half-year, `2026.1` also October (Excel shows
-    2026.10 typed into a General cell as 2026.1: docs/decisions.md#periods-typed-as-numbers); `2026.11` only
-    November. Quarters first, then half-years, then months. () when the whole text is no such period.
+def separated_readings(text: str) -> tuple[str, ...]:
+    """The canonical periods a period written as a year, a dot, slash or hyphen, and a number may stand for, quarters
+    first, then half-years, then months; () when the whole text is no such period.
 
-    Race scores are reported by quarter and care figures by half-year (docs/decisions.md#schedule), so a dot before
-    1 to 4 names no one period: more than one reading is ambiguous, and the importer refuses it rather than guess
-    (docs/decisions.md#periods-written-with-a-dot)."""
-    m = _DOTTED.fullmatch(_clean(str(text)))
+    A single digit 1 to 4 after any of the three, or 01 to 04 after a dot or slash, names a quarter as well as a
+    month, and 1 or 2 a half-year too: `2026.3`, `2026/3`, `2026-3` are `2026-Q3` or `2026-03`; `2026.1` is also
+    October (Excel shows 2026.10 typed into a General cell as 2026.1: docs/decisions.md#periods-typed-as-numbers).
+    `2026-03` (ISO: a hyphen and two digits) is only March, and 5 to 12 (`2026/6`, `2026-11`) only the month.
+
+    Race scores are reported by quarter and care figures by half-year (docs/decisions.md#schedule), so such a period
+    names no one period: more than one reading is ambiguous, and every reader of a period refuses it rather than
+    guess (docs/decisions.md#periods-written-with-a-dot)."""
+    m = _SEPARATED.fullmatch(_clean(str(text)))
     if not m:
         return ()
-    year, digits = m.group("y"), m.group("n")
+    year, separator, digits = m.group("y"), m.group("sep"), m.group("n")
     n = int(digits)
-    found = [f"{year}-Q{n}"] if 1 <= n <= 4 else []
-    found += [f"{year}-H{n}"] if 1 <= n <= 2 else []
-    found += [f"{year}-{n:02d}"] if 1 <= n <= 12 else []
-    found += [f"{year}-10"] if digits == "1" else []
+    if not 1 <= n <= 12:
+        return ()
+    if separator == "-" and len(digits) == 2:
+        return (f"{year}-{n:02d}",)  # ISO 8601's year-month
+    found = [f"{year}-Q{n}"] if n <= 4 else []
+    found += [f"{year}-H{n}"] if n <= 2 else []
+    found += [f"{year}-{n:02d}"]
+    found += [f"{year}-10"] if separator == "." and digits == "1" else []
     return tuple(found)
 
 
 def title_readings(text: str) -> tuple[str, tuple[str, ...]] | None:
-    """(the period as written, its readings) when the period `find_period` reads in a title is written with a dot
-    and names no one period (`2026.3 赛马考评得分` -> ("2026.3", ("2026-Q3", "2026-03"))); None when the title's
-    period is unambiguous or absent."""
+    """(the period as written, its readings) of the first period free text such as a title names, most specific
+    form first, or None when it names none. One reading (`2026年度第三季度赛马考评得分` -> ("2026年度第三季度",
+    ("2026-Q3",))), more when written with a separator that names no one period (`2026.3 赛马考评得分` -> ("2026.3",
+    ("2026-Q3", "2026-03")): `separated_readings`), none for a month range that is no period (`2026年2-4月`). A full
+    date, and a date labelled as the day the form was filled (填报日期) or as an as-of (截至), names no period
+    (docs/decisions.md#periods-in-titles)."""
     found = _first_period(text)
-    if found is None or found[0] != "M" or "." not in found[1].group(0):
+    if found is None:
         return None
-    written = found[1].group(0).strip()
-    readings = dotted_readings(written)
-    return (written, readings) if len(readings) > 1 else None
+    kind, m = found
+    written = m.group(0).strip()
+    if kind == "M" and (readings := separated_readings(written)):
+        return written, readings
+    period = _match_to_period(kind, m)
+    return written, (period,) if period else ()
 
 
 def form(period: str) -> str:

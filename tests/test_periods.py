@@ -56,6 +56,7 @@ def test_find_period_prefers_the_specific_form():
     assert periods.find_period("关于2024年上半年关爱指标的通报") == "2024-H1"
     assert periods.find_period("2025年度考核") == "2025"
     assert periods.find_period("赛马考评得分表") is None
+    assert periods.find_period("2026.3 赛马考评得分") is None  # the third quarter or March: title_readings says
 
 
 def test_previous_period_of_the_same_form():
@@ -138,17 +139,76 @@ def test_a_period_lies_within_another_when_both_its_ends_do():
         ("2026.05", ("2026-05",)),
         ("2026.30", ()),
         ("2026Q3", ()),
-        ("2026-03", ()),
+        ("2026-03", ("2026-03",)),  # ISO's year-month: only March
+        ("2026/3", ("2026-Q3", "2026-03")),
+        ("2026/03", ("2026-Q3", "2026-03")),
+        ("2026-3", ("2026-Q3", "2026-03")),
+        ("2026/2", ("2026-Q2", "2026-H2", "2026-02")),
+        ("2026-1", ("2026-Q1", "2026-H1", "2026-01")),  # October only where Excel drops a 0: after a dot
+        ("２０２６／４", ("2026-Q4", "2026-04")),
+        ("2026 - 4", ("2026-Q4", "2026-04")),
+        ("2026/6", ("2026-06",)),
+        ("2026-6", ("2026-06",)),
+        ("2026/11", ("2026-11",)),
+        ("2026-04", ("2026-04",)),
+        ("2026/13", ()),
     ],
 )
-def test_dotted_readings(written, readings):
-    """A dot before 1 to 4 names a quarter as well as a month, before 1 or 2 a half-year too."""
-    assert periods.dotted_readings(written) == readings
+def test_separated_readings(written, readings):
+    """A dot, slash or hyphen before 1 to 4 (a dot or slash before 01 to 04) names a quarter as well as a month,
+    before 1 or 2 a half-year too; `2026-03` is ISO's March (docs/decisions.md#periods-written-with-a-dot)."""
+    assert periods.separated_readings(written) == readings
 
 
 def test_title_readings_of_the_period_a_title_names():
     assert periods.title_readings("2026.3 赛马考评得分") == ("2026.3", ("2026-Q3", "2026-03"))
     assert periods.title_readings("关于2026.2关爱指标的通报") == ("2026.2", ("2026-Q2", "2026-H2", "2026-02"))
-    assert periods.title_readings("2026.11 赛马考评得分") is None  # one reading: November
-    assert periods.title_readings("2026年第三季度赛马考评得分（2026.3.15制表）") is None  # the quarter comes first
+    assert periods.title_readings("2026/3赛马考评得分") == ("2026/3", ("2026-Q3", "2026-03"))
+    assert periods.title_readings("2026-1 关心关爱指标") == ("2026-1", ("2026-Q1", "2026-H1", "2026-01"))
+    assert periods.title_readings("2026.11 赛马考评得分") == ("2026.11", ("2026-11",))  # one reading: November
+    assert periods.title_readings("2026-03 赛马考评得分") == ("2026-03", ("2026-03",))
+    assert periods.title_readings("2026年第三季度赛马考评得分（2026.3.15制表）") == ("2026年第三季度", ("2026-Q3",))
+    assert periods.title_readings("2026年2-4月赛马考评得分") == ("2026年2-4月", ())  # a range that is no period
     assert periods.title_readings("赛马考评得分") is None
+
+
+@pytest.mark.parametrize(
+    "title,expected",
+    [
+        ("2026年度第三季度赛马考评得分", "2026-Q3"),
+        ("2026年度第3季度赛马考评得分", "2026-Q3"),
+        ("2026年度 三季度 赛马考评得分", "2026-Q3"),
+        ("2026年度Q3赛马考评得分", "2026-Q3"),
+        ("2026年度上半年关心关爱指标", "2026-H1"),
+        ("2026年度下半年关心关爱指标", "2026-H2"),
+    ],
+)
+def test_a_quarter_or_half_year_after_nian_du_is_read(title, expected):
+    """`2026年度第三季度…` was read as the year 2026: no quarter or half-year pattern allowed 年度 before it
+    (docs/decisions.md#periods-in-titles). A cell so written too."""
+    assert periods.find_period(title) == expected
+    assert periods.parse_period(title.removesuffix("赛马考评得分").removesuffix("关心关爱指标").strip()) == expected
+
+
+@pytest.mark.parametrize(
+    "title,expected",
+    [
+        ("澜州市赛马考评得分表（截至2026年9月30日）", None),
+        ("赛马考评得分表 填报日期：2026年10月8日", None),
+        ("2026年度赛马考评得分表 填报单位：云岫县委组织部 填报日期：2026年10月8日", "2026"),
+        ("填报日期：2026年10月8日 2026年度赛马考评得分表", "2026"),
+        ("关心关爱指标完成情况（截至2026年6月30日）", None),
+        ("关心关爱指标完成情况（截至2026年6月）", None),
+        ("赛马考评得分表 制表日期：2026年10月", None),
+        ("赛马考评得分表 报送日期:2026-10-08", None),
+        ("赛马考评得分表（2026/9/30）", None),
+        ("赛马考评得分表 2026.9.30", None),
+        ("赛马考评得分表 二〇二六年 2026年九月三十日", None),
+        ("2026年第三季度赛马考评得分（截至2026年9月30日）", "2026-Q3"),
+        ("2026年9月赛马考评得分", "2026-09"),
+    ],
+)
+def test_a_date_in_a_title_is_no_period(title, expected):
+    """A full date (`截至2026年9月30日`) was read as its month, and a 填报日期 won over the title's 2026年度: a day,
+    an as-of (截至) or the day the form was filled names no period (docs/decisions.md#periods-in-titles)."""
+    assert periods.find_period(title) == expected

@@ -94,7 +94,11 @@ def test_the_period_applied_to_a_file_without_a_period_column_is_said_with_its_s
 def test_a_period_given_against_the_title_stays_refused(catalog_db, capsys, tmp_path):
     code, said = run(catalog_db, capsys, tmp_path, "wide.csv", WIDE_TITLE, "--period", "2025Q3")
     assert code == 1
-    assert "文件「wide.csv」：标题中的考核期 2025-Q2 与填写的考核期 2025-Q3 不一致。" in said
+    # the title's row named, as a refused title period is (before: the file alone)
+    assert (
+        "文件「wide.csv」，第 1 行，值「2025年第二季度赛马得分」：标题中的考核期 2025-Q2 与填写的考核期 2025-Q3 不一致。"
+        in said
+    )
 
 
 def test_an_as_of_date_given_against_the_rosters_title_is_refused(catalog_db, capsys, tmp_path):

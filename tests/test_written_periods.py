@@ -98,7 +98,71 @@ def test_a_period_entered_that_the_title_may_mean_says_which(catalog_db):
     assert quarter.importable, quarter.problem_texts("en")
     assert set(quarter.rows["period"]) == {"2026-Q3"}
     other = parse_file("race.csv", data, current_reference(catalog_db), period="2026Q2")
-    assert [p.key for p in other.problems] == ["period_title_ambiguous"]
+    assert [p.key for p in other.problems] == ["period_title_ambiguous_given"]
+
+
+def test_a_period_entered_that_is_none_of_the_titles_readings_is_said_so(catalog_db):
+    """It said "…或填写考核期" although a period was entered."""
+    data = ("2026.3 赛马考评得分\n" + WIDE).encode()
+    preview = parse_file("race.csv", data, current_reference(catalog_db), period="2026Q1")
+    assert messages(preview) == [
+        "文件「race.csv」，第 1 行，值「2026.3 赛马考评得分」：标题中的考核期「2026.3」可能是「2026Q3」（2026年第3季度）"
+        "或「2026-03」（2026年3月），填写的考核期 2026-Q1 不是其中任何一种；请核对填写的考核期，或在标题中按所指写成其中一种。"
+    ]
+    assert messages(preview, "en") == [
+        "File “race.csv”, row 1, value “2026.3 赛马考评得分”: The title's period “2026.3” may be 2026Q3 (quarter 3 of "
+        "2026) or 2026-03 (month 3 of 2026); the period entered, 2026-Q1, is none of them: check the period entered, "
+        "or write the one meant in the title."
+    ]
+
+
+def test_a_title_period_split_over_a_number_cell_and_a_text_cell_names_its_row(catalog_db):
+    """A1 the number 2026.3, B1 the text: the refusal named the sheet and the title but no row (the row was looked
+    for among the title's text cells only)."""
+    rows = [[2026.3, "赛马考评得分"], ["县区", "乡镇", "招商引资额"], ["云岫县", None, 100]]
+    preview = parse_file("race.xlsx", xlsx_bytes(rows), current_reference(catalog_db))
+    assert [(p.row, p.value, p.key) for p in preview.problems] == [(1, "2026.3 赛马考评得分", "period_title_ambiguous")]
+    assert messages(preview)[0].startswith("文件「race.xlsx」，工作表「数据」，第 1 行，值「2026.3 赛马考评得分」：")
+
+
+def test_a_title_period_against_the_period_entered_names_the_title_row(catalog_db):
+    data = ("填报单位：云岫县委组织部\n2026年9月赛马考评得分\n" + WIDE).encode()
+    preview = parse_file("race.csv", data, current_reference(catalog_db), period="2026Q3")
+    assert messages(preview) == [
+        "文件「race.csv」，第 2 行，值「2026年9月赛马考评得分」：标题中的考核期 2026-09 与填写的考核期 2026-Q3 不一致。"
+    ]
+
+
+@pytest.mark.parametrize("written", ["2026/3", "2026/03", "2026-3", "２０２６／３"])
+def test_a_period_written_with_a_slash_or_hyphen_and_one_to_four_is_refused(catalog_db, written):
+    """Read as March in silence, as 2026.3 was before: the same two readings."""
+    data = f"考核期,县区,乡镇,指标,数值\n{written},云岫县,,R01,5\n".encode()
+    preview = parse_file("race.csv", data, current_reference(catalog_db))
+    assert [(p.row, p.key) for p in preview.problems] == [(2, "period_ambiguous")]
+    assert "可能是「2026Q3」（2026年第3季度）或「2026-03」（2026年3月）" in messages(preview)[0]
+
+
+def test_iso_months_and_months_no_quarter_can_be_are_read_as_months(catalog_db):
+    data = "考核期,县区,乡镇,指标,数值\n2026-03,云岫县,,R01,5\n2026/6,云峤县,,R01,6\n2026-6,澄溪县,,R01,7\n"
+    preview = parse_file("race.csv", (data + "2026/11,云岫县,,R02,8\n").encode(), current_reference(catalog_db))
+    assert preview.importable, preview.problem_texts("en")
+    assert list(preview.rows["period"]) == ["2026-03", "2026-06", "2026-06", "2026-11"]
+
+
+def test_a_title_and_a_period_entered_written_with_a_slash_or_hyphen_are_refused(catalog_db):
+    title = parse_file("race.csv", ("2026/3赛马考评得分\n" + WIDE).encode(), current_reference(catalog_db))
+    assert [(p.row, p.key, p.params["written"]) for p in title.problems] == [(1, "period_title_ambiguous", "2026/3")]
+    entered = parse_file("race.csv", WIDE.encode(), current_reference(catalog_db), period="2026-1")
+    assert [p.key for p in entered.problems] == ["period_given_ambiguous"]
+    assert "「2026H1」（2026年上半年）" in messages(entered)[0]
+
+
+def test_a_catalog_effective_from_written_with_a_slash_is_refused(db):
+    """`2026/3` there re-scored 2026-Q2 as well as Q3 (read as March)."""
+    import_ok(db, "regions.csv", data_file("regions.csv"))
+    data = "指标代码,指标名称,类别,赛道,单位,方向,权重,生效起始期\nR01,招商引资额,赛马,项目建设,万元,正向,10,2026/3\n".encode()
+    preview = parse_file("catalog.csv", data, current_reference(db))
+    assert [(p.row, p.column, p.key) for p in preview.problems] == [(2, "生效起始期", "period_ambiguous")]
 
 
 def test_a_half_year_title_written_with_a_dot_is_refused(catalog_db):
@@ -141,3 +205,82 @@ def test_the_cli_refuses_a_dotted_period_in_a_cell_a_title_and_period(tmp_path):
     assert entered.returncode != 0
     assert "The period entered, “2026.2”, may be 2026Q2 (quarter 2 of 2026), 2026H2" in entered.stderr
     assert "imported" not in (refused.stdout + refused.stderr + entered.stdout + entered.stderr).lower()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "race_scores", "--period", "2026/3"],
+        ["export", "rankings", "--period", "2026Q2", "--compare", "2026-1"],
+        ["alerts", "--period", "2026-3"],
+    ],
+)
+def test_the_cli_refuses_a_period_option_written_with_a_slash_or_hyphen(catalog_db, command):
+    """`export race_scores --period 2026/3` printed 0 rows (March) and exit 0; `alerts --period 2026-3` 预警 0 条."""
+    result = incentive_command("--db", catalog_db.path, "--lang", "en", *command)
+    assert result.returncode == 2, result.stderr
+    assert "may be 2026Q" in result.stderr
+
+
+CARE_WIDE = "县区,乡镇,年度体检完成率\n云岫县,,96\n"
+
+
+@pytest.mark.parametrize(
+    "title,body,period",
+    [
+        ("2026年度第三季度赛马考评得分", WIDE, "2026-Q3"),
+        ("2026年度第3季度赛马考评得分", WIDE, "2026-Q3"),
+        ("2026年度 三季度 赛马考评得分", WIDE, "2026-Q3"),
+        ("2026年度上半年关心关爱指标", CARE_WIDE, "2026-H1"),
+        ("2026年度下半年关心关爱指标", CARE_WIDE, "2026-H2"),
+    ],
+)
+def test_a_quarter_or_half_year_after_nian_du_in_a_title_is_that_period(catalog_db, title, body, period):
+    """Read as the year 2026 (考核期取自标题：2026) and stored so; `--period 2026Q3` was then refused against it
+    (docs/decisions.md#periods-in-titles)."""
+    data = (title + "\n" + body).encode()
+    preview = parse_file("t.csv", data, current_reference(catalog_db))
+    assert preview.importable, preview.problem_texts("en")
+    assert set(preview.rows["period"]) == {period}
+    assert any(n.key == "note_period_from_title" and n.params["period"] == period for n in preview.notes)
+    entered = parse_file("t.csv", data, current_reference(catalog_db), period=period.replace("-", ""))
+    assert entered.importable, entered.problem_texts("en")
+
+
+def test_a_cell_period_after_nian_du_is_that_quarter(catalog_db):
+    data = "考核期,县区,乡镇,指标,数值\n2026年度第三季度,云岫县,,R01,5\n".encode()
+    preview = parse_file("race.csv", data, current_reference(catalog_db))
+    assert preview.importable, preview.problem_texts("en")
+    assert list(preview.rows["period"]) == ["2026-Q3"]
+
+
+@pytest.mark.parametrize(
+    "title,body",
+    [
+        ("澜州市赛马考评得分表（截至2026年9月30日）", WIDE),
+        ("赛马考评得分表 填报日期：2026年10月8日", WIDE),
+        ("关心关爱指标完成情况（截至2026年6月30日）", CARE_WIDE),
+    ],
+)
+def test_a_date_in_a_title_gives_no_period(catalog_db, title, body):
+    """Read as its month (2026-09, 2026-10, 2026-06) in silence: a day, an as-of or the day the form was filled
+    names no period, and the file asks for one (docs/decisions.md#periods-in-titles)."""
+    data = (title + "\n" + body).encode()
+    preview = parse_file("t.csv", data, current_reference(catalog_db))
+    assert [p.key for p in preview.problems] == ["period_needed"]
+    quarter = parse_file("t.csv", data, current_reference(catalog_db), period="2026Q3")
+    assert quarter.importable, quarter.problem_texts("en")
+    assert set(quarter.rows["period"]) == {"2026-Q3"}
+
+
+def test_the_day_a_form_was_filled_does_not_win_over_the_titles_year(catalog_db):
+    data = ("2026年度赛马考评得分表\n填报单位：云岫县委组织部,,填报日期：2026年10月8日\n" + WIDE).encode()
+    preview = parse_file("t.csv", data, current_reference(catalog_db))
+    assert preview.importable, preview.problem_texts("en")
+    assert set(preview.rows["period"]) == {"2026"}
+
+
+def test_a_date_in_a_workbook_title_gives_no_period(catalog_db):
+    rows = [["赛马考评得分表", None, "填报日期：2026年10月8日"], ["县区", "乡镇", "招商引资额"], ["云岫县", None, 100]]
+    preview = parse_file("race.xlsx", xlsx_bytes(rows), current_reference(catalog_db))
+    assert [p.key for p in preview.problems] == ["period_needed"]

@@ -182,8 +182,8 @@ def _option(options: Sequence, raw: str) -> Any:
     """The option a link's `raw` names, or INVALID: its text, or a period written another way (`2026Q2`, `2026年二季度`,
     as the CLI and the offices' files write them) whose canonical form (periods.parse_period) is an option's."""
     found = next((o for o in options if _text(o) == raw), INVALID)
-    if found is INVALID and len(periods.dotted_readings(raw)) > 1:
-        return INVALID  # `2026.3`: the third quarter or March (docs/decisions.md#periods-written-with-a-dot)
+    if found is INVALID and len(periods.separated_readings(raw)) > 1:
+        return INVALID  # `2026.3`, `2026/3`: the third quarter or March (docs/decisions.md#periods-written-with-a-dot)
     period = periods.parse_period(raw) if found is INVALID else None
     return next((o for o in options if _text(o) == period), INVALID) if period else found
 

@@ -382,10 +382,22 @@ class Table:
     merged_data: list[str] = field(default_factory=list)
     # the title rows' cells as written ((row number, text) each), spaces kept: where unit notes are read
     title_cells: list[tuple[int, str]] = field(default_factory=list)
+    # each title row with text: (row number, its cells cleaned and joined as `title` joins them, the same cells as
+    # written), so that a period read in the title names its row as written (written_periods.period_of_title)
+    title_rows: list[tuple[int, str, str]] = field(default_factory=list)
 
     @classmethod
     def from_sheet(cls, sheet: Sheet, r: int, header: list[str], header_rows: int = 1) -> Table:
-        title = " ".join(clean_text(c) for row in sheet.rows[:r] for c in row if clean_text(c))
+        title_rows = [
+            (
+                sheet.row_numbers[i],
+                text,
+                " ".join(c.strip() if isinstance(c, str) else clean_text(c) for c in row if clean_text(c)),
+            )
+            for i, row in enumerate(sheet.rows[:r])
+            if (text := " ".join(clean_text(c) for c in row if clean_text(c)))
+        ]
+        title = " ".join(text for _, text, _ in title_rows)
         width = len(header)
         first = r + header_rows
         rows = [list(row[:width]) + [None] * (width - len(row)) for row in sheet.rows[first:]]
@@ -422,6 +434,7 @@ class Table:
                 for c in row
                 if isinstance(c, str) and c.strip()
             ],
+            title_rows=title_rows,
         )
 
     @property

@@ -57,7 +57,7 @@ from incentive.intake.stated_units import (
     unit_place,
     value_unit_columns,
 )
-from incentive.intake.written_periods import period_of_title
+from incentive.intake.written_periods import TitlePeriod, period_of_title
 
 
 def _quoted(texts) -> tuple[str, dict[str, str]]:
@@ -96,10 +96,11 @@ def parse_values(
         preview.problems.append(Problem("catalog_first"))
         return
     index_of = {name: i for i, name in located.columns.items()}
-    title_period = period_of_title(preview, table, given_period)
+    title = period_of_title(preview, table, given_period)
     if preview.fatal:
         return
-    fixed_period = _fixed_period(preview, "period" in index_of, title_period, given_period)
+    title_period = title.period if title else None
+    fixed_period = _fixed_period(preview, "period" in index_of, title, given_period)
     wide = bool(located.wide_indicators) or "indicator" not in index_of
     preview.column_labels.update({name: table.column_label(i) for name, i in index_of.items()})
     marked = _marked_headers(located) if wide else {}
@@ -212,14 +213,21 @@ def note_periods_not_over(preview: Preview, found: set[str], today: dt.date) -> 
         preview.notes.append(Note("note_period_not_over", {"periods": "、".join(running), "today": today.isoformat()}))
 
 
-def _fixed_period(preview: Preview, has_column: bool, title_period: str | None, given_period: str | None) -> str | None:
-    """The period for every row, from the user or the title; refuses when they disagree or none exists."""
-    if title_period and given_period and title_period != given_period:
+def _fixed_period(
+    preview: Preview, has_column: bool, title: TitlePeriod | None, given_period: str | None
+) -> str | None:
+    """The period for every row, from the user or the title; refuses when they disagree (naming the title's row) or
+    none exists."""
+    title_period = title.period if title else None
+    if title and given_period and title.period != given_period:
         preview.fatal = True
         preview.problems.append(
             Problem(
                 "period_conflict",
-                params={"title": title_period, "other": ("i18n", "period_conflict_given"), "given": given_period},
+                title.row,
+                None,
+                title.row_text,
+                {"title": title.period, "other": ("i18n", "period_conflict_given"), "given": given_period},
             )
         )
         return None

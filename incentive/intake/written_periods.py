@@ -1,10 +1,13 @@
-"""Periods written in a notation that names no one period: `2026.3` in a file of race scores, which are reported
-by quarter, is the third quarter or March. Such a period is refused wherever the importer reads one (a period
-cell, the title, the period the user enters), naming what it may be and how to write each; never guessed
-(docs/decisions.md#periods-written-with-a-dot). The readings themselves are `periods.dotted_readings`.
+"""Periods written in a notation that names no one period: `2026.3` (or `2026/3`, `2026-3`) in a file of race
+scores, which are reported by quarter, is the third quarter or March. Such a period is refused wherever the importer
+reads one (a period cell, the title, the period the user enters), naming what it may be and how to write each; never
+guessed (docs/decisions.md#periods-written-with-a-dot). The readings themselves are `periods.separated_readings`; the
+period a title names is `period_of_title` (docs/decisions.md#periods-in-titles).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from incentive import periods
 from incentive.i18n import join, t
@@ -15,8 +18,8 @@ from incentive.intake.sheet_layout import Table
 
 
 def refuse_ambiguous_cell(raw: object, number_format: str | None) -> None:
-    """CellError `period_ambiguous` when a period cell reads as a year, a dot and a number with more than one
-    reading (`2026.3`, `2026.03`, `2026.1`). A number cell is judged by the text its format shows (`2026.03` with
+    """CellError `period_ambiguous` when a period cell reads as a year, a separator and a number with more than one
+    reading (`2026.3`, `2026.03`, `2026.1`, `2026/3`, `2026-3`). A number cell is judged by the text its format shows (`2026.03` with
     `0.00`), else as Excel shows it in a General cell (2026.3). Any other cell passes."""
     if isinstance(raw, float) and not raw.is_integer():
         text = displayed_number(raw, number_format) or f"{raw:g}"
@@ -24,15 +27,15 @@ def refuse_ambiguous_cell(raw: object, number_format: str | None) -> None:
         text = clean_text(raw)
     else:
         return
-    readings = periods.dotted_readings(text)
+    readings = periods.separated_readings(text)
     if len(readings) > 1:
         raise CellError("period_ambiguous", written=text, readings=readings_text(readings))
 
 
 def given_period_refusal(text: str) -> Problem | None:
     """The problem of a period the user entered (`--period`, the Data page's field) that names no one period
-    (`2026.3`), or None."""
-    readings = periods.dotted_readings(text)
+    (`2026.3`, `2026/3`, `2026-3`), or None."""
+    readings = periods.separated_readings(text)
     if len(readings) > 1:
         return Problem(
             "period_given_ambiguous", params={"written": clean_text(text), "readings": readings_text(readings)}
@@ -40,26 +43,49 @@ def given_period_refusal(text: str) -> Problem | None:
     return None
 
 
-def period_of_title(preview: Preview, table: Table, given_period: str | None) -> str | None:
-    """The period the title names (`periods.find_period`), or None. A title period written with a dot that names no
-    one period (`2026.3 赛马考评得分`) is the period entered when that is one of its readings; else the file is
-    refused (fatal), naming the title row and the title as written."""
+@dataclass(frozen=True)
+class TitlePeriod:
+    """The period a file's title names, and the title row that names it (for a refusal's message)."""
+
+    period: str
+    row: int | None
+    row_text: str
+
+
+def period_of_title(preview: Preview, table: Table, given_period: str | None) -> TitlePeriod | None:
+    """The period the title names (`periods.title_readings`), or None: none named, or only dates that are no period
+    (`截至2026年9月30日`, `填报日期：2026年10月8日`: docs/decisions.md#periods-in-titles). A title period that names no one
+    period (`2026.3 赛马考评得分`, `2026/3赛马考评得分`) is the period entered when that is one of its readings; else the
+    file is refused (fatal), naming the title row as written and, when a period was entered, that it is none of
+    the readings."""
     if not table.title:
         return None
-    ambiguous = periods.title_readings(table.title)
-    if ambiguous is None:
-        return periods.find_period(table.title)
-    written, readings = ambiguous
+    found = periods.title_readings(table.title)
+    if found is None or not found[1]:
+        return None
+    written, readings = found
+    row, row_text = _title_row(table, written)
+    if len(readings) == 1:
+        return TitlePeriod(readings[0], row, row_text)
     if given_period in readings:
-        return given_period  # the user said which: the title agrees with it
-    row, cell = next(
-        ((number, text) for number, text in table.title_cells if written in clean_text(text)), (None, table.title)
-    )
+        return TitlePeriod(given_period, row, row_text)  # the user said which: the title agrees with it
+    params = {"written": written, "readings": readings_text(readings)}
+    key = "period_title_ambiguous"
+    if given_period:
+        key, params["given"] = "period_title_ambiguous_given", given_period
     preview.fatal = True
-    preview.problems.append(
-        Problem("period_title_ambiguous", row, None, cell, {"written": written, "readings": readings_text(readings)})
-    )
+    preview.problems.append(Problem(key, row, None, row_text, params))
     return None
+
+
+def _title_row(table: Table, written: str) -> tuple[int | None, str]:
+    """(row number, text) of the first title row that names the title's period as `written`; the title itself with
+    no row when the period spans rows."""
+    for number, text, as_written in table.title_rows:
+        found = periods.title_readings(text)
+        if found is not None and found[0] == written:
+            return number, as_written
+    return None, table.title
 
 
 def readings_text(readings: tuple[str, ...]) -> tuple:

@@ -147,9 +147,9 @@ class Delivery:
 def resolve_period(text: str, today: dt.date) -> str | None:
     """The canonical period `text` names (2026Q3, 2026-Q3, 2026年第三季度 …: periods.parse_period), or, for a
     timer, `last-quarter` / `last-half`: the quarter or half-year before the one holding `today` (on 2026-10-20,
-    2026-Q3 and 2026-H1). None when it names no period, or more than one (`2026.3`: the third quarter or March,
-    docs/decisions.md#periods-written-with-a-dot)."""
-    if len(periods.dotted_readings(text)) > 1:
+    2026-Q3 and 2026-H1). None when it names no period, or more than one (`2026.3`, `2026/3`: the third quarter or
+    March, docs/decisions.md#periods-written-with-a-dot)."""
+    if len(periods.separated_readings(text)) > 1:
         return None
     cleaned = text.strip().lower()
     if cleaned == "last-quarter":
