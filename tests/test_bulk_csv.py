@@ -909,6 +909,21 @@ def test_a_period_and_as_of_date_a_record_file_does_not_read_are_said_alike(tmp_
     assert said[:2] == ["note_period_given_unused", "note_as_of_given_unused"]
 
 
+@pytest.mark.parametrize("period", ["2026/3", "2026-1", "abc"])
+def test_a_period_entered_that_is_refused_is_refused_alike(tmp_path, reference, monkeypatch, period):
+    """`2026/3` and `2026-1` name no one period (docs/decisions.md#periods-written-with-a-dot): refused on both paths
+    before the file is read. The bulk path had named the file's kind and header in a preview the cell path leaves
+    without them."""
+    monkeypatch.setenv("INCENTIVE_BULK_MIN_MB", "0")
+    path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(TRAINING_ROWS) + "\n")
+    assert bulk_csv.parse_large_csv(path, reference, period=period) is None
+    refused = bulk_csv.parse_path(path, reference, period=period)
+    assert_alike(refused, parse_file(path.name, path.read_bytes(), reference, period=period))
+    assert [p.key for p in refused.problems] == [
+        "period_given_invalid" if period == "abc" else "period_given_ambiguous"
+    ]
+
+
 def test_a_rosters_as_of_date_given_is_checked_alike_or_left_to_the_per_cell_path(tmp_path, reference):
     """Against the title: refused alike, or said alike. Beside a 统计日期 column (blanks take it, written dates
     must be it: ingest's AsOfColumn), the bulk path steps aside."""

@@ -130,6 +130,10 @@ def parse_large_csv(
 ) -> Preview | None:
     """The preview parse_file would give for this file, or None when this path cannot promise that. `checking`:
     told the number of records once they are read, before the checks."""
+    if read_given(Preview(path.name, ""), period, as_of) is None:
+        # a period or as-of entered that is refused (`--period 2026/3`): the cell path refuses it before it reads
+        # the file, its preview naming no kind or header, and says so the same way
+        return None
     head = _head(path)
     encoding = _encoding(head)
     if encoding is None or path.stat().st_size > sheets.MAX_FILE_MB * 1024 * 1024:
