@@ -463,23 +463,26 @@ def test_usage_errors_exit_2(loaded):
     assert cli(loaded, "export", "race_scores", "--period", "someday").returncode == 2
 
 
-def test_a_period_option_written_with_a_dot_is_refused_naming_its_readings(loaded):
+@pytest.mark.parametrize("written", ["2026.3", "2026/3", "2026-3"])
+def test_a_period_option_written_with_a_dot_is_refused_naming_its_readings(loaded, written):
     """`--period 2026.3` was read as March: an export of the third quarter's scores came out empty, and publish said
-    March had no data (docs/decisions.md#periods-written-with-a-dot)."""
+    March had no data; `2026/3` and `2026-3` too, `export race_scores --period 2026/3` printing 0 rows with exit 0
+    and `alerts --period 2026-3` no alerts (docs/decisions.md#periods-written-with-a-dot)."""
     for args in (
-        ["export", "race_scores", "--period", "2026.3"],
-        ["export", "rankings", "--period", "2026Q2", "--compare", "2026.3"],
-        ["publish", "--period", "2026.3"],
-        ["alerts", "--period", "2026.3"],
-        ["deliver", "--period", "2026.3", "--out", str(loaded.parent / "delivered")],
+        ["export", "race_scores", "--period", written],
+        ["export", "rankings", "--period", "2026Q2", "--compare", written],
+        ["publish", "--period", written],
+        ["alerts", "--period", written],
+        ["deliver", "--period", written, "--out", str(loaded.parent / "delivered")],
     ):
         result = cli(loaded, *args)
         assert result.returncode == 2 and result.stdout == "", args
         assert (
-            "the period “2026.3” may be 2026Q3 (quarter 3 of 2026) or 2026-03 (month 3 of 2026); it is not guessed: "
-            "give the one meant." in result.stderr
+            f"the period “{written}” may be 2026Q3 (quarter 3 of 2026) or 2026-03 (month 3 of 2026); it is not "
+            "guessed: give the one meant." in result.stderr
         ), args
     assert cli(loaded, "export", "race_scores", "--period", "2026.11").returncode == 0  # November: one reading
+    assert cli(loaded, "export", "race_scores", "--period", "2026-03").returncode == 0  # ISO's March
 
 
 def test_wide_file_period_option(loaded, tmp_path):

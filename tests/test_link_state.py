@@ -464,3 +464,7 @@ def test_a_link_period_written_with_a_dot_names_no_option():
     options = ["2025-03", "2025-Q3", "2025-11"]
     assert link_state._option(options, "2025.3") is link_state.INVALID
     assert link_state._option(options, "2025.11") == "2025-11"
+    # a slash or hyphen alike; `2025-03` (ISO) is March
+    assert link_state._option(options, "2025/3") is link_state.INVALID
+    assert link_state._option(options, "2025-3") is link_state.INVALID
+    assert link_state._option(options, "2025-03") == "2025-03"

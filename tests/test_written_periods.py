@@ -207,21 +207,6 @@ def test_the_cli_refuses_a_dotted_period_in_a_cell_a_title_and_period(tmp_path):
     assert "imported" not in (refused.stdout + refused.stderr + entered.stdout + entered.stderr).lower()
 
 
-@pytest.mark.parametrize(
-    "command",
-    [
-        ["export", "race_scores", "--period", "2026/3"],
-        ["export", "rankings", "--period", "2026Q2", "--compare", "2026-1"],
-        ["alerts", "--period", "2026-3"],
-    ],
-)
-def test_the_cli_refuses_a_period_option_written_with_a_slash_or_hyphen(catalog_db, command):
-    """`export race_scores --period 2026/3` printed 0 rows (March) and exit 0; `alerts --period 2026-3` 预警 0 条."""
-    result = incentive_command("--db", catalog_db.path, "--lang", "en", *command)
-    assert result.returncode == 2, result.stderr
-    assert "may be 2026Q" in result.stderr
-
-
 CARE_WIDE = "县区,乡镇,年度体检完成率\n云岫县,,96\n"
 
 
