@@ -1163,10 +1163,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "“{stored}”.",
     ),
     "note_period_from_format": (
-        "「{column}」列 {n} 个考核期是带小数的数字，按单元格格式显示的文字读取，如第 {row} 行 {example} "
-        "显示为两位小数，读作 {value}。",
-        "{n} {n:period|periods} of column “{column}”: numbers with a fraction, read as their number "
-        "format displays them: e.g. row {row}: {example} shown with two decimals, read as {value}.",
+        "「{column}」列 {n} 个考核期是带小数的数字，按 Excel 显示的文字读取，如第 {row} 行 {example} 显示为"
+        "「{shown}」，读作 {value}。",
+        "{n} {n:period|periods} of column “{column}”: numbers with a fraction, read as Excel displays them: e.g. "
+        "row {row}: {example} shown as “{shown}”, read as {value}.",
     ),
     "note_period_from_date": (
         "「{column}」列 {n} 个考核期是 Excel 日期（输入的年月被 Excel 存为当月 1 日），按月份读取，如第 {row} 行 "
@@ -1290,10 +1290,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "hour counts as one 学时).",
     ),
     "period_number_ambiguous": (
-        "考核期是数字 {shown}，看不出原本是几月（如 2026.10 会被 Excel 存成 2026.1）；请把该列设为文本"
+        "考核期单元格存的是数字 {value}，按其数字格式显示为「{shown}」，看不出原本写的是哪个考核期；请把该列设为文本"
         "格式，写成「2026-10」或「2026年10月」。",
-        "the period is the number {shown}, which does not show the month typed (Excel stores "
-        "2026.10 as 2026.1); set the column to text and write 2026-10 or 2026年10月.",
+        "the period cell holds the number {value}, which its number format shows as “{shown}”, so the period typed "
+        "cannot be told; set the column to text and write 2026-10 or 2026年10月.",
+    ),
+    "period_ambiguous_shown": (
+        "考核期显示为「{written}」（单元格存的是数字 {value}，数字格式只显示到「{written}」），可能是{readings}，"
+        "无法确定是哪一个，不作猜测；请把该列设为文本格式，按所指写成其中一种。",
+        "the period shows as “{written}” (the cell holds the number {value}, which its number format shows so), "
+        "which may be {readings}; it is not guessed: set the column to text and write the one meant.",
     ),
     "period_ambiguous": (
         "考核期写作「{written}」，可能是{readings}，无法确定是哪一个，不作猜测；请按所指写成其中一种。",

@@ -897,7 +897,7 @@ def test_a_period_typed_as_a_number_is_read_as_displayed(catalog_db):
     assert not shown.problems
     assert [v[0] for v in values(shown)] == ["2026-10", "2026-12"]  # 2026.10 and 2026.12 as shown
     assert notes(shown) == [
-        "「考核期 (A)」列 2 个考核期是带小数的数字，按单元格格式显示的文字读取，如第 2 行 2026.1 显示为两位小数，"
+        "「考核期 (A)」列 2 个考核期是带小数的数字，按 Excel 显示的文字读取，如第 2 行 2026.1 显示为「2026.10」，"
         "读作 2026-10。"
     ]
     one_decimal = parse_file("p.xlsx", xlsx_bytes(rows[:2], formats={"A2": "0.0"}), current_reference(catalog_db))
@@ -905,20 +905,39 @@ def test_a_period_typed_as_a_number_is_read_as_displayed(catalog_db):
     assert [p.key for p in one_decimal.problems] == ["period_ambiguous"]
 
 
-def test_a_period_written_2026_1_is_ambiguous_in_csv_too(catalog_db):
-    # Excel writes 2026.10 typed into a General cell as "2026.1" when it saves a CSV; 2026.3 may be Q3 or March
-    data = "考核期,县区,指标,数值\n2026.1,云岫县,R01,5\n2026.3,云峤县,R01,6\n".encode()
-    preview = parse_file("p.csv", data, current_reference(catalog_db))
-    assert [(p.row, p.key) for p in preview.problems] == [(2, "period_ambiguous"), (3, "period_ambiguous")]
-    assert "「2026-10」（2026年10月）" in messages(preview)[0]
+@pytest.mark.parametrize("code", ["#.##", "0.0#", "0.##", "0.??"])
+def test_a_period_number_through_optional_decimals_is_read_as_excel_shows_it(catalog_db, code):
+    """`#` and `?` show no trailing zero: 2026.1 formatted `#.##` shows "2026.1" (January or October …), refused as
+    ambiguous, never read as 2026-10; 2026.12 shows "2026.12", December."""
+    rows = [["考核期", "县区", "指标", "数值"], [2026.1, "云岫县", "R01", 5], [2026.12, "云峤县", "R01", 6]]
+    preview = parse_file("p.xlsx", xlsx_bytes(rows, formats={"A2": code, "A3": code}), current_reference(catalog_db))
+    assert [(p.row, p.key, p.params["written"]) for p in preview.problems] == [(2, "period_ambiguous", "2026.1")]
+    assert "2026-10" not in [v[0] for v in values(preview)]
 
 
-def test_a_period_number_in_a_general_cell_is_refused_with_its_place(catalog_db):
-    rows = [["考核期", "县区", "指标", "数值"], [2026.5, "云岫县", "R01", 5]]
+def test_a_period_number_in_a_general_cell_is_read_as_it_shows(catalog_db):
+    """2026.11 in a General cell shows 2026.11 and can only be November (docs/decisions.md#periods-typed-as-numbers):
+    read so, and said."""
+    rows = [["考核期", "县区", "指标", "数值"], [2026.11, "云岫县", "R01", 5], [2026.5, "云峤县", "R01", 6]]
     preview = parse_file("p.xlsx", xlsx_bytes(rows), current_reference(catalog_db))
+    assert not preview.problems
+    assert [v[0] for v in values(preview)] == ["2026-11", "2026-05"]
+    assert notes(preview) == [
+        "「考核期 (A)」列 2 个考核期是带小数的数字，按 Excel 显示的文字读取，如第 2 行 2026.11 显示为「2026.11」，"
+        "读作 2026-11。"
+    ]
+
+
+def test_a_period_number_its_format_rounds_is_refused_naming_what_the_cell_holds(catalog_db):
+    rows = [["考核期", "县区", "指标", "数值"], [2026.11, "云岫县", "R01", 5], [2026.3, "云峤县", "R01", 6]]
+    preview = parse_file("p.xlsx", xlsx_bytes(rows, formats={"A2": "0.0", "A3": "0"}), current_reference(catalog_db))
     assert messages(preview) == [
-        "文件「p.xlsx」，工作表「数据」，第 2 行，「考核期 (A)」列，值「2026.5」：考核期是数字 2026.5，看不出原本"
-        "是几月（如 2026.10 会被 Excel 存成 2026.1）；请把该列设为文本格式，写成「2026-10」或「2026年10月」。"
+        "文件「p.xlsx」，工作表「数据」，第 2 行，「考核期 (A)」列，值「2026.11」：考核期显示为「2026.1」（单元格存的是"
+        "数字 2026.11，数字格式只显示到「2026.1」），可能是「2026Q1」（2026年第1季度）、「2026H1」（2026年上半年）、"
+        "「2026-01」（2026年1月）或「2026-10」（2026年10月），无法确定是哪一个，不作猜测；请把该列设为文本格式，按所指"
+        "写成其中一种。",
+        "文件「p.xlsx」，工作表「数据」，第 3 行，「考核期 (A)」列，值「2026.3」：考核期单元格存的是数字 2026.3，按其"
+        "数字格式显示为「2026」，看不出原本写的是哪个考核期；请把该列设为文本格式，写成「2026-10」或「2026年10月」。",
     ]
 
 

@@ -203,7 +203,7 @@ def test_interesting_formats(code, expected):
     ],
 )
 def test_number_format_codes(code, decimals, percent, scientific, text):
-    assert number_formats.displayed_decimals(code) == decimals
+    assert number_formats.decimal_places(code) == decimals
     assert number_formats.is_percent_format(code) is percent
     assert number_formats.is_scientific_format(code) is scientific
     assert number_formats.is_text_format(code) is text
@@ -214,6 +214,38 @@ def test_every_builtin_format_is_classified():
         date = fid in range(14, 23) or fid in (45, 46, 47)
         assert workbook_formats.is_date_format(code) is date, (fid, code)
     assert number_formats.displayed_number(2026.1, workbook_formats.BUILTIN_FORMATS[2]) == "2026.10"
+
+
+@pytest.mark.parametrize(
+    "value,code,shown",
+    [
+        (2026.1, "0.00", "2026.10"),
+        (2026.1, "#.##", "2026.1"),  # `#` shows no trailing zero: Excel shows 2026.1
+        (2026.12, "#.##", "2026.12"),
+        (5.0, "#.##", "5."),
+        (0.5, "#.##", ".5"),
+        (2026.1, "0.0#", "2026.1"),
+        (2026.12, "0.0#", "2026.12"),
+        (2026.0, "0.0#", "2026.0"),
+        (2026.1, "0.##", "2026.1"),
+        (2026.1, "0.??", "2026.1 "),  # `?` shows a space for a trailing zero
+        (1234.5, "#,##0.00", "1,234.50"),
+        (2026.1, "#,##0.00", "2,026.10"),
+        (-1234.5, "#,##0.00", "-1,234.50"),
+        (5.0, "00.0", "05.0"),
+        (15655400, "0.00,,", "15.66"),
+        (24993100, "#,##0,", "24,993"),
+        (2026.11, "0.0", "2026.1"),
+        (2026.1, "General", None),
+        (0.85, "0%", None),
+        (4.30102e17, "0.00E+00", None),
+        (1.5, "# ?/?", None),
+    ],
+)
+def test_displayed_number_follows_excel_placeholders(value, code, shown):
+    """`0` shows a digit always, `#` only when it is no trailing zero, `?` a space for one (Excel's number format
+    codes): 2026.1 through `#.##` shows 2026.1, which names no one month, not 2026.10."""
+    assert number_formats.displayed_number(value, code) == shown
 
 
 # ------------------------------------------------------------------ what a file really is

@@ -27,9 +27,9 @@ from incentive.intake.cell_values import (
 )
 from incentive.intake.file_kinds import Column, enum_code, enum_spellings
 from incentive.intake.number_formats import (
-    displayed_decimals,
     displayed_number,
     displayed_text,
+    fifteen_digits,
     format_unit,
     is_percent_format,
     is_scientific_format,
@@ -39,7 +39,7 @@ from incentive.intake.number_formats import (
     zero_padded_width,
 )
 from incentive.intake.text_apostrophe import without_text_apostrophe
-from incentive.intake.written_periods import refuse_ambiguous_cell
+from incentive.intake.written_periods import period_number_text, refuse_ambiguous_cell
 
 
 def parse_cell(
@@ -74,14 +74,9 @@ def parse_cell(
             raise CellError("formula_without_value")
         return _parse_code(raw, number_format)
     if col.parse == "period":
-        refuse_ambiguous_cell(raw, number_format)  # 2026.3: the third quarter or March
         if isinstance(raw, float) and not raw.is_integer():
-            # 2026.10 typed in a number cell is stored as 2026.1: only a format showing two decimals tells
-            # October from January
-            shown = displayed_number(raw, number_format)
-            if shown is None or not re.fullmatch(r"\d{4}\.\d\d", shown):
-                raise CellError("period_number_ambiguous", shown=shown or f"{raw:g}")
-            raw = shown
+            raw = period_number_text(raw, number_format)  # 2026.10 typed is stored as 2026.1: read what shows
+        refuse_ambiguous_cell(raw)  # 2026.3: the third quarter or March
         p = periods.parse_period(raw)
         if p is None:
             raise CellError("not_a_period")
@@ -210,9 +205,7 @@ def check_number_format(raw: object, number_format: str | None) -> None:
         return
     scale = thousands_scale(number_format)
     if scale:
-        decimals = displayed_decimals(number_format) or 0
-        grouped = re.search(r"[0#?],[0#?]", number_format.split(";")[0]) is not None
-        shown = f"{float(raw) / 1000**scale:{',' if grouped else ''}.{decimals}f}"
+        shown = displayed_number(float(raw), number_format) or fifteen_digits(float(raw) / 1000**scale)
         raise CellError(
             "number_format_scaled",
             format=number_format,

@@ -19,6 +19,7 @@ from incentive.intake.number_formats import displayed_text, fifteen_digits, show
 from incentive.intake.preview import Note, Reference
 from incentive.intake.stated_units import StatedUnit, conflict_params, unit_conflict, unit_place
 from incentive.intake.text_apostrophe import apostrophe_removed
+from incentive.intake.written_periods import period_number_text
 
 
 def hours_per_day(reference: Reference) -> float:
@@ -75,13 +76,20 @@ class Changes:
         self._count(("note_date_serial", label), serial_example(raw, day, row))
 
     def period(self, label: str, raw: object, stored: object, number_format: str | None = None, *, row: int) -> None:
-        """A period typed as a number and read as its number format showed it (2026.1 shown as 2026.10; 2025
-        shown as 2025年第三季度), or a date cell read as its month (2025-06 typed, which Excel stores as the date
-        2025-06-01: docs/decisions.md#date-cells-as-periods), first met at `row`."""
+        """A period typed as a number and read as Excel showed it (2026.1 shown as 2026.10 by `0.00`, 2026.11 in a
+        General cell; 2025 shown as 2025年第三季度): written_periods.period_number_text; or a date cell read as its
+        month (2025-06 typed, which Excel stores as the date 2025-06-01: docs/decisions.md#date-cells-as-periods),
+        first met at `row`."""
         if shows_text(number_format):
             self.shown(label, raw, stored, number_format, row=row)
         elif isinstance(raw, float) and not raw.is_integer() and stored:
-            self._count(("note_period_from_format", label), {"row": row, "example": f"{raw:g}", "value": stored})
+            example = {
+                "row": row,
+                "example": fifteen_digits(raw),
+                "shown": period_number_text(raw, number_format),
+                "value": stored,
+            }
+            self._count(("note_period_from_format", label), example)
         elif isinstance(raw, dt.date) and stored:  # a datetime is a date too
             self._count(("note_period_from_date", label), {"row": row, "example": clean_text(raw), "value": stored})
 

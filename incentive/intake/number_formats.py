@@ -37,14 +37,17 @@ def is_text_format(code: str | None) -> bool:
     return _first_section(code).strip() == "@"
 
 
-def displayed_decimals(code: str | None) -> int | None:
-    """How many digits after the decimal point the format shows (`0.00` -> 2, `#,##0` -> 0); None for General
-    or an unknown format, where Excel shows as many as the value needs."""
+def decimal_places(code: str | None) -> int | None:
+    """How many decimals the format rounds the number to: one per placeholder after the decimal point, shown or
+    not (`0.00` -> 2, `0.0#` -> 2, `#.##` -> 2, `#,##0` -> 0); None for General or an unknown format, where Excel
+    shows as many as the value needs. How many of them show is `displayed_number`'s business: `#` shows a digit only
+    when it is not a trailing zero."""
     section = _first_section(code)
     if not section or section.lower() == "general" or not re.search(r"[0#?]", section):
         return None
-    m = re.search(r"\.([0#?]+)", section)
-    return len(m.group(1)) if m else 0
+    _, _, fraction = section.partition(".")
+    fraction = re.split(r"[eE][+-]", fraction)[0]  # `0.00E+00`: the exponent's digits are no decimals
+    return len(re.sub(r"[^0#?]", "", fraction))
 
 
 def zero_padded_width(code: str | None) -> int | None:
@@ -54,12 +57,39 @@ def zero_padded_width(code: str | None) -> int | None:
 
 
 def displayed_number(value: float, code: str | None) -> str | None:
-    """The text a fixed-decimal format shows for `value` (`2026.1` with `0.00` -> `2026.10`); None when the format
-    does not fix the decimals (General), so the digits typed cannot be known."""
-    decimals = displayed_decimals(code)
-    if decimals is None or is_percent_format(code) or is_scientific_format(code):
+    """The text Excel shows for `value` through a format of digit placeholders (`2026.1` with `0.00` -> `2026.10`,
+    with `#.##` or `0.0#` -> `2026.1`, with `0.??` -> `2026.1 `, `1234.5` with `#,##0.00` -> `1,234.50`,
+    `15655400` with `0.00,,` -> `15.66`), literal text left out; None for General (the digits typed cannot be known
+    from it), percent, scientific and fraction formats, and a negative number in a format with a section for it.
+
+    Excel's placeholders (the number rounded to `decimal_places` first): after the decimal point `0` always shows
+    its digit, `#` shows nothing and `?` a space where the digit is a trailing zero; before it `0` pads with zeros,
+    and a zero integer part shows nothing when no `0` stands there (`#.##` shows 0.5 as `.5`). The point shows
+    whenever the format has one (`#.##` shows 5 as `5.`)."""
+    places = decimal_places(code)
+    section = _first_section(code)
+    if places is None or is_percent_format(code) or is_scientific_format(code) or "/" in section:
         return None
-    return f"{value:.{decimals}f}"
+    if value < 0 and ";" in (code or ""):
+        return None  # the negative section decides the sign's look
+    value = value / 1000 ** thousands_scale(code)
+    whole_code, point, fraction_code = section.partition(".")
+    whole_marks = re.sub(r"[^0#?]", "", whole_code)
+    fraction_marks = re.sub(r"[^0#?]", "", fraction_code)
+    whole, _, decimals = f"{abs(value):.{places}f}".partition(".")
+    shown = list(decimals)
+    for at in reversed(range(len(shown))):  # trailing zeros under `#` and `?`
+        if shown[at] != "0" or fraction_marks[at] == "0":
+            break
+        shown[at] = " " if fraction_marks[at] == "?" else ""
+    if whole == "0" and "0" not in whole_marks:
+        whole = " " if "?" in whole_marks else ""
+    elif re.search(r"[0#?],+[0#?]", whole_code):  # a comma between placeholders groups thousands
+        whole = f"{int(whole):,}"
+    else:
+        whole = whole.rjust(whole_marks.count("0"), "0")
+    sign = "-" if value < 0 and float(f"{value:.{places}f}") != 0 else ""
+    return sign + whole + point + "".join(shown)
 
 
 # A format's tokens: a quoted literal, an escaped character, a colour or condition, padding, fill, General (as

@@ -12,21 +12,54 @@ from dataclasses import dataclass
 from incentive import periods
 from incentive.i18n import join, t
 from incentive.intake.cell_values import CellError, clean_text
-from incentive.intake.number_formats import displayed_number
+from incentive.intake.number_formats import displayed_number, fifteen_digits, is_text_format
 from incentive.intake.preview import Preview, Problem
 from incentive.intake.sheet_layout import Table
 
 
-def refuse_ambiguous_cell(raw: object, number_format: str | None) -> None:
-    """CellError `period_ambiguous` when a period cell reads as a year, a separator and a number with more than one
-    reading (`2026.3`, `2026.03`, `2026.1`, `2026/3`, `2026-3`). A number cell is judged by the text its format shows (`2026.03` with
-    `0.00`), else as Excel shows it in a General cell (2026.3). Any other cell passes."""
-    if isinstance(raw, float) and not raw.is_integer():
-        text = displayed_number(raw, number_format) or f"{raw:g}"
-    elif isinstance(raw, str):
-        text = clean_text(raw)
-    else:
+def period_number_text(raw: float, number_format: str | None) -> str:
+    """The text a period cell holding a number with a fraction is read as: what Excel shows
+    (docs/decisions.md#periods-typed-as-numbers). `2026.1` formatted `0.00` shows `2026.10`, `2026.11` in a
+    General cell `2026.11`; thousands separators are left out (`#,##0.00` shows `2,026.10`). CellError when the shown
+    text is not the number the cell holds (2026.11 formatted `0.0` shows `2026.1`; `0` shows 2026.3 as `2026`):
+    `period_ambiguous_shown` naming the readings of what shows when that is a dotted period of more than one reading,
+    else `period_number_ambiguous`; both name what shows and what the cell holds. Or when the format's display
+    cannot be derived (a percent, scientific or fraction format): `period_number_ambiguous`."""
+    held = fifteen_digits(raw)
+    shown = held if _shows_as_general(number_format) else displayed_number(raw, number_format)
+    if shown is None:
+        raise CellError("period_number_ambiguous", shown=held, value=held)
+    text = shown.replace(",", "").strip()
+    try:
+        rounded = float(text) != raw  # a digit rounded away: what shows is not what was typed
+    except ValueError:  # `.` for 0.001 through `#.##`
+        rounded = True
+    if rounded:
+        readings = periods.separated_readings(text)
+        if len(readings) > 1:
+            raise CellError("period_ambiguous_shown", written=text, value=held, readings=readings_text(readings))
+        raise CellError("period_number_ambiguous", shown=shown.strip(), value=held)
+    return text
+
+
+def _shows_as_general(number_format: str | None) -> bool:
+    """General, and Text (`@`), through which Excel shows a number typed before the cell was made text as General
+    does."""
+    return (
+        not number_format
+        or number_format.strip().casefold() in ("general", "g/通用格式")
+        or is_text_format(number_format)
+    )
+
+
+def refuse_ambiguous_cell(raw: object) -> None:
+    """CellError `period_ambiguous` when a period cell's text (a number cell's as `period_number_text` reads it)
+    is a year, a separator and a number with more than one reading (`2026.3`, `2026.03`, `2026.1`, `2026/3`,
+    `2026-3`). Any other cell
+    passes."""
+    if not isinstance(raw, str):
         return
+    text = clean_text(raw)
     readings = periods.separated_readings(text)
     if len(readings) > 1:
         raise CellError("period_ambiguous", written=text, readings=readings_text(readings))
