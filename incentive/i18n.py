@@ -891,6 +891,13 @@ TEXT: dict[str, tuple[str, str]] = {
     # --- problems: cells and rows
     "required": ("必填，不能为空。", "is required."),
     "not_a_number": ("不是数字。", "is not a number."),
+    "number_e_notation": (
+        "数字以科学计数法写成，位数可能已丢失（Excel 另存 CSV 时把长数字写成这样，只留 6 位有效数字），不予读取；请写出"
+        "完整的数字（在 Excel 中把该列设为「数值」格式，核对后重新另存）后再导入。",
+        "is written in E-notation, and digits may have been lost (Excel writes a long number so when it saves a CSV, "
+        "keeping 6 significant digits): it is not read; write the number in full (in Excel, give the column the "
+        "Number format and check it, then save again) and import again.",
+    ),
     "footnote_mark": (
         "含「{mark}」，像是脚注标记（带圈、上标、下标或带点的数字），未读取：若把它当作数字，会读成「{read}」。"
         "请删去该标记（说明可写在表尾或备注列）后重新导入。",

@@ -150,6 +150,21 @@ def test_hours_at_and_beyond_their_bounds_are_judged_alike(tmp_path, reference):
     assert any(p.key == "implausible_hours" for p in bulk_csv.parse_large_csv(path, reference).problems)
 
 
+def test_hours_written_in_e_notation_are_refused_alike(tmp_path, reference):
+    """`1.6E+01` is what Excel writes to a CSV for a number it shows so: refused on both paths
+    (docs/decisions.md#numbers-written-in-e-notation), never read as 16."""
+    rows = [row.split(",") for row in TRAINING_ROWS]
+    rows[2][6], rows[4][6] = "1.6E+01", "2.5e1"
+    path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(",".join(r) for r in rows) + "\n")
+    assert_same_preview(path, reference)
+    assert_same_preview(path, reference, skip_invalid=True)
+    problems = bulk_csv.parse_large_csv(path, reference).problems
+    assert [(p.row, p.value, p.key) for p in problems] == [
+        (4, "1.6E+01", "number_e_notation"),
+        (6, "2.5e1", "number_e_notation"),
+    ]
+
+
 def test_a_row_with_a_bad_cell_and_hours_beyond_bounds_is_judged_alike(tmp_path, reference):
     """The bounds' candidates come from every parsed row, also those a bad cell already rejects when skipping: the
     same problems as the per-cell path, which judges bounds only on the rows it keeps."""

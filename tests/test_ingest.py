@@ -941,6 +941,35 @@ def test_a_period_number_its_format_rounds_is_refused_naming_what_the_cell_holds
     ]
 
 
+def test_values_written_in_e_notation_are_refused_as_digits_maybe_lost(catalog_db):
+    """A CSV's `1.23457E+11` is what Excel wrote for 123456789012: stored, it was 123457000000 with only an
+    unusual-change hint, and `2.5E+01` was 25 without a word (docs/decisions.md#numbers-written-in-e-notation)."""
+    data = "考核期,县区,指标,数值\n2026Q3,云岫县,R01,1.23457E+11\n2026Q3,云峤县,R01,2.5E+01\n2026Q3,澄溪县,R01,3\n"
+    preview = parse_file("e.csv", data.encode(), current_reference(catalog_db))
+    assert [(p.row, p.column, p.value, p.key) for p in preview.problems] == [
+        (2, "数值", "1.23457E+11", "number_e_notation"),
+        (3, "数值", "2.5E+01", "number_e_notation"),
+    ]
+    assert messages(preview)[0] == (
+        "文件「e.csv」，第 2 行，「数值」列，值「1.23457E+11」：数字以科学计数法写成，位数可能已丢失（Excel 另存 CSV 时"
+        "把长数字写成这样，只留 6 位有效数字），不予读取；请写出完整的数字（在 Excel 中把该列设为「数值」格式，核对后"
+        "重新另存）后再导入。"
+    )
+    assert not preview.importable
+
+
+def test_a_workbook_number_in_a_scientific_format_keeps_its_digits_and_text_in_e_notation_is_refused(catalog_db):
+    rows = [
+        ["考核期", "县区", "指标", "数值"],
+        ["2026Q3", "云岫县", "R01", 123456789012],  # a number cell holds every digit, whatever it shows
+        ["2026Q3", "云峤县", "R01", "1.23457E+11"],  # text, as pasted from a CSV
+    ]
+    preview = parse_file("e.xlsx", xlsx_bytes(rows, formats={"D2": "0.00E+00"}), current_reference(catalog_db))
+    assert [(p.row, p.key) for p in preview.problems] == [(3, "number_e_notation")]
+    one = parse_file("e.xlsx", xlsx_bytes(rows[:2], formats={"D2": "0.00E+00"}), current_reference(catalog_db))
+    assert not one.problems and one.rows["value"].tolist() == [123456789012.0]
+
+
 def test_ids_in_e_notation_refuse_the_column(db):
     data = training_csv(
         "4.30102E+17,班A,政治能力,党的理论,线上,集体,2,2025/6/1",

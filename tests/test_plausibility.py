@@ -139,9 +139,10 @@ def test_values_beyond_a_million_million_are_refused_in_any_unit(care_db, tmp_pa
     command line read the file; 1e12 itself imports."""
     path = tmp_path / "赛马.csv"
     path.write_text(
-        "考核期,县区,指标,数值\n2025Q2,澄溪县,R01,1e308\n2025Q2,云岫县,R01,1e23\n2025Q2,云峤县,R01,1e999\n"
+        f"考核期,县区,指标,数值\n2025Q2,澄溪县,R01,{'1' + '0' * 308}\n2025Q2,云岫县,R01,{'1' + '0' * 23}\n"
+        f"2025Q2,云峤县,R01,{'1' + '0' * 999}\n"
         "2025Q2,枫岚区,R01,-2000000000000\n2025Q2,青禾县,R01,1000000000000\n2025Q2,柏川县,R01,3.2\n"
-        "2025Q2,鹤汀县,R01,1e17万元\n2025Q2,星渚县,R01,1e13万元\n",
+        f"2025Q2,鹤汀县,R01,{'1' + '0' * 17}万元\n2025Q2,星渚县,R01,{'1' + '0' * 13}万元\n",
         encoding="utf-8",
     )
     preview = bulk_csv.parse_path(path, current_reference(care_db))
@@ -149,9 +150,9 @@ def test_values_beyond_a_million_million_are_refused_in_any_unit(care_db, tmp_pa
     assert [(p.row, p.column, p.value, p.key) for p in preview.problems] == [
         (2, "数值", "1e+308", "implausible_magnitude"),
         (3, "数值", "1e+23", "implausible_magnitude"),
-        (4, "数值", "1e999", "implausible_magnitude"),  # no float: refused as the cell reads
+        (4, "数值", "1" + "0" * 999, "implausible_magnitude"),  # no float: refused as the cell reads
         (5, "数值", "-2000000000000", "implausible_magnitude"),
-        (8, "数值", "1e17万元", "implausible_magnitude"),  # 1e13 亿元: quoted as written
+        (8, "数值", "1" + "0" * 17 + "万元", "implausible_magnitude"),  # 1e13 亿元: quoted as written
     ]
     assert preview.problem_texts("zh")[0] == (
         "文件「赛马.csv」，第 2 行，「数值」列，值「1e+308」：绝对值超过 1 万亿（10^12），超出任何数据的合理范围："
@@ -172,9 +173,9 @@ def test_the_limit_holds_whatever_the_catalog_says(care_db):
     import_ok(care_db, "类别.csv", "县区,考核类别\n澄溪县,城区\n".encode())
     data = (
         "指标代码,指标名称,类别,赛道,单位,方向,权重,目标值,合理上限,权重（城区）\n"
-        "R01,重点项目投资完成额,赛马,项目建设,亿元,正向,10,,1e13,\n"
-        "R09,新指标,赛马,项目建设,亿元,正向,1e300,-1e15,,5e12\n"
-        "R10,另一指标,赛马,项目建设,亿元,正向,1,,1e999,1000000000000\n"
+        "R01,重点项目投资完成额,赛马,项目建设,亿元,正向,10,,10000000000000,\n"
+        f"R09,新指标,赛马,项目建设,亿元,正向,{'1' + '0' * 300},-1000000000000000,,5000000000000\n"
+        f"R10,另一指标,赛马,项目建设,亿元,正向,1,,{'1' + '0' * 999},1000000000000\n"
     ).encode()
     preview = parse_file("目录.csv", data, current_reference(care_db))
     assert [(p.row, p.column, p.value, p.key) for p in preview.problems] == [
@@ -182,7 +183,7 @@ def test_the_limit_holds_whatever_the_catalog_says(care_db):
         (3, "权重", "1e+300", "implausible_magnitude"),
         (3, "目标值", "-1e+15", "implausible_magnitude"),
         (3, "权重(城区)", "5000000000000", "implausible_magnitude"),
-        (4, "合理上限", "1e999", "implausible_magnitude"),
+        (4, "合理上限", "1" + "0" * 999, "implausible_magnitude"),
     ]
 
 

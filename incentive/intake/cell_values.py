@@ -240,6 +240,10 @@ def _parse_number_text(text: str, european_marks: bool = False) -> Number:
         if is_formula(text):
             raise CellError("formula_without_value")
         raise CellError("excel_error_value" if text.upper() in EXCEL_ERRORS else "not_a_number")
+    if "e" in text.casefold():
+        # `1.23457E+11`: what Excel writes to a CSV for a long number in a General cell, its digits cut to six
+        # (docs/decisions.md#numbers-written-in-e-notation); a number cell is a number and never gets here
+        raise CellError("number_e_notation")
     return Number(float(text), unit)
 
 
