@@ -693,6 +693,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "无法识别文件编码，请另存为 UTF-8 或 GBK 编码的 CSV。",
         "The text encoding is not recognised; save as UTF-8 or GBK CSV.",
     ),
+    "file_mixed_encodings": (
+        "文件混用了两种文字编码：第 {utf8_line} 行的「{text}」是 UTF-8 编码，而第 {other_line} 行不是（如 GBK），"
+        "按哪一种读取都会有乱码，不予导入；请把整个文件用同一种编码（UTF-8 或 GBK）重新保存后再导入。",
+        "The file mixes two text encodings: “{text}” in line {utf8_line} is UTF-8 but line {other_line} is not (GBK, "
+        "say); read either way, part of it would be garbled, so it is not imported. Save the whole file again in one "
+        "encoding (UTF-8 or GBK), then import.",
+    ),
     "file_csv_broken": (
         "CSV 格式损坏（第 {row} 行附近引号不配对）。",
         "The CSV is malformed (unbalanced quotes near line {row}).",

@@ -325,6 +325,44 @@ def test_files_it_cannot_read_line_for_line_go_to_the_cell_path(tmp_path, refere
     assert preview.problem_texts("zh") == expected.problem_texts("zh") and len(preview.rows) == len(expected.rows)
 
 
+def _mixed_training(rows: int, utf8_row: int) -> bytes:
+    """A GBK training file whose line `utf8_row` has a course name pasted in UTF-8 (`专业能力提升`, which GB18030
+    decodes without an error as 涓撲笟鑳藉姏鎻愬崌)."""
+    lines = [TRAINING_HEADER.encode("gb18030")]
+    for i in range(1, rows + 1):
+        line = TRAINING_ROWS[i % len(TRAINING_ROWS)].replace("A", f"B{i:06d}", 1)
+        if i + 1 == utf8_row:
+            course = line.split(",")[1]
+            line_bytes = line.encode("gb18030").replace(course.encode("gb18030"), "专业能力提升".encode())
+        else:
+            line_bytes = line.encode("gb18030")
+        lines.append(line_bytes)
+    return b"\n".join(lines) + b"\n"
+
+
+MIXED_MESSAGE = (
+    "文件「training.csv」：文件混用了两种文字编码：第 {row} 行的「专业能力提升」是 UTF-8 编码，而第 1 行不是（如 GBK），"
+    "按哪一种读取都会有乱码，不予导入；请把整个文件用同一种编码（UTF-8 或 GBK）重新保存后再导入。"
+)
+
+
+def test_a_utf8_line_in_a_gbk_file_is_refused_on_both_paths(tmp_path, reference, monkeypatch):
+    """Beyond the head the bulk path judges the encoding on, the UTF-8 line makes it step aside, and the cell path
+    refuses the file naming the line (docs/decisions.md#text-files-in-two-encodings): never stored as mojibake."""
+    rows = 24_000  # more than bulk_csv.HEAD_BYTES of text before the UTF-8 line
+    path = tmp_path / "training.csv"
+    path.write_bytes(_mixed_training(rows, utf8_row=rows))
+    assert path.stat().st_size > bulk_csv.HEAD_BYTES
+    assert bulk_csv.parse_large_csv(path, reference) is None
+    monkeypatch.setenv("INCENTIVE_BULK_MIN_MB", "0")
+    preview = bulk_csv.parse_path(path, reference)
+    assert preview.problem_texts("zh") == [MIXED_MESSAGE.format(row=rows)]
+    assert not preview.importable
+    small = _write(tmp_path, "")
+    small.write_bytes(_mixed_training(8, utf8_row=3))
+    assert parse_file(small.name, small.read_bytes(), reference).problem_texts("zh") == [MIXED_MESSAGE.format(row=3)]
+
+
 def test_other_kinds_and_small_files_take_the_cell_path(tmp_path, reference, monkeypatch):
     assert bulk_csv.parse_large_csv(DATA / "race_long.csv", reference) is None
     path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(TRAINING_ROWS) + "\n")

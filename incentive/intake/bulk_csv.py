@@ -57,6 +57,7 @@ from incentive.intake.ingest import (
     roster_title_as_of,
     text_formula_note,
 )
+from incentive.intake.mixed_encodings import utf8_text
 from incentive.intake.normalized_text import normalized_example
 from incentive.intake.place_names import NameMatcher, report_accepted_names
 from incentive.intake.preview import Note, Preview, Problem, Reference
@@ -238,13 +239,23 @@ def _encoding(head: bytes) -> str | None:
 
 
 def _transcode(path: Path, target: Path) -> Path | None:
-    """GBK/GB18030 to UTF-8 in chunks: DuckDB reads only UTF-8 without extensions fetched from the network."""
+    """GBK/GB18030 to UTF-8 in chunks: DuckDB reads only UTF-8 without extensions fetched from the network. None
+    when a chunk holds UTF-8 Chinese text (mixed_encodings: the cell path refuses the file naming its lines) or a
+    byte that breaks GB18030. Chunks are cut after a newline, so no text is split between two of them."""
     decoder = codecs.getincrementaldecoder("gb18030")(errors="strict")
+    rest = b""
     try:
         with path.open("rb") as src, target.open("wb") as dst:
             while chunk := src.read(_CHUNK):
-                dst.write(decoder.decode(chunk).encode("utf-8"))
-            dst.write(decoder.decode(b"", final=True).encode("utf-8"))
+                block = rest + chunk
+                cut = block.rfind(b"\n") + 1
+                block, rest = block[:cut], block[cut:]
+                if utf8_text(block) is not None:
+                    return None
+                dst.write(decoder.decode(block).encode("utf-8"))
+            if utf8_text(rest) is not None:
+                return None
+            dst.write(decoder.decode(rest, final=True).encode("utf-8"))
     except UnicodeDecodeError:
         return None
     return target

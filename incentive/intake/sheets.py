@@ -28,6 +28,7 @@ from pathlib import Path
 from incentive.i18n import TranslatedError
 from incentive.intake import file_identity, workbook_reader
 from incentive.intake.cell_values import text_formula
+from incentive.intake.mixed_encodings import mixed_lines
 
 WORKBOOK_TIMEOUT_SECONDS = 300
 # Caps per file, overridable for bulk loads (a province's training history on the command line).
@@ -237,6 +238,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
         if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
             return data.decode("utf-16"), "utf-16"
     except UnicodeDecodeError:
+        _refuse_mixed(data)
         raise UnreadableFile("file_encoding") from None
     if b"\x00" in data[:4096]:
         raise UnreadableFile("file_binary")
@@ -244,6 +246,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # Not UTF-8 as a whole: a UTF-8 line in it is one pasted from elsewhere, which GB18030 would read as mojibake
+    _refuse_mixed(data)
     try:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError:
@@ -254,6 +258,16 @@ def decode_text(data: bytes) -> tuple[str, str]:
     if best is None:
         raise UnreadableFile("file_encoding")
     return str(best), best.encoding
+
+
+def _refuse_mixed(data: bytes) -> None:
+    """UnreadableFile `file_mixed_encodings` when some lines of `data`, which is not UTF-8 as a whole, are UTF-8
+    (mixed_encodings)."""
+    mixed = mixed_lines(data)
+    if mixed is not None:
+        raise UnreadableFile(
+            "file_mixed_encodings", utf8_line=mixed.utf8_line, text=mixed.utf8_text, other_line=mixed.other_line
+        )
 
 
 def read_text(data: bytes) -> Sheet:
