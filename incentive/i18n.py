@@ -813,6 +813,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "文件中没有考核期（既无「考核期」列，标题中也没有），请填写考核期。",
         "The file gives no period (no period column, none in the title); enter the period.",
     ),
+    "period_needed_title_dates": (
+        "文件中没有考核期：无「考核期」列，标题中的{dates}是日期（填报、制表、截至等的日期），不作考核期——一个日期不是"
+        "数据所属的考核期；请填写考核期，或在标题中写明（如「2026年第三季度」）。",
+        "The file gives no period: no period column, and the title's {dates} is a date (of filling in, drawing up, or "
+        "an as-of), which is not taken as the period: a day is not the period the values are of. Enter the period, or "
+        "write it in the title (e.g. 2026年第三季度).",
+    ),
     "period_conflict": (
         "标题中的考核期 {title} 与{other} {given} 不一致。",
         "The title's period {title} conflicts with {other} {given}.",
@@ -870,6 +877,19 @@ TEXT: dict[str, tuple[str, str]] = {
         "或在标题中按所指写成其中一种。",
         "The title's period “{written}” may be {readings}; the period entered, {given}, is none of them: check the "
         "period entered, or write the one meant in the title.",
+    ),
+    "period_title_several": (
+        "标题中写有{found}{titles}，不是一个考核期（多个考核期，或考核期的范围、列举、累计），无法确定文件是哪一个考核期的"
+        "数据，不作猜测；请在标题中只写一个考核期（如「2026年第三季度」），或填写考核期。",
+        "The title writes {found}{titles}: not one period (several periods, or a range, list or running total of "
+        "periods); which period the file is of is not guessed: write one period in the title (e.g. 2026年第三季度), or "
+        "enter the period.",
+    ),
+    "period_title_several_given": (
+        "标题中写有{found}{titles}，不是一个考核期，填写的考核期 {given} 也不是其中任何一个；请核对填写的考核期，"
+        "或在标题中只写一个考核期。",
+        "The title writes {found}{titles}, not one period, and the period entered, {given}, is none of them: check "
+        "the period entered, or write one period in the title.",
     ),
     "as_of_needed": (
         "花名册缺少统计日期（无「统计日期」列，标题中也没有），请填写统计日期。",
@@ -1381,6 +1401,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "note_period_given_title": (
         "考核期为填写值：{period}，与标题一致。",
         "Period as entered: {period}, as the title states.",
+    ),
+    "note_period_given_title_several": (
+        "考核期为填写值：{period}。标题中写有{found}，不是一个考核期，未取标题的考核期。",
+        "Period as entered: {period}. The title writes {found}, not one period, so no period is taken from it.",
+    ),
+    "note_period_title_several_column": (
+        "标题中写有{found}，不是一个考核期，未取标题的考核期：各行的考核期取自「考核期」列。",
+        "The title writes {found}, not one period, so no period is taken from it: each row's is its period column's.",
     ),
     "note_period_given_column": (
         "考核期为填写值：{period}，与「{column}」列各行一致。",

@@ -10,7 +10,7 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -95,15 +95,16 @@ def parse_period(value: object) -> str | None:
 
 
 def find_period(text: str) -> str | None:
-    """The period free text such as a title row names (`title_readings`) when it names exactly one, else None: none
-    mentioned, or one written so that it may be several (`2026.3`, `2026/3`)."""
-    found = title_readings(text)
-    return found[1][0] if found and len(found[1]) == 1 else None
+    """The period free text such as a title row names (`title_periods`) when it names exactly one, else None: none
+    mentioned, one written so that it may be several (`2026.3`, `2026/3`), or several periods, a range or a list
+    (`2026年第二季度和第三季度`, `2026年前三季度`)."""
+    return title_periods([text]).period
 
 
-# Dates in a title that are no period: a full date (`截至2026年9月30日`, `2026-09-30`, `2026.3.15制表`) and whatever
-# date follows the day the form was filled (`填报日期：2026年10月`) or an as-of (`截至2026年6月`). Each names a day, not
-# the period the values are of (docs/decisions.md#periods-in-titles); they are blanked before a title is read.
+# Dates in a title that are no period: a full date (`截至2026年9月30日`, `2026-09-30`, `2026.3.15制表`, `10月8日`),
+# whatever date follows the label of the day the form was filled (`填报日期：2026年10月`, `制表：2026年10月`) or an
+# as-of (`截至2026年6月`), and a date followed by such a label (`2026年10月制表`, `2026年10月填报`). Each names a day,
+# not the period the values are of (docs/decisions.md#periods-in-titles); they are blanked before a title is read.
 _DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _MONTH_NUMBER = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _FULL_DATE = re.compile(
@@ -114,8 +115,12 @@ _FULL_DATE = re.compile(
     + _DAY_NUMBER
     + r"\s*[日号]|(?P<sep>[-/.])\s*(?:1[0-2]|0?[1-9])\s*(?P=sep)\s*(?:[12]\d|3[01]|0?[1-9])(?!\d))"
 )
+_DAY_OF_MONTH = re.compile(r"(?<![\d.])" + _MONTH_NUMBER + r"\s*月\s*" + _DAY_NUMBER + r"\s*[日号]")
+_FILLED = r"(?:填报|填表|制表|报送|上报|报表|编制|打印)"
 _DAY_LABELLED = re.compile(
-    r"(?:(?:填报|填表|制表|报送|上报|报表|编制|打印)\s*(?:日期|时间)|截至|截止)\s*(?:到|至)?\s*[:：]?\s*"
+    r"(?:"
+    + _FILLED
+    + r"\s*(?:(?:日期|时间)\s*[:：]?|[:：])|(?:截至|截止)\s*(?:到|至)?\s*[:：]?)\s*"
     + _YEAR
     + r"\s*(?:年\s*(?:"
     + _MONTH_NUMBER
@@ -123,22 +128,30 @@ _DAY_LABELLED = re.compile(
     + _DAY_NUMBER
     + r"\s*[日号])?)?|[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{1,2})?)?"
 )
+# `2026年10月制表`, `2026年10月填报`, `2026.10报送`, `10月填报`; not `10月报` (a monthly report: 月报) nor 制度
+_DATE_THEN_LABEL = re.compile(
+    r"(?:"
+    + _YEAR
+    + r"\s*(?:年\s*"
+    + _MONTH_NUMBER
+    + r"\s*月|[-/.]\s*\d{1,2})|(?<![\d.])"
+    + _MONTH_NUMBER
+    + r"\s*月)\s*份?\s*(?:制表|制作|制(?!度)|填报|填表|报送|上报|编制|打印|印发)"
+)
 
 
-def _without_dates(text: str) -> str:
-    """`text` with each date that names no period blanked (spaces of the same length, so positions stay)."""
-    for pattern in (_DAY_LABELLED, _FULL_DATE):
-        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
-    return text
+def _without_dates(text: str) -> tuple[str, list[str]]:
+    """`text` with each date that names no period blanked (spaces of the same length, so positions stay), and those
+    dates as written."""
+    found: list[str] = []
 
+    def blank(m: re.Match[str]) -> str:
+        found.append(m.group(0).strip())
+        return " " * len(m.group(0))
 
-def _first_period(text: str) -> tuple[str, re.Match[str]] | None:
-    text = _without_dates(_clean(text))
-    for kind, pattern in _PATTERNS:
-        m = re.search(_YEAR + r"\s*年", text) if kind == "Y" else pattern.search(text)
-        if m:
-            return kind, m
-    return None
+    for pattern in (_DAY_LABELLED, _DATE_THEN_LABEL, _FULL_DATE, _DAY_OF_MONTH):
+        text = pattern.sub(blank, text)
+    return text, found
 
 
 # A year, a separator and a number: `2026.3`, `2026/03`, `2026-3`, `2026.11`.
@@ -173,22 +186,170 @@ def separated_readings(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+# A title's period-like expressions, in the order they are looked for; a span found is masked, so that
+# `2026年7月至9月` is one range, not the month 2026-07, and `2026年度第三季度` one quarter, not the year 2026 too.
+_JOIN = r"\s*[-—–~至到]\s*"  # NFKC has made ～ and － these
+_JOINING = re.compile(r"\s*(?:[-—–~至到、,和及与]|以及)\s*")  # between two expressions: they are a range or list
+_Q = r"(?:第\s*)?[一二三四1-4]"
+_M = r"(?:1[0-2]|0?[1-9])"
+_OF_YEAR = r"(?:" + _YEAR + r"\s*年度?\s*)?"
+_EXPRESSIONS: list[tuple[str, re.Pattern[str]]] = [
+    # months a to b: `2026年7-9月`, `2026年7月至9月`, `2026年7月—2026年9月`; `2026.7-2026.9`, `2026.07-09`
+    (
+        "range",
+        re.compile(
+            _YEAR
+            + r"\s*年\s*(?P<a>"
+            + _M
+            + r")\s*月?"
+            + _JOIN
+            + r"(?:(?P<y2>(?:19|20)\d{2})\s*年\s*)?(?P<b>"
+            + _M
+            + r")\s*月"
+        ),
+    ),
+    (
+        "range",
+        re.compile(
+            _YEAR
+            + r"\s*(?P<sep>[./])\s*(?P<a>\d{1,2})"
+            + _JOIN
+            + r"(?:(?P<y2>(?:19|20)\d{2})\s*(?P=sep)\s*)?(?P<b>\d{1,2})(?![\d.])"
+        ),
+    ),
+    ("joined", re.compile(_YEAR + r"\s*(?:年度?)?" + _JOIN + r"(?:19|20)\d{2}\s*年度?")),  # `2025-2026年度`
+    ("joined", re.compile(_OF_YEAR + _Q + r"\s*(?:季度?)?" + _JOIN + _Q + r"\s*季度?")),  # `1-3季度`
+    ("joined", re.compile(_OF_YEAR + _Q + r"(?:\s*[、,和及与]\s*" + _Q + r")+\s*季度?")),  # `第一、二季度`
+    ("joined", re.compile(_OF_YEAR + r"前\s*[一二三四两1-4]\s*个?\s*季度?")),  # `前三季度`: cumulative
+    *_PATTERNS[1:-1],
+    ("Y", re.compile(_YEAR + r"\s*年度?")),
+    # without a year, which the title's gives: `2026年第二季度和第三季度`, `2026年9月…（第三季度）`, `（7-9月）`
+    ("range", re.compile(r"(?<![\d.])(?P<a>" + _M + r")\s*月?" + _JOIN + r"(?P<b>" + _M + r")\s*月")),
+    ("Q", re.compile(r"(?<!\d)(?:第\s*)?(?P<n>[一二三四1-4])\s*季度?")),
+    ("H", re.compile(r"(?P<n>上|下)\s*半\s*年")),
+    ("M", re.compile(r"(?<![\d.])(?P<n>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月")),
+]
+
+
+@dataclass(frozen=True)
+class TitleExpression:
+    """One period-like expression of a title: the title row it is in (index into the rows read), as written, the
+    canonical periods it may name (several for `2026.3`; none for a range, list or cumulative expression that is
+    no one period), and whether it joins periods (such an expression, or one a joining word ties to another:
+    `2025年第四季度至2026年第三季度`)."""
+
+    row: int
+    written: str
+    readings: tuple[str, ...]
+    joined: bool = False
+
+
+@dataclass(frozen=True)
+class TitlePeriods:
+    """Every period-like expression of a title's rows, in order, and the dates blanked as naming no period, as
+    written (`title_periods`)."""
+
+    expressions: tuple[TitleExpression, ...] = ()
+    dates: tuple[str, ...] = ()
+
+    @property
+    def readings(self) -> tuple[str, ...]:
+        """The periods the expressions may name, each once, in order."""
+        return tuple(dict.fromkeys(p for e in self.expressions for p in e.readings))
+
+    @property
+    def several(self) -> bool:
+        """Whether the title names no one period for a reason other than one expression's notation (`2026.3`):
+        two distinct periods, or a range, list or cumulative expression."""
+        if any(e.joined for e in self.expressions):
+            return True
+        return len(self.expressions) > 1 and (
+            len(self.readings) != 1 or any(len(e.readings) != 1 for e in self.expressions)
+        )
+
+    @property
+    def period(self) -> str | None:
+        """The one period the title names, or None."""
+        return self.readings[0] if self.expressions and not self.several and len(self.readings) == 1 else None
+
+
+def _expression_readings(kind: str, m: re.Match[str], year: str) -> tuple[tuple[str, ...], bool]:
+    """(readings, joined) of an expression of `kind` found as `m`, of `year` (its own or the title's)."""
+    group = m.re.groupindex
+    if kind == "joined":
+        return (), True
+    if kind == "range":
+        a, b = m.group("a"), m.group("b")
+        other_year = m.group("y2") if "y2" in group else None
+        # `2026.1-2026.3` may be months or quarters: no one period
+        clear = "sep" not in group or all(len(separated_readings(f"{year}{m.group('sep')}{n}")) == 1 for n in (a, b))
+        part = _MONTH_RANGES.get((int(a), int(b))) if clear and other_year in (None, year) else None
+        if part is None:
+            return (), True
+        return (f"{year}-{part}" if part else year,), False
+    if kind == "Y":
+        return (year,), False
+    if kind == "M" and "y" in group and (dotted := separated_readings(m.group(0).strip())):
+        return dotted, False
+    n = m.group("n")
+    if kind == "Q":
+        return (f"{year}-Q{_CN_DIGITS[n]}",), False
+    if kind == "H":
+        return (f"{year}-H{1 if n in ('上', '1') else 2}",), False
+    month = int(n) if n.isdigit() else _CN_MONTHS[n]
+    return (f"{year}-{month:02d}",), False
+
+
+def title_periods(rows: Sequence[str]) -> TitlePeriods:
+    """Every period-like expression in a title's rows, after blanking the dates that name no period (a full date,
+    an as-of, the day the form was filled: docs/decisions.md#periods-in-titles). A month range that is exactly a
+    quarter, half-year or year is that period (`2026年7月至9月`, `2026.07-09` are 2026-Q3); any other range, a list
+    or a cumulative expression joins periods (`2026年1-9月`, `2026年第一、二季度`, `2026年前三季度`, `2025-2026年度`),
+    and so does a joining word between two expressions of a row (至, -, 、, 和, 及: `2026年上半年及第三季度`). An
+    expression without a year (`（第三季度）`, `（7-9月）`) is of the year written before it, else after it; with none
+    it names no period. A year with a more specific expression of that year is no second period (`2026年度赛马考评
+    得分（第三季度）` is 2026-Q3)."""
+    found: list[tuple[int, int, int, str, re.Match[str]]] = []  # row, start, end, kind, match
+    dates: list[str] = []
+    texts: list[str] = []
+    for r, row in enumerate(rows):
+        text, blanked = _without_dates(_clean(row))
+        dates += blanked
+        texts.append(text)
+        for kind, pattern in _EXPRESSIONS:
+            matches = [m for m in pattern.finditer(text) if m.group(0).strip()]
+            found += [(r, m.start(), m.end(), kind, m) for m in matches]
+            for m in matches:  # masked: no later pattern reads part of it
+                text = text[: m.start()] + "\0" * (m.end() - m.start()) + text[m.end() :]
+    found.sort(key=lambda f: (f[0], f[1]))
+    own_year = [m.group("y") if "y" in m.re.groupindex else None for *_, m in found]
+    read: list[tuple[str, str, TitleExpression, tuple[int, int]]] = []  # (kind, year, expression, (start, end))
+    for i, (r, start, end, kind, m) in enumerate(found):
+        year = own_year[i] or next((y for y in reversed(own_year[:i]) if y), None)
+        year = year or next((y for y in own_year[i + 1 :] if y), None)
+        if year is None and kind != "joined":
+            continue  # no year in the title: names no period
+        readings, joined = _expression_readings(kind, m, year) if year else ((), True)
+        read.append((kind, year, TitleExpression(r, m.group(0).strip(), readings, joined), (start, end)))
+    specific = {year for kind, year, _, _ in read if kind != "Y"}
+    read = [x for x in read if not (x[0] == "Y" and x[1] in specific)]
+    expressions = [e for _, _, e, _ in read]
+    for k in range(1, len(read)):  # a joining word between two expressions of a row
+        (_, _, left, (_, left_end)), (_, _, right, (right_start, _)) = read[k - 1], read[k]
+        between = _clean(rows[left.row])[left_end:right_start] if left.row == right.row else None
+        if between is not None and _JOINING.fullmatch(between):
+            expressions[k - 1] = TitleExpression(left.row, left.written, left.readings, True)
+            expressions[k] = TitleExpression(right.row, right.written, right.readings, True)
+    return TitlePeriods(tuple(expressions), tuple(dates))
+
+
 def title_readings(text: str) -> tuple[str, tuple[str, ...]] | None:
-    """(the period as written, its readings) of the first period free text such as a title names, most specific
-    form first, or None when it names none. One reading (`2026年度第三季度赛马考评得分` -> ("2026年度第三季度",
-    ("2026-Q3",))), more when written with a separator that names no one period (`2026.3 赛马考评得分` -> ("2026.3",
-    ("2026-Q3", "2026-03")): `separated_readings`), none for a month range that is no period (`2026年2-4月`). A full
-    date, and a date labelled as the day the form was filled (填报日期) or as an as-of (截至), names no period
-    (docs/decisions.md#periods-in-titles)."""
-    found = _first_period(text)
-    if found is None:
-        return None
-    kind, m = found
-    written = m.group(0).strip()
-    if kind == "M" and (readings := separated_readings(written)):
-        return written, readings
-    period = _match_to_period(kind, m)
-    return written, (period,) if period else ()
+    """(the first period-like expression of `text` as written, its readings: `title_periods`), or None when it
+    has none. One reading (`2026年度第三季度赛马考评得分` -> ("2026年度第三季度", ("2026-Q3",))), more when written
+    with a separator that names no one period (`2026.3 赛马考评得分` -> ("2026.3", ("2026-Q3", "2026-03")):
+    `separated_readings`), none for a range that is no period (`2026年2-4月`)."""
+    found = title_periods([text]).expressions
+    return (found[0].written, found[0].readings) if found else None
 
 
 def form(period: str) -> str:

@@ -249,10 +249,11 @@ def test_a_cell_period_after_nian_du_is_that_quarter(catalog_db):
 )
 def test_a_date_in_a_title_gives_no_period(catalog_db, title, body):
     """Read as its month (2026-09, 2026-10, 2026-06) in silence: a day, an as-of or the day the form was filled
-    names no period, and the file asks for one (docs/decisions.md#periods-in-titles)."""
+    names no period, and the file asks for one, saying why the title's date is not taken
+    (docs/decisions.md#periods-in-titles)."""
     data = (title + "\n" + body).encode()
     preview = parse_file("t.csv", data, current_reference(catalog_db))
-    assert [p.key for p in preview.problems] == ["period_needed"]
+    assert [p.key for p in preview.problems] == ["period_needed_title_dates"]
     quarter = parse_file("t.csv", data, current_reference(catalog_db), period="2026Q3")
     assert quarter.importable, quarter.problem_texts("en")
     assert set(quarter.rows["period"]) == {"2026-Q3"}
@@ -268,4 +269,4 @@ def test_the_day_a_form_was_filled_does_not_win_over_the_titles_year(catalog_db)
 def test_a_date_in_a_workbook_title_gives_no_period(catalog_db):
     rows = [["赛马考评得分表", None, "填报日期：2026年10月8日"], ["县区", "乡镇", "招商引资额"], ["云岫县", None, 100]]
     preview = parse_file("race.xlsx", xlsx_bytes(rows), current_reference(catalog_db))
-    assert [p.key for p in preview.problems] == ["period_needed"]
+    assert [p.key for p in preview.problems] == ["period_needed_title_dates"]

@@ -57,7 +57,7 @@ from incentive.intake.stated_units import (
     unit_place,
     value_unit_columns,
 )
-from incentive.intake.written_periods import TitlePeriod, period_of_title
+from incentive.intake.written_periods import TitlePeriod, period_of_title, title_dates
 
 
 def _quoted(texts) -> tuple[str, dict[str, str]]:
@@ -96,11 +96,10 @@ def parse_values(
         preview.problems.append(Problem("catalog_first"))
         return
     index_of = {name: i for i, name in located.columns.items()}
-    title = period_of_title(preview, table, given_period)
+    title = period_of_title(preview, table, given_period, "period" in index_of)
     if preview.fatal:
         return
-    title_period = title.period if title else None
-    fixed_period = _fixed_period(preview, "period" in index_of, title, given_period)
+    fixed_period = _fixed_period(preview, table, "period" in index_of, title, given_period)
     wide = bool(located.wide_indicators) or "indicator" not in index_of
     preview.column_labels.update({name: table.column_label(i) for name, i in index_of.items()})
     marked = _marked_headers(located) if wide else {}
@@ -150,9 +149,7 @@ def parse_values(
     refuse_column_unit_conflicts(preview, table, number_columns)
     if preview.fatal:
         return
-    cells = _value_cells(
-        preview, table, located, reference, index_of, fixed_period, title_period, wide, indicator_twins
-    )
+    cells = _value_cells(preview, table, located, reference, index_of, fixed_period, title, wide, indicator_twins)
     by_code = {ind["code"]: ind for ind in reference.indicators}
     preview.kind = _value_kind(preview, cells, by_code, kind)
     refuse_period_against_column(preview, cells, given_period, table, index_of.get("period"))
@@ -214,12 +211,13 @@ def note_periods_not_over(preview: Preview, found: set[str], today: dt.date) -> 
 
 
 def _fixed_period(
-    preview: Preview, has_column: bool, title: TitlePeriod | None, given_period: str | None
+    preview: Preview, table: Table, has_column: bool, title: TitlePeriod | None, given_period: str | None
 ) -> str | None:
     """The period for every row, from the user or the title; refuses when they disagree (naming the title's row) or
-    none exists."""
+    none exists (saying so of the title's dates read as no period: written_periods.title_dates). A title that names
+    no one period (`title.period` None: written_periods.period_of_title) gives none, and the note says so."""
     title_period = title.period if title else None
-    if title and given_period and title.period != given_period:
+    if title_period and given_period and title_period != given_period:
         preview.fatal = True
         preview.problems.append(
             Problem(
@@ -232,12 +230,22 @@ def _fixed_period(
         )
         return None
     fixed = given_period or title_period
+    several = title is not None and title.period is None
     if not has_column:
         if fixed is None:
+            dates = title_dates(table)
             preview.fatal = True
-            preview.problems.append(Problem("period_needed"))
+            preview.problems.append(
+                Problem("period_needed_title_dates", params={"dates": dates}) if dates else Problem("period_needed")
+            )
+        elif several:
+            preview.notes.append(
+                Note("note_period_given_title_several", {"period": given_period, "found": title.found})
+            )
         else:
             preview.notes.append(period_note(given_period, title_period))
+    elif several and not given_period:
+        preview.notes.append(Note("note_period_title_several_column", {"found": title.found}))
     return fixed
 
 
@@ -308,7 +316,7 @@ def _marked_header_problem(preview: Preview, table: Table, i: int, marked: tuple
 
 
 def _value_cells(
-    preview, table, located, reference, index_of, fixed_period, title_period, wide, indicator_twins=None
+    preview, table, located, reference, index_of, fixed_period, title, wide, indicator_twins=None
 ) -> list[_ValueCell]:
     """One `_ValueCell` a value. `indicator_twins` (a long file's later indicator columns -> the indicator column):
     each row's cell in each is checked against the indicator read (`indicator_twin_problem`)."""
@@ -327,7 +335,7 @@ def _value_cells(
     unit_columns = [] if wide else value_unit_columns(table, located)
     for position, (row, number) in enumerate(zip(table.rows, table.row_numbers, strict=False)):
         county, township, period = _row_place_and_period(
-            preview, table, position, index_of, names, spec, fixed_period, title_period, changes
+            preview, table, position, index_of, names, spec, fixed_period, title, changes
         )
         if wide:
             cells += _wide_row_cells(
@@ -525,7 +533,9 @@ def _value_kind(preview: Preview, cells: list[_ValueCell], by_code: dict, kind: 
     return "welfare" if domains == {"welfare"} else "race_scores"
 
 
-def _row_place_and_period(preview, table, position, index_of, names, spec, fixed_period, title_period, changes):
+def _row_place_and_period(preview, table, position, index_of, names, spec, fixed_period, title, changes):
+    """(county, township, period) of a row; a period column's that the title (`TitlePeriod`) does not allow
+    refuses the file."""
     row, number = table.rows[position], table.row_numbers[position]
     place = {}
     for name in ("county", "township", "period"):
@@ -544,7 +554,7 @@ def _row_place_and_period(preview, table, position, index_of, names, spec, fixed
             preview.problems.append(Problem(e.key, number, table.column_label(i), problem_value(e, row[i]), e.params))
             place[name] = None
     period = place["period"] or fixed_period
-    if place["period"] and title_period and place["period"] != title_period:
+    if place["period"] and title and not title.allows(place["period"]):
         preview.fatal = True  # the title and the column disagree about the whole file (docs/decisions.md#wide-files)
         preview.problems.append(
             Problem(
@@ -552,7 +562,7 @@ def _row_place_and_period(preview, table, position, index_of, names, spec, fixed
                 number,
                 table.column_label(index_of["period"]),
                 place["period"],
-                {"title": title_period, "other": ("i18n", "period_conflict_column"), "given": place["period"]},
+                {"title": title.shown, "other": ("i18n", "period_conflict_column"), "given": place["period"]},
             )
         )
     county = place["county"]

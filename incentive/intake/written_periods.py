@@ -78,47 +78,102 @@ def given_period_refusal(text: str) -> Problem | None:
 
 @dataclass(frozen=True)
 class TitlePeriod:
-    """The period a file's title names, and the title row that names it (for a refusal's message)."""
+    """The period a file's title names, and the title row that names it (for a refusal's message). `period` is
+    None when the title names no one period (several, a range, a list: `periods.TitlePeriods.several`) and a
+    period column gives each row's; `readings` are then the periods it writes, one of which each row's must be
+    (none to check against for a range or cumulative expression alone), and `found` its expressions as written."""
 
-    period: str
+    period: str | None
     row: int | None
     row_text: str
+    readings: tuple[str, ...] = ()
+    found: tuple = ()
+
+    def allows(self, period: str) -> bool:
+        """Whether a row's period (from its column) agrees with the title."""
+        if self.period:
+            return period == self.period
+        return not self.readings or period in self.readings
+
+    @property
+    def shown(self) -> str:
+        """The title's period, or its periods, as a conflict's message names them: 2026-Q3 / 2026-Q2、2026-Q3."""
+        return self.period or "、".join(self.readings)
 
 
-def period_of_title(preview: Preview, table: Table, given_period: str | None) -> TitlePeriod | None:
-    """The period the title names (`periods.title_readings`), or None: none named, or only dates that are no period
-    (`截至2026年9月30日`, `填报日期：2026年10月8日`: docs/decisions.md#periods-in-titles). A title period that names no one
-    period (`2026.3 赛马考评得分`, `2026/3赛马考评得分`) is the period entered when that is one of its readings; else the
-    file is refused (fatal), naming the title row as written and, when a period was entered, that it is none of
-    the readings."""
+def period_of_title(
+    preview: Preview, table: Table, given_period: str | None, has_column: bool = False
+) -> TitlePeriod | None:
+    """The period the title names (`periods.title_periods` over its rows), or None: none named, or only dates that
+    are no period (`截至2026年9月30日`, `填报日期：2026年10月8日`, `2026年10月制表`: docs/decisions.md#periods-in-titles).
+
+    A title period that names no one period as written (`2026.3 赛马考评得分`, `2026/3赛马考评得分`) is the period
+    entered when that is one of its readings; else the file is refused (fatal), naming the title row as written
+    and, when a period was entered, that it is none of the readings. A title of several periods, a range, a list
+    or a running total (`2026年第二季度和第三季度`, `2026年前三季度`, title rows naming two quarters) is never taken
+    as the period: with a period entered that is one of them (or a range of none), that period, and said; with a
+    period column, each row's must be one of them; else, or with a period entered that is none of them, the file
+    is refused naming the title rows as written and what they write."""
     if not table.title:
         return None
-    found = periods.title_readings(table.title)
-    if found is None or not found[1]:
+    rows = table.title_rows or [(None, table.title, table.title)]
+    found = periods.title_periods([text for _, text, _ in rows])
+    if not found.expressions:
         return None
-    written, readings = found
-    row, row_text = _title_row(table, written)
-    if len(readings) == 1:
-        return TitlePeriod(readings[0], row, row_text)
-    if given_period in readings:
-        return TitlePeriod(given_period, row, row_text)  # the user said which: the title agrees with it
-    params = {"written": written, "readings": readings_text(readings)}
-    key = "period_title_ambiguous"
+    first = found.expressions[0]
+    row, row_text = rows[first.row][0], rows[first.row][2]
+    if found.period:
+        return TitlePeriod(found.period, row, row_text, (found.period,))
+    if not found.several:  # one expression of several readings: `2026.3`
+        readings = first.readings
+        if given_period in readings:
+            return TitlePeriod(given_period, row, row_text, (given_period,))  # the user said which: the title agrees
+        params = {"written": first.written, "readings": readings_text(readings)}
+        key = "period_title_ambiguous"
+        if given_period:
+            key, params["given"] = "period_title_ambiguous_given", given_period
+        preview.fatal = True
+        preview.problems.append(Problem(key, row, None, row_text, params))
+        return None
+    written = _quoted(dict.fromkeys(e.written for e in found.expressions))
+    title = TitlePeriod(None, row, row_text, found.readings, written)
+    if given_period and (not found.readings or given_period in found.readings):
+        return title
+    if has_column and not given_period:
+        return title
+    named = sorted({e.row for e in found.expressions})
+    params = {"found": written, "titles": _rows_named(rows, named)}
+    key = "period_title_several"
     if given_period:
-        key, params["given"] = "period_title_ambiguous_given", given_period
+        key, params["given"] = "period_title_several_given", given_period
     preview.fatal = True
     preview.problems.append(Problem(key, row, None, row_text, params))
     return None
 
 
-def _title_row(table: Table, written: str) -> tuple[int | None, str]:
-    """(row number, text) of the first title row that names the title's period as `written`; the title itself with
-    no row when the period spans rows."""
-    for number, text, as_written in table.title_rows:
-        found = periods.title_readings(text)
-        if found is not None and found[0] == written:
-            return number, as_written
-    return None, table.title
+def title_dates(table: Table) -> tuple:
+    """The dates of the title read as no period (`截至2026年9月30日`, `2026年10月制表`), quoted for a message; ()
+    when it has none."""
+    if not table.title:
+        return ()
+    rows = [text for _, text, _ in table.title_rows] or [table.title]
+    dates = periods.title_periods(rows).dates
+    return _quoted(dates) if dates else ()
+
+
+def _quoted(texts) -> tuple:
+    """Texts as a message lists them: 「2026年第二季度」、「第三季度」 / “2026年第二季度”, “第三季度”."""
+    return ("by_lang", {"zh": "、".join(f"「{x}」" for x in texts), "en": ", ".join(f"“{x}”" for x in texts)})
+
+
+def _rows_named(rows: list[tuple[int | None, str, str]], named: list[int]) -> tuple:
+    """The title rows a refusal names besides its own (the problem's row and value): none when one row names the
+    periods; else each, with its number and text as written: （第 1 行「…」、第 2 行「…」） / (row 1 “…”, row 2 “…”)."""
+    if len(named) < 2:
+        return ("by_lang", {"zh": "", "en": ""})
+    zh = "、".join(f"第 {rows[i][0]} 行「{rows[i][2]}」" for i in named)
+    en = ", ".join(f"row {rows[i][0]} “{rows[i][2]}”" for i in named)
+    return ("by_lang", {"zh": f"（{zh}）", "en": f" ({en})"})
 
 
 def readings_text(readings: tuple[str, ...]) -> tuple:
