@@ -195,3 +195,20 @@ def test_value_files_take_the_cell_path(catalog_db, tmp_path):
     path = tmp_path / "race.csv"
     path.write_text("2026年7月至9月赛马考评得分\n" + WIDE, encoding="utf-8")
     assert bulk_csv.parse_large_csv(path, current_reference(catalog_db)) is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "2026年第三季度赛马考评得分（数据截至9月底）",
+        "2026年第三季度赛马考评得分（7月1日-9月30日）",
+        "2026年第三季度赛马考评得分 制表：10月",
+        "2026年第三季度赛马考评得分（10月8日填报）",
+        "2026年10月报送2026年第三季度赛马考评得分",
+        "2026年第三季度赛马考评得分（2026年10月制）",
+    ],
+)
+def test_days_and_fill_in_dates_without_a_year_are_no_second_period(title):
+    """Months without a year are read now (`（第三季度）`, `（7-9月）`): an as-of, a day or a fill-in date written
+    without one must not become a second period and refuse the file."""
+    assert periods.find_period(title) == "2026-Q3"
