@@ -212,3 +212,12 @@ def test_days_and_fill_in_dates_without_a_year_are_no_second_period(title):
     """Months without a year are read now (`（第三季度）`, `（7-9月）`): an as-of, a day or a fill-in date written
     without one must not become a second period and refuse the file."""
     assert periods.find_period(title) == "2026-Q3"
+
+
+@pytest.mark.parametrize("title", ["2026年前三季度赛马考评得分", "2026年1-3季度赛马考评得分"])
+def test_a_running_total_is_refused_even_with_a_period_entered(catalog_db, title):
+    """January to September is no quarter's figure: entering 2026Q3 must not store a running total as the third
+    quarter's (docs/decisions.md#periods-in-titles)."""
+    entered = _wide(catalog_db, title, period="2026Q3")
+    assert [(p.row, p.key) for p in entered.problems] == [(1, "period_title_several_given")]
+    assert not entered.importable

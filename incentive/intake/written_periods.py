@@ -111,7 +111,8 @@ def period_of_title(
     entered when that is one of its readings; else the file is refused (fatal), naming the title row as written
     and, when a period was entered, that it is none of the readings. A title of several periods, a range, a list
     or a running total (`2026年第二季度和第三季度`, `2026年前三季度`, title rows naming two quarters) is never taken
-    as the period: with a period entered that is one of them (or a range of none), that period, and said; with a
+    as the period: with a period entered that is one of them, that period, and said (never for a running total or
+    a range, which names no period its figures are of); with a
     period column, each row's must be one of them; else, or with a period entered that is none of them, the file
     is refused naming the title rows as written and what they write."""
     if not table.title:
@@ -137,8 +138,8 @@ def period_of_title(
         return None
     written = _quoted(dict.fromkeys(e.written for e in found.expressions))
     title = TitlePeriod(None, row, row_text, found.readings, written)
-    if given_period and (not found.readings or given_period in found.readings):
-        return title
+    if given_period and given_period in found.readings:
+        return title  # a running total (`2026年前三季度`: no readings) is refused even so: its figures are no quarter's
     if has_column and not given_period:
         return title
     named = sorted({e.row for e in found.expressions})
