@@ -685,9 +685,15 @@ def _places(con, preview: Preview, county: _Column | None, reference: Reference,
 
 
 def _register_map(con, name: str, mapping: dict, sql_type: str) -> None:
+    """Table `name` (raw VARCHAR, value `sql_type`): each distinct text of a column and its stored value. Both
+    are cast: DuckDB types a frame's column of None alone (a wholly blank column, whose one text is None) as
+    INTEGER, which the date readers' try_strptime refused with a BinderException (a tester's roster, 2026-12-07)."""
     frame = pd.DataFrame({"raw": list(mapping), "value": pd.Series(list(mapping.values()), dtype=object)})
     con.register(f"{name}_frame", frame)
-    con.execute(f"CREATE TABLE {name} AS SELECT raw, CAST(value AS {sql_type}) AS value FROM {name}_frame")
+    con.execute(
+        f"CREATE TABLE {name} AS SELECT CAST(raw AS VARCHAR) AS raw, CAST(value AS {sql_type}) AS value "
+        f"FROM {name}_frame"
+    )
     con.unregister(f"{name}_frame")
 
 
