@@ -1026,3 +1026,23 @@ def test_a_wholly_blank_column_is_judged_alike(lines, column, encoding, tmp_path
     path = _write(tmp_path, _blanked(lines, column), "blank.csv", encoding)
     assert_same_preview(path, reference)
     assert_same_preview(path, reference, skip_invalid=True)
+
+
+def test_white_space_at_the_ends_of_names_is_trimmed_and_inside_refused_alike(tmp_path, reference):
+    """A tab or a no-break space after a county or a cadre's name is trimmed and said on both paths; one inside is
+    refused alike, quoted with the tab shown (cell_parsing._check_name)."""
+    counties = ["云岫县\t", "\u3000云岫县", "云岫县\xa0", "云岫县", "云\t岫县"]
+    names = ["张三\t", "张三", "\t李四", "王\t五"]
+    text = "干部编号,姓名,县区,单位,职级,性别,出生年份\n" + "".join(
+        f"B{i:03d},{names[i % 4]},{counties[i % 5]},安坝镇,一级科员,男,1980\n" for i in range(40)
+    )
+    path = _write(tmp_path, text, "roster.csv")
+    assert_same_preview(path, reference, as_of="2025-06-30")
+    assert_same_preview(path, reference, as_of="2025-06-30", skip_invalid=True)
+    preview = bulk_csv.parse_large_csv(path, reference, as_of="2025-06-30", skip_invalid=True)
+    lines = preview.problem_lines("zh")
+    assert (
+        "共 10 行，「姓名」列，值「王⟨U+0009⟩五」" in lines[0]
+        and "共 8 行，「县区」列，值「云⟨U+0009⟩岫县」" in lines[1]
+    )
+    assert len(preview.rows) == 40 - 8 - 10 + 2  # rows 4k+3 (王⇥五) and 5k+4 (云⇥岫县) refused, 2 rows both

@@ -83,3 +83,34 @@ def test_markdown_escape_keeps_text_and_kills_links():
     assert markdown("a@b.example") == "a\u2060\\@b.example"
     assert markdown("WWW.x.cn http://x") == "WWW\u2060.x.cn http\\:\u2060//x"
     assert markdown("2025-Q1") == "2025-Q1" and markdown("-3") == "\\-3"
+
+
+@pytest.mark.parametrize("edge", ["\n", "\r\n", "\t", "\u3000", "\xa0", " \t\n"])
+def test_white_space_at_either_end_of_a_name_is_trimmed_and_said(edge):
+    """A line break or tab after 云岫县 was refused as U+000A / U+0009, quoting 「云岫县」 (a tester's file,
+    2026-12-07): it is trimmed as spaces are, and the note of texts normalized names the change."""
+    preview = parse_file(
+        "regions.csv", f'县区,乡镇,区划代码\n"云岫县{edge}",,1\n"{edge}云峤县",,2\n'.encode(), Reference()
+    )
+    assert preview.importable, preview.problem_texts("zh")
+    assert preview.rows["county"].tolist() == ["云岫县", "云峤县"]
+    said = [n.text("zh") for n in preview.notes]
+    assert any("「县区」列 2 个单元格的文字已规范化" in s and "去除首尾空格" in s for s in said), said
+
+
+@pytest.mark.parametrize(
+    ("written", "quoted", "char"),
+    [
+        ("杉浦\n县", "杉浦⏎县", "U+000A"),
+        ("杉浦\t县", "杉浦⟨U+0009⟩县", "U+0009"),
+        ("\t杉\u200b浦县\n", "杉⟨U+200B⟩浦县", "U+200B"),
+    ],
+)
+def test_a_control_character_inside_a_name_stays_refused_and_is_quoted_visibly(written, quoted, char):
+    """Quoted as as_written would quote it (a space, or nothing for a zero-width one), the refused name looked fine."""
+    preview = parse_file("regions.csv", f'县区,乡镇,区划代码\n"{written}",,1\n'.encode(), Reference())
+    assert not preview.importable
+    assert preview.problem_texts("zh") == [
+        f"文件「regions.csv」，第 2 行，「县区」列，值「{quoted}」：名称含不可见字符或控制字符 {char}"
+        "（如零宽字符、文字方向控制符），请删除后重新导入。"
+    ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from incentive import periods, safe_text
 from incentive.intake.cell_values import (
@@ -26,6 +27,7 @@ from incentive.intake.cell_values import (
     refuse_footnote_mark,
 )
 from incentive.intake.file_kinds import Column, enum_code, enum_spellings
+from incentive.intake.normalized_text import controls_shown
 from incentive.intake.number_formats import (
     displayed_number,
     displayed_text,
@@ -111,6 +113,24 @@ def parse_cell(
 _READ_AS_DIGITS = frozenset({"year", "appraisal_year", "period", "code"})
 
 
+# White space a name may carry at either end (trimmed, said): tab, line breaks, vertical tab, form feed and the
+# space separators (plain, no-break, full-width …). Not the other C0/C1 controls Python counts as white space
+# (U+001C–U+001F, U+0085): nobody types those, and they stay refused.
+_EDGE_CONTROLS = "\t\n\x0b\x0c\r"
+
+
+def _without_edge_spaces(text: str) -> str:
+    def edge(c: str) -> bool:
+        return c in _EDGE_CONTROLS or unicodedata.category(c) == "Zs"
+
+    start, end = 0, len(text)
+    while start < end and edge(text[start]):
+        start += 1
+    while end > start and edge(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
 def _is_name(col: Column) -> bool:
     """Place names (county, township) and the indicator catalog's and roster's name columns."""
     return col.parse == "name" or col.name == "name"
@@ -119,10 +139,15 @@ def _is_name(col: Column) -> bool:
 def _check_name(raw: str) -> None:
     """Names are what counties, townships, indicators and cadres are told apart by, on pages, links and the PDF:
     no control or invisible characters (a right-to-left override or a zero-width space would make two names look
-    alike), and at most NAME_MAX_CHARS characters (docs/security.md)."""
-    found = safe_text.forbidden_in_name(raw)
+    alike), and at most NAME_MAX_CHARS characters (docs/security.md). White space at either end is no part of the
+    name: clean_text trims it and the note of texts normalized says so (a `云岫县` followed by a line break or a
+    tab was refused as holding U+000A, quoted 「云岫县」, a tester's file of 2026-12-07). A control character
+    inside is refused, quoted with it shown (⏎, ⟨U+0009⟩: normalized_text.controls_shown), not as the space
+    as_written makes of it (docs/decisions.md#names-with-white-space-at-either-end)."""
+    text = _without_edge_spaces(raw)
+    found = safe_text.forbidden_in_name(text)
     if found is not None:
-        raise CellError("name_invisible_char", char=found)
+        raise CellError("name_invisible_char", as_written=controls_shown(text), char=found)
     length = len(clean_text(raw))
     if length > safe_text.NAME_MAX_CHARS:
         raise CellError("name_too_long", length=length, limit=safe_text.NAME_MAX_CHARS)

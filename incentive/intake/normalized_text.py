@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from incentive import safe_text
 from incentive.i18n import join, t
 from incentive.intake.cell_values import INVISIBLE, one_line, space_beside_chinese
 
@@ -64,3 +65,12 @@ def normalized_example(written: str, stored: str) -> dict:
         text += t("text_space_mark", lang, mark=SPACE_MARK) if spaces else ""
         what[lang] = t("text_changes_made", lang, changes=text) if kinds else ""
     return {"example": shown(written, spaces), "stored": shown(stored, spaces), "what": ("by_lang", what)}
+
+
+def controls_shown(text: str) -> str:
+    """`text` as a refused name quotes it: a line break as ⏎, every other character a name may not hold (a
+    control or invisible one, safe_text.forbidden_in_name) as its code point (a tab as ⟨U+0009⟩); as_written would
+    show a tab or a line break as a space and drop a zero-width one, and the quote would look fine."""
+    return "".join(
+        c if c == "⏎" or safe_text.forbidden_in_name(c) is None else f"⟨U+{ord(c):04X}⟩" for c in one_line(text)
+    )
