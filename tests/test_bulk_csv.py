@@ -1046,3 +1046,22 @@ def test_white_space_at_the_ends_of_names_is_trimmed_and_inside_refused_alike(tm
         and "共 8 行，「县区」列，值「云⟨U+0009⟩岫县」" in lines[1]
     )
     assert len(preview.rows) == 40 - 8 - 10 + 2  # rows 4k+3 (王⇥五) and 5k+4 (云⇥岫县) refused, 2 rows both
+
+
+def test_problems_on_many_rows_are_grouped_by_the_cell_as_written_alike(tmp_path, reference):
+    """`５０００` beside `5000` and ` 三` beside `三` are lines of their own on both paths, each quoting what the file
+    holds (Preview.problem_lines grouped by the normalized value: a tester's file, 2026-12-07)."""
+    hours = ["5000", "５０００", "5000", "三", " 三", "三"]
+    rows = [row.split(",") for row in TRAINING_ROWS]
+    for i, written in enumerate(hours):
+        rows[i][6] = written
+    path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(",".join(r) for r in rows) + "\n")
+    assert_same_preview(path, reference)
+    assert_same_preview(path, reference, skip_invalid=True)
+    lines = bulk_csv.parse_large_csv(path, reference).problem_lines("zh")
+    assert [line.split("：")[0] for line in lines] == [
+        "文件「training.csv」，第 2、4 行，「学时」列，值「5000」",
+        "文件「training.csv」，第 3 行，「学时」列，值「５０００」",
+        "文件「training.csv」，第 5、7 行，「学时」列，值「三」",
+        "文件「training.csv」，第 6 行，「学时」列，值「␣三」",
+    ]

@@ -629,3 +629,21 @@ def test_check_names_values_a_rolled_back_catalog_leaves_unscored(db):
         "请补回目录版本或撤销该数值的批次。"
     )
     assert checks.findings_frame(found, "en")["check"].tolist() == ["unscored"]
+
+
+def test_problems_alike_but_for_how_the_cell_is_written_are_lines_of_their_own(care_db):
+    """Problem lines grouped rows by the normalized value: `－5` was quoted 「-5」 with a row of `-5`, and ` abc`
+    「abc」 with a row of `abc` (a tester's file, 2026-12-07). Each quote is now what the file holds."""
+    rate = "带薪休假落实率"
+    cells = ["-5", "－5", "-5", "abc", " abc", "abc", "ａｂｃ"]
+    data = welfare([("2025年上半年", COUNTIES[i], rate, cell) for i, cell in enumerate(cells)])
+    preview = parse_file("关爱.csv", data, current_reference(care_db))
+    lines = preview.problem_lines("zh")
+    assert [line.split("：")[0] for line in lines] == [
+        "文件「关爱.csv」，第 2、4 行，「数值」列，值「-5」",
+        "文件「关爱.csv」，第 3 行，「数值」列，值「－5」",
+        "文件「关爱.csv」，第 5、7 行，「数值」列，值「abc」",
+        "文件「关爱.csv」，第 6 行，「数值」列，值「␣abc」",
+        "文件「关爱.csv」，第 8 行，「数值」列，值「ａｂｃ」",
+    ]
+    assert [p.quoted() for p in preview.problems] == ["-5", "－5", "-5", "abc", "␣abc", "abc", "ａｂｃ"]

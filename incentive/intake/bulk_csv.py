@@ -32,6 +32,7 @@ from incentive.intake.cell_values import (
     CellError,
     Number,
     as_written,
+    cell_written,
     clean_text,
     one_line,
     problem_value,
@@ -572,8 +573,12 @@ def _hours_outside(
         {"low": bounds.low, "high": bounds.high},
     ).to_arrow_table()
     for line, raw in zip(found["source_row"].to_pylist(), found["written"].to_pylist(), strict=True):
-        if raw is not None and units.TRAILING_UNIT.search(clean_text(raw)):
+        if raw is None:
+            continue
+        if units.TRAILING_UNIT.search(clean_text(raw)):
             preview.as_written[(line, table.column_label(hours.index))] = clean_text(raw)
+        elif as_written(raw) != clean_text(raw):  # `－5`: quoted as written (changes.Changes.to_unit)
+            preview.as_written[(line, table.column_label(hours.index))] = as_written(raw)
     return found.select(["source_row", "hours"]).to_pandas(types_mapper=pd.ArrowDtype)
 
 
@@ -792,9 +797,9 @@ def _cell_problems(
         for column, raw in zip(ordered, raws, strict=False):
             error = column.errors.get(raw)
             if error is not None:
-                problems.append(
-                    Problem(error.key, line, table.column_label(column.index), problem_value(error, raw), error.params)
-                )
+                label = table.column_label(column.index)
+                value = problem_value(error, raw)
+                problems.append(Problem(error.key, line, label, value, error.params, cell_written(raw, error)))
         if as_of_column and as_of is None:
             problems.append(Problem("required", line, table.column_label(columns["as_of"].index), ""))
         if "county" in columns:

@@ -75,6 +75,14 @@ def problem_value(error: Exception, raw: object) -> str:
     return written if written is not None else as_written(raw)
 
 
+def cell_written(raw: object, error: Exception | None = None) -> str | None:
+    """A text cell exactly as the file holds it, for Problem.written: None for a blank or non-text cell, or where
+    the error quotes a text of its own (a CellError's `as_written`, which already shows what is wrong)."""
+    if not isinstance(raw, str) or not clean_text(raw) or getattr(error, "as_written", None) is not None:
+        return None
+    return raw
+
+
 def footnote_mark(value: object) -> str | None:
     """The first character of a cell's text that is a number sign but no digit: Unicode category No (circled ①,
     superscript ², subscript ₂, parenthesised ⑴, full-stop ⒈, negative circled ❶ digits), what a clerk writes after a

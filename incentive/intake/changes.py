@@ -12,7 +12,7 @@ import datetime as dt
 
 from incentive.intake import units
 from incentive.intake.cell_parsing import serial_example
-from incentive.intake.cell_values import CellError, Number, clean_text, one_line
+from incentive.intake.cell_values import CellError, Number, as_written, clean_text, one_line
 from incentive.intake.choice_synonyms import read_as, read_as_params
 from incentive.intake.normalized_text import normalized_example
 from incentive.intake.number_formats import displayed_text, fifteen_digits, shows_text
@@ -126,6 +126,10 @@ class Changes:
         written = number.unit or row_unit
         if written:
             self.as_written[(row, label)] = f"{number.value:g}%" if number.percent_format else shown
+        elif isinstance(raw, str) and as_written(raw) != shown:
+            # `－5` (full-width): a problem about the stored -5 quotes it as written, as a refused cell is quoted,
+            # so it is no line of one with a `-5` (Preview.problem_lines groups by the quote)
+            self.as_written[(row, label)] = as_written(raw)
         strict = strict or next((s.unit for s in stated if not s.whole_file), "")
         source = written or strict
         expected = units.normalize_unit(target or "")

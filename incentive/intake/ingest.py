@@ -22,6 +22,7 @@ from incentive.intake.cell_values import (
     CellError,
     Number,
     as_written,
+    cell_written,
     clean_text,
     name_key,
     one_line,
@@ -223,7 +224,7 @@ def _class_weight(preview: Preview, table: Table, position: int, i: int, number:
         if isinstance(value, Number):
             value = changes.to_unit(value, None, label, raw, number)
     except (CellError, units.UnitError) as e:
-        preview.problems.append(Problem(e.key, number, label, problem_value(e, raw), e.params))
+        preview.problems.append(Problem(e.key, number, label, problem_value(e, raw), e.params, cell_written(raw, e)))
         return None
     if value is not None and value < 0:
         preview.problems.append(Problem("class_weight_negative", number, label, as_written(raw)))
@@ -513,10 +514,12 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
                 if e.key == "id_digits_lost":
                     digits_lost[i].append((number, as_written(row[i])))
                 else:
-                    preview.problems.append(Problem(e.key, number, label, problem_value(e, raw), e.params))
+                    written = cell_written(raw, e)
+                    preview.problems.append(Problem(e.key, number, label, problem_value(e, raw), e.params, written))
                 value = None
             except units.UnitError as e:
-                preview.problems.append(Problem(e.key, number, label, problem_value(e, raw), e.params))
+                written = cell_written(raw, e)
+                preview.problems.append(Problem(e.key, number, label, problem_value(e, raw), e.params, written))
                 value = None
             record[col.name] = value
         for i, name in class_columns.items():  # blank: the class takes the common weight

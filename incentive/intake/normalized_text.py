@@ -74,3 +74,12 @@ def controls_shown(text: str) -> str:
     return "".join(
         c if c == "⏎" or safe_text.forbidden_in_name(c) is None else f"⟨U+{ord(c):04X}⟩" for c in one_line(text)
     )
+
+
+def as_held(written: str, quoted: str) -> str:
+    """A refused cell's quote (`quoted`: cell_values.as_written, white space folded and trimmed) as the file holds
+    it when the two differ: `written` shown as a note's example shows it (` abc` as `␣abc`, a line break as ⏎), so
+    the clerk finds what he typed; `quoted` when they do not."""
+    spaces = any(kind in _SPACE_KINDS for kind in changes_made(written))
+    held = shown(written, spaces)
+    return quoted if held == shown(quoted, spaces) else held

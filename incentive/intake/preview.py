@@ -13,6 +13,7 @@ import duckdb
 import pandas as pd
 
 from incentive.i18n import join, localize, t
+from incentive.intake.normalized_text import as_held
 from incentive.intake.staged_rows import StagedRows
 from incentive.periods import bounds
 from incentive.store.settings import defaults as default_settings
@@ -25,6 +26,9 @@ class Problem:
     column: str | None = None  # header text, plus the Excel letter for workbooks
     value: str | None = None
     params: dict = field(default_factory=dict)
+    # The cell exactly as the file holds it (cell_values.cell_written), where `value` quotes it folded and trimmed
+    # (as_written: ` abc` as `abc`): the quote shows it as held (`quoted`), and problems alike are grouped by that.
+    written: str | None = field(default=None, compare=False)
 
     def text(self, lang: str, file_name: str = "", sheet: str = "", rows: list[int] | None = None) -> str:
         """One sentence that names file, row, column and value, as the data contract asks. `rows`: every row
@@ -41,8 +45,15 @@ class Problem:
         if self.column:
             where.append(t("at_column", lang, column=self.column))
         if self.value is not None:
-            where.append(t("at_value", lang, value=self.value))
+            where.append(t("at_value", lang, value=self.quoted()))
         return t("sep", lang).join(where) + (t("colon", lang) if where else "") + self.message(lang)
+
+    def quoted(self) -> str | None:
+        """The value a message quotes: `value`, or the cell as written shown visibly (`␣abc`, `5⏎`) where that
+        differs from it (normalized_text.as_held)."""
+        if self.written is None or self.value is None:
+            return self.value
+        return as_held(self.written, self.value)
 
     def message(self, lang: str) -> str:
         """The sentence without its location, for tables that show row and column separately."""
@@ -189,13 +200,15 @@ class Preview:
 
     def problem_lines(self, lang: str) -> list[str]:
         """The problems as the CLI prints them and the preview lists them: problems alike but for their row (the
-        same key, column, value and parameters) as one line naming the first rows and how many, in the order each
+        same key, column, value as quoted, `Problem.quoted`, and parameters) as one line naming the first rows and how many, in the order each
         first comes; every distinct problem keeps its line. One cause on every row (a title's 单位：天 without a
         day's hours) printed 17,000 identical lines but for the row (a tester's review of 2026-12-07); the table
-        (`rejects_table`) keeps a row per problem."""
+        (`rejects_table`) keeps a row per problem. Grouped by the cell as the file holds it, not as normalized
+        (docs/decisions.md#problems-on-many-rows-quote-what-the-file-holds)."""
         alike: dict[tuple, list[Problem]] = {}
         for i, problem in enumerate(self.problems):
-            same = (problem.key, problem.column, problem.value, repr(problem.params))
+            # by the value as quoted, the cell as written: `－5` and `-5`, ` abc` and `abc` are lines of their own
+            same = (problem.key, problem.column, problem.quoted(), repr(problem.params))
             alike.setdefault(same if problem.row is not None else (i,), []).append(problem)
         return [
             group[0].text(lang, self.file_name, self.sheet, rows=[p.row for p in group]) for group in alike.values()

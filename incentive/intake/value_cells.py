@@ -24,6 +24,7 @@ from incentive.intake.cell_values import (
     CellError,
     Number,
     as_written,
+    cell_written,
     clean_text,
     footnote_mark,
     header_footnote_mark,
@@ -551,7 +552,11 @@ def _row_place_and_period(preview, table, position, index_of, names, spec, fixed
             else:
                 changes.text(table.column_label(i), row[i], place[name], number_format, row=number)
         except CellError as e:
-            preview.problems.append(Problem(e.key, number, table.column_label(i), problem_value(e, row[i]), e.params))
+            preview.problems.append(
+                Problem(
+                    e.key, number, table.column_label(i), problem_value(e, row[i]), e.params, cell_written(row[i], e)
+                )
+            )
             place[name] = None
     period = place["period"] or fixed_period
     if place["period"] and title and not title.allows(place["period"]):
@@ -620,7 +625,9 @@ def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], 
             preview.problems.append(_unit_problem(e, cell, number, label, raw))
             value = number = None
         except CellError as e:
-            preview.problems.append(Problem(e.key, cell.row, label, problem_value(e, raw), e.params))
+            preview.problems.append(
+                Problem(e.key, cell.row, label, problem_value(e, raw), e.params, cell_written(raw, e))
+            )
             value = number = None
         values.append(value)
         if value is None:
