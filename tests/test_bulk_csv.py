@@ -1065,3 +1065,18 @@ def test_problems_on_many_rows_are_grouped_by_the_cell_as_written_alike(tmp_path
         "文件「training.csv」，第 5、7 行，「学时」列，值「三」",
         "文件「training.csv」，第 6 行，「学时」列，值「␣三」",
     ]
+
+
+def test_an_unknown_county_written_with_spaces_is_a_line_of_its_own_alike(tmp_path, reference):
+    """` 无此县` is quoted 「␣无此县」 on a line of its own, not folded into the line of `无此县` (Problem.written)."""
+    counties = ["无此县", "无此县", "\u3000无此县", "云岫县"]
+    text = "干部编号,姓名,县区,单位,职级,性别,出生年份\n" + "".join(
+        f"B{i:03d},名{i},{counties[i % 4]},安坝镇,一级科员,男,1980\n" for i in range(20)
+    )
+    path = _write(tmp_path, text, "roster.csv")
+    assert_same_preview(path, reference, as_of="2025-06-30")
+    lines = bulk_csv.parse_large_csv(path, reference, as_of="2025-06-30").problem_lines("zh")
+    assert [line.split("：")[0] for line in lines] == [
+        "文件「roster.csv」，第 2、3、6…行等共 10 行，「县区」列，值「无此县」",
+        "文件「roster.csv」，第 4、8、12…行等共 5 行，「县区」列，值「␣无此县」",
+    ]

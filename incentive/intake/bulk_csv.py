@@ -806,11 +806,8 @@ def _cell_problems(
             raw = raws[ordered.index(columns["county"])]
             match = places.errors.get(raw)
             if match is not None:
-                problems.append(
-                    Problem(
-                        match.error, line, table.column_label(columns["county"].index), as_written(raw), match.params
-                    )
-                )
+                label = table.column_label(columns["county"].index)
+                problems.append(Problem(match.error, line, label, as_written(raw), match.params, cell_written(raw)))
     return problems
 
 

@@ -10,7 +10,7 @@ import difflib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from incentive.intake.cell_values import as_written, name_key
+from incentive.intake.cell_values import as_written, cell_written, name_key
 from incentive.intake.preview import Note, Preview, Problem
 
 COUNTY_SUFFIXES = ("自治县", "县", "区", "市", "旗")
@@ -87,7 +87,9 @@ def matched_place(preview: Preview, match: Match, row: int, column: str, written
     """The name a match gives a county or township cell; its problem, if any, recorded at the row and column,
     quoting the cell `written` as in the file (cell_values.as_written: `云 岫 县Ａ`, not the `云岫县A` matched)."""
     if match.error:
-        preview.problems.append(Problem(match.error, row, column, as_written(written), match.params))
+        preview.problems.append(
+            Problem(match.error, row, column, as_written(written), match.params, cell_written(written))
+        )
     return match.name
 
 
