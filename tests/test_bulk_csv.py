@@ -1003,6 +1003,9 @@ _ROSTER = ["干部编号,姓名,县区,单位,职级,性别,出生年份,统计�
     f"A{i:04d},某某,云岫县,安坝镇,一级科员,男,1988,2025-06-30" for i in range(1, 41)
 ]
 _APPRAISALS = ["序号,干部编号,姓名,单位,年度,考核等次"] + [f"{i},A{i:04d},某某,示例镇,2024,称职" for i in range(1, 41)]
+_MOVEMENTS = ["干部编号,调整日期,调整类型,事由"] + [
+    f"A{i:04d},2025-06-{i % 28 + 1:02d},提拔,考核优秀" for i in range(1, 41)
+]
 
 
 @pytest.mark.parametrize(
@@ -1016,11 +1019,13 @@ _APPRAISALS = ["序号,干部编号,姓名,单位,年度,考核等次"] + [f"{i}
         ([TRAINING_HEADER, *TRAINING_ROWS], 2),  # 培训类别: an allowed value
         (_APPRAISALS, 4),  # 年度
         (_APPRAISALS, 5),  # 考核等次
+        (_MOVEMENTS, 1),  # 调整日期
+        (_MOVEMENTS, 3),  # 事由: optional text
     ],
 )
 @pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
 def test_a_wholly_blank_column_is_judged_alike(lines, column, encoding, tmp_path, reference):
-    """A column whose every cell is empty was typed INTEGER by DuckDB in the table of its texts, and the date
+    """A column whose every cell is empty (of each kind the bulk path reads) was typed INTEGER by DuckDB in the table of its texts, and the date
     readers' try_strptime refused it with a BinderException: a tester's GBK roster of 30,000 rows with an empty
     统计日期 column and no date stated elsewhere crashed the Data page and the CLI (2026-12-07)."""
     path = _write(tmp_path, _blanked(lines, column), "blank.csv", encoding)
