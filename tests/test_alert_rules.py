@@ -200,6 +200,7 @@ def test_training_behind_pace_at_a_quarters_end(training_db):
     assert found["丙县"].disclosure == "withheld"
 
 
+@pytest.mark.slow
 def test_the_pace_is_the_training_pages_on_the_quarters_last_day(training_db):
     from incentive.training import coverage
 
@@ -440,6 +441,7 @@ def test_a_period_list_judges_only_the_rules_of_that_form(race_db):
     assert {a.period for a in found.alerts if a.rule == "data"} == {"2025-Q2"}
 
 
+@pytest.mark.slow
 def test_a_period_without_data_is_refused_with_what_there_is(race_db):
     today = dt.date(2025, 11, 1)
     for period in ("2030-Q1", "2019-Q1"):  # after the data, and before the tracker starts

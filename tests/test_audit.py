@@ -129,6 +129,7 @@ def small_sample(tmp_path):
     return folder
 
 
+@pytest.mark.slow
 def test_loading_the_sample_is_recorded_with_its_batches(db, small_sample):
     ids = load_sample(db, "admin", small_sample)
     assert ids == [1, 2, 3]

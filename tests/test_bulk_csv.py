@@ -177,6 +177,7 @@ def test_a_row_with_a_bad_cell_and_hours_beyond_bounds_is_judged_alike(tmp_path,
     assert_same_preview(path, reference, skip_invalid=True)
 
 
+@pytest.mark.slow
 def test_rows_of_one_key_are_judged_alike_and_conflicting_ones_all_rejected(tmp_path, reference):
     """One record written twice keeps its first row; one record given twice with other hours keeps neither."""
     rows = list(TRAINING_ROWS)
@@ -630,6 +631,7 @@ def test_indicator_code_and_name_columns_are_checked_alike_in_a_large_file(catal
         assert any(n.key == "note_indicator_columns_same" for n in cell.notes) is not disagree
 
 
+@pytest.mark.slow
 def test_hours_grouped_by_dots_in_a_semicolon_file_are_refused_alike(tmp_path, reference):
     """A semicolon CSV (Excel set to a European locale) groups thousands with dots and writes a decimal comma:
     `1.480` and `1,480` there may be 1480 or 1.48, and the bulk path refuses them as the per-cell path does, at the
@@ -711,6 +713,7 @@ def test_a_large_scores_file_refuses_a_fractional_count_on_the_path_the_cli_take
     assert [(p.key, p.row, p.value) for p in preview.problems] == [("count_not_whole", 2, "3.5")]
 
 
+@pytest.mark.slow
 def test_random_text_formulas_are_judged_the_same(tmp_path, reference):
     """Cells written `="…"` anywhere, among other awkward values: both paths read and report them alike."""
     awkward = ['="A0001"', '="16"', '=""', '="2025/6/1"', '="A"&"1"', "=1+1", '="线 上"', '="８"', '="合计"', "无", ""]
@@ -808,6 +811,7 @@ def test_a_blank_birth_year_of_a_repeated_cadre_is_named_alike(tmp_path, referen
     ]
 
 
+@pytest.mark.slow
 def test_refused_ids_make_up_no_duplicate_on_either_path(tmp_path, reference):
     """Two training rows whose id is a formula are refused for it alone by both paths: no duplicate made up of a
     key that is not there (the per-cell path named one with `nan`, the bulk one without the id)."""

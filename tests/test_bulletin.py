@@ -329,6 +329,7 @@ def test_the_training_part_says_which_counties_have_not_sent_their_files(made):
     assert "Training data are incomplete in 1 county: 枫岚区 (Q1 2025 not sent)." in english.text()
 
 
+@pytest.mark.slow
 def test_a_third_tier_run_is_counted_as_the_warning_list_counts_it(made):
     """云岫县 is third in 2025-Q1, Q2 and Q3: three periods running, as alerts.rules.third_tier says, not 两期."""
     from incentive.alerts import rules
@@ -570,6 +571,7 @@ def test_the_document_has_the_format_of_an_official_document(made):
     assert document.core_properties.title == paper.title
 
 
+@pytest.mark.slow
 def test_the_annex_is_named_under_the_body_and_starts_its_own_page(made):
     """GB/T 9704-2012: 附件：<name> two characters in under the body, before the signature; the annex starts a page
     with 附件 in 黑体 at its top left, then its title centred."""
@@ -695,6 +697,7 @@ def test_the_drift_sentence_is_not_printed_in_the_document_and_the_basis_is_the_
     assert "关心关爱数据为正式发布（" in both.remarks
 
 
+@pytest.mark.slow
 def test_a_trial_warns_under_the_title_and_its_care_basis_is_a_remark(made):
     paper = bulletin.gather(made, "2025-Q2", "", "zh", today=TODAY)
     document = docx.Document(io.BytesIO(bulletin.to_docx(paper)))
@@ -758,6 +761,7 @@ def test_a_republished_bulletin_says_it_corrects_the_earlier_version(made):
     )
 
 
+@pytest.mark.slow
 def test_a_county_whose_training_files_are_not_in_is_left_out_of_the_training_figures(made):
     """枫岚区 does not send its 2025-Q1 training file, which the three others send: its cadres are not in the
     prefecture's figures (its two trained of five would read its Q1 as untrained) and no sentence ranks it; the
@@ -793,6 +797,7 @@ def test_a_refusal_names_every_period_held_or_their_span():
     assert bulletin._held([], "en") == "—"
 
 
+@pytest.mark.slow
 def test_a_county_whose_training_quarter_is_not_in_is_named_wherever_training_figures_are_shown(sample_db_path):
     """The sample's 棠梨县 never sent its 2026-Q3 training records: the line the training page, the overview, the
     county page and the briefing show says so (its quarter is not a measured zero); a quarter still running is owed

@@ -485,6 +485,7 @@ def test_a_period_option_written_with_a_dot_is_refused_naming_its_readings(loade
     assert cli(loaded, "export", "race_scores", "--period", "2026-03").returncode == 0  # ISO's March
 
 
+@pytest.mark.slow
 def test_wide_file_period_option(loaded, tmp_path):
     wide = tmp_path / "wide.xlsx"
     wide.write_bytes(xlsx_bytes([["县区", "招商引资额"], ["云岫县", 3]]))

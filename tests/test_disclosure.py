@@ -349,6 +349,7 @@ def counties_with_trained(draw):
 
 @hsettings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(counties_with_trained(), strat.integers(3, 6))
+@pytest.mark.slow
 def test_random_groups_keep_their_size_and_trained_count_uncertain(table, threshold):
     sizes, trained, lines = table
     pattern = disclosure.protect(sizes, lines, threshold, {"trained": trained})

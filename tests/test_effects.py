@@ -90,6 +90,7 @@ def test_a_corrected_catalog_without_effective_from_names_every_stored_period_it
     assert [p for p in RACE_QUARTERS if before[p] != after[p]] == RACE_QUARTERS
 
 
+@pytest.mark.slow
 def test_a_correction_with_effective_from_names_only_the_periods_from_then_on(sample, tmp_path):
     header = ["指标代码", "指标名称", "类别", "赛道", "单位", "方向", "权重", "目标值", "生效起始期"]
     path = tmp_path / "指标目录_2026.xlsx"
@@ -252,6 +253,7 @@ def test_cadre_ids_on_no_roster_are_named_with_their_rows_and_column(sample, tmp
     assert english.endswith("; ZZ018 (row 26); and 4 more.")
 
 
+@pytest.mark.slow
 def test_a_workbook_names_the_id_column_with_its_letter_and_all_ids_when_few(sample):
     """Ids in a workbook's column C are named under its header and letter, as problems name a column; with every
     id listed, no "more" is said; a file without such ids says nothing."""

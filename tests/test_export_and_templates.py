@@ -37,6 +37,7 @@ def test_escaping_touches_text_never_numbers():
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
+@pytest.mark.slow
 def test_template_headers_are_recognised(kind):
     reference = Reference(
         regions=[],

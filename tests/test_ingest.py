@@ -239,6 +239,7 @@ PERCENT_HEADED = {
 
 @pytest.mark.parametrize("layout", PERCENT_HEADED)
 @pytest.mark.parametrize("workbook", [False, True], ids=["csv", "xlsx"])
+@pytest.mark.slow
 def test_fractions_under_a_percent_heading_are_pointed_out(catalog_db, layout, workbook):
     """docs/decisions.md#percent-cells: a column declared in % says nothing about a 0.95 in it: an office that
     writes fractions writes them under a % heading just as well. Only a % in the cell or a percent format marks a
@@ -270,6 +271,7 @@ def test_a_fraction_among_percents_under_a_percent_header_is_pointed_out(catalog
     assert [n for n in notes(preview) if "第 3 行「0.9」" in n and "中位数为 95.5" in n]
 
 
+@pytest.mark.slow
 def test_percents_written_with_a_sign_are_not_pointed_out_under_a_percent_header(catalog_db):
     """A % in the cell, or a percent format, is what says "percent" per cell: 0.9% there is a real 0.9 %."""
     data = "考核期,县区,企业诉求办结率（%）\n2025Q2,云岫县,0.9%\n2025Q2,云峤县,1.2%\n".encode()
@@ -423,6 +425,7 @@ def test_xlsx_with_instruction_sheet_blank_rows_merged_title_and_header(catalog_
     assert "已跳过工作表：填表说明。" in [n.text("zh") for n in preview.notes]
 
 
+@pytest.mark.slow
 def test_xlsx_problem_names_excel_row_and_column_letter(catalog_db):
     rows = [[], [], ["考核期", "县区", "指标", "数值"], ["2025Q2", "黑山县", "招商引资额", "abc"]]
     preview = parse_file("s.xlsx", xlsx_bytes(rows), current_reference(catalog_db))
@@ -438,6 +441,7 @@ def test_xlsx_percent_formatted_cells_arrive_as_fractions(catalog_db):
     assert [v[4] for v in values(preview)] == [85.0, 90.0]
 
 
+@pytest.mark.slow
 def test_xlsx_hidden_sheet_is_used_only_when_nothing_visible_matches(catalog_db):
     good = [["考核期", "县区", "指标", "数值"], ["2025Q2", "云岫县", "R01", 5]]
     data = xlsx_bytes(good, sheet="隐藏", before=[("说明", [["说明文字"]])], hidden=["隐藏"])
@@ -450,6 +454,7 @@ def test_xlsx_hidden_sheet_is_used_only_when_nothing_visible_matches(catalog_db)
     ]
 
 
+@pytest.mark.slow
 def test_legacy_xls(catalog_db):
     rows = [["考核期", "县区", "指标", "数值"], ["2025年二季度", "云岫县", "招商引资额", 7.5]]
     preview = parse_file("old.xls", xls_bytes(rows), current_reference(catalog_db))
@@ -758,6 +763,7 @@ def test_unit_row_under_a_wide_header_is_not_data(catalog_db):
 @pytest.mark.parametrize(
     "birth,year", [("1985.03", 1985), ("198503", 1985), ("1985-03-02", 1985), (1985, 1985), ("1985年3月", 1985)]
 )
+@pytest.mark.slow
 def test_birth_year_forms(db, birth, year):
     rows = [
         ["人员编号", "县区", "工作单位", "现职级", "性别", "出生日期", "统计日期"],
@@ -889,6 +895,7 @@ def test_a_date_cell_read_as_its_month_is_said_with_its_first_row(catalog_db):
     ]
 
 
+@pytest.mark.slow
 def test_a_period_typed_as_a_number_is_read_as_displayed(catalog_db):
     rows = [["考核期", "县区", "指标", "数值"], [2026.1, "云岫县", "R01", 5], [2026.12, "云峤县", "R01", 6]]
     shown = parse_file(
@@ -958,6 +965,7 @@ def test_values_written_in_e_notation_are_refused_as_digits_maybe_lost(catalog_d
     assert not preview.importable
 
 
+@pytest.mark.slow
 def test_a_workbook_number_in_a_scientific_format_keeps_its_digits_and_text_in_e_notation_is_refused(catalog_db):
     rows = [
         ["考核期", "县区", "指标", "数值"],
@@ -1407,6 +1415,7 @@ def test_growth_rates_below_one_and_a_half_percent_are_kept():
     )
 
 
+@pytest.mark.slow
 def test_percent_formatted_cells_are_converted_and_reported():
     rows = [["考核期", "县区", "指标", "数值"], ["2025Q2", "云岫县", "R06", 0.008], ["2025Q2", "云峤县", "R06", 0.012]]
     preview = parse_file("g.xlsx", xlsx_bytes(rows, formats={"D2": "0.0%", "D3": "0.0%"}), MONEY_CATALOG)
@@ -1417,6 +1426,7 @@ def test_percent_formatted_cells_are_converted_and_reported():
 
 
 @pytest.mark.parametrize("actual", ["实际", "完成值"])
+@pytest.mark.slow
 def test_a_two_row_header_takes_the_actual_sub_column(db, actual):
     head = [*TRAINING_HEAD[:6], "学时", None, "培训日期"]
     sub = [None] * 6 + ["计划", actual, None]
@@ -1535,6 +1545,7 @@ def test_normalized_names_in_score_files_are_reported():
     ],
     ids=lambda p: p.name,
 )
+@pytest.mark.slow
 def test_every_sample_file_into_an_empty_database_is_its_kind_or_asks_for_the_catalog(path):
     """A file whose columns fit several kinds is never taken as the kind that ignores most of them."""
     expected = {
@@ -1633,6 +1644,7 @@ def test_a_roster_dated_after_today_is_accepted(catalog_db):
     assert not preview.problems and preview.rows["as_of"].tolist() == [day]
 
 
+@pytest.mark.slow
 def test_a_number_in_a_date_column_of_a_1904_workbook_counts_from_1904(db):
     """In a workbook saved in the 1904 date system, 44744 is 2026-07-03 (46206 in the 1900 system): read so, and
     said with the date it was read as; a date-formatted cell is a date either way."""
@@ -1652,6 +1664,7 @@ def test_a_number_in_a_date_column_of_a_1904_workbook_counts_from_1904(db):
     assert same.rows["date"].tolist()[1] == dt.date(2022, 7, 2)
 
 
+@pytest.mark.slow
 def test_a_number_in_a_date_column_of_a_1904_xls_counts_from_1904(db):
     rows = [["干部编号", "调整日期", "调整类型"], ["A1", 44744, "问责"]]
     preview = parse_file("m.xls", xls_bytes(rows, date1904=True), current_reference(db))
@@ -1669,6 +1682,7 @@ def training_xlsx(hours: list, formats: dict[str, str] | None = None, before: li
 
 
 @pytest.mark.parametrize("code,unit", [('0"分钟"', "分钟"), ('0"min"', "min"), ('#,##0"分"', "分")])
+@pytest.mark.slow
 def test_hours_in_minutes_by_their_number_format_are_refused(db, code, unit):
     """90 shown as "90分钟" is minutes, as if the cell said so: never 90 学时."""
     preview = parse_file("t.xlsx", training_xlsx([8, 90], {"G3": code}), current_reference(db), skip_invalid=True)
@@ -1739,6 +1753,7 @@ def test_a_period_with_text_in_its_number_format_is_read_as_excel_shows_it():
     "value,code,shown,factor",
     [(15655400, "0.00,,", "15.66", "1,000,000"), (24993100, "#,##0,", "24,993", "1,000")],
 )
+@pytest.mark.slow
 def test_money_scaled_by_its_number_format_is_refused_naming_the_format(value, code, shown, factor):
     rows = [["考核期", "县区", "招商引资额"], ["2026Q4", "云岫县", value]]
     preview = parse_file("w.xlsx", xlsx_bytes(rows, formats={"C2": code}), MONEY_CATALOG, skip_invalid=True)
@@ -1761,6 +1776,7 @@ def test_a_long_file_value_scaled_by_its_number_format_is_refused():
 
 
 @pytest.mark.parametrize("code", ['"¥"#,##0', "[$¥-804]#,##0.00", "¥#,##0", '"¥"#,##0;[Red]"¥"\\-#,##0'])
+@pytest.mark.slow
 def test_text_before_a_number_in_its_format_is_refused(code):
     """¥32,000 in a 万元 column: 32000 元, or 32000 万元 shown as money? Refused, naming the format."""
     rows = [["考核期", "县区", "招商引资额"], ["2026Q4", "云岫县", 32000]]
@@ -1769,6 +1785,7 @@ def test_text_before_a_number_in_its_format_is_refused(code):
 
 
 @pytest.mark.parametrize("code", ["#,##0_);[Red](#,##0)", "0_ ", "+0", "[$-804]#,##0", "#,##0.00"])
+@pytest.mark.slow
 def test_formats_that_show_the_number_as_stored_are_read_as_before(code):
     rows = [["考核期", "县区", "招商引资额"], ["2026Q4", "云岫县", 32000]]
     preview = parse_file("w.xlsx", xlsx_bytes(rows, formats={"C2": code}), MONEY_CATALOG)
@@ -2288,6 +2305,7 @@ def test_a_count_indicator_refuses_a_fraction_and_a_percent_does_not(catalog_db)
     ]
 
 
+@pytest.mark.slow
 def test_a_count_is_whole_in_a_wide_file_and_a_workbook_too(catalog_db):
     wide = "2025年第二季度\n县区,安全生产事故起数,企业诉求办结率\n云岫县,2.5,3.5\n云峤县,3,96\n".encode()
     preview = parse_file("wide.csv", wide, current_reference(catalog_db))

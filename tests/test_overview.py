@@ -80,6 +80,7 @@ def import_later(db) -> None:
         import_ok(db, f"later{i}.csv", text.encode())
 
 
+@pytest.mark.slow
 def test_the_overview_keeps_the_published_ranks_and_statuses_after_a_later_import(half_year_db):
     db = half_year_db
     before = overview.race_figures(db.connection, PERIOD)

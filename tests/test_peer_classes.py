@@ -157,6 +157,7 @@ def test_a_unit_in_the_brackets_stays_the_common_weight(db):
     assert preview.importable and preview.rows["weight"].tolist() == [50]
 
 
+@pytest.mark.slow
 def test_a_publication_freezes_each_class_ranking_and_later_data_does_not_change_it(classed_db):
     conn = classed_db.connection
     publication = freeze.publish(classed_db, "2025-Q1", "管理员", allow_incomplete=True)
@@ -225,6 +226,7 @@ def test_the_export_names_each_units_class_and_ranks_one_class_with_class(classe
     assert unknown.returncode == 2 and "没有考核类别「山区」；现有类别：城区、农业大县" in unknown.stderr
 
 
+@pytest.mark.slow
 def test_the_bulletin_ranks_tiers_and_moves_each_class_within_itself(classed_db):
     paper = bulletin.gather(classed_db, "2025-Q1", "", "zh", today=dt.date(2025, 4, 20))
     table = paper.table
@@ -243,6 +245,7 @@ def test_the_bulletin_ranks_tiers_and_moves_each_class_within_itself(classed_db)
     assert "丙县在本类3个县区中排名第2名" in own and "本类情况：" in own and "全市情况" not in own
 
 
+@pytest.mark.slow
 def test_a_county_briefing_ranks_it_within_its_class(classed_db):
     content = briefing.gather(classed_db, 2025, "丙县", "zh", "http://x.local/")
     race = next(s for s in content.sections if s.title == "赛马排名")
@@ -365,6 +368,7 @@ def test_a_county_in_two_classes_is_refused_naming_both_rows(db):
     assert all("but “考核类别” differs" in text for text in en) and len(en) == 2  # the file's header
 
 
+@pytest.mark.slow
 def test_a_publication_keeps_its_classes_when_a_later_region_list_has_none(classed_db):
     conn = classed_db.connection
     freeze.publish(classed_db, "2025-Q1", "管理员", allow_incomplete=True)
@@ -383,6 +387,7 @@ def test_a_publication_keeps_its_classes_when_a_later_region_list_has_none(class
     assert official.classes_in_force(conn, "2025-Q2") == []  # a period not published: the region list's, none
 
 
+@pytest.mark.slow
 def test_the_warning_lists_third_tier_is_the_class_tier_in_force(classed_db):
     """The warning list reads the tiers of a run's periods at once; where counties have classes they are the class
     tiers in force: live, as published, and as published after a region list without classes (戊县 is third of
@@ -402,6 +407,7 @@ def test_the_warning_lists_third_tier_is_the_class_tier_in_force(classed_db):
     ]
 
 
+@pytest.mark.slow
 def test_a_class_ranking_after_a_publication_without_classes_is_live_and_counted_within_the_class(db):
     """Published without classes, then a region list with classes: the class ranking in force is live (the
     publication froze none), so the warning says so, and its count is the class's three, not the five counties;
@@ -470,6 +476,7 @@ def test_the_county_page_says_when_current_data_would_change_its_published_class
     assert not any("发布后数据有变动" in w.value for w in at.warning)  # 农业大县's ranking did not change
 
 
+@pytest.mark.slow
 def test_the_official_drift_counts_the_class_rankings_not_the_reference_one(classed_db):
     conn = classed_db.connection
     publication = freeze.publish(classed_db, "2025-Q1", "管理员", allow_incomplete=True)

@@ -170,6 +170,7 @@ def test_data_that_change_no_rank_or_status_are_said_too(half_year_db):
     )
 
 
+@pytest.mark.slow
 def test_republishing_makes_a_new_version_with_its_diff_and_reason_and_keeps_the_old(half_year_db):
     db = half_year_db
     publish(db, PERIOD, "管理员", document_no="澜组〔2025〕7号")
@@ -221,6 +222,7 @@ def test_pending_submissions_refuse_unless_overridden_with_a_reason_and_all_is_a
     assert nothing.value.text("en") == "2019-H1 has no race scores or care figures to publish."
 
 
+@pytest.mark.slow
 def test_cli_publishes_and_exports_the_published_ranks_after_a_later_import(half_year_db, capsys):
     db = half_year_db
     path = db.path
@@ -268,6 +270,7 @@ def test_cli_publishes_and_exports_the_published_ranks_after_a_later_import(half
     assert set(statuses["basis"]) == {"published"} and set(statuses["published_version"]) == {1}
 
 
+@pytest.mark.slow
 def test_the_briefing_prints_the_published_ranks_and_says_so(half_year_db):
     db = half_year_db
     publish(db, PERIOD, "管理员", document_no="澜组7号")
@@ -322,6 +325,7 @@ def test_a_document_number_is_a_short_reference(half_year_db):
 # ---- ranks over time and the line saying which periods are published (docs/decisions.md#published-or-live)
 
 
+@pytest.mark.slow
 def test_rank_history_takes_each_published_periods_points_from_its_version_in_force(half_year_db):
     from conftest import HALF_YEAR_RACE
 
@@ -391,6 +395,7 @@ def run_cli(db, capsys, *args) -> tuple[int, str, str]:
     return code, out.out, out.err
 
 
+@pytest.mark.slow
 def test_a_publication_says_what_it_freezes_and_refuses_a_period_with_neither(three_kinds_db, capsys):
     db = three_kinds_db
     code, _, said = run_cli(db, capsys, "publish", "--period", "2025Q2")
@@ -415,6 +420,7 @@ def test_a_publication_says_what_it_freezes_and_refuses_a_period_with_neither(th
     ]
 
 
+@pytest.mark.slow
 def test_published_exports_say_which_part_a_publication_lacks(three_kinds_db, capsys):
     db = three_kinds_db
     for period in ("2025-Q2", "2025-H2", "2025-H1"):

@@ -471,6 +471,7 @@ def test_a_list_that_would_give_away_a_hidden_figure_is_withheld_with_a_sentence
     assert [n for n in ("乙员4", "乙员5", "乙员6") if n in everything_shown(admin)] == ["乙员4", "乙员5", "乙员6"]
 
 
+@pytest.mark.slow
 def test_the_briefing_names_nobody_whoever_asks_for_it(small_db):
     """The briefing PDF is made from aggregates only (the same for every role): its HTML holds no cadre's name,
     whichever county the address names."""

@@ -101,6 +101,7 @@ def test_a_blank_as_of_cell_never_dates_a_snapshot_no_written_cell_names(catalog
     assert typed.importable and set(typed.rows["as_of"]) == {dt.date(2025, 12, 31)}
 
 
+@pytest.mark.slow
 def test_the_filled_in_date_of_a_title_is_never_its_as_of_date(tmp_path, reference, monkeypatch):
     """`填报日期：2026年7月5日（截至2026年6月30日）` was read as of 2026-07-05, a new snapshot (2026-12-07)."""
     for title in (

@@ -97,6 +97,7 @@ def test_a_monthly_schedule_does_not_judge_the_quarters_sent_before_it_again(qua
     assert by_period[("2026-09", "云岫县")] == (dt.date(2026, 10, 5), "open")
 
 
+@pytest.mark.slow
 def test_the_warning_list_of_a_year_before_the_change_is_unchanged(quarterly_db):
     db = quarterly_db
     today = dt.date(2026, 3, 1)
@@ -158,6 +159,7 @@ def test_the_command_lines_tracker_judges_as_the_library(quarterly_db, tmp_path)
     assert frame[frame["status"] == "late"][["period", "county"]].values.tolist() == [["2025-Q3", "澄溪县"]]
 
 
+@pytest.mark.slow
 def test_the_sample_keeps_its_warnings_when_the_training_cycle_changes_today(sample_db_path):
     """The sample's story, its training sent quarterly: changed to monthly now (as the Data page saves it, not
     dated back), no period over on the day judged reads late or missing for it, and the warnings of that day stay

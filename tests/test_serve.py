@@ -45,6 +45,7 @@ def test_the_server_starts_with_every_library_module_loaded_and_the_command_line
     "name, value, said",
     [("INCENTIVE_MEMORY_LIMIT", "lots", "256MB"), ("INCENTIVE_DUCKDB_THREADS", "two", "at least 1")],
 )
+@pytest.mark.slow
 def test_a_memory_or_thread_setting_that_is_not_valid_stops_the_server_with_its_sentence(name, value, said):
     """In a page's run the refusal would leave a blank page: the server refuses to start instead."""
     started = _start(**{name: value})

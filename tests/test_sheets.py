@@ -77,6 +77,7 @@ EXPECTED = {
 }  # dates, General and the text cell formatted 0.00 are not listed
 
 
+@pytest.mark.slow
 def test_xlsx_number_formats_of_numeric_cells_align_with_rows_after_blank_rows_and_columns():
     [sheet] = read_sheets("f.xlsx", xlsx_bytes(_formatted_rows(), formats=FORMATS))
     assert sheet.number_formats == EXPECTED
@@ -90,6 +91,7 @@ def test_xls_number_formats_align_the_same_way():
     assert sheet.rows[3][1] == 2026.1 and sheet.row_numbers[3] == 4
 
 
+@pytest.mark.slow
 def test_formats_are_kept_per_sheet_and_empty_for_text_and_plain_workbooks():
     data = xlsx_bytes([["数值"], [0.5]], before=[("说明", [["x"], [0.25]])], formats={"A2": "0%"})
     first, second = read_sheets("s.xlsx", data)
@@ -99,6 +101,7 @@ def test_formats_are_kept_per_sheet_and_empty_for_text_and_plain_workbooks():
     assert read_sheets("p.csv", "数值\n0.5\n".encode())[0].number_formats == {}
 
 
+@pytest.mark.slow
 def test_a_custom_format_and_a_builtin_one_are_both_named_by_their_code():
     # openpyxl writes 0% as built-in id 9 (no declaration in styles.xml) and 0.000 as a declared custom format
     [sheet] = read_sheets("f.xlsx", xlsx_bytes([["a", "b"], [0.5, 1.25]], formats={"A2": "0%", "B2": "0.000"}))
@@ -260,6 +263,7 @@ def test_a_gbk_tab_separated_text_named_xls_is_read_as_text(catalog_db):
     assert preview.encoding == "gb18030" and preview.header_row == 2 and preview.sheet == ""
 
 
+@pytest.mark.slow
 def test_a_workbook_named_csv_and_a_csv_named_xlsx_are_read_as_what_they_are(catalog_db):
     assert values(parse_file("得分.csv", xlsx_bytes(RACE), current_reference(catalog_db))) == RACE_VALUES
     csv = "考核期,县区,指标,数值\n2025Q2,云岫县,R01,12.5\n2025Q2,云峤县,R02,3\n".encode("utf-8-sig")
@@ -280,6 +284,7 @@ def _with_dimension(data: bytes, ref: str) -> bytes:
 
 
 @pytest.mark.parametrize("ref", ["1:4", "A:D", "", "A1:D", "$A$1:$D$3"])
+@pytest.mark.slow
 def test_a_dimension_hint_without_its_column_or_row_part_does_not_hide_the_cells(catalog_db, ref):
     rows = [[], *RACE]  # the header on row 2
     data = _with_dimension(xlsx_bytes(rows, formats={"D3": "0.0"}), ref)
@@ -332,6 +337,7 @@ def test_a_web_page_table_keeps_spans_as_merged_ranges_and_text_as_shown():
     assert sheet.number_formats == {} and not sheet.is_workbook
 
 
+@pytest.mark.slow
 def test_a_web_page_table_in_utf8_without_a_charset_and_nested_in_a_layout_table(catalog_db):
     inner = (
         "<table><tr><td>考核期</td><td>县区</td><td>指标</td><td>数值</td></tr>"
@@ -395,6 +401,7 @@ BROKEN_XLSX = xlsx_bytes(RACE)[:-200]  # cut short: the zip's directory at its e
         ("noise.csv", bytes(range(256)) * 8, "file_binary"),
     ],
 )
+@pytest.mark.slow
 def test_a_file_that_cannot_be_read_is_named_for_what_it_is(db, name, data, key):
     preview = parse_file(name, data, current_reference(db))
     assert not preview.importable and [p.key for p in preview.problems] == [key]
@@ -458,6 +465,7 @@ def test_mutated_web_pages_and_dimension_hints_answer_with_a_preview(db):
 # ------------------------------------------------------------------ the 1904 date system of an .xlsb
 
 
+@pytest.mark.slow
 def test_an_xlsb_saved_in_the_1904_date_system_is_known_as_such():
     """An .xlsb keeps its date system in the workbook part's BrtWbProp record; a number in a date column of such a
     workbook counts from 1904 (docs/decisions.md#future-and-1904-dates), as in an .xlsx or .xls. The two files
@@ -500,6 +508,7 @@ def test_a_formula_with_no_saved_result_is_refused_not_read_as_missing(catalog_d
     assert "formula" in en[0] and "row 2" in en[0]
 
 
+@pytest.mark.slow
 def test_a_formula_xlsxwriter_stored_as_0_is_refused_not_read_as_0(catalog_db, tmp_path):
     """XlsxWriter stores 0 as every formula's result and asks Excel to recalculate on opening (fullCalcOnLoad):
     calamine read the 0, a silently wrong value."""
@@ -531,6 +540,7 @@ def _saved_by_excel(data: bytes, sheet_xml) -> bytes:
     return out.getvalue()
 
 
+@pytest.mark.slow
 def test_a_formula_with_its_saved_result_reads_the_result(catalog_db):
     def with_formula(sheet: bytes) -> bytes:
         changed = re.sub(rb'<c r="D2"([^>]*)><v>12.5</v></c>', rb'<c r="D2"\1><f>10+2.5</f><v>12.5</v></c>', sheet)
@@ -577,6 +587,7 @@ def test_hidden_rows_that_import_are_named_in_a_note(catalog_db):
     ]
 
 
+@pytest.mark.slow
 def test_hidden_columns_that_import_are_named_in_a_note(catalog_db):
     """A column hidden in Excel (`<col hidden="1">`) imports like any other, but the clerk did not see it: the
     preview names the imported hidden columns by their headers; a hidden column the importer does not read is not
@@ -630,6 +641,7 @@ INSTRUCTIONS = [["考核期", "县区", "指标", "数值"], ["必填，如2026Q
 
 @pytest.mark.parametrize("name", ["填表说明", "说明", "示例", "模板说明", "填报说明"])
 @pytest.mark.parametrize("first", [False, True])
+@pytest.mark.slow
 def test_an_instruction_sheet_naming_the_columns_is_skipped_not_a_second_data_sheet(catalog_db, name, first):
     """A tester's workbook: the instructions list the columns and what to write in each; it was refused as a
     second sheet of the same data, whether it came before or after the data sheet."""
@@ -645,6 +657,7 @@ def test_an_instruction_sheet_naming_the_columns_is_skipped_not_a_second_data_sh
     assert not preview.problems and values(preview) == [("2025-Q3", "云岫县", "", "R01", 14.0)]
 
 
+@pytest.mark.slow
 def test_a_sheet_whose_rows_hold_no_value_is_not_a_second_data_sheet(catalog_db):
     """A sheet under any name whose rows below the header import nothing (no row with a number) is no data."""
     q3 = [["考核期", "县区", "指标", "数值"], ["2025Q3", "云岫县", "R01", 14]]
@@ -653,6 +666,7 @@ def test_a_sheet_whose_rows_hold_no_value_is_not_a_second_data_sheet(catalog_db)
     assert not preview.problems and values(preview) == [("2025-Q3", "云岫县", "", "R01", 14.0)]
 
 
+@pytest.mark.slow
 def test_a_hidden_data_sheet_or_one_of_another_kind_is_named_as_data_not_imported(catalog_db):
     """Instruction sheets keep their note; a sheet that would import on its own is named as such."""
     data = xlsx_bytes(
@@ -684,6 +698,7 @@ def test_a_hidden_data_sheet_or_one_of_another_kind_is_named_as_data_not_importe
 # ------------------------------------------------------------------ error values
 
 
+@pytest.mark.slow
 def test_an_excel_error_value_is_refused_not_read_as_missing(catalog_db):
     """A formula that failed (#DIV/0!, #REF!) holds an error value, which calamine reads as blank: a value silently
     missing, which would also blank a stored one. It is refused, naming the error; #N/A stays the missing marker the
@@ -706,6 +721,7 @@ def test_an_excel_error_value_is_refused_not_read_as_missing(catalog_db):
 # ------------------------------------------------------------------ merged cells in the data
 
 
+@pytest.mark.slow
 def test_a_merged_cell_in_the_data_is_explained(catalog_db):
     """A county merged over its township rows shows on every row in Excel, but the file holds it on the first row
     only: the other rows are blank, and "required" alone left the clerk looking at a filled cell. A note says why."""

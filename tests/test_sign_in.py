@@ -171,6 +171,7 @@ def test_one_address_trying_many_names_is_limited_too(db, monkeypatch):
     assert access.sign_in(db, creds, "王主任", PASSWORD, client="10.0.0.8").name == "王主任"  # another address
 
 
+@pytest.mark.slow
 def test_the_viewing_password_is_limited_per_address(db, monkeypatch):
     creds = access.Credentials({}, viewer=HASHED)
     calls = _counting_checks(monkeypatch)
@@ -238,6 +239,7 @@ def test_clear_cache_is_refused_for_a_session_without_the_administrator_role(mon
     assert len(cleared) == 1
 
 
+@pytest.mark.slow
 def test_a_lock_lifted_by_an_administrator_lets_the_account_sign_in_again(db):
     """The users page's 解除登录锁定 (access.unlock): a clerk who mistyped five times signs in at once."""
     from incentive.accounts import users

@@ -150,6 +150,7 @@ def test_title_rows_that_disagree_are_refused_naming_both(catalog_db, second):
     assert "（第 1 行「2026年第二季度赛马考评得分表」、第 2 行「2026年第三季度」）" in preview.problem_texts("zh")[0]
 
 
+@pytest.mark.slow
 def test_workbook_title_rows_that_disagree_are_refused_naming_both(catalog_db):
     """w11.xlsx."""
     rows = [["2026年第二季度赛马考评得分"], ["2026年第三季度"], ["县区", "乡镇", "招商引资额"], ["云岫县", None, 100]]

@@ -177,6 +177,7 @@ def pending_id(db, county: str) -> int:
     return int(listed[listed["state"] == submissions.PENDING]["id"].iloc[0])
 
 
+@pytest.mark.slow
 def test_a_returned_file_awaits_a_new_one_until_the_county_sends_again(cycle_db):
     first = pending_id(cycle_db, "枫岚区")
     submissions.return_to_clerk(cycle_db, first, ADMIN, "R02 缺失")
@@ -217,6 +218,7 @@ def test_the_prefectures_own_import_after_a_return_answers_it(cycle_db):
     assert (got["status"], got["correction"], got["returned"]) == ("late", None, [])
 
 
+@pytest.mark.slow
 def test_a_correction_of_a_received_period_is_pending_then_returned(cycle_db):
     """云峤县's 2025-Q2 was received on time (sent 07-14); it sends a correction, which is returned, then another."""
     before = row(cycle_db, "2025-Q2", "云峤县")
@@ -266,6 +268,7 @@ def test_a_correction_of_a_received_period_is_pending_then_returned(cycle_db):
     assert got["received_at"] == before["received_at"]  # a correction does not make the period late
 
 
+@pytest.mark.slow
 def test_the_incomplete_data_line_says_a_returned_file_is_awaited(cycle_db):
     """The reviewer's finding: 枫岚区's 2025-Q1 file, returned, read only 无数据 above the ranking, as if the county
     had sent nothing; it says 退回待重报 as 报送进度 does, until the county sends again. A correction returned to a

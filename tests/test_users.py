@@ -107,6 +107,7 @@ def test_role_county_and_password_changes_keep_every_row(catalog_db):
     ]
 
 
+@pytest.mark.slow
 def test_a_deactivated_account_cannot_sign_in_and_loses_its_grant(catalog_db):
     users.add(catalog_db, "张填报", COUNTY_CLERK, "云岫县", PASSWORD, "王主任")
     held = access.sign_in(catalog_db, NO_ADMINS, "张填报", PASSWORD)
@@ -137,6 +138,7 @@ def test_a_role_change_applies_at_the_next_run(catalog_db):
     assert not now.may_submit and now.scope.covers("云峤县") and not now.scope.covers("云岫县")
 
 
+@pytest.mark.slow
 def test_a_first_administrator_wins_over_a_database_account_of_the_same_name(catalog_db):
     users.add(catalog_db, "王主任", COUNTY_LEADER, "云岫县", PASSWORD, "cli:root")  # made before he was configured
     creds = access.Credentials({"王主任": access.hash_password("the admin password")})

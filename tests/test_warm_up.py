@@ -54,6 +54,7 @@ def test_it_can_be_turned_off(monkeypatch):
         assert warm_up.enabled()
 
 
+@pytest.mark.slow
 def test_after_a_warm_up_the_collector_passes_over_what_it_computed():
     """_settle collects, then freezes what is alive (the caches just filled) out of the collector's future passes;
     garbage in a cycle among frozen objects waits for the next settle, which unfreezes and collects first."""
