@@ -130,11 +130,7 @@ def period_of_title(
         if given_period in readings:
             return TitlePeriod(given_period, row, row_text, (given_period,))  # the user said which: the title agrees
         params = {"written": first.written, "readings": readings_text(readings)}
-        key = "period_title_ambiguous"
-        if given_period:
-            key, params["given"] = "period_title_ambiguous_given", given_period
-        preview.fatal = True
-        preview.problems.append(Problem(key, row, None, row_text, params))
+        _refuse_title(preview, "period_title_ambiguous", given_period, row, row_text, params)
         return None
     written = _quoted(dict.fromkeys(e.written for e in found.expressions))
     title = TitlePeriod(None, row, row_text, found.readings, written)
@@ -144,12 +140,18 @@ def period_of_title(
         return title
     named = sorted({e.row for e in found.expressions})
     params = {"found": written, "titles": _rows_named(rows, named)}
-    key = "period_title_several"
+    _refuse_title(preview, "period_title_several", given_period, row, row_text, params)
+    return None
+
+
+def _refuse_title(
+    preview: Preview, key: str, given_period: str | None, row: int | None, row_text: str, params: dict
+) -> None:
+    """Refuse the file (fatal) for its title at `row`: `key`, or `key`_given naming the period entered."""
     if given_period:
-        key, params["given"] = "period_title_several_given", given_period
+        key, params = f"{key}_given", {**params, "given": given_period}
     preview.fatal = True
     preview.problems.append(Problem(key, row, None, row_text, params))
-    return None
 
 
 def title_dates(table: Table) -> tuple:
