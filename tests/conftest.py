@@ -153,6 +153,20 @@ def catalog_db(db):
     return db
 
 
+@pytest.fixture
+def catalog_db_path(tmp_path):
+    """catalog_db's regions and catalog in a closed database file, for a CLI command to open (imported through the
+    library, the same importer: a child process costs a second)."""
+    path = tmp_path / "cli.duckdb"
+    database = Database(path)
+    try:
+        import_ok(database, "regions.csv", data_file("regions.csv"))
+        import_ok(database, "indicators.csv", data_file("indicators.csv"))
+    finally:
+        database.close()
+    return path
+
+
 # catalog_db's indicators renamed by 生效起始期: R01 招商引资额 becomes 重点项目投资额 from 2026-Q1, when R02
 # (安全生产事故起数 before) takes the name 招商引资额, until it becomes 招商引资到位额 from 2026-Q3; R03 企业诉求办结率
 # becomes 企业诉求按期办结率 from 2026-Q1 (a name no other indicator bears).

@@ -13,7 +13,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import DATA, ROOT, data_file, import_ok, incentive_command, xlsx_bytes
+from conftest import DATA, ROOT, incentive_command, xlsx_bytes
 
 from incentive.i18n import t
 from incentive.review import submissions
@@ -28,20 +28,6 @@ TIMEOUT_S = 600
 
 def cli(db_path, *args, lang="en"):
     return incentive_command("--db", db_path, "--lang", lang, *args)
-
-
-@pytest.fixture
-def loaded(tmp_path):
-    """The regions and the indicator catalog, imported through the library (the same importer; a child process
-    costs a second): the command's own import is what the tests below run."""
-    path = tmp_path / "cli.duckdb"
-    database = Database(path)
-    try:
-        import_ok(database, "regions.csv", data_file("regions.csv"))
-        import_ok(database, "indicators.csv", data_file("indicators.csv"))
-    finally:
-        database.close()
-    return path
 
 
 @pytest.mark.slow
@@ -169,8 +155,8 @@ def test_init_sample_loads_once(sample_db_path):
     assert len(batches) == 15 and {b["source"] for b in batches} == {"sample"}
 
 
-def test_import_prints_one_summary_line_per_file(loaded):
-    result = cli(loaded, "import", DATA / "race_long.csv", DATA / "race_wide_title.csv")
+def test_import_prints_one_summary_line_per_file(catalog_db_path):
+    result = cli(catalog_db_path, "import", DATA / "race_long.csv", DATA / "race_wide_title.csv")
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""  # summaries go to stderr; stdout stays machine-readable
     # what the importer changed and why comes first, a line each, then the file's summary line
@@ -224,31 +210,31 @@ def test_importing_a_catalog_correction_names_the_stored_periods_it_rescores(sam
     ]
 
 
-def test_a_wide_file_is_summed_up_in_rows_of_the_file_and_values(loaded):
+def test_a_wide_file_is_summed_up_in_rows_of_the_file_and_values(catalog_db_path):
     """A wide row holds a value per indicator: the summary counts the file's rows and their values, as the Data
     page's preview does, never the values as rows."""
-    result = cli(loaded, "import", DATA / "race_wide_title.csv", lang="zh")
+    result = cli(catalog_db_path, "import", DATA / "race_wide_title.csv", lang="zh")
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines()[-1] == (
         "已导入 race_wide_title.csv：赛马考评得分 3 行（共 9 个数值），批次 #3（新增 9 条，覆盖已有 0 条，与已有相同 0 条）"
     )
 
 
-def test_refused_file_exits_1_with_reasons_and_writes_nothing(loaded, tmp_path):
+def test_refused_file_exits_1_with_reasons_and_writes_nothing(catalog_db_path, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("考核期,县区,指标,数值\n2025Q2,无此县,R01,1\n", encoding="gbk")
-    result = cli(loaded, "import", bad, DATA / "race_long.csv")
+    result = cli(catalog_db_path, "import", bad, DATA / "race_long.csv")
     assert result.returncode == 1
     assert "refused bad.csv:" in result.stderr
     assert "File “bad.csv”, row 2, column “县区”, value “无此县”: is not a county of the region list." in result.stderr
     assert "imported race_long.csv: race scores, 5 rows, batch #3 (5 new, 0 existing superseded" in result.stderr
-    batches = json.loads(cli(loaded, "batches", "--format", "json").stdout)
+    batches = json.loads(cli(catalog_db_path, "batches", "--format", "json").stdout)
     assert [b["file"] for b in batches] == ["regions.csv", "indicators.csv", "race_long.csv"]
-    refusals = [line for line in cli(loaded, "export", "audit").stdout.splitlines() if ",refused," in line]
+    refusals = [line for line in cli(catalog_db_path, "export", "audit").stdout.splitlines() if ",refused," in line]
     assert len(refusals) == 1 and ",import,,bad.csv," in refusals[0]  # recorded once, by the importer
 
 
-def test_one_cause_on_every_row_is_one_line_and_other_problems_keep_theirs(loaded, tmp_path):
+def test_one_cause_on_every_row_is_one_line_and_other_problems_keep_theirs(catalog_db_path, tmp_path):
     """A training file titled 单位：天 without a day's hours: the same refusal on all 300 rows is one line naming the
     first rows and how many (it was 300 lines, 17,000 for a tester's file); a problem that differs keeps its own
     line."""
@@ -256,7 +242,7 @@ def test_one_cause_on_every_row_is_one_line_and_other_problems_keep_theirs(loade
     rows[7] = "A0007,专题班,政治能力,党的理论,线上,集体,五,2025/6/1"  # another value: another problem
     data = tmp_path / "days.csv"
     data.write_text("2025年培训记录 单位：天\n" + TRAINING_HEADER + "\n" + "\n".join(rows) + "\n", encoding="gbk")
-    result = cli(loaded, "import", data, lang="zh")
+    result = cli(catalog_db_path, "import", data, lang="zh")
     assert result.returncode == 1
     lines = [line.strip() for line in result.stderr.splitlines() if line.startswith("  文件")]
     assert lines[0] == (
@@ -264,16 +250,16 @@ def test_one_cause_on_every_row_is_one_line_and_other_problems_keep_theirs(loade
         "但未设置每天折算学时（设置 hours_per_day）；请按学时填写。"
     )
     assert len(lines) == 2 and lines[1].startswith("文件「days.csv」，第 10 行，「学时」列，值「五」：")
-    english = cli(loaded, "import", data, lang="en").stderr
+    english = cli(catalog_db_path, "import", data, lang="en").stderr
     assert "File “days.csv”, rows 3, 4, 5 … (299 rows in all), column “学时”, value “4”: is in days" in english
     assert english.count("is in days") == 1
 
 
-def test_skip_invalid_writes_rejects(loaded, tmp_path):
+def test_skip_invalid_writes_rejects(catalog_db_path, tmp_path):
     mixed = tmp_path / "mixed.csv"
     mixed.write_text("考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n2025Q2,无此县,R01,2\n", encoding="utf-8")
     rejects = tmp_path / "rejects.csv"
-    result = cli(loaded, "import", mixed, "--skip-invalid", "--rejects", rejects)
+    result = cli(catalog_db_path, "import", mixed, "--skip-invalid", "--rejects", rejects)
     assert result.returncode == 0, result.stderr
     assert "1 row," in result.stderr
     lines = rejects.read_text(encoding="utf-8").splitlines()
@@ -281,7 +267,7 @@ def test_skip_invalid_writes_rejects(loaded, tmp_path):
     assert lines[1].startswith("mixed.csv,3,县区,无此县,")
 
 
-def test_a_large_file_says_each_step_of_its_import(loaded, tmp_path):
+def test_a_large_file_says_each_step_of_its_import(catalog_db_path, tmp_path):
     """A file the bulk path reads (a province's ten million records take a quarter of a minute and more) says when
     its records are read and counted, then when they are written; a small file says only that it is read."""
     rows = [f"A{i:04d},专题班,专业能力,乡村振兴,线下,集体,2,2025-06-{i % 28 + 1:02d}" for i in range(1, 1201)]
@@ -289,7 +275,9 @@ def test_a_large_file_says_each_step_of_its_import(loaded, tmp_path):
     training.write_text(
         "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n" + "\n".join(rows) + "\n"
     )
-    result = incentive_command("--db", loaded, "--lang", "en", "import", training, env={"INCENTIVE_BULK_MIN_MB": "0"})
+    result = incentive_command(
+        "--db", catalog_db_path, "--lang", "en", "import", training, env={"INCENTIVE_BULK_MIN_MB": "0"}
+    )
     assert result.returncode == 0, result.stderr
     said = result.stderr.splitlines()
     assert said[:2] == ["reading training.csv …", "checking 1,200 records …"]
@@ -301,11 +289,11 @@ def test_a_large_file_says_each_step_of_its_import(loaded, tmp_path):
         "Column “干部编号” holds 1,200 such ids: A0001 (row 2); A0002 (row 3); "
     )
     assert said[-1].endswith("; A0020 (row 21); and 1,180 more.")
-    zh = incentive_command("--db", loaded, "import", training, env={"INCENTIVE_BULK_MIN_MB": "0"}).stderr
+    zh = incentive_command("--db", catalog_db_path, "import", training, env={"INCENTIVE_BULK_MIN_MB": "0"}).stderr
     assert "正在检查 1,200 行 …" in zh and "正在写入数据库：1,200 行 …" in zh
 
 
-def test_import_says_which_dates_were_serials_and_why_minutes_are_refused(loaded, tmp_path):
+def test_import_says_which_dates_were_serials_and_why_minutes_are_refused(catalog_db_path, tmp_path):
     """A date read from an Excel serial number is a value changed: the CLI says so, as the preview does; hours in
     minutes are refused by name (docs/decisions.md#excel-serial-dates, #training-time-in-minutes)."""
     training = tmp_path / "training.csv"
@@ -316,7 +304,7 @@ def test_import_says_which_dates_were_serials_and_why_minutes_are_refused(loaded
         "A3,班A,政治能力,党的理论,线上,集体,480分钟,2025/6/30\n",
         encoding="utf-8",
     )
-    result = cli(loaded, "import", training, "--skip-invalid", lang="zh")
+    result = cli(catalog_db_path, "import", training, "--skip-invalid", lang="zh")
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines()[1:4] == [
         "  说明：「培训日期」列 1 个单元格为 Excel 日期序号，已按日期读取，如第 3 行「46206」→ 2026-07-03。",
@@ -326,7 +314,7 @@ def test_import_says_which_dates_were_serials_and_why_minutes_are_refused(loaded
     ]
 
 
-def test_skipping_rejects_both_rows_of_a_key_that_differ_as_the_data_page_does(loaded, tmp_path):
+def test_skipping_rejects_both_rows_of_a_key_that_differ_as_the_data_page_does(catalog_db_path, tmp_path):
     """Rows 5 and 6 give 云岫县's R01 of 2025-Q2 as 33 and 34: the Data page's preview (submissions.check, what
     it calls) and the command line both reject both rows and import the other 3, and say the same counts."""
     scores = tmp_path / "scores.csv"
@@ -335,7 +323,7 @@ def test_skipping_rejects_both_rows_of_a_key_that_differ_as_the_data_page_does(l
         "2025Q2,云岫县,R01,33\n2025Q2,云岫县,R01,34\n",
         encoding="utf-8",
     )
-    database = Database(loaded)
+    database = Database(catalog_db_path)
     try:
         options = submissions.Options(skip_invalid=True)
         preview, effects = submissions.check(database, scores.name, scores.read_bytes(), options, None)
@@ -344,7 +332,7 @@ def test_skipping_rejects_both_rows_of_a_key_that_differ_as_the_data_page_does(l
     page = t("data_problems_skip", "en", n=len(preview.problems), ok=preview.data_rows, bad=len(preview.rejected_rows))
     assert page == "2 problems found; skipping invalid rows: 3 rows import, 2 are rejected."
     assert effects.new == 3
-    result = cli(loaded, "import", scores, "--skip-invalid")
+    result = cli(catalog_db_path, "import", scores, "--skip-invalid")
     assert result.returncode == 0, result.stderr
     assert "Invalid rows skipped: 2 rejected." in result.stderr
     assert "imported scores.csv: race scores, 3 rows" in result.stderr
@@ -352,32 +340,42 @@ def test_skipping_rejects_both_rows_of_a_key_that_differ_as_the_data_page_does(l
         assert f"row {row}: duplicates row {other} (2025-Q2 / 云岫县 / R01), but “数值” differs: “{value}” in row" in (
             result.stderr
         )
-    exported = cli(loaded, "export", "race_scores", "--period", "2025Q2").stdout.splitlines()
+    exported = cli(catalog_db_path, "export", "race_scores", "--period", "2025Q2").stdout.splitlines()
     assert len(exported) == 4 and not any("云岫县" in line for line in exported)
 
 
-def test_batches_json_and_rollback(loaded):
-    cli(loaded, "import", DATA / "race_long.csv")
-    batches = json.loads(cli(loaded, "batches", "--format", "json").stdout)
+def test_batches_json_and_rollback(catalog_db_path):
+    cli(catalog_db_path, "import", DATA / "race_long.csv")
+    batches = json.loads(cli(catalog_db_path, "batches", "--format", "json").stdout)
     assert [(b["id"], b["kind"], b["rows"], b["status"]) for b in batches] == [
         (1, "regions", 5, "active"),
         (2, "indicators", 5, "active"),
         (3, "race_scores", 5, "active"),
     ]
     assert set(batches[0]) >= {"id", "kind", "file", "rows", "status", "created_at"}
-    unconfirmed = cli(loaded, "rollback", "3")  # no terminal to ask in, no --yes: nothing happens
+    unconfirmed = cli(catalog_db_path, "rollback", "3")  # no terminal to ask in, no --yes: nothing happens
     assert unconfirmed.returncode == 2 and "--yes" in unconfirmed.stderr
-    assert json.loads(cli(loaded, "batches", "--format", "json").stdout)[2]["status"] == "active"
-    assert cli(loaded, "rollback", "3", "--yes").returncode == 0
-    assert json.loads(cli(loaded, "batches", "--format", "json").stdout)[2]["status"] == "rolled_back"
-    again = cli(loaded, "rollback", "3", "--yes")
+    assert json.loads(cli(catalog_db_path, "batches", "--format", "json").stdout)[2]["status"] == "active"
+    assert cli(catalog_db_path, "rollback", "3", "--yes").returncode == 0
+    assert json.loads(cli(catalog_db_path, "batches", "--format", "json").stdout)[2]["status"] == "rolled_back"
+    again = cli(catalog_db_path, "rollback", "3", "--yes")
     assert again.returncode == 1 and "No active batch with id 3." in again.stderr
 
 
 @pytest.mark.slow
-def test_global_options_after_the_command_and_from_another_folder(loaded, tmp_path):
+def test_global_options_after_the_command_and_from_another_folder(catalog_db_path, tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "incentive", "import", str(DATA / "race_long.csv"), "--db", str(loaded), "--lang", "en"],
+        [
+            sys.executable,
+            "-m",
+            "incentive",
+            "import",
+            str(DATA / "race_long.csv"),
+            "--db",
+            str(catalog_db_path),
+            "--lang",
+            "en",
+        ],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -401,14 +399,14 @@ def test_export_xlsx_reports_progress_and_keeps_numbers_numbers(sample_db_path, 
     assert isinstance(first[header.index("hours")], (int, float))  # a number, not the text "8.0"
 
 
-def test_batches_table(loaded):
-    result = cli(loaded, "batches")
+def test_batches_table(catalog_db_path):
+    result = cli(catalog_db_path, "batches")
     assert result.returncode == 0 and "regions.csv" in result.stdout and "indicators" in result.stdout
 
 
-def test_export_csv_to_stdout_with_period_and_escaping(loaded):
-    cli(loaded, "import", DATA / "race_long.csv", DATA / "movements.csv")
-    result = cli(loaded, "export", "race_scores", "--period", "2025年第二季度")
+def test_export_csv_to_stdout_with_period_and_escaping(catalog_db_path):
+    cli(catalog_db_path, "import", DATA / "race_long.csv", DATA / "movements.csv")
+    result = cli(catalog_db_path, "export", "race_scores", "--period", "2025年第二季度")
     assert result.returncode == 0
     assert result.stdout.splitlines() == [
         "period,county,township,indicator,value",
@@ -418,18 +416,18 @@ def test_export_csv_to_stdout_with_period_and_escaping(loaded):
         "2025-Q2,澄溪县,,R03,85.0",
         "2025-Q2,枫岚区,,R01,-3.2",
     ]
-    movements = cli(loaded, "export", "movements").stdout
+    movements = cli(catalog_db_path, "export", "movements").stdout
     assert "'=HYPERLINK" in movements  # a formula-like text cell is escaped; -3.2 above stayed a number
 
 
 @pytest.mark.slow
-def test_export_csv_is_plain_utf8_on_stdout_and_in_a_file(loaded, tmp_path):
+def test_export_csv_is_plain_utf8_on_stdout_and_in_a_file(catalog_db_path, tmp_path):
     """The CLI's CSV carries no byte order mark (the pages' downloads do): `> x.csv` and `--out x.csv` give the
     same bytes, and a script reads the first header as written (docs/decisions.md#csv-byte-order-mark)."""
     out = tmp_path / "regions.csv"
-    assert cli(loaded, "export", "regions", "--out", out).returncode == 0
+    assert cli(catalog_db_path, "export", "regions", "--out", out).returncode == 0
     piped = subprocess.run(
-        [sys.executable, "-m", "incentive", "--db", str(loaded), "export", "regions"],
+        [sys.executable, "-m", "incentive", "--db", str(catalog_db_path), "export", "regions"],
         cwd=ROOT,
         capture_output=True,
         timeout=TIMEOUT_S,
@@ -438,11 +436,11 @@ def test_export_csv_is_plain_utf8_on_stdout_and_in_a_file(loaded, tmp_path):
     assert piped.startswith("county,township,county_code,peer_class\n云岫县,安坝镇,990001,".encode())
 
 
-def test_export_xlsx_needs_out(loaded, tmp_path):
-    refused = cli(loaded, "export", "regions", "--format", "xlsx")
+def test_export_xlsx_needs_out(catalog_db_path, tmp_path):
+    refused = cli(catalog_db_path, "export", "regions", "--format", "xlsx")
     assert refused.returncode == 2 and "--format xlsx needs --out PATH." in refused.stderr
     out = tmp_path / "regions.xlsx"
-    assert cli(loaded, "export", "regions", "--format", "xlsx", "--out", out).returncode == 0
+    assert cli(catalog_db_path, "export", "regions", "--format", "xlsx", "--out", out).returncode == 0
     import python_calamine
 
     rows = python_calamine.CalamineWorkbook.from_path(str(out)).get_sheet_by_index(0).to_python()
@@ -450,21 +448,21 @@ def test_export_xlsx_needs_out(loaded, tmp_path):
     assert rows[1][:3] == ["云岫县", "安坝镇", "990001"] and rows[1][3] in ("", None)  # no class in this list
 
 
-def test_missing_file_is_refused_and_the_others_import(loaded, tmp_path):
-    result = cli(loaded, "import", tmp_path / "nope.csv", DATA / "race_long.csv")
+def test_missing_file_is_refused_and_the_others_import(catalog_db_path, tmp_path):
+    result = cli(catalog_db_path, "import", tmp_path / "nope.csv", DATA / "race_long.csv")
     assert result.returncode == 1
     assert f"cannot read {tmp_path / 'nope.csv'}: No such file or directory" in result.stderr
     assert "imported race_long.csv" in result.stderr
 
 
-def test_usage_errors_exit_2(loaded):
-    assert cli(loaded, "export", "nonsense").returncode == 2
-    assert cli(loaded, "frobnicate").returncode == 2
-    assert cli(loaded, "export", "race_scores", "--period", "someday").returncode == 2
+def test_usage_errors_exit_2(catalog_db_path):
+    assert cli(catalog_db_path, "export", "nonsense").returncode == 2
+    assert cli(catalog_db_path, "frobnicate").returncode == 2
+    assert cli(catalog_db_path, "export", "race_scores", "--period", "someday").returncode == 2
 
 
 @pytest.mark.parametrize("written", ["2026.3", "2026/3", "2026-3"])
-def test_a_period_option_written_with_a_dot_is_refused_naming_its_readings(loaded, written):
+def test_a_period_option_written_with_a_dot_is_refused_naming_its_readings(catalog_db_path, written):
     """`--period 2026.3` was read as March: an export of the third quarter's scores came out empty, and publish said
     March had no data; `2026/3` and `2026-3` too, `export race_scores --period 2026/3` printing 0 rows with exit 0
     and `alerts --period 2026-3` no alerts (docs/decisions.md#periods-written-with-a-dot)."""
@@ -473,33 +471,33 @@ def test_a_period_option_written_with_a_dot_is_refused_naming_its_readings(loade
         ["export", "rankings", "--period", "2026Q2", "--compare", written],
         ["publish", "--period", written],
         ["alerts", "--period", written],
-        ["deliver", "--period", written, "--out", str(loaded.parent / "delivered")],
+        ["deliver", "--period", written, "--out", str(catalog_db_path.parent / "delivered")],
     ):
-        result = cli(loaded, *args)
+        result = cli(catalog_db_path, *args)
         assert result.returncode == 2 and result.stdout == "", args
         assert (
             f"the period “{written}” may be 2026Q3 (quarter 3 of 2026) or 2026-03 (month 3 of 2026); it is not "
             "guessed: give the one meant." in result.stderr
         ), args
-    assert cli(loaded, "export", "race_scores", "--period", "2026.11").returncode == 0  # November: one reading
-    assert cli(loaded, "export", "race_scores", "--period", "2026-03").returncode == 0  # ISO's March
+    assert cli(catalog_db_path, "export", "race_scores", "--period", "2026.11").returncode == 0  # November: one reading
+    assert cli(catalog_db_path, "export", "race_scores", "--period", "2026-03").returncode == 0  # ISO's March
 
 
 @pytest.mark.slow
-def test_wide_file_period_option(loaded, tmp_path):
+def test_wide_file_period_option(catalog_db_path, tmp_path):
     wide = tmp_path / "wide.xlsx"
     wide.write_bytes(xlsx_bytes([["县区", "招商引资额"], ["云岫县", 3]]))
-    refused = cli(loaded, "import", wide)
+    refused = cli(catalog_db_path, "import", wide)
     assert refused.returncode == 1 and "enter the period" in refused.stderr
-    assert cli(loaded, "import", wide, "--period", "2025Q3").returncode == 0
+    assert cli(catalog_db_path, "import", wide, "--period", "2025Q3").returncode == 0
 
 
 @pytest.mark.slow
-def test_database_held_by_app_exits_3_with_a_sentence(loaded):
-    holder = Database(loaded)  # this test process plays the running app
+def test_database_held_by_app_exits_3_with_a_sentence(catalog_db_path):
+    holder = Database(catalog_db_path)  # this test process plays the running app
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "incentive", "--db", str(loaded), "--wait", "1", "batches"],
+            [sys.executable, "-m", "incentive", "--db", str(catalog_db_path), "--wait", "1", "batches"],
             cwd=ROOT,
             capture_output=True,
             text=True,
@@ -513,9 +511,9 @@ def test_database_held_by_app_exits_3_with_a_sentence(loaded):
 
 
 @pytest.mark.slow
-def test_chinese_is_the_default_language(loaded):
+def test_chinese_is_the_default_language(catalog_db_path):
     result = subprocess.run(
-        [sys.executable, "-m", "incentive", "--db", str(loaded), "import", str(DATA / "race_long.csv")],
+        [sys.executable, "-m", "incentive", "--db", str(catalog_db_path), "import", str(DATA / "race_long.csv")],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -597,7 +595,7 @@ def test_export_rankings_matches_the_library_and_takes_every_option(sample_db_pa
     assert rows[0][:3] == ["period", "county", "township"] and {r[1] for r in rows[1:]} == {"云岫县"}
 
 
-def test_export_rankings_gives_no_rank_change_between_quarters_ranking_different_counties(loaded, tmp_path):
+def test_export_rankings_gives_no_rank_change_between_quarters_ranking_different_counties(catalog_db_path, tmp_path):
     """枫岚区 sends nothing for 2025-Q2 and the three others keep their order, so each would read one place up
     against a quarter 枫岚区 led: rank_change is empty for every county, compare_rank stays, and standard error says
     why, as the page and the 通报 do (docs/decisions.md#rank-moves-compare-the-same-units)."""
@@ -615,8 +613,8 @@ def test_export_rankings_gives_no_rank_change_between_quarters_ranking_different
         (tmp_path / f"{period}.csv").write_text(
             "考核期,县区,乡镇,指标,数值\n" + "\n".join(rows) + "\n", encoding="utf-8"
         )
-        assert cli(loaded, "import", tmp_path / f"{period}.csv").returncode == 0
-    result = cli(loaded, "export", "rankings", "--period", "2025Q2", "--compare", "2025Q1", lang="zh")
+        assert cli(catalog_db_path, "import", tmp_path / f"{period}.csv").returncode == 0
+    result = cli(catalog_db_path, "export", "rankings", "--period", "2025Q2", "--compare", "2025Q1", lang="zh")
     assert result.returncode == 0, result.stderr
     frame = pd.read_csv(io.StringIO(result.stdout)).set_index("county")
     assert frame["rank_change"].isna().all()
@@ -780,9 +778,9 @@ def test_backup_and_restore_give_back_identical_exports(sample_db_path, tmp_path
 
 
 @pytest.mark.parametrize("name", ['my"db.duckdb', "it's 数据 库.duckdb"])
-def test_backup_and_restore_of_files_with_quotes_spaces_and_chinese_in_their_names(loaded, tmp_path, name):
+def test_backup_and_restore_of_files_with_quotes_spaces_and_chinese_in_their_names(catalog_db_path, tmp_path, name):
     path = tmp_path / name
-    shutil.copyfile(loaded, path)
+    shutil.copyfile(catalog_db_path, path)
     copy = tmp_path / "备份 'b'" / name
     made = cli(path, "backup", copy)
     assert made.returncode == 0 and copy.exists(), made.stderr

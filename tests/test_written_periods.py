@@ -8,7 +8,6 @@ import pytest
 from conftest import data_file, import_ok, incentive_command, xlsx_bytes
 
 from incentive.intake.ingest import parse_file
-from incentive.store.database import Database
 from incentive.store.reference import current_reference
 
 
@@ -180,14 +179,8 @@ def test_a_period_entered_with_a_dot_is_refused(catalog_db):
     ]
 
 
-def test_the_cli_refuses_a_dotted_period_in_a_cell_a_title_and_period(tmp_path):
-    path = tmp_path / "cli.duckdb"
-    database = Database(path)
-    try:
-        import_ok(database, "regions.csv", data_file("regions.csv"))
-        import_ok(database, "indicators.csv", data_file("indicators.csv"))
-    finally:
-        database.close()
+def test_the_cli_refuses_a_dotted_period_in_a_cell_a_title_and_period(tmp_path, catalog_db_path):
+    path = catalog_db_path
     cell = tmp_path / "race.csv"
     cell.write_text("考核期,县区,乡镇,指标,数值\n2026Q2,云岫县,,R01,5\n2026.3,云峤县,,R01,6\n", encoding="utf-8")
     titled = tmp_path / "titled.csv"
