@@ -72,7 +72,7 @@ def _match_to_period(kind: str, m: re.Match[str]) -> str | None:
 def parse_period(value: object) -> str | None:
     """The canonical form of a period cell, or None when the cell is not a period.
 
-    The whole cell must be the period (trailing 年/年度 allowed); use `find_period` for titles.
+    The whole cell must be the period (trailing 年/年度 allowed); use `title_periods` for titles.
     """
     if value is None:
         return None
@@ -92,13 +92,6 @@ def parse_period(value: object) -> str | None:
         if m:
             return _match_to_period(kind, m)
     return None
-
-
-def find_period(text: str) -> str | None:
-    """The period free text such as a title row names (`title_periods`) when it names exactly one, else None: none
-    mentioned, one written so that it may be several (`2026.3`, `2026/3`), or several periods, a range or a list
-    (`2026年第二季度和第三季度`, `2026年前三季度`)."""
-    return title_periods([text]).period
 
 
 # Dates in a title that are no period: a full date (`截至2026年9月30日`, `2026-09-30`, `2026.3.15制表`, `10月8日`),
@@ -347,15 +340,6 @@ def title_periods(rows: Sequence[str]) -> TitlePeriods:
             expressions[k - 1] = TitleExpression(left.row, left.written, left.readings, True)
             expressions[k] = TitleExpression(right.row, right.written, right.readings, True)
     return TitlePeriods(tuple(expressions), tuple(dates))
-
-
-def title_readings(text: str) -> tuple[str, tuple[str, ...]] | None:
-    """(the first period-like expression of `text` as written, its readings: `title_periods`), or None when it
-    has none. One reading (`2026年度第三季度赛马考评得分` -> ("2026年度第三季度", ("2026-Q3",))), more when written
-    with a separator that names no one period (`2026.3 赛马考评得分` -> ("2026.3", ("2026-Q3", "2026-03")):
-    `separated_readings`), none for a range that is no period (`2026年2-4月`)."""
-    found = title_periods([text]).expressions
-    return (found[0].written, found[0].readings) if found else None
 
 
 def form(period: str) -> str:

@@ -51,12 +51,23 @@ def test_a_date_that_is_not_a_month_typed_is_no_period(given):
     assert periods.parse_period(given) is None
 
 
+def find_period(text: str) -> str | None:
+    """The one period a title names (`periods.title_periods`), else None."""
+    return periods.title_periods([text]).period
+
+
+def title_readings(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """(the first period-like expression of a title as written, its readings), or None when it has none."""
+    found = periods.title_periods([text]).expressions
+    return (found[0].written, found[0].readings) if found else None
+
+
 def test_find_period_prefers_the_specific_form():
-    assert periods.find_period("2025年第二季度赛马考评得分表") == "2025-Q2"
-    assert periods.find_period("关于2024年上半年关爱指标的通报") == "2024-H1"
-    assert periods.find_period("2025年度考核") == "2025"
-    assert periods.find_period("赛马考评得分表") is None
-    assert periods.find_period("2026.3 赛马考评得分") is None  # the third quarter or March: title_readings says
+    assert find_period("2025年第二季度赛马考评得分表") == "2025-Q2"
+    assert find_period("关于2024年上半年关爱指标的通报") == "2024-H1"
+    assert find_period("2025年度考核") == "2025"
+    assert find_period("赛马考评得分表") is None
+    assert find_period("2026.3 赛马考评得分") is None  # the third quarter or March: title_readings says
 
 
 def test_previous_period_of_the_same_form():
@@ -161,15 +172,15 @@ def test_separated_readings(written, readings):
 
 
 def test_title_readings_of_the_period_a_title_names():
-    assert periods.title_readings("2026.3 赛马考评得分") == ("2026.3", ("2026-Q3", "2026-03"))
-    assert periods.title_readings("关于2026.2关爱指标的通报") == ("2026.2", ("2026-Q2", "2026-H2", "2026-02"))
-    assert periods.title_readings("2026/3赛马考评得分") == ("2026/3", ("2026-Q3", "2026-03"))
-    assert periods.title_readings("2026-1 关心关爱指标") == ("2026-1", ("2026-Q1", "2026-H1", "2026-01"))
-    assert periods.title_readings("2026.11 赛马考评得分") == ("2026.11", ("2026-11",))  # one reading: November
-    assert periods.title_readings("2026-03 赛马考评得分") == ("2026-03", ("2026-03",))
-    assert periods.title_readings("2026年第三季度赛马考评得分（2026.3.15制表）") == ("2026年第三季度", ("2026-Q3",))
-    assert periods.title_readings("2026年2-4月赛马考评得分") == ("2026年2-4月", ())  # a range that is no period
-    assert periods.title_readings("赛马考评得分") is None
+    assert title_readings("2026.3 赛马考评得分") == ("2026.3", ("2026-Q3", "2026-03"))
+    assert title_readings("关于2026.2关爱指标的通报") == ("2026.2", ("2026-Q2", "2026-H2", "2026-02"))
+    assert title_readings("2026/3赛马考评得分") == ("2026/3", ("2026-Q3", "2026-03"))
+    assert title_readings("2026-1 关心关爱指标") == ("2026-1", ("2026-Q1", "2026-H1", "2026-01"))
+    assert title_readings("2026.11 赛马考评得分") == ("2026.11", ("2026-11",))  # one reading: November
+    assert title_readings("2026-03 赛马考评得分") == ("2026-03", ("2026-03",))
+    assert title_readings("2026年第三季度赛马考评得分（2026.3.15制表）") == ("2026年第三季度", ("2026-Q3",))
+    assert title_readings("2026年2-4月赛马考评得分") == ("2026年2-4月", ())  # a range that is no period
+    assert title_readings("赛马考评得分") is None
 
 
 @pytest.mark.parametrize(
@@ -186,7 +197,7 @@ def test_title_readings_of_the_period_a_title_names():
 def test_a_quarter_or_half_year_after_nian_du_is_read(title, expected):
     """`2026年度第三季度…` was read as the year 2026: no quarter or half-year pattern allowed 年度 before it
     (docs/decisions.md#periods-in-titles). A cell so written too."""
-    assert periods.find_period(title) == expected
+    assert find_period(title) == expected
     assert periods.parse_period(title.removesuffix("赛马考评得分").removesuffix("关心关爱指标").strip()) == expected
 
 
@@ -211,4 +222,4 @@ def test_a_quarter_or_half_year_after_nian_du_is_read(title, expected):
 def test_a_date_in_a_title_is_no_period(title, expected):
     """A full date (`截至2026年9月30日`) was read as its month, and a 填报日期 won over the title's 2026年度: a day,
     an as-of (截至) or the day the form was filled names no period (docs/decisions.md#periods-in-titles)."""
-    assert periods.find_period(title) == expected
+    assert find_period(title) == expected
