@@ -168,6 +168,16 @@ def test_totals_by_year(moved_db):
     assert yearly["promotion"].tolist() == [1, 1] and yearly["dismissal"].tolist() == [0, 1]
 
 
+def test_a_year_has_decisions_by_the_yearly_counts_exactly_when_its_county_counts_have_rows(moved_db):
+    """The movements page tells a year without decisions by movements_by_year's rows, where it read the year's
+    movements_by_county: a decision before the cadre's first snapshot (2024) and one of a cadre on no roster
+    (X9, 2025) count alike; 2023 and 2026 have none."""
+    by_year = queries.run(moved_db.connection, "movements_by_year")
+    for year in range(2022, 2028):
+        assert movements.decided_in(by_year, year) == (not year_decisions(moved_db, year).empty), year
+    assert [y for y in range(2022, 2028) if movements.decided_in(by_year, y)] == [2024, 2025]
+
+
 def test_a_year_the_records_stop_in_is_partial():
     assert movements.partial_year(2026, dt.date(2026, 9, 28)) == dt.date(2026, 9, 28)
     assert movements.partial_year(2025, dt.date(2026, 9, 28)) is None  # a year before: whole

@@ -66,12 +66,19 @@ def totals_by_year(decisions: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index()[["year", *ACTIONS]]
 
 
+def decided_in(decisions: pd.DataFrame, year: int) -> bool:
+    """Whether any personnel decision dated in `year` is recorded, from queries/movements_by_year: exactly when
+    queries/movements_by_county of that calendar year has rows (it places every decision of its dates, under
+    county '' at worst), without its pass over the roster."""
+    return year in {int(y) for y in decisions["year"].dropna()}
+
+
 def compares_with_year_before(decisions: pd.DataFrame, year: int) -> bool:
     """Whether `year`'s decisions are set against the year before's, from queries/movements_by_year: only when any
     decision of that year is recorded. A year without one is not a year of no decisions but one whose records were
     never loaded (the sample's 2022), and is compared with nothing (a county's 上年 read 0 and its 同比 +10 against
     it: a new user's review). The county page and the briefing's county page ask it alike."""
-    return (year - 1) in {int(y) for y in decisions["year"]}
+    return decided_in(decisions, year - 1)
 
 
 def recorded_through(last_date: pd.DataFrame) -> dt.date | None:
