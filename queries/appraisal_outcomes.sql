@@ -13,8 +13,12 @@ WITH graded AS (
 -- for all, so a grouping does what an as-of join did at the price of sorting the roster (most of the query)
 latest AS (
     -- on two counties' snapshots of one day (a cadre who moved), the later batch's: a tie on as_of alone fell to
-    -- whichever row DuckDB met last
-    SELECT cadre_id, arg_max_null(county, (as_of, batch_id)) AS county
+    -- whichever row DuckDB met last. The pair (as_of, batch_id) as one HUGEINT that orders as the pair does (days
+    -- × 2^64 + batch_id shifted into 0..2^64-1, exact for any BIGINT): a struct key took 0.04 s more of the
+    -- query's 0.24 s over a province's 600,000 roster rows
+    SELECT cadre_id,
+           arg_max_null(county, CAST(date_diff('day', DATE '2000-01-01', as_of) AS HUGEINT) * 18446744073709551616
+                                + (CAST(batch_id AS HUGEINT) + 9223372036854775808)) AS county
     FROM current_roster WHERE as_of <= make_date($year, 12, 31) GROUP BY cadre_id
 ),
 placed AS (SELECT g.cadre_id, g.grade, g.unit, r.county FROM graded g LEFT JOIN latest r USING (cadre_id)),

@@ -14,7 +14,7 @@ from incentive.care import appraisals
 from incentive.disclosure import SMALL
 from incentive.intake.ingest import parse_file
 from incentive.sharing.export import export_frame
-from incentive.store import batches
+from incentive.store import batches, queries
 from incentive.store.reference import current_reference
 
 # ---- the file kind
@@ -269,3 +269,33 @@ def test_a_line_across_two_counts_is_refused():
     line = Line(appraisals.total_key("graded", "excellent"), (appraisals.total_key("promoted", "excellent"),))
     with pytest.raises(ValueError):
         appraisals.protect_counts(sizes, [line], 5)
+
+
+def test_a_cadre_on_two_counties_rosters_of_one_day_counts_for_the_later_batchs(catalog_db):
+    """queries/appraisal_outcomes keeps each cadre's latest roster row on or before 31 December by one number that
+    orders as (as_of, batch_id) does: Y1 moved to 云峤县, whose clerk's roster of 2025-06-30 (the later batch) lists
+    him beside the prefecture's of the same day, which still has him in 云岫县; a roster after the year's end does
+    not count, and Q9, on no roster by the year's end, counts for his earliest one. The page's year view, given the
+    app's cached reads, is the one read here."""
+    from test_county_roster import county_roster
+    from test_submissions import OTHER_CLERK, roster_csv
+
+    db = catalog_db
+    import_ok(db, "花名册.csv", roster_csv("2025-06-30", [("Y1", "云岫县"), ("Y2", "云岫县"), ("Q1", "云峤县")]))
+    county_roster(db, "2025-06-30", [("Y1", "云峤县"), ("Q1", "云峤县")], clerk=OTHER_CLERK)
+    import_ok(db, "花名册-2026.csv", roster_csv("2026-06-30", [("Y1", "澄溪县"), ("Y2", "澄溪县"), ("Q9", "枫岚区")]))
+    grades = "干部编号,年度,考核等次\nY1,2025,优秀\nY2,2025,称职\nQ1,2025,称职\nQ9,2025,基本称职\n"
+    import_ok(db, "grades.csv", grades.encode())
+    view = appraisals.year_view(db.connection, 2025, 1)
+    graded = view.frames["graded"][appraisals.ALL].to_dict()
+    assert graded == {"云岫县": 1, "云峤县": 2, "枫岚区": 1}
+    assert view.frames["graded"].at["云峤县", "excellent"] == 1  # Y1
+    given = appraisals.year_view(
+        db.connection,
+        2025,
+        1,
+        recorded=queries.run(db.connection, "appraisal_years"),
+        race_periods=queries.run(db.connection, "race_periods", county="")["period"].tolist(),
+    )
+    assert all(given.frames[c].equals(view.frames[c]) for c in appraisals.COUNTS)
+    assert given.units.equals(view.units) and given.pattern == view.pattern and given.follow == view.follow

@@ -451,7 +451,10 @@ def movement_years(years: list[int], threshold: int) -> dict[int, movements.Year
 
 @shared_result(max_entries=32)
 def _cached_appraisal_year(version: str, year: int, threshold: int, moment: dt.datetime | None) -> appraisals.YearView:
-    return appraisals.year_view(_reader(moment), year, threshold)
+    # the years and the race periods from the cached reads the page makes too, not read again for each year
+    recorded = run_query("appraisal_years")
+    race_periods = run_query("race_periods", county="")["period"].tolist()
+    return appraisals.year_view(_reader(moment), year, threshold, recorded=recorded, race_periods=race_periods)
 
 
 def appraisal_year(year: int, threshold: int) -> appraisals.YearView:

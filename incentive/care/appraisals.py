@@ -174,9 +174,20 @@ class YearView:
         return self.pattern.status(total_key(count, grade))
 
 
-def year_view(conn: duckdb.DuckDBPyConnection, year: int, threshold: int) -> YearView:
-    """The appraisal of `year` as every view shows it. ValueError when `year` has no grades."""
-    recorded = queries.run(conn, "appraisal_years")
+def year_view(
+    conn: duckdb.DuckDBPyConnection,
+    year: int,
+    threshold: int,
+    *,
+    recorded: pd.DataFrame | None = None,
+    race_periods: list[str] | None = None,
+) -> YearView:
+    """The appraisal of `year` as every view shows it. ValueError when `year` has no grades. `recorded` and
+    `race_periods`: the rows of queries/appraisal_years and the periods of queries/race_periods (county ''), when
+    the caller has them (the app's cached reads, the same for every year: 0.04 s of each year's view at a
+    province's scale); read here otherwise."""
+    if recorded is None:
+        recorded = queries.run(conn, "appraisal_years")
     if year not in set(recorded["year"].astype(int)):
         raise ValueError(f"no appraisal grades for {year}")
     until = recorded["movements_until"].iloc[0]
@@ -184,7 +195,9 @@ def year_view(conn: duckdb.DuckDBPyConnection, year: int, threshold: int) -> Yea
     start, end = follow or (dt.date(year + 1, 1, 1), dt.date(year, 12, 31))  # an empty window: nothing follows
     outcomes = queries.run(conn, "appraisal_outcomes", year=year, follow_start=start, follow_end=end)
     frames = grade_frames(outcomes)
-    period = movements.tier_period(queries.run(conn, "race_periods", county="")["period"].tolist(), year + 1)
+    if race_periods is None:
+        race_periods = queries.run(conn, "race_periods", county="")["period"].tolist()
+    period = movements.tier_period(race_periods, year + 1)
     tiers = None
     if period is not None:
         tiers = rankings.official_tiers(conn, period)  # within the peer class where there are classes
