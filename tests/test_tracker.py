@@ -436,3 +436,70 @@ def test_training_is_placed_in_the_county_the_cadre_was_in_on_its_date(catalog_d
         ("云岫县", "2025-08"),
         ("澄溪县", "2025-12"),
     ]
+
+
+def _placed_row_by_row(found: pd.DataFrame, plan) -> dict:
+    """tracker._placed as it was written before it read the columns whole (one itertuples row at a time, each time
+    made a datetime by pd.Timestamp): the reference its faster reading must equal."""
+    out: dict = {}
+    for row in found.itertuples(index=False):
+        period = plan.place(row.kind, row.slot)
+        if period is None:
+            continue
+        key = (row.kind, period, row.county)
+        at = pd.Timestamp(row.received_at).to_pydatetime()
+        live = pd.Timestamp(row.live_at).to_pydatetime()
+        first = out.get(key)
+        if first is None or at < first["received_at"]:
+            out[key] = {
+                "received_at": at,
+                "received_by": row.received_by,
+                "batch_id": int(row.batch_id),
+                "batches": sorted({int(row.batch_id), *(first["batches"] if first else [])}),
+                "live_at": max(live, first["live_at"]) if first else live,
+            }
+        else:
+            first["live_at"] = max(live, first["live_at"])
+            if int(row.batch_id) not in first["batches"]:
+                first["batches"] = sorted([*first["batches"], int(row.batch_id)])
+    return out
+
+
+def test_placed_reads_the_rows_as_one_at_a_time_did():
+    """_placed reads cycle_received's columns whole: the same answer, the same datetimes (microseconds kept, no
+    Timestamp left), as the row-by-row reading, on a quarter sent in three batches (one received earlier but gone
+    live later, two at the same time), a month no schedule period holds, and no rows at all."""
+    plan = schedule.constant({**CONFIG, "training_cycle_months": 3})
+    at = pd.Timestamp
+    found = pd.DataFrame(
+        {
+            "kind": ["training", "training", "training", "training", "race_scores", "training"],
+            "county": ["云岫县", "云岫县", "云岫县", "云峤县", "云峤县", "云岫县"],
+            "slot": ["2025-01", "2025-02", "2025-02", "2025-03", "2025-Q1", "2025-05"],
+            "batch_id": [7, 3, 9, 4, 5, 9],
+            "received_at": [
+                at("2025-04-02 09:30:00.123456"),
+                at("2025-04-01 08:00:00"),
+                at("2025-04-01 08:00:00"),
+                at("2025-04-03 10:00:00"),
+                at("2025-04-10 16:45:01"),
+                at("2025-07-01 09:00:00"),
+            ],
+            "received_by": ["甲", "乙", "丙", "丁", "戊", "丙"],
+            "submission_id": pd.array([None, 2, None, None, 3, None], dtype="Int64"),
+            "live_at": [
+                at("2025-04-02 09:30:00.123456"),
+                at("2025-04-20 12:00:00"),
+                at("2025-04-05 08:00:00"),
+                at("2025-04-03 10:00:00"),
+                at("2025-04-11 09:00:00"),
+                at("2025-07-01 09:00:00"),
+            ],
+        }
+    ).astype({"received_at": "datetime64[us]", "live_at": "datetime64[us]"})
+    for rows in (found, found.iloc[0:0]):
+        fast, reference = tracker._placed(rows, plan), _placed_row_by_row(rows, plan)
+        assert fast == reference and list(fast) == list(reference)
+        for got, want in zip(fast.values(), reference.values(), strict=True):
+            assert [type(got[k]) for k in got] == [type(want[k]) for k in want]
+    assert tracker._placed(found, plan)[("training", "2025-Q1", "云岫县")]["batches"] == [3, 7, 9]

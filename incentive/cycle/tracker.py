@@ -232,27 +232,42 @@ def _received(
 def _placed(found: pd.DataFrame, plan: schedule.Schedule) -> dict[tuple[str, str, str], dict]:
     """_received from cycle_received's rows of one year."""
     out: dict[tuple[str, str, str], dict] = {}
-    for row in found.itertuples(index=False):  # ordered by received_at within kind, county and slot
-        period = plan.place(row.kind, row.slot)
+    # the columns read whole, the times made datetimes a column at a time: a row of itertuples, each time cell a
+    # Timestamp converted here, took 13 ms of a province year's 3,100 rows, 6 ms now (once per year and schedule)
+    rows = zip(
+        found["kind"].tolist(),
+        found["slot"].tolist(),
+        found["county"].tolist(),
+        _datetimes(found["received_at"]),
+        found["received_by"].tolist(),
+        found["batch_id"].tolist(),
+        _datetimes(found["live_at"]),
+        strict=True,
+    )
+    for kind, slot, county, at, received_by, batch_id, live in rows:  # by received_at within kind, county, slot
+        period = plan.place(kind, slot)
         if period is None:
             continue
-        key = (row.kind, period, row.county)
-        at = pd.Timestamp(row.received_at).to_pydatetime()
-        live = pd.Timestamp(row.live_at).to_pydatetime()
+        key = (kind, period, county)
         first = out.get(key)
         if first is None or at < first["received_at"]:
             out[key] = {
                 "received_at": at,
-                "received_by": row.received_by,
-                "batch_id": int(row.batch_id),
-                "batches": sorted({int(row.batch_id), *(first["batches"] if first else [])}),
+                "received_by": received_by,
+                "batch_id": int(batch_id),
+                "batches": sorted({int(batch_id), *(first["batches"] if first else [])}),
                 "live_at": max(live, first["live_at"]) if first else live,
             }
         else:
             first["live_at"] = max(live, first["live_at"])
-            if int(row.batch_id) not in first["batches"]:
-                first["batches"] = sorted([*first["batches"], int(row.batch_id)])
+            if int(batch_id) not in first["batches"]:
+                first["batches"] = sorted([*first["batches"], int(batch_id)])
     return out
+
+
+def _datetimes(column: pd.Series) -> list[dt.datetime]:
+    """A column of cycle_received's times (TIMESTAMP) as the datetimes `pd.Timestamp(cell).to_pydatetime()` makes."""
+    return list(column.dt.to_pydatetime())
 
 
 def _pending(conn, year: int, plan: schedule.Schedule) -> dict[tuple[str, str, str], list[int]]:
