@@ -408,6 +408,37 @@ def test_receipts_read_the_settled_counties_once_for_every_year(catalog_db, monk
     assert set(fresh[2025].loc[fresh[2025]["kind"] == "training", "county"]) == {"云岫县"}
 
 
+def test_receipts_read_the_counties_once_for_every_question(cycle_db, monkeypatch):
+    """Receipts.counties: the regions' counties (queries/race_units) read once per data version for every question
+    about unsent files (a cold training page asked fifteen times), with the same answers as reading afresh, and
+    each caller its own list."""
+    conn = cycle_db.connection
+    q1, q2 = (dt.date(2025, 1, 1), dt.date(2025, 3, 31)), (dt.date(2025, 1, 1), dt.date(2025, 6, 30))
+    today = dt.date(2025, 5, 20)
+    fresh = (
+        tracker.window_gaps(conn, "race_scores", *q1, CONFIG),
+        tracker.files_not_in(conn, "race_scores", *q2, CONFIG, ended_by=today),
+        tracker.partly_sent_running(conn, "race_scores", *q2, dt.date(2025, 7, 10), CONFIG),
+        tracker.progress(conn, 2025, today, CONFIG, Scope.ALL),
+    )
+    read = []
+    plain = queries.run
+    monkeypatch.setattr(queries, "run", lambda con, name, *a, **k: read.append(name) or plain(con, name, *a, **k))
+    kept = tracker.Receipts(conn)
+    for _ in range(2):
+        again = (
+            tracker.window_gaps(conn, "race_scores", *q1, CONFIG, kept),
+            tracker.files_not_in(conn, "race_scores", *q2, CONFIG, kept, ended_by=today),
+            tracker.partly_sent_running(conn, "race_scores", *q2, dt.date(2025, 7, 10), CONFIG, kept),
+            tracker.progress(conn, 2025, today, CONFIG, Scope.ALL, receipts=kept),
+        )
+        assert again[:3] == fresh[:3]
+        assert again[3].equals(fresh[3])
+    assert read.count("race_units") == 1
+    kept.counties().clear()
+    assert kept.counties() == ["云岫县", "云峤县", "澄溪县", "枫岚区"]
+
+
 def test_training_is_placed_in_the_county_the_cadre_was_in_on_its_date(catalog_db):
     """queries/cycle_received.sql: a training record counts for the county on the roster in force at its date (the
     newest snapshot on or before it), else his first county; a cadre who never moved takes the quick path of the
