@@ -46,6 +46,8 @@ SIZE = "size"
 _EPS = 1e-6
 _TRIES = 12  # candidates tried one by one before falling back to the smallest
 _COMPONENTS_KEPT = 4  # _components' answers kept per table
+_INCIDENCE_MOST = 20_000_000  # the largest line × cell matrix Table.incidence makes (bytes): 3,509 cells × 511 lines
+# is 1.8 MB
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,7 @@ class Table:
             self.size_array,
             *(np.array(list(values.values()), dtype=np.int64) for values in self.parts.values()),
         ]
+        self._incidence: np.ndarray | None = None  # incidence()
         self.withholdable = self.size_array > 0
         self.withholdable[self.places(k for k in self.public if k in self.order)] = False
         # every (cell, SIZE or part name) of the table, numbered: a solution of any component's system is kept
@@ -128,6 +131,21 @@ class Table:
         self.truth = np.array(
             [self.sizes[k] if n == SIZE else self.parts[n][k] for (k, n) in self.columns], dtype=float
         )
+
+    def shown(self, hidden: Collection[Hashable]) -> np.ndarray:
+        """Whether each cell (by place) is outside `hidden`."""
+        shown = np.ones(len(self.size_array), dtype=bool)
+        shown[self.places(hidden)] = False
+        return shown
+
+    def incidence(self) -> np.ndarray | None:
+        """Whether each line (row) holds each cell (column, by place); None for a table too large to hold it so
+        (_INCIDENCE_MOST entries). Made at the first audit's need: most tables never need one."""
+        if self._incidence is None and len(self.lines) * len(self.size_array) <= _INCIDENCE_MOST:
+            self._incidence = np.zeros((len(self.lines), len(self.size_array)), dtype=bool)
+            for i, cells in enumerate(self.line_cells):
+                self._incidence[i, cells] = True
+        return self._incidence
 
     def places(self, keys: Iterable[Hashable]) -> np.ndarray:
         """Each key's place in `order` (its index in `size_array`)."""
@@ -342,8 +360,15 @@ def _first_freeing(
     own_bounds: list[_Box | None] = [None] * len(tried)
     if any(line is None for *_, line in tried):
         union_hidden = hidden | set(candidates)
-        union = _System(table, next(c for c in _components(table, union_hidden) if key in c), union_hidden, small)
-        own_bounds = [union.bounds_within(component, with_cell, small) for _, with_cell, component, _ in tried]
+        # every candidate shares a line with `key` (hidden), so the component of `key` with them all hidden is
+        # their components together: not asked of _components (a tenth of the graded county × grade table)
+        union = _System(table, set().union(*(component for _, _, component, _ in tried)), union_hidden, small)
+        shown = table.shown(hidden)  # each candidate's: this with its cell hidden (saves a mask per candidate)
+        own_bounds = []
+        for cell, with_cell, component, _ in tried:
+            own = shown.copy()
+            own[table.order[cell]] = False
+            own_bounds.append(union.bounds_within(component, with_cell, small, own))
         hull = _Box.hull(own_bounds)
         if union.fixed(key, quantity, hull) or not union.has_other_value(key, quantity, hull):
             return None
@@ -707,19 +732,30 @@ class _System:
         }
 
     @staticmethod
-    def _ranges(table: Table, component: set, hidden: set, small: set) -> tuple[list, np.ndarray, np.ndarray]:
+    def _ranges(
+        table: Table, component: set, hidden: set, small: set, shown: np.ndarray | None = None
+    ) -> tuple[list, np.ndarray, np.ndarray]:
         """bounds_only as (keys, lowest sizes, highest sizes or np.inf), for all of them at once. What an onlooker
         is credited with knowing of a withheld size: at least the threshold (1 for a small total), and where it
         ranks among the shown non-zero sizes of the lines around it (a method that withholds the smallest cells
         first could tell them that): above the largest shown size under it, at most the smallest at or over it. A
-        small cell is 1..threshold-1."""
-        lines = {i for k in component for i in table.lines_of[k]}
-        cells = np.concatenate([table.line_cells[i] for i in lines]) if lines else np.empty(0, dtype=np.intp)
-        shown = np.ones(len(table.size_array), dtype=bool)
-        shown[table.places(hidden)] = False
-        around = np.unique(table.size_array[cells[table.withholdable[cells] & shown[cells]]]).astype(float)
+        small cell is 1..threshold-1. `shown`: Table.shown(hidden), when the caller has it."""
         keys = list(component)
-        sizes = table.size_array[table.places(keys)]
+        places = table.places(keys)
+        if shown is None:
+            shown = table.shown(hidden)
+        incidence = table.incidence()
+        if incidence is not None:
+            # the cells of the lines around the component as two reductions of the line × cell matrix, not a set
+            # of lines and their cells joined (a quarter of the graded county × grade table's protect)
+            lines = incidence[:, places].any(axis=1)
+            around_cells = incidence[lines].any(axis=0) & table.withholdable & shown
+            around = np.unique(table.size_array[around_cells]).astype(float)
+        else:
+            lines = {i for k in component for i in table.lines_of[k]}
+            cells = np.concatenate([table.line_cells[i] for i in lines]) if lines else np.empty(0, dtype=np.intp)
+            around = np.unique(table.size_array[cells[table.withholdable[cells] & shown[cells]]]).astype(float)
+        sizes = table.size_array[places]
         at = np.searchsorted(around, sizes, side="left")  # around[:at] < size <= around[at:]
         lows = np.where(sizes >= table.threshold, table.threshold, 1).astype(float)
         highs = np.full(len(keys), np.inf)
@@ -734,10 +770,10 @@ class _System:
         """Every variable at its true value."""
         return _Box(self.truth.copy(), self.truth.copy())
 
-    def _box(self, box: _Box, component: set, hidden: set, small: set) -> _Box:
+    def _box(self, box: _Box, component: set, hidden: set, small: set, shown: np.ndarray | None = None) -> _Box:
         """`box` (changed) with the variables of `component`'s cells within their bounds (bounds_only; a part between
         0 and no limit: the inequalities keep it within its size)."""
-        keys, lows, highs = self._ranges(self.table, component, hidden, small)
+        keys, lows, highs = self._ranges(self.table, component, hidden, small, shown)
         sizes = np.fromiter(map(self.key_place.__getitem__, keys), dtype=np.intp, count=len(keys))
         box.low[sizes], box.high[sizes] = lows, highs
         if len(self.names) > 1:
@@ -745,10 +781,11 @@ class _System:
             box.low[parts], box.high[parts] = 0.0, np.inf
         return box
 
-    def bounds_within(self, component: set, hidden: set, small: set) -> _Box:
+    def bounds_within(self, component: set, hidden: set, small: set, shown: np.ndarray | None = None) -> _Box:
         """Bounds for the system of `component` (hidden cells of this system's): its cells within the bounds of its
-        own system (`hidden` being what is withheld then), every other cell fixed at its true values."""
-        return self._box(self._free(), component, hidden, small)
+        own system (`hidden` being what is withheld then, `shown` Table.shown(hidden) when the caller has it),
+        every other cell fixed at its true values."""
+        return self._box(self._free(), component, hidden, small, shown)
 
     def objective(self, key: Hashable, quantity: str) -> np.ndarray:
         c = np.zeros(len(self.index))
