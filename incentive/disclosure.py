@@ -23,6 +23,7 @@ Sizes are settled before parts, so the cells withheld for sizes depend on the si
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -46,8 +47,8 @@ SIZE = "size"
 _EPS = 1e-6
 _TRIES = 12  # candidates tried one by one before falling back to the smallest
 _COMPONENTS_KEPT = 4  # _components' answers kept per table
-_INCIDENCE_MOST = 20_000_000  # the largest line × cell matrix Table.incidence makes (bytes): 3,509 cells × 511 lines
-# is 1.8 MB
+_INCIDENCE_MOST = 20_000_000  # the most entries (bytes) of Table.incidence's line × cell matrix: 3,509 cells ×
+# 511 lines, the largest table a page protects, is 1.8 MB
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class Table:
         self.lines = [Line(line.total, tuple(line.members)) for line in self.lines]
         self.line_keys = [line.cells() for line in self.lines]
         self.components: dict[frozenset, list[set]] = {}  # _components' recent answers
+        self.system: tuple[frozenset, _System] | None = None  # _system_for's last system and its cells
         self.order = {k: i for i, k in enumerate(self.sizes)}
         self.lines_of: dict[Hashable, list[int]] = defaultdict(list)
         for index, line in enumerate(self.lines):
@@ -362,7 +364,7 @@ def _first_freeing(
         union_hidden = hidden | set(candidates)
         # every candidate shares a line with `key` (hidden), so the component of `key` with them all hidden is
         # their components together: not asked of _components (a tenth of the graded county × grade table)
-        union = _System(table, set().union(*(component for _, _, component, _ in tried)), union_hidden, small)
+        union = _system_for(table, set().union(*(component for _, _, component, _ in tried)), union_hidden, small)
         shown = table.shown(hidden)  # each candidate's: this with its cell hidden (saves a mask per candidate)
         own_bounds = []
         for cell, with_cell, component, _ in tried:
@@ -490,7 +492,27 @@ def _audit(
     if line is not None:
         found = _one_line_pinned(table, component, line, hidden, small, wanted)
         return found[:1] if first else found
-    return _System(table, component, hidden, small).pinned(wanted, witnesses, first=first)
+    return (
+        _system_for(table, component, hidden, small)
+        .within(component, hidden, small)
+        .pinned(wanted, witnesses, first=first)
+    )
+
+
+def _system_for(table: Table, component: set, hidden: set, small: set) -> _System:
+    """A system whose cells include `component`'s, for its `within` or `bounds_within`: the last one made when it
+    does, else a new one over every cell of the lines around `component` (kept in its place).
+
+    Each step of `protect` audits the component it grew and asks which cell frees the next exposure, and both lie
+    within the lines around the last component but for a cell or two: one system and its model answer step after
+    step, warm, instead of two built afresh each step (a third of the graded county × grade table's protect)."""
+    if table.system is not None and table.system[0].issuperset(component):
+        return table.system[1]
+    around = {i for k in component for i in table.lines_of[k]}
+    cells = set(component).union(*(table.line_keys[i] for i in around))
+    system = _System(table, cells, hidden, small)
+    table.system = (frozenset(cells), system)
+    return system
 
 
 def _only_line(table: Table, component: set, hidden: set) -> Line | None:
@@ -762,7 +784,7 @@ class _System:
         if len(around):
             lows = np.maximum(lows, np.where(at > 0, around[np.maximum(at - 1, 0)] + 1, 0))
             highs = np.where(at < len(around), around[np.minimum(at, len(around) - 1)], np.inf)
-        is_small = np.fromiter((k in small for k in keys), dtype=bool, count=len(keys))
+        is_small = np.fromiter(map(small.__contains__, keys), dtype=bool, count=len(keys))
         lows[is_small], highs[is_small] = 1, table.threshold - 1
         return keys, lows, highs
 
@@ -786,6 +808,17 @@ class _System:
         own system (`hidden` being what is withheld then, `shown` Table.shown(hidden) when the caller has it),
         every other cell fixed at its true values."""
         return self._box(self._free(), component, hidden, small, shown)
+
+    def within(self, component: set, hidden: set, small: set) -> _System:
+        """This system for `component` (hidden cells of this system's) alone, `hidden` being what is withheld:
+        bounds_within as its own bounds, sharing this one's model. The values a quantity of `component` can take
+        are those of `component`'s own system: the lines around it read as there, and every other line of this
+        system holds only cells fixed at their true values."""
+        system = copy.copy(self)
+        system.bounds = self.bounds_within(component, hidden, small)
+        if self._solver is None:  # one model for both
+            self._solver = system._solver = _Solver(self.a_eq, self.b_eq, self.a_ub, self.b_ub)
+        return system
 
     def objective(self, key: Hashable, quantity: str) -> np.ndarray:
         c = np.zeros(len(self.index))
