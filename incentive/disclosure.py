@@ -99,7 +99,7 @@ class Table:
         self.parts = {name: {k: int(values.get(k, 0)) for k in self.sizes} for name, values in self.parts.items()}
         self.lines = [Line(line.total, tuple(line.members)) for line in self.lines]
         self.line_keys = [line.cells() for line in self.lines]
-        self.components: dict[frozenset, list[set]] = {}  # _components' recent answers
+        self.components: dict[frozenset, _Components] = {}  # _components' recent answers
         self.system: tuple[frozenset, _System] | None = None  # _system_for's last system and its cells
         self.order = {k: i for i, k in enumerate(self.sizes)}
         self.lines_of: dict[Hashable, list[int]] = defaultdict(list)
@@ -124,6 +124,8 @@ class Table:
             *(np.array(list(values.values()), dtype=np.int64) for values in self.parts.values()),
         ]
         self._incidence: np.ndarray | None = None  # incidence()
+        self._small: tuple[Collection, np.ndarray] | None = None  # small_mask's last answer
+        self.keys = list(self.sizes)  # by place
         self.withholdable = self.size_array > 0
         self.withholdable[self.places(k for k in self.public if k in self.order)] = False
         # every (cell, SIZE or part name) of the table, numbered: a solution of any component's system is kept
@@ -139,6 +141,15 @@ class Table:
         shown = np.ones(len(self.size_array), dtype=bool)
         shown[self.places(hidden)] = False
         return shown
+
+    def small_mask(self, small: Collection[Hashable]) -> np.ndarray:
+        """Whether each cell (by place) is in `small`. The answer for the last set asked is kept (`protect` asks of
+        one set thousands of times), so a set must not change once asked of (protect's small cells never do)."""
+        if self._small is None or self._small[0] is not small:
+            mask = np.zeros(len(self.size_array), dtype=bool)
+            mask[self.places(k for k in small if k in self.order)] = True
+            self._small = (small, mask)
+        return self._small[1]
 
     def incidence(self) -> np.ndarray | None:
         """Whether each line (row) holds each cell (column, by place); None for a table too large to hold it so
@@ -351,30 +362,37 @@ def _first_freeing(
         return None
     components = _components(table, hidden)
     component_of = {h: index for index, group in enumerate(components) for h in group}
-    tried = []  # (cell, hidden with it, its component, the one line around that component or None)
+    tried = []  # (cell, hidden with it, its component, the one line around that component or None, joined)
     for cell in candidates:
         with_cell = hidden | {cell}
         # withholding `cell` joins it to the components of the hidden cells of its lines, and changes no other
         joined = {component_of[h] for i in table.lines_of[cell] for h in table.lines[i].cells() if h in hidden}
         component = {cell}.union(*(components[index] for index in joined))
-        tried.append((cell, with_cell, component, _only_line(table, component, with_cell)))
+        tried.append((cell, with_cell, component, _only_line(table, component, with_cell), joined))
     union: _System | None = None  # built when a candidate needs a program
     own_bounds: list[_Box | None] = [None] * len(tried)
-    if any(line is None for *_, line in tried):
+    if any(t[3] is None for t in tried):
         union_hidden = hidden | set(candidates)
         # every candidate shares a line with `key` (hidden), so the component of `key` with them all hidden is
         # their components together: not asked of _components (a tenth of the graded county × grade table)
-        union = _system_for(table, set().union(*(component for _, _, component, _ in tried)), union_hidden, small)
-        shown = table.shown(hidden)  # each candidate's: this with its cell hidden (saves a mask per candidate)
+        union = _system_for(table, set().union(*(t[2] for t in tried)), union_hidden, small)
+        # each candidate's component and what is shown with it hidden, made from those of `hidden` (its
+        # components' places, its mask) rather than from each candidate's sets
+        shown, is_small = table.shown(hidden), table.small_mask(small)
+        places: dict[int, np.ndarray] = {}
         own_bounds = []
-        for cell, with_cell, component, _ in tried:
+        for cell, _, _, _, joined in tried:
             own = shown.copy()
             own[table.order[cell]] = False
-            own_bounds.append(union.bounds_within(component, with_cell, small, own))
+            for index in joined:
+                if index not in places:
+                    places[index] = table.places(components[index])
+            at = np.concatenate([[table.order[cell]], *(places[index] for index in joined)]).astype(np.intp)
+            own_bounds.append(union.bounds_within(at, own, is_small))
         hull = _Box.hull(own_bounds)
         if union.fixed(key, quantity, hull) or not union.has_other_value(key, quantity, hull):
             return None
-    for (cell, with_cell, component, line), bounds in zip(tried, own_bounds, strict=True):
+    for (cell, with_cell, component, line, _), bounds in zip(tried, own_bounds, strict=True):
         if line is not None:
             pinned = bool(_one_line_pinned(table, component, line, with_cell, small, [(key, quantity)]))
         else:
@@ -392,18 +410,69 @@ def _pinned(table: Table, hidden: set, small: set, key: Hashable, quantity: str)
 def _components(table: Table, hidden: set) -> list[set]:
     """Hidden cells linked through lines that hold more than one of them, in the order of each one's first cell.
     The answer is kept on `table` for the last few sets asked (one step of `protect` asks of the same set twice),
-    and is shared: a caller must not change it."""
+    and is shared: a caller must not change it. A set that holds one of those is answered from it (_grown):
+    `protect` only ever adds cells."""
     if not hidden:
         return []
     known = frozenset(hidden)
     if known not in table.components:
+        base = max((kept for kept in table.components if kept <= known), key=len, default=None)
+        found = _find_components(table, hidden) if base is None else _grown(table, table.components[base], known - base)
         if len(table.components) >= _COMPONENTS_KEPT:
             table.components.pop(next(iter(table.components)))
-        table.components[known] = _find_components(table, hidden)
-    return table.components[known]
+        table.components[known] = found
+    return table.components[known].groups
 
 
-def _find_components(table: Table, hidden: set) -> list[set]:
+@dataclass(frozen=True)
+class _Components:
+    """_components' answer (`groups`, each with the place of its first cell in `firsts`) and the group of the
+    hidden cells of each line that holds any (`line_group`: line index -> index in `groups`)."""
+
+    groups: list[set]
+    firsts: list[int]
+    line_group: dict[int, int]
+
+
+def _grown(table: Table, known: _Components, added: Iterable[Hashable]) -> _Components:
+    """The components of the cells of `known` and `added`: the groups `added` joins merged, the others kept as
+    they are. Each step of `protect` adds a cell or two to a few hundred hidden ones, which a search from scratch
+    went through again (a tenth of the graded county × grade table, a fifth of the training groups)."""
+    groups, firsts, line_group = list(known.groups), list(known.firsts), dict(known.line_group)
+    parent = list(range(len(groups)))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for cell in added:
+        new = len(groups)
+        groups.append({cell})
+        firsts.append(table.order[cell])
+        parent.append(new)
+        for i in table.lines_of.get(cell, ()):
+            if i in line_group:
+                parent[root(new)] = root(line_group[i])
+            else:
+                line_group[i] = new
+    members: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(groups)):
+        members[root(index)].append(index)
+    merged = []  # (first place, group, the indices it was)
+    for indices in members.values():
+        group = groups[indices[0]] if len(indices) == 1 else set().union(*(groups[i] for i in indices))
+        merged.append((min(firsts[i] for i in indices), group, indices))
+    merged.sort(key=lambda m: m[0])
+    place = {}
+    for index, (_, _, indices) in enumerate(merged):
+        for i in indices:
+            place[i] = index
+    return _Components([m[1] for m in merged], [m[0] for m in merged], {i: place[g] for i, g in line_group.items()})
+
+
+def _find_components(table: Table, hidden: set) -> _Components:
     parent = {h: h for h in hidden}
 
     def root(x):
@@ -424,7 +493,11 @@ def _find_components(table: Table, hidden: set) -> list[set]:
     groups: dict = defaultdict(set)
     for h in hidden:
         groups[root(h)].add(h)
-    return sorted(groups.values(), key=lambda g: min(table.order[k] for k in g))
+    ordered = sorted(((min(table.order[k] for k in g), g) for g in groups.values()), key=lambda m: m[0])
+    index = {id(g): i for i, (_, g) in enumerate(ordered)}
+    return _Components(
+        [g for _, g in ordered], [f for f, _ in ordered], {i: index[id(groups[root(h)])] for i, h in first.items()}
+    )
 
 
 def exposures(
@@ -518,9 +591,16 @@ def _system_for(table: Table, component: set, hidden: set, small: set) -> _Syste
 def _only_line(table: Table, component: set, hidden: set) -> Line | None:
     """The one line around `component` when it lies in one line whose total is shown (the case
     `_one_line_pinned` answers in closed form), else None."""
-    around = {i for k in component for i in table.lines_of[k]}
-    if len(around) == 1 and table.lines[next(iter(around))].total not in hidden:
-        return table.lines[next(iter(around))]
+    # stopped at a second line, not every line of every cell gathered (a large component has many)
+    only = None
+    for k in component:
+        for i in table.lines_of[k]:
+            if only is None:
+                only = i
+            elif i != only:
+                return None
+    if only is not None and table.lines[only].total not in hidden:
+        return table.lines[only]
     return None
 
 
@@ -740,7 +820,10 @@ class _System:
         # into Table.columns: (k, n) is n's place × the table's cells + k's place in `order`
         self.columns = (np.arange(names)[:, None] * len(table.size_array) + places[None, :]).ravel()
         self.truth = table.truth[self.columns]
-        self.bounds = self._box(self._free(), component, hidden, small)
+        # each cell's (by place) variable of SIZE, -1 outside the system
+        self.variable = np.full(len(table.size_array), -1, dtype=np.intp)
+        self.variable[places] = np.arange(count)
+        self.bounds = self._box(self._free(), places, table.shown(hidden), table.small_mask(small))
         self._solver: _Solver | None = None
 
     @staticmethod
@@ -754,18 +837,23 @@ class _System:
         }
 
     @staticmethod
-    def _ranges(
-        table: Table, component: set, hidden: set, small: set, shown: np.ndarray | None = None
-    ) -> tuple[list, np.ndarray, np.ndarray]:
-        """bounds_only as (keys, lowest sizes, highest sizes or np.inf), for all of them at once. What an onlooker
-        is credited with knowing of a withheld size: at least the threshold (1 for a small total), and where it
-        ranks among the shown non-zero sizes of the lines around it (a method that withholds the smallest cells
-        first could tell them that): above the largest shown size under it, at most the smallest at or over it. A
-        small cell is 1..threshold-1. `shown`: Table.shown(hidden), when the caller has it."""
+    def _ranges(table: Table, component: set, hidden: set, small: set) -> tuple[list, np.ndarray, np.ndarray]:
+        """bounds_only as (keys, lowest sizes, highest sizes or np.inf), for all of them at once (_ranges_at)."""
         keys = list(component)
-        places = table.places(keys)
-        if shown is None:
-            shown = table.shown(hidden)
+        lows, highs = _System._ranges_at(table, table.places(keys), table.shown(hidden), table.small_mask(small))
+        return keys, lows, highs
+
+    @staticmethod
+    def _ranges_at(
+        table: Table, places: np.ndarray, shown: np.ndarray, is_small: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The lowest and highest sizes (np.inf: none) of the hidden cells at `places` (a component's), `shown`
+        being Table.shown(hidden) and `is_small` Table.small_mask(small). What an onlooker is credited with knowing
+        of a withheld size: at least the threshold (1 for a small total), and where it ranks among the shown
+        non-zero sizes of the lines around it (a method that withholds the smallest cells first could tell them
+        that): above the largest shown size under it, at most the smallest at or over it. A small cell is
+        1..threshold-1. Taken by places and masks, not keys and sets: _first_freeing asks it of a dozen
+        components of a few hundred cells each step (half of the training groups' protect by keys)."""
         incidence = table.incidence()
         if incidence is not None:
             # the cells of the lines around the component as two reductions of the line × cell matrix, not a set
@@ -774,40 +862,41 @@ class _System:
             around_cells = incidence[lines].any(axis=0) & table.withholdable & shown
             around = np.unique(table.size_array[around_cells]).astype(float)
         else:
-            lines = {i for k in component for i in table.lines_of[k]}
+            lines = {i for p in places.tolist() for i in table.lines_of[table.keys[p]]}
             cells = np.concatenate([table.line_cells[i] for i in lines]) if lines else np.empty(0, dtype=np.intp)
             around = np.unique(table.size_array[cells[table.withholdable[cells] & shown[cells]]]).astype(float)
         sizes = table.size_array[places]
         at = np.searchsorted(around, sizes, side="left")  # around[:at] < size <= around[at:]
         lows = np.where(sizes >= table.threshold, table.threshold, 1).astype(float)
-        highs = np.full(len(keys), np.inf)
+        highs = np.full(len(places), np.inf)
         if len(around):
             lows = np.maximum(lows, np.where(at > 0, around[np.maximum(at - 1, 0)] + 1, 0))
             highs = np.where(at < len(around), around[np.minimum(at, len(around) - 1)], np.inf)
-        is_small = np.fromiter(map(small.__contains__, keys), dtype=bool, count=len(keys))
-        lows[is_small], highs[is_small] = 1, table.threshold - 1
-        return keys, lows, highs
+        small_here = is_small[places]
+        lows[small_here], highs[small_here] = 1, table.threshold - 1
+        return lows, highs
 
     def _free(self) -> _Box:
         """Every variable at its true value."""
         return _Box(self.truth.copy(), self.truth.copy())
 
-    def _box(self, box: _Box, component: set, hidden: set, small: set, shown: np.ndarray | None = None) -> _Box:
-        """`box` (changed) with the variables of `component`'s cells within their bounds (bounds_only; a part between
-        0 and no limit: the inequalities keep it within its size)."""
-        keys, lows, highs = self._ranges(self.table, component, hidden, small, shown)
-        sizes = np.fromiter(map(self.key_place.__getitem__, keys), dtype=np.intp, count=len(keys))
+    def _box(self, box: _Box, places: np.ndarray, shown: np.ndarray, is_small: np.ndarray) -> _Box:
+        """`box` (changed) with the variables of the cells at `places` (a component's, `shown` and `is_small` as
+        _ranges_at takes them) within their bounds (bounds_only; a part between 0 and no limit: the inequalities
+        keep it within its size)."""
+        lows, highs = self._ranges_at(self.table, places, shown, is_small)
+        sizes = self.variable[places]
         box.low[sizes], box.high[sizes] = lows, highs
         if len(self.names) > 1:
             parts = (np.arange(1, len(self.names))[:, None] * len(self.key_place) + sizes[None, :]).ravel()
             box.low[parts], box.high[parts] = 0.0, np.inf
         return box
 
-    def bounds_within(self, component: set, hidden: set, small: set, shown: np.ndarray | None = None) -> _Box:
-        """Bounds for the system of `component` (hidden cells of this system's): its cells within the bounds of its
-        own system (`hidden` being what is withheld then, `shown` Table.shown(hidden) when the caller has it),
-        every other cell fixed at its true values."""
-        return self._box(self._free(), component, hidden, small, shown)
+    def bounds_within(self, places: np.ndarray, shown: np.ndarray, is_small: np.ndarray) -> _Box:
+        """Bounds for the system of the component at `places` (hidden cells of this system's; `shown` and
+        `is_small` as _ranges_at takes them, for what is hidden then): its cells within the bounds of its own
+        system, every other cell fixed at its true values."""
+        return self._box(self._free(), places, shown, is_small)
 
     def within(self, component: set, hidden: set, small: set) -> _System:
         """This system for `component` (hidden cells of this system's) alone, `hidden` being what is withheld:
@@ -815,7 +904,9 @@ class _System:
         are those of `component`'s own system: the lines around it read as there, and every other line of this
         system holds only cells fixed at their true values."""
         system = copy.copy(self)
-        system.bounds = self.bounds_within(component, hidden, small)
+        system.bounds = self.bounds_within(
+            self.table.places(component), self.table.shown(hidden), self.table.small_mask(small)
+        )
         if self._solver is None:  # one model for both
             self._solver = system._solver = _Solver(self.a_eq, self.b_eq, self.a_ub, self.b_ub)
         return system

@@ -93,3 +93,17 @@ def test_the_faster_protect_withholds_what_the_one_before_did(seed):
     assert now.left == then.left
     assert now.unprotected == then.unprotected
     assert now.cells == then.cells
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_components_grown_cell_by_cell_are_those_found_afresh(seed):
+    arguments = random_table(seed)
+    table = disclosure.Table(arguments["sizes"], arguments["lines"], arguments["threshold"])
+    rng = np.random.default_rng(seed)
+    keys = list(table.sizes)
+    hidden: set = set()
+    for step in rng.permutation(len(keys))[: max(2, len(keys) // 3)]:
+        hidden.add(keys[step])
+        grown = disclosure._components(table, hidden)  # from the last answer kept on the table
+        afresh = disclosure._components(disclosure.Table(table.sizes, table.lines, table.threshold), hidden)
+        assert grown == afresh
