@@ -124,6 +124,7 @@ class Table:
             *(np.array(list(values.values()), dtype=np.int64) for values in self.parts.values()),
         ]
         self._incidence: np.ndarray | None = None  # incidence()
+        self._size_order: tuple[np.ndarray, np.ndarray] | None = None  # size_order()
         self._small: tuple[Collection, np.ndarray] | None = None  # small_mask's last answer
         self.keys = list(self.sizes)  # by place
         self.withholdable = self.size_array > 0
@@ -150,6 +151,13 @@ class Table:
             mask[self.places(k for k in small if k in self.order)] = True
             self._small = (small, mask)
         return self._small[1]
+
+    def size_order(self) -> tuple[np.ndarray, np.ndarray]:
+        """The places of the cells from the smallest size up, and their sizes in that order."""
+        if self._size_order is None:
+            order = np.argsort(self.size_array, kind="stable")
+            self._size_order = (order, self.size_array[order])
+        return self._size_order
 
     def incidence(self) -> np.ndarray | None:
         """Whether each line (row) holds each cell (column, by place); None for a table too large to hold it so
@@ -380,15 +388,22 @@ def _first_freeing(
         # components' places, its mask) rather than from each candidate's sets
         shown, is_small = table.shown(hidden), table.small_mask(small)
         places: dict[int, np.ndarray] = {}
-        own_bounds = []
+        at = []
         for cell, _, _, _, joined in tried:
-            own = shown.copy()
-            own[table.order[cell]] = False
             for index in joined:
                 if index not in places:
                     places[index] = table.places(components[index])
-            at = np.concatenate([[table.order[cell]], *(places[index] for index in joined)]).astype(np.intp)
-            own_bounds.append(union.bounds_within(at, own, is_small))
+            at.append(np.concatenate([[table.order[cell]], *(places[index] for index in joined)]).astype(np.intp))
+        cells = np.array([table.order[t[0]] for t in tried], dtype=np.intp)
+        if table.incidence() is not None:
+            ranges = _System._ranges_each(table, at, shown, cells, is_small)
+            own_bounds = [union.boxed(a, lows, highs) for a, (lows, highs) in zip(at, ranges, strict=True)]
+        else:
+            own_bounds = []
+            for a, cell in zip(at, cells, strict=True):
+                own = shown.copy()
+                own[cell] = False
+                own_bounds.append(union.bounds_within(a, own, is_small))
         hull = _Box.hull(own_bounds)
         if union.fixed(key, quantity, hull) or not union.has_other_value(key, quantity, hull):
             return None
@@ -876,6 +891,41 @@ class _System:
         lows[small_here], highs[small_here] = 1, table.threshold - 1
         return lows, highs
 
+    @staticmethod
+    def _ranges_each(
+        table: Table, places: list[np.ndarray], shown: np.ndarray, cells: np.ndarray, is_small: np.ndarray
+    ) -> list[tuple[np.ndarray, np.ndarray]]:
+        """_ranges_at of several components at once, the i-th at `places[i]` with cell `cells[i]` hidden besides
+        those `shown` leaves out: _first_freeing's candidates, a dozen a step, in a few operations over all of
+        them instead of a dozen each (a third of the graded county × grade table's protect). Needs
+        Table.incidence. The ranks come from the cells in order of size: the largest shown size under a cell's is
+        the last shown one before it in that order, the smallest at or over it the first at or after it."""
+        incidence, (order, sorted_sizes) = table.incidence(), table.size_order()
+        count, width = len(places), len(table.size_array)
+        row = np.repeat(np.arange(count), [len(p) for p in places])
+        column = np.concatenate(places)
+        # the lines around each component, then the cells of those lines (only lines around some component)
+        starts = np.concatenate([[0], np.cumsum([len(p) for p in places])[:-1]])
+        lines = np.logical_or.reduceat(incidence.T[column], starts, axis=0)
+        near = lines.any(axis=0)
+        cells_around = (lines[:, near].astype(np.float32) @ incidence[near].astype(np.float32)) > 0
+        around = cells_around & table.withholdable & shown
+        around[np.arange(count), cells] = False
+        ranked = around[:, order]
+        position = np.arange(width)
+        last = np.maximum.accumulate(np.where(ranked, position, -1), axis=1)  # last shown at or before
+        first = np.minimum.accumulate(np.where(ranked, position, width)[:, ::-1], axis=1)[:, ::-1]  # at or after
+        sizes = table.size_array[column]
+        at = np.searchsorted(sorted_sizes, sizes, side="left")  # sorted_sizes[:at] < size <= sorted_sizes[at:]
+        under = np.where(at > 0, last[row, np.maximum(at - 1, 0)], -1)
+        over = np.where(at < width, first[row, np.minimum(at, width - 1)], width)
+        lows = np.where(sizes >= table.threshold, table.threshold, 1).astype(float)
+        lows = np.where(under >= 0, np.maximum(lows, sorted_sizes[np.maximum(under, 0)] + 1), lows)
+        highs = np.where(over < width, sorted_sizes[np.minimum(over, width - 1)].astype(float), np.inf)
+        small_here = is_small[column]
+        lows[small_here], highs[small_here] = 1, table.threshold - 1
+        return list(zip(np.split(lows, starts[1:]), np.split(highs, starts[1:]), strict=True))
+
     def _free(self) -> _Box:
         """Every variable at its true value."""
         return _Box(self.truth.copy(), self.truth.copy())
@@ -884,7 +934,13 @@ class _System:
         """`box` (changed) with the variables of the cells at `places` (a component's, `shown` and `is_small` as
         _ranges_at takes them) within their bounds (bounds_only; a part between 0 and no limit: the inequalities
         keep it within its size)."""
-        lows, highs = self._ranges_at(self.table, places, shown, is_small)
+        return self._boxed(box, places, *self._ranges_at(self.table, places, shown, is_small))
+
+    def boxed(self, places: np.ndarray, lows: np.ndarray, highs: np.ndarray) -> _Box:
+        """bounds_within with the ranges of the cells at `places` given (_ranges_each)."""
+        return self._boxed(self._free(), places, lows, highs)
+
+    def _boxed(self, box: _Box, places: np.ndarray, lows: np.ndarray, highs: np.ndarray) -> _Box:
         sizes = self.variable[places]
         box.low[sizes], box.high[sizes] = lows, highs
         if len(self.names) > 1:
