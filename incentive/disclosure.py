@@ -47,8 +47,8 @@ SIZE = "size"
 _EPS = 1e-6
 _TRIES = 12  # candidates tried one by one before falling back to the smallest
 _COMPONENTS_KEPT = 4  # _components' answers kept per table
-_INCIDENCE_MOST = 20_000_000  # the most entries (bytes) of Table.incidence's line × cell matrix: 3,509 cells ×
-# 511 lines, the largest table a page protects, is 1.8 MB
+_INCIDENCE_MOST = 4_000_000  # the most entries of Table.incidence's line × cell matrix (a byte each, and 4 in
+# _ranges_each's product): 3,509 cells × 511 lines, the largest table a page protects, is 1.8 million
 
 
 @dataclass(frozen=True)

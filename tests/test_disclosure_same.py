@@ -107,3 +107,15 @@ def test_components_grown_cell_by_cell_are_those_found_afresh(seed):
         grown = disclosure._components(table, hidden)  # from the last answer kept on the table
         afresh = disclosure._components(disclosure.Table(table.sizes, table.lines, table.threshold), hidden)
         assert grown == afresh
+
+
+@pytest.mark.parametrize("seed", range(0, 60, 4))
+def test_a_table_too_large_for_the_line_by_cell_matrix_withholds_the_same(seed, monkeypatch):
+    monkeypatch.setattr(disclosure, "_INCIDENCE_MOST", 0)  # the path of the lines' own cell lists
+    now, then = patterns(random_table(seed))
+    assert (now.small, now.withheld, now.left, now.unprotected) == (
+        then.small,
+        then.withheld,
+        then.left,
+        then.unprotected,
+    )
