@@ -589,11 +589,18 @@ def _audit(
 
 def _system_for(table: Table, component: set, hidden: set, small: set) -> _System:
     """A system whose cells include `component`'s, for its `within` or `bounds_within`: the last one made when it
-    does, else a new one over every cell of the lines around `component` (kept in its place).
+    does, else a new one over every cell of the lines around `component` (kept in its place); in a table with parts
+    the component's own system, as before.
 
     Each step of `protect` audits the component it grew and asks which cell frees the next exposure, and both lie
     within the lines around the last component but for a cell or two: one system and its model answer step after
     step, warm, instead of two built afresh each step (a third of the graded county × grade table's protect)."""
+    if table.parts:
+        # With parts, a variable per part and cell and a row per part and cell: a system over more cells than the
+        # component's was slower to solve than the building it saved, and took other vertices, some fractional,
+        # which the integer program then had to settle (bench/disclosure_audit.py's table: 2.5 s with the
+        # component's own systems, 6 s over every cell of the lines around, 3 s over the candidates' union).
+        return _System(table, component, hidden, small)
     if table.system is not None and table.system[0].issuperset(component):
         return table.system[1]
     around = {i for k in component for i in table.lines_of[k]}
