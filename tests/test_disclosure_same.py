@@ -85,7 +85,8 @@ def patterns(arguments: dict) -> tuple:
     return now, then
 
 
-@pytest.mark.parametrize("seed", range(60))
+# the first 12 seeds in the quick run, every one in the whole suite (the 60 take 12 s on one core)
+@pytest.mark.parametrize("seed", [*range(12), *(pytest.param(s, marks=pytest.mark.slow) for s in range(12, 60))])
 def test_the_faster_protect_withholds_what_the_one_before_did(seed):
     now, then = patterns(random_table(seed))
     assert now.small == then.small
@@ -109,7 +110,9 @@ def test_components_grown_cell_by_cell_are_those_found_afresh(seed):
         assert grown == afresh
 
 
-@pytest.mark.parametrize("seed", range(0, 60, 4))
+@pytest.mark.parametrize(
+    "seed", [*range(0, 12, 4), *(pytest.param(s, marks=pytest.mark.slow) for s in range(12, 60, 4))]
+)
 def test_a_table_too_large_for_the_line_by_cell_matrix_withholds_the_same(seed, monkeypatch):
     monkeypatch.setattr(disclosure, "_INCIDENCE_MOST", 0)  # the path of the lines' own cell lists
     now, then = patterns(random_table(seed))
