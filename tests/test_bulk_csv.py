@@ -1089,3 +1089,20 @@ def test_an_unknown_county_written_with_spaces_is_a_line_of_its_own_alike(tmp_pa
         "文件「roster.csv」，第 2、3、6…行等共 10 行，「县区」列，值「无此县」",
         "文件「roster.csv」，第 4、8、12…行等共 5 行，「县区」列，值「␣无此县」",
     ]
+
+
+@pytest.mark.parametrize(
+    ("beyond", "steps_aside"),
+    [("x", True), ('="x"', True), ("  ", False), ('=""', False), ("", False)],
+)
+def test_a_cell_beyond_the_header_is_judged_alike(beyond, steps_aside, tmp_path, reference):
+    """`raw` keeps the column beyond the header only as whether it holds text (bulk_csv._stage): text there (also
+    written `="x"`) sends the file to the per-cell path, which refuses it row by row; a cell of spaces or `=""`
+    holds none, and the file reads the same on both paths."""
+    rows = [*TRAINING_ROWS[:5], f"{TRAINING_ROWS[5]},{beyond}", *TRAINING_ROWS[6:]]
+    path = _write(tmp_path, "\n".join([TRAINING_HEADER, *rows]) + "\n", "beyond.csv")
+    if steps_aside:
+        assert bulk_csv.parse_large_csv(path, reference) is None
+        assert not parse_file(path.name, path.read_bytes(), reference).importable
+    else:
+        assert_same_preview(path, reference)
