@@ -55,7 +55,7 @@ def test_a_month_range_that_is_a_quarter_is_that_quarter(catalog_db, title):
     ],
 )
 def test_a_month_range_that_is_a_half_year_or_year_is_that(title, period):
-    assert periods.find_period(title) == period
+    assert periods.title_periods([title]).period == period
 
 
 @pytest.mark.parametrize("title", ["2026.01-03 赛马考评得分", "2026.1-2026.3 赛马考评得分", "2025年11月-2026年1月"])
@@ -101,7 +101,7 @@ def test_a_title_of_several_periods_a_range_or_a_running_total_is_refused(catalo
     preview = _wide(catalog_db, title)
     assert [(p.row, p.value, p.key) for p in preview.problems] == [(1, title, "period_title_several")]
     assert preview.problems[0].params["found"][1]["zh"] == "、".join(f"「{x}」" for x in found)
-    assert periods.find_period(title) is None
+    assert periods.title_periods([title]).period is None
 
 
 def test_the_refusal_names_what_the_title_writes(catalog_db):
@@ -212,7 +212,7 @@ def test_value_files_take_the_cell_path(catalog_db, tmp_path):
 def test_days_and_fill_in_dates_without_a_year_are_no_second_period(title):
     """Months without a year are read now (`（第三季度）`, `（7-9月）`): an as-of, a day or a fill-in date written
     without one must not become a second period and refuse the file."""
-    assert periods.find_period(title) == "2026-Q3"
+    assert periods.title_periods([title]).period == "2026-Q3"
 
 
 @pytest.mark.parametrize("title", ["2026年前三季度赛马考评得分", "2026年1-3季度赛马考评得分"])
