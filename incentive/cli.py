@@ -25,7 +25,7 @@ import pandas as pd
 from incentive import access, periods
 from incentive.accounts import users
 from incentive.accounts.roles import ROLES, command_line
-from incentive.care import appraisals, welfare
+from incentive.care import appraisals, movements, welfare
 from incentive.config import WEBHOOK_FORMATS, database_location, database_path, delivery_webhook
 from incentive.cycle import tracker
 from incentive.demo.sample import has_sample, load_sample
@@ -651,6 +651,12 @@ def _export(db: Database, args, lang: str) -> int:
         if args.year is None:
             print(t("cli_needs_year", lang, kind=args.kind), file=sys.stderr)
             return EXIT_USAGE
+        # a year without decisions is one whose records were never loaded, not one of none: no table of zeros (the
+        # page says the same, views/movements.py; docs/decisions.md#meeting-ready-views, "compared with nothing")
+        recorded = queries.run(db.connection, "movements_by_year")
+        if not movements.decided_in(recorded, args.year):
+            years = sorted({int(y) for y in recorded["year"].dropna()})
+            raise UsageError("cli_no_movements", year=args.year, years="、".join(map(str, years)) or "—")
         frame = movements_summary_frame(db, args.year, suppress=args.suppress)
     elif args.kind == "appraisal_summary":
         if args.year is None:

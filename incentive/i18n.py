@@ -2883,6 +2883,11 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "grade_no_tiers": ("{year} 年没有赛马排名，无法对照方阵。", "No race ranking for {year}: no tiers to compare."),
     "file_appraisals": ("年度考核_{year}", "appraisals_{year}"),
+    "cli_no_movements": (
+        "{year} 年没有干部调整记录（未导入该年的干部调整文件）；有记录的年度：{years}。",
+        "No personnel decisions recorded in {year} (no file of that year's decisions imported); years with decisions: "
+        "{years}.",
+    ),
     "cli_no_appraisals": (
         "{year} 年度没有考核等次；有等次的年度：{years}。",
         "No appraisal grades for {year}; years with grades: {years}.",

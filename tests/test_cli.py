@@ -982,3 +982,14 @@ def test_an_import_that_makes_a_county_month_count_as_sent_on_one_record_says_so
     assert "棠梨县 2026年7月 1 条（该县区本文件其余月份每月中位数 30 条）" in result.stderr
     batch = json.loads(cli(sample_db_path, "batches", "--format", "json").stdout)[-1]["id"]
     assert f"请先撤销批次 #{batch}（incentive rollback {batch}），更正后再导入。" in result.stderr  # it is in already
+
+
+def test_export_movements_summary_of_a_year_without_decisions_is_refused(sample_db_path):
+    """A year with no decision recorded is one whose file was never imported: the page says so, and the export
+    printed a table of zeros for every county, exit 0 (a fresh tester's finding)."""
+    for args in (("--year", "2022"), ("--year", "2022", "--suppress"), ("--year", "1990")):
+        out = cli(sample_db_path, "export", "movements_summary", *args, "--format", "csv")
+        assert out.returncode == 2 and out.stdout == ""
+        assert f"No personnel decisions recorded in {args[1]}" in out.stderr
+        assert "years with decisions: 2023、2024、2025、2026" in out.stderr
+    assert cli(sample_db_path, "export", "movements_summary", "--year", "2023", "--format", "csv").returncode == 0
