@@ -1072,3 +1072,17 @@ def test_a_rollback_leaves_its_tick_box_unticked(app):
     app.run()  # the next click anywhere sends back what the browser drew
     assert app.checkbox(key="data_rollback_confirm").value is False
     assert app.button(key="data_rollback").disabled
+
+
+def test_the_county_column_is_as_wide_as_the_row_of_cadres_on_no_roster(app):
+    """The county column of the counts table is sized to its longest name: the row （花名册中无此人） read （花名册 at
+    desktop width, the grid sizing the column by the county names above it (a fresh tester's finding). The
+    appraisals page sizes its county column alike; the sample has no grade of a cadre on no roster to show it."""
+    import json
+
+    on_page(app, "views/movements.py")
+    app.selectbox(key="year").set_value(2023).run()
+    table = next(d for d in app.dataframe if "（花名册中无此人）" in d.value.iloc[:, 0].tolist())
+    column = table.value.columns[0]
+    config = json.loads(table.proto.columns)
+    assert config[column]["width"] >= 7.5 * 2 * len("（花名册中无此人）")

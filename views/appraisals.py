@@ -8,7 +8,7 @@ from incentive.care import appraisals
 from incentive.i18n import t
 from ui import frame, link_state, meeting, shared_charts
 from ui.downloads import table_downloads
-from ui.frame import fit_marks, table_height
+from ui.frame import fit_marks, fit_texts, table_height
 from ui.runtime import app_settings, appraisal_year, run_query
 
 state = frame.current()
@@ -94,7 +94,10 @@ with deck.section("grades"):
         t("col_excellent_share", lang),
         t("col_above_quota", lang),
     ]
-    deck.table(table, height=table_height(len(table)), column_config=fit_marks(table, marks_text))
+    # the county column as wide as its longest name: the row of cadres on no roster (（花名册中无此人）) was cut to
+    # （花名册 at desktop width, the grid sizing the column by the county names above it
+    county_width = fit_texts(table, t("col_unit_county", lang))
+    deck.table(table, height=table_height(len(table)), column_config={**fit_marks(table, marks_text), **county_width})
     table_downloads(table, t("file_appraisals", lang, year=shown), "appraisals", lang)
     listed, unlisted = appraisals.units_above_quota(view.units, quota, threshold)
     st.subheader(t("units_above_title", lang))
