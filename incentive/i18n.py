@@ -2883,6 +2883,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "grade_no_tiers": ("{year} 年没有赛马排名，无法对照方阵。", "No race ranking for {year}: no tiers to compare."),
     "file_appraisals": ("年度考核_{year}", "appraisals_{year}"),
+    "appraisals_no_county_chart": (
+        "{year} 年度的等次都属于花名册中无此人的干部，无法按县区作图；人数见下表。",
+        "Every grade of {year} is of a cadre on no roster: there is no county to chart; the counts are in the table.",
+    ),
     "cli_no_movements": (
         "{year} 年没有干部调整记录（未导入该年的干部调整文件）；有记录的年度：{years}。",
         "No personnel decisions recorded in {year} (no file of that year's decisions imported); years with decisions: "

@@ -1086,3 +1086,29 @@ def test_the_county_column_is_as_wide_as_the_row_of_cadres_on_no_roster(app):
     column = table.value.columns[0]
     config = json.loads(table.proto.columns)
     assert config[column]["width"] >= 7.5 * 2 * len("（花名册中无此人）")
+
+
+def test_a_year_whose_grades_are_all_of_cadres_on_no_roster_says_so_instead_of_empty_charts(
+    app_factory, sample_db_path
+):
+    """Every grade of 2022 is of a cadre on no roster: no county to chart. The two county charts were drawn empty,
+    with a meaningless 0–4 axis (a fresh tester's finding); the page says why and the table keeps the counts."""
+    from incentive.store.database import Database
+
+    db = Database(sample_db_path)
+    try:
+        rows = "".join(f"XX9000{i:02d},2022,{grade},测试单位\n" for i, grade in enumerate(["优秀", "称职"] * 4))
+        import_ok(db, "grades.csv", ("干部编号,年度,考核等次,单位\n" + rows).encode(), kind="appraisals")
+        # a training record of 2022, so that the sidebar offers the year (its years are those of values and training)
+        training = "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n"
+        training += "LZ000001,2022年测试班,政治能力,党的理论,线下,集体,6.0,2022/06/27\n"
+        import_ok(db, "training.csv", training.encode(), kind="training")
+    finally:
+        db.close()
+    at = app_factory(sample_db_path, page="views/appraisals.py", query={"year": "2022"})
+    said = "2022 年度的等次都属于花名册中无此人的干部，无法按县区作图；人数见下表。"
+    assert said in [i.value for i in at.info], [i.value for i in at.info]
+    assert any("（花名册中无此人）" in d.value.iloc[:, 0].tolist() for d in at.dataframe)
+    assert not at.get("plotly_chart") or all(
+        "2022 年度各县区优秀等次比例" not in c.proto.spec for c in at.get("plotly_chart")
+    )

@@ -67,18 +67,21 @@ with deck.section("headline"):
 with deck.section("grades"):
     st.subheader(t("section_grades", lang))
     shares = appraisals.excellent_shares(view)
-    st.plotly_chart(
-        shared_charts.quota_bars(
-            shares,
-            t("chart_excellent_share", lang, year=shown),
-            t("axis_share_appraised", lang),
-            quota,
-            t("quota_line", lang, quota=f"{quota:.0%}"),
-            shares["status"].map(mark_labels).fillna(""),
-            projector=deck.projector,
-        ),
-        width="stretch",
-    )
+    if shares.empty:  # every grade of a cadre on no roster: no county to draw (an empty plot with a 0–4 axis was)
+        st.info(t("appraisals_no_county_chart", lang, year=shown))
+    else:
+        st.plotly_chart(
+            shared_charts.quota_bars(
+                shares,
+                t("chart_excellent_share", lang, year=shown),
+                t("axis_share_appraised", lang),
+                quota,
+                t("quota_line", lang, quota=f"{quota:.0%}"),
+                shares["status"].map(mark_labels).fillna(""),
+                projector=deck.projector,
+            ),
+            width="stretch",
+        )
     table = grades.drop(columns="prefecture")
     table["county"] = [
         t("prefecture_row", lang) if whole else (c or t("county_unknown", lang))
@@ -130,18 +133,21 @@ with deck.section("promotions"):
     follow_section("promoted", "col_promoted_next", "promotions_note", appraisals.GRADES)
     if view.follow is not None:
         rates = appraisals.county_follow_rates(view, "promoted", ("excellent", "competent"))
-        st.plotly_chart(
-            shared_charts.grade_rates(
-                rates,
-                {g: grade_labels[g] for g in ("excellent", "competent")},
-                t("chart_promotion_by_grade", lang, year=shown),
-                t("axis_per_100", lang),
-                # on an axis per 100 a bare `<5` read as a rate under 5: it is the count of people
-                {**mark_labels, "small": t("mark_few_people", lang, threshold=threshold)},
-                projector=deck.projector,
-            ),
-            width="stretch",
-        )
+        if rates.empty:  # every grade of a cadre on no roster: no county to draw
+            st.info(t("appraisals_no_county_chart", lang, year=shown))
+        else:
+            st.plotly_chart(
+                shared_charts.grade_rates(
+                    rates,
+                    {g: grade_labels[g] for g in ("excellent", "competent")},
+                    t("chart_promotion_by_grade", lang, year=shown),
+                    t("axis_per_100", lang),
+                    # on an axis per 100 a bare `<5` read as a rate under 5: it is the count of people
+                    {**mark_labels, "small": t("mark_few_people", lang, threshold=threshold)},
+                    projector=deck.projector,
+                ),
+                width="stretch",
+            )
 
 
 # ---- do low grades lead to adjustment (能上能下)?
