@@ -546,9 +546,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "the file: {typical:,})",
     ),
     "data_unknown_cadres": (
-        "有 {n:,} 条记录的干部编号不在任何花名册中（仍可导入，但按县区统计时无法计入）。",
-        "{n:,} {n:record has|records have} a cadre id on no roster ({n:it imports|they import}, but figures by "
-        "county cannot count {n:it|them}).",
+        "有 {n:,} 条记录的干部编号不在任何花名册中（仍可导入，但不属于任何县区）。",
+        "{n:,} {n:record has|records have} a cadre id on no roster ({n:it imports|they import}, but "
+        "{n:belongs|belong} to no county).",
     ),
     "data_unknown_cadres_ids": (
         "「{column}」列中共有 {n:,} 个这样的编号：{ids}{more}。",

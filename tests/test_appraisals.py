@@ -237,7 +237,7 @@ def test_grades_of_cadres_on_no_roster_import_and_are_counted_in_the_preview(cat
     effects = import_effects(catalog_db, preview)
     assert (effects.new, effects.unknown_cadres) == (3, 2)
     assert unknown_cadres_text(preview, effects, "zh") == (
-        "有 2 条记录的干部编号不在任何花名册中（仍可导入，但按县区统计时无法计入）。"
+        "有 2 条记录的干部编号不在任何花名册中（仍可导入，但不属于任何县区）。"
         "「干部编号」列中共有 2 个这样的编号：ZZ01（第 3 行）；ZZ02（第 4 行）。"
     )
 

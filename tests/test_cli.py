@@ -285,7 +285,7 @@ def test_a_large_file_says_each_step_of_its_import(catalog_db_path, tmp_path):
     assert said[-2].startswith("imported training.csv: training records, 1,200 rows, batch #3")
     # no roster is loaded: every id is on none, and the first are named with their rows under the file's header
     assert said[-1].startswith(
-        "  1,200 records have a cadre id on no roster (they import, but figures by county cannot count them). "
+        "  1,200 records have a cadre id on no roster (they import, but belong to no county). "
         "Column “干部编号” holds 1,200 such ids: A0001 (row 2); A0002 (row 3); "
     )
     assert said[-1].endswith("; A0020 (row 21); and 1,180 more.")

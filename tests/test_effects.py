@@ -235,7 +235,7 @@ def test_cadre_ids_on_no_roster_are_named_with_their_rows_and_column(sample, tmp
     assert [c.cadre_id for c in effects.unknown_listed[:3]] == ["ZZ000", "ZZ900", "ZZ001"]
     assert effects.unknown_listed[1] == UnknownCadre("ZZ900", (4, 6, 8), 5)
     assert unknown_cadres_text(preview, effects, "zh") == (
-        "有 28 条记录的干部编号不在任何花名册中（仍可导入，但按县区统计时无法计入）。「人员编号」列中共有 24 个这样的"
+        "有 28 条记录的干部编号不在任何花名册中（仍可导入，但不属于任何县区）。「人员编号」列中共有 24 个这样的"
         "编号：ZZ000（第 3 行）；ZZ900（第 4、6、8 行，另有 2 行）；"
         "ZZ001（第 5 行）；ZZ002（第 7 行）；ZZ003（第 9 行）；"
         "ZZ004（第 11 行）；ZZ005（第 13 行）；ZZ006（第 14 行）；"
@@ -247,7 +247,7 @@ def test_cadre_ids_on_no_roster_are_named_with_their_rows_and_column(sample, tmp
     )
     english = unknown_cadres_text(preview, effects, "en")
     assert english.startswith(
-        "28 records have a cadre id on no roster (they import, but figures by county cannot count them). Column "
+        "28 records have a cadre id on no roster (they import, but belong to no county). Column "
         "“人员编号” holds 24 such ids: ZZ000 (row 3); ZZ900 (rows 4, 6, 8 and 2 more); ZZ001 (row 5); "
     )
     assert english.endswith("; ZZ018 (row 26); and 4 more.")
@@ -266,7 +266,7 @@ def test_a_workbook_names_the_id_column_with_its_letter_and_all_ids_when_few(sam
     preview = parse_file("培训.xlsx", xlsx_bytes(rows), current_reference(sample))
     effects = import_effects(sample, preview)
     assert unknown_cadres_text(preview, effects, "zh") == (
-        "有 2 条记录的干部编号不在任何花名册中（仍可导入，但按县区统计时无法计入）。"
+        "有 2 条记录的干部编号不在任何花名册中（仍可导入，但不属于任何县区）。"
         "「干部编号 (C)」列中共有 1 个这样的编号：ZZ1（第 3、5 行）。"
     )
     assert unknown_cadres_text(preview, effects, "en").endswith(

@@ -231,7 +231,7 @@ def test_training_for_cadres_on_no_roster_is_flagged(app):
     app.get("file_uploader")[0].set_value(("t.csv", data.encode(), "text/csv"))
     app.run()
     assert (
-        "有 1 条记录的干部编号不在任何花名册中（仍可导入，但按县区统计时无法计入）。"
+        "有 1 条记录的干部编号不在任何花名册中（仍可导入，但不属于任何县区）。"
         "「干部编号」列中共有 1 个这样的编号：NOBODY1（第 2 行）。"
     ) in [w.value for w in app.warning]
 
@@ -305,7 +305,7 @@ def test_multiple_files_and_template_downloads_render(app):
     assert [s.value for s in app.success] == [
         "已导入「r.csv」：行政区划 5 行，批次 #16（新增 5 条，覆盖已有 0 条，与已有相同 0 条）。",
         "已导入「m.csv」：干部调整 2 行，批次 #17（新增 2 条，覆盖已有 0 条，与已有相同 0 条）。"
-        "有 2 条记录的干部编号不在任何花名册中（仍可导入，但按县区统计时无法计入）。"
+        "有 2 条记录的干部编号不在任何花名册中（仍可导入，但不属于任何县区）。"
         "「干部编号」列中共有 2 个这样的编号：A0001（第 2 行）；A0002（第 3 行）。",
     ]
     # the refused file's preview went with the uploader: it is named, not left out silently (a fresh user's review)
