@@ -72,13 +72,6 @@ def test_a_dotted_period_typed_as_a_number_is_refused(catalog_db):
     assert "「2026Q3」（2026年第3季度）" in messages(preview)[1]
 
 
-def test_a_catalog_effective_from_written_with_a_dot_is_refused(db):
-    import_ok(db, "regions.csv", data_file("regions.csv"))
-    data = "指标代码,指标名称,类别,赛道,单位,方向,权重,生效起始期\nR01,招商引资额,赛马,项目建设,万元,正向,10,2026.3\n".encode()
-    preview = parse_file("catalog.csv", data, current_reference(db))
-    assert [(p.row, p.column, p.key) for p in preview.problems] == [(2, "生效起始期", "period_ambiguous")]
-
-
 WIDE = "县区,乡镇,招商引资额,企业诉求办结率\n云岫县,,100,90\n云峤县,,200,95\n"
 
 
@@ -156,10 +149,12 @@ def test_a_title_and_a_period_entered_written_with_a_slash_or_hyphen_are_refused
     assert "「2026H1」（2026年上半年）" in messages(entered)[0]
 
 
-def test_a_catalog_effective_from_written_with_a_slash_is_refused(db):
-    """`2026/3` there re-scored 2026-Q2 as well as Q3 (read as March)."""
+@pytest.mark.parametrize("written", ["2026.3", "2026/3"])
+def test_a_catalog_effective_from_written_with_a_separator_is_refused(db, written):
+    """`2026/3` there re-scored 2026-Q2 as well as Q3 (read as March); `2026.3` is the same third quarter or March."""
     import_ok(db, "regions.csv", data_file("regions.csv"))
-    data = "指标代码,指标名称,类别,赛道,单位,方向,权重,生效起始期\nR01,招商引资额,赛马,项目建设,万元,正向,10,2026/3\n".encode()
+    header = "指标代码,指标名称,类别,赛道,单位,方向,权重,生效起始期\n"
+    data = (header + f"R01,招商引资额,赛马,项目建设,万元,正向,10,{written}\n").encode()
     preview = parse_file("catalog.csv", data, current_reference(db))
     assert [(p.row, p.column, p.key) for p in preview.problems] == [(2, "生效起始期", "period_ambiguous")]
 
