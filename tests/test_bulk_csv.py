@@ -11,7 +11,7 @@ import pytest
 from conftest import DATA, ROOT
 
 from incentive.demo import synth
-from incentive.intake import bulk_csv
+from incentive.intake import bulk_csv, csv_records
 from incentive.intake.ingest import parse_file
 from incentive.store import batches
 from incentive.store.effects import import_effects
@@ -350,10 +350,10 @@ MIXED_MESSAGE = (
 def test_a_utf8_line_in_a_gbk_file_is_refused_on_both_paths(tmp_path, reference, monkeypatch):
     """Beyond the head the bulk path judges the encoding on, the UTF-8 line makes it step aside, and the cell path
     refuses the file naming the line (docs/decisions.md#text-files-in-two-encodings): never stored as mojibake."""
-    rows = 24_000  # more than bulk_csv.HEAD_BYTES of text before the UTF-8 line
+    rows = 24_000  # more than csv_records.HEAD_BYTES of text before the UTF-8 line
     path = tmp_path / "training.csv"
     path.write_bytes(_mixed_training(rows, utf8_row=rows))
-    assert path.stat().st_size > bulk_csv.HEAD_BYTES
+    assert path.stat().st_size > csv_records.HEAD_BYTES
     assert bulk_csv.parse_large_csv(path, reference) is None
     monkeypatch.setenv("INCENTIVE_BULK_MIN_MB", "0")
     preview = bulk_csv.parse_path(path, reference)
@@ -731,18 +731,6 @@ def test_random_text_formulas_are_judged_the_same(tmp_path, reference):
     assert noted > 10
 
 
-@pytest.mark.parametrize("at", [0, bulk_csv.SEARCH_CHUNK - 1, bulk_csv.SEARCH_CHUNK, 2 * bulk_csv.SEARCH_CHUNK - 5])
-def test_a_cell_written_as_a_text_formula_is_found_wherever_it_lies(tmp_path, at):
-    """The staging reads `="…"` cells only in a file where the bytes `="` occur (_has_text_formula), searched a
-    chunk at a time: a pair split across two chunks is found too, and a file without it is not staged so."""
-    path = tmp_path / "f.csv"
-    filler = b"a,b\n" * (2 * bulk_csv.SEARCH_CHUNK // 4)
-    path.write_bytes(filler)
-    assert not bulk_csv._has_text_formula(path)
-    path.write_bytes(filler[:at] + b'="' + filler[at + 2 :])
-    assert bulk_csv._has_text_formula(path)
-
-
 def test_footnote_marks_are_refused_alike(tmp_path, reference):
     """`4①` 学时 (41 before), an id `A000①` and a date `2025/6/1②` are refused by both paths, quoted as written
     (docs/decisions.md#footnote-marks-in-cells); full-width digits read as before."""
@@ -896,7 +884,7 @@ def test_a_quote_left_open_past_the_head_is_refused(tmp_path, reference, monkeyp
     rows = [row.replace("A00", f"B{i:05d}") for i in range(700) for row in TRAINING_ROWS[:40]]
     rows[-5] += ',"补录'
     text = _noted(rows).replace(',"补录,', ',"补录')
-    assert text.encode().find('"补录'.encode()) > bulk_csv.HEAD_BYTES
+    assert text.encode().find('"补录'.encode()) > csv_records.HEAD_BYTES
     path = _write(tmp_path, text)
     monkeypatch.setenv("INCENTIVE_BULK_MIN_MB", "0")
     assert bulk_csv.parse_large_csv(path, reference) is None
@@ -1096,7 +1084,7 @@ def test_an_unknown_county_written_with_spaces_is_a_line_of_its_own_alike(tmp_pa
     [("x", True), ('="x"', True), ("  ", False), ('=""', False), ("", False)],
 )
 def test_a_cell_beyond_the_header_is_judged_alike(beyond, steps_aside, tmp_path, reference):
-    """`raw` keeps the column beyond the header only as whether it holds text (bulk_csv._stage): text there (also
+    """`raw` keeps the column beyond the header only as whether it holds text (csv_records.stage_records): text there (also
     written `="x"`) sends the file to the per-cell path, which refuses it row by row; a cell of spaces or `=""`
     holds none, and the file reads the same on both paths."""
     rows = [*TRAINING_ROWS[:5], f"{TRAINING_ROWS[5]},{beyond}", *TRAINING_ROWS[6:]]

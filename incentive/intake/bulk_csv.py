@@ -10,10 +10,8 @@ that breaks the encoding…) gives None, and the caller reads it with ingest.par
 
 from __future__ import annotations
 
-import codecs
 import concurrent.futures
 import contextlib
-import hashlib
 import os
 import tempfile
 from collections.abc import Callable
@@ -25,10 +23,9 @@ import pandas as pd
 import pyarrow
 
 from incentive import config
-from incentive.intake import plausibility, sheets, units
+from incentive.intake import csv_records, plausibility, sheets, units
 from incentive.intake.cell_parsing import parse_cell, serial_date, serial_example
 from incentive.intake.cell_values import (
-    TEXT_FORMULA,
     CellError,
     Number,
     as_written,
@@ -58,7 +55,6 @@ from incentive.intake.ingest import (
     roster_title_as_of,
     text_formula_note,
 )
-from incentive.intake.mixed_encodings import utf8_text
 from incentive.intake.normalized_text import normalized_example
 from incentive.intake.place_names import NameMatcher, report_accepted_names
 from incentive.intake.preview import Note, Preview, Problem, Reference
@@ -69,9 +65,7 @@ from incentive.intake.text_apostrophe import apostrophe_note, apostrophe_removed
 from incentive.store.queries import string_literal
 
 BULK_KINDS = ("training", "roster", "movements", "appraisals")
-HEAD_BYTES = 1 << 20  # enough to find the header and judge the encoding
 LEADING_ROWS = 50  # records judged in Python for unit rows, which only count before the first data row
-_CHUNK = 16 << 20
 _SQL_TYPES = {"number": "DOUBLE", "date": "DATE", "year": "INTEGER", "appraisal_year": "INTEGER"}
 
 
@@ -136,8 +130,8 @@ def parse_large_csv(
         # a period or as-of entered that is refused (`--period 2026/3`): the cell path refuses it before it reads
         # the file, its preview naming no kind or header, and says so the same way
         return None
-    head = _head(path)
-    encoding = _encoding(head)
+    head = csv_records.head(path)
+    encoding = csv_records.encoding_of(head)
     if encoding is None or path.stat().st_size > sheets.MAX_FILE_MB * 1024 * 1024:
         return None
     try:
@@ -175,7 +169,7 @@ def _parse_staged(
     checking: Callable[[int], None] | None,
 ) -> Preview | None:
     with concurrent.futures.ThreadPoolExecutor(1) as pool:  # hashing releases the GIL: it runs beside DuckDB
-        scanned = pool.submit(_scan, path)
+        scanned = pool.submit(csv_records.scan, path)
         with (
             tempfile.TemporaryDirectory(prefix="incentive-bulk-") as tmp,
             contextlib.closing(
@@ -188,15 +182,15 @@ def _parse_staged(
                 )
             ) as con,
         ):
-            source = path if encoding != "gb18030" else _transcode(path, Path(tmp) / "utf8.csv")
+            source = path if encoding != "gb18030" else csv_records.transcode(path, Path(tmp) / "utf8.csv")
             skip = located.header_row + 1
             if source is None:
                 return None
-            text_formulas = _has_text_formula(source)
-            records = _stage(con, source, len(located.header), skip, delimiter, text_formulas)
+            text_formulas = csv_records.has_text_formula(source)
+            records = csv_records.stage_records(con, source, len(located.header), skip, delimiter, text_formulas)
             if records is None or scanned.result().lines != skip + records:
                 return None  # blank lines (DuckDB drops them) or cells spanning lines: numbers would drift
-            if _text_outside_header(con, located.header):
+            if csv_records.text_outside_header(con, located.header):
                 return None  # the cell path refuses it, naming each row (ingest._refuse_text_outside_header)
             if checking is not None:
                 checking(records)
@@ -212,126 +206,6 @@ def _parse_staged(
                 return None
         preview.sha256 = scanned.result().sha256
     return preview
-
-
-# ---------------------------------------------------------------- reading
-
-
-def _head(path: Path) -> bytes:
-    with path.open("rb") as f:
-        head = f.read(HEAD_BYTES)
-    cut = head.rfind(b"\n")
-    return head[: cut + 1] if cut > 0 else head
-
-
-def _encoding(head: bytes) -> str | None:
-    """sheets.decode_text's choice, made on the head; a later byte that breaks it fails the read (→ None)."""
-    if head.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
-    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head[:4096]:
-        return None
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            head.decode(encoding)
-            return encoding
-        except UnicodeDecodeError:
-            continue
-    return None
-
-
-def _transcode(path: Path, target: Path) -> Path | None:
-    """GBK/GB18030 to UTF-8 in chunks: DuckDB reads only UTF-8 without extensions fetched from the network. None
-    when a chunk holds UTF-8 Chinese text (mixed_encodings: the cell path refuses the file naming its lines) or a
-    byte that breaks GB18030. Chunks are cut after a newline, so no text is split between two of them."""
-    decoder = codecs.getincrementaldecoder("gb18030")(errors="strict")
-    rest = b""
-    try:
-        with path.open("rb") as src, target.open("wb") as dst:
-            while chunk := src.read(_CHUNK):
-                block = rest + chunk
-                cut = block.rfind(b"\n") + 1
-                block, rest = block[:cut], block[cut:]
-                if utf8_text(block) is not None:
-                    return None
-                dst.write(decoder.decode(block).encode("utf-8"))
-            if utf8_text(rest) is not None:
-                return None
-            dst.write(decoder.decode(rest, final=True).encode("utf-8"))
-    except UnicodeDecodeError:
-        return None
-    return target
-
-
-@dataclass(frozen=True)
-class _Scan:
-    sha256: str
-    lines: int  # as a line-numbering reader counts them (a last line without a newline counts)
-
-
-def _scan(path: Path) -> _Scan:
-    """The file's SHA-256 and its line count in one read. GB18030 never uses the newline byte inside a character,
-    so the count of a GBK file is that of its UTF-8 conversion."""
-    digest, lines, last = hashlib.sha256(), 0, b"\n"
-    with path.open("rb") as f:
-        while chunk := f.read(_CHUNK):
-            digest.update(chunk)
-            lines += chunk.count(b"\n")
-            last = chunk[-1:]
-    return _Scan(digest.hexdigest(), lines + (last != b"\n"))
-
-
-SEARCH_CHUNK = 1 << 23  # bytes read at a time by _has_text_formula
-
-
-def _has_text_formula(source: Path) -> bool:
-    """Whether `="` occurs anywhere in the file, as it does in every cell written `="…"` (quoted or not): a search
-    at memory speed (0.2 s for a gigabyte), where reading each of ten million records' cells for it while staging
-    cost a tenth of a province's training import. Neither byte can be part of a GB18030 character."""
-    last = b""  # the previous chunk's last byte: `=` may end one chunk and `"` begin the next
-    with open(source, "rb") as file:
-        # read in chunks, not mapped whole: a mapping's pages count in the process's resident memory
-        while chunk := file.read(SEARCH_CHUNK):
-            if chunk.find(b'="') >= 0 or (last == b"=" and chunk.startswith(b'"')):
-                return True
-            last = chunk[-1:]
-    return False
-
-
-def _stage(con, source: Path, width: int, skip: int, delimiter: str, text_formulas: bool) -> int | None:
-    """Table `raw`: every record below the header as text, in file order (rowid 0 is record 1); the number of
-    records, or None when DuckDB cannot read the file as the per-cell reader would. With `text_formulas` (the file
-    has `="` somewhere: _has_text_formula) a cell written `="…"` is read as the text inside the quotes, as
-    sheets.read_text reads it (cell_values.text_formula), and `o<i>` holds it as written (NULL for every other cell
-    of column i), for the notes that say so (_text_formula_notes)."""
-    columns = {f"c{i}": "VARCHAR" for i in range(width + 1)}  # one more: text beyond the header (_text_outside_header)
-    formula = "contains({c}, '=') AND regexp_full_match({c}, $formula)"
-    read = [
-        f"CASE WHEN {formula.format(c=f'c{i}')} THEN regexp_extract(c{i}, $formula, 1) ELSE c{i} END"
-        if text_formulas
-        else f"c{i}"
-        for i in range(width + 1)
-    ]
-    # The column beyond the header is kept only as whether it holds text: its cells, nearly always empty, took
-    # 16 bytes a record all the same in `raw` (160 MB of 1.6 GB for a province's training records).
-    read = [f"{cell} AS c{i}" for i, cell in enumerate(read[:width])] + [
-        f"trim(coalesce({read[width]}, '')) <> '' AS beyond"
-    ]
-    written = (
-        [f"CASE WHEN {formula.format(c=f'c{i}')} THEN c{i} END AS o{i}" for i in range(width)] if text_formulas else []
-    )
-    params = {"path": str(source), "skip": skip, "columns": columns, "delim": delimiter}
-    try:
-        con.execute(
-            f"""
-            CREATE TABLE raw AS
-            SELECT {", ".join(read + written)}
-            FROM read_csv($path, header = false, skip = $skip, auto_detect = false, columns = $columns,
-                          delim = $delim, quote = '"', escape = '"', null_padding = true, strict_mode = false)""",
-            params | ({"formula": TEXT_FORMULA} if text_formulas else {}),
-        )
-    except duckdb.Error:
-        return None
-    return con.execute("SELECT count(*) FROM raw").fetchone()[0]
 
 
 def _text_formula_notes(con, table: Table, roles: RowRoles, skip: int) -> list[Note]:
@@ -355,14 +229,6 @@ def _text_formula_notes(con, table: Table, roles: RowRoles, skip: int) -> list[N
         if n:
             notes.append(text_formula_note(table.column_label(i), n, first + 1 + skip, example))
     return notes
-
-
-def _text_outside_header(con, header: list[str]) -> bool:
-    """Whether some record has text beyond the header's width (the staged `beyond`: _stage) or under a blank header
-    cell, which the per-cell path refuses row by row."""
-    blank = [i for i, h in enumerate(header) if not clean_text(h)]
-    where = " OR ".join(["beyond", *(f"trim(coalesce(c{i}, '')) <> ''" for i in blank)])
-    return con.execute(f"SELECT EXISTS (FROM raw WHERE {where})").fetchone()[0]
 
 
 # ---------------------------------------------------------------- parsing
@@ -504,7 +370,7 @@ def _parse(
         preview.fatal = True
         preview.problems.append(Problem("no_rows"))
         return
-    if text_formulas:  # else `raw` has no column of cells as written (_stage)
+    if text_formulas:  # else `raw` has no column of cells as written (csv_records.stage_records)
         preview.notes.extend(_text_formula_notes(con, table, roles, skip))
     extra = [h for i, h in enumerate(located.header) if h and i not in index_of.values()]
     if extra:
