@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import pandas as pd
 
 from incentive import periods
-from incentive.intake import units
+from incentive.intake import units, wide_headers
 from incentive.intake.cell_parsing import parse_cell, with_format_unit
 from incentive.intake.cell_values import (
     CellError,
@@ -27,7 +26,6 @@ from incentive.intake.cell_values import (
     cell_written,
     clean_text,
     footnote_mark,
-    header_footnote_mark,
     is_missing,
     name_key,
     parse_number,
@@ -39,9 +37,6 @@ from incentive.intake.file_kinds import (
     DOMAIN_OF_KIND,
     KINDS,
     VALUE_KINDS,
-    VALUE_UNIT_COLUMN,
-    WIDE_IGNORED,
-    strip_unit,
     twin_columns,
 )
 from incentive.intake.given_values import period_note, refuse_period_against_column
@@ -103,9 +98,9 @@ def parse_values(
     fixed_period = _fixed_period(preview, table, "period" in index_of, title, given_period)
     wide = bool(located.wide_indicators) or "indicator" not in index_of
     preview.column_labels.update({name: table.column_label(i) for name, i in index_of.items()})
-    marked = _marked_headers(located) if wide else {}
+    marked = wide_headers.marked_headers(located) if wide else {}
     if wide:
-        _check_wide_columns(preview, table, located, reference, marked)
+        wide_headers.check_wide_columns(preview, table, located, reference, marked)
     elif "value" not in index_of:
         # One indicator a row and no column of values: every value would read as blank, and importing would blank
         # the stored ones of those indicators and periods (a value column headed 完成情况, which is no name of it,
@@ -120,7 +115,7 @@ def parse_values(
         )
         return
     indicator_twins: dict[int, int] = {}
-    if not wide:  # a wide file lists its columns that are not indicators (_check_wide_columns)
+    if not wide:  # a wide file lists its columns that are not indicators (wide_headers.check_wide_columns)
         # a second value column (得分 beside 数值) is compared with the first, as two 学时 are; a second indicator
         # column (指标名称 beside 指标代码) is compared by the indicator each cell names (indicator_twin_problem);
         # a second 县区 is named with the columns not imported (decisions: Two columns for one field)
@@ -250,72 +245,6 @@ def _fixed_period(
     return fixed
 
 
-def _check_wide_columns(
-    preview: Preview, table: Table, located: Located, reference: Reference, marked: dict[int, tuple[str, str]]
-) -> None:
-    """Known non-indicator columns are listed and ignored; unknown indicator columns refuse the file (a column,
-    not a row: skipping invalid rows must not drop it silently), and so do headers with a footnote mark (`marked`,
-    from `_marked_headers`: `乡村振兴①`, `项目建设*`, `R0①`), naming the header as written and the mark, unless the
-    header is an indicator's name with the mark in it (`PM₂.₅浓度`). Repeated ones are found by the period of each
-    row (`_refuse_wide_columns`): what a header names may change with the period."""
-    ignored, unknown = [], []
-    for i, text in enumerate(table.header):
-        if i in located.columns or i in located.wide_indicators or not text:
-            continue
-        if name_key(text) in WIDE_IGNORED or name_key(strip_unit(text)) in WIDE_IGNORED:
-            ignored.append(text)
-        else:
-            unknown.append(i)
-    if ignored:
-        preview.notes.append(Note("note_ignored_columns", {"columns": ignored}))
-    names = [ind["name"] for ind in reference.indicators]
-    unit_names = {name_key(alias) for alias in VALUE_UNIT_COLUMN}
-    name_keys = {name_key(ind["name"]) for ind in reference.indicators}
-    for i in sorted(located.wide_indicators):
-        # `R0①` reads as the code R01 after NFKC, `得分（注1）` as 得分 with a unit dropped: matched through the mark,
-        # silently. A name that matches with its mark (`PM₂.₅浓度`) is that name, as in a long file's indicator cell.
-        if i in marked and name_key(table.header[i]) not in name_keys:
-            preview.problems.append(_marked_header_problem(preview, table, i, marked[i]))
-    for i in unknown:
-        if name_key(table.header[i]) in unit_names:  # one unit a row cannot say which indicator it is of
-            preview.problems.append(Problem("unit_column_in_wide", preview.header_row, table.column_label(i)))
-            continue
-        if i in marked:  # `乡村振兴①`, `项目建设*`: why no indicator is found, not a bare "unknown indicator"
-            preview.problems.append(_marked_header_problem(preview, table, i, marked[i]))
-            continue
-        suggestion = suggest(table.header[i], names)
-        preview.problems.append(
-            Problem(
-                "unknown_indicator_column",
-                preview.header_row,
-                table.column_label(i),
-                None,
-                {"suggestion": suggestion} if suggestion else {},
-            )
-        )
-    if preview.problems:
-        preview.fatal = True
-
-
-def _marked_headers(located: Located) -> dict[int, tuple[str, str]]:
-    """A wide file's header cells that carry a footnote mark (cell_values.header_footnote_mark): column ->
-    (the header as written, the mark). The header row as read (located.header) is normalized: `①` is `1` there."""
-    row = located.sheet.rows[located.header_row]
-    found = {}
-    for i, cell in enumerate(row):
-        mark = header_footnote_mark(cell) if i not in located.columns else None
-        if mark is not None:
-            found[i] = (as_written(cell), mark)
-    return found
-
-
-def _marked_header_problem(preview: Preview, table: Table, i: int, marked: tuple[str, str]) -> Problem:
-    header, mark = marked
-    return Problem(
-        "footnote_mark_header", preview.header_row, table.column_label(i), None, {"header": header, "mark": mark}
-    )
-
-
 def _value_cells(
     preview, table, located, reference, index_of, fixed_period, title, wide, indicator_twins=None
 ) -> list[_ValueCell]:
@@ -324,7 +253,7 @@ def _value_cells(
     indicator_twins = indicator_twins or {}
     named_by = IndicatorNames(reference)
     differing: set[int] = set()  # the indicator twins that differ on some row
-    wide_found = _WideColumns(per_row="period" in index_of)
+    wide_found = wide_headers.WideColumns(per_row="period" in index_of)
     cells: list[_ValueCell] = []
     changes = Changes()
     names = NameMatcher(reference.regions)
@@ -422,7 +351,7 @@ def _value_cells(
                 (*stated, *file_units),
             )
         )
-    _refuse_wide_columns(preview, wide_found)
+    wide_headers.refuse_wide_columns(preview, wide_found)
     for twin, first in indicator_twins.items():
         if twin not in differing:
             first_label, twin_label = twin_labels(table, first, twin)
@@ -431,17 +360,6 @@ def _value_cells(
     report_accepted_names(preview, names)
     preview.notes.extend(changes.notes())
     return cells
-
-
-@dataclass
-class _WideColumns:
-    """What a wide file's indicator headers were found to name over its rows: each header is read by the period
-    of each row (`IndicatorNames.resolve`), so what a column is may change from row to row."""
-
-    per_row: bool  # a period column: a header that names no one indicator is refused on each row it does so
-    refused: dict[int, Problem] = field(default_factory=dict)  # fixed period: column -> its problem, at the header
-    same: dict[int, tuple[str, str]] = field(default_factory=dict)  # column -> (its label, an earlier one's) of one
-    # indicator
 
 
 def _wide_row_cells(
@@ -489,17 +407,6 @@ def _wide_row_cells(
             )
         )
     return out
-
-
-def _refuse_wide_columns(preview: Preview, found: _WideColumns) -> None:
-    """A wide header that names no one indicator at the file's one period, or two headers of one indicator at
-    some row's period, refuse the file (a column, not a row: skipping invalid rows must not drop it silently)."""
-    problems = [found.refused[i] for i in sorted(found.refused)]
-    for _, (label, other) in sorted(found.same.items()):
-        problems.append(Problem("duplicate_indicator_column", preview.header_row, label, None, {"other": other}))
-    if problems:
-        preview.problems.extend(problems)
-        preview.fatal = True
 
 
 def _value_kind(preview: Preview, cells: list[_ValueCell], by_code: dict, kind: str | None) -> str:
