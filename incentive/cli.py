@@ -168,6 +168,7 @@ def build_parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     imp.add_argument("--rejects", type=Path, help=h("cli_help_import_rejects"))
     imp.add_argument("--period", help=h("cli_help_import_period"))
     imp.add_argument("--as-of", dest="as_of", help=h("cli_help_import_as_of"))
+    imp.add_argument("--replace-roster", dest="replace_roster", action="store_true", help=h("cli_help_replace_roster"))
 
     listing = sub.add_parser("batches", "cli_help_batches")
     listing.add_argument("--format", choices=("table", "json"), default="table", help=h("cli_help_format"))
@@ -460,6 +461,15 @@ def _import(db: Database, args, lang: str) -> int:
             status = EXIT_REFUSED
             continue
         checks.add_warnings(db, preview, reference)
+        effects = import_effects(db, preview)
+        if _roster_left_out(preview) and not args.replace_roster:
+            # The CLI imports at once, so a prefecture roster that drops whole counties waits for the user's word
+            # (docs/decisions.md#a-prefecture-roster-that-leaves-counties-out)
+            print(t("cli_refused", lang, file=path.name), file=sys.stderr)
+            _print_notes(preview, lang)
+            print("  " + t("cli_roster_replace_needs_flag", lang, cadres=effects.snapshot_replaced), file=sys.stderr)
+            status = EXIT_REFUSED
+            continue
         _print_notes(preview, lang)
         for line in preview.problem_lines(lang):
             print("  " + line, file=sys.stderr)
@@ -467,7 +477,6 @@ def _import(db: Database, args, lang: str) -> int:
             table = preview.rejects_table(lang)
             table.insert(0, t("col_file", lang), path.name)
             rejects.append(table)
-        effects = import_effects(db, preview)
         if preview.staged is not None:  # a large file's rows: their writing takes a while too
             print(t("cli_storing", lang, rows=preview.row_count), file=sys.stderr)
         batch = batches.import_preview(db, preview, source="cli", created_by=_who())
@@ -497,6 +506,12 @@ def _import(db: Database, args, lang: str) -> int:
     if args.rejects and rejects:
         args.rejects.write_bytes(to_csv_bytes(pd.concat(rejects, ignore_index=True)))
     return status
+
+
+def _roster_left_out(preview) -> bool:
+    """Whether a roster's preview warns that it leaves counties with cadres out of the snapshot it replaces
+    (checks.counties_left_out)."""
+    return preview.kind == "roster" and any(w.key == "roster_counties_left_out" for w in preview.warnings)
 
 
 def _print_notes(preview, lang: str) -> None:

@@ -1787,6 +1787,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "花名册中没有统计日期时，指定其统计日期（如 2025-06-30）",
         "as-of date of a roster that has none (e.g. 2025-06-30)",
     ),
+    "cli_help_replace_roster": (
+        "花名册导入后某些县区将没有在册干部时，确认仍要替换该统计日期的全市快照",
+        "replace the prefecture's snapshot of a roster's date even though some counties would have no cadres",
+    ),
+    "cli_roster_replace_needs_flag": (
+        "未导入：导入将替换该统计日期全市快照中的 {cadres} 名干部，上列县区将没有在册干部。"
+        "如确是全市的名单，请加 --replace-roster 再次导入；如只是一个县区的名单，请由该县区通过「报送」提交。",
+        "Not imported: it would replace {cadres} {cadres:cadre|cadres} of the prefecture's snapshot of its date, "
+        "and the counties above would have none. If it is the whole prefecture's list, import it again with "
+        "--replace-roster; if it is one county's, let that county send it through 报送.",
+    ),
     "cli_help_batches": ("列出导入批次，最早的在前", "list import batches, oldest first"),
     "cli_help_rollback": ("撤销一个批次（会先要求确认）", "undo one batch exactly (asks for confirmation)"),
     "cli_help_rollback_batch": ("批次编号（见 batches）", "the batch's id (see batches)"),

@@ -993,3 +993,31 @@ def test_export_movements_summary_of_a_year_without_decisions_is_refused(sample_
         assert f"No personnel decisions recorded in {args[1]}" in out.stderr
         assert "years with decisions: 2023、2024、2025、2026" in out.stderr
     assert cli(sample_db_path, "export", "movements_summary", "--year", "2023", "--format", "csv").returncode == 0
+
+
+def test_a_roster_that_leaves_counties_out_is_imported_only_with_replace_roster(catalog_db_path, tmp_path):
+    """A prefecture roster listing one county's cadres replaces the whole snapshot of its date: the CLI imports at
+    once, so it refuses, saying what would be replaced, until --replace-roster confirms it (a fresh tester's finding;
+    docs/decisions.md#a-prefecture-roster-that-leaves-counties-out)."""
+    from test_submissions import roster_csv
+
+    whole = tmp_path / "全市花名册.csv"
+    whole.write_bytes(
+        roster_csv("2025-06-30", [("Y1", "云岫县"), ("Y2", "云岫县"), ("Q1", "云峤县"), ("C1", "澄溪县")])
+    )
+    assert cli(catalog_db_path, "import", str(whole)).returncode == 0
+    one = tmp_path / "云岫县花名册.csv"
+    one.write_bytes(roster_csv("2025-06-30", [("Y1", "云岫县"), ("Y3", "云岫县")]))
+
+    refused = cli(catalog_db_path, "import", str(one))
+    assert refused.returncode == 1
+    assert "refused 云岫县花名册.csv" in refused.stderr and "no cadres from 2025-06-30 on" in refused.stderr
+    assert "it would replace 4 cadres of the prefecture's snapshot" in refused.stderr
+    assert "--replace-roster" in refused.stderr and "batch #" not in refused.stderr
+    assert cli(catalog_db_path, "export", "roster").stdout.count("2025-06-30") == 4  # nothing replaced
+
+    confirmed = cli(catalog_db_path, "import", "--replace-roster", str(one))
+    assert confirmed.returncode == 0 and "batch #" in confirmed.stderr
+    assert cli(catalog_db_path, "export", "roster").stdout.count("2025-06-30") == 2
+    whole.write_bytes(roster_csv("2025-06-30", [("Y1", "云岫县"), ("Q1", "云峤县"), ("C1", "澄溪县")]))
+    assert cli(catalog_db_path, "import", str(whole)).returncode == 0  # every county listed: no question asked
