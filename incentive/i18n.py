@@ -3354,6 +3354,21 @@ TEXT: dict[str, tuple[str, str]] = {
         "{unit}, “{indicator}”, {period}: {new}, was {old} in {previous} (change {change}), far "
         "outside the changes of its peers ({low} to {high}): probably a typo, please check.",
     ),
+    "warn_level_shift": (
+        "「{indicator}」{period}：文件中 {n} 个单位的数值约为其上期 {previous} 数值的 {ratio} 倍（中位数；如{unit} {new}，"
+        "上期 {old}）：可能整列用错了单位，请核对。",
+        "“{indicator}”, {period}: the file's values of {n} {n:unit|units} are about {ratio} times their values of "
+        "{previous} (the median; e.g. {unit}: {new}, was {old}): the column may be in a wrong unit, please check.",
+    ),
+    "warn_level_shift_converted": (
+        "「{indicator}」{period}：文件中 {n} 个单位的数值约为其上期 {previous} 数值的 {ratio} 倍（中位数；如{unit} {new}，"
+        "上期 {old}）。导入时「{column}」列的单位「{source}」已换算为「{target}」（×{factor}）：若原表实际以「{target}」"
+        "填写，请改正标题或表头中的单位后重新导入。",
+        "“{indicator}”, {period}: the file's values of {n} {n:unit|units} are about {ratio} times their values of "
+        "{previous} (the median; e.g. {unit}: {new}, was {old}). Column “{column}” was converted from {source} to "
+        "{target} (×{factor}): if the figures were in {target} already, correct the unit in the title or header "
+        "and import again.",
+    ),
     "data_warnings": (
         "以下 {n} 个数值与上期相比变动异常，可能填错（仅提示，不影响导入）：",
         "{n} {n:value|values} changed unusually from the previous period and may be {n:a typo|typos} (a warning "

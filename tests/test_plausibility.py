@@ -647,3 +647,76 @@ def test_problems_alike_but_for_how_the_cell_is_written_are_lines_of_their_own(c
         "文件「关爱.csv」，第 8 行，「数值」列，值「ａｂｃ」",
     ]
     assert [p.quoted() for p in preview.problems] == ["-5", "－5", "-5", "abc", "␣abc", "abc", "ａｂｃ"]
+
+
+# ------------------------------------------------------------------ a whole column in another unit
+
+Q1_R01 = {"云岫县": 120.5, "云峤县": 98.0, "澄溪县": 75.3, "枫岚区": 60.0}  # 招商引资额 (万元), as stored for 2025-Q1
+
+
+def _race_q1(db) -> None:
+    import_ok(
+        db, "q1.csv", ("考核期,县区,指标,数值\n" + "".join(f"2025Q1,{c},R01,{v}\n" for c, v in Q1_R01.items())).encode()
+    )
+
+
+def _race_q2_wide(unit: str, factor: float = 1.0) -> bytes:
+    """2025-Q2's 招商引资额 of the four counties, each a little above its Q1 value times `factor`, under a title
+    line stating `unit`."""
+    rows = "".join(f"{c},{round(v * 1.05 * factor, 6):g}\n" for c, v in Q1_R01.items())
+    return f"2025年第二季度赛马考评得分表\n单位：{unit}\n县区,招商引资额\n{rows}".encode()
+
+
+def test_a_whole_column_converted_into_values_far_from_the_previous_periods_is_warned_of(catalog_db, tmp_path):
+    """A title's 单位：亿元 over a column written in 万元 multiplies every county's value by 10,000; every county
+    moved alike, so no unusual change is seen among peers. The warning names the indicator, the conversion applied
+    and the factor (a fresh tester's finding; docs/decisions.md#a-whole-column-in-another-unit). The file still
+    imports: a warning."""
+    _race_q1(catalog_db)
+    path = tmp_path / "赛马.csv"
+    path.write_bytes(_race_q2_wide("亿元"))
+    assert bulk_csv.parse_large_csv(path, current_reference(catalog_db)) is None  # scores take the cell path only
+    preview = bulk_csv.parse_path(path, current_reference(catalog_db))
+    checks.add_warnings(catalog_db, preview)
+    assert preview.importable
+    assert [w.text("zh") for w in preview.warnings] == [
+        "「招商引资额」2025-Q2：文件中 4 个单位的数值约为其上期 2025-Q1 数值的 10000 倍（中位数；如云岫县 1265250，上期 120.5）。"
+        "导入时「招商引资额」列的单位「亿元」已换算为「万元」（×10000）：若原表实际以「万元」填写，请改正标题或表头中的单位后"
+        "重新导入。"
+    ]
+    assert "about 10000 times their values of 2025-Q1" in preview.warnings[0].text("en")
+    batches.import_preview(catalog_db, preview, source="cli", created_by="test")
+
+
+def test_a_column_a_hundredth_of_the_previous_periods_is_warned_of_and_a_right_one_is_not(catalog_db):
+    """Without a conversion the warning says the unit may be wrong; one county's file is judged alone too. The same
+    title over figures of the previous periods' size gives no warning."""
+    _race_q1(catalog_db)
+    one = ("考核期,县区,指标,数值\n2025Q2,澄溪县,R01,0.79\n").encode()
+    preview = parse_file("澄溪县.csv", one, current_reference(catalog_db))
+    checks.add_warnings(catalog_db, preview)
+    assert [w.text("zh") for w in preview.warnings] == [
+        "「招商引资额」2025-Q2：文件中 1 个单位的数值约为其上期 2025-Q1 数值的 0.01 倍（中位数；如澄溪县 0.79，上期 75.3）："
+        "可能整列用错了单位，请核对。"
+    ]
+    right = parse_file("赛马.csv", _race_q2_wide("万元"), current_reference(catalog_db))
+    checks.add_warnings(catalog_db, right)
+    assert right.importable and right.warnings == []
+
+
+def test_level_shifts_take_the_median_ratio_and_leave_zeros_out():
+    pairs = pd.DataFrame(
+        {
+            "period": "2025-Q2",
+            "previous": "2025-Q1",
+            "county": ["甲", "乙", "丙", "丁"],
+            "township": "",
+            "indicator": "R01",
+            "old": [1.0, 2.0, 0.0, 4.0],
+            "new": [30.0, 2.0, 5.0, 200.0],  # ratios 30, 1, (none), 50: the median is 30
+        }
+    )
+    shifts = plausibility.level_shifts(pairs)
+    assert shifts[["indicator", "units", "ratio", "county"]].values.tolist() == [["R01", 3, 30.0, "甲"]]
+    pairs["new"] = [29.0, 2.0, 5.0, 100.0]  # median 29: below SHIFT_FACTOR
+    assert plausibility.level_shifts(pairs).empty

@@ -15,7 +15,7 @@ import pandas as pd
 
 from incentive.accounts.roles import Scope
 from incentive.i18n import capital, t
-from incentive.intake import plausibility
+from incentive.intake import plausibility, units
 from incentive.intake.file_kinds import DOMAIN_OF_KIND, VALUE_KINDS
 from incentive.intake.preview import Note, Preview, Reference
 from incentive.store import queries
@@ -73,14 +73,43 @@ def add_warnings(db: Database, preview: Preview, reference: Reference | None = N
         return
     reference = reference or current_reference(db)
     incoming = preview.rows[_INCOMING].dropna(subset=["period", "county", "indicator"])
-    flagged = unusual_changes(db, DOMAIN_OF_KIND[preview.kind], incoming)
+    pairs = value_pairs(db.connection, DOMAIN_OF_KIND[preview.kind], incoming)
+    flagged = plausibility.unusual_changes(pairs)
     mine = set(map(tuple, incoming[["period", "county", "township", "indicator"]].astype(str).values.tolist()))
     names = _names(reference)
-    preview.warnings = [
+    preview.warnings = level_shift_notes(preview, pairs, mine, reference) + [
         plausibility.change_note(row, names.get(row["indicator"], row["indicator"]))
         for row in flagged.to_dict("records")
         if (row["period"], row["county"], row["township"], row["indicator"]) in mine
     ]
+
+
+def level_shift_notes(preview: Preview, pairs: pd.DataFrame, mine: set[tuple], reference: Reference) -> list[Note]:
+    """A warning per indicator whose values in the file (the `pairs` of keys in `mine`) sit orders of magnitude from
+    the same units' previous stored values (plausibility.level_shifts; rates of change left out), naming the unit
+    conversion the importer applied to the indicator's column, if any: one into the indicator's catalog unit, as a
+    long file's value column converts some indicators' cells and not others
+    (docs/decisions.md#a-whole-column-in-another-unit)."""
+    names, catalog_units = _names(reference), _units(reference)
+    keys = zip(pairs["period"], pairs["county"], pairs["township"], pairs["indicator"], strict=True)
+    judged = [key in mine and not plausibility.is_rate_of_change(names.get(key[3], "")) for key in keys]
+    of_file = pairs[pd.Series(judged, index=pairs.index, dtype=bool)]  # a plain empty list would select columns
+    notes = []
+    for shift in plausibility.level_shifts(of_file).to_dict("records"):
+        code = shift["indicator"]
+        column = preview.column_labels.get(f"indicator:{code}@{shift['period']}") or preview.column_labels.get("value")
+        conversion = next(
+            (
+                n.params
+                for n in preview.notes
+                if n.key == "note_unit_converted"
+                and n.params.get("column") == column
+                and units.normalize_unit(n.params["target"][1]) == units.normalize_unit(catalog_units.get(code, ""))
+            ),
+            None,
+        )
+        notes.append(plausibility.shift_note(shift, names.get(code, code), conversion))
+    return notes
 
 
 def counties_left_out(db: Database, preview: Preview) -> list[Note]:
@@ -117,6 +146,15 @@ def changes_in(
     the warning list's rule of sharp falls calls it (incentive/alerts/rules.py). Without `incoming`, the changes
     into every stored period, or into those of `only` (each period's peers are the same units either way: the
     rule compares a change with the same period's)."""
+    return plausibility.unusual_changes(value_pairs(conn, domain, incoming, only))
+
+
+def value_pairs(
+    conn, domain: str, incoming: pd.DataFrame | None = None, only: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """Each unit's value in a period and in its previous stored period (plausibility.CHANGE_COLUMNS), over the
+    current values of a domain with `incoming` in place of the same keys (queries/value_changes.sql): the periods
+    of `incoming`, else every stored period or those of `only`."""
     stored = queries.run(conn, "value_periods", domain=domain)["period"].tolist()
     if incoming is None:
         incoming = pd.DataFrame({c: pd.Series(dtype="float64" if c == "value" else "object") for c in _INCOMING})
@@ -125,12 +163,11 @@ def changes_in(
         targets = sorted(set(incoming["period"]))
     pairs = plausibility.previous_periods(targets, sorted(set(stored) | set(targets)))
     if not pairs:
-        return plausibility.unusual_changes(pd.DataFrame(columns=plausibility.CHANGE_COLUMNS))
+        return pd.DataFrame(columns=plausibility.CHANGE_COLUMNS)
     period_pairs = pd.DataFrame({"period": list(pairs), "previous": list(pairs.values())})
-    changes = queries.run(
+    return queries.run(
         conn, "value_changes", tables={"incoming": incoming, "period_pairs": period_pairs}, domain=domain
     )
-    return plausibility.unusual_changes(changes)
 
 
 def findings(db: Database, scope: Scope) -> list[Finding]:
@@ -294,6 +331,14 @@ def findings_table(found: list[Finding], lang: str) -> pd.DataFrame:
         ],
         columns=columns,
     )
+
+
+def _units(reference: Reference) -> dict[str, str]:
+    """Indicator code -> unit (of its latest version)."""
+    found: dict[str, str] = {}
+    for version in reference.indicators:  # ordered by code, newest effective_from first
+        found.setdefault(version["code"], version.get("unit") or "")
+    return found
 
 
 def _names(reference: Reference) -> dict[str, str]:

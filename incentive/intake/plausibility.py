@@ -9,6 +9,8 @@ Pure: works on a preview's parsed rows (or stored rows shaped alike) and the `Re
   次, …) is ≥ 0; the hours of one training record lie in (0, max_hours_per_record]. Bounds are inclusive. Around
   them all, no figure (an indicator's value, a catalog's weight, target, min or max) lies beyond MAGNITUDE_LIMIT in
   absolute value, in any unit: the outermost bound, which no catalog widens (docs/decisions.md#magnitude-limit).
+- A whole column in another unit (warnings): a file's values of an indicator whose median ratio to the same units'
+  previous stored values is ≥ SHIFT_FACTOR or ≤ 1 / SHIFT_FACTOR (rates of change left out).
 - Unusual changes (warnings): a unit's change from the previous stored period beyond Q1 − 3·w or Q3 + 3·w of the
   changes of its peers (same indicator, level and period), w = max(IQR, 5 % of the peers' typical level, 1 for
   whole numbers), among at least 5 peers.
@@ -43,6 +45,11 @@ CATALOG_FIGURES = ("weight", "target", "min", "max")
 FENCE = 3.0  # how many widths beyond the quartiles a change must lie to be unusual
 MIN_PEERS = 5  # units (the unit itself included) with a value in both periods; fewer: no warning
 LEVEL_SHARE = 0.05  # the width is at least this share of the peers' typical (median absolute) previous value
+# A file's values of an indicator whose median ratio to the same units' previous values is this or more (or its
+# inverse or less) are in another unit than before: the slips are factors of 100 (a percent as a fraction), 1,000
+# and 10,000 (元/千元, 万元/亿元), still 50 or more after a real change of a half; a level moving 30-fold in one
+# period across the median unit is no real change (docs/decisions.md#a-whole-column-in-another-unit).
+SHIFT_FACTOR = 30.0
 
 
 @dataclass(frozen=True)
@@ -90,12 +97,7 @@ def indicator_bounds(version: dict) -> Bounds | None:
     default_low = default_high = None
     unit = (version.get("unit") or "").strip()
     name = version.get("name") or ""
-    if (
-        unit in PERCENT_UNITS
-        and version.get("direction") == "higher"
-        and "率" in name
-        and not any(word in name for word in CHANGE_WORDS)
-    ):
+    if unit in PERCENT_UNITS and version.get("direction") == "higher" and "率" in name and not is_rate_of_change(name):
         default_low, default_high = 0.0, 100.0
     elif unit in COUNT_UNITS:
         default_low = 0.0
@@ -106,6 +108,12 @@ def indicator_bounds(version: dict) -> Bounds | None:
         high_from_catalog=high is not None,
     )
     return None if bounds.low is None and bounds.high is None else bounds
+
+
+def is_rate_of_change(name: str) -> bool:
+    """Whether an indicator's name says it is a rate of change (增长率, 增速, 同比…): it may be negative, above 100 %,
+    near zero or cross it."""
+    return any(word in name for word in CHANGE_WORDS)
 
 
 def version_in_force(versions: list[dict], period: str | None) -> dict:
@@ -311,6 +319,64 @@ def change_note(change: dict, indicator_name: str) -> Note:
             "high": _signed(round(change["high"], 2)),
         },
     )
+
+
+# ---------------------------------------------------------------- a whole column in another unit
+
+
+def level_shifts(pairs: pd.DataFrame) -> pd.DataFrame:
+    """The indicators of `pairs` (CHANGE_COLUMNS: a file's values and the same units' values of the previous stored
+    period) whose values moved together by SHIFT_FACTOR or more, up or down, from the previous period: per
+    indicator, level (county, township) and period, the median of |new| / |old| over the units with both values
+    non-zero is ≥ SHIFT_FACTOR or ≤ 1 / SHIFT_FACTOR, however few the units (one county's file too). Columns:
+    period, previous, indicator, units (how many units the median is of), ratio (the median), and county,
+    township, old, new of the unit whose ratio is nearest the median (an example), by period and indicator.
+
+    Why: a title's `单位：万元` over a column written in 亿元 divided every county's value by 10,000, and the
+    unusual-change rule compares a unit with its peers, so a column shifted together passed it (a fresh tester's
+    finding; docs/decisions.md#a-whole-column-in-another-unit). Rates of change are for the caller to leave out
+    (is_rate_of_change): near zero, their ratios mean nothing."""
+    out_columns = ["period", "previous", "indicator", "units", "ratio", "county", "township", "old", "new"]
+    frame = pairs[CHANGE_COLUMNS].copy()
+    frame["old"] = frame["old"].astype(float)
+    frame["new"] = frame["new"].astype(float)
+    values = frame[["old", "new"]].to_numpy(dtype=float)
+    usable = (frame["old"].abs() > 0) & (frame["new"].abs() > 0) & ~beyond_limit(values).any(axis=1)
+    frame = frame[usable.to_numpy()]
+    if frame.empty:
+        return pd.DataFrame(columns=out_columns)
+    frame["ratio"] = frame["new"].abs() / frame["old"].abs()
+    frame["level"] = np.where(frame["township"].fillna("") == "", "county", "township")
+    found: list[list] = []
+    for (period, indicator, _level), group in frame.groupby(["period", "indicator", "level"], sort=True):
+        ratio = float(group["ratio"].median())
+        if SHIFT_FACTOR > ratio > 1 / SHIFT_FACTOR:
+            continue
+        example = group.iloc[int(np.argmin(np.abs(np.log(group["ratio"].to_numpy() / ratio))))]
+        found.append(
+            [period, example["previous"], indicator, len(group), ratio, *example[["county", "township", "old", "new"]]]
+        )
+    return pd.DataFrame(found, columns=out_columns)
+
+
+def shift_note(shift: dict, indicator_name: str, conversion: dict | None) -> Note:
+    """The warning for one row of `level_shifts`; `conversion`: the params of the preview's note of the unit
+    conversion applied to the indicator's column (note_unit_converted), if any, which the warning names."""
+    unit = " ".join(p for p in (shift["county"], shift["township"]) if p)
+    params = {
+        "indicator": indicator_name,
+        "period": shift["period"],
+        "previous": shift["previous"],
+        "n": int(shift["units"]),
+        "ratio": number_text(float(f"{shift['ratio']:.2g}")),  # two significant digits: 0.0001, 10000
+        "unit": unit,
+        "old": number_text(shift["old"]),
+        "new": number_text(shift["new"]),
+    }
+    if conversion is None:
+        return Note("warn_level_shift", params)
+    named = {k: conversion[k] for k in ("column", "source", "target", "factor")}
+    return Note("warn_level_shift_converted", {**params, **named})
 
 
 def previous_periods(targets: list[str], available: list[str]) -> dict[str, str]:
