@@ -3354,6 +3354,19 @@ TEXT: dict[str, tuple[str, str]] = {
         "{unit}, “{indicator}”, {period}: {new}, was {old} in {previous} (change {change}), far "
         "outside the changes of its peers ({low} to {high}): probably a typo, please check.",
     ),
+    "warn_period_form": (
+        "考核期 {period}（{form}，第 {row} 行起共 {n} 个数值）与库中已有的{kind}考核期频次不同：已有的为{stored}"
+        "（最近为 {latest}）。导入后它将成为单独的一期，页面上可以选到，文件中没有的县区按未报齐列出。若本意是{stored}考核期，"
+        "请改正考核期后重新导入。",
+        "Period {period} ({form}; {n} {n:value|values} from row {row}) is of another frequency than the stored "
+        "{kind} periods, which are {stored} (the latest {latest}). Imported, it becomes a period of its own that "
+        "the pages offer, with the counties not in the file listed as not sent. If a {stored} period was meant, correct the "
+        "period and import again.",
+    ),
+    "period_form_Y": ("年度", "yearly"),
+    "period_form_H": ("半年度", "half-yearly"),
+    "period_form_Q": ("季度", "quarterly"),
+    "period_form_M": ("月度", "monthly"),
     "warn_level_shift": (
         "「{indicator}」{period}：文件中 {n} 个单位的数值约为其上期 {previous} 数值的 {ratio} 倍（中位数；如{unit} {new}，"
         "上期 {old}）：可能整列用错了单位，请核对。",

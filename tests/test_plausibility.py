@@ -720,3 +720,58 @@ def test_level_shifts_take_the_median_ratio_and_leave_zeros_out():
     assert shifts[["indicator", "units", "ratio", "county"]].values.tolist() == [["R01", 3, 30.0, "甲"]]
     pairs["new"] = [29.0, 2.0, 5.0, 100.0]  # median 29: below SHIFT_FACTOR
     assert plausibility.level_shifts(pairs).empty
+
+
+# ------------------------------------------------------------------ a period of another frequency
+
+
+def test_a_period_of_another_frequency_than_every_stored_one_is_warned_of(care_db, tmp_path):
+    """Care figures are stored by half-year; a file's 2026年6月, 2026年度 and 2026年第二季度 would each import into a
+    period of its own, which the care page then offers with every other county unsent (a fresh tester's finding;
+    docs/decisions.md#a-period-of-another-frequency). A warning naming the period, its frequency, first row and
+    count, and the stored periods' frequency; a half-year in the same file gets none, and the file imports."""
+    load_h1(care_db)
+    path = tmp_path / "关爱.csv"
+    path.write_bytes(
+        welfare(
+            [
+                ("2025年6月", "澄溪县", "W01", 95),
+                ("2025年下半年", "云岫县", "W01", 81),
+                ("2025年度", "青禾县", "W01", 95),
+                ("2025年第二季度", "柏川县", "W01", 95),
+                ("2025年度", "澄溪县", "W01", 90),
+            ]
+        )
+    )
+    assert bulk_csv.parse_large_csv(path, current_reference(care_db)) is None  # care figures take the cell path only
+    preview = bulk_csv.parse_path(path, current_reference(care_db))
+    checks.add_warnings(care_db, preview)
+    assert [(w.key, w.params["period"], w.params["row"], w.params["n"]) for w in preview.warnings] == [
+        ("warn_period_form", "2025-06", 2, 1),
+        ("warn_period_form", "2025", 4, 2),
+        ("warn_period_form", "2025-Q2", 5, 1),
+    ]
+    assert preview.warnings[1].text("zh") == (
+        "考核期 2025（年度，第 4 行起共 2 个数值）与库中已有的关爱指标考核期频次不同：已有的为半年度（最近为 2025-H1）。"
+        "导入后它将成为单独的一期，页面上可以选到，文件中没有的县区按未报齐列出。若本意是半年度考核期，请改正考核期后重新导入。"
+    )
+    assert (
+        preview.warnings[0]
+        .text("en")
+        .startswith(
+            "Period 2025-06 (monthly; 1 value from row 2) is of another frequency than the stored welfare indicators "
+            "periods, which are half-yearly (the latest 2025-H1)."
+        )
+    )
+    batches.import_preview(care_db, preview, source="cli", created_by="test")
+
+
+def test_a_first_period_or_one_of_a_stored_frequency_is_not_warned_of(care_db):
+    first = parse_file("关爱.csv", welfare([("2025年6月", "澄溪县", "W01", 95)]), current_reference(care_db))
+    checks.add_warnings(care_db, first)
+    assert first.importable and first.warnings == []  # nothing stored yet: nothing to differ from
+    batches.import_preview(care_db, first, source="cli", created_by="test")
+    load_h1(care_db)
+    again = parse_file("关爱.csv", welfare([("2025年7月", "澄溪县", "W01", 95)]), current_reference(care_db))
+    checks.add_warnings(care_db, again)
+    assert again.warnings == []  # a month is stored already: monthly figures are this database's own

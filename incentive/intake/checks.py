@@ -1,7 +1,9 @@
 """Plausibility findings that need the stored data, for a preview and for the data already loaded.
 
-A preview of scores or welfare gets `warnings`: its values that changed unusually from the previous stored period,
-compared with their peers as they would be after import (`add_warnings`). `findings` lists, for all loaded data,
+A preview of scores or welfare gets `warnings` (`add_warnings`): its periods of a frequency no stored period of the
+domain has, its indicators whose values sit orders of magnitude from the same units' previous ones (a whole column in
+another unit), and its values that changed unusually from the previous stored period, compared with their peers as
+they would be after import. `findings` lists, for all loaded data,
 the values outside their plausible bounds and the unusual changes: `python -m incentive check` prints them and the
 Data page shows them. Both call the same rules in `plausibility`; the SQL is in queries/.
 """
@@ -13,8 +15,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from incentive import periods
 from incentive.accounts.roles import Scope
-from incentive.i18n import capital, t
+from incentive.i18n import capital, join, t
 from incentive.intake import plausibility, units
 from incentive.intake.file_kinds import DOMAIN_OF_KIND, VALUE_KINDS
 from incentive.intake.preview import Note, Preview, Reference
@@ -23,6 +26,7 @@ from incentive.store.database import Database
 from incentive.store.reference import current_reference
 
 _INCOMING = ["period", "county", "township", "indicator", "value"]
+PERIOD_FORMS = ["Y", "H", "Q", "M"]  # periods.form's, longest first: the order the stored forms are named in
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,8 @@ class Finding:
 
 
 def add_warnings(db: Database, preview: Preview, reference: Reference | None = None, county: str | None = None) -> None:
-    """Fill `preview.warnings` with the unusual changes among its values (scores and welfare), or for a
+    """Fill `preview.warnings` with its periods of another frequency, its whole columns in another unit and the
+    unusual changes among its values (scores and welfare), or for a
     prefecture-wide roster (`county` None: not a county's own batch) the counties it would leave without cadres."""
     preview.warnings = []
     if preview.kind == "roster" and county is None and preview.importable and preview.row_count:
@@ -77,11 +82,49 @@ def add_warnings(db: Database, preview: Preview, reference: Reference | None = N
     flagged = plausibility.unusual_changes(pairs)
     mine = set(map(tuple, incoming[["period", "county", "township", "indicator"]].astype(str).values.tolist()))
     names = _names(reference)
-    preview.warnings = level_shift_notes(preview, pairs, mine, reference) + [
-        plausibility.change_note(row, names.get(row["indicator"], row["indicator"]))
-        for row in flagged.to_dict("records")
-        if (row["period"], row["county"], row["township"], row["indicator"]) in mine
-    ]
+    preview.warnings = (
+        period_form_notes(db, preview)
+        + level_shift_notes(preview, pairs, mine, reference)
+        + [
+            plausibility.change_note(row, names.get(row["indicator"], row["indicator"]))
+            for row in flagged.to_dict("records")
+            if (row["period"], row["county"], row["township"], row["indicator"]) in mine
+        ]
+    )
+
+
+def period_form_notes(db: Database, preview: Preview) -> list[Note]:
+    """A warning per period of a scores or care file whose form (year, half-year, quarter, month: periods.form) is
+    that of no stored period of its domain, naming the period, its first row and how many values it holds, and the
+    forms of the stored ones; nothing when the domain has no stored period yet. Such a period imports as a period of
+    its own, which the pages then offer with every other county unsent (a fresh tester's finding;
+    docs/decisions.md#a-period-of-another-frequency)."""
+    stored = queries.run(db.connection, "value_periods", domain=DOMAIN_OF_KIND[preview.kind])["period"].tolist()
+    stored_forms = sorted({periods.form(p) for p in stored}, key=PERIOD_FORMS.index)
+    if not stored_forms:
+        return []
+    rows = preview.rows.dropna(subset=["period"])
+    notes = []
+    for period, group in rows.groupby("period", sort=False):  # in the order of their first row
+        form = periods.form(period)
+        if form in stored_forms:
+            continue
+        names = {lang: join([t(f"period_form_{f}", lang) for f in stored_forms], lang) for lang in ("zh", "en")}
+        notes.append(
+            Note(
+                "warn_period_form",
+                {
+                    "period": period,
+                    "form": ("i18n", f"period_form_{form}"),
+                    "row": int(group["source_row"].min()),
+                    "n": len(group),
+                    "kind": ("i18n", f"kind_{preview.kind}"),
+                    "stored": ("by_lang", names),
+                    "latest": max(stored, key=lambda p: periods.bounds(p)[1]),
+                },
+            )
+        )
+    return notes
 
 
 def level_shift_notes(preview: Preview, pairs: pd.DataFrame, mine: set[tuple], reference: Reference) -> list[Note]:
