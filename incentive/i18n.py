@@ -534,16 +534,24 @@ TEXT: dict[str, tuple[str, str]] = {
         ", and its figures (training coverage and the like) are computed as such",
     ),
     "data_lone_effect_movements": ("，报送进度将按此判断", ", and the submission tracker reads it so"),
-    "data_lone_fix": ("若是日期有误，请更正后再导入。", "If a date is mistyped, correct it and import again."),
+    "data_lone_fix": (
+        "若是日期有误或记录未报全，请更正、补全后再导入。",
+        "If a date is mistyped or records are missing, correct or complete the file and import again.",
+    ),
     "data_lone_fix_imported": (
-        "若是日期有误，请先撤销批次 #{batch}（incentive rollback {batch}），更正后再导入。",
-        "If a date is mistyped, roll back batch #{batch} first (incentive rollback {batch}), then correct it and "
-        "import again.",
+        "若是日期有误或记录未报全，请先撤销批次 #{batch}（incentive rollback {batch}），更正、补全后再导入。",
+        "If a date is mistyped or records are missing, roll back batch #{batch} first (incentive rollback {batch}), "
+        "then correct or complete the file and import again.",
     ),
     "data_lone_month": (
         "{county} {year}年{month}月 {records} 条（该县区本文件其余月份每月中位数 {typical:,} 条）",
         "{county} {year}-{month:02d}: {records} {records:record|records} (median of the county's other months in "
         "the file: {typical:,})",
+    ),
+    "data_lone_month_stored": (
+        "{county} {year}年{month}月 {records} 条（该县区此前 12 个月已导入的每月中位数 {typical:,} 条）",
+        "{county} {year}-{month:02d}: {records} {records:record|records} (median of the county's stored months in "
+        "the 12 months before: {typical:,})",
     ),
     "data_unknown_cadres": (
         "有 {n:,} 条记录的干部编号不在任何花名册中（仍可导入，但不属于任何县区）。",

@@ -3,15 +3,19 @@ periods a catalog file re-scores (docs/decisions.md#catalog-versions), on the bu
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from conftest import ROOT, xlsx_bytes
+from test_bulk_csv import assert_alike
 
+from incentive.intake import bulk_csv
 from incentive.intake.bulk_csv import parse_path
 from incentive.intake.ingest import parse_file
 from incentive.intake.preview import lone_months_text, rescoring_example, rescoring_lines, unknown_cadres_text
 from incentive.store import batches
 from incentive.store.database import Database
-from incentive.store.effects import TYPICAL_RECORDS, LoneMonth, UnknownCadre, import_effects
+from incentive.store.effects import THIN_SHARE, TYPICAL_RECORDS, LoneMonth, UnknownCadre, import_effects
 from incentive.store.reference import current_reference
 
 SAMPLE_CATALOG = ROOT / "data" / "sample" / "02_指标目录.csv"
@@ -182,16 +186,17 @@ def test_a_month_a_county_would_count_as_sent_on_one_record_is_warned_of(sample)
     assert effects.lone_months == (LoneMonth("棠梨县", "2026-07", 1, 40),)
     assert lone_months_text(effects, "training", "zh") == (
         "以下 1 个月份本文件只有很少几条记录，而库中该县区该月尚无数据：棠梨县 2026年7月 1 条（该县区本文件其余月份每月中位数 "
-        "40 条）。一条记录也会使该月算作该县区已报送，其培训覆盖等数字将按此计算。若是日期有误，请更正后再导入。"
+        "40 条）。一条记录也会使该月算作该县区已报送，其培训覆盖等数字将按此计算。若是日期有误或记录未报全，请更正、补全后再导入。"
     )
     english = lone_months_text(effects, "training", "en")
     assert "棠梨县 2026-07: 1 record (median of the county's other months in the file: 40)" in english
     assert english.endswith(
-        "(training coverage and the like) are computed as such. If a date is mistyped, correct it and import again."
+        "(training coverage and the like) are computed as such. If a date is mistyped or records are missing, correct or "
+        "complete the file and import again."
     )
     # after the import (the CLI's order), the batch is rolled back before a corrected file comes
     assert lone_months_text(effects, "training", "zh", batch=16).endswith(
-        "若是日期有误，请先撤销批次 #16（incentive rollback 16），更正后再导入。"
+        "若是日期有误或记录未报全，请先撤销批次 #16（incentive rollback 16），更正、补全后再导入。"
     )
     # a personnel-decisions file's month decides the submission tracker, not training figures
     assert "报送进度将按此判断。" in lone_months_text(effects, "movements", "zh")
@@ -200,14 +205,66 @@ def test_a_month_a_county_would_count_as_sent_on_one_record_is_warned_of(sample)
 
 def test_a_few_records_beside_few_in_other_months_or_in_a_stored_month_are_not_warned_of(sample):
     """The warning needs a stark contrast: a county whose other months hold fewer than TYPICAL_RECORDS each, or a
-    month the county has stored already (a late record of a month it sent), is normal."""
+    month the county has stored already (a late record of a month it sent), is normal. (棠梨县's July is still
+    named, against its stored months: the other comparison, tested above.)"""
     tangli = _county_cadres(sample, "棠梨县", TYPICAL_RECORDS - 1)
     few = [(cadre, "2026-06-10") for cadre in tangli] + [(tangli[0], "2026-07-06")]
-    assert import_effects(sample, parse_file("t.csv", _training_file(few), current_reference(sample))).lone_months == ()
+    found = import_effects(sample, parse_file("t.csv", _training_file(few), current_reference(sample))).lone_months
+    assert [m.basis for m in found] == ["stored"]
     many = _county_cadres(sample, "棠梨县", TYPICAL_RECORDS)
     late = [(cadre, "2026-06-10") for cadre in many] + [(many[0], "2026-04-02")]
     effects = import_effects(sample, parse_file("t.csv", _training_file(late), current_reference(sample)))
     assert effects.lone_months == () and lone_months_text(effects, "training", "zh") == ""
+
+
+def test_a_month_far_below_the_countys_stored_volume_is_warned_of_on_both_paths(sample, tmp_path, monkeypatch):
+    """棠梨县 has sent no training of 2026-Q3 and trains about 120 records a month before it. Four records of July
+    and August, alone in a file, would make both months count as sent and its coverage read as that of a county
+    that trained almost nobody: the months are compared with the county's stored volume of the 12 months before
+    (a fresh tester's finding; docs/decisions.md#a-month-sent-on-a-few-records). A large file (the bulk path) gives
+    the same preview and the same warning. A month at a tenth or more of its usual volume is not named."""
+    tangli = _county_cadres(sample, "棠梨县", 20)
+    rows = [(tangli[i], "2026-07-06") for i in range(3)] + [(tangli[3], "2026-08-03")]
+    usual = _usual_monthly(sample, "棠梨县", "2026-07")
+    september = math.ceil(_usual_monthly(sample, "棠梨县", "2026-09") * THIN_SHARE)  # a tenth: a real month
+    rows += [(tangli[i % 20], "2026-09-10") for i in range(september)]
+    path = tmp_path / "t.csv"
+    path.write_bytes(_training_file(rows))
+    monkeypatch.setenv("INCENTIVE_BULK_MIN_MB", "0")
+    bulk = bulk_csv.parse_path(path, current_reference(sample))
+    cell = parse_file(path.name, path.read_bytes(), current_reference(sample))
+    assert bulk.staged is not None and cell.staged is None  # the two paths indeed
+    assert_alike(bulk, cell)
+    for preview in (bulk, cell):
+        effects = import_effects(sample, preview)
+        assert effects.lone_months == (
+            LoneMonth("棠梨县", "2026-07", 3, usual, "stored"),
+            LoneMonth("棠梨县", "2026-08", 1, usual, "stored"),
+        )
+        assert lone_months_text(effects, "training", "zh").startswith(
+            f"以下 2 个月份本文件只有很少几条记录，而库中该县区该月尚无数据：棠梨县 2026年7月 3 条（该县区此前 12 个月已导入的"
+            f"每月中位数 {usual} 条）；棠梨县 2026年8月 1 条"
+        )
+        assert f"棠梨县 2026-08: 1 record (median of the county's stored months in the 12 months before: {usual})" in (
+            lone_months_text(effects, "training", "en")
+        )
+
+
+def _usual_monthly(db: Database, county: str, month: str) -> int:
+    """The median of a county's stored training records per month in the 12 months before `month` ('YYYY-MM')."""
+    return db.connection.execute(
+        """
+        WITH homes AS (SELECT cadre_id, arg_max(county, (as_of, batch_id)) AS county FROM current_roster GROUP BY 1),
+        counts AS (
+            SELECT date_trunc('month', t.date) AS m, count(*) AS n
+            FROM current_training t JOIN homes h USING (cadre_id)
+            WHERE h.county = ? AND t.date < CAST(? AS DATE) AND t.date >= CAST(? AS DATE) - INTERVAL 12 MONTH
+            GROUP BY 1
+        )
+        SELECT CAST(round(median(n)) AS BIGINT) FROM counts
+        """,
+        [county, f"{month}-01", f"{month}-01"],
+    ).fetchone()[0]
 
 
 def _unknown_ids_file(tmp_path, sample: Database):

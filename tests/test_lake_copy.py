@@ -478,6 +478,8 @@ _PARAMS = {
     "kind": "training",
     "most_records": 3,
     "typical_records": 30,
+    "thin_share": 0.1,
+    "usual_months": 3,
 }
 
 

@@ -284,7 +284,7 @@ def lone_months_text(effects, kind: str, lang: str, batch: int | None = None, qu
         return ""
     months = [
         t(
-            "data_lone_month",
+            "data_lone_month" if m.basis == "file" else "data_lone_month_stored",
             lang,
             county=quote(m.county),
             year=int(m.month[:4]),
