@@ -540,6 +540,8 @@ def _check(db: Database, args, lang: str) -> int:
         ),
         file=sys.stderr,
     )
+    if shifts := sum(f.check == "shift" for f in found):
+        print(t("cli_check_shifts", lang, n=shifts), file=sys.stderr)
     if lost := sum(f.check == "unscored" for f in found):
         print(t("cli_check_unscored", lang, n=lost), file=sys.stderr)
     return EXIT_OK

@@ -3381,6 +3381,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "“{indicator}”, {period}: the file's values of {n} {n:unit|units} are about {ratio} times their values of "
         "{previous} (the median; e.g. {unit}: {new}, was {old}): the column may be in a wrong unit, please check.",
     ),
+    "check_level_shift": (
+        "「{indicator}」{period}：{n} 个单位的数值约为其上期 {previous} 数值的 {ratio} 倍（中位数；如{unit} {new}，"
+        "上期 {old}）：可能整列用错了单位，请核对。",
+        "“{indicator}”, {period}: the values of {n} {n:unit|units} are about {ratio} times their values of "
+        "{previous} (the median; e.g. {unit}: {new}, was {old}): the column may be in a wrong unit, please check.",
+    ),
     "warn_level_shift_converted": (
         "「{indicator}」{period}：文件中 {n} 个单位的数值约为其上期 {previous} 数值的 {ratio} 倍（中位数；如{unit} {new}，"
         "上期 {old}）。导入时「{column}」列的单位「{source}」已换算为「{target}」（×{factor}）：若原表实际以「{target}」"
@@ -3415,6 +3421,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "check_bounds": ("超出合理范围", "outside plausible range"),
     "check_change": ("异常变动", "unusual change"),
+    "check_shift": ("整列量级异常", "whole column off in size"),
     "check_unscored": ("不计分", "not scored"),
     "check_col_check": ("核查项", "Check"),
     "check_col_period": ("考核期/日期", "Period or date"),
@@ -3433,6 +3440,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "data_check_unscored": (
         "另有 {n} 个数值没有生效的指标目录版本，不计分（见下表）。",
         "Besides, {n} {n:value has|values have} no catalog version in force and {n:is|are} not scored (see the table).",
+    ),
+    "cli_check_shifts": (
+        "另有 {n} 个指标某期的数值整体约为上期的几十倍以上或几十分之一以下，可能整列用错了单位。",
+        "Besides, {n} {n:indicator's values|indicators' values} of a period sit tens of times or more above or "
+        "below the previous period's as a whole: the column may be in a wrong unit.",
+    ),
+    "data_check_shifts": (
+        "另有 {n} 个指标某期的数值整体约为上期的几十倍以上或几十分之一以下，可能整列用错了单位（见下表）。",
+        "Besides, {n} {n:indicator's values|indicators' values} of a period sit tens of times or more above or "
+        "below the previous period's as a whole: the column may be in a wrong unit (see the table).",
     ),
     "cli_check_unscored": (
         "另有 {n} 个数值没有生效的指标目录版本，不计分。",

@@ -686,6 +686,13 @@ def test_a_whole_column_converted_into_values_far_from_the_previous_periods_is_w
     ]
     assert "about 10000 times their values of 2025-Q1" in preview.warnings[0].text("en")
     batches.import_preview(catalog_db, preview, source="cli", created_by="test")
+    # imported anyway, the loaded data's check lists it too
+    shifts = [f for f in checks.findings(catalog_db, Scope.ALL) if f.check == "shift"]
+    assert [(f.period, f.indicator, f.previous) for f in shifts] == [("2025-Q2", "R01", "2025-Q1")]
+    assert shifts[0].note.text("zh") == (
+        "「招商引资额」2025-Q2：4 个单位的数值约为其上期 2025-Q1 数值的 10000 倍（中位数；如云岫县 1265250，上期 120.5）："
+        "可能整列用错了单位，请核对。"
+    )
 
 
 def test_a_column_a_hundredth_of_the_previous_periods_is_warned_of_and_a_right_one_is_not(catalog_db):

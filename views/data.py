@@ -215,6 +215,7 @@ check_text = (
         bounds=sum(f.check == "bounds" for f in findings),
         changes=sum(f.check == "change" for f in findings),
     )
+    + (" " + t("data_check_shifts", lang, n=shifts) if (shifts := sum(f.check == "shift" for f in findings)) else "")
     + (" " + t("data_check_unscored", lang, n=lost) if (lost := sum(f.check == "unscored" for f in findings)) else "")
     + " "
     + t("data_check_help", lang)

@@ -33,8 +33,9 @@ PERIOD_FORMS = ["Y", "H", "Q", "M"]  # periods.form's, longest first: the order 
 class Finding:
     """One value of the loaded data worth a second look."""
 
-    # "unscored" (no catalog version in force scores it) | "bounds" (outside the plausible range) | "change"
-    # (unusual change from the previous period)
+    # "unscored" (no catalog version in force scores it) | "bounds" (outside the plausible range) | "shift" (an
+    # indicator's values of a period orders of magnitude from the previous period's) | "change" (unusual change from
+    # the previous period)
     check: str
     kind: str  # race_scores | welfare | training
     period: str  # the period, or a training record's date
@@ -215,7 +216,7 @@ def value_pairs(
 
 def findings(db: Database, scope: Scope) -> list[Finding]:
     """Every plausibility finding on the loaded data: values outside their bounds (scores, welfare, training
-    hours), then unusual changes; oldest period first within each. Training records are named by cadre id, so
+    hours), then whole columns in another unit and unusual changes; oldest period first within each. Training records are named by cadre id, so
     the findings need the prefecture's `scope` (OutOfScope otherwise: docs/decisions.md#named-lists)."""
     reference = current_reference(db)
     names = _names(reference)
@@ -240,7 +241,24 @@ def findings(db: Database, scope: Scope) -> list[Finding]:
                     value=float(row["value"]),
                 )
             )
-        for row in unusual_changes(db, domain).to_dict("records"):
+        pairs = value_pairs(db.connection, domain)
+        judged = [not plausibility.is_rate_of_change(names.get(code, "")) for code in pairs["indicator"]]
+        for row in plausibility.level_shifts(pairs[pd.Series(judged, index=pairs.index, dtype=bool)]).to_dict(
+            "records"
+        ):
+            name = names.get(row["indicator"], "")
+            changes.append(  # a whole column in another unit (docs/decisions.md#a-whole-column-in-another-unit)
+                Finding(
+                    "shift",
+                    kind,
+                    row["period"],
+                    plausibility.shift_note(row, name or row["indicator"], None, stored=True),
+                    indicator=row["indicator"],
+                    name=name,
+                    previous=row["previous"],
+                )
+            )
+        for row in plausibility.unusual_changes(pairs).to_dict("records"):
             changes.append(
                 Finding(
                     "change",

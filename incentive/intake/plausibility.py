@@ -359,9 +359,10 @@ def level_shifts(pairs: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(found, columns=out_columns)
 
 
-def shift_note(shift: dict, indicator_name: str, conversion: dict | None) -> Note:
+def shift_note(shift: dict, indicator_name: str, conversion: dict | None, stored: bool = False) -> Note:
     """The warning for one row of `level_shifts`; `conversion`: the params of the preview's note of the unit
-    conversion applied to the indicator's column (note_unit_converted), if any, which the warning names."""
+    conversion applied to the indicator's column (note_unit_converted), if any, which the warning names; `stored`:
+    a finding of the loaded data (`incentive check`), not of a file."""
     unit = " ".join(p for p in (shift["county"], shift["township"]) if p)
     params = {
         "indicator": indicator_name,
@@ -374,7 +375,7 @@ def shift_note(shift: dict, indicator_name: str, conversion: dict | None) -> Not
         "new": number_text(shift["new"]),
     }
     if conversion is None:
-        return Note("warn_level_shift", params)
+        return Note("check_level_shift" if stored else "warn_level_shift", params)
     named = {k: conversion[k] for k in ("column", "source", "target", "factor")}
     return Note("warn_level_shift_converted", {**params, **named})
 
