@@ -981,7 +981,9 @@ def test_an_import_that_makes_a_county_month_count_as_sent_on_one_record_says_so
     assert result.returncode == 0, result.stderr
     assert "棠梨县 2026年7月 1 条（该县区本文件其余月份每月中位数 30 条）" in result.stderr
     batch = json.loads(cli(sample_db_path, "batches", "--format", "json").stdout)[-1]["id"]
-    assert f"请先撤销批次 #{batch}（incentive rollback {batch}），更正后再导入。" in result.stderr  # it is in already
+    assert (
+        f"请先撤销批次 #{batch}（incentive rollback {batch}），更正、补全后再导入。" in result.stderr
+    )  # it is in already
 
 
 def test_export_movements_summary_of_a_year_without_decisions_is_refused(sample_db_path):
