@@ -1800,9 +1800,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "replace the prefecture's snapshot of a roster's date even though some counties would have no cadres",
     ),
     "cli_roster_replace_needs_flag": (
-        "未导入：导入将替换该统计日期全市快照中的 {cadres} 名干部，上列县区将没有在册干部。"
+        "导入将替换该统计日期全市快照中的 {cadres} 名干部，上列县区将没有在册干部。"
         "如确是全市的名单，请加 --replace-roster 再次导入；如只是一个县区的名单，请由该县区通过「报送」提交。",
-        "Not imported: it would replace {cadres} {cadres:cadre|cadres} of the prefecture's snapshot of its date, "
+        "Importing it would replace {cadres} {cadres:cadre|cadres} of the prefecture's snapshot of its date, "
         "and the counties above would have none. If it is the whole prefecture's list, import it again with "
         "--replace-roster; if it is one county's, let that county send it through 报送.",
     ),
