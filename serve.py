@@ -8,7 +8,7 @@ import streamlit as st
 
 import incentive
 from incentive import config
-from ui import server, warm_up
+from ui import server
 
 # A memory or thread setting that is not valid stops the server here with its sentence; in a page's run it would
 # leave a blank page.
@@ -25,5 +25,6 @@ for module in pkgutil.walk_packages(incentive.__path__, "incentive."):
 for name in ("highspy", "scipy.sparse", "xlsxwriter"):
     importlib.import_module(name)
 
-# The server then opens its own pages (and again when the data change), so that a visitor finds them computed.
-app = st.App("app.py", routes=server.routes(), middleware=server.middleware(), lifespan=warm_up.lifespan)
+# The server then opens its own pages (and again when the data change), so that a visitor finds them computed; as
+# it stops (Ctrl+C, SIGTERM) it closes its copies of a lake (ui/server.py: lifespan).
+app = st.App("app.py", routes=server.routes(), middleware=server.middleware(), lifespan=server.lifespan)

@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -16,6 +17,7 @@ import duckdb
 import pandas as pd
 import pytest
 from conftest import ROOT, data_file, import_ok
+from loopback import free_port
 
 from incentive.store import batches, faults, lake_copy, queries, settings
 from incentive.store.database import DataAsOf, Database, _LakeReader
@@ -222,6 +224,43 @@ def test_a_second_process_copies_for_itself_and_orphans_are_removed(lake_locatio
     Database(lake_location, lake_copy=True).close()
     assert not abandoned.exists() and not abandoned.with_suffix(".lock").exists()
     assert recent.exists() and kept.exists()
+
+
+@pytest.mark.slow
+def test_a_second_server_stopped_with_sigterm_removes_its_copy(lake_location, copy_folder, tmp_path):
+    """`systemctl stop` sends SIGTERM: uvicorn, which serves st.App, shuts the server down and then raises the
+    signal again with its default handler, which ends the process before any exit handler (atexit) runs; the
+    second instance's copy stayed behind until the next start. The server's lifespan closes it (ui/server.py)."""
+    first = Database(lake_location, lake_copy=True)  # holds the kept copy: the server makes one of its own
+    log = tmp_path / "streamlit.log"
+    environment = {
+        **os.environ,
+        "INCENTIVE_STORAGE": lake_location.setting,
+        "INCENTIVE_DATA_PATH": lake_location.data_path,
+        "INCENTIVE_WARM_UP": "1",  # its first page run opens the database, and the copy with it
+    }
+    command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.headless", "true"]
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [*command, "--server.port", str(free_port())], cwd=ROOT, env=environment, stdout=out, stderr=out
+        )
+    try:
+        deadline = time.monotonic() + 120
+        while not list(copy_folder.glob(f"copy-{server.pid}-*.duckdb")) and time.monotonic() < deadline:
+            assert server.poll() is None, log.read_text()
+            time.sleep(0.2)
+        made = list(copy_folder.glob(f"copy-{server.pid}-*"))
+        assert {p.suffix for p in made} >= {".duckdb", ".lock"}, log.read_text()
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=90)
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+        first.close()
+    assert server.returncode == -signal.SIGTERM, log.read_text()  # it still ends of the signal, as systemd expects
+    assert not [p for p in made if p.exists()], log.read_text()  # the copy, its WAL and its lock: gone
+    assert first.connection.path.exists()  # the kept copy, another process's, stays
 
 
 def test_a_restarted_server_reads_its_kept_copy_at_once_and_follows_what_changed_meanwhile(lake_location, copy_folder):

@@ -1,10 +1,12 @@
-"""What the app's HTTP server adds to Streamlit's: the browser-session cookie, the sign-in ticket route, the
-overview's own address sent to the root, and the upload guard (ui/browser_session.py holds the rules; this is their
-starlette wiring). `serve.py` mounts it with `st.App`; `streamlit run app.py` would run without it, and then nobody
-can sign in (ui/sign_in.py says so)."""
+"""What the app's HTTP server adds to Streamlit's: the browser-session cookie, the sign-in ticket route, the overview's
+own address sent to the root, the upload guard (ui/browser_session.py holds the rules; this is their starlette wiring),
+and what it does as it starts and stops (`lifespan`). `serve.py` mounts it with `st.App`; `streamlit run app.py` would
+run without it, and then nobody can sign in (ui/sign_in.py says so)."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import secrets
 import threading
 
@@ -14,7 +16,10 @@ from starlette.responses import PlainTextResponse, RedirectResponse
 from starlette.routing import Route
 from streamlit import config
 
+from incentive.store import lake_copy
+
 from . import browser_session as bs
+from . import warm_up
 
 INSTALLED = False  # set when the middleware is built, so a sign-in can tell a missing cookie from a missing server
 
@@ -243,3 +248,15 @@ def middleware() -> list[Middleware]:
     INSTALLED = True
     _remember_files_made_on_click()
     return [Middleware(SessionCookie)]
+
+
+@contextlib.asynccontextmanager
+async def lifespan(app):
+    """st.App's lifespan hook: the warm-up starts with the server (ui/warm_up.py); as the server stops, on Ctrl+C
+    or SIGTERM (`systemctl stop`) alike, the lake copies of this process are closed, a second instance's private
+    one removed (lake_copy.close_all says why the exit handlers would not do it on SIGTERM)."""
+    try:
+        async with warm_up.lifespan(app):
+            yield
+    finally:
+        await asyncio.to_thread(lake_copy.close_all)  # may wait for a refresh under way: not in the event loop

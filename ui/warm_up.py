@@ -10,7 +10,7 @@ rankings for every period and method each year offers, then the defaults again i
 the most recently used: what most visitors open stays). Nothing is worked out
 here: the pages run exactly as for a visitor (not signed in), under the same cache keys.
 
-It starts with the server (serve.py: `lifespan`), and again once requests stop coming for QUIET_S after a run of
+It starts with the server (ui/server.py: `lifespan`), and again once requests stop coming for QUIET_S after a run of
 this server found new data, settings or training targets (`ui/runtime.start_run` calls `request`): an import, a
 rollback or a settings change in the app, or in another instance on the same DuckLake dataset, which the next
 run here sees (an open browser asks every 10 s); the command line writes a database file only while the server is

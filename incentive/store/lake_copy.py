@@ -21,15 +21,15 @@ transaction as the rows (a process killed mid-refresh leaves the snapshot before
 it, asks the lake whether that snapshot is still there as it was, and follows the changes since, instead of
 copying the province again (12-19 s, docs/performance.md). A DuckDB file admits one process: the process holds a
 lock on a file beside it, and a second process on the same lake and machine makes a copy of its own
-(`copy-<pid>-<id>.duckdb`), removed when it ends; the next process to start a copy removes those whose lock nobody
-holds (left by a process that was killed). A kept file is trusted once read whole (every block's checksum, about
-0.6 s for the province, in the background); one that cannot be opened or read (another DuckDB version's format, a
-damaged disk) is made again, and one that another process has open is left alone. The copy holds every table,
-password hashes too: the file is 0600, and the folder is made 0700 (the default folder too). A folder named by
-INCENTIVE_LAKE_COPY_DIR that already existed is left as it is, and a copy is made in a folder only when it belongs
-to this process's user and is open to nobody else: otherwise the lake is read itself (_check_private). Writes
-never go through the copy: they run on the lake in their own transactions (`Database.transaction`), and the
-command line reads the lake itself (a one-off run would copy more than it reads).
+(`copy-<pid>-<id>.duckdb`), removed when it ends (a server as it stops, on SIGTERM too: close_all); the next
+process to start a copy removes those whose lock nobody holds (left by a process that was killed). A kept file is
+trusted once read whole (every block's checksum, about 0.6 s for the province, in the background); one that cannot
+be opened or read (another DuckDB version's format, a damaged disk) is made again, and one that another process has
+open is left alone. The copy holds every table, password hashes too: the file is 0600, and the folder is made 0700
+(the default folder too). A folder named by INCENTIVE_LAKE_COPY_DIR that already existed is left as it is, and a
+copy is made in a folder only when it belongs to this process's user and is open to nobody else: otherwise the lake
+is read itself (_check_private). Writes never go through the copy: they run on the lake in their own transactions
+(`Database.transaction`), and the command line reads the lake itself (a one-off run would copy more than it reads).
 """
 
 from __future__ import annotations
@@ -67,6 +67,8 @@ LAYOUT = 2  # this module's layout of the copy (2: commit times in microseconds 
 # what the copy holds or how its record reads.
 KEPT_DAYS = 30  # a kept copy nobody has opened for this long is removed by the next process to start one
 CLOSE_WAIT_SECONDS = 60.0  # how long closing waits for a refresh under way (a province's first copy: 12-20 s)
+_OPEN: set[LakeCopy] = set()  # the copies this process holds, for close_all
+_OPEN_LOCK = threading.Lock()
 _INSERTS = frozenset({"tables_inserted_into", "inlined_insert"})
 _DELETES = frozenset({"tables_deleted_from", "inlined_delete"})
 
@@ -150,6 +152,8 @@ class LakeCopy:
         self._closed = False
         self._snapshot_table: str | None = None
         atexit.register(self.close)
+        with _OPEN_LOCK:
+            _OPEN.add(self)
 
     @property
     def snapshot(self) -> int | None:
@@ -278,13 +282,19 @@ class LakeCopy:
             _LOG.warning("the local copy of the lake could not be refreshed; reading the lake", exc_info=True)
 
     def close(self) -> None:
-        """Detach the copy (at exit, or when the database closes), after a refresh under way; remove its file unless
-        it is kept."""
+        """Detach the copy (at exit, as the server stops: close_all, or when the database closes), after a refresh
+        under way; remove its file unless it is kept. A cursor asked for afterwards reads the lake itself. A second
+        call does nothing."""
         atexit.unregister(self.close)
+        with _OPEN_LOCK:
+            _OPEN.discard(self)
         with self._starting:
+            if self._closed:
+                return
             self._closed = True  # no new refresh from here on
         if self._catching_up is not None:
             self._catching_up.join(timeout=CLOSE_WAIT_SECONDS)
+        self._held = None  # reads from here on go to the lake itself (cursor): the copy is detached
         with contextlib.suppress(duckdb.Error):
             self._connection.execute(f"DETACH {identifier(ALIAS)}")  # checkpoints the file: no WAL left beside it
         if self.kept:
@@ -344,6 +354,18 @@ class LakeCopy:
         # done while another transaction writes; the next refresh's checkpoint then does it.
         with contextlib.closing(self._connection.cursor()) as cur, contextlib.suppress(duckdb.Error):
             cur.execute(f"CHECKPOINT {identifier(ALIAS)}")
+
+
+def close_all() -> None:
+    """Close every copy this process holds (LakeCopy.close): the server's lifespan calls it as the server stops
+    (ui/server.py). A process that ends of SIGTERM, what `systemctl stop` sends, runs no exit handler (atexit):
+    uvicorn, which serves `st.App`, catches the signal, shuts the server down, then raises it again with the
+    handler it found, the default, which ends the process at once (uvicorn/server.py, capture_signals). Without
+    this a second instance's `copy-<pid>-<id>.duckdb` stayed behind until the next start removed it."""
+    with _OPEN_LOCK:
+        held = list(_OPEN)
+    for copy in held:
+        copy.close()
 
 
 class _InUse(Exception):
