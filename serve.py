@@ -7,8 +7,12 @@ import pkgutil
 import streamlit as st
 
 import incentive
-from incentive import config
+from incentive import config, file_modes
 from ui import server
+
+# The database, the lake's files, backups: the service account's alone, whatever umask it was started with
+# (incentive/file_modes.py). Before anything is opened.
+file_modes.keep_private()
 
 # A memory or thread setting that is not valid stops the server here with its sentence; in a page's run it would
 # leave a blank page.

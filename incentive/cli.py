@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from incentive import access, periods
+from incentive import access, file_modes, periods
 from incentive.accounts import users
 from incentive.accounts.roles import ROLES, command_line
 from incentive.care import appraisals, movements, welfare
@@ -317,6 +317,7 @@ def _requested_language(argv: list) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    file_modes.keep_private()  # what the command makes is the service account's alone (incentive/file_modes.py)
     argv = sys.argv[1:] if argv is None else list(argv)
     lang = _requested_language(argv)
     with _argparse_language(lang):

@@ -79,6 +79,8 @@ def incentive_command(*args, input: str = "", env: dict[str, str] | None = None)
     stderr = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
     saved_env = {name: os.environ.get(name) for name in env or {}}
     saved_streams = sys.stdin, sys.stdout, sys.stderr
+    saved_umask = os.umask(0o022)  # main makes its files private (incentive/file_modes.py): not this process's
+    os.umask(saved_umask)
     os.environ.update(env or {})
     sys.stdin, sys.stdout, sys.stderr = stdin, stdout, stderr
     try:
@@ -92,6 +94,7 @@ def incentive_command(*args, input: str = "", env: dict[str, str] | None = None)
         code = 1
     finally:
         sys.stdin, sys.stdout, sys.stderr = saved_streams
+        os.umask(saved_umask)
         for name, value in saved_env.items():
             if value is None:
                 os.environ.pop(name, None)

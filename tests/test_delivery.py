@@ -20,6 +20,7 @@ import io
 import json
 import os
 import shutil
+import stat
 import threading
 import unicodedata
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -534,6 +535,25 @@ def test_a_quarter_s_documents_report_one_care_half_year(made, tmp_path):
 
 def cli(db_path, *args, env=None):
     return incentive_command("--db", db_path, "deliver", *args, env={"no_proxy": "127.0.0.1", **(env or {})})
+
+
+@pytest.mark.slow
+def test_the_delivered_files_are_readable_as_the_umask_the_command_started_with_leaves(made, tmp_path):
+    """The command makes the data's files its user's alone (umask 0077: incentive/file_modes.py); the delivered
+    files are for the office's pick-up program, which reads them through the group (docs/deployment.md: the
+    timer's UMask=0027)."""
+    path = made.path
+    made.close()
+    out = tmp_path / "交付" / "2025-Q2"
+    started_with = os.umask(0o027)
+    try:
+        done = cli(path, "--period", "2025Q2", "--out", out, "--no-pdf", env={"INCENTIVE_WEBHOOK": ""})
+    finally:
+        os.umask(started_with)
+    assert done.returncode == 0, done.stderr
+    assert sorted(os.listdir(out)) == sorted(WORD_ONLY)
+    assert {stat.S_IMODE((out / name).stat().st_mode) for name in WORD_ONLY} == {0o640}
+    assert stat.S_IMODE(out.stat().st_mode) == stat.S_IMODE(out.parent.stat().st_mode) == 0o750  # both made
 
 
 @pytest.mark.slow

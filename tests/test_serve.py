@@ -17,8 +17,9 @@ from loopback import free_port
 import incentive
 
 
-def _start(then: str = "", **environment: str) -> subprocess.CompletedProcess:
-    """Run serve.py as `streamlit run` does at start (its module code), then the Python of `then`."""
+def _start(then: str = "", umask: int = -1, **environment: str) -> subprocess.CompletedProcess:
+    """Run serve.py as `streamlit run` does at start (its module code), then the Python of `then`; started with
+    `umask` when given."""
     return subprocess.run(
         [sys.executable, "-c", f"import runpy, sys; runpy.run_path('serve.py'); {then}"],
         cwd=ROOT,
@@ -26,6 +27,7 @@ def _start(then: str = "", **environment: str) -> subprocess.CompletedProcess:
         text=True,
         timeout=120,
         env={**os.environ, **environment},
+        umask=umask,
     )
 
 
@@ -39,6 +41,15 @@ def test_the_server_starts_with_every_library_module_loaded_and_the_command_line
     # and what the library imports where it is used, which a command of the CLI starts without (test_cli.py)
     assert {"highspy", "scipy.sparse", "xlsxwriter", "docx"} <= set(loaded)
     assert "incentive.__main__" not in loaded  # importing it would run the command line
+
+
+@pytest.mark.slow
+def test_the_server_makes_its_files_its_user_s_alone_whatever_umask_it_started_with():
+    """The database file, the lake's files, backups: made with no permission bit for the group or others
+    (incentive/file_modes.py; test_file_modes.py checks the files the command line makes under the same rule)."""
+    started = _start("import os; print(oct(os.umask(0)))", umask=0o022)  # a login shell's
+    assert started.returncode == 0, started.stderr
+    assert started.stdout.split()[-1] == "0o77"
 
 
 @pytest.mark.parametrize(

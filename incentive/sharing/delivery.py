@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-from incentive import periods
+from incentive import file_modes, periods
 from incentive.accounts.roles import Scope
 from incentive.alerts import listing
 from incentive.alerts.rules import Alert
@@ -236,7 +236,7 @@ def deliver(
         return _finish(db, refused, webhook, webhook_format, who)
     existed = out_dir.is_dir()
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        file_modes.make_shared_folder(out_dir)  # read by the office through the group: not the process's 0077
         if not os.access(out_dir, os.W_OK | os.X_OK):
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
     except OSError as error:
@@ -394,12 +394,14 @@ def _reason(error: Exception, lang: str) -> str:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """`data` into `path` so that a reader finds the old file or the whole new one, never a part: written to a
-    hidden temporary name in the same folder (`.name.1a2b3c4d.tmp`, created with the process's umask), flushed to
-    disk, renamed over `path` (atomic on POSIX file systems), and the folder's entry flushed too."""
+    hidden temporary name in the same folder (`.name.1a2b3c4d.tmp`), flushed to disk, renamed over `path` (atomic on
+    POSIX file systems), and the folder's entry flushed too. Its mode is the one the umask the process was started
+    with leaves (file_modes.shared_mode: a delivered file is read by others), not the process's private 0077."""
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(descriptor, "wb") as handle:
+            os.fchmod(handle.fileno(), file_modes.shared_mode(0o666))
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
