@@ -619,3 +619,14 @@ def pytest_make_parametrize_id(config, val, argname):
     if isinstance(val, (bytes, bytearray)):
         return f"{argname}-bytes"
     return None
+
+
+@pytest.fixture(autouse=True)
+def _process_umask():
+    """Every test starts and ends with the umask the worker started with: a test that calls cli.main itself (not
+    through run_cli) leaves the command's private umask 0077 (incentive/file_modes.py), which would change the
+    modes of the files later tests of the same worker make."""
+    saved = os.umask(0o022)
+    os.umask(saved)
+    yield
+    os.umask(saved)
