@@ -925,6 +925,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "unknown_indicator_column": ("不是指标目录中的指标。", "is not an indicator of the catalog."),
     # --- problems: cells and rows
     "required": ("必填，不能为空。", "is required."),
+    "township_blank_among_townships": (
+        "乡镇为空，而上面的行填写了该县区的乡镇：此行不按县区本级数据导入（否则会覆盖该县区的数值）。请填写乡镇；县区本级的"
+        "数值请写在其乡镇各行之前，或另用一个文件导入。",
+        "is blank below rows naming townships of its county: the row is not read as the county's own figures (that "
+        "would overwrite the county's values). Fill in the township; put a county's own figures above its "
+        "townships' rows, or import them in a file of their own.",
+    ),
     "not_a_number": ("不是数字。", "is not a number."),
     "number_e_notation": (
         "数字以科学计数法写成，位数可能已丢失（Excel 另存 CSV 时把长数字写成这样，只留 6 位有效数字），不予读取；请写出"

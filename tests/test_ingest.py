@@ -529,6 +529,56 @@ def test_ambiguous_county_lists_candidates(db):
     assert messages(preview) == ["文件「s.csv」，第 2 行，「县区」列，值「云岫」：名称不唯一，可能是：云岫区、云岫县。"]
 
 
+def test_a_township_left_blank_below_its_countys_townships_is_refused_not_read_as_the_county(catalog_db):
+    """A wide file of one county's townships with one 乡镇 cell left blank read that row as the county's own and
+    overwrote all the county's values (a fresh tester's finding): the row is refused, naming file, row and column,
+    and skipping invalid rows drops it alone (docs/decisions.md#township-left-blank)."""
+    wide = "县区,乡镇,招商引资额,安全生产事故起数\n云岫县,安坝镇,10,1\n云岫县,,20,0\n云岫县,碧岗街道,30,2\n"
+    sheet = [["云岫县2025年第二季度乡镇赛马考评得分表"], *[line.split(",") for line in wide.splitlines()]]
+    expected = "第 3 行，「乡镇」列：乡镇为空，而上面的行填写了该县区的乡镇：此行不按县区本级数据导入"
+    for name, data, where in (
+        ("w.csv", ("2025年第二季度乡镇赛马考评得分表\n" + wide).encode(), "文件「w.csv」，第 4 行，「乡镇」列"),
+        ("w.xlsx", xlsx_bytes(sheet), "文件「w.xlsx」，工作表「数据」，第 4 行，「乡镇 (B)」列"),
+        ("l.csv", "考核期,县区,乡镇,指标,数值\n2025Q2,云岫县,安坝镇,R01,10\n2025Q2,云岫县,,R01,20\n".encode(), ""),
+        ("c.csv", "考核期,县区,乡镇,指标,数值\n2025Q2,云岫县,安坝镇,W01,90\n2025Q2,云岫县,,W01,95\n".encode(), ""),
+    ):
+        preview = parse_file(name, data, current_reference(catalog_db))
+        assert not preview.importable
+        [message] = messages(preview)
+        assert (where or f"文件「{name}」，" + expected[:4]) in message
+        assert "乡镇为空，而上面的行填写了该县区的乡镇：此行不按县区本级数据导入（否则会覆盖该县区的数值）" in message
+        skipped = parse_file(name, data, current_reference(catalog_db), skip_invalid=True)
+        assert skipped.importable and "" not in set(skipped.rows["township"])
+    assert messages(preview, "en") == [
+        "File “c.csv”, row 3, column “乡镇”: is blank below rows naming townships of its county: the row is not read "
+        "as the county's own figures (that would overwrite the county's values). Fill in the township; put a "
+        "county's own figures above its townships' rows, or import them in a file of their own."
+    ]
+    assert preview.kind == "welfare"
+
+
+def test_a_countys_own_values_above_its_townships_and_a_county_file_still_import(catalog_db):
+    """The county's own row before its townships' (the templates' order) is the county's, as is a blank 乡镇 of a
+    county whose townships the file does not name; a file whose 乡镇 column is blank throughout is county-level."""
+    data = (
+        "考核期,县区,乡镇,指标,数值\n2025Q2,云岫县,,R01,5\n2025Q2,云岫县,安坝镇,R01,10\n2025Q2,云岫县,,R02,0\n"
+        "2025Q2,云岫县,安坝镇,R02,1\n2025Q2,澄溪县,,R01,7\n"
+    ).encode()
+    preview = parse_file("l.csv", data, current_reference(catalog_db))
+    assert not preview.problems
+    assert [(r[1], r[2], r[3]) for r in values(preview)] == [
+        ("云岫县", "", "R01"),
+        ("云岫县", "安坝镇", "R01"),
+        ("云岫县", "", "R02"),  # below a township's R01, but no township's R02 is above it
+        ("云岫县", "安坝镇", "R02"),
+        ("澄溪县", "", "R01"),
+    ]
+    wide = "考核期,县区,乡镇,招商引资额\n2025Q2,云岫县,,5\n2025Q2,云岫县,安坝镇,10\n2025Q2,云峤县,,7\n".encode()
+    assert not parse_file("w.csv", wide, current_reference(catalog_db)).problems
+    county_level = parse_file("r.csv", race_csv("2025Q2", ["云岫县", "云峤县"]), current_reference(catalog_db))
+    assert county_level.importable and set(county_level.rows["township"]) == {""}
+
+
 def test_unknown_township_and_unknown_indicator(catalog_db):
     data = "考核期,县区,乡镇,指标,数值\n2025Q2,云岫县,丹埠镇,R01,1\n2025Q2,云岫县,,招商引资,1\n".encode()
     preview = parse_file("s.csv", data, current_reference(catalog_db))
