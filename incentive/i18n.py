@@ -465,6 +465,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "注意：有 {n} 个已有数值将变为空（文件中为空白）。",
         "Note: {n} existing {n:value becomes|values become} empty (blank in this file).",
     ),
+    "data_effects_blank_written": (
+        "注意：有 {n} 个已有数值将变为空（文件中写作{markers}，按缺失读入，不按 0 计）。",
+        "Note: {n} existing {n:value becomes|values become} empty (written {markers} in this file, read as "
+        "missing, not as 0).",
+    ),
+    "data_effects_blank_some_written": (
+        "注意：有 {n} 个已有数值将变为空（文件中 {m} 个写作{markers}，按缺失读入，不按 0 计；其余为空白）。",
+        "Note: {n} existing {n:value becomes|values become} empty ({m} written {markers} in this file, read as "
+        "missing, not as 0; the others blank).",
+    ),
     # a catalog that changes the version in force for stored periods (docs/decisions.md#catalog-versions)
     "data_rescore": (
         "导入后，下列已有考核期将按改动后的指标目录重新计算排名和达标状态（已正式发布的期次保留发布结果，页面会提示数据有变动）：",
@@ -1115,6 +1125,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "{n:Column|Columns} {columns} {n:is|are} hidden in Excel and {n:imports|import} like the others; if "
         "{n:it|they} should not, delete {n:it|them} and upload again.",
     ),
+    "note_missing_markers": (
+        "{n} 个单元格写作{markers}，按缺失（无数值）读入，不按 0 计（如第 {row} 行「{column}」列「{example}」）；排名按规则处理缺失值。"
+        "如本意是 0，请填写 0 后重新导入。",
+        "{n} {n:cell|cells} written {markers} {n:was|were} read as missing (no value), not as 0 (e.g. row {row}, "
+        "column “{column}”, “{example}”); rankings treat a missing value by their rule. If 0 is meant, write 0 "
+        "and import again.",
+    ),
     "note_footnotes": (
         "已忽略表尾说明（共 {n} 行）：第 {rows} 行。",
         "{n:Footnote|Footnotes} ignored: {n:row|rows} {rows}.",
@@ -1595,6 +1612,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "{example}).",
     ),
     "cli_effects_blanked": ("；注意：{n} 个已有数值变为空", "; note: {n} existing {n:value|values} emptied"),
+    "cli_effects_blanked_written": (
+        "；注意：{n} 个已有数值变为空（文件中写作{markers}）",
+        "; note: {n} existing {n:value|values} emptied (written {markers} in the file)",
+    ),
+    "cli_effects_blanked_some_written": (
+        "；注意：{n} 个已有数值变为空（其中 {m} 个文件中写作{markers}，其余为空白）",
+        "; note: {n} existing {n:value|values} emptied ({m} written {markers} in the file, the others blank)",
+    ),
     "cli_effects_roster": (
         "（替换同一统计日期的快照中 {n} 名干部）",
         " (replaces {n} {n:cadre|cadres} of the snapshot with the same date)",

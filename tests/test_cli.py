@@ -163,13 +163,17 @@ def test_import_prints_one_summary_line_per_file(catalog_db_path):
     assert result.stderr.splitlines() == [
         "reading race_long.csv …",
         "  note: “澄溪” read as “澄溪县” (1 row).",
+        "  note: 1 cell written “-” was read as missing (no value), not as 0 (e.g. row 4, column “数值”, “-”); "
+        "rankings treat a missing value by their rule. If 0 is meant, write 0 and import again.",
         "imported race_long.csv: race scores, 5 rows, batch #3 (5 new, 0 existing superseded, 0 unchanged)",
         "reading race_wide_title.csv …",
         "  note: Total/average row ignored: row 8.",
         "  note: Period taken from the title: 2025-Q2.",
         "  note: Columns that are not indicators, ignored: 序号, 总分, 排名.",
+        "  note: 2 cells written “—”, “无” were read as missing (no value), not as 0 (e.g. row 7, column “招商引资额”, "
+        "“—”); rankings treat a missing value by their rule. If 0 is meant, write 0 and import again.",
         "imported race_wide_title.csv: race scores, 3 rows (9 values), batch #4 (6 new, 3 existing "
-        "superseded, 0 unchanged); note: 1 existing value emptied",
+        "superseded, 0 unchanged); note: 1 existing value emptied (written “无” in the file)",
     ]
 
 
@@ -522,6 +526,8 @@ def test_chinese_is_the_default_language(catalog_db_path):
     assert result.stderr.rstrip().splitlines() == [
         "正在读取 race_long.csv …",
         "  说明：「澄溪」按「澄溪县」导入（1 行）。",
+        "  说明：1 个单元格写作「-」，按缺失（无数值）读入，不按 0 计（如第 4 行「数值」列「-」）；排名按规则处理缺失值。"
+        "如本意是 0，请填写 0 后重新导入。",
         "已导入 race_long.csv：赛马考评得分 5 行，批次 #3（新增 5 条，覆盖已有 0 条，与已有相同 0 条）",
     ]
 

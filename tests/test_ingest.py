@@ -75,7 +75,11 @@ def test_race_scores_long_with_number_forms_and_missing(catalog_db):
         ("2025-Q2", "澄溪县", "", "R03", 85.0),  # "85%" stored as 85; 澄溪 -> 澄溪县
         ("2025-Q2", "枫岚区", "", "R01", -3.2),  # a negative number is a value (an amount: no bound)
     ]
-    assert [n.text("zh") for n in preview.notes] == ["「澄溪」按「澄溪县」导入（1 行）。"]
+    assert [n.text("zh") for n in preview.notes] == [
+        "「澄溪」按「澄溪县」导入（1 行）。",
+        "1 个单元格写作「-」，按缺失（无数值）读入，不按 0 计（如第 4 行「数值」列「-」）；排名按规则处理缺失值。"
+        "如本意是 0，请填写 0 后重新导入。",
+    ]
 
 
 def test_welfare_long_is_told_apart_by_indicator_domain(catalog_db):
@@ -177,6 +181,8 @@ def test_wide_with_period_in_title_unit_note_and_total_row(catalog_db):
         "已忽略合计/平均行（共 1 行）：第 8 行。",
         "考核期取自标题：2025-Q2。",
         "已忽略非指标列：序号、总分、排名。",
+        "2 个单元格写作「—」、「无」，按缺失（无数值）读入，不按 0 计（如第 7 行「招商引资额」列「—」）；排名按规则处理缺失值。"
+        "如本意是 0，请填写 0 后重新导入。",
     ]
 
 

@@ -14,7 +14,7 @@ from conftest import data_file, import_ok
 from incentive import config
 from incentive.accounts.roles import Scope
 from incentive.intake.ingest import parse_file
-from incentive.intake.preview import same_file_text
+from incentive.intake.preview import blanked_text, effects_text, same_file_text
 from incentive.sharing.export import export_frame
 from incentive.store import audit, backup, batches, migrations
 from incentive.store.batches import BatchError
@@ -150,6 +150,43 @@ def test_rolling_back_an_earlier_batch_keeps_later_ones(catalog_db):
     import_ok(catalog_db, "b.csv", "考核期,县区,指标,数值\n2025Q1,云岫县,R01,5\n2025Q1,云峤县,R01,6\n".encode())
     batches.rollback(catalog_db, a)
     assert race_export(catalog_db).splitlines()[1:] == ["2025-Q1,云岫县,,R01,5.0", "2025-Q1,云峤县,,R01,6.0"]
+
+
+def test_values_written_as_missing_markers_are_noted_and_said_so_when_they_empty_stored_ones(catalog_db):
+    """无 and — are read as missing, never 0, and said: a note counts them with the first row and column, and the
+    stored values they empty are said to be written so, not blank (docs/decisions.md#missing-markers-are-no-value)."""
+    import_ok(catalog_db, "a.csv", "考核期,县区,指标,数值\n2025Q2,云岫县,R01,1\n2025Q2,云峤县,R02,2\n".encode())
+    long = "考核期,县区,指标,数值\n2025Q2,澄溪县,R01,3\n2025Q2,云岫县,R01,无\n2025Q2,云峤县,R02,—\n".encode()
+    wide = "考核期,县区,招商引资额,安全生产事故起数\n2025Q2,澄溪县,3,\n2025Q2,云岫县,无,0\n2025Q2,云峤县,5,—\n".encode()
+    for name, data, column in (("l.csv", long, "数值"), ("w.csv", wide, "招商引资额")):
+        later = parse_file(name, data, current_reference(catalog_db))
+        assert later.importable and later.rows["value"].isna().sum() == 2 + (name == "w.csv")  # 无 is not 0
+        assert [n.text("zh") for n in later.notes if "写作" in n.text("zh")] == [
+            f"2 个单元格写作「无」、「—」，按缺失（无数值）读入，不按 0 计（如第 3 行「{column}」列「无」）；排名按规则处理缺失值。"
+            "如本意是 0，请填写 0 后重新导入。"
+        ]
+        effects = import_effects(catalog_db, later)
+        assert (effects.blanked, effects.blanked_marked, effects.blanked_written) == (2, 2, ("无", "—"))
+        assert blanked_text(effects, "zh", "data_effects_blank") == (
+            "注意：有 2 个已有数值将变为空（文件中写作「无」、「—」，按缺失读入，不按 0 计）。"
+        )
+        assert effects_text(later.kind, effects, "en").endswith(
+            "; note: 2 existing values emptied (written “无”, “—” in the file)"
+        )
+    some = parse_file(
+        "s.csv",
+        "考核期,县区,指标,数值\n2025Q2,云岫县,R01,\n2025Q2,云峤县,R02,无\n".encode(),
+        current_reference(catalog_db),
+    )
+    effects = import_effects(catalog_db, some)
+    assert blanked_text(effects, "en", "data_effects_blank") == (
+        "Note: 2 existing values become empty (1 written “无” in this file, read as missing, not as 0; the others blank)."
+    )
+    blank = parse_file("b.csv", "考核期,县区,指标,数值\n2025Q2,云岫县,R01,\n".encode(), current_reference(catalog_db))
+    assert blanked_text(import_effects(catalog_db, blank), "zh", "data_effects_blank") == (
+        "注意：有 1 个已有数值将变为空（文件中为空白）。"
+    )
+    assert not [n for n in blank.notes if n.key == "note_missing_markers"]
 
 
 def test_rollback_twice_or_unknown_is_refused(catalog_db):

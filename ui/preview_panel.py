@@ -16,6 +16,7 @@ from incentive.i18n import t
 from incentive.intake.file_kinds import labelled
 from incentive.intake.preview import (
     Preview,
+    blanked_text,
     lone_months_text,
     rescoring_example,
     rescoring_lines,
@@ -124,7 +125,7 @@ def draw_effects(preview: Preview, effects: ImportEffects, lang: str, county: st
     else:
         st.info(t("data_effects", lang, new=effects.new, changed=effects.changed, same=effects.same))
     if effects.blanked:
-        st.warning(t("data_effects_blank", lang, n=effects.blanked))
+        st.warning(blanked_text(effects, lang, "data_effects_blank"))
     if effects.classes_cleared:  # 分类考核: a region list or catalog without the class column clears the classes
         st.warning(t(f"data_effects_classes_cleared_{preview.kind}", lang, n=effects.classes_cleared))
     if effects.rescored:  # a catalog that re-scores stored periods says which, before import

@@ -125,6 +125,10 @@ class Preview:
     # Number cells written with a unit or a percent format: (row, column label) -> the text as written, so a later
     # problem about the stored value quotes what the clerk typed (`150%`, `32000万元`), not the stored number.
     as_written: dict[tuple[int, str], str] = field(default_factory=dict)
+    # Race scores and welfare: (source row, indicator code) -> a value cell written as a missing marker (`无`, `—`:
+    # cell_values.MISSING_MARKERS) and read as no value, as written, so that emptying a stored value says so
+    # (store.effects.ImportEffects.blanked_written) rather than calling the cell blank.
+    missing_written: dict[tuple[int, str], str] = field(default_factory=dict)
     # Race scores and welfare: (indicator code, period) -> the indicator's name in the catalog version in force for
     # that period, so that a preview names what the stored code is (file_kinds.labelled).
     indicator_names: dict[tuple[str, str | None], str] = field(default_factory=dict)
@@ -268,10 +272,23 @@ def effects_text(kind: str, effects, lang: str) -> str:
         return t("cli_effects_roster", lang, n=effects.snapshot_replaced)
     text = t("cli_effects", lang, new=effects.new, changed=effects.changed, same=effects.same)
     if effects.blanked:
-        text += t("cli_effects_blanked", lang, n=effects.blanked)
+        text += blanked_text(effects, lang, "cli_effects_blanked")
     if effects.classes_cleared:
         text += t(f"cli_effects_classes_cleared_{kind}", lang, n=effects.classes_cleared)
     return text
+
+
+def blanked_text(effects, lang: str, key: str) -> str:
+    """The stored values a file would empty (`effects.blanked`), said by `key` (`data_effects_blank` on the Data
+    page, `cli_effects_blanked` after the CLI's counts): as blank cells, or, for those the file wrote as a missing
+    marker (`effects.blanked_written`: 无, —), as written so: the clerk typed 无, not nothing
+    (docs/decisions.md#missing-markers-are-no-value)."""
+    if not effects.blanked_marked:
+        return t(key, lang, n=effects.blanked)
+    quote = "“{}”" if lang == "en" else "「{}」"
+    markers = (", " if lang == "en" else "、").join(quote.format(m) for m in effects.blanked_written)
+    suffix = "_written" if effects.blanked_marked == effects.blanked else "_some_written"
+    return t(key + suffix, lang, n=effects.blanked, m=effects.blanked_marked, markers=markers)
 
 
 def lone_months_text(effects, kind: str, lang: str, batch: int | None = None, quote=str) -> str:

@@ -28,6 +28,7 @@ from incentive.intake.cell_values import (
     footnote_mark,
     is_missing,
     name_key,
+    one_line,
     parse_number,
     problem_value,
 )
@@ -527,6 +528,7 @@ def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], 
     plain: dict[str, list[tuple[float, int, str]]] = defaultdict(list)
     marked: dict[str, list[float]] = defaultdict(list)  # the other values, in the catalog unit (92% as 92)
     entry_of: dict[tuple, dict] = {}
+    marked_missing: list[tuple[_ValueCell, str, str]] = []  # cells written 无, —, … (cell, column label, text)
     for cell in cells:
         label = table.column_label(cell.column) if cell.column is not None else ""
         key = (cell.indicator, cell.period)
@@ -541,6 +543,7 @@ def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], 
             values.append(None)
             continue
         number = None
+        is_error = False
         try:
             raw = with_format_unit(raw, cell.number_format)
             number = parse_number(
@@ -560,13 +563,17 @@ def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], 
         except units.UnitError as e:
             preview.problems.append(_unit_problem(e, cell, number, label, raw))
             value = number = None
+            is_error = True
         except CellError as e:
             preview.problems.append(
                 Problem(e.key, cell.row, label, problem_value(e, raw), e.params, cell_written(raw, e))
             )
             value = number = None
+            is_error = True
         values.append(value)
         if value is None:
+            if number is None and clean_text(raw) and not is_error:
+                marked_missing.append((cell, label, one_line(clean_text(raw))))
             continue
         if _percent_unmarked(number, cell, target):
             plain[cell.indicator].append((value, cell.row, clean_text(raw)))
@@ -574,11 +581,27 @@ def _parse_value_cells(preview: Preview, table: Table, cells: list[_ValueCell], 
             marked[cell.indicator].append(value)
     preview.notes.extend(changes.notes())
     preview.as_written.update(changes.as_written)
+    _note_missing_markers(preview, marked_missing)
     for code, found in sorted(plain.items()):
         entry = catalog_entry(reference, code, None)
         if units.normalize_unit(entry.get("unit")) == "%":
             _note_fractions(preview, entry["name"], found, marked[code])
     return values
+
+
+def _note_missing_markers(preview: Preview, found: list[tuple[_ValueCell, str, str]]) -> None:
+    """The value cells written as a missing marker (`无`, `—`, `/`, `N/A`…: cell_values.MISSING_MARKERS; `found`:
+    cell, column label, text as written, in file order) are read as no value, never as 0: one note says how many,
+    the markers written and the first one's row and column, so that an office that meant 0 by 无 can correct it
+    (the ranking fills a missing value by its rule: docs/decisions.md#missing-markers-are-no-value). Each is kept in
+    `preview.missing_written`, for what emptying a stored value is said to be."""
+    if not found:
+        return
+    first, label, text = found[0]
+    markers = list(dict.fromkeys(text for _, _, text in found))
+    params = {"n": len(found), "markers": _quoted(markers), "row": first.row, "column": label, "example": text}
+    preview.notes.append(Note("note_missing_markers", params))
+    preview.missing_written.update({(cell.row, cell.indicator): text for cell, _, text in found})
 
 
 def _percent_unmarked(number: Number, cell: _ValueCell, target: str | None) -> bool:

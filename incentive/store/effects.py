@@ -48,6 +48,10 @@ class ImportEffects:
     rescored: tuple[Rescoring, ...] = ()
     # Training records and personnel decisions: months a county would count as sent on a few records alone
     lone_months: tuple[LoneMonth, ...] = ()
+    # Of `blanked`, those whose cell the file wrote as a missing marker (无, —: Preview.missing_written), and the
+    # markers as written in file order: said as written 「无」, not as a blank cell
+    blanked_marked: int = 0
+    blanked_written: tuple[str, ...] = ()
 
 
 # A month of a county with at most LONE_RECORDS records in a file, while the county's other months in it have a
@@ -154,6 +158,12 @@ def import_effects(db: Database, preview: Preview, county: str | None = None) ->
             FROM incoming i LEFT JOIN {view} c ON {on}""").fetchone()
         rescored = catalog_rescoring(cur) if kind == "indicators" else ()
         lone = lone_months(cur, kind) if kind in ("training", "movements") else ()
+        marked = []
+        if blanked and preview.missing_written:
+            emptied = cur.execute(
+                f"SELECT i.source_row, i.indicator FROM incoming i JOIN {view} c ON {on} WHERE {blank} ORDER BY 1"
+            ).fetchall()
+            marked = [preview.missing_written[key] for key in emptied if key in preview.missing_written]
         return ImportEffects(
             new,
             changed,
@@ -166,6 +176,8 @@ def import_effects(db: Database, preview: Preview, county: str | None = None) ->
             classes_cleared=classes_cleared,
             rescored=rescored,
             lone_months=lone,
+            blanked_marked=len(marked),
+            blanked_written=tuple(dict.fromkeys(marked)),
         )
 
 
