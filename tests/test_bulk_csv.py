@@ -1094,3 +1094,19 @@ def test_a_cell_beyond_the_header_is_judged_alike(beyond, steps_aside, tmp_path,
         assert not parse_file(path.name, path.read_bytes(), reference).importable
     else:
         assert_same_preview(path, reference)
+
+
+def test_降级_is_refused_as_no_action_alike(tmp_path, reference):
+    """降级 is a disciplinary sanction (处分), not a demotion of post: it was read as 降职 with a note only (a fresh
+    tester's finding); the contract allows no such action, so it is refused naming the allowed ones, on both paths
+    (docs/decisions.md#降级-is-no-降职)."""
+    lines = list(_MOVEMENTS)
+    lines[3] = lines[3].replace("提拔", "降级")
+    lines[5] = lines[5].replace("提拔", "降职")
+    path = _write(tmp_path, "\n".join(lines) + "\n", "movements.csv")
+    assert_same_preview(path, reference)
+    assert_same_preview(path, reference, skip_invalid=True)
+    assert bulk_csv.parse_large_csv(path, reference).problem_texts("zh") == [
+        "文件「movements.csv」，第 4 行，「调整类型」列，值「降级」：不是允许的值，应为："
+        "提拔、晋升职级、平职调整、转任、降职、免职、问责、容错免责。"
+    ]

@@ -69,7 +69,7 @@ ENUMS: dict[str, dict[str, tuple[str, ...]]] = {
         "rank_promotion": ("晋升职级", "职级晋升", "rank_promotion"),
         "lateral": ("平职调整", "平级调整", "平级交流", "lateral"),
         "transfer": ("转任", "transfer"),
-        "demotion": ("降职", "降级", "demotion"),
+        "demotion": ("降职", "demotion"),  # not 降级, a disciplinary sanction (docs/decisions.md#降级-is-no-降职)
         "dismissal": ("免职", "dismissal"),
         "accountability": ("问责", "accountability"),
         "fault_tolerance": ("容错免责", "容错", "容错纠错", "fault_tolerance"),
