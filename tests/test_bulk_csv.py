@@ -150,6 +150,22 @@ def test_hours_at_and_beyond_their_bounds_are_judged_alike(tmp_path, reference):
     assert any(p.key == "implausible_hours" for p in bulk_csv.parse_large_csv(path, reference).problems)
 
 
+def test_hours_out_of_bounds_are_quoted_as_written_alike(tmp_path, reference):
+    """A refusal quotes the cell as written: `1,234` (grouped) and `+500` were quoted as the stored 1234 and 500 (a
+    fresh tester's finding), while `５０００` was quoted as written; both paths alike."""
+    rows = [row.split(",") for row in TRAINING_ROWS]
+    rows[2][6], rows[4][6], rows[6][6], rows[8][6] = '"1,234"', "５０００", "+500", "300"
+    path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(",".join(r) for r in rows) + "\n")
+    assert_same_preview(path, reference)
+    problems = bulk_csv.parse_large_csv(path, reference).problems
+    assert [(p.row, p.value) for p in problems] == [(4, "1,234"), (6, "５０００"), (8, "+500"), (10, "300")]
+    assert (
+        problems[0]
+        .text("zh", "training.csv")
+        .startswith("文件「training.csv」，第 4 行，「学时」列，值「1,234」：超出合理范围")
+    )
+
+
 def test_hours_written_in_e_notation_are_refused_alike(tmp_path, reference):
     """`1.6E+01` is what Excel writes to a CSV for a number it shows so: refused on both paths
     (docs/decisions.md#numbers-written-in-e-notation), never read as 16."""

@@ -585,6 +585,16 @@ def test_a_countys_own_values_above_its_townships_and_a_county_file_still_import
     assert county_level.importable and set(county_level.rows["township"]) == {""}
 
 
+def test_a_value_out_of_bounds_is_quoted_as_written(catalog_db):
+    """`1,234` out of a percent's bounds was quoted as the stored 「1234」 (a fresh tester's finding)."""
+    data = '考核期,县区,指标,数值\n2025Q2,澄溪县,企业诉求办结率,"1,234"\n2025Q2,云岫县,企业诉求办结率,+150\n'.encode()
+    preview = parse_file("u.csv", data, current_reference(catalog_db))
+    assert [(p.row, p.value, p.key) for p in preview.problems] == [
+        (2, "1,234", "implausible_default"),
+        (3, "+150", "implausible_default"),
+    ]
+
+
 def test_unknown_township_and_unknown_indicator(catalog_db):
     data = "考核期,县区,乡镇,指标,数值\n2025Q2,云岫县,丹埠镇,R01,1\n2025Q2,云岫县,,招商引资,1\n".encode()
     preview = parse_file("s.csv", data, current_reference(catalog_db))

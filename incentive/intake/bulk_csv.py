@@ -57,7 +57,7 @@ from incentive.intake.ingest import (
 )
 from incentive.intake.normalized_text import normalized_example
 from incentive.intake.place_names import NameMatcher, report_accepted_names
-from incentive.intake.preview import Note, Preview, Problem, Reference
+from incentive.intake.preview import Note, Preview, Problem, Reference, number_text
 from incentive.intake.sheet_layout import Located, Table, locate_header, row_role, unknown_bracket
 from incentive.intake.staged_rows import StagedRows
 from incentive.intake.stated_units import hours_title_unit
@@ -443,12 +443,14 @@ def _hours_outside(
         f"WHERE NOT (p.hours > $low AND p.hours <= $high) ORDER BY p.source_row",
         {"low": bounds.low, "high": bounds.high},
     ).to_arrow_table()
-    for line, raw in zip(found["source_row"].to_pylist(), found["written"].to_pylist(), strict=True):
+    rows = zip(found["source_row"].to_pylist(), found["hours"].to_pylist(), found["written"].to_pylist(), strict=True)
+    for line, value, raw in rows:
         if raw is None:
             continue
         if units.TRAILING_UNIT.search(clean_text(raw)):
             preview.as_written[(line, table.column_label(hours.index))] = clean_text(raw)
-        elif as_written(raw) != clean_text(raw):  # `－5`: quoted as written (changes.Changes.to_unit)
+        elif value is None or as_written(raw) != number_text(value):
+            # `－5`, `1,234`: quoted as written (changes.Changes.to_unit)
             preview.as_written[(line, table.column_label(hours.index))] = as_written(raw)
     return found.select(["source_row", "hours"]).to_pandas(types_mapper=pd.ArrowDtype)
 

@@ -16,7 +16,7 @@ from incentive.intake.cell_values import CellError, Number, as_written, clean_te
 from incentive.intake.choice_synonyms import read_as, read_as_params
 from incentive.intake.normalized_text import normalized_example
 from incentive.intake.number_formats import displayed_text, fifteen_digits, shows_text
-from incentive.intake.preview import Note, Reference
+from incentive.intake.preview import Note, Reference, number_text
 from incentive.intake.stated_units import StatedUnit, conflict_params, unit_conflict, unit_place
 from incentive.intake.text_apostrophe import apostrophe_removed
 from incentive.intake.written_periods import period_number_text
@@ -126,9 +126,10 @@ class Changes:
         written = number.unit or row_unit
         if written:
             self.as_written[(row, label)] = f"{number.value:g}%" if number.percent_format else shown
-        elif isinstance(raw, str) and as_written(raw) != shown:
-            # `－5` (full-width): a problem about the stored -5 quotes it as written, as a refused cell is quoted,
-            # so it is no line of one with a `-5` (Preview.problem_lines groups by the quote)
+        elif isinstance(raw, str) and as_written(raw) != number_text(number.value):
+            # `－5` (full-width), `1,234` (grouped): a problem about the stored number quotes it as written, as a
+            # refused cell is quoted, so it is no line of one with a `-5` (Preview.problem_lines groups by the
+            # quote); `1,234` was quoted 「1234」 (a fresh tester's finding)
             self.as_written[(row, label)] = as_written(raw)
         strict = strict or next((s.unit for s in stated if not s.whole_file), "")
         source = written or strict
