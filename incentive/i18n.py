@@ -1240,6 +1240,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "{n} {n:period|periods} of column “{column}”: Excel {n:date|dates} (a month typed is stored as its first "
         "day), read as the month: e.g. row {row}: {example} → {value}.",
     ),
+    "note_year_only": (
+        "「{column}」列 {n} 个单元格写了月份或日期，只保留年份，如第 {row} 行「{example}」→ {value}。",
+        "Column “{column}”: {n} {n:cell|cells} written with a month or a day {n:keeps|keep} the year only, e.g. row "
+        "{row}: “{example}” → {value}.",
+    ),
     "note_date_serial": (
         "「{column}」列 {n} 个单元格为 Excel 日期序号，已按日期读取，如第 {row} 行「{example}」→ {value}。",
         "Column “{column}”: {n} {n:cell|cells} holding {n:an Excel serial number|Excel serial numbers} read as "

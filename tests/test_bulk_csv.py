@@ -1126,3 +1126,15 @@ def test_降级_is_refused_as_no_action_alike(tmp_path, reference):
         "文件「movements.csv」，第 4 行，「调整类型」列，值「降级」：不是允许的值，应为："
         "提拔、晋升职级、平职调整、转任、降职、免职、问责、容错免责。"
     ]
+
+
+def test_birth_years_written_with_a_month_are_said_to_keep_the_year_only_alike(tmp_path, reference):
+    """出生年月 `1977.03`, `1998年3月`, `1986-07-01` were stored as the year without a word (a fresh tester's finding):
+    a note counts them, first row and example; `1988年` and `1988` are years as written (both paths alike;
+    docs/decisions.md#birth-years-written-with-a-month)."""
+    rows = [row.split(",") for row in _ROSTER]
+    rows[2][6], rows[3][6], rows[5][6], rows[6][6] = "1977.03", "1988年", "1998年3月", "1986-07-01"
+    path = _write(tmp_path, "\n".join(",".join(r) for r in rows) + "\n", "roster.csv")
+    assert_same_preview(path, reference)
+    notes = [n.text("zh") for n in bulk_csv.parse_large_csv(path, reference).notes]
+    assert "「出生年份」列 3 个单元格写了月份或日期，只保留年份，如第 3 行「1977.03」→ 1977。" in notes

@@ -595,6 +595,20 @@ def test_a_value_out_of_bounds_is_quoted_as_written(catalog_db):
     ]
 
 
+def test_a_workbooks_birth_dates_and_months_are_said_to_keep_the_year_only(catalog_db):
+    """A workbook's date cell, a 1977.03 number and `1998年3月` in 出生年月 keep their year only, said; a 1988 number
+    cell is a year (docs/decisions.md#birth-years-written-with-a-month)."""
+    head = ["干部编号", "姓名", "县区", "单位", "职级", "性别", "出生年月", "统计日期"]
+    born = [dt.datetime(1986, 7, 1), 1977.03, "1998年3月", 1988]
+    rows = [[f"A{i}", "某某", "云岫县", "安坝镇", "一级科员", "男", b, "2026-06-30"] for i, b in enumerate(born)]
+    preview = parse_file("r.xlsx", xlsx_bytes([head, *rows]), current_reference(catalog_db))
+    assert preview.importable and list(preview.rows["birth_year"]) == [1986, 1977, 1998, 1988]
+    assert [n.text("en") for n in preview.notes if n.key == "note_year_only"] == [
+        "Column “出生年月 (G)”: 3 cells written with a month or a day keep the year only, e.g. row 2: "
+        "“1986-07-01” → 1986."
+    ]
+
+
 def test_unknown_township_and_unknown_indicator(catalog_db):
     data = "考核期,县区,乡镇,指标,数值\n2025Q2,云岫县,丹埠镇,R01,1\n2025Q2,云岫县,,招商引资,1\n".encode()
     preview = parse_file("s.csv", data, current_reference(catalog_db))

@@ -24,7 +24,7 @@ import pyarrow
 
 from incentive import config
 from incentive.intake import csv_records, plausibility, sheets, units
-from incentive.intake.cell_parsing import parse_cell, serial_date, serial_example
+from incentive.intake.cell_parsing import parse_cell, serial_date, serial_example, year_only
 from incentive.intake.cell_values import (
     CellError,
     Number,
@@ -314,6 +314,13 @@ def _normalized_notes(con, columns: dict[str, _Column], table: Table, roles: Row
             for n, example, first in _rows_of(con, column.index, [list(days)] if days else [], roles):
                 params = {"column": label, "n": n, **serial_example(example, days[example], first + 1 + skip)}
                 notes.append((first, column.index, Note("note_date_serial", params)))
+            if column.spec.parse == "year":  # 1977.03 kept as 1977 (changes.Changes.year_only)
+                kept = [raw for raw, value in column.values.items() if value is not None and year_only(raw, value)]
+                for n, example, first in _rows_of(con, column.index, [kept] if kept else [], roles):
+                    example_text = one_line(clean_text(example))
+                    params = {"column": label, "n": n, "row": first + 1 + skip, "example": example_text}
+                    params["value"] = column.values[example]
+                    notes.append((first, column.index, Note("note_year_only", params)))
     return [note for *_, note in sorted(notes, key=lambda x: x[:2])]
 
 

@@ -189,6 +189,19 @@ def _parse_year(raw: object, date1904: bool = False) -> int:
     return year
 
 
+def year_only(raw: object, year: int) -> bool:
+    """Whether a birth-year cell read as `year` wrote more than the year (`1977.03`, `1998年3月`, `1986-07-01`, a
+    workbook's date or 1977.03 number): the month and day are not kept, and both import paths say so
+    (docs/decisions.md#birth-years-written-with-a-month). A serial number (`32000` as text) is said as a serial."""
+    if isinstance(raw, bool):
+        return False
+    if isinstance(raw, (int, float)):
+        return float(raw) != year
+    if isinstance(raw, str) and is_serial(raw):
+        return False
+    return clean_text(raw) not in (str(year), f"{year}年")
+
+
 APPRAISAL_FIRST_YEAR = 2000
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from incentive.intake import units
-from incentive.intake.cell_parsing import serial_example
+from incentive.intake.cell_parsing import serial_example, year_only
 from incentive.intake.cell_values import CellError, Number, as_written, clean_text, one_line
 from incentive.intake.choice_synonyms import read_as, read_as_params
 from incentive.intake.normalized_text import normalized_example
@@ -74,6 +74,11 @@ class Changes:
     def serial(self, label: str, raw: object, day: dt.date, row: int) -> None:
         """A date cell holding an Excel serial number, read as the date it stands for (`serial_date`)."""
         self._count(("note_date_serial", label), serial_example(raw, day, row))
+
+    def year_only(self, label: str, raw: object, year: int, row: int) -> None:
+        """A birth-year cell written with a month or a day, kept as its year only (cell_parsing.year_only)."""
+        if year_only(raw, year):
+            self._count(("note_year_only", label), {"row": row, "example": one_line(clean_text(raw)), "value": year})
 
     def period(self, label: str, raw: object, stored: object, number_format: str | None = None, *, row: int) -> None:
         """A period typed as a number and read as Excel showed it (2026.1 shown as 2026.10 by `0.00`, 2026.11 in a

@@ -510,6 +510,8 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
                     changes.choice(label, row[i], col.choices, value, row=number)
                 elif value is not None and (day := serial_date(col, row[i], table.date1904)) is not None:
                     changes.serial(label, row[i], day, number)
+                elif col.parse == "year" and value is not None:  # 1977.03 kept as 1977: said
+                    changes.year_only(label, row[i], value, number)
             except CellError as e:
                 if e.key == "id_digits_lost":
                     digits_lost[i].append((number, as_written(row[i])))
