@@ -1132,6 +1132,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "column “{column}”, “{example}”); rankings treat a missing value by their rule. If 0 is meant, write 0 "
         "and import again.",
     ),
+    "note_notes_under_header": (
+        "已忽略表头下的说明行（共 {n} 行）：第 {rows} 行。",
+        "{n:Note row|Note rows} under the header ignored: {n:row|rows} {rows}.",
+    ),
+    "note_notes_among_rows": (
+        "已忽略数据行之间的说明行（共 {n} 行）：第 {rows} 行。",
+        "{n:Note row|Note rows} among the data rows ignored: {n:row|rows} {rows}.",
+    ),
     "note_footnotes": (
         "已忽略表尾说明（共 {n} 行）：第 {rows} 行。",
         "{n:Footnote|Footnotes} ignored: {n:row|rows} {rows}.",

@@ -1138,3 +1138,22 @@ def test_birth_years_written_with_a_month_are_said_to_keep_the_year_only_alike(t
     assert_same_preview(path, reference)
     notes = [n.text("zh") for n in bulk_csv.parse_large_csv(path, reference).notes]
     assert "「出生年份」列 3 个单元格写了月份或日期，只保留年份，如第 3 行「1977.03」→ 1977。" in notes
+
+
+def test_note_rows_are_named_by_where_they_lie_alike(tmp_path, reference):
+    """Note rows (注：…, 填表人：…) just under the header were called 表尾说明, table-foot notes (a fresh tester's
+    finding): they are named as under the header, among the data rows or at the foot, on both paths alike."""
+    rows = list(TRAINING_ROWS)
+    lines = [TRAINING_HEADER, "注：学时按实际参训填写", "填表人：张三", *rows[:20], "说明：下为第二批", *rows[20:]]
+    path = _write(tmp_path, "\n".join([*lines, "制表：某某"]) + "\n")
+    assert_same_preview(path, reference)
+    assert [n.text("zh") for n in bulk_csv.parse_large_csv(path, reference).notes][:3] == [
+        "已忽略表头下的说明行（共 2 行）：第 2、3 行。",
+        "已忽略数据行之间的说明行（共 1 行）：第 24 行。",
+        "已忽略表尾说明（共 1 行）：第 45 行。",
+    ]
+    only_under = _write(tmp_path, "\n".join([TRAINING_HEADER, "注：学时按实际参训填写", *rows]) + "\n", "under.csv")
+    assert_same_preview(only_under, reference)
+    assert [n.text("en") for n in bulk_csv.parse_large_csv(only_under, reference).notes][:1] == [
+        "Note row under the header ignored: row 2."
+    ]

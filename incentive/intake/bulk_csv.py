@@ -50,6 +50,7 @@ from incentive.intake.given_values import unused_notes
 from incentive.intake.ingest import (
     check_rows,
     drop_rejected,
+    note_rows_notes,
     parse_file,
     read_given,
     roster_title_as_of,
@@ -528,11 +529,18 @@ def _row_roles(con, preview: Preview, distinct: dict[int, list], skip: int) -> R
         f"WHERE role IN ('total', 'footnote') ORDER BY rowid",
         params,
     ).fetchall()
-    for kind, key in (("total", "note_total_rows"), ("footnote", "note_footnotes")):
-        lines = [record + skip for record, judged in found if judged == kind and record not in units]
-        if lines:
-            preview.notes.append(Note(key, {"rows": lines, "n": len(lines)}))
-    return RowRoles(role, params, units)
+    roles = RowRoles(role, params, units)
+    totals = [record + skip for record, judged in found if judged == "total" and record not in units]
+    if totals:
+        preview.notes.append(Note("note_total_rows", {"rows": totals, "n": len(totals)}))
+    notes = [record + skip for record, judged in found if judged == "footnote" and record not in units]
+    if notes:  # named by where they lie: under the header, among the data rows, at the foot
+        first, last = con.execute(
+            f"SELECT min(rowid) + 1, max(rowid) + 1 FROM raw WHERE {roles.data_filter()}", params
+        ).fetchone()
+        first, last = (None, None) if first is None else (first + skip, last + skip)
+        preview.notes.extend(note_rows_notes(notes, first, last))
+    return roles
 
 
 @dataclass

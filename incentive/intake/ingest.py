@@ -117,8 +117,8 @@ def parse_file(
     totals, footnotes = table.drop_non_data_rows()
     if totals:
         preview.notes.append(Note("note_total_rows", {"rows": totals, "n": len(totals)}))
-    if footnotes:
-        preview.notes.append(Note("note_footnotes", {"rows": footnotes, "n": len(footnotes)}))
+    first_data, last_data = (table.row_numbers[0], table.row_numbers[-1]) if table.row_numbers else (None, None)
+    preview.notes.extend(note_rows_notes(footnotes, first_data, last_data))
     preview.notes.extend(text_formula_notes(table, located.sheet.text_formulas))
     if not table.rows:
         return refuse_file(preview, Problem("no_rows"))
@@ -256,6 +256,21 @@ def _read_sub_columns(preview: Preview, located: Located, table: Table) -> bool:
             chosen = next(text for i, text in subs if i == taken)
             preview.notes.append(Note("note_subcolumn_chosen", {"column": top, "chosen": chosen, "subcolumns": named}))
     return not preview.fatal
+
+
+def note_rows_notes(rows: list[int], first_data: int | None, last_data: int | None) -> list[Note]:
+    """The notes of the note rows skipped (注：…, 填表人：…: sheet_layout.row_role's footnotes; `rows`, in file
+    order), named by where they lie: under the header (before the first data row `first_data`), among the data
+    rows, or at the foot (after the last, `last_data`). Rows under the header were all called 表尾说明 (table-foot
+    notes), which sent a clerk to look at the end of the sheet (a fresh tester's finding). Both import paths."""
+    if first_data is None or last_data is None:
+        under, among, foot = list(rows), [], []
+    else:
+        under = [r for r in rows if r < first_data]
+        foot = [r for r in rows if r > last_data]
+        among = [r for r in rows if first_data < r < last_data]
+    found = (("note_notes_under_header", under), ("note_notes_among_rows", among), ("note_footnotes", foot))
+    return [Note(key, {"rows": found_rows, "n": len(found_rows)}) for key, found_rows in found if found_rows]
 
 
 def text_formula_notes(table: Table, written: dict[tuple[int, int], str]) -> list[Note]:
