@@ -808,6 +808,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "The header reads like “{kind}” but lacks required columns: {missing}. Add them (see the templates for "
         "the column names), or check the column names for typos.",
     ),
+    "header_other_kind": (
+        "所选文件类型为「{kind}」，但表头是「{found}」的表头。请改选「{found}」后重新导入，或检查是否上传错了文件。",
+        "The kind chosen is “{kind}”, but the header is that of “{found}”. Choose “{found}” and import again, or "
+        "check that this is the file meant.",
+    ),
     "no_header_kind": (
         "未找到「{kind}」的表头，缺少列：{missing}。",
         "No header for “{kind}”: missing columns {missing}.",

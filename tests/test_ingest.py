@@ -494,6 +494,30 @@ def test_a_header_lacking_a_required_column_is_told_which(catalog_db):
     assert [p.key for p in preview.problems] == ["no_header"]
 
 
+def test_a_file_of_another_kind_than_the_one_chosen_is_told_the_kind_its_header_matches(catalog_db):
+    """A roster uploaded with the kind forced to 培训记录 was told its header looked like training records and
+    lacked seven columns (a fresh tester's finding): the header is named as the kind it matches, and the choice as
+    differing. A training file chosen as training but lacking a column is still told which."""
+    roster = (
+        "干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\nA0001,某某,云岫县,安坝镇,一级科员,男,1988,2025-06-30\n"
+    )
+    preview = parse_file("r.csv", roster.encode("gbk"), current_reference(catalog_db), kind="training")
+    assert messages(preview) == [
+        "文件「r.csv」，第 1 行：所选文件类型为「培训记录」，但表头是「干部花名册」的表头。请改选「干部花名册」后重新导入，"
+        "或检查是否上传错了文件。"
+    ]
+    race = xlsx_bytes(
+        [["考核期", "县区", "指标", "数值"], ["2025Q2", "云岫县", "R01", 5]], before=[("封面", [["说明"]])]
+    )
+    preview = parse_file("s.xlsx", race, current_reference(catalog_db), kind="roster")
+    assert messages(preview, "en") == [
+        "File “s.xlsx”, sheet “数据”, row 1: The kind chosen is “cadre roster”, but the header is that of “race scores "
+        "or welfare indicators”. Choose “race scores or welfare indicators” and import again, or check that this is "
+        "the file meant."
+    ]
+    assert parse_file("w.csv", race_csv("2025Q2", ["云岫县"]), current_reference(catalog_db), kind="welfare").fatal
+
+
 def test_a_header_lacking_a_column_is_placed_by_sheet_and_row_as_seen(catalog_db):
     """In a workbook, the refusal names the sheet holding the nearest header (the first sheet is a cover) and its
     row as Excel numbers it, blank rows above counted; in a CSV, the line as the editor numbers it."""

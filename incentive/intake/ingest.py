@@ -37,6 +37,7 @@ from incentive.intake.duplicate_rows import check_duplicates
 from incentive.intake.file_kinds import (
     KINDS,
     STORED_COLUMNS,
+    VALUE_KINDS,
     Column,
     FileKind,
     class_weight_class,
@@ -97,6 +98,13 @@ def parse_file(
         better = locate_header(rest, reference, kind) if rest else None
         if better is not None and _holds_data(better) and _holds_values(better):
             located = better
+    if located is None and kind is not None and (other := _header_of_another_kind(sheets, reference, kind)):
+        preview.sheet = other.sheet.name if other.sheet.is_workbook else ""
+        found = ("i18n", _SHEET_KIND[other.kind])
+        params = {"kind": ("i18n", f"kind_{kind}"), "found": found}
+        return refuse_file(
+            preview, Problem("header_other_kind", other.sheet.row_numbers[other.header_row], None, None, params)
+        )
     if located is None:
         near = nearest_header(sheets, kind)
         preview.sheet = near.sheet if near is not None else ""  # the message names the workbook's sheet it means
@@ -434,6 +442,18 @@ def imported_hidden_columns(located: Located, table: Table) -> list[str]:
         return []
     read = sorted({*located.columns, *located.wide_indicators})
     return [table.column_label(i) for i in read if any(first <= i <= last for first, last in ranges)]
+
+
+def _header_of_another_kind(sheets: list, reference: Reference, kind: str) -> Located | None:
+    """The header the file has when it is not one of the kind chosen (`kind`) but of another (a roster uploaded as
+    training records), or None. The refusal said the header looked like the chosen kind's and listed seven columns
+    it lacked (a fresh tester's finding): it names the kind the header matches, and that the choice differs. Scores
+    and welfare are one layout (`values`): which of them a file holds its indicators tell, and a choice that
+    contradicts them is refused as `kind_mismatch`."""
+    other = locate_header(sheets, reference, None)
+    if other is None or other.kind == kind or (other.kind == "values" and kind in VALUE_KINDS):
+        return None
+    return other
 
 
 def _no_header_problem(kind: str | None, near: NearHeader | None) -> Problem:
