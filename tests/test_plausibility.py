@@ -148,18 +148,19 @@ def test_values_beyond_a_million_million_are_refused_in_any_unit(care_db, tmp_pa
     preview = bulk_csv.parse_path(path, current_reference(care_db))
     assert not preview.importable
     assert [(p.row, p.column, p.value, p.key) for p in preview.problems] == [
-        (2, "数值", "1e+308", "implausible_magnitude"),
-        (3, "数值", "1e+23", "implausible_magnitude"),
+        (2, "数值", "1" + "0" * 308, "implausible_magnitude"),  # quoted as written, not as the number read
+        (3, "数值", "1" + "0" * 23, "implausible_magnitude"),
         (4, "数值", "1" + "0" * 999, "implausible_magnitude"),  # no float: refused as the cell reads
         (5, "数值", "-2000000000000", "implausible_magnitude"),
         (8, "数值", "1" + "0" * 17 + "万元", "implausible_magnitude"),  # 1e13 亿元: quoted as written
     ]
     assert preview.problem_texts("zh")[0] == (
-        "文件「赛马.csv」，第 2 行，「数值」列，值「1e+308」：绝对值超过 1 万亿（10^12），超出任何数据的合理范围："
+        f"文件「赛马.csv」，第 2 行，「数值」列，值「{'1' + '0' * 308}」："
+        "绝对值超过 1 万亿（10^12），超出任何数据的合理范围："
         "请核对是否多打了数位或用错了单位（如以元填写了以亿元计的指标）。"
     )
     assert preview.problem_texts("en")[1] == (
-        "File “赛马.csv”, row 3, column “数值”, value “1e+23”: is beyond 10^12 (a million million) in absolute value, "
+        f"File “赛马.csv”, row 3, column “数值”, value “{'1' + '0' * 23}”: is beyond 10^12 (a million million) in absolute value, "
         "more than any figure can be: check for extra digits or a wrong unit (元 where the indicator is counted in "
         "亿元)."
     )
@@ -180,8 +181,8 @@ def test_the_limit_holds_whatever_the_catalog_says(care_db):
     preview = parse_file("目录.csv", data, current_reference(care_db))
     assert [(p.row, p.column, p.value, p.key) for p in preview.problems] == [
         (2, "合理上限", "10000000000000", "implausible_magnitude"),
-        (3, "权重", "1e+300", "implausible_magnitude"),
-        (3, "目标值", "-1e+15", "implausible_magnitude"),
+        (3, "权重", "1" + "0" * 300, "implausible_magnitude"),  # quoted as written
+        (3, "目标值", "-1000000000000000", "implausible_magnitude"),
         (3, "权重(城区)", "5000000000000", "implausible_magnitude"),
         (4, "合理上限", "1" + "0" * 999, "implausible_magnitude"),
     ]
