@@ -3890,6 +3890,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "没有名为「{track}」的赛道；现有赛道：{tracks}。",
         "No track named “{track}”; tracks are: {tracks}.",
     ),
+    "scoring_weight_over_percent": (
+        "赛道「{track}」的权重 {weight} 超过 100（按百分比填写，0 到 100）。",
+        "Weight {weight} for track “{track}” is above 100 (weights are percentages, 0 to 100).",
+    ),
     "scoring_bad_weight": (
         "赛道「{track}」的权重 {weight} 无效，应为不小于 0 的数。",
         "Weight {weight} for track “{track}” is not valid; use a number of at least 0.",

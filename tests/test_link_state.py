@@ -468,3 +468,18 @@ def test_a_link_period_written_with_a_dot_names_no_option():
     assert link_state._option(options, "2025/3") is link_state.INVALID
     assert link_state._option(options, "2025-3") is link_state.INVALID
     assert link_state._option(options, "2025-03") == "2025-03"
+
+
+@pytest.mark.parametrize("weight", ["150", "100.5", "1e6", "1e308"])
+def test_a_weight_above_100_in_a_link_is_refused_not_taken_as_0(opened, weight):
+    """The weight boxes take 0 to 100 percent: a link's 项目建设=150 was set into the box, which took it as 0 without
+    a word, and the ranking dropped the track the link weighted most (a fresh tester's finding). It is refused with
+    the note, as a negative weight is, and the catalog's weights stand."""
+    default = opened("views/rankings.py").number_input(key="rank_weight_项目建设").value
+    text = f"项目建设={weight},乡村振兴=20,为企服务=20,基层治理=20"
+    at = opened("views/rankings.py", **{"rank.weights": text})
+    note = next(i for i in infos(at) if i.startswith("链接中的参数无法使用"))
+    assert f"rank.weights={text}" in note
+    assert at.number_input(key="rank_weight_项目建设").value == default > 0
+    assert "rank.weights" not in address_of(at)  # the catalog's weights, left out: never 项目建设=0
+    assert not any("非正式权重（试算）" in w.value for w in at.warning)

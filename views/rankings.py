@@ -161,8 +161,7 @@ shown_tiers = [round(share * 100, 1) for share in scoring.TIER_SHARES]
 
 def weights_from_link(text: str):
     try:
-        given = scoring.parse_weights(text)
-        scoring.track_weights(catalog, given)  # unknown tracks and bad numbers refuse the whole parameter
+        given = scoring.parse_percent_weights(text, catalog)  # unknown tracks, bad numbers, above 100: refused
     except scoring.ScoringError:
         return link_state.INVALID
     return {WEIGHT_KEYS[track]: float(value) for track, value in given.items()}
@@ -192,7 +191,7 @@ with st.expander(t("rank_settings", lang)):
             # a track outside the standard four is named as the catalog file wrote it; a label is Markdown
             markdown(labels.track_label(track, lang)),
             min_value=0.0,
-            max_value=100.0,
+            max_value=scoring.WEIGHT_PERCENT_MAX,
             step=1.0,
             key=key,
         )

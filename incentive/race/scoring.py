@@ -176,6 +176,23 @@ def parse_weights(text: str) -> dict[str, float]:
     return weights
 
 
+# A track's weight as the rankings page takes it, in percent: its boxes allow 0 to 100, and so does a link's
+# `rank.weights` (150 in a link was taken by the box as 0, silently: a fresh tester's finding).
+WEIGHT_PERCENT_MAX = 100.0
+
+
+def parse_percent_weights(text: str, catalog: pd.DataFrame) -> dict[str, float]:
+    """A link's `项目建设=40,乡村振兴=20,…` (parse_weights's form, in percent) checked against `catalog` as the page's
+    boxes take it: every track known, every weight a number from 0 to WEIGHT_PERCENT_MAX, not all of them 0.
+    Raises ScoringError otherwise (the whole parameter is refused, never a part of it)."""
+    given = parse_weights(text)
+    track_weights(catalog, given)  # unknown tracks, negative or non-finite weights, all zero
+    for track, weight in given.items():
+        if weight > WEIGHT_PERCENT_MAX:
+            raise ScoringError("scoring_weight_over_percent", track=track, weight=f"{weight:g}")
+    return given
+
+
 POINTS_UNIT = "分"  # the catalog unit of an indicator that is already a score
 
 
