@@ -267,12 +267,13 @@ def _draw_documents(slot, lang: str, page_path: str, view: ViewPeriods, origin: 
 
 def _make_briefing(lang: str, page_path: str, view: ViewPeriods, made_for: tuple) -> None:
     """生成简报: the prefecture (or the sidebar's county) as a PDF of the periods the page shows, with a short link
-    to this view printed in it."""
+    to this view printed in it; on a pinned link, that link is pinned at the same moment, so it opens what the PDF
+    shows (as `deliver`'s do), not current data (a fresh tester's finding)."""
     state = frame_state()
     st.session_state.pop("_briefing", None)
     with st.spinner(t("brief_working", lang)):
         try:
-            key = permalinks.save(database(), page_path, view_params(), "web")
+            key = permalinks.save(database(), page_path, view_params(), "web", pinned_at=pinned_at())
             link = permalinks.address(base_address(), page_path, key)
         except StorageFault:  # no short link can be stored: the briefing prints the page's own address instead
             link = base_address().rstrip("/") + "/" + page_path

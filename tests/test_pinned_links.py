@@ -1,0 +1,70 @@
+"""Pinned links (`pin=`) after the data changed: what the page, the address and the documents made from it say
+(AppTest over a copy of the sample; the correction imported with the real importer)."""
+
+import io
+import re
+import unicodedata
+
+import pytest
+from conftest import import_ok
+
+from incentive.race import rankings
+from incentive.sharing import permalinks
+from incentive.store.database import Database
+
+VIEW = {"year": "2026", "county": "澄溪县", "rank.period": "2026-Q3", "rank.method": "minmax"}
+
+
+def address_of(at) -> dict[str, str]:
+    values = {name: at.query_params[name] for name in at.query_params}
+    return {name: value[-1] if isinstance(value, list) else value for name, value in values.items()}
+
+
+def correct_2026_q3(db: Database) -> None:
+    """A correction that puts 苇塘县 first in 2026-Q3 (the sample has it elsewhere)."""
+    lower = {"R03", "R09", "R11"}
+    rates = {"R06", "R08", "R10", "R12"}  # % rates: 100 is the most a rate can be
+    rows = "".join(
+        f"2026Q3,苇塘县,,R{i:02d},{0 if f'R{i:02d}' in lower else 100 if f'R{i:02d}' in rates else 100000}\n"
+        for i in range(1, 13)
+    )
+    import_ok(db, "补报.csv", ("考核期,县区,乡镇,指标,数值\n" + rows).encode())
+    assert rankings.rank_period(db.connection, "2026-Q3").ranked.index[0] == "苇塘县"
+
+
+@pytest.fixture
+def pinned_then_corrected(sample_db_path):
+    """The key of a rankings link pinned before a correction of 2026-Q3 was imported."""
+    db = Database(sample_db_path)
+    assert rankings.rank_period(db.connection, "2026-Q3").ranked.index[0] != "苇塘县"
+    key = permalinks.pin(db, "rankings", VIEW, created_by="test")
+    correct_2026_q3(db)
+    db.close()
+    return key
+
+
+@pytest.mark.browser  # prints with Chromium, like tests/test_briefing.py
+def test_a_briefing_made_on_a_pinned_link_links_to_the_pinned_view(app_factory, sample_db_path, pinned_then_corrected):
+    """The PDF showed the pinned data, but its 在线查看 link was saved without the moment and opened current data
+    (a fresh tester's finding): the link it prints is pinned at the same moment, as `deliver`'s briefings are."""
+    import pypdf
+
+    from incentive.sharing import briefing
+
+    if briefing.chromium_path() is None:
+        pytest.skip("no Chromium: bash scripts/install-chromium.sh")
+    at = app_factory(sample_db_path, page="views/rankings.py", query={"v": pinned_then_corrected})
+    assert address_of(at)["pin"] == pinned_then_corrected
+    at.button(key="briefing_page").click().run()
+    assert not at.exception and not at.error
+    _, _, pdf = at.session_state["_briefing"]
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    text = unicodedata.normalize("NFKC", text)
+    printed = re.search(rf"/rankings\?v=([{permalinks.ALPHABET}]{{{permalinks.KEY_LENGTH}}})", text)
+    assert printed, text
+    db = Database(sample_db_path)
+    shared, made = permalinks.load(db, pinned_then_corrected), permalinks.load(db, printed.group(1))
+    db.close()
+    assert made.pinned_at == shared.pinned_at is not None
+    # the view as the address holds it (a default left out): nothing the pinned link did not say
+    assert set(made.params.items()) <= set(VIEW.items()) and made.params["rank.method"] == "minmax"
