@@ -82,9 +82,17 @@ def open_permalink() -> None:
 def _keep_pinned() -> None:
     """`pin=key` in the address (a pinned link opened, then reloaded or forwarded): the data as of that link's
     moment, once per key and session; an unknown key or one of a link that is not pinned says so and shows current
-    data."""
+    data. No `pin` in the address while the session shows a pinned link's data: another page was opened, and
+    Streamlit drops every parameter but the bound controls' on a change of page, so the address said current data
+    while the page showed the pinned ones, and a reload or the address forwarded showed current data (a fresh
+    tester's finding); `pin` is written back, as README promises (the address holds the whole view)."""
     key = st.query_params.get(PIN)
-    if key is None or st.session_state.get(_OPENED_PIN) == key:
+    opened = st.session_state.get(_OPENED_PIN)
+    if key is None:
+        if opened is not None and pinned_at() is not None:
+            st.query_params[PIN] = opened
+        return
+    if opened == key:
         return
     st.session_state[_OPENED_PIN] = key
     link = permalinks.load(database(), key)

@@ -1,6 +1,8 @@
 """Scenario 4: change the view, take the address and the short link, open both in a fresh browser context and see
 the same selections and the same numbers."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -187,3 +189,32 @@ def test_back_returns_to_the_filters_left_behind(page, app_url):
     wait_idle(page, after_action=True)
     expect(main(page).get_by_role("combobox", name="标准化方法")).to_have_value("功效系数（0-100）")
     expect(page).to_have_url(f"{app_url}/rankings?rank.method=minmax")
+
+
+def pinned_link(page) -> str:
+    """The pinned short link of the open share dialog: the code below the live link's field (ui/sharing.py)."""
+    code = page.locator("[data-testid=stDialog] [data-testid=stCode]")
+    expect(code).to_contain_text("?v=")
+    return re.search(r"\S+\?v=\w+", code.inner_text()).group(0)
+
+
+def test_a_pinned_link_keeps_its_moment_in_the_address_from_page_to_page(page, app_url):
+    """Opened, then 一县一档, 概览 and back to 赛马排名 by the sidebar: the pages showed the pinned data with their
+    banner while the address lost `pin=` (Streamlit keeps only the bound controls' parameters on a change of page),
+    so a reload or the address forwarded showed current data (a fresh tester's finding). The address keeps it."""
+    open_view(page, f"{app_url}/rankings?rank.method=minmax")
+    sidebar(page).get_by_role("button", name="分享链接").click()
+    pinned = pinned_link(page)
+    open_view(page, pinned)
+    banner = main(page).get_by_text("本链接显示")
+    expect(banner).to_be_visible()
+    key = re.search(r"pin=(\w+)", page.url).group(1)
+    for link, title in (("一县一档", "一县一档"), ("概览", "干部激励看板"), ("赛马排名", "赛马排名")):
+        sidebar(page).get_by_role("link", name=link).click()
+        wait_idle(page, after_action=True)
+        expect(main(page).locator("h1").first).to_have_text(title)
+        expect(banner).to_be_visible()
+        expect(page).to_have_url(re.compile(rf"[?&]pin={key}(&|$)"))
+    reload(page)  # a new session on the address: still the pinned moment
+    expect(banner).to_be_visible()
+    expect_no_exception(page)
