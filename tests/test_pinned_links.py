@@ -7,6 +7,7 @@ import unicodedata
 
 import pytest
 from conftest import import_ok
+from page_text import visible_texts
 
 from incentive.race import rankings
 from incentive.sharing import permalinks
@@ -68,3 +69,27 @@ def test_a_briefing_made_on_a_pinned_link_links_to_the_pinned_view(app_factory, 
     assert made.pinned_at == shared.pinned_at is not None
     # the view as the address holds it (a default left out): nothing the pinned link did not say
     assert set(made.params.items()) <= set(VIEW.items()) and made.params["rank.method"] == "minmax"
+
+
+def test_a_republication_after_the_pin_is_said_newer(app_factory, sample_db_path):
+    """2026-Q2 published (v1), a link pinned, the period published again (v2): the link still shows v1, as it
+    should, but its banner said nothing was newer, since only imports and rollbacks counted (a fresh tester's
+    finding). A publication after the pin counts too."""
+    from incentive.publication import freeze
+
+    db = Database(sample_db_path)
+    freeze.publish(db, "2026-Q2", "管理员", allow_incomplete=True)
+    key = permalinks.pin(db, "rankings", {"year": "2026", "rank.period": "2026-Q2"}, created_by="test")
+    db.close()
+    before = app_factory(sample_db_path, page="views/rankings.py", query={"v": key})
+    assert [w.value for w in before.warning if w.value.startswith("本链接显示")] == [
+        f"本链接显示 {permalinks.load(Database(sample_db_path), key).pinned_at:%Y-%m-%d %H:%M} 的数据。"
+    ]
+    db = Database(sample_db_path)
+    freeze.publish(db, "2026-Q2", "管理员", reason="更正", allow_incomplete=True)
+    db.close()
+    at = app_factory(sample_db_path, page="views/rankings.py", query={"v": key})
+    banner = [w.value for w in at.warning if w.value.startswith("本链接显示")]
+    assert len(banner) == 1 and "已有更新" in banner[0], banner
+    shown = [text for _, text in visible_texts(at)]
+    assert any("第 1 版" in text for text in shown) and not any("第 2 版" in text for text in shown)  # as pinned

@@ -19,7 +19,6 @@ from incentive.i18n import t
 from incentive.race import rankings
 from incentive.safe_text import markdown
 from incentive.sharing import briefing, bulletin, permalinks
-from incentive.store import batches
 from incentive.store.database import DataAsOf
 from incentive.store.storage_faults import StorageFault
 
@@ -195,7 +194,7 @@ def pinned_banner(lang: str, page_path: str) -> None:
     if page_path in LIVE_ON_PINNED_LINKS:
         st.info(t("pinned_banner_live_page", lang, when=f"{moment:%Y-%m-%d %H:%M}"))
         return
-    newer = (batches.version_info(database()).last_change or moment) > moment
+    newer = permalinks.newer_than(database(), moment)  # an import, a rollback or a publication since
     text, button = st.columns([5, 1], vertical_alignment="center")
     text.warning(t("pinned_banner_newer" if newer else "pinned_banner", lang, when=f"{moment:%Y-%m-%d %H:%M}"))
     if button.button(t("pinned_to_current", lang), key="pinned_to_current"):

@@ -233,6 +233,13 @@ def published_periods(conn) -> list[str]:
     return _fetch(conn, "SELECT DISTINCT period FROM publications ORDER BY period")["period"].tolist()
 
 
+def last_published_at(conn) -> dt.datetime | None:
+    """When the newest version of any period was published (None: nothing ever was): after a pinned link's
+    moment, the link shows a version since replaced, or live figures of a period since published."""
+    with contextlib.closing(conn.cursor()) as cur:
+        return cur.execute("SELECT max(published_at) FROM publications").fetchone()[0]
+
+
 def state_key(conn) -> str:
     """Changes with every publication: with the data version, the cache key of published results (publishing
     writes no batch, so the data version alone would not see it)."""

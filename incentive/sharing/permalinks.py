@@ -12,6 +12,7 @@ import re
 import secrets
 from dataclasses import dataclass
 
+from incentive.publication import official
 from incentive.store import batches
 from incentive.store.database import Database
 
@@ -85,6 +86,16 @@ def load(db: Database, key: str) -> Permalink | None:
         return None
     key, path, params, created_at, pinned_at = row[0]
     return Permalink(key, path, json.loads(params), created_at, pinned_at)
+
+
+def newer_than(db: Database, moment: dt.datetime) -> bool:
+    """Whether a view pinned at `moment` shows an older state than the current one: data imported or rolled back
+    since (batches.version_info), or a period published since, whose version in force the link does not show
+    (a republication replaces the version it prints; a first one, the live figures it shows). Counting imports
+    only, a link pinned before a republication said nothing was newer (a fresh tester's finding). Publications
+    are never withdrawn: a new version is the only way one is replaced."""
+    changes = (batches.version_info(db).last_change, official.last_published_at(db.connection))
+    return any(when is not None and when > moment for when in changes)
 
 
 def address(base: str, path: str, key: str) -> str:
