@@ -1,5 +1,5 @@
-"""Pinned links (`pin=`) after the data changed: what the page, the address and the documents made from it say
-(AppTest over a copy of the sample; the correction imported with the real importer)."""
+"""Short links, pinned (`pin=`) and live, after the data changed: what the page, the address and the documents made
+from it say (AppTest over a copy of the sample; corrections and a later year imported with the real importer)."""
 
 import io
 import re
@@ -93,3 +93,37 @@ def test_a_republication_after_the_pin_is_said_newer(app_factory, sample_db_path
     assert len(banner) == 1 and "已有更新" in banner[0], banner
     shown = [text for _, text in visible_texts(at)]
     assert any("第 1 版" in text for text in shown) and not any("第 2 版" in text for text in shown)  # as pinned
+
+
+def import_2027_q1(path) -> None:
+    """Race scores of 2027-Q1 for one county: 2027 becomes the newest year with data, the sidebar's default."""
+    db = Database(path)
+    rows = "".join(f"2027Q1,澄溪县,,R{i:02d},50\n" for i in range(1, 13))
+    import_ok(db, "2027一季度.csv", ("考核期,县区,乡镇,指标,数值\n" + rows).encode())
+    db.close()
+
+
+def link_notes(at) -> list[str]:
+    return [i.value for i in at.info if i.value.startswith("链接中的参数无法使用")]
+
+
+def test_a_link_shared_in_the_default_year_opens_that_year_once_a_later_one_has_data(app_factory, sample_db_path):
+    """2026 was the default year, so the address (and the link stored from it) left it out; once 2027 had data the
+    link opened 2027 and refused its rank.period=2026-Q2 (a fresh tester's finding). A share link stores the year
+    always, and a link stored without one takes the year of its period."""
+    at = app_factory(sample_db_path, page="views/rankings.py", query={"rank.period": "2026-Q2"})
+    assert at.selectbox(key="year").value == 2026 and "year" not in at.query_params  # the default, left out
+    at.button(key="share_link").click().run()
+    field = next(f.proto.srcdoc for f in at.get("iframe") if 'id="copy"' in f.proto.srcdoc)  # the live link
+    shared = re.search(r"\?v=(\w+)", field).group(1)
+    db = Database(sample_db_path)
+    assert permalinks.load(db, shared).params == {"year": "2026", "rank.period": "2026-Q2"}
+    older = permalinks.save(db, "rankings", {"rank.period": "2026-Q2"}, created_by="test")  # stored before the fix
+    db.close()
+    import_2027_q1(sample_db_path)
+    for key in (shared, older):
+        opened = app_factory(sample_db_path, page="views/rankings.py", query={"v": key})
+        assert not link_notes(opened), link_notes(opened)
+        assert opened.selectbox(key="year").value == 2026
+        assert opened.selectbox(key="rank_period").value == "2026-Q2"
+        assert address_of(opened)["year"] == "2026"  # a reload or the address forwarded shows 2026 too

@@ -64,7 +64,10 @@ def open_permalink() -> None:
         st.session_state.pop(PINNED, None)
         st.query_params.pop(PIN, None)
     given = set(st.query_params)  # the address's own, which stand
-    for name, value in link.params.items():
+    params = dict(link.params)
+    if "year" not in params and (year := permalinks.year_of_periods(params)) is not None:
+        params["year"] = year  # a link stored before view_params kept the default year: that of its period
+    for name, value in params.items():
         if name in ("v", PIN) or name in given:
             continue
         if name == "lang":  # the switch is bound by its label: `lang=English` in the address
@@ -105,8 +108,14 @@ def _keep_pinned() -> None:
 
 def view_params() -> dict[str, str]:
     """The address's parameters as a short link stores them: the view, without the link it was opened from (the
-    new link carries its own pinned moment)."""
-    return {name: st.query_params[name] for name in st.query_params if name not in ("v", PIN)}
+    new link carries its own pinned moment), and the sidebar's year even when it is the default the address leaves
+    out: the default is the newest year with data, which a later year's first import changes, and a link stored
+    without it opened that year, its period refused (a fresh tester's finding)."""
+    params = {name: st.query_params[name] for name in st.query_params if name not in ("v", PIN)}
+    year = frame_state().year
+    if year is not None:
+        params.setdefault("year", str(year))
+    return params
 
 
 def base_address() -> str:

@@ -12,6 +12,7 @@ import re
 import secrets
 from dataclasses import dataclass
 
+from incentive import periods
 from incentive.publication import official
 from incentive.store import batches
 from incentive.store.database import Database
@@ -86,6 +87,21 @@ def load(db: Database, key: str) -> Permalink | None:
         return None
     key, path, params, created_at, pinned_at = row[0]
     return Permalink(key, path, json.loads(params), created_at, pinned_at)
+
+
+PERIOD_FIELDS = ("period", "race", "care")  # a page's fields naming a period of the sidebar's year (page_state)
+
+
+def year_of_periods(params: dict[str, str]) -> str | None:
+    """The year a stored view's periods are of (`rank.period=2026-Q2`: '2026'), for a link stored without its year:
+    links made while the default year was shown left it out, and once a later year had data they opened that year
+    and refused their period (a fresh tester's finding). None when the view names no period, or periods of two
+    years (then the default year stands, and a period it lacks is said as usual)."""
+    years = set()
+    for name, value in params.items():
+        if name.rpartition(".")[2] in PERIOD_FIELDS and (period := periods.parse_period(value)):
+            years.add(period[:4])
+    return years.pop() if len(years) == 1 else None
 
 
 def newer_than(db: Database, moment: dt.datetime) -> bool:
