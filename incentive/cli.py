@@ -606,6 +606,12 @@ def _remove_sample(db: Database, args, lang: str) -> int:
     return EXIT_OK
 
 
+# The exports --suppress turns into the page's view: a table as a viewer sees it (`<5`, withheld, counts written
+# 6,982), whose counts go to a file as the page's downloads write them (to_csv_bytes's `shown`: 6982; a 全市 row
+# printed "6,982" inside the CSV, a fresh tester's finding).
+SUPPRESSIBLE = ("coverage", "promotion_training", "movements_summary", "appraisal_summary")
+
+
 def _export(db: Database, args, lang: str) -> int:
     period = _period_option(args.period)
     if args.format == "xlsx" and not args.out:
@@ -704,14 +710,15 @@ def _export(db: Database, args, lang: str) -> int:
         frame = untrained_frame(db, period, county, command_line(_who()).scope)
     else:
         frame = export_frame(db, args.kind, period, scope=command_line(_who()).scope)
+    shown = args.suppress and args.kind in SUPPRESSIBLE  # as a page shows it
     if args.format == "xlsx":
 
         def progress(done: int, total: int) -> None:
             print(t("cli_writing_rows", lang, done=done, total=total), file=sys.stderr)
 
-        data = to_xlsx_bytes(frame, args.kind, progress=progress)
+        data = to_xlsx_bytes(frame, args.kind, progress=progress, shown=shown)
     else:
-        data = to_csv_bytes(frame)
+        data = to_csv_bytes(frame, shown=shown)
     if args.out:
         args.out.write_bytes(data)
     else:

@@ -1029,3 +1029,20 @@ def test_a_roster_that_leaves_counties_out_is_imported_only_with_replace_roster(
     assert cli(catalog_db_path, "export", "roster").stdout.count("2025-06-30") == 2
     whole.write_bytes(roster_csv("2025-06-30", [("Y1", "云岫县"), ("Q1", "云峤县"), ("C1", "澄溪县")]))
     assert cli(catalog_db_path, "import", str(whole)).returncode == 0  # every county listed: no question asked
+
+
+def test_a_suppressed_export_writes_its_counts_as_the_pages_download_does(sample_db_path):
+    """`export appraisal_summary --suppress` is the 年度考核 page's table, whose counts read 6,982: the CSV held the
+    全市 row as "6,982" (a text to a spreadsheet) where the page's CSV has 6982 (a fresh tester's finding). The
+    suppressed marks stay as they are."""
+    import csv
+    import io
+
+    exact = cli(sample_db_path, "export", "appraisal_summary", "--year", "2025", "--format", "csv")
+    shown = cli(sample_db_path, "export", "appraisal_summary", "--year", "2025", "--suppress", "--format", "csv")
+    assert exact.returncode == shown.returncode == 0, shown.stderr
+    prefecture = {row["county"]: row for row in csv.DictReader(io.StringIO(exact.stdout))}["all"]
+    rows = {row["county"]: row for row in csv.DictReader(io.StringIO(shown.stdout))}
+    assert int(prefecture["appraised"]) >= 1000  # a count a page writes with a separator
+    assert rows["all"]["appraised"] == prefecture["appraised"] and '"' not in shown.stdout
+    assert any(row[grade] in ("<5", "withheld") for row in rows.values() for grade in ("basic", "incompetent"))
