@@ -483,3 +483,20 @@ def test_a_weight_above_100_in_a_link_is_refused_not_taken_as_0(opened, weight):
     assert at.number_input(key="rank_weight_项目建设").value == default > 0
     assert "rank.weights" not in address_of(at)  # the catalog's weights, left out: never 项目建设=0
     assert not any("非正式权重（试算）" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize(
+    "params, refused",
+    [
+        ({"rank.focus": "<script>"}, "rank.focus"),  # its tab is not open: the control is not drawn
+        ({"rank.weights": "项目建设=abc"}, "rank.weights"),
+        ({"v": "zzzzzz", "pin": "yyyyyy"}, "pin"),  # an unknown short link: the pin beside it was not looked at
+    ],
+)
+def test_a_refused_link_value_leaves_the_address(opened, params, refused):
+    """A value the page said it could not use stayed in the address when its control was not drawn in that run,
+    so a reload or the address forwarded carried it on (a fresh tester's finding)."""
+    at = opened("views/rankings.py", **params)
+    note = next(i for i in infos(at) if i.startswith("链接中的参数无法使用"))
+    assert refused.replace("_", "\\_") in note
+    assert not set(params) & set(address_of(at)), address_of(at)

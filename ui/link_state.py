@@ -163,6 +163,7 @@ def seed(
             value = parse(raw) if parse else _option(options, raw)
             if value is INVALID:
                 note_invalid(param, raw, [_text(o) for o in options] if options is not None else ())
+                _refused(param)
             else:
                 st.session_state[key] = value
     elif key in following and st.session_state[key] != following[key]:
@@ -176,6 +177,13 @@ def seed(
     if key not in st.session_state:
         st.session_state[key] = default
         following[key] = default
+
+
+def _refused(param: str) -> None:
+    """A link's value the page could not use leaves the address at once, as a default does: a control drawn only
+    sometimes (a closed tab's, meeting mode's section, the published/live switch of an unpublished period) never
+    wrote its default over it, and the address kept the value the note had refused (a fresh tester's finding)."""
+    forget(param)
 
 
 def _option(options: Sequence, raw: str) -> Any:
@@ -227,6 +235,7 @@ def seed_many(param: str, defaults: dict[str, Any], parse: Callable[[str], dict[
             values = parse(raw)
             if values is INVALID:
                 note_invalid(param, raw)
+                _refused(param)
             else:
                 st.session_state.update(values)
     for key, default in defaults.items():

@@ -55,6 +55,7 @@ def open_permalink() -> None:
     del st.query_params["v"]
     if link is None:
         link_state.note_invalid("v", key)
+        _keep_pinned()  # a `pin` beside it is checked in this run too, not left in the address unsaid until the next
         return
     if link.pinned_at is not None:
         st.session_state[PINNED] = link.pinned_at
