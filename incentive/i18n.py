@@ -3999,6 +3999,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "audit_detail_deliver_refused_out_dir": ("目录无法写入，未交付", "folder not writable: nothing delivered"),
     # --- bulletin wording (issue 19 review: GB/T 9704 order, 附注, periods in words, corrections, caveats)
     "bulletin_interval": ("（排名区间{interval}）", " (interval {interval})"),
+    "pub_superseded": (
+        "{period} 已于 {date} 发布第 {newest} 版，此处为链接固定时点有效的第 {version} 版。",
+        "Version {newest} of {period} was published on {date}; this shows version {version}, in force at the link's "
+        "pinned moment.",
+    ),
     "bulletin_note_care": ("关心关爱数据为{basis}。", "The care figures: {basis}."),
     "bulletin_correction": (
         "本通报为{period}{what}第{version}版，更正原因：{reason}；原第{previous}版{number}同时作废。",

@@ -127,3 +127,24 @@ def test_a_link_shared_in_the_default_year_opens_that_year_once_a_later_one_has_
         assert opened.selectbox(key="year").value == 2026
         assert opened.selectbox(key="rank_period").value == "2026-Q2"
         assert address_of(opened)["year"] == "2026"  # a reload or the address forwarded shows 2026 too
+
+
+def test_documents_of_a_view_pinned_before_a_republication_say_it_was_replaced(sample_db_path):
+    """The 通报 and the briefing of the pinned view print version 1, as they should, and said nothing of version 2
+    (a fresh tester's finding): both now say a newer version was published, and when; made now, neither does."""
+    from incentive.publication import freeze
+    from incentive.sharing import briefing, bulletin
+
+    db = Database(sample_db_path)
+    freeze.publish(db, "2026-Q2", "管理员", allow_incomplete=True)
+    moment = permalinks.load(db, permalinks.pin(db, "rankings", {}, created_by="test")).pinned_at
+    newest = freeze.publish(db, "2026-Q2", "管理员", reason="更正", allow_incomplete=True)
+    said = f"2026-Q2 已于 {newest.published_at:%Y-%m-%d} 发布第 2 版，此处为链接固定时点有效的第 1 版。"
+    pinned_paper = bulletin.gather(db, "2026-Q2", "", "zh", as_of=moment)
+    assert "第 1 版" in pinned_paper.remarks and said in pinned_paper.remarks
+    assert said not in bulletin.gather(db, "2026-Q2", "", "zh").remarks
+    pinned_brief = briefing.gather(db, 2026, "", "zh", "链接", as_of=moment, race_period="2026-Q2")
+    assert said in [p for s in pinned_brief.sections for p in s.paragraphs]
+    live_brief = briefing.gather(db, 2026, "", "zh", "链接", race_period="2026-Q2")
+    assert not any("此处为链接固定时点" in p for s in live_brief.sections for p in s.paragraphs)
+    db.close()

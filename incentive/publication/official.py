@@ -217,6 +217,24 @@ def latest(conn, period: str | None, at: dt.datetime | None = None) -> Publicati
     return found[-1] if found else None
 
 
+def superseded_line(conn, publication: Publication | None, lang: str) -> str:
+    """For figures of a version since replaced (a pinned view shows the version in force at its moment): that a
+    newer version of the period has been published, and when; '' when `publication` is the newest (or None). A
+    document made from a link pinned before a republication printed version 1 without a word of version 2 (a
+    fresh tester's finding)."""
+    newest = latest(conn, publication.period) if publication is not None else None
+    if newest is None or newest.version <= publication.version:
+        return ""
+    return t(
+        "pub_superseded",
+        lang,
+        period=publication.period,
+        version=publication.version,
+        newest=newest.version,
+        date=f"{newest.published_at:%Y-%m-%d}",
+    )
+
+
 def latest_of_each(conn, at: dt.datetime | None = None) -> dict[str, Publication]:
     """`latest` of every published period in one query: period -> the version in force (published by `at`, for a
     pinned view); a period without one (by then) is absent."""

@@ -220,6 +220,7 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
         )
     )
     section.paragraphs.append(official.basis_line(publication, lang))
+    section.paragraphs.extend(filter(None, [official.superseded_line(conn, publication, lang)]))  # a pinned view
     if reference:
         section.paragraphs.append(t("rank_class_all_note", lang, units=t("units_county", lang)))
     _changed_since(section, conn, publication, lang, care=False, group=group if county else None)
@@ -412,6 +413,7 @@ def _care(
         )
     section.paragraphs.extend(sentences)
     section.paragraphs.append(official.basis_line(publication, lang))
+    section.paragraphs.extend(filter(None, [official.superseded_line(conn, publication, lang)]))  # a pinned view
     _changed_since(section, conn, publication, lang, race=False)
     _incomplete(section, conn, "welfare", period, lang)
     section.figures.append(

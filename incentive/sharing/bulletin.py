@@ -331,7 +331,19 @@ def gather(
         basis=basis,
         warning="" if official_lead else basis,
         correction=_correction(conn, leading, race_state != ABSENT, words, lang) if leading else "",
-        remarks=_remarks(basis if official_lead else "", race_state, care_state, care_publication, lang),
+        remarks=_remarks(
+            basis if official_lead else "",
+            race_state,
+            care_state,
+            care_publication,
+            lang,
+            # a pinned view's version since replaced: said, as the publication's own basis is
+            [
+                official.superseded_line(conn, p, lang)
+                for p, state in ((publication, race_state), (care_publication, care_state))
+                if state == PUBLISHED
+            ],
+        ),
         changed=changed,
         care_changed=care_changed,
         addressee=t("bulletin_to_county", lang, county=county) if county else t("bulletin_to_counties", lang),
@@ -397,13 +409,16 @@ def _basis(race: str, publication, care: str, care_publication, lang: str) -> st
     return t("bulletin_trial_care_only", lang)
 
 
-def _remarks(basis: str, race: str, care: str, care_publication, lang: str) -> str:
+def _remarks(basis: str, race: str, care: str, care_publication, lang: str, superseded: list[str] = ()) -> str:
     """The 附注 (GB/T 9704: after the date, in parentheses): the published basis of what the document leads with
     (a live one is the red warning under the title instead) and, once and in words, what the care figures are
-    (unless the basis already said it: a period without race scores). '' when there is nothing to say."""
+    (unless the basis already said it: a period without race scores); then `superseded`, for a pinned view, which
+    of its published versions have been replaced since (official.superseded_line; '' for none). '' when there is
+    nothing to say."""
     sentences = [basis] if basis else []
     if care != ABSENT and race != ABSENT:
         sentences.append(t("bulletin_note_care", lang, basis=official.basis_line(care_publication, lang)))
+    sentences += [line for line in superseded if line]
     if not sentences:
         return ""
     return f"({' '.join(sentences)})" if lang == "en" else f"（{''.join(sentences)}）"
