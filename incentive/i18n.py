@@ -69,7 +69,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "brief_working": ("正在生成简报…", "Preparing the briefing…"),
     "brief_title": ("{scope} {year} 年干部激励工作简报", "{scope}: cadre incentive briefing, {year}"),
     "brief_generated": ("生成时间：{when}", "Generated {when}"),
-    "brief_link": ("在线查看：{link}", "Live view: {link}"),
+    "brief_link": ("在线查看：{link}", "View online: {link}"),
     "brief_race_leader": (
         "{period} 赛马综合排名：{leader} 居首，共 {n} 个县区参评。",
         "Race {period}: {leader} leads {n} {n:county|counties}.",
