@@ -180,9 +180,9 @@ def seed(
 
 
 def _refused(param: str) -> None:
-    """A link's value the page could not use leaves the address at once, as a default does: a control drawn only
-    sometimes (a closed tab's, meeting mode's section, the published/live switch of an unpublished period) never
-    wrote its default over it, and the address kept the value the note had refused (a fresh tester's finding)."""
+    """A link's value the page could not use (and has said so) leaves the address at once, as a default does: a
+    control seeded but drawn only in some runs (the unit looked at, in a tab not open) never wrote its default over
+    it, and the address kept the value the note had refused (a fresh tester's finding)."""
     forget(param)
 
 
