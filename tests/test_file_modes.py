@@ -43,7 +43,6 @@ def _open_to_others(top: Path) -> dict[str, str]:
     return {str(p): stat.filemode(p.stat().st_mode) for p in found if p.stat().st_mode & 0o077}
 
 
-@pytest.mark.slow
 def test_a_database_made_by_the_command_line_is_its_user_s_alone(tmp_path):
     database = tmp_path / "new" / "incentive.duckdb"
     env = {"INCENTIVE_STORAGE": ""}
@@ -52,6 +51,7 @@ def test_a_database_made_by_the_command_line_is_its_user_s_alone(tmp_path):
     assert _open_to_others(database.parent) == {}  # the file, its folder, anything beside it (a WAL)
 
 
+@pytest.mark.slow  # a private PostgreSQL catalog: 5 s
 def test_a_lake_made_by_the_command_line_is_its_user_s_alone(empty_lake_location, tmp_path):
     data = Path(empty_lake_location.data_path)
     _init_sample(tmp_path, INCENTIVE_STORAGE=empty_lake_location.setting, INCENTIVE_DATA_PATH=str(data))

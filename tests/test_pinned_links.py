@@ -45,6 +45,7 @@ def pinned_then_corrected(sample_db_path):
 
 
 @pytest.mark.browser  # prints with Chromium, like tests/test_briefing.py
+@pytest.mark.slow  # prints the briefing in Chromium
 def test_a_briefing_made_on_a_pinned_link_links_to_the_pinned_view(app_factory, sample_db_path, pinned_then_corrected):
     """The PDF showed the pinned data, but its 在线查看 link was saved without the moment and opened current data
     (a fresh tester's finding): the link it prints is pinned at the same moment, as `deliver`'s briefings are."""
