@@ -941,9 +941,9 @@ TEXT: dict[str, tuple[str, str]] = {
     # --- problems: cells and rows
     "required": ("必填，不能为空。", "is required."),
     "township_blank_among_townships": (
-        "乡镇为空，而上面的行填写了该县区的乡镇：此行不按县区本级数据导入（否则会覆盖该县区的数值）。请填写乡镇；县区本级的"
+        "乡镇为空（或只写了「—」「无」等空白记号），而上面的行填写了该县区的乡镇：此行不按县区本级数据导入（否则会覆盖该县区的数值）。请填写乡镇；县区本级的"
         "数值请写在其乡镇各行之前，或另用一个文件导入。",
-        "is blank below rows naming townships of its county: the row is not read as the county's own figures (that "
+        "is blank (or only a marker such as — or 无) below rows naming townships of its county: the row is not read as the county's own figures (that "
         "would overwrite the county's values). Fill in the township; put a county's own figures above its "
         "townships' rows, or import them in a file of their own.",
     ),

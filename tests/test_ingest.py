@@ -565,7 +565,7 @@ def test_a_township_left_blank_below_its_countys_townships_is_refused_not_read_a
     and skipping invalid rows drops it alone (docs/decisions.md#township-left-blank)."""
     wide = "县区,乡镇,招商引资额,安全生产事故起数\n云岫县,安坝镇,10,1\n云岫县,,20,0\n云岫县,碧岗街道,30,2\n"
     sheet = [["云岫县2025年第二季度乡镇赛马考评得分表"], *[line.split(",") for line in wide.splitlines()]]
-    expected = "第 3 行，「乡镇」列：乡镇为空，而上面的行填写了该县区的乡镇：此行不按县区本级数据导入"
+    expected = "第 3 行，「乡镇」列：乡镇为空"
     for name, data, where in (
         ("w.csv", ("2025年第二季度乡镇赛马考评得分表\n" + wide).encode(), "文件「w.csv」，第 4 行，「乡镇」列"),
         ("w.xlsx", xlsx_bytes(sheet), "文件「w.xlsx」，工作表「数据」，第 4 行，「乡镇 (B)」列"),
@@ -576,15 +576,31 @@ def test_a_township_left_blank_below_its_countys_townships_is_refused_not_read_a
         assert not preview.importable
         [message] = messages(preview)
         assert (where or f"文件「{name}」，" + expected[:4]) in message
-        assert "乡镇为空，而上面的行填写了该县区的乡镇：此行不按县区本级数据导入（否则会覆盖该县区的数值）" in message
+        assert (
+            "乡镇为空（或只写了「—」「无」等空白记号），而上面的行填写了该县区的乡镇：此行不按县区本级数据导入（否则会覆盖该县区的数值）"
+            in message
+        )
         skipped = parse_file(name, data, current_reference(catalog_db), skip_invalid=True)
         assert skipped.importable and "" not in set(skipped.rows["township"])
     assert messages(preview, "en") == [
-        "File “c.csv”, row 3, column “乡镇”: is blank below rows naming townships of its county: the row is not read "
+        "File “c.csv”, row 3, column “乡镇”: is blank (or only a marker such as — or 无) below rows naming townships "
+        "of its county: the row is not read "
         "as the county's own figures (that would overwrite the county's values). Fill in the township; put a "
         "county's own figures above its townships' rows, or import them in a file of their own."
     ]
     assert preview.kind == "welfare"
+
+
+@pytest.mark.parametrize("marker", ["—", "无", "/", "-", "N/A"])
+def test_a_township_written_with_a_missing_marker_is_as_blank(catalog_db, marker):
+    """A 乡镇 cell written 「—」 (or 无, /) reads as no township, as a blank one: below the county's townships it
+    overwrote the county's own value all the same (a second tester's finding). Refused alike, quoted as written."""
+    data = f"考核期,县区,乡镇,指标,数值\n2025Q2,云岫县,安坝镇,W01,90\n2025Q2,云岫县,{marker},W01,55\n".encode()
+    preview = parse_file("c.csv", data, current_reference(catalog_db))
+    assert [(p.key, p.row, p.column, p.value) for p in preview.problems] == [
+        ("township_blank_among_townships", 3, "乡镇", marker)
+    ]
+    assert f"值「{marker}」：乡镇为空（或只写了「—」「无」等空白记号）" in messages(preview)[0]
 
 
 def test_a_countys_own_values_above_its_townships_and_a_county_file_still_import(catalog_db):

@@ -149,3 +149,27 @@ def test_documents_of_a_view_pinned_before_a_republication_say_it_was_replaced(s
     live_brief = briefing.gather(db, 2026, "", "zh", "链接", race_period="2026-Q2")
     assert not any("此处为链接固定时点" in p for s in live_brief.sections for p in s.paragraphs)
     db.close()
+
+
+def test_a_link_shared_on_the_default_period_opens_that_period_once_a_later_one_has_data(app_factory, sample_db_path):
+    """A share link made on the rankings' default period (the newest with data, left out of the address) stored the
+    year alone, and once the next quarter's scores were imported it opened that quarter, another county first, with
+    no note (a fresh tester's finding): it stores the period shown."""
+    at = app_factory(sample_db_path, page="views/rankings.py")
+    shown = at.selectbox(key="rank_period").value
+    assert "rank.period" not in at.query_params  # the default, left out of the address
+    at.button(key="share_link").click().run()
+    field = next(f.proto.srcdoc for f in at.get("iframe") if 'id="copy"' in f.proto.srcdoc)
+    shared = re.search(r"\?v=(\w+)", field).group(1)
+    db = Database(sample_db_path)
+    assert permalinks.load(db, shared).params["rank.period"] == shown
+    year, quarter = shown.split("-Q")
+    later = f"{year}Q{int(quarter) + 1}"
+    counties = at.selectbox(key="county").options[1:]  # every county: a quarter few have sent is no default
+    rows = "".join(f"{later},{c},,R{i:02d},{50 + k}\n" for k, c in enumerate(counties) for i in range(1, 13))
+    import_ok(db, "下一季度.csv", ("考核期,县区,乡镇,指标,数值\n" + rows).encode())
+    db.close()
+    assert app_factory(sample_db_path, page="views/rankings.py").selectbox(key="rank_period").value != shown
+    opened = app_factory(sample_db_path, page="views/rankings.py", query={"v": shared})
+    assert not link_notes(opened), link_notes(opened)
+    assert opened.selectbox(key="rank_period").value == shown

@@ -34,6 +34,7 @@ from .page_state import OLD_NAMES, PAGES, SHARED
 
 _PUBLISHED = "_link_published"
 _MEMORY = "_link_memory"  # the last value of every parameter this session, for coming back to a page
+_SHOWN = "_link_shown"  # the text of every parameter's value last shown, its default too (shown_defaults)
 _NOTES = "_link_notes"
 _REPEATS = "_link_repeats"  # parameters the address gave more than once, with their values
 _FOLLOWING = "_link_following"  # the controls whose value is the default they were given, and which it was
@@ -198,7 +199,9 @@ def _option(options: Sequence, raw: str) -> Any:
 
 def publish(param: str, value: Any, default: Any, encode: Callable[[Any], str] | None = None) -> str | None:
     """Write the control's value to the URL (the default leaves it out); returns the text written."""
-    text = None if value == default or value is None else (encode(value) if encode else _text(value))
+    shown = None if value is None else (encode(value) if encode else _text(value))
+    st.session_state.setdefault(_SHOWN, {})[param] = shown
+    text = None if value == default else shown
     if text is None:
         if param in st.query_params:
             del st.query_params[param]
@@ -207,6 +210,23 @@ def publish(param: str, value: Any, default: Any, encode: Callable[[Any], str] |
     _published()[param] = text
     st.session_state.setdefault(_MEMORY, {})[param] = text
     return text
+
+
+def shown_defaults(prefix: str, fields: Sequence[str]) -> dict[str, str]:
+    """The values the page of `prefix` last showed for these fields of its state where the address leaves them out
+    (their defaults), as `<prefix>.<field>` → text: what a share link adds to the address so that it shows the view
+    shared once the default has moved (a period's default is the newest with data: a later quarter's import moved a
+    link made on the default period to that quarter, a fresh tester's finding;
+    docs/decisions.md#short-links-keep-the-view-in-the-address)."""
+    shown = st.session_state.get(_SHOWN, {})
+    return {
+        param: text
+        for param, text in shown.items()
+        if text
+        and param.partition(".")[0] == prefix
+        and param.rpartition(".")[2] in fields
+        and param not in st.query_params
+    }
 
 
 def forget(*params: str) -> None:

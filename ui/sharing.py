@@ -109,13 +109,17 @@ def _keep_pinned() -> None:
 
 def view_params() -> dict[str, str]:
     """The address's parameters as a short link stores them: the view, without the link it was opened from (the
-    new link carries its own pinned moment), and the sidebar's year even when it is the default the address leaves
-    out: the default is the newest year with data, which a later year's first import changes, and a link stored
-    without it opened that year, its period refused (a fresh tester's finding)."""
+    new link carries its own pinned moment), and the sidebar's year and the page's periods even when they are the
+    defaults the address leaves out: a default is the newest with data, which a later import changes, and a link
+    stored without it opened that year, its period refused, or the later quarter (fresh testers' findings)."""
     params = {name: st.query_params[name] for name in st.query_params if name not in ("v", PIN)}
     year = frame_state().year
     if year is not None:
         params.setdefault("year", str(year))
+    # the page's periods shown at their default (the newest with data, which the next quarter's import moves)
+    page = link_state.page()
+    if page.prefix:
+        params.update(link_state.shown_defaults(page.prefix, permalinks.PERIOD_FIELDS))
     return params
 
 

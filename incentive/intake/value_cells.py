@@ -265,13 +265,15 @@ def _value_cells(
     file_units = tuple(header_units(table, value_column, whole_file=True)) if value_column is not None else ()
     unit_columns = [] if wide else value_unit_columns(table, located)
     township_column = index_of.get("township")
-    blank_township: set[int] = set()  # the rows whose 乡镇 cell is blank
+    blank_township: dict[int, str | None] = {}  # the rows whose 乡镇 cell is blank: the marker written, if any
     for position, (row, number) in enumerate(zip(table.rows, table.row_numbers, strict=False)):
         county, township, period = _row_place_and_period(
             preview, table, position, index_of, names, spec, fixed_period, title, changes
         )
-        if township_column is not None and not clean_text(row[township_column] if township_column < len(row) else None):
-            blank_township.add(number)
+        township_cell = row[township_column] if township_column is not None and township_column < len(row) else None
+        if township_column is not None and (is_missing(township_cell) or not clean_text(township_cell)):
+            # blank, or a missing marker (—, 无, /), which reads as no township just the same
+            blank_township[number] = as_written(township_cell) if clean_text(township_cell) else None
         if wide:
             cells += _wide_row_cells(
                 preview, table, located, named_by, position, (county, township, period), wide_found
@@ -370,15 +372,16 @@ def _value_cells(
 
 
 def _refuse_blank_townships(
-    preview: Preview, label: str, cells: list[_ValueCell], blank_township: set[int]
+    preview: Preview, label: str, cells: list[_ValueCell], blank_township: dict[int, str | None]
 ) -> list[_ValueCell]:
-    """The cells left once every row whose 乡镇 cell is blank (`blank_township`: their numbers) and that comes
+    """The cells left once every row whose 乡镇 cell is blank (`blank_township`: their numbers → the marker written, if any) and that comes
     after a row naming a township of its county, for the same period and indicator, is refused. A county's own
     values come before its townships' (templates, the sample, the offices' files: one row per county, then its
     townships); one below them with its 乡镇 left blank is a township's that lost its name, and read as the
     county's it overwrote all the county's values of the period, the preview saying only how many were updated (a
-    fresh tester's finding, docs/decisions.md#township-left-blank). A blank 乡镇 before the county's townships, or
-    in a file that names no township of the county, is the county's own value, as before.
+    fresh tester's finding, docs/decisions.md#township-left-blank); a 乡镇 written with a missing marker (—, 无, /) is
+    blank too, quoted as written (a second tester's finding). A blank 乡镇 before the county's townships, or in a file
+    that names no township of the county, is the county's own value, as before.
     Problems: `township_blank_among_townships` at the row and the 乡镇 column, once a row."""
     named: set[tuple] = set()  # (county, period, indicator) a row above named a township of
     refused: set[int] = set()
@@ -388,7 +391,9 @@ def _refuse_blank_townships(
             named.add(key)
         elif key in named and cell.row not in refused:
             refused.add(cell.row)
-            preview.problems.append(Problem("township_blank_among_townships", cell.row, label))
+            preview.problems.append(
+                Problem("township_blank_among_townships", cell.row, label, blank_township[cell.row])
+            )
     return [c for c in cells if c.row not in refused]
 
 
