@@ -468,7 +468,13 @@ def _import(db: Database, args, lang: str) -> int:
             # (docs/decisions.md#a-prefecture-roster-that-leaves-counties-out)
             print(t("cli_refused", lang, file=path.name), file=sys.stderr)
             _print_notes(preview, lang)
-            print("  " + t("cli_roster_replace_needs_flag", lang, cadres=effects.snapshot_replaced), file=sys.stderr)
+            replaced = effects.snapshot_replaced  # 0: a date without a snapshot, which leaves them out from then on
+            reason = (
+                t("cli_roster_replace_needs_flag", lang, cadres=replaced)
+                if replaced
+                else t("cli_roster_new_date_needs_flag", lang)
+            )
+            print("  " + reason, file=sys.stderr)
             status = EXIT_REFUSED
             continue
         _print_notes(preview, lang)

@@ -1856,6 +1856,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "and the counties above would have none. If it is the whole prefecture's list, import it again with "
         "--replace-roster; if it is one county's, let that county send it through 报送.",
     ),
+    "cli_roster_new_date_needs_flag": (
+        "该统计日期还没有快照：导入后，自该日起上列县区将没有在册干部。"
+        "如确是全市的名单，请加 --replace-roster 再次导入；如只是一个县区的名单，请由该县区通过「报送」提交。",
+        "Its date has no snapshot yet: from that date on, the counties above would have no cadres. If it is the "
+        "whole prefecture's list, import it again with --replace-roster; if it is one county's, let that county send "
+        "it through 报送.",
+    ),
     "cli_help_batches": ("列出导入批次，最早的在前", "list import batches, oldest first"),
     "cli_help_rollback": ("撤销一个批次（会先要求确认）", "undo one batch exactly (asks for confirmation)"),
     "cli_help_rollback_batch": ("批次编号（见 batches）", "the batch's id (see batches)"),

@@ -1029,6 +1029,11 @@ def test_a_roster_that_leaves_counties_out_is_imported_only_with_replace_roster(
     assert cli(catalog_db_path, "export", "roster").stdout.count("2025-06-30") == 2
     whole.write_bytes(roster_csv("2025-06-30", [("Y1", "云岫县"), ("Q1", "云峤县"), ("C1", "澄溪县")]))
     assert cli(catalog_db_path, "import", str(whole)).returncode == 0  # every county listed: no question asked
+    later = tmp_path / "云岫县花名册_九月.csv"  # a date without a snapshot: nothing of its date is replaced
+    later.write_bytes(roster_csv("2025-09-30", [("Y1", "云岫县")]))
+    refused = cli(catalog_db_path, "import", str(later))
+    assert refused.returncode == 1 and "would replace 0" not in refused.stderr
+    assert "Its date has no snapshot yet: from that date on, the counties above would have no cadres" in refused.stderr
 
 
 def test_a_suppressed_export_writes_its_counts_as_the_pages_download_does(sample_db_path):
