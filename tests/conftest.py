@@ -630,3 +630,18 @@ def _process_umask():
     os.umask(saved)
     yield
     os.umask(saved)
+
+
+def correct_2026_q3(db) -> None:
+    """A correction imported into the sample (`db`: a Database) that puts 苇塘县 first in 2026-Q3 (the sample has it
+    elsewhere): a change of data that moves the rankings, for tests of what a pinned view keeps."""
+    from incentive.race import rankings
+
+    lower = {"R03", "R09", "R11"}
+    rates = {"R06", "R08", "R10", "R12"}  # % rates: 100 is the most a rate can be
+    rows = "".join(
+        f"2026Q3,苇塘县,,R{i:02d},{0 if f'R{i:02d}' in lower else 100 if f'R{i:02d}' in rates else 100000}\n"
+        for i in range(1, 13)
+    )
+    import_ok(db, "补报.csv", ("考核期,县区,乡镇,指标,数值\n" + rows).encode())
+    assert rankings.rank_period(db.connection, "2026-Q3").ranked.index[0] == "苇塘县"

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from conftest import open_tab
+from conftest import correct_2026_q3, open_tab
 
 from incentive.race import rankings
 from incentive.store import batches
@@ -314,7 +314,6 @@ def test_meeting_mode_on_every_page(opened):
 
 
 def test_a_pinned_link_keeps_showing_the_data_it_was_shared_with(opened, sample_db_path):
-    from conftest import import_ok
 
     from incentive.sharing import permalinks
     from incentive.store.database import Database
@@ -323,14 +322,7 @@ def test_a_pinned_link_keeps_showing_the_data_it_was_shared_with(opened, sample_
     before = rankings.rank_period(db.connection, "2026-Q3").ranked.index[0]
     moment = batches.version_info(db).last_change
     key = permalinks.save(db, "", {}, created_by="test", pinned_at=moment)
-    lower = {"R03", "R09", "R11"}
-    rates = {"R06", "R08", "R10", "R12"}  # % rates: 100 is the most a rate can be
-    rows = "".join(
-        f"2026Q3,苇塘县,,R{i:02d},{0 if f'R{i:02d}' in lower else 100 if f'R{i:02d}' in rates else 100000}\n"
-        for i in range(1, 13)
-    )
-    import_ok(db, "补报.csv", ("考核期,县区,乡镇,指标,数值\n" + rows).encode())
-    assert rankings.rank_period(db.connection, "2026-Q3").ranked.index[0] == "苇塘县"
+    correct_2026_q3(db)
     db.close()
 
     at = opened("views/overview.py", v=key)
