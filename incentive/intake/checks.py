@@ -136,10 +136,9 @@ def level_shift_notes(preview: Preview, pairs: pd.DataFrame, mine: set[tuple], r
     (docs/decisions.md#a-whole-column-in-another-unit)."""
     names, catalog_units = _names(reference), _units(reference)
     keys = zip(pairs["period"], pairs["county"], pairs["township"], pairs["indicator"], strict=True)
-    judged = [key in mine and not plausibility.is_rate_of_change(names.get(key[3], "")) for key in keys]
-    of_file = pairs[pd.Series(judged, index=pairs.index, dtype=bool)]  # a plain empty list would select columns
+    of_file = pairs[pd.Series([key in mine for key in keys], index=pairs.index, dtype=bool)]
     notes = []
-    for shift in plausibility.level_shifts(of_file).to_dict("records"):
+    for shift in _level_shifts(of_file, names).to_dict("records"):
         code = shift["indicator"]
         column = preview.column_labels.get(f"indicator:{code}@{shift['period']}") or preview.column_labels.get("value")
         conversion = next(
@@ -242,10 +241,7 @@ def findings(db: Database, scope: Scope) -> list[Finding]:
                 )
             )
         pairs = value_pairs(db.connection, domain)
-        judged = [not plausibility.is_rate_of_change(names.get(code, "")) for code in pairs["indicator"]]
-        for row in plausibility.level_shifts(pairs[pd.Series(judged, index=pairs.index, dtype=bool)]).to_dict(
-            "records"
-        ):
+        for row in _level_shifts(pairs, names).to_dict("records"):
             name = names.get(row["indicator"], "")
             changes.append(  # a whole column in another unit (docs/decisions.md#a-whole-column-in-another-unit)
                 Finding(
@@ -392,6 +388,13 @@ def findings_table(found: list[Finding], lang: str) -> pd.DataFrame:
         ],
         columns=columns,
     )
+
+
+def _level_shifts(pairs: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """plausibility.level_shifts of `pairs` but the indicators whose name (`names`: code -> name) says a rate of
+    change: near zero, their ratios mean nothing. The rule of the preview's warnings and of `findings` alike."""
+    judged = [not plausibility.is_rate_of_change(names.get(code, "")) for code in pairs["indicator"]]
+    return plausibility.level_shifts(pairs[pd.Series(judged, index=pairs.index, dtype=bool)])  # a list selects columns
 
 
 def _units(reference: Reference) -> dict[str, str]:
