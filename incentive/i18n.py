@@ -1137,6 +1137,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "column “{column}”, “{example}”); rankings treat a missing value by their rule. If 0 is meant, write 0 "
         "and import again.",
     ),
+    "note_read_as_blank": (
+        "「{column}」列 {n} 个单元格写作{markers}，读作空（未填写），如第 {row} 行。如本意不是空，请填写后重新导入。",
+        "Column “{column}”: {n} {n:cell|cells} written {markers} {n:was|were} read as blank (not given), e.g. row "
+        "{row}. If something is meant, write it and import again.",
+    ),
     "note_notes_under_header": (
         "已忽略表头下的说明行（共 {n} 行）：第 {rows} 行。",
         "{n:Note row|Note rows} under the header ignored: {n:row|rows} {rows}.",

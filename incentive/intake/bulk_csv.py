@@ -24,6 +24,7 @@ import pyarrow
 
 from incentive import config
 from incentive.intake import csv_records, plausibility, sheets, units
+from incentive.intake.blank_markers import read_as_blank_note, written_marker
 from incentive.intake.cell_parsing import parse_cell, serial_date, serial_example, year_only
 from incentive.intake.cell_values import (
     CellError,
@@ -322,7 +323,26 @@ def _normalized_notes(con, columns: dict[str, _Column], table: Table, roles: Row
                     params = {"column": label, "n": n, "row": first + 1 + skip, "example": example_text}
                     params["value"] = column.values[example]
                     notes.append((first, column.index, Note("note_year_only", params)))
+        notes.extend(_blank_marker_notes(con, column, label, roles, skip))
     return [note for *_, note in sorted(notes, key=lambda x: x[:2])]
+
+
+def _blank_marker_notes(con, column: _Column, label: str, roles: RowRoles, skip: int) -> list[tuple[int, int, Note]]:
+    """The note of the column's cells written as a missing marker and read as blank (changes.Changes.read_as_blank,
+    blank_markers): one group of raw texts per marker as written, counted together, the markers in the order first
+    met, the first one's row; as (first rowid, column index, note)."""
+    groups: dict[str, list] = {}
+    for raw, value in column.values.items():
+        marker = written_marker(raw) if value is None and raw not in column.errors else None
+        if marker is not None:
+            groups.setdefault(marker, []).append(raw)
+    counted = _rows_of(con, column.index, list(groups.values()), roles)  # (rows, first text, first rowid) a marker
+    if not counted:
+        return []
+    found = sorted((first, written_marker(example)) for _, example, first in counted)
+    first = found[0][0]
+    note = read_as_blank_note(label, sum(n for n, _, _ in counted), first + 1 + skip, [m for _, m in found])
+    return [(first, column.index, note)]
 
 
 def _rows_of(con, index: int, groups: list[list[str]], roles: RowRoles) -> list[tuple[int, str, int]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from incentive.intake import units
+from incentive.intake.blank_markers import read_as_blank_note, written_marker
 from incentive.intake.cell_parsing import serial_example, year_only
 from incentive.intake.cell_values import CellError, Number, as_written, clean_text, one_line
 from incentive.intake.choice_synonyms import read_as, read_as_params
@@ -74,6 +75,16 @@ class Changes:
     def serial(self, label: str, raw: object, day: dt.date, row: int) -> None:
         """A date cell holding an Excel serial number, read as the date it stands for (`serial_date`)."""
         self._count(("note_date_serial", label), serial_example(raw, day, row))
+
+    def read_as_blank(self, label: str, raw: object, row: int) -> None:
+        """A cell read as blank (`value` None) that was written as a missing marker (无, —: blank_markers), first met
+        at `row`; a blank or refused cell is not one."""
+        marker = written_marker(raw)
+        if marker is not None:
+            self._count(("note_read_as_blank", label), {"row": row, "markers": []})
+            markers = self.counts[("note_read_as_blank", label)][1]["markers"]
+            if marker not in markers:
+                markers.append(marker)
 
     def year_only(self, label: str, raw: object, year: int, row: int) -> None:
         """A birth-year cell written with a month or a day, kept as its year only (cell_parsing.year_only)."""
@@ -161,6 +172,9 @@ class Changes:
     def notes(self) -> list[Note]:
         out = []
         for key, (n, example) in self.counts.items():
+            if key[0] == "note_read_as_blank":
+                out.append(read_as_blank_note(key[1], n, example["row"], example["markers"]))
+                continue
             params = {"column": key[1], "n": n, **example}
             if key[0] == "note_unit_unchecked":
                 params["unit"] = ("unit", key[2])

@@ -234,6 +234,8 @@ def _class_weight(preview: Preview, table: Table, position: int, i: int, number:
     except (CellError, units.UnitError) as e:
         preview.problems.append(Problem(e.key, number, label, problem_value(e, raw), e.params, cell_written(raw, e)))
         return None
+    if value is None:  # 无: the class takes the common weight, as for a blank, and said (blank_markers)
+        changes.read_as_blank(label, raw, number)
     if value is not None and value < 0:
         preview.problems.append(Problem("class_weight_negative", number, label, as_written(raw)))
         return None
@@ -547,6 +549,8 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
                     changes.serial(label, row[i], day, number)
                 elif col.parse == "year" and value is not None:  # 1977.03 kept as 1977: said
                     changes.year_only(label, row[i], value, number)
+                if value is None:  # 无 under 目标值 or 政治面貌: read as blank, and said (blank_markers)
+                    changes.read_as_blank(label, row[i], number)
             except CellError as e:
                 if e.key == "id_digits_lost":
                     digits_lost[i].append((number, as_written(row[i])))
