@@ -480,6 +480,7 @@ def _import(db: Database, args, lang: str) -> int:
         _print_notes(preview, lang)
         for line in preview.problem_lines(lang):
             print("  " + line, file=sys.stderr)
+        _print_effect_warnings(preview, effects, lang)
         if preview.problems:
             table = preview.rejects_table(lang)
             table.insert(0, t("col_file", lang), path.name)
@@ -500,16 +501,10 @@ def _import(db: Database, args, lang: str) -> int:
             + effects_text(preview.kind, effects, lang),
             file=sys.stderr,
         )
-        if effects.unknown_cadres:
-            print("  " + unknown_cadres_text(preview, effects, lang), file=sys.stderr)
-        if effects.lone_months:
-            print("  " + lone_months_text(effects, preview.kind, lang, batch), file=sys.stderr)
-        if effects.rescored:  # a catalog re-scores stored periods: never silently (docs/decisions.md#catalog-versions)
-            print("  " + t("cli_rescore", lang), file=sys.stderr)
-            for line in rescoring_lines(effects.rescored, lang):
-                print("    " + line, file=sys.stderr)
-            if example := rescoring_example(effects.rescored):
-                print("  " + t("cli_rescore_hint", lang, batch=batch, example=example), file=sys.stderr)
+        if effects.lone_months:  # warned of above; now there is a batch to roll back before a corrected file
+            print("  " + t("data_lone_fix_imported", lang, batch=batch), file=sys.stderr)
+        if effects.rescored and (example := rescoring_example(effects.rescored)):
+            print("  " + t("cli_rescore_hint", lang, batch=batch, example=example), file=sys.stderr)
     if args.rejects and rejects:
         args.rejects.write_bytes(to_csv_bytes(pd.concat(rejects, ignore_index=True)))
     return status
@@ -519,6 +514,21 @@ def _roster_left_out(preview) -> bool:
     """Whether a roster's preview warns that it leaves counties with cadres out of the snapshot it replaces
     (checks.counties_left_out)."""
     return preview.kind == "roster" and any(w.key == "roster_counties_left_out" for w in preview.warnings)
+
+
+def _print_effect_warnings(preview, effects, lang: str) -> None:
+    """What the file would do to the stored data that deserves a second look, said before it is stored, as the Data
+    page's preview says it (docs/decisions.md#cli-warnings-before-the-import): records of cadres on no roster, months
+    a county would count as sent on a few records alone, stored periods a catalog re-scores (never silently:
+    docs/decisions.md#catalog-versions). The rollback that undoes them is said after the import, with its batch."""
+    if effects.unknown_cadres:
+        print("  " + unknown_cadres_text(preview, effects, lang), file=sys.stderr)
+    if effects.lone_months:
+        print("  " + lone_months_text(effects, preview.kind, lang, fix=False), file=sys.stderr)
+    if effects.rescored:
+        print("  " + t("data_rescore", lang), file=sys.stderr)
+        for line in rescoring_lines(effects.rescored, lang):
+            print("    " + line, file=sys.stderr)
 
 
 def _print_notes(preview, lang: str) -> None:

@@ -1622,11 +1622,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "After this import {n} {n:indicator has|indicators have} no class weights and every class takes the common "
         "weight (no 权重（类别） column or cell in the file). If that is not meant, keep those columns in the file.",
     ),
-    "cli_rescore": (
-        "下列已有考核期已按改动后的指标目录重新计算排名和达标状态（已正式发布的期次保留发布结果）：",
-        "the stored periods below are now scored with the changed catalog, ranks and care statuses alike (a "
-        "published period keeps its published figures):",
-    ),
     "cli_rescore_hint": (
         "如改动只应从某一期起适用：回退批次 #{batch}（incentive rollback {batch}），在文件中加「生效起始期」列、填写起始考核期"
         "（如 {example}）后重新导入。",

@@ -192,11 +192,11 @@ def test_importing_a_catalog_correction_names_the_stored_periods_it_rescores(sam
     assert result.returncode == 0, result.stderr
     quarters = "、".join(f"{y}-Q{q}" for y in (2023, 2024, 2025) for q in (1, 2, 3, 4)) + "、2026-Q1、2026-Q2、2026-Q3"
     half_years = "、".join(f"{y}-H{h}" for y in (2023, 2024, 2025) for h in (1, 2)) + "、2026-H1"
-    assert result.stderr.splitlines()[1:] == [
-        "已导入 02_指标目录_更正.csv：指标目录 19 行，批次 #16（新增 0 条，覆盖已有 2 条，与已有相同 17 条）",
-        "  下列已有考核期已按改动后的指标目录重新计算排名和达标状态（已正式发布的期次保留发布结果）：",
+    assert result.stderr.splitlines()[1:] == [  # said before it is stored, as the Data page's preview says it
+        "  导入后，下列已有考核期将按改动后的指标目录重新计算排名和达标状态（已正式发布的期次保留发布结果，页面会提示数据有变动）：",
         f"    R01 重点项目投资完成额：权重 12 → 30；重算赛马考核期 {quarters}（共 15 期）",
         f"    W01 带薪休假落实率：目标值 90 → 80；重算关爱考核期 {half_years}（共 7 期）",
+        "已导入 02_指标目录_更正.csv：指标目录 19 行，批次 #16（新增 0 条，覆盖已有 2 条，与已有相同 17 条）",
         "  如改动只应从某一期起适用：回退批次 #16（incentive rollback 16），在文件中加「生效起始期」列、"
         "填写起始考核期（如 2026-Q3）后重新导入。",
     ]
@@ -207,10 +207,45 @@ def test_importing_a_catalog_correction_names_the_stored_periods_it_rescores(sam
     )
     result = cli(sample_db_path, "import", dated)
     assert result.returncode == 0, result.stderr
-    assert result.stderr.splitlines()[2:] == [  # dated already: no hint
-        "  the stored periods below are now scored with the changed catalog, ranks and care statuses alike (a "
-        "published period keeps its published figures):",
+    assert result.stderr.splitlines()[1:] == [  # dated already: no hint
+        "  After this import, the stored periods below are scored again with the changed catalog, ranks and care "
+        "statuses alike (a published period keeps its published figures, and its pages say that the data changed):",
         "    R01 重点项目投资完成额: weight 30 → 40; re-scores the race period 2026-Q3 (1 in all)",
+        "imported 指标目录_2026Q3.csv: indicator catalog, 1 row, batch #17 (1 new, 0 existing superseded, 0 unchanged)",
+    ]
+
+
+def test_what_an_import_would_do_to_stored_data_is_warned_of_before_it_is_stored(sample_db_path, tmp_path):
+    """A month a county would count as sent on one record, and records of a cadre on no roster: the CLI said so only
+    after the import line, when the file was stored (a tester's finding); now before, as the Data page's preview
+    does, and the rollback that undoes it after, with its batch (docs/decisions.md#cli-warnings-before-the-import)."""
+    database = Database(sample_db_path)
+    try:
+        tangli = [
+            row[0]
+            for row in database.connection.execute(
+                "SELECT cadre_id FROM current_roster WHERE county = '棠梨县' GROUP BY cadre_id ORDER BY cadre_id LIMIT 40"
+            ).fetchall()
+        ]
+    finally:
+        database.close()
+    rows = [(cadre, "2026-06-10") for cadre in tangli] + [(tangli[0], "2026-07-06"), ("ZZ999999", "2026-06-11")]
+    lines = [TRAINING_HEADER] + [
+        f"{cadre},专题班{i},政治能力,党的理论,线下,集体,4,{day}" for i, (cadre, day) in enumerate(rows)
+    ]
+    path = tmp_path / "棠梨县_培训.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = cli(sample_db_path, "import", path)
+    assert result.returncode == 0, result.stderr
+    said = result.stderr.splitlines()
+    imported = next(i for i, line in enumerate(said) if line.startswith("imported 棠梨县_培训.csv"))
+    unknown = next(i for i, line in enumerate(said) if "a cadre id on no roster" in line)
+    lone = next(i for i, line in enumerate(said) if "棠梨县 2026-07: 1 record" in line)
+    assert unknown < imported and lone < imported
+    assert said[lone].endswith("are computed as such.")  # what to do comes after, with the batch
+    assert said[imported + 1 :] == [
+        "  If a date is mistyped or records are missing, roll back batch #16 first (incentive rollback 16), then "
+        "correct or complete the file and import again."
     ]
 
 
@@ -285,14 +320,15 @@ def test_a_large_file_says_each_step_of_its_import(catalog_db_path, tmp_path):
     assert result.returncode == 0, result.stderr
     said = result.stderr.splitlines()
     assert said[:2] == ["reading training.csv …", "checking 1,200 records …"]
-    assert said.index("storing 1,200 rows …") == len(said) - 3  # before the summary and the unknown cadres
-    assert said[-2].startswith("imported training.csv: training records, 1,200 rows, batch #3")
-    # no roster is loaded: every id is on none, and the first are named with their rows under the file's header
-    assert said[-1].startswith(
+    assert said.index("storing 1,200 rows …") == len(said) - 2  # after the unknown cadres, before the summary
+    assert said[-1].startswith("imported training.csv: training records, 1,200 rows, batch #3")
+    # no roster is loaded: every id is on none, and the first are named with their rows under the file's header,
+    # before the rows are stored (docs/decisions.md#cli-warnings-before-the-import)
+    assert said[2].startswith(
         "  1,200 records have a cadre id on no roster (they import, but belong to no county). "
         "Column “干部编号” holds 1,200 such ids: A0001 (row 2); A0002 (row 3); "
     )
-    assert said[-1].endswith("; A0020 (row 21); and 1,180 more.")
+    assert said[2].endswith("; A0020 (row 21); and 1,180 more.")
     zh = incentive_command("--db", catalog_db_path, "import", training, env={"INCENTIVE_BULK_MIN_MB": "0"}).stderr
     assert "正在检查 1,200 行 …" in zh and "正在写入数据库：1,200 行 …" in zh
 

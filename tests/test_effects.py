@@ -194,10 +194,8 @@ def test_a_month_a_county_would_count_as_sent_on_one_record_is_warned_of(sample)
         "(training coverage and the like) are computed as such. If a date is mistyped or records are missing, correct or "
         "complete the file and import again."
     )
-    # after the import (the CLI's order), the batch is rolled back before a corrected file comes
-    assert lone_months_text(effects, "training", "zh", batch=16).endswith(
-        "若是日期有误或记录未报全，请先撤销批次 #16（incentive rollback 16），更正、补全后再导入。"
-    )
+    # the CLI warns before importing and says what to do after, with the batch to roll back first
+    assert lone_months_text(effects, "training", "en", fix=False).endswith("are computed as such.")
     # a personnel-decisions file's month decides the submission tracker, not training figures
     assert "报送进度将按此判断。" in lone_months_text(effects, "movements", "zh")
     assert "培训" not in lone_months_text(effects, "movements", "zh")

@@ -291,12 +291,12 @@ def blanked_text(effects, lang: str, key: str) -> str:
     return t(key + suffix, lang, n=effects.blanked, m=effects.blanked_marked, markers=markers)
 
 
-def lone_months_text(effects, kind: str, lang: str, batch: int | None = None, quote=str) -> str:
+def lone_months_text(effects, kind: str, lang: str, quote=str, fix: bool = True) -> str:
     """The warning on months a county would count as sent on a few records alone (`store.effects.LoneMonth`) of a
     file of `kind` (training or movements: what the month's being sent decides), for the Data page's preview and
-    the CLI; "" when there are none. `batch`: the batch the file was imported as (the CLI warns after importing),
-    whose rollback comes before a corrected file. `quote` makes the county names inert where the sentence goes
-    (safe_text.markdown on a page)."""
+    the CLI; "" when there are none. `fix` False leaves out what to do: the CLI warns before importing and says it
+    after, with the batch to roll back first (`data_lone_fix_imported`). `quote` makes the county names inert
+    where the sentence goes (safe_text.markdown on a page)."""
     if not effects.lone_months:
         return ""
     months = [
@@ -311,7 +311,6 @@ def lone_months_text(effects, kind: str, lang: str, batch: int | None = None, qu
         )
         for m in effects.lone_months
     ]
-    fix = t("data_lone_fix", lang) if batch is None else t("data_lone_fix_imported", lang, batch=batch)
     return t(
         "data_lone_months",
         lang,
@@ -319,8 +318,8 @@ def lone_months_text(effects, kind: str, lang: str, batch: int | None = None, qu
         # each item has its own commas and brackets: set apart by semicolons
         months=("; " if lang == "en" else "；").join(months),
         effect=t(f"data_lone_effect_{kind}", lang),
-        fix=fix,
-    )
+        fix=t("data_lone_fix", lang) if fix else "",
+    ).rstrip()
 
 
 def same_file_text(preview: Preview, effects, earlier: list[int], changes: bool, lang: str) -> str:
