@@ -2100,6 +2100,32 @@ TEXT: dict[str, tuple[str, str]] = {
         "Ask the system administrator to check that the database service runs and can be reached, then reload the "
         "page or restart the dashboard.",
     ),
+    "storage_unreachable_at": (
+        "无法连接数据库服务器 {host}:{port}（DuckLake 的 PostgreSQL 目录库，用户 {user}）：连接被拒绝，服务器可能未运行或网络不通",
+        "the database server {host}:{port} (DuckLake's PostgreSQL catalog, user {user}) cannot be reached: the "
+        "connection was refused, or the server is not running or out of reach",
+    ),
+    "storage_catalog_login": (
+        "数据库服务器 {host}:{port}（DuckLake 的 PostgreSQL 目录库）拒绝了用户 {user} 的登录：密码错误、未提供密码或没有该用户",
+        "the database server {host}:{port} (DuckLake's PostgreSQL catalog) refused the login of user {user}: a "
+        "wrong or missing password, or no such user",
+    ),
+    "storage_catalog_login_todo": (
+        "服务器在运行。请联系系统管理员核对 INCENTIVE_STORAGE 中的用户名和密码（或服务账户的 ~/.pgpass），改正后重新启动看板。",
+        "The server is running. Ask the system administrator to check the user and password in INCENTIVE_STORAGE (or "
+        "the service account's ~/.pgpass), then restart the dashboard.",
+    ),
+    "storage_catalog_missing": (
+        "数据库服务器 {host}:{port}（DuckLake 的 PostgreSQL 目录库，用户 {user}）上没有名为 {database} 的数据库",
+        "the database server {host}:{port} (DuckLake's PostgreSQL catalog, user {user}) has no database named "
+        "{database}",
+    ),
+    "storage_catalog_missing_todo": (
+        "服务器在运行。请联系系统管理员按 docs/deployment.md 创建该数据库（createdb），或改正 INCENTIVE_STORAGE 中的 "
+        "dbname，然后重新启动看板。",
+        "The server is running. Ask the system administrator to create that database as docs/deployment.md says "
+        "(createdb), or to correct dbname in INCENTIVE_STORAGE, then restart the dashboard.",
+    ),
     "storage_other": ("存储系统报告了错误", "the storage reported an error"),
     "storage_other_todo": (
         "请联系系统管理员查看服务日志中的原始错误后重试。",

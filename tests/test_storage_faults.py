@@ -309,9 +309,8 @@ def test_a_stopped_catalog_server_fails_reads_and_writes_with_a_sentence_and_wri
             timeout=300,
         )
         assert child.returncode == 4, child.stderr
-        assert child.stderr.startswith("读取数据失败：无法连接数据库服务器（DuckLake 的 PostgreSQL 目录库）"), (
-            child.stderr
-        )
+        said = f"读取数据失败：无法连接数据库服务器 127.0.0.1:{server.port}（DuckLake 的 PostgreSQL 目录库，用户 postgres）"
+        assert child.stderr.startswith(said), child.stderr
         assert "Traceback" not in child.stderr
         server.resume()
         assert db.fetch_all("SELECT count(*) FROM batches") == [(3,)]  # the same connection reads again
@@ -431,3 +430,61 @@ def test_a_delivery_from_a_read_only_database_writes_its_files_and_says_it_did(n
     assert [(outcome, detail.split(":")[0]) for _, _, outcome, detail in delivered] == [
         ("failed", "storage not_permitted")
     ]
+
+
+# --- DuckLake: a catalog server that answers but refuses, told apart from one that is down
+
+
+@pytest.mark.lake
+def test_a_wrong_password_a_missing_database_and_a_stopped_server_are_said_apart(postgres, tmp_path, monkeypatch):
+    """A wrong PostgreSQL password was said as a server that is down (无法连接数据库服务器), sending the administrator
+    to restart a server that runs (docs/deployment.md said as much). Each case now has its sentence, naming the host,
+    port and user (and the database missing), never the password
+    (docs/decisions.md#a-catalog-server-that-refuses-the-login)."""
+    from loopback import free_port
+
+    monkeypatch.delenv("INCENTIVE_STORAGE", raising=False)
+    catalog = postgres.new_database()
+    postgres.execute("postgres", "DROP ROLE IF EXISTS lake_login")
+    postgres.execute("postgres", "CREATE ROLE lake_login LOGIN PASSWORD 'right-secret'")
+    hba = postgres.data / "pg_hba.conf"  # the test server trusts everyone: this user alone must give a password
+    hba.write_text("host all lake_login 127.0.0.1/32 scram-sha-256\n" + hba.read_text())
+    postgres.execute("postgres", "SELECT pg_reload_conf()")
+    data = str(tmp_path / "lake-data")
+    port = postgres.port
+
+    def refusal(connection: str) -> StorageFault:
+        with pytest.raises(StorageFault) as refused:
+            Database(LakeLocation(f"postgres:{connection}", data))
+        return refused.value
+
+    name = catalog.split()[0].removeprefix("dbname=")
+    login = refusal(f"dbname={name} host=127.0.0.1 port={port} user=lake_login password=wrong-secret")
+    missing = refusal(f"dbname=no_such_catalog host=127.0.0.1 port={port} user=postgres")
+    closed = free_port()
+    down = refusal(f"dbname=incentive host=127.0.0.1 port={closed} user=postgres password=wrong-secret")
+    assert (login.cause, missing.cause, down.cause) == ("catalog_login", "catalog_missing", "unreachable")
+    assert login.sentence("zh").startswith(
+        f"读取数据失败：数据库服务器 127.0.0.1:{port}（DuckLake 的 PostgreSQL 目录库）拒绝了用户 lake_login 的登录："
+        "密码错误、未提供密码或没有该用户。服务器在运行。"
+    )
+    assert login.sentence("en").startswith(
+        f"The data cannot be read: the database server 127.0.0.1:{port} (DuckLake's PostgreSQL catalog) refused the "
+        "login of user lake_login: a wrong or missing password, or no such user. The server is running."
+    )
+    assert missing.sentence("zh").startswith(
+        f"读取数据失败：数据库服务器 127.0.0.1:{port}（DuckLake 的 PostgreSQL 目录库，用户 postgres）上没有名为 "
+        "no_such_catalog 的数据库。"
+    )
+    assert "has no database named no_such_catalog" in missing.sentence("en")
+    assert down.sentence("zh").startswith(
+        f"读取数据失败：无法连接数据库服务器 127.0.0.1:{closed}（DuckLake 的 PostgreSQL 目录库，用户 postgres）："
+        "连接被拒绝，服务器可能未运行或网络不通。"
+    )
+    assert f"the database server 127.0.0.1:{closed} (DuckLake's PostgreSQL catalog, user postgres) cannot be" in (
+        down.sentence("en")
+    )
+    for fault in (login, missing, down):
+        for lang in ("zh", "en"):
+            assert "secret" not in fault.sentence(lang)
+        assert "wrong-secret" not in fault.detail  # the log's and the audit row's copy

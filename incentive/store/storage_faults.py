@@ -10,6 +10,8 @@ the database as it was: the caller only has to say so.
 from __future__ import annotations
 
 import errno
+import getpass
+import os
 import re
 
 import duckdb
@@ -25,6 +27,22 @@ NO_SPACE, NOT_PERMITTED, LOCKED, DAMAGED, UNREACHABLE, OTHER = (
     "unreachable",
     "other",
 )
+# A DuckLake catalog server that answers but refuses: the login (a wrong or missing password, no such user), or the
+# database named (none of that name). libpq says both after "connection to server at …", which a server that does
+# not answer says too: told apart first, so a wrong password is not said to be a server that is down
+# (docs/decisions.md#a-catalog-server-that-refuses-the-login).
+CATALOG_LOGIN, CATALOG_MISSING = "catalog_login", "catalog_missing"
+_CATALOG_REFUSALS = (
+    (
+        CATALOG_LOGIN,
+        re.compile(
+            r'password authentication failed|no password supplied|authentication failed|role "[^"]*" does not exist'
+        ),
+    ),
+    (CATALOG_MISSING, re.compile(r'database "[^"]*" does not exist')),
+)
+# The causes whose sentence names the catalog server (host, port, user and database: `catalog_server`).
+_SERVER_CAUSES = (UNREACHABLE, CATALOG_LOGIN, CATALOG_MISSING)
 
 # Lower-case fragments of the errors each class produces: the OS's strerror texts as DuckDB quotes them, DuckDB's
 # own words for a read-only or corrupt database, libpq's for a server that is gone (DuckLake's catalog).
@@ -84,12 +102,20 @@ class StorageFault(Exception):
         detail = re.sub(r"(password\s*=\s*)\S+", r"\1***", detail)  # a DuckLake catalog's connection string
         super().__init__(f"{cause}: {detail}")
         self.cause, self.detail, self.writing = cause, detail, writing
+        self.server = catalog_server(detail) if cause in _SERVER_CAUSES else None
 
     def sentence(self, lang: str, key: str | None = None) -> str:
         """What happened and what to do, in one paragraph of the user's language: for a write, that nothing was
         written and the pages still read; for a read, that the figures cannot be shown now. `key`: another frame
-        for the cause and the remedy (a sign-in refused: sign_in_storage)."""
-        cause, todo = t(f"storage_{self.cause}", lang), t(f"storage_{self.cause}_todo", lang)
+        for the cause and the remedy (a sign-in refused: sign_in_storage). A catalog server's cause names its host,
+        port, user and database where they are known (`catalog_server`), never the password."""
+        name = f"storage_{self.cause}"
+        if self.server is not None:
+            name = name if self.cause != UNREACHABLE else "storage_unreachable_at"
+            cause = t(name, lang, **self.server)
+        else:
+            cause = t(name, lang)
+        todo = t(f"storage_{self.cause}_todo", lang)
         key = key or ("storage_write_failed" if self.writing else "storage_read_failed")
         return t(key, lang, cause=cause, todo=todo)
 
@@ -116,6 +142,10 @@ def cause_of(error: BaseException) -> str | None:
     ):
         return None
     text = str(error).lower()
+    if "connection to server" in text:
+        for cause, said in _CATALOG_REFUSALS:
+            if said.search(text):
+                return cause
     for cause, signs in _SIGNS:
         if any(sign in text for sign in signs):
             return cause
@@ -130,3 +160,33 @@ def fault_of(error: BaseException, *, writing: bool) -> StorageFault | None:
         return error
     cause = cause_of(error)
     return None if cause is None else StorageFault(cause, str(error), writing=writing)
+
+
+# libpq's defaults for what a connection string leaves out (a Unix socket is said as localhost).
+_LIBPQ_DEFAULTS = {"host": "localhost", "port": "5432"}
+_KEY_VALUES = re.compile(r"(\w+)\s*=\s*('(?:[^'\\]|\\.)*'|\S+)")
+
+
+def catalog_server(detail: str, storage: str | None = None) -> dict[str, str] | None:
+    """The PostgreSQL catalog server an error is about, as {host, port, user, database}: from the connection string
+    DuckLake quotes (`Unable to connect to Postgres at "dbname=… host=… user=…"`), else the one INCENTIVE_STORAGE
+    names (`storage`, read from the environment when None), the parts left out as libpq fills them (port 5432,
+    the account's name as user and database). None when neither names a PostgreSQL catalog (a server gone mid-session
+    says only "server closed the connection"; a DuckLake on a local catalog file). The password is never kept."""
+    quoted = re.search(r'postgres at "([^"]*)"', detail, re.IGNORECASE)
+    if quoted is None:
+        storage = os.environ.get("INCENTIVE_STORAGE", "") if storage is None else storage
+        _, _, catalog = storage.strip().partition("ducklake:postgres:")
+        if not catalog:
+            return None
+        text = catalog
+    else:
+        text = quoted.group(1)
+    given = {key.lower(): value.strip("'") for key, value in _KEY_VALUES.findall(text)}
+    user = given.get("user") or os.environ.get("PGUSER") or getpass.getuser()
+    return {
+        "host": given.get("host") or given.get("hostaddr") or os.environ.get("PGHOST") or _LIBPQ_DEFAULTS["host"],
+        "port": given.get("port") or os.environ.get("PGPORT") or _LIBPQ_DEFAULTS["port"],
+        "user": user,
+        "database": given.get("dbname") or os.environ.get("PGDATABASE") or user,
+    }
