@@ -106,3 +106,5 @@ with storage_notice.said(lang, fault_notice):
     sharing.document_buttons(lang, navigation.url_path)  # a page with periods of its own draws them again
     sign_in.sidebar_form(lang)
     navigation.run()
+    # a whole run drawn (not stopped at a notice, not cut short by a rerun): what it never read leaves the address
+    link_state.finish()

@@ -492,3 +492,36 @@ def test_a_refused_link_value_leaves_the_address(opened, params, refused):
     note = next(i for i in infos(at) if i.startswith("链接中的参数无法使用"))
     assert refused.replace("_", "\\_") in note
     assert not set(params) & set(address_of(at)), address_of(at)
+
+
+def _shared_params(at, sample_db_path) -> dict[str, str]:
+    """The parameters the live share link of this view stores."""
+    import re
+
+    from incentive.sharing import permalinks
+    from incentive.store.database import Database
+
+    at.button(key="share_link").click().run()
+    field = next(f.proto.srcdoc for f in at.get("iframe") if 'id="copy"' in f.proto.srcdoc)
+    db = Database(sample_db_path)
+    try:
+        return permalinks.load(db, re.search(r"\?v=(\w+)", field).group(1)).params
+    finally:
+        db.close()
+
+
+def test_a_meeting_screen_without_meeting_mode_leaves_the_address_and_share_links(app_factory, sample_db_path):
+    """`rank.section=table` without meeting mode: the page never reads it, yet it stayed in the address and went into
+    share links, which opened the table screen to whoever had meeting mode on (a tester's finding). It leaves both,
+    and meeting mode turned on in the same session still starts on that screen
+    (docs/decisions.md#short-links-keep-the-view-in-the-address)."""
+    query = {"rank.section": "table", "rank.method": "minmax", "train.section": "targets"}  # and another page's
+    at = app_factory(sample_db_path, page="views/rankings.py", query=query)
+    assert address_of(at)["rank.method"] == "minmax"
+    assert not {"rank.section", "train.section"} & set(address_of(at))
+    shared = _shared_params(at, sample_db_path)
+    assert not {"rank.section", "train.section"} & set(shared) and shared["rank.method"] == "minmax"
+    at.toggle(key="present").set_value(True).run()
+    assert any(m.value.startswith("**3 / 5 ·") for m in at.markdown)  # the table, the third screen
+    assert address_of(at)["rank.section"] == "table" and address_of(at)["present"] == "1"
+    assert _shared_params(at, sample_db_path)["rank.section"] == "table"  # read in meeting mode: kept

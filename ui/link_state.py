@@ -273,11 +273,25 @@ class Page:
         self.prefix, self.state_type = PAGES.get(url_path, ("", None))
         self.fields = tuple(f.name for f in dataclasses.fields(self.state_type)) if self.state_type else ()
         self.written: dict[str, str | None] = {}
+        self.read: set[str] = set()  # the fields this run asked for (`param`): what the page reads in its mode
 
     def param(self, field: str) -> str:
         if field not in self.fields:
             raise KeyError(f"{field} is not a field of {self.state_type}")  # a page control not declared
+        self.read.add(field)
         return f"{self.prefix}.{field}"
+
+    def drop_unread(self) -> None:
+        """After a whole run: this page's parameters it did not read leave the address, and so the share links made
+        from it (`rank.section` without meeting mode: the screen of a mode that is off). Each is kept in this
+        session's memory, as another page's are, so that the mode turned on again reads it
+        (docs/decisions.md#short-links-keep-the-view-in-the-address)."""
+        memory = st.session_state.setdefault(_MEMORY, {})
+        for name in list(st.query_params):
+            prefix, dot, field = name.partition(".")
+            if dot and prefix == self.prefix and field not in self.read:
+                memory[name] = st.query_params[name]
+                del st.query_params[name]
 
     def tidy_address(self) -> None:
         """Before anything reads the URL: another page's parameters leave it (that page keeps them in this
@@ -389,6 +403,12 @@ def enter(url_path: str) -> Page:
     page.tidy_address()
     st.session_state[_PAGE] = page
     return page
+
+
+def finish() -> None:
+    """Called by app.py when the page's run has drawn it all: a run stopped at a notice (st.stop) or cut short by a
+    rerun may not have read everything, and changes nothing (`Page.drop_unread`)."""
+    page().drop_unread()
 
 
 def page() -> Page:
