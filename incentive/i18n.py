@@ -2951,12 +2951,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "units_above_title": ("优秀比例超出上限的单位", "Units above the ceiling"),
     "units_above_none": ("没有单位的优秀比例超出上限。", "No unit is above the ceiling."),
     "units_above_note": (
-        "单位按考核文件所写；只列参加考核不少于 {threshold} 人的单位，只显示比例。",
-        "Units as the appraisal file names them; only units with at least {threshold} appraised, shares only.",
+        "单位按考核文件所写；只列参加考核不少于 {threshold} 人的单位，只显示比例。优秀或其他等次不足 {threshold} 人"
+        "（或全部为优秀）的单位，比例乘以单位人数即得人数，故不显示比例；比例与县区表合看会得出不公开人数的，"
+        "也不显示。不显示比例的单位列在最后。",
+        "Units as the appraisal file names them; only units with at least {threshold} appraised, shares only. A "
+        "unit whose Excellent or whose other grades number under {threshold} (or that is all Excellent) has its "
+        "share withheld: its share times its size would give the count; so does one whose share with the county "
+        "table would give a hidden count. Those are listed last.",
     ),
-    "units_above_small": (
-        "另有 {n} 个参加考核少于 {threshold} 人的单位超出上限，不单独列出。",
-        "{n} more {n:unit|units} with fewer than {threshold} appraised {n:is|are} above the ceiling, not listed.",
+    "units_above_unlisted": (
+        "另有 {n} 个单位超出上限，不单独列出：参加考核少于 {threshold} 人，或与县区表合看会得出不公开的人数。",
+        "{n} more {n:unit|units} above the ceiling, not listed: fewer than {threshold} appraised, or with the "
+        "county table {n:it|they} would give a hidden count back.",
     ),
     "follow_window": ("{start} 至 {end}", "{start} to {end}"),
     "follow_none": (

@@ -163,13 +163,110 @@ def test_the_headline_counts_the_counties_above_and_those_not_shown(graded_db):
     assert appraisals.counties_above_quota(shown) == (0, 3)
 
 
-def test_units_above_the_ceiling_are_listed_by_share_and_small_ones_only_counted(graded_db):
-    units = appraisals.year_view(graded_db.connection, 2024, 5).units
-    listed, unlisted = appraisals.units_above_quota(units, 0.2, 5)
+def test_units_above_the_ceiling_are_listed_only_where_no_hidden_count_comes_back(graded_db):
+    view = appraisals.year_view(graded_db.connection, 2024, 5)
+    listed, unlisted = appraisals.units_above_quota(view, 0.2, 5)
+    # 丹埠镇 4 of 10 and 安坝镇 5 of 20 (the only units of their counties): at 5 the year's pattern hides both
+    # counties' counts, which a share or the bare "above the ceiling" would bound: counted, not listed
+    assert listed.empty and unlisted == 2
+    view = appraisals.year_view(graded_db.connection, 2024, 1)  # nothing small: every count shown
+    listed, unlisted = appraisals.units_above_quota(view, 0.2, 1)
     assert listed[["county", "unit"]].values.tolist() == [["云峤县", "丹埠镇"], ["云岫县", "安坝镇"]]
     assert listed["share"].tolist() == [0.4, 0.25] and unlisted == 0
-    listed, unlisted = appraisals.units_above_quota(units, 0.2, 21)  # 云峤县's 10 and 云岫县's 20: too few
+    listed, unlisted = appraisals.units_above_quota(view, 0.2, 21)  # 云峤县's 10 and 云岫县's 20: too few
     assert listed.empty and unlisted == 2
+
+
+# the tester's corrected file: 4 of the 13 cadres of 澄溪应急管理局 优秀 in 2025 (30.8 %: 4 a viewer can work out
+# from the 13 the training page's unit table counts)
+CHENGXI_EMERGENCY = "appraisals_2025_chengxi_emergency.csv"
+
+
+def _with_tester_file(path, *more: bytes) -> None:
+    from conftest import data_file
+
+    from incentive.store.database import Database
+
+    db = Database(path)
+    try:
+        import_ok(db, "年度考核_2025_澄溪应急更正.csv", data_file(CHENGXI_EMERGENCY))
+        for data in more:
+            import_ok(db, "grades.csv", data)
+    finally:
+        db.close()
+
+
+def _units_2025(path) -> tuple[pd.DataFrame, int]:
+    from incentive.store.database import Database
+
+    db = Database(path)
+    try:
+        return appraisals.units_above_quota(appraisals.year_view(db.connection, 2025, 5), 0.2, 5)
+    finally:
+        db.close()
+
+
+def test_a_units_share_that_gives_a_count_under_five_is_withheld_and_listed_last(sample_db_path):
+    _with_tester_file(sample_db_path)
+    listed, unlisted = _units_2025(sample_db_path)
+    by_unit = listed.set_index("unit")
+    assert by_unit.at["澄溪应急管理局", "status"] == SMALL and pd.isna(by_unit.at["澄溪应急管理局", "share"])
+    assert listed["unit"].iloc[-1] == "澄溪应急管理局"  # not among the shown shares, which would bound it
+    # 8 优秀 and 17 others, 14 and 26: each side 5 or more, the share shown
+    assert by_unit.at["鹤汀市场监管局", "share"] == 0.32 and by_unit.at["永溪镇", "share"] == 0.35
+    shown = listed[listed["status"] == ""]
+    assert len(shown) == 14 and shown["share"].is_monotonic_decreasing and unlisted == 0
+
+
+def test_a_unit_all_excellent_is_listed_without_its_share(sample_db_path):
+    rows = "".join(f"{line.split(',')[0]},2025,优秀,澄溪应急管理局\n" for line in _tester_rows())
+    _with_tester_file(sample_db_path, ("干部编号,年度,考核等次,单位\n" + rows).encode())
+    by_unit = _units_2025(sample_db_path)[0].set_index("unit")
+    # 13 of 13: 5 or more on one side, 0 on the other, yet the share would give every cadre's grade
+    assert by_unit.at["澄溪应急管理局", "status"] == "withheld" and pd.isna(by_unit.at["澄溪应急管理局", "share"])
+
+
+def _tester_rows() -> list[str]:
+    from conftest import data_file
+
+    return data_file(CHENGXI_EMERGENCY).decode("utf-8-sig").splitlines()[1:]
+
+
+def test_a_shown_share_that_would_leave_a_small_count_by_subtraction_is_withheld(catalog_db):
+    """云岫县 has two units: 安坝镇 10 优秀 of 20 (above the ceiling) and 丹埠镇 2 of 10 (at it, not listed). The county
+    table shows 12 优秀 and 30 appraised: 安坝镇's 50 % would give 丹埠镇's 2 back (12 - 10). Its share is withheld;
+    "above the ceiling" (6 to 20, so 丹埠镇 0 to 6 within its 0 to 2) pins nothing."""
+    from conftest import GRADED_ROSTER_HEAD
+
+    roster, grades = [GRADED_ROSTER_HEAD], ["干部编号,年度,考核等次,单位\n"]
+    for unit, excellent, size in (("安坝镇", 10, 20), ("丹埠镇", 2, 10)):
+        for i in range(size):
+            cadre = f"{unit}{i:02d}"
+            roster.append(f"{cadre},某,云岫县,{unit},一级科员,男,1990,2024-12-31\n")
+            grades.append(f"{cadre},2024,{'优秀' if i < excellent else '称职'},{unit}\n")
+    import_ok(catalog_db, "roster.csv", "".join(roster).encode())
+    import_ok(catalog_db, "grades.csv", "".join(grades).encode())
+    view = appraisals.year_view(catalog_db.connection, 2024, 5)
+    assert view.status("graded", "云岫县", "excellent") == "" and view.status("graded", "云岫县", "all") == ""
+    listed, unlisted = appraisals.units_above_quota(view, 0.2, 5)
+    assert listed[["county", "unit", "status"]].values.tolist() == [["云岫县", "安坝镇", "withheld"]]
+    assert listed["share"].isna().all() and unlisted == 0
+
+
+def test_the_appraisals_page_and_the_cli_export_never_give_the_units_share(app_factory, sample_db_path):
+    from conftest import incentive_command
+
+    _with_tester_file(sample_db_path)
+    at = app_factory(sample_db_path, page="views/appraisals.py", query={"year": "2025"})  # an anonymous viewer
+    units = next(d.value for d in at.dataframe if "单位" in d.value.columns)
+    row = units[units["单位"] == "澄溪应急管理局"]
+    assert row.values.tolist() == [["澄溪县", "澄溪应急管理局", "不公开（人数少于5）"]]
+    assert units.set_index("单位").at["鹤汀市场监管局", "优秀比例"] == "32.0%"
+    assert not any("30.8" in str(v) for d in at.dataframe for v in d.value.to_numpy().ravel())
+    for suppress in (("--suppress",), ()):
+        out = incentive_command("--db", str(sample_db_path), "export", "appraisal_summary", "--year", "2025", *suppress)
+        assert out.returncode == 0 and "澄溪应急管理局" not in out.stdout
+        assert "30.8" not in out.stdout and "0.3076" not in out.stdout
 
 
 def test_promotions_and_adjustments_of_the_year_after(graded_db):

@@ -102,17 +102,24 @@ with deck.section("grades"):
     county_width = fit_texts(table, t("col_unit_county", lang))
     deck.table(table, height=table_height(len(table)), column_config={**fit_marks(table, marks_text), **county_width})
     table_downloads(table, t("file_appraisals", lang, year=shown), "appraisals", lang)
-    listed, unlisted = appraisals.units_above_quota(view.units, quota, threshold)
+    listed, unlisted = appraisals.units_above_quota(view, quota, threshold)
     st.subheader(t("units_above_title", lang))
-    if listed.empty:
+    if listed.empty and not unlisted:
         st.caption(t("units_above_none", lang))
-    else:
-        units = listed.assign(share=listed["share"].map(lambda s: f"{s:.1%}"))
+    elif not listed.empty:
+        withheld_share = {"small": t("withheld_rate_small", lang, threshold=threshold), "withheld": t("withheld", lang)}
+        units = listed[["county", "unit"]].assign(
+            share=[
+                withheld_share[status] if status else f"{share:.1%}"
+                for share, status in zip(listed["share"], listed["status"], strict=True)
+            ]
+        )
+        units["county"] = units["county"].map(lambda c: c or t("county_unknown", lang))
         units.columns = [t("col_unit_county", lang), t("col_unit_name", lang), t("col_excellent_share", lang)]
-        deck.table(units, height=table_height(len(units), 400))
+        deck.table(units, height=table_height(len(units), 400), column_config=fit_marks(units, marks_text))
     st.caption(t("units_above_note", lang, threshold=threshold))
     if unlisted:
-        st.caption(t("units_above_small", lang, n=unlisted, threshold=threshold))
+        st.caption(t("units_above_unlisted", lang, n=unlisted, threshold=threshold))
 
 
 def follow_section(count: str, column: str, note: str, grades_shown: tuple[str, ...]) -> None:

@@ -275,17 +275,107 @@ def grade_table(view: YearView, threshold: int, quota: float, lang: str, exact: 
     return pd.DataFrame(rows, columns=["county", ALL, *GRADES, "excellent_share", "above_quota", "prefecture"])
 
 
-def units_above_quota(units: pd.DataFrame, quota: float, threshold: int) -> tuple[pd.DataFrame, int]:
-    """From unit_counts (YearView.units): the 单位 whose 优秀 share of those appraised is above `quota`, with the share
-    only (no count is shown: with the county tables it could give a hidden one back), largest first; 单位 with
-    fewer than `threshold` appraised are not listed, and their number is returned beside (a share of two or three
-    people would name them)."""
-    over = units[
-        (units["appraised"] > 0) & (units["excellent"] / units["appraised"].where(units["appraised"] > 0) > quota)
-    ]
-    listed = over[over["appraised"] >= threshold].assign(share=lambda f: f["excellent"] / f["appraised"])
-    listed = listed.sort_values(["share", "county", "unit"], ascending=[False, True, True], kind="stable")
-    return listed[["county", "unit", "share"]].reset_index(drop=True), int((over["appraised"] < threshold).sum())
+def units_above_quota(view: YearView, quota: float, threshold: int) -> tuple[pd.DataFrame, int]:
+    """The 单位 of `view` (YearView.units) whose 优秀 share of those appraised is above `quota`, as every role sees
+    them on the page (docs/decisions.md#appraisals): county, unit, share (a fraction; NaN when withheld) and status
+    ('' shown, 'small' or 'withheld': what hid it), the shown shares largest first, then the withheld ones by
+    county and unit (placed among the shown ones, a share would be bounded by its neighbours); and beside, how many
+    units above `quota` are not listed.
+
+    A viewer knows each unit's size within a cadre or two (the training page's unit table counts its roster), so a
+    share is a count: it is shown only when its 优秀 and its other grades both number `threshold` or more (never
+    `<5` people, never a unit all 优秀). A unit with fewer than `threshold` appraised is not listed. Nor is any unit
+    of a county whose 优秀 or appraised count the year's pattern hides: a unit's share or the bare fact that it is
+    above `quota` (more than quota × its size) would bound a hidden county count and could give it back. Within a
+    county whose counts are shown, the units' counts add up to the county's 优秀: `_units_pinned` audits that sum
+    with what the list says of each unit, and shares are withheld (then units dropped) until no unit's count not
+    shown is left one value that is `<threshold`, leaves fewer than `threshold` others, or is the whole unit."""
+    units = view.units
+    rows, unlisted = [], 0
+    for county, own in units[units["appraised"] > 0].groupby("county", sort=False):
+        counts = {
+            unit: (int(n), int(e))
+            for unit, n, e in zip(own["unit"], own["appraised"].tolist(), own["excellent"].tolist(), strict=True)
+        }
+        over = {u for u, (n, e) in counts.items() if e / n > quota}
+        county_shown = not (view.status("graded", county, "excellent") or view.status("graded", county, ALL))
+        listed = {u for u in over if counts[u][0] >= threshold} if county_shown else set()
+        shown = {u for u in listed if _share_shows_no_small_count(*counts[u], threshold)}
+        while True:
+            pinned = _units_pinned(counts, listed, shown, quota, threshold)
+            exposed = {u for u, e in pinned.items() if u not in shown and _gives_away(counts[u][0], e, threshold)}
+            if not exposed:
+                break
+            alone = {u for u in exposed & listed if _fewest_above(counts[u][0], quota) == counts[u][0]}
+            if alone:  # above the ceiling only when everyone is 优秀: listing it says so
+                listed -= alone
+            elif shown:  # the smallest shown count frees the most: withheld first
+                shown.remove(min(shown, key=lambda u: (counts[u][1], u)))
+            elif listed:
+                listed = set()
+            else:
+                break  # the county's total with units under the ceiling: nothing the list shows
+        unlisted += len(over - listed)
+        for unit in listed:
+            n, e = counts[unit]
+            if unit in shown:
+                rows.append({"county": county, "unit": unit, "share": e / n, "status": ""})
+            else:  # `<5` people on either side, else withheld with them or as everyone 优秀
+                status = SMALL if 1 <= e < threshold or 1 <= n - e < threshold else disclosure.WITHHELD
+                rows.append({"county": county, "unit": unit, "share": float("nan"), "status": status})
+    listed = pd.DataFrame(rows, columns=["county", "unit", "share", "status"])
+    listed = listed.assign(withheld=listed["status"] != "").sort_values(
+        ["withheld", "share", "county", "unit"], ascending=[True, False, True, True], kind="stable"
+    )
+    return listed.drop(columns="withheld").reset_index(drop=True), unlisted
+
+
+def _share_shows_no_small_count(appraised: int, excellent: int, threshold: int) -> bool:
+    """Whether a unit's share, times its size, gives only counts a viewer may see: 优秀 and the others each
+    `threshold` or more."""
+    return excellent >= threshold and appraised - excellent >= threshold
+
+
+def _gives_away(appraised: int, excellent: int, threshold: int) -> bool:
+    """Whether knowing that `excellent` of a unit's `appraised` are 优秀 discloses what a viewer may not see: a count
+    from 1 to threshold - 1 of 优秀 or of the others, or everyone 优秀 (each cadre's grade). None 优秀 is a 0,
+    which the tables show."""
+    others = appraised - excellent
+    return 1 <= excellent < threshold or 1 <= others < threshold or (excellent == appraised > 0)
+
+
+def _fewest_above(appraised: int, quota: float) -> int:
+    """The fewest 优秀 of `appraised` above `quota` (the list's test, e / n > quota); appraised + 1 when none is."""
+    return next((k for k in range(appraised + 1) if k / appraised > quota), appraised + 1)
+
+
+def _units_pinned(counts: dict, listed: set, shown: set, quota: float, threshold: int) -> dict:
+    """The units of one county whose 优秀 count a viewer can tell exactly, unit -> that count. `counts`: unit ->
+    (appraised, excellent), every unit of the county with someone appraised; the viewer is taken to know each size
+    and the county's 优秀 (its sum) and, of each unit, the most the page lets him infer: a shown share its count; a
+    listed unit more than quota × its size; a unit of `threshold` or more appraised under the ceiling, at most
+    that, and one left out of the list, anything (as if he could tell the two apart, though the page does not say
+    which are left out); a smaller unit anything. With one sum and a
+    range per unit, a unit's count is pinned exactly when its range, cut by what the others' ranges leave of the
+    sum, holds one value."""
+    bounds = {}
+    for unit, (n, e) in counts.items():
+        if unit in shown:
+            bounds[unit] = (e, e)
+        elif unit in listed:
+            bounds[unit] = (_fewest_above(n, quota), n)
+        elif n >= threshold and e / n <= quota:
+            bounds[unit] = (0, _fewest_above(n, quota) - 1)
+        else:
+            bounds[unit] = (0, n)
+    total = sum(e for _, e in counts.values())
+    lows, highs = sum(lo for lo, _ in bounds.values()), sum(hi for _, hi in bounds.values())
+    pinned = {}
+    for unit, (lo, hi) in bounds.items():
+        low, high = max(lo, total - (highs - hi)), min(hi, total - (lows - lo))
+        if low == high:
+            pinned[unit] = low
+    return pinned
 
 
 def follow_table(view: YearView, count: str, threshold: int, lang: str, grades=GRADES) -> pd.DataFrame:
