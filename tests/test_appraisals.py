@@ -210,7 +210,7 @@ def test_a_units_share_that_gives_a_count_under_five_is_withheld_and_listed_last
     _with_tester_file(sample_db_path)
     listed, unlisted = _units_2025(sample_db_path)
     by_unit = listed.set_index("unit")
-    assert by_unit.at["澄溪应急管理局", "status"] == SMALL and pd.isna(by_unit.at["澄溪应急管理局", "share"])
+    assert by_unit.at["澄溪应急管理局", "status"] == "withheld" and pd.isna(by_unit.at["澄溪应急管理局", "share"])
     assert listed["unit"].iloc[-1] == "澄溪应急管理局"  # not among the shown shares, which would bound it
     # 8 优秀 and 17 others, 14 and 26: each side 5 or more, the share shown
     assert by_unit.at["鹤汀市场监管局", "share"] == 0.32 and by_unit.at["永溪镇", "share"] == 0.35
@@ -260,7 +260,7 @@ def test_the_appraisals_page_and_the_cli_export_never_give_the_units_share(app_f
     at = app_factory(sample_db_path, page="views/appraisals.py", query={"year": "2025"})  # an anonymous viewer
     units = next(d.value for d in at.dataframe if "单位" in d.value.columns)
     row = units[units["单位"] == "澄溪应急管理局"]
-    assert row.values.tolist() == [["澄溪县", "澄溪应急管理局", "不公开（人数少于5）"]]
+    assert row.values.tolist() == [["澄溪县", "澄溪应急管理局", "不公开"]]
     assert units.set_index("单位").at["鹤汀市场监管局", "优秀比例"] == "32.0%"
     assert not any("30.8" in str(v) for d in at.dataframe for v in d.value.to_numpy().ravel())
     for suppress in (("--suppress",), ()):

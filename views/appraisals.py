@@ -107,10 +107,9 @@ with deck.section("grades"):
     if listed.empty and not unlisted:
         st.caption(t("units_above_none", lang))
     elif not listed.empty:
-        withheld_share = {"small": t("withheld_rate_small", lang, threshold=threshold), "withheld": t("withheld", lang)}
         units = listed[["county", "unit"]].assign(
             share=[
-                withheld_share[status] if status else f"{share:.1%}"
+                t("withheld", lang) if status else f"{share:.1%}"
                 for share, status in zip(listed["share"], listed["status"], strict=True)
             ]
         )

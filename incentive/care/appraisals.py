@@ -278,7 +278,7 @@ def grade_table(view: YearView, threshold: int, quota: float, lang: str, exact: 
 def units_above_quota(view: YearView, quota: float, threshold: int) -> tuple[pd.DataFrame, int]:
     """The 单位 of `view` (YearView.units) whose 优秀 share of those appraised is above `quota`, as every role sees
     them on the page (docs/decisions.md#appraisals): county, unit, share (a fraction; NaN when withheld) and status
-    ('' shown, 'small' or 'withheld': what hid it), the shown shares largest first, then the withheld ones by
+    ('' shown, or 'withheld' whatever hid it), the shown shares largest first, then the withheld ones by
     county and unit (placed among the shown ones, a share would be bounded by its neighbours); and beside, how many
     units above `quota` are not listed.
 
@@ -318,11 +318,10 @@ def units_above_quota(view: YearView, quota: float, threshold: int) -> tuple[pd.
         unlisted += len(over - listed)
         for unit in listed:
             n, e = counts[unit]
-            if unit in shown:
-                rows.append({"county": county, "unit": unit, "share": e / n, "status": ""})
-            else:  # `<5` people on either side, else withheld with them or as everyone 优秀
-                status = SMALL if 1 <= e < threshold or 1 <= n - e < threshold else disclosure.WITHHELD
-                rows.append({"county": county, "unit": unit, "share": float("nan"), "status": status})
+            # one mark whatever hid the share: `<5` for a few and `withheld` for everyone 优秀 would tell a unit of
+            # under 10 all 优秀 (its only share with no side under 5)
+            share, status = (e / n, "") if unit in shown else (float("nan"), disclosure.WITHHELD)
+            rows.append({"county": county, "unit": unit, "share": share, "status": status})
     listed = pd.DataFrame(rows, columns=["county", "unit", "share", "status"])
     listed = listed.assign(withheld=listed["status"] != "").sort_values(
         ["withheld", "share", "county", "unit"], ascending=[True, False, True, True], kind="stable"
