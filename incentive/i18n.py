@@ -1079,6 +1079,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "the date {date} is after today ({today}); a training attended or a personnel decision taken cannot be "
         "later than today: check the date (often a mistyped year).",
     ),
+    "period_not_begun": (
+        "考核期 {period} 尚未开始（始于 {begins}，今天 {today}），还不会有这一期的数字，请核对考核期（常见为年份输错）。",
+        "the period {period} has not begun (it starts on {begins}; today is {today}), so it cannot have figures yet: "
+        "check the period (often a mistyped year).",
+    ),
     "not_a_period": (
         "不是考核期，示例：2025、2025Q2、2025年二季度、2025年上半年、2025-06。",
         "is not a period; e.g. 2025, 2025Q2, 2025H1, 2025-06.",

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import data_file, import_ok, race_csv, xls_bytes, xlsx_bytes
 
+from incentive import periods
 from incentive.intake.ingest import Reference, parse_file
 from incentive.intake.preview import imported_skipped_text, skipped_text
 from incentive.store import batches
@@ -1642,10 +1643,54 @@ def test_a_period_not_over_is_imported_and_said():
     assert done.notes == []
 
 
+def _quarter_of(day: dt.date) -> str:
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
 def test_a_file_of_a_quarter_not_over_says_so_in_its_preview(catalog_db):
-    preview = parse_file("q.csv", race_csv("2099-Q1", ["澄溪县", "云岫县"]), current_reference(catalog_db))
+    running = _quarter_of(dt.date.today())  # begun (today is in it), not over
+    preview = parse_file("q.csv", race_csv(running, ["澄溪县", "云岫县"]), current_reference(catalog_db))
     assert preview.importable, preview.problem_texts("zh")
-    assert any(n.key == "note_period_not_over" and n.params["periods"] == "2099-Q1" for n in preview.notes)
+    assert any(n.key == "note_period_not_over" and n.params["periods"] == running for n in preview.notes)
+
+
+def test_a_period_not_begun_is_refused_with_its_place(catalog_db):
+    """Race scores of the next quarter and care figures of next year's first half have no figures yet (a tester
+    imported 2027-H1 on 2026-12-07 and every page moved to an empty 2027): each row is refused, naming the file,
+    row, column and the period, with the day it begins and today (docs/decisions.md#periods-not-yet-begun)."""
+    today = dt.date.today()
+    _, quarter_end = periods.bounds(_quarter_of(today))
+    upcoming = _quarter_of(quarter_end + dt.timedelta(days=1))
+    begins = periods.bounds(upcoming)[0].isoformat()
+    data = race_csv(_quarter_of(today), ["澄溪县"]).decode().splitlines()
+    data[2] = data[2].replace(_quarter_of(today), upcoming.replace("-", ""))  # line 3: R02 of the next quarter
+    preview = parse_file("q.csv", ("\n".join(data) + "\n").encode(), current_reference(catalog_db))
+    assert [(p.key, p.row, p.column) for p in preview.problems] == [("period_not_begun", 3, "考核期")]
+    assert preview.problem_texts("zh") == [
+        f"文件「q.csv」，第 3 行，「考核期」列，值「{upcoming.replace('-', '')}」：考核期 {upcoming} 尚未开始（始于 "
+        f"{begins}，今天 {today.isoformat()}），还不会有这一期的数字，请核对考核期（常见为年份输错）。"
+    ]
+    assert f"the period {upcoming} has not begun (it starts on {begins}; today is" in preview.problem_texts("en")[0]
+    assert not preview.importable
+    next_half = f"{today.year + 1}年上半年"
+    care = f"考核期,县区,指标,数值\n{next_half},澄溪县,W01,90\n".encode()
+    refused = parse_file("w.csv", care, current_reference(catalog_db))
+    assert [(p.key, p.row, p.params["period"]) for p in refused.problems] == [
+        ("period_not_begun", 2, f"{today.year + 1}-H1")
+    ]
+
+
+def test_a_title_or_entered_period_not_begun_refuses_the_file_once(catalog_db):
+    """A period for every row, from the title or entered with the file, that has not begun refuses the file once
+    (the title's row, or no row for the one entered), not each row."""
+    year = dt.date.today().year + 1
+    rows = "县区,指标,数值\n澄溪县,R01,300\n云岫县,R01,200\n"
+    titled = parse_file("t.csv", f"{year}年第一季度赛马得分\n{rows}".encode(), current_reference(catalog_db))
+    assert [(p.key, p.row, p.value) for p in titled.problems] == [("period_not_begun", 1, f"{year}年第一季度赛马得分")]
+    assert titled.fatal
+    given = parse_file("g.csv", rows.encode(), current_reference(catalog_db), period=f"{year}-Q1")
+    assert [(p.key, p.row) for p in given.problems] == [("period_not_begun", None)]
+    assert given.fatal
 
 
 # ------------------------------------------------------------------ dates after today, 1904 workbooks

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 import pytest
-from conftest import correct_2026_q3, import_ok
+from conftest import correct_2026_q3, import_not_begun, import_ok
 from page_text import visible_texts
 
 from incentive.race import rankings
@@ -87,8 +87,8 @@ def test_a_republication_after_the_pin_is_said_newer(app_factory, sample_db_path
 def import_2027_q1(path) -> None:
     """Race scores of 2027-Q1 for one county: 2027 becomes the newest year with data, the sidebar's default."""
     db = Database(path)
-    rows = "".join(f"2027Q1,澄溪县,,R{i:02d},50\n" for i in range(1, 13))
-    import_ok(db, "2027一季度.csv", ("考核期,县区,乡镇,指标,数值\n" + rows).encode())
+    rows = "".join(f"2026Q3,澄溪县,,R{i:02d},50\n" for i in range(1, 13))
+    import_not_begun(db, "2027一季度.csv", ("考核期,县区,乡镇,指标,数值\n" + rows).encode(), "2027-Q1")
     db.close()
 
 

@@ -24,6 +24,10 @@ class Column:
     # A date column of an event that has happened (a training attended, a decision taken): a date after the day of
     # import is refused (docs/decisions.md#future-and-1904-dates). A roster's 统计日期 is not one.
     not_after_today: bool = False
+    # A period column of figures reported for a period (race scores, welfare): a period that begins after the day of
+    # import has no figures yet and is refused (docs/decisions.md#periods-not-yet-begun). A catalog's 生效起始期 is
+    # not one: a version may be entered ahead of the year it takes effect.
+    begun_by_today: bool = False
 
 
 @dataclass(frozen=True)
@@ -153,7 +157,9 @@ def enum_spellings(enum: str) -> list[str]:
     return [aliases[0] for aliases in ENUMS[enum].values()]
 
 
-_PERIOD = Column("period", ("考核期", "期间", "考核期间", "统计期", "年度", "季度", "period"), "period")
+_PERIOD = Column(
+    "period", ("考核期", "期间", "考核期间", "统计期", "年度", "季度", "period"), "period", begun_by_today=True
+)
 _COUNTY = Column(
     "county",
     (

@@ -18,7 +18,7 @@ import pandas as pd
 
 from incentive import periods
 from incentive.intake import units, wide_headers
-from incentive.intake.cell_parsing import parse_cell, with_format_unit
+from incentive.intake.cell_parsing import parse_cell, refuse_period_not_begun, with_format_unit
 from incentive.intake.cell_values import (
     CellError,
     Number,
@@ -227,6 +227,14 @@ def _fixed_period(
         )
         return None
     fixed = given_period or title_period
+    if fixed is not None:
+        try:
+            refuse_period_not_begun(fixed)
+        except CellError as e:
+            # the title's period, or the one entered (no row): every row's, so the file is refused once
+            at, written = (title.row, title.row_text) if title_period == fixed else (None, fixed)
+            refuse_file(preview, Problem(e.key, at, None, written, e.params))
+            return None
     several = title is not None and title.period is None
     if not has_column:
         if fixed is None:
