@@ -1157,3 +1157,18 @@ def test_note_rows_are_named_by_where_they_lie_alike(tmp_path, reference):
     assert [n.text("en") for n in bulk_csv.parse_large_csv(only_under, reference).notes][:1] == [
         "Note row under the header ignored: row 2."
     ]
+
+
+def test_note_rows_written_in_brackets_are_note_rows_alike(tmp_path, reference):
+    """A note row written in brackets, 「（填报说明：…）」, 「(注：…)」 or 「【注】…」, was read as a data row and refused for
+    its date, hours and the rest (a tester's finding; 「填报说明：…」 was skipped): it is a note row, on both paths."""
+    rows = list(TRAINING_ROWS)
+    notes = ["（填报说明：学时按实际参训填写）", "(注：线上学时单列)", "【注】", "[说明：下为第二批]"]
+    path = _write(tmp_path, "\n".join([TRAINING_HEADER, *notes[:3], *rows[:20], notes[3], *rows[20:]]) + "\n")
+    assert_same_preview(path, reference)
+    preview = bulk_csv.parse_large_csv(path, reference)
+    assert preview.problems == []
+    assert [n.text("zh") for n in preview.notes][:2] == [
+        "已忽略表头下的说明行（共 3 行）：第 2、3、4 行。",
+        "已忽略数据行之间的说明行（共 1 行）：第 25 行。",
+    ]

@@ -38,12 +38,12 @@ from incentive.intake.cell_values import (
 from incentive.intake.choice_synonyms import read_as, read_as_params
 from incentive.intake.duplicate_rows import duplicate_problems
 from incentive.intake.file_kinds import (
-    FOOTNOTE_PREFIXES,
     KINDS,
     STORED_COLUMNS,
     TOTAL_ROW_WORDS,
     Column,
     FileKind,
+    is_note_text,
     match_header,
     twin_columns,
 )
@@ -511,7 +511,7 @@ def _row_roles(con, preview: Preview, distinct: dict[int, list], skip: int) -> R
         texts = {raw: clean_text(raw) for raw in raws}
         blank[i] = [raw for raw, text in texts.items() if not text and raw is not None]
         total[i] = [raw for raw, text in texts.items() if i < 3 and text.endswith(TOTAL_ROW_WORDS)]
-        foot[i] = [raw for raw, text in texts.items() if text and text.startswith(FOOTNOTE_PREFIXES)]
+        foot[i] = [raw for raw, text in texts.items() if text and is_note_text(text)]
     params = {}
 
     def listed(name: str, i: int, raws: list) -> str:

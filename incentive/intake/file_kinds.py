@@ -361,6 +361,15 @@ WIDE_IGNORED = frozenset(
 
 TOTAL_ROW_WORDS = ("合计", "总计", "平均", "平均值", "均值", "小计")
 FOOTNOTE_PREFIXES = ("注", "备注", "说明", "填表", "制表", "审核", "数据来源", "联系人", "填报")
+# Brackets a note row may open with: `（填报说明：…）`, `(注：…)`, `【注】…`, full- or half-width.
+_NOTE_OPENING_BRACKETS = "(（【[〔"
+
+
+def is_note_text(text: str) -> bool:
+    """Whether a row's one filled cell (`text`, clean_text's) is a note (注：…, 填报说明：…), also written inside
+    brackets (`（填报说明：比率请填百分数）`, `【注】`: a tester's finding, the bracketed row was read as data and refused
+    for its period, county and indicator). sheet_layout.row_role and bulk_csv judge note rows by it."""
+    return text.lstrip(_NOTE_OPENING_BRACKETS + " ").startswith(FOOTNOTE_PREFIXES)
 
 
 # A catalog column giving an indicator's weight in one peer class (分类考核): `权重（城区）`, `权重(工业强县)`,

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 
 from incentive.intake.cell_values import clean_text, name_key
 from incentive.intake.file_kinds import (
-    FOOTNOTE_PREFIXES,
     KINDS,
     TOTAL_ROW_WORDS,
     VALUE_KINDS,
     WIDE_IGNORED,
+    is_note_text,
     match_header,
     strip_unit,
 )
@@ -560,6 +560,6 @@ def row_role(texts: list[str], data_seen: bool) -> str:
         return "units"  # the same, labelled in one of its first cells (`单位`, `（计量单位）`)
     if any(x.endswith(TOTAL_ROW_WORDS) for x in texts[:3]):  # 合计, 全市合计, 全县平均…
         return "total"
-    if len(filled) == 1 and filled[0].startswith(FOOTNOTE_PREFIXES):
+    if len(filled) == 1 and is_note_text(filled[0]):
         return "footnote"
     return "data"
