@@ -757,14 +757,28 @@ def test_a_wide_file_with_a_county_twice_rejects_both_rows_when_a_value_differs(
     )
     assert preview.rejected_rows == {2, 4}
     assert values(preview) == [("2025-Q2", "云峤县", "", "R01", 5.0), ("2025-Q2", "云峤县", "", "R02", 0.0)]
-    # R01 differs: both rows go, with their R02 (a row is what skipping rejects); R02 alike: a plain repeat
+    # R01 differs: both rows go, with their R02 (a row is what skipping rejects); R02 alike is not also a repeat
     assert messages(preview) == [
         "文件「wide.csv」，第 2 行：与第 4 行重复（2025-Q2 / 云岫县 / R01），但「R01」不同：第 4 行为「34」，本行为「33」。"
         "请核对后删去错误的一行。",
         "文件「wide.csv」，第 4 行：与第 2 行重复（2025-Q2 / 云岫县 / R01），但「R01」不同：第 2 行为「33」，本行为「34」。"
         "请核对后删去错误的一行。",
-        "文件「wide.csv」，第 4 行：与第 2 行重复（2025-Q2 / 云岫县 / R02）。",
     ]
+
+
+def test_a_wide_row_written_twice_alike_is_one_problem(catalog_db, tmp_path):
+    """A county's wide row repeated alike was one problem per indicator (7 for one row, a tester's finding): it is
+    one, naming both rows and the unit (period / county), in the file refused as before; skipping imports the first."""
+    path = tmp_path / "wide.csv"
+    path.write_text("县区,R01,R02,R03\n云岫县,33,1,90\n云峤县,5,0,80\n云岫县,33,1,90\n", encoding="utf-8")
+    strict = parse_file(path.name, path.read_bytes(), current_reference(catalog_db), period="2025Q2")
+    assert not strict.importable
+    assert messages(strict) == ["文件「wide.csv」，第 4 行：与第 2 行重复（2025-Q2 / 云岫县）。"]
+    assert messages(strict, "en") == ["File “wide.csv”, row 4: duplicates row 2 (2025-Q2 / 云岫县)."]
+    lenient = parse_file(
+        path.name, path.read_bytes(), current_reference(catalog_db), period="2025Q2", skip_invalid=True
+    )
+    assert lenient.rejected_rows == {4} and len(values(lenient)) == 6
 
 
 def test_skip_invalid_imports_the_rest_and_reports_rejects(catalog_db):

@@ -78,6 +78,7 @@ def duplicate_problems(
         groups[key].append(idx)
     shown = _AsWritten(labels or {}, written or {})
     found: list[tuple[int, int, Problem]] = []
+    alike: dict[tuple[int, int], tuple[int, list[tuple]]] = {}  # (row, first) -> (order, the keys they share)
     for order, indices in enumerate(groups.values()):
         by_row: dict[int, object] = {}
         for idx in indices:  # one wide row holds many keys; only repeat rows are duplicates
@@ -85,13 +86,11 @@ def duplicate_problems(
         if len(by_row) < 2:
             continue
         (first, first_idx), *later = by_row.items()
-        fields = " / ".join(str(v) for v in rows.loc[first_idx, key_cols] if not (pd.isna(v) or v == ""))
+        fields = _fields([tuple(rows.loc[first_idx, key_cols])])
         differs = {row: _first_difference(kind, rows.loc[[first_idx, idx]], key_cols, shown) for row, idx in later}
         if not any(differs.values()):
             for row, _ in later:
-                found.append(
-                    (row, order, Problem("duplicate_key", row, None, None, {"other": first, "fields": fields}))
-                )
+                alike.setdefault((row, first), (order, []))[1].append(tuple(rows.loc[first_idx, key_cols]))
             continue
         unlike_first = next(row for row, _ in later if differs[row])  # the first row that differs from the first
         for row, idx in by_row.items():
@@ -104,8 +103,24 @@ def duplicate_problems(
             key = "duplicate_key_differs" if len(others) == 1 else "duplicate_key_differs_many"
             params = {"other": other, "others": others, "fields": fields, **difference}
             found.append((row, order, Problem(key, row, None, None, params)))
+    # A row written twice is one problem, not one a key: a wide file's repeated county row shares a key with its
+    # first for every indicator (7 problems for one row, a tester's finding), so it is named once, with the keys'
+    # common part (period / county / township: the unit). A row that differs from another is named for what
+    # differs, and not also as a repeat of it.
+    conflicting = {row for row, _, _ in found}
+    for (row, first), (order, keys) in alike.items():
+        if row not in conflicting:
+            problem = Problem("duplicate_key", row, None, None, {"other": first, "fields": _fields(keys)})
+            found.append((row, order, problem))
     found.sort(key=lambda item: item[:2])
     return [problem for *_, problem in found]
+
+
+def _fields(keys: list[tuple]) -> str:
+    """The key a message names for rows that share `keys` (tuples of key values): each value all of them have, in
+    key order, blanks left out: `2026-H1 / 澄溪县 / W01` for one key, `2026-H1 / 澄溪县` for a wide row's keys."""
+    shared = [values[0] for values in zip(*keys, strict=True) if all(_same_stored(values[0], v) for v in values)]
+    return " / ".join(str(v) for v in shared if not (pd.isna(v) or v == ""))
 
 
 class _AsWritten(NamedTuple):
