@@ -35,6 +35,7 @@ from incentive.intake.bulk_csv import parse_path
 from incentive.intake.file_kinds import KINDS
 from incentive.intake.place_names import NameMatcher
 from incentive.intake.preview import (
+    before_roster_text,
     effects_text,
     lone_months_text,
     rescoring_example,
@@ -518,11 +519,14 @@ def _roster_left_out(preview) -> bool:
 
 def _print_effect_warnings(preview, effects, lang: str) -> None:
     """What the file would do to the stored data that deserves a second look, said before it is stored, as the Data
-    page's preview says it (docs/decisions.md#cli-warnings-before-the-import): records of cadres on no roster, months
+    page's preview says it (docs/decisions.md#cli-warnings-before-the-import): records of cadres on no roster,
+    decisions dated before their cadre's earliest roster, months
     a county would count as sent on a few records alone, stored periods a catalog re-scores (never silently:
     docs/decisions.md#catalog-versions). The rollback that undoes them is said after the import, with its batch."""
     if effects.unknown_cadres:
         print("  " + unknown_cadres_text(preview, effects, lang), file=sys.stderr)
+    if effects.before_roster:
+        print("  " + before_roster_text(preview, effects, lang), file=sys.stderr)
     if effects.lone_months:
         print("  " + lone_months_text(effects, preview.kind, lang, fix=False), file=sys.stderr)
     if effects.rescored:

@@ -578,6 +578,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "{cadre}（第 {rows} 行，另有 {more:,} 行）",
         "{cadre} (rows {rows} and {more:,} more)",
     ),
+    "data_before_roster": (
+        "文件「{file}」中 {n:,} 条干部调整早于该干部最早的花名册，按该花名册所在县区统计：{items}{more}。",
+        "In “{file}”, {n:,} personnel {n:decision predates|decisions predate} the cadre's earliest roster and "
+        "{n:counts|count} for that roster's county: {items}{more}.",
+    ),
+    "data_before_roster_item": (
+        "第 {row} 行 {date}（按 {as_of} 的花名册计入{county}）",
+        "row {row}, {date} (counted in {county} by the roster of {as_of})",
+    ),
+    "data_before_roster_more": ("；另有 {n:,} 条", "; and {n:,} more"),
     "data_unknown_cadres_more": ("；另有 {n:,} 个编号", "; and {n:,} more"),
     "data_current": ("当前数据", "Current data"),
     "data_span": ("范围", "Span"),

@@ -16,6 +16,7 @@ from incentive.i18n import t
 from incentive.intake.file_kinds import labelled
 from incentive.intake.preview import (
     Preview,
+    before_roster_text,
     blanked_text,
     lone_months_text,
     rescoring_example,
@@ -144,6 +145,8 @@ def draw_effects(preview: Preview, effects: ImportEffects, lang: str, county: st
                     st.caption(t("data_changes_first", lang, n=len(changes)))
     if effects.unknown_cadres:  # the ids and the header come from the file: shown as written, never as Markdown
         st.warning(markdown(unknown_cadres_text(preview, effects, lang)))
+    if effects.before_roster:  # the file's name and counties: shown as written, never as Markdown
+        st.info(markdown(before_roster_text(preview, effects, lang)))
     if effects.lone_months:
         st.warning(lone_months_text(effects, preview.kind, lang, quote=markdown))
     earlier = batches.active_of_file(database(), preview.sha256)

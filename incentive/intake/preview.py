@@ -381,6 +381,36 @@ def unknown_cadres_text(preview: Preview, effects, lang: str) -> str:
     return t("data_unknown_cadres", lang, n=effects.unknown_cadres) + (" " if lang == "en" else "") + listed
 
 
+def before_roster_text(preview: Preview, effects, lang: str) -> str:
+    """The note on personnel decisions dated before their cadre's earliest roster snapshot ('' when there are none),
+    for the Data page's preview and the CLI: each listed by its row, its date and the snapshot date and county it
+    counts for (`effects.before_roster_listed`, store.effects.BeforeRoster), and how many more there are
+    (docs/decisions.md#personnel-decisions-before-a-cadres-first-roster)."""
+    if not effects.before_roster:
+        return ""
+    items = [
+        t(
+            "data_before_roster_item",
+            lang,
+            row=m.row,
+            date=m.date.isoformat(),
+            as_of=m.as_of.isoformat(),
+            county=m.county,
+        )
+        for m in effects.before_roster_listed
+    ]
+    more = effects.before_roster - len(items)
+    return t(
+        "data_before_roster",
+        lang,
+        file=preview.file_name,
+        n=effects.before_roster,
+        # each item has its own brackets: set apart by semicolons
+        items=("; " if lang == "en" else "；").join(items),
+        more=t("data_before_roster_more", lang, n=more) if more > 0 else "",
+    )
+
+
 def rescoring_lines(rescored, lang: str) -> list[str]:
     """Each catalog change that re-scores stored periods (`store.effects.Rescoring`s, an import's `rescored`) as one
     sentence: the indicator, what changes (weight 12 → 30, target, direction …) and the stored periods it re-scores

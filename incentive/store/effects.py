@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
@@ -52,6 +53,10 @@ class ImportEffects:
     # markers as written in file order: said as written 「无」, not as a blank cell
     blanked_marked: int = 0
     blanked_written: tuple[str, ...] = ()
+    # Personnel decisions dated before the earliest roster snapshot of their cadre: how many, and the first
+    # BEFORE_ROSTER_LISTED of them (counted in the county of that snapshot: said, not silent)
+    before_roster: int = 0
+    before_roster_listed: tuple[BeforeRoster, ...] = ()
 
 
 # A month of a county with at most LONE_RECORDS records in a file, while the county's other months in it have a
@@ -82,6 +87,21 @@ class UnknownCadre:
     cadre_id: str
     rows: tuple[int, ...]
     row_count: int
+
+
+BEFORE_ROSTER_LISTED = 5  # the decisions before their cadre's first roster a preview names; the count says the rest
+
+
+@dataclass(frozen=True)
+class BeforeRoster:
+    """A personnel decision (file row `row`, dated `date`) before the earliest roster snapshot listing its cadre
+    (`as_of`): no snapshot was in force on its date, so it counts for the county of that earliest one, `county`
+    (queries/movements_by_county.sql; docs/decisions.md#personnel-decisions-before-a-cadres-first-roster)."""
+
+    row: int
+    date: dt.date
+    as_of: dt.date
+    county: str
 
 
 @dataclass(frozen=True)
@@ -158,6 +178,7 @@ def import_effects(db: Database, preview: Preview, county: str | None = None) ->
             FROM incoming i LEFT JOIN {view} c ON {on}""").fetchone()
         rescored = catalog_rescoring(cur) if kind == "indicators" else ()
         lone = lone_months(cur, kind) if kind in ("training", "movements") else ()
+        before, before_listed = before_roster(cur) if kind == "movements" else (0, ())
         marked = []
         if blanked and preview.missing_written:
             emptied = cur.execute(
@@ -178,6 +199,8 @@ def import_effects(db: Database, preview: Preview, county: str | None = None) ->
             lone_months=lone,
             blanked_marked=len(marked),
             blanked_written=tuple(dict.fromkeys(marked)),
+            before_roster=before,
+            before_roster_listed=before_listed,
         )
 
 
@@ -201,6 +224,30 @@ def unknown_cadres_of(cur) -> tuple[int, int, tuple[UnknownCadre, ...]]:
         return 0, 0, ()
     listed = tuple(UnknownCadre(str(cadre), tuple(int(r) for r in rows), int(n)) for cadre, rows, n, _, _ in found)
     return int(found[0][4]), int(found[0][3]), listed
+
+
+def before_roster(cur) -> tuple[int, tuple[BeforeRoster, ...]]:
+    """Of the personnel decisions registered on `cur` as `incoming` (cadre_id, date, source_row), those dated before
+    the earliest roster snapshot of their cadre: (how many, the first BEFORE_ROSTER_LISTED by file row). The county
+    is the earliest snapshot's, the later batch's of two snapshots of one day, as movements_by_county places them.
+    A cadre on no roster is not one of them (unknown_cadres_of names those)."""
+    found = cur.execute(
+        """
+        WITH first_seen AS (
+            SELECT cadre_id, min(as_of) AS as_of, arg_min(county, (as_of, -batch_id)) AS county
+            FROM current_roster WHERE cadre_id IN (SELECT cadre_id FROM incoming) GROUP BY cadre_id
+        )
+        SELECT i.source_row, CAST(i.date AS DATE), f.as_of, f.county, count(*) OVER () AS n
+        FROM incoming i JOIN first_seen f USING (cadre_id)
+        WHERE CAST(i.date AS DATE) < f.as_of
+        ORDER BY i.source_row
+        LIMIT $listed
+        """,
+        {"listed": BEFORE_ROSTER_LISTED},
+    ).fetchall()
+    if not found:
+        return 0, ()
+    return int(found[0][4]), tuple(BeforeRoster(int(r), d, a, str(c)) for r, d, a, c, _ in found)
 
 
 def lone_months(cur, kind: str) -> tuple[LoneMonth, ...]:
