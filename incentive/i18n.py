@@ -70,6 +70,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "brief_title": ("{scope} {year} 年干部激励工作简报", "{scope}: cadre incentive briefing, {year}"),
     "brief_generated": ("生成时间：{when}", "Generated {when}"),
     "brief_link": ("在线查看：{link}", "View online: {link}"),
+    # the data line of a briefing ranked as the page was, not the official way (docs/decisions.md#the-briefing-prints-the-view)
+    "brief_settings": ("标准化方法：{method}；权重：{weights}", "Normalisation: {method}; weights: {weights}"),
+    "brief_weights_catalog": ("指标目录权重", "the catalog's"),
+    "brief_weights_trial": ("试算（{weights}）", "trial ({weights})"),
+    "brief_settings_tiers": (
+        "；方阵：前 {first:.0%} 为第一方阵，后 {third:.0%} 为第三方阵",
+        "; tiers: the top {first:.0%} first, the bottom {third:.0%} third",
+    ),
     "brief_race_leader": (
         "{period} 赛马综合排名：{leader} 居首，共 {n} 个县区参评。",
         "Race {period}: {leader} leads {n} {n:county|counties}.",

@@ -16,7 +16,7 @@ from incentive import palette
 from incentive.care import welfare
 from incentive.config import public_url
 from incentive.i18n import t
-from incentive.race import rankings
+from incentive.race import rankings, scoring
 from incentive.safe_text import markdown
 from incentive.sharing import briefing, bulletin, permalinks
 from incentive.store.database import DataAsOf
@@ -218,11 +218,18 @@ def pinned_banner(lang: str, page_path: str) -> None:
 
 
 @dataclass(frozen=True)
-class ViewPeriods:
-    """The periods a page shows, which its briefing and 通报 print: None is the year's default of that kind."""
+class DocumentView:
+    """The view a page shows, which its documents print: the periods (None is the year's default of that kind),
+    and for the briefing how the rankings page ranks (its method, weights and tiers; its switch to the live trial
+    of a published period). The 通报 always ranks officially (docs/decisions.md#the-bulletin-ranks-officially)."""
 
     race: str | None = None  # the rankings page's period
     care: str | None = None  # the care page's half-year
+    race_settings: rankings.RankingSettings = rankings.RankingSettings()
+    race_live: bool = False  # the rankings page switched from a published period's ranking to the live one
+    # address parameters of a view the briefing does not print, left out of its link so that the link opens what
+    # the PDF shows (the rankings page's one track and townships: the PDF ranks the counties' composite)
+    unprinted: tuple[str, ...] = ()
 
 
 DOCUMENTS_SLOT = "_documents_slot"  # this run's place in the sidebar for the two document buttons
@@ -235,17 +242,29 @@ def document_buttons(lang: str, page_path: str) -> None:
     so the frame never reads another page's parameters and a page that stops early still has both buttons."""
     slot = st.sidebar.empty()
     st.session_state[DOCUMENTS_SLOT] = (slot, page_path)
-    _draw_documents(slot, lang, page_path, ViewPeriods(), "frame")
+    _draw_documents(slot, lang, page_path, DocumentView(), "frame")
 
 
-def shows_periods(race: str | None = None, care: str | None = None) -> None:
-    """Called by a page once it knows the periods it shows: the briefing and the 通报 print those periods."""
+def shows_periods(
+    race: str | None = None,
+    care: str | None = None,
+    *,
+    race_settings: rankings.RankingSettings = rankings.RankingSettings(),
+    race_live: bool = False,
+    unprinted: tuple[str, ...] = (),
+    origin: str = "page",
+) -> None:
+    """Called by a page once it knows the periods it shows (and the rankings page how it ranks): the briefing and
+    the 通报 print those periods, the briefing ranked as the page is. A page that calls it twice in a run (the
+    rankings page: its period first, so that a page stopping early still has it; then its settings) gives each
+    call its own `origin` (the buttons' keys)."""
     slot, page_path = st.session_state.get(DOCUMENTS_SLOT, (None, ""))
     if slot is not None:
-        _draw_documents(slot, frame_state().lang, page_path, ViewPeriods(race, care), "page")
+        view = DocumentView(race, care, race_settings, race_live, unprinted)
+        _draw_documents(slot, frame_state().lang, page_path, view, origin)
 
 
-def _draw_documents(slot, lang: str, page_path: str, view: ViewPeriods, origin: str) -> None:
+def _draw_documents(slot, lang: str, page_path: str, view: DocumentView, origin: str) -> None:
     """The two buttons (keys by `origin`, since the page's pair replaces the frame's in the same run) and the
     download of a document made for this very view (scope, periods, language, pinned moment) and these very
     figures (runtime.figures_key)."""
@@ -286,15 +305,23 @@ def _draw_documents(slot, lang: str, page_path: str, view: ViewPeriods, origin: 
                 )
 
 
-def _make_briefing(lang: str, page_path: str, view: ViewPeriods, made_for: tuple) -> None:
-    """生成简报: the prefecture (or the sidebar's county) as a PDF of the periods the page shows, with a short link
-    to this view printed in it; on a pinned link, that link is pinned at the same moment, so it opens what the PDF
-    shows (as `deliver`'s do), not current data (a fresh tester's finding)."""
+def _make_briefing(lang: str, page_path: str, view: DocumentView, made_for: tuple) -> None:
+    """生成简报: the prefecture (or the sidebar's county) as a PDF of the view the page shows (its periods; on the
+    rankings page its method, weights, tiers, published or live), with a short link to this view printed in it,
+    pinned at the moment of the PDF's data (a pinned view's own, else now), so that it opens what the PDF shows
+    (as `deliver`'s do), not other settings or later data (fresh testers' findings;
+    docs/decisions.md#the-briefing-prints-the-view)."""
     state = frame_state()
     st.session_state.pop("_briefing", None)
+    moment = pinned_at()
+    params = {name: value for name, value in view_params().items() if name not in view.unprinted}
     with st.spinner(t("brief_working", lang)):
         try:
-            key = permalinks.save(database(), page_path, view_params(), "web", pinned_at=pinned_at())
+            if moment is None:  # the data as of the link's moment: an import in between cannot part them
+                key = permalinks.pin(database(), page_path, params, "web")
+                moment = permalinks.load(database(), key).pinned_at
+            else:
+                key = permalinks.save(database(), page_path, params, "web", pinned_at=moment)
             link = permalinks.address(base_address(), page_path, key)
         except StorageFault:  # no short link can be stored: the briefing prints the page's own address instead
             link = base_address().rstrip("/") + "/" + page_path
@@ -305,18 +332,23 @@ def _make_briefing(lang: str, page_path: str, view: ViewPeriods, made_for: tuple
                 state.county,
                 lang,
                 link,
-                as_of=pinned_at(),
+                as_of=moment,
                 race_period=view.race,
                 care_period=view.care,
+                race_settings=view.race_settings,
+                race_live=view.race_live,
             )
             pdf = briefing.to_pdf(briefing.to_html(content))
         except briefing.BriefingUnavailable as error:
             st.error(markdown(error.text(lang)))  # it may quote the browser's own error output
             return
+        except scoring.ScoringError as error:  # the page's weights name a track the county's class does not weigh
+            st.error(markdown(error.text(lang)))
+            return
     st.session_state["_briefing"] = (made_for, f"{content.title}.pdf", pdf)
 
 
-def _make_bulletin(lang: str, view: ViewPeriods, made_for: tuple) -> None:
+def _make_bulletin(lang: str, view: DocumentView, made_for: tuple) -> None:
     """下载通报: the 通报 of the race period the page shows (else the year's default race period; on a page with
     only care figures, its half-year), with the care figures of the page's half-year when it shows one."""
     state = frame_state()

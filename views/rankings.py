@@ -88,7 +88,7 @@ period = link.selectbox(
     field="period",
     default=periods.default_of(found, year),
 )
-sharing.shows_periods(race=period)  # the briefing and the 通报 print this period
+sharing.shows_periods(race=period, origin="period")  # the briefing and the 通报 print this period
 earlier = periods.earlier(available, period)
 NO_COMPARE = ""
 compare = (
@@ -228,6 +228,14 @@ publication = issued if issued is not None and published_ranking(issued, group) 
 across_classes = bool(classes) and not peer_class
 trial = custom or method != official.OFFICIAL_METHOD or tiers != scoring.TIER_SHARES or bool(track) or across_classes
 published = publishing.shows_published(link, st, "rank", publication, trial, lang)
+# the briefing ranks as the page does (a one-track or across-class view: the composite it stands beside, official
+# unless the settings are not); the 通报 always officially (docs/decisions.md#the-briefing-prints-the-view)
+sharing.shows_periods(
+    race=period,
+    race_settings=rankings.RankingSettings(method, tuple(weights.items()) if custom else (), tiers),
+    race_live=publication is not None and not trial and not published,
+    unprinted=tuple(link.param(name) for name in ("track", "level", "peer", "focus")),
+)
 
 
 def unit_ranking(at_period: str, peers: PeerGroup, draws: int = scoring.DRAWS):

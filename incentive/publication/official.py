@@ -474,6 +474,24 @@ def ranking_in_force(
     return None, rankings.rank_period(conn, period, group, **options)
 
 
+def ranking_shown(
+    conn,
+    period: str,
+    settings: rankings.RankingSettings = rankings.RankingSettings(),
+    *,
+    live: bool = False,
+    at: dt.datetime | None = None,
+    group: PeerGroup = PeerGroup(),
+) -> tuple[Publication | None, Ranking]:
+    """What a view ranking by `settings` shows for `period`, as the rankings page draws it: with the official
+    settings, and not switched to the live trial (`live`), the ranking in force (ranking_in_force); otherwise the
+    live ranking by those settings, a trial (publication None) even of a published period
+    (docs/decisions.md#the-briefing-prints-the-view)."""
+    if settings.official and not live:
+        return ranking_in_force(conn, period, at=at, group=group)
+    return None, settings.rank(conn, period, group)
+
+
 def published_unit_classes(conn, publication: Publication, group: PeerGroup = PeerGroup()) -> pd.DataFrame:
     """(unit, peer_class) of the units of the group's level `publication` froze a class ranking of (分类考核), in the
     order of the group's frozen ranking of all its units; empty when it froze none."""

@@ -35,6 +35,28 @@ class PeerGroup:
         return self.county if self.level == "township" else ""
 
 
+@dataclass(frozen=True)
+class RankingSettings:
+    """How a view ranks its units: `method` (scoring.METHODS), `weights` the tracks' weights as the rankings page's
+    boxes and a link's `rank.weights` give them ((track, percent) pairs, scaled to sum to 1 by
+    scoring.track_weights; empty: the catalog's), `tiers` the shares of units in the first and the third tier.
+    The default is the official settings (z-score, catalog weights, exact thirds): any other is a trial
+    (docs/decisions.md#the-briefing-prints-the-view)."""
+
+    method: str = "z"
+    weights: tuple[tuple[str, float], ...] = ()
+    tiers: tuple[float, float] = scoring.TIER_SHARES
+
+    @property
+    def official(self) -> bool:
+        return self == RankingSettings()
+
+    def rank(self, conn: duckdb.DuckDBPyConnection, period: str, group: PeerGroup = PeerGroup()) -> Ranking:
+        """The live ranking of `period` by these settings (rank_period)."""
+        weights = dict(self.weights) or None
+        return rank_period(conn, period, group, method=self.method, weights=weights, tier_shares=self.tiers)
+
+
 def unit_classes(conn: duckdb.DuckDBPyConnection, group: PeerGroup = PeerGroup()) -> pd.Series:
     """The peer class of every unit of the group's level (its county's townships, or the counties), in display
     order: unit -> class ('' for a unit without one)."""

@@ -28,7 +28,7 @@ from incentive.cycle import tracker
 from incentive.i18n import TranslatedError, join, t
 from incentive.labels import data_version_text, reported_label, status_labels, tier_label, tier_labels, track_label
 from incentive.publication import official
-from incentive.race import benchmarks, ranking_tables, rankings
+from incentive.race import benchmarks, ranking_tables, rankings, scoring
 from incentive.sharing import bulletin
 from incentive.store import batches, queries, settings
 from incentive.store.database import DataAsOf, Database
@@ -67,6 +67,7 @@ class Section:
     tables: list[pd.DataFrame] = field(default_factory=list)
     headline: Headline | None = None
     key_figure: go.Figure | None = None
+    data_note: str = ""  # a line the first page's provenance repeats: the race's settings when not the official ones
 
 
 @dataclass
@@ -91,10 +92,14 @@ def gather(
     as_of: dt.datetime | None = None,
     race_period: str | None = None,
     care_period: str | None = None,
+    race_settings: rankings.RankingSettings = rankings.RankingSettings(),
+    race_live: bool = False,
 ) -> Briefing:
     """Everything the briefing says, for `year` and the prefecture (county '') or one county; with `as_of`, the
     data as they were then (a pinned view). `race_period` and `care_period` are the periods the page shows (the
-    rankings page's, the care page's); None, the year's default period of that kind."""
+    rankings page's, the care page's); None, the year's default period of that kind. `race_settings` and
+    `race_live` are the rankings page's method, weights and tiers and its switch to the live trial: the briefing
+    ranks as the page does and says so (docs/decisions.md#the-briefing-prints-the-view)."""
     conn = db.connection if as_of is None else DataAsOf(db.connection, as_of)
     scope = county or t("all_counties", lang)
     version = data_version_text(batches.version_as_of(db, as_of), lang)
@@ -111,14 +116,21 @@ def gather(
     ):  # the 通报's rule (docs/decisions.md#care-half-year-of-a-document)
         care_period = welfare.reported_half_year(conn, race_period)
     threshold = int(config["suppression_threshold"])
+    race = _race(conn, year, county, lang, as_of, race_period, race_settings, race_live)
+    if race.data_note:  # the data line says how this ranking was made when it is not the official way
+        footer.insert(3, race.data_note)
     sections = [
-        _race(conn, year, county, lang, as_of, race_period),
+        race,
         _training(conn, year, county, lang, config, as_of.date() if as_of else dt.date.today(), race_period),
         _care(conn, year, county, lang, as_of, care_period, threshold),
     ]
     headline = Section(t("section_headline", lang), [p for s in sections for p in s.paragraphs[:1]])
     # a county's briefing carries what its page (一县一档) adds: personnel decisions, suppressed as on 能上能下
-    extra = [_county_page(conn, year, county, lang, as_of, race_period, threshold)] if county else []
+    extra = (
+        [_county_page(conn, year, county, lang, as_of, race_period, threshold, race_settings, race_live)]
+        if county
+        else []
+    )
     return Briefing(
         t("brief_title", lang, scope=scope, year=year),
         t("app_title", lang),
@@ -129,18 +141,28 @@ def gather(
     )
 
 
-def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, period: str | None) -> Section:
-    """The rankings page's view of `period` (None: the year's default race period): its published ranking when it
-    was published (by `as_of`), else the live one (z-score, catalog weights), saying which; the composite by tier
-    for the first page (a county's bar outlined), the rank intervals and the table cut to rank, interval, county,
-    composite and tier."""
+def _race(
+    conn,
+    year: int,
+    county: str,
+    lang: str,
+    as_of: dt.datetime | None,
+    period: str | None,
+    ranked_by: rankings.RankingSettings = rankings.RankingSettings(),
+    live: bool = False,
+) -> Section:
+    """The rankings page's view of `period` (None: the year's default race period) ranked by `ranked_by`
+    (official.ranking_shown): with the official ones its published ranking when it was published (by `as_of`) and
+    the page not switched to the live trial (`live`), else the live one, saying which, and how it was ranked when
+    not the official way (`data_note`); the composite by tier for the first page (a county's bar outlined), the
+    rank intervals and the table cut to rank, interval, county, composite and tier."""
     section = Section(t("page_rankings", lang))
     period = period or rankings.default_period(conn, year)
     if period is None:
         section.paragraphs.append(t("no_data_for_period", lang, period=year))
         return section
     group = _group_of(conn, county, period, as_of)
-    publication, ranking = official.ranking_in_force(conn, period, at=as_of, group=group)
+    publication, ranking = official.ranking_shown(conn, period, ranked_by, live=live, at=as_of, group=group)
     if ranking.ranked.empty:
         section.paragraphs.append(t("no_data_for_period", lang, period=period))
         return section
@@ -175,7 +197,7 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
                 tier=tier_label(row["tier"], lang),
             )
         )
-    elif len(standings := official.class_standings(conn, period, at=as_of)):  # 分类考核: each class's leader
+    elif ranked_by.official and len(standings := official.class_standings(conn, period, at=as_of)):  # 分类考核
         leaders = [
             (peer_class, rows.index[rows["class_rank"] == 1].tolist())
             for peer_class, rows in standings.groupby("peer_class", sort=False)
@@ -205,7 +227,7 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
             lang,
             peers="",
             period=period,
-            method=t("method_z", lang),
+            method=t(f"method_{ranked_by.method}", lang),
         ),
         t("axis_composite", lang),
         tier_labels(lang),
@@ -220,6 +242,9 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
         )
     )
     section.paragraphs.append(official.basis_line(publication, lang))
+    if not ranked_by.official:
+        section.data_note = settings_line(ranked_by, ranking.track_weights, lang)
+        section.paragraphs.append(section.data_note)
     section.paragraphs.extend(filter(None, [official.superseded_line(conn, publication, lang)]))  # a pinned view
     if reference:
         section.paragraphs.append(t("rank_class_all_note", lang, units=t("units_county", lang)))
@@ -244,6 +269,21 @@ def _race(conn, year: int, county: str, lang: str, as_of: dt.datetime | None, pe
     return section
 
 
+def settings_line(ranked_by: rankings.RankingSettings, shares: pd.Series, lang: str) -> str:
+    """How a trial ranking was made, for its data line: `标准化方法：功效系数（0-100）；权重：试算（项目建设 70%、…）`,
+    the weights the catalog's when `ranked_by` has none (`shares`: the ranking's track shares, as the page's banner
+    gives them), and the tier shares only when they are not the thirds."""
+    if ranked_by.weights:
+        used = join([f"{track_label(track, lang)} {share:.0%}" for track, share in shares.items()], lang)
+        weights = t("brief_weights_trial", lang, weights=used)
+    else:
+        weights = t("brief_weights_catalog", lang)
+    line = t("brief_settings", lang, method=t(f"method_{ranked_by.method}", lang), weights=weights)
+    if ranked_by.tiers != scoring.TIER_SHARES:
+        line += t("brief_settings_tiers", lang, first=ranked_by.tiers[0], third=ranked_by.tiers[1])
+    return line
+
+
 def _group_of(conn, county: str, period: str, as_of: dt.datetime | None) -> rankings.PeerGroup:
     """Whom the briefing ranks: a county's class where counties have classes in `period` (分类考核; as published,
     official.unit_classes_in_force), as its page does; all counties for the prefecture's briefing (which then
@@ -254,15 +294,25 @@ def _group_of(conn, county: str, period: str, as_of: dt.datetime | None) -> rank
 
 
 def _county_page(
-    conn, year: int, county: str, lang: str, as_of: dt.datetime | None, period: str | None, threshold: int
+    conn,
+    year: int,
+    county: str,
+    lang: str,
+    as_of: dt.datetime | None,
+    period: str | None,
+    threshold: int,
+    ranked_by: rankings.RankingSettings = rankings.RankingSettings(),
+    live: bool = False,
 ) -> Section:
     """What a county's page (一县一档) adds, on one page of its briefing: its track scores against the ranked
-    counties' median and the 标杆 (90th percentile, benchmarks.track_benchmarks) in the race period shown, and its
+    counties' median and the 标杆 (90th percentile, benchmarks.track_benchmarks) in the race period shown, ranked as
+    the race page of the briefing is (`ranked_by`, `live`), and its
     personnel decisions of `year` and the year before, exactly the page's cells (county_profile.decisions: `<5` and
     withheld as on 能上能下)."""
     section = Section(t("brief_county_page", lang))
     if period is not None:
-        _, ranking = official.ranking_in_force(conn, period, at=as_of, group=_group_of(conn, county, period, as_of))
+        group = _group_of(conn, county, period, as_of)
+        _, ranking = official.ranking_shown(conn, period, ranked_by, live=live, at=as_of, group=group)
         tracks = benchmarks.track_benchmarks(ranking, county) if county in ranking.ranked.index else pd.DataFrame()
         if len(tracks):
             section.paragraphs.append(t("brief_tracks_note", lang, period=period))
