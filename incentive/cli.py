@@ -268,7 +268,9 @@ def build_parser(lang: str = DEFAULT_LANGUAGE) -> argparse.ArgumentParser:
     trained.add_argument(
         "--by", choices=("county", "unit", "rank", "rank_group"), default="county", help=h("cli_help_export_by")
     )
-    trained.add_argument("--suppress", action="store_true", help=h("cli_help_export_suppress"))
+    # every kind the export turns into the page's view, named from the list the export itself reads
+    said = t("cli_help_export_suppress", lang, kinds=", ".join(SUPPRESSIBLE))
+    export.add_argument("--suppress", action="store_true", help=said)
     return parser
 
 

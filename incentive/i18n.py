@@ -2060,11 +2060,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "coverage: a row per county, unit, rank or rank group (section level and below, division level and above)",
     ),
     "cli_help_export_suppress": (
-        "coverage、movements_summary、promotion_training：隐藏看板浏览者看不到的内容（小群体和小计数，以及为防止从合计推算而"
-        "一并隐藏的数字），用于对外分享",
-        "coverage, movements_summary, promotion_training: hide what a viewer of the app does not see (small groups "
-        "and counts, and "
-        "the figures withheld with them so they cannot be worked out from totals), for sharing",
+        "隐藏看板浏览者看不到的内容（小群体和小计数，以及为防止从合计推算而一并隐藏的数字），用于对外分享。适用于 {kinds}",
+        "{kinds}: hide what a viewer of the app does not see (small groups and counts, and the figures withheld with "
+        "them so they cannot be worked out from totals), for sharing",
     ),
     "cli_held": (
         "数据库正被运行中的看板程序占用（{path}），incentive {command} 未能运行。可{where}，或先停止看板再运行。",

@@ -358,3 +358,15 @@ def test_a_database_without_batches_says_so_in_the_language(tmp_path, capsys):
     Database(tmp_path / "empty.duckdb").close()
     code = cli.main(["--db", str(tmp_path / "empty.duckdb"), "batches"])  # Chinese, the default
     assert (code, capsys.readouterr().out) == (0, "（没有导入批次）\n")  # it was "(no batches)"
+
+
+def test_the_help_of_suppress_names_every_export_it_applies_to(capsys):
+    """`export appraisal_summary --suppress` worked while the help named only coverage, movements_summary and
+    promotion_training (a tester's finding): the help names the kinds from the list the export reads."""
+    for lang in ("zh", "en"):
+        _, out, _ = argparse_run(capsys, "--lang", lang, "export", "--help")
+        entry = re.search(r"--suppress +(.*?)\n  -", out, re.DOTALL)  # to the next option (argparse wraps words)
+        assert entry, out
+        said = re.sub(r"\s+", "", entry.group(1))
+        assert all(kind in said for kind in cli.SUPPRESSIBLE), (lang, said)
+        assert "appraisal_summary" in said
