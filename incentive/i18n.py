@@ -140,6 +140,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "您的账号已被市级管理员停用，已退出登录。",
         "Your account was deactivated by a prefecture administrator; you are signed out.",
     ),
+    "signed_out_deactivated_gate": (  # on the viewing-password gate the ended session falls back to
+        "您的账号已被市级管理员停用，已退出登录。如需继续浏览，请输入查看密码。",
+        "Your account was deactivated by a prefecture administrator; you are signed out. Enter the viewing password "
+        "to go on viewing.",
+    ),
     "role_prefecture_admin": ("市级管理员", "prefecture administrator"),
     "role_county_clerk": ("县区填报员", "county clerk"),
     "role_county_leader": ("县区领导", "county leader"),

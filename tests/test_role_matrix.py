@@ -338,6 +338,24 @@ def test_a_deactivated_account_is_signed_out_at_its_next_run(make):
     assert not [c.value for c in at.caption if "甲填报" in c.value]
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_deactivated_account_falling_back_to_the_viewing_password_is_told_why(app_factory, small_db, lang):
+    """With a viewing password set, the deactivated account's session fell back to the password gate with no
+    sentence (a tester's finding: the sidebar that says it is not drawn there): the gate says why."""
+    env = {"INCENTIVE_ADMINS": f"王主任:{ADMIN_HASH}", "INCENTIVE_VIEWER_HASH": ADMIN_HASH}
+    query = {"lang": "English"} if lang == "en" else {}
+    at = app_factory(small_db, env=env, query=query, page="views/training.py", run=False)
+    as_user(at, CLERK_A)
+    at.run()
+    assert not at.exception and at.title[0].value == t("page_training", lang)
+    from ui.runtime import database
+
+    users.set_active(database(), "甲填报", False, "王主任")
+    at.run()
+    assert not at.exception and at.title[0].value == t("app_title", lang)  # the gate
+    assert [w.value for w in at.warning] == [t("signed_out_deactivated_gate", lang)]
+
+
 def test_a_session_ends_after_the_idle_time(make):
     at = make(CLERK_A, query=DRILL, page="views/training.py")
     at.session_state[sign_in._SEEN] = at.session_state[sign_in._SEEN] - 31 * 60  # 31 minutes ago

@@ -277,6 +277,8 @@ def viewer_gate(lang: str) -> None:
     if creds.viewer is None or _role(VIEWER) or principal():
         return
     st.title(t("app_title", lang))
+    if st.session_state.get(_ENDED_DEACTIVATED):  # why the account's pages gave way to this gate; the sidebar pops it
+        st.warning(t("signed_out_deactivated_gate", lang))
     _single_sign_on_button(lang, st)
     with st.form("viewer_form"):
         password = st.text_input(t("viewer_password", lang), type="password")
