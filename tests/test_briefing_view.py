@@ -89,6 +89,7 @@ def test_a_briefing_of_trial_weights_on_a_published_period_prints_the_trial_and_
     assert link.pinned_at is not None and link.params["rank.weights"] == TRIAL
 
 
+@pytest.mark.slow  # a publication and two briefings gathered: 5 s on two cores
 def test_the_live_trial_of_a_published_period_prints_live_figures(sample_db_path):
     """The page switched from a published period's ranking to the live one (`rank.view=live`, official settings):
     the briefing says 实时数据（试算）, not 正式发布, and carries no settings line (the settings are the catalog's)."""
