@@ -514,6 +514,22 @@ TEXT: dict[str, tuple[str, str]] = {
     "rescore_change_added": ("新计入{domain}指标", "becomes a {domain} indicator"),
     "rescore_change_removed": ("不再计入{domain}指标", "is no longer a {domain} indicator"),
     "rescore_none": ("无", "none"),
+    # a catalog row against the stored version it replaces (intake/catalog_changes.py)
+    "catalog_field_name": ("指标名称", "name"),
+    "catalog_field_domain": ("类别", "domain"),
+    "catalog_field_track": ("赛道", "track"),
+    "catalog_field_unit": ("单位", "unit"),
+    "catalog_field_direction": ("方向", "direction"),
+    "catalog_field_weight": ("权重", "weight"),
+    "catalog_field_target": ("目标值", "target"),
+    "catalog_field_min": ("合理下限", "plausible minimum"),
+    "catalog_field_max": ("合理上限", "plausible maximum"),
+    "catalog_field_change": ("{field} {before} → {after}", "{field} {before} → {after}"),
+    "catalog_version_from": ("（{since} 起的版本）", " (the version from {since})"),
+    "note_catalog_changed": (
+        "第 {row} 行更改已有指标「{indicator}」{version}：{changes}。",
+        "Row {row} changes the stored indicator {indicator}{version}: {changes}.",
+    ),
     "data_snapshot_replace": (
         "将整体替换统计日期为 {as_of} 的花名册快照（现有 {n} 人）。",
         "Replaces the roster snapshot as of {as_of} as a whole (currently {n} {n:cadre|cadres}).",
@@ -1123,6 +1139,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "ambiguous_name": ("名称不唯一，可能是：{candidates}。", "is ambiguous; it could be: {candidates}."),
     "did_you_mean": ("是否为「{suggestion}」？", "did you mean “{suggestion}”?"),
     "unknown_indicator": ("指标目录中没有该指标。", "is not in the indicator catalog."),
+    "catalog_relabels_values": (
+        "指标「{indicator}」的{field}由「{before}」改为「{after}」，将适用于已有数据的 {n} 个考核期（{first} 至 {last}）："
+        "这些数值按「{before}」存储，不会换算，改后将按「{after}」读取。如{field}从某期起改变，请另加一行并填写晚于"
+        "已有数据的生效起始期（如 {next}）；如是另一个指标，请使用新的指标代码。",
+        "changes the {field} of indicator {indicator} from “{before}” to “{after}” for {n} stored "
+        "{n:period|periods} holding values ({first} to {last}): those values are stored as “{before}” and are not "
+        "converted, so they would read as “{after}”. If the {field} changes from some period on, add a row with a "
+        "生效起始期 (effective-from) after the stored periods (e.g. {next}); if it is another indicator, give it a "
+        "new indicator code.",
+    ),
     "indicator_not_yet_in_force": (
         "指标「{indicator}」自 {since} 起生效，{period} 没有其生效的目录版本，该值不会计分。"
         "如该指标此前已在考核，请在指标目录中补一个更早的版本（或不填生效起始期）后再导入。",

@@ -379,6 +379,19 @@ def previous(period: str) -> str:
     return f"{year - 1}-{kind}{last}" if kind in "HQ" else f"{year - 1}-12"
 
 
+def following(period: str) -> str:
+    """The period of the same form just after (2024-Q4 -> 2025-Q1), as `previous` goes back."""
+    year = int(period[:4])
+    kind = form(period)
+    if kind == "Y":
+        return str(year + 1)
+    n = int(period[-1]) if kind in "HQ" else int(period[5:])
+    last = {"H": 2, "Q": 4, "M": 12}[kind]
+    if n < last:
+        return f"{year}-{kind}{n + 1}" if kind in "HQ" else f"{year}-{n + 1:02d}"
+    return f"{year + 1}-{kind}1" if kind in "HQ" else f"{year + 1}-01"
+
+
 def previous_stored(period: str, available: list[str]) -> str | None:
     """The period to compare with: the previous one of the same form (2025-Q1 -> 2024-Q4) when stored, else the
     latest stored earlier period of that form, else None."""

@@ -193,6 +193,8 @@ def test_importing_a_catalog_correction_names_the_stored_periods_it_rescores(sam
     quarters = "、".join(f"{y}-Q{q}" for y in (2023, 2024, 2025) for q in (1, 2, 3, 4)) + "、2026-Q1、2026-Q2、2026-Q3"
     half_years = "、".join(f"{y}-H{h}" for y in (2023, 2024, 2025) for h in (1, 2)) + "、2026-H1"
     assert result.stderr.splitlines()[1:] == [  # said before it is stored, as the Data page's preview says it
+        "  说明：第 2 行更改已有指标「重点项目投资完成额（R01）」：权重 12 → 30。",  # catalog_changes
+        "  说明：第 14 行更改已有指标「带薪休假落实率（W01）」：目标值 90 → 80。",
         "  导入后，下列已有考核期将按改动后的指标目录重新计算排名和达标状态（已正式发布的期次保留发布结果，页面会提示数据有变动）：",
         f"    R01 重点项目投资完成额：权重 12 → 30；重算赛马考核期 {quarters}（共 15 期）",
         f"    W01 带薪休假落实率：目标值 90 → 80；重算关爱考核期 {half_years}（共 7 期）",
@@ -246,6 +248,87 @@ def test_what_an_import_would_do_to_stored_data_is_warned_of_before_it_is_stored
     assert said[imported + 1 :] == [
         "  If a date is mistyped or records are missing, roll back batch #16 first (incentive rollback 16), then "
         "correct or complete the file and import again."
+    ]
+
+
+def _sample_catalog(tmp_path, name: str, *replaced: tuple[str, str], extra: str = ""):
+    """The sample's catalog with lines replaced (and lines added), written as `name`."""
+    text = (ROOT / "data" / "sample" / "02_指标目录.csv").read_text(encoding="utf-8-sig")
+    for old, new in replaced:
+        assert old in text
+        text = text.replace(old, new)
+    path = tmp_path / name
+    path.write_text(text + extra, encoding="utf-8-sig")
+    return path
+
+
+def _active_batches(path) -> int:
+    database = Database(path)
+    try:
+        return database.connection.execute("SELECT count(*) FROM batches WHERE status = 'active'").fetchone()[0]
+    finally:
+        database.close()
+
+
+def test_a_catalog_row_that_would_relabel_stored_values_in_another_unit_is_refused(sample_db_path, tmp_path):
+    """R01's unit 亿元 → 万元 without 生效起始期 made every stored 35.63 (亿元) read as 35.63 万元, the import saying only
+    "1 changed" (a tester's finding of 2026-12-07): refused, naming row, column, old and new unit, the periods and
+    the two ways to do it right (docs/decisions.md#catalog-changes-that-relabel-stored-values)."""
+    unit = ("R01,重点项目投资完成额,赛马,项目建设,亿元,", "R01,重点项目投资完成额,赛马,项目建设,万元,")
+    result = cli(sample_db_path, "import", _sample_catalog(tmp_path, "目录_R01万元.csv", unit))
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[1:4] == [
+        "refused 目录_R01万元.csv:",
+        "  File “目录_R01万元.csv”, row 2, column “单位”, value “万元”: changes the unit of indicator 重点项目投资完成额 "
+        "(R01) from “亿元” to “万元” for 15 stored periods holding values (2023-Q1 to 2026-Q3): those values are "
+        "stored as “亿元” and are not converted, so they would read as “万元”. If the unit changes from some period "
+        "on, add a row with a 生效起始期 (effective-from) after the stored periods (e.g. 2026-Q4); if it is another "
+        "indicator, give it a new indicator code.",
+        "  note: Row 2 changes the stored indicator 重点项目投资完成额 (R01): unit 亿元 → 万元.",
+    ]
+    assert _active_batches(sample_db_path) == 15
+
+    # a version dated within the stored periods relabels those from it on: refused too, naming them
+    dated = "R01,重点项目投资完成额,赛马,项目建设,万元,正向,12,,2026-Q3\n"
+    header = (
+        "指标代码,指标名称,类别,赛道,单位,方向,权重,目标值",
+        "指标代码,指标名称,类别,赛道,单位,方向,权重,目标值,生效起始期",
+    )
+    result = cli(sample_db_path, "import", _sample_catalog(tmp_path, "目录_2026Q3.csv", header, extra=dated))
+    assert result.returncode == 1
+    assert "row 21, column “单位”, value “万元”" in result.stderr
+    assert "for 1 stored period holding values (2026-Q3 to 2026-Q3)" in result.stderr
+
+    # dated after every stored period: the right way, imported (the stored 亿元 keep reading as 亿元)
+    later = dated.replace("2026-Q3", "2026-Q4")
+    result = cli(sample_db_path, "import", _sample_catalog(tmp_path, "目录_2026Q4.csv", header, extra=later))
+    assert result.returncode == 0, result.stderr
+    assert "changes the unit" not in result.stderr and _active_batches(sample_db_path) == 16
+
+
+def test_a_catalog_row_that_moves_an_indicator_with_stored_values_to_the_other_domain_is_refused(
+    sample_db_path, tmp_path
+):
+    """A race indicator made a care one would leave its stored race values unscored and its care periods short of
+    values: refused as a unit change is."""
+    domain = ("R02,新开工项目数,赛马,项目建设,个,正向,8,", "R02,新开工项目数,关爱,,个,正向,8,")
+    result = cli(sample_db_path, "import", _sample_catalog(tmp_path, "目录_R02关爱.csv", domain), lang="zh")
+    assert result.returncode == 1
+    assert (
+        "  文件「目录_R02关爱.csv」，第 3 行，「类别」列：指标「新开工项目数（R02）」的类别由「赛马」改为「关爱」，"
+        "将适用于已有数据的 15 个考核期（2023-Q1 至 2026-Q3）" in result.stderr
+    )
+
+
+def test_every_field_a_catalog_row_changes_in_a_stored_version_is_listed_old_to_new(sample_db_path, tmp_path):
+    """A target 20 → 18 and a new name went in as "1 changed" alone (a race target is not scored, so no re-scoring
+    line named it): each changed field is a note, with the row and the indicator."""
+    changed = ("R03,项目审批平均用时,赛马,项目建设,天,逆向,6,20", "R03,项目审批用时,赛马,项目建设,天,逆向,6,18")
+    result = cli(sample_db_path, "import", _sample_catalog(tmp_path, "目录_R03.csv", changed), lang="zh")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[1:3] == [
+        "  说明：第 4 行更改已有指标「项目审批平均用时（R03）」：指标名称 项目审批平均用时 → 项目审批用时；目标值 20 → 18。",
+        "已导入 目录_R03.csv：指标目录 19 行，批次 #16（新增 0 条，覆盖已有 1 条，与已有相同 18 条）",
     ]
 
 

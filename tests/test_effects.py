@@ -130,8 +130,9 @@ def test_a_correction_with_effective_from_names_only_the_periods_from_then_on(sa
 
 
 def test_only_what_scores_is_named_and_a_direction_reads_as_words(sample, tmp_path):
-    # a race target, a name and a unit are shown, never scored; a direction is
-    path = corrected_catalog(tmp_path, R03="目标值=15;方向=正向", R05="指标名称=村集体经济收入（万元）;单位=元")
+    # a race target and a name are shown, never scored; a direction is (a unit over stored values is refused:
+    # docs/decisions.md#catalog-changes-that-relabel-stored-values)
+    path = corrected_catalog(tmp_path, R03="目标值=15;方向=正向", R05="指标名称=村集体经济收入（万元）")
     _, effects = effects_of(sample, path)
     assert effects.changed == 2
     assert [(r.code, r.field) for r in effects.rescored] == [("R03", "direction")]

@@ -416,6 +416,25 @@ def test_a_catalog_correction_says_which_stored_periods_it_rescores_before_impor
     )
 
 
+def test_a_catalog_unit_change_over_stored_values_is_refused_and_other_changes_listed_in_the_preview(app):
+    """docs/decisions.md#catalog-changes-that-relabel-stored-values: the Data page refuses R01 亿元 → 万元 over its
+    stored periods with the CLI's sentence, and lists R03's target 20 → 18 as a note, old → new with its row."""
+    on_data_page(app)
+    sample = (ROOT / "data" / "sample" / "02_指标目录.csv").read_text(encoding="utf-8-sig")
+    changed = sample.replace(
+        "R01,重点项目投资完成额,赛马,项目建设,亿元,", "R01,重点项目投资完成额,赛马,项目建设,万元,"
+    ).replace("R03,项目审批平均用时,赛马,项目建设,天,逆向,6,20", "R03,项目审批平均用时,赛马,项目建设,天,逆向,6,18")
+    app.get("file_uploader")[0].set_value(("目录.csv", changed.encode("utf-8-sig"), "text/csv"))
+    app.run()
+    assert not app.exception
+    refused = next(e.value for e in app.error if "发现" in e.value)
+    assert "指标「重点项目投资完成额（R01）」的单位由「亿元」改为「万元」，将适用于已有数据的 15 个考核期" in refused
+    assert "第 2 行" in refused and "生效起始期（如 2026-Q4）" in refused
+    captions = [c.value for c in app.caption]
+    assert any("第 4 行更改已有指标「项目审批平均用时（R03）」：目标值 20 → 18。" in c for c in captions), captions
+    assert not any(b.key and b.key.startswith("data_import_") for b in app.button)  # nothing to import
+
+
 def test_a_file_imported_again_after_a_correction_says_what_it_would_set_back(app):
     """The same-file notice says that importing again only adds an identical batch only while that is true: after
     a correction, the file would set the corrected values back, and the notice says so in the preview's counts."""

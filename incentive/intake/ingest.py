@@ -13,6 +13,7 @@ import pandas as pd
 
 from incentive import periods
 from incentive.intake import plausibility, units
+from incentive.intake.catalog_changes import check_catalog
 from incentive.intake.cell_parsing import (
     parse_cell,
     serial_date,
@@ -158,7 +159,8 @@ def parse_file(
 
 
 def check_rows(preview: Preview, reference: Reference, candidates: pd.DataFrame | None = None) -> None:
-    """Checks of whole parsed rows that both import paths share (plausible bounds, see `plausibility`).
+    """Checks of whole parsed rows that both import paths share (plausible bounds, see `plausibility`; a catalog's
+    rows against the stored versions they change, see `catalog_changes`).
     `candidates`: the only rows that can fail, with the columns the checks need, in row order, where the caller
     found them in SQL (bulk_csv: ten million training rows need not come into memory to find a few)."""
     if preview.fatal or not preview.row_count:
@@ -171,6 +173,7 @@ def check_rows(preview: Preview, reference: Reference, candidates: pd.DataFrame 
     for problem in found:
         problem.value = preview.as_written.get((problem.row, problem.column), problem.value)  # `150%`, not `150`
     preview.problems.extend(found)
+    check_catalog(preview, reference)  # a catalog's rows against the stored versions they change
     # file-level problems first, then by row as the file has them (a row's cell problems before its bounds)
     preview.problems.sort(key=lambda p: (p.row is not None, p.row or 0))
 

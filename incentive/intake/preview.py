@@ -91,11 +91,14 @@ class Reference:
     """The catalog and regions the file is checked against (empty lists: nothing loaded yet)."""
 
     regions: list[tuple[str, str]] = field(default_factory=list)  # (county, township); township "" for a county
-    # code, name, domain, unit, direction, min, max, effective_from: every catalog version (plausibility picks the
-    # version in force for a value's period)
+    # code, name, domain, track, unit, direction, weight, target, min, max, effective_from: every catalog version
+    # (plausibility picks the version in force for a value's period)
     indicators: list[dict] = field(default_factory=list)
     settings: dict = field(default_factory=default_settings)  # settings.SETTINGS values (max_hours_per_record, …)
     classes: list[str] = field(default_factory=list)  # the peer classes (类别) of the region list, for 分类考核
+    # indicator code -> the stored periods holding a value of it, in no order: a catalog row that would make them
+    # read in another unit is refused (catalog_changes; docs/decisions.md#catalog-changes-that-relabel-stored-values)
+    value_periods: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -419,8 +422,8 @@ def rescoring_lines(rescored, lang: str) -> list[str]:
     lines = []
     for change in rescored:
         domain = t(f"rescore_domain_{change.domain}", lang)
-        values = {"before": _catalog_value(change.field, change.before, lang)}
-        values["after"] = _catalog_value(change.field, change.after, lang)
+        values = {"before": catalog_value_text(change.field, change.before, lang)}
+        values["after"] = catalog_value_text(change.field, change.after, lang)
         lines.append(
             t(
                 "rescore_item",
@@ -443,13 +446,15 @@ def rescoring_example(rescored) -> str | None:
     return max(undated, key=lambda p: (bounds(p)[0], p)) if undated else None
 
 
-def _catalog_value(field_name: str, value, lang: str) -> str:
-    """A catalog cell as the change sentence shows it: 12 (no float noise), 正向 / higher is better, class weights
-    as 城区 0、农业大县 6; none as 无 / none."""
+def catalog_value_text(field_name: str, value, lang: str) -> str:
+    """A catalog cell as a change sentence shows it (re-scoring, catalog_changes): 12 (no float noise), 正向 / higher
+    is better, 赛马 / race, class weights as 城区 0、农业大县 6; none as 无 / none."""
     if value is None or value == "":
         return t("rescore_none", lang)
     if field_name == "direction":
         return t(f"direction_{value}", lang)
+    if field_name == "domain":
+        return t(f"rescore_domain_{value}", lang)
     if field_name == "class_weights":  # effects' text of class weights: 城区=0.0;农业大县=6.0
         pairs = [part.split("=", 1) for part in str(value).split(";")]
         return join([f"{name} {number_text(float(weight))}" for name, weight in pairs], lang)

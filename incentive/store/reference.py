@@ -11,7 +11,7 @@ from incentive.intake.preview import Reference
 from incentive.store import settings
 from incentive.store.database import Database
 
-_FIELDS = ("code", "name", "domain", "unit", "direction", "min", "max", "effective_from")
+_FIELDS = ("code", "name", "domain", "track", "unit", "direction", "weight", "target", "min", "max", "effective_from")
 
 
 def current_reference(db: Database) -> Reference:
@@ -33,9 +33,13 @@ def reference_within(cur: duckdb.DuckDBPyConnection) -> Reference:
     classes = cur.execute(
         "SELECT DISTINCT peer_class FROM current_regions WHERE coalesce(peer_class, '') <> '' ORDER BY peer_class"
     ).fetchall()
+    value_periods = cur.execute(
+        "SELECT indicator, list(DISTINCT period) FROM current_values WHERE value IS NOT NULL GROUP BY indicator"
+    ).fetchall()
     return Reference(
         regions=[(c, tw or "") for c, tw in regions],
         indicators=indicators,
         settings=settings.read(cur),
         classes=[c for (c,) in classes],
+        value_periods={code: tuple(found) for code, found in value_periods},
     )
