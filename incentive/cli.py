@@ -44,7 +44,7 @@ from incentive.intake.preview import (
     values_text,
 )
 from incentive.intake.written_periods import readings_text
-from incentive.labels import time_text
+from incentive.labels import time_text, value_change_lines
 from incentive.publication import freeze, official
 from incentive.race import ranking_tables, rankings, scoring
 from incentive.race.rankings import LEVELS, PeerGroup, available_periods, export_table, rank_period
@@ -64,7 +64,7 @@ from incentive.sharing.export import (
 from incentive.store import audit, backup, batches, queries, settings
 from incentive.store.batches import BatchError
 from incentive.store.database import Database, DatabaseLocked
-from incentive.store.effects import import_effects
+from incentive.store.effects import import_effects, value_changes
 from incentive.store.lake import LakeLocation
 from incentive.store.reference import current_reference
 from incentive.store.storage_faults import StorageFault, fault_of
@@ -490,6 +490,8 @@ def _import(db: Database, args, lang: str) -> int:
             rejects.append(table)
         if preview.staged is not None:  # a large file's rows: their writing takes a while too
             print(t("cli_storing", lang, rows=preview.row_count), file=sys.stderr)
+        # which values, old → new, as the Data page lists them: read before the import makes them current
+        changes = value_changes(db, preview) if effects.changed or effects.blanked else None
         batch = batches.import_preview(db, preview, source="cli", created_by=_who())
         print(
             t(
@@ -504,6 +506,9 @@ def _import(db: Database, args, lang: str) -> int:
             + effects_text(preview.kind, effects, lang),
             file=sys.stderr,
         )
+        if changes is not None:  # each stored value the file replaced, as the Data page's table lists them
+            for i, line in enumerate(value_change_lines(changes, effects.changed, lang)):
+                print(("  " if i == 0 else "    ") + line, file=sys.stderr)
         if effects.lone_months:  # warned of above; now there is a batch to roll back before a corrected file
             print("  " + t("data_lone_fix_imported", lang, batch=batch), file=sys.stderr)
         if effects.rescored and (example := rescoring_example(effects.rescored)):

@@ -463,6 +463,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "See the {n} {n:value|values} it changes (before → after)",
     ),
     "data_changes_first": ("仅列出前 {n} 个。", "Listed: the first {n} {n:value|values}."),
+    "cli_changes": ("将更新的数值（{columns}：原值 → 新值）：", "values changed ({columns}: before → after):"),
+    "cli_change_line": ("{where}：{before} → {after}", "{where}: {before} → {after}"),
+    "cli_changes_more": (
+        "……仅列出前 {n} 个，另有 {more} 个未列出",
+        "… the first {n} listed; {more} more not listed",
+    ),
+    "changes_blank": ("空", "blank"),
     "data_changes_period": ("考核期", "Period"),
     "data_changes_county": ("县区", "County"),
     "data_changes_township": ("乡镇", "Township"),

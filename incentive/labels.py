@@ -84,6 +84,37 @@ def value_changes(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out.rename(columns={c: t(f"data_changes_{c}", lang) for c in out.columns})
 
 
+def value_change_lines(changes: pd.DataFrame, total: int, lang: str) -> list[str]:
+    """effects.value_changes as the CLI prints them, the list the Data page's table shows (`value_changes`, worded
+    alike): a heading naming the columns, then one line a value, `2026-H1 · 澄溪县 · W01：83.7 → 88` (a blank
+    column, such as 乡镇 of county values, left out; an emptied value as 空 / blank); when the list stops short of
+    `total` (effects' changed count: the list is capped at effects.CHANGES_LISTED), a last line says how many more.
+    [] for no changes. The CLI said only "覆盖已有 2 条" where the page lists each value (a tester's finding of
+    2026-12-07)."""
+    if not len(changes):
+        return []
+    worded = value_changes(changes, lang)
+    before, after = t("data_changes_before", lang), t("data_changes_after", lang)
+    keys = [c for c in worded.columns if c not in (before, after) and worded[c].map(_shown_cell).any()]
+    lines = [t("cli_changes", lang, columns=" · ".join(keys))]
+    for row in worded.to_dict("records"):
+        where = " · ".join(_shown_cell(row[c]) for c in keys if _shown_cell(row[c]))
+        old, new = (_shown_cell(row[c]) or t("changes_blank", lang) for c in (before, after))
+        lines.append(t("cli_change_line", lang, where=where, before=old, after=new))
+    if total > len(changes):
+        lines.append(t("cli_changes_more", lang, n=len(changes), more=total - len(changes)))
+    return lines
+
+
+def _shown_cell(value) -> str:
+    """A cell of the change list as text: 88 and 83.7 without float noise, a blank one ''."""
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.15g}"
+    return str(value)
+
+
 def batch_ref(batch_id, lang: str) -> str:
     """`批次 #12` / `batch #12`: a batch (an import, store.batches) as every page names it."""
     return t("ref_batch", lang, id=int(batch_id))

@@ -17,6 +17,7 @@ from conftest import DATA, ROOT, incentive_command, xlsx_bytes
 
 from incentive.i18n import t
 from incentive.review import submissions
+from incentive.store import effects
 from incentive.store.database import Database
 
 TRAINING_HEADER = "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期"
@@ -174,6 +175,10 @@ def test_import_prints_one_summary_line_per_file(catalog_db_path):
         "“—”); rankings treat a missing value by their rule. If 0 is meant, write 0 and import again.",
         "imported race_wide_title.csv: race scores, 3 rows (9 values), batch #4 (6 new, 3 existing "
         "superseded, 0 unchanged); note: 1 existing value emptied (written “无” in the file)",
+        "  values changed (Period · County · Indicator: before → after):",  # as the Data page lists them
+        "    2025-Q2 · 云岫县 · R01: 1234 → 120.5",
+        "    2025-Q2 · 云峤县 · R02: blank → 0",
+        "    2025-Q2 · 澄溪县 · R03: 85 → blank",
     ]
 
 
@@ -330,6 +335,59 @@ def test_every_field_a_catalog_row_changes_in_a_stored_version_is_listed_old_to_
         "  说明：第 4 行更改已有指标「项目审批平均用时（R03）」：指标名称 项目审批平均用时 → 项目审批用时；目标值 20 → 18。",
         "已导入 目录_R03.csv：指标目录 19 行，批次 #16（新增 0 条，覆盖已有 1 条，与已有相同 18 条）",
     ]
+
+
+def test_a_correction_lists_each_value_it_changes_old_to_new_as_the_data_page_does(sample_db_path, tmp_path):
+    """The CLI said only "覆盖已有 2 条" where the Data page lists each value, 原值 → 新值 (a tester's finding of
+    2026-12-07): the same list (effects.value_changes, worded by labels), with an emptied value as blank."""
+    correction = tmp_path / "关爱更正.csv"
+    correction.write_text(
+        "考核期,县区,指标名称,完成值\n2026年上半年,澄溪县,带薪休假落实率,88%\n2026年上半年,澄溪县,年度体检完成率,—\n",
+        encoding="utf-8",
+    )
+    database = Database(sample_db_path)
+    try:
+        before = dict(
+            database.connection.execute(
+                "SELECT indicator, value FROM current_values WHERE period = '2026-H1' AND county = '澄溪县' "
+                "AND indicator IN ('W01', 'W02')"
+            ).fetchall()
+        )
+    finally:
+        database.close()
+    result = cli(sample_db_path, "import", correction, lang="zh")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[-3:] == [
+        "  将更新的数值（考核期 · 县区 · 指标：原值 → 新值）：",
+        f"    2026-H1 · 澄溪县 · W01：{before['W01']:g} → 88",
+        f"    2026-H1 · 澄溪县 · W02：{before['W02']:g} → 空",
+    ]
+
+
+def test_a_long_list_of_changed_values_stops_where_the_data_page_does_and_says_how_many_more(sample_db_path, tmp_path):
+    database = Database(sample_db_path)
+    try:
+        stored = database.connection.execute(
+            "SELECT period, county, township, indicator, value FROM current_values "
+            "WHERE period = '2026-Q3' AND value IS NOT NULL ORDER BY county, township, indicator"
+        ).fetchall()
+    finally:
+        database.close()
+    lines = ["考核期,县区,乡镇,指标代码,数值"] + [
+        f"2026-Q3,{c},{tw},{code},{v + 1 if v <= 50 else v - 1:.15g}"
+        for _, c, tw, code, v in stored  # within bounds
+    ]
+    correction = tmp_path / "赛马更正.csv"
+    correction.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = cli(sample_db_path, "import", correction)
+    assert result.returncode == 0, result.stderr
+    printed = result.stderr.splitlines()
+    heading = printed.index("  values changed (Period · County · Township · Indicator: before → after):")
+    listed = [line for line in printed[heading + 1 :] if line.startswith("    2026-Q3 · ")]
+    assert len(listed) == effects.CHANGES_LISTED
+    assert printed[heading + 1 + len(listed)] == (
+        f"    … the first {effects.CHANGES_LISTED} listed; {len(stored) - effects.CHANGES_LISTED} more not listed"
+    )
 
 
 def test_a_wide_file_is_summed_up_in_rows_of_the_file_and_values(catalog_db_path):
