@@ -279,6 +279,22 @@ def test_a_problem_on_many_rows_is_one_line_on_both_paths(tmp_path, reference):
     assert lines[1].startswith("文件「training.csv」，第 7 行，「学时」列，值「-3」：")
 
 
+def test_numbers_written_in_full_width_digits_are_said_alike_by_both_paths(tmp_path, reference):
+    """「１６」 and 「８」 read as 16 and 8 with no note, where a name's cleanup is noted (a tester's finding of
+    2026-12-07): one note, with the column, the count and the first row, on both paths."""
+    rows = [row.split(",") for row in TRAINING_ROWS]
+    rows[2][6] = "１６"  # line 4
+    rows[7][6] = "８"
+    path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(",".join(r) for r in rows) + "\n")
+    assert_same_preview(path, reference)
+    preview = bulk_csv.parse_large_csv(path, reference)
+    assert [n.text("zh") for n in preview.notes if n.key == "note_number_full_width"] == [
+        "「学时」列 2 个数值单元格含全角字符（如全角数字），按半角读入，如第 4 行「１６」→「16」。"
+    ]
+    assert "Column “学时”: 2 number cells written with full-width characters" in preview.notes[-1].text("en")
+    assert preview.rows["hours"].tolist()[2] == 16 and preview.rows["hours"].tolist()[7] == 8
+
+
 def test_a_text_normalized_in_its_spaces_shows_them_and_says_what_changed(tmp_path, reference):
     """Two spaces folded to one: 「**班**  [链]」→「**班** [链]」 read the same on a page, which collapses white
     space (a tester's review of 2026-12-07). The example shows each space as ␣ and says what changed; on both

@@ -164,6 +164,8 @@ def test_import_prints_one_summary_line_per_file(catalog_db_path):
     assert result.stderr.splitlines() == [
         "reading race_long.csv …",
         "  note: “澄溪” read as “澄溪县” (1 row).",
+        "  note: Column “数值”: 1 number cell written with full-width characters (such as full-width digits) read as "
+        "half-width, e.g. row 3: “５６” → “56”.",
         "  note: 1 cell written “-” was read as missing (no value), not as 0 (e.g. row 4, column “数值”, “-”); "
         "rankings treat a missing value by their rule. If 0 is meant, write 0 and import again.",
         "imported race_long.csv: race scores, 5 rows, batch #3 (5 new, 0 existing superseded, 0 unchanged)",
@@ -703,6 +705,7 @@ def test_chinese_is_the_default_language(catalog_db_path):
     assert result.stderr.rstrip().splitlines() == [
         "正在读取 race_long.csv …",
         "  说明：「澄溪」按「澄溪县」导入（1 行）。",
+        "  说明：「数值」列 1 个数值单元格含全角字符（如全角数字），按半角读入，如第 3 行「５６」→「56」。",
         "  说明：1 个单元格写作「-」，按缺失（无数值）读入，不按 0 计（如第 4 行「数值」列「-」）；排名按规则处理缺失值。"
         "如本意是 0，请填写 0 后重新导入。",
         "已导入 race_long.csv：赛马考评得分 5 行，批次 #3（新增 5 条，覆盖已有 0 条，与已有相同 0 条）",

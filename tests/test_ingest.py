@@ -222,6 +222,24 @@ def test_a_fraction_among_percents_is_pointed_out(catalog_db):
     assert not [n for n in zh if "谈心谈话覆盖率" in n]
 
 
+def test_value_cells_written_in_full_width_digits_are_read_and_said(catalog_db):
+    """「９３.８%」 and 「８６」 were read as 93.8 and 86 with no note, where a name's cleanup is noted (a tester's
+    finding of 2026-12-07): one note per column, with the count, the first row and the cell as read."""
+    data = (
+        "考核期,县区,指标,数值\n2025H1,云岫县,W01,９３.８%\n2025H1,云峤县,W01,95\n2025H1,澄溪县,W01,８６\n"
+    ).encode()
+    preview = parse_file("关爱.csv", data, current_reference(catalog_db))
+    assert preview.importable
+    assert [v[-1] for v in values(preview)] == [93.8, 95, 86]
+    assert [n.text("zh") for n in preview.notes if n.key == "note_number_full_width"] == [
+        "「数值」列 2 个数值单元格含全角字符（如全角数字），按半角读入，如第 2 行「９３.８%」→「93.8%」。"
+    ]
+    assert [n.text("en") for n in preview.notes if n.key == "note_number_full_width"] == [
+        "Column “数值”: 2 number cells written with full-width characters (such as full-width digits) read as "
+        "half-width, e.g. row 2: “９３.８%” → “93.8%”."
+    ]
+
+
 def test_small_values_of_a_percent_that_is_usually_small_are_not_pointed_out(catalog_db):
     """Growth rates of 0.8 % beside 3.2 % are real: only a value far below the indicator's usual size (its median
     above 10) is pointed out."""

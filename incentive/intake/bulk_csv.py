@@ -57,7 +57,7 @@ from incentive.intake.ingest import (
     roster_title_as_of,
     text_formula_note,
 )
-from incentive.intake.normalized_text import normalized_example
+from incentive.intake.normalized_text import has_full_width, normalized_example
 from incentive.intake.place_names import NameMatcher, report_accepted_names
 from incentive.intake.preview import Note, Preview, Problem, Reference, number_text
 from incentive.intake.sheet_layout import Located, Table, locate_header, row_role, unknown_bracket
@@ -274,7 +274,8 @@ def _read_column(index: int, spec: Column, raws: list, header_unit: str, europea
 
 
 def _normalized_notes(con, columns: dict[str, _Column], table: Table, roles: RowRoles, skip: int) -> list[Note]:
-    """The per-cell path's notes of texts normalized and of ids read without Excel's text apostrophe
+    """The per-cell path's notes of texts normalized, of numbers written in full-width characters and of ids read
+    without Excel's text apostrophe
     (changes.Changes.text), of allowed values read as their standard spelling (changes.Changes.choice) and of
     dates read from Excel serial numbers (changes.Changes.serial): rows
     counted, first example, in the order the per-cell path meets them."""
@@ -300,6 +301,13 @@ def _normalized_notes(con, columns: dict[str, _Column], table: Table, roles: Row
             for n, example, first in _rows_of(con, column.index, [kept] if kept else [], roles):
                 note = apostrophe_note(label, n, first + 1 + skip, one_line(example), column.values[example])
                 notes.append((first, column.index, note))
+        elif column.spec.parse == "number":  # ６ read as 6 (changes.Changes.to_unit)
+            wide = [raw for raw, value in column.values.items() if isinstance(raw, str) and value is not None]
+            wide = [raw for raw in wide if has_full_width(raw)]
+            for n, example, first in _rows_of(con, column.index, [wide] if wide else [], roles):
+                params = {"column": label, "n": n, "row": first + 1 + skip, "example": one_line(example)}
+                params["read"] = clean_text(example)
+                notes.append((first, column.index, Note("note_number_full_width", params)))
         elif column.spec.parse == "enum":
             written: dict[str, list] = {}  # one note per word as written, as Changes counts them
             for raw, code in column.values.items():

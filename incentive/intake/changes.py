@@ -15,7 +15,7 @@ from incentive.intake.blank_markers import read_as_blank_note, written_marker
 from incentive.intake.cell_parsing import serial_example, year_only
 from incentive.intake.cell_values import CellError, Number, as_written, clean_text, one_line
 from incentive.intake.choice_synonyms import read_as, read_as_params
-from incentive.intake.normalized_text import normalized_example
+from incentive.intake.normalized_text import has_full_width, normalized_example
 from incentive.intake.number_formats import displayed_text, fifteen_digits, shows_text
 from incentive.intake.preview import Note, Reference, number_text
 from incentive.intake.stated_units import StatedUnit, conflict_params, unit_conflict, unit_place
@@ -125,6 +125,8 @@ class Changes:
         own family: `单位：万元` says nothing about a count). Raises CellError `unit_conflict` when two of these
         contradict each other, units.UnitError when no exact conversion exists."""
         shown = clean_text(raw) if not isinstance(raw, (int, float)) else f"{raw:g}"
+        if isinstance(raw, str) and has_full_width(raw):  # ９３.８% read as 93.8%: said, as a name's cleanup is
+            self._count(("note_number_full_width", label), {"row": row, "example": one_line(raw), "read": shown})
         if number.percent_format:
             self._count(
                 ("note_percent_format", label), {"row": row, "example": shown, "value": fifteen_digits(number.value)}

@@ -46,6 +46,12 @@ def changes_made(written: str) -> list[str]:
     return kinds
 
 
+def has_full_width(written: str) -> bool:
+    """Whether `clean_text` makes some character of `written` half-width (９３.８％ → 93.8%): a number cell so
+    written is read as the half-width one, which its note says (changes.Changes.to_unit, bulk_csv)."""
+    return "text_fullwidth" in changes_made(written)
+
+
 def shown(text: str, spaces: bool) -> str:
     """`text` on one line (⏎ for a line break), an invisible character as its code point (⟨U+200B⟩), each space,
     tab … as ␣ when `spaces`."""
