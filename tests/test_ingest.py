@@ -78,6 +78,7 @@ def test_race_scores_long_with_number_forms_and_missing(catalog_db):
     ]
     assert [n.text("zh") for n in preview.notes] == [
         "「澄溪」按「澄溪县」导入（1 行）。",
+        "「数值」列 1 个数值单元格含全角字符（如全角数字），按半角读入，如第 3 行「５６」→「56」。",  # said, not silent
         "1 个单元格写作「-」，按缺失（无数值）读入，不按 0 计（如第 4 行「数值」列「-」）；排名按规则处理缺失值。"
         "如本意是 0，请填写 0 后重新导入。",
     ]

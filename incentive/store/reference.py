@@ -33,8 +33,12 @@ def reference_within(cur: duckdb.DuckDBPyConnection) -> Reference:
     classes = cur.execute(
         "SELECT DISTINCT peer_class FROM current_regions WHERE coalesce(peer_class, '') <> '' ORDER BY peer_class"
     ).fetchall()
+    # of the active batches' values rather than current_values: the same keys without its window over every value
+    # (a tenth of the time at 300,000 values); a key whose newest value is blank still counts, which only refuses
+    # a unit change over a period that once held a value
     value_periods = cur.execute(
-        "SELECT indicator, list(DISTINCT period) FROM current_values WHERE value IS NOT NULL GROUP BY indicator"
+        "SELECT indicator, list(DISTINCT period) FROM indicator_values "
+        "WHERE batch_id IN (SELECT id FROM active_batch_ids) AND value IS NOT NULL GROUP BY indicator"
     ).fetchall()
     return Reference(
         regions=[(c, tw or "") for c, tw in regions],
