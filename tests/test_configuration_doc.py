@@ -16,7 +16,14 @@ CODE = [
     ROOT / "serve.py",
 ]
 # Read from the environment but not settings: switched on by the tests only.
-NOT_SETTINGS = {"INCENTIVE_FAULT"}  # incentive/store/faults.py: kills a write at a named point (crash tests)
+NOT_SETTINGS = {
+    "INCENTIVE_FAULT",  # incentive/store/faults.py: kills a write at a named point (crash tests)
+    # libpq's own defaults, read only to name the catalog server in a connection error (store/storage_faults.py)
+    "PGHOST",
+    "PGPORT",
+    "PGUSER",
+    "PGDATABASE",
+}
 
 
 def _is_environ(node: ast.AST) -> bool:

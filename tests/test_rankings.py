@@ -192,12 +192,19 @@ def test_rank_points_only_where_points_rank(race_db, tmp_path, capsys):
     )
     header = out.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
     assert "rank_points" not in header and "rank_minmax" in header
+    # in 分 from 2025-Q4 on: a unit cannot change under stored values (decisions.md#catalog-changes-that-relabel-stored-values)
     import_ok(
         race_db,
         "points.csv",
-        "指标代码,指标名称,类别,赛道,单位,方向,权重,生效起始期\nA,甲,赛马,项目建设,分,正向,1,2025Q3\nB,乙,赛马,基层治理,分,逆向,1,2025Q3\n".encode(),
+        "指标代码,指标名称,类别,赛道,单位,方向,权重,生效起始期\nA,甲,赛马,项目建设,分,正向,1,2025Q4\nB,乙,赛马,基层治理,分,逆向,1,2025Q4\n".encode(),
     )
-    points = rankings.export_table(rankings.rank_period(race_db.connection, "2025-Q3"), PeerGroup())
+    scores = "".join(
+        f"2025Q4,{c},,{i},{v}\n"
+        for c, a, b in (("一县", 30, 9), ("二县", 20, 1), ("三县", 10, 5))
+        for i, v in (("A", a), ("B", b))
+    )
+    import_ok(race_db, "q4.csv", ("考核期,县区,乡镇,指标,数值\n" + scores).encode())
+    points = rankings.export_table(rankings.rank_period(race_db.connection, "2025-Q4"), PeerGroup())
     # A more is better, B fewer: 一县 30 − 9 = 21, 二县 20 − 1 = 19, 三县 10 − 5 = 5
     assert points.set_index("county")["rank_points"].to_dict() == {"一县": 1, "二县": 2, "三县": 3}
 
