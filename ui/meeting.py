@@ -85,6 +85,14 @@ WIDE_TABLE_COLUMNS = 11
 WIDE_TABLE_PX = 15
 WHOLE_CELL = 5
 JOINER = "\u2060"
+# English words break only at spaces, and a heading's longest word ("Accountability", "Revitalization") or a cell's
+# ("withheld") holds its column that wide: at the room's TEXT_PX a wide table (the rankings' sixteen columns, the
+# training drill's, the movements' twelve) and the tier table beside its chart ran past the screen's right edge at
+# 1440 px, its last columns behind a sideways scroll (Chinese, two characters a line, fitted). On a screen wider
+# than BAR_ONE_ROW_PX an English page gives those tables ENGLISH_WIDE_TABLE_VW of the screen's width, at most
+# TEXT_PX (18 px at 1440, the room's 22 at 1920), and narrower cell padding (ENGLISH_WIDE_CELL_PADDING).
+ENGLISH_WIDE_TABLE_VW = 1.25
+ENGLISH_WIDE_CELL_PADDING = "0.25rem 0.3rem"
 # and a headline figure NARROW_METRIC_PX: at 64 px a period in the overview's third of the width broke at its
 # hyphen ("2026-" over "H1")
 NARROW_METRIC_PX = 48
@@ -108,6 +116,7 @@ _HIDDEN = ", ".join(
 )
 _TABLE_CELLS = '[data-testid="stMain"] [data-testid="stTable"] th, [data-testid="stMain"] [data-testid="stTable"] td'
 _WIDE_TABLE = f'[data-testid="stMain"] [data-testid="stTable"] table:has(th:nth-child({WIDE_TABLE_COLUMNS}))'
+_TABLE_BESIDE = '[data-testid="stMain"] [data-testid="stColumn"] [data-testid="stTable"]'
 STYLE = f"""
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"] {{display: none;}}
@@ -156,6 +165,16 @@ STYLE = f"""
   .st-key-meeting_bar > div > [data-testid="stHorizontalBlock"] {{flex-wrap: nowrap !important;}}
   .st-key-meeting_bar > div > div > [data-testid="stColumn"]:nth-child(2) {{flex: 1 1 0 !important;}}
   .st-key-meeting_bar > div > div > [data-testid="stColumn"]:nth-child(4) {{flex: 0 0 11rem !important;}}
+}}
+</style>
+"""
+
+
+ENGLISH_STYLE = f"""
+<style>
+@media (min-width: {BAR_ONE_ROW_PX + 1}px) {{
+  {_WIDE_TABLE} :is(th, td), {_TABLE_BESIDE} :is(th, td) {{
+    font-size: min({TEXT_PX}px, {ENGLISH_WIDE_TABLE_VW}vw) !important; padding: {ENGLISH_WIDE_CELL_PADDING} !important;}}
 }}
 </style>
 """
@@ -275,7 +294,7 @@ class Deck:
         self.key = f"meeting_section_{page}"
         if not self.on:
             return
-        st.html(STYLE)
+        st.html(STYLE + (ENGLISH_STYLE if lang == "en" else ""))
         page = link_state.page()
         page.seed(self.key, "section", default=self.names[0], options=self.names)
         self.current = st.session_state[self.key]
@@ -284,6 +303,9 @@ class Deck:
 
     def _bar(self, sections: dict[str, str], lang: str, counties: list[str]) -> None:
         index = self.names.index(self.current)
+        # The steppers have no tooltip (`help`): Streamlit shows it above the button while the pointer rests there,
+        # that is after every click, over the slide (the notice at the top of the appraisals' slides). ◀ ▶ ‹ ›
+        # beside the section's and the county's name say what they do.
         bar = st.container(key="meeting_bar")
         previous_col, label_col, next_col, county_col, leave_col = bar.columns(
             [1, 3, 1, 3, 1.8], vertical_alignment="center"
@@ -295,7 +317,6 @@ class Deck:
             width="stretch",
             on_click=self._go,
             args=(index - 1,),
-            help=t("meeting_previous", lang),
         )
         label_col.markdown(f"**{index + 1} / {len(self.names)} · {sections[self.current]}**")
         next_col.button(
@@ -305,7 +326,6 @@ class Deck:
             width="stretch",
             on_click=self._go,
             args=(index + 1,),
-            help=t("meeting_next", lang),
         )
         if counties:
             stepper = county_col.columns([1, 3, 1], vertical_alignment="center")
@@ -315,7 +335,6 @@ class Deck:
                 width="stretch",  # a finger's width on a phone (44 px), not the arrow's
                 on_click=_step_county,
                 args=(counties, -1, self.follow),
-                help=t("meeting_county_previous", lang),
             )
             stepper[1].markdown(f"**{markdown(st.session_state.get('county') or t('all_counties', lang))}**")
             stepper[2].button(
@@ -324,7 +343,6 @@ class Deck:
                 width="stretch",
                 on_click=_step_county,
                 args=(counties, 1, self.follow),
-                help=t("meeting_county_next", lang),
             )
         leave_col.button(t("meeting_leave", lang), key="meeting_leave", on_click=_leave)
 

@@ -126,7 +126,9 @@ with deck.section("tiers"):
     else:
         grouped = movements.by_tier(counties, this_year.tiers)  # the tiers the pattern was made with
         tier_labels = labels.tier_labels(lang)
-        chart_col, table_col = st.columns([1, 1.3], gap="large")  # the table's eight columns fit beside
+        # the table's eight columns fit beside; in a meeting, at the room's type, with more of the width (English
+        # "Accountability" and "withheld" filled its 1.3 at 1440 px to the pixel)
+        chart_col, table_col = st.columns([1, 1.6 if deck.on else 1.3], gap="large")
         rate_marks = {
             rate: movements.chart_marks(movements.tier_statuses(grouped, pattern, action), threshold, lang)
             for rate, action in movements.RATES.items()
