@@ -89,3 +89,27 @@ def test_the_server_starts_without_asking_the_internet_for_its_address(tmp_path)
     said = log.read_text()
     assert f"URL: http://localhost:{port}" in said, said
     assert "external IP" not in said and "External URL" not in said, said
+
+
+def test_the_server_watches_no_files_and_reruns_nothing_on_save():
+    """A server's sessions watched the whole checkout for changes (Streamlit's default watcher), and a server log
+    said "Inotify queue overflowed". The app's config turns the watcher off (.streamlit/config.toml), under the
+    option names the installed Streamlit reads."""
+    read = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from streamlit import config; config.get_config_options(force_reparse=True); "
+            "print(config.get_option('server.fileWatcherType'), config.get_option('server.runOnSave'), "
+            "config.get_where_defined('server.fileWatcherType'))",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=os.environ,
+    )
+    assert read.returncode == 0, read.stderr
+    watcher, on_save, where = read.stdout.split(maxsplit=2)
+    assert (watcher, on_save) == ("none", "False"), read.stdout
+    assert where.strip().endswith(".streamlit/config.toml"), read.stdout
