@@ -84,6 +84,7 @@ class CadreState:
 class AlertsState:
     focus: str | None = None  # the county whose warnings are listed when the sidebar names none; None = every one
     rule: str | None = None  # one rule (incentive/alerts/rules.py RULES); None = every rule
+    section: str | None = None  # meeting mode's screen
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class ProgressState:
     years the data have)."""
 
     due_year: str | None = None  # the year tracked; None = the sidebar's year (or this year, when it has none)
+    section: str | None = None  # meeting mode's screen
 
 
 # Pages the sidebar's county does not filter: the control is shown there disabled, with the line (an i18n key)

@@ -9,7 +9,7 @@ import streamlit as st
 from incentive.alerts import listing, rules
 from incentive.i18n import join, t
 from incentive.safe_text import markdown, tm
-from ui import chrome, frame, link_state, sign_in
+from ui import chrome, frame, link_state, meeting, sign_in
 from ui.downloads import table_downloads
 from ui.runtime import alert_list, app_settings, run_query
 
@@ -48,6 +48,8 @@ if not scope.everything:
 # ---- which county and rule: the sidebar's county when it names one, else the page's own choice
 link = link_state.page()  # ui/page_state.AlertsState
 notes = st.container()
+# in a meeting one screen, the list, and the county stepper walking through the counties' warnings
+deck = meeting.Deck("alerts", {"list": t("page_alerts", lang)}, lang, counties if len(counties) > 1 else [])
 county_col, rule_col = st.columns(2)
 if state.county and not scope.covers(state.county):  # a link to another county: said, not read as an all-clear
     notes.warning(tm("alerts_other_county", lang, county=state.county, own=join(counties, lang)))
@@ -77,26 +79,28 @@ rule = link.selectbox(
 chosen = listing.filtered(visible, county, rule)
 
 # ---- counts by level, then the list
-counts = listing.level_counts(chosen)
-red_col, yellow_col, _ = st.columns([1, 1, 2])
-red_col.metric(t("alerts_count_red", lang), counts["red"])
-yellow_col.metric(t("alerts_count_yellow", lang), counts["yellow"])
-if not visible:
-    st.success(t("alerts_none", lang, year=year))
-elif not chosen:
-    st.info(t("alerts_none_filtered", lang))
-else:
-    small = int(config["suppression_threshold"])
-    # a static table, so that each sentence wraps and can be read whole; its cells are Markdown, so names from files
-    # are made inert there, and the download has them as written
-    with chrome.scrolls_on_a_phone("alerts_table"):  # six columns keep readable widths; the phone scrolls sideways
-        st.table(listing.table(chosen, lang, small, quote=markdown, level=listing.level_markdown), hide_index=True)
-    sheet_notes = listing.sheet_notes(
-        found.judged, len(chosen), withheld, small, lang
-    )  # as the delivered sheet has them
-    table_downloads(
-        listing.table(chosen, lang, small), t("alerts_file", lang, year=year), "alerts", lang, notes=sheet_notes
-    )
-if withheld:
-    st.caption(t("alerts_withheld", lang, n=withheld, threshold=int(config["suppression_threshold"])))
+with deck.section("list"):
+    counts = listing.level_counts(chosen)
+    red_col, yellow_col, _ = st.columns([1, 1, 2])
+    red_col.metric(t("alerts_count_red", lang), counts["red"])
+    yellow_col.metric(t("alerts_count_yellow", lang), counts["yellow"])
+    if not visible:
+        st.success(t("alerts_none", lang, year=year))
+    elif not chosen:
+        st.info(t("alerts_none_filtered", lang))
+    else:
+        small = int(config["suppression_threshold"])
+        # a static table, so that each sentence wraps and can be read whole; its cells are Markdown, so names from
+        # files are made inert there, and the download has them as written. Six columns keep readable widths; the
+        # phone scrolls sideways.
+        with chrome.scrolls_on_a_phone("alerts_table"):
+            st.table(listing.table(chosen, lang, small, quote=markdown, level=listing.level_markdown), hide_index=True)
+        sheet_notes = listing.sheet_notes(
+            found.judged, len(chosen), withheld, small, lang
+        )  # as the delivered sheet has them
+        table_downloads(
+            listing.table(chosen, lang, small), t("alerts_file", lang, year=year), "alerts", lang, notes=sheet_notes
+        )
+    if withheld:
+        st.caption(t("alerts_withheld", lang, n=withheld, threshold=int(config["suppression_threshold"])))
 link_state.show_notes(notes, lang)

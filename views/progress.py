@@ -12,9 +12,9 @@ from incentive.cycle import tracker
 from incentive.demo.sample import has_sample
 from incentive.i18n import t
 from incentive.safe_text import tm
-from ui import frame, link_state, sign_in
+from ui import frame, link_state, meeting, sign_in
 from ui.downloads import table_downloads
-from ui.frame import MISSING_CELL, table_height
+from ui.frame import table_height
 from ui.runtime import app_settings, cycle_progress, database
 
 state = frame.current()
@@ -25,6 +25,8 @@ today = dt.date.today()  # the day the statuses are judged on (the library takes
 
 st.title(t("page_progress", lang))
 notes = st.container()  # a link's unusable parameters (?year=2027), as on every page
+SECTIONS = ["cycle_counts", "cycle_reminders", "cycle_table"]  # one screen each in meeting mode
+deck = meeting.Deck("progress", {name: t(name, lang) for name in SECTIONS}, lang)
 st.caption(t("cycle_intro", lang) + " " + t("cycle_corrections_intro", lang))
 if scope.counties:
     st.info(tm("cycle_own_county_only", lang, county="、".join(sorted(scope.counties))))
@@ -47,29 +49,29 @@ except OutOfScope as refused:  # a county account without a county: no rows are 
     st.stop()
 
 # ---- counts per county
-st.subheader(t("cycle_counts", lang))
-counts = tracker.counts_table(tracker.county_counts(rows), lang)
-st.dataframe(counts, hide_index=True, placeholder=MISSING_CELL, width="stretch", height=table_height(len(counts), 480))
+with deck.section("cycle_counts"):
+    st.subheader(t("cycle_counts", lang))
+    counts = tracker.counts_table(tracker.county_counts(rows), lang)
+    deck.table(counts, height=table_height(len(counts), 480))
 
 # ---- the reminder list: what is overdue or incomplete
-st.subheader(t("cycle_reminders", lang))
-owed = tracker.reminder_table(tracker.reminders(rows), lang)
-if owed.empty:
-    st.caption(t("cycle_reminders_none", lang))
-else:
-    st.dataframe(owed, hide_index=True, placeholder=MISSING_CELL, width="stretch", height=table_height(len(owed), 480))
-    table_downloads(owed, t("cycle_file_reminders", lang, year=year), "progress_reminders", lang)
+with deck.section("cycle_reminders"):
+    st.subheader(t("cycle_reminders", lang))
+    owed = tracker.reminder_table(tracker.reminders(rows), lang)
+    if owed.empty:
+        st.caption(t("cycle_reminders_none", lang))
+    else:
+        deck.table(owed, height=table_height(len(owed), 480))
+        table_downloads(owed, t("cycle_file_reminders", lang, year=year), "progress_reminders", lang)
 
 # ---- every period, kind and county
-st.subheader(t("cycle_table", lang))
-table = tracker.progress_table(rows, lang)
-st.dataframe(
-    table,
-    hide_index=True,
-    placeholder=MISSING_CELL,
-    width="stretch",
-    height=table_height(len(table), 720),
-    # the status says which level lacks values (按时报送（本级缺 1 项、乡镇缺 2 项，共 120 项）): room to read it
-    column_config={t("col_status", lang): st.column_config.TextColumn(width="large")},
-)
-table_downloads(table, t("cycle_file_progress", lang, year=year), "progress_table", lang)
+with deck.section("cycle_table"):
+    st.subheader(t("cycle_table", lang))
+    table = tracker.progress_table(rows, lang)
+    deck.table(
+        table,
+        height=table_height(len(table), 720),
+        # the status says which level lacks values (按时报送（本级缺 1 项、乡镇缺 2 项，共 120 项）): room to read it
+        column_config={t("col_status", lang): st.column_config.TextColumn(width="large")},
+    )
+    table_downloads(table, t("cycle_file_progress", lang, year=year), "progress_table", lang)
