@@ -281,6 +281,26 @@ def graded_db(catalog_db):
     return catalog_db
 
 
+# current_training's rule written out (store/superseded_training.py): the newest active batch's row of each cadre,
+# course and date; checked against the view in test_storage.py, and after the sample is removed and loaded again in
+# test_pages.py.
+NEWEST_TRAINING_PER_KEY = """
+    SELECT cadre_id, course, category, domain, mode, organized, hours, date, batch_id FROM training
+    WHERE batch_id IN (SELECT id FROM active_batch_ids)
+    QUALIFY row_number() OVER (PARTITION BY cadre_id, course, date ORDER BY batch_id DESC) = 1
+    ORDER BY ALL"""
+
+
+def current_training(db: Database):
+    """The current_training view's rows, in order (a DataFrame), to compare with NEWEST_TRAINING_PER_KEY's."""
+    return db.fetch_df("SELECT * FROM current_training ORDER BY ALL")
+
+
+def partly_superseded_training(db: Database) -> list[int]:
+    """The training batches a later one superseded in part (training_partial), ids ascending."""
+    return [row[0] for row in db.fetch_all("SELECT batch_id FROM training_partial ORDER BY 1")]
+
+
 @pytest.fixture(scope="session")
 def sample_db_file(tmp_path_factory) -> Path:
     """The bundled sample loaded once per test session, this process's own file; tests get copies."""

@@ -6,7 +6,17 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import DATA, ROOT, as_admin, data_file, import_ok, open_tab
+from conftest import (
+    DATA,
+    NEWEST_TRAINING_PER_KEY,
+    ROOT,
+    as_admin,
+    current_training,
+    data_file,
+    import_ok,
+    open_tab,
+    partly_superseded_training,
+)
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.errors import AppTestError
 
@@ -253,7 +263,12 @@ def test_current_data_summary(app):
 
 
 def test_remove_and_reload_sample(app):
+    """Also current_training (the newest active row of each cadre, course and date, kept by
+    store/superseded_training.py) through the removal and the reload: empty between, whole again after."""
+    from ui.runtime import database
+
     on_data_page(app)
+    assert current_training(database()).equals(database().fetch_df(NEWEST_TRAINING_PER_KEY))
     active = "SELECT count(*) FROM batches WHERE status = 'active'"
     # as a rollback: the button waits for the tick, so one stray click removes nothing
     assert app.button(key="data_remove_sample").disabled
@@ -267,6 +282,7 @@ def test_remove_and_reload_sample(app):
     app.button(key="data_remove_sample").click().run()
     assert any("已移除示例数据（15 个批次）" in s.value for s in app.success)
     assert _connection().execute("SELECT count(*) FROM batches WHERE status = 'active'").fetchone()[0] == 0
+    assert current_training(database()).empty and partly_superseded_training(database()) == []
     on_page(app, "views/overview.py")
     assert "数据库为空" in " ".join(i.value for i in app.info)
     on_data_page(app)
@@ -275,6 +291,8 @@ def test_remove_and_reload_sample(app):
     loads = "SELECT who, row_count FROM audit WHERE action = 'load_sample' ORDER BY happened_at"
     assert _connection().execute(loads).fetchall() == [("sample", 15), ("测试管理员", 15)]  # the fixture's, the page's
     assert not app.checkbox(key="data_remove_sample_confirm").value  # a new sample asks for a new tick
+    reloaded = current_training(database())
+    assert len(reloaded) > 100_000 and reloaded.equals(database().fetch_df(NEWEST_TRAINING_PER_KEY))
 
 
 def upload_two_good_and_one_bad(app) -> None:

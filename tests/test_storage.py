@@ -9,7 +9,7 @@ import hashlib
 import duckdb
 import pandas as pd
 import pytest
-from conftest import data_file, import_ok
+from conftest import NEWEST_TRAINING_PER_KEY, current_training, data_file, import_ok, partly_superseded_training
 
 from incentive import config
 from incentive.accounts.roles import Scope
@@ -363,21 +363,6 @@ def test_catalog_in_force_picks_the_latest_version_not_after_the_period(db):
 
 # ---- current training: batches superseded in part (store/superseded_training.py)
 
-# current_training's rule written out: the newest active batch's row of each cadre, course and date.
-NEWEST_PER_KEY = """
-    SELECT cadre_id, course, category, domain, mode, organized, hours, date, batch_id FROM training
-    WHERE batch_id IN (SELECT id FROM active_batch_ids)
-    QUALIFY row_number() OVER (PARTITION BY cadre_id, course, date ORDER BY batch_id DESC) = 1
-    ORDER BY ALL"""
-
-
-def _current(db):
-    return db.fetch_df("SELECT * FROM current_training ORDER BY ALL")
-
-
-def _partial(db):
-    return [row[0] for row in db.fetch_all("SELECT batch_id FROM training_partial ORDER BY 1")]
-
 
 def _training_file(rows: list[str]) -> bytes:
     return ("干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n" + "\n".join(rows) + "\n").encode()
@@ -396,7 +381,8 @@ def test_current_training_follows_import_supersede_and_rollback(new_location):
             ]
         ),
     )
-    assert _current(db).equals(db.fetch_df(NEWEST_PER_KEY)) and _partial(db) == []
+    assert current_training(db).equals(db.fetch_df(NEWEST_TRAINING_PER_KEY))
+    assert partly_superseded_training(db) == []
     second = import_ok(
         db,
         "t2.csv",
@@ -407,7 +393,8 @@ def test_current_training_follows_import_supersede_and_rollback(new_location):
             ]
         ),
     )
-    assert _current(db).equals(db.fetch_df(NEWEST_PER_KEY)) and _partial(db) == [first]
+    assert current_training(db).equals(db.fetch_df(NEWEST_TRAINING_PER_KEY))
+    assert partly_superseded_training(db) == [first]
     assert db.fetch_all("SELECT sum(hours) FROM current_training WHERE cadre_id = 'A1'") == [(6.0,)]
     third = import_ok(
         db,
@@ -420,16 +407,19 @@ def test_current_training_follows_import_supersede_and_rollback(new_location):
             ]
         ),
     )
-    assert _current(db).equals(db.fetch_df(NEWEST_PER_KEY)) and _partial(db) == [first, second]
+    assert current_training(db).equals(db.fetch_df(NEWEST_TRAINING_PER_KEY))
+    assert partly_superseded_training(db) == [first, second]
     assert db.fetch_all("SELECT sum(hours) FROM current_training WHERE cadre_id IN ('A1', 'A3')") == [(14.0,)]
     batches.rollback(db, second)  # A1's 班二 back to the first batch's 6 学时; A3 stays the third's
-    assert _current(db).equals(db.fetch_df(NEWEST_PER_KEY)) and _partial(db) == [first]
+    assert current_training(db).equals(db.fetch_df(NEWEST_TRAINING_PER_KEY))
+    assert partly_superseded_training(db) == [first]
     assert db.fetch_all("SELECT sum(hours) FROM current_training WHERE cadre_id = 'A1'") == [(11.0,)]
     batches.rollback(db, third)  # the first batch current whole again
-    assert _current(db).equals(db.fetch_df(NEWEST_PER_KEY)) and _partial(db) == []
+    assert current_training(db).equals(db.fetch_df(NEWEST_TRAINING_PER_KEY))
+    assert partly_superseded_training(db) == []
     assert db.fetch_all("SELECT count(*) FROM training_kept") == [(0,)]
     batches.rollback(db, first)
-    assert _current(db).empty
+    assert current_training(db).empty
     db.close()
 
 
@@ -467,23 +457,10 @@ def test_a_database_from_before_schema_21_keeps_its_current_training(tmp_path):
                (3, 'A1', '班一', 'political', 'theory', 'online', 'collective', 9, DATE '2025-01-05')"""
         )
     db = Database(path)
-    assert _partial(db) == [1] and _current(db).equals(db.fetch_df(NEWEST_PER_KEY))
+    assert partly_superseded_training(db) == [1] and current_training(db).equals(db.fetch_df(NEWEST_TRAINING_PER_KEY))
     assert db.fetch_all("SELECT sum(hours) FROM current_training") == [(6.0,)]
     batches.rollback(db, 2)
-    assert _partial(db) == [] and db.fetch_all("SELECT sum(hours) FROM current_training") == [(10.0,)]
-    db.close()
-
-
-@pytest.mark.slow
-def test_current_training_after_removing_and_reloading_the_sample(sample_db_path):
-    from incentive.demo.sample import load_sample
-
-    db = Database(sample_db_path)
-    assert _current(db).equals(db.fetch_df(NEWEST_PER_KEY))
-    batches.rollback_source(db, "sample")
-    assert _current(db).empty and _partial(db) == []
-    load_sample(db)
-    assert len(_current(db)) > 100_000 and _current(db).equals(db.fetch_df(NEWEST_PER_KEY))
+    assert partly_superseded_training(db) == [] and db.fetch_all("SELECT sum(hours) FROM current_training") == [(10.0,)]
     db.close()
 
 
