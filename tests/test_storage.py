@@ -368,8 +368,7 @@ def _training_file(rows: list[str]) -> bytes:
     return ("干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n" + "\n".join(rows) + "\n").encode()
 
 
-def test_current_training_follows_import_supersede_and_rollback(new_location):
-    db = Database(new_location)
+def test_current_training_follows_import_supersede_and_rollback(db):
     first = import_ok(
         db,
         "t1.csv",
@@ -420,7 +419,6 @@ def test_current_training_follows_import_supersede_and_rollback(new_location):
     assert db.fetch_all("SELECT count(*) FROM training_kept") == [(0,)]
     batches.rollback(db, first)
     assert current_training(db).empty
-    db.close()
 
 
 def test_a_training_record_whose_domain_alone_changed_is_a_change(db):
