@@ -61,7 +61,7 @@ from incentive.sharing.export import (
     untrained_frame,
     welfare_status_frame,
 )
-from incentive.store import audit, backup, batches, queries, settings
+from incentive.store import audit, backup, batches, queries, rollback_effects, settings
 from incentive.store.batches import BatchError
 from incentive.store.database import Database, DatabaseLocked
 from incentive.store.effects import import_effects, value_changes
@@ -607,8 +607,11 @@ def _confirmed(message: str, lang: str, **params) -> int | None:
 
 
 def _rollback(db: Database, args, lang: str) -> int:
-    """As on the Data page, a rollback is confirmed first: interactively, or with --yes in scripts."""
-    if not args.yes:
+    """As on the Data page, a rollback is confirmed first: interactively, or with --yes in scripts. What it would
+    do to the catalog in force for stored values is said before (`_rollback_said`); one that would relabel them is
+    not asked about: batches.rollback refuses it, on record (docs/decisions.md#rolling-back-a-catalog-batch)."""
+    relabels = _rollback_said(db, [args.batch_id], lang)
+    if not args.yes and not relabels:
         refused = _confirmed("cli_rollback", lang, batch=args.batch_id)
         if refused is not None:
             return refused
@@ -625,12 +628,33 @@ def _remove_sample(db: Database, args, lang: str) -> int:
     """As a rollback, and as on the Data page: every sample batch goes at once, so it is confirmed first,
     interactively or with --yes in scripts. With no sample loaded there is nothing to confirm."""
     loaded = batches.active_count(db, "sample")
-    if loaded and not args.yes:
+    sample = batches.history(db).query("status == 'active' and source == 'sample'")["id"].tolist()
+    relabels = bool(loaded) and _rollback_said(db, sample, lang)
+    if loaded and not args.yes and not relabels:
         refused = _confirmed("cli_remove_sample", lang, n=loaded)
         if refused is not None:
             return refused
-    print(t("data_sample_removed", lang, n=batches.rollback_source(db, "sample", _who())), file=sys.stderr)
+    try:
+        removed = batches.rollback_source(db, "sample", _who())
+    except BatchError as e:
+        print(e.text(lang), file=sys.stderr)
+        return EXIT_REFUSED
+    print(t("data_sample_removed", lang, n=removed), file=sys.stderr)
     return EXIT_OK
+
+
+def _rollback_said(db: Database, batch_ids: list[int], lang: str) -> bool:
+    """Say, before a rollback of `batch_ids` is confirmed, the stored periods it re-scores by the catalog it leaves,
+    as an import's `data_rescore` lists them (store/rollback_effects.py); whether it would relabel stored values
+    instead, which the rollback itself refuses."""
+    effects = rollback_effects.rollback_effects(db, batch_ids)
+    if effects.relabelled:
+        return True
+    if effects.rescored:
+        print(t("data_rollback_rescore", lang), file=sys.stderr)
+        for line in rescoring_lines(effects.rescored, lang):
+            print("  " + line, file=sys.stderr)
+    return False
 
 
 # The exports --suppress turns into the page's view: a table as a viewer sees it (`<5`, withheld, counts written

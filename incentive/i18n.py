@@ -533,6 +533,36 @@ TEXT: dict[str, tuple[str, str]] = {
         "第 {row} 行更改已有指标「{indicator}」{version}：{changes}。",
         "Row {row} changes the stored indicator {indicator}{version}: {changes}.",
     ),
+    # a rollback that would change the catalog in force for stored values (store/rollback_effects.py,
+    # docs/decisions.md#rolling-back-a-catalog-batch)
+    "rollback_relabels_values": (
+        "不能撤销批次 {batch}：撤销后，已有数值将按另一个指标目录版本读取，而这些数值是按现行版本存储的，不会换算：{items}。"
+        "请先撤销存有这些数值的批次（{value_batches}），再撤销批次 {batch}；或不撤销，改为导入更正后的指标目录"
+        "（这些考核期保持现行的单位和类别）。",
+        "Batch {batch} cannot be rolled back: stored values would then read under another catalog version, and they "
+        "are stored as the version in force now has them and are not converted: {items}. Roll back the batches "
+        "holding those values first ({value_batches}), then batch {batch}; or, instead of rolling it back, import a "
+        "corrected catalog (keeping the unit and domain in force for those periods).",
+    ),
+    "rollback_relabel_unit": (
+        "指标「{indicator}」的单位将由「{before}」变为「{after}」（{n} 个考核期：{periods}）",
+        "the unit of indicator {indicator} would change from “{before}” to “{after}” ({n} {n:period|periods}: "
+        "{periods})",
+    ),
+    "rollback_relabel_domain": (
+        "指标「{indicator}」的类别将由「{before}」变为「{after}」（{n} 个考核期：{periods}）",
+        "the domain of indicator {indicator} would change from {before} to {after} ({n} {n:period|periods}: {periods})",
+    ),
+    "rollback_relabel_version": (
+        "指标「{indicator}」将没有生效的目录版本（现行单位「{before}」），其数值将不再计分（{n} 个考核期：{periods}）",
+        "indicator {indicator} would have no catalog version in force (its unit now “{before}”), so its values "
+        "would be scored nowhere ({n} {n:period|periods}: {periods})",
+    ),
+    "data_rollback_rescore": (
+        "撤销后，下列已有考核期将按撤销后的指标目录重新计算排名和达标状态（已正式发布的期次保留发布结果，页面会提示数据有变动）：",
+        "After this rollback, the stored periods below are scored again with the catalog it leaves, ranks and care "
+        "statuses alike (a published period keeps its published figures, and its pages say that the data changed):",
+    ),
     "data_snapshot_replace": (
         "将整体替换统计日期为 {as_of} 的花名册快照（现有 {n} 人）。",
         "Replaces the roster snapshot as of {as_of} as a whole (currently {n} {n:cadre|cadres}).",

@@ -392,6 +392,101 @@ def test_a_long_list_of_changed_values_stops_where_the_data_page_does_and_says_h
     )
 
 
+CATALOG_HEADER = "指标代码,指标名称,类别,赛道,单位,方向,权重,目标值,生效起始期\n"
+VALUES_HEADER = "考核期,县区,乡镇,指标,数值\n"
+
+
+def _statuses(path) -> dict[int, str]:
+    return {b["id"]: b["status"] for b in json.loads(cli(path, "batches", "--format", "json").stdout)}
+
+
+def test_rolling_back_a_catalog_batch_that_would_relabel_stored_values_is_refused(sample_db_path, tmp_path):
+    """The catalog gives R01 万元 from 2026-Q4 (batch 16) and 2026-Q4's value is imported in 万元 (batch 17): rolling
+    back batch 16 made it read under the older version's 亿元, 10,000× off, without a word. Refused, naming the
+    batch, the indicator, old → new unit, the periods and the batch to roll back first; once that batch is rolled
+    back, the catalog batch is too (docs/decisions.md#rolling-back-a-catalog-batch)."""
+    catalog = tmp_path / "目录_2026Q4.csv"
+    catalog.write_text(CATALOG_HEADER + "R01,重点项目投资完成额,赛马,项目建设,万元,正向,12,,2026-Q4\n")
+    values = tmp_path / "2026Q4.csv"
+    values.write_text(VALUES_HEADER + "2026Q4,云岫县,,R01,356300\n")
+    assert cli(sample_db_path, "import", catalog).returncode == 0
+    assert cli(sample_db_path, "import", values).returncode == 0
+
+    refused = cli(sample_db_path, "rollback", "16", "--yes")
+    assert refused.returncode == 1
+    assert refused.stderr.splitlines() == [
+        "Batch #16 cannot be rolled back: stored values would then read under another catalog version, and they are "
+        "stored as the version in force now has them and are not converted: the unit of indicator 重点项目投资完成额 "
+        "(R01) would change from “万元” to “亿元” (1 period: 2026-Q4). Roll back the batches holding those values "
+        "first (#17), then batch #16; or, instead of rolling it back, import a corrected catalog (keeping the unit "
+        "and domain in force for those periods)."
+    ]
+    unconfirmed = cli(sample_db_path, "rollback", "16", lang="zh")  # refused before it asks
+    assert unconfirmed.returncode == 1 and unconfirmed.stderr.startswith(
+        "不能撤销批次 #16：撤销后，已有数值将按另一个指标目录版本读取，而这些数值是按现行版本存储的，不会换算："
+        "指标「重点项目投资完成额（R01）」的单位将由「万元」变为「亿元」（1 个考核期：2026-Q4）。"
+        "请先撤销存有这些数值的批次（#17），再撤销批次 #16"
+    )
+    assert _statuses(sample_db_path)[16] == "active"
+    exported = cli(sample_db_path, "export", "race_scores", "--period", "2026Q4").stdout.splitlines()
+    assert "2026-Q4,云岫县,,R01,356300.0" in exported
+    audit = cli(sample_db_path, "export", "audit").stdout
+    assert audit.count(",rollback,batch 16,,,,refused,rollback_relabels_values") == 2  # each refusal on record
+
+    assert cli(sample_db_path, "rollback", "17", "--yes").returncode == 0  # the values first: then it goes
+    assert cli(sample_db_path, "rollback", "16", "--yes").returncode == 0
+    assert _statuses(sample_db_path)[16] == "rolled_back"
+
+
+def test_rolling_back_the_catalog_batch_that_first_listed_an_indicator_with_stored_values_is_refused(
+    sample_db_path, tmp_path
+):
+    """Rolled back, the batch that first listed R99 left R99's stored values with no catalog version: scored nowhere,
+    which only `check` said afterwards. Refused as a relabelling is, and so is removing the sample under values
+    whose indicator only the sample's catalog lists."""
+    catalog = tmp_path / "目录_R99.csv"
+    catalog.write_text(CATALOG_HEADER + "R99,新指标,赛马,项目建设,个,正向,5,,\n")
+    values = tmp_path / "R99.csv"
+    values.write_text(VALUES_HEADER + "2026Q3,云岫县,,R99,5\n2026Q3,岚桥区,,R99,7\n2026Q2,岚桥区,,R02,9\n")
+    assert cli(sample_db_path, "import", catalog).returncode == 0
+    assert cli(sample_db_path, "import", values).returncode == 0
+
+    refused = cli(sample_db_path, "rollback", "16", "--yes")
+    assert refused.returncode == 1
+    assert (
+        "indicator 新指标 (R99) would have no catalog version in force (its unit now “个”), so its values would be "
+        "scored nowhere (1 period: 2026-Q3). Roll back the batches holding those values first (#17), then batch #16"
+        in refused.stderr
+    )
+    sample = cli(sample_db_path, "remove-sample", "--yes")  # the sample's catalog lists R02, which #17 holds
+    assert sample.returncode == 1
+    assert "indicator 新开工项目数 (R02) would have no catalog version in force (its unit now “个”)" in sample.stderr
+    assert "(1 period: 2026-Q2)" in sample.stderr and "first (#17)" in sample.stderr
+    assert set(_statuses(sample_db_path).values()) == {"active"}
+    assert ",remove_sample,sample,,,,refused,rollback_relabels_values" in cli(sample_db_path, "export", "audit").stdout
+
+
+def test_a_catalog_rollback_that_only_rescores_says_which_periods_before_it_is_done(sample_db_path, tmp_path):
+    """A rollback of a catalog batch giving R01 weight 40 from 2026-Q3 is allowed: the weight in force goes back to
+    12 and the CLI says which stored periods that re-scores before asking, and with --yes before doing it."""
+    catalog = tmp_path / "目录_权重.csv"
+    catalog.write_text(CATALOG_HEADER + "R01,重点项目投资完成额,赛马,项目建设,亿元,正向,40,,2026-Q3\n")
+    assert cli(sample_db_path, "import", catalog).returncode == 0
+    rescores = [
+        "After this rollback, the stored periods below are scored again with the catalog it leaves, ranks and care "
+        "statuses alike (a published period keeps its published figures, and its pages say that the data changed):",
+        "  R01 重点项目投资完成额: weight 40 → 12; re-scores the race period 2026-Q3 (1 in all)",
+    ]
+    unconfirmed = cli(sample_db_path, "rollback", "16")
+    assert unconfirmed.returncode == 2 and unconfirmed.stderr.splitlines()[:2] == rescores
+    done = cli(sample_db_path, "rollback", "16", "--yes")
+    assert done.returncode == 0 and done.stderr.splitlines() == [*rescores, "batch #16 rolled back"]
+    values = tmp_path / "v.csv"  # a batch of values re-scores nothing by the catalog: nothing is said
+    values.write_text(VALUES_HEADER + "2026Q3,云岫县,,R01,36\n")
+    assert cli(sample_db_path, "import", values).returncode == 0
+    assert cli(sample_db_path, "rollback", "17", "--yes").stderr.splitlines() == ["batch #17 rolled back"]
+
+
 def test_a_wide_file_is_summed_up_in_rows_of_the_file_and_values(catalog_db_path):
     """A wide row holds a value per indicator: the summary counts the file's rows and their values, as the Data
     page's preview does, never the values as rows."""

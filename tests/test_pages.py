@@ -453,6 +453,46 @@ def test_a_catalog_unit_change_over_stored_values_is_refused_and_other_changes_l
     assert not any(b.key and b.key.startswith("data_import_") for b in app.button)  # nothing to import
 
 
+def test_a_catalog_rollback_that_would_relabel_stored_values_is_refused_and_one_that_rescores_says_so(app):
+    """docs/decisions.md#rolling-back-a-catalog-batch, on the Data page as in the CLI (batches.rollback): the batch
+    giving R01 万元 from 2026-Q4 under 2026-Q4 values imported in 万元 cannot be rolled back (the refusal under the
+    picked batch, the button disabled even once confirmed); the values' batch can, and then the catalog batch; a
+    batch giving R01 weight 40 from 2026-Q3 says the period it re-scores before it is rolled back."""
+    from ui.runtime import database
+
+    header = "指标代码,指标名称,类别,赛道,单位,方向,权重,目标值,生效起始期\n"
+    unit = import_ok(
+        database(), "目录.csv", (header + "R01,重点项目投资完成额,赛马,项目建设,万元,正向,12,,2026-Q4\n").encode()
+    )
+    values = import_ok(database(), "v.csv", "考核期,县区,乡镇,指标,数值\n2026Q4,云岫县,,R01,356300\n".encode())
+    weight = import_ok(
+        database(), "权重.csv", (header + "R01,重点项目投资完成额,赛马,项目建设,亿元,正向,40,,2026-Q3\n").encode()
+    )
+    on_data_page(app)
+    app.selectbox(key=f"data_rollback_pick_{weight}").set_value(unit).run()
+    refusal = [e.value for e in app.error if "不能撤销" in e.value]
+    assert (
+        len(refusal) == 1
+        and "指标「重点项目投资完成额（R01）」的单位将由「万元」变为「亿元」（1 个考核期：2026-Q4）" in refusal[0]
+    )
+    assert f"请先撤销存有这些数值的批次（\\#{values}）" in refusal[0]  # as Markdown escapes it
+    app.checkbox(key="data_rollback_confirm").check().run()
+    assert app.button(key="data_rollback").disabled
+
+    app.selectbox(key=f"data_rollback_pick_{weight}").set_value(weight).run()
+    assert not [e for e in app.error if "不能撤销" in e.value]
+    rescore = [w.value for w in app.warning if w.value.startswith("撤销后，下列已有考核期")]
+    assert len(rescore) == 1 and "R01 重点项目投资完成额：权重 40 → 12；重算赛马考核期 2026-Q3（共 1 期）" in rescore[0]
+
+    for batch in (values, unit):  # the values first, then the catalog batch under them
+        app.selectbox(key=f"data_rollback_pick_{weight}").set_value(batch).run()
+        app.checkbox(key="data_rollback_confirm").check().run()
+        app.button(key="data_rollback").click().run()
+        assert not app.exception and any(f"已撤销批次 #{batch}" in s.value for s in app.success)
+    statuses = dict(_connection().execute("SELECT id, status FROM batches WHERE id >= 16").fetchall())
+    assert statuses == {unit: "rolled_back", values: "rolled_back", weight: "active"}
+
+
 def test_a_file_imported_again_after_a_correction_says_what_it_would_set_back(app):
     """The same-file notice says that importing again only adds an identical batch only while that is true: after
     a correction, the file would set the corrected values back, and the notice says so in the preview's counts."""

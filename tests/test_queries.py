@@ -63,6 +63,7 @@ PARAMS = {
     "roster_sizes": {"days": [dt.date(2024, 12, 31), dt.date(2025, 12, 31)]},
     "roster_counties_left_out": {"as_of": dt.date(2025, 12, 31)},
     "catalog_rescoring": {},
+    "rollback_rescoring": {"batches": [2]},  # the sample's catalog batch: every indicator leaves the catalog
     "training_untrained": {
         "start": dt.date(2025, 1, 1),
         "end": dt.date(2025, 12, 31),

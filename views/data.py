@@ -15,11 +15,12 @@ from incentive.intake.preview import (
     Preview,
     effects_text,
     imported_skipped_text,
+    rescoring_lines,
     unknown_cadres_text,
     values_text,
 )
 from incentive.safe_text import markdown, tm
-from incentive.store import audit, backup, batches, settings
+from incentive.store import audit, backup, batches, rollback_effects, settings
 from incentive.store.batches import BatchError
 from incentive.store.effects import ImportEffects, import_effects
 from incentive.store.storage_faults import StorageFault
@@ -121,9 +122,19 @@ def offer_sample_removal() -> None:
     confirmed = st.checkbox(sample_removal_confirmation(), key=confirm_key)
     if st.button(t("data_remove_sample_first", lang), key=f"data_unsample_{upload_round}", disabled=not confirmed):
         with storage_notice.refused_here(lang):
-            removed = batches.rollback_source(db, "sample", sign_in.require_admin(lang))
-            st.session_state.pop(confirm_key, None)
-            flash_and_rerun(t("data_sample_removed", lang, n=removed))
+            if (removed := remove_sample()) is not None:
+                st.session_state.pop(confirm_key, None)
+                flash_and_rerun(t("data_sample_removed", lang, n=removed))
+
+
+def remove_sample() -> int | None:
+    """Roll back every sample batch: how many, or None when refused (said here): the sample's catalog would leave
+    values of other batches in another unit or under no catalog version (batches.refuse_relabelling)."""
+    try:
+        return batches.rollback_source(db, "sample", sign_in.require_admin(lang))
+    except BatchError as refused:
+        st.error(markdown(refused.text(lang)))
+        return None
 
 
 def sample_removal_confirmation() -> str:
@@ -292,6 +303,24 @@ if left_out:
             f"{batch_files[rejected_batch]}.problems.csv",
             "data_batch_rejects_csv",
         )
+
+
+def rollback_refusal(batch_id: int) -> BatchError | None:
+    """Say under the picked batch what rolling it back would do to the catalog in force for stored values
+    (store/rollback_effects.py): the refusal batches.rollback would give, returned, or the stored periods it
+    re-scores."""
+    effects = rollback_effects.rollback_effects(db, [batch_id])
+    try:
+        batches.refuse_relabelling(effects)
+    except BatchError as refused:
+        st.error(markdown(refused.text(lang)))
+        return refused
+    if effects.rescored:
+        lines = "\n".join(f"- {markdown(line)}" for line in rescoring_lines(effects.rescored, lang))
+        st.warning(t("data_rollback_rescore", lang) + "\n\n" + lines)
+    return None
+
+
 active = history[history["status"] == "active"].set_index("id")
 if len(active):
     pick_col, button_col = st.columns([3, 1], vertical_alignment="bottom")
@@ -309,12 +338,22 @@ if len(active):
         # untick the box of the run before: set before it is drawn, the value reaches the browser, which otherwise
         # keeps drawing the box ticked (dropping its key did so, with the button disabled) and sends it back ticked
         st.session_state["data_rollback_confirm"] = False
+    # what the rollback would do to the catalog in force for stored values, before it is confirmed: refused when it
+    # would relabel them, else the periods it re-scores (docs/decisions.md#rolling-back-a-catalog-batch)
+    refusal = rollback_refusal(int(batch_id))
     confirmed = st.checkbox(t("data_rollback_confirm", lang), key="data_rollback_confirm")
-    if button_col.button(t("data_rollback", lang), key="data_rollback", disabled=not confirmed):
+    clicked = button_col.button(
+        t("data_rollback", lang), key="data_rollback", disabled=not confirmed or refusal is not None
+    )
+    if clicked:
         with storage_notice.refused_here(lang):
-            batches.rollback(db, int(batch_id), sign_in.require_admin(lang))
-            st.session_state["data_rolled_back"] = True  # drawn, the box can no longer be set in this run
-            flash_and_rerun(t("data_rolled_back", lang, batch=batch_id))
+            try:
+                batches.rollback(db, int(batch_id), sign_in.require_admin(lang))
+            except BatchError as refused:  # the data changed since the page was drawn: refused as the CLI is
+                st.error(markdown(refused.text(lang)))
+            else:
+                st.session_state["data_rolled_back"] = True  # drawn, the box can no longer be set in this run
+                flash_and_rerun(t("data_rolled_back", lang, batch=batch_id))
 
 # ---- sample data
 st.subheader(t("data_sample", lang))
@@ -323,9 +362,9 @@ if sample_loaded:
     confirmed = st.checkbox(sample_removal_confirmation(), key="data_remove_sample_confirm")
     if st.button(t("data_remove_sample", lang), key="data_remove_sample", disabled=not confirmed):
         with storage_notice.refused_here(lang):
-            removed = batches.rollback_source(db, "sample", sign_in.require_admin(lang))
-            st.session_state.pop("data_remove_sample_confirm", None)
-            flash_and_rerun(t("data_sample_removed", lang, n=removed))
+            if (removed := remove_sample()) is not None:
+                st.session_state.pop("data_remove_sample_confirm", None)
+                flash_and_rerun(t("data_sample_removed", lang, n=removed))
 else:
     st.caption(t("data_no_sample", lang))
     if st.button(t("data_load_sample", lang), key="data_load_sample"):

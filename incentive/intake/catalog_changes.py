@@ -62,10 +62,10 @@ def _relabelling(
     for field in RELABELLING_FIELDS:
         relabelled = []
         for period in stored:
-            old, new = _in_force(versions, period), _in_force(after, period)
+            old, new = in_force(versions, period), in_force(after, period)
             if old is None or new is None or (new.get("effective_from") or "") != since:
                 continue
-            if _same(field, old.get(field), new.get(field)):
+            if same(field, old.get(field), new.get(field)):
                 continue
             relabelled.append((period, old.get(field)))
         if not relabelled:
@@ -92,7 +92,7 @@ def _relabelling(
 
 def _changed_note(row: dict, replaced: dict) -> Note | None:
     """The note of the fields `row` changes in the stored version it replaces; None when it changes none."""
-    changed = [f for f in LISTED_FIELDS if f in row and not _same(f, replaced.get(f), row.get(f))]
+    changed = [f for f in LISTED_FIELDS if f in row and not same(f, replaced.get(f), row.get(f))]
     if not changed:
         return None
     texts = {
@@ -119,8 +119,9 @@ def _changed_note(row: dict, replaced: dict) -> Note | None:
     return Note("note_catalog_changed", params)
 
 
-def _in_force(versions: list[dict], period: str) -> dict | None:
-    """The version in force for `period` (the latest 生效起始期 not after it); None before every version."""
+def in_force(versions: list[dict], period: str) -> dict | None:
+    """The version in force for `period` (the latest 生效起始期 not after it); None before every version. A
+    rollback's check reads the catalog after it by the same rule (store/rollback_effects.py)."""
 
     def start(version: dict) -> dt.date:
         return periods.bounds(version["effective_from"])[0] if version.get("effective_from") else dt.date.min
@@ -130,7 +131,7 @@ def _in_force(versions: list[dict], period: str) -> dict | None:
     return max(valid, key=start) if valid else None
 
 
-def _same(field: str, before, after) -> bool:
+def same(field: str, before, after) -> bool:
     """Whether a field's stored and new values are the same: units as normalized (万元 and （万元） alike), numbers
     as numbers, a blank as a blank."""
     before, after = _plain(before), _plain(after)

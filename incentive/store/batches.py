@@ -18,7 +18,7 @@ from incentive.accounts.roles import OutOfScope, Scope
 from incentive.i18n import TranslatedError, t
 from incentive.intake.file_kinds import STORED_COLUMNS
 from incentive.intake.preview import Preview
-from incentive.store import audit, faults, superseded_training
+from incentive.store import audit, faults, rollback_effects, superseded_training
 from incentive.store.database import Database
 from incentive.store.queries import identifier
 
@@ -215,8 +215,9 @@ def rollback(db: Database, batch_id: int, who: str = "system", *, scope: Scope =
 
     try:
         db.serial_write(undo)
-    except OutOfScope as refused:
-        audit.record(db, who, "rollback", target=f"batch {batch_id}", outcome="refused", detail=refused.key)
+    except (OutOfScope, BatchError) as refused:
+        if isinstance(refused, OutOfScope) or refused.key == "rollback_relabels_values":  # refused, not mistyped
+            audit.record(db, who, "rollback", target=f"batch {batch_id}", outcome="refused", detail=refused.key)
         raise
 
 
@@ -232,7 +233,9 @@ def active_county(cur: duckdb.DuckDBPyConnection, batch_id: int) -> str | None:
 def undo_in(cur: duckdb.DuckDBPyConnection, batch_id: int, who: str, *, detail: str = "") -> None:
     """`rollback`'s write inside the caller's transaction (`cur`, from `Database.serial_write`), for a rollback that
     must land with other rows (an accepted rollback request); the batch must be active (`active_county`).
-    `detail`: what the audit row adds (who asked for it)."""
+    `detail`: what the audit row adds (who asked for it). A rollback that would change the unit or domain in force
+    for stored values is refused (`refuse_relabelling`)."""
+    refuse_relabelling(rollback_effects.rollback_effects_within(cur, [batch_id]))
     cur.execute(
         "UPDATE batches SET status = 'rolled_back', rolled_back_at = $at WHERE id = $id",
         {"at": dt.datetime.now(), "id": batch_id},
@@ -242,8 +245,19 @@ def undo_in(cur: duckdb.DuckDBPyConnection, batch_id: int, who: str, *, detail: 
     audit.write(cur, who, "rollback", target=f"batch {batch_id}", detail=detail)
 
 
+def refuse_relabelling(effects: rollback_effects.RollbackEffects) -> None:
+    """BatchError("rollback_relabels_values") when the rollback of `effects` would change the unit or domain in
+    force for stored values, or leave them with no catalog version in force, naming the batches, indicators, old →
+    new values, periods and the batches holding those values (store/rollback_effects.py,
+    docs/decisions.md#rolling-back-a-catalog-batch)."""
+    if effects.relabelled:
+        raise BatchError("rollback_relabels_values", **rollback_effects.relabelling_params(effects))
+
+
 def rollback_source(db: Database, source: str, who: str = "system") -> int:
-    """Roll back every active batch of a source (removing the sample data) in one transaction; returns how many."""
+    """Roll back every active batch of a source (removing the sample data) in one transaction; returns how many.
+    Refused as a rollback is when the catalog batches among them would change the unit or domain in force for the
+    stored values of other batches (`refuse_relabelling`)."""
 
     def undo(cur: duckdb.DuckDBPyConnection) -> int:
         ids = [
@@ -252,6 +266,7 @@ def rollback_source(db: Database, source: str, who: str = "system") -> int:
                 "SELECT id FROM batches WHERE status = 'active' AND source = $source", {"source": source}
             ).fetchall()
         ]
+        refuse_relabelling(rollback_effects.rollback_effects_within(cur, ids))
         cur.execute(
             "UPDATE batches SET status = 'rolled_back', rolled_back_at = $at "
             "WHERE status = 'active' AND source = $source",
@@ -264,7 +279,12 @@ def rollback_source(db: Database, source: str, who: str = "system") -> int:
         )
         return len(ids)
 
-    return db.serial_write(undo)
+    try:
+        return db.serial_write(undo)
+    except BatchError as refused:
+        action = "remove_sample" if source == "sample" else "rollback_source"
+        audit.record(db, who, action, target=source, outcome="refused", detail=refused.key)
+        raise
 
 
 # ------------------------------------------------------------ reading
