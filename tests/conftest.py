@@ -149,6 +149,19 @@ def import_ok(database: Database, name: str, data: bytes, **options) -> int:
     return batches.import_preview(database, preview, source="cli", created_by="test")
 
 
+def rolled_back_unchecked(database: Database, batch_id: int) -> None:
+    """Batch `batch_id` marked rolled back as a rollback did before it was checked against the stored values
+    (docs/decisions.md#rolling-back-a-catalog-batch): a catalog batch rolled back under values it listed, leaving
+    them with no catalog version, which `batches.rollback` now refuses but a database from before may hold."""
+    with pytest.raises(batches.BatchError, match="rollback_relabels_values"):
+        batches.rollback(database, batch_id, "test")
+    database.serial_write(
+        lambda cur: cur.execute(
+            "UPDATE batches SET status = 'rolled_back', rolled_back_at = now() WHERE id = $id", {"id": batch_id}
+        )
+    )
+
+
 def import_not_begun(database: Database, name: str, data: bytes, period: str) -> int:
     """Values of a file whose rows are of a begun period, stored as of `period`, one that has not begun (2027-H1): a
     database that already holds a later year's figures, for the pages' choice of year. The importer refuses such a

@@ -519,6 +519,7 @@ _PARAMS = {
     "typical_records": 30,
     "thin_share": 0.1,
     "usual_months": 3,
+    "batches": [2],  # rollback_rescoring: the sample's catalog batch
 }
 
 

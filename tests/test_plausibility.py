@@ -7,7 +7,7 @@ import math
 
 import pandas as pd
 import pytest
-from conftest import import_ok
+from conftest import import_ok, rolled_back_unchecked
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
@@ -606,7 +606,8 @@ def test_a_prefecture_roster_that_leaves_counties_out_says_which_before_import(s
 def test_check_names_values_a_rolled_back_catalog_leaves_unscored(db):
     """R13 in force from 2024-Q1 and a 2024-Q4 score of it imported; then a version from 2025 added and the first
     catalog batch rolled back: the score stays stored, no version in force scores it, and `check` names it rather
-    than the composite leaving it out without a word (a fresh user's review of 2026-12-06)."""
+    than the composite leaving it out without a word (a fresh user's review of 2026-12-06). Such a rollback is
+    refused now (docs/decisions.md#rolling-back-a-catalog-batch); a database from before may hold its result."""
     import_ok(db, "regions.csv", "县区\n甲县\n".encode())
     first = import_ok(
         db,
@@ -620,7 +621,7 @@ def test_check_names_values_a_rolled_back_catalog_leaves_unscored(db):
         "j.csv",
         "指标代码,指标名称,类别,赛道,单位,方向,权重,生效起始期\nR13,新指标,赛马,项目建设,个,正向,2,2025\n".encode(),
     )
-    batches.rollback(db, first)
+    rolled_back_unchecked(db, first)
     found = checks.findings(db, Scope.ALL)
     assert [(f.check, f.period, f.county, f.indicator, f.value) for f in found] == [
         ("unscored", "2024-Q4", "甲县", "R13", 81.0)

@@ -235,7 +235,7 @@ def undo_in(cur: duckdb.DuckDBPyConnection, batch_id: int, who: str, *, detail: 
     must land with other rows (an accepted rollback request); the batch must be active (`active_county`).
     `detail`: what the audit row adds (who asked for it). A rollback that would change the unit or domain in force
     for stored values is refused (`refuse_relabelling`)."""
-    refuse_relabelling(rollback_effects.rollback_effects_within(cur, [batch_id]))
+    refuse_relabelling(rollback_effects.rollback_effects_within(cur, [batch_id], rescored=False))
     cur.execute(
         "UPDATE batches SET status = 'rolled_back', rolled_back_at = $at WHERE id = $id",
         {"at": dt.datetime.now(), "id": batch_id},
@@ -266,7 +266,7 @@ def rollback_source(db: Database, source: str, who: str = "system") -> int:
                 "SELECT id FROM batches WHERE status = 'active' AND source = $source", {"source": source}
             ).fetchall()
         ]
-        refuse_relabelling(rollback_effects.rollback_effects_within(cur, ids))
+        refuse_relabelling(rollback_effects.rollback_effects_within(cur, ids, rescored=False))
         cur.execute(
             "UPDATE batches SET status = 'rolled_back', rolled_back_at = $at "
             "WHERE status = 'active' AND source = $source",

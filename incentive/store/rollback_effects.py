@@ -65,9 +65,12 @@ def rollback_effects(db: Database, batch_ids: Sequence[int]) -> RollbackEffects:
         return rollback_effects_within(cur, batch_ids)
 
 
-def rollback_effects_within(cur: duckdb.DuckDBPyConnection, batch_ids: Sequence[int]) -> RollbackEffects:
+def rollback_effects_within(
+    cur: duckdb.DuckDBPyConnection, batch_ids: Sequence[int], *, rescored: bool = True
+) -> RollbackEffects:
     """What rolling back the active batches `batch_ids` would do, as `cur` sees the data (inside the rollback's
-    own transaction, the check that refuses it). Empty when none of them is a catalog batch."""
+    own transaction, the check that refuses it, which needs no `rescored`). Empty when none of them is a catalog
+    batch."""
     ids = [int(i) for i in batch_ids]
     catalog = cur.execute(
         "SELECT count(*) FROM batches WHERE list_contains($ids, id) AND status = 'active' AND kind = 'indicators'",
@@ -75,9 +78,8 @@ def rollback_effects_within(cur: duckdb.DuckDBPyConnection, batch_ids: Sequence[
     ).fetchone()[0]
     if not catalog:
         return RollbackEffects(tuple(ids))
-    return RollbackEffects(
-        tuple(ids), _relabelled(cur, ids), rescorings(queries.run_within(cur, "rollback_rescoring", batches=ids))
-    )
+    changes = rescorings(queries.run_within(cur, "rollback_rescoring", batches=ids)) if rescored else ()
+    return RollbackEffects(tuple(ids), _relabelled(cur, ids), changes)
 
 
 def _relabelled(cur: duckdb.DuckDBPyConnection, ids: list[int]) -> tuple[Relabelling, ...]:
