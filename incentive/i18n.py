@@ -68,6 +68,21 @@ TEXT: dict[str, tuple[str, str]] = {
     "brief_link": ("在线查看：{link}", "View online: {link}"),
     # the data line of a briefing ranked as the page was, not the official way (docs/decisions.md#the-briefing-prints-the-view)
     "brief_settings": ("标准化方法：{method}；权重：{weights}", "Normalisation: {method}; weights: {weights}"),
+    # what the rankings page showed and the briefing does not print (the counties' composite ranking)
+    "brief_unprinted": (
+        "页面所示{views}未收入本简报，本简报为县区综合排名",
+        "Not printed in this briefing: the page's {views}; it gives the counties' composite ranking",
+    ),
+    "brief_unprinted_townships": ("{county}乡镇排名", "ranking of {county}'s townships"),
+    "brief_unprinted_track": ("{track}单项排名", "ranking by {track} alone"),
+    "brief_unprinted_class": ("{peer_class}类排名", "ranking within class {peer_class}"),
+    "brief_unprinted_across_classes": ("跨类全部县区排名", "ranking of all counties across classes"),
+    "brief_unprinted_focus": ("{unit}指标详情", "indicator detail of {unit}"),
+    "brief_unprinted_help": (
+        "简报打印本期县区综合排名（按页面的标准化方法与权重），不含页面所示{views}。",
+        "The briefing prints the counties' composite ranking of the period (with the page's method and weights), "
+        "not the page's {views}.",
+    ),
     "brief_weights_catalog": ("指标目录权重", "the catalog's"),
     "brief_weights_trial": ("试算（{weights}）", "trial ({weights})"),
     "brief_settings_tiers": (

@@ -101,3 +101,56 @@ def test_the_live_trial_of_a_published_period_prints_live_figures(sample_db_path
     assert official.sections[1].paragraphs[1].startswith("正式发布")
     assert live.sections[1].paragraphs[1] == "实时数据（试算）" and not live.sections[1].data_note
     assert not any(line.startswith("标准化方法") for line in official.footer + live.footer)
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("zh", "页面所示澄溪县乡镇排名未收入本简报，本简报为县区综合排名"),
+        (
+            "en",
+            "Not printed in this briefing: the page's ranking of 澄溪县's townships; it gives the counties' composite",
+        ),
+    ],
+)
+def test_a_briefing_from_the_township_view_says_the_townships_are_not_in_it(sample_db_path, lang, line):
+    """From the township ranking the briefing prints the counties' composite: its data line and its race page say
+    the page's townships were not printed (a tester's finding: nothing said so)."""
+    db = Database(sample_db_path)
+    made = briefing.gather(db, 2026, "", lang, "link", race_unprinted=briefing.UnprintedView(townships_of="澄溪县"))
+    plain = briefing.gather(db, 2026, "", lang, "link")
+    db.close()
+    assert any(entry.startswith(line) for entry in made.footer)
+    assert any(p.startswith(line) for p in made.sections[1].paragraphs)
+    assert not any(line[:8] in entry for entry in plain.footer + plain.sections[1].paragraphs)
+
+
+def briefing_captions(app_factory, db_path, query: dict[str, str]) -> list[str]:
+    at = app_factory(db_path, page="views/rankings.py", query=query)
+    return [caption.value for caption in at.sidebar.caption if caption.value.startswith("简报打印")]
+
+
+@pytest.mark.slow  # AppTest of the rankings page, three times
+def test_the_briefing_button_says_what_it_prints_on_the_township_and_track_views_only(app_factory, sample_db_path):
+    """The tester's township view (the sidebar's county, 功效系数) and a one-track view say under 生成简报 what the
+    PDF prints; the default view says nothing."""
+    township = {"county": "澄溪县", "rank.level": "township", "rank.method": "minmax"}
+    assert briefing_captions(app_factory, sample_db_path, township) == [
+        "简报打印本期县区综合排名（按页面的标准化方法与权重），不含页面所示澄溪县乡镇排名。"
+    ]
+    assert briefing_captions(app_factory, sample_db_path, {"rank.track": "项目建设"}) == [
+        "简报打印本期县区综合排名（按页面的标准化方法与权重），不含页面所示项目建设单项排名。"
+    ]
+    assert briefing_captions(app_factory, sample_db_path, {}) == []
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_township_views_pdf_says_the_townships_are_not_printed(app_factory, sample_db_path):
+    """The tester's view: the PDF prints the counties' composite by 功效系数 and says the townships are not in it;
+    its link opens that composite view (no level)."""
+    view = {"year": "2026", "county": "澄溪县", "rank.level": "township", "rank.method": "minmax"}
+    text, link = briefing_of_page(app_factory, sample_db_path, view)
+    said = re.findall(r"^[页\u2e80-\u2eff]面所示澄溪县乡镇排名未收入本简报,本简报为县区综合排名$", text, re.MULTILINE)
+    assert len(said) == 2, text  # the first page's data line and the race page (页 may come out as its radical)
+    assert "rank.level" not in link.params and link.params["rank.method"] == "minmax"

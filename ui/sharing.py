@@ -15,7 +15,7 @@ import streamlit.components.v1 as components
 from incentive import palette
 from incentive.care import welfare
 from incentive.config import public_url
-from incentive.i18n import t
+from incentive.i18n import join, t
 from incentive.race import rankings, scoring
 from incentive.safe_text import markdown
 from incentive.sharing import briefing, bulletin, permalinks
@@ -230,6 +230,8 @@ class DocumentView:
     # address parameters of a view the briefing does not print, left out of its link so that the link opens what
     # the PDF shows (the rankings page's one track and townships: the PDF ranks the counties' composite)
     unprinted: tuple[str, ...] = ()
+    # what of those the page shows now: said under 生成简报 and in the PDF's data line
+    race_unprinted: briefing.UnprintedView = briefing.UnprintedView()
 
 
 DOCUMENTS_SLOT = "_documents_slot"  # this run's place in the sidebar for the two document buttons
@@ -252,6 +254,7 @@ def shows_periods(
     race_settings: rankings.RankingSettings = rankings.RankingSettings(),
     race_live: bool = False,
     unprinted: tuple[str, ...] = (),
+    race_unprinted: briefing.UnprintedView = briefing.UnprintedView(),
     origin: str = "page",
 ) -> None:
     """Called by a page once it knows the periods it shows (and the rankings page how it ranks): the briefing and
@@ -260,7 +263,7 @@ def shows_periods(
     call its own `origin` (the buttons' keys)."""
     slot, page_path = st.session_state.get(DOCUMENTS_SLOT, (None, ""))
     if slot is not None:
-        view = DocumentView(race, care, race_settings, race_live, unprinted)
+        view = DocumentView(race, care, race_settings, race_live, unprinted, race_unprinted)
         _draw_documents(slot, frame_state().lang, page_path, view, origin)
 
 
@@ -280,6 +283,8 @@ def _draw_documents(slot, lang: str, page_path: str, view: DocumentView, origin:
             t("brief_button", lang), icon=":material/picture_as_pdf:", key=f"briefing_{origin}", width="stretch"
         ):
             _make_briefing(lang, page_path, view, made_for())
+        if parts := view.race_unprinted.parts(lang):  # the page shows a view the PDF does not print: said before
+            st.caption(t("brief_unprinted_help", lang, views=join(parts, lang)))
         if st.button(
             t("bulletin_button", lang),
             icon=":material/description:",
@@ -337,6 +342,7 @@ def _make_briefing(lang: str, page_path: str, view: DocumentView, made_for: tupl
                 care_period=view.care,
                 race_settings=view.race_settings,
                 race_live=view.race_live,
+                race_unprinted=view.race_unprinted,
             )
             pdf = briefing.to_pdf(briefing.to_html(content))
         except briefing.BriefingUnavailable as error:

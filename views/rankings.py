@@ -11,6 +11,7 @@ from incentive.publication import official
 from incentive.race import benchmarks, ranking_tables, rankings, scoring
 from incentive.race.rankings import LEVELS, PeerGroup
 from incentive.safe_text import markdown, tm
+from incentive.sharing.briefing import UnprintedView
 from ui import (
     chrome,
     county_clicks,
@@ -228,6 +229,22 @@ publication = issued if issued is not None and published_ranking(issued, group) 
 across_classes = bool(classes) and not peer_class
 trial = custom or method != official.OFFICIAL_METHOD or tiers != scoring.TIER_SHARES or bool(track) or across_classes
 published = publishing.shows_published(link, st, "rank", publication, trial, lang)
+
+
+def briefing_unprinted() -> UnprintedView:
+    """What this view shows that the briefing does not print: the townships, one track, a class other than the one
+    the briefing ranks (the sidebar county's, else all counties) and a unit looked at other than the sidebar's
+    county, the last as the address names it (the focus control is drawn further down)."""
+    printed_class = rankings.official_group(unit_classes, state.county).peer_class if state.county else ""
+    focus = st.query_params.get(link.param("focus"), "")
+    return UnprintedView(
+        townships_of=county if level == "township" else "",
+        track=track,
+        peer_class=peer_class if level == "county" and classes and peer_class != printed_class else None,
+        focus=focus if focus != state.county else "",
+    )
+
+
 # the briefing ranks as the page does (a one-track or across-class view: the composite it stands beside, official
 # unless the settings are not); the 通报 always officially (docs/decisions.md#the-briefing-prints-the-view)
 sharing.shows_periods(
@@ -235,6 +252,7 @@ sharing.shows_periods(
     race_settings=rankings.RankingSettings(method, tuple(weights.items()) if custom else (), tiers),
     race_live=publication is not None and not trial and not published,
     unprinted=tuple(link.param(name) for name in ("track", "level", "peer", "focus")),
+    race_unprinted=briefing_unprinted(),
 )
 
 

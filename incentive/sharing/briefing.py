@@ -70,6 +70,42 @@ class Section:
     data_note: str = ""  # a line the first page's provenance repeats: the race's settings when not the official ones
 
 
+@dataclass(frozen=True)
+class UnprintedView:
+    """What the rankings page shows that the briefing does not print: the briefing ranks the counties by the
+    composite (a county's within its class, the prefecture's across all counties). `townships_of` the county whose
+    townships the page ranks, `track` the one track it ranks by, `peer_class` the class it ranks within where the
+    briefing ranks another group ('' the counties across classes; None: the same group), `focus` the unit it looks
+    closer at. The PDF's data line and the page's caption under 生成简报 say so
+    (docs/decisions.md#the-briefing-prints-the-view)."""
+
+    townships_of: str = ""
+    track: str = ""
+    peer_class: str | None = None
+    focus: str = ""
+
+    def parts(self, lang: str) -> list[str]:
+        """The views not printed, worded: ['澄溪县乡镇排名', '项目建设单项排名', …]; empty when the page shows what
+        the briefing prints."""
+        parts = [t("brief_unprinted_townships", lang, county=self.townships_of)] if self.townships_of else []
+        if self.track:
+            parts.append(t("brief_unprinted_track", lang, track=track_label(self.track, lang)))
+        if self.peer_class is not None:
+            parts.append(
+                t("brief_unprinted_class", lang, peer_class=self.peer_class)
+                if self.peer_class
+                else t("brief_unprinted_across_classes", lang)
+            )
+        if self.focus:
+            parts.append(t("brief_unprinted_focus", lang, unit=self.focus))
+        return parts
+
+    def line(self, lang: str) -> str:
+        """The PDF's data line: 页面所示澄溪县乡镇排名未收入本简报，本简报为县区综合排名; '' when nothing is left out."""
+        parts = self.parts(lang)
+        return t("brief_unprinted", lang, views=join(parts, lang)) if parts else ""
+
+
 @dataclass
 class Briefing:
     """`sections[0]` is the first page's 要点 (each page's first sentence), with `headlines` (race, training,
@@ -94,12 +130,14 @@ def gather(
     care_period: str | None = None,
     race_settings: rankings.RankingSettings = rankings.RankingSettings(),
     race_live: bool = False,
+    race_unprinted: UnprintedView = UnprintedView(),
 ) -> Briefing:
     """Everything the briefing says, for `year` and the prefecture (county '') or one county; with `as_of`, the
     data as they were then (a pinned view). `race_period` and `care_period` are the periods the page shows (the
     rankings page's, the care page's); None, the year's default period of that kind. `race_settings` and
     `race_live` are the rankings page's method, weights and tiers and its switch to the live trial: the briefing
-    ranks as the page does and says so (docs/decisions.md#the-briefing-prints-the-view)."""
+    ranks as the page does and says so; `race_unprinted` what the page shows that the briefing does not print,
+    which its data line says (docs/decisions.md#the-briefing-prints-the-view)."""
     conn = db.connection if as_of is None else DataAsOf(db.connection, as_of)
     scope = county or t("all_counties", lang)
     version = data_version_text(batches.version_as_of(db, as_of), lang)
@@ -119,6 +157,9 @@ def gather(
     race = _race(conn, year, county, lang, as_of, race_period, race_settings, race_live)
     if race.data_note:  # the data line says how this ranking was made when it is not the official way
         footer.insert(3, race.data_note)
+    if unprinted := race_unprinted.line(lang):  # and that the page's townships, track, class or unit are not in it
+        footer.insert(3, unprinted)
+        race.paragraphs.insert(min(2, len(race.paragraphs)), unprinted)
     sections = [
         race,
         _training(conn, year, county, lang, config, as_of.date() if as_of else dt.date.today(), race_period),
