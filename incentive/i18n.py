@@ -77,7 +77,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "brief_unprinted_track": ("{track}单项排名", "ranking by {track} alone"),
     "brief_unprinted_class": ("{peer_class}类排名", "ranking within class {peer_class}"),
     "brief_unprinted_across_classes": ("跨类全部县区排名", "ranking of all counties across classes"),
-    "brief_unprinted_focus": ("{unit}指标详情", "indicator detail of {unit}"),
     "brief_unprinted_help": (
         "简报打印本期县区综合排名（按页面的标准化方法与权重），不含页面所示{views}。",
         "The briefing prints the counties' composite ranking of the period (with the page's method and weights), "

@@ -233,15 +233,12 @@ published = publishing.shows_published(link, st, "rank", publication, trial, lan
 
 def briefing_unprinted() -> UnprintedView:
     """What this view shows that the briefing does not print: the townships, one track, a class other than the one
-    the briefing ranks (the sidebar county's, else all counties) and a unit looked at other than the sidebar's
-    county, the last as the address names it (the focus control is drawn further down)."""
+    the briefing ranks (the sidebar county's, else all counties)."""
     printed_class = rankings.official_group(unit_classes, state.county).peer_class if state.county else ""
-    focus = st.query_params.get(link.param("focus"), "")
     return UnprintedView(
         townships_of=county if level == "township" else "",
         track=track,
         peer_class=peer_class if level == "county" and classes and peer_class != printed_class else None,
-        focus=focus if focus != state.county else "",
     )
 
 

@@ -75,14 +75,13 @@ class UnprintedView:
     """What the rankings page shows that the briefing does not print: the briefing ranks the counties by the
     composite (a county's within its class, the prefecture's across all counties). `townships_of` the county whose
     townships the page ranks, `track` the one track it ranks by, `peer_class` the class it ranks within where the
-    briefing ranks another group ('' the counties across classes; None: the same group), `focus` the unit it looks
-    closer at. The PDF's data line and the page's caption under 生成简报 say so
+    briefing ranks another group ('' the counties across classes; None: the same group). A unit looked at closer
+    (rank.focus) changes no rank and is not named: its name would come from the address unchecked. The PDF's data line and the page's caption under 生成简报 say so
     (docs/decisions.md#the-briefing-prints-the-view)."""
 
     townships_of: str = ""
     track: str = ""
     peer_class: str | None = None
-    focus: str = ""
 
     def parts(self, lang: str) -> list[str]:
         """The views not printed, worded: ['澄溪县乡镇排名', '项目建设单项排名', …]; empty when the page shows what
@@ -96,8 +95,6 @@ class UnprintedView:
                 if self.peer_class
                 else t("brief_unprinted_across_classes", lang)
             )
-        if self.focus:
-            parts.append(t("brief_unprinted_focus", lang, unit=self.focus))
         return parts
 
     def line(self, lang: str) -> str:
