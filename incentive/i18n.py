@@ -1331,6 +1331,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "Column “{column}”: {n} number {n:cell|cells} written with full-width characters (such as full-width "
         "digits) read as half-width, e.g. row {row}: “{example}” → “{read}”.",
     ),
+    "note_cell_full_width": (
+        "「{column}」列 {n} 个单元格含全角字符（如全角数字），按半角读入，如第 {row} 行「{example}」→「{read}」。",
+        "Column “{column}”: {n} {n:cell|cells} written with full-width characters (such as full-width digits) "
+        "read as half-width, e.g. row {row}: “{example}” → “{read}”.",
+    ),
     # what clean_text changed in a note's example (intake/normalized_text.py)
     "text_changes_made": ("（{changes}）", " ({changes})"),
     "text_fullwidth": ("全角字符转为半角", "full-width characters made half-width"),

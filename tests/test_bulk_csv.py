@@ -295,6 +295,44 @@ def test_numbers_written_in_full_width_digits_are_said_alike_by_both_paths(tmp_p
     assert preview.rows["hours"].tolist()[2] == 16 and preview.rows["hours"].tolist()[7] == 8
 
 
+def test_dates_written_in_full_width_digits_are_said_alike_by_both_paths(tmp_path, reference):
+    """A 培训日期 「２０２５/６/４」 was read as 2025-06-04 with no note while the same row's 学时 「１６」 had one (a
+    tester's finding of 2026-12-07, docs/decisions.md#full-width-dates): one note per column on both paths."""
+    rows = [row.split(",") for row in TRAINING_ROWS]
+    rows[2][6], rows[2][7] = "１６", "２０２５/６/４"  # line 4
+    rows[9][7] = "２０２５/６/１１"
+    path = _write(tmp_path, TRAINING_HEADER + "\n" + "\n".join(",".join(r) for r in rows) + "\n")
+    assert_same_preview(path, reference)
+    preview = bulk_csv.parse_large_csv(path, reference)
+    assert [n.text("zh") for n in preview.notes if n.key == "note_cell_full_width"] == [
+        "「培训日期」列 2 个单元格含全角字符（如全角数字），按半角读入，如第 4 行「２０２５/６/４」→「2025/6/4」。"
+    ]
+    assert [n.text("en") for n in preview.notes if n.key == "note_cell_full_width"] == [
+        "Column “培训日期”: 2 cells written with full-width characters (such as full-width digits) read as half-width, "
+        "e.g. row 4: “２０２５/６/４” → “2025/6/4”."
+    ]
+    assert [n.key for n in preview.notes].count("note_number_full_width") == 1
+    assert preview.rows["date"].tolist()[2] == dt.date(2025, 6, 4)
+
+
+def test_birth_years_written_in_full_width_digits_are_said_alike_by_both_paths(tmp_path, reference):
+    """A roster's 出生年份 「１９８８」 or 「１９８８年」 was read as 1988 with no note (a tester's roster of 2026-12-07,
+    docs/decisions.md#full-width-dates): one note for the column, counting both, on both paths."""
+    years = {4: "１９８８", 11: "１９８８年"}
+    text = (
+        "干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\n"
+        + "\n".join(f"B{i:03d},名{i},云岫县,安坝镇,一级科员,男,{years.get(i, 1980)},2025/12/31" for i in range(30))
+        + "\n"
+    )
+    path = _write(tmp_path, text, "roster.csv")
+    assert_same_preview(path, reference)
+    preview = bulk_csv.parse_large_csv(path, reference)
+    assert [n.text("zh") for n in preview.notes] == [
+        "「出生年份」列 2 个单元格含全角字符（如全角数字），按半角读入，如第 6 行「１９８８」→「1988」。"
+    ]
+    assert preview.rows["birth_year"].tolist()[4] == preview.rows["birth_year"].tolist()[11] == 1988
+
+
 def test_a_text_normalized_in_its_spaces_shows_them_and_says_what_changed(tmp_path, reference):
     """Two spaces folded to one: 「**班**  [链]」→「**班** [链]」 read the same on a page, which collapses white
     space (a tester's review of 2026-12-07). The example shows each space as ␣ and says what changed; on both

@@ -35,6 +35,7 @@ from incentive.intake.cell_values import (
     one_line,
     problem_value,
 )
+from incentive.intake.changes import FULL_WIDTH_SAID
 from incentive.intake.choice_synonyms import read_as, read_as_params
 from incentive.intake.duplicate_rows import duplicate_problems
 from incentive.intake.file_kinds import (
@@ -331,6 +332,13 @@ def _normalized_notes(con, columns: dict[str, _Column], table: Table, roles: Row
                     params = {"column": label, "n": n, "row": first + 1 + skip, "example": example_text}
                     params["value"] = column.values[example]
                     notes.append((first, column.index, Note("note_year_only", params)))
+        if column.spec.parse in FULL_WIDTH_SAID:  # ２０２６/１１/０３ read as 2026/11/03 (changes.Changes.full_width)
+            wide = [raw for raw, value in column.values.items() if isinstance(raw, str) and value is not None]
+            wide = [raw for raw in wide if has_full_width(raw)]
+            for n, example, first in _rows_of(con, column.index, [wide] if wide else [], roles):
+                params = {"column": label, "n": n, "row": first + 1 + skip, "example": one_line(example)}
+                params["read"] = clean_text(example)
+                notes.append((first, column.index, Note("note_cell_full_width", params)))
         notes.extend(_blank_marker_notes(con, column, label, roles, skip))
     return [note for *_, note in sorted(notes, key=lambda x: x[:2])]
 

@@ -22,6 +22,10 @@ from incentive.intake.stated_units import StatedUnit, conflict_params, unit_conf
 from incentive.intake.text_apostrophe import apostrophe_removed
 from incentive.intake.written_periods import period_number_text
 
+# Columns read through clean_text whose full-width cells no other note names (a text's is note_text_normalized, a
+# number's note_number_full_width): each says note_cell_full_width (docs/decisions.md#full-width-dates)
+FULL_WIDTH_SAID = ("date", "year", "appraisal_year", "period")
+
 
 def hours_per_day(reference: Reference) -> float:
     """学时 per day of training for hours written in days; 0 (the default) refuses days."""
@@ -85,6 +89,14 @@ class Changes:
             markers = self.counts[("note_read_as_blank", label)][1]["markers"]
             if marker not in markers:
                 markers.append(marker)
+
+    def full_width(self, label: str, raw: object, value: object, row: int) -> None:
+        """A date, year or period cell written with full-width characters (２０２６/１１/０３, １９８８年) and read as the
+        half-width one (cell_values.clean_text), first met at `row`: said, as a number's is (`to_unit`)."""
+        if isinstance(raw, str) and value is not None and has_full_width(raw):
+            self._count(
+                ("note_cell_full_width", label), {"row": row, "example": one_line(raw), "read": clean_text(raw)}
+            )
 
     def year_only(self, label: str, raw: object, year: int, row: int) -> None:
         """A birth-year cell written with a month or a day, kept as its year only (cell_parsing.year_only)."""

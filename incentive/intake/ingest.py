@@ -32,7 +32,7 @@ from incentive.intake.cell_values import (
     problem_value,
     text_formula,
 )
-from incentive.intake.changes import Changes, hours_per_day
+from incentive.intake.changes import FULL_WIDTH_SAID, Changes, hours_per_day
 from incentive.intake.column_twins import compare_twins
 from incentive.intake.duplicate_rows import check_duplicates
 from incentive.intake.file_kinds import (
@@ -552,6 +552,8 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
                     changes.serial(label, row[i], day, number)
                 elif col.parse == "year" and value is not None:  # 1977.03 kept as 1977: said
                     changes.year_only(label, row[i], value, number)
+                if col.parse in FULL_WIDTH_SAID:  # ２０２６/１１/０３ read as 2026/11/03: said
+                    changes.full_width(label, row[i], value, number)
                 if value is None:  # 无 under 目标值 or 政治面貌: read as blank, and said (blank_markers)
                     changes.read_as_blank(label, row[i], number)
             except CellError as e:
