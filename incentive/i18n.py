@@ -971,6 +971,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "填写的考核期「{value}」无法识别，示例：2025、2025Q2、2025年上半年、2025-06。",
         "The period entered, “{value}”, is not recognised; e.g. 2025, 2025Q2, 2025H1, 2025-06.",
     ),
+    "period_given_not_begun": (
+        "填写的考核期「{written}」（命令行 --period 或数据页所填）尚未开始（始于 {begins}，今天 {today}），"
+        "还不会有这一期的数字，请核对考核期（常见为年份输错）。",
+        "The period entered, “{written}” (the CLI's --period or the Data page's field), has not begun (it starts on "
+        "{begins}; today is {today}), so it cannot have figures yet: check the period (often a mistyped year).",
+    ),
     "period_given_ambiguous": (
         "填写的考核期「{written}」可能是{readings}，无法确定是哪一个，不作猜测；请按所指写成其中一种。",
         "The period entered, “{written}”, may be {readings}; it is not guessed: enter the one meant.",

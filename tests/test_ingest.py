@@ -1722,8 +1722,17 @@ def test_a_title_or_entered_period_not_begun_refuses_the_file_once(catalog_db):
     assert [(p.key, p.row, p.value) for p in titled.problems] == [("period_not_begun", 1, f"{year}年第一季度赛马得分")]
     assert titled.fatal
     given = parse_file("g.csv", rows.encode(), current_reference(catalog_db), period=f"{year}-Q1")
-    assert [(p.key, p.row) for p in given.problems] == [("period_not_begun", None)]
+    assert [(p.key, p.row, p.value) for p in given.problems] == [("period_given_not_begun", None, None)]
     assert given.fatal
+    # said as the period entered, not as a value of the file (a tester's finding: 文件「…」，值「2027-Q1」)
+    assert given.problem_lines("zh") == [
+        f"文件「g.csv」：填写的考核期「{year}-Q1」（命令行 --period 或数据页所填）尚未开始（始于 {year}-01-01，"
+        f"今天 {dt.date.today().isoformat()}），还不会有这一期的数字，请核对考核期（常见为年份输错）。"
+    ]
+    assert (
+        "The period entered, “" + f"{year}-Q1” (the CLI's --period or the Data page's field)"
+        in (given.problem_lines("en")[0])
+    )
 
 
 # ------------------------------------------------------------------ dates after today, 1904 workbooks

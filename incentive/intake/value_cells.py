@@ -232,8 +232,11 @@ def _fixed_period(
             refuse_period_not_begun(fixed)
         except CellError as e:
             # the title's period, or the one entered (no row): every row's, so the file is refused once
-            at, written = (title.row, title.row_text) if title_period == fixed else (None, fixed)
-            refuse_file(preview, Problem(e.key, at, None, written, e.params))
+            if title_period == fixed:
+                refuse_file(preview, Problem(e.key, title.row, None, title.row_text, e.params))
+            else:  # entered, not the file's: said so, not quoted as its value (decisions.md#periods-not-yet-begun)
+                params = {**e.params, "written": given_period}
+                refuse_file(preview, Problem("period_given_not_begun", params=params))
             return None
     several = title is not None and title.period is None
     if not has_column:
