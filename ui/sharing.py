@@ -284,7 +284,8 @@ def _draw_documents(slot, lang: str, page_path: str, view: DocumentView, origin:
         ):
             _make_briefing(lang, page_path, view, made_for())
         if parts := view.race_unprinted.parts(lang):  # the page shows a view the PDF does not print: said before
-            st.caption(t("brief_unprinted_help", lang, views=join(parts, lang)))
+            # a track or class is the catalog's text: shown as text, never as markdown (a link, an image)
+            st.caption(t("brief_unprinted_help", lang, views=join([markdown(part) for part in parts], lang)))
         if st.button(
             t("bulletin_button", lang),
             icon=":material/description:",
