@@ -519,7 +519,8 @@ _PARAMS = {
     "typical_records": 30,
     "thin_share": 0.1,
     "usual_months": 3,
-    "batches": [2],  # rollback_rescoring: the sample's catalog batch
+    "batches": [2],  # catalog_after_rollback: the sample's catalog batch
+    "name_after": True,
 }
 
 
@@ -543,7 +544,9 @@ OWN_INCOMING = {
         }
     ),
     "roster_counties_left_out": lambda con: pd.DataFrame({"county": ["云岫县"], "as_of": [dt.date(2025, 12, 31)]}),
-    "catalog_rescoring": lambda con: con.cursor().execute("SELECT *, '' AS class_weights FROM current_indicators").df(),
+    "catalog_after_import": lambda con: (
+        con.cursor().execute("SELECT *, '' AS class_weights FROM current_indicators").df()
+    ),
 }
 
 
@@ -566,6 +569,9 @@ def test_every_named_query_gives_the_same_rows_through_the_copy_as_the_lake(lake
         ),
         "period_pairs": pd.DataFrame({"period": ["2025-Q4", "2025-Q3"], "previous": ["2025-Q3", "2025-Q2"]}),
         "homes": queries.arrow(lake_itself, "cycle_homes"),
+        # what rolling back the sample's catalog batch re-scores (rollback_effects): its periods and catalog after
+        "stored_periods": lake_itself.cursor().execute("SELECT DISTINCT domain, period FROM current_values").df(),
+        "versions_after": queries.run(lake_itself, "catalog_after_rollback", batches=[2]),
     }
     cadre = queries.run(lake_itself, "export_roster", scope=Scope(None))["cadre_id"].iloc[0]
     compared = []

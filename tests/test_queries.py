@@ -62,8 +62,9 @@ PARAMS = {
     "movements_by_year": {},
     "roster_sizes": {"days": [dt.date(2024, 12, 31), dt.date(2025, 12, 31)]},
     "roster_counties_left_out": {"as_of": dt.date(2025, 12, 31)},
-    "catalog_rescoring": {},
-    "rollback_rescoring": {"batches": [2]},  # the sample's catalog batch: every indicator leaves the catalog
+    "catalog_rescoring": {"name_after": False},
+    "catalog_after_import": {},
+    "catalog_after_rollback": {"batches": [1]},  # the regions batch: the catalog stays whole
     "training_untrained": {
         "start": dt.date(2025, 1, 1),
         "end": dt.date(2025, 12, 31),
@@ -153,8 +154,13 @@ def test_every_query_runs_on_the_sample_and_returns_rows(sample, name):
         ).fetchone()[0]
         days = [dt.date(2026, 6, 1 + i % 28) for i in range(30)] + [dt.date(2026, 7, 6)]
         tables = {"incoming": pd.DataFrame({"cadre_id": [cadre] * 31, "date": days})}
-    if name == "catalog_rescoring":  # the stored catalog again, as a catalog file's rows: every version in force
+    if name == "catalog_after_import":  # the stored catalog again, as a catalog file's rows: every version in force
         tables = {"incoming": sample.connection.execute("SELECT *, '' AS class_weights FROM current_indicators").df()}
+    if name == "catalog_rescoring":  # rolling back the sample's catalog batch: every indicator leaves the catalog
+        tables = {
+            "stored_periods": sample.connection.execute("SELECT DISTINCT domain, period FROM current_values").df(),
+            "versions_after": queries.run(sample.connection, "catalog_after_rollback", batches=[2]),
+        }
     scope = Scope.ALL if queries.named_cadres(name) else None  # named cadres: the prefecture's scope
     frame = queries.run(sample.connection, name, tables=tables, scope=scope, **PARAMS[name])
     assert len(frame) > 0 or name in EMPTY_ON_SAMPLE

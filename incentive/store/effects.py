@@ -322,13 +322,18 @@ def catalog_rescoring(cur) -> tuple[Rescoring, ...]:
     change in the catalog in force for each stored period (of current_values), grouped by indicator, field and
     change, in code order: a weight corrected 12 → 30 in a row without 生效起始期 re-scores
     every stored race period, a version from 2026-Q3 on only the periods from then on. Said before import, since
-    a catalog is an upsert and history must not be re-scored silently (docs/decisions.md#catalog-versions)."""
-    return rescorings(queries.run_within(cur, "catalog_rescoring"))
+    a catalog is an upsert and history must not be re-scored silently (docs/decisions.md#catalog-versions).
+    Indicators are named as the file names them."""
+    tables = {
+        "stored_periods": cur.sql("SELECT DISTINCT domain, period FROM current_values"),
+        "versions_after": queries.relation_within(cur, "catalog_after_import"),
+    }
+    return rescorings(queries.run_within(cur, "catalog_rescoring", tables, name_after=True))
 
 
 def rescorings(found: pd.DataFrame) -> tuple[Rescoring, ...]:
-    """The Rescorings of the rows of queries/catalog_rescoring.sql, or of a query with its columns (a rollback's:
-    queries/rollback_rescoring.sql), grouped by indicator, field and change, in code order."""
+    """The Rescorings of the rows of queries/catalog_rescoring.sql (an import's, or a rollback's:
+    store/rollback_effects.py), grouped by indicator, field and change, in code order."""
     periods: dict[tuple, list[str]] = {}  # (code, domain, field, before, after) -> the stored periods it changes
     about: dict[tuple, tuple[str, bool]] = {}  # the same key -> the indicator's name, whether a file row is undated
     for row in found.to_dict("records"):

@@ -83,6 +83,19 @@ def run_within(
             cur.unregister(table)
 
 
+def relation_within(cur: duckdb.DuckDBPyConnection, name: str, **params: object) -> duckdb.DuckDBPyRelation:
+    """queries/<name>.sql as a relation of `cur`, for another named query to read as one of its `tables` (the
+    versions after a catalog change, which queries/catalog_rescoring.sql compares): DuckDB reads it with its own
+    column types, where a frame would pass them through pandas. It reads the data as `cur` sees them, inside the
+    caller's transaction (with parameters, DuckDB runs it when it is made). Not for named cadres."""
+    if named_cadres(name):
+        _check_scope(name, None, params)
+    sql, expected = load(name)
+    if set(params) != expected:
+        raise QueryParameterError(f"query {name!r} takes {sorted(expected)}, got {sorted(params)}")
+    return cur.sql(sql, params=params or None)
+
+
 def _check_scope(name: str, scope: Scope | None, params: Mapping[str, object]) -> None:
     scope = scope or Scope.NONE
     if "county" in load(name)[1]:

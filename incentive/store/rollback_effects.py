@@ -78,8 +78,24 @@ def rollback_effects_within(
     ).fetchone()[0]
     if not catalog:
         return RollbackEffects(tuple(ids))
-    changes = rescorings(queries.run_within(cur, "rollback_rescoring", batches=ids)) if rescored else ()
+    changes = _rescored(cur, ids) if rescored else ()
     return RollbackEffects(tuple(ids), _relabelled(cur, ids), changes)
+
+
+def _rescored(cur: duckdb.DuckDBPyConnection, ids: list[int]) -> tuple[Rescoring, ...]:
+    """What rolling back `ids` re-scores, by the comparison of an import's catalog file (queries/catalog_rescoring.sql):
+    the periods of the values that stay (of the active batches not rolled back) and the catalog that
+    queries/catalog_after_rollback.sql leaves; indicators named as they are named now."""
+    stored_periods = cur.sql(
+        "SELECT DISTINCT domain, period FROM indicator_values "
+        "WHERE batch_id IN (SELECT id FROM active_batch_ids) AND NOT list_contains($ids, batch_id)",
+        params={"ids": ids},
+    )
+    tables = {
+        "stored_periods": stored_periods,
+        "versions_after": queries.relation_within(cur, "catalog_after_rollback", batches=ids),
+    }
+    return rescorings(queries.run_within(cur, "catalog_rescoring", tables, name_after=False))
 
 
 def _relabelled(cur: duckdb.DuckDBPyConnection, ids: list[int]) -> tuple[Relabelling, ...]:
