@@ -274,6 +274,23 @@ def _read_column(index: int, spec: Column, raws: list, header_unit: str, europea
     return _Column(index, spec, values, errors)
 
 
+def _full_width_notes(con, column: _Column, label: str, roles: RowRoles, skip: int, key: str) -> list[tuple]:
+    """The note `key` of a column's cells written with full-width characters and read (as the per-cell path's
+    changes.Changes counts them): rows counted, first example as written and as read, sortable as
+    _normalized_notes sorts its notes."""
+    wide = [
+        raw
+        for raw, value in column.values.items()
+        if isinstance(raw, str) and value is not None and has_full_width(raw)
+    ]
+    notes = []
+    for n, example, first in _rows_of(con, column.index, [wide] if wide else [], roles):
+        params = {"column": label, "n": n, "row": first + 1 + skip, "example": one_line(example)}
+        params["read"] = clean_text(example)
+        notes.append((first, column.index, Note(key, params)))
+    return notes
+
+
 def _normalized_notes(con, columns: dict[str, _Column], table: Table, roles: RowRoles, skip: int) -> list[Note]:
     """The per-cell path's notes of texts normalized, of numbers written in full-width characters and of ids read
     without Excel's text apostrophe
@@ -303,12 +320,7 @@ def _normalized_notes(con, columns: dict[str, _Column], table: Table, roles: Row
                 note = apostrophe_note(label, n, first + 1 + skip, one_line(example), column.values[example])
                 notes.append((first, column.index, note))
         elif column.spec.parse == "number":  # ６ read as 6 (changes.Changes.to_unit)
-            wide = [raw for raw, value in column.values.items() if isinstance(raw, str) and value is not None]
-            wide = [raw for raw in wide if has_full_width(raw)]
-            for n, example, first in _rows_of(con, column.index, [wide] if wide else [], roles):
-                params = {"column": label, "n": n, "row": first + 1 + skip, "example": one_line(example)}
-                params["read"] = clean_text(example)
-                notes.append((first, column.index, Note("note_number_full_width", params)))
+            notes.extend(_full_width_notes(con, column, label, roles, skip, "note_number_full_width"))
         elif column.spec.parse == "enum":
             written: dict[str, list] = {}  # one note per word as written, as Changes counts them
             for raw, code in column.values.items():
@@ -333,12 +345,7 @@ def _normalized_notes(con, columns: dict[str, _Column], table: Table, roles: Row
                     params["value"] = column.values[example]
                     notes.append((first, column.index, Note("note_year_only", params)))
         if column.spec.parse in FULL_WIDTH_SAID:  # ２０２６/１１/０３ read as 2026/11/03 (changes.Changes.full_width)
-            wide = [raw for raw, value in column.values.items() if isinstance(raw, str) and value is not None]
-            wide = [raw for raw in wide if has_full_width(raw)]
-            for n, example, first in _rows_of(con, column.index, [wide] if wide else [], roles):
-                params = {"column": label, "n": n, "row": first + 1 + skip, "example": one_line(example)}
-                params["read"] = clean_text(example)
-                notes.append((first, column.index, Note("note_cell_full_width", params)))
+            notes.extend(_full_width_notes(con, column, label, roles, skip, "note_cell_full_width"))
         notes.extend(_blank_marker_notes(con, column, label, roles, skip))
     return [note for *_, note in sorted(notes, key=lambda x: x[:2])]
 
