@@ -121,18 +121,31 @@ def labelled(kind: str, frame, lang: str, indicator_names: dict[tuple[str, str |
     names = {}
     for col in spec.columns:
         if col.name in out.columns:
-            names[col.name] = col.aliases[0] if lang == "zh" else t(f"field_{col.name}", lang)
+            names[col.name] = column_label(col, lang)
             if col.choices:
-                spelling = {
-                    code: (aliases[0] if lang == "zh" else t(f"{VALUE_LABELS[col.choices]}{code}", lang))
-                    for code, aliases in ENUMS[col.choices].items()
-                }
+                spelling = choice_labels(col, lang)
                 out[col.name] = out[col.name].map(lambda v, spelling=spelling: spelling.get(v, v))
     for column in out.columns:  # a catalog's class weights (分类考核): 权重（城区） / Weight (城区)
         if isinstance(column, str) and column.startswith("weight:"):
             peer_class = column.removeprefix("weight:")
             names[column] = f"权重（{peer_class}）" if lang == "zh" else f"Weight ({peer_class})"
     return out.rename(columns=names)
+
+
+def column_label(column: Column, lang: str) -> str:
+    """A column's header for people: in Chinese its first spelling, as the templates write it (职级); in English
+    its `field_` label (Rank level)."""
+    return column.aliases[0] if lang == "zh" else t(f"field_{column.name}", lang)
+
+
+def choice_labels(column: Column, lang: str) -> dict[str, str]:
+    """An enum column's stored codes -> their labels for people (M -> 男 / Male); {} for a column without choices."""
+    if not column.choices:
+        return {}
+    return {
+        code: (aliases[0] if lang == "zh" else t(f"{VALUE_LABELS[column.choices]}{code}", lang))
+        for code, aliases in ENUMS[column.choices].items()
+    }
 
 
 def _named(code: str, name: str | None, lang: str) -> str:

@@ -63,14 +63,19 @@ def run(
 
 
 def run_within(
-    cur: duckdb.DuckDBPyConnection, name: str, tables: Mapping[str, object] | None = None, **params: object
+    cur: duckdb.DuckDBPyConnection,
+    name: str,
+    tables: Mapping[str, object] | None = None,
+    *,
+    scope: Scope | None = None,
+    **params: object,
 ) -> pd.DataFrame:
     """`run` on the caller's own cursor, inside its transaction: for a write that must read what it has written so
     far (loading the sample reads its own batches' periods to record their receipt times). A new cursor would see
-    only what is committed. `tables` as for `run`, registered on that cursor for this query alone. Not for named
-    cadres."""
+    only what is committed. `tables` as for `run`, registered on that cursor for this query alone: also a relation
+    made on that cursor (a large file's staged rows), which another cursor cannot read. `scope` as for `run`."""
     if named_cadres(name):
-        _check_scope(name, None, params)
+        _check_scope(name, scope, params)
     sql, expected = load(name)
     if set(params) != expected:
         raise QueryParameterError(f"query {name!r} takes {sorted(expected)}, got {sorted(params)}")
