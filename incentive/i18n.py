@@ -491,6 +491,45 @@ TEXT: dict[str, tuple[str, str]] = {
     "data_changes_field_grade": ("考核等次", "Grade"),
     "data_changes_field_unit": ("单位", "Unit"),
     "data_changes_after": ("新值", "After"),
+    # A roster correction, cadre by cadre (store/roster_changes.py; docs/decisions.md#a-roster-correction-cadre-by-cadre)
+    "roster_changes_counts": (
+        "{fields}，新增 {added} 人，不再在册 {dropped} 人",
+        "{fields}, {added} added, {dropped} no longer listed",
+    ),
+    "cli_roster_changes": (
+        "与现有花名册逐人比对（按干部编号）：{counts}。",
+        "compared with the stored roster cadre by cadre (by cadre ID): {counts}.",
+    ),
+    "roster_changes_fields": (
+        "字段变动 {n} 人（{by_field}）",
+        "{n} {n:cadre|cadres} with changed fields ({by_field})",
+    ),
+    "roster_changes_no_fields": ("字段无变动", "no field changed"),
+    "roster_changes_field_count": ("{field} {n} 人", "{field} {n}"),
+    "roster_changes_none": (
+        "与现有花名册逐人比对（按干部编号）：无变动，没有字段变动、新增或不再在册的干部。",
+        "compared with the stored roster cadre by cadre (by cadre ID): nothing changes, no field of any cadre, "
+        "no cadre added or dropped.",
+    ),
+    "data_roster_changes_title": (
+        "查看与现有花名册的差异（按干部编号）：{counts}",
+        "See how it differs from the stored roster (by cadre ID): {counts}",
+    ),
+    "data_roster_changed": (
+        "字段变动 {n} 人（原值 → 新值）",
+        "{n} {n:cadre|cadres} with changed fields (before → after)",
+    ),
+    "data_roster_added": ("新增 {n} 人", "{n} added"),
+    "data_roster_dropped": ("不再在册 {n} 人", "{n} no longer listed"),
+    "data_roster_fields_first": ("仅列出前 {n} 项。", "Listed: the first {n} changed {n:field|fields}."),
+    "data_roster_cadres_first": ("仅列出前 {n} 人。", "Listed: the first {n} {n:cadre|cadres}."),
+    "cli_roster_changed": ("字段变动（{columns}：原值 → 新值）：", "changed fields ({columns}: before → after):"),
+    "cli_roster_added": ("新增（{columns}）：", "added ({columns}):"),
+    "cli_roster_dropped": ("不再在册（{columns}）：", "no longer listed ({columns}):"),
+    "cli_roster_cadres_more": (
+        "……仅列出前 {n} 人，另有 {more} 人未列出",
+        "… the first {n} listed; {more} more not listed",
+    ),
     "data_effects_blank": (
         "注意：有 {n} 个已有数值将变为空（文件中为空白）。",
         "Note: {n} existing {n:value becomes|values become} empty (blank in this file).",

@@ -12,6 +12,7 @@ import pandas as pd
 from incentive.care.targets import STATUSES
 from incentive.disclosure import SMALL
 from incentive.i18n import capital, join, t, unit_label
+from incentive.intake.file_kinds import KINDS, choice_labels, column_label
 
 # The four tracks of the horse race as the catalog names them (赛道); other tracks are data, shown as written.
 STANDARD_TRACKS = {
@@ -104,6 +105,99 @@ def value_change_lines(changes: pd.DataFrame, total: int, lang: str) -> list[str
     if total > len(changes):
         lines.append(t("cli_changes_more", lang, n=len(changes), more=total - len(changes)))
     return lines
+
+
+def roster_counts(changes, lang: str) -> str:
+    """A RosterChanges' counts in words: `字段变动 2 人（单位 1 人、职级 1 人），新增 1 人，不再在册 1 人` (the fields
+    in the roster's column order, named as its header)."""
+    if changes.changed_cadres:
+        by_field = join(
+            [
+                t("roster_changes_field_count", lang, field=_roster_column(field, lang), n=n)
+                for field, n in changes.by_field.items()
+            ],
+            lang,
+        )
+        fields = t("roster_changes_fields", lang, n=changes.changed_cadres, by_field=by_field)
+    else:
+        fields = t("roster_changes_no_fields", lang)
+    return t("roster_changes_counts", lang, fields=fields, added=changes.added_cadres, dropped=changes.dropped_cadres)
+
+
+def roster_tables(changes, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """A RosterChanges' three lists as the Data page's tables and the CLI's lines show them: the changed fields
+    (干部编号, 姓名, 项目, 原值, 新值), the cadres added and those no longer listed (干部编号, 姓名, 县区, 单位, 职级);
+    a field named by its header, a gender by its label (M → 男), a date as 2026-06-30. 统计日期 leads each table
+    only when the lists hold several dates (a file of one snapshot says its date above them)."""
+    dates = {d for frame in (changes.fields, changes.added, changes.dropped) for d in frame["as_of"]}
+    fields = changes.fields.copy()
+    for column in ("before", "after"):
+        fields[column] = [
+            _roster_value(field, value, lang) for field, value in zip(fields["field"], fields[column], strict=True)
+        ]
+    fields["field"] = [_roster_column(field, lang) for field in fields["field"]]
+    heads = {
+        "as_of": _roster_column("as_of", lang),
+        "cadre_id": _roster_column("cadre_id", lang),
+        "name": _roster_column("name", lang),
+        "county": _roster_column("county", lang),
+        "unit": _roster_column("unit", lang),
+        "rank": _roster_column("rank", lang),
+        "field": t("data_changes_field", lang),
+        "before": t("data_changes_before", lang),
+        "after": t("data_changes_after", lang),
+    }
+    tables = []
+    for frame in (fields, changes.added, changes.dropped):
+        out = frame.assign(as_of=[f"{d:%Y-%m-%d}" for d in frame["as_of"]])
+        if len(dates) < 2:
+            out = out.drop(columns="as_of")
+        tables.append(out.rename(columns=heads).reset_index(drop=True))
+    return tables[0], tables[1], tables[2]
+
+
+def roster_change_lines(changes, lang: str) -> list[str]:
+    """A RosterChanges as the CLI prints it before the import, the lists the Data page's tables show
+    (`roster_tables`): a line of counts, then per list a heading naming its columns and one line a change or a
+    cadre, `LZ000001 · 董强凯 · 职级：四级主任科员 → 四级调研员`, `LZ900001 · 王五 · 云岫县 · 县委办 · 一级科员`; a list
+    that stops short of its count (capped at effects.CHANGES_LISTED) says how many more. Indents: the lists' lines
+    under their headings under the counts' line. With nothing changed, the one line that says so."""
+    if not changes.any:
+        return [t("roster_changes_none", lang)]
+    lines = [t("cli_roster_changes", lang, counts=roster_counts(changes, lang))]
+    fields, added, dropped = roster_tables(changes, lang)
+    before, after = t("data_changes_before", lang), t("data_changes_after", lang)
+    if len(fields):
+        keys = [c for c in fields.columns if c not in (before, after)]
+        lines.append("  " + t("cli_roster_changed", lang, columns=" · ".join(keys)))
+        for row in fields.to_dict("records"):
+            where = " · ".join(_shown_cell(row[c]) for c in keys)
+            old, new = (_shown_cell(row[c]) or t("changes_blank", lang) for c in (before, after))
+            lines.append("    " + t("cli_change_line", lang, where=where, before=old, after=new))
+        if changes.field_changes > len(fields):
+            more = changes.field_changes - len(fields)
+            lines.append("    " + t("cli_changes_more", lang, n=len(fields), more=more))
+    for heading, table, total in (
+        ("cli_roster_added", added, changes.added_cadres),
+        ("cli_roster_dropped", dropped, changes.dropped_cadres),
+    ):
+        if not len(table):
+            continue
+        lines.append("  " + t(heading, lang, columns=" · ".join(table.columns)))
+        lines += ["    " + " · ".join(_shown_cell(row[c]) or "—" for c in table.columns) for _, row in table.iterrows()]
+        if total > len(table):
+            lines.append("    " + t("cli_roster_cadres_more", lang, n=len(table), more=total - len(table)))
+    return lines
+
+
+def _roster_column(name: str, lang: str) -> str:
+    """A roster column's header for people (职级 / Rank level)."""
+    return column_label(KINDS["roster"].column(name), lang)
+
+
+def _roster_value(field: str, value, lang: str):
+    """A stored roster value for people: a gender by its label, other values as stored (None stays None)."""
+    return choice_labels(KINDS["roster"].column(field), lang).get(value, value)
 
 
 def _shown_cell(value) -> str:

@@ -62,6 +62,7 @@ PARAMS = {
     "movements_by_year": {},
     "roster_sizes": {"days": [dt.date(2024, 12, 31), dt.date(2025, 12, 31)]},
     "roster_counties_left_out": {"as_of": dt.date(2025, 12, 31)},
+    "roster_changes": {"county": "", "listed": 200},
     "catalog_rescoring": {"name_after": False},
     "catalog_after_import": {},
     "catalog_after_rollback": {"batches": [1]},  # the regions batch: the catalog stays whole
@@ -144,6 +145,13 @@ def test_every_query_runs_on_the_sample_and_returns_rows(sample, name):
         import pandas as pd
 
         tables = {"incoming": pd.DataFrame({"county": ["云岫县"], "as_of": [dt.date(2025, 12, 31)]})}
+    if name == "roster_changes":  # LZ000001 alone as the prefecture's roster of 2025-12-31, a rank corrected
+        tables = {
+            "incoming": sample.connection.execute(
+                "SELECT * REPLACE ('四级调研员' AS rank) FROM current_roster "
+                "WHERE as_of = DATE '2025-12-31' AND cadre_id = 'LZ000001'"
+            ).df()
+        }
     if name == "cycle_received":  # each cadre's settled county, read once per data version (tracker.Receipts)
         tables = {"homes": queries.arrow(sample.connection, "cycle_homes")}
     if name == "import_lone_months":  # 30 records of a 棠梨县 cadre in June, one in July, which it has not sent
