@@ -44,7 +44,7 @@ from incentive.intake.preview import (
     values_text,
 )
 from incentive.intake.written_periods import readings_text
-from incentive.labels import time_text, value_change_lines
+from incentive.labels import roster_change_lines, time_text, value_change_lines
 from incentive.publication import freeze, official
 from incentive.race import ranking_tables, rankings, scoring
 from incentive.race.rankings import LEVELS, PeerGroup, available_periods, export_table, rank_period
@@ -67,6 +67,7 @@ from incentive.store.database import Database, DatabaseLocked
 from incentive.store.effects import import_effects, value_changes
 from incentive.store.lake import LakeLocation
 from incentive.store.reference import current_reference
+from incentive.store.roster_changes import roster_changes
 from incentive.store.storage_faults import StorageFault, fault_of
 from incentive.training.coverage import period_window, reported
 
@@ -483,7 +484,14 @@ def _import(db: Database, args, lang: str) -> int:
         _print_notes(preview, lang)
         for line in preview.problem_lines(lang):
             print("  " + line, file=sys.stderr)
-        _print_effect_warnings(preview, effects, lang)
+        # a roster re-sent for a stored date is a correction: what it changes, cadre by cadre, read before the
+        # import makes it current (docs/decisions.md#a-roster-correction-cadre-by-cadre)
+        corrected = (
+            roster_changes(db, preview, command_line(_who()).scope)
+            if preview.kind == "roster" and effects.snapshot_replaced
+            else None
+        )
+        _print_effect_warnings(preview, effects, lang, corrected)
         if preview.problems:
             table = preview.rejects_table(lang)
             table.insert(0, t("col_file", lang), path.name)
@@ -524,12 +532,16 @@ def _roster_left_out(preview) -> bool:
     return preview.kind == "roster" and any(w.key == "roster_counties_left_out" for w in preview.warnings)
 
 
-def _print_effect_warnings(preview, effects, lang: str) -> None:
+def _print_effect_warnings(preview, effects, lang: str, corrected=None) -> None:
     """What the file would do to the stored data that deserves a second look, said before it is stored, as the Data
-    page's preview says it (docs/decisions.md#cli-warnings-before-the-import): records of cadres on no roster,
+    page's preview says it (docs/decisions.md#cli-warnings-before-the-import): what a roster re-sent for a stored
+    date changes, cadre by cadre (`corrected`, a RosterChanges, or None), records of cadres on no roster,
     decisions dated before their cadre's earliest roster, months
     a county would count as sent on a few records alone, stored periods a catalog re-scores (never silently:
     docs/decisions.md#catalog-versions). The rollback that undoes them is said after the import, with its batch."""
+    if corrected is not None:
+        for line in roster_change_lines(corrected, lang):
+            print("  " + line, file=sys.stderr)
     if effects.unknown_cadres:
         print("  " + unknown_cadres_text(preview, effects, lang), file=sys.stderr)
     if effects.before_roster:

@@ -14,6 +14,7 @@ import sys
 
 import pytest
 from conftest import DATA, ROOT, incentive_command, xlsx_bytes
+from test_roster_changes import corrected, roster_text, stored_snapshot
 
 from incentive.i18n import t
 from incentive.review import submissions
@@ -363,6 +364,48 @@ def test_a_correction_lists_each_value_it_changes_old_to_new_as_the_data_page_do
         "  将更新的数值（考核期 · 县区 · 指标：原值 → 新值）：",
         f"    2026-H1 · 澄溪县 · W01：{before['W01']:g} → 88",
         f"    2026-H1 · 澄溪县 · W02：{before['W02']:g} → 空",
+    ]
+
+
+@pytest.mark.parametrize("bulk_min_mb", ["0", "8"])  # the bulk path and the per-cell path
+def test_a_roster_correction_lists_what_it_changes_cadre_by_cadre_before_it_is_stored(
+    sample_db_path, tmp_path, bulk_min_mb
+):
+    """The CLI said only "替换同一统计日期的快照中 7000 名干部" of a corrected roster: before it stores the file it
+    lists, as the Data page does, each changed field old → new, the cadres added and those no longer listed
+    (store/roster_changes.py; the correction of test_roster_changes); an identical re-send says that nothing
+    changes."""
+    database = Database(sample_db_path)
+    try:
+        stored = stored_snapshot(database)
+    finally:
+        database.close()
+    env = {"INCENTIVE_BULK_MIN_MB": bulk_min_mb}
+    same = tmp_path / "花名册重报.csv"
+    same.write_text(roster_text(stored), encoding="utf-8")
+    result = incentive_command("--db", sample_db_path, "--lang", "zh", "import", same, env=env)
+    assert result.returncode == 0, result.stderr
+    printed = [line for line in result.stderr.splitlines() if not line.startswith("正在")]
+    assert printed == [
+        "  与现有花名册逐人比对（按干部编号）：无变动，没有字段变动、新增或不再在册的干部。",
+        "已导入 花名册重报.csv：干部花名册 7,000 行，批次 #16（替换同一统计日期的快照中 7000 名干部）",
+    ]
+    fix = tmp_path / "花名册更正.csv"
+    fix.write_text(roster_text(corrected(stored)), encoding="utf-8")
+    result = incentive_command("--db", sample_db_path, "--lang", "zh", "import", fix, env=env)
+    assert result.returncode == 0, result.stderr
+    assert ("正在检查 7,000 行 …" in result.stderr) == (bulk_min_mb == "0")  # the bulk path says it checks
+    printed = [line for line in result.stderr.splitlines() if not line.startswith("正在")]
+    assert printed == [
+        "  与现有花名册逐人比对（按干部编号）：字段变动 2 人（单位 1 人、职级 1 人），新增 1 人，不再在册 1 人。",
+        "    字段变动（干部编号 · 姓名 · 项目：原值 → 新值）：",
+        "      LZ000001 · 董强凯 · 职级：四级主任科员 → 四级调研员",
+        "      LZ000002 · 沈敏洋 · 单位：万岭乡 → 县委办",
+        "    新增（干部编号 · 姓名 · 县区 · 单位 · 职级）：",
+        "      LZ999999 · 王五 · 云岫县 · 县委办 · 一级科员",
+        "    不再在册（干部编号 · 姓名 · 县区 · 单位 · 职级）：",
+        "      LZ000003 · 王浩 · 云岫县 · 乐岗街道 · 一级科员",
+        "已导入 花名册更正.csv：干部花名册 7,000 行，批次 #17（替换同一统计日期的快照中 7000 名干部）",
     ]
 
 

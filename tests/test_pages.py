@@ -19,11 +19,13 @@ from conftest import (
 )
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.errors import AppTestError
+from test_roster_changes import corrected, roster_text, stored_snapshot
 
 from incentive.accounts.roles import Scope
 from incentive.intake import plausibility
 from incentive.race import rankings
 from incentive.store import queries
+from incentive.store.database import Database
 from incentive.training import coverage
 
 PAGES = [
@@ -207,6 +209,55 @@ def test_a_rosters_counties_left_out_are_not_headed_as_unusual_changes(app):
     left_out = next(w for w in warnings if "没有 11 个县区的干部" in w)
     assert left_out.startswith("这份花名册可能不全，请在导入前核对（仅提示，不影响导入）：\n\n- 这份花名册将作为全市")
     assert not any("变动异常" in w for w in warnings)
+
+
+def test_a_roster_correction_lists_what_it_changes_cadre_by_cadre(app, sample_db_path):
+    """The preview of a roster re-sent for 2026-06-30 said only "现有 7000 人": it lists, under the count, each
+    changed field old → new, the cadre added and the one no longer listed (test_roster_changes' correction)."""
+    database = Database(sample_db_path)  # the same sample as the app's copy
+    try:
+        stored = stored_snapshot(database)
+    finally:
+        database.close()
+    on_data_page(app)
+    data = roster_text(corrected(stored)).encode()
+    app.get("file_uploader")[0].set_value(("花名册更正.csv", data, "text/csv"))
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert "将整体替换统计日期为 2026-06-30 的花名册快照（现有 7000 人）。" in [i.value for i in app.info]
+    listed = next(e for e in app.expander if e.label.startswith("查看与现有花名册的差异"))
+    assert listed.label == (
+        "查看与现有花名册的差异（按干部编号）：字段变动 2 人（单位 1 人、职级 1 人），新增 1 人，不再在册 1 人"
+    )
+    assert [m.value for m in listed.markdown] == [
+        "**字段变动 2 人（原值 → 新值）**",
+        "**新增 1 人**",
+        "**不再在册 1 人**",
+    ]
+    fields, added, dropped = (table.value for table in listed.dataframe)
+    assert fields.values.tolist() == [
+        ["LZ000001", "董强凯", "职级", "四级主任科员", "四级调研员"],
+        ["LZ000002", "沈敏洋", "单位", "万岭乡", "县委办"],
+    ]
+    assert list(added.columns) == ["干部编号", "姓名", "县区", "单位", "职级"]
+    assert added.values.tolist() == [["LZ999999", "王五", "云岫县", "县委办", "一级科员"]]
+    assert dropped.values.tolist() == [["LZ000003", "王浩", "云岫县", "乐岗街道", "一级科员"]]
+
+
+def test_an_identical_roster_says_nothing_changes(app, sample_db_path):
+    database = Database(sample_db_path)
+    try:
+        stored = stored_snapshot(database)
+    finally:
+        database.close()
+    on_data_page(app)
+    app.get("file_uploader")[0].set_value(("花名册重报.csv", roster_text(stored).encode(), "text/csv"))
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert "与现有花名册逐人比对（按干部编号）：无变动，没有字段变动、新增或不再在册的干部。" in [
+        c.value for c in app.caption
+    ]
+    assert not [e for e in app.expander if e.label.startswith("查看与现有花名册的差异")]
 
 
 def test_unusual_changes_keep_their_heading(app):

@@ -304,11 +304,19 @@ def test_a_county_roster_replaces_only_that_countys_cadres_on_the_overview(accou
     assert "将替换「云岫县」统计日期为 2026-06-30 的花名册（该县区现有 726 人），其他县区不变。" in [
         i.value for i in clerk.info
     ]
+    # what it changes, cadre by cadre, of 云岫县's cadres alone: to the clerk, whose scope is his county, and to
+    # the reviewer (docs/decisions.md#a-roster-correction-cadre-by-cadre)
+    changes = (
+        "查看与现有花名册的差异（按干部编号）：字段变动 1 人（姓名 1 人、职级 1 人、出生年份 1 人、民族 1 人、"
+        "政治面貌 1 人、学历 1 人），新增 0 人，不再在册 725 人"
+    )
+    assert changes in [e.label for e in clerk.expander]
     button(clerk, "submit_send_").click().run()
     admin = on(signed_in(app_factory, accounts_db), "views/review.py")
     assert "将替换「云岫县」统计日期为 2026-06-30 的花名册（该县区现有 726 人），其他县区不变。" in [
         i.value for i in admin.info
     ]
+    assert changes in [e.label for e in admin.expander]
     on(admin, "views/overview.py")
     # the training pillar counts the counties that sent all of 2026 (棠梨县 has not sent its third quarter)
     before = int({m.label: m.value for m in admin.metric}["在册干部（已报县区）"].replace(",", ""))

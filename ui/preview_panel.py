@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 import streamlit as st
 
 from incentive import labels
-from incentive.i18n import t
+from incentive.i18n import capital, t
 from incentive.intake.file_kinds import labelled
 from incentive.intake.preview import (
     Preview,
@@ -29,7 +29,9 @@ from incentive.intake.preview import (
 from incentive.safe_text import markdown, tm
 from incentive.store import batches
 from incentive.store.effects import ImportEffects, reimport_changes, value_changes
+from incentive.store.roster_changes import RosterChanges, roster_changes
 
+from . import sign_in
 from .downloads import csv_button
 from .frame import MISSING_CELL
 from .runtime import database
@@ -123,6 +125,8 @@ def draw_effects(preview: Preview, effects: ImportEffects, lang: str, county: st
             st.info(t("data_snapshot_replace", lang, as_of=dates, n=effects.snapshot_replaced))
         else:
             st.info(tm("data_snapshot_replace_county", lang, county=county, as_of=dates, n=effects.snapshot_replaced))
+        if effects.snapshot_replaced:  # a correction of a stored snapshot: what it changes, cadre by cadre
+            draw_roster_changes(roster_changes(database(), preview, sign_in.scope(), county), lang)
     else:
         st.info(t("data_effects", lang, new=effects.new, changed=effects.changed, same=effects.same))
     if effects.blanked:
@@ -153,6 +157,30 @@ def draw_effects(preview: Preview, effects: ImportEffects, lang: str, county: st
     if earlier:
         changes = reimport_changes(database(), preview, effects, earlier, county)
         st.warning(same_file_text(preview, effects, earlier, changes, lang))
+
+
+def draw_roster_changes(changes: RosterChanges, lang: str) -> None:
+    """What a roster re-sent for a stored date changes, cadre by cadre, as `incentive import` prints it: the counts,
+    then the changed fields (old → new), the cadres added and those no longer listed, each list capped with a
+    caption saying so; or that nothing changes (docs/decisions.md#a-roster-correction-cadre-by-cadre). Names are
+    the file's audience's: the viewer's scope guards them (roster_changes)."""
+    if not changes.any:
+        st.caption(capital(t("roster_changes_none", lang)))
+        return
+    fields, added, dropped = labels.roster_tables(changes, lang)
+    lists = (
+        (t("data_roster_changed", lang, n=changes.changed_cadres), fields, changes.field_changes, "fields"),
+        (t("data_roster_added", lang, n=changes.added_cadres), added, changes.added_cadres, "cadres"),
+        (t("data_roster_dropped", lang, n=changes.dropped_cadres), dropped, changes.dropped_cadres, "cadres"),
+    )
+    with st.expander(t("data_roster_changes_title", lang, counts=labels.roster_counts(changes, lang))):
+        for heading, table, total, counted in lists:
+            if not len(table):
+                continue
+            st.markdown(f"**{heading}**")
+            st.dataframe(table, hide_index=True, placeholder=MISSING_CELL, width="stretch")
+            if len(table) < total:
+                st.caption(t(f"data_roster_{counted}_first", lang, n=len(table)))
 
 
 def draw_rescoring(effects: ImportEffects, lang: str) -> None:
