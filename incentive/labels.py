@@ -98,13 +98,18 @@ def value_change_lines(changes: pd.DataFrame, total: int, lang: str) -> list[str
     before, after = t("data_changes_before", lang), t("data_changes_after", lang)
     keys = [c for c in worded.columns if c not in (before, after) and worded[c].map(_shown_cell).any()]
     lines = [t("cli_changes", lang, columns=" · ".join(keys))]
-    for row in worded.to_dict("records"):
-        where = " · ".join(_shown_cell(row[c]) for c in keys if _shown_cell(row[c]))
-        old, new = (_shown_cell(row[c]) or t("changes_blank", lang) for c in (before, after))
-        lines.append(t("cli_change_line", lang, where=where, before=old, after=new))
+    lines += [_change_line(row, keys, before, after, lang) for row in worded.to_dict("records")]
     if total > len(changes):
         lines.append(t("cli_changes_more", lang, n=len(changes), more=total - len(changes)))
     return lines
+
+
+def _change_line(row: dict, keys: list[str], before: str, after: str, lang: str) -> str:
+    """One change of a worded list as the CLI prints it: `where` (the row's `keys` cells, blank ones left out),
+    old → new, a blank value as 空 / blank."""
+    where = " · ".join(_shown_cell(row[c]) for c in keys if _shown_cell(row[c]))
+    old, new = (_shown_cell(row[c]) or t("changes_blank", lang) for c in (before, after))
+    return t("cli_change_line", lang, where=where, before=old, after=new)
 
 
 def roster_counts(changes, lang: str) -> str:
@@ -170,10 +175,7 @@ def roster_change_lines(changes, lang: str) -> list[str]:
     if len(fields):
         keys = [c for c in fields.columns if c not in (before, after)]
         lines.append("  " + t("cli_roster_changed", lang, columns=" · ".join(keys)))
-        for row in fields.to_dict("records"):
-            where = " · ".join(_shown_cell(row[c]) for c in keys)
-            old, new = (_shown_cell(row[c]) or t("changes_blank", lang) for c in (before, after))
-            lines.append("    " + t("cli_change_line", lang, where=where, before=old, after=new))
+        lines += ["    " + _change_line(row, keys, before, after, lang) for row in fields.to_dict("records")]
         if changes.field_changes > len(fields):
             more = changes.field_changes - len(fields)
             lines.append("    " + t("cli_changes_more", lang, n=len(fields), more=more))
