@@ -141,16 +141,8 @@ def roster_tables(changes, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.Da
             _roster_value(field, value, lang) for field, value in zip(fields["field"], fields[column], strict=True)
         ]
     fields["field"] = [_roster_column(field, lang) for field in fields["field"]]
-    heads = {
-        "as_of": _roster_column("as_of", lang),
-        "cadre_id": _roster_column("cadre_id", lang),
-        "name": _roster_column("name", lang),
-        "county": _roster_column("county", lang),
-        "unit": _roster_column("unit", lang),
-        "rank": _roster_column("rank", lang),
-        "field": t("data_changes_field", lang),
-        "before": t("data_changes_before", lang),
-        "after": t("data_changes_after", lang),
+    heads = {c: _roster_column(c, lang) for c in ("as_of", "cadre_id", "name", "county", "unit", "rank")} | {
+        c: t(f"data_changes_{c}", lang) for c in ("field", "before", "after")
     }
     tables = []
     for frame in (fields, changes.added, changes.dropped):
