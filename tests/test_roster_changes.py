@@ -43,8 +43,8 @@ def stored_snapshot(db: Database, county: str | None = None) -> list[list]:
 
 
 def roster_text(rows: list[list], header: str = HEADER) -> str:
-    """Rows as a roster CSV of 2026-06-30, the columns of `header` (HEADER's first ones: a header without 民族 or
-    学历 writes rows without them)."""
+    """Rows as a roster CSV of 2026-06-30 under `header`: each row's first values, one for each column before
+    统计日期 (a header without 民族 and 学历 takes rows built without them); a gender code written 男 / 女."""
     width = len(header.split(",")) - 1
 
     def cell(i, value):
