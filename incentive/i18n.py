@@ -1360,6 +1360,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Column “{column}”: {n} {n:cell|cells} in {source} counted one for one as {target} (学时), e.g. "
         "row {row}: “{example}” → {value}.",
     ),
+    "note_unit_read_as": (
+        "「{column}」列 {n} 个单元格的单位「{source}」按「{target}」读取（同一金额单位，数值不变），如第 {row} 行「{example}」→ "
+        "{value}。",
+        "Column “{column}”: {n} {n:cell|cells} in {source} read as {target} (the same money unit; the numbers are "
+        "unchanged), e.g. row {row}: “{example}” → {value}.",
+    ),
     "note_unit_unchecked": (
         "「{column}」列 {n} 个单元格带单位「{unit}」，该列（或指标目录）未规定单位，按原数值导入，如第 {row} 行「{example}」。",
         "Column “{column}”: {n} {n:cell|cells} with the unit {unit}, which no catalog unit can check: "
@@ -4481,6 +4487,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "unit_million_yuan": ("百万元", "million yuan|million yuan"),
     "unit_ten_million_yuan": ("千万元", "ten million yuan|ten million yuan"),
     "unit_hundred_million_yuan": ("亿元", "hundred million yuan|hundred million yuan"),
+    "unit_thousand": ("千", "thousand (千)|thousand (千)"),
+    "unit_ten_thousand": ("万", "ten thousand (万)|ten thousand (万)"),
+    "unit_million": ("百万", "million (百万)|million (百万)"),
+    "unit_ten_million": ("千万", "ten million (千万)|ten million (千万)"),
+    "unit_hundred_million": ("亿", "hundred million (亿)|hundred million (亿)"),
     "unit_study_hour": ("学时", "hour|hours"),
     "unit_class_hour": ("课时", "class hour|class hours"),
     "unit_hour": ("小时", "hour|hours"),
@@ -4906,6 +4917,11 @@ UNIT_KEYS = {
     "百万元": "unit_million_yuan",
     "千万元": "unit_ten_million_yuan",
     "亿元": "unit_hundred_million_yuan",
+    "千万": "unit_ten_million",
+    "百万": "unit_million",
+    "亿": "unit_hundred_million",
+    "万": "unit_ten_thousand",
+    "千": "unit_thousand",
     "学时": "unit_study_hour",
     "课时": "unit_class_hour",
     "小时": "unit_hour",

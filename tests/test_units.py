@@ -40,6 +40,21 @@ def test_different_things_are_refused(source, target):
     assert e.value.key == "unit_mismatch"
 
 
+def test_a_money_unit_without_yuan_is_the_catalogs_unit_with_it_and_nothing_else():
+    """亿 for 亿元 is the same amount, a factor of 1 said as read so (docs/decisions.md#money-units-without-yuan); for
+    万元, or a catalog's 亿 for a file's 亿元, no conversion is guessed."""
+    change = units.conversion("亿", "亿元")
+    assert units.reads_as(change) and change.factor == 1 and units.apply(3.5, change) == 3.5
+    assert units.reads_as(units.conversion("（万）", "万元")) and units.reads_as(units.conversion("千", "千元"))
+    assert not units.reads_as(units.conversion("小时", "学时")) and not units.reads_as(None)
+    for source, target in [("亿", "万元"), ("万", "万人"), ("亿元", "亿"), ("千", "个")]:
+        with pytest.raises(units.UnitError) as e:
+            units.conversion(source, target)
+        assert e.value.key == "unit_mismatch"
+    assert units.same_size("亿", "亿元") and units.same_size("百万元", "百万") and not units.same_size("亿", "万元")
+    assert units.same_family("亿", "万元") and not units.same_family("万", "万人")
+
+
 def test_days_need_a_rule():
     with pytest.raises(units.UnitError) as e:
         units.conversion("天", "学时")

@@ -175,8 +175,11 @@ class Changes:
             raise CellError("hours_in_minutes", unit=source)
         change = units.conversion(source, target or "", self.days_rule)
         value = units.apply(number.value, change)
-        if change is not None:  # 小时 -> 学时 is one for one: said so, not as a conversion "×1"
-            key = "note_unit_counted" if change.factor == 1 else "note_unit_converted"
+        if change is not None:  # 小时 -> 学时 is one for one, 亿 is 亿元: said so, not as a conversion "×1"
+            if units.reads_as(change):
+                key = "note_unit_read_as"
+            else:
+                key = "note_unit_counted" if change.factor == 1 else "note_unit_converted"
             self._count(
                 (key, label, change.source, change.target, change.factor_text),
                 {"row": row, "example": shown, "value": fifteen_digits(value)},
@@ -192,7 +195,7 @@ class Changes:
             params = {"column": key[1], "n": n, **example}
             if key[0] == "note_unit_unchecked":
                 params["unit"] = ("unit", key[2])
-            if key[0] in ("note_unit_converted", "note_unit_counted"):
+            if key[0] in ("note_unit_converted", "note_unit_counted", "note_unit_read_as"):
                 params.update({"source": ("unit", key[2]), "target": ("unit", key[3]), "factor": key[4]})
             out.append(Note(key[0], params))
         return out

@@ -23,6 +23,11 @@ CELL_UNITS = (
     "万元",
     "千元",
     "元",
+    "千万",
+    "百万",
+    "亿",
+    "万",
+    "千",
     "学时",
     "课时",
     "小时",
@@ -68,6 +73,11 @@ _FAMILIES: tuple[dict[str, Decimal], ...] = (
     # Training time: 课时 and 小时 are counted as 学时 one for one (docs/decisions.md#units-and-conversions).
     {"学时": Decimal(1), "课时": Decimal(1), "小时": Decimal(1)},
 )
+# Money units written without 元 (`单位：亿`, `投资额（万）`, `3.5亿`) -> the unit with it. Where the catalog's unit is
+# that money unit, they are the same amount and read as it with a note (no number changes); against any other
+# unit they are refused, never converted: `亿` alone does not say 元, and a guessed factor of 10,000 is the silently
+# wrong number this product must not store (docs/decisions.md#money-units-without-yuan).
+BARE_MONEY = {"千": "千元", "万": "万元", "百万": "百万元", "千万": "千万元", "亿": "亿元"}
 DAYS = ("天", "日")
 HOURS = "学时"
 # Training time in minutes (`480分钟`, `90 min`, `480分` after a number of 学时, a `学时（分钟）` header): refused, never
@@ -159,26 +169,43 @@ def family_of(unit: str) -> dict[str, Decimal] | None:
     return None
 
 
+def money_meant(unit: str) -> str:
+    """The money unit a unit without 元 stands for (`亿` -> `亿元`: BARE_MONEY); any other unit as it is."""
+    return BARE_MONEY.get(unit, unit)
+
+
 def same_family(a: str, b: str) -> bool:
+    """Whether two units are of one family; a money unit written without 元 is of money's (so that a title's
+    `单位：亿` speaks for a 万元 indicator, and is refused there, rather than saying nothing of it)."""
+    a, b = money_meant(a), money_meant(b)
     family = family_of(a)
     return family is not None and b in family
 
 
 def same_size(a: str, b: str) -> bool:
-    """Whether two units are one and the same size: equal, or one for one in a family (学时, 课时 and 小时)."""
-    a, b = normalize_unit(a), normalize_unit(b)
+    """Whether two units are one and the same size: equal, one for one in a family (学时, 课时 and 小时), or a money
+    unit with and without 元 (亿元 and 亿)."""
+    a, b = money_meant(normalize_unit(a)), money_meant(normalize_unit(b))
     family = family_of(a)
     return a == b or (family is not None and b in family and family[a] == family[b])
+
+
+def reads_as(change: Conversion | None) -> bool:
+    """Whether a conversion reads a money unit written without 元 as the catalog's unit with it (亿 as 亿元): the
+    same amount, said in a note of its own (`note_unit_read_as`)."""
+    return change is not None and change.source in BARE_MONEY
 
 
 def conversion(source: str, target: str, hours_per_day: float = 0) -> Conversion | None:
     """The exact conversion from `source` to `target`; None when they are the same unit (or no unit is given).
 
     Raises UnitError when they differ and no exact conversion exists: other families, counts of different things
-    (人 and 人次), or days for 学时 while no 学时-per-day rule is set (the `hours_per_day` setting, 0 = off)."""
+    (人 and 人次), a money unit without 元 for any unit but the one with it (亿 for 万元: BARE_MONEY), or days for 学时 while no 学时-per-day rule is set (the `hours_per_day` setting, 0 = off)."""
     source, target = normalize_unit(source), normalize_unit(target)
     if not source or not target or source == target:
         return None
+    if BARE_MONEY.get(source) == target:  # `亿` for a catalog's 亿元: the same amount (BARE_MONEY)
+        return Conversion(source, target, Decimal(1))
     family = family_of(source)
     if family is not None and target in family:
         return Conversion(source, target, family[source] / family[target])
