@@ -3645,6 +3645,49 @@ TEXT: dict[str, tuple[str, str]] = {
         "{target} (×{factor}): if the figures were in {target} already, correct the unit in the title or header "
         "and import again.",
     ),
+    "warn_level_shift_prefecture": (
+        "「{indicator}」{period}：文件中 {n} 个在库中没有该指标往期数值的单位，其数值约为全市同级单位 {previous} 数值"
+        "中位数 {old} 的 {ratio} 倍（中位数；如{unit} {new}）。{hint}",
+        "“{indicator}”, {period}: the file's values of {n} {n:unit|units} with no stored value of it before are "
+        "about {ratio} times the median of the prefecture's values at their level in {previous}, {old} (the "
+        "median; e.g. {unit}: {new}). {hint}",
+    ),
+    "check_level_shift_prefecture": (
+        "「{indicator}」{period}：{n} 个此前没有该指标数值的单位，其数值约为全市同级单位 {previous} 数值中位数 {old} 的 "
+        "{ratio} 倍（中位数；如{unit} {new}）。{hint}",
+        "“{indicator}”, {period}: the values of {n} {n:unit|units} with no value of it before are about {ratio} "
+        "times the median of the prefecture's values at their level in {previous}, {old} (the median; e.g. "
+        "{unit}: {new}). {hint}",
+    ),
+    "level_shift_hint": ("可能整列用错了单位，请核对。", "The column may be in a wrong unit, please check."),
+    "level_shift_hint_converted": (
+        "导入时「{column}」列的单位「{source}」已换算为「{target}」（×{factor}）：若原表实际以「{target}」填写，请改正标题或"
+        "表头中的单位后重新导入。",
+        "Column “{column}” was converted from {source} to {target} (×{factor}): if the figures were in {target} "
+        "already, correct the unit in the title or header and import again.",
+    ),
+    "warn_scale_unit_changed": (
+        "文件「{file}」「{column}」列，「{indicator}」{period}：{n} 个单位数值的中位数 {new}，约为{basis} {previous} "
+        "数值中位数（{old} {unit_then}，合 {old_now} {unit_now}）的 {ratio} 倍。指标目录自 {since}（{date}）起将单位由"
+        "「{unit_then}」改为「{unit_now}」，文件可能仍按「{unit_then}」填写：请核对，按「{unit_now}」填写数值或在表头"
+        "注明单位后重新导入。",
+        "File “{file}”, column “{column}”, “{indicator}” {period}: the median of {n} {n:unit's|units'} values, "
+        "{new}, is about {ratio} times the median of {basis} {previous} ({old} {unit_then}, i.e. {old_now} "
+        "{unit_now}). The catalog changed the unit from {unit_then} to {unit_now} from {since} ({date}), so the "
+        "file may still be in {unit_then}: please check, and enter the values in {unit_now} or state the unit in "
+        "the header, and import again.",
+    ),
+    "check_scale_unit_changed": (
+        "「{indicator}」{period}：{n} 个单位数值的中位数 {new}，约为{basis} {previous} 数值中位数（{old} {unit_then}，"
+        "合 {old_now} {unit_now}）的 {ratio} 倍。指标目录自 {since}（{date}）起将单位由「{unit_then}」改为"
+        "「{unit_now}」，这些数值可能仍按「{unit_then}」填写：请核对。",
+        "“{indicator}”, {period}: the median of {n} {n:unit's|units'} values, {new}, is about {ratio} times the "
+        "median of {basis} {previous} ({old} {unit_then}, i.e. {old_now} {unit_now}). The catalog changed the "
+        "unit from {unit_then} to {unit_now} from {since} ({date}), so these values may still be in {unit_then}: "
+        "please check.",
+    ),
+    "scale_basis_own": ("其库中", "their stored values of"),
+    "scale_basis_prefecture": ("全市同级单位库中", "the prefecture's stored values at their level of"),
     "data_warnings": (
         "以下 {n} 个数值与上期相比变动异常，可能填错（仅提示，不影响导入）：",
         "{n} {n:value|values} changed unusually from the previous period and may be {n:a typo|typos} (a warning "

@@ -1,9 +1,9 @@
 """Plausibility findings that need the stored data, for a preview and for the data already loaded.
 
 A preview of scores or welfare gets `warnings` (`add_warnings`): its periods of a frequency no stored period of the
-domain has, its indicators whose values sit orders of magnitude from the same units' previous ones (a whole column in
-another unit), and its values that changed unusually from the previous stored period, compared with their peers as
-they would be after import. `findings` lists, for all loaded data,
+domain has, its indicators whose values sit orders of magnitude from the stored ones on the catalog unit's scale, or
+still on the scale of the unit before a catalog change (a whole column in another unit), and its values that changed
+unusually from the previous stored period, compared with their peers as they would be after import. `findings` lists, for all loaded data,
 the values outside their plausible bounds and the unusual changes: `python -m incentive check` prints them and the
 Data page shows them. Both call the same rules in `plausibility`; the SQL is in queries/.
 """
@@ -85,7 +85,7 @@ def add_warnings(db: Database, preview: Preview, reference: Reference | None = N
     names = _names(reference)
     preview.warnings = (
         period_form_notes(db, preview)
-        + level_shift_notes(preview, pairs, mine, reference)
+        + level_shift_notes(preview, scale_pairs(db.connection, DOMAIN_OF_KIND[preview.kind], incoming), reference)
         + [
             plausibility.change_note(row, names.get(row["indicator"], row["indicator"]))
             for row in flagged.to_dict("records")
@@ -128,17 +128,16 @@ def period_form_notes(db: Database, preview: Preview) -> list[Note]:
     return notes
 
 
-def level_shift_notes(preview: Preview, pairs: pd.DataFrame, mine: set[tuple], reference: Reference) -> list[Note]:
-    """A warning per indicator whose values in the file (the `pairs` of keys in `mine`) sit orders of magnitude from
-    the same units' previous stored values (plausibility.level_shifts; rates of change left out), naming the unit
-    conversion the importer applied to the indicator's column, if any: one into the indicator's catalog unit, as a
-    long file's value column converts some indicators' cells and not others
-    (docs/decisions.md#a-whole-column-in-another-unit)."""
+def level_shift_notes(preview: Preview, pairs: pd.DataFrame, reference: Reference) -> list[Note]:
+    """A warning per indicator whose values in the file sit orders of magnitude from the stored values they are
+    compared with (`pairs`, of `scale_pairs`: each unit's own latest earlier value, else the prefecture's typical
+    one), on the scale of the catalog unit in force for the file's period, or still on the scale of the unit before
+    a catalog change (plausibility.level_shifts; rates of change left out), naming the unit conversion the importer
+    applied to the indicator's column, if any: one into the indicator's catalog unit, as a long file's value column
+    converts some indicators' cells and not others (docs/decisions.md#a-whole-column-in-another-unit)."""
     names, catalog_units = _names(reference), _units(reference)
-    keys = zip(pairs["period"], pairs["county"], pairs["township"], pairs["indicator"], strict=True)
-    of_file = pairs[pd.Series([key in mine for key in keys], index=pairs.index, dtype=bool)]
     notes = []
-    for shift in _level_shifts(of_file, names).to_dict("records"):
+    for shift in _level_shifts(plausibility.on_catalog_scale(pairs, reference.indicators), names).to_dict("records"):
         code = shift["indicator"]
         column = preview.column_labels.get(f"indicator:{code}@{shift['period']}") or preview.column_labels.get("value")
         conversion = next(
@@ -151,8 +150,18 @@ def level_shift_notes(preview: Preview, pairs: pd.DataFrame, mine: set[tuple], r
             ),
             None,
         )
-        notes.append(plausibility.shift_note(shift, names.get(code, code), conversion))
+        name = names.get(code, code)
+        notes.append(plausibility.shift_note(shift, name, conversion, file=preview.file_name, column=column or ""))
     return notes
+
+
+def scale_pairs(conn, domain: str, incoming: pd.DataFrame) -> pd.DataFrame:
+    """Each value of `incoming` (_INCOMING columns: a file's rows, or every current value of the domain) with the
+    stored value a whole column in another unit is judged against (queries/scale_references.sql): the unit's own
+    value of the indicator in its latest earlier period of the same form, else the median of the same level's
+    values in the latest earlier period of that form holding any (`prefecture` true). Columns: CHANGE_COLUMNS and
+    `prefecture`."""
+    return queries.run(conn, "scale_references", tables={"incoming": incoming[_INCOMING]}, domain=domain)
 
 
 def counties_left_out(db: Database, preview: Preview) -> list[Note]:
@@ -241,7 +250,8 @@ def findings(db: Database, scope: Scope) -> list[Finding]:
                 )
             )
         pairs = value_pairs(db.connection, domain)
-        for row in _level_shifts(pairs, names).to_dict("records"):
+        scaled = plausibility.on_catalog_scale(scale_pairs(db.connection, domain, values), reference.indicators)
+        for row in _level_shifts(scaled, names).to_dict("records"):
             name = names.get(row["indicator"], "")
             changes.append(  # a whole column in another unit (docs/decisions.md#a-whole-column-in-another-unit)
                 Finding(

@@ -9,8 +9,10 @@ Pure: works on a preview's parsed rows (or stored rows shaped alike) and the `Re
   次, …) is ≥ 0; the hours of one training record lie in (0, max_hours_per_record]. Bounds are inclusive. Around
   them all, no figure (an indicator's value, a catalog's weight, target, min or max) lies beyond MAGNITUDE_LIMIT in
   absolute value, in any unit: the outermost bound, which no catalog widens (docs/decisions.md#magnitude-limit).
-- A whole column in another unit (warnings): a file's values of an indicator whose median ratio to the same units'
-  previous stored values is ≥ SHIFT_FACTOR or ≤ 1 / SHIFT_FACTOR (rates of change left out).
+- A whole column in another unit (warnings): a file's values of an indicator whose median ratio to the stored values
+  they are compared with (each unit's own latest earlier value, else the prefecture's typical one), on the scale of
+  the catalog unit in force for the file's period, is ≥ SHIFT_FACTOR or ≤ 1 / SHIFT_FACTOR, or lies nearer the
+  ratio of a catalog unit change between the two periods than 1 (still on the old scale); rates of change left out.
 - Unusual changes (warnings): a unit's change from the previous stored period beyond Q1 − 3·w or Q3 + 3·w of the
   changes of its peers (same indicator, level and period), w = max(IQR, 5 % of the peers' typical level, 1 for
   whole numbers), among at least 5 peers.
@@ -27,6 +29,8 @@ import numpy as np
 import pandas as pd
 
 from incentive import periods
+from incentive.i18n import LANGUAGES, localize, t
+from incentive.intake import units
 from incentive.intake.file_kinds import VALUE_KINDS
 from incentive.intake.preview import Note, Problem, Reference, number_text
 from incentive.intake.units import COUNT_UNITS  # also whole numbers (ingest: count_not_whole)
@@ -50,6 +54,11 @@ LEVEL_SHARE = 0.05  # the width is at least this share of the peers' typical (me
 # and 10,000 (元/千元, 万元/亿元), still 50 or more after a real change of a half; a level moving 30-fold in one
 # period across the median unit is no real change (docs/decisions.md#a-whole-column-in-another-unit).
 SHIFT_FACTOR = 30.0
+# A catalog unit change of this ratio or more between a stored period and the file's (亿元 after 万元: 10,000; 亿元
+# after 千万元: 10) makes a file still written in the old unit the likely slip: its values then sit at that ratio
+# from the stored ones on the new scale, and at about 1 from them as stored, where the rule above saw nothing
+# (docs/decisions.md#a-whole-column-in-another-unit). Smaller changes (学时 and 课时, 1) are no such slip.
+UNIT_CHANGE_MIN = 10.0
 
 
 @dataclass(frozen=True)
@@ -324,20 +333,90 @@ def change_note(change: dict, indicator_name: str) -> Note:
 # ---------------------------------------------------------------- a whole column in another unit
 
 
+SCALE_COLUMNS = ["prefecture", "unit_then", "unit_now", "since", "factor"]
+
+
+def on_catalog_scale(pairs: pd.DataFrame, versions: list[dict]) -> pd.DataFrame:
+    """`pairs` (CHANGE_COLUMNS, and `prefecture`: compared with the prefecture's typical value, not the unit's own)
+    with the catalog units each is read in (SCALE_COLUMNS): `unit_then`, in force for `previous`; `unit_now`, for
+    `period`; `since`, the 生效起始期 of the version in force for `period` when the two differ; and `factor`, the
+    exact size of unit_then in unit_now, so that old × factor is the stored value on the file's scale (1565.54 万元 ×
+    0.0001 = 0.156554 亿元). `versions`: every catalog version (Reference.indicators). Pairs whose units do not
+    convert (个 became 万元) are left out: nothing says what the stored values would be now; so are those of an
+    indicator no version names.
+
+    Why: stored values keep the unit they were read in (docs/decisions.md#catalog-changes-that-relabel-stored-values),
+    and a file after a catalog change of 万元 to 亿元 that kept writing 万元 sat at a ratio of 1 from them, which the
+    rule of `level_shifts` took for right, while a right file sat at 0.0001 and was warned of
+    (docs/decisions.md#a-whole-column-in-another-unit)."""
+    frame = pairs.copy()
+    if "prefecture" not in frame.columns:
+        frame["prefecture"] = False
+    by_code: dict[str, list[dict]] = defaultdict(list)
+    for version in versions:
+        by_code[version["code"]].append(version)
+    scales: dict[tuple, tuple | None] = {}
+    for key in set(zip(frame["indicator"], frame["previous"], frame["period"], strict=True)):
+        code, previous, period = key
+        if code not in by_code:
+            scales[key] = None
+            continue
+        then = version_in_force(by_code[code], previous)
+        now = version_in_force(by_code[code], period)
+        unit_then, unit_now = units.normalize_unit(then.get("unit")), units.normalize_unit(now.get("unit"))
+        try:
+            change = units.conversion(unit_then, unit_now)
+        except units.UnitError:
+            scales[key] = None
+            continue
+        since = (now.get("effective_from") or "") if unit_then != unit_now else ""
+        scales[key] = (unit_then, unit_now, since, 1.0 if change is None else float(change.factor))
+    found = [scales[key] for key in zip(frame["indicator"], frame["previous"], frame["period"], strict=True)]
+    kept = np.array([scale is not None for scale in found], dtype=bool)
+    frame = frame[kept].copy()
+    scaled = [scale for scale in found if scale is not None]
+    for i, column in enumerate(SCALE_COLUMNS[1:]):
+        frame[column] = pd.Series([scale[i] for scale in scaled], index=frame.index, dtype=float if i == 3 else object)
+    return frame
+
+
+def on_old_scale(ratio: float, unit_ratio: float) -> bool:
+    """Whether a column whose median ratio to the stored values on the current scale is `ratio` is still written in
+    the unit before a catalog change of `unit_ratio` (the old unit's size in the new one: 10,000 for 亿元 after
+    万元; 1 without a change): the change is UNIT_CHANGE_MIN-fold or more, and the ratio lies towards it at least
+    halfway (geometrically: nearer the old scale than the new) or SHIFT_FACTOR-fold, whichever is nearer 1. A
+    10-fold change (千万元 to 亿元) is judged from 3.2-fold; a 10,000-fold one from 30-fold, as any shift is."""
+    if not ratio > 0 or max(unit_ratio, 1 / unit_ratio) < UNIT_CHANGE_MIN:
+        return False
+    towards = math.log(ratio) * math.copysign(1.0, math.log(unit_ratio))
+    return towards >= min(math.log(SHIFT_FACTOR), abs(math.log(unit_ratio)) / 2)
+
+
 def level_shifts(pairs: pd.DataFrame) -> pd.DataFrame:
-    """The indicators of `pairs` (CHANGE_COLUMNS: a file's values and the same units' values of the previous stored
-    period) whose values moved together by SHIFT_FACTOR or more, up or down, from the previous period: per
-    indicator, level (county, township) and period, the median of |new| / |old| over the units with both values
-    non-zero is ≥ SHIFT_FACTOR or ≤ 1 / SHIFT_FACTOR, however few the units (one county's file too). Columns:
-    period, previous, indicator, units (how many units the median is of), ratio (the median), and county,
-    township, old, new of the unit whose ratio is nearest the median (an example), by period and indicator.
+    """The indicators of `pairs` (CHANGE_COLUMNS: a file's values and the stored values they are compared with,
+    optionally with SCALE_COLUMNS from `on_catalog_scale`) whose values sit SHIFT_FACTOR-fold or more, up or down,
+    from the stored ones on the current catalog unit's scale (old × factor), or still on the scale of the unit
+    before a catalog change (`on_old_scale`): per indicator, level (county, township), period, period compared and
+    basis (the units' own values, or the prefecture's typical one), the median of |new| / |old × factor| over the
+    units with both values non-zero, however few the units (one county's file too). Columns: period, previous,
+    indicator, units (how many units the median is of), ratio (the median), county, township, old (as stored), new
+    of the unit whose ratio is nearest the median (an example), the SCALE_COLUMNS, old_scale (on_old_scale), and
+    typical_old, typical_new (the medians of the stored and the file's values), by period and indicator.
 
     Why: a title's `单位：万元` over a column written in 亿元 divided every county's value by 10,000, and the
     unusual-change rule compares a unit with its peers, so a column shifted together passed it (a fresh tester's
     finding; docs/decisions.md#a-whole-column-in-another-unit). Rates of change are for the caller to leave out
     (is_rate_of_change): near zero, their ratios mean nothing."""
-    out_columns = ["period", "previous", "indicator", "units", "ratio", "county", "township", "old", "new"]
-    frame = pairs[CHANGE_COLUMNS].copy()
+    out_columns = [
+        *["period", "previous", "indicator", "units", "ratio", "county", "township", "old", "new"],
+        *SCALE_COLUMNS,
+        *["old_scale", "typical_old", "typical_new"],
+    ]
+    frame = pairs.copy()
+    defaults = {"prefecture": False, "unit_then": "", "unit_now": "", "since": "", "factor": 1.0}
+    for column, default in defaults.items():
+        if column not in frame.columns:
+            frame[column] = default
     frame["old"] = frame["old"].astype(float)
     frame["new"] = frame["new"].astype(float)
     values = frame[["old", "new"]].to_numpy(dtype=float)
@@ -345,39 +424,106 @@ def level_shifts(pairs: pd.DataFrame) -> pd.DataFrame:
     frame = frame[usable.to_numpy()]
     if frame.empty:
         return pd.DataFrame(columns=out_columns)
-    frame["ratio"] = frame["new"].abs() / frame["old"].abs()
-    frame["level"] = np.where(frame["township"].fillna("") == "", "county", "township")
+    frame = frame.assign(
+        ratio=frame["new"].abs() / (frame["old"].abs() * frame["factor"].astype(float)),
+        level=np.where(frame["township"].fillna("") == "", "county", "township"),
+    )
+    keys = ["period", "previous", "indicator", "level", "prefecture", "unit_then", "unit_now"]
     found: list[list] = []
-    for (period, indicator, _level), group in frame.groupby(["period", "indicator", "level"], sort=True):
+    for _, group in frame.groupby(keys, sort=True):
         ratio = float(group["ratio"].median())
-        if SHIFT_FACTOR > ratio > 1 / SHIFT_FACTOR:
+        first = group.iloc[0]
+        old_scale = on_old_scale(ratio, 1 / float(first["factor"]))
+        if not old_scale and SHIFT_FACTOR > ratio > 1 / SHIFT_FACTOR:
             continue
         example = group.iloc[int(np.argmin(np.abs(np.log(group["ratio"].to_numpy() / ratio))))]
         found.append(
-            [period, example["previous"], indicator, len(group), ratio, *example[["county", "township", "old", "new"]]]
+            [
+                *first[["period", "previous", "indicator"]],
+                len(group),
+                ratio,
+                *example[["county", "township", "old", "new"]],
+                *first[SCALE_COLUMNS],
+                old_scale,
+                float(group["old"].median()),
+                float(group["new"].median()),
+            ]
         )
     return pd.DataFrame(found, columns=out_columns)
 
 
-def shift_note(shift: dict, indicator_name: str, conversion: dict | None, stored: bool = False) -> Note:
+def shift_note(
+    shift: dict, indicator_name: str, conversion: dict | None, stored: bool = False, file: str = "", column: str = ""
+) -> Note:
     """The warning for one row of `level_shifts`; `conversion`: the params of the preview's note of the unit
     conversion applied to the indicator's column (note_unit_converted), if any, which the warning names; `stored`:
-    a finding of the loaded data (`incentive check`), not of a file."""
+    a finding of the loaded data (`incentive check`), not of a file; `file`, `column`: the file and its column of
+    the indicator, which a file still on the scale of the unit before a catalog change names
+    (`warn_scale_unit_changed`; `check_scale_unit_changed` for the loaded data)."""
+    factor = float(shift.get("factor", 1.0) or 1.0)
+    if shift.get("old_scale"):
+        return _old_scale_note(shift, indicator_name, stored, file, column)
     unit = " ".join(p for p in (shift["county"], shift["township"]) if p)
     params = {
         "indicator": indicator_name,
         "period": shift["period"],
         "previous": shift["previous"],
         "n": int(shift["units"]),
-        "ratio": number_text(float(f"{shift['ratio']:.2g}")),  # two significant digits: 0.0001, 10000
+        "ratio": _ratio_text(shift["ratio"]),
         "unit": unit,
-        "old": number_text(shift["old"]),
+        "old": number_text(_fifteen(shift["old"] * factor)),  # on the file's scale, as the ratio is
         "new": number_text(shift["new"]),
     }
+    if shift.get("prefecture"):
+        hint = ("i18n", "level_shift_hint")
+        if conversion is not None:
+            named = {k: conversion[k] for k in ("column", "source", "target", "factor")}
+            hint = (
+                "by_lang",
+                {lang: t("level_shift_hint_converted", lang, **localize(named, lang)) for lang in LANGUAGES},
+            )
+        params["old"] = number_text(_fifteen(shift["typical_old"] * factor))
+        return Note(
+            "check_level_shift_prefecture" if stored else "warn_level_shift_prefecture", {**params, "hint": hint}
+        )
     if conversion is None:
         return Note("check_level_shift" if stored else "warn_level_shift", params)
     named = {k: conversion[k] for k in ("column", "source", "target", "factor")}
     return Note("warn_level_shift_converted", {**params, **named})
+
+
+def _old_scale_note(shift: dict, indicator_name: str, stored: bool, file: str, column: str) -> Note:
+    """A column still on the scale of the unit before the catalog changed it: the file and column, the indicator,
+    the period and the one compared, the two typical values (the stored one also on the new scale), the ratio, and
+    the change (from which unit to which, from which 生效起始期 and its first day)."""
+    since = shift["since"]
+    params = {
+        "indicator": indicator_name,
+        "period": shift["period"],
+        "previous": shift["previous"],
+        "n": int(shift["units"]),
+        "ratio": _ratio_text(shift["ratio"]),
+        "basis": ("i18n", "scale_basis_prefecture" if shift["prefecture"] else "scale_basis_own"),
+        "new": number_text(shift["typical_new"]),
+        "old": number_text(shift["typical_old"]),
+        "old_now": number_text(_fifteen(shift["typical_old"] * float(shift["factor"]))),
+        "unit_then": ("unit", shift["unit_then"]),
+        "unit_now": ("unit", shift["unit_now"]),
+        "since": since,
+        "date": periods.bounds(since)[0].isoformat() if since else "",
+    }
+    if stored:
+        return Note("check_scale_unit_changed", params)
+    return Note("warn_scale_unit_changed", {**params, "file": file, "column": column})
+
+
+def _ratio_text(ratio: float) -> str:
+    return number_text(float(f"{ratio:.2g}"))  # two significant digits: 0.0001, 10000
+
+
+def _fifteen(value: float) -> float:
+    """A product without binary noise (1565.54 × 0.0001 is 0.156554, not 0.15655400000000002)."""
+    return float(f"{float(value):.15g}")
 
 
 def previous_periods(targets: list[str], available: list[str]) -> dict[str, str]:
