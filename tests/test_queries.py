@@ -63,6 +63,7 @@ PARAMS = {
     "roster_sizes": {"days": [dt.date(2024, 12, 31), dt.date(2025, 12, 31)]},
     "roster_counties_left_out": {"as_of": dt.date(2025, 12, 31)},
     "roster_changes": {"county": "", "listed": 200},
+    "scale_references": {"domain": "race"},
     "catalog_rescoring": {"name_after": False},
     "catalog_after_import": {},
     "catalog_after_rollback": {"batches": [1]},  # the regions batch: the catalog stays whole
@@ -150,6 +151,13 @@ def test_every_query_runs_on_the_sample_and_returns_rows(sample, name):
             "incoming": sample.connection.execute(
                 "SELECT * REPLACE ('四级调研员' AS rank) FROM current_roster "
                 "WHERE as_of = DATE '2025-12-31' AND cadre_id = 'LZ000001'"
+            ).df()
+        }
+    if name == "scale_references":  # the sample's latest race period as a file's rows: each compared with its own
+        tables = {
+            "incoming": sample.connection.execute(
+                "SELECT period, county, township, indicator, value FROM current_values "
+                "WHERE domain = 'race' AND period = (SELECT max(period) FROM current_values WHERE domain = 'race')"
             ).df()
         }
     if name == "cycle_received":  # each cadre's settled county, read once per data version (tracker.Receipts)
