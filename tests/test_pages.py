@@ -1092,6 +1092,24 @@ def test_appraisals_page_grades_ceiling_promotions_and_tiers(app):
     assert any("2025-01-01 至 2025-12-31" in c.value for c in app.caption)
 
 
+def test_the_units_above_the_ceiling_follow_a_changed_ceiling(app):
+    """The 单位 above the 优秀 ceiling are listed once per data version and settings and shared by the sessions
+    (runtime.appraisal_units_above_quota): after the ceiling (excellent_quota) is raised, the next run lists the
+    units above the new one, as appraisals.units_above_quota lists them, not the list kept for the old."""
+    from incentive.care import appraisals
+    from incentive.store import settings as app_settings
+    from ui.runtime import database
+
+    on_page(app, "views/appraisals.py")
+    before = _table_with(app, "单位", "优秀比例")
+    app_settings.save(database(), "excellent_quota", 30, "test")
+    app.run()
+    after = _table_with(app, "单位", "优秀比例")
+    listed, _ = appraisals.units_above_quota(appraisals.year_view(_connection(), 2025, 5), 0.3, 5)
+    assert after["单位"].tolist() == listed["unit"].tolist()
+    assert 0 < len(after) < len(before)
+
+
 def test_names_of_untrained_cadres_only_for_administrators(app):
     on_page(app, "views/training.py")
     assert not [e for e in app.expander if "未参训人员名单" in e.label]

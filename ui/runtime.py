@@ -463,6 +463,20 @@ def appraisal_year(year: int, threshold: int) -> appraisals.YearView:
     return _cached_appraisal_year(race_version(), year, threshold, pinned_at())  # tiers come from the ranking
 
 
+@shared_result(max_entries=32)
+def _cached_units_above_quota(
+    version: str, year: int, threshold: int, quota: float, moment: dt.datetime | None
+) -> tuple[pd.DataFrame, int]:
+    return appraisals.units_above_quota(_cached_appraisal_year(version, year, threshold, moment), quota, threshold)
+
+
+def appraisal_units_above_quota(year: int, threshold: int, quota: float) -> tuple[pd.DataFrame, int]:
+    """appraisals.units_above_quota of appraisal_year(year, threshold): the 单位 above the 优秀 ceiling `quota` (a
+    fraction) and how many are not listed, computed once per data version and settings and shared by every
+    session (its audit of each county's units was a sixth of a cached rerun of the page at a province's scale)."""
+    return _cached_units_above_quota(race_version(), year, threshold, quota, pinned_at())
+
+
 @shared_result(max_entries=64)
 def _cached_training_pattern(
     version: str, window: coverage.Window, threshold: int, to_come: float, moment: dt.datetime | None

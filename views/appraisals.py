@@ -9,7 +9,7 @@ from incentive.i18n import t
 from ui import frame, link_state, meeting, shared_charts
 from ui.downloads import table_downloads
 from ui.frame import fit_marks, fit_texts, table_height
-from ui.runtime import app_settings, appraisal_year, run_query
+from ui.runtime import app_settings, appraisal_units_above_quota, appraisal_year, run_query
 
 state = frame.current()
 lang, year = state.lang, state.year
@@ -102,7 +102,7 @@ with deck.section("grades"):
     county_width = fit_texts(table, t("col_unit_county", lang))
     deck.table(table, height=table_height(len(table)), column_config={**fit_marks(table, marks_text), **county_width})
     table_downloads(table, t("file_appraisals", lang, year=shown), "appraisals", lang)
-    listed, unlisted = appraisals.units_above_quota(view, quota, threshold)
+    listed, unlisted = appraisal_units_above_quota(shown, threshold, quota)
     st.subheader(t("units_above_title", lang))
     if listed.empty and not unlisted:
         st.caption(t("units_above_none", lang))
