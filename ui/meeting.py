@@ -117,6 +117,15 @@ _HIDDEN = ", ".join(
 _TABLE_CELLS = '[data-testid="stMain"] [data-testid="stTable"] th, [data-testid="stMain"] [data-testid="stTable"] td'
 _WIDE_TABLE = f'[data-testid="stMain"] [data-testid="stTable"] table:has(th:nth-child({WIDE_TABLE_COLUMNS}))'
 _TABLE_BESIDE = '[data-testid="stMain"] [data-testid="stColumn"] [data-testid="stTable"]'
+# A table of sentences, its last column (预警清单's list), is drawn by its page in a container keyed SENTENCES, not
+# by `Deck.table`. Streamlit caps a table cell's Markdown (every cell of st.table) at 400 px, the width such a table
+# is laid out to: at 1440 x 900 the alerts' list took two thirds of the slide, its sentences four lines each. In the
+# room its cells are uncapped, so the list fills the frame as the other wide tables do, and the sentence takes what
+# the other columns leave, they keeping their line (uncapped alone, the sentences squeezed 序号, 红色 and 岚桥区 to
+# a character a line and broke 2026-Q3 at its hyphen; `keep-all` kept the Chinese but not the period). Only there:
+# uncapped, the other tables' indicator names would hold their columns wider than the screen.
+SENTENCES = "sentences"
+_SENTENCE_TABLE = f'[data-testid="stMain"] .st-key-{SENTENCES} [data-testid="stTable"] table'
 STYLE = f"""
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"] {{display: none;}}
@@ -133,6 +142,8 @@ STYLE = f"""
 [data-testid="stMetricDelta"] p {{font-size: {TEXT_PX}px !important;}}
 {_TABLE_CELLS} {{
   font-size: {TEXT_PX}px !important; color: #111;}}
+{_SENTENCE_TABLE} [data-testid="stMarkdownContainer"] {{max-width: none !important;}}
+{_SENTENCE_TABLE} :is(th, td:not(:last-child)) :is(div, p) {{white-space: nowrap !important;}}
 {_HIDDEN} {{display: none !important;}}
 .st-key-meeting_bar button:disabled p {{color: #b0b0b0 !important;}}
 @media (max-width: {BAR_ONE_ROW_PX}px) {{

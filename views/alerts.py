@@ -92,8 +92,8 @@ with deck.section("list"):
         small = int(config["suppression_threshold"])
         # a static table, so that each sentence wraps and can be read whole; its cells are Markdown, so names from
         # files are made inert there, and the download has them as written. Six columns keep readable widths; the
-        # phone scrolls sideways.
-        with chrome.scrolls_on_a_phone("alerts_table"):
+        # phone scrolls sideways. In a meeting the sentences take the slide's width (meeting.SENTENCES).
+        with chrome.scrolls_on_a_phone(meeting.SENTENCES):
             st.table(listing.table(chosen, lang, small, quote=markdown, level=listing.level_markdown), hide_index=True)
         sheet_notes = listing.sheet_notes(
             found.judged, len(chosen), withheld, small, lang

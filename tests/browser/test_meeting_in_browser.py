@@ -476,3 +476,34 @@ def test_no_tooltip_stays_over_the_slide_after_a_stepper_is_clicked(tab, app_url
         "els => els.filter(e => e.getClientRects().length > 0).map(e => e.textContent)"
     )
     assert not shown, shown
+
+
+# Each cell of a room's table as [its text, the lines it takes, its column's position]
+CELL_LINES = """tables => tables.flatMap(t => [...t.querySelectorAll('th, td')].map(c => {
+  const p = c.querySelector('p') || c;
+  return [c.innerText, Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)),
+          c.cellIndex, c.parentElement.cells.length] }))"""
+
+
+@pytest.mark.parametrize("lang", ["中文", "English"])
+@pytest.mark.parametrize("viewport", [{"width": 1440, "height": 900}, {"width": 1280, "height": 720}])
+def test_the_alerts_slide_fills_its_frame_and_keeps_each_label_on_a_line(tab, app_url, viewport, lang, screenshots):
+    """预警清单's list took two thirds of the slide at 1440 x 900, its sentences capped at Streamlit's 400 px for a
+    Markdown cell (a tester's finding); the sentence takes the width the other columns leave, they one line each
+    (uncapped, 序号, 红色 and 岚桥区 stood a character a line and 2026-Q3 broke at its hyphen)."""
+    page = tab(viewport)
+    open_view(page, app_url)
+    sign_in(page, ADMIN, ADMIN_PASSWORD)
+    open_view(page, f"{app_url}/alerts?present=1&lang={lang}")
+    page.wait_for_selector("[data-testid=stMain] [data-testid=stTable] td")
+    wait_idle(page)
+    page.screenshot(path=screenshots / f"meeting-alerts-{viewport['width']}x{viewport['height']}-{lang}.png")
+    frame = main(page).locator("[data-testid=stTable]")
+    expect(frame).to_have_count(1)
+    frame_width = frame.evaluate("e => e.clientWidth")
+    table_width = frame.locator("table").evaluate("e => e.getBoundingClientRect().width")
+    assert table_width >= frame_width - 2, (table_width, frame_width)
+    cells = frame.evaluate_all(CELL_LINES)
+    assert len(cells) > 6 * 6  # the sample's warnings: six columns, a heading and more than five rows
+    wrapped = [cell for cell in cells if cell[2] < cell[3] - 1 and cell[1] != 1]
+    assert not wrapped, wrapped
