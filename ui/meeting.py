@@ -89,10 +89,23 @@ JOINER = "\u2060"
 # ("withheld") holds its column that wide: at the room's TEXT_PX a wide table (the rankings' sixteen columns, the
 # training drill's, the movements' twelve) and the tier table beside its chart ran past the screen's right edge at
 # 1440 px, its last columns behind a sideways scroll (Chinese, two characters a line, fitted). On a screen wider
-# than BAR_ONE_ROW_PX an English page gives those tables ENGLISH_WIDE_TABLE_VW of the screen's width, at most
-# TEXT_PX (18 px at 1440, the room's 22 at 1920), and narrower cell padding (ENGLISH_WIDE_CELL_PADDING).
+# than BAR_ONE_ROW_PX an English page gives those tables ENGLISH_WIDE_TABLE_VW of the screen's width, at least
+# ROOM_LEAST_PX and at most TEXT_PX (20 px up to 1600 px, the room's 22 at 1760 and wider), and narrow cell padding
+# (ENGLISH_WIDE_CELL_PADDING: with it the sixteen columns fit 1440 px at 20 px).
 ENGLISH_WIDE_TABLE_VW = 1.25
-ENGLISH_WIDE_CELL_PADDING = "0.25rem 0.3rem"
+ENGLISH_WIDE_CELL_PADDING = "0.25rem 0.15rem"
+# Never below ROOM_LEAST_PX on a projector wider than BAR_ONE_ROW_PX, in either language. Shrunk to fit the screen,
+# an English wide table was at 16 px on a 1280 px projector: a Latin lower-case letter is half its size high (a
+# Chinese character fills its size), 8 px, the smallest text of any slide, which the back of a meeting room cannot
+# read. Where a table still does not fit at that size (English on a 1280 px projector: the rankings' and the
+# training drill's sixteen columns, by a column or two; the tier table beside its chart), its frame scrolls sideways
+# (Streamlit's own, as every table's); a heading broken inside its words ("Ra/nk", "Count/y", "Ca/dre/s") fitted
+# and read worse, and no shorter labels of these columns exist. In Chinese the wide tables (the training drill,
+# targets, categories) ran 6-130 px past a 1280 px screen at 22 px and fit at 20 with narrower cell padding
+# (ROOM_LEAST_CELL_PADDING): there they are so up to ROOM_FULL_WIDE_PX, where they fit at the room's TEXT_PX.
+ROOM_LEAST_PX = 20
+ROOM_LEAST_CELL_PADDING = "0.25rem 0.3rem"
+ROOM_FULL_WIDE_PX = 1440
 # and a headline figure NARROW_METRIC_PX: at 64 px a period in the overview's third of the width broke at its
 # hyphen ("2026-" over "H1")
 NARROW_METRIC_PX = 48
@@ -166,6 +179,9 @@ STYLE = f"""
   {_WIDE_TABLE} th, {_WIDE_TABLE} td {{font-size: {WIDE_TABLE_PX}px !important;}}
   [data-testid="stMetricValue"], [data-testid="stMetricValue"] p {{font-size: {NARROW_METRIC_PX}px !important;}}
 }}
+@media (min-width: {BAR_ONE_ROW_PX + 1}px) and (max-width: {ROOM_FULL_WIDE_PX - 1}px) {{
+  {_WIDE_TABLE} :is(th, td) {{font-size: {ROOM_LEAST_PX}px !important; padding: {ROOM_LEAST_CELL_PADDING} !important;}}
+}}
 @media (max-width: {NARROW_PX}px) {{
   {_TABLE_CELLS} {{
     font-size: {PHONE_TABLE_PX}px !important;}}
@@ -185,7 +201,8 @@ ENGLISH_STYLE = f"""
 <style>
 @media (min-width: {BAR_ONE_ROW_PX + 1}px) {{
   {_WIDE_TABLE} :is(th, td), {_TABLE_BESIDE} :is(th, td) {{
-    font-size: min({TEXT_PX}px, {ENGLISH_WIDE_TABLE_VW}vw) !important; padding: {ENGLISH_WIDE_CELL_PADDING} !important;}}
+    font-size: clamp({ROOM_LEAST_PX}px, {ENGLISH_WIDE_TABLE_VW}vw, {TEXT_PX}px) !important;
+    padding: {ENGLISH_WIDE_CELL_PADDING} !important;}}
 }}
 </style>
 """
