@@ -455,14 +455,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "，其中 {n} 行无效、已跳过，可导入 {kept} 行。",
         ", of which {n} invalid {n:row|rows} skipped, {kept} to import.",
     ),
+    # the problems as listed (one cause on many rows is one), and their rows where that is another number
+    "problems_count": ("{n} 个问题", "{n} {n:problem|problems}"),
+    "problems_count_rows": ("{n} 个问题（涉及 {rows} 行）", "{n} {n:problem|problems} on {rows} {rows:row|rows}"),
     "data_problems": (
-        "发现 {n} 个问题，文件不能导入：",
-        "{n} {n:problem|problems} found; the file cannot be imported:",
+        "发现 {problems}，文件不能导入：",
+        "Found {problems}; the file cannot be imported:",
     ),
     "data_problems_skip": (
-        "发现 {n} 个问题；勾选了跳过无效行，将导入 {ok} 行，拒绝 {bad} 行。",
-        "{n} {n:problem|problems} found; skipping invalid rows: {ok} {ok:row imports|rows import}, {bad} {bad:is|are} "
-        "rejected.",
+        "发现 {problems}；勾选了跳过无效行，将导入 {ok} 行，拒绝 {bad} 行。",
+        "Found {problems}; skipping invalid rows: {ok} {ok:row imports|rows import}, {bad} {bad:is|are} rejected.",
     ),
     "data_effects": (
         "将新增 {new} 条，更新 {changed} 条，与现有相同 {same} 条。",
@@ -718,8 +720,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "import it.",
     ),
     "data_not_imported": (
-        "未导入「{file}」：有 {n} 个问题，请修改后重新上传。",
-        "“{file}” was not imported: {n} {n:problem|problems}; correct it and upload it again.",
+        "未导入「{file}」：有 {problems}，请修改后重新上传。",
+        "“{file}” was not imported: {problems}; correct it and upload it again.",
     ),
     "table_scrolls": (
         "表格共 {n} 列，较宽时可左右滑动查看全部列。",

@@ -17,6 +17,7 @@ from conftest import DATA, ROOT, incentive_command, xlsx_bytes
 from test_roster_changes import corrected, roster_text, stored_snapshot
 
 from incentive.i18n import t
+from incentive.intake.preview import problems_text
 from incentive.review import submissions
 from incentive.store import effects
 from incentive.store.database import Database
@@ -650,8 +651,9 @@ def test_skipping_rejects_both_rows_of_a_key_that_differ_as_the_data_page_does(c
         preview, effects = submissions.check(database, scores.name, scores.read_bytes(), options, None)
     finally:
         database.close()
-    page = t("data_problems_skip", "en", n=len(preview.problems), ok=preview.data_rows, bad=len(preview.rejected_rows))
-    assert page == "2 problems found; skipping invalid rows: 3 rows import, 2 are rejected."
+    found = problems_text(preview, "en")
+    page = t("data_problems_skip", "en", problems=found, ok=preview.data_rows, bad=len(preview.rejected_rows))
+    assert page == "Found 2 problems; skipping invalid rows: 3 rows import, 2 are rejected."
     assert effects.new == 3
     result = cli(catalog_db_path, "import", scores, "--skip-invalid")
     assert result.returncode == 0, result.stderr

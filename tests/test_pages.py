@@ -272,18 +272,49 @@ def test_unusual_changes_keep_their_heading(app):
 
 def test_one_problem_on_many_rows_is_listed_once_and_tabled_in_full(app):
     """The same unknown county on seven rows: one listed line naming the first rows and the count (five alike lines
-    filled the list before), the count of problems and the table still one per row."""
+    filled the list before), counted as the two problems listed on eight rows; the table still one per row."""
     on_data_page(app)
     periods = ["2025Q1", "2025Q2", "2025Q3", "2025Q4", "2026Q1", "2026Q2", "2026Q3"]
     rows = "".join(f"{period},黑山县,R01,1\n" for period in periods) + "2026Q3,白水县,R01,1\n"
     app.get("file_uploader")[0].set_value(("bad.csv", ("考核期,县区,指标,数值\n" + rows).encode(), "text/csv"))
     app.run()
     header, *listed = app.error[0].value.split("\n- ")
-    assert header.startswith("发现 8 个问题") and listed == [
+    assert header == "发现 2 个问题（涉及 8 行），文件不能导入：\n" and listed == [
         "文件「bad.csv」，第 2、3、4…行等共 7 行，「县区」列，值「黑山县」：县区不存在于行政区划中。",
         "文件「bad.csv」，第 9 行，「县区」列，值「白水县」：县区不存在于行政区划中。",
     ]
     assert app.dataframe[0].value["行"].tolist() == [2, 3, 4, 5, 6, 7, 8, 9]
+
+
+def test_problems_are_counted_as_listed_and_their_rows_said_in_both_languages(app):
+    """One unknown county on three rows is one line of the list: the page said "3 problems" above it (a tester's
+    finding). Counted as listed, the rows said where they are another number; a row's two problems are two on one
+    row; and so in the line that says a file was not imported."""
+    on_data_page(app)
+    rows = "2025Q1,黑山县,R01,1\n2025Q2,黑山县,R01,1\n2025Q3,黑山县,R01,1\n"
+    app.get("file_uploader")[0].set_value(("bad.csv", ("考核期,县区,指标,数值\n" + rows).encode(), "text/csv"))
+    app.run()
+    header, *listed = app.error[0].value.split("\n- ")
+    assert header == "发现 1 个问题（涉及 3 行），文件不能导入：\n"
+    assert listed == ["文件「bad.csv」，第 2、3、4 行，「县区」列，值「黑山县」：县区不存在于行政区划中。"]
+    app.button_group(key="lang").set_value("en").run()
+    assert app.error[0].value.startswith("Found 1 problem on 3 rows; the file cannot be imported:\n\n- ")
+    two = "考核期,县区,指标,数值\n2025Q1,黑山县,R99,1\n"  # an unknown county and indicator on one row
+    app.get("file_uploader")[0].set_value(("two.csv", two.encode(), "text/csv"))
+    app.run()
+    assert app.error[0].value.startswith("Found 2 problems on 1 row; the file cannot be imported:\n\n- ")
+    app.session_state["lang"] = "zh"
+    app.get("file_uploader")[0].set_value(
+        [
+            ("bad.csv", ("考核期,县区,指标,数值\n" + rows).encode(), "text/csv"),
+            ("r.csv", (DATA / "regions.csv").read_bytes(), "text/csv"),
+        ]
+    )
+    app.run()
+    app.button(key=next(b.key for b in app.button if b.key and b.key.startswith("data_import_"))).click().run()
+    assert [w.value for w in app.warning if "未导入" in w.value] == [
+        "未导入「bad.csv」：有 1 个问题（涉及 3 行），请修改后重新上传。"
+    ]
 
 
 def test_training_for_cadres_on_no_roster_is_flagged(app):

@@ -19,6 +19,7 @@ from incentive.intake.preview import (
     before_roster_text,
     blanked_text,
     lone_months_text,
+    problems_text,
     rescoring_example,
     rescoring_lines,
     same_file_text,
@@ -97,15 +98,17 @@ def draw_problems(preview: Preview, lang: str, key: str) -> None:
         st.error(markdown(texts[0]))
         return
     listed = "\n".join(f"- {markdown(text)}" for text in texts[:LISTED_PROBLEMS])
-    n = len(preview.problems)
+    found = problems_text(preview, lang)  # as listed: one line naming three rows is one problem on three rows
     if preview.importable:
         st.warning(
-            t("data_problems_skip", lang, n=n, ok=preview.data_rows, bad=len(preview.rejected_rows)) + "\n\n" + listed
+            t("data_problems_skip", lang, problems=found, ok=preview.data_rows, bad=len(preview.rejected_rows))
+            + "\n\n"
+            + listed
         )
     else:
-        st.error(t("data_problems", lang, n=n) + "\n\n" + listed)
+        st.error(t("data_problems", lang, problems=found) + "\n\n" + listed)
     problems = preview.rejects_table(lang)
-    if n > LISTED_PROBLEMS:
+    if len(preview.problems) > LISTED_PROBLEMS:  # a row each: a line of many rows names only the first
         st.dataframe(problems.head(500), hide_index=True, placeholder=MISSING_CELL, width="stretch")
     csv_button(
         st,

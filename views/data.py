@@ -15,6 +15,7 @@ from incentive.intake.preview import (
     Preview,
     effects_text,
     imported_skipped_text,
+    problems_text,
     rescoring_lines,
     unknown_cadres_text,
     values_text,
@@ -97,7 +98,7 @@ def import_and_report(
         return
     st.session_state["data_upload_round"] = st.session_state.get("data_upload_round", 0) + 1  # clears the uploader
     st.session_state["data_flash_left"] = [
-        tm("data_not_imported", lang, file=p.file_name, n=len(p.problems)) for p in not_imported
+        tm("data_not_imported", lang, file=p.file_name, problems=problems_text(p, lang)) for p in not_imported
     ] + [tm("data_not_chosen", lang, file=p.file_name) for p in not_chosen]
     st.session_state["data_flash_skipped"] = skipped
     flash_and_rerun(*messages)

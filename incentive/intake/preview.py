@@ -212,14 +212,29 @@ class Preview:
         day's hours) printed 17,000 identical lines but for the row (a tester's review of 2026-12-07); the table
         (`rejects_table`) keeps a row per problem. Grouped by the cell as the file holds it, not as normalized
         (docs/decisions.md#problems-on-many-rows-quote-what-the-file-holds)."""
+        return [group[0].text(lang, self.file_name, self.sheet, rows=[p.row for p in group]) for group in self._alike()]
+
+    def _alike(self) -> list[list[Problem]]:
+        """The problems, those alike but for their row in one group (`problem_lines`), in the order each first
+        comes."""
         alike: dict[tuple, list[Problem]] = {}
         for i, problem in enumerate(self.problems):
             # by the value as quoted, the cell as written: `－5` and `-5`, ` abc` and `abc` are lines of their own
             same = (problem.key, problem.column, problem.quoted(), repr(problem.params))
             alike.setdefault(same if problem.row is not None else (i,), []).append(problem)
-        return [
-            group[0].text(lang, self.file_name, self.sheet, rows=[p.row for p in group]) for group in alike.values()
-        ]
+        return list(alike.values())
+
+    @property
+    def problem_count(self) -> int:
+        """The problems a user must fix, counted as the preview and the CLI list them (`problem_lines`): one cause
+        on three rows is one problem, not three (the Data page counted "3 problems" for one line naming three)."""
+        return len(self._alike())
+
+    @property
+    def problem_rows(self) -> int:
+        """How many of the file's rows the problems are on (a row with two problems once; a problem of the whole
+        file, such as a header's, on none)."""
+        return len({p.row for p in self.problems if p.row is not None})
 
     def rejects_table(self, lang: str) -> pd.DataFrame:
         """Every problem with its row, column and value, for the page and for download."""
@@ -250,6 +265,15 @@ def values_text(preview: Preview, lang: str) -> str:
     if preview.row_count == preview.data_rows:
         return ""
     return t("data_values_count", lang, values=preview.row_count)
+
+
+def problems_text(preview: Preview, lang: str) -> str:
+    """The problems counted as listed (`Preview.problem_count`), and the rows they are on where that is another
+    number: "2 个问题（涉及 8 行）" / "2 problems on 8 rows", "1 个问题" / "1 problem"."""
+    n, rows = preview.problem_count, preview.problem_rows
+    if rows and rows != n:
+        return t("problems_count_rows", lang, n=n, rows=rows)
+    return t("problems_count", lang, n=n)
 
 
 def skipped_text(preview: Preview, lang: str) -> str:
