@@ -1611,6 +1611,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "keep one column and import again.",
     ),
     "note_period_from_title": ("考核期取自标题：{period}。", "Period taken from the title: {period}."),
+    "note_title_period_full_width": (
+        "标题（第 {row} 行）中的考核期含全角字符（如全角数字），按半角读入：「{example}」→「{read}」。",
+        "The title's period (row {row}) is written with full-width characters (such as full-width digits), read as "
+        "half-width: “{example}” → “{read}”.",
+    ),
     "note_period_not_over": (
         "{periods} 尚未结束（今天 {today}）：这些是期中数字，导入后与结束的考核期一样参与排名和达标判断。",
         "Not over yet (today is {today}): {periods}. These are figures so far, and once imported they rank and are "

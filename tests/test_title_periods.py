@@ -222,3 +222,53 @@ def test_a_running_total_is_refused_even_with_a_period_entered(catalog_db, title
     entered = _wide(catalog_db, title, period="2026Q3")
     assert [(p.row, p.key) for p in entered.problems] == [(1, "period_title_several_given")]
     assert not entered.importable
+
+
+@pytest.mark.parametrize(("written", "read"), [("２０２６－Ｑ２", "2026-Q2"), ("２０２６年第２季度", "2026年第2季度")])
+def test_a_period_cell_written_in_full_width_characters_is_said(catalog_db, written, read):
+    """A race file's 考核期 「２０２６－Ｑ２」 was read as 2026-Q2 with no note, while full-width digits in a number or
+    a date had one (a tester's finding; docs/decisions.md#full-width-dates): one note for the column, with the count
+    and the first row, in both languages."""
+    text = LONG.format(period="2026Q2").replace("2026Q2", written, 1)
+    preview = parse_file("race.csv", text.encode(), current_reference(catalog_db))
+    assert preview.importable and preview.rows["period"].tolist() == ["2026-Q2", "2026-Q2"]
+    said = [n for n in preview.notes if n.key == "note_cell_full_width"]
+    assert [n.text("zh") for n in said] == [
+        f"「考核期」列 1 个单元格含全角字符（如全角数字），按半角读入，如第 2 行「{written}」→「{read}」。"
+    ]
+    assert [n.text("en") for n in said] == [
+        f"Column “考核期”: 1 cell written with full-width characters (such as full-width digits) read as half-width, "
+        f"e.g. row 2: “{written}” → “{read}”."
+    ]
+
+
+def test_a_care_files_period_cell_in_full_width_characters_is_said(catalog_db):
+    text = "期间,县区,指标,数值\n２０２６年上半年,云岫县,W01,90\n2026H1,云峤县,W01,80\n"
+    preview = parse_file("care.csv", text.encode(), current_reference(catalog_db))
+    assert preview.kind == "welfare" and preview.rows["period"].tolist() == ["2026-H1", "2026-H1"]
+    assert [n.text("zh") for n in preview.notes if n.key == "note_cell_full_width"] == [
+        "「期间」列 1 个单元格含全角字符（如全角数字），按半角读入，如第 2 行「２０２６年上半年」→「2026年上半年」。"
+    ]
+
+
+@pytest.mark.parametrize("as_workbook", [False, True])
+def test_a_titles_period_in_full_width_characters_is_said_with_its_row(catalog_db, as_workbook):
+    """A title 「２０２６年第２季度赛马考评得分（初稿）」 gave every row 2026-Q2 with no word of its full-width digits: said,
+    naming the title's row; its full-width brackets are no change to the period and not named."""
+    title = "２０２６年第２季度赛马考评得分（初稿）"
+    if as_workbook:
+        rows = [[title], *[line.split(",") for line in WIDE.strip().split("\n")]]
+        preview = parse_file("race.xlsx", xlsx_bytes(rows), current_reference(catalog_db))
+    else:
+        preview = _wide(catalog_db, title)
+    assert preview.importable and set(preview.rows["period"]) == {"2026-Q2"}
+    said = [n for n in preview.notes if n.key == "note_title_period_full_width"]
+    assert [n.text("zh") for n in said] == [
+        "标题（第 1 行）中的考核期含全角字符（如全角数字），按半角读入：「２０２６年第２季度」→「2026年第2季度」。"
+    ]
+    assert [n.text("en") for n in said] == [
+        "The title's period (row 1) is written with full-width characters (such as full-width digits), read as "
+        "half-width: “２０２６年第２季度” → “2026年第2季度”."
+    ]
+    plain = _wide(catalog_db, "2026年第2季度赛马考评得分（初稿）")
+    assert not [n for n in plain.notes if n.key == "note_title_period_full_width"]

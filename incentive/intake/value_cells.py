@@ -11,6 +11,7 @@ guessed at (docs/decisions.md#percent-cells).
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections import defaultdict
 from typing import NamedTuple
 
@@ -42,6 +43,7 @@ from incentive.intake.file_kinds import (
 )
 from incentive.intake.given_values import period_note, refuse_period_against_column
 from incentive.intake.indicator_names import IndicatorNames, catalog_entry, indicator_twin_problem
+from incentive.intake.normalized_text import has_full_width
 from incentive.intake.number_formats import fifteen_digits, is_percent_format
 from incentive.intake.place_names import NameMatcher, matched_place, report_accepted_names, suggest
 from incentive.intake.preview import Note, Preview, Problem, Reference, refuse_file
@@ -96,6 +98,7 @@ def parse_values(
     title = period_of_title(preview, table, given_period, "period" in index_of)
     if preview.fatal:
         return
+    preview.notes.extend(_title_full_width_notes(title))
     fixed_period = _fixed_period(preview, table, "period" in index_of, title, given_period)
     wide = bool(located.wide_indicators) or "indicator" not in index_of
     preview.column_labels.update({name: table.column_label(i) for name, i in index_of.items()})
@@ -487,6 +490,24 @@ def _value_kind(preview: Preview, cells: list[_ValueCell], by_code: dict, kind: 
     return "welfare" if domains == {"welfare"} else "race_scores"
 
 
+def _title_full_width_notes(title: TitlePeriod | None) -> list[Note]:
+    """The title's period written with full-width characters (２０２６年第２季度, ２０２６－Ｑ２) and read as the
+    half-width one: said with its row, as a period cell's is (changes.Changes.full_width); [] for any other title.
+    The period is read from the title row's cleaned text (periods.title_periods), so its span as written is found
+    by the half-width text each character reads as (NFKC, one character for one)."""
+    if title is None or title.row is None:  # a file's title rows are numbered (sheet_layout.Table.from_sheet)
+        return []
+    notes = []
+    for expression in periods.title_periods([title.row_text]).expressions:
+        read, written = expression.written, title.row_text
+        for start in range(len(written) - len(read) + 1):
+            span = written[start : start + len(read)]
+            if span != read and unicodedata.normalize("NFKC", span) == read and has_full_width(span):
+                notes.append(Note("note_title_period_full_width", {"row": title.row, "example": span, "read": read}))
+                break
+    return notes
+
+
 def _row_place_and_period(preview, table, position, index_of, names, spec, fixed_period, title, changes):
     """(county, township, period) of a row; a period column's that the title (`TitlePeriod`) does not allow
     refuses the file."""
@@ -502,6 +523,8 @@ def _row_place_and_period(preview, table, position, index_of, names, spec, fixed
             place[name] = parse_cell(spec.column(name), row[i], number_format)
             if name == "period":
                 changes.period(table.column_label(i), row[i], place[name], number_format, row=number)
+                # ２０２６－Ｑ２ read as 2026-Q2: said, as a plain file's period or date is (changes.FULL_WIDTH_SAID)
+                changes.full_width(table.column_label(i), row[i], place[name], number)
             else:
                 changes.text(table.column_label(i), row[i], place[name], number_format, row=number)
         except CellError as e:
