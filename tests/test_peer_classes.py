@@ -500,3 +500,28 @@ def test_pages_keep_the_published_classes_after_a_region_list_without_them(app_f
     assert _table(at)["县区"].tolist() == ["乙县", "甲县"]  # the published class ranking, not all five
     at = app_factory(classed_file, page="views/county.py", query={"year": "2025", "county": "丙县"})
     assert {m.label: m.value for m in at.metric}["排名"] == "第 2 名 / 3"
+
+
+@pytest.mark.browser  # prints with Chromium, like tests/test_briefing.py
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("view", "printed", "counties"),
+    [
+        ({"year": "2025", "rank.peer_class": "农业大县"}, "", ["甲县", "乙县", "丙县", "丁县", "戊县"]),
+        ({"year": "2025", "county": "丁县", "rank.peer_class": "城区"}, "农业大县", ["丙县", "丁县", "戊县"]),
+    ],
+)
+def test_a_briefing_from_a_class_view_links_to_the_grouping_it_printed(
+    app_factory, classed_file, view, printed, counties
+):
+    """From a class view the PDF ranks the official grouping (the sidebar county's class, else all counties) and
+    says so, but its link kept the view's rank.peer_class and opened another ranking than the PDF's (a tester's
+    finding): it carries the class printed ('' for all counties; left out, the prefecture's opened on the first
+    class), and opens that ranking."""
+    from test_briefing_view import briefing_of_page
+
+    _, link = briefing_of_page(app_factory, classed_file, view)
+    assert link.params["rank.peer_class"] == printed and "rank.level" not in link.params
+    opened = app_factory(classed_file, page="views/rankings.py", query=link.params)
+    assert opened.selectbox(key="rank_class").value == printed
+    assert sorted(_table(opened)["县区"]) == sorted(counties)

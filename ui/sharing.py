@@ -232,6 +232,9 @@ class DocumentView:
     unprinted: tuple[str, ...] = ()
     # what of those the page shows now: said under 生成简报 and in the PDF's data line
     race_unprinted: briefing.UnprintedView = briefing.UnprintedView()
+    # address parameters set in the briefing's link to what the PDF prints, whatever the page shows: (name, value)
+    # (the rankings page's class: the PDF ranks the sidebar county's class, else all counties)
+    printed: tuple[tuple[str, str], ...] = ()
 
 
 DOCUMENTS_SLOT = "_documents_slot"  # this run's place in the sidebar for the two document buttons
@@ -255,6 +258,7 @@ def shows_periods(
     race_live: bool = False,
     unprinted: tuple[str, ...] = (),
     race_unprinted: briefing.UnprintedView = briefing.UnprintedView(),
+    printed: tuple[tuple[str, str], ...] = (),
     origin: str = "page",
 ) -> None:
     """Called by a page once it knows the periods it shows (and the rankings page how it ranks): the briefing and
@@ -263,7 +267,7 @@ def shows_periods(
     call its own `origin` (the buttons' keys)."""
     slot, page_path = st.session_state.get(DOCUMENTS_SLOT, (None, ""))
     if slot is not None:
-        view = DocumentView(race, care, race_settings, race_live, unprinted, race_unprinted)
+        view = DocumentView(race, care, race_settings, race_live, unprinted, race_unprinted, printed)
         _draw_documents(slot, frame_state().lang, page_path, view, origin)
 
 
@@ -320,7 +324,7 @@ def _make_briefing(lang: str, page_path: str, view: DocumentView, made_for: tupl
     state = frame_state()
     st.session_state.pop("_briefing", None)
     moment = pinned_at()
-    params = {name: value for name, value in view_params().items() if name not in view.unprinted}
+    params = {name: value for name, value in view_params().items() if name not in view.unprinted} | dict(view.printed)
     with st.spinner(t("brief_working", lang)):
         try:
             if moment is None:  # the data as of the link's moment: an import in between cannot part them

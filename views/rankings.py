@@ -231,10 +231,15 @@ trial = custom or method != official.OFFICIAL_METHOD or tiers != scoring.TIER_SH
 published = publishing.shows_published(link, st, "rank", publication, trial, lang)
 
 
+# the counties' classes, which the briefing ranks by (the township level's are its townships')
+county_classes = unit_classes if level == "county" else unit_classes_in_force(period)
+# the class the briefing ranks (briefing._group_of): the sidebar county's, else all counties ('')
+printed_class = rankings.official_group(county_classes, state.county).peer_class if state.county else ""
+
+
 def briefing_unprinted() -> UnprintedView:
     """What this view shows that the briefing does not print: the townships, one track, a class other than the one
     the briefing ranks (the sidebar county's, else all counties)."""
-    printed_class = rankings.official_group(unit_classes, state.county).peer_class if state.county else ""
     return UnprintedView(
         townships_of=county if level == "township" else "",
         track=track,
@@ -243,13 +248,17 @@ def briefing_unprinted() -> UnprintedView:
 
 
 # the briefing ranks as the page does (a one-track or across-class view: the composite it stands beside, official
-# unless the settings are not); the 通报 always officially (docs/decisions.md#the-briefing-prints-the-view)
+# unless the settings are not); the 通报 always officially (docs/decisions.md#the-briefing-prints-the-view). Its
+# link opens what it printed: without the views it does not print, and with the class it ranks where counties
+# have classes (the class view's rank.peer_class opened another view than the PDF's: a tester's finding; left out,
+# the page opens on the first class for the prefecture, whose briefing ranks all counties)
 sharing.shows_periods(
     race=period,
     race_settings=rankings.RankingSettings(method, tuple(weights.items()) if custom else (), tiers),
     race_live=publication is not None and not trial and not published,
     unprinted=tuple(link.param(name) for name in ("track", "level", "peer", "focus")),
     race_unprinted=briefing_unprinted(),
+    printed=((link.param("peer_class"), printed_class),) if county_classes["peer_class"].astype(bool).any() else (),
 )
 
 
