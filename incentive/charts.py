@@ -1708,6 +1708,24 @@ def quota_bars(
     return _layout(fig, title, _height(len(data)) + 20)
 
 
+def rate_ends(frame: pd.DataFrame, grade: str) -> pd.DataFrame:
+    """grade_rates' rows (county, grade, per_100, status) of the counties it draws: all of them up to SCREEN_UNITS
+    counties; past it the ENDS counties with the highest `grade` rate and the ENDS with the lowest, highest first,
+    with a '⋯' row (no rate) between. The counties are chosen by the rates a viewer sees, so the choice says
+    nothing about a hidden one (as tolerance_vs_accountability's), and a county with no rate of `grade` is left
+    out of it."""
+    counties = list(dict.fromkeys(frame["county"]))
+    if len(counties) <= SCREEN_UNITS:
+        return frame
+    rates = frame[(frame["grade"] == grade) & (frame["status"] == "")].dropna(subset=["per_100"])
+    ordered = rates.sort_values("per_100", ascending=False, kind="stable")["county"].tolist()
+    chosen = ordered if len(ordered) <= 2 * ENDS else [*ordered[:ENDS], "⋯", *ordered[-ENDS:]]
+    gap = pd.DataFrame({"county": ["⋯"], "grade": [grade], "per_100": [float("nan")], "status": [""]})
+    rows = pd.concat([frame[frame["county"].isin(chosen)], gap], ignore_index=True)
+    place = {county: i for i, county in enumerate(chosen)}
+    return rows[rows["county"].isin(place)].sort_values("county", key=lambda c: c.map(place), kind="stable")
+
+
 @_shared_look
 def grade_rates(
     frame: pd.DataFrame, labels: dict[str, str], title: str, axis_title: str, mark_labels: dict[str, str]
@@ -1715,7 +1733,10 @@ def grade_rates(
     """A rate per 100 cadres per county for each grade side by side (frame: county, grade, per_100, status; one
     trace per grade in `labels`' order, a neutral category hue each), counties down the side in the frame's order
     (bars lying down: their figures stay apart on a phone, where twelve counties' standing pairs ran together). A
-    rate a viewer may not see is an empty bar carrying its mark (`mark_labels[status]`)."""
+    rate a viewer may not see is an empty bar carrying its mark (`mark_labels[status]`). Past SCREEN_UNITS
+    counties, the ENDS with the highest and the ENDS with the lowest rate of the first grade, highest at the top,
+    a '⋯' row between (`rate_ends`)."""
+    frame = rate_ends(frame, next(iter(labels)))
     fig = go.Figure()
     counties = list(dict.fromkeys(frame["county"]))
     # Plotly stacks a group of lying bars upwards from the first trace: added last to first, the first grade is

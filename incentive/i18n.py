@@ -416,6 +416,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "{n} {n:county|counties}; the chart shows the {k} with the most decisions of both kinds; the table above "
         "has all.",
     ),
+    "chart_rate_ends_note": (
+        "共 {n} 个县区，图中显示{grade}每百人提拔最高的 {k} 个与最低的 {k} 个（不含不公开的）；全部见下方展开表。",
+        "{n} {n:county|counties}; the chart shows the {k} with the highest and the {k} with the lowest promotions per "
+        "100 cadres graded {grade} (of the rates shown); the table below has all.",
+    ),
+    "chart_rate_seen_note": (
+        "共 {n} 个县区，图中显示{grade}每百人提拔公开的 {m} 个；全部见下方展开表。",
+        "{n} {n:county|counties}; the chart shows the {m} whose promotions per 100 cadres graded {grade} are shown; "
+        "the table below has all.",
+    ),
+    "promotion_rates_all": ("各县区每百人提拔（全部 {n} 个县区）", "Promotions per 100 by county (all {n})"),
     "overview_composite_note": (
         "综合得分为各指标按方向标准化（z 分数，截断于 ±3）后按目录权重加权，0 为平均水平。",
         "Composite: each indicator standardized by direction (z-score, capped at ±3), "

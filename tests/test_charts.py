@@ -314,6 +314,32 @@ def test_grade_rates_lie_down_first_county_on_top_and_hidden_rates_carry_their_m
     assert list(fig.layout.yaxis.categoryarray) == ["乙县", "甲县"]  # drawn bottom-up: 甲县 on top
 
 
+def test_grade_rates_of_a_province_show_the_ends_of_the_first_grade_chosen_by_shown_rates():
+    """Past SCREEN_UNITS counties (a province's hundred drew 200 bars, 4,634 px tall) the chart shows the ENDS
+    counties with the highest and the ENDS with the lowest rate of its first grade, highest at the top, a '⋯' row
+    between; a county whose rate a viewer does not see is not chosen, whatever its hidden rate."""
+    counties = [f"县{i:03d}" for i in range(100)]
+    rows = []
+    for i, county in enumerate(counties):
+        hidden = i % 4 == 1  # hidden rates, the highest of all: a choice by them would give them away
+        rows.append({"county": county, "grade": "excellent", "per_100": 99.0 if hidden else float(i), "status": ""})
+        rows[-1].update({"per_100": float("nan"), "status": "small"} if hidden else {})
+        rows.append({"county": county, "grade": "competent", "per_100": 1.0, "status": ""})
+    frame = pd.DataFrame(rows)
+    fig = charts.grade_rates(frame, {"excellent": "优秀", "competent": "称职"}, "提拔", "每百人", {"small": "<5"})
+    shown = [c for c in counties if int(c[1:]) % 4 != 1]
+    expected = [*shown[::-1][: charts.ENDS], "⋯", *shown[::-1][-charts.ENDS :]]
+    assert list(fig.layout.yaxis.categoryarray) == expected[::-1]  # drawn bottom-up: the highest on top
+    excellent, competent = fig.data[1], fig.data[0]
+    assert list(excellent.y) == expected and list(competent.y) == [c for c in expected if c != "⋯"]
+    assert list(excellent.x)[: charts.ENDS] == [float(int(c[1:])) for c in expected[: charts.ENDS]]
+    assert excellent.text[charts.ENDS] == ""  # the gap row: no bar, no figure
+    assert fig.layout.height < 1100  # a screen and a bit, not five
+    few = frame[frame["county"].isin(counties[:12])]
+    small = charts.grade_rates(few, {"excellent": "优秀", "competent": "称职"}, "提拔", "每百人", {"small": "<5"})
+    assert list(small.layout.yaxis.categoryarray) == counties[:12][::-1]  # a prefecture's, in its own order
+
+
 def test_quota_bars_colour_counties_above_the_ceiling_red_and_draw_it():
     frame = pd.DataFrame({"county": ["甲县", "乙县", "丙县"], "share": [0.26, 0.2, 0.1]})
     marks = pd.Series(["", "", "<5"])

@@ -1,9 +1,10 @@
 """年度考核 Appraisals: a year's grades by county against the 优秀 ceiling, whether promotions follow the grades,
 whether low grades lead to adjustment, and the grades against the race tiers. Counts only."""
 
+import pandas as pd
 import streamlit as st
 
-from incentive import labels
+from incentive import charts, labels
 from incentive.care import appraisals
 from incentive.i18n import t
 from ui import frame, link_state, meeting, shared_charts
@@ -82,6 +83,8 @@ with deck.section("grades"):
             ),
             width="stretch",
         )
+        if len(shares) > charts.SCREEN_UNITS:  # the chart shows the ends: every county in the table below
+            st.caption(t("chart_ends_note", lang, n=len(shares), k=charts.ENDS))
     table = grades.drop(columns="prefecture")
     table["county"] = [
         t("prefecture_row", lang) if whole else (c or t("county_unknown", lang))
@@ -154,6 +157,26 @@ with deck.section("promotions"):
                 ),
                 width="stretch",
             )
+            counties = rates["county"].unique()
+            if len(counties) > charts.SCREEN_UNITS:  # the chart shows the ends: every county in the table below
+                excellent = grade_labels["excellent"]
+                seen = ((rates["grade"] == "excellent") & (rates["status"] == "") & rates["per_100"].notna()).sum()
+                note = "chart_rate_ends_note" if seen > 2 * charts.ENDS else "chart_rate_seen_note"
+                st.caption(t(note, lang, n=len(counties), k=charts.ENDS, m=int(seen), grade=excellent))
+                with st.expander(t("promotion_rates_all", lang, n=len(counties))):
+                    shown = rates.assign(
+                        text=[
+                            mark_labels.get(s, "") if s else (None if pd.isna(v) else f"{v:.1f}")
+                            for v, s in zip(rates["per_100"], rates["status"], strict=True)
+                        ]
+                    )
+                    table = shown.pivot(index="county", columns="grade", values="text").reindex(counties)
+                    table = table[["excellent", "competent"]].reset_index()
+                    table.columns = [
+                        t("col_unit_county", lang),
+                        *(f"{grade_labels[g]} · {t('col_per_100_grade', lang)}" for g in ("excellent", "competent")),
+                    ]
+                    deck.table(table, height=table_height(len(table)), column_config=fit_marks(table, marks_text))
 
 
 # ---- do low grades lead to adjustment (能上能下)?
