@@ -163,7 +163,12 @@ with deck.section("promotions"):
                 seen = ((rates["grade"] == "excellent") & (rates["status"] == "") & rates["per_100"].notna()).sum()
                 note = "chart_rate_ends_note" if seen > 2 * charts.ENDS else "chart_rate_seen_note"
                 st.caption(t(note, lang, n=len(counties), k=charts.ENDS, m=int(seen), grade=excellent))
-                with st.expander(t("promotion_rates_all", lang, n=len(counties))):
+                # built and sent only once opened (`on_change="rerun"`, as section_tabs' tabs): folded, a grid
+                # was still sent and mounted in the browser on every visit
+                everything = st.expander(
+                    t("promotion_rates_all", lang, n=len(counties)), key="promotion_rates_all", on_change="rerun"
+                )
+                if everything.open:
                     shown = rates.assign(
                         text=[
                             mark_labels.get(s, "") if s else (None if pd.isna(v) else f"{v:.1f}")
@@ -176,7 +181,12 @@ with deck.section("promotions"):
                         t("col_unit_county", lang),
                         *(f"{grade_labels[g]} · {t('col_per_100_grade', lang)}" for g in ("excellent", "competent")),
                     ]
-                    deck.table(table, height=table_height(len(table)), column_config=fit_marks(table, marks_text))
+                    deck.table(
+                        table,
+                        where=everything,
+                        height=table_height(len(table)),
+                        column_config=fit_marks(table, marks_text),
+                    )
 
 
 # ---- do low grades lead to adjustment (能上能下)?
