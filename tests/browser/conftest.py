@@ -159,6 +159,24 @@ def app_url(chromium, sample_db_file, tmp_path_factory):
         yield base_url
 
 
+@pytest.fixture(scope="session")
+def shared_app_url(chromium, sample_db_file, tmp_path_factory):
+    """Base URL of one running app for the whole test process (each pytest-xdist worker has its own) over its own
+    copy of the loaded sample: the `app_url` of the modules that read the sample and write nothing another test
+    reads (each says so where it takes it). A server's start costs 5-12 s of the worker on two cores (its imports,
+    then the first script run filling the caches), once per module with `app_url`.
+
+    A module that imports, rolls back, publishes, adds accounts or changes settings keeps a server of its own
+    (`app_url`): those change what every later page shows. What the sharing modules do write is read back only by
+    the test that wrote it: the audit log's sign-ins, and short or pinned links under keys drawn at random
+    (incentive/sharing/permalinks.py)."""
+    folder = tmp_path_factory.mktemp("shared-app")
+    database = folder / "app.duckdb"
+    shutil.copy(sample_db_file, database)
+    with running_app(chromium, database, folder) as base_url:
+        yield base_url
+
+
 @pytest.fixture(scope="module")
 def _browser_context(chromium):
     """The browser profile of a module's `page`s. One per module rather than per test: the first page a new

@@ -25,6 +25,15 @@ from .conftest import ADMIN, ADMIN_PASSWORD
 
 pytestmark = pytest.mark.browser
 
+
+@pytest.fixture(scope="module")
+def app_url(shared_app_url):
+    """The test process's shared server (conftest.py, shared_app_url) rather than one of this module's own: its
+    tests open the slides at the sizes of rooms and phones, signing in for two pages, and store nothing but their
+    sign-ins in the audit log, which no test on that server reads."""
+    return shared_app_url
+
+
 PROJECTOR = {"width": 1920, "height": 1080}
 PHONE = {"width": 390, "height": 844}
 # what a phone's browser says it is (Safari on an iPhone): meeting mode gives a phone the page's own chart fonts

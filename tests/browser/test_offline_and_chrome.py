@@ -39,6 +39,15 @@ from .conftest import ADMIN, ADMIN_PASSWORD, CHROMIUM, CHROMIUM_FLAGS
 
 pytestmark = pytest.mark.browser
 
+
+@pytest.fixture(scope="module")
+def app_url(shared_app_url):
+    """The test process's shared server (conftest.py, shared_app_url) rather than one of this module's own: its
+    tests open every page, sign in, preview an uploaded file without importing it and open the share dialog, and
+    store nothing but their sign-ins in the audit log, which no test on that server reads."""
+    return shared_app_url
+
+
 PAGES = ["", "rankings", "training", "welfare", "movements"]
 # The browser's own services are not the page's requests. Debian's Chromium carries Google API keys and, flags or
 # not, asks for component updates, network time and account state now and then; a managed intranet browser has

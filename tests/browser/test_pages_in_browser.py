@@ -20,6 +20,15 @@ from .conftest import ADMIN, ADMIN_PASSWORD
 
 pytestmark = pytest.mark.browser
 
+
+@pytest.fixture(scope="module")
+def app_url(shared_app_url):
+    """The test process's shared server (conftest.py, shared_app_url) rather than one of this module's own: its
+    tests open every page, sign in and switch the language, and store nothing but their sign-ins in the audit log,
+    which no test on that server reads."""
+    return shared_app_url
+
+
 # path, title in Chinese and English, whether the page draws a Plotly chart
 PAGES = [
     ("", "干部激励看板", "Cadre Incentive Dashboard", True),

@@ -23,6 +23,14 @@ from .browser_steps import (
 pytestmark = pytest.mark.browser
 
 
+@pytest.fixture(scope="module")
+def app_url(shared_app_url):
+    """The test process's shared server (conftest.py, shared_app_url) rather than one of this module's own: its
+    tests click through charts, tables and tabs and make a short link, and store nothing but that link, under a
+    random key only the test that made it opens."""
+    return shared_app_url
+
+
 def opened_county(page) -> str:
     """The county page opened by a click: its address names the county, and so does its heading."""
     page.wait_for_url("**/county?**", timeout=PATIENCE_MS)

@@ -20,6 +20,15 @@ from .browser_steps import (
 pytestmark = pytest.mark.browser
 
 
+@pytest.fixture(scope="module")
+def app_url(shared_app_url):
+    """The test process's shared server (conftest.py, shared_app_url) rather than one of this module's own: its
+    tests make short and pinned links and download documents, and store nothing but the links, each under a random
+    key only the test that made it opens (no import, rollback, publication or setting, which would change what a
+    pinned link or a page shows)."""
+    return shared_app_url
+
+
 def choose(page, label: str, option: str) -> None:
     box = main(page).get_by_role("combobox", name=label)
     box.click()
