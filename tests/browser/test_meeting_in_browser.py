@@ -47,21 +47,44 @@ NUMBER_PX = 48
 TEXT_PX = 18
 
 
+@pytest.fixture(scope="module")
+def _profiles(chromium):
+    """The browser profiles of this module's tabs, one per screen (size, phone or not), kept for the module as the
+    shared `page` fixture keeps its own: the first page a new profile opens fetches and compiles Streamlit's
+    scripts again (about a second of each of this module's 53 tests on two cores), which a profile keeps in its
+    cache from one visit to the next."""
+    made: dict[tuple, object] = {}
+    yield made
+    for context in made.values():
+        context.close()
+
+
 @pytest.fixture
-def tab(chromium):
+def tab(chromium, _profiles, app_url):
+    """`tab(viewport, phone=False)`: a new tab at that size, as a phone when `phone` (touch, a phone's user agent),
+    signed out and with nothing stored by an earlier test (cookies and the app's local storage cleared): a new
+    session of the app, as in a new profile but for the browser's cache."""
     opened = []
 
     def new(viewport: dict, *, phone: bool = False):
-        agent = {"user_agent": PHONE_AGENT} if phone else {}
-        context = chromium.new_context(viewport=viewport, locale="zh-CN", is_mobile=phone, has_touch=phone, **agent)
-        opened.append(context)
+        screen = (viewport["width"], viewport["height"], phone)
+        if screen not in _profiles:
+            agent = {"user_agent": PHONE_AGENT} if phone else {}
+            _profiles[screen] = chromium.new_context(
+                viewport=viewport, locale="zh-CN", is_mobile=phone, has_touch=phone, **agent
+            )
+        context = _profiles[screen]
+        context.clear_cookies()
         page = context.new_page()
+        opened.append(page)
         page.set_default_timeout(PATIENCE_MS // 2)  # as the shared `page` fixture: runs are slow on loaded cores
+        page.goto(f"{app_url}/_stcore/health")  # a page of the app's origin, without the app, to empty its storage
+        page.evaluate("() => localStorage.clear()")
         return page
 
     yield new
-    for context in opened:
-        context.close()
+    for page in opened:
+        page.close()
 
 
 def charts_drawn(page, count: int | None = None) -> int:
