@@ -1,8 +1,10 @@
 """The real app in a real browser: a Streamlit server on a free loopback port over a fresh copy of the sample
 database, driven by Debian's Chromium through Playwright.
 
-Each test module gets its own server and database, so a module that imports or rolls back cannot change what
-another module sees. Screenshots land in artifacts/screenshots/ (git-ignored) on every run.
+A module that imports, rolls back or otherwise changes what later pages show gets its own server and database
+(`app_url`), so it cannot change what another module sees; the modules that write nothing another test reads
+share one server per test process (`shared_app_url`, taken as their `app_url`). Screenshots land in
+artifacts/screenshots/ (git-ignored) on every run.
 """
 
 from __future__ import annotations
