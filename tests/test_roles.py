@@ -65,6 +65,7 @@ def test_queries_of_named_cadres_are_marked_and_no_other():
         "export_movements",
         "export_roster",
         "export_training",
+        "roster_changes",
         "training_hours_outside",
         "training_untrained",
     ]
