@@ -1289,3 +1289,26 @@ def test_a_year_whose_grades_are_all_of_cadres_on_no_roster_says_so_instead_of_e
     assert not at.get("plotly_chart") or all(
         "2022 年度各县区优秀等次比例" not in c.proto.spec for c in at.get("plotly_chart")
     )
+
+
+def test_the_promotions_chart_of_many_counties_says_what_it_leaves_out_and_folds_the_rest(app, monkeypatch):
+    """Past charts.SCREEN_UNITS counties the promotions chart draws the ends and says so, and a folded table, built
+    once opened, lists every county's rates per 100 as the library gives them (appraisals.county_rates_table); the
+    sections after it still speak of the year shown (the table once took the year's name on the page)."""
+    from incentive import charts
+    from incentive.care import appraisals
+
+    monkeypatch.setattr(charts, "SCREEN_UNITS", 5)  # the sample's 12 counties as a province's hundred
+    on_page(app, "views/appraisals.py")
+    seen = appraisals.county_follow_rates(appraisals.year_view(_connection(), 2025, 5), "promoted", ("excellent",))
+    shown = int((seen["status"] == "").sum())
+    assert any(c.value.startswith(f"共 12 个县区，图中显示优秀每百人提拔公开的 {shown} 个") for c in app.caption)
+    folded = next(e for e in app.expander if e.label == "各县区每百人提拔（全部 12 个县区）")
+    assert not folded.dataframe  # folded: not built
+    app.session_state["promotion_rates_all"] = True
+    app.run()
+    assert not app.exception
+    rates = _table_with(app, "县区", "优秀 · 每百人")
+    assert len(rates) == 12
+    assert any("2025-Q4" in c.value for c in app.caption)  # the tier section after it, of the year shown
+    assert not [c for c in app.caption if "per_100" in c.value]  # no frame printed where the year goes

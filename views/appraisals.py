@@ -1,7 +1,6 @@
 """年度考核 Appraisals: a year's grades by county against the 优秀 ceiling, whether promotions follow the grades,
 whether low grades lead to adjustment, and the grades against the race tiers. Counts only."""
 
-import pandas as pd
 import streamlit as st
 
 from incentive import charts, labels
@@ -157,35 +156,27 @@ with deck.section("promotions"):
                 ),
                 width="stretch",
             )
-            counties = rates["county"].unique()
-            if len(counties) > charts.SCREEN_UNITS:  # the chart shows the ends: every county in the table below
-                excellent = grade_labels["excellent"]
-                seen = ((rates["grade"] == "excellent") & (rates["status"] == "") & rates["per_100"].notna()).sum()
+            counties = rates["county"].nunique()
+            if counties > charts.SCREEN_UNITS:  # the chart shows the ends: every county in the table below
+                seen = appraisals.rates_seen(rates, "excellent")
                 note = "chart_rate_ends_note" if seen > 2 * charts.ENDS else "chart_rate_seen_note"
-                st.caption(t(note, lang, n=len(counties), k=charts.ENDS, m=int(seen), grade=excellent))
+                st.caption(t(note, lang, n=counties, k=charts.ENDS, m=seen, grade=grade_labels["excellent"]))
                 # built and sent only once opened (`on_change="rerun"`, as section_tabs' tabs): folded, a grid
                 # was still sent and mounted in the browser on every visit
                 everything = st.expander(
-                    t("promotion_rates_all", lang, n=len(counties)), key="promotion_rates_all", on_change="rerun"
+                    t("promotion_rates_all", lang, n=counties), key="promotion_rates_all", on_change="rerun"
                 )
                 if everything.open:
-                    shown = rates.assign(
-                        text=[
-                            mark_labels.get(s, "") if s else (None if pd.isna(v) else f"{v:.1f}")
-                            for v, s in zip(rates["per_100"], rates["status"], strict=True)
-                        ]
-                    )
-                    table = shown.pivot(index="county", columns="grade", values="text").reindex(counties)
-                    table = table[["excellent", "competent"]].reset_index()
-                    table.columns = [
+                    rate_table = appraisals.county_rates_table(rates, ("excellent", "competent"), mark_labels)
+                    rate_table.columns = [
                         t("col_unit_county", lang),
                         *(f"{grade_labels[g]} · {t('col_per_100_grade', lang)}" for g in ("excellent", "competent")),
                     ]
                     deck.table(
-                        table,
+                        rate_table,
                         where=everything,
-                        height=table_height(len(table)),
-                        column_config=fit_marks(table, marks_text),
+                        height=table_height(len(rate_table)),
+                        column_config=fit_marks(rate_table, marks_text),
                     )
 
 

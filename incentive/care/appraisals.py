@@ -416,6 +416,24 @@ def county_follow_rates(view: YearView, count: str, grades: tuple[str, ...]) -> 
     return pd.DataFrame(rows, columns=["county", "grade", "per_100", "status"])
 
 
+def rates_seen(rates: pd.DataFrame, grade: str) -> int:
+    """Counties whose rate of `grade` a viewer sees, of county_follow_rates' rows: a chart of the ends picks its
+    counties among these alone (a hidden `<5` rate is no end of anything)."""
+    return int(((rates["grade"] == grade) & (rates["status"] == "") & rates["per_100"].notna()).sum())
+
+
+def county_rates_table(rates: pd.DataFrame, grades: tuple[str, ...], marks: dict[str, str]) -> pd.DataFrame:
+    """county_follow_rates' rows as one row per county (in their order) and one text column per grade: the rate per
+    100 to one decimal, or the mark of what hid it (`marks`: status -> label), or None without cadres of that
+    grade. Columns county, *grades."""
+    text = [
+        marks.get(status, "") if status else (None if pd.isna(rate) else f"{rate:.1f}")
+        for rate, status in zip(rates["per_100"], rates["status"], strict=True)
+    ]
+    wide = rates.assign(text=text).pivot(index="county", columns="grade", values="text")
+    return wide.reindex(rates["county"].unique())[list(grades)].reset_index()
+
+
 def counties_above_quota(grades: pd.DataFrame) -> tuple[int, int]:
     """(counties whose 优秀 share is above the quota, counties whose share a viewer does not see) of grade_table's
     county rows: a headline counting only the first would read 4 where a hidden fifth is above too."""
