@@ -1242,7 +1242,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "unknown_county": ("县区不存在于行政区划中。", "is not a county of the region list."),
     "unknown_township": ("乡镇不属于该县区。", "is not a township of that county."),
     "ambiguous_name": ("名称不唯一，可能是：{candidates}。", "is ambiguous; it could be: {candidates}."),
-    "did_you_mean": ("是否为「{suggestion}」？", "did you mean “{suggestion}”?"),
+    "did_you_mean": ("是否为「{suggestion}」？", "Did you mean “{suggestion}”?"),
     "unknown_indicator": ("指标目录中没有该指标。", "is not in the indicator catalog."),
     "catalog_relabels_values": (
         "指标「{indicator}」的{field}由「{before}」改为「{after}」，将适用于已有数据的 {n} 个考核期（{first} 至 {last}）："

@@ -675,7 +675,7 @@ def test_unknown_township_and_unknown_indicator(catalog_db):
     assert messages(preview, "en") == [
         "File “s.csv”, row 2, column “乡镇”, value “丹埠镇”: is not a township of that county.",
         "File “s.csv”, row 3, column “指标”, value “招商引资”: is not in the indicator catalog. "
-        "did you mean “招商引资额”?",
+        "Did you mean “招商引资额”?",
     ]
 
 

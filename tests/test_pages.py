@@ -1310,5 +1310,7 @@ def test_the_promotions_chart_of_many_counties_says_what_it_leaves_out_and_folds
     assert not app.exception
     rates = _table_with(app, "县区", "优秀 · 每百人")
     assert len(rates) == 12
+    cells = set(rates.iloc[:, 1:].stack())
+    assert "人数<5" in cells and "<5" not in cells  # a hidden count's mark, not a rate under 5 per 100
     assert any("2025-Q4" in c.value for c in app.caption)  # the tier section after it, of the year shown
     assert not [c for c in app.caption if "per_100" in c.value]  # no frame printed where the year goes

@@ -144,14 +144,15 @@ with deck.section("promotions"):
         if rates.empty:  # every grade of a cadre on no roster: no county to draw
             st.info(t("appraisals_no_county_chart", lang, year=shown))
         else:
+            # on an axis or in a column per 100 a bare `<5` read as a rate under 5: it is the count of people
+            rate_marks = {**mark_labels, "small": t("mark_few_people", lang, threshold=threshold)}
             st.plotly_chart(
                 shared_charts.grade_rates(
                     rates,
                     {g: grade_labels[g] for g in ("excellent", "competent")},
                     t("chart_promotion_by_grade", lang, year=shown),
                     t("axis_per_100", lang),
-                    # on an axis per 100 a bare `<5` read as a rate under 5: it is the count of people
-                    {**mark_labels, "small": t("mark_few_people", lang, threshold=threshold)},
+                    rate_marks,
                     projector=deck.projector,
                 ),
                 width="stretch",
@@ -167,7 +168,7 @@ with deck.section("promotions"):
                     t("promotion_rates_all", lang, n=counties), key="promotion_rates_all", on_change="rerun"
                 )
                 if everything.open:
-                    rate_table = appraisals.county_rates_table(rates, ("excellent", "competent"), mark_labels)
+                    rate_table = appraisals.county_rates_table(rates, ("excellent", "competent"), rate_marks)
                     rate_table.columns = [
                         t("col_unit_county", lang),
                         *(f"{grade_labels[g]} · {t('col_per_100_grade', lang)}" for g in ("excellent", "competent")),
@@ -176,7 +177,7 @@ with deck.section("promotions"):
                         rate_table,
                         where=everything,
                         height=table_height(len(rate_table)),
-                        column_config=fit_marks(rate_table, marks_text),
+                        column_config=fit_marks(rate_table, (*marks_text, rate_marks["small"])),
                     )
 
 
