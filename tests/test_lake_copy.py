@@ -495,6 +495,7 @@ def test_expired_snapshots_between_two_reads_copy_everything(app_and_writer):
 
 # A value for every parameter the named queries take (queries/*.sql): the sample's last full year.
 _PARAMS = {
+    "listed": 200,  # roster_changes: the first 200 of each list
     "county": "",
     "start": dt.date(2025, 1, 1),
     "as_of": dt.date(2025, 12, 31),
@@ -544,6 +545,14 @@ OWN_INCOMING = {
         }
     ),
     "roster_counties_left_out": lambda con: pd.DataFrame({"county": ["云岫县"], "as_of": [dt.date(2025, 12, 31)]}),
+    "roster_changes": lambda con: (  # one cadre of the 2025-12-31 snapshot, his rank corrected
+        con.cursor()
+        .execute(
+            "SELECT * REPLACE ('四级调研员' AS rank) FROM current_roster "
+            "WHERE as_of = DATE '2025-12-31' AND cadre_id = (SELECT min(cadre_id) FROM current_roster)"
+        )
+        .df()
+    ),
     "catalog_after_import": lambda con: (
         con.cursor().execute("SELECT *, '' AS class_weights FROM current_indicators").df()
     ),
