@@ -543,6 +543,24 @@ TEXT: dict[str, tuple[str, str]] = {
         "……仅列出前 {n} 人，另有 {more} 人未列出",
         "… the first {n} listed; {more} more not listed",
     ),
+    # A county's roster listing cadres another county's roster of its date still lists (store/other_county_cadres.py;
+    # docs/decisions.md#a-cadre-on-two-county-rosters)
+    "other_county_cadres": (
+        "本文件中有 {n} 名干部也在其他县区于 {as_of} 适用的花名册上：{items}{more}。导入后，在原县区报送该日期"
+        "不再列出上述干部的花名册之前，上述干部同时计入两个县区：两县区的在册人数、培训覆盖率和人均学时等按县区统计的"
+        "数字都计入，全市合计多计 {n} 人。如确已调入本县区，请原县区重新报送统计日期为 {as_of} 的花名册；"
+        "如干部编号有误，请更正文件后重新报送。",
+        "{n} {n:cadre|cadres} of this file {n:is|are} also on another county's roster in force on {as_of}: "
+        "{items}{more}. Imported, {n:he counts|they count} in both counties until that county sends a roster of "
+        "that date without {n:him|them}: both counties' roster sizes, training coverage, hours per cadre and every "
+        "figure counted by county include {n:him|them}, and the prefecture's totals count {n} {n:cadre|cadres} "
+        "twice. If {n:he has|they have} moved to this county, the old county re-sends its roster as of {as_of}; "
+        "if an id is wrong, correct the file and send it again.",
+    ),
+    "other_county_item": ("{cadre}（第 {row} 行）", "{cadre} (row {row})"),
+    "other_county_item_named": ("{cadre}（第 {row} 行；{where}）", "{cadre} (row {row}; {where})"),
+    "other_county_place": ("{county}花名册上为「{name}」", "on {county}'s roster as “{name}”"),
+    "other_county_more": ("；另有 {n} 人未列出", "; {n} more not listed"),
     "data_effects_blank": (
         "注意：有 {n} 个已有数值将变为空（文件中为空白）。",
         "Note: {n} existing {n:value becomes|values become} empty (blank in this file).",

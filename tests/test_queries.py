@@ -63,6 +63,7 @@ PARAMS = {
     "roster_sizes": {"days": [dt.date(2024, 12, 31), dt.date(2025, 12, 31)]},
     "roster_counties_left_out": {"as_of": dt.date(2025, 12, 31)},
     "roster_changes": {"county": "", "listed": 200},
+    "roster_other_counties": {"county": "云岫县", "covered": None, "listed": 200},
     "scale_references": {"domain": "race"},
     "catalog_rescoring": {"name_after": False},
     "catalog_after_import": {},
@@ -152,6 +153,14 @@ def test_every_query_runs_on_the_sample_and_returns_rows(sample, name):
                 "SELECT * REPLACE ('四级调研员' AS rank) FROM current_roster "
                 "WHERE as_of = DATE '2025-12-31' AND cadre_id = 'LZ000001'"
             ).df()
+        }
+    if name == "roster_other_counties":  # 鹤汀县's LZ002840 on 云岫县's own roster of 2026-06-30
+        import pandas as pd
+
+        tables = {
+            "incoming": pd.DataFrame(
+                {"as_of": [dt.date(2026, 6, 30)], "cadre_id": ["LZ002840"], "name": ["胡海"], "source_row": [2]}
+            )
         }
     if name == "scale_references":  # the sample's latest race period as a file's rows: each compared with its own
         tables = {

@@ -326,3 +326,33 @@ def test_a_county_roster_replaces_only_that_countys_cadres_on_the_overview(accou
     # included (bench/disclosure_audit.py: about 20 s of this run)
     on(admin, "views/overview.py")
     assert {m.label: m.value for m in admin.metric}["在册干部（已报县区）"] == f"{before - 726 + 1:,}"
+
+
+def test_a_county_roster_with_another_countys_cadre_warns_the_clerk_and_names_the_county_to_the_reviewer(
+    accounts_db, app_factory
+):
+    """云岫县's roster of 2026-06-30 lists 鹤汀县's LZ002840 under another name (a fresh tester's file): the preview
+    said only 新增 1 人, and once accepted he counted in both counties. The clerk is told the id and what happens,
+    nothing of 鹤汀县; the reviewer also reads 鹤汀县 and the name it holds
+    (docs/decisions.md#a-cadre-on-two-county-rosters)."""
+    roster = (
+        "干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\n"
+        "LZ000001,董强凯,云岫县,安山镇,四级主任科员,男,1980,2026-06-30\n"
+        "LZ002840,胡海,云岫县,安山镇,一级科员,男,1984,2026-06-30\n"
+    )
+    warned = "本文件中有 1 名干部也在其他县区于 2026-06-30 适用的花名册上：LZ002840（第 3 行"
+    clerk = on(signed_in(app_factory, accounts_db, CLERK), "views/submit.py")
+    clerk.get("file_uploader")[0].set_value(("云岫花名册.csv", roster.encode(), "text/csv"))
+    clerk.run()
+    shown = [w.value for w in clerk.warning if w.value.startswith(warned)]
+    assert len(shown) == 1 and shown[0].startswith(warned + "）。导入后") and "鹤汀县" not in shown[0]
+    assert "胡浩" not in " ".join(w.value for w in clerk.warning)
+    button(clerk, "submit_send_").click().run()
+    admin = on(signed_in(app_factory, accounts_db), "views/review.py")
+    shown = [w.value for w in admin.warning if w.value.startswith(warned)]
+    assert len(shown) == 1 and shown[0].startswith(warned + "；鹤汀县花名册上为「胡浩」）。导入后")
+    admin.button_group(key="lang").set_value("en").run()
+    assert any(  # as Markdown escapes the file's text
+        r"LZ002840 \(row 3; on 鹤汀县's roster as “胡浩”\). Imported, he counts in both counties" in w.value
+        for w in admin.warning
+    )

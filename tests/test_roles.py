@@ -66,6 +66,7 @@ def test_queries_of_named_cadres_are_marked_and_no_other():
         "export_roster",
         "export_training",
         "roster_changes",
+        "roster_other_counties",
         "training_hours_outside",
         "training_untrained",
     ]

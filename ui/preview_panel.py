@@ -30,6 +30,7 @@ from incentive.intake.preview import (
 from incentive.safe_text import markdown, tm
 from incentive.store import batches
 from incentive.store.effects import ImportEffects, reimport_changes, value_changes
+from incentive.store.other_county_cadres import other_county_cadres
 from incentive.store.roster_changes import RosterChanges, roster_changes
 
 from . import sign_in
@@ -130,6 +131,10 @@ def draw_effects(preview: Preview, effects: ImportEffects, lang: str, county: st
             st.info(tm("data_snapshot_replace_county", lang, county=county, as_of=dates, n=effects.snapshot_replaced))
         if effects.snapshot_replaced:  # a correction of a stored snapshot: what it changes, cadre by cadre
             draw_roster_changes(roster_changes(database(), preview, sign_in.scope(), county), lang)
+        # a county's cadre whom another county's roster of the date still lists counts in both: said before import
+        # (docs/decisions.md#a-cadre-on-two-county-rosters); the ids and names are data, never Markdown
+        if text := other_county_cadres(database(), preview, sign_in.scope(), county).text(lang):
+            st.warning(markdown(text))
     else:
         st.info(t("data_effects", lang, new=effects.new, changed=effects.changed, same=effects.same))
     if effects.blanked:
