@@ -534,14 +534,18 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "data_roster_added": ("新增 {n} 人", "{n} added"),
     "data_roster_dropped": ("不再在册 {n} 人", "{n} no longer listed"),
-    "data_roster_fields_first": ("仅列出前 {n} 项。", "Listed: the first {n} changed {n:field|fields}."),
-    "data_roster_cadres_first": ("仅列出前 {n} 人。", "Listed: the first {n} {n:cadre|cadres}."),
     "cli_roster_changed": ("字段变动（{columns}：原值 → 新值）：", "changed fields ({columns}: before → after):"),
     "cli_roster_added": ("新增（{columns}）：", "added ({columns}):"),
     "cli_roster_dropped": ("不再在册（{columns}）：", "no longer listed ({columns}):"),
-    "cli_roster_cadres_more": (
+    # under a list that stops short of its count, on the Data page as in the CLI (labels.roster_list_more): the
+    # changed fields are counted as fields, not as the cadres the list's heading counts
+    "roster_fields_more": (
+        "……仅列出前 {n} 项字段变动，另有 {more} 项未列出",
+        "… the first {n} changed {n:field|fields} listed; {more} more not listed",
+    ),
+    "roster_cadres_more": (
         "……仅列出前 {n} 人，另有 {more} 人未列出",
-        "… the first {n} listed; {more} more not listed",
+        "… the first {n} {n:cadre|cadres} listed; {more} more not listed",
     ),
     # A county's roster listing cadres another county's roster of its date still lists (store/other_county_cadres.py;
     # docs/decisions.md#a-cadre-on-two-county-rosters)

@@ -169,8 +169,7 @@ def roster_change_lines(changes, lang: str) -> list[str]:
         lines.append("  " + t("cli_roster_changed", lang, columns=" · ".join(keys)))
         lines += ["    " + _change_line(row, keys, before, after, lang) for row in fields.to_dict("records")]
         if changes.field_changes > len(fields):
-            more = changes.field_changes - len(fields)
-            lines.append("    " + t("cli_changes_more", lang, n=len(fields), more=more))
+            lines.append("    " + roster_list_more("fields", len(fields), changes.field_changes, lang))
     for heading, table, total in (
         ("cli_roster_added", added, changes.added_cadres),
         ("cli_roster_dropped", dropped, changes.dropped_cadres),
@@ -180,8 +179,16 @@ def roster_change_lines(changes, lang: str) -> list[str]:
         lines.append("  " + t(heading, lang, columns=" · ".join(table.columns)))
         lines += ["    " + " · ".join(_shown_cell(row[c]) or "—" for c in table.columns) for _, row in table.iterrows()]
         if total > len(table):
-            lines.append("    " + t("cli_roster_cadres_more", lang, n=len(table), more=total - len(table)))
+            lines.append("    " + roster_list_more("cadres", len(table), total, lang))
     return lines
+
+
+def roster_list_more(counted: str, shown: int, total: int, lang: str) -> str:
+    """What a roster change list capped at effects.CHANGES_LISTED leaves out, under it on the Data page and in the
+    CLI alike: `……仅列出前 200 项字段变动，另有 2800 项未列出`. `counted`: "fields" (the changed-fields list counts
+    changed fields, while its heading counts the cadres they belong to) or "cadres" (added, no longer listed).
+    The page said only 仅列出前 200 项。, without how many more (a fresh tester's finding)."""
+    return t(f"roster_{counted}_more", lang, n=shown, more=total - shown)
 
 
 def _roster_column(name: str, lang: str) -> str:

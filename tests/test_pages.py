@@ -244,6 +244,29 @@ def test_a_roster_correction_lists_what_it_changes_cadre_by_cadre(app, sample_db
     assert dropped.values.tolist() == [["LZ000003", "王浩", "云岫县", "乐岗街道", "一级科员"]]
 
 
+def test_a_long_roster_change_list_says_how_many_it_leaves_out_as_the_cli_does(app, sample_db_path):
+    """A roster re-sent without 民族 and 学历 changes 14,000 fields of 7,000 cadres: the table stops at 200 and said
+    only "仅列出前 200 项。" under a heading counting 7000 人. It says what it counts and how many more, as the CLI
+    does (labels.roster_list_more), in both languages."""
+    database = Database(sample_db_path)
+    try:
+        rows = [[*row[:7], row[8]] for row in stored_snapshot(database)]  # without 民族 and 学历
+    finally:
+        database.close()
+    on_data_page(app)
+    data = roster_text(rows, "干部编号,姓名,县区,单位,职级,性别,出生年份,政治面貌,统计日期").encode()
+    app.get("file_uploader")[0].set_value(("花名册缺列.csv", data, "text/csv"))
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    listed = next(e for e in app.expander if e.label.startswith("查看与现有花名册的差异"))
+    assert [m.value for m in listed.markdown] == ["**字段变动 7000 人（原值 → 新值）**"]
+    assert len(listed.dataframe[0].value) == 200
+    assert [c.value for c in listed.caption] == ["……仅列出前 200 项字段变动，另有 13800 项未列出"]
+    app.button_group(key="lang").set_value("en").run()
+    listed = next(e for e in app.expander if e.label.startswith("See how it differs"))
+    assert [c.value for c in listed.caption] == ["… the first 200 changed fields listed; 13800 more not listed"]
+
+
 def test_an_identical_roster_says_nothing_changes(app, sample_db_path):
     database = Database(sample_db_path)
     try:

@@ -172,7 +172,10 @@ def test_a_resend_without_two_columns_empties_them_for_everyone_and_a_long_list_
         "与现有花名册逐人比对（按干部编号）：字段变动 7000 人（民族 7000 人、学历 7000 人），新增 0 人，不再在册 0 人。"
     )
     assert lines[2] == "    LZ000001 · 董强凯 · 民族：汉族 → 空"
-    assert lines[-1] == f"    ……仅列出前 {CHANGES_LISTED} 个，另有 {14000 - CHANGES_LISTED} 个未列出"
+    assert lines[-1] == f"    ……仅列出前 {CHANGES_LISTED} 项字段变动，另有 {14000 - CHANGES_LISTED} 项未列出"
+    assert labels.roster_change_lines(changes, "en")[-1] == (
+        f"    … the first {CHANGES_LISTED} changed fields listed; {14000 - CHANGES_LISTED} more not listed"
+    )
     assert len(lines) == 2 + CHANGES_LISTED + 1
 
 

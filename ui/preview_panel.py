@@ -188,7 +188,7 @@ def draw_roster_changes(changes: RosterChanges, lang: str) -> None:
             st.markdown(f"**{heading}**")
             st.dataframe(table, hide_index=True, placeholder=MISSING_CELL, width="stretch")
             if len(table) < total:
-                st.caption(t(f"data_roster_{counted}_first", lang, n=len(table)))
+                st.caption(labels.roster_list_more(counted, len(table), total, lang))
 
 
 def draw_rescoring(effects: ImportEffects, lang: str) -> None:
