@@ -495,7 +495,8 @@ def test_expired_snapshots_between_two_reads_copy_everything(app_and_writer):
 
 # A value for every parameter the named queries take (queries/*.sql): the sample's last full year.
 _PARAMS = {
-    "listed": 200,  # roster_changes: the first 200 of each list
+    "listed": 200,  # roster_changes, roster_other_counties: the first 200 of each list
+    "covered": None,  # roster_other_counties: the viewer may see every county named
     "county": "",
     "start": dt.date(2025, 1, 1),
     "as_of": dt.date(2025, 12, 31),
@@ -545,6 +546,14 @@ OWN_INCOMING = {
         }
     ),
     "roster_counties_left_out": lambda con: pd.DataFrame({"county": ["云岫县"], "as_of": [dt.date(2025, 12, 31)]}),
+    "roster_other_counties": lambda con: (  # another county's cadre on a county's own roster of 2025-12-31
+        con.cursor()
+        .execute(
+            "SELECT as_of, cadre_id, name, 2 AS source_row FROM current_roster "
+            "WHERE as_of = DATE '2025-12-31' AND county <> '云岫县' ORDER BY cadre_id LIMIT 1"
+        )
+        .df()
+    ),
     "roster_changes": lambda con: (  # one cadre of the 2025-12-31 snapshot, his rank corrected
         con.cursor()
         .execute(
