@@ -11,11 +11,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from test_roster_changes import read as read_roster
 from test_roster_changes import roster_text, stored_snapshot
 from test_submissions import ADMIN, CLERK
 
 from incentive.accounts.roles import OutOfScope, Scope
-from incentive.intake import bulk_csv
 from incentive.intake.ingest import parse_file
 from incentive.review import submissions
 from incentive.review.submissions import Options
@@ -43,16 +43,8 @@ def county_file(db: Database, extra: list[list]) -> str:
 
 
 def read(db: Database, tmp_path: Path, text: str, path_kind: str):
-    path = tmp_path / "云岫花名册.csv"
-    path.write_text(text, encoding="utf-8")
-    reference = current_reference(db)
-    if path_kind == "bulk":
-        preview = bulk_csv.parse_large_csv(path, reference)
-        assert preview is not None and preview.staged is not None, "the bulk path stepped aside"
-    else:
-        preview = parse_file(path.name, path.read_bytes(), reference)
-    assert preview.importable, preview.problem_texts("en")
-    return preview
+    """The preview of 云岫县's roster file `text` (test_roster_changes.read, named as the clerk names it)."""
+    return read_roster(db, tmp_path, text, path_kind, name="云岫花名册.csv")
 
 
 @pytest.mark.parametrize("path_kind", ["cell", "bulk"])

@@ -73,9 +73,9 @@ def sample(sample_db_path):
     db.close()
 
 
-def read(db: Database, tmp_path: Path, text: str, path_kind: str):
-    """The preview of `text` as a CSV read by the per-cell path ('cell') or the bulk path ('bulk')."""
-    path = tmp_path / "花名册更正.csv"
+def read(db: Database, tmp_path: Path, text: str, path_kind: str, name: str = "花名册更正.csv"):
+    """The preview of `text` as a CSV named `name` read by the per-cell path ('cell') or the bulk path ('bulk')."""
+    path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     reference = current_reference(db)
     if path_kind == "bulk":
