@@ -465,11 +465,7 @@ def shift_note(
         return _old_scale_note(shift, indicator_name, stored, file, column)
     unit = " ".join(p for p in (shift["county"], shift["township"]) if p)
     params = {
-        "indicator": indicator_name,
-        "period": shift["period"],
-        "previous": shift["previous"],
-        "n": int(shift["units"]),
-        "ratio": _ratio_text(shift["ratio"]),
+        **_shift_params(shift, indicator_name),
         "unit": unit,
         "old": number_text(_fifteen(shift["old"] * factor)),  # on the file's scale, as the ratio is
         "new": number_text(shift["new"]),
@@ -492,17 +488,25 @@ def shift_note(
     return Note("warn_level_shift_converted", {**params, **named})
 
 
+def _shift_params(shift: dict, indicator_name: str) -> dict:
+    """What every whole-column warning says of one row of `level_shifts`: the indicator, the period and the one
+    compared, how many units, and the ratio."""
+    return {
+        "indicator": indicator_name,
+        "period": shift["period"],
+        "previous": shift["previous"],
+        "n": int(shift["units"]),
+        "ratio": _ratio_text(shift["ratio"]),
+    }
+
+
 def _old_scale_note(shift: dict, indicator_name: str, stored: bool, file: str, column: str) -> Note:
     """A column still on the scale of the unit before the catalog changed it: the file and column, the indicator,
     the period and the one compared, the two typical values (the stored one also on the new scale), the ratio, and
     the change (from which unit to which, from which 生效起始期 and its first day)."""
     since = shift["since"]
     params = {
-        "indicator": indicator_name,
-        "period": shift["period"],
-        "previous": shift["previous"],
-        "n": int(shift["units"]),
-        "ratio": _ratio_text(shift["ratio"]),
+        **_shift_params(shift, indicator_name),
         "basis": ("i18n", "scale_basis_prefecture" if shift["prefecture"] else "scale_basis_own"),
         "new": number_text(shift["typical_new"]),
         "old": number_text(shift["typical_old"]),
