@@ -1465,6 +1465,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "Column “{column}”: {n} {n:cell|cells} holding {n:an Excel serial number|Excel serial numbers} read as "
         "{n:a date|dates}, e.g. row {row}: “{example}” → {value}.",
     ),
+    # A cadre id read in its stored spelling, ignoring letter case (intake/cadre_ids.py;
+    # docs/decisions.md#cadre-ids-in-another-letter-case)
+    "note_cadre_id_stored_spelling": (
+        "「{column}」列 {n} 个干部编号与已有{source}中的编号只差字母大小写，已按已有写法读取（视为同一人），"
+        "如第 {row} 行干部编号 {example} 按已有{source}写作 {stored}。",
+        "Column “{column}”: {n} cadre {n:id|ids} differing only in letter case from a stored one read as stored "
+        "(the same cadre), e.g. row {row}: cadre id {example} written {stored} as in the stored {source}.",
+    ),
+    "cadre_id_source_roster": ("名册", "roster"),
+    "cadre_id_source_training": ("培训记录", "training records"),
+    "cadre_id_source_movements": ("干部调整记录", "personnel movements"),
+    "cadre_id_source_appraisals": ("年度考核记录", "appraisal grades"),
     "note_text_apostrophe": (
         "「{column}」列 {n} 个单元格以撇号 ' 开头（Excel 为保留前导零等原样文字的写法），已去掉撇号读取，"
         "如第 {row} 行「{example}」→「{value}」。",
@@ -3651,6 +3663,23 @@ TEXT: dict[str, tuple[str, str]] = {
         "{unit}, “{indicator}”, {period}: {new}, was {old} in {previous} (change {change}), far "
         "outside the changes of its peers ({low} to {high}): probably a typo, please check.",
     ),
+    # Cadre ids against their stored spellings and each other, ignoring letter case (intake/cadre_ids.py;
+    # docs/decisions.md#cadre-ids-in-another-letter-case)
+    "warn_cadre_id_ambiguous": (
+        "「{column}」列 {n} 个干部编号与库中几个编号都只差字母大小写，无法判断是哪一位，已按原样读取：{items}。"
+        "导入后他们的记录不计入任何一位名下；请与名册核对，改为正确的写法后重新导入。",
+        "Column “{column}”: {n} cadre {n:id|ids} differ only in letter case from several stored ids, so which "
+        "cadre is meant cannot be told; read as written: {items}. Imported, {n:its|their} records count for none of "
+        "them: check against the roster, write the right spelling and import again.",
+    ),
+    "cadre_id_ambiguous_item": ("第 {row} 行 {cadre}（库中有 {stored}）", "row {row}: {cadre} (stored: {stored})"),
+    "warn_cadre_id_case_twins": (
+        "「{column}」列有 {n} 组干部编号只差字母大小写，很可能是同一人，导入后却是不同的人：{items}。"
+        "请统一写法后重新导入。",
+        "Column “{column}”: {n} {n:pair|groups} of cadre ids differ only in letter case: likely one person each, "
+        "imported as different cadres: {items}. Write each the same way and import again.",
+    ),
+    "cadre_id_at_row": ("第 {row} 行 {cadre}", "row {row}: {cadre}"),
     "warn_period_form": (
         "考核期 {period}（{form}，第 {row} 行起共 {n} 个数值）与库中已有的{kind}考核期频次不同：已有的为{stored}"
         "（最近为 {latest}）。导入后它将成为单独的一期，页面上可以选到，文件中没有的县区按未报齐列出。若本意是{stored}考核期，"

@@ -554,6 +554,14 @@ OWN_INCOMING = {
         )
         .df()
     ),
+    "cadre_id_spellings": lambda con: (  # the first cadre of the rosters in lower case, the second as stored
+        con.cursor()
+        .execute(
+            "SELECT lower(cadre_id) AS cadre_id FROM (SELECT DISTINCT cadre_id FROM current_roster) ORDER BY 1 LIMIT 2"
+        )
+        .df()
+        .assign(cadre_id=lambda frame: [frame["cadre_id"].iloc[0], frame["cadre_id"].iloc[1].upper()])
+    ),
     "roster_changes": lambda con: (  # one cadre of the 2025-12-31 snapshot, his rank corrected
         con.cursor()
         .execute(

@@ -64,6 +64,7 @@ PARAMS = {
     "roster_counties_left_out": {"as_of": dt.date(2025, 12, 31)},
     "roster_changes": {"county": "", "listed": 200},
     "roster_other_counties": {"county": "云岫县", "covered": None, "listed": 200},
+    "cadre_id_spellings": {"kind": "training"},
     "scale_references": {"domain": "race"},
     "catalog_rescoring": {"name_after": False},
     "catalog_after_import": {},
@@ -162,6 +163,10 @@ def test_every_query_runs_on_the_sample_and_returns_rows(sample, name):
                 {"as_of": [dt.date(2026, 6, 30)], "cadre_id": ["LZ002840"], "name": ["胡海"], "source_row": [2]}
             )
         }
+    if name == "cadre_id_spellings":  # a file's lz000001 (the roster's LZ000001) and LZ000002 as stored
+        import pandas as pd
+
+        tables = {"incoming": pd.DataFrame({"cadre_id": ["lz000001", "LZ000002"]})}
     if name == "scale_references":  # the sample's latest race period as a file's rows: each compared with its own
         tables = {
             "incoming": sample.connection.execute(

@@ -23,7 +23,7 @@ import pandas as pd
 import pyarrow
 
 from incentive import config
-from incentive.intake import csv_records, plausibility, sheets, units
+from incentive.intake import cadre_ids, csv_records, plausibility, sheets, units
 from incentive.intake.blank_markers import read_as_blank_note, written_marker
 from incentive.intake.cell_parsing import parse_cell, serial_date, serial_example, year_only
 from incentive.intake.cell_values import (
@@ -455,11 +455,16 @@ def _parse(
         if c.name in index_of
     }
     places = _places(con, preview, columns.get("county"), reference, roles)
-    staged = _store_parsed(con, spec, columns, places, default_as_of, roles, skip)
+    stored, id_notes = columns, []
+    if "cadre_id" in columns:  # `lz000001` read as the roster's `LZ000001` (cadre_ids), before duplicates
+        ids, id_notes = _read_as_stored(con, preview, columns["cadre_id"], table, reference, roles, skip)
+        stored = {**columns, "cadre_id": ids}
+    staged = _store_parsed(con, spec, stored, places, default_as_of, roles, skip)
     problems = _cell_problems(con, spec, table, columns, places, "as_of" in index_of)
     problems += _duplicates(con, spec, table, preview.column_labels)
     preview.problems.extend(problems)
     preview.notes.extend(_normalized_notes(con, columns, table, roles, skip))
+    preview.notes.extend(id_notes)
     # rows with bad cells stay for the checks of whole rows, as in the per-cell path: a row skipped for its date is
     # named for its hours too (the clerk corrects both at once); drop_rejected then takes out every row named
     outside = _hours_outside(con, preview, columns, table, reference)
@@ -467,6 +472,41 @@ def _parse(
     preview.staged = staged
     check_rows(preview, reference, outside)
     drop_rejected(preview)
+
+
+def _read_as_stored(
+    con, preview: Preview, column: _Column, table: Table, reference: Reference, roles: RowRoles, skip: int
+) -> tuple[_Column, list[Note]]:
+    """cadre_ids.read_as_stored over the file's distinct ids: the id column with each text mapped to its id as it
+    will be stored, and the note of those read in a stored spelling; the warnings added to `preview`. Rows are
+    counted and found by a join of the column with the texts concerned (_rows_of), never read one by one."""
+    label = table.column_label(column.index)
+    spellings = cadre_ids.stored_spellings(preview.kind, column.values.values(), reference)
+    values = {raw: spellings.read(cadre_id) for raw, cadre_id in column.values.items()}
+    notes = []
+    changed = [raw for raw, cadre_id in column.values.items() if cadre_id in spellings.rewritten]
+    for n, example, first in _rows_of(con, column.index, [changed] if changed else [], roles):
+        read = column.values[example]
+        source = spellings.source[read]
+        notes.append(cadre_ids.rewritten_note(label, n, first + 1 + skip, read, spellings.rewritten[read], source))
+    # the first data row of each id as stored, for the ids a warning may name: ambiguous ones, and those sharing
+    # their letters ignoring case with another of the file's
+    by_fold: dict[str, set[str]] = {}
+    for cadre_id in values.values():
+        if cadre_id is not None:
+            by_fold.setdefault(cadre_ids.folded(cadre_id), set()).add(cadre_id)
+    named = sorted(
+        cadre_id
+        for cadre_id in {v for v in values.values() if v is not None}
+        if cadre_id in spellings.ambiguous or len(by_fold[cadre_ids.folded(cadre_id)]) > 1
+    )
+    groups = [[raw for raw, v in values.items() if v == cadre_id] for cadre_id in named]
+    first_rows = {
+        values[example]: first + 1 + skip
+        for _, example, first in sorted(_rows_of(con, column.index, groups, roles), key=lambda found: found[2])
+    }
+    cadre_ids.add_warnings(preview, label, spellings, first_rows)
+    return _Column(column.index, column.spec, values, column.errors), notes
 
 
 def _distinct_texts(con, width: int) -> dict[int, list]:
@@ -748,13 +788,15 @@ def _duplicates(con, spec: FileKind, table: Table, labels: dict[str, str]) -> li
     """Rows that share a key, judged as duplicate_rows.duplicate_problems judges them (it is called): candidates by a hash
     of the key, which aggregates far faster than the key's text, then compared exactly, every stored column
     read as the per-cell path holds it, and quoted as written (cell_values.as_written) as it quotes them."""
-    key = ", ".join(spec.key)
+    # a roster's ids folded as duplicate_rows.key_texts folds them (lower() folds more: a superset of candidates)
+    keyed = [f"lower({c})" if spec.name == "roster" and c == "cadre_id" else c for c in spec.key]
+    key = ", ".join(keyed)
     columns = list(STORED_COLUMNS[spec.name])
     cells = [(i, table.column_label(i)) for i, text in enumerate(table.header) if clean_text(text)]
     candidates = con.execute(f"""
         SELECT {", ".join(f"p.{c}" for c in columns)}, p.line AS source_row{"".join(f", r.c{i}" for i, _ in cells)}
         FROM parsed p JOIN raw r ON r.rowid = p.raw_row
-        WHERE hash({", ".join(f"p.{c}" for c in spec.key)}) IN
+        WHERE hash({", ".join(k.replace(c, f"p.{c}") for k, c in zip(keyed, spec.key, strict=True))}) IN
             (SELECT hash({key}) AS h FROM parsed GROUP BY h HAVING count(*) > 1)
         ORDER BY p.line""").fetchall()
     if not candidates:

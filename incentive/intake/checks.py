@@ -70,10 +70,11 @@ class Finding:
 def add_warnings(db: Database, preview: Preview, reference: Reference | None = None, county: str | None = None) -> None:
     """Fill `preview.warnings` with its periods of another frequency, its whole columns in another unit and the
     unusual changes among its values (scores and welfare), or for a
-    prefecture-wide roster (`county` None: not a county's own batch) the counties it would leave without cadres."""
-    preview.warnings = []
+    prefecture-wide roster (`county` None: not a county's own batch) the counties it would leave without cadres;
+    after the warnings the file gave while parsed (`preview.file_warnings`: cadre ids differing only in case)."""
+    preview.warnings = list(preview.file_warnings)
     if preview.kind == "roster" and county is None and preview.importable and preview.row_count:
-        preview.warnings = counties_left_out(db, preview)
+        preview.warnings += counties_left_out(db, preview)
         return
     if preview.kind not in VALUE_KINDS or not preview.importable or not preview.row_count:
         return
@@ -83,7 +84,7 @@ def add_warnings(db: Database, preview: Preview, reference: Reference | None = N
     flagged = plausibility.unusual_changes(pairs)
     mine = set(map(tuple, incoming[["period", "county", "township", "indicator"]].astype(str).values.tolist()))
     names = _names(reference)
-    preview.warnings = (
+    preview.warnings += (
         period_form_notes(db, preview)
         + level_shift_notes(preview, scale_pairs(db.connection, DOMAIN_OF_KIND[preview.kind], incoming), reference)
         + [

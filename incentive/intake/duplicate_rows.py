@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from incentive.intake.cadre_ids import folded
 from incentive.intake.cell_values import as_written, clean_text, one_line
 from incentive.intake.file_kinds import KINDS, VALUE_KINDS, labelled
 from incentive.intake.preview import Preview, Problem
@@ -24,12 +25,22 @@ def check_duplicates(preview: Preview, table: Table) -> None:
     df = preview.rows
     if df is None or df.empty:
         return
-    key_cols = list(KINDS[preview.kind].key)
-    candidates = df[df[key_cols].astype(str).duplicated(keep=False)]
+    candidates = df[key_texts(preview.kind, df).duplicated(keep=False)]
     if candidates.empty:
         return
     written = _cells_as_written(preview, table, set(candidates["source_row"]))
     preview.problems.extend(duplicate_problems(preview.kind, candidates, preview.column_labels, written))
+
+
+def key_texts(kind: str, rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows' keys as text, as duplicates are judged. A roster's cadre ids in ASCII lower case (cadre_ids.folded):
+    `LZ000001` and `lz000001` of one date in one roster are one cadre listed twice, whom every headcount would
+    count twice and every later file could not tell apart (docs/decisions.md#cadre-ids-in-another-letter-case).
+    Their rows differ in the id's spelling at least: a conflict, each named (bulk_csv folds its hash the same)."""
+    keys = rows[list(KINDS[kind].key)].astype(str)
+    if kind == "roster":
+        keys["cadre_id"] = keys["cadre_id"].map(folded)
+    return keys
 
 
 def _cells_as_written(preview: Preview, table: Table, rows: set[int]) -> dict[tuple[int, str], str]:
@@ -72,7 +83,7 @@ def duplicate_problems(
     # A key cell refused (`=A1+1` as an id) or blank is stored as None: that row has its problem already, and no key
     # to share. Left out, or two refused ids made up a duplicate (`与第 2 行重复（nan / …）`, 2026-12-07).
     rows = rows[rows[key_cols].notna().all(axis=1)]
-    keys = rows[key_cols].astype(str)
+    keys = key_texts(kind, rows)
     groups: dict[tuple, list] = defaultdict(list)
     for idx, key in zip(rows.index, map(tuple, keys.to_numpy().tolist()), strict=True):
         groups[key].append(idx)
@@ -143,8 +154,10 @@ def _first_difference(kind: str, pair: pd.DataFrame, key_cols: list[str], writte
     """The first column other than the key whose value differs between two rows of one key, as the preview shows
     it in each language (file_kinds.labelled), or by the file's own header with the cells as written where
     `written` knows them: {column, that (the first row's), this}; {} when they are the same row twice. Two rows
-    that differ tell the office which one it must check."""
-    rest = pair.drop(columns=key_cols)
+    that differ tell the office which one it must check. A roster's ids that share a key in other letter cases
+    differ in their spelling (key_texts): which one is right nobody can tell, so the id is the column named."""
+    spelled = kind == "roster" and pair["cadre_id"].iat[0] != pair["cadre_id"].iat[1]
+    rest = pair.drop(columns=[c for c in key_cols if not (spelled and c == "cadre_id")])
     stored = [c for c in rest.columns if c != "source_row" and not (c == "domain" and kind in VALUE_KINDS)]
     shown = {lang: labelled(kind, rest, lang) for lang in ("zh", "en")}
     for i in range(shown["zh"].shape[1]):

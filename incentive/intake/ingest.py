@@ -13,6 +13,7 @@ import pandas as pd
 
 from incentive import periods
 from incentive.intake import plausibility, units
+from incentive.intake.cadre_ids import read_as_stored
 from incentive.intake.catalog_changes import check_catalog
 from incentive.intake.cell_parsing import (
     parse_cell,
@@ -596,6 +597,11 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
         report_accepted_names(preview, names)
     as_of_column.finish(preview)
     preview.notes.extend(changes.notes())
+    if "cadre_id" in index_of:  # `lz000001` read as the roster's `LZ000001`, before duplicates are judged
+        label = preview.column_labels["cadre_id"]
+        records["cadre_id"] = read_as_stored(
+            preview, spec.name, label, records["cadre_id"], records["source_row"], reference
+        )
     preview.as_written.update(changes.as_written)
     preview.rows = pd.DataFrame(records)
     for col in spec.columns:  # whole years stay whole where a refused cell left a gap (2025, not 2025.0)

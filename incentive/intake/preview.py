@@ -7,6 +7,7 @@ needs no database.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import duckdb
@@ -99,6 +100,10 @@ class Reference:
     # indicator code -> the stored periods holding a value of it, in no order: a catalog row that would make them
     # read in another unit is refused (catalog_changes; docs/decisions.md#catalog-changes-that-relabel-stored-values)
     value_periods: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # (kind, a file's distinct cadre ids) -> (file id, stored id, on the roster) for every stored id equal to one of
+    # them ignoring case (store/reference.py reads them on demand, a join in SQL; None: nothing stored, a first
+    # import). intake/cadre_ids.py decides which spelling a file's id is read as.
+    cadre_spellings: Callable[[str, list[str]], list[tuple[str, str, bool]]] | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -118,6 +123,9 @@ class Preview:
     # Not refusals: values worth a second look before import (unusual changes from the previous period); filled by
     # checks.add_warnings, which reads the stored data.
     warnings: list[Note] = field(default_factory=list)
+    # The warnings the file alone gives, made while it is parsed (cadre ids differing only in case: cadre_ids.py);
+    # in `warnings` too, where checks.add_warnings keeps them ahead of its own.
+    file_warnings: list[Note] = field(default_factory=list)
     rejected_rows: set[int] = field(default_factory=set)
     fatal: bool = False  # the file as a whole is unusable; skipping rows cannot help
     skip_invalid: bool = False

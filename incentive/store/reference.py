@@ -1,23 +1,28 @@
 """What a file is checked against (`preview.Reference`): the regions, every catalog version and the settings in
-force, read from current data. Parsing itself needs no database; the caller reads this and passes it in."""
+force, read from current data. Parsing itself opens no database; the caller reads this and passes it in. The stored
+spellings of a file's cadre ids (`cadre_spellings`) are read through it only when a file of cadres asks for them."""
 
 from __future__ import annotations
 
 import contextlib
+import functools
 
 import duckdb
+import pandas as pd
 
 from incentive.intake.preview import Reference
-from incentive.store import settings
+from incentive.store import queries, settings
 from incentive.store.database import Database
 
 _FIELDS = ("code", "name", "domain", "track", "unit", "direction", "weight", "target", "min", "max", "effective_from")
 
 
 def current_reference(db: Database) -> Reference:
-    """The reference as committed now."""
+    """The reference as committed now. Its cadre spellings are read when a file asks, on a cursor of their own."""
     with contextlib.closing(db.cursor()) as cur:
-        return reference_within(cur)
+        reference = reference_within(cur)
+    reference.cadre_spellings = functools.partial(_spellings_committed, db)
+    return reference
 
 
 def reference_within(cur: duckdb.DuckDBPyConnection) -> Reference:
@@ -46,4 +51,19 @@ def reference_within(cur: duckdb.DuckDBPyConnection) -> Reference:
         settings=settings.read(cur),
         classes=[c for (c,) in classes],
         value_periods={code: tuple(found) for code, found in value_periods},
+        cadre_spellings=functools.partial(cadre_spellings, cur),
     )
+
+
+def cadre_spellings(cur: duckdb.DuckDBPyConnection, kind: str, ids: list[str]) -> list[tuple[str, str, bool]]:
+    """(file id, stored id, on the roster) for each stored id equal to one of a `kind` file's distinct `ids`
+    ignoring case, as `cur` sees the store (queries/cadre_id_spellings.sql: a join of the distinct ids, read only
+    when a file of cadres is parsed; docs/decisions.md#cadre-ids-in-another-letter-case)."""
+    incoming = pd.DataFrame({"cadre_id": pd.Series(ids, dtype=object)})
+    found = queries.run_within(cur, "cadre_id_spellings", {"incoming": incoming}, kind=kind)
+    return list(zip(found["cadre_id"], found["stored"], found["on_roster"].astype(bool), strict=True))
+
+
+def _spellings_committed(db: Database, kind: str, ids: list[str]) -> list[tuple[str, str, bool]]:
+    with contextlib.closing(db.cursor()) as cur:
+        return cadre_spellings(cur, kind, ids)

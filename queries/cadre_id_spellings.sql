@@ -1,0 +1,29 @@
+-- The stored spellings of a file's cadre ids that differ from them in letter case alone (the registered table
+-- `incoming`: cadre_id, the file's distinct ids as read): the roster's (any snapshot of any county, every active
+-- batch) and, for a file of training, decisions or appraisals ($kind), that kind's own stored records'. A file's
+-- `lz000001` is the roster's `LZ000001` (docs/decisions.md#cadre-ids-in-another-letter-case).
+-- lower() folds more than ASCII letters: a superset, which the caller narrows to ASCII case (cadre_ids.py).
+-- Only ids the file itself holds come back, as stored, and no name: no named cadres.
+-- One row per file id and stored spelling: cadre_id (the file's), stored (as stored), on_roster (the roster's
+-- spelling, else only the kind's records'). Params: $kind (roster | training | movements | appraisals).
+WITH wanted AS (
+    SELECT DISTINCT CAST(cadre_id AS VARCHAR) AS cadre_id, lower(CAST(cadre_id AS VARCHAR)) AS folded
+    FROM incoming
+    WHERE cadre_id IS NOT NULL
+),
+stored AS (
+    SELECT DISTINCT cadre_id, true AS on_roster FROM roster WHERE batch_id IN (SELECT id FROM active_batch_ids)
+    UNION ALL
+    SELECT DISTINCT cadre_id, false FROM training
+    WHERE $kind = 'training' AND batch_id IN (SELECT id FROM active_batch_ids)
+    UNION ALL
+    SELECT DISTINCT cadre_id, false FROM movements
+    WHERE $kind = 'movements' AND batch_id IN (SELECT id FROM active_batch_ids)
+    UNION ALL
+    SELECT DISTINCT cadre_id, false FROM appraisals
+    WHERE $kind = 'appraisals' AND batch_id IN (SELECT id FROM active_batch_ids)
+)
+SELECT w.cadre_id, s.cadre_id AS stored, bool_or(s.on_roster) AS on_roster
+FROM wanted w JOIN stored s ON lower(s.cadre_id) = w.folded
+GROUP BY ALL
+ORDER BY w.cadre_id, stored

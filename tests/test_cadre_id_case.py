@@ -1,0 +1,254 @@
+"""A cadre id written in another letter case (or full-width) than the store's is the stored cadre
+(incentive/intake/cadre_ids.py, docs/decisions.md#cadre-ids-in-another-letter-case): read in the stored spelling
+and said, on both paths of a CSV; several stored spellings, or two spellings within one file, warned of."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from conftest import data_file, import_ok, incentive_command
+from test_bulk_csv import assert_alike
+from test_roster_changes import roster_text, stored_snapshot
+
+from incentive.accounts.roles import Scope
+from incentive.intake import bulk_csv, checks
+from incentive.intake.ingest import parse_file
+from incentive.review.submissions import Options, check
+from incentive.store import batches
+from incentive.store.database import Database
+from incentive.store.effects import import_effects
+from incentive.store.other_county_cadres import other_county_cadres
+from incentive.store.reference import current_reference
+from incentive.store.roster_changes import roster_changes
+
+TRAINING_HEAD = "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n"
+ROSTER_HEAD = "干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\n"
+
+
+def training_text(ids: list[str]) -> str:
+    return TRAINING_HEAD + "".join(
+        f"{cadre},2025年乡村振兴专题班（第{i}期）,专业能力,乡村振兴,线下,集体,16,2025/6/{i}\n"
+        for i, cadre in enumerate(ids, start=1)
+    )
+
+
+def roster_rows(rows: list[tuple[str, str]]) -> str:
+    """A roster of 云岫县 / 安坝镇 from (cadre id, as-of date) pairs."""
+    return ROSTER_HEAD + "".join(f"{cadre},某,云岫县,安坝镇,一级科员,男,1990,{day}\n" for cadre, day in rows)
+
+
+def read_both(db: Database, tmp_path: Path, text: str, name: str = "file.csv"):
+    """The preview of `text` as a CSV by the per-cell path, checked to be the bulk path's too: the same problems,
+    notes, rows and warnings (test_bulk_csv.assert_alike, and the warnings)."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    reference = current_reference(db)
+    bulk = bulk_csv.parse_large_csv(path, reference)
+    assert bulk is not None and bulk.staged is not None, "the bulk path stepped aside"
+    cell = parse_file(path.name, path.read_bytes(), reference)
+    assert_alike(bulk, cell)
+    for lang in ("zh", "en"):
+        assert [w.text(lang) for w in bulk.warnings] == [w.text(lang) for w in cell.warnings]
+    return cell
+
+
+def texts(notes, lang: str = "zh", prefix: str = "") -> list[str]:
+    return [n.text(lang) for n in notes if n.key.startswith(prefix)]
+
+
+@pytest.fixture
+def sample(sample_db_path):
+    db = Database(sample_db_path)
+    yield db
+    db.close()
+
+
+def test_a_resent_roster_in_lower_case_and_full_width_is_no_correction(sample, tmp_path):
+    """The 2026-06-30 snapshot re-sent with three ids in another case (one full-width too): the same cadres, no
+    add and no drop, and the note says which were read as stored."""
+    rows = stored_snapshot(sample)
+    rows[0][0], rows[1][0], rows[2][0] = "lz000001", "ｌｚ０００００２", "Lz000003"
+    preview = read_both(sample, tmp_path, roster_text(rows))
+    assert preview.rows["cadre_id"].head(3).tolist() == ["LZ000001", "LZ000002", "LZ000003"]
+    assert texts(preview.notes, prefix="note_cadre_id") == [
+        "「干部编号」列 3 个干部编号与已有名册中的编号只差字母大小写，已按已有写法读取（视为同一人），"
+        "如第 2 行干部编号 lz000001 按已有名册写作 LZ000001。"
+    ]
+    assert texts(preview.notes, "en", "note_cadre_id") == [
+        "Column “干部编号”: 3 cadre ids differing only in letter case from a stored one read as stored (the same "
+        "cadre), e.g. row 2: cadre id lz000001 written LZ000001 as in the stored roster."
+    ]
+    assert not preview.warnings
+    assert import_effects(sample, preview).snapshot_replaced == 7000
+    assert not roster_changes(sample, preview, Scope.ALL).any
+
+
+def test_full_width_digits_and_capitals_were_read_half_width_already(sample, tmp_path):
+    """ＬＺ０００００１ is LZ000001 by clean_text's NFKC alone: said as normalized, not as another spelling."""
+    rows = stored_snapshot(sample)
+    rows[0][0] = "ＬＺ０００００１"
+    preview = read_both(sample, tmp_path, roster_text(rows))
+    assert preview.rows["cadre_id"].iloc[0] == "LZ000001"
+    assert not texts(preview.notes, prefix="note_cadre_id")
+    assert not roster_changes(sample, preview, Scope.ALL).any
+
+
+def test_training_in_lower_case_counts_for_the_roster_cadre(sample, tmp_path):
+    """lz000001's records are LZ000001's: not records of a cadre on no roster, stored under his id, and a county's
+    clerk may send them (his cadre is on the county's roster)."""
+    preview = read_both(sample, tmp_path, training_text(["lz000001", "LZ000002", "lz000002"]))
+    assert preview.rows["cadre_id"].tolist() == ["LZ000001", "LZ000002", "LZ000002"]
+    assert texts(preview.notes, prefix="note_cadre_id") == [
+        "「干部编号」列 2 个干部编号与已有名册中的编号只差字母大小写，已按已有写法读取（视为同一人），"
+        "如第 2 行干部编号 lz000001 按已有名册写作 LZ000001。"
+    ]
+    assert not preview.warnings  # LZ000002 and lz000002 are one stored cadre: no twins left
+    assert import_effects(sample, preview).unknown_cadres == 0
+    clerk, effects = check(sample, "培训.csv", training_text(["lz000001"]).encode(), Options(), "云岫县")
+    assert clerk.importable and effects.unknown_cadres == 0, clerk.problem_texts("en")
+    batch = batches.import_preview(sample, preview, source="cli", created_by="test")
+    stored = sample.fetch_all("SELECT DISTINCT cadre_id FROM training WHERE batch_id = $b ORDER BY 1", {"b": batch})
+    assert stored == [("LZ000001",), ("LZ000002",)]
+
+
+def test_an_id_card_number_ending_in_a_small_x_is_the_rosters(catalog_db, tmp_path):
+    import_ok(catalog_db, "roster.csv", roster_rows([("53010219900101123X", "2025-12-31")]).encode())
+    preview = read_both(catalog_db, tmp_path, training_text(["53010219900101123x"]))
+    assert preview.rows["cadre_id"].tolist() == ["53010219900101123X"]
+    assert texts(preview.notes, prefix="note_cadre_id") == [
+        "「干部编号」列 1 个干部编号与已有名册中的编号只差字母大小写，已按已有写法读取（视为同一人），"
+        "如第 2 行干部编号 53010219900101123x 按已有名册写作 53010219900101123X。"
+    ]
+
+
+def test_an_id_on_no_roster_takes_its_kinds_stored_spelling(catalog_db, tmp_path):
+    """Training of Q7, a cadre on no roster, stored: a later file's q7 is he, said as the training records'."""
+    import_ok(catalog_db, "roster.csv", roster_rows([("A001", "2025-12-31")]).encode())
+    import_ok(catalog_db, "training.csv", training_text(["Q7"]).encode())
+    preview = read_both(catalog_db, tmp_path, training_text(["q7", "a001"]))
+    assert preview.rows["cadre_id"].tolist() == ["Q7", "A001"]
+    assert texts(preview.notes, "en", "note_cadre_id") == [
+        "Column “干部编号”: 2 cadre ids differing only in letter case from a stored one read as stored (the same "
+        "cadre), e.g. row 2: cadre id q7 written Q7 as in the stored training records."
+    ]
+
+
+def test_an_id_equal_to_two_stored_ids_stays_as_written_and_is_warned_of(catalog_db, tmp_path):
+    """A store holding AB1 and ab1 (a first roster of two dates: warned of, not refused) cannot tell whose Ab1 is."""
+    first = read_both(catalog_db, tmp_path, roster_rows([("AB1", "2024-12-31"), ("ab1", "2025-12-31")]), "r.csv")
+    assert first.importable and first.rows["cadre_id"].tolist() == ["AB1", "ab1"]  # a first import: as typed
+    assert texts(first.warnings) == [
+        "「干部编号」列有 1 组干部编号只差字母大小写，很可能是同一人，导入后却是不同的人：第 2 行 AB1 / 第 3 行 ab1。"
+        "请统一写法后重新导入。"
+    ]
+    batches.import_preview(catalog_db, first, source="cli", created_by="test")
+    preview = read_both(catalog_db, tmp_path, training_text(["A0", "Ab1", "ab1"]))
+    assert preview.rows["cadre_id"].tolist() == ["A0", "Ab1", "ab1"]
+    assert not texts(preview.notes, prefix="note_cadre_id")
+    assert texts(preview.warnings, prefix="warn_cadre_id_ambiguous") == [
+        "「干部编号」列 1 个干部编号与库中几个编号都只差字母大小写，无法判断是哪一位，已按原样读取：第 3 行 Ab1（库中有 "
+        "AB1、ab1）。导入后他们的记录不计入任何一位名下；请与名册核对，改为正确的写法后重新导入。"
+    ]
+    assert texts(preview.warnings, "en", "warn_cadre_id_ambiguous")[0].startswith(
+        "Column “干部编号”: 1 cadre id differ only in letter case from several stored ids"
+    )
+    # the file's Ab1 and ab1 differ in case too, and no stored spelling joins them
+    assert texts(preview.warnings, "en", "warn_cadre_id_case") == [
+        "Column “干部编号”: 1 pair of cadre ids differ only in letter case: likely one person each, imported as "
+        "different cadres: row 3: Ab1 / row 4: ab1. Write each the same way and import again."
+    ]
+    warned = texts(preview.warnings)
+    checks.add_warnings(catalog_db, preview, county="云岫县")  # the stored data's warnings come after them
+    assert texts(preview.warnings) == warned
+
+
+def test_a_first_training_file_with_two_spellings_is_imported_as_typed_and_warned_of(catalog_db, tmp_path):
+    preview = read_both(catalog_db, tmp_path, training_text(["AB1", "X2", "ab1", "aB1"]))
+    assert preview.importable and preview.rows["cadre_id"].tolist() == ["AB1", "X2", "ab1", "aB1"]
+    assert texts(preview.warnings) == [
+        "「干部编号」列有 1 组干部编号只差字母大小写，很可能是同一人，导入后却是不同的人：第 2 行 AB1 / 第 4 行 ab1 / "
+        "第 5 行 aB1。请统一写法后重新导入。"
+    ]
+
+
+def test_a_roster_listing_one_id_twice_in_two_cases_is_a_duplicate_key(catalog_db, tmp_path):
+    """AB1 and ab1 of one date in one roster: one cadre listed twice (every headcount would count him twice, and
+    every later file could not tell them apart), refused as rows of one key that differ, both rows named
+    (docs/decisions.md#cadre-ids-in-another-letter-case)."""
+    preview = read_both(
+        catalog_db, tmp_path, roster_rows([("AB1", "2025-12-31"), ("A2", "2025-12-31"), ("ab1", "2025-12-31")])
+    )
+    assert not preview.importable
+    assert preview.problem_texts("zh") == [
+        "文件「file.csv」，第 2 行：与第 4 行重复（AB1 / 2025-12-31），但「干部编号」不同：第 4 行为「ab1」，本行为「AB1」。"
+        "请核对后删去错误的一行。",
+        "文件「file.csv」，第 4 行：与第 2 行重复（AB1 / 2025-12-31），但「干部编号」不同：第 2 行为「AB1」，本行为「ab1」。"
+        "请核对后删去错误的一行。",
+    ]
+    assert texts(preview.warnings, prefix="warn_cadre_id_case") == [
+        "「干部编号」列有 1 组干部编号只差字母大小写，很可能是同一人，导入后却是不同的人：第 2 行 AB1 / 第 4 行 ab1。"
+        "请统一写法后重新导入。"
+    ]
+
+
+def test_a_roster_resent_with_both_spellings_of_a_stored_id_lists_him_twice(sample, tmp_path):
+    """LZ000001 and lz000001 in one re-sent roster are both the stored LZ000001: a row written twice."""
+    rows = stored_snapshot(sample)
+    rows.append(["lz000001", *rows[0][1:]])
+    path = tmp_path / "roster.csv"
+    path.write_text(roster_text(rows), encoding="utf-8")
+    preview = parse_file(path.name, path.read_bytes(), current_reference(sample))
+    assert preview.problem_lines("en") == ["File “roster.csv”, row 7002: duplicates row 2 (LZ000001 / 2026-06-30)."]
+
+
+def test_a_countys_roster_in_lower_case_of_another_countys_cadre_says_so(sample, tmp_path):
+    """鹤汀县's LZ002840 written lz002840 on 云岫县's own roster is on both counties' rosters all the same."""
+    moved = ["lz002840", "胡海", "云岫县", "安山镇", "一级科员", "M", 1984, "汉族", "中共党员", "大学本科"]
+    rows = [*stored_snapshot(sample, "云岫县"), moved]
+    preview = read_both(sample, tmp_path, roster_text(rows))
+    found = other_county_cadres(sample, preview, Scope.ALL, "云岫县")
+    assert [(c.cadre_id, c.elsewhere) for c in found.listed] == [("LZ002840", (("鹤汀县", "胡浩"),))]
+
+
+def test_the_cli_says_which_ids_it_read_as_stored(sample_db_path, tmp_path):
+    path = tmp_path / "培训.csv"
+    path.write_text(training_text(["lz000001", "XY9", "xy9"]), encoding="utf-8")
+    done = incentive_command("--db", sample_db_path, "import", path)
+    assert done.returncode == 0, done.stderr
+    assert "如第 2 行干部编号 lz000001 按已有名册写作 LZ000001。" in done.stderr
+    assert "很可能是同一人，导入后却是不同的人：第 3 行 XY9 / 第 4 行 xy9。" in done.stderr
+    db = Database(sample_db_path)
+    try:
+        last = db.fetch_all(
+            "SELECT cadre_id FROM training WHERE batch_id = (SELECT max(id) FROM batches) ORDER BY date"
+        )
+        assert last == [("LZ000001",), ("XY9",), ("xy9",)]
+    finally:
+        db.close()
+
+
+def test_a_roster_of_a_date_before_any_other_is_read_as_stored_too(sample, tmp_path):
+    """The roster of any snapshot decides, whatever the date: a roster of 2022 with lz000001."""
+    preview = read_both(sample, tmp_path, roster_rows([("lz000001", "2022-12-31")]))
+    assert preview.rows["cadre_id"].tolist() == ["LZ000001"]
+    assert preview.rows["as_of"].tolist() == [dt.date(2022, 12, 31)]
+
+
+def test_a_lake_reads_the_stored_spellings_too(lake_location, tmp_path):
+    """On DuckLake the stored spellings come through the store as on a file (queries/cadre_id_spellings.sql),
+    both paths, and the import stores the roster's spelling."""
+    db = Database(lake_location)
+    try:
+        import_ok(db, "regions.csv", data_file("regions.csv"))
+        import_ok(db, "roster.csv", roster_rows([("AB1", "2025-12-31")]).encode())
+        preview = read_both(db, tmp_path, training_text(["ab1"]))
+        assert preview.rows["cadre_id"].tolist() == ["AB1"]
+        assert texts(preview.notes, "en", "note_cadre_id")[0].endswith(
+            "cadre id ab1 written AB1 as in the stored roster."
+        )
+        batch = batches.import_preview(db, preview, source="cli", created_by="test")
+        assert db.fetch_all("SELECT cadre_id FROM training WHERE batch_id = $b", {"b": batch}) == [("AB1",)]
+    finally:
+        db.close()
