@@ -491,16 +491,15 @@ def _read_as_stored(
         notes.append(cadre_ids.rewritten_note(label, n, first + 1 + skip, read, spellings.rewritten[read], source))
     # the first data row of each id as stored, for the ids a warning may name: ambiguous ones, and those sharing
     # their letters ignoring case with another of the file's
-    by_fold: dict[str, set[str]] = {}
-    for cadre_id in values.values():
+    texts_of: dict[str, list] = {}  # id as stored -> the file's texts read as it
+    for raw, cadre_id in values.items():
         if cadre_id is not None:
-            by_fold.setdefault(cadre_ids.folded(cadre_id), set()).add(cadre_id)
-    named = sorted(
-        cadre_id
-        for cadre_id in {v for v in values.values() if v is not None}
-        if cadre_id in spellings.ambiguous or len(by_fold[cadre_ids.folded(cadre_id)]) > 1
-    )
-    groups = [[raw for raw, v in values.items() if v == cadre_id] for cadre_id in named]
+            texts_of.setdefault(cadre_id, []).append(raw)
+    by_fold: dict[str, int] = {}
+    for cadre_id in texts_of:
+        by_fold[cadre_ids.folded(cadre_id)] = by_fold.get(cadre_ids.folded(cadre_id), 0) + 1
+    named = sorted(c for c in texts_of if c in spellings.ambiguous or by_fold[cadre_ids.folded(c)] > 1)
+    groups = [texts_of[cadre_id] for cadre_id in named]
     first_rows = {
         values[example]: first + 1 + skip
         for _, example, first in sorted(_rows_of(con, column.index, groups, roles), key=lambda found: found[2])

@@ -1,7 +1,8 @@
 """From (file name, bytes) to a preview: normalized rows of one kind, and every problem located.
 
 Pure: no database, no Streamlit. The UI and the CLI both call `parse_file`, show the `Preview`, and hand an
-accepted preview to `store.batches.import_preview`.
+accepted preview to `store.batches.import_preview`. What is stored comes only through the `Reference` the caller
+gives: its lists, and the stored spellings of a file's cadre ids, which it reads when asked (cadre_ids.py).
 """
 
 from __future__ import annotations
