@@ -3668,16 +3668,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "warn_cadre_id_ambiguous": (
         "「{column}」列 {n} 个干部编号与库中几个编号都只差字母大小写，无法判断是哪一位，已按原样读取：{items}。"
         "导入后他们的记录不计入任何一位名下；请与名册核对，改为正确的写法后重新导入。",
-        "Column “{column}”: {n} cadre {n:id|ids} differ only in letter case from several stored ids, so which "
-        "cadre is meant cannot be told; read as written: {items}. Imported, {n:its|their} records count for none of "
-        "them: check against the roster, write the right spelling and import again.",
+        "Column “{column}”: {n} cadre {n:id differs|ids differ} only in letter case from several stored ids, so "
+        "which cadre is meant cannot be told; read as written: {items}. Imported, {n:its|their} records count for "
+        "none of them: check against the roster, write the right spelling and import again.",
     ),
     "cadre_id_ambiguous_item": ("第 {row} 行 {cadre}（库中有 {stored}）", "row {row}: {cadre} (stored: {stored})"),
     "warn_cadre_id_case_twins": (
         "「{column}」列有 {n} 组干部编号只差字母大小写，很可能是同一人，导入后却是不同的人：{items}。"
         "请统一写法后重新导入。",
-        "Column “{column}”: {n} {n:pair|groups} of cadre ids differ only in letter case: likely one person each, "
-        "imported as different cadres: {items}. Write each the same way and import again.",
+        "Column “{column}”: {n} {n:group|groups} of cadre ids that differ only in letter case, each likely one "
+        "person, imported as different cadres: {items}. Write each the same way and import again.",
     ),
     "cadre_id_at_row": ("第 {row} 行 {cadre}", "row {row}: {cadre}"),
     "warn_period_form": (

@@ -108,6 +108,13 @@ def test_training_in_lower_case_counts_for_the_roster_cadre(sample, tmp_path):
     assert import_effects(sample, preview).unknown_cadres == 0
     clerk, effects = check(sample, "培训.csv", training_text(["lz000001"]).encode(), Options(), "云岫县")
     assert clerk.importable and effects.unknown_cadres == 0, clerk.problem_texts("en")
+    assert texts(clerk.notes, prefix="note_cadre_id")  # the 报送数据 page's preview says it
+    # the Data page's preview (submissions.check, as the page calls it): the note, and the warning of a case twin
+    data_page, _ = check(sample, "培训.csv", training_text(["lz000001", "XY9", "xy9"]).encode(), Options(), None)
+    assert texts(data_page.notes, prefix="note_cadre_id") and texts(data_page.warnings) == [
+        "「干部编号」列有 1 组干部编号只差字母大小写，很可能是同一人，导入后却是不同的人：第 3 行 XY9 / 第 4 行 xy9。"
+        "请统一写法后重新导入。"
+    ]
     batch = batches.import_preview(sample, preview, source="cli", created_by="test")
     stored = sample.fetch_all("SELECT DISTINCT cadre_id FROM training WHERE batch_id = $b ORDER BY 1", {"b": batch})
     assert stored == [("LZ000001",), ("LZ000002",)]
@@ -152,12 +159,13 @@ def test_an_id_equal_to_two_stored_ids_stays_as_written_and_is_warned_of(catalog
         "AB1、ab1）。导入后他们的记录不计入任何一位名下；请与名册核对，改为正确的写法后重新导入。"
     ]
     assert texts(preview.warnings, "en", "warn_cadre_id_ambiguous")[0].startswith(
-        "Column “干部编号”: 1 cadre id differ only in letter case from several stored ids"
+        "Column “干部编号”: 1 cadre id differs only in letter case from several stored ids, so which cadre is meant "
+        "cannot be told; read as written: row 3: Ab1 (stored: AB1, ab1)."
     )
     # the file's Ab1 and ab1 differ in case too, and no stored spelling joins them
     assert texts(preview.warnings, "en", "warn_cadre_id_case") == [
-        "Column “干部编号”: 1 pair of cadre ids differ only in letter case: likely one person each, imported as "
-        "different cadres: row 3: Ab1 / row 4: ab1. Write each the same way and import again."
+        "Column “干部编号”: 1 group of cadre ids that differ only in letter case, each likely one person, imported "
+        "as different cadres: row 3: Ab1 / row 4: ab1. Write each the same way and import again."
     ]
     warned = texts(preview.warnings)
     checks.add_warnings(catalog_db, preview, county="云岫县")  # the stored data's warnings come after them
@@ -252,3 +260,16 @@ def test_a_lake_reads_the_stored_spellings_too(lake_location, tmp_path):
         assert db.fetch_all("SELECT cadre_id FROM training WHERE batch_id = $b", {"b": batch}) == [("AB1",)]
     finally:
         db.close()
+
+
+def test_decisions_and_grades_in_lower_case_attach_to_the_roster_cadre(sample, tmp_path):
+    movements = read_both(
+        sample, tmp_path, "干部编号,调整日期,调整类型,事由\nlz000742,2025-06-30,提拔,考核优秀\n", "调整.csv"
+    )
+    grades = read_both(sample, tmp_path, "干部编号,年度,考核等次,单位\nlz000742,2025,优秀,澄溪应急管理局\n", "考核.csv")
+    for preview in (movements, grades):
+        assert preview.rows["cadre_id"].tolist() == ["LZ000742"]
+        assert texts(preview.notes, "en", "note_cadre_id")[0].endswith(
+            "cadre id lz000742 written LZ000742 as in the stored roster."
+        )
+        assert import_effects(sample, preview).unknown_cadres == 0

@@ -88,7 +88,13 @@ def ambiguous_warning(column: str, found: list[tuple[str, int, tuple[str, ...]]]
     spellings) in row order; the first LISTED named."""
     items = {
         lang: ("；" if lang == "zh" else "; ").join(
-            t("cadre_id_ambiguous_item", lang, cadre=cadre, row=row, stored="、".join(stored))
+            t(
+                "cadre_id_ambiguous_item",
+                lang,
+                cadre=cadre,
+                row=row,
+                stored=("、" if lang == "zh" else ", ").join(stored),
+            )
             for cadre, row, stored in found[:LISTED]
         )
         for lang in ("zh", "en")
