@@ -787,16 +787,20 @@ def _duplicates(con, spec: FileKind, table: Table, labels: dict[str, str]) -> li
     """Rows that share a key, judged as duplicate_rows.duplicate_problems judges them (it is called): candidates by a hash
     of the key, which aggregates far faster than the key's text, then compared exactly, every stored column
     read as the per-cell path holds it, and quoted as written (cell_values.as_written) as it quotes them."""
-    # a roster's ids folded as duplicate_rows.key_texts folds them (lower() folds more: a superset of candidates)
-    keyed = [f"lower({c})" if spec.name == "roster" and c == "cadre_id" else c for c in spec.key]
-    key = ", ".join(keyed)
+
+    def key(prefix: str) -> str:
+        # a roster's ids folded as duplicate_rows.key_texts folds them (lower() folds more: a superset of candidates)
+        return ", ".join(
+            f"lower({prefix}{c})" if spec.name == "roster" and c == "cadre_id" else f"{prefix}{c}" for c in spec.key
+        )
+
     columns = list(STORED_COLUMNS[spec.name])
     cells = [(i, table.column_label(i)) for i, text in enumerate(table.header) if clean_text(text)]
     candidates = con.execute(f"""
         SELECT {", ".join(f"p.{c}" for c in columns)}, p.line AS source_row{"".join(f", r.c{i}" for i, _ in cells)}
         FROM parsed p JOIN raw r ON r.rowid = p.raw_row
-        WHERE hash({", ".join(k.replace(c, f"p.{c}") for k, c in zip(keyed, spec.key, strict=True))}) IN
-            (SELECT hash({key}) AS h FROM parsed GROUP BY h HAVING count(*) > 1)
+        WHERE hash({key("p.")}) IN
+            (SELECT hash({key("")}) AS h FROM parsed GROUP BY h HAVING count(*) > 1)
         ORDER BY p.line""").fetchall()
     if not candidates:
         return []
