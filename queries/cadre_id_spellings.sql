@@ -11,19 +11,30 @@ WITH wanted AS (
     FROM incoming
     WHERE cadre_id IS NOT NULL
 ),
-stored AS (
-    SELECT DISTINCT cadre_id, true AS on_roster FROM roster WHERE batch_id IN (SELECT id FROM active_batch_ids)
-    UNION ALL
-    SELECT DISTINCT cadre_id, false FROM training
+on_roster AS (
+    SELECT DISTINCT cadre_id, lower(cadre_id) AS folded FROM roster
+    WHERE batch_id IN (SELECT id FROM active_batch_ids)
+),
+-- the kind's own records are read only for ids no roster spelling matches: with none (the usual file) the join
+-- below has nothing on one side and DuckDB skips the scan of the kind's records (ten million at a province's
+-- training: 0.5 s of this query's 0.65 s when read for every id)
+off_roster AS (SELECT folded FROM wanted ANTI JOIN on_roster USING (folded)),
+of_kind AS (
+    SELECT cadre_id FROM training
     WHERE $kind = 'training' AND batch_id IN (SELECT id FROM active_batch_ids)
     UNION ALL
-    SELECT DISTINCT cadre_id, false FROM movements
+    SELECT cadre_id FROM movements
     WHERE $kind = 'movements' AND batch_id IN (SELECT id FROM active_batch_ids)
     UNION ALL
-    SELECT DISTINCT cadre_id, false FROM appraisals
+    SELECT cadre_id FROM appraisals
     WHERE $kind = 'appraisals' AND batch_id IN (SELECT id FROM active_batch_ids)
+),
+stored AS (
+    SELECT cadre_id, folded, true AS on_roster FROM on_roster
+    UNION ALL
+    SELECT DISTINCT k.cadre_id, o.folded, false FROM of_kind k JOIN off_roster o ON lower(k.cadre_id) = o.folded
 )
 SELECT w.cadre_id, s.cadre_id AS stored, bool_or(s.on_roster) AS on_roster
-FROM wanted w JOIN stored s ON lower(s.cadre_id) = w.folded
+FROM wanted w JOIN stored s USING (folded)
 GROUP BY ALL
 ORDER BY w.cadre_id, stored
