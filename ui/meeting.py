@@ -67,7 +67,8 @@ CONTROLS = (
 # phone turned sideways) its buttons were squeezed empty and 退出会议模式 cut; below 640 px Streamlit stacks
 # columns, one control per line, a screen of them before the section. Below BAR_ONE_ROW_PX the bar takes two rows:
 # the section's steppers, then the county's and the way out. On a phone's width (NARROW_PX) a table's text is
-# PHONE_TABLE_PX, not the room's: at 22 px a column was one character wide.
+# PHONE_TABLE_PX, not the room's: at 22 px a column was one character wide. The way out's column is as wide as its
+# label, in either layout: in one row at a share of the bar, "Leave meeting mode" ended in "…" at 1280 px.
 BAR_ONE_ROW_PX = 1100
 NARROW_ROOM_TABLE_PX = 18  # a table's text there: the room's least (at 22 px a 1024 px page cut its last columns)
 # There too, a table of WIDE_TABLE_COLUMNS columns and more (the rankings' sixteen, the training targets' fifteen)
@@ -93,14 +94,17 @@ JOINER = "\u2060"
 # ROOM_LEAST_PX and at most TEXT_PX (20 px up to 1600 px, the room's 22 at 1760 and wider), and narrow cell padding
 # (ENGLISH_WIDE_CELL_PADDING: with it the sixteen columns fit 1440 px at 20 px).
 ENGLISH_WIDE_TABLE_VW = 1.25
-ENGLISH_WIDE_CELL_PADDING = "0.25rem 0.15rem"
+ENGLISH_WIDE_CELL_PADDING = "0.25rem 0.1rem"
 # Never below ROOM_LEAST_PX on a projector wider than BAR_ONE_ROW_PX, in either language. Shrunk to fit the screen,
 # an English wide table was at 16 px on a 1280 px projector: a Latin lower-case letter is half its size high (a
 # Chinese character fills its size), 8 px, the smallest text of any slide, which the back of a meeting room cannot
-# read. Where a table still does not fit at that size (English on a 1280 px projector: the rankings' and the
-# training drill's sixteen columns, by a column or two; the tier table beside its chart), its frame scrolls sideways
-# (Streamlit's own, as every table's); a heading broken inside its words ("Ra/nk", "Count/y", "Ca/dre/s") fitted
-# and read worse, and no shorter labels of these columns exist. In Chinese the wide tables (the training drill,
+# read. At that size the rankings' and the training drill's sixteen columns and the tier table beside its chart ran
+# 40-125 px past a 1280 px projector's page, "Notes" cut at the frame's edge and the last columns behind a sideways
+# scroll; a heading broken inside its words ("Ra/nk", "Count/y", "Ca/dre/s") fitted and read worse, and no shorter
+# labels of these columns exist. The room's page has narrow margins instead (ROOM_SIDE_PADDING, where Streamlit
+# leaves 5rem on either side of a wide page: 160 px of a 1280 px projector's width) and an English wide table's
+# cells narrow padding (ENGLISH_WIDE_CELL_PADDING), the columns still parted by their rules: so every column shows at
+# 1280 px, with room for a browser's classic 17 px scrollbar beside the page. In Chinese the wide tables (the training drill,
 # targets, categories) ran 6-130 px past a 1280 px screen at 22 px and fit at 20 with narrower cell padding
 # (ROOM_LEAST_CELL_PADDING): there they are so up to ROOM_FULL_WIDE_PX, where they fit at the room's TEXT_PX.
 ROOM_LEAST_PX = 20
@@ -116,6 +120,7 @@ NARROW_PX = 640
 # by its title, it moved from slide to slide).
 SHORT_PX = 500
 PHONE_TABLE_PX = 15
+ROOM_SIDE_PADDING = "1rem"
 _HIDDEN = ", ".join(
     [
         *(
@@ -137,13 +142,17 @@ _TABLE_BESIDE = '[data-testid="stMain"] [data-testid="stColumn"] [data-testid="s
 # the other columns leave, they keeping their line (uncapped alone, the sentences squeezed 序号, 红色 and 岚桥区 to
 # a character a line and broke 2026-Q3 at its hyphen; `keep-all` kept the Chinese but not the period). Only there:
 # uncapped, the other tables' indicator names would hold their columns wider than the screen.
+# The way out's column, as wide as its label at every width; last in STYLE, where it wins over the narrow layout's
+# odd columns of 3rem (the same specificity): there "Leave meeting mode" was cut to "L…" on a phone.
+_LEAVE_COLUMN = '.st-key-meeting_bar > div > div > [data-testid="stColumn"]:has(.st-key-meeting_leave)'
 SENTENCES = "sentences"
 _SENTENCE_TABLE = f'[data-testid="stMain"] .st-key-{SENTENCES} [data-testid="stTable"] table'
 STYLE = f"""
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"] {{display: none;}}
 [data-testid="stMain"] {{background: #ffffff;}}
-[data-testid="stMainBlockContainer"] {{padding-top: 1rem; max-width: 100%;}}
+[data-testid="stMainBlockContainer"] {{padding-top: 1rem; max-width: 100%; padding-left: {ROOM_SIDE_PADDING};
+  padding-right: {ROOM_SIDE_PADDING};}}
 [data-testid="stMain"] h1 {{font-size: 2.8rem; color: #000;}}
 [data-testid="stMain"] h2, [data-testid="stMain"] h3 {{font-size: 2rem; color: #000;}}
 [data-testid="stMain"] p, [data-testid="stMain"] li {{font-size: {TEXT_PX}px; color: #111;}}
@@ -166,7 +175,6 @@ STYLE = f"""
   .st-key-meeting_bar > div > div > [data-testid="stColumn"]:nth-child(odd) {{flex: 0 0 3rem !important;}}
   .st-key-meeting_bar > div > div > [data-testid="stColumn"]:nth-child(2) {{flex: 1 1 calc(100% - 7rem) !important;}}
   .st-key-meeting_bar > div > div > [data-testid="stColumn"]:nth-child(4) {{flex: 1 0 9rem !important;}}
-  .st-key-meeting_bar > div > div > [data-testid="stColumn"]:nth-child(5) {{flex: 0 0 auto !important;}}
   .st-key-meeting_bar [data-testid="stColumn"] [data-testid="stHorizontalBlock"] {{display: flex !important;
     flex-wrap: nowrap !important; gap: 0.25rem !important;}}
   .st-key-meeting_bar [data-testid="stColumn"] [data-testid="stColumn"]:nth-child(odd) {{flex: 0 0 2.75rem !important;}}
@@ -193,6 +201,7 @@ STYLE = f"""
   .st-key-meeting_bar > div > div > [data-testid="stColumn"]:nth-child(2) {{flex: 1 1 0 !important;}}
   .st-key-meeting_bar > div > div > [data-testid="stColumn"]:nth-child(4) {{flex: 0 0 11rem !important;}}
 }}
+{_LEAVE_COLUMN} {{flex: 0 0 auto !important; width: auto !important;}}
 </style>
 """
 
