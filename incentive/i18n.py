@@ -485,10 +485,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "查看将更新的 {n} 个数值（原值 → 新值）",
         "See the {n} {n:value|values} it changes (before → after)",
     ),
-    "data_changes_first": ("仅列出前 {n} 个。", "Listed: the first {n} {n:value|values}."),
     "cli_changes": ("将更新的数值（{columns}：原值 → 新值）：", "values changed ({columns}: before → after):"),
     "cli_change_line": ("{where}：{before} → {after}", "{where}: {before} → {after}"),
-    "cli_changes_more": (
+    # under the changed values' list when it stops short of its count, on the Data page as in the CLI
+    # (labels.value_list_more)
+    "values_more": (
         "……仅列出前 {n} 个，另有 {more} 个未列出",
         "… the first {n} listed; {more} more not listed",
     ),

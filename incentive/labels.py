@@ -100,8 +100,15 @@ def value_change_lines(changes: pd.DataFrame, total: int, lang: str) -> list[str
     lines = [t("cli_changes", lang, columns=" · ".join(keys))]
     lines += [_change_line(row, keys, before, after, lang) for row in worded.to_dict("records")]
     if total > len(changes):
-        lines.append(t("cli_changes_more", lang, n=len(changes), more=total - len(changes)))
+        lines.append(value_list_more(len(changes), total, lang))
     return lines
+
+
+def value_list_more(shown: int, total: int, lang: str) -> str:
+    """What the changed values' list capped at effects.CHANGES_LISTED leaves out, under it on the Data page and in
+    the CLI alike: `……仅列出前 200 个，另有 2800 个未列出`. The page said only 仅列出前 200 个。, without how many
+    more (as the roster's lists did: `roster_list_more`)."""
+    return t("values_more", lang, n=shown, more=total - shown)
 
 
 def _change_line(row: dict, keys: list[str], before: str, after: str, lang: str) -> str:

@@ -267,6 +267,39 @@ def test_a_long_roster_change_list_says_how_many_it_leaves_out_as_the_cli_does(a
     assert [c.value for c in listed.caption] == ["… the first 200 changed fields listed; 13800 more not listed"]
 
 
+@pytest.mark.parametrize("bulk_min_mb", ["0", "8"])  # the bulk path and the per-cell path give one preview
+def test_a_long_changed_values_list_says_how_many_it_leaves_out_as_the_cli_does(
+    app, sample_db_path, monkeypatch, bulk_min_mb
+):
+    """A correction of every value of 2026-Q3 changes more values than the list shows: under its first 200 the
+    page said only "仅列出前 200 个。", while the CLI says how many more (labels.value_list_more), in both
+    languages."""
+    monkeypatch.setenv("INCENTIVE_BULK_MIN_MB", bulk_min_mb)
+    database = Database(sample_db_path)
+    try:
+        stored = database.connection.execute(
+            "SELECT county, township, indicator, value FROM current_values "
+            "WHERE period = '2026-Q3' AND value IS NOT NULL ORDER BY county, township, indicator"
+        ).fetchall()
+    finally:
+        database.close()
+    lines = ["考核期,县区,乡镇,指标代码,数值"] + [
+        f"2026-Q3,{c},{tw},{code},{v + 1 if v <= 50 else v - 1:.15g}"
+        for c, tw, code, v in stored  # within bounds
+    ]
+    on_data_page(app)
+    app.get("file_uploader")[0].set_value(("赛马更正.csv", ("\n".join(lines) + "\n").encode(), "text/csv"))
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    more = len(stored) - 200
+    listed = next(e for e in app.expander if e.label == f"查看将更新的 {len(stored)} 个数值（原值 → 新值）")
+    assert len(listed.dataframe[0].value) == 200
+    assert [c.value for c in listed.caption] == [f"……仅列出前 200 个，另有 {more} 个未列出"]
+    app.button_group(key="lang").set_value("en").run()
+    listed = next(e for e in app.expander if e.label == f"See the {len(stored)} values it changes (before → after)")
+    assert [c.value for c in listed.caption] == [f"… the first 200 listed; {more} more not listed"]
+
+
 def test_an_identical_roster_says_nothing_changes(app, sample_db_path):
     database = Database(sample_db_path)
     try:

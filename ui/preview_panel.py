@@ -154,7 +154,7 @@ def draw_effects(preview: Preview, effects: ImportEffects, lang: str, county: st
                     width="stretch",
                 )
                 if len(changes) < effects.changed:
-                    st.caption(t("data_changes_first", lang, n=len(changes)))
+                    st.caption(labels.value_list_more(len(changes), effects.changed, lang))
     if effects.unknown_cadres:  # the ids and the header come from the file: shown as written, never as Markdown
         st.warning(markdown(unknown_cadres_text(preview, effects, lang)))
     if effects.before_roster:  # the file's name and counties: shown as written, never as Markdown
