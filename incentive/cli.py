@@ -584,6 +584,8 @@ def _check(db: Database, args, lang: str) -> int:
         print(t("cli_check_shifts", lang, n=shifts), file=sys.stderr)
     if lost := sum(f.check == "unscored" for f in found):
         print(t("cli_check_unscored", lang, n=lost), file=sys.stderr)
+    if twice := len({f.record for f in found if f.check == "two_rosters"}):
+        print(t("cli_check_two_rosters", lang, n=twice), file=sys.stderr)
     return EXIT_OK
 
 

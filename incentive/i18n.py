@@ -3785,6 +3785,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "check_change": ("异常变动", "unusual change"),
     "check_shift": ("整列量级异常", "whole column off in size"),
     "check_unscored": ("不计分", "not scored"),
+    "check_two_rosters": ("两县区花名册", "on two rosters"),
     "check_col_check": ("核查项", "Check"),
     "check_col_period": ("考核期/日期", "Period or date"),
     "check_col_unit": ("单位", "Unit"),
@@ -3812,6 +3813,23 @@ TEXT: dict[str, tuple[str, str]] = {
         "另有 {n} 个指标某期的数值整体约为上期的几十倍以上或几十分之一以下，可能整列用错了单位（见下表）。",
         "Besides, {n} {n:indicator's values|indicators' values} of a period sit tens of times or more above or "
         "below the previous period's as a whole: the column may be in a wrong unit (see the table).",
+    ),
+    # a cadre id on two counties' rosters in force, both accepted (checks.two_rosters;
+    # docs/decisions.md#a-cadre-on-two-county-rosters): the id, no name
+    "check_two_rosters_note": (
+        "干部 {cadre} 同时在{county}（统计日期 {as_of}）和{other}（统计日期 {other_as_of}）适用的花名册上，两县区都计入他，"
+        "全市合计多计 1 人：如已调动，请原县区重新报送不再列出他的花名册；如干部编号有误，请更正后重新报送。",
+        "cadre {cadre} is on the rosters in force of both {county} (as of {as_of}) and {other} (as of "
+        "{other_as_of}): both counties count him and the prefecture's totals count him twice. After a move the old "
+        "county re-sends its roster without him; if an id is wrong, correct it and send the roster again.",
+    ),
+    "cli_check_two_rosters": (
+        "另有 {n} 名干部同时在两个县区适用的花名册上。",
+        "Besides, {n} {n:cadre is|cadres are} on two counties' rosters in force.",
+    ),
+    "data_check_two_rosters": (
+        "另有 {n} 名干部同时在两个县区适用的花名册上（见下表）。",
+        "Besides, {n} {n:cadre is|cadres are} on two counties' rosters in force (see the table).",
     ),
     "cli_check_unscored": (
         "另有 {n} 个数值没有生效的指标目录版本，不计分。",

@@ -11,11 +11,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import incentive_command
 from test_roster_changes import read as read_roster
 from test_roster_changes import roster_text, stored_snapshot
 from test_submissions import ADMIN, CLERK
 
-from incentive.accounts.roles import OutOfScope, Scope
+from incentive.accounts.roles import COUNTY_CLERK, OutOfScope, Principal, Scope
 from incentive.intake.ingest import parse_file
 from incentive.review import submissions
 from incentive.review.submissions import Options
@@ -120,3 +121,47 @@ def test_what_the_warning_says_counts_twice_does(sample):
         sample.connection, "training_coverage", window, cadres, by="all", county="", to_come=0
     )
     assert int(prefecture["cadres"].iloc[0]) == len(rows) == rows["cadre_id"].nunique() + 1
+
+
+def test_check_names_each_cadre_two_accepted_county_rosters_both_list(sample_db_path):
+    """A move whose old county did not drop him: 云岫县's roster of 2026-06-30 listing 鹤汀县's LZ002840, accepted,
+    and nothing after the import flagged that both counties count him (a tester's finding of 2026-12-08).
+    `incentive check` names him by id, no name, with the two counties and their snapshots' dates, in both
+    languages (checks.two_rosters), until 鹤汀县's roster of that date without him is accepted too."""
+    database = Database(sample_db_path)
+    try:
+        moved = county_file(database, [MOVED]).encode()
+        submissions.accept(database, submissions.submit(database, CLERK, "云岫花名册.csv", moved, Options()), ADMIN)
+    finally:
+        database.close()
+    english = incentive_command("--db", sample_db_path, "--lang", "en", "check")
+    assert english.returncode == 0, english.stderr
+    assert [line for line in english.stdout.splitlines() if line.startswith("cadre roster")] == [
+        "cadre roster: cadre LZ002840 is on the rosters in force of both 云岫县 (as of 2026-06-30) and 鹤汀县 (as of "
+        "2026-06-30): both counties count him and the prefecture's totals count him twice. After a move the old "
+        "county re-sends its roster without him; if an id is wrong, correct it and send the roster again."
+    ]
+    assert "Besides, 1 cadre is on two counties' rosters in force." in english.stderr.splitlines()
+    chinese = incentive_command("--db", sample_db_path, "--lang", "zh", "check")
+    assert [line for line in chinese.stdout.splitlines() if line.startswith("干部花名册")] == [
+        "干部花名册：干部 LZ002840 同时在云岫县（统计日期 2026-06-30）和鹤汀县（统计日期 2026-06-30）适用的花名册上，"
+        "两县区都计入他，全市合计多计 1 人：如已调动，请原县区重新报送不再列出他的花名册；如干部编号有误，请更正后重新报送。"
+    ]
+    assert "另有 1 名干部同时在两个县区适用的花名册上。" in chinese.stderr.splitlines()
+    table = incentive_command("--db", sample_db_path, "check", "--format", "csv").stdout
+    rows = [line for line in table.splitlines() if line.startswith("two_rosters,")]
+    assert len(rows) == 1 and rows[0].startswith("two_rosters,roster,2026-06-30,,云岫县,,,,LZ002840,,,")
+    assert "胡海" not in english.stdout + chinese.stdout + table and "胡浩" not in english.stdout + table  # no names
+
+    database = Database(sample_db_path)
+    try:  # 鹤汀县's roster of the date without him: he is on one roster again
+        kept = [row for row in stored_snapshot(database, "鹤汀县") if row[0] != "LZ002840"]
+        heting = Principal("鹤汀填报员", COUNTY_CLERK, "鹤汀县")
+        sid = submissions.submit(database, heting, "鹤汀花名册.csv", roster_text(kept).encode(), Options())
+        submissions.accept(database, sid, ADMIN)
+    finally:
+        database.close()
+    after = incentive_command("--db", sample_db_path, "--lang", "en", "check")
+    assert after.returncode == 0, after.stderr
+    assert not [line for line in after.stdout.splitlines() if line.startswith("cadre roster")]
+    assert "two counties" not in after.stderr

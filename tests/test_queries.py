@@ -65,6 +65,7 @@ PARAMS = {
     "roster_changes": {"county": "", "listed": 200},
     "roster_other_counties": {"county": "云岫县", "covered": None, "listed": 200},
     "cadre_id_spellings": {"kind": "training"},
+    "roster_two_counties": {},
     "scale_references": {"domain": "race"},
     "catalog_rescoring": {"name_after": False},
     "catalog_after_import": {},
@@ -129,6 +130,7 @@ EMPTY_ON_SAMPLE = (
     "export_class_weights",
     "settings_changes",
     "values_not_in_force",
+    "roster_two_counties",  # the sample's rosters are the prefecture's (test_other_county_cadres has a county's)
 )
 
 

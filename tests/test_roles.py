@@ -67,6 +67,7 @@ def test_queries_of_named_cadres_are_marked_and_no_other():
         "export_training",
         "roster_changes",
         "roster_other_counties",
+        "roster_two_counties",
         "training_hours_outside",
         "training_untrained",
     ]

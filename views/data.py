@@ -229,6 +229,11 @@ check_text = (
     )
     + (" " + t("data_check_shifts", lang, n=shifts) if (shifts := sum(f.check == "shift" for f in findings)) else "")
     + (" " + t("data_check_unscored", lang, n=lost) if (lost := sum(f.check == "unscored" for f in findings)) else "")
+    + (
+        " " + t("data_check_two_rosters", lang, n=twice)
+        if (twice := len({f.record for f in findings if f.check == "two_rosters"}))
+        else ""
+    )
     + " "
     + t("data_check_help", lang)
 )

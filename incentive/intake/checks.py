@@ -4,8 +4,8 @@ A preview of scores or welfare gets `warnings` (`add_warnings`): its periods of 
 domain has, its indicators whose values sit orders of magnitude from the stored ones on the catalog unit's scale, or
 still on the scale of the unit before a catalog change (a whole column in another unit), and its values that changed
 unusually from the previous stored period, compared with their peers as they would be after import. `findings` lists, for all loaded data,
-the values outside their plausible bounds and the unusual changes: `python -m incentive check` prints them and the
-Data page shows them. Both call the same rules in `plausibility`; the SQL is in queries/.
+the values outside their plausible bounds and the unusual changes, and the cadres on two counties' rosters in force:
+`python -m incentive check` prints them and the Data page shows them. Both call the same rules in `plausibility`; the SQL is in queries/.
 """
 
 from __future__ import annotations
@@ -35,10 +35,10 @@ class Finding:
 
     # "unscored" (no catalog version in force scores it) | "bounds" (outside the plausible range) | "shift" (an
     # indicator's values of a period orders of magnitude from the previous period's) | "change" (unusual change from
-    # the previous period)
+    # the previous period) | "two_rosters" (a cadre on two counties' rosters in force)
     check: str
-    kind: str  # race_scores | welfare | training
-    period: str  # the period, or a training record's date
+    kind: str  # race_scores | welfare | training | roster
+    period: str  # the period, a training record's date, or the newest roster date on which two counties list him
     note: Note  # the sentence, translatable
     county: str = ""
     township: str = ""
@@ -297,7 +297,35 @@ def findings(db: Database, scope: Scope) -> list[Finding]:
                 value=float(row["hours"]),
             )
         )
-    return out + changes
+    return out + changes + two_rosters(db, scope)
+
+
+def two_rosters(db: Database, scope: Scope) -> list[Finding]:
+    """The cadres on two counties' rosters in force after both were accepted (queries/roster_two_counties.sql), one
+    Finding per cadre and pair of counties, by id and without a name: a move whose old county did not drop him, or
+    a wrong id, which the preview warned of (store/other_county_cadres.py) and nothing flagged once accepted
+    (docs/decisions.md#a-cadre-on-two-county-rosters). Ids of identified cadres: the prefecture's `scope` only
+    (OutOfScope otherwise)."""
+    return [
+        Finding(
+            "two_rosters",
+            "roster",
+            f"{row['day']:%Y-%m-%d}",
+            Note(
+                "check_two_rosters_note",
+                {
+                    "cadre": row["cadre_id"],
+                    "county": row["county"],
+                    "as_of": f"{row['as_of']:%Y-%m-%d}",
+                    "other": row["other_county"],
+                    "other_as_of": f"{row['other_as_of']:%Y-%m-%d}",
+                },
+            ),
+            row["county"],
+            record=row["cadre_id"],
+        )
+        for row in queries.run(db.connection, "roster_two_counties", scope=scope).to_dict("records")
+    ]
 
 
 def unscored(db: Database, names: dict[str, str]) -> list[Finding]:
