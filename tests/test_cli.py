@@ -410,21 +410,27 @@ def test_a_roster_correction_lists_what_it_changes_cadre_by_cadre_before_it_is_s
     ]
 
 
-def test_a_long_list_of_changed_values_stops_where_the_data_page_does_and_says_how_many_more(sample_db_path, tmp_path):
-    database = Database(sample_db_path)
+def race_correction(db_path) -> tuple[str, int]:
+    """A race file correcting every stored value of 2026-Q3 by one, within its bounds, and how many it changes:
+    more than the lists of changed values show (effects.CHANGES_LISTED)."""
+    database = Database(db_path)
     try:
         stored = database.connection.execute(
-            "SELECT period, county, township, indicator, value FROM current_values "
+            "SELECT county, township, indicator, value FROM current_values "
             "WHERE period = '2026-Q3' AND value IS NOT NULL ORDER BY county, township, indicator"
         ).fetchall()
     finally:
         database.close()
     lines = ["考核期,县区,乡镇,指标代码,数值"] + [
-        f"2026-Q3,{c},{tw},{code},{v + 1 if v <= 50 else v - 1:.15g}"
-        for _, c, tw, code, v in stored  # within bounds
+        f"2026-Q3,{c},{tw},{code},{v + 1 if v <= 50 else v - 1:.15g}" for c, tw, code, v in stored
     ]
+    return "\n".join(lines) + "\n", len(stored)
+
+
+def test_a_long_list_of_changed_values_stops_where_the_data_page_does_and_says_how_many_more(sample_db_path, tmp_path):
+    text, changed = race_correction(sample_db_path)
     correction = tmp_path / "赛马更正.csv"
-    correction.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    correction.write_text(text, encoding="utf-8")
     result = cli(sample_db_path, "import", correction)
     assert result.returncode == 0, result.stderr
     printed = result.stderr.splitlines()
@@ -432,7 +438,7 @@ def test_a_long_list_of_changed_values_stops_where_the_data_page_does_and_says_h
     listed = [line for line in printed[heading + 1 :] if line.startswith("    2026-Q3 · ")]
     assert len(listed) == effects.CHANGES_LISTED
     assert printed[heading + 1 + len(listed)] == (
-        f"    … the first {effects.CHANGES_LISTED} listed; {len(stored) - effects.CHANGES_LISTED} more not listed"
+        f"    … the first {effects.CHANGES_LISTED} listed; {changed - effects.CHANGES_LISTED} more not listed"
     )
 
 

@@ -19,6 +19,7 @@ from conftest import (
 )
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.errors import AppTestError
+from test_cli import race_correction
 from test_roster_changes import corrected, roster_text, stored_snapshot
 
 from incentive.accounts.roles import Scope
@@ -275,28 +276,17 @@ def test_a_long_changed_values_list_says_how_many_it_leaves_out_as_the_cli_does(
     page said only "仅列出前 200 个。", while the CLI says how many more (labels.value_list_more), in both
     languages."""
     monkeypatch.setenv("INCENTIVE_BULK_MIN_MB", bulk_min_mb)
-    database = Database(sample_db_path)
-    try:
-        stored = database.connection.execute(
-            "SELECT county, township, indicator, value FROM current_values "
-            "WHERE period = '2026-Q3' AND value IS NOT NULL ORDER BY county, township, indicator"
-        ).fetchall()
-    finally:
-        database.close()
-    lines = ["考核期,县区,乡镇,指标代码,数值"] + [
-        f"2026-Q3,{c},{tw},{code},{v + 1 if v <= 50 else v - 1:.15g}"
-        for c, tw, code, v in stored  # within bounds
-    ]
+    text, changed = race_correction(sample_db_path)
     on_data_page(app)
-    app.get("file_uploader")[0].set_value(("赛马更正.csv", ("\n".join(lines) + "\n").encode(), "text/csv"))
+    app.get("file_uploader")[0].set_value(("赛马更正.csv", text.encode(), "text/csv"))
     app.run()
     assert not app.exception, [e.value for e in app.exception]
-    more = len(stored) - 200
-    listed = next(e for e in app.expander if e.label == f"查看将更新的 {len(stored)} 个数值（原值 → 新值）")
+    more = changed - 200
+    listed = next(e for e in app.expander if e.label == f"查看将更新的 {changed} 个数值（原值 → 新值）")
     assert len(listed.dataframe[0].value) == 200
     assert [c.value for c in listed.caption] == [f"……仅列出前 200 个，另有 {more} 个未列出"]
     app.button_group(key="lang").set_value("en").run()
-    listed = next(e for e in app.expander if e.label == f"See the {len(stored)} values it changes (before → after)")
+    listed = next(e for e in app.expander if e.label == f"See the {changed} values it changes (before → after)")
     assert [c.value for c in listed.caption] == [f"… the first 200 listed; {more} more not listed"]
 
 
