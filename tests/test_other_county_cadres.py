@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import incentive_command
+from test_pages import on_data_page
 from test_roster_changes import read as read_roster
 from test_roster_changes import roster_text, stored_snapshot
 from test_submissions import ADMIN, CLERK
@@ -165,3 +166,20 @@ def test_check_names_each_cadre_two_accepted_county_rosters_both_list(sample_db_
     assert after.returncode == 0, after.stderr
     assert not [line for line in after.stdout.splitlines() if line.startswith("cadre roster")]
     assert "two counties" not in after.stderr
+
+
+def test_the_data_page_lists_him_among_the_findings(app_factory, sample_db_path):
+    """The Data page's findings of the loaded data are `incentive check`'s: the count of cadres on two counties'
+    rosters in force in its sentence, and his row, by id, in its table."""
+    database = Database(sample_db_path)
+    try:
+        moved = county_file(database, [MOVED]).encode()
+        submissions.accept(database, submissions.submit(database, CLERK, "云岫花名册.csv", moved, Options()), ADMIN)
+    finally:
+        database.close()
+    app = on_data_page(app_factory(sample_db_path))
+    assert any("另有 1 名干部同时在两个县区适用的花名册上（见下表）。" in i.value for i in app.info)
+    table = next(d.value for d in app.dataframe if "核查项" in d.value.columns)
+    rows = table[table["核查项"] == "两县区花名册"]
+    assert rows[["考核期/日期", "单位"]].values.tolist() == [["2026-06-30", "云岫县"]]
+    assert rows["说明"].iloc[0].startswith("干部 LZ002840 同时在云岫县（统计日期 2026-06-30）和鹤汀县")
