@@ -124,17 +124,22 @@ def test_what_the_warning_says_counts_twice_does(sample):
     assert int(prefecture["cadres"].iloc[0]) == len(rows) == rows["cadre_id"].nunique() + 1
 
 
-def test_check_names_each_cadre_two_accepted_county_rosters_both_list(sample_db_path):
-    """A move whose old county did not drop him: 云岫县's roster of 2026-06-30 listing 鹤汀县's LZ002840, accepted,
-    and nothing after the import flagged that both counties count him (a tester's finding of 2026-12-08).
-    `incentive check` names him by id, no name, with the two counties and their snapshots' dates, in both
-    languages (checks.two_rosters), until 鹤汀县's roster of that date without him is accepted too."""
-    database = Database(sample_db_path)
+def accept_moved(db_path: Path) -> None:
+    """云岫县's roster of 2026-06-30 listing 鹤汀县's LZ002840, sent by its clerk and accepted."""
+    database = Database(db_path)
     try:
         moved = county_file(database, [MOVED]).encode()
         submissions.accept(database, submissions.submit(database, CLERK, "云岫花名册.csv", moved, Options()), ADMIN)
     finally:
         database.close()
+
+
+def test_check_names_each_cadre_two_accepted_county_rosters_both_list(sample_db_path):
+    """A move whose old county did not drop him: 云岫县's roster of 2026-06-30 listing 鹤汀县's LZ002840, accepted,
+    and nothing after the import flagged that both counties count him (a tester's finding of 2026-12-08).
+    `incentive check` names him by id, no name, with the two counties and their snapshots' dates, in both
+    languages (checks.two_rosters), until 鹤汀县's roster of that date without him is accepted too."""
+    accept_moved(sample_db_path)
     english = incentive_command("--db", sample_db_path, "--lang", "en", "check")
     assert english.returncode == 0, english.stderr
     assert [line for line in english.stdout.splitlines() if line.startswith("cadre roster")] == [
@@ -171,12 +176,7 @@ def test_check_names_each_cadre_two_accepted_county_rosters_both_list(sample_db_
 def test_the_data_page_lists_him_among_the_findings(app_factory, sample_db_path):
     """The Data page's findings of the loaded data are `incentive check`'s: the count of cadres on two counties'
     rosters in force in its sentence, and his row, by id, in its table."""
-    database = Database(sample_db_path)
-    try:
-        moved = county_file(database, [MOVED]).encode()
-        submissions.accept(database, submissions.submit(database, CLERK, "云岫花名册.csv", moved, Options()), ADMIN)
-    finally:
-        database.close()
+    accept_moved(sample_db_path)
     app = on_data_page(app_factory(sample_db_path))
     assert any("另有 1 名干部同时在两个县区适用的花名册上（见下表）。" in i.value for i in app.info)
     table = next(d.value for d in app.dataframe if "核查项" in d.value.columns)
