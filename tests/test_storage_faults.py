@@ -14,7 +14,7 @@ import sys
 import confined
 import duckdb
 import pytest
-from conftest import DATA, import_ok
+from conftest import DATA, import_ok, new_database
 
 from incentive.store import batches, failed_writes, settings
 from incentive.store.database import Database
@@ -38,12 +38,14 @@ def spool(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def small_db(tmp_path, spool):
-    """A database file of regions, the indicator catalog and one batch of race scores, closed."""
+def small_db(_new_database_file, tmp_path, spool):
+    """A database file of regions, the indicator catalog and one batch of race scores, closed. It starts from the
+    test process's copy of a new database (conftest.py `_new_database_file`) rather than running every migration
+    again: no test here reads what only a first opening writes."""
     folder = tmp_path / "data"
     folder.mkdir()
     path = folder / "db.duckdb"
-    db = Database(path)
+    db = new_database(_new_database_file, path)
     try:
         for name in ("regions.csv", "indicators.csv", "race_long.csv"):
             import_ok(db, name, (DATA / name).read_bytes())
