@@ -7,13 +7,15 @@
 --   versions_after  (code, name, domain, track, direction, weight, target, effective_from, class_weights,
 --                    from_file): the catalog after the change, every version of it, class weights written as
 --                    `class=weight;…` in class order and from_file true for a row of the file imported
--- The versions before are the catalog now (current_indicators, with current_class_weights), for both callers.
+-- The versions before are the catalog now (current_indicators, with their class weights as the view
+-- class_weights_texts writes them), for both callers.
 -- A version's start is ordered as catalog_in_force (schema 001) orders it: '' from the beginning; a CASE, not an OR,
 -- so that period_start never sees ''. Params: $name_after, true to name an indicator as its version after does
 -- (an import: as the file names it), false as its version before (a rollback: as it is named now); the other
 -- when it has no such version.
 WITH versions_before AS (SELECT code, name, domain, track, direction, weight, target, effective_from, class_weights
-           FROM (SELECT *, coalesce((SELECT string_agg(w.peer_class || '=' || CAST(w.weight AS VARCHAR), ';' ORDER BY w.peer_class) FROM current_class_weights w WHERE w.code = ci.code AND w.effective_from = ci.effective_from), '') AS class_weights FROM current_indicators ci)),
+           FROM (SELECT ci.*, coalesce(w.class_weights, '') AS class_weights FROM current_indicators ci
+                 LEFT JOIN class_weights_texts w USING (batch_id, code, effective_from))),
 b AS (
 SELECT p.period, v.* FROM stored_periods p JOIN versions_before v
   ON v.domain = p.domain AND CASE WHEN v.effective_from = '' THEN DATE '1900-01-01' ELSE period_start(v.effective_from) END <= period_start(p.period)

@@ -5,24 +5,10 @@
 -- townships) in the latest earlier period of that form holding any (the prefecture's, `prefecture` true).
 -- docs/decisions.md#a-whole-column-in-another-unit.
 -- The earlier values are the current ones of $domain with the rows of `incoming` in place of the same keys, so a
--- file holding two periods compares its later one with its own earlier one.
+-- file holding two periods compares its later one with its own earlier one (the macro values_after_file, schema 023).
 -- Tables: incoming (period, county, township, indicator, value). Params: $domain ('race' | 'welfare').
-WITH new_rows AS (
-    SELECT CAST(period AS VARCHAR) AS period, CAST(county AS VARCHAR) AS county,
-           coalesce(CAST(township AS VARCHAR), '') AS township, CAST(indicator AS VARCHAR) AS indicator,
-           CAST(value AS DOUBLE) AS value
-    FROM incoming
-),
-merged AS (
-    SELECT period, county, township, indicator, value
-    FROM current_values c
-    WHERE domain = $domain
-      AND NOT EXISTS (SELECT 1 FROM new_rows i
-                      WHERE i.period = c.period AND i.county = c.county AND i.township = c.township
-                        AND i.indicator = c.indicator)
-    UNION ALL
-    SELECT period, county, township, indicator, value FROM new_rows
-),
+WITH new_rows AS (SELECT * FROM file_values('incoming')),
+merged AS (SELECT * FROM values_after_file($domain, 'incoming', NULL)),
 -- `span` tells the period's form apart (months after its first: 11 a year, 5 a half-year, 2 a quarter, 0 a month)
 -- each period's first day and form worked out once, not once per value: the macros parse the period's text, and
 -- per value they were half of this query at a province's 312,000 race values

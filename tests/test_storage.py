@@ -13,10 +13,11 @@ from conftest import NEWEST_TRAINING_PER_KEY, current_training, data_file, impor
 
 from incentive import config
 from incentive.accounts.roles import Scope
+from incentive.intake import checks
 from incentive.intake.ingest import parse_file
 from incentive.intake.preview import blanked_text, effects_text, same_file_text
 from incentive.sharing.export import export_frame
-from incentive.store import audit, backup, batches, migrations
+from incentive.store import audit, backup, batches, migrations, queries
 from incentive.store.batches import BatchError
 from incentive.store.database import Database
 from incentive.store.effects import import_effects, reimport_changes, value_changes
@@ -460,6 +461,72 @@ def test_a_database_from_before_schema_21_keeps_its_current_training(tmp_path):
     batches.rollback(db, 2)
     assert partly_superseded_training(db) == [] and db.fetch_all("SELECT sum(hours) FROM current_training") == [(10.0,)]
     db.close()
+
+
+# Two catalog versions of one indicator (batch 2's replaces batch 1's, each with its own class weights) and two
+# counties' race values in two quarters: what schema 023's macros and view read.
+SCHEMA_23_ROWS = (
+    """INSERT INTO batches (id, kind, status, created_at) VALUES
+       (1, 'indicators', 'active', now()), (2, 'indicators', 'active', now()), (3, 'race', 'active', now())""",
+    """INSERT INTO indicators (batch_id, code, name, domain, track, direction, weight, effective_from) VALUES
+       (1, 'R1', '指标一', 'race', '发展', 'higher', 10, ''), (2, 'R1', '指标一', 'race', '发展', 'higher', 12, '')""",
+    """INSERT INTO indicator_class_weights VALUES
+       (1, 'R1', '', '农业大县', 6), (1, 'R1', '', '城区', 0), (2, 'R1', '', '城区', 3)""",
+    """INSERT INTO indicator_values VALUES
+       (3, 'race', '2025-Q1', '甲县', '', 'R1', 10), (3, 'race', '2025-Q2', '甲县', '', 'R1', 11),
+       (3, 'race', '2025-Q1', '乙县', '', 'R1', 20), (3, 'race', '2025-Q2', '乙县', '', 'R1', 22)""",
+)
+
+
+def assert_schema_23_reads(db: Database) -> None:
+    """The queries over SCHEMA_23_ROWS: a rollback's catalog with its own batch's class weights, and a file's value
+    compared with the stored ones (unusual changes, a whole column in another unit)."""
+    kept = queries.run(db.connection, "catalog_after_rollback", batches=[2])
+    assert kept[["code", "weight", "class_weights"]].values.tolist() == [["R1", 10.0, "农业大县=6.0;城区=0.0"]]
+    periods = pd.DataFrame({"domain": ["race"], "period": ["2025-Q2"]})
+    rescoring = queries.run(
+        db.connection, "catalog_rescoring", {"stored_periods": periods, "versions_after": kept}, name_after=False
+    )
+    assert rescoring[["code", "b_weight", "a_weight", "b_class_weights", "a_class_weights"]].values.tolist() == [
+        ["R1", 12.0, 10.0, "城区=3.0", "农业大县=6.0;城区=0.0"]
+    ]
+    file = pd.DataFrame(
+        {"period": ["2025-Q2"], "county": ["甲县"], "township": [None], "indicator": ["R1"], "value": [1100.0]}
+    )
+    pairs = checks.value_pairs(db.connection, "race", file)
+    assert pairs[["county", "old", "new"]].values.tolist() == [["乙县", 20.0, 22.0], ["甲县", 10.0, 1100.0]]
+    references = checks.scale_pairs(db.connection, "race", file)
+    assert references[["county", "previous", "old", "new", "prefecture"]].values.tolist() == [
+        ["甲县", "2025-Q1", 10.0, 1100.0, False]
+    ]
+
+
+def test_a_database_from_before_schema_23_compares_values_and_class_weights_as_before(tmp_path):
+    """Schema 023 defines once what the plausibility checks and a catalog's re-scoring wrote out each (a file's values
+    merged with the stored ones; a catalog row's class weights as one text): an older database gains them on
+    opening, and the queries read its stored rows as they did."""
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP)")
+        for version, sql in migrations.ordered():
+            if version < 23:
+                con.execute(sql)
+                con.execute("INSERT INTO schema_version VALUES ($v, now())", {"v": version})
+        for statement in SCHEMA_23_ROWS:
+            con.execute(statement)
+    db = Database(path)
+    try:
+        assert_schema_23_reads(db)
+    finally:
+        db.close()
+
+
+def test_schema_23_macros_and_view_on_both_backends(db):
+    """On DuckLake the macros live in each process's in-memory catalog and read the lake's tables: the same rows."""
+    with db.transaction() as cur:
+        for statement in SCHEMA_23_ROWS:
+            cur.execute(statement)
+    assert_schema_23_reads(db)
 
 
 # ---- names that SQL must quote

@@ -162,7 +162,11 @@ def import_effects(db: Database, preview: Preview, county: str | None = None) ->
         if kind == "indicators":  # a catalog row whose class weights (分类考核) change is a change too
             rows = preview.rows
             cur.register("incoming", rows.drop(columns=["source_row"]).assign(class_weights=_class_weights_text(rows)))
-            view = f"(SELECT *, {_CURRENT_CLASS_WEIGHTS} AS class_weights FROM current_indicators ci)"
+            # the stored rows' class weights written as the view class_weights_texts writes them (schema 023)
+            view = (
+                "(SELECT ci.*, coalesce(w.class_weights, '') AS class_weights FROM current_indicators ci "
+                "LEFT JOIN class_weights_texts w USING (batch_id, code, effective_from))"
+            )
             differs += " OR i.class_weights IS DISTINCT FROM c.class_weights"
         blank = "i.value IS NULL AND c.value IS NOT NULL" if kind in VALUE_KINDS else "false"
         cleared = {
@@ -292,16 +296,10 @@ def _snapshot_rows(cur, county: str | None, besides: list[int] = ()) -> int:
     ).fetchone()[0]
 
 
-# A catalog row's class weights as one text, `城区=0;农业大县=6` (classes in order), '' for none: what a row's
-# class weights are compared by, here for the stored ones and in _class_weights_text for a file's.
-_CURRENT_CLASS_WEIGHTS = (
-    "coalesce((SELECT string_agg(w.peer_class || '=' || CAST(w.weight AS VARCHAR), ';' ORDER BY w.peer_class) "
-    "FROM current_class_weights w WHERE w.code = ci.code AND w.effective_from = ci.effective_from), '')"
-)
-
-
 def _class_weights_text(rows: pd.DataFrame) -> list[str]:
-    """Each preview row's class weights (its `weight:<class>` columns) as _CURRENT_CLASS_WEIGHTS writes them."""
+    """Each preview row's class weights (its `weight:<class>` columns) as one text, `城区=0;农业大县=6` (classes in
+    order), '' for none: as the view class_weights_texts (schema 023) writes the stored rows', which they are
+    compared with."""
     columns = sorted(c for c in rows.columns if isinstance(c, str) and c.startswith("weight:"))
     return [
         ";".join(
