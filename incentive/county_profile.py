@@ -20,6 +20,7 @@ from incentive.care.targets import with_status
 from incentive.i18n import t, unit_label
 from incentive.labels import status_label, tier_label, track_label
 from incentive.race import rankings
+from incentive.race.ranking_tables import change_arrow
 from incentive.race.scoring import Ranking
 from incentive.training import coverage
 from incentive.training.coverage import CountyFigures
@@ -240,16 +241,6 @@ def whose(requested: str, own: str | None, counties: list[str]) -> tuple[str | N
     return (requested if requested in counties else None), False
 
 
-def _change_arrow(change, lang: str) -> str | None:
-    if change is None or change is pd.NA or pd.isna(change):
-        return None
-    if change > 0:
-        return f"↑{int(change)}"
-    if change < 0:
-        return f"↓{-int(change)}"
-    return t("rank_change_same", lang)
-
-
 def rank_path_table(path: pd.DataFrame, lang: str) -> pd.DataFrame:
     """rank_path as the page prints it, newest period first: period, rank, interval, tier, composite (3
     decimals), units ranked, rank a year earlier and the change since (↑/↓/持平; missing when not comparable)."""
@@ -263,7 +254,7 @@ def rank_path_table(path: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("col_composite", lang): rows["composite"].round(3),
             t("profile_col_units", lang): rows["units"],
             t("profile_col_rank_year_before", lang): rows["rank_year_before"],
-            t("profile_col_change_year_before", lang): [_change_arrow(c, lang) for c in rows["change_year_before"]],
+            t("profile_col_change_year_before", lang): [change_arrow(c, lang) for c in rows["change_year_before"]],
         }
     ).reset_index(drop=True)
 

@@ -20,13 +20,15 @@ from incentive.race.scoring import Ranking
 def change_arrow(change, lang: str) -> str | None:
     """Places gained or lost against the compare period: `↑3`, `↓2`, `持平` / `same` (a word: `=` would start a
     formula in a spreadsheet and be exported as `'=`); None without a comparison (a unit not ranked in one of
-    the periods, or no compare period), which a page shows as "—" and a download leaves empty."""
-    if change is pd.NA or change is None or (isinstance(change, float) and math.isnan(change)):
+    the periods, or no compare period), which a page shows as "—" and a download leaves empty. Also the county
+    profile's change against the year before (county_profile.rank_path_table). Places are whole: a count read
+    into a float column (3.0) is written `↑3`."""
+    if change is None or change is pd.NA or pd.isna(change):
         return None
     if change > 0:
-        return f"↑{change}"
+        return f"↑{int(change)}"
     if change < 0:
-        return f"↓{-change}"
+        return f"↓{-int(change)}"
     return t("rank_change_same", lang)
 
 
