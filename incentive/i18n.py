@@ -764,6 +764,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "data_importing": ("正在导入 …", "Importing …"),
     "data_importing_file": ("正在导入「{file}」…", "Importing “{file}” …"),
     "data_imported_all": ("导入完成", "Import finished"),
+    # A file of an import-all checked again after the files before it were stored (review/upload_imports.py;
+    # docs/decisions.md#cadre-ids-in-another-letter-case)
+    "data_rechecked_notes": (
+        "前面的文件导入后，此文件已重新检查：{notes}",
+        "Checked again after the files before it were imported: {notes}",
+    ),
+    "data_not_imported_rechecked": (
+        "未导入「{file}」：前面的文件导入后重新检查，发现 {problems}（{first}）。此文件未写入任何数据，请修改后重新上传。",
+        "“{file}” was not imported: checked again after the files before it were imported, it has {problems} "
+        "({first}). Nothing of it was stored; correct it and upload it again.",
+    ),
     "full_stop": ("。", "."),
     "data_imported": (
         "已导入「{file}」：{kind} {rows} 行{values}{skipped}，批次 #{batch}。",

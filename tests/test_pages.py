@@ -460,6 +460,30 @@ def test_multiple_files_and_template_downloads_render(app):
     ]
 
 
+def test_import_all_checks_a_file_again_after_the_roster_before_it_adds_its_cadre(app):
+    """A roster adding LZ009002 and training of lz009002, uploaded together: the training was previewed before the
+    roster was stored, so "import all" checks it again (review/upload_imports.py) and stores it as LZ009002, the
+    message saying what the preview made again says, not "on no roster" (a tester's finding, 2026-12-08)."""
+    from ui.runtime import database
+
+    on_data_page(app)
+    rows = stored_snapshot(database())
+    rows.append(["LZ009002", *rows[0][1:]])
+    training = "干部编号,培训项目,培训类别,培训领域,培训方式,组织形式,学时,培训日期\n"
+    training += "lz009002,2026年测试专题班,政治能力,党的理论,线下,集体,40,2026-05-15\n"
+    app.get("file_uploader")[0].set_value(
+        [("r.csv", roster_text(rows).encode(), "text/csv"), ("t.csv", training.encode(), "text/csv")]
+    )
+    app.run()
+    app.button(key="data_import_all").click().run()
+    assert not app.exception
+    said = [s.value for s in app.success]
+    assert len(said) == 2 and "不在任何花名册中" not in said[1], said
+    assert "前面的文件导入后，此文件已重新检查：" in said[1] and "按已有名册写作 LZ009002" in said[1]
+    stored = "SELECT cadre_id FROM training WHERE batch_id = (SELECT max(id) FROM batches)"
+    assert _connection().execute(stored).fetchall() == [("LZ009002",)]
+
+
 def test_an_upload_of_several_files_warns_of_the_sample_once(app):
     """Three files uploaded while the sample is loaded: the warning and the offer to remove the sample concern the
     upload, not each file (they were repeated once per file: a fresh user's review)."""

@@ -20,10 +20,12 @@ from incentive.intake.preview import (
     unknown_cadres_text,
     values_text,
 )
+from incentive.review.submissions import Options
+from incentive.review.upload_imports import UploadImport, import_upload
 from incentive.safe_text import markdown, tm
 from incentive.store import audit, backup, batches, rollback_effects, settings
 from incentive.store.batches import BatchError
-from incentive.store.effects import ImportEffects, import_effects
+from incentive.store.effects import ImportEffects
 from incentive.store.storage_faults import StorageFault
 from incentive.training import targets
 from ui import chrome, frame, link_state, preview_panel, sign_in, storage_notice
@@ -50,19 +52,21 @@ def flash_and_rerun(*messages: str) -> None:
 def import_and_report(
     previews: list[Preview], not_imported: list[Preview] = (), not_chosen: list[Preview] = ()
 ) -> None:
-    """Import `previews` one by one; `not_imported`, the refused files of the same upload, and `not_chosen`, its
+    """Import `previews` one by one, each checked again first when an earlier one changed the data
+    (upload_imports.import_upload); `not_imported`, the refused files of the same upload, and `not_chosen`, its
     importable files whose own button was not the one clicked, are named after the rerun, since clearing the
     uploader takes their previews away (a fresh user's review); so is the list of the rows skip-invalid left out of
     each file, for download."""
     who = sign_in.require_admin(lang)
-    messages, skipped = [], []
+    messages, skipped, refused_now = [], [], []
     refused = None
     with st.status(t("data_importing", lang), expanded=False) as status:
         for done, preview in enumerate(previews):
             status.update(label=tm("data_importing_file", lang, file=preview.file_name))
-            effects = import_effects(db, preview)
             try:
-                batch = batches.import_preview(db, preview, source="upload", created_by=who)
+                outcome = import_upload(
+                    db, preview.file_name, uploaded[preview.sha256], options, preview, created_by=who
+                )
             except StorageFault as fault:  # nothing of this file written; the files before it are in
                 refused = fault
                 rest = len(previews) - done - 1
@@ -70,6 +74,19 @@ def import_and_report(
                 label += t("data_import_stopped_rest", lang, n=rest) if rest else ""
                 status.update(label=label, state="error")
                 break
+            preview, effects, batch = outcome.preview, outcome.effects, outcome.batch
+            if batch is None:  # refused when checked again: nothing of it stored
+                first = "；" if lang == "zh" else "; "
+                refused_now.append(
+                    tm(
+                        "data_not_imported_rechecked",
+                        lang,
+                        file=preview.file_name,
+                        problems=problems_text(preview, lang),
+                        first=first.join(preview.problem_lines(lang)[:3]),
+                    )
+                )
+                continue
             messages.append(
                 t(
                     "data_imported",
@@ -86,6 +103,7 @@ def import_and_report(
                 # the ids and the header come from the file: shown as written, never as Markdown
                 + ("" if lang == "zh" or not effects.unknown_cadres else " ")
                 + markdown(unknown_cadres_text(preview, effects, lang))
+                + rechecked_text(outcome)
             )
             if preview.problems:  # skip-invalid left rows out: their list, kept with the batch, is offered after
                 skipped.append((preview.file_name, batch))
@@ -97,11 +115,22 @@ def import_and_report(
         st.error(refused.sentence(lang), icon=":material/database:")
         return
     st.session_state["data_upload_round"] = st.session_state.get("data_upload_round", 0) + 1  # clears the uploader
-    st.session_state["data_flash_left"] = [
-        tm("data_not_imported", lang, file=p.file_name, problems=problems_text(p, lang)) for p in not_imported
-    ] + [tm("data_not_chosen", lang, file=p.file_name) for p in not_chosen]
+    st.session_state["data_flash_left"] = (
+        refused_now
+        + [tm("data_not_imported", lang, file=p.file_name, problems=problems_text(p, lang)) for p in not_imported]
+        + [tm("data_not_chosen", lang, file=p.file_name) for p in not_chosen]
+    )
     st.session_state["data_flash_skipped"] = skipped
     flash_and_rerun(*messages)
+
+
+def rechecked_text(outcome: UploadImport) -> str:
+    """After a file's success message, the notes and warnings of its preview made again (the file's own words,
+    never Markdown); '' when it was not made again or says nothing."""
+    said = [n.text(lang) for n in (*outcome.preview.notes, *outcome.preview.warnings)]
+    if not outcome.rechecked or not said:
+        return ""
+    return " " + markdown(t("data_rechecked_notes", lang, notes=" ".join(said)))
 
 
 def record_refusal(preview: Preview) -> None:
@@ -143,6 +172,7 @@ def sample_removal_confirmation() -> str:
     return t("data_remove_sample_confirm", lang, n=batches.active_count(db, "sample"))
 
 
+uploaded: dict[str, bytes] = {}  # sha256 -> the upload's bytes, read again by import_upload
 chosen: list[Preview] = []  # the file whose own 确认导入 was clicked: imported once every file is previewed
 
 
@@ -196,11 +226,13 @@ uploads = chrome.upload_box(
 
 importable, not_importable = [], []
 files = preview_panel.distinct_uploads(uploads, lang)
+options = Options(kind or "", period or "", as_of or "", skip_invalid)  # as preview_upload checks them
 if files and sample_loaded:
     offer_sample_removal()
 for name, data in files:
     with preview_panel.checking(name, data, lang):
         preview, effects = preview_upload(name, data, kind, period, as_of, skip_invalid, check_version(), None)
+    uploaded[preview.sha256] = data  # checked again from these bytes when the data change before its import
     draw_preview(preview, effects)
     record_refusal(preview)
     (importable if preview.importable else not_importable).append(preview)

@@ -127,6 +127,10 @@ class Preview:
     # in `warnings` too, where checks.add_warnings keeps them ahead of its own.
     file_warnings: list[Note] = field(default_factory=list)
     rejected_rows: set[int] = field(default_factory=set)
+    # The data version (store.batches.data_version) the preview was checked against, read before anything else of
+    # the store (review.submissions.check); None where only parsed. A preview of an older version is stale: an
+    # earlier file of one import-all changes what this one reads (submissions.import_upload checks it again).
+    data_version: str | None = None
     fatal: bool = False  # the file as a whole is unusable; skipping rows cannot help
     skip_invalid: bool = False
     # Where each stored column came from, as problems name it ("学时 (G)"): stored column name -> label; for

@@ -84,6 +84,7 @@ def check(
     """The preview of a file and what importing it would change now: for the prefecture (`county` None) as
     the Data page imports it; for a county, with the county's rules added as problems (`check_county`) and the
     effects of a county batch. The Data page, the clerk's page, submitting and accepting all call this."""
+    version = batches.data_version(db)  # first: whatever changes after it makes this preview stale
     reference = current_reference(db)
     preview = parse_upload(
         file_name,
@@ -94,6 +95,7 @@ def check(
         as_of=options.as_of,
         skip_invalid=options.skip_invalid,
     )
+    preview.data_version = version
     if county is not None:
         check_county(db, preview, county)
     checks.add_warnings(db, preview, reference, county)
