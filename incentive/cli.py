@@ -29,7 +29,7 @@ from incentive.care import appraisals, movements, welfare
 from incentive.config import WEBHOOK_FORMATS, database_location, database_path, delivery_webhook
 from incentive.cycle import tracker
 from incentive.demo.sample import has_sample, load_sample
-from incentive.i18n import DEFAULT_LANGUAGE, LANGUAGES, TEXT, TranslatedError, t
+from incentive.i18n import DEFAULT_LANGUAGE, LANGUAGES, TEXT, TranslatedError, capital, t
 from incentive.intake import checks
 from incentive.intake.bulk_csv import parse_path
 from incentive.intake.file_kinds import KINDS
@@ -63,6 +63,7 @@ from incentive.sharing.export import (
 )
 from incentive.store import audit, backup, batches, queries, rollback_effects, settings
 from incentive.store.batches import BatchError
+from incentive.store.cadre_id_case_records import case_records
 from incentive.store.database import Database, DatabaseLocked
 from incentive.store.effects import import_effects, value_changes
 from incentive.store.lake import LakeLocation
@@ -586,6 +587,20 @@ def _check(db: Database, args, lang: str) -> int:
         print(t("cli_check_unscored", lang, n=lost), file=sys.stderr)
     if twice := len({f.record for f in found if f.check == "two_rosters"}):
         print(t("cli_check_two_rosters", lang, n=twice), file=sys.stderr)
+    # records stored in another letter case than their cadre's roster id count for nobody: listed, ids only
+    # (store/cadre_id_case_records.py; docs/decisions.md#cadre-ids-in-another-letter-case)
+    with contextlib.closing(db.cursor()) as cur:
+        for found_case in case_records(cur):
+            kind = capital(t(f"cadre_id_source_{found_case.kind}", lang))
+            line = t(
+                "cli_check_id_case",
+                lang,
+                kind=kind,
+                stored=found_case.stored,
+                roster=found_case.roster_id,
+                n=found_case.records,
+            )
+            print(line, file=sys.stderr)
     return EXIT_OK
 
 

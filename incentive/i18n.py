@@ -3692,6 +3692,19 @@ TEXT: dict[str, tuple[str, str]] = {
         "person, imported as different cadres: {items}. Write each the same way and import again.",
     ),
     "cadre_id_at_row": ("第 {row} 行 {cadre}", "row {row}: {cadre}"),
+    # A roster's ids that stored records (on no roster) hold in another letter case (store/cadre_id_case_records.py)
+    "warn_cadre_id_stored_records": (
+        "「{column}」列 {n} 个干部编号在已存的{kinds}中写法不同（只差字母大小写）：{items}。这些记录不会计入名册上的"
+        "干部，请按名册写法重新导入。",
+        "Column “{column}”: {n} cadre {n:id is|ids are} stored in another letter case in the {kinds}: {items}. "
+        "Those records count for no cadre of the roster: import them again as the roster writes the {n:id|ids}.",
+    ),
+    "cadre_id_case_more": ("；另有 {n} 个未列出", "; {n} more not listed"),
+    "cli_check_id_case": (
+        "{kind}：干部编号 {stored} 与名册上的 {roster} 只差字母大小写（{n} 条记录），这些记录不计入该干部，请按名册写法重新导入。",
+        "{kind}: cadre id {stored} differs only in letter case from the roster's {roster} ({n} {n:record|records}), "
+        "counted for no cadre: import them again as the roster writes the id.",
+    ),
     "warn_period_form": (
         "考核期 {period}（{form}，第 {row} 行起共 {n} 个数值）与库中已有的{kind}考核期频次不同：已有的为{stored}"
         "（最近为 {latest}）。导入后它将成为单独的一期，页面上可以选到，文件中没有的县区按未报齐列出。若本意是{stored}考核期，"

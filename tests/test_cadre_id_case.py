@@ -273,3 +273,58 @@ def test_decisions_and_grades_in_lower_case_attach_to_the_roster_cadre(sample, t
             "cadre id lz000742 written LZ000742 as in the stored roster."
         )
         assert import_effects(sample, preview).unknown_cadres == 0
+
+
+def test_a_roster_listing_in_another_case_the_id_of_stored_training_warns_that_it_counts_for_nobody(
+    catalog_db_path, tmp_path
+):
+    """Training of lz009001 stored (on no roster then), then a roster listing LZ009001: the stored rows are not
+    rewritten (no change to stored data the user did not ask for), and they count for nobody. The roster's preview
+    says so on the Data page and in the CLI, naming the kinds; `incentive check` lists the stored ids."""
+    db = Database(catalog_db_path)
+    try:
+        import_ok(db, "roster.csv", roster_rows([("A001", "2025-12-31")]).encode())
+        import_ok(db, "training.csv", training_text(["lz009001", "lz009001", "A001"]).encode())
+        roster = roster_rows([("A001", "2025-12-31"), ("LZ009001", "2025-12-31")]).encode()
+        preview, _ = check(db, "roster.csv", roster, Options(), None)
+        assert texts(preview.warnings, prefix="warn_cadre_id_stored") == [
+            "「干部编号」列 1 个干部编号在已存的培训记录中写法不同（只差字母大小写）：lz009001 → LZ009001。"
+            "这些记录不会计入名册上的干部，请按名册写法重新导入。"
+        ]
+        assert texts(preview.warnings, "en", "warn_cadre_id_stored") == [
+            "Column “干部编号”: 1 cadre id is stored in another letter case in the training records: lz009001 → "
+            "LZ009001. Those records count for no cadre of the roster: import them again as the roster writes the id."
+        ]
+        clerk, _ = check(db, "roster.csv", roster, Options(), "云岫县")  # a county's own roster says it too
+        assert texts(clerk.warnings, prefix="warn_cadre_id_stored")
+    finally:
+        db.close()
+    path = tmp_path / "roster.csv"
+    path.write_bytes(roster)
+    done = incentive_command("--db", catalog_db_path, "import", path)
+    assert done.returncode == 0, done.stderr
+    assert "在已存的培训记录中写法不同（只差字母大小写）：lz009001 → LZ009001。" in done.stderr
+    checked = incentive_command("--db", catalog_db_path, "check", "--lang", "en")
+    assert "Training records: cadre id lz009001 differs only in letter case from the roster's LZ009001 (2 records)" in (
+        checked.stderr
+    )
+    db = Database(catalog_db_path)
+    try:  # stored as they were
+        assert db.fetch_all("SELECT count(*) FROM training WHERE cadre_id = 'lz009001'") == [(2,)]
+    finally:
+        db.close()
+
+
+def test_a_roster_warning_of_stored_records_lists_ten_and_counts_the_rest(catalog_db):
+    """Kinds named together (training and grades), eleven ids: ten listed, the rest counted."""
+    ids = [f"q{i:02d}" for i in range(11)]
+    import_ok(catalog_db, "training.csv", training_text(ids).encode())
+    grades = "干部编号,年度,考核等次,单位\n" + "".join(f"{i},2025,优秀,安坝镇\n" for i in ids[:1])
+    import_ok(catalog_db, "grades.csv", grades.encode())
+    roster = roster_rows([(i.upper(), "2025-12-31") for i in ids]).encode()
+    preview, _ = check(catalog_db, "roster.csv", roster, Options(), None)
+    (warning,) = texts(preview.warnings, prefix="warn_cadre_id_stored")
+    assert warning.startswith(
+        "「干部编号」列 11 个干部编号在已存的培训记录、年度考核记录中写法不同（只差字母大小写）：q00 → Q00；"
+    )
+    assert "q09 → Q09；另有 1 个未列出。" in warning

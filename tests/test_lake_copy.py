@@ -523,6 +523,7 @@ _PARAMS = {
     "usual_months": 3,
     "batches": [2],  # catalog_after_rollback: the sample's catalog batch
     "name_after": True,
+    "file_only": False,  # cadre_id_case_records: every stored roster's ids
 }
 
 
@@ -562,6 +563,7 @@ OWN_INCOMING = {
         .df()
         .assign(cadre_id=lambda frame: [frame["cadre_id"].iloc[0], frame["cadre_id"].iloc[1].upper()])
     ),
+    "cadre_id_case_records": lambda con: pd.DataFrame({"cadre_id": ["lz000001"]}),  # a roster file's id
     "roster_changes": lambda con: (  # one cadre of the 2025-12-31 snapshot, his rank corrected
         con.cursor()
         .execute(

@@ -66,6 +66,7 @@ PARAMS = {
     "roster_other_counties": {"county": "云岫县", "covered": None, "listed": 200},
     "cadre_id_spellings": {"kind": "training"},
     "roster_two_counties": {},
+    "cadre_id_case_records": {"file_only": False},
     "scale_references": {"domain": "race"},
     "catalog_rescoring": {"name_after": False},
     "catalog_after_import": {},
@@ -124,6 +125,7 @@ READS_CADRES = ("training_coverage", "training_disclosure", "training_domains", 
 # the sample has no county submissions (test_tracker has some), no peer classes (test_peer_classes has some) and
 # no change of settings (test_schedule_history has some), no value outside the catalog (test_plausibility has one)
 EMPTY_ON_SAMPLE = (
+    "cadre_id_case_records",  # the sample's records spell ids as its rosters do (test_cadre_id_case has some)
     "cycle_pending",
     "cycle_returned",
     "race_class_weights",
@@ -169,6 +171,10 @@ def test_every_query_runs_on_the_sample_and_returns_rows(sample, name):
         import pandas as pd
 
         tables = {"incoming": pd.DataFrame({"cadre_id": ["lz000001", "LZ000002"]})}
+    if name == "cadre_id_case_records":  # a roster file's lz000001: no record stored in another case
+        import pandas as pd
+
+        tables = {"incoming": pd.DataFrame({"cadre_id": ["lz000001"]})}
     if name == "scale_references":  # the sample's latest race period as a file's rows: each compared with its own
         tables = {
             "incoming": sample.connection.execute(

@@ -28,6 +28,7 @@ from incentive.intake.preview import Note, Preview, Reference
 
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 LISTED = 10  # ids a warning names; it counts the rest
+_RECORD_KINDS = ("training", "movements", "appraisals")  # the kinds of a cadre's records, in the order said
 
 
 def folded(cadre_id: str) -> str:
@@ -122,6 +123,35 @@ def twins_warning(column: str, groups: list[list[tuple[str, int]]]) -> Note:
         for lang in ("zh", "en")
     }
     return Note("warn_cadre_id_case_twins", {"column": column, "n": len(groups), "items": ("by_lang", items)})
+
+
+def stored_records_warning(column: str, found: list[tuple[str, str, str]]) -> Note:
+    """The warning of a roster file whose ids stored records hold in another letter case, on no roster
+    (store/cadre_id_case_records.py): `found`, (kind, stored id, the file's id), by the file's id. Those records
+    count for nobody and are not rewritten: re-imported in the roster's spelling they count. The kinds are said;
+    the first LISTED pairs named, the rest counted."""
+    pairs = list(dict.fromkeys((stored, roster_id) for _, stored, roster_id in found))
+    kinds = sorted({kind for kind, _, _ in found}, key=_RECORD_KINDS.index)
+    params = {}
+    for lang in ("zh", "en"):
+        listed = ("；" if lang == "zh" else "; ").join(
+            f"{stored} → {roster_id}" for stored, roster_id in pairs[:LISTED]
+        )
+        if len(pairs) > LISTED:
+            listed += t("cadre_id_case_more", lang, n=len(pairs) - LISTED)
+        params[lang] = {
+            "items": listed,
+            "kinds": ("、" if lang == "zh" else ", ").join(t(f"cadre_id_source_{kind}", lang) for kind in kinds),
+        }
+    return Note(
+        "warn_cadre_id_stored_records",
+        {
+            "column": column,
+            "n": len(pairs),
+            "items": ("by_lang", {lang: params[lang]["items"] for lang in params}),
+            "kinds": ("by_lang", {lang: params[lang]["kinds"] for lang in params}),
+        },
+    )
 
 
 def read_as_stored(

@@ -10,6 +10,7 @@ the values outside their plausible bounds and the unusual changes, and the cadre
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,9 +20,11 @@ from incentive import periods
 from incentive.accounts.roles import Scope
 from incentive.i18n import capital, join, t
 from incentive.intake import plausibility, units
+from incentive.intake.cadre_ids import stored_records_warning
 from incentive.intake.file_kinds import DOMAIN_OF_KIND, VALUE_KINDS
 from incentive.intake.preview import Note, Preview, Reference
 from incentive.store import queries
+from incentive.store.cadre_id_case_records import case_records
 from incentive.store.database import Database
 from incentive.store.reference import current_reference
 
@@ -67,12 +70,26 @@ class Finding:
         return "" if self.value is None else plausibility.number_text(self.value)
 
 
+def stored_records_in_another_case(db: Database, preview: Preview) -> list[Note]:
+    """A roster's warning of stored training, decisions or grades whose cadre id, on no roster, differs only in
+    letter case from one of the file's ids (store/cadre_id_case_records.py): they will count for nobody though he
+    is listed now (docs/decisions.md#cadre-ids-in-another-letter-case). [] when there are none."""
+    ids = preview.columns_of(["cadre_id"])["cadre_id"].dropna().astype(str).unique().tolist()
+    with contextlib.closing(db.cursor()) as cur:
+        found = case_records(cur, ids)
+    if not found:
+        return []
+    return [stored_records_warning(preview.column_labels["cadre_id"], [(f.kind, f.stored, f.roster_id) for f in found])]
+
+
 def add_warnings(db: Database, preview: Preview, reference: Reference | None = None, county: str | None = None) -> None:
     """Fill `preview.warnings` with its periods of another frequency, its whole columns in another unit and the
     unusual changes among its values (scores and welfare), or for a
     prefecture-wide roster (`county` None: not a county's own batch) the counties it would leave without cadres;
     after the warnings the file gave while parsed (`preview.file_warnings`: cadre ids differing only in case)."""
     preview.warnings = list(preview.file_warnings)
+    if preview.kind == "roster" and preview.importable and preview.row_count:
+        preview.warnings += stored_records_in_another_case(db, preview)
     if preview.kind == "roster" and county is None and preview.importable and preview.row_count:
         preview.warnings += counties_left_out(db, preview)
         return
