@@ -1437,6 +1437,7 @@ TEXT: dict[str, tuple[str, str]] = {
     # what clean_text changed in a note's example (intake/normalized_text.py)
     "text_changes_made": ("（{changes}）", " ({changes})"),
     "text_fullwidth": ("全角字符转为半角", "full-width characters made half-width"),
+    "text_compatibility": ("特殊字形字符转为普通字符", "compatibility characters made plain"),
     "text_invisible": ("去除不可见字符", "invisible characters removed"),
     "text_line_breaks": ("去除换行 ⏎", "line breaks ⏎ removed"),
     "text_spaces_other": ("制表符、全角空格等改为普通空格", "tabs, full-width or no-break spaces made plain spaces"),

@@ -328,3 +328,25 @@ def test_a_roster_warning_of_stored_records_lists_ten_and_counts_the_rest(catalo
         "「干部编号」列 11 个干部编号在已存的培训记录、年度考核记录中写法不同（只差字母大小写）：q00 → Q00；"
     )
     assert "q09 → Q09；另有 1 个未列出。" in warning
+
+
+def id_notes(preview, lang: str = "zh") -> list[str]:
+    """The notes of the 干部编号 column's texts normalized."""
+    return [n for n in texts(preview.notes, lang, "note_text_normalized") if "干部编号" in n[:12]]
+
+
+def test_compatibility_characters_are_not_called_full_width(sample, tmp_path):
+    """ℒZ000108 and Ⓛⓩ000146 are read as LZ000108 and LZ000146 by NFKC, as ＬＺ is: their note says what they
+    are, "full-width" only of true full-width forms (normalized_text.changes_made; a tester's finding)."""
+    preview = read_both(sample, tmp_path, training_text(["ℒZ000108", "Ⓛⓩ000146", "ＬＺ000001"]))
+    assert preview.rows["cadre_id"].tolist() == ["LZ000108", "LZ000146", "LZ000001"]
+    assert id_notes(preview) == [
+        "「干部编号」列 3 个单元格的文字已规范化（全角转半角，去除换行、多余空格和不可见字符），"
+        "如第 2 行「ℒZ000108」→「LZ000108」（特殊字形字符转为普通字符）。"
+    ]
+    only = read_both(sample, tmp_path, training_text(["ＬＺ000001", "Ⓛⓩ000146"]))
+    assert id_notes(only, "en")[0].endswith(
+        "e.g. row 2: “ＬＺ000001” → “LZ000001” (full-width characters made half-width)."
+    )
+    mixed = read_both(sample, tmp_path, training_text(["ℒＺ000108"]))
+    assert id_notes(mixed)[0].endswith("（全角字符转为半角、特殊字形字符转为普通字符）。")

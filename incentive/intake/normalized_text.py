@@ -25,11 +25,14 @@ _SPACE_KINDS = ("text_spaces_trimmed", "text_spaces_merged", "text_spaces_beside
 
 def changes_made(written: str) -> list[str]:
     """The i18n keys of what `clean_text` changes in `written`, in the order it changes them: full-width
-    characters, invisible characters, line breaks, spaces other than the plain one (tab, full-width or no-break
+    characters (U+FF01–FF5E), other characters NFKC makes plain (compatibility characters: ℒ, Ⓛ), invisible characters, line breaks, spaces other than the plain one (tab, full-width or no-break
     space), spaces at either end, runs of spaces, spaces beside Chinese characters. [] when it changes nothing."""
     kinds = []
-    if any(not c.isspace() and unicodedata.normalize("NFKC", c) != c for c in written):
+    folded = [c for c in written if not c.isspace() and unicodedata.normalize("NFKC", c) != c]
+    if any(_is_full_width(c) for c in folded):
         kinds.append("text_fullwidth")
+    if any(not _is_full_width(c) for c in folded):  # ℒ, Ⓛ, ①, ²: not full-width, and not said as such
+        kinds.append("text_compatibility")
     if any(c in INVISIBLE for c in written):
         kinds.append("text_invisible")
     if _LINE_BREAK.search(written):
@@ -46,10 +49,17 @@ def changes_made(written: str) -> list[str]:
     return kinds
 
 
+def _is_full_width(c: str) -> bool:
+    """A full-width form (U+FF01–FF5E: ＡＢＣ, ０１２, ％): what "full-width" names; NFKC folds other characters
+    too (ℒ, Ⓛ, ①), which a note calls compatibility characters (a tester's finding, 2026-12-08)."""
+    return "\uff01" <= c <= "\uff5e"
+
+
 def has_full_width(written: str) -> bool:
-    """Whether `clean_text` makes some character of `written` half-width (９３.８％ → 93.8%): a number cell so
-    written is read as the half-width one, which its note says (changes.Changes.to_unit, bulk_csv)."""
-    return "text_fullwidth" in changes_made(written)
+    """Whether `clean_text` makes some character of `written` plain (９３.８％ → 93.8%; a compatibility character
+    such as ① too): a number cell so written is read as the plain one, which its note says
+    (changes.Changes.to_unit, bulk_csv)."""
+    return bool({"text_fullwidth", "text_compatibility"} & set(changes_made(written)))
 
 
 def shown(text: str, spaces: bool) -> str:
