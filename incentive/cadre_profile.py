@@ -10,6 +10,8 @@ the cadres their county lists now. The training figures are the ones every cover
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -18,8 +20,11 @@ import pandas as pd
 
 from incentive.accounts.roles import Principal, Scope, scope_of
 from incentive.i18n import TranslatedError
+from incentive.intake.cadre_ids import folded
+from incentive.intake.cell_values import clean_text
 from incentive.store import audit, queries
 from incentive.store.database import Database
+from incentive.store.reference import cadre_spellings
 from incentive.training import coverage
 
 CATEGORIES = coverage.CATEGORIES
@@ -50,6 +55,9 @@ class CadreProfile:
     records: pd.DataFrame
     grades: pd.DataFrame
     decisions: pd.DataFrame
+    # the id as typed or linked, where the roster writes it otherwise (`lz000108`, `ＬＺ０００１０８` for
+    # LZ000108: roster_spelling); None when typed as stored. The page says which stored id it shows.
+    typed: str | None = None
 
 
 def county_of(conn: duckdb.DuckDBPyConnection, cadre_id: str) -> str | None:
@@ -74,13 +82,41 @@ def open_profile(db: Database, who: Principal | None, cadre_id: str, year: int) 
     user's scope (the sentence does not say which county, nor whether he exists, to a user who may not know)."""
     if who is None:
         raise ProfileRefused("cadre_sign_in")
-    cadre_id = clean_id(cadre_id)
-    county = county_of(db.connection, cadre_id)
+    typed = clean_id(cadre_id)
     scope = scope_of(who)
+    cadre_id = roster_spelling(db.connection, typed, scope)
+    county = county_of(db.connection, cadre_id)
     if county is None or not scope.covers(county):
-        raise ProfileRefused("cadre_not_found" if scope.everything else "cadre_not_found_in_scope", cadre=cadre_id)
+        raise ProfileRefused("cadre_not_found" if scope.everything else "cadre_not_found_in_scope", cadre=typed)
     audit.record(db, who.name, "open_cadre", target=cadre_id, detail=str(year))
-    return read_profile(db.connection, scope, cadre_id, county, year)
+    profile = read_profile(db.connection, scope, cadre_id, county, year)
+    return dataclasses.replace(profile, typed=typed if typed != cadre_id else None)
+
+
+def roster_spelling(conn: duckdb.DuckDBPyConnection, typed: str, scope: Scope) -> str:
+    """The id a typed one is looked up as, as the importer reads a file's (docs/decisions.md#cadre-ids-in-another-
+    letter-case): NFKC-folded (`ＬＺ０００１０８` is LZ000108: cell_values.clean_text), then, when no roster lists it
+    so, the one roster spelling equal to it ignoring ASCII letter case among the cadres `scope` covers (`lz000108`
+    is LZ000108); itself when none is. ProfileRefused("cadre_id_ambiguous") naming the stored spellings when
+    several are (`AB1` and `ab1` both listed): which cadre is meant cannot be told. Spellings of counties outside
+    the scope are never named, nor counted."""
+    cadre_id = clean_text(typed) or typed
+    if county_of(conn, cadre_id) is not None:
+        return cadre_id
+    with contextlib.closing(conn.cursor()) as cur:  # the query registers the id as a table: a cursor of its own
+        spellings = cadre_spellings(cur, "roster", [cadre_id])
+    found = sorted(
+        stored
+        for _, stored, on_roster in spellings
+        if on_roster
+        and folded(stored) == folded(cadre_id)
+        and (county := county_of(conn, stored)) is not None
+        and scope.covers(county)
+    )
+    if len(found) > 1:
+        listed = ("by_lang", {"zh": "、".join(found), "en": ", ".join(found)})
+        raise ProfileRefused("cadre_id_ambiguous", cadre=typed, stored=listed)
+    return found[0] if found else cadre_id
 
 
 def read_profile(conn: duckdb.DuckDBPyConnection, scope: Scope, cadre_id: str, county: str, year: int) -> CadreProfile:

@@ -3094,6 +3094,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "您的账号范围内没有干部编号为「{cadre}」的干部。",
         "No cadre with id “{cadre}” within your account's counties.",
     ),
+    # a typed id read as the importer reads a file's (cadre_profile.roster_spelling;
+    # docs/decisions.md#cadre-ids-in-another-letter-case)
+    "cadre_id_ambiguous": (
+        "干部编号「{cadre}」与名册上几个编号都只差字母大小写（{stored}），无法判断是哪一位：请按名册写法输入。",
+        "Cadre id “{cadre}” differs only in letter case from several roster ids ({stored}), so which cadre is meant "
+        "cannot be told: type it as the roster writes it.",
+    ),
+    "cadre_id_shown_as": (
+        "显示的是名册上的干部编号 {cadre}（输入为「{typed}」，只差全角或字母大小写）。",
+        "Shown: cadre id {cadre} as the roster writes it (typed “{typed}”, differing only in full-width forms or "
+        "letter case).",
+    ),
     "cadre_recorded": (
         "本次查看已记入审计日志（{who}，{cadre}）。",
         "This opening is recorded in the audit log ({who}, {cadre}).",

@@ -43,6 +43,18 @@ def test_an_administrator_opens_a_cadre_by_the_address_and_it_is_logged(app_fact
     assert _opened(sample_db_path) == [("测试管理员", CADRE)]
 
 
+def test_an_id_typed_in_lower_case_or_full_width_shows_the_roster_cadre_and_says_which(app_factory, sample_db_path):
+    """`lz000007` or `ＬＺ００００07` was "no roster lists it" (a tester's finding): the roster's LZ000007 is shown,
+    the page saying which stored id it shows (cadre_profile.roster_spelling)."""
+    for typed in ("lz000007", "ＬＺ００００07"):
+        at = _opened_by_an_administrator(app_factory, sample_db_path, typed)
+        assert not at.warning, [w.value for w in at.warning]
+        assert [i.value for i in at.info if "名册上的干部编号" in i.value] == [
+            f"显示的是名册上的干部编号 LZ000007（输入为「{typed}」，只差全角或字母大小写）。"
+        ]
+        assert any("本次查看已记入审计日志（测试管理员，LZ000007）" in c.value for c in at.caption)
+
+
 def test_a_cadre_whose_county_has_not_sent_a_quarter_is_told_his_hours_may_read_low(app_factory, sample_db_path):
     """棠梨县 (LZ004543's county) has not sent 2026-Q3: his 2026 hours count the records sent, and the page says so;
     in 2025 (every file in), and for 云岫县's cadre, nothing is said."""

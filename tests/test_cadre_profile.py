@@ -97,3 +97,30 @@ def test_the_named_queries_refuse_without_the_scope(trained_db):
                 trained_db.connection, name, scope=Scope(frozenset({"云峤县"})), cadre_id="A001", county="云岫县"
             )
     assert not queries.named_cadres("cadre_county")  # a county and a yes/no: no name
+
+
+def test_an_id_typed_in_another_case_or_full_width_opens_the_roster_cadre_and_says_which(trained_db):
+    """`a001` or `Ａ００１` is the roster's A001, as the importer reads a file's id
+    (docs/decisions.md#cadre-ids-in-another-letter-case): opened as A001, recorded as A001, the id typed kept for
+    the page to say which stored id it shows; an id two roster spellings match is refused, naming them."""
+    for typed in ("a001", "Ａ００１", "ａ001"):
+        profile = cadre_profile.open_profile(trained_db, ADMIN, typed, 2024)
+        assert (profile.cadre_id, profile.typed) == ("A001", typed)
+        assert profile.person["unit"] == "安坝镇" and profile.attainment["counted_hours"] == 96.0
+    assert cadre_profile.open_profile(trained_db, ADMIN, "A001", 2024).typed is None
+    assert [target for _, target, _ in opened(trained_db)] == ["A001"] * 4
+    with pytest.raises(cadre_profile.ProfileRefused) as refused:  # another county's cadre: the same sentence
+        cadre_profile.open_profile(trained_db, LEADER_B, "a001", 2024)
+    assert refused.value.text("zh") == "您的账号范围内没有干部编号为「a001」的干部。"
+    import_ok(
+        trained_db,
+        "roster2025.csv",
+        "干部编号,姓名,县区,单位,职级,性别,出生年份,统计日期\nAB1,甲,云岫县,安坝镇,一级科员,男,1990,2025-12-31\n"
+        "ab1,乙,云岫县,安坝镇,一级科员,男,1991,2024-12-31\n".encode(),
+    )
+    with pytest.raises(cadre_profile.ProfileRefused) as ambiguous:
+        cadre_profile.open_profile(trained_db, ADMIN, "Ab1", 2025)
+    assert ambiguous.value.text("zh") == (
+        "干部编号「Ab1」与名册上几个编号都只差字母大小写（AB1、ab1），无法判断是哪一位：请按名册写法输入。"
+    )
+    assert cadre_profile.open_profile(trained_db, ADMIN, "ab1", 2025).person["name"] == "乙"

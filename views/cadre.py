@@ -51,6 +51,8 @@ st.subheader(  # his name, county, unit and rank as the roster file wrote them: 
         as_of=str(person.get("as_of", ""))[:10],
     )
 )
+if profile.typed is not None:  # lz000108 typed: the roster's LZ000108 shown, and said
+    st.info(tm("cadre_id_shown_as", lang, cadre=profile.cadre_id, typed=profile.typed))
 st.caption(tm("cadre_recorded", lang, who=who.name, cadre=profile.cadre_id))
 
 # ---- training of the year against his own target
