@@ -94,8 +94,8 @@ def open_profile(db: Database, who: Principal | None, cadre_id: str, year: int) 
 
 
 def roster_spelling(conn: duckdb.DuckDBPyConnection, typed: str, scope: Scope) -> str:
-    """The id a typed one is looked up as, as the importer reads a file's (docs/decisions.md#cadre-ids-in-another-
-    letter-case): NFKC-folded (`ＬＺ０００１０８` is LZ000108: cell_values.clean_text), then, when no roster lists it
+    """The id a typed one is looked up as, as the importer reads a file's
+    (docs/decisions.md#cadre-ids-in-another-letter-case): NFKC-folded (`ＬＺ０００１０８` is LZ000108: cell_values.clean_text), then, when no roster lists it
     so, the one roster spelling equal to it ignoring ASCII letter case among the cadres `scope` covers (`lz000108`
     is LZ000108); itself when none is. ProfileRefused("cadre_id_ambiguous") naming the stored spellings when
     several are (`AB1` and `ab1` both listed): which cadre is meant cannot be told. Spellings of counties outside
