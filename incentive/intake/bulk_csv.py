@@ -368,10 +368,12 @@ def _blank_marker_notes(con, column: _Column, label: str, roles: RowRoles, skip:
     return [(first, column.index, note)]
 
 
-def _rows_of(con, index: int, groups: list[list[str]], roles: RowRoles) -> list[tuple[int, str, int]]:
+def _rows_of(
+    con, index: int, groups: list[list[str]], roles: RowRoles, left_out: list[int] = ()
+) -> list[tuple[int, str, int]]:
     """For each group of raw texts of column `index`: (data rows holding one of them, the first one's text, its
-    rowid); a group without data rows is left out. One query for all groups together, a hash join of the column
-    with its groups' texts (a text of two groups counts in both)."""
+    rowid); a group without data rows is left out, and so are the rowids `left_out` (rows refused). One query for
+    all groups together, a hash join of the column with its groups' texts (a text of two groups counts in both)."""
     pairs = sorted({(text, g) for g, group in enumerate(groups) for text in group})
     if not pairs:
         return []
@@ -383,9 +385,9 @@ def _rows_of(con, index: int, groups: list[list[str]], roles: RowRoles) -> list[
     return con.execute(
         f"""SELECT count(*), arg_min(raw.c{index}, raw.rowid), min(raw.rowid)
             FROM raw JOIN group_texts ON group_texts.text = raw.c{index}
-            WHERE {roles.data_filter()}
+            WHERE {roles.data_filter()} AND raw.rowid NOT IN (SELECT unnest(CAST($left_out AS BIGINT[])))
             GROUP BY group_texts.g""",
-        roles.params,
+        {**roles.params, "left_out": list(left_out)},
     ).fetchall()
 
 
@@ -455,40 +457,54 @@ def _parse(
         if c.name in index_of
     }
     places = _places(con, preview, columns.get("county"), reference, roles)
-    stored, id_notes = columns, []
+    stored, spellings = columns, None
     if "cadre_id" in columns:  # `lz000001` read as the roster's `LZ000001` (cadre_ids), before duplicates
-        ids, id_notes = _read_as_stored(con, preview, columns["cadre_id"], table, reference, roles, skip)
-        stored = {**columns, "cadre_id": ids}
+        spellings = cadre_ids.stored_spellings(preview.kind, columns["cadre_id"].values.values(), reference)
+        stored = {**columns, "cadre_id": _read_as_stored(columns["cadre_id"], spellings)}
     staged = _store_parsed(con, spec, stored, places, default_as_of, roles, skip)
     problems = _cell_problems(con, spec, table, columns, places, "as_of" in index_of)
     problems += _duplicates(con, spec, table, preview.column_labels)
     preview.problems.extend(problems)
     preview.notes.extend(_normalized_notes(con, columns, table, roles, skip))
-    preview.notes.extend(id_notes)
     # rows with bad cells stay for the checks of whole rows, as in the per-cell path: a row skipped for its date is
     # named for its hours too (the clerk corrects both at once); drop_rejected then takes out every row named
     outside = _hours_outside(con, preview, columns, table, reference)
-    con.execute("DROP TABLE raw")
     preview.staged = staged
     check_rows(preview, reference, outside)
+    if spellings is not None:  # of the rows that will be stored: after every problem, before they leave
+        _say_read_as_stored(con, preview, columns["cadre_id"], spellings, table, roles, skip)
+        _ids_as_written(con, preview, stored["cadre_id"], table, roles, skip)
+    con.execute("DROP TABLE raw")
     drop_rejected(preview)
 
 
-def _read_as_stored(
-    con, preview: Preview, column: _Column, table: Table, reference: Reference, roles: RowRoles, skip: int
-) -> tuple[_Column, list[Note]]:
-    """cadre_ids.read_as_stored over the file's distinct ids: the id column with each text mapped to its id as it
-    will be stored, and the note of those read in a stored spelling; the warnings added to `preview`. Rows are
-    counted and found by a join of the column with the texts concerned (_rows_of), never read one by one."""
-    label = table.column_label(column.index)
-    spellings = cadre_ids.stored_spellings(preview.kind, column.values.values(), reference)
+def _read_as_stored(column: _Column, spellings: cadre_ids.Spellings) -> _Column:
+    """The id column with each text mapped to its id as it will be stored (cadre_ids.stored_spellings over the
+    file's distinct ids), as ingest reads each row's."""
     values = {raw: spellings.read(cadre_id) for raw, cadre_id in column.values.items()}
-    notes = []
-    changed = [raw for raw, cadre_id in column.values.items() if cadre_id in spellings.rewritten]
-    for n, example, first in _rows_of(con, column.index, [changed] if changed else [], roles):
+    return _Column(column.index, column.spec, values, column.errors)
+
+
+def _say_read_as_stored(
+    con, preview: Preview, column: _Column, spellings: cadre_ids.Spellings, table: Table, roles: RowRoles, skip: int
+) -> None:
+    """cadre_ids.say_read_as_stored over the file's distinct ids: the notes of those read in a stored spelling (one
+    per source) and the warnings of ambiguous ids and of ids differing only in case, of the rows no problem names
+    (`column` as read). Rows are counted and found by a join of the column with the texts concerned (_rows_of),
+    never read one by one."""
+    label = table.column_label(column.index)
+    refused = [row - 1 - skip for row in cadre_ids.refused_rows(preview)]  # as raw's rowids
+    values = {raw: spellings.read(cadre_id) for raw, cadre_id in column.values.items()}
+    sources = [s for s in dict.fromkeys(("roster", preview.kind)) if s in set(spellings.source.values())]
+    changed = [
+        [raw for raw, cadre_id in column.values.items() if spellings.source.get(cadre_id) == source]
+        for source in sources
+    ]
+    found = {}
+    for n, example, first in _rows_of(con, column.index, changed, roles, refused):
         read = column.values[example]
-        source = spellings.source[read]
-        notes.append(cadre_ids.rewritten_note(label, n, first + 1 + skip, read, spellings.rewritten[read], source))
+        found[spellings.source[read]] = (n, first + 1 + skip, read, spellings.rewritten[read])
+    preview.notes.extend(cadre_ids.rewritten_notes(label, preview.kind, found))
     # the first data row of each id as stored, for the ids a warning may name: ambiguous ones, and those sharing
     # their letters ignoring case with another of the file's
     texts_of: dict[str, list] = {}  # id as stored -> the file's texts read as it
@@ -502,10 +518,37 @@ def _read_as_stored(
     groups = [texts_of[cadre_id] for cadre_id in named]
     first_rows = {
         values[example]: first + 1 + skip
-        for _, example, first in sorted(_rows_of(con, column.index, groups, roles), key=lambda found: found[2])
+        for _, example, first in sorted(_rows_of(con, column.index, groups, roles, refused), key=lambda f: f[2])
     }
     cadre_ids.add_warnings(preview, label, spellings, first_rows)
-    return _Column(column.index, column.spec, values, column.errors), notes
+
+
+def _ids_as_written(con, preview: Preview, column: _Column, table: Table, roles: RowRoles, skip: int) -> None:
+    """Where the file writes a cadre id otherwise than it is stored (`column`: each text -> its id as stored):
+    Preview.ids_as_written for an id the file writes one way only, `as_written` for each row of an id it writes
+    several ways (found by a join, those rows alone), so a refusal quotes the cell as written."""
+    texts_of: dict[str, list[str]] = {}
+    for raw, cadre_id in column.values.items():
+        if cadre_id is not None:
+            texts_of.setdefault(cadre_id, []).append(raw)
+    mixed = []
+    for cadre_id, texts in texts_of.items():
+        if all(as_written(raw) == cadre_id for raw in texts):
+            continue
+        if len(texts) == 1:
+            preview.ids_as_written[cadre_id] = as_written(texts[0])
+        else:
+            mixed += [raw for raw in texts if as_written(raw) != cadre_id]
+    if not mixed:
+        return
+    label = table.column_label(column.index)
+    found = con.execute(
+        f"SELECT rowid, c{column.index} FROM raw WHERE {roles.data_filter()} "
+        f"AND c{column.index} IN (SELECT unnest(CAST($texts AS VARCHAR[])))",
+        {**roles.params, "texts": mixed},
+    ).fetchall()
+    for rowid, raw in found:
+        preview.as_written[(rowid + 1 + skip, label)] = as_written(raw)
 
 
 def _distinct_texts(con, width: int) -> dict[int, list]:

@@ -6,9 +6,11 @@ his coverage (a silently wrong number), his appraisals and decisions attached to
 digits (`ＬＺ０００００１`) are read half-width already by cell_values.clean_text (NFKC), before any of this.
 
 - A file's id not stored as written that equals exactly one stored id ignoring ASCII letter case is read as
-  stored, and a note says so (both import paths: ingest._parse_plain, bulk_csv over the file's distinct ids). The
-  roster (any snapshot of any county) is the authority; for a file of another kind its own stored records count
-  where the roster has no such id.
+  stored, and a note per source says so (both import paths: ingest._parse_plain, bulk_csv over the file's distinct
+  ids). The roster (any snapshot of any county) is the authority; for a file of another kind its own stored
+  records count where the roster has no such id.
+- The notes and warnings count and name only rows that will be stored: made once every problem is known
+  (say_read_as_stored; bulk_csv._say_read_as_stored), of the rows no problem names.
 - One that equals several stored ids ignoring case stays as written, and a warning names it and its first row.
 - Ids of one file that differ only in case, and no stored spelling joins, are warned of with their first rows (they
   are likely one person); in a roster they share a key as well (duplicate_rows.key_frame).
@@ -154,25 +156,53 @@ def stored_records_warning(column: str, found: list[tuple[str, str, str]]) -> No
     )
 
 
-def read_as_stored(
-    preview: Preview, kind: str, column: str, ids: list[str | None], rows: list[int], reference: Reference
-) -> list[str | None]:
-    """The per-cell path: a file's ids (`ids`, one per data row `rows`, None where refused) as they will be stored,
-    with the note of those read in a stored spelling and the warnings of ambiguous ids and of ids differing only
-    in case added to `preview`. bulk_csv does the same over the file's distinct ids."""
+def read_as_stored(kind: str, ids: list[str | None], reference: Reference) -> tuple[list[str | None], Spellings]:
+    """The per-cell path: a file's ids (one per data row, None where refused) as they will be stored, and the
+    Spellings that decided them. Said by say_read_as_stored once every problem of the file is known. bulk_csv
+    does the same over the file's distinct ids."""
     spellings = stored_spellings(kind, ids, reference)
-    read = [spellings.read(cadre_id) for cadre_id in ids]
-    changed = [(row, cadre_id) for cadre_id, row in zip(ids, rows, strict=True) if cadre_id in spellings.rewritten]
-    if changed:
-        row, example = changed[0]
-        stored, source = spellings.rewritten[example], spellings.source[example]
-        preview.notes.append(rewritten_note(column, len(changed), row, example, stored, source))
+    return [spellings.read(cadre_id) for cadre_id in ids], spellings
+
+
+def refused_rows(preview: Preview) -> set[int]:
+    """The rows a problem names: refused (skipped with skip-invalid, or the file is), so no note or warning of
+    the ids counts or names them (a note's first row a row not imported, a twin warning beside the duplicate-key
+    refusal of the same pair: a tester's findings, 2026-12-08)."""
+    return {p.row for p in preview.problems if p.row is not None}
+
+
+def rewritten_notes(column: str, kind: str, found: dict[str, tuple[int, int, str, str]]) -> list[Note]:
+    """One note per source of the stored spellings (`found`: source -> (cells, first row, example as read, its
+    stored spelling)): the roster's first, then the kind's records'; ids that matched the roster and ids that
+    matched only training records are counted apart, each saying where its spelling is stored."""
+    return [
+        rewritten_note(column, n, row, example, stored, source)
+        for source in dict.fromkeys(("roster", kind))
+        if source in found
+        for n, row, example, stored in [found[source]]
+    ]
+
+
+def say_read_as_stored(
+    preview: Preview, column: str, spellings: Spellings, ids: list[str | None], rows: list[int]
+) -> None:
+    """The per-cell path's notes of the ids read in a stored spelling (one per source) and its warnings of
+    ambiguous ids and of ids differing only in case, of the rows no problem names (`ids` as read, one per data row
+    `rows`): called once every problem is known, before skip-invalid takes refused rows out."""
+    refused = refused_rows(preview)
+    kept = [(cadre_id, row) for cadre_id, row in zip(ids, rows, strict=True) if row not in refused]
+    found: dict[str, tuple[int, int, str, str]] = {}
+    for cadre_id, row in kept:
+        if cadre_id in spellings.rewritten:
+            source = spellings.source[cadre_id]
+            n, first, example, stored = found.get(source, (0, row, cadre_id, spellings.rewritten[cadre_id]))
+            found[source] = (n + 1, first, example, stored)
+    preview.notes.extend(rewritten_notes(column, preview.kind, found))
     first_rows: dict[str, int] = {}
-    for cadre_id, row in zip(read, rows, strict=True):
+    for cadre_id, row in kept:
         if cadre_id is not None:
-            first_rows.setdefault(cadre_id, row)
+            first_rows.setdefault(spellings.read(cadre_id), row)
     add_warnings(preview, column, spellings, first_rows)
-    return read
 
 
 def add_warnings(preview: Preview, column: str, spellings: Spellings, first_rows: dict[str, int]) -> None:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from typing import NamedTuple
 
 import pandas as pd
 
 from incentive import periods
 from incentive.intake import plausibility, units
-from incentive.intake.cadre_ids import read_as_stored
+from incentive.intake.cadre_ids import Spellings, read_as_stored, say_read_as_stored
 from incentive.intake.catalog_changes import check_catalog
 from incentive.intake.cell_parsing import (
     parse_cell,
@@ -148,14 +149,17 @@ def parse_file(
         # a title's `单位：…` the importer cannot read would leave every value's unit unknown: refused, never ignored
         params = {"note": unread.note, "unit": unread.unreadable}
         return refuse_file(preview, Problem("title_unit_unknown", unread.row or None, None, unread.note, params))
+    reading = None  # how its cadre ids were read, said once every problem is known
     if located.kind == "values":
         parse_values(preview, table, located, reference, kind, given_period)
     else:
-        _parse_plain(preview, table, KINDS[located.kind], reference, given_as_of)
+        reading = _parse_plain(preview, table, KINDS[located.kind], reference, given_as_of)
     if preview.fatal:
         return preview
     check_duplicates(preview, table)
     check_rows(preview, reference)
+    if reading is not None:  # of the rows that will be stored: after every problem, before they leave
+        say_read_as_stored(preview, *reading)
     drop_rejected(preview)
     return preview
 
@@ -484,7 +488,19 @@ def _no_header_problem(kind: str | None, near: NearHeader | None) -> Problem:
 # ---------------------------------------------------------------- plain (one row, one record) kinds
 
 
-def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Reference, given_as_of) -> None:
+class IdReading(NamedTuple):
+    """How a file's cadre ids were read (cadre_ids.read_as_stored): said once every problem is known, of the rows
+    that will be stored (cadre_ids.say_read_as_stored)."""
+
+    column: str
+    spellings: Spellings
+    ids: list  # as read, one per data row (None where refused)
+    rows: list[int]
+
+
+def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Reference, given_as_of) -> IdReading | None:
+    """The rows of a file of one kind other than values into `preview`; how its cadre ids were read (None
+    without a 干部编号 column or when the file was refused before its rows were read)."""
     located_cols = match_header(spec, table.header)
     class_columns = _class_weight_columns(preview, table, spec, reference)
     twins = twin_columns(spec, table.header)
@@ -598,16 +614,22 @@ def _parse_plain(preview: Preview, table: Table, spec: FileKind, reference: Refe
         report_accepted_names(preview, names)
     as_of_column.finish(preview)
     preview.notes.extend(changes.notes())
+    reading = None
     if "cadre_id" in index_of:  # `lz000001` read as the roster's `LZ000001`, before duplicates are judged
         label = preview.column_labels["cadre_id"]
-        records["cadre_id"] = read_as_stored(
-            preview, spec.name, label, records["cadre_id"], records["source_row"], reference
-        )
+        ids, rows = records["cadre_id"], list(records["source_row"])
+        records["cadre_id"], spellings = read_as_stored(spec.name, ids, reference)
+        reading = IdReading(label, spellings, ids, rows)
+        i = index_of["cadre_id"]
+        for position, (row, stored) in enumerate(zip(rows, records["cadre_id"], strict=True)):
+            if stored is not None and (written := as_written(table.rows[position][i])) != stored:
+                preview.as_written[(row, label)] = written  # a refusal quotes `lz000717`, not LZ000717
     preview.as_written.update(changes.as_written)
     preview.rows = pd.DataFrame(records)
     for col in spec.columns:  # whole years stay whole where a refused cell left a gap (2025, not 2025.0)
         if col.parse in ("year", "appraisal_year") and col.name in preview.rows:
             preview.rows[col.name] = preview.rows[col.name].astype("Int64")
+    return reading
 
 
 def _plain_target_unit(spec: FileKind, col: Column, record: dict) -> str | None:

@@ -140,6 +140,11 @@ class Preview:
     # Number cells written with a unit or a percent format: (row, column label) -> the text as written, so a later
     # problem about the stored value quotes what the clerk typed (`150%`, `32000万元`), not the stored number.
     as_written: dict[tuple[int, str], str] = field(default_factory=dict)
+    # Cadre ids stored otherwise than the file writes them (`lz000717` stored as the roster's LZ000717:
+    # intake/cadre_ids.py): id as stored -> the cell as written, where the file writes that id one way only; the
+    # rows of an id written several ways are in `as_written` (the per-cell path puts every such row there). Read
+    # through `id_as_written`: a refusal quotes the cell as written (docs/data-format.md).
+    ids_as_written: dict[str, str] = field(default_factory=dict)
     # Race scores and welfare: (source row, indicator code) -> a value cell written as a missing marker (`无`, `—`:
     # cell_values.MISSING_MARKERS) and read as no value, as written, so that emptying a stored value says so
     # (store.effects.ImportEffects.blanked_written) rather than calling the cell blank.
@@ -197,6 +202,11 @@ class Preview:
         """A roster's as-of dates, sorted and joined as the language lists things (2026-06-30、2026-12-31)."""
         dates = sorted({f"{d:%Y-%m-%d}" for d in self.columns_of(["as_of"])["as_of"]})
         return join(dates, lang)
+
+    def id_as_written(self, row: int, cadre_id: str) -> str:
+        """The 干部编号 cell of data row `row` as the file writes it, the row's id being stored as `cadre_id`."""
+        written = self.as_written.get((row, self.column_labels.get("cadre_id", "")))
+        return written if written is not None else self.ids_as_written.get(cadre_id, cadre_id)
 
     def rows_for(self, con: duckdb.DuckDBPyConnection):
         """The rows as `con.register` takes them, to query as a table: the frame, or a relation over the staged

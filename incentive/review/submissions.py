@@ -166,7 +166,13 @@ def _other_cadre_rows(db: Database, preview: Preview, county: str) -> list[Probl
         ).fetchall()
     column = preview.column_labels.get("cadre_id")
     return [
-        Problem("submit_cadre_not_in_county", row=int(row), column=column, value=str(cadre), params={"own": county})
+        Problem(
+            "submit_cadre_not_in_county",
+            row=int(row),
+            column=column,
+            value=preview.id_as_written(int(row), str(cadre)),  # `lz000717` as written, not LZ000717 as stored
+            params={"own": county},
+        )
         for row, cadre in found
     ]
 
