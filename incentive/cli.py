@@ -589,18 +589,17 @@ def _check(db: Database, args, lang: str) -> int:
         print(t("cli_check_two_rosters", lang, n=twice), file=sys.stderr)
     # records stored in another letter case than their cadre's roster id count for nobody: listed, ids only
     # (store/cadre_id_case_records.py; docs/decisions.md#cadre-ids-in-another-letter-case)
-    with contextlib.closing(db.cursor()) as cur:
-        for found_case in case_records(cur):
-            kind = capital(t(f"cadre_id_source_{found_case.kind}", lang))
-            line = t(
-                "cli_check_id_case",
-                lang,
-                kind=kind,
-                stored=found_case.stored,
-                roster=found_case.roster_id,
-                n=found_case.records,
-            )
-            print(line, file=sys.stderr)
+    for found_case in case_records(db.connection):
+        kind = capital(t(f"cadre_id_source_{found_case.kind}", lang))
+        line = t(
+            "cli_check_id_case",
+            lang,
+            kind=kind,
+            stored=found_case.stored,
+            roster=found_case.roster_id,
+            n=found_case.records,
+        )
+        print(line, file=sys.stderr)
     return EXIT_OK
 
 

@@ -10,7 +10,6 @@ the values outside their plausible bounds and the unusual changes, and the cadre
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -75,8 +74,7 @@ def stored_records_in_another_case(db: Database, preview: Preview) -> list[Note]
     letter case from one of the file's ids (store/cadre_id_case_records.py): they will count for nobody though he
     is listed now (docs/decisions.md#cadre-ids-in-another-letter-case). [] when there are none."""
     ids = preview.columns_of(["cadre_id"])["cadre_id"].dropna().astype(str).unique().tolist()
-    with contextlib.closing(db.cursor()) as cur:
-        found = case_records(cur, ids)
+    found = case_records(db.connection, ids)
     if not found:
         return []
     return [stored_records_warning(preview.column_labels["cadre_id"], [(f.kind, f.stored, f.roster_id) for f in found])]

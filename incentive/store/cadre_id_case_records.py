@@ -28,7 +28,8 @@ class CaseRecords:
 
 def case_records(con: duckdb.DuckDBPyConnection, roster_ids: list[str] | None = None) -> list[CaseRecords]:
     """The stored records in another letter case of `roster_ids` (a roster file's ids as they will be stored), or,
-    when None, of every stored roster's ids; by roster id, kind and stored spelling."""
+    when None, of every stored roster's ids; by roster id, kind and stored spelling. `con`: the database's
+    connection (Database.connection: on a lake, the reader that searches it), on a cursor of the query's own."""
     incoming = pd.DataFrame({"cadre_id": pd.Series(roster_ids or [], dtype=object)})
     found = queries.run(con, "cadre_id_case_records", {"incoming": incoming}, file_only=roster_ids is not None)
     return [
