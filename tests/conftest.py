@@ -53,6 +53,16 @@ def pytest_configure(config):
         os.environ.setdefault("INCENTIVE_DUCKDB_THREADS", str(max(1, len(os.sched_getaffinity(0)) // workers)))
 
 
+def pytest_xdist_auto_num_workers(config):
+    """`-n auto` (pyproject's addopts): a worker per core and one more. A test worker waits a fifth of its time for
+    the Chromium and the app servers it drives (one worker on the browser tests and the page tests: 79 % of a core,
+    2026-12-08); a third worker on two cores fills that wait: the browser tests took 209 s against 236 s with two
+    (the same run, 2026-12-08). PYTEST_XDIST_AUTO_NUM_WORKERS, when set, decides, as pytest-xdist's own hook reads it."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # pytest-xdist's own hook reads it
+    return len(os.sched_getaffinity(0)) + 1
+
+
 # The app's config turns off Streamlit's garbage collection after every script run (.streamlit/config.toml: one
 # database, many sessions). AppTest sessions keep it: every test opens its own copy of a database, and collecting
 # after each run lets the earlier tests' sessions and connections go at once (the page tests took 169 s with it,
