@@ -433,16 +433,21 @@ def test_a_training_record_whose_domain_alone_changed_is_a_change(db):
     assert (effects.new, effects.changed, effects.same) == (0, 1, 0)
 
 
+def migrate_before(con, schema: int) -> None:
+    """Apply every migration older than `schema` to `con`, recorded as applied: a database from before it."""
+    con.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP)")
+    for version, sql in migrations.ordered():
+        if version < schema:
+            con.execute(sql)
+            con.execute("INSERT INTO schema_version VALUES ($v, now())", {"v": version})
+
+
 def test_a_database_from_before_schema_21_keeps_its_current_training(tmp_path):
     """Schema 021 lists the batches an older database already had superseded in part, and keeps their current rows:
     the same rows as the window it replaces, through later imports and rollbacks too."""
     path = tmp_path / "old.duckdb"
     with duckdb.connect(str(path)) as con:
-        con.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP)")
-        for version, sql in migrations.ordered():
-            if version < 21:
-                con.execute(sql)
-                con.execute("INSERT INTO schema_version VALUES ($v, now())", {"v": version})
+        migrate_before(con, 21)
         for batch, status in ((1, "active"), (2, "active"), (3, "rolled_back")):
             con.execute(
                 "INSERT INTO batches (id, kind, status, created_at) VALUES ($id, 'training', $status, now())",
@@ -507,11 +512,7 @@ def test_a_database_from_before_schema_23_compares_values_and_class_weights_as_b
     opening, and the queries read its stored rows as they did."""
     path = tmp_path / "old.duckdb"
     with duckdb.connect(str(path)) as con:
-        con.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP)")
-        for version, sql in migrations.ordered():
-            if version < 23:
-                con.execute(sql)
-                con.execute("INSERT INTO schema_version VALUES ($v, now())", {"v": version})
+        migrate_before(con, 23)
         for statement in SCHEMA_23_ROWS:
             con.execute(statement)
     db = Database(path)
